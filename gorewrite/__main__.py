@@ -1,0 +1,3 @@
+from gorewrite.cli import main
+
+raise SystemExit(main())

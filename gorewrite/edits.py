@@ -1,0 +1,73 @@
+"""Byte-range edits on one file's bytes, applied in one validated pass."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace bytes [start, end) of the file at `path` (absolute) with `new`."""
+
+    path: str
+    start: int
+    end: int
+    new: bytes
+
+
+class EditConflict(ValueError):
+    """Two edits replace the same bytes: merging them blindly could produce any text."""
+
+
+def apply(source: bytes, edits: Iterable[Edit]) -> bytes:
+    """The source with every edit applied; offsets are bytes of the original source.
+
+    Edits are sorted by (start, end); the sort is stable, so insertions at one point
+    keep the order they were given in.
+    """
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    paths = {e.path for e in ordered}
+    if len(paths) > 1:
+        raise ValueError(f"edits for more than one file: {sorted(paths)}")
+    parts = []
+    pos = 0
+    prev = None
+    for e in ordered:
+        if not 0 <= e.start <= e.end <= len(source):
+            raise ValueError(f"{e.path}: edit [{e.start}, {e.end}) is outside the file's {len(source)} bytes")
+        if prev is not None and e.start < prev.end:
+            raise EditConflict(
+                f"{e.path}: edits overlap: bytes [{prev.start}, {prev.end}) and [{e.start}, {e.end})"
+            )
+        parts.append(source[pos : e.start])
+        parts.append(e.new)
+        pos = e.end
+        prev = e
+    parts.append(source[pos:])
+    return b"".join(parts)
+
+
+def conflicts(a: Iterable[Edit], b: Iterable[Edit]) -> bool:
+    """Whether two proposals touch the same bytes, so one must wait for a later round.
+
+    Conservative on purpose: edits that merely meet at a boundary count as touching,
+    because their order at that point would be a guess.
+    """
+    others = list(b)
+    return any(x.path == y.path and x.start <= y.end and y.start <= x.end for x in a for y in others)
+
+
+def shift(offset: int, edits: Iterable[Edit]) -> int | None:
+    """Where byte `offset` of the old file lands after the edits; None if it was rewritten.
+
+    An offset at an insertion point moves past the inserted text, so it keeps
+    pointing at the byte it pointed at before.
+    """
+    delta = 0
+    for e in edits:
+        if e.start < offset < e.end:
+            return None
+        if e.end <= offset:
+            delta += len(e.new) - (e.end - e.start)
+    return offset + delta

@@ -1,0 +1,78 @@
+"""Unified diffs that git apply and patch -p1 accept, and line bookkeeping across a rewrite."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from gorewrite.edits import Edit, apply
+from gorewrite.toolchain import Toolchain
+
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3) -> str:
+    """A diff from old to new with `a/` and `b/` paths relative to the module root; "" when equal.
+
+    Lines are decoded with surrogateescape, so encoding the diff the same way gives back
+    any bytes the file held; CRLF endings stay on their lines.
+    """
+    if old == new:
+        return ""
+    old_lines = [line.decode("utf-8", "surrogateescape") for line in _lines(old)]
+    new_lines = [line.decode("utf-8", "surrogateescape") for line in _lines(new)]
+    out = []
+    for line in difflib.unified_diff(old_lines, new_lines, f"a/{relpath}", f"b/{relpath}", n=context):
+        out.append(line)
+        if not line.endswith("\n"):
+            # Only a file's last line lacks a newline: say so the way diff does.
+            out.append("\n" + NO_NEWLINE)
+    return "".join(out)
+
+
+def line_endings(original: bytes, formatted: bytes) -> bytes:
+    """gofmt's LF output, converted back to CRLF when most of the original's newlines were CRLF."""
+    crlf = original.count(b"\r\n")
+    if crlf <= original.count(b"\n") - crlf:
+        return formatted
+    return re.sub(rb"(?<!\r)\n", b"\r\n", formatted)
+
+
+def line_map(old: bytes, new: bytes) -> dict[int, int]:
+    """Old 1-based line → new 1-based line, for the lines the rewrite left unchanged."""
+    mapping = {}
+    for tag, i1, i2, j1, _ in _opcodes(old, new):
+        if tag == "equal":
+            mapping.update((i1 + k + 1, j1 + k + 1) for k in range(i2 - i1))
+    return mapping
+
+
+def changed_lines(old: bytes, new: bytes) -> set[int]:
+    """The new 1-based lines that the rewrite inserted or replaced: where new escapes would be its fault."""
+    return {j + 1 for tag, _, _, j1, j2 in _opcodes(old, new) if tag != "equal" for j in range(j1, j2)}
+
+
+def _opcodes(old: bytes, new: bytes) -> list[tuple[str, int, int, int, int]]:
+    # Compare lines without their endings: a newline gofmt adds at the end is no change.
+    # autojunk=False: in long files it would junk "}" and blank lines and misalign the rest.
+    a = [line.rstrip(b"\r\n") for line in _lines(old)]
+    b = [line.rstrip(b"\r\n") for line in _lines(new)]
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def _lines(data: bytes) -> list[bytes]:
+    # Split on \n only: bytes.splitlines also splits on a lone \r, which Go does not.
+    lines = [line + b"\n" for line in data.split(b"\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
+def render(toolchain: Toolchain, source: bytes, edits: list[Edit]) -> bytes:
+    """The file after the edits, gofmt'ed when the original was, with its own line endings.
+
+    Raises EditConflict on overlapping edits and UserError when gofmt cannot parse the result.
+    """
+    new = apply(source, edits)
+    if toolchain.gofmt(source) == source.replace(b"\r\n", b"\n"):
+        new = line_endings(source, toolchain.gofmt(new))
+    return new

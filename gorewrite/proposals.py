@@ -1,0 +1,80 @@
+"""What a rule is, what it sees, and what it returns: typed results, never bare exceptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Literal
+
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.packages import Package
+from gorewrite.syntax import Tree, parse
+
+if TYPE_CHECKING:
+    from gorewrite.typeinfo import TypeInfo
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A heap escape a rule recognises by syntax alone; `scope` is the byte range it needs types for."""
+
+    rule: str
+    escape: Escape
+    path: str
+    scope: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A proposed rewrite: byte edits plus the compiler escapes it claims to remove."""
+
+    rule: str
+    edits: tuple[Edit, ...]
+    targets: tuple[Escape, ...]
+    summary: str
+    safety: Literal["safe", "unsafe"] = "safe"
+
+
+@dataclass(frozen=True)
+class Declined:
+    """A site the rule recognised but will not rewrite, and why."""
+
+    rule: str
+    site: Escape
+    reason: str
+
+
+Proposal = Fix | Declined
+
+
+@dataclass
+class PackageView:
+    """Everything a rule may look at for one package; rules read it and never run the compiler."""
+
+    package: Package
+    sources: dict[str, bytes]  # every .go file in the package directory, compiled or not
+    escapes: tuple[Escape, ...]  # all of the package's -m diagnostics, in compiler order
+    types: TypeInfo | None = None
+    memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
+    _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
+
+    def tree(self, path: str) -> Tree:
+        """The file's syntax tree, parsed once."""
+        if path not in self._trees:
+            self._trees[path] = parse(self.sources[path])
+        return self._trees[path]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule is a value: name, one-line summary, the messages it targets, and two pure functions.
+
+    `find` recognises candidate sites by syntax alone (cheap: `check` runs it on every package);
+    `propose` turns candidates into fixes or declines, with type facts loaded for their scopes.
+    """
+
+    name: str
+    summary: str
+    messages: tuple[str, ...]
+    find: Callable[[PackageView], list[Candidate]] = field(repr=False)
+    propose: Callable[[PackageView, list[Candidate]], list[Proposal]] = field(repr=False)

@@ -1,0 +1,83 @@
+"""tree-sitter-go parsing and the rules' queries; offsets are bytes, so slice bytes."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import tree_sitter_go
+from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
+
+GO = Language(tree_sitter_go.language())
+
+
+def parse(source: bytes) -> Tree:
+    """Parse Go source; a tree with ERROR nodes still comes back (see error_ranges)."""
+    return Parser(GO).parse(source)
+
+
+def rule_data(name: str) -> Path:
+    """rules/<name>/ from the checkout, or gorewrite/_rules/<name>/ inside an installed wheel."""
+    packaged = resources.files("gorewrite") / "_rules" / name
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules" / name
+
+
+@cache
+def load_query(name: str) -> Query:
+    """The rule's tree-sitter query (rules/<name>/query.scm), compiled against the pinned grammar."""
+    return Query(GO, (rule_data(name) / "query.scm").read_text())
+
+
+def captures(query: Query, node: Node) -> list[dict[str, list[Node]]]:
+    """One dict of named captures per match, in document order."""
+    return [caps for _, caps in QueryCursor(query).matches(node)]
+
+
+def error_ranges(tree: Tree) -> list[tuple[int, int]]:
+    """Byte ranges of ERROR and MISSING nodes: nothing inside or around them is rewritten."""
+    found: list[tuple[int, int]] = []
+    if not tree.root_node.has_error:
+        return found
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            found.append((node.start_byte, node.end_byte))
+        elif node.has_error:
+            stack.extend(node.children)
+    return found
+
+
+def text(node: Node) -> bytes:
+    """The node's source bytes."""
+    return node.text or b""
+
+
+def enclosing(node: Node, *types: str) -> Node | None:
+    """The nearest ancestor of one of the given types."""
+    node = node.parent
+    while node is not None and node.type not in types:
+        node = node.parent
+    return node
+
+
+def node_at(tree: Tree, line: int, col: int, source: bytes) -> Node | None:
+    """The smallest named node starting at a compiler position (1-based line, 1-based byte column)."""
+    start = offset_of(source, line, col)
+    if start is None:
+        return None
+    return tree.root_node.named_descendant_for_byte_range(start, start)
+
+
+def offset_of(source: bytes, line: int, col: int) -> int | None:
+    """Byte offset of a 1-based line and byte column, None if out of range."""
+    pos = 0
+    for _ in range(line - 1):
+        pos = source.find(b"\n", pos) + 1
+        if pos == 0:
+            return None
+    offset = pos + col - 1
+    return offset if offset <= len(source) else None

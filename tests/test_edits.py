@@ -1,0 +1,110 @@
+import pytest
+
+from gorewrite.edits import Edit, EditConflict, apply, conflicts, shift
+
+P = "/m/x.go"
+
+
+def e(start, end, new=b"", path=P):
+    return Edit(path, start, end, new)
+
+
+@pytest.mark.parametrize(
+    ("source", "edits", "expected"),
+    (
+        pytest.param(b"abcdef", [], b"abcdef", id="no edits leave the source alone"),
+        pytest.param(b"abcdef", [e(3, 3, b"XY")], b"abcXYdef", id="insertion"),
+        pytest.param(b"abcdef", [e(0, 0, b">")], b">abcdef", id="insertion at the start"),
+        pytest.param(b"abcdef", [e(6, 6, b"<")], b"abcdef<", id="insertion at the end"),
+        pytest.param(b"abcdef", [e(1, 3)], b"adef", id="deletion"),
+        pytest.param(b"abcdef", [e(1, 3, b"XYZ")], b"aXYZdef", id="replacement"),
+        pytest.param(b"abcdef", [e(4, 5, b"E"), e(0, 1, b"A")], b"AbcdEf", id="edits given out of order"),
+        pytest.param(b"abcdef", [e(2, 2, b"1"), e(2, 2, b"2"), e(2, 2, b"3")], b"ab123cdef", id="same-point insertions keep their order"),
+        pytest.param(b"abcdef", [e(2, 4, b"X"), e(2, 2, b"<")], b"ab<Xef", id="insertion at the start of a replacement"),
+        pytest.param(b"abcdef", [e(4, 4, b">"), e(2, 4, b"X")], b"abX>ef", id="insertion at the end of a replacement"),
+        pytest.param(b"abcdef", [e(1, 3, b"X"), e(3, 5, b"Y")], b"aXYf", id="adjacent replacements"),
+    ),
+)
+def test_apply(source, edits, expected):
+    assert apply(source, edits) == expected
+
+
+def test_apply_counts_bytes_not_characters():
+    source = "// héllo → 世界\nvar x = new(T)\n".encode()
+    start = source.index(b"new(T)")
+    got = apply(source, [e(start, start + len(b"new(T)"), "T{} // ok ✓".encode())])
+    assert got.decode() == "// héllo → 世界\nvar x = T{} // ok ✓\n"
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    (
+        pytest.param([e(1, 4, b"X"), e(3, 5, b"Y")], r"\[1, 4\) and \[3, 5\)", id="overlapping replacements"),
+        pytest.param([e(1, 4, b"X"), e(1, 4, b"Y")], r"\[1, 4\) and \[1, 4\)", id="the same range replaced twice"),
+        pytest.param([e(1, 5, b"X"), e(3, 3, b"Y")], r"\[1, 5\) and \[3, 3\)", id="insertion inside a replacement"),
+    ),
+)
+def test_apply_refuses_overlaps(edits, message):
+    with pytest.raises(EditConflict, match=message):
+        apply(b"abcdef", edits)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    (
+        pytest.param(e(-1, 2), id="negative start"),
+        pytest.param(e(4, 7), id="end past the file"),
+        pytest.param(e(3, 2), id="end before start"),
+    ),
+)
+def test_apply_refuses_out_of_bounds(edit):
+    with pytest.raises(ValueError, match="outside"):
+        apply(b"abcdef", [edit])
+
+
+def test_apply_refuses_edits_for_two_files():
+    with pytest.raises(ValueError, match="more than one file"):
+        apply(b"abcdef", [e(0, 1), e(2, 3, path="/m/y.go")])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    (
+        pytest.param([e(1, 3)], [e(4, 6)], False, id="disjoint ranges"),
+        pytest.param([e(1, 4)], [e(3, 6)], True, id="overlapping ranges"),
+        pytest.param([e(1, 3)], [e(3, 6)], True, id="ranges meeting at a boundary"),
+        pytest.param([e(2, 5)], [e(3, 3)], True, id="insertion inside a replacement"),
+        pytest.param([e(1, 3)], [e(1, 3, path="/m/y.go")], False, id="same range in another file"),
+        pytest.param([e(0, 1), e(8, 9)], [e(4, 5), e(9, 9)], True, id="any pair overlapping"),
+        pytest.param([], [e(0, 9)], False, id="empty proposal"),
+    ),
+)
+def test_conflicts(a, b, expected):
+    assert conflicts(a, b) is expected
+    assert conflicts(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("offset", "edits", "expected"),
+    (
+        pytest.param(1, [e(3, 5, b"XYZ")], 1, id="before an edit"),
+        pytest.param(6, [e(3, 5, b"XYZ")], 7, id="after a growing edit"),
+        pytest.param(6, [e(3, 5)], 4, id="after a deletion"),
+        pytest.param(4, [e(3, 5, b"XYZ")], None, id="inside a replaced range"),
+        pytest.param(3, [e(3, 5, b"XYZ")], 3, id="at the start of a replaced range"),
+        pytest.param(5, [e(3, 5, b"XYZ")], 6, id="at the end of a replaced range"),
+        pytest.param(3, [e(3, 3, b"ab")], 5, id="at an insertion point, follows the old byte"),
+        pytest.param(9, [e(1, 2, b"XX"), e(5, 8)], 7, id="after several edits"),
+    ),
+)
+def test_shift(offset, edits, expected):
+    assert shift(offset, edits) == expected
+
+
+def test_shift_follows_every_untouched_byte():
+    source = b"package p; var a, b = f(1), g(2)"
+    f, g = source.index(b"f(1)"), source.index(b", g(2)")
+    edits = [e(15, 15, b"xx "), e(f, f + 4, b"h()"), e(g, len(source))]
+    new = apply(source, edits)
+    for offset in (0, 11, 15, 16, f - 2):
+        assert new[shift(offset, edits)] == source[offset]

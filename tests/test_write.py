@@ -1,0 +1,104 @@
+import os
+import stat
+
+import pytest
+
+from gorewrite.errors import UserError
+from gorewrite.write import WriteRefused, read, write_all, write_atomic
+
+OLD = b"package p\r\n\r\nvar x = new(int)\r\n"
+NEW = b"package p\r\n\r\nvar x int\r\n"
+
+
+def _temp_files(directory):
+    return [p.name for p in directory.iterdir() if p.name.endswith(".gorewrite-tmp")]
+
+
+@pytest.fixture
+def go_file(tmp_path):
+    path = tmp_path / "x.go"
+    path.write_bytes(OLD)
+    path.chmod(0o640)
+    return path
+
+
+def test_read_takes_the_bytes_and_the_stat(go_file):
+    snapshot = read(str(go_file))
+    assert (snapshot.path, snapshot.content, snapshot.size, snapshot.mode) == (str(go_file), OLD, len(OLD), 0o640)
+
+
+def test_write_replaces_the_content_and_keeps_the_mode(go_file):
+    write_atomic(read(str(go_file)), NEW)
+    assert go_file.read_bytes() == NEW
+    assert stat.S_IMODE(go_file.stat().st_mode) == 0o640
+    assert _temp_files(go_file.parent) == []
+
+
+def test_write_allowed_when_only_the_mtime_changed(go_file):
+    snapshot = read(str(go_file))
+    os.utime(go_file, ns=(1, 1))
+    write_atomic(snapshot, NEW)
+    assert go_file.read_bytes() == NEW
+
+
+@pytest.mark.parametrize(
+    "change",
+    (
+        pytest.param(lambda p: p.write_bytes(OLD + b"// more\n"), id="file grew"),
+        pytest.param(lambda p: p.write_bytes(OLD.replace(b"x", b"y")), id="same size, other bytes"),
+        pytest.param(lambda p: p.unlink(), id="file deleted"),
+    ),
+)
+def test_write_refused_when_the_file_changed_after_read(go_file, change):
+    snapshot = read(str(go_file))
+    change(go_file)
+    before = go_file.read_bytes() if go_file.exists() else None
+    with pytest.raises(WriteRefused, match=f"{go_file} changed since gorewrite read it") as exc:
+        write_atomic(snapshot, NEW)
+    assert isinstance(exc.value, UserError)
+    assert (go_file.read_bytes() if go_file.exists() else None) == before
+    assert _temp_files(go_file.parent) == []
+
+
+@pytest.mark.parametrize("exception", (KeyboardInterrupt, OSError), ids=("ctrl-c during the rename", "disk error during the rename"))
+def test_failed_write_leaves_the_file_and_no_temp_file(go_file, monkeypatch, exception):
+    snapshot = read(str(go_file))
+
+    def replace(src, dst):
+        raise exception
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(exception):
+        write_atomic(snapshot, NEW)
+    assert go_file.read_bytes() == OLD
+    assert _temp_files(go_file.parent) == []
+
+
+def test_symlink_target_is_written_and_the_link_kept(go_file, tmp_path):
+    link_dir = tmp_path / "links"
+    link_dir.mkdir()
+    link = link_dir / "x.go"
+    link.symlink_to(go_file)
+    write_atomic(read(str(link)), NEW)
+    assert link.is_symlink()
+    assert go_file.read_bytes() == NEW
+    assert _temp_files(link_dir) == [] and _temp_files(tmp_path) == []
+
+
+def test_write_all_writes_every_file(tmp_path):
+    paths = [tmp_path / "a.go", tmp_path / "b.go"]
+    for p in paths:
+        p.write_bytes(OLD)
+    write_all([(read(str(p)), NEW + p.name.encode()) for p in paths])
+    assert [p.read_bytes() for p in paths] == [NEW + b"a.go", NEW + b"b.go"]
+
+
+def test_write_all_writes_nothing_if_any_file_changed(tmp_path):
+    paths = [tmp_path / "a.go", tmp_path / "b.go"]
+    for p in paths:
+        p.write_bytes(OLD)
+    pairs = [(read(str(p)), NEW) for p in paths]
+    paths[1].write_bytes(b"package q\n")
+    with pytest.raises(WriteRefused, match="b.go"):
+        write_all(pairs)
+    assert [p.read_bytes() for p in paths] == [OLD, b"package q\n"]
