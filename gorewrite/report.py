@@ -1,0 +1,133 @@
+"""Render a run: data (diff, text, JSON) for stdout, the summary for stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+
+from gorewrite import __version__
+from gorewrite.patch import unified_diff
+from gorewrite.pipeline import Run
+from gorewrite.proposals import Fix
+from gorewrite.verify import Rejected, Verified
+
+CHECK_SCHEMA = "gorewrite.check/v1"
+FIX_SCHEMA = "gorewrite.fix/v1"
+
+
+def _rel(path: str, cwd: str) -> str:
+    rel = os.path.relpath(path, cwd)
+    return path if rel.startswith("..") else rel
+
+
+def check_text(run: Run, cwd: str) -> str:
+    """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
+    lines = []
+    for escape, rule in sorted(run.sites):
+        suffix = f"  [{rule}]" if rule else ""
+        lines.append(f"{_rel(escape.path, cwd)}:{escape.line}:{escape.col}: {escape.message}{suffix}")
+    return "".join(line + "\n" for line in lines)
+
+
+def check_json(run: Run, cwd: str) -> str:
+    """The check report as JSON (schema gorewrite.check/v1, documented in the README)."""
+    package_of = {f: p.import_path for p in run.packages for f in p.files}
+    return json.dumps(
+        {
+            "schema": CHECK_SCHEMA,
+            "gorewrite": __version__,
+            "toolchain": run.toolchain.version,
+            "packages": len(run.packages),
+            "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
+            "escapes": [
+                {
+                    "package": package_of.get(e.path),
+                    "file": _rel(e.path, cwd),
+                    "line": e.line,
+                    "column": e.col,
+                    "message": e.message,
+                    "rule": rule,
+                }
+                for e, rule in sorted(run.sites)
+            ],
+        },
+        indent=2,
+    ) + "\n"
+
+
+def diff(run: Run) -> str:
+    """The unified diff of every verified rewrite, paths relative to each module root."""
+    parts = []
+    for path in sorted(run.changes):
+        rel = os.path.relpath(path, run.roots[path]).replace(os.sep, "/")
+        parts.append(unified_diff(run.snapshots[path].content, run.changes[path], rel))
+    return "".join(parts)
+
+
+def fix_json(run: Run, cwd: str) -> str:
+    """The fix report as JSON (schema gorewrite.fix/v1): every proposal's outcome and the diff."""
+    outcomes = []
+    for verdict in run.verdicts:
+        outcomes.append(_outcome(verdict.fix, cwd, "verified" if isinstance(verdict, Verified) else "rejected",
+                                 verdict.reason if isinstance(verdict, Rejected) else None))
+    for declined in run.declined:
+        e = declined.site
+        outcomes.append({"rule": declined.rule, "status": "declined", "file": _rel(e.path, cwd), "line": e.line,
+                         "column": e.col, "message": e.message, "reason": declined.reason})
+    return json.dumps(
+        {
+            "schema": FIX_SCHEMA,
+            "gorewrite": __version__,
+            "toolchain": run.toolchain.version,
+            "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
+            "outcomes": sorted(outcomes, key=lambda o: (o["file"], o["line"], o["column"], o["rule"])),
+            "diff": diff(run),
+        },
+        indent=2,
+    ) + "\n"
+
+
+def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:
+    first = fix.targets[0]
+    return {"rule": fix.rule, "status": status, "file": _rel(first.path, cwd), "line": first.line,
+            "column": first.col, "message": first.message, "summary": fix.summary, "reason": reason,
+            "targets": [{"file": _rel(t.path, cwd), "line": t.line, "column": t.col, "message": t.message}
+                        for t in fix.targets]}
+
+
+def broken_text(run: Run) -> str:
+    """Packages skipped because they do not load or compile, with the compiler's first errors."""
+    return "".join(f"gorewrite: skipped {pkg}: {err}\n" for pkg, err in sorted(run.broken.items()))
+
+
+def check_summary(run: Run) -> str:
+    """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises."""
+    recognised = Counter(rule for _, rule in run.sites if rule)
+    by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(recognised.items())) or "none"
+    return (f"gorewrite {__version__} with {run.toolchain.version}: {len(run.packages)} packages, "
+            f"{len(run.sites)} heap escapes, recognised by rules: {by_rule}\n")
+
+
+def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
+    """Per rule: applied (or verified), declined with reasons, rejected with the compiler's words."""
+    done = "applied" if applied else "verified"
+    rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined})
+    lines = [f"gorewrite {__version__} with {run.toolchain.version}: {len(run.packages)} packages, "
+             f"{len(run.changes)} files changed\n"]
+    for rule in rules:
+        ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
+        bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]
+        declined = [d for d in run.declined if d.rule == rule]
+        lines.append(f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by the compiler\n")
+        for v in ok if verbose else []:
+            t = v.fix.targets[0]
+            lines.append(f"  {done}  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}\n")
+        for d in declined if verbose else declined[:20]:
+            lines.append(f"  declined  {_rel(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n")
+        if not verbose and len(declined) > 20:
+            lines.append(f"  … {len(declined) - 20} more declined (--verbose lists all)\n")
+        for v in bad:
+            t = v.fix.targets[0]
+            lines.append(f"  rejected  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
+    return "".join(lines)

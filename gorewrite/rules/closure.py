@@ -1,0 +1,480 @@
+"""closure: stop closures from moving captured variables to the heap.
+
+go/defer func literals get their by-reference captures as parameters; unexported closure
+factories whose every use is an immediate call `f(a)(b)` become one function `f(a, b)`.
+The full doc, with the cases it declines, is rules/closure/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.syntax import Node, captures, enclosing, error_ranges, load_query, offset_of, text
+from gorewrite.typeinfo import Ident
+
+NAME = "closure"
+MOVED = re.compile(r"moved to heap: (\w+)$")
+LITERAL_ESCAPES = "func literal escapes to heap"
+FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+SIMPLE = ("identifier", "int_literal", "float_literal", "imaginary_literal", "rune_literal",
+          "interpreted_string_literal", "raw_string_literal", "true", "false", "nil")
+LOOPS = ("for_statement",)
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A variable a go/defer literal may take as a parameter: the escape, its name and type, the literals."""
+
+    escape: Escape
+    name: str
+    type: str
+    decl: int
+    literals: tuple[Node, ...]
+
+
+def find(view: PackageView) -> list[Candidate]:
+    """Heap escapes of captured variables, and of func literals returned by closure factories."""
+    found = []
+    for escape in view.escapes:
+        if escape.path not in view.package.rewritable or not escape.heap:
+            continue
+        node = _node_at(view, escape)
+        if node is None:
+            continue
+        moved = MOVED.match(escape.message)
+        if moved and node.type == "identifier" and _captured(node, moved.group(1)):
+            found.append(Candidate(NAME, escape, escape.path, _top_level_range(node)))
+        elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
+            found.append(Candidate(NAME, escape, escape.path, _top_level_range(node)))
+    return found
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """Where the query found the shapes the rule rewrites in one file, by func literal start byte."""
+
+    started: dict[int, Node]  # literal -> the go/defer statement calling it
+    factories: dict[int, Node]  # literal -> the function declaration returning it
+
+
+def _shapes(view: PackageView, path: str) -> Shapes:
+    key = (NAME, path)
+    if key not in view.memo:
+        view.memo[key] = _match_shapes(view, path)
+    return view.memo[key]
+
+
+def _match_shapes(view: PackageView, path: str) -> Shapes:
+    started: dict[int, Node] = {}
+    factories: dict[int, Node] = {}
+    for caps in captures(load_query(NAME), view.tree(path).root_node):
+        for literal in caps.get("started", []):
+            started[literal.start_byte] = literal.parent.parent
+        for literal in caps.get("factory.literal", []):
+            factories[literal.start_byte] = caps["factory"][0]
+    return Shapes(started, factories)
+
+
+def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
+    """Fixes for the candidates this rule can prove safe; a Declined with the reason for the others."""
+    proposals: list[Proposal] = []
+    captures: dict[str, list[Capture]] = {}
+    for cand in candidates:
+        node = _node_at(view, cand.escape)
+        broken = _near_syntax_error(view, cand.path, node)
+        if broken:
+            proposals.append(Declined(NAME, cand.escape, broken))
+        elif node.type == "func_literal":
+            proposals.append(_factory_fix(view, cand.escape, node))
+        else:
+            verdict = _capture(view, cand.escape, node)
+            if isinstance(verdict, Capture):
+                captures.setdefault(cand.path, []).append(verdict)
+            elif verdict:
+                proposals.append(Declined(NAME, cand.escape, verdict))
+    for path, found in captures.items():
+        proposals.extend(_parameter_fixes(view, path, found))
+    return proposals
+
+
+# --- recognising sites by syntax ---------------------------------------------------------
+
+
+def _node_at(view: PackageView, escape: Escape) -> Node | None:
+    source = view.sources.get(escape.path)
+    if source is None:
+        return None
+    start = offset_of(source, escape.line, escape.col)
+    if start is None:
+        return None
+    node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
+    while node is not None and node.start_byte == start and node.parent is not None and node.parent.start_byte == start:
+        if node.type in ("identifier", "func_literal"):
+            break
+        node = node.parent
+    return node
+
+
+def _owner(node: Node) -> Node | None:
+    return enclosing(node, *FUNCTIONS)
+
+
+def _captured(decl: Node, name: str) -> bool:
+    """Does a func literal inside the declaring function mention the name? (Types confirm later.)"""
+    owner = _owner(decl)
+    if owner is None:
+        return False
+    stack = [owner]
+    while stack:
+        node = stack.pop()
+        if node.type == "identifier" and node.text == name.encode() and _capturing_literal(node, owner):
+            return True
+        stack.extend(node.named_children)
+    return False
+
+
+def _capturing_literal(use: Node, owner: Node) -> Node | None:
+    """The outermost func literal between a use and the function that declares the variable."""
+    literal = None
+    node = use.parent
+    while node is not None and node != owner:
+        if node.type == "func_literal":
+            literal = node
+        node = node.parent
+    return literal if node == owner else None
+
+
+def _top_level_range(node: Node) -> tuple[int, int]:
+    while node.parent is not None and node.parent.type != "source_file":
+        node = node.parent
+    return node.start_byte, node.end_byte
+
+
+def _near_syntax_error(view: PackageView, path: str, node: Node | None) -> str | None:
+    if node is None:
+        return "the compiler's position does not match the source"
+    start, end = _top_level_range(node)
+    for err_start, err_end in error_ranges(view.tree(path)):
+        if err_start < end and start < err_end:
+            return "the enclosing declaration has syntax tree-sitter-go cannot parse"
+    return None
+
+
+# --- go/defer literals: captured variables become parameters -----------------------------
+
+
+def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | str | None:
+    """A Capture when the variable can become a parameter; a reason when not; None when not a capture."""
+    types = view.types
+    if types is None or types.error:
+        return f"type information unavailable: {types.error if types else 'not loaded'}"
+    name = MOVED.match(escape.message).group(1)
+    decl = types.at(escape.path, decl_node.start_byte)
+    if decl is None or decl.use != "decl" or decl.obj is None:
+        return f"cannot resolve the declaration of {name}"
+    if decl.kind == "result":
+        return f"{name} is a named result: a return statement writes it after the deferred call is set up"
+    if decl.kind not in ("var", "param"):
+        return None
+    owner = _owner(decl_node)
+    uses = [i for i in types.idents[escape.path] if i.obj == decl.obj and i.use != "decl"]
+    root = view.tree(escape.path).root_node
+    by_literal: dict[int, tuple[Node, list[Ident]]] = {}
+    for use in uses:
+        literal = _capturing_literal(root.named_descendant_for_byte_range(use.start, use.end), owner)
+        if literal is not None:
+            by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
+    if not by_literal:
+        return None
+    if any(u.use == "addr" for u in uses):
+        return f"the address of {name} is taken"
+    shapes = _shapes(view, escape.path)
+    started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
+    if not started:
+        return f"{name} is captured by a func literal that is stored or passed on, not started by go or defer"
+    for literal, found in by_literal.values():
+        if any(u.use == "write" for u in found):
+            return f"a func literal writes {name} (line {literal.start_point.row + 1})"
+    if decl.type is None:
+        return f"the type of {name} cannot be spelled in {_base(escape.path)} (unexported, generic or not imported)"
+    writes = [u for u in uses if u.use == "write"]
+    for literal, found in started:
+        stmt = shapes.started[literal.start_byte]
+        reason = _snapshot_unsafe(view, escape.path, name, decl_node, owner, literal, stmt, writes, types)
+        if reason:
+            return reason
+    return Capture(escape, name, decl.type, decl.start, tuple(lit for lit, _ in started))
+
+
+def _snapshot_unsafe(view, path, name, decl_node, owner, literal, stmt, writes, types) -> str | None:
+    """Why passing the variable's value when the statement runs could differ from reading it later."""
+    keyword = "go" if stmt.type == "go_statement" else "defer"
+    for write in writes:
+        if write.start >= stmt.end_byte:
+            return f"{name} is written after the {keyword} statement (line {_line_of(view, path, write.start)})"
+    loop = stmt.parent
+    while loop is not None and loop != owner:
+        if loop.type in LOOPS and not _contains(loop, decl_node):
+            inside = [w for w in writes if loop.start_byte <= w.start < loop.end_byte]
+            if inside:
+                return f"{name} is written in a loop around the {keyword} statement (line {_line_of(view, path, inside[0].start)})"
+        loop = loop.parent
+    clause = enclosing(decl_node, "for_clause", "range_clause", "block")
+    if clause is not None and clause.type != "block" and _language_minor(view, path) < 22:
+        return f"{name} is a loop variable shared by all iterations (the module's go line is before go 1.22)"
+    if _has_goto(owner):
+        return "the function uses goto, so statement order is not execution order"
+    for ident in types.idents[path]:
+        if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == "decl":
+            return f"the func literal declares its own {name}"
+    return None
+
+
+def _parameter_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[Proposal]:
+    """One Fix per group of captures that share a literal: their parameters are edited together."""
+    groups: list[list[Capture]] = []
+    for capture in sorted(captures, key=lambda c: c.decl):
+        starts = {lit.start_byte for lit in capture.literals}
+        joined = [g for g in groups if starts & {lit.start_byte for c in g for lit in c.literals}]
+        merged = [capture] + [c for g in joined for c in g]
+        groups = [g for g in groups if g not in joined] + [sorted(merged, key=lambda c: c.decl)]
+    proposals: list[Proposal] = []
+    for group in groups:
+        edits: list[Edit] = []
+        problem = None
+        literals = {lit.start_byte: lit for c in group for lit in c.literals}
+        for start in sorted(literals):
+            vars_ = [c for c in group if any(lit.start_byte == start for lit in c.literals)]
+            added, problem = _parameter_edits(path, literals[start], vars_)
+            if problem:
+                break
+            edits.extend(added)
+        if problem:
+            proposals.extend(Declined(NAME, c.escape, problem) for c in group)
+            continue
+        names = ", ".join(c.name for c in group)
+        summary = f"pass {names} to the func literal as {'a parameter' if len(group) == 1 else 'parameters'}"
+        proposals.append(Fix(NAME, tuple(edits), tuple(c.escape for c in group), summary))
+    return proposals
+
+
+def _parameter_edits(path: str, literal: Node, captures: list[Capture]) -> tuple[list[Edit], str | None]:
+    params = literal.child_by_field_name("parameters")
+    call = literal.parent
+    args = call.child_by_field_name("arguments")
+    declared = params.named_children
+    if any(p.type == "variadic_parameter_declaration" for p in declared):
+        return [], "the func literal is variadic"
+    if any(p.type == "parameter_declaration" and p.child_by_field_name("name") is None for p in declared):
+        return [], "the func literal has unnamed parameters"
+    if any(a.type == "variadic_argument" for a in args.named_children):
+        return [], "the call spreads a slice into the func literal's arguments"
+    new_params = ", ".join(f"{c.name} {c.type}" for c in captures).encode()
+    new_args = ", ".join(c.name for c in captures).encode()
+    return [_append_to_list(path, params, new_params), _append_to_list(path, args, new_args)], None
+
+
+def _append_to_list(path: str, parens: Node, items: bytes) -> Edit:
+    """Insert items at the end of a parenthesised list, after its last element (trailing comma safe)."""
+    last = parens.named_children[-1] if parens.named_children else None
+    if last is None:
+        return Edit(path, parens.end_byte - 1, parens.end_byte - 1, items)
+    return Edit(path, last.end_byte, last.end_byte, b", " + items)
+
+
+# --- closure factories: f(a)(b) becomes f(a, b) ------------------------------------------
+
+
+def _factory_fix(view: PackageView, escape: Escape, literal: Node) -> Proposal:
+    fn = _shapes(view, escape.path).factories[literal.start_byte]
+    name = text(fn.child_by_field_name("name")).decode()
+    problem = _factory_problem(view, escape, fn, literal, name)
+    if problem:
+        return Declined(NAME, escape, problem)
+    ret = literal.parent.parent
+    setup = [s for s in ret.parent.named_children if s != ret and s.type != "comment"]
+    calls, problem = _immediate_calls(view, name, fn, simple_args=bool(setup))
+    if problem:
+        return Declined(NAME, escape, problem)
+    outer = fn.child_by_field_name("parameters")
+    inner = literal.child_by_field_name("parameters")
+    result = literal.child_by_field_name("result")
+    body = literal.child_by_field_name("body")
+    joined = b", ".join(x for x in (_list_inner(outer), _list_inner(inner)) if x)
+    signature = b"(" + joined + b")" + (b" " + text(result) if result is not None else b"") + b" "
+    source = view.sources[escape.path]
+    edits = [
+        Edit(escape.path, outer.start_byte, fn.child_by_field_name("body").start_byte, signature),
+        Edit(escape.path, ret.start_byte, ret.end_byte, source[body.start_byte + 1 : body.end_byte - 1].strip()),
+    ]
+    edits += [_merge_call(path, call) for path, call in calls]
+    summary = f"turn the closure factory {name} into one function: {name}(a)(b) becomes {name}(a, b)"
+    return Fix(NAME, tuple(edits), (escape,), summary)
+
+
+def _factory_problem(view: PackageView, escape: Escape, fn: Node, literal: Node, name: str) -> str | None:
+    """Why folding the func literal into its factory could change what the program does."""
+    if name[0].isupper():
+        return f"{name} is exported: callers in other packages would break"
+    if fn.child_by_field_name("type_parameters") is not None:
+        return f"{name} is generic"
+    if any(e.message == f"can inline {name}" for e in view.escapes if e.path == escape.path):
+        return f"the compiler inlines {name}, so its closure is not allocated where it is called"
+    outer = fn.child_by_field_name("parameters")
+    inner = literal.child_by_field_name("parameters")
+    if any(p.type == "variadic_parameter_declaration" for p in outer.named_children):
+        return f"{name} is variadic"
+    for params in (outer, inner):
+        if any(p.type == "parameter_declaration" and p.child_by_field_name("name") is None for p in params.named_children):
+            return f"{name} or its func literal has unnamed parameters"
+    ret = literal.parent.parent
+    setup = [s for s in ret.parent.named_children if s != ret]
+    if any(_contains_type(s, ("return_statement", "defer_statement", "labeled_statement")) for s in setup):
+        return f"the body of {name} returns, defers or jumps before its func literal"
+    names = [_param_names(outer), _param_names(inner), _declared(setup), _declared(literal.child_by_field_name("body").named_children)]
+    seen: set[bytes] = set()
+    for group in names:
+        if (group & seen) - {b"_"}:
+            return f"merging {name} and its func literal would declare {sorted(group & seen)[0].decode()} twice"
+        seen |= group
+    signature_end = fn.child_by_field_name("body").start_byte
+    if _has_comment(fn, outer.start_byte, signature_end) or _has_comment(ret, ret.start_byte, ret.end_byte, skip=literal.child_by_field_name("body")):
+        return f"a comment in the signature or return statement of {name} would be lost"
+    return None
+
+
+def _immediate_calls(view: PackageView, name: str, fn: Node, simple_args: bool) -> tuple[list[tuple[str, Node]], str | None]:
+    """Every use of the name in the package directory, each an immediate call f(a)(b), or why not.
+
+    With setup code before the factory's return, f(a) used to run before b was evaluated; after
+    the merge it runs after, so b must be free of effects: identifiers and literals only.
+    """
+    calls = []
+    needle = name.encode()
+    for path, source in sorted(view.sources.items()):
+        if needle not in source:
+            continue
+        tree = view.tree(path)
+        if tree.root_node.has_error:
+            return [], f"{_base(path)} has syntax tree-sitter-go cannot parse"
+        stack = [tree.root_node]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.named_children)
+            if node.type != "identifier" or node.text != needle or node == fn.child_by_field_name("name"):
+                continue
+            first = node.parent
+            outer = first.parent if first is not None else None
+            if first.type != "call_expression" or outer is None or outer.type != "call_expression" or outer.child_by_field_name("function") != first:
+                return [], f"{name} is used other than as an immediate call {name}(a)(b) ({_base(path)}:{node.start_point.row + 1})"
+            if simple_args and not all(a.type in SIMPLE for a in outer.child_by_field_name("arguments").named_children):
+                return [], f"{name}(a)(b) at {_base(path)}:{node.start_point.row + 1} evaluates b after setup code it used to follow"
+            if path not in view.package.rewritable:
+                return [], f"{name} is called from {_base(path)}, which gorewrite does not rewrite (test, generated, excluded by build tags or not named)"
+            calls.append((path, outer))
+    return calls, None
+
+
+def _merge_call(path: str, outer: Node) -> Edit:
+    """f(a)(b) -> f(a, b): replace `)(` between the two argument lists, keeping everything else."""
+    first_args = outer.child_by_field_name("function").child_by_field_name("arguments")
+    second_args = outer.child_by_field_name("arguments")
+    close = first_args.children[-1].start_byte
+    before = first_args.children[-2] if len(first_args.children) > 2 else None
+    if before is not None and before.type == ",":
+        close = before.start_byte
+    both = first_args.named_child_count and second_args.named_child_count
+    return Edit(path, close, second_args.start_byte + 1, b", " if both else b"")
+
+
+def _list_inner(params: Node) -> bytes:
+    return b", ".join(text(p) for p in params.named_children if p.type != "comment")
+
+
+def _param_names(params: Node) -> set[bytes]:
+    return {text(n) for p in params.named_children for n in p.children_by_field_name("name")}
+
+
+def _declared(statements: list[Node]) -> set[bytes]:
+    """Names declared at the top level of a statement list (:=, var, const, type)."""
+    names: set[bytes] = set()
+    for stmt in statements:
+        if stmt.type == "statement_list":
+            names |= _declared(stmt.named_children)
+        elif stmt.type == "short_var_declaration":
+            names |= {text(n) for n in stmt.child_by_field_name("left").named_children}
+        elif stmt.type in ("var_declaration", "const_declaration", "type_declaration"):
+            for spec in stmt.named_children:
+                names |= {text(n) for n in spec.children_by_field_name("name")}
+    return names
+
+
+def _has_comment(node: Node, start: int, end: int, skip: Node | None = None) -> bool:
+    """Is there a comment within [start, end) of the node, outside `skip`?"""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur == skip or cur.end_byte <= start or cur.start_byte >= end:
+            continue
+        if cur.type == "comment":
+            return True
+        stack.extend(cur.children)
+    return False
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _contains_type(node: Node, types: tuple[str, ...]) -> bool:
+    """Does the subtree hold one of the node types, outside nested func literals?"""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur.type in types:
+            return True
+        stack.extend(c for c in cur.named_children if c.type != "func_literal")
+    return False
+
+
+def _contains(outer: Node, inner: Node) -> bool:
+    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
+
+
+def _has_goto(owner: Node) -> bool:
+    stack = [owner]
+    while stack:
+        node = stack.pop()
+        if node.type == "goto_statement":
+            return True
+        stack.extend(c for c in node.named_children if c.type != "func_literal" or c == owner)
+    return False
+
+
+def _language_minor(view: PackageView, path: str) -> int:
+    """The file's Go language minor version; 0 (unknown, so decline) when a //go:build line names one."""
+    head = view.sources[path][:4096]
+    if re.search(rb"^//go:build .*\bgo1\.\d+", head, re.M):
+        return 0
+    match = re.match(r"(?:go)?1\.(\d+)", view.package.go_version)
+    return int(match.group(1)) if match else 0
+
+
+def _line_of(view: PackageView, path: str, offset: int) -> int:
+    return view.sources[path].count(b"\n", 0, offset) + 1
+
+
+def _base(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+RULE = Rule(
+    name=NAME,
+    summary="pass captured variables to go/defer func literals as parameters; flatten f(a)(b) closure factories",
+    messages=("moved to heap: x", LITERAL_ESCAPES),
+    find=find,
+    propose=propose,
+)

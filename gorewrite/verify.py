@@ -1,0 +1,259 @@
+"""The compiler is the judge: compile every proposal in an overlay and keep only what it confirms.
+
+A fix is verified when its package still builds, the escapes it targets are gone from the
+declarations it touched, and no new heap escape appears there. All packages are compiled in
+one `go build`; a failing group is split in halves (bisect) until the culprits are found, and
+halves verified apart are compiled once more together before they count.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gorewrite.edits import EditConflict
+from gorewrite.errors import UserError
+from gorewrite.escapes import Escape, compile_escapes
+from gorewrite.patch import render
+from gorewrite.proposals import Fix, PackageView
+from gorewrite.syntax import Tree, parse
+from gorewrite.toolchain import Toolchain
+
+MAX_ROUNDS = 64
+
+
+@dataclass(frozen=True)
+class Verified:
+    """The compiler confirmed the fix."""
+
+    fix: Fix
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """The compiler (or the package's vet and tests) did not confirm the fix, in its words."""
+
+    fix: Fix
+    reason: str
+
+
+Verdict = Verified | Rejected
+
+
+@dataclass
+class _State:
+    queue: list[list[Fix]]
+    accepted: list[list[Fix]] = field(default_factory=list)
+    union: bool = False  # the head of the queue is the union of groups verified apart
+
+
+def rewritten(toolchain: Toolchain, view: PackageView, fixes: list[Fix]) -> dict[str, bytes]:
+    """The new content of every file the fixes touch (raises EditConflict or UserError)."""
+    by_file: dict[str, list] = {}
+    for fix in fixes:
+        for edit in fix.edits:
+            by_file.setdefault(edit.path, []).append(edit)
+    return {path: render(toolchain, view.sources[path], edits) for path, edits in by_file.items()}
+
+
+def verify(
+    toolchain: Toolchain, cwd: str, views: dict[str, PackageView], fixes: dict[str, list[Fix]], tests: bool = False
+) -> list[Verdict]:
+    """Judge every package's fixes with the real compiler (and go vet + go test when asked)."""
+    states = {pkg: _State([group]) for pkg, group in fixes.items() if group}
+    verdicts: list[Verdict] = []
+    if tests:
+        for pkg, reason in _test_failures(toolchain, cwd, list(states), None).items():
+            reason = f"cannot verify with tests: {reason} even without any rewrite"
+            verdicts += [Rejected(f, reason) for f in states.pop(pkg).queue[0]]
+    for _ in range(MAX_ROUNDS):
+        batch = {pkg: st.queue.pop(0) for pkg, st in states.items() if st.queue}
+        if not batch:
+            break
+        failures = _check(toolchain, cwd, views, batch, tests)
+        for pkg, group in batch.items():
+            verdicts += _settle(states[pkg], group, failures.get(pkg))
+    for st in states.values():
+        verdicts += [Rejected(f, "verification did not settle within its round limit") for g in st.queue for f in g]
+        verdicts += [Verified(f) for g in st.accepted for f in g]
+    return verdicts
+
+
+def _settle(st: _State, group: list[Fix], failure: str | None) -> list[Verdict]:
+    """Record one group's outcome: accept it, reject a lone culprit, or split it in halves."""
+    rejected: list[Verdict] = []
+    if st.union:
+        st.union = False
+        if failure is None:
+            st.accepted = [group]
+        else:
+            keep = max(st.accepted, key=len)
+            reason = f"verified alone but not together with the package's other rewrites ({failure}); run gorewrite again"
+            rejected = [Rejected(f, reason) for g in st.accepted if g is not keep for f in g]
+            st.accepted = [keep]
+        return rejected
+    if failure is None:
+        st.accepted.append(group)
+    elif len(group) == 1:
+        rejected = [Rejected(group[0], failure)]
+    else:
+        half = len(group) // 2
+        st.queue[:0] = [group[:half], group[half:]]
+    if not st.queue and len(st.accepted) > 1:
+        st.union = True
+        st.queue = [[f for g in st.accepted for f in g]]
+    return rejected
+
+
+def _check(
+    toolchain: Toolchain, cwd: str, views: dict[str, PackageView], batch: dict[str, list[Fix]], tests: bool
+) -> dict[str, str]:
+    """Compile every package of the batch with its group's rewrites in one overlay; failures by package."""
+    failures: dict[str, str] = {}
+    contents: dict[str, dict[str, bytes]] = {}
+    for pkg, group in batch.items():
+        try:
+            contents[pkg] = rewritten(toolchain, views[pkg], group)
+        except (EditConflict, UserError) as err:
+            failures[pkg] = f"the rewrite does not parse: {err}"
+    if not contents:
+        return failures
+    with tempfile.TemporaryDirectory(prefix="gorewrite-overlay-") as tmp:
+        overlay = _write_overlay(tmp, [c for c in contents.values()])
+        result = compile_escapes(toolchain, list(contents), cwd, overlay=overlay)
+        for pkg, files in contents.items():
+            if pkg in result.failed:
+                failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
+            else:
+                problem = _judge(views[pkg], batch[pkg], files, result.escapes.get(pkg, []))
+                if problem:
+                    failures[pkg] = problem
+        passed = [pkg for pkg in contents if pkg not in failures]
+        if tests and passed:
+            failures.update(_test_failures(toolchain, cwd, passed, overlay))
+    return failures
+
+
+def _write_overlay(tmp: str, contents: list[dict[str, bytes]]) -> str:
+    replace = {}
+    for files in contents:
+        for path, data in files.items():
+            target = os.path.join(tmp, f"{len(replace)}_{os.path.basename(path)}")
+            with open(target, "wb") as f:
+                f.write(data)
+            replace[path] = target
+    overlay = os.path.join(tmp, "overlay.json")
+    with open(overlay, "w") as f:
+        json.dump({"Replace": replace}, f)
+    return overlay
+
+
+def _judge(view: PackageView, fixes: list[Fix], contents: dict[str, bytes], after: list[Escape]) -> str | None:
+    """Targets gone and nothing new, counted per top-level declaration the fixes touch."""
+    before: Counter[str] = Counter()
+    now: Counter[str] = Counter()
+    wanted: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    for path in sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}):
+        old_tree = view.tree(path)
+        new_tree = parse(contents[path]) if path in contents else old_tree
+        offsets = [e.start for f in fixes for e in f.edits if e.path == path]
+        offsets += [_offset(view.sources[path], t) for f in fixes for t in f.targets if t.path == path]
+        keys = {_decl_key(old_tree, off) for off in offsets} - {None}
+        old_lines = _lines_of(old_tree, keys)
+        new_lines = _lines_of(new_tree, keys)
+        before += Counter(_kind(e.message) for e in view.escapes if e.heap and e.path == path and e.line in old_lines)
+        fresh = [e.message for e in after if e.heap and e.path == path and e.line in new_lines]
+        now += Counter(_kind(m) for m in fresh)
+        examples.update((_kind(m), m) for m in fresh)
+        wanted += Counter(_kind(t.message) for f in fixes for t in f.targets if t.path == path)
+    for kind, count in wanted.items():
+        if before[kind] - now[kind] < count:
+            return f"the compiler still reports `{kind}`"
+    added = now - before
+    if added:
+        kind = next(iter(added))
+        return f"the rewrite adds an escape: `{examples.get(kind, kind)}`"
+    return None
+
+
+def _kind(message: str) -> str:
+    """What counts as the same escape before and after: the compiler quotes expressions as written,
+    and a rewrite changes their text, so `<expr> escapes to heap` is compared by count."""
+    if message.startswith("moved to heap: ") or message == "func literal escapes to heap":
+        return message
+    return "<expression> escapes to heap" if message.endswith(" escapes to heap") else message
+
+
+def _offset(source: bytes, escape: Escape) -> int:
+    pos = 0
+    for _ in range(escape.line - 1):
+        pos = source.find(b"\n", pos) + 1
+    return pos + escape.col - 1
+
+
+def _decls(tree: Tree) -> list[tuple[tuple, int, int]]:
+    """Top-level declarations keyed by kind, receiver and name (and rank among equals), with line spans."""
+    seen: Counter[tuple] = Counter()
+    out = []
+    for node in tree.root_node.named_children:
+        name = node.child_by_field_name("name")
+        receiver = node.child_by_field_name("receiver")
+        base = (node.type, name.text if name else None, receiver.text if receiver else None)
+        out.append(((*base, seen[base]), node.start_point.row + 1, node.end_point.row + 1))
+        seen[base] += 1
+    return out
+
+
+def _decl_key(tree: Tree, offset: int) -> tuple | None:
+    for key, node in zip(_decls(tree), tree.root_node.named_children):
+        if node.start_byte <= offset < node.end_byte:
+            return key[0]
+    return None
+
+
+def _lines_of(tree: Tree, keys: set) -> set[int]:
+    return {line for key, first, last in _decls(tree) if key in keys for line in range(first, last + 1)}
+
+
+def _test_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, str]:
+    """Packages whose `go vet` or `go test` fails (with the overlay, if any): the first words of why."""
+    flag = [f"-overlay={overlay}"] if overlay else []
+    failures: dict[str, str] = {}
+    vet = toolchain.run(["vet", *flag, *pkgs], cwd)
+    if vet.returncode != 0:
+        failures.update(_by_header(vet.stderr.decode(errors="replace"), pkgs, "go vet"))
+    test = toolchain.run(["test", "-json", "-count=1", *flag, *pkgs], cwd)
+    if test.returncode != 0:
+        out: dict[str, list[str]] = {}
+        for line in test.stdout.decode(errors="replace").splitlines():
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if event.get("Action") == "output" and event.get("Package"):
+                out.setdefault(event["Package"], []).append(event.get("Output", ""))
+            if event.get("Action") == "fail" and not event.get("Test") and event.get("Package") in pkgs:
+                lines = [x.strip() for x in out.get(event["Package"], []) if x.strip()]
+                failures.setdefault(event["Package"], "go test fails: " + " | ".join(lines[-6:]))
+        if not any(p in failures for p in pkgs):
+            reason = "go test fails: " + test.stderr.decode(errors="replace").strip()[:500]
+            failures.update({p: reason for p in pkgs})
+    return failures
+
+
+def _by_header(output: str, pkgs: list[str], tool: str) -> dict[str, str]:
+    """Attribute `# import/path` sections of go vet output to packages (all of them if unattributed)."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in output.splitlines():
+        if line.startswith("# "):
+            current = line[2:].split()[0]
+            continue
+        if current:
+            sections.setdefault(current, []).append(line)
+    found = {p: f"{tool} fails: " + " | ".join(sections[p][:5]) for p in pkgs if p in sections}
+    return found or {p: f"{tool} fails: {output.strip()[:500]}" for p in pkgs}
