@@ -1,0 +1,3 @@
+module gorewrite.local/gotypes
+
+go 1.22

@@ -1,0 +1,510 @@
+// Command gotypes tells gorewrite what go/types knows about identifiers, so rules
+// that must name a type or tell a write from a read never guess from syntax.
+//
+// It reads one JSON request on stdin and writes one JSON response on stdout:
+// {"idents": {file: [record, ...]}} or {"error": "..."}. A package that does
+// not type-check, or input it cannot handle, yields an error, never a crash.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"strings"
+)
+
+type request struct {
+	ImportPath string              `json:"import_path"`
+	Files      []string            `json:"files"`
+	Export     map[string]string   `json:"export"`     // resolved import path -> export data file
+	ImportMap  map[string]string   `json:"import_map"` // import path in source -> resolved path
+	GoArch     string              `json:"goarch"`
+	GoVersion  string              `json:"go_version"` // "go1.22": the module's language version
+	Ranges     map[string][][2]int `json:"ranges"`     // file -> byte ranges whose identifiers to describe
+}
+
+type record struct {
+	Start int     `json:"start"`
+	End   int     `json:"end"`
+	Name  string  `json:"name"`
+	Obj   *string `json:"obj"`
+	Kind  string  `json:"kind"`
+	Local bool    `json:"local"`
+	Type  *string `json:"type"`
+	Use   string  `json:"use"`
+}
+
+type response struct {
+	Idents map[string][]record `json:"idents"`
+	Error  string              `json:"error,omitempty"`
+}
+
+func main() {
+	if err := json.NewEncoder(os.Stdout).Encode(run(os.Stdin)); err != nil {
+		os.Exit(1)
+	}
+}
+
+func run(in io.Reader) (resp response) {
+	defer func() {
+		if r := recover(); r != nil {
+			resp = response{Error: fmt.Sprintf("gotypes: internal error: %v", r)}
+		}
+	}()
+	var req request
+	if err := json.NewDecoder(in).Decode(&req); err != nil {
+		return response{Error: "gotypes: bad request: " + err.Error()}
+	}
+	c, err := check(req)
+	if err != nil {
+		return response{Error: err.Error()}
+	}
+	return response{Idents: c.describe(req.Ranges)}
+}
+
+// checked is a type-checked package plus the facts go/types leaves implicit.
+type checked struct {
+	fset     *token.FileSet
+	pkg      *types.Package
+	info     *types.Info
+	files    []*ast.File
+	params   map[types.Object]string // "param" or "result" of a func decl or literal
+	funcs    []ast.Node              // func decls and literals: what is declared inside is local
+	generic  []ast.Node              // func decls with type parameters in scope
+	declName map[token.Pos]bool      // where func decls name a func or method (of any instance)
+}
+
+// exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
+type exportImporter struct {
+	gc        types.Importer
+	importMap map[string]string
+}
+
+func (im exportImporter) Import(path string) (*types.Package, error) {
+	if resolved, ok := im.importMap[path]; ok {
+		path = resolved
+	}
+	return im.gc.Import(path)
+}
+
+func check(req request) (*checked, error) {
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range req.Files {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		for _, spec := range f.Imports {
+			if spec.Path.Value == `"C"` {
+				return nil, fmt.Errorf("%s uses cgo: not type-checked", name)
+			}
+		}
+		files = append(files, f)
+	}
+	sizes := types.SizesFor("gc", req.GoArch)
+	if sizes == nil {
+		return nil, fmt.Errorf("unknown GOARCH %q", req.GoArch)
+	}
+	lookup := func(path string) (io.ReadCloser, error) {
+		file, ok := req.Export[path]
+		if !ok || file == "" {
+			return nil, fmt.Errorf("no export data for %s", path)
+		}
+		return os.Open(file)
+	}
+	var errs []string
+	conf := types.Config{
+		GoVersion: req.GoVersion,
+		Importer:  exportImporter{importer.ForCompiler(fset, "gc", lookup), req.ImportMap},
+		Sizes:     sizes,
+		Error:     func(err error) { errs = append(errs, err.Error()) },
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Implicits:  map[ast.Node]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	pkg, _ := conf.Check(req.ImportPath, fset, files, info)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s does not type-check: %s", req.ImportPath, strings.Join(errs[:min(len(errs), 3)], "; "))
+	}
+	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
+		params: map[types.Object]string{}, declName: map[token.Pos]bool{}}
+	for _, f := range files {
+		ast.Inspect(f, c.collectFunc)
+	}
+	return c, nil
+}
+
+// collectFunc records the parameter kinds and extents of functions.
+func (c *checked) collectFunc(n ast.Node) bool {
+	switch fn := n.(type) {
+	case *ast.FuncDecl:
+		c.funcs = append(c.funcs, fn)
+		c.declName[fn.Name.Pos()] = true
+		if f, ok := c.info.Defs[fn.Name].(*types.Func); ok {
+			sig := f.Type().(*types.Signature)
+			if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+				c.generic = append(c.generic, fn)
+			}
+		}
+		c.fieldKinds(fn.Recv, "param")
+		c.fieldKinds(fn.Type.Params, "param")
+		c.fieldKinds(fn.Type.Results, "result")
+	case *ast.FuncLit:
+		c.funcs = append(c.funcs, fn)
+		c.fieldKinds(fn.Type.Params, "param")
+		c.fieldKinds(fn.Type.Results, "result")
+	}
+	return true
+}
+
+func (c *checked) fieldKinds(fields *ast.FieldList, kind string) {
+	if fields == nil {
+		return
+	}
+	for _, field := range fields.List {
+		for _, name := range field.Names {
+			if obj := c.info.Defs[name]; obj != nil {
+				c.params[obj] = kind
+			}
+		}
+	}
+}
+
+// describe makes one record per identifier that starts inside a requested range.
+func (c *checked) describe(ranges map[string][][2]int) map[string][]record {
+	out := map[string][]record{}
+	for _, f := range c.files {
+		tf := c.fset.File(f.Pos())
+		spans, ok := ranges[tf.Name()]
+		if !ok {
+			continue
+		}
+		names := c.importNames(f)
+		recs := []record{}
+		var stack []ast.Node // ancestors of the node being visited
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return false
+			}
+			start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
+			if !overlaps(spans, start, end) {
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok && inside(spans, start) {
+				if rec, ok := c.record(id, stack, names); ok {
+					recs = append(recs, rec)
+				}
+			}
+			stack = append(stack, n)
+			return true
+		})
+		out[tf.Name()] = recs
+	}
+	return out
+}
+
+func overlaps(spans [][2]int, start, end int) bool {
+	for _, s := range spans {
+		if start < s[1] && s[0] < end {
+			return true
+		}
+	}
+	return false
+}
+
+func inside(spans [][2]int, offset int) bool {
+	for _, s := range spans {
+		if s[0] <= offset && offset < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Package]string) (record, bool) {
+	p := c.fset.Position(id.Pos())
+	rec := record{Start: p.Offset, End: p.Offset + len(id.Name), Name: id.Name, Use: "decl"}
+	obj := c.info.Defs[id]
+	if obj == nil {
+		if isTypeSwitchVar(id, stack) {
+			// One object per case clause, all declared at this identifier; each has its own type.
+			rec.Obj, rec.Kind, rec.Local = c.objID(id.Pos()), "var", true
+			return rec, true
+		}
+		obj = c.info.Uses[id]
+		rec.Use = use(c.info, id, stack)
+	}
+	if obj == nil {
+		return rec, false
+	}
+	rec.Kind = c.kind(obj)
+	if obj.Pkg() == c.pkg {
+		rec.Obj = c.objID(obj.Pos())
+		rec.Local = c.local(obj)
+	}
+	rec.Type = c.typeString(obj, id.Pos(), names)
+	return rec, true
+}
+
+func isTypeSwitchVar(id *ast.Ident, stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	assign, ok := stack[len(stack)-1].(*ast.AssignStmt)
+	ts, ok2 := stack[len(stack)-2].(*ast.TypeSwitchStmt)
+	return ok && ok2 && ts.Assign == assign && len(assign.Lhs) == 1 && assign.Lhs[0] == id
+}
+
+func (c *checked) objID(pos token.Pos) *string {
+	if !pos.IsValid() {
+		return nil
+	}
+	p := c.fset.Position(pos)
+	id := fmt.Sprintf("%s:%d", p.Filename, p.Offset)
+	return &id
+}
+
+func (c *checked) kind(obj types.Object) string {
+	switch obj := obj.(type) {
+	case *types.Var:
+		if obj.IsField() {
+			return "field"
+		}
+		if kind, ok := c.params[obj]; ok {
+			return kind
+		}
+		return "var"
+	case *types.Func:
+		if obj.Type().(*types.Signature).Recv() != nil {
+			return "method"
+		}
+		return "func"
+	case *types.Const:
+		return "const"
+	case *types.TypeName:
+		return "type"
+	case *types.PkgName:
+		return "pkgname"
+	case *types.Builtin:
+		return "builtin"
+	case *types.Nil:
+		return "nil"
+	case *types.Label:
+		return "label"
+	}
+	return "unknown"
+}
+
+// local: declared inside a func decl or literal, other than the func or method a decl names.
+func (c *checked) local(obj types.Object) bool {
+	return !c.declName[obj.Pos()] && within(c.funcs, obj.Pos())
+}
+
+func within(nodes []ast.Node, pos token.Pos) bool {
+	for _, n := range nodes {
+		if n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// importNames maps each package the file imports under a usable name to that name.
+func (c *checked) importNames(f *ast.File) map[*types.Package]string {
+	names := map[*types.Package]string{}
+	for _, spec := range f.Imports {
+		obj := c.info.Implicits[spec]
+		if spec.Name != nil {
+			obj = c.info.Defs[spec.Name]
+		}
+		if pn, ok := obj.(*types.PkgName); ok && pn.Name() != "_" && pn.Name() != "." {
+			names[pn.Imported()] = pn.Name()
+		}
+	}
+	return names
+}
+
+// typeString writes obj's type as Go source valid at pos, or nil. The string is
+// proven by evaluating it at pos and comparing the result with the type itself,
+// which catches shadowed names, unexported names and fields of other packages.
+func (c *checked) typeString(obj types.Object, pos token.Pos, names map[*types.Package]string) *string {
+	switch obj.(type) {
+	case *types.PkgName, *types.Builtin, *types.Nil, *types.Label:
+		return nil
+	}
+	t := obj.Type()
+	if within(c.generic, pos) || hasTypeParam(t) {
+		return nil
+	}
+	ok := true
+	s := types.TypeString(t, func(p *types.Package) string {
+		if p == c.pkg {
+			return ""
+		}
+		name, found := names[p]
+		ok = ok && found
+		return name
+	})
+	if !ok {
+		return nil
+	}
+	expr, err := parser.ParseExpr(s)
+	if err != nil {
+		return nil
+	}
+	got := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+	if err := types.CheckExpr(c.fset, c.pkg, pos, expr, got); err != nil {
+		return nil
+	}
+	if tv := got.Types[expr]; !tv.IsType() || !types.Identical(tv.Type, t) {
+		return nil
+	}
+	return &s
+}
+
+// hasTypeParam reports whether t mentions a type parameter or is a generic type or signature.
+func hasTypeParam(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Map:
+		return hasTypeParam(t.Key()) || hasTypeParam(t.Elem())
+	case interface{ Elem() types.Type }: // pointer, slice, array, chan
+		return hasTypeParam(t.Elem())
+	case *types.Tuple:
+		for i := range t.Len() {
+			if hasTypeParam(t.At(i).Type()) {
+				return true
+			}
+		}
+	case *types.Signature:
+		return t.TypeParams().Len() > 0 || t.RecvTypeParams().Len() > 0 ||
+			hasTypeParam(t.Params()) || hasTypeParam(t.Results())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if hasTypeParam(t.Field(i).Type()) {
+				return true
+			}
+		}
+	case *types.Interface:
+		for i := range t.NumExplicitMethods() {
+			if hasTypeParam(t.ExplicitMethod(i).Type()) {
+				return true
+			}
+		}
+		for i := range t.NumEmbeddeds() {
+			if hasTypeParam(t.EmbeddedType(i)) {
+				return true
+			}
+		}
+	case *types.Union:
+		for i := range t.Len() {
+			if hasTypeParam(t.Term(i).Type()) {
+				return true
+			}
+		}
+	case *types.Named:
+		return t.TypeParams().Len() > 0 && t.TypeArgs().Len() == 0 || hasTypeList(t.TypeArgs())
+	case *types.Alias:
+		return hasTypeParam(types.Unalias(t))
+	}
+	return false
+}
+
+func hasTypeList(list *types.TypeList) bool {
+	for i := range list.Len() {
+		if hasTypeParam(list.At(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// use says how the expression the identifier ends is used. Struct field selection
+// and array indexing stay inside the variable's own storage, so writing to or
+// taking the address of such a chain writes to or takes the address of its root.
+func use(info *types.Info, id *ast.Ident, stack []ast.Node) string {
+	var e ast.Expr = id
+	i := len(stack) - 1
+	if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+		e, i = sel, i-1
+	}
+	for ; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+		case *ast.SelectorExpr:
+			sel := info.Selections[p]
+			if sel == nil {
+				return "read"
+			}
+			if sel.Kind() == types.MethodVal && pointerRecv(sel.Obj()) && !sel.Indirect() && !isPointer(info.TypeOf(e)) {
+				return "addr" // implicit &e
+			}
+			if sel.Kind() != types.FieldVal || sel.Indirect() {
+				return "read"
+			}
+		case *ast.IndexExpr:
+			if p.X != e || !isArray(info.TypeOf(e)) {
+				return "read"
+			}
+		case *ast.SliceExpr:
+			if p.X == e && isArray(info.TypeOf(e)) {
+				return "addr"
+			}
+			return "read"
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				return "addr"
+			}
+			return "read"
+		case *ast.AssignStmt:
+			for _, lhs := range p.Lhs {
+				if lhs == e {
+					return "write"
+				}
+			}
+			return "read"
+		case *ast.IncDecStmt:
+			return "write"
+		case *ast.RangeStmt:
+			if p.Tok == token.ASSIGN && (p.Key == e || p.Value == e) {
+				return "write"
+			}
+			return "read"
+		default:
+			return "read"
+		}
+		e = stack[i].(ast.Expr)
+	}
+	return "read"
+}
+
+func pointerRecv(obj types.Object) bool {
+	recv := obj.Type().(*types.Signature).Recv()
+	return recv != nil && isPointer(recv.Type())
+}
+
+func isPointer(t types.Type) bool { return is[*types.Pointer](t) }
+
+func isArray(t types.Type) bool { return is[*types.Array](t) }
+
+// is reports whether t's underlying type is a T.
+func is[T types.Type](t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(T)
+	return ok
+}

@@ -1,0 +1,209 @@
+"""Type facts from go/types, for rules that must never guess a type from syntax.
+
+A small Go helper (gotypes/main.go) type-checks one package against the export
+data of its imports and describes the identifiers in the byte ranges a rule asks
+about. It is built once per toolchain into the user cache, because export data
+is only readable by the go/types of the toolchain that wrote it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import hashlib
+import importlib.resources
+import json
+import os
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from gorewrite.packages import Package
+from gorewrite.toolchain import Toolchain
+
+HELPER_FILES = ("main.go", "go.mod")
+
+
+@dataclass(frozen=True)
+class Ident:
+    """What go/types knows about one identifier occurrence (offsets are bytes)."""
+
+    start: int
+    end: int
+    name: str
+    obj: str | None  # "<abs file>:<byte offset of the declaring identifier>"; None outside this package
+    kind: str  # var param result const func type pkgname builtin nil label field method
+    local: bool  # declared inside a function (body, parameters, results, receiver)
+    type: str | None  # the object's type as Go source valid at this occurrence; None if it cannot be written
+    use: str  # decl | write | addr | read: what this occurrence does to the object's storage
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """The identifiers in the requested ranges of one package, or why types are unavailable."""
+
+    idents: dict[str, tuple[Ident, ...]]  # absolute path -> records sorted by start
+    error: str | None  # set (and idents empty) when the package could not be type-checked
+
+    def at(self, path: str, start: int) -> Ident | None:
+        """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
+        records = self.idents.get(path, ())
+        i = bisect.bisect_left(records, start, key=lambda ident: ident.start)
+        return records[i] if i < len(records) and records[i].start == start else None
+
+
+class _Unavailable(Exception):
+    """Why type facts cannot be had; load() turns it into TypeInfo.error."""
+
+
+def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]]) -> TypeInfo:
+    """Type-check package and describe the identifiers starting inside ranges; never raises."""
+    if package.error:
+        return TypeInfo(idents={}, error=f"{package.import_path} does not load: {package.error}")
+    try:
+        env = _go_env(toolchain, package)
+        request = {
+            "import_path": package.import_path,
+            "files": list(package.files),
+            "export": _export_data(toolchain, package),
+            "import_map": package.import_map,
+            "goarch": env["GOARCH"],
+            "go_version": _language(package.go_version),
+            "ranges": {path: [list(span) for span in spans] for path, spans in ranges.items()},
+        }
+        found = _ask(_helper(toolchain, env), request, toolchain.env)
+    except (_Unavailable, OSError) as err:
+        return TypeInfo(idents={}, error=str(err))
+    idents = {
+        path: tuple(sorted((Ident(**record) for record in records), key=lambda ident: ident.start))
+        for path, records in found.items()
+    }
+    return TypeInfo(idents=idents, error=None)
+
+
+def _language(go_version: str) -> str:
+    """go/types wants "go1.22"; go.mod says "1.22"."""
+    if not go_version or go_version.startswith("go"):
+        return go_version
+    return f"go{go_version}"
+
+
+_GO_ENV: dict[tuple[str, tuple[tuple[str, str], ...], str], dict[str, str]] = {}
+
+
+def _go_env(toolchain: Toolchain, package: Package) -> dict[str, str]:
+    """The Go version and GOARCH builds of package use, and the host's GOOS/GOARCH; asked once per module.
+
+    Asked in the package's directory: a go.mod that requires a newer Go switches
+    toolchains there, and the helper must be built by the one that writes the export data.
+    """
+    cwd = package.module_root or package.dir
+    key = (toolchain.go, tuple(sorted(toolchain.env.items())), cwd)
+    if key not in _GO_ENV:
+        done = toolchain.run(["env", "-json", "GOVERSION", "GOARCH", "GOHOSTOS", "GOHOSTARCH"], cwd=cwd)
+        if done.returncode != 0:
+            raise _Unavailable(f"go env failed in {cwd}: {_last_line(done.stderr)}")
+        _GO_ENV[key] = json.loads(done.stdout)
+    return _GO_ENV[key]
+
+
+def _export_data(toolchain: Toolchain, package: Package) -> dict[str, str]:
+    """Resolved import path -> export data file, compiled with the user's build configuration."""
+    imports = [path for path in package.imports if path not in ("C", "unsafe")]
+    if not imports:
+        return {}
+    done = toolchain.run(["list", "-export", "-json=ImportPath,Export,Error", *imports], cwd=package.dir)
+    if done.returncode != 0:
+        raise _Unavailable(f"cannot compile the imports of {package.import_path}: {_last_line(done.stderr)}")
+    export = {}
+    for entry in _json_stream(done.stdout.decode()):
+        if entry.get("Error") or not entry.get("Export"):
+            raise _Unavailable(f"no export data for {entry['ImportPath']}, imported by {package.import_path}")
+        export[entry["ImportPath"]] = entry["Export"]
+    return export
+
+
+def _json_stream(text: str) -> list[dict]:
+    """The concatenated JSON objects `go list -json` prints."""
+    decoder, values, i = json.JSONDecoder(), [], 0
+    while (i := _skip_space(text, i)) < len(text):
+        value, i = decoder.raw_decode(text, i)
+        values.append(value)
+    return values
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _cache_dir() -> Path:
+    """Where built helpers live: GOREWRITE_CACHE, else the XDG user cache."""
+    if os.environ.get("GOREWRITE_CACHE"):
+        return Path(os.environ["GOREWRITE_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "gorewrite")
+
+
+def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
+    """The helper binary for this Go version and helper source, built on first use."""
+    source = importlib.resources.files("gorewrite") / "gotypes"
+    files = {name: (source / name).read_bytes() for name in HELPER_FILES}
+    digest = hashlib.sha256(b"\0".join(files.values())).hexdigest()[:12]
+    version = env["GOVERSION"]
+    binary = _cache_dir() / f"gotypes-{re.sub(r'[^0-9A-Za-z.-]+', '_', version)}-{digest}"
+    if binary.is_file():
+        return binary
+    # For the host whatever the user targets; -mod=mod overrides GOFLAGS set by `go env -w`.
+    host = {
+        "GOOS": env["GOHOSTOS"],
+        "GOARCH": env["GOHOSTARCH"],
+        "CGO_ENABLED": "0",
+        "GOFLAGS": "-mod=mod",
+        "GOWORK": "off",
+    }
+    if re.fullmatch(r"go1[0-9a-z.]*", version):
+        host["GOTOOLCHAIN"] = version  # the toolchain the package's module selects, not the temp dir's
+    builder = dataclasses.replace(toolchain, env={**toolchain.env, **host})
+    try:
+        binary.parent.mkdir(parents=True, exist_ok=True)
+        # Build beside the target and rename, so concurrent runs never see half a binary.
+        fd, partial = tempfile.mkstemp(dir=binary.parent, prefix=f".{binary.name}-", suffix=".tmp")
+        os.close(fd)
+        try:
+            with tempfile.TemporaryDirectory() as src:
+                for name, data in files.items():
+                    Path(src, name).write_bytes(data)
+                done = builder.run(["build", "-o", partial, "."], cwd=src)
+            if done.returncode != 0:
+                raise _Unavailable(f"cannot build the gotypes helper with {version}: {_last_line(done.stderr)}")
+            os.replace(partial, binary)
+        finally:
+            Path(partial).unlink(missing_ok=True)
+    except OSError as err:
+        raise _Unavailable(f"cannot build the gotypes helper in {binary.parent}: {err}") from None
+    return binary
+
+
+def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, list[dict]]:
+    """Run the helper on one request; its answer, or _Unavailable with its reason."""
+    try:
+        done = subprocess.run(
+            [str(helper)], input=json.dumps(request).encode(), env=env, capture_output=True, check=False
+        )
+    except OSError as err:
+        raise _Unavailable(f"cannot run the gotypes helper {helper}: {err}") from None
+    try:
+        response = json.loads(done.stdout)
+    except ValueError:
+        raise _Unavailable(f"the gotypes helper failed: {_last_line(done.stderr)}") from None
+    if response.get("error"):
+        raise _Unavailable(response["error"])
+    return response["idents"]
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = stderr.decode(errors="replace").strip().splitlines()
+    return lines[-1] if lines else "no output"

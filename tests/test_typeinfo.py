@@ -1,0 +1,244 @@
+"""typeinfo against the real go/types: objects, kinds, writable types and uses of identifiers."""
+
+from pathlib import Path
+
+import pytest
+
+from gorewrite import typeinfo
+from gorewrite.packages import Package
+from gorewrite.toolchain import find_toolchain
+
+OTHER = """package other
+
+type hidden struct{ n int }
+
+func New() *hidden { return &hidden{} }
+"""
+
+A = """package a
+
+import (
+	"bytes"
+	str "strings"
+
+	"example.com/m/other"
+)
+
+type point struct{ x, y int }
+
+func (p *point) Move() { p.x++ }
+
+type wrap struct{ *point }
+
+func uses() int {
+	n := 0
+	f := func() { n++ }
+	f()
+	n = 2
+	var pt point
+	pt.x = 1
+	pt.Move()
+	ap := &pt
+	ap.x = 2
+	ap.Move()
+	arr := [3]int{}
+	arr[0] = 1
+	sl := arr[:]
+	s := []int{1}
+	s[0] = 1
+	m := map[string]int{}
+	m["k"] = 1
+	p := &n
+	for n = range s {
+	}
+	mv := pt.Move
+	mv()
+	var w wrap
+	w.Move()
+	n, q := 3, 4
+	return *p + len(sl) + len(m) + q
+}
+
+func named() (total int, err error) {
+	total = 1
+	return
+}
+
+func typed() {
+	var buf *bytes.Buffer
+	var sb *str.Builder
+	h := other.New()
+	type local struct{ a int }
+	var l local
+	_, _, _, _ = buf, sb, h, l
+}
+
+func shadow(b *bytes.Buffer) {
+	x := 1
+	{
+		x := "s"
+		_ = x
+	}
+	bytes := x
+	_ = bytes
+	b.Reset()
+}
+
+func first[T any](xs []T) T {
+	v := xs[0]
+	return v
+}
+
+func kinds(v any) {
+	switch t := v.(type) {
+	case *bytes.Buffer:
+		t.Reset()
+	}
+}
+"""
+
+BAD = """package bad
+
+var x int = "not an int"
+"""
+
+
+@pytest.fixture(scope="session")
+def module(tmp_path_factory):
+    root = tmp_path_factory.mktemp("m")
+    files = {"go.mod": "module example.com/m\n\ngo 1.22\n", "other/other.go": OTHER, "a/a.go": A, "bad/bad.go": BAD}
+    for name, text in files.items():
+        Path(root, name).parent.mkdir(parents=True, exist_ok=True)
+        Path(root, name).write_text(text)
+    return root
+
+
+@pytest.fixture(scope="session")
+def toolchain(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GOREWRITE_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield find_toolchain()
+
+
+def package(root, name, imports):
+    path = str(Path(root, name, f"{name}.go"))
+    return Package(
+        import_path=f"example.com/m/{name}", name=name, dir=str(Path(root, name)), module_root=str(root),
+        go_version="1.22", files=(path,), rewritable=frozenset({path}), import_map={}, imports=imports,
+        standard=False, error=None,
+    )
+
+
+@pytest.fixture(scope="session")
+def info(module, toolchain):
+    pkg = package(module, "a", ("bytes", "example.com/m/other", "strings"))
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(A.encode()))]})
+    assert result.error is None
+    return result
+
+
+def ident(info, module, marked):
+    """The record for the identifier between « » in a snippet that occurs once in A."""
+    before, rest = marked.split("«")
+    name, after = rest.split("»")
+    snippet = (before + name + after).encode()
+    source = A.encode()
+    assert source.count(snippet) == 1, marked
+    found = info.at(str(Path(module, "a", "a.go")), source.index(snippet) + len(before.encode()))
+    assert found is not None and found.name == name, marked
+    return found
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    (
+        pytest.param("«n» := 0", dict(kind="var", local=True, type="int", use="decl"), id="local var declaration"),
+        pytest.param("func() { «n»++ }", dict(kind="var", local=True, use="write"), id="increment in a func literal"),
+        pytest.param("«n» = 2", dict(use="write"), id="assignment"),
+        pytest.param("for «n» = range s", dict(use="write"), id="range with ="),
+        pytest.param("«pt».x = 1", dict(use="write", type="point"), id="struct field store writes the var"),
+        pytest.param("pt.«x» = 1", dict(kind="field", use="write"), id="the field itself is written"),
+        pytest.param("«pt».Move()", dict(use="addr"), id="pointer method on a value takes its address"),
+        pytest.param("ap := &«pt»", dict(use="addr"), id="address operator"),
+        pytest.param("«ap».x = 2", dict(use="read", type="*point"), id="store through a pointer reads it"),
+        pytest.param("«ap».Move()", dict(use="read"), id="pointer method on a pointer"),
+        pytest.param("«arr»[0] = 1", dict(use="write", type="[3]int"), id="array element store writes the var"),
+        pytest.param("sl := «arr»[:]", dict(use="addr"), id="slicing an array takes its address"),
+        pytest.param("«s»[0] = 1", dict(use="read", type="[]int"), id="slice element store reads the slice"),
+        pytest.param("«m»[\"k\"] = 1", dict(use="read"), id="map store reads the map"),
+        pytest.param("p := &«n»", dict(use="addr"), id="address of a captured var"),
+        pytest.param("«total» = 1", dict(kind="result", local=True, use="write"), id="named result"),
+        pytest.param("(«total» int, err error)", dict(kind="result", use="decl"), id="named result declaration"),
+        pytest.param("shadow(«b» *bytes.Buffer)", dict(kind="param", type="*bytes.Buffer"), id="imported type"),
+        pytest.param("«b».Reset()", dict(kind="param", type=None), id="package name shadowed at this point"),
+        pytest.param("var «buf» *bytes.Buffer", dict(type="*bytes.Buffer"), id="pointer to an imported type"),
+        pytest.param("var «sb» *str.Builder", dict(type="*str.Builder"), id="package imported under an alias"),
+        pytest.param("«h» := other.New()", dict(type=None), id="unexported type of another package"),
+        pytest.param("«v» := xs[0]", dict(type=None), id="type parameter"),
+        pytest.param("first[T any](«xs» []T)", dict(kind="param", type=None), id="generic parameter"),
+        pytest.param("func «uses»() int", dict(kind="func", local=False, type="func() int"), id="package func"),
+        pytest.param("func (p *point) «Move»()", dict(kind="method", local=False), id="method"),
+        pytest.param("«str» \"strings\"", dict(kind="pkgname", type=None), id="import name"),
+        pytest.param("return *p + «len»(sl)", dict(kind="builtin", obj=None, type=None), id="builtin"),
+        pytest.param("mv := «pt».Move", dict(use="addr"), id="pointer method value takes the address"),
+        pytest.param("«w».Move()", dict(use="read"), id="method promoted through an embedded pointer"),
+        pytest.param("«n», q := 3, 4", dict(use="write"), id="existing var in a short declaration"),
+        pytest.param("n, «q» := 3, 4", dict(use="decl"), id="new var in a short declaration"),
+        pytest.param("var «l» local", dict(type="local"), id="type declared in the function"),
+    ),
+)
+def test_ident(info, module, marked, expected):
+    found = ident(info, module, marked)
+    for field, want in expected.items():
+        assert getattr(found, field) == want, (marked, found)
+
+
+def test_captured_var_is_one_object(info, module):
+    decl = ident(info, module, "«n» := 0")
+    assert decl.obj == f"{Path(module, 'a', 'a.go')}:{A.encode().index(b'n := 0')}"
+    assert ident(info, module, "func() { «n»++ }").obj == decl.obj
+    assert ident(info, module, "p := &«n»").obj == decl.obj
+
+
+def test_shadowing_gives_distinct_objects(info, module):
+    outer = ident(info, module, "«x» := 1")
+    inner = ident(info, module, "«x» := \"s\"")
+    assert outer.obj != inner.obj
+    assert ident(info, module, "_ = «x»\n\t}").obj == inner.obj
+    assert ident(info, module, "bytes := «x»").obj == outer.obj
+    assert (outer.type, inner.type) == ("int", "string")
+
+
+def test_type_switch_clause_var(info, module):
+    symbol = ident(info, module, "switch «t» := v.(type)")
+    use = ident(info, module, "«t».Reset()")
+    assert (symbol.use, symbol.type) == ("decl", None)
+    assert (use.obj, use.type, use.use) == (symbol.obj, "*bytes.Buffer", "read")
+
+
+def test_only_requested_ranges(module, toolchain):
+    pkg = package(module, "a", ("bytes", "example.com/m/other", "strings"))
+    start = A.encode().index(b"func named")
+    end = A.encode().index(b"func typed")
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(start, end)]})
+    records = result.idents[pkg.files[0]]
+    assert records and all(start <= r.start < end for r in records)
+    assert [r.start for r in records] == sorted(r.start for r in records)
+
+
+def test_package_that_does_not_type_check(module, toolchain):
+    pkg = package(module, "bad", ())
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(BAD))]})
+    assert result.idents == {}
+    assert "does not type-check" in result.error and "bad.go:3" in result.error
+
+
+def test_missing_import_declines(module, toolchain):
+    pkg = package(module, "a", ("bytes", "example.com/m/nosuch", "strings"))
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, 10)]})
+    assert result.idents == {} and "example.com/m/nosuch" in result.error
+
+
+def test_helper_is_built_once(info, toolchain):
+    built = [path.name for path in typeinfo._cache_dir().iterdir()]
+    assert len(built) == 1 and built[0].startswith("gotypes-go1."), built
