@@ -1,0 +1,158 @@
+"""The compiler's escape diagnostics (`go build -gcflags=-m`) parsed into records."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+
+from gorewrite.errors import UserError
+from gorewrite.toolchain import Toolchain
+
+# `path:line:col: message`; the path may be relative to the go command's working directory.
+# No colon in the path (but a drive letter) keeps the scan linear: std's 14 MB parse in 0.1 s.
+DIAGNOSTIC = re.compile(r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): (.*)", re.MULTILINE)
+HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report of the compiler or linker
+MAX_ERROR_LINES = 10
+
+
+@dataclass(frozen=True, order=True)
+class Escape:
+    """One compiler diagnostic: absolute path, 1-based line and byte column, the message text."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    @property
+    def heap(self) -> bool:
+        """True when the message means a heap allocation (moved to heap / escapes to heap)."""
+        return self.message.startswith("moved to heap: ") or self.message.endswith(" escapes to heap")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one compile said per import path: diagnostics where it built, errors where it did not."""
+
+    escapes: dict[str, list[Escape]]  # import path -> diagnostics in the compiler's order
+    failed: dict[str, str]  # import path -> the compiler's first error lines
+
+
+def compile_escapes(
+    toolchain: Toolchain, import_paths: list[str], cwd: str, overlay: str | None = None, flags: str = "-m"
+) -> BuildResult:
+    """Compile the packages once, in parallel, and collect each one's diagnostics or errors.
+
+    gcflags without a pattern apply to the named packages only, and the build cache replays
+    their output, so an unchanged package costs nothing on the next run. A failed package
+    does not stop the others; go's own failure (no package to blame) raises UserError.
+    """
+    # -trimpath=false: a GOFLAGS=-trimpath would print module paths instead of file paths.
+    args = ["build", "-json", "-o", os.devnull, "-trimpath=false", f"-gcflags={flags}"]
+    if overlay:
+        args.append(f"-overlay={overlay}")
+    done = toolchain.run([*args, "--", *import_paths], cwd=cwd)
+    outputs, failures, stray = _events(done.stdout)
+    if done.returncode != 0 and not failures:
+        said = [*stray, *done.stderr.decode(errors="replace").splitlines()] or [f"exit status {done.returncode}"]
+        raise UserError(f"go build failed: {said[0]} (check that `go build` works here)")
+    base = _go_cwd(cwd, toolchain.env)
+    failed = {p: _errors(outputs.get(p, "")) for p in sorted(failures)}
+    silent = [p for p in import_paths if p not in outputs and p not in failures]
+    if failures and silent:
+        failed.update(_skipped(toolchain, silent, failures, outputs, cwd, overlay))
+    escapes = {p: _parse(outputs.get(p, ""), base) for p in sorted({*outputs, *import_paths} - failed.keys())}
+    return BuildResult(escapes=escapes, failed=dict(sorted(failed.items())))
+
+
+def heap_sites(result: BuildResult, files: set[str] | None = None) -> list[Escape]:
+    """The heap allocations, each once (inlined copies repeat a diagnostic), optionally only in `files`."""
+    seen: set[Escape] = set()
+    sites = []
+    for diagnostics in result.escapes.values():
+        for e in diagnostics:
+            if e.heap and e not in seen and (files is None or e.path in files):
+                seen.add(e)
+                sites.append(e)
+    return sites
+
+
+def _skipped(
+    toolchain: Toolchain, silent: list[str], failures: set[str], outputs: dict[str, str], cwd: str, overlay: str | None
+) -> dict[str, str]:
+    """Which silent packages were not compiled: go says nothing about those it skips.
+
+    A package that compiled without a diagnostic prints nothing either, so ask which of
+    them depend on a failed package. When no package printed a `# pkg` header, go stopped
+    before compiling anything (an import that cannot be resolved).
+    """
+    blame = ", ".join(sorted(failures))
+    if not any(HEADER.search(text) for text in outputs.values()):
+        return {p: f"not compiled: go stopped at errors in {blame}" for p in silent}
+    args = ["list", "-e", "-f", "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}"]
+    if overlay:
+        args.append(f"-overlay={overlay}")
+    done = toolchain.run([*args, "--", *silent], cwd=cwd)
+    if done.returncode != 0:
+        return {p: f"not compiled: the build failed in {blame}" for p in silent}
+    skipped = {}
+    for line in done.stdout.decode().splitlines():
+        path, *deps = line.split()
+        culprits = failures.intersection(deps)
+        if culprits:
+            skipped[path] = f"not compiled: its dependency {min(culprits)} failed to build"
+    return skipped
+
+
+def _events(stdout: bytes) -> tuple[dict[str, str], set[str], list[str]]:
+    """Per import path its joined output, the paths that failed, and lines not about any package."""
+    outputs: dict[str, list[str]] = {}
+    failures: set[str] = set()
+    stray: list[str] = []
+    for line in stdout.decode(errors="replace").splitlines():
+        if not line.startswith("{"):
+            stray.append(line)  # e.g. "go: downloading …" or a toolchain's complaint
+            continue
+        event = json.loads(line)
+        path = event.get("ImportPath", "")
+        if not path:
+            stray.extend(event.get("Output", "").splitlines())
+        elif event.get("Action") == "build-fail":
+            failures.add(path)
+        elif event.get("Action") == "build-output":
+            outputs.setdefault(path, []).append(event["Output"])
+    return {p: "".join(chunks) for p, chunks in outputs.items()}, failures, stray
+
+
+def _parse(text: str, base: str) -> list[Escape]:
+    """The diagnostic lines of one package's output; `# pkg` headers and other lines are skipped."""
+    absolute: dict[str, str] = {}
+    escapes = []
+    for m in DIAGNOSTIC.finditer(text):
+        path = absolute.get(m[1])
+        if path is None:
+            path = absolute[m[1]] = os.path.normpath(os.path.join(base, m[1]))
+        escapes.append(Escape(path, int(m[2]), int(m[3]), m[4]))
+    return escapes
+
+
+def _errors(text: str) -> str:
+    """The first lines of the last report for a package (a link error follows compile diagnostics)."""
+    lines = text.splitlines()
+    headers = [i for i, line in enumerate(lines) if line.startswith("# ")]
+    errors = [line for line in lines[headers[-1] + 1 if headers else 0 :] if line.strip()]
+    return "\n".join(errors[:MAX_ERROR_LINES])
+
+
+def _go_cwd(cwd: str, env: dict[str, str]) -> str:
+    """The directory go makes paths relative to: $PWD when it is cwd (as os.Getwd decides), else the real path."""
+    cwd = os.path.abspath(cwd)
+    pwd = env.get("PWD", "")
+    try:
+        if os.path.isabs(pwd) and os.path.samefile(pwd, cwd):
+            return pwd
+    except OSError:
+        pass
+    return os.path.realpath(cwd)

@@ -1,0 +1,161 @@
+"""compile_escapes against the real compiler, and the pure parsing and dedup around it."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from gorewrite import escapes
+from gorewrite.errors import UserError
+from gorewrite.escapes import BuildResult, Escape, compile_escapes, heap_sites
+from gorewrite.toolchain import find_toolchain
+
+A = """package a
+
+func F() *int {
+	x := 1
+	return &x
+}
+
+func G() func() int {
+	y := 2
+	return func() int { return y }
+}
+"""
+
+MODULE = {
+    "go.mod": "module example.com/e\n\ngo 1.22\n",
+    "a/a.go": A,
+    "bad/bad.go": "package bad\n\nfunc Bad() int {\n\treturn undefined\n}\n",
+    "usesbad/u.go": 'package usesbad\n\nimport "example.com/e/bad"\n\nvar U = bad.Bad()\n',
+    "quiet/q.go": "package quiet\n\ntype T int\n",
+    "cmd/main.go": 'package main\n\nimport "example.com/e/a"\n\nfunc main() { println(*a.F()) }\n',
+}
+
+
+@pytest.fixture(scope="module")
+def toolchain():
+    return find_toolchain()
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    root = tmp_path_factory.mktemp("escapes")
+    for name, text in MODULE.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
+def test_heap_escapes_with_absolute_positions(toolchain, root):
+    result = compile_escapes(toolchain, ["example.com/e/a"], str(root))
+    a = str(root / "a" / "a.go")
+    assert result.failed == {}
+    assert [e for e in result.escapes["example.com/e/a"] if e.heap] == [
+        Escape(a, 4, 2, "moved to heap: x"),
+        Escape(a, 10, 9, "func literal escapes to heap"),
+    ]
+    assert Escape(a, 3, 6, "can inline F") in result.escapes["example.com/e/a"]  # all lines are kept
+
+
+def test_failure_does_not_hide_the_others(toolchain, root):
+    before = set(os.listdir(root))
+    paths = [f"example.com/e/{p}" for p in ("a", "bad", "usesbad", "quiet", "cmd")]
+    result = compile_escapes(toolchain, paths, str(root))
+    assert result.failed == {
+        "example.com/e/bad": "bad/bad.go:4:9: undefined: undefined",
+        "example.com/e/usesbad": "not compiled: its dependency example.com/e/bad failed to build",
+    }
+    assert Escape(str(root / "a" / "a.go"), 4, 2, "moved to heap: x") in result.escapes["example.com/e/a"]
+    assert result.escapes["example.com/e/quiet"] == []  # compiled, nothing to say
+    assert "example.com/e/cmd" in result.escapes
+    assert set(os.listdir(root)) == before  # -o /dev/null: the main package leaves no binary
+
+
+def test_unresolvable_import_stops_everything(toolchain, root, tmp_path):
+    bad = tmp_path / "m.go"
+    bad.write_text('package a\n\nimport "example.com/nowhere"\n\nvar _ = nowhere.X\n')
+    overlay = tmp_path / "overlay.json"
+    overlay.write_text(json.dumps({"Replace": {str(root / "a" / "a.go"): str(bad)}}))
+    paths = ["example.com/e/a", "example.com/e/quiet"]
+    result = compile_escapes(toolchain, paths, str(root), overlay=str(overlay))
+    assert result.escapes == {}
+    assert result.failed["example.com/e/quiet"].startswith("not compiled: go stopped at errors in")
+
+
+def test_overlay_positions_follow_the_new_content(toolchain, root, tmp_path):
+    replaced = tmp_path / "a.go"
+    replaced.write_text(A.replace("package a\n", "package a\n\n// two lines down\n"))
+    overlay = tmp_path / "overlay.json"
+    overlay.write_text(json.dumps({"Replace": {str(root / "a" / "a.go"): str(replaced)}}))
+    result = compile_escapes(toolchain, ["example.com/e/a"], str(root), overlay=str(overlay))
+    a = str(root / "a" / "a.go")  # reported under the original path
+    assert heap_sites(result) == [
+        Escape(a, 6, 2, "moved to heap: x"),
+        Escape(a, 12, 9, "func literal escapes to heap"),
+    ]
+
+
+def test_cache_replay_is_identical(toolchain, root):
+    first = compile_escapes(toolchain, ["example.com/e/a", "example.com/e/cmd"], str(root))
+    assert compile_escapes(toolchain, ["example.com/e/a", "example.com/e/cmd"], str(root)) == first
+
+
+def test_go_failing_outright(toolchain, root):
+    with pytest.raises(UserError, match="go build failed: .*overlay"):
+        compile_escapes(toolchain, ["example.com/e/a"], str(root), overlay=str(root / "missing.json"))
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("# example.com/e/a\n", []),
+        ("a/a.go:4:2: moved to heap: x\n", [Escape("/m/a/a.go", 4, 2, "moved to heap: x")]),
+        ("./a.go:10:9: y escapes to heap\n", [Escape("/m/a.go", 10, 9, "y escapes to heap")]),
+        ("../b/b.go:1:2: leaking param: p\n", [Escape("/b/b.go", 1, 2, "leaking param: p")]),
+        ("/go/src/fmt/print.go:1:2: leaking param: p\n", [Escape("/go/src/fmt/print.go", 1, 2, "leaking param: p")]),
+        ("a.go:3:4: x escapes to heap:\na.go:3:4:   flow: {heap} = &x:\n\tcontinued\n", [
+            Escape("/m/a.go", 3, 4, "x escapes to heap:"),
+            Escape("/m/a.go", 3, 4, "  flow: {heap} = &x:"),
+        ]),
+    ],
+)
+def test_parse(output, expected):
+    assert escapes._parse(output, "/m") == expected
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("# p\np.go:1:2: undefined: x\np.go:3:4: too many errors\n", "p.go:1:2: undefined: x\np.go:3:4: too many errors"),
+        # a link error comes in its own report after the compiler's diagnostics
+        ("# p\np.go:5:6: can inline main\n# p\nmain.main: relocation target main.ext not defined\n", "main.main: relocation target main.ext not defined"),
+        # a load error has no header and may go on over several lines
+        ("p.go:1:2: cannot find package q; to add it:\n\tgo get q\n", "p.go:1:2: cannot find package q; to add it:\n\tgo get q"),
+        ("# p\n" + "p.go:1:1: e\n" * 30, "\n".join(["p.go:1:1: e"] * escapes.MAX_ERROR_LINES)),
+    ],
+)
+def test_errors(output, expected):
+    assert escapes._errors(output) == expected
+
+
+def test_events_tolerate_text_lines():
+    stdout = (
+        b"go: downloading example.com/x v1.0.0\n"
+        b'{"ImportPath":"p","Action":"build-output","Output":"# p\\n"}\n'
+        b'{"ImportPath":"p","Action":"build-fail"}\n'
+    )
+    assert escapes._events(stdout) == ({"p": "# p\n"}, {"p"}, ["go: downloading example.com/x v1.0.0"])
+
+
+def test_heap_sites_dedup_and_filter():
+    moved = Escape("/m/a.go", 4, 2, "moved to heap: x")
+    literal = Escape("/m/b.go", 10, 9, "func literal escapes to heap")
+    result = BuildResult(
+        escapes={"a": [moved, Escape("/m/a.go", 3, 6, "can inline F"), moved], "b": [literal, moved]},
+        failed={},
+    )
+    assert heap_sites(result) == [moved, literal]
+    assert heap_sites(result, files={"/m/b.go"}) == [literal]
