@@ -9,6 +9,7 @@ import click
 
 from gorewrite import __version__, report
 from gorewrite.errors import UserError
+from gorewrite.packages import is_generated
 from gorewrite.pipeline import analyse, fix as run_fix
 from gorewrite.rules import RULES, select
 from gorewrite.syntax import rule_data
@@ -78,6 +79,9 @@ def check(patterns, rules, fmt, go, tags) -> None:
 def fix(patterns, rules, dry_run, level, fmt, go, tags, verbose) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     selected = select(rules)
+    for pattern in patterns:
+        if pattern.endswith(".go") and os.path.isfile(pattern) and is_generated(pattern):
+            raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
     toolchain = find_toolchain(go, tags)
     cwd = os.getcwd()
     run = run_fix(toolchain, list(patterns) or ["./..."], cwd, selected, tests=level == "tests")

@@ -165,7 +165,7 @@ def test_std(toolchain):
 def test_generated(tmp_path, head, generated):
     path = tmp_path / "f.go"
     path.write_bytes(head.encode())
-    assert packages._generated(str(path)) is generated
+    assert packages.is_generated(str(path)) is generated
 
 
 def test_load_is_fast_beyond_go_list(toolchain):
