@@ -1,7 +1,8 @@
 """closure: stop closures from moving captured variables to the heap.
 
-go/defer func literals get their by-reference captures as parameters; unexported closure
-factories whose every use is an immediate call `f(a)(b)` become one function `f(a, b)`.
+A go/defer func literal that captures a variable by reference gets a copy `x := x` just
+before its statement, so it captures the copy by value and `x` stays off the heap; unexported
+closure factories whose every use is an immediate call `f(a)(b)` become one function `f(a, b)`.
 The full doc, with the cases it declines, is rules/closure/README.md.
 """
 
@@ -27,13 +28,12 @@ LOOPS = ("for_statement",)
 
 @dataclass(frozen=True)
 class Capture:
-    """A variable a go/defer literal may take as a parameter: the escape, its name and type, the literals."""
+    """A variable whose go/defer literals may capture a copy instead: the escape, its name, the statements."""
 
     escape: Escape
     name: str
-    type: str
     decl: int
-    literals: tuple[Node, ...]
+    statements: tuple[Node, ...]
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -97,7 +97,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             elif verdict:
                 proposals.append(Declined(NAME, cand.escape, verdict))
     for path, found in captures.items():
-        proposals.extend(_parameter_fixes(view, path, found))
+        proposals.extend(_copy_fixes(view, path, found))
     return proposals
 
 
@@ -164,11 +164,11 @@ def _near_syntax_error(view: PackageView, path: str, node: Node | None) -> str |
     return None
 
 
-# --- go/defer literals: captured variables become parameters -----------------------------
+# --- go/defer literals: a copy before the statement is captured by value ------------------
 
 
 def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | str | None:
-    """A Capture when the variable can become a parameter; a reason when not; None when not a capture."""
+    """A Capture when the literals can capture a copy; a reason when not; None when not a capture."""
     types = view.types
     if types is None or types.error:
         return f"type information unavailable: {types.error if types else 'not loaded'}"
@@ -199,15 +199,17 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     for literal, found in by_literal.values():
         if any(u.use == "write" for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
-    if decl.type is None:
-        return f"the type of {name} cannot be spelled in {_base(escape.path)} (unexported, generic or not imported)"
     writes = [u for u in uses if u.use == "write"]
     for literal, found in started:
         stmt = shapes.started[literal.start_byte]
         reason = _snapshot_unsafe(view, escape.path, name, decl_node, owner, literal, stmt, writes, types)
         if reason:
             return reason
-    return Capture(escape, name, decl.type, decl.start, tuple(lit for lit, _ in started))
+    statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
+    for stmt in statements:
+        if stmt.parent is None or stmt.parent.type != "statement_list" or not _starts_line(view.sources[escape.path], stmt):
+            return f"the {stmt.type.split('_')[0]} statement does not stand on a line of its own in a block"
+    return Capture(escape, name, decl.start, statements)
 
 
 def _snapshot_unsafe(view, path, name, decl_node, owner, literal, stmt, writes, types) -> str | None:
@@ -234,56 +236,53 @@ def _snapshot_unsafe(view, path, name, decl_node, owner, literal, stmt, writes, 
     return None
 
 
-def _parameter_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[Proposal]:
-    """One Fix per group of captures that share a literal: their parameters are edited together."""
+def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[Proposal]:
+    """One Fix per group of captures that share a statement: their copies go in together."""
     groups: list[list[Capture]] = []
     for capture in sorted(captures, key=lambda c: c.decl):
-        starts = {lit.start_byte for lit in capture.literals}
-        joined = [g for g in groups if starts & {lit.start_byte for c in g for lit in c.literals}]
-        merged = [capture] + [c for g in joined for c in g]
-        groups = [g for g in groups if g not in joined] + [sorted(merged, key=lambda c: c.decl)]
+        starts = {stmt.start_byte for stmt in capture.statements}
+        joined = [g for g in groups if starts & {stmt.start_byte for c in g for stmt in c.statements}]
+        merged = sorted([capture] + [c for g in joined for c in g], key=lambda c: c.decl)
+        groups = [g for g in groups if g not in joined] + [merged]
     proposals: list[Proposal] = []
+    source = view.sources[path]
     for group in groups:
-        edits: list[Edit] = []
-        problem = None
-        literals = {lit.start_byte: lit for c in group for lit in c.literals}
-        for start in sorted(literals):
-            vars_ = [c for c in group if any(lit.start_byte == start for lit in c.literals)]
-            added, problem = _parameter_edits(path, literals[start], vars_)
-            if problem:
-                break
-            edits.extend(added)
-        if problem:
-            proposals.extend(Declined(NAME, c.escape, problem) for c in group)
-            continue
+        copies: dict[int, list[str]] = {}
+        for capture in group:
+            for stmt in _copy_points(capture.statements):
+                copies.setdefault(_leading_comments(source, stmt.start_byte), []).append(capture.name)
+        edits = tuple(Edit(path, at, at, _copy_text(source, at, names)) for at, names in sorted(copies.items()))
         names = ", ".join(c.name for c in group)
-        summary = f"pass {names} to the func literal as {'a parameter' if len(group) == 1 else 'parameters'}"
-        proposals.append(Fix(NAME, tuple(edits), tuple(c.escape for c in group), summary))
+        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the goroutine or deferred call captures it"))
     return proposals
 
 
-def _parameter_edits(path: str, literal: Node, captures: list[Capture]) -> tuple[list[Edit], str | None]:
-    params = literal.child_by_field_name("parameters")
-    call = literal.parent
-    args = call.child_by_field_name("arguments")
-    declared = params.named_children
-    if any(p.type == "variadic_parameter_declaration" for p in declared):
-        return [], "the func literal is variadic"
-    if any(p.type == "parameter_declaration" and p.child_by_field_name("name") is None for p in declared):
-        return [], "the func literal has unnamed parameters"
-    if any(a.type == "variadic_argument" for a in args.named_children):
-        return [], "the call spreads a slice into the func literal's arguments"
-    new_params = ", ".join(f"{c.name} {c.type}" for c in captures).encode()
-    new_args = ", ".join(c.name for c in captures).encode()
-    return [_append_to_list(path, params, new_params), _append_to_list(path, args, new_args)], None
+def _copy_points(statements: tuple[Node, ...]) -> list[Node]:
+    """The statements that need a copy before them: not those a copy earlier in an enclosing block covers."""
+    points: list[Node] = []
+    for stmt in sorted(statements, key=lambda s: s.start_byte):
+        if not any(_contains(p.parent, stmt) for p in points):
+            points.append(stmt)
+    return points
 
 
-def _append_to_list(path: str, parens: Node, items: bytes) -> Edit:
-    """Insert items at the end of a parenthesised list, after its last element (trailing comma safe)."""
-    last = parens.named_children[-1] if parens.named_children else None
-    if last is None:
-        return Edit(path, parens.end_byte - 1, parens.end_byte - 1, items)
-    return Edit(path, last.end_byte, last.end_byte, b", " + items)
+def _copy_text(source: bytes, at: int, names: list[str]) -> bytes:
+    indent = source[source.rfind(b"\n", 0, at) + 1 : at]
+    return b"".join(f"{n} := {n} // captured by value: keeps {n} off the heap\n".encode() + indent for n in names)
+
+
+def _leading_comments(source: bytes, at: int) -> int:
+    """Where the `//` comment lines directly above a statement start (they document it), else `at`."""
+    while True:
+        line_start = source.rfind(b"\n", 0, at) + 1
+        prev_start = source.rfind(b"\n", 0, max(line_start - 1, 0)) + 1
+        if line_start == 0 or not source[prev_start : line_start - 1].strip().startswith(b"//"):
+            return at
+        at = prev_start + len(source[prev_start:line_start]) - len(source[prev_start:line_start].lstrip())
+
+
+def _starts_line(source: bytes, node: Node) -> bool:
+    return source[source.rfind(b"\n", 0, node.start_byte) + 1 : node.start_byte].strip() == b""
 
 
 # --- closure factories: f(a)(b) becomes f(a, b) ------------------------------------------
@@ -473,7 +472,7 @@ def _base(path: str) -> str:
 
 RULE = Rule(
     name=NAME,
-    summary="pass captured variables to go/defer func literals as parameters; flatten f(a)(b) closure factories",
+    summary="copy variables go/defer func literals capture by reference; flatten f(a)(b) closure factories",
     messages=("moved to heap: x", LITERAL_ESCAPES),
     find=find,
     propose=propose,
