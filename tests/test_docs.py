@@ -1,0 +1,33 @@
+"""Every rule has its name everywhere (module, rules/<name>/, golden/<name>/), a complete README and a true example."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import GOLDEN, ROOT, golden_cases
+from gorewrite.rules import RULES
+from gorewrite.syntax import load_query
+
+HEADINGS = ["## What it does", "## Why it escapes", "## Example", "## When it declines", "## Fix safety", "## Verified on"]
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_rule_has_its_files_and_cases(name):
+    assert (ROOT / "gorewrite" / "rules" / f"{name.replace('-', '_')}.py").is_file()
+    assert (ROOT / "rules" / name / "query.scm").is_file()
+    load_query(name)  # compiles against the pinned tree-sitter-go
+    cases = [case for case, _ in golden_cases(name)]
+    assert sum("decline_" not in c for c in cases) >= 8, "at least 8 positive golden cases"
+    assert sum("decline_" in c for c in cases) >= 8, "at least 8 must-decline golden cases"
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_readme_has_the_headings_and_a_true_example(name):
+    readme = (ROOT / "rules" / name / "README.md").read_text()
+    positions = [readme.find(h) for h in HEADINGS]
+    assert -1 not in positions and positions == sorted(positions), "headings present and in order"
+    case = re.search(r"golden case `golden/[\w-]+/(\w+)`", readme).group(1)
+    example = re.search(r"```diff\n(.*?)```", readme, re.S).group(1)
+    assert example == (GOLDEN / name / "__snapshots__" / f"{case}.diff").read_text()
