@@ -119,7 +119,7 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]
         declined = [d for d in run.declined if d.rule == rule]
-        lines.append(f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by the compiler\n")
+        lines.append(f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification\n")
         for v in ok if verbose else []:
             t = v.fix.targets[0]
             lines.append(f"  {done}  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}\n")

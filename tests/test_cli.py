@@ -175,3 +175,21 @@ def test_std_is_never_written(tmp_path):
     assert done.returncode in (0, 2)
     if done.returncode == 2:
         assert "--dry-run" in done.stderr
+
+
+def test_verify_tests_rejects_a_rewrite_the_packages_tests_reject(tmp_path):
+    where = GOROUTINE + '''
+// Where reports the line it is on (a log helper's test pins it).
+func Where() int {
+	_, _, line, _ := runtime.Caller(0)
+	return line
+}
+'''
+    where = where.replace('import "fmt"', 'import (\n\t"fmt"\n\t"runtime"\n)')
+    test = 'package work\n\nimport "testing"\n\nfunc TestWhere(t *testing.T) {\n\tif got := Where(); got != 23 {\n\t\tt.Fatalf("line %d", got)\n\t}\n}\n'
+    root = module(tmp_path, {"work/work.go": where, "work/work_test.go": test})
+    built = gorewrite("fix", "--dry-run", cwd=root)
+    assert built.returncode == 1, built.stderr
+    tested = gorewrite("fix", "--dry-run", "--verify", "tests", cwd=root)
+    assert (tested.returncode, tested.stdout) == (0, ""), tested.stderr
+    assert "rejected" in tested.stderr and "go test fails" in tested.stderr and "line 24" in tested.stderr
