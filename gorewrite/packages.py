@@ -55,7 +55,7 @@ def load(toolchain: Toolchain, patterns: list[str], cwd: str) -> list[Package]:
     if done.returncode != 0:
         first = stderr.splitlines()[0] if stderr else f"go list exited with status {done.returncode}"
         raise UserError(f"{first} ({_hint(first)})")
-    found = _json_stream(done.stdout.decode())
+    found = json_stream(done.stdout.decode())
     if not found:
         raise UserError(f"no packages matched {' '.join(patterns)} (name a directory holding Go files, or a package)")
     for p in found:
@@ -87,7 +87,7 @@ def _arguments(patterns: list[str], cwd: str) -> tuple[list[str], dict[str, set[
     return args, named
 
 
-def _json_stream(text: str) -> list[dict]:
+def json_stream(text: str) -> list[dict]:
     """The objects of go's concatenated JSON output: only top-level braces sit alone at column 0."""
     return json.loads("[" + text.replace("\n}\n{", "\n},\n{") + "]") if text.strip() else []
 

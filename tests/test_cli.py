@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_tree
 
 GOROUTINE = """package work
 
@@ -40,11 +39,7 @@ def gorewrite(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Comp
 
 
 def module(tmp_path: Path, files: dict[str, str]) -> Path:
-    (tmp_path / "go.mod").write_text("module example.com/m\n\ngo 1.22\n")
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    return tmp_path
+    return write_tree(tmp_path, {"go.mod": "module example.com/m\n\ngo 1.22\n", **files})
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

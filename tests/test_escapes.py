@@ -7,10 +7,11 @@ import os
 
 import pytest
 
+from conftest import write_tree
+
 from gorewrite import escapes
 from gorewrite.errors import UserError
 from gorewrite.escapes import BuildResult, Escape, compile_escapes, heap_sites
-from gorewrite.toolchain import find_toolchain
 
 A = """package a
 
@@ -36,17 +37,8 @@ MODULE = {
 
 
 @pytest.fixture(scope="module")
-def toolchain():
-    return find_toolchain()
-
-
-@pytest.fixture(scope="module")
 def root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("escapes")
-    for name, text in MODULE.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text)
-    return root
+    return write_tree(tmp_path_factory.mktemp("escapes"), MODULE)
 
 
 def test_heap_escapes_with_absolute_positions(toolchain, root):
