@@ -27,6 +27,8 @@ DECLINES = {
         "decline_defer_not_escaping": None,
         "decline_factory_inlined": "compiler inlines",
         "decline_factory_value_use": "used other than as an immediate call",
+        "decline_factory_setup_global": "current is evaluated before the factory's setup code",
+        "decline_factory_go_setup": "go/defer would move the factory's setup code",
         "decline_large_struct": "still reports `moved to heap: tmpl`",
         "decline_lift_no_escape": None,
         "decline_lift_tree_count": None,

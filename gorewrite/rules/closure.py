@@ -370,12 +370,82 @@ def _immediate_calls(view: PackageView, name: str, fn: Node, simple_args: bool) 
             outer = first.parent if first is not None else None
             if first.type != "call_expression" or outer is None or outer.type != "call_expression" or outer.child_by_field_name("function") != first:
                 return [], f"{name} is used other than as an immediate call {name}(a)(b) ({_base(path)}:{node.start_point.row + 1})"
-            if simple_args and not all(a.type in SIMPLE for a in outer.child_by_field_name("arguments").named_children):
-                return [], f"{name}(a)(b) at {_base(path)}:{node.start_point.row + 1} evaluates b after setup code it used to follow"
+            if simple_args:
+                problem = _order_problem(outer)
+                if problem:
+                    return [], f"{name}(a)(b) at {_base(path)}:{node.start_point.row + 1}: {problem}"
             if path not in view.package.rewritable:
                 return [], f"{name} is called from {_base(path)}, which gorewrite does not rewrite (test, generated, excluded by build tags or not named)"
             calls.append((path, outer))
     return calls, None
+
+
+def _order_problem(outer: Node) -> str | None:
+    """Why running the factory's setup after evaluating b (not before) could be observed, if it could.
+
+    b must be a literal, or a parameter or range variable of the calling function that nothing
+    else can reach: its address is never taken, no func literal mentions it, no method is called
+    on it. And the call must not be started by go/defer, which would move the setup with it.
+    """
+    if outer.parent is not None and outer.parent.type in ("go_statement", "defer_statement"):
+        return "go/defer would move the factory's setup code into the new goroutine or to function exit"
+    caller = _owner(outer)
+    for arg in outer.child_by_field_name("arguments").named_children:
+        if arg.type in SIMPLE and arg.type != "identifier":
+            continue
+        if arg.type != "identifier" or caller is None or not _private_local(caller, outer, arg.text):
+            return f"{text(arg).decode()} is evaluated before the factory's setup code instead of after it"
+    return None
+
+
+def _private_local(caller: Node, call: Node, name: bytes) -> bool:
+    """Is `name` a parameter or enclosing range variable of the caller that only the caller touches?"""
+    declared = []
+    stack = [caller]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type == "func_literal" and node != caller and _mentions(node, name):
+            return False
+        if node.type == "unary_expression" and node.child(0).type == "&" and _root_name(node.child_by_field_name("operand")) == name:
+            return False
+        if node.type == "call_expression":
+            function = node.child_by_field_name("function")
+            if function.type == "selector_expression" and _root_name(function.child_by_field_name("operand")) == name:
+                return False
+        if node.type == "identifier" and node.text == name and _declares(node):
+            declared.append(node)
+    if len(declared) != 1:
+        return False
+    decl = declared[0]
+    if enclosing(decl, "parameter_list") is not None and _owner(decl) == caller:
+        return True
+    loop = enclosing(decl, "range_clause")
+    return loop is not None and _contains(loop.parent, call)
+
+
+def _declares(ident: Node) -> bool:
+    parent = ident.parent
+    if parent.type in ("parameter_declaration", "variadic_parameter_declaration", "var_spec", "const_spec"):
+        return parent.child_by_field_name("name") == ident or ident in parent.children_by_field_name("name")
+    holder = parent.parent if parent.type == "expression_list" else None
+    return holder is not None and holder.type in ("short_var_declaration", "range_clause") and holder.child_by_field_name("left") == parent
+
+
+def _root_name(node: Node | None) -> bytes | None:
+    while node is not None and node.type in ("selector_expression", "index_expression", "slice_expression", "parenthesized_expression"):
+        node = node.child_by_field_name("operand") or node.named_children[0]
+    return node.text if node is not None and node.type == "identifier" else None
+
+
+def _mentions(node: Node, name: bytes) -> bool:
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur.type == "identifier" and cur.text == name:
+            return True
+        stack.extend(cur.named_children)
+    return False
 
 
 def _merge_call(path: str, outer: Node) -> Edit:
