@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Literal
 
@@ -57,12 +58,26 @@ class PackageView:
     types: TypeInfo | None = None
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
+    _line_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def tree(self, path: str) -> Tree:
         """The file's syntax tree, parsed once."""
         if path not in self._trees:
             self._trees[path] = parse(self.sources[path])
         return self._trees[path]
+
+    def offset(self, escape: Escape) -> int | None:
+        """The byte offset of a compiler position (1-based line, 1-based byte column), None if outside the file."""
+        source = self.sources.get(escape.path)
+        if source is None:
+            return None
+        starts = self._line_starts.get(escape.path)
+        if starts is None:
+            starts = self._line_starts[escape.path] = [0, *(m.end() for m in re.finditer(rb"\n", source))]
+        if not 0 < escape.line <= len(starts):
+            return None
+        offset = starts[escape.line - 1] + escape.col - 1
+        return offset if offset <= len(source) else None
 
 
 @dataclass(frozen=True)

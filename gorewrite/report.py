@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from functools import cache
 
 from gorewrite import __version__
 from gorewrite.patch import unified_diff
@@ -16,15 +17,20 @@ CHECK_SCHEMA = "gorewrite.check/v1"
 FIX_SCHEMA = "gorewrite.fix/v1"
 
 
+@cache
 def _rel(path: str, cwd: str) -> str:
     rel = os.path.relpath(path, cwd)
     return path if rel.startswith("..") else rel
 
 
+def _by_position(sites: list) -> list:
+    return sorted(sites, key=lambda site: (site[0].path, site[0].line, site[0].col, site[0].message))
+
+
 def check_text(run: Run, cwd: str) -> str:
     """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
     lines = []
-    for escape, rule in sorted(run.sites):
+    for escape, rule in _by_position(run.sites):
         suffix = f"  [{rule}]" if rule else ""
         lines.append(f"{_rel(escape.path, cwd)}:{escape.line}:{escape.col}: {escape.message}{suffix}")
     return "".join(line + "\n" for line in lines)
@@ -49,7 +55,7 @@ def check_json(run: Run, cwd: str) -> str:
                     "message": e.message,
                     "rule": rule,
                 }
-                for e, rule in sorted(run.sites)
+                for e, rule in _by_position(run.sites)
             ],
         },
         indent=2,

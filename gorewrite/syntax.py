@@ -62,22 +62,3 @@ def enclosing(node: Node, *types: str) -> Node | None:
     while node is not None and node.type not in types:
         node = node.parent
     return node
-
-
-def node_at(tree: Tree, line: int, col: int, source: bytes) -> Node | None:
-    """The smallest named node starting at a compiler position (1-based line, 1-based byte column)."""
-    start = offset_of(source, line, col)
-    if start is None:
-        return None
-    return tree.root_node.named_descendant_for_byte_range(start, start)
-
-
-def offset_of(source: bytes, line: int, col: int) -> int | None:
-    """Byte offset of a 1-based line and byte column, None if out of range."""
-    pos = 0
-    for _ in range(line - 1):
-        pos = source.find(b"\n", pos) + 1
-        if pos == 0:
-            return None
-    offset = pos + col - 1
-    return offset if offset <= len(source) else None

@@ -161,7 +161,7 @@ def _judge(view: PackageView, fixes: list[Fix], contents: dict[str, bytes], afte
         old_tree = view.tree(path)
         new_tree = parse(contents[path]) if path in contents else old_tree
         offsets = [e.start for f in fixes for e in f.edits if e.path == path]
-        offsets += [_offset(view.sources[path], t) for f in fixes for t in f.targets if t.path == path]
+        offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
         keys = {_decl_key(old_tree, off) for off in offsets} - {None}
         old_lines = _lines_of(old_tree, keys)
         new_lines = _lines_of(new_tree, keys)
@@ -186,13 +186,6 @@ def _kind(message: str) -> str:
     if message.startswith("moved to heap: ") or message == "func literal escapes to heap":
         return message
     return "<expression> escapes to heap" if message.endswith(" escapes to heap") else message
-
-
-def _offset(source: bytes, escape: Escape) -> int:
-    pos = 0
-    for _ in range(escape.line - 1):
-        pos = source.find(b"\n", pos) + 1
-    return pos + escape.col - 1
 
 
 def _decls(tree: Tree) -> list[tuple[tuple, int, int]]:

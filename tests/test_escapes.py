@@ -106,12 +106,10 @@ def test_go_failing_outright(toolchain, root):
         ("# example.com/e/a\n", []),
         ("a/a.go:4:2: moved to heap: x\n", [Escape("/m/a/a.go", 4, 2, "moved to heap: x")]),
         ("./a.go:10:9: y escapes to heap\n", [Escape("/m/a.go", 10, 9, "y escapes to heap")]),
-        ("../b/b.go:1:2: leaking param: p\n", [Escape("/b/b.go", 1, 2, "leaking param: p")]),
-        ("/go/src/fmt/print.go:1:2: leaking param: p\n", [Escape("/go/src/fmt/print.go", 1, 2, "leaking param: p")]),
-        ("a.go:3:4: x escapes to heap:\na.go:3:4:   flow: {heap} = &x:\n\tcontinued\n", [
-            Escape("/m/a.go", 3, 4, "x escapes to heap:"),
-            Escape("/m/a.go", 3, 4, "  flow: {heap} = &x:"),
-        ]),
+        ("../b/b.go:1:2: moved to heap: p\n", [Escape("/b/b.go", 1, 2, "moved to heap: p")]),
+        ("/go/src/fmt/print.go:1:2: can inline Println\n", [Escape("/go/src/fmt/print.go", 1, 2, "can inline Println")]),
+        ("a.go:1:2: leaking param: p\na.go:2:2: p does not escape\na.go:3:2: inlining call to f\n", []),
+        ("a.go:3:4: x escapes to heap:\na.go:3:4:   flow: {heap} = &x:\n\tcontinued\n", []),
     ],
 )
 def test_parse(output, expected):

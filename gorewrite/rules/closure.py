@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, enclosing, error_ranges, load_query, offset_of, text
+from gorewrite.syntax import Node, captures, enclosing, error_ranges, load_query, text
 from gorewrite.typeinfo import Ident
 
 NAME = "closure"
@@ -39,13 +39,18 @@ class Capture:
 def find(view: PackageView) -> list[Candidate]:
     """Heap escapes of captured variables, and of func literals returned by closure factories."""
     found = []
+    # A captured variable moves to the heap only with a closure that escapes: no such closure
+    # in the file, nothing to parse.
+    with_closures = {e.path for e in view.escapes if e.message == LITERAL_ESCAPES}
     for escape in view.escapes:
-        if escape.path not in view.package.rewritable or not escape.heap:
+        moved = MOVED.match(escape.message)
+        if not (moved or escape.message == LITERAL_ESCAPES) or escape.path not in with_closures:
+            continue
+        if escape.path not in view.package.rewritable:
             continue
         node = _node_at(view, escape)
         if node is None:
             continue
-        moved = MOVED.match(escape.message)
         if moved and node.type == "identifier" and _captured(node, moved.group(1)):
             found.append(Candidate(NAME, escape, escape.path, _top_level_range(node)))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
@@ -105,10 +110,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 
 
 def _node_at(view: PackageView, escape: Escape) -> Node | None:
-    source = view.sources.get(escape.path)
-    if source is None:
-        return None
-    start = offset_of(source, escape.line, escape.col)
+    start = view.offset(escape)
     if start is None:
         return None
     node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
