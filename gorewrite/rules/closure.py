@@ -62,7 +62,7 @@ def find(view: PackageView) -> list[Candidate]:
 class Shapes:
     """Where the query found the shapes the rule rewrites in one file, by func literal start byte."""
 
-    started: dict[int, Node]  # literal -> the go/defer statement calling it
+    started: dict[int, Node]  # literal started by go/defer or passed to a call -> its statement
     factories: dict[int, Node]  # literal -> the function declaration returning it
 
 
@@ -79,6 +79,10 @@ def _match_shapes(view: PackageView, path: str) -> Shapes:
     for caps in captures(load_query(NAME), view.tree(path).root_node):
         for literal in caps.get("started", []):
             started[literal.start_byte] = literal.parent.parent
+        for literal in caps.get("passed", []):
+            statement = _statement_of(literal)
+            if statement is not None:
+                started.setdefault(literal.start_byte, statement)
         for literal in caps.get("factory.literal", []):
             factories[literal.start_byte] = caps["factory"][0]
     return Shapes(started, factories)
@@ -119,6 +123,15 @@ def _node_at(view: PackageView, escape: Escape) -> Node | None:
             break
         node = node.parent
     return node
+
+
+def _statement_of(node: Node) -> Node | None:
+    """The statement of a block (or case clause) that contains the node, within its function."""
+    while node.parent is not None and node.parent.type != "statement_list":
+        if node.type in FUNCTIONS and node.parent.type != "argument_list":
+            return None
+        node = node.parent
+    return node if node.parent is not None else None
 
 
 def _owner(node: Node) -> Node | None:
@@ -197,7 +210,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     shapes = _shapes(view, escape.path)
     started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
     if not started:
-        return f"{name} is captured by a func literal that is stored or passed on, not started by go or defer"
+        return f"{name} is captured by a func literal that is stored or returned, not started by go/defer or passed to a call"
     for literal, found in by_literal.values():
         if any(u.use == "write" for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
@@ -210,22 +223,22 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
     for stmt in statements:
         if stmt.parent is None or stmt.parent.type != "statement_list" or not _starts_line(view.sources[escape.path], stmt):
-            return f"the {stmt.type.split('_')[0]} statement does not stand on a line of its own in a block"
+            return "the statement making the closure does not stand on a line of its own in a block"
     return Capture(escape, name, decl.start, statements)
 
 
 def _snapshot_unsafe(view, path, name, decl_node, owner, literal, stmt, writes, types) -> str | None:
     """Why passing the variable's value when the statement runs could differ from reading it later."""
-    keyword = "go" if stmt.type == "go_statement" else "defer"
+    keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(stmt.type, "statement making the closure")
     for write in writes:
-        if write.start >= stmt.end_byte:
-            return f"{name} is written after the {keyword} statement (line {_line_of(view, path, write.start)})"
+        if write.start >= stmt.start_byte:
+            return f"{name} is written by or after the {keyword} (line {_line_of(view, path, write.start)})"
     loop = stmt.parent
     while loop is not None and loop != owner:
         if loop.type in LOOPS and not _contains(loop, decl_node):
             inside = [w for w in writes if loop.start_byte <= w.start < loop.end_byte]
             if inside:
-                return f"{name} is written in a loop around the {keyword} statement (line {_line_of(view, path, inside[0].start)})"
+                return f"{name} is written in a loop around the {keyword} (line {_line_of(view, path, inside[0].start)})"
         loop = loop.parent
     clause = enclosing(decl_node, "for_clause", "range_clause", "block")
     if clause is not None and clause.type != "block" and _language_minor(view, path) < 22:
@@ -255,7 +268,7 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
                 copies.setdefault(_leading_comments(source, stmt.start_byte), []).append(capture.name)
         edits = tuple(Edit(path, at, at, _copy_text(source, at, names)) for at, names in sorted(copies.items()))
         names = ", ".join(c.name for c in group)
-        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the goroutine or deferred call captures it"))
+        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it"))
     return proposals
 
 

@@ -20,3 +20,8 @@
           (func_literal) @factory.literal
           .))
       .))) @factory
+
+; A func literal passed straight to a call: the callee may keep it, so it escapes, but a copy
+; of what it captures is just as good when nothing writes the variable afterwards.
+(argument_list
+  (func_literal) @passed)
