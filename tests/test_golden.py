@@ -6,6 +6,7 @@ outcome from that run.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from functools import cache
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 import unidiff
 
-from conftest import GOLDEN, golden_cases, wants
+from conftest import GOLDEN, ROOT, golden_cases, wants
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Run, fix
 from gorewrite.rules import RULES
@@ -129,3 +130,27 @@ def test_want_comments_match_the_compiler(rule, toolchain):
 def _diff(run: Run, path: str) -> str:
     rel = os.path.relpath(path, run.roots[path]).replace(os.sep, "/")
     return unified_diff(run.snapshots[path].content, run.changes[path], rel)
+
+
+OLDER = "go1.24.11"  # the oldest supported release: go build -json arrived in go1.24
+
+
+@pytest.fixture(scope="module")
+def older_toolchain(toolchain):
+    """go1.24.11 through GOTOOLCHAIN (the go command fetches it from the module proxy once)."""
+    older = dataclasses.replace(toolchain, env={**toolchain.env, "GOTOOLCHAIN": OLDER}, version=OLDER)
+    done = older.run(["env", "GOVERSION"], str(ROOT))
+    if done.returncode != 0 or done.stdout.decode().strip() != OLDER:
+        pytest.skip(f"{OLDER} is not available here: {done.stderr.decode().strip()[-200:]}")
+    return older
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_older_toolchain_verifies_the_same_rewrites(rule, older_toolchain, toolchain):
+    """Escape analysis differs between releases: the verified diffs must hold on go1.24 too."""
+    for module in sorted((GOLDEN / rule).rglob("go.mod")):
+        newer = golden_run(module.parent)
+        older = fix(older_toolchain, ["./..."], str(module.parent), list(RULES.values()))
+        assert older.toolchain.version == OLDER
+        assert older.changes == newer.changes
+    test_want_comments_match_the_compiler(rule, older_toolchain)
