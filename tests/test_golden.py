@@ -39,6 +39,7 @@ DECLINES = {
         "decline_passed_to_func": "written by or after the statement making the closure",
         "decline_pointer_method": "address of buf is taken",
         "decline_returned_closure": "stored or returned",
+        "decline_same_block": "a copy there would redeclare it",
         "decline_stored_in_field": "stored or returned",
         "decline_stored_in_map": "stored or returned",
         "decline_two_literals": "func literal writes done",

@@ -224,6 +224,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     for stmt in statements:
         if stmt.parent is None or stmt.parent.type != "statement_list" or not _starts_line(view.sources[escape.path], stmt):
             return "the statement making the closure does not stand on a line of its own in a block"
+        if _redeclares(decl_node, stmt):
+            return f"{name} is declared in the block that makes the closure, so a copy there would redeclare it"
     return Capture(escape, name, decl.start, statements)
 
 
@@ -249,6 +251,29 @@ def _snapshot_unsafe(view, path, name, decl_node, owner, literal, stmt, writes, 
         if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == "decl":
             return f"the func literal declares its own {name}"
     return None
+
+
+def _redeclares(decl: Node, stmt: Node) -> bool:
+    """Would `x := x` just before the statement declare x again in the scope that declares it?
+
+    Parameters live in the function body's scope, select receive variables in their case's;
+    for/if/switch header variables have a scope of their own around the block, so a copy
+    anywhere inside is a legal shadow.
+    """
+    node = decl.parent
+    while node is not None:
+        if node.type == "parameter_list":
+            return stmt.parent.parent == _owner(decl).child_by_field_name("body")
+        if node.type == "statement_list":
+            return stmt.parent == node
+        if node.type == "communication_case":
+            return stmt.parent.parent == node
+        if node.type == "type_switch_statement":
+            return stmt.parent.parent.parent == node
+        if node.type in ("for_clause", "range_clause", "if_statement", "expression_switch_statement"):
+            return False
+        node = node.parent
+    return False
 
 
 def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[Proposal]:
