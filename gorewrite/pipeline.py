@@ -20,10 +20,12 @@ from gorewrite.write import Snapshot, read
 class Run:
     """What one run found and decided; report.py renders it, write.py applies it."""
 
-    toolchain: Toolchain
+    toolchain: Toolchain  # the first of `toolchains`: it lists the packages and formats the rewrites
     packages: list[Package]
+    toolchains: list[Toolchain] = field(default_factory=list)  # every rewrite must hold under each
     broken: dict[str, str] = field(default_factory=dict)  # import path -> what is wrong
     sites: list[tuple[Escape, str | None]] = field(default_factory=list)  # heap escape, rule that recognises it
+    reported_by: dict[Escape, tuple[str, ...]] = field(default_factory=dict)  # heap escape -> toolchain versions
     declined: list[Declined] = field(default_factory=list)
     verdicts: list[Verdict] = field(default_factory=list)
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
@@ -31,40 +33,49 @@ class Run:
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
 
 
-def analyse(toolchain: Toolchain, patterns: list[str], cwd: str, rules: list[Rule]) -> tuple[Run, dict[str, PackageView], dict[str, list[Candidate]]]:
-    """Load, compile once with -m, and let each rule recognise its sites: all `check` needs."""
-    packages = load(toolchain, patterns, cwd)
-    run = Run(toolchain, packages)
+def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule]) -> tuple[Run, dict[str, PackageView], dict[str, list[Candidate]]]:
+    """Load, compile once with -m per toolchain, and let each rule recognise its sites: all `check` needs.
+
+    Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
+    """
+    packages = load(toolchains[0], patterns, cwd)
+    run = Run(toolchains[0], packages, toolchains=toolchains)
     good = []
     for pkg in packages:
         if pkg.error:
             run.broken[pkg.import_path] = pkg.error
         else:
             good.append(pkg)
-    build = compile_escapes(toolchain, [p.import_path for p in good], cwd) if good else None
+    builds = {tc.version: compile_escapes(tc, [p.import_path for p in good], cwd) for tc in toolchains} if good else {}
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
     for pkg in good:
-        if pkg.import_path in build.failed:
-            run.broken[pkg.import_path] = build.failed[pkg.import_path]
+        failed = [(version, b.failed[pkg.import_path]) for version, b in builds.items() if pkg.import_path in b.failed]
+        if failed:
+            version, error = failed[0]
+            run.broken[pkg.import_path] = error if len(toolchains) == 1 else f"with {version}: {error}"
             continue
-        escapes = tuple(build.escapes.get(pkg.import_path, ()))
+        by_version = {version: tuple(b.escapes.get(pkg.import_path, ())) for version, b in builds.items()}
+        escapes = tuple(dict.fromkeys(e for found in by_version.values() for e in found))
         files = set(pkg.files)
-        heap = [e for e in dict.fromkeys(escapes) if e.heap and e.path in files]
+        heap = [e for e in escapes if e.heap and e.path in files]
         if not heap:
             continue
-        view = PackageView(pkg, _sources(run, pkg), escapes)
+        view = PackageView(pkg, _sources(run, pkg), escapes, by_toolchain=by_version)
         views[pkg.import_path] = view
         found = [c for rule in rules for c in rule.find(view)]
         candidates[pkg.import_path] = found
         by_site = {c.escape: c.rule for c in found}
-        run.sites += [(e, by_site.get(e)) for e in heap]
+        for e in heap:
+            run.sites.append((e, by_site.get(e)))
+            run.reported_by[e] = tuple(v for v, found in by_version.items() if e in found)
     return run, views, candidates
 
 
-def fix(toolchain: Toolchain, patterns: list[str], cwd: str, rules: list[Rule], tests: bool = False) -> Run:
-    """Propose, verify with the compiler, and compute the new file contents (nothing is written here)."""
-    run, views, candidates = analyse(toolchain, patterns, cwd, rules)
+def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], tests: bool = False) -> Run:
+    """Propose, verify with every toolchain's compiler, and compute the new file contents (nothing is written here)."""
+    run, views, candidates = analyse(toolchains, patterns, cwd, rules)
+    toolchain = toolchains[0]
     by_name = {r.name: r for r in rules}
     fixes: dict[str, list[Fix]] = {}
     for pkg, found in candidates.items():
@@ -81,7 +92,7 @@ def fix(toolchain: Toolchain, patterns: list[str], cwd: str, rules: list[Rule], 
         kept, deferred = _without_conflicts([p for p in proposals if isinstance(p, Fix)])
         run.declined += deferred
         fixes[pkg] = kept
-    run.verdicts = verify(toolchain, cwd, views, fixes, tests=tests)
+    run.verdicts = verify(toolchains, cwd, views, fixes, tests=tests)
     verified: dict[str, list[Fix]] = {}
     for verdict in run.verdicts:
         if isinstance(verdict, Verified):

@@ -54,7 +54,8 @@ class PackageView:
 
     package: Package
     sources: dict[str, bytes]  # every .go file in the package directory, compiled or not
-    escapes: tuple[Escape, ...]  # all of the package's -m diagnostics, in compiler order
+    escapes: tuple[Escape, ...]  # the package's -m diagnostics under any of the toolchains, in compiler order
+    by_toolchain: dict[str, tuple[Escape, ...]] = field(default_factory=dict)  # version -> what that release reports
     types: TypeInfo | None = None
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)

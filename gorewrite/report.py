@@ -27,11 +27,21 @@ def _by_position(sites: list) -> list:
     return sorted(sites, key=lambda site: (site[0].path, site[0].line, site[0].col, site[0].message))
 
 
+def _only(run: Run, escape) -> str:
+    """`  (go1.24.11 only)` for a site some of several toolchains do not report."""
+    versions = run.reported_by.get(escape, ())
+    return f"  ({', '.join(versions)} only)" if len(run.toolchains) > 1 and len(versions) < len(run.toolchains) else ""
+
+
+def _versions(run: Run) -> str:
+    return " and ".join(tc.version for tc in run.toolchains or [run.toolchain])
+
+
 def check_text(run: Run, cwd: str) -> str:
     """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
     lines = []
     for escape, rule in _by_position(run.sites):
-        suffix = f"  [{rule}]" if rule else ""
+        suffix = (f"  [{rule}]" if rule else "") + _only(run, escape)
         lines.append(f"{_rel(escape.path, cwd)}:{escape.line}:{escape.col}: {escape.message}{suffix}")
     return "".join(line + "\n" for line in lines)
 
@@ -44,6 +54,7 @@ def check_json(run: Run, cwd: str) -> str:
             "schema": CHECK_SCHEMA,
             "gorewrite": __version__,
             "toolchain": run.toolchain.version,
+            "toolchains": [tc.version for tc in run.toolchains or [run.toolchain]],
             "packages": len(run.packages),
             "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
             "escapes": [
@@ -54,6 +65,7 @@ def check_json(run: Run, cwd: str) -> str:
                     "column": e.col,
                     "message": e.message,
                     "rule": rule,
+                    "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
                 }
                 for e, rule in _by_position(run.sites)
             ],
@@ -75,8 +87,11 @@ def fix_json(run: Run, cwd: str) -> str:
     """The fix report as JSON (schema gorewrite.fix/v1): every proposal's outcome and the diff."""
     outcomes = []
     for verdict in run.verdicts:
-        outcomes.append(_outcome(verdict.fix, cwd, "verified" if isinstance(verdict, Verified) else "rejected",
-                                 verdict.reason if isinstance(verdict, Rejected) else None))
+        outcome = _outcome(verdict.fix, cwd, "verified" if isinstance(verdict, Verified) else "rejected",
+                           verdict.reason if isinstance(verdict, Rejected) else None)
+        if isinstance(verdict, Verified):
+            outcome["removed"] = dict(verdict.removed)
+        outcomes.append(outcome)
     for declined in run.declined:
         e = declined.site
         outcomes.append({"rule": declined.rule, "status": "declined", "file": _rel(e.path, cwd), "line": e.line,
@@ -86,6 +101,7 @@ def fix_json(run: Run, cwd: str) -> str:
             "schema": FIX_SCHEMA,
             "gorewrite": __version__,
             "toolchain": run.toolchain.version,
+            "toolchains": [tc.version for tc in run.toolchains or [run.toolchain]],
             "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
             "outcomes": sorted(outcomes, key=lambda o: (o["file"], o["line"], o["column"], o["rule"])),
             "diff": diff(run),
@@ -102,6 +118,14 @@ def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:
                         for t in fix.targets]}
 
 
+def _held(run: Run, verdict: Verified) -> str:
+    """What the fix took away under each of several toolchains: ` [go1.24.11: -1 heap escape, go1.27.3: none to remove]`."""
+    if len(run.toolchains) < 2:
+        return ""
+    said = [f"{v}: -{n} heap escape{'s' if n > 1 else ''}" if n else f"{v}: nothing to remove, nothing added" for v, n in verdict.removed]
+    return f" [{', '.join(said)}]"
+
+
 def broken_text(run: Run) -> str:
     """Packages skipped because they do not load or compile, with the compiler's first errors."""
     return "".join(f"gorewrite: skipped {pkg}: {err}\n" for pkg, err in sorted(run.broken.items()))
@@ -111,7 +135,7 @@ def check_summary(run: Run) -> str:
     """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises."""
     recognised = Counter(rule for _, rule in run.sites if rule)
     by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(recognised.items())) or "none"
-    return (f"gorewrite {__version__} with {run.toolchain.version}: {len(run.packages)} packages, "
+    return (f"gorewrite {__version__} with {_versions(run)}: {len(run.packages)} packages, "
             f"{len(run.sites)} heap escapes, recognised by rules: {by_rule}\n")
 
 
@@ -119,7 +143,7 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
     """Per rule: applied (or verified), declined with reasons, rejected with the compiler's words."""
     done = "applied" if applied else "verified"
     rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined})
-    lines = [f"gorewrite {__version__} with {run.toolchain.version}: {len(run.packages)} packages, "
+    lines = [f"gorewrite {__version__} with {_versions(run)}: {len(run.packages)} packages, "
              f"{len(run.changes)} files changed\n"]
     for rule in rules:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
@@ -128,7 +152,7 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
         lines.append(f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification\n")
         for v in ok if verbose else []:
             t = v.fix.targets[0]
-            lines.append(f"  {done}  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}\n")
+            lines.append(f"  {done}  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}{_held(run, v)}\n")
         for d in declined if verbose else declined[:20]:
             lines.append(f"  declined  {_rel(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n")
         if not verbose and len(declined) > 20:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from gorewrite.errors import UserError
 
+RELEASE = re.compile(r"^go1\.\d+(?:\.\d+|rc\d+)?$")
 MIN_MINOR = 24  # `go build -json` (per-package build output) arrived in go1.24
 
 INSTALL_HINT = (
@@ -48,6 +49,35 @@ class Toolchain:
         if done.returncode != 0:
             raise UserError(f"gofmt failed: {done.stderr.decode(errors='replace').strip()}")
         return done.stdout
+
+
+def switched(base: Toolchain, version: str, cwd: str) -> Toolchain:
+    """The same go command running another release, the Go way: GOTOOLCHAIN=<version> makes it
+    fetch that release from the module proxy (once) and run it."""
+    if not RELEASE.match(version):
+        raise UserError(f"--toolchain {version}: not a Go release name; use one like go1.24.11 or go1.27.3")
+    if release_minor(version) < MIN_MINOR:
+        raise UserError(f"--toolchain {version}: gorewrite needs go1.{MIN_MINOR} or newer")
+    env = {**base.env, "GOTOOLCHAIN": version}
+    done = subprocess.run([base.go, "env", "GOVERSION"], cwd=cwd, env=env, capture_output=True, check=False)
+    said = done.stdout.decode().strip()
+    if done.returncode != 0 or said != version:
+        lines = done.stderr.decode(errors="replace").strip().splitlines()
+        detail = [line for line in lines if line.startswith("go: ") and "downloading" not in line] or lines
+        said = (detail[-1] if detail else f"it reports {said or 'nothing'}").removeprefix("go: ")
+        raise UserError(f"cannot run {version} through GOTOOLCHAIN: {said} "
+                        "(the go command fetches releases from the module proxy: check GOPROXY, or the module's go line)")
+    return Toolchain(go=base.go, version=version, env=env)
+
+
+def pinned(gomod: str) -> str | None:
+    """The release a go.mod's `toolchain` line names, if any."""
+    try:
+        with open(gomod, encoding="utf-8", errors="replace") as f:
+            match = re.search(r"^toolchain\s+(go1\.\S+)", f.read(), re.M)
+    except OSError:
+        return None
+    return match.group(1) if match else None
 
 
 def release_minor(version: str) -> int:

@@ -1,9 +1,10 @@
 """The compiler is the judge: compile every proposal in an overlay and keep only what it confirms.
 
-A fix is verified when its package still builds, the escapes it targets are gone from the
-declarations it touched, and no new heap escape appears there. All packages are compiled in
-one `go build`; a failing group is split in halves (bisect) until the culprits are found, and
-halves verified apart are compiled once more together before they count.
+A fix is verified when, under every requested toolchain, its package still builds, the escapes
+it targets that this release reported are gone from the declarations it touched, and no new
+heap escape appears there. All packages are compiled in one `go build` per toolchain; a failing
+group is split in halves (bisect) until the culprits are found, and halves verified apart are
+compiled once more together before they count.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ MAX_ROUNDS = 64
 
 @dataclass(frozen=True)
 class Verified:
-    """The compiler confirmed the fix."""
+    """The compiler confirmed the fix; `removed` says per toolchain version how many heap escapes it took away."""
 
     fix: Fix
+    removed: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,26 +62,40 @@ def rewritten(toolchain: Toolchain, view: PackageView, fixes: list[Fix]) -> dict
 
 
 def verify(
-    toolchain: Toolchain, cwd: str, views: dict[str, PackageView], fixes: dict[str, list[Fix]], tests: bool = False
+    toolchains: list[Toolchain], cwd: str, views: dict[str, PackageView], fixes: dict[str, list[Fix]], tests: bool = False
 ) -> list[Verdict]:
-    """Judge every package's fixes with the real compiler (and go vet + go test when asked)."""
+    """Judge every package's fixes with each toolchain's real compiler (and go vet + go test when asked)."""
     states = {pkg: _State([group]) for pkg, group in fixes.items() if group}
     verdicts: list[Verdict] = []
     if tests:
-        for pkg, reason in _test_failures(toolchain, cwd, list(states), None).items():
-            reason = f"cannot verify with tests: {reason} even without any rewrite"
-            verdicts += [Rejected(f, reason) for f in states.pop(pkg).queue[0]]
+        for toolchain in toolchains:
+            for pkg, reason in _test_failures(toolchain, cwd, [p for p in states], None).items():
+                reason = f"cannot verify with tests: {_named(toolchain, toolchains)}{reason} even without any rewrite"
+                verdicts += [Rejected(f, reason) for f in states.pop(pkg).queue[0]]
     for _ in range(MAX_ROUNDS):
         batch = {pkg: st.queue.pop(0) for pkg, st in states.items() if st.queue}
         if not batch:
             break
-        failures = _check(toolchain, cwd, views, batch, tests)
+        failures: dict[str, str] = {}
+        for toolchain in toolchains:
+            found = _check(toolchain, cwd, views, {p: g for p, g in batch.items() if p not in failures}, tests)
+            failures.update((p, _named(toolchain, toolchains) + why) for p, why in found.items())
         for pkg, group in batch.items():
             verdicts += _settle(states[pkg], group, failures.get(pkg))
-    for st in states.values():
+    for pkg, st in states.items():
         verdicts += [Rejected(f, "verification did not settle within its round limit") for g in st.queue for f in g]
-        verdicts += [Verified(f) for g in st.accepted for f in g]
+        verdicts += [Verified(f, _removed(views[pkg], f, toolchains)) for g in st.accepted for f in g]
     return verdicts
+
+
+def _named(toolchain: Toolchain, toolchains: list[Toolchain]) -> str:
+    """`go1.24.11: ` before a reason when more than one toolchain judges."""
+    return f"{toolchain.version}: " if len(toolchains) > 1 else ""
+
+
+def _removed(view: PackageView, fix: Fix, toolchains: list[Toolchain]) -> tuple[tuple[str, int], ...]:
+    """Per toolchain, how many of the fix's targets that release reported (all of them are gone now)."""
+    return tuple((tc.version, sum(t in view.by_toolchain.get(tc.version, view.escapes) for t in fix.targets)) for tc in toolchains)
 
 
 def _settle(st: _State, group: list[Fix], failure: str | None) -> list[Verdict]:
@@ -128,7 +144,8 @@ def _check(
             if pkg in result.failed:
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
             else:
-                problem = _judge(views[pkg], batch[pkg], files, result.escapes.get(pkg, []))
+                before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
+                problem = _judge(views[pkg], before, batch[pkg], files, result.escapes.get(pkg, []))
                 if problem:
                     failures[pkg] = problem
         passed = [pkg for pkg in contents if pkg not in failures]
@@ -151,8 +168,8 @@ def _write_overlay(tmp: str, contents: list[dict[str, bytes]]) -> str:
     return overlay
 
 
-def _judge(view: PackageView, fixes: list[Fix], contents: dict[str, bytes], after: list[Escape]) -> str | None:
-    """Targets gone and nothing new, counted per top-level declaration the fixes touch."""
+def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes], after: list[Escape]) -> str | None:
+    """Targets this toolchain `reported` gone and nothing new, counted per top-level declaration the fixes touch."""
     before: Counter[str] = Counter()
     now: Counter[str] = Counter()
     wanted: Counter[str] = Counter()
@@ -165,11 +182,11 @@ def _judge(view: PackageView, fixes: list[Fix], contents: dict[str, bytes], afte
         keys = {_decl_key(old_tree, off) for off in offsets} - {None}
         old_lines = _lines_of(old_tree, keys)
         new_lines = _lines_of(new_tree, keys)
-        before += Counter(_kind(e.message) for e in view.escapes if e.heap and e.path == path and e.line in old_lines)
+        before += Counter(_kind(e.message) for e in reported if e.heap and e.path == path and e.line in old_lines)
         fresh = [e.message for e in after if e.heap and e.path == path and e.line in new_lines]
         now += Counter(_kind(m) for m in fresh)
         examples.update((_kind(m), m) for m in fresh)
-        wanted += Counter(_kind(t.message) for f in fixes for t in f.targets if t.path == path)
+        wanted += Counter(_kind(t.message) for f in fixes for t in f.targets if t.path == path and t in reported)
     for kind, count in wanted.items():
         if before[kind] - now[kind] < count:
             return f"the compiler still reports `{kind}`"

@@ -57,7 +57,7 @@ CASES = [(rule, name, path) for rule in RULES for name, path in golden_cases(rul
 @cache
 def golden_run(module: Path) -> Run:
     """One dry `fix` of a whole golden module: every case's proposals verified in one overlay build."""
-    return fix(find_toolchain(), ["./..."], str(module), list(RULES.values()))
+    return fix([find_toolchain()], ["./..."], str(module), list(RULES.values()))
 
 
 def outcome(rule: str, case: Path) -> tuple[Run, list[str]]:
@@ -151,7 +151,7 @@ def test_older_toolchain_verifies_the_same_rewrites(rule, older_toolchain, toolc
     """Escape analysis differs between releases: the verified diffs must hold on go1.24 too."""
     for module in sorted((GOLDEN / rule).rglob("go.mod")):
         newer = golden_run(module.parent)
-        older = fix(older_toolchain, ["./..."], str(module.parent), list(RULES.values()))
+        older = fix([older_toolchain], ["./..."], str(module.parent), list(RULES.values()))
         assert older.toolchain.version == OLDER
         assert older.changes == newer.changes
     test_want_comments_match_the_compiler(rule, older_toolchain)
