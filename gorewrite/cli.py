@@ -43,6 +43,9 @@ toolchain_option = click.option(
     "--toolchain", "releases", multiple=True, metavar="GOVERSION",
     help="Verify under this Go release too, run through GOTOOLCHAIN (repeatable; default: the go in use "
          "plus go.mod's toolchain line).")
+budget_option = click.option(
+    "--stack-budget", type=click.IntRange(1, 65536), default=256, show_default=True, metavar="BYTES",
+    help="Most bytes make-const puts on the stack per buffer (the compiler's limit is 65536).")
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
 
@@ -59,12 +62,13 @@ def cli() -> None:
 @go_option
 @tags_option
 @toolchain_option
-def check(patterns, rules, fmt, go, tags, releases) -> None:
+@budget_option
+def check(patterns, rules, fmt, go, tags, releases, stack_budget) -> None:
     """List the heap escapes the compiler reports, and the rule that could rewrite each."""
     selected = select(rules)
     cwd = os.getcwd()
     toolchains = _toolchains(go, tags, releases, cwd)
-    run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected)
+    run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, stack_budget)
     _out(report.check_json(run, cwd) if fmt == "json" else report.check_text(run, cwd))
     _err(report.broken_text(run) + report.check_summary(run))
     if run.broken:
@@ -81,8 +85,9 @@ def check(patterns, rules, fmt, go, tags, releases) -> None:
 @go_option
 @tags_option
 @toolchain_option
+@budget_option
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
-def fix(patterns, rules, dry_run, level, fmt, go, tags, releases, verbose) -> None:
+def fix(patterns, rules, dry_run, level, fmt, go, tags, releases, stack_budget, verbose) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     selected = select(rules)
     for pattern in patterns:
@@ -90,7 +95,7 @@ def fix(patterns, rules, dry_run, level, fmt, go, tags, releases, verbose) -> No
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
     cwd = os.getcwd()
     toolchains = _toolchains(go, tags, releases, cwd)
-    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, tests=level == "tests")
+    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, tests=level == "tests", stack_budget=stack_budget)
     if not dry_run:
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
         if foreign and run.changes:

@@ -12,10 +12,13 @@ from gorewrite.toolchain import Toolchain
 
 # `path:line:col: message`; the path may be relative to the go command's working directory.
 # No colon in the path (but a drive letter) keeps the scan linear: std's 14 MB parse in 0.1 s.
-# Only what anyone reads: heap escapes, and the inliner's verdicts (a closure factory that is
-# inlined allocates nothing). std prints ~150k diagnostic lines; these are a third of them.
+# Only what anyone reads: heap escapes, the inliner's verdicts (a closure factory that is
+# inlined allocates nothing), and `make(…) does not escape` (go1.25+ says so of a variable-size
+# make that still allocates on the heap above 32 bytes; a new stack buffer is confirmed by it).
+# std prints ~150k diagnostic lines; these are a third of them.
 DIAGNOSTIC = re.compile(
-    r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): ((?:moved to heap: |can inline )[^\n]*|[^\n]* escapes to heap)$",
+    r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): "
+    r"((?:moved to heap: |can inline )[^\n]*|[^\n]* escapes to heap|make\([^\n]* does not escape)$",
     re.MULTILINE,
 )
 HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report of the compiler or linker

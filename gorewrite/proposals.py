@@ -27,13 +27,19 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Fix:
-    """A proposed rewrite: byte edits plus the compiler escapes it claims to remove."""
+    """A proposed rewrite: byte edits plus the compiler escapes it claims to remove.
+
+    A fix with `stays` does not remove its targets but puts a stack allocation in front of
+    them: each expression in `stays` (as the compiler quotes it, `make([]int, 64)`) must then
+    be reported `does not escape`, and the targets may remain as the fallback.
+    """
 
     rule: str
     edits: tuple[Edit, ...]
     targets: tuple[Escape, ...]
     summary: str
     safety: Literal["safe", "unsafe"] = "safe"
+    stays: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,7 @@ class PackageView:
     escapes: tuple[Escape, ...]  # the package's -m diagnostics under any of the toolchains, in compiler order
     by_toolchain: dict[str, tuple[Escape, ...]] = field(default_factory=dict)  # version -> what that release reports
     types: TypeInfo | None = None
+    stack_budget: int = 256  # bytes a rule may put on the stack per new buffer (--stack-budget)
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
     _line_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)

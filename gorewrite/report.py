@@ -122,6 +122,8 @@ def _held(run: Run, verdict: Verified) -> str:
     """What the fix took away under each of several toolchains: ` [go1.24.11: -1 heap escape, go1.27.3: none to remove]`."""
     if len(run.toolchains) < 2:
         return ""
+    if verdict.fix.stays:
+        return f" [{', '.join(v for v, _ in verdict.removed)}: {', '.join(verdict.fix.stays)} does not escape]"
     said = [f"{v}: -{n} heap escape{'s' if n > 1 else ''}" if n else f"{v}: nothing to remove, nothing added" for v, n in verdict.removed]
     return f" [{', '.join(said)}]"
 
@@ -135,8 +137,11 @@ def check_summary(run: Run) -> str:
     """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises."""
     recognised = Counter(rule for _, rule in run.sites if rule)
     by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(recognised.items())) or "none"
+    heap = sum(e.heap for e, _ in run.sites)
+    sized = len(run.sites) - heap
+    sized_text = f", {sized} variable-size makes (heap above 32 bytes at run time)" if sized else ""
     return (f"gorewrite {__version__} with {_versions(run)}: {len(run.packages)} packages, "
-            f"{len(run.sites)} heap escapes, recognised by rules: {by_rule}\n")
+            f"{heap} heap escapes{sized_text}, recognised by rules: {by_rule}\n")
 
 
 def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:

@@ -62,3 +62,15 @@ def enclosing(node: Node, *types: str) -> Node | None:
     while node is not None and node.type not in types:
         node = node.parent
     return node
+
+
+def declaration_range(node: Node) -> tuple[int, int]:
+    """The byte range of the top-level declaration holding the node: the unit rules rewrite and verify."""
+    while node.parent is not None and node.parent.type != "source_file":
+        node = node.parent
+    return node.start_byte, node.end_byte
+
+
+def touches_error(tree: Tree, start: int, end: int) -> bool:
+    """Does [start, end) overlap an ERROR or MISSING node? Nothing there is rewritten."""
+    return any(s < end and start < e for s, e in error_ranges(tree))

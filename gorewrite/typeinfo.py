@@ -38,6 +38,8 @@ class Ident:
     local: bool  # declared inside a function (body, parameters, results, receiver)
     type: str | None  # the object's type as Go source valid at this occurrence; None if it cannot be written
     use: str  # decl | write | addr | read: what this occurrence does to the object's storage
+    iface: bool = False  # the object's type (a type name: the type it names) is an interface, not a type parameter
+    size: int | None = None  # for a type name: the size in bytes of the type it names (GOARCH's), None if generic
 
 
 @dataclass(frozen=True)

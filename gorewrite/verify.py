@@ -94,8 +94,11 @@ def _named(toolchain: Toolchain, toolchains: list[Toolchain]) -> str:
 
 
 def _removed(view: PackageView, fix: Fix, toolchains: list[Toolchain]) -> tuple[tuple[str, int], ...]:
-    """Per toolchain, how many of the fix's targets that release reported (all of them are gone now)."""
-    return tuple((tc.version, sum(t in view.by_toolchain.get(tc.version, view.escapes) for t in fix.targets)) for tc in toolchains)
+    """Per toolchain, how many heap escapes among the fix's targets that release reported and no longer does."""
+    if fix.stays:
+        return tuple((tc.version, 0) for tc in toolchains)
+    return tuple((tc.version, sum(t.heap and t in view.by_toolchain.get(tc.version, view.escapes) for t in fix.targets))
+                 for tc in toolchains)
 
 
 def _settle(st: _State, group: list[Fix], failure: str | None) -> list[Verdict]:
@@ -169,10 +172,13 @@ def _write_overlay(tmp: str, contents: list[dict[str, bytes]]) -> str:
 
 
 def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes], after: list[Escape]) -> str | None:
-    """Targets this toolchain `reported` gone and nothing new, counted per top-level declaration the fixes touch."""
+    """Targets this toolchain `reported` gone (or, for fixes with `stays`, their stack allocations
+    confirmed) and nothing new, counted per top-level declaration the fixes touch."""
     before: Counter[str] = Counter()
     now: Counter[str] = Counter()
     wanted: Counter[str] = Counter()
+    stays: Counter[str] = Counter()
+    stacked: Counter[str] = Counter()
     examples: dict[str, str] = {}
     for path in sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}):
         old_tree = view.tree(path)
@@ -186,10 +192,15 @@ def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], co
         fresh = [e.message for e in after if e.heap and e.path == path and e.line in new_lines]
         now += Counter(_kind(m) for m in fresh)
         examples.update((_kind(m), m) for m in fresh)
-        wanted += Counter(_kind(t.message) for f in fixes for t in f.targets if t.path == path and t in reported)
+        wanted += Counter(_kind(t.message) for f in fixes if not f.stays for t in f.targets if t.path == path and t in reported)
+        stays += Counter(expr for f in fixes if f.edits[0].path == path for expr in f.stays)
+        stacked += Counter(e.message for e in after if e.path == path and e.line in new_lines and not e.heap)
     for kind, count in wanted.items():
         if before[kind] - now[kind] < count:
             return f"the compiler still reports `{kind}`"
+    for expr, count in stays.items():
+        if stacked[f"{expr} does not escape"] < count:
+            return f"the compiler does not keep `{expr}` on the stack"
     added = now - before
     if added:
         kind = next(iter(added))

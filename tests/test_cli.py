@@ -214,3 +214,27 @@ def test_gomod_toolchain_line_adds_that_release(tmp_path, toolchain):
     done = gorewrite("check", cwd=root)
     assert done.returncode == 0, done.stderr
     assert f"with {toolchain.version} and {OLDER}:" in done.stderr
+
+
+HISTOGRAM = """package stats
+
+// Histogram counts samples per bucket of the given width.
+func Histogram(samples []int, buckets, width int) int {
+	counts := make([]int, buckets)
+	for _, s := range samples {
+		counts[min(s/width, buckets-1)]++
+	}
+	return counts[0]
+}
+"""
+
+
+def test_make_const_with_the_go_in_use_alone(tmp_path, toolchain):
+    """go1.25+ says `does not escape` of a variable-size make: the site must still be found and fixed."""
+    root = module(tmp_path, {"stats/stats.go": HISTOGRAM})
+    checked = gorewrite("check", "--rule", "make-const", cwd=root)
+    assert "stats/stats.go:5:16: make([]int, buckets) does not escape  [make-const]" in checked.stdout
+    done = gorewrite("fix", "--dry-run", "--rule", "make-const", "--stack-budget", "128", cwd=root)
+    assert done.returncode == 1, done.stderr
+    assert "+\t\tcounts = make([]int, 16)[:buckets:buckets] // on the stack up to 16 elements\n" in done.stdout
+    assert "make-const: 1 verified" in done.stderr

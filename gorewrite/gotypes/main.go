@@ -37,6 +37,8 @@ type record struct {
 	Kind  string  `json:"kind"`
 	Local bool    `json:"local"`
 	Type  *string `json:"type"`
+	Iface bool    `json:"iface"`
+	Size  *int64  `json:"size"` // bytes of the type a type name names, for GOARCH; nil when generic
 	Use   string  `json:"use"`
 }
 
@@ -78,6 +80,7 @@ type checked struct {
 	funcs    []ast.Node              // func decls and literals: what is declared inside is local
 	generic  []ast.Node              // func decls with type parameters in scope
 	declName map[token.Pos]bool      // where func decls name a func or method (of any instance)
+	sizes    types.Sizes
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -138,7 +141,7 @@ func check(req request) (*checked, error) {
 		return nil, fmt.Errorf("%s does not type-check: %s", req.ImportPath, strings.Join(errs[:min(len(errs), 3)], "; "))
 	}
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
-		params: map[types.Object]string{}, declName: map[token.Pos]bool{}}
+		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes}
 	for _, f := range files {
 		ast.Inspect(f, c.collectFunc)
 	}
@@ -255,7 +258,28 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 		rec.Local = c.local(obj)
 	}
 	rec.Type = c.typeString(obj, id.Pos(), names)
+	rec.Iface = isInterface(obj)
+	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) {
+		size := c.sizes.Sizeof(tn.Type())
+		rec.Size = &size
+	}
 	return rec, true
+}
+
+// isInterface: the object's type (for a type name, the type it names) is an interface
+// type, not a type parameter, whose constraint is an interface too.
+func isInterface(obj types.Object) bool {
+	switch obj.(type) {
+	case *types.Var, *types.TypeName, *types.Const:
+	default:
+		return false
+	}
+	t := types.Unalias(obj.Type())
+	if _, ok := t.(*types.TypeParam); ok {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Interface)
+	return ok
 }
 
 func isTypeSwitchVar(id *ast.Ident, stack []ast.Node) bool {

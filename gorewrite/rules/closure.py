@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, enclosing, error_ranges, load_query, text
+from gorewrite.syntax import Node, captures, declaration_range, enclosing, load_query, text, touches_error
 from gorewrite.typeinfo import Ident
 
 NAME = "closure"
@@ -52,9 +52,9 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured(node, moved.group(1)):
-            found.append(Candidate(NAME, escape, escape.path, _top_level_range(node)))
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
-            found.append(Candidate(NAME, escape, escape.path, _top_level_range(node)))
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
     return found
 
 
@@ -163,19 +163,11 @@ def _capturing_literal(use: Node, owner: Node) -> Node | None:
     return literal if node == owner else None
 
 
-def _top_level_range(node: Node) -> tuple[int, int]:
-    while node.parent is not None and node.parent.type != "source_file":
-        node = node.parent
-    return node.start_byte, node.end_byte
-
-
 def _near_syntax_error(view: PackageView, path: str, node: Node | None) -> str | None:
     if node is None:
         return "the compiler's position does not match the source"
-    start, end = _top_level_range(node)
-    for err_start, err_end in error_ranges(view.tree(path)):
-        if err_start < end and start < err_end:
-            return "the enclosing declaration has syntax tree-sitter-go cannot parse"
+    if touches_error(view.tree(path), *declaration_range(node)):
+        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
     return None
 
 

@@ -1,0 +1,314 @@
+"""make-const: give a variable-size `make` a constant-size stack buffer, with a heap fallback.
+
+`s := make([]T, n)` becomes `var s []T; if 0 <= n && n <= K { s = make([]T, K)[:n:n] } else
+{ s = make([]T, n) }`: the compiler keeps the constant-size make on the stack, and the full
+slice expression keeps `len` and `cap` exactly as before, so a later `append` reallocates at
+the same point. The full doc, with the cases it declines, is rules/make-const/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.syntax import Node, captures, declaration_range, load_query, text, touches_error
+from gorewrite.toolchain import release_minor
+
+NAME = "make-const"
+MESSAGE = re.compile(r"^make\(\[\].*\) (escapes to heap|does not escape)$")
+STACK_FALLBACK = 32  # bytes: go1.25+ already keeps a variable-size make this small on the stack
+STACK_FALLBACK_SINCE = 25
+MAX_IMPLICIT_STACK = 64 * 1024  # the compiler's limit for an implicit stack variable (a make)
+NONNEGATIVE = ("len", "cap")
+EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
+TEMPS = ("n", "size", "length", "count")
+
+
+@dataclass(frozen=True)
+class Make:
+    """A `make([]T, len[, cap])` call the query found: its file, the call and its parts."""
+
+    path: str
+    call: Node
+    element: Node
+    length: Node
+    capacity: Node | None
+
+
+def find(view: PackageView) -> list[Candidate]:
+    """Variable-size makes the compiler reports: heap on go1.24, `does not escape` (heap above 32 bytes) on go1.25+."""
+    found: dict[tuple[str, int, int], Candidate] = {}
+    for escape in view.escapes:
+        if escape.path not in view.package.rewritable or not MESSAGE.match(escape.message):
+            continue
+        make = _makes(view, escape.path).get(view.offset(escape))
+        if make is None or all(_literal(n) for n in _sizes(make)):
+            continue
+        key = (escape.path, escape.line, escape.col)
+        if key not in found or escape.heap:  # one candidate per site; the heap report names it
+            found[key] = Candidate(NAME, escape, escape.path, declaration_range(make.call))
+    return list(found.values())
+
+
+def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
+    """A Fix per site the rule can rewrite with a known buffer size; a Declined with the reason otherwise."""
+    proposals: list[Proposal] = []
+    for cand in candidates:
+        make = _makes(view, cand.path)[view.offset(cand.escape)]
+        verdict = _fix(view, cand.escape, make)
+        if verdict is not None:
+            proposals.append(verdict if isinstance(verdict, Fix) else Declined(NAME, cand.escape, verdict))
+    return proposals
+
+
+def _makes(view: PackageView, path: str) -> dict[int, Make]:
+    """Every slice make in the file, by the byte offset of its `(`: where the compiler reports it."""
+    key = (NAME, path)
+    if key not in view.memo:
+        found = {}
+        for caps in captures(load_query(NAME), view.tree(path).root_node):
+            arguments = caps["arguments"][0]
+            found[arguments.start_byte] = Make(path, caps["make"][0], caps["element"][0], caps["length"][0],
+                                               caps.get("capacity", [None])[0])
+        view.memo[key] = found
+    return view.memo[key]
+
+
+def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str | None:
+    """The rewrite, a reason to decline, or None when the size turns out to be a constant."""
+    types = view.types
+    if types is None or types.error:
+        return f"type information unavailable: {types.error if types else 'not loaded'}"
+    path = escape.path
+    if all(_literal(n) is not None or _is_const(view, make.path, n) for n in _sizes(make)):
+        return None
+    if touches_error(view.tree(path), *declaration_range(make.call)):
+        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
+    escaping = [f"{v} reports `{e.message}`" for v, found in view.by_toolchain.items() if release_minor(v) >= STACK_FALLBACK_SINCE
+                for e in found if e.path == path and (e.line, e.col) == (escape.line, escape.col) and e.heap]
+    if escaping:
+        return f"the slice escapes whatever its size: {escaping[0]}"
+    shape = _statement(make)
+    if isinstance(shape, str):
+        return shape
+    stmt, target, declared_type = shape
+    size = _element_size(view, make)
+    if isinstance(size, str):
+        return size
+    budget = min(view.stack_budget, MAX_IMPLICIT_STACK) // size
+    if budget == 0:
+        return f"one element is {size} bytes, more than the stack budget of {view.stack_budget} bytes (--stack-budget)"
+    bound = _bound(view, path, stmt, make.capacity or make.length)
+    k = min(bound, budget) if bound is not None else budget
+    newest = max((release_minor(v) for v in view.by_toolchain), default=0)
+    if newest >= STACK_FALLBACK_SINCE and k * size <= STACK_FALLBACK:
+        return (f"{k} × {size} bytes fit in the {STACK_FALLBACK}-byte stack buffer go1.{STACK_FALLBACK_SINCE}+ "
+                "already gives a variable-size make")
+    if k <= 0:
+        return f"the code bounds the size by {bound}: nothing to put on the stack"
+    comment = stmt.next_sibling
+    if comment is None or comment.type != "comment" or comment.start_point.row != stmt.end_point.row:
+        comment = None
+    new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment))
+    slice_type = text(make.call.child_by_field_name("arguments").named_children[0]).decode()
+    stays = f"make({slice_type}, {k})"
+    summary = f"give make({slice_type}, {_src(make.length)}{', ' + _src(make.capacity) if make.capacity else ''}) a {k}-element stack buffer ({k * size} bytes)"
+    end = comment.end_byte if comment is not None else stmt.end_byte
+    return Fix(NAME, (Edit(path, stmt.start_byte, end, new),), (escape,), summary, stays=(stays,))
+
+
+def _statement(make: Make) -> tuple[Node, str, str | None] | str:
+    """(statement, the variable it sets, the slice type to declare it with or None for `=`), or why not."""
+    right = make.call.parent
+    stmt = right.parent if right is not None and right.type == "expression_list" else None
+    if stmt is None or right.named_child_count != 1:
+        return "the make is not the whole right-hand side of a single-variable :=, = or var statement"
+    if stmt.type == "var_spec":
+        names = stmt.children_by_field_name("name")
+        declaration = stmt.parent
+        if len(names) != 1 or declaration.type != "var_declaration" or declaration.named_child_count != 1:
+            return "the make is declared in a var group or with several names"
+        if declaration.parent is None or declaration.parent.type != "statement_list":
+            return "the make is not in a function body"
+        return declaration, text(names[0]).decode(), _src(stmt.child_by_field_name("type")) or _slice_type(make)
+    left = stmt.child_by_field_name("left")
+    if stmt.type not in ("short_var_declaration", "assignment_statement") or left.named_child_count != 1:
+        return "the make is not the whole right-hand side of a single-variable :=, = or var statement"
+    if stmt.type == "assignment_statement" and text(stmt.child_by_field_name("operator")) != b"=":
+        return "the make is assigned with an operator other than ="
+    target = left.named_children[0]
+    if target.type != "identifier" or target.text == b"_":
+        return "the make is assigned to something other than a named local variable"
+    if stmt.parent is None or stmt.parent.type != "statement_list":
+        return "the statement is not in a block (an if/for/switch header)"
+    return stmt, text(target).decode(), _slice_type(make) if stmt.type == "short_var_declaration" else None
+
+
+def _element_size(view: PackageView, make: Make) -> int | str:
+    """The element's size in bytes from go/types, or why it is not known."""
+    element = make.element
+    name = element.child_by_field_name("name") if element.type == "qualified_type" else element
+    if name is None or name.type != "type_identifier":
+        return f"the element type {_src(element)} is not a named type, so gorewrite does not size it"
+    ident = view.types.at(make.path, name.start_byte)
+    if ident is None or ident.kind != "type" or ident.size is None:
+        return f"the size of {_src(element)} is not known (a type parameter, or go/types could not resolve it)"
+    if ident.size == 0:
+        return f"{_src(element)} has size zero: make never allocates for it"
+    return ident.size
+
+
+def _bound(view: PackageView, path: str, stmt: Node, size: Node) -> int | None:
+    """A constant C the code guarantees `size <= C` by, before the statement: `if n > C { return … }` or `if n > C { n = C }`.
+
+    Only a guard in the same block, with nothing between that writes n, takes its address or
+    could jump past the guard.
+    """
+    if size.type != "identifier":
+        return None
+    decl = view.types.at(path, size.start_byte)
+    if decl is None or decl.obj is None or decl.kind not in ("var", "param"):
+        return None
+    uses = [i for i in view.types.idents.get(path, ()) if i.obj == decl.obj]
+    if any(u.use == "addr" for u in uses):
+        return None
+    node = stmt.prev_named_sibling
+    while node is not None:
+        if node.type == "labeled_statement":
+            return None
+        limit = _guard(node, size.text)
+        if limit is not None:
+            written = [u for u in uses if u.use == "write" and node.end_byte <= u.start < stmt.start_byte]
+            return None if written else limit
+        node = node.prev_named_sibling
+    return None
+
+
+def _guard(node: Node, name: bytes) -> int | None:
+    """C for `if name > C { …exit }` (`>= C`: C-1) or `if name > C { name = C }`; None otherwise."""
+    if node.type != "if_statement" or node.child_by_field_name("alternative") or node.child_by_field_name("initializer"):
+        return None
+    cond = node.child_by_field_name("condition")
+    if cond.type != "binary_expression":
+        return None
+    left, op, right = cond.child_by_field_name("left"), text(cond.child_by_field_name("operator")), cond.child_by_field_name("right")
+    flipped = {b"<": b">", b"<=": b">="}
+    if right.type == "identifier" and right.text == name and op in flipped:
+        left, op, right = right, flipped[op], left
+    if left.type != "identifier" or left.text != name or right.type != "int_literal" or op not in (b">", b">="):
+        return None
+    limit = _int(right)
+    if limit is None:
+        return None
+    if op == b">=":
+        limit -= 1
+    body = node.child_by_field_name("consequence").named_children
+    statements = body[0].named_children if body and body[0].type == "statement_list" else []
+    statements = [s for s in statements if s.type != "comment"]
+    if not statements:
+        return None
+    last = statements[-1]
+    if last.type in EXITS or (last.type == "expression_statement" and _calls(last, b"panic")):
+        return limit
+    clamp = statements[0] if len(statements) == 1 else None
+    if clamp is not None and clamp.type == "assignment_statement" and text(clamp.child_by_field_name("operator")) == b"=":
+        lhs, rhs = clamp.child_by_field_name("left").named_children, clamp.child_by_field_name("right").named_children
+        if len(lhs) == len(rhs) == 1 and lhs[0].text == name and rhs[0].type == "int_literal" and _int(rhs[0]) is not None:
+            return max(limit, _int(rhs[0]))
+    return None
+
+
+def _rewrite(source: bytes, stmt: Node, make: Make, target: str, declared_type: str | None, k: int, comment: str) -> bytes:
+    """The statement's replacement: declare the variable (for := and var), then the guarded buffer.
+
+    A comment that trailed the statement stays on its first line.
+    """
+    slice_type = _slice_type(make)
+    sizes = _sizes(make)
+    taken = set(re.findall(r"\w+", " ".join([slice_type, target, *map(_src, sizes)])))
+    temps = iter(t for t in TEMPS if t not in taken)
+    names, init = [], []
+    for size in sizes:
+        if size.type in ("identifier", "int_literal"):
+            names.append(_src(size))
+        else:
+            names.append(next(temps))
+            init.append((names[-1], _src(size)))
+    length, capacity = names[0], names[1] if len(names) > 1 else None
+    conditions = [f"0 <= {length}"] if _may_be_negative(sizes[0]) else []
+    if capacity is None:
+        conditions.append(f"{length} <= {k}")
+        fast, slow = f"make({slice_type}, {k})[:{length}:{length}]", f"make({slice_type}, {length})"
+    else:
+        if _literal(sizes[0]) != 0 or _may_be_negative(sizes[1]):
+            conditions.append(f"{length} <= {capacity}")
+        conditions.append(f"{capacity} <= {k}")
+        fast, slow = f"make({slice_type}, {k})[:{length}:{capacity}]", f"make({slice_type}, {length}, {capacity})"
+    header = " && ".join(conditions)
+    if init:
+        header = f"{', '.join(n for n, _ in init)} := {', '.join(e for _, e in init)}; {header}"
+    indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte].decode()
+    lines = [f"var {target} {declared_type}"] if declared_type else []
+    lines += [f"if {header} {{", f"\t{target} = {fast} // on the stack up to {k} elements",
+              "} else {", f"\t{target} = {slow}", "}"]
+    if comment:
+        lines[0] += " " + comment
+    return ("\n" + indent).join(lines).encode()
+
+
+def _sizes(make: Make) -> list[Node]:
+    return [make.length] + ([make.capacity] if make.capacity is not None else [])
+
+
+def _slice_type(make: Make) -> str:
+    return _src(make.call.child_by_field_name("arguments").named_children[0])
+
+
+def _literal(node: Node) -> int | None:
+    return _int(node) if node.type == "int_literal" else None
+
+
+def _int(node: Node) -> int | None:
+    try:
+        return int(text(node).decode().replace("_", ""), 0)
+    except ValueError:
+        return None
+
+
+def _is_const(view: PackageView, path: str, node: Node) -> bool:
+    """A named constant (go/types says so): the compiler sees its value, so the make is not variable-size."""
+    if node.type != "identifier":
+        return False
+    ident = view.types.at(path, node.start_byte)
+    return ident is not None and ident.kind == "const"
+
+
+def _may_be_negative(node: Node) -> bool:
+    """False for literals and len/cap calls; a size that could be negative must panic in make as before."""
+    if node.type == "int_literal":
+        return False
+    if node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        return not (function.type == "identifier" and function.text.decode() in NONNEGATIVE)
+    return True
+
+
+def _calls(stmt: Node, name: bytes) -> bool:
+    call = stmt.named_children[0] if stmt.named_children else None
+    return call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) == name
+
+
+def _src(node: Node | None) -> str:
+    return text(node).decode() if node is not None else ""
+
+
+RULE = Rule(
+    name=NAME,
+    summary="give variable-size makes a constant-size stack buffer with a heap fallback (len and cap unchanged)",
+    messages=("make([]T, n) escapes to heap", "make([]T, n) does not escape"),
+    find=find,
+    propose=propose,
+)
