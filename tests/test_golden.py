@@ -6,7 +6,6 @@ outcome from that run.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from functools import cache
@@ -19,7 +18,7 @@ from conftest import GOLDEN, ROOT, golden_cases, wants
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Run, fix
 from gorewrite.rules import RULES
-from gorewrite.toolchain import find_toolchain
+from gorewrite.toolchain import Toolchain, find_toolchain, switched
 
 # Why each must-decline case is left alone: the reason must say so (declined) or the compiler must (rejected).
 DECLINES = {
@@ -49,20 +48,54 @@ DECLINES = {
         "decline_written_in_loop": "written by or after the go statement",
         "go121/decline_loopvar_shared": "shared by all iterations",
     },
+    "iface-direct": {
+        "decline_address_taken": "address of target is taken",
+        "decline_concrete_assertion": "not a type go/types knows to be an interface",
+        "decline_container_unused": "would be declared and not used",
+        "decline_field_reassigned": "m is assigned after its declaration",
+        "decline_map_value": "a map literal keeps its values on the heap",
+        "decline_not_implemented": "does not implement flusher",
+        "decline_read_elsewhere": "e.payload is read elsewhere",
+        "decline_shadowed": "another b is declared in the function",
+        "decline_slice_passed": "xs is used other than by len, cap or reading one element",
+        "decline_type_switch": "switched on by type",
+        "decline_value_changes": "a may change after it is stored",
+    },
+    "make-const": {
+        "decline_constant_size": None,
+        "decline_generic_elem": "the size of T is not known",
+        "decline_goroutine": "the slice escapes whatever its size",
+        "decline_large_record": "more than the stack budget of 256 bytes",
+        "decline_pointer_elem": "is not a named type",
+        "decline_printed": "the slice escapes whatever its size",
+        "decline_returned": "the slice escapes whatever its size",
+        "decline_small_name": "already gives a variable-size make",
+        "decline_stored_field": "the slice escapes whatever its size",
+        "decline_two_makes": "not the whole right-hand side",
+    },
 }
 
 CASES = [(rule, name, path) for rule in RULES for name, path in golden_cases(rule)]
+OLDER = "go1.24.11"  # the oldest supported release (go build -json arrived in go1.24), before go1.25's stack-allocated makes
 
 
 @cache
-def golden_run(module: Path) -> Run:
-    """One dry `fix` of a whole golden module: every case's proposals verified in one overlay build."""
-    return fix([find_toolchain()], ["./..."], str(module), list(RULES.values()))
+def releases() -> tuple[Toolchain, ...]:
+    """The test extra's pinned toolchain and go1.24.11 through GOTOOLCHAIN: escape analysis differs between them."""
+    newest = find_toolchain()
+    return newest, switched(newest, OLDER, str(ROOT))
+
+
+@cache
+def golden_run(module: Path, rule: str, only: str | None = None) -> Run:
+    """One dry `fix --rule R` of a whole golden module under both releases (or `only` one): one overlay build each."""
+    toolchains = [tc for tc in releases() if only in (None, tc.version)]
+    return fix(toolchains, ["./..."], str(module), [RULES[rule]])
 
 
 def outcome(rule: str, case: Path) -> tuple[Run, list[str]]:
     module = next(p for p in [case, *case.parents] if (p / "go.mod").exists())
-    run = golden_run(module)
+    run = golden_run(module, rule)
     files = sorted(str(p) for p in case.glob("*.go"))
     return run, files
 
@@ -110,9 +143,11 @@ def test_every_decline_case_has_an_expected_reason():
     assert names == {(r, n) for r in DECLINES for n in DECLINES[r]}
 
 
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
 @pytest.mark.parametrize("rule", sorted(RULES))
-def test_want_comments_match_the_compiler(rule, toolchain):
+def test_want_comments_match_the_compiler(rule, release):
     """Every `// want` names a message the compiler really prints on that line (golden code stays honest)."""
+    toolchain = releases()[release]
     for module in sorted((GOLDEN / rule).rglob("go.mod")):
         output = toolchain.run(["build", "-o", os.devnull, "-gcflags=-m", "./..."], str(module.parent))
         assert output.returncode == 0, output.stderr.decode()
@@ -133,25 +168,14 @@ def _diff(run: Run, path: str) -> str:
     return unified_diff(run.snapshots[path].content, run.changes[path], rel)
 
 
-OLDER = "go1.24.11"  # the oldest supported release: go build -json arrived in go1.24
-
-
-@pytest.fixture(scope="module")
-def older_toolchain(toolchain):
-    """go1.24.11 through GOTOOLCHAIN (the go command fetches it from the module proxy once)."""
-    older = dataclasses.replace(toolchain, env={**toolchain.env, "GOTOOLCHAIN": OLDER}, version=OLDER)
-    done = older.run(["env", "GOVERSION"], str(ROOT))
-    if done.returncode != 0 or done.stdout.decode().strip() != OLDER:
-        pytest.skip(f"{OLDER} is not available here: {done.stderr.decode().strip()[-200:]}")
-    return older
-
-
-@pytest.mark.parametrize("rule", sorted(RULES))
-def test_older_toolchain_verifies_the_same_rewrites(rule, older_toolchain, toolchain):
-    """Escape analysis differs between releases: the verified diffs must hold on go1.24 too."""
-    for module in sorted((GOLDEN / rule).rglob("go.mod")):
-        newer = golden_run(module.parent)
-        older = fix([older_toolchain], ["./..."], str(module.parent), list(RULES.values()))
-        assert older.toolchain.version == OLDER
-        assert older.changes == newer.changes
-    test_want_comments_match_the_compiler(rule, older_toolchain)
+def test_go125_already_stacks_small_makes_go124_does_not():
+    """The go1.24/go1.25+ difference with two real toolchains: a 16-byte variable-size make is worth a
+    stack buffer for go1.24 alone, and left alone when a go1.25+ release is verified too."""
+    module, case = GOLDEN / "make-const", GOLDEN / "make-const" / "decline_small_name"
+    older = golden_run(module, "make-const", only=OLDER)
+    files = [str(p) for p in case.glob("*.go")]
+    assert [v.fix.stays for v in older.verdicts if v.fix.edits[0].path in files] == [("make([]byte, 16)",)]
+    assert all(f in older.changes for f in files)
+    both = golden_run(module, "make-const")
+    assert not any(f in both.changes for f in files)
+    assert any("already gives a variable-size make" in r for r in reasons(both, files))

@@ -185,6 +185,10 @@ def ident(info, module, marked):
         pytest.param("«n», q := 3, 4", dict(use="write"), id="existing var in a short declaration"),
         pytest.param("n, «q» := 3, 4", dict(use="decl"), id="new var in a short declaration"),
         pytest.param("var «l» local", dict(type="local"), id="type declared in the function"),
+        pytest.param("(total int, «err» error)", dict(iface=True), id="interface type"),
+        pytest.param("var «buf» *bytes.Buffer", dict(iface=False), id="pointer is no interface"),
+        pytest.param("func first[T any](xs []T) «T»", dict(kind="type", iface=False), id="type parameter is no interface"),
+        pytest.param("func kinds(«v» any)", dict(iface=True), id="any"),
     ),
 )
 def test_ident(info, module, marked, expected):

@@ -1,0 +1,23 @@
+// Package cache reads a counter back from a typed slot.
+package cache
+
+type hits struct{ n int }
+
+func (h *hits) Inc() { h.n++ }
+
+type slot struct {
+	name string
+	val  any
+}
+
+var last *hits
+
+// Touch counts one hit and remembers the counter.
+func Touch() string {
+	h := hits{} // want "moved to heap: h"
+	s := slot{name: "hits", val: &h}
+	c := s.val.(*hits)
+	c.Inc()
+	last = c
+	return s.name
+}

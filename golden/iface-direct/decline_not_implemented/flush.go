@@ -1,0 +1,26 @@
+// Package flush flushes a writer when it supports flushing.
+package flush
+
+type plain struct{ n int }
+
+func (p *plain) Write(b []byte) (int, error) {
+	p.n += len(b)
+	return len(b), nil
+}
+
+type flusher interface{ Flush() error }
+
+type target struct {
+	name string
+	w    any
+}
+
+// Send writes b and flushes when the target can.
+func Send(b []byte) (string, error) {
+	p := plain{} // want "moved to heap: p"
+	t := target{name: "plain", w: &p}
+	if f, ok := t.w.(flusher); ok {
+		return t.name, f.Flush()
+	}
+	return t.name, nil
+}

@@ -1,0 +1,3 @@
+module example.com/golden/iface-direct
+
+go 1.22

@@ -1,0 +1,509 @@
+"""iface-direct: convert a concrete value to the interface it is asserted to, not through `any`.
+
+`var i any = &s; j := i.(fmt.Stringer)` hides the concrete type from the compiler, so calls on
+`j` stay dynamic and `s` moves to the heap; `j := fmt.Stringer(&s)` lets it devirtualize them.
+The intermediate may be a local interface variable (go1.24/1.25 keep `s` on the heap for it),
+a struct field or a slice/array element of a local composite literal (every release does).
+The full doc, with the cases it declines, is rules/iface-direct/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.syntax import Node, captures, declaration_range, enclosing, load_query, text, touches_error
+from gorewrite.typeinfo import Ident, TypeInfo
+
+NAME = "iface-direct"
+MOVED = re.compile(r"moved to heap: (\w+)$")
+BOXED = " escapes to heap"
+FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+SCOPES = FUNCTIONS + ("block", "for_statement", "if_statement", "expression_switch_statement",
+                      "type_switch_statement", "select_statement", "expression_case", "type_case",
+                      "default_case", "communication_case")
+SEQUENCES = ("slice_type", "array_type", "implicit_length_array_type")
+LENGTHS = (b"len", b"cap")
+
+
+@dataclass(frozen=True)
+class Store:
+    """Where a declaration puts a value: the whole container, or one field or element of it."""
+
+    declaration: Node  # var_spec or short_var_declaration
+    container: Node  # the identifier it declares
+    value: Node  # E, the expression stored
+    key: Node | None  # the field name or element index, None for the whole container
+    index: int | None  # the position of a positional element
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """The stores by the start byte of their value, the assertions and type switches of one file."""
+
+    stores: dict[int, Store]
+    assertions: tuple[Node, ...]
+    switches: tuple[Node, ...]
+
+
+def find(view: PackageView) -> list[Candidate]:
+    """Heap escapes of a value (or a variable whose address is) stored where a type assertion reads it."""
+    found: dict[Escape, Candidate] = {}
+    for escape in view.escapes:
+        if escape.path not in view.package.rewritable or not escape.heap:
+            continue
+        if b".(" not in view.sources[escape.path]:
+            continue  # no type assertion in the file, nothing to parse
+        stores = _stores_of(view, escape)
+        if stores:
+            owner = _owner(stores[0].declaration)
+            found.setdefault(escape, Candidate(NAME, escape, escape.path, (owner.start_byte, owner.end_byte)))
+    return list(found.values())
+
+
+def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
+    """A Fix for each candidate this rule can prove keeps behaviour; a Declined with the reason for the others."""
+    proposals: list[Proposal] = []
+    for cand in candidates:
+        verdict = _proposal(view, cand.escape)
+        proposals.append(verdict if isinstance(verdict, Fix) else Declined(NAME, cand.escape, verdict))
+    return proposals
+
+
+# --- recognising sites by syntax ---------------------------------------------------------
+
+
+def _shapes(view: PackageView, path: str) -> Shapes:
+    key = (NAME, path)
+    if key not in view.memo:
+        view.memo[key] = _match_shapes(view.tree(path).root_node)
+    return view.memo[key]
+
+
+def _match_shapes(root: Node) -> Shapes:
+    stores: dict[int, Store] = {}
+    assertions: list[Node] = []
+    switches: list[Node] = []
+    for caps in captures(load_query(NAME), root):
+        assertions += caps.get("assertion", [])
+        switches += caps.get("switch", [])
+        if "declaration" in caps and _owner(caps["declaration"][0]) is not None:  # package-level vars are not local
+            for store in _stores(caps["declaration"][0], caps["container"][0], caps["value"][0]):
+                stores[store.value.start_byte] = store
+    return Shapes(stores, tuple(assertions), tuple(switches))
+
+
+def _stores(declaration: Node, container: Node, value: Node) -> list[Store]:
+    """E in `var c I = E`, `c := any(E)`, `c := interface{}(E)`, `c := T{f: E}`, `c := []T{E, …}`."""
+    if declaration.type == "var_spec" and len(declaration.children_by_field_name("name")) != 1:
+        return []
+    if value.type == "composite_literal":
+        return _elements(declaration, container, value)
+    if value.type == "type_conversion_expression" and value.child_by_field_name("type").type == "interface_type":
+        value = value.child_by_field_name("operand")
+    elif value.type == "call_expression" and text(value.child_by_field_name("function")) == b"any":
+        args = value.child_by_field_name("arguments").named_children
+        if len(args) != 1 or args[0].type == "variadic_argument":
+            return []
+        value = args[0]
+    elif declaration.type != "var_spec" or declaration.child_by_field_name("type") is None:
+        return []  # `c := E` gives c the type of E: a concrete E leaves nothing to assert on
+    return [Store(declaration, container, value, None, None)]
+
+
+def _elements(declaration: Node, container: Node, literal: Node) -> list[Store]:
+    """The keyed fields and elements of a composite literal, and positional ones up to the first key."""
+    stores = []
+    keyed = False
+    for position, element in enumerate(literal.child_by_field_name("body").named_children):
+        if element.type == "keyed_element":
+            keyed = True
+            key, value = element.named_children[0], element.named_children[-1]
+            stores.append(Store(declaration, container, _inner(value), _inner(key), None))
+        elif element.type == "literal_element" and not keyed:
+            stores.append(Store(declaration, container, _inner(element), None, position))
+    return stores
+
+
+def _inner(element: Node) -> Node:
+    """The expression of a literal_element (its only child)."""
+    return element.named_children[0] if element.type == "literal_element" and element.named_children else element
+
+
+def _stores_of(view: PackageView, escape: Escape) -> list[Store]:
+    """The stores the escape is about that an assertion may read back: the value that escapes,
+    or `&x` for the moved variable x, in the function that declares x."""
+    start = view.offset(escape)
+    if start is None:
+        return []
+    stores = _shapes(view, escape.path).stores
+    moved = MOVED.match(escape.message)
+    if not moved:
+        found = [stores[start]] if escape.message.endswith(BOXED) and start in stores else []
+    else:
+        node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
+        owner = _owner(node) if node is not None else None
+        name = moved.group(1).encode()
+        found = [s for s in stores.values() if owner is not None and _contains(owner, s.value) and _address_of(_unparen(s.value)) == name]
+    return [s for s in found if _asserted(view, escape.path, s)]
+
+
+def _address_of(node: Node) -> bytes | None:
+    """x for `&x`, else None."""
+    if node.type != "unary_expression" or node.child(0).type != "&":
+        return None
+    operand = node.child_by_field_name("operand")
+    return operand.text if operand.type == "identifier" else None
+
+
+def _asserted(view: PackageView, path: str, store: Store) -> bool:
+    """Does a type assertion or type switch in the same function read the container (by name)?"""
+    shapes = _shapes(view, path)
+    owner = _owner(store.declaration)
+    operands = [a.child_by_field_name("operand") for a in shapes.assertions]
+    operands += [s.child_by_field_name("value") for s in shapes.switches]
+    return any(_contains(owner, o) and _root(o) is not None and _root(o).text == store.container.text for o in operands)
+
+
+def _root(node: Node) -> Node | None:
+    """c in c, (c), c.f, c[k]: the variable an operand reads from."""
+    node = _unparen(node)
+    if node.type == "selector_expression":
+        node = _unparen(node.child_by_field_name("operand"))
+    elif node.type == "index_expression":
+        node = _unparen(node.child_by_field_name("operand"))
+    return node if node.type == "identifier" else None
+
+
+def _unparen(node: Node) -> Node:
+    while node.type == "parenthesized_expression":
+        node = node.named_children[0]
+    return node
+
+
+# --- proving the rewrite keeps behaviour ---------------------------------------------------
+
+
+def _proposal(view: PackageView, escape: Escape) -> Fix | str:
+    stores = _stores_of(view, escape)
+    if len(stores) > 1:
+        lines = ", ".join(str(_row(s.value)) for s in stores)
+        return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"
+    store = stores[0]
+    problem = _near_syntax_error(view, escape.path, store.declaration)
+    if problem:
+        return problem
+    types = view.types
+    if types is None or types.error:
+        return f"type information unavailable: {types.error if types else 'not loaded'}"
+    name = text(store.container).decode()
+    container = types.at(escape.path, store.container.start_byte)
+    if container is None or container.use != "decl" or container.kind != "var" or not container.local:
+        return f"cannot resolve {name} to a local variable"
+    owner = _owner(store.declaration)
+    if _has(owner, ("goto_statement",)):
+        return "the function uses goto, so statement order is not execution order"
+    uses = [u for u in _idents(types, escape.path, owner) if u.obj == container.obj and u.use != "decl"]
+    for kind, what in (("write", f"{name} is assigned after its declaration"), ("addr", f"the address of {name} is taken")):
+        found = [u for u in uses if u.use == kind]
+        if found:
+            return f"{what} (line {_line_of(view, escape.path, found[0].start)}): it may no longer hold the stored value"
+    place, problem = _place(types, escape.path, store, name)
+    if problem:
+        return problem
+    reads = [_use_node(view, escape.path, u) for u in uses]
+    assertion, problem = _the_assertion(view, escape.path, store, place, reads)
+    if problem:
+        return problem
+    problem = _others(view, escape.path, store, place, reads, assertion)
+    if problem:
+        return problem
+    target = _interface(types, escape.path, assertion.child_by_field_name("type"))
+    if isinstance(target, str):
+        return target
+    problem = _stable(view, types, escape.path, store, owner)
+    if problem:
+        return problem
+    return _fix(view, escape, store, place, assertion, target)
+
+
+def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, str | None]:
+    """`var`, `field` or `element`: what holds the value, when it is of interface type; else why not."""
+    if store.key is None and store.index is None:
+        holder = types.at(path, store.container.start_byte)
+        return ("var", None) if holder.iface else ("", f"{name} is not of interface type")
+    literal = store.value.parent
+    while literal.type != "composite_literal":
+        literal = literal.parent
+    kind = literal.child_by_field_name("type")
+    if store.key is not None and store.key.type == "identifier" and kind.type not in SEQUENCES + ("map_type",):
+        field = types.at(path, store.key.start_byte)
+        if field is None or field.kind != "field":
+            return "", f"cannot resolve the field {text(store.key).decode()} of {name}"
+        return ("field", None) if field.iface else ("", f"the field {name}.{field.name} is not of interface type")
+    if kind.type == "map_type":
+        return "", f"{name} is a map: a map literal keeps its values on the heap whatever reads them"
+    if kind.type not in SEQUENCES:
+        return "", f"{name} is built from positional elements or literal keys of {text(kind).decode()}: which field or element holds the value is not known here"
+    if store.key is not None and _int(store.key) is None:
+        return "", f"the index {text(store.key).decode()} of {name} is not an integer literal"
+    if not _is_interface_type(types, path, kind.child_by_field_name("element")):
+        return "", f"the elements of {name} are not of interface type"
+    return "element", None
+
+
+def _is_interface_type(types: TypeInfo, path: str, node: Node) -> bool:
+    if node.type == "interface_type":
+        return True
+    name = node.child_by_field_name("name") if node.type == "qualified_type" else node
+    ident = types.at(path, name.start_byte) if name.type == "type_identifier" else None
+    return ident is not None and ident.kind == "type" and ident.iface
+
+
+def _the_assertion(view: PackageView, path: str, store: Store, place: str, reads: list[Node]) -> tuple[Node | None, str | None]:
+    """The one type assertion that reads the stored value back; or why there is no such single one."""
+    name = text(store.container).decode()
+    matching = [n for n in reads if _reads_stored(store, place, _access(n))]
+    switches = [n for n in matching if _access(n).parent.type == "type_switch_statement"]
+    if switches:
+        return None, f"{_describe(store, place)} is switched on by type (line {_row(switches[0])}): which case runs depends on every case's type"
+    asserted = [n for n in matching if _access(n).parent.type == "type_assertion_expression"]
+    if not asserted:
+        return None, f"no type assertion reads {_describe(store, place)} back"
+    if len(matching) > 1:
+        other = next(n for n in matching if n != asserted[0])
+        return None, f"{_describe(store, place)} is read elsewhere (line {_row(other)}): the value escapes through it anyway"
+    assertion = _access(asserted[0]).parent
+    if _contains(assertion, store.declaration):
+        return None, f"the assertion is part of the declaration of {name}"
+    return assertion, None
+
+
+def _access(use: Node) -> Node:
+    """The whole expression a use of the container reads: c, c.f or c[k] (without parentheses)."""
+    node = use
+    if node.parent.type in ("selector_expression", "index_expression") and node.parent.child_by_field_name("operand") == node:
+        node = node.parent
+    while node.parent.type == "parenthesized_expression":
+        node = node.parent
+    return node
+
+
+def _reads_stored(store: Store, place: str, access: Node) -> bool:
+    """Does the access read exactly the field or element the declaration stored the value in?"""
+    node = _unparen(access)
+    if place == "var":
+        return node.type == "identifier"
+    if place == "field":
+        return node.type == "selector_expression" and text(node.child_by_field_name("field")) == text(store.key)
+    if node.type != "index_expression":
+        return False
+    index = _int(_unparen(node.child_by_field_name("index")))
+    wanted = _int(store.key) if store.key is not None else store.index
+    return index is None or index == wanted  # an index not known here may be the element's
+
+
+def _others(view: PackageView, path: str, store: Store, place: str, reads: list[Node], assertion: Node) -> str | None:
+    """The container's other uses must leave the stored value alone, and must exist (else it is left unused)."""
+    name = text(store.container).decode()
+    others = [n for n in reads if not _contains(assertion, n)]
+    if place == "var":
+        return None
+    if not others:
+        return f"{name} has no other use: without the assertion it would be declared and not used"
+    for use in others:
+        access = _unparen(_access(use))
+        if place == "field" and access.type != "selector_expression":
+            return f"{name} is used as a whole (line {_row(use)}), not one field at a time"
+        if place == "element" and not (_is_length(access) or _is_element_read(access)):
+            return f"{name} is used other than by len, cap or reading one element by a constant index (line {_row(use)}): its elements could change"
+    return None
+
+
+def _is_length(access: Node) -> bool:
+    """len(c) or cap(c)."""
+    call = access.parent.parent if access.parent.type == "argument_list" else None
+    return call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) in LENGTHS
+
+
+def _is_element_read(access: Node) -> bool:
+    """c[k] with a constant index, only read: not assigned, incremented, addressed or sliced."""
+    if access.type != "index_expression" or _int(_unparen(access.child_by_field_name("index"))) is None:
+        return False
+    node = access
+    while node.parent.type == "parenthesized_expression":
+        node = node.parent
+    parent = node.parent
+    if parent.type == "unary_expression" and parent.child(0).type == "&":
+        return False
+    if parent.type == "inc_statement" or parent.type == "dec_statement":
+        return False
+    holder = parent.parent if parent.type == "expression_list" else None
+    return not (holder is not None and holder.child_by_field_name("left") == parent)
+
+
+def _interface(types: TypeInfo, path: str, node: Node) -> bytes | str:
+    """The asserted type's text when go/types says it is an interface; else why not."""
+    if _is_interface_type(types, path, node):
+        return text(node)
+    return f"the assertion is to {text(node).decode()}, not a type go/types knows to be an interface"
+
+
+def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, owner: Node) -> str | None:
+    """E evaluated at the assertion must give what it gave at the declaration: `&x`, or a variable never changed.
+
+    x must be the same variable there: its scope holds the declaration (so the same instance is
+    live at the assertion) and no other variable of that name is declared in the function.
+    """
+    value = _unparen(store.value)
+    addressed = _address_of(value)
+    node = value.child_by_field_name("operand") if addressed else value
+    if node.type != "identifier":
+        return f"the stored value {text(value).decode()} is neither a local variable nor its address: evaluated at the assertion it could differ"
+    name = text(node).decode()
+    ident = types.at(path, node.start_byte)
+    if ident is None or ident.obj is None or not ident.local or ident.kind not in ("var", "param"):
+        return f"cannot resolve {name} to a local variable"
+    idents = _idents(types, path, owner)
+    if any(i.name == name and i.use == "decl" and i.obj != ident.obj for i in idents):
+        return f"another {name} is declared in the function: {text(value).decode()} could mean it at the assertion"
+    decl = next((i for i in idents if i.obj == ident.obj and i.use == "decl"), None)
+    if decl is None:
+        return f"cannot find the declaration of {name}"
+    scope = enclosing(view.tree(path).root_node.named_descendant_for_byte_range(decl.start, decl.end), *SCOPES)
+    if scope is None or not _contains(scope, store.declaration):
+        return f"{name} is declared in a scope that does not hold the declaration of {text(store.container).decode()}"
+    if addressed:
+        return None
+    if ident.iface or ident.type is None:
+        return f"{name} is not of a known concrete type: its conversion could give a nil interface where the assertion panics"
+    changed = [i for i in idents if i.obj == ident.obj and i.use in ("write", "addr")]
+    if changed:
+        return f"{name} may change after it is stored (line {_line_of(view, path, changed[0].start)})"
+    return None
+
+
+# --- the rewrite -------------------------------------------------------------------------
+
+
+def _fix(view: PackageView, escape: Escape, store: Store, place: str, assertion: Node, target: bytes) -> Fix | str:
+    """`c.(I)` becomes `I(E)` (`I(E), true` in a comma-ok assignment); a `var` intermediate goes."""
+    path = escape.path
+    value = text(_unparen(store.value))
+    converted = target + b"(" + value + b")"
+    if _comma_ok(assertion):
+        converted += b", true"
+    edits = [Edit(path, assertion.start_byte, assertion.end_byte, converted)]
+    name = text(store.container).decode()
+    if place == "var":
+        removed = _whole_lines(view.sources[path], store.declaration)
+        if removed is None:
+            return f"the declaration of {name} does not stand on lines of its own"
+        edits.insert(0, Edit(path, *removed, b""))
+    summary = f"convert {value.decode()} to {target.decode()} directly instead of asserting it from {_describe(store, place)}"
+    return Fix(NAME, tuple(edits), (escape,), summary)
+
+
+def _comma_ok(assertion: Node) -> bool:
+    """Is the assertion the single value of a two-variable assignment `j, ok := c.(I)`?"""
+    node = assertion
+    while node.parent.type == "parenthesized_expression":
+        node = node.parent
+    right = node.parent
+    if right.type != "expression_list" or right.named_child_count != 1:
+        return False
+    holder = right.parent
+    if holder.type == "var_spec":
+        return len(holder.children_by_field_name("name")) == 2
+    return holder.type in ("short_var_declaration", "assignment_statement") and holder.child_by_field_name("left").named_child_count == 2
+
+
+def _whole_lines(source: bytes, declaration: Node) -> tuple[int, int] | None:
+    """The byte range of the lines a `var c = E` / `c := E` statement occupies alone (a trailing
+    `//` comment goes with it), newline included."""
+    statement = declaration.parent if declaration.type == "var_spec" else declaration
+    if statement.type == "var_declaration" and statement.named_child_count != 1:
+        return None
+    if statement.parent is None or statement.parent.type != "statement_list":
+        return None
+    start = source.rfind(b"\n", 0, statement.start_byte) + 1
+    end = source.find(b"\n", statement.end_byte)
+    rest = source[statement.end_byte : end].strip()
+    if source[start : statement.start_byte].strip() or end == -1 or (rest and not rest.startswith(b"//")):
+        return None
+    return start, end + 1
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _int(node: Node) -> int | None:
+    """The value of an integer literal (Go syntax: 0x, 0o, 0b, legacy octal 017, underscores); else None."""
+    if node.type != "int_literal":
+        return None
+    digits = text(node).decode().replace("_", "")
+    try:
+        return int(digits, 8) if re.fullmatch(r"0[0-7]+", digits) else int(digits, 0)
+    except ValueError:
+        return None
+
+
+def _describe(store: Store, place: str) -> str:
+    name = text(store.container).decode()
+    if place == "field":
+        return f"{name}.{text(store.key).decode()}"
+    if place == "element":
+        return f"{name}[{text(store.key).decode() if store.key is not None else store.index}]"
+    return name
+
+
+def _idents(types: TypeInfo, path: str, owner: Node) -> list[Ident]:
+    return [i for i in types.idents.get(path, ()) if owner.start_byte <= i.start < owner.end_byte]
+
+
+def _use_node(view: PackageView, path: str, use: Ident) -> Node:
+    return view.tree(path).root_node.named_descendant_for_byte_range(use.start, use.end)
+
+
+def _owner(node: Node) -> Node | None:
+    return enclosing(node, *FUNCTIONS)
+
+
+def _near_syntax_error(view: PackageView, path: str, node: Node) -> str | None:
+    if touches_error(view.tree(path), *declaration_range(node)):
+        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
+    return None
+
+
+def _has(node: Node, types: tuple[str, ...]) -> bool:
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur.type in types:
+            return True
+        stack.extend(cur.named_children)
+    return False
+
+
+def _contains(outer: Node, inner: Node) -> bool:
+    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
+
+
+def _row(node: Node) -> int:
+    return node.start_point.row + 1
+
+
+def _line_of(view: PackageView, path: str, offset: int) -> int:
+    return view.sources[path].count(b"\n", 0, offset) + 1
+
+
+RULE = Rule(
+    name=NAME,
+    summary="convert a value straight to the interface it is asserted to, not through an any variable, field or element",
+    messages=("moved to heap: x", "x escapes to heap"),
+    find=find,
+    propose=propose,
+)
