@@ -74,3 +74,9 @@ def declaration_range(node: Node) -> tuple[int, int]:
 def touches_error(tree: Tree, start: int, end: int) -> bool:
     """Does [start, end) overlap an ERROR or MISSING node? Nothing there is rewritten."""
     return any(s < end and start < e for s, e in error_ranges(tree))
+
+
+def statements(block: Node) -> list[Node]:
+    """The statements of a block, without comments (a comment after `{` sits beside the statement_list)."""
+    inner = next((c for c in block.named_children if c.type == "statement_list"), None)
+    return [s for s in inner.named_children if s.type != "comment"] if inner is not None else []

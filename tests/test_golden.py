@@ -7,6 +7,7 @@ outcome from that run.
 from __future__ import annotations
 
 import os
+import shutil
 import re
 from functools import cache
 from pathlib import Path
@@ -179,3 +180,17 @@ def test_go125_already_stacks_small_makes_go124_does_not():
     both = golden_run(module, "make-const")
     assert not any(f in both.changes for f in files)
     assert any("already gives a variable-size make" in r for r in reasons(both, files))
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_a_second_run_has_nothing_left_to_do(rule, tmp_path):
+    """Applying every verified rewrite of a golden module and running the rule again changes nothing:
+    a rule must recognise its own output (make-const's heap fallback is a variable-size make too)."""
+    for module in sorted((GOLDEN / rule).rglob("go.mod")):
+        run = golden_run(module.parent, rule)
+        copy = tmp_path / module.parent.relative_to(GOLDEN)
+        shutil.copytree(module.parent, copy, ignore=shutil.ignore_patterns("__snapshots__"), dirs_exist_ok=True)
+        for path, content in run.changes.items():
+            (copy / Path(path).relative_to(module.parent)).write_bytes(content)
+        again = fix(list(releases()), ["./..."], str(copy), [RULES[rule]])
+        assert not again.changes, f"{rule} rewrote its own output: {sorted(again.changes)}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, load_query, text, touches_error
+from gorewrite.syntax import Node, captures, declaration_range, load_query, statements, text, touches_error
 from gorewrite.toolchain import release_minor
 
 NAME = "make-const"
@@ -45,7 +45,7 @@ def find(view: PackageView) -> list[Candidate]:
         if escape.path not in view.package.rewritable or not MESSAGE.match(escape.message):
             continue
         make = _makes(view, escape.path).get(view.offset(escape))
-        if make is None or all(_literal(n) for n in _sizes(make)):
+        if make is None or all(_literal(n) is not None for n in _sizes(make)) or _is_fallback(make):
             continue
         key = (escape.path, escape.line, escape.col)
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
@@ -147,6 +147,24 @@ def _statement(make: Make) -> tuple[Node, str, str | None] | str:
     return stmt, text(target).decode(), _slice_type(make) if stmt.type == "short_var_declaration" else None
 
 
+def _is_fallback(make: Make) -> bool:
+    """Is the make this rule's own heap fallback, `else { s = make(…) }` after `s = make([]T, K)[:n:n]`?"""
+    shape = _statement(make)
+    if isinstance(shape, str):
+        return False
+    stmt, target, _ = shape
+    block = stmt.parent.parent if stmt.parent is not None else None
+    branch = block.parent if block is not None else None
+    if branch is None or branch.type != "if_statement" or branch.child_by_field_name("alternative") != block:
+        return False
+    then = statements(branch.child_by_field_name("consequence"))
+    if len(then) != 1 or then[0].type != "assignment_statement":
+        return False
+    left, right = then[0].child_by_field_name("left"), then[0].child_by_field_name("right")
+    value = right.named_children[0] if right.named_child_count == 1 else None
+    return text(left) == target.encode() and value is not None and value.type == "slice_expression" and text(value).startswith(b"make(")
+
+
 def _element_size(view: PackageView, make: Make) -> int | str:
     """The element's size in bytes from go/types, or why it is not known."""
     element = make.element
@@ -205,15 +223,13 @@ def _guard(node: Node, name: bytes) -> int | None:
         return None
     if op == b">=":
         limit -= 1
-    body = node.child_by_field_name("consequence").named_children
-    statements = body[0].named_children if body and body[0].type == "statement_list" else []
-    statements = [s for s in statements if s.type != "comment"]
-    if not statements:
+    body = statements(node.child_by_field_name("consequence"))
+    if not body:
         return None
-    last = statements[-1]
+    last = body[-1]
     if last.type in EXITS or (last.type == "expression_statement" and _calls(last, b"panic")):
         return limit
-    clamp = statements[0] if len(statements) == 1 else None
+    clamp = body[0] if len(body) == 1 else None
     if clamp is not None and clamp.type == "assignment_statement" and text(clamp.child_by_field_name("operator")) == b"=":
         lhs, rhs = clamp.child_by_field_name("left").named_children, clamp.child_by_field_name("right").named_children
         if len(lhs) == len(rhs) == 1 and lhs[0].text == name and rhs[0].type == "int_literal" and _int(rhs[0]) is not None:
