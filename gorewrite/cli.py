@@ -79,15 +79,16 @@ def check(patterns, rules, fmt, go, tags, releases, stack_budget) -> None:
 @click.argument("patterns", nargs=-1)
 @rule_option
 @click.option("--dry-run", is_flag=True, help="Print the verified diff; write nothing (exit 1 if it is not empty).")
-@click.option("--verify", "level", type=click.Choice(["build", "tests"]), default="build", show_default=True,
-              help="tests: also run go vet and go test of each affected package with the rewrites.")
+@click.option("--verify", "checks", type=click.Choice(["build", "tests", "bench"]), multiple=True,
+              help="build (always), tests: also go vet and go test each affected package with the rewrites; "
+                   "bench: also run its benchmarks before and after (reject what allocates more). Repeatable.")
 @format_option
 @go_option
 @tags_option
 @toolchain_option
 @budget_option
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
-def fix(patterns, rules, dry_run, level, fmt, go, tags, releases, stack_budget, verbose) -> None:
+def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget, verbose) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     selected = select(rules)
     for pattern in patterns:
@@ -95,7 +96,7 @@ def fix(patterns, rules, dry_run, level, fmt, go, tags, releases, stack_budget, 
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
     cwd = os.getcwd()
     toolchains = _toolchains(go, tags, releases, cwd)
-    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, tests=level == "tests", stack_budget=stack_budget)
+    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, frozenset(checks) - {"build"}, stack_budget)
     if not dry_run:
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
         if foreign and run.changes:

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from gorewrite import typeinfo
+from gorewrite.bench import Delta
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes
@@ -31,6 +32,7 @@ class Run:
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
     changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
+    benchmarks: list[Delta] = field(default_factory=list)  # --verify bench: the affected packages' benchmarks
 
 
 def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], stack_budget: int = 256) -> tuple[Run, dict[str, PackageView], dict[str, list[Candidate]]]:
@@ -75,8 +77,8 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
     return run, views, candidates
 
 
-def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], tests: bool = False,
-        stack_budget: int = 256) -> Run:
+def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule],
+        checks: frozenset[str] = frozenset(), stack_budget: int = 256) -> Run:
     """Propose, verify with every toolchain's compiler, and compute the new file contents (nothing is written here)."""
     run, views, candidates = analyse(toolchains, patterns, cwd, rules, stack_budget)
     toolchain = toolchains[0]
@@ -96,7 +98,7 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
         kept, deferred = _without_conflicts([p for p in proposals if isinstance(p, Fix)])
         run.declined += deferred
         fixes[pkg] = kept
-    run.verdicts = verify(toolchains, cwd, views, fixes, tests=tests)
+    run.verdicts, run.benchmarks = verify(toolchains, cwd, views, fixes, checks)
     verified: dict[str, list[Fix]] = {}
     for verdict in run.verdicts:
         if isinstance(verdict, Verified):

@@ -104,6 +104,10 @@ def fix_json(run: Run, cwd: str) -> str:
             "toolchains": [tc.version for tc in run.toolchains or [run.toolchain]],
             "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
             "outcomes": sorted(outcomes, key=lambda o: (o["file"], o["line"], o["column"], o["rule"])),
+            "benchmarks": [{"package": d.package, "toolchain": d.toolchain, "name": d.name,
+                            "before": {"ns_per_op": d.before.ns, "allocs_per_op": d.before.allocs},
+                            "after": {"ns_per_op": d.after.ns, "allocs_per_op": d.after.allocs}}
+                           for d in run.benchmarks],
             "diff": diff(run),
         },
         indent=2,
@@ -165,4 +169,7 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
         for v in bad:
             t = v.fix.targets[0]
             lines.append(f"  rejected  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
+    for d in run.benchmarks:
+        lines.append(f"benchmark {d.package} {d.name} ({d.toolchain}): {d.before.ns:g} -> {d.after.ns:g} ns/op, "
+                     f"{d.before.allocs:g} -> {d.after.allocs:g} allocs/op\n")
     return "".join(lines)

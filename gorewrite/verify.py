@@ -15,6 +15,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
+from gorewrite import bench
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes
@@ -61,31 +62,58 @@ def rewritten(toolchain: Toolchain, view: PackageView, fixes: list[Fix]) -> dict
     return {path: render(toolchain, view.sources[path], edits) for path, edits in by_file.items()}
 
 
+@dataclass
+class _Checks:
+    """What --verify asks beyond the compile, and the benchmark results: before, and after each group."""
+
+    tests: bool
+    bench: bool
+    baseline: dict[tuple[str, str], dict[str, bench.Sample]] = field(default_factory=dict)  # (version, pkg)
+    after: dict[tuple[str, str, tuple[int, ...]], dict[str, bench.Sample]] = field(default_factory=dict)  # + group
+
+
 def verify(
-    toolchains: list[Toolchain], cwd: str, views: dict[str, PackageView], fixes: dict[str, list[Fix]], tests: bool = False
-) -> list[Verdict]:
-    """Judge every package's fixes with each toolchain's real compiler (and go vet + go test when asked)."""
+    toolchains: list[Toolchain], cwd: str, views: dict[str, PackageView], fixes: dict[str, list[Fix]],
+    checks: frozenset[str] = frozenset(),
+) -> tuple[list[Verdict], list[bench.Delta]]:
+    """Judge every package's fixes with each toolchain's real compiler, and with the package's own
+    go vet + go test ("tests") and benchmarks ("bench") when asked; the benchmark deltas of what held."""
     states = {pkg: _State([group]) for pkg, group in fixes.items() if group}
     verdicts: list[Verdict] = []
-    if tests:
-        for toolchain in toolchains:
-            for pkg, reason in _test_failures(toolchain, cwd, [p for p in states], None).items():
-                reason = f"cannot verify with tests: {_named(toolchain, toolchains)}{reason} even without any rewrite"
-                verdicts += [Rejected(f, reason) for f in states.pop(pkg).queue[0]]
+    extra = _Checks(tests="tests" in checks, bench="bench" in checks)
+    for toolchain in toolchains:
+        failed = _test_failures(toolchain, cwd, list(states), None) if extra.tests and states else {}
+        if extra.bench and states:
+            samples, broken = bench.run(toolchain, cwd, [p for p in states if p not in failed], None)
+            failed.update(broken)
+            extra.baseline.update(((toolchain.version, p), found) for p, found in samples.items())
+        for pkg, reason in failed.items():
+            reason = f"cannot verify: {_named(toolchain, toolchains)}{reason} even without any rewrite"
+            verdicts += [Rejected(f, reason) for f in states.pop(pkg).queue[0]]
     for _ in range(MAX_ROUNDS):
         batch = {pkg: st.queue.pop(0) for pkg, st in states.items() if st.queue}
         if not batch:
             break
         failures: dict[str, str] = {}
         for toolchain in toolchains:
-            found = _check(toolchain, cwd, views, {p: g for p, g in batch.items() if p not in failures}, tests)
+            found = _check(toolchain, cwd, views, {p: g for p, g in batch.items() if p not in failures}, extra)
             failures.update((p, _named(toolchain, toolchains) + why) for p, why in found.items())
         for pkg, group in batch.items():
             verdicts += _settle(states[pkg], group, failures.get(pkg))
+    deltas: list[bench.Delta] = []
     for pkg, st in states.items():
         verdicts += [Rejected(f, "verification did not settle within its round limit") for g in st.queue for f in g]
         verdicts += [Verified(f, _removed(views[pkg], f, toolchains)) for g in st.accepted for f in g]
-    return verdicts
+        for group in st.accepted:
+            for toolchain in toolchains:
+                after = extra.after.get((toolchain.version, pkg, _key(group)), {})
+                before = extra.baseline.get((toolchain.version, pkg), {})
+                deltas += [bench.Delta(pkg, toolchain.version, n, before[n], after[n]) for n in sorted(after) if n in before]
+    return verdicts, deltas
+
+
+def _key(group: list[Fix]) -> tuple[int, ...]:
+    return tuple(sorted(id(f) for f in group))
 
 
 def _named(toolchain: Toolchain, toolchains: list[Toolchain]) -> str:
@@ -128,7 +156,7 @@ def _settle(st: _State, group: list[Fix], failure: str | None) -> list[Verdict]:
 
 
 def _check(
-    toolchain: Toolchain, cwd: str, views: dict[str, PackageView], batch: dict[str, list[Fix]], tests: bool
+    toolchain: Toolchain, cwd: str, views: dict[str, PackageView], batch: dict[str, list[Fix]], extra: _Checks
 ) -> dict[str, str]:
     """Compile every package of the batch with its group's rewrites in one overlay; failures by package."""
     failures: dict[str, str] = {}
@@ -152,8 +180,18 @@ def _check(
                 if problem:
                     failures[pkg] = problem
         passed = [pkg for pkg in contents if pkg not in failures]
-        if tests and passed:
+        if extra.tests and passed:
             failures.update(_test_failures(toolchain, cwd, passed, overlay))
+            passed = [pkg for pkg in passed if pkg not in failures]
+        if extra.bench and passed:
+            samples, broken = bench.run(toolchain, cwd, passed, overlay)
+            failures.update(broken)
+            for pkg, found in samples.items():
+                problem = bench.worse(extra.baseline.get((toolchain.version, pkg), {}), found)
+                if problem:
+                    failures[pkg] = problem
+                else:
+                    extra.after[(toolchain.version, pkg, _key(batch[pkg]))] = found
     return failures
 
 
