@@ -41,6 +41,10 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
     Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
     """
     packages = load(toolchains[0], patterns, cwd)
+    standard = next((p.import_path for p in packages if p.standard), None)
+    if standard and len(toolchains) > 1:
+        raise UserError(f"{standard} is part of the Go installation, whose source differs between releases: "
+                        "check or fix it with one toolchain")
     run = Run(toolchains[0], packages, toolchains=toolchains)
     good = []
     for pkg in packages:
@@ -71,9 +75,10 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
         # A site a rule recognises though no release calls it a heap escape: go1.25+'s
         # `make([]T, n) does not escape`, which still allocates on the heap above 32 bytes.
         stack = [c.escape for c in found if not c.escape.heap]
+        reported = {v: set(found) for v, found in by_version.items()}
         for e in heap + stack:
             run.sites.append((e, by_site.get(e)))
-            run.reported_by[e] = tuple(v for v, reported in by_version.items() if e in reported)
+            run.reported_by[e] = tuple(v for v, found in reported.items() if e in found)
     return run, views, candidates
 
 

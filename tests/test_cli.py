@@ -126,6 +126,8 @@ def test_fix_json_reports_every_outcome(tmp_path):
                      id="old toolchain"),
         pytest.param({"work/work.go": GOROUTINE}, ["fix", "--toolchain", "go1.99.0"], "cannot run go1.99.0 through GOTOOLCHAIN",
                      id="unavailable toolchain"),
+        pytest.param({"work/work.go": GOROUTINE}, ["check", "--toolchain", "go1.24.11", "--toolchain", "go1.27.3", "sync"],
+                     "differs between releases", id="std with two toolchains"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_touches_nothing(tmp_path, files, args, message):

@@ -67,6 +67,7 @@ DECLINES = {
         "decline_generic_elem": "the size of T is not known",
         "decline_goroutine": "the slice escapes whatever its size",
         "decline_large_record": "more than the stack budget of 256 bytes",
+        "decline_nosplit": "carries //go:nosplit",
         "decline_pointer_elem": "is not a named type",
         "decline_printed": "the slice escapes whatever its size",
         "decline_returned": "the slice escapes whatever its size",
