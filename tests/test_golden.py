@@ -195,3 +195,14 @@ def test_a_second_run_has_nothing_left_to_do(rule, tmp_path):
             (copy / Path(path).relative_to(module.parent)).write_bytes(content)
         again = fix(list(releases()), ["./..."], str(copy), [RULES[rule]])
         assert not again.changes, f"{rule} rewrote its own output: {sorted(again.changes)}"
+
+
+def test_go124_alone_cannot_tell_an_escaping_slice_so_the_verifier_rejects_it():
+    """go1.24 says `escapes to heap` of every variable-size make, so the rule proposes; the new
+    buffer escapes as well (`the compiler does not keep make(…) on the stack`), and the rewrite is rejected."""
+    module = GOLDEN / "make-const"
+    older = golden_run(module, "make-const", only=OLDER)
+    for case in ("decline_returned", "decline_stored_field", "decline_printed", "decline_goroutine"):
+        files = [str(p) for p in (module / case).glob("*.go")]
+        assert not any(f in older.changes for f in files), case
+        assert any("does not keep `make(" in r for r in reasons(older, files)), (case, reasons(older, files))
