@@ -8,6 +8,7 @@ the same point. The full doc, with the cases it declines, is rules/make-const/RE
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -247,8 +248,9 @@ def _rewrite(source: bytes, stmt: Node, make: Make, target: str, declared_type: 
     """
     slice_type = _slice_type(make)
     sizes = _sizes(make)
-    taken = set(re.findall(r"\w+", " ".join([slice_type, target, *map(_src, sizes)])))
-    temps = iter(t for t in TEMPS if t not in taken)
+    start, end = declaration_range(stmt)  # a temporary shadows no name the function uses: clearer to read
+    taken = {word.decode() for word in re.findall(rb"\w+", source[start:end])}
+    temps = (t for t in itertools.chain(TEMPS, (f"n{i}" for i in itertools.count(1))) if t not in taken)
     names, init = [], []
     for size in sizes:
         if size.type in ("identifier", "int_literal"):
