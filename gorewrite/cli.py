@@ -41,7 +41,7 @@ tags_option = click.option("--tags", metavar="TAGS", help="Build tags, passed to
 rule_option = click.option("--rule", "rules", multiple=True, metavar="RULE", help="Only this rule (repeatable; default: all).")
 toolchain_option = click.option(
     "--toolchain", "releases", multiple=True, metavar="GOVERSION",
-    help="Verify under this Go release too, run through GOTOOLCHAIN (repeatable; default: the go in use "
+    help="Verify under this Go release, run through GOTOOLCHAIN (repeatable; default: the go in use "
          "plus go.mod's toolchain line).")
 budget_option = click.option(
     "--stack-budget", type=click.IntRange(1, 65536), default=256, show_default=True, metavar="BYTES",
