@@ -67,6 +67,11 @@ def switched(base: Toolchain, version: str, cwd: str) -> Toolchain:
         said = (detail[-1] if detail else f"it reports {said or 'nothing'}").removeprefix("go: ")
         raise UserError(f"cannot run {version} through GOTOOLCHAIN: {said} "
                         "(the go command fetches releases from the module proxy: check GOPROXY, or the module's go line)")
+    module = subprocess.run([base.go, "list", "-m", "-f", "{{.GoVersion}}"], cwd=cwd, env=env, capture_output=True, check=False)
+    needs = re.search(r"requires go >= (\S+)", module.stderr.decode(errors="replace"))
+    if needs:
+        raise UserError(f"--toolchain {version} cannot build this module: its go.mod requires go >= {needs.group(1)}; "
+                        "name releases at least that new")
     return Toolchain(go=base.go, version=version, env=env)
 
 

@@ -128,6 +128,8 @@ def test_fix_json_reports_every_outcome(tmp_path):
                      id="unavailable toolchain"),
         pytest.param({"work/work.go": GOROUTINE}, ["check", "--toolchain", "go1.24.11", "--toolchain", "go1.27.3", "sync"],
                      "differs between releases", id="std with two toolchains"),
+        pytest.param({"go.mod": "module example.com/m\n\ngo 1.26\n", "work/work.go": GOROUTINE},
+                     ["fix", "--toolchain", "go1.24.11"], "its go.mod requires go >= 1.26", id="toolchain older than go.mod"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_touches_nothing(tmp_path, files, args, message):
