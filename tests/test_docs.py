@@ -31,3 +31,15 @@ def test_readme_has_the_headings_and_a_true_example(name):
     case = re.search(r"golden case `golden/[\w-]+/(\w+)`", readme).group(1)
     example = re.search(r"```diff\n(.*?)```", readme, re.S).group(1)
     assert example == (GOLDEN / name / "__snapshots__" / f"{case}.diff").read_text()
+
+
+def test_example_module_readme_shows_the_diff_the_first_command_prints():
+    """examples/logship is what the README's first command runs: its README must show the real diff."""
+    from gorewrite.pipeline import fix
+    from gorewrite.report import diff
+    from gorewrite.rules import RULES as ALL
+    from gorewrite.toolchain import find_toolchain
+
+    example = ROOT / "examples" / "logship"
+    shown = re.search(r"```diff\n(.*?)```", (example / "README.md").read_text(), re.S).group(1)
+    assert diff(fix([find_toolchain()], ["./..."], str(example), list(ALL.values()))) == shown
