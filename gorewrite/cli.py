@@ -87,8 +87,9 @@ def check(patterns, rules, fmt, go, tags, releases, stack_budget) -> None:
 @tags_option
 @toolchain_option
 @budget_option
+@click.option("--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature).")
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
-def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget, verbose) -> None:
+def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget, unsafe_fixes, verbose) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     selected = select(rules)
     for pattern in patterns:
@@ -96,7 +97,7 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget,
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
     cwd = os.getcwd()
     toolchains = _toolchains(go, tags, releases, cwd)
-    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, frozenset(checks) - {"build"}, stack_budget)
+    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, frozenset(checks) - {"build"}, stack_budget, unsafe_fixes)
     if not dry_run:
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
         if foreign and run.changes:

@@ -28,6 +28,7 @@ class Run:
     sites: list[tuple[Escape, str | None]] = field(default_factory=list)  # heap escape, rule that recognises it
     reported_by: dict[Escape, tuple[str, ...]] = field(default_factory=dict)  # heap escape -> toolchain versions
     declined: list[Declined] = field(default_factory=list)
+    held: list[Fix] = field(default_factory=list)  # unsafe fixes, not verified without --unsafe-fixes
     verdicts: list[Verdict] = field(default_factory=list)
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
     changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
@@ -83,7 +84,7 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
 
 
 def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule],
-        checks: frozenset[str] = frozenset(), stack_budget: int = 256) -> Run:
+        checks: frozenset[str] = frozenset(), stack_budget: int = 256, unsafe_fixes: bool = False) -> Run:
     """Propose, verify with every toolchain's compiler, and compute the new file contents (nothing is written here)."""
     run, views, candidates = analyse(toolchains, patterns, cwd, rules, stack_budget)
     toolchain = toolchains[0]
@@ -100,7 +101,9 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
             if mine:
                 proposals += by_name[rule.name].propose(view, mine)
         run.declined += [p for p in proposals if isinstance(p, Declined)]
-        kept, deferred = _without_conflicts([p for p in proposals if isinstance(p, Fix)])
+        found = [p for p in proposals if isinstance(p, Fix)]
+        run.held += [f for f in found if f.safety == "unsafe" and not unsafe_fixes]
+        kept, deferred = _without_conflicts([f for f in found if f.safety == "safe" or unsafe_fixes])
         run.declined += deferred
         fixes[pkg] = kept
     run.verdicts, run.benchmarks = verify(toolchains, cwd, views, fixes, checks)

@@ -92,6 +92,8 @@ def fix_json(run: Run, cwd: str) -> str:
         if isinstance(verdict, Verified):
             outcome["removed"] = dict(verdict.removed)
         outcomes.append(outcome)
+    for held in run.held:
+        outcomes.append(_outcome(held, cwd, "held", "unsafe fix: run with --unsafe-fixes to verify and apply it"))
     for declined in run.declined:
         e = declined.site
         outcomes.append({"rule": declined.rule, "status": "declined", "file": _rel(e.path, cwd), "line": e.line,
@@ -151,14 +153,19 @@ def check_summary(run: Run) -> str:
 def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
     """Per rule: applied (or verified), declined with reasons, rejected with the compiler's words."""
     done = "applied" if applied else "verified"
-    rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined})
+    rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined} | {f.rule for f in run.held})
     lines = [f"gorewrite {__version__} with {_versions(run)}: {len(run.packages)} packages, "
              f"{len(run.changes)} files changed\n"]
     for rule in rules:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]
         declined = [d for d in run.declined if d.rule == rule]
-        lines.append(f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification\n")
+        held = [f for f in run.held if f.rule == rule]
+        held_text = f", {len(held)} unsafe held back (--unsafe-fixes)" if held else ""
+        lines.append(f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification{held_text}\n")
+        for f in held:
+            t = f.targets[0]
+            lines.append(f"  held back  {_rel(t.path, cwd)}:{t.line}: {f.summary} (unsafe: --unsafe-fixes applies it)\n")
         for v in ok if verbose else []:
             t = v.fix.targets[0]
             lines.append(f"  {done}  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}{_held(run, v)}\n")

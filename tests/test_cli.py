@@ -255,3 +255,42 @@ def test_verify_bench_reports_the_allocations_the_rewrite_saves(tmp_path, toolch
     assert (delta["before"]["allocs_per_op"], delta["after"]["allocs_per_op"]) == (1, 0)
     text = gorewrite("fix", "--dry-run", "--rule", "make-const", "--verify", "bench", cwd=root)
     assert "BenchmarkHistogram (" in text.stderr and "1 -> 0 allocs/op" in text.stderr
+
+
+FACTORY = """package tags
+
+import (
+	"fmt"
+	"strings"
+)
+
+func joiner(sep string) func(parts []string) string {
+	switch sep {
+	case ",", ";", "\\t", "|":
+	default:
+		panic(fmt.Sprintf("tags: bad separator %q", sep))
+	}
+	return func(parts []string) string {
+		out := make([]string, len(parts))
+		for i, p := range parts {
+			out[i] = strings.ReplaceAll(p, sep, "")
+		}
+		return strings.Join(out, sep)
+	}
+}
+
+// Line joins a record's fields with tabs.
+func Line(parts []string) string { return joiner("\\t")(parts) }
+"""
+
+
+def test_unsafe_fixes_are_held_back_unless_asked_for(tmp_path):
+    root = module(tmp_path, {"tags/tags.go": FACTORY})
+    held = gorewrite("fix", "--dry-run", "--rule", "closure", cwd=root)
+    assert (held.returncode, held.stdout) == (0, ""), held.stderr
+    assert "1 unsafe held back (--unsafe-fixes)" in held.stderr and "held back  tags/tags.go:14:" in held.stderr
+    data = json.loads(gorewrite("fix", "--dry-run", "--rule", "closure", "--format", "json", cwd=root).stdout)
+    assert [o["status"] for o in data["outcomes"]] == ["held"]
+    applied = gorewrite("fix", "--dry-run", "--rule", "closure", "--unsafe-fixes", cwd=root)
+    assert applied.returncode == 1, applied.stderr
+    assert '+func Line(parts []string) string { return joiner("\\t", parts) }' in applied.stdout

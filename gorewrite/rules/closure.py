@@ -344,7 +344,9 @@ def _factory_fix(view: PackageView, escape: Escape, literal: Node) -> Proposal:
     ]
     edits += [_merge_call(path, call) for path, call in calls]
     summary = f"turn the closure factory {name} into one function: {name}(a)(b) becomes {name}(a, b)"
-    return Fix(NAME, tuple(edits), (escape,), summary)
+    # Unsafe: it changes a function's signature, which a //go:linkname elsewhere, assembly or a
+    # doc comment ("returns a function") may rely on; gorewrite cannot see all of those.
+    return Fix(NAME, tuple(edits), (escape,), summary, safety="unsafe")
 
 
 def _factory_problem(view: PackageView, escape: Escape, fn: Node, literal: Node, name: str) -> str | None:
