@@ -7,10 +7,11 @@ import sys
 
 import click
 
-from gorewrite import __version__, report
+from gorewrite import __version__, config, report
 from gorewrite.errors import UserError
 from gorewrite.packages import is_generated
-from gorewrite.pipeline import analyse, fix as run_fix
+from gorewrite.pipeline import Options, analyse, fix as run_fix
+from gorewrite.proposals import Rule
 from gorewrite.rules import RULES, select
 from gorewrite.syntax import rule_data
 from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched
@@ -44,8 +45,8 @@ toolchain_option = click.option(
     help="Verify under this Go release, run through GOTOOLCHAIN (repeatable; default: the go in use "
          "plus go.mod's toolchain line).")
 budget_option = click.option(
-    "--stack-budget", type=click.IntRange(1, 65536), default=256, show_default=True, metavar="BYTES",
-    help="Most bytes make-const puts on the stack per buffer (the compiler's limit is 65536).")
+    "--stack-budget", type=click.IntRange(1, 65536), metavar="BYTES",
+    help="Most bytes make-const puts on the stack per buffer (default 256; the compiler's limit is 65536).")
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
 
@@ -65,12 +66,13 @@ def cli() -> None:
 @budget_option
 def check(patterns, rules, fmt, go, tags, releases, stack_budget) -> None:
     """List the heap escapes the compiler reports, and the rule that could rewrite each."""
-    selected = select(rules)
     cwd = os.getcwd()
-    toolchains = _toolchains(go, tags, releases, cwd)
-    run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, stack_budget)
+    conf = config.load(cwd)
+    selected = _rules(rules, conf)
+    toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
+    run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, _options(conf, stack_budget=stack_budget))
     _out(report.check_json(run, cwd) if fmt == "json" else report.check_text(run, cwd))
-    _err(report.broken_text(run) + report.check_summary(run))
+    _err(report.broken_text(run, cwd) + report.check_summary(run))
     if run.broken:
         raise SystemExit(2)
 
@@ -91,13 +93,15 @@ def check(patterns, rules, fmt, go, tags, releases, stack_budget) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
 def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget, unsafe_fixes, verbose) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
-    selected = select(rules)
+    cwd = os.getcwd()
+    conf = config.load(cwd)
+    selected = _rules(rules, conf)
     for pattern in patterns:
         if pattern.endswith(".go") and os.path.isfile(pattern) and is_generated(pattern):
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
-    cwd = os.getcwd()
-    toolchains = _toolchains(go, tags, releases, cwd)
-    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, frozenset(checks) - {"build"}, stack_budget, unsafe_fixes)
+    toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
+    options = _options(conf, checks=checks, stack_budget=stack_budget, unsafe_fixes=unsafe_fixes)
+    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, options)
     if not dry_run:
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
         if foreign and run.changes:
@@ -108,11 +112,31 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget,
         _out(report.fix_json(run, cwd))
     elif dry_run:
         _out(diff)
-    _err(report.broken_text(run) + report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose))
+    _err(report.broken_text(run, cwd) + report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose))
     if run.broken:
         raise SystemExit(2)
     if dry_run and diff:
         raise SystemExit(1)
+
+
+def _rules(names: tuple[str, ...], conf: config.Config) -> list[Rule]:
+    """--rule, else the config's rules less its disabled ones."""
+    if names:
+        return select(names)
+    chosen = select(conf.rules or ())
+    disabled = select(conf.disable) if conf.disable else []
+    return [r for r in chosen if r not in disabled]
+
+
+def _options(conf: config.Config, checks: tuple[str, ...] = (), stack_budget: int | None = None,
+             unsafe_fixes: bool = False) -> Options:
+    """Flags first, then .gorewrite.toml, then the defaults."""
+    return Options(
+        checks=frozenset(checks or conf.verify) - {"build"},
+        stack_budget=stack_budget or conf.stack_budget or 256,
+        unsafe_fixes=unsafe_fixes or bool(conf.unsafe_fixes),
+        excluded=conf.excluded,
+    )
 
 
 def _toolchains(go: str | None, tags: str | None, releases: tuple[str, ...], cwd: str) -> list[Toolchain]:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Callable
 
-from gorewrite import typeinfo
+from gorewrite import suppress, typeinfo
 from gorewrite.bench import Delta
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes
 from gorewrite.packages import Package, load
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
+from gorewrite.rules import RULES
+from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Verdict, Verified, rewritten, verify
 from gorewrite.write import Snapshot, read
@@ -29,6 +32,8 @@ class Run:
     reported_by: dict[Escape, tuple[str, ...]] = field(default_factory=dict)  # heap escape -> toolchain versions
     declined: list[Declined] = field(default_factory=list)
     held: list[Fix] = field(default_factory=list)  # unsafe fixes, not verified without --unsafe-fixes
+    suppressed: list[tuple[Candidate, Suppression]] = field(default_factory=list)  # //gorewrite:ignore
+    suppression_problems: list[tuple[Suppression, str]] = field(default_factory=list)  # no reason, unused, …
     verdicts: list[Verdict] = field(default_factory=list)
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
     changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
@@ -36,7 +41,28 @@ class Run:
     benchmarks: list[Delta] = field(default_factory=list)  # --verify bench: the affected packages' benchmarks
 
 
-def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], stack_budget: int = 256) -> tuple[Run, dict[str, PackageView], dict[str, list[Candidate]]]:
+@dataclass(frozen=True)
+class Options:
+    """What a run is asked beyond its patterns and rules: from flags and .gorewrite.toml."""
+
+    checks: frozenset[str] = frozenset()  # "tests", "bench": --verify beyond the build
+    stack_budget: int = 256
+    unsafe_fixes: bool = False
+    excluded: Callable[[str], bool] = lambda path: False  # .gorewrite.toml's exclude globs
+    lines: dict[str, set[int]] | None = None  # only sites and rewrites on these lines (--diff-from, why)
+
+    def wanted(self, path: str, first: int, last: int | None = None) -> bool:
+        """Is the file not excluded and, with a line filter, every line from first to last in it?"""
+        if self.excluded(path):
+            return False
+        if self.lines is None:
+            return True
+        changed = self.lines.get(path, set())
+        return all(n in changed for n in range(first, (last if last is not None else first) + 1))
+
+
+def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule],
+            options: Options = Options()) -> tuple[Run, dict[str, PackageView], dict[str, list[Candidate]]]:
     """Load, compile once with -m per toolchain, and let each rule recognise its sites: all `check` needs.
 
     Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
@@ -65,12 +91,15 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
         by_version = {version: tuple(b.escapes.get(pkg.import_path, ())) for version, b in builds.items()}
         escapes = tuple(dict.fromkeys(e for found in by_version.values() for e in found))
         files = set(pkg.files)
-        heap = [e for e in escapes if e.heap and e.path in files]
+        heap = [e for e in escapes if e.heap and e.path in files and options.wanted(e.path, e.line)]
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: no file to read or parse
-        view = PackageView(pkg, _sources(run, pkg), escapes, by_toolchain=by_version, stack_budget=stack_budget)
+        view = PackageView(pkg, _sources(run, pkg), escapes, by_toolchain=by_version, stack_budget=options.stack_budget)
         views[pkg.import_path] = view
-        found = [c for rule in rules for c in rule.find(view)]
+        found = [c for rule in rules for c in rule.find(view) if options.wanted(c.path, c.escape.line)]
+        found, suppressed, problems = suppress.apply(view, found, {r.name for r in rules}, set(RULES))
+        run.suppressed += suppressed
+        run.suppression_problems += problems
         candidates[pkg.import_path] = found
         by_site = {c.escape: c.rule for c in found}
         # A site a rule recognises though no release calls it a heap escape: go1.25+'s
@@ -83,10 +112,9 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
     return run, views, candidates
 
 
-def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule],
-        checks: frozenset[str] = frozenset(), stack_budget: int = 256, unsafe_fixes: bool = False) -> Run:
+def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], options: Options = Options()) -> Run:
     """Propose, verify with every toolchain's compiler, and compute the new file contents (nothing is written here)."""
-    run, views, candidates = analyse(toolchains, patterns, cwd, rules, stack_budget)
+    run, views, candidates = analyse(toolchains, patterns, cwd, rules, options)
     toolchain = toolchains[0]
     by_name = {r.name: r for r in rules}
     fixes: dict[str, list[Fix]] = {}
@@ -102,11 +130,14 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
                 proposals += by_name[rule.name].propose(view, mine)
         run.declined += [p for p in proposals if isinstance(p, Declined)]
         found = [p for p in proposals if isinstance(p, Fix)]
-        run.held += [f for f in found if f.safety == "unsafe" and not unsafe_fixes]
-        kept, deferred = _without_conflicts([f for f in found if f.safety == "safe" or unsafe_fixes])
+        outside = [f for f in found if not all(_edit_wanted(view, e, options) for e in f.edits)]
+        run.declined += [Declined(f.rule, f.targets[0], "the rewrite touches lines outside the change (--diff-from)") for f in outside]
+        found = [f for f in found if f not in outside]
+        run.held += [f for f in found if f.safety == "unsafe" and not options.unsafe_fixes]
+        kept, deferred = _without_conflicts([f for f in found if f.safety == "safe" or options.unsafe_fixes])
         run.declined += deferred
         fixes[pkg] = kept
-    run.verdicts, run.benchmarks = verify(toolchains, cwd, views, fixes, checks)
+    run.verdicts, run.benchmarks = verify(toolchains, cwd, views, fixes, options.checks)
     verified: dict[str, list[Fix]] = {}
     for verdict in run.verdicts:
         if isinstance(verdict, Verified):
@@ -114,6 +145,14 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
     for pkg, group in verified.items():
         run.changes.update(rewritten(toolchain, views[pkg], group))
     return run
+
+
+def _edit_wanted(view: PackageView, edit, options: Options) -> bool:
+    """Are all the lines an edit replaces (or the line it inserts before) wanted?"""
+    source = view.sources[edit.path]
+    first = source.count(b"\n", 0, edit.start) + 1
+    last = source.count(b"\n", 0, max(edit.end - 1, edit.start)) + 1
+    return options.wanted(edit.path, first, last)
 
 
 def _sources(run: Run, pkg: Package) -> dict[str, bytes]:

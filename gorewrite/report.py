@@ -40,8 +40,12 @@ def _versions(run: Run) -> str:
 def check_text(run: Run, cwd: str) -> str:
     """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
     lines = []
+    ignored = {cand.escape: (cand.rule, s.reason) for cand, s in run.suppressed}
     for escape, rule in _by_position(run.sites):
-        suffix = (f"  [{rule}]" if rule else "") + _only(run, escape)
+        suffix = f"  [{rule}]" if rule else ""
+        if escape in ignored:
+            suffix = f"  [{ignored[escape][0]}, ignored: {ignored[escape][1]}]"
+        suffix += _only(run, escape)
         lines.append(f"{_rel(escape.path, cwd)}:{escape.line}:{escape.col}: {escape.message}{suffix}")
     return "".join(line + "\n" for line in lines)
 
@@ -134,9 +138,12 @@ def _held(run: Run, verdict: Verified) -> str:
     return f" [{', '.join(said)}]"
 
 
-def broken_text(run: Run) -> str:
-    """Packages skipped because they do not load or compile, with the compiler's first errors."""
-    return "".join(f"gorewrite: skipped {pkg}: {err}\n" for pkg, err in sorted(run.broken.items()))
+def broken_text(run: Run, cwd: str = ".") -> str:
+    """Packages skipped because they do not load or compile, with the compiler's first errors;
+    then the //gorewrite:ignore directives that are wrong or stale."""
+    skipped = "".join(f"gorewrite: skipped {pkg}: {err}\n" for pkg, err in sorted(run.broken.items()))
+    return skipped + "".join(f"gorewrite: warning: {_rel(s.path, cwd)}:{s.line}: {why}\n"
+                             for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line)))
 
 
 def check_summary(run: Run) -> str:
@@ -146,16 +153,18 @@ def check_summary(run: Run) -> str:
     heap = sum(e.heap for e, _ in run.sites)
     sized = len(run.sites) - heap
     sized_text = f", {sized} variable-size makes (heap above 32 bytes at run time)" if sized else ""
+    ignored = f", {len(run.suppressed)} ignored by //gorewrite:ignore" if run.suppressed else ""
     return (f"gorewrite {__version__} with {_versions(run)}: {len(run.packages)} packages, "
-            f"{heap} heap escapes{sized_text}, recognised by rules: {by_rule}\n")
+            f"{heap} heap escapes{sized_text}, recognised by rules: {by_rule}{ignored}\n")
 
 
 def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
     """Per rule: applied (or verified), declined with reasons, rejected with the compiler's words."""
     done = "applied" if applied else "verified"
     rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined} | {f.rule for f in run.held})
+    ignored = f", {len(run.suppressed)} sites ignored by //gorewrite:ignore" if run.suppressed else ""
     lines = [f"gorewrite {__version__} with {_versions(run)}: {len(run.packages)} packages, "
-             f"{len(run.changes)} files changed\n"]
+             f"{len(run.changes)} files changed{ignored}\n"]
     for rule in rules:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]

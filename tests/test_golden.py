@@ -17,7 +17,7 @@ import unidiff
 
 from conftest import GOLDEN, ROOT, golden_cases, wants
 from gorewrite.patch import unified_diff
-from gorewrite.pipeline import Run, fix
+from gorewrite.pipeline import Options, Run, fix
 from gorewrite.rules import RULES
 from gorewrite.toolchain import Toolchain, find_toolchain, switched
 
@@ -92,7 +92,7 @@ def releases() -> tuple[Toolchain, ...]:
 def golden_run(module: Path, rule: str, only: str | None = None) -> Run:
     """One dry `fix --rule R` of a whole golden module under both releases (or `only` one): one overlay build each."""
     toolchains = [tc for tc in releases() if only in (None, tc.version)]
-    return fix(toolchains, ["./..."], str(module), [RULES[rule]], unsafe_fixes=True)
+    return fix(toolchains, ["./..."], str(module), [RULES[rule]], Options(unsafe_fixes=True))
 
 
 def outcome(rule: str, case: Path) -> tuple[Run, list[str]]:
@@ -193,7 +193,7 @@ def test_a_second_run_has_nothing_left_to_do(rule, tmp_path):
         shutil.copytree(module.parent, copy, ignore=shutil.ignore_patterns("__snapshots__"), dirs_exist_ok=True)
         for path, content in run.changes.items():
             (copy / Path(path).relative_to(module.parent)).write_bytes(content)
-        again = fix(list(releases()), ["./..."], str(copy), [RULES[rule]], unsafe_fixes=True)
+        again = fix(list(releases()), ["./..."], str(copy), [RULES[rule]], Options(unsafe_fixes=True))
         assert not again.changes, f"{rule} rewrote its own output: {sorted(again.changes)}"
 
 

@@ -1,0 +1,95 @@
+""".gorewrite.toml at the module root: a team's settings, so every run (hook, CI, laptop) agrees.
+
+    rules = ["closure", "make-const"]   # the rules to run (default: all)
+    disable = ["iface-direct"]          # rules never to run
+    exclude = ["internal/gen/*"]         # files never reported or rewritten (globs, relative to the file's directory)
+    stack-budget = 256                  # make-const's bytes per stack buffer
+    toolchains = ["go1.24.11", "go1.27.3"]
+    verify = ["tests"]                  # tests and/or bench, besides the build
+    unsafe-fixes = false
+
+Command-line flags override it. An unknown key or a value of the wrong type is an error that
+names the key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass
+
+from gorewrite.errors import UserError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+NAME = ".gorewrite.toml"
+LISTS = ("rules", "disable", "exclude", "toolchains", "verify")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one .gorewrite.toml (empty when there is none)."""
+
+    path: str | None = None
+    rules: tuple[str, ...] | None = None
+    disable: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    stack_budget: int | None = None
+    toolchains: tuple[str, ...] = ()
+    verify: tuple[str, ...] = ()
+    unsafe_fixes: bool | None = None
+
+    def excluded(self, path: str) -> bool:
+        """Does an `exclude` glob match the file (relative to the config's directory)?"""
+        if not self.exclude or self.path is None:
+            return False
+        rel = os.path.relpath(path, os.path.dirname(self.path)).replace(os.sep, "/")
+        return not rel.startswith("../") and any(fnmatch.fnmatchcase(rel, glob) for glob in self.exclude)
+
+
+def load(cwd: str) -> Config:
+    """The .gorewrite.toml in cwd or the nearest parent up to the module root (the directory with go.mod)."""
+    here = os.path.abspath(cwd)
+    while True:
+        candidate = os.path.join(here, NAME)
+        if os.path.isfile(candidate):
+            return parse(candidate)
+        parent = os.path.dirname(here)
+        if os.path.isfile(os.path.join(here, "go.mod")) or parent == here:
+            return Config()
+        here = parent
+
+
+def parse(path: str) -> Config:
+    """Read and check one config file; every problem is a UserError naming the file and key."""
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise UserError(f"{path}: {err}") from None
+    fields = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if key in LISTS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UserError(f"{path}: {key} must be a list of strings")
+            fields[name] = tuple(value)
+        elif key == "stack-budget":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 65536:
+                raise UserError(f"{path}: stack-budget must be a whole number of bytes from 1 to 65536")
+            fields[name] = value
+        elif key == "unsafe-fixes":
+            if not isinstance(value, bool):
+                raise UserError(f"{path}: unsafe-fixes must be true or false")
+            fields[name] = value
+        else:
+            known = ", ".join([*LISTS, "stack-budget", "unsafe-fixes"])
+            raise UserError(f"{path}: unknown key {key!r} (known keys: {known})")
+    bad = [v for v in fields.get("verify", ()) if v not in ("build", "tests", "bench")]
+    if bad:
+        raise UserError(f"{path}: verify takes build, tests and bench, not {bad[0]!r}")
+    return Config(path=path, **fields)
