@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from gorewrite import __version__, config, report
+from gorewrite import __version__, changed, config, report
 from gorewrite.errors import UserError
 from gorewrite.packages import is_generated
 from gorewrite.pipeline import Options, analyse, fix as run_fix
@@ -47,6 +47,10 @@ toolchain_option = click.option(
 budget_option = click.option(
     "--stack-budget", type=click.IntRange(1, 65536), metavar="BYTES",
     help="Most bytes make-const puts on the stack per buffer (default 256; the compiler's limit is 65536).")
+diff_from_option = click.option(
+    "--diff-from", metavar="REV", help="Only sites and rewrites on lines changed since REV (git diff REV): for review.")
+diff_file_option = click.option(
+    "--diff-file", metavar="FILE", help="Only sites and rewrites on lines a unified diff adds (- for stdin).")
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
 
@@ -64,13 +68,16 @@ def cli() -> None:
 @tags_option
 @toolchain_option
 @budget_option
-def check(patterns, rules, fmt, go, tags, releases, stack_budget) -> None:
+@diff_from_option
+@diff_file_option
+def check(patterns, rules, fmt, go, tags, releases, stack_budget, diff_from, diff_file) -> None:
     """List the heap escapes the compiler reports, and the rule that could rewrite each."""
     cwd = os.getcwd()
     conf = config.load(cwd)
     selected = _rules(rules, conf)
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
-    run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, _options(conf, stack_budget=stack_budget))
+    options = _options(conf, cwd, stack_budget=stack_budget, diff_from=diff_from, diff_file=diff_file)
+    run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, options)
     _out(report.check_json(run, cwd) if fmt == "json" else report.check_text(run, cwd))
     _err(report.broken_text(run, cwd) + report.check_summary(run))
     if run.broken:
@@ -89,9 +96,12 @@ def check(patterns, rules, fmt, go, tags, releases, stack_budget) -> None:
 @tags_option
 @toolchain_option
 @budget_option
+@diff_from_option
+@diff_file_option
 @click.option("--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature).")
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
-def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget, unsafe_fixes, verbose) -> None:
+def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget, diff_from, diff_file, unsafe_fixes,
+        verbose) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     cwd = os.getcwd()
     conf = config.load(cwd)
@@ -100,7 +110,8 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget,
         if pattern.endswith(".go") and os.path.isfile(pattern) and is_generated(pattern):
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
-    options = _options(conf, checks=checks, stack_budget=stack_budget, unsafe_fixes=unsafe_fixes)
+    options = _options(conf, cwd, checks=checks, stack_budget=stack_budget, unsafe_fixes=unsafe_fixes,
+                       diff_from=diff_from, diff_file=diff_file)
     run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, options)
     if not dry_run:
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
@@ -128,14 +139,18 @@ def _rules(names: tuple[str, ...], conf: config.Config) -> list[Rule]:
     return [r for r in chosen if r not in disabled]
 
 
-def _options(conf: config.Config, checks: tuple[str, ...] = (), stack_budget: int | None = None,
-             unsafe_fixes: bool = False) -> Options:
+def _options(conf: config.Config, cwd: str, checks: tuple[str, ...] = (), stack_budget: int | None = None,
+             unsafe_fixes: bool = False, diff_from: str | None = None, diff_file: str | None = None) -> Options:
     """Flags first, then .gorewrite.toml, then the defaults."""
+    if diff_from and diff_file:
+        raise UserError("--diff-from and --diff-file both name the change: give one")
+    lines = changed.from_git(diff_from, cwd) if diff_from else changed.from_file(diff_file, cwd) if diff_file else None
     return Options(
         checks=frozenset(checks or conf.verify) - {"build"},
         stack_budget=stack_budget or conf.stack_budget or 256,
         unsafe_fixes=unsafe_fixes or bool(conf.unsafe_fixes),
         excluded=conf.excluded,
+        lines=lines,
     )
 
 
