@@ -49,7 +49,8 @@ class BuildResult:
 
 
 def compile_escapes(
-    toolchain: Toolchain, import_paths: list[str], cwd: str, overlay: str | None = None, flags: str = "-m"
+    toolchain: Toolchain, import_paths: list[str], cwd: str, overlay: str | None = None, flags: str = "-m",
+    files: dict[str, tuple[str, ...]] | None = None,
 ) -> BuildResult:
     """Compile the packages once, in parallel, and collect each one's diagnostics or errors.
 
@@ -66,12 +67,13 @@ def compile_escapes(
     if done.returncode != 0 and not failures:
         said = [*stray, *done.stderr.decode(errors="replace").splitlines()] or [f"exit status {done.returncode}"]
         raise UserError(f"go build failed: {said[0]} (check that `go build` works here)")
-    base = _go_cwd(cwd, toolchain.env)
+    base = go_cwd(cwd, toolchain.env)
     failed = {p: _errors(outputs.get(p, "")) for p in sorted(failures)}
     silent = [p for p in import_paths if p not in outputs and p not in failures]
     if failures and silent:
         failed.update(_skipped(toolchain, silent, failures, outputs, cwd, overlay))
-    escapes = {p: _parse(outputs.get(p, ""), base) for p in sorted({*outputs, *import_paths} - failed.keys())}
+    files = files or {}
+    escapes = {p: _parse(outputs.get(p, ""), base, files.get(p, ())) for p in sorted({*outputs, *import_paths} - failed.keys())}
     return BuildResult(escapes=escapes, failed=dict(sorted(failed.items())))
 
 
@@ -134,16 +136,33 @@ def _events(stdout: bytes) -> tuple[dict[str, str], set[str], list[str]]:
     return {p: "".join(chunks) for p, chunks in outputs.items()}, failures, stray
 
 
-def _parse(text: str, base: str) -> list[Escape]:
+def _parse(text: str, base: str, files: tuple[str, ...] = ()) -> list[Escape]:
     """The heap escapes and inlining verdicts in one package's output; everything else is skipped."""
     absolute: dict[str, str] = {}
     escapes = []
     for m in DIAGNOSTIC.finditer(text):
         path = absolute.get(m[1])
         if path is None:
-            path = absolute[m[1]] = os.path.normpath(os.path.join(base, m[1]))
+            path = absolute[m[1]] = resolve(m[1], base, files)
         escapes.append(Escape(path, int(m[2]), int(m[3]), m[4]))
     return escapes
+
+
+def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
+    """The absolute path of a file the compiler names relative to *some* directory.
+
+    The go command replays a cached compile's output as it was first printed, relative to the
+    directory that build ran in, which need not be ours: a path that is not one of the
+    package's files as joined to base is matched to the file whose path ends the same way.
+    """
+    joined = os.path.normpath(os.path.join(base, printed))
+    if not files or joined in files:
+        return joined
+    tail = [part for part in printed.replace("\\", "/").split("/") if part not in (".", "..", "")]
+    for f in files:
+        if f.replace(os.sep, "/").endswith("/" + "/".join(tail)):
+            return f
+    return joined
 
 
 def _errors(text: str) -> str:
@@ -154,7 +173,7 @@ def _errors(text: str) -> str:
     return "\n".join(errors[:MAX_ERROR_LINES])
 
 
-def _go_cwd(cwd: str, env: dict[str, str]) -> str:
+def go_cwd(cwd: str, env: dict[str, str]) -> str:
     """The directory go makes paths relative to: $PWD when it is cwd (as os.Getwd decides), else the real path."""
     cwd = os.path.abspath(cwd)
     pwd = env.get("PWD", "")
