@@ -19,8 +19,8 @@ def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3) -> str:
     """
     if old == new:
         return ""
-    old_lines = [line.decode("utf-8", "surrogateescape") for line in _lines(old)]
-    new_lines = [line.decode("utf-8", "surrogateescape") for line in _lines(new)]
+    old_lines = [line.decode("utf-8", "surrogateescape") for line in split_lines(old)]
+    new_lines = [line.decode("utf-8", "surrogateescape") for line in split_lines(new)]
     out = []
     for line in difflib.unified_diff(old_lines, new_lines, f"a/{relpath}", f"b/{relpath}", n=context):
         out.append(line)
@@ -28,6 +28,19 @@ def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3) -> str:
             # Only a file's last line lacks a newline: say so the way diff does.
             out.append("\n" + NO_NEWLINE)
     return "".join(out)
+
+
+def hunks(old: bytes, new: bytes) -> list[tuple[int, int, bytes]]:
+    """The diff without context, as byte replacements: old[start:end] becomes the new bytes.
+
+    Whole lines, endings included, so applying every replacement gives `new` exactly.
+    """
+    a, b = split_lines(old), split_lines(new)
+    starts = [0]
+    for line in a:
+        starts.append(starts[-1] + len(line))
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [(starts[i1], starts[i2], b"".join(b[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def line_endings(original: bytes, formatted: bytes) -> bytes:
@@ -55,13 +68,13 @@ def changed_lines(old: bytes, new: bytes) -> set[int]:
 def _opcodes(old: bytes, new: bytes) -> list[tuple[str, int, int, int, int]]:
     # Compare lines without their endings: a newline gofmt adds at the end is no change.
     # autojunk=False: in long files it would junk "}" and blank lines and misalign the rest.
-    a = [line.rstrip(b"\r\n") for line in _lines(old)]
-    b = [line.rstrip(b"\r\n") for line in _lines(new)]
+    a = [line.rstrip(b"\r\n") for line in split_lines(old)]
+    b = [line.rstrip(b"\r\n") for line in split_lines(new)]
     return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
-def _lines(data: bytes) -> list[bytes]:
-    # Split on \n only: bytes.splitlines also splits on a lone \r, which Go does not.
+def split_lines(data: bytes) -> list[bytes]:
+    """Lines with their endings, split on \\n only: bytes.splitlines also splits on a lone \\r, which Go does not."""
     lines = [line + b"\n" for line in data.split(b"\n")]
     lines[-1] = lines[-1][:-1]
     return lines if lines[-1] else lines[:-1]

@@ -1,0 +1,114 @@
+"""Apply a reviewed `fix --dry-run` diff exactly as reviewed: every hunk matches its file, or nothing is written."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from unidiff import PatchSet, UnidiffParseError
+from unidiff.constants import LINE_TYPE_ADDED, LINE_TYPE_CONTEXT, LINE_TYPE_NO_NEWLINE, LINE_TYPE_REMOVED
+
+from gorewrite.errors import UserError
+from gorewrite.patch import split_lines
+from gorewrite.write import Snapshot, read
+
+
+def read_patch(source: str) -> bytes:
+    """The patch's bytes, from a file or (`-`) stdin."""
+    if source == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(source, "rb") as f:
+            return f.read()
+    except OSError as err:
+        raise UserError(f"{source}: {err.strerror}") from None
+
+
+def module_root(cwd: str) -> str:
+    """The directory of the nearest go.mod at or above cwd, where `fix --dry-run` paths start; else cwd."""
+    here = os.path.abspath(cwd)
+    while not os.path.isfile(os.path.join(here, "go.mod")):
+        parent = os.path.dirname(here)
+        if parent == here:
+            return os.path.abspath(cwd)
+        here = parent
+    return here
+
+
+def patched(diff: bytes, root: str) -> list[tuple[Snapshot, bytes]]:
+    """Each file the diff changes, as read, and its new content; UserError on the first hunk that does not match.
+
+    No fuzz and no offsets: a hunk applies at the lines its header names, with its context
+    and removed lines equal byte for byte to the file's, or the whole diff is refused.
+    """
+    text = diff.decode("utf-8", "surrogateescape")  # the way `fix --dry-run` encoded the files' bytes
+    try:
+        files = PatchSet(text)
+    except UnidiffParseError as err:
+        raise UserError(f"the patch is not a unified diff gorewrite can read: {err}") from None
+    if text.strip() and not files:
+        raise UserError("the patch holds no file changes: give it the output of `gorewrite fix --dry-run`")
+    results: dict[str, tuple[Snapshot, bytes]] = {}
+    for patched_file in files:
+        rel = _path(patched_file)
+        path = os.path.join(root, *rel.split("/"))
+        if path in results:
+            raise UserError(f"{rel} appears twice in the patch; nothing was written")
+        try:
+            snapshot = read(path)
+        except (FileNotFoundError, IsADirectoryError):
+            raise UserError(f"{rel}: no such file under {root}; run gorewrite apply where you ran `gorewrite fix --dry-run`") from None
+        results[path] = (snapshot, _apply(patched_file, snapshot.content, rel))
+    return list(results.values())
+
+
+def _path(patched_file) -> str:
+    """The file's path relative to the root: `a/` and `b/` naming one file, inside the root."""
+    source, target = patched_file.source_file, patched_file.target_file
+    if patched_file.is_binary_file:
+        raise UserError(f"{patched_file.path}: a binary patch; gorewrite apply changes Go source only")
+    if patched_file.is_added_file or patched_file.is_removed_file:
+        what = "creates" if patched_file.is_added_file else "deletes"
+        raise UserError(f"{patched_file.path}: the patch {what} a file; gorewrite apply only changes existing files")
+    if not (source.startswith("a/") and target.startswith("b/") and source[2:] == target[2:]):
+        raise UserError(f"{source} -> {target}: expected `a/PATH` and `b/PATH` of one file, as `gorewrite fix --dry-run` prints")
+    rel = source[2:]
+    if os.path.isabs(rel) or ".." in rel.split("/"):
+        raise UserError(f"{rel}: a path outside the module; nothing was written")
+    return rel
+
+
+def _apply(patched_file, content: bytes, rel: str) -> bytes:
+    """The file's new bytes: each hunk where its header says, never moved to where its lines happen to match."""
+    lines = split_lines(content)
+    out: list[bytes] = []
+    done = 0  # lines of the file already copied or replaced
+    for number, hunk in enumerate(patched_file, 1):
+        old, new = _sides(hunk)
+        start = hunk.source_start if hunk.source_length == 0 else hunk.source_start - 1  # 0-based
+        header = f"hunk {number} (@@ -{hunk.source_start},{hunk.source_length} +{hunk.target_start},{hunk.target_length} @@)"
+        if start < done:
+            raise UserError(f"{rel}: {header} overlaps the hunk before it; nothing was written")
+        if start > len(lines) or lines[start:start + len(old)] != old:
+            raise UserError(f"{rel}: {header} does not match the file (changed since the diff was made, or already "
+                            "applied); nothing was written, run `gorewrite fix --dry-run` again")
+        out += lines[done:start] + new
+        done = start + len(old)
+    return b"".join(out + lines[done:])
+
+
+def _sides(hunk) -> tuple[list[bytes], list[bytes]]:
+    """The hunk's lines as they must be (context, removed) and as they become (context, added), in bytes."""
+    old: list[bytes] = []
+    new: list[bytes] = []
+    last: list[list[bytes]] = []  # the sides the previous line went to: `\ No newline` strips its newline
+    for line in hunk:
+        value = line.value.encode("utf-8", "surrogateescape")
+        if line.line_type == LINE_TYPE_NO_NEWLINE:
+            for side in last:
+                side[-1] = side[-1].removesuffix(b"\n")
+            continue
+        last = {LINE_TYPE_CONTEXT: [old, new], LINE_TYPE_REMOVED: [old], LINE_TYPE_ADDED: [new]}.get(line.line_type, [])
+        for side in last:
+            side.append(value)
+    return old, new

@@ -1,0 +1,52 @@
+"""GitHub Actions workflow commands: each site or verified rewrite becomes an annotation on the pull request."""
+
+from __future__ import annotations
+
+from gorewrite.pipeline import Run
+from gorewrite.report import by_position, only_some, relative, versions
+from gorewrite.verify import Verified
+
+
+def _data(text: str) -> str:
+    """A command's message, escaped the way the runner unescapes it (a newline would end the command)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A property value: `:` and `,` separate the properties, so they are escaped too."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(level: str, message: str, title: str, path: str | None = None, line: int = 0, col: int = 0) -> str:
+    where = f"file={_property(path)},line={line},col={col}," if path else ""
+    return f"::{level} {where}title={_property(title)}::{_data(message)}\n"
+
+
+def _broken(run: Run) -> list[str]:
+    """A package that does not load or compile fails the step (exit 2): say which, where the job shows errors."""
+    return [_command("error", f"skipped {pkg}: {err}", "gorewrite: package skipped") for pkg, err in sorted(run.broken.items())]
+
+
+def check_annotations(run: Run, cwd: str) -> str:
+    """A warning per site a rule can rewrite, a notice per heap escape none recognises; nothing for ignored sites."""
+    lines = _broken(run)
+    ignored = {cand.escape for cand, _ in run.suppressed}
+    for escape, rule in by_position(run.sites):
+        if escape in ignored:
+            continue
+        level, title = ("warning", f"gorewrite {rule}") if rule else ("notice", "gorewrite heap-escape")
+        lines.append(_command(level, escape.message + only_some(run, escape), title, relative(escape.path, cwd), escape.line, escape.col))
+    return "".join(lines)
+
+
+def fix_annotations(run: Run, cwd: str, applied: bool) -> str:
+    """A warning per verified rewrite, at its first target escape; declined and rejected sites stay in the summary."""
+    lines = _broken(run)
+    state = "rewrite applied" if applied else "rewrite available"
+    verified = sorted((v.fix for v in run.verdicts if isinstance(v, Verified)),
+                      key=lambda f: (f.targets[0].path, f.targets[0].line, f.targets[0].col, f.rule))
+    for fix in verified:
+        first = fix.targets[0]
+        lines.append(_command("warning", f"{fix.summary} (verified with {versions(run)})", f"gorewrite {fix.rule}: {state}",
+                              relative(first.path, cwd), first.line, first.col))
+    return "".join(lines)

@@ -1,0 +1,167 @@
+"""--format github and --format sarif against a real go: what CI and code scanning read."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import jsonschema
+import pytest
+
+from gorewrite.github import _data, _property
+from gorewrite.rules import RULES
+from gorewrite.sarif import UNRECOGNISED, _Positions
+from gorewrite.write import Snapshot
+from test_cli import GOROUTINE, gorewrite, module
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+# Two rewrites in one file: each SARIF result must carry its own part of the diff.
+TWO = GOROUTINE + """
+// Drain prints each job once done.
+func Drain(jobs []int) {
+	prefix := "done"
+	if len(jobs) > 3 {
+		prefix = "all done"
+	}
+	for _, j := range jobs {
+		defer func() {
+			fmt.Println(prefix, j)
+		}()
+	}
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def sarif_schema():
+    """The official SARIF 2.1.0 schema (tests/data/README.md says where it comes from).
+
+    Not passed through check_schema: its `language` pattern `^(?i)…` puts a global flag after
+    `^`, which Python's re rejects, so the metaschema's `format: regex` fails on the schema
+    itself. Validating a log never compiles that pattern unless the log has a `language`.
+    """
+    return json.loads(SCHEMA.read_text())
+
+
+def validate(schema: dict, log: dict) -> None:
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "prop"),
+    [
+        ("moved to heap: x", "moved to heap: x", "moved to heap%3A x"),
+        ("a,b", "a,b", "a%2Cb"),
+        ("100%", "100%25", "100%25"),
+        ("one\r\ntwo\n", "one%0D%0Atwo%0A", "one%0D%0Atwo%0A"),
+        ("%0A", "%250A", "%250A"),  # escaped once: the runner must not read a newline into it
+    ],
+)
+def test_github_escaping(text, data, prop):
+    assert (_data(text), _property(text)) == (data, prop)
+
+
+def test_code_point_columns():
+    content = "\tx := \"é\"; y := &T{}\n".encode()
+    where = _Positions(SimpleNamespace(snapshots={"f.go": Snapshot("f.go", content, 0, len(content), 0o644)}))
+    assert where.column("f.go", 1, content.index(b"&") + 1) == content.decode().index("&") + 1
+    assert where.at("f.go", len(content)) == (2, 1)
+
+
+def test_github_check_and_fix(tmp_path):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    checked = gorewrite("check", "--format", "github", cwd=root)
+    assert checked.returncode == 0, checked.stderr
+    assert "::warning file=work/work.go,line=7,col=2,title=gorewrite closure::moved to heap: label\n" in checked.stdout
+    assert all(line.startswith(("::warning ", "::notice ")) for line in checked.stdout.splitlines())
+    assert "title=gorewrite heap-escape::" in checked.stdout  # sites no rule recognises are notices
+    assert "gorewrite" in checked.stderr and "::" not in checked.stderr  # the summary stays on stderr
+
+    pending = gorewrite("fix", "--dry-run", "--format", "github", cwd=root)
+    assert pending.returncode == 1, pending.stderr
+    assert pending.stdout.startswith(
+        "::warning file=work/work.go,line=7,col=2,title=gorewrite closure%3A rewrite available::copy label")
+    assert "closure: 1 verified" in pending.stderr
+
+    applied = gorewrite("fix", "--format", "github", cwd=root)
+    assert applied.returncode == 0, applied.stderr
+    assert "title=gorewrite closure%3A rewrite applied::" in applied.stdout
+    assert gorewrite("fix", "--dry-run", "--format", "github", cwd=root).stdout == ""
+
+
+def test_github_paths_are_relative_to_the_current_directory(tmp_path):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    done = gorewrite("check", "--format", "github", cwd=root / "work")
+    assert "::warning file=work.go,line=7,col=2,title=gorewrite closure::" in done.stdout, done.stderr
+
+
+def test_broken_package_exits_2_and_is_reported_in_the_data(tmp_path, sarif_schema):
+    root = module(tmp_path, {"work/work.go": GOROUTINE, "bad/bad.go": "package bad\n\nfunc F() int { return missing }\n"})
+    done = gorewrite("check", "--format", "github", cwd=root)
+    assert done.returncode == 2
+    assert done.stdout.startswith("::error title=gorewrite%3A package skipped::skipped example.com/m/bad: ")
+    assert "undefined: missing" in done.stdout.splitlines()[0]
+    assert "title=gorewrite closure::moved to heap: label" in done.stdout  # the other packages still reported
+    sarif = gorewrite("check", "--format", "sarif", cwd=root)
+    assert sarif.returncode == 2
+    log = json.loads(sarif.stdout)
+    validate(sarif_schema, log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert "undefined: missing" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_sarif_check_is_valid_and_describes_every_rule(tmp_path, sarif_schema):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    done = gorewrite("check", "--format", "sarif", cwd=root)
+    assert done.returncode == 0, done.stderr
+    log = json.loads(done.stdout)
+    validate(sarif_schema, log)
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [*RULES, UNRECOGNISED]
+    assert all(r["shortDescription"]["text"] and r["help"]["text"] for r in rules)
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == root.as_uri() + "/"
+    assert run["properties"]["toolchains"][0].startswith("go1.")
+    label = next(r for r in run["results"] if r["message"]["text"] == "moved to heap: label")
+    assert (label["ruleId"], label["level"], rules[label["ruleIndex"]]["id"]) == ("closure", "warning", "closure")
+    assert label["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "work/work.go", "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 7, "startColumn": 2}}
+    others = [r for r in run["results"] if r["ruleId"] == UNRECOGNISED]
+    assert others and all(r["level"] == "note" for r in others)
+
+
+def test_sarif_fix_carries_the_verified_diff(tmp_path, sarif_schema):
+    reviewed = module(tmp_path / "reviewed", {"work/work.go": TWO})
+    written = shutil.copytree(reviewed, tmp_path / "written")
+    done = gorewrite("fix", "--dry-run", "--format", "sarif", cwd=reviewed)
+    assert done.returncode == 1, done.stderr
+    log = json.loads(done.stdout)
+    validate(sarif_schema, log)
+    results = log["runs"][0]["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
+        ("closure", 7), ("closure", 20)]
+    assert all(len(r["fixes"]) == 1 for r in results)  # each rewrite its own part of the diff
+
+    # Applying every result's replacements gives exactly what `fix` writes.
+    source = (reviewed / "work/work.go").read_bytes()
+    replacements = [rep for r in results for change in r["fixes"][0]["artifactChanges"] for rep in change["replacements"]]
+    assert {change["artifactLocation"]["uri"] for r in results for change in r["fixes"][0]["artifactChanges"]} == {"work/work.go"}
+    for rep in sorted(replacements, key=lambda rep: rep["deletedRegion"]["byteOffset"], reverse=True):
+        start = rep["deletedRegion"]["byteOffset"]
+        end = start + rep["deletedRegion"]["byteLength"]
+        source = source[:start] + rep.get("insertedContent", {}).get("text", "").encode() + source[end:]
+    assert gorewrite("fix", cwd=written).returncode == 0
+    assert source == (written / "work/work.go").read_bytes()
+
+
+def test_sarif_schema_is_the_official_one():
+    schema = json.loads(SCHEMA.read_text())
+    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    assert schema["properties"]["version"]["enum"] == ["2.1.0"]
+    assert {"fix", "artifactChange", "replacement", "region", "result", "run"} <= set(schema["definitions"])
