@@ -1,19 +1,25 @@
-"""The command line: check | fix [--dry-run] | rules | explain. Exit 0 clean, 1 pending, 2 error."""
+"""The command line: check | fix [--dry-run] | apply | rules | explain. Exit 0 clean, 1 pending, 2 error."""
 
 from __future__ import annotations
 
 import os
 import sys
+import traceback
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import replace
 
 import click
 
-from gorewrite import __version__, changed, config, report
+from gorewrite import __version__, baseline, changed, config, github, progress, report, sarif
+from gorewrite.apply import module_root, patched, read_patch
 from gorewrite.errors import UserError
 from gorewrite.packages import is_generated
 from gorewrite.pipeline import Options, analyse, fix as run_fix
 from gorewrite.proposals import Rule
 from gorewrite.rules import RULES, select
 from gorewrite.syntax import rule_data
+from gorewrite import why as explain_site
 from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched
 from gorewrite.write import write_all
 
@@ -51,7 +57,9 @@ diff_from_option = click.option(
     "--diff-from", metavar="REV", help="Only sites and rewrites on lines changed since REV (git diff REV): for review.")
 diff_file_option = click.option(
     "--diff-file", metavar="FILE", help="Only sites and rewrites on lines a unified diff adds (- for stdin).")
-format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr; errors and warnings only.")
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+                             show_default=True, help="github: workflow commands (annotations); sarif: SARIF 2.1.0.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,18 +78,30 @@ def cli() -> None:
 @budget_option
 @diff_from_option
 @diff_file_option
-def check(patterns, rules, fmt, go, tags, releases, stack_budget, diff_from, diff_file) -> None:
+@click.option("--baseline", "baseline_file", metavar="FILE",
+              help="Report only heap escapes not in FILE, and exit 1 if there are any; records FILE when it does not exist.")
+@click.option("--update-baseline", is_flag=True, help="With --baseline: record today's escapes in FILE.")
+@quiet_option
+def check(patterns, rules, fmt, go, tags, releases, stack_budget, diff_from, diff_file, baseline_file, update_baseline,
+          quiet) -> None:
     """List the heap escapes the compiler reports, and the rule that could rewrite each."""
     cwd = os.getcwd()
     conf = config.load(cwd)
     selected = _rules(rules, conf)
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
     options = _options(conf, cwd, stack_budget=stack_budget, diff_from=diff_from, diff_file=diff_file)
-    run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, options)
-    _out(report.check_json(run, cwd) if fmt == "json" else report.check_text(run, cwd))
-    _err(report.broken_text(run, cwd) + report.check_summary(run))
+    with _progress(quiet) as step:
+        run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
+    if update_baseline and not baseline_file:
+        raise UserError("--update-baseline needs --baseline FILE")
+    news = _against_baseline(run, baseline_file, update_baseline) if baseline_file else ""
+    render = {"json": report.check_json, "github": github.check_annotations, "sarif": sarif.check_log}.get(fmt, report.check_text)
+    _out(render(run, cwd))
+    _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + news))
     if run.broken:
         raise SystemExit(2)
+    if baseline_file and run.sites:
+        raise SystemExit(1)
 
 
 @cli.command()
@@ -100,8 +120,9 @@ def check(patterns, rules, fmt, go, tags, releases, stack_budget, diff_from, dif
 @diff_file_option
 @click.option("--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature).")
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
+@quiet_option
 def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget, diff_from, diff_file, unsafe_fixes,
-        verbose) -> None:
+        verbose, quiet) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     cwd = os.getcwd()
     conf = config.load(cwd)
@@ -112,7 +133,8 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget,
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
     options = _options(conf, cwd, checks=checks, stack_budget=stack_budget, unsafe_fixes=unsafe_fixes,
                        diff_from=diff_from, diff_file=diff_file)
-    run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, options)
+    with _progress(quiet) as step:
+        run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
     if not dry_run:
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
         if foreign and run.changes:
@@ -121,13 +143,46 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget,
     diff = report.diff(run)
     if fmt == "json":
         _out(report.fix_json(run, cwd))
+    elif fmt == "github":
+        _out(github.fix_annotations(run, cwd, applied=not dry_run))
+    elif fmt == "sarif":
+        _out(sarif.fix_log(run, cwd))
     elif dry_run:
-        _out(diff)
-    _err(report.broken_text(run, cwd) + report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose))
+        _out(report.colored(diff) if sys.stdout.isatty() else diff)
+    summary = "" if quiet else report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose)
+    _err(report.broken_text(run, cwd) + summary)
     if run.broken:
         raise SystemExit(2)
     if dry_run and diff:
         raise SystemExit(1)
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """The progress callback for a run: a spinner on a terminal, silence elsewhere."""
+    spinner = progress.for_terminal(quiet)
+    if spinner is None:
+        yield progress.silent
+    else:
+        with spinner:
+            yield spinner
+
+
+def _against_baseline(run, path: str, update: bool) -> str:
+    """Keep only the sites the baseline does not account for (all of a key whose count grew); the summary line."""
+    sources = {p: snap.content for p, snap in run.snapshots.items()}
+    keyed = baseline.keys([e for e, _ in run.sites], {f: p.import_path for p in run.packages for f in p.files}, sources)
+    counts = Counter(keyed.values())
+    if update or not os.path.exists(path):
+        baseline.write(path, counts)
+        run.sites = []
+        return f"gorewrite: recorded {sum(counts.values())} heap escapes in {path}\n"
+    recorded = baseline.read(path)
+    grown = {k for k, n in counts.items() if n > recorded.get(k, 0)}
+    run.sites = [(e, rule) for e, rule in run.sites if keyed[e] in grown]
+    new, gone = sum((counts - recorded).values()), sum((recorded - counts).values())
+    return (f"gorewrite: {new} heap escapes not in the baseline {path}"
+            + (f"; {gone} recorded ones are gone (--update-baseline records that)" if gone else "") + "\n")
 
 
 def _rules(names: tuple[str, ...], conf: config.Config) -> list[Rule]:
@@ -170,6 +225,20 @@ def _toolchains(go: str | None, tags: str | None, releases: tuple[str, ...], cwd
     return [base if r == base.version else switched(base, r, cwd) for r in dict.fromkeys(releases)]
 
 
+@cli.command()
+@click.argument("site", metavar="FILE:LINE")
+@go_option
+@tags_option
+@toolchain_option
+def why(site, go, tags, releases) -> None:
+    """Why a value on that line escapes (the compiler's flow), and what a rule would do about it."""
+    cwd = os.getcwd()
+    conf = config.load(cwd)
+    path, line = explain_site.site(site, cwd)
+    toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
+    _out(explain_site.explain(toolchains, path, line, cwd, _rules((), conf), _options(conf, cwd).checks))
+
+
 @cli.command("rules")
 def list_rules() -> None:
     """List the rules."""
@@ -186,8 +255,19 @@ def explain(rule) -> None:
     _out((rule_data(chosen.name) / "README.md").read_text())
 
 
+@cli.command("apply")
+@click.argument("patch", metavar="PATCH")
+def apply_patch(patch) -> None:
+    """Apply a reviewed diff from `fix --dry-run` (- for stdin): all hunks, checked against the files, or none."""
+    pairs = patched(read_patch(patch), module_root(os.getcwd()))
+    write_all(pairs)
+    _err(f"gorewrite: applied the patch to {len(pairs)} file{'' if len(pairs) == 1 else 's'}\n" if pairs
+         else "gorewrite: nothing to apply: the patch is empty\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: UserError becomes one line and exit 2; Ctrl-C exits 130 (writes are atomic)."""
+    """Entry point: UserError becomes one line and exit 2, a bug exit 2 with its traceback; Ctrl-C exits 130
+    (writes are atomic)."""
     try:
         cli.main(args=argv, prog_name="gorewrite", standalone_mode=False)
     except UserError as err:
@@ -204,4 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("gorewrite: interrupted; no file was half-written", err=True)
         return 130
+    except Exception:  # a bug in gorewrite: exit 2 like any error, never 1 ("rewrites pending")
+        click.echo(traceback.format_exc().rstrip(), err=True)
+        click.echo(f"gorewrite: internal error in {__version__}: please report it with the lines above; "
+                   "no file was half-written", err=True)
+        return 2
     return 0

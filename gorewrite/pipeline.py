@@ -12,6 +12,7 @@ from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes
 from gorewrite.packages import Package, load
+from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
 from gorewrite.rules import RULES
 from gorewrite.suppress import Suppression
@@ -49,7 +50,9 @@ class Options:
     stack_budget: int = 256
     unsafe_fixes: bool = False
     excluded: Callable[[str], bool] = lambda path: False  # .gorewrite.toml's exclude globs
-    lines: dict[str, set[int]] | None = None  # only sites and rewrites on these lines (--diff-from, why)
+    lines: dict[str, set[int]] | None = None  # only sites on these lines (--diff-from, why) …
+    edits_within_lines: bool = True  # … and only rewrites whose edits stay on them (--diff-from; not why)
+    progress: Report = silent  # told each step of a long run (a spinner on a terminal)
 
     def wanted(self, path: str, first: int, last: int | None = None) -> bool:
         """Is the file not excluded and, with a line filter, every line from first to last in it?"""
@@ -67,6 +70,7 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
 
     Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
     """
+    options.progress("listing packages")
     packages = load(toolchains[0], patterns, cwd)
     standard = next((p.import_path for p in packages if p.standard), None)
     if standard and len(toolchains) > 1:
@@ -79,10 +83,14 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
             run.broken[pkg.import_path] = pkg.error
         else:
             good.append(pkg)
-    builds = {tc.version: compile_escapes(tc, [p.import_path for p in good], cwd) for tc in toolchains} if good else {}
+    builds = {}
+    for tc in toolchains if good else []:
+        options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
+        builds[tc.version] = compile_escapes(tc, [p.import_path for p in good], cwd, files={p.import_path: p.files for p in good})
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
-    for pkg in good:
+    for number, pkg in enumerate(good, 1):
+        options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
         failed = [(version, b.failed[pkg.import_path]) for version, b in builds.items() if pkg.import_path in b.failed]
         if failed:
             version, error = failed[0]
@@ -118,7 +126,12 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
     toolchain = toolchains[0]
     by_name = {r.name: r for r in rules}
     fixes: dict[str, list[Fix]] = {}
-    for pkg, found in candidates.items():
+    try:
+        typeinfo.prefetch(toolchain, [views[p].package for p, found in candidates.items() if found])
+    except typeinfo.Unavailable:
+        pass  # each package asks again and is declined with the reason
+    for number, (pkg, found) in enumerate(candidates.items(), 1):
+        options.progress(f"proposing rewrites: package {number}/{len(candidates)} {pkg}")
         if not found:
             continue
         view = views[pkg]
@@ -130,14 +143,14 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
                 proposals += by_name[rule.name].propose(view, mine)
         run.declined += [p for p in proposals if isinstance(p, Declined)]
         found = [p for p in proposals if isinstance(p, Fix)]
-        outside = [f for f in found if not all(_edit_wanted(view, e, options) for e in f.edits)]
+        outside = [f for f in found if options.edits_within_lines and not all(_edit_wanted(view, e, options) for e in f.edits)]
         run.declined += [Declined(f.rule, f.targets[0], "the rewrite touches lines outside the change (--diff-from)") for f in outside]
         found = [f for f in found if f not in outside]
         run.held += [f for f in found if f.safety == "unsafe" and not options.unsafe_fixes]
         kept, deferred = _without_conflicts([f for f in found if f.safety == "safe" or options.unsafe_fixes])
         run.declined += deferred
         fixes[pkg] = kept
-    run.verdicts, run.benchmarks = verify(toolchains, cwd, views, fixes, options.checks)
+    run.verdicts, run.benchmarks = verify(toolchains, cwd, views, fixes, options.checks, options.progress)
     verified: dict[str, list[Fix]] = {}
     for verdict in run.verdicts:
         if isinstance(verdict, Verified):

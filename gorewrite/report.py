@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+
+import click
 from collections import Counter
 from functools import cache
 
@@ -18,22 +20,25 @@ FIX_SCHEMA = "gorewrite.fix/v1"
 
 
 @cache
-def _rel(path: str, cwd: str) -> str:
+def relative(path: str, cwd: str) -> str:
+    """A path as the user should read it: relative to cwd when inside it, else absolute."""
     rel = os.path.relpath(path, cwd)
     return path if rel.startswith("..") else rel
 
 
-def _by_position(sites: list) -> list:
+def by_position(sites: list) -> list:
+    """(escape, rule) pairs in file, line, column order: reports are stable between runs."""
     return sorted(sites, key=lambda site: (site[0].path, site[0].line, site[0].col, site[0].message))
 
 
-def _only(run: Run, escape) -> str:
+def only_some(run: Run, escape) -> str:
     """`  (go1.24.11 only)` for a site some of several toolchains do not report."""
-    versions = run.reported_by.get(escape, ())
-    return f"  ({', '.join(versions)} only)" if len(run.toolchains) > 1 and len(versions) < len(run.toolchains) else ""
+    said = run.reported_by.get(escape, ())
+    return f"  ({', '.join(said)} only)" if len(run.toolchains) > 1 and len(said) < len(run.toolchains) else ""
 
 
-def _versions(run: Run) -> str:
+def versions(run: Run) -> str:
+    """The toolchains of the run, as the summary names them: `go1.24.11 and go1.27.3`."""
     return " and ".join(tc.version for tc in run.toolchains or [run.toolchain])
 
 
@@ -41,12 +46,12 @@ def check_text(run: Run, cwd: str) -> str:
     """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
     lines = []
     ignored = {cand.escape: (cand.rule, s.reason) for cand, s in run.suppressed}
-    for escape, rule in _by_position(run.sites):
+    for escape, rule in by_position(run.sites):
         suffix = f"  [{rule}]" if rule else ""
         if escape in ignored:
             suffix = f"  [{ignored[escape][0]}, ignored: {ignored[escape][1]}]"
-        suffix += _only(run, escape)
-        lines.append(f"{_rel(escape.path, cwd)}:{escape.line}:{escape.col}: {escape.message}{suffix}")
+        suffix += only_some(run, escape)
+        lines.append(f"{relative(escape.path, cwd)}:{escape.line}:{escape.col}: {escape.message}{suffix}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -64,14 +69,14 @@ def check_json(run: Run, cwd: str) -> str:
             "escapes": [
                 {
                     "package": package_of.get(e.path),
-                    "file": _rel(e.path, cwd),
+                    "file": relative(e.path, cwd),
                     "line": e.line,
                     "column": e.col,
                     "message": e.message,
                     "rule": rule,
                     "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
                 }
-                for e, rule in _by_position(run.sites)
+                for e, rule in by_position(run.sites)
             ],
         },
         indent=2,
@@ -100,7 +105,7 @@ def fix_json(run: Run, cwd: str) -> str:
         outcomes.append(_outcome(held, cwd, "held", "unsafe fix: run with --unsafe-fixes to verify and apply it"))
     for declined in run.declined:
         e = declined.site
-        outcomes.append({"rule": declined.rule, "status": "declined", "file": _rel(e.path, cwd), "line": e.line,
+        outcomes.append({"rule": declined.rule, "status": "declined", "file": relative(e.path, cwd), "line": e.line,
                          "column": e.col, "message": e.message, "reason": declined.reason})
     return json.dumps(
         {
@@ -122,9 +127,9 @@ def fix_json(run: Run, cwd: str) -> str:
 
 def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:
     first = fix.targets[0]
-    return {"rule": fix.rule, "status": status, "file": _rel(first.path, cwd), "line": first.line,
+    return {"rule": fix.rule, "status": status, "file": relative(first.path, cwd), "line": first.line,
             "column": first.col, "message": first.message, "summary": fix.summary, "reason": reason,
-            "targets": [{"file": _rel(t.path, cwd), "line": t.line, "column": t.col, "message": t.message}
+            "targets": [{"file": relative(t.path, cwd), "line": t.line, "column": t.col, "message": t.message}
                         for t in fix.targets]}
 
 
@@ -142,7 +147,7 @@ def broken_text(run: Run, cwd: str = ".") -> str:
     """Packages skipped because they do not load or compile, with the compiler's first errors;
     then the //gorewrite:ignore directives that are wrong or stale."""
     skipped = "".join(f"gorewrite: skipped {pkg}: {err}\n" for pkg, err in sorted(run.broken.items()))
-    return skipped + "".join(f"gorewrite: warning: {_rel(s.path, cwd)}:{s.line}: {why}\n"
+    return skipped + "".join(f"gorewrite: warning: {relative(s.path, cwd)}:{s.line}: {why}\n"
                              for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line)))
 
 
@@ -154,7 +159,7 @@ def check_summary(run: Run) -> str:
     sized = len(run.sites) - heap
     sized_text = f", {sized} variable-size makes (heap above 32 bytes at run time)" if sized else ""
     ignored = f", {len(run.suppressed)} ignored by //gorewrite:ignore" if run.suppressed else ""
-    return (f"gorewrite {__version__} with {_versions(run)}: {len(run.packages)} packages, "
+    return (f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
             f"{heap} heap escapes{sized_text}, recognised by rules: {by_rule}{ignored}\n")
 
 
@@ -163,7 +168,7 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
     done = "applied" if applied else "verified"
     rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined} | {f.rule for f in run.held})
     ignored = f", {len(run.suppressed)} sites ignored by //gorewrite:ignore" if run.suppressed else ""
-    lines = [f"gorewrite {__version__} with {_versions(run)}: {len(run.packages)} packages, "
+    lines = [f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
              f"{len(run.changes)} files changed{ignored}\n"]
     for rule in rules:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
@@ -174,18 +179,29 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
         lines.append(f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification{held_text}\n")
         for f in held:
             t = f.targets[0]
-            lines.append(f"  held back  {_rel(t.path, cwd)}:{t.line}: {f.summary} (unsafe: --unsafe-fixes applies it)\n")
+            lines.append(f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (unsafe: --unsafe-fixes applies it)\n")
         for v in ok if verbose else []:
             t = v.fix.targets[0]
-            lines.append(f"  {done}  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}{_held(run, v)}\n")
+            lines.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{_held(run, v)}\n")
         for d in declined if verbose else declined[:20]:
-            lines.append(f"  declined  {_rel(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n")
+            lines.append(f"  declined  {relative(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n")
         if not verbose and len(declined) > 20:
             lines.append(f"  … {len(declined) - 20} more declined (--verbose lists all)\n")
         for v in bad:
             t = v.fix.targets[0]
-            lines.append(f"  rejected  {_rel(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
+            lines.append(f"  rejected  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
     for d in run.benchmarks:
         lines.append(f"benchmark {d.package} {d.name} ({d.toolchain}): {d.before.ns:g} -> {d.after.ns:g} ns/op, "
                      f"{d.before.allocs:g} -> {d.after.allocs:g} allocs/op\n")
     return "".join(lines)
+
+
+def colored(diff: str) -> str:
+    """The diff with git's colours, for a terminal only."""
+    styles = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
+    out = []
+    for line in diff.splitlines(keepends=True):
+        style = next((s for prefix, s in styles if line.startswith(prefix)), None)
+        body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "")
+        out.append((click.style(body, fg=style if style != "bold" else None, bold=style == "bold") if style else body) + end)
+    return "".join(out)

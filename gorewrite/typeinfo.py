@@ -56,7 +56,7 @@ class TypeInfo:
         return records[i] if i < len(records) and records[i].start == start else None
 
 
-class _Unavailable(Exception):
+class Unavailable(Exception):
     """Why type facts cannot be had; load() turns it into TypeInfo.error."""
 
 
@@ -76,7 +76,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             "ranges": {path: [list(span) for span in spans] for path, spans in ranges.items()},
         }
         found = _ask(_helper(toolchain, env), request, toolchain.env)
-    except (_Unavailable, OSError) as err:
+    except (Unavailable, OSError) as err:
         return TypeInfo(idents={}, error=str(err))
     idents = {
         path: tuple(sorted((Ident(**record) for record in records), key=lambda ident: ident.start))
@@ -102,29 +102,56 @@ def _go_env(toolchain: Toolchain, package: Package) -> dict[str, str]:
     toolchains there, and the helper must be built by the one that writes the export data.
     """
     cwd = package.module_root or package.dir
-    key = (toolchain.go, tuple(sorted(toolchain.env.items())), cwd)
+    key = (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>")
     if key not in _GO_ENV:
         done = toolchain.run(["env", "-json", "GOVERSION", "GOARCH", "GOHOSTOS", "GOHOSTARCH"], cwd=cwd)
         if done.returncode != 0:
-            raise _Unavailable(f"go env failed in {cwd}: {_last_line(done.stderr)}")
+            raise Unavailable(f"go env failed in {cwd}: {_last_line(done.stderr)}")
         _GO_ENV[key] = json.loads(done.stdout)
     return _GO_ENV[key]
+
+
+_EXPORT: dict[tuple, str | None] = {}  # (toolchain, module, import path) -> export data file, None if it has none
+
+
+def prefetch(toolchain: Toolchain, packages: list[Package]) -> None:
+    """Ask for the export data of all the packages' imports at once, one `go list` per module:
+    one call per package cost 17 s of a 32 s `fix std`."""
+    by_module: dict[str | None, list[Package]] = {}
+    for package in packages:
+        by_module.setdefault(package.module_root, []).append(package)
+    for module, group in by_module.items():
+        imports = sorted({p for pkg in group for p in pkg.imports if p not in ("C", "unsafe")})
+        if imports:
+            _list_exports(toolchain, group[0], imports)
 
 
 def _export_data(toolchain: Toolchain, package: Package) -> dict[str, str]:
     """Resolved import path -> export data file, compiled with the user's build configuration."""
     imports = [path for path in package.imports if path not in ("C", "unsafe")]
-    if not imports:
-        return {}
-    done = toolchain.run(["list", "-export", "-json=ImportPath,Export,Error", *imports], cwd=package.dir)
-    if done.returncode != 0:
-        raise _Unavailable(f"cannot compile the imports of {package.import_path}: {_last_line(done.stderr)}")
+    missing = [p for p in imports if _export_key(toolchain, package, p) not in _EXPORT]
+    if missing:
+        _list_exports(toolchain, package, missing)
     export = {}
-    for entry in json_stream(done.stdout.decode()):
-        if entry.get("Error") or not entry.get("Export"):
-            raise _Unavailable(f"no export data for {entry['ImportPath']}, imported by {package.import_path}")
-        export[entry["ImportPath"]] = entry["Export"]
+    for path in imports:
+        found = _EXPORT.get(_export_key(toolchain, package, path))
+        if not found:
+            raise Unavailable(f"no export data for {path}, imported by {package.import_path}")
+        export[path] = found
     return export
+
+
+def _list_exports(toolchain: Toolchain, package: Package, imports: list[str]) -> None:
+    done = toolchain.run(["list", "-e", "-export", "-json=ImportPath,Export,Error", *imports], cwd=package.dir)
+    if done.returncode != 0:
+        raise Unavailable(f"cannot compile the imports of {package.import_path}: {_last_line(done.stderr)}")
+    for entry in json_stream(done.stdout.decode()):
+        ok = not entry.get("Error") and entry.get("Export")
+        _EXPORT[_export_key(toolchain, package, entry["ImportPath"])] = entry["Export"] if ok else None
+
+
+def _export_key(toolchain: Toolchain, package: Package, path: str) -> tuple:
+    return (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>", path)
 
 
 def _cache_dir() -> Path:
@@ -165,29 +192,29 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
                     Path(src, name).write_bytes(data)
                 done = builder.run(["build", "-o", partial, "."], cwd=src)
             if done.returncode != 0:
-                raise _Unavailable(f"cannot build the gotypes helper with {version}: {_last_line(done.stderr)}")
+                raise Unavailable(f"cannot build the gotypes helper with {version}: {_last_line(done.stderr)}")
             os.replace(partial, binary)
         finally:
             Path(partial).unlink(missing_ok=True)
     except OSError as err:
-        raise _Unavailable(f"cannot build the gotypes helper in {binary.parent}: {err}") from None
+        raise Unavailable(f"cannot build the gotypes helper in {binary.parent}: {err}") from None
     return binary
 
 
 def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, list[dict]]:
-    """Run the helper on one request; its answer, or _Unavailable with its reason."""
+    """Run the helper on one request; its answer, or Unavailable with its reason."""
     try:
         done = subprocess.run(
             [str(helper)], input=json.dumps(request).encode(), env=env, capture_output=True, check=False
         )
     except OSError as err:
-        raise _Unavailable(f"cannot run the gotypes helper {helper}: {err}") from None
+        raise Unavailable(f"cannot run the gotypes helper {helper}: {err}") from None
     try:
         response = json.loads(done.stdout)
     except ValueError:
-        raise _Unavailable(f"the gotypes helper failed: {_last_line(done.stderr)}") from None
+        raise Unavailable(f"the gotypes helper failed: {_last_line(done.stderr)}") from None
     if response.get("error"):
-        raise _Unavailable(response["error"])
+        raise Unavailable(response["error"])
     return response["idents"]
 
 

@@ -20,6 +20,7 @@ from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes
 from gorewrite.patch import render
+from gorewrite.progress import Report, silent
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.syntax import Tree, parse
 from gorewrite.toolchain import Toolchain
@@ -74,7 +75,7 @@ class _Checks:
 
 def verify(
     toolchains: list[Toolchain], cwd: str, views: dict[str, PackageView], fixes: dict[str, list[Fix]],
-    checks: frozenset[str] = frozenset(),
+    checks: frozenset[str] = frozenset(), progress: Report = silent,
 ) -> tuple[list[Verdict], list[bench.Delta]]:
     """Judge every package's fixes with each toolchain's real compiler, and with the package's own
     go vet + go test ("tests") and benchmarks ("bench") when asked; the benchmark deltas of what held."""
@@ -82,6 +83,8 @@ def verify(
     verdicts: list[Verdict] = []
     extra = _Checks(tests="tests" in checks, bench="bench" in checks)
     for toolchain in toolchains:
+        if states and (extra.tests or extra.bench):
+            progress(f"running the tests and benchmarks of {len(states)} packages before any rewrite, with {toolchain.version}")
         failed = _test_failures(toolchain, cwd, list(states), None) if extra.tests and states else {}
         if extra.bench and states:
             samples, broken = bench.run(toolchain, cwd, [p for p in states if p not in failed], None)
@@ -90,12 +93,14 @@ def verify(
         for pkg, reason in failed.items():
             reason = f"cannot verify: {_named(toolchain, toolchains)}{reason} even without any rewrite"
             verdicts += [Rejected(f, reason) for f in states.pop(pkg).queue[0]]
-    for _ in range(MAX_ROUNDS):
+    for round_ in range(1, MAX_ROUNDS + 1):
         batch = {pkg: st.queue.pop(0) for pkg, st in states.items() if st.queue}
         if not batch:
             break
         failures: dict[str, str] = {}
         for toolchain in toolchains:
+            progress(f"verifying {sum(map(len, batch.values()))} rewrites in {len(batch)} packages with {toolchain.version}"
+                     f" (round {round_}{', with tests' if extra.tests else ''}{', with benchmarks' if extra.bench else ''})")
             found = _check(toolchain, cwd, views, {p: g for p, g in batch.items() if p not in failures}, extra)
             failures.update((p, _named(toolchain, toolchains) + why) for p, why in found.items())
         for pkg, group in batch.items():
@@ -170,7 +175,8 @@ def _check(
         return failures
     with tempfile.TemporaryDirectory(prefix="gorewrite-overlay-") as tmp:
         overlay = _write_overlay(tmp, [c for c in contents.values()])
-        result = compile_escapes(toolchain, list(contents), cwd, overlay=overlay)
+        result = compile_escapes(toolchain, list(contents), cwd, overlay=overlay,
+                                 files={pkg: views[pkg].package.files for pkg in contents})
         for pkg, files in contents.items():
             if pkg in result.failed:
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"

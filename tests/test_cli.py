@@ -294,3 +294,14 @@ def test_unsafe_fixes_are_held_back_unless_asked_for(tmp_path):
     applied = gorewrite("fix", "--dry-run", "--rule", "closure", "--unsafe-fixes", cwd=root)
     assert applied.returncode == 1, applied.stderr
     assert '+func Line(parts []string) string { return joiner("\\t", parts) }' in applied.stdout
+
+
+def test_cached_compiler_output_from_another_directory_is_read_right(tmp_path):
+    """go replays a cached compile's output relative to the directory that first ran it; a run
+    from a subdirectory must still see (and verify against) the same sites."""
+    root = module(tmp_path, {"work/deep/work.go": GOROUTINE})
+    assert "moved to heap: label" in gorewrite("check", cwd=root).stdout
+    below = gorewrite("check", "./...", cwd=root / "work")
+    assert "deep/work.go:7:2: moved to heap: label  [closure]" in below.stdout, below.stderr
+    fixed = gorewrite("fix", "--dry-run", "./...", cwd=root / "work")
+    assert fixed.returncode == 1 and "label := label" in fixed.stdout, fixed.stderr

@@ -1,0 +1,30 @@
+"""gorewrite why FILE:LINE: the compiler's flow for the line and each rule's verdict, real go."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_cli import GOROUTINE, gorewrite, module
+
+
+def test_why_shows_the_flow_and_the_verdict(tmp_path):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    done = gorewrite("why", "work/work.go:7", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "work.go:7:2: moved to heap: label" in done.stdout
+    assert "flow: {storage for func literal}" in done.stdout and "captured by a closure" in done.stdout
+    assert "closure: would be verified: copy label before the func literal captures it" in done.stdout
+
+
+def test_why_on_a_quiet_line(tmp_path):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    done = gorewrite("why", "work/work.go:1", cwd=root)
+    assert done.returncode == 0
+    assert "no heap allocation on this line" in done.stdout and "no rule recognises a site" in done.stdout
+
+
+@pytest.mark.parametrize("arg", ["work/work.go", "work/nope.go:3", "work/work.go:x"])
+def test_why_bad_site_is_exit_2(tmp_path, arg):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    done = gorewrite("why", arg, cwd=root)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and done.stderr.startswith("gorewrite: error:")
