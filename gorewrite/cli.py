@@ -250,9 +250,16 @@ def list_rules() -> None:
 @cli.command()
 @click.argument("rule")
 def explain(rule) -> None:
-    """Print a rule's documentation."""
+    """Print a rule's documentation (rendered on a terminal, Markdown when piped)."""
     (chosen,) = select([rule])
-    _out((rule_data(chosen.name) / "README.md").read_text())
+    text = (rule_data(chosen.name) / "README.md").read_text()
+    if not sys.stdout.isatty():
+        _out(text)
+        return
+    from rich.console import Console  # rendered only for a reader at a terminal
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(text))
 
 
 @cli.command("apply")

@@ -58,6 +58,7 @@ def check_text(run: Run, cwd: str) -> str:
 def check_json(run: Run, cwd: str) -> str:
     """The check report as JSON (schema gorewrite.check/v1, documented in the README)."""
     package_of = {f: p.import_path for p in run.packages for f in p.files}
+    ignored = {cand.escape: s.reason for cand, s in run.suppressed}
     return json.dumps(
         {
             "schema": CHECK_SCHEMA,
@@ -75,9 +76,11 @@ def check_json(run: Run, cwd: str) -> str:
                     "message": e.message,
                     "rule": rule,
                     "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
+                    "ignored": ignored.get(e),
                 }
                 for e, rule in by_position(run.sites)
             ],
+            "warnings": _warnings(run, cwd),
         },
         indent=2,
     ) + "\n"
@@ -119,10 +122,16 @@ def fix_json(run: Run, cwd: str) -> str:
                             "before": {"ns_per_op": d.before.ns, "allocs_per_op": d.before.allocs},
                             "after": {"ns_per_op": d.after.ns, "allocs_per_op": d.after.allocs}}
                            for d in run.benchmarks],
+            "warnings": _warnings(run, cwd),
             "diff": diff(run),
         },
         indent=2,
     ) + "\n"
+
+
+def _warnings(run: Run, cwd: str) -> list[dict]:
+    return [{"file": relative(s.path, cwd), "line": s.line, "message": why}
+            for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line))]
 
 
 def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:

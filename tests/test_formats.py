@@ -165,3 +165,23 @@ def test_sarif_schema_is_the_official_one():
     assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
     assert schema["properties"]["version"]["enum"] == ["2.1.0"]
     assert {"fix", "artifactChange", "replacement", "region", "result", "run"} <= set(schema["definitions"])
+
+
+def test_json_outputs_match_their_published_schemas(tmp_path):
+    """gorewrite/schemas/*.json are the contract for --format json; every status and field appears."""
+    from test_cli import FACTORY, HISTOGRAM
+
+    schemas = Path(__file__).parent.parent / "gorewrite" / "schemas"
+    bench = 'package stats\n\nimport "testing"\n\nvar n = 10\n\nfunc BenchmarkHistogram(b *testing.B) {\n' \
+            '\tfor i := 0; i < b.N; i++ {\n\t\tHistogram([]int{1, 5}, n, 2)\n\t}\n}\n'
+    ignored = GOROUTINE.replace('label := "job"', 'label := "job" //gorewrite:ignore closure measured')
+    root = module(tmp_path, {"work/work.go": ignored, "stats/stats.go": HISTOGRAM, "stats/stats_test.go": bench,
+                             "tags/tags.go": FACTORY, "bad/bad.go": "package bad\n\nfunc F() int { return missing }\n",
+                             "other/other.go": "package other\n\n//gorewrite:ignore closure\nfunc Other() {}\n",
+                             "ids/ids.go": "package ids\n\nfunc Range(n int) []int {\n\tout := make([]int, n)\n\treturn out\n}\n"})
+    check = json.loads(gorewrite("check", "--format", "json", cwd=root).stdout)
+    validate(json.loads((schemas / "check-v1.json").read_text()), check)
+    assert any(e["ignored"] == "measured" for e in check["escapes"]) and check["broken"]
+    fixed = json.loads(gorewrite("fix", "--dry-run", "--format", "json", "--verify", "bench", cwd=root).stdout)
+    validate(json.loads((schemas / "fix-v1.json").read_text()), fixed)
+    assert {o["status"] for o in fixed["outcomes"]} >= {"verified", "held", "declined"} and fixed["benchmarks"]
