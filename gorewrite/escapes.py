@@ -22,6 +22,10 @@ DIAGNOSTIC = re.compile(
     re.MULTILINE,
 )
 HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report of the compiler or linker
+# The flags the escape compile gives the packages it names; listed with the same flags, their
+# export data comes from that compile's cache entry. -trimpath=false: a GOFLAGS=-trimpath would
+# print module paths instead of file paths.
+ESCAPE_FLAGS = ("-trimpath=false", "-gcflags=-m")
 MAX_ERROR_LINES = 10
 
 
@@ -58,8 +62,7 @@ def compile_escapes(
     their output, so an unchanged package costs nothing on the next run. A failed package
     does not stop the others; go's own failure (no package to blame) raises UserError.
     """
-    # -trimpath=false: a GOFLAGS=-trimpath would print module paths instead of file paths.
-    args = ["build", "-json", "-o", os.devnull, "-trimpath=false", f"-gcflags={flags}"]
+    args = ["build", "-json", "-o", os.devnull, ESCAPE_FLAGS[0], f"-gcflags={flags}"]
     if overlay:
         args.append(f"-overlay={overlay}")
     done = toolchain.run([*args, "--", *import_paths], cwd=cwd)

@@ -127,7 +127,8 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
     by_name = {r.name: r for r in rules}
     fixes: dict[str, list[Fix]] = {}
     try:
-        typeinfo.prefetch(toolchain, [views[p].package for p, found in candidates.items() if found])
+        typeinfo.prefetch(toolchain, [views[p].package for p, found in candidates.items() if found],
+                          {p.import_path for p in run.packages if p.import_path not in run.broken})
     except typeinfo.Unavailable:
         pass  # each package asks again and is declined with the reason
     for number, (pkg, found) in enumerate(candidates.items(), 1):
