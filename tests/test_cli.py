@@ -100,7 +100,7 @@ def test_check_lists_escapes_with_their_rule(tmp_path):
     assert data["schema"] == "gorewrite.check/v1" and data["toolchain"].startswith("go1.")
     site = next(e for e in data["escapes"] if e["message"] == "moved to heap: label")
     assert site == {"package": "example.com/m/work", "file": "work/work.go", "line": 7, "column": 2,
-                    "message": "moved to heap: label", "rule": "closure", "toolchains": [data["toolchain"]]}
+                    "message": "moved to heap: label", "rule": "closure", "toolchains": [data["toolchain"]], "ignored": None}
 
 
 def test_fix_json_reports_every_outcome(tmp_path):
