@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -54,6 +55,17 @@ def error_ranges(tree: Tree) -> list[tuple[int, int]]:
 def text(node: Node) -> bytes:
     """The node's source bytes."""
     return node.text or b""
+
+
+def int_value(node: Node) -> int | None:
+    """The value of an integer literal (Go syntax: 0x, 0o, 0b, legacy octal 017, underscores); else None."""
+    if node.type != "int_literal":
+        return None
+    digits = text(node).decode().replace("_", "")
+    try:
+        return int(digits, 8) if re.fullmatch(r"0[0-7]+", digits) else int(digits, 0)
+    except ValueError:
+        return None
 
 
 def enclosing(node: Node, *types: str) -> Node | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, enclosing, load_query, text, touches_error
+from gorewrite.syntax import Node, captures, declaration_range, enclosing, int_value, load_query, text, touches_error
 from gorewrite.typeinfo import Ident, TypeInfo
 
 NAME = "iface-direct"
@@ -210,7 +210,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     for kind, what in (("write", f"{name} is assigned after its declaration"), ("addr", f"the address of {name} is taken")):
         found = [u for u in uses if u.use == kind]
         if found:
-            return f"{what} (line {_line_of(view, escape.path, found[0].start)}): it may no longer hold the stored value"
+            return f"{what} (line {view.line(escape.path, found[0].start)}): it may no longer hold the stored value"
     place, problem = _place(types, escape.path, store, name)
     if problem:
         return problem
@@ -248,7 +248,7 @@ def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, st
         return "", f"{name} is a map: a map literal keeps its values on the heap whatever reads them"
     if kind.type not in SEQUENCES:
         return "", f"{name} is built from positional elements or literal keys of {text(kind).decode()}: which field or element holds the value is not known here"
-    if store.key is not None and _int(store.key) is None:
+    if store.key is not None and int_value(store.key) is None:
         return "", f"the index {text(store.key).decode()} of {name} is not an integer literal"
     if not _is_interface_type(types, path, kind.child_by_field_name("element")):
         return "", f"the elements of {name} are not of interface type"
@@ -301,8 +301,8 @@ def _reads_stored(store: Store, place: str, access: Node) -> bool:
         return node.type == "selector_expression" and text(node.child_by_field_name("field")) == text(store.key)
     if node.type != "index_expression":
         return False
-    index = _int(_unparen(node.child_by_field_name("index")))
-    wanted = _int(store.key) if store.key is not None else store.index
+    index = int_value(_unparen(node.child_by_field_name("index")))
+    wanted = int_value(store.key) if store.key is not None else store.index
     return index is None or index == wanted  # an index not known here may be the element's
 
 
@@ -331,7 +331,7 @@ def _is_length(access: Node) -> bool:
 
 def _is_element_read(access: Node) -> bool:
     """c[k] with a constant index, only read: not assigned, incremented, addressed or sliced."""
-    if access.type != "index_expression" or _int(_unparen(access.child_by_field_name("index"))) is None:
+    if access.type != "index_expression" or int_value(_unparen(access.child_by_field_name("index"))) is None:
         return False
     node = access
     while node.parent.type == "parenthesized_expression":
@@ -382,7 +382,7 @@ def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, owner: 
         return f"{name} is not of a known concrete type: its conversion could give a nil interface where the assertion panics"
     changed = [i for i in idents if i.obj == ident.obj and i.use in ("write", "addr")]
     if changed:
-        return f"{name} may change after it is stored (line {_line_of(view, path, changed[0].start)})"
+        return f"{name} may change after it is stored (line {view.line(path, changed[0].start)})"
     return None
 
 
@@ -440,17 +440,6 @@ def _whole_lines(source: bytes, declaration: Node) -> tuple[int, int] | None:
 # --- small helpers -----------------------------------------------------------------------
 
 
-def _int(node: Node) -> int | None:
-    """The value of an integer literal (Go syntax: 0x, 0o, 0b, legacy octal 017, underscores); else None."""
-    if node.type != "int_literal":
-        return None
-    digits = text(node).decode().replace("_", "")
-    try:
-        return int(digits, 8) if re.fullmatch(r"0[0-7]+", digits) else int(digits, 0)
-    except ValueError:
-        return None
-
-
 def _describe(store: Store, place: str) -> str:
     name = text(store.container).decode()
     if place == "field":
@@ -494,10 +483,6 @@ def _contains(outer: Node, inner: Node) -> bool:
 
 def _row(node: Node) -> int:
     return node.start_point.row + 1
-
-
-def _line_of(view: PackageView, path: str, offset: int) -> int:
-    return view.sources[path].count(b"\n", 0, offset) + 1
 
 
 RULE = Rule(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, load_query, statements, text, touches_error
+from gorewrite.syntax import Node, captures, declaration_range, int_value, load_query, statements, text, touches_error
 from gorewrite.toolchain import release_minor
 
 NAME = "make-const"
@@ -46,7 +46,7 @@ def find(view: PackageView) -> list[Candidate]:
         if escape.path not in view.package.rewritable or not MESSAGE.match(escape.message):
             continue
         make = _makes(view, escape.path).get(view.offset(escape))
-        if make is None or all(_literal(n) is not None for n in _sizes(make)) or _is_fallback(make):
+        if make is None or all(int_value(n) is not None for n in _sizes(make)) or _is_fallback(make):
             continue
         key = (escape.path, escape.line, escape.col)
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
@@ -84,7 +84,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str | None:
     if types is None or types.error:
         return f"type information unavailable: {types.error if types else 'not loaded'}"
     path = escape.path
-    if all(_literal(n) is not None or _is_const(view, make.path, n) for n in _sizes(make)):
+    if all(int_value(n) is not None or _is_const(view, make.path, n) for n in _sizes(make)):
         return None
     if touches_error(view.tree(path), *declaration_range(make.call)):
         return "the enclosing declaration has syntax tree-sitter-go cannot parse"
@@ -220,10 +220,8 @@ def _guard(node: Node, name: bytes) -> int | None:
     flipped = {b"<": b">", b"<=": b">="}
     if right.type == "identifier" and right.text == name and op in flipped:
         left, op, right = right, flipped[op], left
-    if left.type != "identifier" or left.text != name or right.type != "int_literal" or op not in (b">", b">="):
-        return None
-    limit = _int(right)
-    if limit is None:
+    limit = int_value(right)
+    if left.type != "identifier" or left.text != name or limit is None or op not in (b">", b">="):
         return None
     if op == b">=":
         limit -= 1
@@ -236,8 +234,8 @@ def _guard(node: Node, name: bytes) -> int | None:
     clamp = body[0] if len(body) == 1 else None
     if clamp is not None and clamp.type == "assignment_statement" and text(clamp.child_by_field_name("operator")) == b"=":
         lhs, rhs = clamp.child_by_field_name("left").named_children, clamp.child_by_field_name("right").named_children
-        if len(lhs) == len(rhs) == 1 and lhs[0].text == name and rhs[0].type == "int_literal" and _int(rhs[0]) is not None:
-            return max(limit, _int(rhs[0]))
+        if len(lhs) == len(rhs) == 1 and lhs[0].text == name and int_value(rhs[0]) is not None:
+            return max(limit, int_value(rhs[0]))
     return None
 
 
@@ -264,7 +262,7 @@ def _rewrite(source: bytes, stmt: Node, make: Make, target: str, declared_type: 
         conditions.append(f"{length} <= {k}")
         fast, slow = f"make({slice_type}, {k})[:{length}:{length}]", f"make({slice_type}, {length})"
     else:
-        if _literal(sizes[0]) != 0 or _may_be_negative(sizes[1]):
+        if int_value(sizes[0]) != 0 or _may_be_negative(sizes[1]):
             conditions.append(f"{length} <= {capacity}")
         conditions.append(f"{capacity} <= {k}")
         fast, slow = f"make({slice_type}, {k})[:{length}:{capacity}]", f"make({slice_type}, {length}, {capacity})"
@@ -298,17 +296,6 @@ def _sizes(make: Make) -> list[Node]:
 
 def _slice_type(make: Make) -> str:
     return _src(make.call.child_by_field_name("arguments").named_children[0])
-
-
-def _literal(node: Node) -> int | None:
-    return _int(node) if node.type == "int_literal" else None
-
-
-def _int(node: Node) -> int | None:
-    try:
-        return int(text(node).decode().replace("_", ""), 0)
-    except ValueError:
-        return None
 
 
 def _is_const(view: PackageView, path: str, node: Node) -> bool:
