@@ -163,9 +163,7 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
 
 def _edit_wanted(view: PackageView, edit, options: Options) -> bool:
     """Are all the lines an edit replaces (or the line it inserts before) wanted?"""
-    source = view.sources[edit.path]
-    first = source.count(b"\n", 0, edit.start) + 1
-    last = source.count(b"\n", 0, max(edit.end - 1, edit.start)) + 1
+    first, last = view.line(edit.path, edit.start), view.line(edit.path, max(edit.end - 1, edit.start))
     return options.wanted(edit.path, first, last)
 
 

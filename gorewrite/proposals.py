@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Literal
@@ -79,13 +80,21 @@ class PackageView:
         source = self.sources.get(escape.path)
         if source is None:
             return None
-        starts = self._line_starts.get(escape.path)
-        if starts is None:
-            starts = self._line_starts[escape.path] = [0, *(m.end() for m in re.finditer(rb"\n", source))]
+        starts = self._starts(escape.path)
         if not 0 < escape.line <= len(starts):
             return None
         offset = starts[escape.line - 1] + escape.col - 1
         return offset if offset <= len(source) else None
+
+    def line(self, path: str, offset: int) -> int:
+        """The 1-based line of a byte offset in one of the package's files."""
+        return bisect.bisect_right(self._starts(path), offset)
+
+    def _starts(self, path: str) -> list[int]:
+        """Byte offsets where the file's lines start, found once."""
+        if path not in self._line_starts:
+            self._line_starts[path] = [0, *(m.end() for m in re.finditer(rb"\n", self.sources[path]))]
+        return self._line_starts[path]
 
 
 @dataclass(frozen=True)

@@ -226,13 +226,13 @@ def _snapshot_unsafe(view, path, name, decl_node, owner, literal, stmt, writes, 
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(stmt.type, "statement making the closure")
     for write in writes:
         if write.start >= stmt.start_byte:
-            return f"{name} is written by or after the {keyword} (line {_line_of(view, path, write.start)})"
+            return f"{name} is written by or after the {keyword} (line {view.line(path, write.start)})"
     loop = stmt.parent
     while loop is not None and loop != owner:
         if loop.type in LOOPS and not _contains(loop, decl_node):
             inside = [w for w in writes if loop.start_byte <= w.start < loop.end_byte]
             if inside:
-                return f"{name} is written in a loop around the {keyword} (line {_line_of(view, path, inside[0].start)})"
+                return f"{name} is written in a loop around the {keyword} (line {view.line(path, inside[0].start)})"
         loop = loop.parent
     clause = enclosing(decl_node, "for_clause", "range_clause", "block")
     if clause is not None and clause.type != "block" and _language_minor(view, path) < 22:
@@ -564,10 +564,6 @@ def _language_minor(view: PackageView, path: str) -> int:
         return 0
     match = re.match(r"(?:go)?1\.(\d+)", view.package.go_version)
     return int(match.group(1)) if match else 0
-
-
-def _line_of(view: PackageView, path: str, offset: int) -> int:
-    return view.sources[path].count(b"\n", 0, offset) + 1
 
 
 def _base(path: str) -> str:
