@@ -53,7 +53,7 @@ class BuildResult:
 
 
 def compile_escapes(
-    toolchain: Toolchain, import_paths: list[str], cwd: str, overlay: str | None = None, flags: str = "-m",
+    toolchain: Toolchain, import_paths: list[str], cwd: str, overlay: str | None = None,
     files: dict[str, tuple[str, ...]] | None = None,
 ) -> BuildResult:
     """Compile the packages once, in parallel, and collect each one's diagnostics or errors.
@@ -62,7 +62,7 @@ def compile_escapes(
     their output, so an unchanged package costs nothing on the next run. A failed package
     does not stop the others; go's own failure (no package to blame) raises UserError.
     """
-    args = ["build", "-json", "-o", os.devnull, ESCAPE_FLAGS[0], f"-gcflags={flags}"]
+    args = ["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS]
     if overlay:
         args.append(f"-overlay={overlay}")
     done = toolchain.run([*args, "--", *import_paths], cwd=cwd)

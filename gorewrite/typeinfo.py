@@ -103,7 +103,7 @@ def _go_env(toolchain: Toolchain, package: Package) -> dict[str, str]:
     toolchains there, and the helper must be built by the one that writes the export data.
     """
     cwd = package.module_root or package.dir
-    key = (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>")
+    key = _module_key(toolchain, package)
     if key not in _GO_ENV:
         done = toolchain.run(["env", "-json", "GOVERSION", "GOARCH", "GOHOSTOS", "GOHOSTARCH"], cwd=cwd)
         if done.returncode != 0:
@@ -159,7 +159,12 @@ def _list_exports(toolchain: Toolchain, package: Package, imports: list[str], fl
 
 
 def _export_key(toolchain: Toolchain, package: Package, path: str) -> tuple:
-    return (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>", path)
+    return (*_module_key(toolchain, package), path)
+
+
+def _module_key(toolchain: Toolchain, package: Package) -> tuple:
+    """What go env and export data depend on: the go command, its environment, the module (std is one)."""
+    return (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>")
 
 
 def _cache_dir() -> Path:
