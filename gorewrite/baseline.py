@@ -9,31 +9,32 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape
-from gorewrite.syntax import parse
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Tree
 
 SCHEMA = "gorewrite.baseline/v1"
 Key = tuple[str, str, str]  # package, function, message
 
 
-def keys(sites: list[Escape], packages: dict[str, str], sources: dict[str, bytes]) -> dict[Escape, Key]:
-    """Each site's key: its package (by file), the top-level declaration holding it, the message."""
-    by_file: dict[str, list[Escape]] = {}
-    for e in sites:
-        by_file.setdefault(e.path, []).append(e)
+def keys(sites: list[Escape], views: dict[str, PackageView]) -> dict[Escape, Key]:
+    """Each site's key: its package, the top-level declaration holding it, the message.
+
+    The views that found the sites hold their files, parsed trees and line offsets already.
+    """
+    view_of = {path: view for view in views.values() for path in view.sources}
+    names: dict[str, list[tuple[int, int, str]]] = {}
     found = {}
-    for path, escapes in by_file.items():
-        source = sources.get(path)
-        names = _declarations(source) if source is not None else []
-        starts = [0] + [m.end() for m in re.finditer(rb"\n", source or b"")]
-        for e in escapes:
-            offset = starts[e.line - 1] + e.col - 1 if source is not None and e.line <= len(starts) else -1
-            name = next((n for start, end, n in names if start <= offset < end), "package scope")
-            found[e] = (packages.get(path, ""), name, e.message)
+    for e in sites:
+        view = view_of[e.path]
+        if e.path not in names:
+            names[e.path] = _declarations(view.tree(e.path))
+        offset = view.offset(e)
+        name = next((n for start, end, n in names[e.path] if offset is not None and start <= offset < end), "package scope")
+        found[e] = (view.package.import_path, name, e.message)
     return found
 
 
@@ -59,10 +60,10 @@ def write(path: str, counts: Counter[Key]) -> None:
     os.replace(partial, path)
 
 
-def _declarations(source: bytes) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each top-level declaration: F, (*T).M, or `var x` style for the rest."""
+def _declarations(tree: Tree) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each top-level declaration: F, (*T).M; package scope for vars and consts."""
     found = []
-    for node in parse(source).root_node.named_children:
+    for node in tree.root_node.named_children:
         name = node.child_by_field_name("name")
         if node.type == "function_declaration" and name is not None:
             found.append((node.start_byte, node.end_byte, name.text.decode()))

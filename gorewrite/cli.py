@@ -91,10 +91,10 @@ def check(patterns, rules, fmt, go, tags, releases, stack_budget, diff_from, dif
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
     options = _options(conf, cwd, stack_budget=stack_budget, diff_from=diff_from, diff_file=diff_file)
     with _progress(quiet) as step:
-        run, _, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
+        run, views, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
     if update_baseline and not baseline_file:
         raise UserError("--update-baseline needs --baseline FILE")
-    news = _against_baseline(run, baseline_file, update_baseline) if baseline_file else ""
+    news = _against_baseline(run, views, baseline_file, update_baseline) if baseline_file else ""
     render = {"json": report.check_json, "github": github.check_annotations, "sarif": sarif.check_log}.get(fmt, report.check_text)
     _out(render(run, cwd))
     _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + news))
@@ -168,10 +168,9 @@ def _progress(quiet: bool):
             yield spinner
 
 
-def _against_baseline(run, path: str, update: bool) -> str:
+def _against_baseline(run, views, path: str, update: bool) -> str:
     """Keep only the sites the baseline does not account for (all of a key whose count grew); the summary line."""
-    sources = {p: snap.content for p, snap in run.snapshots.items()}
-    keyed = baseline.keys([e for e, _ in run.sites], {f: p.import_path for p in run.packages for f in p.files}, sources)
+    keyed = baseline.keys([e for e, _ in run.sites], views)
     counts = Counter(keyed.values())
     if update or not os.path.exists(path):
         baseline.write(path, counts)
