@@ -1,4 +1,6 @@
-"""Apply a reviewed `fix --dry-run` diff exactly as reviewed: every hunk matches its file, or nothing is written."""
+"""Apply a reviewed `fix --dry-run` diff exactly as reviewed: every hunk matches its file, or nothing is written.
+
+A file the diff creates (`--- /dev/null`) must not exist yet."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from unidiff.constants import LINE_TYPE_ADDED, LINE_TYPE_CONTEXT, LINE_TYPE_NO_N
 
 from gorewrite.errors import UserError
 from gorewrite.patch import split_lines
-from gorewrite.write import Snapshot, read
+from gorewrite.write import Snapshot, absent, read
 
 
 def read_patch(source: str) -> bytes:
@@ -54,6 +56,11 @@ def patched(diff: bytes, root: str) -> list[tuple[Snapshot, bytes]]:
         path = os.path.join(root, *rel.split("/"))
         if path in results:
             raise UserError(f"{rel} appears twice in the patch; nothing was written")
+        if patched_file.is_added_file:
+            if os.path.lexists(path):
+                raise UserError(f"{rel}: the patch creates it but it exists already (applied before?); nothing was written")
+            results[path] = (absent(path), _apply(patched_file, b"", rel))
+            continue
         try:
             snapshot = read(path)
         except (FileNotFoundError, IsADirectoryError):
@@ -67,9 +74,10 @@ def _path(patched_file) -> str:
     source, target = patched_file.source_file, patched_file.target_file
     if patched_file.is_binary_file:
         raise UserError(f"{patched_file.path}: a binary patch; gorewrite apply changes Go source only")
-    if patched_file.is_added_file or patched_file.is_removed_file:
-        what = "creates" if patched_file.is_added_file else "deletes"
-        raise UserError(f"{patched_file.path}: the patch {what} a file; gorewrite apply only changes existing files")
+    if patched_file.is_removed_file:
+        raise UserError(f"{patched_file.path}: the patch deletes a file; gorewrite never does")
+    if patched_file.is_added_file and source == "/dev/null" and target.startswith("b/"):
+        source = "a/" + target[2:]  # a file the rewrite creates (build-variant)
     if not (source.startswith("a/") and target.startswith("b/") and source[2:] == target[2:]):
         raise UserError(f"{source} -> {target}: expected `a/PATH` and `b/PATH` of one file, as `gorewrite fix --dry-run` prints")
     rel = source[2:]

@@ -11,8 +11,10 @@ from gorewrite.toolchain import Toolchain
 NO_NEWLINE = "\\ No newline at end of file\n"
 
 
-def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3) -> str:
+def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3, created: bool = False) -> str:
     """A diff from old to new with `a/` and `b/` paths relative to the module root; "" when equal.
+
+    A file the rewrite creates comes from `/dev/null`, as git and patch expect.
 
     Lines are decoded with surrogateescape, so encoding the diff the same way gives back
     any bytes the file held; CRLF endings stay on their lines.
@@ -22,7 +24,7 @@ def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3) -> str:
     old_lines = [line.decode("utf-8", "surrogateescape") for line in split_lines(old)]
     new_lines = [line.decode("utf-8", "surrogateescape") for line in split_lines(new)]
     out = []
-    for line in difflib.unified_diff(old_lines, new_lines, f"a/{relpath}", f"b/{relpath}", n=context):
+    for line in difflib.unified_diff(old_lines, new_lines, "/dev/null" if created else f"a/{relpath}", f"b/{relpath}", n=context):
         out.append(line)
         if not line.endswith("\n"):
             # Only a file's last line lacks a newline: say so the way diff does.
@@ -80,11 +82,14 @@ def split_lines(data: bytes) -> list[bytes]:
     return lines if lines[-1] else lines[:-1]
 
 
-def render(toolchain: Toolchain, source: bytes, edits: list[Edit]) -> bytes:
-    """The file after the edits, gofmt'ed when the original was, with its own line endings.
+def render(toolchain: Toolchain, source: bytes | None, edits: list[Edit]) -> bytes:
+    """The file after the edits, gofmt'ed when the original was, with its own line endings;
+    a file the edits create (source None) is gofmt'ed.
 
     Raises EditConflict on overlapping edits and UserError when gofmt cannot parse the result.
     """
+    if source is None:
+        return toolchain.gofmt(apply(b"", edits))
     new = apply(source, edits)
     if toolchain.gofmt(source) == source.replace(b"\r\n", b"\n"):
         new = line_endings(source, toolchain.gofmt(new))

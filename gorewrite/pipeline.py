@@ -18,7 +18,7 @@ from gorewrite.rules import RULES
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Verdict, Verified, rewritten, verify
-from gorewrite.write import Snapshot, read
+from gorewrite.write import Snapshot, absent, read
 
 
 @dataclass
@@ -157,7 +157,11 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
         if isinstance(verdict, Verified):
             verified.setdefault(_package_of(views, verdict.fix), []).append(verdict.fix)
     for pkg, group in verified.items():
-        run.changes.update(rewritten(toolchain, views[pkg], group))
+        for path, content in rewritten(toolchain, views[pkg], group).items():
+            if path not in run.snapshots:  # a file the rewrite creates
+                run.snapshots[path] = absent(path)
+                run.roots[path] = run.roots[next(iter(views[pkg].sources))]
+            run.changes[path] = content
     return run
 
 

@@ -33,6 +33,10 @@ class Fix:
     A fix with `stays` does not remove its targets but puts a stack allocation in front of
     them: each expression in `stays` (as the compiler quotes it, `make([]int, 64)`) must then
     be reported `does not escape`, and the targets may remain as the fallback.
+
+    A fix with `variant` puts its rewritten code in that file, which build constraints give to
+    some toolchains only: its targets and `stays` are judged where the build compiles the file,
+    and elsewhere nothing may change. A file an edit names that does not exist yet is created.
     """
 
     rule: str
@@ -41,6 +45,7 @@ class Fix:
     summary: str
     safety: Literal["safe", "unsafe"] = "safe"
     stays: tuple[str, ...] = ()
+    variant: str | None = None
 
 
 @dataclass(frozen=True)

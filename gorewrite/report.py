@@ -91,7 +91,8 @@ def diff(run: Run) -> str:
     parts = []
     for path in sorted(run.changes):
         rel = os.path.relpath(path, run.roots[path]).replace(os.sep, "/")
-        parts.append(unified_diff(run.snapshots[path].content, run.changes[path], rel))
+        snapshot = run.snapshots[path]
+        parts.append(unified_diff(snapshot.content, run.changes[path], rel, created=not snapshot.exists))
     return "".join(parts)
 
 

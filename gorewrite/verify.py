@@ -60,7 +60,12 @@ def rewritten(toolchain: Toolchain, view: PackageView, fixes: list[Fix]) -> dict
     for fix in fixes:
         for edit in fix.edits:
             by_file.setdefault(edit.path, []).append(edit)
-    return {path: render(toolchain, view.sources[path], edits) for path, edits in by_file.items()}
+    return {path: render(toolchain, view.sources.get(path), edits) for path, edits in by_file.items()}
+
+
+def created(view: PackageView, fixes: list[Fix]) -> set[str]:
+    """The files the fixes create: edits naming a file the package directory does not hold."""
+    return {e.path for f in fixes for e in f.edits if e.path not in view.sources}
 
 
 @dataclass
@@ -98,11 +103,17 @@ def verify(
         if not batch:
             break
         failures: dict[str, str] = {}
+        built: dict[str, set[str]] = {}  # package -> the files some toolchain compiled
         for toolchain in toolchains:
             progress(f"verifying {sum(map(len, batch.values()))} rewrites in {len(batch)} packages with {toolchain.version}"
                      f" (round {round_}{', with tests' if extra.tests else ''}{', with benchmarks' if extra.bench else ''})")
-            found = _check(toolchain, cwd, views, {p: g for p, g in batch.items() if p not in failures}, extra)
+            found = _check(toolchain, cwd, views, {p: g for p, g in batch.items() if p not in failures}, extra, built)
             failures.update((p, _named(toolchain, toolchains) + why) for p, why in found.items())
+        for pkg, group in batch.items():
+            unbuilt = sorted(created(views[pkg], group) - built.get(pkg, set()))
+            if pkg not in failures and unbuilt:
+                failures[pkg] = (f"no requested toolchain compiles {os.path.basename(unbuilt[0])}: "
+                                 "add a --toolchain its build constraint selects")
         for pkg, group in batch.items():
             verdicts += _settle(states[pkg], group, failures.get(pkg))
     deltas: list[bench.Delta] = []
@@ -161,9 +172,14 @@ def _settle(st: _State, group: list[Fix], failure: str | None) -> list[Verdict]:
 
 
 def _check(
-    toolchain: Toolchain, cwd: str, views: dict[str, PackageView], batch: dict[str, list[Fix]], extra: _Checks
+    toolchain: Toolchain, cwd: str, views: dict[str, PackageView], batch: dict[str, list[Fix]], extra: _Checks,
+    built: dict[str, set[str]],
 ) -> dict[str, str]:
-    """Compile every package of the batch with its group's rewrites in one overlay; failures by package."""
+    """Compile every package of the batch with its group's rewrites in one overlay; failures by package.
+
+    Packages that gain files (build variants) are also listed, so each fix is judged where the
+    build compiles its code, and vetted: `built` collects which files this toolchain compiled.
+    """
     failures: dict[str, str] = {}
     contents: dict[str, dict[str, bytes]] = {}
     for pkg, group in batch.items():
@@ -175,16 +191,23 @@ def _check(
         return failures
     with tempfile.TemporaryDirectory(prefix="gorewrite-overlay-") as tmp:
         overlay = _write_overlay(tmp, [c for c in contents.values()])
+        growing = [pkg for pkg in contents if created(views[pkg], batch[pkg])]
         result = compile_escapes(toolchain, list(contents), cwd, overlay=overlay,
-                                 files={pkg: views[pkg].package.files for pkg in contents})
+                                 files={pkg: (*views[pkg].package.files, *sorted(created(views[pkg], batch[pkg])))
+                                        for pkg in contents})
+        compiled = _compiled(toolchain, cwd, growing, overlay) if growing else {}
         for pkg, files in contents.items():
+            built.setdefault(pkg, set()).update(compiled.get(pkg, ()))
             if pkg in result.failed:
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
-                problem = _judge(views[pkg], before, batch[pkg], files, result.escapes.get(pkg, []))
+                problem = _judge(views[pkg], before, batch[pkg], files, result.escapes.get(pkg, []), compiled.get(pkg))
                 if problem:
                     failures[pkg] = problem
+        vetted = [pkg for pkg in growing if pkg not in failures and not extra.tests]
+        if vetted:
+            failures.update(_vet_failures(toolchain, cwd, vetted, overlay))
         passed = [pkg for pkg in contents if pkg not in failures]
         if extra.tests and passed:
             failures.update(_test_failures(toolchain, cwd, passed, overlay))
@@ -215,30 +238,37 @@ def _write_overlay(tmp: str, contents: list[dict[str, bytes]]) -> str:
     return overlay
 
 
-def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes], after: list[Escape]) -> str | None:
+def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes],
+           after: list[Escape], compiled: set[str] | None = None) -> str | None:
     """Targets this toolchain `reported` gone (or, for fixes with `stays`, their stack allocations
-    confirmed) and nothing new, counted per top-level declaration the fixes touch."""
+    confirmed) and nothing new, counted over the top-level declarations the fixes touch, in
+    whichever files hold them before and after. A fix whose `variant` file this toolchain does
+    not compile (`compiled`, None: all) claims nothing here: only "nothing new" applies."""
+    judged = [f for f in fixes if f.variant is None or compiled is None or f.variant in compiled]
+    paths = sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets})
+    keys: set[tuple] = set()
+    for path in paths:
+        if path in view.sources:
+            offsets = [e.start for f in fixes for e in f.edits if e.path == path]
+            offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
+            keys |= {_decl_key(view.tree(path), off) for off in offsets} - {None}
+        else:  # a created file: everything in it is the fixes' doing
+            keys |= {key for key, _, _ in _decls(parse(contents[path]))}
     before: Counter[str] = Counter()
     now: Counter[str] = Counter()
-    wanted: Counter[str] = Counter()
-    stays: Counter[str] = Counter()
     stacked: Counter[str] = Counter()
     examples: dict[str, str] = {}
-    for path in sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}):
-        old_tree = view.tree(path)
-        new_tree = parse(contents[path]) if path in contents else old_tree
-        offsets = [e.start for f in fixes for e in f.edits if e.path == path]
-        offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
-        keys = {_decl_key(old_tree, off) for off in offsets} - {None}
-        old_lines = _lines_of(old_tree, keys)
-        new_lines = _lines_of(new_tree, keys)
-        before += Counter(_kind(e.message) for e in reported if e.heap and e.path == path and e.line in old_lines)
+    for path in paths:
+        if path in view.sources:
+            old_lines = _lines_of(view.tree(path), keys)
+            before += Counter(_kind(e.message) for e in reported if e.heap and e.path == path and e.line in old_lines)
+        new_lines = _lines_of(parse(contents[path]) if path in contents else view.tree(path), keys)
         fresh = [e.message for e in after if e.heap and e.path == path and e.line in new_lines]
         now += Counter(_kind(m) for m in fresh)
         examples.update((_kind(m), m) for m in fresh)
-        wanted += Counter(_kind(t.message) for f in fixes if not f.stays for t in f.targets if t.path == path and t in reported)
-        stays += Counter(expr for f in fixes if f.edits[0].path == path for expr in f.stays)
         stacked += Counter(e.message for e in after if e.path == path and e.line in new_lines and not e.heap)
+    wanted = Counter(_kind(t.message) for f in judged if not f.stays for t in f.targets if t in reported)
+    stays = Counter(expr for f in judged for expr in f.stays)
     for kind, count in wanted.items():
         if before[kind] - now[kind] < count:
             return f"the compiler still reports `{kind}`"
@@ -284,13 +314,29 @@ def _lines_of(tree: Tree, keys: set) -> set[int]:
     return {line for key, first, last in _decls(tree) if key in keys for line in range(first, last + 1)}
 
 
+def _compiled(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str) -> dict[str, set[str]]:
+    """The files the build compiles per package with the overlay: which side of a build constraint this toolchain takes."""
+    done = toolchain.run(["list", "-e", f"-overlay={overlay}", "-f",
+                          "{{.ImportPath}}{{range .GoFiles}}\t{{$.Dir}}/{{.}}{{end}}{{range .CgoFiles}}\t{{$.Dir}}/{{.}}{{end}}",
+                          "--", *pkgs], cwd)
+    found: dict[str, set[str]] = {}
+    for line in done.stdout.decode(errors="replace").splitlines():
+        pkg, *files = line.split("\t")
+        found[pkg] = {os.path.normpath(f) for f in files}
+    return found
+
+
+def _vet_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, str]:
+    """Packages whose `go vet` fails (with the overlay, if any): the first words of why."""
+    flag = [f"-overlay={overlay}"] if overlay else []
+    vet = toolchain.run(["vet", *flag, *pkgs], cwd)
+    return _by_header(vet.stderr.decode(errors="replace"), pkgs, "go vet") if vet.returncode != 0 else {}
+
+
 def _test_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, str]:
     """Packages whose `go vet` or `go test` fails (with the overlay, if any): the first words of why."""
     flag = [f"-overlay={overlay}"] if overlay else []
-    failures: dict[str, str] = {}
-    vet = toolchain.run(["vet", *flag, *pkgs], cwd)
-    if vet.returncode != 0:
-        failures.update(_by_header(vet.stderr.decode(errors="replace"), pkgs, "go vet"))
+    failures = _vet_failures(toolchain, cwd, pkgs, overlay)
     test = toolchain.run(["test", "-json", "-count=1", *flag, *pkgs], cwd)
     if test.returncode != 0:
         out: dict[str, list[str]] = {}

@@ -25,6 +25,14 @@ class Snapshot:
     mtime_ns: int
     size: int
     mode: int
+    exists: bool = True  # False for a file a rewrite creates: it must still not exist when written
+
+
+def absent(path: str) -> Snapshot:
+    """A file a rewrite creates: empty, with the mode its directory's files would get by default."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return Snapshot(path, b"", 0, 0, 0o666 & ~umask, exists=False)
 
 
 def read(path: str) -> Snapshot:
@@ -51,7 +59,10 @@ def write_atomic(snapshot: Snapshot, new: bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, snapshot.mode)
         _refuse_if_changed(snapshot)  # as late as possible: the window for a lost edit is this small
-        os.replace(tmp, target)
+        if snapshot.exists:
+            os.replace(tmp, target)
+        else:
+            _create(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -67,7 +78,23 @@ def write_all(pairs: list[tuple[Snapshot, bytes]]) -> None:
         write_atomic(snapshot, new)
 
 
+def _create(tmp: str, target: str) -> None:
+    """Give the temp file the new name only if no file has it: a hard link fails rather than replace one."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise WriteRefused(f"{target} appeared since gorewrite looked; nothing was written to it, re-run gorewrite") from None
+    except OSError:  # no hard links on this file system: checked just before, so rename
+        os.replace(tmp, target)
+        return
+    os.unlink(tmp)
+
+
 def _refuse_if_changed(snapshot: Snapshot) -> None:
+    if not snapshot.exists:
+        if os.path.lexists(snapshot.path):
+            raise WriteRefused(f"{snapshot.path} appeared since gorewrite looked; nothing was written to it, re-run gorewrite")
+        return
     try:
         # The size is a fast check; equal sizes still need the bytes compared.
         same = os.stat(snapshot.path).st_size == snapshot.size and Path(snapshot.path).read_bytes() == snapshot.content

@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 from gorewrite.apply import patched
 from gorewrite.errors import UserError
+from gorewrite.write import write_all
 from test_cli import GOROUTINE, gorewrite, module, snapshot
 
 
@@ -96,9 +97,10 @@ HUNK = "@@ -3,4 +3,4 @@\n func F() {\n-\tx := 1\n+\tx := 2\n \t_ = x\n }\n"
 @pytest.mark.parametrize(
     ("diff", "message"),
     [
-        pytest.param("--- /dev/null\n+++ b/new.go\n@@ -0,0 +1 @@\n+package p\n", "creates a file", id="create"),
+        pytest.param("--- /dev/null\n+++ b/p.go\n@@ -0,0 +1 @@\n+package p\n", "creates it but it exists already",
+                     id="create over a file"),
         pytest.param("--- a/p.go\n+++ /dev/null\n@@ -1,6 +0,0 @@\n" + "".join("-" + l for l in OLD.splitlines(True)),
-                     "deletes a file", id="delete"),
+                     "deletes a file; gorewrite never does", id="delete"),
         pytest.param(f"--- a/p.go\n+++ b/q.go\n{HUNK}", "expected `a/PATH` and `b/PATH` of one file", id="rename"),
         pytest.param(f"--- a/../p.go\n+++ b/../p.go\n{HUNK}", "outside the module", id="outside"),
         pytest.param(f"--- a/missing.go\n+++ b/missing.go\n{HUNK}", "missing.go: no such file", id="missing file"),
@@ -134,3 +136,15 @@ def test_refused(tmp_path, diff, message):
 def test_applied(tmp_path, old, diff, new):
     (tmp_path / "p.go").write_bytes(old.encode())
     assert [content for _, content in patched(diff.encode(), str(tmp_path))] == ([new.encode()] if diff else [])
+
+
+def test_creates_a_file(tmp_path):
+    """A build variant's new file comes from /dev/null; it is written only where no file is."""
+    (tmp_path / "p.go").write_text(OLD)
+    diff = f"--- a/p.go\n+++ b/p.go\n{HUNK}--- /dev/null\n+++ b/p_go125.go\n@@ -0,0 +1,3 @@\n+//go:build go1.25\n+\n+package p\n"
+    pairs = patched(diff.encode(), str(tmp_path))
+    assert [(s.path, s.exists, new) for s, new in pairs][1] == (
+        str(tmp_path / "p_go125.go"), False, b"//go:build go1.25\n\npackage p\n")
+    write_all(pairs)
+    assert (tmp_path / "p_go125.go").read_text() == "//go:build go1.25\n\npackage p\n"
+    assert (tmp_path / "p.go").read_text() == OLD.replace("x := 1", "x := 2")

@@ -4,7 +4,7 @@ import stat
 import pytest
 
 from gorewrite.errors import UserError
-from gorewrite.write import WriteRefused, read, write_all, write_atomic
+from gorewrite.write import WriteRefused, absent, read, write_all, write_atomic
 
 OLD = b"package p\r\n\r\nvar x = new(int)\r\n"
 NEW = b"package p\r\n\r\nvar x int\r\n"
@@ -102,3 +102,24 @@ def test_write_all_writes_nothing_if_any_file_changed(tmp_path):
     with pytest.raises(WriteRefused, match="b.go"):
         write_all(pairs)
     assert [p.read_bytes() for p in paths] == [OLD, b"package q\n"]
+
+
+def test_created_file_is_written_once_with_the_default_mode(tmp_path):
+    path = tmp_path / "x_go125.go"
+    write_atomic(absent(str(path)), NEW)
+    assert path.read_bytes() == NEW
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    assert _temp_files(tmp_path) == []
+
+
+def test_created_file_refused_when_one_appeared(tmp_path):
+    """A file a rewrite creates may not replace one that appeared after gorewrite looked."""
+    path = tmp_path / "x_go125.go"
+    snapshot = absent(str(path))
+    path.write_bytes(OLD)
+    with pytest.raises(WriteRefused, match="appeared since gorewrite looked"):
+        write_atomic(snapshot, NEW)
+    assert path.read_bytes() == OLD
+    assert _temp_files(tmp_path) == []
