@@ -166,7 +166,10 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
 
 
 def _edit_wanted(view: PackageView, edit, options: Options) -> bool:
-    """Are all the lines an edit replaces (or the line it inserts before) wanted?"""
+    """Are all the lines an edit replaces (or the line it inserts before) wanted? A file the edit
+    creates is outside any line filter."""
+    if edit.path not in view.sources:
+        return options.lines is None and not options.excluded(edit.path)
     first, last = view.line(edit.path, edit.start), view.line(edit.path, max(edit.end - 1, edit.start))
     return options.wanted(edit.path, first, last)
 

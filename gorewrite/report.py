@@ -144,12 +144,17 @@ def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:
 
 
 def _held(run: Run, verdict: Verified) -> str:
-    """What the fix took away under each of several toolchains: ` [go1.24.11: -1 heap escape, go1.27.3: none to remove]`."""
+    """What the fix took away under each of several toolchains: ` [go1.24.11: -1 heap escape, go1.27.3: none to remove]`;
+    for a build variant, which toolchains build the original instead."""
     if len(run.toolchains) < 2:
         return ""
     if verdict.fix.stays:
-        return f" [{', '.join(v for v, _ in verdict.removed)}: {', '.join(verdict.fix.stays)} does not escape]"
-    said = [f"{v}: -{n} heap escape{'s' if n > 1 else ''}" if n else f"{v}: nothing to remove, nothing added" for v, n in verdict.removed]
+        said = [f"{', '.join(v for v, _ in verdict.removed)}: {', '.join(verdict.fix.stays)} does not escape"]
+    else:
+        said = [f"{v}: -{n} heap escape{'s' if n > 1 else ''}" if n else f"{v}: nothing to remove, nothing added"
+                for v, n in verdict.removed]
+    if verdict.original_on:
+        said.append(f"{', '.join(verdict.original_on)}: builds the original, unchanged")
     return f" [{', '.join(said)}]"
 
 

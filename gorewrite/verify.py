@@ -30,10 +30,12 @@ MAX_ROUNDS = 64
 
 @dataclass(frozen=True)
 class Verified:
-    """The compiler confirmed the fix; `removed` says per toolchain version how many heap escapes it took away."""
+    """The compiler confirmed the fix; `removed` says per toolchain version how many heap escapes it took away,
+    `original_on` which toolchains build the untouched original instead of the fix's variant file."""
 
     fix: Fix
     removed: tuple[tuple[str, int], ...] = ()
+    original_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def verify(
     go vet + go test ("tests") and benchmarks ("bench") when asked; the benchmark deltas of what held."""
     states = {pkg: _State([group]) for pkg, group in fixes.items() if group}
     verdicts: list[Verdict] = []
+    skips: set[tuple[str, str]] = set()  # (variant file, toolchain version) where the build leaves the file out
     extra = _Checks(tests="tests" in checks, bench="bench" in checks)
     for toolchain in toolchains:
         if states and (extra.tests or extra.bench):
@@ -107,7 +110,7 @@ def verify(
         for toolchain in toolchains:
             progress(f"verifying {sum(map(len, batch.values()))} rewrites in {len(batch)} packages with {toolchain.version}"
                      f" (round {round_}{', with tests' if extra.tests else ''}{', with benchmarks' if extra.bench else ''})")
-            found = _check(toolchain, cwd, views, {p: g for p, g in batch.items() if p not in failures}, extra, built)
+            found = _check(toolchain, cwd, views, {p: g for p, g in batch.items() if p not in failures}, extra, built, skips)
             failures.update((p, _named(toolchain, toolchains) + why) for p, why in found.items())
         for pkg, group in batch.items():
             unbuilt = sorted(created(views[pkg], group) - built.get(pkg, set()))
@@ -119,7 +122,9 @@ def verify(
     deltas: list[bench.Delta] = []
     for pkg, st in states.items():
         verdicts += [Rejected(f, "verification did not settle within its round limit") for g in st.queue for f in g]
-        verdicts += [Verified(f, _removed(views[pkg], f, toolchains)) for g in st.accepted for f in g]
+        for f in (f for g in st.accepted for f in g):
+            judged = [tc for tc in toolchains if (f.variant, tc.version) not in skips]
+            verdicts.append(Verified(f, _removed(views[pkg], f, judged), tuple(tc.version for tc in toolchains if tc not in judged)))
         for group in st.accepted:
             for toolchain in toolchains:
                 after = extra.after.get((toolchain.version, pkg, _key(group)), {})
@@ -173,12 +178,13 @@ def _settle(st: _State, group: list[Fix], failure: str | None) -> list[Verdict]:
 
 def _check(
     toolchain: Toolchain, cwd: str, views: dict[str, PackageView], batch: dict[str, list[Fix]], extra: _Checks,
-    built: dict[str, set[str]],
+    built: dict[str, set[str]], skips: set[tuple[str, str]],
 ) -> dict[str, str]:
     """Compile every package of the batch with its group's rewrites in one overlay; failures by package.
 
     Packages that gain files (build variants) are also listed, so each fix is judged where the
-    build compiles its code, and vetted: `built` collects which files this toolchain compiled.
+    build compiles its code, and vetted: `built` collects which files this toolchain compiled,
+    `skips` which fixes' variant files it left out.
     """
     failures: dict[str, str] = {}
     contents: dict[str, dict[str, bytes]] = {}
@@ -198,6 +204,7 @@ def _check(
         compiled = _compiled(toolchain, cwd, growing, overlay) if growing else {}
         for pkg, files in contents.items():
             built.setdefault(pkg, set()).update(compiled.get(pkg, ()))
+            skips.update((f.variant, toolchain.version) for f in batch[pkg] if f.variant and pkg in compiled and f.variant not in compiled[pkg])
             if pkg in result.failed:
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
             else:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, write_tree
+from gorewrite.rules import RULES
 
 GOROUTINE = """package work
 
@@ -168,7 +169,7 @@ def test_outside_a_module_is_a_clear_error(tmp_path):
 
 def test_rules_and_explain(tmp_path):
     listed = gorewrite("rules", cwd=tmp_path)
-    assert listed.returncode == 0 and listed.stdout.startswith("closure ")
+    assert listed.returncode == 0 and [line.split()[0] for line in listed.stdout.splitlines()] == sorted(RULES)
     explained = gorewrite("explain", "closure", cwd=tmp_path)
     assert explained.returncode == 0 and "## When it declines" in explained.stdout
     assert gorewrite("explain", "nope", cwd=tmp_path).returncode == 2

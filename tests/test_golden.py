@@ -23,6 +23,16 @@ from gorewrite.toolchain import Toolchain, find_toolchain, switched
 
 # Why each must-decline case is left alone: the reason must say so (declined) or the compiler must (rejected).
 DECLINES = {
+    "build-variant": {
+        "decline_dot_import": "dot import",
+        "decline_escapes": None,
+        "decline_everywhere": "make-const rewrites it in place",
+        "decline_goos_suffix": "a build constraint the variant files' names would lose",
+        "decline_init": "changes the order init functions run in",
+        "decline_nosplit": "carries //go:nosplit",
+        "decline_release_variant": "release variant already",
+        "decline_variant_exists": "pack_go125.go exists already",
+    },
     "closure": {
         "decline_address_taken": "address of cfg is taken",
         "decline_assigned_before_capture": None,
@@ -96,9 +106,10 @@ def golden_run(module: Path, rule: str, only: str | None = None) -> Run:
 
 
 def outcome(rule: str, case: Path) -> tuple[Run, list[str]]:
+    """The module's run and the case's files: those it has and those a rewrite creates there."""
     module = next(p for p in [case, *case.parents] if (p / "go.mod").exists())
     run = golden_run(module, rule)
-    files = sorted(str(p) for p in case.glob("*.go"))
+    files = sorted({*(str(p) for p in case.glob("*.go")), *(p for p in run.changes if Path(p).parent == case)})
     return run, files
 
 
@@ -117,9 +128,10 @@ def test_rewrite_is_verified(case, diff_snapshot):
     assert changed, f"expected a verified rewrite; got: {reasons(run, files)}"
     diff = "".join(_diff(run, f) for f in changed)
     for patched in unidiff.PatchSet(diff):
-        assert patched.source_file.startswith("a/") and patched.target_file.startswith("b/")
+        assert patched.source_file.startswith("a/") or patched.source_file == "/dev/null"
+        assert patched.target_file.startswith("b/")
     for f in changed:
-        before = Path(f).read_bytes()
+        before = Path(f).read_bytes() if run.snapshots[f].exists else b""
         for marker in re.findall(rb"// keep:[^\n]*", before):
             assert marker in run.changes[f], f"comment lost: {marker!r}"
     assert diff == diff_snapshot
@@ -132,6 +144,7 @@ def test_decline_leaves_file_untouched(case):
     run, files = outcome(rule, path)
     for f in files:
         assert f not in run.changes or run.changes[f] == Path(f).read_bytes(), f"{f} must be left byte-for-byte unchanged"
+    assert all(Path(f).exists() for f in files), "no file may be created beside a declined case"
     expected = DECLINES[rule][name]
     found = reasons(run, files)
     if expected is None:  # no site the rule recognises: there must be no proposal at all
@@ -167,7 +180,7 @@ def test_want_comments_match_the_compiler(rule, release):
 
 def _diff(run: Run, path: str) -> str:
     rel = os.path.relpath(path, run.roots[path]).replace(os.sep, "/")
-    return unified_diff(run.snapshots[path].content, run.changes[path], rel)
+    return unified_diff(run.snapshots[path].content, run.changes[path], rel, created=not run.snapshots[path].exists)
 
 
 def test_go125_already_stacks_small_makes_go124_does_not():

@@ -1,0 +1,16 @@
+package decline_init
+
+var width = 3
+
+var total int
+
+func init() {
+	if width > 4 {
+		return
+	}
+	row := make([]int, width) // want(<go1.25) "make\\(\\[\\]int, width\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]int, width\\) does not escape"
+	for i := range row {
+		row[i] = i
+		total += row[i]
+	}
+}

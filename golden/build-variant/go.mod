@@ -1,0 +1,3 @@
+module example.com/golden/buildvariant
+
+go 1.22

@@ -1,0 +1,285 @@
+"""build-variant: a rewrite that pays off on older releases only goes into a `//go:build !go1.25` file.
+
+go1.25+ keeps a variable-size make of up to 32 bytes on the stack, so make-const leaves such a
+site alone when a go1.25+ release is in the run. When an older release in the same run still
+sends it to the heap, this rule moves the function out of its file into a pair of files with
+complementary constraints: `<file>_prego125.go` (`//go:build !go1.25`) holds make-const's
+rewrite, `<file>_go125.go` (`//go:build go1.25`) the function exactly as it was; imports are
+fixed in all three files and doc comments move with the function. The full doc, with the cases
+it declines, is rules/build-variant/README.md.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from gorewrite.edits import Edit, apply
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.rules import make_const
+from gorewrite.syntax import Node, captures, load_query, text
+from gorewrite.toolchain import release_minor
+
+NAME = "build-variant"
+SINCE = make_const.STACK_FALLBACK_SINCE
+CONSTRAINT = f"go1.{SINCE}"  # the newer side; the rewrite goes to !CONSTRAINT
+SUFFIXES = (f"prego1{SINCE}", f"go1{SINCE}")  # <file>_<suffix>.go: the rewritten side, the original side
+# A file name ending in _GOOS, _GOARCH or _GOOS_GOARCH is constrained by it (go/build's syslist.go).
+KNOWN_OS = frozenset("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 "
+                     "solaris wasip1 windows zos".split())
+KNOWN_ARCH = frozenset("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 "
+                       "mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm".split())
+DECLARATIONS = ("function_declaration", "method_declaration")
+
+
+def find(view: PackageView) -> list[Candidate]:
+    """make-const's sites that only the run's releases before go1.25 send to the heap."""
+    minors = [release_minor(v) for v in view.by_toolchain]
+    if not minors or min(minors) >= SINCE or max(minors) < SINCE:
+        return []  # every release in the run is on the same side: nothing differs between variants
+    newer = {e for v, found in view.by_toolchain.items() if release_minor(v) >= SINCE for e in found if e.heap}
+    return [Candidate(NAME, c.escape, c.path, (0, len(view.sources[c.path])))  # the whole file: its imports move
+            for c in make_const.find(view) if c.escape.heap and c.escape not in newer]
+
+
+def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
+    """One Fix per file: its functions whose make-const rewrite helps the older releases only."""
+    older = replace(view, by_toolchain={v: e for v, e in view.by_toolchain.items() if release_minor(v) < SINCE})
+    proposals: list[Proposal] = []
+    by_file: dict[str, list[Fix]] = {}
+    for cand in candidates:
+        inner = replace(cand, rule=make_const.NAME)
+        everywhere = make_const.propose(view, [inner])
+        if not everywhere:
+            continue  # the size is a constant after all
+        if isinstance(everywhere[0], Fix):
+            proposals.append(Declined(NAME, cand.escape, "the rewrite pays off on every release in the run: "
+                                      "make-const rewrites it in place"))
+            continue
+        (only_older,) = make_const.propose(older, [inner])
+        if isinstance(only_older, Declined):
+            proposals.append(Declined(NAME, cand.escape, only_older.reason))
+        else:
+            by_file.setdefault(cand.path, []).append(only_older)
+    for path, fixes in by_file.items():
+        variant = _variant(view, path, fixes)
+        if isinstance(variant, str):
+            proposals += [Declined(NAME, f.targets[0], variant) for f in fixes]
+        else:
+            proposals.append(variant)
+    return proposals
+
+
+def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
+    """Move the functions holding the fixes into the pair of variant files, or why not."""
+    directory, base = os.path.split(path)
+    stem = base.removesuffix(".go")
+    older_path, newer_path = (os.path.join(directory, f"{stem}_{suffix}.go") for suffix in SUFFIXES)
+    words = stem.split("_")
+    if len(words) > 1 and (words[-1] in KNOWN_OS or words[-1] in KNOWN_ARCH):
+        return f"the file name ends in _{words[-1]}, a build constraint the variant files' names would lose"
+    taken = [p for p in (older_path, newer_path) if p in view.sources or os.path.lexists(p)]
+    if taken:
+        return f"{os.path.basename(taken[0])} exists already"
+    if view.types is None or view.types.error:
+        return f"type information unavailable: {view.types.error if view.types else 'not loaded'}"
+    source = view.sources[path]
+    root = view.tree(path).root_node
+    header = _header(root)
+    if isinstance(header, str):
+        return header
+    license_, existing = header
+    imports = _imports(root)
+    if isinstance(imports, str):
+        return imports
+    decls = []
+    for fix in fixes:
+        decl = _declaration(root, view.offset(fix.targets[0]))
+        if decl is None:
+            return "the make is not inside a function declaration"
+        if text(decl.child_by_field_name("name")) == b"init" and decl.type == "function_declaration":
+            return "the make is in an init function: moving it to another file changes the order init functions run in"
+        if decl not in decls:
+            decls.append(decl)
+    decls.sort(key=lambda d: d.start_byte)
+    spans = [(_doc_start(d), d.end_byte) for d in decls]
+    moved, kept = _import_uses(view, path, imports, spans)
+    package = text(next(c for c in root.named_children if c.type == "package_clause").named_children[0]).decode()
+    both = [_with_fixes(source, start, end, fixes) for start, end in spans]
+    originals = [source[start:end] for start, end in spans]
+    wanted = [imports[i] for i in sorted(moved)]
+    rewritten = _file(license_, _combined(existing, f"!{CONSTRAINT}"), package, wanted, both)
+    original = _file(license_, _combined(existing, CONSTRAINT), package, wanted, originals)
+    unused = _unused_imports(imports, moved - kept)
+    if isinstance(unused, str):
+        return unused
+    edits = _merged([_removal(source, start, end) for start, end in spans + unused], path)
+    edits += [Edit(older_path, 0, 0, rewritten), Edit(newer_path, 0, 0, original)]
+    names = ", ".join(_name(d) for d in decls)
+    summary = (f"move {names} to {os.path.basename(older_path)} (//go:build !{CONSTRAINT}) with make-const's rewrite "
+               f"({'; '.join(f.summary for f in fixes)}), and as it was to {os.path.basename(newer_path)}")
+    return Fix(NAME, tuple(edits), tuple(t for f in fixes for t in f.targets), summary,
+               stays=tuple(s for f in fixes for s in f.stays), variant=older_path)
+
+
+def _header(root: Node) -> tuple[bytes, str | None] | str:
+    """The comments above the package clause that are not its doc (a license) and the file's
+    //go:build expression, or why the file cannot have variants."""
+    license_: list[Node] = []
+    existing = None
+    package = next((c for c in root.named_children if c.type == "package_clause"), None)
+    if package is None:
+        return "the file has no package clause tree-sitter-go can read"
+    for node in root.named_children:
+        if node.type != "comment" or node.start_byte > package.start_byte:
+            break
+        line = text(node).decode()
+        if line.startswith("//go:build"):
+            existing = line.removeprefix("//go:build").strip()
+            if "go1." in existing:
+                return f"the file is a release variant already ({line})"
+        elif line.startswith("// +build"):
+            if existing is None:
+                return "the file has an old-style `// +build` constraint and no //go:build line"
+        elif existing is None:
+            license_.append(node)
+    # The comment block right above the package clause is the package doc: it stays where it is.
+    while license_ and license_[-1].end_point.row + 1 >= package.start_point.row:
+        license_.pop()
+    return (root.text[license_[0].start_byte:license_[-1].end_byte] if license_ else b""), existing
+
+
+def _imports(root: Node) -> list[Node] | str:
+    """The file's import specs, or why the functions' imports cannot be told apart."""
+    specs = []
+    for caps in captures(load_query(NAME), root):
+        if text(caps["path"][0]).strip(b'"`') == b"C":
+            return "the file uses cgo (import \"C\"): its preamble would have to move too"
+        if "name" in caps and caps["name"][0].type == "dot":
+            return "the file has a dot import: gorewrite cannot tell which names the functions use"
+        specs.append(caps["spec"][0])
+    return specs
+
+
+def _specs(decl: Node) -> list[Node]:
+    found = []
+    for child in decl.named_children:
+        if child.type == "import_spec":
+            found.append(child)
+        elif child.type == "import_spec_list":
+            found += [c for c in child.named_children if c.type == "import_spec"]
+    return found
+
+
+def _import_uses(view: PackageView, path: str, specs: list[Node], spans: list[tuple[int, int]]) -> tuple[set[int], set[int]]:
+    """Which import specs (by index) the moved functions use, and which the rest of the file uses:
+    go/types resolves each package name to the import that declares it."""
+    moved: set[int] = set()
+    kept: set[int] = set()
+    for ident in view.types.idents.get(path, ()):
+        if ident.kind != "pkgname" or ident.obj is None or any(s.start_byte <= ident.start < s.end_byte for s in specs):
+            continue
+        offset = int(ident.obj.rpartition(":")[2])
+        index = next((i for i, s in enumerate(specs) if s.start_byte <= offset < s.end_byte), None)
+        if index is not None:
+            (moved if any(a <= ident.start < b for a, b in spans) else kept).add(index)
+    blank = {i for i, s in enumerate(specs) if text(s.child_by_field_name("name") or s)[:1] == b"_"}
+    return moved, kept | blank  # a blank import stays: it is there for its side effects
+
+
+def _declaration(root: Node, offset: int | None) -> Node | None:
+    return next((d for d in root.named_children if d.type in DECLARATIONS and offset is not None
+                 and d.start_byte <= offset < d.end_byte), None)
+
+
+def _doc_start(decl: Node) -> int:
+    """Where the declaration's doc comment (the comments on the lines right above it) starts."""
+    start, row = decl.start_byte, decl.start_point.row
+    above = decl.prev_sibling
+    while above is not None and above.type == "comment" and above.end_point.row == row - 1:
+        start, row = above.start_byte, above.start_point.row
+        above = above.prev_sibling
+    return start
+
+
+def _with_fixes(source: bytes, start: int, end: int, fixes: list[Fix]) -> bytes:
+    """The declaration's text with the inner fixes' edits that fall inside it applied."""
+    inside = [Edit("", e.start - start, e.end - start, e.new) for f in fixes for e in f.edits if start <= e.start and e.end <= end]
+    return apply(source[start:end], inside)
+
+
+def _file(license_: bytes, constraint: str, package: str, specs: list[Node], decls: list[bytes]) -> bytes:
+    """A variant file: license, constraint, package clause, the imports its functions use, the functions."""
+    parts = [license_] if license_ else []
+    parts += [f"//go:build {constraint}".encode(), f"package {package}".encode()]
+    if len(specs) == 1:
+        parts.append(b"import " + text(specs[0]))
+    elif specs:
+        parts.append(b"import (\n" + b"".join(b"\t" + text(s) + b"\n" for s in specs) + b")")
+    return b"\n\n".join(parts + decls) + b"\n"
+
+
+def _combined(existing: str | None, term: str) -> str:
+    if existing is None:
+        return term
+    return f"({existing}) && {term}" if "||" in existing else f"{existing} && {term}"
+
+
+def _unused_imports(specs: list[Node], unused: set[int]) -> list[tuple[int, int]] | str:
+    """The byte ranges to delete for imports only the moved functions used: a declaration all of
+    whose specs go, else each spec on its own line."""
+    gone = {specs[i].start_byte for i in unused}
+    decls = {}
+    for spec in specs:
+        decl = spec.parent if spec.parent.type == "import_declaration" else spec.parent.parent
+        decls[decl.start_byte] = decl
+    ranges = []
+    for decl in decls.values():
+        mine = _specs(decl)
+        if all(s.start_byte in gone for s in mine):
+            ranges.append((decl.start_byte, decl.end_byte))
+            continue
+        for spec in (s for s in mine if s.start_byte in gone):
+            rows = range(spec.start_point.row, spec.end_point.row + 1)
+            if any(o.start_byte != spec.start_byte and (o.start_point.row in rows or o.end_point.row in rows) for o in mine):
+                return "an import the moved functions alone use shares its line with another import"
+            ranges.append((spec.start_byte, spec.end_byte))
+    return sorted(ranges)
+
+
+def _removal(source: bytes, start: int, end: int) -> Edit:
+    """Delete [start, end) with the rest of its lines and the blank lines after: gofmt would not close the gap."""
+    start = source.rfind(b"\n", 0, start) + 1
+    newline = source.find(b"\n", end)
+    end = len(source) if newline < 0 else newline + 1
+    while source[end:end + 1] == b"\n" or source[end:end + 2] == b"\r\n":
+        end += 1 if source[end:end + 1] == b"\n" else 2
+    return Edit("", start, end, b"")
+
+
+def _merged(edits: list[Edit], path: str) -> list[Edit]:
+    """The removals on the original file, overlapping ones joined."""
+    out: list[Edit] = []
+    for e in sorted(edits):
+        if out and e.start <= out[-1].end:
+            out[-1] = Edit(path, out[-1].start, max(out[-1].end, e.end), b"")
+        else:
+            out.append(Edit(path, e.start, e.end, b""))
+    return out
+
+
+def _name(decl: Node) -> str:
+    name = text(decl.child_by_field_name("name")).decode()
+    if decl.type != "method_declaration":
+        return name
+    receiver = text(decl.child_by_field_name("receiver")).decode().strip("()").split()[-1]
+    return f"{receiver.lstrip('*')}.{name}"
+
+
+RULE = Rule(
+    name=NAME,
+    summary="put a rewrite that pays off before go1.25 only into a //go:build !go1.25 variant of the function",
+    messages=make_const.RULE.messages,
+    find=find,
+    propose=propose,
+)

@@ -1,0 +1,78 @@
+"""build-variant end to end, as the issue's canonical demonstration: a go 1.22 module, go1.24.11 and
+the pinned go1.27.3, `fix --rule build-variant` writing the variant pair; then each release builds,
+vets and tests its own side, and `git apply` takes the dry-run diff with its new files."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import GOLDEN
+from test_apply import apply_stdin
+from test_cli import gorewrite, snapshot
+from test_golden import OLDER, releases
+
+
+def _copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "m"
+    shutil.copytree(GOLDEN / "build-variant", copy, ignore=shutil.ignore_patterns("__snapshots__", "decline_*"))
+    return copy
+
+
+def test_fix_writes_the_variant_pair_and_each_release_builds_its_side(tmp_path):
+    newest, older = releases()
+    module = _copy(tmp_path)
+    done = gorewrite("fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, "./...", cwd=module)
+    assert done.returncode == 0, done.stderr
+    assert f"with {OLDER} and {newest.version}" in done.stderr
+    case = module / "guarded_sum"
+    assert sorted(p.name for p in case.glob("*.go")) == ["sum.go", "sum_go125.go", "sum_prego125.go", "sum_test.go"]
+    assert "func Window" not in (case / "sum.go").read_text()
+    assert (case / "sum_prego125.go").read_text().startswith("//go:build !go1.25\n\npackage guarded_sum\n")
+    original = (GOLDEN / "build-variant" / "guarded_sum" / "sum.go").read_text()
+    moved = original[original.index("// Window"):]
+    assert (case / "sum_go125.go").read_text() == f"//go:build go1.25\n\npackage guarded_sum\n\n{moved}"
+    for toolchain, built, stack in [(older, "sum_prego125.go", "make([]int, 4) does not escape"),
+                                    (newest, "sum_go125.go", "make([]int, n) does not escape")]:
+        for args in (["vet", "./..."], ["test", "-count=1", "./..."]):
+            result = toolchain.run(args, str(module))
+            assert result.returncode == 0, (toolchain.version, args, result.stdout.decode(), result.stderr.decode())
+        m = toolchain.run(["build", "-o", os.devnull, "-gcflags=-m", "./guarded_sum"], str(module)).stderr.decode()
+        assert re.search(rf"{built}:\d+:\d+: {re.escape(stack)}", m), (toolchain.version, m)
+    again = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version,
+                      "./...", cwd=module)
+    assert again.returncode == 0 and again.stdout == "", again.stderr
+
+
+def test_dry_run_diff_creates_the_files_with_git_apply_and_gorewrite_apply(tmp_path):
+    newest, _ = releases()
+    module = _copy(tmp_path)
+    before = snapshot(module)
+    done = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version,
+                     "./...", cwd=module)
+    assert done.returncode == 1, done.stderr
+    assert snapshot(module) == before, "--dry-run writes nothing"
+    assert "--- /dev/null\n+++ b/guarded_sum/sum_prego125.go\n" in done.stdout
+    by_git = tmp_path / "git"
+    shutil.copytree(module, by_git)
+    subprocess.run(["git", "init", "-q"], cwd=by_git, check=True)
+    subprocess.run(["git", "apply", "--check", "-"], cwd=by_git, input=done.stdout, text=True, check=True)
+    applied = subprocess.run(["git", "apply", "-"], cwd=by_git, input=done.stdout, text=True)
+    assert applied.returncode == 0
+    result = apply_stdin(done.stdout, cwd=module)
+    assert result.returncode == 0, result.stderr
+    ours = {Path(p).relative_to(module): c for p, c in snapshot(module).items()}
+    theirs = {Path(p).relative_to(by_git): c for p, c in snapshot(by_git).items() if "/.git/" not in p}
+    assert ours == theirs
+    twice = apply_stdin(done.stdout, cwd=module)
+    assert twice.returncode == 2 and "already applied" in twice.stderr
+
+
+def test_one_release_alone_has_no_variant_to_make(tmp_path):
+    """With go1.24.11 alone nothing tells the releases apart: make-const's job, not a variant's."""
+    module = _copy(tmp_path)
+    done = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "./...", cwd=module)
+    assert done.returncode == 0 and done.stdout == "", done.stderr
