@@ -104,6 +104,8 @@ def fix_json(run: Run, cwd: str) -> str:
                            verdict.reason if isinstance(verdict, Rejected) else None)
         if isinstance(verdict, Verified):
             outcome["removed"] = dict(verdict.removed)
+            if verdict.original_on:
+                outcome["builds_original"] = list(verdict.original_on)
         outcomes.append(outcome)
     for held in run.held:
         outcomes.append(_outcome(held, cwd, "held", "unsafe fix: run with --unsafe-fixes to verify and apply it"))
@@ -183,8 +185,10 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
     done = "applied" if applied else "verified"
     rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined} | {f.rule for f in run.held})
     ignored = f", {len(run.suppressed)} sites ignored by //gorewrite:ignore" if run.suppressed else ""
+    new = sum(not run.snapshots[p].exists for p in run.changes)
+    created = f", {new} created" if new else ""
     lines = [f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
-             f"{len(run.changes)} files changed{ignored}\n"]
+             f"{len(run.changes) - new} files changed{created}{ignored}\n"]
     for rule in rules:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]

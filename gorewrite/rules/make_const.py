@@ -109,8 +109,10 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str | None:
     k = min(bound, budget) if bound is not None else budget
     newest = max((release_minor(v) for v in view.by_toolchain), default=0)
     if newest >= STACK_FALLBACK_SINCE and k * size <= STACK_FALLBACK:
+        older = any(release_minor(v) < STACK_FALLBACK_SINCE for v in view.by_toolchain)
         return (f"{k} × {size} bytes fit in the {STACK_FALLBACK}-byte stack buffer go1.{STACK_FALLBACK_SINCE}+ "
-                "already gives a variable-size make")
+                "already gives a variable-size make" + ("; `--rule build-variant` gives the older releases the "
+                f"rewrite in a //go:build !go1.{STACK_FALLBACK_SINCE} copy" if older else ""))
     if k <= 0:
         return f"the code bounds the size by {bound}: nothing to put on the stack"
     comment = stmt.next_sibling
