@@ -17,7 +17,7 @@ from gorewrite.errors import UserError
 from gorewrite.packages import is_generated
 from gorewrite.pipeline import Options, analyse, fix as run_fix
 from gorewrite.proposals import Rule
-from gorewrite.rules import RULES, select
+from gorewrite.rules import RULES, build_variant, select
 from gorewrite.syntax import rule_data
 from gorewrite import why as explain_site
 from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched
@@ -133,6 +133,10 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget,
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
     options = _options(conf, cwd, checks=checks, stack_budget=stack_budget, unsafe_fixes=unsafe_fixes,
                        diff_from=diff_from, diff_file=diff_file)
+    if build_variant.NAME in (rules or conf.rules or ()) and len({tc.minor >= build_variant.SINCE for tc in toolchains}) < 2:
+        click.echo(f"gorewrite: build-variant compares releases on both sides of go1.{build_variant.SINCE}; "
+                   f"with {' and '.join(tc.version for tc in toolchains)} it has nothing to do: name both, "
+                   "e.g. --toolchain go1.24.11 --toolchain go1.27.3", err=True)
     with _progress(quiet) as step:
         run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
     if not dry_run:

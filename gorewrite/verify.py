@@ -19,7 +19,7 @@ from gorewrite import bench
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes
-from gorewrite.patch import render
+from gorewrite.patch import line_endings, render
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.syntax import Tree, parse
@@ -62,7 +62,10 @@ def rewritten(toolchain: Toolchain, view: PackageView, fixes: list[Fix]) -> dict
     for fix in fixes:
         for edit in fix.edits:
             by_file.setdefault(edit.path, []).append(edit)
-    return {path: render(toolchain, view.sources.get(path), edits) for path, edits in by_file.items()}
+    model = next((view.sources[e.path] for f in fixes for e in f.edits if e.path in view.sources), b"")
+    return {path: render(toolchain, view.sources[path], edits) if path in view.sources
+            else line_endings(model, render(toolchain, None, edits))  # a new file ends its lines as its sibling does
+            for path, edits in by_file.items()}
 
 
 def created(view: PackageView, fixes: list[Fix]) -> set[str]:

@@ -76,3 +76,26 @@ def test_one_release_alone_has_no_variant_to_make(tmp_path):
     module = _copy(tmp_path)
     done = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "./...", cwd=module)
     assert done.returncode == 0 and done.stdout == "", done.stderr
+
+
+def test_one_release_named_with_the_rule_says_what_is_missing(tmp_path):
+    module = _copy(tmp_path)
+    done = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "./guarded_sum", cwd=module)
+    assert done.returncode == 0 and done.stdout == ""
+    assert "build-variant compares releases on both sides of go1.25" in done.stderr
+    assert "--toolchain go1.24.11 --toolchain go1.27.3" in done.stderr
+
+
+def test_new_files_end_their_lines_as_the_original_does(tmp_path):
+    """A CRLF file's variants are CRLF too: a Windows checkout keeps one convention."""
+    newest, _ = releases()
+    module = tmp_path / "m"
+    (module / "guarded_sum").mkdir(parents=True)
+    (module / "go.mod").write_text("module example.com/m\n\ngo 1.22\n")
+    source = (GOLDEN / "build-variant" / "guarded_sum" / "sum.go").read_text()
+    (module / "guarded_sum" / "sum.go").write_bytes(source.replace("\n", "\r\n").encode())
+    done = gorewrite("fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, "./...", cwd=module)
+    assert done.returncode == 0, done.stderr
+    for name in ("sum.go", "sum_go125.go", "sum_prego125.go"):
+        data = (module / "guarded_sum" / name).read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n") > 0, name

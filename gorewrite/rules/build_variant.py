@@ -144,8 +144,9 @@ def _header(root: Node) -> tuple[bytes, str | None] | str:
         elif existing is None:
             license_.append(node)
     # The comment block right above the package clause is the package doc: it stays where it is.
-    while license_ and license_[-1].end_point.row + 1 >= package.start_point.row:
-        license_.pop()
+    top = package.start_point.row
+    while license_ and license_[-1].end_point.row + 1 >= top:
+        top = license_.pop().start_point.row
     return (root.text[license_[0].start_byte:license_[-1].end_byte] if license_ else b""), existing
 
 

@@ -3,6 +3,8 @@
 // license that can be found in the LICENSE file.
 
 // Package license_header masks secrets in log lines.
+//
+// Tokens keep a short prefix so operators can tell them apart.
 package license_header
 
 // Mask keeps the first keep bytes of a token and stars the rest.
