@@ -33,6 +33,12 @@ class Fix:
     A fix with `stays` does not remove its targets but puts a stack allocation in front of
     them: each expression in `stays` (as the compiler quotes it, `make([]int, 64)`) must then
     be reported `does not escape`, and the targets may remain as the fallback.
+
+    A fix with `moves` moves an allocation instead of removing it: each message in `moves` (as
+    the compiler prints it, `new(Big) escapes to heap`) may appear once in the declarations the
+    fix touches or adds without counting as a new escape; its targets must still be gone.
+    `checks` are what the verifier runs for the fix's package beyond the compile ("tests": the
+    package's go vet and go test with the rewrite), as `--verify` does for every package.
     """
 
     rule: str
@@ -41,6 +47,8 @@ class Fix:
     summary: str
     safety: Literal["safe", "unsafe"] = "safe"
     stays: tuple[str, ...] = ()
+    moves: tuple[str, ...] = ()
+    checks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class PackageView:
     by_toolchain: dict[str, tuple[Escape, ...]] = field(default_factory=dict)  # version -> what that release reports
     types: TypeInfo | None = None
     stack_budget: int = 256  # bytes a rule may put on the stack per new buffer (--stack-budget)
+    flows: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = field(default_factory=dict)  # version -> (path, line, col) -> -m=2 lines; only for rules with `flows`
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
     _line_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
@@ -103,6 +112,8 @@ class Rule:
 
     `find` recognises candidate sites by syntax alone (cheap: `check` runs it on every package);
     `propose` turns candidates into fixes or declines, with type facts loaded for their scopes.
+    A rule with `flows` also gets, in `propose`, the compiler's `-m=2` explanations of the
+    package (PackageView.flows): the pipeline compiles them only where such a rule has candidates.
     """
 
     name: str
@@ -110,3 +121,4 @@ class Rule:
     messages: tuple[str, ...]
     find: Callable[[PackageView], list[Candidate]] = field(repr=False)
     propose: Callable[[PackageView, list[Candidate]], list[Proposal]] = field(repr=False)
+    flows: bool = False
