@@ -67,7 +67,7 @@ def rewritten(toolchain: Toolchain, view: PackageView, fixes: list[Fix]) -> dict
 class _Checks:
     """What --verify asks beyond the compile, and the benchmark results: before, and after each group."""
 
-    tests: bool
+    tests: set[str]  # the packages whose go vet and go test must pass (--verify tests, or a fix's `checks`)
     bench: bool
     baseline: dict[tuple[str, str], dict[str, bench.Sample]] = field(default_factory=dict)  # (version, pkg)
     after: dict[tuple[str, str, tuple[int, ...]], dict[str, bench.Sample]] = field(default_factory=dict)  # + group
@@ -81,11 +81,13 @@ def verify(
     go vet + go test ("tests") and benchmarks ("bench") when asked; the benchmark deltas of what held."""
     states = {pkg: _State([group]) for pkg, group in fixes.items() if group}
     verdicts: list[Verdict] = []
-    extra = _Checks(tests="tests" in checks, bench="bench" in checks)
+    tested = {pkg for pkg, group in fixes.items() if "tests" in checks or any("tests" in f.checks for f in group)}
+    extra = _Checks(tests=tested, bench="bench" in checks)
     for toolchain in toolchains:
         if states and (extra.tests or extra.bench):
             progress(f"running the tests and benchmarks of {len(states)} packages before any rewrite, with {toolchain.version}")
-        failed = _test_failures(toolchain, cwd, list(states), None) if extra.tests and states else {}
+        first = [p for p in states if p in extra.tests]
+        failed = _test_failures(toolchain, cwd, first, None) if first else {}
         if extra.bench and states:
             samples, broken = bench.run(toolchain, cwd, [p for p in states if p not in failed], None)
             failed.update(broken)
@@ -186,8 +188,8 @@ def _check(
                 if problem:
                     failures[pkg] = problem
         passed = [pkg for pkg in contents if pkg not in failures]
-        if extra.tests and passed:
-            failures.update(_test_failures(toolchain, cwd, passed, overlay))
+        if any(p in extra.tests for p in passed):
+            failures.update(_test_failures(toolchain, cwd, [p for p in passed if p in extra.tests], overlay))
             passed = [pkg for pkg in passed if pkg not in failures]
         if extra.bench and passed:
             samples, broken = bench.run(toolchain, cwd, passed, overlay)
@@ -217,7 +219,8 @@ def _write_overlay(tmp: str, contents: list[dict[str, bytes]]) -> str:
 
 def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes], after: list[Escape]) -> str | None:
     """Targets this toolchain `reported` gone (or, for fixes with `stays`, their stack allocations
-    confirmed) and nothing new, counted per top-level declaration the fixes touch."""
+    confirmed) and nothing new, counted per top-level declaration the fixes touch or add; an
+    escape a fix `moves` (into a declaration it adds, say) is expected, once per listing."""
     before: Counter[str] = Counter()
     now: Counter[str] = Counter()
     wanted: Counter[str] = Counter()
@@ -231,9 +234,17 @@ def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], co
         offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
         keys = {_decl_key(old_tree, off) for off in offsets} - {None}
         old_lines = _lines_of(old_tree, keys)
-        new_lines = _lines_of(new_tree, keys)
+        added_keys = {key for key, _, _ in _decls(new_tree)} - {key for key, _, _ in _decls(old_tree)}
+        new_lines = _lines_of(new_tree, keys | added_keys)
         before += Counter(_kind(e.message) for e in reported if e.heap and e.path == path and e.line in old_lines)
-        fresh = [e.message for e in after if e.heap and e.path == path and e.line in new_lines]
+        moved = Counter(m for f in fixes if f.edits[0].path == path for m in f.moves)
+        fresh = []
+        for e in after:
+            if e.heap and e.path == path and e.line in new_lines:
+                if moved[e.message] > 0:
+                    moved[e.message] -= 1
+                else:
+                    fresh.append(e.message)
         now += Counter(_kind(m) for m in fresh)
         examples.update((_kind(m), m) for m in fresh)
         wanted += Counter(_kind(t.message) for f in fixes if not f.stays for t in f.targets if t.path == path and t in reported)
@@ -265,12 +276,21 @@ def _decls(tree: Tree) -> list[tuple[tuple, int, int]]:
     seen: Counter[tuple] = Counter()
     out = []
     for node in tree.root_node.named_children:
-        name = node.child_by_field_name("name")
+        name = node.child_by_field_name("name") or _first_name(node)
         receiver = node.child_by_field_name("receiver")
         base = (node.type, name.text if name else None, receiver.text if receiver else None)
         out.append(((*base, seen[base]), node.start_point.row + 1, node.end_point.row + 1))
         seen[base] += 1
     return out
+
+
+def _first_name(node) -> object:
+    """The first name a var, const or type declaration declares: a declaration inserted before
+    another of its kind must not shift that one's rank (and with it its key)."""
+    spec = next((c for c in node.named_children if c.type.endswith("_spec") or c.type.endswith("_spec_list")), None)
+    if spec is not None and spec.type.endswith("_spec_list"):
+        spec = next((c for c in spec.named_children if c.type.endswith("_spec")), None)
+    return spec.child_by_field_name("name") if spec is not None else None
 
 
 def _decl_key(tree: Tree, offset: int) -> tuple | None:
