@@ -75,6 +75,22 @@ DECLINES = {
         "decline_stored_field": "the slice escapes whatever its size",
         "decline_two_makes": "not the whole right-hand side",
     },
+    "sync-pool": {
+        "decline_call_parameter": "(call parameter)",
+        "decline_channel": "sent on a channel",
+        "decline_closure": "captured by a func literal",
+        "decline_global": "stored in the package-level lastFrame",
+        "decline_goroutine": "used in a go statement",
+        "decline_in_loop": "inside a loop",
+        "decline_io_writer": "passed to w.Write",
+        "decline_leaking_param": "reports as `leaking param: b`",
+        "decline_map": "stored in the map m",
+        "decline_returned": "is returned",
+        "decline_slice": "appended as an element",
+        "decline_stale_reslice": "resliced past its length",
+        "decline_stored_field": "stored in the field w.last",
+        "decline_used_after_put": "may be used after the pool's Put",
+    },
 }
 
 CASES = [(rule, name, path) for rule in RULES for name, path in golden_cases(rule)]
