@@ -60,7 +60,7 @@ def find(view: PackageView) -> list[Candidate]:
         if not escape.heap or escape.path not in view.package.rewritable or not MESSAGE.match(escape.message):
             continue
         site = _sites(view, escape.path).get(view.offset(escape))
-        if site is None or _function(site.statement) is None:
+        if site is None or _function(site.statement) is None or _plainly_kept(site):
             continue
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement)))
     return found
@@ -108,6 +108,24 @@ def _sites(view: PackageView, path: str) -> dict[int, Site]:
                 found[caps["arguments"][0].start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, kind)
         view.memo[key] = found
     return view.memo[key]
+
+
+def _plainly_kept(site: Site) -> bool:
+    """Is the variable's name, as a whole expression, returned, put in a composite literal or sent?
+    Then the object outlives the call and `check` should not offer the rule (by name, not
+    identity: a shadowed namesake only costs a candidate the rule could have taken)."""
+    name = text(site.name)
+    stack = [_function(site.statement).child_by_field_name("body")]
+    while stack:
+        node = stack.pop()
+        if node.type == "identifier" and node.text == name and node.parent is not None:
+            holder = node.parent
+            if holder.type == "expression_list" and holder.parent is not None and holder.parent.type == "return_statement":
+                return True
+            if holder.type == "literal_element" or (holder.type == "send_statement" and holder.child_by_field_name("value") == node):
+                return True
+        stack.extend(node.named_children)
+    return False
 
 
 def _function(node: Node) -> Node | None:
