@@ -87,7 +87,7 @@ DECLINES = {
         "decline_map": "stored in the map m",
         "decline_returned": None,  # `return buf`: likewise
         "decline_slice": "appended as an element",
-        "decline_stale_reslice": "resliced past its length",
+        "decline_generic": "the function is generic",
         "decline_stored_field": "stored in the field w.last",
         "decline_used_after_put": "may be used after the pool's Put",
     },

@@ -77,11 +77,12 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             proposals.append(Declined(NAME, cand.escape, verdict))
         else:
             # Sites share a pool when its New makes what they did: new(T) for every *T, the same make for slices.
+            # One file each: another file may be built for other platforms or tags than the pool's.
             same = cand.escape.message if verdict.pointer.startswith("*[]") else ""
-            groups.setdefault((verdict.pointer, same), []).append(verdict)
+            groups.setdefault((verdict.pointer, same, cand.path), []).append(verdict)
     names: set[str] = set()
     creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
-    for (pointer, message), plans in groups.items():
+    for (pointer, message, _), plans in groups.items():
         part = _part(view, pointer, message, plans, names)
         if isinstance(part, str):
             proposals += [Declined(NAME, p.escape, part) for p in plans]
@@ -167,7 +168,10 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     shape = _shape(view, site, escape)
     if isinstance(shape, str):
         return shape
-    pointer, alloc, reset, stale = shape
+    pointer, alloc, reset, has_stale = shape
+    if function.child_by_field_name("type_parameters") is not None or _generic_receiver(function):
+        return "the function is generic: a package-level pool cannot name its type parameters"
+    stale: list[str] | None = [] if has_stale else None  # what could read past the length, if anything can be there
     declared = types.at(site.path, site.name.start_byte)
     if declared is None or declared.obj is None or declared.use != "decl":
         return f"go/types does not know {var} here"
@@ -180,6 +184,11 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         problem = _use(view, site, node, declared.obj, stale, pointer.startswith("*[]"))
         if problem:
             return f"{var} {problem}"
+    if stale:
+        # Past the length, make gave zeros; a pooled buffer has the last call's bytes there.
+        if release_minor(view.package.go_version) < CLEAR_SINCE:
+            return f"{var} {stale[0]}, where a pooled buffer keeps old bytes, and go.mod's go {view.package.go_version} has no clear"
+        reset = "clear-capacity"
     return Plan(site, escape, pointer, alloc, reset, var)
 
 
@@ -261,7 +270,12 @@ def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
     return None
 
 
-def _use(view: PackageView, site: Site, node: Node, obj: str, stale: bool, is_slice: bool) -> str | None:
+def _generic_receiver(function: Node) -> bool:
+    receiver = function.child_by_field_name("receiver")
+    return receiver is not None and b"[" in text(receiver)
+
+
+def _use(view: PackageView, site: Site, node: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
     """Why this use of the variable lets the object outlive the call (or the pool's Put), or None."""
     enclosing = []
     for ancestor in _ancestors(node):
@@ -278,7 +292,7 @@ def _use(view: PackageView, site: Site, node: Node, obj: str, stale: bool, is_sl
     return _consumer(view, site, node, obj, stale, is_slice)
 
 
-def _consumer(view: PackageView, site: Site, expr: Node, obj: str, stale: bool, is_slice: bool) -> str | None:
+def _consumer(view: PackageView, site: Site, expr: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
     """How the value of `expr` (the object, or a slice of it) is used; None when that keeps it inside the call."""
     parent = expr.parent
     while parent is not None and parent.type == "parenthesized_expression":
@@ -292,8 +306,8 @@ def _consumer(view: PackageView, site: Site, expr: Node, obj: str, stale: bool, 
         return _selected(view, site, parent, obj)
     if kind == "slice_expression" and parent.child_by_field_name("operand") == expr:
         end, capacity = parent.child_by_field_name("end"), parent.child_by_field_name("capacity")
-        if stale and (capacity is not None or (end is not None and text(end) != b"0")):
-            return "is resliced past its length: a pooled buffer keeps old bytes there where make gave zeros"
+        if stale is not None and (capacity is not None or (end is not None and text(end) != b"0")):
+            stale.append("is resliced, maybe past its length")
         if not is_slice:
             return "is sliced: the slice would alias the pooled object"
         return _consumer(view, site, parent, obj, stale, is_slice)
@@ -377,7 +391,7 @@ def _element(view: PackageView, site: Site, index: Node, obj: str) -> str | None
     if parent is not None and parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"&":
         return "has an element's address taken: the pointer may outlive the call"
     if parent is not None and parent.type == "slice_expression" and parent.child_by_field_name("operand") == index:
-        return _consumer(view, site, parent, obj, False, True)
+        return _consumer(view, site, parent, obj, None, True)
     return None
 
 
@@ -396,7 +410,7 @@ def _selected(view: PackageView, site: Site, selector: Node, obj: str) -> str | 
     return _element(view, site, selector, obj)
 
 
-def _argument(view: PackageView, site: Site, expr: Node, parent: Node, obj: str, stale: bool, is_slice: bool) -> str | None:
+def _argument(view: PackageView, site: Site, expr: Node, parent: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
     """The object (or a slice of it) passed to a call."""
     spread = parent.type == "variadic_argument"
     args = parent.parent if spread else parent
@@ -417,6 +431,8 @@ def _argument(view: PackageView, site: Site, expr: Node, parent: Node, obj: str,
         return f"is passed to {name.decode()}"
     if name == b"string" and ident is not None and ident.kind == "type":
         return None  # string(buf) copies
+    if stale is not None:
+        stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
     if ident is not None and ident.kind == "func" and ident.obj is not None and not spread:
         return _callee_keeps(view, ident.obj, position, name.decode())
     if function.type == "selector_expression":
@@ -535,7 +551,7 @@ def _part(view: PackageView, pointer: str, message: str, plans: list[Plan], name
     first = plans[0]
     path = first.site.path
     taken = names | _words(view)
-    existing = _existing_pool(view, pointer, first.alloc)
+    existing = _existing_pool(view, path, pointer, first.alloc)
     edits: list[Edit] = []
     moves: tuple[str, ...] = ()
     if existing is not None:
@@ -601,6 +617,8 @@ def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: se
         lines = [f"{holder} := {get}", f"defer {put}({holder})", f"{plan.var} := *{holder}"]
         if plan.reset == "clear":
             lines.append(f"clear({plan.var}) // make gave zeroed elements")
+        elif plan.reset == "clear-capacity":
+            lines.append(f"clear({plan.var}[:cap({plan.var})]) // make gave zeros up to the capacity, which the code may reslice into")
     else:
         lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})", f"*{plan.var} = {plan.reset}"]
     end = statement.end_byte
@@ -611,13 +629,15 @@ def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: se
     return Edit(plan.site.path, statement.start_byte, end, ("\n" + indent).join(lines).encode())
 
 
-def _existing_pool(view: PackageView, pointer: str, alloc: str) -> tuple[str, str, str] | None:
+def _existing_pool(view: PackageView, site_path: str, pointer: str, alloc: str) -> tuple[str, str, str] | None:
     """(pool, get expression, put function) of a package-level pool of this shape whose New makes the
     same allocation: gorewrite's own from an earlier run, or one written the same way. Its typed
     helpers when the package has them, else Get and Put inline."""
     want = re.sub(r"\s+", "", alloc if pointer.startswith("*[]") else f"return{alloc}")
     also = re.sub(r"\s+", "", f"returnnew({pointer[1:]})")
-    for source in view.sources.values():
+    for path, source in view.sources.items():
+        if path != site_path and (path not in view.package.files or _constrained(path, source)):
+            continue  # a pool the site's builds may not have
         for m in POOL.finditer(source):
             made = re.sub(r"\s+", "", ((b"" if m[3] else b"return") + m[4]).decode())
             if bool(m[3]) != pointer.startswith("*[]") or made not in (want, also):
@@ -630,6 +650,16 @@ def _existing_pool(view: PackageView, pointer: str, alloc: str) -> tuple[str, st
                 return pool, f"{get[1].decode()}()", put[1].decode()
             return pool, f"{pool}.Get().({pointer})", f"{pool}.Put"
     return None
+
+
+GOOS_GOARCH = re.compile(r"_(aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|linux|nacl|netbsd|openbsd|plan9|solaris|"
+                         r"wasip1|windows|zos|386|amd64|arm|arm64|loong64|mips|mipsle|mips64|mips64le|ppc64|ppc64le|"
+                         r"riscv64|s390x|wasm)(_test)?\.go$")
+
+
+def _constrained(path: str, source: bytes) -> bool:
+    """Is the file built only for some platforms or tags (a //go:build line, a _GOOS/_GOARCH name)?"""
+    return bool(re.search(rb"^//go:build |^// \+build ", source, re.M) or GOOS_GOARCH.search(path))
 
 
 def _words(view: PackageView) -> set[str]:
