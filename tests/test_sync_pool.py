@@ -62,7 +62,7 @@ def test_the_rewrite_is_verified_with_the_packages_tests(tmp_path, toolchain):
     (verdict,) = run.verdicts
     assert isinstance(verdict, Verified), verdict
     assert verdict.fix.checks == frozenset({"tests"})
-    assert verdict.fix.moves == ("make([]byte, 0, 1048576) escapes to heap", "moved to heap: buf")
+    assert verdict.fix.moves == ("new([1048576]byte) escapes to heap",)
 
 
 def test_tests_run_without_verify_tests(tmp_path, toolchain):
@@ -81,7 +81,7 @@ def test_an_undeclared_move_is_a_new_escape(tmp_path, toolchain):
     rule = dataclasses.replace(RULE, propose=without_moves)
     run = fix([toolchain], ["./..."], str(_module(tmp_path, TEST)), [rule])
     (verdict,) = run.verdicts
-    # By count, the moved make stands for the target: the verifier sees it still there.
+    # By count, the moved allocation stands for the target: the verifier sees it still there.
     assert isinstance(verdict, Rejected) and "the compiler still reports `<expression> escapes to heap`" in verdict.reason, verdict
 
 

@@ -10,6 +10,7 @@ inside the call. The full doc, with the cases it declines, is rules/sync-pool/RE
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 
@@ -25,7 +26,6 @@ NAME = "sync-pool"
 MESSAGE = re.compile(r"^(make\(\[\][^\n]*?(, \d+)+\)|new\([^\n]*\)|&[^\n]*\{\.\.\.\}) escapes to heap$")
 TOO_LARGE = "too large for stack"
 FLOW_REASON = re.compile(r"^\s*from .* \(([^()]+)\) at ")
-CLEAR_SINCE = 21  # the clear builtin
 FUNCTIONS = ("function_declaration", "method_declaration")
 OK_BUILTINS = (b"len", b"cap", b"copy", b"clear")
 
@@ -47,9 +47,11 @@ class Plan:
 
     site: Site
     escape: Escape
-    pointer: str  # *[]byte, *Big
-    alloc: str  # the allocation as written: the pool's New makes the same one
-    reset: str  # "", "clear", or the composite literal to assign through the pointer
+    pointer: str  # what the pool holds: *[1048576]byte for a make's backing array, *Big
+    new: str  # what the pool's New returns: new([1048576]byte), new(Big)
+    moved: str  # what the compiler will say of it: `new([1048576]byte) escapes to heap`
+    length: int | None  # a make's length: the site slices the array to it; None for new(T) and &T{}
+    reset: str  # a make: "" or "zero" (the array, as make gave it); else the literal to assign through the pointer
     var: str
 
 
@@ -76,14 +78,14 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
         if isinstance(verdict, str):
             proposals.append(Declined(NAME, cand.escape, verdict))
         else:
-            # Sites share a pool when its New makes what they did: new(T) for every *T, the same make for slices.
-            # One file each: another file may be built for other platforms or tags than the pool's.
-            same = cand.escape.message if verdict.pointer.startswith("*[]") else ""
-            groups.setdefault((verdict.pointer, same, cand.path), []).append(verdict)
+            # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
+            # for makes of one capacity. One file each: another file may be built for other platforms or
+            # tags than the pool's.
+            groups.setdefault((re.sub(r"\s+", "", verdict.pointer), cand.path), []).append(verdict)
     names: set[str] = set()
     creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
-    for (pointer, message, _), plans in groups.items():
-        part = _part(view, pointer, message, plans, names)
+    for plans in groups.values():
+        part = _part(view, plans, names)
         if isinstance(part, str):
             proposals += [Declined(NAME, p.escape, part) for p in plans]
         elif part.creates:
@@ -168,7 +170,7 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     shape = _shape(view, site, escape)
     if isinstance(shape, str):
         return shape
-    pointer, alloc, reset, has_stale = shape
+    pointer, new, moved, length, reset, has_stale = shape
     if function.child_by_field_name("type_parameters") is not None or _generic_receiver(function):
         return "the function is generic: a package-level pool cannot name its type parameters"
     stale: list[str] | None = [] if has_stale else None  # what could read past the length, if anything can be there
@@ -181,15 +183,12 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
-        problem = _use(view, site, node, declared.obj, stale, pointer.startswith("*[]"))
+        problem = _use(view, site, node, declared.obj, stale, length is not None)
         if problem:
             return f"{var} {problem}"
     if stale:
-        # Past the length, make gave zeros; a pooled buffer has the last call's bytes there.
-        if release_minor(view.package.go_version) < CLEAR_SINCE:
-            return f"{var} {stale[0]}, where a pooled buffer keeps old bytes, and go.mod's go {view.package.go_version} has no clear"
-        reset = "clear-capacity"
-    return Plan(site, escape, pointer, alloc, reset, var)
+        reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
+    return Plan(site, escape, pointer, new, moved, length, reset, var)
 
 
 def _flow_reason(view: PackageView, escape: Escape) -> str | None:
@@ -211,26 +210,28 @@ def _flow_reason(view: PackageView, escape: Escape) -> str | None:
     return None
 
 
-def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str, bool] | str:
-    """(pointer type the pool holds, the allocation for New, reset at the site, whether the object
-    has a region beyond its length that only a reslice reaches), or why the allocation is not poolable."""
-    alloc = text(site.value).decode()
+def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str, int | None, str, bool] | str:
+    """(the pointer the pool holds, what its New returns, what the compiler will say of that, a
+    make's length, the reset, whether a make leaves elements past its length that only a reslice
+    or a callee reaches), or why the allocation is not poolable."""
     if site.kind == "make":
         args = site.value.child_by_field_name("arguments").named_children
         if len(args) < 2 or args[0].type != "slice_type":
             return "only slices are pooled"
         # The compiler prints the sizes folded: make([]byte, 0, 1048576) for make([]byte, 0, 1<<20).
-        printed = re.search(r"((?:, \d+)+)\) escapes to heap$", escape.message)
-        sizes = [int(n) for n in re.findall(r"\d+", printed[1])][-(len(args) - 1):] if printed else []
+        printed = re.fullmatch(r"make\(\[\](.*?)((?:, \d+)+)\) escapes to heap", escape.message)
+        sizes = [int(n) for n in re.findall(r"\d+", printed[2])][-(len(args) - 1):] if printed else []
         if len(sizes) != len(args) - 1:
             return "the size is not a constant the compiler printed"
         length, capacity = sizes[0], sizes[-1]
-        reset = ""
-        if length > 0:
-            if release_minor(view.package.go_version) < CLEAR_SINCE:
-                return f"the slice has {length} zeroed elements to restore and go.mod's go {view.package.go_version} has no clear"
-            reset = "clear"
-        return f"*{text(args[0]).decode()}", alloc, reset, capacity > length
+        if length > capacity:
+            return "the length is larger than the capacity: make panics"
+        element = text(args[0].child_by_field_name("element")).decode()
+        # The pool holds the backing array: its length and capacity are fixed by its type, and
+        # only its elements can change while it is out of the pool.
+        array = f"[{capacity}]{element}"
+        moved = f"new([{capacity}]{printed[1]}) escapes to heap"
+        return f"*{array}", f"new({array})", moved, length, "zero" if length > 0 else "", capacity > length
     if site.kind == "new":
         args = site.value.child_by_field_name("arguments").named_children
         if len(args) != 1:
@@ -238,8 +239,11 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str
         kind = _type_kind(view, site.path, args[0])
         if kind:
             return kind
+        shown = re.fullmatch(r"new\((.*)\) escapes to heap", escape.message)
         type_text = text(args[0]).decode()
-        return f"*{type_text}", alloc, f"{type_text}{{}}", False
+        if args[0].type == "array_type" and shown:
+            type_text = shown[1]  # folded: new([65536]int32) for new([256 * 256]int32)
+        return f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, f"{type_text}{{}}", False
     literal = site.value.child_by_field_name("operand")
     type_node = literal.child_by_field_name("type")
     if type_node is None or type_node.type not in ("type_identifier", "qualified_type"):
@@ -250,7 +254,7 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str
     if re.search(rb"\b" + re.escape(text(site.name)) + rb"\b", text(literal)):
         return f"the literal refers to {text(site.name).decode()}, which the rewrite would declare first"
     type_text = text(type_node).decode()
-    return f"*{type_text}", f"new({type_text})", text(literal).decode(), False
+    return f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, text(literal).decode(), False
 
 
 def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
@@ -530,8 +534,7 @@ def _directive(function: Node) -> str | None:
 
 # --- the rewrite ---------------------------------------------------------------------------
 
-POOL = re.compile(
-    rb"^var (\w+) = (\w+)\.Pool\{New: func\(\) (?:any|interface\{\}) \{ (?:(\w+) := )?(.*?)(?:; return &\3)? ?\}\}$", re.M)
+POOL = re.compile(rb"^var (\w+) = (\w+)\.Pool\{New: func\(\) (?:any|interface\{\}) \{ return new\((.*)\) \}\}$", re.M)
 
 
 @dataclass(frozen=True)
@@ -546,12 +549,12 @@ class Part:
     summary: str
 
 
-def _part(view: PackageView, pointer: str, message: str, plans: list[Plan], names: set[str]) -> Part | str:
+def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
     """The pool (new, or one the package has), its helpers, and each site's statement."""
     first = plans[0]
-    path = first.site.path
+    path, pointer = first.site.path, first.pointer
     taken = names | _words(view)
-    existing = _existing_pool(view, path, pointer, first.alloc)
+    existing = _existing_pool(view, path, pointer)
     edits: list[Edit] = []
     moves: tuple[str, ...] = ()
     if existing is not None:
@@ -565,16 +568,17 @@ def _part(view: PackageView, pointer: str, message: str, plans: list[Plan], name
         getter, putter = _fresh(f"get{base}", taken), _fresh(f"put{base}", taken)
         names.update((pool, getter, putter))
         functions = ", ".join(sorted({text(_function(p.site.statement).child_by_field_name("name")).decode() for p in plans}))
-        block = (f"// {pool} recycles the {pointer[1:]} of {functions}: too large for the stack, it would be\n"
+        what = f"backing array of the {text(first.site.value.child_by_field_name('arguments').named_children[0]).decode()}" \
+            if first.length is not None else pointer[1:]
+        block = (f"// {pool} recycles the {what} of {functions}: too large for the stack, it would be\n"
                  f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
-                 f"var {pool} = {alias}.Pool{{New: func() any {{ {_new_func(first, pointer)} }}}}\n\n"
+                 f"var {pool} = {alias}.Pool{{New: func() any {{ return {first.new} }}}}\n\n"
                  f"func {getter}() {pointer} {{ return {pool}.Get().({pointer}) }}\n\n"
                  f"func {putter}(p {pointer}) {{ {pool}.Put(p) }}\n\n")
         start = _leading_comments(_function(first.site.statement)).start_byte
         edits.append(Edit(path, start, start, block.encode()))
         get, put = f"{getter}()", putter
-        message = first.escape.message if pointer.startswith("*[]") else _new_message(plans)
-        moves = (message,) + ((f"moved to heap: {first.var}",) if pointer.startswith("*[]") else ())
+        moves = (first.moved,)
     for plan in plans:
         edits.append(_statement_edit(view, plan, get, put, taken, names))
     lines = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
@@ -593,32 +597,19 @@ def _merge(view: PackageView, parts: list[Part]) -> Fix:
                moves=tuple(m for p in parts for m in p.moves), checks=frozenset({"tests"}))
 
 
-def _new_message(plans: list[Plan]) -> str:
-    """What the compiler will say of the pool's `new(T)`: what it said of a `new(T)` site, or `new(T)` as written."""
-    said = next((p.escape.message for p in plans if p.site.kind == "new"), None)
-    return said or f"new({plans[0].pointer[1:]}) escapes to heap"
-
-
-def _new_func(plan: Plan, pointer: str) -> str:
-    if pointer.startswith("*[]"):
-        return f"{plan.var} := {plan.alloc}; return &{plan.var}"
-    return f"return {plan.alloc}"
-
-
 def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: set[str], names: set[str]) -> Edit:
     """`v := alloc` → Get, deferred Put, reset: the variable keeps its name and its type."""
     statement = plan.site.statement
     source = view.sources[plan.site.path]
     indent = source[source.rfind(b"\n", 0, statement.start_byte) + 1 : statement.start_byte].decode()
-    if plan.pointer.startswith("*[]"):
+    if plan.length is not None:
         holder = _fresh(f"{plan.var}p", taken)
         names.add(holder)
         taken.add(holder)
-        lines = [f"{holder} := {get}", f"defer {put}({holder})", f"{plan.var} := *{holder}"]
-        if plan.reset == "clear":
-            lines.append(f"clear({plan.var}) // make gave zeroed elements")
-        elif plan.reset == "clear-capacity":
-            lines.append(f"clear({plan.var}[:cap({plan.var})]) // make gave zeros up to the capacity, which the code may reslice into")
+        lines = [f"{holder} := {get}", f"defer {put}({holder})"]
+        if plan.reset == "zero":
+            lines.append(f"*{holder} = {plan.pointer[1:]}{{}} // the zeros make gave")
+        lines.append(f"{plan.var} := {holder}[:{plan.length}]")
     else:
         lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})", f"*{plan.var} = {plan.reset}"]
     end = statement.end_byte
@@ -629,23 +620,49 @@ def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: se
     return Edit(plan.site.path, statement.start_byte, end, ("\n" + indent).join(lines).encode())
 
 
-def _existing_pool(view: PackageView, site_path: str, pointer: str, alloc: str) -> tuple[str, str, str] | None:
-    """(pool, get expression, put function) of a package-level pool of this shape whose New makes the
-    same allocation: gorewrite's own from an earlier run, or one written the same way. Its typed
-    helpers when the package has them, else Get and Put inline."""
-    want = re.sub(r"\s+", "", alloc if pointer.startswith("*[]") else f"return{alloc}")
-    also = re.sub(r"\s+", "", f"returnnew({pointer[1:]})")
+def _folded(type_text: str) -> str:
+    """A type without spaces and with constant array lengths of literals folded: [1 << 20]byte is [1048576]byte."""
+    def length(m: re.Match) -> str:
+        try:
+            tree = ast.parse(m[1], mode="eval").body
+        except SyntaxError:
+            return m[0]
+        value = _int_expression(tree)
+        return f"[{value}]" if value is not None else m[0]
+    return re.sub(r"\[([^\[\]]+)\]", length, re.sub(r"\s+", "", type_text))
+
+
+def _int_expression(node: ast.AST) -> int | None:
+    """The value of an integer literal, or of one + - * or << between two (Go and Python agree on
+    those; longer expressions are left alone, their precedences differ); else None."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if not isinstance(node, ast.BinOp) or not all(isinstance(n, ast.Constant) and type(n.value) is int for n in (node.left, node.right)):
+        return None
+    left, right = node.left.value, node.right.value
+    if isinstance(node.op, ast.LShift):
+        return left << right if 0 <= right < 64 else None
+    operations = {ast.Add: left + right, ast.Sub: left - right, ast.Mult: left * right}
+    return operations.get(type(node.op))
+
+
+def _existing_pool(view: PackageView, site_path: str, pointer: str) -> tuple[str, str, str] | None:
+    """(pool, get expression, put function) of a package-level pool whose New returns new(T) for
+    the pointer *T the site needs: gorewrite's own from an earlier run, or one written the same way.
+    Reusing any is sound: the site resets what it relies on. Its typed helpers when the file has
+    them, else Get and Put inline."""
+    want = _folded(pointer[1:])
     for path, source in view.sources.items():
         if path != site_path and (path not in view.package.files or _constrained(path, source)):
             continue  # a pool the site's builds may not have
         for m in POOL.finditer(source):
-            made = re.sub(r"\s+", "", ((b"" if m[3] else b"return") + m[4]).decode())
-            if bool(m[3]) != pointer.startswith("*[]") or made not in (want, also):
+            if _folded(m[3].decode()) != want:
                 continue
             pool = m[1].decode()
-            typed = re.escape(pointer).encode()
-            get = re.search(rb"^func (\w+)\(\) " + typed + rb" \{ return " + m[1] + rb"\.Get\(\)\.\(" + typed + rb"\) \}$", source, re.M)
-            put = re.search(rb"^func (\w+)\(p " + typed + rb"\) \{ " + m[1] + rb"\.Put\(p\) \}$", source, re.M)
+            gets = re.finditer(rb"^func (\w+)\(\) \*(.+) \{ return " + m[1] + rb"\.Get\(\)\.\(\*(.+)\) \}$", source, re.M)
+            puts = re.finditer(rb"^func (\w+)\(p \*(.+)\) \{ " + m[1] + rb"\.Put\(p\) \}$", source, re.M)
+            get = next((g for g in gets if _folded(g[2].decode()) == want == _folded(g[3].decode())), None)
+            put = next((p for p in puts if _folded(p[2].decode()) == want), None)
             if get and put:
                 return pool, f"{get[1].decode()}()", put[1].decode()
             return pool, f"{pool}.Get().({pointer})", f"{pool}.Put"

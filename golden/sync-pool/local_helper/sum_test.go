@@ -7,3 +7,11 @@ func TestSum(t *testing.T) {
 		t.Fatal("wrong sum")
 	}
 }
+
+func BenchmarkSum(b *testing.B) {
+	parts := []string{"alpha", "beta", "gamma"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Sum(parts)
+	}
+}

@@ -3,8 +3,8 @@ package logs
 import "sync"
 
 // linePool is the package's own pool of 1 MiB line buffers, written the way gorewrite writes one.
-var linePool = sync.Pool{New: func() any { buf := make([]byte, 0, 1<<20); return &buf }}
+var linePool = sync.Pool{New: func() any { return new([1 << 20]byte) }}
 
-func getLine() *[]byte { return linePool.Get().(*[]byte) }
+func getLine() *[1 << 20]byte { return linePool.Get().(*[1 << 20]byte) }
 
-func putLine(p *[]byte) { linePool.Put(p) }
+func putLine(p *[1 << 20]byte) { linePool.Put(p) }
