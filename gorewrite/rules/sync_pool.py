@@ -320,10 +320,7 @@ def _consumer(view: PackageView, site: Site, expr: Node, obj: str, stale: list[s
         if operator == b"&":
             return "has its address taken: the pointer may outlive the call"
         if operator == b"*":
-            up = parent.parent
-            if up is not None and up.type == "unary_expression" and text(up.child_by_field_name("operator")) == b"&":
-                return "has its address taken: the pointer may outlive the call"
-            return None  # a copy of the value, or a write through the pointer
+            return _element(view, site, parent, obj)  # *p is the object's storage, like p.f
         return None
     if kind in ("binary_expression", "range_clause", "expression_switch_statement", "if_statement"):
         if kind == "range_clause" and parent.child_by_field_name("right") != expr:
@@ -389,8 +386,12 @@ def _element(view: PackageView, site: Site, index: Node, obj: str) -> str | None
     on it, or it is an array that is sliced and the slice goes further than a call gorewrite can see into."""
     parent = index.parent
     while parent is not None and parent.type in ("parenthesized_expression", "selector_expression", "index_expression"):
-        if parent.type == "selector_expression" and parent.parent is not None and parent.parent.type == "call_expression":
-            return "has a method called on a part of it, whose receiver may be its address"
+        if parent.type == "selector_expression":
+            selected = view.types.at(site.path, parent.child_by_field_name("field").start_byte)
+            if selected is None or selected.kind != "field":
+                return "has a method of a part of it used, whose receiver may be that part's address"
+        elif parent.type == "index_expression" and parent.child_by_field_name("operand") != index:
+            break  # the part is an index of something else: a copy
         index, parent = parent, parent.parent
     if parent is not None and parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"&":
         return "has an element's address taken: the pointer may outlive the call"
@@ -440,6 +441,10 @@ def _argument(view: PackageView, site: Site, expr: Node, parent: Node, obj: str,
     if ident is not None and ident.kind == "func" and ident.obj is not None and not spread:
         return _callee_keeps(view, ident.obj, position, name.decode())
     if function.type == "selector_expression":
+        operand = function.child_by_field_name("operand")
+        receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
+        if (receiver is not None and receiver.kind == "type") or operand.type.startswith("parenthesized"):
+            return f"is passed to the method expression {name.decode()}"
         field = function.child_by_field_name("field")
         method = view.types.at(site.path, field.start_byte)
         if method is not None and method.kind == "method" and method.obj is not None and not spread:
