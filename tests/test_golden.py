@@ -76,6 +76,9 @@ DECLINES = {
         "decline_two_makes": "not the whole right-hand side",
     },
     "sync-pool": {
+        "decline_address_taken": "has an element's address taken",
+        "decline_field_method": "has a method of a part of it used",
+        "decline_result_alias": "`leaking param: b to result ~r0 level=0`",
         "decline_call_parameter": "(call parameter)",
         "decline_channel": None,  # `ch <- buf`: find sees it sent, so `check` does not offer the rule
         "decline_closure": "captured by a func literal",
