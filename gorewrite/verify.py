@@ -227,6 +227,7 @@ def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], co
     stays: Counter[str] = Counter()
     stacked: Counter[str] = Counter()
     examples: dict[str, str] = {}
+    moved = Counter(m for f in fixes for m in f.moves)
     for path in sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}):
         old_tree = view.tree(path)
         new_tree = parse(contents[path]) if path in contents else old_tree
@@ -237,7 +238,6 @@ def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], co
         added_keys = {key for key, _, _ in _decls(new_tree)} - {key for key, _, _ in _decls(old_tree)}
         new_lines = _lines_of(new_tree, keys | added_keys)
         before += Counter(_kind(e.message) for e in reported if e.heap and e.path == path and e.line in old_lines)
-        moved = Counter(m for f in fixes if f.edits[0].path == path for m in f.moves)
         fresh = []
         for e in after:
             if e.heap and e.path == path and e.line in new_lines:
