@@ -77,6 +77,7 @@ DECLINES = {
     },
     "sync-pool": {
         "decline_address_taken": "has an element's address taken",
+        "decline_shadowed": "another buf is declared in the function",
         "decline_field_method": "has a method of a part of it used",
         "decline_result_alias": "`leaking param: b to result ~r0 level=0`",
         "decline_call_parameter": "(call parameter)",

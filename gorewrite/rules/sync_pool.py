@@ -577,7 +577,7 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
             if first.length is not None else pointer[1:]
         block = (f"// {pool} recycles the {what} of {functions}: too large for the stack, it would be\n"
                  f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
-                 f"var {pool} = {alias}.Pool{{New: func() any {{ return {first.new} }}}}\n\n"
+                 f"var {pool} = {alias}.Pool{{New: func() {_any(view)} {{ return {first.new} }}}}\n\n"
                  f"func {getter}() {pointer} {{ return {pool}.Get().({pointer}) }}\n\n"
                  f"func {putter}(p {pointer}) {{ {pool}.Put(p) }}\n\n")
         start = _leading_comments(_function(first.site.statement)).start_byte
@@ -589,6 +589,12 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
     lines = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
     return Part(path, existing is None, tuple(edits), tuple(p.escape for p in plans), moves, summary)
+
+
+def _any(view: PackageView) -> str:
+    """`any`, or `interface{}` where go.mod's go line predates it (go1.18)."""
+    version = view.package.go_version
+    return "interface{}" if version and release_minor(version) < 18 else "any"
 
 
 def _merge(view: PackageView, parts: list[Part]) -> Fix:
