@@ -50,7 +50,7 @@ class Plan:
     pointer: str  # what the pool holds: *[1048576]byte for a make's backing array, *Big
     new: str  # what the pool's New returns: new([1048576]byte), new(Big)
     moved: str  # what the compiler will say of it: `new([1048576]byte) escapes to heap`
-    length: int | None  # a make's length: the site slices the array to it; None for new(T) and &T{}
+    length: str | None  # a make's length as written (a constant): the site slices the array to it; None for new(T) and &T{}
     reset: str  # a make: "" or "zero" (the array, as make gave it); else the literal to assign through the pointer
     var: str
 
@@ -210,7 +210,7 @@ def _flow_reason(view: PackageView, escape: Escape) -> str | None:
     return None
 
 
-def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str, int | None, str, bool] | str:
+def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str, str | None, str, bool] | str:
     """(the pointer the pool holds, what its New returns, what the compiler will say of that, a
     make's length, the reset, whether a make leaves elements past its length that only a reslice
     or a callee reaches), or why the allocation is not poolable."""
@@ -231,7 +231,8 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str
         # only its elements can change while it is out of the pool.
         array = f"[{capacity}]{element}"
         moved = f"new([{capacity}]{printed[1]}) escapes to heap"
-        return f"*{array}", f"new({array})", moved, length, "zero" if length > 0 else "", capacity > length
+        # The length as written: a constant the statement could see, and the site is where it was.
+        return f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length
     if site.kind == "new":
         args = site.value.child_by_field_name("arguments").named_children
         if len(args) != 1:
