@@ -10,7 +10,7 @@ from gorewrite import suppress, typeinfo
 from gorewrite.bench import Delta
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
-from gorewrite.escapes import Escape, compile_escapes
+from gorewrite.escapes import Escape, compile_escapes, compile_flows
 from gorewrite.packages import Package, load
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
@@ -131,6 +131,7 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
                           {p.import_path for p in run.packages if p.import_path not in run.broken})
     except typeinfo.Unavailable:
         pass  # each package asks again and is declined with the reason
+    _add_flows(toolchains, cwd, rules, views, candidates, options.progress)
     for number, (pkg, found) in enumerate(candidates.items(), 1):
         options.progress(f"proposing rewrites: package {number}/{len(candidates)} {pkg}")
         if not found:
@@ -163,6 +164,18 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
                 run.roots[path] = run.roots[next(iter(views[pkg].sources))]
             run.changes[path] = content
     return run
+
+
+def _add_flows(toolchains: list[Toolchain], cwd: str, rules: list[Rule], views: dict[str, PackageView],
+               candidates: dict[str, list[Candidate]], progress: Report) -> None:
+    """The `-m=2` flows, per toolchain, of the packages where a rule that reads them has candidates."""
+    readers = {r.name for r in rules if r.flows}
+    wanted = [pkg for pkg, found in candidates.items() if any(c.rule in readers for c in found)]
+    for tc in toolchains if wanted else []:
+        progress(f"asking {tc.version} why {len(wanted)} packages allocate (-gcflags=-m=2)")
+        found = compile_flows(tc, wanted, cwd, files={p: views[p].package.files for p in wanted})
+        for pkg, sites in found.items():
+            views[pkg].flows[tc.version] = sites
 
 
 def _edit_wanted(view: PackageView, edit, options: Options) -> bool:

@@ -37,6 +37,12 @@ class Fix:
     A fix with `variant` puts its rewritten code in that file, which build constraints give to
     some toolchains only: its targets and `stays` are judged where the build compiles the file,
     and elsewhere nothing may change. A file an edit names that does not exist yet is created.
+
+    A fix with `moves` moves an allocation instead of removing it: each message in `moves` (as
+    the compiler prints it, `new(Big) escapes to heap`) may appear once in the declarations the
+    fix touches or adds without counting as a new escape; its targets must still be gone.
+    `checks` are what the verifier runs for the fix's package beyond the compile ("tests": the
+    package's go vet and go test with the rewrite), as `--verify` does for every package.
     """
 
     rule: str
@@ -46,6 +52,8 @@ class Fix:
     safety: Literal["safe", "unsafe"] = "safe"
     stays: tuple[str, ...] = ()
     variant: str | None = None
+    moves: tuple[str, ...] = ()
+    checks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,7 @@ class PackageView:
     by_toolchain: dict[str, tuple[Escape, ...]] = field(default_factory=dict)  # version -> what that release reports
     types: TypeInfo | None = None
     stack_budget: int = 256  # bytes a rule may put on the stack per new buffer (--stack-budget)
+    flows: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = field(default_factory=dict)  # version -> (path, line, col) -> -m=2 lines; only for rules with `flows`
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
     _line_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
@@ -108,6 +117,8 @@ class Rule:
 
     `find` recognises candidate sites by syntax alone (cheap: `check` runs it on every package);
     `propose` turns candidates into fixes or declines, with type facts loaded for their scopes.
+    A rule with `flows` also gets, in `propose`, the compiler's `-m=2` explanations of the
+    package (PackageView.flows): the pipeline compiles them only where such a rule has candidates.
     """
 
     name: str
@@ -115,3 +126,4 @@ class Rule:
     messages: tuple[str, ...]
     find: Callable[[PackageView], list[Candidate]] = field(repr=False)
     propose: Callable[[PackageView, list[Candidate]], list[Proposal]] = field(repr=False)
+    flows: bool = False

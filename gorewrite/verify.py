@@ -77,7 +77,7 @@ def created(view: PackageView, fixes: list[Fix]) -> set[str]:
 class _Checks:
     """What --verify asks beyond the compile, and the benchmark results: before, and after each group."""
 
-    tests: bool
+    tests: set[str]  # the packages whose go vet and go test must pass (--verify tests, or a fix's `checks`)
     bench: bool
     baseline: dict[tuple[str, str], dict[str, bench.Sample]] = field(default_factory=dict)  # (version, pkg)
     after: dict[tuple[str, str, tuple[int, ...]], dict[str, bench.Sample]] = field(default_factory=dict)  # + group
@@ -92,11 +92,13 @@ def verify(
     states = {pkg: _State([group]) for pkg, group in fixes.items() if group}
     verdicts: list[Verdict] = []
     skips: set[tuple[str, str]] = set()  # (variant file, toolchain version) where the build leaves the file out
-    extra = _Checks(tests="tests" in checks, bench="bench" in checks)
+    tested = {pkg for pkg, group in fixes.items() if "tests" in checks or any("tests" in f.checks for f in group)}
+    extra = _Checks(tests=tested, bench="bench" in checks)
     for toolchain in toolchains:
         if states and (extra.tests or extra.bench):
             progress(f"running the tests and benchmarks of {len(states)} packages before any rewrite, with {toolchain.version}")
-        failed = _test_failures(toolchain, cwd, list(states), None) if extra.tests and states else {}
+        first = [p for p in states if p in extra.tests]
+        failed = _test_failures(toolchain, cwd, first, None) if first else {}
         if extra.bench and states:
             samples, broken = bench.run(toolchain, cwd, [p for p in states if p not in failed], None)
             failed.update(broken)
@@ -215,12 +217,12 @@ def _check(
                 problem = _judge(views[pkg], before, batch[pkg], files, result.escapes.get(pkg, []), compiled.get(pkg))
                 if problem:
                     failures[pkg] = problem
-        vetted = [pkg for pkg in growing if pkg not in failures and not extra.tests]
+        vetted = [pkg for pkg in growing if pkg not in failures and pkg not in extra.tests]
         if vetted:
             failures.update(_vet_failures(toolchain, cwd, vetted, overlay))
         passed = [pkg for pkg in contents if pkg not in failures]
-        if extra.tests and passed:
-            failures.update(_test_failures(toolchain, cwd, passed, overlay))
+        if any(p in extra.tests for p in passed):
+            failures.update(_test_failures(toolchain, cwd, [p for p in passed if p in extra.tests], overlay))
             passed = [pkg for pkg in passed if pkg not in failures]
         if extra.bench and passed:
             samples, broken = bench.run(toolchain, cwd, passed, overlay)
@@ -251,29 +253,39 @@ def _write_overlay(tmp: str, contents: list[dict[str, bytes]]) -> str:
 def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes],
            after: list[Escape], compiled: set[str] | None = None) -> str | None:
     """Targets this toolchain `reported` gone (or, for fixes with `stays`, their stack allocations
-    confirmed) and nothing new, counted over the top-level declarations the fixes touch, in
-    whichever files hold them before and after. A fix whose `variant` file this toolchain does
-    not compile (`compiled`, None: all) claims nothing here: only "nothing new" applies."""
+    confirmed) and nothing new, counted over the top-level declarations the fixes touch or add, in
+    whichever files hold them before and after; an escape a fix `moves` (into a declaration it
+    adds, say) is expected, once per listing. A fix whose `variant` file this toolchain does not
+    compile (`compiled`, None: all) claims nothing here: only "nothing new" applies."""
     judged = [f for f in fixes if f.variant is None or compiled is None or f.variant in compiled]
     paths = sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets})
+    trees = {path: parse(contents[path]) if path in contents else view.tree(path) for path in paths}
     keys: set[tuple] = set()
     for path in paths:
         if path in view.sources:
             offsets = [e.start for f in fixes for e in f.edits if e.path == path]
             offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
             keys |= {_decl_key(view.tree(path), off) for off in offsets} - {None}
+            keys |= {key for key, _, _ in _decls(trees[path])} - {key for key, _, _ in _decls(view.tree(path))}
         else:  # a created file: everything in it is the fixes' doing
-            keys |= {key for key, _, _ in _decls(parse(contents[path]))}
+            keys |= {key for key, _, _ in _decls(trees[path])}
     before: Counter[str] = Counter()
     now: Counter[str] = Counter()
     stacked: Counter[str] = Counter()
     examples: dict[str, str] = {}
+    moved = Counter(m for f in judged for m in f.moves)
     for path in paths:
         if path in view.sources:
             old_lines = _lines_of(view.tree(path), keys)
             before += Counter(_kind(e.message) for e in reported if e.heap and e.path == path and e.line in old_lines)
-        new_lines = _lines_of(parse(contents[path]) if path in contents else view.tree(path), keys)
-        fresh = [e.message for e in after if e.heap and e.path == path and e.line in new_lines]
+        new_lines = _lines_of(trees[path], keys)
+        fresh = []
+        for e in after:
+            if e.heap and e.path == path and e.line in new_lines:
+                if moved[e.message] > 0:
+                    moved[e.message] -= 1
+                else:
+                    fresh.append(e.message)
         now += Counter(_kind(m) for m in fresh)
         examples.update((_kind(m), m) for m in fresh)
         stacked += Counter(e.message for e in after if e.path == path and e.line in new_lines and not e.heap)
@@ -305,12 +317,21 @@ def _decls(tree: Tree) -> list[tuple[tuple, int, int]]:
     seen: Counter[tuple] = Counter()
     out = []
     for node in tree.root_node.named_children:
-        name = node.child_by_field_name("name")
+        name = node.child_by_field_name("name") or _first_name(node)
         receiver = node.child_by_field_name("receiver")
         base = (node.type, name.text if name else None, receiver.text if receiver else None)
         out.append(((*base, seen[base]), node.start_point.row + 1, node.end_point.row + 1))
         seen[base] += 1
     return out
+
+
+def _first_name(node) -> object:
+    """The first name a var, const or type declaration declares: a declaration inserted before
+    another of its kind must not shift that one's rank (and with it its key)."""
+    spec = next((c for c in node.named_children if c.type.endswith("_spec") or c.type.endswith("_spec_list")), None)
+    if spec is not None and spec.type.endswith("_spec_list"):
+        spec = next((c for c in spec.named_children if c.type.endswith("_spec")), None)
+    return spec.child_by_field_name("name") if spec is not None else None
 
 
 def _decl_key(tree: Tree, offset: int) -> tuple | None:

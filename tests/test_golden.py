@@ -85,6 +85,26 @@ DECLINES = {
         "decline_stored_field": "the slice escapes whatever its size",
         "decline_two_makes": "not the whole right-hand side",
     },
+    "sync-pool": {
+        "decline_address_taken": "has an element's address taken",
+        "decline_shadowed": "another buf is declared in the function",
+        "decline_field_method": "has a method of a part of it used",
+        "decline_result_alias": "`leaking param: b to result ~r0 level=0`",
+        "decline_call_parameter": "(call parameter)",
+        "decline_channel": None,  # `ch <- buf`: find sees it sent, so `check` does not offer the rule
+        "decline_closure": "captured by a func literal",
+        "decline_global": "stored in the package-level lastFrame",
+        "decline_goroutine": "used in a go statement",
+        "decline_in_loop": "inside a loop",
+        "decline_io_writer": "passed to w.Write",
+        "decline_leaking_param": "reports as `leaking param: b`",
+        "decline_map": "stored in the map m",
+        "decline_returned": None,  # `return buf`: likewise
+        "decline_slice": "appended as an element",
+        "decline_generic": "the function is generic",
+        "decline_stored_field": "stored in the field w.last",
+        "decline_used_after_put": "may be used after the pool's Put",
+    },
 }
 
 CASES = [(rule, name, path) for rule in RULES for name, path in golden_cases(rule)]

@@ -1,0 +1,3 @@
+module example.com/golden/syncpool
+
+go 1.22

@@ -1,0 +1,791 @@
+"""sync-pool: take a per-call temporary that is only on the heap because it is too large for the
+stack from a package-level `sync.Pool` instead, and put it back when the function returns.
+
+`buf := make([]byte, 0, 1<<20)` becomes `bufp := getBuf(); defer putBuf(bufp); buf := *bufp`
+beside `var bufPool = sync.Pool{New: …}` and two typed helpers; `p := new(T)` / `p := &T{…}`
+become `p := getT(); defer putT(p); *p = T{…}`. The compiler's `-m=2` flow must say the site
+escapes for its size alone, under every toolchain, and every use of the variable must stay
+inside the call. The full doc, with the cases it declines, is rules/sync-pool/README.md.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.syntax import Node, captures, declaration_range, load_query, text, touches_error
+from gorewrite.toolchain import release_minor
+
+NAME = "sync-pool"
+# Constant-size makes (the compiler prints sizes folded), new(T) and &T{…}; a variable-size
+# make is make-const's site.
+MESSAGE = re.compile(r"^(make\(\[\][^\n]*?(, \d+)+\)|new\([^\n]*\)|&[^\n]*\{\.\.\.\}) escapes to heap$")
+TOO_LARGE = "too large for stack"
+FLOW_REASON = re.compile(r"^\s*from .* \(([^()]+)\) at ")
+FUNCTIONS = ("function_declaration", "method_declaration")
+OK_BUILTINS = (b"len", b"cap", b"copy", b"clear")
+
+
+@dataclass(frozen=True)
+class Site:
+    """A `name := <allocation>` statement the query found, by the offset the compiler reports."""
+
+    path: str
+    statement: Node
+    name: Node
+    value: Node
+    kind: str  # make | new | literal
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one accepted site needs: its pool group, the pointer type, and its statement's rewrite."""
+
+    site: Site
+    escape: Escape
+    pointer: str  # what the pool holds: *[1048576]byte for a make's backing array, *Big
+    new: str  # what the pool's New returns: new([1048576]byte), new(Big)
+    moved: str  # what the compiler will say of it: `new([1048576]byte) escapes to heap`
+    length: str | None  # a make's length as written (a constant): the site slices the array to it; None for new(T) and &T{}
+    reset: str  # a make: "" or "zero" (the array, as make gave it); else the literal to assign through the pointer
+    var: str
+
+
+def find(view: PackageView) -> list[Candidate]:
+    """Constant-size allocations the compiler puts on the heap, assigned by `:=` in a function."""
+    found = []
+    for escape in view.escapes:
+        if not escape.heap or escape.path not in view.package.rewritable or not MESSAGE.match(escape.message):
+            continue
+        site = _sites(view, escape.path).get(view.offset(escape))
+        if site is None or _function(site.statement) is None or _plainly_kept(site):
+            continue
+        found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement)))
+    return found
+
+
+def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
+    """One Fix per pool (its sites share it), a Declined with the reason for every other site."""
+    proposals: list[Proposal] = []
+    groups: dict[tuple[str, str], list[Plan]] = {}
+    for cand in candidates:
+        site = _sites(view, cand.path)[view.offset(cand.escape)]
+        verdict = _plan(view, cand.escape, site)
+        if isinstance(verdict, str):
+            proposals.append(Declined(NAME, cand.escape, verdict))
+        else:
+            # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
+            # for makes of one capacity. One file each: another file may be built for other platforms or
+            # tags than the pool's.
+            groups.setdefault((re.sub(r"\s+", "", verdict.pointer), cand.path), []).append(verdict)
+    names: set[str] = set()
+    creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
+    for plans in groups.values():
+        part = _part(view, plans, names)
+        if isinstance(part, str):
+            proposals += [Declined(NAME, p.escape, part) for p in plans]
+        elif part.creates:
+            creating.setdefault(part.path, []).append(part)
+        else:
+            proposals.append(_merge(view, [part]))
+    # New pools in one file share its sync import: one fix, so no half of them lacks it.
+    proposals += [_merge(view, parts) for parts in creating.values()]
+    return proposals
+
+
+def _sites(view: PackageView, path: str) -> dict[int, Site]:
+    """Every `x := make/new/&T{}` in the file, by where the compiler reports the allocation."""
+    key = (NAME, path)
+    if key not in view.memo:
+        found = {}
+        for caps in captures(load_query(NAME), view.tree(path).root_node):
+            value = caps["value"][0]
+            if "literal" in caps:
+                found[value.start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, "literal")
+            elif text(caps["function"][0]) in (b"make", b"new"):
+                kind = text(caps["function"][0]).decode()
+                found[caps["arguments"][0].start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, kind)
+        view.memo[key] = found
+    return view.memo[key]
+
+
+def _plainly_kept(site: Site) -> bool:
+    """Is the variable's name, as a whole expression, returned, put in a composite literal or sent?
+    Then the object outlives the call and `check` should not offer the rule (by name, not
+    identity: a shadowed namesake only costs a candidate the rule could have taken)."""
+    name = text(site.name)
+    stack = [_function(site.statement).child_by_field_name("body")]
+    while stack:
+        node = stack.pop()
+        if node.type == "identifier" and node.text == name and node.parent is not None:
+            holder = node.parent
+            if holder.type == "expression_list" and holder.parent is not None and holder.parent.type == "return_statement":
+                return True
+            if holder.type == "literal_element" or (holder.type == "send_statement" and holder.child_by_field_name("value") == node):
+                return True
+        stack.extend(node.named_children)
+    return False
+
+
+def _function(node: Node) -> Node | None:
+    """The function or method declaration whose body holds node directly (no func literal between)."""
+    node = node.parent
+    while node is not None:
+        if node.type in FUNCTIONS:
+            return node
+        if node.type == "func_literal":
+            return None
+        node = node.parent
+    return None
+
+
+def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
+    """The site's rewrite plan, or why it is declined."""
+    types = view.types
+    if types is None or types.error:
+        return f"type information unavailable: {types.error if types else 'not loaded'}"
+    function = _function(site.statement)
+    if touches_error(view.tree(site.path), function.start_byte, function.end_byte):
+        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
+    directive = _directive(function)
+    if directive:
+        return f"the function carries {directive}: how the runtime calls it is constrained"
+    why = _flow_reason(view, escape)
+    if why:
+        return why
+    var = text(site.name).decode()
+    if var == "_" or site.statement.parent is None or site.statement.parent.type != "statement_list":
+        return "the allocation is not assigned to a named variable in a block"
+    loop = _loop_between(site.statement, function)
+    if loop:
+        return f"inside a {loop}: a deferred Put per iteration would hold every object until the function returns"
+    body = function.child_by_field_name("body")
+    jump = _first_of(body, ("labeled_statement", "goto_statement"))
+    if jump is not None:
+        return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
+    shape = _shape(view, site, escape)
+    if isinstance(shape, str):
+        return shape
+    pointer, new, moved, length, reset, has_stale = shape
+    if function.child_by_field_name("type_parameters") is not None or _generic_receiver(function):
+        return "the function is generic: a package-level pool cannot name its type parameters"
+    stale: list[str] | None = [] if has_stale else None  # what could read past the length, if anything can be there
+    declared = types.at(site.path, site.name.start_byte)
+    if declared is None or declared.obj is None or declared.use != "decl":
+        return f"go/types does not know {var} here"
+    idents = types.idents.get(site.path, ())
+    inside = [i for i in idents if function.start_byte <= i.start < function.end_byte]
+    if any(i.name == var and i.use == "decl" and i.obj != declared.obj for i in inside):
+        return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
+    for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
+        node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
+        problem = _use(view, site, node, declared.obj, stale, length is not None)
+        if problem:
+            return f"{var} {problem}"
+    if stale:
+        reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
+    return Plan(site, escape, pointer, new, moved, length, reset, var)
+
+
+def _flow_reason(view: PackageView, escape: Escape) -> str | None:
+    """None when every toolchain says the site escapes for its size alone (the -m=2 flow), else why not."""
+    site = (escape.path, escape.line, escape.col)
+    for version in sorted(view.by_toolchain, key=release_minor):
+        if escape not in view.by_toolchain[version]:
+            return f"{version} keeps it on the stack already"
+        lines = view.flows.get(version, {}).get(site)
+        if not lines:
+            return f"{version} gave no -m=2 flow for the site"
+        reasons = [m[1] for m in map(FLOW_REASON.match, lines) if m]
+        if not reasons:
+            return f"{version} gave no -m=2 flow for the site"
+        # The last step of the flow says where it goes: `from fmt.Fprintf(b, …) (call parameter)`.
+        other = next((line.strip() for line in reversed(lines) if (m := FLOW_REASON.match(line)) and m[1] != TOO_LARGE), None)
+        if other:
+            return f"it can outlive the call: {version} says `{other}`"
+    return None
+
+
+def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str, str | None, str, bool] | str:
+    """(the pointer the pool holds, what its New returns, what the compiler will say of that, a
+    make's length, the reset, whether a make leaves elements past its length that only a reslice
+    or a callee reaches), or why the allocation is not poolable."""
+    if site.kind == "make":
+        args = site.value.child_by_field_name("arguments").named_children
+        if len(args) < 2 or args[0].type != "slice_type":
+            return "only slices are pooled"
+        # The compiler prints the sizes folded: make([]byte, 0, 1048576) for make([]byte, 0, 1<<20).
+        printed = re.fullmatch(r"make\(\[\](.*?)((?:, \d+)+)\) escapes to heap", escape.message)
+        sizes = [int(n) for n in re.findall(r"\d+", printed[2])][-(len(args) - 1):] if printed else []
+        if len(sizes) != len(args) - 1:
+            return "the size is not a constant the compiler printed"
+        length, capacity = sizes[0], sizes[-1]
+        if length > capacity:
+            return "the length is larger than the capacity: make panics"
+        element = text(args[0].child_by_field_name("element")).decode()
+        # The pool holds the backing array: its length and capacity are fixed by its type, and
+        # only its elements can change while it is out of the pool.
+        array = f"[{capacity}]{element}"
+        moved = f"new([{capacity}]{printed[1]}) escapes to heap"
+        # The length as written: a constant the statement could see, and the site is where it was.
+        return f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length
+    if site.kind == "new":
+        args = site.value.child_by_field_name("arguments").named_children
+        if len(args) != 1:
+            return "new takes one type"
+        kind = _type_kind(view, site.path, args[0])
+        if kind:
+            return kind
+        shown = re.fullmatch(r"new\((.*)\) escapes to heap", escape.message)
+        type_text = text(args[0]).decode()
+        if args[0].type == "array_type" and shown:
+            type_text = shown[1]  # folded: new([65536]int32) for new([256 * 256]int32)
+        return f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, f"{type_text}{{}}", False
+    literal = site.value.child_by_field_name("operand")
+    type_node = literal.child_by_field_name("type")
+    if type_node is None or type_node.type not in ("type_identifier", "qualified_type"):
+        return "only a literal of a named type is pooled"
+    kind = _type_kind(view, site.path, type_node)
+    if kind:
+        return kind
+    if re.search(rb"\b" + re.escape(text(site.name)) + rb"\b", text(literal)):
+        return f"the literal refers to {text(site.name).decode()}, which the rewrite would declare first"
+    type_text = text(type_node).decode()
+    return f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, text(literal).decode(), False
+
+
+def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
+    """Why a new(T)/&T{} type cannot be pooled: not a named type of known size (generic, or a struct literal type)."""
+    if node is None:
+        return "the allocation has no type gorewrite can name"
+    name = node.child_by_field_name("name") if node.type == "qualified_type" else node
+    if node.type in ("array_type",):
+        return None
+    if name is None or name.type != "type_identifier":
+        return f"{text(node).decode()} is not a named type or an array"
+    ident = view.types.at(path, name.start_byte)
+    if ident is None or ident.kind != "type" or ident.size is None:
+        return f"the size of {text(node).decode()} is not known (a type parameter, or go/types could not resolve it)"
+    if ident.iface:
+        return f"{text(node).decode()} is an interface"
+    return None
+
+
+def _generic_receiver(function: Node) -> bool:
+    receiver = function.child_by_field_name("receiver")
+    return receiver is not None and b"[" in text(receiver)
+
+
+def _use(view: PackageView, site: Site, node: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
+    """Why this use of the variable lets the object outlive the call (or the pool's Put), or None."""
+    enclosing = []
+    for ancestor in _ancestors(node):
+        if ancestor.type in FUNCTIONS:
+            break
+        enclosing.append(ancestor)
+    if any(a.type == "go_statement" for a in enclosing):
+        return "is used in a go statement: the goroutine may outlive the call"
+    for ancestor in enclosing:
+        if ancestor.type == "func_literal":
+            return "is captured by a func literal, which may outlive the call"
+        if ancestor.type == "defer_statement":
+            return "is used in a defer statement, which runs around the pool's Put"
+    return _consumer(view, site, node, obj, stale, is_slice)
+
+
+def _consumer(view: PackageView, site: Site, expr: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
+    """How the value of `expr` (the object, or a slice of it) is used; None when that keeps it inside the call."""
+    parent = expr.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        expr, parent = parent, parent.parent
+    if parent is None:
+        return "is used where gorewrite cannot follow it"
+    kind = parent.type
+    if kind == "index_expression" and parent.child_by_field_name("operand") == expr:
+        return _element(view, site, parent, obj)
+    if kind == "selector_expression" and parent.child_by_field_name("operand") == expr:
+        return _selected(view, site, parent, obj)
+    if kind == "slice_expression" and parent.child_by_field_name("operand") == expr:
+        end, capacity = parent.child_by_field_name("end"), parent.child_by_field_name("capacity")
+        if stale is not None and (capacity is not None or (end is not None and text(end) != b"0")):
+            stale.append("is resliced, maybe past its length")
+        if not is_slice:
+            return "is sliced: the slice would alias the pooled object"
+        return _consumer(view, site, parent, obj, stale, is_slice)
+    if kind == "unary_expression":
+        operator = text(parent.child_by_field_name("operator"))
+        if operator == b"&":
+            return "has its address taken: the pointer may outlive the call"
+        if operator == b"*":
+            return _element(view, site, parent, obj)  # *p is the object's storage, like p.f
+        return None
+    if kind in ("binary_expression", "range_clause", "expression_switch_statement", "if_statement"):
+        if kind == "range_clause" and parent.child_by_field_name("right") != expr:
+            return "is assigned by a range clause"
+        return None
+    if kind in ("argument_list", "variadic_argument"):
+        return _argument(view, site, expr, parent, obj, stale, is_slice)
+    if kind == "expression_list":
+        owner = parent.parent
+        if owner is None:
+            return "is used where gorewrite cannot follow it"
+        if owner.type == "return_statement":
+            return "is returned: it outlives the call"
+        if owner.type in ("assignment_statement", "short_var_declaration"):
+            left, right = owner.child_by_field_name("left"), owner.child_by_field_name("right")
+            if parent == left:
+                return None if owner.type == "assignment_statement" else "is redeclared"
+            targets = left.named_children
+            index = right.named_children.index(expr) if expr in right.named_children else -1
+            if len(targets) == len(right.named_children) and index >= 0 and _is_obj(view, site, targets[index], obj):
+                return None  # buf = buf[:0]
+            target = text(targets[index]).decode() if 0 <= index < len(targets) else text(left).decode()
+            return _stored(view, site, targets[index] if 0 <= index < len(targets) else None, target)
+        return f"is used in a {owner.type.replace('_', ' ')}"
+    if kind in ("literal_element", "keyed_element", "literal_value"):
+        return "is stored in a composite literal"
+    if kind == "send_statement":
+        return "is sent on a channel: the receiver may keep it"
+    if kind == "var_spec":
+        return "is assigned to another variable: the alias may outlive the pool's Put"
+    if kind == "inc_statement" or kind == "dec_statement":
+        return None
+    return f"is used in a {kind.replace('_', ' ')}"
+
+
+def _stored(view: PackageView, site: Site, target: Node | None, shown: str) -> str:
+    """Why an assignment of the object to `target` is declined, in the words of where it goes."""
+    if target is None:
+        return f"is assigned to {shown}"
+    if target.type == "selector_expression":
+        return f"is stored in the field {shown}: it outlives the call"
+    if target.type == "index_expression":
+        operand = target.child_by_field_name("operand")
+        ident = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
+        if ident is not None and ident.type and ident.type.startswith("map["):
+            return f"is stored in the map {text(operand).decode()}: it outlives the call"
+        return f"is stored in an element of {text(operand).decode()}: it outlives the call"
+    ident = view.types.at(site.path, target.start_byte) if target.type == "identifier" else None
+    if ident is not None and not ident.local:
+        return f"is stored in the package-level {shown}: it outlives the call"
+    return f"is assigned to {shown}: the alias may be used after the pool's Put"
+
+
+def _is_obj(view: PackageView, site: Site, node: Node, obj: str) -> bool:
+    if node.type != "identifier":
+        return False
+    ident = view.types.at(site.path, node.start_byte)
+    return ident is not None and ident.obj == obj
+
+
+def _element(view: PackageView, site: Site, index: Node, obj: str) -> str | None:
+    """An element or field read or written: a copy, unless its address is taken, a method is called
+    on it, or it is an array that is sliced and the slice goes further than a call gorewrite can see into."""
+    parent = index.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "selector_expression", "index_expression"):
+        if parent.type == "selector_expression":
+            selected = view.types.at(site.path, parent.child_by_field_name("field").start_byte)
+            if selected is None or selected.kind != "field":
+                return "has a method of a part of it used, whose receiver may be that part's address"
+        elif parent.type == "index_expression" and parent.child_by_field_name("operand") != index:
+            break  # the part is an index of something else: a copy
+        index, parent = parent, parent.parent
+    if parent is not None and parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"&":
+        return "has an element's address taken: the pointer may outlive the call"
+    if parent is not None and parent.type == "slice_expression" and parent.child_by_field_name("operand") == index:
+        return _consumer(view, site, parent, obj, None, True)
+    return None
+
+
+def _selected(view: PackageView, site: Site, selector: Node, obj: str) -> str | None:
+    """`p.f` and `p.M(…)`: a field is read or written in place unless its address escapes; a method needs
+    the compiler to say its receiver does not leak."""
+    field = selector.child_by_field_name("field")
+    ident = view.types.at(site.path, field.start_byte)
+    if ident is not None and ident.kind == "method":
+        parent = selector.parent
+        if parent is None or parent.type != "call_expression" or parent.child_by_field_name("function") != selector:
+            return f"has its method value {text(field).decode()} taken: it holds the object"
+        return _callee_keeps(view, ident.obj, -1, f"its method {text(field).decode()}")
+    if ident is None or ident.kind != "field":
+        return f"has {text(field).decode()} selected, which go/types does not describe"
+    return _element(view, site, selector, obj)
+
+
+def _argument(view: PackageView, site: Site, expr: Node, parent: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
+    """The object (or a slice of it) passed to a call."""
+    spread = parent.type == "variadic_argument"
+    args = parent.parent if spread else parent
+    call = args.parent
+    if call is None or call.type != "call_expression":
+        return "is used where gorewrite cannot follow it"
+    function = call.child_by_field_name("function")
+    position = args.named_children.index(parent if spread else expr)
+    name = text(function)
+    ident = view.types.at(site.path, function.start_byte) if function.type == "identifier" else None
+    if ident is not None and ident.kind == "builtin":
+        if name in OK_BUILTINS:
+            return None
+        if name == b"append":
+            if position > 0:
+                return None if spread else "is appended as an element: the slice holds it"
+            return _consumer(view, site, call, obj, stale, is_slice)  # append(buf, …) aliases buf
+        return f"is passed to {name.decode()}"
+    if name == b"string" and ident is not None and ident.kind == "type":
+        return None  # string(buf) copies
+    if stale is not None:
+        stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
+    if ident is not None and ident.kind == "func" and ident.obj is not None and not spread:
+        return _callee_keeps(view, ident.obj, position, name.decode())
+    if function.type == "selector_expression":
+        operand = function.child_by_field_name("operand")
+        receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
+        if (receiver is not None and receiver.kind == "type") or operand.type.startswith("parenthesized"):
+            return f"is passed to the method expression {name.decode()}"
+        field = function.child_by_field_name("field")
+        method = view.types.at(site.path, field.start_byte)
+        if method is not None and method.kind == "method" and method.obj is not None and not spread:
+            return _callee_keeps(view, method.obj, position, name.decode())
+    return f"is passed to {name.decode()}: the compiler does not show that it keeps nothing"
+
+
+def _callee_keeps(view: PackageView, obj: str | None, position: int, shown: str) -> str | None:
+    """None when, under every toolchain, the compiler says the callee's parameter (position -1:
+    the receiver) does not escape; its words otherwise."""
+    param = _parameter(view, obj, position)
+    if param is None:
+        return f"is passed to {shown}, whose parameter gorewrite cannot find in this package"
+    path, offset, name = param
+    source = view.sources[path]
+    line = source.count(b"\n", 0, offset) + 1
+    col = offset - (source.rfind(b"\n", 0, offset) + 1) + 1
+    for version in sorted(view.by_toolchain, key=release_minor):
+        said = view.flows.get(version, {}).get((path, line, col), ())
+        if f"{name} does not escape" in said or any(s.startswith(f"leaking param content: {name}") for s in said):
+            continue
+        leak = next((s for s in said if s.startswith("leaking param")), None)
+        if leak:
+            return f"is passed to {shown}, whose parameter {version} reports as `{leak}`"
+        return f"is passed to {shown}, whose parameter {name} {version} does not report as not escaping"
+    return None
+
+
+def _parameter(view: PackageView, obj: str | None, position: int) -> tuple[str, int, str] | None:
+    """(file, byte offset, name) of a same-package function's parameter; position -1 is the receiver."""
+    if obj is None:
+        return None
+    path, _, offset = obj.rpartition(":")
+    if path not in view.sources or not offset.isdigit():
+        return None
+    node = view.tree(path).root_node.descendant_for_byte_range(int(offset), int(offset) + 1)
+    declaration = node.parent if node is not None else None
+    if declaration is None or declaration.type not in FUNCTIONS:
+        return None
+    if position < 0:
+        params = declaration.child_by_field_name("receiver")
+    else:
+        params = declaration.child_by_field_name("parameters")
+    names = []
+    for decl in params.named_children if params is not None else ():
+        if decl.type == "variadic_parameter_declaration":
+            return None  # a slice built for the call: the object is an element of it
+        if decl.type == "parameter_declaration":
+            names += decl.children_by_field_name("name") or [None]
+    index = 0 if position < 0 else position
+    if index >= len(names) or names[index] is None or text(names[index]) == b"_":
+        return None
+    return path, names[index].start_byte, text(names[index]).decode()
+
+
+def _ancestors(node: Node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def _loop_between(node: Node, function: Node) -> str | None:
+    for ancestor in _ancestors(node):
+        if ancestor == function:
+            return None
+        if ancestor.type == "for_statement":
+            return "loop"
+    return None
+
+
+def _first_of(node: Node, types: tuple[str, ...]) -> Node | None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in types:
+            return current
+        stack.extend(current.named_children)
+    return None
+
+
+def _directive(function: Node) -> str | None:
+    """A `//go:` directive in the comments right above the declaration."""
+    above = function.prev_sibling
+    node = function
+    while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
+        if text(above).startswith(b"//go:"):
+            return text(above).decode().split()[0]
+        node, above = above, above.prev_sibling
+    return None
+
+
+# --- the rewrite ---------------------------------------------------------------------------
+
+POOL = re.compile(rb"^var (\w+) = (\w+)\.Pool\{New: func\(\) (?:any|interface\{\}) \{ return new\((.*)\) \}\}$", re.M)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One pool group's share of a fix: its edits, targets and the escapes moved into a new pool."""
+
+    path: str  # where the pool is (or goes)
+    creates: bool
+    edits: tuple[Edit, ...]
+    targets: tuple[Escape, ...]
+    moves: tuple[str, ...]
+    summary: str
+
+
+def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
+    """The pool (new, or one the package has), its helpers, and each site's statement."""
+    first = plans[0]
+    path, pointer = first.site.path, first.pointer
+    taken = names | _words(view)
+    existing = _existing_pool(view, path, pointer)
+    edits: list[Edit] = []
+    moves: tuple[str, ...] = ()
+    if existing is not None:
+        pool, get, put = existing
+    else:
+        alias = _sync_name(view, path)
+        if alias is None:
+            return "the file imports sync under a name gorewrite cannot use, or the package declares sync itself"
+        base = first.var[0].upper() + first.var[1:]
+        pool = _fresh(f"{first.var}Pool", taken)
+        getter, putter = _fresh(f"get{base}", taken), _fresh(f"put{base}", taken)
+        names.update((pool, getter, putter))
+        functions = ", ".join(sorted({text(_function(p.site.statement).child_by_field_name("name")).decode() for p in plans}))
+        what = f"backing array of the {text(first.site.value.child_by_field_name('arguments').named_children[0]).decode()}" \
+            if first.length is not None else pointer[1:]
+        block = (f"// {pool} recycles the {what} of {functions}: too large for the stack, it would be\n"
+                 f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
+                 f"var {pool} = {alias}.Pool{{New: func() {_any(view)} {{ return {first.new} }}}}\n\n"
+                 f"func {getter}() {pointer} {{ return {pool}.Get().({pointer}) }}\n\n"
+                 f"func {putter}(p {pointer}) {{ {pool}.Put(p) }}\n\n")
+        start = _leading_comments(_function(first.site.statement)).start_byte
+        edits.append(Edit(path, start, start, block.encode()))
+        get, put = f"{getter}()", putter
+        moves = (first.moved,)
+    for plan in plans:
+        edits.append(_statement_edit(view, plan, get, put, taken, names))
+    lines = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
+    summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
+    return Part(path, existing is None, tuple(edits), tuple(p.escape for p in plans), moves, summary)
+
+
+def _any(view: PackageView) -> str:
+    """`any`, or `interface{}` where go.mod's go line predates it (go1.18)."""
+    version = view.package.go_version
+    return "interface{}" if version and release_minor(version) < 18 else "any"
+
+
+def _merge(view: PackageView, parts: list[Part]) -> Fix:
+    """One fix of parts whose new pools share a file; the sync import when the file lacks it."""
+    edits = [e for part in parts for e in part.edits]
+    path = parts[0].path
+    if parts[0].creates and not _imports_sync(view, path) and _sync_name(view, path) == "sync":
+        edits.append(_import_edit(view, path))
+    summary = "; ".join(p.summary for p in parts) + " instead of allocating on every call (sync.Pool; deferred Put)"
+    return Fix(NAME, tuple(edits), tuple(t for p in parts for t in p.targets), summary,
+               moves=tuple(m for p in parts for m in p.moves), checks=frozenset({"tests"}))
+
+
+def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: set[str], names: set[str]) -> Edit:
+    """`v := alloc` → Get, deferred Put, reset: the variable keeps its name and its type."""
+    statement = plan.site.statement
+    source = view.sources[plan.site.path]
+    indent = source[source.rfind(b"\n", 0, statement.start_byte) + 1 : statement.start_byte].decode()
+    if plan.length is not None:
+        holder = _fresh(f"{plan.var}p", taken)
+        names.add(holder)
+        taken.add(holder)
+        lines = [f"{holder} := {get}", f"defer {put}({holder})"]
+        if plan.reset == "zero":
+            lines.append(f"*{holder} = {plan.pointer[1:]}{{}} // the zeros make gave")
+        lines.append(f"{plan.var} := {holder}[:{plan.length}]")
+    else:
+        lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})", f"*{plan.var} = {plan.reset}"]
+    end = statement.end_byte
+    comment = statement.next_sibling
+    if comment is not None and comment.type == "comment" and comment.start_point.row == statement.end_point.row:
+        lines[0] += " " + text(comment).decode()  # a trailing comment stays with the first line
+        end = comment.end_byte
+    return Edit(plan.site.path, statement.start_byte, end, ("\n" + indent).join(lines).encode())
+
+
+def _folded(type_text: str) -> str:
+    """A type without spaces and with constant array lengths of literals folded: [1 << 20]byte is [1048576]byte."""
+    def length(m: re.Match) -> str:
+        try:
+            tree = ast.parse(m[1], mode="eval").body
+        except SyntaxError:
+            return m[0]
+        value = _int_expression(tree)
+        return f"[{value}]" if value is not None else m[0]
+    return re.sub(r"\[([^\[\]]+)\]", length, re.sub(r"\s+", "", type_text))
+
+
+def _int_expression(node: ast.AST) -> int | None:
+    """The value of an integer literal, or of one + - * or << between two (Go and Python agree on
+    those; longer expressions are left alone, their precedences differ); else None."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if not isinstance(node, ast.BinOp) or not all(isinstance(n, ast.Constant) and type(n.value) is int for n in (node.left, node.right)):
+        return None
+    left, right = node.left.value, node.right.value
+    if isinstance(node.op, ast.LShift):
+        return left << right if 0 <= right < 64 else None
+    operations = {ast.Add: left + right, ast.Sub: left - right, ast.Mult: left * right}
+    return operations.get(type(node.op))
+
+
+def _existing_pool(view: PackageView, site_path: str, pointer: str) -> tuple[str, str, str] | None:
+    """(pool, get expression, put function) of a package-level pool whose New returns new(T) for
+    the pointer *T the site needs: gorewrite's own from an earlier run, or one written the same way.
+    Reusing any is sound: the site resets what it relies on. Its typed helpers when the file has
+    them, else Get and Put inline."""
+    want = _folded(pointer[1:])
+    for path, source in view.sources.items():
+        if path != site_path and (path not in view.package.files or _constrained(path, source)):
+            continue  # a pool the site's builds may not have
+        for m in POOL.finditer(source):
+            if _folded(m[3].decode()) != want:
+                continue
+            pool = m[1].decode()
+            gets = re.finditer(rb"^func (\w+)\(\) \*(.+) \{ return " + m[1] + rb"\.Get\(\)\.\(\*(.+)\) \}$", source, re.M)
+            puts = re.finditer(rb"^func (\w+)\(p \*(.+)\) \{ " + m[1] + rb"\.Put\(p\) \}$", source, re.M)
+            get = next((g for g in gets if _folded(g[2].decode()) == want == _folded(g[3].decode())), None)
+            put = next((p for p in puts if _folded(p[2].decode()) == want), None)
+            if get and put:
+                return pool, f"{get[1].decode()}()", put[1].decode()
+            return pool, f"{pool}.Get().({pointer})", f"{pool}.Put"
+    return None
+
+
+GOOS_GOARCH = re.compile(r"_(aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|linux|nacl|netbsd|openbsd|plan9|solaris|"
+                         r"wasip1|windows|zos|386|amd64|arm|arm64|loong64|mips|mipsle|mips64|mips64le|ppc64|ppc64le|"
+                         r"riscv64|s390x|wasm)(_test)?\.go$")
+
+
+def _constrained(path: str, source: bytes) -> bool:
+    """Is the file built only for some platforms or tags (a //go:build line, a _GOOS/_GOARCH name)?"""
+    return bool(re.search(rb"^//go:build |^// \+build ", source, re.M) or GOOS_GOARCH.search(path))
+
+
+def _words(view: PackageView) -> set[str]:
+    """Every identifier-like word in the package's files: a new name must collide with none of them."""
+    key = (NAME, "words")
+    if key not in view.memo:
+        view.memo[key] = {w.decode() for source in view.sources.values() for w in re.findall(rb"[A-Za-z_]\w*", source)}
+    return view.memo[key]
+
+
+def _fresh(name: str, taken: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _imports(view: PackageView, path: str) -> list[Node]:
+    return [n for n in view.tree(path).root_node.named_children if n.type == "import_declaration"]
+
+
+def _import_specs(view: PackageView, path: str) -> list[Node]:
+    specs = []
+    for declaration in _imports(view, path):
+        for child in declaration.named_children:
+            specs += child.named_children if child.type == "import_spec_list" else [child]
+    return [s for s in specs if s.type == "import_spec"]
+
+
+def _imports_sync(view: PackageView, path: str) -> bool:
+    return any(text(s.child_by_field_name("path")) == b'"sync"' and s.child_by_field_name("name") is None
+               for s in _import_specs(view, path))
+
+
+def _sync_name(view: PackageView, path: str) -> str | None:
+    """The name sync goes by in the file (its import alias), or None when it cannot be used."""
+    for spec in _import_specs(view, path):
+        if text(spec.child_by_field_name("path")) == b'"sync"':
+            alias = spec.child_by_field_name("name")
+            if alias is None:
+                return "sync"
+            return None if text(alias) in (b"_", b".") else text(alias).decode()
+    if "sync" in _package_names(view):
+        return None
+    return "sync"
+
+
+def _package_names(view: PackageView) -> set[str]:
+    """The names the package declares at top level (functions, vars, consts, types)."""
+    names = set()
+    for path in view.sources:
+        for node in view.tree(path).root_node.named_children:
+            if node.type == "function_declaration":
+                names.add(text(node.child_by_field_name("name")).decode())
+            elif node.type in ("var_declaration", "const_declaration", "type_declaration"):
+                stack = list(node.named_children)
+                while stack:
+                    spec = stack.pop()
+                    if spec.type.endswith("_spec_list"):
+                        stack += spec.named_children
+                    elif spec.type.endswith("_spec"):
+                        names.update(text(n).decode() for n in spec.children_by_field_name("name"))
+    return names
+
+
+def _import_edit(view: PackageView, path: str) -> Edit:
+    """Add `"sync"` to the file's imports (gofmt sorts it into place)."""
+    declarations = _imports(view, path)
+    for declaration in declarations:
+        group = next((c for c in declaration.named_children if c.type == "import_spec_list"), None)
+        if group is not None:
+            at = group.start_byte + 1  # after `(`
+            return Edit(path, at, at, b'\n\t"sync"')
+    if declarations:
+        declaration = declarations[0]
+        spec = text(declaration)[len(b"import"):].strip()
+        return Edit(path, declaration.start_byte, declaration.end_byte, b'import (\n\t' + spec + b'\n\t"sync"\n)')
+    package = view.tree(path).root_node.named_children[0]
+    while package.type != "package_clause":
+        package = package.next_named_sibling
+    return Edit(path, package.end_byte, package.end_byte, b'\n\nimport "sync"')
+
+
+def _leading_comments(node: Node) -> Node:
+    """The first of the comments directly above a declaration (its doc), or the declaration."""
+    above = node.prev_sibling
+    while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
+        node, above = above, above.prev_sibling
+    return node
+
+
+RULE = Rule(
+    name=NAME,
+    summary="take per-call temporaries too large for the stack from a sync.Pool (Get, reset, deferred Put)",
+    messages=("make([]T, N) escapes to heap", "new(T) escapes to heap", "&T{...} escapes to heap"),
+    find=find,
+    propose=propose,
+    flows=True,
+)
