@@ -99,12 +99,8 @@ def compile_flows(
     found: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = {}
     for pkg in import_paths:
         sites: dict[tuple[str, int, int], list[str]] = {}
-        absolute: dict[str, str] = {}
-        for m in FLOW_LINE.finditer(outputs.get(pkg, "")):
-            path = absolute.get(m[1])
-            if path is None:
-                path = absolute[m[1]] = resolve(m[1], base, files.get(pkg, ()))
-            sites.setdefault((path, int(m[2]), int(m[3])), []).append(m[4])
+        for e in _parse(outputs.get(pkg, ""), base, files.get(pkg, ()), FLOW_LINE):
+            sites.setdefault((e.path, e.line, e.col), []).append(e.message)
         found[pkg] = {site: tuple(lines) for site, lines in sites.items()}
     return found
 
@@ -168,11 +164,11 @@ def _events(stdout: bytes) -> tuple[dict[str, str], set[str], list[str]]:
     return {p: "".join(chunks) for p, chunks in outputs.items()}, failures, stray
 
 
-def _parse(text: str, base: str, files: tuple[str, ...] = ()) -> list[Escape]:
-    """The heap escapes and inlining verdicts in one package's output; everything else is skipped."""
+def _parse(text: str, base: str, files: tuple[str, ...] = (), pattern: re.Pattern = DIAGNOSTIC) -> list[Escape]:
+    """The heap escapes and inlining verdicts in one package's output (or every line `pattern` takes)."""
     absolute: dict[str, str] = {}
     escapes = []
-    for m in DIAGNOSTIC.finditer(text):
+    for m in pattern.finditer(text):
         path = absolute.get(m[1])
         if path is None:
             path = absolute[m[1]] = resolve(m[1], base, files)

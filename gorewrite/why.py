@@ -4,17 +4,15 @@ the rule that could rewrite it, and whether the rewrite would be verified."""
 from __future__ import annotations
 
 import os
-import re
 
 from gorewrite.errors import UserError
-from gorewrite.escapes import go_cwd
+from gorewrite.escapes import compile_flows
 from gorewrite.packages import load
 from gorewrite.pipeline import Options, Run, fix
 from gorewrite.proposals import Rule
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Rejected, Verified
 
-LINE = re.compile(r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): (.*)$", re.M)
 NOISE = ("can inline ", "cannot inline ", "inlining call to ", "devirtualizing ", "leaking param", "parameter ")
 
 
@@ -38,6 +36,8 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
         body = "\n".join(flow) if flow else "  the compiler reports no heap allocation on this line"
         parts.append((heading + "\n" if heading else "") + body)
     run = fix(toolchains, [path], cwd, rules, Options(checks=checks, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False))
+    for pkg, error in sorted(run.broken.items()):
+        raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
     parts.append(_verdicts(run, path, line))
     return "\n".join(parts) + "\n"
 
@@ -47,19 +47,10 @@ def _flow(toolchain: Toolchain, path: str, line: int, cwd: str) -> list[str]:
     (pkg,) = load(toolchain, [path], cwd) or [None]
     if pkg is None or pkg.error:
         raise UserError(f"{path}: its package does not load: {pkg.error if pkg else 'no package'}")
-    done = toolchain.run(["build", "-o", os.devnull, "-trimpath=false", "-gcflags=-m=2", pkg.import_path], cwd)
-    base = go_cwd(cwd, toolchain.env)
-    found = []
-    for m in LINE.finditer(done.stderr.decode(errors="replace")):
-        if int(m[2]) != line or os.path.normpath(os.path.join(base, m[1])) != path:
-            continue
-        message = m[4]
-        if any(message.lstrip().startswith(n) for n in NOISE):
-            continue
-        found.append(f"  {os.path.basename(path)}:{line}:{m[3]}: {message}")
-    if done.returncode != 0 and not found:
-        said = [x for x in done.stderr.decode(errors="replace").splitlines() if x and not x.startswith("#")]
-        raise UserError(f"{pkg.import_path} does not compile: {said[0] if said else 'go build failed'}")
+    sites = compile_flows(toolchain, [pkg.import_path], cwd, files={pkg.import_path: pkg.files})[pkg.import_path]
+    found = [f"  {os.path.basename(path)}:{line}:{col}: {message}"
+             for (where, number, col), messages in sites.items() if where == path and number == line
+             for message in messages if not any(message.lstrip().startswith(n) for n in NOISE)]
     return list(dict.fromkeys(found))
 
 
@@ -73,6 +64,4 @@ def _verdicts(run: Run, path: str, line: int) -> str:
             said.append(f"{verdict.fix.rule}: proposed, but rejected by the compiler: {verdict.fix.summary}: {verdict.reason}")
     said += [f"{d.rule}: declined: {d.reason}" for d in run.declined if d.site.path == path and d.site.line == line]
     said += [f"{c.rule}: ignored by //gorewrite:ignore: {s.reason}" for c, s in run.suppressed if c.escape.line == line]
-    if run.broken:
-        said += [f"not analysed: {pkg}: {err}" for pkg, err in run.broken.items()]
     return "\n".join(said) if said else "no rule recognises a site on this line"

@@ -28,3 +28,18 @@ def test_why_bad_site_is_exit_2(tmp_path, arg):
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     done = gorewrite("why", arg, cwd=root)
     assert done.returncode == 2 and "Traceback" not in done.stderr and done.stderr.startswith("gorewrite: error:")
+
+
+def test_why_in_a_package_that_does_not_compile_is_exit_2(tmp_path):
+    root = module(tmp_path, {"work/work.go": "package work\n\nfunc F() int {\n\treturn missing\n}\n"})
+    done = gorewrite("why", "work/work.go:4", cwd=root)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("gorewrite: error: example.com/m/work does not compile: ") and "undefined: missing" in done.stderr
+
+
+def test_why_from_another_directory_finds_the_cached_flow(tmp_path):
+    """The build cache replays -m=2 paths relative to the first build's directory: still this line's."""
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    assert gorewrite("why", "work/work.go:7", cwd=root).returncode == 0
+    done = gorewrite("why", "work.go:7", cwd=root / "work")
+    assert done.returncode == 0 and "work.go:7:2: moved to heap: label" in done.stdout, done.stdout
