@@ -92,3 +92,16 @@ def statements(block: Node) -> list[Node]:
     """The statements of a block, without comments (a comment after `{` sits beside the statement_list)."""
     inner = next((c for c in block.named_children if c.type == "statement_list"), None)
     return [s for s in inner.named_children if s.type != "comment"] if inner is not None else []
+
+
+def directive(node: Node) -> str | None:
+    """The first `//go:` compiler directive (nosplit, linkname, …) in the comments right above the
+    top-level declaration holding node: rules leave such functions alone."""
+    while node.parent is not None and node.parent.type != "source_file":
+        node = node.parent
+    above = node.prev_sibling
+    while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
+        if text(above).startswith(b"//go:"):
+            return text(above).decode().split()[0]
+        node, above = above, above.prev_sibling
+    return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, int_value, load_query, statements, text, touches_error
+from gorewrite.syntax import Node, captures, declaration_range, directive, int_value, load_query, statements, text, touches_error
 from gorewrite.toolchain import release_minor
 
 NAME = "make-const"
@@ -88,9 +88,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str | None:
         return None
     if touches_error(view.tree(path), *declaration_range(make.call)):
         return "the enclosing declaration has syntax tree-sitter-go cannot parse"
-    directive = _directive(make.call)
-    if directive:
-        return f"the function carries {directive}: its stack frame or how the runtime calls it is constrained"
+    constrained = directive(make.call)
+    if constrained:
+        return f"the function carries {constrained}: its stack frame or how the runtime calls it is constrained"
     escaping = [f"{v} reports `{e.message}`" for v, found in view.by_toolchain.items() if release_minor(v) >= STACK_FALLBACK_SINCE
                 for e in found if e.path == path and (e.line, e.col) == (escape.line, escape.col) and e.heap]
     if escaping:
@@ -278,18 +278,6 @@ def _rewrite(source: bytes, stmt: Node, make: Make, target: str, declared_type: 
     if comment:
         lines[0] += " " + comment
     return ("\n" + indent).join(lines).encode()
-
-
-def _directive(node: Node) -> str | None:
-    """A `//go:` compiler directive (nosplit, systemstack, …) in the comments right above the top-level declaration."""
-    while node.parent is not None and node.parent.type != "source_file":
-        node = node.parent
-    above = node.prev_sibling
-    while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
-        if text(above).startswith(b"//go:"):
-            return text(above).decode().split()[0]
-        node, above = above, above.prev_sibling
-    return None
 
 
 def _sizes(make: Make) -> list[Node]:

@@ -1,7 +1,7 @@
 """sync-pool: take a per-call temporary that is only on the heap because it is too large for the
 stack from a package-level `sync.Pool` instead, and put it back when the function returns.
 
-`buf := make([]byte, 0, 1<<20)` becomes `bufp := getBuf(); defer putBuf(bufp); buf := *bufp`
+`buf := make([]byte, 0, 1<<20)` becomes `bufp := getBuf(); defer putBuf(bufp); buf := bufp[:0]`
 beside `var bufPool = sync.Pool{New: …}` and two typed helpers; `p := new(T)` / `p := &T{…}`
 become `p := getT(); defer putT(p); *p = T{…}`. The compiler's `-m=2` flow must say the site
 escapes for its size alone, under every toolchain, and every use of the variable must stay
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, load_query, text, touches_error
+from gorewrite.syntax import Node, captures, declaration_range, directive, load_query, text, touches_error
 from gorewrite.toolchain import release_minor
 
 NAME = "sync-pool"
@@ -151,9 +151,9 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     function = _function(site.statement)
     if touches_error(view.tree(site.path), function.start_byte, function.end_byte):
         return "the enclosing declaration has syntax tree-sitter-go cannot parse"
-    directive = _directive(function)
-    if directive:
-        return f"the function carries {directive}: how the runtime calls it is constrained"
+    constrained = directive(function)
+    if constrained:
+        return f"the function carries {constrained}: how the runtime calls it is constrained"
     why = _flow_reason(view, escape)
     if why:
         return why
@@ -460,9 +460,8 @@ def _callee_keeps(view: PackageView, obj: str | None, position: int, shown: str)
     if param is None:
         return f"is passed to {shown}, whose parameter gorewrite cannot find in this package"
     path, offset, name = param
-    source = view.sources[path]
-    line = source.count(b"\n", 0, offset) + 1
-    col = offset - (source.rfind(b"\n", 0, offset) + 1) + 1
+    line = view.line(path, offset)
+    col = offset - (view.sources[path].rfind(b"\n", 0, offset) + 1) + 1
     for version in sorted(view.by_toolchain, key=release_minor):
         said = view.flows.get(version, {}).get((path, line, col), ())
         if f"{name} does not escape" in said or any(s.startswith(f"leaking param content: {name}") for s in said):
@@ -524,17 +523,6 @@ def _first_of(node: Node, types: tuple[str, ...]) -> Node | None:
         if current.type in types:
             return current
         stack.extend(current.named_children)
-    return None
-
-
-def _directive(function: Node) -> str | None:
-    """A `//go:` directive in the comments right above the declaration."""
-    above = function.prev_sibling
-    node = function
-    while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
-        if text(above).startswith(b"//go:"):
-            return text(above).decode().split()[0]
-        node, above = above, above.prev_sibling
     return None
 
 
