@@ -170,3 +170,16 @@ def _error(p: dict) -> str | None:
     if others > 0:
         message += f" (and {others} error{'s' if others > 1 else ''} in dependencies)"
     return message
+
+
+# go/build's syslist.go: a file named *_GOOS, *_GOARCH or *_GOOS_GOARCH (then maybe _test) is built for it only.
+KNOWN_OS = frozenset("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 "
+                     "solaris wasip1 windows zos".split())
+KNOWN_ARCH = frozenset("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 "
+                       "mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm".split())
+
+
+def name_constraint(path: str) -> str | None:
+    """The GOOS or GOARCH a file's name builds it for (`scan_linux.go`: linux), as go/build reads it; else None."""
+    words = os.path.basename(path).partition(".")[0].removesuffix("_test").split("_")
+    return words[-1] if len(words) > 1 and (words[-1] in KNOWN_OS or words[-1] in KNOWN_ARCH) else None

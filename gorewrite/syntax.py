@@ -99,9 +99,17 @@ def directive(node: Node) -> str | None:
     top-level declaration holding node: rules leave such functions alone."""
     while node.parent is not None and node.parent.type != "source_file":
         node = node.parent
-    above = node.prev_sibling
-    while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
-        if text(above).startswith(b"//go:"):
+    above = doc_start(node)
+    while above is not None and above != node:
+        if above.type == "comment" and text(above).startswith(b"//go:"):
             return text(above).decode().split()[0]
-        node, above = above, above.prev_sibling
+        above = above.next_sibling
     return None
+
+
+def doc_start(decl: Node) -> Node:
+    """The first of the comments directly above a declaration (its doc and directives), or the declaration."""
+    node, above = decl, decl.prev_sibling
+    while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
+        node, above = above, above.prev_sibling
+    return node

@@ -17,18 +17,14 @@ from dataclasses import replace
 from gorewrite.edits import Edit, apply
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules import make_const
-from gorewrite.syntax import Node, captures, load_query, text
+from gorewrite.packages import name_constraint
+from gorewrite.syntax import Node, captures, doc_start, load_query, text
 from gorewrite.toolchain import release_minor
 
 NAME = "build-variant"
 SINCE = make_const.STACK_FALLBACK_SINCE
 CONSTRAINT = f"go1.{SINCE}"  # the newer side; the rewrite goes to !CONSTRAINT
 SUFFIXES = (f"prego1{SINCE}", f"go1{SINCE}")  # <file>_<suffix>.go: the rewritten side, the original side
-# A file name ending in _GOOS, _GOARCH or _GOOS_GOARCH is constrained by it (go/build's syslist.go).
-KNOWN_OS = frozenset("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 "
-                     "solaris wasip1 windows zos".split())
-KNOWN_ARCH = frozenset("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 "
-                       "mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm".split())
 DECLARATIONS = ("function_declaration", "method_declaration")
 
 
@@ -75,9 +71,9 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
     directory, base = os.path.split(path)
     stem = base.removesuffix(".go")
     older_path, newer_path = (os.path.join(directory, f"{stem}_{suffix}.go") for suffix in SUFFIXES)
-    words = stem.split("_")
-    if len(words) > 1 and (words[-1] in KNOWN_OS or words[-1] in KNOWN_ARCH):
-        return f"the file name ends in _{words[-1]}, a build constraint the variant files' names would lose"
+    platform = name_constraint(path)
+    if platform:
+        return f"the file name ends in _{platform}, a build constraint the variant files' names would lose"
     taken = [p for p in (older_path, newer_path) if p in view.sources or os.path.lexists(p)]
     if taken:
         return f"{os.path.basename(taken[0])} exists already"
@@ -102,7 +98,7 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
         if decl not in decls:
             decls.append(decl)
     decls.sort(key=lambda d: d.start_byte)
-    spans = [(_doc_start(d), d.end_byte) for d in decls]
+    spans = [(doc_start(d).start_byte, d.end_byte) for d in decls]
     moved, kept = _import_uses(view, path, imports, spans)
     package = text(next(c for c in root.named_children if c.type == "package_clause").named_children[0]).decode()
     both = [_with_fixes(source, start, end, fixes) for start, end in spans]
@@ -191,16 +187,6 @@ def _import_uses(view: PackageView, path: str, specs: list[Node], spans: list[tu
 def _declaration(root: Node, offset: int | None) -> Node | None:
     return next((d for d in root.named_children if d.type in DECLARATIONS and offset is not None
                  and d.start_byte <= offset < d.end_byte), None)
-
-
-def _doc_start(decl: Node) -> int:
-    """Where the declaration's doc comment (the comments on the lines right above it) starts."""
-    start, row = decl.start_byte, decl.start_point.row
-    above = decl.prev_sibling
-    while above is not None and above.type == "comment" and above.end_point.row == row - 1:
-        start, row = above.start_byte, above.start_point.row
-        above = above.prev_sibling
-    return start
 
 
 def _with_fixes(source: bytes, start: int, end: int, fixes: list[Fix]) -> bytes:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, directive, load_query, text, touches_error
+from gorewrite.packages import name_constraint
+from gorewrite.syntax import Node, captures, declaration_range, directive, doc_start, load_query, text, touches_error
 from gorewrite.toolchain import release_minor
 
 NAME = "sync-pool"
@@ -569,7 +570,7 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
                  f"var {pool} = {alias}.Pool{{New: func() {_any(view)} {{ return {first.new} }}}}\n\n"
                  f"func {getter}() {pointer} {{ return {pool}.Get().({pointer}) }}\n\n"
                  f"func {putter}(p {pointer}) {{ {pool}.Put(p) }}\n\n")
-        start = _leading_comments(_function(first.site.statement)).start_byte
+        start = doc_start(_function(first.site.statement)).start_byte
         edits.append(Edit(path, start, start, block.encode()))
         get, put = f"{getter}()", putter
         moves = (first.moved,)
@@ -669,14 +670,9 @@ def _existing_pool(view: PackageView, site_path: str, pointer: str) -> tuple[str
     return None
 
 
-GOOS_GOARCH = re.compile(r"_(aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|linux|nacl|netbsd|openbsd|plan9|solaris|"
-                         r"wasip1|windows|zos|386|amd64|arm|arm64|loong64|mips|mipsle|mips64|mips64le|ppc64|ppc64le|"
-                         r"riscv64|s390x|wasm)(_test)?\.go$")
-
-
 def _constrained(path: str, source: bytes) -> bool:
     """Is the file built only for some platforms or tags (a //go:build line, a _GOOS/_GOARCH name)?"""
-    return bool(re.search(rb"^//go:build |^// \+build ", source, re.M) or GOOS_GOARCH.search(path))
+    return bool(re.search(rb"^//go:build |^// \+build ", source, re.M) or name_constraint(path))
 
 
 def _words(view: PackageView) -> set[str]:
@@ -759,14 +755,6 @@ def _import_edit(view: PackageView, path: str) -> Edit:
     while package.type != "package_clause":
         package = package.next_named_sibling
     return Edit(path, package.end_byte, package.end_byte, b'\n\nimport "sync"')
-
-
-def _leading_comments(node: Node) -> Node:
-    """The first of the comments directly above a declaration (its doc), or the declaration."""
-    above = node.prev_sibling
-    while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
-        node, above = above, above.prev_sibling
-    return node
 
 
 RULE = Rule(
