@@ -113,3 +113,14 @@ def doc_start(decl: Node) -> Node:
     while above is not None and above.type == "comment" and above.end_point.row >= node.start_point.row - 1:
         node, above = above, above.prev_sibling
     return node
+
+
+def first_of(node: Node, types: tuple[str, ...]) -> Node | None:
+    """A node of one of the types at or below node (depth first), or None."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in types:
+            return current
+        stack.extend(current.named_children)
+    return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, enclosing, int_value, load_query, text, touches_error
+from gorewrite.syntax import Node, captures, declaration_range, enclosing, first_of, int_value, load_query, text, touches_error
 from gorewrite.typeinfo import Ident, TypeInfo
 
 NAME = "iface-direct"
@@ -204,7 +204,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if container is None or container.use != "decl" or container.kind != "var" or not container.local:
         return f"cannot resolve {name} to a local variable"
     owner = _owner(store.declaration)
-    if _has(owner, ("goto_statement",)):
+    if first_of(owner, ("goto_statement",)) is not None:
         return "the function uses goto, so statement order is not execution order"
     uses = [u for u in _idents(types, escape.path, owner) if u.obj == container.obj and u.use != "decl"]
     for kind, what in (("write", f"{name} is assigned after its declaration"), ("addr", f"the address of {name} is taken")):
@@ -465,16 +465,6 @@ def _near_syntax_error(view: PackageView, path: str, node: Node) -> str | None:
     if touches_error(view.tree(path), *declaration_range(node)):
         return "the enclosing declaration has syntax tree-sitter-go cannot parse"
     return None
-
-
-def _has(node: Node, types: tuple[str, ...]) -> bool:
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if cur.type in types:
-            return True
-        stack.extend(cur.named_children)
-    return False
 
 
 def _contains(outer: Node, inner: Node) -> bool:

@@ -18,7 +18,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.packages import name_constraint
-from gorewrite.syntax import Node, captures, declaration_range, directive, doc_start, load_query, text, touches_error
+from gorewrite.syntax import Node, captures, declaration_range, directive, doc_start, first_of, load_query, text, touches_error
 from gorewrite.toolchain import release_minor
 
 NAME = "sync-pool"
@@ -165,7 +165,7 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if loop:
         return f"inside a {loop}: a deferred Put per iteration would hold every object until the function returns"
     body = function.child_by_field_name("body")
-    jump = _first_of(body, ("labeled_statement", "goto_statement"))
+    jump = first_of(body, ("labeled_statement", "goto_statement"))
     if jump is not None:
         return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
     shape = _shape(view, site, escape)
@@ -514,16 +514,6 @@ def _loop_between(node: Node, function: Node) -> str | None:
             return None
         if ancestor.type == "for_statement":
             return "loop"
-    return None
-
-
-def _first_of(node: Node, types: tuple[str, ...]) -> Node | None:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type in types:
-            return current
-        stack.extend(current.named_children)
     return None
 
 
