@@ -256,39 +256,10 @@ def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], co
     confirmed) and nothing new, counted over the top-level declarations the fixes touch or add, in
     whichever files hold them before and after; an escape a fix `moves` (into a declaration it
     adds, say) is expected, once per listing. A fix whose `variant` file this toolchain does not
-    compile (`compiled`, None: all) claims nothing here: only "nothing new" applies."""
+    compile (`compiled`, None: all) claims nothing here: its declarations must escape exactly as before."""
     judged = [f for f in fixes if f.variant is None or compiled is None or f.variant in compiled]
-    paths = sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets})
-    trees = {path: parse(contents[path]) if path in contents else view.tree(path) for path in paths}
-    keys: set[tuple] = set()
-    for path in paths:
-        if path in view.sources:
-            offsets = [e.start for f in fixes for e in f.edits if e.path == path]
-            offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
-            keys |= {_decl_key(view.tree(path), off) for off in offsets} - {None}
-            keys |= {key for key, _, _ in _decls(trees[path])} - {key for key, _, _ in _decls(view.tree(path))}
-        else:  # a created file: everything in it is the fixes' doing
-            keys |= {key for key, _, _ in _decls(trees[path])}
-    before: Counter[str] = Counter()
-    now: Counter[str] = Counter()
-    stacked: Counter[str] = Counter()
-    examples: dict[str, str] = {}
-    moved = Counter(m for f in judged for m in f.moves)
-    for path in paths:
-        if path in view.sources:
-            old_lines = _lines_of(view.tree(path), keys)
-            before += Counter(_kind(e.message) for e in reported if e.heap and e.path == path and e.line in old_lines)
-        new_lines = _lines_of(trees[path], keys)
-        fresh = []
-        for e in after:
-            if e.heap and e.path == path and e.line in new_lines:
-                if moved[e.message] > 0:
-                    moved[e.message] -= 1
-                else:
-                    fresh.append(e.message)
-        now += Counter(_kind(m) for m in fresh)
-        examples.update((_kind(m), m) for m in fresh)
-        stacked += Counter(e.message for e in after if e.path == path and e.line in new_lines and not e.heap)
+    old, new, stacked = _tally(view, reported, fixes, contents, after, Counter(m for f in judged for m in f.moves))
+    before, now = Counter(map(_kind, old.elements())), Counter(map(_kind, new.elements()))
     wanted = Counter(_kind(t.message) for f in judged if not f.stays for t in f.targets if t in reported)
     stays = Counter(expr for f in judged for expr in f.stays)
     for kind, count in wanted.items():
@@ -300,8 +271,49 @@ def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], co
     added = now - before
     if added:
         kind = next(iter(added))
-        return f"the rewrite adds an escape: `{examples.get(kind, kind)}`"
+        return f"the rewrite adds an escape: `{next((m for m in new if _kind(m) == kind), kind)}`"
+    for fix in (f for f in fixes if f not in judged):
+        old, new, _ = _tally(view, reported, [fix], contents, after, Counter())
+        if old != new:
+            changed = next(iter((old - new) or (new - old)))
+            return f"the build leaves {os.path.basename(fix.variant)} out here, yet the original's escapes changed: `{changed}`"
     return None
+
+
+def _tally(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes],
+           after: list[Escape], moves: Counter[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """The heap escape messages in the declarations the fixes touch or add, before and after (less
+    those the fixes move there), and the messages of what stays on the stack after."""
+    paths = sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets})
+    trees = {path: parse(contents[path]) if path in contents else view.tree(path) for path in paths}
+    keys: set[tuple] = set()
+    for path in paths:
+        if path in view.sources:
+            offsets = [e.start for f in fixes for e in f.edits if e.path == path]
+            offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
+            keys |= {_decl_key(view.tree(path), off) for off in offsets} - {None}
+            keys |= {key for key, _, _ in _decls(trees[path])} - {key for key, _, _ in _decls(view.tree(path))}
+        else:  # a created file: everything in it is the fixes' doing
+            keys |= {key for key, _, _ in _decls(trees[path])}
+    old: Counter[str] = Counter()
+    new: Counter[str] = Counter()
+    stacked: Counter[str] = Counter()
+    moves = moves.copy()
+    for path in paths:
+        if path in view.sources:
+            old_lines = _lines_of(view.tree(path), keys)
+            old += Counter(e.message for e in reported if e.heap and e.path == path and e.line in old_lines)
+        new_lines = _lines_of(trees[path], keys)
+        for e in after:
+            if e.path != path or e.line not in new_lines:
+                continue
+            if not e.heap:
+                stacked[e.message] += 1
+            elif moves[e.message] > 0:
+                moves[e.message] -= 1
+            else:
+                new[e.message] += 1
+    return old, new, stacked
 
 
 def _kind(message: str) -> str:

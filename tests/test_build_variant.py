@@ -4,6 +4,7 @@ vets and tests its own side, and `git apply` takes the dry-run diff with its new
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -11,6 +12,11 @@ import subprocess
 from pathlib import Path
 
 from conftest import GOLDEN
+from gorewrite.edits import Edit
+from gorewrite.pipeline import analyse
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+from gorewrite.verify import Rejected, Verified, verify
 from test_apply import apply_stdin
 from test_cli import gorewrite, snapshot
 from test_golden import OLDER, releases
@@ -99,3 +105,68 @@ def test_new_files_end_their_lines_as_the_original_does(tmp_path):
     for name in ("sum.go", "sum_go125.go", "sum_prego125.go"):
         data = (module / "guarded_sum" / name).read_bytes()
         assert data.count(b"\n") == data.count(b"\r\n") > 0, name
+
+
+def _variant_fix(module: Path, older_body: str, newer_body: str) -> tuple[list, dict, Fix]:
+    """A hand-made build-variant fix of guarded_sum: the verifier must judge it without the rule."""
+    newest, older = releases()
+    run, views, candidates = analyse([older, newest], ["./guarded_sum"], str(module), [RULES["build-variant"]])
+    view = next(iter(views.values()))
+    path = str(module / "guarded_sum" / "sum.go")
+    source = view.sources[path]
+    start = source.index(b"// Window")  # the function and what follows it move
+    target = next(c.escape for found in candidates.values() for c in found)
+    edits = (Edit(path, start, len(source), b""),
+             Edit(path.replace("sum.go", "sum_prego125.go"), 0, 0, b"//go:build !go1.25\n\npackage guarded_sum\n\n" + older_body.encode()),
+             Edit(path.replace("sum.go", "sum_go125.go"), 0, 0, b"//go:build go1.25\n\npackage guarded_sum\n\n" + newer_body.encode()))
+    fix = Fix("build-variant", edits, (target,), "by hand", stays=("make([]int, 4)",), variant=edits[1].path)
+    return [older, newest], views, fix
+
+
+KEEPS = """// Window sums the last n samples and remembers a counter.
+func Window(samples []int, n int) int {
+	if n > 4 {
+		return -1
+	}
+	last := make([]int, n)
+	copy(last, samples[len(samples)-n:])
+	counter = new(int)
+	return len(last)
+}
+
+var counter *int
+"""
+
+
+def test_the_verifier_rejects_a_variant_whose_original_side_changed(tmp_path):
+    """The go1.25+ side must be the original: here it loses an escape (nothing added, yet changed)."""
+    module = tmp_path / "m"
+    (module / "guarded_sum").mkdir(parents=True)
+    (module / "go.mod").write_text("module example.com/m\n\ngo 1.22\n")
+    (module / "guarded_sum" / "sum.go").write_text("package guarded_sum\n\n" + KEEPS)
+    rewritten = KEEPS.replace("last := make([]int, n)", "var last []int\n\tif n <= 4 {\n\t\tlast = make([]int, 4)[:n:n]\n"
+                              "\t} else {\n\t\tlast = make([]int, n)\n\t}")
+    toolchains, views, fix = _variant_fix(module, rewritten, KEEPS)
+    (verdict,), _ = verify(toolchains, str(module), views, {next(iter(views)): [fix]})
+    assert isinstance(verdict, Verified) and verdict.original_on == (toolchains[1].version,), verdict
+    changed = KEEPS.replace("counter = new(int)", "_ = new(int)")
+    toolchains, views, fix = _variant_fix(module, rewritten, changed)
+    (verdict,), _ = verify(toolchains, str(module), views, {next(iter(views)): [fix]})
+    assert isinstance(verdict, Rejected), verdict
+    assert verdict.reason == (f"{toolchains[1].version}: the build leaves sum_prego125.go out here, "
+                              "yet the original's escapes changed: `new(int) escapes to heap`")
+
+
+def test_the_verifier_rejects_a_new_file_no_toolchain_builds(tmp_path):
+    """Each side must be built, and vetted, by some requested release (with the test, vet finds Window missing)."""
+    module = _copy(tmp_path)
+    (module / "guarded_sum" / "sum_test.go").unlink()
+    original = (GOLDEN / "build-variant" / "guarded_sum" / "sum.go").read_text()
+    moved = original[original.index("// Window"):]
+    rewritten = moved.replace("last := make([]int, n)", "var last []int\n\tif n <= 4 {\n\t\tlast = make([]int, 4)[:n:n]\n"
+                              "\t} else {\n\t\tlast = make([]int, n)\n\t}")
+    toolchains, views, fix = _variant_fix(module, rewritten, moved)
+    edits = list(fix.edits)
+    edits[2] = Edit(edits[2].path, 0, 0, b"//go:build go1.25 && ignore\n\npackage guarded_sum\n\n" + moved.encode())
+    (verdict,), _ = verify(toolchains, str(module), views, {next(iter(views)): [dataclasses.replace(fix, edits=tuple(edits))]})
+    assert isinstance(verdict, Rejected) and "no requested toolchain compiles sum_go125.go" in verdict.reason, verdict
