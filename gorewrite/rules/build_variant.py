@@ -81,6 +81,8 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
         return f"type information unavailable: {view.types.error if view.types else 'not loaded'}"
     source = view.sources[path]
     root = view.tree(path).root_node
+    if root.has_error:
+        return "the file has syntax tree-sitter-go cannot parse: its imports cannot be sorted out"
     header = _header(root)
     if isinstance(header, str):
         return header
@@ -98,7 +100,9 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
         if decl not in decls:
             decls.append(decl)
     decls.sort(key=lambda d: d.start_byte)
-    spans = [(doc_start(d).start_byte, d.end_byte) for d in decls]
+    spans = [(doc_start(d).start_byte, _end(d)) for d in decls]
+    if any(not any(a <= e.start and e.end <= b for a, b in spans) for f in fixes for e in f.edits):
+        return "make-const's rewrite reaches outside the functions that move"
     moved, kept = _import_uses(view, path, imports, spans)
     package = text(next(c for c in root.named_children if c.type == "package_clause").named_children[0]).decode()
     both = [_with_fixes(source, start, end, fixes) for start, end in spans]
@@ -187,6 +191,14 @@ def _import_uses(view: PackageView, path: str, specs: list[Node], spans: list[tu
 def _declaration(root: Node, offset: int | None) -> Node | None:
     return next((d for d in root.named_children if d.type in DECLARATIONS and offset is not None
                  and d.start_byte <= offset < d.end_byte), None)
+
+
+def _end(decl: Node) -> int:
+    """Where the declaration ends, with a comment on its last line (`} // Window`)."""
+    after = decl.next_sibling
+    if after is not None and after.type == "comment" and after.start_point.row == decl.end_point.row:
+        return after.end_byte
+    return decl.end_byte
 
 
 def _with_fixes(source: bytes, start: int, end: int, fixes: list[Fix]) -> bytes:

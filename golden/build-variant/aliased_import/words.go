@@ -12,4 +12,4 @@ func Shout(words []string, n int) string {
 		loud[i] = str.ToUpper(words[i])
 	}
 	return str.Join(loud, " ")
-}
+} // keep: Shout
