@@ -171,9 +171,14 @@ def _add_flows(toolchains: list[Toolchain], cwd: str, rules: list[Rule], views: 
     """The `-m=2` flows, per toolchain, of the packages where a rule that reads them has candidates."""
     readers = {r.name for r in rules if r.flows}
     wanted = [pkg for pkg, found in candidates.items() if any(c.rule in readers for c in found)]
+    lines: dict[str, set[int]] = {}
+    for pkg in wanted:
+        for c in candidates[pkg]:
+            if c.rule in readers:
+                lines.setdefault(c.path, set()).add(c.escape.line)
     for tc in toolchains if wanted else []:
         progress(f"asking {tc.version} why {len(wanted)} packages allocate (-gcflags=-m=2)")
-        found = compile_flows(tc, wanted, cwd, files={p: views[p].package.files for p in wanted})
+        found = compile_flows(tc, wanted, cwd, files={p: views[p].package.files for p in wanted}, lines=lines)
         for pkg, sites in found.items():
             views[pkg].flows[tc.version] = sites
 

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,12 @@ class Toolchain:
         return subprocess.run(
             [self.go, *args], cwd=cwd, env=self.env, input=input, capture_output=True, check=False
         )
+
+    def stream(self, args: list[str], cwd: str) -> Iterator[bytes]:
+        """Run `go ARGS` in cwd and yield its output (stdout and stderr) line by line, for output too large to hold."""
+        with subprocess.Popen([self.go, *args], cwd=cwd, env=self.env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT) as process:
+            yield from process.stdout
 
     def gofmt(self, source: bytes) -> bytes:
         """Format with the toolchain's own gofmt; raises UserError if the source does not parse."""

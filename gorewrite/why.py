@@ -47,7 +47,7 @@ def _flow(toolchain: Toolchain, path: str, line: int, cwd: str) -> list[str]:
     (pkg,) = load(toolchain, [path], cwd) or [None]
     if pkg is None or pkg.error:
         raise UserError(f"{path}: its package does not load: {pkg.error if pkg else 'no package'}")
-    sites = compile_flows(toolchain, [pkg.import_path], cwd, files={pkg.import_path: pkg.files})[pkg.import_path]
+    sites = compile_flows(toolchain, [pkg.import_path], cwd, files={pkg.import_path: pkg.files}, lines={path: {line}})[pkg.import_path]
     found = [f"  {os.path.basename(path)}:{line}:{col}: {message}"
              for (where, number, col), messages in sites.items() if where == path and number == line
              for message in messages if not any(message.lstrip().startswith(n) for n in NOISE)]
