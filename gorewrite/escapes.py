@@ -27,6 +27,7 @@ HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report 
 # print module paths instead of file paths.
 ESCAPE_FLAGS = ("-trimpath=false", "-gcflags=-m")
 MAX_ERROR_LINES = 10
+MAX_IMPLICIT_STACK = 64 * 1024  # bytes: the compiler's limit for an implicit stack variable (new, &T{}, make)
 
 
 @dataclass(frozen=True, order=True)

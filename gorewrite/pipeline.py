@@ -131,13 +131,16 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
                           {p.import_path for p in run.packages if p.import_path not in run.broken})
     except typeinfo.Unavailable:
         pass  # each package asks again and is declined with the reason
+    for number, (pkg, found) in enumerate(candidates.items(), 1):
+        if found:
+            options.progress(f"type-checking: package {number}/{len(candidates)} {pkg}")
+            views[pkg].types = typeinfo.load(toolchain, views[pkg].package, _scopes(found))
     _add_flows(toolchains, cwd, rules, views, candidates, options.progress)
     for number, (pkg, found) in enumerate(candidates.items(), 1):
         options.progress(f"proposing rewrites: package {number}/{len(candidates)} {pkg}")
         if not found:
             continue
         view = views[pkg]
-        view.types = typeinfo.load(toolchain, view.package, _scopes(found))
         proposals = []
         for rule in rules:
             mine = [c for c in found if c.rule == rule.name]
@@ -168,14 +171,16 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
 
 def _add_flows(toolchains: list[Toolchain], cwd: str, rules: list[Rule], views: dict[str, PackageView],
                candidates: dict[str, list[Candidate]], progress: Report) -> None:
-    """The `-m=2` flows, per toolchain, of the packages where a rule that reads them has candidates."""
-    readers = {r.name for r in rules if r.flows}
-    wanted = [pkg for pkg, found in candidates.items() if any(c.rule in readers for c in found)]
+    """The `-m=2` flows, per toolchain, of the packages where a rule that reads them has candidates that need one."""
+    readers = {r.name: r.flows for r in rules if r.flows}
     lines: dict[str, set[int]] = {}
-    for pkg in wanted:
-        for c in candidates[pkg]:
-            if c.rule in readers:
-                lines.setdefault(c.path, set()).add(c.escape.line)
+    wanted = []
+    for pkg, found in candidates.items():
+        needed = [c for c in found if c.rule in readers and readers[c.rule](views[pkg], c)]
+        for c in needed:
+            lines.setdefault(c.path, set()).add(c.escape.line)
+        if needed:
+            wanted.append(pkg)
     for tc in toolchains if wanted else []:
         progress(f"asking {tc.version} why {len(wanted)} packages allocate (-gcflags=-m=2)")
         found = compile_flows(tc, wanted, cwd, files={p: views[p].package.files for p in wanted}, lines=lines)

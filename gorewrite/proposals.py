@@ -118,7 +118,8 @@ class Rule:
     `find` recognises candidate sites by syntax alone (cheap: `check` runs it on every package);
     `propose` turns candidates into fixes or declines, with type facts loaded for their scopes.
     A rule with `flows` also gets, in `propose`, the compiler's `-m=2` explanations of the
-    package (PackageView.flows): the pipeline compiles them only where such a rule has candidates.
+    package (PackageView.flows) for the candidates `flows(view, candidate)` says need one (type
+    facts are loaded by then): the pipeline compiles them only for those candidates' packages.
     """
 
     name: str
@@ -126,4 +127,4 @@ class Rule:
     messages: tuple[str, ...]
     find: Callable[[PackageView], list[Candidate]] = field(repr=False)
     propose: Callable[[PackageView, list[Candidate]], list[Proposal]] = field(repr=False)
-    flows: bool = False
+    flows: Callable[[PackageView, Candidate], bool] | None = None

@@ -90,7 +90,7 @@ DECLINES = {
         "decline_shadowed": "another buf is declared in the function",
         "decline_field_method": "has a method of a part of it used",
         "decline_result_alias": "`leaking param: b to result ~r0 level=0`",
-        "decline_call_parameter": "(call parameter)",
+        "decline_call_parameter": "it fits the stack (40 bytes)",  # so it is on the heap for fmt.Fprintf keeping it
         "decline_channel": None,  # `ch <- buf`: find sees it sent, so `check` does not offer the rule
         "decline_closure": "captured by a func literal",
         "decline_global": "stored in the package-level lastFrame",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from gorewrite.edits import Edit
-from gorewrite.escapes import Escape
+from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.syntax import Node, captures, declaration_range, directive, int_value, load_query, statements, text, touches_error
 from gorewrite.toolchain import release_minor
@@ -22,7 +22,6 @@ NAME = "make-const"
 MESSAGE = re.compile(r"^make\(\[\].*\) (escapes to heap|does not escape)$")
 STACK_FALLBACK = 32  # bytes: go1.25+ already keeps a variable-size make this small on the stack
 STACK_FALLBACK_SINCE = 25
-MAX_IMPLICIT_STACK = 64 * 1024  # the compiler's limit for an implicit stack variable (a make)
 NONNEGATIVE = ("len", "cap")
 EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 TEMPS = ("n", "size", "length", "count")

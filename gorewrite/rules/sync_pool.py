@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from gorewrite.edits import Edit
-from gorewrite.escapes import Escape
+from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.packages import name_constraint
 from gorewrite.syntax import Node, captures, declaration_range, directive, doc_start, first_of, load_query, text, touches_error
@@ -155,6 +155,10 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     constrained = directive(function)
     if constrained:
         return f"the function carries {constrained}: how the runtime calls it is constrained"
+    size = _size(view, site, escape)
+    if size is not None and size <= MAX_IMPLICIT_STACK:
+        return (f"it fits the stack ({size} bytes): the compiler puts it on the heap for what the code does "
+                "with it (returned, stored or passed on), which a pool cannot change")
     why = _flow_reason(view, escape)
     if why:
         return why
@@ -190,6 +194,43 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if stale:
         reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
     return Plan(site, escape, pointer, new, moved, length, reset, var)
+
+
+def needs_flow(view: PackageView, candidate: Candidate) -> bool:
+    """Only an allocation that may be larger than the compiler's 64 KiB limit can be on the heap
+    for its size: the others are declined without the (costly) -m=2 compile."""
+    site = _sites(view, candidate.path).get(view.offset(candidate.escape))
+    size = _size(view, site, candidate.escape) if site is not None else None
+    return size is None or size > MAX_IMPLICIT_STACK
+
+
+def _size(view: PackageView, site: Site, escape: Escape) -> int | None:
+    """The allocation's size in bytes (go/types' sizes, the compiler's folded lengths), None if unknown."""
+    if view.types is None or view.types.error:
+        return None
+    args = site.value.child_by_field_name("arguments").named_children if site.kind != "literal" else []
+    if site.kind == "make":
+        printed = re.fullmatch(r"make\(\[\].*?((?:, \d+)+)\) escapes to heap", escape.message)
+        if not args or args[0].type != "slice_type" or printed is None:
+            return None
+        element = _named_size(view, site.path, args[0].child_by_field_name("element"))
+        return element * int(printed[1].split(", ")[-1]) if element is not None else None
+    if site.kind == "new":
+        shown = re.fullmatch(r"new\(\[(\d+)\].*\) escapes to heap", escape.message)
+        if len(args) == 1 and args[0].type == "array_type" and shown:
+            element = _named_size(view, site.path, args[0].child_by_field_name("element"))
+            return element * int(shown[1]) if element is not None else None
+        return _named_size(view, site.path, args[0]) if len(args) == 1 else None
+    return _named_size(view, site.path, site.value.child_by_field_name("operand").child_by_field_name("type"))
+
+
+def _named_size(view: PackageView, path: str, node: Node | None) -> int | None:
+    """The size of a named type (`byte`, `page`, `pkg.T`) from go/types; None for other type expressions."""
+    name = node.child_by_field_name("name") if node is not None and node.type == "qualified_type" else node
+    if name is None or name.type != "type_identifier":
+        return None
+    ident = view.types.at(path, name.start_byte)
+    return ident.size if ident is not None and ident.kind == "type" else None
 
 
 def _flow_reason(view: PackageView, escape: Escape) -> str | None:
@@ -753,5 +794,5 @@ RULE = Rule(
     messages=("make([]T, N) escapes to heap", "new(T) escapes to heap", "&T{...} escapes to heap"),
     find=find,
     propose=propose,
-    flows=True,
+    flows=needs_flow,
 )
