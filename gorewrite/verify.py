@@ -258,7 +258,10 @@ def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], co
     adds, say) is expected, once per listing. A fix whose `variant` file this toolchain does not
     compile (`compiled`, None: all) claims nothing here: its declarations must escape exactly as before."""
     judged = [f for f in fixes if f.variant is None or compiled is None or f.variant in compiled]
-    old, new, stacked = _tally(view, reported, fixes, contents, after, Counter(m for f in judged for m in f.moves))
+    paths = {e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}
+    was = {path: _decls(view.tree(path)) for path in paths if path in view.sources}  # each file parsed once
+    decls = (was, {path: _decls(parse(contents[path])) if path in contents else was[path] for path in paths})
+    old, new, stacked = _tally(view, reported, fixes, decls, after, Counter(m for f in judged for m in f.moves))
     before, now = Counter(map(_kind, old.elements())), Counter(map(_kind, new.elements()))
     wanted = Counter(_kind(t.message) for f in judged if not f.stays for t in f.targets if t in reported)
     stays = Counter(expr for f in judged for expr in f.stays)
@@ -273,37 +276,38 @@ def _judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], co
         kind = next(iter(added))
         return f"the rewrite adds an escape: `{next((m for m in new if _kind(m) == kind), kind)}`"
     for fix in (f for f in fixes if f not in judged):
-        old, new, _ = _tally(view, reported, [fix], contents, after, Counter())
+        old, new, _ = _tally(view, reported, [fix], decls, after, Counter())
         if old != new:
             changed = next(iter((old - new) or (new - old)))
             return f"the build leaves {os.path.basename(fix.variant)} out here, yet the original's escapes changed: `{changed}`"
     return None
 
 
-def _tally(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes],
+def _tally(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], decls: tuple[dict, dict],
            after: list[Escape], moves: Counter[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """The heap escape messages in the declarations the fixes touch or add, before and after (less
-    those the fixes move there), and the messages of what stays on the stack after."""
+    those the fixes move there), and the messages of what stays on the stack after. `decls` holds
+    each file's declarations (_decls) as it was and as rewritten."""
+    was, now = decls
     paths = sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets})
-    trees = {path: parse(contents[path]) if path in contents else view.tree(path) for path in paths}
     keys: set[tuple] = set()
     for path in paths:
-        if path in view.sources:
+        if path in was:
             offsets = [e.start for f in fixes for e in f.edits if e.path == path]
             offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
-            keys |= {_decl_key(view.tree(path), off) for off in offsets} - {None}
-            keys |= {key for key, _, _ in _decls(trees[path])} - {key for key, _, _ in _decls(view.tree(path))}
+            keys |= {d[0] for d in was[path] for off in offsets if off is not None and d[3] <= off < d[4]}
+            keys |= {d[0] for d in now[path]} - {d[0] for d in was[path]}
         else:  # a created file: everything in it is the fixes' doing
-            keys |= {key for key, _, _ in _decls(trees[path])}
+            keys |= {d[0] for d in now[path]}
     old: Counter[str] = Counter()
     new: Counter[str] = Counter()
     stacked: Counter[str] = Counter()
     moves = moves.copy()
     for path in paths:
-        if path in view.sources:
-            old_lines = _lines_of(view.tree(path), keys)
+        if path in was:
+            old_lines = _lines_of(was[path], keys)
             old += Counter(e.message for e in reported if e.heap and e.path == path and e.line in old_lines)
-        new_lines = _lines_of(trees[path], keys)
+        new_lines = _lines_of(now[path], keys)
         for e in after:
             if e.path != path or e.line not in new_lines:
                 continue
@@ -324,15 +328,16 @@ def _kind(message: str) -> str:
     return "<expression> escapes to heap" if message.endswith(" escapes to heap") else message
 
 
-def _decls(tree: Tree) -> list[tuple[tuple, int, int]]:
-    """Top-level declarations keyed by kind, receiver and name (and rank among equals), with line spans."""
+def _decls(tree: Tree) -> list[tuple[tuple, int, int, int, int]]:
+    """Top-level declarations keyed by kind, receiver and name (and rank among equals), with their
+    first and last lines and their byte range."""
     seen: Counter[tuple] = Counter()
     out = []
     for node in tree.root_node.named_children:
         name = node.child_by_field_name("name") or _first_name(node)
         receiver = node.child_by_field_name("receiver")
         base = (node.type, name.text if name else None, receiver.text if receiver else None)
-        out.append(((*base, seen[base]), node.start_point.row + 1, node.end_point.row + 1))
+        out.append(((*base, seen[base]), node.start_point.row + 1, node.end_point.row + 1, node.start_byte, node.end_byte))
         seen[base] += 1
     return out
 
@@ -346,15 +351,8 @@ def _first_name(node) -> object:
     return spec.child_by_field_name("name") if spec is not None else None
 
 
-def _decl_key(tree: Tree, offset: int) -> tuple | None:
-    for key, node in zip(_decls(tree), tree.root_node.named_children):
-        if node.start_byte <= offset < node.end_byte:
-            return key[0]
-    return None
-
-
-def _lines_of(tree: Tree, keys: set) -> set[int]:
-    return {line for key, first, last in _decls(tree) if key in keys for line in range(first, last + 1)}
+def _lines_of(decls: list[tuple], keys: set) -> set[int]:
+    return {line for key, first, last, _, _ in decls if key in keys for line in range(first, last + 1)}
 
 
 def _compiled(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str) -> dict[str, set[str]]:

@@ -95,6 +95,6 @@ def test_flows_name_the_reason_per_site(toolchain):
 def test_an_inserted_var_declaration_keeps_the_others_keys():
     before = parse(b"package p\n\nvar a = 1\n\nfunc f() {}\n\nvar b = 2\n")
     after = parse(b"package p\n\nvar a = 1\n\nvar pool = 3\n\nfunc f() {}\n\nvar b = 2\n")
-    old = {key for key, _, _ in _decls(before)}
-    new = {key for key, _, _ in _decls(after)}
+    old = {key for key, *_ in _decls(before)}
+    new = {key for key, *_ in _decls(after)}
     assert new - old == {("var_declaration", b"pool", None, 0)}
