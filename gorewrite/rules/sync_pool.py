@@ -20,12 +20,17 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.packages import name_constraint
 from gorewrite.syntax import Node, captures, declaration_range, directive, doc_start, first_of, load_query, text, touches_error
 from gorewrite.toolchain import release_minor
+from gorewrite.typeinfo import Ident
 
 NAME = "sync-pool"
 # Constant-size makes (the compiler prints sizes folded), new(T) and &T{…}; a variable-size
 # make is make-const's site.
 MESSAGE = re.compile(r"^(make\(\[\][^\n]*?(, \d+)+\)|new\([^\n]*\)|&[^\n]*\{\.\.\.\}) escapes to heap$")
 TOO_LARGE = "too large for stack"
+# What the compiler prints, sizes folded: make([]byte, 0, 1048576) for make([]byte, 0, 1<<20),
+# new([65536]int32) for new([256 * 256]int32).
+PRINTED_MAKE = re.compile(r"make\(\[\](.*?)((?:, \d+)+)\) escapes to heap")
+PRINTED_NEW = re.compile(r"new\(((?:\[(\d+)\])?.*)\) escapes to heap")
 FLOW_REASON = re.compile(r"^\s*from .* \(([^()]+)\) at ")
 FUNCTIONS = ("function_declaration", "method_declaration")
 OK_BUILTINS = (b"len", b"cap", b"copy", b"clear")
@@ -210,27 +215,33 @@ def _size(view: PackageView, site: Site, escape: Escape) -> int | None:
         return None
     args = site.value.child_by_field_name("arguments").named_children if site.kind != "literal" else []
     if site.kind == "make":
-        printed = re.fullmatch(r"make\(\[\].*?((?:, \d+)+)\) escapes to heap", escape.message)
+        printed = PRINTED_MAKE.fullmatch(escape.message)
         if not args or args[0].type != "slice_type" or printed is None:
             return None
         element = _named_size(view, site.path, args[0].child_by_field_name("element"))
-        return element * int(printed[1].split(", ")[-1]) if element is not None else None
+        return element * int(printed[2].split(", ")[-1]) if element is not None else None
     if site.kind == "new":
-        shown = re.fullmatch(r"new\(\[(\d+)\].*\) escapes to heap", escape.message)
-        if len(args) == 1 and args[0].type == "array_type" and shown:
+        shown = PRINTED_NEW.fullmatch(escape.message)
+        if len(args) == 1 and args[0].type == "array_type" and shown and shown[2]:
             element = _named_size(view, site.path, args[0].child_by_field_name("element"))
-            return element * int(shown[1]) if element is not None else None
+            return element * int(shown[2]) if element is not None else None
         return _named_size(view, site.path, args[0]) if len(args) == 1 else None
     return _named_size(view, site.path, site.value.child_by_field_name("operand").child_by_field_name("type"))
 
 
 def _named_size(view: PackageView, path: str, node: Node | None) -> int | None:
     """The size of a named type (`byte`, `page`, `pkg.T`) from go/types; None for other type expressions."""
+    ident = _type_name(view, path, node)
+    return ident.size if ident is not None else None
+
+
+def _type_name(view: PackageView, path: str, node: Node | None) -> Ident | None:
+    """What go/types says of a named type expression (`page`, `pkg.T`); None for any other expression."""
     name = node.child_by_field_name("name") if node is not None and node.type == "qualified_type" else node
     if name is None or name.type != "type_identifier":
         return None
     ident = view.types.at(path, name.start_byte)
-    return ident.size if ident is not None and ident.kind == "type" else None
+    return ident if ident is not None and ident.kind == "type" else None
 
 
 def _flow_reason(view: PackageView, escape: Escape) -> str | None:
@@ -260,8 +271,7 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str
         args = site.value.child_by_field_name("arguments").named_children
         if len(args) < 2 or args[0].type != "slice_type":
             return "only slices are pooled"
-        # The compiler prints the sizes folded: make([]byte, 0, 1048576) for make([]byte, 0, 1<<20).
-        printed = re.fullmatch(r"make\(\[\](.*?)((?:, \d+)+)\) escapes to heap", escape.message)
+        printed = PRINTED_MAKE.fullmatch(escape.message)
         sizes = [int(n) for n in re.findall(r"\d+", printed[2])][-(len(args) - 1):] if printed else []
         if len(sizes) != len(args) - 1:
             return "the size is not a constant the compiler printed"
@@ -282,7 +292,7 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str
         kind = _type_kind(view, site.path, args[0])
         if kind:
             return kind
-        shown = re.fullmatch(r"new\((.*)\) escapes to heap", escape.message)
+        shown = PRINTED_NEW.fullmatch(escape.message)
         type_text = text(args[0]).decode()
         if args[0].type == "array_type" and shown:
             type_text = shown[1]  # folded: new([65536]int32) for new([256 * 256]int32)
@@ -304,13 +314,13 @@ def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
     """Why a new(T)/&T{} type cannot be pooled: not a named type of known size (generic, or a struct literal type)."""
     if node is None:
         return "the allocation has no type gorewrite can name"
-    name = node.child_by_field_name("name") if node.type == "qualified_type" else node
     if node.type in ("array_type",):
         return None
+    name = node.child_by_field_name("name") if node.type == "qualified_type" else node
     if name is None or name.type != "type_identifier":
         return f"{text(node).decode()} is not a named type or an array"
-    ident = view.types.at(path, name.start_byte)
-    if ident is None or ident.kind != "type" or ident.size is None:
+    ident = _type_name(view, path, node)
+    if ident is None or ident.size is None:
         return f"the size of {text(node).decode()} is not known (a type parameter, or go/types could not resolve it)"
     if ident.iface:
         return f"{text(node).decode()} is an interface"
