@@ -124,3 +124,11 @@ def first_of(node: Node, types: tuple[str, ...]) -> Node | None:
             return current
         stack.extend(current.named_children)
     return None
+
+
+def import_specs(declaration: Node) -> list[Node]:
+    """The import specs of one import declaration, grouped in parentheses or not."""
+    specs = []
+    for child in declaration.named_children:
+        specs += child.named_children if child.type == "import_spec_list" else [child]
+    return [s for s in specs if s.type == "import_spec"]

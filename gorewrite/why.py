@@ -36,7 +36,8 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
         body = "\n".join(flow) if flow else "  the compiler reports no heap allocation on this line"
         parts.append((heading + "\n" if heading else "") + body)
     run = fix(toolchains, [path], cwd, rules, Options(checks=checks, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False))
-    for pkg, error in sorted(run.broken.items()):
+    if run.broken:
+        pkg, error = min(run.broken.items())
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
     parts.append(_verdicts(run, path, line))
     return "\n".join(parts) + "\n"

@@ -18,7 +18,7 @@ from gorewrite.edits import Edit, apply
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules import make_const
 from gorewrite.packages import name_constraint
-from gorewrite.syntax import Node, captures, doc_start, load_query, text
+from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, text
 from gorewrite.toolchain import release_minor
 
 NAME = "build-variant"
@@ -162,16 +162,6 @@ def _imports(root: Node) -> list[Node] | str:
     return specs
 
 
-def _specs(decl: Node) -> list[Node]:
-    found = []
-    for child in decl.named_children:
-        if child.type == "import_spec":
-            found.append(child)
-        elif child.type == "import_spec_list":
-            found += [c for c in child.named_children if c.type == "import_spec"]
-    return found
-
-
 def _import_uses(view: PackageView, path: str, specs: list[Node], spans: list[tuple[int, int]]) -> tuple[set[int], set[int]]:
     """Which import specs (by index) the moved functions use, and which the rest of the file uses:
     go/types resolves each package name to the import that declares it."""
@@ -234,7 +224,7 @@ def _unused_imports(specs: list[Node], unused: set[int]) -> list[tuple[int, int]
         decls[decl.start_byte] = decl
     ranges = []
     for decl in decls.values():
-        mine = _specs(decl)
+        mine = import_specs(decl)
         if all(s.start_byte in gone for s in mine):
             ranges.append((decl.start_byte, decl.end_byte))
             continue

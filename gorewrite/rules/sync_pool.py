@@ -18,7 +18,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.packages import name_constraint
-from gorewrite.syntax import Node, captures, declaration_range, directive, doc_start, first_of, load_query, text, touches_error
+from gorewrite.syntax import Node, captures, declaration_range, directive, doc_start, first_of, import_specs, load_query, text, touches_error
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Ident
 
@@ -737,11 +737,7 @@ def _imports(view: PackageView, path: str) -> list[Node]:
 
 
 def _import_specs(view: PackageView, path: str) -> list[Node]:
-    specs = []
-    for declaration in _imports(view, path):
-        for child in declaration.named_children:
-            specs += child.named_children if child.type == "import_spec_list" else [child]
-    return [s for s in specs if s.type == "import_spec"]
+    return [spec for declaration in _imports(view, path) for spec in import_specs(declaration)]
 
 
 def _imports_sync(view: PackageView, path: str) -> bool:
