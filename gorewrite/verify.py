@@ -202,10 +202,10 @@ def _check(
         return failures
     with tempfile.TemporaryDirectory(prefix="gorewrite-overlay-") as tmp:
         overlay = _write_overlay(tmp, [c for c in contents.values()])
-        growing = [pkg for pkg in contents if created(views[pkg], batch[pkg])]
+        new_files = {pkg: created(views[pkg], batch[pkg]) for pkg in contents}
+        growing = [pkg for pkg, paths in new_files.items() if paths]
         result = compile_escapes(toolchain, list(contents), cwd, overlay=overlay,
-                                 files={pkg: (*views[pkg].package.files, *sorted(created(views[pkg], batch[pkg])))
-                                        for pkg in contents})
+                                 files={pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents})
         compiled = _compiled(toolchain, cwd, growing, overlay) if growing else {}
         for pkg, files in contents.items():
             built.setdefault(pkg, set()).update(compiled.get(pkg, ()))
