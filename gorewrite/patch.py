@@ -94,3 +94,15 @@ def render(toolchain: Toolchain, source: bytes | None, edits: list[Edit]) -> byt
     if toolchain.gofmt(source) == source.replace(b"\r\n", b"\n"):
         new = line_endings(source, toolchain.gofmt(new))
     return new
+
+
+def rewritten(toolchain: Toolchain, sources: dict[str, bytes], edits: list[Edit]) -> dict[str, bytes]:
+    """The new content of every file the edits touch, the one place edits become file text; a file
+    not in `sources` is created, its lines ending as its siblings' do (raises EditConflict or UserError)."""
+    by_file: dict[str, list[Edit]] = {}
+    for edit in edits:
+        by_file.setdefault(edit.path, []).append(edit)
+    model = next((sources[e.path] for e in edits if e.path in sources), b"")
+    return {path: render(toolchain, sources[path], mine) if path in sources
+            else line_endings(model, render(toolchain, None, mine))
+            for path, mine in by_file.items()}

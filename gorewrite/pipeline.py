@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from gorewrite import suppress, typeinfo
-from gorewrite.bench import Delta
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes, compile_flows
@@ -17,7 +16,8 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
 from gorewrite.rules import RULES
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
-from gorewrite.verify import Verdict, Verified, rewritten, verify
+from gorewrite.verify import Verdict, verify
+from gorewrite.verify.bench import Delta
 from gorewrite.write import Snapshot, absent, read
 
 
@@ -155,17 +155,13 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
         kept, deferred = _without_conflicts([f for f in found if f.safety == "safe" or options.unsafe_fixes])
         run.declined += deferred
         fixes[pkg] = kept
-    run.verdicts, run.benchmarks = verify(toolchains, cwd, views, fixes, options.checks, options.progress)
-    verified: dict[str, list[Fix]] = {}
-    for verdict in run.verdicts:
-        if isinstance(verdict, Verified):
-            verified.setdefault(_package_of(views, verdict.fix), []).append(verdict.fix)
-    for pkg, group in verified.items():
-        for path, content in rewritten(toolchain, views[pkg], group).items():
-            if path not in run.snapshots:  # a file the rewrite creates
-                run.snapshots[path] = absent(path)
-                run.roots[path] = run.roots[next(iter(views[pkg].sources))]
-            run.changes[path] = content
+    verification = verify(toolchains, cwd, views, fixes, options.checks, options.progress)
+    run.verdicts, run.benchmarks = verification.verdicts, verification.benchmarks
+    for path, content in verification.contents.items():
+        if path not in run.snapshots:  # a file the rewrite creates, beside the package's others
+            run.roots[path] = next(run.roots[p] for p in run.snapshots if os.path.dirname(p) == os.path.dirname(path))
+            run.snapshots[path] = absent(path)
+        run.changes[path] = content
     return run
 
 
@@ -237,12 +233,3 @@ def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[Declined]]:
         else:
             kept.append(candidate)
     return kept, deferred
-
-
-def _package_of(views: dict[str, PackageView], fix: Fix) -> str:
-    path = fix.edits[0].path
-    for pkg, view in views.items():
-        if path in view.sources:
-            return pkg
-    raise UserError(f"internal error: no package holds {path}")
-

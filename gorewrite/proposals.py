@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Literal
 
+from gorewrite.claims import Claim, RemovesTargets
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.packages import Package
@@ -28,32 +29,16 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Fix:
-    """A proposed rewrite: byte edits plus the compiler escapes it claims to remove.
-
-    A fix with `stays` does not remove its targets but puts a stack allocation in front of
-    them: each expression in `stays` (as the compiler quotes it, `make([]int, 64)`) must then
-    be reported `does not escape`, and the targets may remain as the fallback.
-
-    A fix with `variant` puts its rewritten code in that file, which build constraints give to
-    some toolchains only: its targets and `stays` are judged where the build compiles the file,
-    and elsewhere nothing may change. A file an edit names that does not exist yet is created.
-
-    A fix with `moves` moves an allocation instead of removing it: each message in `moves` (as
-    the compiler prints it, `new(Big) escapes to heap`) may appear once in the declarations the
-    fix touches or adds without counting as a new escape; its targets must still be gone.
-    `checks` are what the verifier runs for the fix's package beyond the compile ("tests": the
-    package's go vet and go test with the rewrite), as `--verify` does for every package.
-    """
+    """A proposed rewrite: byte edits, the compiler escapes it targets, and what it claims of them
+    (gorewrite/claims.py: removes them, keeps a stack buffer in front of them, moves them, …).
+    An edit naming a file that does not exist yet creates it."""
 
     rule: str
     edits: tuple[Edit, ...]
     targets: tuple[Escape, ...]
     summary: str
     safety: Literal["safe", "unsafe"] = "safe"
-    stays: tuple[str, ...] = ()
-    variant: str | None = None
-    moves: tuple[str, ...] = ()
-    checks: frozenset[str] = frozenset()
+    claim: Claim = RemovesTargets()
 
 
 @dataclass(frozen=True)

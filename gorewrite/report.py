@@ -10,6 +10,7 @@ from collections import Counter
 from functools import cache
 
 from gorewrite import __version__
+from gorewrite.claims import stack_exprs
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Run
 from gorewrite.proposals import Fix
@@ -150,8 +151,9 @@ def _held(run: Run, verdict: Verified) -> str:
     for a build variant, which toolchains build the original instead."""
     if len(run.toolchains) < 2:
         return ""
-    if verdict.fix.stays:
-        said = [f"{', '.join(v for v, _ in verdict.removed)}: {', '.join(verdict.fix.stays)} does not escape"]
+    kept = stack_exprs(verdict.fix.claim)
+    if kept:
+        said = [f"{', '.join(v for v, _ in verdict.removed)}: {', '.join(kept)} does not escape"]
     else:
         said = [f"{v}: -{n} heap escape{'s' if n > 1 else ''}" if n else f"{v}: nothing to remove, nothing added"
                 for v, n in verdict.removed]

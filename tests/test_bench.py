@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gorewrite.bench import Sample, _samples, worse
+from gorewrite.verify.bench import Sample, _samples, worse
 
 OUTPUT = """goos: linux
 goarch: amd64

@@ -16,6 +16,7 @@ from gorewrite.edits import Edit
 from gorewrite.pipeline import analyse
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
+from gorewrite.claims import InVariant, KeepsOnStack
 from gorewrite.verify import Rejected, Verified, verify
 from test_apply import apply_stdin
 from test_cli import gorewrite, snapshot
@@ -119,7 +120,7 @@ def _variant_fix(module: Path, older_body: str, newer_body: str) -> tuple[list, 
     edits = (Edit(path, start, len(source), b""),
              Edit(path.replace("sum.go", "sum_prego125.go"), 0, 0, b"//go:build !go1.25\n\npackage guarded_sum\n\n" + older_body.encode()),
              Edit(path.replace("sum.go", "sum_go125.go"), 0, 0, b"//go:build go1.25\n\npackage guarded_sum\n\n" + newer_body.encode()))
-    fix = Fix("build-variant", edits, (target,), "by hand", stays=("make([]int, 4)",), variant=edits[1].path)
+    fix = Fix("build-variant", edits, (target,), "by hand", claim=InVariant(edits[1].path, KeepsOnStack(("make([]int, 4)",))))
     return [older, newest], views, fix
 
 
@@ -147,11 +148,11 @@ def test_the_verifier_rejects_a_variant_whose_original_side_changed(tmp_path):
     rewritten = KEEPS.replace("last := make([]int, n)", "var last []int\n\tif n <= 4 {\n\t\tlast = make([]int, 4)[:n:n]\n"
                               "\t} else {\n\t\tlast = make([]int, n)\n\t}")
     toolchains, views, fix = _variant_fix(module, rewritten, KEEPS)
-    (verdict,), _ = verify(toolchains, str(module), views, {next(iter(views)): [fix]})
+    (verdict,) = verify(toolchains, str(module), views, {next(iter(views)): [fix]}).verdicts
     assert isinstance(verdict, Verified) and verdict.original_on == (toolchains[1].version,), verdict
     changed = KEEPS.replace("counter = new(int)", "_ = new(int)")
     toolchains, views, fix = _variant_fix(module, rewritten, changed)
-    (verdict,), _ = verify(toolchains, str(module), views, {next(iter(views)): [fix]})
+    (verdict,) = verify(toolchains, str(module), views, {next(iter(views)): [fix]}).verdicts
     assert isinstance(verdict, Rejected), verdict
     assert verdict.reason == (f"{toolchains[1].version}: the build leaves sum_prego125.go out here, "
                               "yet the original's escapes changed: `new(int) escapes to heap`")
@@ -168,5 +169,5 @@ def test_the_verifier_rejects_a_new_file_no_toolchain_builds(tmp_path):
     toolchains, views, fix = _variant_fix(module, rewritten, moved)
     edits = list(fix.edits)
     edits[2] = Edit(edits[2].path, 0, 0, b"//go:build go1.25 && ignore\n\npackage guarded_sum\n\n" + moved.encode())
-    (verdict,), _ = verify(toolchains, str(module), views, {next(iter(views)): [dataclasses.replace(fix, edits=tuple(edits))]})
+    (verdict,) = verify(toolchains, str(module), views, {next(iter(views)): [dataclasses.replace(fix, edits=tuple(edits))]}).verdicts
     assert isinstance(verdict, Rejected) and "no requested toolchain compiles sum_go125.go" in verdict.reason, verdict

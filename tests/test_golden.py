@@ -16,6 +16,7 @@ import pytest
 import unidiff
 
 from conftest import GOLDEN, ROOT, golden_cases, wants
+from gorewrite.claims import stack_exprs
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Options, Run, fix
 from gorewrite.rules import RULES
@@ -210,7 +211,7 @@ def test_go125_already_stacks_small_makes_go124_does_not():
     module, case = GOLDEN / "make-const", GOLDEN / "make-const" / "decline_small_name"
     older = golden_run(module, "make-const", only=OLDER)
     files = [str(p) for p in case.glob("*.go")]
-    assert [v.fix.stays for v in older.verdicts if v.fix.edits[0].path in files] == [("make([]byte, 16)",)]
+    assert [stack_exprs(v.fix.claim) for v in older.verdicts if v.fix.edits[0].path in files] == [("make([]byte, 16)",)]
     assert all(f in older.changes for f in files)
     both = golden_run(module, "make-const")
     assert not any(f in both.changes for f in files)

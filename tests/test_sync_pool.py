@@ -1,5 +1,5 @@
 """sync-pool's contract with the verifier, with a real go: what moves into the pool must be
-declared (Fix.moves), the package's tests run without --verify (Fix.checks), the -m=2 flows
+declared (MovesAllocation), the package's tests run without --verify (Tested), the -m=2 flows
 reach the rule, and inserting a declaration does not confuse the verifier's declaration keys."""
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from gorewrite.pipeline import fix
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
-from gorewrite.verify import Rejected, Verified, _decls
+from gorewrite.claims import RemovesTargets, Tested, moved, needs_tests
+from gorewrite.verify import Rejected, Verified
+from gorewrite.verify.judge import declarations
 
 RULE = RULES["sync-pool"]
 
@@ -61,8 +63,8 @@ def test_the_rewrite_is_verified_with_the_packages_tests(tmp_path, toolchain):
     run = fix([toolchain], ["./..."], str(_module(tmp_path, TEST)), [RULE])
     (verdict,) = run.verdicts
     assert isinstance(verdict, Verified), verdict
-    assert verdict.fix.checks == frozenset({"tests"})
-    assert verdict.fix.moves == ("new([1048576]byte) escapes to heap",)
+    assert needs_tests(verdict.fix.claim)
+    assert moved(verdict.fix.claim) == ("new([1048576]byte) escapes to heap",)
 
 
 def test_tests_run_without_verify_tests(tmp_path, toolchain):
@@ -74,9 +76,9 @@ def test_tests_run_without_verify_tests(tmp_path, toolchain):
 
 
 def test_an_undeclared_move_is_a_new_escape(tmp_path, toolchain):
-    """Without `moves`, the allocation in the pool's New is what it is: a heap escape the fix added."""
+    """Without MovesAllocation, the allocation in the pool's New is what it is: a heap escape the fix added."""
     def without_moves(view, candidates):
-        return [dataclasses.replace(p, moves=()) if isinstance(p, Fix) else p for p in RULE.propose(view, candidates)]
+        return [dataclasses.replace(p, claim=Tested(RemovesTargets())) if isinstance(p, Fix) else p for p in RULE.propose(view, candidates)]
 
     rule = dataclasses.replace(RULE, propose=without_moves)
     run = fix([toolchain], ["./..."], str(_module(tmp_path, TEST)), [rule])
@@ -95,6 +97,6 @@ def test_flows_name_the_reason_per_site(toolchain):
 def test_an_inserted_var_declaration_keeps_the_others_keys():
     before = parse(b"package p\n\nvar a = 1\n\nfunc f() {}\n\nvar b = 2\n")
     after = parse(b"package p\n\nvar a = 1\n\nvar pool = 3\n\nfunc f() {}\n\nvar b = 2\n")
-    old = {key for key, *_ in _decls(before)}
-    new = {key for key, *_ in _decls(after)}
+    old = {d.key for d in declarations(before)}
+    new = {d.key for d in declarations(after)}
     assert new - old == {("var_declaration", b"pool", None, 0)}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from gorewrite.claims import InVariant, KeepsOnStack, stack_exprs
 from gorewrite.edits import Edit, apply
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules import make_const
@@ -119,7 +120,7 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
     summary = (f"move {names} to {os.path.basename(older_path)} (//go:build !{CONSTRAINT}) with make-const's rewrite "
                f"({'; '.join(f.summary for f in fixes)}), and as it was to {os.path.basename(newer_path)}")
     return Fix(NAME, tuple(edits), tuple(t for f in fixes for t in f.targets), summary,
-               stays=tuple(s for f in fixes for s in f.stays), variant=older_path)
+               claim=InVariant(older_path, KeepsOnStack(tuple(s for f in fixes for s in stack_exprs(f.claim)))))
 
 
 def _header(root: Node) -> tuple[bytes, str | None] | str:

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -122,7 +123,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str | None:
     stays = f"make({slice_type}, {k})"
     summary = f"give make({slice_type}, {_src(make.length)}{', ' + _src(make.capacity) if make.capacity else ''}) a {k}-element stack buffer ({k * size} bytes)"
     end = comment.end_byte if comment is not None else stmt.end_byte
-    return Fix(NAME, (Edit(path, stmt.start_byte, end, new),), (escape,), summary, stays=(stays,))
+    return Fix(NAME, (Edit(path, stmt.start_byte, end, new),), (escape,), summary, claim=KeepsOnStack((stays,)))
 
 
 def _statement(make: Make) -> tuple[Node, str, str | None] | str:

@@ -14,6 +14,7 @@ import ast
 import re
 from dataclasses import dataclass
 
+from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -636,7 +637,7 @@ def _merge(view: PackageView, parts: list[Part]) -> Fix:
         edits.append(_import_edit(view, path))
     summary = "; ".join(p.summary for p in parts) + " instead of allocating on every call (sync.Pool; deferred Put)"
     return Fix(NAME, tuple(edits), tuple(t for p in parts for t in p.targets), summary,
-               moves=tuple(m for p in parts for m in p.moves), checks=frozenset({"tests"}))
+               claim=Tested(MovesAllocation(tuple(m for p in parts for m in p.moves))))
 
 
 def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: set[str], names: set[str]) -> Edit:

@@ -6,12 +6,12 @@ not escape` of a variable-size make it still heap-allocates above 32 bytes); all
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 from dataclasses import dataclass
 
 from gorewrite.toolchain import Toolchain
+from gorewrite.verify.gocmd import overlay_flag, read_test_json
 
 RESULT = re.compile(r"^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op(?:\s+[\d.]+ B/op)?\s+(\d+) allocs/op", re.M)
 ARGS = ["-run", "^$", "-bench", ".", "-benchmem", "-benchtime", "100ms", "-count", "3"]
@@ -38,27 +38,13 @@ class Delta:
 
 def run(toolchain: Toolchain, cwd: str, packages: list[str], overlay: str | None) -> tuple[dict[str, dict[str, Sample]], dict[str, str]]:
     """Each package's benchmarks by name, and the packages whose benchmarks fail (with why)."""
-    flag = [f"-overlay={overlay}"] if overlay else []
-    done = toolchain.run(["test", "-json", *flag, *ARGS, *packages], cwd)
-    output: dict[str, list[str]] = {}
-    failed: dict[str, str] = {}
-    for line in done.stdout.decode(errors="replace").splitlines():
-        try:
-            event = json.loads(line)
-        except ValueError:
-            continue
-        package = event.get("Package")
-        if not package:
-            continue
-        if event.get("Action") == "output":
-            output.setdefault(package, []).append(event.get("Output", ""))
-        elif event.get("Action") == "fail" and not event.get("Test"):
-            said = [x.strip() for x in output.get(package, []) if x.strip()]
-            failed[package] = "benchmarks fail: " + " | ".join(said[-4:])
+    done = toolchain.run(["test", "-json", *overlay_flag(overlay), *ARGS, *packages], cwd)
+    events = read_test_json(done.stdout)
+    failed = {p: "benchmarks fail: " + " | ".join(said[-4:]) for p, said in events.failed.items()}
     if done.returncode != 0 and not failed:
         reason = "benchmarks fail: " + done.stderr.decode(errors="replace").strip()[:500]
         failed = {p: reason for p in packages}
-    return {p: _samples("".join(output.get(p, []))) for p in packages if p not in failed}, failed
+    return {p: _samples("".join(events.output.get(p, []))) for p in packages if p not in failed}, failed
 
 
 def worse(before: dict[str, Sample], after: dict[str, Sample]) -> str | None:

@@ -1,0 +1,225 @@
+"""The compiler is the judge: compile every proposal in an overlay and keep only what it confirms.
+
+A fix is verified when, under every requested toolchain, its package still builds and the
+compile bears out the fix's claim (judge.py): its targets gone, nothing new escaping. All
+packages are compiled in one `go build` per toolchain; a failing group is split in halves
+(schedule.py) until the culprits are found. Fixes that need it also pass the package's go vet
+and go test, and --verify bench compares its benchmarks (gocmd.py, bench.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+
+from gorewrite.claims import needs_tests, variant
+from gorewrite.edits import EditConflict
+from gorewrite.errors import UserError
+from gorewrite.escapes import compile_escapes
+from gorewrite.patch import rewritten
+from gorewrite.progress import Report, silent
+from gorewrite.proposals import Fix, PackageView
+from gorewrite.toolchain import Toolchain
+from gorewrite.verify import bench
+from gorewrite.verify.gocmd import compiled, test_failures, vet_failures
+from gorewrite.verify.judge import judge, removed
+from gorewrite.verify.schedule import settle
+
+MAX_ROUNDS = 64
+
+
+@dataclass(frozen=True)
+class Verified:
+    """The compiler confirmed the fix; `removed` says per toolchain version how many heap escapes it took away,
+    `original_on` which toolchains build the untouched original instead of the fix's variant file."""
+
+    fix: Fix
+    removed: tuple[tuple[str, int], ...] = ()
+    original_on: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """The compiler (or the package's vet and tests) did not confirm the fix, in its words."""
+
+    fix: Fix
+    reason: str
+
+
+Verdict = Verified | Rejected
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Every fix's verdict, the benchmark deltas of what held, and the new file contents of what held."""
+
+    verdicts: list[Verdict]
+    benchmarks: list[bench.Delta]
+    contents: dict[str, bytes]
+
+
+def created(view: PackageView, fixes: list[Fix]) -> set[str]:
+    """The files the fixes create: edits naming a file the package directory does not hold."""
+    return {e.path for f in fixes for e in f.edits if e.path not in view.sources}
+
+
+def contents_of(toolchain: Toolchain, view: PackageView, fixes: list[Fix]) -> dict[str, bytes]:
+    """The new content of every file the fixes touch (raises EditConflict or UserError)."""
+    return rewritten(toolchain, view.sources, [e for f in fixes for e in f.edits])
+
+
+@dataclass
+class _Checks:
+    """What --verify asks beyond the compile, and what the runs found: benchmarks before and after
+    each group, the files each package's build took, the variant files a toolchain left out, and
+    the file contents each group compiled with."""
+
+    tests: set[str]  # the packages whose go vet and go test must pass (--verify tests, or a Tested claim)
+    bench: bool
+    baseline: dict[tuple[str, str], dict[str, bench.Sample]] = field(default_factory=dict)  # (version, pkg)
+    after: dict[tuple[str, str, tuple[int, ...]], dict[str, bench.Sample]] = field(default_factory=dict)  # + group
+    built: dict[str, set[str]] = field(default_factory=dict)  # package -> the files some toolchain compiled
+    skips: set[tuple[str, str]] = field(default_factory=set)  # (variant file, version) the build leaves out
+    contents: dict[tuple[str, tuple[int, ...]], dict[str, bytes]] = field(default_factory=dict)  # (pkg, group)
+
+
+def verify(
+    toolchains: list[Toolchain], cwd: str, views: dict[str, PackageView], fixes: dict[str, list[Fix]],
+    checks: frozenset[str] = frozenset(), progress: Report = silent,
+) -> Verification:
+    """Judge every package's fixes with each toolchain's real compiler, and with the package's own
+    go vet + go test ("tests") and benchmarks ("bench") when asked."""
+    groups = {pkg: group for pkg, group in fixes.items() if group}
+    verdicts: list[Verdict] = []
+    tests = {pkg for pkg, group in groups.items() if "tests" in checks or any(needs_tests(f.claim) for f in group)}
+    extra = _Checks(tests=tests, bench="bench" in checks)
+    for toolchain in toolchains:
+        if groups and (extra.tests or extra.bench):
+            progress(f"running the tests and benchmarks of {len(groups)} packages before any rewrite, with {toolchain.version}")
+        first = [p for p in groups if p in extra.tests]
+        failed = test_failures(toolchain, cwd, first, None) if first else {}
+        if extra.bench and groups:
+            samples, broken = bench.run(toolchain, cwd, [p for p in groups if p not in failed], None)
+            failed.update(broken)
+            extra.baseline.update(((toolchain.version, p), found) for p, found in samples.items())
+        for pkg, reason in failed.items():
+            reason = f"cannot verify: {_named(toolchain, toolchains)}{reason} even without any rewrite"
+            verdicts += [Rejected(f, reason) for f in groups.pop(pkg)]
+
+    def compile_round(round_: int, batch: dict[str, list[Fix]]) -> dict[str, str]:
+        failures: dict[str, str] = {}
+        for toolchain in toolchains:
+            progress(f"verifying {sum(map(len, batch.values()))} rewrites in {len(batch)} packages with {toolchain.version}"
+                     f" (round {round_}{', with tests' if extra.tests else ''}{', with benchmarks' if extra.bench else ''})")
+            found = _check(toolchain, toolchain is toolchains[0], cwd, views,
+                           {p: g for p, g in batch.items() if p not in failures}, extra)
+            failures.update((p, _named(toolchain, toolchains) + why) for p, why in found.items())
+        for pkg, group in batch.items():
+            unbuilt = sorted(created(views[pkg], group) - extra.built.get(pkg, set()))
+            if pkg not in failures and unbuilt:
+                failures[pkg] = (f"no requested toolchain compiles {os.path.basename(unbuilt[0])}: "
+                                 "add a --toolchain its build constraint selects")
+        return failures
+
+    outcome = settle(groups, compile_round, MAX_ROUNDS)
+    verdicts += [Rejected(f, reason) for f, reason in outcome.rejected]
+    deltas: list[bench.Delta] = []
+    contents: dict[str, bytes] = {}
+    for pkg, accepted in outcome.accepted.items():
+        verdicts += [Rejected(f, "verification did not settle within its round limit") for f in outcome.unsettled[pkg]]
+        for f in (f for g in accepted for f in g):
+            judged = [tc.version for tc in toolchains if (variant(f.claim), tc.version) not in extra.skips]
+            original_on = tuple(tc.version for tc in toolchains if tc.version not in judged)
+            verdicts.append(Verified(f, removed(views[pkg], f, judged), original_on))
+        for group in accepted:
+            contents.update(extra.contents[(pkg, _key(group))])
+            for toolchain in toolchains:
+                after = extra.after.get((toolchain.version, pkg, _key(group)), {})
+                before = extra.baseline.get((toolchain.version, pkg), {})
+                deltas += [bench.Delta(pkg, toolchain.version, n, before[n], after[n]) for n in sorted(after) if n in before]
+    return Verification(verdicts, deltas, contents)
+
+
+def _key(group: list[Fix]) -> tuple[int, ...]:
+    return tuple(sorted(id(f) for f in group))
+
+
+def _named(toolchain: Toolchain, toolchains: list[Toolchain]) -> str:
+    """`go1.24.11: ` before a reason when more than one toolchain judges."""
+    return f"{toolchain.version}: " if len(toolchains) > 1 else ""
+
+
+def _check(
+    toolchain: Toolchain, first: bool, cwd: str, views: dict[str, PackageView], batch: dict[str, list[Fix]], extra: _Checks,
+) -> dict[str, str]:
+    """Compile every package of the batch with its group's rewrites in one overlay; failures by package.
+
+    Packages that gain files (build variants) are also listed, so each fix is judged where the
+    build compiles its code, and vetted: `extra.built` collects which files this toolchain
+    compiled, `extra.skips` which fixes' variant files it left out. The `first` toolchain's
+    contents are the ones written, as it formats them.
+    """
+    failures: dict[str, str] = {}
+    contents: dict[str, dict[str, bytes]] = {}
+    for pkg, group in batch.items():
+        try:
+            contents[pkg] = contents_of(toolchain, views[pkg], group)
+        except (EditConflict, UserError) as err:
+            failures[pkg] = f"the rewrite does not parse: {err}"
+        else:
+            if first:
+                extra.contents[(pkg, _key(group))] = contents[pkg]
+    if not contents:
+        return failures
+    with tempfile.TemporaryDirectory(prefix="gorewrite-overlay-") as tmp:
+        overlay = _write_overlay(tmp, list(contents.values()))
+        new_files = {pkg: created(views[pkg], batch[pkg]) for pkg in contents}
+        growing = [pkg for pkg, paths in new_files.items() if paths]
+        result = compile_escapes(toolchain, list(contents), cwd, overlay=overlay,
+                                 files={pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents})
+        built = compiled(toolchain, cwd, growing, overlay) if growing else {}
+        for pkg, files in contents.items():
+            extra.built.setdefault(pkg, set()).update(built.get(pkg, ()))
+            extra.skips.update((variant(f.claim), toolchain.version) for f in batch[pkg]
+                               if variant(f.claim) and pkg in built and variant(f.claim) not in built[pkg])
+            if pkg in result.failed:
+                failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
+            else:
+                before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
+                problem = judge(views[pkg], before, batch[pkg], files, result.escapes.get(pkg, []), built.get(pkg))
+                if problem:
+                    failures[pkg] = problem
+        vetted = [pkg for pkg in growing if pkg not in failures and pkg not in extra.tests]
+        if vetted:
+            failures.update(vet_failures(toolchain, cwd, vetted, overlay))
+        passed = [pkg for pkg in contents if pkg not in failures]
+        if any(p in extra.tests for p in passed):
+            failures.update(test_failures(toolchain, cwd, [p for p in passed if p in extra.tests], overlay))
+            passed = [pkg for pkg in passed if pkg not in failures]
+        if extra.bench and passed:
+            samples, broken = bench.run(toolchain, cwd, passed, overlay)
+            failures.update(broken)
+            for pkg, found in samples.items():
+                problem = bench.worse(extra.baseline.get((toolchain.version, pkg), {}), found)
+                if problem:
+                    failures[pkg] = problem
+                else:
+                    extra.after[(toolchain.version, pkg, _key(batch[pkg]))] = found
+    return failures
+
+
+def _write_overlay(tmp: str, contents: list[dict[str, bytes]]) -> str:
+    """The go command's -overlay file: each rewritten path replaced by a file in tmp."""
+    replace = {}
+    for files in contents:
+        for path, data in files.items():
+            target = os.path.join(tmp, f"{len(replace)}_{os.path.basename(path)}")
+            with open(target, "wb") as f:
+                f.write(data)
+            replace[path] = target
+    overlay = os.path.join(tmp, "overlay.json")
+    with open(overlay, "w") as f:
+        json.dump({"Replace": replace}, f)
+    return overlay

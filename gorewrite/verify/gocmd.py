@@ -1,0 +1,90 @@
+"""The go command's checks beyond the compile: which files a build takes, go vet, go test.
+
+Each takes an overlay (the rewrites) or None (the code as it is) and says per package what failed,
+in the go command's own first words.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+
+from gorewrite.toolchain import Toolchain
+
+
+@dataclass
+class TestRun:
+    """What `go test -json` said: each package's output lines, and the output of those that failed."""
+
+    output: dict[str, list[str]] = field(default_factory=dict)
+    failed: dict[str, list[str]] = field(default_factory=dict)  # package -> its non-blank output lines so far
+
+
+def read_test_json(stdout: bytes) -> TestRun:
+    """Read `go test -json` events (the one reader, for tests and benchmarks alike)."""
+    run = TestRun()
+    for line in stdout.decode(errors="replace").splitlines():
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        package = event.get("Package")
+        if not package:
+            continue
+        if event.get("Action") == "output":
+            run.output.setdefault(package, []).append(event.get("Output", ""))
+        elif event.get("Action") == "fail" and not event.get("Test"):
+            run.failed[package] = [x.strip() for x in run.output.get(package, []) if x.strip()]
+    return run
+
+
+def overlay_flag(overlay: str | None) -> list[str]:
+    return [f"-overlay={overlay}"] if overlay else []
+
+
+def compiled(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str) -> dict[str, set[str]]:
+    """The files the build compiles per package with the overlay: which side of a build constraint this toolchain takes."""
+    done = toolchain.run(["list", "-e", *overlay_flag(overlay), "-f",
+                          "{{.ImportPath}}{{range .GoFiles}}\t{{$.Dir}}/{{.}}{{end}}{{range .CgoFiles}}\t{{$.Dir}}/{{.}}{{end}}",
+                          "--", *pkgs], cwd)
+    found: dict[str, set[str]] = {}
+    for line in done.stdout.decode(errors="replace").splitlines():
+        pkg, *files = line.split("\t")
+        found[pkg] = {os.path.normpath(f) for f in files}
+    return found
+
+
+def vet_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, str]:
+    """Packages whose `go vet` fails (with the overlay, if any): the first words of why."""
+    vet = toolchain.run(["vet", *overlay_flag(overlay), *pkgs], cwd)
+    return _by_header(vet.stderr.decode(errors="replace"), pkgs, "go vet") if vet.returncode != 0 else {}
+
+
+def test_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, str]:
+    """Packages whose `go vet` or `go test` fails (with the overlay, if any): the first words of why."""
+    failures = vet_failures(toolchain, cwd, pkgs, overlay)
+    test = toolchain.run(["test", "-json", "-count=1", *overlay_flag(overlay), *pkgs], cwd)
+    if test.returncode != 0:
+        events = read_test_json(test.stdout)
+        for pkg in pkgs:
+            if pkg in events.failed:
+                failures.setdefault(pkg, "go test fails: " + " | ".join(events.failed[pkg][-6:]))
+        if not any(p in failures for p in pkgs):
+            reason = "go test fails: " + test.stderr.decode(errors="replace").strip()[:500]
+            failures.update({p: reason for p in pkgs})
+    return failures
+
+
+def _by_header(output: str, pkgs: list[str], tool: str) -> dict[str, str]:
+    """Attribute `# import/path` sections of go vet output to packages (all of them if unattributed)."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in output.splitlines():
+        if line.startswith("# "):
+            current = line[2:].split()[0]
+            continue
+        if current:
+            sections.setdefault(current, []).append(line)
+    found = {p: f"{tool} fails: " + " | ".join(sections[p][:5]) for p in pkgs if p in sections}
+    return found or {p: f"{tool} fails: {output.strip()[:500]}" for p in pkgs}

@@ -1,0 +1,76 @@
+"""Which groups of fixes to compile next: one group per package per round, failing groups bisected.
+
+Pure bookkeeping, kept apart from any compiler so it can be tested with a stand-in: a failing
+group is split in halves until the culprits stand alone, and halves verified apart are compiled
+once more together before they count (two rewrites can each hold alone and clash together).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Generic, Hashable, TypeVar
+
+Item = TypeVar("Item")
+Key = TypeVar("Key", bound=Hashable)
+
+
+@dataclass
+class Schedule(Generic[Item]):
+    """One package's groups: still to compile, verified, and whether the head is the union of those verified apart."""
+
+    queue: list[list[Item]]
+    accepted: list[list[Item]] = field(default_factory=list)
+    union: bool = False
+
+    def settle(self, group: list[Item], failure: str | None) -> list[tuple[Item, str]]:
+        """Record one group's outcome: accept it, reject a lone culprit, or split it in halves; the rejected items."""
+        rejected: list[tuple[Item, str]] = []
+        if self.union:
+            self.union = False
+            if failure is None:
+                self.accepted = [group]
+            else:
+                keep = max(self.accepted, key=len)
+                reason = f"verified alone but not together with the package's other rewrites ({failure}); run gorewrite again"
+                rejected = [(item, reason) for g in self.accepted if g is not keep for item in g]
+                self.accepted = [keep]
+            return rejected
+        if failure is None:
+            self.accepted.append(group)
+        elif len(group) == 1:
+            rejected = [(group[0], failure)]
+        else:
+            half = len(group) // 2
+            self.queue[:0] = [group[:half], group[half:]]
+        if not self.queue and len(self.accepted) > 1:
+            self.union = True
+            self.queue = [[item for g in self.accepted for item in g]]
+        return rejected
+
+
+@dataclass
+class Outcome(Generic[Key, Item]):
+    """What held per package, what was rejected and why, and what did not settle in time."""
+
+    accepted: dict[Key, list[list[Item]]]
+    rejected: list[tuple[Item, str]]
+    unsettled: dict[Key, list[Item]]
+
+
+def settle(groups: dict[Key, list[Item]], compile_: Callable[[int, dict[Key, list[Item]]], dict[Key, str]],
+           max_rounds: int) -> Outcome[Key, Item]:
+    """Compile one group per package per round (`compile_(round, batch)` returns why each failing package
+    failed) until every package has settled or `max_rounds` is reached."""
+    schedules = {key: Schedule([group]) for key, group in groups.items() if group}
+    rejected: list[tuple[Item, str]] = []
+    for round_ in range(1, max_rounds + 1):
+        batch = {key: s.queue.pop(0) for key, s in schedules.items() if s.queue}
+        if not batch:
+            break
+        failures = compile_(round_, batch)
+        for key, group in batch.items():
+            rejected += schedules[key].settle(group, failures.get(key))
+    unsettled = {key: [item for g in s.queue for item in g] for key, s in schedules.items()}
+    # A pending union holds the groups verified apart: never compiled together, they are unsettled too.
+    accepted = {key: [] if s.union else s.accepted for key, s in schedules.items()}
+    return Outcome(accepted, rejected, unsettled)

@@ -1,0 +1,65 @@
+"""The verifier's schedule with a stand-in compile: a scheduling test, not a claim of verification.
+
+Items are numbers; the stand-in says which ones break a compile, alone or together.
+"""
+
+from __future__ import annotations
+
+from gorewrite.verify.schedule import settle
+
+
+def compile_with(culprits: set[int], clashes: frozenset[frozenset[int]] = frozenset()):
+    """A compile that fails a package's group when it holds a culprit, or both halves of a clash."""
+    batches: list[dict[str, list[int]]] = []
+
+    def compile_(round_: int, batch: dict[str, list[int]]) -> dict[str, str]:
+        batches.append({k: list(v) for k, v in batch.items()})
+        failures = {}
+        for key, group in batch.items():
+            bad = [i for i in group if i in culprits]
+            clash = [c for c in clashes if c <= set(group)]
+            if bad or clash:
+                failures[key] = f"broken by {bad or sorted(clash[0])}"
+        return failures
+
+    return compile_, batches
+
+
+def test_a_clean_group_is_accepted_in_one_round():
+    compile_, batches = compile_with(set())
+    outcome = settle({"p": [1, 2, 3, 4]}, compile_, max_rounds=64)
+    assert outcome.accepted == {"p": [[1, 2, 3, 4]]} and not outcome.rejected
+    assert len(batches) == 1
+
+
+def test_a_culprit_is_bisected_out_and_the_rest_compiled_together():
+    compile_, batches = compile_with({3})
+    outcome = settle({"p": [1, 2, 3, 4]}, compile_, max_rounds=64)
+    assert outcome.rejected == [(3, "broken by [3]")]
+    assert outcome.accepted == {"p": [[1, 2, 4]]}  # verified apart, then once more together
+    assert batches[-1] == {"p": [1, 2, 4]}
+
+
+def test_packages_are_scheduled_side_by_side():
+    compile_, batches = compile_with({5})
+    outcome = settle({"p": [1, 2], "q": [5, 6]}, compile_, max_rounds=64)
+    assert batches[0] == {"p": [1, 2], "q": [5, 6]}
+    assert outcome.accepted["p"] == [[1, 2]] and outcome.accepted["q"] == [[6]]
+    assert [item for item, _ in outcome.rejected] == [5]
+
+
+def test_halves_that_clash_together_keep_the_larger_one():
+    compile_, _ = compile_with(set(), clashes=frozenset({frozenset({1, 3})}))
+    outcome = settle({"p": [1, 2, 3]}, compile_, max_rounds=64)
+    kept = [i for g in outcome.accepted["p"] for i in g]
+    rejected = [i for i, _ in outcome.rejected]
+    assert sorted(kept + rejected) == [1, 2, 3] and not {1, 3} <= set(kept)
+    assert all("verified alone but not together" in why for _, why in outcome.rejected)
+
+
+def test_the_round_limit_leaves_nothing_both_verified_and_unsettled():
+    compile_, _ = compile_with({1, 2, 3, 4})
+    outcome = settle({"p": list(range(1, 9))}, compile_, max_rounds=3)
+    verified = {i for g in outcome.accepted["p"] for i in g}
+    assert not verified & set(outcome.unsettled["p"])
+    assert verified | set(outcome.unsettled["p"]) | {i for i, _ in outcome.rejected} == set(range(1, 9))
