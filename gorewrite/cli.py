@@ -17,7 +17,7 @@ from gorewrite.errors import UserError
 from gorewrite.packages import is_generated
 from gorewrite.pipeline import Options, analyse, fix as run_fix
 from gorewrite.proposals import Rule
-from gorewrite.rules import RULES, build_variant, select
+from gorewrite.rules import OPTIONS, RULES, select
 from gorewrite.syntax import rule_data
 from gorewrite import why as explain_site
 from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched
@@ -50,9 +50,16 @@ toolchain_option = click.option(
     "--toolchain", "releases", multiple=True, metavar="GOVERSION",
     help="Verify under this Go release, run through GOTOOLCHAIN (repeatable; default: the go in use "
          "plus go.mod's toolchain line).")
-budget_option = click.option(
-    "--stack-budget", type=click.IntRange(1, 65536), metavar="BYTES",
-    help="Most bytes make-const puts on the stack per buffer (default 256; the compiler's limit is 65536).")
+
+
+def rule_options(command):
+    """Each rule's own settings as flags (`--stack-budget BYTES`), passed on as `rule_values`."""
+    for option in reversed(OPTIONS.values()):
+        command = click.option(f"--{option.name}", option.name.replace("-", "_"), type=click.IntRange(option.low, option.high),
+                               metavar=option.metavar, help=option.help)(command)
+    return command
+
+
 diff_from_option = click.option(
     "--diff-from", metavar="REV", help="Only sites and rewrites on lines changed since REV (git diff REV): for review.")
 diff_file_option = click.option(
@@ -75,21 +82,21 @@ def cli() -> None:
 @go_option
 @tags_option
 @toolchain_option
-@budget_option
+@rule_options
 @diff_from_option
 @diff_file_option
 @click.option("--baseline", "baseline_file", metavar="FILE",
               help="Report only heap escapes not in FILE, and exit 1 if there are any; records FILE when it does not exist.")
 @click.option("--update-baseline", is_flag=True, help="With --baseline: record today's escapes in FILE.")
 @quiet_option
-def check(patterns, rules, fmt, go, tags, releases, stack_budget, diff_from, diff_file, baseline_file, update_baseline,
-          quiet) -> None:
+def check(patterns, rules, fmt, go, tags, releases, diff_from, diff_file, baseline_file, update_baseline, quiet,
+          **rule_values) -> None:
     """List the heap escapes the compiler reports, and the rule that could rewrite each."""
     cwd = os.getcwd()
     conf = config.load(cwd)
     selected = _rules(rules, conf)
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
-    options = _options(conf, cwd, stack_budget=stack_budget, diff_from=diff_from, diff_file=diff_file)
+    options = _options(conf, cwd, rule_values=rule_values, diff_from=diff_from, diff_file=diff_file)
     with _progress(quiet) as step:
         run, views, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
     if update_baseline and not baseline_file:
@@ -115,14 +122,14 @@ def check(patterns, rules, fmt, go, tags, releases, stack_budget, diff_from, dif
 @go_option
 @tags_option
 @toolchain_option
-@budget_option
+@rule_options
 @diff_from_option
 @diff_file_option
 @click.option("--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature).")
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
 @quiet_option
-def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget, diff_from, diff_file, unsafe_fixes,
-        verbose, quiet) -> None:
+def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, diff_from, diff_file, unsafe_fixes, verbose, quiet,
+        **rule_values) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     cwd = os.getcwd()
     conf = config.load(cwd)
@@ -131,12 +138,12 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, stack_budget,
         if pattern.endswith(".go") and os.path.isfile(pattern) and is_generated(pattern):
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
-    options = _options(conf, cwd, checks=checks, stack_budget=stack_budget, unsafe_fixes=unsafe_fixes,
+    options = _options(conf, cwd, checks=checks, rule_values=rule_values, unsafe_fixes=unsafe_fixes,
                        diff_from=diff_from, diff_file=diff_file)
-    if build_variant.NAME in (rules or conf.rules or ()) and len({tc.minor >= build_variant.SINCE for tc in toolchains}) < 2:
-        click.echo(f"gorewrite: build-variant compares releases on both sides of go1.{build_variant.SINCE}; "
-                   f"with {' and '.join(tc.version for tc in toolchains)} it has nothing to do: name both, "
-                   "e.g. --toolchain go1.24.11 --toolchain go1.27.3", err=True)
+    for name in rules or conf.rules or ():  # a rule asked for by name says when the releases give it nothing to do
+        note = RULES[name].precheck([tc.version for tc in toolchains]) if RULES[name].precheck else None
+        if note:
+            click.echo(f"gorewrite: {note}", err=True)
     with _progress(quiet) as step:
         run = run_fix(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
     if not dry_run:
@@ -197,7 +204,7 @@ def _rules(names: tuple[str, ...], conf: config.Config) -> list[Rule]:
     return [r for r in chosen if r not in disabled]
 
 
-def _options(conf: config.Config, cwd: str, checks: tuple[str, ...] = (), stack_budget: int | None = None,
+def _options(conf: config.Config, cwd: str, checks: tuple[str, ...] = (), rule_values: dict | None = None,
              unsafe_fixes: bool = False, diff_from: str | None = None, diff_file: str | None = None) -> Options:
     """Flags first, then .gorewrite.toml, then the defaults."""
     if diff_from and diff_file:
@@ -205,7 +212,7 @@ def _options(conf: config.Config, cwd: str, checks: tuple[str, ...] = (), stack_
     lines = changed.from_git(diff_from, cwd) if diff_from else changed.from_file(diff_file, cwd) if diff_file else None
     return Options(
         checks=frozenset(checks or conf.verify) - {"build"},
-        stack_budget=stack_budget or conf.stack_budget or 256,
+        rule_options={**conf.rule_options, **{k.replace("_", "-"): v for k, v in (rule_values or {}).items() if v is not None}},
         unsafe_fixes=unsafe_fixes or bool(conf.unsafe_fixes),
         excluded=conf.excluded,
         lines=lines,

@@ -3,7 +3,7 @@
     rules = ["closure", "make-const"]   # the rules to run (default: all)
     disable = ["iface-direct"]          # rules never to run
     exclude = ["internal/gen/*"]         # files never reported or rewritten (globs, relative to the file's directory)
-    stack-budget = 256                  # make-const's bytes per stack buffer
+    stack-budget = 256                  # a rule's own setting: make-const's bytes per stack buffer
     toolchains = ["go1.24.11", "go1.27.3"]
     verify = ["tests"]                  # tests and/or bench, besides the build
     unsafe-fixes = false
@@ -17,9 +17,10 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gorewrite.errors import UserError
+from gorewrite.rules import OPTIONS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,7 +39,7 @@ class Config:
     rules: tuple[str, ...] | None = None
     disable: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    stack_budget: int | None = None
+    rule_options: dict[str, int] = field(default_factory=dict)  # a rule's own settings (RuleOption), by name
     toolchains: tuple[str, ...] = ()
     verify: tuple[str, ...] = ()
     unsafe_fixes: bool | None = None
@@ -78,16 +79,17 @@ def parse(path: str) -> Config:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise UserError(f"{path}: {key} must be a list of strings")
             fields[name] = tuple(value)
-        elif key == "stack-budget":
-            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 65536:
-                raise UserError(f"{path}: stack-budget must be a whole number of bytes from 1 to 65536")
-            fields[name] = value
+        elif key in OPTIONS:
+            option = OPTIONS[key]
+            if not isinstance(value, int) or isinstance(value, bool) or not option.low <= value <= option.high:
+                raise UserError(f"{path}: {key} must be a whole number from {option.low} to {option.high}")
+            fields.setdefault("rule_options", {})[key] = value
         elif key == "unsafe-fixes":
             if not isinstance(value, bool):
                 raise UserError(f"{path}: unsafe-fixes must be true or false")
             fields[name] = value
         else:
-            known = ", ".join([*LISTS, "stack-budget", "unsafe-fixes"])
+            known = ", ".join([*LISTS, *OPTIONS, "unsafe-fixes"])
             raise UserError(f"{path}: unknown key {key!r} (known keys: {known})")
     bad = [v for v in fields.get("verify", ()) if v not in ("build", "tests", "bench")]
     if bad:

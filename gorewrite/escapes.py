@@ -28,6 +28,9 @@ HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report 
 ESCAPE_FLAGS = ("-trimpath=false", "-gcflags=-m")
 MAX_ERROR_LINES = 10
 MAX_IMPLICIT_STACK = 64 * 1024  # bytes: the compiler's limit for an implicit stack variable (new, &T{}, make)
+# go1.25+ gives a variable-size make a stack buffer of this many bytes (heap above it), go1.24 none.
+STACK_FALLBACK = 32
+STACK_FALLBACK_SINCE = 25  # the go1.N that brought it
 
 
 @dataclass(frozen=True, order=True)

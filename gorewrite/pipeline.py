@@ -13,7 +13,7 @@ from gorewrite.escapes import Escape, compile_escapes, compile_flows
 from gorewrite.packages import Package, load
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
-from gorewrite.rules import RULES
+from gorewrite.rules import OPTIONS, RULES, required
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Verdict, verify
@@ -47,7 +47,7 @@ class Options:
     """What a run is asked beyond its patterns and rules: from flags and .gorewrite.toml."""
 
     checks: frozenset[str] = frozenset()  # "tests", "bench": --verify beyond the build
-    stack_budget: int = 256
+    rule_options: dict[str, int] = field(default_factory=dict)  # rule option name -> value (flags, config)
     unsafe_fixes: bool = False
     excluded: Callable[[str], bool] = lambda path: False  # .gorewrite.toml's exclude globs
     lines: dict[str, set[int]] | None = None  # only sites on these lines (--diff-from, why) …
@@ -89,6 +89,8 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
         builds[tc.version] = compile_escapes(tc, [p.import_path for p in good], cwd, files={p.import_path: p.files for p in good})
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
+    values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
+    needed = required(rules)
     for number, pkg in enumerate(good, 1):
         options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
         failed = [(version, b.failed[pkg.import_path]) for version, b in builds.items() if pkg.import_path in b.failed]
@@ -102,7 +104,7 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
         heap = [e for e in escapes if e.heap and e.path in files and options.wanted(e.path, e.line)]
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: no file to read or parse
-        view = PackageView(pkg, _sources(run, pkg), escapes, by_toolchain=by_version, stack_budget=options.stack_budget)
+        view = PackageView(pkg, _sources(run, pkg), escapes, by_toolchain=by_version, options=values, required=needed)
         views[pkg.import_path] = view
         found = [c for rule in rules for c in rule.find(view) if options.wanted(c.path, c.escape.line)]
         found, suppressed, problems = suppress.apply(view, found, {r.name for r in rules}, set(RULES))

@@ -62,7 +62,8 @@ class PackageView:
     escapes: tuple[Escape, ...]  # the package's -m diagnostics under any of the toolchains, in compiler order
     by_toolchain: dict[str, tuple[Escape, ...]] = field(default_factory=dict)  # version -> what that release reports
     types: TypeInfo | None = None
-    stack_budget: int = 256  # bytes a rule may put on the stack per new buffer (--stack-budget)
+    options: dict[str, int] = field(default_factory=dict)  # every rule option's value in this run (RuleOption.name)
+    required: dict[str, Rule] = field(default_factory=dict)  # the rules named in some rule's `requires`
     flows: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = field(default_factory=dict)  # version -> (path, line, col) -> -m=2 lines; only for rules with `flows`
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
@@ -97,6 +98,19 @@ class PackageView:
 
 
 @dataclass(frozen=True)
+class RuleOption:
+    """A whole-number setting of a rule: `--NAME` on the command line, `NAME = …` in .gorewrite.toml;
+    rules read its value as `view.options[NAME]`."""
+
+    name: str
+    default: int
+    low: int
+    high: int
+    metavar: str
+    help: str
+
+
+@dataclass(frozen=True)
 class Rule:
     """A rule is a value: name, one-line summary, the messages it targets, and two pure functions.
 
@@ -105,6 +119,11 @@ class Rule:
     A rule with `flows` also gets, in `propose`, the compiler's `-m=2` explanations of the
     package (PackageView.flows) for the candidates `flows(view, candidate)` says need one (type
     facts are loaded by then): the pipeline compiles them only for those candidates' packages.
+
+    `requires` names rules whose find and propose this rule builds on; the pipeline hands them
+    over as `view.required[name]` (a rule never imports another). `options` are the rule's own
+    settings. `precheck`, given the run's toolchain versions, says why the rule has nothing to do
+    with them (a note for a user who asked for the rule by name), or None.
     """
 
     name: str
@@ -113,3 +132,6 @@ class Rule:
     find: Callable[[PackageView], list[Candidate]] = field(repr=False)
     propose: Callable[[PackageView, list[Candidate]], list[Proposal]] = field(repr=False)
     flows: Callable[[PackageView, Candidate], bool] | None = None
+    requires: tuple[str, ...] = ()
+    options: tuple[RuleOption, ...] = ()
+    precheck: Callable[[list[str]], str | None] | None = None

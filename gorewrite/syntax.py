@@ -6,6 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Callable, Iterator
 
 import tree_sitter_go
 from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
@@ -39,17 +40,10 @@ def captures(query: Query, node: Node) -> list[dict[str, list[Node]]]:
 
 def error_ranges(tree: Tree) -> list[tuple[int, int]]:
     """Byte ranges of ERROR and MISSING nodes: nothing inside or around them is rewritten."""
-    found: list[tuple[int, int]] = []
     if not tree.root_node.has_error:
-        return found
-    stack = [tree.root_node]
-    while stack:
-        node = stack.pop()
-        if node.is_error or node.is_missing:
-            found.append((node.start_byte, node.end_byte))
-        elif node.has_error:
-            stack.extend(node.children)
-    return found
+        return []
+    inside = walk(tree.root_node, skip=lambda n: not (n.has_error or n.is_missing), named=False)
+    return [(n.start_byte, n.end_byte) for n in inside if n.is_error or n.is_missing]
 
 
 def text(node: Node) -> bytes:
@@ -66,6 +60,35 @@ def int_value(node: Node) -> int | None:
         return int(digits, 8) if re.fullmatch(r"0[0-7]+", digits) else int(digits, 0)
     except ValueError:
         return None
+
+
+def walk(node: Node, skip: Callable[[Node], bool] | None = None, named: bool = True) -> Iterator[Node]:
+    """The node and every node below it, depth first in stack order (later siblings first); a
+    descendant for which `skip` is true is passed over with its subtree (a nested func literal, say)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        children = current.named_children if named else current.children
+        stack.extend(c for c in children if skip is None or not skip(c))
+
+
+def ancestors(node: Node) -> Iterator[Node]:
+    """The node's parent, its parent, and so on up to the source file."""
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def contains(outer: Node, inner: Node) -> bool:
+    """Does outer's byte range hold inner's?"""
+    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
+
+
+def mentions(node: Node, name: bytes) -> bool:
+    """Is the identifier `name` used at or below node?"""
+    return any(n.type == "identifier" and n.text == name for n in walk(node))
 
 
 def enclosing(node: Node, *types: str) -> Node | None:
@@ -115,15 +138,9 @@ def doc_start(decl: Node) -> Node:
     return node
 
 
-def first_of(node: Node, types: tuple[str, ...]) -> Node | None:
-    """A node of one of the types at or below node (depth first), or None."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type in types:
-            return current
-        stack.extend(current.named_children)
-    return None
+def first_of(node: Node, types: tuple[str, ...], skip: Callable[[Node], bool] | None = None) -> Node | None:
+    """A node of one of the types at or below node (depth first, `skip` as for walk), or None."""
+    return next((n for n in walk(node, skip) if n.type in types), None)
 
 
 def import_specs(declaration: Node) -> list[Node]:

@@ -18,6 +18,7 @@ import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from gorewrite.escapes import ESCAPE_FLAGS
@@ -25,6 +26,32 @@ from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
 HELPER_FILES = ("main.go", "go.mod")
+
+
+class Kind(str, Enum):
+    """What kind of object an identifier names (go/types' object classes, plus builtin and nil)."""
+
+    VAR = "var"
+    PARAM = "param"
+    RESULT = "result"
+    CONST = "const"
+    FUNC = "func"
+    TYPE = "type"
+    PKGNAME = "pkgname"
+    BUILTIN = "builtin"
+    NIL = "nil"
+    LABEL = "label"
+    FIELD = "field"
+    METHOD = "method"
+
+
+class Use(str, Enum):
+    """What one occurrence does to the object's storage."""
+
+    DECL = "decl"
+    WRITE = "write"
+    ADDR = "addr"
+    READ = "read"
 
 
 @dataclass(frozen=True)
@@ -35,10 +62,10 @@ class Ident:
     end: int
     name: str
     obj: str | None  # "<abs file>:<byte offset of the declaring identifier>"; None outside this package
-    kind: str  # var param result const func type pkgname builtin nil label field method
+    kind: Kind
     local: bool  # declared inside a function (body, parameters, results, receiver)
     type: str | None  # the object's type as Go source valid at this occurrence; None if it cannot be written
-    use: str  # decl | write | addr | read: what this occurrence does to the object's storage
+    use: Use
     iface: bool = False  # the object's type (a type name: the type it names) is an interface, not a type parameter
     size: int | None = None  # for a type name: the size in bytes of the type it names (GOARCH's), None if generic
 
@@ -80,10 +107,14 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
     except (Unavailable, OSError) as err:
         return TypeInfo(idents={}, error=str(err))
     idents = {
-        path: tuple(sorted((Ident(**record) for record in records), key=lambda ident: ident.start))
+        path: tuple(sorted((_ident(record) for record in records), key=lambda ident: ident.start))
         for path, records in found.items()
     }
     return TypeInfo(idents=idents, error=None)
+
+
+def _ident(record: dict) -> Ident:
+    return Ident(**{**record, "kind": Kind(record["kind"]), "use": Use(record["use"])})
 
 
 def _language(go_version: str) -> str:

@@ -16,14 +16,17 @@ from dataclasses import replace
 
 from gorewrite.claims import InVariant, KeepsOnStack, stack_exprs
 from gorewrite.edits import Edit, apply
+from gorewrite.escapes import STACK_FALLBACK_SINCE
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.rules import make_const
 from gorewrite.packages import name_constraint
+from gorewrite.rulekit import types_or_reason
 from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, text
+from gorewrite.typeinfo import Kind
 from gorewrite.toolchain import release_minor
 
 NAME = "build-variant"
-SINCE = make_const.STACK_FALLBACK_SINCE
+SINCE = STACK_FALLBACK_SINCE
+INNER = "make-const"  # the rule whose rewrite goes into the older releases' variant
 CONSTRAINT = f"go1.{SINCE}"  # the newer side; the rewrite goes to !CONSTRAINT
 SUFFIXES = (f"prego1{SINCE}", f"go1{SINCE}")  # <file>_<suffix>.go: the rewritten side, the original side
 DECLARATIONS = ("function_declaration", "method_declaration")
@@ -36,7 +39,7 @@ def find(view: PackageView) -> list[Candidate]:
         return []  # every release in the run is on the same side: nothing differs between variants
     newer = {e for v, found in view.by_toolchain.items() if release_minor(v) >= SINCE for e in found if e.heap}
     return [Candidate(NAME, c.escape, c.path, (0, len(view.sources[c.path])))  # the whole file: its imports move
-            for c in make_const.find(view) if c.escape.heap and c.escape not in newer]
+            for c in view.required[INNER].find(view) if c.escape.heap and c.escape not in newer]
 
 
 def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
@@ -45,15 +48,15 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     proposals: list[Proposal] = []
     by_file: dict[str, list[Fix]] = {}
     for cand in candidates:
-        inner = replace(cand, rule=make_const.NAME)
-        everywhere = make_const.propose(view, [inner])
+        inner = replace(cand, rule=INNER)
+        everywhere = view.required[INNER].propose(view, [inner])
         if not everywhere:
             continue  # the size is a constant after all
         if isinstance(everywhere[0], Fix):
             proposals.append(Declined(NAME, cand.escape, "the rewrite pays off on every release in the run: "
                                       "make-const rewrites it in place"))
             continue
-        (only_older,) = make_const.propose(older, [inner])
+        (only_older,) = view.required[INNER].propose(older, [inner])
         if isinstance(only_older, Declined):
             proposals.append(Declined(NAME, cand.escape, only_older.reason))
         else:
@@ -67,6 +70,14 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     return proposals
 
 
+def precheck(versions: list[str]) -> str | None:
+    """A note when the run's releases are all on one side of go1.25: no variant can differ."""
+    if len({release_minor(v) >= SINCE for v in versions}) == 2:
+        return None
+    return (f"build-variant compares releases on both sides of go1.{SINCE}; with {' and '.join(versions)} it has "
+            "nothing to do: name both, e.g. --toolchain go1.24.11 --toolchain go1.27.3")
+
+
 def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
     """Move the functions holding the fixes into the pair of variant files, or why not."""
     directory, base = os.path.split(path)
@@ -78,8 +89,9 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
     taken = [p for p in (older_path, newer_path) if p in view.sources or os.path.lexists(p)]
     if taken:
         return f"{os.path.basename(taken[0])} exists already"
-    if view.types is None or view.types.error:
-        return f"type information unavailable: {view.types.error if view.types else 'not loaded'}"
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
     source = view.sources[path]
     root = view.tree(path).root_node
     if root.has_error:
@@ -169,7 +181,7 @@ def _import_uses(view: PackageView, path: str, specs: list[Node], spans: list[tu
     moved: set[int] = set()
     kept: set[int] = set()
     for ident in view.types.idents.get(path, ()):
-        if ident.kind != "pkgname" or ident.obj is None or any(s.start_byte <= ident.start < s.end_byte for s in specs):
+        if ident.kind != Kind.PKGNAME or ident.obj is None or any(s.start_byte <= ident.start < s.end_byte for s in specs):
             continue
         offset = int(ident.obj.rpartition(":")[2])
         index = next((i for i, s in enumerate(specs) if s.start_byte <= offset < s.end_byte), None)
@@ -269,7 +281,9 @@ def _name(decl: Node) -> str:
 RULE = Rule(
     name=NAME,
     summary="put a rewrite that pays off before go1.25 only into a //go:build !go1.25 variant of the function",
-    messages=make_const.RULE.messages,
+    messages=("make([]T, n) escapes to heap", "make([]T, n) does not escape"),
     find=find,
     propose=propose,
+    requires=(INNER,),
+    precheck=precheck,
 )

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, enclosing, load_query, text, touches_error
-from gorewrite.typeinfo import Ident
+from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, node_at, owner, types_or_reason
+from gorewrite.syntax import Node, ancestors, captures, contains, declaration_range, enclosing, first_of, load_query, mentions, text, walk
+from gorewrite.typeinfo import Ident, Kind, Use
 
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 LITERAL_ESCAPES = "func literal escapes to heap"
-FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 SIMPLE = ("identifier", "int_literal", "float_literal", "imaginary_literal", "rune_literal",
           "interpreted_string_literal", "raw_string_literal", "true", "false", "nil")
 LOOPS = ("for_statement",)
@@ -48,7 +48,7 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if escape.path not in view.package.rewritable:
             continue
-        node = _node_at(view, escape)
+        node = node_at(view, escape)
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured(node, moved.group(1)):
@@ -67,10 +67,7 @@ class Shapes:
 
 
 def _shapes(view: PackageView, path: str) -> Shapes:
-    key = (NAME, path)
-    if key not in view.memo:
-        view.memo[key] = _match_shapes(view, path)
-    return view.memo[key]
+    return memo(view, (NAME, path), lambda: _match_shapes(view, path))
 
 
 def _match_shapes(view: PackageView, path: str) -> Shapes:
@@ -93,8 +90,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     proposals: list[Proposal] = []
     captures: dict[str, list[Capture]] = {}
     for cand in candidates:
-        node = _node_at(view, cand.escape)
-        broken = _near_syntax_error(view, cand.path, node)
+        node = node_at(view, cand.escape)
+        broken = near_syntax_error(view, cand.path, node)
         if broken:
             proposals.append(Declined(NAME, cand.escape, broken))
         elif node.type == "func_literal":
@@ -113,18 +110,6 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 # --- recognising sites by syntax ---------------------------------------------------------
 
 
-def _node_at(view: PackageView, escape: Escape) -> Node | None:
-    start = view.offset(escape)
-    if start is None:
-        return None
-    node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
-    while node is not None and node.start_byte == start and node.parent is not None and node.parent.start_byte == start:
-        if node.type in ("identifier", "func_literal"):
-            break
-        node = node.parent
-    return node
-
-
 def _statement_of(node: Node) -> Node | None:
     """The statement of a block (or case clause) that contains the node, within its function."""
     while node.parent is not None and node.parent.type != "statement_list":
@@ -134,41 +119,23 @@ def _statement_of(node: Node) -> Node | None:
     return node if node.parent is not None else None
 
 
-def _owner(node: Node) -> Node | None:
-    return enclosing(node, *FUNCTIONS)
-
-
 def _captured(decl: Node, name: str) -> bool:
     """Does a func literal inside the declaring function mention the name? (Types confirm later.)"""
-    owner = _owner(decl)
-    if owner is None:
+    function = owner(decl)
+    if function is None:
         return False
-    stack = [owner]
-    while stack:
-        node = stack.pop()
-        if node.type == "identifier" and node.text == name.encode() and _capturing_literal(node, owner):
-            return True
-        stack.extend(node.named_children)
-    return False
+    return any(n.type == "identifier" and n.text == name.encode() and _capturing_literal(n, function) for n in walk(function))
 
 
-def _capturing_literal(use: Node, owner: Node) -> Node | None:
+def _capturing_literal(use: Node, function: Node) -> Node | None:
     """The outermost func literal between a use and the function that declares the variable."""
     literal = None
     node = use.parent
-    while node is not None and node != owner:
+    while node is not None and node != function:
         if node.type == "func_literal":
             literal = node
         node = node.parent
-    return literal if node == owner else None
-
-
-def _near_syntax_error(view: PackageView, path: str, node: Node | None) -> str | None:
-    if node is None:
-        return "the compiler's position does not match the source"
-    if touches_error(view.tree(path), *declaration_range(node)):
-        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
-    return None
+    return literal if node == function else None
 
 
 # --- go/defer literals: a copy before the statement is captured by value ------------------
@@ -176,40 +143,40 @@ def _near_syntax_error(view: PackageView, path: str, node: Node | None) -> str |
 
 def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | str | None:
     """A Capture when the literals can capture a copy; a reason when not; None when not a capture."""
-    types = view.types
-    if types is None or types.error:
-        return f"type information unavailable: {types.error if types else 'not loaded'}"
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
     name = MOVED.match(escape.message).group(1)
     decl = types.at(escape.path, decl_node.start_byte)
-    if decl is None or decl.use != "decl" or decl.obj is None:
+    if decl is None or decl.use != Use.DECL or decl.obj is None:
         return f"cannot resolve the declaration of {name}"
-    if decl.kind == "result":
+    if decl.kind == Kind.RESULT:
         return f"{name} is a named result: a return statement writes it after the deferred call is set up"
-    if decl.kind not in ("var", "param"):
+    if decl.kind not in (Kind.VAR, Kind.PARAM):
         return None
-    owner = _owner(decl_node)
-    uses = [i for i in types.idents[escape.path] if i.obj == decl.obj and i.use != "decl"]
+    function = owner(decl_node)
+    uses = [i for i in types.idents[escape.path] if i.obj == decl.obj and i.use != Use.DECL]
     root = view.tree(escape.path).root_node
     by_literal: dict[int, tuple[Node, list[Ident]]] = {}
     for use in uses:
-        literal = _capturing_literal(root.named_descendant_for_byte_range(use.start, use.end), owner)
+        literal = _capturing_literal(root.named_descendant_for_byte_range(use.start, use.end), function)
         if literal is not None:
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
     if not by_literal:
         return None
-    if any(u.use == "addr" for u in uses):
+    if any(u.use == Use.ADDR for u in uses):
         return f"the address of {name} is taken"
     shapes = _shapes(view, escape.path)
     started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
     if not started:
         return f"{name} is captured by a func literal that is stored or returned, not started by go/defer or passed to a call"
     for literal, found in by_literal.values():
-        if any(u.use == "write" for u in found):
+        if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
-    writes = [u for u in uses if u.use == "write"]
+    writes = [u for u in uses if u.use == Use.WRITE]
     for literal, found in started:
         stmt = shapes.started[literal.start_byte]
-        reason = _snapshot_unsafe(view, escape.path, name, decl_node, owner, literal, stmt, writes, types)
+        reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types)
         if reason:
             return reason
     statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
@@ -221,26 +188,26 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     return Capture(escape, name, decl.start, statements)
 
 
-def _snapshot_unsafe(view, path, name, decl_node, owner, literal, stmt, writes, types) -> str | None:
+def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types) -> str | None:
     """Why passing the variable's value when the statement runs could differ from reading it later."""
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(stmt.type, "statement making the closure")
     for write in writes:
         if write.start >= stmt.start_byte:
             return f"{name} is written by or after the {keyword} (line {view.line(path, write.start)})"
-    loop = stmt.parent
-    while loop is not None and loop != owner:
-        if loop.type in LOOPS and not _contains(loop, decl_node):
+    for loop in ancestors(stmt):
+        if loop == function:
+            break
+        if loop.type in LOOPS and not contains(loop, decl_node):
             inside = [w for w in writes if loop.start_byte <= w.start < loop.end_byte]
             if inside:
                 return f"{name} is written in a loop around the {keyword} (line {view.line(path, inside[0].start)})"
-        loop = loop.parent
     clause = enclosing(decl_node, "for_clause", "range_clause", "block")
     if clause is not None and clause.type != "block" and _language_minor(view, path) < 22:
         return f"{name} is a loop variable shared by all iterations (the module's go line is before go 1.22)"
-    if _has_goto(owner):
+    if _has_goto(function):
         return "the function uses goto, so statement order is not execution order"
     for ident in types.idents[path]:
-        if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == "decl":
+        if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == Use.DECL:
             return f"the func literal declares its own {name}"
     return None
 
@@ -255,7 +222,7 @@ def _redeclares(decl: Node, stmt: Node) -> bool:
     node = decl.parent
     while node is not None:
         if node.type == "parameter_list":
-            return stmt.parent.parent == _owner(decl).child_by_field_name("body")
+            return stmt.parent.parent == owner(decl).child_by_field_name("body")
         if node.type == "statement_list":
             return stmt.parent == node
         if node.type == "communication_case":
@@ -293,7 +260,7 @@ def _copy_points(statements: tuple[Node, ...]) -> list[Node]:
     """The statements that need a copy before them: not those a copy earlier in an enclosing block covers."""
     points: list[Node] = []
     for stmt in sorted(statements, key=lambda s: s.start_byte):
-        if not any(_contains(p.parent, stmt) for p in points):
+        if not any(contains(p.parent, stmt) for p in points):
             points.append(stmt)
     return points
 
@@ -394,10 +361,7 @@ def _immediate_calls(view: PackageView, name: str, fn: Node, simple_args: bool) 
         tree = view.tree(path)
         if tree.root_node.has_error:
             return [], f"{_base(path)} has syntax tree-sitter-go cannot parse"
-        stack = [tree.root_node]
-        while stack:
-            node = stack.pop()
-            stack.extend(node.named_children)
+        for node in walk(tree.root_node):
             if node.type != "identifier" or node.text != needle or node == fn.child_by_field_name("name"):
                 continue
             first = node.parent
@@ -423,7 +387,7 @@ def _order_problem(outer: Node) -> str | None:
     """
     if outer.parent is not None and outer.parent.type in ("go_statement", "defer_statement"):
         return "go/defer would move the factory's setup code into the new goroutine or to function exit"
-    caller = _owner(outer)
+    caller = owner(outer)
     for arg in outer.child_by_field_name("arguments").named_children:
         if arg.type in SIMPLE and arg.type != "identifier":
             continue
@@ -435,11 +399,8 @@ def _order_problem(outer: Node) -> str | None:
 def _private_local(caller: Node, call: Node, name: bytes) -> bool:
     """Is `name` a parameter or enclosing range variable of the caller that only the caller touches?"""
     declared = []
-    stack = [caller]
-    while stack:
-        node = stack.pop()
-        stack.extend(node.named_children)
-        if node.type == "func_literal" and node != caller and _mentions(node, name):
+    for node in walk(caller):
+        if node.type == "func_literal" and node != caller and mentions(node, name):
             return False
         if node.type == "unary_expression" and node.child(0).type == "&" and _root_name(node.child_by_field_name("operand")) == name:
             return False
@@ -452,10 +413,10 @@ def _private_local(caller: Node, call: Node, name: bytes) -> bool:
     if len(declared) != 1:
         return False
     decl = declared[0]
-    if enclosing(decl, "parameter_list") is not None and _owner(decl) == caller:
+    if enclosing(decl, "parameter_list") is not None and owner(decl) == caller:
         return True
     loop = enclosing(decl, "range_clause")
-    return loop is not None and _contains(loop.parent, call)
+    return loop is not None and contains(loop.parent, call)
 
 
 def _declares(ident: Node) -> bool:
@@ -470,16 +431,6 @@ def _root_name(node: Node | None) -> bytes | None:
     while node is not None and node.type in ("selector_expression", "index_expression", "slice_expression", "parenthesized_expression"):
         node = node.child_by_field_name("operand") or node.named_children[0]
     return node.text if node is not None and node.type == "identifier" else None
-
-
-def _mentions(node: Node, name: bytes) -> bool:
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if cur.type == "identifier" and cur.text == name:
-            return True
-        stack.extend(cur.named_children)
-    return False
 
 
 def _merge_call(path: str, outer: Node) -> Edit:
@@ -518,15 +469,8 @@ def _declared(statements: list[Node]) -> set[bytes]:
 
 def _has_comment(node: Node, start: int, end: int, skip: Node | None = None) -> bool:
     """Is there a comment within [start, end) of the node, outside `skip`?"""
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if cur == skip or cur.end_byte <= start or cur.start_byte >= end:
-            continue
-        if cur.type == "comment":
-            return True
-        stack.extend(cur.children)
-    return False
+    outside = lambda n: n == skip or n.end_byte <= start or n.start_byte >= end  # noqa: E731
+    return any(n.type == "comment" and not outside(n) for n in walk(node, skip=outside, named=False))
 
 
 # --- small helpers -----------------------------------------------------------------------
@@ -534,27 +478,15 @@ def _has_comment(node: Node, start: int, end: int, skip: Node | None = None) -> 
 
 def _contains_type(node: Node, types: tuple[str, ...]) -> bool:
     """Does the subtree hold one of the node types, outside nested func literals?"""
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if cur.type in types:
-            return True
-        stack.extend(c for c in cur.named_children if c.type != "func_literal")
-    return False
+    return first_of(node, types, skip=_literal) is not None
 
 
-def _contains(outer: Node, inner: Node) -> bool:
-    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
+def _has_goto(function: Node) -> bool:
+    return first_of(function, ("goto_statement",), skip=_literal) is not None
 
 
-def _has_goto(owner: Node) -> bool:
-    stack = [owner]
-    while stack:
-        node = stack.pop()
-        if node.type == "goto_statement":
-            return True
-        stack.extend(c for c in node.named_children if c.type != "func_literal" or c == owner)
-    return False
+def _literal(node: Node) -> bool:
+    return node.type == "func_literal"
 
 
 def _language_minor(view: PackageView, path: str) -> int:

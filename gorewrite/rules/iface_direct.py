@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.syntax import Node, captures, declaration_range, enclosing, first_of, int_value, load_query, text, touches_error
-from gorewrite.typeinfo import Ident, TypeInfo
+from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_or_reason
+from gorewrite.syntax import Node, captures, contains, enclosing, first_of, int_value, load_query, text
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "iface-direct"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 BOXED = " escapes to heap"
-FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 SCOPES = FUNCTIONS + ("block", "for_statement", "if_statement", "expression_switch_statement",
                       "type_switch_statement", "select_statement", "expression_case", "type_case",
                       "default_case", "communication_case")
@@ -59,8 +59,8 @@ def find(view: PackageView) -> list[Candidate]:
             continue  # no type assertion in the file, nothing to parse
         stores = _stores_of(view, escape)
         if stores:
-            owner = _owner(stores[0].declaration)
-            found.setdefault(escape, Candidate(NAME, escape, escape.path, (owner.start_byte, owner.end_byte)))
+            function = owner(stores[0].declaration)
+            found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
 
@@ -77,10 +77,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 
 
 def _shapes(view: PackageView, path: str) -> Shapes:
-    key = (NAME, path)
-    if key not in view.memo:
-        view.memo[key] = _match_shapes(view.tree(path).root_node)
-    return view.memo[key]
+    return memo(view, (NAME, path), lambda: _match_shapes(view.tree(path).root_node))
 
 
 def _match_shapes(root: Node) -> Shapes:
@@ -90,7 +87,7 @@ def _match_shapes(root: Node) -> Shapes:
     for caps in captures(load_query(NAME), root):
         assertions += caps.get("assertion", [])
         switches += caps.get("switch", [])
-        if "declaration" in caps and _owner(caps["declaration"][0]) is not None:  # package-level vars are not local
+        if "declaration" in caps and owner(caps["declaration"][0]) is not None:  # package-level vars are not local
             for store in _stores(caps["declaration"][0], caps["container"][0], caps["value"][0]):
                 stores[store.value.start_byte] = store
     return Shapes(stores, tuple(assertions), tuple(switches))
@@ -145,9 +142,9 @@ def _stores_of(view: PackageView, escape: Escape) -> list[Store]:
         found = [stores[start]] if escape.message.endswith(BOXED) and start in stores else []
     else:
         node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
-        owner = _owner(node) if node is not None else None
+        function = owner(node) if node is not None else None
         name = moved.group(1).encode()
-        found = [s for s in stores.values() if owner is not None and _contains(owner, s.value) and _address_of(_unparen(s.value)) == name]
+        found = [s for s in stores.values() if function is not None and contains(function, s.value) and _address_of(_unparen(s.value)) == name]
     return [s for s in found if _asserted(view, escape.path, s)]
 
 
@@ -162,10 +159,10 @@ def _address_of(node: Node) -> bytes | None:
 def _asserted(view: PackageView, path: str, store: Store) -> bool:
     """Does a type assertion or type switch in the same function read the container (by name)?"""
     shapes = _shapes(view, path)
-    owner = _owner(store.declaration)
+    function = owner(store.declaration)
     operands = [a.child_by_field_name("operand") for a in shapes.assertions]
     operands += [s.child_by_field_name("value") for s in shapes.switches]
-    return any(_contains(owner, o) and _root(o) is not None and _root(o).text == store.container.text for o in operands)
+    return any(contains(function, o) and _root(o) is not None and _root(o).text == store.container.text for o in operands)
 
 
 def _root(node: Node) -> Node | None:
@@ -193,20 +190,20 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
         lines = ", ".join(str(_row(s.value)) for s in stores)
         return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"
     store = stores[0]
-    problem = _near_syntax_error(view, escape.path, store.declaration)
+    problem = near_syntax_error(view, escape.path, store.declaration)
     if problem:
         return problem
-    types = view.types
-    if types is None or types.error:
-        return f"type information unavailable: {types.error if types else 'not loaded'}"
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
     name = text(store.container).decode()
     container = types.at(escape.path, store.container.start_byte)
-    if container is None or container.use != "decl" or container.kind != "var" or not container.local:
+    if container is None or container.use != Use.DECL or container.kind != Kind.VAR or not container.local:
         return f"cannot resolve {name} to a local variable"
-    owner = _owner(store.declaration)
-    if first_of(owner, ("goto_statement",)) is not None:
+    function = owner(store.declaration)
+    if first_of(function, ("goto_statement",)) is not None:
         return "the function uses goto, so statement order is not execution order"
-    uses = [u for u in _idents(types, escape.path, owner) if u.obj == container.obj and u.use != "decl"]
+    uses = [u for u in _idents(types, escape.path, function) if u.obj == container.obj and u.use != Use.DECL]
     for kind, what in (("write", f"{name} is assigned after its declaration"), ("addr", f"the address of {name} is taken")):
         found = [u for u in uses if u.use == kind]
         if found:
@@ -224,7 +221,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     target = _interface(types, escape.path, assertion.child_by_field_name("type"))
     if isinstance(target, str):
         return target
-    problem = _stable(view, types, escape.path, store, owner)
+    problem = _stable(view, types, escape.path, store, function)
     if problem:
         return problem
     return _fix(view, escape, store, place, assertion, target)
@@ -241,7 +238,7 @@ def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, st
     kind = literal.child_by_field_name("type")
     if store.key is not None and store.key.type == "identifier" and kind.type not in SEQUENCES + ("map_type",):
         field = types.at(path, store.key.start_byte)
-        if field is None or field.kind != "field":
+        if field is None or field.kind != Kind.FIELD:
             return "", f"cannot resolve the field {text(store.key).decode()} of {name}"
         return ("field", None) if field.iface else ("", f"the field {name}.{field.name} is not of interface type")
     if kind.type == "map_type":
@@ -260,7 +257,7 @@ def _is_interface_type(types: TypeInfo, path: str, node: Node) -> bool:
         return True
     name = node.child_by_field_name("name") if node.type == "qualified_type" else node
     ident = types.at(path, name.start_byte) if name.type == "type_identifier" else None
-    return ident is not None and ident.kind == "type" and ident.iface
+    return ident is not None and ident.kind == Kind.TYPE and ident.iface
 
 
 def _the_assertion(view: PackageView, path: str, store: Store, place: str, reads: list[Node]) -> tuple[Node | None, str | None]:
@@ -277,7 +274,7 @@ def _the_assertion(view: PackageView, path: str, store: Store, place: str, reads
         other = next(n for n in matching if n != asserted[0])
         return None, f"{_describe(store, place)} is read elsewhere (line {_row(other)}): the value escapes through it anyway"
     assertion = _access(asserted[0]).parent
-    if _contains(assertion, store.declaration):
+    if contains(assertion, store.declaration):
         return None, f"the assertion is part of the declaration of {name}"
     return assertion, None
 
@@ -309,7 +306,7 @@ def _reads_stored(store: Store, place: str, access: Node) -> bool:
 def _others(view: PackageView, path: str, store: Store, place: str, reads: list[Node], assertion: Node) -> str | None:
     """The container's other uses must leave the stored value alone, and must exist (else it is left unused)."""
     name = text(store.container).decode()
-    others = [n for n in reads if not _contains(assertion, n)]
+    others = [n for n in reads if not contains(assertion, n)]
     if place == "var":
         return None
     if not others:
@@ -352,7 +349,7 @@ def _interface(types: TypeInfo, path: str, node: Node) -> bytes | str:
     return f"the assertion is to {text(node).decode()}, not a type go/types knows to be an interface"
 
 
-def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, owner: Node) -> str | None:
+def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, function: Node) -> str | None:
     """E evaluated at the assertion must give what it gave at the declaration: `&x`, or a variable never changed.
 
     x must be the same variable there: its scope holds the declaration (so the same instance is
@@ -365,22 +362,22 @@ def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, owner: 
         return f"the stored value {text(value).decode()} is neither a local variable nor its address: evaluated at the assertion it could differ"
     name = text(node).decode()
     ident = types.at(path, node.start_byte)
-    if ident is None or ident.obj is None or not ident.local or ident.kind not in ("var", "param"):
+    if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM):
         return f"cannot resolve {name} to a local variable"
-    idents = _idents(types, path, owner)
-    if any(i.name == name and i.use == "decl" and i.obj != ident.obj for i in idents):
+    idents = _idents(types, path, function)
+    if any(i.name == name and i.use == Use.DECL and i.obj != ident.obj for i in idents):
         return f"another {name} is declared in the function: {text(value).decode()} could mean it at the assertion"
-    decl = next((i for i in idents if i.obj == ident.obj and i.use == "decl"), None)
+    decl = next((i for i in idents if i.obj == ident.obj and i.use == Use.DECL), None)
     if decl is None:
         return f"cannot find the declaration of {name}"
     scope = enclosing(view.tree(path).root_node.named_descendant_for_byte_range(decl.start, decl.end), *SCOPES)
-    if scope is None or not _contains(scope, store.declaration):
+    if scope is None or not contains(scope, store.declaration):
         return f"{name} is declared in a scope that does not hold the declaration of {text(store.container).decode()}"
     if addressed:
         return None
     if ident.iface or ident.type is None:
         return f"{name} is not of a known concrete type: its conversion could give a nil interface where the assertion panics"
-    changed = [i for i in idents if i.obj == ident.obj and i.use in ("write", "addr")]
+    changed = [i for i in idents if i.obj == ident.obj and i.use in (Use.WRITE, Use.ADDR)]
     if changed:
         return f"{name} may change after it is stored (line {view.line(path, changed[0].start)})"
     return None
@@ -449,26 +446,12 @@ def _describe(store: Store, place: str) -> str:
     return name
 
 
-def _idents(types: TypeInfo, path: str, owner: Node) -> list[Ident]:
-    return [i for i in types.idents.get(path, ()) if owner.start_byte <= i.start < owner.end_byte]
+def _idents(types: TypeInfo, path: str, function: Node) -> list[Ident]:
+    return [i for i in types.idents.get(path, ()) if function.start_byte <= i.start < function.end_byte]
 
 
 def _use_node(view: PackageView, path: str, use: Ident) -> Node:
     return view.tree(path).root_node.named_descendant_for_byte_range(use.start, use.end)
-
-
-def _owner(node: Node) -> Node | None:
-    return enclosing(node, *FUNCTIONS)
-
-
-def _near_syntax_error(view: PackageView, path: str, node: Node) -> str | None:
-    if touches_error(view.tree(path), *declaration_range(node)):
-        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
-    return None
-
-
-def _contains(outer: Node, inner: Node) -> bool:
-    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
 
 
 def _row(node: Node) -> int:

@@ -14,15 +14,18 @@ from dataclasses import dataclass
 
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
-from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
-from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
+from gorewrite.rulekit import memo, types_or_reason
 from gorewrite.syntax import Node, captures, declaration_range, directive, int_value, load_query, statements, text, touches_error
+from gorewrite.typeinfo import Kind, Use
 from gorewrite.toolchain import release_minor
 
 NAME = "make-const"
 MESSAGE = re.compile(r"^make\(\[\].*\) (escapes to heap|does not escape)$")
-STACK_FALLBACK = 32  # bytes: go1.25+ already keeps a variable-size make this small on the stack
-STACK_FALLBACK_SINCE = 25
+STACK_BUDGET = RuleOption(
+    "stack-budget", default=256, low=1, high=MAX_IMPLICIT_STACK, metavar="BYTES",
+    help=f"Most bytes make-const puts on the stack per buffer (default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).")
 NONNEGATIVE = ("len", "cap")
 EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 TEMPS = ("n", "size", "length", "count")
@@ -59,33 +62,32 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     proposals: list[Proposal] = []
     for cand in candidates:
         make = _makes(view, cand.path)[view.offset(cand.escape)]
+        if view.types is not None and not view.types.error and _constant(view, make):
+            continue  # go/types knows the size: a constant after all, nothing to do
         verdict = _fix(view, cand.escape, make)
-        if verdict is not None:
-            proposals.append(verdict if isinstance(verdict, Fix) else Declined(NAME, cand.escape, verdict))
+        proposals.append(verdict if isinstance(verdict, Fix) else Declined(NAME, cand.escape, verdict))
     return proposals
 
 
 def _makes(view: PackageView, path: str) -> dict[int, Make]:
     """Every slice make in the file, by the byte offset of its `(`: where the compiler reports it."""
-    key = (NAME, path)
-    if key not in view.memo:
-        found = {}
-        for caps in captures(load_query(NAME), view.tree(path).root_node):
-            arguments = caps["arguments"][0]
-            found[arguments.start_byte] = Make(path, caps["make"][0], caps["element"][0], caps["length"][0],
-                                               caps.get("capacity", [None])[0])
-        view.memo[key] = found
-    return view.memo[key]
+    return memo(view, (NAME, path), lambda: {
+        caps["arguments"][0].start_byte: Make(path, caps["make"][0], caps["element"][0], caps["length"][0],
+                                              caps.get("capacity", [None])[0])
+        for caps in captures(load_query(NAME), view.tree(path).root_node)})
 
 
-def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str | None:
-    """The rewrite, a reason to decline, or None when the size turns out to be a constant."""
-    types = view.types
-    if types is None or types.error:
-        return f"type information unavailable: {types.error if types else 'not loaded'}"
+def _constant(view: PackageView, make: Make) -> bool:
+    """Are all the make's sizes constants (literals, or what go/types calls constant)?"""
+    return all(int_value(n) is not None or _is_const(view, make.path, n) for n in _sizes(make))
+
+
+def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
+    """The rewrite, or the reason to decline it."""
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
     path = escape.path
-    if all(int_value(n) is not None or _is_const(view, make.path, n) for n in _sizes(make)):
-        return None
     if touches_error(view.tree(path), *declaration_range(make.call)):
         return "the enclosing declaration has syntax tree-sitter-go cannot parse"
     constrained = directive(make.call)
@@ -102,9 +104,10 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str | None:
     size = _element_size(view, make)
     if isinstance(size, str):
         return size
-    budget = min(view.stack_budget, MAX_IMPLICIT_STACK) // size
+    stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
+    budget = min(stack_budget, MAX_IMPLICIT_STACK) // size
     if budget == 0:
-        return f"one element is {size} bytes, more than the stack budget of {view.stack_budget} bytes (--stack-budget)"
+        return f"one element is {size} bytes, more than the stack budget of {stack_budget} bytes (--stack-budget)"
     bound = _bound(view, path, stmt, make.capacity or make.length)
     k = min(bound, budget) if bound is not None else budget
     newest = max((release_minor(v) for v in view.by_toolchain), default=0)
@@ -178,7 +181,7 @@ def _element_size(view: PackageView, make: Make) -> int | str:
     if name is None or name.type != "type_identifier":
         return f"the element type {_src(element)} is not a named type, so gorewrite does not size it"
     ident = view.types.at(make.path, name.start_byte)
-    if ident is None or ident.kind != "type" or ident.size is None:
+    if ident is None or ident.kind != Kind.TYPE or ident.size is None:
         return f"the size of {_src(element)} is not known (a type parameter, or go/types could not resolve it)"
     if ident.size == 0:
         return f"{_src(element)} has size zero: make never allocates for it"
@@ -194,10 +197,10 @@ def _bound(view: PackageView, path: str, stmt: Node, size: Node) -> int | None:
     if size.type != "identifier":
         return None
     decl = view.types.at(path, size.start_byte)
-    if decl is None or decl.obj is None or decl.kind not in ("var", "param"):
+    if decl is None or decl.obj is None or decl.kind not in (Kind.VAR, Kind.PARAM):
         return None
     uses = [i for i in view.types.idents.get(path, ()) if i.obj == decl.obj]
-    if any(u.use == "addr" for u in uses):
+    if any(u.use == Use.ADDR for u in uses):
         return None
     node = stmt.prev_named_sibling
     while node is not None:
@@ -205,7 +208,7 @@ def _bound(view: PackageView, path: str, stmt: Node, size: Node) -> int | None:
             return None
         limit = _guard(node, size.text)
         if limit is not None:
-            written = [u for u in uses if u.use == "write" and node.end_byte <= u.start < stmt.start_byte]
+            written = [u for u in uses if u.use == Use.WRITE and node.end_byte <= u.start < stmt.start_byte]
             return None if written else limit
         node = node.prev_named_sibling
     return None
@@ -293,7 +296,7 @@ def _is_const(view: PackageView, path: str, node: Node) -> bool:
     if node.type != "identifier":
         return False
     ident = view.types.at(path, node.start_byte)
-    return ident is not None and ident.kind == "const"
+    return ident is not None and ident.kind == Kind.CONST
 
 
 def _may_be_negative(node: Node) -> bool:
@@ -321,4 +324,5 @@ RULE = Rule(
     messages=("make([]T, n) escapes to heap", "make([]T, n) does not escape"),
     find=find,
     propose=propose,
+    options=(STACK_BUDGET,),
 )

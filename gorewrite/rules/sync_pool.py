@@ -19,9 +19,10 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.packages import name_constraint
-from gorewrite.syntax import Node, captures, declaration_range, directive, doc_start, first_of, import_specs, load_query, text, touches_error
+from gorewrite.rulekit import add_import, file_imports, memo, types_or_reason
+from gorewrite.syntax import Node, ancestors, captures, declaration_range, directive, doc_start, first_of, load_query, text, touches_error, walk
 from gorewrite.toolchain import release_minor
-from gorewrite.typeinfo import Ident
+from gorewrite.typeinfo import Ident, Kind, Use
 
 NAME = "sync-pool"
 # Constant-size makes (the compiler prints sizes folded), new(T) and &T{…}; a variable-size
@@ -46,6 +47,18 @@ class Site:
     name: Node
     value: Node
     kind: str  # make | new | literal
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How an allocation is pooled, whatever its uses (see Plan for the fields)."""
+
+    pointer: str
+    new: str
+    moved: str
+    length: str | None
+    reset: str
+    past_length: bool  # a make leaves elements past its length that only a reslice or a callee reaches
 
 
 @dataclass(frozen=True)
@@ -106,18 +119,19 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 
 def _sites(view: PackageView, path: str) -> dict[int, Site]:
     """Every `x := make/new/&T{}` in the file, by where the compiler reports the allocation."""
-    key = (NAME, path)
-    if key not in view.memo:
-        found = {}
-        for caps in captures(load_query(NAME), view.tree(path).root_node):
-            value = caps["value"][0]
-            if "literal" in caps:
-                found[value.start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, "literal")
-            elif text(caps["function"][0]) in (b"make", b"new"):
-                kind = text(caps["function"][0]).decode()
-                found[caps["arguments"][0].start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, kind)
-        view.memo[key] = found
-    return view.memo[key]
+    return memo(view, (NAME, path), lambda: _match_sites(view, path))
+
+
+def _match_sites(view: PackageView, path: str) -> dict[int, Site]:
+    found = {}
+    for caps in captures(load_query(NAME), view.tree(path).root_node):
+        value = caps["value"][0]
+        if "literal" in caps:
+            found[value.start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, "literal")
+        elif text(caps["function"][0]) in (b"make", b"new"):
+            kind = text(caps["function"][0]).decode()
+            found[caps["arguments"][0].start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, kind)
+    return found
 
 
 def _plainly_kept(site: Site) -> bool:
@@ -125,16 +139,13 @@ def _plainly_kept(site: Site) -> bool:
     Then the object outlives the call and `check` should not offer the rule (by name, not
     identity: a shadowed namesake only costs a candidate the rule could have taken)."""
     name = text(site.name)
-    stack = [_function(site.statement).child_by_field_name("body")]
-    while stack:
-        node = stack.pop()
+    for node in walk(_function(site.statement).child_by_field_name("body")):
         if node.type == "identifier" and node.text == name and node.parent is not None:
             holder = node.parent
             if holder.type == "expression_list" and holder.parent is not None and holder.parent.type == "return_statement":
                 return True
             if holder.type == "literal_element" or (holder.type == "send_statement" and holder.child_by_field_name("value") == node):
                 return True
-        stack.extend(node.named_children)
     return False
 
 
@@ -152,9 +163,9 @@ def _function(node: Node) -> Node | None:
 
 def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     """The site's rewrite plan, or why it is declined."""
-    types = view.types
-    if types is None or types.error:
-        return f"type information unavailable: {types.error if types else 'not loaded'}"
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
     function = _function(site.statement)
     if touches_error(view.tree(site.path), function.start_byte, function.end_byte):
         return "the enclosing declaration has syntax tree-sitter-go cannot parse"
@@ -181,16 +192,16 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     shape = _shape(view, site, escape)
     if isinstance(shape, str):
         return shape
-    pointer, new, moved, length, reset, has_stale = shape
+    length, reset = shape.length, shape.reset
     if function.child_by_field_name("type_parameters") is not None or _generic_receiver(function):
         return "the function is generic: a package-level pool cannot name its type parameters"
-    stale: list[str] | None = [] if has_stale else None  # what could read past the length, if anything can be there
+    stale: list[str] | None = [] if shape.past_length else None  # what could read past the length, if anything can be there
     declared = types.at(site.path, site.name.start_byte)
-    if declared is None or declared.obj is None or declared.use != "decl":
+    if declared is None or declared.obj is None or declared.use != Use.DECL:
         return f"go/types does not know {var} here"
     idents = types.idents.get(site.path, ())
     inside = [i for i in idents if function.start_byte <= i.start < function.end_byte]
-    if any(i.name == var and i.use == "decl" and i.obj != declared.obj for i in inside):
+    if any(i.name == var and i.use == Use.DECL and i.obj != declared.obj for i in inside):
         return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
@@ -199,7 +210,7 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
             return f"{var} {problem}"
     if stale:
         reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
-    return Plan(site, escape, pointer, new, moved, length, reset, var)
+    return Plan(site, escape, shape.pointer, shape.new, shape.moved, length, reset, var)
 
 
 def needs_flow(view: PackageView, candidate: Candidate) -> bool:
@@ -242,7 +253,7 @@ def _type_name(view: PackageView, path: str, node: Node | None) -> Ident | None:
     if name is None or name.type != "type_identifier":
         return None
     ident = view.types.at(path, name.start_byte)
-    return ident if ident is not None and ident.kind == "type" else None
+    return ident if ident is not None and ident.kind == Kind.TYPE else None
 
 
 def _flow_reason(view: PackageView, escape: Escape) -> str | None:
@@ -264,10 +275,8 @@ def _flow_reason(view: PackageView, escape: Escape) -> str | None:
     return None
 
 
-def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str, str | None, str, bool] | str:
-    """(the pointer the pool holds, what its New returns, what the compiler will say of that, a
-    make's length, the reset, whether a make leaves elements past its length that only a reslice
-    or a callee reaches), or why the allocation is not poolable."""
+def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
+    """How the allocation is pooled, or why it is not poolable."""
     if site.kind == "make":
         args = site.value.child_by_field_name("arguments").named_children
         if len(args) < 2 or args[0].type != "slice_type":
@@ -285,7 +294,7 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str
         array = f"[{capacity}]{element}"
         moved = f"new([{capacity}]{printed[1]}) escapes to heap"
         # The length as written: a constant the statement could see, and the site is where it was.
-        return f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length
+        return Shape(f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length)
     if site.kind == "new":
         args = site.value.child_by_field_name("arguments").named_children
         if len(args) != 1:
@@ -297,7 +306,7 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str
         type_text = text(args[0]).decode()
         if args[0].type == "array_type" and shown:
             type_text = shown[1]  # folded: new([65536]int32) for new([256 * 256]int32)
-        return f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, f"{type_text}{{}}", False
+        return Shape(f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, f"{type_text}{{}}", False)
     literal = site.value.child_by_field_name("operand")
     type_node = literal.child_by_field_name("type")
     if type_node is None or type_node.type not in ("type_identifier", "qualified_type"):
@@ -308,7 +317,7 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> tuple[str, str, str
     if re.search(rb"\b" + re.escape(text(site.name)) + rb"\b", text(literal)):
         return f"the literal refers to {text(site.name).decode()}, which the rewrite would declare first"
     type_text = text(type_node).decode()
-    return f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, text(literal).decode(), False
+    return Shape(f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, text(literal).decode(), False)
 
 
 def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
@@ -336,7 +345,7 @@ def _generic_receiver(function: Node) -> bool:
 def _use(view: PackageView, site: Site, node: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
     """Why this use of the variable lets the object outlive the call (or the pool's Put), or None."""
     enclosing = []
-    for ancestor in _ancestors(node):
+    for ancestor in ancestors(node):
         if ancestor.type in FUNCTIONS:
             break
         enclosing.append(ancestor)
@@ -442,7 +451,7 @@ def _element(view: PackageView, site: Site, index: Node, obj: str) -> str | None
     while parent is not None and parent.type in ("parenthesized_expression", "selector_expression", "index_expression"):
         if parent.type == "selector_expression":
             selected = view.types.at(site.path, parent.child_by_field_name("field").start_byte)
-            if selected is None or selected.kind != "field":
+            if selected is None or selected.kind != Kind.FIELD:
                 return "has a method of a part of it used, whose receiver may be that part's address"
         elif parent.type == "index_expression" and parent.child_by_field_name("operand") != index:
             break  # the part is an index of something else: a copy
@@ -459,12 +468,12 @@ def _selected(view: PackageView, site: Site, selector: Node, obj: str) -> str | 
     the compiler to say its receiver does not leak."""
     field = selector.child_by_field_name("field")
     ident = view.types.at(site.path, field.start_byte)
-    if ident is not None and ident.kind == "method":
+    if ident is not None and ident.kind == Kind.METHOD:
         parent = selector.parent
         if parent is None or parent.type != "call_expression" or parent.child_by_field_name("function") != selector:
             return f"has its method value {text(field).decode()} taken: it holds the object"
         return _callee_keeps(view, ident.obj, -1, f"its method {text(field).decode()}")
-    if ident is None or ident.kind != "field":
+    if ident is None or ident.kind != Kind.FIELD:
         return f"has {text(field).decode()} selected, which go/types does not describe"
     return _element(view, site, selector, obj)
 
@@ -480,7 +489,7 @@ def _argument(view: PackageView, site: Site, expr: Node, parent: Node, obj: str,
     position = args.named_children.index(parent if spread else expr)
     name = text(function)
     ident = view.types.at(site.path, function.start_byte) if function.type == "identifier" else None
-    if ident is not None and ident.kind == "builtin":
+    if ident is not None and ident.kind == Kind.BUILTIN:
         if name in OK_BUILTINS:
             return None
         if name == b"append":
@@ -488,20 +497,20 @@ def _argument(view: PackageView, site: Site, expr: Node, parent: Node, obj: str,
                 return None if spread else "is appended as an element: the slice holds it"
             return _consumer(view, site, call, obj, stale, is_slice)  # append(buf, …) aliases buf
         return f"is passed to {name.decode()}"
-    if name == b"string" and ident is not None and ident.kind == "type":
+    if name == b"string" and ident is not None and ident.kind == Kind.TYPE:
         return None  # string(buf) copies
     if stale is not None:
         stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
-    if ident is not None and ident.kind == "func" and ident.obj is not None and not spread:
+    if ident is not None and ident.kind == Kind.FUNC and ident.obj is not None and not spread:
         return _callee_keeps(view, ident.obj, position, name.decode())
     if function.type == "selector_expression":
         operand = function.child_by_field_name("operand")
         receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
-        if (receiver is not None and receiver.kind == "type") or operand.type.startswith("parenthesized"):
+        if (receiver is not None and receiver.kind == Kind.TYPE) or operand.type.startswith("parenthesized"):
             return f"is passed to the method expression {name.decode()}"
         field = function.child_by_field_name("field")
         method = view.types.at(site.path, field.start_byte)
-        if method is not None and method.kind == "method" and method.obj is not None and not spread:
+        if method is not None and method.kind == Kind.METHOD and method.obj is not None and not spread:
             return _callee_keeps(view, method.obj, position, name.decode())
     return f"is passed to {name.decode()}: the compiler does not show that it keeps nothing"
 
@@ -553,15 +562,8 @@ def _parameter(view: PackageView, obj: str | None, position: int) -> tuple[str, 
     return path, names[index].start_byte, text(names[index]).decode()
 
 
-def _ancestors(node: Node):
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
-
-
 def _loop_between(node: Node, function: Node) -> str | None:
-    for ancestor in _ancestors(node):
+    for ancestor in ancestors(node):
         if ancestor == function:
             return None
         if ancestor.type == "for_statement":
@@ -634,7 +636,7 @@ def _merge(view: PackageView, parts: list[Part]) -> Fix:
     edits = [e for part in parts for e in part.edits]
     path = parts[0].path
     if parts[0].creates and not _imports_sync(view, path) and _sync_name(view, path) == "sync":
-        edits.append(_import_edit(view, path))
+        edits.append(add_import(view, path, "sync"))
     summary = "; ".join(p.summary for p in parts) + " instead of allocating on every call (sync.Pool; deferred Put)"
     return Fix(NAME, tuple(edits), tuple(t for p in parts for t in p.targets), summary,
                claim=Tested(MovesAllocation(tuple(m for p in parts for m in p.moves))))
@@ -733,22 +735,14 @@ def _fresh(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _imports(view: PackageView, path: str) -> list[Node]:
-    return [n for n in view.tree(path).root_node.named_children if n.type == "import_declaration"]
-
-
-def _import_specs(view: PackageView, path: str) -> list[Node]:
-    return [spec for declaration in _imports(view, path) for spec in import_specs(declaration)]
-
-
 def _imports_sync(view: PackageView, path: str) -> bool:
     return any(text(s.child_by_field_name("path")) == b'"sync"' and s.child_by_field_name("name") is None
-               for s in _import_specs(view, path))
+               for s in file_imports(view.tree(path)))
 
 
 def _sync_name(view: PackageView, path: str) -> str | None:
     """The name sync goes by in the file (its import alias), or None when it cannot be used."""
-    for spec in _import_specs(view, path):
+    for spec in file_imports(view.tree(path)):
         if text(spec.child_by_field_name("path")) == b'"sync"':
             alias = spec.child_by_field_name("name")
             if alias is None:
@@ -775,24 +769,6 @@ def _package_names(view: PackageView) -> set[str]:
                     elif spec.type.endswith("_spec"):
                         names.update(text(n).decode() for n in spec.children_by_field_name("name"))
     return names
-
-
-def _import_edit(view: PackageView, path: str) -> Edit:
-    """Add `"sync"` to the file's imports (gofmt sorts it into place)."""
-    declarations = _imports(view, path)
-    for declaration in declarations:
-        group = next((c for c in declaration.named_children if c.type == "import_spec_list"), None)
-        if group is not None:
-            at = group.start_byte + 1  # after `(`
-            return Edit(path, at, at, b'\n\t"sync"')
-    if declarations:
-        declaration = declarations[0]
-        spec = text(declaration)[len(b"import"):].strip()
-        return Edit(path, declaration.start_byte, declaration.end_byte, b'import (\n\t' + spec + b'\n\t"sync"\n)')
-    package = view.tree(path).root_node.named_children[0]
-    while package.type != "package_clause":
-        package = package.next_named_sibling
-    return Edit(path, package.end_byte, package.end_byte, b'\n\nimport "sync"')
 
 
 RULE = Rule(

@@ -1,0 +1,83 @@
+"""What every rule needs from a package view, written once: type facts or the reason there are
+none, per-file memos, the syntax node at a compiler position, and the syntax-error guard."""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, Tree, declaration_range, enclosing, import_specs, touches_error
+from gorewrite.typeinfo import TypeInfo
+
+T = TypeVar("T")
+FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+
+
+def types_or_reason(view: PackageView) -> TypeInfo | str:
+    """The package's go/types facts, or why a rule must decline without them."""
+    if view.types is None or view.types.error:
+        return f"type information unavailable: {view.types.error if view.types else 'not loaded'}"
+    return view.types
+
+
+def memo(view: PackageView, key: tuple, compute: Callable[[], T]) -> T:
+    """A fact a rule derives once per view (query matches per file, keyed by rule name and path)."""
+    if key not in view.memo:
+        view.memo[key] = compute()
+    return view.memo[key]
+
+
+def node_at(view: PackageView, escape: Escape, stop: tuple[str, ...] = ("identifier", "func_literal")) -> Node | None:
+    """The outermost node starting where the compiler points, or the first of the `stop` types on the way up."""
+    start = view.offset(escape)
+    if start is None:
+        return None
+    node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
+    while node is not None and node.start_byte == start and node.parent is not None and node.parent.start_byte == start:
+        if node.type in stop:
+            break
+        node = node.parent
+    return node
+
+
+def near_syntax_error(view: PackageView, path: str, node: Node | None) -> str | None:
+    """Why nothing in the node's declaration may be rewritten, if tree-sitter-go could not parse it."""
+    if node is None:
+        return "the compiler's position does not match the source"
+    if touches_error(view.tree(path), *declaration_range(node)):
+        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
+    return None
+
+
+def owner(node: Node) -> Node | None:
+    """The function, method or func literal whose body holds the node."""
+    return enclosing(node, *FUNCTIONS)
+
+
+def import_declarations(tree: Tree) -> list[Node]:
+    """The file's `import` declarations, in order."""
+    return [n for n in tree.root_node.named_children if n.type == "import_declaration"]
+
+
+def file_imports(tree: Tree) -> list[Node]:
+    """Every import spec of the file, grouped in parentheses or not."""
+    return [spec for declaration in import_declarations(tree) for spec in import_specs(declaration)]
+
+
+def add_import(view: PackageView, path: str, package: str) -> Edit:
+    """Add `"package"` to the file's imports (gofmt sorts it into place)."""
+    declarations = import_declarations(view.tree(path))
+    quoted = f'"{package}"'.encode()
+    for declaration in declarations:
+        group = next((c for c in declaration.named_children if c.type == "import_spec_list"), None)
+        if group is not None:
+            at = group.start_byte + 1  # after `(`
+            return Edit(path, at, at, b"\n\t" + quoted)
+    if declarations:
+        declaration = declarations[0]
+        spec = (declaration.text or b"")[len(b"import"):].strip()
+        return Edit(path, declaration.start_byte, declaration.end_byte, b"import (\n\t" + spec + b"\n\t" + quoted + b"\n)")
+    clause = next(n for n in view.tree(path).root_node.named_children if n.type == "package_clause")
+    return Edit(path, clause.end_byte, clause.end_byte, b"\n\nimport " + quoted)
