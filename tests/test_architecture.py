@@ -1,0 +1,98 @@
+"""The rule contract, checked: the core never knows a rule, rules never know each other, modules
+stay small, and imports flow one way (no circles)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from gorewrite.rules import RULES
+
+PACKAGE = Path(__file__).resolve().parent.parent / "gorewrite"
+MAX_CORE_LINES = 350
+
+
+def modules() -> dict[str, Path]:
+    """Every module of gorewrite by dotted name (a package by its __init__)."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+MODULES = modules()
+RULE_MODULES = {name for name in MODULES if name.startswith("gorewrite.rules.")}
+CORE = sorted(name for name in MODULES if name not in RULE_MODULES and name != "gorewrite.rules")
+
+
+def imports(name: str) -> set[str]:
+    """The gorewrite modules a module imports at run time (not under `if TYPE_CHECKING:`)."""
+    tree = ast.parse(MODULES[name].read_text())
+    found: set[str] = set()
+    for node in _runtime(tree.body):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                child = f"{node.module}.{alias.name}"
+                found.add(child if child in MODULES else node.module)
+    return {m for m in found if m in MODULES}
+
+
+def _runtime(body: list[ast.stmt]):
+    for node in body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        yield node
+        for field in ("body", "orelse", "handlers", "finalbody"):
+            yield from _runtime([n for n in getattr(node, field, []) if isinstance(n, ast.stmt)])
+
+
+@pytest.mark.parametrize("name", CORE)
+def test_core_modules_neither_import_nor_name_a_rule(name):
+    assert not imports(name) & RULE_MODULES, f"{name} imports a rule module"
+    tree = ast.parse(MODULES[name].read_text())
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
+                  and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    named = [n.value for n in ast.walk(tree)
+             if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings and n.value in RULES]
+    assert not named, f"{name} names the rule {named[0]!r}: give the rule metadata instead"
+
+
+@pytest.mark.parametrize("name", sorted(RULE_MODULES))
+def test_no_rule_imports_another_rule(name):
+    assert not imports(name) & (RULE_MODULES - {name}), f"{name} imports another rule: declare it in `requires`"
+
+
+@pytest.mark.parametrize("name", CORE)
+def test_core_modules_stay_small(name):
+    lines = len(MODULES[name].read_text().splitlines())
+    assert lines <= MAX_CORE_LINES, f"{name} has {lines} lines: split it by concern"
+
+
+def test_every_rule_module_is_registered():
+    registered = {rule.find.__module__ for rule in RULES.values()}
+    assert registered == RULE_MODULES
+
+
+def test_imports_have_no_circles():
+    graph = {name: imports(name) for name in MODULES}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for target in sorted(graph[name]):
+            if MODULES[target].name == "__init__.py" and name.startswith(target + "."):
+                continue  # a package's own submodule importing the package: how Python loads packages
+            assert state.get(target) != 1, "import circle: " + " -> ".join([*path, name, target])
+            if target not in state:
+                visit(target, [*path, name])
+        state[name] = 2
+
+    for name in MODULES:
+        if name not in state:
+            visit(name, [])
