@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gorewrite.pipeline import Run
+from gorewrite.pipeline import Analysis, Run
 from gorewrite.report import by_position, only_some, relative, versions
 from gorewrite.verify import Verified
 
@@ -22,12 +22,12 @@ def _command(level: str, message: str, title: str, path: str | None = None, line
     return f"::{level} {where}title={_property(title)}::{_data(message)}\n"
 
 
-def _broken(run: Run) -> list[str]:
+def _broken(run: Analysis) -> list[str]:
     """A package that does not load or compile fails the step (exit 2): say which, where the job shows errors."""
     return [_command("error", f"skipped {pkg}: {err}", "gorewrite: package skipped") for pkg, err in sorted(run.broken.items())]
 
 
-def check_annotations(run: Run, cwd: str) -> str:
+def check_annotations(run: Analysis, cwd: str) -> str:
     """A warning per site a rule can rewrite, a notice per heap escape none recognises; nothing for ignored sites."""
     lines = _broken(run)
     ignored = {cand.escape for cand, _ in run.suppressed}

@@ -22,8 +22,8 @@ from gorewrite.write import Snapshot, absent, read
 
 
 @dataclass
-class Run:
-    """What one run found and decided; report.py renders it, write.py applies it."""
+class Analysis:
+    """What a run found before proposing anything: all `check` renders."""
 
     toolchain: Toolchain  # the first of `toolchains`: it lists the packages and formats the rewrites
     packages: list[Package]
@@ -31,14 +31,20 @@ class Run:
     broken: dict[str, str] = field(default_factory=dict)  # import path -> what is wrong
     sites: list[tuple[Escape, str | None]] = field(default_factory=list)  # heap escape, rule that recognises it
     reported_by: dict[Escape, tuple[str, ...]] = field(default_factory=dict)  # heap escape -> toolchain versions
-    declined: list[Declined] = field(default_factory=list)
-    held: list[Fix] = field(default_factory=list)  # unsafe fixes, not verified without --unsafe-fixes
     suppressed: list[tuple[Candidate, Suppression]] = field(default_factory=list)  # //gorewrite:ignore
     suppression_problems: list[tuple[Suppression, str]] = field(default_factory=list)  # no reason, unused, …
-    verdicts: list[Verdict] = field(default_factory=list)
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
-    changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
+
+
+@dataclass
+class Run(Analysis):
+    """What `fix` decided on top of what the analysis found; report.py renders it, write.py applies it."""
+
+    declined: list[Declined] = field(default_factory=list)
+    held: list[Fix] = field(default_factory=list)  # unsafe fixes, not verified without --unsafe-fixes
+    verdicts: list[Verdict] = field(default_factory=list)
+    changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
     benchmarks: list[Delta] = field(default_factory=list)  # --verify bench: the affected packages' benchmarks
 
 
@@ -65,7 +71,7 @@ class Options:
 
 
 def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule],
-            options: Options = Options()) -> tuple[Run, dict[str, PackageView], dict[str, list[Candidate]]]:
+            options: Options = Options()) -> tuple[Analysis, dict[str, PackageView], dict[str, list[Candidate]]]:
     """Load, compile once with -m per toolchain, and let each rule recognise its sites: all `check` needs.
 
     Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
@@ -76,7 +82,7 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
     if standard and len(toolchains) > 1:
         raise UserError(f"{standard} is part of the Go installation, whose source differs between releases: "
                         "check or fix it with one toolchain")
-    run = Run(toolchains[0], packages, toolchains=toolchains)
+    run = Analysis(toolchains[0], packages, toolchains=toolchains)
     good = []
     for pkg in packages:
         if pkg.error:
@@ -124,7 +130,8 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
 
 def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], options: Options = Options()) -> Run:
     """Propose, verify with every toolchain's compiler, and compute the new file contents (nothing is written here)."""
-    run, views, candidates = analyse(toolchains, patterns, cwd, rules, options)
+    analysis, views, candidates = analyse(toolchains, patterns, cwd, rules, options)
+    run = Run(**vars(analysis))
     toolchain = toolchains[0]
     by_name = {r.name: r for r in rules}
     fixes: dict[str, list[Fix]] = {}
@@ -195,7 +202,7 @@ def _edit_wanted(view: PackageView, edit, options: Options) -> bool:
     return options.wanted(edit.path, first, last)
 
 
-def _sources(run: Run, pkg: Package) -> dict[str, bytes]:
+def _sources(run: Analysis, pkg: Package) -> dict[str, bytes]:
     """Every .go file in the package directory: a factory's callers may hide in files the build skips."""
     sources = {}
     root = pkg.module_root or os.path.dirname(pkg.dir)

@@ -12,7 +12,7 @@ from functools import cache
 from gorewrite import __version__
 from gorewrite.claims import stack_exprs
 from gorewrite.patch import unified_diff
-from gorewrite.pipeline import Run
+from gorewrite.pipeline import Analysis, Run
 from gorewrite.proposals import Fix
 from gorewrite.verify import Rejected, Verified
 
@@ -32,18 +32,18 @@ def by_position(sites: list) -> list:
     return sorted(sites, key=lambda site: (site[0].path, site[0].line, site[0].col, site[0].message))
 
 
-def only_some(run: Run, escape) -> str:
+def only_some(run: Analysis, escape) -> str:
     """`  (go1.24.11 only)` for a site some of several toolchains do not report."""
     said = run.reported_by.get(escape, ())
     return f"  ({', '.join(said)} only)" if len(run.toolchains) > 1 and len(said) < len(run.toolchains) else ""
 
 
-def versions(run: Run) -> str:
+def versions(run: Analysis) -> str:
     """The toolchains of the run, as the summary names them: `go1.24.11 and go1.27.3`."""
     return " and ".join(tc.version for tc in run.toolchains or [run.toolchain])
 
 
-def check_text(run: Run, cwd: str) -> str:
+def check_text(run: Analysis, cwd: str) -> str:
     """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
     lines = []
     ignored = {cand.escape: (cand.rule, s.reason) for cand, s in run.suppressed}
@@ -56,7 +56,7 @@ def check_text(run: Run, cwd: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def check_json(run: Run, cwd: str) -> str:
+def check_json(run: Analysis, cwd: str) -> str:
     """The check report as JSON (schema gorewrite.check/v1, documented in the README)."""
     package_of = {f: p.import_path for p in run.packages for f in p.files}
     ignored = {cand.escape: s.reason for cand, s in run.suppressed}
@@ -133,7 +133,7 @@ def fix_json(run: Run, cwd: str) -> str:
     ) + "\n"
 
 
-def _warnings(run: Run, cwd: str) -> list[dict]:
+def _warnings(run: Analysis, cwd: str) -> list[dict]:
     return [{"file": relative(s.path, cwd), "line": s.line, "message": why}
             for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line))]
 
@@ -162,7 +162,7 @@ def _held(run: Run, verdict: Verified) -> str:
     return f" [{', '.join(said)}]"
 
 
-def broken_text(run: Run, cwd: str = ".") -> str:
+def broken_text(run: Analysis, cwd: str = ".") -> str:
     """Packages skipped because they do not load or compile, with the compiler's first errors;
     then the //gorewrite:ignore directives that are wrong or stale."""
     skipped = "".join(f"gorewrite: skipped {pkg}: {err}\n" for pkg, err in sorted(run.broken.items()))
@@ -170,7 +170,7 @@ def broken_text(run: Run, cwd: str = ".") -> str:
                              for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line)))
 
 
-def check_summary(run: Run) -> str:
+def check_summary(run: Analysis) -> str:
     """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises."""
     recognised = Counter(rule for _, rule in run.sites if rule)
     by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(recognised.items())) or "none"

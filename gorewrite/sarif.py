@@ -13,7 +13,7 @@ from urllib.parse import quote
 from gorewrite import __version__
 from gorewrite.escapes import Escape
 from gorewrite.patch import hunks
-from gorewrite.pipeline import Run
+from gorewrite.pipeline import Analysis, Run
 from gorewrite.proposals import Fix
 from gorewrite.report import by_position, only_some, relative, versions
 from gorewrite.rules import RULES
@@ -30,7 +30,7 @@ UNRECOGNISED_HELP = (
 )
 
 
-def check_log(run: Run, cwd: str) -> str:
+def check_log(run: Analysis, cwd: str) -> str:
     """Every site of `check`: a warning where a rule could rewrite it, a note where none can."""
     where = _Positions(run)
     ignored = {cand.escape: directive.reason for cand, directive in run.suppressed}
@@ -62,7 +62,7 @@ def fix_log(run: Run, cwd: str) -> str:
     return _log(run, cwd, results)
 
 
-def _log(run: Run, cwd: str, results: list[dict]) -> str:
+def _log(run: Analysis, cwd: str, results: list[dict]) -> str:
     failures = [{"level": "error", "message": {"text": f"skipped {pkg}: {err}"}} for pkg, err in sorted(run.broken.items())]
     invocation = {"executionSuccessful": not run.broken, "toolExecutionNotifications": failures}
     driver = {"name": "gorewrite", "version": __version__, "semanticVersion": __version__, "rules": _rules()}
@@ -100,7 +100,7 @@ def _first_paragraph(readme: str) -> str:
     return next(" ".join(b.split("\n")) for b in blocks if b and not b.startswith("#"))
 
 
-def _result(run: Run, cwd: str, where: _Positions, rule: str, message: str, escape: Escape, level: str) -> dict:
+def _result(run: Analysis, cwd: str, where: _Positions, rule: str, message: str, escape: Escape, level: str) -> dict:
     region = {"startLine": escape.line, "startColumn": where.column(escape.path, escape.line, escape.col)}
     return {
         "ruleId": rule,
@@ -123,7 +123,7 @@ def _artifact(path: str, cwd: str) -> dict:
 class _Positions:
     """Go reports byte columns; SARIF counts code points (columnKind unicodeCodePoints)."""
 
-    def __init__(self, run: Run) -> None:
+    def __init__(self, run: Analysis) -> None:
         self._snapshots = run.snapshots
         self._starts: dict[str, list[int]] = {}
 
