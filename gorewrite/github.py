@@ -30,7 +30,7 @@ def _broken(run: Analysis) -> list[str]:
 def check_annotations(run: Analysis, cwd: str) -> str:
     """A warning per site a rule can rewrite, a notice per heap escape none recognises; nothing for ignored sites."""
     lines = _broken(run)
-    ignored = {cand.escape for cand, _ in run.suppressed}
+    ignored = run.ignored()
     for escape, rule in by_position(run.sites):
         if escape in ignored:
             continue

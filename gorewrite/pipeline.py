@@ -36,6 +36,10 @@ class Analysis:
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
 
+    def ignored(self) -> dict[Escape, Suppression]:
+        """The sites a //gorewrite:ignore directive keeps as they are, with the directive."""
+        return {cand.escape: directive for cand, directive in self.suppressed}
+
 
 @dataclass
 class Run(Analysis):

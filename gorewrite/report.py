@@ -46,11 +46,11 @@ def versions(run: Analysis) -> str:
 def check_text(run: Analysis, cwd: str) -> str:
     """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
     lines = []
-    ignored = {cand.escape: (cand.rule, s.reason) for cand, s in run.suppressed}
+    ignored = run.ignored()
     for escape, rule in by_position(run.sites):
         suffix = f"  [{rule}]" if rule else ""
         if escape in ignored:
-            suffix = f"  [{ignored[escape][0]}, ignored: {ignored[escape][1]}]"
+            suffix = f"  [{ignored[escape].rule}, ignored: {ignored[escape].reason}]"
         suffix += only_some(run, escape)
         lines.append(f"{relative(escape.path, cwd)}:{escape.line}:{escape.col}: {escape.message}{suffix}")
     return "".join(line + "\n" for line in lines)
@@ -59,7 +59,7 @@ def check_text(run: Analysis, cwd: str) -> str:
 def check_json(run: Analysis, cwd: str) -> str:
     """The check report as JSON (schema gorewrite.check/v1, documented in the README)."""
     package_of = {f: p.import_path for p in run.packages for f in p.files}
-    ignored = {cand.escape: s.reason for cand, s in run.suppressed}
+    ignored = {escape: directive.reason for escape, directive in run.ignored().items()}
     return json.dumps(
         {
             "schema": CHECK_SCHEMA,

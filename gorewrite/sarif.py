@@ -33,7 +33,7 @@ UNRECOGNISED_HELP = (
 def check_log(run: Analysis, cwd: str) -> str:
     """Every site of `check`: a warning where a rule could rewrite it, a note where none can."""
     where = _Positions(run)
-    ignored = {cand.escape: directive.reason for cand, directive in run.suppressed}
+    ignored = {escape: directive.reason for escape, directive in run.ignored().items()}
     results = []
     for escape, rule in by_position(run.sites):
         result = _result(run, cwd, where, rule or UNRECOGNISED, escape.message + only_some(run, escape), escape,
