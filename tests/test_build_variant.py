@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import GOLDEN
+from conftest import GOLDEN, OLDER, releases
 from gorewrite.edits import Edit
 from gorewrite.pipeline import analyse
 from gorewrite.proposals import Fix
@@ -19,7 +19,6 @@ from gorewrite.rules import RULES
 from gorewrite.verify import Rejected, Verified, verify
 from test_apply import apply_stdin
 from test_cli import gorewrite, snapshot
-from test_golden import OLDER, releases
 
 
 def _copy(tmp_path: Path) -> Path:
