@@ -1,10 +1,12 @@
-"""Shared fixtures: the pinned Go toolchain and the older release, the golden runs (one compile per
-golden module), golden case expectations (`// want`, `// declined`), diff snapshots."""
+"""Shared test helpers: the pinned Go toolchain and the older release, small Go modules and the
+CLI run on them, golden case expectations (`// want`, `// declined`), diff snapshots."""
 
 from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -43,6 +45,89 @@ def releases() -> tuple[Toolchain, ...]:
     """The test extra's pinned toolchain and go1.24.11 through GOTOOLCHAIN: escape analysis differs between them."""
     newest = find_toolchain()
     return newest, switched(newest, OLDER, str(ROOT))
+
+
+# --- small Go modules and the command line run on them ------------------------------------
+
+GOROUTINE = """package work
+
+import "fmt"
+
+// Start prints each job from its own goroutine.
+func Start(jobs []int) {
+	label := "job"
+	if len(jobs) > 10 {
+		label = "batch job"
+	}
+	for _, j := range jobs {
+		go func() {
+			fmt.Println(label, j)
+		}()
+	}
+}
+"""
+
+HISTOGRAM = """package stats
+
+// Histogram counts samples per bucket of the given width.
+func Histogram(samples []int, buckets, width int) int {
+	counts := make([]int, buckets)
+	for _, s := range samples {
+		counts[min(s/width, buckets-1)]++
+	}
+	return counts[0]
+}
+"""
+
+FACTORY = """package tags
+
+import (
+	"fmt"
+	"strings"
+)
+
+func joiner(sep string) func(parts []string) string {
+	switch sep {
+	case ",", ";", "\\t", "|":
+	default:
+		panic(fmt.Sprintf("tags: bad separator %q", sep))
+	}
+	return func(parts []string) string {
+		out := make([]string, len(parts))
+		for i, p := range parts {
+			out[i] = strings.ReplaceAll(p, sep, "")
+		}
+		return strings.Join(out, sep)
+	}
+}
+
+// Line joins a record's fields with tabs.
+func Line(parts []string) string { return joiner("\\t")(parts) }
+"""
+
+
+def module(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A Go module `example.com/m` (go 1.22) with these files."""
+    return write_tree(tmp_path, {"go.mod": "module example.com/m\n\ngo 1.22\n", **files})
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under root and its bytes: to show that a run wrote nothing."""
+    return {str(p): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def gorewrite(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI in a subprocess, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "gorewrite", *args], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=600,
+    )
+
+
+def apply_stdin(diff: str, cwd) -> subprocess.CompletedProcess[str]:
+    """`gorewrite apply -` with the diff on stdin."""
+    return subprocess.run([sys.executable, "-m", "gorewrite", "apply", "-"], cwd=cwd, input=diff, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
 
 
 def golden_cases(rule: str) -> list[tuple[str, Path]]:

@@ -11,14 +11,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import GOLDEN, OLDER, releases
+from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, releases, snapshot
 from gorewrite.edits import Edit
 from gorewrite.pipeline import analyse
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.verify import Rejected, Verified, verify
-from test_apply import apply_stdin
-from test_cli import gorewrite, snapshot
 
 
 def _copy(tmp_path: Path) -> Path:
