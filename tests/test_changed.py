@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from test_cli import GOROUTINE, gorewrite, module
+from conftest import GOROUTINE, gorewrite, module
 
 SECOND = GOROUTINE.replace("// Start prints", "// Again prints").replace("func Start(", "func Again(")
 

@@ -5,46 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_tree
+from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, gorewrite, module, snapshot
 from gorewrite.rules import RULES
-
-GOROUTINE = """package work
-
-import "fmt"
-
-// Start prints each job from its own goroutine.
-func Start(jobs []int) {
-	label := "job"
-	if len(jobs) > 10 {
-		label = "batch job"
-	}
-	for _, j := range jobs {
-		go func() {
-			fmt.Println(label, j)
-		}()
-	}
-}
-"""
-
-
-def gorewrite(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gorewrite", *args], cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=600,
-    )
-
-
-def module(tmp_path: Path, files: dict[str, str]) -> Path:
-    return write_tree(tmp_path, {"go.mod": "module example.com/m\n\ngo 1.22\n", **files})
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_dry_run_prints_a_diff_git_applies_and_writes_nothing(tmp_path):
@@ -200,9 +165,6 @@ func Where() int {
     assert "rejected" in tested.stderr and "go test fails" in tested.stderr and "line 24" in tested.stderr
 
 
-OLDER = "go1.24.11"  # fetched through GOTOOLCHAIN from the module proxy (once per machine)
-
-
 def test_every_rewrite_holds_under_each_requested_toolchain(tmp_path, toolchain):
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     done = gorewrite("fix", "--dry-run", "-v", "--toolchain", OLDER, "--toolchain", toolchain.version, cwd=root)
@@ -219,19 +181,6 @@ def test_gomod_toolchain_line_adds_that_release(tmp_path, toolchain):
     done = gorewrite("check", cwd=root)
     assert done.returncode == 0, done.stderr
     assert f"with {toolchain.version} and {OLDER}:" in done.stderr
-
-
-HISTOGRAM = """package stats
-
-// Histogram counts samples per bucket of the given width.
-func Histogram(samples []int, buckets, width int) int {
-	counts := make([]int, buckets)
-	for _, s := range samples {
-		counts[min(s/width, buckets-1)]++
-	}
-	return counts[0]
-}
-"""
 
 
 def test_make_const_with_the_go_in_use_alone(tmp_path, toolchain):
@@ -256,33 +205,6 @@ def test_verify_bench_reports_the_allocations_the_rewrite_saves(tmp_path, toolch
     assert (delta["before"]["allocs_per_op"], delta["after"]["allocs_per_op"]) == (1, 0)
     text = gorewrite("fix", "--dry-run", "--rule", "make-const", "--verify", "bench", cwd=root)
     assert "BenchmarkHistogram (" in text.stderr and "1 -> 0 allocs/op" in text.stderr
-
-
-FACTORY = """package tags
-
-import (
-	"fmt"
-	"strings"
-)
-
-func joiner(sep string) func(parts []string) string {
-	switch sep {
-	case ",", ";", "\\t", "|":
-	default:
-		panic(fmt.Sprintf("tags: bad separator %q", sep))
-	}
-	return func(parts []string) string {
-		out := make([]string, len(parts))
-		for i, p := range parts {
-			out[i] = strings.ReplaceAll(p, sep, "")
-		}
-		return strings.Join(out, sep)
-	}
-}
-
-// Line joins a record's fields with tabs.
-func Line(parts []string) string { return joiner("\\t")(parts) }
-"""
 
 
 def test_unsafe_fixes_are_held_back_unless_asked_for(tmp_path):

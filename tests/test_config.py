@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from test_cli import GOROUTINE, HISTOGRAM, gorewrite, module, snapshot
+from conftest import GOROUTINE, HISTOGRAM, gorewrite, module, snapshot
 
 
 def test_config_chooses_rules_budget_and_excludes(tmp_path):

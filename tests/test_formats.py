@@ -10,11 +10,11 @@ from types import SimpleNamespace
 import jsonschema
 import pytest
 
+from conftest import FACTORY, GOROUTINE, HISTOGRAM, gorewrite, module
 from gorewrite.github import _data, _property
 from gorewrite.rules import RULES
 from gorewrite.sarif import UNRECOGNISED, _Positions
 from gorewrite.write import Snapshot
-from test_cli import GOROUTINE, gorewrite, module
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -169,8 +169,6 @@ def test_sarif_schema_is_the_official_one():
 
 def test_json_outputs_match_their_published_schemas(tmp_path):
     """gorewrite/schemas/*.json are the contract for --format json; every status and field appears."""
-    from test_cli import FACTORY, HISTOGRAM
-
     schemas = Path(__file__).parent.parent / "gorewrite" / "schemas"
     bench = 'package stats\n\nimport "testing"\n\nvar n = 10\n\nfunc BenchmarkHistogram(b *testing.B) {\n' \
             '\tfor i := 0; i < b.N; i++ {\n\t\tHistogram([]int{1, 5}, n, 2)\n\t}\n}\n'

@@ -1,7 +1,8 @@
 """Golden cases with a real go: each rule's verified diff per case, and byte-for-byte declines.
 
 One `gorewrite fix` run per golden module (the build cache is shared); every case reads its
-outcome from that run.
+outcome from that run. A `decline_*` case says in its own Go why it is left alone: a
+`// declined "…"` comment on the site's line (see conftest.declines).
 """
 
 from __future__ import annotations
@@ -15,109 +16,13 @@ from pathlib import Path
 import pytest
 import unidiff
 
-from conftest import GOLDEN, ROOT, golden_cases, wants
+from conftest import GOLDEN, OLDER, declines, golden_cases, releases, wants
 from gorewrite.claims import stack_exprs
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Options, Run, fix
 from gorewrite.rules import RULES
-from gorewrite.toolchain import Toolchain, find_toolchain, switched
-
-# Why each must-decline case is left alone: the reason must say so (declined) or the compiler must (rejected).
-DECLINES = {
-    "build-variant": {
-        "decline_dot_import": "dot import",
-        "decline_escapes": None,
-        "decline_everywhere": "make-const rewrites it in place",
-        "decline_goos_suffix": "a build constraint the variant files' names would lose",
-        "decline_init": "changes the order init functions run in",
-        "decline_nosplit": "carries //go:nosplit",
-        "decline_release_variant": "release variant already",
-        "decline_variant_exists": "pack_go125.go exists already",
-    },
-    "closure": {
-        "decline_address_taken": "address of cfg is taken",
-        "decline_assigned_before_capture": None,
-        "decline_defer_not_escaping": None,
-        "decline_factory_inlined": "compiler inlines",
-        "decline_factory_value_use": "used other than as an immediate call",
-        "decline_factory_setup_global": "current is evaluated before the factory's setup code",
-        "decline_factory_go_setup": "go/defer would move the factory's setup code",
-        "decline_large_struct": "still reports `moved to heap: tmpl`",
-        "decline_lift_no_escape": None,
-        "decline_lift_tree_count": None,
-        "decline_lift_tree_paths": None,
-        "decline_named_result": "named result",
-        "decline_passed_to_func": "written by or after the statement making the closure",
-        "decline_pointer_method": "address of buf is taken",
-        "decline_returned_closure": "stored or returned",
-        "decline_same_block": "a copy there would redeclare it",
-        "decline_stored_in_field": "stored or returned",
-        "decline_stored_in_map": "stored or returned",
-        "decline_two_literals": "func literal writes done",
-        "decline_waitgroup": "address of wg is taken",
-        "decline_written_after": "written by or after the go statement",
-        "decline_written_in_literal": "func literal writes total",
-        "decline_written_in_loop": "written by or after the go statement",
-        "go121/decline_loopvar_shared": "shared by all iterations",
-    },
-    "iface-direct": {
-        "decline_address_taken": "address of target is taken",
-        "decline_concrete_assertion": "not a type go/types knows to be an interface",
-        "decline_container_unused": "would be declared and not used",
-        "decline_field_reassigned": "m is assigned after its declaration",
-        "decline_map_value": "a map literal keeps its values on the heap",
-        "decline_not_implemented": "does not implement flusher",
-        "decline_read_elsewhere": "e.payload is read elsewhere",
-        "decline_shadowed": "another b is declared in the function",
-        "decline_slice_passed": "xs is used other than by len, cap or reading one element",
-        "decline_type_switch": "switched on by type",
-        "decline_value_changes": "a may change after it is stored",
-    },
-    "make-const": {
-        "decline_constant_size": None,
-        "decline_generic_elem": "the size of T is not known",
-        "decline_goroutine": "the slice escapes whatever its size",
-        "decline_large_record": "more than the stack budget of 256 bytes",
-        "decline_nosplit": "carries //go:nosplit",
-        "decline_pointer_elem": "is not a named type",
-        "decline_printed": "the slice escapes whatever its size",
-        "decline_returned": "the slice escapes whatever its size",
-        "decline_small_name": "already gives a variable-size make",
-        "decline_stored_field": "the slice escapes whatever its size",
-        "decline_two_makes": "not the whole right-hand side",
-    },
-    "sync-pool": {
-        "decline_address_taken": "has an element's address taken",
-        "decline_shadowed": "another buf is declared in the function",
-        "decline_field_method": "has a method of a part of it used",
-        "decline_result_alias": "`leaking param: b to result ~r0 level=0`",
-        "decline_call_parameter": "it fits the stack (40 bytes)",  # so it is on the heap for fmt.Fprintf keeping it
-        "decline_channel": None,  # `ch <- buf`: find sees it sent, so `check` does not offer the rule
-        "decline_closure": "captured by a func literal",
-        "decline_global": "stored in the package-level lastFrame",
-        "decline_goroutine": "used in a go statement",
-        "decline_in_loop": "inside a loop",
-        "decline_io_writer": "passed to w.Write",
-        "decline_leaking_param": "reports as `leaking param: b`",
-        "decline_map": "stored in the map m",
-        "decline_returned": None,  # `return buf`: likewise
-        "decline_slice": "appended as an element",
-        "decline_generic": "the function is generic",
-        "decline_stored_field": "stored in the field w.last",
-        "decline_used_after_put": "may be used after the pool's Put",
-    },
-}
 
 CASES = [(rule, name, path) for rule in RULES for name, path in golden_cases(rule)]
-OLDER = "go1.24.11"  # the oldest supported release (go build -json arrived in go1.24), before go1.25's stack-allocated makes
-
-
-@cache
-def releases() -> tuple[Toolchain, ...]:
-    """The test extra's pinned toolchain and go1.24.11 through GOTOOLCHAIN: escape analysis differs between them."""
-    newest = find_toolchain()
-    return newest, switched(newest, OLDER, str(ROOT))
-
 
 @cache
 def golden_run(module: Path, rule: str, only: str | None = None) -> Run:
@@ -167,17 +72,24 @@ def test_decline_leaves_file_untouched(case):
     for f in files:
         assert f not in run.changes or run.changes[f] == Path(f).read_bytes(), f"{f} must be left byte-for-byte unchanged"
     assert all(Path(f).exists() for f in files), "no file may be created beside a declined case"
-    expected = DECLINES[rule][name]
     found = reasons(run, files)
-    if expected is None:  # no site the rule recognises: there must be no proposal at all
-        assert not found and not any(v.fix.targets[0].path in files for v in run.verdicts)
-    else:
-        assert any(expected in r for r in found), f"expected a reason with {expected!r}; got {found}"
+    for expected in declines(path):
+        if expected is None:  # no site the rule recognises: there must be no proposal at all
+            assert not found and not any(v.fix.targets[0].path in files for v in run.verdicts), found
+        else:
+            assert any(expected in r for r in found), f"expected a reason with {expected!r}; got {found}"
 
 
-def test_every_decline_case_has_an_expected_reason():
-    names = {(r, n) for r, n, _ in CASES if "decline_" in n}
-    assert names == {(r, n) for r in DECLINES for n in DECLINES[r]}
+def test_decline_cases_and_only_they_say_why_in_their_go():
+    """Each decline_* case has a `// declined` marker (all quoted reasons, or one `not recognised`);
+    a case that must be rewritten has none."""
+    for rule, name, path in CASES:
+        markers = declines(path)
+        if "decline_" in name:
+            assert markers, f"{rule}/{name}: no `// declined \"…\"` or `// declined: not recognised (why)` comment"
+            assert None not in markers or markers == [None], f"{rule}/{name}: `not recognised` and a reason at once"
+        else:
+            assert not markers, f"{rule}/{name} is rewritten, yet says `// declined`"
 
 
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])

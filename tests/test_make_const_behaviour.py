@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 
-from test_cli import gorewrite, module
+from conftest import gorewrite, module
 
 SHAPES = """package shape
 

@@ -6,8 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT
-from test_cli import GOROUTINE, module
+from conftest import GOROUTINE, ROOT, module
 
 
 def run(args: list[str], cwd, env: dict) -> subprocess.CompletedProcess[str]:

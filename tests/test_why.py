@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_cli import GOROUTINE, gorewrite, module
+from conftest import GOROUTINE, gorewrite, module
 
 
 def test_why_shows_the_flow_and_the_verdict(tmp_path):

@@ -24,7 +24,7 @@ func applyEnv(cfg *Config) {
 // cfg's address is taken by applyEnv, so the tool cannot prove no one keeps
 // a pointer to it.
 func Start(addrs []string, listen func(addr string, cfg Config) error, errs chan<- error) {
-	cfg := Config{ReadTimeout: 5 * time.Second, MaxConns: 100} // want "moved to heap: cfg"
+	cfg := Config{ReadTimeout: 5 * time.Second, MaxConns: 100} // want "moved to heap: cfg" // declined "address of cfg is taken"
 	applyEnv(&cfg)
 	for _, a := range addrs {
 		go func() { // want "func literal escapes to heap"

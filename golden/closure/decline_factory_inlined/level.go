@@ -38,7 +38,7 @@ func levelPrefix(l Level, color bool) func(t time.Time, msg string) string {
 	if !color {
 		code = ""
 	}
-	return func(t time.Time, msg string) string { // want "func literal escapes to heap"
+	return func(t time.Time, msg string) string { // want "func literal escapes to heap" // declined "compiler inlines"
 		var b strings.Builder
 		b.WriteString(t.UTC().Format(time.RFC3339))
 		b.WriteByte(' ')

@@ -19,7 +19,7 @@ func numberer(prefix string) func(line string) string {
 	}
 	current = strings.ToUpper(prefix)
 	tag := fmt.Sprintf("%s-%d", prefix, made)
-	return func(line string) string { // want "func literal escapes to heap"
+	return func(line string) string { // want "func literal escapes to heap" // declined "current is evaluated before the factory's setup code"
 		return tag + ": " + line
 	}
 }

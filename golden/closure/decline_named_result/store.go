@@ -13,7 +13,7 @@ type Bucket interface {
 // are deleted when PutAll returns. err is a named result: the return
 // statements write it after the defers, so the deferred closures must see
 // the final value, not a copy.
-func PutAll(b Bucket, objs map[string][]byte) (n int, err error) { // want "moved to heap: err"
+func PutAll(b Bucket, objs map[string][]byte) (n int, err error) { // want "moved to heap: err" // declined "named result"
 	for key, data := range objs {
 		if err = b.Put(key, data); err != nil {
 			return n, err

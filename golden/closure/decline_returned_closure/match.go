@@ -17,7 +17,7 @@ type Route struct {
 // heap too: the loop is left right after the capture, so the go1.22 loopvar
 // pass keeps one r for the whole loop, and that r is reassigned.)
 func Lookup(routes []Route, path, site string) func(w io.Writer) {
-	title := site // want "moved to heap: title"
+	title := site // want "moved to heap: title" // declined "stored or returned"
 	if title == "" {
 		title = "untitled"
 	}

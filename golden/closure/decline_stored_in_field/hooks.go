@@ -12,7 +12,7 @@ type Plugin struct {
 // Install gives every plugin a close hook that logs under the server name.
 // The hook is stored in a struct field and called much later.
 func Install(plugins []*Plugin, server string) {
-	name := server // want "moved to heap: name"
+	name := server // want "moved to heap: name" // declined "stored or returned"
 	if name == "" {
 		name = "default"
 	}

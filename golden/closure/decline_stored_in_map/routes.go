@@ -12,7 +12,7 @@ type Handler func(w io.Writer)
 // Table returns one handler per path. The closures are stored in the map and
 // outlive Table: they are not called by a go or defer statement, so there is
 // no call whose arguments could carry base.
-func Table(paths []string, base string) map[string]Handler { // want "moved to heap: base"
+func Table(paths []string, base string) map[string]Handler { // want "moved to heap: base" // declined "stored or returned"
 	if base == "" {
 		base = "/"
 	}

@@ -16,7 +16,7 @@ type Poller struct {
 // under the mutex; stop sets it after the goroutine has started, so done must
 // stay shared: passing it as a parameter would freeze it at false.
 func (p *Poller) Run(interval time.Duration) (stop func()) {
-	done := false // want "moved to heap: done"
+	done := false // want "moved to heap: done" // declined "func literal writes done"
 	go func() {   // want "func literal escapes to heap"
 		for {
 			p.mu.Lock()

@@ -17,7 +17,7 @@ type Poller struct {
 // after the goroutine has started, so it must stay shared: a parameter would
 // freeze it at false and the goroutine would never stop.
 func (p *Poller) RunFor(d time.Duration) {
-	done := false // want "moved to heap: done"
+	done := false // want "moved to heap: done" // declined "written by or after the go statement"
 	go func() {   // want "func literal escapes to heap"
 		for {
 			p.mu.Lock()

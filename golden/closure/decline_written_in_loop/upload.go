@@ -14,7 +14,7 @@ type Part struct {
 // the author has to make, not a silent rewrite.
 func Chunks(chunks [][]byte, put func(off int, b []byte) error) <-chan Part {
 	parts := make(chan Part, len(chunks))
-	offset := 0 // want "moved to heap: offset"
+	offset := 0 // want "moved to heap: offset" // declined "written by or after the go statement"
 	for _, c := range chunks {
 		go func() { // want "func literal escapes to heap"
 			parts <- Part{Offset: offset, Err: put(offset, c)}

@@ -18,7 +18,7 @@ type match struct {
 
 // Name names the handler serving path.
 func Name(path string) string {
-	files := static{dir: "/srv"} // want "moved to heap: files"
+	files := static{dir: "/srv"} // want "moved to heap: files" // declined "m is assigned after its declaration"
 	v2 := api{version: 2}        // want "moved to heap: v2"
 	m := match{pattern: "/", handler: &files}
 	if len(path) > 4 && path[:4] == "/api" {

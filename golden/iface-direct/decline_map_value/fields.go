@@ -9,7 +9,7 @@ func (u *user) String() string { return fmt.Sprint("user#", u.id) }
 
 // Render renders the log line for a login by user id.
 func Render(id int, ip string) string {
-	u := user{id: id}                          // want "moved to heap: u"
+	u := user{id: id}                          // want "moved to heap: u" // declined "a map literal keeps its values on the heap"
 	kv := map[string]any{"ip": ip, "user": &u} // want "ip escapes to heap"
 	return kv["ip"].(string) + " " + kv["user"].(fmt.Stringer).String()
 }

@@ -17,7 +17,7 @@ type target struct {
 
 // Send writes b and flushes when the target can.
 func Send(b []byte) (string, error) {
-	p := plain{} // want "moved to heap: p"
+	p := plain{} // want "moved to heap: p" // declined "does not implement flusher"
 	t := target{name: "plain", w: &p}
 	if f, ok := t.w.(flusher); ok {
 		return t.name, f.Flush()

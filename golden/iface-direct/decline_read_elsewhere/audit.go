@@ -14,7 +14,7 @@ type entry struct {
 
 // Record logs the change and returns the payload for the audit store.
 func Record(actor, field, from, to string) (string, any) {
-	c := change{field, from, to} // want "moved to heap: c"
+	c := change{field, from, to} // want "moved to heap: c" // declined "e.payload is read elsewhere"
 	e := entry{actor: actor, payload: &c}
 	line := e.actor + " " + e.payload.(fmt.Stringer).String()
 	return line, e.payload

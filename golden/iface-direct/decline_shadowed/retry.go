@@ -14,7 +14,7 @@ type policy struct {
 
 // Describe describes the first backoff of a policy, and the doubled one.
 func Describe(ms int) string {
-	b := backoff{ms: ms} // want "moved to heap: b"
+	b := backoff{ms: ms} // want "moved to heap: b" // declined "another b is declared in the function"
 	p := policy{name: "exp", delay: &b}
 	out := p.name
 	{

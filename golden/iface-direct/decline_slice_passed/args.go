@@ -12,7 +12,7 @@ func bind(xs []any) int { return len(xs) }
 
 // Query binds the arguments and describes the first one.
 func Query(v int) string {
-	key := id{v: v} // want "moved to heap: key"
+	key := id{v: v} // want "moved to heap: key" // declined "xs is used other than by len, cap or reading one element"
 	xs := []any{&key}
 	n := bind(xs)
 	return fmt.Sprint(n) + xs[0].(fmt.Stringer).String()

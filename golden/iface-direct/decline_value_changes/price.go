@@ -15,7 +15,7 @@ type quote struct {
 // Quote formats the price of sku after a discount applied once the quote is made.
 func Quote(sku string, cents, discount int) string {
 	a := amount{cents: cents}
-	q := quote{sku: sku, price: a} // want "a escapes to heap"
+	q := quote{sku: sku, price: a} // want "a escapes to heap" // declined "a may change after it is stored"
 	a.cents -= discount
 	return q.sku + " " + q.price.(fmt.Stringer).String() + " (now " + a.String() + ")"
 }

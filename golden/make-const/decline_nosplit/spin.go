@@ -6,7 +6,7 @@ package spin
 //
 //go:nosplit
 func Delays(n int) int {
-	ds := make([]int, n) // want(<go1.25) "escapes to heap" want(>=go1.25) "does not escape"
+	ds := make([]int, n) // want(<go1.25) "escapes to heap" want(>=go1.25) "does not escape" // declined "carries //go:nosplit"
 	total := 0
 	for i := range ds {
 		ds[i] = 1 << min(i, 10)

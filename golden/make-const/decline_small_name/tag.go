@@ -10,7 +10,7 @@ func Valid(s string, n int) bool {
 	if n > 16 {
 		return false
 	}
-	buf := make([]byte, n) // want(<go1.25) "make\\(\\[\\]byte, n\\) escapes to heap" want(>=go1.25) "does not escape"
+	buf := make([]byte, n) // want(<go1.25) "make\\(\\[\\]byte, n\\) escapes to heap" want(>=go1.25) "does not escape" // declined "already gives a variable-size make"
 	copy(buf, s)
 	for _, c := range buf {
 		if c < 'a' || c > 'z' {

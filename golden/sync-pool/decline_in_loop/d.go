@@ -5,7 +5,7 @@ package inloop
 func Lines(groups [][]string) int {
 	n := 0
 	for _, g := range groups {
-		buf := make([]byte, 0, 1<<20) // want "make\\(\\[\\]byte, 0, 1048576\\) escapes to heap"
+		buf := make([]byte, 0, 1<<20) // want "make\\(\\[\\]byte, 0, 1048576\\) escapes to heap" // declined "inside a loop"
 		for _, p := range g {
 			buf = append(buf, p...)
 		}

@@ -3,7 +3,7 @@ package mapstore
 
 // Index stores the buffer in the map it was given.
 func Index(m map[string][]byte, key string, parts []string) int {
-	buf := make([]byte, 0, 1<<20) // want "make\\(\\[\\]byte, 0, 1048576\\) escapes to heap"
+	buf := make([]byte, 0, 1<<20) // want "make\\(\\[\\]byte, 0, 1048576\\) escapes to heap" // declined "stored in the map m"
 	for _, p := range parts {
 		buf = append(buf, p...)
 	}

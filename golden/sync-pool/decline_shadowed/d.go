@@ -3,7 +3,7 @@ package shadowed
 
 // Both has a buf in the function and another in a block: gorewrite does not rewrite around shadowing.
 func Both(parts []string, again bool) int {
-	buf := make([]byte, 0, 1<<20) // want "make\\(\\[\\]byte, 0, 1048576\\) escapes to heap"
+	buf := make([]byte, 0, 1<<20) // want "make\\(\\[\\]byte, 0, 1048576\\) escapes to heap" // declined "another buf is declared in the function"
 	for _, p := range parts {
 		buf = append(buf, p...)
 	}

@@ -12,7 +12,7 @@ import "time"
 // author's decision, so the rule declines.
 func Run(n int, stagger time.Duration, task func(i int) string) <-chan string {
 	out := make(chan string, n)
-	for i := 0; i < n; i++ { // want "moved to heap: i"
+	for i := 0; i < n; i++ { // want "moved to heap: i" // declined "shared by all iterations"
 		go func() { // want "func literal escapes to heap"
 			out <- task(i)
 		}()

@@ -1,0 +1,484 @@
+"""closure's proposals before verification, one small package per case, all compiled together.
+
+Each row is realistic Go and what the rule must make of it: the copy (or the merged factory) it
+proposes, or the reason it declines. For a decline that guards behaviour, NAIVE keeps the
+rewrite a careless rule would make, and a test shows it changes what the code does, or does
+not compile: the mutant the decline exists for.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import FACTORY, edited, module, naive_rewrites, proposals
+from gorewrite.proposals import Declined, Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+COPY = " // captured by value: keeps {0} off the heap\n"
+
+# case -> (Go source of package <case>, what the rewritten file must contain)
+FIXES = {
+    "go_in_loop": ('''package go_in_loop
+
+import "fmt"
+
+// Start reports each job from its own goroutine, under a label chosen once.
+func Start(jobs []int, out chan<- string) {
+	label := "job"
+	if len(jobs) > 10 {
+		label = "batch job"
+	}
+	for _, j := range jobs {
+		go func() {
+			out <- fmt.Sprint(label, j)
+		}()
+	}
+}
+''', "\t\tlabel := label" + COPY.format("label") + "\t\tgo func() {"),
+    "passed_to_call": ('''package passed_to_call
+
+// spawn runs f in the background.
+func spawn(f func()) { go f() }
+
+// Notify tells each listener the final status.
+func Notify(listeners []chan<- string, failed bool) {
+	status := "ok"
+	if failed {
+		status = "failed"
+	}
+	for _, l := range listeners {
+		spawn(func() { l <- status })
+	}
+}
+''', "\t\tstatus := status" + COPY.format("status") + "\t\tspawn(func()"),
+    "defer_in_loop": ('''package defer_in_loop
+
+import "io"
+
+// CloseAll closes every closer when the caller returns, reporting failures under one tag.
+func CloseAll(closers []io.Closer, report func(tag string, err error)) {
+	tag := "close"
+	if len(closers) > 100 {
+		tag = "bulk close"
+	}
+	for _, c := range closers {
+		defer func() {
+			report(tag, c.Close())
+		}()
+	}
+}
+''', "\t\ttag := tag" + COPY.format("tag") + "\t\tdefer func() {"),
+    "two_variables": ('''package two_variables
+
+import "fmt"
+
+// Dial reports n connection attempts, to the pool when there are many.
+func Dial(n int, out chan<- string) {
+	host, port := "localhost", 80
+	if n > 4 {
+		host, port = "pool", 8080
+	}
+	for i := 0; i < n; i++ {
+		go func() { out <- fmt.Sprint(host, ":", port, "/", i) }()
+	}
+}
+''', "\t\thost := host" + COPY.format("host") + "\t\tport := port" + COPY.format("port") + "\t\tgo func()"),
+    "factory": (FACTORY.replace("package tags", "package factory"),
+                'func joiner(sep string, parts []string) string {'),
+}
+
+# case -> (Go source of package <case>, a text the reason for declining must contain)
+DECLINES = {
+    "literal_writes": ('''package literal_writes
+
+// Count has a worker count the lines and returns the total once it is done.
+func Count(lines []string) int {
+	total := 0
+	done := make(chan struct{})
+	if len(lines) > 0 {
+		go func() {
+			for range lines {
+				total++
+			}
+			close(done)
+		}()
+	} else {
+		close(done)
+	}
+	<-done
+	return total
+}
+''', "a func literal writes total"),
+    "written_after": ('''package written_after
+
+// Tail sends the last line once the follower is told to stop.
+func Tail(lines []string, out chan<- string) {
+	last := ""
+	stop := make(chan struct{})
+	if len(lines) > 0 {
+		go func() {
+			<-stop
+			out <- last
+		}()
+	}
+	for _, l := range lines {
+		last = l
+	}
+	close(stop)
+}
+''', "last is written by or after the go statement"),
+    "written_in_loop": ('''package written_in_loop
+
+import "fmt"
+
+// Progress starts a reporter per stage; each reports the running total once all are queued.
+func Progress(stages []int, out chan<- string) {
+	done := 0
+	ready := make(chan struct{})
+	for _, s := range stages {
+		done += s
+		go func() {
+			<-ready
+			out <- fmt.Sprint(done)
+		}()
+	}
+	close(ready)
+}
+''', "done is written in a loop around the go statement"),
+    "address_taken": ('''package address_taken
+
+// Watch reports the limit that set chooses after the watcher started.
+func Watch(out chan<- int, set func(*int)) {
+	limit := 10
+	ready := make(chan struct{})
+	if set != nil {
+		go func() {
+			<-ready
+			out <- limit
+		}()
+	}
+	set(&limit)
+	close(ready)
+}
+''', "the address of limit is taken"),
+    "pointer_method": ('''package pointer_method
+
+import "strings"
+
+// Collect sends the joined body from a goroutine once it is all written.
+func Collect(body []string, out chan<- string) {
+	var b strings.Builder
+	ready := make(chan struct{})
+	if len(body) > 0 {
+		go func() {
+			<-ready
+			out <- b.String()
+		}()
+	}
+	for _, l := range body {
+		b.WriteString(l)
+	}
+	close(ready)
+}
+''', "the address of b is taken"),
+    "named_result": ('''package named_result
+
+// Save stores every item; a watcher reports the error Save returns.
+func Save(items []string, store func(string) error, report chan<- error) (err error) {
+	done := make(chan struct{})
+	defer close(done)
+	if report != nil {
+		go func() {
+			<-done
+			report <- err
+		}()
+	}
+	for _, it := range items {
+		if err = store(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+''', "err is a named result"),
+    "loopvar_shared": ('''//go:build go1.21
+
+package loopvar_shared
+
+import "fmt"
+
+// Spawn starts n workers that report their index once all are started.
+func Spawn(n int, out chan<- string) {
+	ready := make(chan struct{})
+	for i := 0; i < n; i++ {
+		go func() {
+			<-ready
+			out <- fmt.Sprint(i)
+		}()
+	}
+	close(ready)
+}
+''', "i is a loop variable shared by all iterations"),
+    "uses_goto": ('''package uses_goto
+
+import "fmt"
+
+// Retry starts a reporter per attempt; each reports the attempt count once retrying is over.
+func Retry(attempts int, out chan<- string) {
+	tries := 0
+	ready := make(chan struct{})
+again:
+	tries++
+	if attempts > 0 {
+		go func() {
+			<-ready
+			out <- fmt.Sprint(tries)
+		}()
+	}
+	if tries < attempts {
+		goto again
+	}
+	close(ready)
+}
+''', "the function uses goto"),
+    "stored": ('''package stored
+
+import "strings"
+
+// Greeters returns one greeter per name, all with the greeting as finally configured.
+func Greeters(names []string, greeting string) []func() string {
+	out := make([]func() string, len(names))
+	for i, n := range names {
+		out[i] = func() string { return greeting + " " + n }
+	}
+	greeting = strings.ToUpper(greeting)
+	return out
+}
+''', "greeting is captured by a func literal that is stored or returned"),
+    "same_block": ('''package same_block
+
+import "fmt"
+
+// Stats is larger than the 128 bytes the compiler captures by value.
+type Stats struct {
+	Name   string
+	Counts [32]int
+}
+
+// Report sends the name and first count from a goroutine.
+func Report(s Stats, out chan<- string) {
+	go func() { out <- fmt.Sprint(s.Name, s.Counts[0]) }()
+}
+''', "s is declared in the block that makes the closure, so a copy there would redeclare it"),
+    "literal_declares_own": ('''package literal_declares_own
+
+import "strings"
+
+// Log sends each line under a prefix, trimmed inside the goroutine.
+func Log(lines []string, out chan<- string) {
+	prefix := " log "
+	if len(lines) > 9 {
+		prefix = " bulk "
+	}
+	for _, l := range lines {
+		go func() {
+			prefix := strings.TrimSpace(prefix)
+			out <- prefix + l
+		}()
+	}
+}
+''', "the func literal declares its own prefix"),
+    "not_own_line": ('''package not_own_line
+
+import "fmt"
+
+// Start reports each job from its own goroutine.
+func Start(jobs []int, out chan<- string) {
+	label := "job"
+	if len(jobs) > 10 {
+		label = "batch job"
+	}
+	for _, j := range jobs { go func() { out <- fmt.Sprint(label, j) }() }
+}
+''', "does not stand on a line of its own"),
+    "newer_syntax": ('''//go:build go1.26
+
+package newer_syntax
+
+import "fmt"
+
+// Start reports each job from its own goroutine and returns a pointer to the count.
+func Start(jobs []int, out chan<- string) *int {
+	label := "job"
+	if len(jobs) > 10 {
+		label = "batch job"
+	}
+	for _, j := range jobs {
+		go func() {
+			out <- fmt.Sprint(label, j)
+		}()
+	}
+	return new(len(jobs))
+}
+''', "syntax tree-sitter-go cannot parse"),
+    "factory_inlined": ('''package factory_inlined
+
+import "strings"
+
+func replacer(old string) func(s string) string {
+	return func(s string) string { return strings.ReplaceAll(s, old, "_") }
+}
+
+// Clean replaces the spaces in every name.
+func Clean(names []string) {
+	for i, n := range names {
+		names[i] = replacer(" ")(n)
+	}
+}
+''', "the compiler inlines replacer"),
+    "factory_exported": (FACTORY.replace("package tags", "package factory_exported").replace("joiner", "Joiner"),
+                         "Joiner is exported"),
+    "factory_variadic": (FACTORY.replace("package tags", "package factory_variadic")
+                         .replace("func joiner(sep string)", "func joiner(seps ...string)")
+                         .replace("\tswitch sep {", "\tsep := seps[0]\n\tswitch sep {"), "joiner is variadic"),
+    "factory_defers": (FACTORY.replace("package tags", "package factory_defers")
+                       .replace("\tswitch sep {", "\tdepth++\n\tdefer func() { depth-- }()\n\tswitch sep {")
+                       .replace("strings.Join(out, sep)", "strings.Join(out, sep) + strings.Repeat(\">\", depth)")
+                       + "\nvar depth int\n", "the body of joiner returns, defers or jumps before its func literal"),
+    "factory_names_clash": (FACTORY.replace("package tags", "package factory_names_clash")
+                            .replace("\tswitch sep {", "\tout := sep\n\tswitch out {"),
+                            "would declare out twice"),
+    "factory_value_use": (FACTORY.replace("package tags", "package factory_value_use")
+                          + "\n// Fields joins a record's fields with commas.\nvar Fields = joiner(\",\")\n",
+                          "joiner is used other than as an immediate call"),
+    "factory_go": (FACTORY.replace("package tags", "package factory_go").replace("\tswitch sep {", "\ttrace = append(trace, \"checked \"+sep)\n\tswitch sep {")
+                   .replace("\t\tout := make", "\t\ttrace = append(trace, \"joined\")\n\t\tout := make")
+                   + '''
+var trace []string
+
+// Trace is what joining the fields in a deferred call does, in order.
+func Trace(parts []string) string {
+	trace = nil
+	func() {
+		defer joiner(",")(parts)
+		trace = append(trace, "body")
+	}()
+	return strings.Join(trace, "; ")
+}
+''', "go/defer would move the factory's setup code"),
+    "factory_argument_order": (FACTORY.replace("package tags", "package factory_argument_order")
+                               .replace("\tswitch sep {", "\ttrace = append(trace, \"checked \"+sep)\n\tswitch sep {")
+                               + '''
+var trace []string
+
+func fields(parts []string) []string {
+	trace = append(trace, "fields")
+	return parts
+}
+
+// Trace is what joining the fields does, in order.
+func Trace(parts []string) string {
+	trace = nil
+	joiner(",")(fields(parts))
+	return strings.Join(trace, "; ")
+}
+''', "fields(parts) is evaluated before the factory's setup code"),
+}
+
+
+
+def copy_before(statement: str, name: str):
+    """The naive copy rewrite: `name := name` before the first line starting with statement."""
+    indent = statement[: len(statement) - len(statement.lstrip("\t"))]
+    return lambda source: source.replace(statement, f"{indent}{name} := {name}\n{statement}", 1)
+
+
+def merge_factory(source: str) -> str:
+    """The naive factory rewrite: joiner(a) func(b) becomes joiner(a, b), and so does every call."""
+    source = re.sub(r"func joiner\((.*?)\) func\(parts \[\]string\) string \{", r"func joiner(\1, parts []string) string {", source)
+    source = source.replace("\treturn func(parts []string) string {\n", "")
+    source = re.sub(r"(\t\treturn strings\.Join\(out, sep\)[^\n]*)\n\t\}\n\}", r"\1\n}", source)
+    return re.sub(r"joiner\(([^()]*)\)\(", r"joiner(\1, ", source)
+
+
+# case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
+# ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
+NAIVE = {
+    "literal_writes": (copy_before("\t\tgo func() {", "total"), 'fmt.Sprint({pkg}.Count([]string{"a", "b", "c"}))'),
+    "written_after": (copy_before("\t\tgo func() {", "last"),
+                      'func() string { out := make(chan string, 1); {pkg}.Tail([]string{"a", "b"}, out); return <-out }()'),
+    "written_in_loop": (copy_before("\t\tgo func() {", "done"),
+                        "func() string { out := make(chan string, 3); {pkg}.Progress([]int{1, 2, 3}, out); return sorted(out, 3) }()"),
+    "address_taken": (copy_before("\t\tgo func() {", "limit"),
+                      "func() string { out := make(chan int, 1); {pkg}.Watch(out, func(p *int) { *p = 99 }); return fmt.Sprint(<-out) }()"),
+    "pointer_method": (copy_before("\t\tgo func() {", "b"),
+                       'func() string { out := make(chan string, 1); {pkg}.Collect([]string{"a", "b"}, out); return <-out }()'),
+    "named_result": (copy_before("\t\tgo func() {", "err"),
+                     'func() string { r := make(chan error, 1); {pkg}.Save([]string{"a"}, func(string) error { return errors.New("full") }, r); return fmt.Sprint(<-r) }()'),
+    "loopvar_shared": (copy_before("\t\tgo func() {", "i"),
+                       "func() string { out := make(chan string, 3); {pkg}.Spawn(3, out); return sorted(out, 3) }()"),
+    "uses_goto": (copy_before("\t\tgo func() {", "tries"),
+                  "func() string { out := make(chan string, 3); {pkg}.Retry(3, out); return sorted(out, 3) }()"),
+    "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
+    "same_block": (copy_before("\tgo func()", "s"), "no new variables on left side of :="),
+    "factory_variadic": (merge_factory, "can only use ... with final parameter"),
+    "factory_names_clash": (merge_factory, "no new variables on left side of :="),
+    "factory_value_use": (merge_factory, "not enough arguments in call to joiner"),
+    "factory_defers": (merge_factory, '{pkg}.Line([]string{"a", "b"})'),
+    "factory_go": (merge_factory, '{pkg}.Trace([]string{"a", "b"})'),
+    "factory_argument_order": (merge_factory, '{pkg}.Trace([]string{"a", "b"})'),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    """The rule's proposals for every case, by case name: one module, one compile."""
+    cases = {**FIXES, **DECLINES}
+    root = module(tmp_path_factory.mktemp("closure"), {f"{name}/{name}.go": code for name, (code, _) in cases.items()})
+    found = proposals(root, RULE)
+    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    """Every naive rewrite built, and run beside its original where it compiles."""
+    originals = {name: DECLINES[name][0] for name in NAIVE}
+    naive = {name: rewrite(originals[name]) for name, (rewrite, _) in NAIVE.items()}
+    probes = {name: probe for name, (_, probe) in NAIVE.items() if "{pkg}" in probe}
+    return naive_rewrites(tmp_path_factory.mktemp("closure-naive"), toolchain, originals, naive, probes)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
+def test_proposes(proposed, name, expected):
+    (fix,) = proposed[name]
+    assert isinstance(fix, Fix), fix
+    assert expected in edited(FIXES[name][0], fix)
+
+
+def test_the_factory_rewrite_is_unsafe_and_the_copies_safe(proposed):
+    assert [p.safety for p in proposed["factory"]] == ["unsafe"]
+    assert {p.safety for name in FIXES if name != "factory" for p in proposed[name]} == {"safe"}
+
+
+@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
+def test_declines(proposed, name, reason):
+    found = proposed.get(name, [])
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any(reason in p.reason for p in found), [p.reason for p in found]
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    """What the decline prevents: the naive rewrite changes the probe's value, or does not compile."""
+    built, values = mutants
+    rewrite, probe = NAIVE[name]
+    assert rewrite(DECLINES[name][0]) != DECLINES[name][0], "the naive edit must apply to the case"
+    if "{pkg}" in probe:
+        before, after = values[name]
+        assert before != after, f"the naive rewrite keeps {before!r}"
+    else:
+        errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
+        assert any(probe in line for line in errors), built

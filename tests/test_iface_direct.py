@@ -1,0 +1,329 @@
+"""iface-direct's proposals before verification, one small package per case, all compiled together.
+
+Each row is realistic Go and what the rule must make of it: the direct conversion it proposes,
+or the reason it declines. For a decline that guards behaviour or pays nothing, NAIVE keeps the
+rewrite a careless rule would make, and a test shows it changes what the code does, does not
+compile, or leaves the value on the heap. The cases use struct fields and slice elements: the
+pinned release already sees through a local `any` variable, so that form has no site there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import edited, module, naive_rewrites, proposals
+from gorewrite.proposals import Declined, Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["iface-direct"]
+
+# Shared by every case: a writer that counts, and a record with an `any` field.
+COUNTER = '''
+// Counter counts the bytes written to it; Write returns the running total.
+type Counter struct{ n int }
+
+func (c *Counter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return c.n, nil
+}
+
+type sample struct {
+	name string
+	sink any
+}
+'''
+
+
+def case(name: str, imports: str, body: str) -> str:
+    """A package with the shared types and one function."""
+    return f"package {name}\n\n{imports}\n{COUNTER}\n{body}"
+
+
+# case -> (Go source of package <case>, what the rewritten file must contain)
+FIXES = {
+    "field_pointer": (case("field_pointer", 'import "io"', '''// Measure counts the bytes of every line.
+func Measure(lines [][]byte) int {
+	var total Counter
+	s := sample{name: "bytes", sink: &total}
+	for _, line := range lines {
+		s.sink.(io.Writer).Write(line)
+	}
+	return total.n + len(s.name)
+}
+'''), "\t\tio.Writer(&total).Write(line)\n"),
+    "slice_element": (case("slice_element", 'import "io"', '''// First writes the line to the first of two sinks.
+func First(line []byte) int {
+	var c Counter
+	sinks := []any{&c, nil}
+	n, _ := sinks[0].(io.Writer).Write(line)
+	return n + len(sinks)
+}
+'''), "\tn, _ := io.Writer(&c).Write(line)\n"),
+    "comma_ok": (case("comma_ok", 'import "io"', '''// Flush writes the line when the sink is a writer.
+func Flush(line []byte) int {
+	var c Counter
+	s := sample{name: "flush", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+	}
+	return c.n + len(s.name)
+}
+'''), "\tif w, ok := io.Writer(&c), true; ok {\n"),
+    "value": (case("value", 'import "fmt"', '''// Celsius prints with its unit.
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+// Label describes a reading.
+func Label(v Celsius) string {
+	s := sample{name: "temp", sink: v}
+	return s.name + "=" + s.sink.(fmt.Stringer).String()
+}
+'''), 's.name + "=" + fmt.Stringer(v).String()'),
+}
+
+# case -> (Go source of package <case>, a text the reason for declining must contain)
+DECLINES = {
+    "type_switch": (case("type_switch", 'import "io"', '''// Kind names what the sink is.
+func Kind(line []byte) string {
+	var c Counter
+	s := sample{name: "kind", sink: &c}
+	switch w := s.sink.(type) {
+	case io.Writer:
+		w.Write(line)
+		return s.name + " writer"
+	}
+	return s.name
+}
+'''), "s.sink is switched on by type"),
+    "read_elsewhere": (case("read_elsewhere", 'import "io"', '''var last any
+
+// Send writes the line and remembers the sink.
+func Send(line []byte) {
+	var c Counter
+	s := sample{name: "send", sink: &c}
+	s.sink.(io.Writer).Write(line)
+	last = s.sink
+}
+'''), "s.sink is read elsewhere"),
+    "used_whole": (case("used_whole", 'import "io"', '''var kept sample
+
+// Keep writes the line and keeps the whole sample.
+func Keep(line []byte) {
+	var c Counter
+	s := sample{name: "keep", sink: &c}
+	s.sink.(io.Writer).Write(line)
+	kept = s
+}
+'''), "s is used as a whole"),
+    "slice_passed": (case("slice_passed", 'import "io"', '''// Route writes the line to the first sink once reroute had its say.
+func Route(line []byte, reroute func([]any)) string {
+	var c Counter
+	sinks := []any{&c}
+	reroute(sinks)
+	if w, ok := sinks[0].(io.Writer); ok {
+		w.Write(line)
+		return "written"
+	}
+	return "rerouted"
+}
+'''), "sinks is used other than by len, cap or reading one element"),
+    "reassigned": (case("reassigned", 'import "io"', '''// Pick writes to the counter unless quiet swaps in a sink that is not a writer.
+func Pick(line []byte, quiet bool) string {
+	var c Counter
+	s := sample{name: "pick", sink: &c}
+	if quiet {
+		s.sink = "discard"
+	}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+		return s.name + " written"
+	}
+	return s.name + " dropped"
+}
+'''), "s is assigned after its declaration"),
+    "container_address": (case("container_address", 'import "io"', '''// Tune lets configure change the sink before writing to it.
+func Tune(line []byte, configure func(*any)) string {
+	var c Counter
+	s := sample{name: "tune", sink: &c}
+	configure(&s.sink)
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+		return s.name + " written"
+	}
+	return s.name + " dropped"
+}
+'''), "the address of s is taken"),
+    "container_unused": (case("container_unused", 'import "io"', '''// Once writes the line through the sample's sink.
+func Once(line []byte) int {
+	var c Counter
+	s := sample{sink: &c}
+	s.sink.(io.Writer).Write(line)
+	return c.n
+}
+'''), "s has no other use: without the assertion it would be declared and not used"),
+    "map_value": (case("map_value", 'import "io"', '''// Fields writes the line to the "out" entry.
+func Fields(line []byte) int {
+	var c Counter
+	kv := map[string]any{"out": &c}
+	kv["out"].(io.Writer).Write(line)
+	return c.n + len(kv)
+}
+'''), "kv is a map: a map literal keeps its values on the heap"),
+    "positional_named": (case("positional_named", 'import "io"', '''// pair holds two sinks.
+type pair [2]any
+
+// Both writes the line to the first of a pair.
+func Both(line []byte) int {
+	var c Counter
+	p := pair{&c, nil}
+	p[0].(io.Writer).Write(line)
+	return c.n + len(p)
+}
+'''), "p is built from positional elements or literal keys of pair"),
+    "concrete_assertion": (case("concrete_assertion", 'import "fmt"', '''type stats struct{ hits int }
+
+// tally has the same fields as stats, but is another type.
+type tally stats
+
+// Hits reports the hits when the sink holds a tally.
+func Hits() string {
+	st := stats{hits: 3}
+	s := sample{name: "hits", sink: &st}
+	if t, ok := s.sink.(*tally); ok {
+		return fmt.Sprint(s.name, " tally ", t.hits)
+	}
+	return s.name + " none"
+}
+'''), "the assertion is to *tally, not a type go/types knows to be an interface"),
+    "not_a_variable": (case("not_a_variable", 'import "io"', '''// Totals writes every line to one fresh counter and returns its last running total.
+func Totals(lines [][]byte) int {
+	s := sample{name: "totals", sink: &Counter{}}
+	n := 0
+	for _, line := range lines {
+		n, _ = s.sink.(io.Writer).Write(line)
+	}
+	return n + len(s.name)
+}
+'''), "the stored value &Counter{} is neither a local variable nor its address"),
+    "value_changes": (case("value_changes", 'import "fmt"', '''// Celsius prints with its unit.
+type Celsius float64
+
+func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+
+// Warmer describes the reading before it is corrected.
+func Warmer(v Celsius) string {
+	s := sample{name: "temp", sink: v}
+	v += 10
+	return s.name + "=" + s.sink.(fmt.Stringer).String() + " then " + v.String()
+}
+'''), "v may change after it is stored"),
+    "shadowed": (case("shadowed", 'import "io"', '''// Split writes the line to the outer counter, and a copy to an inner one.
+func Split(line []byte) (int, int) {
+	var c Counter
+	s := sample{name: "split", sink: &c}
+	{
+		var c Counter
+		s.sink.(io.Writer).Write(line)
+		c.Write(line)
+		return len(s.name), c.n
+	}
+}
+'''), "another c is declared in the function"),
+    "two_places": (case("two_places", 'import "io"', '''type route struct{ primary, fallback any }
+
+// Both writes the line through the primary route.
+func Both(line []byte) int {
+	var c Counter
+	r := route{primary: &c, fallback: &c}
+	r.primary.(io.Writer).Write(line)
+	return c.n + len(r.fallback.(*Counter).String())
+}
+
+func (c *Counter) String() string { return "counter" }
+'''), "the value is stored in 2 places a type assertion may read"),
+    "uses_goto": (case("uses_goto", 'import "io"', '''// Retry writes the line until the counter holds at least min bytes.
+func Retry(line []byte, min int) int {
+	var c Counter
+	s := sample{name: "retry", sink: &c}
+again:
+	s.sink.(io.Writer).Write(line)
+	if c.n < min {
+		goto again
+	}
+	return c.n + len(s.name)
+}
+'''), "the function uses goto"),
+}
+
+
+def replace(old: str, new: str):
+    return lambda source: source.replace(old, new, 1)
+
+
+# case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
+# ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it
+# (`moved to heap`: the rewrite pays nothing, so the verifier rejects it).
+NAIVE = {
+    "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
+    "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
+    "map_value": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), "moved to heap: c"),
+    "container_unused": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "declared and not used: s"),
+    "slice_passed": (replace("sinks[0].(io.Writer)", "io.Writer(&c), true"),
+                     '{pkg}.Route([]byte("x"), func(s []any) { s[0] = "elsewhere" })'),
+    "reassigned": (replace("s.sink.(io.Writer)", "io.Writer(&c), true"), '{pkg}.Pick([]byte("x"), true)'),
+    "container_address": (replace("s.sink.(io.Writer)", "io.Writer(&c), true"),
+                          '{pkg}.Tune([]byte("x"), func(p *any) { *p = nil })'),
+    "concrete_assertion": (replace("s.sink.(*tally)", "(*tally)(&st), true"), "{pkg}.Hits()"),
+    "not_a_variable": (replace("s.sink.(io.Writer)", "io.Writer(&Counter{})"),
+                       'fmt.Sprint({pkg}.Totals([][]byte{[]byte("ab"), []byte("cd")}))'),
+    "value_changes": (replace("s.sink.(fmt.Stringer)", "fmt.Stringer(v)"), "{pkg}.Warmer(20)"),
+    "shadowed": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), 'fmt.Sprint({pkg}.Split([]byte("ab")))'),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    """The rule's proposals for every case, by case name: one module, one compile."""
+    cases = {**FIXES, **DECLINES}
+    root = module(tmp_path_factory.mktemp("iface"), {f"{name}/{name}.go": code for name, (code, _) in cases.items()})
+    found = proposals(root, RULE)
+    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    """Every naive rewrite built, and run beside its original where it compiles."""
+    originals = {name: DECLINES[name][0] for name in NAIVE}
+    naive = {name: rewrite(originals[name]) for name, (rewrite, _) in NAIVE.items()}
+    probes = {name: probe for name, (_, probe) in NAIVE.items() if "{pkg}" in probe}
+    return naive_rewrites(tmp_path_factory.mktemp("iface-naive"), toolchain, originals, naive, probes)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
+def test_proposes(proposed, name, expected):
+    (fix,) = proposed[name]
+    assert isinstance(fix, Fix) and fix.safety == "safe", fix
+    assert expected in edited(FIXES[name][0], fix)
+
+
+@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
+def test_declines(proposed, name, reason):
+    found = proposed.get(name, [])
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any(reason in p.reason for p in found), [p.reason for p in found]
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    """What the decline prevents: the naive rewrite changes the probe's value, does not compile,
+    or leaves the value on the heap."""
+    built, values = mutants
+    rewrite, probe = NAIVE[name]
+    assert rewrite(DECLINES[name][0]) != DECLINES[name][0], "the naive edit must apply to the case"
+    if "{pkg}" in probe:
+        before, after = values[name]
+        assert before != after, f"the naive rewrite keeps {before!r}"
+    else:
+        errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
+        assert any(probe in line for line in errors), built

@@ -1,0 +1,372 @@
+"""make-const's proposals before verification, one small package per case, all compiled together.
+
+Each row is realistic Go and what the rule must make of it: the guarded stack buffer it proposes
+(the default stack budget of 256 bytes), or the reason it declines. Whether the rewrite keeps
+len, cap and panics is run in test_make_const_behaviour.py. For the declines whose naive rewrite
+compiles, NAIVE keeps it, and a test shows the compiler does not keep the new buffer on the
+stack either: the verifier would reject it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import edited, module, naive_rewrites, proposals
+from gorewrite.proposals import Declined, Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["make-const"]
+
+# case -> (Go source of package <case>, what the rewritten file must contain)
+FIXES = {
+    "length": ('''package length
+
+// Histogram counts samples per bucket of the given width and returns the fullest count.
+func Histogram(samples []int, buckets, width int) int {
+	counts := make([]int, buckets)
+	best := 0
+	for _, s := range samples {
+		b := min(s/width, buckets-1)
+		counts[b]++
+		best = max(best, counts[b])
+	}
+	return best
+}
+''', '''	var counts []int
+	if 0 <= buckets && buckets <= 32 {
+		counts = make([]int, 32)[:buckets:buckets] // on the stack up to 32 elements
+	} else {
+		counts = make([]int, buckets)
+	}
+'''),
+    "expression": ('''package expression
+
+// Prefix sums xs into a table one longer than xs and returns its last entry.
+func Prefix(xs []int64) int64 {
+	sums := make([]int64, len(xs)+1)
+	for i, x := range xs {
+		sums[i+1] = sums[i] + x
+	}
+	return sums[len(xs)]
+}
+''', "\tif n := len(xs)+1; 0 <= n && n <= 32 {\n\t\tsums = make([]int64, 32)[:n:n] // on the stack up to 32 elements\n"),
+    "bounded": ('''package bounded
+
+// Window sums the last n samples; it refuses more than 8.
+func Window(samples []int, n int) int {
+	if n > 8 {
+		return -1
+	}
+	last := make([]int, n)
+	copy(last, samples[len(samples)-n:])
+	sum := 0
+	for _, s := range last {
+		sum += s
+	}
+	return sum
+}
+''', "\tif 0 <= n && n <= 8 {\n\t\tlast = make([]int, 8)[:n:n] // on the stack up to 8 elements\n"),
+    "capacity": ('''package capacity
+
+// Evens keeps the even values of xs, in a slice with room for all of them.
+func Evens(xs []int, limit int) int {
+	kept := make([]int, 0, limit)
+	for _, x := range xs {
+		if x%2 == 0 && len(kept) < limit {
+			kept = append(kept, x)
+		}
+	}
+	return len(kept)
+}
+''', "\tif 0 <= limit && limit <= 32 {\n\t\tkept = make([]int, 32)[:0:limit] // on the stack up to 32 elements\n"
+     "\t} else {\n\t\tkept = make([]int, 0, limit)\n"),
+    "assignment": ('''package assignment
+
+// Checksum copies the payload into a scratch buffer before summing it.
+func Checksum(payload []byte, n int) int {
+	var scratch []byte
+	scratch = make([]byte, n)
+	copy(scratch, payload)
+	sum := 0
+	for _, b := range scratch {
+		sum += int(b)
+	}
+	return sum
+}
+''', "\tif 0 <= n && n <= 256 {\n\t\tscratch = make([]byte, 256)[:n:n] // on the stack up to 256 elements\n"),
+}
+
+# case -> (Go source of package <case>, a text the reason for declining must contain)
+DECLINES = {
+    "returned": ('''package returned
+
+// IDs numbers n items.
+func IDs(n int) []int {
+	ids := make([]int, n)
+	for i := range ids {
+		ids[i] = i + 1
+	}
+	return ids
+}
+''', "the slice escapes whatever its size"),
+    "stored_global": ('''package stored_global
+
+var recent []string
+
+// Remember keeps the last n names for later.
+func Remember(names []string, n int) {
+	kept := make([]string, n)
+	copy(kept, names)
+	recent = kept
+}
+''', "the slice escapes whatever its size"),
+    "fits_already": ('''package fits_already
+
+// Tag upper-cases a tag of at most 16 bytes.
+func Tag(tag string) string {
+	n := len(tag)
+	if n > 16 {
+		return tag
+	}
+	buf := make([]byte, n)
+	for i := 0; i < n; i++ {
+		buf[i] = tag[i] &^ 0x20
+	}
+	return string(buf)
+}
+''', "16 × 1 bytes fit in the 32-byte stack buffer go1.25+ already gives a variable-size make"),
+    "large_element": ('''package large_element
+
+// Record is one audit entry.
+type Record struct {
+	Data [512]byte
+}
+
+// Count fills n records and counts the non-empty ones.
+func Count(n int) int {
+	recs := make([]Record, n)
+	full := 0
+	for i := range recs {
+		recs[i].Data[0] = byte(i)
+		if recs[i].Data[0] != 0 {
+			full++
+		}
+	}
+	return full
+}
+''', "one element is 512 bytes, more than the stack budget of 256 bytes"),
+    "pointer_element": ('''package pointer_element
+
+// Node is a tree node.
+type Node struct{ Kids []*Node }
+
+// Depth walks the tree with an explicit stack of at most depth nodes.
+func Depth(root *Node, depth int) int {
+	stack := make([]*Node, 0, depth)
+	stack = append(stack, root)
+	seen := 0
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		seen++
+		stack = append(stack, n.Kids...)
+	}
+	return seen
+}
+''', "the element type *Node is not a named type"),
+    "generic_element": ('''package generic_element
+
+// Every keeps every step-th element of xs.
+func Every[T any](xs []T, step int) int {
+	picked := make([]T, 0, len(xs)/step+1)
+	for i := 0; i < len(xs); i += step {
+		picked = append(picked, xs[i])
+	}
+	return len(picked)
+}
+
+// Ints is Every for ints.
+func Ints(xs []int) int { return Every(xs, 2) }
+''', "the size of T is not known"),
+    "zero_size": ('''package zero_size
+
+type token struct{}
+
+// Permits counts n permits.
+func Permits(n int) int {
+	toks := make([]token, n)
+	granted := 0
+	for range toks {
+		granted++
+	}
+	return granted
+}
+''', "the slice escapes whatever its size"),  # go1.27.3 calls a zero-size make `escapes to heap`, which wins over "has size zero"
+    "two_makes": ('''package two_makes
+
+// Dot multiplies two vectors through scratch copies.
+func Dot(a, b []float64) float64 {
+	x, y := make([]float64, len(a)), make([]float64, len(b))
+	copy(x, a)
+	copy(y, b)
+	sum := 0.0
+	for i := range x {
+		sum += x[i] * y[i]
+	}
+	return sum
+}
+''', "the make is not the whole right-hand side of a single-variable :=, = or var statement"),
+    "var_group": ('''package var_group
+
+// Squares sums the squares of 0..n-1.
+func Squares(n int) int {
+	var (
+		sq    = make([]int, n)
+		total = 0
+	)
+	for i := range sq {
+		sq[i] = i * i
+		total += sq[i]
+	}
+	return total
+}
+''', "the make is declared in a var group or with several names"),
+    "field": ('''package field
+
+type window struct {
+	vals []int
+	sum  int
+}
+
+// Sum keeps n values in a local window and sums them.
+func Sum(vals []int, n int) int {
+	var w window
+	w.vals = make([]int, n)
+	copy(w.vals, vals)
+	for _, v := range w.vals {
+		w.sum += v
+	}
+	return w.sum
+}
+''', "the make is assigned to something other than a named local variable"),
+    "if_header": ('''package if_header
+
+// Any reports whether any of the first n values is set.
+func Any(vals []bool, n int) bool {
+	if seen := make([]bool, n); copy(seen, vals) > 0 {
+		for _, v := range seen {
+			if v {
+				return true
+			}
+		}
+	}
+	return false
+}
+''', "the statement is not in a block (an if/for/switch header)"),
+    "nosplit": ('''package nosplit
+
+// Spin sums n values without a stack check.
+//
+//go:nosplit
+func Spin(vals []int, n int) int {
+	ds := make([]int, n)
+	copy(ds, vals)
+	sum := 0
+	for _, d := range ds {
+		sum += d
+	}
+	return sum
+}
+''', "the function carries //go:nosplit"),
+    "newer_syntax": ('''//go:build go1.26
+
+package newer_syntax
+
+// Counts counts samples per bucket and returns a pointer to the first count.
+func Counts(samples []int, buckets int) *int {
+	counts := make([]int, buckets)
+	for _, s := range samples {
+		counts[s%buckets]++
+	}
+	return new(counts[0])
+}
+''', "syntax tree-sitter-go cannot parse"),
+}
+
+# Not a site at all: no proposal, no decline.
+UNRECOGNISED = {
+    "constant_size": '''package constant_size
+
+const width = 8
+
+// Mean averages the last width samples: the compiler sees the size.
+func Mean(samples []float64) float64 {
+	last := make([]float64, width)
+	copy(last, samples[max(len(samples)-width, 0):])
+	sum := 0.0
+	for _, s := range last {
+		sum += s
+	}
+	return sum / width
+}
+''',
+    "own_output": FIXES["length"][0].replace("package length", "package own_output").replace(
+        "\tcounts := make([]int, buckets)\n", FIXES["length"][1]),
+}
+
+
+def guarded(name: str, size: str, element: str, k: int):
+    """The naive rewrite: the rule's own guarded buffer, made where the rule declines."""
+    new = (f"\tvar {name} []{element}\n\tif 0 <= {size} && {size} <= {k} {{\n\t\t{name} = make([]{element}, {k})[:{size}:{size}]\n"
+           f"\t}} else {{\n\t\t{name} = make([]{element}, {size})\n\t}}\n")
+    return lambda source: source.replace(f"\t{name} := make([]{element}, {size})\n", new, 1)
+
+
+# case -> (the naive rewrite of its source, what the compiler says of the naive buffer).
+NAIVE = {
+    "returned": (guarded("ids", "n", "int", 32), "make([]int, 32) escapes to heap"),
+    "stored_global": (guarded("kept", "n", "string", 16), "make([]string, 16) escapes to heap"),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    """The rule's proposals for every case, by case name: one module, one compile."""
+    cases = {**{n: c for n, (c, _) in {**FIXES, **DECLINES}.items()}, **UNRECOGNISED}
+    root = module(tmp_path_factory.mktemp("make-const"), {f"{name}/{name}.go": code for name, code in cases.items()})
+    found = proposals(root, RULE)
+    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    originals = {name: DECLINES[name][0] for name in NAIVE}
+    naive = {name: rewrite(originals[name]) for name, (rewrite, _) in NAIVE.items()}
+    return naive_rewrites(tmp_path_factory.mktemp("make-const-naive"), toolchain, originals, naive, {})
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
+def test_proposes(proposed, name, expected):
+    (fix,) = proposed[name]
+    assert isinstance(fix, Fix) and fix.safety == "safe", fix
+    assert expected in edited(FIXES[name][0], fix)
+
+
+@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
+def test_declines(proposed, name, reason):
+    found = proposed.get(name, [])
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any(reason in p.reason for p in found), [p.reason for p in found]
+
+
+@pytest.mark.parametrize("name", list(UNRECOGNISED))
+def test_no_site(proposed, name):
+    assert proposed.get(name, []) == []
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_buffer_escapes_too(mutants, name):
+    built, _ = mutants
+    rewrite, message = NAIVE[name]
+    assert rewrite(DECLINES[name][0]) != DECLINES[name][0], "the naive edit must apply to the case"
+    assert any(message in line for line in built.splitlines() if line.startswith(f"naive/{name}/")), built
