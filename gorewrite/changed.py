@@ -17,7 +17,8 @@ def from_git(rev: str, cwd: str) -> dict[str, set[int]]:
     top = _toplevel(cwd)
     if top is None:
         raise UserError(f"--diff-from {rev}: {cwd} is not inside a git repository")
-    done = _git(["diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", rev, "--"], top)
+    commit = _commit(rev, top)
+    done = _git(["diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", "--end-of-options", commit, "--"], top)
     if done.returncode != 0:
         said = done.stderr.strip().splitlines()
         raise UserError(f"--diff-from {rev}: git diff failed: {said[0] if said else 'no output'}")
@@ -46,6 +47,14 @@ def lines(diff: str, base: str, source: str = "git diff") -> dict[str, set[int]]
         path = os.path.normpath(os.path.join(base, patched.path))
         found.setdefault(path, set()).update(line.target_line_no for hunk in patched for line in hunk if line.is_added)
     return found
+
+
+def _commit(rev: str, top: str) -> str:
+    """REV as a commit id, so it reaches git diff as data: `--output=FILE` would otherwise be an option."""
+    done = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], top)
+    if done.returncode != 0 or not done.stdout.strip():
+        raise UserError(f"--diff-from {rev}: not a commit in {top} (name a branch, tag or commit, e.g. origin/main)")
+    return done.stdout.strip()
 
 
 def _toplevel(cwd: str) -> str | None:

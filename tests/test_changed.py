@@ -57,4 +57,4 @@ def test_diff_from_outside_git_or_unknown_rev_is_exit_2(tmp_path):
     assert done.returncode == 2 and "not inside a git repository" in done.stderr
     git(root, "init", "-q")
     done = gorewrite("check", "--diff-from", "nope", cwd=root)
-    assert done.returncode == 2 and "git diff failed" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "--diff-from nope: not a commit" in done.stderr and "Traceback" not in done.stderr
