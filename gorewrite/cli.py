@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections import Counter
 from contextlib import contextmanager
@@ -11,9 +13,9 @@ from dataclasses import replace
 
 import click
 
-from gorewrite import __version__, baseline, changed, config, github, progress, report, sarif
+from gorewrite import __version__, baseline, changed, config, github, leftovers, progress, report, sarif
 from gorewrite.apply import module_root, patched, read_patch
-from gorewrite.errors import UserError
+from gorewrite.errors import UserError, os_problem
 from gorewrite.packages import is_generated
 from gorewrite.pipeline import Options, analyse, fix as run_fix
 from gorewrite.proposals import Rule
@@ -21,7 +23,7 @@ from gorewrite.rules import OPTIONS, RULES, select
 from gorewrite.syntax import rule_data
 from gorewrite import why as explain_site
 from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched
-from gorewrite.write import write_all
+from gorewrite.write import Interrupted, write_all
 
 
 class Failure(click.ClickException):
@@ -134,6 +136,7 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, diff_from, di
     cwd = os.getcwd()
     conf = config.load(cwd)
     selected = _rules(rules, conf)
+    _tidy(leftovers.remove_overlays())
     for pattern in patterns:
         if pattern.endswith(".go") and os.path.isfile(pattern) and is_generated(pattern):
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
@@ -150,22 +153,42 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, diff_from, di
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
         if foreign and run.changes:
             raise UserError(f"{foreign[0]} is part of the Go installation, not your module: use --dry-run")
-        write_all([(run.snapshots[path], new) for path, new in sorted(run.changes.items())])
-    diff = report.diff(run)
-    if fmt == "json":
-        _out(report.fix_json(run, cwd))
-    elif fmt == "github":
-        _out(github.fix_annotations(run, cwd, applied=not dry_run))
-    elif fmt == "sarif":
-        _out(sarif.fix_log(run, cwd))
-    elif dry_run:
-        _out(report.colored(diff) if sys.stdout.isatty() else diff)
-    summary = "" if quiet else report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose)
-    _err(report.broken_text(run, cwd) + summary)
+        _tidy(leftovers.remove_temp_files({p.dir for p in run.packages if p.rewritable}))
+        write_all([(run.snapshots[path], new) for path, new in sorted(run.changes.items())], run.roots)
+    with _written(run.changes if not dry_run else {}):
+        diff = report.diff(run)
+        if fmt == "json":
+            _out(report.fix_json(run, cwd))
+        elif fmt == "github":
+            _out(github.fix_annotations(run, cwd, applied=not dry_run))
+        elif fmt == "sarif":
+            _out(sarif.fix_log(run, cwd))
+        elif dry_run:
+            _out(report.colored(diff) if sys.stdout.isatty() else diff)
+        summary = "" if quiet else report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose)
+        _err(report.broken_text(run, cwd) + summary)
     if run.broken:
         raise SystemExit(2)
     if dry_run and diff:
         raise SystemExit(1)
+
+
+@contextmanager
+def _written(paths):
+    """While reporting on files already written: an interrupt says they are written."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        if not paths:
+            raise
+        raise Interrupted(f"every file had been written: {', '.join(sorted(paths))}") from None
+
+
+def _tidy(removed: list[str]) -> None:
+    """Say what a killed gorewrite had left behind and this run removed."""
+    if removed:
+        click.echo(f"gorewrite: removed {len(removed)} leftover{'s' if len(removed) > 1 else ''} of a gorewrite "
+                   f"that was killed: {', '.join(removed)}", err=True)
 
 
 @contextmanager
@@ -245,6 +268,7 @@ def why(site, go, tags, releases) -> None:
     cwd = os.getcwd()
     conf = config.load(cwd)
     path, line = explain_site.site(site, cwd)
+    _tidy(leftovers.remove_overlays())
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
     _out(explain_site.explain(toolchains, path, line, cwd, _rules((), conf), _options(conf, cwd).checks))
 
@@ -276,34 +300,50 @@ def explain(rule) -> None:
 @click.argument("patch", metavar="PATCH")
 def apply_patch(patch) -> None:
     """Apply a reviewed diff from `fix --dry-run` (- for stdin): all hunks, checked against the files, or none."""
-    pairs = patched(read_patch(patch), module_root(os.getcwd()))
-    write_all(pairs)
-    _err(f"gorewrite: applied the patch to {len(pairs)} file{'' if len(pairs) == 1 else 's'}\n" if pairs
-         else "gorewrite: nothing to apply: the patch is empty\n")
+    root = module_root(os.getcwd())
+    pairs = patched(read_patch(patch), root)
+    _tidy(leftovers.remove_temp_files({os.path.dirname(os.path.realpath(s.path)) for s, _ in pairs}))
+    write_all(pairs, {snapshot.path: root for snapshot, _ in pairs})
+    with _written([snapshot.path for snapshot, _ in pairs]):
+        _err(f"gorewrite: applied the patch to {len(pairs)} file{'' if len(pairs) == 1 else 's'}\n" if pairs
+             else "gorewrite: nothing to apply: the patch is empty\n")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: UserError becomes one line and exit 2, a bug exit 2 with its traceback; Ctrl-C exits 130
-    (writes are atomic)."""
+    """Entry point: UserError and OSError become one line and exit 2, a bug exit 2 with its traceback;
+    Ctrl-C and SIGTERM exit 130, saying what was written."""
+    previous = signal.signal(signal.SIGTERM, _terminate) if _main_thread() else None
     try:
         cli.main(args=argv, prog_name="gorewrite", standalone_mode=False)
     except UserError as err:
         Failure(str(err)).show()
         return 2
-    except click.exceptions.Abort:
-        click.echo("gorewrite: interrupted; no file was half-written", err=True)
+    except (click.exceptions.Abort, KeyboardInterrupt) as err:
+        said = str(err) if isinstance(err, Interrupted) else "nothing was written"
+        click.echo(f"gorewrite: interrupted; {said}", err=True)
         return 130
     except click.ClickException as err:
         err.show()
         return 2 if isinstance(err, click.UsageError) else err.exit_code
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 0
-    except KeyboardInterrupt:
-        click.echo("gorewrite: interrupted; no file was half-written", err=True)
-        return 130
+    except OSError as err:  # the environment, not gorewrite: a full disk, a file it may not read, no file handles left
+        Failure(f"{os_problem(err)}; nothing was written").show()
+        return 2
     except Exception:  # a bug in gorewrite: exit 2 like any error, never 1 ("rewrites pending")
         click.echo(traceback.format_exc().rstrip(), err=True)
-        click.echo(f"gorewrite: internal error in {__version__}: please report it with the lines above; "
-                   "no file was half-written", err=True)
+        click.echo(f"gorewrite: internal error in {__version__}: please report it with the lines above", err=True)
         return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _terminate(signum, frame) -> None:
+    """SIGTERM unwinds like Ctrl-C: overlay directories are removed and a commit in progress is rolled back."""
+    raise KeyboardInterrupt
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()

@@ -139,6 +139,6 @@ def test_creates_a_file(tmp_path):
     pairs = patched(diff.encode(), str(tmp_path))
     assert [(s.path, s.exists, new) for s, new in pairs][1] == (
         str(tmp_path / "p_go125.go"), False, b"//go:build go1.25\n\npackage p\n")
-    write_all(pairs)
+    write_all(pairs, {s.path: str(tmp_path) for s, _ in pairs})
     assert (tmp_path / "p_go125.go").read_text() == "//go:build go1.25\n\npackage p\n"
     assert (tmp_path / "p.go").read_text() == OLD.replace("x := 1", "x := 2")

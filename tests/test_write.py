@@ -4,7 +4,8 @@ import stat
 import pytest
 
 from gorewrite.errors import UserError
-from gorewrite.write import WriteRefused, absent, read, write_all, write_atomic
+from gorewrite import write
+from gorewrite.write import Interrupted, WriteRefused, absent, read, write_all
 
 OLD = b"package p\r\n\r\nvar x = new(int)\r\n"
 NEW = b"package p\r\n\r\nvar x int\r\n"
@@ -12,6 +13,11 @@ NEW = b"package p\r\n\r\nvar x int\r\n"
 
 def _temp_files(directory):
     return [p.name for p in directory.iterdir() if p.name.endswith(".gorewrite-tmp")]
+
+
+def write_atomic(snapshot, new, root=None):
+    """One file through the one writer, its directory standing for the module root."""
+    write_all([(snapshot, new)], {snapshot.path: str(root or os.path.dirname(snapshot.path))})
 
 
 @pytest.fixture
@@ -65,10 +71,15 @@ def test_failed_write_leaves_the_file_and_no_temp_file(go_file, monkeypatch, exc
     snapshot = read(str(go_file))
 
     def replace(src, dst):
-        raise exception
+        if src.endswith(".gorewrite-tmp") and dst == str(go_file) and not raised:
+            raised.append(src)
+            raise exception
+        real_replace(src, dst)
 
+    raised = []
+    real_replace = os.replace
     monkeypatch.setattr(os, "replace", replace)
-    with pytest.raises(exception):
+    with pytest.raises(Interrupted if exception is KeyboardInterrupt else WriteRefused, match="nothing was written"):
         write_atomic(snapshot, NEW)
     assert go_file.read_bytes() == OLD
     assert _temp_files(go_file.parent) == []
@@ -79,7 +90,7 @@ def test_symlink_target_is_written_and_the_link_kept(go_file, tmp_path):
     link_dir.mkdir()
     link = link_dir / "x.go"
     link.symlink_to(go_file)
-    write_atomic(read(str(link)), NEW)
+    write_atomic(read(str(link)), NEW, root=tmp_path)
     assert link.is_symlink()
     assert go_file.read_bytes() == NEW
     assert _temp_files(link_dir) == [] and _temp_files(tmp_path) == []
@@ -89,7 +100,7 @@ def test_write_all_writes_every_file(tmp_path):
     paths = [tmp_path / "a.go", tmp_path / "b.go"]
     for p in paths:
         p.write_bytes(OLD)
-    write_all([(read(str(p)), NEW + p.name.encode()) for p in paths])
+    write_all([(read(str(p)), NEW + p.name.encode()) for p in paths], {str(p): str(tmp_path) for p in paths})
     assert [p.read_bytes() for p in paths] == [NEW + b"a.go", NEW + b"b.go"]
 
 
@@ -100,13 +111,14 @@ def test_write_all_writes_nothing_if_any_file_changed(tmp_path):
     pairs = [(read(str(p)), NEW) for p in paths]
     paths[1].write_bytes(b"package q\n")
     with pytest.raises(WriteRefused, match="b.go"):
-        write_all(pairs)
+        write_all(pairs, {str(p): str(tmp_path) for p in paths})
     assert [p.read_bytes() for p in paths] == [OLD, b"package q\n"]
 
 
 def test_created_file_is_written_once_with_the_default_mode(tmp_path):
+    (tmp_path / "x.go").write_bytes(OLD)
     path = tmp_path / "x_go125.go"
-    write_atomic(absent(str(path)), NEW)
+    write_all([(read(str(tmp_path / "x.go")), NEW), (absent(str(path)), NEW)], {str(tmp_path / "x.go"): str(tmp_path), str(path): str(tmp_path)})
     assert path.read_bytes() == NEW
     umask = os.umask(0)
     os.umask(umask)
@@ -116,10 +128,12 @@ def test_created_file_is_written_once_with_the_default_mode(tmp_path):
 
 def test_created_file_refused_when_one_appeared(tmp_path):
     """A file a rewrite creates may not replace one that appeared after gorewrite looked."""
+    (tmp_path / "x.go").write_bytes(OLD)
     path = tmp_path / "x_go125.go"
-    snapshot = absent(str(path))
+    pairs = [(read(str(tmp_path / "x.go")), NEW), (absent(str(path)), NEW)]
     path.write_bytes(OLD)
     with pytest.raises(WriteRefused, match="appeared since gorewrite looked"):
-        write_atomic(snapshot, NEW)
+        write_all(pairs, {str(tmp_path / "x.go"): str(tmp_path), str(path): str(tmp_path)})
     assert path.read_bytes() == OLD
+    assert (tmp_path / "x.go").read_bytes() == OLD
     assert _temp_files(tmp_path) == []
