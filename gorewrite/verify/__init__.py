@@ -173,7 +173,7 @@ def _check(
                 extra.contents[(pkg, _key(group))] = contents[pkg]
     if not contents:
         return failures
-    with tempfile.TemporaryDirectory(prefix="gorewrite-overlay-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"gorewrite-overlay-{os.getpid()}-") as tmp:  # see leftovers.py
         overlay = _write_overlay(tmp, list(contents.values()))
         new_files = {pkg: created(views[pkg], batch[pkg]) for pkg in contents}
         growing = [pkg for pkg, paths in new_files.items() if paths]
