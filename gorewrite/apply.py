@@ -14,6 +14,10 @@ from gorewrite.errors import UserError
 from gorewrite.patch import split_lines
 from gorewrite.write import Snapshot, absent, read
 
+# git's extended header lines (git help diff): `fix --dry-run` prints none of them.
+GIT_HEADERS = ("old mode ", "new mode ", "deleted file mode ", "new file mode ", "rename from ", "rename to ",
+               "copy from ", "copy to ", "similarity index ", "dissimilarity index ", "GIT binary patch", "Binary files ")
+
 
 def read_patch(source: str) -> bytes:
     """The patch's bytes, from a file or (`-`) stdin."""
@@ -61,21 +65,27 @@ def patched(diff: bytes, root: str) -> list[tuple[Snapshot, bytes]]:
                 raise UserError(f"{rel}: the patch creates it but it exists already (applied before?); nothing was written")
             results[path] = (absent(path), _apply(patched_file, b"", rel))
             continue
-        try:
-            snapshot = read(path)
-        except (FileNotFoundError, IsADirectoryError):
-            raise UserError(f"{rel}: no such file under {root}; run gorewrite apply where you ran `gorewrite fix --dry-run`") from None
+        if not os.path.isfile(path):  # nor a directory or a named pipe, which reading would wait on forever
+            raise UserError(f"{rel}: no such file under {root}; run gorewrite apply where you ran `gorewrite fix --dry-run`")
+        snapshot = read(path)
         results[path] = (snapshot, _apply(patched_file, snapshot.content, rel))
     return list(results.values())
 
 
 def _path(patched_file) -> str:
-    """The file's path relative to the root: `a/` and `b/` naming one file, inside the root."""
+    """The file's path relative to the root: `a/` and `b/` naming one .go file, inside the root, changed
+    only by hunks, as `fix --dry-run` prints it (no git mode, rename, copy or binary headers)."""
     source, target = patched_file.source_file, patched_file.target_file
     if patched_file.is_binary_file:
         raise UserError(f"{patched_file.path}: a binary patch; gorewrite apply changes Go source only")
     if patched_file.is_removed_file:
         raise UserError(f"{patched_file.path}: the patch deletes a file; gorewrite never does")
+    extended = [line for line in str(patched_file.patch_info or "").splitlines()
+                if line.startswith(GIT_HEADERS) and line != "new file mode 100644"]
+    if extended:
+        raise UserError(f"{patched_file.path}: `{extended[0]}`: gorewrite never changes a file's mode or name; nothing was written")
+    if not len(patched_file):
+        raise UserError(f"{patched_file.path}: the patch names it without a hunk; nothing was written")
     if patched_file.is_added_file and source == "/dev/null" and target.startswith("b/"):
         source = "a/" + target[2:]  # a file the rewrite creates (build-variant)
     if not (source.startswith("a/") and target.startswith("b/") and source[2:] == target[2:]):
@@ -83,6 +93,8 @@ def _path(patched_file) -> str:
     rel = source[2:]
     if os.path.isabs(rel) or ".." in rel.split("/"):
         raise UserError(f"{rel}: a path outside the module; nothing was written")
+    if not rel.endswith(".go"):
+        raise UserError(f"{rel}: not a .go file; gorewrite apply changes Go source only, nothing was written")
     return rel
 
 

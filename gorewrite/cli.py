@@ -319,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
         Failure(str(err)).show()
         return 2
     except (click.exceptions.Abort, KeyboardInterrupt) as err:
-        said = str(err) if isinstance(err, Interrupted) else "nothing was written"
+        cause = err.__cause__ if isinstance(err, click.exceptions.Abort) else err  # click wraps Ctrl-C in Abort
+        said = str(cause) if isinstance(cause, Interrupted) else "nothing was written"
         click.echo(f"gorewrite: interrupted; {said}", err=True)
         return 130
     except click.ClickException as err:

@@ -19,7 +19,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from gorewrite.errors import UserError
+from gorewrite.errors import UserError, os_problem
 from gorewrite.rules import OPTIONS
 
 if sys.version_info >= (3, 11):
@@ -70,7 +70,12 @@ def parse(path: str) -> Config:
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as err:
+    except UnicodeDecodeError as err:
+        raise UserError(f"{path}: not UTF-8 (byte {err.object[err.start]:#04x} at offset {err.start}): "
+                        "TOML files are UTF-8, save it as such") from None
+    except OSError as err:
+        raise UserError(f"{path}: {os_problem(err)}") from None
+    except tomllib.TOMLDecodeError as err:
         raise UserError(f"{path}: {err}") from None
     fields = {}
     for key, value in data.items():

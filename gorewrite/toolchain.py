@@ -14,6 +14,7 @@ from pathlib import Path
 from gorewrite.errors import UserError
 
 RELEASE = re.compile(r"^go1\.\d+(?:\.\d+|rc\d+)?$")
+TAG = re.compile(r"^[A-Za-z0-9_.]+$")  # what a //go:build constraint can name (go/build/constraint)
 MIN_MINOR = 24  # `go build -json` (per-package build output) arrived in go1.24
 
 INSTALL_HINT = (
@@ -129,6 +130,9 @@ def find_toolchain(go_flag: str | None = None, tags: str | None = None) -> Toolc
     if go is None:
         raise UserError(f"no Go toolchain found (looked at {source}): {INSTALL_HINT}")
     env = dict(os.environ)
+    bad = [tag for tag in (tags or "").split(",") if tags and not TAG.match(tag)]
+    if bad:
+        raise UserError(f"--tags {tags}: {bad[0]!r} is not a build tag (letters, digits, _ and . only; separate tags with commas)")
     if tags:
         env["GOFLAGS"] = f"{env.get('GOFLAGS', '')} -tags={tags}".strip()
     try:

@@ -1,0 +1,283 @@
+"""Hostile input and faults (issue 10), each as a new user met it: real CLI, real git and go.
+
+Where nothing may be written, every file of the tree (`.git/` included) keeps its sha256; every
+error is one line on stderr and exit 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLDEN
+from gorewrite import cli, leftovers, write
+from test_cli import GOROUTINE, module
+from test_golden import OLDER, releases
+
+OTHER = GOROUTINE.replace("package work", "package other").replace("Start", "Other")
+
+
+def tree(root: Path) -> dict[str, str]:
+    """sha256 of every file under root, .git/ included; a symlink by where it points."""
+    found = {}
+    for path in sorted(root.rglob("*")):
+        rel = str(path.relative_to(root))
+        if path.is_symlink():
+            found[rel] = "-> " + os.readlink(path)
+        elif path.is_file():
+            found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+@pytest.fixture
+def gorewrite(monkeypatch, capfd):
+    """gorewrite in this process (so a test can inject a fault), run in `cwd`: (exit code, stdout, stderr)."""
+    def run(*args: str, cwd: Path, stdin: str | None = None) -> tuple[int, str, str]:
+        monkeypatch.chdir(cwd)
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", _Stdin(stdin.encode()))
+        code = cli.main(list(args))
+        out, err = capfd.readouterr()
+        return code, out, err
+    return run
+
+
+class _Stdin:
+    def __init__(self, data: bytes):
+        import io
+        self.buffer = io.BytesIO(data)
+
+    def read(self) -> str:
+        return self.buffer.read().decode()
+
+
+def one_line_error(code: int, err: str, *expected: str) -> None:
+    assert code == 2, err
+    assert "Traceback" not in err and err.startswith("gorewrite: error: ") and err.count("\n") == 1, err
+    for text in expected:
+        assert text in err, err
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args], cwd=root, check=True,
+                          capture_output=True, text=True).stdout
+
+
+def repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = module(tmp_path / "m", files)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    return root
+
+
+# 1. Values are data, never options: each entry point that hands a value to git or go.
+
+@pytest.mark.parametrize("args", [
+    pytest.param(["check", "--diff-from=--output=work/work.go", "./..."], id="check --diff-from"),
+    pytest.param(["fix", "--dry-run", "--diff-from=--output=work/work.go"], id="fix --diff-from"),
+    pytest.param(["fix", "--diff-from=--output=work/work.go"], id="fix --diff-from, writing"),
+    pytest.param(["check", "--tags", "x -toolexec=/bin/false"], id="check --tags"),
+    pytest.param(["fix", "--dry-run", "--tags", "x -o=work/work.go"], id="fix --tags"),
+    pytest.param(["why", "--tags", "x -toolexec=/bin/false", "work/work.go:7"], id="why --tags"),
+    pytest.param(["check", "--toolchain", "-toolexec=/bin/false"], id="check --toolchain"),
+    pytest.param(["check", "--", "-toolexec=/bin/false"], id="check pattern"),
+    pytest.param(["fix", "--dry-run", "--", "-modfile=work/work.go"], id="fix pattern"),
+])
+def test_option_like_values_are_data(tmp_path, gorewrite, args):
+    root = repo(tmp_path, {"work/work.go": GOROUTINE})
+    before = tree(root)
+    code, out, err = gorewrite(*args, cwd=root)
+    one_line_error(code, err)
+    assert out == "" and tree(root) == before
+
+
+def test_config_toolchain_like_an_option_is_refused(tmp_path, gorewrite):
+    root = repo(tmp_path, {"work/work.go": GOROUTINE, ".gorewrite.toml": 'toolchains = ["-toolexec=/bin/false"]\n'})
+    before = tree(root)
+    code, _, err = gorewrite("check", cwd=root)
+    one_line_error(code, err, "not a Go release name")
+    assert tree(root) == before
+
+
+# 2. apply takes only what `fix --dry-run` could have printed.
+
+GIT_CONFIG = """--- a/.git/config
++++ b/.git/config
+@@ -1,1 +1,2 @@
+ [core]
++\tfsmonitor = "touch pwned"
+"""
+HOOK = "--- /dev/null\n+++ b/.git/hooks/pre-commit\n@@ -0,0 +1,2 @@\n+#!/bin/sh\n+touch pwned\n"
+GO_MOD = "--- a/go.mod\n+++ b/go.mod\n@@ -1,1 +1,1 @@\n-module example.com/m\n+module example.com/pwned\n"
+WORK_HUNK = "@@ -1,1 +1,1 @@\n-package work\n+package work // changed\n"
+
+
+@pytest.mark.parametrize(("diff", "message"), [
+    pytest.param(GIT_CONFIG, ".git/config: not a .go file", id=".git/config"),
+    pytest.param(HOOK, ".git/hooks/pre-commit: not a .go file", id="a git hook"),
+    pytest.param(GO_MOD, "go.mod: not a .go file", id="go.mod"),
+    pytest.param(f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}" + GO_MOD, "go.mod: not a .go file",
+                 id="a .go file and go.mod"),
+    pytest.param("--- /dev/null\n+++ b/.git/x.go\n@@ -0,0 +1 @@\n+package x\n", "under .git/", id=".git/x.go"),
+    pytest.param("--- /dev/null\n+++ b/work/evil.go\n@@ -0,0 +1 @@\n+package work\n",
+                 "creates only the build variants", id="a new .go file"),
+    pytest.param(f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}--- /dev/null\n+++ b/work/other_go125.go\n"
+                 "@@ -0,0 +1 @@\n+package work\n", "creates only the build variants", id="a variant of a file it does not rewrite"),
+    pytest.param(f"diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n", "`old mode 100644`",
+                 id="mode change only"),
+    pytest.param(f"diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n--- a/work/work.go\n"
+                 f"+++ b/work/work.go\n{WORK_HUNK}", "`old mode 100644`", id="mode change with a hunk"),
+    pytest.param("diff --git a/work/work.go b/work/moved.go\nsimilarity index 100%\nrename from work/work.go\n"
+                 "rename to work/moved.go\n", "gorewrite never changes a file's mode or name", id="rename"),
+    pytest.param("diff --git a/work/work.go b/work/work.go\nindex 1111111..2222222 100644\nGIT binary patch\nliteral 1\n"
+                 "Ic${kh000310RR91\n\n", "binary", id="binary"),
+    pytest.param("--- a/work/work.go\n+++ /dev/null\n@@ -1 +0,0 @@\n-package work\n", "deletes a file", id="delete"),
+])
+def test_apply_refuses_what_fix_never_prints(tmp_path, gorewrite, diff, message):
+    root = repo(tmp_path, {"work/work.go": "package work\n"})
+    before = tree(root)
+    code, out, err = gorewrite("apply", "-", cwd=root, stdin=diff)
+    one_line_error(code, err, message)
+    assert tree(root) == before
+
+
+# 3. Symlinks out of the module, under fix and apply.
+
+def test_fix_and_apply_refuse_a_symlink_to_a_file_outside_the_module(tmp_path, gorewrite):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "work.go").write_text(GOROUTINE)
+    root = module(tmp_path / "m", {})
+    (root / "work").mkdir()
+    (root / "work/work.go").symlink_to(outside / "work.go")
+    before = {**tree(root), **tree(outside)}
+    code, diff, err = gorewrite("fix", "--dry-run", cwd=root)
+    assert code == 1 and "label := label" in diff, err
+    code, _, err = gorewrite("fix", cwd=root)
+    one_line_error(code, err, "work/work.go is outside the module", f"through a symlink to {outside / 'work.go'}")
+    code, _, err = gorewrite("apply", "-", cwd=root, stdin=diff)
+    one_line_error(code, err, "outside the module")
+    assert {**tree(root), **tree(outside)} == before
+
+
+# 4. A read-only file is refused, even for root.
+
+def test_fix_and_apply_refuse_a_read_only_file(tmp_path, gorewrite):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    code, diff, _ = gorewrite("fix", "--dry-run", cwd=root)
+    assert code == 1
+    os.chmod(root / "work/work.go", 0o444)
+    before = tree(root)
+    for args, stdin in ((["fix"], None), (["apply", "-"], diff)):
+        code, _, err = gorewrite(*args, cwd=root, stdin=stdin)
+        one_line_error(code, err, "work/work.go is read-only (mode 0444)", "chmod u+w")
+        assert tree(root) == before and (root / "work/work.go").stat().st_mode & 0o777 == 0o444
+
+
+# 5. and 7. A directory that refuses writes: nothing is written anywhere.
+
+def refuse_writes_in(monkeypatch, directory: Path, error: int = errno.EACCES) -> None:
+    """mkstemp in `directory` fails as in a directory without write permission (root would write anyway)."""
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, dir=None, **kwargs):
+        if dir == str(directory):
+            raise OSError(error, os.strerror(error), os.path.join(dir, kwargs.get("prefix", "") + "XXXXXX"))
+        return real(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+@pytest.mark.parametrize("command", ["fix", "apply"])
+def test_a_directory_that_refuses_writes_means_no_file_is_written(tmp_path, gorewrite, monkeypatch, command):
+    root = module(tmp_path, {"a/work.go": GOROUTINE, "b/other.go": OTHER})
+    code, diff, _ = gorewrite("fix", "--dry-run", cwd=root)
+    assert code == 1 and "a/a/work.go" in diff and "a/b/other.go" in diff
+    before = tree(root)
+    refuse_writes_in(monkeypatch, root / "b")
+    code, _, err = gorewrite(*(["fix"] if command == "fix" else ["apply", "-"]), cwd=root, stdin=diff)
+    one_line_error(code, err, f"cannot write {root / 'b/other.go'}", "Permission denied", "nothing was written")
+    assert tree(root) == before
+
+
+# 6. A config file that is not UTF-8.
+
+def test_config_that_is_not_utf8(tmp_path, gorewrite):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    (root / ".gorewrite.toml").write_bytes(b'rules = ["clos\xe9ure"]\n')
+    code, _, err = gorewrite("check", cwd=root)
+    one_line_error(code, err, ".gorewrite.toml: not UTF-8")
+
+
+# 8. An interrupt or a failure between two renames: what was replaced is put back.
+
+def interrupt_before_rename(monkeypatch, number: int, exception: BaseException) -> list[str]:
+    """Raise `exception` just before the commit's rename number `number` (1-based); the paths renamed before."""
+    seen: list[str] = []
+
+    def hook(path: str) -> None:
+        if len(seen) + 1 == number:
+            raise exception
+        seen.append(path)
+
+    monkeypatch.setattr(write, "before_rename", hook)
+    return seen
+
+
+@pytest.mark.parametrize("number", [2, 3])
+def test_ctrl_c_between_the_renames_of_a_build_variant_puts_everything_back(tmp_path, gorewrite, monkeypatch, number):
+    newest, _ = releases()
+    root = tmp_path / "m"
+    shutil.copytree(GOLDEN / "build-variant", root, ignore=shutil.ignore_patterns("__snapshots__", "decline_*"))
+    before = tree(root)
+    renamed = interrupt_before_rename(monkeypatch, number, KeyboardInterrupt())
+    code, _, err = gorewrite("fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version,
+                             "./guarded_sum", cwd=root)
+    assert code == 130
+    assert len(renamed) == number - 1 and tree(root) == before
+    assert err.endswith(f"gorewrite: interrupted; nothing was written: {', '.join(renamed)} put back as it was\n"), err
+    assert not list(root.rglob("*.gorewrite-tmp"))
+    assert newest.run(["vet", "./guarded_sum"], str(root)).returncode == 0
+
+
+def test_a_failing_rename_puts_back_the_files_already_replaced(tmp_path, gorewrite, monkeypatch):
+    root = module(tmp_path, {"a/work.go": GOROUTINE, "b/other.go": OTHER})
+    before = tree(root)
+    interrupt_before_rename(monkeypatch, 2, OSError(errno.EIO, "Input/output error", str(root / "b/other.go")))
+    code, _, err = gorewrite("fix", cwd=root)
+    one_line_error(code, err, "cannot write: ", "b/other.go: Input/output error",
+                   f"nothing was written: {root / 'a/work.go'} put back as it was")
+    assert tree(root) == before
+    assert not list(root.rglob("*.gorewrite-tmp"))
+
+
+# 10. A full disk.
+
+def test_a_full_disk_while_writing_is_one_line_and_writes_nothing(tmp_path, gorewrite, monkeypatch):
+    root = module(tmp_path, {"a/work.go": GOROUTINE, "b/other.go": OTHER})
+    before = tree(root)
+    real = os.fsync
+    calls = []
+
+    def fsync(fd):  # the second temporary file's data does not fit
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    code, _, err = gorewrite("fix", cwd=root)
+    one_line_error(code, err, "cannot write", "b/other.go", "No space left on device (free some space", "nothing was written")
+    assert tree(root) == before
+    assert not list(root.rglob("*.gorewrite-tmp"))
