@@ -259,7 +259,7 @@ def _toolchains(go: str | None, tags: str | None, releases: tuple[str, ...], cwd
 
 
 @cli.command()
-@click.argument("site", metavar="FILE:LINE")
+@click.argument("site", metavar="FILE:LINE[:COL]")
 @go_option
 @tags_option
 @toolchain_option

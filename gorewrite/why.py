@@ -4,7 +4,9 @@ the rule that could rewrite it, and whether the rewrite would be verified."""
 from __future__ import annotations
 
 import os
+import re
 
+from gorewrite.apply import module_root
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_flows
 from gorewrite.packages import load
@@ -13,18 +15,34 @@ from gorewrite.proposals import Rule
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Rejected, Verified
 
+SITE = re.compile(r"^(.+?):(\d+)(?::(\d+))?:?$")  # check prints `FILE:LINE:COL: message`
 NOISE = ("can inline ", "cannot inline ", "inlining call to ", "devirtualizing ", "leaking param", "parameter ")
 
 
 def site(arg: str, cwd: str) -> tuple[str, int]:
-    """FILE:LINE as an absolute path and a line number, or a UserError saying what is wrong."""
-    path, _, line = arg.rpartition(":")
-    if not path or not line.isdigit() or int(line) < 1:
-        raise UserError(f"{arg}: expected FILE:LINE, like internal/ship/ship.go:58")
-    absolute = os.path.normpath(os.path.join(cwd, path))
-    if not os.path.isfile(absolute):
-        raise UserError(f"{path}: no such file")
-    return absolute, int(line)
+    """FILE:LINE or FILE:LINE:COL (as check prints it; relative to cwd or the module root, or absolute) as an
+    absolute path and a line number, or a UserError saying what is wrong."""
+    match = SITE.match(arg)
+    if not match or int(match.group(2)) < 1 or (match.group(3) and int(match.group(3)) < 1):
+        raise UserError(f"{arg}: expected FILE:LINE or FILE:LINE:COL, like internal/ship/ship.go:58")
+    path, line, col = match.group(1), int(match.group(2)), int(match.group(3) or 1)
+    root = module_root(cwd)
+    found = [p for p in dict.fromkeys(os.path.normpath(os.path.join(base, path)) for base in (cwd, root)) if os.path.isfile(p)]
+    if not found:
+        raise UserError(f"{path}: no such file (in {cwd} or the module root {root})")
+    absolute = found[0]
+    if not absolute.endswith(".go"):
+        raise UserError(f"{path}: not a Go file; name a .go file of the module")
+    inside = os.path.relpath(os.path.realpath(absolute), os.path.realpath(root))
+    if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+        raise UserError(f"{path}: outside the module {root}; run gorewrite why in the file's module")
+    with open(absolute, "rb") as f:
+        lines = f.read().splitlines()
+    if line > len(lines):
+        raise UserError(f"{arg}: {path} has {len(lines)} lines")
+    if col > len(lines[line - 1]) + 1:
+        raise UserError(f"{arg}: line {line} of {path} has {len(lines[line - 1])} bytes")
+    return absolute, line
 
 
 def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], checks: frozenset[str]) -> str:

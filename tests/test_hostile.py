@@ -281,3 +281,36 @@ def test_a_full_disk_while_writing_is_one_line_and_writes_nothing(tmp_path, gore
     one_line_error(code, err, "cannot write", "b/other.go", "No space left on device (free some space", "nothing was written")
     assert tree(root) == before
     assert not list(root.rglob("*.gorewrite-tmp"))
+
+
+# 11. why takes what check prints, and refuses a site that is not in the module's Go code.
+
+@pytest.mark.parametrize("arg", ["work/work.go:7", "work/work.go:7:2", "work/work.go:7:2:", "{root}/work/work.go:7:2"])
+def test_why_takes_the_sites_check_prints(tmp_path, gorewrite, arg):
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    code, out, err = gorewrite("check", cwd=root)
+    assert "work/work.go:7:2: moved to heap: label" in out, err
+    code, out, err = gorewrite("why", arg.format(root=root), cwd=root)
+    assert code == 0 and "work.go:7:2: moved to heap: label" in out, err
+
+
+def test_why_from_a_subdirectory_takes_a_module_relative_path(tmp_path, gorewrite):
+    root = module(tmp_path, {"work/work.go": GOROUTINE, "docs/README.md": "docs\n"})
+    code, out, err = gorewrite("why", "work/work.go:7:2", cwd=root / "docs")
+    assert code == 0 and "moved to heap: label" in out, err
+
+
+@pytest.mark.parametrize(("arg", "message"), [
+    pytest.param("work/work.go:17", "work/work.go has 16 lines", id="line past the end"),
+    pytest.param("work/work.go:7:99", "line 7 of work/work.go has", id="column past the end"),
+    pytest.param("work/work.go:0", "expected FILE:LINE or FILE:LINE:COL", id="line 0"),
+    pytest.param("go.mod:1", "go.mod: not a Go file", id="not Go"),
+    pytest.param("../outside.go:1", "outside the module", id="outside the module"),
+    pytest.param("work/nope.go:3", "work/nope.go: no such file", id="no such file"),
+])
+def test_why_refuses_a_site_outside_the_modules_go_code(tmp_path, gorewrite, arg, message):
+    root = module(tmp_path / "m", {"work/work.go": GOROUTINE})
+    (tmp_path / "outside.go").write_text("package outside\n")
+    code, out, err = gorewrite("why", arg, cwd=root)
+    one_line_error(code, err, message)
+    assert out == ""
