@@ -53,15 +53,19 @@ def load(toolchain: Toolchain, patterns: list[str], cwd: str) -> list[Package]:
     done = toolchain.run(["list", "-e", f"-json={FIELDS}", "--", *args], cwd=cwd)
     stderr = done.stderr.decode(errors="replace").strip()
     if done.returncode != 0:
-        first = stderr.splitlines()[0] if stderr else f"go list exited with status {done.returncode}"
-        raise UserError(f"{first} ({_hint(first)})")
+        said = [line for line in stderr.splitlines() if not line.startswith("go: downloading ")]
+        first = " ".join(said[:2]) if said and said[0].endswith(":") else said[0] if said else ""
+        first = first or f"go list exited with status {done.returncode}"
+        raise UserError(f"{first} ({_hint(first, toolchain.version)})")
     found = json_stream(done.stdout.decode())
+    if not found and all("..." in p for p in patterns):
+        return []  # like `go build ./...` in a module without packages: nothing to do
     if not found:
         raise UserError(f"no packages matched {' '.join(patterns)} (name a directory holding Go files, or a package)")
     for p in found:
         if "Dir" not in p:  # go list made up an entry for a pattern that names no package
             err = (_error(p) or "no such package").splitlines()[0]
-            raise UserError(f"{p['ImportPath']}: {err} ({_hint(err)})")
+            raise UserError(f"{p['ImportPath']}: {err} ({_hint(err, toolchain.version)})")
     lang = f"1.{toolchain.minor}"
     # Like `go build ./...`, skip what has nothing to compile (only tests, or all excluded by tags).
     built = [p for p in found if p.get("GoFiles") or p.get("CgoFiles") or _error(p)]
@@ -92,10 +96,15 @@ def json_stream(text: str) -> list[dict]:
     return json.loads("[" + text.replace("\n}\n{", "\n},\n{") + "]") if text.strip() else []
 
 
-def _hint(message: str) -> str:
+def _hint(message: str, version: str) -> str:
     """What to do about a go list failure."""
     if "go.mod file not found" in message or "does not contain main module" in message:
         return "run gorewrite inside a Go module, or name a package"
+    if "requires go >=" in message or "toolchain not available" in message or "download go1" in message:
+        return (f"go.mod's go or toolchain line names a newer Go than {version}: install that release and point "
+                "--go or GOREWRITE_GO at it, or correct the line")
+    if "go.mod" in message:
+        return "go.mod is not valid: fix it so that `go list ./...` works"
     return "check the package patterns; `go list` must accept them"
 
 

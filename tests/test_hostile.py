@@ -314,3 +314,28 @@ def test_why_refuses_a_site_outside_the_modules_go_code(tmp_path, gorewrite, arg
     code, out, err = gorewrite("why", arg, cwd=root)
     one_line_error(code, err, message)
     assert out == ""
+
+
+# 12. An empty module has nothing to do; a go line newer than the toolchain gets a hint about the go line.
+
+@pytest.mark.parametrize("args", [["check"], ["fix", "--dry-run"], ["fix"]])
+def test_an_empty_module_is_nothing_to_do(tmp_path, gorewrite, args):
+    root = module(tmp_path, {})
+    before = tree(root)
+    code, out, err = gorewrite(*args, cwd=root)
+    assert (code, out) == (0, "") and "0 packages" in err, err
+    assert tree(root) == before
+
+
+def test_a_go_line_newer_than_the_toolchain_gets_a_hint_about_the_go_line(tmp_path, gorewrite, monkeypatch):
+    monkeypatch.setenv("GOTOOLCHAIN", "local")
+    root = write_go_mod(tmp_path, "go 1.99\n")
+    code, _, err = gorewrite("check", cwd=root)
+    one_line_error(code, err, "go.mod requires go >= 1.99", "names a newer Go than go1.")
+    assert "package patterns" not in err
+
+
+def write_go_mod(root: Path, line: str) -> Path:
+    (root / "go.mod").write_text(f"module example.com/m\n\n{line}")
+    (root / "p.go").write_text("package p\n")
+    return root
