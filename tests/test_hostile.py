@@ -339,3 +339,68 @@ def write_go_mod(root: Path, line: str) -> Path:
     (root / "go.mod").write_text(f"module example.com/m\n\n{line}")
     (root / "p.go").write_text("package p\n")
     return root
+
+
+# 9. Leftovers of a killed run: the next run removes its own, and only those whose process is gone.
+
+def dead_pid() -> int:
+    done = subprocess.Popen(["true"])
+    done.wait()
+    return done.pid
+
+
+def started_overlay(env: dict, root: Path) -> tuple[subprocess.Popen, Path]:
+    """`gorewrite fix --dry-run` in a subprocess, caught while its overlay directory exists."""
+    process = subprocess.Popen([sys.executable, "-m", "gorewrite", "fix", "--dry-run"], cwd=root, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        found = [p for p in Path(env["TMPDIR"]).iterdir() if p.name.startswith(f"gorewrite-overlay-{process.pid}-")]
+        if found:
+            return process, found[0]
+        time.sleep(0.002)
+    process.kill()
+    pytest.fail("no overlay directory appeared")
+
+
+@pytest.fixture
+def env(tmp_path):
+    (tmp_path / "tmp").mkdir()
+    return {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "TMPDIR": str(tmp_path / "tmp")}
+
+
+def test_sigterm_removes_the_overlay_directory(tmp_path, env):
+    root = module(tmp_path / "m", {"a/work.go": GOROUTINE, "b/other.go": OTHER})
+    process, overlay = started_overlay(env, root)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "Traceback" not in err, err
+    assert err.endswith("gorewrite: interrupted; nothing was written\n"), err
+    assert not overlay.exists()
+
+
+def test_the_next_run_removes_what_a_killed_one_left_and_nothing_else(tmp_path, env):
+    root = module(tmp_path / "m", {"a/work.go": GOROUTINE, "b/other.go": OTHER})
+    process, overlay = started_overlay(env, root)
+    process.kill()
+    process.communicate(timeout=60)
+    assert overlay.is_dir()  # SIGKILL cannot be caught
+    dead, alive = dead_pid(), os.getppid()
+    mine = root / "a" / f".work.go.{dead}.k3j4h5g6.gorewrite-tmp"
+    others = [root / "a" / f".work.go.{alive}.k3j4h5g6.gorewrite-tmp",  # a live gorewrite's
+              root / "a" / ".work.go.k3j4h5g6.gorewrite-tmp",  # no PID: not ours to judge
+              root / "a" / f"work.go.{dead}.notes",
+              Path(env["TMPDIR"]) / f"gorewrite-overlay-{alive}-x"]
+    for path in (mine, *others[:-1]):
+        path.write_text("left\n")
+    others[-1].mkdir()
+    before = tree(root)
+    dry = subprocess.run([sys.executable, "-m", "gorewrite", "fix", "--dry-run"], cwd=root, env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert dry.returncode == 1 and f"removed 1 leftover of a gorewrite that was killed: {overlay}" in dry.stderr
+    assert not overlay.exists() and tree(root) == before, "--dry-run writes nothing in the module"
+    done = subprocess.run([sys.executable, "-m", "gorewrite", "fix"], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0 and f"removed 1 leftover of a gorewrite that was killed: {mine}" in done.stderr
+    assert not mine.exists() and all(p.exists() for p in others)
+    assert sorted(p.name for p in root.rglob("*.gorewrite-tmp")) == sorted(p.name for p in others[:2])
