@@ -41,8 +41,21 @@ def module_root(cwd: str) -> str:
     return here
 
 
-def patched(diff: bytes, root: str) -> list[tuple[Snapshot, bytes]]:
+def locate(rel: str, bases: list[str]) -> str:
+    """The file a diff's path names: relative to the module root (as `fix --dry-run` prints it) or to the
+    repository root (as `git diff` does), whichever holds it (or, for a new file, its directory); never both."""
+    candidates = list(dict.fromkeys(os.path.normpath(os.path.join(base, *rel.split("/"))) for base in bases))
+    existing = list({os.path.realpath(p): p for p in candidates if os.path.lexists(p)}.values())
+    if len(existing) > 1:
+        raise UserError(f"{rel}: names both {existing[0]} (from the module root) and {existing[1]} (from the repository "
+                        "root); make the diff in the module root, as `gorewrite fix --dry-run` does")
+    return (existing or [p for p in candidates if os.path.isdir(os.path.dirname(p))] or candidates)[0]
+
+
+def patched(diff: bytes, root: str, repository: str | None = None) -> list[tuple[Snapshot, bytes]]:
     """Each file the diff changes, as read, and its new content; UserError on the first hunk that does not match.
+
+    Paths are relative to the module `root`, or to the `repository` root (see locate).
 
     No fuzz and no offsets: a hunk applies at the lines its header names, with its context
     and removed lines equal byte for byte to the file's, or the whole diff is refused.
@@ -57,7 +70,7 @@ def patched(diff: bytes, root: str) -> list[tuple[Snapshot, bytes]]:
     results: dict[str, tuple[Snapshot, bytes]] = {}
     for patched_file in files:
         rel = _path(patched_file)
-        path = os.path.join(root, *rel.split("/"))
+        path = locate(rel, [root, repository] if repository else [root])
         if path in results:
             raise UserError(f"{rel} appears twice in the patch; nothing was written")
         if patched_file.is_added_file:

@@ -3,38 +3,41 @@ nothing about, and rewrite nothing outside, the code under review."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import unidiff
 
-from gorewrite.errors import UserError
+from gorewrite.apply import locate, module_root
+from gorewrite.errors import UserError, os_problem
 
 
 def from_git(rev: str, cwd: str) -> dict[str, set[int]]:
     """Lines of the working tree that differ from REV (`git diff REV`; untracked files are not in it)."""
-    top = _toplevel(cwd)
-    if top is None:
+    found = _git(["rev-parse", "--show-toplevel"], cwd)
+    if found.returncode != 0:
         raise UserError(f"--diff-from {rev}: {cwd} is not inside a git repository")
+    top = found.stdout.strip()
     commit = _commit(rev, top)
     done = _git(["diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", "--end-of-options", commit, "--"], top)
     if done.returncode != 0:
         said = done.stderr.strip().splitlines()
         raise UserError(f"--diff-from {rev}: git diff failed: {said[0] if said else 'no output'}")
-    return lines(done.stdout, top)
+    return lines(done.stdout, [top])
 
 
 def from_file(path: str, cwd: str) -> dict[str, set[int]]:
-    """Lines a unified diff (a file, or - for stdin) adds; its paths are relative to the repository root, else cwd."""
+    """Lines a unified diff (a file, or - for stdin) adds; its paths are relative to the module root (as `fix
+    --dry-run` prints them) or the repository root (as `git diff` does)."""
     try:
         text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8", errors="surrogateescape").read()
     except OSError as err:
-        raise UserError(f"--diff-file {path}: {err.strerror}") from None
-    return lines(text, _toplevel(cwd) or os.path.abspath(cwd), source=path)
+        raise UserError(f"--diff-file {path}: {os_problem(err)}") from None
+    top = toplevel(cwd)
+    return lines(text, [module_root(cwd), top] if top else [module_root(cwd)], source=path)
 
 
-def lines(diff: str, base: str, source: str = "git diff") -> dict[str, set[int]]:
+def lines(diff: str, bases: list[str], source: str = "git diff") -> dict[str, set[int]]:
     """Absolute path -> the new file's line numbers that the diff adds (a modified line is removed and added)."""
     try:
         patches = unidiff.PatchSet(diff)
@@ -44,7 +47,7 @@ def lines(diff: str, base: str, source: str = "git diff") -> dict[str, set[int]]
     for patched in patches:
         if patched.is_removed_file:
             continue
-        path = os.path.normpath(os.path.join(base, patched.path))
+        path = locate(patched.path, bases)
         found.setdefault(path, set()).update(line.target_line_no for hunk in patched for line in hunk if line.is_added)
     return found
 
@@ -57,8 +60,12 @@ def _commit(rev: str, top: str) -> str:
     return done.stdout.strip()
 
 
-def _toplevel(cwd: str) -> str | None:
-    done = _git(["rev-parse", "--show-toplevel"], cwd)
+def toplevel(cwd: str) -> str | None:
+    """The root of the git repository holding cwd, if any (None without git, too)."""
+    try:
+        done = _git(["rev-parse", "--show-toplevel"], cwd)
+    except UserError:
+        return None
     return done.stdout.strip() if done.returncode == 0 else None
 
 

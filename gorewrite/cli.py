@@ -301,7 +301,7 @@ def explain(rule) -> None:
 def apply_patch(patch) -> None:
     """Apply a reviewed diff from `fix --dry-run` (- for stdin): all hunks, checked against the files, or none."""
     root = module_root(os.getcwd())
-    pairs = patched(read_patch(patch), root)
+    pairs = patched(read_patch(patch), root, changed.toplevel(root))
     _tidy(leftovers.remove_temp_files({os.path.dirname(os.path.realpath(s.path)) for s, _ in pairs}))
     write_all(pairs, {snapshot.path: root for snapshot, _ in pairs})
     with _written([snapshot.path for snapshot, _ in pairs]):

@@ -404,3 +404,43 @@ def test_the_next_run_removes_what_a_killed_one_left_and_nothing_else(tmp_path, 
     assert done.returncode == 0 and f"removed 1 leftover of a gorewrite that was killed: {mine}" in done.stderr
     assert not mine.exists() and all(p.exists() for p in others)
     assert sorted(p.name for p in root.rglob("*.gorewrite-tmp")) == sorted(p.name for p in others[:2])
+
+
+# --diff-file and apply read the same paths: from the module root (fix --dry-run) or the repository root (git diff).
+
+def test_a_module_in_a_subdirectory_takes_both_kinds_of_path(tmp_path, gorewrite):
+    top = tmp_path / "repo"
+    root = module(top / "svc", {"work/work.go": "package work\n"})
+    git(top, "init", "-q")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "base")
+    (root / "work/work.go").write_text(GOROUTINE)
+    git_diff = git(top, "diff")
+    assert git_diff.startswith("diff --git a/svc/work/work.go")
+    module_diff = git_diff.replace("a/svc/", "a/").replace("b/svc/", "b/")
+    for diff in (git_diff, module_diff):
+        code, out, err = gorewrite("fix", "--dry-run", "--diff-file", "-", cwd=root, stdin=diff)
+        assert code == 1 and "label := label" in out, err
+    code, fix_diff, err = gorewrite("fix", "--dry-run", cwd=root)
+    assert code == 1 and fix_diff.startswith("--- a/work/work.go\n"), err
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "goroutine")
+    assert gorewrite("fix", cwd=root)[0] == 0
+    fixed = git(top, "diff")
+    assert fixed.startswith("diff --git a/svc/work/work.go")
+    for diff in (fixed, fix_diff):
+        git(top, "checkout", "--", ".")
+        code, _, err = gorewrite("apply", "-", cwd=root, stdin=diff)
+        assert code == 0 and "label := label" in (root / "work/work.go").read_text(), err
+
+
+def test_a_path_that_names_a_file_from_both_roots_is_refused(tmp_path, gorewrite):
+    top = tmp_path / "repo"
+    root = module(top / "svc", {"work/work.go": "package work\n", "svc/work/work.go": "package work\n"})
+    (top / "work").mkdir()
+    (top / "work/work.go").write_text("package work\n")
+    git(top, "init", "-q")
+    before = tree(top)
+    code, _, err = gorewrite("apply", "-", cwd=root, stdin=f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}")
+    one_line_error(code, err, "work/work.go: names both", "(from the module root)")
+    assert tree(top) == before
