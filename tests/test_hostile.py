@@ -444,3 +444,42 @@ def test_a_path_that_names_a_file_from_both_roots_is_refused(tmp_path, gorewrite
     code, _, err = gorewrite("apply", "-", cwd=root, stdin=f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}")
     one_line_error(code, err, "work/work.go: names both", "(from the module root)")
     assert tree(top) == before
+
+
+def fail_open(monkeypatch, suffix: str, error: int) -> None:
+    """Opening a file whose name ends in `suffix` fails with `error` (root reads anything, so it is simulated)."""
+    import builtins
+    real = builtins.open
+
+    def open_(file, *args, **kwargs):
+        if str(file).endswith(suffix):
+            raise OSError(error, os.strerror(error), str(file))
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", open_)
+
+
+def fail_mkdtemp(monkeypatch, error: int) -> None:
+    def mkdtemp(*args, **kwargs):
+        raise OSError(error, os.strerror(error), tempfile.gettempdir())
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+
+
+@pytest.mark.parametrize(("args", "fault", "expected"), [
+    pytest.param(["fix", "--dry-run"], lambda mp: fail_mkdtemp(mp, errno.ENOSPC),
+                 "No space left on device (free some space", id="full TMPDIR for the overlay"),
+    pytest.param(["check"], lambda mp: fail_open(mp, "work.go", errno.EMFILE),
+                 "work.go: Too many open files (too many open files: raise the limit (ulimit -n)", id="no file handles left"),
+    pytest.param(["fix"], lambda mp: fail_open(mp, "work.go", errno.EACCES),
+                 "work.go: Permission denied (check the permissions)", id="a file it may not read"),
+    pytest.param(["check"], lambda mp: fail_open(mp, ".gorewrite.toml", errno.EACCES),
+                 ".gorewrite.toml: Permission denied", id="a config it may not read"),
+])
+def test_an_os_error_anywhere_is_one_line(tmp_path, gorewrite, monkeypatch, args, fault, expected):
+    root = module(tmp_path, {"work/work.go": GOROUTINE, ".gorewrite.toml": "unsafe-fixes = false\n"})
+    before = tree(root)
+    fault(monkeypatch)
+    code, out, err = gorewrite(*args, cwd=root)
+    one_line_error(code, err, expected)
+    assert out == "" and tree(root) == before
