@@ -312,7 +312,7 @@ def apply_patch(patch) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: UserError and OSError become one line and exit 2, a bug exit 2 with its traceback;
     Ctrl-C and SIGTERM exit 130, saying what was written."""
-    previous = signal.signal(signal.SIGTERM, _terminate) if _main_thread() else None
+    previous = signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
     try:
         cli.main(args=argv, prog_name="gorewrite", standalone_mode=False)
     except UserError as err:
@@ -321,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     except (click.exceptions.Abort, KeyboardInterrupt) as err:
         cause = err.__cause__ if isinstance(err, click.exceptions.Abort) else err  # click wraps Ctrl-C in Abort
         said = str(cause) if isinstance(cause, Interrupted) else "nothing was written"
+        leftovers.remove_overlays(os.getpid())
         click.echo(f"gorewrite: interrupted; {said}", err=True)
         return 130
     except click.ClickException as err:
@@ -344,7 +345,3 @@ def main(argv: list[str] | None = None) -> int:
 def _terminate(signum, frame) -> None:
     """SIGTERM unwinds like Ctrl-C: overlay directories are removed and a commit in progress is rolled back."""
     raise KeyboardInterrupt
-
-
-def _main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()

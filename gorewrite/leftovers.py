@@ -38,13 +38,14 @@ def remove_temp_files(directories: set[str]) -> list[str]:
     return removed
 
 
-def remove_overlays() -> list[str]:
-    """Remove the overlay directories dead gorewrite processes of this user left in TMPDIR; the paths removed."""
+def remove_overlays(pid: int | None = None) -> list[str]:
+    """Remove the overlay directories dead gorewrite processes of this user left in TMPDIR (or, interrupted,
+    this process's own: one made an instant before the interrupt escapes its `with`); the paths removed."""
     removed = []
     with contextlib.suppress(OSError):
         for entry in os.scandir(tempfile.gettempdir()):
             match = OVERLAY.match(entry.name)
-            if not match or not _gone(int(match.group(1))):
+            if not match or not (int(match.group(1)) == pid if pid else _gone(int(match.group(1)))):
                 continue
             with contextlib.suppress(OSError):
                 st = entry.stat(follow_symlinks=False)

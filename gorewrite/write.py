@@ -84,7 +84,7 @@ def write_all(pairs: list[tuple[Snapshot, bytes]], roots: dict[str, str]) -> Non
         _refuse_if_changed(snapshot)
     staged = [_Staged(s, os.path.realpath(s.path)) for s, _ in pairs]
     try:
-        for entry, (_, new) in zip(staged, pairs):
+        for entry, (_, new) in zip(staged, pairs, strict=True):
             _stage(entry, new)
         for entry in staged:
             _refuse_if_changed(entry.snapshot)  # as late as possible: the window for a lost edit is this small
@@ -161,7 +161,8 @@ def _temp_file(target: str, content: bytes, mode: int) -> str:
 
 def _backup(target: str, snapshot: Snapshot) -> str:
     """A second name for the old file (a hard link: no copy, no space), so a rollback is one rename."""
-    name = os.path.join(os.path.dirname(target), f"{leftovers.temp_prefix(target)}{secrets.token_hex(4)}{leftovers.TEMP_SUFFIX}")
+    name = f"{leftovers.temp_prefix(target)}{secrets.token_hex(4)}{leftovers.TEMP_SUFFIX}"
+    name = os.path.join(os.path.dirname(target), name)
     try:
         os.link(target, name)
     except OSError:  # no hard links on this file system: a copy of what was read

@@ -18,11 +18,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import GOLDEN
-from gorewrite import cli, leftovers, write
 from test_cli import GOROUTINE, module
 from test_golden import OLDER, releases
+
+from gorewrite import cli, write
 
 OTHER = GOROUTINE.replace("package work", "package other").replace("Start", "Other")
 
@@ -133,15 +133,16 @@ WORK_HUNK = "@@ -1,1 +1,1 @@\n-package work\n+package work // changed\n"
     pytest.param("--- /dev/null\n+++ b/work/evil.go\n@@ -0,0 +1 @@\n+package work\n",
                  "creates only the build variants", id="a new .go file"),
     pytest.param(f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}--- /dev/null\n+++ b/work/other_go125.go\n"
-                 "@@ -0,0 +1 @@\n+package work\n", "creates only the build variants", id="a variant of a file it does not rewrite"),
-    pytest.param(f"diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n", "`old mode 100644`",
+                 "@@ -0,0 +1 @@\n+package work\n", "creates only the build variants",
+                 id="a variant of a file it does not rewrite"),
+    pytest.param("diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n", "`old mode 100644`",
                  id="mode change only"),
     pytest.param(f"diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n--- a/work/work.go\n"
                  f"+++ b/work/work.go\n{WORK_HUNK}", "`old mode 100644`", id="mode change with a hunk"),
     pytest.param("diff --git a/work/work.go b/work/moved.go\nsimilarity index 100%\nrename from work/work.go\n"
                  "rename to work/moved.go\n", "gorewrite never changes a file's mode or name", id="rename"),
-    pytest.param("diff --git a/work/work.go b/work/work.go\nindex 1111111..2222222 100644\nGIT binary patch\nliteral 1\n"
-                 "Ic${kh000310RR91\n\n", "binary", id="binary"),
+    pytest.param("diff --git a/work/work.go b/work/work.go\nindex 1111111..2222222 100644\nGIT binary patch\n"
+                 "literal 1\nIc${kh000310RR91\n\n", "binary", id="binary"),
     pytest.param("--- a/work/work.go\n+++ /dev/null\n@@ -1 +0,0 @@\n-package work\n", "deletes a file", id="delete"),
 ])
 def test_apply_refuses_what_fix_never_prints(tmp_path, gorewrite, diff, message):
@@ -278,7 +279,8 @@ def test_a_full_disk_while_writing_is_one_line_and_writes_nothing(tmp_path, gore
 
     monkeypatch.setattr(os, "fsync", fsync)
     code, _, err = gorewrite("fix", cwd=root)
-    one_line_error(code, err, "cannot write", "b/other.go", "No space left on device (free some space", "nothing was written")
+    one_line_error(code, err, "cannot write", "b/other.go", "No space left on device (free some space",
+                   "nothing was written")
     assert tree(root) == before
     assert not list(root.rglob("*.gorewrite-tmp"))
 
@@ -395,8 +397,8 @@ def test_the_next_run_removes_what_a_killed_one_left_and_nothing_else(tmp_path, 
         path.write_text("left\n")
     others[-1].mkdir()
     before = tree(root)
-    dry = subprocess.run([sys.executable, "-m", "gorewrite", "fix", "--dry-run"], cwd=root, env=env, capture_output=True,
-                         text=True, timeout=600)
+    dry = subprocess.run([sys.executable, "-m", "gorewrite", "fix", "--dry-run"], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=600)
     assert dry.returncode == 1 and f"removed 1 leftover of a gorewrite that was killed: {overlay}" in dry.stderr
     assert not overlay.exists() and tree(root) == before, "--dry-run writes nothing in the module"
     done = subprocess.run([sys.executable, "-m", "gorewrite", "fix"], cwd=root, env=env, capture_output=True, text=True,
@@ -470,7 +472,8 @@ def fail_mkdtemp(monkeypatch, error: int) -> None:
     pytest.param(["fix", "--dry-run"], lambda mp: fail_mkdtemp(mp, errno.ENOSPC),
                  "No space left on device (free some space", id="full TMPDIR for the overlay"),
     pytest.param(["check"], lambda mp: fail_open(mp, "work.go", errno.EMFILE),
-                 "work.go: Too many open files (too many open files: raise the limit (ulimit -n)", id="no file handles left"),
+                 "work.go: Too many open files (too many open files: raise the limit (ulimit -n)",
+                 id="no file handles left"),
     pytest.param(["fix"], lambda mp: fail_open(mp, "work.go", errno.EACCES),
                  "work.go: Permission denied (check the permissions)", id="a file it may not read"),
     pytest.param(["check"], lambda mp: fail_open(mp, ".gorewrite.toml", errno.EACCES),

@@ -4,7 +4,6 @@ import stat
 import pytest
 
 from gorewrite.errors import UserError
-from gorewrite import write
 from gorewrite.write import Interrupted, WriteRefused, absent, read, write_all
 
 OLD = b"package p\r\n\r\nvar x = new(int)\r\n"
@@ -118,7 +117,8 @@ def test_write_all_writes_nothing_if_any_file_changed(tmp_path):
 def test_created_file_is_written_once_with_the_default_mode(tmp_path):
     (tmp_path / "x.go").write_bytes(OLD)
     path = tmp_path / "x_go125.go"
-    write_all([(read(str(tmp_path / "x.go")), NEW), (absent(str(path)), NEW)], {str(tmp_path / "x.go"): str(tmp_path), str(path): str(tmp_path)})
+    pairs = [(read(str(tmp_path / "x.go")), NEW), (absent(str(path)), NEW)]
+    write_all(pairs, {s.path: str(tmp_path) for s, _ in pairs})
     assert path.read_bytes() == NEW
     umask = os.umask(0)
     os.umask(umask)
@@ -133,7 +133,7 @@ def test_created_file_refused_when_one_appeared(tmp_path):
     pairs = [(read(str(tmp_path / "x.go")), NEW), (absent(str(path)), NEW)]
     path.write_bytes(OLD)
     with pytest.raises(WriteRefused, match="appeared since gorewrite looked"):
-        write_all(pairs, {str(tmp_path / "x.go"): str(tmp_path), str(path): str(tmp_path)})
+        write_all(pairs, {s.path: str(tmp_path) for s, _ in pairs})
     assert path.read_bytes() == OLD
     assert (tmp_path / "x.go").read_bytes() == OLD
     assert _temp_files(tmp_path) == []
