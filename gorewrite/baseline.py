@@ -13,6 +13,7 @@ from collections import Counter
 
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape
+from gorewrite.pipeline import Analysis
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Tree
 
@@ -74,3 +75,20 @@ def _declarations(tree: Tree) -> list[tuple[int, int, str]]:
         elif node.type in ("var_declaration", "const_declaration"):
             found.append((node.start_byte, node.end_byte, "package scope"))
     return found
+
+
+def against(run: Analysis, views: dict[str, PackageView], path: str, update: bool) -> str:
+    """Keep only the sites the baseline does not account for (all of a key whose count grew); the summary line.
+    Records the baseline first when asked to or when there is none."""
+    keyed = keys([e for e, _ in run.sites], views)
+    counts = Counter(keyed.values())
+    if update or not os.path.exists(path):
+        write(path, counts)
+        run.sites = []
+        return f"gorewrite: recorded {sum(counts.values())} heap escapes in {path}\n"
+    recorded = read(path)
+    grown = {k for k, n in counts.items() if n > recorded.get(k, 0)}
+    run.sites = [(e, rule) for e, rule in run.sites if keyed[e] in grown]
+    new, gone = sum((counts - recorded).values()), sum((recorded - counts).values())
+    return (f"gorewrite: {new} heap escapes not in the baseline {path}"
+            + (f"; {gone} recorded ones are gone (--update-baseline records that)" if gone else "") + "\n")

@@ -7,7 +7,6 @@ import signal
 import sys
 import threading
 import traceback
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -103,7 +102,7 @@ def check(patterns, rules, fmt, go, tags, releases, diff_from, diff_file, baseli
         run, views, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
     if update_baseline and not baseline_file:
         raise UserError("--update-baseline needs --baseline FILE")
-    news = _against_baseline(run, views, baseline_file, update_baseline) if baseline_file else ""
+    news = baseline.against(run, views, baseline_file, update_baseline) if baseline_file else ""
     render = {"json": report.check_json, "github": github.check_annotations, "sarif": sarif.check_log}.get(fmt, report.check_text)
     _out(render(run, cwd))
     _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + news))
@@ -136,7 +135,7 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, diff_from, di
     cwd = os.getcwd()
     conf = config.load(cwd)
     selected = _rules(rules, conf)
-    _tidy(leftovers.remove_overlays())
+    _err(leftovers.said(leftovers.remove_overlays()))
     for pattern in patterns:
         if pattern.endswith(".go") and os.path.isfile(pattern) and is_generated(pattern):
             raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
@@ -153,7 +152,7 @@ def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, diff_from, di
         foreign = sorted({p.import_path for p in run.packages if p.standard or not p.module_root})
         if foreign and run.changes:
             raise UserError(f"{foreign[0]} is part of the Go installation, not your module: use --dry-run")
-        _tidy(leftovers.remove_temp_files({p.dir for p in run.packages if p.rewritable}))
+        _err(leftovers.tidy_sources({p.dir for p in run.packages if p.rewritable}))
         write_all([(run.snapshots[path], new) for path, new in sorted(run.changes.items())], run.roots)
     with _written(run.changes if not dry_run else {}):
         diff = report.diff(run)
@@ -184,13 +183,6 @@ def _written(paths):
         raise Interrupted(f"every file had been written: {', '.join(sorted(paths))}") from None
 
 
-def _tidy(removed: list[str]) -> None:
-    """Say what a killed gorewrite had left behind and this run removed."""
-    if removed:
-        click.echo(f"gorewrite: removed {len(removed)} leftover{'s' if len(removed) > 1 else ''} of a gorewrite "
-                   f"that was killed: {', '.join(removed)}", err=True)
-
-
 @contextmanager
 def _progress(quiet: bool):
     """The progress callback for a run: a spinner on a terminal, silence elsewhere."""
@@ -200,22 +192,6 @@ def _progress(quiet: bool):
     else:
         with spinner:
             yield spinner
-
-
-def _against_baseline(run, views, path: str, update: bool) -> str:
-    """Keep only the sites the baseline does not account for (all of a key whose count grew); the summary line."""
-    keyed = baseline.keys([e for e, _ in run.sites], views)
-    counts = Counter(keyed.values())
-    if update or not os.path.exists(path):
-        baseline.write(path, counts)
-        run.sites = []
-        return f"gorewrite: recorded {sum(counts.values())} heap escapes in {path}\n"
-    recorded = baseline.read(path)
-    grown = {k for k, n in counts.items() if n > recorded.get(k, 0)}
-    run.sites = [(e, rule) for e, rule in run.sites if keyed[e] in grown]
-    new, gone = sum((counts - recorded).values()), sum((recorded - counts).values())
-    return (f"gorewrite: {new} heap escapes not in the baseline {path}"
-            + (f"; {gone} recorded ones are gone (--update-baseline records that)" if gone else "") + "\n")
 
 
 def _rules(names: tuple[str, ...], conf: config.Config) -> list[Rule]:
@@ -268,7 +244,7 @@ def why(site, go, tags, releases) -> None:
     cwd = os.getcwd()
     conf = config.load(cwd)
     path, line = explain_site.site(site, cwd)
-    _tidy(leftovers.remove_overlays())
+    _err(leftovers.said(leftovers.remove_overlays()))
     toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
     _out(explain_site.explain(toolchains, path, line, cwd, _rules((), conf), _options(conf, cwd).checks))
 
@@ -302,7 +278,7 @@ def apply_patch(patch) -> None:
     """Apply a reviewed diff from `fix --dry-run` (- for stdin): all hunks, checked against the files, or none."""
     root = module_root(os.getcwd())
     pairs = patched(read_patch(patch), root, changed.toplevel(root))
-    _tidy(leftovers.remove_temp_files({os.path.dirname(os.path.realpath(s.path)) for s, _ in pairs}))
+    _err(leftovers.tidy_sources({os.path.dirname(os.path.realpath(s.path)) for s, _ in pairs}))
     write_all(pairs, {snapshot.path: root for snapshot, _ in pairs})
     with _written([snapshot.path for snapshot, _ in pairs]):
         _err(f"gorewrite: applied the patch to {len(pairs)} file{'' if len(pairs) == 1 else 's'}\n" if pairs

@@ -3,6 +3,9 @@ overlay directory carries the writer's PID in its name, and only those whose pro
 
 A temporary file beside a source file: `.<name>.<pid>.<random>.gorewrite-tmp`.
 An overlay directory in TMPDIR: `gorewrite-overlay-<pid>-<random>`.
+A backup of a file being replaced: `.<name>.<pid>.<random>.gorewrite-backup`. A run killed during
+its renames (SIGKILL, a power cut) may leave it as the only copy of the original, so it is never
+removed: the next run names it, and you compare and delete it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import stat
 import tempfile
 
 TEMP_SUFFIX = ".gorewrite-tmp"
+BACKUP_SUFFIX = ".gorewrite-backup"
 TEMP = re.compile(r"^\..+\.(\d+)\.[a-z0-9_]+\.gorewrite-tmp$")
+BACKUP = re.compile(r"^\.(.+)\.(\d+)\.[a-z0-9_]+\.gorewrite-backup$")
 OVERLAY = re.compile(r"^gorewrite-overlay-(\d+)-")
 
 
@@ -36,6 +41,18 @@ def remove_temp_files(directories: set[str]) -> list[str]:
                         os.unlink(entry.path)
                         removed.append(entry.path)
     return removed
+
+
+def stale_backups(directories: set[str]) -> list[tuple[str, str]]:
+    """(backup, the file it backs up) for each backup a dead gorewrite left in these directories."""
+    found = []
+    for directory in sorted(directories):
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(directory):
+                match = BACKUP.match(entry.name)
+                if match and entry.is_file(follow_symlinks=False) and _gone(int(match.group(2))):
+                    found.append((entry.path, os.path.join(directory, match.group(1))))
+    return sorted(found)
 
 
 def remove_overlays(pid: int | None = None) -> list[str]:
@@ -66,3 +83,20 @@ def _gone(pid: int) -> bool:
     except (PermissionError, OverflowError, ValueError):
         return False
     return False
+
+
+def tidy_sources(directories: set[str]) -> str:
+    """Name each backup a killed gorewrite left in these directories (maybe the only copy of an
+    original) and remove its temporary files: what to tell the user."""
+    warnings = "".join(f"gorewrite: warning: {backup} holds {os.path.basename(original)} as it was before a gorewrite "
+                       "that was killed while writing: compare the two, keep the right one, and delete the backup\n"
+                       for backup, original in stale_backups(directories))
+    return warnings + said(remove_temp_files(directories))
+
+
+def said(removed: list[str]) -> str:
+    """What a killed gorewrite had left behind and this run removed, as a line for stderr."""
+    if not removed:
+        return ""
+    return (f"gorewrite: removed {len(removed)} leftover{'s' if len(removed) > 1 else ''} of a gorewrite "
+            f"that was killed: {', '.join(removed)}\n")

@@ -144,9 +144,8 @@ def _stage(entry: _Staged, new: bytes) -> None:
         raise WriteRefused(f"cannot write {entry.snapshot.path}: {os_problem(err)}; nothing was written") from None
 
 
-def _temp_file(target: str, content: bytes, mode: int) -> str:
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=leftovers.temp_prefix(target),
-                               suffix=leftovers.TEMP_SUFFIX)
+def _temp_file(target: str, content: bytes, mode: int, suffix: str = leftovers.TEMP_SUFFIX) -> str:
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=leftovers.temp_prefix(target), suffix=suffix)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(content)
@@ -161,12 +160,12 @@ def _temp_file(target: str, content: bytes, mode: int) -> str:
 
 def _backup(target: str, snapshot: Snapshot) -> str:
     """A second name for the old file (a hard link: no copy, no space), so a rollback is one rename."""
-    name = f"{leftovers.temp_prefix(target)}{secrets.token_hex(4)}{leftovers.TEMP_SUFFIX}"
+    name = f"{leftovers.temp_prefix(target)}{secrets.token_hex(4)}{leftovers.BACKUP_SUFFIX}"
     name = os.path.join(os.path.dirname(target), name)
     try:
         os.link(target, name)
     except OSError:  # no hard links on this file system: a copy of what was read
-        return _temp_file(target, snapshot.content, snapshot.mode)
+        return _temp_file(target, snapshot.content, snapshot.mode, leftovers.BACKUP_SUFFIX)
     return name
 
 

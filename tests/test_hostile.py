@@ -408,6 +408,18 @@ def test_the_next_run_removes_what_a_killed_one_left_and_nothing_else(tmp_path, 
     assert sorted(p.name for p in root.rglob("*.gorewrite-tmp")) == sorted(p.name for p in others[:2])
 
 
+def test_a_backup_a_killed_run_left_is_kept_and_named(tmp_path, env):
+    """Killed during its renames, a run may leave the backup as the only copy of the original: never removed."""
+    root = module(tmp_path / "m", {"a/work.go": GOROUTINE})
+    backup = root / "a" / f".work.go.{dead_pid()}.k3j4h5g6.gorewrite-backup"
+    backup.write_text("package a // the original\n")
+    done = subprocess.run([sys.executable, "-m", "gorewrite", "fix"], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert f"warning: {backup} holds work.go as it was before a gorewrite that was killed" in done.stderr
+    assert backup.read_text() == "package a // the original\n"
+
+
 # --diff-file and apply read the same paths: from the module root (fix --dry-run) or the repository root (git diff).
 
 def test_a_module_in_a_subdirectory_takes_both_kinds_of_path(tmp_path, gorewrite):
