@@ -12,7 +12,8 @@ from gorewrite.pipeline import fix
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
-from gorewrite.claims import RemovesTargets, Tested, moved, needs_tests
+from gorewrite import claims
+from gorewrite.claims import moved, needs_tests
 from gorewrite.verify import Rejected, Verified
 from gorewrite.verify.judge import declarations
 
@@ -78,7 +79,7 @@ def test_tests_run_without_verify_tests(tmp_path, toolchain):
 def test_an_undeclared_move_is_a_new_escape(tmp_path, toolchain):
     """Without MovesAllocation, the allocation in the pool's New is what it is: a heap escape the fix added."""
     def without_moves(view, candidates):
-        return [dataclasses.replace(p, claim=Tested(RemovesTargets())) if isinstance(p, Fix) else p for p in RULE.propose(view, candidates)]
+        return [dataclasses.replace(p, claim=claims.Tested(claims.RemovesTargets())) if isinstance(p, Fix) else p for p in RULE.propose(view, candidates)]
 
     rule = dataclasses.replace(RULE, propose=without_moves)
     run = fix([toolchain], ["./..."], str(_module(tmp_path, TEST)), [rule])
