@@ -15,8 +15,20 @@ from gorewrite.patch import split_lines
 from gorewrite.write import Snapshot, absent, read
 
 # git's extended header lines (git help diff): `fix --dry-run` prints none of them.
-GIT_HEADERS = ("old mode ", "new mode ", "deleted file mode ", "new file mode ", "rename from ", "rename to ",
-               "copy from ", "copy to ", "similarity index ", "dissimilarity index ", "GIT binary patch", "Binary files ")
+GIT_HEADERS = (
+    "old mode ",
+    "new mode ",
+    "deleted file mode ",
+    "new file mode ",
+    "rename from ",
+    "rename to ",
+    "copy from ",
+    "copy to ",
+    "similarity index ",
+    "dissimilarity index ",
+    "GIT binary patch",
+    "Binary files ",
+)
 
 
 def read_patch(source: str) -> bytes:
@@ -47,8 +59,10 @@ def locate(rel: str, bases: list[str]) -> str:
     candidates = list(dict.fromkeys(os.path.normpath(os.path.join(base, *rel.split("/"))) for base in bases))
     existing = list({os.path.realpath(p): p for p in candidates if os.path.lexists(p)}.values())
     if len(existing) > 1:
-        raise UserError(f"{rel}: names both {existing[0]} (from the module root) and {existing[1]} (from the repository "
-                        "root); make the diff in the module root, as `gorewrite fix --dry-run` does")
+        raise UserError(
+            f"{rel}: names both {existing[0]} (from the module root) and {existing[1]} (from the repository "
+            "root); make the diff in the module root, as `gorewrite fix --dry-run` does"
+        )
     return (existing or [p for p in candidates if os.path.isdir(os.path.dirname(p))] or candidates)[0]
 
 
@@ -75,11 +89,15 @@ def patched(diff: bytes, root: str, repository: str | None = None) -> list[tuple
             raise UserError(f"{rel} appears twice in the patch; nothing was written")
         if patched_file.is_added_file:
             if os.path.lexists(path):
-                raise UserError(f"{rel}: the patch creates it but it exists already (applied before?); nothing was written")
+                raise UserError(
+                    f"{rel}: the patch creates it but it exists already (applied before?); nothing was written"
+                )
             results[path] = (absent(path), _apply(patched_file, b"", rel))
             continue
         if not os.path.isfile(path):  # nor a directory or a named pipe, which reading would wait on forever
-            raise UserError(f"{rel}: no such file under {root}; run gorewrite apply where you ran `gorewrite fix --dry-run`")
+            raise UserError(
+                f"{rel}: no such file under {root}; run gorewrite apply where you ran `gorewrite fix --dry-run`"
+            )
         snapshot = read(path)
         results[path] = (snapshot, _apply(patched_file, snapshot.content, rel))
     return list(results.values())
@@ -93,16 +111,23 @@ def _path(patched_file) -> str:
         raise UserError(f"{patched_file.path}: a binary patch; gorewrite apply changes Go source only")
     if patched_file.is_removed_file:
         raise UserError(f"{patched_file.path}: the patch deletes a file; gorewrite never does")
-    extended = [line for line in str(patched_file.patch_info or "").splitlines()
-                if line.startswith(GIT_HEADERS) and line != "new file mode 100644"]
+    extended = [
+        line
+        for line in str(patched_file.patch_info or "").splitlines()
+        if line.startswith(GIT_HEADERS) and line != "new file mode 100644"
+    ]
     if extended:
-        raise UserError(f"{patched_file.path}: `{extended[0]}`: gorewrite never changes a file's mode or name; nothing was written")
+        raise UserError(
+            f"{patched_file.path}: `{extended[0]}`: gorewrite never changes a file's mode or name; nothing was written"
+        )
     if not len(patched_file):
         raise UserError(f"{patched_file.path}: the patch names it without a hunk; nothing was written")
     if patched_file.is_added_file and source == "/dev/null" and target.startswith("b/"):
         source = "a/" + target[2:]  # a file the rewrite creates (build-variant)
     if not (source.startswith("a/") and target.startswith("b/") and source[2:] == target[2:]):
-        raise UserError(f"{source} -> {target}: expected `a/PATH` and `b/PATH` of one file, as `gorewrite fix --dry-run` prints")
+        raise UserError(
+            f"{source} -> {target}: expected `a/PATH` and `b/PATH` of one file, as `gorewrite fix --dry-run` prints"
+        )
     rel = source[2:]
     if os.path.isabs(rel) or ".." in rel.split("/"):
         raise UserError(f"{rel}: a path outside the module; nothing was written")
@@ -119,12 +144,16 @@ def _apply(patched_file, content: bytes, rel: str) -> bytes:
     for number, hunk in enumerate(patched_file, 1):
         old, new = _sides(hunk)
         start = hunk.source_start if hunk.source_length == 0 else hunk.source_start - 1  # 0-based
-        header = f"hunk {number} (@@ -{hunk.source_start},{hunk.source_length} +{hunk.target_start},{hunk.target_length} @@)"
+        header = (
+            f"hunk {number} (@@ -{hunk.source_start},{hunk.source_length} +{hunk.target_start},{hunk.target_length} @@)"
+        )
         if start < done:
             raise UserError(f"{rel}: {header} overlaps the hunk before it; nothing was written")
-        if start > len(lines) or lines[start:start + len(old)] != old:
-            raise UserError(f"{rel}: {header} does not match the file (changed since the diff was made, or already "
-                            "applied); nothing was written, run `gorewrite fix --dry-run` again")
+        if start > len(lines) or lines[start : start + len(old)] != old:
+            raise UserError(
+                f"{rel}: {header} does not match the file (changed since the diff was made, or already "
+                "applied); nothing was written, run `gorewrite fix --dry-run` again"
+            )
         out += lines[done:start] + new
         done = start + len(old)
     return b"".join(out + lines[done:])

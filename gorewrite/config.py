@@ -71,8 +71,10 @@ def parse(path: str) -> Config:
         with open(path, "rb") as f:
             data = tomllib.load(f)
     except UnicodeDecodeError as err:
-        raise UserError(f"{path}: not UTF-8 (byte {err.object[err.start]:#04x} at offset {err.start}): "
-                        "TOML files are UTF-8, save it as such") from None
+        raise UserError(
+            f"{path}: not UTF-8 (byte {err.object[err.start]:#04x} at offset {err.start}): "
+            "TOML files are UTF-8, save it as such"
+        ) from None
     except OSError as err:
         raise UserError(f"{path}: {os_problem(err)}") from None
     except tomllib.TOMLDecodeError as err:

@@ -37,9 +37,7 @@ def apply(source: bytes, edits: Iterable[Edit]) -> bytes:
         if not 0 <= e.start <= e.end <= len(source):
             raise ValueError(f"{e.path}: edit [{e.start}, {e.end}) is outside the file's {len(source)} bytes")
         if prev is not None and e.start < prev.end:
-            raise EditConflict(
-                f"{e.path}: edits overlap: bytes [{prev.start}, {prev.end}) and [{e.start}, {e.end})"
-            )
+            raise EditConflict(f"{e.path}: edits overlap: bytes [{prev.start}, {prev.end}) and [{e.start}, {e.end})")
         parts.append(source[pos : e.start])
         parts.append(e.new)
         pos = e.end

@@ -57,7 +57,10 @@ class BuildResult:
 
 
 def compile_escapes(
-    toolchain: Toolchain, import_paths: list[str], cwd: str, overlay: str | None = None,
+    toolchain: Toolchain,
+    import_paths: list[str],
+    cwd: str,
+    overlay: str | None = None,
     files: dict[str, tuple[str, ...]] | None = None,
 ) -> BuildResult:
     """Compile the packages once, in parallel, and collect each one's diagnostics or errors.
@@ -80,7 +83,9 @@ def compile_escapes(
     if failures and silent:
         failed.update(_skipped(toolchain, silent, failures, outputs, cwd, overlay))
     files = files or {}
-    escapes = {p: _parse(outputs.get(p, ""), base, files.get(p, ())) for p in sorted({*outputs, *import_paths} - failed.keys())}
+    escapes = {
+        p: _parse(outputs.get(p, ""), base, files.get(p, ())) for p in sorted({*outputs, *import_paths} - failed.keys())
+    }
     return BuildResult(escapes=escapes, failed=dict(sorted(failed.items())))
 
 
@@ -91,7 +96,10 @@ PARAMETER = re.compile(r"^(?:leaking param(?: content)?: \w+|\w+ does not escape
 
 
 def compile_flows(
-    toolchain: Toolchain, import_paths: list[str], cwd: str, files: dict[str, tuple[str, ...]] | None = None,
+    toolchain: Toolchain,
+    import_paths: list[str],
+    cwd: str,
+    files: dict[str, tuple[str, ...]] | None = None,
     lines: dict[str, set[int]] | None = None,
 ) -> dict[str, dict[tuple[str, int, int], tuple[str, ...]]]:
     """The compiler's `-m=2` lines per import path and site (absolute path, line, column), in order.

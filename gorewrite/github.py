@@ -24,7 +24,10 @@ def _command(level: str, message: str, title: str, path: str | None = None, line
 
 def _broken(run: Analysis) -> list[str]:
     """A package that does not load or compile fails the step (exit 2): say which, where the job shows errors."""
-    return [_command("error", f"skipped {pkg}: {err}", "gorewrite: package skipped") for pkg, err in sorted(run.broken.items())]
+    return [
+        _command("error", f"skipped {pkg}: {err}", "gorewrite: package skipped")
+        for pkg, err in sorted(run.broken.items())
+    ]
 
 
 def check_annotations(run: Analysis, cwd: str) -> str:
@@ -35,7 +38,16 @@ def check_annotations(run: Analysis, cwd: str) -> str:
         if escape in ignored:
             continue
         level, title = ("warning", f"gorewrite {rule}") if rule else ("notice", "gorewrite heap-escape")
-        lines.append(_command(level, escape.message + only_some(run, escape), title, relative(escape.path, cwd), escape.line, escape.col))
+        lines.append(
+            _command(
+                level,
+                escape.message + only_some(run, escape),
+                title,
+                relative(escape.path, cwd),
+                escape.line,
+                escape.col,
+            )
+        )
     return "".join(lines)
 
 
@@ -43,10 +55,20 @@ def fix_annotations(run: Run, cwd: str, applied: bool) -> str:
     """A warning per verified rewrite, at its first target escape; declined and rejected sites stay in the summary."""
     lines = _broken(run)
     state = "rewrite applied" if applied else "rewrite available"
-    verified = sorted((v.fix for v in run.verdicts if isinstance(v, Verified)),
-                      key=lambda f: (f.targets[0].path, f.targets[0].line, f.targets[0].col, f.rule))
+    verified = sorted(
+        (v.fix for v in run.verdicts if isinstance(v, Verified)),
+        key=lambda f: (f.targets[0].path, f.targets[0].line, f.targets[0].col, f.rule),
+    )
     for fix in verified:
         first = fix.targets[0]
-        lines.append(_command("warning", f"{fix.summary} (verified with {versions(run)})", f"gorewrite {fix.rule}: {state}",
-                              relative(first.path, cwd), first.line, first.col))
+        lines.append(
+            _command(
+                "warning",
+                f"{fix.summary} (verified with {versions(run)})",
+                f"gorewrite {fix.rule}: {state}",
+                relative(first.path, cwd),
+                first.line,
+                first.col,
+            )
+        )
     return "".join(lines)

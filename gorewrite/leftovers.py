@@ -88,9 +88,11 @@ def _gone(pid: int) -> bool:
 def tidy_sources(directories: set[str]) -> str:
     """Name each backup a killed gorewrite left in these directories (maybe the only copy of an
     original) and remove its temporary files: what to tell the user."""
-    warnings = "".join(f"gorewrite: warning: {backup} holds {os.path.basename(original)} as it was before a gorewrite "
-                       "that was killed while writing: compare the two, keep the right one, and delete the backup\n"
-                       for backup, original in stale_backups(directories))
+    warnings = "".join(
+        f"gorewrite: warning: {backup} holds {os.path.basename(original)} as it was before a gorewrite "
+        "that was killed while writing: compare the two, keep the right one, and delete the backup\n"
+        for backup, original in stale_backups(directories)
+    )
     return warnings + said(remove_temp_files(directories))
 
 
@@ -98,5 +100,7 @@ def said(removed: list[str]) -> str:
     """What a killed gorewrite had left behind and this run removed, as a line for stderr."""
     if not removed:
         return ""
-    return (f"gorewrite: removed {len(removed)} leftover{'s' if len(removed) > 1 else ''} of a gorewrite "
-            f"that was killed: {', '.join(removed)}\n")
+    return (
+        f"gorewrite: removed {len(removed)} leftover{'s' if len(removed) > 1 else ''} of a gorewrite "
+        f"that was killed: {', '.join(removed)}\n"
+    )

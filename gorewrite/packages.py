@@ -33,7 +33,9 @@ class Package:
     module_root: str | None  # absolute; None for the standard library
     go_version: str  # language version from go.mod's go line ("1.22"); the toolchain's for std
     files: tuple[str, ...]  # absolute paths of the .go files the build compiles (no tests)
-    rewritable: frozenset[str]  # the subset gorewrite may change: not generated, vendor/ or testdata/, and within the named files
+    rewritable: frozenset[
+        str
+    ]  # the subset gorewrite may change: not generated, vendor/ or testdata/, and within the named files
     import_map: dict[str, str]  # import path as written in source -> resolved package path (vendoring)
     imports: tuple[str, ...]  # resolved import paths
     standard: bool
@@ -101,8 +103,10 @@ def _hint(message: str, version: str) -> str:
     if "go.mod file not found" in message or "does not contain main module" in message:
         return "run gorewrite inside a Go module, or name a package"
     if "requires go >=" in message or "toolchain not available" in message or "download go1" in message:
-        return (f"go.mod's go or toolchain line names a newer Go than {version}: install that release and point "
-                "--go or GOREWRITE_GO at it, or correct the line")
+        return (
+            f"go.mod's go or toolchain line names a newer Go than {version}: install that release and point "
+            "--go or GOREWRITE_GO at it, or correct the line"
+        )
     if "go.mod" in message:
         return "go.mod is not valid: fix it so that `go list ./...` works"
     return "check the package patterns; `go list` must accept them"
@@ -182,10 +186,14 @@ def _error(p: dict) -> str | None:
 
 
 # go/build's syslist.go: a file named *_GOOS, *_GOARCH or *_GOOS_GOARCH (then maybe _test) is built for it only.
-KNOWN_OS = frozenset("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 "
-                     "solaris wasip1 windows zos".split())
-KNOWN_ARCH = frozenset("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 "
-                       "mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm".split())
+KNOWN_OS = frozenset(
+    "aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 "
+    "solaris wasip1 windows zos".split()
+)
+KNOWN_ARCH = frozenset(
+    "386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 "
+    "mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm".split()
+)
 
 
 def name_constraint(path: str) -> str | None:

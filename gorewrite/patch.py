@@ -24,7 +24,9 @@ def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3, created
     old_lines = [line.decode("utf-8", "surrogateescape") for line in split_lines(old)]
     new_lines = [line.decode("utf-8", "surrogateescape") for line in split_lines(new)]
     out = []
-    for line in difflib.unified_diff(old_lines, new_lines, "/dev/null" if created else f"a/{relpath}", f"b/{relpath}", n=context):
+    for line in difflib.unified_diff(
+        old_lines, new_lines, "/dev/null" if created else f"a/{relpath}", f"b/{relpath}", n=context
+    ):
         out.append(line)
         if not line.endswith("\n"):
             # Only a file's last line lacks a newline: say so the way diff does.
@@ -42,7 +44,9 @@ def hunks(old: bytes, new: bytes) -> list[tuple[int, int, bytes]]:
     for line in a:
         starts.append(starts[-1] + len(line))
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return [(starts[i1], starts[i2], b"".join(b[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    return [
+        (starts[i1], starts[i2], b"".join(b[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    ]
 
 
 def line_endings(original: bytes, formatted: bytes) -> bytes:
@@ -103,6 +107,9 @@ def rewritten(toolchain: Toolchain, sources: dict[str, bytes], edits: list[Edit]
     for edit in edits:
         by_file.setdefault(edit.path, []).append(edit)
     model = next((sources[e.path] for e in edits if e.path in sources), b"")
-    return {path: render(toolchain, sources[path], mine) if path in sources
-            else line_endings(model, render(toolchain, None, mine))
-            for path, mine in by_file.items()}
+    return {
+        path: render(toolchain, sources[path], mine)
+        if path in sources
+        else line_endings(model, render(toolchain, None, mine))
+        for path, mine in by_file.items()
+    }

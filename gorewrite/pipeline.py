@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from gorewrite import suppress, typeinfo
 from gorewrite.edits import conflicts
@@ -74,8 +74,9 @@ class Options:
         return all(n in changed for n in range(first, (last if last is not None else first) + 1))
 
 
-def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule],
-            options: Options = Options()) -> tuple[Analysis, dict[str, PackageView], dict[str, list[Candidate]]]:
+def analyse(
+    toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], options: Options = Options()
+) -> tuple[Analysis, dict[str, PackageView], dict[str, list[Candidate]]]:
     """Load, compile once with -m per toolchain, and let each rule recognise its sites: all `check` needs.
 
     Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
@@ -84,8 +85,10 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
     packages = load(toolchains[0], patterns, cwd)
     standard = next((p.import_path for p in packages if p.standard), None)
     if standard and len(toolchains) > 1:
-        raise UserError(f"{standard} is part of the Go installation, whose source differs between releases: "
-                        "check or fix it with one toolchain")
+        raise UserError(
+            f"{standard} is part of the Go installation, whose source differs between releases: "
+            "check or fix it with one toolchain"
+        )
     run = Analysis(toolchains[0], packages, toolchains=toolchains)
     good = []
     for pkg in packages:
@@ -96,7 +99,9 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
     builds = {}
     for tc in toolchains if good else []:
         options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
-        builds[tc.version] = compile_escapes(tc, [p.import_path for p in good], cwd, files={p.import_path: p.files for p in good})
+        builds[tc.version] = compile_escapes(
+            tc, [p.import_path for p in good], cwd, files={p.import_path: p.files for p in good}
+        )
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
@@ -132,7 +137,9 @@ def analyse(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: l
     return run, views, candidates
 
 
-def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], options: Options = Options()) -> Run:
+def fix(
+    toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], options: Options = Options()
+) -> Run:
     """Propose, verify with every toolchain's compiler, and compute the new file contents (nothing is written here)."""
     analysis, views, candidates = analyse(toolchains, patterns, cwd, rules, options)
     run = Run(**vars(analysis))
@@ -140,8 +147,11 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
     by_name = {r.name: r for r in rules}
     fixes: dict[str, list[Fix]] = {}
     try:
-        typeinfo.prefetch(toolchain, [views[p].package for p, found in candidates.items() if found],
-                          {p.import_path for p in run.packages if p.import_path not in run.broken})
+        typeinfo.prefetch(
+            toolchain,
+            [views[p].package for p, found in candidates.items() if found],
+            {p.import_path for p in run.packages if p.import_path not in run.broken},
+        )
     except typeinfo.Unavailable:
         pass  # each package asks again and is declined with the reason
     for number, (pkg, found) in enumerate(candidates.items(), 1):
@@ -161,8 +171,13 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
                 proposals += by_name[rule.name].propose(view, mine)
         run.declined += [p for p in proposals if isinstance(p, Declined)]
         found = [p for p in proposals if isinstance(p, Fix)]
-        outside = [f for f in found if options.edits_within_lines and not all(_edit_wanted(view, e, options) for e in f.edits)]
-        run.declined += [Declined(f.rule, f.targets[0], "the rewrite touches lines outside the change (--diff-from)") for f in outside]
+        outside = [
+            f for f in found if options.edits_within_lines and not all(_edit_wanted(view, e, options) for e in f.edits)
+        ]
+        run.declined += [
+            Declined(f.rule, f.targets[0], "the rewrite touches lines outside the change (--diff-from)")
+            for f in outside
+        ]
         found = [f for f in found if f not in outside]
         run.held += [f for f in found if f.safety == "unsafe" and not options.unsafe_fixes]
         kept, deferred = _without_conflicts([f for f in found if f.safety == "safe" or options.unsafe_fixes])
@@ -178,8 +193,14 @@ def fix(toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[
     return run
 
 
-def _add_flows(toolchains: list[Toolchain], cwd: str, rules: list[Rule], views: dict[str, PackageView],
-               candidates: dict[str, list[Candidate]], progress: Report) -> None:
+def _add_flows(
+    toolchains: list[Toolchain],
+    cwd: str,
+    rules: list[Rule],
+    views: dict[str, PackageView],
+    candidates: dict[str, list[Candidate]],
+    progress: Report,
+) -> None:
     """The `-m=2` flows, per toolchain, of the packages where a rule that reads them has candidates that need one."""
     readers = {r.name: r.flows for r in rules if r.flows}
     lines: dict[str, set[int]] = {}

@@ -4,7 +4,7 @@ elsewhere (CI logs, pipes, --quiet), so the output that is read stays clean."""
 from __future__ import annotations
 
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 Report = Callable[[str], None]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from gorewrite.claims import Claim, RemovesTargets
 from gorewrite.edits import Edit
@@ -64,7 +65,9 @@ class PackageView:
     types: TypeInfo | None = None
     options: dict[str, int] = field(default_factory=dict)  # every rule option's value in this run (RuleOption.name)
     required: dict[str, Rule] = field(default_factory=dict)  # the rules named in some rule's `requires`
-    flows: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = field(default_factory=dict)  # version -> (path, line, col) -> -m=2 lines; only for rules with `flows`
+    flows: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = field(
+        default_factory=dict
+    )  # version -> (path, line, col) -> -m=2 lines; only for rules with `flows`
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
     _line_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)

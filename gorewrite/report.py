@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-
-import click
 from collections import Counter
 from functools import cache
+
+import click
 
 from gorewrite import __version__
 from gorewrite.claims import stack_exprs
@@ -60,31 +60,34 @@ def check_json(run: Analysis, cwd: str) -> str:
     """The check report as JSON (schema gorewrite.check/v1, documented in the README)."""
     package_of = {f: p.import_path for p in run.packages for f in p.files}
     ignored = {escape: directive.reason for escape, directive in run.ignored().items()}
-    return json.dumps(
-        {
-            "schema": CHECK_SCHEMA,
-            "gorewrite": __version__,
-            "toolchain": run.toolchain.version,
-            "toolchains": [tc.version for tc in run.toolchains or [run.toolchain]],
-            "packages": len(run.packages),
-            "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
-            "escapes": [
-                {
-                    "package": package_of.get(e.path),
-                    "file": relative(e.path, cwd),
-                    "line": e.line,
-                    "column": e.col,
-                    "message": e.message,
-                    "rule": rule,
-                    "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
-                    "ignored": ignored.get(e),
-                }
-                for e, rule in by_position(run.sites)
-            ],
-            "warnings": _warnings(run, cwd),
-        },
-        indent=2,
-    ) + "\n"
+    return (
+        json.dumps(
+            {
+                "schema": CHECK_SCHEMA,
+                "gorewrite": __version__,
+                "toolchain": run.toolchain.version,
+                "toolchains": [tc.version for tc in run.toolchains or [run.toolchain]],
+                "packages": len(run.packages),
+                "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
+                "escapes": [
+                    {
+                        "package": package_of.get(e.path),
+                        "file": relative(e.path, cwd),
+                        "line": e.line,
+                        "column": e.col,
+                        "message": e.message,
+                        "rule": rule,
+                        "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
+                        "ignored": ignored.get(e),
+                    }
+                    for e, rule in by_position(run.sites)
+                ],
+                "warnings": _warnings(run, cwd),
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def diff(run: Run) -> str:
@@ -101,8 +104,12 @@ def fix_json(run: Run, cwd: str) -> str:
     """The fix report as JSON (schema gorewrite.fix/v1): every proposal's outcome and the diff."""
     outcomes = []
     for verdict in run.verdicts:
-        outcome = _outcome(verdict.fix, cwd, "verified" if isinstance(verdict, Verified) else "rejected",
-                           verdict.reason if isinstance(verdict, Rejected) else None)
+        outcome = _outcome(
+            verdict.fix,
+            cwd,
+            "verified" if isinstance(verdict, Verified) else "rejected",
+            verdict.reason if isinstance(verdict, Rejected) else None,
+        )
         if isinstance(verdict, Verified):
             outcome["removed"] = dict(verdict.removed)
             if verdict.original_on:
@@ -112,42 +119,72 @@ def fix_json(run: Run, cwd: str) -> str:
         outcomes.append(_outcome(held, cwd, "held", "unsafe fix: run with --unsafe-fixes to verify and apply it"))
     for declined in run.declined:
         e = declined.site
-        outcomes.append({"rule": declined.rule, "status": "declined", "file": relative(e.path, cwd), "line": e.line,
-                         "column": e.col, "message": e.message, "reason": declined.reason})
-    return json.dumps(
-        {
-            "schema": FIX_SCHEMA,
-            "gorewrite": __version__,
-            "toolchain": run.toolchain.version,
-            "toolchains": [tc.version for tc in run.toolchains or [run.toolchain]],
-            "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
-            "outcomes": sorted(outcomes, key=lambda o: (o["file"], o["line"], o["column"], o["rule"])),
-            "benchmarks": [{"package": d.package, "toolchain": d.toolchain, "name": d.name,
-                            "before": {"ns_per_op": d.before.ns, "allocs_per_op": d.before.allocs},
-                            "after": {"ns_per_op": d.after.ns, "allocs_per_op": d.after.allocs}}
-                           for d in run.benchmarks],
-            "warnings": _warnings(run, cwd),
-            "diff": diff(run),
-        },
-        indent=2,
-    ) + "\n"
+        outcomes.append(
+            {
+                "rule": declined.rule,
+                "status": "declined",
+                "file": relative(e.path, cwd),
+                "line": e.line,
+                "column": e.col,
+                "message": e.message,
+                "reason": declined.reason,
+            }
+        )
+    return (
+        json.dumps(
+            {
+                "schema": FIX_SCHEMA,
+                "gorewrite": __version__,
+                "toolchain": run.toolchain.version,
+                "toolchains": [tc.version for tc in run.toolchains or [run.toolchain]],
+                "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
+                "outcomes": sorted(outcomes, key=lambda o: (o["file"], o["line"], o["column"], o["rule"])),
+                "benchmarks": [
+                    {
+                        "package": d.package,
+                        "toolchain": d.toolchain,
+                        "name": d.name,
+                        "before": {"ns_per_op": d.before.ns, "allocs_per_op": d.before.allocs},
+                        "after": {"ns_per_op": d.after.ns, "allocs_per_op": d.after.allocs},
+                    }
+                    for d in run.benchmarks
+                ],
+                "warnings": _warnings(run, cwd),
+                "diff": diff(run),
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def _warnings(run: Analysis, cwd: str) -> list[dict]:
-    return [{"file": relative(s.path, cwd), "line": s.line, "message": why}
-            for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line))]
+    return [
+        {"file": relative(s.path, cwd), "line": s.line, "message": why}
+        for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line))
+    ]
 
 
 def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:
     first = fix.targets[0]
-    return {"rule": fix.rule, "status": status, "file": relative(first.path, cwd), "line": first.line,
-            "column": first.col, "message": first.message, "summary": fix.summary, "reason": reason,
-            "targets": [{"file": relative(t.path, cwd), "line": t.line, "column": t.col, "message": t.message}
-                        for t in fix.targets]}
+    return {
+        "rule": fix.rule,
+        "status": status,
+        "file": relative(first.path, cwd),
+        "line": first.line,
+        "column": first.col,
+        "message": first.message,
+        "summary": fix.summary,
+        "reason": reason,
+        "targets": [
+            {"file": relative(t.path, cwd), "line": t.line, "column": t.col, "message": t.message} for t in fix.targets
+        ],
+    }
 
 
 def _held(run: Run, verdict: Verified) -> str:
-    """What the fix took away under each of several toolchains: ` [go1.24.11: -1 heap escape, go1.27.3: none to remove]`;
+    """What the fix took away under each of several toolchains:
+    ` [go1.24.11: -1 heap escape, go1.27.3: none to remove]`;
     for a build variant, which toolchains build the original instead."""
     if len(run.toolchains) < 2:
         return ""
@@ -155,8 +192,10 @@ def _held(run: Run, verdict: Verified) -> str:
     if kept:
         said = [f"{', '.join(v for v, _ in verdict.removed)}: {', '.join(kept)} does not escape"]
     else:
-        said = [f"{v}: -{n} heap escape{'s' if n > 1 else ''}" if n else f"{v}: nothing to remove, nothing added"
-                for v, n in verdict.removed]
+        said = [
+            f"{v}: -{n} heap escape{'s' if n > 1 else ''}" if n else f"{v}: nothing to remove, nothing added"
+            for v, n in verdict.removed
+        ]
     if verdict.original_on:
         said.append(f"{', '.join(verdict.original_on)}: builds the original, unchanged")
     return f" [{', '.join(said)}]"
@@ -166,8 +205,10 @@ def broken_text(run: Analysis, cwd: str = ".") -> str:
     """Packages skipped because they do not load or compile, with the compiler's first errors;
     then the //gorewrite:ignore directives that are wrong or stale."""
     skipped = "".join(f"gorewrite: skipped {pkg}: {err}\n" for pkg, err in sorted(run.broken.items()))
-    return skipped + "".join(f"gorewrite: warning: {relative(s.path, cwd)}:{s.line}: {why}\n"
-                             for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line)))
+    return skipped + "".join(
+        f"gorewrite: warning: {relative(s.path, cwd)}:{s.line}: {why}\n"
+        for s, why in sorted(run.suppression_problems, key=lambda p: (p[0].path, p[0].line))
+    )
 
 
 def check_summary(run: Analysis) -> str:
@@ -178,8 +219,10 @@ def check_summary(run: Analysis) -> str:
     sized = len(run.sites) - heap
     sized_text = f", {sized} variable-size makes (heap above 32 bytes at run time)" if sized else ""
     ignored = f", {len(run.suppressed)} ignored by //gorewrite:ignore" if run.suppressed else ""
-    return (f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
-            f"{heap} heap escapes{sized_text}, recognised by rules: {by_rule}{ignored}\n")
+    return (
+        f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
+        f"{heap} heap escapes{sized_text}, recognised by rules: {by_rule}{ignored}\n"
+    )
 
 
 def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
@@ -189,18 +232,24 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
     ignored = f", {len(run.suppressed)} sites ignored by //gorewrite:ignore" if run.suppressed else ""
     new = sum(not run.snapshots[p].exists for p in run.changes)
     created = f", {new} created" if new else ""
-    lines = [f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
-             f"{len(run.changes) - new} files changed{created}{ignored}\n"]
+    lines = [
+        f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
+        f"{len(run.changes) - new} files changed{created}{ignored}\n"
+    ]
     for rule in rules:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]
         declined = [d for d in run.declined if d.rule == rule]
         held = [f for f in run.held if f.rule == rule]
         held_text = f", {len(held)} unsafe held back (--unsafe-fixes)" if held else ""
-        lines.append(f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification{held_text}\n")
+        lines.append(
+            f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification{held_text}\n"
+        )
         for f in held:
             t = f.targets[0]
-            lines.append(f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (unsafe: --unsafe-fixes applies it)\n")
+            lines.append(
+                f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (unsafe: --unsafe-fixes applies it)\n"
+            )
         for v in ok if verbose else []:
             t = v.fix.targets[0]
             lines.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{_held(run, v)}\n")
@@ -212,8 +261,10 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
             t = v.fix.targets[0]
             lines.append(f"  rejected  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
     for d in run.benchmarks:
-        lines.append(f"benchmark {d.package} {d.name} ({d.toolchain}): {d.before.ns:g} -> {d.after.ns:g} ns/op, "
-                     f"{d.before.allocs:g} -> {d.after.allocs:g} allocs/op\n")
+        lines.append(
+            f"benchmark {d.package} {d.name} ({d.toolchain}): {d.before.ns:g} -> {d.after.ns:g} ns/op, "
+            f"{d.before.allocs:g} -> {d.after.allocs:g} allocs/op\n"
+        )
     return "".join(lines)
 
 
@@ -224,5 +275,7 @@ def colored(diff: str) -> str:
     for line in diff.splitlines(keepends=True):
         style = next((s for prefix, s in styles if line.startswith(prefix)), None)
         body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "")
-        out.append((click.style(body, fg=style if style != "bold" else None, bold=style == "bold") if style else body) + end)
+        out.append(
+            (click.style(body, fg=style if style != "bold" else None, bold=style == "bold") if style else body) + end
+        )
     return "".join(out)

@@ -3,7 +3,8 @@ none, per-file memos, the syntax node at a compiler position, and the syntax-err
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
@@ -77,7 +78,9 @@ def add_import(view: PackageView, path: str, package: str) -> Edit:
             return Edit(path, at, at, b"\n\t" + quoted)
     if declarations:
         declaration = declarations[0]
-        spec = (declaration.text or b"")[len(b"import"):].strip()
-        return Edit(path, declaration.start_byte, declaration.end_byte, b"import (\n\t" + spec + b"\n\t" + quoted + b"\n)")
+        spec = (declaration.text or b"")[len(b"import") :].strip()
+        return Edit(
+            path, declaration.start_byte, declaration.end_byte, b"import (\n\t" + spec + b"\n\t" + quoted + b"\n)"
+        )
     clause = next(n for n in view.tree(path).root_node.named_children if n.type == "package_clause")
     return Edit(path, clause.end_byte, clause.end_byte, b"\n\nimport " + quoted)

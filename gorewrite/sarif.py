@@ -36,8 +36,15 @@ def check_log(run: Analysis, cwd: str) -> str:
     ignored = {escape: directive.reason for escape, directive in run.ignored().items()}
     results = []
     for escape, rule in by_position(run.sites):
-        result = _result(run, cwd, where, rule or UNRECOGNISED, escape.message + only_some(run, escape), escape,
-                         "warning" if rule else "note")
+        result = _result(
+            run,
+            cwd,
+            where,
+            rule or UNRECOGNISED,
+            escape.message + only_some(run, escape),
+            escape,
+            "warning" if rule else "note",
+        )
         if escape in ignored:
             result["suppressions"] = [{"kind": "inSource", "justification": ignored[escape]}]
         results.append(result)
@@ -47,37 +54,56 @@ def check_log(run: Analysis, cwd: str) -> str:
 def fix_log(run: Run, cwd: str) -> str:
     """A result per verified rewrite, carrying its part of the diff as a SARIF fix."""
     where = _Positions(run)
-    fixes = sorted((v.fix for v in run.verdicts if isinstance(v, Verified)),
-                   key=lambda f: (f.targets[0].path, f.targets[0].line, f.targets[0].col, f.rule))
+    fixes = sorted(
+        (v.fix for v in run.verdicts if isinstance(v, Verified)),
+        key=lambda f: (f.targets[0].path, f.targets[0].line, f.targets[0].col, f.rule),
+    )
     changes = _changes(run, fixes, where)
     results = []
     for index, fix in enumerate(fixes):
-        result = _result(run, cwd, where, fix.rule, f"{fix.summary} (verified with {versions(run)})",
-                         fix.targets[0], "warning")
+        result = _result(
+            run, cwd, where, fix.rule, f"{fix.summary} (verified with {versions(run)})", fix.targets[0], "warning"
+        )
         if index in changes:
-            result["fixes"] = [{"description": {"text": fix.summary},
-                                "artifactChanges": [{"artifactLocation": _artifact(path, cwd), "replacements": replaced}
-                                                    for path, replaced in sorted(changes[index].items())]}]
+            result["fixes"] = [
+                {
+                    "description": {"text": fix.summary},
+                    "artifactChanges": [
+                        {"artifactLocation": _artifact(path, cwd), "replacements": replaced}
+                        for path, replaced in sorted(changes[index].items())
+                    ],
+                }
+            ]
         results.append(result)
     return _log(run, cwd, results)
 
 
 def _log(run: Analysis, cwd: str, results: list[dict]) -> str:
-    failures = [{"level": "error", "message": {"text": f"skipped {pkg}: {err}"}} for pkg, err in sorted(run.broken.items())]
+    failures = [
+        {"level": "error", "message": {"text": f"skipped {pkg}: {err}"}} for pkg, err in sorted(run.broken.items())
+    ]
     invocation = {"executionSuccessful": not run.broken, "toolExecutionNotifications": failures}
     driver = {"name": "gorewrite", "version": __version__, "semanticVersion": __version__, "rules": _rules()}
-    return json.dumps({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "invocations": [invocation],
-            "originalUriBaseIds": {SRCROOT: {"uri": Path(cwd).as_uri().rstrip("/") + "/"}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": {"toolchains": [tc.version for tc in run.toolchains or [run.toolchain]]},
-        }],
-    }, indent=2) + "\n"
+    return (
+        json.dumps(
+            {
+                "$schema": SCHEMA,
+                "version": "2.1.0",
+                "runs": [
+                    {
+                        "tool": {"driver": driver},
+                        "invocations": [invocation],
+                        "originalUriBaseIds": {SRCROOT: {"uri": Path(cwd).as_uri().rstrip("/") + "/"}},
+                        "columnKind": "unicodeCodePoints",
+                        "results": results,
+                        "properties": {"toolchains": [tc.version for tc in run.toolchains or [run.toolchain]]},
+                    }
+                ],
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 @cache
@@ -86,12 +112,22 @@ def _rules() -> list[dict]:
     rules = []
     for name, rule in RULES.items():
         help_text = _first_paragraph((rule_data(name) / "README.md").read_text())
-        rules.append({"id": name, "shortDescription": {"text": rule.summary},
-                      "help": {"text": help_text, "markdown": help_text},
-                      "defaultConfiguration": {"level": "warning"}})
-    rules.append({"id": UNRECOGNISED, "shortDescription": {"text": "a heap allocation no gorewrite rule can rewrite"},
-                  "help": {"text": UNRECOGNISED_HELP, "markdown": UNRECOGNISED_HELP},
-                  "defaultConfiguration": {"level": "note"}})
+        rules.append(
+            {
+                "id": name,
+                "shortDescription": {"text": rule.summary},
+                "help": {"text": help_text, "markdown": help_text},
+                "defaultConfiguration": {"level": "warning"},
+            }
+        )
+    rules.append(
+        {
+            "id": UNRECOGNISED,
+            "shortDescription": {"text": "a heap allocation no gorewrite rule can rewrite"},
+            "help": {"text": UNRECOGNISED_HELP, "markdown": UNRECOGNISED_HELP},
+            "defaultConfiguration": {"level": "note"},
+        }
+    )
     return rules
 
 
@@ -137,7 +173,7 @@ class _Positions:
         if path not in self._snapshots or not 0 < line <= len(self._lines(path)):
             return col
         start = self._lines(path)[line - 1]
-        return len(self._snapshots[path].content[start:start + col - 1].decode("utf-8", "replace")) + 1
+        return len(self._snapshots[path].content[start : start + col - 1].decode("utf-8", "replace")) + 1
 
     def at(self, path: str, offset: int) -> tuple[int, int]:
         """Line and code-point column of a byte offset."""
@@ -154,7 +190,12 @@ def _changes(run: Run, fixes: list[Fix], where: _Positions) -> dict[int, dict[st
     owned: dict[int, dict[str, list[dict]]] = {}
     for path, new in sorted(run.changes.items()):
         old = run.snapshots[path].content
-        spans = [(index, _span(where, path, e.start, e.end)) for index, fix in enumerate(fixes) for e in fix.edits if e.path == path]
+        spans = [
+            (index, _span(where, path, e.start, e.end))
+            for index, fix in enumerate(fixes)
+            for e in fix.edits
+            if e.path == path
+        ]
         if not spans:
             continue
         for start, end, inserted in hunks(old, new):
@@ -171,8 +212,14 @@ def _span(where: _Positions, path: str, start: int, end: int) -> tuple[int, int]
 
 def _replacement(where: _Positions, path: str, start: int, end: int, inserted: bytes) -> dict:
     (start_line, start_col), (end_line, end_col) = where.at(path, start), where.at(path, end)
-    deleted = {"startLine": start_line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col,
-               "byteOffset": start, "byteLength": end - start}
+    deleted = {
+        "startLine": start_line,
+        "startColumn": start_col,
+        "endLine": end_line,
+        "endColumn": end_col,
+        "byteOffset": start,
+        "byteLength": end - start,
+    }
     replacement = {"deletedRegion": deleted}
     if inserted:
         replacement["insertedContent"] = {"text": inserted.decode("utf-8")}

@@ -47,13 +47,21 @@ def find(view: PackageView, path: str) -> list[Suppression]:
     return found
 
 
-def apply(view: PackageView, candidates: list[Candidate], rules: set[str], known: set[str]
-          ) -> tuple[list[Candidate], list[tuple[Candidate, Suppression]], list[tuple[Suppression, str]]]:
+def apply(
+    view: PackageView, candidates: list[Candidate], rules: set[str], known: set[str]
+) -> tuple[list[Candidate], list[tuple[Candidate, Suppression]], list[tuple[Suppression, str]]]:
     """(candidates left, the suppressed ones with their directive, the directives' problems)."""
     directives = [s for path in sorted({c.path for c in candidates} | _with_directives(view)) for s in find(view, path)]
     kept, suppressed, used = [], [], set()
     for cand in candidates:
-        hit = next((s for s in directives if s.path == cand.path and s.rule == cand.rule and s.first <= cand.escape.line <= s.last), None)
+        hit = next(
+            (
+                s
+                for s in directives
+                if s.path == cand.path and s.rule == cand.rule and s.first <= cand.escape.line <= s.last
+            ),
+            None,
+        )
         if hit is None:
             kept.append(cand)
         else:
@@ -62,11 +70,19 @@ def apply(view: PackageView, candidates: list[Candidate], rules: set[str], known
     problems = []
     for s in directives:
         if s.rule not in known:
-            problems.append((s, f"//gorewrite:ignore names no known rule ({s.rule or 'none given'}): write //gorewrite:ignore <rule> <reason>"))
+            problems.append(
+                (
+                    s,
+                    f"//gorewrite:ignore names no known rule ({s.rule or 'none given'}): "
+                    "write //gorewrite:ignore <rule> <reason>",
+                )
+            )
         elif not s.reason:
             problems.append((s, f"//gorewrite:ignore {s.rule} has no reason: say why the site stays as it is"))
         elif s.last < s.first:
-            problems.append((s, f"//gorewrite:ignore {s.rule} is neither on a site's line nor in a function's doc comment"))
+            problems.append(
+                (s, f"//gorewrite:ignore {s.rule} is neither on a site's line nor in a function's doc comment")
+            )
         elif s.rule in rules and s not in used:
             problems.append((s, f"//gorewrite:ignore {s.rule} suppresses nothing: remove it"))
     return kept, suppressed, problems

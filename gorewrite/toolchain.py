@@ -38,14 +38,13 @@ class Toolchain:
 
     def run(self, args: list[str], cwd: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         """Run `go ARGS` in cwd; never raises on a non-zero exit (callers judge the result)."""
-        return subprocess.run(
-            [self.go, *args], cwd=cwd, env=self.env, input=input, capture_output=True, check=False
-        )
+        return subprocess.run([self.go, *args], cwd=cwd, env=self.env, input=input, capture_output=True, check=False)
 
     def stream(self, args: list[str], cwd: str) -> Iterator[bytes]:
         """Run `go ARGS` in cwd and yield its output (stdout and stderr) line by line, for output too large to hold."""
-        with subprocess.Popen([self.go, *args], cwd=cwd, env=self.env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT) as process:
+        with subprocess.Popen(
+            [self.go, *args], cwd=cwd, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        ) as process:
             yield from process.stdout
 
     def gofmt(self, source: bytes) -> bytes:
@@ -73,13 +72,19 @@ def switched(base: Toolchain, version: str, cwd: str) -> Toolchain:
         lines = done.stderr.decode(errors="replace").strip().splitlines()
         detail = [line for line in lines if line.startswith("go: ") and "downloading" not in line] or lines
         said = (detail[-1] if detail else f"it reports {said or 'nothing'}").removeprefix("go: ")
-        raise UserError(f"cannot run {version} through GOTOOLCHAIN: {said} "
-                        "(the go command fetches releases from the module proxy: check GOPROXY, or the module's go line)")
-    module = subprocess.run([base.go, "list", "-m", "-f", "{{.GoVersion}}"], cwd=cwd, env=env, capture_output=True, check=False)
+        raise UserError(
+            f"cannot run {version} through GOTOOLCHAIN: {said} "
+            "(the go command fetches releases from the module proxy: check GOPROXY, or the module's go line)"
+        )
+    module = subprocess.run(
+        [base.go, "list", "-m", "-f", "{{.GoVersion}}"], cwd=cwd, env=env, capture_output=True, check=False
+    )
     needs = re.search(r"requires go >= (\S+)", module.stderr.decode(errors="replace"))
     if needs:
-        raise UserError(f"--toolchain {version} cannot build this module: its go.mod requires go >= {needs.group(1)}; "
-                        "name releases at least that new")
+        raise UserError(
+            f"--toolchain {version} cannot build this module: its go.mod requires go >= {needs.group(1)}; "
+            "name releases at least that new"
+        )
     return Toolchain(go=base.go, version=version, env=env)
 
 
@@ -132,7 +137,9 @@ def find_toolchain(go_flag: str | None = None, tags: str | None = None) -> Toolc
     env = dict(os.environ)
     bad = [tag for tag in (tags or "").split(",") if tags and not TAG.match(tag)]
     if bad:
-        raise UserError(f"--tags {tags}: {bad[0]!r} is not a build tag (letters, digits, _ and . only; separate tags with commas)")
+        raise UserError(
+            f"--tags {tags}: {bad[0]!r} is not a build tag (letters, digits, _ and . only; separate tags with commas)"
+        )
     if tags:
         env["GOFLAGS"] = f"{env.get('GOFLAGS', '')} -tags={tags}".strip()
     try:

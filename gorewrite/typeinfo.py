@@ -157,7 +157,7 @@ def prefetch(toolchain: Toolchain, packages: list[Package], compiled: set[str]) 
     by_module: dict[str | None, list[Package]] = {}
     for package in packages:
         by_module.setdefault(package.module_root, []).append(package)
-    for module, group in by_module.items():
+    for group in by_module.values():
         imports = {p for pkg in group for p in pkg.imports if p not in ("C", "unsafe")}
         if imports & compiled:
             _list_exports(toolchain, group[0], sorted(imports & compiled), ESCAPE_FLAGS)
@@ -181,7 +181,9 @@ def _export_data(toolchain: Toolchain, package: Package) -> dict[str, str]:
 
 
 def _list_exports(toolchain: Toolchain, package: Package, imports: list[str], flags: tuple[str, ...] = ()) -> None:
-    done = toolchain.run(["list", "-e", "-export", *flags, "-json=ImportPath,Export,Error", "--", *imports], cwd=package.dir)
+    done = toolchain.run(
+        ["list", "-e", "-export", *flags, "-json=ImportPath,Export,Error", "--", *imports], cwd=package.dir
+    )
     if done.returncode != 0:
         raise Unavailable(f"cannot compile the imports of {package.import_path}: {_last_line(done.stderr)}")
     for entry in json_stream(done.stdout.decode()):

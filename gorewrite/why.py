@@ -27,7 +27,11 @@ def site(arg: str, cwd: str) -> tuple[str, int]:
         raise UserError(f"{arg}: expected FILE:LINE or FILE:LINE:COL, like internal/ship/ship.go:58")
     path, line, col = match.group(1), int(match.group(2)), int(match.group(3) or 1)
     root = module_root(cwd)
-    found = [p for p in dict.fromkeys(os.path.normpath(os.path.join(base, path)) for base in (cwd, root)) if os.path.isfile(p)]
+    found = [
+        p
+        for p in dict.fromkeys(os.path.normpath(os.path.join(base, path)) for base in (cwd, root))
+        if os.path.isfile(p)
+    ]
     if not found:
         raise UserError(f"{path}: no such file (in {cwd} or the module root {root})")
     absolute = found[0]
@@ -45,7 +49,9 @@ def site(arg: str, cwd: str) -> tuple[str, int]:
     return absolute, line
 
 
-def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], checks: frozenset[str]) -> str:
+def explain(
+    toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], checks: frozenset[str]
+) -> str:
     """The report: flow lines per toolchain, then each rule's verdict on the line."""
     parts = []
     for toolchain in toolchains:
@@ -53,7 +59,13 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
         heading = f"{toolchain.version}:" if len(toolchains) > 1 else ""
         body = "\n".join(flow) if flow else "  the compiler reports no heap allocation on this line"
         parts.append((heading + "\n" if heading else "") + body)
-    run = fix(toolchains, [path], cwd, rules, Options(checks=checks, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False))
+    run = fix(
+        toolchains,
+        [path],
+        cwd,
+        rules,
+        Options(checks=checks, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False),
+    )
     if run.broken:
         pkg, error = min(run.broken.items())
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
@@ -66,10 +78,16 @@ def _flow(toolchain: Toolchain, path: str, line: int, cwd: str) -> list[str]:
     (pkg,) = load(toolchain, [path], cwd) or [None]
     if pkg is None or pkg.error:
         raise UserError(f"{path}: its package does not load: {pkg.error if pkg else 'no package'}")
-    sites = compile_flows(toolchain, [pkg.import_path], cwd, files={pkg.import_path: pkg.files}, lines={path: {line}})[pkg.import_path]
-    found = [f"  {os.path.basename(path)}:{line}:{col}: {message}"
-             for (where, number, col), messages in sites.items() if where == path and number == line
-             for message in messages if not any(message.lstrip().startswith(n) for n in NOISE)]
+    sites = compile_flows(toolchain, [pkg.import_path], cwd, files={pkg.import_path: pkg.files}, lines={path: {line}})[
+        pkg.import_path
+    ]
+    found = [
+        f"  {os.path.basename(path)}:{line}:{col}: {message}"
+        for (where, number, col), messages in sites.items()
+        if where == path and number == line
+        for message in messages
+        if not any(message.lstrip().startswith(n) for n in NOISE)
+    ]
     return list(dict.fromkeys(found))
 
 
@@ -77,10 +95,14 @@ def _verdicts(run: Run, path: str, line: int) -> str:
     said = []
     for verdict in run.verdicts:
         if isinstance(verdict, Verified):
-            said.append(f"{verdict.fix.rule}: would be verified: {verdict.fix.summary}"
-                        + (" (unsafe: needs --unsafe-fixes)" if verdict.fix.safety == "unsafe" else ""))
+            said.append(
+                f"{verdict.fix.rule}: would be verified: {verdict.fix.summary}"
+                + (" (unsafe: needs --unsafe-fixes)" if verdict.fix.safety == "unsafe" else "")
+            )
         elif isinstance(verdict, Rejected):
-            said.append(f"{verdict.fix.rule}: proposed, but rejected by the compiler: {verdict.fix.summary}: {verdict.reason}")
+            said.append(
+                f"{verdict.fix.rule}: proposed, but rejected by the compiler: {verdict.fix.summary}: {verdict.reason}"
+            )
     said += [f"{d.rule}: declined: {d.reason}" for d in run.declined if d.site.path == path and d.site.line == line]
     said += [f"{c.rule}: ignored by //gorewrite:ignore: {s.reason}" for c, s in run.suppressed if c.escape.line == line]
     return "\n".join(said) if said else "no rule recognises a site on this line"

@@ -116,8 +116,10 @@ def permitted(snapshot: Snapshot, root: str, changed: set[str]) -> None:
         variant = VARIANT.match(os.path.basename(path))
         original = variant and os.path.join(os.path.dirname(path), variant.group(1) + ".go")
         if not original or original not in changed:
-            raise WriteRefused(f"{path}: gorewrite creates only the build variants of a file it rewrites "
-                               "(<file>_prego125.go, <file>_go125.go); nothing was written")
+            raise WriteRefused(
+                f"{path}: gorewrite creates only the build variants of a file it rewrites "
+                "(<file>_prego125.go, <file>_go125.go); nothing was written"
+            )
         return
     try:
         st = os.stat(real)
@@ -128,8 +130,10 @@ def permitted(snapshot: Snapshot, root: str, changed: set[str]) -> None:
     if not stat.S_ISREG(st.st_mode):
         raise WriteRefused(f"{path} is not a regular file; nothing was written")
     if not st.st_mode & stat.S_IWUSR:
-        raise WriteRefused(f"{path} is read-only (mode {stat.S_IMODE(st.st_mode):04o}); nothing was written: "
-                           "make it writable (chmod u+w) to let gorewrite rewrite it")
+        raise WriteRefused(
+            f"{path} is read-only (mode {stat.S_IMODE(st.st_mode):04o}); nothing was written: "
+            "make it writable (chmod u+w) to let gorewrite rewrite it"
+        )
     if is_generated(real):
         raise WriteRefused(f"{path} is generated (`// Code generated ... DO NOT EDIT.`); nothing was written")
 
@@ -208,8 +212,10 @@ def _rollback(done: list[_Staged]) -> str:
                 elif _created(entry):
                     os.unlink(entry.target)
             except OSError as err:
-                failed.append(f"{entry.snapshot.path} ({err.strerror}"
-                              + (f"; its old content is in {entry.backup})" if entry.backup else ")"))
+                failed.append(
+                    f"{entry.snapshot.path} ({err.strerror}"
+                    + (f"; its old content is in {entry.backup})" if entry.backup else ")")
+                )
                 entry.backup = None
     if failed:
         return f"written and not restored: {', '.join(failed)}; every other file is as it was"
@@ -252,7 +258,9 @@ def _signals_blocked():
 def _refuse_if_changed(snapshot: Snapshot) -> None:
     if not snapshot.exists:
         if os.path.lexists(snapshot.path):
-            raise WriteRefused(f"{snapshot.path} appeared since gorewrite looked; nothing was written, re-run gorewrite")
+            raise WriteRefused(
+                f"{snapshot.path} appeared since gorewrite looked; nothing was written, re-run gorewrite"
+            )
         return
     try:
         # The size is a fast check; equal sizes still need the bytes compared.

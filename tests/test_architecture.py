@@ -55,11 +55,19 @@ def _runtime(body: list[ast.stmt]):
 def test_core_modules_neither_import_nor_name_a_rule(name):
     assert not imports(name) & RULE_MODULES, f"{name} imports a rule module"
     tree = ast.parse(MODULES[name].read_text())
-    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
-                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
-                  and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
-    named = [n.value for n in ast.walk(tree)
-             if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings and n.value in RULES]
+    docstrings = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+        and isinstance(n.body[0].value, ast.Constant)
+    }
+    named = [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings and n.value in RULES
+    ]
     assert not named, f"{name} names the rule {named[0]!r}: give the rule metadata instead"
 
 

@@ -6,7 +6,7 @@ import json
 
 from conftest import GOROUTINE, gorewrite, module
 
-EXTRA = '''
+EXTRA = """
 // Later reports a job from a goroutine of its own.
 func Later(j int) {
 	tag := "later"
@@ -17,7 +17,7 @@ func Later(j int) {
 		go func() { fmt.Println(tag, i) }()
 	}
 }
-'''
+"""
 
 
 def test_baseline_records_then_reports_only_new_escapes(tmp_path):
@@ -27,9 +27,16 @@ def test_baseline_records_then_reports_only_new_escapes(tmp_path):
     assert first.returncode == 0 and "recorded" in first.stderr, first.stderr
     data = json.loads(base.read_text())
     assert data["schema"] == "gorewrite.baseline/v1"
-    assert {"package": "example.com/m/work", "function": "Start", "message": "moved to heap: label", "count": 1} in data["escapes"]
+    assert {
+        "package": "example.com/m/work",
+        "function": "Start",
+        "message": "moved to heap: label",
+        "count": 1,
+    } in data["escapes"]
     # Lines move (a comment above everything): still no new escape.
-    (root / "work/work.go").write_text(GOROUTINE.replace("package work", "package work\n\n// Package work starts jobs."))
+    (root / "work/work.go").write_text(
+        GOROUTINE.replace("package work", "package work\n\n// Package work starts jobs.")
+    )
     moved = gorewrite("check", "--baseline", str(base), cwd=root)
     assert (moved.returncode, moved.stdout) == (0, ""), moved.stderr
     # A new function with its own escapes: only those are listed, exit 1.

@@ -22,5 +22,8 @@ def test_samples_take_the_median_of_each_benchmark():
 def test_more_allocations_is_worse_and_faster_alone_is_not():
     before = {"BenchmarkA": Sample(50, 1), "BenchmarkB": Sample(10, 0)}
     assert worse(before, {"BenchmarkA": Sample(20, 0), "BenchmarkB": Sample(12, 0)}) is None
-    assert worse(before, {"BenchmarkA": Sample(20, 0), "BenchmarkB": Sample(9, 2)}) == "BenchmarkB allocates more: 0 -> 2 allocs/op"
+    assert (
+        worse(before, {"BenchmarkA": Sample(20, 0), "BenchmarkB": Sample(9, 2)})
+        == "BenchmarkB allocates more: 0 -> 2 allocs/op"
+    )
     assert worse(before, {"BenchmarkC": Sample(1, 5)}) is None  # a benchmark that was not there before proves nothing

@@ -12,11 +12,12 @@ import subprocess
 from pathlib import Path
 
 from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, releases, snapshot
+
+from gorewrite.claims import InVariant, KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.pipeline import analyse
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
-from gorewrite.claims import InVariant, KeepsOnStack
 from gorewrite.verify import Rejected, Verified, verify
 
 
@@ -29,7 +30,9 @@ def _copy(tmp_path: Path) -> Path:
 def test_fix_writes_the_variant_pair_and_each_release_builds_its_side(tmp_path):
     newest, older = releases()
     module = _copy(tmp_path)
-    done = gorewrite("fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, "./...", cwd=module)
+    done = gorewrite(
+        "fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, "./...", cwd=module
+    )
     assert done.returncode == 0, done.stderr
     assert f"with {OLDER} and {newest.version}" in done.stderr
     case = module / "guarded_sum"
@@ -37,17 +40,29 @@ def test_fix_writes_the_variant_pair_and_each_release_builds_its_side(tmp_path):
     assert "func Window" not in (case / "sum.go").read_text()
     assert (case / "sum_prego125.go").read_text().startswith("//go:build !go1.25\n\npackage guarded_sum\n")
     original = (GOLDEN / "build-variant" / "guarded_sum" / "sum.go").read_text()
-    moved = original[original.index("// Window"):]
+    moved = original[original.index("// Window") :]
     assert (case / "sum_go125.go").read_text() == f"//go:build go1.25\n\npackage guarded_sum\n\n{moved}"
-    for toolchain, built, stack in [(older, "sum_prego125.go", "make([]int, 4) does not escape"),
-                                    (newest, "sum_go125.go", "make([]int, n) does not escape")]:
+    for toolchain, built, stack in [
+        (older, "sum_prego125.go", "make([]int, 4) does not escape"),
+        (newest, "sum_go125.go", "make([]int, n) does not escape"),
+    ]:
         for args in (["vet", "./..."], ["test", "-count=1", "./..."]):
             result = toolchain.run(args, str(module))
             assert result.returncode == 0, (toolchain.version, args, result.stdout.decode(), result.stderr.decode())
         m = toolchain.run(["build", "-o", os.devnull, "-gcflags=-m", "./guarded_sum"], str(module)).stderr.decode()
         assert re.search(rf"{built}:\d+:\d+: {re.escape(stack)}", m), (toolchain.version, m)
-    again = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version,
-                      "./...", cwd=module)
+    again = gorewrite(
+        "fix",
+        "--dry-run",
+        "--rule",
+        "build-variant",
+        "--toolchain",
+        OLDER,
+        "--toolchain",
+        newest.version,
+        "./...",
+        cwd=module,
+    )
     assert again.returncode == 0 and again.stdout == "", again.stderr
 
 
@@ -55,8 +70,18 @@ def test_dry_run_diff_creates_the_files_with_git_apply_and_gorewrite_apply(tmp_p
     newest, _ = releases()
     module = _copy(tmp_path)
     before = snapshot(module)
-    done = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version,
-                     "./...", cwd=module)
+    done = gorewrite(
+        "fix",
+        "--dry-run",
+        "--rule",
+        "build-variant",
+        "--toolchain",
+        OLDER,
+        "--toolchain",
+        newest.version,
+        "./...",
+        cwd=module,
+    )
     assert done.returncode == 1, done.stderr
     assert snapshot(module) == before, "--dry-run writes nothing"
     assert "--- /dev/null\n+++ b/guarded_sum/sum_prego125.go\n" in done.stdout
@@ -98,7 +123,9 @@ def test_new_files_end_their_lines_as_the_original_does(tmp_path):
     (module / "go.mod").write_text("module example.com/m\n\ngo 1.22\n")
     source = (GOLDEN / "build-variant" / "guarded_sum" / "sum.go").read_text()
     (module / "guarded_sum" / "sum.go").write_bytes(source.replace("\n", "\r\n").encode())
-    done = gorewrite("fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, "./...", cwd=module)
+    done = gorewrite(
+        "fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, "./...", cwd=module
+    )
     assert done.returncode == 0, done.stderr
     for name in ("sum.go", "sum_go125.go", "sum_prego125.go"):
         data = (module / "guarded_sum" / name).read_bytes()
@@ -114,10 +141,24 @@ def _variant_fix(module: Path, older_body: str, newer_body: str) -> tuple[list, 
     source = view.sources[path]
     start = source.index(b"// Window")  # the function and what follows it move
     target = next(c.escape for found in candidates.values() for c in found)
-    edits = (Edit(path, start, len(source), b""),
-             Edit(path.replace("sum.go", "sum_prego125.go"), 0, 0, b"//go:build !go1.25\n\npackage guarded_sum\n\n" + older_body.encode()),
-             Edit(path.replace("sum.go", "sum_go125.go"), 0, 0, b"//go:build go1.25\n\npackage guarded_sum\n\n" + newer_body.encode()))
-    fix = Fix("build-variant", edits, (target,), "by hand", claim=InVariant(edits[1].path, KeepsOnStack(("make([]int, 4)",))))
+    edits = (
+        Edit(path, start, len(source), b""),
+        Edit(
+            path.replace("sum.go", "sum_prego125.go"),
+            0,
+            0,
+            b"//go:build !go1.25\n\npackage guarded_sum\n\n" + older_body.encode(),
+        ),
+        Edit(
+            path.replace("sum.go", "sum_go125.go"),
+            0,
+            0,
+            b"//go:build go1.25\n\npackage guarded_sum\n\n" + newer_body.encode(),
+        ),
+    )
+    fix = Fix(
+        "build-variant", edits, (target,), "by hand", claim=InVariant(edits[1].path, KeepsOnStack(("make([]int, 4)",)))
+    )
     return [older, newest], views, fix
 
 
@@ -142,8 +183,10 @@ def test_the_verifier_rejects_a_variant_whose_original_side_changed(tmp_path):
     (module / "guarded_sum").mkdir(parents=True)
     (module / "go.mod").write_text("module example.com/m\n\ngo 1.22\n")
     (module / "guarded_sum" / "sum.go").write_text("package guarded_sum\n\n" + KEEPS)
-    rewritten = KEEPS.replace("last := make([]int, n)", "var last []int\n\tif n <= 4 {\n\t\tlast = make([]int, 4)[:n:n]\n"
-                              "\t} else {\n\t\tlast = make([]int, n)\n\t}")
+    rewritten = KEEPS.replace(
+        "last := make([]int, n)",
+        "var last []int\n\tif n <= 4 {\n\t\tlast = make([]int, 4)[:n:n]\n\t} else {\n\t\tlast = make([]int, n)\n\t}",
+    )
     toolchains, views, fix = _variant_fix(module, rewritten, KEEPS)
     (verdict,) = verify(toolchains, str(module), views, {next(iter(views)): [fix]}).verdicts
     assert isinstance(verdict, Verified) and verdict.original_on == (toolchains[1].version,), verdict
@@ -151,8 +194,10 @@ def test_the_verifier_rejects_a_variant_whose_original_side_changed(tmp_path):
     toolchains, views, fix = _variant_fix(module, rewritten, changed)
     (verdict,) = verify(toolchains, str(module), views, {next(iter(views)): [fix]}).verdicts
     assert isinstance(verdict, Rejected), verdict
-    assert verdict.reason == (f"{toolchains[1].version}: the build leaves sum_prego125.go out here, "
-                              "yet the original's escapes changed: `new(int) escapes to heap`")
+    assert verdict.reason == (
+        f"{toolchains[1].version}: the build leaves sum_prego125.go out here, "
+        "yet the original's escapes changed: `new(int) escapes to heap`"
+    )
 
 
 def test_the_verifier_rejects_a_new_file_no_toolchain_builds(tmp_path):
@@ -160,11 +205,15 @@ def test_the_verifier_rejects_a_new_file_no_toolchain_builds(tmp_path):
     module = _copy(tmp_path)
     (module / "guarded_sum" / "sum_test.go").unlink()
     original = (GOLDEN / "build-variant" / "guarded_sum" / "sum.go").read_text()
-    moved = original[original.index("// Window"):]
-    rewritten = moved.replace("last := make([]int, n)", "var last []int\n\tif n <= 4 {\n\t\tlast = make([]int, 4)[:n:n]\n"
-                              "\t} else {\n\t\tlast = make([]int, n)\n\t}")
+    moved = original[original.index("// Window") :]
+    rewritten = moved.replace(
+        "last := make([]int, n)",
+        "var last []int\n\tif n <= 4 {\n\t\tlast = make([]int, 4)[:n:n]\n\t} else {\n\t\tlast = make([]int, n)\n\t}",
+    )
     toolchains, views, fix = _variant_fix(module, rewritten, moved)
     edits = list(fix.edits)
     edits[2] = Edit(edits[2].path, 0, 0, b"//go:build go1.25 && ignore\n\npackage guarded_sum\n\n" + moved.encode())
-    (verdict,) = verify(toolchains, str(module), views, {next(iter(views)): [dataclasses.replace(fix, edits=tuple(edits))]}).verdicts
+    (verdict,) = verify(
+        toolchains, str(module), views, {next(iter(views)): [dataclasses.replace(fix, edits=tuple(edits))]}
+    ).verdicts
     assert isinstance(verdict, Rejected) and "no requested toolchain compiles sum_go125.go" in verdict.reason, verdict

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import FACTORY, edited, module, naive_rewrites, proposals
+
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 
@@ -21,7 +21,8 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
-    "go_in_loop": ('''package go_in_loop
+    "go_in_loop": (
+        """package go_in_loop
 
 import "fmt"
 
@@ -37,8 +38,11 @@ func Start(jobs []int, out chan<- string) {
 		}()
 	}
 }
-''', "\t\tlabel := label" + COPY.format("label") + "\t\tgo func() {"),
-    "passed_to_call": ('''package passed_to_call
+""",
+        "\t\tlabel := label" + COPY.format("label") + "\t\tgo func() {",
+    ),
+    "passed_to_call": (
+        """package passed_to_call
 
 // spawn runs f in the background.
 func spawn(f func()) { go f() }
@@ -53,8 +57,11 @@ func Notify(listeners []chan<- string, failed bool) {
 		spawn(func() { l <- status })
 	}
 }
-''', "\t\tstatus := status" + COPY.format("status") + "\t\tspawn(func()"),
-    "defer_in_loop": ('''package defer_in_loop
+""",
+        "\t\tstatus := status" + COPY.format("status") + "\t\tspawn(func()",
+    ),
+    "defer_in_loop": (
+        """package defer_in_loop
 
 import "io"
 
@@ -70,8 +77,11 @@ func CloseAll(closers []io.Closer, report func(tag string, err error)) {
 		}()
 	}
 }
-''', "\t\ttag := tag" + COPY.format("tag") + "\t\tdefer func() {"),
-    "two_variables": ('''package two_variables
+""",
+        "\t\ttag := tag" + COPY.format("tag") + "\t\tdefer func() {",
+    ),
+    "two_variables": (
+        """package two_variables
 
 import "fmt"
 
@@ -85,14 +95,16 @@ func Dial(n int, out chan<- string) {
 		go func() { out <- fmt.Sprint(host, ":", port, "/", i) }()
 	}
 }
-''', "\t\thost := host" + COPY.format("host") + "\t\tport := port" + COPY.format("port") + "\t\tgo func()"),
-    "factory": (FACTORY.replace("package tags", "package factory"),
-                'func joiner(sep string, parts []string) string {'),
+""",
+        "\t\thost := host" + COPY.format("host") + "\t\tport := port" + COPY.format("port") + "\t\tgo func()",
+    ),
+    "factory": (FACTORY.replace("package tags", "package factory"), "func joiner(sep string, parts []string) string {"),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
-    "literal_writes": ('''package literal_writes
+    "literal_writes": (
+        """package literal_writes
 
 // Count has a worker count the lines and returns the total once it is done.
 func Count(lines []string) int {
@@ -111,8 +123,11 @@ func Count(lines []string) int {
 	<-done
 	return total
 }
-''', "a func literal writes total"),
-    "written_after": ('''package written_after
+""",
+        "a func literal writes total",
+    ),
+    "written_after": (
+        """package written_after
 
 // Tail sends the last line once the follower is told to stop.
 func Tail(lines []string, out chan<- string) {
@@ -129,8 +144,11 @@ func Tail(lines []string, out chan<- string) {
 	}
 	close(stop)
 }
-''', "last is written by or after the go statement"),
-    "written_in_loop": ('''package written_in_loop
+""",
+        "last is written by or after the go statement",
+    ),
+    "written_in_loop": (
+        """package written_in_loop
 
 import "fmt"
 
@@ -147,8 +165,11 @@ func Progress(stages []int, out chan<- string) {
 	}
 	close(ready)
 }
-''', "done is written in a loop around the go statement"),
-    "address_taken": ('''package address_taken
+""",
+        "done is written in a loop around the go statement",
+    ),
+    "address_taken": (
+        """package address_taken
 
 // Watch reports the limit that set chooses after the watcher started.
 func Watch(out chan<- int, set func(*int)) {
@@ -163,8 +184,11 @@ func Watch(out chan<- int, set func(*int)) {
 	set(&limit)
 	close(ready)
 }
-''', "the address of limit is taken"),
-    "pointer_method": ('''package pointer_method
+""",
+        "the address of limit is taken",
+    ),
+    "pointer_method": (
+        """package pointer_method
 
 import "strings"
 
@@ -183,8 +207,11 @@ func Collect(body []string, out chan<- string) {
 	}
 	close(ready)
 }
-''', "the address of b is taken"),
-    "named_result": ('''package named_result
+""",
+        "the address of b is taken",
+    ),
+    "named_result": (
+        """package named_result
 
 // Save stores every item; a watcher reports the error Save returns.
 func Save(items []string, store func(string) error, report chan<- error) (err error) {
@@ -203,8 +230,11 @@ func Save(items []string, store func(string) error, report chan<- error) (err er
 	}
 	return nil
 }
-''', "err is a named result"),
-    "loopvar_shared": ('''//go:build go1.21
+""",
+        "err is a named result",
+    ),
+    "loopvar_shared": (
+        """//go:build go1.21
 
 package loopvar_shared
 
@@ -221,8 +251,11 @@ func Spawn(n int, out chan<- string) {
 	}
 	close(ready)
 }
-''', "i is a loop variable shared by all iterations"),
-    "uses_goto": ('''package uses_goto
+""",
+        "i is a loop variable shared by all iterations",
+    ),
+    "uses_goto": (
+        """package uses_goto
 
 import "fmt"
 
@@ -243,8 +276,11 @@ again:
 	}
 	close(ready)
 }
-''', "the function uses goto"),
-    "stored": ('''package stored
+""",
+        "the function uses goto",
+    ),
+    "stored": (
+        """package stored
 
 import "strings"
 
@@ -257,8 +293,11 @@ func Greeters(names []string, greeting string) []func() string {
 	greeting = strings.ToUpper(greeting)
 	return out
 }
-''', "greeting is captured by a func literal that is stored or returned"),
-    "same_block": ('''package same_block
+""",
+        "greeting is captured by a func literal that is stored or returned",
+    ),
+    "same_block": (
+        """package same_block
 
 import "fmt"
 
@@ -272,8 +311,11 @@ type Stats struct {
 func Report(s Stats, out chan<- string) {
 	go func() { out <- fmt.Sprint(s.Name, s.Counts[0]) }()
 }
-''', "s is declared in the block that makes the closure, so a copy there would redeclare it"),
-    "literal_declares_own": ('''package literal_declares_own
+""",
+        "s is declared in the block that makes the closure, so a copy there would redeclare it",
+    ),
+    "literal_declares_own": (
+        """package literal_declares_own
 
 import "strings"
 
@@ -290,8 +332,11 @@ func Log(lines []string, out chan<- string) {
 		}()
 	}
 }
-''', "the func literal declares its own prefix"),
-    "not_own_line": ('''package not_own_line
+""",
+        "the func literal declares its own prefix",
+    ),
+    "not_own_line": (
+        """package not_own_line
 
 import "fmt"
 
@@ -303,8 +348,11 @@ func Start(jobs []int, out chan<- string) {
 	}
 	for _, j := range jobs { go func() { out <- fmt.Sprint(label, j) }() }
 }
-''', "does not stand on a line of its own"),
-    "newer_syntax": ('''//go:build go1.26
+""",
+        "does not stand on a line of its own",
+    ),
+    "newer_syntax": (
+        """//go:build go1.26
 
 package newer_syntax
 
@@ -323,8 +371,11 @@ func Start(jobs []int, out chan<- string) *int {
 	}
 	return new(len(jobs))
 }
-''', "syntax tree-sitter-go cannot parse"),
-    "factory_inlined": ('''package factory_inlined
+""",
+        "syntax tree-sitter-go cannot parse",
+    ),
+    "factory_inlined": (
+        """package factory_inlined
 
 import "strings"
 
@@ -338,25 +389,42 @@ func Clean(names []string) {
 		names[i] = replacer(" ")(n)
 	}
 }
-''', "the compiler inlines replacer"),
-    "factory_exported": (FACTORY.replace("package tags", "package factory_exported").replace("joiner", "Joiner"),
-                         "Joiner is exported"),
-    "factory_variadic": (FACTORY.replace("package tags", "package factory_variadic")
-                         .replace("func joiner(sep string)", "func joiner(seps ...string)")
-                         .replace("\tswitch sep {", "\tsep := seps[0]\n\tswitch sep {"), "joiner is variadic"),
-    "factory_defers": (FACTORY.replace("package tags", "package factory_defers")
-                       .replace("\tswitch sep {", "\tdepth++\n\tdefer func() { depth-- }()\n\tswitch sep {")
-                       .replace("strings.Join(out, sep)", "strings.Join(out, sep) + strings.Repeat(\">\", depth)")
-                       + "\nvar depth int\n", "the body of joiner returns, defers or jumps before its func literal"),
-    "factory_names_clash": (FACTORY.replace("package tags", "package factory_names_clash")
-                            .replace("\tswitch sep {", "\tout := sep\n\tswitch out {"),
-                            "would declare out twice"),
-    "factory_value_use": (FACTORY.replace("package tags", "package factory_value_use")
-                          + "\n// Fields joins a record's fields with commas.\nvar Fields = joiner(\",\")\n",
-                          "joiner is used other than as an immediate call"),
-    "factory_go": (FACTORY.replace("package tags", "package factory_go").replace("\tswitch sep {", "\ttrace = append(trace, \"checked \"+sep)\n\tswitch sep {")
-                   .replace("\t\tout := make", "\t\ttrace = append(trace, \"joined\")\n\t\tout := make")
-                   + '''
+""",
+        "the compiler inlines replacer",
+    ),
+    "factory_exported": (
+        FACTORY.replace("package tags", "package factory_exported").replace("joiner", "Joiner"),
+        "Joiner is exported",
+    ),
+    "factory_variadic": (
+        FACTORY.replace("package tags", "package factory_variadic")
+        .replace("func joiner(sep string)", "func joiner(seps ...string)")
+        .replace("\tswitch sep {", "\tsep := seps[0]\n\tswitch sep {"),
+        "joiner is variadic",
+    ),
+    "factory_defers": (
+        FACTORY.replace("package tags", "package factory_defers")
+        .replace("\tswitch sep {", "\tdepth++\n\tdefer func() { depth-- }()\n\tswitch sep {")
+        .replace("strings.Join(out, sep)", 'strings.Join(out, sep) + strings.Repeat(">", depth)')
+        + "\nvar depth int\n",
+        "the body of joiner returns, defers or jumps before its func literal",
+    ),
+    "factory_names_clash": (
+        FACTORY.replace("package tags", "package factory_names_clash").replace(
+            "\tswitch sep {", "\tout := sep\n\tswitch out {"
+        ),
+        "would declare out twice",
+    ),
+    "factory_value_use": (
+        FACTORY.replace("package tags", "package factory_value_use")
+        + '\n// Fields joins a record\'s fields with commas.\nvar Fields = joiner(",")\n',
+        "joiner is used other than as an immediate call",
+    ),
+    "factory_go": (
+        FACTORY.replace("package tags", "package factory_go")
+        .replace("\tswitch sep {", '\ttrace = append(trace, "checked "+sep)\n\tswitch sep {')
+        .replace("\t\tout := make", '\t\ttrace = append(trace, "joined")\n\t\tout := make')
+        + """
 var trace []string
 
 // Trace is what joining the fields in a deferred call does, in order.
@@ -368,10 +436,14 @@ func Trace(parts []string) string {
 	}()
 	return strings.Join(trace, "; ")
 }
-''', "go/defer would move the factory's setup code"),
-    "factory_argument_order": (FACTORY.replace("package tags", "package factory_argument_order")
-                               .replace("\tswitch sep {", "\ttrace = append(trace, \"checked \"+sep)\n\tswitch sep {")
-                               + '''
+""",
+        "go/defer would move the factory's setup code",
+    ),
+    "factory_argument_order": (
+        FACTORY.replace("package tags", "package factory_argument_order").replace(
+            "\tswitch sep {", '\ttrace = append(trace, "checked "+sep)\n\tswitch sep {'
+        )
+        + """
 var trace []string
 
 func fields(parts []string) []string {
@@ -385,9 +457,10 @@ func Trace(parts []string) string {
 	joiner(",")(fields(parts))
 	return strings.Join(trace, "; ")
 }
-''', "fields(parts) is evaluated before the factory's setup code"),
+""",
+        "fields(parts) is evaluated before the factory's setup code",
+    ),
 }
-
 
 
 def copy_before(statement: str, name: str):
@@ -398,7 +471,9 @@ def copy_before(statement: str, name: str):
 
 def merge_factory(source: str) -> str:
     """The naive factory rewrite: joiner(a) func(b) becomes joiner(a, b), and so does every call."""
-    source = re.sub(r"func joiner\((.*?)\) func\(parts \[\]string\) string \{", r"func joiner(\1, parts []string) string {", source)
+    source = re.sub(
+        r"func joiner\((.*?)\) func\(parts \[\]string\) string \{", r"func joiner(\1, parts []string) string {", source
+    )
     source = source.replace("\treturn func(parts []string) string {\n", "")
     source = re.sub(r"(\t\treturn strings\.Join\(out, sep\)[^\n]*)\n\t\}\n\}", r"\1\n}", source)
     return re.sub(r"joiner\(([^()]*)\)\(", r"joiner(\1, ", source)
@@ -408,20 +483,36 @@ def merge_factory(source: str) -> str:
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
     "literal_writes": (copy_before("\t\tgo func() {", "total"), 'fmt.Sprint({pkg}.Count([]string{"a", "b", "c"}))'),
-    "written_after": (copy_before("\t\tgo func() {", "last"),
-                      'func() string { out := make(chan string, 1); {pkg}.Tail([]string{"a", "b"}, out); return <-out }()'),
-    "written_in_loop": (copy_before("\t\tgo func() {", "done"),
-                        "func() string { out := make(chan string, 3); {pkg}.Progress([]int{1, 2, 3}, out); return sorted(out, 3) }()"),
-    "address_taken": (copy_before("\t\tgo func() {", "limit"),
-                      "func() string { out := make(chan int, 1); {pkg}.Watch(out, func(p *int) { *p = 99 }); return fmt.Sprint(<-out) }()"),
-    "pointer_method": (copy_before("\t\tgo func() {", "b"),
-                       'func() string { out := make(chan string, 1); {pkg}.Collect([]string{"a", "b"}, out); return <-out }()'),
-    "named_result": (copy_before("\t\tgo func() {", "err"),
-                     'func() string { r := make(chan error, 1); {pkg}.Save([]string{"a"}, func(string) error { return errors.New("full") }, r); return fmt.Sprint(<-r) }()'),
-    "loopvar_shared": (copy_before("\t\tgo func() {", "i"),
-                       "func() string { out := make(chan string, 3); {pkg}.Spawn(3, out); return sorted(out, 3) }()"),
-    "uses_goto": (copy_before("\t\tgo func() {", "tries"),
-                  "func() string { out := make(chan string, 3); {pkg}.Retry(3, out); return sorted(out, 3) }()"),
+    "written_after": (
+        copy_before("\t\tgo func() {", "last"),
+        'func() string { out := make(chan string, 1); {pkg}.Tail([]string{"a", "b"}, out); return <-out }()',
+    ),
+    "written_in_loop": (
+        copy_before("\t\tgo func() {", "done"),
+        "func() string { out := make(chan string, 3); {pkg}.Progress([]int{1, 2, 3}, out); return sorted(out, 3) }()",
+    ),
+    "address_taken": (
+        copy_before("\t\tgo func() {", "limit"),
+        "func() string { out := make(chan int, 1); "
+        "{pkg}.Watch(out, func(p *int) { *p = 99 }); return fmt.Sprint(<-out) }()",
+    ),
+    "pointer_method": (
+        copy_before("\t\tgo func() {", "b"),
+        'func() string { out := make(chan string, 1); {pkg}.Collect([]string{"a", "b"}, out); return <-out }()',
+    ),
+    "named_result": (
+        copy_before("\t\tgo func() {", "err"),
+        "func() string { r := make(chan error, 1); "
+        '{pkg}.Save([]string{"a"}, func(string) error { return errors.New("full") }, r); return fmt.Sprint(<-r) }()',
+    ),
+    "loopvar_shared": (
+        copy_before("\t\tgo func() {", "i"),
+        "func() string { out := make(chan string, 3); {pkg}.Spawn(3, out); return sorted(out, 3) }()",
+    ),
+    "uses_goto": (
+        copy_before("\t\tgo func() {", "tries"),
+        "func() string { out := make(chan string, 3); {pkg}.Retry(3, out); return sorted(out, 3) }()",
+    ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
     "same_block": (copy_before("\tgo func()", "s"), "no new variables on left side of :="),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),

@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import GOROUTINE, HISTOGRAM, gorewrite, module, snapshot
 
 
 def test_config_chooses_rules_budget_and_excludes(tmp_path):
-    root = module(tmp_path, {"work/work.go": GOROUTINE, "stats/stats.go": HISTOGRAM, "gen/stats.go": HISTOGRAM.replace("package stats", "package gen")})
+    root = module(
+        tmp_path,
+        {
+            "work/work.go": GOROUTINE,
+            "stats/stats.go": HISTOGRAM,
+            "gen/stats.go": HISTOGRAM.replace("package stats", "package gen"),
+        },
+    )
     (root / ".gorewrite.toml").write_text('disable = ["closure"]\nstack-budget = 128\nexclude = ["gen/*"]\n')
     done = gorewrite("fix", "--dry-run", cwd=root)
     assert done.returncode == 1, done.stderr
@@ -49,7 +55,9 @@ def test_config_mistakes_are_one_line_exit_2(tmp_path, text, message):
 
 def test_ignore_on_the_line_or_the_doc_comment_with_a_reason(tmp_path):
     on_line = GOROUTINE.replace('label := "job"', 'label := "job" //gorewrite:ignore closure measured: not hot')
-    documented = HISTOGRAM.replace("// Histogram counts", "//gorewrite:ignore make-const buckets is huge here\n// Histogram counts")
+    documented = HISTOGRAM.replace(
+        "// Histogram counts", "//gorewrite:ignore make-const buckets is huge here\n// Histogram counts"
+    )
     root = module(tmp_path, {"work/work.go": on_line, "stats/stats.go": documented})
     done = gorewrite("fix", "--dry-run", cwd=root)
     assert (done.returncode, done.stdout) == (0, ""), done.stderr
@@ -60,8 +68,13 @@ def test_ignore_on_the_line_or_the_doc_comment_with_a_reason(tmp_path):
 
 def test_bad_and_stale_ignores_are_reported(tmp_path):
     no_reason = GOROUTINE.replace('label := "job"', 'label := "job" //gorewrite:ignore closure')
-    stale = HISTOGRAM.replace("t := 0", "t := 0").replace("\tcounts := make", "\t_ = 0 //gorewrite:ignore closure nothing to see\n\tcounts := make")
-    root = module(tmp_path, {"work/work.go": no_reason, "stats/stats.go": stale + "\n// x //gorewrite:ignore nope why\nvar X = 1\n"})
+    stale = HISTOGRAM.replace("t := 0", "t := 0").replace(
+        "\tcounts := make", "\t_ = 0 //gorewrite:ignore closure nothing to see\n\tcounts := make"
+    )
+    root = module(
+        tmp_path,
+        {"work/work.go": no_reason, "stats/stats.go": stale + "\n// x //gorewrite:ignore nope why\nvar X = 1\n"},
+    )
     done = gorewrite("check", cwd=root)
     assert done.returncode == 0
     assert "gorewrite: warning: work/work.go:7: //gorewrite:ignore closure has no reason" in done.stderr

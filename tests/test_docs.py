@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import GOLDEN, ROOT, golden_cases
+
 from gorewrite.rules import RULES
 from gorewrite.syntax import load_query
 
-HEADINGS = ["## What it does", "## Why it escapes", "## Example", "## When it declines", "## Fix safety", "## Verified on"]
+HEADINGS = [
+    "## What it does",
+    "## Why it escapes",
+    "## Example",
+    "## When it declines",
+    "## Fix safety",
+    "## Verified on",
+]
 
 
 @pytest.mark.parametrize("name", sorted(RULES))

@@ -19,8 +19,15 @@ def e(start, end, new=b"", path=P):
         pytest.param(b"abcdef", [e(1, 3)], b"adef", id="deletion"),
         pytest.param(b"abcdef", [e(1, 3, b"XYZ")], b"aXYZdef", id="replacement"),
         pytest.param(b"abcdef", [e(4, 5, b"E"), e(0, 1, b"A")], b"AbcdEf", id="edits given out of order"),
-        pytest.param(b"abcdef", [e(2, 2, b"1"), e(2, 2, b"2"), e(2, 2, b"3")], b"ab123cdef", id="same-point insertions keep their order"),
-        pytest.param(b"abcdef", [e(2, 4, b"X"), e(2, 2, b"<")], b"ab<Xef", id="insertion at the start of a replacement"),
+        pytest.param(
+            b"abcdef",
+            [e(2, 2, b"1"), e(2, 2, b"2"), e(2, 2, b"3")],
+            b"ab123cdef",
+            id="same-point insertions keep their order",
+        ),
+        pytest.param(
+            b"abcdef", [e(2, 4, b"X"), e(2, 2, b"<")], b"ab<Xef", id="insertion at the start of a replacement"
+        ),
         pytest.param(b"abcdef", [e(4, 4, b">"), e(2, 4, b"X")], b"abX>ef", id="insertion at the end of a replacement"),
         pytest.param(b"abcdef", [e(1, 3, b"X"), e(3, 5, b"Y")], b"aXYf", id="adjacent replacements"),
     ),

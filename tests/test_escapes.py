@@ -6,7 +6,6 @@ import json
 import os
 
 import pytest
-
 from conftest import write_tree
 
 from gorewrite import escapes
@@ -107,7 +106,10 @@ def test_go_failing_outright(toolchain, root):
         ("a/a.go:4:2: moved to heap: x\n", [Escape("/m/a/a.go", 4, 2, "moved to heap: x")]),
         ("./a.go:10:9: y escapes to heap\n", [Escape("/m/a.go", 10, 9, "y escapes to heap")]),
         ("../b/b.go:1:2: moved to heap: p\n", [Escape("/b/b.go", 1, 2, "moved to heap: p")]),
-        ("/go/src/fmt/print.go:1:2: can inline Println\n", [Escape("/go/src/fmt/print.go", 1, 2, "can inline Println")]),
+        (
+            "/go/src/fmt/print.go:1:2: can inline Println\n",
+            [Escape("/go/src/fmt/print.go", 1, 2, "can inline Println")],
+        ),
         ("a.go:1:2: leaking param: p\na.go:2:2: p does not escape\na.go:3:2: inlining call to f\n", []),
         ("a.go:3:4: x escapes to heap:\na.go:3:4:   flow: {heap} = &x:\n\tcontinued\n", []),
     ],
@@ -119,11 +121,20 @@ def test_parse(output, expected):
 @pytest.mark.parametrize(
     ("output", "expected"),
     [
-        ("# p\np.go:1:2: undefined: x\np.go:3:4: too many errors\n", "p.go:1:2: undefined: x\np.go:3:4: too many errors"),
+        (
+            "# p\np.go:1:2: undefined: x\np.go:3:4: too many errors\n",
+            "p.go:1:2: undefined: x\np.go:3:4: too many errors",
+        ),
         # a link error comes in its own report after the compiler's diagnostics
-        ("# p\np.go:5:6: can inline main\n# p\nmain.main: relocation target main.ext not defined\n", "main.main: relocation target main.ext not defined"),
+        (
+            "# p\np.go:5:6: can inline main\n# p\nmain.main: relocation target main.ext not defined\n",
+            "main.main: relocation target main.ext not defined",
+        ),
         # a load error has no header and may go on over several lines
-        ("p.go:1:2: cannot find package q; to add it:\n\tgo get q\n", "p.go:1:2: cannot find package q; to add it:\n\tgo get q"),
+        (
+            "p.go:1:2: cannot find package q; to add it:\n\tgo get q\n",
+            "p.go:1:2: cannot find package q; to add it:\n\tgo get q",
+        ),
         ("# p\n" + "p.go:1:1: e\n" * 30, "\n".join(["p.go:1:1: e"] * escapes.MAX_ERROR_LINES)),
     ],
 )

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import jsonschema
 import pytest
-
 from conftest import FACTORY, GOROUTINE, HISTOGRAM, gorewrite, module
+
 from gorewrite.github import _data, _property
 from gorewrite.rules import RULES
 from gorewrite.sarif import UNRECOGNISED, _Positions
@@ -19,7 +19,9 @@ from gorewrite.write import Snapshot
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
 # Two rewrites in one file: each SARIF result must carry its own part of the diff.
-TWO = GOROUTINE + """
+TWO = (
+    GOROUTINE
+    + """
 // Drain prints each job once done.
 func Drain(jobs []int) {
 	prefix := "done"
@@ -33,6 +35,7 @@ func Drain(jobs []int) {
 	}
 }
 """
+)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +70,7 @@ def test_github_escaping(text, data, prop):
 
 
 def test_code_point_columns():
-    content = "\tx := \"é\"; y := &T{}\n".encode()
+    content = '\tx := "é"; y := &T{}\n'.encode()
     where = _Positions(SimpleNamespace(snapshots={"f.go": Snapshot("f.go", content, 0, len(content), 0o644)}))
     assert where.column("f.go", 1, content.index(b"&") + 1) == content.decode().index("&") + 1
     assert where.at("f.go", len(content)) == (2, 1)
@@ -85,7 +88,8 @@ def test_github_check_and_fix(tmp_path):
     pending = gorewrite("fix", "--dry-run", "--format", "github", cwd=root)
     assert pending.returncode == 1, pending.stderr
     assert pending.stdout.startswith(
-        "::warning file=work/work.go,line=7,col=2,title=gorewrite closure%3A rewrite available::copy label")
+        "::warning file=work/work.go,line=7,col=2,title=gorewrite closure%3A rewrite available::copy label"
+    )
     assert "closure: 1 verified" in pending.stderr
 
     applied = gorewrite("fix", "--format", "github", cwd=root)
@@ -101,7 +105,9 @@ def test_github_paths_are_relative_to_the_current_directory(tmp_path):
 
 
 def test_broken_package_exits_2_and_is_reported_in_the_data(tmp_path, sarif_schema):
-    root = module(tmp_path, {"work/work.go": GOROUTINE, "bad/bad.go": "package bad\n\nfunc F() int { return missing }\n"})
+    root = module(
+        tmp_path, {"work/work.go": GOROUTINE, "bad/bad.go": "package bad\n\nfunc F() int { return missing }\n"}
+    )
     done = gorewrite("check", "--format", "github", cwd=root)
     assert done.returncode == 2
     assert done.stdout.startswith("::error title=gorewrite%3A package skipped::skipped example.com/m/bad: ")
@@ -131,7 +137,9 @@ def test_sarif_check_is_valid_and_describes_every_rule(tmp_path, sarif_schema):
     label = next(r for r in run["results"] if r["message"]["text"] == "moved to heap: label")
     assert (label["ruleId"], label["level"], rules[label["ruleIndex"]]["id"]) == ("closure", "warning", "closure")
     assert label["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "work/work.go", "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 7, "startColumn": 2}}
+        "artifactLocation": {"uri": "work/work.go", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 7, "startColumn": 2},
+    }
     others = [r for r in run["results"] if r["ruleId"] == UNRECOGNISED]
     assert others and all(r["level"] == "note" for r in others)
 
@@ -145,13 +153,19 @@ def test_sarif_fix_carries_the_verified_diff(tmp_path, sarif_schema):
     validate(sarif_schema, log)
     results = log["runs"][0]["results"]
     assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
-        ("closure", 7), ("closure", 20)]
+        ("closure", 7),
+        ("closure", 20),
+    ]
     assert all(len(r["fixes"]) == 1 for r in results)  # each rewrite its own part of the diff
 
     # Applying every result's replacements gives exactly what `fix` writes.
     source = (reviewed / "work/work.go").read_bytes()
-    replacements = [rep for r in results for change in r["fixes"][0]["artifactChanges"] for rep in change["replacements"]]
-    assert {change["artifactLocation"]["uri"] for r in results for change in r["fixes"][0]["artifactChanges"]} == {"work/work.go"}
+    replacements = [
+        rep for r in results for change in r["fixes"][0]["artifactChanges"] for rep in change["replacements"]
+    ]
+    assert {change["artifactLocation"]["uri"] for r in results for change in r["fixes"][0]["artifactChanges"]} == {
+        "work/work.go"
+    }
     for rep in sorted(replacements, key=lambda rep: rep["deletedRegion"]["byteOffset"], reverse=True):
         start = rep["deletedRegion"]["byteOffset"]
         end = start + rep["deletedRegion"]["byteLength"]
@@ -170,13 +184,23 @@ def test_sarif_schema_is_the_official_one():
 def test_json_outputs_match_their_published_schemas(tmp_path):
     """gorewrite/schemas/*.json are the contract for --format json; every status and field appears."""
     schemas = Path(__file__).parent.parent / "gorewrite" / "schemas"
-    bench = 'package stats\n\nimport "testing"\n\nvar n = 10\n\nfunc BenchmarkHistogram(b *testing.B) {\n' \
-            '\tfor i := 0; i < b.N; i++ {\n\t\tHistogram([]int{1, 5}, n, 2)\n\t}\n}\n'
+    bench = (
+        'package stats\n\nimport "testing"\n\nvar n = 10\n\nfunc BenchmarkHistogram(b *testing.B) {\n'
+        "\tfor i := 0; i < b.N; i++ {\n\t\tHistogram([]int{1, 5}, n, 2)\n\t}\n}\n"
+    )
     ignored = GOROUTINE.replace('label := "job"', 'label := "job" //gorewrite:ignore closure measured')
-    root = module(tmp_path, {"work/work.go": ignored, "stats/stats.go": HISTOGRAM, "stats/stats_test.go": bench,
-                             "tags/tags.go": FACTORY, "bad/bad.go": "package bad\n\nfunc F() int { return missing }\n",
-                             "other/other.go": "package other\n\n//gorewrite:ignore closure\nfunc Other() {}\n",
-                             "ids/ids.go": "package ids\n\nfunc Range(n int) []int {\n\tout := make([]int, n)\n\treturn out\n}\n"})
+    root = module(
+        tmp_path,
+        {
+            "work/work.go": ignored,
+            "stats/stats.go": HISTOGRAM,
+            "stats/stats_test.go": bench,
+            "tags/tags.go": FACTORY,
+            "bad/bad.go": "package bad\n\nfunc F() int { return missing }\n",
+            "other/other.go": "package other\n\n//gorewrite:ignore closure\nfunc Other() {}\n",
+            "ids/ids.go": "package ids\n\nfunc Range(n int) []int {\n\tout := make([]int, n)\n\treturn out\n}\n",
+        },
+    )
     check = json.loads(gorewrite("check", "--format", "json", cwd=root).stdout)
     validate(json.loads((schemas / "check-v1.json").read_text()), check)
     assert any(e["ignored"] == "measured" for e in check["escapes"]) and check["broken"]

@@ -8,21 +8,22 @@ outcome from that run. A `decline_*` case says in its own Go why it is left alon
 from __future__ import annotations
 
 import os
-import shutil
 import re
+import shutil
 from functools import cache
 from pathlib import Path
 
 import pytest
 import unidiff
-
 from conftest import GOLDEN, OLDER, declines, golden_cases, releases, wants
+
 from gorewrite.claims import stack_exprs
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Options, Run, fix
 from gorewrite.rules import RULES
 
 CASES = [(rule, name, path) for rule in RULES for name, path in golden_cases(rule)]
+
 
 @cache
 def golden_run(module: Path, rule: str, only: str | None = None) -> Run:
@@ -70,7 +71,9 @@ def test_decline_leaves_file_untouched(case):
     path = GOLDEN / rule / name
     run, files = outcome(rule, path)
     for f in files:
-        assert f not in run.changes or run.changes[f] == Path(f).read_bytes(), f"{f} must be left byte-for-byte unchanged"
+        assert f not in run.changes or run.changes[f] == Path(f).read_bytes(), (
+            f"{f} must be left byte-for-byte unchanged"
+        )
     assert all(Path(f).exists() for f in files), "no file may be created beside a declined case"
     found = reasons(run, files)
     for expected in declines(path):
@@ -86,7 +89,7 @@ def test_decline_cases_and_only_they_say_why_in_their_go():
     for rule, name, path in CASES:
         markers = declines(path)
         if "decline_" in name:
-            assert markers, f"{rule}/{name}: no `// declined \"…\"` or `// declined: not recognised (why)` comment"
+            assert markers, f'{rule}/{name}: no `// declined "…"` or `// declined: not recognised (why)` comment'
             assert None not in markers or markers == [None], f"{rule}/{name}: `not recognised` and a reason at once"
         else:
             assert not markers, f"{rule}/{name} is rewritten, yet says `// declined`"
@@ -109,7 +112,9 @@ def test_want_comments_match_the_compiler(rule, release):
             for line, patterns in wants(go, toolchain.minor).items():
                 found = messages.get((str(go), line), [])
                 for pattern in patterns:
-                    assert any(re.search(pattern, m) for m in found), f"{go}:{line}: no message matches {pattern!r}: {found}"
+                    assert any(re.search(pattern, m) for m in found), (
+                        f"{go}:{line}: no message matches {pattern!r}: {found}"
+                    )
 
 
 def _diff(run: Run, path: str) -> str:

@@ -42,6 +42,7 @@ def tree(root: Path) -> dict[str, str]:
 @pytest.fixture
 def gorewrite(monkeypatch, capfd):
     """gorewrite in this process (so a test can inject a fault), run in `cwd`: (exit code, stdout, stderr)."""
+
     def run(*args: str, cwd: Path, stdin: str | None = None) -> tuple[int, str, str]:
         monkeypatch.chdir(cwd)
         if stdin is not None:
@@ -49,12 +50,14 @@ def gorewrite(monkeypatch, capfd):
         code = cli.main(list(args))
         out, err = capfd.readouterr()
         return code, out, err
+
     return run
 
 
 class _Stdin:
     def __init__(self, data: bytes):
         import io
+
         self.buffer = io.BytesIO(data)
 
     def read(self) -> str:
@@ -69,8 +72,13 @@ def one_line_error(code: int, err: str, *expected: str) -> None:
 
 
 def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args], cwd=root, check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def repo(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -83,17 +91,21 @@ def repo(tmp_path: Path, files: dict[str, str]) -> Path:
 
 # 1. Values are data, never options: each entry point that hands a value to git or go.
 
-@pytest.mark.parametrize("args", [
-    pytest.param(["check", "--diff-from=--output=work/work.go", "./..."], id="check --diff-from"),
-    pytest.param(["fix", "--dry-run", "--diff-from=--output=work/work.go"], id="fix --diff-from"),
-    pytest.param(["fix", "--diff-from=--output=work/work.go"], id="fix --diff-from, writing"),
-    pytest.param(["check", "--tags", "x -toolexec=/bin/false"], id="check --tags"),
-    pytest.param(["fix", "--dry-run", "--tags", "x -o=work/work.go"], id="fix --tags"),
-    pytest.param(["why", "--tags", "x -toolexec=/bin/false", "work/work.go:7"], id="why --tags"),
-    pytest.param(["check", "--toolchain", "-toolexec=/bin/false"], id="check --toolchain"),
-    pytest.param(["check", "--", "-toolexec=/bin/false"], id="check pattern"),
-    pytest.param(["fix", "--dry-run", "--", "-modfile=work/work.go"], id="fix pattern"),
-])
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["check", "--diff-from=--output=work/work.go", "./..."], id="check --diff-from"),
+        pytest.param(["fix", "--dry-run", "--diff-from=--output=work/work.go"], id="fix --diff-from"),
+        pytest.param(["fix", "--diff-from=--output=work/work.go"], id="fix --diff-from, writing"),
+        pytest.param(["check", "--tags", "x -toolexec=/bin/false"], id="check --tags"),
+        pytest.param(["fix", "--dry-run", "--tags", "x -o=work/work.go"], id="fix --tags"),
+        pytest.param(["why", "--tags", "x -toolexec=/bin/false", "work/work.go:7"], id="why --tags"),
+        pytest.param(["check", "--toolchain", "-toolexec=/bin/false"], id="check --toolchain"),
+        pytest.param(["check", "--", "-toolexec=/bin/false"], id="check pattern"),
+        pytest.param(["fix", "--dry-run", "--", "-modfile=work/work.go"], id="fix pattern"),
+    ],
+)
 def test_option_like_values_are_data(tmp_path, gorewrite, args):
     root = repo(tmp_path, {"work/work.go": GOROUTINE})
     before = tree(root)
@@ -123,28 +135,57 @@ GO_MOD = "--- a/go.mod\n+++ b/go.mod\n@@ -1,1 +1,1 @@\n-module example.com/m\n+m
 WORK_HUNK = "@@ -1,1 +1,1 @@\n-package work\n+package work // changed\n"
 
 
-@pytest.mark.parametrize(("diff", "message"), [
-    pytest.param(GIT_CONFIG, ".git/config: not a .go file", id=".git/config"),
-    pytest.param(HOOK, ".git/hooks/pre-commit: not a .go file", id="a git hook"),
-    pytest.param(GO_MOD, "go.mod: not a .go file", id="go.mod"),
-    pytest.param(f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}" + GO_MOD, "go.mod: not a .go file",
-                 id="a .go file and go.mod"),
-    pytest.param("--- /dev/null\n+++ b/.git/x.go\n@@ -0,0 +1 @@\n+package x\n", "under .git/", id=".git/x.go"),
-    pytest.param("--- /dev/null\n+++ b/work/evil.go\n@@ -0,0 +1 @@\n+package work\n",
-                 "creates only the build variants", id="a new .go file"),
-    pytest.param(f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}--- /dev/null\n+++ b/work/other_go125.go\n"
-                 "@@ -0,0 +1 @@\n+package work\n", "creates only the build variants",
-                 id="a variant of a file it does not rewrite"),
-    pytest.param("diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n", "`old mode 100644`",
-                 id="mode change only"),
-    pytest.param(f"diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n--- a/work/work.go\n"
-                 f"+++ b/work/work.go\n{WORK_HUNK}", "`old mode 100644`", id="mode change with a hunk"),
-    pytest.param("diff --git a/work/work.go b/work/moved.go\nsimilarity index 100%\nrename from work/work.go\n"
-                 "rename to work/moved.go\n", "gorewrite never changes a file's mode or name", id="rename"),
-    pytest.param("diff --git a/work/work.go b/work/work.go\nindex 1111111..2222222 100644\nGIT binary patch\n"
-                 "literal 1\nIc${kh000310RR91\n\n", "binary", id="binary"),
-    pytest.param("--- a/work/work.go\n+++ /dev/null\n@@ -1 +0,0 @@\n-package work\n", "deletes a file", id="delete"),
-])
+@pytest.mark.parametrize(
+    ("diff", "message"),
+    [
+        pytest.param(GIT_CONFIG, ".git/config: not a .go file", id=".git/config"),
+        pytest.param(HOOK, ".git/hooks/pre-commit: not a .go file", id="a git hook"),
+        pytest.param(GO_MOD, "go.mod: not a .go file", id="go.mod"),
+        pytest.param(
+            f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}" + GO_MOD,
+            "go.mod: not a .go file",
+            id="a .go file and go.mod",
+        ),
+        pytest.param("--- /dev/null\n+++ b/.git/x.go\n@@ -0,0 +1 @@\n+package x\n", "under .git/", id=".git/x.go"),
+        pytest.param(
+            "--- /dev/null\n+++ b/work/evil.go\n@@ -0,0 +1 @@\n+package work\n",
+            "creates only the build variants",
+            id="a new .go file",
+        ),
+        pytest.param(
+            f"--- a/work/work.go\n+++ b/work/work.go\n{WORK_HUNK}--- /dev/null\n+++ b/work/other_go125.go\n"
+            "@@ -0,0 +1 @@\n+package work\n",
+            "creates only the build variants",
+            id="a variant of a file it does not rewrite",
+        ),
+        pytest.param(
+            "diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n",
+            "`old mode 100644`",
+            id="mode change only",
+        ),
+        pytest.param(
+            f"diff --git a/work/work.go b/work/work.go\nold mode 100644\nnew mode 100755\n--- a/work/work.go\n"
+            f"+++ b/work/work.go\n{WORK_HUNK}",
+            "`old mode 100644`",
+            id="mode change with a hunk",
+        ),
+        pytest.param(
+            "diff --git a/work/work.go b/work/moved.go\nsimilarity index 100%\nrename from work/work.go\n"
+            "rename to work/moved.go\n",
+            "gorewrite never changes a file's mode or name",
+            id="rename",
+        ),
+        pytest.param(
+            "diff --git a/work/work.go b/work/work.go\nindex 1111111..2222222 100644\nGIT binary patch\n"
+            "literal 1\nIc${kh000310RR91\n\n",
+            "binary",
+            id="binary",
+        ),
+        pytest.param(
+            "--- a/work/work.go\n+++ /dev/null\n@@ -1 +0,0 @@\n-package work\n", "deletes a file", id="delete"
+        ),
+    ],
+)
 def test_apply_refuses_what_fix_never_prints(tmp_path, gorewrite, diff, message):
     root = repo(tmp_path, {"work/work.go": "package work\n"})
     before = tree(root)
@@ -154,6 +195,7 @@ def test_apply_refuses_what_fix_never_prints(tmp_path, gorewrite, diff, message)
 
 
 # 3. Symlinks out of the module, under fix and apply.
+
 
 def test_fix_and_apply_refuse_a_symlink_to_a_file_outside_the_module(tmp_path, gorewrite):
     outside = tmp_path / "outside"
@@ -174,6 +216,7 @@ def test_fix_and_apply_refuse_a_symlink_to_a_file_outside_the_module(tmp_path, g
 
 # 4. A read-only file is refused, even for root.
 
+
 def test_fix_and_apply_refuse_a_read_only_file(tmp_path, gorewrite):
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     code, diff, _ = gorewrite("fix", "--dry-run", cwd=root)
@@ -187,6 +230,7 @@ def test_fix_and_apply_refuse_a_read_only_file(tmp_path, gorewrite):
 
 
 # 5. and 7. A directory that refuses writes: nothing is written anywhere.
+
 
 def refuse_writes_in(monkeypatch, directory: Path, error: int = errno.EACCES) -> None:
     """mkstemp in `directory` fails as in a directory without write permission (root would write anyway)."""
@@ -214,6 +258,7 @@ def test_a_directory_that_refuses_writes_means_no_file_is_written(tmp_path, gore
 
 # 6. A config file that is not UTF-8.
 
+
 def test_config_that_is_not_utf8(tmp_path, gorewrite):
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     (root / ".gorewrite.toml").write_bytes(b'rules = ["clos\xe9ure"]\n')
@@ -222,6 +267,7 @@ def test_config_that_is_not_utf8(tmp_path, gorewrite):
 
 
 # 8. An interrupt or a failure between two renames: what was replaced is put back.
+
 
 def interrupt_before_rename(monkeypatch, number: int, exception: BaseException) -> list[str]:
     """Raise `exception` just before the commit's rename number `number` (1-based); the paths renamed before."""
@@ -243,8 +289,9 @@ def test_ctrl_c_between_the_renames_of_a_build_variant_puts_everything_back(tmp_
     shutil.copytree(GOLDEN / "build-variant", root, ignore=shutil.ignore_patterns("__snapshots__", "decline_*"))
     before = tree(root)
     renamed = interrupt_before_rename(monkeypatch, number, KeyboardInterrupt())
-    code, _, err = gorewrite("fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version,
-                             "./guarded_sum", cwd=root)
+    code, _, err = gorewrite(
+        "fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, "./guarded_sum", cwd=root
+    )
     assert code == 130
     assert len(renamed) == number - 1 and tree(root) == before
     assert err.endswith(f"gorewrite: interrupted; nothing was written: {', '.join(renamed)} put back as it was\n"), err
@@ -257,13 +304,19 @@ def test_a_failing_rename_puts_back_the_files_already_replaced(tmp_path, gorewri
     before = tree(root)
     interrupt_before_rename(monkeypatch, 2, OSError(errno.EIO, "Input/output error", str(root / "b/other.go")))
     code, _, err = gorewrite("fix", cwd=root)
-    one_line_error(code, err, "cannot write: ", "b/other.go: Input/output error",
-                   f"nothing was written: {root / 'a/work.go'} put back as it was")
+    one_line_error(
+        code,
+        err,
+        "cannot write: ",
+        "b/other.go: Input/output error",
+        f"nothing was written: {root / 'a/work.go'} put back as it was",
+    )
     assert tree(root) == before
     assert not list(root.rglob("*.gorewrite-tmp"))
 
 
 # 10. A full disk.
+
 
 def test_a_full_disk_while_writing_is_one_line_and_writes_nothing(tmp_path, gorewrite, monkeypatch):
     root = module(tmp_path, {"a/work.go": GOROUTINE, "b/other.go": OTHER})
@@ -279,13 +332,15 @@ def test_a_full_disk_while_writing_is_one_line_and_writes_nothing(tmp_path, gore
 
     monkeypatch.setattr(os, "fsync", fsync)
     code, _, err = gorewrite("fix", cwd=root)
-    one_line_error(code, err, "cannot write", "b/other.go", "No space left on device (free some space",
-                   "nothing was written")
+    one_line_error(
+        code, err, "cannot write", "b/other.go", "No space left on device (free some space", "nothing was written"
+    )
     assert tree(root) == before
     assert not list(root.rglob("*.gorewrite-tmp"))
 
 
 # 11. why takes what check prints, and refuses a site that is not in the module's Go code.
+
 
 @pytest.mark.parametrize("arg", ["work/work.go:7", "work/work.go:7:2", "work/work.go:7:2:", "{root}/work/work.go:7:2"])
 def test_why_takes_the_sites_check_prints(tmp_path, gorewrite, arg):
@@ -302,14 +357,17 @@ def test_why_from_a_subdirectory_takes_a_module_relative_path(tmp_path, gorewrit
     assert code == 0 and "moved to heap: label" in out, err
 
 
-@pytest.mark.parametrize(("arg", "message"), [
-    pytest.param("work/work.go:17", "work/work.go has 16 lines", id="line past the end"),
-    pytest.param("work/work.go:7:99", "line 7 of work/work.go has", id="column past the end"),
-    pytest.param("work/work.go:0", "expected FILE:LINE or FILE:LINE:COL", id="line 0"),
-    pytest.param("go.mod:1", "go.mod: not a Go file", id="not Go"),
-    pytest.param("../outside.go:1", "outside the module", id="outside the module"),
-    pytest.param("work/nope.go:3", "work/nope.go: no such file", id="no such file"),
-])
+@pytest.mark.parametrize(
+    ("arg", "message"),
+    [
+        pytest.param("work/work.go:17", "work/work.go has 16 lines", id="line past the end"),
+        pytest.param("work/work.go:7:99", "line 7 of work/work.go has", id="column past the end"),
+        pytest.param("work/work.go:0", "expected FILE:LINE or FILE:LINE:COL", id="line 0"),
+        pytest.param("go.mod:1", "go.mod: not a Go file", id="not Go"),
+        pytest.param("../outside.go:1", "outside the module", id="outside the module"),
+        pytest.param("work/nope.go:3", "work/nope.go: no such file", id="no such file"),
+    ],
+)
 def test_why_refuses_a_site_outside_the_modules_go_code(tmp_path, gorewrite, arg, message):
     root = module(tmp_path / "m", {"work/work.go": GOROUTINE})
     (tmp_path / "outside.go").write_text("package outside\n")
@@ -319,6 +377,7 @@ def test_why_refuses_a_site_outside_the_modules_go_code(tmp_path, gorewrite, arg
 
 
 # 12. An empty module has nothing to do; a go line newer than the toolchain gets a hint about the go line.
+
 
 @pytest.mark.parametrize("args", [["check"], ["fix", "--dry-run"], ["fix"]])
 def test_an_empty_module_is_nothing_to_do(tmp_path, gorewrite, args):
@@ -345,6 +404,7 @@ def write_go_mod(root: Path, line: str) -> Path:
 
 # 9. Leftovers of a killed run: the next run removes its own, and only those whose process is gone.
 
+
 def dead_pid() -> int:
     done = subprocess.Popen(["true"])
     done.wait()
@@ -353,8 +413,14 @@ def dead_pid() -> int:
 
 def started_overlay(env: dict, root: Path) -> tuple[subprocess.Popen, Path]:
     """`gorewrite fix --dry-run` in a subprocess, caught while its overlay directory exists."""
-    process = subprocess.Popen([sys.executable, "-m", "gorewrite", "fix", "--dry-run"], cwd=root, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gorewrite", "fix", "--dry-run"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         found = [p for p in Path(env["TMPDIR"]).iterdir() if p.name.startswith(f"gorewrite-overlay-{process.pid}-")]
@@ -389,20 +455,29 @@ def test_the_next_run_removes_what_a_killed_one_left_and_nothing_else(tmp_path, 
     assert overlay.is_dir()  # SIGKILL cannot be caught
     dead, alive = dead_pid(), os.getppid()
     mine = root / "a" / f".work.go.{dead}.k3j4h5g6.gorewrite-tmp"
-    others = [root / "a" / f".work.go.{alive}.k3j4h5g6.gorewrite-tmp",  # a live gorewrite's
-              root / "a" / ".work.go.k3j4h5g6.gorewrite-tmp",  # no PID: not ours to judge
-              root / "a" / f"work.go.{dead}.notes",
-              Path(env["TMPDIR"]) / f"gorewrite-overlay-{alive}-x"]
+    others = [
+        root / "a" / f".work.go.{alive}.k3j4h5g6.gorewrite-tmp",  # a live gorewrite's
+        root / "a" / ".work.go.k3j4h5g6.gorewrite-tmp",  # no PID: not ours to judge
+        root / "a" / f"work.go.{dead}.notes",
+        Path(env["TMPDIR"]) / f"gorewrite-overlay-{alive}-x",
+    ]
     for path in (mine, *others[:-1]):
         path.write_text("left\n")
     others[-1].mkdir()
     before = tree(root)
-    dry = subprocess.run([sys.executable, "-m", "gorewrite", "fix", "--dry-run"], cwd=root, env=env,
-                         capture_output=True, text=True, timeout=600)
+    dry = subprocess.run(
+        [sys.executable, "-m", "gorewrite", "fix", "--dry-run"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert dry.returncode == 1 and f"removed 1 leftover of a gorewrite that was killed: {overlay}" in dry.stderr
     assert not overlay.exists() and tree(root) == before, "--dry-run writes nothing in the module"
-    done = subprocess.run([sys.executable, "-m", "gorewrite", "fix"], cwd=root, env=env, capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "gorewrite", "fix"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0 and f"removed 1 leftover of a gorewrite that was killed: {mine}" in done.stderr
     assert not mine.exists() and all(p.exists() for p in others)
     assert sorted(p.name for p in root.rglob("*.gorewrite-tmp")) == sorted(p.name for p in others[:2])
@@ -413,14 +488,16 @@ def test_a_backup_a_killed_run_left_is_kept_and_named(tmp_path, env):
     root = module(tmp_path / "m", {"a/work.go": GOROUTINE})
     backup = root / "a" / f".work.go.{dead_pid()}.k3j4h5g6.gorewrite-backup"
     backup.write_text("package a // the original\n")
-    done = subprocess.run([sys.executable, "-m", "gorewrite", "fix"], cwd=root, env=env, capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "gorewrite", "fix"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stderr
     assert f"warning: {backup} holds work.go as it was before a gorewrite that was killed" in done.stderr
     assert backup.read_text() == "package a // the original\n"
 
 
 # --diff-file and apply read the same paths: from the module root (fix --dry-run) or the repository root (git diff).
+
 
 def test_a_module_in_a_subdirectory_takes_both_kinds_of_path(tmp_path, gorewrite):
     top = tmp_path / "repo"
@@ -463,6 +540,7 @@ def test_a_path_that_names_a_file_from_both_roots_is_refused(tmp_path, gorewrite
 def fail_open(monkeypatch, suffix: str, error: int) -> None:
     """Opening a file whose name ends in `suffix` fails with `error` (root reads anything, so it is simulated)."""
     import builtins
+
     real = builtins.open
 
     def open_(file, *args, **kwargs):
@@ -480,17 +558,35 @@ def fail_mkdtemp(monkeypatch, error: int) -> None:
     monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
 
 
-@pytest.mark.parametrize(("args", "fault", "expected"), [
-    pytest.param(["fix", "--dry-run"], lambda mp: fail_mkdtemp(mp, errno.ENOSPC),
-                 "No space left on device (free some space", id="full TMPDIR for the overlay"),
-    pytest.param(["check"], lambda mp: fail_open(mp, "work.go", errno.EMFILE),
-                 "work.go: Too many open files (too many open files: raise the limit (ulimit -n)",
-                 id="no file handles left"),
-    pytest.param(["fix"], lambda mp: fail_open(mp, "work.go", errno.EACCES),
-                 "work.go: Permission denied (check the permissions)", id="a file it may not read"),
-    pytest.param(["check"], lambda mp: fail_open(mp, ".gorewrite.toml", errno.EACCES),
-                 ".gorewrite.toml: Permission denied", id="a config it may not read"),
-])
+@pytest.mark.parametrize(
+    ("args", "fault", "expected"),
+    [
+        pytest.param(
+            ["fix", "--dry-run"],
+            lambda mp: fail_mkdtemp(mp, errno.ENOSPC),
+            "No space left on device (free some space",
+            id="full TMPDIR for the overlay",
+        ),
+        pytest.param(
+            ["check"],
+            lambda mp: fail_open(mp, "work.go", errno.EMFILE),
+            "work.go: Too many open files (too many open files: raise the limit (ulimit -n)",
+            id="no file handles left",
+        ),
+        pytest.param(
+            ["fix"],
+            lambda mp: fail_open(mp, "work.go", errno.EACCES),
+            "work.go: Permission denied (check the permissions)",
+            id="a file it may not read",
+        ),
+        pytest.param(
+            ["check"],
+            lambda mp: fail_open(mp, ".gorewrite.toml", errno.EACCES),
+            ".gorewrite.toml: Permission denied",
+            id="a config it may not read",
+        ),
+    ],
+)
 def test_an_os_error_anywhere_is_one_line(tmp_path, gorewrite, monkeypatch, args, fault, expected):
     root = module(tmp_path, {"work/work.go": GOROUTINE, ".gorewrite.toml": "unsafe-fixes = false\n"})
     before = tree(root)

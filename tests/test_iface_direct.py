@@ -10,15 +10,15 @@ pinned release already sees through a local `any` variable, so that form has no 
 from __future__ import annotations
 
 import pytest
-
 from conftest import edited, module, naive_rewrites, proposals
+
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["iface-direct"]
 
 # Shared by every case: a writer that counts, and a record with an `any` field.
-COUNTER = '''
+COUNTER = """
 // Counter counts the bytes written to it; Write returns the running total.
 type Counter struct{ n int }
 
@@ -31,7 +31,7 @@ type sample struct {
 	name string
 	sink any
 }
-'''
+"""
 
 
 def case(name: str, imports: str, body: str) -> str:
@@ -41,7 +41,11 @@ def case(name: str, imports: str, body: str) -> str:
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
-    "field_pointer": (case("field_pointer", 'import "io"', '''// Measure counts the bytes of every line.
+    "field_pointer": (
+        case(
+            "field_pointer",
+            'import "io"',
+            """// Measure counts the bytes of every line.
 func Measure(lines [][]byte) int {
 	var total Counter
 	s := sample{name: "bytes", sink: &total}
@@ -50,16 +54,30 @@ func Measure(lines [][]byte) int {
 	}
 	return total.n + len(s.name)
 }
-'''), "\t\tio.Writer(&total).Write(line)\n"),
-    "slice_element": (case("slice_element", 'import "io"', '''// First writes the line to the first of two sinks.
+""",
+        ),
+        "\t\tio.Writer(&total).Write(line)\n",
+    ),
+    "slice_element": (
+        case(
+            "slice_element",
+            'import "io"',
+            """// First writes the line to the first of two sinks.
 func First(line []byte) int {
 	var c Counter
 	sinks := []any{&c, nil}
 	n, _ := sinks[0].(io.Writer).Write(line)
 	return n + len(sinks)
 }
-'''), "\tn, _ := io.Writer(&c).Write(line)\n"),
-    "comma_ok": (case("comma_ok", 'import "io"', '''// Flush writes the line when the sink is a writer.
+""",
+        ),
+        "\tn, _ := io.Writer(&c).Write(line)\n",
+    ),
+    "comma_ok": (
+        case(
+            "comma_ok",
+            'import "io"',
+            """// Flush writes the line when the sink is a writer.
 func Flush(line []byte) int {
 	var c Counter
 	s := sample{name: "flush", sink: &c}
@@ -68,8 +86,15 @@ func Flush(line []byte) int {
 	}
 	return c.n + len(s.name)
 }
-'''), "\tif w, ok := io.Writer(&c), true; ok {\n"),
-    "value": (case("value", 'import "fmt"', '''// Celsius prints with its unit.
+""",
+        ),
+        "\tif w, ok := io.Writer(&c), true; ok {\n",
+    ),
+    "value": (
+        case(
+            "value",
+            'import "fmt"',
+            """// Celsius prints with its unit.
 type Celsius float64
 
 func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
@@ -79,12 +104,19 @@ func Label(v Celsius) string {
 	s := sample{name: "temp", sink: v}
 	return s.name + "=" + s.sink.(fmt.Stringer).String()
 }
-'''), 's.name + "=" + fmt.Stringer(v).String()'),
+""",
+        ),
+        's.name + "=" + fmt.Stringer(v).String()',
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
-    "type_switch": (case("type_switch", 'import "io"', '''// Kind names what the sink is.
+    "type_switch": (
+        case(
+            "type_switch",
+            'import "io"',
+            """// Kind names what the sink is.
 func Kind(line []byte) string {
 	var c Counter
 	s := sample{name: "kind", sink: &c}
@@ -95,8 +127,15 @@ func Kind(line []byte) string {
 	}
 	return s.name
 }
-'''), "s.sink is switched on by type"),
-    "read_elsewhere": (case("read_elsewhere", 'import "io"', '''var last any
+""",
+        ),
+        "s.sink is switched on by type",
+    ),
+    "read_elsewhere": (
+        case(
+            "read_elsewhere",
+            'import "io"',
+            """var last any
 
 // Send writes the line and remembers the sink.
 func Send(line []byte) {
@@ -105,8 +144,15 @@ func Send(line []byte) {
 	s.sink.(io.Writer).Write(line)
 	last = s.sink
 }
-'''), "s.sink is read elsewhere"),
-    "used_whole": (case("used_whole", 'import "io"', '''var kept sample
+""",
+        ),
+        "s.sink is read elsewhere",
+    ),
+    "used_whole": (
+        case(
+            "used_whole",
+            'import "io"',
+            """var kept sample
 
 // Keep writes the line and keeps the whole sample.
 func Keep(line []byte) {
@@ -115,8 +161,15 @@ func Keep(line []byte) {
 	s.sink.(io.Writer).Write(line)
 	kept = s
 }
-'''), "s is used as a whole"),
-    "slice_passed": (case("slice_passed", 'import "io"', '''// Route writes the line to the first sink once reroute had its say.
+""",
+        ),
+        "s is used as a whole",
+    ),
+    "slice_passed": (
+        case(
+            "slice_passed",
+            'import "io"',
+            """// Route writes the line to the first sink once reroute had its say.
 func Route(line []byte, reroute func([]any)) string {
 	var c Counter
 	sinks := []any{&c}
@@ -127,8 +180,15 @@ func Route(line []byte, reroute func([]any)) string {
 	}
 	return "rerouted"
 }
-'''), "sinks is used other than by len, cap or reading one element"),
-    "reassigned": (case("reassigned", 'import "io"', '''// Pick writes to the counter unless quiet swaps in a sink that is not a writer.
+""",
+        ),
+        "sinks is used other than by len, cap or reading one element",
+    ),
+    "reassigned": (
+        case(
+            "reassigned",
+            'import "io"',
+            """// Pick writes to the counter unless quiet swaps in a sink that is not a writer.
 func Pick(line []byte, quiet bool) string {
 	var c Counter
 	s := sample{name: "pick", sink: &c}
@@ -141,8 +201,15 @@ func Pick(line []byte, quiet bool) string {
 	}
 	return s.name + " dropped"
 }
-'''), "s is assigned after its declaration"),
-    "container_address": (case("container_address", 'import "io"', '''// Tune lets configure change the sink before writing to it.
+""",
+        ),
+        "s is assigned after its declaration",
+    ),
+    "container_address": (
+        case(
+            "container_address",
+            'import "io"',
+            """// Tune lets configure change the sink before writing to it.
 func Tune(line []byte, configure func(*any)) string {
 	var c Counter
 	s := sample{name: "tune", sink: &c}
@@ -153,24 +220,45 @@ func Tune(line []byte, configure func(*any)) string {
 	}
 	return s.name + " dropped"
 }
-'''), "the address of s is taken"),
-    "container_unused": (case("container_unused", 'import "io"', '''// Once writes the line through the sample's sink.
+""",
+        ),
+        "the address of s is taken",
+    ),
+    "container_unused": (
+        case(
+            "container_unused",
+            'import "io"',
+            """// Once writes the line through the sample's sink.
 func Once(line []byte) int {
 	var c Counter
 	s := sample{sink: &c}
 	s.sink.(io.Writer).Write(line)
 	return c.n
 }
-'''), "s has no other use: without the assertion it would be declared and not used"),
-    "map_value": (case("map_value", 'import "io"', '''// Fields writes the line to the "out" entry.
+""",
+        ),
+        "s has no other use: without the assertion it would be declared and not used",
+    ),
+    "map_value": (
+        case(
+            "map_value",
+            'import "io"',
+            """// Fields writes the line to the "out" entry.
 func Fields(line []byte) int {
 	var c Counter
 	kv := map[string]any{"out": &c}
 	kv["out"].(io.Writer).Write(line)
 	return c.n + len(kv)
 }
-'''), "kv is a map: a map literal keeps its values on the heap"),
-    "positional_named": (case("positional_named", 'import "io"', '''// pair holds two sinks.
+""",
+        ),
+        "kv is a map: a map literal keeps its values on the heap",
+    ),
+    "positional_named": (
+        case(
+            "positional_named",
+            'import "io"',
+            """// pair holds two sinks.
 type pair [2]any
 
 // Both writes the line to the first of a pair.
@@ -180,8 +268,15 @@ func Both(line []byte) int {
 	p[0].(io.Writer).Write(line)
 	return c.n + len(p)
 }
-'''), "p is built from positional elements or literal keys of pair"),
-    "concrete_assertion": (case("concrete_assertion", 'import "fmt"', '''type stats struct{ hits int }
+""",
+        ),
+        "p is built from positional elements or literal keys of pair",
+    ),
+    "concrete_assertion": (
+        case(
+            "concrete_assertion",
+            'import "fmt"',
+            """type stats struct{ hits int }
 
 // tally has the same fields as stats, but is another type.
 type tally stats
@@ -195,8 +290,15 @@ func Hits() string {
 	}
 	return s.name + " none"
 }
-'''), "the assertion is to *tally, not a type go/types knows to be an interface"),
-    "not_a_variable": (case("not_a_variable", 'import "io"', '''// Totals writes every line to one fresh counter and returns its last running total.
+""",
+        ),
+        "the assertion is to *tally, not a type go/types knows to be an interface",
+    ),
+    "not_a_variable": (
+        case(
+            "not_a_variable",
+            'import "io"',
+            """// Totals writes every line to one fresh counter and returns its last running total.
 func Totals(lines [][]byte) int {
 	s := sample{name: "totals", sink: &Counter{}}
 	n := 0
@@ -205,8 +307,15 @@ func Totals(lines [][]byte) int {
 	}
 	return n + len(s.name)
 }
-'''), "the stored value &Counter{} is neither a local variable nor its address"),
-    "value_changes": (case("value_changes", 'import "fmt"', '''// Celsius prints with its unit.
+""",
+        ),
+        "the stored value &Counter{} is neither a local variable nor its address",
+    ),
+    "value_changes": (
+        case(
+            "value_changes",
+            'import "fmt"',
+            """// Celsius prints with its unit.
 type Celsius float64
 
 func (c Celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
@@ -217,8 +326,15 @@ func Warmer(v Celsius) string {
 	v += 10
 	return s.name + "=" + s.sink.(fmt.Stringer).String() + " then " + v.String()
 }
-'''), "v may change after it is stored"),
-    "shadowed": (case("shadowed", 'import "io"', '''// Split writes the line to the outer counter, and a copy to an inner one.
+""",
+        ),
+        "v may change after it is stored",
+    ),
+    "shadowed": (
+        case(
+            "shadowed",
+            'import "io"',
+            """// Split writes the line to the outer counter, and a copy to an inner one.
 func Split(line []byte) (int, int) {
 	var c Counter
 	s := sample{name: "split", sink: &c}
@@ -229,8 +345,15 @@ func Split(line []byte) (int, int) {
 		return len(s.name), c.n
 	}
 }
-'''), "another c is declared in the function"),
-    "two_places": (case("two_places", 'import "io"', '''type route struct{ primary, fallback any }
+""",
+        ),
+        "another c is declared in the function",
+    ),
+    "two_places": (
+        case(
+            "two_places",
+            'import "io"',
+            """type route struct{ primary, fallback any }
 
 // Both writes the line through the primary route.
 func Both(line []byte) int {
@@ -241,8 +364,15 @@ func Both(line []byte) int {
 }
 
 func (c *Counter) String() string { return "counter" }
-'''), "the value is stored in 2 places a type assertion may read"),
-    "uses_goto": (case("uses_goto", 'import "io"', '''// Retry writes the line until the counter holds at least min bytes.
+""",
+        ),
+        "the value is stored in 2 places a type assertion may read",
+    ),
+    "uses_goto": (
+        case(
+            "uses_goto",
+            'import "io"',
+            """// Retry writes the line until the counter holds at least min bytes.
 func Retry(line []byte, min int) int {
 	var c Counter
 	s := sample{name: "retry", sink: &c}
@@ -253,7 +383,10 @@ again:
 	}
 	return c.n + len(s.name)
 }
-'''), "the function uses goto"),
+""",
+        ),
+        "the function uses goto",
+    ),
 }
 
 
@@ -269,14 +402,20 @@ NAIVE = {
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "map_value": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), "moved to heap: c"),
     "container_unused": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "declared and not used: s"),
-    "slice_passed": (replace("sinks[0].(io.Writer)", "io.Writer(&c), true"),
-                     '{pkg}.Route([]byte("x"), func(s []any) { s[0] = "elsewhere" })'),
+    "slice_passed": (
+        replace("sinks[0].(io.Writer)", "io.Writer(&c), true"),
+        '{pkg}.Route([]byte("x"), func(s []any) { s[0] = "elsewhere" })',
+    ),
     "reassigned": (replace("s.sink.(io.Writer)", "io.Writer(&c), true"), '{pkg}.Pick([]byte("x"), true)'),
-    "container_address": (replace("s.sink.(io.Writer)", "io.Writer(&c), true"),
-                          '{pkg}.Tune([]byte("x"), func(p *any) { *p = nil })'),
+    "container_address": (
+        replace("s.sink.(io.Writer)", "io.Writer(&c), true"),
+        '{pkg}.Tune([]byte("x"), func(p *any) { *p = nil })',
+    ),
     "concrete_assertion": (replace("s.sink.(*tally)", "(*tally)(&st), true"), "{pkg}.Hits()"),
-    "not_a_variable": (replace("s.sink.(io.Writer)", "io.Writer(&Counter{})"),
-                       'fmt.Sprint({pkg}.Totals([][]byte{[]byte("ab"), []byte("cd")}))'),
+    "not_a_variable": (
+        replace("s.sink.(io.Writer)", "io.Writer(&Counter{})"),
+        'fmt.Sprint({pkg}.Totals([][]byte{[]byte("ab"), []byte("cd")}))',
+    ),
     "value_changes": (replace("s.sink.(fmt.Stringer)", "fmt.Stringer(v)"), "{pkg}.Warmer(20)"),
     "shadowed": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), 'fmt.Sprint({pkg}.Split([]byte("ab")))'),
 }

@@ -10,8 +10,8 @@ stack either: the verifier would reject it.
 from __future__ import annotations
 
 import pytest
-
 from conftest import edited, module, naive_rewrites, proposals
+
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 
@@ -19,7 +19,8 @@ RULE = RULES["make-const"]
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
-    "length": ('''package length
+    "length": (
+        """package length
 
 // Histogram counts samples per bucket of the given width and returns the fullest count.
 func Histogram(samples []int, buckets, width int) int {
@@ -32,14 +33,17 @@ func Histogram(samples []int, buckets, width int) int {
 	}
 	return best
 }
-''', '''	var counts []int
+""",
+        """	var counts []int
 	if 0 <= buckets && buckets <= 32 {
 		counts = make([]int, 32)[:buckets:buckets] // on the stack up to 32 elements
 	} else {
 		counts = make([]int, buckets)
 	}
-'''),
-    "expression": ('''package expression
+""",
+    ),
+    "expression": (
+        """package expression
 
 // Prefix sums xs into a table one longer than xs and returns its last entry.
 func Prefix(xs []int64) int64 {
@@ -49,8 +53,12 @@ func Prefix(xs []int64) int64 {
 	}
 	return sums[len(xs)]
 }
-''', "\tif n := len(xs)+1; 0 <= n && n <= 32 {\n\t\tsums = make([]int64, 32)[:n:n] // on the stack up to 32 elements\n"),
-    "bounded": ('''package bounded
+""",
+        "\tif n := len(xs)+1; 0 <= n && n <= 32 {\n"
+        "\t\tsums = make([]int64, 32)[:n:n] // on the stack up to 32 elements\n",
+    ),
+    "bounded": (
+        """package bounded
 
 // Window sums the last n samples; it refuses more than 8.
 func Window(samples []int, n int) int {
@@ -65,8 +73,11 @@ func Window(samples []int, n int) int {
 	}
 	return sum
 }
-''', "\tif 0 <= n && n <= 8 {\n\t\tlast = make([]int, 8)[:n:n] // on the stack up to 8 elements\n"),
-    "capacity": ('''package capacity
+""",
+        "\tif 0 <= n && n <= 8 {\n\t\tlast = make([]int, 8)[:n:n] // on the stack up to 8 elements\n",
+    ),
+    "capacity": (
+        """package capacity
 
 // Evens keeps the even values of xs, in a slice with room for all of them.
 func Evens(xs []int, limit int) int {
@@ -78,9 +89,12 @@ func Evens(xs []int, limit int) int {
 	}
 	return len(kept)
 }
-''', "\tif 0 <= limit && limit <= 32 {\n\t\tkept = make([]int, 32)[:0:limit] // on the stack up to 32 elements\n"
-     "\t} else {\n\t\tkept = make([]int, 0, limit)\n"),
-    "assignment": ('''package assignment
+""",
+        "\tif 0 <= limit && limit <= 32 {\n\t\tkept = make([]int, 32)[:0:limit] // on the stack up to 32 elements\n"
+        "\t} else {\n\t\tkept = make([]int, 0, limit)\n",
+    ),
+    "assignment": (
+        """package assignment
 
 // Checksum copies the payload into a scratch buffer before summing it.
 func Checksum(payload []byte, n int) int {
@@ -93,12 +107,15 @@ func Checksum(payload []byte, n int) int {
 	}
 	return sum
 }
-''', "\tif 0 <= n && n <= 256 {\n\t\tscratch = make([]byte, 256)[:n:n] // on the stack up to 256 elements\n"),
+""",
+        "\tif 0 <= n && n <= 256 {\n\t\tscratch = make([]byte, 256)[:n:n] // on the stack up to 256 elements\n",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
-    "returned": ('''package returned
+    "returned": (
+        """package returned
 
 // IDs numbers n items.
 func IDs(n int) []int {
@@ -108,8 +125,11 @@ func IDs(n int) []int {
 	}
 	return ids
 }
-''', "the slice escapes whatever its size"),
-    "stored_global": ('''package stored_global
+""",
+        "the slice escapes whatever its size",
+    ),
+    "stored_global": (
+        """package stored_global
 
 var recent []string
 
@@ -119,8 +139,11 @@ func Remember(names []string, n int) {
 	copy(kept, names)
 	recent = kept
 }
-''', "the slice escapes whatever its size"),
-    "fits_already": ('''package fits_already
+""",
+        "the slice escapes whatever its size",
+    ),
+    "fits_already": (
+        """package fits_already
 
 // Tag upper-cases a tag of at most 16 bytes.
 func Tag(tag string) string {
@@ -134,8 +157,11 @@ func Tag(tag string) string {
 	}
 	return string(buf)
 }
-''', "16 × 1 bytes fit in the 32-byte stack buffer go1.25+ already gives a variable-size make"),
-    "large_element": ('''package large_element
+""",
+        "16 × 1 bytes fit in the 32-byte stack buffer go1.25+ already gives a variable-size make",
+    ),
+    "large_element": (
+        """package large_element
 
 // Record is one audit entry.
 type Record struct {
@@ -154,8 +180,11 @@ func Count(n int) int {
 	}
 	return full
 }
-''', "one element is 512 bytes, more than the stack budget of 256 bytes"),
-    "pointer_element": ('''package pointer_element
+""",
+        "one element is 512 bytes, more than the stack budget of 256 bytes",
+    ),
+    "pointer_element": (
+        """package pointer_element
 
 // Node is a tree node.
 type Node struct{ Kids []*Node }
@@ -173,8 +202,11 @@ func Depth(root *Node, depth int) int {
 	}
 	return seen
 }
-''', "the element type *Node is not a named type"),
-    "generic_element": ('''package generic_element
+""",
+        "the element type *Node is not a named type",
+    ),
+    "generic_element": (
+        """package generic_element
 
 // Every keeps every step-th element of xs.
 func Every[T any](xs []T, step int) int {
@@ -187,8 +219,11 @@ func Every[T any](xs []T, step int) int {
 
 // Ints is Every for ints.
 func Ints(xs []int) int { return Every(xs, 2) }
-''', "the size of T is not known"),
-    "zero_size": ('''package zero_size
+""",
+        "the size of T is not known",
+    ),
+    "zero_size": (
+        """package zero_size
 
 type token struct{}
 
@@ -201,8 +236,11 @@ func Permits(n int) int {
 	}
 	return granted
 }
-''', "the slice escapes whatever its size"),  # go1.27.3 calls a zero-size make `escapes to heap`, which wins over "has size zero"
-    "two_makes": ('''package two_makes
+""",
+        "the slice escapes whatever its size",
+    ),  # go1.27.3 calls a zero-size make `escapes to heap`, which wins over "has size zero"
+    "two_makes": (
+        """package two_makes
 
 // Dot multiplies two vectors through scratch copies.
 func Dot(a, b []float64) float64 {
@@ -215,8 +253,11 @@ func Dot(a, b []float64) float64 {
 	}
 	return sum
 }
-''', "the make is not the whole right-hand side of a single-variable :=, = or var statement"),
-    "var_group": ('''package var_group
+""",
+        "the make is not the whole right-hand side of a single-variable :=, = or var statement",
+    ),
+    "var_group": (
+        """package var_group
 
 // Squares sums the squares of 0..n-1.
 func Squares(n int) int {
@@ -230,8 +271,11 @@ func Squares(n int) int {
 	}
 	return total
 }
-''', "the make is declared in a var group or with several names"),
-    "field": ('''package field
+""",
+        "the make is declared in a var group or with several names",
+    ),
+    "field": (
+        """package field
 
 type window struct {
 	vals []int
@@ -248,8 +292,11 @@ func Sum(vals []int, n int) int {
 	}
 	return w.sum
 }
-''', "the make is assigned to something other than a named local variable"),
-    "if_header": ('''package if_header
+""",
+        "the make is assigned to something other than a named local variable",
+    ),
+    "if_header": (
+        """package if_header
 
 // Any reports whether any of the first n values is set.
 func Any(vals []bool, n int) bool {
@@ -262,8 +309,11 @@ func Any(vals []bool, n int) bool {
 	}
 	return false
 }
-''', "the statement is not in a block (an if/for/switch header)"),
-    "nosplit": ('''package nosplit
+""",
+        "the statement is not in a block (an if/for/switch header)",
+    ),
+    "nosplit": (
+        """package nosplit
 
 // Spin sums n values without a stack check.
 //
@@ -277,8 +327,11 @@ func Spin(vals []int, n int) int {
 	}
 	return sum
 }
-''', "the function carries //go:nosplit"),
-    "newer_syntax": ('''//go:build go1.26
+""",
+        "the function carries //go:nosplit",
+    ),
+    "newer_syntax": (
+        """//go:build go1.26
 
 package newer_syntax
 
@@ -290,12 +343,14 @@ func Counts(samples []int, buckets int) *int {
 	}
 	return new(counts[0])
 }
-''', "syntax tree-sitter-go cannot parse"),
+""",
+        "syntax tree-sitter-go cannot parse",
+    ),
 }
 
 # Not a site at all: no proposal, no decline.
 UNRECOGNISED = {
-    "constant_size": '''package constant_size
+    "constant_size": """package constant_size
 
 const width = 8
 
@@ -309,16 +364,20 @@ func Mean(samples []float64) float64 {
 	}
 	return sum / width
 }
-''',
-    "own_output": FIXES["length"][0].replace("package length", "package own_output").replace(
-        "\tcounts := make([]int, buckets)\n", FIXES["length"][1]),
+""",
+    "own_output": FIXES["length"][0]
+    .replace("package length", "package own_output")
+    .replace("\tcounts := make([]int, buckets)\n", FIXES["length"][1]),
 }
 
 
 def guarded(name: str, size: str, element: str, k: int):
     """The naive rewrite: the rule's own guarded buffer, made where the rule declines."""
-    new = (f"\tvar {name} []{element}\n\tif 0 <= {size} && {size} <= {k} {{\n\t\t{name} = make([]{element}, {k})[:{size}:{size}]\n"
-           f"\t}} else {{\n\t\t{name} = make([]{element}, {size})\n\t}}\n")
+    new = (
+        f"\tvar {name} []{element}\n\tif 0 <= {size} && {size} <= {k} {{\n"
+        f"\t\t{name} = make([]{element}, {k})[:{size}:{size}]\n"
+        f"\t}} else {{\n\t\t{name} = make([]{element}, {size})\n\t}}\n"
+    )
     return lambda source: source.replace(f"\t{name} := make([]{element}, {size})\n", new, 1)
 
 

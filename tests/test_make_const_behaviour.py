@@ -80,8 +80,13 @@ func TestTable(t *testing.T) {
 
 
 def go_test(root, go):
-    done = subprocess.run([go, "test", "-count=1", "-run", "TestTable", "-v", "./shape"], cwd=root,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [go, "test", "-count=1", "-run", "TestTable", "-v", "./shape"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return [line for line in done.stdout.splitlines() if line.startswith(("one", "two", "reserve"))]
 

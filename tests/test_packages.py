@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from conftest import write_tree
 
 from gorewrite import packages
@@ -19,7 +18,7 @@ MODULE = {
     "a/a.go": "package a\n\nfunc A() int { return 1 }\n",
     "a/more.go": "package a\n\nfunc More() int { return 2 }\n",
     "a/zz_generated.go": GENERATED_HEAD + "package a\n\nfunc Gen() int { return 3 }\n",
-    "a/a_test.go": "package a\n\nimport \"testing\"\n\nfunc TestA(t *testing.T) {}\n",
+    "a/a_test.go": 'package a\n\nimport "testing"\n\nfunc TestA(t *testing.T) {}\n',
     "b/b.go": 'package b\n\nimport "example.com/m/a"\n\nvar B = a.A()\n',
     "broken/broken.go": 'package broken\n\nimport (\n\t"fmt"\n',
     "cgo/cgo.go": 'package cgo\n\nimport "C"\n\nfunc Cgo() {}\n',

@@ -15,10 +15,20 @@ CASES = (
     pytest.param(GO, GO.replace(b"\tuse(x)\n", b""), 0, 1, id="a line removed"),
     pytest.param(GO.rstrip(b"\n"), GO.replace(b"new(T)", b"&T{}"), 2, 2, id="newline added at the end"),
     pytest.param(GO, GO.replace(b"new(T)", b"&T{}").rstrip(b"\n"), 2, 2, id="newline removed at the end"),
-    pytest.param(GO.rstrip(b"\n"), GO.replace(b"}\n", b"} // done").rstrip(b"\n"), 1, 1, id="no final newline on either side"),
-    pytest.param(GO.replace(b"\n", b"\r\n"), GO.replace(b"new(T)", b"&T{}").replace(b"\n", b"\r\n"), 1, 1, id="crlf file"),
+    pytest.param(
+        GO.rstrip(b"\n"), GO.replace(b"}\n", b"} // done").rstrip(b"\n"), 1, 1, id="no final newline on either side"
+    ),
+    pytest.param(
+        GO.replace(b"\n", b"\r\n"), GO.replace(b"new(T)", b"&T{}").replace(b"\n", b"\r\n"), 1, 1, id="crlf file"
+    ),
     pytest.param(GO, GO.replace(b"use(x)", "use(x) // héllo → 世界".encode()), 1, 1, id="non-ascii text"),
-    pytest.param(GO.replace(b"p\n", b"p // \xff\xfe\n"), GO.replace(b"new(T)", b"&T{}\f"), 2, 2, id="invalid utf-8 and a form feed"),
+    pytest.param(
+        GO.replace(b"p\n", b"p // \xff\xfe\n"),
+        GO.replace(b"new(T)", b"&T{}\f"),
+        2,
+        2,
+        id="invalid utf-8 and a form feed",
+    ),
     pytest.param(b"", GO, 6, 0, id="empty file filled"),
 )
 
@@ -75,7 +85,13 @@ def test_crlf_stays_on_diff_lines():
 def test_context_is_configurable():
     old = b"".join(b"%d\n" % i for i in range(20))
     new = old.replace(b"10\n", b"ten\n")
-    assert unified_diff(old, new, "x.go", context=1).splitlines()[2:] == ["@@ -10,3 +10,3 @@", " 9", "-10", "+ten", " 11"]
+    assert unified_diff(old, new, "x.go", context=1).splitlines()[2:] == [
+        "@@ -10,3 +10,3 @@",
+        " 9",
+        "-10",
+        "+ten",
+        " 11",
+    ]
 
 
 @pytest.mark.parametrize(

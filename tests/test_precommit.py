@@ -15,8 +15,14 @@ def run(args: list[str], cwd, env: dict) -> subprocess.CompletedProcess[str]:
 
 def test_hook_rewrites_the_named_files_and_fails_like_a_formatter(tmp_path):
     root = module(tmp_path / "repo", {"work/work.go": GOROUTINE, "work/other.go": "package work\n\nfunc Other() {}\n"})
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
     for args in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "base"]):
         subprocess.run(args, cwd=root, env=env, check=True)
     hook = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "gorewrite", "--files", "work/work.go"]

@@ -7,13 +7,14 @@ from __future__ import annotations
 import dataclasses
 
 from conftest import GOLDEN, write_tree
+
+from gorewrite import claims
+from gorewrite.claims import moved, needs_tests
 from gorewrite.escapes import compile_flows
 from gorewrite.pipeline import fix
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
-from gorewrite import claims
-from gorewrite.claims import moved, needs_tests
 from gorewrite.verify import Rejected, Verified
 from gorewrite.verify.judge import declarations
 
@@ -47,17 +48,22 @@ func TestSum(t *testing.T) {
 """
 
 # A test that pins the allocation itself: it passes before the rewrite and fails after it.
-PINNED = TEST + """
+PINNED = (
+    TEST
+    + """
 func TestAllocates(t *testing.T) {
 	if n := testing.AllocsPerRun(10, func() { Sum(nil) }); n != 1 {
 		t.Fatalf("Sum allocates %v times, want 1", n)
 	}
 }
 """
+)
 
 
 def _module(tmp_path, test: str):
-    return write_tree(tmp_path, {"go.mod": "module example.com/scratch\n\ngo 1.22\n", "sum.go": CODE, "sum_test.go": test})
+    return write_tree(
+        tmp_path, {"go.mod": "module example.com/scratch\n\ngo 1.22\n", "sum.go": CODE, "sum_test.go": test}
+    )
 
 
 def test_the_rewrite_is_verified_with_the_packages_tests(tmp_path, toolchain):
@@ -78,14 +84,20 @@ def test_tests_run_without_verify_tests(tmp_path, toolchain):
 
 def test_an_undeclared_move_is_a_new_escape(tmp_path, toolchain):
     """Without MovesAllocation, the allocation in the pool's New is what it is: a heap escape the fix added."""
+
     def without_moves(view, candidates):
-        return [dataclasses.replace(p, claim=claims.Tested(claims.RemovesTargets())) if isinstance(p, Fix) else p for p in RULE.propose(view, candidates)]
+        return [
+            dataclasses.replace(p, claim=claims.Tested(claims.RemovesTargets())) if isinstance(p, Fix) else p
+            for p in RULE.propose(view, candidates)
+        ]
 
     rule = dataclasses.replace(RULE, propose=without_moves)
     run = fix([toolchain], ["./..."], str(_module(tmp_path, TEST)), [rule])
     (verdict,) = run.verdicts
     # By count, the moved allocation stands for the target: the verifier sees it still there.
-    assert isinstance(verdict, Rejected) and "the compiler still reports `<expression> escapes to heap`" in verdict.reason, verdict
+    assert (
+        isinstance(verdict, Rejected) and "the compiler still reports `<expression> escapes to heap`" in verdict.reason
+    ), verdict
 
 
 def test_flows_name_the_reason_per_site(toolchain):

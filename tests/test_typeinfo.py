@@ -123,9 +123,17 @@ def toolchain(tmp_path_factory):
 def package(root, name, imports):
     path = str(Path(root, name, f"{name}.go"))
     return Package(
-        import_path=f"example.com/m/{name}", name=name, dir=str(Path(root, name)), module_root=str(root),
-        go_version="1.22", files=(path,), rewritable=frozenset({path}), import_map={}, imports=imports,
-        standard=False, error=None,
+        import_path=f"example.com/m/{name}",
+        name=name,
+        dir=str(Path(root, name)),
+        module_root=str(root),
+        go_version="1.22",
+        files=(path,),
+        rewritable=frozenset({path}),
+        import_map={},
+        imports=imports,
+        standard=False,
+        error=None,
     )
 
 
@@ -165,7 +173,7 @@ def ident(info, module, marked):
         pytest.param("«arr»[0] = 1", dict(use="write", type="[3]int"), id="array element store writes the var"),
         pytest.param("sl := «arr»[:]", dict(use="addr"), id="slicing an array takes its address"),
         pytest.param("«s»[0] = 1", dict(use="read", type="[]int"), id="slice element store reads the slice"),
-        pytest.param("«m»[\"k\"] = 1", dict(use="read"), id="map store reads the map"),
+        pytest.param('«m»["k"] = 1', dict(use="read"), id="map store reads the map"),
         pytest.param("p := &«n»", dict(use="addr"), id="address of a captured var"),
         pytest.param("«total» = 1", dict(kind="result", local=True, use="write"), id="named result"),
         pytest.param("(«total» int, err error)", dict(kind="result", use="decl"), id="named result declaration"),
@@ -178,7 +186,7 @@ def ident(info, module, marked):
         pytest.param("first[T any](«xs» []T)", dict(kind="param", type=None), id="generic parameter"),
         pytest.param("func «uses»() int", dict(kind="func", local=False, type="func() int"), id="package func"),
         pytest.param("func (p *point) «Move»()", dict(kind="method", local=False), id="method"),
-        pytest.param("«str» \"strings\"", dict(kind="pkgname", type=None), id="import name"),
+        pytest.param('«str» "strings"', dict(kind="pkgname", type=None), id="import name"),
         pytest.param("return *p + «len»(sl)", dict(kind="builtin", obj=None, type=None), id="builtin"),
         pytest.param("mv := «pt».Move", dict(use="addr"), id="pointer method value takes the address"),
         pytest.param("«w».Move()", dict(use="read"), id="method promoted through an embedded pointer"),
@@ -187,7 +195,9 @@ def ident(info, module, marked):
         pytest.param("var «l» local", dict(type="local"), id="type declared in the function"),
         pytest.param("(total int, «err» error)", dict(iface=True), id="interface type"),
         pytest.param("var «buf» *bytes.Buffer", dict(iface=False), id="pointer is no interface"),
-        pytest.param("func first[T any](xs []T) «T»", dict(kind="type", iface=False), id="type parameter is no interface"),
+        pytest.param(
+            "func first[T any](xs []T) «T»", dict(kind="type", iface=False), id="type parameter is no interface"
+        ),
         pytest.param("func kinds(«v» any)", dict(iface=True), id="any"),
     ),
 )
@@ -206,7 +216,7 @@ def test_captured_var_is_one_object(info, module):
 
 def test_shadowing_gives_distinct_objects(info, module):
     outer = ident(info, module, "«x» := 1")
-    inner = ident(info, module, "«x» := \"s\"")
+    inner = ident(info, module, '«x» := "s"')
     assert outer.obj != inner.obj
     assert ident(info, module, "_ = «x»\n\t}").obj == inner.obj
     assert ident(info, module, "bytes := «x»").obj == outer.obj

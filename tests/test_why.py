@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import GOROUTINE, gorewrite, module
 
 
@@ -34,7 +33,10 @@ def test_why_in_a_package_that_does_not_compile_is_exit_2(tmp_path):
     root = module(tmp_path, {"work/work.go": "package work\n\nfunc F() int {\n\treturn missing\n}\n"})
     done = gorewrite("why", "work/work.go:4", cwd=root)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert done.stderr.startswith("gorewrite: error: example.com/m/work does not compile: ") and "undefined: missing" in done.stderr
+    assert (
+        done.stderr.startswith("gorewrite: error: example.com/m/work does not compile: ")
+        and "undefined: missing" in done.stderr
+    )
 
 
 def test_why_from_another_directory_finds_the_cached_flow(tmp_path):

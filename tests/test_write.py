@@ -65,7 +65,9 @@ def test_write_refused_when_the_file_changed_after_read(go_file, change):
     assert _temp_files(go_file.parent) == []
 
 
-@pytest.mark.parametrize("exception", (KeyboardInterrupt, OSError), ids=("ctrl-c during the rename", "disk error during the rename"))
+@pytest.mark.parametrize(
+    "exception", (KeyboardInterrupt, OSError), ids=("ctrl-c during the rename", "disk error during the rename")
+)
 def test_failed_write_leaves_the_file_and_no_temp_file(go_file, monkeypatch, exception):
     snapshot = read(str(go_file))
 

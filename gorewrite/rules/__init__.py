@@ -9,8 +9,12 @@ from gorewrite.errors import UserError
 from gorewrite.proposals import Rule, RuleOption
 from gorewrite.rules import build_variant, closure, iface_direct, make_const, sync_pool
 
-RULES: dict[str, Rule] = {rule.name: rule for rule in sorted(
-    (build_variant.RULE, closure.RULE, iface_direct.RULE, make_const.RULE, sync_pool.RULE), key=lambda r: r.name)}
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in sorted(
+        (build_variant.RULE, closure.RULE, iface_direct.RULE, make_const.RULE, sync_pool.RULE), key=lambda r: r.name
+    )
+}
 
 # Every rule's own settings, by name: flags and .gorewrite.toml keys are made from these.
 OPTIONS: dict[str, RuleOption] = {option.name: option for rule in RULES.values() for option in rule.options}

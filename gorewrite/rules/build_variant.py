@@ -17,12 +17,12 @@ from dataclasses import replace
 from gorewrite.claims import InVariant, KeepsOnStack, stack_exprs
 from gorewrite.edits import Edit, apply
 from gorewrite.escapes import STACK_FALLBACK_SINCE
-from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.packages import name_constraint
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import types_or_reason
 from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, text
-from gorewrite.typeinfo import Kind
 from gorewrite.toolchain import release_minor
+from gorewrite.typeinfo import Kind
 
 NAME = "build-variant"
 SINCE = STACK_FALLBACK_SINCE
@@ -38,8 +38,11 @@ def find(view: PackageView) -> list[Candidate]:
     if not minors or min(minors) >= SINCE or max(minors) < SINCE:
         return []  # every release in the run is on the same side: nothing differs between variants
     newer = {e for v, found in view.by_toolchain.items() if release_minor(v) >= SINCE for e in found if e.heap}
-    return [Candidate(NAME, c.escape, c.path, (0, len(view.sources[c.path])))  # the whole file: its imports move
-            for c in view.required[INNER].find(view) if c.escape.heap and c.escape not in newer]
+    return [
+        Candidate(NAME, c.escape, c.path, (0, len(view.sources[c.path])))  # the whole file: its imports move
+        for c in view.required[INNER].find(view)
+        if c.escape.heap and c.escape not in newer
+    ]
 
 
 def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
@@ -73,8 +76,10 @@ def precheck(versions: list[str]) -> str | None:
     """A note when the run's releases are all on one side of go1.25: no variant can differ."""
     if len({release_minor(v) >= SINCE for v in versions}) == 2:
         return None
-    return (f"build-variant compares releases on both sides of go1.{SINCE}; with {' and '.join(versions)} it has "
-            "nothing to do: name both, e.g. --toolchain go1.24.11 --toolchain go1.27.3")
+    return (
+        f"build-variant compares releases on both sides of go1.{SINCE}; with {' and '.join(versions)} it has "
+        "nothing to do: name both, e.g. --toolchain go1.24.11 --toolchain go1.27.3"
+    )
 
 
 def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
@@ -128,10 +133,17 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
     edits = _merged([_removal(source, start, end) for start, end in spans + unused], path)
     edits += [Edit(older_path, 0, 0, rewritten), Edit(newer_path, 0, 0, original)]
     names = ", ".join(_name(d) for d in decls)
-    summary = (f"move {names} to {os.path.basename(older_path)} (//go:build !{CONSTRAINT}) with make-const's rewrite "
-               f"({'; '.join(f.summary for f in fixes)}), and as it was to {os.path.basename(newer_path)}")
-    return Fix(NAME, tuple(edits), tuple(t for f in fixes for t in f.targets), summary,
-               claim=InVariant(older_path, KeepsOnStack(tuple(s for f in fixes for s in stack_exprs(f.claim)))))
+    summary = (
+        f"move {names} to {os.path.basename(older_path)} (//go:build !{CONSTRAINT}) with make-const's rewrite "
+        f"({'; '.join(f.summary for f in fixes)}), and as it was to {os.path.basename(newer_path)}"
+    )
+    return Fix(
+        NAME,
+        tuple(edits),
+        tuple(t for f in fixes for t in f.targets),
+        summary,
+        claim=InVariant(older_path, KeepsOnStack(tuple(s for f in fixes for s in stack_exprs(f.claim)))),
+    )
 
 
 def _header(root: Node) -> tuple[bytes, str | None] | str:
@@ -159,7 +171,7 @@ def _header(root: Node) -> tuple[bytes, str | None] | str:
     top = package.start_point.row
     while license_ and license_[-1].end_point.row + 1 >= top:
         top = license_.pop().start_point.row
-    return (root.text[license_[0].start_byte:license_[-1].end_byte] if license_ else b""), existing
+    return (root.text[license_[0].start_byte : license_[-1].end_byte] if license_ else b""), existing
 
 
 def _imports(root: Node) -> list[Node] | str:
@@ -167,20 +179,26 @@ def _imports(root: Node) -> list[Node] | str:
     specs = []
     for caps in captures(load_query(NAME), root):
         if text(caps["path"][0]).strip(b'"`') == b"C":
-            return "the file uses cgo (import \"C\"): its preamble would have to move too"
+            return 'the file uses cgo (import "C"): its preamble would have to move too'
         if "name" in caps and caps["name"][0].type == "dot":
             return "the file has a dot import: gorewrite cannot tell which names the functions use"
         specs.append(caps["spec"][0])
     return specs
 
 
-def _import_uses(view: PackageView, path: str, specs: list[Node], spans: list[tuple[int, int]]) -> tuple[set[int], set[int]]:
+def _import_uses(
+    view: PackageView, path: str, specs: list[Node], spans: list[tuple[int, int]]
+) -> tuple[set[int], set[int]]:
     """Which import specs (by index) the moved functions use, and which the rest of the file uses:
     go/types resolves each package name to the import that declares it."""
     moved: set[int] = set()
     kept: set[int] = set()
     for ident in view.types.idents.get(path, ()):
-        if ident.kind != Kind.PKGNAME or ident.obj is None or any(s.start_byte <= ident.start < s.end_byte for s in specs):
+        if (
+            ident.kind != Kind.PKGNAME
+            or ident.obj is None
+            or any(s.start_byte <= ident.start < s.end_byte for s in specs)
+        ):
             continue
         offset = int(ident.obj.rpartition(":")[2])
         index = next((i for i, s in enumerate(specs) if s.start_byte <= offset < s.end_byte), None)
@@ -191,8 +209,14 @@ def _import_uses(view: PackageView, path: str, specs: list[Node], spans: list[tu
 
 
 def _declaration(root: Node, offset: int | None) -> Node | None:
-    return next((d for d in root.named_children if d.type in DECLARATIONS and offset is not None
-                 and d.start_byte <= offset < d.end_byte), None)
+    return next(
+        (
+            d
+            for d in root.named_children
+            if d.type in DECLARATIONS and offset is not None and d.start_byte <= offset < d.end_byte
+        ),
+        None,
+    )
 
 
 def _end(decl: Node) -> int:
@@ -205,7 +229,12 @@ def _end(decl: Node) -> int:
 
 def _with_fixes(source: bytes, start: int, end: int, fixes: list[Fix]) -> bytes:
     """The declaration's text with the inner fixes' edits that fall inside it applied."""
-    inside = [Edit("", e.start - start, e.end - start, e.new) for f in fixes for e in f.edits if start <= e.start and e.end <= end]
+    inside = [
+        Edit("", e.start - start, e.end - start, e.new)
+        for f in fixes
+        for e in f.edits
+        if start <= e.start and e.end <= end
+    ]
     return apply(source[start:end], inside)
 
 
@@ -242,7 +271,9 @@ def _unused_imports(specs: list[Node], unused: set[int]) -> list[tuple[int, int]
             continue
         for spec in (s for s in mine if s.start_byte in gone):
             rows = range(spec.start_point.row, spec.end_point.row + 1)
-            if any(o.start_byte != spec.start_byte and (o.start_point.row in rows or o.end_point.row in rows) for o in mine):
+            if any(
+                o.start_byte != spec.start_byte and (o.start_point.row in rows or o.end_point.row in rows) for o in mine
+            ):
                 return "an import the moved functions alone use shares its line with another import"
             ranges.append((spec.start_byte, spec.end_byte))
     return sorted(ranges)
@@ -253,8 +284,8 @@ def _removal(source: bytes, start: int, end: int) -> Edit:
     start = source.rfind(b"\n", 0, start) + 1
     newline = source.find(b"\n", end)
     end = len(source) if newline < 0 else newline + 1
-    while source[end:end + 1] == b"\n" or source[end:end + 2] == b"\r\n":
-        end += 1 if source[end:end + 1] == b"\n" else 2
+    while source[end : end + 1] == b"\n" or source[end : end + 2] == b"\r\n":
+        end += 1 if source[end : end + 1] == b"\n" else 2
     return Edit("", start, end, b"")
 
 

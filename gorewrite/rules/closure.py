@@ -15,14 +15,36 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, node_at, owner, types_or_reason
-from gorewrite.syntax import Node, ancestors, captures, contains, declaration_range, enclosing, first_of, load_query, mentions, text, walk
+from gorewrite.syntax import (
+    Node,
+    ancestors,
+    captures,
+    contains,
+    declaration_range,
+    enclosing,
+    first_of,
+    load_query,
+    mentions,
+    text,
+    walk,
+)
 from gorewrite.typeinfo import Ident, Kind, Use
 
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 LITERAL_ESCAPES = "func literal escapes to heap"
-SIMPLE = ("identifier", "int_literal", "float_literal", "imaginary_literal", "rune_literal",
-          "interpreted_string_literal", "raw_string_literal", "true", "false", "nil")
+SIMPLE = (
+    "identifier",
+    "int_literal",
+    "float_literal",
+    "imaginary_literal",
+    "rune_literal",
+    "interpreted_string_literal",
+    "raw_string_literal",
+    "true",
+    "false",
+    "nil",
+)
 LOOPS = ("for_statement",)
 
 
@@ -124,7 +146,9 @@ def _captured(decl: Node, name: str) -> bool:
     function = owner(decl)
     if function is None:
         return False
-    return any(n.type == "identifier" and n.text == name.encode() and _capturing_literal(n, function) for n in walk(function))
+    return any(
+        n.type == "identifier" and n.text == name.encode() and _capturing_literal(n, function) for n in walk(function)
+    )
 
 
 def _capturing_literal(use: Node, function: Node) -> Node | None:
@@ -169,19 +193,26 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     shapes = _shapes(view, escape.path)
     started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
     if not started:
-        return f"{name} is captured by a func literal that is stored or returned, not started by go/defer or passed to a call"
+        return (
+            f"{name} is captured by a func literal that is stored or returned, "
+            "not started by go/defer or passed to a call"
+        )
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
     writes = [u for u in uses if u.use == Use.WRITE]
-    for literal, found in started:
+    for literal, _ in started:
         stmt = shapes.started[literal.start_byte]
         reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types)
         if reason:
             return reason
     statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
     for stmt in statements:
-        if stmt.parent is None or stmt.parent.type != "statement_list" or not _starts_line(view.sources[escape.path], stmt):
+        if (
+            stmt.parent is None
+            or stmt.parent.type != "statement_list"
+            or not _starts_line(view.sources[escape.path], stmt)
+        ):
             return "the statement making the closure does not stand on a line of its own in a block"
         if _redeclares(decl_node, stmt):
             return f"{name} is declared in the block that makes the closure, so a copy there would redeclare it"
@@ -190,7 +221,9 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
 
 def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types) -> str | None:
     """Why passing the variable's value when the statement runs could differ from reading it later."""
-    keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(stmt.type, "statement making the closure")
+    keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
+        stmt.type, "statement making the closure"
+    )
     for write in writes:
         if write.start >= stmt.start_byte:
             return f"{name} is written by or after the {keyword} (line {view.line(path, write.start)})"
@@ -252,7 +285,9 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
                 copies.setdefault(_leading_comments(source, stmt.start_byte), []).append(capture.name)
         edits = tuple(Edit(path, at, at, _copy_text(source, at, names)) for at, names in sorted(copies.items()))
         names = ", ".join(c.name for c in group)
-        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it"))
+        proposals.append(
+            Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it")
+        )
     return proposals
 
 
@@ -329,25 +364,36 @@ def _factory_problem(view: PackageView, escape: Escape, fn: Node, literal: Node,
     if any(p.type == "variadic_parameter_declaration" for p in outer.named_children):
         return f"{name} is variadic"
     for params in (outer, inner):
-        if any(p.type == "parameter_declaration" and p.child_by_field_name("name") is None for p in params.named_children):
+        if any(
+            p.type == "parameter_declaration" and p.child_by_field_name("name") is None for p in params.named_children
+        ):
             return f"{name} or its func literal has unnamed parameters"
     ret = literal.parent.parent
     setup = [s for s in ret.parent.named_children if s != ret]
     if any(_contains_type(s, ("return_statement", "defer_statement", "labeled_statement")) for s in setup):
         return f"the body of {name} returns, defers or jumps before its func literal"
-    names = [_param_names(outer), _param_names(inner), _declared(setup), _declared(literal.child_by_field_name("body").named_children)]
+    names = [
+        _param_names(outer),
+        _param_names(inner),
+        _declared(setup),
+        _declared(literal.child_by_field_name("body").named_children),
+    ]
     seen: set[bytes] = set()
     for group in names:
         if (group & seen) - {b"_"}:
             return f"merging {name} and its func literal would declare {sorted(group & seen)[0].decode()} twice"
         seen |= group
     signature_end = fn.child_by_field_name("body").start_byte
-    if _has_comment(fn, outer.start_byte, signature_end) or _has_comment(ret, ret.start_byte, ret.end_byte, skip=literal.child_by_field_name("body")):
+    if _has_comment(fn, outer.start_byte, signature_end) or _has_comment(
+        ret, ret.start_byte, ret.end_byte, skip=literal.child_by_field_name("body")
+    ):
         return f"a comment in the signature or return statement of {name} would be lost"
     return None
 
 
-def _immediate_calls(view: PackageView, name: str, fn: Node, simple_args: bool) -> tuple[list[tuple[str, Node]], str | None]:
+def _immediate_calls(
+    view: PackageView, name: str, fn: Node, simple_args: bool
+) -> tuple[list[tuple[str, Node]], str | None]:
     """Every use of the name in the package directory, each an immediate call f(a)(b), or why not.
 
     With setup code before the factory's return, f(a) used to run before b was evaluated; after
@@ -366,14 +412,27 @@ def _immediate_calls(view: PackageView, name: str, fn: Node, simple_args: bool) 
                 continue
             first = node.parent
             outer = first.parent if first is not None else None
-            if first.type != "call_expression" or outer is None or outer.type != "call_expression" or outer.child_by_field_name("function") != first:
-                return [], f"{name} is used other than as an immediate call {name}(a)(b) ({_base(path)}:{node.start_point.row + 1})"
+            if (
+                first.type != "call_expression"
+                or outer is None
+                or outer.type != "call_expression"
+                or outer.child_by_field_name("function") != first
+            ):
+                return (
+                    [],
+                    f"{name} is used other than as an immediate call {name}(a)(b) "
+                    f"({_base(path)}:{node.start_point.row + 1})",
+                )
             if simple_args:
                 problem = _order_problem(outer)
                 if problem:
                     return [], f"{name}(a)(b) at {_base(path)}:{node.start_point.row + 1}: {problem}"
             if path not in view.package.rewritable:
-                return [], f"{name} is called from {_base(path)}, which gorewrite does not rewrite (test, generated, excluded by build tags or not named)"
+                return (
+                    [],
+                    f"{name} is called from {_base(path)}, which gorewrite does not rewrite "
+                    "(test, generated, excluded by build tags or not named)",
+                )
             calls.append((path, outer))
     return calls, None
 
@@ -402,7 +461,11 @@ def _private_local(caller: Node, call: Node, name: bytes) -> bool:
     for node in walk(caller):
         if node.type == "func_literal" and node != caller and mentions(node, name):
             return False
-        if node.type == "unary_expression" and node.child(0).type == "&" and _root_name(node.child_by_field_name("operand")) == name:
+        if (
+            node.type == "unary_expression"
+            and node.child(0).type == "&"
+            and _root_name(node.child_by_field_name("operand")) == name
+        ):
             return False
         if node.type == "call_expression":
             function = node.child_by_field_name("function")
@@ -424,11 +487,20 @@ def _declares(ident: Node) -> bool:
     if parent.type in ("parameter_declaration", "variadic_parameter_declaration", "var_spec", "const_spec"):
         return parent.child_by_field_name("name") == ident or ident in parent.children_by_field_name("name")
     holder = parent.parent if parent.type == "expression_list" else None
-    return holder is not None and holder.type in ("short_var_declaration", "range_clause") and holder.child_by_field_name("left") == parent
+    return (
+        holder is not None
+        and holder.type in ("short_var_declaration", "range_clause")
+        and holder.child_by_field_name("left") == parent
+    )
 
 
 def _root_name(node: Node | None) -> bytes | None:
-    while node is not None and node.type in ("selector_expression", "index_expression", "slice_expression", "parenthesized_expression"):
+    while node is not None and node.type in (
+        "selector_expression",
+        "index_expression",
+        "slice_expression",
+        "parenthesized_expression",
+    ):
         node = node.child_by_field_name("operand") or node.named_children[0]
     return node.text if node is not None and node.type == "identifier" else None
 

@@ -22,9 +22,18 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 NAME = "iface-direct"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 BOXED = " escapes to heap"
-SCOPES = FUNCTIONS + ("block", "for_statement", "if_statement", "expression_switch_statement",
-                      "type_switch_statement", "select_statement", "expression_case", "type_case",
-                      "default_case", "communication_case")
+SCOPES = FUNCTIONS + (
+    "block",
+    "for_statement",
+    "if_statement",
+    "expression_switch_statement",
+    "type_switch_statement",
+    "select_statement",
+    "expression_case",
+    "type_case",
+    "default_case",
+    "communication_case",
+)
 SEQUENCES = ("slice_type", "array_type", "implicit_length_array_type")
 LENGTHS = (b"len", b"cap")
 
@@ -144,7 +153,11 @@ def _stores_of(view: PackageView, escape: Escape) -> list[Store]:
         node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
         function = owner(node) if node is not None else None
         name = moved.group(1).encode()
-        found = [s for s in stores.values() if function is not None and contains(function, s.value) and _address_of(_unparen(s.value)) == name]
+        found = [
+            s
+            for s in stores.values()
+            if function is not None and contains(function, s.value) and _address_of(_unparen(s.value)) == name
+        ]
     return [s for s in found if _asserted(view, escape.path, s)]
 
 
@@ -162,7 +175,9 @@ def _asserted(view: PackageView, path: str, store: Store) -> bool:
     function = owner(store.declaration)
     operands = [a.child_by_field_name("operand") for a in shapes.assertions]
     operands += [s.child_by_field_name("value") for s in shapes.switches]
-    return any(contains(function, o) and _root(o) is not None and _root(o).text == store.container.text for o in operands)
+    return any(
+        contains(function, o) and _root(o) is not None and _root(o).text == store.container.text for o in operands
+    )
 
 
 def _root(node: Node) -> Node | None:
@@ -204,7 +219,10 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if first_of(function, ("goto_statement",)) is not None:
         return "the function uses goto, so statement order is not execution order"
     uses = [u for u in _idents(types, escape.path, function) if u.obj == container.obj and u.use != Use.DECL]
-    for kind, what in (("write", f"{name} is assigned after its declaration"), ("addr", f"the address of {name} is taken")):
+    for kind, what in (
+        ("write", f"{name} is assigned after its declaration"),
+        ("addr", f"the address of {name} is taken"),
+    ):
         found = [u for u in uses if u.use == kind]
         if found:
             return f"{what} (line {view.line(escape.path, found[0].start)}): it may no longer hold the stored value"
@@ -244,7 +262,11 @@ def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, st
     if kind.type == "map_type":
         return "", f"{name} is a map: a map literal keeps its values on the heap whatever reads them"
     if kind.type not in SEQUENCES:
-        return "", f"{name} is built from positional elements or literal keys of {text(kind).decode()}: which field or element holds the value is not known here"
+        return (
+            "",
+            f"{name} is built from positional elements or literal keys of {text(kind).decode()}: "
+            "which field or element holds the value is not known here",
+        )
     if store.key is not None and int_value(store.key) is None:
         return "", f"the index {text(store.key).decode()} of {name} is not an integer literal"
     if not _is_interface_type(types, path, kind.child_by_field_name("element")):
@@ -260,19 +282,28 @@ def _is_interface_type(types: TypeInfo, path: str, node: Node) -> bool:
     return ident is not None and ident.kind == Kind.TYPE and ident.iface
 
 
-def _the_assertion(view: PackageView, path: str, store: Store, place: str, reads: list[Node]) -> tuple[Node | None, str | None]:
+def _the_assertion(
+    view: PackageView, path: str, store: Store, place: str, reads: list[Node]
+) -> tuple[Node | None, str | None]:
     """The one type assertion that reads the stored value back; or why there is no such single one."""
     name = text(store.container).decode()
     matching = [n for n in reads if _reads_stored(store, place, _access(n))]
     switches = [n for n in matching if _access(n).parent.type == "type_switch_statement"]
     if switches:
-        return None, f"{_describe(store, place)} is switched on by type (line {_row(switches[0])}): which case runs depends on every case's type"
+        return (
+            None,
+            f"{_describe(store, place)} is switched on by type (line {_row(switches[0])}): "
+            "which case runs depends on every case's type",
+        )
     asserted = [n for n in matching if _access(n).parent.type == "type_assertion_expression"]
     if not asserted:
         return None, f"no type assertion reads {_describe(store, place)} back"
     if len(matching) > 1:
         other = next(n for n in matching if n != asserted[0])
-        return None, f"{_describe(store, place)} is read elsewhere (line {_row(other)}): the value escapes through it anyway"
+        return (
+            None,
+            f"{_describe(store, place)} is read elsewhere (line {_row(other)}): the value escapes through it anyway",
+        )
     assertion = _access(asserted[0]).parent
     if contains(assertion, store.declaration):
         return None, f"the assertion is part of the declaration of {name}"
@@ -282,7 +313,10 @@ def _the_assertion(view: PackageView, path: str, store: Store, place: str, reads
 def _access(use: Node) -> Node:
     """The whole expression a use of the container reads: c, c.f or c[k] (without parentheses)."""
     node = use
-    if node.parent.type in ("selector_expression", "index_expression") and node.parent.child_by_field_name("operand") == node:
+    if (
+        node.parent.type in ("selector_expression", "index_expression")
+        and node.parent.child_by_field_name("operand") == node
+    ):
         node = node.parent
     while node.parent.type == "parenthesized_expression":
         node = node.parent
@@ -316,7 +350,10 @@ def _others(view: PackageView, path: str, store: Store, place: str, reads: list[
         if place == "field" and access.type != "selector_expression":
             return f"{name} is used as a whole (line {_row(use)}), not one field at a time"
         if place == "element" and not (_is_length(access) or _is_element_read(access)):
-            return f"{name} is used other than by len, cap or reading one element by a constant index (line {_row(use)}): its elements could change"
+            return (
+                f"{name} is used other than by len, cap or reading one element by a constant index "
+                f"(line {_row(use)}): its elements could change"
+            )
     return None
 
 
@@ -359,7 +396,10 @@ def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, functio
     addressed = _address_of(value)
     node = value.child_by_field_name("operand") if addressed else value
     if node.type != "identifier":
-        return f"the stored value {text(value).decode()} is neither a local variable nor its address: evaluated at the assertion it could differ"
+        return (
+            f"the stored value {text(value).decode()} is neither a local variable nor its address: "
+            "evaluated at the assertion it could differ"
+        )
     name = text(node).decode()
     ident = types.at(path, node.start_byte)
     if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM):
@@ -376,7 +416,10 @@ def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, functio
     if addressed:
         return None
     if ident.iface or ident.type is None:
-        return f"{name} is not of a known concrete type: its conversion could give a nil interface where the assertion panics"
+        return (
+            f"{name} is not of a known concrete type: "
+            "its conversion could give a nil interface where the assertion panics"
+        )
     changed = [i for i in idents if i.obj == ident.obj and i.use in (Use.WRITE, Use.ADDR)]
     if changed:
         return f"{name} may change after it is stored (line {view.line(path, changed[0].start)})"
@@ -400,7 +443,9 @@ def _fix(view: PackageView, escape: Escape, store: Store, place: str, assertion:
         if removed is None:
             return f"the declaration of {name} does not stand on lines of its own"
         edits.insert(0, Edit(path, *removed, b""))
-    summary = f"convert {value.decode()} to {target.decode()} directly instead of asserting it from {_describe(store, place)}"
+    summary = (
+        f"convert {value.decode()} to {target.decode()} directly instead of asserting it from {_describe(store, place)}"
+    )
     return Fix(NAME, tuple(edits), (escape,), summary)
 
 
@@ -415,7 +460,10 @@ def _comma_ok(assertion: Node) -> bool:
     holder = right.parent
     if holder.type == "var_spec":
         return len(holder.children_by_field_name("name")) == 2
-    return holder.type in ("short_var_declaration", "assignment_statement") and holder.child_by_field_name("left").named_child_count == 2
+    return (
+        holder.type in ("short_var_declaration", "assignment_statement")
+        and holder.child_by_field_name("left").named_child_count == 2
+    )
 
 
 def _whole_lines(source: bytes, declaration: Node) -> tuple[int, int] | None:
@@ -460,7 +508,8 @@ def _row(node: Node) -> int:
 
 RULE = Rule(
     name=NAME,
-    summary="convert a value straight to the interface it is asserted to, not through an any variable, field or element",
+    summary="convert a value straight to the interface it is asserted to, "
+    "not through an any variable, field or element",
     messages=("moved to heap: x", "x escapes to heap"),
     find=find,
     propose=propose,

@@ -17,15 +17,31 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
 from gorewrite.rulekit import memo, types_or_reason
-from gorewrite.syntax import Node, captures, declaration_range, directive, int_value, load_query, statements, text, touches_error
-from gorewrite.typeinfo import Kind, Use
+from gorewrite.syntax import (
+    Node,
+    captures,
+    declaration_range,
+    directive,
+    int_value,
+    load_query,
+    statements,
+    text,
+    touches_error,
+)
 from gorewrite.toolchain import release_minor
+from gorewrite.typeinfo import Kind, Use
 
 NAME = "make-const"
 MESSAGE = re.compile(r"^make\(\[\].*\) (escapes to heap|does not escape)$")
 STACK_BUDGET = RuleOption(
-    "stack-budget", default=256, low=1, high=MAX_IMPLICIT_STACK, metavar="BYTES",
-    help=f"Most bytes make-const puts on the stack per buffer (default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).")
+    "stack-budget",
+    default=256,
+    low=1,
+    high=MAX_IMPLICIT_STACK,
+    metavar="BYTES",
+    help="Most bytes make-const puts on the stack per buffer "
+    f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
+)
 NONNEGATIVE = ("len", "cap")
 EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 TEMPS = ("n", "size", "length", "count")
@@ -71,10 +87,16 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 
 def _makes(view: PackageView, path: str) -> dict[int, Make]:
     """Every slice make in the file, by the byte offset of its `(`: where the compiler reports it."""
-    return memo(view, (NAME, path), lambda: {
-        caps["arguments"][0].start_byte: Make(path, caps["make"][0], caps["element"][0], caps["length"][0],
-                                              caps.get("capacity", [None])[0])
-        for caps in captures(load_query(NAME), view.tree(path).root_node)})
+    return memo(
+        view,
+        (NAME, path),
+        lambda: {
+            caps["arguments"][0].start_byte: Make(
+                path, caps["make"][0], caps["element"][0], caps["length"][0], caps.get("capacity", [None])[0]
+            )
+            for caps in captures(load_query(NAME), view.tree(path).root_node)
+        },
+    )
 
 
 def _constant(view: PackageView, make: Make) -> bool:
@@ -93,8 +115,13 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     constrained = directive(make.call)
     if constrained:
         return f"the function carries {constrained}: its stack frame or how the runtime calls it is constrained"
-    escaping = [f"{v} reports `{e.message}`" for v, found in view.by_toolchain.items() if release_minor(v) >= STACK_FALLBACK_SINCE
-                for e in found if e.path == path and (e.line, e.col) == (escape.line, escape.col) and e.heap]
+    escaping = [
+        f"{v} reports `{e.message}`"
+        for v, found in view.by_toolchain.items()
+        if release_minor(v) >= STACK_FALLBACK_SINCE
+        for e in found
+        if e.path == path and (e.line, e.col) == (escape.line, escape.col) and e.heap
+    ]
     if escaping:
         return f"the slice escapes whatever its size: {escaping[0]}"
     shape = _statement(make)
@@ -113,9 +140,16 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     newest = max((release_minor(v) for v in view.by_toolchain), default=0)
     if newest >= STACK_FALLBACK_SINCE and k * size <= STACK_FALLBACK:
         older = any(release_minor(v) < STACK_FALLBACK_SINCE for v in view.by_toolchain)
-        return (f"{k} × {size} bytes fit in the {STACK_FALLBACK}-byte stack buffer go1.{STACK_FALLBACK_SINCE}+ "
-                "already gives a variable-size make" + ("; `--rule build-variant` gives the older releases the "
-                f"rewrite in a //go:build !go1.{STACK_FALLBACK_SINCE} copy" if older else ""))
+        return (
+            f"{k} × {size} bytes fit in the {STACK_FALLBACK}-byte stack buffer go1.{STACK_FALLBACK_SINCE}+ "
+            "already gives a variable-size make"
+            + (
+                "; `--rule build-variant` gives the older releases the "
+                f"rewrite in a //go:build !go1.{STACK_FALLBACK_SINCE} copy"
+                if older
+                else ""
+            )
+        )
     if k <= 0:
         return f"the code bounds the size by {bound}: nothing to put on the stack"
     comment = stmt.next_sibling
@@ -124,7 +158,8 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment))
     slice_type = text(make.call.child_by_field_name("arguments").named_children[0]).decode()
     stays = f"make({slice_type}, {k})"
-    summary = f"give make({slice_type}, {_src(make.length)}{', ' + _src(make.capacity) if make.capacity else ''}) a {k}-element stack buffer ({k * size} bytes)"
+    sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
+    summary = f"give make({slice_type}, {sizes}) a {k}-element stack buffer ({k * size} bytes)"
     end = comment.end_byte if comment is not None else stmt.end_byte
     return Fix(NAME, (Edit(path, stmt.start_byte, end, new),), (escape,), summary, claim=KeepsOnStack((stays,)))
 
@@ -171,7 +206,12 @@ def _is_fallback(make: Make) -> bool:
         return False
     left, right = then[0].child_by_field_name("left"), then[0].child_by_field_name("right")
     value = right.named_children[0] if right.named_child_count == 1 else None
-    return text(left) == target.encode() and value is not None and value.type == "slice_expression" and text(value).startswith(b"make(")
+    return (
+        text(left) == target.encode()
+        and value is not None
+        and value.type == "slice_expression"
+        and text(value).startswith(b"make(")
+    )
 
 
 def _element_size(view: PackageView, make: Make) -> int | str:
@@ -189,7 +229,8 @@ def _element_size(view: PackageView, make: Make) -> int | str:
 
 
 def _bound(view: PackageView, path: str, stmt: Node, size: Node) -> int | None:
-    """A constant C the code guarantees `size <= C` by, before the statement: `if n > C { return … }` or `if n > C { n = C }`.
+    """A constant C the code guarantees `size <= C` by, before the statement:
+    `if n > C { return … }` or `if n > C { n = C }`.
 
     Only a guard in the same block, with nothing between that writes n, takes its address or
     could jump past the guard.
@@ -216,12 +257,20 @@ def _bound(view: PackageView, path: str, stmt: Node, size: Node) -> int | None:
 
 def _guard(node: Node, name: bytes) -> int | None:
     """C for `if name > C { …exit }` (`>= C`: C-1) or `if name > C { name = C }`; None otherwise."""
-    if node.type != "if_statement" or node.child_by_field_name("alternative") or node.child_by_field_name("initializer"):
+    if (
+        node.type != "if_statement"
+        or node.child_by_field_name("alternative")
+        or node.child_by_field_name("initializer")
+    ):
         return None
     cond = node.child_by_field_name("condition")
     if cond.type != "binary_expression":
         return None
-    left, op, right = cond.child_by_field_name("left"), text(cond.child_by_field_name("operator")), cond.child_by_field_name("right")
+    left, op, right = (
+        cond.child_by_field_name("left"),
+        text(cond.child_by_field_name("operator")),
+        cond.child_by_field_name("right"),
+    )
     flipped = {b"<": b">", b"<=": b">="}
     if right.type == "identifier" and right.text == name and op in flipped:
         left, op, right = right, flipped[op], left
@@ -237,14 +286,20 @@ def _guard(node: Node, name: bytes) -> int | None:
     if last.type in EXITS or (last.type == "expression_statement" and _calls(last, b"panic")):
         return limit
     clamp = body[0] if len(body) == 1 else None
-    if clamp is not None and clamp.type == "assignment_statement" and text(clamp.child_by_field_name("operator")) == b"=":
+    if (
+        clamp is not None
+        and clamp.type == "assignment_statement"
+        and text(clamp.child_by_field_name("operator")) == b"="
+    ):
         lhs, rhs = clamp.child_by_field_name("left").named_children, clamp.child_by_field_name("right").named_children
         if len(lhs) == len(rhs) == 1 and lhs[0].text == name and int_value(rhs[0]) is not None:
             return max(limit, int_value(rhs[0]))
     return None
 
 
-def _rewrite(source: bytes, stmt: Node, make: Make, target: str, declared_type: str | None, k: int, comment: str) -> bytes:
+def _rewrite(
+    source: bytes, stmt: Node, make: Make, target: str, declared_type: str | None, k: int, comment: str
+) -> bytes:
     """The statement's replacement: declare the variable (for := and var), then the guarded buffer.
 
     A comment that trailed the statement stays on its first line.
@@ -276,8 +331,13 @@ def _rewrite(source: bytes, stmt: Node, make: Make, target: str, declared_type: 
         header = f"{', '.join(n for n, _ in init)} := {', '.join(e for _, e in init)}; {header}"
     indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte].decode()
     lines = [f"var {target} {declared_type}"] if declared_type else []
-    lines += [f"if {header} {{", f"\t{target} = {fast} // on the stack up to {k} elements",
-              "} else {", f"\t{target} = {slow}", "}"]
+    lines += [
+        f"if {header} {{",
+        f"\t{target} = {fast} // on the stack up to {k} elements",
+        "} else {",
+        f"\t{target} = {slow}",
+        "}",
+    ]
     if comment:
         lines[0] += " " + comment
     return ("\n" + indent).join(lines).encode()

@@ -17,10 +17,22 @@ from dataclasses import dataclass
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
-from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.packages import name_constraint
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import add_import, file_imports, memo, types_or_reason
-from gorewrite.syntax import Node, ancestors, captures, declaration_range, directive, doc_start, first_of, load_query, text, touches_error, walk
+from gorewrite.syntax import (
+    Node,
+    ancestors,
+    captures,
+    declaration_range,
+    directive,
+    doc_start,
+    first_of,
+    load_query,
+    text,
+    touches_error,
+    walk,
+)
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Ident, Kind, Use
 
@@ -70,7 +82,9 @@ class Plan:
     pointer: str  # what the pool holds: *[1048576]byte for a make's backing array, *Big
     new: str  # what the pool's New returns: new([1048576]byte), new(Big)
     moved: str  # what the compiler will say of it: `new([1048576]byte) escapes to heap`
-    length: str | None  # a make's length as written (a constant): the site slices the array to it; None for new(T) and &T{}
+    length: (
+        str | None
+    )  # a make's length as written (a constant): the site slices the array to it; None for new(T) and &T{}
     reset: str  # a make: "" or "zero" (the array, as make gave it); else the literal to assign through the pointer
     var: str
 
@@ -142,9 +156,15 @@ def _plainly_kept(site: Site) -> bool:
     for node in walk(_function(site.statement).child_by_field_name("body")):
         if node.type == "identifier" and node.text == name and node.parent is not None:
             holder = node.parent
-            if holder.type == "expression_list" and holder.parent is not None and holder.parent.type == "return_statement":
+            if (
+                holder.type == "expression_list"
+                and holder.parent is not None
+                and holder.parent.type == "return_statement"
+            ):
                 return True
-            if holder.type == "literal_element" or (holder.type == "send_statement" and holder.child_by_field_name("value") == node):
+            if holder.type == "literal_element" or (
+                holder.type == "send_statement" and holder.child_by_field_name("value") == node
+            ):
                 return True
     return False
 
@@ -174,8 +194,10 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return f"the function carries {constrained}: how the runtime calls it is constrained"
     size = _size(view, site, escape)
     if size is not None and size <= MAX_IMPLICIT_STACK:
-        return (f"it fits the stack ({size} bytes): the compiler puts it on the heap for what the code does "
-                "with it (returned, stored or passed on), which a pool cannot change")
+        return (
+            f"it fits the stack ({size} bytes): the compiler puts it on the heap for what the code does "
+            "with it (returned, stored or passed on), which a pool cannot change"
+        )
     why = _flow_reason(view, escape)
     if why:
         return why
@@ -195,7 +217,9 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     length, reset = shape.length, shape.reset
     if function.child_by_field_name("type_parameters") is not None or _generic_receiver(function):
         return "the function is generic: a package-level pool cannot name its type parameters"
-    stale: list[str] | None = [] if shape.past_length else None  # what could read past the length, if anything can be there
+    stale: list[str] | None = (
+        [] if shape.past_length else None
+    )  # what could read past the length, if anything can be there
     declared = types.at(site.path, site.name.start_byte)
     if declared is None or declared.obj is None or declared.use != Use.DECL:
         return f"go/types does not know {var} here"
@@ -269,7 +293,9 @@ def _flow_reason(view: PackageView, escape: Escape) -> str | None:
         if not reasons:
             return f"{version} gave no -m=2 flow for the site"
         # The last step of the flow says where it goes: `from fmt.Fprintf(b, …) (call parameter)`.
-        other = next((line.strip() for line in reversed(lines) if (m := FLOW_REASON.match(line)) and m[1] != TOO_LARGE), None)
+        other = next(
+            (line.strip() for line in reversed(lines) if (m := FLOW_REASON.match(line)) and m[1] != TOO_LARGE), None
+        )
         if other:
             return f"it can outlive the call: {version} says `{other}`"
     return None
@@ -282,7 +308,7 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
         if len(args) < 2 or args[0].type != "slice_type":
             return "only slices are pooled"
         printed = PRINTED_MAKE.fullmatch(escape.message)
-        sizes = [int(n) for n in re.findall(r"\d+", printed[2])][-(len(args) - 1):] if printed else []
+        sizes = [int(n) for n in re.findall(r"\d+", printed[2])][-(len(args) - 1) :] if printed else []
         if len(sizes) != len(args) - 1:
             return "the size is not a constant the compiler printed"
         length, capacity = sizes[0], sizes[-1]
@@ -294,7 +320,9 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
         array = f"[{capacity}]{element}"
         moved = f"new([{capacity}]{printed[1]}) escapes to heap"
         # The length as written: a constant the statement could see, and the site is where it was.
-        return Shape(f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length)
+        return Shape(
+            f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length
+        )
     if site.kind == "new":
         args = site.value.child_by_field_name("arguments").named_children
         if len(args) != 1:
@@ -306,7 +334,9 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
         type_text = text(args[0]).decode()
         if args[0].type == "array_type" and shown:
             type_text = shown[1]  # folded: new([65536]int32) for new([256 * 256]int32)
-        return Shape(f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, f"{type_text}{{}}", False)
+        return Shape(
+            f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, f"{type_text}{{}}", False
+        )
     literal = site.value.child_by_field_name("operand")
     type_node = literal.child_by_field_name("type")
     if type_node is None or type_node.type not in ("type_identifier", "qualified_type"):
@@ -317,7 +347,9 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
     if re.search(rb"\b" + re.escape(text(site.name)) + rb"\b", text(literal)):
         return f"the literal refers to {text(site.name).decode()}, which the rewrite would declare first"
     type_text = text(type_node).decode()
-    return Shape(f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, text(literal).decode(), False)
+    return Shape(
+        f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, text(literal).decode(), False
+    )
 
 
 def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
@@ -359,7 +391,9 @@ def _use(view: PackageView, site: Site, node: Node, obj: str, stale: list[str] |
     return _consumer(view, site, node, obj, stale, is_slice)
 
 
-def _consumer(view: PackageView, site: Site, expr: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
+def _consumer(
+    view: PackageView, site: Site, expr: Node, obj: str, stale: list[str] | None, is_slice: bool
+) -> str | None:
     """How the value of `expr` (the object, or a slice of it) is used; None when that keeps it inside the call."""
     parent = expr.parent
     while parent is not None and parent.type == "parenthesized_expression":
@@ -456,7 +490,11 @@ def _element(view: PackageView, site: Site, index: Node, obj: str) -> str | None
         elif parent.type == "index_expression" and parent.child_by_field_name("operand") != index:
             break  # the part is an index of something else: a copy
         index, parent = parent, parent.parent
-    if parent is not None and parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"&":
+    if (
+        parent is not None
+        and parent.type == "unary_expression"
+        and text(parent.child_by_field_name("operator")) == b"&"
+    ):
         return "has an element's address taken: the pointer may outlive the call"
     if parent is not None and parent.type == "slice_expression" and parent.child_by_field_name("operand") == index:
         return _consumer(view, site, parent, obj, None, True)
@@ -478,7 +516,9 @@ def _selected(view: PackageView, site: Site, selector: Node, obj: str) -> str | 
     return _element(view, site, selector, obj)
 
 
-def _argument(view: PackageView, site: Site, expr: Node, parent: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
+def _argument(
+    view: PackageView, site: Site, expr: Node, parent: Node, obj: str, stale: list[str] | None, is_slice: bool
+) -> str | None:
     """The object (or a slice of it) passed to a call."""
     spread = parent.type == "variadic_argument"
     args = parent.parent if spread else parent
@@ -606,14 +646,21 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
         pool = _fresh(f"{first.var}Pool", taken)
         getter, putter = _fresh(f"get{base}", taken), _fresh(f"put{base}", taken)
         names.update((pool, getter, putter))
-        functions = ", ".join(sorted({text(_function(p.site.statement).child_by_field_name("name")).decode() for p in plans}))
-        what = f"backing array of the {text(first.site.value.child_by_field_name('arguments').named_children[0]).decode()}" \
-            if first.length is not None else pointer[1:]
-        block = (f"// {pool} recycles the {what} of {functions}: too large for the stack, it would be\n"
-                 f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
-                 f"var {pool} = {alias}.Pool{{New: func() {_any(view)} {{ return {first.new} }}}}\n\n"
-                 f"func {getter}() {pointer} {{ return {pool}.Get().({pointer}) }}\n\n"
-                 f"func {putter}(p {pointer}) {{ {pool}.Put(p) }}\n\n")
+        functions = ", ".join(
+            sorted({text(_function(p.site.statement).child_by_field_name("name")).decode() for p in plans})
+        )
+        what = (
+            f"backing array of the {text(first.site.value.child_by_field_name('arguments').named_children[0]).decode()}"
+            if first.length is not None
+            else pointer[1:]
+        )
+        block = (
+            f"// {pool} recycles the {what} of {functions}: too large for the stack, it would be\n"
+            f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
+            f"var {pool} = {alias}.Pool{{New: func() {_any(view)} {{ return {first.new} }}}}\n\n"
+            f"func {getter}() {pointer} {{ return {pool}.Get().({pointer}) }}\n\n"
+            f"func {putter}(p {pointer}) {{ {pool}.Put(p) }}\n\n"
+        )
         start = doc_start(_function(first.site.statement)).start_byte
         edits.append(Edit(path, start, start, block.encode()))
         get, put = f"{getter}()", putter
@@ -638,8 +685,13 @@ def _merge(view: PackageView, parts: list[Part]) -> Fix:
     if parts[0].creates and not _imports_sync(view, path) and _sync_name(view, path) == "sync":
         edits.append(add_import(view, path, "sync"))
     summary = "; ".join(p.summary for p in parts) + " instead of allocating on every call (sync.Pool; deferred Put)"
-    return Fix(NAME, tuple(edits), tuple(t for p in parts for t in p.targets), summary,
-               claim=Tested(MovesAllocation(tuple(m for p in parts for m in p.moves))))
+    return Fix(
+        NAME,
+        tuple(edits),
+        tuple(t for p in parts for t in p.targets),
+        summary,
+        claim=Tested(MovesAllocation(tuple(m for p in parts for m in p.moves))),
+    )
 
 
 def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: set[str], names: set[str]) -> Edit:
@@ -667,6 +719,7 @@ def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: se
 
 def _folded(type_text: str) -> str:
     """A type without spaces and with constant array lengths of literals folded: [1 << 20]byte is [1048576]byte."""
+
     def length(m: re.Match) -> str:
         try:
             tree = ast.parse(m[1], mode="eval").body
@@ -674,6 +727,7 @@ def _folded(type_text: str) -> str:
             return m[0]
         value = _int_expression(tree)
         return f"[{value}]" if value is not None else m[0]
+
     return re.sub(r"\[([^\[\]]+)\]", length, re.sub(r"\s+", "", type_text))
 
 
@@ -682,7 +736,9 @@ def _int_expression(node: ast.AST) -> int | None:
     those; longer expressions are left alone, their precedences differ); else None."""
     if isinstance(node, ast.Constant) and type(node.value) is int:
         return node.value
-    if not isinstance(node, ast.BinOp) or not all(isinstance(n, ast.Constant) and type(n.value) is int for n in (node.left, node.right)):
+    if not isinstance(node, ast.BinOp) or not all(
+        isinstance(n, ast.Constant) and type(n.value) is int for n in (node.left, node.right)
+    ):
         return None
     left, right = node.left.value, node.right.value
     if isinstance(node.op, ast.LShift):
@@ -704,7 +760,9 @@ def _existing_pool(view: PackageView, site_path: str, pointer: str) -> tuple[str
             if _folded(m[3].decode()) != want:
                 continue
             pool = m[1].decode()
-            gets = re.finditer(rb"^func (\w+)\(\) \*(.+) \{ return " + m[1] + rb"\.Get\(\)\.\(\*(.+)\) \}$", source, re.M)
+            gets = re.finditer(
+                rb"^func (\w+)\(\) \*(.+) \{ return " + m[1] + rb"\.Get\(\)\.\(\*(.+)\) \}$", source, re.M
+            )
             puts = re.finditer(rb"^func (\w+)\(p \*(.+)\) \{ " + m[1] + rb"\.Put\(p\) \}$", source, re.M)
             get = next((g for g in gets if _folded(g[2].decode()) == want == _folded(g[3].decode())), None)
             put = next((p for p in puts if _folded(p[2].decode()) == want), None)
@@ -736,8 +794,10 @@ def _fresh(name: str, taken: set[str]) -> str:
 
 
 def _imports_sync(view: PackageView, path: str) -> bool:
-    return any(text(s.child_by_field_name("path")) == b'"sync"' and s.child_by_field_name("name") is None
-               for s in file_imports(view.tree(path)))
+    return any(
+        text(s.child_by_field_name("path")) == b'"sync"' and s.child_by_field_name("name") is None
+        for s in file_imports(view.tree(path))
+    )
 
 
 def _sync_name(view: PackageView, path: str) -> str | None:

@@ -86,8 +86,12 @@ class _Checks:
 
 
 def verify(
-    toolchains: list[Toolchain], cwd: str, views: dict[str, PackageView], fixes: dict[str, list[Fix]],
-    checks: frozenset[str] = frozenset(), progress: Report = silent,
+    toolchains: list[Toolchain],
+    cwd: str,
+    views: dict[str, PackageView],
+    fixes: dict[str, list[Fix]],
+    checks: frozenset[str] = frozenset(),
+    progress: Report = silent,
 ) -> Verification:
     """Judge every package's fixes with each toolchain's real compiler, and with the package's own
     go vet + go test ("tests") and benchmarks ("bench") when asked."""
@@ -97,7 +101,10 @@ def verify(
     extra = _Checks(tests=tests, bench="bench" in checks)
     for toolchain in toolchains:
         if groups and (extra.tests or extra.bench):
-            progress(f"running the tests and benchmarks of {len(groups)} packages before any rewrite, with {toolchain.version}")
+            progress(
+                f"running the tests and benchmarks of {len(groups)} packages before any rewrite, "
+                f"with {toolchain.version}"
+            )
         first = [p for p in groups if p in extra.tests]
         failed = test_failures(toolchain, cwd, first, None) if first else {}
         if extra.bench and groups:
@@ -111,16 +118,26 @@ def verify(
     def compile_round(round_: int, batch: dict[str, list[Fix]]) -> dict[str, str]:
         failures: dict[str, str] = {}
         for toolchain in toolchains:
-            progress(f"verifying {sum(map(len, batch.values()))} rewrites in {len(batch)} packages with {toolchain.version}"
-                     f" (round {round_}{', with tests' if extra.tests else ''}{', with benchmarks' if extra.bench else ''})")
-            found = _check(toolchain, toolchain is toolchains[0], cwd, views,
-                           {p: g for p, g in batch.items() if p not in failures}, extra)
+            progress(
+                f"verifying {sum(map(len, batch.values()))} rewrites in {len(batch)} packages with {toolchain.version}"
+                f" (round {round_}{', with tests' if extra.tests else ''}{', with benchmarks' if extra.bench else ''})"
+            )
+            found = _check(
+                toolchain,
+                toolchain is toolchains[0],
+                cwd,
+                views,
+                {p: g for p, g in batch.items() if p not in failures},
+                extra,
+            )
             failures.update((p, _named(toolchain, toolchains) + why) for p, why in found.items())
         for pkg, group in batch.items():
             unbuilt = sorted(created(views[pkg], group) - extra.built.get(pkg, set()))
             if pkg not in failures and unbuilt:
-                failures[pkg] = (f"no requested toolchain compiles {os.path.basename(unbuilt[0])}: "
-                                 "add a --toolchain its build constraint selects")
+                failures[pkg] = (
+                    f"no requested toolchain compiles {os.path.basename(unbuilt[0])}: "
+                    "add a --toolchain its build constraint selects"
+                )
         return failures
 
     outcome = settle(groups, compile_round, MAX_ROUNDS)
@@ -138,7 +155,9 @@ def verify(
             for toolchain in toolchains:
                 after = extra.after.get((toolchain.version, pkg, _key(group)), {})
                 before = extra.baseline.get((toolchain.version, pkg), {})
-                deltas += [bench.Delta(pkg, toolchain.version, n, before[n], after[n]) for n in sorted(after) if n in before]
+                deltas += [
+                    bench.Delta(pkg, toolchain.version, n, before[n], after[n]) for n in sorted(after) if n in before
+                ]
     return Verification(verdicts, deltas, contents)
 
 
@@ -152,7 +171,12 @@ def _named(toolchain: Toolchain, toolchains: list[Toolchain]) -> str:
 
 
 def _check(
-    toolchain: Toolchain, first: bool, cwd: str, views: dict[str, PackageView], batch: dict[str, list[Fix]], extra: _Checks,
+    toolchain: Toolchain,
+    first: bool,
+    cwd: str,
+    views: dict[str, PackageView],
+    batch: dict[str, list[Fix]],
+    extra: _Checks,
 ) -> dict[str, str]:
     """Compile every package of the batch with its group's rewrites in one overlay; failures by package.
 
@@ -177,13 +201,21 @@ def _check(
         overlay = _write_overlay(tmp, list(contents.values()))
         new_files = {pkg: created(views[pkg], batch[pkg]) for pkg in contents}
         growing = [pkg for pkg, paths in new_files.items() if paths]
-        result = compile_escapes(toolchain, list(contents), cwd, overlay=overlay,
-                                 files={pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents})
+        result = compile_escapes(
+            toolchain,
+            list(contents),
+            cwd,
+            overlay=overlay,
+            files={pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents},
+        )
         built = compiled(toolchain, cwd, growing, overlay) if growing else {}
         for pkg, files in contents.items():
             extra.built.setdefault(pkg, set()).update(built.get(pkg, ()))
-            extra.skips.update((variant(f.claim), toolchain.version) for f in batch[pkg]
-                               if variant(f.claim) and pkg in built and variant(f.claim) not in built[pkg])
+            extra.skips.update(
+                (variant(f.claim), toolchain.version)
+                for f in batch[pkg]
+                if variant(f.claim) and pkg in built and variant(f.claim) not in built[pkg]
+            )
             if pkg in result.failed:
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
             else:

@@ -36,7 +36,9 @@ class Delta:
     after: Sample
 
 
-def run(toolchain: Toolchain, cwd: str, packages: list[str], overlay: str | None) -> tuple[dict[str, dict[str, Sample]], dict[str, str]]:
+def run(
+    toolchain: Toolchain, cwd: str, packages: list[str], overlay: str | None
+) -> tuple[dict[str, dict[str, Sample]], dict[str, str]]:
     """Each package's benchmarks by name, and the packages whose benchmarks fail (with why)."""
     done = toolchain.run(["test", "-json", *overlay_flag(overlay), *ARGS, *packages], cwd)
     events = read_test_json(done.stdout)
@@ -60,4 +62,7 @@ def _samples(text: str) -> dict[str, Sample]:
     runs: dict[str, list[tuple[float, float]]] = {}
     for name, ns, allocs in RESULT.findall(text):
         runs.setdefault(name, []).append((float(ns), float(allocs)))
-    return {name: Sample(statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs)) for name, rs in runs.items()}
+    return {
+        name: Sample(statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs))
+        for name, rs in runs.items()
+    }

@@ -44,10 +44,20 @@ def overlay_flag(overlay: str | None) -> list[str]:
 
 
 def compiled(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str) -> dict[str, set[str]]:
-    """The files the build compiles per package with the overlay: which side of a build constraint this toolchain takes."""
-    done = toolchain.run(["list", "-e", *overlay_flag(overlay), "-f",
-                          "{{.ImportPath}}{{range .GoFiles}}\t{{$.Dir}}/{{.}}{{end}}{{range .CgoFiles}}\t{{$.Dir}}/{{.}}{{end}}",
-                          "--", *pkgs], cwd)
+    """The files the build compiles per package with the overlay: which side of a build
+    constraint this toolchain takes."""
+    done = toolchain.run(
+        [
+            "list",
+            "-e",
+            *overlay_flag(overlay),
+            "-f",
+            "{{.ImportPath}}{{range .GoFiles}}\t{{$.Dir}}/{{.}}{{end}}{{range .CgoFiles}}\t{{$.Dir}}/{{.}}{{end}}",
+            "--",
+            *pkgs,
+        ],
+        cwd,
+    )
     found: dict[str, set[str]] = {}
     for line in done.stdout.decode(errors="replace").splitlines():
         pkg, *files = line.split("\t")

@@ -31,8 +31,14 @@ class Decl:
 Decls = dict[str, list[Decl]]  # path -> the file's declarations
 
 
-def judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], contents: dict[str, bytes],
-          after: list[Escape], compiled: set[str] | None = None) -> str | None:
+def judge(
+    view: PackageView,
+    reported: tuple[Escape, ...],
+    fixes: list[Fix],
+    contents: dict[str, bytes],
+    after: list[Escape],
+    compiled: set[str] | None = None,
+) -> str | None:
     """Why the compile does not bear the fixes' claims out, or None when it does.
 
     Each judged fix's targets this toolchain `reported` are gone (or, for KeepsOnStack, its stack
@@ -45,8 +51,13 @@ def judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], con
     decls = (was, {path: declarations(parse(contents[path])) if path in contents else was[path] for path in paths})
     old, new, stacked = _tally(view, reported, fixes, decls, after, Counter(m for f in judged for m in moved(f.claim)))
     before, now = Counter(map(kind, old.elements())), Counter(map(kind, new.elements()))
-    wanted = Counter(kind(t.message) for f in judged if not isinstance(effect(f.claim), KeepsOnStack)
-                     for t in f.targets if t in reported)
+    wanted = Counter(
+        kind(t.message)
+        for f in judged
+        if not isinstance(effect(f.claim), KeepsOnStack)
+        for t in f.targets
+        if t in reported
+    )
     stays = Counter(expr for f in judged for expr in stack_exprs(f.claim))
     for message, count in wanted.items():
         if before[message] - now[message] < count:
@@ -62,8 +73,10 @@ def judge(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], con
         old, new, _ = _tally(view, reported, [fix], decls, after, Counter())
         if old != new:
             changed = next(iter((old - new) or (new - old)))
-            return (f"the build leaves {os.path.basename(variant(fix.claim))} out here, "
-                    f"yet the original's escapes changed: `{changed}`")
+            return (
+                f"the build leaves {os.path.basename(variant(fix.claim))} out here, "
+                f"yet the original's escapes changed: `{changed}`"
+            )
     return None
 
 
@@ -72,11 +85,19 @@ def removed(view: PackageView, fix: Fix, versions: list[str]) -> tuple[tuple[str
     longer does (none for KeepsOnStack: its targets stay as the fallback)."""
     if isinstance(effect(fix.claim), KeepsOnStack):
         return tuple((v, 0) for v in versions)
-    return tuple((v, sum(t.heap and t in view.by_toolchain.get(v, view.escapes) for t in fix.targets)) for v in versions)
+    return tuple(
+        (v, sum(t.heap and t in view.by_toolchain.get(v, view.escapes) for t in fix.targets)) for v in versions
+    )
 
 
-def _tally(view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], decls: tuple[Decls, Decls],
-           after: list[Escape], moves: Counter[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+def _tally(
+    view: PackageView,
+    reported: tuple[Escape, ...],
+    fixes: list[Fix],
+    decls: tuple[Decls, Decls],
+    after: list[Escape],
+    moves: Counter[str],
+) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """The heap escape messages in the declarations the fixes touch or add, before and after (less
     those the fixes move there), and the messages of what stays on the stack after. `decls` holds
     each file's declarations as it was and as rewritten."""
@@ -128,7 +149,9 @@ def declarations(tree: Tree) -> list[Decl]:
         name = node.child_by_field_name("name") or _first_name(node)
         receiver = node.child_by_field_name("receiver")
         base = (node.type, name.text if name else None, receiver.text if receiver else None)
-        out.append(Decl((*base, seen[base]), node.start_point.row + 1, node.end_point.row + 1, node.start_byte, node.end_byte))
+        out.append(
+            Decl((*base, seen[base]), node.start_point.row + 1, node.end_point.row + 1, node.start_byte, node.end_byte)
+        )
         seen[base] += 1
     return out
 

@@ -7,8 +7,9 @@ once more together before they count (two rewrites can each hold alone and clash
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Callable, Generic, Hashable, TypeVar
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Key = TypeVar("Key", bound=Hashable)
@@ -31,7 +32,10 @@ class Schedule(Generic[Item]):
                 self.accepted = [group]
             else:
                 keep = max(self.accepted, key=len)
-                reason = f"verified alone but not together with the package's other rewrites ({failure}); run gorewrite again"
+                reason = (
+                    f"verified alone but not together with the package's other rewrites ({failure}); "
+                    "run gorewrite again"
+                )
                 rejected = [(item, reason) for g in self.accepted if g is not keep for item in g]
                 self.accepted = [keep]
             return rejected
@@ -57,8 +61,9 @@ class Outcome(Generic[Key, Item]):
     unsettled: dict[Key, list[Item]]
 
 
-def settle(groups: dict[Key, list[Item]], compile_: Callable[[int, dict[Key, list[Item]]], dict[Key, str]],
-           max_rounds: int) -> Outcome[Key, Item]:
+def settle(
+    groups: dict[Key, list[Item]], compile_: Callable[[int, dict[Key, list[Item]]], dict[Key, str]], max_rounds: int
+) -> Outcome[Key, Item]:
     """Compile one group per package per round (`compile_(round, batch)` returns why each failing package
     failed) until every package has settled or `max_rounds` is reached."""
     schedules = {key: Schedule([group]) for key, group in groups.items() if group}
