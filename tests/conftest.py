@@ -202,6 +202,22 @@ func sorted(c chan string, n int) string {
 """
 
 
+def proposals_by_case(root: Path, rule: Rule, cases: dict[str, str]) -> dict[str, list]:
+    """The rule's proposals for every case (name -> Go source of package <name>), by case name:
+    one module, one compile."""
+    module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
+    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in proposals(root, rule).items()}
+
+
+def naive_mutants(root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple]):
+    """Every naive rewrite (case -> (rewrite, probe)) of a must-decline case built, and run beside
+    its original where the probe names the package."""
+    originals = {name: declines[name][0] for name in naive}
+    rewritten = {name: rewrite(originals[name]) for name, (rewrite, _) in naive.items()}
+    probes = {name: probe for name, (_, probe) in naive.items() if "{pkg}" in probe}
+    return naive_rewrites(root, toolchain, originals, rewritten, probes)
+
+
 def naive_rewrites(
     root: Path, toolchain: Toolchain, originals: dict[str, str], naive: dict[str, str], probes: dict[str, str]
 ) -> tuple[str, dict[str, tuple[str, str]]]:

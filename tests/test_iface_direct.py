@@ -10,7 +10,7 @@ pinned release already sees through a local `any` variable, so that form has no 
 from __future__ import annotations
 
 import pytest
-from conftest import edited, module, naive_rewrites, proposals
+from conftest import edited, naive_mutants, proposals_by_case
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
@@ -424,19 +424,14 @@ NAIVE = {
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     """The rule's proposals for every case, by case name: one module, one compile."""
-    cases = {**FIXES, **DECLINES}
-    root = module(tmp_path_factory.mktemp("iface"), {f"{name}/{name}.go": code for name, (code, _) in cases.items()})
-    found = proposals(root, RULE)
-    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("iface"), RULE, cases)
 
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
     """Every naive rewrite built, and run beside its original where it compiles."""
-    originals = {name: DECLINES[name][0] for name in NAIVE}
-    naive = {name: rewrite(originals[name]) for name, (rewrite, _) in NAIVE.items()}
-    probes = {name: probe for name, (_, probe) in NAIVE.items() if "{pkg}" in probe}
-    return naive_rewrites(tmp_path_factory.mktemp("iface-naive"), toolchain, originals, naive, probes)
+    return naive_mutants(tmp_path_factory.mktemp("iface-naive"), toolchain, DECLINES, NAIVE)
 
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))

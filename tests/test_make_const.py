@@ -10,7 +10,7 @@ stack either: the verifier would reject it.
 from __future__ import annotations
 
 import pytest
-from conftest import edited, module, naive_rewrites, proposals
+from conftest import edited, naive_mutants, proposals_by_case
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
@@ -392,16 +392,12 @@ NAIVE = {
 def proposed(tmp_path_factory):
     """The rule's proposals for every case, by case name: one module, one compile."""
     cases = {**{n: c for n, (c, _) in {**FIXES, **DECLINES}.items()}, **UNRECOGNISED}
-    root = module(tmp_path_factory.mktemp("make-const"), {f"{name}/{name}.go": code for name, code in cases.items()})
-    found = proposals(root, RULE)
-    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("make-const"), RULE, cases)
 
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    originals = {name: DECLINES[name][0] for name in NAIVE}
-    naive = {name: rewrite(originals[name]) for name, (rewrite, _) in NAIVE.items()}
-    return naive_rewrites(tmp_path_factory.mktemp("make-const-naive"), toolchain, originals, naive, {})
+    return naive_mutants(tmp_path_factory.mktemp("make-const-naive"), toolchain, DECLINES, NAIVE)
 
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
