@@ -174,8 +174,8 @@ def duplicate_statement(rng, source):
 
 
 def swap_statements(rng, source):
-    pairs = [(a, b) for a, b in zip(_statements(source), _statements(source)[1:])
-             if a.parent == b.parent and a.end_byte <= b.start_byte]
+    stmts = _statements(source)
+    pairs = [(a, b) for a, b in zip(stmts, stmts[1:]) if a.parent == b.parent]
     if not pairs:
         return None
     a, b = rng.choice(pairs)
