@@ -300,11 +300,53 @@ def header(rng, source):
     return top + b"\n\n" + source, f"{top.decode()} at the top"
 
 
+def package_clause(rng, source):
+    """Another package name: two packages in one directory, or a main without func main."""
+    clause = next((n for n in parse(source).root_node.named_children if n.type == "package_clause"), None)
+    if clause is None:
+        return None
+    new = rng.choice([b"package main", b"package other", b"package _"])
+    return source[:clause.start_byte] + new + source[clause.end_byte:], f"{new.decode()}"
+
+
 def mixed_endings(rng, source):
     lines = source.split(b"\n")
     ending = rng.choice([b"\r\n", b"\r"])
     mixed = b"".join(line + (ending if i % 2 else b"\n") for i, line in enumerate(lines[:-1])) + lines[-1]
     return mixed, f"every other line ends in {ending!r}"
+
+
+def literal(rng, source):
+    """An integer literal becomes a size the rules weigh: 0, a stack budget's edge, 64 KiB, huge, negative."""
+    ints = [n for n in _nodes(source, ("int_literal",)) if n.parent is None or n.parent.type != "import_spec"]
+    if not ints:
+        return None
+    n = rng.choice(ints)
+    value = rng.choice([b"0", b"1", b"-1", b"31", b"32", b"33", b"256", b"257", b"8192", b"65536", b"65537",
+                        b"1 << 20", b"1 << 40", b"0x7fffffff", b"010", b"1_000"])
+    return source[:n.start_byte] + value + source[n.end_byte:], f"literal {n.text.decode()} -> {value.decode()}"
+
+
+def go_defer(rng, source):
+    """`go f()` becomes `defer f()` and back: the closure rule treats them differently."""
+    stmts = _nodes(source, ("go_statement", "defer_statement"))
+    if not stmts:
+        return None
+    s = rng.choice(stmts)
+    old, new = (b"go", b"defer") if s.type == "go_statement" else (b"defer", b"go")
+    return source[:s.start_byte] + new + source[s.start_byte + len(old):], f"{old.decode()} -> {new.decode()}"
+
+
+def wrap(rng, source):
+    """A declaration-free statement moves into a loop, a func literal called at once, or a goroutine."""
+    stmts = _plain(source)
+    if not stmts:
+        return None
+    s = rng.choice(stmts)
+    opened, closed = rng.choice([(b"for range 2 { ", b" }"), (b"for i := 0; i < 2; i++ { _ = i; ", b" }"),
+                                 (b"func() { ", b" }()"), (b"go func() { ", b" }()"), (b"defer func() { ", b" }()")])
+    return (source[:s.start_byte] + opened + source[s.start_byte:s.end_byte] + closed + source[s.end_byte:],
+            f"statement inside {opened.decode().strip()}")
 
 
 def reindent(rng, source):
@@ -339,13 +381,17 @@ FILE_MUTATIONS = {  # name -> (function, weight): most keep the package compilin
     "line_directive": (line_directive, 2),
     "header": (header, 2),
     "mixed_endings": (mixed_endings, 1),
+    "package_clause": (package_clause, 1),
+    "literal": (literal, 3),
+    "go_defer": (go_defer, 2),
+    "wrap": (wrap, 3),
     "reindent": (reindent, 1),
     "truncate": (truncate, 1),
     "stray_bytes": (stray_bytes, 1),
 }
 
 
-def rename(rng, files: dict[str, bytes]) -> tuple[dict[str, bytes], str] | None:
+def rename(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, bytes], str] | None:
     """Rename one identifier in every file of the unit (identifier, type and field names alike)."""
     imported = set()
     names = set()
@@ -370,7 +416,7 @@ def rename(rng, files: dict[str, bytes]) -> tuple[dict[str, bytes], str] | None:
     return renamed, f"rename {old} to {new}"
 
 
-def rename_file(rng, files: dict[str, bytes]) -> tuple[dict[str, bytes], str] | None:
+def rename_file(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, bytes], str] | None:
     """Rename one file: a build-variant's or a platform's name, a test, a non-ASCII name, a space."""
     old = rng.choice(sorted(files))
     new = old.removesuffix(".go") + rng.choice(["_go125", "_prego125", "_linux", "_windows", "_test", "_ü", " copy"]) + ".go"
@@ -380,7 +426,23 @@ def rename_file(rng, files: dict[str, bytes]) -> tuple[dict[str, bytes], str] | 
     return renamed, f"rename file {old} to {new}"
 
 
-UNIT_MUTATIONS = {"rename": (rename, 6), "rename_file": (rename_file, 1)}
+def splice(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, bytes], str] | None:
+    """A statement of another unit is inserted before one of this unit's: new combinations for the rules."""
+    donor = rng.choice(pool)
+    donor_path = rng.choice(sorted(donor.files))
+    given = _statements(donor.files[donor_path])
+    path = rng.choice(sorted(files))
+    stmts = _statements(files[path])
+    if not given or not stmts:
+        return None
+    g, s = rng.choice(given), rng.choice(stmts)
+    source = files[path]
+    text = donor.files[donor_path][g.start_byte:g.end_byte] + b"\n" + _indent(source, s.start_byte)
+    return {**files, path: source[:s.start_byte] + text + source[s.start_byte:]}, \
+        f"{path}: statement from {donor.name}/{donor_path} at byte {s.start_byte}"
+
+
+UNIT_MUTATIONS = {"rename": (rename, 6), "rename_file": (rename_file, 1), "splice": (splice, 2)}
 
 
 def mutant(seed: int, index: int, pool: list[Unit]) -> Mutant:
@@ -392,7 +454,7 @@ def mutant(seed: int, index: int, pool: list[Unit]) -> Mutant:
     every = {**FILE_MUTATIONS, **UNIT_MUTATIONS}
     for name in rng.choices(list(every), [w for _, w in every.values()], k=rng.choice([1, 1, 2, 3])):
         if name in UNIT_MUTATIONS:
-            result = UNIT_MUTATIONS[name][0](rng, files)
+            result = UNIT_MUTATIONS[name][0](rng, files, pool)
             if result:
                 files, what = result
                 done.append(what)
@@ -412,24 +474,38 @@ def mutant(seed: int, index: int, pool: list[Unit]) -> Mutant:
 class Batch:
     number: int
     mutants: tuple[Mutant, ...]
-    go_line: str
-    releases: tuple[str, ...]  # --toolchain flags; () for the go in use
+    gomod: str  # go.mod after its module line: the go line, maybe a toolchain line
+    flags: tuple[str, ...]  # for check and fix: --toolchain, --stack-budget
+    fix_flags: tuple[str, ...]  # for fix alone: --unsafe-fixes
+
+    def command(self, cmd: str) -> str:
+        """How to run it again by hand, on the mutant kept with --keep."""
+        flags = self.flags + (self.fix_flags if cmd == "fix" else ())
+        return f"gorewrite {' '.join((cmd, *flags))} ({'; '.join(self.gomod.split(chr(10)))})"
 
 
 def batch(seed: int, number: int, size: int, total: int, pool: list[Unit]) -> Batch:
-    """Batch `number`: its mutants, its module's go line and (one batch in four) both releases."""
+    """Batch `number`: its mutants, its module's go line, and its options: one batch in four with
+    both releases, about one in three with another stack budget or with unsafe fixes, some with go.mod naming a
+    toolchain."""
     rng = random.Random(f"{seed}:batch:{number}")
     first = number * size
     mutants = tuple(mutant(seed, i, pool) for i in range(first, min(first + size, total)))
     two = rng.random() < 0.25
     go_line = rng.choice(["1.22", "1.22", "1.21", "1.24"] if two else ["1.22", "1.22", "1.21", "1.24", "1.25"])
-    return Batch(number, mutants, go_line, TWO_RELEASES if two else ())
+    gomod = f"go {go_line}"
+    if not two and go_line != "1.25" and rng.random() < 0.15:  # the go in use plus go.mod's toolchain line
+        gomod += f"\ntoolchain {TWO_RELEASES[0]}"
+    flags = tuple(f"--toolchain={r}" for r in TWO_RELEASES) if two else ()
+    if rng.random() < 0.3:
+        flags += (f"--stack-budget={rng.choice([1, 8, 32, 64, 4096, 65536])}",)
+    return Batch(number, mutants, gomod, flags, ("--unsafe-fixes",) if rng.random() < 0.3 else ())
 
 
 def write_batch(root: Path, b: Batch, mutants: tuple[Mutant, ...]) -> None:
     """One module holding each mutant as the package tree m<index>/, imports of its own packages redirected."""
     root.mkdir(parents=True)
-    (root / "go.mod").write_text(f"module {MODULE}\n\ngo {b.go_line}\n")
+    (root / "go.mod").write_text(f"module {MODULE}\n\n{b.gomod}\n")
     for m in mutants:
         for rel, content in m.files.items():
             path = root / m.dir / rel
@@ -462,9 +538,9 @@ class Run:
         return None
 
 
-def gorewrite(args: list[str], cwd: Path, go: str, releases: tuple[str, ...], patterns: list[str]) -> Run:
+def gorewrite(args: list[str], cwd: Path, go: str, patterns: list[str]) -> Run:
     argv = [sys.executable, "-m", "gorewrite", *args, "--go", go, "--format", "json", "-q"]
-    argv += [f"--toolchain={r}" for r in releases] + patterns
+    argv += patterns
     try:
         done = subprocess.run(argv, cwd=cwd, capture_output=True, timeout=TIMEOUT, env=_env())
     except subprocess.TimeoutExpired:
@@ -507,7 +583,7 @@ def attempt(cmd: str, b: Batch, mutants: list[Mutant], go: str, tmp: Path) -> Ru
     """Write the mutants to tmp/before, copy that to tmp/work, and run `gorewrite cmd` in tmp/work."""
     write_batch(tmp / "before", b, tuple(mutants))
     shutil.copytree(tmp / "before", tmp / "work")
-    return gorewrite([cmd], tmp / "work", go, b.releases, [f"./{m.dir}/..." for m in mutants])
+    return gorewrite([cmd, *b.flags, *(b.fix_flags if cmd == "fix" else ())], tmp / "work", go, [f"./{m.dir}/..." for m in mutants])
 
 
 def split(cmd: str, b: Batch, mutants: list[Mutant], go: str, scratch: Path, crash: str) -> list[tuple[Mutant, str]]:
@@ -539,10 +615,10 @@ def run_batch(seed: int, b: Batch, go: str, scratch: Path, keep: Path | None) ->
                     break
             found = split(cmd, b, mutants, go, scratch, crash)
             if not found:  # only together: report the batch
-                out.findings.append(Finding("crash", f"seed {seed} batch {b.number}", f"gorewrite {cmd}: {crash}"))
+                out.findings.append(Finding("crash", f"seed {seed} batch {b.number}", f"{b.command(cmd)}: {crash}"))
                 break
             for m, crash in found:
-                out.findings.append(Finding("crash", m.describe(seed), f"gorewrite {cmd}: {crash}"))
+                out.findings.append(Finding("crash", m.describe(seed), f"{b.command(cmd)}: {crash}"))
                 mutants.remove(m)
                 _keep(keep, b, m)
     return out
@@ -559,7 +635,7 @@ def inspect(seed: int, cmd: str, b: Batch, mutants: list[Mutant], run: Run, tmp:
     for path in sorted(changed - rewritten):
         m = by_dir.get(owner(path))
         out.findings.append(Finding("foreign write", m.describe(seed) if m else f"seed {seed} batch {b.number}",
-                                    f"gorewrite {cmd} changed {path}"))
+                                    f"{b.command(cmd)} changed {path}"))
     if cmd != "fix":
         return
     broken = {owner(p["package"].removeprefix(MODULE + "/")) for p in report.get("broken", [])}
@@ -571,7 +647,7 @@ def inspect(seed: int, cmd: str, b: Batch, mutants: list[Mutant], run: Run, tmp:
     patterns = [f"./{d}/..." for d in touched]
     newly = failing(go, tmp / "work", patterns) - failing(go, tmp / "before", patterns)
     for d in sorted({owner(p.removeprefix(MODULE + "/")) for p in newly}):
-        out.findings.append(Finding("broken build", by_dir[d].describe(seed), f"{d} built before the fix and does not after"))
+        out.findings.append(Finding("broken build", by_dir[d].describe(seed), f"{d} built before {b.command('fix')} and does not after"))
         _keep(keep, b, by_dir[d])
 
 
@@ -594,7 +670,7 @@ def fuzz(seed: int, total: int, size: int = 100, jobs: int = 1, keep: Path | Non
         def one(number: int) -> Outcome:
             b = batch(seed, number, size, max(total, (only or 0) + 1), pool)
             if only is not None:
-                b = Batch(b.number, tuple(m for m in b.mutants if m.index == only), b.go_line, b.releases)
+                b = Batch(b.number, tuple(m for m in b.mutants if m.index == only), b.gomod, b.flags, b.fix_flags)
                 _keep(keep, b, b.mutants[0])
             return run_batch(seed, b, go, Path(scratch), keep)
 

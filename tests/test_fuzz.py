@@ -41,14 +41,14 @@ def test_inspect_counts_a_foreign_write_and_a_rewrite_that_does_not_build(tmp_pa
                                    "m00002/b.go": "package b\n"})
     pool = fuzz.units()
     mutants = [fuzz.Mutant(1, pool[0], {}, ["test"]), fuzz.Mutant(2, pool[0], {}, ["test"])]
-    b = fuzz.Batch(0, tuple(mutants), "1.22", ())
+    b = fuzz.Batch(0, tuple(mutants), "go 1.22", (), ())
     report = {"broken": [], "diff": "--- a/m00001/a.go\n+++ b/m00001/a.go\n@@ -3 +3 @@\n-func A() int { return 1 }\n"
                                      "+func A() int { return x }\n"}
     out = fuzz.Outcome()
     fuzz.inspect(SEED, "fix", b, mutants, fuzz.Run(0, json.dumps(report), ""), tmp_path, toolchain.go, out, None)
     assert [(f.kind, f.detail) for f in out.findings] == [
-        ("foreign write", "gorewrite fix changed m00002/b.go"),
-        ("broken build", "m00001 built before the fix and does not after")]
+        ("foreign write", "gorewrite fix (go 1.22) changed m00002/b.go"),
+        ("broken build", "m00001 built before gorewrite fix (go 1.22) and does not after")]
 
 
 def test_a_traceback_or_a_strange_exit_is_a_crash_and_a_reported_error_is_not():
@@ -57,6 +57,25 @@ def test_a_traceback_or_a_strange_exit_is_a_crash_and_a_reported_error_is_not():
     assert fuzz.Run(1, "", "").crash().startswith("exit code 1")
     assert fuzz.Run(None, "", "").crash().startswith("timed out")
     assert fuzz.Run(2, "{}", "gorewrite: skipped fuzz.test/b/m00003: syntax error\n").crash() is None
+
+
+def test_a_crashing_batch_is_halved_until_each_crashing_mutant_is_alone(tmp_path, monkeypatch):
+    """Two of eight mutants crash gorewrite (a stand-in here); each is found by itself, with its traceback."""
+    pool = fuzz.units()
+    mutants = [fuzz.mutant(SEED, i, pool) for i in range(8)]
+    b = fuzz.Batch(0, tuple(mutants), "go 1.22", (), ())
+    runs = []
+
+    def fake(args, cwd, go, patterns):
+        runs.append(patterns)
+        bad = [p for p in patterns if p in ("./m00002/...", "./m00005/...")]
+        return fuzz.Run(2, "", f"Traceback (most recent call last):\nValueError: {bad[0]}\n" if bad else "")
+
+    monkeypatch.setattr(fuzz, "gorewrite", fake)
+    found = fuzz.split("check", b, mutants, "go", tmp_path, "the whole batch crashed")
+    assert [(m.index, crash.splitlines()[-1]) for m, crash in found] == [
+        (2, "ValueError: ./m00002/..."), (5, "ValueError: ./m00005/...")]
+    assert len(runs) == 10  # halves of 8, 4, 2 where they crash: 2 + 4 + 4
 
 
 def test_a_fixed_seed_slice_of_mutants_finds_no_crash_no_broken_build_and_no_foreign_write():
