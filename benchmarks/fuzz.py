@@ -35,7 +35,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from gorewrite.syntax import parse
@@ -477,17 +477,18 @@ class Batch:
     gomod: str  # go.mod after its module line: the go line, maybe a toolchain line
     flags: tuple[str, ...]  # for check and fix: --toolchain, --stack-budget
     fix_flags: tuple[str, ...]  # for fix alone: --unsafe-fixes
+    check_flags: tuple[str, ...] = ()  # for check alone: another --format than json
 
     def command(self, cmd: str) -> str:
         """How to run it again by hand, on the mutant kept with --keep."""
-        flags = self.flags + (self.fix_flags if cmd == "fix" else ())
+        flags = self.flags + (self.fix_flags if cmd == "fix" else self.check_flags)
         return f"gorewrite {' '.join((cmd, *flags))} ({'; '.join(self.gomod.split(chr(10)))})"
 
 
 def batch(seed: int, number: int, size: int, total: int, pool: list[Unit]) -> Batch:
     """Batch `number`: its mutants, its module's go line, and its options: one batch in four with
     both releases, about one in three with another stack budget or with unsafe fixes, some with go.mod naming a
-    toolchain."""
+    toolchain; check prints any of its formats."""
     rng = random.Random(f"{seed}:batch:{number}")
     first = number * size
     mutants = tuple(mutant(seed, i, pool) for i in range(first, min(first + size, total)))
@@ -499,7 +500,8 @@ def batch(seed: int, number: int, size: int, total: int, pool: list[Unit]) -> Ba
     flags = tuple(f"--toolchain={r}" for r in TWO_RELEASES) if two else ()
     if rng.random() < 0.3:
         flags += (f"--stack-budget={rng.choice([1, 8, 32, 64, 4096, 65536])}",)
-    return Batch(number, mutants, gomod, flags, ("--unsafe-fixes",) if rng.random() < 0.3 else ())
+    unsafe = ("--unsafe-fixes",) if rng.random() < 0.3 else ()
+    return Batch(number, mutants, gomod, flags, unsafe, (f"--format={rng.choice(['json', 'text', 'github', 'sarif'])}",))
 
 
 def write_batch(root: Path, b: Batch, mutants: tuple[Mutant, ...]) -> None:
@@ -539,8 +541,10 @@ class Run:
 
 
 def gorewrite(args: list[str], cwd: Path, go: str, patterns: list[str]) -> Run:
-    argv = [sys.executable, "-m", "gorewrite", *args, "--go", go, "--format", "json", "-q"]
-    argv += patterns
+    """`gorewrite ARGS` (a command and its flags; JSON unless they say otherwise, and -v) on the patterns."""
+    cmd, *flags = args
+    verbose = ["-v"] if cmd == "fix" else []  # the longest summary: more of the report code runs
+    argv = [sys.executable, "-m", "gorewrite", cmd, "--go", go, "--format=json", *verbose, *flags, *patterns]
     try:
         done = subprocess.run(argv, cwd=cwd, capture_output=True, timeout=TIMEOUT, env=_env())
     except subprocess.TimeoutExpired:
@@ -583,7 +587,7 @@ def attempt(cmd: str, b: Batch, mutants: list[Mutant], go: str, tmp: Path) -> Ru
     """Write the mutants to tmp/before, copy that to tmp/work, and run `gorewrite cmd` in tmp/work."""
     write_batch(tmp / "before", b, tuple(mutants))
     shutil.copytree(tmp / "before", tmp / "work")
-    return gorewrite([cmd, *b.flags, *(b.fix_flags if cmd == "fix" else ())], tmp / "work", go, [f"./{m.dir}/..." for m in mutants])
+    return gorewrite([cmd, *b.flags, *(b.fix_flags if cmd == "fix" else b.check_flags)], tmp / "work", go, [f"./{m.dir}/..." for m in mutants])
 
 
 def split(cmd: str, b: Batch, mutants: list[Mutant], go: str, scratch: Path, crash: str) -> list[tuple[Mutant, str]]:
@@ -670,7 +674,7 @@ def fuzz(seed: int, total: int, size: int = 100, jobs: int = 1, keep: Path | Non
         def one(number: int) -> Outcome:
             b = batch(seed, number, size, max(total, (only or 0) + 1), pool)
             if only is not None:
-                b = Batch(b.number, tuple(m for m in b.mutants if m.index == only), b.gomod, b.flags, b.fix_flags)
+                b = replace(b, mutants=tuple(m for m in b.mutants if m.index == only))
                 _keep(keep, b, b.mutants[0])
             return run_batch(seed, b, go, Path(scratch), keep)
 
