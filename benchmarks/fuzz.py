@@ -1,9 +1,10 @@
 """Mutation fuzzer: run `gorewrite check` and `gorewrite fix` on mutants of the golden and example Go files.
 
 Each mutant is a golden case (or the logship example) with one to three mutations: statements
-deleted, duplicated or swapped, identifiers renamed (to non-ASCII names too), comments and
-directives, CRLF, a BOM, very long lines, deep nesting, truncation, stray bytes. Mutant i is
-made from random.Random(f"{seed}:{i}") alone, so `--only i` rebuilds it exactly.
+deleted, duplicated, swapped, wrapped or taken from another case; identifiers and files renamed
+(to non-ASCII names too); sizes, comments, directives, build constraints, CRLF, a BOM, very long
+lines, deep nesting, truncation, stray bytes (benchmarks/README.md lists them). Mutant i is made
+from random.Random(f"{seed}:{i}") alone, so `--only i` rebuilds it exactly.
 
 A gorewrite run costs a go list and a compile, so mutants are batched: each one is a package
 tree (m00017/…) of one temporary module, and `check` and `fix` (writing, on a copy) run once on
@@ -13,7 +14,7 @@ Three counts must be 0:
   crashes         a traceback, "internal error", an exit code other than 0 or 2, or a timeout
                   (a crashing batch is split until each crashing mutant is found alone)
   broken builds   a mutant that built (go build and go vet) before `fix` and does not after
-  foreign writes  a file changed, created or removed that the fix output does not name as rewritten
+  foreign writes  a file changed, created or removed that the fix's diff does not name (check: any)
 
     python benchmarks/fuzz.py --mutants 10000 --seed 1 [--batch 100] [--jobs 2] [--keep DIR]
     python benchmarks/fuzz.py --seed 1 --only 4711 --keep /tmp/repro   # one mutant, kept to look at
@@ -45,7 +46,8 @@ REPO = Path(__file__).resolve().parent.parent
 MODULE = "fuzz.test/b"  # each batch's module path; mutant i is the package tree MODULE/m<i>
 TWO_RELEASES = ("go1.24.11", "go1.27.3")
 TIMEOUT = 900  # seconds for one gorewrite run on a batch: a hang is a crash too
-CRASH_MARKERS = ("Traceback (most recent call last)", "internal error")
+# gorewrite's last words on a bug: a traceback, then "internal error" (or a UserError that says it is one).
+CRASH_MARKERS = ("Traceback (most recent call last)", "gorewrite: internal error", "gorewrite: error: internal error")
 # Names a rename must not touch: the language's own, and what the files import.
 PREDECLARED = frozenset(
     "_ append bool byte cap clear close complex complex64 complex128 copy delete error false float32 float64 "
@@ -129,6 +131,7 @@ def _statements(source: bytes) -> list:
 
 
 def _nodes(source: bytes, types: tuple[str, ...]) -> list:
+    """Nodes of the given types, named or not, in document order."""
     found, stack = [], [parse(source).root_node]
     while stack:
         node = stack.pop()
@@ -152,6 +155,7 @@ def _literals(source: bytes, types: tuple[str, ...]) -> list:
 
 
 def _indent(source: bytes, at: int) -> bytes:
+    """The whitespace that starts the line holding `at`: what an inserted line repeats."""
     start = source.rfind(b"\n", 0, at) + 1
     return re.match(rb"[ \t]*", source[start:at]).group(0)
 
@@ -494,8 +498,8 @@ class Batch:
 
 def batch(seed: int, number: int, size: int, total: int, pool: list[Unit]) -> Batch:
     """Batch `number`: its mutants, its module's go line, and its options: one batch in four with
-    both releases, about one in three with another stack budget or with unsafe fixes, some with go.mod naming a
-    toolchain; check prints any of its formats."""
+    both releases, about one in three with another stack budget or with unsafe fixes, some with
+    go.mod naming a toolchain; check prints any of its formats."""
     rng = random.Random(f"{seed}:batch:{number}")
     first = number * size
     mutants = tuple(mutant(seed, i, pool) for i in range(first, min(first + size, total)))
