@@ -564,9 +564,14 @@ def gorewrite(args: list[str], cwd: Path, go: str, patterns: list[str]) -> Run:
 
 
 def _env() -> dict[str, str]:
-    """The user's environment, minus what would make go commands reach past the temporary module."""
-    env = {k: v for k, v in os.environ.items() if k not in ("GOFLAGS", "GOWORK", "GOOS", "GOARCH")}
-    env["GOWORK"] = "off"
+    """The user's environment, minus what would make go commands reach past the temporary module.
+
+    A mutant's test may deadlock (a statement that locks twice), and gorewrite's `go test` of a
+    sync-pool candidate would wait for go test's default 10 minutes: GOFLAGS gives go test (the
+    only command here that knows -timeout) one minute.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("GOWORK", "GOOS", "GOARCH")}
+    env.update(GOWORK="off", GOFLAGS="-timeout=1m")
     return env
 
 
