@@ -1,4 +1,5 @@
-"""The mutation fuzzer (benchmarks/fuzz.py): a fixed-seed slice must find nothing, and its checks must see what they look for."""
+"""The mutation fuzzer (benchmarks/fuzz.py): a fixed-seed slice must find nothing, and its checks
+must see what they look for."""
 
 from __future__ import annotations
 
@@ -33,22 +34,30 @@ def test_every_mutation_applies_to_a_golden_file():
 def test_inspect_counts_a_foreign_write_and_a_rewrite_that_does_not_build(tmp_path, toolchain):
     """The checks themselves: a fake fix output names m00001/a.go as rewritten, yet a.go no longer
     builds and m00002/b.go changed too."""
-    files = {"go.mod": "module fuzz.test/b\n\ngo 1.22\n",
-             "m00001/a.go": "package a\n\nfunc A() int { return 1 }\n",
-             "m00002/b.go": "package b\n\nfunc B() int { return 2 }\n"}
+    files = {
+        "go.mod": "module fuzz.test/b\n\ngo 1.22\n",
+        "m00001/a.go": "package a\n\nfunc A() int { return 1 }\n",
+        "m00002/b.go": "package b\n\nfunc B() int { return 2 }\n",
+    }
     write_tree(tmp_path / "before", files)
-    write_tree(tmp_path / "work", {**files, "m00001/a.go": "package a\n\nfunc A() int { return x }\n",
-                                   "m00002/b.go": "package b\n"})
+    write_tree(
+        tmp_path / "work",
+        {**files, "m00001/a.go": "package a\n\nfunc A() int { return x }\n", "m00002/b.go": "package b\n"},
+    )
     pool = fuzz.units()
     mutants = [fuzz.Mutant(1, pool[0], {}, ["test"]), fuzz.Mutant(2, pool[0], {}, ["test"])]
     b = fuzz.Batch(0, tuple(mutants), "go 1.22", (), ())
-    report = {"broken": [], "diff": "--- a/m00001/a.go\n+++ b/m00001/a.go\n@@ -3 +3 @@\n-func A() int { return 1 }\n"
-                                     "+func A() int { return x }\n"}
+    report = {
+        "broken": [],
+        "diff": "--- a/m00001/a.go\n+++ b/m00001/a.go\n@@ -3 +3 @@\n-func A() int { return 1 }\n"
+        "+func A() int { return x }\n",
+    }
     out = fuzz.Outcome()
     fuzz.inspect(SEED, "fix", b, mutants, fuzz.Run(0, json.dumps(report), ""), tmp_path, toolchain.go, out, None)
     assert [(f.kind, f.detail) for f in out.findings] == [
         ("foreign write", "gorewrite fix (go 1.22) changed m00002/b.go"),
-        ("broken build", "m00001 built before gorewrite fix (go 1.22) and does not after")]
+        ("broken build", "m00001 built before gorewrite fix (go 1.22) and does not after"),
+    ]
 
 
 def test_a_traceback_or_a_strange_exit_is_a_crash_and_a_reported_error_is_not():
@@ -74,7 +83,9 @@ def test_a_crashing_batch_is_halved_until_each_crashing_mutant_is_alone(tmp_path
     monkeypatch.setattr(fuzz, "gorewrite", fake)
     found = fuzz.split("check", b, mutants, "go", tmp_path, "the whole batch crashed")
     assert [(m.index, crash.splitlines()[-1]) for m, crash in found] == [
-        (2, "ValueError: ./m00002/..."), (5, "ValueError: ./m00005/...")]
+        (2, "ValueError: ./m00002/..."),
+        (5, "ValueError: ./m00005/..."),
+    ]
     assert len(runs) == 10  # halves of 8, 4, 2 where they crash: 2 + 4 + 4
 
 
