@@ -54,6 +54,14 @@ PREDECLARED = frozenset(
     "imag int int8 int16 int32 int64 iota len make max min new nil panic print println real recover rune "
     "string true uint uint8 uint16 uint32 uint64 uintptr any comparable".split())
 NEW_NAMES = ("{}2", "ñ{}", "{}_日本", "Ω{}", "{}é")
+# A .gorewrite.toml for one batch in ten: settings that narrow or widen a run, and mistakes that must
+# be one-line errors (exit 2), never a traceback.
+CONFIGS = (
+    b'disable = ["closure"]\n', b'rules = ["make-const", "sync-pool"]\n', b'exclude = ["m*1/*", "*_test.go"]\n',
+    b"stack-budget = 32\nunsafe-fixes = true\n", b'verify = ["tests"]\n', b'toolchains = ["go1.27.3"]\n',
+    "# Einstellungen f\u00fcr gorewrite\nstack-budget = 64\n".encode(),
+    b"stack-budget = 1e9\n", b"rules = [\n", b'rules = "closure"\n', b"\xff\xfe\x00r", b"[rules]\nx = 1\n",
+)
 NON_ASCII = ("héllo wörld", "日本語のコメント", "emoji 🎉🚀", "ä\u200bzero-width", "Ελληνικά")
 
 
@@ -489,17 +497,19 @@ class Batch:
     flags: tuple[str, ...]  # for check and fix: --toolchain, --stack-budget
     fix_flags: tuple[str, ...]  # for fix alone: --unsafe-fixes
     check_flags: tuple[str, ...] = ()  # for check alone: another --format than json
+    config: bytes | None = None  # the module's .gorewrite.toml
 
     def command(self, cmd: str) -> str:
         """How to run it again by hand, on the mutant kept with --keep."""
         flags = self.flags + (self.fix_flags if cmd == "fix" else self.check_flags)
-        return f"gorewrite {' '.join((cmd, *flags))} ({'; '.join(self.gomod.split(chr(10)))})"
+        config = f"; .gorewrite.toml {self.config!r}" if self.config is not None else ""
+        return f"gorewrite {' '.join((cmd, *flags))} ({'; '.join(self.gomod.split(chr(10)))}{config})"
 
 
 def batch(seed: int, number: int, size: int, total: int, pool: list[Unit]) -> Batch:
     """Batch `number`: its mutants, its module's go line, and its options: one batch in four with
     both releases, about one in three with another stack budget or with unsafe fixes, some with
-    go.mod naming a toolchain; check prints any of its formats."""
+    go.mod naming a toolchain, one in ten with a .gorewrite.toml; check prints any of its formats."""
     rng = random.Random(f"{seed}:batch:{number}")
     first = number * size
     mutants = tuple(mutant(seed, i, pool) for i in range(first, min(first + size, total)))
@@ -512,13 +522,16 @@ def batch(seed: int, number: int, size: int, total: int, pool: list[Unit]) -> Ba
     if rng.random() < 0.3:
         flags += (f"--stack-budget={rng.choice([1, 8, 32, 64, 4096, 65536])}",)
     unsafe = ("--unsafe-fixes",) if rng.random() < 0.3 else ()
-    return Batch(number, mutants, gomod, flags, unsafe, (f"--format={rng.choice(['json', 'text', 'github', 'sarif'])}",))
+    check = (f"--format={rng.choice(['json', 'text', 'github', 'sarif'])}",)
+    return Batch(number, mutants, gomod, flags, unsafe, check, rng.choice(CONFIGS) if rng.random() < 0.1 else None)
 
 
 def write_batch(root: Path, b: Batch, mutants: tuple[Mutant, ...]) -> None:
     """One module holding each mutant as the package tree m<index>/, imports of its own packages redirected."""
     root.mkdir(parents=True)
     (root / "go.mod").write_text(f"module {MODULE}\n\n{b.gomod}\n")
+    if b.config is not None:
+        (root / ".gorewrite.toml").write_bytes(b.config)
     for m in mutants:
         for rel, content in m.files.items():
             path = root / m.dir / rel
@@ -659,7 +672,7 @@ def inspect(seed: int, cmd: str, b: Batch, mutants: list[Mutant], run: Run, tmp:
     if cmd != "fix":
         return
     broken = {owner(p["package"].removeprefix(MODULE + "/")) for p in report.get("broken", [])}
-    out.processed = len(mutants) - len(broken)
+    out.processed = len(mutants) - len(broken) if report else 0  # no report: the run was refused (a bad config)
     touched = sorted({owner(p) for p in changed} & by_dir.keys())
     out.rewritten = len(touched)
     if not touched:
