@@ -37,6 +37,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 from gorewrite.syntax import parse
@@ -52,15 +53,24 @@ CRASH_MARKERS = ("Traceback (most recent call last)", "gorewrite: internal error
 PREDECLARED = frozenset(
     "_ append bool byte cap clear close complex complex64 complex128 copy delete error false float32 float64 "
     "imag int int8 int16 int32 int64 iota len make max min new nil panic print println real recover rune "
-    "string true uint uint8 uint16 uint32 uint64 uintptr any comparable".split())
+    "string true uint uint8 uint16 uint32 uint64 uintptr any comparable".split()
+)
 NEW_NAMES = ("{}2", "ñ{}", "{}_日本", "Ω{}", "{}é")
 # A .gorewrite.toml for one batch in ten: settings that narrow or widen a run, and mistakes that must
 # be one-line errors (exit 2), never a traceback.
 CONFIGS = (
-    b'disable = ["closure"]\n', b'rules = ["make-const", "sync-pool"]\n', b'exclude = ["m*1/*", "*_test.go"]\n',
-    b"stack-budget = 32\nunsafe-fixes = true\n", b'verify = ["tests"]\n', b'toolchains = ["go1.27.3"]\n',
+    b'disable = ["closure"]\n',
+    b'rules = ["make-const", "sync-pool"]\n',
+    b'exclude = ["m*1/*", "*_test.go"]\n',
+    b"stack-budget = 32\nunsafe-fixes = true\n",
+    b'verify = ["tests"]\n',
+    b'toolchains = ["go1.27.3"]\n',
     "# Einstellungen f\u00fcr gorewrite\nstack-budget = 64\n".encode(),
-    b"stack-budget = 1e9\n", b"rules = [\n", b'rules = "closure"\n', b"\xff\xfe\x00r", b"[rules]\nx = 1\n",
+    b"stack-budget = 1e9\n",
+    b"rules = [\n",
+    b'rules = "closure"\n',
+    b"\xff\xfe\x00r",
+    b"[rules]\nx = 1\n",
 )
 NON_ASCII = ("héllo wörld", "日本語のコメント", "emoji 🎉🚀", "ä\u200bzero-width", "Ελληνικά")
 
@@ -173,7 +183,7 @@ def delete_statement(rng, source):
     if not stmts:
         return None
     s = rng.choice(stmts)
-    return source[:s.start_byte] + source[s.end_byte:], f"delete statement at byte {s.start_byte}"
+    return source[: s.start_byte] + source[s.end_byte :], f"delete statement at byte {s.start_byte}"
 
 
 def duplicate_statement(rng, source):
@@ -181,28 +191,33 @@ def duplicate_statement(rng, source):
     if not stmts:
         return None
     s = rng.choice(stmts)
-    copy = b"\n" + _indent(source, s.start_byte) + source[s.start_byte:s.end_byte]
-    return source[:s.end_byte] + copy + source[s.end_byte:], f"duplicate statement at byte {s.start_byte}"
+    copy = b"\n" + _indent(source, s.start_byte) + source[s.start_byte : s.end_byte]
+    return source[: s.end_byte] + copy + source[s.end_byte :], f"duplicate statement at byte {s.start_byte}"
 
 
 def swap_statements(rng, source):
     stmts = _statements(source)
-    pairs = [(a, b) for a, b in zip(stmts, stmts[1:]) if a.parent == b.parent]
+    pairs = [(a, b) for a, b in pairwise(stmts) if a.parent == b.parent]
     if not pairs:
         return None
     a, b = rng.choice(pairs)
-    swapped = source[b.start_byte:b.end_byte] + source[a.end_byte:b.start_byte] + source[a.start_byte:a.end_byte]
-    return source[:a.start_byte] + swapped + source[b.end_byte:], f"swap statements at bytes {a.start_byte}, {b.start_byte}"
+    swapped = source[b.start_byte : b.end_byte] + source[a.end_byte : b.start_byte] + source[a.start_byte : a.end_byte]
+    return source[: a.start_byte] + swapped + source[
+        b.end_byte :
+    ], f"swap statements at bytes {a.start_byte}, {b.start_byte}"
 
 
 def swap_declarations(rng, source):
-    decls = [n for n in parse(source).root_node.named_children
-             if n.type in ("function_declaration", "method_declaration", "type_declaration", "var_declaration")]
+    decls = [
+        n
+        for n in parse(source).root_node.named_children
+        if n.type in ("function_declaration", "method_declaration", "type_declaration", "var_declaration")
+    ]
     if len(decls) < 2:
         return None
     a, b = sorted(rng.sample(decls, 2), key=lambda n: n.start_byte)
-    swapped = source[b.start_byte:b.end_byte] + source[a.end_byte:b.start_byte] + source[a.start_byte:a.end_byte]
-    return source[:a.start_byte] + swapped + source[b.end_byte:], "swap two top-level declarations"
+    swapped = source[b.start_byte : b.end_byte] + source[a.end_byte : b.start_byte] + source[a.start_byte : a.end_byte]
+    return source[: a.start_byte] + swapped + source[b.end_byte :], "swap two top-level declarations"
 
 
 def comment(rng, source):
@@ -212,7 +227,9 @@ def comment(rng, source):
     leaf = rng.choice(leaves)
     at = leaf.end_byte
     # A line comment only where a newline inserts no semicolon.
-    choices = [b" /* c */ ", b"/**/", "/* é 日本 */".encode()] + ([b" // trailing\n"] if leaf.type in ("{", ",") else [])
+    choices = [b" /* c */ ", b"/**/", "/* é 日本 */".encode()] + (
+        [b" // trailing\n"] if leaf.type in ("{", ",") else []
+    )
     text = rng.choice(choices)
     return source[:at] + text + source[at:], f"comment {text!r} at byte {at}"
 
@@ -222,9 +239,17 @@ def directive(rng, source):
     if not funcs:
         return None
     f = rng.choice(funcs)
-    line = rng.choice([b"//go:noinline", b"//go:nosplit", b"//go:norace",
-                       b"//gorewrite:ignore closure fuzz", b"//gorewrite:ignore", b"// Doc comment."])
-    return source[:f.start_byte] + line + b"\n" + source[f.start_byte:], f"{line.decode()} above a function"
+    line = rng.choice(
+        [
+            b"//go:noinline",
+            b"//go:nosplit",
+            b"//go:norace",
+            b"//gorewrite:ignore closure fuzz",
+            b"//gorewrite:ignore",
+            b"// Doc comment.",
+        ]
+    )
+    return source[: f.start_byte] + line + b"\n" + source[f.start_byte :], f"{line.decode()} above a function"
 
 
 def non_ascii(rng, source):
@@ -232,13 +257,13 @@ def non_ascii(rng, source):
     strings = _literals(source, ("interpreted_string_literal", "raw_string_literal"))
     if strings and rng.random() < 0.5:
         s = rng.choice(strings)
-        return source[:s.start_byte + 1] + text + source[s.start_byte + 1:], "non-ASCII text in a string literal"
+        return source[: s.start_byte + 1] + text + source[s.start_byte + 1 :], "non-ASCII text in a string literal"
     stmts = _statements(source)
     if not stmts:
         return None
     s = rng.choice(stmts)
     line = b"// " + text + b"\n" + _indent(source, s.start_byte)
-    return source[:s.start_byte] + line + source[s.start_byte:], "non-ASCII comment above a statement"
+    return source[: s.start_byte] + line + source[s.start_byte :], "non-ASCII comment above a statement"
 
 
 def crlf(rng, source):
@@ -256,12 +281,12 @@ def long_line(rng, source):
     strings = _literals(source, ("interpreted_string_literal",))
     if strings and rng.random() < 0.5:
         s = rng.choice(strings)
-        return source[:s.start_byte + 1] + b"x" * n + source[s.start_byte + 1:], f"string literal {n} bytes longer"
+        return source[: s.start_byte + 1] + b"x" * n + source[s.start_byte + 1 :], f"string literal {n} bytes longer"
     stmts = _statements(source)
     if not stmts:
         return None
     s = rng.choice(stmts)
-    return source[:s.end_byte] + b" // " + b"y" * n + source[s.end_byte:], f"{n}-byte comment after a statement"
+    return source[: s.end_byte] + b" // " + b"y" * n + source[s.end_byte :], f"{n}-byte comment after a statement"
 
 
 def deep_nesting(rng, source):
@@ -276,20 +301,26 @@ def deep_nesting(rng, source):
     else:
         opened, closed = b"if true { " * depth, b" }" * depth
         what = f"statement inside {depth} nested ifs"
-    return source[:s.start_byte] + opened + source[s.start_byte:s.end_byte] + closed + source[s.end_byte:], what
+    return source[: s.start_byte] + opened + source[s.start_byte : s.end_byte] + closed + source[s.end_byte :], what
 
 
 def deep_parens(rng, source):
     depth = rng.choice([20, 200, 2000])
     exprs = _nodes(source, ("identifier", "call_expression", "int_literal"))
-    exprs = [e for e in exprs if e.parent is not None and e.parent.type in
-             ("argument_list", "binary_expression", "return_statement")
-             or e.parent.type == "expression_list" and e.parent.parent.type == "return_statement"]
+    exprs = [
+        e
+        for e in exprs
+        if e.parent is not None
+        and e.parent.type in ("argument_list", "binary_expression", "return_statement")
+        or e.parent.type == "expression_list"
+        and e.parent.parent.type == "return_statement"
+    ]
     if not exprs:
         return None
     e = rng.choice(exprs)
-    return (source[:e.start_byte] + b"(" * depth + source[e.start_byte:e.end_byte] + b")" * depth
-            + source[e.end_byte:]), f"expression inside {depth} parentheses"
+    return (
+        source[: e.start_byte] + b"(" * depth + source[e.start_byte : e.end_byte] + b")" * depth + source[e.end_byte :]
+    ), f"expression inside {depth} parentheses"
 
 
 def line_directive(rng, source):
@@ -300,9 +331,9 @@ def line_directive(rng, source):
     s = rng.choice(stmts)
     if rng.random() < 0.3:
         inline = rng.choice([b"/*line other.go:3:4*/", b"/*line :9:1*/"])
-        return source[:s.start_byte] + inline + source[s.start_byte:], f"{inline.decode()} before a statement"
+        return source[: s.start_byte] + inline + source[s.start_byte :], f"{inline.decode()} before a statement"
     line = rng.choice([b"//line other.go:1000", b"//line :7", b"//line /abs/elsewhere.go:1", b"//line :1:1"])
-    return source[:s.start_byte] + b"\n" + line + b"\n" + source[s.start_byte:], f"{line.decode()} before a statement"
+    return source[: s.start_byte] + b"\n" + line + b"\n" + source[s.start_byte :], f"{line.decode()} before a statement"
 
 
 def package_clause(rng, source):
@@ -311,7 +342,7 @@ def package_clause(rng, source):
     if clause is None:
         return None
     new = rng.choice([b"package main", b"package other", b"package _"])
-    return source[:clause.start_byte] + new + source[clause.end_byte:], f"{new.decode()}"
+    return source[: clause.start_byte] + new + source[clause.end_byte :], f"{new.decode()}"
 
 
 def mixed_endings(rng, source):
@@ -327,9 +358,27 @@ def literal(rng, source):
     if not ints:
         return None
     n = rng.choice(ints)
-    value = rng.choice([b"0", b"1", b"-1", b"31", b"32", b"33", b"256", b"257", b"8192", b"65536", b"65537",
-                        b"1 << 20", b"1 << 40", b"0x7fffffff", b"010", b"1_000"])
-    return source[:n.start_byte] + value + source[n.end_byte:], f"literal {n.text.decode()} -> {value.decode()}"
+    value = rng.choice(
+        [
+            b"0",
+            b"1",
+            b"-1",
+            b"31",
+            b"32",
+            b"33",
+            b"256",
+            b"257",
+            b"8192",
+            b"65536",
+            b"65537",
+            b"1 << 20",
+            b"1 << 40",
+            b"0x7fffffff",
+            b"010",
+            b"1_000",
+        ]
+    )
+    return source[: n.start_byte] + value + source[n.end_byte :], f"literal {n.text.decode()} -> {value.decode()}"
 
 
 def go_defer(rng, source):
@@ -339,7 +388,7 @@ def go_defer(rng, source):
         return None
     s = rng.choice(stmts)
     old, new = (b"go", b"defer") if s.type == "go_statement" else (b"defer", b"go")
-    return source[:s.start_byte] + new + source[s.start_byte + len(old):], f"{old.decode()} -> {new.decode()}"
+    return source[: s.start_byte] + new + source[s.start_byte + len(old) :], f"{old.decode()} -> {new.decode()}"
 
 
 def wrap(rng, source):
@@ -348,10 +397,19 @@ def wrap(rng, source):
     if not stmts:
         return None
     s = rng.choice(stmts)
-    opened, closed = rng.choice([(b"for range 2 { ", b" }"), (b"for i := 0; i < 2; i++ { _ = i; ", b" }"),
-                                 (b"func() { ", b" }()"), (b"go func() { ", b" }()"), (b"defer func() { ", b" }()")])
-    return (source[:s.start_byte] + opened + source[s.start_byte:s.end_byte] + closed + source[s.end_byte:],
-            f"statement inside {opened.decode().strip()}")
+    opened, closed = rng.choice(
+        [
+            (b"for range 2 { ", b" }"),
+            (b"for i := 0; i < 2; i++ { _ = i; ", b" }"),
+            (b"func() { ", b" }()"),
+            (b"go func() { ", b" }()"),
+            (b"defer func() { ", b" }()"),
+        ]
+    )
+    return (
+        source[: s.start_byte] + opened + source[s.start_byte : s.end_byte] + closed + source[s.end_byte :],
+        f"statement inside {opened.decode().strip()}",
+    )
 
 
 def reindent(rng, source):
@@ -365,9 +423,9 @@ def truncate(rng, source):
 
 def stray_bytes(rng, source):
     at = rng.randrange(len(source) + 1)
-    junk = rng.choice([b"\x00", b"\xff", b"\xc3", b"}", b"{", b"(", b";", b"\"", b"`", b"\t\n", b"\xe2\x80\xa8"])
+    junk = rng.choice([b"\x00", b"\xff", b"\xc3", b"}", b"{", b"(", b";", b'"', b"`", b"\t\n", b"\xe2\x80\xa8"])
     cut = rng.choice([0, 0, 1])
-    return source[:at] + junk + source[at + cut:], f"{junk!r} at byte {at}" + (" replacing one" if cut else "")
+    return source[:at] + junk + source[at + cut :], f"{junk!r} at byte {at}" + (" replacing one" if cut else "")
 
 
 FILE_MUTATIONS = {  # name -> (function, weight): most keep the package compiling, so rules and verifier run
@@ -412,10 +470,11 @@ def rename(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, by
     new = rng.choice(NEW_NAMES).format(old)
     renamed = {}
     for path, source in files.items():
-        nodes = [n for n in _nodes(source, ("identifier", "type_identifier", "field_identifier"))
-                 if n.text == old.encode()]
+        nodes = [
+            n for n in _nodes(source, ("identifier", "type_identifier", "field_identifier")) if n.text == old.encode()
+        ]
         for n in reversed(nodes):
-            source = source[:n.start_byte] + new.encode() + source[n.end_byte:]
+            source = source[: n.start_byte] + new.encode() + source[n.end_byte :]
         renamed[path] = source
     return renamed, f"rename {old} to {new}"
 
@@ -423,7 +482,11 @@ def rename(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, by
 def rename_file(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, bytes], str] | None:
     """Rename one file: a build-variant's or a platform's name, a test, a non-ASCII name, a space."""
     old = rng.choice(sorted(files))
-    new = old.removesuffix(".go") + rng.choice(["_go125", "_prego125", "_linux", "_windows", "_test", "_ü", " copy"]) + ".go"
+    new = (
+        old.removesuffix(".go")
+        + rng.choice(["_go125", "_prego125", "_linux", "_windows", "_test", "_ü", " copy"])
+        + ".go"
+    )
     if new in files:
         return None
     renamed = {new if path == old else path: content for path, content in files.items()}
@@ -441,9 +504,11 @@ def splice(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, by
         return None
     g, s = rng.choice(given), rng.choice(stmts)
     source = files[path]
-    text = donor.files[donor_path][g.start_byte:g.end_byte] + b"\n" + _indent(source, s.start_byte)
-    return {**files, path: source[:s.start_byte] + text + source[s.start_byte:]}, \
-        f"{path}: statement from {donor.name}/{donor_path} at byte {s.start_byte}"
+    text = donor.files[donor_path][g.start_byte : g.end_byte] + b"\n" + _indent(source, s.start_byte)
+    return {
+        **files,
+        path: source[: s.start_byte] + text + source[s.start_byte :],
+    }, f"{path}: statement from {donor.name}/{donor_path} at byte {s.start_byte}"
 
 
 def header(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, bytes], str] | None:
@@ -453,9 +518,19 @@ def header(rng, files: dict[str, bytes], pool: list[Unit]) -> tuple[dict[str, by
     which some release builds stops that release's whole compile (reported; see the README).
     """
     path = rng.choice(sorted(files))
-    top = rng.choice([b"//go:build ignore", b"//go:build linux", b"//go:build windows",
-                      b"// Code generated by fuzz. DO NOT EDIT.", b"//go:build go1.25", b"//go:build !go1.25"])
-    siblings = [p for p in files if os.path.dirname(p) == os.path.dirname(path) and p != path and not p.endswith("_test.go")]
+    top = rng.choice(
+        [
+            b"//go:build ignore",
+            b"//go:build linux",
+            b"//go:build windows",
+            b"// Code generated by fuzz. DO NOT EDIT.",
+            b"//go:build go1.25",
+            b"//go:build !go1.25",
+        ]
+    )
+    siblings = [
+        p for p in files if os.path.dirname(p) == os.path.dirname(path) and p != path and not p.endswith("_test.go")
+    ]
     if b"go1.25" in top and not siblings:
         return None
     return {**files, path: top + b"\n\n" + files[path]}, f"{path}: {top.decode()} at the top"
@@ -541,8 +616,11 @@ def write_batch(root: Path, b: Batch, mutants: tuple[Mutant, ...]) -> None:
 
 def hashes(root: Path) -> dict[str, str]:
     """sha256 of every file under root, by relative path."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @dataclass
@@ -591,7 +669,9 @@ def _env() -> dict[str, str]:
 def failing(go: str, root: Path, patterns: list[str]) -> set[str]:
     """Packages (import paths) that `go build` or `go vet` (which type-checks the tests too) rejects."""
     bad = set()
-    built = subprocess.run([go, "build", "-json", "-o", os.devnull, *patterns], cwd=root, capture_output=True, env=_env())
+    built = subprocess.run(
+        [go, "build", "-json", "-o", os.devnull, *patterns], cwd=root, capture_output=True, env=_env()
+    )
     for line in built.stdout.decode(errors="replace").splitlines():
         if line.startswith("{"):
             event = json.loads(line)
@@ -616,7 +696,12 @@ def attempt(cmd: str, b: Batch, mutants: list[Mutant], go: str, tmp: Path) -> Ru
     """Write the mutants to tmp/before, copy that to tmp/work, and run `gorewrite cmd` in tmp/work."""
     write_batch(tmp / "before", b, tuple(mutants))
     shutil.copytree(tmp / "before", tmp / "work")
-    return gorewrite([cmd, *b.flags, *(b.fix_flags if cmd == "fix" else b.check_flags)], tmp / "work", go, [f"./{m.dir}/..." for m in mutants])
+    return gorewrite(
+        [cmd, *b.flags, *(b.fix_flags if cmd == "fix" else b.check_flags)],
+        tmp / "work",
+        go,
+        [f"./{m.dir}/..." for m in mutants],
+    )
 
 
 def split(cmd: str, b: Batch, mutants: list[Mutant], go: str, scratch: Path, crash: str) -> list[tuple[Mutant, str]]:
@@ -624,7 +709,7 @@ def split(cmd: str, b: Batch, mutants: list[Mutant], go: str, scratch: Path, cra
     if len(mutants) == 1:
         return [(mutants[0], crash)]
     found = []
-    for half in (mutants[:len(mutants) // 2], mutants[len(mutants) // 2:]):
+    for half in (mutants[: len(mutants) // 2], mutants[len(mutants) // 2 :]):
         with tempfile.TemporaryDirectory(dir=scratch) as tmp:
             again = attempt(cmd, b, half, go, Path(tmp)).crash()
         found += split(cmd, b, half, go, scratch, again) if again else []
@@ -657,8 +742,9 @@ def run_batch(seed: int, b: Batch, go: str, scratch: Path, keep: Path | None) ->
     return out
 
 
-def inspect(seed: int, cmd: str, b: Batch, mutants: list[Mutant], run: Run, tmp: Path, go: str, out: Outcome,
-            keep: Path | None) -> None:
+def inspect(
+    seed: int, cmd: str, b: Batch, mutants: list[Mutant], run: Run, tmp: Path, go: str, out: Outcome, keep: Path | None
+) -> None:
     """Compare tmp/work after the run with tmp/before: only rewritten files changed, and they still build."""
     by_dir = {m.dir: m for m in mutants}
     report = json.loads(run.stdout) if cmd == "fix" and run.stdout.strip() else {}  # check may print any format
@@ -667,8 +753,13 @@ def inspect(seed: int, cmd: str, b: Batch, mutants: list[Mutant], run: Run, tmp:
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     for path in sorted(changed - rewritten):
         m = by_dir.get(owner(path))
-        out.findings.append(Finding("foreign write", m.describe(seed) if m else f"seed {seed} batch {b.number}",
-                                    f"{b.command(cmd)} changed {path}"))
+        out.findings.append(
+            Finding(
+                "foreign write",
+                m.describe(seed) if m else f"seed {seed} batch {b.number}",
+                f"{b.command(cmd)} changed {path}",
+            )
+        )
     if cmd != "fix":
         return
     broken = {owner(p["package"].removeprefix(MODULE + "/")) for p in report.get("broken", [])}
@@ -680,7 +771,9 @@ def inspect(seed: int, cmd: str, b: Batch, mutants: list[Mutant], run: Run, tmp:
     patterns = [f"./{d}/..." for d in touched]
     newly = failing(go, tmp / "work", patterns) - failing(go, tmp / "before", patterns)
     for d in sorted({owner(p.removeprefix(MODULE + "/")) for p in newly}):
-        out.findings.append(Finding("broken build", by_dir[d].describe(seed), f"{d} built before {b.command('fix')} and does not after"))
+        out.findings.append(
+            Finding("broken build", by_dir[d].describe(seed), f"{d} built before {b.command('fix')} and does not after")
+        )
         _keep(keep, b, by_dir[d])
 
 
@@ -692,14 +785,22 @@ def _keep(keep: Path | None, b: Batch, m: Mutant) -> None:
         write_batch(target, b, (m,))
 
 
-def fuzz(seed: int, total: int, size: int = 100, jobs: int = 1, keep: Path | None = None,
-         only: int | None = None, progress=lambda outcome: None) -> Outcome:
+def fuzz(
+    seed: int,
+    total: int,
+    size: int = 100,
+    jobs: int = 1,
+    keep: Path | None = None,
+    only: int | None = None,
+    progress=lambda outcome: None,
+) -> Outcome:
     """Run `total` mutants of `seed` in batches of `size` (or just mutant `only`); the sum of the batches' outcomes."""
     go = find_toolchain().go
     pool = units()
     numbers = [only // size] if only is not None else range((total + size - 1) // size)
     outcome = Outcome()
     with tempfile.TemporaryDirectory(prefix="gorewrite-fuzz-") as scratch, ThreadPoolExecutor(jobs) as workers:
+
         def one(number: int) -> Outcome:
             b = batch(seed, number, size, max(total, (only or 0) + 1), pool)
             if only is not None:
@@ -727,17 +828,25 @@ def main() -> int:
     start = time.monotonic()
 
     def progress(o: Outcome) -> None:
-        print(f"fuzz: {o.mutants} mutants, {o.batches} batches, {o.processed} processed, {o.rewritten} rewritten, "
-              f"{len(o.findings)} findings, {time.monotonic() - start:.0f} s", file=sys.stderr, flush=True)
+        print(
+            f"fuzz: {o.mutants} mutants, {o.batches} batches, {o.processed} processed, {o.rewritten} rewritten, "
+            f"{len(o.findings)} findings, {time.monotonic() - start:.0f} s",
+            file=sys.stderr,
+            flush=True,
+        )
 
-    print(f"fuzz: gorewrite with {find_toolchain().version} (and {' and '.join(TWO_RELEASES)} where a batch names them)",
-          file=sys.stderr)
+    print(
+        f"fuzz: gorewrite with {find_toolchain().version} (and {' and '.join(TWO_RELEASES)} where a batch names them)",
+        file=sys.stderr,
+    )
     o = fuzz(args.seed, args.mutants, args.batch, args.jobs, args.keep, args.only, progress)
     for f in o.findings:
         print(f"\n{f.kind}: {f.where}\n  " + f.detail.replace("\n", "\n  "))
-    print(f"\nmutants {o.mutants}  batches {o.batches}  processed {o.processed}  rewritten {o.rewritten}  "
-          f"crashes {o.count('crash')}  broken builds after fix {o.count('broken build')}  "
-          f"foreign writes {o.count('foreign write')}  seconds {time.monotonic() - start:.0f}")
+    print(
+        f"\nmutants {o.mutants}  batches {o.batches}  processed {o.processed}  rewritten {o.rewritten}  "
+        f"crashes {o.count('crash')}  broken builds after fix {o.count('broken build')}  "
+        f"foreign writes {o.count('foreign write')}  seconds {time.monotonic() - start:.0f}"
+    )
     return 1 if o.findings else 0
 
 
