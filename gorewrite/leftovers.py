@@ -19,8 +19,8 @@ import tempfile
 
 TEMP_SUFFIX = ".gorewrite-tmp"
 BACKUP_SUFFIX = ".gorewrite-backup"
-TEMP = re.compile(r"^\..+\.(\d+)\.[a-z0-9_]+\.gorewrite-tmp$")
-BACKUP = re.compile(r"^\.(.+)\.(\d+)\.[a-z0-9_]+\.gorewrite-backup$")
+TEMP = re.compile(r"^\..+\.(?P<pid>\d+)\.[a-z0-9_]+\.gorewrite-tmp$")
+BACKUP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]+\.gorewrite-backup$")
 OVERLAY = re.compile(r"^gorewrite-overlay-(\d+)-")
 
 
@@ -32,27 +32,30 @@ def temp_prefix(target: str) -> str:
 def remove_temp_files(directories: set[str]) -> list[str]:
     """Remove the temporary files dead gorewrite processes left in these directories; the paths removed."""
     removed = []
-    for directory in sorted(directories):
+    for path, _ in _left_by_dead(directories, TEMP):
         with contextlib.suppress(OSError):
-            for entry in os.scandir(directory):
-                match = TEMP.match(entry.name)
-                if match and entry.is_file(follow_symlinks=False) and _gone(int(match.group(1))):
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
-                        removed.append(entry.path)
+            os.unlink(path)
+            removed.append(path)
     return removed
 
 
 def stale_backups(directories: set[str]) -> list[tuple[str, str]]:
     """(backup, the file it backs up) for each backup a dead gorewrite left in these directories."""
+    return sorted(
+        (path, os.path.join(os.path.dirname(path), match["name"])) for path, match in _left_by_dead(directories, BACKUP)
+    )
+
+
+def _left_by_dead(directories: set[str], pattern: re.Pattern[str]) -> list[tuple[str, re.Match[str]]]:
+    """The regular files in these directories whose names match `pattern` and carry the PID of a dead process."""
     found = []
     for directory in sorted(directories):
         with contextlib.suppress(OSError):
             for entry in os.scandir(directory):
-                match = BACKUP.match(entry.name)
-                if match and entry.is_file(follow_symlinks=False) and _gone(int(match.group(2))):
-                    found.append((entry.path, os.path.join(directory, match.group(1))))
-    return sorted(found)
+                match = pattern.match(entry.name)
+                if match and entry.is_file(follow_symlinks=False) and _gone(int(match["pid"])):
+                    found.append((entry.path, match))
+    return found
 
 
 def remove_overlays(pid: int | None = None) -> list[str]:
