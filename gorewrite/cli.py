@@ -220,13 +220,18 @@ def fix(
 
 @contextmanager
 def _written(paths):
-    """While reporting on files already written: an interrupt says they are written."""
+    """While reporting on files already written: an interrupt or an error (a closed pipe, a full disk) says
+    they are written, not that nothing was."""
     try:
         yield
     except KeyboardInterrupt:
         if not paths:
             raise
         raise Interrupted(f"every file had been written: {', '.join(sorted(paths))}") from None
+    except OSError as err:
+        if not paths:
+            raise
+        raise UserError(f"{os_problem(err)}; every file had been written: {', '.join(sorted(paths))}") from None
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from conftest import GOLDEN
 from test_cli import GOROUTINE, module
 from test_golden import OLDER, releases
 
-from gorewrite import cli, write
+from gorewrite import cli, report, write
 
 OTHER = GOROUTINE.replace("package work", "package other").replace("Start", "Other")
 
@@ -254,6 +254,20 @@ def test_a_directory_that_refuses_writes_means_no_file_is_written(tmp_path, gore
     code, _, err = gorewrite(*(["fix"] if command == "fix" else ["apply", "-"]), cwd=root, stdin=diff)
     one_line_error(code, err, f"cannot write {root / 'b/other.go'}", "Permission denied", "nothing was written")
     assert tree(root) == before
+
+
+def test_an_error_after_the_writes_says_the_files_are_written(tmp_path, gorewrite, monkeypatch):
+    """A closed pipe or a full disk while reporting comes after the writes: never "nothing was written"."""
+    root = module(tmp_path, {"a/work.go": GOROUTINE})
+
+    def broken_pipe(*args, **kwargs):
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    monkeypatch.setattr(report, "fix_summary", broken_pipe)
+    code, _, err = gorewrite("fix", cwd=root)
+    one_line_error(code, err, "Broken pipe", f"every file had been written: {root / 'a/work.go'}")
+    assert "nothing was written" not in err
+    assert "captured by value" in (root / "a/work.go").read_text()
 
 
 # 6. A config file that is not UTF-8.
