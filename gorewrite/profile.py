@@ -1,0 +1,197 @@
+"""Read pprof profiles (`go test -memprofile`/`-cpuprofile`, runtime/pprof, `/debug/pprof/allocs`, default.pgo)
+and weigh the checked packages' source lines by them: where the program allocates, joined with why it does."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from dataclasses import dataclass, field
+
+from google.protobuf.message import DecodeError
+
+from gorewrite.errors import UserError
+from gorewrite.packages import Package
+from gorewrite.pprof_pb2 import Profile as Message
+
+# Frames of the Go runtime itself: a CPU profile charges allocation to runtime.mallocgc, and the line that
+# called into the runtime is the site that allocated. Heap profiles start at that line already.
+RUNTIME = ("runtime.", "runtime/internal/", "internal/runtime/")
+# Preferred sample types: what was allocated for a heap profile, CPU time for a CPU profile.
+PREFERRED = ("alloc_space", "cpu")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One or more merged profiles: each source line's weight, by the package its function belongs to."""
+
+    files: tuple[str, ...]
+    types: tuple[tuple[str, str], ...]  # (sample type, unit) of every value, as the profiles give them
+    chosen: int  # the index into `types` that ranks sites
+    totals: tuple[int, ...]  # per sample type, over every sample
+    lines: dict[tuple[str, str, int], list[int]] = field(repr=False)  # (package, profile file, line) -> values
+
+    @property
+    def sample_type(self) -> str:
+        return self.types[self.chosen][0]
+
+    @property
+    def unit(self) -> str:
+        return self.types[self.chosen][1]
+
+    @property
+    def total(self) -> int:
+        return self.totals[self.chosen]
+
+
+def read(paths: list[str], sample_type: str | None = None) -> Profile:
+    """The profiles in `paths`, merged; the sample type named, else alloc_space or cpu, else the profile's default.
+    A file that is not a pprof profile, or profiles of different kinds, are a UserError."""
+    merged: dict[tuple[str, str, int], list[int]] = {}
+    types: tuple[tuple[str, str], ...] = ()
+    totals: list[int] = []
+    default = ""
+    for path in paths:
+        message = _parse(path)
+        strings = message.string_table
+        these = tuple((strings[t.type], strings[t.unit]) for t in message.sample_type)
+        if types and these != types:
+            raise UserError(f"{path}: its samples are {_names(these)}, the others' {_names(types)}: merge alike")
+        types, totals = these, totals or [0] * len(these)
+        default = default or strings[message.default_sample_type]
+        for key, values in _weigh(message).items():
+            have = merged.setdefault(key, [0] * len(types))
+            for i, v in enumerate(values):
+                have[i] += v
+                totals[i] += v
+    names = [name for name, _ in types]
+    wanted = sample_type or next((n for n in PREFERRED if n in names), default or names[-1])
+    if wanted not in names:
+        raise UserError(f"--sample-type {wanted}: the profile has {_names(types)}")
+    return Profile(tuple(paths), types, names.index(wanted), tuple(totals), merged)
+
+
+def _names(types: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(name for name, _ in types) or "no sample types"
+
+
+def _parse(path: str) -> Message:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as err:
+        raise UserError(f"{path}: cannot read the profile: {err.strerror}") from None
+    try:
+        data = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data  # pprof accepts both
+        message = Message.FromString(data)
+    except (OSError, EOFError, zlib.error, DecodeError) as err:
+        raise UserError(f"{path}: not a pprof profile ({err}); give what go test -memprofile or pprof writes") from None
+    if not message.sample_type or not message.string_table or message.string_table[0]:
+        raise UserError(f"{path}: not a pprof profile (no sample types); give what go test -memprofile writes")
+    return message
+
+
+def _weigh(message: Message) -> dict[tuple[str, str, int], list[int]]:
+    """Each sample's values summed on the innermost line, outside the runtime, of its stack (inlined calls:
+    a location's first line is the innermost)."""
+    strings = message.string_table
+    functions = {f.id: (strings[f.name], strings[f.filename]) for f in message.function}
+    at: dict[int, tuple[str, str, int] | None] = {}
+    for location in message.location:
+        at[location.id] = None
+        for line in location.line:
+            name, filename = functions.get(line.function_id, ("", ""))
+            if name and not name.startswith(RUNTIME):
+                at[location.id] = (_package(name), filename, line.line)
+                break
+    sums: dict[tuple[str, str, int], list[int]] = {}
+    for sample in message.sample:
+        key = next((at[i] for i in sample.location_id if at.get(i)), None)
+        if key is None:
+            key = ("", "", 0)  # only runtime frames, or none: counts in the total, on no line
+        have = sums.get(key)
+        if have is None:
+            sums[key] = list(sample.value)
+        else:
+            for i, v in enumerate(sample.value):
+                have[i] += v
+    return sums
+
+
+def _package(function: str) -> str:
+    """`example.com/m/pkg.(*T).Method` -> `example.com/m/pkg`; `main.run.func1` -> `main`."""
+    function = function.split("[", 1)[0]  # type arguments may hold other paths
+    slash = function.rfind("/") + 1
+    dot = function.find(".", slash)
+    return function[:dot] if dot >= 0 else function
+
+
+@dataclass
+class Weights:
+    """A profile joined with the checked packages: each module line's values and what maps nowhere."""
+
+    profile: Profile
+    lines: dict[tuple[str, int], list[int]]  # (absolute path, line) -> values, one per sample type
+    unmapped: dict[str, int]  # profile file of a checked package that names no file of it -> chosen weight
+
+    def weight(self, path: str, line: int) -> int:
+        return self.lines.get((path, line), [0] * len(self.profile.types))[self.profile.chosen]
+
+    def share(self, path: str, line: int) -> float:
+        return self.weight(path, line) / self.profile.total if self.profile.total else 0.0
+
+    def hot(self, fraction: float) -> set[tuple[str, int]]:
+        """The hottest lines of the profile that together hold `fraction` of its total (Go's PGO cuts its hot
+        call edges the same way); the line that crosses the cut is hot."""
+        chosen, total = self.profile.chosen, self.profile.total
+        ranked = sorted((v[chosen] for v in self.profile.lines.values() if v[chosen] > 0), reverse=True)
+        cut, seen = 0, 0
+        for value in ranked:
+            if seen >= fraction * total:
+                break
+            cut, seen = value, seen + value
+        return {where for where, v in self.lines.items() if v[chosen] > 0 and v[chosen] >= cut}
+
+
+def join(profile: Profile, packages: list[Package]) -> Weights:
+    """Map each profile line to a file of the checked packages: by the package its function is in and the file's
+    base name, so absolute paths from another machine, -trimpath paths and GOROOT paths all map. A `main`
+    package is named `main` in a profile: there the path's tail must match the file's path under its module.
+    A line of a checked package that maps to no file is counted as unmapped, never guessed."""
+    by_package: dict[str, list[Package]] = {}
+    for pkg in packages:
+        by_package.setdefault("main" if pkg.name == "main" else pkg.import_path, []).append(pkg)
+    weights = Weights(profile, {}, {})
+    found: dict[tuple[str, str], str | None] = {}
+    for (package, filename, line), values in profile.lines.items():
+        if package not in by_package:
+            continue
+        if (package, filename) not in found:
+            found[package, filename] = _file(by_package[package], filename)
+        path = found[package, filename]
+        if path is None:
+            weights.unmapped[filename] = weights.unmapped.get(filename, 0) + values[profile.chosen]
+            continue
+        have = weights.lines.setdefault((path, line), [0] * len(values))
+        for i, v in enumerate(values):
+            have[i] += v
+    return weights
+
+
+def _file(candidates: list[Package], filename: str) -> str | None:
+    """The one file of the candidates the profile's file name means, or None."""
+    name = filename.replace("\\", "/")
+    base = name.rsplit("/", 1)[-1]
+    matches = []
+    for pkg in candidates:
+        for path in pkg.files:
+            if os.path.basename(path) != base:
+                continue
+            if path == filename or len(candidates) == 1:
+                return path
+            tail = os.path.relpath(path, pkg.module_root or pkg.dir).replace(os.sep, "/")
+            if name == tail or name.endswith("/" + tail):
+                matches.append(path)
+    if not matches and len(candidates) == 1 and os.path.isfile(os.path.join(candidates[0].dir, base)):
+        return os.path.join(candidates[0].dir, base)  # a _test.go file: the build compiles none
+    return matches[0] if len(matches) == 1 else None
