@@ -49,7 +49,6 @@ def read(paths: list[str], sample_type: str | None = None) -> Profile:
     A file that is not a pprof profile, or profiles of different kinds, are a UserError."""
     merged: dict[tuple[str, str, int], list[int]] = {}
     types: tuple[tuple[str, str], ...] = ()
-    totals: list[int] = []
     default = ""
     for path in paths:
         message = _parse(path)
@@ -57,18 +56,20 @@ def read(paths: list[str], sample_type: str | None = None) -> Profile:
         these = tuple((strings[t.type], strings[t.unit]) for t in message.sample_type)
         if types and these != types:
             raise UserError(f"{path}: its samples are {_names(these)}, the others' {_names(types)}: merge alike")
-        types, totals = these, totals or [0] * len(these)
+        types = these
         default = default or strings[message.default_sample_type]
-        for key, values in _weigh(message).items():
+        weighed = _weigh(message, path)
+        for key, values in weighed.items() if merged else ():
             have = merged.setdefault(key, [0] * len(types))
             for i, v in enumerate(values):
                 have[i] += v
-                totals[i] += v
+        merged = merged or weighed
+    totals = tuple(sum(column) for column in zip(*merged.values(), strict=True)) if merged else (0,) * len(types)
     names = [name for name, _ in types]
     wanted = sample_type or next((n for n in PREFERRED if n in names), default or names[-1])
     if wanted not in names:
         raise UserError(f"--sample-type {wanted}: the profile has {_names(types)}")
-    return Profile(tuple(paths), types, names.index(wanted), tuple(totals), merged)
+    return Profile(tuple(paths), types, names.index(wanted), totals, merged)
 
 
 def _names(types: tuple[tuple[str, str], ...]) -> str:
@@ -91,7 +92,7 @@ def _parse(path: str) -> Message:
     return message
 
 
-def _weigh(message: Message) -> dict[tuple[str, str, int], list[int]]:
+def _weigh(message: Message, path: str) -> dict[tuple[str, str, int], list[int]]:
     """Each sample's values summed on the innermost line, outside the runtime, of its stack (inlined calls:
     a location's first line is the innermost)."""
     strings = message.string_table
@@ -105,10 +106,14 @@ def _weigh(message: Message) -> dict[tuple[str, str, int], list[int]]:
                 at[location.id] = (_package(name), filename, line.line)
                 break
     sums: dict[tuple[str, str, int], list[int]] = {}
+    width = len(message.sample_type)
     for sample in message.sample:
-        key = next((at[i] for i in sample.location_id if at.get(i)), None)
-        if key is None:
-            key = ("", "", 0)  # only runtime frames, or none: counts in the total, on no line
+        if len(sample.value) != width:
+            raise UserError(f"{path}: a sample has {len(sample.value)} values for {width} sample types: not pprof")
+        ids = sample.location_id
+        key = at.get(ids[0]) if ids else None
+        if key is None:  # a leaf in the runtime: its caller's line, or none (counted in the total only)
+            key = next((at[i] for i in ids if at.get(i)), ("", "", 0))
         have = sums.get(key)
         if have is None:
             sums[key] = list(sample.value)
