@@ -16,6 +16,9 @@ from gorewrite import __version__, baseline, changed, config, github, leftovers,
 from gorewrite import why as explain_site
 from gorewrite.apply import module_root, patched, read_patch
 from gorewrite.errors import UserError, os_problem
+from gorewrite.hotpaths import check_text as ranked_text
+from gorewrite.hotpaths import fix_summary as fix_profile
+from gorewrite.hotpaths import summary as check_profile
 from gorewrite.packages import is_generated
 from gorewrite.pipeline import analyse
 from gorewrite.pipeline import fix as run_fix
@@ -93,6 +96,7 @@ def cli() -> None:
 @tags_option
 @toolchain_option
 @settings.rule_options
+@settings.profile_options
 @diff_from_option
 @diff_file_option
 @click.option(
@@ -118,10 +122,10 @@ def check(
         raise UserError("--update-baseline needs --baseline FILE")
     news = baseline.against(run, views, baseline_file, update_baseline) if baseline_file else ""
     render = {"json": report.check_json, "github": github.check_annotations, "sarif": sarif.check_log}.get(
-        fmt, report.check_text
+        fmt, ranked_text if run.weights else report.check_text
     )
     _out(render(run, cwd))
-    _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + news))
+    _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + check_profile(run, cwd) + news))
     if run.broken:
         raise SystemExit(2)
     if baseline_file and run.sites:
@@ -145,6 +149,8 @@ def check(
 @tags_option
 @toolchain_option
 @settings.rule_options
+@settings.profile_options
+@settings.hot_option
 @diff_from_option
 @diff_file_option
 @click.option(
@@ -211,6 +217,7 @@ def fix(
         elif dry_run:
             _out(report.colored(diff) if sys.stdout.isatty() else diff)
         summary = "" if quiet else report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose)
+        summary += "" if quiet else fix_profile(run, cwd)
         _err(report.broken_text(run, cwd) + summary)
     if run.broken:
         raise SystemExit(2)
@@ -250,16 +257,16 @@ def _progress(quiet: bool):
 @go_option
 @tags_option
 @toolchain_option
-def why(site, go, tags, releases) -> None:
+@settings.profile_options
+def why(site, go, tags, releases, **profile_values) -> None:
     """Why a value on that line escapes (the compiler's flow), and what a rule would do about it."""
     cwd = os.getcwd()
     conf = config.load(cwd)
     path, line = explain_site.site(site, cwd)
     _err(leftovers.said(leftovers.remove_overlays()))
     toolchains = settings.toolchains(go, tags, releases or conf.toolchains, cwd)
-    _out(
-        explain_site.explain(toolchains, path, line, cwd, settings.rules((), conf), settings.options(conf, cwd).checks)
-    )
+    options = settings.options(conf, cwd, rule_values=profile_values)
+    _out(explain_site.explain(toolchains, path, line, cwd, settings.rules((), conf), options))
 
 
 @cli.command("rules")

@@ -11,6 +11,7 @@ from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes, compile_flows
 from gorewrite.packages import Package, load
+from gorewrite.profile import HOT, Profile, Weights, join
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
 from gorewrite.rules import OPTIONS, RULES, required
@@ -35,6 +36,7 @@ class Analysis:
     suppression_problems: list[tuple[Suppression, str]] = field(default_factory=list)  # no reason, unused, …
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
+    weights: Weights | None = None  # --profile, joined with the packages
 
     def ignored(self) -> dict[Escape, Suppression]:
         """The sites a //gorewrite:ignore directive keeps as they are, with the directive."""
@@ -50,6 +52,7 @@ class Run(Analysis):
     verdicts: list[Verdict] = field(default_factory=list)
     changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
     benchmarks: list[Delta] = field(default_factory=list)  # --verify bench: the affected packages' benchmarks
+    cold: list[Candidate] = field(default_factory=list)  # --profile: sites outside the hot cut, not proposed
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class Options:
     lines: dict[str, set[int]] | None = None  # only sites on these lines (--diff-from, why) …
     edits_within_lines: bool = True  # … and only rewrites whose edits stay on them (--diff-from; not why)
     progress: Report = silent  # told each step of a long run (a spinner on a terminal)
+    profile: Profile | None = None  # --profile: rank the sites, and fix only the hot ones
+    hot: float = HOT  # --hot: the share of the profile's weight whose lines are hot
 
     def wanted(self, path: str, first: int, last: int | None = None) -> bool:
         """Is the file not excluded and, with a line filter, every line from first to last in it?"""
@@ -90,6 +95,7 @@ def analyse(
             "check or fix it with one toolchain"
         )
     run = Analysis(toolchains[0], packages, toolchains=toolchains)
+    run.weights = join(options.profile, packages) if options.profile else None
     good = []
     for pkg in packages:
         if pkg.error:
@@ -146,6 +152,10 @@ def fix(
     toolchain = toolchains[0]
     by_name = {r.name: r for r in rules}
     fixes: dict[str, list[Fix]] = {}
+    hot = run.weights.hot(options.hot) if run.weights else None
+    for pkg, found in candidates.items() if hot is not None else ():
+        run.cold += [c for c in found if (c.path, c.escape.line) not in hot]
+        candidates[pkg] = [c for c in found if (c.path, c.escape.line) in hot]
     try:
         typeinfo.prefetch(
             toolchain,

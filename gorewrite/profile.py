@@ -19,6 +19,7 @@ from gorewrite.pprof_pb2 import Profile as Message
 RUNTIME = ("runtime.", "runtime/internal/", "internal/runtime/")
 # Preferred sample types: what was allocated for a heap profile, CPU time for a CPU profile.
 PREFERRED = ("alloc_space", "cpu")
+HOT = 0.9  # the share of a profile's weight whose lines are hot: Go's PGO cuts its hot call edges at 90% too
 
 
 @dataclass(frozen=True)

@@ -79,10 +79,12 @@ def check_json(run: Analysis, cwd: str) -> str:
                         "rule": rule,
                         "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
                         "ignored": ignored.get(e),
+                        **_weight(run, e),
                     }
                     for e, rule in by_position(run.sites)
                 ],
                 "warnings": _warnings(run, cwd),
+                **_profile(run, cwd),
             },
             indent=2,
         )
@@ -156,6 +158,29 @@ def fix_json(run: Run, cwd: str) -> str:
         )
         + "\n"
     )
+
+
+def _weight(run: Analysis, e) -> dict:
+    """With --profile: `"profile": {"weight", "share"}` of the site's line."""
+    if not run.weights:
+        return {}
+    return {"profile": {"weight": run.weights.weight(e.path, e.line), "share": run.weights.share(e.path, e.line)}}
+
+
+def _profile(run: Analysis, cwd: str) -> dict:
+    """With --profile: the profiles, the sample type that ranks, its total and what maps to no file."""
+    if not run.weights:
+        return {}
+    profile = run.weights.profile
+    return {
+        "profile": {
+            "files": [relative(os.path.abspath(f), cwd) for f in profile.files],
+            "sample_type": profile.sample_type,
+            "unit": profile.unit,
+            "total": profile.total,
+            "unmapped": [{"file": f, "weight": w} for f, w in sorted(run.weights.unmapped.items())],
+        }
+    }
 
 
 def _warnings(run: Analysis, cwd: str) -> list[dict]:

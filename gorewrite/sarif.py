@@ -138,7 +138,7 @@ def _first_paragraph(readme: str) -> str:
 
 def _result(run: Analysis, cwd: str, where: _Positions, rule: str, message: str, escape: Escape, level: str) -> dict:
     region = {"startLine": escape.line, "startColumn": where.column(escape.path, escape.line, escape.col)}
-    return {
+    result = {
         "ruleId": rule,
         "ruleIndex": [r["id"] for r in _rules()].index(rule),
         "level": level,
@@ -146,6 +146,21 @@ def _result(run: Analysis, cwd: str, where: _Positions, rule: str, message: str,
         "locations": [{"physicalLocation": {"artifactLocation": _artifact(escape.path, cwd), "region": region}}],
         "properties": {"toolchains": list(run.reported_by.get(escape, (run.toolchain.version,)))},
     }
+    return _ranked(run, escape, result)
+
+
+def _ranked(run: Analysis, escape: Escape, result: dict) -> dict:
+    """With --profile: SARIF's `rank` (0-100, the line's percentage of the profile) and the weight in properties."""
+    if run.weights:
+        share = run.weights.share(escape.path, escape.line)
+        result["rank"] = round(share * 100, 3)
+        result["properties"]["profile"] = {
+            "weight": run.weights.weight(escape.path, escape.line),
+            "share": share,
+            "sample_type": run.weights.profile.sample_type,
+            "unit": run.weights.profile.unit,
+        }
+    return result
 
 
 def _artifact(path: str, cwd: str) -> dict:

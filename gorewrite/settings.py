@@ -6,7 +6,7 @@ import os
 
 import click
 
-from gorewrite import changed, config
+from gorewrite import changed, config, profile
 from gorewrite.errors import UserError
 from gorewrite.pipeline import Options
 from gorewrite.proposals import Rule
@@ -32,7 +32,12 @@ def options(
     diff_from: str | None = None,
     diff_file: str | None = None,
 ) -> Options:
-    """Flags first, then .gorewrite.toml, then the defaults."""
+    """Flags first, then .gorewrite.toml, then the defaults. `rule_values` holds what the decorators below add:
+    each rule's options, and --profile, --sample-type and --hot."""
+    values = dict(rule_values or {})
+    profiles, sample_type, hot = values.pop("profiles", ()), values.pop("sample_type", None), values.pop("hot", None)
+    if (sample_type or hot is not None) and not profiles:
+        raise UserError(f"{'--sample-type' if sample_type else '--hot'} ranks by a profile: give --profile FILE")
     if diff_from and diff_file:
         raise UserError("--diff-from and --diff-file both name the change: give one")
     lines = changed.from_git(diff_from, cwd) if diff_from else changed.from_file(diff_file, cwd) if diff_file else None
@@ -40,11 +45,13 @@ def options(
         checks=frozenset(checks or conf.verify) - {"build"},
         rule_options={
             **conf.rule_options,
-            **{k.replace("_", "-"): v for k, v in (rule_values or {}).items() if v is not None},
+            **{k.replace("_", "-"): v for k, v in values.items() if v is not None},
         },
         unsafe_fixes=unsafe_fixes or bool(conf.unsafe_fixes),
         excluded=conf.excluded,
         lines=lines,
+        profile=profile.read(list(profiles), sample_type) if profiles else None,
+        hot=profile.HOT if hot is None else hot,
     )
 
 
@@ -65,6 +72,33 @@ def toolchains(go: str | None, tags: str | None, releases: tuple[str, ...], cwd:
             return [base]
         releases = (base.version, line)
     return [base if r == base.version else switched(base, r, cwd) for r in dict.fromkeys(releases)]
+
+
+def profile_options(command):
+    """--profile FILE (repeatable) and --sample-type NAME, passed on in `rule_values`."""
+    command = click.option(
+        "--sample-type",
+        metavar="NAME",
+        help="The profile's value to rank by: alloc_objects, inuse_space, … (default: alloc_space, or cpu).",
+    )(command)
+    return click.option(
+        "--profile",
+        "profiles",
+        multiple=True,
+        metavar="FILE",
+        help="Rank sites by this pprof profile (go test -memprofile/-cpuprofile, default.pgo); repeatable, merged.",
+    )(command)
+
+
+def hot_option(command):
+    """--hot FRACTION for fix, passed on in `rule_values`."""
+    return click.option(
+        "--hot",
+        type=click.FloatRange(0, 1, min_open=True),
+        metavar="FRACTION",
+        help=f"With --profile: rewrite only sites on the hottest lines that hold FRACTION of the profile "
+        f"(default {profile.HOT}, the hot cut of Go's PGO); the rest are reported as cold.",
+    )(command)
 
 
 def rule_options(command):

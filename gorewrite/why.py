@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 
 from gorewrite.apply import module_root
 from gorewrite.errors import UserError
@@ -49,10 +50,8 @@ def site(arg: str, cwd: str) -> tuple[str, int]:
     return absolute, line
 
 
-def explain(
-    toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], checks: frozenset[str]
-) -> str:
-    """The report: flow lines per toolchain, then each rule's verdict on the line."""
+def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], options: Options) -> str:
+    """The report: flow lines per toolchain, then each rule's verdict on the line (and its weight with --profile)."""
     parts = []
     for toolchain in toolchains:
         flow = _flow(toolchain, path, line, cwd)
@@ -64,12 +63,17 @@ def explain(
         [path],
         cwd,
         rules,
-        Options(checks=checks, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False),
+        replace(options, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False),
     )
     if run.broken:
         pkg, error = min(run.broken.items())
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
     parts.append(_verdicts(run, path, line))
+    if run.weights:
+        profile, weight = run.weights.profile, run.weights.weight(path, line)
+        parts.append(
+            f"profile: {weight:g} {profile.unit} of {profile.sample_type} ({run.weights.share(path, line):.1%})"
+        )
     return "\n".join(parts) + "\n"
 
 
