@@ -10,6 +10,7 @@ from dataclasses import replace
 from gorewrite.apply import module_root
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_flows
+from gorewrite.hotpaths import amount
 from gorewrite.packages import load
 from gorewrite.pipeline import Options, Run, fix
 from gorewrite.proposals import Rule
@@ -70,10 +71,8 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
     parts.append(_verdicts(run, path, line))
     if run.weights:
-        profile, weight = run.weights.profile, run.weights.weight(path, line)
-        parts.append(
-            f"profile: {weight:g} {profile.unit} of {profile.sample_type} ({run.weights.share(path, line):.1%})"
-        )
+        weight, share, profile = run.weights.weight(path, line), run.weights.share(path, line), run.weights.profile
+        parts.append(f"profile: {amount(weight, profile.unit)} of {profile.sample_type} on this line ({share:.1%})")
     return "\n".join(parts) + "\n"
 
 

@@ -1,0 +1,239 @@
+"""--profile with real profiles: `go test -memprofile -memprofilerate=1` (and -cpuprofile) on tests/data/hotpath,
+whose benchmark calls Hot nine times, Cold once and New five times per iteration; built in place, with -trimpath,
+and in another directory (another machine's build root)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ROOT, gorewrite
+from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
+
+from gorewrite import profile
+from gorewrite.packages import load
+from gorewrite.pprof_pb2 import Profile
+from gorewrite.toolchain import find_toolchain
+
+HOTPATH = ROOT / "tests" / "data" / "hotpath"
+CHECK_SCHEMA = ROOT / "gorewrite" / "schemas" / "check-v1.json"
+
+
+@pytest.fixture(scope="session")
+def profiles(tmp_path_factory, toolchain) -> dict[str, Path]:
+    """The module to check ("module") and its profiles: mem, trim (-trimpath), other (built elsewhere), cpu."""
+    base = tmp_path_factory.mktemp("hotpath")
+    here = shutil.copytree(HOTPATH, base / "module")
+    elsewhere = shutil.copytree(HOTPATH, base / "ci" / "build" / "src" / "hotpath")
+    bench = ["test", "-run", "^$", "-bench", "Mix", "-benchtime", "200x", "-memprofilerate", "1"]
+    runs = {
+        "mem": (here, [*bench, "-memprofile", str(base / "mem.out")]),
+        "trim": (here, [*bench, "-trimpath", "-memprofile", str(base / "trim.out")]),
+        "other": (elsewhere, [*bench, "-memprofile", str(base / "other.out")]),
+        "cpu": (
+            here,
+            ["test", "-run", "^$", "-bench", "Mix", "-benchtime", "0.5s", "-cpuprofile", str(base / "cpu.out")],
+        ),
+    }
+    for name, (cwd, args) in runs.items():
+        done = toolchain.run([*args, "-o", str(base / f"{name}.test"), "./work"], str(cwd))
+        assert done.returncode == 0, done.stderr.decode()
+    shutil.rmtree(base / "ci")  # the other machine's tree is gone: only its paths remain in other.out
+    return {"module": here, **{name: base / f"{name}.out" for name in runs}}
+
+
+def line_of(text: str, root: Path, name: str = "work/work.go") -> tuple[str, int]:
+    source = (root / name).read_text().splitlines()
+    (number,) = [i for i, line in enumerate(source, 1) if text in line]
+    return str(root / name), number
+
+
+def weights(profiles, *names: str, sample_type: str | None = None) -> profile.Weights:
+    packages = load(find_toolchain(), ["./..."], str(profiles["module"]))
+    return profile.join(profile.read([str(profiles[n]) for n in names], sample_type), packages)
+
+
+def test_heap_profile_weighs_sites_in_their_known_proportions(profiles):
+    found = weights(profiles, "mem", sample_type="alloc_objects")
+    assert (found.profile.sample_type, found.profile.unit) == ("alloc_objects", "count")
+    root = profiles["module"]
+    hot_label, cold_kind = line_of('label := "job"', root), line_of('kind := "job"', root)
+    hot_literal, cold_literal = _both_literals(root)
+    record = line_of("return &Record{ID: id}", root)
+    cold = found.weight(*cold_kind)
+    assert cold > 0
+    assert found.weight(*hot_label) == 9 * cold
+    assert found.weight(*hot_literal) == 9 * found.weight(*cold_literal) == 9 * cold
+    assert found.weight(*record) == 5 * cold
+    assert found.share(*hot_label) == pytest.approx(found.weight(*hot_label) / found.profile.total)
+    assert found.unmapped == {}
+
+
+def _both_literals(root: Path) -> list[tuple[str, int]]:
+    lines = (root / "work/work.go").read_text().splitlines()
+    return [(str(root / "work/work.go"), n) for n, text in enumerate(lines, 1) if "go func()" in text]
+
+
+def test_default_sample_type_of_a_heap_profile_is_alloc_space(profiles):
+    found = weights(profiles, "mem")
+    assert (found.profile.sample_type, found.profile.unit) == ("alloc_space", "bytes")
+    assert found.weight(*line_of("return &Record{ID: id}", profiles["module"])) % 64 == 0  # 64-byte records
+
+
+def test_inlined_call_is_charged_to_the_innermost_line(profiles):
+    message = Profile.FromString(gzip.decompress(profiles["mem"].read_bytes()))
+    names = {f.id: message.string_table[f.name] for f in message.function}
+    inlined = [[names[line.function_id] for line in loc.line] for loc in message.location if len(loc.line) > 1]
+    assert ["example.com/hotpath/work.New", "example.com/hotpath/work.BenchmarkMix"] in inlined
+    found = weights(profiles, "mem")
+    root = profiles["module"]
+    assert found.weight(*line_of("return &Record{ID: id}", root)) > 0
+    assert found.weight(*line_of("sink = New(n)", root, "work/work_test.go")) == 0
+
+
+def test_trimpath_and_another_machines_paths_map_to_the_same_lines(profiles):
+    here = weights(profiles, "mem")
+    paths = {
+        path
+        for name in ("trim", "other")
+        for path in _message(profiles[name]).string_table
+        if path.endswith("work/work.go")
+    }
+    assert "example.com/hotpath/work/work.go" in paths  # -trimpath: the module path
+    assert any("/ci/build/src/hotpath/work/work.go" in p for p in paths)  # the other build root
+    work_lines = {k: v for k, v in here.lines.items() if k[0].endswith("work.go")}
+    for name in ("trim", "other"):
+        there = weights(profiles, name)
+        assert {k: v for k, v in there.lines.items() if k[0].endswith("work.go")} == work_lines, name
+        assert there.unmapped == {}
+
+
+def _message(path: Path) -> Profile:
+    return Profile.FromString(gzip.decompress(path.read_bytes()))
+
+
+def test_a_file_that_maps_nowhere_is_counted_not_guessed(profiles, tmp_path):
+    message = _message(profiles["other"])
+    strings = list(message.string_table)
+    for i, s in enumerate(strings):
+        if s.endswith("/hotpath/work/work.go"):
+            strings[i] = s.replace("work/work.go", "work/renamed.go")  # a file since renamed: a stale profile
+    del message.string_table[:]
+    message.string_table.extend(strings)
+    stale = tmp_path / "stale.out"
+    stale.write_bytes(gzip.compress(message.SerializeToString()))
+    profiles = {**profiles, "stale": stale}
+    found = weights(profiles, "stale")
+    (renamed,) = found.unmapped
+    assert renamed.endswith("/ci/build/src/hotpath/work/renamed.go")
+    before = weights(profiles, "other")
+    assert found.unmapped[renamed] == sum(before.weight(*k) for k in before.lines if k[0].endswith("/work.go"))
+    assert not [k for k in found.lines if k[0].endswith("work.go")]
+
+
+def test_merged_profiles_add_up_and_must_be_alike(profiles):
+    once, twice = weights(profiles, "mem"), weights(profiles, "mem", "trim")
+    where = line_of('label := "job"', profiles["module"])
+    assert twice.weight(*where) == 2 * once.weight(*where)
+    assert twice.profile.total == once.profile.total + weights(profiles, "trim").profile.total
+    with pytest.raises(profile.UserError, match="merge alike"):
+        profile.read([str(profiles["mem"]), str(profiles["cpu"])])
+
+
+def test_cpu_profile_ranks_by_cpu_time(profiles):
+    found = weights(profiles, "cpu")
+    assert (found.profile.sample_type, found.profile.unit) == ("cpu", "nanoseconds")
+    assert found.profile.total > 0
+
+
+def test_hot_cut_keeps_the_lines_that_hold_the_share(profiles):
+    found = weights(profiles, "mem")
+    root = profiles["module"]
+    hot = found.hot(0.9)
+    assert line_of('label := "job"', root) in hot and line_of("return &Record{ID: id}", root) in hot
+    assert line_of('kind := "job"', root) not in hot
+    assert line_of('kind := "job"', root) in found.hot(1.0)
+
+
+@pytest.mark.parametrize(
+    "content, said",
+    [
+        (b"package main\n", "not a pprof profile"),
+        (gzip.compress(b"\xff\xff\xff\xff not protobuf"), "not a pprof profile"),
+        (None, "not a pprof profile"),  # the real profile, truncated
+    ],
+)
+def test_corrupt_or_foreign_file_is_one_line_and_exit_2(profiles, tmp_path, content, said):
+    bad = tmp_path / "bad.out"
+    bad.write_bytes(content if content is not None else profiles["mem"].read_bytes()[:300])
+    done = gorewrite("check", "--profile", str(bad), "./...", cwd=profiles["module"])
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"gorewrite: error: {bad}: {said}") and done.stderr.count("\n") == 1, done.stderr
+    assert done.stdout == ""
+
+
+def test_check_lists_sites_hottest_first_and_json_carries_weights(profiles):
+    root = profiles["module"]
+    done = gorewrite("check", "--profile", str(profiles["mem"]), "./...", cwd=root)
+    assert done.returncode == 0, done.stderr
+    order = re.findall(r"work/work\.go:(\d+):", done.stdout)
+    record, label, kind = (str(line_of(t, root)[1]) for t in ("&Record{", 'label := "job"', 'kind := "job"'))
+    assert order.index(record) < order.index(label) < order.index(kind), done.stdout
+    assert "ranked by alloc_space of" in done.stderr
+    data = json.loads(gorewrite("check", "--format", "json", "--profile", str(profiles["mem"]), cwd=root).stdout)
+    jsonschema.validate(data, json.loads(CHECK_SCHEMA.read_text()))
+    assert data["profile"]["sample_type"] == "alloc_space" and data["profile"]["unit"] == "bytes"
+    by_line = {e["line"]: e["profile"] for e in data["escapes"]}
+    assert by_line[int(label)]["weight"] == 9 * by_line[int(kind)]["weight"] > 0
+
+
+def test_sarif_results_carry_weight_and_rank(profiles, sarif_schema):  # noqa: F811
+    done = gorewrite("check", "--format", "sarif", "--profile", str(profiles["mem"]), cwd=profiles["module"])
+    log = json.loads(done.stdout)
+    validate(sarif_schema, log)
+    results = log["runs"][0]["results"]
+    assert all(0 <= r["rank"] <= 100 and r["properties"]["profile"]["weight"] >= 0 for r in results)
+    assert max(results, key=lambda r: r["rank"])["message"]["text"].startswith("&Record{...} escapes to heap")
+
+
+def test_fix_rewrites_only_the_hot_site_and_names_the_cold_one(profiles):
+    root = profiles["module"]
+    done = gorewrite("fix", "--dry-run", "--profile", str(profiles["mem"]), cwd=root)
+    assert done.returncode == 1, done.stderr
+    assert "label := label // captured by value" in done.stdout and "kind := kind" not in done.stdout
+    assert "1 recognised sites are cold" in done.stderr
+    kind = line_of('kind := "job"', root)[1]
+    assert f"cold  work/work.go:{kind}: moved to heap: kind [closure]" in done.stderr
+    assert "the verified rewrites are on lines that the profile charges" in done.stderr
+    everything = gorewrite("fix", "--dry-run", "--profile", str(profiles["mem"]), "--hot", "1", cwd=root)
+    assert "kind := kind" in everything.stdout and "cold" not in everything.stderr
+
+
+def test_why_shows_the_lines_weight(profiles):
+    root = profiles["module"]
+    label = line_of('label := "job"', root)[1]
+    done = gorewrite("why", f"work/work.go:{label}", "--profile", str(profiles["mem"]), cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "profile: 28.9 kB of alloc_space on this line (" in done.stdout
+
+
+def test_hot_or_sample_type_without_a_profile_is_an_error(profiles):
+    done = gorewrite("fix", "--hot", "0.5", cwd=profiles["module"])
+    assert done.returncode == 2 and "give --profile FILE" in done.stderr
+
+
+def test_default_pgo_beside_a_main_package_is_mentioned_once(profiles, tmp_path):
+    root = shutil.copytree(profiles["module"], tmp_path / "m")
+    (root / "cmd").mkdir()
+    (root / "cmd/main.go").write_text(
+        'package main\n\nimport "example.com/hotpath/work"\n\nvar sink *work.Record\n\n'
+        "func main() { sink = work.New(1) }\n"
+    )
+    shutil.copy(profiles["cpu"], root / "cmd/default.pgo")
+    done = gorewrite("check", "./...", cwd=root)
+    assert done.stderr.count("--profile cmd/default.pgo would rank the sites") == 1, done.stderr
