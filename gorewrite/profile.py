@@ -19,6 +19,7 @@ from gorewrite.pprof_pb2 import Profile as Message
 RUNTIME = ("runtime.", "runtime/internal/", "internal/runtime/")
 # Preferred sample types: what was allocated for a heap profile, CPU time for a CPU profile.
 PREFERRED = ("alloc_space", "cpu")
+NO_LINE = ("", "", 0)  # where a sample with only runtime frames goes: in the total, on no source line
 HOT = 0.9  # the share of a profile's weight whose lines are hot: Go's PGO cuts its hot call edges at 90% too
 
 
@@ -114,7 +115,7 @@ def _weigh(message: Message, path: str) -> dict[tuple[str, str, int], list[int]]
         ids = sample.location_id
         key = at.get(ids[0]) if ids else None
         if key is None:  # a leaf in the runtime: its caller's line, or none (counted in the total only)
-            key = next((at[i] for i in ids if at.get(i)), ("", "", 0))
+            key = next((at[i] for i in ids if at.get(i)), NO_LINE)
         have = sums.get(key)
         if have is None:
             sums[key] = list(sample.value)
@@ -147,10 +148,14 @@ class Weights:
         return self.weight(path, line) / self.profile.total if self.profile.total else 0.0
 
     def hot(self, fraction: float) -> set[tuple[str, int]]:
-        """The hottest lines of the profile that together hold `fraction` of its total (Go's PGO cuts its hot
-        call edges the same way); the line that crosses the cut is hot."""
-        chosen, total = self.profile.chosen, self.profile.total
-        ranked = sorted((v[chosen] for v in self.profile.lines.values() if v[chosen] > 0), reverse=True)
+        """The hottest lines of the profile that together hold `fraction` of the weight it puts on source lines
+        (Go's PGO cuts its hot call edges the same way); the line that crosses the cut is hot. Samples with
+        only runtime frames (GC workers, the scheduler) are on no line and take no part."""
+        chosen = self.profile.chosen
+        ranked = sorted(
+            (v[chosen] for k, v in self.profile.lines.items() if v[chosen] > 0 and k != NO_LINE), reverse=True
+        )
+        total = sum(ranked)
         cut, seen = 0, 0
         for value in ranked:
             if seen >= fraction * total:

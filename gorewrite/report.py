@@ -153,6 +153,7 @@ def fix_json(run: Run, cwd: str) -> str:
                 ],
                 "warnings": _warnings(run, cwd),
                 "diff": diff(run),
+                **_profile(run, cwd, cold=run.cold),
             },
             indent=2,
         )
@@ -167,20 +168,32 @@ def _weight(run: Analysis, e) -> dict:
     return {"profile": {"weight": run.weights.weight(e.path, e.line), "share": run.weights.share(e.path, e.line)}}
 
 
-def _profile(run: Analysis, cwd: str) -> dict:
-    """With --profile: the profiles, the sample type that ranks, its total and what maps to no file."""
+def _profile(run: Analysis, cwd: str, cold: list | None = None) -> dict:
+    """With --profile: the profiles, the sample type that ranks, its total and what maps to no file; for fix,
+    the recognised sites the hot cut left out."""
     if not run.weights:
         return {}
     profile = run.weights.profile
-    return {
-        "profile": {
-            "files": [relative(os.path.abspath(f), cwd) for f in profile.files],
-            "sample_type": profile.sample_type,
-            "unit": profile.unit,
-            "total": profile.total,
-            "unmapped": [{"file": f, "weight": w} for f, w in sorted(run.weights.unmapped.items())],
-        }
+    said = {
+        "files": [relative(os.path.abspath(f), cwd) for f in profile.files],
+        "sample_type": profile.sample_type,
+        "unit": profile.unit,
+        "total": profile.total,
+        "unmapped": [{"file": f, "weight": w} for f, w in sorted(run.weights.unmapped.items())],
     }
+    if cold is not None:
+        said["cold"] = [
+            {
+                "rule": c.rule,
+                "file": relative(c.path, cwd),
+                "line": c.escape.line,
+                "column": c.escape.col,
+                "message": c.escape.message,
+                **_weight(run, c.escape),
+            }
+            for c in sorted(cold, key=lambda c: (c.path, c.escape.line, c.escape.col, c.rule))
+        ]
+    return {"profile": said}
 
 
 def _warnings(run: Analysis, cwd: str) -> list[dict]:

@@ -22,6 +22,7 @@ from gorewrite.toolchain import find_toolchain
 
 HOTPATH = ROOT / "tests" / "data" / "hotpath"
 CHECK_SCHEMA = ROOT / "gorewrite" / "schemas" / "check-v1.json"
+FIX_SCHEMA = ROOT / "gorewrite" / "schemas" / "fix-v1.json"
 
 
 @pytest.fixture(scope="session")
@@ -210,6 +211,11 @@ def test_fix_rewrites_only_the_hot_site_and_names_the_cold_one(profiles):
     kind = line_of('kind := "job"', root)[1]
     assert f"cold  work/work.go:{kind}: moved to heap: kind [closure]" in done.stderr
     assert "the verified rewrites are on lines that the profile charges" in done.stderr
+    data = json.loads(
+        gorewrite("fix", "--dry-run", "--format", "json", "--profile", str(profiles["mem"]), cwd=root).stdout
+    )
+    jsonschema.validate(data, json.loads(FIX_SCHEMA.read_text()))
+    assert [(c["rule"], c["line"]) for c in data["profile"]["cold"]] == [("closure", kind)]
     everything = gorewrite("fix", "--dry-run", "--profile", str(profiles["mem"]), "--hot", "1", cwd=root)
     assert "kind := kind" in everything.stdout and "cold" not in everything.stderr
 
