@@ -63,7 +63,8 @@ def _table(rows: list[tuple], sample_type: str) -> str:
 
     table = Table(box=None, header_style="bold")
     for name in (sample_type, "share", "cum", "site", "compiler", "rule"):
-        table.add_column(name, justify="right" if name in (sample_type, "share", "cum") else "left")
+        number = name in (sample_type, "share", "cum")
+        table.add_column(name, justify="right" if number else "left", no_wrap=name != "compiler")
     for row in rows:
         table.add_row(*row)
     console = Console(file=sys.stdout, force_terminal=True)

@@ -8,6 +8,7 @@ import gzip
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -15,9 +16,11 @@ import pytest
 from conftest import ROOT, gorewrite
 from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
-from gorewrite import profile
+from gorewrite import hotpaths, profile
 from gorewrite.packages import load
+from gorewrite.pipeline import Options, analyse
 from gorewrite.pprof_pb2 import Profile
+from gorewrite.rules import RULES
 from gorewrite.toolchain import find_toolchain
 
 HOTPATH = ROOT / "tests" / "data" / "hotpath"
@@ -243,3 +246,14 @@ def test_default_pgo_beside_a_main_package_is_mentioned_once(profiles, tmp_path)
     shutil.copy(profiles["cpu"], root / "cmd/default.pgo")
     done = gorewrite("check", "./...", cwd=root)
     assert done.stderr.count("--profile cmd/default.pgo would rank the sites") == 1, done.stderr
+
+
+def test_terminal_gets_a_table_with_the_sample_type(profiles, toolchain, monkeypatch):
+    root = str(profiles["module"])
+    options = Options(profile=profile.read([str(profiles["mem"])]))
+    run, _, _ = analyse([toolchain], ["./..."], root, list(RULES.values()), options)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    table = hotpaths.check_text(run, root)
+    header, first = table.splitlines()[:2]
+    assert "alloc_space" in header and "share" in header and "cum" in header
+    assert "64.3 kB" in first and "work/work.go:" in first
