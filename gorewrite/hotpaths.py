@@ -82,6 +82,8 @@ def summary(run: Analysis, cwd: str) -> str:
     profile = weights.profile
     names = ", ".join(relative(os.path.abspath(f), cwd) for f in profile.files)
     said = f"gorewrite: ranked by {profile.sample_type} of {names}: {amount(profile.total, profile.unit)} in all"
+    if not any(v[profile.chosen] for v in weights.lines.values()):
+        said += "; none of it is on these packages' lines: is it a profile of this code?"
     lost = sum(weights.unmapped.values())
     if lost:
         files = ", ".join(sorted(weights.unmapped)[:3]) + (", …" if len(weights.unmapped) > 3 else "")

@@ -55,12 +55,15 @@ def read(paths: list[str], sample_type: str | None = None) -> Profile:
     for path in paths:
         message = _parse(path)
         strings = message.string_table
-        these = tuple((strings[t.type], strings[t.unit]) for t in message.sample_type)
+        try:
+            these = tuple((strings[t.type], strings[t.unit]) for t in message.sample_type)
+            default = default or strings[message.default_sample_type]
+            weighed = _weigh(message, path)
+        except IndexError:
+            raise UserError(f"{path}: not a pprof profile (a string index past its string table)") from None
         if types and these != types:
             raise UserError(f"{path}: its samples are {_names(these)}, the others' {_names(types)}: merge alike")
         types = these
-        default = default or strings[message.default_sample_type]
-        weighed = _weigh(message, path)
         for key, values in weighed.items() if merged else ():
             have = merged.setdefault(key, [0] * len(types))
             for i, v in enumerate(values):
