@@ -13,6 +13,7 @@ from gorewrite.escapes import compile_flows
 from gorewrite.hotpaths import amount
 from gorewrite.packages import load
 from gorewrite.pipeline import Options, Run, fix
+from gorewrite.profile import join
 from gorewrite.proposals import Rule
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Rejected, Verified
@@ -64,14 +65,16 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
         [path],
         cwd,
         rules,
-        replace(options, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False),
+        # every rule's verdict, hot or cold: the profile only weighs the line here
+        replace(options, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False, profile=None),
     )
     if run.broken:
         pkg, error = min(run.broken.items())
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
     parts.append(_verdicts(run, path, line))
-    if run.weights:
-        weight, share, profile = run.weights.weight(path, line), run.weights.share(path, line), run.weights.profile
+    if options.profile:
+        weights = join(options.profile, run.packages)
+        weight, share, profile = weights.weight(path, line), weights.share(path, line), options.profile
         parts.append(f"profile: {amount(weight, profile.unit)} of {profile.sample_type} on this line ({share:.1%})")
     return "\n".join(parts) + "\n"
 

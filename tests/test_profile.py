@@ -224,12 +224,13 @@ def test_fix_rewrites_only_the_hot_site_and_names_the_cold_one(profiles):
     assert "kind := kind" in everything.stdout and "cold" not in everything.stderr
 
 
-def test_why_shows_the_lines_weight(profiles):
+def test_why_shows_the_lines_weight_and_the_verdict_on_a_cold_line(profiles):
     root = profiles["module"]
-    label = line_of('label := "job"', root)[1]
-    done = gorewrite("why", f"work/work.go:{label}", "--profile", str(profiles["mem"]), cwd=root)
+    kind = line_of('kind := "job"', root)[1]
+    done = gorewrite("why", f"work/work.go:{kind}", "--profile", str(profiles["mem"]), cwd=root)
     assert done.returncode == 0, done.stderr
-    assert "profile: 28.9 kB of alloc_space on this line (" in done.stdout
+    assert "closure: would be verified: copy kind" in done.stdout  # why reports every verdict, hot or cold
+    assert "profile: 3.2 kB of alloc_space on this line (" in done.stdout
 
 
 def test_hot_or_sample_type_without_a_profile_is_an_error(profiles):
