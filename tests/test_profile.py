@@ -259,3 +259,21 @@ def test_terminal_gets_a_table_with_the_sample_type(profiles, toolchain, monkeyp
     header, first = table.splitlines()[:2]
     assert "alloc_space" in header and "share" in header and "cum" in header
     assert "64.3 kB" in first and "work/work.go:" in first
+
+
+def test_unknown_sample_type_names_the_ones_there_are(profiles):
+    with pytest.raises(profile.UserError, match="has alloc_objects, alloc_space, inuse_objects, inuse_space"):
+        profile.read([str(profiles["mem"])], "cpu")
+
+
+@pytest.mark.parametrize(
+    "value, unit, said",
+    [
+        (64320, "bytes", "64.3 kB"),
+        (512, "bytes", "512 bytes"),
+        (1_500_000_000, "nanoseconds", "1.5 s"),
+        (1809, "count", "1809"),
+    ],
+)
+def test_amounts_read_as_a_go_engineer_reads_pprof(value, unit, said):
+    assert hotpaths.amount(value, unit) == said
