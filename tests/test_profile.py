@@ -277,3 +277,16 @@ def test_unknown_sample_type_names_the_ones_there_are(profiles):
 )
 def test_amounts_read_as_a_go_engineer_reads_pprof(value, unit, said):
     assert hotpaths.amount(value, unit) == said
+
+
+@pytest.mark.parametrize(
+    "fraction, hot",
+    [(0.5, {"a"}), (0.51, {"a", "b"}), (0.9, {"a", "b", "c"}), (1.0, {"a", "b", "c", "d"})],
+)
+def test_hot_cut_includes_the_line_that_crosses_it_and_leaves_runtime_only_samples_out(fraction, hot):
+    values = {"a": 50, "b": 30, "c": 15, "d": 5, "e": 0}
+    lines = {("p", f"{name}.go", 1): [v] for name, v in values.items()}
+    read = profile.Profile(("x",), (("alloc_space", "bytes"),), 0, (200,), {**lines, profile.NO_LINE: [100]})
+    weights = profile.Weights(read, {(f"/m/{name}.go", 1): [v] for name, v in values.items()}, {})
+    assert {path[3:4] for path, _ in weights.hot(fraction)} == hot
+    assert weights.share("/m/a.go", 1) == 0.25  # shares are of the whole profile, runtime-only samples included
