@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, gorewrite
+from conftest import ROOT, gorewrite, module
 from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
 from gorewrite import hotpaths, profile
@@ -290,3 +290,25 @@ def test_hot_cut_includes_the_line_that_crosses_it_and_leaves_runtime_only_sampl
     weights = profile.Weights(read, {(f"/m/{name}.go", 1): [v] for name, v in values.items()}, {})
     assert {path[3:4] for path, _ in weights.hot(fraction)} == hot
     assert weights.share("/m/a.go", 1) == 0.25  # shares are of the whole profile, runtime-only samples included
+
+
+def test_main_packages_map_by_their_path_under_the_module_or_not_at_all(tmp_path, toolchain):
+    main = "package main\n\nfunc main() {}\n"
+    root = module(tmp_path, {"cmd/a/main.go": main, "cmd/b/main.go": main})
+    packages = load(toolchain, ["./..."], str(root))
+    lines = {
+        ("main", "/home/ci/src/m/cmd/b/main.go", 3): [7],  # another build root
+        ("main", "example.com/m/cmd/a/main.go", 3): [5],  # -trimpath
+        ("main", "/somewhere/main.go", 3): [2],  # either one: not guessed
+    }
+    weights = profile.join(profile.Profile(("x",), (("alloc_space", "bytes"),), 0, (14,), lines), packages)
+    assert weights.lines == {(str(root / "cmd/b/main.go"), 3): [7], (str(root / "cmd/a/main.go"), 3): [5]}
+    assert weights.unmapped == {"/somewhere/main.go": 2}
+
+
+def test_another_goroot_maps_to_this_ones_standard_library(toolchain, tmp_path):
+    (pkg,) = load(toolchain, ["strings"], str(tmp_path))
+    lines = {("strings", "/opt/other/go/src/strings/builder.go", 12): [3], ("strings", "strings/gone.go", 1): [1]}
+    weights = profile.join(profile.Profile(("x",), (("alloc_space", "bytes"),), 0, (4,), lines), [pkg])
+    assert weights.lines == {(str(Path(pkg.dir) / "builder.go"), 12): [3]}
+    assert weights.unmapped == {"strings/gone.go": 1}
