@@ -10,15 +10,18 @@ from gorewrite.pipeline import Analysis, Run
 from gorewrite.report import relative
 from gorewrite.verify import Verified
 
-UNITS = {"bytes": ((1e9, "GB"), (1e6, "MB"), (1e3, "kB")), "nanoseconds": ((1e9, "s"), (1e6, "ms"), (1e3, "µs"))}
+UNITS = {
+    "bytes": ((1e9, "GB"), (1e6, "MB"), (1e3, "kB"), (0, "B")),
+    "nanoseconds": ((1e9, "s"), (1e6, "ms"), (1e3, "µs"), (0, "ns")),
+}
 
 
 def amount(value: float, unit: str) -> str:
-    """`57.9 kB`, `1.2 s`, `1809` (a count)."""
+    """`57.9 kB`, `512 B`, `1.2 s`, `1809` (a count), as pprof prints them."""
     for size, name in UNITS.get(unit, ()):
         if abs(value) >= size:
-            return f"{value / size:.1f} {name}"
-    return f"{value:g} {unit}" if unit in UNITS else f"{value:g}"
+            return f"{value / size:.1f} {name}" if size else f"{value:g} {name}"
+    return f"{value:g}"
 
 
 def ranked(run: Analysis) -> list[tuple]:

@@ -270,9 +270,10 @@ def test_unknown_sample_type_names_the_ones_there_are(profiles):
     "value, unit, said",
     [
         (64320, "bytes", "64.3 kB"),
-        (512, "bytes", "512 bytes"),
+        (512, "bytes", "512 B"),
         (1_500_000_000, "nanoseconds", "1.5 s"),
         (1809, "count", "1809"),
+        (0, "nanoseconds", "0 ns"),
     ],
 )
 def test_amounts_read_as_a_go_engineer_reads_pprof(value, unit, said):
