@@ -7,7 +7,7 @@ import os
 import sys
 
 from gorewrite.pipeline import Analysis, Run
-from gorewrite.report import relative
+from gorewrite.report import only_some, relative
 from gorewrite.verify import Verified
 
 UNITS = {
@@ -50,7 +50,8 @@ def check_text(run: Analysis, cwd: str) -> str:
     for escape, rule, weight, share, cumulative in ranked(run):
         verdict = f"{ignored[escape].rule}, ignored" if escape in ignored else rule or ""
         where = f"{relative(escape.path, cwd)}:{escape.line}:{escape.col}"
-        rows.append((amount(weight, unit), f"{share:.1%}", f"{cumulative:.1%}", where, escape.message, verdict))
+        message = escape.message + only_some(run, escape)  # `  (go1.24.11 only)`
+        rows.append((amount(weight, unit), f"{share:.1%}", f"{cumulative:.1%}", where, message, verdict))
     if sys.stdout.isatty():
         return _table(rows, run.weights.profile.sample_type)
     return "".join(
