@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, gorewrite, module
+from conftest import OLDER, ROOT, gorewrite, module
 from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
 from gorewrite import hotpaths, profile
@@ -313,3 +313,15 @@ def test_another_goroot_maps_to_this_ones_standard_library(toolchain, tmp_path):
     weights = profile.join(profile.Profile(("x",), (("alloc_space", "bytes"),), 0, (4,), lines), [pkg])
     assert weights.lines == {(str(Path(pkg.dir) / "builder.go"), 12): [3]}
     assert weights.unmapped == {"strings/gone.go": 1}
+
+
+def test_fix_on_the_hot_site_removes_its_allocations_under_both_releases(profiles, toolchain):
+    """BenchmarkMix makes 25 allocations per iteration: 2 in each of 9 Hot and 1 Cold calls, 5 Records. The hot
+    rewrite takes Hot's label off the heap (9 fewer); Cold, left cold, keeps its 2."""
+    args = ["fix", "--dry-run", "--format", "json", "--profile", str(profiles["mem"]), "--verify", "bench"]
+    releases = ["--toolchain", OLDER, "--toolchain", toolchain.version]
+    done = gorewrite(*args, *releases, cwd=profiles["module"])
+    assert done.returncode == 1, done.stderr
+    benchmarks = json.loads(done.stdout)["benchmarks"]
+    measured = {(b["toolchain"], b["before"]["allocs_per_op"], b["after"]["allocs_per_op"]) for b in benchmarks}
+    assert measured == {(OLDER, 25, 16), (toolchain.version, 25, 16)}
