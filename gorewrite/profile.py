@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import zlib
 from dataclasses import dataclass, field
 
@@ -15,8 +16,10 @@ from gorewrite.packages import Package
 from gorewrite.pprof_pb2 import Profile as Message
 
 # Frames of the Go runtime itself: a CPU profile charges allocation to runtime.mallocgc, and the line that
-# called into the runtime is the site that allocated. Heap profiles start at that line already.
+# called into the runtime is the site that allocated. Heap profiles start at that line already, except where
+# the runtime implements another package's function (reflect.unsafe_New is in runtime/malloc.go).
 RUNTIME = ("runtime.", "runtime/internal/", "internal/runtime/")
+RUNTIME_FILE = re.compile(r"(?:^|/src/)runtime/[^/]+\.go$")  # GOROOT/src/runtime/x.go, or runtime/x.go (-trimpath)
 # Preferred sample types: what was allocated for a heap profile, CPU time for a CPU profile.
 PREFERRED = ("alloc_space", "cpu")
 NO_LINE = ("", "", 0)  # where a sample with only runtime frames goes: in the total, on no source line
@@ -107,7 +110,7 @@ def _weigh(message: Message, path: str) -> dict[tuple[str, str, int], list[int]]
         at[location.id] = None
         for line in location.line:
             name, filename = functions.get(line.function_id, ("", ""))
-            if name and not name.startswith(RUNTIME):
+            if name and not name.startswith(RUNTIME) and not RUNTIME_FILE.search(filename):
                 at[location.id] = (_package(name), filename, line.line)
                 break
     sums: dict[tuple[str, str, int], list[int]] = {}

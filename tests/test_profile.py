@@ -325,3 +325,22 @@ def test_fix_on_the_hot_site_removes_its_allocations_under_both_releases(profile
     benchmarks = json.loads(done.stdout)["benchmarks"]
     measured = {(b["toolchain"], b["before"]["allocs_per_op"], b["after"]["allocs_per_op"]) for b in benchmarks}
     assert measured == {(OLDER, 25, 16), (toolchain.version, 25, 16)}
+
+
+def test_the_runtimes_own_frames_are_skipped_even_under_another_packages_name(tmp_path):
+    """reflect.unsafe_New is the runtime's (runtime/malloc.go, by linkname): reflect.New's line allocated."""
+    strings = ["", "alloc_space", "bytes", "reflect.unsafe_New", "/go/src/runtime/malloc.go", "reflect.New"]
+    strings += ["/go/src/reflect/value.go"]
+    message = Profile(
+        sample_type=[{"type": 1, "unit": 2}],
+        function=[{"id": 1, "name": 3, "filename": 4}, {"id": 2, "name": 5, "filename": 6}],
+        location=[
+            {"id": 1, "line": [{"function_id": 1, "line": 2178}]},
+            {"id": 2, "line": [{"function_id": 2, "line": 3300}]},
+        ],
+        sample=[{"location_id": [1, 2], "value": [64]}],
+        string_table=strings,
+    )
+    path = tmp_path / "reflect.out"
+    path.write_bytes(gzip.compress(message.SerializeToString()))
+    assert profile.read([str(path)]).lines == {("reflect", "/go/src/reflect/value.go", 3300): [64]}
