@@ -76,12 +76,18 @@ class TypeInfo:
 
     idents: dict[str, tuple[Ident, ...]]  # absolute path -> records sorted by start
     error: str | None  # set (and idents empty) when the package could not be type-checked
+    constants: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> value
 
     def at(self, path: str, start: int) -> Ident | None:
         """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
         records = self.idents.get(path, ())
         i = bisect.bisect_left(records, start, key=lambda ident: ident.start)
         return records[i] if i < len(records) and records[i].start == start else None
+
+    def value(self, path: str, start: int, end: int) -> int | None:
+        """The integer go/types evaluates the expression spanning bytes [start, end) to, if it is a
+        constant (`Max`, `pkg.Limit`, `Max+1`, `len(table)`); None when it is not one."""
+        return self.constants.get(path, {}).get((start, end))
 
 
 class Unavailable(Exception):
@@ -108,9 +114,13 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         return TypeInfo(idents={}, error=str(err))
     idents = {
         path: tuple(sorted((_ident(record) for record in records), key=lambda ident: ident.start))
-        for path, records in found.items()
+        for path, records in found["idents"].items()
     }
-    return TypeInfo(idents=idents, error=None)
+    constants = {
+        path: {(c["start"], c["end"]): c["value"] for c in records}
+        for path, records in (found.get("constants") or {}).items()
+    }
+    return TypeInfo(idents=idents, error=None, constants=constants)
 
 
 def _ident(record: dict) -> Ident:
@@ -247,7 +257,7 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
     return binary
 
 
-def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, list[dict]]:
+def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, dict[str, list[dict]]]:
     """Run the helper on one request; its answer, or Unavailable with its reason."""
     try:
         done = subprocess.run(
@@ -261,7 +271,7 @@ def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, list[dic
         raise Unavailable(f"the gotypes helper failed: {_last_line(done.stderr)}") from None
     if response.get("error"):
         raise Unavailable(response["error"])
-    return response["idents"]
+    return response
 
 
 def _last_line(stderr: bytes) -> str:

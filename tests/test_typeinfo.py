@@ -13,6 +13,8 @@ OTHER = """package other
 type hidden struct{ n int }
 
 func New() *hidden { return &hidden{} }
+
+const Limit = 48
 """
 
 A = """package a
@@ -88,6 +90,20 @@ func first[T any](xs []T) T {
 	v := xs[0]
 	return v
 }
+
+const width = 4
+
+type size int
+
+const three size = 3
+
+var table [6]byte
+
+func bounds(n int) []int {
+	return []int{width + 1, 2 * width, int(three), other.Limit, len(table), 1 << 70 >> 68, n, len(s2)}
+}
+
+var s2 = []byte{1}
 
 func kinds(v any) {
 	switch t := v.(type) {
@@ -256,3 +272,24 @@ def test_missing_import_declines(module, toolchain):
 def test_helper_is_built_once(info, toolchain):
     built = [path.name for path in typeinfo._cache_dir().iterdir()]
     assert len(built) == 1 and built[0].startswith("gotypes-go1."), built
+
+
+@pytest.mark.parametrize(
+    ("expr", "value"),
+    (
+        ("width + 1", 5),
+        ("2 * width", 8),
+        ("int(three)", 3),
+        ("other.Limit", 48),
+        ("len(table)", 6),
+        ("1 << 70 >> 68", 4),
+        ("n", None),
+        ("len(s2)", None),
+    ),
+)
+def test_constant_values(info, module, expr, value):
+    """go/types evaluates the constant expressions (named, typed, of other packages, len of an array)."""
+    source = A.encode()
+    line = source.index(b"return []int{")
+    start = source.index(expr.encode(), line)
+    assert info.value(str(Path(module, "a", "a.go")), start, start + len(expr.encode())) == value

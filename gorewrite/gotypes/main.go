@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -43,8 +44,9 @@ type record struct {
 }
 
 type response struct {
-	Idents map[string][]record `json:"idents"`
-	Error  string              `json:"error,omitempty"`
+	Idents    map[string][]record   `json:"idents"`
+	Constants map[string][]intConst `json:"constants"`
+	Error     string                `json:"error,omitempty"`
 }
 
 func main() {
@@ -67,7 +69,7 @@ func run(in io.Reader) (resp response) {
 	if err != nil {
 		return response{Error: err.Error()}
 	}
-	return response{Idents: c.describe(req.Ranges)}
+	return response{Idents: c.describe(req.Ranges), Constants: c.constants(req.Ranges)}
 }
 
 // checked is a type-checked package plus the facts go/types leaves implicit.
@@ -531,4 +533,54 @@ func is[T types.Type](t types.Type) bool {
 	}
 	_, ok := t.Underlying().(T)
 	return ok
+}
+
+// intConst is an expression go/types evaluates to an integer, by its byte range.
+type intConst struct {
+	Start int   `json:"start"`
+	End   int   `json:"end"`
+	Value int64 `json:"value"`
+}
+
+// constants lists every expression inside a requested range whose value go/types knows and
+// which is an integer that fits in an int64: named and typed constants, constants of other
+// packages, `Max+1`, `2*Width`, `len` of an array, … (types.TypeAndValue.Value).
+func (c *checked) constants(ranges map[string][][2]int) map[string][]intConst {
+	out := map[string][]intConst{}
+	for _, f := range c.files {
+		tf := c.fset.File(f.Pos())
+		spans, ok := ranges[tf.Name()]
+		if !ok {
+			continue
+		}
+		found := []intConst{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				return false
+			}
+			start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
+			if !overlaps(spans, start, end) {
+				return false
+			}
+			if e, ok := n.(ast.Expr); ok && inside(spans, start) {
+				if v, ok := intValue(c.info.Types[e].Value); ok {
+					found = append(found, intConst{start, end, v})
+				}
+			}
+			return true
+		})
+		out[tf.Name()] = found
+	}
+	return out
+}
+
+func intValue(v constant.Value) (int64, bool) {
+	if v == nil {
+		return 0, false
+	}
+	v = constant.ToInt(v)
+	if v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
 }
