@@ -81,7 +81,7 @@ def test_fix_json_reports_every_outcome(tmp_path):
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     done = gorewrite("fix", "--dry-run", "--format", "json", cwd=root)
     data = json.loads(done.stdout)
-    assert data["schema"] == "gorewrite.fix/v1"
+    assert data["schema"] == "gorewrite.fix/v2"
     assert [o["status"] for o in data["outcomes"]] == ["verified"]
     assert data["diff"].startswith("--- a/work/work.go")
 

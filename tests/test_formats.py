@@ -205,5 +205,5 @@ def test_json_outputs_match_their_published_schemas(tmp_path):
     validate(json.loads((schemas / "check-v1.json").read_text()), check)
     assert any(e["ignored"] == "measured" for e in check["escapes"]) and check["broken"]
     fixed = json.loads(gorewrite("fix", "--dry-run", "--format", "json", "--verify", "bench", cwd=root).stdout)
-    validate(json.loads((schemas / "fix-v1.json").read_text()), fixed)
+    validate(json.loads((schemas / "fix-v2.json").read_text()), fixed)
     assert {o["status"] for o in fixed["outcomes"]} >= {"verified", "held", "declined"} and fixed["benchmarks"]

@@ -1,9 +1,12 @@
-"""make-const: give a variable-size `make` a constant-size stack buffer, with a heap fallback.
+"""make-const: give a variable-size `make` a constant-size stack buffer.
 
-`s := make([]T, n)` becomes `var s []T; if 0 <= n && n <= K { s = make([]T, K)[:n:n] } else
-{ s = make([]T, n) }`: the compiler keeps the constant-size make on the stack, and the full
-slice expression keeps `len` and `cap` exactly as before, so a later `append` reallocates at
-the same point. The full doc, with the cases it declines, is rules/make-const/README.md.
+Where the code proves `n <= K` for every input (gorewrite/bounds.py), `s := make([]T, n)`
+becomes `var sBuf [K]T; s := sBuf[:n:n]`: the compiler keeps the array on the stack, and the
+full slice expression keeps `len` and `cap` exactly as before, so a later `append` reallocates
+at the same point. Without a bound, K comes from the stack budget and the rewrite is
+speculative (it helps small sizes only): `var s []T; if 0 <= n && n <= K { s = make([]T,
+K)[:n:n] } else { s = make([]T, n) }`. The full doc, with the cases it declines, is
+rules/make-const/README.md.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from gorewrite.bounds import upper_bound
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
@@ -29,7 +33,7 @@ from gorewrite.syntax import (
     touches_error,
 )
 from gorewrite.toolchain import release_minor
-from gorewrite.typeinfo import Kind, Use
+from gorewrite.typeinfo import Kind
 
 NAME = "make-const"
 MESSAGE = re.compile(r"^make\(\[\].*\) (escapes to heap|does not escape)$")
@@ -43,7 +47,6 @@ STACK_BUDGET = RuleOption(
     f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
 )
 NONNEGATIVE = ("len", "cap")
-EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 TEMPS = ("n", "size", "length", "count")
 
 
@@ -131,12 +134,23 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     size = _element_size(view, make)
     if isinstance(size, str):
         return size
-    stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
-    budget = min(stack_budget, MAX_IMPLICIT_STACK) // size
-    if budget == 0:
-        return f"one element is {size} bytes, more than the stack budget of {stack_budget} bytes (--stack-budget)"
-    bound = _bound(view, path, stmt, make.capacity or make.length)
-    k = min(bound, budget) if bound is not None else budget
+    bound = upper_bound(view, path, make.capacity or make.length, stmt)
+    if bound is not None and not all(_pure(view, path, n) for n in _sizes(make)):
+        bound = None  # the bounded form names a size twice: only where that evaluates it the same
+    if bound is not None:
+        if bound <= 0:
+            return f"the code bounds the size by {bound}: nothing to put on the stack"
+        if bound * size > MAX_IMPLICIT_STACK:
+            return (
+                f"the code bounds the size by {bound} elements, {bound * size} bytes: more than the "
+                f"{MAX_IMPLICIT_STACK} bytes the compiler keeps on the stack"
+            )
+        k = bound
+    else:
+        stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
+        k = min(stack_budget, MAX_IMPLICIT_STACK) // size
+        if k == 0:
+            return f"one element is {size} bytes, more than the stack budget of {stack_budget} bytes (--stack-budget)"
     newest = max((release_minor(v) for v in view.by_toolchain), default=0)
     if newest >= STACK_FALLBACK_SINCE and k * size <= STACK_FALLBACK:
         older = any(release_minor(v) < STACK_FALLBACK_SINCE for v in view.by_toolchain)
@@ -150,18 +164,69 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
                 else ""
             )
         )
-    if k <= 0:
-        return f"the code bounds the size by {bound}: nothing to put on the stack"
+    slice_type = _slice_type(make)
+    sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
+    if bound is not None:
+        buffer = _buffer_name(view.sources[path], stmt, target)
+        indent = view.sources[path][view.sources[path].rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
+        element = _src(make.element)
+        length = _src(make.length)
+        edits = (
+            Edit(path, stmt.start_byte, stmt.start_byte, f"var {buffer} [{k}]{element}\n".encode() + indent),
+            Edit(
+                path,
+                make.call.start_byte,
+                make.call.end_byte,
+                f"{buffer}[:{length}:{_src(make.capacity) or length}]".encode(),
+            ),
+        )
+        summary = (
+            f"give make({slice_type}, {sizes}) a {k}-element stack array ({k * size} bytes): the code bounds its size"
+        )
+        return Fix(NAME, edits, (escape,), summary)
     comment = stmt.next_sibling
     if comment is None or comment.type != "comment" or comment.start_point.row != stmt.end_point.row:
         comment = None
     new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment))
-    slice_type = text(make.call.child_by_field_name("arguments").named_children[0]).decode()
     stays = f"make({slice_type}, {k})"
-    sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
-    summary = f"give make({slice_type}, {sizes}) a {k}-element stack buffer ({k * size} bytes)"
+    summary = f"give make({slice_type}, {sizes}) a {k}-element stack buffer ({k * size} bytes) for sizes up to {k}"
     end = comment.end_byte if comment is not None else stmt.end_byte
-    return Fix(NAME, (Edit(path, stmt.start_byte, end, new),), (escape,), summary, claim=KeepsOnStack((stays,)))
+    return Fix(
+        NAME,
+        (Edit(path, stmt.start_byte, end, new),),
+        (escape,),
+        summary,
+        claim=KeepsOnStack((stays,)),
+        speculative=True,
+    )
+
+
+def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
+    """`<target>Buf`, or with a number: a name the declaration does not use, so it shadows nothing."""
+    start, end = declaration_range(stmt)
+    taken = {word.decode() for word in re.findall(rb"\w+", source[start:end])}
+    return next(
+        n for n in itertools.chain([f"{target}Buf"], (f"{target}Buf{i}" for i in itertools.count(2))) if n not in taken
+    )
+
+
+def _pure(view: PackageView, path: str, node: Node) -> bool:
+    """Does evaluating the size twice give the same value and do nothing else: a literal, a
+    constant, a variable, or `len`/`min`/`max` of those?"""
+    if node.type in ("identifier", "int_literal") or view.types.value(path, node.start_byte, node.end_byte) is not None:
+        return True
+    if node.type == "parenthesized_expression":
+        return all(_pure(view, path, n) for n in node.named_children)
+    if node.type != "call_expression":
+        return False
+    function = node.child_by_field_name("function")
+    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+    return (
+        ident is not None
+        and ident.kind == Kind.BUILTIN
+        and ident.name in ("len", "min", "max")
+        and all(_pure(view, path, n) for n in node.child_by_field_name("arguments").named_children)
+    )
 
 
 def _statement(make: Make) -> tuple[Node, str, str | None] | str:
@@ -226,75 +291,6 @@ def _element_size(view: PackageView, make: Make) -> int | str:
     if ident.size == 0:
         return f"{_src(element)} has size zero: make never allocates for it"
     return ident.size
-
-
-def _bound(view: PackageView, path: str, stmt: Node, size: Node) -> int | None:
-    """A constant C the code guarantees `size <= C` by, before the statement:
-    `if n > C { return … }` or `if n > C { n = C }`.
-
-    Only a guard in the same block, with nothing between that writes n, takes its address or
-    could jump past the guard.
-    """
-    if size.type != "identifier":
-        return None
-    decl = view.types.at(path, size.start_byte)
-    if decl is None or decl.obj is None or decl.kind not in (Kind.VAR, Kind.PARAM):
-        return None
-    uses = [i for i in view.types.idents.get(path, ()) if i.obj == decl.obj]
-    if any(u.use == Use.ADDR for u in uses):
-        return None
-    node = stmt.prev_named_sibling
-    while node is not None:
-        if node.type == "labeled_statement":
-            return None
-        limit = _guard(node, size.text)
-        if limit is not None:
-            written = [u for u in uses if u.use == Use.WRITE and node.end_byte <= u.start < stmt.start_byte]
-            return None if written else limit
-        node = node.prev_named_sibling
-    return None
-
-
-def _guard(node: Node, name: bytes) -> int | None:
-    """C for `if name > C { …exit }` (`>= C`: C-1) or `if name > C { name = C }`; None otherwise."""
-    if (
-        node.type != "if_statement"
-        or node.child_by_field_name("alternative")
-        or node.child_by_field_name("initializer")
-    ):
-        return None
-    cond = node.child_by_field_name("condition")
-    if cond.type != "binary_expression":
-        return None
-    left, op, right = (
-        cond.child_by_field_name("left"),
-        text(cond.child_by_field_name("operator")),
-        cond.child_by_field_name("right"),
-    )
-    flipped = {b"<": b">", b"<=": b">="}
-    if right.type == "identifier" and right.text == name and op in flipped:
-        left, op, right = right, flipped[op], left
-    limit = int_value(right)
-    if left.type != "identifier" or left.text != name or limit is None or op not in (b">", b">="):
-        return None
-    if op == b">=":
-        limit -= 1
-    body = statements(node.child_by_field_name("consequence"))
-    if not body:
-        return None
-    last = body[-1]
-    if last.type in EXITS or (last.type == "expression_statement" and _calls(last, b"panic")):
-        return limit
-    clamp = body[0] if len(body) == 1 else None
-    if (
-        clamp is not None
-        and clamp.type == "assignment_statement"
-        and text(clamp.child_by_field_name("operator")) == b"="
-    ):
-        lhs, rhs = clamp.child_by_field_name("left").named_children, clamp.child_by_field_name("right").named_children
-        if len(lhs) == len(rhs) == 1 and lhs[0].text == name and int_value(rhs[0]) is not None:
-            return max(limit, int_value(rhs[0]))
-    return None
 
 
 def _rewrite(
@@ -367,11 +363,6 @@ def _may_be_negative(node: Node) -> bool:
         function = node.child_by_field_name("function")
         return not (function.type == "identifier" and function.text.decode() in NONNEGATIVE)
     return True
-
-
-def _calls(stmt: Node, name: bytes) -> bool:
-    call = stmt.named_children[0] if stmt.named_children else None
-    return call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) == name
 
 
 def _src(node: Node | None) -> str:
