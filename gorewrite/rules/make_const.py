@@ -118,6 +118,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     constrained = directive(make.call)
     if constrained:
         return f"the function carries {constrained}: its stack frame or how the runtime calls it is constrained"
+    size = _element_size(view, make)
+    if size == 0:  # checked first: every release calls a zero-size make `escapes to heap`, yet it never allocates
+        return f"{_src(make.element)} has size zero: make never allocates for it"
     escaping = [
         f"{v} reports `{e.message}`"
         for v, found in view.by_toolchain.items()
@@ -131,7 +134,6 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if isinstance(shape, str):
         return shape
     stmt, target, declared_type = shape
-    size = _element_size(view, make)
     if isinstance(size, str):
         return size
     bound = upper_bound(view, path, make.capacity or make.length, stmt)
@@ -280,7 +282,7 @@ def _is_fallback(make: Make) -> bool:
 
 
 def _element_size(view: PackageView, make: Make) -> int | str:
-    """The element's size in bytes from go/types, or why it is not known."""
+    """The element's size in bytes from go/types (0 for an empty struct), or why it is not known."""
     element = make.element
     name = element.child_by_field_name("name") if element.type == "qualified_type" else element
     if name is None or name.type != "type_identifier":
@@ -288,8 +290,6 @@ def _element_size(view: PackageView, make: Make) -> int | str:
     ident = view.types.at(make.path, name.start_byte)
     if ident is None or ident.kind != Kind.TYPE or ident.size is None:
         return f"the size of {_src(element)} is not known (a type parameter, or go/types could not resolve it)"
-    if ident.size == 0:
-        return f"{_src(element)} has size zero: make never allocates for it"
     return ident.size
 
 
