@@ -204,6 +204,13 @@ def test_json_outputs_match_their_published_schemas(tmp_path):
     check = json.loads(gorewrite("check", "--format", "json", cwd=root).stdout)
     validate(json.loads((schemas / "check-v1.json").read_text()), check)
     assert any(e["ignored"] == "measured" for e in check["escapes"]) and check["broken"]
-    fixed = json.loads(gorewrite("fix", "--dry-run", "--format", "json", "--verify", "bench", cwd=root).stdout)
+    fixed = json.loads(
+        gorewrite("fix", "--dry-run", "--format", "json", "--verify", "bench", "--speculative", cwd=root).stdout
+    )
     validate(json.loads((schemas / "fix-v2.json").read_text()), fixed)
     assert {o["status"] for o in fixed["outcomes"]} >= {"verified", "held", "declined"} and fixed["benchmarks"]
+    assert {o["rule"] for o in fixed["outcomes"] if o.get("speculative")} == {"make-const"}
+    held = json.loads(gorewrite("fix", "--dry-run", "--format", "json", cwd=root).stdout)
+    validate(json.loads((schemas / "fix-v2.json").read_text()), held)
+    guesses = [o for o in held["outcomes"] if o.get("speculative")]
+    assert guesses and all(o["status"] == "held" and "--speculative" in o["reason"] for o in guesses)

@@ -3,8 +3,9 @@
 One `gorewrite fix` run per golden module (the build cache is shared); every case reads its
 outcome from that run. A module named `proven` runs as users run by default, without
 `--speculative`: what it rewrites removes the allocation for every input, and a speculative fix
-there is held back (its decline cases say `// declined "speculative"`); the others run with it. A `decline_*` case says in its own Go why it is left alone: a
-`// declined "…"` comment on the site's line (see conftest.declines).
+there is held back (its decline cases say `// declined "speculative"`); the others run with it.
+A `decline_*` case says in its own Go why it is left alone: a `// declined "…"` comment on the
+site's line (see conftest.declines).
 """
 
 from __future__ import annotations
