@@ -232,6 +232,8 @@ def test_a_proven_bound_keeps_len_cap_zeros_and_panics_without_allocating(tmp_pa
     for toolchain in (newest, older):
         code, _, output = run_table(root, toolchain, "TestNoAllocationInRange")
         assert code != 0 and "allocations" in output, f"{toolchain.version} allocated nothing before the rewrite"
+    alone = gorewrite("fix", "--dry-run", "--rule", "make-const", cwd=root)  # go1.27.3 alone: `does not escape` before
+    assert alone.returncode == 1 and "make-const: 4 verified, 0 declined" in alone.stderr, alone.stderr
     done = gorewrite(
         "fix", "--rule", "make-const", "--toolchain", older.version, "--toolchain", newest.version, cwd=root
     )
