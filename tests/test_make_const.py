@@ -365,6 +365,19 @@ func Mean(samples []float64) float64 {
 	return sum / width
 }
 """,
+    "constant_expression": """package constant_expression
+
+const words = 4
+
+// Name reads the 48-byte processor name from three groups of four 4-byte words.
+func Name(regs []uint32) string {
+	data := make([]byte, 0, 3*words*4)
+	for _, r := range regs {
+		data = append(data, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+	}
+	return string(data)
+}
+""",
     "own_output": FIXES["length"][0]
     .replace("package length", "package own_output")
     .replace("\tcounts := make([]int, buckets)\n", FIXES["length"][1]),

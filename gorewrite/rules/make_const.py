@@ -103,8 +103,11 @@ def _makes(view: PackageView, path: str) -> dict[int, Make]:
 
 
 def _constant(view: PackageView, make: Make) -> bool:
-    """Are all the make's sizes constants (literals, or what go/types calls constant)?"""
-    return all(int_value(n) is not None or _is_const(view, make.path, n) for n in _sizes(make))
+    """Are all the make's sizes constants (literals, or expressions go/types evaluates: `Width`, `3*4*4`)?"""
+    return all(
+        int_value(n) is not None or view.types.value(make.path, n.start_byte, n.end_byte) is not None
+        for n in _sizes(make)
+    )
 
 
 def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
@@ -345,14 +348,6 @@ def _sizes(make: Make) -> list[Node]:
 
 def _slice_type(make: Make) -> str:
     return _src(make.call.child_by_field_name("arguments").named_children[0])
-
-
-def _is_const(view: PackageView, path: str, node: Node) -> bool:
-    """A named constant (go/types says so): the compiler sees its value, so the make is not variable-size."""
-    if node.type != "identifier":
-        return False
-    ident = view.types.at(path, node.start_byte)
-    return ident is not None and ident.kind == Kind.CONST
 
 
 def _may_be_negative(node: Node) -> bool:
