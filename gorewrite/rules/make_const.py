@@ -174,6 +174,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if bound is not None:
         buffer = _buffer_name(view.sources[path], stmt, target)
         indent = view.sources[path][view.sources[path].rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
+        indent = indent if not indent.strip() else b""  # `case 1: s := make(…)`: gofmt indents the new line
         element = _src(make.element)
         length = _src(make.length)
         edits = (
