@@ -169,27 +169,10 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
                 else ""
             )
         )
+    if bound is not None:
+        return _exact(view, escape, make, stmt, target, k, size)
     slice_type = _slice_type(make)
     sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
-    if bound is not None:
-        buffer = _buffer_name(view.sources[path], stmt, target)
-        indent = view.sources[path][view.sources[path].rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
-        indent = indent if not indent.strip() else b""  # `case 1: s := make(…)`: gofmt indents the new line
-        element = _src(make.element)
-        length = _src(make.length)
-        edits = (
-            Edit(path, stmt.start_byte, stmt.start_byte, f"var {buffer} [{k}]{element}\n".encode() + indent),
-            Edit(
-                path,
-                make.call.start_byte,
-                make.call.end_byte,
-                f"{buffer}[:{length}:{_src(make.capacity) or length}]".encode(),
-            ),
-        )
-        summary = (
-            f"give make({slice_type}, {sizes}) a {k}-element stack array ({k * size} bytes): the code bounds its size"
-        )
-        return Fix(NAME, edits, (escape,), summary)
     comment = stmt.next_sibling
     if comment is None or comment.type != "comment" or comment.start_point.row != stmt.end_point.row:
         comment = None
@@ -205,6 +188,28 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
         claim=KeepsOnStack((stays,)),
         speculative=True,
     )
+
+
+def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int) -> Fix:
+    """`var sBuf [K]T` before the statement and `sBuf[:n:n]` (or `[:n:m]`) for the make: a bound
+    the code proves needs no fallback, and the variable-size make is gone (RemovesTargets: an
+    array the compiler moved to the heap would be a new escape)."""
+    source = view.sources[escape.path]
+    buffer = _buffer_name(source, stmt, target)
+    indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
+    indent = indent if not indent.strip() else b""  # `case 1: s := make(…)`: gofmt indents the new line
+    length = _src(make.length)
+    declare = f"var {buffer} [{k}]{_src(make.element)}\n".encode() + indent
+    sliced = f"{buffer}[:{length}:{_src(make.capacity) or length}]".encode()
+    edits = (
+        Edit(escape.path, stmt.start_byte, stmt.start_byte, declare),
+        Edit(escape.path, make.call.start_byte, make.call.end_byte, sliced),
+    )
+    sizes = length + (", " + _src(make.capacity) if make.capacity else "")
+    summary = (
+        f"give make({_slice_type(make)}, {sizes}) a {k}-element stack array ({k * size} bytes): the code bounds it"
+    )
+    return Fix(NAME, edits, (escape,), summary)
 
 
 def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
