@@ -271,6 +271,28 @@ func Sum(m map[int]int64) int64 {
         "Sum(map[int]int64{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8})",
     ),
 }
+# Not bounded for the array form, with no deterministic mutant: `len(ch)` may change between the
+# two reads `a[:len(ch):len(ch)]` would make while another goroutine sends.
+NOT_BOUNDED["channel_length"] = (
+    """package channel_length
+
+const maxBatch = 16
+
+// Drain sums up to maxBatch values waiting in ch, through a scratch slice.
+func Drain(ch chan int64) int64 {
+	buf := make([]int64, min(len(ch), maxBatch))
+	for i := range buf {
+		buf[i] = <-ch
+	}
+	var total int64
+	for _, v := range buf {
+		total += v
+	}
+	return total
+}
+""",
+    None,
+)
 NAIVE = {
     "written_between": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
     "other_path": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30, false)")),

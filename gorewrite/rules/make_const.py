@@ -223,21 +223,26 @@ def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
 
 def _pure(view: PackageView, path: str, node: Node) -> bool:
     """Does evaluating the size twice give the same value and do nothing else: a literal, a
-    constant, a variable, or `len`/`min`/`max` of those?"""
-    if node.type in ("identifier", "int_literal") or view.types.value(path, node.start_byte, node.end_byte) is not None:
+    constant, a local variable, `len` of a local slice or string (a channel's length changes
+    under another goroutine's send), or `min`/`max` of those?"""
+    if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
         return True
+    if node.type == "identifier":
+        ident = view.types.at(path, node.start_byte)
+        return ident is not None and ident.local and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
     if node.type == "parenthesized_expression":
         return all(_pure(view, path, n) for n in node.named_children)
     if node.type != "call_expression":
         return False
     function = node.child_by_field_name("function")
     ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
-    return (
-        ident is not None
-        and ident.kind == Kind.BUILTIN
-        and ident.name in ("len", "min", "max")
-        and all(_pure(view, path, n) for n in node.child_by_field_name("arguments").named_children)
-    )
+    args = node.child_by_field_name("arguments").named_children
+    if ident is None or ident.kind != Kind.BUILTIN or ident.name not in ("len", "min", "max"):
+        return False
+    if ident.name == "len":
+        arg = view.types.at(path, args[0].start_byte) if len(args) == 1 and args[0].type == "identifier" else None
+        return arg is not None and arg.local and arg.type is not None and (arg.type[:2] == "[]" or arg.type == "string")
+    return all(_pure(view, path, n) for n in args)
 
 
 def _statement(make: Make) -> tuple[Node, str, str | None] | str:
