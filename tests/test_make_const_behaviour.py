@@ -248,3 +248,32 @@ def test_a_proven_bound_keeps_len_cap_zeros_and_panics_without_allocating(tmp_pa
     for toolchain in (newest, older):
         code, _, output = run_table(root, toolchain, "TestNoAllocationInRange")
         assert code == 0, f"{toolchain.version}: {output}"
+
+
+RETURNED = """package ids
+
+const maxIDs = 16
+
+// Range returns the IDs from 0 to n-1; callers keep the slice.
+func Range(n int) []int64 {
+	if n > maxIDs {
+		return nil
+	}
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = int64(i)
+	}
+	return ids
+}
+"""
+
+
+def test_an_array_the_compiler_moves_to_the_heap_is_rejected(tmp_path):
+    """go1.24 says `escapes to heap` of every variable-size make, so the bound is proposed even where the
+    slice is returned; the compiler then says `moved to heap` of the array, a new escape: rejected."""
+    root = module(tmp_path, {"ids/ids.go": RETURNED})
+    _, older = releases()
+    done = gorewrite("fix", "--dry-run", "--rule", "make-const", "--toolchain", older.version, cwd=root)
+    assert done.returncode == 0 and done.stdout == "", done.stdout
+    assert "make-const: 0 verified, 0 declined, 1 rejected" in done.stderr, done.stderr
+    assert "the rewrite adds an escape: `moved to heap: idsBuf`" in done.stderr, done.stderr

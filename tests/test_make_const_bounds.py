@@ -158,6 +158,18 @@ func Checksum(records [][]byte) uint32 {
 """,
         "\tvar tmpBuf [128]byte\n\t\ttmp := tmpBuf[:len(rec):len(rec)]\n",
     ),
+    "var_form": (
+        sums("var_form", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}").replace(
+            "\tbuf := make([]int64, n)\n", "\tvar buf []int64 = make([]int64, n)\n"
+        ),
+        "\tvar bufBuf [20]int64\n\tvar buf []int64 = bufBuf[:n:n]\n",
+    ),
+    "assign_form": (
+        sums("assign_form", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}\n\tvar buf []int64").replace(
+            "\tbuf := make([]int64, n)\n", "\tbuf = make([]int64, n)\n"
+        ),
+        "\tvar bufBuf [20]int64\n\tbuf = bufBuf[:n:n]\n",
+    ),
     "capacity": (
         """package capacity
 
