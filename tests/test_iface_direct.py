@@ -88,7 +88,68 @@ func Flush(line []byte) int {
 }
 """,
         ),
-        "\tif w, ok := io.Writer(&c), true; ok {\n",
+        "\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t}\n",
+    ),
+    "single_use_struct": (
+        case(
+            "single_use_struct",
+            'import "io"',
+            """// Once writes the line through the sample's sink.
+func Once(line []byte) int {
+	var c Counter
+	s := sample{sink: &c}
+	s.sink.(io.Writer).Write(line)
+	return c.n
+}
+""",
+        ),
+        "\tvar c Counter\n\tio.Writer(&c).Write(line)\n",
+    ),
+    "single_use_map": (
+        case(
+            "single_use_map",
+            'import "io"',
+            """// Fields writes the line to the "out" entry.
+func Fields(line []byte) int {
+	var c Counter
+	kv := map[string]any{"name": "fields", "out": &c}
+	kv["out"].(io.Writer).Write(line)
+	return c.n
+}
+""",
+        ),
+        "\tvar c Counter\n\tio.Writer(&c).Write(line)\n",
+    ),
+    "single_use_slice": (
+        case(
+            "single_use_slice",
+            'import "io"',
+            """// First writes the line to the first of two sinks.
+func First(line []byte) int {
+	var c Counter
+	sinks := [2]any{&c, nil}
+	n, _ := sinks[0].(io.Writer).Write(line)
+	return n
+}
+""",
+        ),
+        "\tvar c Counter\n\tn, _ := io.Writer(&c).Write(line)\n",
+    ),
+    "comma_ok_blank": (
+        case(
+            "comma_ok_blank",
+            'import "io"',
+            """// Blank writes the line through a writer it does not check.
+func Blank(line []byte) int {
+	var c Counter
+	s := sample{name: "blank", sink: &c}
+	w, _ := s.sink.(io.Writer)
+	w.Write(line)
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "\tw := io.Writer(&c)\n",
     ),
     "value": (
         case(
@@ -224,21 +285,6 @@ func Tune(line []byte, configure func(*any)) string {
         ),
         "the address of s is taken",
     ),
-    "container_unused": (
-        case(
-            "container_unused",
-            'import "io"',
-            """// Once writes the line through the sample's sink.
-func Once(line []byte) int {
-	var c Counter
-	s := sample{sink: &c}
-	s.sink.(io.Writer).Write(line)
-	return c.n
-}
-""",
-        ),
-        "s has no other use: without the assertion it would be declared and not used",
-    ),
     "map_value": (
         case(
             "map_value",
@@ -349,6 +395,164 @@ func Split(line []byte) (int, int) {
         ),
         "another c is declared in the function",
     ),
+    "container_unused_call": (
+        case(
+            "container_unused_call",
+            'import "io"',
+            """var labels int
+
+func label() string {
+	labels++
+	return "once"
+}
+
+// Once writes the line through the sample's sink and reports how many labels were made.
+func Once(line []byte) (int, int) {
+	var c Counter
+	s := sample{name: label(), sink: &c}
+	s.sink.(io.Writer).Write(line)
+	return c.n, labels
+}
+""",
+        ),
+        "s has no other use: without the assertion it would be declared and not used, and removing it "
+        "would skip label()",
+    ),
+    "leaves_unused": (
+        case(
+            "leaves_unused",
+            'import "io"',
+            """// Named writes the line through a sample named for it.
+func Named(line []byte) int {
+	var c Counter
+	name := string(line[:1])
+	s := sample{name: name, sink: &c}
+	s.sink.(io.Writer).Write(line)
+	return c.n
+}
+""",
+        ),
+        "removing it would leave name declared and not used",
+    ),
+    "map_other_key": (
+        case(
+            "map_other_key",
+            'import "io"',
+            """// Errors writes the line to the "err" entry, which this build never sets.
+func Errors(line []byte) string {
+	var c Counter
+	kv := map[string]any{"out": &c}
+	if w, ok := kv["err"].(io.Writer); ok {
+		w.Write(line)
+		return "written"
+	}
+	return "no error sink"
+}
+""",
+        ),
+        'no type assertion reads kv["out"] back',
+    ),
+    "map_modified": (
+        case(
+            "map_modified",
+            'import (\n\t"bytes"\n\t"io"\n)',
+            """var spill bytes.Buffer
+
+// Route writes the line to the counter, or to the spill buffer when spilling.
+func Route(line []byte, spilling bool) string {
+	var c Counter
+	kv := map[string]any{"out": &c}
+	if spilling {
+		kv["out"] = &spill
+	}
+	kv["out"].(io.Writer).Write(line)
+	return spill.String()
+}
+""",
+        ),
+        "kv is a map: a map literal keeps its values on the heap whatever reads them, and kv is used elsewhere",
+    ),
+    "index_variable": (
+        case(
+            "index_variable",
+            'import "io"',
+            """// Nth writes the line to the i-th sink, when it is a writer.
+func Nth(line []byte, i int) string {
+	var c Counter
+	sinks := []any{&c, "closed"}
+	if w, ok := sinks[i].(io.Writer); ok {
+		w.Write(line)
+		return "written"
+	}
+	return "not a writer"
+}
+""",
+        ),
+        "the assertion reads sinks[i]: which element is not known here",
+    ),
+    "not_a_conversion": (
+        case(
+            "not_a_conversion",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """var closed = true
+
+// open hands out the counter while it is open, else a placeholder.
+func open(c *Counter) any {
+	if closed {
+		return io.Discard
+	}
+	return c
+}
+
+// Maybe writes the line wherever open says.
+func Maybe(line []byte) string {
+	var c Counter
+	w := open(&c)
+	w.(io.Writer).Write(line)
+	return fmt.Sprint(c.n)
+}
+""",
+        ),
+        "w := open(…) is not a conversion to an interface type",
+    ),
+    "comma_ok_flag": (
+        case(
+            "comma_ok_flag",
+            'import "io"',
+            """// Checked writes the line, or reports that the sink cannot take it.
+func Checked(line []byte) int {
+	var c Counter
+	s := sample{name: "checked", sink: &c}
+	w, ok := s.sink.(io.Writer)
+	if !ok {
+		return -1
+	}
+	w.Write(line)
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "after the rewrite ok would always be true",
+    ),
+    "comma_ok_else": (
+        case(
+            "comma_ok_else",
+            'import "io"',
+            """// Either writes the line, or counts it as dropped.
+func Either(line []byte) int {
+	var c Counter
+	s := sample{name: "either", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+	} else {
+		c.n--
+	}
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "after the rewrite ok would always be true",
+    ),
     "two_places": (
         case(
             "two_places",
@@ -401,7 +605,33 @@ NAIVE = {
     "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "map_value": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), "moved to heap: c"),
-    "container_unused": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "declared and not used: s"),
+    "container_unused_call": (
+        replace("\ts := sample{name: label(), sink: &c}\n\ts.sink.(io.Writer)", "\tio.Writer(&c)"),
+        'fmt.Sprint({pkg}.Once([]byte("ab")))',
+    ),
+    "leaves_unused": (
+        replace("\ts := sample{name: name, sink: &c}\n\ts.sink.(io.Writer)", "\tio.Writer(&c)"),
+        "declared and not used: name",
+    ),
+    "map_other_key": (
+        replace(
+            '\tkv := map[string]any{"out": &c}\n\tif w, ok := kv["err"].(io.Writer); ok {',
+            "\t{\n\t\tw := io.Writer(&c)",
+        ),
+        '{pkg}.Errors([]byte("x"))',
+    ),
+    "map_modified": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), '{pkg}.Route([]byte("x"), true)'),
+    "index_variable": (
+        replace(
+            '\tsinks := []any{&c, "closed"}\n\tif w, ok := sinks[i].(io.Writer); ok {', "\t{\n\t\tw := io.Writer(&c)"
+        ),
+        '{pkg}.Nth([]byte("x"), 1)',
+    ),
+    "not_a_conversion": (
+        replace("\tw := open(&c)\n\tw.(io.Writer)", "\tio.Writer(&c)"),
+        '{pkg}.Maybe([]byte("x"))',
+    ),
+    "comma_ok_flag": (replace("w, ok := s.sink.(io.Writer)", "w := io.Writer(&c)"), "undefined: ok"),
     "slice_passed": (
         replace("sinks[0].(io.Writer)", "io.Writer(&c), true"),
         '{pkg}.Route([]byte("x"), func(s []any) { s[0] = "elsewhere" })',
@@ -436,7 +666,7 @@ def mutants(tmp_path_factory, toolchain):
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
 def test_proposes(proposed, name, expected):
-    (fix,) = proposed[name]
+    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
     assert isinstance(fix, Fix) and fix.safety == "safe", fix
     assert expected in edited(FIXES[name][0], fix)
 
