@@ -9,13 +9,20 @@ pinned release already sees through a local `any` variable, so that form has no 
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
-from conftest import edited, naive_mutants, proposals_by_case
+from conftest import GOLDEN, OLDER, edited, naive_mutants, naive_rewrites, proposals_by_case, releases, write_tree
+from test_golden import golden_run
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 
-RULE = RULES["iface-direct"]
+NAME = "iface-direct"
+RULE = RULES[NAME]
+GOLDEN_MODULE = "example.com/golden/iface-direct"
 
 # Shared by every case: a writer that counts, and a record with an `any` field.
 COUNTER = """
@@ -476,15 +483,14 @@ func Route(line []byte, spilling bool) string {
         case(
             "index_variable",
             'import "io"',
-            """// Nth writes the line to the i-th sink, when it is a writer.
-func Nth(line []byte, i int) string {
+            """// Nth writes the line to the i-th sink, when it is a writer; it returns the bytes counted and sinks.
+func Nth(line []byte, i int) int {
 	var c Counter
 	sinks := []any{&c, "closed"}
 	if w, ok := sinks[i].(io.Writer); ok {
 		w.Write(line)
-		return "written"
 	}
-	return "not a writer"
+	return c.n*10 + len(sinks)
 }
 """,
         ),
@@ -552,6 +558,24 @@ func Either(line []byte) int {
 """,
         ),
         "after the rewrite ok would always be true",
+    ),
+    "comma_ok_returns": (
+        case(
+            "comma_ok_returns",
+            'import "io"',
+            """// Sent writes the line when the sink is a writer, and says which way it went.
+func Sent(line []byte) string {
+	var c Counter
+	s := sample{name: "sent", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+		return s.name
+	}
+	return "dropped"
+}
+""",
+        ),
+        "would leave the code after it unreachable",
     ),
     "two_places": (
         case(
@@ -622,10 +646,8 @@ NAIVE = {
     ),
     "map_modified": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), '{pkg}.Route([]byte("x"), true)'),
     "index_variable": (
-        replace(
-            '\tsinks := []any{&c, "closed"}\n\tif w, ok := sinks[i].(io.Writer); ok {', "\t{\n\t\tw := io.Writer(&c)"
-        ),
-        '{pkg}.Nth([]byte("x"), 1)',
+        replace("if w, ok := sinks[i].(io.Writer); ok {", "if w, ok := io.Writer(&c), true; ok {"),
+        'fmt.Sprint({pkg}.Nth([]byte("x"), 1))',
     ),
     "not_a_conversion": (
         replace("\tw := open(&c)\n\tw.(io.Writer)", "\tio.Writer(&c)"),
@@ -691,3 +713,158 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+# Golden must-decline case -> (the naive rewrite of its file, how the mutant shows), as in NAIVE;
+# `vet: …` names what `go vet` says of the mutant.
+GOLDEN_NAIVE = {
+    "decline_map_modified": (
+        replace('kv["out"].(io.Writer)', "io.Writer(&c)"),
+        'fmt.Sprint({pkg}.Send([]byte("ab"), true))',
+    ),
+    "decline_conversion_reassigned": (
+        replace(
+            "\tw := io.Writer(&p)\n\tif quiet {\n\t\tw = io.Discard\n\t}\n\tsw := w.(io.StringWriter)",
+            "\tsw := io.StringWriter(&p)",
+        ),
+        'fmt.Sprint({pkg}.Report([]string{"ab"}, true))',
+    ),
+    "decline_literal_call": (
+        replace("\tr := record{seq: next(), res: &s}\n\treturn r.res.(io.Closer)", "\treturn io.Closer(&s)"),
+        "fmt.Sprint({pkg}.End(), {pkg}.Issued)",
+    ),
+    "decline_index_variable": (
+        replace("if w, ok := sinks[i].(io.Writer); ok {", "if w, ok := io.Writer(&c), true; ok {"),
+        'fmt.Sprint({pkg}.Write([]byte("ab"), 1))',
+    ),
+    "decline_map_other_key": (
+        replace(
+            '\tkv := map[string]any{"out": &c}\n\tif w, ok := kv["err"].(io.Writer); ok {',
+            "\t{\n\t\tw := io.Writer(&c)",
+        ),
+        '{pkg}.Report([]byte("ab"))',
+    ),
+    "decline_not_conversion": (
+        replace("\tw := lease(&c)\n\tw.(io.Writer)", "\tio.Writer(&c)"),
+        'fmt.Sprint({pkg}.Count([]byte("ab")))',
+    ),
+    "decline_stored_twice": (replace("p.primary.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
+    "decline_leaves_unused": (
+        replace("\tn := named{name: name, res: &r}\n\treturn n.res.(io.Closer)", "\treturn io.Closer(&r)"),
+        "declared and not used: name",
+    ),
+    "decline_comma_ok_flag": (
+        replace("var w, ok = opt.value.(io.Writer)", "var w = io.Writer(&file)"),
+        "undefined: ok",
+    ),
+    "decline_comma_ok_returns": (
+        replace("\tif err, ok := res.cause.(error); ok {", "\t{\n\t\terr := error(&perr)"),
+        "vet: unreachable code",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def golden_mutants(tmp_path_factory, toolchain):
+    """Every golden must-decline case's naive rewrite built, run beside its original, and vetted."""
+    root = tmp_path_factory.mktemp("iface-golden-naive")
+    originals = {name: next((GOLDEN / NAME / name).glob("*.go")).read_text() for name in GOLDEN_NAIVE}
+    rewritten = {name: rewrite(originals[name]) for name, (rewrite, _) in GOLDEN_NAIVE.items()}
+    probes = {name: probe for name, (_, probe) in GOLDEN_NAIVE.items() if "{pkg}" in probe}
+    built, values = naive_rewrites(root, toolchain, originals, rewritten, probes)
+    vetted = toolchain.run(["vet", "./naive/..."], str(root)).stderr.decode()
+    return built, values, vetted
+
+
+@pytest.mark.parametrize("name", list(GOLDEN_NAIVE))
+def test_the_naive_rewrite_of_a_golden_decline_is_wrong(golden_mutants, name):
+    """Each golden decline case stays byte-for-byte; its naive rewrite changes what the code does,
+    does not compile, leaves the value on the heap, or fails go vet."""
+    built, values, vetted = golden_mutants
+    rewrite, probe = GOLDEN_NAIVE[name]
+    original = next((GOLDEN / NAME / name).glob("*.go")).read_text()
+    assert rewrite(original) != original, "the naive edit must apply to the case"
+    if "{pkg}" in probe:
+        before, after = values[name]
+        assert before != after, f"the naive rewrite keeps {before!r}"
+    elif probe.startswith("vet: "):
+        assert any(probe[5:] in line for line in vetted.splitlines() if f"naive/{name}/" in line), vetted
+    else:
+        errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
+        assert any(probe in line for line in errors), built
+
+
+# Golden case -> a call that runs its rewritten function, for testing.AllocsPerRun ({pkg}: the package).
+ALLOC_CALLS = {
+    "array_pipeline_stage": "{pkg}.Size(3)",
+    "comma_ok_blank_flusher": '{pkg}.Batch(io.Discard, []string{"a", "b"})',
+    "comma_ok_block_closer": '{pkg}.Return(1, "me")',
+    "field_anonymous_struct": '{pkg}.Ping("db", 2)',
+    "field_event_payload": "{pkg}.CheckLine(2)",
+    "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',
+    "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',
+    "field_param_request": "{pkg}.Check({pkg}.Request{})",
+    "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
+    "local_any_severity": "{pkg}.Name(1)",
+    "local_conversion_row": '{pkg}.Row("a", "b")',
+    "single_use_array_sinks": '{pkg}.HeaderSize([]string{"a"})',
+    "single_use_map_fields": '{pkg}.Describe("ann", "corp")',
+    "single_use_slice_hooks": "{pkg}.Shutdown(3)",
+    "single_use_struct_close": "{pkg}.Shutdown()",
+    "slice_header_parts": "{pkg}.WriteHeader(io.Discard, 1, 2)",
+}
+# Devirtualized through a local interface variable from go1.26 on: nothing to remove there.
+SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_conversion_row"}
+
+
+def _allocs(toolchain, root: Path) -> dict[str, float]:
+    """testing.AllocsPerRun of every ALLOC_CALLS call, in the golden module copied at root."""
+    imports = "".join(f'\t"{GOLDEN_MODULE}/{case}"\n' for case in ALLOC_CALLS)
+    runs = "".join(
+        f'\tfmt.Printf("allocs\\t%s\\t%v\\n", "{case}", testing.AllocsPerRun(100, func() {{ '
+        f"{call.replace('{pkg}', _package_name(case))} }}))\n"
+        for case, call in ALLOC_CALLS.items()
+    )
+    test = (
+        f'package allocs\n\nimport (\n\t"fmt"\n\t"io"\n\t"testing"\n\t"time"\n\n{imports})\n\n'
+        f"var _, _ = io.Discard, time.Now\n\nfunc TestAllocs(t *testing.T) {{\n{runs}}}\n"
+    )
+    write_tree(root, {"allocs/allocs_test.go": test})
+    done = toolchain.run(["test", "-count=1", "-v", "-run", "TestAllocs", "./allocs"], str(root))
+    assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+    found = re.findall(r"^allocs\t(\S+)\t(\S+)$", done.stdout.decode(), re.M)
+    return {case: float(n) for case, n in found}
+
+
+def _package_name(case: str) -> str:
+    source = next((GOLDEN / NAME / case).glob("*.go")).read_text()
+    return re.search(r"^package (\w+)", source, re.M).group(1)
+
+
+@pytest.fixture(scope="module")
+def golden_allocs(tmp_path_factory):
+    """Per release: case -> (AllocsPerRun before, after) the golden run's verified rewrites."""
+    run = golden_run(GOLDEN / NAME, NAME)
+    before, after = tmp_path_factory.mktemp("allocs-before"), tmp_path_factory.mktemp("allocs-after")
+    for copy in (before, after):
+        shutil.copytree(GOLDEN / NAME, copy, ignore=shutil.ignore_patterns("__snapshots__"), dirs_exist_ok=True)
+    for path, content in run.changes.items():
+        (after / Path(path).relative_to(GOLDEN / NAME)).write_bytes(content)
+    measured = {}
+    for toolchain in releases():
+        old, new = _allocs(toolchain, before), _allocs(toolchain, after)
+        measured[toolchain.version] = {case: (old[case], new[case]) for case in ALLOC_CALLS}
+    return measured
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
+@pytest.mark.parametrize("case", list(ALLOC_CALLS))
+def test_golden_rewrite_allocates_less(golden_allocs, release, case):
+    """The evidence: testing.AllocsPerRun says the rewritten function allocates less, under both
+    releases (go1.26+ already devirtualizes through a local interface variable: equal there)."""
+    toolchain = releases()[release]
+    before, after = golden_allocs[toolchain.version][case]
+    if case in SEEN_THROUGH_FROM_GO126 and toolchain.minor >= 26:
+        assert after == before, (toolchain.version, before, after)
+    else:
+        assert after < before, (toolchain.version, before, after)

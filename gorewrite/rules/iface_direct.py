@@ -47,6 +47,18 @@ LITERALS = (
 # What evaluates without effect or panic: dropping it with a declaration changes nothing.
 PURE = (*LITERALS, "identifier", "true", "false", "nil", "iota", "func_literal")
 PURE_OPERATORS = ("&", "-", "+", "!", "^")
+# Statements after which the next one is surely reached: a block ending otherwise may make it unreachable.
+FALLING = (
+    "expression_statement",
+    "assignment_statement",
+    "short_var_declaration",
+    "inc_statement",
+    "dec_statement",
+    "send_statement",
+    "var_declaration",
+    "const_declaration",
+    "type_declaration",
+)
 
 
 @dataclass(frozen=True)
@@ -483,7 +495,7 @@ def _removable(view: PackageView, types: TypeInfo, path: str, store: Store, func
     while literal.type != "composite_literal":
         literal = literal.parent
     unused = f"{name} has no other use: without the assertion it would be declared and not used"
-    impure = _impure(literal, store.value, literal.child_by_field_name("type").type == "map_type")
+    impure = _impure(types, path, literal, store.value)
     if impure is not None:
         return f"{unused}, and removing it would skip {text(impure).decode()} (line {_row(impure)})"
     declaration = store.declaration
@@ -499,8 +511,9 @@ def _removable(view: PackageView, types: TypeInfo, path: str, store: Store, func
     return None
 
 
-def _impure(literal: Node, stored: Node, is_map: bool) -> Node | None:
+def _impure(types: TypeInfo, path: str, literal: Node, stored: Node) -> Node | None:
     """The first element (or key) of the literal, other than the stored value, that has an effect or may panic."""
+    is_map = literal.child_by_field_name("type").type == "map_type"
     for element in literal.child_by_field_name("body").named_children:
         parts = element.named_children if element.type == "keyed_element" else [element]
         for position, part in enumerate(parts):
@@ -508,20 +521,23 @@ def _impure(literal: Node, stored: Node, is_map: bool) -> Node | None:
             if part == stored:
                 continue
             key = element.type == "keyed_element" and position == 0
-            if not (_pure(part) and (not is_map or not key or part.type in LITERALS)):
+            if not (_pure(types, path, part) and (not is_map or not key or part.type in LITERALS)):
                 return part  # a map key of interface type may panic as unhashable: literals only
     return None
 
 
-def _pure(node: Node) -> bool:
-    """Evaluates without effect or panic: literals, names, `&x`, `-x`, composite literals of them."""
+def _pure(types: TypeInfo, path: str, node: Node) -> bool:
+    """Evaluates without effect or panic: literals, names (`io.Discard` too), `&x`, `-x`, composite literals of them."""
     node = _unparen(node)
     if node.type in PURE:
         return True
+    if node.type == "selector_expression":
+        package = types.at(path, node.child_by_field_name("operand").start_byte)
+        return package is not None and package.kind == Kind.PKGNAME
     if node.type == "unary_expression":
-        return node.child(0).type in PURE_OPERATORS and _pure(node.child_by_field_name("operand"))
+        return node.child(0).type in PURE_OPERATORS and _pure(types, path, node.child_by_field_name("operand"))
     if node.type == "composite_literal":
-        return _impure(node, node, node.child_by_field_name("type").type == "map_type") is None
+        return _impure(types, path, node, node) is None
     return False
 
 
@@ -644,7 +660,23 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node) -> Node | st
     uses = [i for i in types.idents.get(path, ()) if i.obj == decl.obj and i.use != Use.DECL]
     if [u.start for u in uses] != [condition.start_byte]:
         return f"{problem} (line {view.line(path, uses[-1].start) if uses else _row(ok)})"
+    body = statement.child_by_field_name("consequence").named_children
+    last = body[-1] if body and body[-1].type == "statement_list" and body[-1].named_children else None
+    last = last.named_children[-1] if last is not None else None
+    ends = last is not None and (last.type not in FALLING or _is_panic(last))
+    if ends and statement.next_named_sibling is not None:
+        return (
+            f"after the rewrite {name} would always be true, and the if's body ends in "
+            f"`{text(last).decode().splitlines()[0]}`: as a plain block it would leave the code after it unreachable"
+        )
     return statement
+
+
+def _is_panic(statement: Node) -> bool:
+    call = statement.named_children[0] if statement.type == "expression_statement" else None
+    return (
+        call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) == b"panic"
+    )
 
 
 def _whole_lines(source: bytes, declaration: Node) -> tuple[int, int] | None:
