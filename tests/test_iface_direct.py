@@ -441,6 +441,26 @@ func Named(line []byte) int {
         ),
         "removing it would leave name declared and not used",
     ),
+    "leaves_import": (
+        case(
+            "leaves_import",
+            'import (\n\t"io"\n\t"strings"\n)',
+            """type hooks struct {
+	format func(string) string
+	out    any
+}
+
+// Once writes the line through the hooks' output.
+func Once(line []byte) int {
+	var c Counter
+	h := hooks{format: strings.ToUpper, out: &c}
+	h.out.(io.Writer).Write(line)
+	return c.n
+}
+""",
+        ),
+        "removing it would leave the import of strings unused",
+    ),
     "map_other_key": (
         case(
             "map_other_key",
@@ -519,7 +539,7 @@ func Maybe(line []byte) string {
 }
 """,
         ),
-        "w := open(…) is not a conversion to an interface type",
+        "w is set by open(…), which is not a conversion to an interface type",
     ),
     "comma_ok_flag": (
         case(
@@ -636,6 +656,10 @@ NAIVE = {
     "leaves_unused": (
         replace("\ts := sample{name: name, sink: &c}\n\ts.sink.(io.Writer)", "\tio.Writer(&c)"),
         "declared and not used: name",
+    ),
+    "leaves_import": (
+        replace("\th := hooks{format: strings.ToUpper, out: &c}\n\th.out.(io.Writer)", "\tio.Writer(&c)"),
+        '"strings" imported and not used',
     ),
     "map_other_key": (
         replace(

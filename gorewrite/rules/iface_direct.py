@@ -292,7 +292,8 @@ def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, st
     if store.key is None and store.index is None:
         holder = types.at(path, store.container.start_byte)
         if store.conversion is not None and not _names_interface(types, path, _type_name(store.conversion)):
-            return "", f"{name} := {text(store.conversion).decode()}(…) is not a conversion to an interface type"
+            conversion = text(store.conversion).decode()
+            return "", f"{name} is set by {conversion}(…), which is not a conversion to an interface type"
         return ("var", None) if holder.iface else ("", f"{name} is not of interface type")
     literal = store.value.parent
     while literal.type != "composite_literal":
