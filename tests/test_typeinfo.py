@@ -128,6 +128,16 @@ func Use(n int) int {
 }
 """
 
+# goyacc and other generators point positions at their input with //line: ids stay in the .go file.
+LINED = """package lined
+
+//line grammar.y:10
+func parse(n int) int {
+	total := n
+	return total
+}
+"""
+
 CGO_BROKEN = """package cgbad
 
 /*
@@ -150,6 +160,7 @@ def module(tmp_path_factory):
         "cg/cg.go": CGO,
         "cg/pure.go": PURE,
         "cgbad/cgbad.go": CGO_BROKEN,
+        "lined/lined.go": LINED,
     }
     for name, text in files.items():
         Path(root, name).parent.mkdir(parents=True, exist_ok=True)
@@ -333,3 +344,10 @@ def test_cgo_that_fails_declines_with_cgos_reason(module, toolchain):
     pkg = cgo_package(toolchain, module, "cgbad")
     result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, 10)]})
     assert result.idents == {} and "cgbad uses cgo, and cgo could not process it" in result.error
+
+
+def test_line_directives_do_not_move_object_ids(module, toolchain):
+    pkg = package(module, "lined", ())
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(LINED))]})
+    use = result.at(pkg.files[0], LINED.index("return total") + len("return "))
+    assert use.obj == f"{pkg.files[0]}:{LINED.index('total := n')}"
