@@ -597,6 +597,26 @@ func Sent(line []byte) string {
         ),
         "would leave the code after it unreachable",
     ),
+    "comma_ok_else_if": (
+        case(
+            "comma_ok_else_if",
+            'import "io"',
+            """// Route writes the line unless quiet, and says how much went out.
+func Route(line []byte, quiet bool) int {
+	var c Counter
+	s := sample{name: "route", sink: &c}
+	if quiet {
+		return 0
+	} else if w, ok := s.sink.(io.Writer); ok {
+		n, _ := w.Write(line)
+		return n
+	}
+	return -len(s.name)
+}
+""",
+        ),
+        "would leave the code after it unreachable",
+    ),
     "two_places": (
         case(
             "two_places",

@@ -665,12 +665,24 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node) -> Node | st
     last = body[-1] if body and body[-1].type == "statement_list" and body[-1].named_children else None
     last = last.named_children[-1] if last is not None else None
     ends = last is not None and (last.type not in FALLING or _is_panic(last))
-    if ends and statement.next_named_sibling is not None:
+    if ends and not _ends_function(statement):
         return (
             f"after the rewrite {name} would always be true, and the if's body ends in "
             f"`{text(last).decode().splitlines()[0]}`: as a plain block it would leave the code after it unreachable"
         )
     return statement
+
+
+def _ends_function(statement: Node) -> bool:
+    """Is the statement the last of a function's body? Anywhere else, a block that ends the flow can
+    make code after it (or after an if-else chain it completes) unreachable."""
+    block = statement.parent.parent if statement.parent.type == "statement_list" else None
+    return (
+        statement.next_named_sibling is None
+        and block is not None
+        and block.parent is not None
+        and block.parent.type in FUNCTIONS
+    )
 
 
 def _is_panic(statement: Node) -> bool:
