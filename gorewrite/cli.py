@@ -16,9 +16,6 @@ from gorewrite import __version__, baseline, changed, config, github, leftovers,
 from gorewrite import why as explain_site
 from gorewrite.apply import module_root, patched, read_patch
 from gorewrite.errors import UserError, os_problem
-from gorewrite.hotpaths import check_text as ranked_text
-from gorewrite.hotpaths import fix_summary as fix_profile
-from gorewrite.hotpaths import summary as check_profile
 from gorewrite.packages import is_generated
 from gorewrite.pipeline import analyse
 from gorewrite.pipeline import fix as run_fix
@@ -95,8 +92,7 @@ def cli() -> None:
 @go_option
 @tags_option
 @toolchain_option
-@settings.rule_options
-@settings.profile_options
+@settings.check_options
 @diff_from_option
 @diff_file_option
 @click.option(
@@ -122,10 +118,10 @@ def check(
         raise UserError("--update-baseline needs --baseline FILE")
     news = baseline.against(run, views, baseline_file, update_baseline) if baseline_file else ""
     render = {"json": report.check_json, "github": github.check_annotations, "sarif": sarif.check_log}.get(
-        fmt, ranked_text if run.weights else report.check_text
+        fmt, report.check_text
     )
     _out(render(run, cwd))
-    _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + check_profile(run, cwd) + news))
+    _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + news))
     if run.broken:
         raise SystemExit(2)
     if baseline_file and run.sites:
@@ -148,13 +144,17 @@ def check(
 @go_option
 @tags_option
 @toolchain_option
-@settings.rule_options
-@settings.profile_options
-@settings.hot_option
+@settings.fix_options
 @diff_from_option
 @diff_file_option
 @click.option(
     "--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature)."
+)
+@click.option(
+    "--speculative",
+    is_flag=True,
+    help="Also verify and apply speculative fixes: they remove the allocation for some inputs only "
+    "(make-const's buffer sized by --stack-budget, where the code proves no bound).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
 @quiet_option
@@ -170,6 +170,7 @@ def fix(
     diff_from,
     diff_file,
     unsafe_fixes,
+    speculative,
     verbose,
     quiet,
     **rule_values,
@@ -191,6 +192,7 @@ def fix(
         checks=checks,
         rule_values=rule_values,
         unsafe_fixes=unsafe_fixes,
+        speculative=speculative,
         diff_from=diff_from,
         diff_file=diff_file,
     )
@@ -217,7 +219,6 @@ def fix(
         elif dry_run:
             _out(report.colored(diff) if sys.stdout.isatty() else diff)
         summary = "" if quiet else report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose)
-        summary += "" if quiet else fix_profile(run, cwd)
         _err(report.broken_text(run, cwd) + summary)
     if run.broken:
         raise SystemExit(2)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import sys
 
+from gorewrite.display import only_some, relative
 from gorewrite.pipeline import Analysis, Run
-from gorewrite.report import only_some, relative
 from gorewrite.verify import Verified
 
 UNITS = {
@@ -77,14 +77,15 @@ def _table(rows: list[tuple], sample_type: str) -> str:
     return captured.get()
 
 
-def summary(run: Analysis, cwd: str) -> str:
-    """Which profiles and sample type rank the sites, and the weight of the checked packages' files that map
-    nowhere (a stale profile, or one of other sources); without --profile, the hint that default.pgo could."""
+def summary(run: Analysis) -> str:
+    """Which profiles (as the user named them) and sample type rank the sites, and the weight of the checked
+    packages' files that map nowhere (a stale profile, or one of other sources); without --profile, the hint
+    that default.pgo could."""
     weights = run.weights
     if weights is None:
-        return pgo_hint(run, cwd)
+        return pgo_hint(run)
     profile = weights.profile
-    names = ", ".join(relative(os.path.abspath(f), cwd) for f in profile.files)
+    names = ", ".join(profile.files)
     said = f"gorewrite: ranked by {profile.sample_type} of {names}: {amount(profile.total, profile.unit)} in all"
     if not any(v[profile.chosen] for v in weights.lines.values()):
         said += "; none of it is on these packages' lines: is it a profile of this code?"
@@ -98,9 +99,9 @@ def summary(run: Analysis, cwd: str) -> str:
 def fix_summary(run: Run, cwd: str) -> str:
     """`fix --profile`: the sites left cold, and what the lines of the verified rewrites weigh in the profile."""
     if run.weights is None:
-        return pgo_hint(run, cwd)
+        return pgo_hint(run)
     profile = run.weights.profile
-    lines = [summary(run, cwd)]
+    lines = [summary(run)]
     if run.cold:
         lines.append(
             f"profile: {len(run.cold)} recognised sites are cold (outside the hottest lines that hold the --hot "
@@ -124,10 +125,10 @@ def fix_summary(run: Run, cwd: str) -> str:
     return "".join(lines)
 
 
-def pgo_hint(run: Analysis, cwd: str) -> str:
+def pgo_hint(run: Analysis) -> str:
     """Said once when no --profile is given and a main package keeps a PGO profile beside it."""
     found = [p.dir for p in run.packages if p.name == "main" and os.path.isfile(os.path.join(p.dir, "default.pgo"))]
     if not found:
         return ""
-    path = relative(os.path.join(found[0], "default.pgo"), cwd)
+    path = relative(os.path.join(found[0], "default.pgo"), os.getcwd())
     return f"gorewrite: --profile {path} would rank the sites by the CPU profile PGO uses\n"

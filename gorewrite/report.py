@@ -5,37 +5,24 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from functools import cache
 
 import click
 
-from gorewrite import __version__
+from gorewrite import __version__, hotpaths
 from gorewrite.claims import stack_exprs
+from gorewrite.display import only_some, relative
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Analysis, Run
 from gorewrite.proposals import Fix
 from gorewrite.verify import Rejected, Verified
 
 CHECK_SCHEMA = "gorewrite.check/v1"
-FIX_SCHEMA = "gorewrite.fix/v1"
-
-
-@cache
-def relative(path: str, cwd: str) -> str:
-    """A path as the user should read it: relative to cwd when inside it, else absolute."""
-    rel = os.path.relpath(path, cwd)
-    return path if rel.startswith("..") else rel
+FIX_SCHEMA = "gorewrite.fix/v2"
 
 
 def by_position(sites: list) -> list:
     """(escape, rule) pairs in file, line, column order: reports are stable between runs."""
     return sorted(sites, key=lambda site: (site[0].path, site[0].line, site[0].col, site[0].message))
-
-
-def only_some(run: Analysis, escape) -> str:
-    """`  (go1.24.11 only)` for a site some of several toolchains do not report."""
-    said = run.reported_by.get(escape, ())
-    return f"  ({', '.join(said)} only)" if len(run.toolchains) > 1 and len(said) < len(run.toolchains) else ""
 
 
 def versions(run: Analysis) -> str:
@@ -45,6 +32,8 @@ def versions(run: Analysis) -> str:
 
 def check_text(run: Analysis, cwd: str) -> str:
     """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
+    if run.weights:
+        return hotpaths.check_text(run, cwd)  # --profile: hottest first
     lines = []
     ignored = run.ignored()
     for escape, rule in by_position(run.sites):
@@ -103,7 +92,7 @@ def diff(run: Run) -> str:
 
 
 def fix_json(run: Run, cwd: str) -> str:
-    """The fix report as JSON (schema gorewrite.fix/v1): every proposal's outcome and the diff."""
+    """The fix report as JSON (schema gorewrite.fix/v2): every proposal's outcome and the diff."""
     outcomes = []
     for verdict in run.verdicts:
         outcome = _outcome(
@@ -118,7 +107,7 @@ def fix_json(run: Run, cwd: str) -> str:
                 outcome["builds_original"] = list(verdict.original_on)
         outcomes.append(outcome)
     for held in run.held:
-        outcomes.append(_outcome(held, cwd, "held", "unsafe fix: run with --unsafe-fixes to verify and apply it"))
+        outcomes.append(_outcome(held, cwd, "held", _held_reason(held)))
     for declined in run.declined:
         e = declined.site
         outcomes.append(
@@ -213,11 +202,21 @@ def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:
         "column": first.col,
         "message": first.message,
         "summary": fix.summary,
+        "speculative": fix.speculative,
         "reason": reason,
         "targets": [
             {"file": relative(t.path, cwd), "line": t.line, "column": t.col, "message": t.message} for t in fix.targets
         ],
     }
+
+
+def _held_reason(fix: Fix) -> str:
+    """Why a fix was neither verified nor applied, and the flag that asks for it."""
+    if fix.safety == "unsafe":
+        return "unsafe fix: run with --unsafe-fixes to verify and apply it"
+    return (
+        "speculative fix (removes the allocation for some inputs only): run with --speculative to verify and apply it"
+    )
 
 
 def _held(run: Run, verdict: Verified) -> str:
@@ -260,7 +259,7 @@ def check_summary(run: Analysis) -> str:
     return (
         f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
         f"{heap} heap escapes{sized_text}, recognised by rules: {by_rule}{ignored}\n"
-    )
+    ) + hotpaths.summary(run)
 
 
 def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
@@ -278,19 +277,30 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]
         declined = [d for d in run.declined if d.rule == rule]
-        held = [f for f in run.held if f.rule == rule]
-        held_text = f", {len(held)} unsafe held back (--unsafe-fixes)" if held else ""
+        unsafe = [f for f in run.held if f.rule == rule and f.safety == "unsafe"]
+        guesses = [f for f in run.held if f.rule == rule and f.safety == "safe"]
+        speculative = sum(v.fix.speculative for v in ok)
         lines.append(
-            f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification{held_text}\n"
+            f"{rule}: {len(ok)} {done}{f' ({speculative} speculative)' if speculative else ''}, "
+            f"{len(declined)} declined, {len(bad)} rejected by verification"
+            + (f", {len(unsafe)} unsafe held back (--unsafe-fixes)" if unsafe else "")
+            + (f", {len(guesses)} speculative held back (--speculative)" if guesses else "")
+            + "\n"
         )
-        for f in held:
+        for f in unsafe:
             t = f.targets[0]
             lines.append(
                 f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (unsafe: --unsafe-fixes applies it)\n"
             )
+        for f in guesses if verbose else []:
+            t = f.targets[0]
+            lines.append(
+                f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (speculative: --speculative applies it)\n"
+            )
         for v in ok if verbose else []:
             t = v.fix.targets[0]
-            lines.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{_held(run, v)}\n")
+            label = " (speculative)" if v.fix.speculative else ""
+            lines.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{label}{_held(run, v)}\n")
         for d in declined if verbose else declined[:20]:
             lines.append(f"  declined  {relative(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n")
         if not verbose and len(declined) > 20:
@@ -303,7 +313,7 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
             f"benchmark {d.package} {d.name} ({d.toolchain}): {d.before.ns:g} -> {d.after.ns:g} ns/op, "
             f"{d.before.allocs:g} -> {d.after.allocs:g} allocs/op\n"
         )
-    return "".join(lines)
+    return "".join(lines) + hotpaths.fix_summary(run, cwd)
 
 
 def colored(diff: str) -> str:

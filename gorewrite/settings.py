@@ -29,6 +29,7 @@ def options(
     checks: tuple[str, ...] = (),
     rule_values: dict | None = None,
     unsafe_fixes: bool = False,
+    speculative: bool = False,
     diff_from: str | None = None,
     diff_file: str | None = None,
 ) -> Options:
@@ -48,6 +49,7 @@ def options(
             **{k.replace("_", "-"): v for k, v in values.items() if v is not None},
         },
         unsafe_fixes=unsafe_fixes or bool(conf.unsafe_fixes),
+        speculative=speculative or bool(conf.speculative),
         excluded=conf.excluded,
         lines=lines,
         profile=profile.read(list(profiles), sample_type) if profiles else None,
@@ -112,3 +114,13 @@ def rule_options(command):
             help=option.help,
         )(command)
     return command
+
+
+def check_options(command):
+    """What check takes besides its own flags: each rule's settings, --profile and --sample-type."""
+    return rule_options(profile_options(command))
+
+
+def fix_options(command):
+    """What fix takes besides its own flags: check's, and --hot."""
+    return check_options(hot_option(command))

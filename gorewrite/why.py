@@ -66,7 +66,9 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
         cwd,
         rules,
         # every rule's verdict, hot or cold: the profile only weighs the line here
-        replace(options, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False, profile=None),
+        replace(
+            options, unsafe_fixes=True, speculative=True, lines={path: {line}}, edits_within_lines=False, profile=None
+        ),
     )
     if run.broken:
         pkg, error = min(run.broken.items())
@@ -104,6 +106,7 @@ def _verdicts(run: Run, path: str, line: int) -> str:
             said.append(
                 f"{verdict.fix.rule}: would be verified: {verdict.fix.summary}"
                 + (" (unsafe: needs --unsafe-fixes)" if verdict.fix.safety == "unsafe" else "")
+                + (" (speculative: needs --speculative)" if verdict.fix.speculative else "")
             )
         elif isinstance(verdict, Rejected):
             said.append(

@@ -25,7 +25,7 @@ from gorewrite.toolchain import find_toolchain
 
 HOTPATH = ROOT / "tests" / "data" / "hotpath"
 CHECK_SCHEMA = ROOT / "gorewrite" / "schemas" / "check-v1.json"
-FIX_SCHEMA = ROOT / "gorewrite" / "schemas" / "fix-v1.json"
+FIX_SCHEMA = ROOT / "gorewrite" / "schemas" / "fix-v2.json"
 
 
 @pytest.fixture(scope="session")
