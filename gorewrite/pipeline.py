@@ -231,8 +231,10 @@ def _add_flows(
 
 
 def _asked_for(fix: Fix, options: Options) -> bool:
-    """Is the fix safe, or unsafe with --unsafe-fixes, and sure, or speculative with --speculative?"""
-    return (fix.safety == "safe" or options.unsafe_fixes) and (not fix.speculative or options.speculative)
+    """Is the fix safe, or unsafe with --unsafe-fixes, and sure, or speculative with --speculative or on a site
+    --profile calls hot (the only ones proposed with a profile: the inputs that reach it are the ones profiled)?"""
+    speculative_ok = options.speculative or options.profile is not None
+    return (fix.safety == "safe" or options.unsafe_fixes) and (not fix.speculative or speculative_ok)
 
 
 def _edit_wanted(view: PackageView, edit, options: Options) -> bool:
