@@ -1,0 +1,80 @@
+"""The reach census (benchmarks/reach.py) read back from a saved census: its counts, its decline
+reasons counted once whatever names they hold, and its loud exit on tests that fix broke. No
+network and no go: the aggregation alone, so the script cannot rot silently."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("reach", ROOT / "benchmarks" / "reach.py")
+reach = sys.modules["reach"] = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(reach)
+
+SAVED = ROOT / "tests" / "data" / "reach-census.json"
+
+
+def census() -> dict:
+    return json.loads(SAVED.read_text())
+
+
+def test_each_rule_counts_verified_apart_from_speculative_and_every_other_status():
+    rules = reach.rule_table(census())
+    assert {rule: dict(row["counts"]) for rule, row in rules.items()} == {
+        "closure": {"verified": 1, "rejected": 1},
+        "iface-direct": {"declined": 1},
+        "make-const": {"verified": 2, "speculative": 1, "declined": 2},
+        "sync-pool": {"held": 1, "declined": 2},
+    }
+    assert rules["make-const"]["candidates"] == 5
+
+
+def test_declines_that_differ_by_names_and_numbers_count_as_one_reason():
+    rules = reach.rule_table(census())
+    assert rules["sync-pool"]["reasons"] == {"X is stored in the field X: it outlives the call": 2}
+    assert rules["make-const"]["reasons"] == {"the slice escapes whatever its size: goN reports `…`": 2}
+    assert list(rules["iface-direct"]["reasons"]) == [
+        "the value is stored in N places a type assertion may read (lines N, N, N)"
+    ]
+
+
+def test_words_of_gorewrite_s_own_reasons_stay_and_names_from_the_code_go():
+    assert reach.normalise("trace is variadic", "func literal escapes to heap") == "X is variadic"
+    assert (
+        reach.normalise("is passed to fmt.Sprintf, whose parameter a go1.24.11 reports as `leaking param: a`", "")
+        == "is passed to X, whose parameter a goN reports as `…`"
+    )
+
+
+def test_the_rate_counts_only_non_speculative_rewrites_over_the_lines_of_targets_with_a_report():
+    table = reach.render(census())
+    lines = 1311 + 11285 + 2000  # the module that could not be fetched has none
+    assert f"{lines:,} non-test lines" in table
+    assert "| **all** | 11 | 3 | 1 | 1 | 5 | 1 | **0.206** |" in table  # 1000 * 3 / 14596
+    assert "| gopkg.in/yaml.v3 v3.0.1 | 1 | 11,285 | 0 | 3 | 2 | 0 | 0 | 1 | 0 | 0.177 | 3.5 |" in table
+
+
+def test_a_package_that_passed_before_fix_and_fails_after_is_loud_and_fails_the_run():
+    saved = census()
+    assert reach.test_regressions(saved) == ["example.com/census: example.com/census"]
+    problems = reach.failures(saved)
+    assert any("example.com/gone" in p for p in problems) and "tests broken by fix" in problems[-1]
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "reach.py"), "--load", str(SAVED)], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "**TESTS BROKEN BY FIX: 1 package(s) passed before fix and fail after:**" in done.stdout
+    assert (
+        "| example.com/census | 2 | example.com/census/old | example.com/census, example.com/census/old |"
+        in done.stdout
+    )
+
+
+def test_a_census_without_failures_exits_0():
+    saved = census()
+    saved["targets"] = saved["targets"][:2]
+    assert reach.failures(saved) == []
