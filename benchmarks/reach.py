@@ -192,7 +192,8 @@ def vocabulary() -> frozenset[str]:
 def normalise(reason: str, message: str = "") -> str:
     """The reason with what differs from site to site taken out, so one reason counts once: quoted
     compiler messages, release names and numbers, and names from the code (X): a word that is in
-    the site's message or in none of gorewrite's string literals, or anything dotted or bracketed."""
+    the site's message or in none of gorewrite's string literals, anything dotted or bracketed, and
+    capitalised words (exported Go names: gorewrite's own prose is lower case)."""
     names = set(re.findall(r"[A-Za-z_]\w*", message)) - MESSAGE_WORDS
     words = vocabulary()
     reason = re.sub(r"`[^`]*`", "`…`", reason)
@@ -200,9 +201,9 @@ def normalise(reason: str, message: str = "") -> str:
 
     def name(match: re.Match) -> str:
         token = match.group(0)
-        if token == "goN" or token in words and token not in names:
+        if token == "goN" or token in words and token not in names and not token[0].isupper():
             return token
-        code = re.search(r"[.\[\]*&{}_=]", token)
+        code = re.search(r"[.\[\]*&{}_=]", token) or token[0].isupper()
         parts = re.findall(r"[A-Za-z]+", token)
         kept = not code and all(p in words and p not in names for p in parts)
         return token if kept or token.isdigit() else "X"
