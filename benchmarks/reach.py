@@ -43,6 +43,13 @@ TOP_REASONS = 10
 TEST_TIMEOUT = "5m"  # per test binary: a rewrite that deadlocks a test must not stall the census
 NO_GO_LINE = "1.16"  # the language version the go command assumes for a module whose go.mod has no go line
 STRING_TOKENS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}  # f-strings split on 3.12+
+FSTRING_START = getattr(tokenize, "FSTRING_START", tokenize.STRING)
+STATEMENT_START = (
+    tokenize.NEWLINE,
+    tokenize.INDENT,
+    tokenize.DEDENT,
+    tokenize.ENCODING,
+)  # a string here is a docstring
 STRIP = ".,:;()`'\""  # around a token of a literal
 # Words of the compiler's escape messages: what is left of a message once they are gone are the names in it.
 MESSAGE_WORDS = frozenset("escapes to heap moved func literal make new does not escape leaking param content".split())
@@ -187,16 +194,24 @@ def status(outcome: dict) -> str:
 
 @cache
 def vocabulary() -> frozenset[str]:
-    """The words and tokens of gorewrite's own string literals: what its reasons are made of. A word
-    of a reason that is not among them came from the code (a name) or the compiler."""
+    """The words and tokens of gorewrite's own messages: its string literals, less docstrings (they
+    describe code), regular expressions and multi-line Go templates. A word of a reason that is not
+    among them came from the code (a name) or the compiler."""
     found = set()
     for path in (REPO / "gorewrite").rglob("*.py"):
         with path.open("rb") as source:
+            previous, docstring = tokenize.ENCODING, False
             for token in tokenize.tokenize(source.readline):
-                if token.type in STRING_TOKENS:
-                    text = re.sub(r"\{[^}]*\}", " ", token.string.lstrip("rbfuRBFU"))
-                    found.update(t.strip(STRIP) for t in text.split())
-                    found.update(re.findall(r"[A-Za-z]+", text))
+                if token.type in (tokenize.STRING, FSTRING_START):
+                    docstring = previous in STATEMENT_START
+                prefix = re.match(r"[rbfuRBFU]*", token.string).group(0)
+                if token.type in STRING_TOKENS and not docstring and "r" not in prefix.lower():
+                    text = re.sub(r"\{[^}]*\}", " ", token.string[len(prefix) :])
+                    if " " in text and "\\n" not in text:  # prose: words, not a key or a template
+                        found.update(t.strip(STRIP) for t in text.split())
+                        found.update(re.findall(r"[A-Za-z]+", text))
+                if token.type not in (tokenize.COMMENT, tokenize.NL):
+                    previous = token.type
     return frozenset(found)
 
 
@@ -205,7 +220,7 @@ def normalise(reason: str, message: str = "") -> str:
     compiler messages, release names and numbers, and names from the code (X): a word that is in
     the site's message or in none of gorewrite's string literals, anything dotted or bracketed, and
     capitalised words (exported Go names: gorewrite's own prose is lower case)."""
-    names = set(re.findall(r"[A-Za-z_]\w*", message)) - MESSAGE_WORDS
+    names = set(re.findall(r"(?<![\w.])[A-Za-z_]\w*(?![\w.])", message)) - MESSAGE_WORDS  # not a package's name
     words = vocabulary()
     reason = re.sub(r"`[^`]*`", "`…`", reason)
     reason = re.sub(r"\bgo1\.\d+(?:\.\d+)?", "goN", reason)
