@@ -11,6 +11,7 @@ per target. Tables are Markdown, for benchmarks/README.md.
     python benchmarks/reach.py [--toolchain go1.24.11 --toolchain go1.27.3] [--modules std,github.com/google/uuid]
     python benchmarks/reach.py --tests --json /tmp/census.json   # also each module's go test before and after fix
     python benchmarks/reach.py --load /tmp/census.json           # the tables again from a saved census
+    python benchmarks/reach.py --load /tmp/all.json --load /tmp/std-again.json   # std from the second part
 
 With --tests each module copy is tested (`go test ./...`), fixed for real (`fix --format json`,
 whose report is the census), and tested again: a package that passed before and fails after is
@@ -302,6 +303,27 @@ def test_regressions(census: dict) -> list[str]:
     return found
 
 
+def merge(parts: list[dict]) -> dict:
+    """One census from several run in parts (std alone, the modules alone): targets in first-seen
+    order, a later part's target replacing an earlier one of the same name; the date, commit and
+    toolchains of every part."""
+    targets: dict[str, dict] = {}
+    for part in parts:
+        targets.update((t["name"], t) for t in part["targets"])
+
+    def each(key: str) -> str:
+        return " + ".join(dict.fromkeys(str(p[key]) for p in parts))
+
+    toolchains = dict.fromkeys(t for p in parts for t in p["toolchains"])
+    return {
+        **parts[-1],
+        "date": each("date"),
+        "commit": each("commit"),
+        "toolchains": list(toolchains),
+        "targets": list(targets.values()),
+    }
+
+
 def render(census: dict) -> str:
     """The census as Markdown: the rules, the reasons each declines most, the targets, the tests."""
     lines_total = sum(t.get("lines", 0) for t in census["targets"] if "report" in t and "error" not in t["report"])
@@ -404,7 +426,13 @@ def main() -> int:
         "--tests", action="store_true", help="also go test each module before and after applying fix to its copy"
     )
     parser.add_argument("--json", metavar="FILE", help="save the raw census (every outcome of every target) here")
-    parser.add_argument("--load", metavar="FILE", help="print the tables of a census saved with --json; run nothing")
+    parser.add_argument(
+        "--load",
+        action="append",
+        metavar="FILE",
+        help="print the tables of a census saved with --json, run nothing; repeatable: a census run in parts, "
+        "where a later file's target replaces an earlier one of the same name",
+    )
     parser.add_argument(
         "--gocache", metavar="DIR", help="the build cache (default: one for the go binary's GOROOT alone, kept)"
     )
@@ -412,7 +440,7 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.load:
-        census = json.loads(Path(args.load).read_text())
+        census = merge([json.loads(Path(name).read_text()) for name in args.load])
     else:
         go_bin = go_binary(args.go)
         os.environ["GOCACHE"] = args.gocache or own_gocache(go_bin)  # every go command below, gorewrite's too

@@ -78,3 +78,14 @@ def test_a_census_without_failures_exits_0():
     saved = census()
     saved["targets"] = saved["targets"][:2]
     assert reach.failures(saved) == []
+
+
+def test_a_census_in_parts_takes_each_target_from_the_last_part_that_has_it():
+    first, again = census(), census()
+    again["targets"] = [{**again["targets"][0], "lines": 1}]
+    again["date"], again["toolchains"] = "2026-12-03 10:00 UTC", ["go1.24.11", "go1.27.3"]
+    merged = reach.merge([first, again])
+    assert [t["name"] for t in merged["targets"]] == [t["name"] for t in first["targets"]]
+    assert merged["targets"][0]["lines"] == 1 and merged["targets"][1] == first["targets"][1]
+    assert merged["date"] == f"{first['date']} + 2026-12-03 10:00 UTC"
+    assert merged["toolchains"] == ["go1.27.3", "go1.24.11"]
