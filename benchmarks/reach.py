@@ -51,7 +51,8 @@ STATEMENT_START = (
     tokenize.DEDENT,
     tokenize.ENCODING,
 )  # a string here is a docstring
-STRIP = ".,:;()`'\""  # around a token of a literal
+KEPT = ("goN", "//go", "…")  # what normalise itself writes
+WORD = re.compile(r"[^\s,:;`'\"()]+(?<![.])")  # a word of a reason (or of a literal), without the punctuation around it
 # Words of the compiler's escape messages: what is left of a message once they are gone are the names in it.
 MESSAGE_WORDS = frozenset("escapes to heap moved func literal make new does not escape leaking param content".split())
 
@@ -194,11 +195,11 @@ def status(outcome: dict) -> str:
 
 
 @cache
-def vocabulary() -> frozenset[str]:
-    """The words and tokens of gorewrite's own messages: its string literals, less docstrings (they
-    describe code), regular expressions and multi-line Go templates. A word of a reason that is not
-    among them came from the code (a name) or the compiler."""
-    found = set()
+def vocabulary() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The words of gorewrite's own messages, and each word with the one before it ("" at the
+    start): from its string literals, less docstrings (they describe code), regular expressions and
+    multi-line Go templates. A placeholder ({name}) stands as a word no reason holds."""
+    texts = []
     for path in (REPO / "gorewrite").rglob("*.py"):
         with path.open("rb") as source:
             previous, docstring = tokenize.ENCODING, False
@@ -206,36 +207,45 @@ def vocabulary() -> frozenset[str]:
                 if token.type in (tokenize.STRING, FSTRING_START):
                     docstring = previous in STATEMENT_START
                 prefix = re.match(r"[rbfuRBFU]*", token.string).group(0)
-                if token.type in STRING_TOKENS and not docstring and "r" not in prefix.lower():
-                    text = re.sub(r"\{[^}]*\}", " ", token.string[len(prefix) :])
-                    if " " in text and "\\n" not in text:  # prose: words, not a key or a template
-                        found.update(t.strip(STRIP) for t in text.split())
-                        found.update(re.findall(r"[A-Za-z]+", text))
+                text = re.sub(r"\{[^}]*\}", "\0", token.string[len(prefix) :].strip("\"'"))
+                prose = " " in text and "\\n" not in text  # words, not a key or a Go template
+                if token.type in STRING_TOKENS and not docstring and "r" not in prefix.lower() and prose:
+                    texts.append(text)
                 if token.type not in (tokenize.COMMENT, tokenize.NL):
                     previous = token.type
-    return frozenset(found)
+    for path in (REPO / "gorewrite").rglob("*.go"):  # the go/types helper's errors
+        texts += [
+            re.sub(r"%\w", "\0", t) for t in re.findall(r'"((?:[^"\\\n]|\\.)* (?:[^"\\\n]|\\.)*)"', path.read_text())
+        ]
+    words, pairs = set(), set()
+    for text in texts:
+        found = WORD.findall(text)
+        words.update(found)
+        pairs.update(zip(["", *found], found, strict=False))
+    return frozenset(words), frozenset(pairs)
 
 
 def normalise(reason: str, message: str = "") -> str:
     """The reason with what differs from site to site taken out, so one reason counts once: quoted
-    compiler messages, release names and numbers, and names from the code (X): a word that is in
-    the site's message or in none of gorewrite's string literals, anything dotted or bracketed, and
-    capitalised words (exported Go names: gorewrite's own prose is lower case)."""
+    compiler messages, release names, directives' names and numbers, and names from the code (X).
+    A word is gorewrite's when its literals hold it after the same word ("its size"), or first when
+    it is first and not a name in the site's message; else when they hold it anywhere, the message
+    does not, and it is neither dotted, bracketed nor capitalised (exported Go names: gorewrite's
+    prose is lower case)."""
     names = set(re.findall(r"(?<![\w.])[A-Za-z_]\w*(?![\w.])", message)) - MESSAGE_WORDS  # not a package's name
-    words = vocabulary()
+    words, pairs = vocabulary()
     reason = re.sub(r"`[^`]*`", "`…`", reason)
     reason = re.sub(r"\bgo1\.\d+(?:\.\d+)?", "goN", reason)
-
-    def name(match: re.Match) -> str:
+    reason = re.sub(r"//go:\w+", "//go:X", reason)
+    parts, last, previous = [], 0, ""
+    for match in WORD.finditer(reason):
         token = match.group(0)
-        if token == "goN" or token in words and token not in names and not token[0].isupper():
-            return token
-        code = re.search(r"[.\[\]*&{}_=]", token) or token[0].isupper()
-        parts = re.findall(r"[A-Za-z]+", token)
-        kept = not code and all(p in words and p not in names for p in parts)
-        return token if kept or token.isdigit() else "X"
-
-    reason = re.sub(r"[^\s,:;`'\"()]+(?<![.])", name, reason)
+        ours = (previous, token) in pairs and (previous or token not in names) or token in KEPT or token.isdigit()
+        if not ours and previous and not re.search(r"[.\[\]*&{}_=]|^[A-Z]", token):
+            ours = token in words and token not in names
+        parts += [reason[last : match.start()], token if ours else "X"]
+        previous, last = token, match.end()
+    reason = "".join(parts) + reason[last:]
     reason = re.sub(r"\d+", "N", reason)
     return re.sub(r"X(?:[ ,]+X)+", "X", reason)
 

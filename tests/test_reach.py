@@ -44,6 +44,17 @@ def test_declines_that_differ_by_names_and_numbers_count_as_one_reason():
 
 def test_words_of_gorewrite_s_own_reasons_stay_and_names_from_the_code_go():
     assert reach.normalise("trace is variadic", "func literal escapes to heap") == "X is variadic"
+    assert reach.normalise("New is exported: callers in other packages would break", "") == (
+        "X is exported: callers in other packages would break"
+    )
+    assert reach.normalise("the address of r is taken", "moved to heap: r") == "the address of X is taken"
+    escapes = "make([]int, 0, size) escapes to heap"  # a variable named like a word of the reason
+    assert reach.normalise(f"the slice escapes whatever its size: go1.27.3 reports `{escapes}`", escapes) == (
+        "the slice escapes whatever its size: goN reports `…`"
+    )
+    assert reach.normalise("the function carries //go:nosplit: its stack frame is constrained", "") == (
+        "the function carries //go:X: its stack frame is constrained"
+    )
     assert (
         reach.normalise("is passed to fmt.Sprintf, whose parameter a go1.24.11 reports as `leaking param: a`", "")
         == "is passed to X, whose parameter a goN reports as `…`"
