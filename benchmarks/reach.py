@@ -279,7 +279,7 @@ def target_rows(census: dict) -> list[dict]:
         rows.append(
             {
                 "name": target["name"],
-                "version": target.get("version", ""),
+                "label": f"{target['name']} {target.get('version', '')}".strip(),  # std has no version
                 "packages": target.get("packages", 0),
                 "lines": target.get("lines", 0),
                 "broken": len(report.get("broken", [])),
@@ -375,14 +375,12 @@ def render(census: dict) -> str:
     ]
     for row in target_rows(census):
         if row["error"]:
-            out.append(f"| {row['name']} {row['version']} | **error**: {row['error'].splitlines()[0]} |")
+            out.append(f"| {row['label']} | **error**: {row['error'].splitlines()[0]} |")
             continue
         c = row["counts"]
         cells = [row["packages"], f"{row['lines']:,}", row["broken"], sum(c.values()), *(c[s] for s in STATUSES)]
         rate = per_thousand(c["verified"], row["lines"])
-        out.append(
-            f"| {row['name']} {row['version']} | " + " | ".join(map(str, cells)) + f" | {rate} | {row['seconds']} |"
-        )
+        out.append(f"| {row['label']} | " + " | ".join(map(str, cells)) + f" | {rate} | {row['seconds']} |")
     out += tests_table(census)
     return "\n".join(out).replace(" \n", "\n").strip() + "\n"
 
