@@ -100,7 +100,7 @@ def fetch(go_bin: str, module: str, version: str, scratch: Path) -> Path:
     info = json.loads(done.stdout or "{}")
     if done.returncode != 0 or "Dir" not in info:
         raise RuntimeError(f"go mod download {module}@{version}: {info.get('Error') or done.stderr.strip()}")
-    copy = scratch / f"{module.replace('/', '_')}@{version}"
+    copy = scratch / module  # under its own path, as in GOPATH: tests that match file paths in stack traces pass
     shutil.copytree(info["Dir"], copy)
     for root, dirs, files in os.walk(copy):
         for name in dirs + files:
