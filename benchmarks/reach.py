@@ -299,7 +299,7 @@ def per_thousand(verified: int, lines: int) -> str:
     return f"{1000 * verified / lines:.3f}" if lines else "–"
 
 
-def test_regressions(census: dict) -> list[str]:
+def newly_failing(census: dict) -> list[str]:
     """`module: package` for every package whose tests passed before fix and fail after."""
     found = []
     for target in census["targets"]:
@@ -386,7 +386,7 @@ def render(census: dict) -> str:
 
 
 def tests_table(census: dict) -> list[str]:
-    """Per module: packages whose go test failed before fix and after it; new failures first and loud."""
+    """Per module: packages whose go test failed before fix and after it, and those that newly fail, loud."""
     tested = [t for t in census["targets"] if t.get("tests")]
     if not tested:
         return []
@@ -402,7 +402,7 @@ def tests_table(census: dict) -> list[str]:
         ran = sum(1 for r in before.values() if r != "no test files")
         shown = [", ".join(f) or "none" for f in failed] + ["**" + ", ".join(new) + "**" if new else "none"]
         out.append(f"| {target['name']} | {ran} | " + " | ".join(shown) + " |")
-    regressions = test_regressions(census)
+    regressions = newly_failing(census)
     if regressions:
         out += ["", f"**TESTS BROKEN BY FIX: {len(regressions)} package(s) passed before fix and fail after:**"]
         out += [f"- **{r}**" for r in regressions]
@@ -412,7 +412,7 @@ def tests_table(census: dict) -> list[str]:
 def failures(census: dict) -> list[str]:
     """What makes the exit code 1: a target gorewrite gave no report for, a package fix broke."""
     errors = [f"{r['name']}: {r['error']}" for r in target_rows(census) if r["error"]]
-    return errors + [f"tests broken by fix: {r}" for r in test_regressions(census)]
+    return errors + [f"tests broken by fix: {r}" for r in newly_failing(census)]
 
 
 def main() -> int:

@@ -71,7 +71,7 @@ def test_the_rate_counts_only_non_speculative_rewrites_over_the_lines_of_targets
 
 def test_a_package_that_passed_before_fix_and_fails_after_is_loud_and_fails_the_run():
     saved = census()
-    assert reach.test_regressions(saved) == ["example.com/census: example.com/census"]
+    assert reach.newly_failing(saved) == ["example.com/census: example.com/census"]
     problems = reach.failures(saved)
     assert any("example.com/gone" in p for p in problems) and "tests broken by fix" in problems[-1]
     done = subprocess.run(
