@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, write_tree
 
 spec = importlib.util.spec_from_file_location("reach", ROOT / "benchmarks" / "reach.py")
 reach = sys.modules["reach"] = importlib.util.module_from_spec(spec)
@@ -100,3 +100,26 @@ def test_a_census_in_parts_takes_each_target_from_the_last_part_that_has_it():
     assert merged["targets"][0]["lines"] == 1 and merged["targets"][1] == first["targets"][1]
     assert merged["date"] == f"{first['date']} + 2026-12-03 10:00 UTC"
     assert merged["toolchains"] == ["go1.27.3", "go1.24.11"]
+
+
+def test_go_test_results_are_read_per_package(tmp_path, toolchain):
+    """run_tests reads the go command's own lines: a passing, a failing and an untested package."""
+    test = (
+        'package {0}\n\nimport "testing"\n\nfunc TestIt(t *testing.T) {{\n\tif It() != 1 {{\n\t\tt.Fatal()\n\t}}\n}}\n'
+    )
+    write_tree(
+        tmp_path,
+        {
+            "go.mod": "module example.com/r\n\ngo 1.22\n",
+            "ok/a.go": "package ok\n\nfunc It() int { return 1 }\n",
+            "ok/a_test.go": test.format("ok"),
+            "bad/b.go": "package bad\n\nfunc It() int { return 2 }\n",
+            "bad/b_test.go": test.format("bad"),
+            "none/c.go": "package none\n",
+        },
+    )
+    assert reach.run_tests(toolchain.go, tmp_path) == {
+        "example.com/r/ok": "ok",
+        "example.com/r/bad": "FAIL",
+        "example.com/r/none": "no test files",
+    }
