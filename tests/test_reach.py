@@ -1,6 +1,7 @@
 """The reach census (benchmarks/reach.py) read back from a saved census: its counts, its decline
-reasons counted once whatever names they hold, and its loud exit on tests that fix broke. No
-network and no go: the aggregation alone, so the script cannot rot silently."""
+reasons counted once whatever names they hold, and its loud exit on tests that fix broke; and
+go test's lines read on a tiny local module. No network and no gorewrite run: fast, so the
+script cannot rot silently."""
 
 from __future__ import annotations
 
