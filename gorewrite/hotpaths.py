@@ -77,6 +77,41 @@ def _table(rows: list[tuple], sample_type: str) -> str:
     return captured.get()
 
 
+def json_weight(run: Analysis, e) -> dict:
+    """With --profile: `"profile": {"weight", "share"}` of the site's line."""
+    if not run.weights:
+        return {}
+    return {"profile": {"weight": run.weights.weight(e.path, e.line), "share": run.weights.share(e.path, e.line)}}
+
+
+def json_profile(run: Analysis, cwd: str, cold: list | None = None) -> dict:
+    """With --profile: the profiles, the sample type that ranks, its total and what maps to no file; for fix,
+    the recognised sites the hot cut left out."""
+    if not run.weights:
+        return {}
+    profile = run.weights.profile
+    said = {
+        "files": [relative(os.path.abspath(f), cwd) for f in profile.files],
+        "sample_type": profile.sample_type,
+        "unit": profile.unit,
+        "total": profile.total,
+        "unmapped": [{"file": f, "weight": w} for f, w in sorted(run.weights.unmapped.items())],
+    }
+    if cold is not None:
+        said["cold"] = [
+            {
+                "rule": c.rule,
+                "file": relative(c.path, cwd),
+                "line": c.escape.line,
+                "column": c.escape.col,
+                "message": c.escape.message,
+                **json_weight(run, c.escape),
+            }
+            for c in sorted(cold, key=lambda c: (c.path, c.escape.line, c.escape.col, c.rule))
+        ]
+    return {"profile": said}
+
+
 def summary(run: Analysis) -> str:
     """Which profiles (as the user named them) and sample type rank the sites, and the weight of the checked
     packages' files that map nowhere (a stale profile, or one of other sources); without --profile, the hint

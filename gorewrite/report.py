@@ -68,12 +68,12 @@ def check_json(run: Analysis, cwd: str) -> str:
                         "rule": rule,
                         "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
                         "ignored": ignored.get(e),
-                        **_weight(run, e),
+                        **hotpaths.json_weight(run, e),
                     }
                     for e, rule in by_position(run.sites)
                 ],
                 "warnings": _warnings(run, cwd),
-                **_profile(run, cwd),
+                **hotpaths.json_profile(run, cwd),
             },
             indent=2,
         )
@@ -142,47 +142,12 @@ def fix_json(run: Run, cwd: str) -> str:
                 ],
                 "warnings": _warnings(run, cwd),
                 "diff": diff(run),
-                **_profile(run, cwd, cold=run.cold),
+                **hotpaths.json_profile(run, cwd, cold=run.cold),
             },
             indent=2,
         )
         + "\n"
     )
-
-
-def _weight(run: Analysis, e) -> dict:
-    """With --profile: `"profile": {"weight", "share"}` of the site's line."""
-    if not run.weights:
-        return {}
-    return {"profile": {"weight": run.weights.weight(e.path, e.line), "share": run.weights.share(e.path, e.line)}}
-
-
-def _profile(run: Analysis, cwd: str, cold: list | None = None) -> dict:
-    """With --profile: the profiles, the sample type that ranks, its total and what maps to no file; for fix,
-    the recognised sites the hot cut left out."""
-    if not run.weights:
-        return {}
-    profile = run.weights.profile
-    said = {
-        "files": [relative(os.path.abspath(f), cwd) for f in profile.files],
-        "sample_type": profile.sample_type,
-        "unit": profile.unit,
-        "total": profile.total,
-        "unmapped": [{"file": f, "weight": w} for f, w in sorted(run.weights.unmapped.items())],
-    }
-    if cold is not None:
-        said["cold"] = [
-            {
-                "rule": c.rule,
-                "file": relative(c.path, cwd),
-                "line": c.escape.line,
-                "column": c.escape.col,
-                "message": c.escape.message,
-                **_weight(run, c.escape),
-            }
-            for c in sorted(cold, key=lambda c: (c.path, c.escape.line, c.escape.col, c.rule))
-        ]
-    return {"profile": said}
 
 
 def _warnings(run: Analysis, cwd: str) -> list[dict]:
@@ -248,17 +213,25 @@ def broken_text(run: Analysis, cwd: str = ".") -> str:
     )
 
 
+MAX_REASONS = 10  # decline reasons the summary shows without -v
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 package`, `2 packages`: the summaries' counts read as English."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def check_summary(run: Analysis) -> str:
     """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises."""
     recognised = Counter(rule for _, rule in run.sites if rule)
     by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(recognised.items())) or "none"
     heap = sum(e.heap for e, _ in run.sites)
     sized = len(run.sites) - heap
-    sized_text = f", {sized} variable-size makes (heap above 32 bytes at run time)" if sized else ""
+    sized_text = f", {counted(sized, 'variable-size make')} (heap above 32 bytes at run time)" if sized else ""
     ignored = f", {len(run.suppressed)} ignored by //gorewrite:ignore" if run.suppressed else ""
     return (
-        f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
-        f"{heap} heap escapes{sized_text}, recognised by rules: {by_rule}{ignored}\n"
+        f"gorewrite {__version__} with {versions(run)}: {counted(len(run.packages), 'package')}, "
+        f"{counted(heap, 'heap escape')}{sized_text}, recognised by rules: {by_rule}{ignored}\n"
     ) + hotpaths.summary(run)
 
 
@@ -266,12 +239,12 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
     """Per rule: applied (or verified), declined with reasons, rejected with the compiler's words."""
     done = "applied" if applied else "verified"
     rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined} | {f.rule for f in run.held})
-    ignored = f", {len(run.suppressed)} sites ignored by //gorewrite:ignore" if run.suppressed else ""
+    ignored = f", {counted(len(run.suppressed), 'site')} ignored by //gorewrite:ignore" if run.suppressed else ""
     new = sum(not run.snapshots[p].exists for p in run.changes)
-    created = f", {new} created" if new else ""
+    created = f", {new} {'created' if applied else 'to create'}" if new else ""
     lines = [
-        f"gorewrite {__version__} with {versions(run)}: {len(run.packages)} packages, "
-        f"{len(run.changes) - new} files changed{created}{ignored}\n"
+        f"gorewrite {__version__} with {versions(run)}: {counted(len(run.packages), 'package')}, "
+        f"{counted(len(run.changes) - new, 'file')} {'changed' if applied else 'to change'}{created}{ignored}\n"
     ]
     for rule in rules:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
@@ -301,10 +274,7 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
             t = v.fix.targets[0]
             label = " (speculative)" if v.fix.speculative else ""
             lines.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{label}{_held(run, v)}\n")
-        for d in declined if verbose else declined[:20]:
-            lines.append(f"  declined  {relative(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n")
-        if not verbose and len(declined) > 20:
-            lines.append(f"  … {len(declined) - 20} more declined (--verbose lists all)\n")
+        lines += _declines(declined, cwd, verbose)
         for v in bad:
             t = v.fix.targets[0]
             lines.append(f"  rejected  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
@@ -314,6 +284,34 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
             f"{d.before.allocs:g} -> {d.after.allocs:g} allocs/op\n"
         )
     return "".join(lines) + hotpaths.fix_summary(run, cwd)
+
+
+def _declines(declined: list, cwd: str, verbose: bool) -> list[str]:
+    """Every declined site with -v; otherwise one line per reason, most frequent first, where the
+    reason is its first clause (the words before a colon): `12 declined: the slice escapes …`."""
+    if verbose:
+        return [
+            f"  declined  {relative(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n" for d in declined
+        ]
+    groups: dict[str, list] = {}
+    for d in declined:
+        groups.setdefault(d.reason.split(": ")[0], []).append(d)
+    ranked = sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
+    lines = []
+    for head, ds in ranked[:MAX_REASONS]:
+        d = ds[0]
+        where = f"{relative(d.site.path, cwd)}:{d.site.line}"
+        lines.append(
+            f"  declined  {where}: {d.site.message}: {d.reason}\n"
+            if len(ds) == 1
+            else f"  {len(ds)} declined: {head} (first at {where})\n"
+        )
+    rest = ranked[MAX_REASONS:]
+    if rest:
+        lines.append(
+            f"  … {sum(len(ds) for _, ds in rest)} more declined for {len(rest)} other reasons (-v lists every site)\n"
+        )
+    return lines
 
 
 def colored(diff: str) -> str:

@@ -11,7 +11,10 @@ import jsonschema
 import pytest
 from conftest import FACTORY, GOROUTINE, HISTOGRAM, gorewrite, module
 
+from gorewrite.escapes import Escape
 from gorewrite.github import _data, _property
+from gorewrite.proposals import Declined
+from gorewrite.report import MAX_REASONS, _declines, counted
 from gorewrite.rules import RULES
 from gorewrite.sarif import UNRECOGNISED, _Positions
 from gorewrite.write import Snapshot
@@ -232,3 +235,25 @@ def test_json_outputs_match_their_published_schemas(tmp_path):
     validate(json.loads((schemas / "fix-v2.json").read_text()), held)
     guesses = [o for o in held["outcomes"] if o.get("speculative")]
     assert guesses and all(o["status"] == "held" and "--speculative" in o["reason"] for o in guesses)
+
+
+def _declined(reason: str, line: int):
+    return Declined("make-const", Escape("/m/a.go", line, 2, "make([]byte, n) escapes to heap"), reason)
+
+
+def test_declines_are_grouped_by_reason_unless_verbose():
+    many = [_declined(f"the slice escapes whatever its size: make escapes at {i}", i) for i in range(1, 13)]
+    odd = [_declined(f"reason number {i}", 100 + i) for i in range(MAX_REASONS)]
+    lines = _declines(many + odd, "/m", verbose=False)
+    assert lines[0] == "  12 declined: the slice escapes whatever its size (first at a.go:1)\n"
+    assert lines[1] == "  declined  a.go:100: make([]byte, n) escapes to heap: reason number 0\n"
+    assert lines[-1] == "  … 1 more declined for 1 other reasons (-v lists every site)\n"
+    assert len(_declines(many + odd, "/m", verbose=True)) == 12 + MAX_REASONS
+
+
+def test_summary_counts_read_as_english():
+    assert (counted(1, "package"), counted(0, "file"), counted(2, "heap escape")) == (
+        "1 package",
+        "0 files",
+        "2 heap escapes",
+    )

@@ -170,6 +170,7 @@ func Checksum(records [][]byte) uint32 {
         ),
         "\tvar bufBuf [20]int64\n\tbuf = bufBuf[:n:n]\n",
     ),
+    "byte_count": (sums("byte_count", "n", "", params="xs []int64, n uint8"), "\tvar bufBuf [255]int64\n"),
     "capacity": (
         """package capacity
 
@@ -258,6 +259,11 @@ NOT_BOUNDED = {
         ),
         "Sum(xs, 16)",
     ),
+    "shadowed_byte": (
+        sums("shadowed_byte", "n", "", params="xs []int64, n byte")
+        + "\n// byte is a wider count here.\ntype byte = int\n",
+        "Sum(xs, 300)",
+    ),
     "map_length": (
         """package map_length
 
@@ -313,6 +319,7 @@ NAIVE = {
     "address_taken": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
     "goto_past": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1, 2, 3, 4}, 30)")),
     "shadowed_min": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30)")),
+    "shadowed_byte": (array("buf", "n", "int64", 255), probe("{pkg}.Sum([]int64{1}, 300)")),
     "map_length": (
         array("buf", "len(m)", "int64", 8),
         probe("{pkg}.Sum(map[int]int64{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8})"),

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite.bounds import upper_bound
+from gorewrite.bounds import type_limit, upper_bound
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
@@ -140,6 +140,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if isinstance(size, str):
         return size
     bound = upper_bound(view, path, make.capacity or make.length, stmt)
+    typed = type_limit(view, path, make.capacity or make.length)
+    if typed is not None and typed * size <= MAX_IMPLICIT_STACK and (bound is None or typed < bound):
+        bound = typed  # a byte-sized count: a budget guard `count <= 256` would not even compile
     if bound is not None and not all(_pure(view, path, n) for n in _sizes(make)):
         bound = None  # the bounded form names a size twice: only where that evaluates it the same
     if bound is not None:
