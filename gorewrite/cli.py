@@ -55,7 +55,7 @@ toolchain_option = click.option(
     "releases",
     multiple=True,
     metavar="GOVERSION",
-    help="Verify under this Go release, run through GOTOOLCHAIN (repeatable; default: the go in use "
+    help="Compile (fix: and verify) under this Go release, run through GOTOOLCHAIN (repeatable; default: the go in use "
     "plus go.mod's toolchain line).",
 )
 
