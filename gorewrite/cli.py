@@ -1,4 +1,4 @@
-"""The command line: check | fix [--dry-run] | apply | rules | explain. Exit 0 clean, 1 pending, 2 error."""
+"""The command line: check | fix [--dry-run] | apply | why | lsp | rules | explain. Exit 0 clean, 1 pending, 2 error."""
 
 from __future__ import annotations
 
@@ -260,6 +260,14 @@ def why(site, go, tags, releases) -> None:
     _out(
         explain_site.explain(toolchains, path, line, cwd, settings.rules((), conf), settings.options(conf, cwd).checks)
     )
+
+
+@cli.command()
+def lsp() -> None:
+    """Serve the Language Server Protocol on stdin/stdout: escapes, their flow, verified rewrites."""
+    from gorewrite.lsp import serve  # pygls, lsprotocol: the `lsp` extra
+
+    serve()
 
 
 @cli.command("rules")
