@@ -13,12 +13,13 @@ import signal
 import subprocess
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from gorewrite import config, settings, why
 from gorewrite.overlay import overlay_file
 from gorewrite.pipeline import Analysis, Options, Run, analyse
 from gorewrite.progress import Report
+from gorewrite.proposals import Rule
 from gorewrite.toolchain import Toolchain
 
 
@@ -128,7 +129,7 @@ class Context:
     cwd: str
     toolchains: list[Toolchain]
     options: Options
-    rules: list = field(default_factory=list)
+    rules: list[Rule]
 
 
 def context(chosen: Settings, job: Job, progress: Report) -> Context:

@@ -8,6 +8,7 @@ takes both cores). Results are cached per file version; a newer version cancels 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -39,6 +40,7 @@ class Server(LanguageServer):
         self.jobs: set[Job] = set()
         self.analyses: dict[tuple[str, int], asyncio.Task] = {}  # (path, version) -> check of its package
         self.lines: dict[tuple[str, int, int], Run] = {}  # (path, version, line) -> fix of that line's sites
+        self.tokens = itertools.count(1)  # work-done progress tokens
 
     async def work(self, path: str, version: int, task, *args, token: str | None = None):
         """Run editor.<task>(settings, job, *args, progress) in the worker; cancelling the caller cancels it."""
@@ -112,7 +114,7 @@ class Server(LanguageServer):
         window = self.client_capabilities.window
         if not (window and window.work_done_progress):
             return None
-        token = f"gorewrite-{id(object())}-{len(self.lines)}"
+        token = f"gorewrite-{next(self.tokens)}"
         await self.work_done_progress.create_async(token)
         self.work_done_progress.begin(token, types.WorkDoneProgressBegin(title=title, cancellable=False))
         return token

@@ -16,6 +16,9 @@ from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from gorewrite.apply import patched
+from gorewrite.errors import UserError
+from gorewrite.pipeline import Options, fix
+from gorewrite.rules import RULES
 
 # The closure rewrite inserts a line above Where, whose test pins its line: `--verify tests` rejects it.
 WHERE = GOROUTINE.replace('import "fmt"', 'import (\n\t"fmt"\n\t"runtime"\n)') + (
@@ -219,3 +222,28 @@ async def test_a_syntax_error_is_an_error_diagnostic_not_a_crash(client: Languag
     params = types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(4, 0))
     assert await client.text_document_hover_async(params) is None
     assert list(await actions(client, path, 5)) == []
+
+
+@pytest.mark.asyncio
+async def test_the_editors_rules_choose_what_is_offered(root):
+    """initializationOptions pick the rules as --rule does: a site no chosen rule recognises has no action."""
+    client = await SERVER.start()
+    try:
+        capabilities = client_capabilities("neovim")
+        params = types.InitializeParams(capabilities=capabilities, initialization_options={"rules": ["make-const"]})
+        await client.initialize_session(params)
+        path = root / "work/work.go"
+        diagnostics = await opened(client, path)
+        assert diagnostics[0].message == "moved to heap: label" and diagnostics[0].code is None
+        assert list(await actions(client, path, 7)) == []
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
+def test_fix_refuses_unsaved_buffers(root, toolchain):
+    """go/types reads the files on disk: a rewrite computed against a buffer could land on other code."""
+    path = str(root / "work/work.go")
+    options = Options(unsaved={path: GOROUTINE.replace("// Start", "\n// Start").encode()})
+    with pytest.raises(UserError, match="saved files only"):
+        fix([toolchain], [path], str(root), list(RULES.values()), options)
