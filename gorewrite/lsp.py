@@ -18,7 +18,8 @@ try:
     from lsprotocol import types
     from pygls.exceptions import JsonRpcContentModified, JsonRpcInvalidRequest
     from pygls.lsp.server import LanguageServer
-    from pygls.uris import to_fs_path
+    from pygls.uris import from_fs_path, to_fs_path
+    from pygls.workspace import TextDocument
 except ImportError as err:  # an install without the `lsp` extra
     raise UserError(f"{err}: install the language server with `pip install 'gorewrite[lsp]'`") from None
 
@@ -246,9 +247,23 @@ async def resolve(ls: Server, action: types.CodeAction) -> types.CodeAction:
         raise JsonRpcContentModified("the file changed: ask for the code action again")
     path = _path(uri)
     run = await ls.line_run(uri, line, "gorewrite: verifying the rewrite")
+    held = [f for f in run.held if f.targets[0].path == path and f.targets[0].line == line]
+    if held:
+        raise JsonRpcInvalidRequest(
+            f"{held[0].rule}: {held[0].summary}: an unsafe fix, held back: set unsafe-fixes = true in .gorewrite.toml"
+        )
     if path not in run.changes:
         raise JsonRpcInvalidRequest(f"not verified: {why.verdicts(run, path, line)}")
-    action.edit = types.WorkspaceEdit(changes={uri: [text_edit(doc, run.changes[path].decode())]})
+    created = sorted(p for p in run.changes if not run.snapshots[p].exists)
+    if created:  # the edit would be the verified rewrite only with the file it creates
+        raise JsonRpcInvalidRequest(f"the rewrite creates {created[0]}: apply it with `gorewrite fix`")
+    changes = {}
+    for changed, content in sorted(run.changes.items()):  # one file, unless a rule's rewrite spans several
+        where = uri if changed == path else _uri(changed)
+        codec = ls.workspace.position_codec
+        before = TextDocument(where, run.snapshots[changed].content.decode(), position_codec=codec)
+        changes[where] = [text_edit(before, content.decode())]
+    action.edit = types.WorkspaceEdit(changes=changes)
     return action
 
 
@@ -265,6 +280,10 @@ def _sites_on(run: Analysis, path: str, first: int, last: int) -> list[tuple[int
 
 def _path(uri: str) -> str:
     return os.path.realpath(to_fs_path(uri) or uri)
+
+
+def _uri(path: str) -> str:
+    return from_fs_path(path) or path
 
 
 def serve() -> None:
