@@ -65,12 +65,19 @@ class Server(LanguageServer):
             self.jobs.discard(job)
 
     def supersede(self, path: str, version: int | None = None) -> None:
-        """Cancel the file's work for versions before `version` (all of it without one) and forget its results."""
-        for job in [j for j in self.jobs if j.path == path and (version is None or j.version < version)]:
+        """Cancel and forget the work on the file's versions before `version` (all of them without one), and
+        on the other files of its package: they were compiled with this file as it was."""
+
+        def stale(where: str, number: int) -> bool:
+            if where != path:
+                return os.path.dirname(where) == os.path.dirname(path)
+            return version is None or number < version
+
+        for job in [j for j in self.jobs if stale(j.path, j.version)]:
             job.cancel()
-        for key in [k for k in self.analyses if k[0] == path and (version is None or k[1] < version)]:
+        for key in [k for k in self.analyses if stale(*k[:2])]:
             self.analyses.pop(key).cancel()
-        for key in [k for k in self.lines if k[0] == path and (version is None or k[1] < version)]:
+        for key in [k for k in self.lines if stale(*k[:2])]:
             del self.lines[key]
 
     def unsaved(self) -> dict[str, bytes]:
@@ -159,9 +166,10 @@ async def configuration_changed(ls: Server, params: types.DidChangeConfiguration
     data = params.settings.get(SECTION) if isinstance(params.settings, dict) else None
     if isinstance(data, dict):
         ls.chosen = Settings.of(data)
-        for uri in list(ls.workspace.text_documents):
+        uris = list(ls.workspace.text_documents)
+        for uri in uris:
             ls.supersede(_path(uri))
-            await ls.publish(uri)
+        await asyncio.gather(*(ls.publish(uri) for uri in uris))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -176,8 +184,17 @@ def did_change(ls: Server, params: types.DidChangeTextDocumentParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 async def did_save(ls: Server, params: types.DidSaveTextDocumentParams) -> None:
-    ls.supersede(_path(params.text_document.uri))
-    await ls.publish(params.text_document.uri)
+    """A saved file may change what any package importing it allocates: every open file is checked again."""
+    uris = list(ls.workspace.text_documents)
+    for uri in uris:
+        ls.supersede(_path(uri))
+    await asyncio.gather(*(ls.publish(uri) for uri in uris))
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: Server, params: None) -> None:
+    for job in list(ls.jobs):
+        job.cancel()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)

@@ -190,27 +190,47 @@ async def test_a_rewrite_the_compiler_rejects_is_not_offered(client: LanguageCli
     assert "closure: proposed, but rejected by the compiler" in hover.contents.value
 
 
-@pytest.mark.asyncio
-async def test_cancel_request_kills_the_verification(client: LanguageClient, root):
-    path = root / "slow/slow.go"
-    await opened(client, path)
+async def verifying(client: LanguageClient, path: Path, msg_id: str) -> asyncio.Future:
+    """Resolve the slow package's rewrite, once go test runs the package's minute-long test."""
     rewrite, _ = await actions(client, path, 7)
-    request = client.protocol.send_request_async(types.CODE_ACTION_RESOLVE, rewrite, msg_id="resolve-1")
-    pending = asyncio.ensure_future(request)
-    for _ in range(300):  # until go test runs the package's minute-long test
+    pending = asyncio.ensure_future(client.protocol.send_request_async(types.CODE_ACTION_RESOLVE, rewrite, msg_id))
+    for _ in range(300):
         await asyncio.sleep(0.1)
         if running("slow.test"):
-            break
-    assert running("slow.test")
-    client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id="resolve-1"))
+            return pending
+    raise AssertionError("go test never started")
+
+
+async def killed(pending: asyncio.Future) -> None:
+    """The request ends cancelled, and the test binary is killed rather than left to finish."""
     with pytest.raises(JsonRpcException, match="cancel"):
         await asyncio.wait_for(pending, 10)
     for _ in range(50):
         if not running("slow.test"):
-            break
+            return
         await asyncio.sleep(0.1)
-    assert not running("slow.test")  # killed, not left to finish
+    raise AssertionError("slow.test still runs")
+
+
+@pytest.mark.asyncio
+async def test_cancel_request_kills_the_verification(client: LanguageClient, root):
+    path = root / "slow/slow.go"
+    await opened(client, path)
+    pending = await verifying(client, path, "resolve-1")
+    client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id="resolve-1"))
+    await killed(pending)
     assert len(await actions(client, path, 7)) == 2  # the server goes on; nothing was verified or cached
+
+
+@pytest.mark.asyncio
+async def test_a_newer_version_of_the_file_kills_the_verification(client: LanguageClient, root):
+    path = root / "slow/slow.go"
+    await opened(client, path)
+    pending = await verifying(client, path, "resolve-2")
+    change = types.TextDocumentContentChangeWholeDocument(path.read_text() + "\n")
+    document = types.VersionedTextDocumentIdentifier(version=2, uri=path.as_uri())
+    client.text_document_did_change(types.DidChangeTextDocumentParams(document, [change]))
+    await killed(pending)
 
 
 @pytest.mark.asyncio
