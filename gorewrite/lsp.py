@@ -42,9 +42,11 @@ class Server(LanguageServer):
         self.analyses: dict[tuple[str, int], asyncio.Task] = {}  # (path, version) -> check of its package
         self.lines: dict[tuple[str, int, int], Run] = {}  # (path, version, line) -> fix of that line's sites
         self.tokens = itertools.count(1)  # work-done progress tokens
+        self.configured = asyncio.Event()  # set once workspace/configuration has answered (or cannot)
 
     async def work(self, path: str, version: int, task, *args, token: str | None = None):
         """Run editor.<task>(settings, job, *args, progress) in the worker; cancelling the caller cancels it."""
+        await self.configured.wait()
         job = Job(path, version)
         self.jobs.add(job)
         loop = asyncio.get_running_loop()
@@ -151,14 +153,17 @@ def initialize(ls: Server, params: types.InitializeParams) -> None:
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: Server, params: types.InitializedParams) -> None:
+    """Ask for the `gorewrite` settings before any work starts: they override initializationOptions."""
     workspace = ls.client_capabilities.workspace
-    if not (workspace and workspace.configuration):
-        return
-    said = await ls.workspace_configuration_async(
-        types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTION)])
-    )
-    if said and isinstance(said[0], dict) and said[0]:
-        ls.chosen = Settings.of(said[0])
+    try:
+        if workspace and workspace.configuration:
+            said = await ls.workspace_configuration_async(
+                types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTION)])
+            )
+            if said and isinstance(said[0], dict) and said[0]:
+                ls.chosen = Settings.of(said[0])
+    finally:
+        ls.configured.set()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

@@ -245,12 +245,17 @@ async def test_a_syntax_error_is_an_error_diagnostic_not_a_crash(client: Languag
 
 
 @pytest.mark.asyncio
-async def test_the_editors_rules_choose_what_is_offered(root):
-    """initializationOptions pick the rules as --rule does: a site no chosen rule recognises has no action."""
+@pytest.mark.parametrize("how", ["initializationOptions", "workspace/configuration"])
+async def test_the_editors_rules_choose_what_is_offered(root, how):
+    """The editor picks the rules as --rule does: a site no chosen rule recognises has no action."""
     client = await SERVER.start()
     try:
-        capabilities = client_capabilities("neovim")
-        params = types.InitializeParams(capabilities=capabilities, initialization_options={"rules": ["make-const"]})
+        chosen = {"rules": ["make-const"]}
+        params = types.InitializeParams(capabilities=client_capabilities("neovim"))
+        if how == "initializationOptions":
+            params.initialization_options = chosen
+        else:
+            client.set_configuration(chosen, section="gorewrite")
         await client.initialize_session(params)
         path = root / "work/work.go"
         diagnostics = await opened(client, path)
