@@ -63,6 +63,8 @@ class Server(LanguageServer):
             raise
         except Cancelled:
             raise asyncio.CancelledError from None
+        except UserError as err:  # what the command line would say on stderr, as the request's error
+            raise JsonRpcInvalidRequest(f"gorewrite: {err}") from None
         finally:
             self.jobs.discard(job)
 
@@ -136,8 +138,8 @@ class Server(LanguageServer):
             run = await self.analysis(uri)
         except asyncio.CancelledError:
             return  # a newer version is on its way
-        except UserError as err:
-            self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"gorewrite: {err}"))
+        except JsonRpcInvalidRequest as err:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, str(err)))
             return
         found = diagnostics(doc, _path(uri), run)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, found, version=doc.version))

@@ -272,3 +272,17 @@ def test_fix_refuses_unsaved_buffers(root, toolchain):
     options = Options(unsaved={path: GOROUTINE.replace("// Start", "\n// Start").encode()})
     with pytest.raises(UserError, match="saved files only"):
         fix([toolchain], [path], str(root), list(RULES.values()), options)
+
+
+@pytest.mark.asyncio
+async def test_a_file_outside_a_module_is_logged_not_a_crash(client: LanguageClient, tmp_path):
+    path = tmp_path / "loose.go"
+    path.write_text(BROKEN)
+    item = types.TextDocumentItem(path.as_uri(), "go", 1, BROKEN)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(item))
+    await asyncio.wait_for(client.wait_for_notification(types.WINDOW_LOG_MESSAGE), 60)
+    (said,) = [m for m in client.log_messages if m.type == types.MessageType.Error]
+    assert said.message.startswith("gorewrite: ") and "module" in said.message
+    params = types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(3, 1))
+    with pytest.raises(JsonRpcException, match="module"):
+        await client.text_document_hover_async(params)
