@@ -140,6 +140,10 @@ async def test_an_unsaved_buffer_is_compiled_through_an_overlay_never_written(cl
     assert path.read_bytes() == before
     titles = [a.title for a in await actions(client, path, 9)]
     assert titles == ["gorewrite: keep it (//gorewrite:ignore closure)"]  # rewrites are verified on saved files
+    params = types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(8, 2))
+    text = (await client.text_document_hover_async(params)).contents.value
+    assert "work.go:9:2: moved to heap: label" in text and "save the file for each rule's verdict" in text
+    assert path.read_bytes() == before
 
 
 @pytest.mark.asyncio
