@@ -131,6 +131,13 @@ class Server(LanguageServer):
         self.work_done_progress.begin(token, types.WorkDoneProgressBegin(title=title, cancellable=False))
         return token
 
+    async def recheck(self) -> None:
+        """Forget every result and check every open file again."""
+        uris = list(self.workspace.text_documents)
+        for uri in uris:
+            self.supersede(_path(uri))
+        await asyncio.gather(*(self.publish(uri) for uri in uris))
+
     async def publish(self, uri: str) -> None:
         """Check the document's package and publish the document's diagnostics (Error where it does not build)."""
         doc = self.workspace.get_text_document(uri)
@@ -173,10 +180,7 @@ async def configuration_changed(ls: Server, params: types.DidChangeConfiguration
     data = params.settings.get(SECTION) if isinstance(params.settings, dict) else None
     if isinstance(data, dict):
         ls.chosen = Settings.of(data)
-        uris = list(ls.workspace.text_documents)
-        for uri in uris:
-            ls.supersede(_path(uri))
-        await asyncio.gather(*(ls.publish(uri) for uri in uris))
+        await ls.recheck()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -192,10 +196,7 @@ def did_change(ls: Server, params: types.DidChangeTextDocumentParams) -> None:
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 async def did_save(ls: Server, params: types.DidSaveTextDocumentParams) -> None:
     """A saved file may change what any package importing it allocates: every open file is checked again."""
-    uris = list(ls.workspace.text_documents)
-    for uri in uris:
-        ls.supersede(_path(uri))
-    await asyncio.gather(*(ls.publish(uri) for uri in uris))
+    await ls.recheck()
 
 
 @server.feature(types.SHUTDOWN)

@@ -53,6 +53,7 @@ def root(tmp_path_factory) -> Path:
             "slow/slow.go": GOROUTINE.replace("package work", "package slow"),
             "slow/slow_test.go": SLOW_TEST,
             "slow/.gorewrite.toml": 'verify = ["tests"]\n',
+            "saved/saved.go": GOROUTINE.replace("package work", "package saved"),
             "broken/broken.go": BROKEN,
         },
     )
@@ -290,3 +291,21 @@ async def test_a_file_outside_a_module_is_logged_not_a_crash(client: LanguageCli
     params = types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(3, 1))
     with pytest.raises(JsonRpcException, match="module"):
         await client.text_document_hover_async(params)
+
+
+@pytest.mark.asyncio
+async def test_a_save_checks_the_file_again(client: LanguageClient, root):
+    path = root / "saved/saved.go"
+    assert (await opened(client, path))[0].range.start.line == 6
+    text = path.read_text().replace("// Start prints", "\n\n// Start prints")
+    path.write_text(text)  # what the editor does before it says didSave
+    document = types.VersionedTextDocumentIdentifier(version=2, uri=path.as_uri())
+    change = types.TextDocumentContentChangeWholeDocument(text)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(document, [change]))
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(path.as_uri())))
+    for _ in range(10):
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+        if client.diagnostics[path.as_uri()][0].range.start.line == 8:
+            break
+    assert client.diagnostics[path.as_uri()][0].range.start.line == 8
+    assert [a.title for a in await actions(client, path, 9)][0].startswith("gorewrite: rewrite with closure")
