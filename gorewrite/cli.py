@@ -1,4 +1,4 @@
-"""The command line: check | fix [--dry-run] | apply | rules | explain. Exit 0 clean, 1 pending, 2 error."""
+"""The command line: check | fix [--dry-run] | apply | why | lsp | rules | explain. Exit 0 clean, 1 pending, 2 error."""
 
 from __future__ import annotations
 
@@ -249,6 +249,14 @@ def why(site, go, tags, releases, **profile_values) -> None:
     toolchains = settings.toolchains(go, tags, releases or conf.toolchains, cwd)
     options = settings.options(conf, cwd, rule_values=profile_values)
     _out(explain_site.explain(toolchains, path, line, cwd, settings.rules((), conf), options))
+
+
+@cli.command()
+def lsp() -> None:
+    """Serve the Language Server Protocol on stdin/stdout: escapes, their flow, verified rewrites."""
+    from gorewrite.lsp import serve  # pygls, lsprotocol: the `lsp` extra
+
+    serve()
 
 
 @cli.command("rules")

@@ -106,6 +106,7 @@ def compile_flows(
     cwd: str,
     files: dict[str, tuple[str, ...]] | None = None,
     lines: dict[str, set[int]] | None = None,
+    overlay: str | None = None,
 ) -> dict[str, dict[tuple[str, int, int], tuple[str, ...]]]:
     """The compiler's `-m=2` lines per import path and site (absolute path, line, column), in order.
 
@@ -121,7 +122,8 @@ def compile_flows(
     sites: dict[tuple[str, int, int], list[str]] | None = None
     pkg = ""
     # Plain text, not -json: go -json sends a package's whole output as one event, one 130 MB line.
-    for raw in toolchain.stream(["build", "-o", os.devnull, *FLOW_FLAGS, "--", *import_paths], cwd):
+    args = ["build", "-o", os.devnull, *FLOW_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
+    for raw in toolchain.stream([*args, "--", *import_paths], cwd):
         line = raw.decode(errors="replace").rstrip("\r\n")
         if line.startswith("# "):
             pkg = line[2:].split()[0]

@@ -10,6 +10,7 @@ from gorewrite import suppress, typeinfo
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes, compile_flows
+from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, load
 from gorewrite.profile import HOT, Profile, Weights, join
 from gorewrite.progress import Report, silent
@@ -69,6 +70,7 @@ class Options:
     progress: Report = silent  # told each step of a long run (a spinner on a terminal)
     profile: Profile | None = None  # --profile: rank the sites, and fix only the hot ones
     hot: float = HOT  # --hot: the share of the profile's weight whose lines are hot
+    unsaved: dict[str, bytes] = field(default_factory=dict)  # path -> an editor's buffer: compiled, never written
 
     def wanted(self, path: str, first: int, last: int | None = None) -> bool:
         """Is the file not excluded and, with a line filter, every line from first to last in it?"""
@@ -104,11 +106,12 @@ def analyse(
         else:
             good.append(pkg)
     builds = {}
-    for tc in toolchains if good else []:
-        options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
-        builds[tc.version] = compile_escapes(
-            tc, [p.import_path for p in good], cwd, files={p.import_path: p.files for p in good}
-        )
+    with overlay_file(options.unsaved) as overlay:
+        for tc in toolchains if good else []:
+            options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
+            builds[tc.version] = compile_escapes(
+                tc, [p.import_path for p in good], cwd, overlay=overlay, files={p.import_path: p.files for p in good}
+            )
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
@@ -126,7 +129,9 @@ def analyse(
         heap = [e for e in escapes if e.heap and e.path in files and options.wanted(e.path, e.line)]
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: no file to read or parse
-        view = PackageView(pkg, _sources(run, pkg), escapes, by_toolchain=by_version, options=values, required=needed)
+        view = PackageView(
+            pkg, _sources(run, pkg, options.unsaved), escapes, by_toolchain=by_version, options=values, required=needed
+        )
         views[pkg.import_path] = view
         found = [c for rule in rules for c in rule.find(view) if options.wanted(c.path, c.escape.line)]
         found, suppressed, problems = suppress.apply(view, found, {r.name for r in rules}, set(RULES))
@@ -148,6 +153,8 @@ def fix(
     toolchains: list[Toolchain], patterns: list[str], cwd: str, rules: list[Rule], options: Options = Options()
 ) -> Run:
     """Propose, verify with every toolchain's compiler, and compute the new file contents (nothing is written here)."""
+    if options.unsaved:  # go/types reads the files on disk: its offsets would not be the buffer's
+        raise UserError("rewrites are proposed for saved files only: save the file first")
     analysis, views, candidates = analyse(toolchains, patterns, cwd, rules, options)
     run = Run(**vars(analysis))
     toolchain = toolchains[0]
@@ -246,8 +253,9 @@ def _edit_wanted(view: PackageView, edit, options: Options) -> bool:
     return options.wanted(edit.path, first, last)
 
 
-def _sources(run: Analysis, pkg: Package) -> dict[str, bytes]:
-    """Every .go file in the package directory: a factory's callers may hide in files the build skips."""
+def _sources(run: Analysis, pkg: Package, unsaved: dict[str, bytes]) -> dict[str, bytes]:
+    """Every .go file in the package directory (an editor's buffer for an unsaved one): a factory's callers
+    may hide in files the build skips."""
     sources = {}
     root = pkg.module_root or os.path.dirname(pkg.dir)
     for name in sorted(os.listdir(pkg.dir)):
@@ -255,7 +263,7 @@ def _sources(run: Analysis, pkg: Package) -> dict[str, bytes]:
         if not name.endswith(".go") or not os.path.isfile(path):
             continue
         snapshot = read(path)
-        sources[path] = snapshot.content
+        sources[path] = unsaved.get(path, snapshot.content)
         run.snapshots[path] = snapshot
         run.roots[path] = root if pkg.module_root else _std_root(pkg)
     return sources

@@ -54,26 +54,14 @@ def site(arg: str, cwd: str) -> tuple[str, int]:
 
 def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], options: Options) -> str:
     """The report: flow lines per toolchain, then each rule's verdict on the line (and its weight with --profile)."""
-    parts = []
-    for toolchain in toolchains:
-        flow = _flow(toolchain, path, line, cwd)
-        heading = f"{toolchain.version}:" if len(toolchains) > 1 else ""
-        body = "\n".join(flow) if flow else "  the compiler reports no heap allocation on this line"
-        parts.append((heading + "\n" if heading else "") + body)
-    run = fix(
-        toolchains,
-        [path],
-        cwd,
-        rules,
-        # every rule's verdict, hot or cold: the profile only weighs the line here
-        replace(
-            options, unsafe_fixes=True, speculative=True, lines={path: {line}}, edits_within_lines=False, profile=None
-        ),
+    # every rule's verdict, hot or cold: the profile only weighs the line here
+    run = line_run(
+        toolchains, path, line, cwd, rules, replace(options, unsafe_fixes=True, speculative=True, profile=None)
     )
     if run.broken:
         pkg, error = min(run.broken.items())
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
-    parts.append(_verdicts(run, path, line))
+    parts = [flows(toolchains, path, line, cwd), verdicts(run, path, line)]
     if options.profile:
         weights = join(options.profile, run.packages)
         weight, share, profile = weights.weight(path, line), weights.share(path, line), options.profile
@@ -81,12 +69,29 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
     return "\n".join(parts) + "\n"
 
 
-def _flow(toolchain: Toolchain, path: str, line: int, cwd: str) -> list[str]:
+def line_run(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], options: Options) -> Run:
+    """`fix` for the sites on one line only, whatever lines their rewrites touch: what the verdicts are about."""
+    return fix(toolchains, [path], cwd, rules, replace(options, lines={path: {line}}, edits_within_lines=False))
+
+
+def flows(toolchains: list[Toolchain], path: str, line: int, cwd: str, overlay: str | None = None) -> str:
+    """The flow lines per toolchain (headed by its version when there are several)."""
+    parts = []
+    for toolchain in toolchains:
+        flow = _flow(toolchain, path, line, cwd, overlay)
+        heading = f"{toolchain.version}:" if len(toolchains) > 1 else ""
+        body = "\n".join(flow) if flow else "  the compiler reports no heap allocation on this line"
+        parts.append((heading + "\n" if heading else "") + body)
+    return "\n".join(parts)
+
+
+def _flow(toolchain: Toolchain, path: str, line: int, cwd: str, overlay: str | None) -> list[str]:
     """The -m=2 lines the compiler prints for the line, inlining chatter left out."""
     (pkg,) = load(toolchain, [path], cwd) or [None]
     if pkg is None or pkg.error:
         raise UserError(f"{path}: its package does not load: {pkg.error if pkg else 'no package'}")
-    sites = compile_flows(toolchain, [pkg.import_path], cwd, files={pkg.import_path: pkg.files}, lines={path: {line}})[
+    files = {pkg.import_path: pkg.files}
+    sites = compile_flows(toolchain, [pkg.import_path], cwd, files=files, lines={path: {line}}, overlay=overlay)[
         pkg.import_path
     ]
     found = [
@@ -99,7 +104,8 @@ def _flow(toolchain: Toolchain, path: str, line: int, cwd: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _verdicts(run: Run, path: str, line: int) -> str:
+def verdicts(run: Run, path: str, line: int) -> str:
+    """Each rule's verdict on the line's sites: verified, rejected (and why), declined (and why) or ignored."""
     said = []
     for verdict in run.verdicts:
         if isinstance(verdict, Verified):
