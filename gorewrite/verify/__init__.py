@@ -9,15 +9,14 @@ and go test, and --verify bench compares its benchmarks (gocmd.py, bench.py).
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 
 from gorewrite.claims import needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_escapes
+from gorewrite.overlay import overlay_file
 from gorewrite.patch import rewritten
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Fix, PackageView
@@ -197,8 +196,7 @@ def _check(
                 extra.contents[(pkg, _key(group))] = contents[pkg]
     if not contents:
         return failures
-    with tempfile.TemporaryDirectory(prefix=f"gorewrite-overlay-{os.getpid()}-") as tmp:  # see leftovers.py
-        overlay = _write_overlay(tmp, list(contents.values()))
+    with overlay_file({path: data for files in contents.values() for path, data in files.items()}) as overlay:
         new_files = {pkg: created(views[pkg], batch[pkg]) for pkg in contents}
         growing = [pkg for pkg, paths in new_files.items() if paths]
         result = compile_escapes(
@@ -240,18 +238,3 @@ def _check(
                 else:
                     extra.after[(toolchain.version, pkg, _key(batch[pkg]))] = found
     return failures
-
-
-def _write_overlay(tmp: str, contents: list[dict[str, bytes]]) -> str:
-    """The go command's -overlay file: each rewritten path replaced by a file in tmp."""
-    replace = {}
-    for files in contents:
-        for path, data in files.items():
-            target = os.path.join(tmp, f"{len(replace)}_{os.path.basename(path)}")
-            with open(target, "wb") as f:
-                f.write(data)
-            replace[path] = target
-    overlay = os.path.join(tmp, "overlay.json")
-    with open(overlay, "w") as f:
-        json.dump({"Replace": replace}, f)
-    return overlay
