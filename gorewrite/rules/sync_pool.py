@@ -5,7 +5,9 @@ stack from a package-level `sync.Pool` instead, and put it back when the functio
 beside `var bufPool = sync.Pool{New: …}` and two typed helpers; `p := new(T)` / `p := &T{…}`
 become `p := getT(); defer putT(p); *p = T{…}`. The compiler's `-m=2` flow must say the site
 escapes for its size alone, under every toolchain, and every use of the variable must stay
-inside the call. The full doc, with the cases it declines, is rules/sync-pool/README.md.
+inside the call. A `bytes.Buffer` (REUSABLE) fits the stack but escapes through the calls it
+reaches: retention.py must show none keeps anything of it; its put helper empties it before Put.
+The full doc, with the cases it declines, is rules/sync-pool/README.md.
 """
 
 from __future__ import annotations
@@ -889,7 +891,7 @@ def _package_names(view: PackageView) -> set[str]:
 
 RULE = Rule(
     name=NAME,
-    summary="take per-call temporaries too large for the stack from a sync.Pool (Get, reset, deferred Put)",
+    summary="take per-call temporaries too large for the stack, or buffers no callee keeps, from a sync.Pool",
     messages=("make([]T, N) escapes to heap", "new(T) escapes to heap", "&T{...} escapes to heap"),
     find=find,
     propose=propose,
