@@ -131,7 +131,7 @@ import (
 
 var naivePool = sync.Pool{{New: func() any {{ return new(bytes.Buffer) }}}}
 """
-SITE = re.compile(r"^(\t+)(\w+) := new\(bytes\.Buffer\)[^\n]*// declined[^\n]*$", re.M)
+SITE = re.compile(r"^(\t+)(?:(\w+) := new\(bytes\.Buffer\)|var (\w+) bytes\.Buffer)[^\n]*// declined[^\n]*$", re.M)
 # Each must-decline buffer case, pooled anyway: Get, and a deferred Reset and Put; the foreign pool's
 # case takes that pool the way its own users do. strings.Builder is left out: its Reset drops its
 # storage, so a naive pool of it is pointless rather than wrong (the rule declines it for no gain).
@@ -150,12 +150,13 @@ NAIVE = {
     "decline_buffer_returned": "pool",
     "decline_buffer_write_bytes": "pool",
     "decline_buffer_foreign_pool": "theirs",
+    "decline_buffer_var_value": "pool",
 }
 
 
 def _naive(source: str, how: str) -> str:
     def pooled(m: re.Match) -> str:
-        indent, var = m[1], m[2]
+        indent, var = m[1], m[2] or m[3]
         if how == "theirs":
             return f"{indent}{var} := bufPool.Get().(*bytes.Buffer)\n{indent}defer bufPool.Put({var})"
         return (
@@ -165,6 +166,10 @@ def _naive(source: str, how: str) -> str:
 
     rewritten, count = SITE.subn(pooled, source)
     assert count == 1, source
+    var = SITE.search(source)[3]
+    if var:  # a var buffer becomes the pointer: its address is the pointer, its value what it points to
+        rewritten = re.sub(rf"&{var}\b", var, rewritten)
+        rewritten = re.sub(rf"= {var}$", f"= *{var}", rewritten, flags=re.M)
     return rewritten
 
 
@@ -197,6 +202,7 @@ REUSED = (
     "early_return",
     "shared_buffer_pool",
     "reuse_buffer_pool",
+    "var_buffer",
 )
 
 

@@ -68,7 +68,7 @@ class Site:
     statement: Node
     name: Node
     value: Node
-    kind: str  # make | new | literal
+    kind: str  # make | new | literal | var (then value is the declared type)
     reuse: str | None = None  # a REUSABLE type's name, once _plan knows it is one: calls may keep nothing of it
 
 
@@ -100,15 +100,22 @@ class Plan:
     reset: str  # a make: "" or "zero" (the array, as make gave it); else the literal to assign through the pointer
     var: str
     reuse: str | None = None  # a REUSABLE type's name: the put helper empties it (and drops it when grown too large)
+    addresses: tuple[tuple[int, int], ...] = ()  # `&b` of a var-declared buffer, rewritten to `b`
 
 
 def find(view: PackageView) -> list[Candidate]:
-    """Constant-size allocations the compiler puts on the heap, assigned by `:=` in a function."""
+    """Constant-size allocations the compiler puts on the heap, assigned by `:=` in a function, and
+    buffers declared by `var b bytes.Buffer` it moves to the heap."""
     found = []
     for escape in view.escapes:
-        if not escape.heap or escape.path not in view.package.rewritable or not MESSAGE.match(escape.message):
+        if not escape.heap or escape.path not in view.package.rewritable:
             continue
-        site = _sites(view, escape.path).get(view.offset(escape))
+        if MESSAGE.match(escape.message):
+            site = _sites(view, escape.path).get(view.offset(escape))
+        elif escape.message.startswith("moved to heap: "):
+            site = _var_sites(view, escape.path).get(view.offset(escape))
+        else:
+            continue
         if site is None or _function(site.statement) is None or _plainly_kept(site):
             continue
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement)))
@@ -120,7 +127,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     proposals: list[Proposal] = []
     groups: dict[tuple[str, str], list[Plan]] = {}
     for cand in candidates:
-        site = _sites(view, cand.path)[view.offset(cand.escape)]
+        site = _site(view, cand)
         verdict = _plan(view, cand.escape, site)
         if isinstance(verdict, str):
             proposals.append(Declined(NAME, cand.escape, verdict))
@@ -158,6 +165,33 @@ def _match_sites(view: PackageView, path: str) -> dict[int, Site]:
         elif text(caps["function"][0]) in (b"make", b"new"):
             kind = text(caps["function"][0]).decode()
             found[caps["arguments"][0].start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, kind)
+    return found
+
+
+def _site(view: PackageView, candidate: Candidate) -> Site:
+    """The site find recognised for the candidate."""
+    offset = view.offset(candidate.escape)
+    return _sites(view, candidate.path).get(offset) or _var_sites(view, candidate.path)[offset]
+
+
+def _var_sites(view: PackageView, path: str) -> dict[int, Site]:
+    """Every `var b pkg.Buffer` (or `pkg.Builder`) in a block, one name, no value, by its name's offset
+    (where the compiler says `moved to heap: b`); go/types tells later whether it is bytes.Buffer."""
+    return memo(view, (NAME, "var", path), lambda: _match_var_sites(view, path))
+
+
+def _match_var_sites(view: PackageView, path: str) -> dict[int, Site]:
+    found = {}
+    for node in walk(view.tree(path).root_node):
+        if node.type != "var_declaration" or node.parent is None or node.parent.type != "statement_list":
+            continue
+        specs = node.named_children
+        if len(specs) != 1 or specs[0].type != "var_spec" or specs[0].child_by_field_name("value") is not None:
+            continue
+        names, kind = specs[0].children_by_field_name("name"), specs[0].child_by_field_name("type")
+        field = kind.child_by_field_name("name") if kind is not None and kind.type == "qualified_type" else None
+        if len(names) == 1 and field is not None and text(field) in (b"Buffer", b"Builder"):
+            found[names[0].start_byte] = Site(path, node, names[0], kind, "var")
     return found
 
 
@@ -208,7 +242,9 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     reuse = _reusable(view, site)
     if reuse in NEVER_POOLED:
         return NEVER_POOLED[reuse]
-    size = _size(view, site, escape)
+    if site.kind == "var" and reuse is None:
+        return f"{text(site.value).decode()} is not a type gorewrite pools from a var declaration"
+    size = _size(view, site, escape) if site.kind != "var" else None
     if size is not None and size <= MAX_IMPLICIT_STACK and reuse is None:
         return (
             f"it fits the stack ({size} bytes): the compiler puts it on the heap for what the code does "
@@ -229,7 +265,7 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     jump = first_of(body, ("labeled_statement", "goto_statement"))
     if jump is not None:
         return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
-    shape = _shape(view, site, escape)
+    shape = _shape(view, site, escape) if site.kind != "var" else _var_shape(site)
     if isinstance(shape, str):
         return shape
     if reuse is not None:
@@ -247,14 +283,42 @@ def _plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     inside = [i for i in idents if function.start_byte <= i.start < function.end_byte]
     if any(i.name == var and i.use == Use.DECL and i.obj != declared.obj for i in inside):
         return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
+    addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
+        if site.kind == "var":
+            node = _var_use(node)
+            if isinstance(node, str):
+                return f"{var} {node}"
+            if node.type == "unary_expression":
+                addresses.append((node.start_byte, node.end_byte))
         problem = _use(view, site, node, declared.obj, stale, length is not None)
         if problem:
             return f"{var} {problem}"
     if stale:
         reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
-    return Plan(site, escape, shape.pointer, shape.new, shape.moved, length, reset, var, shape.reuse)
+    return Plan(site, escape, shape.pointer, shape.new, shape.moved, length, reset, var, shape.reuse, tuple(addresses))
+
+
+def _var_shape(site: Site) -> Shape:
+    """A `var b T` of a REUSABLE type: the pool holds `*T`, and `b` becomes that pointer."""
+    type_text = text(site.value).decode()
+    return Shape(f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, "", False)
+
+
+def _var_use(node: Node) -> Node | str:
+    """A use of a var-declared buffer that stays right once `b` is a pointer: `&b` (its pointer, which
+    the rewrite makes `b`) or a method call or selector on it; any other use needs the value."""
+    parent = node.parent
+    if (
+        parent is not None
+        and parent.type == "unary_expression"
+        and text(parent.child_by_field_name("operator")) == b"&"
+    ):
+        return parent
+    if parent is not None and parent.type == "selector_expression" and parent.child_by_field_name("operand") == node:
+        return node
+    return "is used as a value, which a pooled pointer cannot stand for"
 
 
 def _reusable(view: PackageView, site: Site) -> str | None:
@@ -262,6 +326,8 @@ def _reusable(view: PackageView, site: Site) -> str | None:
     if site.kind == "new":
         args = site.value.child_by_field_name("arguments").named_children
         node = args[0] if len(args) == 1 else None
+    elif site.kind == "var":
+        node = site.value
     elif site.kind == "literal":
         literal = site.value.child_by_field_name("operand")
         body = literal.child_by_field_name("body")
@@ -276,8 +342,10 @@ def _reusable(view: PackageView, site: Site) -> str | None:
 def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     """Only an allocation that may be larger than the compiler's 64 KiB limit can be on the heap
     for its size: the others are declined without the (costly) -m=2 compile."""
-    site = _sites(view, candidate.path).get(view.offset(candidate.escape))
-    size = _size(view, site, candidate.escape) if site is not None else None
+    site = _site(view, candidate)
+    if site.kind == "var":
+        return False  # a var buffer is pooled for reuse, never for its size
+    size = _size(view, site, candidate.escape)
     return size is None or size > MAX_IMPLICIT_STACK
 
 
@@ -662,6 +730,7 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
         moves = (first.moved,)
     for plan in plans:
         edits.append(_statement_edit(view, plan, get, put, taken, names))
+        edits += [Edit(path, start, end, plan.var.encode()) for start, end in plan.addresses]
     if existing is not None:
         edits += _unused_import(view, plans[0], edits)
     lines = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
@@ -820,7 +889,8 @@ def _existing_pool(
                     source,
                     re.M,
                 )
-                if get and put:
+                puts_anywhere = sum(len(re.findall(rb"\b" + m[1] + rb"\.Put\(", s)) for s in view.sources.values())
+                if get and put and puts_anywhere == 1:  # only the helper puts buffers back
                     return pool, f"{get[1].decode()}()", put[1].decode()
                 return f"the package's {pool} holds {pointer} but gorewrite cannot show its users empty them before Put"
             put = next((p for p in puts if _folded(p[2].decode()) == want), None)
