@@ -175,6 +175,8 @@ def _naive(source: str, how: str) -> str:
 
 def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
     """`go test -race -count=50` of each case passes as written and fails once pooled naively."""
+    cases = {p.name for p in (GOLDEN / "sync-pool").glob("decline_buffer_*")}
+    assert cases == NAIVE.keys(), "every buffer decline case keeps its naive pool here"
     files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
     for case, how in NAIVE.items():
         for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
