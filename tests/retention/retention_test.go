@@ -62,6 +62,20 @@ type onlyWrite struct{ b *bytes.Buffer }
 
 func (w *onlyWrite) Write(p []byte) (int, error) { return w.b.Write(p) }
 
+// TestBufferWriteRune: neither the buffer nor the storage WriteRune grew for it outlives the buffer.
+func TestBufferWriteRune(t *testing.T) {
+	b := new(bytes.Buffer)
+	b.WriteRune('é')
+	storage, buffer := weak.Make(&b.Bytes()[0]), weak.Make(b)
+	b = nil
+	for range 3 {
+		runtime.GC()
+	}
+	if storage.Value() != nil || buffer.Value() != nil {
+		t.Fatal("the buffer or its storage is still reachable: WriteRune kept it")
+	}
+}
+
 func TestWriteString(t *testing.T) {
 	check(t, func(b *bytes.Buffer) { io.WriteString(b, "hello") })
 	check(t, func(b *bytes.Buffer) { io.WriteString(&onlyWrite{b}, "hello") })

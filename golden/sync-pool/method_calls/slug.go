@@ -17,7 +17,7 @@ func Make(title string, id int) string {
 			if dash && buf.Len() > 0 {
 				buf.WriteByte('-')
 			}
-			buf.WriteString(string(unicode.ToLower(r)))
+			buf.WriteRune(unicode.ToLower(r))
 			dash = false
 		} else {
 			dash = true
