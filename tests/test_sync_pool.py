@@ -52,14 +52,14 @@ func TestSum(t *testing.T) {
 }
 """
 
-# A test that pins the allocation itself: it passes before the rewrite and fails after it.
+# A test that fails whatever the code: sync-pool's verification must run it without --verify tests.
+# (One that pins the allocation count cannot serve: this rule's tests run with -race, where
+# sync.Pool drops some Puts at random and AllocsPerRun no longer tells the versions apart.)
 PINNED = (
     TEST
     + """
-func TestAllocates(t *testing.T) {
-	if n := testing.AllocsPerRun(10, func() { Sum(nil) }); n != 1 {
-		t.Fatalf("Sum allocates %v times, want 1", n)
-	}
+func TestPinned(t *testing.T) {
+	t.Fatal("pinned: this package's tests fail")
 }
 """
 )
@@ -80,7 +80,7 @@ def test_the_rewrite_is_verified_with_the_packages_tests(tmp_path, toolchain):
 
 
 def test_tests_run_without_verify_tests(tmp_path, toolchain):
-    """No --verify flag: the fix's `checks` make the verifier run go test, which now fails."""
+    """No --verify flag: the fix's claim makes the verifier run go test, which fails."""
     run = fix([toolchain], ["./..."], str(_module(tmp_path, PINNED)), [RULE])
     (verdict,) = run.verdicts
     assert isinstance(verdict, Rejected) and "go test fails" in verdict.reason, verdict
