@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from gorewrite.apply import module_root
+from gorewrite.display import relative
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_flows
 from gorewrite.hotpaths import amount
@@ -15,6 +16,7 @@ from gorewrite.packages import load
 from gorewrite.pipeline import Options, Run, fix
 from gorewrite.profile import join
 from gorewrite.proposals import Rule
+from gorewrite.report import diff
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Rejected, Verified
 
@@ -62,6 +64,8 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
         pkg, error = min(run.broken.items())
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
     parts = [flows(toolchains, path, line, cwd), verdicts(run, path, line)]
+    if run.changes:
+        parts.append("the rewrite that would be verified:\n" + diff(run).rstrip("\n"))
     if options.profile:
         weights = join(options.profile, run.packages)
         weight, share, profile = weights.weight(path, line), weights.share(path, line), options.profile
@@ -95,7 +99,7 @@ def _flow(toolchain: Toolchain, path: str, line: int, cwd: str, overlay: str | N
         pkg.import_path
     ]
     found = [
-        f"  {os.path.basename(path)}:{line}:{col}: {message}"
+        f"  {relative(path, cwd)}:{line}:{col}: {message}"  # as the flow's own `at dir/file.go:…` paths
         for (where, number, col), messages in sites.items()
         if where == path and number == line
         for message in messages

@@ -10,9 +10,11 @@ def test_why_shows_the_flow_and_the_verdict(tmp_path):
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     done = gorewrite("why", "work/work.go:7", cwd=root)
     assert done.returncode == 0, done.stderr
-    assert "work.go:7:2: moved to heap: label" in done.stdout
+    assert "  work/work.go:7:2: moved to heap: label" in done.stdout, "labelled as the flow's own paths"
     assert "flow: {storage for func literal}" in done.stdout and "captured by a closure" in done.stdout
     assert "closure: would be verified: copy label before the func literal captures it" in done.stdout
+    shown = done.stdout.split("the rewrite that would be verified:\n", 1)[1]
+    assert shown.startswith("--- a/work/work.go\n+++ b/work/work.go\n@@ ") and "+\t\tlabel := label" in shown
 
 
 def test_why_on_a_quiet_line(tmp_path):
