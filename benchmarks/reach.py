@@ -1,6 +1,7 @@
 """Reach census: how many escapes each rule rewrites on std and on popular modules, and why it declines the rest.
 
-Runs `gorewrite fix --dry-run --format json` (all rules) on std and on each module pinned in
+Runs `gorewrite fix --dry-run --speculative --format json` (all rules; speculative fixes verified
+too, so they can be counted apart) on std and on each module pinned in
 reach-modules.txt (fetched with `go mod download -json`, copied to a scratch directory because
 the module cache is read-only), then prints per rule: candidates, verified (for every input, and
 speculative: only for some inputs), rejected by the compiler, declined, held back (unsafe), the
@@ -121,8 +122,8 @@ def count_lines(go_bin: str, cwd: Path, patterns: list[str]) -> tuple[int, int]:
 
 
 def run_fix(go_bin: str, toolchains: list[str], cwd: Path, patterns: list[str], write: bool) -> dict:
-    """gorewrite's fix report (gorewrite.fix/v1) on the patterns, or {"error": …} when it printed none."""
-    argv = [sys.executable, "-m", "gorewrite", "fix", "--format", "json", "--quiet", "--go", go_bin]
+    """gorewrite's fix report (gorewrite.fix/v2) on the patterns, or {"error": …} when it printed none."""
+    argv = [sys.executable, "-m", "gorewrite", "fix", "--format", "json", "--quiet", "--speculative", "--go", go_bin]
     argv += [] if write else ["--dry-run"]
     argv += [f"--toolchain={t}" for t in toolchains]
     start = time.monotonic()
