@@ -102,16 +102,21 @@ def _parse(path: str) -> Message:
 
 def _weigh(message: Message, path: str) -> dict[tuple[str, str, int], list[int]]:
     """Each sample's values summed on the innermost line, outside the runtime, of its stack (inlined calls:
-    a location's first line is the innermost)."""
+    a location's first line is the innermost). What a function is, is worked out once per function, not
+    per line of every location that names it."""
     strings = message.string_table
-    functions = {f.id: (strings[f.name], strings[f.filename]) for f in message.function}
+    functions = {}  # function id -> (package, file), None for the runtime's own
+    for f in message.function:
+        name, filename = strings[f.name], strings[f.filename]
+        runtime = not name or name.startswith(RUNTIME) or RUNTIME_FILE.search(filename)
+        functions[f.id] = None if runtime else (_package(name), filename)
     at: dict[int, tuple[str, str, int] | None] = {}
     for location in message.location:
         at[location.id] = None
         for line in location.line:
-            name, filename = functions.get(line.function_id, ("", ""))
-            if name and not name.startswith(RUNTIME) and not RUNTIME_FILE.search(filename):
-                at[location.id] = (_package(name), filename, line.line)
+            where = functions.get(line.function_id)
+            if where:
+                at[location.id] = (where[0], where[1], line.line)
                 break
     sums: dict[tuple[str, str, int], list[int]] = {}
     width = len(message.sample_type)
