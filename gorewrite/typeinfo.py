@@ -68,6 +68,7 @@ class Ident:
     use: Use
     iface: bool = False  # the object's type (a type name: the type it names) is an interface, not a type parameter
     size: int | None = None  # for a type name: the size in bytes of the type it names (GOARCH's), None if generic
+    func: str | None = None  # for a func or method: its package-qualified name, "(*sync.WaitGroup).Wait"
 
 
 @dataclass(frozen=True)

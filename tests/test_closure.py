@@ -98,6 +98,24 @@ func Dial(n int, out chan<- string) {
 """,
         "\t\thost := host" + COPY.format("host") + "\t\tport := port" + COPY.format("port") + "\t\tgo func()",
     ),
+    "same_block": (
+        """package same_block
+
+import "fmt"
+
+// Stats is larger than the 128 bytes the compiler captures by value.
+type Stats struct {
+	Name   string
+	Counts [32]int
+}
+
+// Report sends the name and first count from a goroutine.
+func Report(s Stats, out chan<- string) {
+	go func() { out <- fmt.Sprint(s.Name, s.Counts[0]) }()
+}
+""",
+        "\t{\n\ts := s" + COPY.format("s") + "\tgo func()",
+    ),
     "factory": (FACTORY.replace("package tags", "package factory"), "func joiner(sep string, parts []string) string {"),
 }
 
@@ -295,24 +313,6 @@ func Greeters(names []string, greeting string) []func() string {
 }
 """,
         "greeting is captured by a func literal that is stored or returned",
-    ),
-    "same_block": (
-        """package same_block
-
-import "fmt"
-
-// Stats is larger than the 128 bytes the compiler captures by value.
-type Stats struct {
-	Name   string
-	Counts [32]int
-}
-
-// Report sends the name and first count from a goroutine.
-func Report(s Stats, out chan<- string) {
-	go func() { out <- fmt.Sprint(s.Name, s.Counts[0]) }()
-}
-""",
-        "s is declared in the block that makes the closure, so a copy there would redeclare it",
     ),
     "literal_declares_own": (
         """package literal_declares_own
@@ -514,7 +514,6 @@ NAIVE = {
         "func() string { out := make(chan string, 3); {pkg}.Retry(3, out); return sorted(out, 3) }()",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
-    "same_block": (copy_before("\tgo func()", "s"), "no new variables on left side of :="),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
     "factory_names_clash": (merge_factory, "no new variables on left side of :="),
     "factory_value_use": (merge_factory, "not enough arguments in call to joiner"),
