@@ -281,9 +281,10 @@ def _not_ordering(spawn: Spawn, wait: Node, write: int) -> str | None:
     start = next((a for a in [spawn.statement, *ancestors(spawn.statement)] if a.parent == wait.parent), None)
     where = f"line {wait.start_point.row + 1}"
     if start is None or start.start_byte >= wait.start_byte:
-        return f"the wait at {where} is not in a block that holds the goroutine's start and follows it"
+        return f"the wait at {where} is in a branch, case or loop of its own, not on every path from the go statement"
     if start.start_byte <= write < wait.start_byte:
-        return f"the write (byte {write}) comes before the wait at {where}, or in a loop around the goroutine within it"
+        line = spawn.function.named_descendant_for_byte_range(write, write).start_point.row + 1
+        return f"the write at line {line} can come before the wait at {where}"
     region = [start]
     sibling = start.next_named_sibling
     while sibling is not None and sibling != wait:
