@@ -11,6 +11,7 @@ from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes, compile_flows
 from gorewrite.packages import Package, load
+from gorewrite.parameters import compile_parameters
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
 from gorewrite.rules import OPTIONS, RULES, required
@@ -159,6 +160,7 @@ def fix(
             options.progress(f"type-checking: package {number}/{len(candidates)} {pkg}")
             views[pkg].types = typeinfo.load(toolchain, views[pkg].package, _scopes(found))
     _add_flows(toolchains, cwd, rules, views, candidates, options.progress)
+    add_parameters(toolchains, cwd, rules, views, candidates, options.progress)
     for number, (pkg, found) in enumerate(candidates.items(), 1):
         options.progress(f"proposing rewrites: package {number}/{len(candidates)} {pkg}")
         if not found:
@@ -216,6 +218,26 @@ def _add_flows(
         found = compile_flows(tc, wanted, cwd, files={p: views[p].package.files for p in wanted}, lines=lines)
         for pkg, sites in found.items():
             views[pkg].flows[tc.version] = sites
+
+
+def add_parameters(
+    toolchains: list[Toolchain],
+    cwd: str,
+    rules: list[Rule],
+    views: dict[str, PackageView],
+    candidates: dict[str, list[Candidate]],
+    progress: Report,
+) -> None:
+    """The compiler's parameter verdicts, per toolchain, of the packages where a rule with `retention`
+    has candidates and of everything they import: one -m compile, replayed from the cache later."""
+    askers = {r.name for r in rules if r.retention}
+    wanted = [pkg for pkg, found in candidates.items() if any(c.rule in askers for c in found)]
+    paths = sorted({p for pkg in wanted for p in (pkg, *views[pkg].package.imports) if p not in ("C", "unsafe")})
+    for tc in toolchains if wanted else []:
+        progress(f"asking {tc.version} which callees keep their arguments ({len(paths)} packages, -gcflags=-m)")
+        verdicts = compile_parameters(tc, paths, cwd)
+        for pkg in wanted:
+            views[pkg].parameters[tc.version] = verdicts
 
 
 def _edit_wanted(view: PackageView, edit, options: Options) -> bool:

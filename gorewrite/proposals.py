@@ -12,6 +12,7 @@ from gorewrite.claims import Claim, RemovesTargets
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.packages import Package
+from gorewrite.parameters import Verdicts
 from gorewrite.syntax import Tree, parse
 
 if TYPE_CHECKING:
@@ -68,6 +69,9 @@ class PackageView:
     flows: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = field(
         default_factory=dict
     )  # version -> (path, line, col) -> -m=2 lines; only for rules with `flows`
+    # version -> the compiler's parameter verdicts of the package and its imports; only for rules
+    # with `retention` (retention.py reads them)
+    parameters: dict[str, Verdicts] = field(default_factory=dict, repr=False)
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
     _line_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
@@ -125,8 +129,10 @@ class Rule:
 
     `requires` names rules whose find and propose this rule builds on; the pipeline hands them
     over as `view.required[name]` (a rule never imports another). `options` are the rule's own
-    settings. `precheck`, given the run's toolchain versions, says why the rule has nothing to do
-    with them (a note for a user who asked for the rule by name), or None.
+    settings. A rule with `retention` calls retention.kept in `propose`; the pipeline compiles
+    its candidates' packages and their imports with -m for it (PackageView.parameters).
+    `precheck`, given the run's toolchain versions, says why the rule has nothing to do with them
+    (a note for a user who asked for the rule by name), or None.
     """
 
     name: str
@@ -138,3 +144,4 @@ class Rule:
     requires: tuple[str, ...] = ()
     options: tuple[RuleOption, ...] = ()
     precheck: Callable[[list[str]], str | None] | None = None
+    retention: bool = False  # asks retention.py whether callees keep a pointer: the pipeline fills view.parameters

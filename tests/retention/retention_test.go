@@ -1,0 +1,68 @@
+// Package retention proves each entry of gorewrite's retention table (gorewrite/retention.py):
+// a std function that keeps an argument no longer than the methods it calls on it keep their
+// receiver. Each test passes an object tracked by a weak pointer, drops every reference, runs
+// the GC and asserts the object was collected. TestHarnessSeesAKeeper shows the check fails
+// when a callee does keep the object.
+package retention
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"runtime"
+	"testing"
+	"weak"
+)
+
+// collected calls use with a fresh buffer and reports whether the buffer is garbage afterwards.
+//
+//go:noinline
+func collected(use func(*bytes.Buffer)) bool {
+	b := new(bytes.Buffer)
+	b.Grow(64)
+	w := weak.Make(b)
+	use(b)
+	b = nil
+	for range 3 {
+		runtime.GC()
+	}
+	return w.Value() == nil
+}
+
+func check(t *testing.T, use func(*bytes.Buffer)) {
+	t.Helper()
+	if !collected(use) {
+		t.Fatal("the object is still reachable after the call returned: the callee kept it")
+	}
+}
+
+var kept []*bytes.Buffer
+
+func TestHarnessSeesAKeeper(t *testing.T) {
+	if collected(func(b *bytes.Buffer) { kept = append(kept, b) }) {
+		t.Fatal("a kept object was reported collected: the harness proves nothing")
+	}
+	kept = nil
+}
+
+func TestFprintf(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { fmt.Fprintf(b, "%d %s %v", 1, "two", []int{3}) })
+}
+
+func TestFprint(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { fmt.Fprint(b, 1, "two", 3.0) })
+}
+
+func TestFprintln(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { fmt.Fprintln(b, 1, "two") })
+}
+
+// onlyWrite has no WriteString: io.WriteString takes its other path, w.Write([]byte(s)).
+type onlyWrite struct{ b *bytes.Buffer }
+
+func (w *onlyWrite) Write(p []byte) (int, error) { return w.b.Write(p) }
+
+func TestWriteString(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { io.WriteString(b, "hello") })
+	check(t, func(b *bytes.Buffer) { io.WriteString(&onlyWrite{b}, "hello") })
+}

@@ -1,0 +1,146 @@
+"""retention.kept with a real go: the compiler's parameter verdicts (same package, std), the std
+table through the argument's dynamic type, and the declines; and the table's own Go proof
+(tests/retention) under go1.24.11 and the pinned release."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import module, proposals, releases
+
+from gorewrite import retention
+from gorewrite.proposals import Candidate, PackageView, Rule
+from gorewrite.retention import RECEIVER, TABLE, kept
+from gorewrite.syntax import declaration_range, text, walk
+
+PROOFS = Path(__file__).parent / "retention"
+
+CODE = """package r
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+)
+
+type Keeper interface{ Keep(b *bytes.Buffer) }
+
+var sink *bytes.Buffer
+
+func keep(b *bytes.Buffer)                 { sink = b }
+func look(b *bytes.Buffer) int             { return b.Len() }
+func same(b *bytes.Buffer) *bytes.Buffer   { return b }
+func keepAll(bs ...*bytes.Buffer)          { sink = bs[0] }
+
+type onlyWrite struct{ n int }
+
+func (w *onlyWrite) Write(p []byte) (int, error) { w.n += len(p); return len(p), nil }
+
+func Use(k Keeper, w io.Writer, f func(*bytes.Buffer)) string {
+	buf := new(bytes.Buffer)
+	var local bytes.Buffer
+	ow := &onlyWrite{}
+	fmt.Fprintf(buf, "%d", 1)
+	fmt.Fprintf(&local, "%d", 1)
+	io.WriteString(buf, "x")
+	io.WriteString(ow, "x")
+	look(buf)
+	keep(buf)
+	same(buf)
+	keepAll(buf)
+	k.Keep(buf)
+	fmt.Fprintf(w, "%v", buf)
+	f(buf)
+	_ = buf.Bytes()
+	buf.Reset()
+	var sb strings.Builder
+	sb.WriteString("a")
+	return buf.String() + sb.String() + local.String()
+}
+"""
+
+# (the call as written, the argument, contents) -> a part of the reason to decline, or None: not kept
+EXPECTED = {
+    ('fmt.Fprintf(buf, "%d", 1)', 0, True): None,
+    ('fmt.Fprintf(&local, "%d", 1)', 0, True): None,
+    ('io.WriteString(buf, "x")', 0, True): None,
+    ('io.WriteString(ow, "x")', 0, True): "WriteString, a method *onlyWrite does not declare itself",
+    ("look(buf)", 0, True): None,
+    ("keep(buf)", 0, False): "which may keep it: the compiler says `leaking param: b`",
+    ("same(buf)", 0, False): "which returns it (`leaking param: b to result ~r0 level=0`)",
+    ("keepAll(buf)", 0, False): "which may keep it",
+    ("k.Keep(buf)", 0, False): "an interface method: the dynamic type that runs it is unknown",
+    ('fmt.Fprintf(w, "%v", buf)', 0, False): "its dynamic type is not a known pointer",
+    ('fmt.Fprintf(w, "%v", buf)', 2, False): "which may keep it: the compiler says `leaking param content: a`",
+    ("f(buf)", 0, False): "which go/types does not name as a function or method",
+    ("buf.Bytes()", RECEIVER, False): None,
+    ("buf.Bytes()", RECEIVER, True): "`leaking param: b to result ~r0 level=1`",
+    ("buf.Reset()", RECEIVER, True): None,
+    ('sb.WriteString("a")', RECEIVER, False): None,
+    ('sb.WriteString("a")', RECEIVER, True): "`leaking param content: b`",
+    ("buf.String()", RECEIVER, True): None,
+    ("sb.String()", RECEIVER, True): "`leaking param: b to result ~r0 level=1`",
+}
+
+
+def _asker(answers: dict) -> Rule:
+    """A rule whose one candidate (the first heap escape) lets it ask retention about every call in the file."""
+
+    def find(view: PackageView) -> list[Candidate]:
+        heap = [e for e in view.escapes if e.heap and e.path in view.package.files]
+        root = view.tree(heap[0].path).root_node
+        return [Candidate("asker", heap[0], heap[0].path, declaration_range(root.named_children[-1]))]
+
+    def propose(view: PackageView, candidates: list[Candidate]) -> list:
+        for call in walk(view.tree(candidates[0].path).root_node):
+            if call.type != "call_expression":
+                continue
+            for (written, argument, contents), _ in EXPECTED.items():
+                if text(call).decode() == written:
+                    answers[(written, argument, contents)] = kept(view, call, argument, contents=contents)
+        return []
+
+    return Rule("asker", "asks retention", (), find, propose, retention=True)
+
+
+@pytest.mark.parametrize("both", [False, True], ids=["pinned", "go1.24.11+pinned"])
+def test_verdicts(tmp_path, both):
+    answers: dict = {}
+    toolchains = list(releases()) if both else [releases()[0]]
+    proposals(module(tmp_path, {"r.go": CODE}), _asker(answers), toolchains)
+    got = answers
+    assert got.keys() == EXPECTED.keys()
+    for key, expected in EXPECTED.items():
+        if expected is None:
+            assert got[key] is None, (key, got[key])
+        else:
+            assert got[key] is not None and expected in got[key], (key, got[key])
+
+
+def test_without_parameters_it_declines(tmp_path):
+    answers: dict = {}
+    rule = _asker(answers)
+    quiet = Rule(rule.name, rule.summary, (), rule.find, rule.propose)  # retention not asked for
+    proposals(module(tmp_path, {"r.go": CODE}), quiet)
+    assert all("no parameter verdicts" in reason for reason in answers.values())
+
+
+def test_every_table_entry_cites_source_and_has_its_proof():
+    proofs = (PROOFS / "retention_test.go").read_text()
+    for key, entry in TABLE.items():
+        assert re.search(r"\w+/\w+\.go: ", entry.source), key
+        assert f"func {entry.test}(t *testing.T)" in proofs, key
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+def test_the_table_is_proven_by_the_gc(release):
+    """Each entry's Go test: the object is collected after the call, and the harness sees a keeper."""
+    done = releases()[release].run(["test", "-count=1", "-v", "."], str(PROOFS))
+    out = done.stdout.decode() + done.stderr.decode()
+    assert done.returncode == 0, out
+    for entry in {*retention.TABLE.values()}:
+        assert f"--- PASS: {entry.test} " in out
+    assert "--- PASS: TestHarnessSeesAKeeper " in out
