@@ -6,7 +6,7 @@ after that read, and the function waits (`wg.Wait()`, a receive) on every path f
 statement to the write; or the literal runs under `errgroup.Group.Go` and the function calls
 `Wait`. Anything else (a `select`, a jump past the wait, a second signaller, a WaitGroup counted
 any other way) is not proven, and the answer is the reason. Objects and methods come from
-go/types (`Ident.obj`, `Ident.func`), never from names. Shared by the rules that ask (DESIGN.md §5).
+go/types (`Ident.obj`, `Ident.pkg`, `Ident.recv`), never from names. Shared by the rules that ask (DESIGN.md §5).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from gorewrite.rulekit import FUNCTIONS, owner
 from gorewrite.syntax import Node, ancestors, contains, first_of, statements, walk
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
-WG_DONE = "(*sync.WaitGroup).Done"
-WG_ADD = "(*sync.WaitGroup).Add"
-WAITS = ("(*sync.WaitGroup).Wait", "(*golang.org/x/sync/errgroup.Group).Wait")
-GROUP_GO = "(*golang.org/x/sync/errgroup.Group).Go"
-GROUP_OTHER = ("(*golang.org/x/sync/errgroup.Group).SetLimit",)
+WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
+WG_ADD = ("sync", "WaitGroup", "Add")
+WAITS = (("sync", "WaitGroup", "Wait"), ("golang.org/x/sync/errgroup", "Group", "Wait"))
+GROUP_GO = ("golang.org/x/sync/errgroup", "Group", "Go")
+GROUP_OTHER = (("golang.org/x/sync/errgroup", "Group", "SetLimit"),)
 BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
 JUMPS = ("return_statement", "goto_statement", "labeled_statement", "break_statement", "continue_statement")
 
@@ -316,10 +316,13 @@ def _escaping_jump(node: Node, region: list[Node]) -> Node | None:
 # --- small helpers -----------------------------------------------------------------------
 
 
-def _method(types: TypeInfo, path: str, selector: Node) -> str | None:
+def _method(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str] | None:
+    """The method a selector names, by package path, receiver type and name; None if not a method."""
     field = selector.child_by_field_name("field")
     ident = types.at(path, field.start_byte) if field is not None else None
-    return ident.func if ident is not None else None
+    if ident is None or ident.kind != Kind.METHOD or ident.pkg is None:
+        return None
+    return ident.pkg, ident.recv or "", ident.name
 
 
 def _local(types: TypeInfo, path: str, node: Node | None) -> Ident | None:

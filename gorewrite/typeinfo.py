@@ -68,7 +68,6 @@ class Ident:
     use: Use
     iface: bool = False  # the object's type (a type name: the type it names) is an interface, not a type parameter
     size: int | None = None  # for a type name: the size in bytes of the type it names (GOARCH's), None if generic
-    func: str | None = None  # for a func or method: its package-qualified name, "(*sync.WaitGroup).Wait"
     pkg: str | None = None  # a func's or method's package path
     recv: str | None = None  # a method's receiver type name; "" for an interface method
     named: str | None = None  # a variable's type when it is a (pointer to a) named type: "*bytes.Buffer"

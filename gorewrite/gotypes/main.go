@@ -40,7 +40,6 @@ type record struct {
 	Iface bool    `json:"iface"`
 	Size  *int64  `json:"size"` // bytes of the type a type name names, for GOARCH; nil when generic
 	Use   string  `json:"use"`
-	Func  *string `json:"func"` // a func or method's package-qualified name: "(*sync.WaitGroup).Wait"
 	// For retention (which callee keeps what): a func's or method's package path and, for a
 	// method, its receiver's named type ("" for an interface method); a variable's type as
 	// "path.Name" or "*path.Name" when it is a (pointer to a) named type.
@@ -266,24 +265,12 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	}
 	rec.Type = c.typeString(obj, id.Pos(), names)
 	rec.Iface = isInterface(obj)
-	rec.Func = funcName(obj)
 	rec.Pkg, rec.Recv, rec.Named = callee(obj)
 	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) {
 		size := c.sizes.Sizeof(tn.Type())
 		rec.Size = &size
 	}
 	return rec, true
-}
-
-// funcName is a func or method's name qualified by its package path, as types.Func.FullName
-// spells it, so that rules recognise sync.WaitGroup.Wait by its identity, never by a local name.
-func funcName(obj types.Object) *string {
-	fn, ok := obj.(*types.Func)
-	if !ok {
-		return nil
-	}
-	name := fn.FullName()
-	return &name
 }
 
 // callee names a func or method by package path and receiver type, and a variable's (pointer
