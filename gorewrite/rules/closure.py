@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite import happens_before
+from gorewrite import happens_before, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -190,15 +190,20 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
     if not by_literal:
         return None
-    if any(u.use == Use.ADDR for u in uses):
-        return f"the address of {name} is taken"
     shapes = _shapes(view, escape.path)
     started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
+    if any(u.use == Use.ADDR for u in uses) and not started:
+        return f"the address of {name} is taken"
     if not started:
         return (
             f"{name} is captured by a func literal that is stored or returned, "
             "not started by go/defer or passed to a call"
         )
+    statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
+    addresses = [u for u in uses if u.use == Use.ADDR]
+    reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function)
+    if reason:
+        return reason
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
@@ -208,7 +213,6 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types)
         if reason:
             return reason
-    statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
     for stmt in statements:
         if (
             stmt.parent is None
@@ -248,6 +252,47 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
         if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == Use.DECL:
             return f"the func literal declares its own {name}"
     return None
+
+
+def _address_outlives(view, path, name, addresses, statements, decl, function) -> str | None:
+    """Why a pointer to the variable, taken somewhere, may still be used once a closure statement runs.
+
+    Safe only when each address is taken before every statement (not in a loop around one), as a
+    call argument `f(&x)` or a pointer-method receiver `x.M()`, in a call that finishes there
+    (not go/defer) and whose callee the compiler proves does not keep the pointer (retention.py).
+    """
+    root = view.tree(path).root_node
+    for use in addresses:
+        node = root.named_descendant_for_byte_range(use.start, use.end)
+        line = view.line(path, use.start)
+        if owner(node) != function or any(_observed_writes(s, decl, function, [use]) for s in statements):
+            return f"the address of {name} is taken at or after the statement making the closure (line {line})"
+        found = _address_call(node)
+        if found is None:
+            return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
+        call, argument = found
+        if call.parent.type in ("go_statement", "defer_statement"):
+            return f"the address of {name} goes to a go/defer call that runs later (line {line})"
+        kept = retention.kept(view, call, argument, contents=False)
+        if kept:
+            return f"{name} {kept} (line {line})"
+    return None
+
+
+def _address_call(ident: Node) -> tuple[Node, int] | None:
+    """(call, argument index or retention.RECEIVER) where the address of ident is passed: `f(&x)`,
+    `f(&x.field)`, `x.M()` or `x.field.M()` with a pointer receiver; None for any other address use."""
+    expr = ident
+    while expr.parent.type == "selector_expression" and expr.parent.child_by_field_name("operand") == expr:
+        selector = expr.parent
+        if selector.parent.type == "call_expression" and selector.parent.child_by_field_name("function") == selector:
+            return selector.parent, retention.RECEIVER
+        expr = selector
+    unary = expr.parent
+    if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "argument_list":
+        return None
+    arguments = [a for a in unary.parent.named_children if a.type != "comment"]
+    return unary.parent.parent, arguments.index(unary)
 
 
 def _observed_writes(stmt: Node, decl: Node, function: Node, writes: list[Ident]) -> list[Ident]:
@@ -622,4 +667,5 @@ RULE = Rule(
     messages=("moved to heap: x", LITERAL_ESCAPES),
     find=find,
     propose=propose,
+    retention=True,
 )
