@@ -11,7 +11,7 @@ from unidiff import PatchSet, UnidiffParseError
 from unidiff.constants import LINE_TYPE_ADDED, LINE_TYPE_CONTEXT, LINE_TYPE_NO_NEWLINE, LINE_TYPE_REMOVED
 
 from gorewrite.errors import UserError
-from gorewrite.patch import split_lines
+from gorewrite.patch import read_header_path, split_lines
 from gorewrite.write import Snapshot, absent, read
 
 # git's extended header lines (git help diff): `fix --dry-run` prints none of them.
@@ -106,7 +106,7 @@ def patched(diff: bytes, root: str, repository: str | None = None) -> list[tuple
 def _path(patched_file) -> str:
     """The file's path relative to the root: `a/` and `b/` naming one .go file, inside the root, changed
     only by hunks, as `fix --dry-run` prints it (no git mode, rename, copy or binary headers)."""
-    source, target = patched_file.source_file, patched_file.target_file
+    source, target = read_header_path(patched_file.source_file), read_header_path(patched_file.target_file)
     if patched_file.is_binary_file:
         raise UserError(f"{patched_file.path}: a binary patch; gorewrite apply changes Go source only")
     if patched_file.is_removed_file:

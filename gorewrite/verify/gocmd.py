@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 
 from gorewrite.toolchain import Toolchain
 
+# A test binary that runs longer is taken as hung (a deadlock the rewrite may have caused) and fails:
+# the go command's own default, 10 minutes, would stall every bisect round that long.
+TEST_TIMEOUT = "3m"
+
 
 @dataclass
 class TestRun:
@@ -74,7 +78,7 @@ def vet_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str |
 def test_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, str]:
     """Packages whose `go vet` or `go test` fails (with the overlay, if any): the first words of why."""
     failures = vet_failures(toolchain, cwd, pkgs, overlay)
-    test = toolchain.run(["test", "-json", "-count=1", *overlay_flag(overlay), *pkgs], cwd)
+    test = toolchain.run(["test", "-json", "-count=1", f"-timeout={TEST_TIMEOUT}", *overlay_flag(overlay), *pkgs], cwd)
     if test.returncode != 0:
         events = read_test_json(test.stdout)
         for pkg in pkgs:
