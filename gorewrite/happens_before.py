@@ -142,7 +142,7 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal) -> str | N
         node = root.named_descendant_for_byte_range(ident.start, ident.end)
         if ident.use == Use.DECL:
             if signal.kind in ("send", "close") and not _made_here(spawn, node):
-                return f"{signal.name} is not made by make() in the function that starts the goroutine"
+                return f"{signal.name} is not made by make() in the goroutine's loop iteration"
             continue
         if not _allowed_use(types, spawn, signal, node, ident):
             line = node.start_point.row + 1
