@@ -71,11 +71,11 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
 
 def _signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
     literal = spawn.literal
-    if spawn.statement.type != "go_statement":
-        return _group_go(types, spawn)
     nested = first_of(literal.child_by_field_name("body"), ("go_statement", "func_literal"))
     if nested is not None:
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
+    if spawn.statement.type != "go_statement":
+        return _group_go(types, spawn)
     body = statements(literal.child_by_field_name("body"))
     if body and body[0].type == "defer_statement":
         found = _signal_call(types, spawn.path, body[0].named_children[0])
@@ -141,6 +141,8 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal) -> str | N
     for ident in uses:
         node = root.named_descendant_for_byte_range(ident.start, ident.end)
         if ident.use == Use.DECL:
+            if ident.kind != Kind.VAR or owner(node) != spawn.function:
+                return f"{signal.name} is not a variable of the function that starts the goroutine"
             if signal.kind in ("send", "close") and not _made_here(spawn, node):
                 return f"{signal.name} is not made by make() in the goroutine's loop iteration"
             continue
