@@ -3,6 +3,9 @@
 A go/defer func literal that captures a variable by reference gets a copy `x := x` just
 before its statement, so it captures the copy by value and `x` stays off the heap; unexported
 closure factories whose every use is an immediate call `f(a)(b)` become one function `f(a, b)`.
+Writes after a `go` statement are allowed where happens_before proves the goroutine has done
+reading (the copy then goes in a block of its own, so the writes still reach `x`), and an
+address taken before the statement where retention proves the callee does not keep it.
 The full doc, with the cases it declines, is rules/closure/README.md.
 """
 
