@@ -150,6 +150,12 @@ def check(
 @click.option(
     "--unsafe-fixes", is_flag=True, help="Also verify and apply unsafe fixes (they change a declaration's signature)."
 )
+@click.option(
+    "--speculative",
+    is_flag=True,
+    help="Also verify and apply speculative fixes: they remove the allocation for some inputs only "
+    "(make-const's buffer sized by --stack-budget, where the code proves no bound).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every verified and declined site.")
 @quiet_option
 def fix(
@@ -164,6 +170,7 @@ def fix(
     diff_from,
     diff_file,
     unsafe_fixes,
+    speculative,
     verbose,
     quiet,
     **rule_values,
@@ -185,6 +192,7 @@ def fix(
         checks=checks,
         rule_values=rule_values,
         unsafe_fixes=unsafe_fixes,
+        speculative=speculative,
         diff_from=diff_from,
         diff_file=diff_file,
     )

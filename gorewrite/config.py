@@ -7,6 +7,7 @@
     toolchains = ["go1.24.11", "go1.27.3"]
     verify = ["tests"]                  # tests and/or bench, besides the build
     unsafe-fixes = false
+    speculative = false                 # also fixes that remove the allocation for some inputs only
 
 Command-line flags override it. An unknown key or a value of the wrong type is an error that
 names the key.
@@ -29,6 +30,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 NAME = ".gorewrite.toml"
 LISTS = ("rules", "disable", "exclude", "toolchains", "verify")
+SWITCHES = ("unsafe-fixes", "speculative")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Config:
     toolchains: tuple[str, ...] = ()
     verify: tuple[str, ...] = ()
     unsafe_fixes: bool | None = None
+    speculative: bool | None = None
 
     def excluded(self, path: str) -> bool:
         """Does an `exclude` glob match the file (relative to the config's directory)?"""
@@ -91,12 +94,12 @@ def parse(path: str) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or not option.low <= value <= option.high:
                 raise UserError(f"{path}: {key} must be a whole number from {option.low} to {option.high}")
             fields.setdefault("rule_options", {})[key] = value
-        elif key == "unsafe-fixes":
+        elif key in SWITCHES:
             if not isinstance(value, bool):
-                raise UserError(f"{path}: unsafe-fixes must be true or false")
+                raise UserError(f"{path}: {key} must be true or false")
             fields[name] = value
         else:
-            known = ", ".join([*LISTS, *OPTIONS, "unsafe-fixes"])
+            known = ", ".join([*LISTS, *OPTIONS, *SWITCHES])
             raise UserError(f"{path}: unknown key {key!r} (known keys: {known})")
     bad = [v for v in fields.get("verify", ()) if v not in ("build", "tests", "bench")]
     if bad:

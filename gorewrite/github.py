@@ -64,7 +64,7 @@ def fix_annotations(run: Run, cwd: str, applied: bool) -> str:
         lines.append(
             _command(
                 "warning",
-                f"{fix.summary} (verified with {versions(run)})",
+                f"{'speculative: ' if fix.speculative else ''}{fix.summary} (verified with {versions(run)})",
                 f"gorewrite {fix.rule}: {state}",
                 relative(first.path, cwd),
                 first.line,

@@ -47,7 +47,7 @@ class Run(Analysis):
     """What `fix` decided on top of what the analysis found; report.py renders it, write.py applies it."""
 
     declined: list[Declined] = field(default_factory=list)
-    held: list[Fix] = field(default_factory=list)  # unsafe fixes, not verified without --unsafe-fixes
+    held: list[Fix] = field(default_factory=list)  # unsafe and speculative fixes not asked for: not verified
     verdicts: list[Verdict] = field(default_factory=list)
     changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
     benchmarks: list[Delta] = field(default_factory=list)  # --verify bench: the affected packages' benchmarks
@@ -60,6 +60,7 @@ class Options:
     checks: frozenset[str] = frozenset()  # "tests", "bench": --verify beyond the build
     rule_options: dict[str, int] = field(default_factory=dict)  # rule option name -> value (flags, config)
     unsafe_fixes: bool = False
+    speculative: bool = False  # also verify and apply fixes that remove the allocation for some inputs only
     excluded: Callable[[str], bool] = lambda path: False  # .gorewrite.toml's exclude globs
     lines: dict[str, set[int]] | None = None  # only sites on these lines (--diff-from, why) …
     edits_within_lines: bool = True  # … and only rewrites whose edits stay on them (--diff-from; not why)
@@ -181,8 +182,9 @@ def fix(
             for f in outside
         ]
         found = [f for f in found if f not in outside]
-        run.held += [f for f in found if f.safety == "unsafe" and not options.unsafe_fixes]
-        kept, deferred = _without_conflicts([f for f in found if f.safety == "safe" or options.unsafe_fixes])
+        wanted = [f for f in found if _asked_for(f, options)]
+        run.held += [f for f in found if f not in wanted]
+        kept, deferred = _without_conflicts(wanted)
         run.declined += deferred
         fixes[pkg] = kept
     verification = verify(toolchains, cwd, views, fixes, options.checks, options.progress)
@@ -238,6 +240,11 @@ def add_parameters(
         verdicts = compile_parameters(tc, paths, cwd)
         for pkg in wanted:
             views[pkg].parameters[tc.version] = verdicts
+
+
+def _asked_for(fix: Fix, options: Options) -> bool:
+    """Is the fix safe, or unsafe with --unsafe-fixes, and sure, or speculative with --speculative?"""
+    return (fix.safety == "safe" or options.unsafe_fixes) and (not fix.speculative or options.speculative)
 
 
 def _edit_wanted(view: PackageView, edit, options: Options) -> bool:

@@ -33,7 +33,9 @@ class Candidate:
 class Fix:
     """A proposed rewrite: byte edits, the compiler escapes it targets, and what it claims of them
     (gorewrite/claims.py: removes them, keeps a stack buffer in front of them, moves them, …).
-    An edit naming a file that does not exist yet creates it."""
+    An edit naming a file that does not exist yet creates it. A `speculative` fix removes the
+    allocation for some inputs only (a buffer sized by a budget, not by a bound the code proves):
+    it is verified and applied only when the user asks for such fixes (--speculative)."""
 
     rule: str
     edits: tuple[Edit, ...]
@@ -41,6 +43,7 @@ class Fix:
     summary: str
     safety: Literal["safe", "unsafe"] = "safe"
     claim: Claim = RemovesTargets()
+    speculative: bool = False
 
 
 @dataclass(frozen=True)

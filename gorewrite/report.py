@@ -17,7 +17,7 @@ from gorewrite.proposals import Fix
 from gorewrite.verify import Rejected, Verified
 
 CHECK_SCHEMA = "gorewrite.check/v1"
-FIX_SCHEMA = "gorewrite.fix/v1"
+FIX_SCHEMA = "gorewrite.fix/v2"
 
 
 @cache
@@ -101,7 +101,7 @@ def diff(run: Run) -> str:
 
 
 def fix_json(run: Run, cwd: str) -> str:
-    """The fix report as JSON (schema gorewrite.fix/v1): every proposal's outcome and the diff."""
+    """The fix report as JSON (schema gorewrite.fix/v2): every proposal's outcome and the diff."""
     outcomes = []
     for verdict in run.verdicts:
         outcome = _outcome(
@@ -116,7 +116,7 @@ def fix_json(run: Run, cwd: str) -> str:
                 outcome["builds_original"] = list(verdict.original_on)
         outcomes.append(outcome)
     for held in run.held:
-        outcomes.append(_outcome(held, cwd, "held", "unsafe fix: run with --unsafe-fixes to verify and apply it"))
+        outcomes.append(_outcome(held, cwd, "held", _held_reason(held)))
     for declined in run.declined:
         e = declined.site
         outcomes.append(
@@ -175,11 +175,21 @@ def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:
         "column": first.col,
         "message": first.message,
         "summary": fix.summary,
+        "speculative": fix.speculative,
         "reason": reason,
         "targets": [
             {"file": relative(t.path, cwd), "line": t.line, "column": t.col, "message": t.message} for t in fix.targets
         ],
     }
+
+
+def _held_reason(fix: Fix) -> str:
+    """Why a fix was neither verified nor applied, and the flag that asks for it."""
+    if fix.safety == "unsafe":
+        return "unsafe fix: run with --unsafe-fixes to verify and apply it"
+    return (
+        "speculative fix (removes the allocation for some inputs only): run with --speculative to verify and apply it"
+    )
 
 
 def _held(run: Run, verdict: Verified) -> str:
@@ -240,19 +250,30 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]
         declined = [d for d in run.declined if d.rule == rule]
-        held = [f for f in run.held if f.rule == rule]
-        held_text = f", {len(held)} unsafe held back (--unsafe-fixes)" if held else ""
+        unsafe = [f for f in run.held if f.rule == rule and f.safety == "unsafe"]
+        guesses = [f for f in run.held if f.rule == rule and f.safety == "safe"]
+        speculative = sum(v.fix.speculative for v in ok)
         lines.append(
-            f"{rule}: {len(ok)} {done}, {len(declined)} declined, {len(bad)} rejected by verification{held_text}\n"
+            f"{rule}: {len(ok)} {done}{f' ({speculative} speculative)' if speculative else ''}, "
+            f"{len(declined)} declined, {len(bad)} rejected by verification"
+            + (f", {len(unsafe)} unsafe held back (--unsafe-fixes)" if unsafe else "")
+            + (f", {len(guesses)} speculative held back (--speculative)" if guesses else "")
+            + "\n"
         )
-        for f in held:
+        for f in unsafe:
             t = f.targets[0]
             lines.append(
                 f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (unsafe: --unsafe-fixes applies it)\n"
             )
+        for f in guesses if verbose else []:
+            t = f.targets[0]
+            lines.append(
+                f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (speculative: --speculative applies it)\n"
+            )
         for v in ok if verbose else []:
             t = v.fix.targets[0]
-            lines.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{_held(run, v)}\n")
+            label = " (speculative)" if v.fix.speculative else ""
+            lines.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{label}{_held(run, v)}\n")
         for d in declined if verbose else declined[:20]:
             lines.append(f"  declined  {relative(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n")
         if not verbose and len(declined) > 20:

@@ -61,9 +61,17 @@ def fix_log(run: Run, cwd: str) -> str:
     changes = _changes(run, fixes, where)
     results = []
     for index, fix in enumerate(fixes):
+        label = "speculative: " if fix.speculative else ""
         result = _result(
-            run, cwd, where, fix.rule, f"{fix.summary} (verified with {versions(run)})", fix.targets[0], "warning"
+            run,
+            cwd,
+            where,
+            fix.rule,
+            f"{label}{fix.summary} (verified with {versions(run)})",
+            fix.targets[0],
+            "warning",
         )
+        result["properties"]["speculative"] = fix.speculative
         if index in changes:
             result["fixes"] = [
                 {

@@ -29,6 +29,7 @@ def options(
     checks: tuple[str, ...] = (),
     rule_values: dict | None = None,
     unsafe_fixes: bool = False,
+    speculative: bool = False,
     diff_from: str | None = None,
     diff_file: str | None = None,
 ) -> Options:
@@ -43,6 +44,7 @@ def options(
             **{k.replace("_", "-"): v for k, v in (rule_values or {}).items() if v is not None},
         },
         unsafe_fixes=unsafe_fixes or bool(conf.unsafe_fixes),
+        speculative=speculative or bool(conf.speculative),
         excluded=conf.excluded,
         lines=lines,
     )

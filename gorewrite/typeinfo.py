@@ -3,7 +3,8 @@
 A small Go helper (gotypes/main.go) type-checks one package against the export
 data of its imports and describes the identifiers in the byte ranges a rule asks
 about. It is built once per toolchain into the user cache, because export data
-is only readable by the go/types of the toolchain that wrote it.
+is only readable by the go/types of the toolchain that wrote it. A cgo package is
+checked as the compiler sees it, through cgo's output, mapped back to its own files.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from gorewrite.escapes import ESCAPE_FLAGS
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
-HELPER_FILES = ("main.go", "go.mod")
+HELPER_FILES = ("main.go", "cgo.go", "go.mod")
 
 
 class Kind(str, Enum):
@@ -79,12 +80,18 @@ class TypeInfo:
 
     idents: dict[str, tuple[Ident, ...]]  # absolute path -> records sorted by start
     error: str | None  # set (and idents empty) when the package could not be type-checked
+    constants: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> value
 
     def at(self, path: str, start: int) -> Ident | None:
         """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
         records = self.idents.get(path, ())
         i = bisect.bisect_left(records, start, key=lambda ident: ident.start)
         return records[i] if i < len(records) and records[i].start == start else None
+
+    def value(self, path: str, start: int, end: int) -> int | None:
+        """The integer go/types evaluates the expression spanning bytes [start, end) to, if it is a
+        constant (`Max`, `pkg.Limit`, `Max+1`, `len(table)`); None when it is not one."""
+        return self.constants.get(path, {}).get((start, end))
 
 
 class Unavailable(Exception):
@@ -97,10 +104,12 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         return TypeInfo(idents={}, error=f"{package.import_path} does not load: {package.error}")
     try:
         env = _go_env(toolchain, package)
+        files, imports = _compiled(toolchain, package)
         request = {
             "import_path": package.import_path,
-            "files": list(package.files),
-            "export": _export_data(toolchain, package),
+            "files": files,
+            "sources": list(package.files),
+            "export": _export_data(toolchain, package, imports),
             "import_map": package.import_map,
             "goarch": env["GOARCH"],
             "go_version": _language(package.go_version),
@@ -111,9 +120,30 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         return TypeInfo(idents={}, error=str(err))
     idents = {
         path: tuple(sorted((_ident(record) for record in records), key=lambda ident: ident.start))
-        for path, records in found.items()
+        for path, records in found["idents"].items()
     }
-    return TypeInfo(idents=idents, error=None)
+    constants = {
+        path: {(c["start"], c["end"]): c["value"] for c in records}
+        for path, records in (found.get("constants") or {}).items()
+    }
+    return TypeInfo(idents=idents, error=None, constants=constants)
+
+
+def _compiled(toolchain: Toolchain, package: Package) -> tuple[list[str], list[str]]:
+    """The files the compiler sees and what they import. A cgo package's cgo files come out of cgo
+    as Go (importing runtime/cgo too), with //line directives the helper maps back to the package's
+    own files; cgo runs once, the go command caches its output."""
+    if "C" not in package.imports:
+        return list(package.files), list(package.imports)
+    done = toolchain.run(
+        ["list", "-e", "-compiled", "-json=CompiledGoFiles,Imports,Error", "--", package.import_path], cwd=package.dir
+    )
+    listed = json_stream(done.stdout.decode()) if done.returncode == 0 else []
+    if len(listed) != 1 or listed[0].get("Error") or not listed[0].get("CompiledGoFiles"):
+        said = listed[0]["Error"]["Err"] if listed and listed[0].get("Error") else _last_line(done.stderr)
+        raise Unavailable(f"{package.import_path} uses cgo, and cgo could not process it: {said}")
+    files = [os.path.join(package.dir, f) for f in listed[0]["CompiledGoFiles"]]
+    return files, listed[0].get("Imports", [])
 
 
 def _ident(record: dict) -> Ident:
@@ -168,9 +198,9 @@ def prefetch(toolchain: Toolchain, packages: list[Package], compiled: set[str]) 
             _list_exports(toolchain, group[0], sorted(imports - compiled))
 
 
-def _export_data(toolchain: Toolchain, package: Package) -> dict[str, str]:
+def _export_data(toolchain: Toolchain, package: Package, imports: list[str]) -> dict[str, str]:
     """Resolved import path -> export data file, compiled with the user's build configuration."""
-    imports = [path for path in package.imports if path not in ("C", "unsafe")]
+    imports = [path for path in imports if path not in ("C", "unsafe")]
     missing = [p for p in imports if _export_key(toolchain, package, p) not in _EXPORT]
     if missing:
         _list_exports(toolchain, package, missing)
@@ -250,7 +280,7 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
     return binary
 
 
-def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, list[dict]]:
+def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, dict[str, list[dict]]]:
     """Run the helper on one request; its answer, or Unavailable with its reason."""
     try:
         done = subprocess.run(
@@ -264,7 +294,7 @@ def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, list[dic
         raise Unavailable(f"the gotypes helper failed: {_last_line(done.stderr)}") from None
     if response.get("error"):
         raise Unavailable(response["error"])
-    return response["idents"]
+    return response
 
 
 def _last_line(stderr: bytes) -> str:

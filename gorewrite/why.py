@@ -64,7 +64,7 @@ def explain(
         [path],
         cwd,
         rules,
-        Options(checks=checks, unsafe_fixes=True, lines={path: {line}}, edits_within_lines=False),
+        Options(checks=checks, unsafe_fixes=True, speculative=True, lines={path: {line}}, edits_within_lines=False),
     )
     if run.broken:
         pkg, error = min(run.broken.items())
@@ -98,6 +98,7 @@ def _verdicts(run: Run, path: str, line: int) -> str:
             said.append(
                 f"{verdict.fix.rule}: would be verified: {verdict.fix.summary}"
                 + (" (unsafe: needs --unsafe-fixes)" if verdict.fix.safety == "unsafe" else "")
+                + (" (speculative: needs --speculative)" if verdict.fix.speculative else "")
             )
         elif isinstance(verdict, Rejected):
             said.append(

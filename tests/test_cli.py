@@ -81,7 +81,7 @@ def test_fix_json_reports_every_outcome(tmp_path):
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     done = gorewrite("fix", "--dry-run", "--format", "json", cwd=root)
     data = json.loads(done.stdout)
-    assert data["schema"] == "gorewrite.fix/v1"
+    assert data["schema"] == "gorewrite.fix/v2"
     assert [o["status"] for o in data["outcomes"]] == ["verified"]
     assert data["diff"].startswith("--- a/work/work.go")
 
@@ -226,7 +226,7 @@ def test_make_const_with_the_go_in_use_alone(tmp_path, toolchain):
     root = module(tmp_path, {"stats/stats.go": HISTOGRAM})
     checked = gorewrite("check", "--rule", "make-const", cwd=root)
     assert "stats/stats.go:5:16: make([]int, buckets) does not escape  [make-const]" in checked.stdout
-    done = gorewrite("fix", "--dry-run", "--rule", "make-const", "--stack-budget", "128", cwd=root)
+    done = gorewrite("fix", "--dry-run", "--rule", "make-const", "--stack-budget", "128", "--speculative", cwd=root)
     assert done.returncode == 1, done.stderr
     assert "+\t\tcounts = make([]int, 16)[:buckets:buckets] // on the stack up to 16 elements\n" in done.stdout
     assert "make-const: 1 verified" in done.stderr
@@ -238,12 +238,14 @@ def test_verify_bench_reports_the_allocations_the_rewrite_saves(tmp_path, toolch
         "\tfor i := 0; i < b.N; i++ {\n\t\tHistogram([]int{1, 5, 9, 13}, buckets, 2)\n\t}\n}\n"
     )
     root = module(tmp_path, {"stats/stats.go": HISTOGRAM, "stats/stats_test.go": bench})
-    done = gorewrite("fix", "--dry-run", "--rule", "make-const", "--verify", "bench", "--format", "json", cwd=root)
+    done = gorewrite(
+        "fix", "--dry-run", "--rule", "make-const", "--verify", "bench", "--format", "json", "--speculative", cwd=root
+    )
     assert done.returncode == 1, done.stderr
     (delta,) = json.loads(done.stdout)["benchmarks"]
     assert (delta["name"], delta["toolchain"]) == ("BenchmarkHistogram", toolchain.version)
     assert (delta["before"]["allocs_per_op"], delta["after"]["allocs_per_op"]) == (1, 0)
-    text = gorewrite("fix", "--dry-run", "--rule", "make-const", "--verify", "bench", cwd=root)
+    text = gorewrite("fix", "--dry-run", "--rule", "make-const", "--verify", "bench", "--speculative", cwd=root)
     assert "BenchmarkHistogram (" in text.stderr and "1 -> 0 allocs/op" in text.stderr
 
 

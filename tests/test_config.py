@@ -17,19 +17,25 @@ def test_config_chooses_rules_budget_and_excludes(tmp_path):
             "gen/stats.go": HISTOGRAM.replace("package stats", "package gen"),
         },
     )
-    (root / ".gorewrite.toml").write_text('disable = ["closure"]\nstack-budget = 128\nexclude = ["gen/*"]\n')
+    (root / ".gorewrite.toml").write_text(
+        'disable = ["closure"]\nstack-budget = 128\nexclude = ["gen/*"]\nspeculative = true\n'
+    )
     done = gorewrite("fix", "--dry-run", cwd=root)
     assert done.returncode == 1, done.stderr
     assert "make([]int, 16)" in done.stdout and "label := label" not in done.stdout and "gen/" not in done.stdout
     checked = gorewrite("check", "--format", "json", cwd=root)
     assert not any(e["file"].startswith("gen/") for e in json.loads(checked.stdout)["escapes"])
     flags_win = gorewrite("fix", "--dry-run", "--rule", "closure", "--stack-budget", "64", cwd=root)
+    (root / ".gorewrite.toml").write_text('disable = ["closure"]\nexclude = ["gen/*"]\n')
+    held = gorewrite("fix", "--dry-run", cwd=root)
+    assert held.returncode == 0 and held.stdout == "", "speculative fixes wait for speculative = true or --speculative"
+    assert "1 speculative held back (--speculative)" in held.stderr, held.stderr
     assert "label := label" in flags_win.stdout and "make([]int" not in flags_win.stdout
 
 
 def test_config_in_a_subdirectory_run_is_found_at_the_module_root(tmp_path):
     root = module(tmp_path, {"stats/stats.go": HISTOGRAM})
-    (root / ".gorewrite.toml").write_text("stack-budget = 64\n")
+    (root / ".gorewrite.toml").write_text("stack-budget = 64\nspeculative = true\n")
     done = gorewrite("fix", "--dry-run", ".", cwd=root / "stats")
     assert "make([]int, 8)" in done.stdout, done.stderr
 

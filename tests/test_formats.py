@@ -174,6 +174,24 @@ def test_sarif_fix_carries_the_verified_diff(tmp_path, sarif_schema):
     assert source == (written / "work/work.go").read_bytes()
 
 
+def test_speculative_fixes_are_labelled_in_sarif_github_and_text(tmp_path, sarif_schema):
+    """A budget-sized buffer (no bound in the code) says it is speculative wherever it is reported."""
+    root = module(tmp_path, {"stats/stats.go": HISTOGRAM})
+    sarif = gorewrite("fix", "--dry-run", "--format", "sarif", "--speculative", cwd=root)
+    validate(sarif_schema, json.loads(sarif.stdout))
+    (result,) = json.loads(sarif.stdout)["runs"][0]["results"]
+    assert result["message"]["text"].startswith("speculative: ") and result["properties"]["speculative"] is True
+    github = gorewrite("fix", "--dry-run", "--format", "github", "--speculative", cwd=root)
+    assert "::warning" in github.stdout and "speculative: give make([]int, buckets)" in github.stdout
+    text = gorewrite("fix", "--dry-run", "-v", "--speculative", cwd=root)
+    assert (
+        "make-const: 1 verified (1 speculative)" in text.stderr and "stack buffer (256 bytes) for sizes" in text.stderr
+    )
+    assert "(speculative)" in text.stderr
+    held = gorewrite("fix", "--dry-run", "--format", "sarif", cwd=root)
+    assert json.loads(held.stdout)["runs"][0]["results"] == [] and held.returncode == 0
+
+
 def test_sarif_schema_is_the_official_one():
     schema = json.loads(SCHEMA.read_text())
     assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
@@ -204,6 +222,13 @@ def test_json_outputs_match_their_published_schemas(tmp_path):
     check = json.loads(gorewrite("check", "--format", "json", cwd=root).stdout)
     validate(json.loads((schemas / "check-v1.json").read_text()), check)
     assert any(e["ignored"] == "measured" for e in check["escapes"]) and check["broken"]
-    fixed = json.loads(gorewrite("fix", "--dry-run", "--format", "json", "--verify", "bench", cwd=root).stdout)
-    validate(json.loads((schemas / "fix-v1.json").read_text()), fixed)
+    fixed = json.loads(
+        gorewrite("fix", "--dry-run", "--format", "json", "--verify", "bench", "--speculative", cwd=root).stdout
+    )
+    validate(json.loads((schemas / "fix-v2.json").read_text()), fixed)
     assert {o["status"] for o in fixed["outcomes"]} >= {"verified", "held", "declined"} and fixed["benchmarks"]
+    assert {o["rule"] for o in fixed["outcomes"] if o.get("speculative")} == {"make-const"}
+    held = json.loads(gorewrite("fix", "--dry-run", "--format", "json", cwd=root).stdout)
+    validate(json.loads((schemas / "fix-v2.json").read_text()), held)
+    guesses = [o for o in held["outcomes"] if o.get("speculative")]
+    assert guesses and all(o["status"] == "held" and "--speculative" in o["reason"] for o in guesses)

@@ -1,8 +1,11 @@
 """Golden cases with a real go: each rule's verified diff per case, and byte-for-byte declines.
 
 One `gorewrite fix` run per golden module (the build cache is shared); every case reads its
-outcome from that run. A `decline_*` case says in its own Go why it is left alone: a
-`// declined "…"` comment on the site's line (see conftest.declines).
+outcome from that run. A module named `proven` runs as users run by default, without
+`--speculative`: what it rewrites removes the allocation for every input, and a speculative fix
+there is held back (its decline cases say `// declined "speculative"`); the others run with it.
+A `decline_*` case says in its own Go why it is left alone: a `// declined "…"` comment on the
+site's line (see conftest.declines).
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import pytest
 import unidiff
 from conftest import GOLDEN, OLDER, declines, golden_cases, releases, wants
 
-from gorewrite.claims import stack_exprs
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Options, Run, fix
 from gorewrite.rules import RULES
@@ -29,7 +31,8 @@ CASES = [(rule, name, path) for rule in RULES for name, path in golden_cases(rul
 def golden_run(module: Path, rule: str, only: str | None = None) -> Run:
     """One dry `fix --rule R` of a whole golden module under both releases (or `only` one): one overlay build each."""
     toolchains = [tc for tc in releases() if only in (None, tc.version)]
-    return fix(toolchains, ["./..."], str(module), [RULES[rule]], Options(unsafe_fixes=True))
+    options = Options(unsafe_fixes=True, speculative=module.name != "proven")
+    return fix(toolchains, ["./..."], str(module), [RULES[rule]], options)
 
 
 def outcome(rule: str, case: Path) -> tuple[Run, list[str]]:
@@ -43,7 +46,8 @@ def outcome(rule: str, case: Path) -> tuple[Run, list[str]]:
 def reasons(run: Run, files: list[str]) -> list[str]:
     declined = [d.reason for d in run.declined if d.site.path in files]
     rejected = [v.reason for v in run.verdicts if hasattr(v, "reason") and v.fix.targets[0].path in files]
-    return declined + rejected
+    held = [f"held back as speculative: {f.summary}" for f in run.held if f.speculative and f.targets[0].path in files]
+    return declined + rejected + held
 
 
 @pytest.mark.parametrize("case", [(r, n) for r, n, _ in CASES if "decline_" not in n], ids="/".join)
@@ -124,12 +128,12 @@ def _diff(run: Run, path: str) -> str:
 
 def test_go125_already_stacks_small_makes_go124_does_not():
     """The go1.24/go1.25+ difference with two real toolchains: a 16-byte variable-size make is worth a
-    stack buffer for go1.24 alone, and left alone when a go1.25+ release is verified too."""
+    stack array for go1.24 alone, and left alone when a go1.25+ release is verified too."""
     module, case = GOLDEN / "make-const", GOLDEN / "make-const" / "decline_small_name"
     older = golden_run(module, "make-const", only=OLDER)
     files = [str(p) for p in case.glob("*.go")]
-    assert [stack_exprs(v.fix.claim) for v in older.verdicts if v.fix.edits[0].path in files] == [("make([]byte, 16)",)]
-    assert all(f in older.changes for f in files)
+    assert [v.fix.speculative for v in older.verdicts if v.fix.edits[0].path in files] == [False]
+    assert all(f in older.changes and b"var bufBuf [16]byte" in older.changes[f] for f in files)
     both = golden_run(module, "make-const")
     assert not any(f in both.changes for f in files)
     assert any("already gives a variable-size make" in r for r in reasons(both, files))
@@ -145,7 +149,8 @@ def test_a_second_run_has_nothing_left_to_do(rule, tmp_path):
         shutil.copytree(module.parent, copy, ignore=shutil.ignore_patterns("__snapshots__"), dirs_exist_ok=True)
         for path, content in run.changes.items():
             (copy / Path(path).relative_to(module.parent)).write_bytes(content)
-        again = fix(list(releases()), ["./..."], str(copy), [RULES[rule]], Options(unsafe_fixes=True))
+        options = Options(unsafe_fixes=True, speculative=module.parent.name != "proven")
+        again = fix(list(releases()), ["./..."], str(copy), [RULES[rule]], options)
         assert not again.changes, f"{rule} rewrote its own output: {sorted(again.changes)}"
 
 

@@ -9,13 +9,20 @@ pinned release already sees through a local `any` variable, so that form has no 
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
-from conftest import edited, naive_mutants, proposals_by_case
+from conftest import GOLDEN, OLDER, edited, naive_mutants, naive_rewrites, proposals_by_case, releases, write_tree
+from test_golden import golden_run
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 
-RULE = RULES["iface-direct"]
+NAME = "iface-direct"
+RULE = RULES[NAME]
+GOLDEN_MODULE = "example.com/golden/iface-direct"
 
 # Shared by every case: a writer that counts, and a record with an `any` field.
 COUNTER = """
@@ -88,7 +95,68 @@ func Flush(line []byte) int {
 }
 """,
         ),
-        "\tif w, ok := io.Writer(&c), true; ok {\n",
+        "\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t}\n",
+    ),
+    "single_use_struct": (
+        case(
+            "single_use_struct",
+            'import "io"',
+            """// Once writes the line through the sample's sink.
+func Once(line []byte) int {
+	var c Counter
+	s := sample{sink: &c}
+	s.sink.(io.Writer).Write(line)
+	return c.n
+}
+""",
+        ),
+        "\tvar c Counter\n\tio.Writer(&c).Write(line)\n",
+    ),
+    "single_use_map": (
+        case(
+            "single_use_map",
+            'import "io"',
+            """// Fields writes the line to the "out" entry.
+func Fields(line []byte) int {
+	var c Counter
+	kv := map[string]any{"name": "fields", "out": &c}
+	kv["out"].(io.Writer).Write(line)
+	return c.n
+}
+""",
+        ),
+        "\tvar c Counter\n\tio.Writer(&c).Write(line)\n",
+    ),
+    "single_use_slice": (
+        case(
+            "single_use_slice",
+            'import "io"',
+            """// First writes the line to the first of two sinks.
+func First(line []byte) int {
+	var c Counter
+	sinks := [2]any{&c, nil}
+	n, _ := sinks[0].(io.Writer).Write(line)
+	return n
+}
+""",
+        ),
+        "\tvar c Counter\n\tn, _ := io.Writer(&c).Write(line)\n",
+    ),
+    "comma_ok_blank": (
+        case(
+            "comma_ok_blank",
+            'import "io"',
+            """// Blank writes the line through a writer it does not check.
+func Blank(line []byte) int {
+	var c Counter
+	s := sample{name: "blank", sink: &c}
+	w, _ := s.sink.(io.Writer)
+	w.Write(line)
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "\tw := io.Writer(&c)\n",
     ),
     "value": (
         case(
@@ -224,21 +292,6 @@ func Tune(line []byte, configure func(*any)) string {
         ),
         "the address of s is taken",
     ),
-    "container_unused": (
-        case(
-            "container_unused",
-            'import "io"',
-            """// Once writes the line through the sample's sink.
-func Once(line []byte) int {
-	var c Counter
-	s := sample{sink: &c}
-	s.sink.(io.Writer).Write(line)
-	return c.n
-}
-""",
-        ),
-        "s has no other use: without the assertion it would be declared and not used",
-    ),
     "map_value": (
         case(
             "map_value",
@@ -349,6 +402,221 @@ func Split(line []byte) (int, int) {
         ),
         "another c is declared in the function",
     ),
+    "container_unused_call": (
+        case(
+            "container_unused_call",
+            'import "io"',
+            """var labels int
+
+func label() string {
+	labels++
+	return "once"
+}
+
+// Once writes the line through the sample's sink and reports how many labels were made.
+func Once(line []byte) (int, int) {
+	var c Counter
+	s := sample{name: label(), sink: &c}
+	s.sink.(io.Writer).Write(line)
+	return c.n, labels
+}
+""",
+        ),
+        "s has no other use: without the assertion it would be declared and not used, and removing it "
+        "would skip label()",
+    ),
+    "leaves_unused": (
+        case(
+            "leaves_unused",
+            'import "io"',
+            """// Named writes the line through a sample named for it.
+func Named(line []byte) int {
+	var c Counter
+	name := string(line[:1])
+	s := sample{name: name, sink: &c}
+	s.sink.(io.Writer).Write(line)
+	return c.n
+}
+""",
+        ),
+        "removing it would leave name declared and not used",
+    ),
+    "leaves_import": (
+        case(
+            "leaves_import",
+            'import (\n\t"io"\n\t"strings"\n)',
+            """type hooks struct {
+	format func(string) string
+	out    any
+}
+
+// Once writes the line through the hooks' output.
+func Once(line []byte) int {
+	var c Counter
+	h := hooks{format: strings.ToUpper, out: &c}
+	h.out.(io.Writer).Write(line)
+	return c.n
+}
+""",
+        ),
+        "removing it would leave the import of strings unused",
+    ),
+    "map_other_key": (
+        case(
+            "map_other_key",
+            'import "io"',
+            """// Errors writes the line to the "err" entry, which this build never sets.
+func Errors(line []byte) string {
+	var c Counter
+	kv := map[string]any{"out": &c}
+	if w, ok := kv["err"].(io.Writer); ok {
+		w.Write(line)
+		return "written"
+	}
+	return "no error sink"
+}
+""",
+        ),
+        'no type assertion reads kv["out"] back',
+    ),
+    "map_modified": (
+        case(
+            "map_modified",
+            'import (\n\t"bytes"\n\t"io"\n)',
+            """var spill bytes.Buffer
+
+// Route writes the line to the counter, or to the spill buffer when spilling.
+func Route(line []byte, spilling bool) string {
+	var c Counter
+	kv := map[string]any{"out": &c}
+	if spilling {
+		kv["out"] = &spill
+	}
+	kv["out"].(io.Writer).Write(line)
+	return spill.String()
+}
+""",
+        ),
+        "kv is a map: a map literal keeps its values on the heap whatever reads them, and kv is used elsewhere",
+    ),
+    "index_variable": (
+        case(
+            "index_variable",
+            'import "io"',
+            """// Nth writes the line to the i-th sink, when it is a writer; it returns the bytes counted and sinks.
+func Nth(line []byte, i int) int {
+	var c Counter
+	sinks := []any{&c, "closed"}
+	if w, ok := sinks[i].(io.Writer); ok {
+		w.Write(line)
+	}
+	return c.n*10 + len(sinks)
+}
+""",
+        ),
+        "the assertion reads sinks[i]: which element is not known here",
+    ),
+    "not_a_conversion": (
+        case(
+            "not_a_conversion",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """var closed = true
+
+// open hands out the counter while it is open, else a placeholder.
+func open(c *Counter) any {
+	if closed {
+		return io.Discard
+	}
+	return c
+}
+
+// Maybe writes the line wherever open says.
+func Maybe(line []byte) string {
+	var c Counter
+	w := open(&c)
+	w.(io.Writer).Write(line)
+	return fmt.Sprint(c.n)
+}
+""",
+        ),
+        "w is set by open(…), which is not a conversion to an interface type",
+    ),
+    "comma_ok_flag": (
+        case(
+            "comma_ok_flag",
+            'import "io"',
+            """// Checked writes the line, or reports that the sink cannot take it.
+func Checked(line []byte) int {
+	var c Counter
+	s := sample{name: "checked", sink: &c}
+	w, ok := s.sink.(io.Writer)
+	if !ok {
+		return -1
+	}
+	w.Write(line)
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "after the rewrite ok would always be true",
+    ),
+    "comma_ok_else": (
+        case(
+            "comma_ok_else",
+            'import "io"',
+            """// Either writes the line, or counts it as dropped.
+func Either(line []byte) int {
+	var c Counter
+	s := sample{name: "either", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+	} else {
+		c.n--
+	}
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "after the rewrite ok would always be true",
+    ),
+    "comma_ok_returns": (
+        case(
+            "comma_ok_returns",
+            'import "io"',
+            """// Sent writes the line when the sink is a writer, and says which way it went.
+func Sent(line []byte) string {
+	var c Counter
+	s := sample{name: "sent", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+		return s.name
+	}
+	return "dropped"
+}
+""",
+        ),
+        "would leave the code after it unreachable",
+    ),
+    "comma_ok_else_if": (
+        case(
+            "comma_ok_else_if",
+            'import "io"',
+            """// Route writes the line unless quiet, and says how much went out.
+func Route(line []byte, quiet bool) int {
+	var c Counter
+	s := sample{name: "route", sink: &c}
+	if quiet {
+		return 0
+	} else if w, ok := s.sink.(io.Writer); ok {
+		n, _ := w.Write(line)
+		return n
+	}
+	return -len(s.name)
+}
+""",
+        ),
+        "would leave the code after it unreachable",
+    ),
     "two_places": (
         case(
             "two_places",
@@ -401,7 +669,35 @@ NAIVE = {
     "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "map_value": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), "moved to heap: c"),
-    "container_unused": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "declared and not used: s"),
+    "container_unused_call": (
+        replace("\ts := sample{name: label(), sink: &c}\n\ts.sink.(io.Writer)", "\tio.Writer(&c)"),
+        'fmt.Sprint({pkg}.Once([]byte("ab")))',
+    ),
+    "leaves_unused": (
+        replace("\ts := sample{name: name, sink: &c}\n\ts.sink.(io.Writer)", "\tio.Writer(&c)"),
+        "declared and not used: name",
+    ),
+    "leaves_import": (
+        replace("\th := hooks{format: strings.ToUpper, out: &c}\n\th.out.(io.Writer)", "\tio.Writer(&c)"),
+        '"strings" imported and not used',
+    ),
+    "map_other_key": (
+        replace(
+            '\tkv := map[string]any{"out": &c}\n\tif w, ok := kv["err"].(io.Writer); ok {',
+            "\t{\n\t\tw := io.Writer(&c)",
+        ),
+        '{pkg}.Errors([]byte("x"))',
+    ),
+    "map_modified": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), '{pkg}.Route([]byte("x"), true)'),
+    "index_variable": (
+        replace("if w, ok := sinks[i].(io.Writer); ok {", "if w, ok := io.Writer(&c), true; ok {"),
+        'fmt.Sprint({pkg}.Nth([]byte("x"), 1))',
+    ),
+    "not_a_conversion": (
+        replace("\tw := open(&c)\n\tw.(io.Writer)", "\tio.Writer(&c)"),
+        '{pkg}.Maybe([]byte("x"))',
+    ),
+    "comma_ok_flag": (replace("w, ok := s.sink.(io.Writer)", "w := io.Writer(&c)"), "undefined: ok"),
     "slice_passed": (
         replace("sinks[0].(io.Writer)", "io.Writer(&c), true"),
         '{pkg}.Route([]byte("x"), func(s []any) { s[0] = "elsewhere" })',
@@ -436,7 +732,7 @@ def mutants(tmp_path_factory, toolchain):
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
 def test_proposes(proposed, name, expected):
-    (fix,) = proposed[name]
+    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
     assert isinstance(fix, Fix) and fix.safety == "safe", fix
     assert expected in edited(FIXES[name][0], fix)
 
@@ -461,3 +757,158 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+# Golden must-decline case -> (the naive rewrite of its file, how the mutant shows), as in NAIVE;
+# `vet: …` names what `go vet` says of the mutant.
+GOLDEN_NAIVE = {
+    "decline_map_modified": (
+        replace('kv["out"].(io.Writer)', "io.Writer(&c)"),
+        'fmt.Sprint({pkg}.Send([]byte("ab"), true))',
+    ),
+    "decline_conversion_reassigned": (
+        replace(
+            "\tw := io.Writer(&p)\n\tif quiet {\n\t\tw = io.Discard\n\t}\n\tsw := w.(io.StringWriter)",
+            "\tsw := io.StringWriter(&p)",
+        ),
+        'fmt.Sprint({pkg}.Report([]string{"ab"}, true))',
+    ),
+    "decline_literal_call": (
+        replace("\tr := record{seq: next(), res: &s}\n\treturn r.res.(io.Closer)", "\treturn io.Closer(&s)"),
+        "fmt.Sprint({pkg}.End(), {pkg}.Issued)",
+    ),
+    "decline_index_variable": (
+        replace("if w, ok := sinks[i].(io.Writer); ok {", "if w, ok := io.Writer(&c), true; ok {"),
+        'fmt.Sprint({pkg}.Write([]byte("ab"), 1))',
+    ),
+    "decline_map_other_key": (
+        replace(
+            '\tkv := map[string]any{"out": &c}\n\tif w, ok := kv["err"].(io.Writer); ok {',
+            "\t{\n\t\tw := io.Writer(&c)",
+        ),
+        '{pkg}.Report([]byte("ab"))',
+    ),
+    "decline_not_conversion": (
+        replace("\tw := lease(&c)\n\tw.(io.Writer)", "\tio.Writer(&c)"),
+        'fmt.Sprint({pkg}.Count([]byte("ab")))',
+    ),
+    "decline_stored_twice": (replace("p.primary.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
+    "decline_leaves_unused": (
+        replace("\tn := named{name: name, res: &r}\n\treturn n.res.(io.Closer)", "\treturn io.Closer(&r)"),
+        "declared and not used: name",
+    ),
+    "decline_comma_ok_flag": (
+        replace("var w, ok = opt.value.(io.Writer)", "var w = io.Writer(&file)"),
+        "undefined: ok",
+    ),
+    "decline_comma_ok_returns": (
+        replace("\tif err, ok := res.cause.(error); ok {", "\t{\n\t\terr := error(&perr)"),
+        "vet: unreachable code",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def golden_mutants(tmp_path_factory, toolchain):
+    """Every golden must-decline case's naive rewrite built, run beside its original, and vetted."""
+    root = tmp_path_factory.mktemp("iface-golden-naive")
+    originals = {name: next((GOLDEN / NAME / name).glob("*.go")).read_text() for name in GOLDEN_NAIVE}
+    rewritten = {name: rewrite(originals[name]) for name, (rewrite, _) in GOLDEN_NAIVE.items()}
+    probes = {name: probe for name, (_, probe) in GOLDEN_NAIVE.items() if "{pkg}" in probe}
+    built, values = naive_rewrites(root, toolchain, originals, rewritten, probes)
+    vetted = toolchain.run(["vet", "./naive/..."], str(root)).stderr.decode()
+    return built, values, vetted
+
+
+@pytest.mark.parametrize("name", list(GOLDEN_NAIVE))
+def test_the_naive_rewrite_of_a_golden_decline_is_wrong(golden_mutants, name):
+    """Each golden decline case stays byte-for-byte; its naive rewrite changes what the code does,
+    does not compile, leaves the value on the heap, or fails go vet."""
+    built, values, vetted = golden_mutants
+    rewrite, probe = GOLDEN_NAIVE[name]
+    original = next((GOLDEN / NAME / name).glob("*.go")).read_text()
+    assert rewrite(original) != original, "the naive edit must apply to the case"
+    if "{pkg}" in probe:
+        before, after = values[name]
+        assert before != after, f"the naive rewrite keeps {before!r}"
+    elif probe.startswith("vet: "):
+        assert any(probe[5:] in line for line in vetted.splitlines() if f"naive/{name}/" in line), vetted
+    else:
+        errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
+        assert any(probe in line for line in errors), built
+
+
+# Golden case -> a call that runs its rewritten function, for testing.AllocsPerRun ({pkg}: the package).
+ALLOC_CALLS = {
+    "array_pipeline_stage": "{pkg}.Size(3)",
+    "comma_ok_blank_flusher": '{pkg}.Batch(io.Discard, []string{"a", "b"})',
+    "comma_ok_block_closer": '{pkg}.Return(1, "me")',
+    "field_anonymous_struct": '{pkg}.Ping("db", 2)',
+    "field_event_payload": "{pkg}.CheckLine(2)",
+    "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',
+    "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',
+    "field_param_request": "{pkg}.Check({pkg}.Request{})",
+    "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
+    "local_any_severity": "{pkg}.Name(1)",
+    "local_conversion_row": '{pkg}.Row("a", "b")',
+    "single_use_array_sinks": '{pkg}.HeaderSize([]string{"a"})',
+    "single_use_map_fields": '{pkg}.Describe("ann", "corp")',
+    "single_use_slice_hooks": "{pkg}.Shutdown(3)",
+    "single_use_struct_close": "{pkg}.Shutdown()",
+    "slice_header_parts": "{pkg}.WriteHeader(io.Discard, 1, 2)",
+}
+# Devirtualized through a local interface variable from go1.26 on: nothing to remove there.
+SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_conversion_row"}
+
+
+def _allocs(toolchain, root: Path) -> dict[str, float]:
+    """testing.AllocsPerRun of every ALLOC_CALLS call, in the golden module copied at root."""
+    imports = "".join(f'\t"{GOLDEN_MODULE}/{case}"\n' for case in ALLOC_CALLS)
+    runs = "".join(
+        f'\tfmt.Printf("allocs\\t%s\\t%v\\n", "{case}", testing.AllocsPerRun(100, func() {{ '
+        f"{call.replace('{pkg}', _package_name(case))} }}))\n"
+        for case, call in ALLOC_CALLS.items()
+    )
+    test = (
+        f'package allocs\n\nimport (\n\t"fmt"\n\t"io"\n\t"testing"\n\t"time"\n\n{imports})\n\n'
+        f"var _, _ = io.Discard, time.Now\n\nfunc TestAllocs(t *testing.T) {{\n{runs}}}\n"
+    )
+    write_tree(root, {"allocs/allocs_test.go": test})
+    done = toolchain.run(["test", "-count=1", "-v", "-run", "TestAllocs", "./allocs"], str(root))
+    assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+    found = re.findall(r"^allocs\t(\S+)\t(\S+)$", done.stdout.decode(), re.M)
+    return {case: float(n) for case, n in found}
+
+
+def _package_name(case: str) -> str:
+    source = next((GOLDEN / NAME / case).glob("*.go")).read_text()
+    return re.search(r"^package (\w+)", source, re.M).group(1)
+
+
+@pytest.fixture(scope="module")
+def golden_allocs(tmp_path_factory):
+    """Per release: case -> (AllocsPerRun before, after) the golden run's verified rewrites."""
+    run = golden_run(GOLDEN / NAME, NAME)
+    before, after = tmp_path_factory.mktemp("allocs-before"), tmp_path_factory.mktemp("allocs-after")
+    for copy in (before, after):
+        shutil.copytree(GOLDEN / NAME, copy, ignore=shutil.ignore_patterns("__snapshots__"), dirs_exist_ok=True)
+    for path, content in run.changes.items():
+        (after / Path(path).relative_to(GOLDEN / NAME)).write_bytes(content)
+    measured = {}
+    for toolchain in releases():
+        old, new = _allocs(toolchain, before), _allocs(toolchain, after)
+        measured[toolchain.version] = {case: (old[case], new[case]) for case in ALLOC_CALLS}
+    return measured
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
+@pytest.mark.parametrize("case", list(ALLOC_CALLS))
+def test_golden_rewrite_allocates_less(golden_allocs, release, case):
+    """The evidence: testing.AllocsPerRun says the rewritten function allocates less, under both
+    releases (go1.26+ already devirtualizes through a local interface variable: equal there)."""
+    toolchain = releases()[release]
+    before, after = golden_allocs[toolchain.version][case]
+    if case in SEEN_THROUGH_FROM_GO126 and toolchain.minor >= 26:
+        assert after == before, (toolchain.version, before, after)
+    else:
+        assert after < before, (toolchain.version, before, after)

@@ -74,7 +74,7 @@ func Window(samples []int, n int) int {
 	return sum
 }
 """,
-        "\tif 0 <= n && n <= 8 {\n\t\tlast = make([]int, 8)[:n:n] // on the stack up to 8 elements\n",
+        "\tvar lastBuf [8]int\n\tlast := lastBuf[:n:n]\n",
     ),
     "capacity": (
         """package capacity
@@ -237,8 +237,8 @@ func Permits(n int) int {
 	return granted
 }
 """,
-        "the slice escapes whatever its size",
-    ),  # go1.27.3 calls a zero-size make `escapes to heap`, which wins over "has size zero"
+        "token has size zero: make never allocates for it",
+    ),  # every release calls a zero-size make `escapes to heap`: the size is checked first
     "two_makes": (
         """package two_makes
 
@@ -363,6 +363,19 @@ func Mean(samples []float64) float64 {
 		sum += s
 	}
 	return sum / width
+}
+""",
+    "constant_expression": """package constant_expression
+
+const words = 4
+
+// Name reads the 48-byte processor name from three groups of four 4-byte words.
+func Name(regs []uint32) string {
+	data := make([]byte, 0, 3*words*4)
+	for _, r := range regs {
+		data = append(data, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+	}
+	return string(data)
 }
 """,
     "own_output": FIXES["length"][0]

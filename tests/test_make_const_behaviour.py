@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import gorewrite, module
+from conftest import gorewrite, module, releases
 
 SHAPES = """package shape
 
@@ -94,10 +94,186 @@ def go_test(root, go):
 def test_rewritten_makes_behave_exactly_as_before(tmp_path, toolchain):
     root = module(tmp_path, {"shape/shape.go": SHAPES, "shape/shape_test.go": TABLE})
     before = go_test(root, toolchain.go)
-    done = gorewrite("fix", "--rule", "make-const", "--stack-budget", "256", cwd=root)
+    held = gorewrite("fix", "--rule", "make-const", cwd=root)
+    assert "make-const: 0 applied" in held.stderr and "3 speculative held back (--speculative)" in held.stderr
+    assert (root / "shape/shape.go").read_text() == SHAPES, "no bound, no rewrite without --speculative"
+    done = gorewrite("fix", "--rule", "make-const", "--stack-budget", "256", "--speculative", cwd=root)
     assert done.returncode == 0, done.stderr
-    assert "make-const: 3 applied" in done.stderr, done.stderr
+    assert "make-const: 3 applied (3 speculative)" in done.stderr, done.stderr
     rewritten = (root / "shape/shape.go").read_text()
     assert rewritten.count("// on the stack up to") == 3
     assert go_test(root, toolchain.go) == before
     assert len(before) == 13 + 13 * 13 + 6
+
+
+BOUNDED = """package bounded
+
+import (
+	"fmt"
+	"runtime"
+)
+
+const maxItems = 24
+
+// One makes n elements after a guard that lets negative sizes through to make.
+func One(n int) (l, c, grown int, zero bool, panicked string) {
+	defer func() {
+		if r := recover(); r != nil {
+			_, ok := r.(runtime.Error)
+			panicked = fmt.Sprint("runtime.Error ", ok)
+		}
+	}()
+	if n > maxItems {
+		return 0, 0, 0, false, "refused"
+	}
+	s := make([]int64, n)
+	zero = true
+	for _, v := range s {
+		zero = zero && v == 0
+	}
+	l, c = len(s), cap(s)
+	s = append(s, 1)
+	return l, c, cap(s), zero, ""
+}
+
+// Two makes a slice with a length and a bounded capacity.
+func Two(n, m int) (l, c, grown int, panicked string) {
+	defer func() {
+		if r := recover(); r != nil {
+			_, ok := r.(runtime.Error)
+			panicked = fmt.Sprint("runtime.Error ", ok)
+		}
+	}()
+	if m > maxItems {
+		return 0, 0, 0, "refused"
+	}
+	s := make([]int64, n, m)
+	l, c = len(s), cap(s)
+	s = append(s, 1)
+	return l, c, cap(s), ""
+}
+
+// Fill makes n elements, fills and sums them: what a hot path does with its scratch slice.
+func Fill(n int) int64 {
+	if n < 0 || n > maxItems {
+		return -1
+	}
+	s := make([]int64, n)
+	var total int64
+	for i := range s {
+		s[i] = int64(i)
+		total += s[i]
+	}
+	return total
+}
+
+// Reuse makes the slice again on each pass and dirties it: each pass must see zeros.
+func Reuse(n int) bool {
+	if n < 0 || n > maxItems {
+		return false
+	}
+	zero := true
+	for pass := 0; pass < 3; pass++ {
+		s := make([]int64, n)
+		for i := range s {
+			zero = zero && s[i] == 0
+			s[i] = 7
+		}
+	}
+	return zero
+}
+"""
+
+BOUNDED_TABLE = """package bounded
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestBoundedTable(t *testing.T) {
+	sizes := []int{-1, 0, 1, 4, 5, 23, 24, 25, 1000}
+	for _, n := range sizes {
+		fmt.Println("one", n, fmt.Sprint(One(n)))
+		fmt.Println("reuse", n, Reuse(n), Fill(n))
+		for _, m := range sizes {
+			fmt.Println("two", n, m, fmt.Sprint(Two(n, m)))
+		}
+	}
+}
+
+func TestNoAllocationInRange(t *testing.T) {
+	for n := 0; n <= maxItems; n++ {
+		if got := testing.AllocsPerRun(100, func() { Fill(n) }); got != 0 {
+			t.Errorf("Fill(%d): %v allocations", n, got)
+		}
+		if got := testing.AllocsPerRun(100, func() { Reuse(n) }); got != 0 {
+			t.Errorf("Reuse(%d): %v allocations", n, got)
+		}
+	}
+}
+"""
+
+
+def run_table(root, toolchain, test):
+    done = toolchain.run(["test", "-count=1", "-run", test, "-v", "./bounded"], str(root))
+    output = done.stdout.decode() + done.stderr.decode()
+    return done.returncode, [line for line in output.splitlines() if line.startswith(("one", "two", "reuse"))], output
+
+
+def test_a_proven_bound_keeps_len_cap_zeros_and_panics_without_allocating(tmp_path):
+    """`var a [K]T; s := a[:n:n]` against make: the same len, cap, growth and zeroed contents, a
+    runtime.Error panic for exactly the same sizes (the message differs: a slice bound, not
+    makeslice), and no allocation for any size the bound admits under go1.24.11 and go1.27.3."""
+    root = module(tmp_path, {"bounded/bounded.go": BOUNDED, "bounded/bounded_test.go": BOUNDED_TABLE})
+    newest, older = releases()
+    code, before, output = run_table(root, newest, "TestBoundedTable")
+    assert code == 0, output
+    for toolchain in (newest, older):
+        code, _, output = run_table(root, toolchain, "TestNoAllocationInRange")
+        assert code != 0 and "allocations" in output, f"{toolchain.version} allocated nothing before the rewrite"
+    alone = gorewrite("fix", "--dry-run", "--rule", "make-const", cwd=root)  # go1.27.3 alone: `does not escape` before
+    assert alone.returncode == 1 and "make-const: 4 verified, 0 declined" in alone.stderr, alone.stderr
+    done = gorewrite(
+        "fix", "--rule", "make-const", "--toolchain", older.version, "--toolchain", newest.version, cwd=root
+    )
+    assert done.returncode == 0, done.stderr
+    assert "make-const: 4 applied, 0 declined" in done.stderr, done.stderr
+    rewritten = (root / "bounded/bounded.go").read_text()
+    assert "make(" not in rewritten and rewritten.count("Buf [24]int64") == 4, rewritten
+    code, after, output = run_table(root, newest, "TestBoundedTable")
+    assert code == 0 and after == before, output
+    assert len(before) == 9 * 2 + 9 * 9
+    assert any("runtime.Error true" in line for line in before), "the table must reach the panics"
+    for toolchain in (newest, older):
+        code, _, output = run_table(root, toolchain, "TestNoAllocationInRange")
+        assert code == 0, f"{toolchain.version}: {output}"
+
+
+RETURNED = """package ids
+
+const maxIDs = 16
+
+// Range returns the IDs from 0 to n-1; callers keep the slice.
+func Range(n int) []int64 {
+	if n > maxIDs {
+		return nil
+	}
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = int64(i)
+	}
+	return ids
+}
+"""
+
+
+def test_an_array_the_compiler_moves_to_the_heap_is_rejected(tmp_path):
+    """go1.24 says `escapes to heap` of every variable-size make, so the bound is proposed even where the
+    slice is returned; the compiler then says `moved to heap` of the array, a new escape: rejected."""
+    root = module(tmp_path, {"ids/ids.go": RETURNED})
+    _, older = releases()
+    done = gorewrite("fix", "--dry-run", "--rule", "make-const", "--toolchain", older.version, cwd=root)
+    assert done.returncode == 0 and done.stdout == "", done.stdout
+    assert "make-const: 0 verified, 0 declined, 1 rejected" in done.stderr, done.stderr
+    assert "the rewrite adds an escape: `moved to heap: idsBuf`" in done.stderr, done.stderr

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gorewrite import typeinfo
+from gorewrite import packages, typeinfo
 from gorewrite.packages import Package
 from gorewrite.toolchain import find_toolchain
 
@@ -13,6 +13,8 @@ OTHER = """package other
 type hidden struct{ n int }
 
 func New() *hidden { return &hidden{} }
+
+const Limit = 48
 """
 
 A = """package a
@@ -89,6 +91,20 @@ func first[T any](xs []T) T {
 	return v
 }
 
+const width = 4
+
+type size int
+
+const three size = 3
+
+var table [6]byte
+
+func bounds(n int) []int {
+	return []int{width + 1, 2 * width, int(three), other.Limit, len(table), 1 << 70 >> 68, n, len(s2)}
+}
+
+var s2 = []byte{1}
+
 func kinds(v any) {
 	switch t := v.(type) {
 	case *bytes.Buffer:
@@ -102,11 +118,66 @@ BAD = """package bad
 var x int = "not an int"
 """
 
+# cgo rewrites C.name on these lines, and marks the columns it shifted with /*line :N:C*/.
+CGO = """package cg
+
+/*
+static int twice(int n) { return 2 * n; }
+*/
+import "C"
+
+type Limits struct{ Max int }
+
+func Twice(n int) int { return int(C.twice(C.int(n))) + n }
+
+func Zero() int {
+	var z C.int
+	return int(z)
+}
+"""
+
+PURE = """package cg
+
+func Use(n int) int {
+	l := Limits{Max: n}
+	return Twice(l.Max)
+}
+"""
+
+# goyacc and other generators point positions at their input with //line: ids stay in the .go file.
+LINED = """package lined
+
+//line grammar.y:10
+func parse(n int) int {
+	total := n
+	return total
+}
+"""
+
+CGO_BROKEN = """package cgbad
+
+/*
+this is not C
+*/
+import "C"
+
+func F() {}
+"""
+
 
 @pytest.fixture(scope="session")
 def module(tmp_path_factory):
     root = tmp_path_factory.mktemp("m")
-    files = {"go.mod": "module example.com/m\n\ngo 1.22\n", "other/other.go": OTHER, "a/a.go": A, "bad/bad.go": BAD}
+    files = {
+        "go.mod": "module example.com/m\n\ngo 1.22\n",
+        "other/other.go": OTHER,
+        "a/a.go": A,
+        "bad/bad.go": BAD,
+        "cg/cg.go": CGO,
+        "cg/pure.go": PURE,
+        "cgbad/cgbad.go": CGO_BROKEN,
+        "lined/lined.go": LINED,
+    }
     for name, text in files.items():
         Path(root, name).parent.mkdir(parents=True, exist_ok=True)
         Path(root, name).write_text(text)
@@ -256,3 +327,64 @@ def test_missing_import_declines(module, toolchain):
 def test_helper_is_built_once(info, toolchain):
     built = [path.name for path in typeinfo._cache_dir().iterdir()]
     assert len(built) == 1 and built[0].startswith("gotypes-go1."), built
+
+
+@pytest.mark.parametrize(
+    ("expr", "value"),
+    (
+        ("width + 1", 5),
+        ("2 * width", 8),
+        ("int(three)", 3),
+        ("other.Limit", 48),
+        ("len(table)", 6),
+        ("1 << 70 >> 68", 4),
+        ("n", None),
+        ("len(s2)", None),
+    ),
+)
+def test_constant_values(info, module, expr, value):
+    """go/types evaluates the constant expressions (named, typed, of other packages, len of an array)."""
+    source = A.encode()
+    line = source.index(b"return []int{")
+    start = source.index(expr.encode(), line)
+    assert info.value(str(Path(module, "a", "a.go")), start, start + len(expr.encode())) == value
+
+
+def cgo_package(toolchain, root, name):
+    """The package as go list sees it; skipped where cgo is off (CGO_ENABLED=0, no C compiler)."""
+    found = packages.load(toolchain, [f"./{name}"], str(root))[0]
+    if "C" not in found.imports:
+        pytest.skip("cgo is disabled here")
+    return found
+
+
+def test_cgo_package_is_type_checked_in_the_users_files(module, toolchain):
+    pkg = cgo_package(toolchain, module, "cg")
+    result = typeinfo.load(toolchain, pkg, {f: [(0, 1 << 20)] for f in pkg.files})
+    assert result.error is None
+    cgo, pure = str(Path(module, "cg", "cg.go")), str(Path(module, "cg", "pure.go"))
+    for path, source in ((cgo, CGO.encode()), (pure, PURE.encode())):
+        records = result.idents[path]
+        assert records and all(source[r.start : r.end] == r.name.encode() for r in records), path
+        assert not [r.name for r in records if r.name.startswith("_C")], "cgo's own names are not the user's"
+    # after C.twice(C.int(…)) cgo shifted the columns: the `n`s still land where the user wrote them
+    after_call = CGO.encode().index(b"))) + n") + len(b"))) + ")
+    assert result.at(cgo, after_call).obj == f"{cgo}:{CGO.encode().index(b'n int) int')}"
+    # objects declared in the cgo file, used from the other: their ids point into the user's cgo file
+    assert result.at(pure, PURE.encode().index(b"Twice(")).obj == f"{cgo}:{CGO.encode().index(b'Twice(n')}"
+    assert result.at(pure, PURE.encode().index(b"Limits{")).obj == f"{cgo}:{CGO.encode().index(b'Limits struct')}"
+    # C.int is _Ctype_int to go/types: not a type the user's source can spell
+    assert result.at(cgo, CGO.encode().index(b"z C.int")).type is None
+
+
+def test_cgo_that_fails_declines_with_cgos_reason(module, toolchain):
+    pkg = cgo_package(toolchain, module, "cgbad")
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, 10)]})
+    assert result.idents == {} and "cgbad uses cgo, and cgo could not process it" in result.error
+
+
+def test_line_directives_do_not_move_object_ids(module, toolchain):
+    pkg = package(module, "lined", ())
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(LINED))]})
+    use = result.at(pkg.files[0], LINED.index("return total") + len("return "))
+    assert use.obj == f"{pkg.files[0]}:{LINED.index('total := n')}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GOROUTINE, gorewrite, module
+from conftest import GOROUTINE, HISTOGRAM, gorewrite, module
 
 
 def test_why_shows_the_flow_and_the_verdict(tmp_path):
@@ -45,3 +45,11 @@ def test_why_from_another_directory_finds_the_cached_flow(tmp_path):
     assert gorewrite("why", "work/work.go:7", cwd=root).returncode == 0
     done = gorewrite("why", "work.go:7", cwd=root / "work")
     assert done.returncode == 0 and "work.go:7:2: moved to heap: label" in done.stdout, done.stdout
+
+
+def test_why_says_a_verdict_needs_speculative(tmp_path):
+    root = module(tmp_path, {"stats/stats.go": HISTOGRAM})
+    done = gorewrite("why", "stats/stats.go:5", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "make-const: would be verified: give make([]int, buckets)" in done.stdout
+    assert "(speculative: needs --speculative)" in done.stdout

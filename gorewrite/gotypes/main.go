@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -27,6 +28,7 @@ type request struct {
 	GoArch     string              `json:"goarch"`
 	GoVersion  string              `json:"go_version"` // "go1.22": the module's language version
 	Ranges     map[string][][2]int `json:"ranges"`     // file -> byte ranges whose identifiers to describe
+	Sources    []string            `json:"sources"`    // the package's own files, when Files are cgo-processed
 }
 
 type record struct {
@@ -49,8 +51,9 @@ type record struct {
 }
 
 type response struct {
-	Idents map[string][]record `json:"idents"`
-	Error  string              `json:"error,omitempty"`
+	Idents    map[string][]record   `json:"idents"`
+	Constants map[string][]intConst `json:"constants"`
+	Error     string                `json:"error,omitempty"`
 }
 
 func main() {
@@ -73,7 +76,7 @@ func run(in io.Reader) (resp response) {
 	if err != nil {
 		return response{Error: err.Error()}
 	}
-	return response{Idents: c.describe(req.Ranges)}
+	return response{Idents: c.describe(req.Ranges), Constants: c.constants(req.Ranges)}
 }
 
 // checked is a type-checked package plus the facts go/types leaves implicit.
@@ -87,6 +90,7 @@ type checked struct {
 	generic  []ast.Node              // func decls with type parameters in scope
 	declName map[token.Pos]bool      // where func decls name a func or method (of any instance)
 	sizes    types.Sizes
+	origins  *origins // maps cgo-processed files back to the package's own
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -147,7 +151,8 @@ func check(req request) (*checked, error) {
 		return nil, fmt.Errorf("%s does not type-check: %s", req.ImportPath, strings.Join(errs[:min(len(errs), 3)], "; "))
 	}
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
-		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes}
+		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
+		origins: newOrigins(fset, req.Files, req.Sources)}
 	for _, f := range files {
 		ast.Inspect(f, c.collectFunc)
 	}
@@ -195,7 +200,8 @@ func (c *checked) describe(ranges map[string][][2]int) map[string][]record {
 	out := map[string][]record{}
 	for _, f := range c.files {
 		tf := c.fset.File(f.Pos())
-		spans, ok := ranges[tf.Name()]
+		name := c.origins.name(f)
+		spans, ok := ranges[name]
 		if !ok {
 			continue
 		}
@@ -208,18 +214,20 @@ func (c *checked) describe(ranges map[string][][2]int) map[string][]record {
 				return false
 			}
 			start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
-			if !overlaps(spans, start, end) {
-				return false
+			if name == tf.Name() && !overlaps(spans, start, end) {
+				return false // a cgo-processed file's offsets are not the source's: visit it all
 			}
-			if id, ok := n.(*ast.Ident); ok && inside(spans, start) {
-				if rec, ok := c.record(id, stack, names); ok {
-					recs = append(recs, rec)
+			if id, ok := n.(*ast.Ident); ok {
+				if _, offset, ok := c.origins.offset(id.Pos(), id.Name); ok && inside(spans, offset) {
+					if rec, ok := c.record(id, stack, names); ok {
+						recs = append(recs, rec)
+					}
 				}
 			}
 			stack = append(stack, n)
 			return true
 		})
-		out[tf.Name()] = recs
+		out[name] = append(out[name], recs...)
 	}
 	return out
 }
@@ -243,13 +251,16 @@ func inside(spans [][2]int, offset int) bool {
 }
 
 func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Package]string) (record, bool) {
-	p := c.fset.Position(id.Pos())
-	rec := record{Start: p.Offset, End: p.Offset + len(id.Name), Name: id.Name, Use: "decl"}
+	_, offset, ok := c.origins.offset(id.Pos(), id.Name)
+	if !ok {
+		return record{}, false // in a cgo-processed file, not where cgo's //line directives say
+	}
+	rec := record{Start: offset, End: offset + len(id.Name), Name: id.Name, Use: "decl"}
 	obj := c.info.Defs[id]
 	if obj == nil {
 		if isTypeSwitchVar(id, stack) {
 			// One object per case clause, all declared at this identifier; each has its own type.
-			rec.Obj, rec.Kind, rec.Local = c.objID(id.Pos()), "var", true
+			rec.Obj, rec.Kind, rec.Local = c.objID(id.Pos(), id.Name), "var", true
 			return rec, true
 		}
 		obj = c.info.Uses[id]
@@ -260,13 +271,14 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	}
 	rec.Kind = c.kind(obj)
 	if obj.Pkg() == c.pkg {
-		rec.Obj = c.objID(obj.Pos())
+		rec.Obj = c.objID(obj.Pos(), obj.Name())
 		rec.Local = c.local(obj)
 	}
 	rec.Type = c.typeString(obj, id.Pos(), names)
 	rec.Iface = isInterface(obj)
 	rec.Pkg, rec.Recv, rec.Named = callee(obj)
-	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) {
+	// A type declared in a generic function may use its type parameters (net's doBlockingWithCtx).
+	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) && !within(c.generic, tn.Pos()) {
 		size := c.sizes.Sizeof(tn.Type())
 		rec.Size = &size
 	}
@@ -333,12 +345,16 @@ func isTypeSwitchVar(id *ast.Ident, stack []ast.Node) bool {
 	return ok && ok2 && ts.Assign == assign && len(assign.Lhs) == 1 && assign.Lhs[0] == id
 }
 
-func (c *checked) objID(pos token.Pos) *string {
+func (c *checked) objID(pos token.Pos, name string) *string {
 	if !pos.IsValid() {
 		return nil
 	}
-	p := c.fset.Position(pos)
-	id := fmt.Sprintf("%s:%d", p.Filename, p.Offset)
+	file, offset, ok := c.origins.offset(pos, name)
+	if !ok { // declared by cgo itself (_Ctype_int): the processed file's own position is unique too
+		p := c.fset.PositionFor(pos, false)
+		file, offset = p.Filename, p.Offset
+	}
+	id := fmt.Sprintf("%s:%d", file, offset)
 	return &id
 }
 
@@ -423,7 +439,7 @@ func (c *checked) typeString(obj types.Object, pos token.Pos, names map[*types.P
 		ok = ok && found
 		return name
 	})
-	if !ok {
+	if !ok || cgoInternal(s) {
 		return nil
 	}
 	expr, err := parser.ParseExpr(s)
@@ -573,4 +589,54 @@ func is[T types.Type](t types.Type) bool {
 	}
 	_, ok := t.Underlying().(T)
 	return ok
+}
+
+// intConst is an expression go/types evaluates to an integer, by its byte range.
+type intConst struct {
+	Start int   `json:"start"`
+	End   int   `json:"end"`
+	Value int64 `json:"value"`
+}
+
+// constants lists every expression inside a requested range whose value go/types knows and
+// which is an integer that fits in an int64: named and typed constants, constants of other
+// packages, `Max+1`, `2*Width`, `len` of an array, … (types.TypeAndValue.Value).
+func (c *checked) constants(ranges map[string][][2]int) map[string][]intConst {
+	out := map[string][]intConst{}
+	for _, f := range c.files {
+		tf := c.fset.File(f.Pos())
+		spans, ok := ranges[tf.Name()]
+		if !ok {
+			continue
+		}
+		found := []intConst{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				return false
+			}
+			start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
+			if !overlaps(spans, start, end) {
+				return false
+			}
+			if e, ok := n.(ast.Expr); ok && inside(spans, start) {
+				if v, ok := intValue(c.info.Types[e].Value); ok {
+					found = append(found, intConst{start, end, v})
+				}
+			}
+			return true
+		})
+		out[tf.Name()] = found
+	}
+	return out
+}
+
+func intValue(v constant.Value) (int64, bool) {
+	if v == nil {
+		return 0, false
+	}
+	v = constant.ToInt(v)
+	if v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
 }

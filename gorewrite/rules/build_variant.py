@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from gorewrite.claims import InVariant, KeepsOnStack, stack_exprs
+from gorewrite.claims import Claim, InVariant, KeepsOnStack, RemovesTargets, stack_exprs
 from gorewrite.edits import Edit, apply
 from gorewrite.escapes import STACK_FALLBACK_SINCE
 from gorewrite.packages import name_constraint
@@ -142,8 +142,17 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
         tuple(edits),
         tuple(t for f in fixes for t in f.targets),
         summary,
-        claim=InVariant(older_path, KeepsOnStack(tuple(s for f in fixes for s in stack_exprs(f.claim)))),
+        claim=InVariant(older_path, _claim(fixes)),
+        speculative=any(f.speculative for f in fixes),
     )
+
+
+def _claim(fixes: list[Fix]) -> Claim:
+    """make-const's claim for the variant: its targets are gone where it proves a bound (an exact
+    array), else its stack buffers stand in front of them."""
+    if all(isinstance(f.claim, RemovesTargets) for f in fixes):
+        return RemovesTargets()
+    return KeepsOnStack(tuple(s for f in fixes for s in stack_exprs(f.claim)))
 
 
 def _header(root: Node) -> tuple[bytes, str | None] | str:

@@ -16,7 +16,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_or_reason
-from gorewrite.syntax import Node, captures, contains, enclosing, first_of, int_value, load_query, text
+from gorewrite.syntax import Node, captures, contains, enclosing, first_of, int_value, load_query, text, walk
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "iface-direct"
@@ -36,6 +36,29 @@ SCOPES = FUNCTIONS + (
 )
 SEQUENCES = ("slice_type", "array_type", "implicit_length_array_type")
 LENGTHS = (b"len", b"cap")
+LITERALS = (
+    "int_literal",
+    "float_literal",
+    "imaginary_literal",
+    "rune_literal",
+    "interpreted_string_literal",
+    "raw_string_literal",
+)
+# What evaluates without effect or panic: dropping it with a declaration changes nothing.
+PURE = (*LITERALS, "identifier", "true", "false", "nil", "iota", "func_literal")
+PURE_OPERATORS = ("&", "-", "+", "!", "^")
+# Statements after which the next one is surely reached: a block ending otherwise may make it unreachable.
+FALLING = (
+    "expression_statement",
+    "assignment_statement",
+    "short_var_declaration",
+    "inc_statement",
+    "dec_statement",
+    "send_statement",
+    "var_declaration",
+    "const_declaration",
+    "type_declaration",
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +68,9 @@ class Store:
     declaration: Node  # var_spec or short_var_declaration
     container: Node  # the identifier it declares
     value: Node  # E, the expression stored
-    key: Node | None  # the field name or element index, None for the whole container
+    key: Node | None  # the field name, element index or map key, None for the whole container
     index: int | None  # the position of a positional element
+    conversion: Node | None = None  # T of `c := T(E)`, which go/types must find to be an interface type
 
 
 @dataclass(frozen=True)
@@ -103,21 +127,30 @@ def _match_shapes(root: Node) -> Shapes:
 
 
 def _stores(declaration: Node, container: Node, value: Node) -> list[Store]:
-    """E in `var c I = E`, `c := any(E)`, `c := interface{}(E)`, `c := T{f: E}`, `c := []T{E, …}`."""
+    """E in `var c I = E`, `c := any(E)`, `c := io.Writer(E)`, `c := interface{…}(E)`, `c := T{f: E}`,
+    `c := []T{E, …}`, `c := map[K]T{"k": E}`."""
     if declaration.type == "var_spec" and len(declaration.children_by_field_name("name")) != 1:
         return []
     if value.type == "composite_literal":
         return _elements(declaration, container, value)
+    conversion = None
     if value.type == "type_conversion_expression" and value.child_by_field_name("type").type == "interface_type":
         value = value.child_by_field_name("operand")
-    elif value.type == "call_expression" and text(value.child_by_field_name("function")) == b"any":
+    elif value.type == "call_expression" and _type_name(value.child_by_field_name("function")) is not None:
         args = value.child_by_field_name("arguments").named_children
         if len(args) != 1 or args[0].type == "variadic_argument":
             return []
-        value = args[0]
+        conversion, value = value.child_by_field_name("function"), args[0]
     elif declaration.type != "var_spec" or declaration.child_by_field_name("type") is None:
         return []  # `c := E` gives c the type of E: a concrete E leaves nothing to assert on
-    return [Store(declaration, container, value, None, None)]
+    return [Store(declaration, container, value, None, None, conversion)]
+
+
+def _type_name(node: Node) -> Node | None:
+    """The name a conversion may name a type by: T in `T(E)` or `pkg.T(E)`; None for anything else."""
+    if node.type == "selector_expression" and node.child_by_field_name("operand").type == "identifier":
+        return node.child_by_field_name("field")
+    return node if node.type == "identifier" else None
 
 
 def _elements(declaration: Node, container: Node, literal: Node) -> list[Store]:
@@ -230,10 +263,14 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if problem:
         return problem
     reads = [_use_node(view, escape.path, u) for u in uses]
+    if place == "entry" and len(reads) > 1:
+        others = [n for n in reads if _access(n).parent.type != "type_assertion_expression"]
+        return _others(store, place, others or reads[1:])
     assertion, problem = _the_assertion(view, escape.path, store, place, reads)
     if problem:
         return problem
-    problem = _others(view, escape.path, store, place, reads, assertion)
+    others = [n for n in reads if not contains(assertion, n)]
+    problem = _others(store, place, others)
     if problem:
         return problem
     target = _interface(types, escape.path, assertion.child_by_field_name("type"))
@@ -242,13 +279,21 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     problem = _stable(view, types, escape.path, store, function)
     if problem:
         return problem
-    return _fix(view, escape, store, place, assertion, target)
+    removed = place == "var" or not others  # a container built only to be read back goes
+    if removed and place != "var":
+        problem = _removable(view, types, escape.path, store, function)
+        if problem:
+            return problem
+    return _fix(view, types, escape, store, place, assertion, target, removed)
 
 
 def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, str | None]:
     """`var`, `field` or `element`: what holds the value, when it is of interface type; else why not."""
     if store.key is None and store.index is None:
         holder = types.at(path, store.container.start_byte)
+        if store.conversion is not None and not _names_interface(types, path, _type_name(store.conversion)):
+            conversion = text(store.conversion).decode()
+            return "", f"{name} is set by {conversion}(…), which is not a conversion to an interface type"
         return ("var", None) if holder.iface else ("", f"{name} is not of interface type")
     literal = store.value.parent
     while literal.type != "composite_literal":
@@ -260,7 +305,11 @@ def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, st
             return "", f"cannot resolve the field {text(store.key).decode()} of {name}"
         return ("field", None) if field.iface else ("", f"the field {name}.{field.name} is not of interface type")
     if kind.type == "map_type":
-        return "", f"{name} is a map: a map literal keeps its values on the heap whatever reads them"
+        if store.key is None or store.key.type not in LITERALS:
+            return "", f"the key of the entry of {name} is not a literal: which entry an index reads is not known here"
+        if not _is_interface_type(types, path, kind.child_by_field_name("value")):
+            return "", f"the values of {name} are not of interface type"
+        return "entry", None
     if kind.type not in SEQUENCES:
         return (
             "",
@@ -278,7 +327,12 @@ def _is_interface_type(types: TypeInfo, path: str, node: Node) -> bool:
     if node.type == "interface_type":
         return True
     name = node.child_by_field_name("name") if node.type == "qualified_type" else node
-    ident = types.at(path, name.start_byte) if name.type == "type_identifier" else None
+    return name.type == "type_identifier" and _names_interface(types, path, name)
+
+
+def _names_interface(types: TypeInfo, path: str, name: Node) -> bool:
+    """Does go/types resolve the name to an interface type?"""
+    ident = types.at(path, name.start_byte)
     return ident is not None and ident.kind == Kind.TYPE and ident.iface
 
 
@@ -304,6 +358,9 @@ def _the_assertion(
             None,
             f"{_describe(store, place)} is read elsewhere (line {_row(other)}): the value escapes through it anyway",
         )
+    access = _unparen(_access(asserted[0]))
+    if place == "element" and int_value(_unparen(access.child_by_field_name("index"))) is None:
+        return None, f"the assertion reads {text(access).decode()}: which element is not known here"
     assertion = _access(asserted[0]).parent
     if contains(assertion, store.declaration):
         return None, f"the assertion is part of the declaration of {name}"
@@ -330,6 +387,9 @@ def _reads_stored(store: Store, place: str, access: Node) -> bool:
         return node.type == "identifier"
     if place == "field":
         return node.type == "selector_expression" and text(node.child_by_field_name("field")) == text(store.key)
+    if place == "entry":  # the same literal key; any other index is another use of the map
+        index = node.child_by_field_name("index") if node.type == "index_expression" else None
+        return index is not None and text(_unparen(index)) == text(store.key)
     if node.type != "index_expression":
         return False
     index = int_value(_unparen(node.child_by_field_name("index")))
@@ -337,14 +397,16 @@ def _reads_stored(store: Store, place: str, access: Node) -> bool:
     return index is None or index == wanted  # an index not known here may be the element's
 
 
-def _others(view: PackageView, path: str, store: Store, place: str, reads: list[Node], assertion: Node) -> str | None:
-    """The container's other uses must leave the stored value alone, and must exist (else it is left unused)."""
+def _others(store: Store, place: str, others: list[Node]) -> str | None:
+    """The container's other uses must leave the stored value alone (with none, it goes: _removable)."""
     name = text(store.container).decode()
-    others = [n for n in reads if not contains(assertion, n)]
-    if place == "var":
+    if place == "var" or not others:
         return None
-    if not others:
-        return f"{name} has no other use: without the assertion it would be declared and not used"
+    if place == "entry":
+        return (
+            f"{name} is a map: a map literal keeps its values on the heap whatever reads them, "
+            f"and {name} is used elsewhere (line {_row(others[0])})"
+        )
     for use in others:
         access = _unparen(_access(use))
         if place == "field" and access.type != "selector_expression":
@@ -426,43 +488,207 @@ def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, functio
     return None
 
 
+def _removable(view: PackageView, types: TypeInfo, path: str, store: Store, function: Node) -> str | None:
+    """A composite literal whose only use was the assertion goes with its declaration: its other
+    elements must evaluate without effect or panic, and leave no variable or import unused."""
+    name = text(store.container).decode()
+    literal = store.value.parent
+    while literal.type != "composite_literal":
+        literal = literal.parent
+    unused = f"{name} has no other use: without the assertion it would be declared and not used"
+    impure = _impure(types, path, literal, store.value)
+    if impure is not None:
+        return f"{unused}, and removing it would skip {text(impure).decode()} (line {_row(impure)})"
+    declaration = store.declaration
+    idents = _idents(types, path, function)
+    for ident in idents:
+        inside = declaration.start_byte <= ident.start < declaration.end_byte
+        if not inside or store.value.start_byte <= ident.start < store.value.end_byte or ident.use == Use.DECL:
+            continue
+        if ident.kind == Kind.VAR and ident.local and not _used_outside(idents, ident, declaration):
+            return f"{unused}, and removing it would leave {ident.name} declared and not used"
+        if ident.kind == Kind.PKGNAME and not _package_used_outside(view, path, ident.name, declaration):
+            return f"{unused}, and removing it would leave the import of {ident.name} unused"
+    return None
+
+
+def _impure(types: TypeInfo, path: str, literal: Node, stored: Node) -> Node | None:
+    """The first element (or key) of the literal, other than the stored value, that has an effect or may panic."""
+    is_map = literal.child_by_field_name("type").type == "map_type"
+    for element in literal.child_by_field_name("body").named_children:
+        parts = element.named_children if element.type == "keyed_element" else [element]
+        for position, part in enumerate(parts):
+            part = _inner(part)
+            if part == stored:
+                continue
+            key = element.type == "keyed_element" and position == 0
+            if not (_pure(types, path, part) and (not is_map or not key or part.type in LITERALS)):
+                return part  # a map key of interface type may panic as unhashable: literals only
+    return None
+
+
+def _pure(types: TypeInfo, path: str, node: Node) -> bool:
+    """Evaluates without effect or panic: literals, names (`io.Discard` too), `&x`, `-x`, composite literals of them."""
+    node = _unparen(node)
+    if node.type in PURE:
+        return True
+    if node.type == "selector_expression":
+        package = types.at(path, node.child_by_field_name("operand").start_byte)
+        return package is not None and package.kind == Kind.PKGNAME
+    if node.type == "unary_expression":
+        return node.child(0).type in PURE_OPERATORS and _pure(types, path, node.child_by_field_name("operand"))
+    if node.type == "composite_literal":
+        return _impure(types, path, node, node) is None
+    return False
+
+
+def _used_outside(idents: list[Ident], ident: Ident, declaration: Node) -> bool:
+    return any(
+        i.obj == ident.obj and i.use != Use.DECL and not declaration.start_byte <= i.start < declaration.end_byte
+        for i in idents
+    )
+
+
+def _package_used_outside(view: PackageView, path: str, package: str, declaration: Node) -> bool:
+    """Does the file name the package (`pkg.X`) anywhere but in the declaration?"""
+    for node in walk(view.tree(path).root_node):
+        if node.type == "package_identifier" or (
+            node.type == "identifier"
+            and node.parent.type == "selector_expression"
+            and node.parent.child_by_field_name("operand") == node
+        ):
+            if text(node) == package.encode() and not contains(declaration, node):
+                return True
+    return False
+
+
 # --- the rewrite -------------------------------------------------------------------------
 
 
-def _fix(view: PackageView, escape: Escape, store: Store, place: str, assertion: Node, target: bytes) -> Fix | str:
-    """`c.(I)` becomes `I(E)` (`I(E), true` in a comma-ok assignment); a `var` intermediate goes."""
+def _fix(
+    view: PackageView,
+    types: TypeInfo,
+    escape: Escape,
+    store: Store,
+    place: str,
+    assertion: Node,
+    target: bytes,
+    removed: bool,
+) -> Fix | str:
+    """`c.(I)` becomes `I(E)`; the declaration of a container read nowhere else goes."""
     path = escape.path
     value = text(_unparen(store.value))
-    converted = target + b"(" + value + b")"
-    if _comma_ok(assertion):
-        converted += b", true"
-    edits = [Edit(path, assertion.start_byte, assertion.end_byte, converted)]
+    edit = _converted(view, types, path, assertion, target + b"(" + value + b")")
+    if isinstance(edit, str):
+        return edit
+    edits = [edit]
     name = text(store.container).decode()
-    if place == "var":
-        removed = _whole_lines(view.sources[path], store.declaration)
-        if removed is None:
+    if removed:
+        lines = _whole_lines(view.sources[path], store.declaration)
+        if lines is None:
             return f"the declaration of {name} does not stand on lines of its own"
-        edits.insert(0, Edit(path, *removed, b""))
+        edits.insert(0, Edit(path, *lines, b""))
     summary = (
         f"convert {value.decode()} to {target.decode()} directly instead of asserting it from {_describe(store, place)}"
     )
+    if removed and place != "var":
+        summary += f", and drop {name}, built only to be read back"
     return Fix(NAME, tuple(edits), (escape,), summary)
 
 
-def _comma_ok(assertion: Node) -> bool:
-    """Is the assertion the single value of a two-variable assignment `j, ok := c.(I)`?"""
+def _converted(view: PackageView, types: TypeInfo, path: str, assertion: Node, conversion: bytes) -> Edit | str:
+    """The edit that puts the conversion in place of the assertion. A comma-ok assertion cannot fail
+    any more: `w, _ := c.(I)` becomes `w := I(E)`, and `if w, ok := c.(I); ok {` becomes a block
+    `{ w := I(E); … }` (same scope for w); any other use of ok would test a constant, so it declines."""
+    names = _comma_ok(assertion)
+    if names is None:
+        return Edit(path, assertion.start_byte, assertion.end_byte, conversion)
+    value, ok = names
+    if text(value) == b"_":
+        return "the assertion only tests the type (its value is discarded): the test always passes, remove it by hand"
+    if text(ok) == b"_":
+        between = view.sources[path][ok.end_byte : assertion.start_byte]  # ` := `, ` = ` or ` = (`
+        return Edit(path, value.end_byte, assertion.end_byte, between + conversion)
+    statement = _if_on(view, types, path, ok)
+    if isinstance(statement, str):
+        return statement
+    body = statement.child_by_field_name("consequence")
+    source = view.sources[path]
+    line = source.rfind(b"\n", 0, statement.start_byte) + 1
+    indent = source[line : line + len(source[line:]) - len(source[line:].lstrip(b"\t "))]
+    declared = b"{\n" + indent + b"\t" + text(value) + b" := " + conversion
+    return Edit(path, statement.start_byte, body.start_byte + 1, declared)
+
+
+def _comma_ok(assertion: Node) -> tuple[Node, Node] | None:
+    """The two names a comma-ok assignment `w, ok := c.(I)` (`=`, `var w, ok =`) assigns; else None."""
     node = assertion
     while node.parent.type == "parenthesized_expression":
         node = node.parent
     right = node.parent
     if right.type != "expression_list" or right.named_child_count != 1:
-        return False
+        return None
     holder = right.parent
     if holder.type == "var_spec":
-        return len(holder.children_by_field_name("name")) == 2
+        names = holder.children_by_field_name("name")
+    elif holder.type in ("short_var_declaration", "assignment_statement"):
+        names = holder.child_by_field_name("left").named_children
+    else:
+        return None
+    return (names[0], names[1]) if len(names) == 2 else None
+
+
+def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node) -> Node | str:
+    """The `if w, ok := c.(I); ok {` without else that declares ok and reads it nowhere else; else why not."""
+    declaration = ok.parent.parent
+    statement = declaration.parent
+    name = text(ok).decode()
+    problem = (
+        f"after the rewrite {name} would always be true, and it is used other than as the whole condition "
+        f"of `if …, {name} := …; {name} {{` without else"
+    )
+    if (
+        declaration.type != "short_var_declaration"
+        or statement.type != "if_statement"
+        or statement.child_by_field_name("initializer") != declaration
+        or statement.child_by_field_name("alternative") is not None
+    ):
+        return problem
+    condition = _unparen(statement.child_by_field_name("condition"))
+    decl = types.at(path, ok.start_byte)
+    if decl is None or decl.use != Use.DECL or condition.type != "identifier" or text(condition) != text(ok):
+        return problem
+    uses = [i for i in types.idents.get(path, ()) if i.obj == decl.obj and i.use != Use.DECL]
+    if [u.start for u in uses] != [condition.start_byte]:
+        return f"{problem} (line {view.line(path, uses[-1].start) if uses else _row(ok)})"
+    body = statement.child_by_field_name("consequence").named_children
+    last = body[-1] if body and body[-1].type == "statement_list" and body[-1].named_children else None
+    last = last.named_children[-1] if last is not None else None
+    ends = last is not None and (last.type not in FALLING or _is_panic(last))
+    if ends and not _ends_function(statement):
+        return (
+            f"after the rewrite {name} would always be true, and the if's body ends in "
+            f"`{text(last).decode().splitlines()[0]}`: as a plain block it would leave the code after it unreachable"
+        )
+    return statement
+
+
+def _ends_function(statement: Node) -> bool:
+    """Is the statement the last of a function's body? Anywhere else, a block that ends the flow can
+    make code after it (or after an if-else chain it completes) unreachable."""
+    block = statement.parent.parent if statement.parent.type == "statement_list" else None
     return (
-        holder.type in ("short_var_declaration", "assignment_statement")
-        and holder.child_by_field_name("left").named_child_count == 2
+        statement.next_named_sibling is None
+        and block is not None
+        and block.parent is not None
+        and block.parent.type in FUNCTIONS
+    )
+
+
+def _is_panic(statement: Node) -> bool:
+    call = statement.named_children[0] if statement.type == "expression_statement" else None
+    return (
+        call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) == b"panic"
     )
 
 
@@ -491,6 +717,8 @@ def _describe(store: Store, place: str) -> str:
         return f"{name}.{text(store.key).decode()}"
     if place == "element":
         return f"{name}[{text(store.key).decode() if store.key is not None else store.index}]"
+    if place == "entry":
+        return f"{name}[{text(store.key).decode()}]"
     return name
 
 

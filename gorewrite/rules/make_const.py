@@ -1,9 +1,12 @@
-"""make-const: give a variable-size `make` a constant-size stack buffer, with a heap fallback.
+"""make-const: give a variable-size `make` a constant-size stack buffer.
 
-`s := make([]T, n)` becomes `var s []T; if 0 <= n && n <= K { s = make([]T, K)[:n:n] } else
-{ s = make([]T, n) }`: the compiler keeps the constant-size make on the stack, and the full
-slice expression keeps `len` and `cap` exactly as before, so a later `append` reallocates at
-the same point. The full doc, with the cases it declines, is rules/make-const/README.md.
+Where the code proves `n <= K` for every input (gorewrite/bounds.py), `s := make([]T, n)`
+becomes `var sBuf [K]T; s := sBuf[:n:n]`: the compiler keeps the array on the stack, and the
+full slice expression keeps `len` and `cap` exactly as before, so a later `append` reallocates
+at the same point. Without a bound, K comes from the stack budget and the rewrite is
+speculative (it helps small sizes only): `var s []T; if 0 <= n && n <= K { s = make([]T,
+K)[:n:n] } else { s = make([]T, n) }`. The full doc, with the cases it declines, is
+rules/make-const/README.md.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from gorewrite.bounds import upper_bound
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
@@ -29,7 +33,7 @@ from gorewrite.syntax import (
     touches_error,
 )
 from gorewrite.toolchain import release_minor
-from gorewrite.typeinfo import Kind, Use
+from gorewrite.typeinfo import Kind
 
 NAME = "make-const"
 MESSAGE = re.compile(r"^make\(\[\].*\) (escapes to heap|does not escape)$")
@@ -43,7 +47,6 @@ STACK_BUDGET = RuleOption(
     f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
 )
 NONNEGATIVE = ("len", "cap")
-EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 TEMPS = ("n", "size", "length", "count")
 
 
@@ -100,8 +103,11 @@ def _makes(view: PackageView, path: str) -> dict[int, Make]:
 
 
 def _constant(view: PackageView, make: Make) -> bool:
-    """Are all the make's sizes constants (literals, or what go/types calls constant)?"""
-    return all(int_value(n) is not None or _is_const(view, make.path, n) for n in _sizes(make))
+    """Are all the make's sizes constants (literals, or expressions go/types evaluates: `Width`, `3*4*4`)?"""
+    return all(
+        int_value(n) is not None or view.types.value(make.path, n.start_byte, n.end_byte) is not None
+        for n in _sizes(make)
+    )
 
 
 def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
@@ -115,6 +121,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     constrained = directive(make.call)
     if constrained:
         return f"the function carries {constrained}: its stack frame or how the runtime calls it is constrained"
+    size = _element_size(view, make)
+    if size == 0:  # checked first: every release calls a zero-size make `escapes to heap`, yet it never allocates
+        return f"{_src(make.element)} has size zero: make never allocates for it"
     escaping = [
         f"{v} reports `{e.message}`"
         for v, found in view.by_toolchain.items()
@@ -128,15 +137,25 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if isinstance(shape, str):
         return shape
     stmt, target, declared_type = shape
-    size = _element_size(view, make)
     if isinstance(size, str):
         return size
-    stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
-    budget = min(stack_budget, MAX_IMPLICIT_STACK) // size
-    if budget == 0:
-        return f"one element is {size} bytes, more than the stack budget of {stack_budget} bytes (--stack-budget)"
-    bound = _bound(view, path, stmt, make.capacity or make.length)
-    k = min(bound, budget) if bound is not None else budget
+    bound = upper_bound(view, path, make.capacity or make.length, stmt)
+    if bound is not None and not all(_pure(view, path, n) for n in _sizes(make)):
+        bound = None  # the bounded form names a size twice: only where that evaluates it the same
+    if bound is not None:
+        if bound <= 0:
+            return f"the code bounds the size by {bound}: nothing to put on the stack"
+        if bound * size > MAX_IMPLICIT_STACK:
+            return (
+                f"the code bounds the size by {bound} elements, {bound * size} bytes: more than the "
+                f"{MAX_IMPLICIT_STACK} bytes the compiler keeps on the stack"
+            )
+        k = bound
+    else:
+        stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
+        k = min(stack_budget, MAX_IMPLICIT_STACK) // size
+        if k == 0:
+            return f"one element is {size} bytes, more than the stack budget of {stack_budget} bytes (--stack-budget)"
     newest = max((release_minor(v) for v in view.by_toolchain), default=0)
     if newest >= STACK_FALLBACK_SINCE and k * size <= STACK_FALLBACK:
         older = any(release_minor(v) < STACK_FALLBACK_SINCE for v in view.by_toolchain)
@@ -150,18 +169,80 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
                 else ""
             )
         )
-    if k <= 0:
-        return f"the code bounds the size by {bound}: nothing to put on the stack"
+    if bound is not None:
+        return _exact(view, escape, make, stmt, target, k, size)
+    slice_type = _slice_type(make)
+    sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
     comment = stmt.next_sibling
     if comment is None or comment.type != "comment" or comment.start_point.row != stmt.end_point.row:
         comment = None
     new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment))
-    slice_type = text(make.call.child_by_field_name("arguments").named_children[0]).decode()
     stays = f"make({slice_type}, {k})"
-    sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
-    summary = f"give make({slice_type}, {sizes}) a {k}-element stack buffer ({k * size} bytes)"
+    summary = f"give make({slice_type}, {sizes}) a {k}-element stack buffer ({k * size} bytes) for sizes up to {k}"
     end = comment.end_byte if comment is not None else stmt.end_byte
-    return Fix(NAME, (Edit(path, stmt.start_byte, end, new),), (escape,), summary, claim=KeepsOnStack((stays,)))
+    return Fix(
+        NAME,
+        (Edit(path, stmt.start_byte, end, new),),
+        (escape,),
+        summary,
+        claim=KeepsOnStack((stays,)),
+        speculative=True,
+    )
+
+
+def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int) -> Fix:
+    """`var sBuf [K]T` before the statement and `sBuf[:n:n]` (or `[:n:m]`) for the make: a bound
+    the code proves needs no fallback, and the variable-size make is gone (RemovesTargets: an
+    array the compiler moved to the heap would be a new escape)."""
+    source = view.sources[escape.path]
+    buffer = _buffer_name(source, stmt, target)
+    indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
+    indent = indent if not indent.strip() else b""  # `case 1: s := make(…)`: gofmt indents the new line
+    length = _src(make.length)
+    declare = f"var {buffer} [{k}]{_src(make.element)}\n".encode() + indent
+    sliced = f"{buffer}[:{length}:{_src(make.capacity) or length}]".encode()
+    edits = (
+        Edit(escape.path, stmt.start_byte, stmt.start_byte, declare),
+        Edit(escape.path, make.call.start_byte, make.call.end_byte, sliced),
+    )
+    sizes = length + (", " + _src(make.capacity) if make.capacity else "")
+    summary = (
+        f"give make({_slice_type(make)}, {sizes}) a {k}-element stack array ({k * size} bytes): the code bounds it"
+    )
+    return Fix(NAME, edits, (escape,), summary)
+
+
+def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
+    """`<target>Buf`, or with a number: a name the declaration does not use, so it shadows nothing."""
+    start, end = declaration_range(stmt)
+    taken = {word.decode() for word in re.findall(rb"\w+", source[start:end])}
+    return next(
+        n for n in itertools.chain([f"{target}Buf"], (f"{target}Buf{i}" for i in itertools.count(2))) if n not in taken
+    )
+
+
+def _pure(view: PackageView, path: str, node: Node) -> bool:
+    """Does evaluating the size twice give the same value and do nothing else: a literal, a
+    constant, a local variable, `len` of a local slice or string (a channel's length changes
+    under another goroutine's send), or `min`/`max` of those?"""
+    if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
+        return True
+    if node.type == "identifier":
+        ident = view.types.at(path, node.start_byte)
+        return ident is not None and ident.local and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
+    if node.type == "parenthesized_expression":
+        return all(_pure(view, path, n) for n in node.named_children)
+    if node.type != "call_expression":
+        return False
+    function = node.child_by_field_name("function")
+    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+    args = node.child_by_field_name("arguments").named_children
+    if ident is None or ident.kind != Kind.BUILTIN or ident.name not in ("len", "min", "max"):
+        return False
+    if ident.name == "len":
+        arg = view.types.at(path, args[0].start_byte) if len(args) == 1 and args[0].type == "identifier" else None
+        return arg is not None and arg.local and arg.type is not None and (arg.type[:2] == "[]" or arg.type == "string")
+    return all(_pure(view, path, n) for n in args)
 
 
 def _statement(make: Make) -> tuple[Node, str, str | None] | str:
@@ -215,7 +296,7 @@ def _is_fallback(make: Make) -> bool:
 
 
 def _element_size(view: PackageView, make: Make) -> int | str:
-    """The element's size in bytes from go/types, or why it is not known."""
+    """The element's size in bytes from go/types (0 for an empty struct), or why it is not known."""
     element = make.element
     name = element.child_by_field_name("name") if element.type == "qualified_type" else element
     if name is None or name.type != "type_identifier":
@@ -223,78 +304,7 @@ def _element_size(view: PackageView, make: Make) -> int | str:
     ident = view.types.at(make.path, name.start_byte)
     if ident is None or ident.kind != Kind.TYPE or ident.size is None:
         return f"the size of {_src(element)} is not known (a type parameter, or go/types could not resolve it)"
-    if ident.size == 0:
-        return f"{_src(element)} has size zero: make never allocates for it"
     return ident.size
-
-
-def _bound(view: PackageView, path: str, stmt: Node, size: Node) -> int | None:
-    """A constant C the code guarantees `size <= C` by, before the statement:
-    `if n > C { return … }` or `if n > C { n = C }`.
-
-    Only a guard in the same block, with nothing between that writes n, takes its address or
-    could jump past the guard.
-    """
-    if size.type != "identifier":
-        return None
-    decl = view.types.at(path, size.start_byte)
-    if decl is None or decl.obj is None or decl.kind not in (Kind.VAR, Kind.PARAM):
-        return None
-    uses = [i for i in view.types.idents.get(path, ()) if i.obj == decl.obj]
-    if any(u.use == Use.ADDR for u in uses):
-        return None
-    node = stmt.prev_named_sibling
-    while node is not None:
-        if node.type == "labeled_statement":
-            return None
-        limit = _guard(node, size.text)
-        if limit is not None:
-            written = [u for u in uses if u.use == Use.WRITE and node.end_byte <= u.start < stmt.start_byte]
-            return None if written else limit
-        node = node.prev_named_sibling
-    return None
-
-
-def _guard(node: Node, name: bytes) -> int | None:
-    """C for `if name > C { …exit }` (`>= C`: C-1) or `if name > C { name = C }`; None otherwise."""
-    if (
-        node.type != "if_statement"
-        or node.child_by_field_name("alternative")
-        or node.child_by_field_name("initializer")
-    ):
-        return None
-    cond = node.child_by_field_name("condition")
-    if cond.type != "binary_expression":
-        return None
-    left, op, right = (
-        cond.child_by_field_name("left"),
-        text(cond.child_by_field_name("operator")),
-        cond.child_by_field_name("right"),
-    )
-    flipped = {b"<": b">", b"<=": b">="}
-    if right.type == "identifier" and right.text == name and op in flipped:
-        left, op, right = right, flipped[op], left
-    limit = int_value(right)
-    if left.type != "identifier" or left.text != name or limit is None or op not in (b">", b">="):
-        return None
-    if op == b">=":
-        limit -= 1
-    body = statements(node.child_by_field_name("consequence"))
-    if not body:
-        return None
-    last = body[-1]
-    if last.type in EXITS or (last.type == "expression_statement" and _calls(last, b"panic")):
-        return limit
-    clamp = body[0] if len(body) == 1 else None
-    if (
-        clamp is not None
-        and clamp.type == "assignment_statement"
-        and text(clamp.child_by_field_name("operator")) == b"="
-    ):
-        lhs, rhs = clamp.child_by_field_name("left").named_children, clamp.child_by_field_name("right").named_children
-        if len(lhs) == len(rhs) == 1 and lhs[0].text == name and int_value(rhs[0]) is not None:
-            return max(limit, int_value(rhs[0]))
-    return None
 
 
 def _rewrite(
@@ -351,14 +361,6 @@ def _slice_type(make: Make) -> str:
     return _src(make.call.child_by_field_name("arguments").named_children[0])
 
 
-def _is_const(view: PackageView, path: str, node: Node) -> bool:
-    """A named constant (go/types says so): the compiler sees its value, so the make is not variable-size."""
-    if node.type != "identifier":
-        return False
-    ident = view.types.at(path, node.start_byte)
-    return ident is not None and ident.kind == Kind.CONST
-
-
 def _may_be_negative(node: Node) -> bool:
     """False for literals and len/cap calls; a size that could be negative must panic in make as before."""
     if node.type == "int_literal":
@@ -367,11 +369,6 @@ def _may_be_negative(node: Node) -> bool:
         function = node.child_by_field_name("function")
         return not (function.type == "identifier" and function.text.decode() in NONNEGATIVE)
     return True
-
-
-def _calls(stmt: Node, name: bytes) -> bool:
-    call = stmt.named_children[0] if stmt.named_children else None
-    return call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) == name
 
 
 def _src(node: Node | None) -> str:

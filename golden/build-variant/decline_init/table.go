@@ -1,10 +1,11 @@
 package decline_init
 
-var width = 3
+var defaults = []string{"id", "name", "size"}
 
 var total int
 
 func init() {
+	width := len(defaults)
 	if width > 4 {
 		return
 	}

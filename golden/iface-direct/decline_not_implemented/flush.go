@@ -19,8 +19,9 @@ type target struct {
 func Send(b []byte) (string, error) {
 	p := plain{} // want "moved to heap: p" // declined "does not implement flusher"
 	t := target{name: "plain", w: &p}
+	var err error
 	if f, ok := t.w.(flusher); ok {
-		return t.name, f.Flush()
+		err = f.Flush()
 	}
-	return t.name, nil
+	return t.name, err
 }

@@ -14,7 +14,7 @@ type wrapper struct{ res any }
 
 // Shutdown closes a fresh connection through its wrapper.
 func Shutdown() error {
-	c := conn{open: true} // want "moved to heap: c" // declined "would be declared and not used"
+	c := conn{open: true} // want "moved to heap: c"
 	w := wrapper{res: &c}
 	return w.res.(io.Closer).Close()
 }

@@ -1,0 +1,19 @@
+// Package decline_written_between sums frames with a header.
+package decline_written_between
+
+const maxPayload = 20
+
+// Sum sums the n-byte payload with its 4-byte header: the guard bounds the payload, not the frame.
+func Sum(data []byte, n int) int {
+	if n > maxPayload {
+		return -1
+	}
+	n += 4
+	frame := make([]byte, n) // want(<go1.25) "make\\(\\[\\]byte, n\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, n\\) does not escape" // declined: not recognised (no bound holds at the make: make-const's speculative site, in place)
+	copy(frame, data)
+	total := 0
+	for _, b := range frame {
+		total += int(b)
+	}
+	return total
+}

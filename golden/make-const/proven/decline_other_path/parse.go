@@ -1,0 +1,22 @@
+// Package parse reads tag lists, strictly or leniently.
+package parse
+
+const maxTags = 32
+
+// Count counts the non-empty tags among the first n; only strict mode refuses long lists.
+func Count(tags []string, n int, strict bool) int {
+	if strict {
+		if n > maxTags {
+			return -1
+		}
+	}
+	seen := make([]int32, n) // want(<go1.25) "make\\(\\[\\]int32, n\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]int32, n\\) does not escape" // declined "speculative"
+	count := 0
+	for i := range seen {
+		if i < len(tags) && tags[i] != "" {
+			seen[i] = 1
+			count++
+		}
+	}
+	return count
+}

@@ -1,0 +1,3 @@
+module example.com/golden/makeconst/proven
+
+go 1.22

@@ -1,0 +1,393 @@
+"""make-const with a bound the code proves: every bound shape gives an exact stack array, and every
+way a bound can fail to hold gives no array (a speculative budget buffer at most).
+
+One small package per case, all compiled together. For each case where the bound does not hold,
+NAIVE keeps the array a naive rule would make from the guard it sees, and a test runs it beside
+the original: the naive rewrite panics (or the compiler moves the array to the heap) where the
+original does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import edited, naive_mutants, proposals_by_case
+
+from gorewrite.proposals import Declined, Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["make-const"]
+
+
+def sums(name: str, size: str, guard: str, params: str = "xs []int64, n int", element: str = "int64") -> str:
+    """A function that copies xs into a `make([]T, size)` after `guard` and sums it (nothing escapes)."""
+    return f"""package {name}
+
+import "crypto/sha256"
+
+const (
+	maxItems   = 20
+	width      = 12
+	maxBatch   = 16
+	maxPayload = 20
+)
+
+var _ = sha256.BlockSize
+
+// Sum copies xs into a scratch slice and sums it.
+func Sum({params}) int64 {{
+{guard}
+	buf := make([]{element}, {size})
+	for i := range buf {{
+		buf[i] = {element}(xs[i%len(xs)])
+	}}
+	var total int64
+	for _, v := range buf {{
+		total += int64(v)
+	}}
+	return total
+}}
+"""
+
+
+# case -> (Go source, what the rewritten file must contain)
+BOUNDED = {
+    "named_constant": (sums("named_constant", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}"), "[20]int64"),
+    "other_package": (
+        sums("other_package", "n", "\tif n > sha256.BlockSize {\n\t\treturn -1\n\t}", element="byte"),
+        "[64]byte",
+    ),
+    "expression": (sums("expression", "n", "\tif n > maxPayload+2 {\n\t\treturn -1\n\t}"), "[22]int64"),
+    "compound": (sums("compound", "n", "\tif n <= 0 || n > 2*width {\n\t\treturn -1\n\t}"), "[24]int64"),
+    "compound_lengths": (
+        sums(
+            "compound_lengths",
+            "len(a)",
+            "\tif len(a) > maxItems || len(b) > maxItems {\n\t\treturn -1\n\t}",
+            params="xs []int64, a, b string",
+        ),
+        "\tvar bufBuf [20]int64\n\tbuf := bufBuf[:len(a):len(a)]\n",
+    ),
+    "panics": (sums("panics", "n", '\tif maxBatch < n {\n\t\tpanic("too many")\n\t}'), "[16]int64"),
+    "clamp": (sums("clamp", "n", "\tif n > maxBatch {\n\t\tn = maxBatch\n\t}"), "[16]int64"),
+    "clamp_min": (sums("clamp_min", "n", "\tn = min(n, maxBatch)"), "[16]int64"),
+    "min_size": (
+        sums("min_size", "min(n, maxBatch)", ""),
+        "\tbuf := bufBuf[:min(n, maxBatch):min(n, maxBatch)]\n",
+    ),
+    "under_condition": (
+        """package under_condition
+
+const limit = 20
+
+// Sum sums the first n values of xs when n is small enough, else returns -1.
+func Sum(xs []int64, n int) int64 {
+	if n >= 0 && n < limit {
+		buf := make([]int64, n)
+		copy(buf, xs)
+		var total int64
+		for _, v := range buf {
+			total += v
+		}
+		return total
+	}
+	return -1
+}
+""",
+        "[19]int64",
+    ),
+    "loop": (
+        """package loop
+
+const maxWidth = 32
+
+// Pyramid sums rows of widths 1, 2, 4, … up to maxWidth.
+func Pyramid(xs []int64) int64 {
+	var total int64
+	for w := 1; w <= maxWidth; w *= 2 {
+		row := make([]int64, w)
+		copy(row, xs)
+		for _, v := range row {
+			total += v
+		}
+	}
+	return total
+}
+""",
+        "[32]int64",
+    ),
+    "range_int": (
+        """package range_int
+
+const maxRows = 10
+
+// Triangle sums the rows of a triangle of xs.
+func Triangle(xs []int64) int64 {
+	var total int64
+	for n := range maxRows {
+		row := make([]int64, n)
+		copy(row, xs)
+		for _, v := range row {
+			total += v
+		}
+	}
+	return total
+}
+""",
+        "[9]int64",
+    ),
+    "continue_guard": (
+        """package continue_guard
+
+const maxRecord = 128
+
+// Checksum sums the records that are short enough, through a scratch copy of each.
+func Checksum(records [][]byte) uint32 {
+	var sum uint32
+	for _, rec := range records {
+		if len(rec) > maxRecord {
+			continue
+		}
+		tmp := make([]byte, len(rec))
+		copy(tmp, rec)
+		for _, b := range tmp {
+			sum = sum*31 + uint32(b)
+		}
+	}
+	return sum
+}
+""",
+        "\tvar tmpBuf [128]byte\n\t\ttmp := tmpBuf[:len(rec):len(rec)]\n",
+    ),
+    "var_form": (
+        sums("var_form", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}").replace(
+            "\tbuf := make([]int64, n)\n", "\tvar buf []int64 = make([]int64, n)\n"
+        ),
+        "\tvar bufBuf [20]int64\n\tvar buf []int64 = bufBuf[:n:n]\n",
+    ),
+    "assign_form": (
+        sums("assign_form", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}\n\tvar buf []int64").replace(
+            "\tbuf := make([]int64, n)\n", "\tbuf = make([]int64, n)\n"
+        ),
+        "\tvar bufBuf [20]int64\n\tbuf = bufBuf[:n:n]\n",
+    ),
+    "capacity": (
+        """package capacity
+
+const maxKept = 32
+
+// Evens counts the even values of xs through a slice with room for m of them.
+func Evens(xs []int64, m int) int {
+	if m > maxKept {
+		return -1
+	}
+	kept := make([]int64, 0, m)
+	for _, x := range xs {
+		if x%2 == 0 && len(kept) < m {
+			kept = append(kept, x)
+		}
+	}
+	return len(kept)
+}
+""",
+        "\tvar keptBuf [32]int64\n\tkept := keptBuf[:0:m]\n",
+    ),
+}
+
+
+def array(name: str, size: str, element: str, k: int):
+    """The naive rewrite: an exact array sized by the guard the naive rule sees."""
+    new = f"\tvar {name}Buf [{k}]{element}\n\t{name} := {name}Buf[:{size}:{size}]\n"
+    return lambda source: source.replace(f"\t{name} := make([]{element}, {size})\n", new, 1)
+
+
+def probe(call: str) -> str:
+    """A Go expression: the call's result, or the panic it raises, as a string."""
+    return (
+        'func() (out string) { defer func() { if r := recover(); r != nil { out = fmt.Sprint("panic: ", r) } }(); '
+        f"return fmt.Sprint({call}) }}()"
+    )
+
+
+# case -> (Go source, the call that shows a naive array wrong, or None for a case the compiler shows wrong)
+NOT_BOUNDED = {
+    "written_between": (
+        sums("written_between", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}\n\tn += 4"),
+        "Sum(xs, 20)",
+    ),
+    "other_path": (
+        sums(
+            "other_path",
+            "n",
+            "\tif strict {\n\t\tif n > maxItems {\n\t\t\treturn -1\n\t\t}\n\t}",
+            "xs []int64, n int, strict bool",
+        ),
+        "Sum(xs, 30, false)",
+    ),
+    "not_leaving": (
+        sums("not_leaving", "n", '\tif n > maxItems {\n\t\tprintln("many")\n\t}'),
+        "Sum(xs, 30)",
+    ),
+    "closure_writes": (
+        sums("closure_writes", "n", "\tgrow := func() { n *= 2 }\n\tif n > maxItems {\n\t\treturn -1\n\t}\n\tgrow()"),
+        "Sum(xs, 20)",
+    ),
+    "address_taken": (
+        sums("address_taken", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}\n\tpad(&n)")
+        + "\nfunc pad(n *int) { *n += 8 }\n",
+        "Sum(xs, 20)",
+    ),
+    "goto_past": (
+        sums(
+            "goto_past", "n", "\tif n < 0 {\n\t\tgoto fill\n\t}\n\tif n > maxItems {\n\t\treturn -1\n\t}\n\tn++\nfill:"
+        )
+        .replace("\tn++\n", "")
+        .replace("if n < 0 {", "if len(xs) > 3 {"),
+        "Sum([]int64{1, 2, 3, 4}, 30)",
+    ),
+    "shadowed_min": (
+        sums("shadowed_min", "n", "\tn = min(n, maxBatch)") + "\nfunc min(a, b int) int { return a }\n",
+        "Sum(xs, 30)",
+    ),
+    "written_later_in_loop": (
+        sums(
+            "written_later_in_loop",
+            "n",
+            "\tif n > maxBatch {\n\t\treturn -1\n\t}\n\tvar total0 int64\n"
+            "\tfor range 2 {\n\t\tbuf := make([]int64, n)\n"
+            "\t\ttotal0 += int64(len(buf))\n\t\tn *= 2\n\t}\n\t_ = total0",
+        ),
+        "Sum(xs, 16)",
+    ),
+    "map_length": (
+        """package map_length
+
+const maxKeys = 8
+
+// Sum counts the keys of m plus one it adds, through a scratch slice.
+func Sum(m map[int]int64) int64 {
+	if len(m) > maxKeys {
+		return -1
+	}
+	m[-1] = 1
+	buf := make([]int64, len(m))
+	for i := range buf {
+		buf[i] = int64(i)
+	}
+	var total int64
+	for _, v := range buf {
+		total += v
+	}
+	return total
+}
+""",
+        "Sum(map[int]int64{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8})",
+    ),
+}
+# Not bounded for the array form, with no deterministic mutant: `len(ch)` may change between the
+# two reads `a[:len(ch):len(ch)]` would make while another goroutine sends.
+NOT_BOUNDED["channel_length"] = (
+    """package channel_length
+
+const maxBatch = 16
+
+// Drain sums up to maxBatch values waiting in ch, through a scratch slice.
+func Drain(ch chan int64) int64 {
+	buf := make([]int64, min(len(ch), maxBatch))
+	for i := range buf {
+		buf[i] = <-ch
+	}
+	var total int64
+	for _, v := range buf {
+		total += v
+	}
+	return total
+}
+""",
+    None,
+)
+NAIVE = {
+    "written_between": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
+    "other_path": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30, false)")),
+    "not_leaving": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30)")),
+    "closure_writes": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
+    "address_taken": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
+    "goto_past": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1, 2, 3, 4}, 30)")),
+    "shadowed_min": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30)")),
+    "map_length": (
+        array("buf", "len(m)", "int64", 8),
+        probe("{pkg}.Sum(map[int]int64{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8})"),
+    ),
+}
+NAIVE["written_later_in_loop"] = (
+    lambda source: source.replace(
+        "\t\tbuf := make([]int64, n)\n", "\t\tvar bufBuf [16]int64\n\t\tbuf := bufBuf[:n:n]\n", 1
+    ),
+    probe("{pkg}.Sum([]int64{1}, 16)"),
+)
+
+# Declined outright: a bound above the compiler's limit for a stack variable.
+TOO_LARGE = """package too_large
+
+const maxFrame = 200_000
+
+// Frame sums one frame of up to maxFrame bytes through a scratch copy.
+func Frame(src []byte, n int) int {
+	if n > maxFrame {
+		return -1
+	}
+	frame := make([]byte, n)
+	copy(frame, src)
+	total := 0
+	for _, b := range frame {
+		total += int(b)
+	}
+	return total
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}
+    return proposals_by_case(tmp_path_factory.mktemp("make-const-bounds"), RULE, cases)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    declines = {**NOT_BOUNDED, "too_large": (TOO_LARGE, None)}
+    naive = {**NAIVE, "too_large": (array("frame", "n", "byte", 200_000), "moved to heap: frameBuf")}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-bounds-naive"), toolchain, declines, naive)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
+def test_a_proven_bound_gives_an_exact_array(proposed, name, expected):
+    (fix,) = proposed[name]
+    assert isinstance(fix, Fix) and not fix.speculative, fix
+    rewritten = edited(BOUNDED[name][0], fix)
+    assert expected in rewritten
+    assert "make(" not in rewritten, "a proven bound needs no heap fallback"
+
+
+@pytest.mark.parametrize("name", list(NOT_BOUNDED))
+def test_no_proven_bound_gives_at_most_a_speculative_buffer(proposed, name):
+    found = proposed[name]
+    assert found and all(isinstance(p, Declined) or p.speculative for p in found), found
+    assert all("Buf [" not in e.new.decode() for p in found if isinstance(p, Fix) for e in p.edits)
+
+
+def test_a_bound_above_the_stack_limit_is_declined(proposed):
+    (declined,) = proposed["too_large"]
+    assert isinstance(declined, Declined)
+    assert "200000 elements, 200000 bytes: more than the 65536 bytes" in declined.reason
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
+    _, values = mutants
+    before, after = values[name]
+    assert "panic" not in before and "panic" in after, (before, after)
+
+
+def test_the_naive_array_above_the_limit_is_moved_to_the_heap(mutants):
+    built, _ = mutants
+    assert any("moved to heap: frameBuf" in line for line in built.splitlines() if "naive/too_large/" in line), built
