@@ -48,9 +48,11 @@ class InVariant:
 
 @dataclass(frozen=True)
 class Tested:
-    """`claim` holds, and the package's own go vet and go test pass with the rewrite."""
+    """`claim` holds, and the package's own go vet and go test pass with the rewrite (with `race`,
+    go test -race: a rewrite that shares an object between calls must not race)."""
 
     claim: Claim
+    race: bool = False
 
 
 Effect = RemovesTargets | KeepsOnStack | MovesAllocation
@@ -77,6 +79,15 @@ def needs_tests(claim: Claim) -> bool:
     """Does the claim need the package's go vet and go test?"""
     while isinstance(claim, (InVariant, Tested)):
         if isinstance(claim, Tested):
+            return True
+        claim = claim.claim
+    return False
+
+
+def needs_race(claim: Claim) -> bool:
+    """Must the package's tests run with the race detector?"""
+    while isinstance(claim, (InVariant, Tested)):
+        if isinstance(claim, Tested) and claim.race:
             return True
         claim = claim.claim
     return False

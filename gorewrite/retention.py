@@ -49,46 +49,47 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
 def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False) -> str | None:
     """None when, under every toolchain of the run, the callee provably does not keep the pointer
     passed as `argument` (its index among the call's arguments, or RECEIVER) after it returns;
-    otherwise the reason to decline, in words a Go engineer can act on.
+    otherwise the reason to decline, in words a Go engineer can act on (`is passed to keep, whose
+    parameter go1.27.3 reports as `leaking param: b``: prefix it with the variable's name).
 
     `contents`: also decline when the callee may keep what the pointer points to (`leaking param
     content`, or a result that aliases it, as `bytes.Buffer.Bytes` does): a pooled object must not
     be reachable at all, a variable kept on the stack only needs its own address not to be.
     """
+    shown = _shown(call)
+    role = f"is the receiver of {shown}" if argument == RECEIVER else f"is passed to {shown}"
     if view.types is None or view.types.error:
-        return "type information unavailable"
+        return f"{role}: type information unavailable"
     if not view.parameters:
-        return "the pipeline gathered no parameter verdicts (the rule must set retention=True)"
+        return f"{role}: the pipeline gathered no parameter verdicts (the rule must set retention=True)"
     path = _path(view, call)
-    callee = _callee(view, path, call)
-    if isinstance(callee, str):
-        return callee
-    key, shown = callee
+    key = _callee(view, path, call)
+    if isinstance(key, str):
+        return f"{role}, {key}"
     args = call.child_by_field_name("arguments")
-    spread = args is not None and any(c.type == "..." for c in args.children)
-    if spread and argument != RECEIVER:
-        return f"is passed to {shown} with `...`: the callee gets the slice itself"
+    if argument != RECEIVER and args is not None and any(c.type == "..." for c in args.children):
+        return f"{role} with `...`: the callee gets the slice itself"
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
         if signature is None:
-            return f"is passed to {shown}, of which {version}'s compile printed no parameter verdicts"
+            return f"{role}, of which {version}'s compile printed no parameter verdicts"
         said, element = _said(signature, argument)
-        reason = _judge(said, contents or element, shown)
-        if reason is None:
+        problem = _judge(said, contents or element, version)
+        if problem is None:
             continue
         entry = TABLE.get((*key, argument)) if said and said.startswith("leaking param: ") else None
         if entry is None or element:
-            return f"{reason} under {version}"
+            return f"{role}, {problem}"
         dynamic = _dynamic(view, path, args.named_children[argument] if args else None)
         if dynamic is None:
-            return f"is passed to {shown}, which calls its methods, and its dynamic type is not a known pointer"
+            return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
         for method in entry.methods:
             receiver = verdicts.get((dynamic[0], dynamic[1], method))
             if receiver is None:
-                return f"is passed to {shown}, which may call {method}, a method *{dynamic[1]} does not declare itself"
-            problem = _judge(receiver.receiver, contents, f"(*{dynamic[1]}).{method}")
+                return f"{role}, which may call {method}, a method *{dynamic[1]} does not declare itself"
+            problem = _judge(receiver.receiver, contents, version)
             if problem:
-                return f"{problem} under {version} (through {shown})"
+                return f"{role}, which calls (*{dynamic[1]}).{method}, {problem}"
     return None
 
 
@@ -100,23 +101,24 @@ def _path(view: PackageView, node: Node) -> str:
     return next(p for p in view.sources if view.tree(p).root_node == root)
 
 
-def _callee(view: PackageView, path: str, call: Node) -> tuple[tuple[str, str, str], str] | str:
-    """(package path, receiver type or "", name) of the function or method called, and how to name it."""
+def _callee(view: PackageView, path: str, call: Node) -> tuple[str, str, str] | str:
+    """(package path, receiver type or "", name) of the function or method called, or why it is not known."""
     function = call.child_by_field_name("function")
     while function is not None and function.type == "parenthesized_expression":
         function = function.named_children[0] if function.named_children else None
     if function is None or function.type not in ("identifier", "selector_expression"):
-        return f"calls {_shown(call)}, a function value gorewrite cannot follow"
+        return "a function value gorewrite cannot follow"
     name = function if function.type == "identifier" else function.child_by_field_name("field")
     ident = view.types.at(path, name.start_byte)
-    shown = text(function).decode()
+    if ident is not None and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT, Kind.FIELD):
+        return "a function value gorewrite cannot follow"
     if ident is None or ident.pkg is None or ident.kind not in (Kind.FUNC, Kind.METHOD):
-        return f"calls {shown}, which go/types does not name as a function or method"
+        return "which go/types does not name as a function or method"
     if ident.kind == Kind.METHOD and not ident.recv:
-        return f"calls {shown}, an interface method: the dynamic type that runs it is unknown"
+        return "an interface method: the dynamic type that runs it is unknown"
     if function.type == "selector_expression" and ident.kind == Kind.METHOD and _is_type(view, path, function):
-        return f"calls the method expression {shown}"
-    return (ident.pkg, ident.recv or "", ident.name), shown
+        return "a method expression"
+    return ident.pkg, ident.recv or "", ident.name
 
 
 def _is_type(view: PackageView, path: str, selector: Node) -> bool:
@@ -143,18 +145,18 @@ def _said(signature: Signature, argument: int) -> tuple[str | None, bool]:
     return (signature.params[argument], False) if argument <= last else (None, False)
 
 
-def _judge(said: str | None, contents: bool, shown: str) -> str | None:
+def _judge(said: str | None, contents: bool, version: str) -> str | None:
     """None when the compiler's verdict means the pointer (and, with contents, what it points to) is not kept."""
     if said is None:
-        return f"is passed to {shown}, whose parameter has no verdict from the compiler"
+        return f"whose parameter has no verdict from {version}"
     if said.endswith(" does not escape"):
         return None
     to_result = TO_RESULT.match(said)
     if to_result and int(to_result[2]) == 0:
-        return f"is passed to {shown}, which returns it (`{said}`)"
+        return f"which returns it: {version} reports `{said}`"
     if (to_result or said.startswith("leaking param content: ")) and not contents:
         return None
-    return f"is passed to {shown}, which may keep it: the compiler says `{said}`"
+    return f"whose parameter {version} reports as `{said}`"
 
 
 def _dynamic(view: PackageView, path: str, arg: Node | None) -> tuple[str, str] | None:

@@ -71,7 +71,7 @@ class Ident:
     size: int | None = None  # for a type name: the size in bytes of the type it names (GOARCH's), None if generic
     pkg: str | None = None  # a func's or method's package path
     recv: str | None = None  # a method's receiver type name; "" for an interface method
-    named: str | None = None  # a variable's type when it is a (pointer to a) named type: "*bytes.Buffer"
+    named: str | None = None  # a variable's (pointer to a) named type ("*bytes.Buffer"), or the one a type name names
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,12 @@ reach the rule, and inserting a declaration does not confuse the verifier's decl
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
+import re
 
-from conftest import GOLDEN, write_tree
+import pytest
+from conftest import GOLDEN, releases, write_tree
 
 from gorewrite import claims
 from gorewrite.claims import moved, needs_tests
@@ -16,6 +20,7 @@ from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
 from gorewrite.verify import Rejected, Verified
+from gorewrite.verify.gocmd import read_test_json
 from gorewrite.verify.judge import declarations
 
 RULE = RULES["sync-pool"]
@@ -113,3 +118,120 @@ def test_an_inserted_var_declaration_keeps_the_others_keys():
     old = {d.key for d in declarations(before)}
     new = {d.key for d in declarations(after)}
     assert new - old == {("var_declaration", b"pool", None, 0)}
+
+
+# --- buffers that escape through calls: the naive pool each decline case must not become ------
+
+NAIVE_POOL = """package {package}
+
+import (
+	"bytes"
+	"sync"
+)
+
+var naivePool = sync.Pool{{New: func() any {{ return new(bytes.Buffer) }}}}
+"""
+SITE = re.compile(r"^(\t+)(?:(\w+) := new\(bytes\.Buffer\)|var (\w+) bytes\.Buffer)[^\n]*// declined[^\n]*$", re.M)
+# Each must-decline buffer case, pooled anyway: Get, and a deferred Reset and Put; the foreign pool's
+# case takes that pool the way its own users do. strings.Builder is left out: its Reset drops its
+# storage, so a naive pool of it is pointless rather than wrong (the rule declines it for no gain).
+NAIVE = {
+    "decline_buffer_bytes": "pool",
+    "decline_buffer_field": "pool",
+    "decline_buffer_channel": "pool",
+    "decline_buffer_goroutine": "pool",
+    "decline_buffer_keeper": "pool",
+    "decline_buffer_interface": "pool",
+    "decline_buffer_map": "pool",
+    "decline_buffer_cap": "pool",
+    "decline_buffer_func_value": "pool",
+    "decline_buffer_deref": "pool",
+    "decline_buffer_closure": "pool",
+    "decline_buffer_returned": "pool",
+    "decline_buffer_write_bytes": "pool",
+    "decline_buffer_foreign_pool": "theirs",
+    "decline_buffer_var_value": "pool",
+}
+
+
+def _naive(source: str, how: str) -> str:
+    def pooled(m: re.Match) -> str:
+        indent, var = m[1], m[2] or m[3]
+        if how == "theirs":
+            return f"{indent}{var} := bufPool.Get().(*bytes.Buffer)\n{indent}defer bufPool.Put({var})"
+        return (
+            f"{indent}{var} := naivePool.Get().(*bytes.Buffer)\n"
+            f"{indent}defer func() {{ {var}.Reset(); naivePool.Put({var}) }}()"
+        )
+
+    rewritten, count = SITE.subn(pooled, source)
+    assert count == 1, source
+    var = SITE.search(source)[3]
+    if var:  # a var buffer becomes the pointer: its address is the pointer, its value what it points to
+        rewritten = re.sub(rf"&{var}\b", var, rewritten)
+        rewritten = re.sub(rf"= {var}$", f"= *{var}", rewritten, flags=re.M)
+    return rewritten
+
+
+def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
+    """`go test -race -count=50` of each case passes as written and fails once pooled naively."""
+    cases = {p.name for p in (GOLDEN / "sync-pool").glob("decline_buffer_*")}
+    assert cases == NAIVE.keys(), "every buffer decline case keeps its naive pool here"
+    files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
+    for case, how in NAIVE.items():
+        for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
+            source = go.read_text()
+            files[f"orig/{case}/{go.name}"] = source
+            files[f"naive/{case}/{go.name}"] = _naive(source, how) if SITE.search(source) else source
+        package = re.search(r"^package (\w+)", source, re.M)[1]
+        files[f"naive/{case}/naive_pool.go"] = NAIVE_POOL.format(package=package)
+    write_tree(tmp_path, files)
+    done = toolchain.run(["test", "-race", "-count=50", "-json", "./..."], str(tmp_path))
+    failed = read_test_json(done.stdout).failed
+    for case in NAIVE:
+        assert f"example.com/naive/orig/{case}" not in failed, failed[f"example.com/naive/orig/{case}"]
+        assert f"example.com/naive/naive/{case}" in failed, f"the naive pool of {case} passes its tests"
+
+
+# --- allocation evidence: fewer allocs/op through the rewritten function, under both releases ---
+
+REUSED = (
+    "fprintf_buffer",
+    "writestring_buffer",
+    "fprintln_lines",
+    "local_writer",
+    "method_calls",
+    "early_return",
+    "shared_buffer_pool",
+    "reuse_buffer_pool",
+    "var_buffer",
+)
+
+
+def _allocs(toolchain, module, overlay: str | None) -> dict[str, float]:
+    """Each case's `allocs/op` from its TestAllocsPerRun (testing.AllocsPerRun), with the overlay or without."""
+    flags = [f"-overlay={overlay}"] if overlay else []
+    done = toolchain.run(
+        ["test", "-count=1", "-v", "-run", "^TestAllocsPerRun$", *flags, *(f"./{c}" for c in REUSED)], str(module)
+    )
+    assert done.returncode == 0, done.stdout.decode()[-2000:]
+    found = re.findall(r"^ok\s+\S+/(\w+)\s", done.stdout.decode(), re.M)
+    counts = [float(n) for n in re.findall(r"allocs/op: ([\d.]+)", done.stdout.decode())]
+    return dict(zip(found, counts, strict=True)) if len(found) == len(counts) else {}
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+def test_pooled_buffers_allocate_less(tmp_path, release):
+    toolchain = releases()[release]
+    module = GOLDEN / "sync-pool"
+    run = fix([toolchain], [f"./{c}" for c in REUSED], str(module), [RULE])
+    overlay = {"Replace": {}}
+    for path, content in run.changes.items():
+        (tmp_path / os.path.basename(path)).write_bytes(content)
+        overlay["Replace"][path] = str(tmp_path / os.path.basename(path))
+    (tmp_path / "overlay.json").write_text(json.dumps(overlay))
+    before = _allocs(toolchain, module, None)
+    after = _allocs(toolchain, module, str(tmp_path / "overlay.json"))
+    print(toolchain.version, {c: (before[c], after[c]) for c in REUSED})
+    assert before.keys() == after.keys() == set(REUSED)
+    assert all(after[c] < before[c] for c in REUSED), (before, after)

@@ -44,7 +44,7 @@ type record struct {
 	Use   string  `json:"use"`
 	// For retention (which callee keeps what): a func's or method's package path and, for a
 	// method, its receiver's named type ("" for an interface method); a variable's type as
-	// "path.Name" or "*path.Name" when it is a (pointer to a) named type.
+	// "path.Name" or "*path.Name" when it is a (pointer to a) named type, and the type a type name names.
 	Pkg   *string `json:"pkg,omitempty"`
 	Recv  *string `json:"recv,omitempty"`
 	Named *string `json:"named,omitempty"`
@@ -307,6 +307,11 @@ func callee(obj types.Object) (pkg, recv, named *string) {
 			name = n.Obj().Name()
 		}
 		return &path, &name, nil
+	case *types.TypeName:
+		if n, ok := types.Unalias(obj.Type()).(*types.Named); ok && n.Obj().Pkg() != nil && n.TypeParams().Len() == 0 {
+			s := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+			return nil, nil, &s
+		}
 	case *types.Var:
 		t, star := types.Unalias(obj.Type()), ""
 		if p, ok := t.(*types.Pointer); ok {

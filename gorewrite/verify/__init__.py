@@ -14,7 +14,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 
-from gorewrite.claims import needs_tests, variant
+from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_escapes
@@ -78,6 +78,7 @@ class _Checks:
 
     tests: set[str]  # the packages whose go vet and go test must pass (--verify tests, or a Tested claim)
     bench: bool
+    race: set[str] = field(default_factory=set)  # the packages whose go test runs with -race (Tested(race=True))
     baseline: dict[tuple[str, str], dict[str, bench.Sample]] = field(default_factory=dict)  # (version, pkg)
     after: dict[tuple[str, str, tuple[int, ...]], dict[str, bench.Sample]] = field(default_factory=dict)  # + group
     built: dict[str, set[str]] = field(default_factory=dict)  # package -> the files some toolchain compiled
@@ -98,7 +99,8 @@ def verify(
     groups = {pkg: group for pkg, group in fixes.items() if group}
     verdicts: list[Verdict] = []
     tests = {pkg for pkg, group in groups.items() if "tests" in checks or any(needs_tests(f.claim) for f in group)}
-    extra = _Checks(tests=tests, bench="bench" in checks)
+    raced = {pkg for pkg, group in groups.items() if any(needs_race(f.claim) for f in group)}
+    extra = _Checks(tests=tests, bench="bench" in checks, race=raced)
     for toolchain in toolchains:
         if groups and (extra.tests or extra.bench):
             progress(
@@ -106,7 +108,7 @@ def verify(
                 f"with {toolchain.version}"
             )
         first = [p for p in groups if p in extra.tests]
-        failed = test_failures(toolchain, cwd, first, None) if first else {}
+        failed = test_failures(toolchain, cwd, first, None, bool(raced & set(first))) if first else {}
         if extra.bench and groups:
             samples, broken = bench.run(toolchain, cwd, [p for p in groups if p not in failed], None)
             failed.update(broken)
@@ -228,7 +230,8 @@ def _check(
             failures.update(vet_failures(toolchain, cwd, vetted, overlay))
         passed = [pkg for pkg in contents if pkg not in failures]
         if any(p in extra.tests for p in passed):
-            failures.update(test_failures(toolchain, cwd, [p for p in passed if p in extra.tests], overlay))
+            tested = [p for p in passed if p in extra.tests]
+            failures.update(test_failures(toolchain, cwd, tested, overlay, bool(extra.race & set(tested))))
             passed = [pkg for pkg in passed if pkg not in failures]
         if extra.bench and passed:
             samples, broken = bench.run(toolchain, cwd, passed, overlay)

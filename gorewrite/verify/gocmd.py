@@ -75,10 +75,15 @@ def vet_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str |
     return _by_header(vet.stderr.decode(errors="replace"), pkgs, "go vet") if vet.returncode != 0 else {}
 
 
-def test_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, str]:
-    """Packages whose `go vet` or `go test` fails (with the overlay, if any): the first words of why."""
+def test_failures(
+    toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None, race: bool = False
+) -> dict[str, str]:
+    """Packages whose `go vet` or `go test` (with race, -race) fails (with the overlay, if any): why, in brief."""
     failures = vet_failures(toolchain, cwd, pkgs, overlay)
-    test = toolchain.run(["test", "-json", "-count=1", f"-timeout={TEST_TIMEOUT}", *overlay_flag(overlay), *pkgs], cwd)
+    flags = ["-race"] if race else []
+    test = toolchain.run(
+        ["test", "-json", "-count=1", f"-timeout={TEST_TIMEOUT}", *flags, *overlay_flag(overlay), *pkgs], cwd
+    )
     if test.returncode != 0:
         events = read_test_json(test.stdout)
         for pkg in pkgs:
