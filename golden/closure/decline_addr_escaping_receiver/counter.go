@@ -18,7 +18,7 @@ func ResetAll(n int) {
 
 // Watch reports the counter's value once started; a ResetAll before that counts.
 func Watch(n int, start <-chan struct{}, out chan<- int) {
-	c := Counter{N: n} // want "moved to heap: c" // declined "c is passed to c.Register, which may keep it"
+	c := Counter{N: n} // want "moved to heap: c" // declined "c is the receiver of c.Register, whose parameter"
 	c.Register()
 	go func() { // want "func literal escapes to heap"
 		<-start

@@ -14,7 +14,7 @@ func Retune(rate int) { current.Rate = rate }
 
 // Start starts a worker that reports its rate once started: a Retune before that counts.
 func Start(rate int, start <-chan struct{}, out chan<- int) {
-	s := Settings{Rate: rate} // want "moved to heap: s" // declined "s is passed to register, which may keep it"
+	s := Settings{Rate: rate} // want "moved to heap: s" // declined "s is passed to register, whose parameter"
 	register(&s)
 	go func() { // want "func literal escapes to heap"
 		<-start
