@@ -98,6 +98,24 @@ func Dial(n int, out chan<- string) {
 """,
         "\t\thost := host" + COPY.format("host") + "\t\tport := port" + COPY.format("port") + "\t\tgo func()",
     ),
+    "same_block": (
+        """package same_block
+
+import "fmt"
+
+// Stats is larger than the 128 bytes the compiler captures by value.
+type Stats struct {
+	Name   string
+	Counts [32]int
+}
+
+// Report sends the name and first count from a goroutine.
+func Report(s Stats, out chan<- string) {
+	go func() { out <- fmt.Sprint(s.Name, s.Counts[0]) }()
+}
+""",
+        "\t{\n\ts := s" + COPY.format("s") + "\tgo func()",
+    ),
     "factory": (FACTORY.replace("package tags", "package factory"), "func joiner(sep string, parts []string) string {"),
 }
 
@@ -296,23 +314,111 @@ func Greeters(names []string, greeting string) []func() string {
 """,
         "greeting is captured by a func literal that is stored or returned",
     ),
-    "same_block": (
-        """package same_block
+    # Happens-before shapes the analysis does not try to prove (a return or labeled break between
+    # the start and the wait, wg.Add(n) for all at once, a channel reused across iterations):
+    # conservative declines, which is why NAIVE has no mutant for them. The must-decline shapes,
+    # with mutants that fail under -race, are golden/closure/decline_hb_* (test_closure_evidence).
+    "hb_return_between": (
+        """package hb_return_between
 
-import "fmt"
+import "sync"
 
-// Stats is larger than the 128 bytes the compiler captures by value.
-type Stats struct {
-	Name   string
-	Counts [32]int
-}
-
-// Report sends the name and first count from a goroutine.
-func Report(s Stats, out chan<- string) {
-	go func() { out <- fmt.Sprint(s.Name, s.Counts[0]) }()
+// Sum adds the shards in parallel, under a scale a failed check changes, and waits for them.
+func Sum(shards [][]int, scale int, check func() error) (int, error) {
+	sums := make([]int, len(shards))
+	var wg sync.WaitGroup
+	for i, s := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, v := range s {
+				sums[i] += v * scale
+			}
+		}()
+		if err := check(); err != nil {
+			return 0, err
+		}
+	}
+	wg.Wait()
+	scale = 0
+	total := scale
+	for _, s := range sums {
+		total += s
+	}
+	return total, nil
 }
 """,
-        "s is declared in the block that makes the closure, so a copy there would redeclare it",
+        "a return at line 18 can skip the wait at line 21",
+    ),
+    "hb_add_all_first": (
+        """package hb_add_all_first
+
+import "sync"
+
+// Scale multiplies every value in parallel, then resets the factor for the caller's report.
+func Scale(vals []int, factor int) ([]int, int) {
+	out := make([]int, len(vals))
+	var wg sync.WaitGroup
+	wg.Add(len(vals))
+	for i, v := range vals {
+		go func() {
+			defer wg.Done()
+			out[i] = v * factor
+		}()
+	}
+	wg.Wait()
+	factor = 1
+	return out, factor
+}
+""",
+        "the go statement does not directly follow wg.Add(1)",
+    ),
+    "hb_labeled_break": (
+        """package hb_labeled_break
+
+// First starts a lookup per key in each round and stops at the first round with a hit; the
+// prefix changes between rounds, after each lookup is done.
+func First(rounds [][]string, prefix string, find func(string) bool) bool {
+rounds:
+	for _, keys := range rounds {
+		for _, k := range keys {
+			hit := make(chan bool, 1)
+			go func() {
+				hit <- find(prefix + k)
+			}()
+			if len(k) == 0 {
+				break rounds
+			}
+			found := <-hit
+			if found {
+				return true
+			}
+			prefix += "/"
+		}
+	}
+	return false
+}
+""",
+        "a break at line 14 can skip the wait at line 16",
+    ),
+    "hb_channel_outside_loop": (
+        """package hb_channel_outside_loop
+
+// Each runs the steps one at a time in goroutines, each reporting on the same channel, and
+// advances the step label after each report.
+func Each(steps []func(label string), label string) {
+	done := make(chan struct{}, 1)
+	for _, step := range steps {
+		go func() {
+			step(label)
+			done <- struct{}{}
+		}()
+		<-done
+		label += "'"
+	}
+}
+""",
+        "done is not made by make() in the goroutine's loop iteration",
     ),
     "literal_declares_own": (
         """package literal_declares_own
@@ -514,7 +620,6 @@ NAIVE = {
         "func() string { out := make(chan string, 3); {pkg}.Retry(3, out); return sorted(out, 3) }()",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
-    "same_block": (copy_before("\tgo func()", "s"), "no new variables on left side of :="),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
     "factory_names_clash": (merge_factory, "no new variables on left side of :="),
     "factory_value_use": (merge_factory, "not enough arguments in call to joiner"),

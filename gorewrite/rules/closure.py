@@ -3,6 +3,9 @@
 A go/defer func literal that captures a variable by reference gets a copy `x := x` just
 before its statement, so it captures the copy by value and `x` stays off the heap; unexported
 closure factories whose every use is an immediate call `f(a)(b)` become one function `f(a, b)`.
+Writes after a `go` statement are allowed where happens_before proves the goroutine has done
+reading (the copy then goes in a block of its own, so the writes still reach `x`), and an
+address taken before the statement where retention proves the callee does not keep it.
 The full doc, with the cases it declines, is rules/closure/README.md.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gorewrite import happens_before, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -56,6 +60,7 @@ class Capture:
     name: str
     decl: int
     statements: tuple[Node, ...]
+    block: bool  # the copy goes in a new block around the statement, not beside it
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -188,15 +193,20 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
     if not by_literal:
         return None
-    if any(u.use == Use.ADDR for u in uses):
-        return f"the address of {name} is taken"
     shapes = _shapes(view, escape.path)
     started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
+    if any(u.use == Use.ADDR for u in uses) and not started:
+        return f"the address of {name} is taken"
     if not started:
         return (
             f"{name} is captured by a func literal that is stored or returned, "
             "not started by go/defer or passed to a call"
         )
+    statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
+    addresses = [u for u in uses if u.use == Use.ADDR]
+    reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function)
+    if reason:
+        return reason
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
@@ -206,7 +216,6 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types)
         if reason:
             return reason
-    statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
     for stmt in statements:
         if (
             stmt.parent is None
@@ -214,9 +223,12 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             or not _starts_line(view.sources[escape.path], stmt)
         ):
             return "the statement making the closure does not stand on a line of its own in a block"
-        if _redeclares(decl_node, stmt):
-            return f"{name} is declared in the block that makes the closure, so a copy there would redeclare it"
-    return Capture(escape, name, decl.start, statements)
+    # A copy in a block of its own when one beside the statement would redeclare the variable, or
+    # would take the later writes the happens-before edges allow (and leave the variable stale).
+    block = any(
+        _redeclares(decl_node, stmt) or _observed_writes(stmt, decl_node, function, writes) for stmt in statements
+    )
+    return Capture(escape, name, decl.start, statements, block)
 
 
 def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types) -> str | None:
@@ -224,25 +236,76 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
         stmt.type, "statement making the closure"
     )
-    for write in writes:
-        if write.start >= stmt.start_byte:
-            return f"{name} is written by or after the {keyword} (line {view.line(path, write.start)})"
-    for loop in ancestors(stmt):
-        if loop == function:
-            break
-        if loop.type in LOOPS and not contains(loop, decl_node):
-            inside = [w for w in writes if loop.start_byte <= w.start < loop.end_byte]
-            if inside:
-                return f"{name} is written in a loop around the {keyword} (line {view.line(path, inside[0].start)})"
-    clause = enclosing(decl_node, "for_clause", "range_clause", "block")
-    if clause is not None and clause.type != "block" and _language_minor(view, path) < 22:
-        return f"{name} is a loop variable shared by all iterations (the module's go line is before go 1.22)"
     if _has_goto(function):
         return "the function uses goto, so statement order is not execution order"
+    observed = _observed_writes(stmt, decl_node, function, writes)
+    if observed:
+        where = "by or after" if observed[0].start >= stmt.start_byte else "in a loop around"
+        written = f"{name} is written {where} the {keyword} (line {view.line(path, observed[0].start)})"
+        if stmt.type == "defer_statement":
+            return written
+        spawn = happens_before.Spawn(path, function, literal, stmt)
+        unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
+        if unordered:
+            return f"{written}: {unordered}"
+    clause = enclosing(decl_node, "for_clause", "range_clause", "block")
+    if clause is not None and clause.type != "block" and _language_minor(view, path) < 22:
+        return f"{name} is a loop variable shared by all iterations (the file's Go version is before go 1.22)"
     for ident in types.idents[path]:
         if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == Use.DECL:
             return f"the func literal declares its own {name}"
     return None
+
+
+def _address_outlives(view, path, name, addresses, statements, decl, function) -> str | None:
+    """Why a pointer to the variable, taken somewhere, may still be used once a closure statement runs.
+
+    Safe only when each address is taken before every statement (not in a loop around one), as a
+    call argument `f(&x)` or a pointer-method receiver `x.M()`, in a call that finishes there
+    (not go/defer) and whose callee the compiler proves does not keep the pointer (retention.py).
+    """
+    root = view.tree(path).root_node
+    for use in addresses:
+        node = root.named_descendant_for_byte_range(use.start, use.end)
+        line = view.line(path, use.start)
+        if owner(node) != function or any(_observed_writes(s, decl, function, [use]) for s in statements):
+            return f"the address of {name} is taken at or after the statement making the closure (line {line})"
+        found = _address_call(node)
+        if found is None:
+            return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
+        call, argument = found
+        if call.parent.type in ("go_statement", "defer_statement"):
+            return f"the address of {name} goes to a go/defer call that runs later (line {line})"
+        kept = retention.kept(view, call, argument, contents=False)
+        if kept:
+            return f"{name} {kept} (line {line})"
+    return None
+
+
+def _address_call(ident: Node) -> tuple[Node, int] | None:
+    """(call, argument index or retention.RECEIVER) where the address of ident is passed: `f(&x)`,
+    `f(&x.field)`, `x.M()` or `x.field.M()` with a pointer receiver; None for any other address use."""
+    expr = ident
+    while expr.parent.type == "selector_expression" and expr.parent.child_by_field_name("operand") == expr:
+        selector = expr.parent
+        if selector.parent.type == "call_expression" and selector.parent.child_by_field_name("function") == selector:
+            return selector.parent, retention.RECEIVER
+        expr = selector
+    unary = expr.parent
+    if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "argument_list":
+        return None
+    arguments = [a for a in unary.parent.named_children if a.type != "comment"]
+    return unary.parent.parent, arguments.index(unary)
+
+
+def _observed_writes(stmt: Node, decl: Node, function: Node, writes: list[Ident]) -> list[Ident]:
+    """The writes a func literal started at stmt could see: at or after it, or in a loop around it."""
+    loops = [a for a in ancestors(stmt) if contains(function, a) and a.type in LOOPS and not contains(a, decl)]
+    return [
+        w
+        for w in writes
+        if w.start >= stmt.start_byte or any(loop.start_byte <= w.start < loop.end_byte for loop in loops)
+    ]
 
 
 def _redeclares(decl: Node, stmt: Node) -> bool:
@@ -280,10 +343,21 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
     source = view.sources[path]
     for group in groups:
         copies: dict[int, list[str]] = {}
+        ends: dict[int, int] = {}  # copy point -> where its new block closes, for copies that need one
         for capture in group:
             for stmt in _copy_points(capture.statements):
-                copies.setdefault(_leading_comments(source, stmt.start_byte), []).append(capture.name)
-        edits = tuple(Edit(path, at, at, _copy_text(source, at, names)) for at, names in sorted(copies.items()))
+                at = _leading_comments(source, stmt.start_byte)
+                copies.setdefault(at, []).append(capture.name)
+                if capture.block:
+                    ends[at] = _line_end(source, stmt.end_byte)
+        edits = []
+        for at, names in sorted(copies.items()):
+            indent = source[source.rfind(b"\n", 0, at) + 1 : at]
+            opening = b"{\n" + indent if at in ends else b""
+            edits.append(Edit(path, at, at, opening + _copy_text(source, at, names)))
+            if at in ends:
+                edits.append(Edit(path, ends[at], ends[at], b"\n" + indent + b"}"))
+        edits = tuple(edits)
         names = ", ".join(c.name for c in group)
         proposals.append(
             Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it")
@@ -313,6 +387,14 @@ def _leading_comments(source: bytes, at: int) -> int:
         if line_start == 0 or not source[prev_start : line_start - 1].strip().startswith(b"//"):
             return at
         at = prev_start + len(source[prev_start:line_start]) - len(source[prev_start:line_start].lstrip())
+
+
+def _line_end(source: bytes, at: int) -> int:
+    """The end of the line at `at` when only a comment follows there (it stays with the statement), else `at`."""
+    end = source.find(b"\n", at)
+    end = len(source) if end < 0 else end
+    rest = source[at:end].strip()
+    return end if not rest or rest.startswith(b"//") else at
 
 
 def _starts_line(source: bytes, node: Node) -> bool:
@@ -562,12 +644,20 @@ def _literal(node: Node) -> bool:
 
 
 def _language_minor(view: PackageView, path: str) -> int:
-    """The file's Go language minor version; 0 (unknown, so decline) when a //go:build line names one."""
-    head = view.sources[path][:4096]
-    if re.search(rb"^//go:build .*\bgo1\.\d+", head, re.M):
-        return 0
-    match = re.match(r"(?:go)?1\.(\d+)", view.package.go_version)
-    return int(match.group(1)) if match else 0
+    """The file's Go language minor version, which decides loop-variable semantics; 0 when unknown (decline).
+
+    The module's go line, unless a `//go:build` line implies a minimum go1.N: since go1.21 that
+    sets the file's version, to max(go1.N, go1.21) as go/types does — up or down.
+    """
+    module = re.match(r"(?:go)?1\.(\d+)", view.package.go_version)
+    minor = int(module.group(1)) if module else 0
+    build = re.search(rb"^//go:build (.*)$", view.sources[path][:4096], re.M)
+    versions = re.findall(rb"\bgo1\.(\d+)\b", build.group(1)) if build else []
+    if not versions:
+        return minor
+    if re.search(rb"[!|]", build.group(1)):
+        return 0  # a negated or alternative version: not worth deciding here
+    return max(21, *(int(v) for v in versions))
 
 
 def _base(path: str) -> str:
@@ -580,4 +670,5 @@ RULE = Rule(
     messages=("moved to heap: x", LITERAL_ESCAPES),
     find=find,
     propose=propose,
+    retention=True,
 )

@@ -1,0 +1,132 @@
+"""closure's evidence with a real go, on the golden module: allocations measured, behaviour kept, declines earned.
+
+- Every rewritten case with a `TestAllocs` logs `allocs=N` (testing.AllocsPerRun through the rewritten
+  function); the count must drop under go1.24.11 and the pinned release, not only the message.
+- The rewritten cases' `TestBehaviour` passes with `-race -count=20`.
+- For each decline in NAIVE, the copy a careless rule would insert makes the case's own `TestBehaviour`
+  fail under `-race`, while the original passes: the decline is what keeps the behaviour.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN, OLDER, releases
+from test_golden import golden_run
+
+MODULE = GOLDEN / "closure"
+PACKAGE = "example.com/golden/closure/"
+MEASURED = sorted(
+    p.parent.name
+    for p in MODULE.glob("*/*_test.go")
+    if "decline_" not in p.parent.name and "func TestAllocs(" in p.read_text()
+)
+
+
+def copy_in_block(statement: str, name: str, closing: str = "}()"):
+    """The naive rewrite, as the rule writes it: `{ name := name; statement }`, with no happens-before proof.
+
+    `statement` starts the line of the statement (tabs included), `closing` starts the line that ends it.
+    """
+    indent = statement[: len(statement) - len(statement.lstrip("\t"))]
+
+    def rewrite(source: str) -> str:
+        start = source.index("\n" + statement) + 1
+        end = source.index("\n", source.index("\n" + indent + closing, start) + 1)
+        copy = f"{indent}{{\n{indent}{name} := {name}\n"
+        return source[:start] + copy + source[start:end] + f"\n{indent}}}" + source[end:]
+
+    return rewrite
+
+
+# decline case -> (its file, the naive copy): each one's TestBehaviour must fail on the mutant.
+NAIVE = {
+    "decline_hb_wait_in_branch": ("warm.go", copy_in_block("\tgo func() {", "ttl")),
+    "decline_hb_ready_handshake": ("serve.go", copy_in_block("\tgo func() {", "limit")),
+    "decline_hb_select_timeout": ("flush.go", copy_in_block("\tgo func() {", "dest")),
+    "decline_hb_continue_before_wait": ("batch.go", copy_in_block("\t\tgo func() {", "token")),
+    "decline_hb_second_signaller": ("probe.go", copy_in_block("\tgo func() {", "target")),
+    "decline_hb_done_before_audit": ("audit.go", copy_in_block("\t\tgo func() {", "owner")),
+    "decline_hb_defer_in_loop": ("handle.go", copy_in_block("\t\tdefer func() {", "status")),
+    "decline_hb_nested_goroutine": ("notify.go", copy_in_block("\tgo func() {", "subject")),
+    "decline_hb_queued_task": ("queue.go", copy_in_block("\t\tq.Add(func() {", "prefix", "})")),
+    "decline_hb_write_before_wait": ("config.go", copy_in_block("\tgo func() {", "cfg")),
+    "decline_addr_helper_keeps": ("tune.go", copy_in_block("\tgo func() {", "s")),
+    "decline_addr_kept_in_struct": ("job.go", copy_in_block("\tgo func() {", "o")),
+    "decline_addr_escaping_receiver": ("counter.go", copy_in_block("\tgo func() {", "c")),
+    "decline_addr_after_go": ("env.go", copy_in_block("\tgo func() {", "cfg")),
+}
+
+
+def _copy(root: Path) -> Path:
+    shutil.copytree(MODULE, root, ignore=shutil.ignore_patterns("__snapshots__", "go121"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def rewritten(tmp_path_factory) -> tuple[Path, Path]:
+    """The golden module as it is, and with every verified closure rewrite applied."""
+    run = golden_run(MODULE, "closure")
+    before, after = _copy(tmp_path_factory.mktemp("before") / "m"), _copy(tmp_path_factory.mktemp("after") / "m")
+    for path, content in run.changes.items():
+        (after / Path(path).relative_to(MODULE)).write_bytes(content)
+    return before, after
+
+
+def _go_test(toolchain, root: Path, cases, *flags: str) -> tuple[str, dict[str, bool]]:
+    """Run the cases' tests once; the output and, per case, whether it passed."""
+    done = toolchain.run(["test", *flags, *(f"./{c}" for c in cases)], str(root))
+    out = done.stdout.decode() + done.stderr.decode()
+    passed = {m.group(2): m.group(1) == "ok" for m in re.finditer(rf"^(ok|FAIL)\s+{PACKAGE}(\S+)", out, re.M)}
+    return out, passed
+
+
+def _allocations(toolchain, root: Path) -> dict[str, float]:
+    out, _ = _go_test(toolchain, root, MEASURED, "-count=1", "-run", "^TestAllocs$", "-v")
+    found, last = {}, None
+    for line in out.splitlines():
+        measured = re.search(r"allocs=([\d.]+)", line)
+        if measured:
+            last = float(measured.group(1))
+        ended = re.match(rf"^ok\s+{PACKAGE}(\S+)", line)
+        if ended and last is not None:
+            found[ended.group(1)], last = last, None
+    assert set(found) == set(MEASURED), out
+    return found
+
+
+def test_the_measured_cases_are_there():
+    assert len(MEASURED) >= 10, MEASURED
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
+def test_each_rewrite_allocates_less(rewritten, release):
+    """AllocsPerRun through each rewritten function, before and after, with one toolchain."""
+    toolchain = releases()[release]
+    before, after = (_allocations(toolchain, root) for root in rewritten)
+    grew = {c: (before[c], after[c]) for c in MEASURED if not after[c] < before[c]}
+    assert not grew, f"{toolchain.version}: allocations did not drop (before, after): {grew}"
+
+
+def test_rewritten_cases_keep_their_behaviour_under_race(rewritten):
+    toolchain = releases()[0]
+    out, passed = _go_test(toolchain, rewritten[1], MEASURED, "-race", "-count=20", "-run", "^TestBehaviour$")
+    assert passed == dict.fromkeys(MEASURED, True), out
+
+
+def test_each_naive_rewrite_fails_the_cases_own_test(tmp_path):
+    """Original: TestBehaviour passes under -race. The naive copy: it fails (a value or a race)."""
+    toolchain = releases()[0]
+    original, naive = _copy(tmp_path / "original"), _copy(tmp_path / "naive")
+    for case, (name, rewrite) in NAIVE.items():
+        source = (original / case / name).read_text()
+        assert rewrite(source) != source, f"{case}: the naive edit must apply"
+        (naive / case / name).write_text(rewrite(source))
+    flags = ("-race", "-count=1", "-run", "^TestBehaviour$")
+    out, passed = _go_test(toolchain, original, NAIVE, *flags)
+    assert passed == dict.fromkeys(NAIVE, True), out
+    out, passed = _go_test(toolchain, naive, NAIVE, *flags)
+    assert passed == dict.fromkeys(NAIVE, False), out
