@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gorewrite import config, settings, why
+from gorewrite.apply import module_root
 from gorewrite.overlay import overlay_file
 from gorewrite.pipeline import Analysis, Options, Run, analyse
 from gorewrite.progress import Report
@@ -108,6 +109,7 @@ class Settings:
     tags: str | None = None
     toolchains: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    profile: tuple[str, ...] = ()  # pprof profiles (absolute, or relative to the module root): hot sites warn
 
     @classmethod
     def of(cls, data: object) -> Settings:
@@ -116,7 +118,7 @@ class Settings:
         text = {k: data[k] for k in ("go", "tags") if isinstance(data.get(k), str) and data[k]}
         lists = {
             k: tuple(data[k])
-            for k in ("toolchains", "rules")
+            for k in ("toolchains", "rules", "profile")
             if isinstance(data.get(k), list) and all(isinstance(v, str) for v in data[k])
         }
         return cls(**text, **lists)
@@ -143,7 +145,8 @@ def context(chosen: Settings, job: Job, progress: Report) -> Context:
         job.check()
         progress(said)
 
-    options = replace(settings.options(conf, cwd), progress=step)
+    profiles = [os.path.join(module_root(cwd), p) for p in chosen.profile]
+    options = replace(settings.options(conf, cwd, rule_values={"profiles": profiles}), progress=step)
     return Context(cwd, toolchains, options, settings.rules(chosen.rules, conf))
 
 
@@ -157,7 +160,8 @@ def diagnose(chosen: Settings, job: Job, unsaved: dict[str, bytes], progress: Re
 def verify_line(chosen: Settings, job: Job, line: int, progress: Report) -> Run:
     """`fix --dry-run` of the file's sites on one line (saved files only): the rewrite and every verdict."""
     ctx = context(chosen, job, progress)
-    return why.line_run(ctx.toolchains, job.path, line, ctx.cwd, ctx.rules, ctx.options)
+    # the line asked for is rewritten hot or cold: a profile only ranks the diagnostics
+    return why.line_run(ctx.toolchains, job.path, line, ctx.cwd, ctx.rules, replace(ctx.options, profile=None))
 
 
 def flows(chosen: Settings, job: Job, line: int, unsaved: dict[str, bytes], progress: Report) -> str:

@@ -28,7 +28,9 @@ from gorewrite.editor import Cancelled, Job, Settings
 from gorewrite.lsp_values import diagnostics, ignore_edit, text_edit
 from gorewrite.pipeline import Analysis, Run
 
-SECTION = "gorewrite"  # workspace/configuration section and initializationOptions keys: go, tags, toolchains, rules
+SECTION = (
+    "gorewrite"  # workspace/configuration section and initializationOptions keys: go, tags, toolchains, rules, profile
+)
 
 
 class Server(LanguageServer):

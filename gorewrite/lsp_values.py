@@ -10,6 +10,7 @@ from lsprotocol import types
 from pygls.workspace import TextDocument
 
 from gorewrite.pipeline import Analysis
+from gorewrite.profile import HOT
 
 # `file.go:12:5: message` in go list's and the compiler's errors (the path relative or absolute).
 ERROR_AT = re.compile(r"^(?:.*?[/\\])?([^/\\:\s]+\.go):(\d+)(?::(\d+))?: (.+)$", re.MULTILINE)
@@ -17,10 +18,12 @@ IGNORE_REASON = "TODO: say why this allocation stays"
 
 
 def diagnostics(doc: TextDocument, path: str, run: Analysis) -> list[types.Diagnostic]:
-    """The document's heap escapes (Information, the rule that would rewrite it as the code), and the
-    errors that keep its package from building (Error; at the top of the file when they are elsewhere)."""
+    """The document's heap escapes (Information, or Warning on a line a configured profile calls hot;
+    the rule that would rewrite it as the code), and the errors that keep its package from building
+    (Error; at the top of the file when they are elsewhere)."""
     found = []
     ignored = run.ignored()
+    hot = run.weights.hot(HOT) if run.weights else set()
     for e, rule in run.sites:
         if e.path != path or e in ignored:
             continue
@@ -30,7 +33,9 @@ def diagnostics(doc: TextDocument, path: str, run: Analysis) -> list[types.Diagn
             types.Diagnostic(
                 _token_range(doc, e.line, e.col),
                 e.message + when,
-                severity=types.DiagnosticSeverity.Information,
+                severity=types.DiagnosticSeverity.Warning
+                if (e.path, e.line) in hot
+                else types.DiagnosticSeverity.Information,
                 code=rule,
                 source="gorewrite",
                 data={"rule": rule},

@@ -7,16 +7,21 @@ import asyncio
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import pytest_lsp
 from conftest import GOROUTINE, ROOT, gorewrite, module
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pygls.workspace import TextDocument
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from gorewrite.apply import patched
+from gorewrite.editor import Settings
 from gorewrite.errors import UserError
+from gorewrite.escapes import Escape
+from gorewrite.lsp_values import diagnostics
 from gorewrite.pipeline import Options, fix
 from gorewrite.rules import RULES
 
@@ -309,3 +314,21 @@ async def test_a_save_checks_the_file_again(client: LanguageClient, root):
             break
     assert client.diagnostics[path.as_uri()][0].range.start.line == 8
     assert [a.title for a in await actions(client, path, 9)][0].startswith("gorewrite: rewrite with closure")
+
+
+def test_a_site_a_profile_calls_hot_is_a_warning():
+    """With a profile configured (`"profile": ["mem.out"]`), sites on hot lines warn; the rest inform."""
+    assert Settings.of({"profile": ["mem.out"]}).profile == ("mem.out",)
+    path = "/m/work/work.go"
+    hot, cold = Escape(path, 3, 2, "moved to heap: a"), Escape(path, 4, 2, "moved to heap: b")
+    run = SimpleNamespace(
+        sites=[(hot, "closure"), (cold, "closure")],
+        ignored=dict,
+        reported_by={},
+        toolchains=[],
+        broken={},
+        weights=SimpleNamespace(hot=lambda fraction: {(path, 3)}),
+    )
+    doc = TextDocument("file:///m/work/work.go", "package work\n\nvar a, b = 1, 2\nvar c = 3\n")
+    found = diagnostics(doc, path, run)
+    assert [d.severity for d in found] == [types.DiagnosticSeverity.Warning, types.DiagnosticSeverity.Information]
