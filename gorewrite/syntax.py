@@ -12,6 +12,15 @@ import tree_sitter_go
 from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
 GO = Language(tree_sitter_go.language())
+# The node types of Go's literal tokens (numbers, runes, strings): values with no effect to evaluate.
+LITERALS = (
+    "int_literal",
+    "float_literal",
+    "imaginary_literal",
+    "rune_literal",
+    "interpreted_string_literal",
+    "raw_string_literal",
+)
 
 
 def parse(source: bytes) -> Tree:

@@ -20,6 +20,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, node_at, owner, types_or_reason
 from gorewrite.syntax import (
+    LITERALS,
     Node,
     ancestors,
     captures,
@@ -37,18 +38,7 @@ from gorewrite.typeinfo import Ident, Kind, Use
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 LITERAL_ESCAPES = "func literal escapes to heap"
-SIMPLE = (
-    "identifier",
-    "int_literal",
-    "float_literal",
-    "imaginary_literal",
-    "rune_literal",
-    "interpreted_string_literal",
-    "raw_string_literal",
-    "true",
-    "false",
-    "nil",
-)
+SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
 
 

@@ -16,7 +16,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_or_reason
-from gorewrite.syntax import Node, captures, contains, enclosing, first_of, int_value, load_query, text, walk
+from gorewrite.syntax import LITERALS, Node, captures, contains, enclosing, first_of, int_value, load_query, text, walk
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "iface-direct"
@@ -36,14 +36,6 @@ SCOPES = FUNCTIONS + (
 )
 SEQUENCES = ("slice_type", "array_type", "implicit_length_array_type")
 LENGTHS = (b"len", b"cap")
-LITERALS = (
-    "int_literal",
-    "float_literal",
-    "imaginary_literal",
-    "rune_literal",
-    "interpreted_string_literal",
-    "raw_string_literal",
-)
 # What evaluates without effect or panic: dropping it with a declaration changes nothing.
 PURE = (*LITERALS, "identifier", "true", "false", "nil", "iota", "func_literal")
 PURE_OPERATORS = ("&", "-", "+", "!", "^")
