@@ -200,3 +200,25 @@ def name_constraint(path: str) -> str | None:
     """The GOOS or GOARCH a file's name builds it for (`scan_linux.go`: linux), as go/build reads it; else None."""
     words = os.path.basename(path).partition(".")[0].removesuffix("_test").split("_")
     return words[-1] if len(words) > 1 and (words[-1] in KNOWN_OS or words[-1] in KNOWN_ARCH) else None
+
+
+def compiled(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, set[str]]:
+    """The files the build compiles per package (with the overlay, if any): which side of a build
+    constraint this toolchain takes, and where this installation keeps them."""
+    done = toolchain.run(
+        [
+            "list",
+            "-e",
+            *([f"-overlay={overlay}"] if overlay else []),
+            "-f",
+            "{{.ImportPath}}{{range .GoFiles}}\t{{$.Dir}}/{{.}}{{end}}{{range .CgoFiles}}\t{{$.Dir}}/{{.}}{{end}}",
+            "--",
+            *pkgs,
+        ],
+        cwd,
+    )
+    found: dict[str, set[str]] = {}
+    for line in done.stdout.decode(errors="replace").splitlines():
+        pkg, *files = line.split("\t")
+        found[pkg] = {os.path.normpath(f) for f in files}
+    return found

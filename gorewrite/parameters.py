@@ -14,7 +14,8 @@ import os
 import re
 from dataclasses import dataclass
 
-from gorewrite.escapes import ESCAPE_FLAGS, _events, go_cwd
+from gorewrite.escapes import ESCAPE_FLAGS, _events, go_cwd, resolve
+from gorewrite.packages import compiled
 from gorewrite.syntax import Node, parse, text
 from gorewrite.toolchain import Toolchain
 
@@ -44,14 +45,17 @@ def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) 
     done = toolchain.run(["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS, "--", *import_paths], cwd=cwd)
     outputs, _, _ = _events(done.stdout)
     base = go_cwd(cwd, toolchain.env)
+    # Replayed output may name another installation's std files (see escapes.resolve): map to ours.
+    files = {pkg: tuple(sorted(found)) for pkg, found in compiled(toolchain, cwd, import_paths, None).items()}
     verdicts: Verdicts = {}
     for pkg, output in outputs.items():
+        path_of = pkg.split(" ")[0]
         by_file: dict[str, dict[tuple[int, int], str]] = {}
         for m in VERDICT.finditer(output):
-            path = os.path.normpath(os.path.join(base, m[1]))
+            path = resolve(m[1], base, files.get(path_of, ()))
             by_file.setdefault(path, {})[(int(m[2]), int(m[3]))] = m[4]
         for path, said in by_file.items():
-            verdicts.update(_signatures(pkg.split(" ")[0], path, said))
+            verdicts.update(_signatures(path_of, path, said))
     return verdicts
 
 

@@ -17,12 +17,13 @@ from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_escapes
 from gorewrite.overlay import overlay_file
+from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import bench
-from gorewrite.verify.gocmd import compiled, test_failures, vet_failures
+from gorewrite.verify.gocmd import test_failures, vet_failures
 from gorewrite.verify.judge import judge, removed
 from gorewrite.verify.schedule import settle
 

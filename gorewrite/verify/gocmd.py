@@ -1,4 +1,4 @@
-"""The go command's checks beyond the compile: which files a build takes, go vet, go test.
+"""The go command's checks beyond the compile: go vet and go test.
 
 Each takes an overlay (the rewrites) or None (the code as it is) and says per package what failed,
 in the go command's own first words.
@@ -7,7 +7,6 @@ in the go command's own first words.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 
 from gorewrite.toolchain import Toolchain
@@ -45,28 +44,6 @@ def read_test_json(stdout: bytes) -> TestRun:
 
 def overlay_flag(overlay: str | None) -> list[str]:
     return [f"-overlay={overlay}"] if overlay else []
-
-
-def compiled(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str) -> dict[str, set[str]]:
-    """The files the build compiles per package with the overlay: which side of a build
-    constraint this toolchain takes."""
-    done = toolchain.run(
-        [
-            "list",
-            "-e",
-            *overlay_flag(overlay),
-            "-f",
-            "{{.ImportPath}}{{range .GoFiles}}\t{{$.Dir}}/{{.}}{{end}}{{range .CgoFiles}}\t{{$.Dir}}/{{.}}{{end}}",
-            "--",
-            *pkgs,
-        ],
-        cwd,
-    )
-    found: dict[str, set[str]] = {}
-    for line in done.stdout.decode(errors="replace").splitlines():
-        pkg, *files = line.split("\t")
-        found[pkg] = {os.path.normpath(f) for f in files}
-    return found
 
 
 def vet_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, str]:
