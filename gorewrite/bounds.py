@@ -10,7 +10,8 @@ function:
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`)
-    make([]T, min(n, Max))                the size itself
+    size := 48 / n = Max                  an assignment of a constant (and `n + C` is at most C more)
+    make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`)
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`,
 `2*Width`, `len(table)`), never a name matched by text. The subject is a local variable or
@@ -58,9 +59,13 @@ class Fact:
 def upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | None:
     """The least constant the code proves `size <= C` by on every path into stmt (a statement in a
     block holding `size`), or None when it proves none."""
-    direct = _min_limit(view, path, size)
+    direct = _limit(view, path, size)
     if direct is not None:
         return direct
+    offset = _offset(view, path, size)
+    if offset is not None:  # `n + C`, C >= 0: past the bound it could only wrap to a negative size
+        inner = upper_bound(view, path, offset[0], stmt)
+        return inner + offset[1] if inner is not None else None
     subject = _subject(view, path, size)
     if subject is None:
         return None
@@ -117,7 +122,7 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node) 
             return None
         if not _is(view, path, left.named_children[0], subject) or subject.length:
             return None
-        limit = _min_limit(view, path, right.named_children[0])
+        limit = _limit(view, path, right.named_children[0])
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
     if node.type != "if_statement" or node.child_by_field_name("alternative") is not None:
         return None
@@ -226,13 +231,38 @@ def _is(view: PackageView, path: str, node: Node, subject: Subject) -> bool:
     return found == subject
 
 
-def _min_limit(view: PackageView, path: str, node: Node) -> int | None:
-    """The least constant argument of a call of the builtin `min`: the call is at most that."""
+def _offset(view: PackageView, path: str, node: Node) -> tuple[Node, int] | None:
+    """(`n`, C) for `n + C` or `C + n` with a constant C >= 0."""
     node = _unparen(node)
-    if node.type != "call_expression" or not _builtin(view, path, node.child_by_field_name("function"), b"min"):
+    if node.type != "binary_expression" or text(node.child_by_field_name("operator")) != b"+":
         return None
-    values = [_value(view, path, arg) for arg in node.child_by_field_name("arguments").named_children]
-    return min((v for v in values if v is not None), default=None)
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    for term, constant in ((left, right), (right, left)):
+        value = _value(view, path, constant)
+        if value is not None and value >= 0:
+            return term, value
+    return None
+
+
+def _limit(view: PackageView, path: str, node: Node) -> int | None:
+    """A bound the expression itself proves, whatever its operands hold: a constant, `min(…)` of
+    which some argument is bounded, `x & C` (C >= 0: no bit beyond C's) or `x % C` (C > 0: |x % C| < C)."""
+    node = _unparen(node)
+    value = _value(view, path, node)
+    if value is not None:
+        return value
+    if node.type == "call_expression" and _builtin(view, path, node.child_by_field_name("function"), b"min"):
+        limits = [_limit(view, path, arg) for arg in node.child_by_field_name("arguments").named_children]
+        return min((v for v in limits if v is not None), default=None)
+    if node.type != "binary_expression":
+        return None
+    op = text(node.child_by_field_name("operator"))
+    left, right = (_value(view, path, node.child_by_field_name(side)) for side in ("left", "right"))
+    if op == b"&":
+        return min((v for v in (left, right) if v is not None and v >= 0), default=None)
+    if op == b"%" and right is not None and right > 0:
+        return right - 1
+    return None
 
 
 def _exits(view: PackageView, path: str, last: Node) -> bool:

@@ -183,27 +183,23 @@ func Count(n int) int {
 """,
         "one element is 512 bytes, more than the stack budget of 256 bytes",
     ),
-    "pointer_element": (
-        """package pointer_element
+    "struct_element": (
+        """package struct_element
 
-// Node is a tree node.
-type Node struct{ Kids []*Node }
-
-// Depth walks the tree with an explicit stack of at most depth nodes.
-func Depth(root *Node, depth int) int {
-	stack := make([]*Node, 0, depth)
-	stack = append(stack, root)
-	seen := 0
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		seen++
-		stack = append(stack, n.Kids...)
+// Span pairs, one per field, at most one per line.
+func Spans(line string, fields int) int {
+	spans := make([]struct{ start, end int }, 0, fields)
+	start := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == ' ' {
+			spans = append(spans, struct{ start, end int }{start, i})
+			start = i + 1
+		}
 	}
-	return seen
+	return len(spans)
 }
 """,
-        "the element type *Node is not a named type",
+        "the element type struct{ start, end int } is a struct or array gorewrite does not size",
     ),
     "generic_element": (
         """package generic_element

@@ -170,6 +170,10 @@ func Checksum(records [][]byte) uint32 {
         ),
         "\tvar bufBuf [20]int64\n\tbuf = bufBuf[:n:n]\n",
     ),
+    "mask": (sums("mask", "n&15", ""), "\tvar bufBuf [15]int64\n"),
+    "remainder": (sums("remainder", "n%maxItems", ""), "\tvar bufBuf [19]int64\n"),
+    "offset": (sums("offset", "n+2", "\tif n > maxItems {\n\t\treturn -1\n\t}"), "\tvar bufBuf [22]int64\n"),
+    "assigned_constant": (sums("assigned_constant", "n", "\tn = width"), "\tvar bufBuf [12]int64\n"),
     "byte_count": (sums("byte_count", "n", "", params="xs []int64, n uint8"), "\tvar bufBuf [255]int64\n"),
     "capacity": (
         """package capacity
@@ -291,6 +295,14 @@ func Sum(m map[int]int64) int64 {
 }
 # Not bounded for the array form, with no deterministic mutant: `len(ch)` may change between the
 # two reads `a[:len(ch):len(ch)]` would make while another goroutine sends.
+NOT_BOUNDED["variable_offset"] = (
+    sums("variable_offset", "n+extra", "\tif n > maxItems {\n\t\treturn -1\n\t}", "xs []int64, n, extra int"),
+    "Sum(xs, 20, 4)",
+)
+NOT_BOUNDED["negative_offset"] = (
+    sums("negative_offset", "int(n-8)", "\tif n > 100 {\n\t\treturn -1\n\t}", "xs []int64, n int8"),
+    "Sum(xs, -128)",
+)
 NOT_BOUNDED["channel_length"] = (
     """package channel_length
 
@@ -325,6 +337,9 @@ NAIVE = {
         probe("{pkg}.Sum(map[int]int64{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8})"),
     ),
 }
+NAIVE["variable_offset"] = (array("buf", "n+extra", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 4)"))
+# int8: -128-8 wraps to 120, which the guard's 92 does not cover.
+NAIVE["negative_offset"] = (array("buf", "int(n-8)", "int64", 92), probe("{pkg}.Sum([]int64{1}, -128)"))
 NAIVE["written_later_in_loop"] = (
     lambda source: source.replace(
         "\t\tbuf := make([]int64, n)\n", "\t\tvar bufBuf [16]int64\n\t\tbuf := bufBuf[:n:n]\n", 1

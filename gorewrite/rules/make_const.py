@@ -64,16 +64,53 @@ class Make:
 def find(view: PackageView) -> list[Candidate]:
     """Variable-size makes the compiler reports: heap on go1.24, `does not escape` (heap above 32 bytes) on go1.25+."""
     found: dict[tuple[str, int, int], Candidate] = {}
+    allocating = {
+        (e.path, e.line, e.col)
+        for version, reports in view.by_toolchain.items()
+        for e in reports
+        if _allocates(e, version)
+    }
     for escape in view.escapes:
         if escape.path not in view.package.rewritable or not MESSAGE.match(escape.message):
             continue
+        if view.by_toolchain and (escape.path, escape.line, escape.col) not in allocating:
+            continue  # every release already keeps it on the stack: nothing to remove
         make = _makes(view, escape.path).get(view.offset(escape))
-        if make is None or all(int_value(n) is not None for n in _sizes(make)) or _is_fallback(make):
+        if make is None or int_value(_sizes(make)[-1]) is not None or _is_fallback(make) or _extends(make):
             continue
         key = (escape.path, escape.line, escape.col)
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
             found[key] = Candidate(NAME, escape, escape.path, declaration_range(make.call))
     return list(found.values())
+
+
+def _allocates(escape: Escape, version: str) -> bool:
+    """Does this release's report of a make mean a heap allocation? `escapes to heap` does; `does not
+    escape` does only from go1.25 on and only for a capacity the compiler could not fold to a constant
+    (`make([]byte, n, 64)`, or `make([]byte, 48)` for a local `size := 48`, is a plain stack array)."""
+    if escape.heap:
+        return True
+    if release_minor(version) < STACK_FALLBACK_SINCE:
+        return False
+    sizes = _printed_sizes(escape.message)
+    return bool(sizes) and not sizes[-1].isdigit()
+
+
+def _printed_sizes(message: str) -> list[str]:
+    """The size arguments of the printed `make([]T, a, b)`, split at top-level commas."""
+    depth, parts, start = 0, [], len("make(")
+    for i, ch in enumerate(message):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                parts.append(message[start:i].strip())
+                return parts[1:]
+        elif ch == "," and depth == 1:
+            parts.append(message[start:i].strip())
+            start = i + 1
+    return []
 
 
 def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
@@ -82,7 +119,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     for cand in candidates:
         make = _makes(view, cand.path)[view.offset(cand.escape)]
         if view.types is not None and not view.types.error and _constant(view, make):
-            continue  # go/types knows the size: a constant after all, nothing to do
+            continue  # go/types knows the capacity: a constant after all, nothing to do
         verdict = _fix(view, cand.escape, make)
         proposals.append(verdict if isinstance(verdict, Fix) else Declined(NAME, cand.escape, verdict))
     return proposals
@@ -103,11 +140,10 @@ def _makes(view: PackageView, path: str) -> dict[int, Make]:
 
 
 def _constant(view: PackageView, make: Make) -> bool:
-    """Are all the make's sizes constants (literals, or expressions go/types evaluates: `Width`, `3*4*4`)?"""
-    return all(
-        int_value(n) is not None or view.types.value(make.path, n.start_byte, n.end_byte) is not None
-        for n in _sizes(make)
-    )
+    """Is the capacity (the length when there is none) a constant (a literal, or an expression
+    go/types evaluates: `Width`, `3*4*4`)? The compiler sizes the array by it alone."""
+    n = _sizes(make)[-1]
+    return int_value(n) is not None or view.types.value(make.path, n.start_byte, n.end_byte) is not None
 
 
 def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
@@ -227,13 +263,13 @@ def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
 def _pure(view: PackageView, path: str, node: Node) -> bool:
     """Does evaluating the size twice give the same value and do nothing else: a literal, a
     constant, a local variable, `len` of a local slice or string (a channel's length changes
-    under another goroutine's send), or `min`/`max` of those?"""
+    under another goroutine's send), or `min`/`max` or arithmetic of those?"""
     if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
         return True
     if node.type == "identifier":
         ident = view.types.at(path, node.start_byte)
         return ident is not None and ident.local and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
-    if node.type == "parenthesized_expression":
+    if node.type in ("parenthesized_expression", "binary_expression"):
         return all(_pure(view, path, n) for n in node.named_children)
     if node.type != "call_expression":
         return False
@@ -275,6 +311,15 @@ def _statement(make: Make) -> tuple[Node, str, str | None] | str:
     return stmt, text(target).decode(), _slice_type(make) if stmt.type == "short_var_declaration" else None
 
 
+def _extends(make: Make) -> bool:
+    """Is it `append(s, make([]T, n)...)`? The compiler grows s in place for that and allocates no
+    slice of its own, whatever escape analysis printed (AllocsPerRun: 0 under go1.24 and go1.27)."""
+    variadic = make.call.parent
+    arguments = variadic.parent if variadic is not None and variadic.type == "variadic_argument" else None
+    call = arguments.parent if arguments is not None and arguments.type == "argument_list" else None
+    return call is not None and text(call.child_by_field_name("function")) == b"append"
+
+
 def _is_fallback(make: Make) -> bool:
     """Is the make this rule's own heap fallback, `else { s = make(…) }` after `s = make([]T, K)[:n:n]`?"""
     shape = _statement(make)
@@ -298,16 +343,40 @@ def _is_fallback(make: Make) -> bool:
     )
 
 
+# Bytes of the types whose size does not depend on what they refer to, on a 64-bit target (a
+# 32-bit one has smaller words, so the buffer only gets smaller than the budget allows).
+WORDS = {"pointer_type": 8, "map_type": 8, "channel_type": 8, "function_type": 8, "slice_type": 24}
+WORDS["interface_type"] = 16
+
+
 def _element_size(view: PackageView, make: Make) -> int | str:
-    """The element's size in bytes from go/types (0 for an empty struct), or why it is not known."""
-    element = make.element
-    name = element.child_by_field_name("name") if element.type == "qualified_type" else element
+    """The element's size in bytes (0 for an empty struct), or why it is not known."""
+    size = _type_size(view, make.path, make.element)
+    if size is not None:
+        return size
+    if make.element.type in ("type_identifier", "qualified_type", "generic_type"):
+        return f"the size of {_src(make.element)} is not known (a type parameter, or go/types could not resolve it)"
+    return f"the element type {_src(make.element)} is a struct or array gorewrite does not size"
+
+
+def _type_size(view: PackageView, path: str, node: Node) -> int | None:
+    """A named type's size from go/types; a pointer, map, channel, func, slice or interface's from
+    its shape; an array's from its constant length and its element."""
+    if node.type in WORDS:
+        return WORDS[node.type]
+    if node.type == "array_type":
+        length = view.types.value(path, *_span(node.child_by_field_name("length")))
+        element = _type_size(view, path, node.child_by_field_name("element"))
+        return length * element if length is not None and element is not None else None
+    name = node.child_by_field_name("name") if node.type == "qualified_type" else node
     if name is None or name.type != "type_identifier":
-        return f"the element type {_src(element)} is not a named type, so gorewrite does not size it"
-    ident = view.types.at(make.path, name.start_byte)
-    if ident is None or ident.kind != Kind.TYPE or ident.size is None:
-        return f"the size of {_src(element)} is not known (a type parameter, or go/types could not resolve it)"
-    return ident.size
+        return None
+    ident = view.types.at(path, name.start_byte)
+    return ident.size if ident is not None and ident.kind == Kind.TYPE else None
+
+
+def _span(node: Node) -> tuple[int, int]:
+    return node.start_byte, node.end_byte
 
 
 def _rewrite(

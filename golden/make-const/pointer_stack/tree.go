@@ -9,7 +9,7 @@ type Node struct {
 
 // Sum adds every value under root, with an explicit stack of at most depth nodes.
 func Sum(root *Node, depth int) int {
-	stack := make([]*Node, 0, depth) // want(<go1.25) "escapes to heap" want(>=go1.25) "does not escape" // declined "is not a named type"
+	stack := make([]*Node, 0, depth) // want(<go1.25) "escapes to heap" want(>=go1.25) "does not escape"
 	stack = append(stack, root)
 	total := 0
 	for len(stack) > 0 {
