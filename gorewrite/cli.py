@@ -84,7 +84,7 @@ def check(
     quiet,
     **rule_values,
 ) -> None:
-    """List the heap escapes the compiler reports, and the rule that could rewrite each."""
+    """List the heap escapes the compiler reports, and the rule that would rewrite each."""
     cwd = os.getcwd()
     conf = config.load(cwd)
     selected = settings.rules(rules, conf)

@@ -15,7 +15,7 @@ from gorewrite.packages import Package, load
 from gorewrite.parameters import compile_parameters
 from gorewrite.profile import HOT, Profile, Weights, join
 from gorewrite.progress import Report, silent
-from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules import OPTIONS, RULES, required
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
@@ -34,6 +34,7 @@ class Analysis:
     broken: dict[str, str] = field(default_factory=dict)  # import path -> what is wrong
     sites: list[tuple[Escape, str | None]] = field(default_factory=list)  # heap escape, rule that recognises it
     reported_by: dict[Escape, tuple[str, ...]] = field(default_factory=dict)  # heap escape -> toolchain versions
+    screened: list[Candidate] = field(default_factory=list)  # declined from messages and syntax alone
     suppressed: list[tuple[Candidate, Suppression]] = field(default_factory=list)  # //gorewrite:ignore
     suppression_problems: list[tuple[Suppression, str]] = field(default_factory=list)  # no reason, unused, …
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
@@ -138,11 +139,12 @@ def analyse(
         found, suppressed, problems = suppress.apply(view, found, {r.name for r in rules}, set(RULES))
         run.suppressed += suppressed
         run.suppression_problems += problems
-        candidates[pkg.import_path] = found
-        by_site = {c.escape: c.rule for c in found}
+        run.screened += [c for c in found if c.declined]
+        candidates[pkg.import_path] = [c for c in found if not c.declined]
+        by_site = {c.escape: c.rule for c in candidates[pkg.import_path]}
         # A site a rule recognises though no release calls it a heap escape: go1.25+'s
         # `make([]T, n) does not escape`, which still allocates on the heap above 32 bytes.
-        stack = [c.escape for c in found if not c.escape.heap]
+        stack = list(dict.fromkeys(c.escape for c in found if not c.escape.heap))
         reported = {v: set(found) for v, found in by_version.items()}
         for e in heap + stack:
             run.sites.append((e, by_site.get(e)))
@@ -158,37 +160,15 @@ def fix(
         raise UserError("rewrites are proposed for saved files only: save the file first")
     analysis, views, candidates = analyse(toolchains, patterns, cwd, rules, options)
     run = Run(**vars(analysis))
-    toolchain = toolchains[0]
-    by_name = {r.name: r for r in rules}
+    run.declined += [Declined(c.rule, c.escape, c.declined) for c in run.screened]
     fixes: dict[str, list[Fix]] = {}
     hot = run.weights.hot(options.hot) if run.weights else None
     for pkg, found in candidates.items() if hot is not None else ():
         run.cold += [c for c in found if (c.path, c.escape.line) not in hot]
         candidates[pkg] = [c for c in found if (c.path, c.escape.line) in hot]
-    try:
-        typeinfo.prefetch(
-            toolchain,
-            [views[p].package for p, found in candidates.items() if found],
-            {p.import_path for p in run.packages if p.import_path not in run.broken},
-        )
-    except typeinfo.Unavailable:
-        pass  # each package asks again and is declined with the reason
-    for number, (pkg, found) in enumerate(candidates.items(), 1):
-        if found:
-            options.progress(f"type-checking: package {number}/{len(candidates)} {pkg}")
-            views[pkg].types = typeinfo.load(toolchain, views[pkg].package, _scopes(found))
-    _add_flows(toolchains, cwd, rules, views, candidates, options.progress)
-    add_parameters(toolchains, cwd, rules, views, candidates, options.progress)
-    for number, (pkg, found) in enumerate(candidates.items(), 1):
-        options.progress(f"proposing rewrites: package {number}/{len(candidates)} {pkg}")
-        if not found:
-            continue
+    compiled = {p.import_path for p in run.packages if p.import_path not in run.broken}
+    for pkg, proposals in propose(toolchains, cwd, rules, views, candidates, compiled, options.progress).items():
         view = views[pkg]
-        proposals = []
-        for rule in rules:
-            mine = [c for c in found if c.rule == rule.name]
-            if mine:
-                proposals += by_name[rule.name].propose(view, mine)
         run.declined += [p for p in proposals if isinstance(p, Declined)]
         found = [p for p in proposals if isinstance(p, Fix)]
         outside = [
@@ -212,6 +192,38 @@ def fix(
             run.snapshots[path] = absent(path)
         run.changes[path] = content
     return run
+
+
+def propose(
+    toolchains: list[Toolchain],
+    cwd: str,
+    rules: list[Rule],
+    views: dict[str, PackageView],
+    candidates: dict[str, list[Candidate]],
+    compiled: set[str],
+    progress: Report = silent,
+) -> dict[str, list[Proposal]]:
+    """Each package's proposals, before verification: go/types facts for the candidates' scopes, the
+    -m=2 flows and parameter verdicts where a rule reads them, then every rule's propose.
+    `compiled`: the packages the escape compile built (their export data is in the cache)."""
+    found = {pkg: cands for pkg, cands in candidates.items() if cands}
+    try:
+        typeinfo.prefetch(toolchains[0], [views[p].package for p in found], compiled)
+    except typeinfo.Unavailable:
+        pass  # each package asks again and is declined with the reason
+    for number, (pkg, cands) in enumerate(found.items(), 1):
+        progress(f"type-checking: package {number}/{len(found)} {pkg}")
+        views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, _scopes(cands))
+    _add_flows(toolchains, cwd, rules, views, found, progress)
+    add_parameters(toolchains, cwd, rules, views, found, progress)
+    proposals: dict[str, list[Proposal]] = {}
+    for number, (pkg, cands) in enumerate(found.items(), 1):
+        progress(f"proposing rewrites: package {number}/{len(found)} {pkg}")
+        proposals[pkg] = []
+        for rule in rules:
+            mine = [c for c in cands if c.rule == rule.name]
+            proposals[pkg] += rule.propose(views[pkg], mine) if mine else []
+    return proposals
 
 
 def _add_flows(

@@ -21,12 +21,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A heap escape a rule recognises by syntax alone; `scope` is the byte range it needs types for."""
+    """A heap escape a rule recognises by syntax alone; `scope` is the byte range it needs types for.
+
+    `declined` is a reason the rule knows already from the compiler's messages and the syntax: the
+    site is reported declined without types or proposing, and `check` does not tag it.
+    """
 
     rule: str
     escape: Escape
     path: str
     scope: tuple[int, int]
+    declined: str | None = None
 
 
 @dataclass(frozen=True)

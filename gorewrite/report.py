@@ -31,16 +31,20 @@ def versions(run: Analysis) -> str:
 
 
 def check_text(run: Analysis, cwd: str, verbose: bool = True) -> str:
-    """One line per heap escape, `file:line:col: message`, with the rule that could rewrite it;
-    the compiler's temporaries (`.autotmp_3`) only when verbose."""
+    """One line per heap escape, `file:line:col: message`, with the rule that would propose a
+    rewrite; when verbose, the compiler's temporaries (`.autotmp_3`) and, for a site a rule
+    declines from the messages and syntax alone, that rule's reason."""
     if run.weights:
         return hotpaths.check_text(run, cwd)  # --profile: hottest first
     lines = []
     ignored = run.ignored()
+    screened = {c.escape: c for c in run.screened} if verbose else {}
     for escape, rule in by_position(run.sites):
         if escape.temporary and not verbose:
             continue
         suffix = f"  [{rule}]" if rule else ""
+        if not rule and escape in screened:
+            suffix = f"  [{screened[escape].rule} declines: {screened[escape].declined}]"
         if escape in ignored:
             suffix = f"  [{ignored[escape].rule}, ignored: {ignored[escape].reason}]"
         suffix += only_some(run, escape)
@@ -52,6 +56,7 @@ def check_json(run: Analysis, cwd: str) -> str:
     """The check report as JSON (schema gorewrite.check/v1, documented in the README)."""
     package_of = {f: p.import_path for p in run.packages for f in p.files}
     ignored = {escape: directive.reason for escape, directive in run.ignored().items()}
+    screened = {c.escape: {"rule": c.rule, "reason": c.declined} for c in run.screened}
     return (
         json.dumps(
             {
@@ -71,6 +76,7 @@ def check_json(run: Analysis, cwd: str) -> str:
                         "rule": rule,
                         "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
                         "ignored": ignored.get(e),
+                        "declined": screened.get(e) if not rule else None,
                         **hotpaths.json_weight(run, e),
                     }
                     for e, rule in by_position(run.sites)
@@ -233,6 +239,7 @@ def check_summary(run: Analysis, hidden: bool = False) -> str:
     sized = len(run.sites) - heap
     sized_text = f", {counted(sized, 'variable-size make')} (heap above 32 bytes at run time)" if sized else ""
     ignored = f", {len(run.suppressed)} ignored by //gorewrite:ignore" if run.suppressed else ""
+    ignored += f", {len(run.screened)} declined (-v says why)" if run.screened else ""
     temporaries = sum(e.temporary for e, _ in run.sites) if hidden else 0
     noun = "compiler temporary" if temporaries == 1 else "compiler temporaries"
     ignored += f", {temporaries} {noun} not listed (-v)" if temporaries else ""

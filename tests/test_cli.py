@@ -74,7 +74,37 @@ def test_check_lists_escapes_with_their_rule(tmp_path):
         "rule": "closure",
         "toolchains": [data["toolchain"]],
         "ignored": None,
+        "declined": None,
     }
+
+
+ESCAPING_MAKE = """package names
+
+// Upper returns a copy of names in upper case: the slice is returned, so it escapes whatever its size.
+func Upper(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n + "!"
+	}
+	return out
+}
+"""
+
+
+def test_check_tags_no_site_its_rule_declines_from_the_messages_and_says_why_with_v(tmp_path):
+    """go1.25+ says `escapes to heap` of a variable-size make only when the slice escapes: fix
+    declines it, so check does not tag it; -v and JSON say which rule declines it and why."""
+    root = module(tmp_path, {"names/names.go": ESCAPING_MAKE})
+    done = gorewrite("check", cwd=root)
+    assert "make([]string, len(names)) escapes to heap\n" in done.stdout, done.stdout
+    assert "recognised by rules: none, 1 declined (-v says why)" in done.stderr, done.stderr
+    verbose = gorewrite("check", "-v", cwd=root).stdout
+    assert "escapes to heap  [make-const declines: the slice escapes whatever its size: go1." in verbose, verbose
+    data = json.loads(gorewrite("check", "--format", "json", cwd=root).stdout)
+    (site,) = [e for e in data["escapes"] if e["message"].startswith("make(")]
+    assert site["rule"] is None and site["declined"]["rule"] == "make-const", site
+    fixed = gorewrite("fix", "--dry-run", "-v", cwd=root)
+    assert "the slice escapes whatever its size" in fixed.stderr and fixed.returncode == 0, fixed.stderr
 
 
 def test_fix_json_reports_every_outcome(tmp_path):

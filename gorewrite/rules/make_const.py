@@ -80,7 +80,9 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         key = (escape.path, escape.line, escape.col)
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
-            found[key] = Candidate(NAME, escape, escape.path, declaration_range(make.call))
+            found[key] = Candidate(
+                NAME, escape, escape.path, declaration_range(make.call), declined=_screen(view, escape, make)
+            )
     return list(found.values())
 
 
@@ -148,33 +150,19 @@ def _constant(view: PackageView, make: Make) -> bool:
 
 def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     """The rewrite, or the reason to decline it."""
+    screened = _screen(view, escape, make)
+    if screened:
+        return screened
     types = types_or_reason(view)
     if isinstance(types, str):
         return types
     path = escape.path
-    if touches_error(view.tree(path), *declaration_range(make.call)):
-        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
-    constrained = directive(make.call)
-    if constrained:
-        return f"the function carries {constrained}: its stack frame or how the runtime calls it is constrained"
     size = _element_size(view, make)
-    if size == 0:  # checked first: every release calls a zero-size make `escapes to heap`, yet it never allocates
+    if size == 0:  # every release calls a zero-size make `escapes to heap`, yet it never allocates
         return f"{_src(make.element)} has size zero: make never allocates for it"
-    escaping = [
-        f"{v} reports `{e.message}`"
-        for v, found in view.by_toolchain.items()
-        if release_minor(v) >= STACK_FALLBACK_SINCE
-        for e in found
-        if e.path == path and (e.line, e.col) == (escape.line, escape.col) and e.heap
-    ]
-    if escaping:
-        return f"the slice escapes whatever its size: {escaping[0]}"
-    shape = _statement(make)
-    if isinstance(shape, str):
-        return shape
-    stmt, target, declared_type = shape
     if isinstance(size, str):
         return size
+    stmt, target, declared_type = _statement(make)
     bound = upper_bound(view, path, make.capacity or make.length, stmt)
     typed = type_limit(view, path, make.capacity or make.length)
     if typed is not None and typed * size <= MAX_IMPLICIT_STACK and (bound is None or typed < bound):
@@ -227,6 +215,26 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
         claim=KeepsOnStack((stays,)),
         speculative=True,
     )
+
+
+def _screen(view: PackageView, escape: Escape, make: Make) -> str | None:
+    """Why the rule declines the site, where the messages and the syntax tell without types."""
+    if touches_error(view.tree(escape.path), *declaration_range(make.call)):
+        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
+    constrained = directive(make.call)
+    if constrained:
+        return f"the function carries {constrained}: its stack frame or how the runtime calls it is constrained"
+    escaping = [
+        f"{v} reports `{e.message}`"
+        for v, found in view.by_toolchain.items()
+        if release_minor(v) >= STACK_FALLBACK_SINCE
+        for e in found
+        if e.path == escape.path and (e.line, e.col) == (escape.line, escape.col) and e.heap
+    ]
+    if escaping and (make.element.type in WORDS or text(make.element).decode() in PREDECLARED):
+        return f"the slice escapes whatever its size: {escaping[0]}"
+    shape = _statement(make)
+    return shape if isinstance(shape, str) else None
 
 
 def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int) -> Fix:
@@ -347,6 +355,12 @@ def _is_fallback(make: Make) -> bool:
 # 32-bit one has smaller words, so the buffer only gets smaller than the budget allows).
 WORDS = {"pointer_type": 8, "map_type": 8, "channel_type": 8, "function_type": 8, "slice_type": 24}
 WORDS["interface_type"] = 16
+# Element types that are never zero-sized, so a heap report means the slice escapes (a zero-size
+# element's make is reported `escapes to heap` by every release, yet never allocates).
+PREDECLARED = set(
+    "bool byte rune string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr "
+    "float32 float64 complex64 complex128 any error".split()
+)
 
 
 def _element_size(view: PackageView, make: Make) -> int | str:
