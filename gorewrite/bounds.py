@@ -6,7 +6,7 @@ function:
 
     if n <= 0 || n > Max { return … }     a guard before it whose body always leaves (return,
                                           panic, break, continue, goto): after it, n <= Max
-    if n > Max { n = Max }                a clamp (n <= max(Max, the value assigned))
+    if n > Max { …; n = Max }             a clamp (n <= max(Max, the value assigned))
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`)
@@ -15,11 +15,12 @@ function:
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`,
 `2*Width`, `len(table)`), never a name matched by text. The subject is a local variable or
-parameter, or `len(s)` of a local slice or string. A fact counts only if nothing can change the
-subject between it and the statement: no write after the fact other than its own (a loop's
-update clause runs before the condition is tested again), no write in another function (a
-closure), the address never taken, and no `goto` in the function when the fact is a statement
-before the one bounded (a goto could jump past it).
+parameter, `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded
+by `if len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text). A
+fact counts only if nothing can change the subject between it and the statement: no write after
+the fact other than its own (a loop's update clause runs before the condition is tested again),
+no write in another function (a closure), the address never taken, and no `goto` in the function
+when the fact is a statement before the one bounded (a goto could jump past it).
 """
 
 from __future__ import annotations
@@ -36,14 +37,21 @@ EXITS = ("return_statement", "continue_statement", "break_statement", "goto_stat
 # op -> (the bound on the left operand, as an offset from the right, when the comparison is true; when false)
 UPPER = {b"<": (-1, None), b"<=": (0, None), b">": (None, 0), b">=": (None, -1)}
 FLIPPED = {b"<": b">", b"<=": b">=", b">": b"<", b">=": b"<="}
+ARITHMETIC = (b"+", b"-", b"*", b"/", b"%", b"&", b"|", b"^", b"<<", b">>", b"&^")
 
 
 @dataclass(frozen=True)
 class Subject:
-    """What is bounded: a variable (`n`) or the length of one (`len(s)`), by its go/types object."""
+    """What is bounded: a variable (`n`), the length of one (`len(s)`), or arithmetic of those and
+    constants (`len(a)+len(b)`), compared by shape and go/types objects, never by text."""
 
-    obj: str
-    length: bool
+    key: tuple
+    objs: frozenset[str]
+
+    @property
+    def variable(self) -> bool:
+        """A plain variable: the only subject an assignment sets."""
+        return self.key[0] == "var"
 
 
 @dataclass(frozen=True)
@@ -63,13 +71,13 @@ def upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | N
     if direct is not None:
         return direct
     offset = _offset(view, path, size)
-    if offset is not None:  # `n + C`, C >= 0: past the bound it could only wrap to a negative size
-        inner = upper_bound(view, path, offset[0], stmt)
-        return inner + offset[1] if inner is not None else None
+    inner = upper_bound(view, path, offset[0], stmt) if offset is not None else None
+    if inner is not None:  # `n + C`, C >= 0: past the bound it could only wrap to a negative size
+        return inner + offset[1]
     subject = _subject(view, path, size)
     if subject is None:
         return None
-    uses = [i for i in view.types.idents.get(path, ()) if i.obj == subject.obj]
+    uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs]
     if any(u.use == Use.ADDR for u in uses):
         return None
     function = next((a for a in ancestors(stmt) if a.type in FUNCTIONS), None)
@@ -120,7 +128,7 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node) 
         op = node.child_by_field_name("operator")
         if left.named_child_count != 1 or right.named_child_count != 1 or (op is not None and text(op) != b"="):
             return None
-        if not _is(view, path, left.named_children[0], subject) or subject.length:
+        if not _is(view, path, left.named_children[0], subject) or not subject.variable:
             return None
         limit = _limit(view, path, right.named_children[0])
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
@@ -133,18 +141,26 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node) 
     if _exits(view, path, body[-1]):
         limit = _when_false(view, path, subject, condition)
         return Fact(limit, node.start_byte, (), before=True) if limit is not None else None
-    if len(body) == 1 and body[0].type == "assignment_statement" and not subject.length:
-        left, right = body[0].child_by_field_name("left"), body[0].child_by_field_name("right")
-        if text(body[0].child_by_field_name("operator")) != b"=" or left.named_child_count != 1:
-            return None
-        if right.named_child_count != 1 or not _is(view, path, left.named_children[0], subject):
-            return None
-        limit = _when_false(view, path, subject, condition)
-        assigned = _value(view, path, right.named_children[0])
-        if limit is None or assigned is None:
-            return None
-        return Fact(max(limit, assigned), node.start_byte, ((body[0].start_byte, body[0].end_byte),), before=True)
-    return None
+    # A clamp: the body sets the subject once, at its top level, to a bounded value; the statements
+    # before it fall through to it or leave for good, and any other write voids the fact.
+    clamps = [b for b in body if subject.variable and _assigned(view, path, subject, b) is not None]
+    if len(clamps) != 1:
+        return None
+    limit = _when_false(view, path, subject, condition)
+    assigned = _limit(view, path, _assigned(view, path, subject, clamps[0]))
+    if limit is None or assigned is None:
+        return None
+    return Fact(max(limit, assigned), node.start_byte, ((clamps[0].start_byte, clamps[0].end_byte),), before=True)
+
+
+def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
+    """The value of `subject = value`, when the statement is that."""
+    if node.type != "assignment_statement" or text(node.child_by_field_name("operator")) != b"=":
+        return None
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    if left.named_child_count != 1 or right.named_child_count != 1:
+        return None
+    return right.named_children[0] if _is(view, path, left.named_children[0], subject) else None
 
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node) -> list[Fact]:
@@ -206,23 +222,35 @@ def _comparison(view: PackageView, path: str, subject: Subject, node: Node, hold
 
 
 def _subject(view: PackageView, path: str, size: Node) -> Subject | None:
-    """The local variable the size is, or whose length it is (a slice or string: a map's or a
-    channel's length changes without a write)."""
-    size = _unparen(size)
-    length = size.type == "call_expression"
-    if length:
-        args = size.child_by_field_name("arguments").named_children
-        if not _builtin(view, path, size.child_by_field_name("function"), b"len") or len(args) != 1:
+    """The subject the size is: a local variable, the length of a local slice or string (a map's
+    or a channel's length changes without a write), or arithmetic of those and constants."""
+    found = _key(view, path, _unparen(size))
+    return Subject(*found) if found is not None and found[1] else None
+
+
+def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str]] | None:
+    value = _value(view, path, node)
+    if value is not None:
+        return ("const", value), frozenset()
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ARITHMETIC:
+        left, right = (_key(view, path, _unparen(node.child_by_field_name(s))) for s in ("left", "right"))
+        if left is None or right is None:
             return None
-        size = _unparen(args[0])
-    if size.type != "identifier":
+        return ("op", text(node.child_by_field_name("operator")), left[0], right[0]), left[1] | right[1]
+    length = node.type == "call_expression"
+    if length:
+        args = node.child_by_field_name("arguments").named_children
+        if not _builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
+            return None
+        node = _unparen(args[0])
+    if node.type != "identifier":
         return None
-    ident = view.types.at(path, size.start_byte)
+    ident = view.types.at(path, node.start_byte)
     if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
         return None
     if length and not (ident.type is not None and (ident.type.startswith("[]") or ident.type == "string")):
         return None
-    return Subject(ident.obj, length)
+    return ("len" if length else "var", ident.obj), frozenset([ident.obj])
 
 
 def _is(view: PackageView, path: str, node: Node, subject: Subject) -> bool:
@@ -234,13 +262,11 @@ def _is(view: PackageView, path: str, node: Node, subject: Subject) -> bool:
 def _offset(view: PackageView, path: str, node: Node) -> tuple[Node, int] | None:
     """(`n`, C) for `n + C` or `C + n` with a constant C >= 0."""
     node = _unparen(node)
-    if node.type != "binary_expression" or text(node.child_by_field_name("operator")) != b"+":
-        return None
-    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-    for term, constant in ((left, right), (right, left)):
-        value = _value(view, path, constant)
-        if value is not None and value >= 0:
-            return term, value
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == b"+":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        for term, value in ((left, _value(view, path, right)), (right, _value(view, path, left))):
+            if value is not None and value >= 0:
+                return term, value
     return None
 
 
@@ -267,22 +293,15 @@ def _limit(view: PackageView, path: str, node: Node) -> int | None:
 
 def _exits(view: PackageView, path: str, last: Node) -> bool:
     """Does the statement leave the block for good: return, break, continue, goto, panic(…)?"""
-    if last.type in EXITS:
-        return True
     call = last.named_children[0] if last.type == "expression_statement" and last.named_children else None
-    return (
-        call is not None
-        and call.type == "call_expression"
-        and _builtin(view, path, call.child_by_field_name("function"), b"panic")
-    )
+    panics = call is not None and call.type == "call_expression"
+    return last.type in EXITS or (panics and _builtin(view, path, call.child_by_field_name("function"), b"panic"))
 
 
 def _builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:
     """Is the callee Go's builtin of that name (not a local function that shadows it)?"""
-    if function.type != "identifier" or function.text != name:
-        return False
-    ident = view.types.at(path, function.start_byte)
-    return ident is not None and ident.kind == Kind.BUILTIN
+    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+    return ident is not None and function.text == name and ident.kind == Kind.BUILTIN
 
 
 def _value(view: PackageView, path: str, node: Node) -> int | None:

@@ -167,6 +167,28 @@ func Fill(n int) int64 {
 	return total
 }
 
+// Key sizes a scratch key by the very expression its guard bounds.
+func Key(a, b string) int {
+	if len(a)+len(b) > 2*maxItems {
+		return -1
+	}
+	k := make([]byte, 0, len(a)+len(b))
+	k = append(k, a...)
+	k = append(k, b...)
+	return len(k) + cap(k)
+}
+
+// Slot sizes a row by a mask: at most 15 elements for every h.
+func Slot(h int) int64 {
+	row := make([]int64, h&15)
+	var total int64
+	for i := range row {
+		row[i] = int64(i)
+		total += row[i]
+	}
+	return total + int64(cap(row))
+}
+
 // Reuse makes the slice again on each pass and dirties it: each pass must see zeros.
 func Reuse(n int) bool {
 	if n < 0 || n > maxItems {
@@ -188,6 +210,7 @@ BOUNDED_TABLE = """package bounded
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -195,7 +218,7 @@ func TestBoundedTable(t *testing.T) {
 	sizes := []int{-1, 0, 1, 4, 5, 23, 24, 25, 1000}
 	for _, n := range sizes {
 		fmt.Println("one", n, fmt.Sprint(One(n)))
-		fmt.Println("reuse", n, Reuse(n), Fill(n))
+		fmt.Println("reuse", n, Reuse(n), Fill(n), Slot(n), Key(strings.Repeat("a", max(n, 0)), "b"))
 		for _, m := range sizes {
 			fmt.Println("two", n, m, fmt.Sprint(Two(n, m)))
 		}
@@ -209,6 +232,13 @@ func TestNoAllocationInRange(t *testing.T) {
 		}
 		if got := testing.AllocsPerRun(100, func() { Reuse(n) }); got != 0 {
 			t.Errorf("Reuse(%d): %v allocations", n, got)
+		}
+		if got := testing.AllocsPerRun(100, func() { Slot(n) }); got != 0 {
+			t.Errorf("Slot(%d): %v allocations", n, got)
+		}
+		a := strings.Repeat("a", n)
+		if got := testing.AllocsPerRun(100, func() { Key(a, a) }); got != 0 {
+			t.Errorf("Key(%d): %v allocations", n, got)
 		}
 	}
 }
@@ -233,14 +263,15 @@ def test_a_proven_bound_keeps_len_cap_zeros_and_panics_without_allocating(tmp_pa
         code, _, output = run_table(root, toolchain, "TestNoAllocationInRange")
         assert code != 0 and "allocations" in output, f"{toolchain.version} allocated nothing before the rewrite"
     alone = gorewrite("fix", "--dry-run", "--rule", "make-const", cwd=root)  # go1.27.3 alone: `does not escape` before
-    assert alone.returncode == 1 and "make-const: 4 verified, 0 declined" in alone.stderr, alone.stderr
+    assert alone.returncode == 1 and "make-const: 6 verified, 0 declined" in alone.stderr, alone.stderr
     done = gorewrite(
         "fix", "--rule", "make-const", "--toolchain", older.version, "--toolchain", newest.version, cwd=root
     )
     assert done.returncode == 0, done.stderr
-    assert "make-const: 4 applied, 0 declined" in done.stderr, done.stderr
+    assert "make-const: 6 applied, 0 declined" in done.stderr, done.stderr
     rewritten = (root / "bounded/bounded.go").read_text()
     assert "make(" not in rewritten and rewritten.count("Buf [24]int64") == 4, rewritten
+    assert "kBuf [48]byte" in rewritten and "rowBuf [15]int64" in rewritten, rewritten
     code, after, output = run_table(root, newest, "TestBoundedTable")
     assert code == 0 and after == before, output
     assert len(before) == 9 * 2 + 9 * 9

@@ -170,6 +170,14 @@ func Checksum(records [][]byte) uint32 {
         ),
         "\tvar bufBuf [20]int64\n\tbuf = bufBuf[:n:n]\n",
     ),
+    "clamp_logged": (
+        sums("clamp_logged", "n", '\tif n > maxBatch {\n\t\tprintln("clamped", n)\n\t\tn = maxBatch\n\t}'),
+        "\tvar bufBuf [16]int64\n",
+    ),
+    "sum_of_lengths": (
+        sums("sum_of_lengths", "len(xs)+n", "\tif len(xs)+n > maxItems {\n\t\treturn -1\n\t}"),
+        "\tvar bufBuf [20]int64\n",
+    ),
     "mask": (sums("mask", "n&15", ""), "\tvar bufBuf [15]int64\n"),
     "remainder": (sums("remainder", "n%maxItems", ""), "\tvar bufBuf [19]int64\n"),
     "offset": (sums("offset", "n+2", "\tif n > maxItems {\n\t\treturn -1\n\t}"), "\tvar bufBuf [22]int64\n"),
@@ -303,6 +311,23 @@ NOT_BOUNDED["negative_offset"] = (
     sums("negative_offset", "int(n-8)", "\tif n > 100 {\n\t\treturn -1\n\t}", "xs []int64, n int8"),
     "Sum(xs, -128)",
 )
+NOT_BOUNDED["clamp_then_grow"] = (
+    sums("clamp_then_grow", "n", "\tif n > maxBatch {\n\t\tn = maxBatch\n\t\tn++\n\t}"),
+    "Sum(xs, 30)",
+)
+NOT_BOUNDED["clamp_in_branch"] = (
+    sums(
+        "clamp_in_branch",
+        "n",
+        "\tif n > maxBatch {\n\t\tif strict {\n\t\t\tn = maxBatch\n\t\t}\n\t}",
+        "xs []int64, n int, strict bool",
+    ),
+    "Sum(xs, 30, false)",
+)
+NOT_BOUNDED["sum_grown_between"] = (
+    sums("sum_grown_between", "len(xs)+n", "\tif len(xs)+n > maxItems {\n\t\treturn -1\n\t}\n\txs = append(xs, 1)"),
+    "Sum(xs, 19)",
+)
 NOT_BOUNDED["channel_length"] = (
     """package channel_length
 
@@ -340,6 +365,9 @@ NAIVE = {
 NAIVE["variable_offset"] = (array("buf", "n+extra", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 4)"))
 # int8: -128-8 wraps to 120, which the guard's 92 does not cover.
 NAIVE["negative_offset"] = (array("buf", "int(n-8)", "int64", 92), probe("{pkg}.Sum([]int64{1}, -128)"))
+NAIVE["clamp_then_grow"] = (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30)"))
+NAIVE["clamp_in_branch"] = (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30, false)"))
+NAIVE["sum_grown_between"] = (array("buf", "len(xs)+n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 19)"))
 NAIVE["written_later_in_loop"] = (
     lambda source: source.replace(
         "\t\tbuf := make([]int64, n)\n", "\t\tvar bufBuf [16]int64\n\t\tbuf := bufBuf[:n:n]\n", 1
