@@ -103,15 +103,22 @@ func Dial(n int, out chan<- string) {
 
 import "fmt"
 
-// Stats is larger than the 128 bytes the compiler captures by value.
+// Stats counts one named thing.
 type Stats struct {
-	Name   string
-	Counts [32]int
+	Name  string
+	Count int
 }
 
-// Report sends the name and first count from a goroutine.
+func (s *Stats) clamp() {
+	if s.Count < 0 {
+		s.Count = 0
+	}
+}
+
+// Report sends the name and the count, never negative, from a goroutine.
 func Report(s Stats, out chan<- string) {
-	go func() { out <- fmt.Sprint(s.Name, s.Counts[0]) }()
+	s.clamp()
+	go func() { out <- fmt.Sprint(s.Name, s.Count) }()
 }
 """,
         "\t{\n\ts := s" + COPY.format("s") + "\tgo func()",
@@ -419,6 +426,24 @@ func Each(steps []func(label string), label string) {
 }
 """,
         "done is not made by make() in the goroutine's loop iteration",
+    ),
+    "too_wide": (
+        """package too_wide
+
+import "fmt"
+
+// Stats is larger than the 128 bytes the compiler captures by value.
+type Stats struct {
+	Name   string
+	Counts [32]int
+}
+
+// Report sends the name and first count from a goroutine.
+func Report(s Stats, out chan<- string) {
+	go func() { out <- fmt.Sprint(s.Name, s.Counts[0]) }()
+}
+""",
+        "s is 272 bytes: the compiler captures a variable wider than 128 bytes by reference",
     ),
     "literal_declares_own": (
         """package literal_declares_own

@@ -40,6 +40,7 @@ MOVED = re.compile(r"moved to heap: (\w+)$")
 LITERAL_ESCAPES = "func literal escapes to heap"
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
+BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,11 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             or not _starts_line(view.sources[escape.path], stmt)
         ):
             return "the statement making the closure does not stand on a line of its own in a block"
+    if decl.size is not None and decl.size > BY_VALUE_MAX:
+        return (
+            f"{name} is {decl.size} bytes: the compiler captures a variable wider than {BY_VALUE_MAX} bytes "
+            "by reference, so a copy would move to the heap as well"
+        )
     # A copy in a block of its own when one beside the statement would redeclare the variable, or
     # would take the later writes the happens-before edges allow (and leave the variable stale).
     block = any(
