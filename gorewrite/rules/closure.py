@@ -696,15 +696,15 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
     recv = types.at(path, forwards[0].receiver.start_byte)
     if recv is None or recv.obj is None or not recv.local or recv.kind not in (Kind.VAR, Kind.PARAM) or not recv.type:
         return f"{receiver.pop()} is not a local variable whose type gorewrite can spell"
-    problem = _receiver_varies(view, path, types, recv, table, function)
-    if problem:
-        return problem
     expressions = []
     for f in forwards:
         method = _method_expression(view, path, types, recv, f)
         if isinstance(method, str):
             return method
         expressions.append(Edit(path, f.literal.start_byte, f.literal.end_byte, method))
+    problem = _receiver_varies(view, path, types, recv, table, function)
+    if problem:
+        return problem
     variable = types.at(path, decl.start_byte)
     calls = _element_calls(view, path, types, variable, function)
     if isinstance(calls, str):
