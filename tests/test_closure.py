@@ -445,6 +445,55 @@ func Report(s Stats, out chan<- string) {
 """,
         "s is 272 bytes: the compiler captures a variable wider than 128 bytes by reference",
     ),
+    # Table shapes the rule does not try to prove (the table used inside a func literal, the
+    # receiver written after the table is made): conservative declines, so no mutant in NAIVE;
+    # the must-decline table shapes with mutants are golden/closure/decline_table_*.
+    "table_in_goroutine": (
+        """package table_in_goroutine
+
+// Pool runs named jobs.
+type Pool struct{ done chan string }
+
+func (p *Pool) backup() { p.done <- "backup" }
+
+func (p *Pool) vacuum() { p.done <- "vacuum" }
+
+// Start runs the named job in the background.
+func (p *Pool) Start(name string) {
+	jobs := map[string]func(){
+		"backup": func() { p.backup() },
+		"vacuum": func() { p.vacuum() },
+	}
+	go func() { jobs[name]() }()
+}
+""",
+        "jobs is used inside a func literal (line 16)",
+    ),
+    "table_receiver_written": (
+        """package table_receiver_written
+
+// Node answers pings.
+type Node struct{ name string }
+
+func (n *Node) ping() string { return n.name + " pong" }
+
+func (n *Node) info() string { return n.name }
+
+// Ask asks the first node, or the fallback when the first has no name.
+func Ask(first, fallback *Node, what string) string {
+	n := first
+	answers := map[string]func() string{
+		"ping": func() string { return n.ping() },
+		"info": func() string { return n.info() },
+	}
+	if n.name == "" {
+		n = fallback
+	}
+	return answers[what]()
+}
+""",
+        "n is written after the table is made (line 18)",
+    ),
     "literal_declares_own": (
         """package literal_declares_own
 

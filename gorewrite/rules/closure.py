@@ -713,7 +713,7 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
     named = any(p.child_by_field_name("name") is not None for p in params.named_children)
     first = ("_ " if named else "") + recv.type
     edits = [_first_argument(path, params, first), *expressions]
-    edits += [_first_argument(path, call.child_by_field_name("arguments"), recv.name) for call in calls]
+    edits += [_first_argument(path, call.child_by_field_name("arguments") or call, recv.name) for call in calls]
     return text(decl).decode(), edits
 
 
@@ -856,10 +856,15 @@ def _element_calls(view: PackageView, path: str, types, table: Ident, function: 
             return f"{table.name} is returned (line {line})"
         if parent.type == "argument_list" and text(parent.parent.child_by_field_name("function")) == b"len":
             continue
+        if parent.type == "generic_type" and parent.parent.type == "type_conversion_expression":
+            calls.append(parent.parent)  # tree-sitter reads `t[k](v)` as an instantiation `T[K](v)`
+            continue
         if parent.type != "index_expression" or parent.child_by_field_name("operand") != node:
             return f"{table.name} is used other than by calling its elements (line {line})"
         if parent.parent.type == "call_expression" and parent.parent.child_by_field_name("function") == parent:
             calls.append(parent.parent)
+            continue
+        if _blank_lookup(parent):
             continue
         got = _element_variable(types, path, parent)
         if got is None:
@@ -891,6 +896,16 @@ def _element_variable(types, path: str, index: Node) -> Ident | None:
     return ident if ident is not None and ident.use == Use.DECL and ident.obj is not None else None
 
 
+def _blank_lookup(index: Node) -> bool:
+    """`_, ok := t[k]` or `_, ok = t[k]`: only whether the key is there."""
+    values = index.parent
+    holder = values.parent if values.type == "expression_list" and values.named_child_count == 1 else None
+    if holder is None or holder.type not in ("short_var_declaration", "assignment_statement"):
+        return False
+    left = holder.child_by_field_name("left").named_children
+    return holder.child_by_field_name("right") == values and text(left[0]) == b"_"
+
+
 def _assigned(index: Node) -> bool:
     holder = index.parent.parent if index.parent.type == "expression_list" else index.parent
     return holder.type in ("assignment_statement", "inc_statement", "dec_statement") and contains(
@@ -898,11 +913,11 @@ def _assigned(index: Node) -> bool:
     )
 
 
-def _first_argument(path: str, arguments: Node, first: str) -> Edit:
-    """Insert `first` as the first entry of a parameter or argument list."""
-    at = arguments.children[0].end_byte
-    more = arguments.named_child_count > 0
-    return Edit(path, at, at, (first + (", " if more else "")).encode())
+def _first_argument(path: str, node: Node, first: str) -> Edit:
+    """Insert `first` as the first entry of a parameter or argument list (or a conversion-shaped call)."""
+    opening = next(c for c in node.children if c.type == "(")
+    more = any(c.is_named and c.start_byte > opening.start_byte for c in node.children)
+    return Edit(path, opening.end_byte, opening.end_byte, (first + (", " if more else "")).encode())
 
 
 # --- small helpers -----------------------------------------------------------------------
