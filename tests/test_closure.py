@@ -494,6 +494,24 @@ func Ask(first, fallback *Node, what string) string {
 """,
         "n is written after the table is made (line 18)",
     ),
+    "table_receiver_parameter": (
+        """package table_receiver_parameter
+
+// Peer is one end of a link.
+type Peer struct{ name string }
+
+func (p *Peer) greet(other *Peer) string { return p.name + " greets " + other.name }
+
+// Greet has the named peer greet itself.
+func Greet(peer *Peer, how string) string {
+	greetings := map[string]func(*Peer) string{
+		"self": func(p *Peer) string { return p.greet(p) },
+	}
+	return greetings[how](peer)
+}
+""",
+        "p is not a variable the table's func literals capture",
+    ),
     "literal_declares_own": (
         """package literal_declares_own
 

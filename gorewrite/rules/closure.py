@@ -781,8 +781,8 @@ def _receiver_varies(view, path, types, recv: Ident, table: Node, function: Node
             if function.start_byte <= ident.start < function.end_byte:
                 return f"another {recv.name} is declared in the function (line {view.line(path, ident.start)})"
     decl = next((i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.DECL), None)
-    if decl is None:
-        return f"cannot resolve the declaration of {recv.name}"
+    if decl is None or table.start_byte <= decl.start < table.end_byte:
+        return f"{recv.name} is not a variable the table's func literals capture"
     declared = view.tree(path).root_node.named_descendant_for_byte_range(decl.start, decl.end)
     writes = [i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.WRITE]
     statement = _statement_of(table)
