@@ -635,7 +635,7 @@ def _has_comment(node: Node, start: int, end: int, skip: Node | None = None) -> 
 
 
 def _table_of(literal: Node) -> Node | None:
-    """The composite literal whose element value the func literal is: `{"a": func() {…}}`, `{func() {…}}`."""
+    """The map, slice or array literal whose element value the func literal is: `{"a": func() {…}}`, `{func() {…}}`."""
     element = literal.parent
     if element is None or element.type != "literal_element":
         return None
@@ -646,7 +646,7 @@ def _table_of(literal: Node) -> Node | None:
         holder = holder.parent
     if holder.type != "literal_value" or holder.parent.type != "composite_literal":
         return None
-    return holder.parent
+    return holder.parent if _element_type(holder.parent) is not None else None
 
 
 @dataclass(frozen=True)
