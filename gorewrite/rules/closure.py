@@ -33,7 +33,7 @@ from gorewrite.syntax import (
     text,
     walk,
 )
-from gorewrite.typeinfo import Ident, Kind, Use
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
@@ -41,6 +41,7 @@ LITERAL_ESCAPES = "func literal escapes to heap"
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
+FORWARDING = ("return_statement", "expression_statement")
 
 
 @dataclass(frozen=True)
@@ -669,6 +670,7 @@ def _table_fix(view: PackageView, escapes: list[Escape], table: Node) -> list[Pr
 
 
 def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[Edit]] | str:
+    """(the table's name, the edits) when every literal forwards and the table is only called; else why not."""
     types = types_or_reason(view)
     if isinstance(types, str):
         return types
@@ -747,18 +749,11 @@ def _forward(literal: Node) -> Forward | None:
     statements = body[0].named_children if len(body) == 1 and body[0].type == "statement_list" else []
     if len(statements) != 1:
         return None
-    call = statements[0].named_children[0] if statements[0].named_child_count == 1 else None
+    statement = statements[0]
+    call = statement.named_children[0] if statement.named_child_count == 1 else None
     if call is not None and call.type == "expression_list" and call.named_child_count == 1:
         call = call.named_children[0]
-    if (
-        call is None
-        or call.type != "call_expression"
-        or statements[0].type
-        not in (
-            "return_statement",
-            "expression_statement",
-        )
-    ):
+    if call is None or call.type != "call_expression" or statement.type not in FORWARDING:
         return None
     callee = call.child_by_field_name("function")
     if callee.type != "selector_expression" or callee.child_by_field_name("operand").type != "identifier":
@@ -772,7 +767,9 @@ def _forward(literal: Node) -> Forward | None:
     return Forward(literal, callee.child_by_field_name("operand"), callee.child_by_field_name("field"))
 
 
-def _receiver_varies(view, path, types, recv: Ident, table: Node, function: Node) -> str | None:
+def _receiver_varies(
+    view: PackageView, path: str, types: TypeInfo, recv: Ident, table: Node, function: Node
+) -> str | None:
     """Why the captured receiver could hold another value where the table's elements are called."""
     for ident in types.idents[path]:
         if ident.obj == recv.obj and ident.use == Use.ADDR:
@@ -792,7 +789,7 @@ def _receiver_varies(view, path, types, recv: Ident, table: Node, function: Node
     return None
 
 
-def _method_expression(view: PackageView, path: str, types, recv: Ident, forward: Forward) -> bytes | str:
+def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward) -> bytes | str:
     """`(*T).m` or `T.m` for the forwarded call, or why the literal cannot become one."""
     name = text(forward.method).decode()
     method = types.at(path, forward.method.start_byte)
@@ -839,7 +836,7 @@ def _signature(function: Node) -> tuple[list[bytes], bytes]:
     return params, b" ".join(text(result).split()) if result is not None else b""
 
 
-def _element_calls(view: PackageView, path: str, types, table: Ident, function: Node) -> list[Node] | str:
+def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, function: Node) -> list[Node] | str:
     """The calls of the table's elements — `t[k](…)`, or `v(…)` after `v := t[k]` / `v, ok := t[k]` —
     when that and `len(t)` are all the function does with it; else why the table may leave or change."""
     calls = []
@@ -886,24 +883,30 @@ def _element_calls(view: PackageView, path: str, types, table: Ident, function: 
     return calls
 
 
-def _element_variable(types, path: str, index: Node) -> Ident | None:
-    """v of `v := t[k]` or `v, ok := t[k]`, the index expression the only value."""
-    values = index.parent
-    holder = values.parent if values.type == "expression_list" and values.named_child_count == 1 else None
-    if holder is None or holder.type != "short_var_declaration" or holder.child_by_field_name("right") != values:
+def _element_variable(types: TypeInfo, path: str, index: Node) -> Ident | None:
+    """v of `v := t[k]` or `v, ok := t[k]`."""
+    first = _lookup_target(index)
+    if first is None or first.parent.parent.type != "short_var_declaration":
         return None
-    ident = types.at(path, holder.child_by_field_name("left").named_children[0].start_byte)
+    ident = types.at(path, first.start_byte)
     return ident if ident is not None and ident.use == Use.DECL and ident.obj is not None else None
 
 
 def _blank_lookup(index: Node) -> bool:
     """`_, ok := t[k]` or `_, ok = t[k]`: only whether the key is there."""
+    first = _lookup_target(index)
+    return first is not None and text(first) == b"_"
+
+
+def _lookup_target(index: Node) -> Node | None:
+    """The first name on the left of `:=` or `=` when the index expression is the only value on the right."""
     values = index.parent
     holder = values.parent if values.type == "expression_list" and values.named_child_count == 1 else None
     if holder is None or holder.type not in ("short_var_declaration", "assignment_statement"):
-        return False
-    left = holder.child_by_field_name("left").named_children
-    return holder.child_by_field_name("right") == values and text(left[0]) == b"_"
+        return None
+    if holder.child_by_field_name("right") != values:
+        return None
+    return holder.child_by_field_name("left").named_children[0]
 
 
 def _assigned(index: Node) -> bool:
