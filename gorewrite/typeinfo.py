@@ -68,7 +68,7 @@ class Ident:
     type: str | None  # the object's type as Go source valid at this occurrence; None if it cannot be written
     use: Use
     iface: bool = False  # the object's type (a type name: the type it names) is an interface, not a type parameter
-    size: int | None = None  # for a type name: the size in bytes of the type it names (GOARCH's), None if generic
+    size: int | None = None  # bytes (GOARCH's) of the type a type name names or of a variable's type; None if generic
     pkg: str | None = None  # a func's or method's package path
     recv: str | None = None  # a method's receiver type name; "" for an interface method
     named: str | None = None  # a variable's (pointer to a) named type ("*bytes.Buffer"), or the one a type name names

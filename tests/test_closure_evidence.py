@@ -42,7 +42,18 @@ def copy_in_block(statement: str, name: str, closing: str = "}()"):
     return rewrite
 
 
-# decline case -> (its file, the naive copy): each one's TestBehaviour must fail on the mutant.
+def replacing(*pairs: tuple[str, str]):
+    """The naive table rewrite: each (old, new) replaced, method expressions for literals, the receiver passed."""
+
+    def rewrite(source: str) -> str:
+        for old, new in pairs:
+            source = source.replace(old, new)
+        return source
+
+    return rewrite
+
+
+# decline case -> (its file, the naive rewrite): each one's TestBehaviour must fail on the mutant.
 NAIVE = {
     "decline_hb_wait_in_branch": ("warm.go", copy_in_block("\tgo func() {", "ttl")),
     "decline_hb_ready_handshake": ("serve.go", copy_in_block("\tgo func() {", "limit")),
@@ -58,6 +69,42 @@ NAIVE = {
     "decline_addr_kept_in_struct": ("job.go", copy_in_block("\tgo func() {", "o")),
     "decline_addr_escaping_receiver": ("counter.go", copy_in_block("\tgo func() {", "c")),
     "decline_addr_after_go": ("env.go", copy_in_block("\tgo func() {", "cfg")),
+    "decline_table_returned": (
+        "route.go",
+        replacing(
+            ("map[string]func() string{", "map[string]func(*Console) string{"),
+            ("func() string { return c.status() }", "(*Console).status"),
+            ("func() string { return c.version() }", "(*Console).version"),
+        ),
+    ),
+    "decline_table_element_replaced": (
+        "hooks.go",
+        replacing(
+            ("map[string]func(){", "map[string]func(*Deploy){"),
+            ("func() { d.build() }", "(*Deploy).build"),
+            ("func() { d.test() }", "(*Deploy).test"),
+            ("func() { d.ship() }", "(*Deploy).ship"),
+            ("stages[name]()", "stages[name](d)"),
+        ),
+    ),
+    "decline_table_more_than_forward": (
+        "metrics.go",
+        replacing(
+            ("map[string]func() int64{", "map[string]func(*Service) int64{"),
+            ("func() int64 { s.reads.Add(1); return s.requestCount() }", "(*Service).requestCount"),
+            ("func() int64 { return s.errorCount() }", "(*Service).errorCount"),
+            ("read(), true", "read(s), true"),
+        ),
+    ),
+    "decline_table_value_receiver": (
+        "limits.go",
+        replacing(
+            ("map[string]func(){", "map[string]func(Limits){"),
+            ("func() { l.strict() }", "Limits.strict"),
+            ("func() { l.relaxed() }", "Limits.relaxed"),
+            ("apply()", "apply(l)"),
+        ),
+    ),
 }
 
 

@@ -40,7 +40,7 @@ type record struct {
 	Local bool    `json:"local"`
 	Type  *string `json:"type"`
 	Iface bool    `json:"iface"`
-	Size  *int64  `json:"size"` // bytes of the type a type name names, for GOARCH; nil when generic
+	Size  *int64  `json:"size"` // bytes of the type a type name names, or of a variable's type, for GOARCH; nil when generic
 	Use   string  `json:"use"`
 	// For retention (which callee keeps what): a func's or method's package path and, for a
 	// method, its receiver's named type ("" for an interface method); a variable's type as
@@ -280,6 +280,11 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	// A type declared in a generic function may use its type parameters (net's doBlockingWithCtx).
 	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) && !within(c.generic, tn.Pos()) {
 		size := c.sizes.Sizeof(tn.Type())
+		rec.Size = &size
+	}
+	// A closure captures a variable wider than 128 bytes by reference, copy or not (closure).
+	if v, ok := obj.(*types.Var); ok && !v.IsField() && !hasTypeParam(v.Type()) && !within(c.generic, v.Pos()) {
+		size := c.sizes.Sizeof(v.Type())
 		rec.Size = &size
 	}
 	return rec, true

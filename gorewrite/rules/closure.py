@@ -33,13 +33,15 @@ from gorewrite.syntax import (
     text,
     walk,
 )
-from gorewrite.typeinfo import Ident, Kind, Use
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 LITERAL_ESCAPES = "func literal escapes to heap"
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
+BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
+FORWARDING = ("return_statement", "expression_statement")
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,9 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if moved and node.type == "identifier" and _captured(node, moved.group(1)):
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
-        elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
+        elif escape.message == LITERAL_ESCAPES and (
+            node.start_byte in _shapes(view, escape.path).factories or _table_of(node) is not None
+        ):
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
     return found
 
@@ -106,13 +110,17 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     """Fixes for the candidates this rule can prove safe; a Declined with the reason for the others."""
     proposals: list[Proposal] = []
     captures: dict[str, list[Capture]] = {}
+    tables: dict[tuple[str, int], tuple[Node, list[Escape]]] = {}
     for cand in candidates:
         node = node_at(view, cand.escape)
         broken = near_syntax_error(view, cand.path, node)
         if broken:
             proposals.append(Declined(NAME, cand.escape, broken))
-        elif node.type == "func_literal":
+        elif node.type == "func_literal" and node.start_byte in _shapes(view, cand.path).factories:
             proposals.append(_factory_fix(view, cand.escape, node))
+        elif node.type == "func_literal":
+            table = _table_of(node)
+            tables.setdefault((cand.path, table.start_byte), (table, []))[1].append(cand.escape)
         else:
             verdict = _capture(view, cand.escape, node)
             if isinstance(verdict, Capture):
@@ -121,6 +129,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
                 proposals.append(Declined(NAME, cand.escape, verdict))
     for path, found in captures.items():
         proposals.extend(_copy_fixes(view, path, found))
+    for table, escapes in tables.values():
+        proposals.extend(_table_fix(view, escapes, table))
     return proposals
 
 
@@ -213,6 +223,11 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             or not _starts_line(view.sources[escape.path], stmt)
         ):
             return "the statement making the closure does not stand on a line of its own in a block"
+    if decl.size is not None and decl.size > BY_VALUE_MAX:
+        return (
+            f"{name} is {decl.size} bytes: the compiler captures a variable wider than {BY_VALUE_MAX} bytes "
+            "by reference, so a copy would move to the heap as well"
+        )
     # A copy in a block of its own when one beside the statement would redeclare the variable, or
     # would take the later writes the happens-before edges allow (and leave the variable stale).
     block = any(
@@ -615,6 +630,297 @@ def _has_comment(node: Node, start: int, end: int, skip: Node | None = None) -> 
     """Is there a comment within [start, end) of the node, outside `skip`?"""
     outside = lambda n: n == skip or n.end_byte <= start or n.start_byte >= end  # noqa: E731
     return any(n.type == "comment" and not outside(n) for n in walk(node, skip=outside, named=False))
+
+
+# --- func literal tables: forwarding literals become method expressions -----------------
+
+
+def _table_of(literal: Node) -> Node | None:
+    """The map, slice or array literal whose element value the func literal is: `{"a": func() {…}}`, `{func() {…}}`."""
+    element = literal.parent
+    if element is None or element.type != "literal_element":
+        return None
+    holder = element.parent
+    if holder.type == "keyed_element":
+        if holder.child_by_field_name("value") != element:
+            return None
+        holder = holder.parent
+    if holder.type != "literal_value" or holder.parent.type != "composite_literal":
+        return None
+    return holder.parent if _element_type(holder.parent) is not None else None
+
+
+@dataclass(frozen=True)
+class Forward:
+    """A func literal that only calls `recv.method(its own parameters)`."""
+
+    literal: Node
+    receiver: Node  # the identifier before the dot
+    method: Node  # the field_identifier after it
+
+
+def _table_fix(view: PackageView, escapes: list[Escape], table: Node) -> list[Proposal]:
+    """Method expressions for a table of forwarding func literals, or why not (one Declined per literal)."""
+    found = _table_edits(view, escapes[0].path, table)
+    if isinstance(found, str):
+        return [Declined(NAME, e, found) for e in escapes]
+    name, edits = found
+    summary = f"store method expressions in {name}, passing the receiver where its elements are called"
+    return [Fix(NAME, tuple(edits), tuple(escapes), summary)]
+
+
+def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[Edit]] | str:
+    """(the table's name, the edits) when every literal forwards and the table is only called; else why not."""
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
+    line = view.line(path, table.start_byte)
+    element = _element_type(table)
+    if element is None or element.type != "function_type":
+        return f"the table at line {line} does not spell its elements' type as a func type"
+    decl = _table_variable(table)
+    if decl is None:
+        return f"the table of func literals at line {line} is not assigned to a local variable of its own"
+    forwards = []
+    for value in table.child_by_field_name("body").named_children:
+        value = value.child_by_field_name("value") if value.type == "keyed_element" else value
+        if value is None or value.type == "comment":
+            continue
+        forward = _forward(value.named_children[0] if value.named_child_count == 1 else value)
+        if forward is None:
+            where = view.line(path, value.start_byte)
+            return f"the table element at line {where} does more than call a method of a captured variable"
+        forwards.append(forward)
+    receiver = {text(f.receiver) for f in forwards}
+    if len(receiver) != 1:
+        return f"the func literals in the table at line {line} call methods of different variables"
+    function = owner(table)
+    recv = types.at(path, forwards[0].receiver.start_byte)
+    if recv is None or recv.obj is None or not recv.local or recv.kind not in (Kind.VAR, Kind.PARAM) or not recv.type:
+        return f"{receiver.pop()} is not a local variable whose type gorewrite can spell"
+    expressions = []
+    for f in forwards:
+        method = _method_expression(view, path, types, recv, f)
+        if isinstance(method, str):
+            return method
+        expressions.append(Edit(path, f.literal.start_byte, f.literal.end_byte, method))
+    problem = _receiver_varies(view, path, types, recv, table, function)
+    if problem:
+        return problem
+    variable = types.at(path, decl.start_byte)
+    calls = _element_calls(view, path, types, variable, function)
+    if isinstance(calls, str):
+        return calls
+    params = element.child_by_field_name("parameters")
+    named = any(p.child_by_field_name("name") is not None for p in params.named_children)
+    first = ("_ " if named else "") + recv.type
+    edits = [_first_argument(path, params, first), *expressions]
+    edits += [_first_argument(path, call.child_by_field_name("arguments") or call, recv.name) for call in calls]
+    return text(decl).decode(), edits
+
+
+def _element_type(table: Node) -> Node | None:
+    kind = table.child_by_field_name("type")
+    if kind is None or kind.type not in ("map_type", "slice_type", "array_type"):
+        return None
+    return kind.child_by_field_name("value" if kind.type == "map_type" else "element")
+
+
+def _table_variable(table: Node) -> Node | None:
+    """The identifier `t` of `t := <table>` or `var t = <table>`, the table's only value there."""
+    values = table.parent
+    if values.type != "expression_list" or values.named_child_count != 1:
+        return None
+    holder = values.parent
+    if holder.type == "short_var_declaration":
+        names = holder.child_by_field_name("left").named_children
+    elif holder.type == "var_spec" and holder.child_by_field_name("type") is None:
+        names = holder.children_by_field_name("name")
+    else:
+        return None
+    return names[0] if len(names) == 1 and owner(holder) is not None else None
+
+
+def _forward(literal: Node) -> Forward | None:
+    """The call when the literal's body is only `recv.m(p1, …, pn)` or `return recv.m(p1, …, pn)`."""
+    if literal.type != "func_literal":
+        return None
+    body = [s for s in literal.child_by_field_name("body").named_children if s.type != "comment"]
+    statements = body[0].named_children if len(body) == 1 and body[0].type == "statement_list" else []
+    if len(statements) != 1:
+        return None
+    statement = statements[0]
+    call = statement.named_children[0] if statement.named_child_count == 1 else None
+    if call is not None and call.type == "expression_list" and call.named_child_count == 1:
+        call = call.named_children[0]
+    if call is None or call.type != "call_expression" or statement.type not in FORWARDING:
+        return None
+    callee = call.child_by_field_name("function")
+    if callee.type != "selector_expression" or callee.child_by_field_name("operand").type != "identifier":
+        return None
+    params = [
+        n for p in literal.child_by_field_name("parameters").named_children for n in p.children_by_field_name("name")
+    ]
+    arguments = call.child_by_field_name("arguments")
+    if [text(a) for a in arguments.named_children] != [text(p) for p in params] or b"..." in text(arguments):
+        return None
+    return Forward(literal, callee.child_by_field_name("operand"), callee.child_by_field_name("field"))
+
+
+def _receiver_varies(
+    view: PackageView, path: str, types: TypeInfo, recv: Ident, table: Node, function: Node
+) -> str | None:
+    """Why the captured receiver could hold another value where the table's elements are called."""
+    for ident in types.idents[path]:
+        if ident.obj == recv.obj and ident.use == Use.ADDR:
+            return f"the address of {recv.name} is taken (line {view.line(path, ident.start)})"
+        if ident.name == recv.name and ident.use == Use.DECL and ident.obj != recv.obj:
+            if function.start_byte <= ident.start < function.end_byte:
+                return f"another {recv.name} is declared in the function (line {view.line(path, ident.start)})"
+    decl = next((i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.DECL), None)
+    if decl is None or table.start_byte <= decl.start < table.end_byte:
+        return f"{recv.name} is not a variable the table's func literals capture"
+    declared = view.tree(path).root_node.named_descendant_for_byte_range(decl.start, decl.end)
+    writes = [i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.WRITE]
+    statement = _statement_of(table)
+    written = _observed_writes(statement, declared, function, writes) if statement is not None else writes
+    if written:
+        return f"{recv.name} is written after the table is made (line {view.line(path, written[0].start)})"
+    return None
+
+
+def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward) -> bytes | str:
+    """`(*T).m` or `T.m` for the forwarded call, or why the literal cannot become one."""
+    name = text(forward.method).decode()
+    method = types.at(path, forward.method.start_byte)
+    named = (recv.named or "").lstrip("*")
+    if method is None or method.kind != Kind.METHOD or f"{method.pkg}.{method.recv}" != named:
+        return f"{name} is not a method of {recv.name}'s own type"
+    decl = _method_declaration(view, method.recv, name)
+    if decl is None:
+        return f"{name} is not declared in this package"
+    receiver_type = decl.child_by_field_name("receiver").named_children[0].child_by_field_name("type")
+    pointer = receiver_type.type == "pointer_type"
+    if pointer and not recv.type.startswith("*"):
+        return (
+            f"{name} has a pointer receiver and {recv.name} is not a pointer: "
+            f"the method expression would take &{recv.name}, which moves {recv.name} to the heap"
+        )
+    if _signature(decl) != _signature(forward.literal):
+        return f"the func literal's signature differs from {name}'s"
+    return (f"({recv.type}).{name}" if recv.type.startswith("*") else f"{recv.type}.{name}").encode()
+
+
+def _method_declaration(view: PackageView, receiver: str, name: str) -> Node | None:
+    for path in sorted(view.package.files):
+        for decl in view.tree(path).root_node.named_children:
+            if decl.type != "method_declaration" or text(decl.child_by_field_name("name")).decode() != name:
+                continue
+            params = decl.child_by_field_name("receiver").named_children
+            kind = params[0].child_by_field_name("type") if params else None
+            if kind is not None and kind.type == "pointer_type":
+                kind = kind.named_children[0]
+            if kind is not None and text(kind).decode() == receiver:
+                return decl
+    return None
+
+
+def _signature(function: Node) -> tuple[list[bytes], bytes]:
+    """The parameter types, one per parameter, and the result, as written."""
+    params = []
+    for p in function.child_by_field_name("parameters").named_children:
+        if p.type != "comment":
+            kind = b" ".join(text(p.child_by_field_name("type")).split())
+            params += [kind] * max(1, len(p.children_by_field_name("name")))
+    result = function.child_by_field_name("result")
+    return params, b" ".join(text(result).split()) if result is not None else b""
+
+
+def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, function: Node) -> list[Node] | str:
+    """The calls of the table's elements — `t[k](…)`, or `v(…)` after `v := t[k]` / `v, ok := t[k]` —
+    when that and `len(t)` are all the function does with it; else why the table may leave or change."""
+    calls = []
+    root = view.tree(path).root_node
+    for use in (i for i in types.idents[path] if i.obj == table.obj and i.use != Use.DECL):
+        node = root.named_descendant_for_byte_range(use.start, use.end)
+        line = view.line(path, use.start)
+        if _capturing_literal(node, function) is not None:
+            return f"{table.name} is used inside a func literal (line {line})"
+        if use.use != Use.READ:
+            return f"{table.name} is assigned to or its address taken (line {line})"
+        parent = node.parent
+        if parent.type == "return_statement" or parent.parent.type == "return_statement":
+            return f"{table.name} is returned (line {line})"
+        if parent.type == "argument_list" and text(parent.parent.child_by_field_name("function")) == b"len":
+            continue
+        if parent.type == "generic_type" and parent.parent.type == "type_conversion_expression":
+            calls.append(parent.parent)  # tree-sitter reads `t[k](v)` as an instantiation `T[K](v)`
+            continue
+        if parent.type != "index_expression" or parent.child_by_field_name("operand") != node:
+            return f"{table.name} is used other than by calling its elements (line {line})"
+        if parent.parent.type == "call_expression" and parent.parent.child_by_field_name("function") == parent:
+            calls.append(parent.parent)
+            continue
+        if _blank_lookup(parent):
+            continue
+        got = _element_variable(types, path, parent)
+        if got is None:
+            if _assigned(parent):
+                return f"an element of {table.name} is replaced (line {line})"
+            return f"an element of {table.name} is used other than by a call (line {line})"
+        for v in (i for i in types.idents[path] if i.obj == got.obj and i.use != Use.DECL):
+            vnode = root.named_descendant_for_byte_range(v.start, v.end)
+            call = vnode.parent
+            if (
+                v.use != Use.READ
+                or _capturing_literal(vnode, function) is not None
+                or call.type != "call_expression"
+                or call.child_by_field_name("function") != vnode
+            ):
+                where = view.line(path, v.start)
+                return f"{got.name}, an element of {table.name}, is used other than by a call (line {where})"
+            calls.append(call)
+    return calls
+
+
+def _element_variable(types: TypeInfo, path: str, index: Node) -> Ident | None:
+    """v of `v := t[k]` or `v, ok := t[k]`."""
+    first = _lookup_target(index)
+    if first is None or first.parent.parent.type != "short_var_declaration":
+        return None
+    ident = types.at(path, first.start_byte)
+    return ident if ident is not None and ident.use == Use.DECL and ident.obj is not None else None
+
+
+def _blank_lookup(index: Node) -> bool:
+    """`_, ok := t[k]` or `_, ok = t[k]`: only whether the key is there."""
+    first = _lookup_target(index)
+    return first is not None and text(first) == b"_"
+
+
+def _lookup_target(index: Node) -> Node | None:
+    """The first name on the left of `:=` or `=` when the index expression is the only value on the right."""
+    values = index.parent
+    holder = values.parent if values.type == "expression_list" and values.named_child_count == 1 else None
+    if holder is None or holder.type not in ("short_var_declaration", "assignment_statement"):
+        return None
+    if holder.child_by_field_name("right") != values:
+        return None
+    return holder.child_by_field_name("left").named_children[0]
+
+
+def _assigned(index: Node) -> bool:
+    holder = index.parent.parent if index.parent.type == "expression_list" else index.parent
+    return holder.type in ("assignment_statement", "inc_statement", "dec_statement") and contains(
+        holder.child_by_field_name("left") or holder, index
+    )
+
+
+def _first_argument(path: str, node: Node, first: str) -> Edit:
+    """Insert `first` as the first entry of a parameter or argument list (or a conversion-shaped call)."""
+    opening = next(c for c in node.children if c.type == "(")
+    more = any(c.is_named and c.start_byte > opening.start_byte for c in node.children)
+    return Edit(path, opening.end_byte, opening.end_byte, (first + (", " if more else "")).encode())
 
 
 # --- small helpers -----------------------------------------------------------------------

@@ -18,7 +18,7 @@ type Target struct {
 // again captures the copy by reference (moved to heap: .autotmp_N). Either
 // way the allocation stays, or multiplies.
 func Copy(hosts, keys []string, region string, put func(url string) error) <-chan error {
-	tmpl := Target{Scheme: "s3", Bucket: "logs", Prefix: "v1/", StorageClass: "STANDARD", Retries: 3} // want "moved to heap: tmpl" // declined "still reports `moved to heap: tmpl`"
+	tmpl := Target{Scheme: "s3", Bucket: "logs", Prefix: "v1/", StorageClass: "STANDARD", Retries: 3} // want "moved to heap: tmpl" // declined "tmpl is 144 bytes: the compiler captures a variable wider than 128 bytes by reference, so a copy would move to the heap as well"
 	if region != "" {
 		tmpl.Region = region
 	}
