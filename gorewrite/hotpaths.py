@@ -77,6 +77,14 @@ def _table(rows: list[tuple], sample_type: str) -> str:
     return captured.get()
 
 
+def weighed(run: Analysis, escape) -> str:
+    """With --profile: ` (64.3 kB, 8.0% of alloc_space)`, the site's line as the text table weighs it."""
+    if not run.weights:
+        return ""
+    weight, share = run.weights.weight(escape.path, escape.line), run.weights.share(escape.path, escape.line)
+    return f" ({amount(weight, run.weights.profile.unit)}, {share:.1%} of {run.weights.profile.sample_type})"
+
+
 def json_weight(run: Analysis, e) -> dict:
     """With --profile: `"profile": {"weight", "share"}` of the site's line."""
     if not run.weights:

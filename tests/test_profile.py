@@ -429,3 +429,44 @@ def test_a_profile_is_read_again_only_when_its_file_changes(profiles, tmp_path):
     os.utime(path, ns=(1, 1))
     profile.read([str(path)])
     assert profile._read.cache_info().misses == 2
+
+
+def test_every_format_gives_each_site_the_same_weight_and_share(profiles):
+    root, mem = profiles["module"], str(profiles["mem"])
+    out = {fmt: gorewrite("check", "--format", fmt, "--profile", mem, cwd=root).stdout for fmt in FORMATS}
+    escapes = json.loads(out["json"])["escapes"]
+    results = json.loads(out["sarif"])["runs"][0]["results"]
+    annotations = [line.replace("%25", "%") for line in out["github"].splitlines()]
+    assert len(escapes) == len(results) == len(annotations) == len(out["text"].splitlines()) > 3
+    for escape, result in zip(escapes, sorted(results, key=_sarif_position), strict=True):
+        weight, share = escape["profile"]["weight"], escape["profile"]["share"]
+        assert (result["properties"]["profile"]["weight"], result["properties"]["profile"]["share"]) == (weight, share)
+        assert result["rank"] == round(share * 100, 3)
+        said = f"({hotpaths.amount(weight, 'bytes')}, {share:.1%} of alloc_space)"
+        where = f"file={escape['file']},line={escape['line']},col={escape['column']},"
+        assert [a for a in annotations if where in a and a.endswith(escape["message"] + " " + said)], where
+        text = f"{escape['file']}:{escape['line']}:{escape['column']}: {escape['message']}"
+        (line,) = [t for t in out["text"].splitlines() if t.endswith(text) or f"{text}  [" in t]
+        assert line.split()[:3] == [*hotpaths.amount(weight, "bytes").split(), f"{share:.1%}"], line
+
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def _sarif_position(result: dict) -> tuple:
+    location = result["locations"][0]["physicalLocation"]
+    return location["artifactLocation"]["uri"], location["region"]["startLine"], location["region"]["startColumn"]
+
+
+def test_config_profile_relative_to_its_file_and_hot_rank_and_cut_like_the_flags(profiles, tmp_path):
+    root = shutil.copytree(profiles["module"], tmp_path / "m")
+    (root / "prof").mkdir()
+    shutil.copy(profiles["mem"], root / "prof/mem.out")
+    (root / ".gorewrite.toml").write_text('profile = ["prof/mem.out"]\n')
+    checked = gorewrite("check", ".", cwd=root / "work")
+    assert "ranked by alloc_space of" in checked.stderr and "mem.out" in checked.stderr, checked.stderr
+    assert "label := label" in (hot := gorewrite("fix", "--dry-run", cwd=root)).stdout
+    assert "kind := kind" not in hot.stdout and "1 recognised sites are cold" in hot.stderr
+    (root / ".gorewrite.toml").write_text('profile = ["prof/mem.out"]\nhot = 1\n')
+    assert "kind := kind" in gorewrite("fix", "--dry-run", cwd=root).stdout
+    assert "kind := kind" not in gorewrite("fix", "--dry-run", "--hot", "0.9", cwd=root).stdout  # the flag wins
