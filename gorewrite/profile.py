@@ -7,6 +7,7 @@ import gzip
 import os
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -119,54 +120,71 @@ def _parse(path: str) -> Message:
 
 def _weigh(message: Message, path: str) -> dict[tuple[str, str, int], list[int]]:
     """Each sample's values summed on the innermost line, outside the runtime, of its stack (inlined calls:
-    a location's first line is the innermost). Samples are summed per location first: a big profile has many
-    samples per location, and a location's line key is then built and hashed once."""
-    at = _locations(message)
+    a location's first line is the innermost). Samples are summed per leaf location first: a big profile has
+    many samples per leaf, and most of its locations are callers no sample is charged to."""
     width = len(message.sample_type)
-    by_location: dict[int, list[int]] = {}
+    by_leaf: dict[int, list[int]] = {}
     for sample in message.sample:
         values = sample.value
         if len(values) != width:
             raise UserError(f"{path}: a sample has {len(values)} values for {width} sample types: not pprof")
         ids = sample.location_id
-        charged = ids[0] if ids else 0
-        if charged not in at:  # a leaf in the runtime: its caller's line, or none (counted in the total only)
-            charged = next((i for i in ids if i in at), 0)
-        have = by_location.get(charged)
+        leaf = ids[0] if ids else 0
+        have = by_leaf.get(leaf)
         if have is None:
-            by_location[charged] = [*values]
+            by_leaf[leaf] = [*values]
         else:
             for i, v in enumerate(values):
                 have[i] += v
+    line_of = _lines(message)
+    in_runtime = {leaf for leaf in by_leaf if not line_of(leaf)}
     sums: dict[tuple[str, str, int], list[int]] = {}
-    for charged, values in by_location.items():
-        key = at.get(charged, NO_LINE)
-        have = sums.get(key)
-        if have is None:
-            sums[key] = values
-        else:
-            for i, v in enumerate(values):
-                have[i] += v
+    for leaf, values in by_leaf.items():
+        if leaf not in in_runtime:
+            _add(sums, line_of(leaf), values)
+    for sample in message.sample if in_runtime else ():  # a leaf in the runtime: its caller's line, or none
+        ids = sample.location_id
+        if (ids[0] if ids else 0) in in_runtime:
+            _add(sums, next(filter(None, map(line_of, ids)), NO_LINE), list(sample.value))
     return sums
 
 
-def _locations(message: Message) -> dict[int, tuple[str, str, int]]:
-    """Location id -> (package, profile file, line) of its innermost line outside the runtime; a location with
-    only runtime lines is left out. What a function is, is worked out once per function."""
+def _add(sums: dict, key: tuple[str, str, int], values: list[int]) -> None:
+    have = sums.get(key)
+    if have is None:
+        sums[key] = values
+    else:
+        for i, v in enumerate(values):
+            have[i] += v
+
+
+def _lines(message: Message) -> Callable[[int], tuple[str, str, int] | None]:
+    """Location id -> (package, profile file, line) of its innermost line outside the runtime, or None; each
+    location looked up once, when first asked for. What a function is, is worked out once per function."""
     strings = message.string_table
     functions = {}  # function id -> (package, file), None for the runtime's own
     for f in message.function:
         name, filename = strings[f.name], strings[f.filename]
         runtime = not name or name.startswith(RUNTIME) or RUNTIME_FILE.search(filename)
         functions[f.id] = None if runtime else (_package(name), filename)
-    at = {}
-    for location in message.location:
-        for line in location.line:
+    locations, by_id, found = message.location, {}, {}
+
+    def line_of(location_id: int) -> tuple[str, str, int] | None:
+        if location_id in found:
+            return found[location_id]
+        location = locations[location_id - 1] if 0 < location_id <= len(locations) else None
+        if location is None or location.id != location_id:  # Go numbers locations 1..n in order; others may not
+            by_id.update(by_id or {loc.id: loc for loc in locations})
+            location = by_id.get(location_id)
+        found[location_id] = None
+        for line in location.line if location else ():
             where = functions.get(line.function_id)
             if where:
-                at[location.id] = (where[0], where[1], line.line)
+                found[location_id] = (where[0], where[1], line.line)
                 break
-    return at
+        return found[location_id]
+
+    return line_of
 
 
 def _package(function: str) -> str:

@@ -385,7 +385,8 @@ def _reference(message: Profile) -> dict:
     return sums
 
 
-def test_summed_reading_equals_attributing_every_sample_alone(tmp_path):
+@pytest.mark.parametrize("step", [1, 7], ids=["ids 1..n as Go writes them", "other ids"])
+def test_summed_reading_equals_attributing_every_sample_alone(tmp_path, step):
     """Leaves shared by many samples, runtime leaves charged to their callers, inlined frames, runtime-only
     stacks: summing per location first gives every line the same values as the sample-by-sample attribution."""
     rng = random.Random(7)
@@ -396,11 +397,17 @@ def test_summed_reading_equals_attributing_every_sample_alone(tmp_path):
         strings += [name, filename]
         functions.append({"id": i, "name": len(strings) - 2, "filename": len(strings) - 1})
     locations = [
-        {"id": i, "line": [{"function_id": rng.randint(1, 4), "line": rng.randint(1, 9)} for _ in range(i % 3 + 1)]}
+        {
+            "id": i * step,
+            "line": [{"function_id": rng.randint(1, 4), "line": rng.randint(1, 9)} for _ in range(i % 3 + 1)],
+        }
         for i in range(1, 30)
     ]
     samples = [
-        {"location_id": rng.sample(range(1, 30), rng.randint(1, 5)), "value": [n := rng.randint(1, 9), 16 * n]}
+        {
+            "location_id": [i * step for i in rng.sample(range(1, 30), rng.randint(1, 5))],
+            "value": [n := rng.randint(1, 9), 16 * n],
+        }
         for _ in range(400)
     ]
     message = Profile(
