@@ -4,7 +4,7 @@ The profile is made here, shaped like a continuous profiler's heap export of a l
 thousands of functions in module and std paths, locations with inlined frames, deep stacks, four values
 per sample (alloc_objects, alloc_space, inuse_objects, inuse_space), gzip'ed as runtime/pprof does.
 
-    python benchmarks/profile_read.py [--megabytes 50] [--go PATH] [--keep FILE]
+    python benchmarks/profile_read.py [--megabytes 50] [--sites N] [--go PATH] [--keep FILE] [--no-pprof]
 
 `go tool pprof -raw` is timed only to its text output (a lower bound: its text would still need parsing).
 """
@@ -28,8 +28,9 @@ from gorewrite.packages import Package  # noqa: E402
 from gorewrite.pprof_pb2 import Profile  # noqa: E402
 
 
-def make(megabytes: float, seed: int = 1) -> bytes:
-    """A gzip'ed heap profile of about `megabytes` MB."""
+def make(megabytes: float, sites: int = 0, seed: int = 1) -> bytes:
+    """A gzip'ed heap profile of about `megabytes` MB whose samples end on `sites` leaf locations (allocation
+    sites), else on any location."""
     rng = random.Random(seed)
     message = Profile()
     strings = [""]
@@ -59,13 +60,15 @@ def make(megabytes: float, seed: int = 1) -> bytes:
         for _ in range(rng.choice((1, 1, 1, 2, 3))):
             location.line.add(function_id=rng.randrange(1, functions + 1), line=rng.randrange(1, 2000))
     message.string_table.extend(strings)
+    leaves = rng.sample(range(1, locations + 1), sites) if sites else range(1, locations + 1)
     sample_bytes = len(gzip.compress(message.SerializeToString(), compresslevel=1))
     target = int(megabytes * 1e6)
     while sample_bytes < target:
         for _ in range(100_000):
             objects = rng.randrange(1, 10_000)
             message.sample.add(
-                location_id=[rng.randrange(1, locations + 1) for _ in range(rng.randrange(8, 40))],
+                location_id=[rng.choice(leaves)]
+                + [rng.randrange(1, locations + 1) for _ in range(rng.randrange(7, 39))],
                 value=[objects, objects * 48, objects // 10, objects * 4],
             )
         sample_bytes = len(gzip.compress(message.SerializeToString(), compresslevel=1))
@@ -75,10 +78,12 @@ def make(megabytes: float, seed: int = 1) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=50)
+    parser.add_argument("--sites", type=int, default=0, help="leaf locations the samples end on (default: any)")
     parser.add_argument("--go", default="go")
+    parser.add_argument("--no-pprof", action="store_true", help="time gorewrite only")
     parser.add_argument("--keep", metavar="FILE", help="write the profile here (else a temporary file)")
     args = parser.parse_args()
-    data = make(args.megabytes)
+    data = make(args.megabytes, args.sites)
     path = args.keep or os.path.join(tempfile.mkdtemp(), "big.pb.gz")
     Path(path).write_bytes(data)
     packages = [
@@ -97,15 +102,18 @@ def main() -> None:
         )
         for i in range(400)
     ]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     read = profile.read([path])
-    middle = time.perf_counter()
+    middle, middle_cpu = time.perf_counter(), time.process_time()
     weights = profile.join(read, packages)
-    end = time.perf_counter()
+    end, end_cpu = time.perf_counter(), time.process_time()
     print(f"profile: {len(data) / 1e6:.1f} MB gzip'ed, {len(read.lines)} weighted lines")
     print(
-        f"gorewrite.profile.read: {middle - start:.2f} s; join: {end - middle:.2f} s; {len(weights.lines)} lines mapped"
+        f"gorewrite.profile.read: {middle - start:.2f} s ({middle_cpu - cpu:.2f} s CPU); "
+        f"join: {end - middle:.2f} s ({end_cpu - middle_cpu:.2f} s CPU); {len(weights.lines)} lines mapped"
     )
+    if args.no_pprof:
+        return
     start = time.perf_counter()
     done = subprocess.run([args.go, "tool", "pprof", "-raw", path], capture_output=True)
     end = time.perf_counter()

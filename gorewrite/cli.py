@@ -22,6 +22,7 @@ from gorewrite.pipeline import analyse
 from gorewrite.pipeline import fix as run_fix
 from gorewrite.rules import RULES, select
 from gorewrite.syntax import rule_data
+from gorewrite.terminal import colored
 from gorewrite.write import Interrupted, write_all
 
 
@@ -101,7 +102,7 @@ def check(
     _out(render(run, cwd))
     _err(
         report.broken_text(run, cwd)
-        + ("" if quiet else report.check_summary(run, hidden=fmt == "text" and not verbose) + news)
+        + ("" if quiet else report.check_summary(run, fmt == "text" and not verbose, sys.stderr.isatty()) + news)
     )
     if run.broken:
         raise SystemExit(2)
@@ -198,8 +199,9 @@ def fix(
         elif fmt == "sarif":
             _out(sarif.fix_log(run, cwd))
         elif dry_run:
-            _out(report.colored(diff) if sys.stdout.isatty() else diff)
-        summary = "" if quiet else report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose)
+            _out(colored(diff) if sys.stdout.isatty() else diff)
+        table = sys.stderr.isatty()
+        summary = "" if quiet else report.fix_summary(run, cwd, applied=not dry_run, verbose=verbose, table=table)
         _err(report.broken_text(run, cwd) + summary)
     if run.broken:
         raise SystemExit(2)

@@ -8,6 +8,8 @@
     verify = ["tests"]                  # tests and/or bench, besides the build
     unsafe-fixes = false
     speculative = false                 # also fixes that remove the allocation for some inputs only
+    profile = ["prof/mem.out"]          # pprof profiles that rank the sites (relative to this file), as --profile
+    hot = 0.9                           # with a profile: fix the hottest lines holding this share, as --hot
 
 Command-line flags override it. An unknown key or a value of the wrong type is an error that
 names the key.
@@ -46,6 +48,8 @@ class Config:
     verify: tuple[str, ...] = ()
     unsafe_fixes: bool | None = None
     speculative: bool | None = None
+    profile: tuple[str, ...] = ()  # absolute paths
+    hot: float | None = None
 
     def excluded(self, path: str) -> bool:
         """Does an `exclude` glob match the file (relative to the config's directory)?"""
@@ -94,12 +98,20 @@ def parse(path: str) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or not option.low <= value <= option.high:
                 raise UserError(f"{path}: {key} must be a whole number from {option.low} to {option.high}")
             fields.setdefault("rule_options", {})[key] = value
+        elif key == "profile":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise UserError(f"{path}: profile must be a list of pprof files (relative to {NAME})")
+            fields[name] = tuple(os.path.join(os.path.dirname(path), v) for v in value)
+        elif key == "hot":
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 1:
+                raise UserError(f"{path}: hot must be a fraction above 0 and at most 1, such as 0.9")
+            fields[name] = float(value)
         elif key in SWITCHES:
             if not isinstance(value, bool):
                 raise UserError(f"{path}: {key} must be true or false")
             fields[name] = value
         else:
-            known = ", ".join([*LISTS, *OPTIONS, *SWITCHES])
+            known = ", ".join([*LISTS, *OPTIONS, *SWITCHES, "profile", "hot"])
             raise UserError(f"{path}: unknown key {key!r} (known keys: {known})")
     bad = [v for v in fields.get("verify", ()) if v not in ("build", "tests", "bench")]
     if bad:

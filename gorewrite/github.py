@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gorewrite.hotpaths import weighed
 from gorewrite.pipeline import Analysis, Run
 from gorewrite.report import by_position, only_some, relative, versions
 from gorewrite.verify import Verified
@@ -31,7 +32,8 @@ def _broken(run: Analysis) -> list[str]:
 
 
 def check_annotations(run: Analysis, cwd: str) -> str:
-    """A warning per site a rule can rewrite, a notice per heap escape none recognises; nothing for ignored sites."""
+    """A warning per site a rule can rewrite, a notice per heap escape none recognises; nothing for ignored sites.
+    With --profile each message ends with the line's weight and share, as the text report gives them."""
     lines = _broken(run)
     ignored = run.ignored()
     for escape, rule in by_position(run.sites):
@@ -41,7 +43,7 @@ def check_annotations(run: Analysis, cwd: str) -> str:
         lines.append(
             _command(
                 level,
-                escape.message + only_some(run, escape),
+                escape.message + only_some(run, escape) + weighed(run, escape),
                 title,
                 relative(escape.path, cwd),
                 escape.line,
@@ -64,7 +66,8 @@ def fix_annotations(run: Run, cwd: str, applied: bool) -> str:
         lines.append(
             _command(
                 "warning",
-                f"{'speculative: ' if fix.speculative else ''}{fix.summary} (verified with {versions(run)})",
+                f"{'speculative: ' if fix.speculative else ''}{fix.summary} (verified with {versions(run)})"
+                + weighed(run, first),
                 f"gorewrite {fix.rule}: {state}",
                 relative(first.path, cwd),
                 first.line,

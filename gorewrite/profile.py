@@ -7,7 +7,9 @@ import gzip
 import os
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from google.protobuf.message import DecodeError
 
@@ -56,28 +58,44 @@ def read(paths: list[str], sample_type: str | None = None) -> Profile:
     types: tuple[tuple[str, str], ...] = ()
     default = ""
     for path in paths:
-        message = _parse(path)
-        strings = message.string_table
-        try:
-            these = tuple((strings[t.type], strings[t.unit]) for t in message.sample_type)
-            default = default or strings[message.default_sample_type]
-            weighed = _weigh(message, path)
-        except IndexError:
-            raise UserError(f"{path}: not a pprof profile (a string index past its string table)") from None
+        these, its_default, weighed = _read(path, *_stamp(path))
         if types and these != types:
             raise UserError(f"{path}: its samples are {_names(these)}, the others' {_names(types)}: merge alike")
-        types = these
-        for key, values in weighed.items() if merged else ():
-            have = merged.setdefault(key, [0] * len(types))
-            for i, v in enumerate(values):
-                have[i] += v
-        merged = merged or weighed
+        types, default = these, default or its_default
+        if not merged:
+            merged = dict(weighed)
+            continue
+        for key, values in weighed.items():  # new lists: what _read keeps for the next run stays as read
+            have = merged.get(key)
+            merged[key] = values if have is None else [a + b for a, b in zip(have, values, strict=True)]
     totals = tuple(sum(column) for column in zip(*merged.values(), strict=True)) if merged else (0,) * len(types)
     names = [name for name, _ in types]
     wanted = sample_type or next((n for n in PREFERRED if n in names), default or names[-1])
     if wanted not in names:
         raise UserError(f"--sample-type {wanted}: the profile has {_names(types)}")
     return Profile(tuple(paths), types, names.index(wanted), totals, merged)
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    """What tells a profile file from its next version: modification time and size (0, 0 if unreadable)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return 0, 0
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=4)
+def _read(path: str, mtime: int, size: int) -> tuple[tuple[tuple[str, str], ...], str, dict]:
+    """One profile's sample types, default sample type and weighed lines. Kept while the file's modification
+    time and size stay the same: the language server checks again on every edit, with the same profile."""
+    message = _parse(path)
+    strings = message.string_table
+    try:
+        types = tuple((strings[t.type], strings[t.unit]) for t in message.sample_type)
+        return types, strings[message.default_sample_type], _weigh(message, path)
+    except IndexError:
+        raise UserError(f"{path}: not a pprof profile (a string index past its string table)") from None
 
 
 def _names(types: tuple[tuple[str, str], ...]) -> str:
@@ -102,38 +120,71 @@ def _parse(path: str) -> Message:
 
 def _weigh(message: Message, path: str) -> dict[tuple[str, str, int], list[int]]:
     """Each sample's values summed on the innermost line, outside the runtime, of its stack (inlined calls:
-    a location's first line is the innermost). What a function is, is worked out once per function, not
-    per line of every location that names it."""
+    a location's first line is the innermost). Samples are summed per leaf location first: a big profile has
+    many samples per leaf, and most of its locations are callers no sample is charged to."""
+    width = len(message.sample_type)
+    by_leaf: dict[int, list[int]] = {}
+    for sample in message.sample:
+        values = sample.value
+        if len(values) != width:
+            raise UserError(f"{path}: a sample has {len(values)} values for {width} sample types: not pprof")
+        ids = sample.location_id
+        leaf = ids[0] if ids else 0
+        have = by_leaf.get(leaf)
+        if have is None:
+            by_leaf[leaf] = [*values]
+        else:
+            for i, v in enumerate(values):
+                have[i] += v
+    line_of = _lines(message)
+    in_runtime = {leaf for leaf in by_leaf if not line_of(leaf)}
+    sums: dict[tuple[str, str, int], list[int]] = {}
+    for leaf, values in by_leaf.items():
+        if leaf not in in_runtime:
+            _add(sums, line_of(leaf), values)
+    for sample in message.sample if in_runtime else ():  # a leaf in the runtime: its caller's line, or none
+        ids = sample.location_id
+        if (ids[0] if ids else 0) in in_runtime:
+            _add(sums, next(filter(None, map(line_of, ids)), NO_LINE), list(sample.value))
+    return sums
+
+
+def _add(sums: dict, key: tuple[str, str, int], values: list[int]) -> None:
+    have = sums.get(key)
+    if have is None:
+        sums[key] = values
+    else:
+        for i, v in enumerate(values):
+            have[i] += v
+
+
+def _lines(message: Message) -> Callable[[int], tuple[str, str, int] | None]:
+    """Location id -> (package, profile file, line) of its innermost line outside the runtime, or None; each
+    location looked up once, when first asked for. What a function is, is worked out once per function."""
     strings = message.string_table
     functions = {}  # function id -> (package, file), None for the runtime's own
     for f in message.function:
         name, filename = strings[f.name], strings[f.filename]
         runtime = not name or name.startswith(RUNTIME) or RUNTIME_FILE.search(filename)
         functions[f.id] = None if runtime else (_package(name), filename)
-    at: dict[int, tuple[str, str, int] | None] = {}
-    for location in message.location:
-        at[location.id] = None
-        for line in location.line:
+    locations, by_id, found = message.location, {}, {}
+
+    def line_of(location_id: int) -> tuple[str, str, int] | None:
+        if location_id in found:
+            return found[location_id]
+        location = locations[location_id - 1] if 0 < location_id <= len(locations) else None
+        if location is None or location.id != location_id:  # Go numbers locations 1..n in order; others may not
+            by_id.update(by_id or {loc.id: loc for loc in locations})
+            location = by_id.get(location_id)
+        found[location_id] = None
+        for line in location.line if location else ():
             where = functions.get(line.function_id)
             if where:
-                at[location.id] = (where[0], where[1], line.line)
+                found[location_id] = (where[0], where[1], line.line)
                 break
-    sums: dict[tuple[str, str, int], list[int]] = {}
-    width = len(message.sample_type)
-    for sample in message.sample:
-        if len(sample.value) != width:
-            raise UserError(f"{path}: a sample has {len(sample.value)} values for {width} sample types: not pprof")
-        ids = sample.location_id
-        key = at.get(ids[0]) if ids else None
-        if key is None:  # a leaf in the runtime: its caller's line, or none (counted in the total only)
-            key = next((at[i] for i in ids if at.get(i)), NO_LINE)
-        have = sums.get(key)
-        if have is None:
-            sums[key] = list(sample.value)
-        else:
-            for i, v in enumerate(sample.value):
-                have[i] += v
-    return sums
+        return found[location_id]
+
+    return line_of
 
 
 def _package(function: str) -> str:
@@ -184,19 +235,22 @@ def join(profile: Profile, packages: list[Package]) -> Weights:
     for pkg in packages:
         by_package.setdefault("main" if pkg.name == "main" else pkg.import_path, []).append(pkg)
     weights = Weights(profile, {}, {})
-    found: dict[tuple[str, str], str | None] = {}
+    paths: dict[tuple[str, str], str | None] = {}  # (package, profile file) -> the file it names, or None
     for (package, filename, line), values in profile.lines.items():
         if package not in by_package:
             continue
-        if (package, filename) not in found:
-            found[package, filename] = _file(by_package[package], filename)
-        path = found[package, filename]
+        path = paths.get((package, filename), "")
+        if path == "":
+            path = paths[package, filename] = _file(by_package[package], filename)
         if path is None:
             weights.unmapped[filename] = weights.unmapped.get(filename, 0) + values[profile.chosen]
             continue
-        have = weights.lines.setdefault((path, line), [0] * len(values))
-        for i, v in enumerate(values):
-            have[i] += v
+        have = weights.lines.get((path, line))
+        if have is None:
+            weights.lines[path, line] = values[:]
+        else:
+            for i, v in enumerate(values):
+                have[i] += v
     return weights
 
 

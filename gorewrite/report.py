@@ -6,9 +6,7 @@ import json
 import os
 from collections import Counter
 
-import click
-
-from gorewrite import __version__, hotpaths
+from gorewrite import __version__, hotpaths, terminal
 from gorewrite.claims import stack_exprs
 from gorewrite.display import only_some, relative
 from gorewrite.patch import unified_diff
@@ -230,9 +228,9 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def check_summary(run: Analysis, hidden: bool = False) -> str:
-    """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises
-    (and, when the listing left them out, how many compiler temporaries)."""
+def check_summary(run: Analysis, hidden: bool = False, table: bool = False) -> str:
+    """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises (with `table`, a
+    terminal: as a table of rules) and, when the listing left them out, how many compiler temporaries."""
     recognised = Counter(rule for _, rule in run.sites if rule)
     by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(recognised.items())) or "none"
     heap = sum(e.heap for e, _ in run.sites)
@@ -243,14 +241,18 @@ def check_summary(run: Analysis, hidden: bool = False) -> str:
     temporaries = sum(e.temporary for e, _ in run.sites) if hidden else 0
     noun = "compiler temporary" if temporaries == 1 else "compiler temporaries"
     ignored += f", {temporaries} {noun} not listed (-v)" if temporaries else ""
-    return (
-        f"gorewrite {__version__} with {versions(run)}: {counted(len(run.packages), 'package')}, "
-        f"{counted(heap, 'heap escape')}{sized_text}, recognised by rules: {by_rule}{ignored}\n"
-    ) + hotpaths.summary(run)
+    head = f"gorewrite {__version__} with {versions(run)}: {counted(len(run.packages), 'package')}, "
+    head += f"{counted(heap, 'heap escape')}{sized_text}"
+    if table and recognised:
+        said = f"{head}{ignored}\n" + terminal.table(("rule", "sites"), sorted(recognised.items()), right=("sites",))
+    else:
+        said = f"{head}, recognised by rules: {by_rule}{ignored}\n"
+    return said + hotpaths.summary(run)
 
 
-def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
-    """Per rule: applied (or verified), declined with reasons, rejected with the compiler's words."""
+def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool, table: bool = False) -> str:
+    """Per rule: applied (or verified), declined with reasons, rejected with the compiler's words; with `table`
+    (a terminal) the counts as one table, each rule's sites under its name."""
     done = "applied" if applied else "verified"
     rules = sorted({v.fix.rule for v in run.verdicts} | {d.rule for d in run.declined} | {f.rule for f in run.held})
     ignored = f", {counted(len(run.suppressed), 'site')} ignored by //gorewrite:ignore" if run.suppressed else ""
@@ -260,6 +262,7 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
         f"gorewrite {__version__} with {versions(run)}: {counted(len(run.packages), 'package')}, "
         f"{counted(len(run.changes) - new, 'file')} {'changed' if applied else 'to change'}{created}{ignored}\n"
     ]
+    counts = []
     for rule in rules:
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]
@@ -267,31 +270,42 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool) -> str:
         unsafe = [f for f in run.held if f.rule == rule and f.safety == "unsafe"]
         guesses = [f for f in run.held if f.rule == rule and f.safety == "safe"]
         speculative = sum(v.fix.speculative for v in ok)
-        lines.append(
-            f"{rule}: {len(ok)} {done}{f' ({speculative} speculative)' if speculative else ''}, "
-            f"{len(declined)} declined, {len(bad)} rejected by verification"
-            + (f", {len(unsafe)} unsafe held back (--unsafe-fixes)" if unsafe else "")
-            + (f", {len(guesses)} speculative held back (--speculative)" if guesses else "")
-            + "\n"
+        counts.append((rule, len(ok), len(declined), len(bad), len(unsafe) + len(guesses), speculative))
+        details = (
+            []
+            if table
+            else [
+                f"{rule}: {len(ok)} {done}{f' ({speculative} speculative)' if speculative else ''}, "
+                f"{len(declined)} declined, {len(bad)} rejected by verification"
+                + (f", {len(unsafe)} unsafe held back (--unsafe-fixes)" if unsafe else "")
+                + (f", {len(guesses)} speculative held back (--speculative)" if guesses else "")
+                + "\n"
+            ]
         )
+        if table and guesses and not verbose:
+            details.append(f"  {len(guesses)} speculative held back: --speculative verifies and applies them\n")
         for f in unsafe:
             t = f.targets[0]
-            lines.append(
+            details.append(
                 f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (unsafe: --unsafe-fixes applies it)\n"
             )
         for f in guesses if verbose else []:
             t = f.targets[0]
-            lines.append(
+            details.append(
                 f"  held back  {relative(t.path, cwd)}:{t.line}: {f.summary} (speculative: --speculative applies it)\n"
             )
         for v in ok if verbose else []:
             t = v.fix.targets[0]
             label = " (speculative)" if v.fix.speculative else ""
-            lines.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{label}{_held(run, v)}\n")
-        lines += _declines(declined, cwd, verbose)
+            details.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{label}{_held(run, v)}\n")
+        details += _declines(declined, cwd, verbose)
         for v in bad:
             t = v.fix.targets[0]
-            lines.append(f"  rejected  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
+            details.append(f"  rejected  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
+        lines += [f"{rule}:\n", *details] if table and details else details
+    if table and counts:
+        columns = ("rule", done, "declined", "rejected", "held back", "speculative")
+        lines.insert(1, terminal.table(columns, counts, right=columns[1:]))
     for d in run.benchmarks:
         lines.append(
             f"benchmark {d.package} {d.name} ({d.toolchain}): {d.before.ns:g} -> {d.after.ns:g} ns/op, "
@@ -326,16 +340,3 @@ def _declines(declined: list, cwd: str, verbose: bool) -> list[str]:
             f"  … {sum(len(ds) for _, ds in rest)} more declined for {len(rest)} other reasons (-v lists every site)\n"
         )
     return lines
-
-
-def colored(diff: str) -> str:
-    """The diff with git's colours, for a terminal only."""
-    styles = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
-    out = []
-    for line in diff.splitlines(keepends=True):
-        style = next((s for prefix, s in styles if line.startswith(prefix)), None)
-        body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "")
-        out.append(
-            (click.style(body, fg=style if style != "bold" else None, bold=style == "bold") if style else body) + end
-        )
-    return "".join(out)

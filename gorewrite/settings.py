@@ -34,11 +34,13 @@ def options(
     diff_file: str | None = None,
 ) -> Options:
     """Flags first, then .gorewrite.toml, then the defaults. `rule_values` holds what the decorators below add:
-    each rule's options, and --profile, --sample-type and --hot."""
+    each rule's options, and --profile, --sample-type and --hot (the config's profile and hot stand in for them)."""
     values = dict(rule_values or {})
-    profiles, sample_type, hot = values.pop("profiles", ()), values.pop("sample_type", None), values.pop("hot", None)
+    profiles = values.pop("profiles", ()) or conf.profile
+    sample_type, hot = values.pop("sample_type", None), values.pop("hot", None)
     if (sample_type or hot is not None) and not profiles:
         raise UserError(f"{'--sample-type' if sample_type else '--hot'} ranks by a profile: give --profile FILE")
+    hot = conf.hot if hot is None else hot
     if diff_from and diff_file:
         raise UserError("--diff-from and --diff-file both name the change: give one")
     lines = changed.from_git(diff_from, cwd) if diff_from else changed.from_file(diff_file, cwd) if diff_file else None

@@ -48,6 +48,11 @@ def test_config_in_a_subdirectory_run_is_found_at_the_module_root(tmp_path):
         pytest.param('verify = ["fuzz"]\n', "verify takes build, tests and bench", id="bad verify"),
         pytest.param('rules = ["nope"]\n', "unknown rule 'nope'", id="unknown rule"),
         pytest.param("rules = [\n", ".gorewrite.toml", id="not toml"),
+        pytest.param('profile = "mem.out"\n', "profile must be a list of pprof files", id="profile not a list"),
+        pytest.param('profile = ["gone.out"]\n', "gone.out: cannot read the profile", id="profile missing"),
+        pytest.param("hot = 1.5\n", "hot must be a fraction above 0 and at most 1", id="hot above 1"),
+        pytest.param("hot = 0\n", "hot must be a fraction above 0 and at most 1", id="hot 0"),
+        pytest.param("hot = true\n", "hot must be a fraction above 0 and at most 1", id="hot bool"),
     ],
 )
 def test_config_mistakes_are_one_line_exit_2(tmp_path, text, message):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import random
 import re
 import shutil
 import sys
@@ -361,3 +363,117 @@ def test_the_runtimes_own_frames_are_skipped_even_under_another_packages_name(tm
     path = tmp_path / "reflect.out"
     path.write_bytes(gzip.compress(message.SerializeToString()))
     assert profile.read([str(path)]).lines == {("reflect", "/go/src/reflect/value.go", 3300): [64]}
+
+
+def _reference(message: Profile) -> dict:
+    """The attribution of the issue, sample by sample and frame by frame: what the summed reading must equal."""
+    strings = message.string_table
+    functions = {f.id: (strings[f.name], strings[f.filename]) for f in message.function}
+    locations = {loc.id: loc for loc in message.location}
+
+    def line_of(location_id):
+        for line in locations[location_id].line:
+            name, filename = functions[line.function_id]
+            if not (name.startswith(profile.RUNTIME) or profile.RUNTIME_FILE.search(filename)):
+                return (profile._package(name), filename, line.line)
+        return None
+
+    sums = {}
+    for sample in message.sample:
+        key = next(filter(None, map(line_of, sample.location_id)), profile.NO_LINE)
+        sums[key] = [a + b for a, b in zip(sums.get(key, [0] * len(sample.value)), sample.value, strict=True)]
+    return sums
+
+
+@pytest.mark.parametrize("step", [1, 7], ids=["ids 1..n as Go writes them", "other ids"])
+def test_summed_reading_equals_attributing_every_sample_alone(tmp_path, step):
+    """Leaves shared by many samples, runtime leaves charged to their callers, inlined frames, runtime-only
+    stacks: summing per location first gives every line the same values as the sample-by-sample attribution."""
+    rng = random.Random(7)
+    strings = ["", "alloc_objects", "count", "alloc_space", "bytes"]
+    functions = []
+    for i, name in enumerate(["runtime.mallocgc", "reflect.unsafe_New", "example.com/m/a.F", "main.run.func1"], 1):
+        filename = "/go/src/runtime/malloc.go" if i < 3 else f"/src/{name.split('.')[0]}/f.go"
+        strings += [name, filename]
+        functions.append({"id": i, "name": len(strings) - 2, "filename": len(strings) - 1})
+    locations = [
+        {
+            "id": i * step,
+            "line": [{"function_id": rng.randint(1, 4), "line": rng.randint(1, 9)} for _ in range(i % 3 + 1)],
+        }
+        for i in range(1, 30)
+    ]
+    samples = [
+        {
+            "location_id": [i * step for i in rng.sample(range(1, 30), rng.randint(1, 5))],
+            "value": [n := rng.randint(1, 9), 16 * n],
+        }
+        for _ in range(400)
+    ]
+    message = Profile(
+        sample_type=[{"type": 1, "unit": 2}, {"type": 3, "unit": 4}],
+        function=functions,
+        location=locations,
+        sample=samples,
+        string_table=strings,
+    )
+    path = tmp_path / "mixed.out"
+    path.write_bytes(gzip.compress(message.SerializeToString()))
+    read = profile.read([str(path)])
+    assert read.lines == _reference(message) and profile.NO_LINE in read.lines and len(read.lines) > 10
+    assert read.totals == (sum(s["value"][0] for s in samples), sum(s["value"][1] for s in samples))
+
+
+def test_a_profile_is_read_again_only_when_its_file_changes(profiles, tmp_path):
+    path = tmp_path / "mem.out"
+    shutil.copy(profiles["mem"], path)
+    profile._read.cache_clear()
+    first = profile.read([str(path)])
+    assert profile.read([str(path)]).lines == first.lines and profile._read.cache_info().hits == 1
+    merged = profile.read([str(path), str(path)])
+    assert all(merged.lines[k] == [2 * v for v in first.lines[k]] for k in first.lines)
+    assert profile.read([str(path)]).lines == first.lines  # merging left what was read as it was
+    os.utime(path, ns=(1, 1))
+    profile.read([str(path)])
+    assert profile._read.cache_info().misses == 2
+
+
+def test_every_format_gives_each_site_the_same_weight_and_share(profiles):
+    root, mem = profiles["module"], str(profiles["mem"])
+    out = {fmt: gorewrite("check", "--format", fmt, "--profile", mem, cwd=root).stdout for fmt in FORMATS}
+    escapes = json.loads(out["json"])["escapes"]
+    results = json.loads(out["sarif"])["runs"][0]["results"]
+    annotations = [line.replace("%25", "%") for line in out["github"].splitlines()]
+    assert len(escapes) == len(results) == len(annotations) == len(out["text"].splitlines()) > 3
+    for escape, result in zip(escapes, sorted(results, key=_sarif_position), strict=True):
+        weight, share = escape["profile"]["weight"], escape["profile"]["share"]
+        assert (result["properties"]["profile"]["weight"], result["properties"]["profile"]["share"]) == (weight, share)
+        assert result["rank"] == round(share * 100, 3)
+        said = f"({hotpaths.amount(weight, 'bytes')}, {share:.1%} of alloc_space)"
+        where = f"file={escape['file']},line={escape['line']},col={escape['column']},"
+        assert [a for a in annotations if where in a and a.endswith(escape["message"] + " " + said)], where
+        text = f"{escape['file']}:{escape['line']}:{escape['column']}: {escape['message']}"
+        (line,) = [t for t in out["text"].splitlines() if t.endswith(text) or f"{text}  [" in t]
+        assert line.split()[:3] == [*hotpaths.amount(weight, "bytes").split(), f"{share:.1%}"], line
+
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def _sarif_position(result: dict) -> tuple:
+    location = result["locations"][0]["physicalLocation"]
+    return location["artifactLocation"]["uri"], location["region"]["startLine"], location["region"]["startColumn"]
+
+
+def test_config_profile_relative_to_its_file_and_hot_rank_and_cut_like_the_flags(profiles, tmp_path):
+    root = shutil.copytree(profiles["module"], tmp_path / "m")
+    (root / "prof").mkdir()
+    shutil.copy(profiles["mem"], root / "prof/mem.out")
+    (root / ".gorewrite.toml").write_text('profile = ["prof/mem.out"]\n')
+    checked = gorewrite("check", ".", cwd=root / "work")
+    assert "ranked by alloc_space of" in checked.stderr and "mem.out" in checked.stderr, checked.stderr
+    assert "label := label" in (hot := gorewrite("fix", "--dry-run", cwd=root)).stdout
+    assert "kind := kind" not in hot.stdout and "1 recognised sites are cold" in hot.stderr
+    (root / ".gorewrite.toml").write_text('profile = ["prof/mem.out"]\nhot = 1\n')
+    assert "kind := kind" in gorewrite("fix", "--dry-run", cwd=root).stdout
+    assert "kind := kind" not in gorewrite("fix", "--dry-run", "--hot", "0.9", cwd=root).stdout  # the flag wins
