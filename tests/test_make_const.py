@@ -128,6 +128,27 @@ func IDs(n int) []int {
 """,
         "the slice escapes whatever its size",
     ),
+    "returned_records": (
+        """package returned_records
+
+// Record is one row of a report.
+type Record struct {
+	ID   int
+	Name string
+}
+
+// Rows makes n empty records for the caller to fill: a named element type, which the messages
+// alone cannot tell is not zero-sized, so propose says it escapes once go/types sizes it.
+func Rows(n int) []Record {
+	rows := make([]Record, n)
+	for i := range rows {
+		rows[i].ID = i
+	}
+	return rows
+}
+""",
+        "the slice escapes whatever its size",
+    ),
     "stored_global": (
         """package stored_global
 

@@ -160,8 +160,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     size = _element_size(view, make)
     if size == 0:  # every release calls a zero-size make `escapes to heap`, yet it never allocates
         return f"{_src(make.element)} has size zero: make never allocates for it"
-    if isinstance(size, str):
-        return size
+    escaping = _escaping(view, escape)
+    if escaping or isinstance(size, str):
+        return escaping or size
     stmt, target, declared_type = _statement(make)
     bound = upper_bound(view, path, make.capacity or make.length, stmt)
     typed = type_limit(view, path, make.capacity or make.length)
@@ -224,6 +225,16 @@ def _screen(view: PackageView, escape: Escape, make: Make) -> str | None:
     constrained = directive(make.call)
     if constrained:
         return f"the function carries {constrained}: its stack frame or how the runtime calls it is constrained"
+    escaping = _escaping(view, escape)
+    if escaping and (make.element.type in WORDS or text(make.element).decode() in PREDECLARED):
+        return escaping  # else the element may be zero-sized: propose says so, with types
+    shape = _statement(make)
+    return shape if isinstance(shape, str) else None
+
+
+def _escaping(view: PackageView, escape: Escape) -> str | None:
+    """Why the slice escapes whatever its size: a go1.25+ release reports the variable-size make
+    `escapes to heap` only then."""
     escaping = [
         f"{v} reports `{e.message}`"
         for v, found in view.by_toolchain.items()
@@ -231,10 +242,7 @@ def _screen(view: PackageView, escape: Escape, make: Make) -> str | None:
         for e in found
         if e.path == escape.path and (e.line, e.col) == (escape.line, escape.col) and e.heap
     ]
-    if escaping and (make.element.type in WORDS or text(make.element).decode() in PREDECLARED):
-        return f"the slice escapes whatever its size: {escaping[0]}"
-    shape = _statement(make)
-    return shape if isinstance(shape, str) else None
+    return f"the slice escapes whatever its size: {escaping[0]}" if escaping else None
 
 
 def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int) -> Fix:
