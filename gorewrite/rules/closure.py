@@ -72,9 +72,10 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if moved and node.type == "identifier" and _captured(node, moved.group(1)):
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
-        elif escape.message == LITERAL_ESCAPES and (
-            node.start_byte in _shapes(view, escape.path).factories or _table_of(node) is not None
-        ):
+        elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
+            screened = _factory_screen(view, escape, _shapes(view, escape.path).factories[node.start_byte])
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(node), declined=screened))
+        elif escape.message == LITERAL_ESCAPES and _table_of(node) is not None:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
     return found
 
@@ -438,14 +439,23 @@ def _factory_fix(view: PackageView, escape: Escape, literal: Node) -> Proposal:
     return Fix(NAME, tuple(edits), (escape,), summary, safety="unsafe")
 
 
-def _factory_problem(view: PackageView, escape: Escape, fn: Node, literal: Node, name: str) -> str | None:
-    """Why folding the func literal into its factory could change what the program does."""
+def _factory_screen(view: PackageView, escape: Escape, fn: Node) -> str | None:
+    """Why the factory is left alone, where its name, syntax and the compiler's messages tell."""
+    name = text(fn.child_by_field_name("name")).decode()
     if name[0].isupper():
         return f"{name} is exported: callers in other packages would break"
     if fn.child_by_field_name("type_parameters") is not None:
         return f"{name} is generic"
     if any(e.message == f"can inline {name}" for e in view.escapes if e.path == escape.path):
         return f"the compiler inlines {name}, so its closure is not allocated where it is called"
+    return None
+
+
+def _factory_problem(view: PackageView, escape: Escape, fn: Node, literal: Node, name: str) -> str | None:
+    """Why folding the func literal into its factory could change what the program does."""
+    screened = _factory_screen(view, escape, fn)
+    if screened:
+        return screened
     outer = fn.child_by_field_name("parameters")
     inner = literal.child_by_field_name("parameters")
     if any(p.type == "variadic_parameter_declaration" for p in outer.named_children):
