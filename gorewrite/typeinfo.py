@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from gorewrite import cache
 from gorewrite.escapes import ESCAPE_FLAGS
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
@@ -233,20 +234,13 @@ def _module_key(toolchain: Toolchain, package: Package) -> tuple:
     return (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>")
 
 
-def _cache_dir() -> Path:
-    """Where built helpers live: GOREWRITE_CACHE, else the XDG user cache."""
-    if os.environ.get("GOREWRITE_CACHE"):
-        return Path(os.environ["GOREWRITE_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "gorewrite")
-
-
 def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
     """The helper binary for this Go version and helper source, built on first use."""
     source = importlib.resources.files("gorewrite") / "gotypes"
     files = {name: (source / name).read_bytes() for name in HELPER_FILES}
     digest = hashlib.sha256(b"\0".join(files.values())).hexdigest()[:12]
     version = env["GOVERSION"]
-    binary = _cache_dir() / f"gotypes-{re.sub(r'[^0-9A-Za-z.-]+', '_', version)}-{digest}"
+    binary = cache.directory() / f"gotypes-{re.sub(r'[^0-9A-Za-z.-]+', '_', version)}-{digest}"
     if binary.is_file():
         return binary
     # For the host whatever the user targets; -mod=mod overrides GOFLAGS set by `go env -w`.
