@@ -9,6 +9,7 @@ checked as the compiler sees it, through cgo's output, mapped back to its own fi
 
 from __future__ import annotations
 
+import atexit
 import bisect
 import dataclasses
 import hashlib
@@ -18,9 +19,11 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import IO
 
 from gorewrite import cache
 from gorewrite.escapes import ESCAPE_FLAGS
@@ -274,21 +277,55 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
     return binary
 
 
+_SERVERS: dict[tuple, tuple[subprocess.Popen, IO[bytes]]] = {}  # (helper, env) -> its process and stderr
+_LOCK = threading.Lock()  # one request at a time on a helper's stream
+
+
 def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, dict[str, list[dict]]]:
-    """Run the helper on one request; its answer, or Unavailable with its reason."""
-    try:
-        done = subprocess.run(
-            [str(helper)], input=json.dumps(request).encode(), env=env, capture_output=True, check=False
-        )
-    except OSError as err:
-        raise Unavailable(f"cannot run the gotypes helper {helper}: {err}") from None
-    try:
-        response = json.loads(done.stdout)
-    except ValueError:
-        raise Unavailable(f"the gotypes helper failed: {_last_line(done.stderr)}") from None
+    """Send one request to the helper, one process serving the whole run (one per package cost a
+    start and a fresh read of the imports' export data each); its answer, or Unavailable with its reason."""
+    key = (str(helper), tuple(sorted(env.items())))
+    with _LOCK:
+        if key not in _SERVERS or _SERVERS[key][0].poll() is not None:
+            _SERVERS[key] = _start(helper, env)
+        server, stderr = _SERVERS[key]
+        try:
+            server.stdin.write(json.dumps(request).encode() + b"\n")
+            server.stdin.flush()
+            answer = server.stdout.readline()
+        except OSError:
+            answer = b""
+        try:
+            response = json.loads(answer)
+        except ValueError:
+            del _SERVERS[key]  # the next request starts it again
+            server.kill()
+            server.wait()
+            stderr.seek(0)
+            raise Unavailable(f"the gotypes helper failed: {_last_line(stderr.read())}") from None
     if response.get("error"):
         raise Unavailable(response["error"])
     return response
+
+
+def _start(helper: Path, env: dict[str, str]) -> tuple[subprocess.Popen, IO[bytes]]:
+    stderr = tempfile.TemporaryFile()
+    try:
+        server = subprocess.Popen([str(helper)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env)
+    except OSError as err:
+        stderr.close()
+        raise Unavailable(f"cannot run the gotypes helper {helper}: {err}") from None
+    return server, stderr
+
+
+@atexit.register
+def _stop() -> None:
+    """Close the helpers' streams: each ends at the end of its input."""
+    for server, stderr in _SERVERS.values():
+        server.stdin.close()
+        server.wait()
+        stderr.close()
+    _SERVERS.clear()
 
 
 def _last_line(stderr: bytes) -> str:
