@@ -6,6 +6,7 @@ import os
 from dataclasses import replace
 
 import pytest
+from conftest import ROOT, gorewrite
 
 from gorewrite import cache
 from gorewrite.escapes import Escape
@@ -101,3 +102,15 @@ def test_prune_keeps_the_most_recently_used(tmp_path, monkeypatch):
         os.utime(entry, (1000 - age, 1000 - age))
     cache.prune(limit=500)
     assert sorted(p.name for p in folder.iterdir()) == ["0.json", "1.json", "2.json"]
+
+
+@pytest.mark.parametrize("command", [["check"], ["fix", "--dry-run"]])
+def test_same_answers_with_and_without_the_cache(command, tmp_path):
+    """The example module's report, byte for byte: a run filling the cache, one reading it, and --no-cache."""
+    example, env = ROOT / "examples" / "logship", {"GOREWRITE_CACHE": str(tmp_path)}
+    filled, hit = (gorewrite(*command, "--format", "json", cwd=example, env=env) for _ in range(2))
+    bypassed = gorewrite(*command, "--format", "json", "--no-cache", cwd=example, env=env)
+    assert filled.returncode == hit.returncode == bypassed.returncode, filled.stderr
+    assert filled.stdout == hit.stdout == bypassed.stdout
+    assert '"verified"' in filled.stdout or command == ["check"]
+    assert len(list((tmp_path / "find").glob("*.json"))) == 3  # one per package with escapes
