@@ -81,7 +81,8 @@ def _folder() -> Path:
 def _key(view: PackageView, rules: list[Rule]) -> str:
     names = sorted({r.name for r in rules} | {n for r in rules for n in r.requires})
     digest = hashlib.sha256(_code(tuple(names)))
-    digest.update(repr(view.package).encode())
+    package = {**vars(view.package), "rewritable": sorted(view.package.rewritable)}  # a set's order is per process
+    digest.update(json.dumps(package, sort_keys=True).encode())
     for path, source in sorted(view.sources.items()):
         digest.update(f"\0{path}\0".encode() + hashlib.sha256(source).digest())
     for version, escapes in sorted(view.by_toolchain.items()):

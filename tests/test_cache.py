@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -102,6 +104,26 @@ def test_prune_keeps_the_most_recently_used(tmp_path, monkeypatch):
         os.utime(entry, (1000 - age, 1000 - age))
     cache.prune(limit=500)
     assert sorted(p.name for p in folder.iterdir()) == ["0.json", "1.json", "2.json"]
+
+
+def test_the_key_is_the_same_in_every_process():
+    """Python salts its string hashes per process: a set's order must not reach the key."""
+    script = (
+        "from test_cache import view, PACKAGE; from dataclasses import replace; from gorewrite import cache; "
+        "v = view(); v.package = replace(PACKAGE, rewritable=frozenset(f'/src/p/{i}.go' for i in range(20))); "
+        "print(cache._key(v, []))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(keys) == 1
 
 
 @pytest.mark.parametrize("command", [["check"], ["fix", "--dry-run"]])
