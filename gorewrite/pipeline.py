@@ -143,6 +143,7 @@ def analyse(
         found, suppressed, problems = suppress.apply(view, found, {r.name for r in rules}, set(RULES))
         run.suppressed += suppressed
         run.suppression_problems += problems
+        view.release()  # what find parsed is parsed again only where a candidate is proposed for
         run.screened += [c for c in found if c.declined]
         candidates[pkg.import_path] = [c for c in found if not c.declined]
         by_site = {c.escape: c.rule for c in candidates[pkg.import_path]}
@@ -229,6 +230,7 @@ def propose(
         for rule in rules:
             mine = [c for c in cands if c.rule == rule.name]
             proposals[pkg] += rule.propose(views[pkg], mine) if mine else []
+        views[pkg].release()
     return proposals
 
 
