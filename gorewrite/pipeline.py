@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gorewrite import suppress, typeinfo
+from gorewrite import cache, suppress, typeinfo
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes, compile_flows
@@ -73,6 +73,7 @@ class Options:
     profile: Profile | None = None  # --profile: rank the sites, and fix only the hot ones
     hot: float = HOT  # --hot: the share of the profile's weight whose lines are hot
     unsaved: dict[str, bytes] = field(default_factory=dict)  # path -> an editor's buffer: compiled, never written
+    cache: bool = True  # read and write the rules' findings in the user cache (--no-cache: neither)
 
     def wanted(self, path: str, first: int, last: int | None = None) -> bool:
         """Is the file not excluded and, with a line filter, every line from first to last in it?"""
@@ -118,6 +119,7 @@ def analyse(
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
     needed = required(rules)
+    computed = False
     for number, pkg in enumerate(good, 1):
         options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
         failed = [(version, b.failed[pkg.import_path]) for version, b in builds.items() if pkg.import_path in b.failed]
@@ -135,10 +137,13 @@ def analyse(
             pkg, _sources(run, pkg, options.unsaved), escapes, by_toolchain=by_version, options=values, required=needed
         )
         views[pkg.import_path] = view
-        found = [c for rule in rules for c in rule.find(view) if options.wanted(c.path, c.escape.line)]
+        found, fresh = cache.find(view, rules, options.cache)
+        computed |= fresh
+        found = [c for c in found if options.wanted(c.path, c.escape.line)]
         found, suppressed, problems = suppress.apply(view, found, {r.name for r in rules}, set(RULES))
         run.suppressed += suppressed
         run.suppression_problems += problems
+        view.release()  # what find parsed is parsed again only where a candidate is proposed for
         run.screened += [c for c in found if c.declined]
         candidates[pkg.import_path] = [c for c in found if not c.declined]
         by_site = {c.escape: c.rule for c in candidates[pkg.import_path]}
@@ -149,6 +154,8 @@ def analyse(
         for e in heap + stack:
             run.sites.append((e, by_site.get(e)))
             run.reported_by[e] = tuple(v for v, found in reported.items() if e in found)
+    if computed and options.cache:
+        cache.prune()
     return run, views, candidates
 
 
@@ -223,6 +230,7 @@ def propose(
         for rule in rules:
             mine = [c for c in cands if c.rule == rule.name]
             proposals[pkg] += rule.propose(views[pkg], mine) if mine else []
+        views[pkg].release()
     return proposals
 
 

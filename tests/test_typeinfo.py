@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gorewrite import packages, typeinfo
+from gorewrite import cache, packages, typeinfo
 from gorewrite.packages import Package
 from gorewrite.toolchain import find_toolchain
 
@@ -325,7 +325,7 @@ def test_missing_import_declines(module, toolchain):
 
 
 def test_helper_is_built_once(info, toolchain):
-    built = [path.name for path in typeinfo._cache_dir().iterdir()]
+    built = [path.name for path in cache.directory().iterdir()]
     assert len(built) == 1 and built[0].startswith("gotypes-go1."), built
 
 

@@ -1,9 +1,10 @@
 // Command gotypes tells gorewrite what go/types knows about identifiers, so rules
 // that must name a type or tell a write from a read never guess from syntax.
 //
-// It reads one JSON request on stdin and writes one JSON response on stdout:
-// {"idents": {file: [record, ...]}} or {"error": "..."}. A package that does
-// not type-check, or input it cannot handle, yields an error, never a crash.
+// It reads JSON requests on stdin, one package each, and writes one JSON response
+// per request on stdout, a line each: {"idents": {file: [record, ...]}} or
+// {"error": "..."}. One process serves a whole run. A package that does not
+// type-check, or input it cannot handle, yields an error, never a crash.
 package main
 
 import (
@@ -57,21 +58,29 @@ type response struct {
 }
 
 func main() {
-	if err := json.NewEncoder(os.Stdout).Encode(run(os.Stdin)); err != nil {
-		os.Exit(1)
+	in, out := json.NewDecoder(os.Stdin), json.NewEncoder(os.Stdout)
+	for {
+		var req request
+		err := in.Decode(&req)
+		if err == io.EOF {
+			return
+		}
+		if err != nil { // the stream is out of step: answer and stop
+			out.Encode(response{Error: "gotypes: bad request: " + err.Error()})
+			os.Exit(1)
+		}
+		if err := out.Encode(run(req)); err != nil {
+			os.Exit(1)
+		}
 	}
 }
 
-func run(in io.Reader) (resp response) {
+func run(req request) (resp response) {
 	defer func() {
 		if r := recover(); r != nil {
 			resp = response{Error: fmt.Sprintf("gotypes: internal error: %v", r)}
 		}
 	}()
-	var req request
-	if err := json.NewDecoder(in).Decode(&req); err != nil {
-		return response{Error: "gotypes: bad request: " + err.Error()}
-	}
 	c, err := check(req)
 	if err != nil {
 		return response{Error: err.Error()}

@@ -1,0 +1,137 @@
+"""A persistent cache of the candidates the rules' `find` recognised in a package, so a warm `check`
+neither parses nor matches a package it has seen (ruff's cache is the model).
+
+An entry is named by a digest of everything `find` may read: the package as `go list` gave it, the
+bytes of every .go file in its directory, the compiler's diagnostics under each toolchain (their
+versions included), the rules' option values, the rules run, and gorewrite itself (its version, its
+code and the rules' queries, because an editable install changes without a new version, and the
+tree-sitter grammar's version). Per package, not per file: a rule may read any file of the package
+(a closure factory's callers live in other files). Entries are content-addressed, so none goes
+stale; writes are atomic (temp file + rename in the same directory), so a concurrent run reads a
+whole entry or none; the least recently used are pruned when the directory grows past LIMIT.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import astuple
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from gorewrite import __version__
+from gorewrite.escapes import Escape
+from gorewrite.proposals import Candidate, PackageView, Rule
+from gorewrite.syntax import rule_data
+
+SCHEMA = 2  # the entries' layout: bump it when it changes
+LIMIT = 64 * 1024 * 1024  # bytes of entries kept; std's are ~1 MB
+
+
+def directory() -> Path:
+    """Where gorewrite keeps what it builds and remembers: GOREWRITE_CACHE, else the XDG user cache."""
+    if os.environ.get("GOREWRITE_CACHE"):
+        return Path(os.environ["GOREWRITE_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "gorewrite")
+
+
+def find(view: PackageView, rules: list[Rule], use: bool = True) -> tuple[list[Candidate], bool]:
+    """Every rule's candidates in the view, in rule order, and whether they were computed (not cached)."""
+    if not use:
+        return _found(view, rules), True
+    key = _key(view, rules)
+    found = _read(key)
+    if found is not None:
+        return found, False
+    found = _found(view, rules)
+    _write(key, found)
+    return found, True
+
+
+def prune(limit: int = LIMIT) -> None:
+    """Remove the least recently used entries until the cache holds at most three quarters of limit."""
+    entries = []
+    for path in _folder().glob("*.json"):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # pruned by a concurrent run
+        entries.append((stat.st_mtime, stat.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return
+    for _, size, path in sorted(entries):
+        path.unlink(missing_ok=True)
+        total -= size
+        if total <= limit * 3 // 4:
+            return
+
+
+def _found(view: PackageView, rules: list[Rule]) -> list[Candidate]:
+    return [c for rule in rules for c in rule.find(view)]
+
+
+def _folder() -> Path:
+    return directory() / "find"
+
+
+def _key(view: PackageView, rules: list[Rule]) -> str:
+    names = sorted({r.name for r in rules} | {n for r in rules for n in r.requires})
+    digest = hashlib.sha256(_code(tuple(names)))
+    package = {**vars(view.package), "rewritable": sorted(view.package.rewritable)}  # a set's order is per process
+    digest.update(json.dumps(package, sort_keys=True).encode())
+    for path, source in sorted(view.sources.items()):
+        digest.update(f"\0{path}\0".encode() + hashlib.sha256(source).digest())
+    for version, escapes in sorted(view.by_toolchain.items()):
+        digest.update(f"\0{version}\0".encode())
+        digest.update("\n".join(f"{e.path}:{e.line}:{e.col}:{e.message}" for e in escapes).encode())
+    digest.update(repr(sorted(view.options.items())).encode())
+    return digest.hexdigest()
+
+
+@cache
+def _code(rules: tuple[str, ...]) -> bytes:
+    """What else decides the candidates: the cache layout, gorewrite's code, the rules and their queries,
+    and the parser's version."""
+    digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{rules}".encode())
+    for package in ("tree-sitter", "tree-sitter-go"):
+        digest.update(metadata.version(package).encode())
+    sources = sorted(Path(__file__).parent.rglob("*.py"))
+    queries = [rule_data(name) / "query.scm" for name in rules]
+    for path in sources + [q for q in queries if q.is_file()]:
+        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+    return digest.digest()
+
+
+def _read(key: str) -> list[Candidate] | None:
+    """The entry's candidates, or None when there is none (or it cannot be read: it is computed again)."""
+    path = _folder() / f"{key}.json"
+    try:
+        rows = json.loads(path.read_bytes())
+        os.utime(path)  # used now: pruned last
+        return [
+            Candidate(rule, Escape(file, line, col, message), at, (start, end), declined)
+            for rule, file, line, col, message, at, start, end, declined in rows
+        ]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _write(key: str, found: list[Candidate]) -> None:
+    """Store an entry atomically; a cache that cannot be written is only slower, never an error."""
+    rows = [[c.rule, *astuple(c.escape), c.path, *c.scope, c.declined] for c in found]
+    folder = _folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, partial = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(json.dumps(rows).encode())
+        os.replace(partial, folder / f"{key}.json")
+    except OSError:
+        Path(partial).unlink(missing_ok=True)
