@@ -300,8 +300,9 @@ def _std_root(pkg: Package) -> str:
 def _scopes(found: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
     scopes: dict[str, list[tuple[int, int]]] = {}
     for cand in found:
-        if cand.scope not in scopes.setdefault(cand.path, []):
-            scopes[cand.path].append(cand.scope)
+        for path, span in ((cand.path, cand.scope), *((p, (s, e)) for p, s, e in cand.also)):
+            if span not in scopes.setdefault(path, []):
+                scopes[path].append(span)
     return scopes
 
 

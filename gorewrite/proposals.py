@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A heap escape a rule recognises by syntax alone; `scope` is the byte range it needs types for."""
+    """A heap escape a rule recognises by syntax alone; `scope` is the byte range it needs types for,
+    `also` other ranges of the package it reads with types (path, start, end): the callees it follows."""
 
     rule: str
     escape: Escape
     path: str
     scope: tuple[int, int]
+    also: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

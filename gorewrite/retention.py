@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite.parameters import Signature
+from gorewrite.parameters import FUNCTIONS, Signature, parameter_names, receiver_type
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, text
+from gorewrite.syntax import Node, text, walk
 from gorewrite.typeinfo import Ident, Kind
 
 RECEIVER = -1  # `argument` for the receiver of a method call: `x.M()` passes x (or &x)
+DEPTH = 4  # calls into the package's own functions followed from the call site; deeper chains are declined
 TO_RESULT = re.compile(r"^leaking param: \w+ to result (\S+) level=(\d+)$")
 
 
@@ -68,6 +69,13 @@ def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False
     content`, or a result that aliases it, as `bytes.Buffer.Bytes` does): a pooled object must not
     be reachable at all, a variable kept on the stack only needs its own address not to be.
     """
+    return _kept(view, call, argument, contents, None, 0)
+
+
+def _kept(
+    view: PackageView, call: Node, argument: int, contents: bool, dynamic: tuple[str, str] | None, depth: int
+) -> str | None:
+    """kept, where `dynamic` is the argument's dynamic type when a caller followed it here (a parameter)."""
     shown = _shown(call)
     role = f"is the receiver of {shown}" if argument == RECEIVER else f"is passed to {shown}"
     if view.types is None or view.types.error:
@@ -81,6 +89,8 @@ def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False
     args = call.child_by_field_name("arguments")
     if argument != RECEIVER and args is not None and any(c.type == "..." for c in args.children):
         return f"{role} with `...`: the callee gets the slice itself"
+    if argument != RECEIVER and args is not None:
+        dynamic = _dynamic(view, path, args.named_children[argument]) or dynamic
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
         if signature is None:
@@ -91,20 +101,160 @@ def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False
             argument == RECEIVER and said.startswith("leaking param content: ") and key in SELF_STORES
         ):
             continue
+        if key[0] == view.package.import_path and argument != RECEIVER and not element:
+            followed = _follow(view, key, argument, contents, dynamic, depth + 1)
+            if followed is None:
+                break  # its body, not one release's verdict, shows it keeps nothing
+            return f"{role}, {followed}"
         entry = TABLE.get((*key, argument)) if said and said.startswith("leaking param: ") else None
         if entry is None or element:
             return f"{role}, {problem}"
-        dynamic = _dynamic(view, path, args.named_children[argument] if args else None)
         if dynamic is None:
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
         for method in entry.methods:
-            receiver = verdicts.get((dynamic[0], dynamic[1], method))
-            if receiver is None:
-                return f"{role}, which may call {method}, a method *{dynamic[1]} does not declare itself"
-            problem = _judge(receiver.receiver, contents, version)
+            problem = _method(view, dynamic, method, contents, version)
             if problem:
-                return f"{role}, which calls (*{dynamic[1]}).{method}, {problem}"
+                return f"{role}, which {problem}"
     return None
+
+
+def _method(view: PackageView, dynamic: tuple[str, str], method: str, contents: bool, version: str) -> str | None:
+    """None when the dynamic type's method keeps nothing of its receiver under that release, else what it does."""
+    receiver = view.parameters[version].get((dynamic[0], dynamic[1], method))
+    if receiver is None:
+        return f"may call {method}, a method *{dynamic[1]} does not declare itself"
+    problem = _judge(receiver.receiver, contents, version)
+    return f"calls (*{dynamic[1]}).{method}, {problem}" if problem else None
+
+
+def _follow(
+    view: PackageView,
+    key: tuple[str, str, str],
+    index: int,
+    contents: bool,
+    dynamic: tuple[str, str] | None,
+    depth: int,
+) -> str | None:
+    """None when the package's own function keeps nothing of its parameter `index`: every use of it
+    in the body is a method call or an argument to a call that, followed in turn, keeps nothing of it
+    (memoised; a cycle or a chain deeper than DEPTH is declined). Else why, as `whose w …`."""
+    if depth > DEPTH:
+        return f"which passes it on through more than {DEPTH} functions of the package"
+    memo_key = ("retention", key, index, contents, dynamic)
+    if memo_key not in view.memo:
+        view.memo[memo_key] = "which passes it back to itself: gorewrite does not follow recursion"
+        view.memo[memo_key] = _uses(view, key, index, contents, dynamic, depth)
+    return view.memo[memo_key]
+
+
+def _uses(
+    view: PackageView,
+    key: tuple[str, str, str],
+    index: int,
+    contents: bool,
+    dynamic: tuple[str, str] | None,
+    depth: int,
+) -> str | None:
+    found = _declaration(view, key)
+    if found is None:
+        return "whose declaration gorewrite does not find among the package's files"
+    path, decl = found
+    params = parameter_names(decl.child_by_field_name("parameters"))
+    name = params[index][0] if index < len(params) else None
+    declared = view.types.at(path, name.start_byte) if name is not None else None
+    if declared is None or declared.obj is None:
+        return "whose parameter go/types does not describe"
+    shown = name.text.decode()
+    for use in view.types.idents.get(path, ()):
+        if use.obj != declared.obj or use.start == declared.start:
+            continue
+        node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+        problem = _use(view, node, decl, contents, _dynamic(view, path, node) or dynamic, depth)
+        if problem:
+            return f"whose {shown} {problem} (line {node.start_point.row + 1})"
+    return None
+
+
+def _use(
+    view: PackageView, node: Node, decl: Node, contents: bool, dynamic: tuple[str, str] | None, depth: int
+) -> str | None:
+    """Why this use of a followed parameter may let the callee keep it, or None."""
+    for ancestor in _ancestors(node, decl):
+        if ancestor.type == "go_statement":
+            return "is used in a go statement: the goroutine may outlive the call"
+        if ancestor.type == "func_literal":
+            return "is captured by a func literal, which may outlive the call"
+    expr, parent = node, node.parent
+    while parent.type == "parenthesized_expression":
+        expr, parent = parent, parent.parent
+    call = parent.parent
+    if parent.type == "argument_list" and call.type == "call_expression":
+        return _kept(view, call, parent.named_children.index(expr), contents, dynamic, depth)
+    if (
+        parent.type != "selector_expression"
+        or call.type != "call_expression"
+        or call.child_by_field_name("function") != parent
+    ):
+        kind = parent.parent.type if parent.type == "expression_list" else parent.type
+        return f"is used in a {kind.replace('_', ' ')}"
+    method = view.types.at(_path(view, node), parent.child_by_field_name("field").start_byte)
+    if method is None or method.kind != Kind.METHOD:
+        return "has a field or method value selected"
+    if method.recv:
+        return _kept(view, call, RECEIVER, contents, dynamic, depth)
+    if dynamic is None:
+        return f"calls {method.name}, an interface method, and its dynamic type is not a known pointer"
+    for version in sorted(view.parameters):
+        problem = _method(view, dynamic, method.name, contents, version)
+        if problem:
+            return problem
+    return None
+
+
+def _ancestors(node: Node, stop: Node):
+    node = node.parent
+    while node is not None and node != stop:
+        yield node
+        node = node.parent
+
+
+def _declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node] | None:
+    """The compiled file and the declaration of the package's function or method `key`."""
+    for path in view.package.files:
+        for node in view.tree(path).root_node.named_children:
+            name = node.child_by_field_name("name")
+            if node.type not in FUNCTIONS or name is None or name.text.decode() != key[2]:
+                continue
+            if node.type == "function_declaration" and not key[1]:
+                return path, node
+            if node.type == "method_declaration" and receiver_type(node.child_by_field_name("receiver")) == key[1]:
+                return path, node
+    return None
+
+
+def callee_scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
+    """The declarations of the package's functions and methods `function` may call, by name,
+    DEPTH calls deep: the ranges whose types retention reads when it follows a parameter."""
+    names: dict[str, list[tuple[str, Node]]] = {}
+    for path in view.package.files:
+        for node in view.tree(path).root_node.named_children:
+            if node.type in FUNCTIONS and node.child_by_field_name("name") is not None:
+                names.setdefault(node.child_by_field_name("name").text.decode(), []).append((path, node))
+    found: dict[tuple[str, int, int], Node] = {}
+    frontier = [function]
+    for _ in range(DEPTH):
+        called = {_called(c) for f in frontier for c in walk(f) if c.type == "call_expression"}
+        fresh = {(p, d.start_byte, d.end_byte): d for name in called for p, d in names.get(name, ())}
+        frontier = [d for span, d in fresh.items() if span not in found]
+        found.update(fresh)
+    return tuple(found)
+
+
+def _called(call: Node) -> str:
+    function = call.child_by_field_name("function")
+    if function is not None and function.type == "selector_expression":
+        function = function.child_by_field_name("field")
+    return function.text.decode() if function is not None else ""
 
 
 def _path(view: PackageView, node: Node) -> str:

@@ -118,7 +118,10 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if site is None or _function(site.statement) is None or _plainly_kept(site):
             continue
-        found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement)))
+        # A buffer (by its type's name: go/types comes later) is followed into the package's callees.
+        buffer = b"Buffer" in text(site.value)
+        also = retention.callee_scopes(view, _function(site.statement)) if buffer else ()
+        found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found
 
 
