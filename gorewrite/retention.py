@@ -13,16 +13,26 @@ decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `vi
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
-from gorewrite.parameters import FUNCTIONS, Signature, parameter_names, receiver_type
+from gorewrite import callees
+from gorewrite.callees import DEPTH
+from gorewrite.parameters import Signature, parameter_names
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, text, walk
+from gorewrite.syntax import Node, text
 from gorewrite.typeinfo import Ident, Kind
 
 RECEIVER = -1  # `argument` for the receiver of a method call: `x.M()` passes x (or &x)
-DEPTH = 4  # calls into the package's own functions followed from the call site; deeper chains are declined
+# What a followed parameter's other uses do with it, in the words of the reason to decline.
+USES = {
+    "return_statement": "is returned",
+    "assignment_statement": "is assigned: it may be stored where it outlives the call",
+    "short_var_declaration": "is assigned to another variable, which gorewrite does not follow",
+    "type_assertion_expression": "is type-asserted: what the assertion gives may be kept",
+    "send_statement": "is sent on a channel",
+}
 TO_RESULT = re.compile(r"^leaking param: \w+ to result (\S+) level=(\d+)$")
 
 
@@ -155,7 +165,7 @@ def _uses(
     dynamic: tuple[str, str] | None,
     depth: int,
 ) -> str | None:
-    found = _declaration(view, key)
+    found = callees.declaration(view, key)
     if found is None:
         return "whose declaration gorewrite does not find among the package's files"
     path, decl = found
@@ -171,7 +181,7 @@ def _uses(
         node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
         problem = _use(view, node, decl, contents, _dynamic(view, path, node) or dynamic, depth)
         if problem:
-            return f"whose {shown} {problem} (line {node.start_point.row + 1})"
+            return f"whose {shown} ({os.path.basename(path)}:{node.start_point.row + 1}) {problem}"
     return None
 
 
@@ -179,24 +189,25 @@ def _use(
     view: PackageView, node: Node, decl: Node, contents: bool, dynamic: tuple[str, str] | None, depth: int
 ) -> str | None:
     """Why this use of a followed parameter may let the callee keep it, or None."""
-    for ancestor in _ancestors(node, decl):
-        if ancestor.type == "go_statement":
-            return "is used in a go statement: the goroutine may outlive the call"
-        if ancestor.type == "func_literal":
-            return "is captured by a func literal, which may outlive the call"
+    enclosing = {a.type for a in _ancestors(node, decl)}
+    if "go_statement" in enclosing:
+        return "is used in a go statement: the goroutine may outlive the call"
+    if "func_literal" in enclosing:
+        return "is captured by a func literal, which may outlive the call"
     expr, parent = node, node.parent
     while parent.type == "parenthesized_expression":
         expr, parent = parent, parent.parent
     call = parent.parent
     if parent.type == "argument_list" and call.type == "call_expression":
+        function = call.child_by_field_name("function")
+        builtin = view.types.at(_path(view, node), function.start_byte) if function.type == "identifier" else None
+        if builtin is not None and builtin.kind == Kind.BUILTIN:
+            return f"is passed to the builtin {builtin.name}"
         return _kept(view, call, parent.named_children.index(expr), contents, dynamic, depth)
-    if (
-        parent.type != "selector_expression"
-        or call.type != "call_expression"
-        or call.child_by_field_name("function") != parent
-    ):
+    selected = parent.type == "selector_expression" and call.type == "call_expression"
+    if not selected or call.child_by_field_name("function") != parent:
         kind = parent.parent.type if parent.type == "expression_list" else parent.type
-        return f"is used in a {kind.replace('_', ' ')}"
+        return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
     method = view.types.at(_path(view, node), parent.child_by_field_name("field").start_byte)
     if method is None or method.kind != Kind.METHOD:
         return "has a field or method value selected"
@@ -216,45 +227,6 @@ def _ancestors(node: Node, stop: Node):
     while node is not None and node != stop:
         yield node
         node = node.parent
-
-
-def _declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node] | None:
-    """The compiled file and the declaration of the package's function or method `key`."""
-    for path in view.package.files:
-        for node in view.tree(path).root_node.named_children:
-            name = node.child_by_field_name("name")
-            if node.type not in FUNCTIONS or name is None or name.text.decode() != key[2]:
-                continue
-            if node.type == "function_declaration" and not key[1]:
-                return path, node
-            if node.type == "method_declaration" and receiver_type(node.child_by_field_name("receiver")) == key[1]:
-                return path, node
-    return None
-
-
-def callee_scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
-    """The declarations of the package's functions and methods `function` may call, by name,
-    DEPTH calls deep: the ranges whose types retention reads when it follows a parameter."""
-    names: dict[str, list[tuple[str, Node]]] = {}
-    for path in view.package.files:
-        for node in view.tree(path).root_node.named_children:
-            if node.type in FUNCTIONS and node.child_by_field_name("name") is not None:
-                names.setdefault(node.child_by_field_name("name").text.decode(), []).append((path, node))
-    found: dict[tuple[str, int, int], Node] = {}
-    frontier = [function]
-    for _ in range(DEPTH):
-        called = {_called(c) for f in frontier for c in walk(f) if c.type == "call_expression"}
-        fresh = {(p, d.start_byte, d.end_byte): d for name in called for p, d in names.get(name, ())}
-        frontier = [d for span, d in fresh.items() if span not in found]
-        found.update(fresh)
-    return tuple(found)
-
-
-def _called(call: Node) -> str:
-    function = call.child_by_field_name("function")
-    if function is not None and function.type == "selector_expression":
-        function = function.child_by_field_name("field")
-    return function.text.decode() if function is not None else ""
 
 
 def _path(view: PackageView, node: Node) -> str:

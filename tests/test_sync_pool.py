@@ -151,6 +151,15 @@ NAIVE = {
     "decline_buffer_write_bytes": "pool",
     "decline_buffer_foreign_pool": "theirs",
     "decline_buffer_var_value": "pool",
+    # the package's own callees, followed: each keeps the writer it is given one way
+    "decline_buffer_callee_assert": "pool",
+    "decline_buffer_callee_chain": "pool",
+    "decline_buffer_callee_closure": "pool",
+    "decline_buffer_callee_field": "pool",
+    "decline_buffer_callee_goroutine": "pool",
+    "decline_buffer_callee_iface": "pool",
+    "decline_buffer_callee_returns": "pool",
+    "decline_buffer_callee_store": "pool",
 }
 
 
@@ -205,6 +214,12 @@ REUSED = (
     "shared_buffer_pool",
     "reuse_buffer_pool",
     "var_buffer",
+    "render_writer",
+    "render_chain",
+    "buffer_helper",
+    "render_method",
+    "render_other_file",
+    "string_writer",
 )
 
 

@@ -17,7 +17,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from gorewrite import retention
+from gorewrite import callees, retention
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
@@ -120,7 +120,7 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         # A buffer (by its type's name: go/types comes later) is followed into the package's callees.
         buffer = b"Buffer" in text(site.value)
-        also = retention.callee_scopes(view, _function(site.statement)) if buffer else ()
+        also = callees.scopes(view, _function(site.statement)) if buffer else ()
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found
 
