@@ -25,6 +25,7 @@ from gorewrite.syntax import Node, text
 from gorewrite.typeinfo import Ident, Kind
 
 RECEIVER = -1  # `argument` for the receiver of a method call: `x.M()` passes x (or &x)
+UNDESCRIBED = "whose parameter go/types does not describe"
 # What a followed parameter's other uses do with it, in the words of the reason to decline.
 USES = {
     "return_statement": "is returned",
@@ -115,7 +116,8 @@ def _kept(
             followed = _follow(view, key, argument, contents, dynamic, depth + 1)
             if followed is None:
                 break  # its body, not one release's verdict, shows it keeps nothing
-            return f"{role}, {followed}"
+            if followed != UNDESCRIBED:  # a callee the rule did not ask types for: the verdict stands
+                return f"{role}, {followed}"
         entry = TABLE.get((*key, argument)) if said and said.startswith("leaking param: ") else None
         if entry is None or element:
             return f"{role}, {problem}"
@@ -173,7 +175,7 @@ def _uses(
     name = params[index][0] if index < len(params) else None
     declared = view.types.at(path, name.start_byte) if name is not None else None
     if declared is None or declared.obj is None:
-        return "whose parameter go/types does not describe"
+        return UNDESCRIBED
     shown = name.text.decode()
     for use in view.types.idents.get(path, ()):
         if use.obj != declared.obj or use.start == declared.start:
