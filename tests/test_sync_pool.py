@@ -241,9 +241,10 @@ def test_pooled_buffers_allocate_less(tmp_path, release):
     module = GOLDEN / "sync-pool"
     run = fix([toolchain], [f"./{c}" for c in REUSED], str(module), [RULE])
     overlay = {"Replace": {}}
-    for path, content in run.changes.items():
-        (tmp_path / os.path.basename(path)).write_bytes(content)
-        overlay["Replace"][path] = str(tmp_path / os.path.basename(path))
+    for number, (path, content) in enumerate(run.changes.items()):
+        replaced = tmp_path / f"{number}_{os.path.basename(path)}"  # cases share file names
+        replaced.write_bytes(content)
+        overlay["Replace"][path] = str(replaced)
     (tmp_path / "overlay.json").write_text(json.dumps(overlay))
     before = _allocs(toolchain, module, None)
     after = _allocs(toolchain, module, str(tmp_path / "overlay.json"))
