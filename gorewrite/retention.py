@@ -4,23 +4,25 @@ Rules that move a value off the heap or into a pool must know that no callee kee
 compiler knows for the functions it compiles: its parameter verdicts (parameters.py) for the
 package and everything it imports, std included. Where it cannot know, a function that only
 calls methods of an interface argument (`fmt.Fprintf` calls `w.Write`), a curated std table
-names those methods, and the verdicts for the receivers of the argument's dynamic type decide
+(stdtable.py) names those methods, and the verdicts for the receivers of the argument's dynamic type decide
 (and SELF_STORES clears std methods whose `leaking param content` is a store into the receiver);
 each entry cites the std source it relies on and is proven by a Go test in tests/retention that
-drops the object after the call and asserts the GC collected it. Anything else is a reason to
-decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
+drops the object after the call and asserts the GC collected it. The package's own functions
+whose verdict is a leak are followed into (callees.py finds them): every use of the parameter
+must be a call that keeps nothing of it, with the dynamic type the call site passes. Anything
+else is a reason to decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 
 from gorewrite import callees
 from gorewrite.callees import DEPTH
 from gorewrite.parameters import Signature, parameter_names
 from gorewrite.proposals import PackageView
+from gorewrite.stdtable import SELF_STORES, TABLE
 from gorewrite.syntax import Node, text
 from gorewrite.typeinfo import Ident, Kind
 
@@ -35,39 +37,6 @@ USES = {
     "send_statement": "is sent on a channel",
 }
 TO_RESULT = re.compile(r"^leaking param: \w+ to result (\S+) level=(\d+)$")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A std function that keeps an argument no longer than these methods of its dynamic type keep their receiver."""
-
-    methods: tuple[str, ...]
-    source: str  # what in the std source makes it so
-    test: str  # the Go test in tests/retention/retention_test.go that proves it
-
-
-FPRINT = "fmt/print.go: formats into its own pp (from ppFree), calls w.Write(p.buf) once, and p.free() keeps no w"
-TABLE: dict[tuple[str, str, str, int], Entry] = {
-    ("fmt", "", "Fprintf", 0): Entry(("Write",), FPRINT, "TestFprintf"),
-    ("fmt", "", "Fprint", 0): Entry(("Write",), FPRINT, "TestFprint"),
-    ("fmt", "", "Fprintln", 0): Entry(("Write",), FPRINT, "TestFprintln"),
-    ("io", "", "WriteString", 0): Entry(
-        ("WriteString", "Write"),
-        "io/io.go: calls w.(StringWriter).WriteString(s) when it has one, else w.Write([]byte(s)); keeps nothing",
-        "TestWriteString",
-    ),
-}
-
-
-# Methods the compiler reports as `leaking param content` of their receiver only because they store
-# the receiver's own storage back into it (b.buf = append(b.buf, …)): nothing outside keeps it.
-SELF_STORES: dict[tuple[str, str, str], Entry] = {
-    ("bytes", "Buffer", "WriteRune"): Entry(
-        (),
-        "bytes/buffer.go: WriteRune grows b.buf and stores utf8.AppendRune(b.buf[:m], r) back in b.buf, nowhere else",
-        "TestBufferWriteRune",
-    ),
-}
 
 
 def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False) -> str | None:
@@ -123,11 +92,52 @@ def _kept(
             return f"{role}, {problem}"
         if dynamic is None:
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
+        held = _holder(view, path, call, entry.holder) if entry.holder else None
+        if held:
+            return f"{role}, which keeps it in what it returns, and that {held}"
         for method in entry.methods:
             problem = _method(view, dynamic, method, contents, version)
             if problem:
                 return f"{role}, which {problem}"
     return None
+
+
+def _holder(view: PackageView, path: str, call: Node, methods: tuple[str, ...]) -> str | None:
+    """None when what the call returns is only the receiver of these methods, in place or through
+    a local variable declared by it; else what is done with it."""
+    parent = call.parent
+    while parent.type == "parenthesized_expression":
+        parent = parent.parent
+    if parent.type == "selector_expression":
+        return _holder_method(view, path, parent, methods)
+    statement = parent.parent
+    if parent.type != "expression_list" or statement.type != "short_var_declaration" or len(parent.children) != 1:
+        return "is not assigned to a variable of its own"
+    name = statement.child_by_field_name("left").named_children[0]
+    declared = view.types.at(path, name.start_byte)
+    if declared is None or declared.obj is None or len(statement.child_by_field_name("left").named_children) != 1:
+        return "is not assigned to a variable of its own"
+    for use in view.types.idents.get(path, ()):
+        if use.obj == declared.obj and use.start != declared.start:
+            node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+            enclosing = {a.type for a in _ancestors(node, statement.parent)}
+            selector = node.parent
+            if enclosing & {"go_statement", "func_literal"} or selector.type != "selector_expression":
+                return (
+                    f"is used as {name.text.decode()} where it may outlive the call (line {node.start_point.row + 1})"
+                )
+            problem = _holder_method(view, path, selector, methods)
+            if problem:
+                return problem
+    return None
+
+
+def _holder_method(view: PackageView, path: str, selector: Node, methods: tuple[str, ...]) -> str | None:
+    field = selector.child_by_field_name("field")
+    call = selector.parent
+    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return f"has {field.text.decode()} selected as a value"
+    return None if field.text.decode() in methods else f"has its method {field.text.decode()} called"
 
 
 def _method(view: PackageView, dynamic: tuple[str, str], method: str, contents: bool, version: str) -> str | None:

@@ -161,6 +161,7 @@ NAIVE = {
     "decline_buffer_callee_returns": "pool",
     "decline_buffer_callee_store": "pool",
     "decline_buffer_callee_recursive": "pool",
+    "decline_buffer_encoder_stored": "pool",
 }
 
 
@@ -222,6 +223,8 @@ REUSED = (
     "render_other_file",
     "string_writer",
     "render_recursive",
+    "json_encoder",
+    "json_encoder_indent",
 )
 
 
