@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 
 from gorewrite import callees
 from gorewrite.callees import DEPTH
@@ -82,7 +83,7 @@ def _kept(
         ):
             continue
         if key[0] == view.package.import_path and argument != RECEIVER and not element:
-            followed = _follow(view, key, argument, contents, dynamic, depth + 1)
+            followed = _follow(view, Followed(key, argument, contents, dynamic), depth + 1)
             if followed is None:
                 break  # its body, not one release's verdict, shows it keeps nothing
             if followed != UNDESCRIBED:  # a callee the rule did not ask types for: the verdict stands
@@ -149,46 +150,42 @@ def _method(view: PackageView, dynamic: tuple[str, str], method: str, contents: 
     return f"calls (*{dynamic[1]}).{method}, {problem}" if problem else None
 
 
-def _follow(
-    view: PackageView,
-    key: tuple[str, str, str],
-    index: int,
-    contents: bool,
-    dynamic: tuple[str, str] | None,
-    depth: int,
-) -> str | None:
-    """None when the package's own function keeps nothing of its parameter `index`: every use of it
-    in the body is a method call or an argument to a call that, followed in turn, keeps nothing of it.
+@dataclass(frozen=True)
+class Followed:
+    """A parameter of the package's own function, followed with what the call site knows of its argument."""
+
+    key: tuple[str, str, str]
+    index: int
+    contents: bool
+    dynamic: tuple[str, str] | None
+
+
+def _follow(view: PackageView, param: Followed, depth: int) -> str | None:
+    """None when the package's own function keeps nothing of its parameter: every use of it in the
+    body is a method call or an argument to a call that, followed in turn, keeps nothing of it.
     Else why, as `whose w …`. A call back into a function still being followed is taken to keep
     nothing: that function's own uses decide, and a failure there fails every caller up to the call
     site. So only results that rest on no such assumption are memoised (and every decline)."""
-    memo_key = ("retention", key, index, contents, dynamic)
     stack: list[list] = view.memo.setdefault(("retention", "following"), [])
     frames = [frame[0] for frame in stack]
-    if memo_key in frames:
-        for frame in stack[frames.index(memo_key) + 1 :]:
+    if param in frames:
+        for frame in stack[frames.index(param) + 1 :]:
             frame[1] = True  # rests on an assumption about a caller
         return None
     if depth > DEPTH:
         return f"which passes it on through more than {DEPTH} functions of the package"
-    if memo_key not in view.memo:
-        stack.append([memo_key, False])
-        result = _uses(view, key, index, contents, dynamic, depth)
+    if ("retention", param) not in view.memo:
+        stack.append([param, False])
+        result = _uses(view, param, depth)
         _, assumed = stack.pop()
         if result is not None or not assumed:
-            view.memo[memo_key] = result
+            view.memo[("retention", param)] = result
         return result
-    return view.memo[memo_key]
+    return view.memo[("retention", param)]
 
 
-def _uses(
-    view: PackageView,
-    key: tuple[str, str, str],
-    index: int,
-    contents: bool,
-    dynamic: tuple[str, str] | None,
-    depth: int,
-) -> str | None:
+def _uses(view: PackageView, param: Followed, depth: int) -> str | None:
+    key, index, contents, dynamic = param.key, param.index, param.contents, param.dynamic
     found = callees.declaration(view, key)
     if found is None:
         return "whose declaration gorewrite does not find among the package's files"

@@ -260,48 +260,17 @@ def test_pooled_buffers_allocate_less(tmp_path, release):
 
 # --- the package's own callees, followed through recursion ----------------------------------
 
-MUTUAL = """package tree
-
-import (
-	"bytes"
-	"io"
-)
-
-type Node struct {
-	Title    string
-	Marked   bool
-	Children []*Node
-}
-
-var Marks []io.Writer
-
-// writeNode keeps w, after the call into writeChildren that calls it back.
-func writeNode(w io.Writer, n *Node) {
-	io.WriteString(w, n.Title)
-	writeChildren(w, n)
-	if n.Marked {
-		Marks = append(Marks, w)
-	}
-}
-
-func writeChildren(w io.Writer, n *Node) {
-	for _, c := range n.Children {
-		writeNode(w, c)
-	}
-}
-
-func Render(n *Node) string {
-	buf := new(bytes.Buffer)
-	writeNode(buf, n)
-	return buf.String()
-}
-
+# The golden case's mutual recursion, with a second site that calls writeChildren first.
+MUTUAL = (
+    (GOLDEN / "sync-pool" / "decline_buffer_callee_recursive" / "d.go").read_text()
+    + """
 func RenderChildren(n *Node) string {
 	buf := new(bytes.Buffer)
 	writeChildren(buf, n)
 	return buf.String()
 }
 """
+)
 
 
 def test_a_callee_cleared_while_its_caller_was_followed_is_followed_again(tmp_path):
