@@ -225,6 +225,7 @@ REUSED = (
     "render_recursive",
     "json_encoder",
     "json_encoder_indent",
+    "pool_per_package",
 )
 
 

@@ -136,9 +136,10 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             proposals.append(Declined(NAME, cand.escape, verdict))
         else:
             # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
-            # for makes of one capacity. One file each: another file may be built for other platforms or
-            # tags than the pool's.
-            groups.setdefault((re.sub(r"\s+", "", verdict.pointer), cand.path), []).append(verdict)
+            # for makes of one capacity. One per package, in the first site's file, for the files without
+            # build constraints; a constrained file has its own: it may be built where the pool's is not.
+            home = cand.path if _constrained(cand.path, view.sources[cand.path]) else ""
+            groups.setdefault((re.sub(r"\s+", "", verdict.pointer), home), []).append(verdict)
     names: set[str] = set()
     creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
     for plans in groups.values():
@@ -733,9 +734,10 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
         moves = (first.moved,)
     for plan in plans:
         edits.append(_statement_edit(view, plan, get, put, taken, names))
-        edits += [Edit(path, start, end, plan.var.encode()) for start, end in plan.addresses]
-    if existing is not None:
-        edits += _unused_import(view, plans[0], edits)
+        edits += [Edit(plan.site.path, start, end, plan.var.encode()) for start, end in plan.addresses]
+    for site_path in dict.fromkeys(p.site.path for p in plans):
+        if existing is not None or site_path != path:  # the file of a new pool names the type in it
+            edits += _unused_import(view, next(p for p in plans if p.site.path == site_path), edits)
     lines = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
     return Part(path, existing is None, tuple(edits), tuple(p.escape for p in plans), moves, summary)
