@@ -4,13 +4,14 @@ Rules that move a value off the heap or into a pool must know that no callee kee
 compiler knows for the functions it compiles: its parameter verdicts (parameters.py) for the
 package and everything it imports, std included. Where it cannot know, a function that only
 calls methods of an interface argument (`fmt.Fprintf` calls `w.Write`), a curated std table
-(stdtable.py) names those methods, and the verdicts for the receivers of the argument's dynamic type decide
-(and SELF_STORES clears std methods whose `leaking param content` is a store into the receiver);
-each entry cites the std source it relies on and is proven by a Go test in tests/retention that
-drops the object after the call and asserts the GC collected it. The package's own functions
-whose verdict is a leak are followed into (callees.py finds them): every use of the parameter
-must be a call that keeps nothing of it, with the dynamic type the call site passes. Anything
-else is a reason to decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
+(stdtable.py) names those methods, and the verdicts for the receivers of the argument's dynamic
+type decide (and SELF_STORES clears std methods whose `leaking param content` is a store into
+the receiver); each entry cites the std source it relies on and is proven by a Go test in
+tests/retention that drops the object after the call and asserts the GC collected it. The
+package's own functions whose verdict is a leak are followed into (callees.py finds them): every
+use of the parameter must be a call that keeps nothing of it, with the dynamic type the call
+site passes. Anything else is a reason to decline. A rule opts in with `Rule(retention=True)`;
+the pipeline then fills `view.parameters`.
 """
 
 from __future__ import annotations
