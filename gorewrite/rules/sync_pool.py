@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import os
 import re
 from dataclasses import dataclass
 
@@ -738,9 +739,15 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
     for site_path in dict.fromkeys(p.site.path for p in plans):
         if existing is not None or site_path != path:  # the file of a new pool names the type in it
             edits += _unused_import(view, next(p for p in plans if p.site.path == site_path), edits)
-    lines = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
+    lines = ", ".join(f"{p.var} ({_where(view, p, path)})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
     return Part(path, existing is None, tuple(edits), tuple(p.escape for p in plans), moves, summary)
+
+
+def _where(view: PackageView, plan: Plan, pool_path: str) -> str:
+    """`line 12`, or `checks.go:12` for a site in another file than the pool's."""
+    line = view.line(plan.site.path, plan.site.statement.start_byte)
+    return f"line {line}" if plan.site.path == pool_path else f"{os.path.basename(plan.site.path)}:{line}"
 
 
 def _unused_import(view: PackageView, plan: Plan, replaced: list[Edit]) -> list[Edit]:
