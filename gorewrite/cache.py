@@ -27,7 +27,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, PackageView, Rule
 from gorewrite.syntax import rule_data
 
-SCHEMA = 2  # the entries' layout: bump it when it changes
+SCHEMA = 3  # the entries' layout: bump it when it changes
 LIMIT = 64 * 1024 * 1024  # bytes of entries kept; std's are ~1 MB
 
 
@@ -113,8 +113,10 @@ def _read(key: str) -> list[Candidate] | None:
         rows = json.loads(path.read_bytes())
         os.utime(path)  # used now: pruned last
         return [
-            Candidate(rule, Escape(file, line, col, message), at, (start, end), declined)
-            for rule, file, line, col, message, at, start, end, declined in rows
+            Candidate(
+                rule, Escape(file, line, col, message), at, (start, end), tuple(map(tuple, also)), declined=declined
+            )
+            for rule, file, line, col, message, at, start, end, also, declined in rows
         ]
     except (OSError, ValueError, TypeError):
         return None
@@ -122,7 +124,7 @@ def _read(key: str) -> list[Candidate] | None:
 
 def _write(key: str, found: list[Candidate]) -> None:
     """Store an entry atomically; a cache that cannot be written is only slower, never an error."""
-    rows = [[c.rule, *astuple(c.escape), c.path, *c.scope, c.declined] for c in found]
+    rows = [[c.rule, *astuple(c.escape), c.path, *c.scope, c.also, c.declined] for c in found]
     folder = _folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -73,12 +73,12 @@ def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> Verdic
             continue
         receiver, recv_type = None, ""
         if node.type == "method_declaration":
-            names = _names(node.child_by_field_name("receiver"))
+            names = parameter_names(node.child_by_field_name("receiver"))
             receiver = _verdict(said, starts, names[0][0]) if names and names[0][0] is not None else None
-            recv_type = _receiver_type(node.child_by_field_name("receiver"))
+            recv_type = receiver_type(node.child_by_field_name("receiver"))
             if recv_type is None:
                 continue  # generic or unusual receiver: nobody looks it up
-        params = _names(node.child_by_field_name("parameters"))
+        params = parameter_names(node.child_by_field_name("parameters"))
         verdicts = tuple(_verdict(said, starts, name) if name is not None else None for name, _ in params)
         variadic = bool(params) and params[-1][1]
         found[(pkg, recv_type, text(node.child_by_field_name("name")).decode())] = Signature(
@@ -87,7 +87,7 @@ def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> Verdic
     return found
 
 
-def _names(params: Node | None) -> list[tuple[Node | None, bool]]:
+def parameter_names(params: Node | None) -> list[tuple[Node | None, bool]]:
     """Each parameter's name node (None when unnamed or `_`) and whether it is variadic, in order."""
     names: list[tuple[Node | None, bool]] = []
     for decl in params.named_children if params is not None else ():
@@ -104,7 +104,7 @@ def _verdict(said: dict[tuple[int, int], str], starts: list[int], name: Node) ->
     return said.get((line, name.start_byte - starts[line - 1] + 1))
 
 
-def _receiver_type(receiver: Node | None) -> str | None:
+def receiver_type(receiver: Node | None) -> str | None:
     """`T` of `(r *T)` or `(r T)`; None for a generic receiver."""
     decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
     if len(decls) != 1:

@@ -220,7 +220,7 @@ def propose(
         pass  # each package asks again and is declined with the reason
     for number, (pkg, cands) in enumerate(found.items(), 1):
         progress(f"type-checking: package {number}/{len(found)} {pkg}")
-        views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, _scopes(cands))
+        views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, type_scopes(cands))
     _add_flows(toolchains, cwd, rules, views, found, progress)
     add_parameters(toolchains, cwd, rules, views, found, progress)
     proposals: dict[str, list[Proposal]] = {}
@@ -317,11 +317,13 @@ def _std_root(pkg: Package) -> str:
     return os.path.normpath(os.path.join(pkg.dir, *[".."] * len(parts)))
 
 
-def _scopes(found: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
+def type_scopes(found: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
+    """The byte ranges, per file, whose types the candidates' rules read: their scopes and what they follow."""
     scopes: dict[str, list[tuple[int, int]]] = {}
     for cand in found:
-        if cand.scope not in scopes.setdefault(cand.path, []):
-            scopes[cand.path].append(cand.scope)
+        for path, span in ((cand.path, cand.scope), *((p, (s, e)) for p, s, e in cand.also)):
+            if span not in scopes.setdefault(path, []):
+                scopes[path].append(span)
     return scopes
 
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A heap escape a rule recognises by syntax alone; `scope` is the byte range it needs types for.
+    """A heap escape a rule recognises by syntax alone; `scope` is the byte range it needs types for,
+    `also` other ranges of the package it reads with types (path, start, end): the callees it follows.
 
     `declined` is a reason the rule knows already from the compiler's messages and the syntax: the
     site is reported declined without types or proposing, and `check` does not tag it.
@@ -31,6 +32,7 @@ class Candidate:
     escape: Escape
     path: str
     scope: tuple[int, int]
+    also: tuple[tuple[str, int, int], ...] = ()
     declined: str | None = None
 
 

@@ -4,58 +4,41 @@ Rules that move a value off the heap or into a pool must know that no callee kee
 compiler knows for the functions it compiles: its parameter verdicts (parameters.py) for the
 package and everything it imports, std included. Where it cannot know, a function that only
 calls methods of an interface argument (`fmt.Fprintf` calls `w.Write`), a curated std table
-names those methods, and the verdicts for the receivers of the argument's dynamic type decide
-(and SELF_STORES clears std methods whose `leaking param content` is a store into the receiver);
-each entry cites the std source it relies on and is proven by a Go test in tests/retention that
-drops the object after the call and asserts the GC collected it. Anything else is a reason to
-decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
+(stdtable.py) names those methods, and the verdicts for the receivers of the argument's dynamic
+type decide (and SELF_STORES clears std methods whose `leaking param content` is a store into
+the receiver); each entry cites the std source it relies on and is proven by a Go test in
+tests/retention that drops the object after the call and asserts the GC collected it. The
+package's own functions whose verdict is a leak are followed into (callees.py finds them): every
+use of the parameter must be a call that keeps nothing of it, with the dynamic type the call
+site passes. Anything else is a reason to decline. A rule opts in with `Rule(retention=True)`;
+the pipeline then fills `view.parameters`.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
-from gorewrite.parameters import Signature
+from gorewrite import callees
+from gorewrite.callees import DEPTH
+from gorewrite.parameters import Signature, parameter_names
 from gorewrite.proposals import PackageView
+from gorewrite.stdtable import SELF_STORES, TABLE
 from gorewrite.syntax import Node, text
 from gorewrite.typeinfo import Ident, Kind
 
 RECEIVER = -1  # `argument` for the receiver of a method call: `x.M()` passes x (or &x)
+UNDESCRIBED = "whose parameter go/types does not describe"
+# What a followed parameter's other uses do with it, in the words of the reason to decline.
+USES = {
+    "return_statement": "is returned",
+    "assignment_statement": "is assigned: it may be stored where it outlives the call",
+    "short_var_declaration": "is assigned to another variable, which gorewrite does not follow",
+    "type_assertion_expression": "is type-asserted: what the assertion gives may be kept",
+    "send_statement": "is sent on a channel",
+}
 TO_RESULT = re.compile(r"^leaking param: \w+ to result (\S+) level=(\d+)$")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A std function that keeps an argument no longer than these methods of its dynamic type keep their receiver."""
-
-    methods: tuple[str, ...]
-    source: str  # what in the std source makes it so
-    test: str  # the Go test in tests/retention/retention_test.go that proves it
-
-
-FPRINT = "fmt/print.go: formats into its own pp (from ppFree), calls w.Write(p.buf) once, and p.free() keeps no w"
-TABLE: dict[tuple[str, str, str, int], Entry] = {
-    ("fmt", "", "Fprintf", 0): Entry(("Write",), FPRINT, "TestFprintf"),
-    ("fmt", "", "Fprint", 0): Entry(("Write",), FPRINT, "TestFprint"),
-    ("fmt", "", "Fprintln", 0): Entry(("Write",), FPRINT, "TestFprintln"),
-    ("io", "", "WriteString", 0): Entry(
-        ("WriteString", "Write"),
-        "io/io.go: calls w.(StringWriter).WriteString(s) when it has one, else w.Write([]byte(s)); keeps nothing",
-        "TestWriteString",
-    ),
-}
-
-
-# Methods the compiler reports as `leaking param content` of their receiver only because they store
-# the receiver's own storage back into it (b.buf = append(b.buf, …)): nothing outside keeps it.
-SELF_STORES: dict[tuple[str, str, str], Entry] = {
-    ("bytes", "Buffer", "WriteRune"): Entry(
-        (),
-        "bytes/buffer.go: WriteRune grows b.buf and stores utf8.AppendRune(b.buf[:m], r) back in b.buf, nowhere else",
-        "TestBufferWriteRune",
-    ),
-}
 
 
 def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False) -> str | None:
@@ -68,6 +51,13 @@ def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False
     content`, or a result that aliases it, as `bytes.Buffer.Bytes` does): a pooled object must not
     be reachable at all, a variable kept on the stack only needs its own address not to be.
     """
+    return _kept(view, call, argument, contents, None, 0)
+
+
+def _kept(
+    view: PackageView, call: Node, argument: int, contents: bool, dynamic: tuple[str, str] | None, depth: int
+) -> str | None:
+    """kept, where `dynamic` is the argument's dynamic type when a caller followed it here (a parameter)."""
     shown = _shown(call)
     role = f"is the receiver of {shown}" if argument == RECEIVER else f"is passed to {shown}"
     if view.types is None or view.types.error:
@@ -81,6 +71,8 @@ def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False
     args = call.child_by_field_name("arguments")
     if argument != RECEIVER and args is not None and any(c.type == "..." for c in args.children):
         return f"{role} with `...`: the callee gets the slice itself"
+    if argument != RECEIVER and args is not None:
+        dynamic = _dynamic(view, path, args.named_children[argument]) or dynamic
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
         if signature is None:
@@ -91,20 +83,172 @@ def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False
             argument == RECEIVER and said.startswith("leaking param content: ") and key in SELF_STORES
         ):
             continue
+        if key[0] == view.package.import_path and argument != RECEIVER and not element:
+            followed = _follow(view, Followed(key, argument, contents, dynamic), depth + 1)
+            if followed is None:
+                break  # its body, not one release's verdict, shows it keeps nothing
+            if followed != UNDESCRIBED:  # a callee the rule did not ask types for: the verdict stands
+                return f"{role}, {followed}"
         entry = TABLE.get((*key, argument)) if said and said.startswith("leaking param: ") else None
         if entry is None or element:
             return f"{role}, {problem}"
-        dynamic = _dynamic(view, path, args.named_children[argument] if args else None)
         if dynamic is None:
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
+        held = _holder(view, path, call, entry.holder) if entry.holder else None
+        if held:
+            return f"{role}, which keeps it in what it returns, and that {held}"
         for method in entry.methods:
-            receiver = verdicts.get((dynamic[0], dynamic[1], method))
-            if receiver is None:
-                return f"{role}, which may call {method}, a method *{dynamic[1]} does not declare itself"
-            problem = _judge(receiver.receiver, contents, version)
+            problem = _method(view, dynamic, method, contents, version)
             if problem:
-                return f"{role}, which calls (*{dynamic[1]}).{method}, {problem}"
+                return f"{role}, which {problem}"
     return None
+
+
+def _holder(view: PackageView, path: str, call: Node, methods: tuple[str, ...]) -> str | None:
+    """None when what the call returns is only the receiver of these methods, in place or through
+    a local variable declared by it; else what is done with it."""
+    parent = call.parent
+    while parent.type == "parenthesized_expression":
+        parent = parent.parent
+    if parent.type == "selector_expression":
+        return _holder_method(view, path, parent, methods)
+    statement = parent.parent
+    if parent.type != "expression_list" or statement.type != "short_var_declaration" or len(parent.children) != 1:
+        return "is not assigned to a variable of its own"
+    name = statement.child_by_field_name("left").named_children[0]
+    declared = view.types.at(path, name.start_byte)
+    if declared is None or declared.obj is None or len(statement.child_by_field_name("left").named_children) != 1:
+        return "is not assigned to a variable of its own"
+    for use in view.types.idents.get(path, ()):
+        if use.obj == declared.obj and use.start != declared.start:
+            node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+            enclosing = {a.type for a in _ancestors(node, statement.parent)}
+            selector = node.parent
+            if enclosing & {"go_statement", "func_literal"} or selector.type != "selector_expression":
+                return (
+                    f"is used as {name.text.decode()} where it may outlive the call (line {node.start_point.row + 1})"
+                )
+            problem = _holder_method(view, path, selector, methods)
+            if problem:
+                return problem
+    return None
+
+
+def _holder_method(view: PackageView, path: str, selector: Node, methods: tuple[str, ...]) -> str | None:
+    field = selector.child_by_field_name("field")
+    call = selector.parent
+    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return f"has {field.text.decode()} selected as a value"
+    return None if field.text.decode() in methods else f"has its method {field.text.decode()} called"
+
+
+def _method(view: PackageView, dynamic: tuple[str, str], method: str, contents: bool, version: str) -> str | None:
+    """None when the dynamic type's method keeps nothing of its receiver under that release, else what it does."""
+    receiver = view.parameters[version].get((dynamic[0], dynamic[1], method))
+    if receiver is None:
+        return f"may call {method}, a method *{dynamic[1]} does not declare itself"
+    problem = _judge(receiver.receiver, contents, version)
+    return f"calls (*{dynamic[1]}).{method}, {problem}" if problem else None
+
+
+@dataclass(frozen=True)
+class Followed:
+    """A parameter of the package's own function, followed with what the call site knows of its argument."""
+
+    key: tuple[str, str, str]
+    index: int
+    contents: bool
+    dynamic: tuple[str, str] | None
+
+
+def _follow(view: PackageView, param: Followed, depth: int) -> str | None:
+    """None when the package's own function keeps nothing of its parameter: every use of it in the
+    body is a method call or an argument to a call that, followed in turn, keeps nothing of it.
+    Else why, as `whose w …`. A call back into a function still being followed is taken to keep
+    nothing: that function's own uses decide, and a failure there fails every caller up to the call
+    site. So only results that rest on no such assumption are memoised (and every decline)."""
+    stack: list[list] = view.memo.setdefault(("retention", "following"), [])
+    frames = [frame[0] for frame in stack]
+    if param in frames:
+        for frame in stack[frames.index(param) + 1 :]:
+            frame[1] = True  # rests on an assumption about a caller
+        return None
+    if depth > DEPTH:
+        return f"which passes it on through more than {DEPTH} functions of the package"
+    if ("retention", param) not in view.memo:
+        stack.append([param, False])
+        result = _uses(view, param, depth)
+        _, assumed = stack.pop()
+        if result is not None or not assumed:
+            view.memo[("retention", param)] = result
+        return result
+    return view.memo[("retention", param)]
+
+
+def _uses(view: PackageView, param: Followed, depth: int) -> str | None:
+    key, index, contents, dynamic = param.key, param.index, param.contents, param.dynamic
+    found = callees.declaration(view, key)
+    if found is None:
+        return "whose declaration gorewrite does not find among the package's files"
+    path, decl = found
+    params = parameter_names(decl.child_by_field_name("parameters"))
+    name = params[index][0] if index < len(params) else None
+    declared = view.types.at(path, name.start_byte) if name is not None else None
+    if declared is None or declared.obj is None:
+        return UNDESCRIBED
+    shown = name.text.decode()
+    for use in view.types.idents.get(path, ()):
+        if use.obj != declared.obj or use.start == declared.start:
+            continue
+        node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+        problem = _use(view, node, decl, contents, _dynamic(view, path, node) or dynamic, depth)
+        if problem:
+            return f"whose {shown} ({os.path.basename(path)}:{node.start_point.row + 1}) {problem}"
+    return None
+
+
+def _use(
+    view: PackageView, node: Node, decl: Node, contents: bool, dynamic: tuple[str, str] | None, depth: int
+) -> str | None:
+    """Why this use of a followed parameter may let the callee keep it, or None."""
+    enclosing = {a.type for a in _ancestors(node, decl)}
+    if "go_statement" in enclosing:
+        return "is used in a go statement: the goroutine may outlive the call"
+    if "func_literal" in enclosing:
+        return "is captured by a func literal, which may outlive the call"
+    expr, parent = node, node.parent
+    while parent.type == "parenthesized_expression":
+        expr, parent = parent, parent.parent
+    call = parent.parent
+    if parent.type == "argument_list" and call.type == "call_expression":
+        function = call.child_by_field_name("function")
+        builtin = view.types.at(_path(view, node), function.start_byte) if function.type == "identifier" else None
+        if builtin is not None and builtin.kind == Kind.BUILTIN:
+            return f"is passed to the builtin {builtin.name}"
+        return _kept(view, call, parent.named_children.index(expr), contents, dynamic, depth)
+    selected = parent.type == "selector_expression" and call.type == "call_expression"
+    if not selected or call.child_by_field_name("function") != parent:
+        kind = parent.parent.type if parent.type == "expression_list" else parent.type
+        return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
+    method = view.types.at(_path(view, node), parent.child_by_field_name("field").start_byte)
+    if method is None or method.kind != Kind.METHOD:
+        return "has a field or method value selected"
+    if method.recv:
+        return _kept(view, call, RECEIVER, contents, dynamic, depth)
+    if dynamic is None:
+        return f"calls {method.name}, an interface method, and its dynamic type is not a known pointer"
+    for version in sorted(view.parameters):
+        problem = _method(view, dynamic, method.name, contents, version)
+        if problem:
+            return problem
+    return None
+
+
+def _ancestors(node: Node, stop: Node):
+    node = node.parent
+    while node is not None and node != stop:
+        yield node
+        node = node.parent
 
 
 def _path(view: PackageView, node: Node) -> str:

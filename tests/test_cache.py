@@ -36,7 +36,14 @@ class Counting:
     def __call__(self, v: PackageView) -> list[Candidate]:
         self.calls += 1
         return [
-            Candidate("counting", e, e.path, (0, len(v.sources[e.path])), None if e.line % 2 else "screened")
+            Candidate(
+                "counting",
+                e,
+                e.path,
+                (0, len(v.sources[e.path])),
+                also=((e.path, 1, 2),),  # a callee's range the rule reads with types
+                declined=None if e.line % 2 else "screened",
+            )
             for e in v.escapes
             if e.heap
         ]
@@ -53,7 +60,8 @@ def test_a_hit_gives_the_same_candidates_without_running_find(counting):
     find, rule = counting
     first, computed = cache.find(view(), [rule])
     again, recomputed = cache.find(view(), [rule])
-    assert (first, computed) == ([Candidate("counting", MOVED, PATH, (0, len(SOURCE)), "screened")], True)
+    expected = Candidate("counting", MOVED, PATH, (0, len(SOURCE)), also=((PATH, 1, 2),), declined="screened")
+    assert (first, computed) == ([expected], True)
     assert (again, recomputed) == (first, False)
     assert find.calls == 1
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import os
 import re
 from dataclasses import dataclass
 
-from gorewrite import retention
+from gorewrite import callees, retention
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
@@ -118,7 +119,10 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if site is None or _function(site.statement) is None or _plainly_kept(site):
             continue
-        found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement)))
+        # A buffer (by its type's name: go/types comes later) is followed into the package's callees.
+        buffer = b"Buffer" in text(site.value)
+        also = callees.scopes(view, _function(site.statement)) if buffer else ()
+        found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found
 
 
@@ -133,9 +137,10 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             proposals.append(Declined(NAME, cand.escape, verdict))
         else:
             # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
-            # for makes of one capacity. One file each: another file may be built for other platforms or
-            # tags than the pool's.
-            groups.setdefault((re.sub(r"\s+", "", verdict.pointer), cand.path), []).append(verdict)
+            # for makes of one capacity. One per package, in the first site's file, for the files without
+            # build constraints; a constrained file has its own: it may be built where the pool's is not.
+            home = cand.path if _constrained(cand.path, view.sources[cand.path]) else ""
+            groups.setdefault((re.sub(r"\s+", "", verdict.pointer), home), []).append(verdict)
     names: set[str] = set()
     creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
     for plans in groups.values():
@@ -730,12 +735,19 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
         moves = (first.moved,)
     for plan in plans:
         edits.append(_statement_edit(view, plan, get, put, taken, names))
-        edits += [Edit(path, start, end, plan.var.encode()) for start, end in plan.addresses]
-    if existing is not None:
-        edits += _unused_import(view, plans[0], edits)
-    lines = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
+        edits += [Edit(plan.site.path, start, end, plan.var.encode()) for start, end in plan.addresses]
+    for site_path in dict.fromkeys(p.site.path for p in plans):
+        if existing is not None or site_path != path:  # the file of a new pool names the type in it
+            edits += _unused_import(view, next(p for p in plans if p.site.path == site_path), edits)
+    lines = ", ".join(f"{p.var} ({_where(view, p, path)})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
     return Part(path, existing is None, tuple(edits), tuple(p.escape for p in plans), moves, summary)
+
+
+def _where(view: PackageView, plan: Plan, pool_path: str) -> str:
+    """`line 12`, or `checks.go:12` for a site in another file than the pool's."""
+    line = view.line(plan.site.path, plan.site.statement.start_byte)
+    return f"line {line}" if plan.site.path == pool_path else f"{os.path.basename(plan.site.path)}:{line}"
 
 
 def _unused_import(view: PackageView, plan: Plan, replaced: list[Edit]) -> list[Edit]:

@@ -7,6 +7,7 @@ package retention
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
@@ -79,4 +80,15 @@ func TestBufferWriteRune(t *testing.T) {
 func TestWriteString(t *testing.T) {
 	check(t, func(b *bytes.Buffer) { io.WriteString(b, "hello") })
 	check(t, func(b *bytes.Buffer) { io.WriteString(&onlyWrite{b}, "hello") })
+}
+
+// TestJSONEncoder: the Encoder holds b, and neither outlives the Encoder, which dies with the call.
+func TestJSONEncoder(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { json.NewEncoder(b).Encode(map[string]int{"a": 1}) })
+	check(t, func(b *bytes.Buffer) {
+		enc := json.NewEncoder(b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		enc.Encode([]string{"<a>"})
+	})
 }

@@ -16,7 +16,7 @@ func Recent() string { return recent[len(recent)-1].String() }
 
 // Note renders a note and remembers it.
 func Note(text string) {
-	buf := new(bytes.Buffer) // want "new\\(bytes.Buffer\\) escapes to heap" // declined "is passed to remember, whose parameter"
+	buf := new(bytes.Buffer) // want "new\\(bytes.Buffer\\) escapes to heap" // declined "is passed to remember, whose b (d.go:12) is passed to the builtin append"
 	fmt.Fprintf(buf, "note: %s", text)
 	remember(buf)
 }

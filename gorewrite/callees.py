@@ -1,0 +1,52 @@
+"""The package's own functions and methods, found by name: the callees retention follows.
+
+Syntax only, so `find` can name the declarations whose types a rule will read (Candidate.also)
+before go/types runs; retention.py then follows a parameter into the one go/types names.
+"""
+
+from __future__ import annotations
+
+from gorewrite.parameters import FUNCTIONS, receiver_type
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, walk
+
+DEPTH = 4  # calls into the package's own functions followed from the call site; deeper chains are declined
+
+
+def declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node] | None:
+    """The compiled file and the declaration of the package's function or method `key`."""
+    for path in view.package.files:
+        for node in view.tree(path).root_node.named_children:
+            name = node.child_by_field_name("name")
+            if node.type not in FUNCTIONS or name is None or name.text.decode() != key[2]:
+                continue
+            if node.type == "function_declaration" and not key[1]:
+                return path, node
+            if node.type == "method_declaration" and receiver_type(node.child_by_field_name("receiver")) == key[1]:
+                return path, node
+    return None
+
+
+def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
+    """The declarations of the package's functions and methods `function` may call, by name,
+    DEPTH calls deep: the ranges whose types retention reads when it follows a parameter."""
+    names: dict[str, list[tuple[str, Node]]] = {}
+    for path in view.package.files:
+        for node in view.tree(path).root_node.named_children:
+            if node.type in FUNCTIONS and node.child_by_field_name("name") is not None:
+                names.setdefault(node.child_by_field_name("name").text.decode(), []).append((path, node))
+    found: dict[tuple[str, int, int], Node] = {}
+    frontier = [function]
+    for _ in range(DEPTH):
+        called = {_called(c) for f in frontier for c in walk(f) if c.type == "call_expression"}
+        fresh = {(p, d.start_byte, d.end_byte): d for name in called for p, d in names.get(name, ())}
+        frontier = [d for span, d in fresh.items() if span not in found]
+        found.update(fresh)
+    return tuple(found)
+
+
+def _called(call: Node) -> str:
+    function = call.child_by_field_name("function")
+    if function is not None and function.type == "selector_expression":
+        function = function.child_by_field_name("field")
+    return function.text.decode() if function is not None else ""

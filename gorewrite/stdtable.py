@@ -1,0 +1,53 @@
+"""The curated std table retention.py relies on where the compiler cannot know.
+
+Each entry names a std function (or method) that keeps an argument no longer than some methods
+of the argument's dynamic type keep their receiver, cites the std source that makes it so, and
+names the Go test in tests/retention/retention_test.go that proves it with the GC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A std function that keeps an argument no longer than these methods of its dynamic type keep their receiver."""
+
+    methods: tuple[str, ...]
+    source: str  # what in the std source makes it so
+    test: str  # the Go test in tests/retention/retention_test.go that proves it
+    # A constructor that keeps the argument in what it returns: only these methods of the result may
+    # be called, and the result must not outlive the caller's statement or local variable.
+    holder: tuple[str, ...] = ()
+
+
+FPRINT = "fmt/print.go: formats into its own pp (from ppFree), calls w.Write(p.buf) once, and p.free() keeps no w"
+TABLE: dict[tuple[str, str, str, int], Entry] = {
+    ("fmt", "", "Fprintf", 0): Entry(("Write",), FPRINT, "TestFprintf"),
+    ("fmt", "", "Fprint", 0): Entry(("Write",), FPRINT, "TestFprint"),
+    ("fmt", "", "Fprintln", 0): Entry(("Write",), FPRINT, "TestFprintln"),
+    ("io", "", "WriteString", 0): Entry(
+        ("WriteString", "Write"),
+        "io/io.go: calls w.(StringWriter).WriteString(s) when it has one, else w.Write([]byte(s)); keeps nothing",
+        "TestWriteString",
+    ),
+    ("encoding/json", "", "NewEncoder", 0): Entry(
+        ("Write",),
+        "encoding/json/stream.go: NewEncoder returns &Encoder{w: w}; Encode marshals into its own encodeState"
+        " (from encodeStatePool) and calls enc.w.Write(b) once; SetIndent and SetEscapeHTML only set fields",
+        "TestJSONEncoder",
+        ("Encode", "SetIndent", "SetEscapeHTML"),
+    ),
+}
+
+
+# Methods the compiler reports as `leaking param content` of their receiver only because they store
+# the receiver's own storage back into it (b.buf = append(b.buf, …)): nothing outside keeps it.
+SELF_STORES: dict[tuple[str, str, str], Entry] = {
+    ("bytes", "Buffer", "WriteRune"): Entry(
+        (),
+        "bytes/buffer.go: WriteRune grows b.buf and stores utf8.AppendRune(b.buf[:m], r) back in b.buf, nowhere else",
+        "TestBufferWriteRune",
+    ),
+}
