@@ -94,12 +94,13 @@ def _allocates(escape: Escape, version: str) -> bool:
         return True
     if release_minor(version) < STACK_FALLBACK_SINCE:
         return False
-    sizes = _printed_sizes(escape.message)
+    sizes = _printed(escape.message)[1:]
     return bool(sizes) and not sizes[-1].isdigit()
 
 
-def _printed_sizes(message: str) -> list[str]:
-    """The size arguments of the printed `make([]T, a, b)`, split at top-level commas."""
+def _printed(message: str) -> list[str]:
+    """The arguments of the printed `make([]T, a, b)`, split at top-level commas: the type as the
+    compiler spells it (`[]interface {}`), then the sizes."""
     depth, parts, start = 0, [], len("make(")
     for i, ch in enumerate(message):
         if ch in "([{":
@@ -108,7 +109,7 @@ def _printed_sizes(message: str) -> list[str]:
             depth -= 1
             if depth == 0:
                 parts.append(message[start:i].strip())
-                return parts[1:]
+                return parts
         elif ch == "," and depth == 1:
             parts.append(message[start:i].strip())
             start = i + 1
@@ -205,7 +206,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if comment is None or comment.type != "comment" or comment.start_point.row != stmt.end_point.row:
         comment = None
     new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment))
-    stays = f"make({slice_type}, {k})"
+    stays = f"make({_printed(escape.message)[0]}, {k})"  # as the compiler quotes it: `[]interface {}`
     summary = f"give make({slice_type}, {sizes}) a {k}-element stack buffer ({k * size} bytes) for sizes up to {k}"
     end = comment.end_byte if comment is not None else stmt.end_byte
     return Fix(
