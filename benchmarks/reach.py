@@ -140,8 +140,8 @@ def run_fix(go_bin: str, toolchains: list[str], cwd: Path, patterns: list[str], 
     return {**report, "exit": done.returncode, "seconds": seconds}
 
 
-def run_tests(go_bin: str, cwd: Path) -> dict[str, str]:
-    """Each package's `go test ./...` result: ok, FAIL, or no test files."""
+def run_tests(go_bin: str, cwd: Path) -> tuple[dict[str, str], str]:
+    """Each package's `go test ./...` result (ok, FAIL, or no test files), and the tail of its output."""
     done = go(go_bin, ["test", "-count=1", f"-timeout={TEST_TIMEOUT}", "./..."], cwd)
     results = {}
     for line in (done.stdout + done.stderr).splitlines():
@@ -150,7 +150,7 @@ def run_tests(go_bin: str, cwd: Path) -> dict[str, str]:
             results[match.group(2)] = {"ok": "ok", "FAIL": "FAIL", "?": "no test files"}[match.group(1)]
     if done.returncode != 0 and not any(r == "FAIL" for r in results.values()):
         results["(go test)"] = "FAIL"  # failed before any package ran: a setup or list error
-    return results
+    return results, "\n".join((done.stdout + done.stderr).splitlines()[-40:])
 
 
 def census_target(go_bin: str, toolchains: list[str], name: str, version: str, scratch: Path, tests: bool) -> dict:
@@ -166,9 +166,12 @@ def census_target(go_bin: str, toolchains: list[str], name: str, version: str, s
     packages, lines = count_lines(go_bin, cwd, patterns)
     target = {"name": name, "version": version, "packages": packages, "lines": lines}
     if tests and name != "std":
-        before = run_tests(go_bin, cwd)
+        before, _ = run_tests(go_bin, cwd)
         report = run_fix(go_bin, toolchains, cwd, patterns, write=True)
-        target["tests"] = {"before": before, "after": run_tests(go_bin, cwd)}
+        after, output = run_tests(go_bin, cwd)
+        target["tests"] = {"before": before, "after": after}
+        if any(r == "FAIL" and before.get(p) != "FAIL" for p, r in after.items()):
+            target["tests"]["output"] = output  # what failed, to tell a rewrite's bug from a flaky test
     else:
         report = run_fix(go_bin, toolchains, cwd, patterns, write=False)
     return {**target, "report": report}
@@ -289,12 +292,13 @@ def per_thousand(verified: int, lines: int) -> str:
     return f"{1000 * verified / lines:.3f}" if lines else "–"
 
 
-def newly_failing(census: dict) -> list[str]:
-    """`module: package` for every package whose tests passed before fix and fail after."""
+def newly_failing(census: dict, rewritten: bool = True) -> list[str]:
+    """`module: package` for every package whose tests passed before fix and fail after: where fix
+    rewrote files (a bug in a rewrite) or, with rewritten=False, where it changed nothing (a flaky test)."""
     found = []
     for target in census["targets"]:
         tests = target.get("tests")
-        if tests:
+        if tests and bool(target["report"].get("diff")) == rewritten:
             found += [
                 f"{target['name']}: {pkg}"
                 for pkg, result in sorted(tests["after"].items())
@@ -396,6 +400,9 @@ def tests_table(census: dict) -> list[str]:
     if regressions:
         out += ["", f"**TESTS BROKEN BY FIX: {len(regressions)} package(s) passed before fix and fail after:**"]
         out += [f"- **{r}**" for r in regressions]
+    flaky = newly_failing(census, rewritten=False)
+    if flaky:
+        out += ["", "Failed after a fix that changed no file (a flaky test, not a rewrite): " + ", ".join(flaky)]
     return out
 
 

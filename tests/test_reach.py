@@ -86,6 +86,16 @@ def test_a_package_that_passed_before_fix_and_fails_after_is_loud_and_fails_the_
     )
 
 
+def test_a_failure_after_a_fix_that_changed_no_file_is_a_flaky_test_not_a_broken_rewrite():
+    saved = census()
+    census_target = next(t for t in saved["targets"] if t["name"] == "example.com/census")
+    census_target["report"]["diff"] = ""
+    assert reach.newly_failing(saved) == []
+    assert reach.newly_failing(saved, rewritten=False) == ["example.com/census: example.com/census"]
+    assert not any("tests broken by fix" in p for p in reach.failures(saved))
+    assert "a flaky test, not a rewrite): example.com/census: example.com/census" in reach.render(saved)
+
+
 def test_a_census_without_failures_exits_0():
     saved = census()
     saved["targets"] = saved["targets"][:2]
@@ -119,8 +129,10 @@ def test_go_test_results_are_read_per_package(tmp_path, toolchain):
             "none/c.go": "package none\n",
         },
     )
-    assert reach.run_tests(toolchain.go, tmp_path) == {
+    results, output = reach.run_tests(toolchain.go, tmp_path)
+    assert results == {
         "example.com/r/ok": "ok",
         "example.com/r/bad": "FAIL",
         "example.com/r/none": "no test files",
     }
+    assert "--- FAIL: TestIt" in output  # kept for the census, to tell a broken rewrite from a flaky test
