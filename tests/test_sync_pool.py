@@ -204,6 +204,49 @@ def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
         assert f"example.com/naive/naive/{case}" in failed, f"the naive pool of {case} passes its tests"
 
 
+# Each must-decline bufio.Writer case, pooled anyway: Get and Reset(w), a deferred Reset(nil) and Put.
+BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.NewWriter\((\w+)\)[^\n]*// declined[^\n]*$", re.M)
+NAIVE_BUFIO_POOL = """package {package}
+
+import (
+	"bufio"
+	"sync"
+)
+
+var naiveWriters = sync.Pool{{New: func() any {{ return bufio.NewWriter(nil) }}}}
+"""
+
+
+def test_every_naive_writer_pool_fails_its_race_tests(tmp_path, toolchain):
+    """`go test -race -count=50` of each bufio.Writer decline case passes as written and fails once
+    its Writer comes from a pool naively."""
+    cases = sorted(p.name for p in (GOLDEN / "sync-pool").glob("decline_bufio_*"))
+    assert cases, "the bufio.Writer decline cases"
+    files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
+    for case in cases:
+        for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
+            source = go.read_text()
+            files[f"orig/{case}/{go.name}"] = source
+            naive, count = BUFIO_SITE.subn(
+                lambda m: (
+                    f"{m[1]}{m[2]} := naiveWriters.Get().(*bufio.Writer)\n{m[1]}{m[2]}.Reset({m[3]})\n"
+                    f"{m[1]}defer func() {{ {m[2]}.Reset(nil); naiveWriters.Put({m[2]}) }}()"
+                ),
+                source,
+            )
+            files[f"naive/{case}/{go.name}"] = naive
+            if count:
+                package = re.search(r"^package (\w+)", source, re.M)[1]
+                files[f"naive/{case}/naive_pool.go"] = NAIVE_BUFIO_POOL.format(package=package)
+        assert f"naive/{case}/naive_pool.go" in files, case
+    write_tree(tmp_path, files)
+    done = toolchain.run(["test", "-race", "-count=50", "-json", "./..."], str(tmp_path))
+    failed = read_test_json(done.stdout).failed
+    for case in cases:
+        assert f"example.com/naive/orig/{case}" not in failed, failed[f"example.com/naive/orig/{case}"]
+        assert f"example.com/naive/naive/{case}" in failed, f"the naive pool of {case} passes its tests"
+
+
 # --- allocation evidence: fewer allocs/op through the rewritten function, under both releases ---
 
 REUSED = (
@@ -226,6 +269,8 @@ REUSED = (
     "json_encoder",
     "json_encoder_indent",
     "pool_per_package",
+    "bufio_report",
+    "bufio_rows",
 )
 
 

@@ -111,6 +111,11 @@ def find(view: PackageView) -> list[Candidate]:
     for escape in view.escapes:
         if not escape.heap or escape.path not in view.package.rewritable:
             continue
+        if escape.message == WRITER_ESCAPE:
+            writer = _writer_sites(view, escape.path).get(view.offset(escape))
+            if writer is not None and _function(writer.statement) is not None:
+                found.append(Candidate(NAME, escape, escape.path, declaration_range(writer.statement)))
+            continue
         if MESSAGE.match(escape.message):
             site = _sites(view, escape.path).get(view.offset(escape))
         elif escape.message.startswith("moved to heap: "):
@@ -128,9 +133,14 @@ def find(view: PackageView) -> list[Candidate]:
 
 def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     """One Fix per pool (its sites share it), a Declined with the reason for every other site."""
-    proposals: list[Proposal] = []
+    writers = [c for c in candidates if c.escape.message == WRITER_ESCAPE]
+    proposals: list[Proposal] = _writer_fixes(
+        view, [(c.escape, _writer_sites(view, c.path)[view.offset(c.escape)]) for c in writers]
+    )
     groups: dict[tuple[str, str], list[Plan]] = {}
     for cand in candidates:
+        if cand in writers:
+            continue
         site = _site(view, cand)
         verdict = _plan(view, cand.escape, site)
         if isinstance(verdict, str):
@@ -347,6 +357,8 @@ def _reusable(view: PackageView, site: Site) -> str | None:
 def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     """Only an allocation that may be larger than the compiler's 64 KiB limit can be on the heap
     for its size: the others are declined without the (costly) -m=2 compile."""
+    if candidate.escape.message == WRITER_ESCAPE:
+        return False  # a Writer is pooled for its buffer's reuse, never for its size
     site = _site(view, candidate)
     if site.kind == "var":
         return False  # a var buffer is pooled for reuse, never for its size
@@ -969,6 +981,229 @@ def _package_names(view: PackageView) -> set[str]:
                     elif spec.type.endswith("_spec"):
                         names.update(text(n).decode() for n in spec.children_by_field_name("name"))
     return names
+
+
+# --- bufio writers over the caller's writer -----------------------------------------------------
+#
+# `bw := bufio.NewWriter(w)` allocates a 4 KiB buffer per call (the compiler reports the inlined
+# `make([]byte, bufio.size) escapes to heap` at the call); the *Writer itself stays on the stack.
+# A pooled Writer is Reset to w at Get and to nil before Put, so the pool keeps nothing of the
+# caller. The get helper returns w itself where bufio.NewWriter would (w already a *bufio.Writer of
+# at least the default size) and the put helper leaves that one alone. What Flush hands to w.Write
+# is the pooled buffer: the fix relies on io.Writer's contract that "implementations must not
+# retain p", as fmt (its pp buffers) and net/http (its pooled bufio.Writers) do.
+
+WRITER_ESCAPE = "make([]byte, bufio.size) escapes to heap"
+# What the pool's New and the helpers' inlined Reset report, once each (Reset allocates only for a
+# zero Writer, which the pool never holds).
+WRITER_MOVES = (
+    "&bufio.Writer{...} escapes to heap",
+    WRITER_ESCAPE,
+    "make([]byte, 4096) escapes to heap",
+    "make([]byte, 4096) escapes to heap",
+)
+# Methods that copy into the buffer or flush it, and keep neither the Writer nor anything of it.
+WRITER_METHODS = {"Write", "WriteString", "WriteByte", "WriteRune", "Flush", "Buffered", "Available", "Size"}
+# Functions that keep no writer they are given (retention's std table: fmt/print.go, io/io.go).
+WRITER_TAKERS = {("fmt", "Fprintf"), ("fmt", "Fprint"), ("fmt", "Fprintln"), ("io", "WriteString")}
+WRITER_NAMES = ("bufioWriterPool", "getBufioWriter", "putBufioWriter")
+
+
+@dataclass(frozen=True)
+class WriterSite:
+    """`var := alias.NewWriter(arg)`: the statement, the call, the variable and the writer wrapped."""
+
+    path: str
+    statement: Node
+    call: Node
+    var: Node
+    writer: Node
+    alias: str
+
+
+def _writer_sites(view: PackageView, path: str) -> dict[int, WriterSite]:
+    """Every `x := <pkg>.NewWriter(w)` in a block, by the offset of its `(` (where the compiler reports it)."""
+    return memo(view, (NAME, "writer", path), lambda: _match_writer_sites(view, path))
+
+
+def _match_writer_sites(view: PackageView, path: str) -> dict[int, WriterSite]:
+    found = {}
+    for node in walk(view.tree(path).root_node):
+        if node.type != "short_var_declaration":
+            continue
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left.named_child_count != 1 or right.named_child_count != 1 or left.named_children[0].type != "identifier":
+            continue
+        call = right.named_children[0]
+        callee = call.child_by_field_name("function") if call.type == "call_expression" else None
+        if (
+            callee is None
+            or callee.type != "selector_expression"
+            or text(callee.child_by_field_name("field")) != b"NewWriter"
+        ):
+            continue
+        arguments = call.child_by_field_name("arguments")
+        if arguments.named_child_count == 1 and b"..." not in text(arguments):
+            alias = text(callee.child_by_field_name("operand")).decode()
+            site = WriterSite(path, node, call, left.named_children[0], arguments.named_children[0], alias)
+            found[arguments.start_byte] = site
+    return found
+
+
+def _writer_plan(view: PackageView, site: WriterSite) -> str | None:
+    """Why the site's Writer cannot come from a pool, or None when every use keeps it inside the call."""
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
+    callee = site.call.child_by_field_name("function").child_by_field_name("field")
+    function_ident = types.at(site.path, callee.start_byte)
+    if function_ident is None or function_ident.kind != Kind.FUNC or function_ident.pkg != "bufio":
+        return f"{text(site.call.child_by_field_name('function')).decode()} is not bufio.NewWriter"
+    function = _function(site.statement)
+    if function is None or site.statement.parent is None or site.statement.parent.type != "statement_list":
+        return "the Writer is not made in a block of a function declaration"
+    constrained = directive(function)
+    if constrained:
+        return f"the function carries {constrained}: how the runtime calls it is constrained"
+    if _loop_between(site.statement, function):
+        return "inside a loop: a deferred Put per iteration would hold every Writer until the function returns"
+    if first_of(function.child_by_field_name("body"), ("labeled_statement", "goto_statement")) is not None:
+        return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
+    if function.child_by_field_name("type_parameters") is not None or _generic_receiver(function):
+        return "the function is generic"
+    if _constrained(site.path, view.sources[site.path]):
+        return "the file has build constraints: the pool's helpers would not be built everywhere it is"
+    writer = types.at(site.path, site.writer.start_byte) if site.writer.type == "identifier" else None
+    if writer is None or not writer.local or writer.kind not in (Kind.VAR, Kind.PARAM):
+        return "the wrapped writer is not a local variable: the deferred Put names it again"
+    var = text(site.var).decode()
+    declared = types.at(site.path, site.var.start_byte)
+    if declared is None or declared.obj is None or declared.use != Use.DECL:
+        return f"go/types does not know {var} here"
+    root = view.tree(site.path).root_node
+    for use in types.idents.get(site.path, ()):
+        if not function.start_byte <= use.start < function.end_byte:
+            continue
+        if use.name == var and use.use == Use.DECL and use.obj != declared.obj:
+            return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
+        if use.obj == writer.obj and use.use in (Use.WRITE, Use.ADDR):
+            return f"{writer.name} is written or its address taken in the function: Put must see what Get saw"
+        if use.obj != declared.obj or use.start == declared.start:
+            continue
+        problem = _writer_use(types, site.path, root.named_descendant_for_byte_range(use.start, use.end), function)
+        if problem:
+            return f"{var} {problem} (line {view.line(site.path, use.start)})"
+    return None
+
+
+def _writer_use(types, path: str, node: Node, function: Node) -> str | None:
+    """Why this use of the Writer could let it, or its buffer, outlive the pool's Put."""
+    if next(a for a in ancestors(node) if a.type in FUNCTIONS + ("func_literal",)) != function:
+        return "is used inside a func literal, which may run after the Put"
+    parent = node.parent
+    if parent.type == "selector_expression" and parent.child_by_field_name("operand") == node:
+        method = text(parent.child_by_field_name("field")).decode()
+        called = parent.parent.type == "call_expression" and parent.parent.child_by_field_name("function") == parent
+        if called and method in WRITER_METHODS:
+            return None
+        return f"calls {method}, which is not one that keeps nothing of the Writer"
+    arguments = parent if parent.type == "argument_list" else None
+    call = arguments.parent if arguments is not None else None
+    if call is not None and arguments.named_children[0] == node:
+        callee = call.child_by_field_name("function")
+        name = callee.child_by_field_name("field") if callee.type == "selector_expression" else None
+        ident = types.at(path, name.start_byte) if name is not None else None
+        if ident is not None and ident.kind == Kind.FUNC and (ident.pkg, ident.name) in WRITER_TAKERS:
+            return None
+    return "is used other than by its writing methods or as fmt's or io.WriteString's writer"
+
+
+def _writer_fixes(view: PackageView, sites: list[tuple[Escape, WriterSite]]) -> list[Proposal]:
+    """One fix for every pooled Writer of the package, with the pool and its helpers in the first
+    site's file (or those a previous run added, reused); a Declined for the others."""
+    proposals: list[Proposal] = []
+    accepted = []
+    for escape, site in sites:
+        problem = _writer_plan(view, site)
+        if problem:
+            proposals.append(Declined(NAME, escape, problem))
+        else:
+            accepted.append((escape, site))
+    existing = _writer_helpers(view)
+    home = accepted[0][1] if accepted and existing is None else None
+    for escape, site in list(accepted):
+        uses = view.sources[site.path].count(f"{site.alias}.".encode())
+        if (home is None or site.path != home.path) and uses <= sum(s.path == site.path for _, s in accepted):
+            accepted.remove((escape, site))
+            reason = f"{site.alias} would be left unused in {os.path.basename(site.path)}, which keeps its import"
+            proposals.append(Declined(NAME, escape, reason))
+    if not accepted:
+        return proposals
+    home = home if home is not None else accepted[0][1]
+    pool, getter, putter = WRITER_NAMES
+    edits = []
+    if existing is None:
+        if any(name in _words(view) for name in WRITER_NAMES):
+            return proposals + [
+                Declined(NAME, e, f"the package already uses a name of {', '.join(WRITER_NAMES)}") for e, _ in accepted
+            ]
+        names = {text(s.child_by_field_name("path")).decode(): s for s in file_imports(view.tree(home.path))}
+        for package in ("io", "sync"):
+            spec = names.get(f'"{package}"')
+            if spec is not None and spec.child_by_field_name("name") is not None:
+                return proposals + [
+                    Declined(NAME, e, f"{home.path} imports {package} under another name") for e, _ in accepted
+                ]
+            if spec is None:
+                if package in _package_names(view):
+                    return proposals + [
+                        Declined(NAME, e, f"{package} names something else in the package") for e, _ in accepted
+                    ]
+                edits.append(add_import(view, home.path, package))
+        function = _function(home.statement)
+        at = doc_start(function).start_byte
+        edits.append(Edit(home.path, at, at, _writer_block(view, home.alias).encode()))
+    for _, site in accepted:
+        var, writer = text(site.var).decode(), text(site.writer).decode()
+        source = view.sources[site.path]
+        indent = source[source.rfind(b"\n", 0, site.statement.start_byte) + 1 : site.statement.start_byte]
+        end = source.find(b"\n", site.statement.end_byte)
+        after = end if source[site.statement.end_byte : end].strip().startswith(b"//") else site.statement.end_byte
+        edits.append(Edit(site.path, site.call.start_byte, site.call.end_byte, f"{getter}({writer})".encode()))
+        edits.append(Edit(site.path, after, after, b"\n" + indent + f"defer {putter}({var}, {writer})".encode()))
+    functions = ", ".join(text(_function(s.statement).child_by_field_name("name")).decode() for _, s in accepted)
+    summary = (
+        f"take the bufio.Writer of {functions} from {pool} instead of allocating its 4 KiB buffer on every "
+        "call (sync.Pool; deferred Put; relies on io.Writer's contract that Write does not retain p)"
+    )
+    moves = WRITER_MOVES if existing is None else ()
+    proposals.append(
+        Fix(NAME, tuple(edits), tuple(e for e, _ in accepted), summary, claim=Tested(MovesAllocation(moves), race=True))
+    )
+    return proposals
+
+
+def _writer_block(view: PackageView, alias: str) -> str:
+    pool, getter, putter = WRITER_NAMES
+    return (
+        f"// {pool} recycles bufio.Writers and their 4 KiB buffers; {putter} resets each to nil,\n"
+        "// so the pool keeps nothing of its caller.\n"
+        f"var {pool} = sync.Pool{{New: func() {_any(view)} {{ return {alias}.NewWriter(nil) }}}}\n\n"
+        f"// {getter} is bufio.NewWriter(w) from the pool: w itself when it already is a large enough Writer.\n"
+        f"func {getter}(w io.Writer) *{alias}.Writer {{\n"
+        f"\tif b, ok := w.(*{alias}.Writer); ok && b.Size() >= 4096 {{\n\t\treturn b\n\t}}\n"
+        f"\tb := {pool}.Get().(*{alias}.Writer)\n\tb.Reset(w)\n\treturn b\n}}\n\n"
+        f"// {putter} returns b to the pool, unless it is w itself (the caller's own Writer).\n"
+        f"func {putter}(b *{alias}.Writer, w io.Writer) {{\n"
+        f"\tif b == w {{\n\t\treturn\n\t}}\n\tb.Reset(nil)\n\t{pool}.Put(b)\n}}\n\n"
+    )
+
+
+def _writer_helpers(view: PackageView) -> str | None:
+    """The file of the package that holds the pool and helpers a previous run added (word for word),
+    or None."""
+    block = _writer_block(view, "bufio").encode()
+    return next((path for path, source in view.sources.items() if block.strip() in source), None)
 
 
 RULE = Rule(
