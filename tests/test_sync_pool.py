@@ -204,8 +204,8 @@ def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
         assert f"example.com/naive/naive/{case}" in failed, f"the naive pool of {case} passes its tests"
 
 
-# Each must-decline bufio.Writer case, pooled anyway: Get and Reset(w), a deferred Reset(nil) and Put.
-BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.NewWriter\((\w+)\)[^\n]*// declined[^\n]*$", re.M)
+# Each must-decline bufio Writer or Reader case, pooled anyway: Get and Reset, a deferred Reset(nil) and Put.
+BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.New(Writer|Reader)\((\w+)\)[^\n]*// declined[^\n]*$", re.M)
 NAIVE_BUFIO_POOL = """package {package}
 
 import (
@@ -214,14 +214,15 @@ import (
 )
 
 var naiveWriters = sync.Pool{{New: func() any {{ return bufio.NewWriter(nil) }}}}
+var naiveReaders = sync.Pool{{New: func() any {{ return bufio.NewReader(nil) }}}}
 """
 
 
-def test_every_naive_writer_pool_fails_its_race_tests(tmp_path, toolchain):
-    """`go test -race -count=50` of each bufio.Writer decline case passes as written and fails once
-    its Writer comes from a pool naively."""
+def test_every_naive_bufio_pool_fails_its_race_tests(tmp_path, toolchain):
+    """`go test -race -count=50` of each bufio Writer or Reader decline case passes as written and
+    fails once its Writer (Reader) comes from a pool naively."""
     cases = sorted(p.name for p in (GOLDEN / "sync-pool").glob("decline_bufio_*"))
-    assert cases, "the bufio.Writer decline cases"
+    assert cases, "the bufio Writer and Reader decline cases"
     files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
     for case in cases:
         for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
@@ -229,8 +230,8 @@ def test_every_naive_writer_pool_fails_its_race_tests(tmp_path, toolchain):
             files[f"orig/{case}/{go.name}"] = source
             naive, count = BUFIO_SITE.subn(
                 lambda m: (
-                    f"{m[1]}{m[2]} := naiveWriters.Get().(*bufio.Writer)\n{m[1]}{m[2]}.Reset({m[3]})\n"
-                    f"{m[1]}defer func() {{ {m[2]}.Reset(nil); naiveWriters.Put({m[2]}) }}()"
+                    f"{m[1]}{m[2]} := naive{m[3]}s.Get().(*bufio.{m[3]})\n{m[1]}{m[2]}.Reset({m[4]})\n"
+                    f"{m[1]}defer func() {{ {m[2]}.Reset(nil); naive{m[3]}s.Put({m[2]}) }}()"
                 ),
                 source,
             )
@@ -271,6 +272,7 @@ REUSED = (
     "pool_per_package",
     "bufio_report",
     "bufio_rows",
+    "bufio_words",
 )
 
 

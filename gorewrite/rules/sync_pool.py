@@ -111,10 +111,10 @@ def find(view: PackageView) -> list[Candidate]:
     for escape in view.escapes:
         if not escape.heap or escape.path not in view.package.rewritable:
             continue
-        if escape.message == WRITER_ESCAPE:
-            writer = _writer_sites(view, escape.path).get(view.offset(escape))
-            if writer is not None and _function(writer.statement) is not None:
-                found.append(Candidate(NAME, escape, escape.path, declaration_range(writer.statement)))
+        if escape.message in WRAPPER_ESCAPES:
+            wrapper = _wrapper_sites(view, escape.path).get(view.offset(escape))
+            if wrapper is not None and wrapper.wrapper.escape == escape.message and _function(wrapper.statement):
+                found.append(Candidate(NAME, escape, escape.path, declaration_range(wrapper.statement)))
             continue
         if MESSAGE.match(escape.message):
             site = _sites(view, escape.path).get(view.offset(escape))
@@ -133,13 +133,13 @@ def find(view: PackageView) -> list[Candidate]:
 
 def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     """One Fix per pool (its sites share it), a Declined with the reason for every other site."""
-    writers = [c for c in candidates if c.escape.message == WRITER_ESCAPE]
-    proposals: list[Proposal] = _writer_fixes(
-        view, [(c.escape, _writer_sites(view, c.path)[view.offset(c.escape)]) for c in writers]
+    wrapped = [c for c in candidates if c.escape.message in WRAPPER_ESCAPES]
+    proposals: list[Proposal] = _wrapper_fixes(
+        view, [(c.escape, _wrapper_sites(view, c.path)[view.offset(c.escape)]) for c in wrapped]
     )
     groups: dict[tuple[str, str], list[Plan]] = {}
     for cand in candidates:
-        if cand in writers:
+        if cand in wrapped:
             continue
         site = _site(view, cand)
         verdict = _plan(view, cand.escape, site)
@@ -357,8 +357,8 @@ def _reusable(view: PackageView, site: Site) -> str | None:
 def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     """Only an allocation that may be larger than the compiler's 64 KiB limit can be on the heap
     for its size: the others are declined without the (costly) -m=2 compile."""
-    if candidate.escape.message == WRITER_ESCAPE:
-        return False  # a Writer is pooled for its buffer's reuse, never for its size
+    if candidate.escape.message in WRAPPER_ESCAPES:
+        return False  # a bufio Writer or Reader is pooled for its buffer's reuse, never for its size
     site = _site(view, candidate)
     if site.kind == "var":
         return False  # a var buffer is pooled for reuse, never for its size
@@ -983,50 +983,81 @@ def _package_names(view: PackageView) -> set[str]:
     return names
 
 
-# --- bufio writers over the caller's writer -----------------------------------------------------
+# --- bufio writers and readers over the caller's -----------------------------------------------
 #
-# `bw := bufio.NewWriter(w)` allocates a 4 KiB buffer per call (the compiler reports the inlined
-# `make([]byte, bufio.size) escapes to heap` at the call); the *Writer itself stays on the stack.
-# A pooled Writer is Reset to w at Get and to nil before Put, so the pool keeps nothing of the
-# caller. The get helper returns w itself where bufio.NewWriter would (w already a *bufio.Writer of
-# at least the default size) and the put helper leaves that one alone. What Flush hands to w.Write
-# is the pooled buffer: the fix relies on io.Writer's contract that "implementations must not
-# retain p", as fmt (its pp buffers) and net/http (its pooled bufio.Writers) do.
-
-WRITER_ESCAPE = "make([]byte, bufio.size) escapes to heap"
-# What the pool's New and the helpers' inlined Reset report, once each (Reset allocates only for a
-# zero Writer, which the pool never holds).
-WRITER_MOVES = (
-    "&bufio.Writer{...} escapes to heap",
-    WRITER_ESCAPE,
-    "make([]byte, 4096) escapes to heap",
-    "make([]byte, 4096) escapes to heap",
-)
-# Methods that copy into the buffer or flush it, and keep neither the Writer nor anything of it.
-WRITER_METHODS = {"Write", "WriteString", "WriteByte", "WriteRune", "Flush", "Buffered", "Available", "Size"}
-# Functions that keep no writer they are given (retention's std table: fmt/print.go, io/io.go).
-WRITER_TAKERS = {("fmt", "Fprintf"), ("fmt", "Fprint"), ("fmt", "Fprintln"), ("io", "WriteString")}
-WRITER_NAMES = ("bufioWriterPool", "getBufioWriter", "putBufioWriter")
+# `bw := bufio.NewWriter(w)` (`br := bufio.NewReader(r)`) allocates a 4 KiB buffer per call (the
+# compiler reports the inlined make at the call); the Writer (Reader) itself stays on the stack. A
+# pooled one is Reset to w at Get and to nil before Put, so the pool keeps nothing of the caller.
+# The get helper returns w itself where bufio's constructor would (w already one of at least the
+# default size) and the put helper leaves that one alone. What Flush hands to w.Write (what Read
+# hands to r.Read) is the pooled buffer: the fix relies on io.Writer's (io.Reader's) contract that
+# "implementations must not retain p", as fmt (its pp buffers) and net/http (its pooled bufio
+# Readers and Writers) do. Data a Reader read ahead and the function did not consume is lost at
+# Put as it was when the original Reader became garbage.
 
 
 @dataclass(frozen=True)
-class WriterSite:
-    """`var := alias.NewWriter(arg)`: the statement, the call, the variable and the writer wrapped."""
+class Wrapper:
+    """A bufio type pooled over its caller's writer or reader."""
+
+    type: str  # Writer
+    iface: str  # io.Writer
+    escape: str  # what the compiler reports at the constructor's call
+    moves: tuple[str, ...]  # what the pool's New and the helpers' inlined Reset report, once each
+    methods: frozenset[str]  # methods that keep nothing of it and return nothing that aliases its buffer
+    takers: frozenset[tuple[str, str]]  # functions that keep no writer they are given (retention's table)
+    names: tuple[str, str, str]  # the pool, the get helper, the put helper
+
+
+WRAPPERS = {
+    "NewWriter": Wrapper(
+        "Writer",
+        "io.Writer",
+        "make([]byte, bufio.size) escapes to heap",
+        ("&bufio.Writer{...} escapes to heap", "make([]byte, bufio.size) escapes to heap")
+        + ("make([]byte, 4096) escapes to heap",) * 2,
+        frozenset({"Write", "WriteString", "WriteByte", "WriteRune", "Flush", "Buffered", "Available", "Size"}),
+        frozenset({("fmt", "Fprintf"), ("fmt", "Fprint"), ("fmt", "Fprintln"), ("io", "WriteString")}),
+        ("bufioWriterPool", "getBufioWriter", "putBufioWriter"),
+    ),
+    "NewReader": Wrapper(
+        "Reader",
+        "io.Reader",
+        "make([]byte, max(bufio.size, 16)) escapes to heap",
+        ("new(bufio.Reader) escapes to heap", "make([]byte, max(bufio.size, 16)) escapes to heap")
+        + ("make([]byte, 4096) escapes to heap",) * 2,
+        frozenset(
+            {"Read", "ReadByte", "ReadRune", "UnreadByte", "UnreadRune", "ReadString", "ReadBytes", "Buffered"}
+            | {"Size", "Discard"}
+        ),
+        frozenset(),
+        ("bufioReaderPool", "getBufioReader", "putBufioReader"),
+    ),
+}
+WRAPPER_ESCAPES = {w.escape for w in WRAPPERS.values()}
+
+
+@dataclass(frozen=True)
+class WrapperSite:
+    """`var := alias.NewWriter(arg)` (or NewReader): the statement, the call, the variable, the
+    writer (reader) wrapped, bufio's name in the file and what it makes."""
 
     path: str
     statement: Node
     call: Node
     var: Node
-    writer: Node
+    inner: Node
     alias: str
+    wrapper: Wrapper
 
 
-def _writer_sites(view: PackageView, path: str) -> dict[int, WriterSite]:
-    """Every `x := <pkg>.NewWriter(w)` in a block, by the offset of its `(` (where the compiler reports it)."""
-    return memo(view, (NAME, "writer", path), lambda: _match_writer_sites(view, path))
+def _wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]:
+    """Every `x := <pkg>.NewWriter(w)` or NewReader in a block, by the offset of its `(` (where the compiler
+    reports the buffer's make)."""
+    return memo(view, (NAME, "wrapper", path), lambda: _match_wrapper_sites(view, path))
 
 
-def _match_writer_sites(view: PackageView, path: str) -> dict[int, WriterSite]:
+def _match_wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]:
     found = {}
     for node in walk(view.tree(path).root_node):
         if node.type != "short_var_declaration":
@@ -1036,46 +1067,44 @@ def _match_writer_sites(view: PackageView, path: str) -> dict[int, WriterSite]:
             continue
         call = right.named_children[0]
         callee = call.child_by_field_name("function") if call.type == "call_expression" else None
-        if (
-            callee is None
-            or callee.type != "selector_expression"
-            or text(callee.child_by_field_name("field")) != b"NewWriter"
-        ):
+        if callee is None or callee.type != "selector_expression":
             continue
+        wrapper = WRAPPERS.get(text(callee.child_by_field_name("field")).decode())
         arguments = call.child_by_field_name("arguments")
-        if arguments.named_child_count == 1 and b"..." not in text(arguments):
+        if wrapper is not None and arguments.named_child_count == 1 and b"..." not in text(arguments):
             alias = text(callee.child_by_field_name("operand")).decode()
-            site = WriterSite(path, node, call, left.named_children[0], arguments.named_children[0], alias)
-            found[arguments.start_byte] = site
+            var, inner = left.named_children[0], arguments.named_children[0]
+            found[arguments.start_byte] = WrapperSite(path, node, call, var, inner, alias, wrapper)
     return found
 
 
-def _writer_plan(view: PackageView, site: WriterSite) -> str | None:
-    """Why the site's Writer cannot come from a pool, or None when every use keeps it inside the call."""
+def _wrapper_plan(view: PackageView, site: WrapperSite) -> str | None:
+    """Why the site's Writer (Reader) cannot come from a pool, or None when every use keeps it inside the call."""
     types = types_or_reason(view)
     if isinstance(types, str):
         return types
+    kind = site.wrapper.type
     callee = site.call.child_by_field_name("function").child_by_field_name("field")
-    function_ident = types.at(site.path, callee.start_byte)
-    if function_ident is None or function_ident.kind != Kind.FUNC or function_ident.pkg != "bufio":
-        return f"{text(site.call.child_by_field_name('function')).decode()} is not bufio.NewWriter"
+    constructor = types.at(site.path, callee.start_byte)
+    if constructor is None or constructor.kind != Kind.FUNC or constructor.pkg != "bufio":
+        return f"{text(site.call.child_by_field_name('function')).decode()} is not bufio's"
     function = _function(site.statement)
     if function is None or site.statement.parent is None or site.statement.parent.type != "statement_list":
-        return "the Writer is not made in a block of a function declaration"
+        return f"the {kind} is not made in a block of a function declaration"
     constrained = directive(function)
     if constrained:
         return f"the function carries {constrained}: how the runtime calls it is constrained"
     if _loop_between(site.statement, function):
-        return "inside a loop: a deferred Put per iteration would hold every Writer until the function returns"
+        return f"inside a loop: a deferred Put per iteration would hold every {kind} until the function returns"
     if first_of(function.child_by_field_name("body"), ("labeled_statement", "goto_statement")) is not None:
         return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
     if function.child_by_field_name("type_parameters") is not None or _generic_receiver(function):
         return "the function is generic"
     if _constrained(site.path, view.sources[site.path]):
         return "the file has build constraints: the pool's helpers would not be built everywhere it is"
-    writer = types.at(site.path, site.writer.start_byte) if site.writer.type == "identifier" else None
-    if writer is None or not writer.local or writer.kind not in (Kind.VAR, Kind.PARAM):
-        return "the wrapped writer is not a local variable: the deferred Put names it again"
+    inner = types.at(site.path, site.inner.start_byte) if site.inner.type == "identifier" else None
+    if inner is None or not inner.local or inner.kind not in (Kind.VAR, Kind.PARAM):
+        return f"the wrapped {site.wrapper.iface} is not a local variable: the deferred Put names it again"
     var = text(site.var).decode()
     declared = types.at(site.path, site.var.start_byte)
     if declared is None or declared.obj is None or declared.use != Use.DECL:
@@ -1086,123 +1115,152 @@ def _writer_plan(view: PackageView, site: WriterSite) -> str | None:
             continue
         if use.name == var and use.use == Use.DECL and use.obj != declared.obj:
             return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
-        if use.obj == writer.obj and use.use in (Use.WRITE, Use.ADDR):
-            return f"{writer.name} is written or its address taken in the function: Put must see what Get saw"
+        if use.obj == inner.obj and use.use in (Use.WRITE, Use.ADDR):
+            return f"{inner.name} is written or its address taken in the function: Put must see what Get saw"
         if use.obj != declared.obj or use.start == declared.start:
             continue
-        problem = _writer_use(types, site.path, root.named_descendant_for_byte_range(use.start, use.end), function)
+        node = root.named_descendant_for_byte_range(use.start, use.end)
+        problem = _wrapper_use(types, site, node, function)
         if problem:
             return f"{var} {problem} (line {view.line(site.path, use.start)})"
     return None
 
 
-def _writer_use(types, path: str, node: Node, function: Node) -> str | None:
-    """Why this use of the Writer could let it, or its buffer, outlive the pool's Put."""
+def _wrapper_use(types, site: WrapperSite, node: Node, function: Node) -> str | None:
+    """Why this use of the Writer (Reader) could let it, or its buffer, outlive the pool's Put."""
     if next(a for a in ancestors(node) if a.type in FUNCTIONS + ("func_literal",)) != function:
         return "is used inside a func literal, which may run after the Put"
     parent = node.parent
     if parent.type == "selector_expression" and parent.child_by_field_name("operand") == node:
         method = text(parent.child_by_field_name("field")).decode()
         called = parent.parent.type == "call_expression" and parent.parent.child_by_field_name("function") == parent
-        if called and method in WRITER_METHODS:
+        if called and method in site.wrapper.methods:
             return None
-        return f"calls {method}, which is not one that keeps nothing of the Writer"
+        return f"calls {method}, which is not one that keeps nothing of the {site.wrapper.type} and returns a copy"
     arguments = parent if parent.type == "argument_list" else None
     call = arguments.parent if arguments is not None else None
     if call is not None and arguments.named_children[0] == node:
         callee = call.child_by_field_name("function")
         name = callee.child_by_field_name("field") if callee.type == "selector_expression" else None
-        ident = types.at(path, name.start_byte) if name is not None else None
-        if ident is not None and ident.kind == Kind.FUNC and (ident.pkg, ident.name) in WRITER_TAKERS:
+        ident = types.at(site.path, name.start_byte) if name is not None else None
+        if ident is not None and ident.kind == Kind.FUNC and (ident.pkg, ident.name) in site.wrapper.takers:
             return None
-    return "is used other than by its writing methods or as fmt's or io.WriteString's writer"
+    if site.wrapper.takers:
+        return "is used other than by its writing methods or as fmt's or io.WriteString's writer"
+    return "is used other than by its reading methods"
 
 
-def _writer_fixes(view: PackageView, sites: list[tuple[Escape, WriterSite]]) -> list[Proposal]:
-    """One fix for every pooled Writer of the package, with the pool and its helpers in the first
-    site's file (or those a previous run added, reused); a Declined for the others."""
+def _wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) -> list[Proposal]:
+    """One fix for every pooled Writer and Reader of the package, with each kind's pool and helpers
+    in its first site's file (or those a previous run added, reused); a Declined for the others."""
     proposals: list[Proposal] = []
     accepted = []
     for escape, site in sites:
-        problem = _writer_plan(view, site)
+        problem = _wrapper_plan(view, site)
         if problem:
             proposals.append(Declined(NAME, escape, problem))
         else:
             accepted.append((escape, site))
-    existing = _writer_helpers(view)
-    home = accepted[0][1] if accepted and existing is None else None
+    homes: dict[Wrapper, WrapperSite | None] = {}
+    for _, site in accepted:  # where each kind's pool goes: its first site's file, or where it is already
+        if site.wrapper not in homes:
+            homes[site.wrapper] = None if _wrapper_helpers(view, site.wrapper) else site
     for escape, site in list(accepted):
         uses = view.sources[site.path].count(f"{site.alias}.".encode())
-        if (home is None or site.path != home.path) and uses <= sum(s.path == site.path for _, s in accepted):
+        if site.path not in {h.path for h in homes.values() if h} and uses <= sum(
+            s.path == site.path for _, s in accepted
+        ):
             accepted.remove((escape, site))
             reason = f"{site.alias} would be left unused in {os.path.basename(site.path)}, which keeps its import"
             proposals.append(Declined(NAME, escape, reason))
     if not accepted:
         return proposals
-    home = home if home is not None else accepted[0][1]
-    pool, getter, putter = WRITER_NAMES
-    edits = []
-    if existing is None:
-        if any(name in _words(view) for name in WRITER_NAMES):
-            return proposals + [
-                Declined(NAME, e, f"the package already uses a name of {', '.join(WRITER_NAMES)}") for e, _ in accepted
-            ]
-        names = {text(s.child_by_field_name("path")).decode(): s for s in file_imports(view.tree(home.path))}
+    edits, moves, added = [], [], set()
+    for wrapper, home in homes.items():
+        if home is None or not any(s.wrapper == wrapper for _, s in accepted):
+            continue
+        problem = _helpers_problem(view, home, wrapper)
+        if problem:
+            mine = [(e, s) for e, s in accepted if s.wrapper == wrapper]
+            proposals += [Declined(NAME, e, problem) for e, _ in mine]
+            accepted = [a for a in accepted if a not in mine]
+            continue
         for package in ("io", "sync"):
-            spec = names.get(f'"{package}"')
-            if spec is not None and spec.child_by_field_name("name") is not None:
-                return proposals + [
-                    Declined(NAME, e, f"{home.path} imports {package} under another name") for e, _ in accepted
-                ]
-            if spec is None:
-                if package in _package_names(view):
-                    return proposals + [
-                        Declined(NAME, e, f"{package} names something else in the package") for e, _ in accepted
-                    ]
+            if (home.path, package) not in added and not _imports(view, home.path, package):
+                added.add((home.path, package))
                 edits.append(add_import(view, home.path, package))
-        function = _function(home.statement)
-        at = doc_start(function).start_byte
-        edits.append(Edit(home.path, at, at, _writer_block(view, home.alias).encode()))
+        at = doc_start(_function(home.statement)).start_byte
+        edits.append(Edit(home.path, at, at, _wrapper_block(view, home.alias, wrapper).encode()))
+        moves += wrapper.moves
+    if not accepted:
+        return proposals
     for _, site in accepted:
-        var, writer = text(site.var).decode(), text(site.writer).decode()
+        _, getter, putter = site.wrapper.names
+        var, inner = text(site.var).decode(), text(site.inner).decode()
         source = view.sources[site.path]
         indent = source[source.rfind(b"\n", 0, site.statement.start_byte) + 1 : site.statement.start_byte]
         end = source.find(b"\n", site.statement.end_byte)
         after = end if source[site.statement.end_byte : end].strip().startswith(b"//") else site.statement.end_byte
-        edits.append(Edit(site.path, site.call.start_byte, site.call.end_byte, f"{getter}({writer})".encode()))
-        edits.append(Edit(site.path, after, after, b"\n" + indent + f"defer {putter}({var}, {writer})".encode()))
+        edits.append(Edit(site.path, site.call.start_byte, site.call.end_byte, f"{getter}({inner})".encode()))
+        edits.append(Edit(site.path, after, after, b"\n" + indent + f"defer {putter}({var}, {inner})".encode()))
+    kinds = sorted({f"bufio.{s.wrapper.type}" for _, s in accepted})
     functions = ", ".join(text(_function(s.statement).child_by_field_name("name")).decode() for _, s in accepted)
     summary = (
-        f"take the bufio.Writer of {functions} from {pool} instead of allocating its 4 KiB buffer on every "
-        "call (sync.Pool; deferred Put; relies on io.Writer's contract that Write does not retain p)"
+        f"take the {' and '.join(kinds)} of {functions} from a pool instead of allocating a 4 KiB buffer on every "
+        "call (sync.Pool; deferred Put; relies on io.Writer's and io.Reader's contract not to retain p)"
     )
-    moves = WRITER_MOVES if existing is None else ()
-    proposals.append(
-        Fix(NAME, tuple(edits), tuple(e for e, _ in accepted), summary, claim=Tested(MovesAllocation(moves), race=True))
-    )
-    return proposals
+    targets = tuple(e for e, _ in accepted)
+    return proposals + [
+        Fix(NAME, tuple(edits), targets, summary, claim=Tested(MovesAllocation(tuple(moves)), race=True))
+    ]
 
 
-def _writer_block(view: PackageView, alias: str) -> str:
-    pool, getter, putter = WRITER_NAMES
+def _helpers_problem(view: PackageView, home: WrapperSite, wrapper: Wrapper) -> str | None:
+    """Why the pool and its helpers cannot be added to the home site's file."""
+    if any(name in _words(view) for name in wrapper.names):
+        return f"the package already uses a name of {', '.join(wrapper.names)}"
+    for package in ("io", "sync"):
+        if not _imports(view, home.path, package):
+            if any(
+                text(s.child_by_field_name("path")) == f'"{package}"'.encode()
+                for s in file_imports(view.tree(home.path))
+            ):
+                return f"{os.path.basename(home.path)} imports {package} under another name"
+            if package in _package_names(view):
+                return f"{package} names something else in the package"
+    return None
+
+
+def _imports(view: PackageView, path: str, package: str) -> bool:
+    """Does the file import the package under its own name?"""
+    return any(
+        text(s.child_by_field_name("path")) == f'"{package}"'.encode() and s.child_by_field_name("name") is None
+        for s in file_imports(view.tree(path))
+    )
+
+
+def _wrapper_block(view: PackageView, alias: str, wrapper: Wrapper) -> str:
+    pool, getter, putter = wrapper.names
+    kind, iface = f"{alias}.{wrapper.type}", wrapper.iface
     return (
-        f"// {pool} recycles bufio.Writers and their 4 KiB buffers; {putter} resets each to nil,\n"
+        f"// {pool} recycles bufio.{wrapper.type}s and their 4 KiB buffers; {putter} resets each to nil,\n"
         "// so the pool keeps nothing of its caller.\n"
-        f"var {pool} = sync.Pool{{New: func() {_any(view)} {{ return {alias}.NewWriter(nil) }}}}\n\n"
-        f"// {getter} is bufio.NewWriter(w) from the pool: w itself when it already is a large enough Writer.\n"
-        f"func {getter}(w io.Writer) *{alias}.Writer {{\n"
-        f"\tif b, ok := w.(*{alias}.Writer); ok && b.Size() >= 4096 {{\n\t\treturn b\n\t}}\n"
-        f"\tb := {pool}.Get().(*{alias}.Writer)\n\tb.Reset(w)\n\treturn b\n}}\n\n"
-        f"// {putter} returns b to the pool, unless it is w itself (the caller's own Writer).\n"
-        f"func {putter}(b *{alias}.Writer, w io.Writer) {{\n"
-        f"\tif b == w {{\n\t\treturn\n\t}}\n\tb.Reset(nil)\n\t{pool}.Put(b)\n}}\n\n"
+        f"var {pool} = sync.Pool{{New: func() {_any(view)} {{ return {alias}.New{wrapper.type}(nil) }}}}\n\n"
+        f"// {getter} is bufio.New{wrapper.type}(x) from the pool: x itself when it already is a large enough\n"
+        f"// {wrapper.type}.\n"
+        f"func {getter}(x {iface}) *{kind} {{\n"
+        f"\tif b, ok := x.(*{kind}); ok && b.Size() >= 4096 {{\n\t\treturn b\n\t}}\n"
+        f"\tb := {pool}.Get().(*{kind})\n\tb.Reset(x)\n\treturn b\n}}\n\n"
+        f"// {putter} returns b to the pool, unless it is x itself (the caller's own {wrapper.type}).\n"
+        f"func {putter}(b *{kind}, x {iface}) {{\n"
+        f"\tif b == x {{\n\t\treturn\n\t}}\n\tb.Reset(nil)\n\t{pool}.Put(b)\n}}\n\n"
     )
 
 
-def _writer_helpers(view: PackageView) -> str | None:
+def _wrapper_helpers(view: PackageView, wrapper: Wrapper) -> str | None:
     """The file of the package that holds the pool and helpers a previous run added (word for word),
     or None."""
-    block = _writer_block(view, "bufio").encode()
+    block = _wrapper_block(view, "bufio", wrapper).encode()
     return next((path for path, source in view.sources.items() if block.strip() in source), None)
 
 
