@@ -196,10 +196,15 @@ def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
             files[f"naive/{case}/{go.name}"] = _naive(source, how) if SITE.search(source) else source
         package = re.search(r"^package (\w+)", source, re.M)[1]
         files[f"naive/{case}/naive_pool.go"] = NAIVE_POOL.format(package=package)
+    _each_naive_pool_fails(tmp_path, toolchain, files, list(NAIVE))
+
+
+def _each_naive_pool_fails(tmp_path, toolchain, files: dict[str, str], cases: list[str]) -> None:
+    """Every case under orig/ passes `go test -race -count=50` and its naive pool under naive/ fails it."""
     write_tree(tmp_path, files)
     done = toolchain.run(["test", "-race", "-count=50", "-json", "./..."], str(tmp_path))
     failed = read_test_json(done.stdout).failed
-    for case in NAIVE:
+    for case in cases:
         assert f"example.com/naive/orig/{case}" not in failed, failed[f"example.com/naive/orig/{case}"]
         assert f"example.com/naive/naive/{case}" in failed, f"the naive pool of {case} passes its tests"
 
@@ -240,12 +245,7 @@ def test_every_naive_bufio_pool_fails_its_race_tests(tmp_path, toolchain):
                 package = re.search(r"^package (\w+)", source, re.M)[1]
                 files[f"naive/{case}/naive_pool.go"] = NAIVE_BUFIO_POOL.format(package=package)
         assert f"naive/{case}/naive_pool.go" in files, case
-    write_tree(tmp_path, files)
-    done = toolchain.run(["test", "-race", "-count=50", "-json", "./..."], str(tmp_path))
-    failed = read_test_json(done.stdout).failed
-    for case in cases:
-        assert f"example.com/naive/orig/{case}" not in failed, failed[f"example.com/naive/orig/{case}"]
-        assert f"example.com/naive/naive/{case}" in failed, f"the naive pool of {case} passes its tests"
+    _each_naive_pool_fails(tmp_path, toolchain, files, cases)
 
 
 # --- allocation evidence: fewer allocs/op through the rewritten function, under both releases ---
