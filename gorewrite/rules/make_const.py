@@ -68,7 +68,7 @@ def find(view: PackageView) -> list[Candidate]:
         (e.path, e.line, e.col)
         for version, reports in view.by_toolchain.items()
         for e in reports
-        if _allocates(e, version)
+        if MESSAGE.match(e.message) and _allocates(e, version)
     }
     for escape in view.escapes:
         if escape.path not in view.package.rewritable or not MESSAGE.match(escape.message):
@@ -236,14 +236,20 @@ def _screen(view: PackageView, escape: Escape, make: Make) -> str | None:
 def _escaping(view: PackageView, escape: Escape) -> str | None:
     """Why the slice escapes whatever its size: a go1.25+ release reports the variable-size make
     `escapes to heap` only then."""
-    escaping = [
-        f"{v} reports `{e.message}`"
-        for v, found in view.by_toolchain.items()
-        if release_minor(v) >= STACK_FALLBACK_SINCE
-        for e in found
-        if e.path == escape.path and (e.line, e.col) == (escape.line, escape.col) and e.heap
-    ]
-    return f"the slice escapes whatever its size: {escaping[0]}" if escaping else None
+    said = memo(view, (NAME, "escaping"), lambda: _escaping_makes(view)).get((escape.path, escape.line, escape.col))
+    return f"the slice escapes whatever its size: {said}" if said else None
+
+
+def _escaping_makes(view: PackageView) -> dict[tuple[str, int, int], str]:
+    """Each make site a go1.25+ release reports `escapes to heap`, with the first such report: one
+    pass over the package's reports, not one per site."""
+    found: dict[tuple[str, int, int], str] = {}
+    for v, reports in view.by_toolchain.items():
+        if release_minor(v) >= STACK_FALLBACK_SINCE:
+            for e in reports:
+                if e.heap and MESSAGE.match(e.message):
+                    found.setdefault((e.path, e.line, e.col), f"{v} reports `{e.message}`")
+    return found
 
 
 def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int) -> Fix:

@@ -715,7 +715,7 @@ def _part(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str:
     if existing is not None:
         pool, get, put = existing
     else:
-        alias = _sync_name(view, path)
+        alias = _import_name(view, path, "sync")
         if alias is None:
             return "the file imports sync under a name gorewrite cannot use, or the package declares sync itself"
         # Named for what it holds: a reusable type's pool serves every function of the file that needs one.
@@ -815,7 +815,7 @@ def _merge(view: PackageView, parts: list[Part]) -> Fix:
     """One fix of parts whose new pools share a file; the sync import when the file lacks it."""
     edits = [e for part in parts for e in part.edits]
     path = parts[0].path
-    if parts[0].creates and not _imports_sync(view, path) and _sync_name(view, path) == "sync":
+    if parts[0].creates and not _imports(view, path, "sync") and _import_name(view, path, "sync") == "sync":
         edits.append(add_import(view, path, "sync"))
     summary = "; ".join(p.summary for p in parts) + " instead of allocating on every call (sync.Pool; deferred Put)"
     return Fix(
@@ -945,24 +945,18 @@ def _fresh(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _imports_sync(view: PackageView, path: str) -> bool:
-    return any(
-        text(s.child_by_field_name("path")) == b'"sync"' and s.child_by_field_name("name") is None
-        for s in file_imports(view.tree(path))
-    )
-
-
-def _sync_name(view: PackageView, path: str) -> str | None:
-    """The name sync goes by in the file (its import alias), or None when it cannot be used."""
+def _import_name(view: PackageView, path: str, package: str) -> str | None:
+    """The name a std package (sync, io) goes by in the file (its import alias), or None when it
+    cannot be used."""
     for spec in file_imports(view.tree(path)):
-        if text(spec.child_by_field_name("path")) == b'"sync"':
+        if text(spec.child_by_field_name("path")) == f'"{package}"'.encode():
             alias = spec.child_by_field_name("name")
             if alias is None:
-                return "sync"
+                return package
             return None if text(alias) in (b"_", b".") else text(alias).decode()
-    if "sync" in _package_names(view):
+    if package in _package_names(view):
         return None
-    return "sync"
+    return package
 
 
 def _package_names(view: PackageView) -> set[str]:
@@ -1220,14 +1214,9 @@ def _helpers_problem(view: PackageView, home: WrapperSite, wrapper: Wrapper) -> 
     if any(name in _words(view) for name in wrapper.names):
         return f"the package already uses a name of {', '.join(wrapper.names)}"
     for package in ("io", "sync"):
-        if not _imports(view, home.path, package):
-            if any(
-                text(s.child_by_field_name("path")) == f'"{package}"'.encode()
-                for s in file_imports(view.tree(home.path))
-            ):
-                return f"{os.path.basename(home.path)} imports {package} under another name"
-            if package in _package_names(view):
-                return f"{package} names something else in the package"
+        if _import_name(view, home.path, package) != package:
+            where = os.path.basename(home.path)
+            return f"{package} is imported under another name in {where} or names something else in the package"
     return None
 
 
