@@ -25,6 +25,8 @@ def modules() -> dict[str, Path]:
 
 MODULES = modules()
 RULE_MODULES = {name for name in MODULES if name.startswith("gorewrite.rules.")}
+# A rule too large for one module is a package: its submodules are the same rule.
+RULE_OF = {name: ".".join(name.split(".")[:3]) for name in RULE_MODULES}
 CORE = sorted(name for name in MODULES if name not in RULE_MODULES and name != "gorewrite.rules")
 
 
@@ -73,7 +75,8 @@ def test_core_modules_neither_import_nor_name_a_rule(name):
 
 @pytest.mark.parametrize("name", sorted(RULE_MODULES))
 def test_no_rule_imports_another_rule(name):
-    assert not imports(name) & (RULE_MODULES - {name}), f"{name} imports another rule: declare it in `requires`"
+    others = {m for m in RULE_MODULES if RULE_OF[m] != RULE_OF[name]}
+    assert not imports(name) & others, f"{name} imports another rule: declare it in `requires`"
 
 
 @pytest.mark.parametrize("name", CORE)
@@ -84,7 +87,7 @@ def test_core_modules_stay_small(name):
 
 def test_every_rule_module_is_registered():
     registered = {rule.find.__module__ for rule in RULES.values()}
-    assert registered == RULE_MODULES
+    assert registered == set(RULE_OF.values())
 
 
 def test_imports_have_no_circles():

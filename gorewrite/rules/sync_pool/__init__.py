@@ -1,0 +1,122 @@
+"""sync-pool: take a per-call temporary that is only on the heap because it is too large for the
+stack from a package-level `sync.Pool` instead, and put it back when the function returns.
+
+`buf := make([]byte, 0, 1<<20)` becomes `bufp := getBuf(); defer putBuf(bufp); buf := bufp[:0]`
+beside `var bufPool = sync.Pool{New: …}` and two typed helpers; `p := new(T)` / `p := &T{…}`
+become `p := getT(); defer putT(p); *p = T{…}`. The compiler's `-m=2` flow must say the site
+escapes for its size alone, under every toolchain, and every use of the variable must stay
+inside the call. A `bytes.Buffer` (REUSABLE) fits the stack but escapes through the calls it
+reaches: retention.py must show none keeps anything of it; its put helper empties it before Put.
+The full doc, with the cases it declines, is rules/sync-pool/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gorewrite import callees
+from gorewrite.escapes import MAX_IMPLICIT_STACK
+from gorewrite.proposals import Candidate, Declined, PackageView, Proposal, Rule
+from gorewrite.rules.sync_pool.names import has_constraints
+from gorewrite.rules.sync_pool.plan import Plan, site_plan, size_of
+from gorewrite.rules.sync_pool.pools import Part, merge, part_of
+from gorewrite.rules.sync_pool.sites import (
+    MESSAGE,
+    NAME,
+    alloc_sites,
+    enclosing_function,
+    plainly_kept,
+    site_of,
+    var_sites,
+)
+from gorewrite.rules.sync_pool.wrappers import WRAPPER_ESCAPES, wrapper_fixes, wrapper_sites
+from gorewrite.syntax import declaration_range, text
+
+
+def find(view: PackageView) -> list[Candidate]:
+    """Constant-size allocations the compiler puts on the heap, assigned by `:=` in a function, and
+    buffers declared by `var b bytes.Buffer` it moves to the heap."""
+    found = []
+    for escape in view.escapes:
+        if not escape.heap or escape.path not in view.package.rewritable:
+            continue
+        if escape.message in WRAPPER_ESCAPES:
+            wrapper = wrapper_sites(view, escape.path).get(view.offset(escape))
+            if (
+                wrapper is not None
+                and wrapper.wrapper.escape == escape.message
+                and enclosing_function(wrapper.statement)
+            ):
+                found.append(Candidate(NAME, escape, escape.path, declaration_range(wrapper.statement)))
+            continue
+        if MESSAGE.match(escape.message):
+            site = alloc_sites(view, escape.path).get(view.offset(escape))
+        elif escape.message.startswith("moved to heap: "):
+            site = var_sites(view, escape.path).get(view.offset(escape))
+        else:
+            continue
+        if site is None or enclosing_function(site.statement) is None or plainly_kept(site):
+            continue
+        # A buffer (by its type's name: go/types comes later) is followed into the package's callees.
+        buffer = b"Buffer" in text(site.value)
+        also = callees.scopes(view, enclosing_function(site.statement)) if buffer else ()
+        found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
+    return found
+
+
+def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
+    """One Fix per pool (its sites share it), a Declined with the reason for every other site."""
+    wrapped = [c for c in candidates if c.escape.message in WRAPPER_ESCAPES]
+    proposals: list[Proposal] = wrapper_fixes(
+        view, [(c.escape, wrapper_sites(view, c.path)[view.offset(c.escape)]) for c in wrapped]
+    )
+    groups: dict[tuple[str, str], list[Plan]] = {}
+    for cand in candidates:
+        if cand in wrapped:
+            continue
+        site = site_of(view, cand)
+        verdict = site_plan(view, cand.escape, site)
+        if isinstance(verdict, str):
+            proposals.append(Declined(NAME, cand.escape, verdict))
+        else:
+            # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
+            # for makes of one capacity. One per package, in the first site's file, for the files without
+            # build constraints; a constrained file has its own: it may be built where the pool's is not.
+            home = cand.path if has_constraints(cand.path, view.sources[cand.path]) else ""
+            groups.setdefault((re.sub(r"\s+", "", verdict.pointer), home), []).append(verdict)
+    names: set[str] = set()
+    creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
+    for plans in groups.values():
+        part = part_of(view, plans, names)
+        if isinstance(part, str):
+            proposals += [Declined(NAME, p.escape, part) for p in plans]
+        elif part.creates:
+            creating.setdefault(part.path, []).append(part)
+        else:
+            proposals.append(merge(view, [part]))
+    # New pools in one file share its sync import: one fix, so no half of them lacks it.
+    proposals += [merge(view, parts) for parts in creating.values()]
+    return proposals
+
+
+def needs_flow(view: PackageView, candidate: Candidate) -> bool:
+    """Only an allocation that may be larger than the compiler's 64 KiB limit can be on the heap
+    for its size: the others are declined without the (costly) -m=2 compile."""
+    if candidate.escape.message in WRAPPER_ESCAPES:
+        return False  # a bufio Writer or Reader is pooled for its buffer's reuse, never for its size
+    site = site_of(view, candidate)
+    if site.kind == "var":
+        return False  # a var buffer is pooled for reuse, never for its size
+    size = size_of(view, site, candidate.escape)
+    return size is None or size > MAX_IMPLICIT_STACK
+
+
+RULE = Rule(
+    name=NAME,
+    summary="take per-call temporaries too large for the stack, or buffers no callee keeps, from a sync.Pool",
+    messages=("make([]T, N) escapes to heap", "new(T) escapes to heap", "&T{...} escapes to heap"),
+    find=find,
+    propose=propose,
+    flows=needs_flow,
+    retention=True,
+)

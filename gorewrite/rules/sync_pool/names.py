@@ -1,0 +1,81 @@
+"""Names in a package sync-pool adds code to: imports, words taken, fresh names, constrained files
+(the pool and its helpers must not collide with or shadow anything, and must be built everywhere
+their callers are)."""
+
+from __future__ import annotations
+
+import re
+
+from gorewrite.packages import name_constraint
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import file_imports
+from gorewrite.rules.sync_pool.sites import NAME
+from gorewrite.syntax import text
+from gorewrite.toolchain import release_minor
+
+
+def any_name(view: PackageView) -> str:
+    """`any`, or `interface{}` where go.mod's go line predates it (go1.18)."""
+    version = view.package.go_version
+    return "interface{}" if version and release_minor(version) < 18 else "any"
+
+
+def has_constraints(path: str, source: bytes) -> bool:
+    """Is the file built only for some platforms or tags (a //go:build line, a _GOOS/_GOARCH name)?"""
+    return bool(re.search(rb"^//go:build |^// \+build ", source, re.M) or name_constraint(path))
+
+
+def words(view: PackageView) -> set[str]:
+    """Every identifier-like word in the package's files: a new name must collide with none of them."""
+    key = (NAME, "words")
+    if key not in view.memo:
+        view.memo[key] = {w.decode() for source in view.sources.values() for w in re.findall(rb"[A-Za-z_]\w*", source)}
+    return view.memo[key]
+
+
+def fresh(name: str, taken: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def import_name(view: PackageView, path: str, package: str) -> str | None:
+    """The name a std package (sync, io) goes by in the file (its import alias), or None when it
+    cannot be used."""
+    for spec in file_imports(view.tree(path)):
+        if text(spec.child_by_field_name("path")) == f'"{package}"'.encode():
+            alias = spec.child_by_field_name("name")
+            if alias is None:
+                return package
+            return None if text(alias) in (b"_", b".") else text(alias).decode()
+    if package in _package_names(view):
+        return None
+    return package
+
+
+def _package_names(view: PackageView) -> set[str]:
+    """The names the package declares at top level (functions, vars, consts, types)."""
+    names = set()
+    for path in view.sources:
+        for node in view.tree(path).root_node.named_children:
+            if node.type == "function_declaration":
+                names.add(text(node.child_by_field_name("name")).decode())
+            elif node.type in ("var_declaration", "const_declaration", "type_declaration"):
+                stack = list(node.named_children)
+                while stack:
+                    spec = stack.pop()
+                    if spec.type.endswith("_spec_list"):
+                        stack += spec.named_children
+                    elif spec.type.endswith("_spec"):
+                        names.update(text(n).decode() for n in spec.children_by_field_name("name"))
+    return names
+
+
+def imports(view: PackageView, path: str, package: str) -> bool:
+    """Does the file import the package under its own name?"""
+    return any(
+        text(s.child_by_field_name("path")) == f'"{package}"'.encode() and s.child_by_field_name("name") is None
+        for s in file_imports(view.tree(path))
+    )

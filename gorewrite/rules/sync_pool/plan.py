@@ -1,0 +1,477 @@
+"""Whether one site can come from a pool: its size and -m=2 flow, its shape, and every use of the
+variable (through retention.py for a buffer), or the reason to decline."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from gorewrite import retention
+from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import types_or_reason
+from gorewrite.rules.sync_pool.sites import (
+    FLOW_REASON,
+    FUNCTIONS,
+    NEVER_POOLED,
+    OK_BUILTINS,
+    PRINTED_MAKE,
+    PRINTED_NEW,
+    REUSABLE,
+    TOO_LARGE,
+    Site,
+    enclosing_function,
+    generic_receiver,
+    loop_between,
+)
+from gorewrite.syntax import Node, ancestors, directive, first_of, text, touches_error
+from gorewrite.toolchain import release_minor
+from gorewrite.typeinfo import Ident, Kind, Use
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How an allocation is pooled, whatever its uses (see Plan for the fields)."""
+
+    pointer: str
+    new: str
+    moved: str
+    length: str | None
+    reset: str
+    past_length: bool  # a make leaves elements past its length that only a reslice or a callee reaches
+    reuse: str | None = None  # a REUSABLE type: reset before Put, not after Get
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one accepted site needs: its pool group, the pointer type, and its statement's rewrite."""
+
+    site: Site
+    escape: Escape
+    pointer: str  # what the pool holds: *[1048576]byte for a make's backing array, *Big
+    new: str  # what the pool's New returns: new([1048576]byte), new(Big)
+    moved: str  # what the compiler will say of it: `new([1048576]byte) escapes to heap`
+    length: (
+        str | None
+    )  # a make's length as written (a constant): the site slices the array to it; None for new(T) and &T{}
+    reset: str  # a make: "" or "zero" (the array, as make gave it); else the literal to assign through the pointer
+    var: str
+    reuse: str | None = None  # a REUSABLE type's name: the put helper empties it (and drops it when grown too large)
+    addresses: tuple[tuple[int, int], ...] = ()  # `&b` of a var-declared buffer, rewritten to `b`
+
+
+def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
+    """The site's rewrite plan, or why it is declined."""
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
+    function = enclosing_function(site.statement)
+    if touches_error(view.tree(site.path), function.start_byte, function.end_byte):
+        return "the enclosing declaration has syntax tree-sitter-go cannot parse"
+    constrained = directive(function)
+    if constrained:
+        return f"the function carries {constrained}: how the runtime calls it is constrained"
+    reuse = _reusable(view, site)
+    if reuse in NEVER_POOLED:
+        return NEVER_POOLED[reuse]
+    if site.kind == "var" and reuse is None:
+        return f"{text(site.value).decode()} is not a type gorewrite pools from a var declaration"
+    size = size_of(view, site, escape) if site.kind != "var" else None
+    if size is not None and size <= MAX_IMPLICIT_STACK and reuse is None:
+        return (
+            f"it fits the stack ({size} bytes): the compiler puts it on the heap for what the code does "
+            "with it (returned, stored or passed on), which a pool cannot change"
+        )
+    # A reusable object escapes through calls: every use below, each call through retention, proves none keeps it.
+    why = _flow_reason(view, escape) if reuse is None else None
+    if why:
+        return why
+    site = dataclasses.replace(site, reuse=reuse)
+    var = text(site.name).decode()
+    if var == "_" or site.statement.parent is None or site.statement.parent.type != "statement_list":
+        return "the allocation is not assigned to a named variable in a block"
+    loop = loop_between(site.statement, function)
+    if loop:
+        return f"inside a {loop}: a deferred Put per iteration would hold every object until the function returns"
+    body = function.child_by_field_name("body")
+    jump = first_of(body, ("labeled_statement", "goto_statement"))
+    if jump is not None:
+        return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
+    shape = _shape(view, site, escape) if site.kind != "var" else _var_shape(site)
+    if isinstance(shape, str):
+        return shape
+    if reuse is not None:
+        shape = Shape(shape.pointer, shape.new, f"new({shape.pointer[1:]}) escapes to heap", None, "", False, reuse)
+    length, reset = shape.length, shape.reset
+    if function.child_by_field_name("type_parameters") is not None or generic_receiver(function):
+        return "the function is generic: a package-level pool cannot name its type parameters"
+    stale: list[str] | None = (
+        [] if shape.past_length else None
+    )  # what could read past the length, if anything can be there
+    declared = types.at(site.path, site.name.start_byte)
+    if declared is None or declared.obj is None or declared.use != Use.DECL:
+        return f"go/types does not know {var} here"
+    idents = types.idents.get(site.path, ())
+    inside = [i for i in idents if function.start_byte <= i.start < function.end_byte]
+    if any(i.name == var and i.use == Use.DECL and i.obj != declared.obj for i in inside):
+        return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
+    addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
+    for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
+        node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
+        if site.kind == "var":
+            node = _var_use(node)
+            if isinstance(node, str):
+                return f"{var} {node}"
+            if node.type == "unary_expression":
+                addresses.append((node.start_byte, node.end_byte))
+        problem = _use(view, site, node, declared.obj, stale, length is not None)
+        if problem:
+            return f"{var} {problem}"
+    if stale:
+        reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
+    return Plan(site, escape, shape.pointer, shape.new, shape.moved, length, reset, var, shape.reuse, tuple(addresses))
+
+
+def _var_shape(site: Site) -> Shape:
+    """A `var b T` of a REUSABLE type: the pool holds `*T`, and `b` becomes that pointer."""
+    type_text = text(site.value).decode()
+    return Shape(f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, "", False)
+
+
+def _var_use(node: Node) -> Node | str:
+    """A use of a var-declared buffer that stays right once `b` is a pointer: `&b` (its pointer, which
+    the rewrite makes `b`) or a method call or selector on it; any other use needs the value."""
+    parent = node.parent
+    if (
+        parent is not None
+        and parent.type == "unary_expression"
+        and text(parent.child_by_field_name("operator")) == b"&"
+    ):
+        return parent
+    if parent is not None and parent.type == "selector_expression" and parent.child_by_field_name("operand") == node:
+        return node
+    return "is used as a value, which a pooled pointer cannot stand for"
+
+
+def _reusable(view: PackageView, site: Site) -> str | None:
+    """The REUSABLE or NEVER_POOLED type a `new(T)` or an empty `&T{}` makes, by go/types' name for it."""
+    if site.kind == "new":
+        args = site.value.child_by_field_name("arguments").named_children
+        node = args[0] if len(args) == 1 else None
+    elif site.kind == "var":
+        node = site.value
+    elif site.kind == "literal":
+        literal = site.value.child_by_field_name("operand")
+        body = literal.child_by_field_name("body")
+        node = literal.child_by_field_name("type") if body is not None and not body.named_children else None
+    else:
+        return None
+    ident = _type_name(view, site.path, node)
+    named = ident.named if ident is not None else None
+    return named if named in REUSABLE or named in NEVER_POOLED else None
+
+
+def size_of(view: PackageView, site: Site, escape: Escape) -> int | None:
+    """The allocation's size in bytes (go/types' sizes, the compiler's folded lengths), None if unknown."""
+    if view.types is None or view.types.error:
+        return None
+    args = site.value.child_by_field_name("arguments").named_children if site.kind != "literal" else []
+    if site.kind == "make":
+        printed = PRINTED_MAKE.fullmatch(escape.message)
+        if not args or args[0].type != "slice_type" or printed is None:
+            return None
+        element = _named_size(view, site.path, args[0].child_by_field_name("element"))
+        return element * int(printed[2].split(", ")[-1]) if element is not None else None
+    if site.kind == "new":
+        shown = PRINTED_NEW.fullmatch(escape.message)
+        if len(args) == 1 and args[0].type == "array_type" and shown and shown[2]:
+            element = _named_size(view, site.path, args[0].child_by_field_name("element"))
+            return element * int(shown[2]) if element is not None else None
+        return _named_size(view, site.path, args[0]) if len(args) == 1 else None
+    return _named_size(view, site.path, site.value.child_by_field_name("operand").child_by_field_name("type"))
+
+
+def _named_size(view: PackageView, path: str, node: Node | None) -> int | None:
+    """The size of a named type (`byte`, `page`, `pkg.T`) from go/types; None for other type expressions."""
+    ident = _type_name(view, path, node)
+    return ident.size if ident is not None else None
+
+
+def _type_name(view: PackageView, path: str, node: Node | None) -> Ident | None:
+    """What go/types says of a named type expression (`page`, `pkg.T`); None for any other expression."""
+    name = node.child_by_field_name("name") if node is not None and node.type == "qualified_type" else node
+    if name is None or name.type != "type_identifier":
+        return None
+    ident = view.types.at(path, name.start_byte)
+    return ident if ident is not None and ident.kind == Kind.TYPE else None
+
+
+def _flow_reason(view: PackageView, escape: Escape) -> str | None:
+    """None when every toolchain says the site escapes for its size alone (the -m=2 flow), else why not."""
+    site = (escape.path, escape.line, escape.col)
+    for version in sorted(view.by_toolchain, key=release_minor):
+        if escape not in view.by_toolchain[version]:
+            return f"{version} keeps it on the stack already"
+        lines = view.flows.get(version, {}).get(site)
+        if not lines:
+            return f"{version} gave no -m=2 flow for the site"
+        reasons = [m[1] for m in map(FLOW_REASON.match, lines) if m]
+        if not reasons:
+            return f"{version} gave no -m=2 flow for the site"
+        # The last step of the flow says where it goes: `from fmt.Fprintf(b, …) (call parameter)`.
+        other = next(
+            (line.strip() for line in reversed(lines) if (m := FLOW_REASON.match(line)) and m[1] != TOO_LARGE), None
+        )
+        if other:
+            return f"it can outlive the call: {version} says `{other}`"
+    return None
+
+
+def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
+    """How the allocation is pooled, or why it is not poolable."""
+    if site.kind == "make":
+        args = site.value.child_by_field_name("arguments").named_children
+        if len(args) < 2 or args[0].type != "slice_type":
+            return "only slices are pooled"
+        printed = PRINTED_MAKE.fullmatch(escape.message)
+        sizes = [int(n) for n in re.findall(r"\d+", printed[2])][-(len(args) - 1) :] if printed else []
+        if len(sizes) != len(args) - 1:
+            return "the size is not a constant the compiler printed"
+        length, capacity = sizes[0], sizes[-1]
+        if length > capacity:
+            return "the length is larger than the capacity: make panics"
+        element = text(args[0].child_by_field_name("element")).decode()
+        # The pool holds the backing array: its length and capacity are fixed by its type, and
+        # only its elements can change while it is out of the pool.
+        array = f"[{capacity}]{element}"
+        moved = f"new([{capacity}]{printed[1]}) escapes to heap"
+        # The length as written: a constant the statement could see, and the site is where it was.
+        return Shape(
+            f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length
+        )
+    if site.kind == "new":
+        args = site.value.child_by_field_name("arguments").named_children
+        if len(args) != 1:
+            return "new takes one type"
+        kind = _type_kind(view, site.path, args[0])
+        if kind:
+            return kind
+        shown = PRINTED_NEW.fullmatch(escape.message)
+        type_text = text(args[0]).decode()
+        if args[0].type == "array_type" and shown:
+            type_text = shown[1]  # folded: new([65536]int32) for new([256 * 256]int32)
+        return Shape(
+            f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, f"{type_text}{{}}", False
+        )
+    literal = site.value.child_by_field_name("operand")
+    type_node = literal.child_by_field_name("type")
+    if type_node is None or type_node.type not in ("type_identifier", "qualified_type"):
+        return "only a literal of a named type is pooled"
+    kind = _type_kind(view, site.path, type_node)
+    if kind:
+        return kind
+    if re.search(rb"\b" + re.escape(text(site.name)) + rb"\b", text(literal)):
+        return f"the literal refers to {text(site.name).decode()}, which the rewrite would declare first"
+    type_text = text(type_node).decode()
+    return Shape(
+        f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, text(literal).decode(), False
+    )
+
+
+def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
+    """Why a new(T)/&T{} type cannot be pooled: not a named type of known size (generic, or a struct literal type)."""
+    if node is None:
+        return "the allocation has no type gorewrite can name"
+    if node.type in ("array_type",):
+        return None
+    name = node.child_by_field_name("name") if node.type == "qualified_type" else node
+    if name is None or name.type != "type_identifier":
+        return f"{text(node).decode()} is not a named type or an array"
+    ident = _type_name(view, path, node)
+    if ident is None or ident.size is None:
+        return f"the size of {text(node).decode()} is not known (a type parameter, or go/types could not resolve it)"
+    if ident.iface:
+        return f"{text(node).decode()} is an interface"
+    return None
+
+
+def _use(view: PackageView, site: Site, node: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
+    """Why this use of the variable lets the object outlive the call (or the pool's Put), or None."""
+    enclosing = []
+    for ancestor in ancestors(node):
+        if ancestor.type in FUNCTIONS:
+            break
+        enclosing.append(ancestor)
+    if any(a.type == "go_statement" for a in enclosing):
+        return "is used in a go statement: the goroutine may outlive the call"
+    for ancestor in enclosing:
+        if ancestor.type == "func_literal":
+            return "is captured by a func literal, which may outlive the call"
+        if ancestor.type == "defer_statement":
+            return "is used in a defer statement, which runs around the pool's Put"
+    return _consumer(view, site, node, obj, stale, is_slice)
+
+
+def _consumer(
+    view: PackageView, site: Site, expr: Node, obj: str, stale: list[str] | None, is_slice: bool
+) -> str | None:
+    """How the value of `expr` (the object, or a slice of it) is used; None when that keeps it inside the call."""
+    parent = expr.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        expr, parent = parent, parent.parent
+    if parent is None:
+        return "is used where gorewrite cannot follow it"
+    kind = parent.type
+    if kind == "index_expression" and parent.child_by_field_name("operand") == expr:
+        return _element(view, site, parent, obj)
+    if kind == "selector_expression" and parent.child_by_field_name("operand") == expr:
+        return _selected(view, site, parent, obj)
+    if kind == "slice_expression" and parent.child_by_field_name("operand") == expr:
+        end, capacity = parent.child_by_field_name("end"), parent.child_by_field_name("capacity")
+        if stale is not None and (capacity is not None or (end is not None and text(end) != b"0")):
+            stale.append("is resliced, maybe past its length")
+        if not is_slice:
+            return "is sliced: the slice would alias the pooled object"
+        return _consumer(view, site, parent, obj, stale, is_slice)
+    if kind == "unary_expression":
+        operator = text(parent.child_by_field_name("operator"))
+        if operator == b"&":
+            return "has its address taken: the pointer may outlive the call"
+        if operator == b"*":
+            if site.reuse:
+                return f"is dereferenced: a copy of a {site.reuse} shares the storage the pool reuses"
+            return _element(view, site, parent, obj)  # *p is the object's storage, like p.f
+        return None
+    if kind in ("binary_expression", "range_clause", "expression_switch_statement", "if_statement"):
+        if kind == "range_clause" and parent.child_by_field_name("right") != expr:
+            return "is assigned by a range clause"
+        return None
+    if kind in ("argument_list", "variadic_argument"):
+        return _argument(view, site, expr, parent, obj, stale, is_slice)
+    if kind == "expression_list":
+        owner = parent.parent
+        if owner is None:
+            return "is used where gorewrite cannot follow it"
+        if owner.type == "return_statement":
+            return "is returned: it outlives the call"
+        if owner.type in ("assignment_statement", "short_var_declaration"):
+            left, right = owner.child_by_field_name("left"), owner.child_by_field_name("right")
+            if parent == left:
+                return None if owner.type == "assignment_statement" else "is redeclared"
+            targets = left.named_children
+            index = right.named_children.index(expr) if expr in right.named_children else -1
+            if len(targets) == len(right.named_children) and index >= 0 and _is_obj(view, site, targets[index], obj):
+                return None  # buf = buf[:0]
+            target = text(targets[index]).decode() if 0 <= index < len(targets) else text(left).decode()
+            return _stored(view, site, targets[index] if 0 <= index < len(targets) else None, target)
+        return f"is used in a {owner.type.replace('_', ' ')}"
+    if kind in ("literal_element", "keyed_element", "literal_value"):
+        return "is stored in a composite literal"
+    if kind == "send_statement":
+        return "is sent on a channel: the receiver may keep it"
+    if kind == "var_spec":
+        return "is assigned to another variable: the alias may outlive the pool's Put"
+    if kind == "inc_statement" or kind == "dec_statement":
+        return None
+    return f"is used in a {kind.replace('_', ' ')}"
+
+
+def _stored(view: PackageView, site: Site, target: Node | None, shown: str) -> str:
+    """Why an assignment of the object to `target` is declined, in the words of where it goes."""
+    if target is None:
+        return f"is assigned to {shown}"
+    if target.type == "selector_expression":
+        return f"is stored in the field {shown}: it outlives the call"
+    if target.type == "index_expression":
+        operand = target.child_by_field_name("operand")
+        ident = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
+        if ident is not None and ident.type and ident.type.startswith("map["):
+            return f"is stored in the map {text(operand).decode()}: it outlives the call"
+        return f"is stored in an element of {text(operand).decode()}: it outlives the call"
+    ident = view.types.at(site.path, target.start_byte) if target.type == "identifier" else None
+    if ident is not None and not ident.local:
+        return f"is stored in the package-level {shown}: it outlives the call"
+    return f"is assigned to {shown}: the alias may be used after the pool's Put"
+
+
+def _is_obj(view: PackageView, site: Site, node: Node, obj: str) -> bool:
+    if node.type != "identifier":
+        return False
+    ident = view.types.at(site.path, node.start_byte)
+    return ident is not None and ident.obj == obj
+
+
+def _element(view: PackageView, site: Site, index: Node, obj: str) -> str | None:
+    """An element or field read or written: a copy, unless its address is taken, a method is called
+    on it, or it is an array that is sliced and the slice goes further than a call gorewrite can see into."""
+    parent = index.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "selector_expression", "index_expression"):
+        if parent.type == "selector_expression":
+            selected = view.types.at(site.path, parent.child_by_field_name("field").start_byte)
+            if selected is None or selected.kind != Kind.FIELD:
+                return "has a method of a part of it used, whose receiver may be that part's address"
+        elif parent.type == "index_expression" and parent.child_by_field_name("operand") != index:
+            break  # the part is an index of something else: a copy
+        index, parent = parent, parent.parent
+    if (
+        parent is not None
+        and parent.type == "unary_expression"
+        and text(parent.child_by_field_name("operator")) == b"&"
+    ):
+        return "has an element's address taken: the pointer may outlive the call"
+    if parent is not None and parent.type == "slice_expression" and parent.child_by_field_name("operand") == index:
+        return _consumer(view, site, parent, obj, None, True)
+    return None
+
+
+def _selected(view: PackageView, site: Site, selector: Node, obj: str) -> str | None:
+    """`p.f` and `p.M(…)`: a field is read or written in place unless its address escapes; a method needs
+    the compiler to say its receiver does not leak."""
+    field = selector.child_by_field_name("field")
+    ident = view.types.at(site.path, field.start_byte)
+    if ident is not None and ident.kind == Kind.METHOD:
+        parent = selector.parent
+        if parent is None or parent.type != "call_expression" or parent.child_by_field_name("function") != selector:
+            return f"has its method value {text(field).decode()} taken: it holds the object"
+        if site.reuse and text(field).decode() in REUSABLE[site.reuse][1]:
+            return (
+                f"calls {text(field).decode()}, which sees the capacity a pooled {site.reuse} keeps from earlier calls"
+            )
+        return retention.kept(view, parent, retention.RECEIVER, contents=site.reuse is not None)
+    if ident is None or ident.kind != Kind.FIELD:
+        return f"has {text(field).decode()} selected, which go/types does not describe"
+    return _element(view, site, selector, obj)
+
+
+def _argument(
+    view: PackageView, site: Site, expr: Node, parent: Node, obj: str, stale: list[str] | None, is_slice: bool
+) -> str | None:
+    """The object (or a slice of it) passed to a call."""
+    spread = parent.type == "variadic_argument"
+    args = parent.parent if spread else parent
+    call = args.parent
+    if call is None or call.type != "call_expression":
+        return "is used where gorewrite cannot follow it"
+    function = call.child_by_field_name("function")
+    position = args.named_children.index(parent if spread else expr)
+    name = text(function)
+    ident = view.types.at(site.path, function.start_byte) if function.type == "identifier" else None
+    if ident is not None and ident.kind == Kind.BUILTIN:
+        if name in OK_BUILTINS:
+            return None
+        if name == b"append":
+            if position > 0:
+                return None if spread else "is appended as an element: the slice holds it"
+            return _consumer(view, site, call, obj, stale, is_slice)  # append(buf, …) aliases buf
+        return f"is passed to {name.decode()}"
+    if name == b"string" and ident is not None and ident.kind == Kind.TYPE:
+        return None  # string(buf) copies
+    if stale is not None:
+        stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
+    if function.type == "selector_expression":
+        operand = function.child_by_field_name("operand")
+        receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
+        if (receiver is not None and receiver.kind == Kind.TYPE) or operand.type.startswith("parenthesized"):
+            return f"is passed to the method expression {name.decode()}"
+    return retention.kept(view, call, position, contents=site.reuse is not None)

@@ -1,0 +1,154 @@
+"""The sites sync-pool recognises by syntax: `x := make/new/&T{}` and `var b bytes.Buffer`, by
+where the compiler reports the allocation, the function that holds them, and the constants that
+say what it pools."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gorewrite.proposals import Candidate, PackageView
+from gorewrite.rulekit import memo
+from gorewrite.syntax import Node, ancestors, captures, load_query, text, walk
+
+NAME = "sync-pool"
+
+
+# Constant-size makes (the compiler prints sizes folded), new(T), &T{…} and &T{}; a variable-size
+# make is make-const's site.
+MESSAGE = re.compile(r"^(make\(\[\][^\n]*?(, \d+)+\)|new\([^\n]*\)|&[^\n]*\{(\.\.\.)?\}) escapes to heap$")
+
+
+TOO_LARGE = "too large for stack"
+
+
+# What the compiler prints, sizes folded: make([]byte, 0, 1048576) for make([]byte, 0, 1<<20),
+# new([65536]int32) for new([256 * 256]int32).
+PRINTED_MAKE = re.compile(r"make\(\[\](.*?)((?:, \d+)+)\) escapes to heap")
+
+
+PRINTED_NEW = re.compile(r"new\(((?:\[(\d+)\])?.*)\) escapes to heap")
+
+
+FLOW_REASON = re.compile(r"^\s*from .* \(([^()]+)\) at ")
+
+
+FUNCTIONS = ("function_declaration", "method_declaration")
+
+
+OK_BUILTINS = (b"len", b"cap", b"copy", b"clear")
+
+
+# Types pooled although they fit the stack: what costs is their storage, which grows with use and
+# which their reset keeps. Type -> (the method that empties it, the methods that observe the
+# capacity a pooled one keeps from earlier calls).
+REUSABLE = {"bytes.Buffer": ("Reset", ("Cap", "Available", "AvailableBuffer"))}
+
+
+NEVER_POOLED = {"strings.Builder": "String() returns its buffer without a copy, so a Builder is never pooled"}
+
+
+MAX_POOLED = 64 * 1024  # bytes: a buffer grown past this is dropped at Put, not kept for every later call
+
+
+@dataclass(frozen=True)
+class Site:
+    """A `name := <allocation>` statement the query found, by the offset the compiler reports."""
+
+    path: str
+    statement: Node
+    name: Node
+    value: Node
+    kind: str  # make | new | literal | var (then value is the declared type)
+    reuse: str | None = None  # a REUSABLE type's name, once site_plan knows it is one: calls may keep nothing of it
+
+
+def alloc_sites(view: PackageView, path: str) -> dict[int, Site]:
+    """Every `x := make/new/&T{}` in the file, by where the compiler reports the allocation."""
+    return memo(view, (NAME, path), lambda: _match_sites(view, path))
+
+
+def _match_sites(view: PackageView, path: str) -> dict[int, Site]:
+    found = {}
+    for caps in captures(load_query(NAME), view.tree(path).root_node):
+        value = caps["value"][0]
+        if "literal" in caps:
+            found[value.start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, "literal")
+        elif text(caps["function"][0]) in (b"make", b"new"):
+            kind = text(caps["function"][0]).decode()
+            found[caps["arguments"][0].start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, kind)
+    return found
+
+
+def site_of(view: PackageView, candidate: Candidate) -> Site:
+    """The site find recognised for the candidate."""
+    offset = view.offset(candidate.escape)
+    return alloc_sites(view, candidate.path).get(offset) or var_sites(view, candidate.path)[offset]
+
+
+def var_sites(view: PackageView, path: str) -> dict[int, Site]:
+    """Every `var b pkg.Buffer` (or `pkg.Builder`) in a block, one name, no value, by its name's offset
+    (where the compiler says `moved to heap: b`); go/types tells later whether it is bytes.Buffer."""
+    return memo(view, (NAME, "var", path), lambda: _match_var_sites(view, path))
+
+
+def _match_var_sites(view: PackageView, path: str) -> dict[int, Site]:
+    found = {}
+    for node in walk(view.tree(path).root_node):
+        if node.type != "var_declaration" or node.parent is None or node.parent.type != "statement_list":
+            continue
+        specs = node.named_children
+        if len(specs) != 1 or specs[0].type != "var_spec" or specs[0].child_by_field_name("value") is not None:
+            continue
+        names, kind = specs[0].children_by_field_name("name"), specs[0].child_by_field_name("type")
+        field = kind.child_by_field_name("name") if kind is not None and kind.type == "qualified_type" else None
+        if len(names) == 1 and field is not None and text(field) in (b"Buffer", b"Builder"):
+            found[names[0].start_byte] = Site(path, node, names[0], kind, "var")
+    return found
+
+
+def plainly_kept(site: Site) -> bool:
+    """Is the variable's name, as a whole expression, returned, put in a composite literal or sent?
+    Then the object outlives the call and `check` should not offer the rule (by name, not
+    identity: a shadowed namesake only costs a candidate the rule could have taken)."""
+    name = text(site.name)
+    for node in walk(enclosing_function(site.statement).child_by_field_name("body")):
+        if node.type == "identifier" and node.text == name and node.parent is not None:
+            holder = node.parent
+            if (
+                holder.type == "expression_list"
+                and holder.parent is not None
+                and holder.parent.type == "return_statement"
+            ):
+                return True
+            if holder.type == "literal_element" or (
+                holder.type == "send_statement" and holder.child_by_field_name("value") == node
+            ):
+                return True
+    return False
+
+
+def enclosing_function(node: Node) -> Node | None:
+    """The function or method declaration whose body holds node directly (no func literal between)."""
+    node = node.parent
+    while node is not None:
+        if node.type in FUNCTIONS:
+            return node
+        if node.type == "func_literal":
+            return None
+        node = node.parent
+    return None
+
+
+def generic_receiver(function: Node) -> bool:
+    receiver = function.child_by_field_name("receiver")
+    return receiver is not None and b"[" in text(receiver)
+
+
+def loop_between(node: Node, function: Node) -> str | None:
+    for ancestor in ancestors(node):
+        if ancestor == function:
+            return None
+        if ancestor.type == "for_statement":
+            return "loop"
+    return None
