@@ -211,39 +211,58 @@ def _each_naive_pool_fails(tmp_path, toolchain, files: dict[str, str], cases: li
 
 # Each must-decline bufio Writer or Reader case, pooled anyway: Get and Reset, a deferred Reset(nil) and Put.
 BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.New(Writer|Reader)\((\w+)\)[^\n]*// declined[^\n]*$", re.M)
-NAIVE_BUFIO_POOL = """package {package}
+# Each must-decline tabwriter case, pooled anyway: Get and Init, a deferred Init(nil, …) and Put.
+TABWRITER_SITE = re.compile(r"^(\t+)(\w+) := tabwriter\.NewWriter\(([^\n]*)\) // want[^\n]*// declined[^\n]*$", re.M)
+NAIVE_WRAPPER_POOL = """package {package}
 
 import (
 	"bufio"
 	"sync"
+	"text/tabwriter"
 )
 
 var naiveWriters = sync.Pool{{New: func() any {{ return bufio.NewWriter(nil) }}}}
 var naiveReaders = sync.Pool{{New: func() any {{ return bufio.NewReader(nil) }}}}
+var naiveTabs = sync.Pool{{New: func() any {{ return new(tabwriter.Writer) }}}}
+
+var _, _ = bufio.ErrBufferFull, tabwriter.Debug
 """
 
 
-def test_every_naive_bufio_pool_fails_its_race_tests(tmp_path, toolchain):
-    """`go test -race -count=50` of each bufio Writer or Reader decline case passes as written and
-    fails once its Writer (Reader) comes from a pool naively."""
-    cases = sorted(p.name for p in (GOLDEN / "sync-pool").glob("decline_bufio_*"))
-    assert cases, "the bufio Writer and Reader decline cases"
+def _naive_wrapper(source: str) -> tuple[str, int]:
+    """The source with each declined bufio or tabwriter site taken from a naive pool."""
+    source, bufio_sites = BUFIO_SITE.subn(
+        lambda m: (
+            f"{m[1]}{m[2]} := naive{m[3]}s.Get().(*bufio.{m[3]})\n{m[1]}{m[2]}.Reset({m[4]})\n"
+            f"{m[1]}defer func() {{ {m[2]}.Reset(nil); naive{m[3]}s.Put({m[2]}) }}()"
+        ),
+        source,
+    )
+    source, tab_sites = TABWRITER_SITE.subn(
+        lambda m: (
+            f"{m[1]}{m[2]} := naiveTabs.Get().(*tabwriter.Writer).Init({m[3]})\n"
+            f"{m[1]}defer func() {{ {m[2]}.Init(nil, 0, 0, 0, 0, 0); naiveTabs.Put({m[2]}) }}()"
+        ),
+        source,
+    )
+    return source, bufio_sites + tab_sites
+
+
+def test_every_naive_wrapper_pool_fails_its_race_tests(tmp_path, toolchain):
+    """`go test -race -count=50` of each bufio Writer or Reader and tabwriter decline case passes as
+    written and fails once its Writer (Reader) comes from a pool naively."""
+    sync_pool = GOLDEN / "sync-pool"
+    cases = sorted(p.name for p in [*sync_pool.glob("decline_bufio_*"), *sync_pool.glob("decline_tabwriter_*")])
+    assert cases, "the bufio Writer and Reader and the tabwriter decline cases"
     files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
     for case in cases:
         for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
             source = go.read_text()
             files[f"orig/{case}/{go.name}"] = source
-            naive, count = BUFIO_SITE.subn(
-                lambda m: (
-                    f"{m[1]}{m[2]} := naive{m[3]}s.Get().(*bufio.{m[3]})\n{m[1]}{m[2]}.Reset({m[4]})\n"
-                    f"{m[1]}defer func() {{ {m[2]}.Reset(nil); naive{m[3]}s.Put({m[2]}) }}()"
-                ),
-                source,
-            )
-            files[f"naive/{case}/{go.name}"] = naive
+            files[f"naive/{case}/{go.name}"], count = _naive_wrapper(source)
             if count:
                 package = re.search(r"^package (\w+)", source, re.M)[1]
-                files[f"naive/{case}/naive_pool.go"] = NAIVE_BUFIO_POOL.format(package=package)
+                files[f"naive/{case}/naive_pool.go"] = NAIVE_WRAPPER_POOL.format(package=package)
         assert f"naive/{case}/naive_pool.go" in files, case
     _each_naive_pool_fails(tmp_path, toolchain, files, cases)
 
@@ -273,6 +292,9 @@ REUSED = (
     "bufio_report",
     "bufio_rows",
     "bufio_words",
+    "tabwriter_table",
+    "tabwriter_cmd",
+    "tabwriter_two_files",
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from gorewrite import callees
-from gorewrite.escapes import MAX_IMPLICIT_STACK
+from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, PackageView, Proposal, Rule
 from gorewrite.rules.sync_pool.names import has_constraints
 from gorewrite.rules.sync_pool.plan import Plan, site_plan, size_of
@@ -29,7 +29,7 @@ from gorewrite.rules.sync_pool.sites import (
     site_of,
     var_sites,
 )
-from gorewrite.rules.sync_pool.wrappers import WRAPPER_ESCAPES, wrapper_fixes, wrapper_sites
+from gorewrite.rules.sync_pool.wrappers import WRAPPER_ESCAPES, WrapperSite, wrapper_fixes, wrapper_sites
 from gorewrite.syntax import declaration_range, text
 
 
@@ -40,13 +40,9 @@ def find(view: PackageView) -> list[Candidate]:
     for escape in view.escapes:
         if not escape.heap or escape.path not in view.package.rewritable:
             continue
-        if escape.message in WRAPPER_ESCAPES:
-            wrapper = wrapper_sites(view, escape.path).get(view.offset(escape))
-            if (
-                wrapper is not None
-                and wrapper.wrapper.escape == escape.message
-                and enclosing_function(wrapper.statement)
-            ):
+        wrapper = _wrapper_site(view, escape)
+        if wrapper is not None:
+            if enclosing_function(wrapper.statement):
                 found.append(Candidate(NAME, escape, escape.path, declaration_range(wrapper.statement)))
             continue
         if MESSAGE.match(escape.message):
@@ -64,12 +60,18 @@ def find(view: PackageView) -> list[Candidate]:
     return found
 
 
+def _wrapper_site(view: PackageView, escape: Escape) -> WrapperSite | None:
+    """The constructor call of a WRAPPERS type the escape reports, if it is one."""
+    if escape.message not in WRAPPER_ESCAPES:
+        return None
+    site = wrapper_sites(view, escape.path).get(view.offset(escape))
+    return site if site is not None and site.wrapper.escape == escape.message else None
+
+
 def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     """One Fix per pool (its sites share it), a Declined with the reason for every other site."""
-    wrapped = [c for c in candidates if c.escape.message in WRAPPER_ESCAPES]
-    proposals: list[Proposal] = wrapper_fixes(
-        view, [(c.escape, wrapper_sites(view, c.path)[view.offset(c.escape)]) for c in wrapped]
-    )
+    wrapped = {c: site for c in candidates if (site := _wrapper_site(view, c.escape))}
+    proposals: list[Proposal] = wrapper_fixes(view, [(c.escape, site) for c, site in wrapped.items()])
     groups: dict[tuple[str, str], list[Plan]] = {}
     for cand in candidates:
         if cand in wrapped:
@@ -102,8 +104,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     """Only an allocation that may be larger than the compiler's 64 KiB limit can be on the heap
     for its size: the others are declined without the (costly) -m=2 compile."""
-    if candidate.escape.message in WRAPPER_ESCAPES:
-        return False  # a bufio Writer or Reader is pooled for its buffer's reuse, never for its size
+    if _wrapper_site(view, candidate.escape):
+        return False  # a bufio or tabwriter Writer is pooled for its reuse, never for its size
     site = site_of(view, candidate)
     if site.kind == "var":
         return False  # a var buffer is pooled for reuse, never for its size

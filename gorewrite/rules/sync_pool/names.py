@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from gorewrite.edits import Edit
 from gorewrite.packages import name_constraint
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import file_imports
 from gorewrite.rules.sync_pool.sites import NAME
-from gorewrite.syntax import text
+from gorewrite.syntax import text, walk
 from gorewrite.toolchain import release_minor
 
 
@@ -79,3 +80,24 @@ def imports(view: PackageView, path: str, package: str) -> bool:
         text(s.child_by_field_name("path")) == f'"{package}"'.encode() and s.child_by_field_name("name") is None
         for s in file_imports(view.tree(path))
     )
+
+
+def unused_import(view: PackageView, path: str, name: str, replaced: list[Edit]) -> list[Edit]:
+    """The edit removing the file's import that goes by `name`, when no code names it outside the
+    text the edits replace (comments do not count); else nothing."""
+    spans = [(e.start, e.end) for e in replaced if e.path == path and e.end > e.start]
+    for node in walk(view.tree(path).root_node, skip=lambda n: n.type == "import_declaration"):
+        if node.type in ("identifier", "package_identifier") and text(node) == name.encode():
+            if not any(start <= node.start_byte < end for start, end in spans):
+                return []
+    source = view.sources[path]
+    for spec in file_imports(view.tree(path)):
+        alias = spec.child_by_field_name("name")
+        imported = text(spec.child_by_field_name("path")).strip(b'"').rsplit(b"/", 1)[-1]
+        if (text(alias) if alias is not None else imported) != name.encode():
+            continue
+        if spec.parent is not None and spec.parent.type == "import_declaration":
+            return [Edit(path, spec.parent.start_byte, spec.parent.end_byte, b"")]
+        start = source.rfind(b"\n", 0, spec.start_byte) + 1
+        return [Edit(path, start, source.index(b"\n", spec.end_byte) + 1, b"")]
+    return []

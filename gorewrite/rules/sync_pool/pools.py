@@ -12,8 +12,8 @@ from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rulekit import add_import, file_imports
-from gorewrite.rules.sync_pool.names import any_name, fresh, has_constraints, import_name, imports, words
+from gorewrite.rulekit import add_import
+from gorewrite.rules.sync_pool.names import any_name, fresh, has_constraints, import_name, imports, unused_import, words
 from gorewrite.rules.sync_pool.plan import Plan
 from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, enclosing_function
 from gorewrite.syntax import doc_start, text
@@ -81,7 +81,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
         edits += [Edit(plan.site.path, start, end, plan.var.encode()) for start, end in plan.addresses]
     for site_path in dict.fromkeys(p.site.path for p in plans):
         if existing is not None or site_path != path:  # the file of a new pool names the type in it
-            edits += _unused_import(view, next(p for p in plans if p.site.path == site_path), edits)
+            edits += _site_import(view, next(p for p in plans if p.site.path == site_path), edits)
     lines = ", ".join(f"{p.var} ({_where(view, p, path)})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
     return Part(path, existing is None, tuple(edits), tuple(p.escape for p in plans), moves, summary)
@@ -93,30 +93,11 @@ def _where(view: PackageView, plan: Plan, pool_path: str) -> str:
     return f"line {line}" if plan.site.path == pool_path else f"{os.path.basename(plan.site.path)}:{line}"
 
 
-def _unused_import(view: PackageView, plan: Plan, replaced: list[Edit]) -> list[Edit]:
-    """The import only the sites named (`bytes` of `new(bytes.Buffer)`), which a pool of another
-    file now names instead: removed, or Go rejects the file. A word in a comment keeps it (the
-    verifier rejects the fix then: declined, never wrong)."""
+def _site_import(view: PackageView, plan: Plan, replaced: list[Edit]) -> list[Edit]:
+    """The import only the site named (`bytes` of `new(bytes.Buffer)`), which a pool of another file
+    now names instead: removed, or Go rejects the file."""
     qualifier = re.match(r"\*(\w+)\.", plan.pointer)
-    if qualifier is None:
-        return []
-    path, name = plan.site.path, qualifier[1].encode()
-    source = view.sources[path]
-    rest, at = b"", 0
-    for edit in sorted((e for e in replaced if e.path == path), key=lambda e: e.start):
-        rest, at = rest + source[at : edit.start], edit.end
-    if re.search(rb"\b" + name + rb"\.", rest + source[at:]):
-        return []
-    for spec in file_imports(view.tree(path)):
-        alias = spec.child_by_field_name("name")
-        imported = text(spec.child_by_field_name("path")).strip(b'"').rsplit(b"/", 1)[-1]
-        if (text(alias) if alias is not None else imported) != name:
-            continue
-        if spec.parent is not None and spec.parent.type == "import_declaration":
-            return [Edit(path, spec.parent.start_byte, spec.parent.end_byte, b"")]
-        start = source.rfind(b"\n", 0, spec.start_byte) + 1
-        return [Edit(path, start, source.index(b"\n", spec.end_byte) + 1, b"")]
-    return []
+    return unused_import(view, plan.site.path, qualifier[1], replaced) if qualifier else []
 
 
 def _reuse_block(view: PackageView, plan: Plan, functions: str, alias: str, pool: str, getter: str, putter: str) -> str:

@@ -1,4 +1,16 @@
-"""bufio Writers and Readers over the caller's writer or reader, taken from a pool and reset to it."""
+"""Writers and readers that wrap the caller's (bufio.Writer and Reader, tabwriter.Writer), taken from
+a pool, reset to the caller's at Get and to nil before Put, so the pool keeps nothing of it.
+
+`bw := bufio.NewWriter(w)` (`br := bufio.NewReader(r)`) allocates a 4 KiB buffer per call (the
+compiler reports the inlined make at the call); the Writer (Reader) itself stays on the stack.
+The get helper returns w itself where bufio's constructor would (w already one of at least the
+default size) and the put helper leaves that one alone. `tw := tabwriter.NewWriter(w, …)`
+allocates the Writer (it escapes through fmt's io.Writer), its text buffer and its cells; Init
+resets them all. What Flush hands to w.Write (what Read hands to r.Read) is the pooled buffer:
+the fix relies on io.Writer's (io.Reader's) contract that "implementations must not retain p", as
+fmt (its pp buffers) and net/http (its pooled bufio Readers and Writers) do. Data a Reader read
+ahead and the function did not consume is lost at Put as it was when the original became garbage.
+"""
 
 from __future__ import annotations
 
@@ -9,40 +21,97 @@ from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
-from gorewrite.rulekit import add_import, memo, types_or_reason
-from gorewrite.rules.sync_pool.names import any_name, has_constraints, import_name, imports, words
+from gorewrite.rulekit import add_import, file_imports, memo, types_or_reason
+from gorewrite.rules.sync_pool.names import any_name, has_constraints, import_name, imports, unused_import, words
 from gorewrite.rules.sync_pool.sites import FUNCTIONS, NAME, enclosing_function, generic_receiver, loop_between
 from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, text, walk
 from gorewrite.typeinfo import Kind, Use
 
+BUFIO_HELPERS = """\
+// {pool} recycles bufio.{type}s and their 4 KiB buffers; {putter} resets each to nil,
+// so the pool keeps nothing of its caller.
+var {pool} = sync.Pool{{New: func() {any} {{ return {alias}.New{type}(nil) }}}}
+
+// {getter} is bufio.New{type}(x) from the pool: x itself when it already is a large enough
+// {type}.
+func {getter}(x {iface}) *{kind} {{
+\tif b, ok := x.(*{kind}); ok && b.Size() >= 4096 {{
+\t\treturn b
+\t}}
+\tb := {pool}.Get().(*{kind})
+\tb.Reset(x)
+\treturn b
+}}
+
+// {putter} returns b to the pool, unless it is x itself (the caller's own {type}).
+func {putter}(b *{kind}, x {iface}) {{
+\tif b == x {{
+\t\treturn
+\t}}
+\tb.Reset(nil)
+\t{pool}.Put(b)
+}}
+
+"""
+TABWRITER_HELPERS = """\
+// {pool} recycles tabwriter.Writers with the text and cells they keep between Flushes;
+// {putter} re-initialises each with a nil output, so the pool keeps nothing of its caller.
+var {pool} = sync.Pool{{New: func() {any} {{ return new({kind}) }}}}
+
+// {getter} is tabwriter.NewWriter(output, minwidth, tabwidth, padding, padchar, flags) from the pool.
+func {getter}(output io.Writer, minwidth, tabwidth, padding int, padchar byte, flags uint) *{kind} {{
+\treturn {pool}.Get().(*{kind}).Init(output, minwidth, tabwidth, padding, padchar, flags)
+}}
+
+// {putter} returns b to the pool.
+func {putter}(b *{kind}) {{
+\tb.Init(nil, 0, 0, 0, 0, 0)
+\t{pool}.Put(b)
+}}
+
+"""
+WRITES = frozenset({("fmt", "Fprintf"), ("fmt", "Fprint"), ("fmt", "Fprintln"), ("io", "WriteString")})
+
 
 @dataclass(frozen=True)
 class Wrapper:
-    """A bufio type pooled over its caller's writer or reader."""
+    """A std type pooled over its caller's writer or reader: reset to it at Get, to nil before Put."""
 
+    package: str  # its import path
     type: str  # Writer
-    iface: str  # io.Writer
+    iface: str  # io.Writer: what it wraps
+    arity: int  # the constructor's arguments
     escape: str  # what the compiler reports at the constructor's call
-    moves: tuple[str, ...]  # what the pool's New and the helpers' inlined Reset report, once each
+    moves: tuple[str, ...]  # what the pool's New and the helpers' inlined reset report, once each
     methods: frozenset[str]  # methods that keep nothing of it and return nothing that aliases its buffer
     takers: frozenset[tuple[str, str]]  # functions that keep no writer they are given (retention's table)
     names: tuple[str, str, str]  # the pool, the get helper, the put helper
+    own: bool  # the get helper returns the wrapped value itself when it already is one: Put must be told it
+    costs: str  # what the constructor allocates on every call, for the fix's summary
+    helpers: str  # the pool and its helpers (str.format: pool, getter, putter, type, iface, kind, alias, any)
 
 
 WRAPPERS = {
-    "NewWriter": Wrapper(
+    ("bufio", "NewWriter"): Wrapper(
+        "bufio",
         "Writer",
         "io.Writer",
+        1,
         "make([]byte, bufio.size) escapes to heap",
         ("&bufio.Writer{...} escapes to heap", "make([]byte, bufio.size) escapes to heap")
         + ("make([]byte, 4096) escapes to heap",) * 2,
         frozenset({"Write", "WriteString", "WriteByte", "WriteRune", "Flush", "Buffered", "Available", "Size"}),
-        frozenset({("fmt", "Fprintf"), ("fmt", "Fprint"), ("fmt", "Fprintln"), ("io", "WriteString")}),
+        WRITES,
         ("bufioWriterPool", "getBufioWriter", "putBufioWriter"),
+        True,
+        "a 4 KiB buffer",
+        BUFIO_HELPERS,
     ),
-    "NewReader": Wrapper(
+    ("bufio", "NewReader"): Wrapper(
+        "bufio",
         "Reader",
         "io.Reader",
+        1,
         "make([]byte, max(bufio.size, 16)) escapes to heap",
         ("new(bufio.Reader) escapes to heap", "make([]byte, max(bufio.size, 16)) escapes to heap")
         + ("make([]byte, 4096) escapes to heap",) * 2,
@@ -52,6 +121,28 @@ WRAPPERS = {
         ),
         frozenset(),
         ("bufioReaderPool", "getBufioReader", "putBufioReader"),
+        True,
+        "a 4 KiB buffer",
+        BUFIO_HELPERS,
+    ),
+    # tabwriter.NewWriter is new(Writer).Init(…): the Writer escapes through fmt's io.Writer, and
+    # its text buffer and cells grow on every call. Init resets every field (reset keeps the slices'
+    # capacity for reuse, and cells hold only sizes), so an Init with a nil output empties it. The
+    # text buffer keeps the capacity of the largest block between Flushes: tabwriter does not
+    # expose it, so it cannot be capped as a bytes.Buffer is.
+    ("text/tabwriter", "NewWriter"): Wrapper(
+        "text/tabwriter",
+        "Writer",
+        "io.Writer",
+        6,
+        "new(tabwriter.Writer) escapes to heap",
+        ("new(tabwriter.Writer) escapes to heap",),
+        frozenset({"Write", "Flush"}),
+        WRITES,
+        ("tabWriterPool", "getTabWriter", "putTabWriter"),
+        False,
+        "a Writer, its text buffer and its cells",
+        TABWRITER_HELPERS,
     ),
 }
 
@@ -61,8 +152,8 @@ WRAPPER_ESCAPES = {w.escape for w in WRAPPERS.values()}
 
 @dataclass(frozen=True)
 class WrapperSite:
-    """`var := alias.NewWriter(arg)` (or NewReader): the statement, the call, the variable, the
-    writer (reader) wrapped, bufio's name in the file and what it makes."""
+    """`var := alias.NewWriter(…)` (bufio's NewReader, tabwriter's NewWriter): the statement, the
+    call, the variable, the writer (reader) wrapped, the package's name in the file and what it makes."""
 
     path: str
     statement: Node
@@ -74,12 +165,17 @@ class WrapperSite:
 
 
 def wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]:
-    """Every `x := <pkg>.NewWriter(w)` or NewReader in a block, by the offset of its `(` (where the compiler
-    reports the buffer's make)."""
+    """Every `x := <pkg>.NewWriter(w, …)` of a WRAPPERS package in a block, by the offset of its `(`
+    (where the compiler reports what it allocates)."""
     return memo(view, (NAME, "wrapper", path), lambda: _match_wrapper_sites(view, path))
 
 
 def _match_wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]:
+    imported = {}  # the name a package goes by in the file -> its import path
+    for spec in file_imports(view.tree(path)):
+        package = text(spec.child_by_field_name("path")).strip(b'"').decode()
+        alias = spec.child_by_field_name("name")
+        imported[text(alias).decode() if alias is not None else package.rsplit("/", 1)[-1]] = package
     found = {}
     for node in walk(view.tree(path).root_node):
         if node.type != "short_var_declaration":
@@ -91,10 +187,10 @@ def _match_wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]
         callee = call.child_by_field_name("function") if call.type == "call_expression" else None
         if callee is None or callee.type != "selector_expression":
             continue
-        wrapper = WRAPPERS.get(text(callee.child_by_field_name("field")).decode())
+        alias = text(callee.child_by_field_name("operand")).decode()
+        wrapper = WRAPPERS.get((imported.get(alias, ""), text(callee.child_by_field_name("field")).decode()))
         arguments = call.child_by_field_name("arguments")
-        if wrapper is not None and arguments.named_child_count == 1 and b"..." not in text(arguments):
-            alias = text(callee.child_by_field_name("operand")).decode()
+        if wrapper is not None and arguments.named_child_count == wrapper.arity and b"..." not in text(arguments):
             var, inner = left.named_children[0], arguments.named_children[0]
             found[arguments.start_byte] = WrapperSite(path, node, call, var, inner, alias, wrapper)
     return found
@@ -108,8 +204,8 @@ def _wrapper_plan(view: PackageView, site: WrapperSite) -> str | None:
     kind = site.wrapper.type
     callee = site.call.child_by_field_name("function").child_by_field_name("field")
     constructor = types.at(site.path, callee.start_byte)
-    if constructor is None or constructor.kind != Kind.FUNC or constructor.pkg != "bufio":
-        return f"{text(site.call.child_by_field_name('function')).decode()} is not bufio's"
+    if constructor is None or constructor.kind != Kind.FUNC or constructor.pkg != site.wrapper.package:
+        return f"{text(site.call.child_by_field_name('function')).decode()} is not {site.wrapper.package}'s"
     function = enclosing_function(site.statement)
     if function is None or site.statement.parent is None or site.statement.parent.type != "statement_list":
         return f"the {kind} is not made in a block of a function declaration"
@@ -125,7 +221,7 @@ def _wrapper_plan(view: PackageView, site: WrapperSite) -> str | None:
     if has_constraints(site.path, view.sources[site.path]):
         return "the file has build constraints: the pool's helpers would not be built everywhere it is"
     inner = types.at(site.path, site.inner.start_byte) if site.inner.type == "identifier" else None
-    if inner is None or not inner.local or inner.kind not in (Kind.VAR, Kind.PARAM):
+    if site.wrapper.own and (inner is None or not inner.local or inner.kind not in (Kind.VAR, Kind.PARAM)):
         return f"the wrapped {site.wrapper.iface} is not a local variable: the deferred Put names it again"
     var = text(site.var).decode()
     declared = types.at(site.path, site.var.start_byte)
@@ -137,7 +233,7 @@ def _wrapper_plan(view: PackageView, site: WrapperSite) -> str | None:
             continue
         if use.name == var and use.use == Use.DECL and use.obj != declared.obj:
             return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
-        if use.obj == inner.obj and use.use in (Use.WRITE, Use.ADDR):
+        if site.wrapper.own and use.obj == inner.obj and use.use in (Use.WRITE, Use.ADDR):
             return f"{inner.name} is written or its address taken in the function: Put must see what Get saw"
         if use.obj != declared.obj or use.start == declared.start:
             continue
@@ -187,19 +283,9 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
     for _, site in accepted:  # where each kind's pool goes: its first site's file, or where it is already
         if site.wrapper not in homes:
             homes[site.wrapper] = None if _wrapper_helpers(view, site.wrapper) else site
-    for escape, site in list(accepted):
-        uses = view.sources[site.path].count(f"{site.alias}.".encode())
-        if site.path not in {h.path for h in homes.values() if h} and uses <= sum(
-            s.path == site.path for _, s in accepted
-        ):
-            accepted.remove((escape, site))
-            reason = f"{site.alias} would be left unused in {os.path.basename(site.path)}, which keeps its import"
-            proposals.append(Declined(NAME, escape, reason))
-    if not accepted:
-        return proposals
     edits, moves, added = [], [], set()
     for wrapper, home in homes.items():
-        if home is None or not any(s.wrapper == wrapper for _, s in accepted):
+        if home is None:
             continue
         problem = _helpers_problem(view, home, wrapper)
         if problem:
@@ -218,21 +304,30 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
         return proposals
     for _, site in accepted:
         _, getter, putter = site.wrapper.names
-        var, inner = text(site.var).decode(), text(site.inner).decode()
         source = view.sources[site.path]
         indent = source[source.rfind(b"\n", 0, site.statement.start_byte) + 1 : site.statement.start_byte]
         end = source.find(b"\n", site.statement.end_byte)
         after = end if source[site.statement.end_byte : end].strip().startswith(b"//") else site.statement.end_byte
-        edits.append(Edit(site.path, site.call.start_byte, site.call.end_byte, f"{getter}({inner})".encode()))
-        edits.append(Edit(site.path, after, after, b"\n" + indent + f"defer {putter}({var}, {inner})".encode()))
-    kinds = sorted({f"bufio.{s.wrapper.type}" for _, s in accepted})
+        put = f"{text(site.var).decode()}, {text(site.inner).decode()}" if site.wrapper.own else text(site.var).decode()
+        function = site.call.child_by_field_name("function")
+        edits.append(Edit(site.path, function.start_byte, function.end_byte, getter.encode()))
+        edits.append(Edit(site.path, after, after, b"\n" + indent + f"defer {putter}({put})".encode()))
+    homes_paths = {h.path for h in homes.values() if h}
+    for path in sorted({s.path for _, s in accepted} - homes_paths):  # a site's import the site alone used
+        for alias in sorted({s.alias for _, s in accepted if s.path == path}):
+            edits += unused_import(view, path, alias, edits)
+    kinds = sorted({f"{s.alias}.{s.wrapper.type}" for _, s in accepted})
+    costs = sorted({s.wrapper.costs for _, s in accepted})
     functions = ", ".join(
         text(enclosing_function(s.statement).child_by_field_name("name")).decode() for _, s in accepted
     )
+    contracts = " and ".join(f"{i}'s" for i in sorted({s.wrapper.iface for _, s in accepted}, reverse=True))
     summary = (
-        f"take the {' and '.join(kinds)} of {functions} from a pool instead of allocating a 4 KiB buffer on every "
-        "call (sync.Pool; deferred Put; relies on io.Writer's and io.Reader's contract not to retain p)"
+        f"take the {' and '.join(kinds)} of {functions} from a pool instead of allocating {' and '.join(costs)} on "
+        f"every call (sync.Pool; deferred Put; relies on {contracts} contract not to retain p)"
     )
+    if any(s.wrapper.package == "text/tabwriter" for _, s in accepted):
+        summary += "; a pooled tabwriter.Writer keeps the capacity of its largest text between Flushes, uncapped"
     targets = tuple(e for e, _ in accepted)
     return proposals + [
         Fix(NAME, tuple(edits), targets, summary, claim=Tested(MovesAllocation(tuple(moves)), race=True))
@@ -252,24 +347,20 @@ def _helpers_problem(view: PackageView, home: WrapperSite, wrapper: Wrapper) -> 
 
 def _wrapper_block(view: PackageView, alias: str, wrapper: Wrapper) -> str:
     pool, getter, putter = wrapper.names
-    kind, iface = f"{alias}.{wrapper.type}", wrapper.iface
-    return (
-        f"// {pool} recycles bufio.{wrapper.type}s and their 4 KiB buffers; {putter} resets each to nil,\n"
-        "// so the pool keeps nothing of its caller.\n"
-        f"var {pool} = sync.Pool{{New: func() {any_name(view)} {{ return {alias}.New{wrapper.type}(nil) }}}}\n\n"
-        f"// {getter} is bufio.New{wrapper.type}(x) from the pool: x itself when it already is a large enough\n"
-        f"// {wrapper.type}.\n"
-        f"func {getter}(x {iface}) *{kind} {{\n"
-        f"\tif b, ok := x.(*{kind}); ok && b.Size() >= 4096 {{\n\t\treturn b\n\t}}\n"
-        f"\tb := {pool}.Get().(*{kind})\n\tb.Reset(x)\n\treturn b\n}}\n\n"
-        f"// {putter} returns b to the pool, unless it is x itself (the caller's own {wrapper.type}).\n"
-        f"func {putter}(b *{kind}, x {iface}) {{\n"
-        f"\tif b == x {{\n\t\treturn\n\t}}\n\tb.Reset(nil)\n\t{pool}.Put(b)\n}}\n\n"
+    return wrapper.helpers.format(
+        pool=pool,
+        getter=getter,
+        putter=putter,
+        type=wrapper.type,
+        iface=wrapper.iface,
+        kind=f"{alias}.{wrapper.type}",
+        alias=alias,
+        any=any_name(view),
     )
 
 
 def _wrapper_helpers(view: PackageView, wrapper: Wrapper) -> str | None:
     """The file of the package that holds the pool and helpers a previous run added (word for word),
     or None."""
-    block = _wrapper_block(view, "bufio", wrapper).encode()
+    block = _wrapper_block(view, wrapper.package.rsplit("/", 1)[-1], wrapper).encode()
     return next((path for path, source in view.sources.items() if block.strip() in source), None)
