@@ -106,8 +106,9 @@ def _stamp(path: str) -> tuple[int, int]:
 
 @lru_cache(maxsize=4)
 def _read(path: str, mtime: int, size: int) -> tuple[tuple[tuple[str, str], ...], str, tuple[dict, tuple]]:
-    """One profile's sample types, default sample type, weighed lines and totals. Kept while the file's modification
-    time and size stay the same: the language server checks again on every edit, with the same profile."""
+    """One profile's sample types, default sample type, weighed lines and totals. Kept while the file's
+    modification time and size stay the same: the language server checks again on every edit, with the same
+    profile."""
     message = _parse(path)
     strings = message.string_table
     try:
@@ -145,7 +146,7 @@ def _weigh(message: Message, path: str) -> tuple[dict[tuple[str, str, int], list
     width, samples = len(message.sample_type), message.sample
     leaves = [ids[0] if ids else 0 for ids in map(attrgetter("location_id"), samples)]
     values = list(chain.from_iterable(sample.value[:] for sample in samples))
-    if len(values) != width * len(leaves):
+    if len(values) != width * len(leaves):  # over all samples: each alone adds 0.2 s at 50 MB
         wrong = next(len(sample.value) for sample in samples if len(sample.value) != width)
         raise UserError(f"{path}: a sample has {wrong} values for {width} sample types: not pprof")
     line_of = _lines(message)
