@@ -4,7 +4,7 @@ The profile is made here, shaped like a continuous profiler's heap export of a l
 thousands of functions in module and std paths, locations with inlined frames, deep stacks, four values
 per sample (alloc_objects, alloc_space, inuse_objects, inuse_space), gzip'ed as runtime/pprof does.
 
-    python benchmarks/profile_read.py [--megabytes 50] [--sites N] [--go PATH] [--keep FILE] [--no-pprof]
+    python benchmarks/profile_read.py [--megabytes 50] [--sites N] [--go PATH] [--keep FILE | --from FILE] [--no-pprof]
 
 `go tool pprof -raw` is timed only to its text output (a lower bound: its text would still need parsing).
 """
@@ -82,10 +82,14 @@ def main() -> None:
     parser.add_argument("--go", default="go")
     parser.add_argument("--no-pprof", action="store_true", help="time gorewrite only")
     parser.add_argument("--keep", metavar="FILE", help="write the profile here (else a temporary file)")
+    parser.add_argument("--from", dest="source", metavar="FILE", help="time this profile (one --keep wrote)")
     args = parser.parse_args()
-    data = make(args.megabytes, args.sites)
-    path = args.keep or os.path.join(tempfile.mkdtemp(), "big.pb.gz")
-    Path(path).write_bytes(data)
+    if args.source:
+        path, data = args.source, Path(args.source).read_bytes()
+    else:
+        data = make(args.megabytes, args.sites)
+        path = args.keep or os.path.join(tempfile.mkdtemp(), "big.pb.gz")
+        Path(path).write_bytes(data)
     packages = [
         Package(
             f"example.com/service/internal/pkg{i}",

@@ -19,6 +19,7 @@ from conftest import ROOT, gorewrite, module, releases
 from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
 from gorewrite import hotpaths, profile
+from gorewrite.errors import UserError
 from gorewrite.packages import load
 from gorewrite.pipeline import Options, analyse
 from gorewrite.pprof_pb2 import Profile
@@ -422,6 +423,39 @@ def test_summed_reading_equals_attributing_every_sample_alone(tmp_path, step):
     read = profile.read([str(path)])
     assert read.lines == _reference(message) and profile.NO_LINE in read.lines and len(read.lines) > 10
     assert read.totals == (sum(s["value"][0] for s in samples), sum(s["value"][1] for s in samples))
+
+
+def test_a_sample_without_a_stack_counts_in_the_total_and_one_with_too_few_values_is_refused(tmp_path):
+    strings = ["", "alloc_objects", "count", "alloc_space", "bytes", "example.com/m/a.F", "/src/a/f.go"]
+    message = Profile(
+        sample_type=[{"type": 1, "unit": 2}, {"type": 3, "unit": 4}],
+        function=[{"id": 1, "name": 5, "filename": 6}],
+        location=[{"id": 1, "line": [{"function_id": 1, "line": 4}]}],
+        sample=[{"location_id": [1], "value": [1, 16]}, {"value": [2, 32]}, {"location_id": [1], "value": [3, 48]}],
+        string_table=strings,
+    )
+    path = tmp_path / "stackless.out"
+    path.write_bytes(message.SerializeToString())
+    read = profile.read([str(path)])
+    assert read.lines == {("example.com/m/a", "/src/a/f.go", 4): [4, 64], profile.NO_LINE: [2, 32]}
+    assert read.totals == (6, 96)
+    message.sample[1].value.pop()
+    path.write_bytes(message.SerializeToString())
+    with pytest.raises(UserError, match="a sample has 1 values for 2 sample types: not pprof"):
+        profile.read([str(path)])
+
+
+def test_lines_of_two_profile_files_on_one_file_add_up_and_leave_the_profile_as_read(toolchain, tmp_path):
+    """Joined lines share the profile's value lists (no copy per line): adding two must make a new list."""
+    (pkg,) = load(toolchain, ["strings"], str(tmp_path))
+    lines = {("strings", "/a/go/src/strings/builder.go", 12): [3, 30], ("strings", "/b/builder.go", 12): [4, 40]}
+    read = profile.Profile(("x",), (("alloc_objects", "count"), ("alloc_space", "bytes")), 1, (7, 70), lines)
+    weights = profile.join(read, [pkg])
+    assert weights.lines == {(str(Path(pkg.dir) / "builder.go"), 12): [7, 70]}
+    assert read.lines == {
+        ("strings", "/a/go/src/strings/builder.go", 12): [3, 30],
+        ("strings", "/b/builder.go", 12): [4, 40],
+    }
 
 
 def test_a_profile_is_read_again_only_when_its_file_changes(profiles, tmp_path):
