@@ -1,14 +1,17 @@
-"""The package's own functions and methods, found by name: the callees retention follows.
+"""What a call calls: the function or method go/types names (`callee`), and the package's own
+functions and methods found by name, the callees retention follows.
 
-Syntax only, so `find` can name the declarations whose types a rule will read (Candidate.also)
-before go/types runs; retention.py then follows a parameter into the one go/types names.
+`scopes` is syntax only, so `find` can name the declarations whose types a rule will read
+(Candidate.also) before go/types runs; retention.py then follows a parameter into the one
+go/types names.
 """
 
 from __future__ import annotations
 
 from gorewrite.parameters import FUNCTIONS, receiver_type
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, walk
+from gorewrite.syntax import Node, text, walk
+from gorewrite.typeinfo import Kind
 
 DEPTH = 4  # calls into the package's own functions followed from the call site; deeper chains are declined
 
@@ -50,3 +53,37 @@ def _called(call: Node) -> str:
     if function is not None and function.type == "selector_expression":
         function = function.child_by_field_name("field")
     return function.text.decode() if function is not None else ""
+
+
+def callee(view: PackageView, path: str, call: Node) -> tuple[str, str, str] | str:
+    """(package path, receiver type or "", name) of the function or method called, or why it is not known."""
+    function = call.child_by_field_name("function")
+    while function is not None and function.type == "parenthesized_expression":
+        function = function.named_children[0] if function.named_children else None
+    if function is None or function.type not in ("identifier", "selector_expression"):
+        return "a function value gorewrite cannot follow"
+    name = function if function.type == "identifier" else function.child_by_field_name("field")
+    ident = view.types.at(path, name.start_byte)
+    if ident is not None and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT, Kind.FIELD):
+        return "a function value gorewrite cannot follow"
+    if ident is None or ident.pkg is None or ident.kind not in (Kind.FUNC, Kind.METHOD):
+        return "which go/types does not name as a function or method"
+    if ident.kind == Kind.METHOD and not ident.recv:
+        return "an interface method: the dynamic type that runs it is unknown"
+    if function.type == "selector_expression" and ident.kind == Kind.METHOD and _is_type(view, path, function):
+        return "a method expression"
+    return ident.pkg, ident.recv or "", ident.name
+
+
+def _is_type(view: PackageView, path: str, selector: Node) -> bool:
+    """Is the selector's operand a type (`T.M`, `(*T).M`: a method expression)?"""
+    operand = selector.child_by_field_name("operand")
+    if operand.type == "parenthesized_expression":
+        return True
+    ident = view.types.at(path, operand.start_byte) if operand.type == "identifier" else None
+    return ident is not None and ident.kind == Kind.TYPE
+
+
+def shown(call: Node) -> str:
+    function = call.child_by_field_name("function")
+    return text(function).decode() if function is not None else "a call"

@@ -6,12 +6,13 @@ package and everything it imports, std included. Where it cannot know, a functio
 calls methods of an interface argument (`fmt.Fprintf` calls `w.Write`), a curated std table
 (stdtable.py) names those methods, and the verdicts for the receivers of the argument's dynamic
 type decide (and SELF_STORES clears std methods whose `leaking param content` is a store into
-the receiver); each entry cites the std source it relies on and is proven by a Go test in
-tests/retention that drops the object after the call and asserts the GC collected it. The
-package's own functions whose verdict is a leak are followed into (callees.py finds them): every
-use of the parameter must be a call that keeps nothing of it, with the dynamic type the call
-site passes. Anything else is a reason to decline. A rule opts in with `Rule(retention=True)`;
-the pipeline then fills `view.parameters`.
+the receiver, CONTRACTS those that hand their storage to an io.Writer or io.Reader, whose
+contract is not to retain it: `relies` collects those for the fix's summary); each entry cites
+the std source it relies on and is proven by a Go test in tests/retention that drops the object
+after the call and asserts the GC collected it. The package's own functions whose verdict is a
+leak are followed into (callees.py finds them): every use of the parameter must be a call that
+keeps nothing of it, with the dynamic type the call site passes. Anything else is a reason to
+decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from gorewrite import callees
 from gorewrite.callees import DEPTH
 from gorewrite.parameters import Signature, parameter_names
 from gorewrite.proposals import PackageView
-from gorewrite.stdtable import SELF_STORES, TABLE
+from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
 from gorewrite.syntax import Node, text
 from gorewrite.typeinfo import Ident, Kind
 
@@ -41,7 +42,9 @@ USES = {
 TO_RESULT = re.compile(r"^leaking param: \w+ to result (\S+) level=(\d+)$")
 
 
-def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False) -> str | None:
+def kept(
+    view: PackageView, call: Node, argument: int, *, contents: bool = False, relies: set[str] | None = None
+) -> str | None:
     """None when, under every toolchain of the run, the callee provably does not keep the pointer
     passed as `argument` (its index among the call's arguments, or RECEIVER) after it returns;
     otherwise the reason to decline, in words a Go engineer can act on (`is passed to keep, whose
@@ -50,22 +53,29 @@ def kept(view: PackageView, call: Node, argument: int, *, contents: bool = False
     `contents`: also decline when the callee may keep what the pointer points to (`leaking param
     content`, or a result that aliases it, as `bytes.Buffer.Bytes` does): a pooled object must not
     be reachable at all, a variable kept on the stack only needs its own address not to be.
+    `relies`: gets the interface contracts (CONTRACTS) the answer rests on.
     """
-    return _kept(view, call, argument, contents, None, 0)
+    return _kept(view, call, argument, contents, None, 0, set() if relies is None else relies)
 
 
 def _kept(
-    view: PackageView, call: Node, argument: int, contents: bool, dynamic: tuple[str, str] | None, depth: int
+    view: PackageView,
+    call: Node,
+    argument: int,
+    contents: bool,
+    dynamic: tuple[str, str] | None,
+    depth: int,
+    relies: set[str],
 ) -> str | None:
     """kept, where `dynamic` is the argument's dynamic type when a caller followed it here (a parameter)."""
-    shown = _shown(call)
+    shown = callees.shown(call)
     role = f"is the receiver of {shown}" if argument == RECEIVER else f"is passed to {shown}"
     if view.types is None or view.types.error:
         return f"{role}: type information unavailable"
     if not view.parameters:
         return f"{role}: the pipeline gathered no parameter verdicts (the rule must set retention=True)"
     path = _path(view, call)
-    key = _callee(view, path, call)
+    key = callees.callee(view, path, call)
     if isinstance(key, str):
         return f"{role}, {key}"
     args = call.child_by_field_name("arguments")
@@ -80,11 +90,11 @@ def _kept(
         said, element = _said(signature, argument)
         problem = _judge(said, contents or element, version)
         if problem is None or (
-            argument == RECEIVER and said.startswith("leaking param content: ") and key in SELF_STORES
+            argument == RECEIVER and said.startswith("leaking param content: ") and _cleared(key, relies)
         ):
             continue
         if key[0] == view.package.import_path and argument != RECEIVER and not element:
-            followed = _follow(view, Followed(key, argument, contents, dynamic), depth + 1)
+            followed = _follow(view, Followed(key, argument, contents, dynamic), depth + 1, relies)
             if followed is None:
                 break  # its body, not one release's verdict, shows it keeps nothing
             if followed != UNDESCRIBED:  # a callee the rule did not ask types for: the verdict stands
@@ -98,7 +108,7 @@ def _kept(
         if held:
             return f"{role}, which keeps it in what it returns, and that {held}"
         for method in entry.methods:
-            problem = _method(view, dynamic, method, contents, version)
+            problem = _method(view, dynamic, method, contents, version, relies)
             if problem:
                 return f"{role}, which {problem}"
     return None
@@ -142,13 +152,26 @@ def _holder_method(view: PackageView, path: str, selector: Node, methods: tuple[
     return None if field.text.decode() in methods else f"has its method {field.text.decode()} called"
 
 
-def _method(view: PackageView, dynamic: tuple[str, str], method: str, contents: bool, version: str) -> str | None:
+def _method(
+    view: PackageView, dynamic: tuple[str, str], method: str, contents: bool, version: str, relies: set[str]
+) -> str | None:
     """None when the dynamic type's method keeps nothing of its receiver under that release, else what it does."""
-    receiver = view.parameters[version].get((dynamic[0], dynamic[1], method))
+    key = (dynamic[0], dynamic[1], method)
+    receiver = view.parameters[version].get(key)
     if receiver is None:
         return f"may call {method}, a method *{dynamic[1]} does not declare itself"
     problem = _judge(receiver.receiver, contents, version)
+    if problem and receiver.receiver.startswith("leaking param content: ") and _cleared(key, relies):
+        return None
     return f"calls (*{dynamic[1]}).{method}, {problem}" if problem else None
+
+
+def _cleared(key: tuple[str, str, str], relies: set[str]) -> bool:
+    """Does a std method's `leaking param content` of its receiver keep nothing of it (SELF_STORES;
+    CONTRACTS, adding the contract relied on)?"""
+    if key in CONTRACTS:
+        relies.add(CONTRACTS[key].relies)
+    return key in SELF_STORES or key in CONTRACTS
 
 
 @dataclass(frozen=True)
@@ -161,7 +184,7 @@ class Followed:
     dynamic: tuple[str, str] | None
 
 
-def _follow(view: PackageView, param: Followed, depth: int) -> str | None:
+def _follow(view: PackageView, param: Followed, depth: int, relies: set[str]) -> str | None:
     """None when the package's own function keeps nothing of its parameter: every use of it in the
     body is a method call or an argument to a call that, followed in turn, keeps nothing of it.
     Else why, as `whose w …`. A call back into a function still being followed is taken to keep
@@ -177,15 +200,19 @@ def _follow(view: PackageView, param: Followed, depth: int) -> str | None:
         return f"which passes it on through more than {DEPTH} functions of the package"
     if ("retention", param) not in view.memo:
         stack.append([param, False])
-        result = _uses(view, param, depth)
+        mine: set[str] = set()
+        result = _uses(view, param, depth, mine)
         _, assumed = stack.pop()
         if result is not None or not assumed:
-            view.memo[("retention", param)] = result
+            view.memo[("retention", param)] = (result, frozenset(mine))
+        relies |= mine
         return result
-    return view.memo[("retention", param)]
+    result, mine = view.memo[("retention", param)]
+    relies |= mine
+    return result
 
 
-def _uses(view: PackageView, param: Followed, depth: int) -> str | None:
+def _uses(view: PackageView, param: Followed, depth: int, relies: set[str]) -> str | None:
     key, index, contents, dynamic = param.key, param.index, param.contents, param.dynamic
     found = callees.declaration(view, key)
     if found is None:
@@ -201,14 +228,20 @@ def _uses(view: PackageView, param: Followed, depth: int) -> str | None:
         if use.obj != declared.obj or use.start == declared.start:
             continue
         node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
-        problem = _use(view, node, decl, contents, _dynamic(view, path, node) or dynamic, depth)
+        problem = _use(view, node, decl, contents, _dynamic(view, path, node) or dynamic, depth, relies)
         if problem:
             return f"whose {shown} ({os.path.basename(path)}:{node.start_point.row + 1}) {problem}"
     return None
 
 
 def _use(
-    view: PackageView, node: Node, decl: Node, contents: bool, dynamic: tuple[str, str] | None, depth: int
+    view: PackageView,
+    node: Node,
+    decl: Node,
+    contents: bool,
+    dynamic: tuple[str, str] | None,
+    depth: int,
+    relies: set[str],
 ) -> str | None:
     """Why this use of a followed parameter may let the callee keep it, or None."""
     enclosing = {a.type for a in _ancestors(node, decl)}
@@ -225,7 +258,7 @@ def _use(
         builtin = view.types.at(_path(view, node), function.start_byte) if function.type == "identifier" else None
         if builtin is not None and builtin.kind == Kind.BUILTIN:
             return f"is passed to the builtin {builtin.name}"
-        return _kept(view, call, parent.named_children.index(expr), contents, dynamic, depth)
+        return _kept(view, call, parent.named_children.index(expr), contents, dynamic, depth, relies)
     selected = parent.type == "selector_expression" and call.type == "call_expression"
     if not selected or call.child_by_field_name("function") != parent:
         kind = parent.parent.type if parent.type == "expression_list" else parent.type
@@ -234,11 +267,11 @@ def _use(
     if method is None or method.kind != Kind.METHOD:
         return "has a field or method value selected"
     if method.recv:
-        return _kept(view, call, RECEIVER, contents, dynamic, depth)
+        return _kept(view, call, RECEIVER, contents, dynamic, depth, relies)
     if dynamic is None:
         return f"calls {method.name}, an interface method, and its dynamic type is not a known pointer"
     for version in sorted(view.parameters):
-        problem = _method(view, dynamic, method.name, contents, version)
+        problem = _method(view, dynamic, method.name, contents, version, relies)
         if problem:
             return problem
     return None
@@ -257,40 +290,6 @@ def _path(view: PackageView, node: Node) -> str:
     while root.parent is not None:
         root = root.parent
     return next(p for p in view.sources if view.tree(p).root_node == root)
-
-
-def _callee(view: PackageView, path: str, call: Node) -> tuple[str, str, str] | str:
-    """(package path, receiver type or "", name) of the function or method called, or why it is not known."""
-    function = call.child_by_field_name("function")
-    while function is not None and function.type == "parenthesized_expression":
-        function = function.named_children[0] if function.named_children else None
-    if function is None or function.type not in ("identifier", "selector_expression"):
-        return "a function value gorewrite cannot follow"
-    name = function if function.type == "identifier" else function.child_by_field_name("field")
-    ident = view.types.at(path, name.start_byte)
-    if ident is not None and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT, Kind.FIELD):
-        return "a function value gorewrite cannot follow"
-    if ident is None or ident.pkg is None or ident.kind not in (Kind.FUNC, Kind.METHOD):
-        return "which go/types does not name as a function or method"
-    if ident.kind == Kind.METHOD and not ident.recv:
-        return "an interface method: the dynamic type that runs it is unknown"
-    if function.type == "selector_expression" and ident.kind == Kind.METHOD and _is_type(view, path, function):
-        return "a method expression"
-    return ident.pkg, ident.recv or "", ident.name
-
-
-def _is_type(view: PackageView, path: str, selector: Node) -> bool:
-    """Is the selector's operand a type (`T.M`, `(*T).M`: a method expression)?"""
-    operand = selector.child_by_field_name("operand")
-    if operand.type == "parenthesized_expression":
-        return True
-    ident = view.types.at(path, operand.start_byte) if operand.type == "identifier" else None
-    return ident is not None and ident.kind == Kind.TYPE
-
-
-def _shown(call: Node) -> str:
-    function = call.child_by_field_name("function")
-    return text(function).decode() if function is not None else "a call"
 
 
 def _said(signature: Signature, argument: int) -> tuple[str | None, bool]:

@@ -20,6 +20,8 @@ class Entry:
     # A constructor that keeps the argument in what it returns: only these methods of the result may
     # be called, and the result must not outlive the caller's statement or local variable.
     holder: tuple[str, ...] = ()
+    # The contract of an interface the entry relies on (CONTRACTS), for the fix's summary.
+    relies: str = ""
 
 
 FPRINT = "fmt/print.go: formats into its own pp (from ppFree), calls w.Write(p.buf) once, and p.free() keeps no w"
@@ -31,6 +33,12 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         ("WriteString", "Write"),
         "io/io.go: calls w.(StringWriter).WriteString(s) when it has one, else w.Write([]byte(s)); keeps nothing",
         "TestWriteString",
+    ),
+    ("io", "", "Copy", 1): Entry(
+        ("WriteTo", "Read"),
+        "io/io.go: copyBuffer calls src.(WriterTo).WriteTo(dst) when src has it, else src.Read into a buffer"
+        " of its own (or dst.(ReaderFrom).ReadFrom(src)); it stores src nowhere",
+        "TestCopySource",
     ),
     ("encoding/json", "", "NewEncoder", 0): Entry(
         ("Write",),
@@ -49,5 +57,26 @@ SELF_STORES: dict[tuple[str, str, str], Entry] = {
         (),
         "bytes/buffer.go: WriteRune grows b.buf and stores utf8.AppendRune(b.buf[:m], r) back in b.buf, nowhere else",
         "TestBufferWriteRune",
+    ),
+}
+
+
+# Methods the compiler reports as `leaking param content` of their receiver only because they hand
+# the receiver's storage to an interface method whose contract is not to retain it: a pooled
+# buffer relies on that contract (as bufio and fmt do), and the fix's summary says so.
+CONTRACTS: dict[tuple[str, str, str], Entry] = {
+    ("bytes", "Buffer", "WriteTo"): Entry(
+        (),
+        "bytes/buffer.go: WriteTo hands b.buf[b.off:] to w.Write once and empties b; io.Writer:"
+        " implementations must not retain p",
+        "TestBufferWriteTo",
+        relies="io.Writer's contract not to retain p",
+    ),
+    ("bytes", "Buffer", "ReadFrom"): Entry(
+        (),
+        "bytes/buffer.go: ReadFrom grows b.buf and hands b.buf[i:cap(b.buf)] to r.Read; io.Reader:"
+        " implementations must not retain p",
+        "TestBufferReadFrom",
+        relies="io.Reader's contract not to retain p",
     ),
 }

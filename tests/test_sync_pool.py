@@ -162,6 +162,7 @@ NAIVE = {
     "decline_buffer_callee_store": "pool",
     "decline_buffer_callee_recursive": "pool",
     "decline_buffer_encoder_stored": "pool",
+    "decline_buffer_copy_dst": "pool",
 }
 
 
@@ -292,6 +293,9 @@ REUSED = (
     "bufio_report",
     "bufio_rows",
     "bufio_words",
+    "copy_buffer",
+    "writeto_buffer",
+    "envelope_buffer",
     "tabwriter_table",
     "tabwriter_cmd",
     "tabwriter_two_files",

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"testing"
 	"weak"
 )
@@ -91,4 +92,22 @@ func TestJSONEncoder(t *testing.T) {
 		enc.SetIndent("", "  ")
 		enc.Encode([]string{"<a>"})
 	})
+}
+
+// TestCopySource: io.Copy calls the buffer's WriteTo, which hands its bytes to the writer and
+// keeps nothing; a writer without ReadFrom takes the same path.
+func TestCopySource(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { b.WriteString("hello"); io.Copy(io.Discard, b) })
+	check(t, func(b *bytes.Buffer) { b.WriteString("hello"); io.Copy(&onlyWrite{new(bytes.Buffer)}, b) })
+}
+
+// TestBufferWriteTo and TestBufferReadFrom: the buffer is garbage after handing its storage to a
+// writer's Write (a reader's Read) that, as io's contracts require, keeps no p.
+func TestBufferWriteTo(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { b.WriteString("hello"); b.WriteTo(&onlyWrite{new(bytes.Buffer)}) })
+}
+
+func TestBufferReadFrom(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { b.ReadFrom(strings.NewReader("hello")) })
+	check(t, func(b *bytes.Buffer) { b.ReadFrom(io.LimitReader(strings.NewReader("hello"), 3)) })
 }

@@ -59,6 +59,7 @@ class Plan:
     var: str
     reuse: str | None = None  # a REUSABLE type's name: the put helper empties it (and drops it when grown too large)
     addresses: tuple[tuple[int, int], ...] = ()  # `&b` of a var-declared buffer, rewritten to `b`
+    relies: tuple[str, ...] = ()  # interface contracts the proof that no callee keeps it rests on
 
 
 def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
@@ -117,6 +118,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if any(i.name == var and i.use == Use.DECL and i.obj != declared.obj for i in inside):
         return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
     addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
+    relies: set[str] = set()  # the interface contracts retention's answers rest on
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
         if site.kind == "var":
@@ -125,12 +127,24 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
                 return f"{var} {node}"
             if node.type == "unary_expression":
                 addresses.append((node.start_byte, node.end_byte))
-        problem = _use(view, site, node, declared.obj, stale, length is not None)
+        problem = _use(view, site, node, declared.obj, relies, stale, length is not None)
         if problem:
             return f"{var} {problem}"
     if stale:
         reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
-    return Plan(site, escape, shape.pointer, shape.new, shape.moved, length, reset, var, shape.reuse, tuple(addresses))
+    return Plan(
+        site,
+        escape,
+        shape.pointer,
+        shape.new,
+        shape.moved,
+        length,
+        reset,
+        var,
+        shape.reuse,
+        tuple(addresses),
+        tuple(sorted(relies)),
+    )
 
 
 def _var_shape(site: Site) -> Shape:
@@ -296,7 +310,9 @@ def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
     return None
 
 
-def _use(view: PackageView, site: Site, node: Node, obj: str, stale: list[str] | None, is_slice: bool) -> str | None:
+def _use(
+    view: PackageView, site: Site, node: Node, obj: str, relies: set[str], stale: list[str] | None, is_slice: bool
+) -> str | None:
     """Why this use of the variable lets the object outlive the call (or the pool's Put), or None."""
     enclosing = []
     for ancestor in ancestors(node):
@@ -310,11 +326,11 @@ def _use(view: PackageView, site: Site, node: Node, obj: str, stale: list[str] |
             return "is captured by a func literal, which may outlive the call"
         if ancestor.type == "defer_statement":
             return "is used in a defer statement, which runs around the pool's Put"
-    return _consumer(view, site, node, obj, stale, is_slice)
+    return _consumer(view, site, node, obj, relies, stale, is_slice)
 
 
 def _consumer(
-    view: PackageView, site: Site, expr: Node, obj: str, stale: list[str] | None, is_slice: bool
+    view: PackageView, site: Site, expr: Node, obj: str, relies: set[str], stale: list[str] | None, is_slice: bool
 ) -> str | None:
     """How the value of `expr` (the object, or a slice of it) is used; None when that keeps it inside the call."""
     parent = expr.parent
@@ -324,16 +340,16 @@ def _consumer(
         return "is used where gorewrite cannot follow it"
     kind = parent.type
     if kind == "index_expression" and parent.child_by_field_name("operand") == expr:
-        return _element(view, site, parent, obj)
+        return _element(view, site, parent, obj, relies)
     if kind == "selector_expression" and parent.child_by_field_name("operand") == expr:
-        return _selected(view, site, parent, obj)
+        return _selected(view, site, parent, obj, relies)
     if kind == "slice_expression" and parent.child_by_field_name("operand") == expr:
         end, capacity = parent.child_by_field_name("end"), parent.child_by_field_name("capacity")
         if stale is not None and (capacity is not None or (end is not None and text(end) != b"0")):
             stale.append("is resliced, maybe past its length")
         if not is_slice:
             return "is sliced: the slice would alias the pooled object"
-        return _consumer(view, site, parent, obj, stale, is_slice)
+        return _consumer(view, site, parent, obj, relies, stale, is_slice)
     if kind == "unary_expression":
         operator = text(parent.child_by_field_name("operator"))
         if operator == b"&":
@@ -341,14 +357,14 @@ def _consumer(
         if operator == b"*":
             if site.reuse:
                 return f"is dereferenced: a copy of a {site.reuse} shares the storage the pool reuses"
-            return _element(view, site, parent, obj)  # *p is the object's storage, like p.f
+            return _element(view, site, parent, obj, relies)  # *p is the object's storage, like p.f
         return None
     if kind in ("binary_expression", "range_clause", "expression_switch_statement", "if_statement"):
         if kind == "range_clause" and parent.child_by_field_name("right") != expr:
             return "is assigned by a range clause"
         return None
     if kind in ("argument_list", "variadic_argument"):
-        return _argument(view, site, expr, parent, obj, stale, is_slice)
+        return _argument(view, site, expr, parent, obj, relies, stale, is_slice)
     if kind == "expression_list":
         owner = parent.parent
         if owner is None:
@@ -402,7 +418,7 @@ def _is_obj(view: PackageView, site: Site, node: Node, obj: str) -> bool:
     return ident is not None and ident.obj == obj
 
 
-def _element(view: PackageView, site: Site, index: Node, obj: str) -> str | None:
+def _element(view: PackageView, site: Site, index: Node, obj: str, relies: set[str]) -> str | None:
     """An element or field read or written: a copy, unless its address is taken, a method is called
     on it, or it is an array that is sliced and the slice goes further than a call gorewrite can see into."""
     parent = index.parent
@@ -421,11 +437,11 @@ def _element(view: PackageView, site: Site, index: Node, obj: str) -> str | None
     ):
         return "has an element's address taken: the pointer may outlive the call"
     if parent is not None and parent.type == "slice_expression" and parent.child_by_field_name("operand") == index:
-        return _consumer(view, site, parent, obj, None, True)
+        return _consumer(view, site, parent, obj, relies, None, True)
     return None
 
 
-def _selected(view: PackageView, site: Site, selector: Node, obj: str) -> str | None:
+def _selected(view: PackageView, site: Site, selector: Node, obj: str, relies: set[str]) -> str | None:
     """`p.f` and `p.M(…)`: a field is read or written in place unless its address escapes; a method needs
     the compiler to say its receiver does not leak."""
     field = selector.child_by_field_name("field")
@@ -438,14 +454,21 @@ def _selected(view: PackageView, site: Site, selector: Node, obj: str) -> str | 
             return (
                 f"calls {text(field).decode()}, which sees the capacity a pooled {site.reuse} keeps from earlier calls"
             )
-        return retention.kept(view, parent, retention.RECEIVER, contents=site.reuse is not None)
+        return retention.kept(view, parent, retention.RECEIVER, contents=site.reuse is not None, relies=relies)
     if ident is None or ident.kind != Kind.FIELD:
         return f"has {text(field).decode()} selected, which go/types does not describe"
-    return _element(view, site, selector, obj)
+    return _element(view, site, selector, obj, relies)
 
 
 def _argument(
-    view: PackageView, site: Site, expr: Node, parent: Node, obj: str, stale: list[str] | None, is_slice: bool
+    view: PackageView,
+    site: Site,
+    expr: Node,
+    parent: Node,
+    obj: str,
+    relies: set[str],
+    stale: list[str] | None,
+    is_slice: bool,
 ) -> str | None:
     """The object (or a slice of it) passed to a call."""
     spread = parent.type == "variadic_argument"
@@ -463,7 +486,7 @@ def _argument(
         if name == b"append":
             if position > 0:
                 return None if spread else "is appended as an element: the slice holds it"
-            return _consumer(view, site, call, obj, stale, is_slice)  # append(buf, …) aliases buf
+            return _consumer(view, site, call, obj, relies, stale, is_slice)  # append(buf, …) aliases buf
         return f"is passed to {name.decode()}"
     if name == b"string" and ident is not None and ident.kind == Kind.TYPE:
         return None  # string(buf) copies
@@ -474,4 +497,4 @@ def _argument(
         receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
         if (receiver is not None and receiver.kind == Kind.TYPE) or operand.type.startswith("parenthesized"):
             return f"is passed to the method expression {name.decode()}"
-    return retention.kept(view, call, position, contents=site.reuse is not None)
+    return retention.kept(view, call, position, contents=site.reuse is not None, relies=relies)

@@ -84,6 +84,9 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
             edits += _site_import(view, next(p for p in plans if p.site.path == site_path), edits)
     lines = ", ".join(f"{p.var} ({_where(view, p, path)})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
+    relies = sorted({r for p in plans for r in p.relies})
+    if relies:
+        summary += f" (relies on {' and '.join(relies)})"
     return Part(path, existing is None, tuple(edits), tuple(p.escape for p in plans), moves, summary)
 
 
