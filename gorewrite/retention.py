@@ -89,9 +89,7 @@ def _kept(
             return f"{role}, of which {version}'s compile printed no parameter verdicts"
         said, element = _said(signature, argument)
         problem = _judge(said, contents or element, version)
-        if problem is None or (
-            argument == RECEIVER and said.startswith("leaking param content: ") and _cleared(key, relies)
-        ):
+        if problem is None or (argument == RECEIVER and _cleared(key, said, relies)):
             continue
         if key[0] == view.package.import_path and argument != RECEIVER and not element:
             followed = _follow(view, Followed(key, argument, contents, dynamic), depth + 1, relies)
@@ -161,17 +159,20 @@ def _method(
     if receiver is None:
         return f"may call {method}, a method *{dynamic[1]} does not declare itself"
     problem = _judge(receiver.receiver, contents, version)
-    if problem and receiver.receiver.startswith("leaking param content: ") and _cleared(key, relies):
+    if problem and _cleared(key, receiver.receiver, relies):
         return None
     return f"calls (*{dynamic[1]}).{method}, {problem}" if problem else None
 
 
-def _cleared(key: tuple[str, str, str], relies: set[str]) -> bool:
-    """Does a std method's `leaking param content` of its receiver keep nothing of it (SELF_STORES;
-    CONTRACTS, adding the contract relied on)?"""
-    if key in CONTRACTS:
+def _cleared(key: tuple[str, str, str], said: str, relies: set[str]) -> bool:
+    """Does a std method keep nothing of its receiver, whatever this verdict says (SELF_STORES; CONTRACTS,
+    adding the contract relied on)?"""
+    if key in SELF_STORES and said.startswith(SELF_STORES[key].clears):
+        return True
+    if key in CONTRACTS and said.startswith(CONTRACTS[key].clears):
         relies.add(CONTRACTS[key].relies)
-    return key in SELF_STORES or key in CONTRACTS
+        return True
+    return False
 
 
 @dataclass(frozen=True)

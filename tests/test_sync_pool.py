@@ -299,6 +299,8 @@ REUSED = (
     "tabwriter_table",
     "tabwriter_cmd",
     "tabwriter_two_files",
+    "tabwriter_helpers",
+    "bufio_helpers",
 )
 
 

@@ -6,6 +6,7 @@
 package retention
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -13,18 +14,23 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"text/tabwriter"
 	"weak"
 )
 
 // collected calls use with a fresh buffer and reports whether the buffer is garbage afterwards.
+func collected(use func(*bytes.Buffer)) bool {
+	return collectedAs(func() *bytes.Buffer { b := new(bytes.Buffer); b.Grow(64); return b }, use)
+}
+
+// collectedAs calls use with what fresh makes and reports whether it is garbage afterwards.
 //
 //go:noinline
-func collected(use func(*bytes.Buffer)) bool {
-	b := new(bytes.Buffer)
-	b.Grow(64)
-	w := weak.Make(b)
-	use(b)
-	b = nil
+func collectedAs[T any](fresh func() *T, use func(*T)) bool {
+	p := fresh()
+	w := weak.Make(p)
+	use(p)
+	p = nil
 	for range 3 {
 		runtime.GC()
 	}
@@ -110,4 +116,34 @@ func TestBufferWriteTo(t *testing.T) {
 func TestBufferReadFrom(t *testing.T) {
 	check(t, func(b *bytes.Buffer) { b.ReadFrom(strings.NewReader("hello")) })
 	check(t, func(b *bytes.Buffer) { b.ReadFrom(io.LimitReader(strings.NewReader("hello"), 3)) })
+}
+
+// TestBufioWriter: a bufio.Writer written through each of its writing methods and fmt, then
+// flushed into a writer that keeps no p, is garbage after the calls.
+func TestBufioWriter(t *testing.T) {
+	fresh := func() *bufio.Writer { return bufio.NewWriter(&onlyWrite{new(bytes.Buffer)}) }
+	if !collectedAs(fresh, func(b *bufio.Writer) {
+		b.Write([]byte("a"))
+		b.WriteString("b")
+		b.WriteByte('c')
+		b.WriteRune('é')
+		fmt.Fprintf(b, "%d", 1)
+		b.Flush()
+	}) {
+		t.Fatal("the bufio.Writer is still reachable after its writing methods returned")
+	}
+}
+
+// TestTabwriter: a tabwriter.Writer written directly and through fmt, a block ended by a line
+// without cells (Write formats it), then flushed, is garbage after the calls.
+func TestTabwriter(t *testing.T) {
+	fresh := func() *tabwriter.Writer { return tabwriter.NewWriter(&onlyWrite{new(bytes.Buffer)}, 0, 8, 1, ' ', 0) }
+	if !collectedAs(fresh, func(tw *tabwriter.Writer) {
+		fmt.Fprintf(tw, "a\tb\n")
+		tw.Write([]byte("ccc\td\nno cells\n"))
+		fmt.Fprintln(tw, "e\tf")
+		tw.Flush()
+	}) {
+		t.Fatal("the tabwriter.Writer is still reachable after Write and Flush returned")
+	}
 }

@@ -42,8 +42,10 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         wrapper = _wrapper_site(view, escape)
         if wrapper is not None:
-            if enclosing_function(wrapper.statement):
-                found.append(Candidate(NAME, escape, escape.path, declaration_range(wrapper.statement)))
+            function = enclosing_function(wrapper.statement)
+            if function:  # followed into the package's helpers it is passed to, as a buffer is
+                scope = declaration_range(wrapper.statement)
+                found.append(Candidate(NAME, escape, escape.path, scope, callees.scopes(view, function)))
             continue
         if MESSAGE.match(escape.message):
             site = alloc_sites(view, escape.path).get(view.offset(escape))

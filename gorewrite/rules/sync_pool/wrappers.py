@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from gorewrite import retention
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
@@ -196,8 +197,9 @@ def _match_wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]
     return found
 
 
-def _wrapper_plan(view: PackageView, site: WrapperSite) -> str | None:
-    """Why the site's Writer (Reader) cannot come from a pool, or None when every use keeps it inside the call."""
+def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str | None:
+    """Why the site's Writer (Reader) cannot come from a pool, or None when every use keeps it inside the
+    call (with the interface contracts that rests on added to `relies`)."""
     types = types_or_reason(view)
     if isinstance(types, str):
         return types
@@ -238,14 +240,16 @@ def _wrapper_plan(view: PackageView, site: WrapperSite) -> str | None:
         if use.obj != declared.obj or use.start == declared.start:
             continue
         node = root.named_descendant_for_byte_range(use.start, use.end)
-        problem = _wrapper_use(types, site, node, function)
+        problem = _wrapper_use(view, site, node, function, relies)
         if problem:
             return f"{var} {problem} (line {view.line(site.path, use.start)})"
     return None
 
 
-def _wrapper_use(types, site: WrapperSite, node: Node, function: Node) -> str | None:
-    """Why this use of the Writer (Reader) could let it, or its buffer, outlive the pool's Put."""
+def _wrapper_use(view: PackageView, site: WrapperSite, node: Node, function: Node, relies: set[str]) -> str | None:
+    """Why this use of the Writer (Reader) could let it, or its buffer, outlive the pool's Put. An
+    argument to any other call than fmt's or io.WriteString's is judged by retention (the package's
+    own helpers followed), with the contracts it rests on added to `relies`."""
     if next(a for a in ancestors(node) if a.type in FUNCTIONS + ("func_literal",)) != function:
         return "is used inside a func literal, which may run after the Put"
     parent = node.parent
@@ -255,30 +259,34 @@ def _wrapper_use(types, site: WrapperSite, node: Node, function: Node) -> str | 
         if called and method in site.wrapper.methods:
             return None
         return f"calls {method}, which is not one that keeps nothing of the {site.wrapper.type} and returns a copy"
-    arguments = parent if parent.type == "argument_list" else None
-    call = arguments.parent if arguments is not None else None
-    if call is not None and arguments.named_children[0] == node:
-        callee = call.child_by_field_name("function")
-        name = callee.child_by_field_name("field") if callee.type == "selector_expression" else None
-        ident = types.at(site.path, name.start_byte) if name is not None else None
-        if ident is not None and ident.kind == Kind.FUNC and (ident.pkg, ident.name) in site.wrapper.takers:
+    call = parent.parent if parent.type == "argument_list" else None
+    if call is None or call.type != "call_expression":
+        reading = "reading methods" if not site.wrapper.takers else "writing methods or as a call's argument"
+        return f"is used other than by its {reading}"
+    callee = call.child_by_field_name("function")
+    name = callee.child_by_field_name("field") if callee.type == "selector_expression" else None
+    ident = view.types.at(site.path, name.start_byte) if name is not None else None
+    if ident is not None and ident.kind == Kind.FUNC and (ident.pkg, ident.name) in site.wrapper.takers:
+        if parent.named_children[0] == node:
             return None
-    if site.wrapper.takers:
-        return "is used other than by its writing methods or as fmt's or io.WriteString's writer"
-    return "is used other than by its reading methods"
+    if not site.wrapper.takers:
+        return "is used other than by its reading methods"
+    return retention.kept(view, call, parent.named_children.index(node), contents=True, relies=relies)
 
 
 def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) -> list[Proposal]:
     """One fix for every pooled Writer and Reader of the package, with each kind's pool and helpers
     in its first site's file (or those a previous run added, reused); a Declined for the others."""
     proposals: list[Proposal] = []
-    accepted = []
+    accepted, relies = [], set()
     for escape, site in sites:
-        problem = _wrapper_plan(view, site)
+        site_relies = {f"{site.wrapper.iface}'s contract not to retain p"}
+        problem = _wrapper_plan(view, site, site_relies)
         if problem:
             proposals.append(Declined(NAME, escape, problem))
         else:
             accepted.append((escape, site))
+            relies |= site_relies
     homes: dict[Wrapper, WrapperSite | None] = {}
     for _, site in accepted:  # where each kind's pool goes: its first site's file, or where it is already
         if site.wrapper not in homes:
@@ -321,10 +329,10 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
     functions = ", ".join(
         text(enclosing_function(s.statement).child_by_field_name("name")).decode() for _, s in accepted
     )
-    contracts = " and ".join(f"{i}'s" for i in sorted({s.wrapper.iface for _, s in accepted}, reverse=True))
+    contracts = " and ".join(sorted(relies, reverse=True))
     summary = (
         f"take the {' and '.join(kinds)} of {functions} from a pool instead of allocating {' and '.join(costs)} on "
-        f"every call (sync.Pool; deferred Put; relies on {contracts} contract not to retain p)"
+        f"every call (sync.Pool; deferred Put; relies on {contracts})"
     )
     if any(s.wrapper.package == "text/tabwriter" for _, s in accepted):
         summary += "; a pooled tabwriter.Writer keeps the capacity of its largest text between Flushes, uncapped"
