@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, gorewrite, module, releases
 from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
-from gorewrite import hotpaths, profile
+from gorewrite import hotpaths, profile, profile_cache
 from gorewrite.errors import UserError
 from gorewrite.packages import load
 from gorewrite.pipeline import Options, analyse
@@ -562,3 +562,23 @@ def test_a_changed_file_is_not_served_from_the_cache(profiles, tmp_path, monkeyp
     profile._read.cache_clear()  # a new process
     after = profile.read([str(path)])
     assert after.totals[1] == before.totals[1] + message.sample[0].value[1] - first
+
+
+def test_the_profile_cache_gives_back_what_it_kept_and_drops_the_least_recently_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path))
+    parsed = (
+        (("alloc_objects", "count"), ("alloc_space", "bytes")),
+        "alloc_space",
+        (
+            {("p", "/src/p/a.go", 3): [1, 64], ("p", "/src/p/a.go", 9): [2, 32], profile.NO_LINE: [1, 8]},
+            (4, 104),
+        ),
+    )
+    profile_cache.save("a", parsed)
+    assert profile_cache.load("a") == parsed
+    size = (tmp_path / "profiles" / "a.json").stat().st_size
+    monkeypatch.setattr(profile_cache, "LIMIT", size * 14 // 5)  # room for two entries, not three
+    profile_cache.save("b", parsed)
+    os.utime(tmp_path / "profiles" / "b.json", ns=(1, 1))
+    profile_cache.save("c", parsed)
+    assert sorted(p.name for p in (tmp_path / "profiles").glob("*.json")) == ["a.json", "c.json"]
