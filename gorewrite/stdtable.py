@@ -42,6 +42,23 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         " of its own (or dst.(ReaderFrom).ReadFrom(src)); it stores src nowhere",
         "TestCopySource",
     ),
+    ("io", "", "ReadFull", 0): Entry(
+        ("Read",),
+        "io/io.go: ReadFull calls ReadAtLeast(r, buf, len(buf)), which calls r.Read(buf[n:]) until it is full; it"
+        " stores r nowhere",
+        "TestReadFull",
+    ),
+    ("encoding/binary", "", "Read", 0): Entry(
+        ("Read",),
+        "encoding/binary/binary.go: Read reads the data's size with io.ReadFull(r, bs) into its own bs and decodes"
+        " that; it stores r nowhere",
+        "TestBinaryRead",
+    ),
+    ("encoding/binary", "", "ReadUvarint", 0): Entry(
+        ("ReadByte",),
+        "encoding/binary/varint.go: ReadUvarint calls r.ReadByte() until the varint ends; it stores r nowhere",
+        "TestBinaryRead",
+    ),
     ("encoding/json", "", "NewEncoder", 0): Entry(
         ("Write",),
         "encoding/json/stream.go: NewEncoder returns &Encoder{w: w}; Encode marshals into its own encodeState"
@@ -77,7 +94,13 @@ TABWRITER = (
     " ending a block) formats them, handing slices of b.buf to b.output.Write; b is stored nowhere, and"
     " format's recursion is what makes the compiler say `leaking param: b`; io.Writer: must not retain p"
 )
+BUFIO_READER = (
+    "bufio/bufio.go: Read, ReadByte, ReadRune, ReadString, ReadBytes and Discard fill b.buf through"
+    " b.rd.Read(b.buf[b.w:]) (Read may hand p itself) and return copies or values; io.Reader: implementations"
+    " must not retain p. Peek, ReadSlice and ReadLine return b.buf itself and are not listed"
+)
 WRITES = "io.Writer's contract not to retain p"
+READS = "io.Reader's contract not to retain p"
 CONTRACTS: dict[tuple[str, str, str], Entry] = {
     **{
         ("bufio", "Writer", method): Entry((), BUFIO_WRITER, "TestBufioWriter", relies=WRITES)
@@ -88,6 +111,10 @@ CONTRACTS: dict[tuple[str, str, str], Entry] = {
             (), TABWRITER, "TestTabwriter", relies=WRITES, clears="leaking param"
         )
         for method in ("Write", "Flush")
+    },
+    **{
+        ("bufio", "Reader", method): Entry((), BUFIO_READER, "TestBufioReader", relies=READS)
+        for method in ("Read", "ReadByte", "ReadRune", "ReadString", "ReadBytes", "Discard")
     },
     ("bytes", "Buffer", "WriteTo"): Entry(
         (),
@@ -101,6 +128,6 @@ CONTRACTS: dict[tuple[str, str, str], Entry] = {
         "bytes/buffer.go: ReadFrom grows b.buf and hands b.buf[i:cap(b.buf)] to r.Read; io.Reader:"
         " implementations must not retain p",
         "TestBufferReadFrom",
-        relies="io.Reader's contract not to retain p",
+        relies=READS,
     ),
 }

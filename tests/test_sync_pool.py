@@ -301,6 +301,7 @@ REUSED = (
     "tabwriter_two_files",
     "tabwriter_helpers",
     "bufio_helpers",
+    "bufio_reader_helpers",
 )
 
 

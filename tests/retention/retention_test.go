@@ -8,6 +8,7 @@ package retention
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -145,5 +146,40 @@ func TestTabwriter(t *testing.T) {
 		tw.Flush()
 	}) {
 		t.Fatal("the tabwriter.Writer is still reachable after Write and Flush returned")
+	}
+}
+
+// TestBufioReader: a bufio.Reader read through each of its copying methods, filled from a reader
+// that keeps no p, is garbage after the calls.
+func TestBufioReader(t *testing.T) {
+	fresh := func() *bufio.Reader { return bufio.NewReader(strings.NewReader("abcdefgh\nijkl\nmnop")) }
+	if !collectedAs(fresh, func(b *bufio.Reader) {
+		b.Read(make([]byte, 2))
+		b.ReadByte()
+		b.ReadRune()
+		b.ReadString('\n')
+		b.ReadBytes('\n')
+		b.Discard(1)
+	}) {
+		t.Fatal("the bufio.Reader is still reachable after its reading methods returned")
+	}
+}
+
+// TestReadFull and TestBinaryRead: the reader they read from is garbage after the call.
+func TestReadFull(t *testing.T) {
+	fresh := func() *bufio.Reader { return bufio.NewReader(strings.NewReader("abcdefgh")) }
+	if !collectedAs(fresh, func(b *bufio.Reader) { io.ReadFull(b, make([]byte, 4)) }) {
+		t.Fatal("io.ReadFull kept its reader")
+	}
+}
+
+func TestBinaryRead(t *testing.T) {
+	fresh := func() *bufio.Reader { return bufio.NewReader(strings.NewReader("\x96\x01abcdefgh")) }
+	if !collectedAs(fresh, func(b *bufio.Reader) {
+		binary.ReadUvarint(b)
+		var v struct{ A, B uint16 }
+		binary.Read(b, binary.BigEndian, &v)
+	}) {
+		t.Fatal("binary.ReadUvarint or binary.Read kept its reader")
 	}
 }

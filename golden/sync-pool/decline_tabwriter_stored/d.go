@@ -14,7 +14,7 @@ type Trail struct {
 
 // Open starts a trail on w with its header; the Trail keeps the table writer for later entries.
 func Open(w io.Writer) *Trail {
-	tw := tabwriter.NewWriter(w, 0, 8, 1, ' ', 0) // want "new\\(tabwriter.Writer\\) escapes to heap" // declined "tw is used other than by its writing methods or as fmt's or io.WriteString's writer (line 19)"
+	tw := tabwriter.NewWriter(w, 0, 8, 1, ' ', 0) // want "new\\(tabwriter.Writer\\) escapes to heap" // declined "tw is used other than by its writing methods or as a call's argument (line 19)"
 	fmt.Fprintln(tw, "WHO\tWHAT")
 	return &Trail{tw: tw}
 }

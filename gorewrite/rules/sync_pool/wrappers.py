@@ -89,6 +89,7 @@ class Wrapper:
     names: tuple[str, str, str]  # the pool, the get helper, the put helper
     own: bool  # the get helper returns the wrapped value itself when it already is one: Put must be told it
     costs: str  # what the constructor allocates on every call, for the fix's summary
+    uses: str  # what its allowed methods do, for a reason to decline: writing, reading
     helpers: str  # the pool and its helpers (str.format: pool, getter, putter, type, iface, kind, alias, any)
 
 
@@ -106,6 +107,7 @@ WRAPPERS = {
         ("bufioWriterPool", "getBufioWriter", "putBufioWriter"),
         True,
         "a 4 KiB buffer",
+        "writing",
         BUFIO_HELPERS,
     ),
     ("bufio", "NewReader"): Wrapper(
@@ -124,6 +126,7 @@ WRAPPERS = {
         ("bufioReaderPool", "getBufioReader", "putBufioReader"),
         True,
         "a 4 KiB buffer",
+        "reading",
         BUFIO_HELPERS,
     ),
     # tabwriter.NewWriter is new(Writer).Init(…): the Writer escapes through fmt's io.Writer, and
@@ -143,6 +146,7 @@ WRAPPERS = {
         ("tabWriterPool", "getTabWriter", "putTabWriter"),
         False,
         "a Writer, its text buffer and its cells",
+        "writing",
         TABWRITER_HELPERS,
     ),
 }
@@ -261,16 +265,13 @@ def _wrapper_use(view: PackageView, site: WrapperSite, node: Node, function: Nod
         return f"calls {method}, which is not one that keeps nothing of the {site.wrapper.type} and returns a copy"
     call = parent.parent if parent.type == "argument_list" else None
     if call is None or call.type != "call_expression":
-        reading = "reading methods" if not site.wrapper.takers else "writing methods or as a call's argument"
-        return f"is used other than by its {reading}"
+        return f"is used other than by its {site.wrapper.uses} methods or as a call's argument"
     callee = call.child_by_field_name("function")
     name = callee.child_by_field_name("field") if callee.type == "selector_expression" else None
     ident = view.types.at(site.path, name.start_byte) if name is not None else None
     if ident is not None and ident.kind == Kind.FUNC and (ident.pkg, ident.name) in site.wrapper.takers:
         if parent.named_children[0] == node:
             return None
-    if not site.wrapper.takers:
-        return "is used other than by its reading methods"
     return retention.kept(view, call, parent.named_children.index(node), contents=True, relies=relies)
 
 
