@@ -23,6 +23,8 @@ DIAGNOSTIC = re.compile(
     r"((?:moved to heap: |can inline )[^\n]*|[^\n]* escapes to heap|make\([^\n]* does not escape)$",
     re.MULTILINE,
 )
+ENDINGS = (" escapes to heap", " does not escape")  # what a line DIAGNOSTIC matches ends with, unless it
+# says `moved to heap: ` or `can inline `
 HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report of the compiler or linker
 # The flags the escape compile gives the packages it names; listed with the same flags, their
 # export data comes from that compile's cache entry. -trimpath=false: a GOFLAGS=-trimpath would
@@ -230,7 +232,12 @@ def _parse(text: str, base: str, files: tuple[str, ...] = ()) -> list[Escape]:
     """The heap escapes and inlining verdicts in one package's output; everything else is skipped."""
     absolute: dict[str, str] = {}
     escapes = []
-    for m in DIAGNOSTIC.finditer(text):
+    for line in text.split("\n"):
+        if not line.endswith(ENDINGS) and " moved to heap: " not in line and " can inline " not in line:
+            continue  # two thirds of the lines: cheaper to skip here than to try DIAGNOSTIC on (std: 0.15 -> 0.05 s)
+        m = DIAGNOSTIC.match(line)
+        if m is None:
+            continue
         path = absolute.get(m[1])
         if path is None:
             path = absolute[m[1]] = resolve(m[1], base, files)
