@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from gorewrite.errors import UserError
@@ -21,6 +23,8 @@ DIAGNOSTIC = re.compile(
     r"((?:moved to heap: |can inline )[^\n]*|[^\n]* escapes to heap|make\([^\n]* does not escape)$",
     re.MULTILINE,
 )
+ENDINGS = (" escapes to heap", " does not escape")  # what a line DIAGNOSTIC matches ends with, unless it
+# says `moved to heap: ` or `can inline `
 HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report of the compiler or linker
 # The flags the escape compile gives the packages it names; listed with the same flags, their
 # export data comes from that compile's cache entry. -trimpath=false: a GOFLAGS=-trimpath would
@@ -77,21 +81,41 @@ def compile_escapes(
     args = ["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS]
     if overlay:
         args.append(f"-overlay={overlay}")
-    done = toolchain.run([*args, "--", *import_paths], cwd=cwd)
-    outputs, failures, stray = _events(done.stdout)
-    if done.returncode != 0 and not failures:
-        said = [*stray, *done.stderr.decode(errors="replace").splitlines()] or [f"exit status {done.returncode}"]
-        raise UserError(f"go build failed: {said[0]} (check that `go build` works here)")
-    base = go_cwd(cwd, toolchain.env)
+    parsed = _Parsed(go_cwd(cwd, toolchain.env), files or {})
+    with tempfile.TemporaryFile() as err, toolchain.started([*args, "--", *import_paths], cwd, stderr=err) as go:
+        outputs, failures, stray = _events(go.stdout, parsed.add)
+        if go.wait() != 0 and not failures:
+            err.seek(0)
+            said = [*stray, *err.read().decode(errors="replace").splitlines()] or [f"exit status {go.returncode}"]
+            raise UserError(f"go build failed: {said[0]} (check that `go build` works here)")
     failed = {p: _errors(outputs.get(p, "")) for p in sorted(failures)}
     silent = [p for p in import_paths if p not in outputs and p not in failures]
     if failures and silent:
         failed.update(_skipped(toolchain, silent, failures, outputs, cwd, overlay))
-    files = files or {}
-    escapes = {
-        p: _parse(outputs.get(p, ""), base, files.get(p, ())) for p in sorted({*outputs, *import_paths} - failed.keys())
-    }
+    escapes = {p: parsed.done(p) for p in sorted({*outputs, *import_paths} - failed.keys())}
     return BuildResult(escapes=escapes, failed=dict(sorted(failed.items())))
+
+
+class _Parsed:
+    """Each package's diagnostics, parsed line by line as its output arrives: while go replays the
+    rest of a warm build, not after it."""
+
+    def __init__(self, base: str, files: dict[str, tuple[str, ...]]) -> None:
+        self.base, self.files = base, files
+        self.escapes: dict[str, list[Escape]] = {}
+        self.partial: dict[str, str] = {}  # import path -> its output's last line, not yet ended
+
+    def add(self, pkg: str, chunk: str) -> None:
+        text = self.partial.pop(pkg, "") + chunk
+        ended = text.rfind("\n") + 1
+        if ended < len(text):
+            self.partial[pkg] = text[ended:]
+        self.escapes.setdefault(pkg, []).extend(_parse(text[:ended], self.base, self.files.get(pkg, ())))
+
+    def done(self, pkg: str) -> list[Escape]:
+        """The package's diagnostics in the compiler's order, its last line too."""
+        rest = _parse(self.partial.pop(pkg, ""), self.base, self.files.get(pkg, ()))
+        return self.escapes.pop(pkg, []) + rest
 
 
 FLOW_FLAGS = ("-trimpath=false", "-gcflags=-m=2")
@@ -178,12 +202,16 @@ def _skipped(
     return skipped
 
 
-def _events(stdout: bytes) -> tuple[dict[str, str], set[str], list[str]]:
-    """Per import path its joined output, the paths that failed, and lines not about any package."""
+def _events(
+    lines: Iterable[bytes], output: Callable[[str, str], None] | None = None
+) -> tuple[dict[str, str], set[str], list[str]]:
+    """Per import path its joined output, the paths that failed, and lines not about any package;
+    `output(path, text)` is told each piece of output as it is read."""
     outputs: dict[str, list[str]] = {}
     failures: set[str] = set()
     stray: list[str] = []
-    for line in stdout.decode(errors="replace").splitlines():
+    for raw in lines:
+        line = raw.decode(errors="replace").rstrip("\r\n")
         if not line.startswith("{"):
             stray.append(line)  # e.g. "go: downloading …" or a toolchain's complaint
             continue
@@ -195,6 +223,8 @@ def _events(stdout: bytes) -> tuple[dict[str, str], set[str], list[str]]:
             failures.add(path)
         elif event.get("Action") == "build-output":
             outputs.setdefault(path, []).append(event["Output"])
+            if output:
+                output(path, event["Output"])
     return {p: "".join(chunks) for p, chunks in outputs.items()}, failures, stray
 
 
@@ -202,7 +232,12 @@ def _parse(text: str, base: str, files: tuple[str, ...] = ()) -> list[Escape]:
     """The heap escapes and inlining verdicts in one package's output; everything else is skipped."""
     absolute: dict[str, str] = {}
     escapes = []
-    for m in DIAGNOSTIC.finditer(text):
+    for line in text.split("\n"):
+        if not line.endswith(ENDINGS) and " moved to heap: " not in line and " can inline " not in line:
+            continue  # two thirds of the lines: cheaper to skip here than to try DIAGNOSTIC on (std: 0.15 -> 0.05 s)
+        m = DIAGNOSTIC.match(line)
+        if m is None:
+            continue
         path = absolute.get(m[1])
         if path is None:
             path = absolute[m[1]] = resolve(m[1], base, files)

@@ -43,7 +43,7 @@ Verdicts = dict[tuple[str, str, str], Signature]
 def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) -> Verdicts:
     """The parameter verdicts of every function in the packages (a package that fails to build has none)."""
     done = toolchain.run(["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS, "--", *import_paths], cwd=cwd)
-    outputs, _, _ = _events(done.stdout)
+    outputs, _, _ = _events(done.stdout.splitlines())
     base = go_cwd(cwd, toolchain.env)
     # Replayed output may name another installation's std files (see escapes.resolve): map to ours.
     files = {pkg: tuple(sorted(found)) for pkg, found in compiled(toolchain, cwd, import_paths, None).items()}

@@ -8,8 +8,11 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import Popen
+from typing import IO
 
 from gorewrite.errors import UserError
 
@@ -42,10 +45,14 @@ class Toolchain:
 
     def stream(self, args: list[str], cwd: str) -> Iterator[bytes]:
         """Run `go ARGS` in cwd and yield its output (stdout and stderr) line by line, for output too large to hold."""
-        with subprocess.Popen(
-            [self.go, *args], cwd=cwd, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-        ) as process:
+        with self.started(args, cwd) as process:
             yield from process.stdout
+
+    @contextmanager
+    def started(self, args: list[str], cwd: str, stderr: int | IO[bytes] = subprocess.STDOUT) -> Iterator[Popen[bytes]]:
+        """Start `go ARGS` in cwd with its stdout piped, to read the output while go still writes it."""
+        with Popen([self.go, *args], cwd=cwd, env=self.env, stdout=subprocess.PIPE, stderr=stderr) as process:
+            yield process
 
     def gofmt(self, source: bytes) -> bytes:
         """Format with the toolchain's own gofmt; raises UserError if the source does not parse."""

@@ -231,6 +231,17 @@ func Where() int {
     tested = gorewrite("fix", "--dry-run", "--verify", "tests", cwd=root)
     assert (tested.returncode, tested.stdout) == (0, ""), tested.stderr
     assert "rejected" in tested.stderr and "go test fails" in tested.stderr and "line 24" in tested.stderr
+    assert "cannot verify" not in tested.stderr  # the tests pass without the rewrite: it is to blame
+
+
+def test_verify_tests_cannot_verify_where_the_tests_fail_without_any_rewrite(tmp_path):
+    """The tests run unrewritten only after they failed with the rewrites: that they pass with them is the claim."""
+    test = 'package work\n\nimport "testing"\n\nfunc TestBroken(t *testing.T) {\n\tt.Fatal("broken anyway")\n}\n'
+    root = module(tmp_path, {"work/work.go": GOROUTINE, "work/work_test.go": test})
+    tested = gorewrite("fix", "--dry-run", "--verify", "tests", cwd=root)
+    assert (tested.returncode, tested.stdout) == (0, ""), tested.stderr
+    assert "cannot verify: go test fails: " in tested.stderr and "broken anyway" in tested.stderr
+    assert "even without any rewrite" in tested.stderr
 
 
 def test_every_rewrite_holds_under_each_requested_toolchain(tmp_path, toolchain):

@@ -148,7 +148,7 @@ def test_events_tolerate_text_lines():
         b'{"ImportPath":"p","Action":"build-output","Output":"# p\\n"}\n'
         b'{"ImportPath":"p","Action":"build-fail"}\n'
     )
-    assert escapes._events(stdout) == ({"p": "# p\n"}, {"p"}, ["go: downloading example.com/x v1.0.0"])
+    assert escapes._events(stdout.splitlines()) == ({"p": "# p\n"}, {"p"}, ["go: downloading example.com/x v1.0.0"])
 
 
 def test_heap_sites_dedup_and_filter():

@@ -5,7 +5,7 @@ Items are numbers; the stand-in says which ones break a compile, alone or togeth
 
 from __future__ import annotations
 
-from gorewrite.verify.schedule import settle
+from gorewrite.verify.schedule import Final, settle
 
 
 def compile_with(culprits: set[int], clashes: frozenset[frozenset[int]] = frozenset()):
@@ -63,3 +63,15 @@ def test_the_round_limit_leaves_nothing_both_verified_and_unsettled():
     verified = {i for g in outcome.accepted["p"] for i in g}
     assert not verified & set(outcome.unsettled["p"])
     assert verified | set(outcome.unsettled["p"]) | {i for i, _ in outcome.rejected} == set(range(1, 9))
+
+
+def test_a_final_failure_rejects_the_package_without_bisecting():
+    batches: list[dict[str, list[int]]] = []
+
+    def compile_(round_: int, batch: dict[str, list[int]]) -> dict[str, str]:
+        batches.append(batch)
+        return {"p": Final("its tests fail without any rewrite")} if "p" in batch else {}
+
+    outcome = settle({"p": [1, 2, 3, 4], "q": [5]}, compile_, max_rounds=64)
+    assert len(batches) == 1 and outcome.accepted == {"p": [], "q": [[5]]} and outcome.unsettled == {"p": [], "q": []}
+    assert outcome.rejected == [(i, "its tests fail without any rewrite") for i in (1, 2, 3, 4)]

@@ -25,7 +25,7 @@ from gorewrite.toolchain import Toolchain
 from gorewrite.verify import bench
 from gorewrite.verify.gocmd import test_failures, vet_failures
 from gorewrite.verify.judge import judge, removed
-from gorewrite.verify.schedule import settle
+from gorewrite.verify.schedule import Final, settle
 
 MAX_ROUNDS = 64
 
@@ -84,6 +84,8 @@ class _Checks:
     built: dict[str, set[str]] = field(default_factory=dict)  # package -> the files some toolchain compiled
     skips: set[tuple[str, str]] = field(default_factory=set)  # (variant file, version) the build leaves out
     contents: dict[tuple[str, tuple[int, ...]], dict[str, bytes]] = field(default_factory=dict)  # (pkg, group)
+    unrewritten: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (version, pkg) -> why its
+    # vet or tests fail without any rewrite (None: they pass), asked once one failed with the rewrites
 
 
 def verify(
@@ -102,17 +104,17 @@ def verify(
     raced = {pkg for pkg, group in groups.items() if any(needs_race(f.claim) for f in group)}
     extra = _Checks(tests=tests, bench="bench" in checks, race=raced)
     for toolchain in toolchains:
-        if groups and (extra.tests or extra.bench):
-            progress(
-                f"running the tests and benchmarks of {len(groups)} packages before any rewrite, "
-                f"with {toolchain.version}"
-            )
+        if not (extra.bench and groups):
+            continue
+        progress(
+            f"running the tests and benchmarks of {len(groups)} packages before any rewrite, with {toolchain.version}"
+        )
         first = [p for p in groups if p in extra.tests]
         failed = test_failures(toolchain, cwd, first, None, bool(raced & set(first))) if first else {}
-        if extra.bench and groups:
-            samples, broken = bench.run(toolchain, cwd, [p for p in groups if p not in failed], None)
-            failed.update(broken)
-            extra.baseline.update(((toolchain.version, p), found) for p, found in samples.items())
+        samples, broken = bench.run(toolchain, cwd, [p for p in groups if p not in failed], None)
+        failed.update(broken)
+        extra.baseline.update(((toolchain.version, p), found) for p, found in samples.items())
+        extra.unrewritten.update(((toolchain.version, p), None) for p in first if p not in failed)
         for pkg, reason in failed.items():
             reason = f"cannot verify: {_named(toolchain, toolchains)}{reason} even without any rewrite"
             verdicts += [Rejected(f, reason) for f in groups.pop(pkg)]
@@ -132,7 +134,13 @@ def verify(
                 {p: g for p, g in batch.items() if p not in failures},
                 extra,
             )
-            failures.update((p, _named(toolchain, toolchains) + why) for p, why in found.items())
+            named = _named(toolchain, toolchains)
+            for pkg, why in found.items():
+                failures[pkg] = (
+                    Final(f"cannot verify: {named}{why} even without any rewrite")
+                    if isinstance(why, Final)
+                    else named + why
+                )
         for pkg, group in batch.items():
             unbuilt = sorted(created(views[pkg], group) - extra.built.get(pkg, set()))
             if pkg not in failures and unbuilt:
@@ -231,6 +239,7 @@ def _check(
         if any(p in extra.tests for p in passed):
             tested = [p for p in passed if p in extra.tests]
             failures.update(test_failures(toolchain, cwd, tested, overlay, bool(extra.race & set(tested))))
+            failures.update(_unrewritten(toolchain, cwd, [p for p in tested if p in failures], extra))
             passed = [pkg for pkg in passed if pkg not in failures]
         if extra.bench and passed:
             samples, broken = bench.run(toolchain, cwd, passed, overlay)
@@ -242,3 +251,14 @@ def _check(
                 else:
                     extra.after[(toolchain.version, pkg, _key(batch[pkg]))] = found
     return failures
+
+
+def _unrewritten(toolchain: Toolchain, cwd: str, failed: list[str], extra: _Checks) -> dict[str, Final]:
+    """Of the packages whose vet or tests failed with the rewrites, those that fail without any too, and why:
+    a Final failure, no rewrite is to blame. Run only after a failure (once per package and toolchain), as
+    tests that pass with the rewrites are all a Tested claim asks."""
+    unknown = [p for p in failed if (toolchain.version, p) not in extra.unrewritten]
+    if unknown:
+        found = test_failures(toolchain, cwd, unknown, None, bool(extra.race & set(unknown)))
+        extra.unrewritten.update(((toolchain.version, p), found.get(p)) for p in unknown)
+    return {p: Final(why) for p in failed if (why := extra.unrewritten[(toolchain.version, p)])}

@@ -3,6 +3,8 @@
 Pure bookkeeping, kept apart from any compiler so it can be tested with a stand-in: a failing
 group is split in halves until the culprits stand alone, and halves verified apart are compiled
 once more together before they count (two rewrites can each hold alone and clash together).
+A `Final` failure is one no split can cure (the package's own tests fail without any rewrite):
+the group and everything still queued are rejected with it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Key = TypeVar("Key", bound=Hashable)
+
+
+class Final(str):
+    """A failure that is not the group's doing, so bisecting it cannot help."""
 
 
 @dataclass
@@ -41,6 +47,9 @@ class Schedule(Generic[Item]):
             return rejected
         if failure is None:
             self.accepted.append(group)
+        elif isinstance(failure, Final):
+            rejected = [(item, failure) for g in (group, *self.queue) for item in g]
+            self.queue = []
         elif len(group) == 1:
             rejected = [(group[0], failure)]
         else:
