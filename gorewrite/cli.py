@@ -85,7 +85,8 @@ def check(
     quiet,
     **rule_values,
 ) -> None:
-    """List the heap escapes the compiler reports, and the rule that would rewrite each."""
+    """List the heap escapes the compiler reports, and the rule that may rewrite each (fix decides, with types
+    and the compiler; -v lists the sites check already declines, and why)."""
     cwd = os.getcwd()
     conf = config.load(cwd)
     selected = settings.rules(rules, conf)
