@@ -34,8 +34,9 @@ from gorewrite.syntax import declaration_range, text
 
 
 def find(view: PackageView) -> list[Candidate]:
-    """Constant-size allocations the compiler puts on the heap, assigned by `:=` in a function, and
-    buffers declared by `var b bytes.Buffer` it moves to the heap."""
+    """Constant-size allocations the compiler puts on the heap, assigned by `:=` in a function,
+    buffers declared by `var b bytes.Buffer` it moves to the heap, and the bufio and tabwriter
+    constructors of WRAPPERS."""
     found = []
     for escape in view.escapes:
         if not escape.heap or escape.path not in view.package.rewritable:
@@ -118,7 +119,13 @@ def needs_flow(view: PackageView, candidate: Candidate) -> bool:
 RULE = Rule(
     name=NAME,
     summary="take per-call temporaries too large for the stack, or buffers no callee keeps, from a sync.Pool",
-    messages=("make([]T, N) escapes to heap", "new(T) escapes to heap", "&T{...} escapes to heap"),
+    messages=(
+        "make([]T, N) escapes to heap",
+        "new(T) escapes to heap",
+        "&T{...} escapes to heap",
+        "moved to heap: b",
+        *sorted(WRAPPER_ESCAPES),
+    ),
     find=find,
     propose=propose,
     flows=needs_flow,

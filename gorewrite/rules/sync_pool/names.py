@@ -11,7 +11,7 @@ from gorewrite.packages import name_constraint
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import file_imports
 from gorewrite.rules.sync_pool.sites import NAME
-from gorewrite.syntax import text, walk
+from gorewrite.syntax import Node, text, walk
 from gorewrite.toolchain import release_minor
 
 
@@ -46,7 +46,7 @@ def import_name(view: PackageView, path: str, package: str) -> str | None:
     """The name a std package (sync, io) goes by in the file (its import alias), or None when it
     cannot be used."""
     for spec in file_imports(view.tree(path)):
-        if text(spec.child_by_field_name("path")) == f'"{package}"'.encode():
+        if import_path(spec) == package:
             alias = spec.child_by_field_name("name")
             if alias is None:
                 return package
@@ -77,8 +77,7 @@ def _package_names(view: PackageView) -> set[str]:
 def imports(view: PackageView, path: str, package: str) -> bool:
     """Does the file import the package under its own name?"""
     return any(
-        text(s.child_by_field_name("path")) == f'"{package}"'.encode() and s.child_by_field_name("name") is None
-        for s in file_imports(view.tree(path))
+        import_path(s) == package and s.child_by_field_name("name") is None for s in file_imports(view.tree(path))
     )
 
 
@@ -90,14 +89,25 @@ def unused_import(view: PackageView, path: str, name: str, replaced: list[Edit])
         if node.type in ("identifier", "package_identifier") and text(node) == name.encode():
             if not any(start <= node.start_byte < end for start, end in spans):
                 return []
+    spec = imported(view, path).get(name)
+    if spec is None:
+        return []
+    if spec.parent is not None and spec.parent.type == "import_declaration":
+        return [Edit(path, spec.parent.start_byte, spec.parent.end_byte, b"")]
     source = view.sources[path]
+    start = source.rfind(b"\n", 0, spec.start_byte) + 1
+    return [Edit(path, start, source.index(b"\n", spec.end_byte) + 1, b"")]
+
+
+def imported(view: PackageView, path: str) -> dict[str, Node]:
+    """The file's import specs by the name each goes by in it: its alias, else its path's last element."""
+    found = {}
     for spec in file_imports(view.tree(path)):
         alias = spec.child_by_field_name("name")
-        imported = text(spec.child_by_field_name("path")).strip(b'"').rsplit(b"/", 1)[-1]
-        if (text(alias) if alias is not None else imported) != name.encode():
-            continue
-        if spec.parent is not None and spec.parent.type == "import_declaration":
-            return [Edit(path, spec.parent.start_byte, spec.parent.end_byte, b"")]
-        start = source.rfind(b"\n", 0, spec.start_byte) + 1
-        return [Edit(path, start, source.index(b"\n", spec.end_byte) + 1, b"")]
-    return []
+        found[text(alias).decode() if alias is not None else import_path(spec).rsplit("/", 1)[-1]] = spec
+    return found
+
+
+def import_path(spec: Node) -> str:
+    """The package an import spec names: `"text/tabwriter"` without its quotes."""
+    return text(spec.child_by_field_name("path")).strip(b'"').decode()

@@ -22,8 +22,17 @@ from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
-from gorewrite.rulekit import add_import, file_imports, memo, types_or_reason
-from gorewrite.rules.sync_pool.names import any_name, has_constraints, import_name, imports, unused_import, words
+from gorewrite.rulekit import add_import, memo, types_or_reason
+from gorewrite.rules.sync_pool.names import (
+    any_name,
+    has_constraints,
+    import_name,
+    import_path,
+    imported,
+    imports,
+    unused_import,
+    words,
+)
 from gorewrite.rules.sync_pool.sites import FUNCTIONS, NAME, enclosing_function, generic_receiver, loop_between
 from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, text, walk
 from gorewrite.typeinfo import Kind, Use
@@ -176,11 +185,7 @@ def wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]:
 
 
 def _match_wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]:
-    imported = {}  # the name a package goes by in the file -> its import path
-    for spec in file_imports(view.tree(path)):
-        package = text(spec.child_by_field_name("path")).strip(b'"').decode()
-        alias = spec.child_by_field_name("name")
-        imported[text(alias).decode() if alias is not None else package.rsplit("/", 1)[-1]] = package
+    packages = {name: import_path(spec) for name, spec in imported(view, path).items()}
     found = {}
     for node in walk(view.tree(path).root_node):
         if node.type != "short_var_declaration":
@@ -193,7 +198,7 @@ def _match_wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]
         if callee is None or callee.type != "selector_expression":
             continue
         alias = text(callee.child_by_field_name("operand")).decode()
-        wrapper = WRAPPERS.get((imported.get(alias, ""), text(callee.child_by_field_name("field")).decode()))
+        wrapper = WRAPPERS.get((packages.get(alias, ""), text(callee.child_by_field_name("field")).decode()))
         arguments = call.child_by_field_name("arguments")
         if wrapper is not None and arguments.named_child_count == wrapper.arity and b"..." not in text(arguments):
             var, inner = left.named_children[0], arguments.named_children[0]
