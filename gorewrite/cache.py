@@ -42,12 +42,12 @@ def find(view: PackageView, rules: list[Rule], use: bool = True) -> tuple[list[C
     """Every rule's candidates in the view, in rule order, and whether they were computed (not cached)."""
     if not use:
         return _found(view, rules), True
-    key = _key(view, rules)
-    found = _read(key)
+    name = key(view, rules)
+    found = _read(name)
     if found is not None:
         return found, False
     found = _found(view, rules)
-    _write(key, found)
+    _write(name, found)
     return found, True
 
 
@@ -79,7 +79,8 @@ def _folder() -> Path:
     return directory() / "find"
 
 
-def _key(view: PackageView, rules: list[Rule]) -> str:
+def key(view: PackageView, rules: list[Rule]) -> str:
+    """The entry's name: a digest of everything `find` may read."""
     names = sorted({r.name for r in rules} | {n for r in rules for n in r.requires})
     digest = hashlib.sha256(code(tuple(names)))
     package = {**vars(view.package), "rewritable": sorted(view.package.rewritable)}  # a set's order is per process
@@ -95,12 +96,13 @@ def _key(view: PackageView, rules: list[Rule]) -> str:
 
 @cache
 def code(rules: tuple[str, ...] = ()) -> bytes:
-    """What else decides what an entry holds: the cache layout, gorewrite's code, the rules and their queries,
-    and the parser's version."""
+    """What else decides what an entry holds: the cache layout, gorewrite's code (its go/types helper too), the
+    rules and their queries, and the parser's version."""
     digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{rules}".encode())
     for package in ("tree-sitter", "tree-sitter-go"):
         digest.update(metadata.version(package).encode())
-    sources = sorted(Path(__file__).parent.rglob("*.py"))
+    here = Path(__file__).parent
+    sources = sorted([*here.rglob("*.py"), *(here / "gotypes").glob("*.go")])  # the go/types helper too
     queries = [rule_data(name) / "query.scm" for name in rules]
     for path in sources + [q for q in queries if q.is_file()]:
         digest.update(f"\0{path.name}\0".encode() + path.read_bytes())

@@ -20,6 +20,7 @@ from gorewrite.errors import UserError, os_problem
 from gorewrite.packages import is_generated
 from gorewrite.pipeline import analyse
 from gorewrite.pipeline import fix as run_fix
+from gorewrite.proposed import tag
 from gorewrite.rules import RULES, select
 from gorewrite.syntax import rule_data
 from gorewrite.terminal import colored
@@ -85,15 +86,17 @@ def check(
     quiet,
     **rule_values,
 ) -> None:
-    """List the heap escapes the compiler reports, and the rule that may rewrite each (fix decides, with types
-    and the compiler; -v lists the sites check already declines, and why)."""
+    """List the heap escapes the compiler reports, and the rule that proposes a rewrite for each (fix
+    verifies it with the compiler; -v lists the sites the rules decline, and why)."""
     cwd = os.getcwd()
     conf = config.load(cwd)
     selected = settings.rules(rules, conf)
     toolchains = settings.toolchains(go, tags, releases or conf.toolchains, cwd)
     options = settings.options(conf, cwd, rule_values=rule_values, diff_from=diff_from, diff_file=diff_file)
     with _progress(quiet) as step:
-        run, views, _ = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, replace(options, progress=step))
+        options = replace(options, progress=step, exports=True)
+        run, views, candidates = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, options)
+        tag(toolchains, cwd, selected, run, views, candidates, options)
     if update_baseline and not baseline_file:
         raise UserError("--update-baseline needs --baseline FILE")
     news = baseline.against(run, views, baseline_file, update_baseline) if baseline_file else ""

@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 
 from gorewrite import config, settings, why
 from gorewrite.apply import module_root
+from gorewrite.options import Options
 from gorewrite.overlay import overlay_file
-from gorewrite.pipeline import Analysis, Options, Run, analyse
+from gorewrite.pipeline import Analysis, Run, analyse
 from gorewrite.progress import Report
 from gorewrite.proposals import Rule
 from gorewrite.toolchain import Toolchain

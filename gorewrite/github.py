@@ -32,7 +32,7 @@ def _broken(run: Analysis) -> list[str]:
 
 
 def check_annotations(run: Analysis, cwd: str) -> str:
-    """A warning per site a rule can rewrite, a notice per heap escape none recognises; nothing for ignored sites.
+    """A warning per site a rule proposes a rewrite for, a notice per other heap escape; nothing for ignored sites.
     With --profile each message ends with the line's weight and share, as the text report gives them."""
     lines = _broken(run)
     ignored = run.ignored()

@@ -19,7 +19,7 @@ IGNORE_REASON = "TODO: say why this allocation stays"
 
 def diagnostics(doc: TextDocument, path: str, run: Analysis) -> list[types.Diagnostic]:
     """The document's heap escapes (Information, or Warning on a line a configured profile calls hot;
-    the rule that would rewrite it as the code), and the errors that keep its package from building
+    the rule that recognises it as the code), and the errors that keep its package from building
     (Error; at the top of the file when they are elsewhere)."""
     found = []
     ignored = run.ignored()

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gorewrite import cache, suppress, typeinfo
+from gorewrite import cache, exports, suppress, typeinfo
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes, compile_flows
+from gorewrite.options import Options, edit_span, span_wanted
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, load
 from gorewrite.parameters import compile_parameters
-from gorewrite.profile import HOT, Reading, Weights, join
+from gorewrite.profile import Weights, join
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules import OPTIONS, RULES, required
@@ -34,7 +34,8 @@ class Analysis:
     broken: dict[str, str] = field(default_factory=dict)  # import path -> what is wrong
     sites: list[tuple[Escape, str | None]] = field(default_factory=list)  # heap escape, rule that recognises it
     reported_by: dict[Escape, tuple[str, ...]] = field(default_factory=dict)  # heap escape -> toolchain versions
-    screened: list[Candidate] = field(default_factory=list)  # declined from messages and syntax alone
+    screened: list[Candidate] = field(default_factory=list)  # declined: from messages and syntax, or (check) propose
+    held_back: dict[Escape, str] = field(default_factory=dict)  # check: "speculative" or "unsafe", fix asks a flag
     suppressed: list[tuple[Candidate, Suppression]] = field(default_factory=list)  # //gorewrite:ignore
     suppression_problems: list[tuple[Suppression, str]] = field(default_factory=list)  # no reason, unused, …
     snapshots: dict[str, Snapshot] = field(default_factory=dict)
@@ -56,33 +57,6 @@ class Run(Analysis):
     changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
     benchmarks: list[Delta] = field(default_factory=list)  # --verify bench: the affected packages' benchmarks
     cold: list[Candidate] = field(default_factory=list)  # --profile: sites outside the hot cut, not proposed
-
-
-@dataclass(frozen=True)
-class Options:
-    """What a run is asked beyond its patterns and rules: from flags and .gorewrite.toml."""
-
-    checks: frozenset[str] = frozenset()  # "tests", "bench": --verify beyond the build
-    rule_options: dict[str, int] = field(default_factory=dict)  # rule option name -> value (flags, config)
-    unsafe_fixes: bool = False
-    speculative: bool = False  # also verify and apply fixes that remove the allocation for some inputs only
-    excluded: Callable[[str], bool] = lambda path: False  # .gorewrite.toml's exclude globs
-    lines: dict[str, set[int]] | None = None  # only sites on these lines (--diff-from, why) …
-    edits_within_lines: bool = True  # … and only rewrites whose edits stay on them (--diff-from; not why)
-    progress: Report = silent  # told each step of a long run (a spinner on a terminal)
-    profile: Reading | None = None  # --profile, being read meanwhile: rank the sites, and fix only the hot ones
-    hot: float = HOT  # --hot: the share of the profile's weight whose lines are hot
-    unsaved: dict[str, bytes] = field(default_factory=dict)  # path -> an editor's buffer: compiled, never written
-    cache: bool = True  # read and write the rules' findings in the user cache (--no-cache: neither)
-
-    def wanted(self, path: str, first: int, last: int | None = None) -> bool:
-        """Is the file not excluded and, with a line filter, every line from first to last in it?"""
-        if self.excluded(path):
-            return False
-        if self.lines is None:
-            return True
-        changed = self.lines.get(path, set())
-        return all(n in changed for n in range(first, (last if last is not None else first) + 1))
 
 
 def analyse(
@@ -114,6 +88,10 @@ def analyse(
             builds[tc.version] = compile_escapes(
                 tc, [p.import_path for p in good], cwd, overlay=overlay, files={p.import_path: p.files for p in good}
             )
+    if options.exports and options.cache:  # listed while the rules find
+        exports.prefetch_meanwhile(
+            toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
+        )
     run.weights = join(options.profile.result(), packages) if options.profile else None  # read while go compiled
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
@@ -179,7 +157,9 @@ def fix(
         run.declined += [p for p in proposals if isinstance(p, Declined)]
         found = [p for p in proposals if isinstance(p, Fix)]
         outside = [
-            f for f in found if options.edits_within_lines and not all(_edit_wanted(view, e, options) for e in f.edits)
+            f
+            for f in found
+            if options.edits_within_lines and not all(span_wanted(edit_span(view, e), options) for e in f.edits)
         ]
         run.declined += [
             Declined(f.rule, f.targets[0], "the rewrite touches lines outside the change (--diff-from)")
@@ -215,8 +195,8 @@ def propose(
     `compiled`: the packages the escape compile built (their export data is in the cache)."""
     found = {pkg: cands for pkg, cands in candidates.items() if cands}
     try:
-        typeinfo.prefetch(toolchains[0], [views[p].package for p in found], compiled)
-    except typeinfo.Unavailable:
+        exports.prefetch(toolchains[0], [views[p].package for p in found], compiled)
+    except exports.Unavailable:
         pass  # each package asks again and is declined with the reason
     for number, (pkg, cands) in enumerate(found.items(), 1):
         progress(f"type-checking: package {number}/{len(found)} {pkg}")
@@ -284,15 +264,6 @@ def add_parameters(
         verdicts = compile_parameters(tc, paths, cwd)
         for pkg in wanted:
             views[pkg].parameters[tc.version] = verdicts
-
-
-def _edit_wanted(view: PackageView, edit, options: Options) -> bool:
-    """Are all the lines an edit replaces (or the line it inserts before) wanted? A file the edit
-    creates is outside any line filter."""
-    if edit.path not in view.sources:
-        return options.lines is None and not options.excluded(edit.path)
-    first, last = view.line(edit.path, edit.start), view.line(edit.path, max(edit.end - 1, edit.start))
-    return options.wanted(edit.path, first, last)
 
 
 def _sources(run: Analysis, pkg: Package, unsaved: dict[str, bytes]) -> dict[str, bytes]:

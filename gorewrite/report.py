@@ -29,9 +29,9 @@ def versions(run: Analysis) -> str:
 
 
 def check_text(run: Analysis, cwd: str, verbose: bool = True) -> str:
-    """One line per heap escape, `file:line:col: message`, with the rule that would propose a
-    rewrite; when verbose, the compiler's temporaries (`.autotmp_3`) and, for a site a rule
-    declines from the messages and syntax alone, that rule's reason."""
+    """One line per heap escape, `file:line:col: message`, with the rule that proposes a rewrite
+    (`, speculative` or `, unsafe` where fix applies it only with that flag); when verbose, the
+    compiler's temporaries (`.autotmp_3`) and, for a site a rule declines, that rule's reason."""
     if run.weights:
         return hotpaths.check_text(run, cwd)  # --profile: hottest first
     lines = []
@@ -40,7 +40,7 @@ def check_text(run: Analysis, cwd: str, verbose: bool = True) -> str:
     for escape, rule in by_position(run.sites):
         if escape.temporary and not verbose:
             continue
-        suffix = f"  [{rule}]" if rule else ""
+        suffix = f"  [{rule}{', ' + run.held_back[escape] if escape in run.held_back else ''}]" if rule else ""
         if not rule and escape in screened:
             suffix = f"  [{screened[escape].rule} declines: {screened[escape].declined}]"
         if escape in ignored:
@@ -75,6 +75,7 @@ def check_json(run: Analysis, cwd: str) -> str:
                         "toolchains": list(run.reported_by.get(e, (run.toolchain.version,))),
                         "ignored": ignored.get(e),
                         "declined": screened.get(e) if not rule else None,
+                        "held_back": run.held_back.get(e),
                         **hotpaths.json_weight(run, e),
                     }
                     for e, rule in by_position(run.sites)
@@ -221,6 +222,7 @@ def broken_text(run: Analysis, cwd: str = ".") -> str:
 
 
 MAX_REASONS = 10  # decline reasons the summary shows without -v
+FLAGS = {"speculative": "speculative", "unsafe": "unsafe-fixes"}  # a held-back kind -> the fix flag that applies it
 
 
 def counted(n: int, noun: str) -> str:
@@ -229,14 +231,17 @@ def counted(n: int, noun: str) -> str:
 
 
 def check_summary(run: Analysis, hidden: bool = False, table: bool = False) -> str:
-    """The stderr line after `check`: toolchain, how many escapes, how many a rule recognises (with `table`, a
-    terminal: as a table of rules) and, when the listing left them out, how many compiler temporaries."""
+    """The stderr line after `check`: toolchain, how many escapes, how many a rule proposes a rewrite for (with
+    `table`, a terminal: as a table of rules), the speculative and unsafe ones, how many the rules decline and,
+    when the listing left them out, how many compiler temporaries."""
     recognised = Counter(rule for _, rule in run.sites if rule)
     by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(recognised.items())) or "none"
     heap = sum(e.heap for e, _ in run.sites)
     sized = len(run.sites) - heap
     sized_text = f", {counted(sized, 'variable-size make')} (heap above 32 bytes at run time)" if sized else ""
     ignored = f", {len(run.suppressed)} ignored by //gorewrite:ignore" if run.suppressed else ""
+    held = Counter(run.held_back.values())
+    ignored += "".join(f", {n} {kind} (fix --{FLAGS[kind]})" for kind, n in sorted(held.items()))
     ignored += f", {len(run.screened)} declined (-v says why)" if run.screened else ""
     temporaries = sum(e.temporary for e, _ in run.sites) if hidden else 0
     noun = "compiler temporary" if temporaries == 1 else "compiler temporaries"
@@ -244,9 +249,11 @@ def check_summary(run: Analysis, hidden: bool = False, table: bool = False) -> s
     head = f"gorewrite {__version__} with {versions(run)}: {counted(len(run.packages), 'package')}, "
     head += f"{counted(heap, 'heap escape')}{sized_text}"
     if table and recognised:
-        said = f"{head}{ignored}\n" + terminal.table(("rule", "sites"), sorted(recognised.items()), right=("sites",))
+        said = f"{head}{ignored}\n" + terminal.table(
+            ("rule", "proposed"), sorted(recognised.items()), right=("proposed",)
+        )
     else:
-        said = f"{head}, recognised by rules: {by_rule}{ignored}\n"
+        said = f"{head}, rewrites proposed: {by_rule}{ignored}\n"
     return said + hotpaths.summary(run)
 
 

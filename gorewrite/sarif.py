@@ -22,10 +22,10 @@ from gorewrite.verify import Verified
 
 SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-UNRECOGNISED = "heap-escape"  # the rule id of a heap escape no gorewrite rule recognises
+UNRECOGNISED = "heap-escape"  # the rule id of a heap escape no gorewrite rule proposes to rewrite
 UNRECOGNISED_HELP = (
     "The Go compiler's escape analysis (`go build -gcflags=-m`) reports a heap allocation here that no gorewrite "
-    "rule recognises. Most such values are stored, returned or kept by a callee and must live on the heap; "
+    "rule proposes to rewrite. Most such values are stored, returned or kept by a callee and must live on the heap; "
     "`gorewrite check` marks the sites a rule can rewrite."
 )
 
@@ -116,7 +116,7 @@ def _log(run: Analysis, cwd: str, results: list[dict]) -> str:
 
 @cache
 def _rules() -> list[dict]:
-    """Every gorewrite rule, its help the first paragraph of its README, then the rule for what none recognises."""
+    """Every gorewrite rule, its help the first paragraph of its README, then the rule for the rest."""
     rules = []
     for name, rule in RULES.items():
         help_text = _first_paragraph((rule_data(name) / "README.md").read_text())

@@ -8,7 +8,7 @@ import click
 
 from gorewrite import changed, config, profile
 from gorewrite.errors import UserError
-from gorewrite.pipeline import Options
+from gorewrite.options import Options
 from gorewrite.proposals import Rule
 from gorewrite.rules import OPTIONS, select
 from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched

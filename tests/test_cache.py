@@ -119,7 +119,7 @@ def test_the_key_is_the_same_in_every_process():
     script = (
         "from test_cache import view, PACKAGE; from dataclasses import replace; from gorewrite import cache; "
         "v = view(); v.package = replace(PACKAGE, rewritable=frozenset(f'/src/p/{i}.go' for i in range(20))); "
-        "print(cache._key(v, []))"
+        "print(cache.key(v, []))"
     )
     keys = {
         subprocess.run(

@@ -75,6 +75,7 @@ def test_check_lists_escapes_with_their_rule(tmp_path):
         "toolchains": [data["toolchain"]],
         "ignored": None,
         "declined": None,
+        "held_back": None,
     }
 
 
@@ -97,7 +98,7 @@ def test_check_tags_no_site_its_rule_declines_from_the_messages_and_says_why_wit
     root = module(tmp_path, {"names/names.go": ESCAPING_MAKE})
     done = gorewrite("check", cwd=root)
     assert "make([]string, len(names)) escapes to heap\n" in done.stdout, done.stdout
-    assert "recognised by rules: none, 1 declined (-v says why)" in done.stderr, done.stderr
+    assert "rewrites proposed: none, 1 declined (-v says why)" in done.stderr, done.stderr
     verbose = gorewrite("check", "-v", cwd=root).stdout
     assert "escapes to heap  [make-const declines: the slice escapes whatever its size: go1." in verbose, verbose
     data = json.loads(gorewrite("check", "--format", "json", cwd=root).stdout)
@@ -266,7 +267,7 @@ def test_make_const_with_the_go_in_use_alone(tmp_path, toolchain):
     """go1.25+ says `does not escape` of a variable-size make: the site must still be found and fixed."""
     root = module(tmp_path, {"stats/stats.go": HISTOGRAM})
     checked = gorewrite("check", "--rule", "make-const", cwd=root)
-    assert "stats/stats.go:5:16: make([]int, buckets) does not escape  [make-const]" in checked.stdout
+    assert "stats/stats.go:5:16: make([]int, buckets) does not escape  [make-const, speculative]" in checked.stdout
     done = gorewrite("fix", "--dry-run", "--rule", "make-const", "--stack-budget", "128", "--speculative", cwd=root)
     assert done.returncode == 1, done.stderr
     assert "+\t\tcounts = make([]int, 16)[:buckets:buckets] // on the stack up to 16 elements\n" in done.stdout

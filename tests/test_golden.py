@@ -20,8 +20,9 @@ import pytest
 import unidiff
 from conftest import GOLDEN, OLDER, declines, golden_cases, releases, wants
 
+from gorewrite.options import Options
 from gorewrite.patch import unified_diff
-from gorewrite.pipeline import Options, Run, fix
+from gorewrite.pipeline import Run, fix
 from gorewrite.rules import RULES
 
 CASES = [(rule, name, path) for rule in RULES for name, path in golden_cases(rule)]

@@ -22,7 +22,8 @@ from gorewrite.editor import Settings
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape
 from gorewrite.lsp_values import diagnostics
-from gorewrite.pipeline import Options, fix
+from gorewrite.options import Options
+from gorewrite.pipeline import fix
 from gorewrite.rules import RULES
 
 # The closure rewrite inserts a line above Where, whose test pins its line: `--verify tests` rejects it.

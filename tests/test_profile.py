@@ -20,8 +20,9 @@ from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
 from gorewrite import hotpaths, profile, profile_cache
 from gorewrite.errors import UserError
+from gorewrite.options import Options
 from gorewrite.packages import load
-from gorewrite.pipeline import Options, analyse
+from gorewrite.pipeline import analyse
 from gorewrite.pprof_pb2 import Profile
 from gorewrite.rules import RULES
 from gorewrite.toolchain import find_toolchain

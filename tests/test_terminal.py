@@ -35,11 +35,11 @@ def test_fix_and_check_summaries_are_tables_on_a_terminal_and_lines_when_piped(t
     assert "make-const:\n  1 speculative held back: --speculative verifies and applies them\n" in shown
     assert "closure: 1 verified" not in shown and "closure:" not in shown  # nothing to say below its counts
     piped = _stderr(capsys, "check", terminal=False, monkeypatch=monkeypatch)
-    assert "recognised by rules: 1 closure, 1 make-const\n" in piped
+    assert "rewrites proposed: 1 closure, 1 make-const, 1 speculative (fix --speculative)\n" in piped
     shown = ANSI.sub("", _stderr(capsys, "check", terminal=True, monkeypatch=monkeypatch))
     rows = [line.split() for line in shown.splitlines()]
-    assert ["rule", "sites"] in rows and ["closure", "1"] in rows and ["make-const", "1"] in rows
-    assert "recognised by rules" not in shown and re.match(r"gorewrite \S+ with go1\.\d+\.\d+: 2 packages, ", shown)
+    assert ["rule", "proposed"] in rows and ["closure", "1"] in rows and ["make-const", "1"] in rows
+    assert "rewrites proposed" not in shown and re.match(r"gorewrite \S+ with go1\.\d+\.\d+: 2 packages, ", shown)
 
 
 def test_a_diff_is_coloured_like_gits():
