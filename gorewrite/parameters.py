@@ -36,8 +36,19 @@ class Signature:
     variadic: bool
 
 
-# (package import path, receiver type name or "", function name) -> its verdicts
-Verdicts = dict[tuple[str, str, str], Signature]
+class Verdicts:
+    """Each function's verdicts by (package import path, receiver type name or "", function name). A
+    package's files are parsed the first time one of its functions is asked for: retention asks about
+    the callees of a few packages, and parsing every file of std's imports cost 5 s of a `fix std`."""
+
+    def __init__(self, said: dict[str, dict[str, dict[tuple[int, int], str]]]) -> None:
+        self._said = said  # package -> file -> (line, byte column) -> parameter name
+        self._named: dict[tuple[str, str, str], Signature] = {}
+
+    def get(self, key: tuple[str, str, str]) -> Signature | None:
+        for path, said in self._said.pop(key[0], {}).items():
+            self._named.update(_signatures(key[0], path, said))
+        return self._named.get(key)
 
 
 def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) -> Verdicts:
@@ -47,19 +58,17 @@ def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) 
     base = go_cwd(cwd, toolchain.env)
     # Replayed output may name another installation's std files (see escapes.resolve): map to ours.
     files = {pkg: tuple(sorted(found)) for pkg, found in compiled(toolchain, cwd, import_paths, None).items()}
-    verdicts: Verdicts = {}
+    said: dict[str, dict[str, dict[tuple[int, int], str]]] = {}
     for pkg, output in outputs.items():
         path_of = pkg.split(" ")[0]
-        by_file: dict[str, dict[tuple[int, int], str]] = {}
+        by_file = said.setdefault(path_of, {})
         for m in VERDICT.finditer(output):
             path = resolve(m[1], base, files.get(path_of, ()))
             by_file.setdefault(path, {})[(int(m[2]), int(m[3]))] = m[4]
-        for path, said in by_file.items():
-            verdicts.update(_signatures(path_of, path, said))
-    return verdicts
+    return Verdicts(said)
 
 
-def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> Verdicts:
+def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> dict[tuple[str, str, str], Signature]:
     """Name the functions of one file whose parameters have verdicts (1-based line and byte column)."""
     try:
         with open(path, "rb") as f:
@@ -67,7 +76,7 @@ def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> Verdic
     except OSError:
         return {}
     starts = [0, *(m.end() for m in re.finditer(rb"\n", source))]
-    found: Verdicts = {}
+    found: dict[tuple[str, str, str], Signature] = {}
     for node in parse(source).root_node.named_children:
         if node.type not in FUNCTIONS or node.child_by_field_name("name") is None:
             continue
