@@ -65,11 +65,26 @@ def test_failures(
         events = read_test_json(test.stdout)
         for pkg in pkgs:
             if pkg in events.failed:
-                failures.setdefault(pkg, "go test fails: " + " | ".join(events.failed[pkg][-6:]))
+                failures.setdefault(
+                    pkg, timed_out(events.failed[pkg]) or "go test fails: " + " | ".join(events.failed[pkg][-6:])
+                )
         if not any(p in failures for p in pkgs):
             reason = "go test fails: " + test.stderr.decode(errors="replace").strip()[:500]
             failures.update({p: reason for p in pkgs})
     return failures
+
+
+def timed_out(lines: list[str]) -> str | None:
+    """A test binary's own timeout, said as such: its last lines are goroutine stacks that name no cause."""
+    for n, line in enumerate(lines):
+        if line.startswith("panic: test timed out after "):
+            running = [x.split(" (")[0] for x in lines[n + 1 : n + 4] if x.startswith("Test")]
+            where = f" in {', '.join(running)}" if running else ""
+            return (
+                f"go test timed out after {line.removeprefix('panic: test timed out after ')}{where}: the rewrite "
+                "may deadlock it, or a loaded machine slowed it (run again when it is quiet)"
+            )
+    return None
 
 
 def _by_header(output: str, pkgs: list[str], tool: str) -> dict[str, str]:
