@@ -39,8 +39,12 @@ def prefetch_meanwhile(toolchains: list[Toolchain], packages: list[Package], com
 
 
 def _listed() -> None:
-    while _LISTING:
-        _LISTING.pop().join()
+    with _WAITING:  # another thread reading _EXPORT waits until the listing is whole, not only popped
+        while _LISTING:
+            _LISTING.pop().join()
+
+
+_WAITING = threading.Lock()
 
 
 def prefetch(toolchain: Toolchain, packages: list[Package], compiled: set[str]) -> None:

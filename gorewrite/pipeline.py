@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from gorewrite import cache, exports, suppress, typeinfo
@@ -198,9 +199,14 @@ def propose(
         exports.prefetch(toolchains[0], [views[p].package for p in found], compiled)
     except exports.Unavailable:
         pass  # each package asks again and is declined with the reason
-    for number, (pkg, cands) in enumerate(found.items(), 1):
-        progress(f"type-checking: package {number}/{len(found)} {pkg}")
-        views[pkg].types = typeinfo.load(toolchains[0], views[pkg].package, type_scopes(cands))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # a helper process per core
+        asked = {
+            pool.submit(typeinfo.load, toolchains[0], views[pkg].package, type_scopes(cands)): pkg
+            for pkg, cands in found.items()
+        }
+        for number, answered in enumerate(as_completed(asked), 1):
+            progress(f"type-checking: package {number}/{len(found)} {asked[answered]}")
+            views[asked[answered]].types = answered.result()
     _add_flows(toolchains, cwd, rules, views, found, progress)
     add_parameters(toolchains, cwd, rules, views, found, progress)
     proposals: dict[str, list[Proposal]] = {}

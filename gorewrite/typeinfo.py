@@ -187,8 +187,17 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
     digest = hashlib.sha256(b"\0".join(files.values())).hexdigest()[:12]
     version = env["GOVERSION"]
     binary = cache.directory() / f"gotypes-{re.sub(r'[^0-9A-Za-z.-]+', '_', version)}-{digest}"
-    if binary.is_file():
-        return binary
+    with _BUILDING:  # packages are type-checked side by side: the first builds it, the others wait
+        if not binary.is_file():
+            _build(toolchain, env, files, binary)
+    return binary
+
+
+_BUILDING = threading.Lock()
+
+
+def _build(toolchain: Toolchain, env: dict[str, str], files: dict[str, bytes], binary: Path) -> None:
+    version = env["GOVERSION"]
     # For the host whatever the user targets; -mod=mod overrides GOFLAGS set by `go env -w`.
     host = {
         "GOOS": env["GOHOSTOS"],
@@ -217,35 +226,37 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
             Path(partial).unlink(missing_ok=True)
     except OSError as err:
         raise Unavailable(f"cannot build the gotypes helper in {binary.parent}: {err}") from None
-    return binary
 
 
-_SERVERS: dict[tuple, tuple[subprocess.Popen, IO[bytes]]] = {}  # (helper, env) -> its process and stderr
-_LOCK = threading.Lock()  # one request at a time on a helper's stream
+_SERVERS: dict[tuple, list[tuple[subprocess.Popen, IO[bytes]]]] = {}  # (helper, env) -> its idle processes
+_LOCK = threading.Lock()  # guards _SERVERS: a request has its process to itself
 
 
 def _ask(helper: Path, request: dict, env: dict[str, str]) -> dict[str, dict[str, list[dict]]]:
-    """Send one request to the helper, one process serving the whole run (one per package cost a
-    start and a fresh read of the imports' export data each); its answer, or Unavailable with its reason."""
+    """Send one request to an idle helper process (started when none is idle: as many as requests run at
+    once, each serving the whole run; one per package cost a start and a fresh read of the imports'
+    export data each); its answer, or Unavailable with its reason."""
     key = (str(helper), tuple(sorted(env.items())))
     with _LOCK:
-        if key not in _SERVERS or _SERVERS[key][0].poll() is not None:
-            _SERVERS[key] = _start(helper, env)
-        server, stderr = _SERVERS[key]
-        try:
-            server.stdin.write(json.dumps(request).encode() + b"\n")
-            server.stdin.flush()
-            answer = server.stdout.readline()
-        except OSError:
-            answer = b""
-        try:
-            response = json.loads(answer)
-        except ValueError:
-            del _SERVERS[key]  # the next request starts it again
-            server.kill()
-            server.wait()
-            stderr.seek(0)
-            raise Unavailable(f"the gotypes helper failed: {last_line(stderr.read())}") from None
+        idle = _SERVERS.setdefault(key, [])
+        server, stderr = idle.pop() if idle else _start(helper, env)
+    try:
+        server.stdin.write(json.dumps(request).encode() + b"\n")
+        server.stdin.flush()
+        answer = server.stdout.readline()
+    except OSError:
+        answer = b""
+    try:
+        response = json.loads(answer)
+    except ValueError:
+        server.kill()  # the next request starts another
+        server.wait()
+        stderr.seek(0)
+        said = last_line(stderr.read())
+        stderr.close()
+        raise Unavailable(f"the gotypes helper failed: {said}") from None
+    with _LOCK:
+        _SERVERS[key].append((server, stderr))
     if response.get("error"):
         raise Unavailable(response["error"])
     return response
@@ -264,7 +275,7 @@ def _start(helper: Path, env: dict[str, str]) -> tuple[subprocess.Popen, IO[byte
 @atexit.register
 def _stop() -> None:
     """Close the helpers' streams: each ends at the end of its input."""
-    for server, stderr in _SERVERS.values():
+    for server, stderr in (s for idle in _SERVERS.values() for s in idle):
         server.stdin.close()
         server.wait()
         stderr.close()
