@@ -163,6 +163,10 @@ def proposals(
     run, views, candidates = analyse(toolchains, ["./..."], str(root), [rule], options or Options())
     assert not run.broken, run.broken
     found = pipeline.propose(toolchains, str(root), [rule], views, candidates, set())
+    for pkg, cands in candidates.items():  # the rule contract: each candidate is fixed or declined, with a reason
+        said = {t for p in found.get(pkg, []) for t in (p.targets if isinstance(p, Fix) else (p.site,))}
+        silent = [c.escape for c in cands if c.escape not in said]
+        assert not silent, f"{rule.name} says nothing of {silent}: fix or decline each candidate"
     for cand in run.screened:  # declined from the messages and the syntax alone, as fix reports them
         pkg = next(p for p, view in views.items() if cand.path in view.sources)
         found.setdefault(pkg, []).append(Declined(cand.rule, cand.escape, cand.declined))

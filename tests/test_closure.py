@@ -658,6 +658,34 @@ func Trace(parts []string) string {
 """,
         "fields(parts) is evaluated before the factory's setup code",
     ),
+    # Not a capture at all: the literal names another x. Said, so that check and fix report the site
+    # (before, the rule returned nothing for it and check could only say it proposes no rewrite).
+    "captures_another": (
+        """package captures_another
+
+import "fmt"
+
+type operand struct{ mode, id int }
+
+var seen []*operand
+
+func record(x *operand) { seen = append(seen, x) }
+
+// Walk records each value, then reports them from goroutines.
+func Walk(vals []int, done chan<- string) {
+	for _, v := range vals {
+		var x operand
+		x.id = v
+		record(&x)
+	}
+	for i := range vals {
+		x := operand{id: i}
+		go func() { done <- fmt.Sprint(x.id) }()
+	}
+}
+""",
+        "no func literal captures this x: it moves to the heap for another reason",
+    ),
 }
 
 

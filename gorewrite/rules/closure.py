@@ -126,7 +126,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             verdict = _capture(view, cand.escape, node)
             if isinstance(verdict, Capture):
                 captures.setdefault(cand.path, []).append(verdict)
-            elif verdict:
+            else:
                 proposals.append(Declined(NAME, cand.escape, verdict))
     for path, found in captures.items():
         proposals.extend(_copy_fixes(view, path, found))
@@ -171,8 +171,8 @@ def _capturing_literal(use: Node, function: Node) -> Node | None:
 # --- go/defer literals: a copy before the statement is captured by value ------------------
 
 
-def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | str | None:
-    """A Capture when the literals can capture a copy; a reason when not; None when not a capture."""
+def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | str:
+    """A Capture when the literals can capture a copy, else the reason why not."""
     types = types_or_reason(view)
     if isinstance(types, str):
         return types
@@ -183,7 +183,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     if decl.kind == Kind.RESULT:
         return f"{name} is a named result: a return statement writes it after the deferred call is set up"
     if decl.kind not in (Kind.VAR, Kind.PARAM):
-        return None
+        return f"{name} is not a local variable or parameter"
     function = owner(decl_node)
     uses = [i for i in types.idents[escape.path] if i.obj == decl.obj and i.use != Use.DECL]
     root = view.tree(escape.path).root_node
@@ -192,8 +192,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         literal = _capturing_literal(root.named_descendant_for_byte_range(use.start, use.end), function)
         if literal is not None:
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
-    if not by_literal:
-        return None
+    if not by_literal:  # a literal names another variable of the same name
+        return f"no func literal captures this {name}: it moves to the heap for another reason"
     shapes = _shapes(view, escape.path)
     started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
     if any(u.use == Use.ADDR for u in uses) and not started:
