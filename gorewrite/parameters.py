@@ -24,6 +24,8 @@ VERDICT = re.compile(
     re.MULTILINE,
 )
 FUNCTIONS = ("function_declaration", "method_declaration")
+RECEIVER = -1  # an argument index that means the receiver of a method call: `x.M()` passes x (or &x)
+TO_RESULT = re.compile(r"^leaking param: \w+ to result (\S+) level=(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -122,3 +124,34 @@ def receiver_type(receiver: Node | None) -> str | None:
     if node is not None and node.type == "pointer_type":
         node = node.named_children[0] if node.named_children else None
     return text(node).decode() if node is not None and node.type == "type_identifier" else None
+
+
+def verdict_of(signature: Signature, argument: int) -> tuple[str | None, bool]:
+    """The verdict of the parameter the argument lands in, and whether it lands in a variadic slice as an element."""
+    if argument == RECEIVER:
+        return signature.receiver, False
+    last = len(signature.params) - 1
+    if signature.variadic and argument >= last:
+        return signature.params[last], True
+    return (signature.params[argument], False) if argument <= last else (None, False)
+
+
+def aliases(said: str | None) -> bool:
+    """Does the verdict say the result holds what the pointer points to (`leaking param: b to result ~r0
+    level=1`: `bytes.Buffer.Bytes`), not the pointer itself?"""
+    to_result = TO_RESULT.match(said or "")
+    return bool(to_result) and int(to_result[2]) >= 1
+
+
+def judge(said: str | None, contents: bool, version: str) -> str | None:
+    """None when the compiler's verdict means the pointer (and, with contents, what it points to) is not kept."""
+    if said is None:
+        return f"whose parameter has no verdict from {version}"
+    if said.endswith(" does not escape"):
+        return None
+    to_result = TO_RESULT.match(said)
+    if to_result and int(to_result[2]) == 0:
+        return f"which returns it: {version} reports `{said}`"
+    if (to_result or said.startswith("leaking param content: ")) and not contents:
+        return None
+    return f"whose parameter {version} reports as `{said}`"

@@ -23,13 +23,12 @@ from dataclasses import dataclass
 
 from gorewrite import callees
 from gorewrite.callees import DEPTH
-from gorewrite.parameters import Signature, parameter_names
+from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
-from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
+from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE, WRITES
 from gorewrite.syntax import Node, text
 from gorewrite.typeinfo import Ident, Kind
 
-RECEIVER = -1  # `argument` for the receiver of a method call: `x.M()` passes x (or &x)
 UNDESCRIBED = "whose parameter go/types does not describe"
 # What a followed parameter's other uses do with it, in the words of the reason to decline.
 USES = {
@@ -39,7 +38,8 @@ USES = {
     "type_assertion_expression": "is type-asserted: what the assertion gives may be kept",
     "send_statement": "is sent on a channel",
 }
-TO_RESULT = re.compile(r"^leaking param: \w+ to result (\S+) level=(\d+)$")
+WRITE = re.compile(r"^func\((?:\w+ )?\[\]byte\) \((?:\w+ )?int, (?:\w+ )?error\)$")  # io.Writer's Write
+COPIES = {(Kind.BUILTIN, "copy"), (Kind.BUILTIN, "len"), (Kind.BUILTIN, "cap"), (Kind.TYPE, "string")}
 
 
 def kept(
@@ -87,10 +87,15 @@ def _kept(
         signature = verdicts.get(key)
         if signature is None:
             return f"{role}, of which {version}'s compile printed no parameter verdicts"
-        said, element = _said(signature, argument)
-        problem = _judge(said, contents or element, version)
+        said, element = verdict_of(signature, argument)
+        problem = judge(said, contents or element, version)
         if problem is None or (argument == RECEIVER and _cleared(key, said, relies)):
             continue
+        if contents and not element and aliases(said):  # buf.Bytes(): what it returns is buf's storage
+            used = _result_use(view, path, call, depth, relies)
+            if used is None:
+                continue
+            return f"{role}, which returns its storage ({version} reports `{said}`), and that {used}"
         if key[0] == view.package.import_path and argument != RECEIVER and not element:
             followed = _follow(view, Followed(key, argument, contents, dynamic), depth + 1, relies)
             if followed is None:
@@ -158,7 +163,7 @@ def _method(
     receiver = view.parameters[version].get(key)
     if receiver is None:
         return f"may call {method}, a method *{dynamic[1]} does not declare itself"
-    problem = _judge(receiver.receiver, contents, version)
+    problem = judge(receiver.receiver, contents, version)
     if problem and _cleared(key, receiver.receiver, relies):
         return None
     return f"calls (*{dynamic[1]}).{method}, {problem}" if problem else None
@@ -293,28 +298,32 @@ def _path(view: PackageView, node: Node) -> str:
     return next(p for p in view.sources if view.tree(p).root_node == root)
 
 
-def _said(signature: Signature, argument: int) -> tuple[str | None, bool]:
-    """The verdict of the parameter the argument lands in, and whether it lands in a variadic slice as an element."""
-    if argument == RECEIVER:
-        return signature.receiver, False
-    last = len(signature.params) - 1
-    if signature.variadic and argument >= last:
-        return signature.params[last], True
-    return (signature.params[argument], False) if argument <= last else (None, False)
-
-
-def _judge(said: str | None, contents: bool, version: str) -> str | None:
-    """None when the compiler's verdict means the pointer (and, with contents, what it points to) is not kept."""
-    if said is None:
-        return f"whose parameter has no verdict from {version}"
-    if said.endswith(" does not escape"):
+def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
+    """None when the call's result, which aliases the storage, is only handed straight to a call that keeps
+    nothing of it: an interface's `Write([]byte) (int, error)` (io.Writer's contract: implementations must
+    not retain p), `copy`, `len`, `cap`, a conversion to string, or a function whose verdict keeps nothing.
+    Else what is done with it."""
+    expr, parent = call, call.parent
+    while parent.type == "parenthesized_expression":
+        expr, parent = parent, parent.parent
+    outer = parent.parent
+    if parent.type == "expression_list" and outer.type == "return_statement":
+        return "is returned"
+    if parent.type != "argument_list" or outer.type != "call_expression":
+        return "is not passed straight to a call"
+    if any(c.type == "..." for c in parent.children):
+        return f"is passed to {callees.shown(outer)} with `...`"
+    index = [c.start_byte for c in parent.named_children].index(expr.start_byte)
+    function = outer.child_by_field_name("function")
+    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
+    ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
+    if ident is not None and ident.kind == Kind.METHOD and ident.recv == "" and ident.name == "Write":
+        if WRITE.match(ident.type or ""):
+            relies.add(WRITES)
+            return None
+    if ident is not None and (ident.kind, ident.name) in COPIES:
         return None
-    to_result = TO_RESULT.match(said)
-    if to_result and int(to_result[2]) == 0:
-        return f"which returns it: {version} reports `{said}`"
-    if (to_result or said.startswith("leaking param content: ")) and not contents:
-        return None
-    return f"whose parameter {version} reports as `{said}`"
+    return _kept(view, outer, index, False, None, depth + 1, relies)
 
 
 def _dynamic(view: PackageView, path: str, arg: Node | None) -> tuple[str, str] | None:

@@ -13,7 +13,6 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import types_or_reason
 from gorewrite.rules.sync_pool.sites import (
     FLOW_REASON,
-    FUNCTIONS,
     NEVER_POOLED,
     OK_BUILTINS,
     PRINTED_MAKE,
@@ -24,6 +23,7 @@ from gorewrite.rules.sync_pool.sites import (
     enclosing_function,
     generic_receiver,
     loop_between,
+    own_function,
 )
 from gorewrite.syntax import Node, ancestors, directive, first_of, text, touches_error
 from gorewrite.toolchain import release_minor
@@ -92,7 +92,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     var = text(site.name).decode()
     if var == "_" or site.statement.parent is None or site.statement.parent.type != "statement_list":
         return "the allocation is not assigned to a named variable in a block"
-    loop = loop_between(site.statement, function)
+    loop = loop_between(site.statement, own_function(site.statement))
     if loop:
         return f"inside a {loop}: a deferred Put per iteration would hold every object until the function returns"
     body = function.child_by_field_name("body")
@@ -315,8 +315,9 @@ def _use(
 ) -> str | None:
     """Why this use of the variable lets the object outlive the call (or the pool's Put), or None."""
     enclosing = []
+    own = own_function(site.statement)
     for ancestor in ancestors(node):
-        if ancestor.type in FUNCTIONS:
+        if ancestor == own:
             break
         enclosing.append(ancestor)
     if any(a.type == "go_statement" for a in enclosing):

@@ -129,15 +129,15 @@ def plainly_kept(site: Site) -> bool:
 
 
 def enclosing_function(node: Node) -> Node | None:
-    """The function or method declaration whose body holds node directly (no func literal between)."""
-    node = node.parent
-    while node is not None:
-        if node.type in FUNCTIONS:
-            return node
-        if node.type == "func_literal":
-            return None
-        node = node.parent
-    return None
+    """The function or method declaration that holds node, through any func literals between: where the
+    pool goes, and whose name, directives and type parameters count."""
+    return next((a for a in ancestors(node) if a.type in FUNCTIONS), None)
+
+
+def own_function(node: Node) -> Node:
+    """The function declaration or func literal whose body holds node directly: the call a deferred Put
+    ends with (an HTTP handler returned as a func literal pools per request)."""
+    return next(a for a in ancestors(node) if a.type in (*FUNCTIONS, "func_literal"))
 
 
 def generic_receiver(function: Node) -> bool:

@@ -33,7 +33,14 @@ from gorewrite.rules.sync_pool.names import (
     unused_import,
     words,
 )
-from gorewrite.rules.sync_pool.sites import FUNCTIONS, NAME, enclosing_function, generic_receiver, loop_between
+from gorewrite.rules.sync_pool.sites import (
+    FUNCTIONS,
+    NAME,
+    enclosing_function,
+    generic_receiver,
+    loop_between,
+    own_function,
+)
 from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, text, walk
 from gorewrite.typeinfo import Kind, Use
 
@@ -223,7 +230,8 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     constrained = directive(function)
     if constrained:
         return f"the function carries {constrained}: how the runtime calls it is constrained"
-    if loop_between(site.statement, function):
+    own = own_function(site.statement)  # the declaration, or the func literal a handler is
+    if loop_between(site.statement, own):
         return f"inside a loop: a deferred Put per iteration would hold every {kind} until the function returns"
     if first_of(function.child_by_field_name("body"), ("labeled_statement", "goto_statement")) is not None:
         return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
@@ -249,17 +257,17 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         if use.obj != declared.obj or use.start == declared.start:
             continue
         node = root.named_descendant_for_byte_range(use.start, use.end)
-        problem = _wrapper_use(view, site, node, function, relies)
+        problem = _wrapper_use(view, site, node, own, relies)
         if problem:
             return f"{var} {problem} (line {view.line(site.path, use.start)})"
     return None
 
 
-def _wrapper_use(view: PackageView, site: WrapperSite, node: Node, function: Node, relies: set[str]) -> str | None:
+def _wrapper_use(view: PackageView, site: WrapperSite, node: Node, own: Node, relies: set[str]) -> str | None:
     """Why this use of the Writer (Reader) could let it, or its buffer, outlive the pool's Put. An
     argument to any other call than fmt's or io.WriteString's is judged by retention (the package's
     own helpers followed), with the contracts it rests on added to `relies`."""
-    if next(a for a in ancestors(node) if a.type in FUNCTIONS + ("func_literal",)) != function:
+    if next(a for a in ancestors(node) if a.type in (*FUNCTIONS, "func_literal")) != own:
         return "is used inside a func literal, which may run after the Put"
     parent = node.parent
     if parent.type == "selector_expression" and parent.child_by_field_name("operand") == node:
