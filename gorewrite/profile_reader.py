@@ -30,7 +30,7 @@ def entry(path: str, data: bytes, go: str | None) -> bytes:
         raw = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data  # pprof accepts both
     except (OSError, EOFError, zlib.error) as err:
         raise UserError(f"{path}: not a pprof profile ({err}); give what go test -memprofile or pprof writes") from None
-    done = subprocess.run([str(helper(go))], input=raw, capture_output=True, check=False)
+    done = subprocess.run([str(helper(go)), str(len(raw))], input=raw, capture_output=True, check=False)
     said = done.stderr.decode(errors="replace").strip().splitlines()
     if done.returncode == 1 and said:
         raise UserError(f"{path}: {said[0]}")

@@ -1,4 +1,4 @@
-// Command pprofread reads one uncompressed pprof profile on its standard input with the library behind
+// Command pprofread reads one uncompressed pprof profile of SIZE bytes on its standard input with the library behind
 // `go tool pprof` and prints, as one JSON object, each sample's values summed on the innermost source line
 // outside the Go runtime of its stack, and their totals: an entry of gorewrite's parsed-profile cache
 // (profile_cache.py), which the Python side loads like any other. Python reads a 50 MB profile's objects
@@ -34,7 +34,7 @@ func main() {
 	// limit (a profile far bigger than 50 MB) the collector runs again.
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(2 << 30)
-	data, err := io.ReadAll(os.Stdin)
+	data, err := input()
 	if err == nil {
 		var p *profile.Profile
 		if p, err = parse(data); err == nil {
@@ -47,6 +47,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// input reads standard input into one buffer of the size the first argument gives (growing one to 63 MB copied
+// and cleared 0.1 s of CPU).
+func input() ([]byte, error) {
+	if len(os.Args) != 2 {
+		return nil, fmt.Errorf("usage: pprofread SIZE < profile")
+	}
+	size, err := strconv.Atoi(os.Args[1])
+	if err != nil {
+		return nil, err
+	}
+	data := make([]byte, size)
+	_, err = io.ReadFull(os.Stdin, data)
+	return data, err
 }
 
 // parse reads protobuf pprof only, not the legacy text formats profile.Parse also tries.
@@ -90,7 +105,7 @@ type weighed struct {
 func weigh(p *profile.Profile) *weighed {
 	width := len(p.SampleType)
 	w := &weighed{totals: make([]int64, width)}
-	files, rows := map[file]int{}, map[line]int{}
+	files, rows := map[file]int{}, make(map[line]int, len(p.Location))
 	index := func(key file) int {
 		i, ok := files[key]
 		if !ok {
@@ -117,10 +132,17 @@ func weigh(p *profile.Profile) *weighed {
 			fileOf[f] = index(file{pkg(f.Name), f.Filename})
 		}
 	}
-	seen := make(map[*profile.Location]int, len(p.Location)) // its line's row; -1: none outside the runtime
+	// Each location's row, looked up once per sample: by id in a slice where Go numbers them 1..n (as the
+	// library does; a map took a third of the helper's time), in a map otherwise. Row+2: 0 is not yet known,
+	// 1 is no line outside the runtime.
+	dense, sparse := make([]int32, len(p.Location)+1), map[uint64]int32{}
 	rowAt := func(loc *profile.Location) int {
-		if r, ok := seen[loc]; ok {
-			return r
+		known := sparse[loc.ID]
+		if loc.ID < uint64(len(dense)) {
+			known = dense[loc.ID]
+		}
+		if known > 0 {
+			return int(known) - 2
 		}
 		r := -1
 		for _, ln := range loc.Line {
@@ -129,7 +151,11 @@ func weigh(p *profile.Profile) *weighed {
 				break
 			}
 		}
-		seen[loc] = r
+		if loc.ID < uint64(len(dense)) {
+			dense[loc.ID] = int32(r + 2)
+		} else {
+			sparse[loc.ID] = int32(r + 2)
+		}
 		return r
 	}
 	for _, s := range p.Sample {
