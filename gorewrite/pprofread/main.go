@@ -30,8 +30,8 @@ var (
 )
 
 func main() {
-	// Everything parsed stays live to the end: collecting would look at it all and free nothing. Past the
-	// limit (a profile far bigger than 50 MB) the collector runs again.
+	// Most of what is parsed stays live to the end: collecting would mark all of it to free little (0.2-0.4 s
+	// of CPU for a 50 MB profile). Past the limit (a profile far bigger) the collector runs again.
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(2 << 30)
 	data, err := input()
@@ -137,9 +137,11 @@ func weigh(p *profile.Profile) *weighed {
 	// 1 is no line outside the runtime.
 	dense, sparse := make([]int32, len(p.Location)+1), map[uint64]int32{}
 	rowAt := func(loc *profile.Location) int {
-		known := sparse[loc.ID]
+		var known int32
 		if loc.ID < uint64(len(dense)) {
 			known = dense[loc.ID]
+		} else {
+			known = sparse[loc.ID]
 		}
 		if known > 0 {
 			return int(known) - 2
