@@ -2,9 +2,11 @@
 
 Per repeat, in a fresh gorewrite cache: `check` (fills the findings cache), `check` again (the baseline), then
 `check --profile FILE` twice: the first parses the profile, the second loads it from the cache. With `--cold`
-every run gets an empty Go build cache (GOCACHE), so go compiles everything each time.
+every run gets an empty Go build cache (GOCACHE), so go compiles everything each time. The pprof reader (a Go
+helper, built once per install into gorewrite's cache) is built before the runs; with `--unbuilt` the first
+`check --profile` builds it, as the first one after installing gorewrite does.
 
-    python benchmarks/profile_check.py --profile big.pb.gz [--cold] [--repeat 2] [--go PATH] DIR [PATTERN ...]
+    python benchmarks/profile_check.py --profile big.pb.gz [--cold] [--unbuilt] [--repeat 2] [--go GO] DIR [PATTERN ...]
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", required=True, metavar="FILE")
     parser.add_argument("--cold", action="store_true", help="an empty Go build cache for every run")
+    parser.add_argument("--unbuilt", action="store_true", help="the first --profile run builds the pprof reader")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--go", help="GOREWRITE_GO for the runs")
     parser.add_argument("dir")
@@ -58,6 +61,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as cache:
             env = {**os.environ, "PYTHONPATH": str(ROOT), "GOREWRITE_CACHE": cache}
             env.update({"GOREWRITE_GO": args.go} if args.go else {})
+            if not args.unbuilt:
+                build = f"from gorewrite import profile_reader; profile_reader.helper({args.go!r})"
+                subprocess.run([sys.executable, "-c", build], env=env, check=True)
             timed(args.patterns, args.dir, env, args.cold)
             base = timed(args.patterns, args.dir, env, args.cold)
             first, second = (timed(["--profile", profile, *args.patterns], args.dir, env, args.cold) for _ in "12")

@@ -96,13 +96,14 @@ def key(view: PackageView, rules: list[Rule]) -> str:
 
 @cache
 def code(rules: tuple[str, ...] = ()) -> bytes:
-    """What else decides what an entry holds: the cache layout, gorewrite's code (its go/types helper too), the
-    rules and their queries, and the parser's version."""
+    """What else decides what an entry holds: the cache layout, gorewrite's code (its Go helpers too: go/types,
+    and the pprof reader with its library's version), the rules and their queries, and the parser's version."""
     digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{rules}".encode())
     for package in ("tree-sitter", "tree-sitter-go"):
         digest.update(metadata.version(package).encode())
     here = Path(__file__).parent
-    sources = sorted([*here.rglob("*.py"), *(here / "gotypes").glob("*.go")])  # the go/types helper too
+    helpers = [*(here / "gotypes").glob("*.go"), *(here / "pprofread").glob("*.go"), here / "pprofread" / "go.mod"]
+    sources = sorted([*here.rglob("*.py"), *helpers])
     queries = [rule_data(name) / "query.scm" for name in rules]
     for path in sources + [q for q in queries if q.is_file()]:
         digest.update(f"\0{path.name}\0".encode() + path.read_bytes())

@@ -92,7 +92,9 @@ def check(
     conf = config.load(cwd)
     selected = settings.rules(rules, conf)
     toolchains = settings.toolchains(go, tags, releases or conf.toolchains, cwd)
-    options = settings.options(conf, cwd, rule_values=rule_values, diff_from=diff_from, diff_file=diff_file)
+    options = settings.options(
+        conf, cwd, rule_values=rule_values, diff_from=diff_from, diff_file=diff_file, go=toolchains[0].go
+    )
     with _progress(quiet) as step:
         options = replace(options, progress=step, exports=True)
         run, views, candidates = analyse(toolchains, list(patterns) or ["./..."], cwd, selected, options)
@@ -181,6 +183,7 @@ def fix(
         speculative=speculative,
         diff_from=diff_from,
         diff_file=diff_file,
+        go=toolchains[0].go,
     )
     for name in rules or conf.rules or ():  # a rule asked for by name says when the releases give it nothing to do
         note = RULES[name].precheck([tc.version for tc in toolchains]) if RULES[name].precheck else None
@@ -253,7 +256,7 @@ def why(site, go, tags, releases, **profile_values) -> None:
     path, line = explain_site.site(site, cwd)
     _err(leftovers.said(leftovers.remove_overlays()))
     toolchains = settings.toolchains(go, tags, releases or conf.toolchains, cwd)
-    options = settings.options(conf, cwd, rule_values=profile_values)
+    options = settings.options(conf, cwd, rule_values=profile_values, go=toolchains[0].go)
     _out(explain_site.explain(toolchains, path, line, cwd, settings.rules((), conf), options))
 
 

@@ -147,7 +147,7 @@ def context(chosen: Settings, job: Job, progress: Report) -> Context:
         progress(said)
 
     profiles = [os.path.join(module_root(cwd), p) for p in chosen.profile]
-    options = replace(settings.options(conf, cwd, rule_values={"profiles": profiles}), progress=step)
+    options = replace(settings.options(conf, cwd, rule_values={"profiles": profiles}, go=base[0].go), progress=step)
     return Context(cwd, toolchains, options, settings.rules(chosen.rules, conf))
 
 

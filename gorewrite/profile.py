@@ -4,30 +4,18 @@ and weigh the checked packages' source lines by them: where the program allocate
 from __future__ import annotations
 
 import gc
-import gzip
 import os
-import re
 import threading
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from itertools import chain
-from operator import add, attrgetter
+from functools import lru_cache
+from operator import add
 
-from google.protobuf.message import DecodeError
-
-from gorewrite import profile_cache
+from gorewrite import profile_cache, profile_reader
 from gorewrite.errors import UserError
 from gorewrite.packages import Package
-from gorewrite.pprof_pb2 import Profile as Message
 
-# Frames of the Go runtime itself: a CPU profile charges allocation to runtime.mallocgc, and the line that
-# called into the runtime is the site that allocated. Heap profiles start at that line already, except where
-# the runtime implements another package's function (reflect.unsafe_New is in runtime/malloc.go).
-RUNTIME = ("runtime.", "runtime/internal/", "internal/runtime/")
-RUNTIME_FILE = re.compile(r"(?:^|/src/)runtime/[^/]+\.go$")  # GOROOT/src/runtime/x.go, or runtime/x.go (-trimpath)
 # Preferred sample types: what was allocated for a heap profile, CPU time for a CPU profile.
 PREFERRED = ("alloc_space", "cpu")
 NO_LINE = ("", "", 0)  # where a sample with only runtime frames goes: in the total, on no source line
@@ -62,9 +50,9 @@ class Reading:
     then); `result` waits for them and raises what reading raised. A daemon thread: a run that fails first does
     not wait for it."""
 
-    def __init__(self, paths: list[str], sample_type: str | None, cached: bool) -> None:
+    def __init__(self, paths: list[str], sample_type: str | None, cached: bool, go: str | None) -> None:
         self._outcome: Profile | Exception | None = None
-        self._thread = threading.Thread(target=self._read, args=(paths, sample_type, cached), daemon=True)
+        self._thread = threading.Thread(target=self._read, args=(paths, sample_type, cached, go), daemon=True)
         self._thread.start()
 
     def _read(self, *args) -> None:
@@ -80,24 +68,25 @@ class Reading:
         return self._outcome
 
 
-def start(paths: list[str], sample_type: str | None = None, cached: bool = True) -> Reading:
+def start(paths: list[str], sample_type: str | None = None, cached: bool = True, go: str | None = None) -> Reading:
     """`read` in the background; a file that cannot be read or is plainly no pprof profile fails here, at once."""
     for path in paths:
         _check(path, _bytes(path, 2))
-    return Reading(paths, sample_type, cached)
+    return Reading(paths, sample_type, cached, go)
 
 
-def read(paths: list[str], sample_type: str | None = None, cached: bool = True) -> Profile:
+def read(paths: list[str], sample_type: str | None = None, cached: bool = True, go: str | None = None) -> Profile:
     """The profiles in `paths`, merged; the sample type named, else alloc_space or cpu, else the profile's default.
     A file that is not a pprof profile, or profiles of different kinds, are a UserError. `cached`: parsed
-    profiles are kept in and read from gorewrite's cache (profile_cache.py)."""
+    profiles are kept in and read from gorewrite's cache (profile_cache.py). `go` builds the pprof reader
+    the first time (profile_reader.py)."""
     merged: dict[tuple[str, str, int], list[int]] = {}
     types: tuple[tuple[str, str], ...] = ()
     totals: tuple[int, ...] = ()
     default = ""
     for path in paths:
         with _uncollected():
-            these, its_default, (weighed, its_totals) = _read(path, *_stamp(path), cached)
+            these, its_default, (weighed, its_totals) = _read(path, *_stamp(path), cached, go)
         if types and these != types:
             raise UserError(f"{path}: its samples are {_names(these)}, the others' {_names(types)}: merge alike")
         types, default = these, default or its_default
@@ -138,7 +127,7 @@ def _stamp(path: str) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4)
-def _read(path: str, mtime: int, size: int, cached: bool) -> profile_cache.Parsed:
+def _read(path: str, mtime: int, size: int, cached: bool, go: str | None) -> profile_cache.Parsed:
     """One profile's sample types, default sample type, weighed lines and totals. Kept while the file's
     modification time and size stay the same: the language server checks again on every edit, with the same
     profile; and on disk, by the file's content, for the next run."""
@@ -147,15 +136,10 @@ def _read(path: str, mtime: int, size: int, cached: bool) -> profile_cache.Parse
     found = profile_cache.load(key) if cached else None
     if found:
         return found
-    message = _parse(path, data)
-    strings = message.string_table
-    try:
-        types = tuple((strings[t.type], strings[t.unit]) for t in message.sample_type)
-        parsed = types, strings[message.default_sample_type], _weigh(message, path)
-    except IndexError:
-        raise UserError(f"{path}: not a pprof profile (a string index past its string table)") from None
+    entry = _parse(path, data, go)
+    parsed = profile_cache.parse(entry)
     if cached:
-        profile_cache.save(key, parsed)
+        profile_cache.save(key, entry)
     return parsed
 
 
@@ -180,80 +164,11 @@ def _check(path: str, head: bytes) -> None:
         )
 
 
-def _parse(path: str, data: bytes) -> Message:
+def _parse(path: str, data: bytes, go: str | None) -> bytes:
+    """The profile as a profile_cache entry: each sample's values summed on the innermost line, outside the
+    runtime, of its stack (pprofread/main.go says how), with the totals and sample types."""
     _check(path, data)
-    try:
-        data = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data  # pprof accepts both
-        message = Message.FromString(data)
-    except (OSError, EOFError, zlib.error, DecodeError) as err:
-        raise UserError(f"{path}: not a pprof profile ({err}); give what go test -memprofile or pprof writes") from None
-    if not message.sample_type or not message.string_table or message.string_table[0]:
-        raise UserError(f"{path}: not a pprof profile (no sample types); give what go test -memprofile writes")
-    return message
-
-
-def _weigh(message: Message, path: str) -> tuple[dict[tuple[str, str, int], list[int]], tuple[int, ...]]:
-    """Each sample's values summed on the innermost line, outside the runtime, of its stack (inlined calls:
-    a location's first line is the innermost), and their totals. Each distinct leaf location is looked up
-    once and gives its line a row; the values are then summed per row in one tight loop per sample type.
-    Repeated fields are read whole: per-object access to upb is what a big profile costs."""
-    width, samples = len(message.sample_type), message.sample
-    leaves = [ids[0] if ids else 0 for ids in map(attrgetter("location_id"), samples)]
-    values = list(chain.from_iterable(sample.value[:] for sample in samples))
-    if len(values) != width * len(leaves):  # over all samples: each alone adds 0.2 s at 50 MB
-        wrong = next(len(sample.value) for sample in samples if len(sample.value) != width)
-        raise UserError(f"{path}: a sample has {wrong} values for {width} sample types: not pprof")
-    line_of = _lines(message)
-    distinct = list(dict.fromkeys(leaves))
-    lines: dict[tuple[str, str, int], int] = {}  # line -> its row
-    found = [lines.setdefault(line, len(lines)) if line else None for line in map(line_of, distinct)]
-    row_of = dict(zip(distinct, found, strict=True))  # leaf location -> its line's row, None in the runtime
-    rows = list(map(row_of.__getitem__, leaves))
-    if None in row_of.values():  # a leaf in the runtime: its caller's line, or none
-        for i, row in enumerate(rows):
-            if row is None:
-                line = next(filter(None, map(line_of, samples[i].location_id)), NO_LINE)
-                rows[i] = lines.setdefault(line, len(lines))
-    sums = []
-    for column in range(width):
-        sums.append(summed := [0] * len(lines))
-        for row, value in zip(rows, values[column::width], strict=True):
-            summed[row] += value
-    return dict(zip(lines, map(list, zip(*sums, strict=True)), strict=True)), tuple(map(sum, sums))
-
-
-def _lines(message: Message) -> Callable[[int], tuple[str, str, int] | None]:
-    """Location id -> (package, profile file, line) of its innermost line outside the runtime, or None; each
-    location looked up once, when first asked for. What a function is, is worked out once per function."""
-    strings = message.string_table
-    functions = {}  # function id -> (package, file), None for the runtime's own
-    for f in message.function:
-        name, filename = strings[f.name], strings[f.filename]
-        runtime = not name or name.startswith(RUNTIME) or RUNTIME_FILE.search(filename)
-        functions[f.id] = None if runtime else (_package(name), filename)
-    locations, by_id = message.location, {}
-
-    @cache
-    def line_of(location_id: int) -> tuple[str, str, int] | None:
-        location = locations[location_id - 1] if 0 < location_id <= len(locations) else None
-        if location is None or location.id != location_id:  # Go numbers locations 1..n in order; others may not
-            by_id.update(by_id or {loc.id: loc for loc in locations})
-            location = by_id.get(location_id)
-        for line in location.line if location else ():
-            where = functions.get(line.function_id)
-            if where:
-                return (*where, line.line)
-        return None
-
-    return line_of
-
-
-def _package(function: str) -> str:
-    """`example.com/m/pkg.(*T).Method` -> `example.com/m/pkg`; `main.run.func1` -> `main`."""
-    function = function.split("[", 1)[0]  # type arguments may hold other paths
-    slash = function.rfind("/") + 1
-    dot = function.find(".", slash)
-    return function[:dot] if dot >= 0 else function
+    return profile_reader.entry(path, data, go)
 
 
 @dataclass

@@ -32,9 +32,11 @@ def options(
     speculative: bool = False,
     diff_from: str | None = None,
     diff_file: str | None = None,
+    go: str | None = None,
 ) -> Options:
     """Flags first, then .gorewrite.toml, then the defaults. `rule_values` holds what the decorators below add:
-    each rule's options, and --profile, --sample-type and --hot (the config's profile and hot stand in for them)."""
+    each rule's options, and --profile, --sample-type and --hot (the config's profile and hot stand in for them).
+    `go` (the run's go binary) builds the pprof reader when a profile is first read."""
     values = dict(rule_values or {})
     profiles = values.pop("profiles", ()) or conf.profile
     sample_type, hot = values.pop("sample_type", None), values.pop("hot", None)
@@ -55,7 +57,7 @@ def options(
         speculative=speculative or bool(conf.speculative),
         excluded=conf.excluded,
         lines=lines,
-        profile=profile.start(list(profiles), sample_type, cached=not no_cache) if profiles else None,
+        profile=profile.start(list(profiles), sample_type, not no_cache, go) if profiles else None,
         hot=profile.HOT if hot is None else hot,
         cache=not no_cache,
     )

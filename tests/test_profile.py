@@ -16,6 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT, gorewrite, module, releases
+from pprof_pb2 import Profile
 from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
 from gorewrite import hotpaths, profile, profile_cache
@@ -23,7 +24,6 @@ from gorewrite.errors import UserError
 from gorewrite.options import Options
 from gorewrite.packages import load
 from gorewrite.pipeline import analyse
-from gorewrite.pprof_pb2 import Profile
 from gorewrite.rules import RULES
 from gorewrite.toolchain import find_toolchain
 
@@ -186,7 +186,8 @@ def test_corrupt_or_foreign_file_is_one_line_and_exit_2(profiles, tmp_path, cont
     assert done.returncode == 2
     assert done.stderr.startswith(f"gorewrite: error: {bad}: {said}") and done.stderr.count("\n") == 1, done.stderr
     assert done.stdout == ""
-    assert not (tmp_path / "cache").exists()  # nothing written: no findings, no parsed profile
+    # Nothing written: no findings, no parsed profile; only the pprof reader, built on first use.
+    assert [p.name[:10] for p in (tmp_path / "cache").glob("*")] in ([], ["pprofread-"])
 
 
 def test_plainly_foreign_file_fails_before_anything_is_compiled(tmp_path):
@@ -378,6 +379,17 @@ def test_the_runtimes_own_frames_are_skipped_even_under_another_packages_name(tm
     assert profile.read([str(path)]).lines == {("reflect", "/go/src/reflect/value.go", 3300): [64]}
 
 
+RUNTIME = ("runtime.", "runtime/internal/", "internal/runtime/")
+RUNTIME_FILE = re.compile(r"(?:^|/src/)runtime/[^/]+\.go$")  # GOROOT/src/runtime/x.go, or runtime/x.go (-trimpath)
+
+
+def _package(function: str) -> str:
+    """`example.com/m/pkg.(*T).Method` -> `example.com/m/pkg`; `main.run.func1` -> `main`."""
+    function = function.split("[", 1)[0]
+    dot = function.find(".", function.rfind("/") + 1)
+    return function[:dot] if dot >= 0 else function
+
+
 def _reference(message: Profile) -> dict:
     """The attribution of the issue, sample by sample and frame by frame: what the summed reading must equal."""
     strings = message.string_table
@@ -387,8 +399,8 @@ def _reference(message: Profile) -> dict:
     def line_of(location_id):
         for line in locations[location_id].line:
             name, filename = functions[line.function_id]
-            if not (name.startswith(profile.RUNTIME) or profile.RUNTIME_FILE.search(filename)):
-                return (profile._package(name), filename, line.line)
+            if not (name.startswith(RUNTIME) or RUNTIME_FILE.search(filename)):
+                return (_package(name), filename, line.line)
         return None
 
     sums = {}
@@ -575,11 +587,55 @@ def test_the_profile_cache_gives_back_what_it_kept_and_drops_the_least_recently_
             (4, 104),
         ),
     )
-    profile_cache.save("a", parsed)
+    entry = json.dumps(  # as the pprof reader prints it: per file, each line's number then its values
+        {
+            "types": [["alloc_objects", "count"], ["alloc_space", "bytes"]],
+            "default": "alloc_space",
+            "totals": [4, 104],
+            "files": [["p", "/src/p/a.go", [3, 1, 64, 9, 2, 32]], ["", "", [0, 1, 8]]],
+        }
+    ).encode()
+    profile_cache.save("a", entry)
     assert profile_cache.load("a") == parsed
     size = (tmp_path / "profiles" / "a.json").stat().st_size
     monkeypatch.setattr(profile_cache, "LIMIT", size * 14 // 5)  # room for two entries, not three
-    profile_cache.save("b", parsed)
+    profile_cache.save("b", entry)
     os.utime(tmp_path / "profiles" / "b.json", ns=(1, 1))
-    profile_cache.save("c", parsed)
+    profile_cache.save("c", entry)
     assert sorted(p.name for p in (tmp_path / "profiles").glob("*.json")) == ["a.json", "c.json"]
+
+
+INNER, OUTER = ("example.com/m/a", "/src/a/inner.go", 4), ("example.com/m/a", "/src/a/outer.go", 9)
+
+
+@pytest.mark.parametrize(
+    "stack, charged",
+    [
+        ([[("example.com/m/a.Inner", 4), ("example.com/m/a.Outer", 9)]], INNER),  # Inner inlined into Outer
+        ([[("runtime.mallocgc", 1), ("example.com/m/a.Outer", 9)]], OUTER),  # the runtime inlined into Outer
+        ([[("runtime.mallocgc", 1)], [("example.com/m/a.Inner", 4), ("main.run", 7)]], INNER),
+        ([[("runtime.mallocgc", 1)], [("runtime.gcBgMarkWorker", 2)]], profile.NO_LINE),
+    ],
+    ids=["innermost inlined frame", "outside the runtime", "the caller of a runtime leaf", "runtime only"],
+)
+def test_a_sample_is_charged_to_the_innermost_line_outside_the_runtime(tmp_path, stack, charged):
+    """Each location of a stack (leaf first) lists its inlined calls innermost first: a reader that took the
+    outermost frame, or the leaf location whatever its frames, charges another line."""
+    files = {"Inner": "/src/a/inner.go", "Outer": "/src/a/outer.go", "run": "/src/main.go"}
+    strings, functions, locations = ["", "alloc_space", "bytes"], {}, []
+    for i, frames in enumerate(stack, 1):
+        for name, _ in frames:
+            if name not in functions:
+                strings += [name, files.get(name.rsplit(".", 1)[-1], "/go/src/runtime/proc.go")]
+                functions[name] = {"id": len(functions) + 1, "name": len(strings) - 2, "filename": len(strings) - 1}
+        locations.append({"id": i, "line": [{"function_id": functions[f]["id"], "line": n} for f, n in frames]})
+    message = Profile(
+        sample_type=[{"type": 1, "unit": 2}],
+        function=list(functions.values()),
+        location=locations,
+        sample=[{"location_id": [loc["id"] for loc in locations], "value": [64]}],
+        string_table=strings,
+    )
+    path = tmp_path / "inlined.out"
+    path.write_bytes(gzip.compress(message.SerializeToString()))
+    assert profile.read([str(path)], cached=False).lines == {charged: [64]}
