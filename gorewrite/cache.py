@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import astuple
 from functools import cache
 from importlib import metadata
@@ -143,4 +144,17 @@ def store(folder: Path, name: str, data: bytes) -> None:
             out.write(data)
         os.replace(partial, folder / name)
     except OSError:
+        Path(partial).unlink(missing_ok=True)
+
+
+def install(binary: Path, build: Callable[[str], None]) -> None:
+    """Put the helper binary that `build(path)` writes at `binary`: built beside it and renamed, so a
+    concurrent run never sees half a binary. OSError when the cache cannot be written."""
+    binary.parent.mkdir(parents=True, exist_ok=True)
+    fd, partial = tempfile.mkstemp(dir=binary.parent, prefix=f".{binary.name}-", suffix=".tmp")
+    os.close(fd)
+    try:
+        build(partial)
+        os.replace(partial, binary)
+    finally:
         Path(partial).unlink(missing_ok=True)

@@ -12,7 +12,6 @@ import gzip
 import hashlib
 import os
 import subprocess
-import tempfile
 import zlib
 from pathlib import Path
 
@@ -57,21 +56,15 @@ def helper(go: str | None) -> Path:
     host = subprocess.run([go, "env", "GOHOSTOS", "GOHOSTARCH"], env=base, capture_output=True, check=False)
     goos, goarch = (host.stdout.decode().split() + ["", ""])[:2]
     env = {**base, "GOOS": goos, "GOARCH": goarch}  # for this machine whatever the user targets
+
+    def build(partial: str) -> None:
+        done = subprocess.run([go, "build", "-o", partial, "."], cwd=SOURCE, env=env, capture_output=True, check=False)
+        if done.returncode != 0:
+            said = done.stderr.decode(errors="replace").strip().splitlines()
+            raise UserError(f"cannot build gorewrite's pprof reader with {go}: {said[-1] if said else 'no output'}")
+
     try:
-        binary.parent.mkdir(parents=True, exist_ok=True)
-        # Built beside the target and renamed: a concurrent run never sees half a binary.
-        fd, partial = tempfile.mkstemp(dir=binary.parent, prefix=f".{binary.name}-", suffix=".tmp")
-        os.close(fd)
-        try:
-            done = subprocess.run(
-                [go, "build", "-o", partial, "."], cwd=SOURCE, env=env, capture_output=True, check=False
-            )
-            if done.returncode != 0:
-                said = done.stderr.decode(errors="replace").strip().splitlines()
-                raise UserError(f"cannot build gorewrite's pprof reader with {go}: {said[-1] if said else 'no output'}")
-            os.replace(partial, binary)
-        finally:
-            Path(partial).unlink(missing_ok=True)
+        cache.install(binary, build)
     except OSError as err:
         raise UserError(f"cannot build gorewrite's pprof reader in {binary.parent}: {err}") from None
     return binary

@@ -209,21 +209,17 @@ def _build(toolchain: Toolchain, env: dict[str, str], files: dict[str, bytes], b
     if re.fullmatch(r"go1[0-9a-z.]*", version):
         host["GOTOOLCHAIN"] = version  # the toolchain the package's module selects, not the temp dir's
     builder = dataclasses.replace(toolchain, env={**toolchain.env, **host})
+
+    def build(partial: str) -> None:
+        with tempfile.TemporaryDirectory() as src:
+            for name, data in files.items():
+                Path(src, name).write_bytes(data)
+            done = builder.run(["build", "-o", partial, "."], cwd=src)
+        if done.returncode != 0:
+            raise Unavailable(f"cannot build the gotypes helper with {version}: {last_line(done.stderr)}")
+
     try:
-        binary.parent.mkdir(parents=True, exist_ok=True)
-        # Build beside the target and rename, so concurrent runs never see half a binary.
-        fd, partial = tempfile.mkstemp(dir=binary.parent, prefix=f".{binary.name}-", suffix=".tmp")
-        os.close(fd)
-        try:
-            with tempfile.TemporaryDirectory() as src:
-                for name, data in files.items():
-                    Path(src, name).write_bytes(data)
-                done = builder.run(["build", "-o", partial, "."], cwd=src)
-            if done.returncode != 0:
-                raise Unavailable(f"cannot build the gotypes helper with {version}: {last_line(done.stderr)}")
-            os.replace(partial, binary)
-        finally:
-            Path(partial).unlink(missing_ok=True)
+        cache.install(binary, build)
     except OSError as err:
         raise Unavailable(f"cannot build the gotypes helper in {binary.parent}: {err}") from None
 
