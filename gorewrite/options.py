@@ -10,6 +10,8 @@ from gorewrite.profile import HOT, Reading
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import PackageView
 
+OUTSIDE = "the rewrite touches lines outside the change (--diff-from)"  # why a fix is declined then
+
 
 @dataclass(frozen=True)
 class Options:

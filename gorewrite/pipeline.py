@@ -10,7 +10,7 @@ from gorewrite import cache, exports, suppress, typeinfo
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, compile_escapes, compile_flows
-from gorewrite.options import Options, edit_span, span_wanted
+from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, load
 from gorewrite.parameters import compile_parameters
@@ -162,10 +162,7 @@ def fix(
             for f in found
             if options.edits_within_lines and not all(span_wanted(edit_span(view, e), options) for e in f.edits)
         ]
-        run.declined += [
-            Declined(f.rule, f.targets[0], "the rewrite touches lines outside the change (--diff-from)")
-            for f in outside
-        ]
+        run.declined += [Declined(f.rule, f.targets[0], OUTSIDE) for f in outside]
         found = [f for f in found if f not in outside]
         wanted = [f for f in found if _asked_for(f, options)]
         run.held += [f for f in found if f not in wanted]

@@ -18,12 +18,11 @@ from dataclasses import astuple
 
 from gorewrite import cache, exports
 from gorewrite.escapes import Escape
-from gorewrite.options import Options, edit_span, span_wanted
+from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
 from gorewrite.pipeline import Analysis, propose
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.toolchain import Toolchain
 
-OUTSIDE = "the rewrite touches lines outside the change (--diff-from)"  # as fix says it
 UNPROPOSED = "the rule proposes no rewrite for it"
 
 # (rule, escape) -> ("proposed", "speculative" | "unsafe" | None, edit spans) or ("declined", reason, ())
