@@ -11,7 +11,7 @@ from __future__ import annotations
 from gorewrite.parameters import FUNCTIONS, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, text, walk
-from gorewrite.typeinfo import Kind
+from gorewrite.typeinfo import Ident, Kind
 
 DEPTH = 4  # calls into the package's own functions followed from the call site; deeper chains are declined
 
@@ -87,3 +87,22 @@ def _is_type(view: PackageView, path: str, selector: Node) -> bool:
 def shown(call: Node) -> str:
     function = call.child_by_field_name("function")
     return text(function).decode() if function is not None else "a call"
+
+
+def dynamic_type(view: PackageView, path: str, arg: Node | None) -> tuple[str, str] | None:
+    """(package path, type name) when the argument is a pointer to a named type: `&v` of a `T`, or a `*T`."""
+    if arg is None:
+        return None
+    ident: Ident | None
+    pointer = ""
+    if arg.type == "unary_expression" and text(arg.child_by_field_name("operator")) == b"&":
+        operand = arg.child_by_field_name("operand")
+        ident = view.types.at(path, operand.start_byte) if operand.type == "identifier" else None
+        pointer = "*"
+    else:
+        ident = view.types.at(path, arg.start_byte) if arg.type == "identifier" else None
+    named = pointer + ident.named if ident is not None and ident.named else ""
+    if not named.startswith("*") or named.startswith("**"):
+        return None
+    package, _, name = named[1:].rpartition(".")
+    return package, name

@@ -25,9 +25,9 @@ from gorewrite import callees
 from gorewrite.callees import DEPTH
 from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
-from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE, WRITES
-from gorewrite.syntax import Node, text
-from gorewrite.typeinfo import Ident, Kind
+from gorewrite.stdtable import CONTRACTS, READS, SELF_STORES, TABLE, WRITES
+from gorewrite.syntax import Node
+from gorewrite.typeinfo import Kind
 
 UNDESCRIBED = "whose parameter go/types does not describe"
 # What a followed parameter's other uses do with it, in the words of the reason to decline.
@@ -38,7 +38,7 @@ USES = {
     "type_assertion_expression": "is type-asserted: what the assertion gives may be kept",
     "send_statement": "is sent on a channel",
 }
-WRITE = re.compile(r"^func\((?:\w+ )?\[\]byte\) \((?:\w+ )?int, (?:\w+ )?error\)$")  # io.Writer's Write
+IO_METHOD = re.compile(r"^func\((?:\w+ )?\[\]byte\) \((?:\w+ )?int, (?:\w+ )?error\)$")  # Write's, Read's
 COPIES = {(Kind.BUILTIN, "copy"), (Kind.BUILTIN, "len"), (Kind.BUILTIN, "cap"), (Kind.TYPE, "string")}
 
 
@@ -75,6 +75,10 @@ def _kept(
     if not view.parameters:
         return f"{role}: the pipeline gathered no parameter verdicts (the rule must set retention=True)"
     path = _path(view, call)
+    contract = _contract(view, path, call, argument)
+    if contract:  # an io.Writer's Write or io.Reader's Read: not its verdict, the contract decides
+        relies.add(contract)
+        return None
     key = callees.callee(view, path, call)
     if isinstance(key, str):
         return f"{role}, {key}"
@@ -82,7 +86,7 @@ def _kept(
     if argument != RECEIVER and args is not None and any(c.type == "..." for c in args.children):
         return f"{role} with `...`: the callee gets the slice itself"
     if argument != RECEIVER and args is not None:
-        dynamic = _dynamic(view, path, args.named_children[argument]) or dynamic
+        dynamic = callees.dynamic_type(view, path, args.named_children[argument]) or dynamic
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
         if signature is None:
@@ -234,7 +238,7 @@ def _uses(view: PackageView, param: Followed, depth: int, relies: set[str]) -> s
         if use.obj != declared.obj or use.start == declared.start:
             continue
         node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
-        problem = _use(view, node, decl, contents, _dynamic(view, path, node) or dynamic, depth, relies)
+        problem = _use(view, node, decl, contents, callees.dynamic_type(view, path, node) or dynamic, depth, relies)
         if problem:
             return f"whose {shown} ({os.path.basename(path)}:{node.start_point.row + 1}) {problem}"
     return None
@@ -298,11 +302,22 @@ def _path(view: PackageView, node: Node) -> str:
     return next(p for p in view.sources if view.tree(p).root_node == root)
 
 
+def _contract(view: PackageView, path: str, call: Node, argument: int) -> str | None:
+    """The contract a call's p rests on when the call is an interface's `Write` or `Read` of io.Writer's
+    (io.Reader's) signature: "implementations must not retain p" (the compiler cannot know the dynamic type)."""
+    function = call.child_by_field_name("function")
+    if argument != 0 or function is None or function.type != "selector_expression":
+        return None
+    ident = view.types.at(path, function.child_by_field_name("field").start_byte)
+    if ident is None or ident.kind != Kind.METHOD or ident.recv != "" or not IO_METHOD.match(ident.type or ""):
+        return None
+    return {"Write": WRITES, "Read": READS}.get(ident.name)
+
+
 def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
     """None when the call's result, which aliases the storage, is only handed straight to a call that keeps
-    nothing of it: an interface's `Write([]byte) (int, error)` (io.Writer's contract: implementations must
-    not retain p), `copy`, `len`, `cap`, a conversion to string, or a function whose verdict keeps nothing.
-    Else what is done with it."""
+    nothing of it: `copy`, `len`, `cap`, a conversion to string, an interface's Write (io.Writer's contract)
+    or a function whose verdict keeps nothing. Else what is done with it."""
     expr, parent = call, call.parent
     while parent.type == "parenthesized_expression":
         expr, parent = parent, parent.parent
@@ -317,29 +332,6 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
     function = outer.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
-    if ident is not None and ident.kind == Kind.METHOD and ident.recv == "" and ident.name == "Write":
-        if WRITE.match(ident.type or ""):
-            relies.add(WRITES)
-            return None
     if ident is not None and (ident.kind, ident.name) in COPIES:
         return None
     return _kept(view, outer, index, False, None, depth + 1, relies)
-
-
-def _dynamic(view: PackageView, path: str, arg: Node | None) -> tuple[str, str] | None:
-    """(package path, type name) when the argument is a pointer to a named type: `&v` of a `T`, or a `*T`."""
-    if arg is None:
-        return None
-    ident: Ident | None
-    pointer = ""
-    if arg.type == "unary_expression" and text(arg.child_by_field_name("operator")) == b"&":
-        operand = arg.child_by_field_name("operand")
-        ident = view.types.at(path, operand.start_byte) if operand.type == "identifier" else None
-        pointer = "*"
-    else:
-        ident = view.types.at(path, arg.start_byte) if arg.type == "identifier" else None
-    named = pointer + ident.named if ident is not None and ident.named else ""
-    if not named.startswith("*") or named.startswith("**"):
-        return None
-    package, _, name = named[1:].rpartition(".")
-    return package, name

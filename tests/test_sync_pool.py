@@ -272,6 +272,7 @@ def test_every_naive_wrapper_pool_fails_its_race_tests(tmp_path, toolchain):
 # --- allocation evidence: fewer allocs/op through the rewritten function, under both releases ---
 
 REUSED = (
+    "copy_loop",
     "write_bytes",
     "handler_bytes",
     "fprintf_buffer",
