@@ -113,23 +113,35 @@ def code(rules: tuple[str, ...] = ()) -> bytes:
 
 def _read(key: str) -> list[Candidate] | None:
     """The entry's candidates, or None when there is none (or it cannot be read: it is computed again)."""
-    path = _folder() / f"{key}.json"
+    data = fetch(_folder(), f"{key}.json")
+    if data is None:
+        return None
     try:
-        rows = json.loads(path.read_bytes())
-        os.utime(path)  # used now: pruned last
+        rows = json.loads(data)
         return [
             Candidate(
                 rule, Escape(file, line, col, message), at, (start, end), tuple(map(tuple, also)), declined=declined
             )
             for rule, file, line, col, message, at, start, end, also, declined in rows
         ]
-    except (OSError, ValueError, TypeError):
+    except (ValueError, TypeError):
         return None
 
 
 def _write(key: str, found: list[Candidate]) -> None:
     rows = [[c.rule, *astuple(c.escape), c.path, *c.scope, c.also, c.declined] for c in found]
     store(_folder(), f"{key}.json", json.dumps(rows).encode())
+
+
+def fetch(folder: Path, name: str) -> bytes | None:
+    """An entry's bytes, marked used now so it is pruned last; None when there is none or it cannot be read."""
+    path = folder / name
+    try:
+        data = path.read_bytes()
+        os.utime(path)
+    except OSError:
+        return None
+    return data
 
 
 def store(folder: Path, name: str, data: bytes) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from gorewrite import cache
@@ -34,12 +33,12 @@ def key(data: bytes) -> str:
 
 def load(name: str) -> Parsed | None:
     """The entry's parsed profile, or None when there is none (or it cannot be read: the file is parsed again)."""
-    path = _folder() / f"{name}.json"
+    entry = cache.fetch(_folder(), f"{name}.json")
+    if entry is None:
+        return None
     try:
-        parsed = parse(path.read_bytes())
-        os.utime(path)  # used now: pruned last
-        return parsed
-    except (OSError, ValueError, TypeError, KeyError):
+        return parse(entry)
+    except (ValueError, TypeError, KeyError):
         return None
 
 

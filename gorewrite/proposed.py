@@ -128,15 +128,15 @@ def _folder():
 
 def _read(name: str) -> Outcomes | None:
     """The entry's outcomes, or None when there is none (or it cannot be read: it is computed again)."""
-    path = _folder() / f"{name}.json"
+    data = cache.fetch(_folder(), f"{name}.json")
+    if data is None:
+        return None
     try:
-        rows = json.loads(path.read_bytes())
-        path.touch()  # used now: pruned last
         return {
             (rule, Escape(*escape)): (status, detail, tuple(tuple(s) for s in spans))
-            for rule, escape, status, detail, spans in rows
+            for rule, escape, status, detail, spans in json.loads(data)
         }
-    except (OSError, ValueError, TypeError):
+    except (ValueError, TypeError):
         return None
 
 
