@@ -52,6 +52,12 @@ class Fix:
     claim: Claim = RemovesTargets()
     speculative: bool = False
 
+    @property
+    def held_back(self) -> str | None:
+        """What `fix` holds the fix back as until its flag is given: "unsafe" (--unsafe-fixes) before
+        "speculative" (--speculative); None for a safe fix that removes the allocation for every input."""
+        return "unsafe" if self.safety == "unsafe" else "speculative" if self.speculative else None
+
 
 @dataclass(frozen=True)
 class Declined:

@@ -72,10 +72,9 @@ def _outcomes(view: PackageView, proposals: list[Proposal]) -> Outcomes:
     said: Outcomes = {}
     for p in proposals:
         if isinstance(p, Fix):
-            held = "speculative" if p.speculative else "unsafe" if p.safety == "unsafe" else None
             spans = tuple(edit_span(view, e) for e in p.edits)
             for target in p.targets:
-                said[(p.rule, target)] = ("proposed", held, spans)
+                said[(p.rule, target)] = ("proposed", p.held_back, spans)
     for p in proposals:
         if isinstance(p, Declined):
             said.setdefault((p.rule, p.site), ("declined", p.reason, ()))

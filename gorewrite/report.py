@@ -185,7 +185,7 @@ def _outcome(fix: Fix, cwd: str, status: str, reason: str | None) -> dict:
 
 def _held_reason(fix: Fix) -> str:
     """Why a fix was neither verified nor applied, and the flag that asks for it."""
-    if fix.safety == "unsafe":
+    if fix.held_back == "unsafe":
         return "unsafe fix: run with --unsafe-fixes to verify and apply it"
     return (
         "speculative fix (removes the allocation for some inputs only): run with --speculative to verify and apply it"
@@ -274,8 +274,8 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool, table: bool = 
         ok = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Verified)]
         bad = [v for v in run.verdicts if v.fix.rule == rule and isinstance(v, Rejected)]
         declined = [d for d in run.declined if d.rule == rule]
-        unsafe = [f for f in run.held if f.rule == rule and f.safety == "unsafe"]
-        guesses = [f for f in run.held if f.rule == rule and f.safety == "safe"]
+        unsafe = [f for f in run.held if f.rule == rule and f.held_back == "unsafe"]
+        guesses = [f for f in run.held if f.rule == rule and f.held_back == "speculative"]
         speculative = sum(v.fix.speculative for v in ok)
         counts.append((rule, len(ok), len(declined), len(bad), len(unsafe) + len(guesses), speculative))
         details = (
