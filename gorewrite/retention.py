@@ -259,9 +259,7 @@ def _use(
         return "is used in a go statement: the goroutine may outlive the call"
     if "func_literal" in enclosing:
         return "is captured by a func literal, which may outlive the call"
-    expr, parent = node, node.parent
-    while parent.type == "parenthesized_expression":
-        expr, parent = parent, parent.parent
+    expr, parent = _held(node)
     call = parent.parent
     if parent.type == "argument_list" and call.type == "call_expression":
         function = call.child_by_field_name("function")
@@ -271,8 +269,7 @@ def _use(
         return _kept(view, call, parent.named_children.index(expr), contents, dynamic, depth, relies)
     selected = parent.type == "selector_expression" and call.type == "call_expression"
     if not selected or call.child_by_field_name("function") != parent:
-        kind = parent.parent.type if parent.type == "expression_list" else parent.type
-        return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
+        return _other_use(parent)
     method = view.types.at(_path(view, node), parent.child_by_field_name("field").start_byte)
     if method is None or method.kind != Kind.METHOD:
         return "has a field or method value selected"
@@ -285,6 +282,20 @@ def _use(
         if problem:
             return problem
     return None
+
+
+def _held(node: Node) -> tuple[Node, Node]:
+    """The expression the node is, through any parentheses around it, and the node that holds that."""
+    expr, parent = node, node.parent
+    while parent.type == "parenthesized_expression":
+        expr, parent = parent, parent.parent
+    return expr, parent
+
+
+def _other_use(parent: Node) -> str:
+    """What a value does that is neither passed to a call nor a method's receiver (USES' words)."""
+    kind = parent.parent.type if parent.type == "expression_list" else parent.type
+    return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
 
 
 def _ancestors(node: Node, stop: Node):
@@ -318,17 +329,13 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
     """None when the call's result, which aliases the storage, is only handed straight to a call that keeps
     nothing of it: `copy`, `len`, `cap`, a conversion to string, an interface's Write (io.Writer's contract)
     or a function whose verdict keeps nothing. Else what is done with it."""
-    expr, parent = call, call.parent
-    while parent.type == "parenthesized_expression":
-        expr, parent = parent, parent.parent
+    expr, parent = _held(call)
     outer = parent.parent
-    if parent.type == "expression_list" and outer.type == "return_statement":
-        return "is returned"
     if parent.type != "argument_list" or outer.type != "call_expression":
-        return "is not passed straight to a call"
+        return _other_use(parent)
     if any(c.type == "..." for c in parent.children):
         return f"is passed to {callees.shown(outer)} with `...`"
-    index = [c.start_byte for c in parent.named_children].index(expr.start_byte)
+    index = parent.named_children.index(expr)
     function = outer.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
