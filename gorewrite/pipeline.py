@@ -43,6 +43,10 @@ class Analysis:
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
     weights: Weights | None = None  # --profile, joined with the packages
 
+    def compiled(self) -> set[str]:
+        """The packages the escape compile built: their export data is in the go command's cache."""
+        return {p.import_path for p in self.packages if p.import_path not in self.broken}
+
     def ignored(self) -> dict[Escape, Suppression]:
         """The sites a //gorewrite:ignore directive keeps as they are, with the directive."""
         return {cand.escape: directive for cand, directive in self.suppressed}
@@ -152,8 +156,7 @@ def fix(
     for pkg, found in candidates.items() if hot is not None else ():
         run.cold += [c for c in found if (c.path, c.escape.line) not in hot]
         candidates[pkg] = [c for c in found if (c.path, c.escape.line) in hot]
-    compiled = {p.import_path for p in run.packages if p.import_path not in run.broken}
-    for pkg, proposals in propose(toolchains, cwd, rules, views, candidates, compiled, options.progress).items():
+    for pkg, proposals in propose(toolchains, cwd, rules, views, candidates, run.compiled(), options.progress).items():
         view = views[pkg]
         run.declined += [p for p in proposals if isinstance(p, Declined)]
         found = [p for p in proposals if isinstance(p, Fix)]

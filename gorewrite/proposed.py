@@ -41,7 +41,7 @@ def tag(
     """Tag each site of the analysis with the rule that proposes a rewrite for it; move what the rules
     decline to `run.screened`, with their reasons."""
     found = {pkg: cands for pkg, cands in candidates.items() if cands}
-    compiled = {p.import_path for p in run.packages if p.import_path not in run.broken}
+    compiled = run.compiled()
     keys = _keys(toolchains, cwd, rules, views, found, compiled) if options.cache else {}
     outcomes = {pkg: _read(keys[pkg]) for pkg in keys}
     missing = {pkg: cands for pkg, cands in found.items() if outcomes.get(pkg) is None}
