@@ -11,6 +11,7 @@ function:
     if n <= Max && … { <statement> }      a condition the statement is under
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`)
     size := 48 / n = Max                  an assignment of a constant (and `n + C` is at most C more)
+    if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`)
     make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`)
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`,
@@ -28,8 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, ancestors, first_of, statements, text, walk
+from gorewrite.syntax import Node, ancestors, first_of, statements, text, unparen
 from gorewrite.typeinfo import Ident, Kind, Use
 
 FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
@@ -50,7 +50,7 @@ class Subject:
 
     @property
     def variable(self) -> bool:
-        """A plain variable: the only subject an assignment sets."""
+        """A plain variable, which an assignment sets to a value (a length: to a slice of one)."""
         return self.key[0] == "var"
 
 
@@ -128,9 +128,9 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node) 
         op = node.child_by_field_name("operator")
         if left.named_child_count != 1 or right.named_child_count != 1 or (op is not None and text(op) != b"="):
             return None
-        if not _is(view, path, left.named_children[0], subject) or not subject.variable:
+        if not _sets(view, path, left.named_children[0], subject):
             return None
-        limit = _limit(view, path, right.named_children[0])
+        limit = _assigned_limit(view, path, subject, right.named_children[0])
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
     if node.type != "if_statement" or node.child_by_field_name("alternative") is not None:
         return None
@@ -143,24 +143,40 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node) 
         return Fact(limit, node.start_byte, (), before=True) if limit is not None else None
     # A clamp: the body sets the subject once, at its top level, to a bounded value; the statements
     # before it fall through to it or leave for good, and any other write voids the fact.
-    clamps = [b for b in body if subject.variable and _assigned(view, path, subject, b) is not None]
+    clamps = [b for b in body if _assigned(view, path, subject, b) is not None]
     if len(clamps) != 1:
         return None
     limit = _when_false(view, path, subject, condition)
-    assigned = _limit(view, path, _assigned(view, path, subject, clamps[0]))
+    assigned = _assigned_limit(view, path, subject, _assigned(view, path, subject, clamps[0]))
     if limit is None or assigned is None:
         return None
     return Fact(max(limit, assigned), node.start_byte, ((clamps[0].start_byte, clamps[0].end_byte),), before=True)
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
-    """The value of `subject = value`, when the statement is that."""
+    """The value of `subject = value` (`s = value` for `len(s)`), when the statement is that."""
     if node.type != "assignment_statement" or text(node.child_by_field_name("operator")) != b"=":
         return None
     left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
     if left.named_child_count != 1 or right.named_child_count != 1:
         return None
-    return right.named_children[0] if _is(view, path, left.named_children[0], subject) else None
+    return right.named_children[0] if _sets(view, path, left.named_children[0], subject) else None
+
+
+def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
+    """Does assigning to target set the subject: the variable itself, or the slice or string whose length it is?"""
+    found = _subject(view, path, target)
+    return found is not None and found.variable and subject.key in (found.key, ("len", found.key[1]))
+
+
+def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node) -> int | None:
+    """The bound an assigned value gives the subject: the value's own (a variable), or the high index
+    of `s[lo:hi]` (a length: `s = s[:Max]` leaves len(s) <= Max, or it panics)."""
+    if subject.variable:
+        return _limit(view, path, value)
+    value = unparen(value)
+    high = value.child_by_field_name("end") if value.type == "slice_expression" else None
+    return _limit(view, path, high) if high is not None else None
 
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node) -> list[Fact]:
@@ -185,7 +201,7 @@ def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node) -> l
 
 def _when_false(view: PackageView, path: str, subject: Subject, condition: Node) -> int | None:
     """The least bound on the subject when `a || b || …` is false: each part is false."""
-    node = _unparen(condition)
+    node = unparen(condition)
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == b"||":
         found = [_when_false(view, path, subject, node.child_by_field_name(side)) for side in ("left", "right")]
         return min((f for f in found if f is not None), default=None)
@@ -194,7 +210,7 @@ def _when_false(view: PackageView, path: str, subject: Subject, condition: Node)
 
 def _when_true(view: PackageView, path: str, subject: Subject, condition: Node) -> int | None:
     """The least bound on the subject when `a && b && …` is true: each part is true."""
-    node = _unparen(condition)
+    node = unparen(condition)
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == b"&&":
         found = [_when_true(view, path, subject, node.child_by_field_name(side)) for side in ("left", "right")]
         return min((f for f in found if f is not None), default=None)
@@ -206,9 +222,9 @@ def _comparison(view: PackageView, path: str, subject: Subject, node: Node, hold
     if node.type != "binary_expression":
         return None
     left, op, right = (
-        _unparen(node.child_by_field_name("left")),
+        unparen(node.child_by_field_name("left")),
         text(node.child_by_field_name("operator")),
-        _unparen(node.child_by_field_name("right")),
+        unparen(node.child_by_field_name("right")),
     )
     if op not in UPPER:
         return None
@@ -224,7 +240,7 @@ def _comparison(view: PackageView, path: str, subject: Subject, node: Node, hold
 def _subject(view: PackageView, path: str, size: Node) -> Subject | None:
     """The subject the size is: a local variable, the length of a local slice or string (a map's
     or a channel's length changes without a write), or arithmetic of those and constants."""
-    found = _key(view, path, _unparen(size))
+    found = _key(view, path, unparen(size))
     return Subject(*found) if found is not None and found[1] else None
 
 
@@ -233,7 +249,7 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
     if value is not None:
         return ("const", value), frozenset()
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ARITHMETIC:
-        left, right = (_key(view, path, _unparen(node.child_by_field_name(s))) for s in ("left", "right"))
+        left, right = (_key(view, path, unparen(node.child_by_field_name(s))) for s in ("left", "right"))
         if left is None or right is None:
             return None
         return ("op", text(node.child_by_field_name("operator")), left[0], right[0]), left[1] | right[1]
@@ -242,7 +258,7 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
         args = node.child_by_field_name("arguments").named_children
         if not _builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
             return None
-        node = _unparen(args[0])
+        node = unparen(args[0])
     if node.type != "identifier":
         return None
     ident = view.types.at(path, node.start_byte)
@@ -261,7 +277,7 @@ def _is(view: PackageView, path: str, node: Node, subject: Subject) -> bool:
 
 def _offset(view: PackageView, path: str, node: Node) -> tuple[Node, int] | None:
     """(`n`, C) for `n + C` or `C + n` with a constant C >= 0."""
-    node = _unparen(node)
+    node = unparen(node)
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == b"+":
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         for term, value in ((left, _value(view, path, right)), (right, _value(view, path, left))):
@@ -273,7 +289,7 @@ def _offset(view: PackageView, path: str, node: Node) -> tuple[Node, int] | None
 def _limit(view: PackageView, path: str, node: Node) -> int | None:
     """A bound the expression itself proves, whatever its operands hold: a constant, `min(…)` of
     which some argument is bounded, `x & C` (C >= 0: no bit beyond C's) or `x % C` (C > 0: |x % C| < C)."""
-    node = _unparen(node)
+    node = unparen(node)
     value = _value(view, path, node)
     if value is not None:
         return value
@@ -308,41 +324,7 @@ def _value(view: PackageView, path: str, node: Node) -> int | None:
     return view.types.value(path, node.start_byte, node.end_byte)
 
 
-def _unparen(node: Node) -> Node:
-    while node.type == "parenthesized_expression" and node.named_child_count == 1:
-        node = node.named_children[0]
-    return node
-
-
 def _function(root: Node, ident: Ident) -> Node | None:
     """The innermost function declaration or literal around an identifier occurrence."""
     node = root.descendant_for_byte_range(ident.start, ident.end)
     return next((a for a in ancestors(node) if a.type in FUNCTIONS), None)
-
-
-# The predeclared integer types whose every value is a small bound (a `byte` count is at most 255).
-SMALL_INTEGERS = {"byte": 255, "uint8": 255, "int8": 127, "uint16": 65535, "int16": 32767}
-
-
-def type_limit(view: PackageView, path: str, size: Node) -> int | None:
-    """The largest value the size's type holds, when the size is a variable of a small predeclared
-    integer type: a bound for every input, however the variable is written. A package that declares
-    a type of the same name (which go/types would print the same) gets none."""
-    size = _unparen(size)
-    if size.type != "identifier":
-        return None
-    ident = view.types.at(path, size.start_byte)
-    if ident is None or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT) or ident.type not in SMALL_INTEGERS:
-        return None
-    declared = memo(view, ("bounds.declared_types",), lambda: _declared_types(view))
-    return None if ident.type in declared else SMALL_INTEGERS[ident.type]
-
-
-def _declared_types(view: PackageView) -> set[str]:
-    """The names of every type the package's files declare, at any scope."""
-    names = set()
-    for path in view.sources:
-        for node in walk(view.tree(path).root_node):
-            if node.type in ("type_spec", "type_alias"):
-                names.add(text(node.child_by_field_name("name")).decode())
-    return names

@@ -82,6 +82,13 @@ def walk(node: Node, skip: Callable[[Node], bool] | None = None, named: bool = T
         stack.extend(c for c in children if skip is None or not skip(c))
 
 
+def unparen(node: Node) -> Node:
+    """The expression inside any parentheses around it."""
+    while node.type == "parenthesized_expression" and node.named_child_count == 1:
+        node = node.named_children[0]
+    return node
+
+
 def ancestors(node: Node) -> Iterator[Node]:
     """The node's parent, its parent, and so on up to the source file."""
     node = node.parent

@@ -70,6 +70,11 @@ BOUNDED = {
     "panics": (sums("panics", "n", '\tif maxBatch < n {\n\t\tpanic("too many")\n\t}'), "[16]int64"),
     "clamp": (sums("clamp", "n", "\tif n > maxBatch {\n\t\tn = maxBatch\n\t}"), "[16]int64"),
     "clamp_min": (sums("clamp_min", "n", "\tn = min(n, maxBatch)"), "[16]int64"),
+    "clamp_slice": (
+        sums("clamp_slice", "len(xs)", "\tif len(xs) > maxBatch {\n\t\txs = xs[:maxBatch]\n\t}"),
+        "\tvar bufBuf [16]int64\n\tbuf := bufBuf[:len(xs):len(xs)]\n",
+    ),
+    "clamp_slice_min": (sums("clamp_slice_min", "len(xs)", "\txs = xs[:min(len(xs), maxBatch)]"), "[16]int64"),
     "min_size": (
         sums("min_size", "min(n, maxBatch)", ""),
         "\tbuf := bufBuf[:min(n, maxBatch):min(n, maxBatch)]\n",
@@ -311,6 +316,18 @@ NOT_BOUNDED["negative_offset"] = (
     sums("negative_offset", "int(n-8)", "\tif n > 100 {\n\t\treturn -1\n\t}", "xs []int64, n int8"),
     "Sum(xs, -128)",
 )
+NOT_BOUNDED["clamp_other_slice"] = (
+    sums(
+        "clamp_other_slice",
+        "len(xs)",
+        "\thead := xs\n\tif len(xs) > maxBatch {\n\t\thead = xs[:maxBatch]\n\t}\n\t_ = head",
+    ),
+    "Sum(make([]int64, 30), 0)",
+)
+NOT_BOUNDED["slice_from_start"] = (
+    sums("slice_from_start", "len(xs)", "\tif len(xs) > maxBatch {\n\t\txs = xs[maxBatch:]\n\t}"),
+    "Sum(make([]int64, 40), 0)",
+)
 NOT_BOUNDED["clamp_then_grow"] = (
     sums("clamp_then_grow", "n", "\tif n > maxBatch {\n\t\tn = maxBatch\n\t\tn++\n\t}"),
     "Sum(xs, 30)",
@@ -365,6 +382,8 @@ NAIVE = {
 NAIVE["variable_offset"] = (array("buf", "n+extra", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 4)"))
 # int8: -128-8 wraps to 120, which the guard's 92 does not cover.
 NAIVE["negative_offset"] = (array("buf", "int(n-8)", "int64", 92), probe("{pkg}.Sum([]int64{1}, -128)"))
+NAIVE["clamp_other_slice"] = (array("buf", "len(xs)", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0)"))
+NAIVE["slice_from_start"] = (array("buf", "len(xs)", "int64", 16), probe("{pkg}.Sum(make([]int64, 40), 0)"))
 NAIVE["clamp_then_grow"] = (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30)"))
 NAIVE["clamp_in_branch"] = (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30, false)"))
 NAIVE["sum_grown_between"] = (array("buf", "len(xs)+n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 19)"))

@@ -16,7 +16,19 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_or_reason
-from gorewrite.syntax import LITERALS, Node, captures, contains, enclosing, first_of, int_value, load_query, text, walk
+from gorewrite.syntax import (
+    LITERALS,
+    Node,
+    captures,
+    contains,
+    enclosing,
+    first_of,
+    int_value,
+    load_query,
+    text,
+    unparen,
+    walk,
+)
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "iface-direct"
@@ -181,7 +193,7 @@ def _stores_of(view: PackageView, escape: Escape) -> list[Store]:
         found = [
             s
             for s in stores.values()
-            if function is not None and contains(function, s.value) and _address_of(_unparen(s.value)) == name
+            if function is not None and contains(function, s.value) and _address_of(unparen(s.value)) == name
         ]
     return [s for s in found if _asserted(view, escape.path, s)]
 
@@ -207,18 +219,12 @@ def _asserted(view: PackageView, path: str, store: Store) -> bool:
 
 def _root(node: Node) -> Node | None:
     """c in c, (c), c.f, c[k]: the variable an operand reads from."""
-    node = _unparen(node)
+    node = unparen(node)
     if node.type == "selector_expression":
-        node = _unparen(node.child_by_field_name("operand"))
+        node = unparen(node.child_by_field_name("operand"))
     elif node.type == "index_expression":
-        node = _unparen(node.child_by_field_name("operand"))
+        node = unparen(node.child_by_field_name("operand"))
     return node if node.type == "identifier" else None
-
-
-def _unparen(node: Node) -> Node:
-    while node.type == "parenthesized_expression":
-        node = node.named_children[0]
-    return node
 
 
 # --- proving the rewrite keeps behaviour ---------------------------------------------------
@@ -350,8 +356,8 @@ def _the_assertion(
             None,
             f"{_describe(store, place)} is read elsewhere (line {_row(other)}): the value escapes through it anyway",
         )
-    access = _unparen(_access(asserted[0]))
-    if place == "element" and int_value(_unparen(access.child_by_field_name("index"))) is None:
+    access = unparen(_access(asserted[0]))
+    if place == "element" and int_value(unparen(access.child_by_field_name("index"))) is None:
         return None, f"the assertion reads {text(access).decode()}: which element is not known here"
     assertion = _access(asserted[0]).parent
     if contains(assertion, store.declaration):
@@ -374,17 +380,17 @@ def _access(use: Node) -> Node:
 
 def _reads_stored(store: Store, place: str, access: Node) -> bool:
     """Does the access read exactly the field or element the declaration stored the value in?"""
-    node = _unparen(access)
+    node = unparen(access)
     if place == "var":
         return node.type == "identifier"
     if place == "field":
         return node.type == "selector_expression" and text(node.child_by_field_name("field")) == text(store.key)
     if place == "entry":  # the same literal key; any other index is another use of the map
         index = node.child_by_field_name("index") if node.type == "index_expression" else None
-        return index is not None and text(_unparen(index)) == text(store.key)
+        return index is not None and text(unparen(index)) == text(store.key)
     if node.type != "index_expression":
         return False
-    index = int_value(_unparen(node.child_by_field_name("index")))
+    index = int_value(unparen(node.child_by_field_name("index")))
     wanted = int_value(store.key) if store.key is not None else store.index
     return index is None or index == wanted  # an index not known here may be the element's
 
@@ -400,7 +406,7 @@ def _others(store: Store, place: str, others: list[Node]) -> str | None:
             f"and {name} is used elsewhere (line {_row(others[0])})"
         )
     for use in others:
-        access = _unparen(_access(use))
+        access = unparen(_access(use))
         if place == "field" and access.type != "selector_expression":
             return f"{name} is used as a whole (line {_row(use)}), not one field at a time"
         if place == "element" and not (_is_length(access) or _is_element_read(access)):
@@ -419,7 +425,7 @@ def _is_length(access: Node) -> bool:
 
 def _is_element_read(access: Node) -> bool:
     """c[k] with a constant index, only read: not assigned, incremented, addressed or sliced."""
-    if access.type != "index_expression" or int_value(_unparen(access.child_by_field_name("index"))) is None:
+    if access.type != "index_expression" or int_value(unparen(access.child_by_field_name("index"))) is None:
         return False
     node = access
     while node.parent.type == "parenthesized_expression":
@@ -446,7 +452,7 @@ def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, functio
     x must be the same variable there: its scope holds the declaration (so the same instance is
     live at the assertion) and no other variable of that name is declared in the function.
     """
-    value = _unparen(store.value)
+    value = unparen(store.value)
     addressed = _address_of(value)
     node = value.child_by_field_name("operand") if addressed else value
     if node.type != "identifier":
@@ -521,7 +527,7 @@ def _impure(types: TypeInfo, path: str, literal: Node, stored: Node) -> Node | N
 
 def _pure(types: TypeInfo, path: str, node: Node) -> bool:
     """Evaluates without effect or panic: literals, names (`io.Discard` too), `&x`, `-x`, composite literals of them."""
-    node = _unparen(node)
+    node = unparen(node)
     if node.type in PURE:
         return True
     if node.type == "selector_expression":
@@ -569,7 +575,7 @@ def _fix(
 ) -> Fix | str:
     """`c.(I)` becomes `I(E)`; the declaration of a container read nowhere else goes."""
     path = escape.path
-    value = text(_unparen(store.value))
+    value = text(unparen(store.value))
     edit = _converted(view, types, path, assertion, target + b"(" + value + b")")
     if isinstance(edit, str):
         return edit
@@ -646,7 +652,7 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node) -> Node | st
         or statement.child_by_field_name("alternative") is not None
     ):
         return problem
-    condition = _unparen(statement.child_by_field_name("condition"))
+    condition = unparen(statement.child_by_field_name("condition"))
     decl = types.at(path, ok.start_byte)
     if decl is None or decl.use != Use.DECL or condition.type != "identifier" or text(condition) != text(ok):
         return problem

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite.bounds import type_limit, upper_bound
+from gorewrite.bounds import upper_bound
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
@@ -33,6 +33,7 @@ from gorewrite.syntax import (
     touches_error,
 )
 from gorewrite.toolchain import release_minor
+from gorewrite.type_bounds import type_limit
 from gorewrite.typeinfo import Kind
 
 NAME = "make-const"

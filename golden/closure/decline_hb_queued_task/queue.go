@@ -17,7 +17,7 @@ func (q *Queue) Run() {
 
 // Greet queues a greeting per name, then settles the prefix: the tasks read it when they run.
 func Greet(q *Queue, names []string, formal bool, out chan<- string) {
-	prefix := "hi" // want "moved to heap: prefix" // declined "neither started by a go statement nor passed to errgroup's Go"
+	prefix := "hi" // want "moved to heap: prefix" // declined "neither started by a go statement nor passed to errgroup's or a WaitGroup's Go"
 	for _, n := range names {
 		q.Add(func() { // want "func literal escapes to heap"
 			out <- prefix + " " + n

@@ -1,0 +1,3 @@
+module example.com/golden/closure/go125
+
+go 1.25

@@ -1,0 +1,233 @@
+"""What a goroutine does after its last read, and whether the WaitGroup it signals counted it.
+
+happens_before.py asks whether a write after a `go` statement is ordered after the goroutine's
+reads. Its first half lives here: the goroutine's one signal (`wg.Done()` deferred first or
+called last, a send or close of a channel, returning under errgroup's or a WaitGroup's `Go`),
+and which `wg.Add` counts the goroutine (`Add(1)` right before its go statement, `Add(len(xs))`
+before a range loop starting one goroutine per element), since a Done no Add counted could let
+Wait return while the goroutine still reads. Methods come from go/types, never from names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gorewrite.rulekit import owner
+from gorewrite.syntax import Node, ancestors, contains, first_of, statements, walk
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+
+WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
+WG_ADD = ("sync", "WaitGroup", "Add")
+GROUP_GO = (("golang.org/x/sync/errgroup", "Group", "Go"), ("sync", "WaitGroup", "Go"))  # Go runs f, then Done
+INTEGERS = ("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr")
+
+
+@dataclass(frozen=True)
+class Spawn:
+    """A goroutine started in a function: its func literal and the statement that starts it."""
+
+    path: str
+    function: Node
+    literal: Node
+    statement: Node
+
+
+@dataclass(frozen=True)
+class Signal:
+    """What the goroutine does after its last read: Done, a send or close, or returning under g.Go."""
+
+    kind: str  # "done", "send", "close" or "group"
+    obj: str  # the go/types object of the WaitGroup, channel or group
+    name: str
+    node: Node  # the call or send that signals (for "group": the g.Go call)
+
+
+def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
+    literal = spawn.literal
+    nested = first_of(literal.child_by_field_name("body"), ("go_statement", "func_literal"))
+    if nested is not None:
+        return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
+    if spawn.statement.type != "go_statement":
+        return _group_go(types, spawn)
+    body = statements(literal.child_by_field_name("body"))
+    if body and body[0].type == "defer_statement":
+        found = _signal_call(types, spawn.path, body[0].named_children[0])
+        if found:
+            return found
+    inside = (
+        first_of(literal.child_by_field_name("body"), ("defer_statement", "return_statement", "goto_statement"))
+        if body
+        else None
+    )
+    if body and inside is None:
+        last = body[-1]
+        node = last.named_children[0] if last.type == "expression_statement" else last
+        found = _signal_call(types, spawn.path, node)
+        if found:
+            return found
+    return (
+        "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
+        f"(or defer it first), so nothing orders its reads of {name} before the write"
+    )
+
+
+def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
+    """`wg.Done()`, `close(ch)` or `ch <- v` on a local variable, or None."""
+    if node.type == "send_statement":
+        channel = _local(types, path, node.child_by_field_name("channel"))
+        return Signal("send", channel.obj, channel.name, node) if channel else None
+    if node.type != "call_expression":
+        return None
+    function, args = node.child_by_field_name("function"), node.child_by_field_name("arguments").named_children
+    if function.type == "identifier" and len(args) == 1:
+        builtin = types.at(path, function.start_byte)
+        channel = _local(types, path, args[0])
+        if builtin and builtin.kind == Kind.BUILTIN and builtin.name == "close" and channel:
+            return Signal("close", channel.obj, channel.name, node)
+    if function.type == "selector_expression" and not args and method_of(types, path, function) == WG_DONE:
+        wg = _local(types, path, function.child_by_field_name("operand"))
+        return Signal("done", wg.obj, wg.name, node) if wg else None
+    return None
+
+
+def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
+    """A literal passed alone to errgroup's g.Go: Wait returns after it has returned."""
+    call = spawn.literal.parent.parent
+    function = call.child_by_field_name("function") if call.type == "call_expression" else None
+    if (
+        function is None
+        or function.type != "selector_expression"
+        or method_of(types, spawn.path, function) not in GROUP_GO
+    ):
+        return "the func literal is neither started by a go statement nor passed to errgroup's or a WaitGroup's Go"
+    group = _local(types, spawn.path, function.child_by_field_name("operand"))
+    if group is None or len(spawn.literal.parent.named_children) != 1:
+        return "the group is not a local variable of the function"
+    return Signal("group", group.obj, group.name, call)
+
+
+def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
+    """The Done of a goroutine that one `wg.Add` counts (see _counted_go): each Done matches an Add."""
+    literal = owner(node)
+    go = literal.parent.parent if literal.type == "func_literal" and literal.parent.type == "call_expression" else None
+    if go is None or go.type != "go_statement":
+        return False
+    loop = innermost_loop(go, spawn.function)
+    candidates = [_previous(go)] + (_all_previous(loop) if loop is not None else [])
+    for before in candidates:
+        if before is not None and before.type == "expression_statement":
+            counted = counted_go(types, spawn, signal, before.named_children[0])
+            if counted is not None and contains(counted.node, node):
+                return True
+    return False
+
+
+def counted_go(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> Signal | None:
+    """The Done signal of the goroutines one `wg.Add` statement counts, if it counts them all.
+
+    `wg.Add(1)` right before a go statement counts that goroutine; `wg.Add(len(xs))` (`wg.Add(n)`)
+    before a `for … range xs` (`range n`) loop counts the one go statement the loop body runs per
+    iteration: range evaluates xs once, so the loop starts at most len(xs) goroutines, and Wait
+    cannot return before each of them has called Done (with fewer, Wait never returns).
+    """
+    if call.type != "call_expression":
+        return None
+    function, args = call.child_by_field_name("function"), call.child_by_field_name("arguments").named_children
+    if function.type != "selector_expression" or method_of(types, spawn.path, function) != WG_ADD:
+        return None
+    wg = _local(types, spawn.path, function.child_by_field_name("operand"))
+    if wg is None or wg.obj != signal.obj or call.parent.type != "expression_statement" or len(args) != 1:
+        return None
+    after = _previous(call.parent, forward=True)
+    if args[0].text == b"1":
+        go = after if after is not None and after.type == "go_statement" else None
+    else:
+        go = _ranged_go(types, spawn, call.parent, args[0])
+    literal = go.named_children[0].child_by_field_name("function") if go is not None else None
+    if literal is None or literal.type != "func_literal":
+        return None
+    other = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "")
+    return other if isinstance(other, Signal) and other.obj == signal.obj and other.kind == "done" else None
+
+
+def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node) -> Node | None:
+    """The one go statement of a later `for … range xs` loop whose iterations `count` (len(xs), or n) counts."""
+    by_len = count.type == "call_expression" and count.child_by_field_name("function").text == b"len"
+    if by_len:
+        args = count.child_by_field_name("arguments").named_children
+        builtin = types.at(spawn.path, count.start_byte)
+        if len(args) != 1 or builtin is None or builtin.kind != Kind.BUILTIN:
+            return None
+        count = args[0]
+    counted = _local(types, spawn.path, count)
+    kind = counted.type or "" if counted is not None else ""
+    if not (kind.startswith("[") if by_len else kind in INTEGERS):
+        return None  # a slice or array by len, an integer by value: not a map, string, channel or iterator
+    changes = [i for i in types.idents.get(spawn.path, ()) if i.obj == counted.obj and i.use in (Use.WRITE, Use.ADDR)]
+    for change in changes:
+        node = spawn.function.named_descendant_for_byte_range(change.start, change.end)
+        if change.use == Use.ADDR or owner(node) != spawn.function:
+            return None  # changed through a pointer or by a func literal, perhaps while the loop starts
+    loop = _previous(add, forward=True)
+    while loop is not None and loop.type != "for_statement":
+        loop = _previous(loop, forward=True)
+    clause = loop.named_children[0] if loop is not None else None
+    ranged = clause.child_by_field_name("right") if clause is not None and clause.type == "range_clause" else None
+    ranged = _local(types, spawn.path, ranged)
+    if ranged is None or ranged.obj != counted.obj or any(add.end_byte <= c.start < loop.start_byte for c in changes):
+        return None
+    body = loop.child_by_field_name("body")
+    inside = list(walk(body, skip=lambda n: n.type == "func_literal"))
+    gos = [n for n in inside if n.type == "go_statement"]
+    if len(gos) != 1 or innermost_loop(gos[0], spawn.function) != loop:
+        return None
+    return None if any(n.type in ("goto_statement", "labeled_statement") for n in inside) else gos[0]
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str] | None:
+    """The method a selector names, by package path, receiver type and name; None if not a method."""
+    field = selector.child_by_field_name("field")
+    ident = types.at(path, field.start_byte) if field is not None else None
+    if ident is None or ident.kind != Kind.METHOD or ident.pkg is None:
+        return None
+    return ident.pkg, ident.recv or "", ident.name
+
+
+def _local(types: TypeInfo, path: str, node: Node | None) -> Ident | None:
+    """The local variable node names (an identifier), or None."""
+    if node is None or node.type != "identifier":
+        return None
+    ident = types.at(path, node.start_byte)
+    if ident is None or ident.obj is None or ident.kind not in (Kind.VAR, Kind.PARAM) or not ident.local:
+        return None
+    return ident
+
+
+def _previous(node: Node, forward: bool = False) -> Node | None:
+    """The statement before (after) node in its block, past comments."""
+    sibling = node.next_named_sibling if forward else node.prev_named_sibling
+    while sibling is not None and sibling.type == "comment":
+        sibling = sibling.next_named_sibling if forward else sibling.prev_named_sibling
+    return sibling
+
+
+def _all_previous(node: Node) -> list[Node]:
+    """Every statement before node in its block, nearest first."""
+    found, before = [], _previous(node)
+    while before is not None:
+        found.append(before)
+        before = _previous(before)
+    return found
+
+
+def innermost_loop(node: Node, function: Node) -> Node | None:
+    """The innermost for statement around node inside function."""
+    for a in ancestors(node):
+        if a == function:
+            return None
+        if a.type == "for_statement":
+            return a
+    return None
