@@ -18,8 +18,8 @@ from gorewrite.signals import (
     WG_ADD,
     Signal,
     Spawn,
+    counted,
     counted_done,
-    counted_go,
     goroutine_signal,
     innermost_loop,
     method_of,
@@ -40,8 +40,8 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
         return signal
     if signal.kind == "done" and not counted_done(types, spawn, signal, signal.node):
         return (
-            f"no {signal.name}.Add counts the goroutine (Add(1) right before its go statement, or Add(len(xs)) "
-            "before a range loop over xs starting one goroutine an iteration): Wait may not wait for it"
+            f"no {signal.name}.Add counts the goroutine (Add(1) before its go statement in its block, or "
+            "Add(len(xs)) before a range loop over xs starting one goroutine an iteration): Wait may not wait for it"
         )
     problem = _signals_only_here(types, spawn, signal)
     if problem:
@@ -115,7 +115,7 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
     if signal.kind == "group":
         return method in GROUP_OTHER or (method in GROUP_GO and node.parent.parent.type == "call_expression")
     if signal.kind == "done" and method == WG_ADD:
-        return counted_go(types, spawn, signal, node.parent.parent) is not None
+        return bool(counted(types, spawn, signal, node.parent.parent))
     return False
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, ancestors, contains, first_of, statements, walk
+from gorewrite.syntax import Node, ancestors, contains, first_of, mentions, statements, walk
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
@@ -44,8 +44,8 @@ class Signal:
 
 def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
     literal = spawn.literal
-    nested = first_of(literal.child_by_field_name("body"), ("go_statement", "func_literal"))
-    if nested is not None:
+    nested = (n for n in walk(literal.child_by_field_name("body")) if n.type in ("go_statement", "func_literal"))
+    if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
     if spawn.statement.type != "go_statement":
         return _group_go(types, spawn)
@@ -107,81 +107,102 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
 
 
 def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
-    """The Done of a goroutine that one `wg.Add` counts (see _counted_go): each Done matches an Add."""
+    """The Done of a goroutine that one `wg.Add` counts (see counted): each Done matches an Add."""
     literal = owner(node)
     go = literal.parent.parent if literal.type == "func_literal" and literal.parent.type == "call_expression" else None
     if go is None or go.type != "go_statement":
         return False
     loop = innermost_loop(go, spawn.function)
-    candidates = [_previous(go)] + (_all_previous(loop) if loop is not None else [])
-    for before in candidates:
-        if before is not None and before.type == "expression_statement":
-            counted = counted_go(types, spawn, signal, before.named_children[0])
-            if counted is not None and contains(counted.node, node):
+    for before in _all_previous(go) + (_all_previous(loop) if loop is not None else []):
+        if before.type == "expression_statement":
+            if any(contains(done.node, node) for done in counted(types, spawn, signal, before.named_children[0])):
                 return True
     return False
 
 
-def counted_go(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> Signal | None:
-    """The Done signal of the goroutines one `wg.Add` statement counts, if it counts them all.
+def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[Signal]:
+    """The Done signals of the goroutines one `wg.Add` statement counts, if it counts them all.
 
-    `wg.Add(1)` right before a go statement counts that goroutine; `wg.Add(len(xs))` (`wg.Add(n)`)
-    before a `for … range xs` (`range n`) loop counts the one go statement the loop body runs per
-    iteration: range evaluates xs once, so the loop starts at most len(xs) goroutines, and Wait
-    cannot return before each of them has called Done (with fewer, Wait never returns).
+    `wg.Add(k)` (a constant) counts the next k go statements of its block, none nested in a
+    statement between (a block's statements run once each time it runs); `wg.Add(len(xs))`
+    (`wg.Add(n)`) before a `for … range xs` (`range n`) loop counts the one go statement the loop
+    body runs per iteration: range evaluates xs once, so the loop starts at most len(xs)
+    goroutines. Either way Wait cannot return before each has called Done (with fewer, never).
     """
     if call.type != "call_expression":
-        return None
+        return []
     function, args = call.child_by_field_name("function"), call.child_by_field_name("arguments").named_children
     if function.type != "selector_expression" or method_of(types, spawn.path, function) != WG_ADD:
-        return None
+        return []
     wg = _local(types, spawn.path, function.child_by_field_name("operand"))
     if wg is None or wg.obj != signal.obj or call.parent.type != "expression_statement" or len(args) != 1:
-        return None
-    after = _previous(call.parent, forward=True)
-    if args[0].text == b"1":
-        go = after if after is not None and after.type == "go_statement" else None
-    else:
-        go = _ranged_go(types, spawn, call.parent, args[0])
-    literal = go.named_children[0].child_by_field_name("function") if go is not None else None
-    if literal is None or literal.type != "func_literal":
-        return None
-    other = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "")
-    return other if isinstance(other, Signal) and other.obj == signal.obj and other.kind == "done" else None
+        return []
+    k = types.value(spawn.path, args[0].start_byte, args[0].end_byte)
+    gos = (_next_gos(call.parent, k) if k is not None else []) or [_ranged_go(types, spawn, call.parent, args[0])]
+    found = []
+    for go in gos:
+        literal = go.named_children[0].child_by_field_name("function") if go is not None else None
+        done = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "") if literal else None
+        if literal is None or literal.type != "func_literal" or not isinstance(done, Signal):
+            return []
+        if done.obj != signal.obj or done.kind != "done":
+            return []
+        found.append(done)
+    return found
+
+
+def _next_gos(add: Node, k: int) -> list[Node]:
+    """The next k go statements of add's block, when no statement before the k-th holds one nested."""
+    gos, after = [], _previous(add, forward=True)
+    while after is not None and len(gos) < k:
+        if after.type == "go_statement":
+            gos.append(after)
+        elif first_of(after, ("go_statement",), skip=lambda n: n.type == "func_literal") is not None:
+            return []
+        after = _previous(after, forward=True)
+    return gos if len(gos) == k else []
 
 
 def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node) -> Node | None:
-    """The one go statement of a later `for … range xs` loop whose iterations `count` (len(xs), or n) counts."""
-    by_len = count.type == "call_expression" and count.child_by_field_name("function").text == b"len"
-    if by_len:
-        args = count.child_by_field_name("arguments").named_children
-        builtin = types.at(spawn.path, count.start_byte)
-        if len(args) != 1 or builtin is None or builtin.kind != Kind.BUILTIN:
-            return None
-        count = args[0]
-    counted = _local(types, spawn.path, count)
-    kind = counted.type or "" if counted is not None else ""
-    if not (kind.startswith("[") if by_len else kind in INTEGERS):
-        return None  # a slice or array by len, an integer by value: not a map, string, channel or iterator
-    changes = [i for i in types.idents.get(spawn.path, ()) if i.obj == counted.obj and i.use in (Use.WRITE, Use.ADDR)]
-    for change in changes:
-        node = spawn.function.named_descendant_for_byte_range(change.start, change.end)
-        if change.use == Use.ADDR or owner(node) != spawn.function:
-            return None  # changed through a pointer or by a func literal, perhaps while the loop starts
+    """The one go statement of a later `for … range xs` loop whose iterations `count` counts."""
     loop = _previous(add, forward=True)
     while loop is not None and loop.type != "for_statement":
         loop = _previous(loop, forward=True)
     clause = loop.named_children[0] if loop is not None else None
     ranged = clause.child_by_field_name("right") if clause is not None and clause.type == "range_clause" else None
-    ranged = _local(types, spawn.path, ranged)
-    if ranged is None or ranged.obj != counted.obj or any(add.end_byte <= c.start < loop.start_byte for c in changes):
+    if ranged is None or not _same_count(types, spawn, count, ranged, (add.end_byte, loop.start_byte)):
         return None
-    body = loop.child_by_field_name("body")
-    inside = list(walk(body, skip=lambda n: n.type == "func_literal"))
+    inside = list(walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"))
     gos = [n for n in inside if n.type == "go_statement"]
     if len(gos) != 1 or innermost_loop(gos[0], spawn.function) != loop:
         return None
     return None if any(n.type in ("goto_statement", "labeled_statement") for n in inside) else gos[0]
+
+
+def _same_count(types: TypeInfo, spawn: Spawn, count: Node, ranged: Node, between: tuple[int, int]) -> bool:
+    """Is `count` at the Add the number of iterations of `range ranged`: the same constant, or
+    len(xs) of the local slice or array xs (n of the local integer n) unchanged in between?"""
+    value = types.value(spawn.path, count.start_byte, count.end_byte)
+    if value is not None and types.value(spawn.path, ranged.start_byte, ranged.end_byte) == value:
+        return True
+    by_len = count.type == "call_expression" and count.child_by_field_name("function").text == b"len"
+    if by_len:
+        args = count.child_by_field_name("arguments").named_children
+        builtin = types.at(spawn.path, count.start_byte)
+        if len(args) != 1 or builtin is None or builtin.kind != Kind.BUILTIN:
+            return False
+        count = args[0]
+    counted, over = _local(types, spawn.path, count), _local(types, spawn.path, ranged)
+    kind = (counted.type or "") if counted is not None and over is not None and over.obj == counted.obj else ""
+    if not (kind.startswith("[") if by_len else kind in INTEGERS):
+        return False  # a slice or array by len, an integer by value: not a map, string, channel or iterator
+    for change in types.idents.get(spawn.path, ()):
+        if change.obj != counted.obj or change.use not in (Use.WRITE, Use.ADDR):
+            continue
+        node = spawn.function.named_descendant_for_byte_range(change.start, change.end)
+        if change.use == Use.ADDR or owner(node) != spawn.function or between[0] <= change.start < between[1]:
+            return False  # changed through a pointer, by a func literal, or before the loop starts
+    return True
 
 
 # --- small helpers -----------------------------------------------------------------------

@@ -124,6 +124,88 @@ func Report(s Stats, out chan<- string) {
         "\t{\n\ts := s" + COPY.format("s") + "\tgo func()",
     ),
     "factory": (FACTORY.replace("package tags", "package factory"), "func joiner(sep string, parts []string) string {"),
+    "hb_semaphore": (
+        """package hb_semaphore
+
+import "sync"
+
+// Crawl fetches each URL with at most limit in flight (a semaphore taken between the Add and
+// the go statement); the agent changes for the next crawl.
+func Crawl(urls []string, limit int, agent string, fetch func(string, string) int) ([]int, string) {
+	out := make([]int, len(urls))
+	sem := make(chan struct{}, limit)
+	var wg sync.WaitGroup
+	for i, u := range urls {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out[i] = fetch(u, agent)
+		}()
+	}
+	wg.Wait()
+	agent += "/2"
+	return out, agent
+}
+""",
+        "\t\t{\n\t\tagent := agent" + COPY.format("agent") + "\t\tgo func() {",
+    ),
+    "hb_add_two": (
+        """package hb_add_two
+
+import (
+	"io"
+	"sync"
+)
+
+// Pipe copies both ways under one Add(2), then clears the label.
+func Pipe(a, b io.ReadWriter, label string, log func(string, int64)) string {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		n, _ := io.Copy(a, b)
+		log(label+" b->a", n)
+	}()
+	go func() {
+		defer wg.Done()
+		n, _ := io.Copy(b, a)
+		log(label+" a->b", n)
+	}()
+	wg.Wait()
+	label = ""
+	return label
+}
+""",
+        "\t{\n\tlabel := label" + COPY.format("label") + "\tgo func() {",
+    ),
+    "hb_fixed_workers": (
+        """package hb_fixed_workers
+
+import "sync"
+
+const workers = 4
+
+// Drain runs a fixed pool of workers over jobs, counted by the pool's size, then resets the tag.
+func Drain(jobs <-chan int, tag string, do func(string, int)) string {
+	var wg sync.WaitGroup
+	wg.Add(workers)
+	for range workers {
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				do(tag, j)
+			}
+		}()
+	}
+	wg.Wait()
+	tag = ""
+	return tag
+}
+""",
+        "\t\t{\n\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
+    ),
     "hb_add_all_first": (
         """package hb_add_all_first
 
@@ -247,6 +329,30 @@ func Mirror(objs []string, prefix string, put func(int, string)) string {
 }
 """,
         "no wg.Add counts the goroutine",
+    ),
+    "add_one_two_goroutines": (
+        """package add_one_two_goroutines
+
+import "sync"
+
+// Both counts one goroutine but starts two: Wait may return while the second still reads name.
+func Both(name string, a, b func(string)) string {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		a(name)
+	}()
+	go func() {
+		defer wg.Done()
+		b(name)
+	}()
+	wg.Wait()
+	name = ""
+	return name
+}
+""",
+        "wg is used other than by this goroutine's one signal",
     ),
     "add_len_map": (
         """package add_len_map
