@@ -124,33 +124,6 @@ func Report(s Stats, out chan<- string) {
         "\t{\n\ts := s" + COPY.format("s") + "\tgo func()",
     ),
     "factory": (FACTORY.replace("package tags", "package factory"), "func joiner(sep string, parts []string) string {"),
-    "hb_semaphore": (
-        """package hb_semaphore
-
-import "sync"
-
-// Crawl fetches each URL with at most limit in flight (a semaphore taken between the Add and
-// the go statement); the agent changes for the next crawl.
-func Crawl(urls []string, limit int, agent string, fetch func(string, string) int) ([]int, string) {
-	out := make([]int, len(urls))
-	sem := make(chan struct{}, limit)
-	var wg sync.WaitGroup
-	for i, u := range urls {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			out[i] = fetch(u, agent)
-		}()
-	}
-	wg.Wait()
-	agent += "/2"
-	return out, agent
-}
-""",
-        "\t\t{\n\t\tagent := agent" + COPY.format("agent") + "\t\tgo func() {",
-    ),
     "hb_add_two": (
         """package hb_add_two
 
