@@ -106,7 +106,7 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
     if owner(node) != spawn.function:  # inside a func literal: a goroutine's one signal
         if signal.kind == "done":
             return counted_done(types, spawn, signal, node)
-        return contains(signal.node, node) and owner(node) == spawn.literal
+        return contains(signal.node, node)  # the goroutine's own send or close
     if _receive(node) is not None:
         return signal.kind in ("send", "close")
     method = method_of(types, spawn.path, node.parent) if node.parent.type == "selector_expression" else None

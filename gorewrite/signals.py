@@ -43,32 +43,37 @@ class Signal:
 
 
 def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
-    literal = spawn.literal
-    nested = (n for n in walk(literal.child_by_field_name("body")) if n.type in ("go_statement", "func_literal"))
+    """The goroutine's one signal after its last read of name, or why there is none."""
+    body = spawn.literal.child_by_field_name("body")
+    signal, wrapper = None, None
+    first = statements(body)[0] if statements(body) else None
+    if spawn.statement.type == "go_statement" and first is not None and first.type == "defer_statement":
+        deferred = first.named_children[0]  # deferred first, it runs last
+        signal = _signal_call(types, spawn.path, deferred)
+        function = deferred.child_by_field_name("function") if deferred.type == "call_expression" else None
+        if (
+            signal is None and function is not None and function.type == "func_literal"
+        ):  # `defer func() { recover(); wg.Done() }()`
+            signal, wrapper = _last_signal(types, spawn.path, function.child_by_field_name("body")), function
+    nested = (n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper)
     if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
     if spawn.statement.type != "go_statement":
         return _group_go(types, spawn)
-    body = statements(literal.child_by_field_name("body"))
-    if body and body[0].type == "defer_statement":
-        found = _signal_call(types, spawn.path, body[0].named_children[0])
-        if found:
-            return found
-    inside = (
-        first_of(literal.child_by_field_name("body"), ("defer_statement", "return_statement", "goto_statement"))
-        if body
-        else None
-    )
-    if body and inside is None:
-        last = body[-1]
-        node = last.named_children[0] if last.type == "expression_statement" else last
-        found = _signal_call(types, spawn.path, node)
-        if found:
-            return found
-    return (
+    signal = signal or _last_signal(types, spawn.path, body)
+    return signal or (
         "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
         f"(or defer it first), so nothing orders its reads of {name} before the write"
     )
+
+
+def _last_signal(types: TypeInfo, path: str, block: Node) -> Signal | None:
+    """The signal a block's last statement makes, when nothing in the block defers, returns or jumps past it."""
+    body = statements(block)
+    if not body or first_of(block, ("defer_statement", "return_statement", "goto_statement")) is not None:
+        return None
+    last = body[-1]
+    return _signal_call(types, path, last.named_children[0] if last.type == "expression_statement" else last)
 
 
 def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
@@ -109,6 +114,8 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
 def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
     """The Done of a goroutine that one `wg.Add` counts (see counted): each Done matches an Add."""
     literal = owner(node)
+    if literal.parent.type == "call_expression" and literal.parent.parent.type == "defer_statement":
+        literal = owner(literal.parent)  # Done in `defer func() { …; wg.Done() }()`, the goroutine's first statement
     go = literal.parent.parent if literal.type == "func_literal" and literal.parent.type == "call_expression" else None
     if go is None or go.type != "go_statement":
         return False

@@ -327,6 +327,31 @@ func Both(name string, a, b func(string)) string {
 """,
         "wg is used other than by this goroutine's one signal",
     ),
+    "hb_deferred_done_not_last": (
+        """package hb_deferred_done_not_last
+
+import "sync"
+
+// Run calls Done before its deferred report reads mode: the read is not ordered before the write.
+func Run(jobs []func(string), mode string, report func(string)) string {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer func() {
+				wg.Done()
+				report(mode)
+			}()
+			j(mode)
+		}()
+	}
+	wg.Wait()
+	mode = "done"
+	return mode
+}
+""",
+        "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+    ),
     "add_len_map": (
         """package add_len_map
 
