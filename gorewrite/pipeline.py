@@ -264,7 +264,8 @@ def add_parameters(
     has candidates and of everything they import: one -m compile, replayed from the cache later."""
     askers = {r.name for r in rules if r.retention}
     wanted = [pkg for pkg, found in candidates.items() if any(c.rule in askers for c in found)]
-    paths = sorted({p for pkg in wanted for p in (pkg, *views[pkg].package.imports) if p not in ("C", "unsafe")})
+    also = {p for r in rules if r.retention for p in r.retention_also}
+    paths = sorted({p for pkg in wanted for p in (pkg, *views[pkg].package.imports) if p not in ("C", "unsafe")} | also)
     for tc in toolchains if wanted else []:
         progress(f"asking {tc.version} which callees keep their arguments ({len(paths)} packages, -gcflags=-m)")
         verdicts = compile_parameters(tc, paths, cwd)

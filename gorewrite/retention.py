@@ -20,13 +20,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from gorewrite import callees
 from gorewrite.callees import DEPTH
 from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import CONTRACTS, READS, SELF_STORES, TABLE, WRITES
-from gorewrite.syntax import Node
+from gorewrite.syntax import Node, ancestors
 from gorewrite.typeinfo import Kind
 
 UNDESCRIBED = "whose parameter go/types does not describe"
@@ -43,7 +44,13 @@ COPIES = {(Kind.BUILTIN, "copy"), (Kind.BUILTIN, "len"), (Kind.BUILTIN, "cap"), 
 
 
 def kept(
-    view: PackageView, call: Node, argument: int, *, contents: bool = False, relies: set[str] | None = None
+    view: PackageView,
+    call: Node,
+    argument: int,
+    *,
+    contents: bool = False,
+    relies: set[str] | None = None,
+    dynamic: tuple[str, str] | None = None,
 ) -> str | None:
     """None when, under every toolchain of the run, the callee provably does not keep the pointer
     passed as `argument` (its index among the call's arguments, or RECEIVER) after it returns;
@@ -54,8 +61,9 @@ def kept(
     content`, or a result that aliases it, as `bytes.Buffer.Bytes` does): a pooled object must not
     be reachable at all, a variable kept on the stack only needs its own address not to be.
     `relies`: gets the interface contracts (CONTRACTS) the answer rests on.
+    `dynamic`: the argument's type once rewritten, when not its own (a Buffer standing for a Builder).
     """
-    return _kept(view, call, argument, contents, None, 0, set() if relies is None else relies)
+    return _kept(view, call, argument, contents, dynamic, 0, set() if relies is None else relies)
 
 
 def _kept(
@@ -85,7 +93,7 @@ def _kept(
     args = call.child_by_field_name("arguments")
     if argument != RECEIVER and args is not None and any(c.type == "..." for c in args.children):
         return f"{role} with `...`: the callee gets the slice itself"
-    if argument != RECEIVER and args is not None:
+    if argument != RECEIVER and args is not None and not (depth == 0 and dynamic):  # kept's `dynamic` stands
         dynamic = callees.dynamic_type(view, path, args.named_children[argument]) or dynamic
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
@@ -139,7 +147,7 @@ def _holder(view: PackageView, path: str, call: Node, methods: tuple[str, ...]) 
     for use in view.types.idents.get(path, ()):
         if use.obj == declared.obj and use.start != declared.start:
             node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
-            enclosing = {a.type for a in _ancestors(node, statement.parent)}
+            enclosing = {a.type for a in takewhile(lambda a: a != statement.parent, ancestors(node))}
             selector = node.parent
             if enclosing & {"go_statement", "func_literal"} or selector.type != "selector_expression":
                 return (
@@ -157,6 +165,11 @@ def _holder_method(view: PackageView, path: str, selector: Node, methods: tuple[
     if call.type != "call_expression" or call.child_by_field_name("function") != selector:
         return f"has {field.text.decode()} selected as a value"
     return None if field.text.decode() in methods else f"has its method {field.text.decode()} called"
+
+
+def method_kept(view: PackageView, dynamic: tuple[str, str], method: str, relies: set[str]) -> str | None:
+    """None when the type's method keeps nothing of its receiver (nor its contents) under every toolchain."""
+    return next(filter(None, (_method(view, dynamic, method, True, v, relies) for v in sorted(view.parameters))), None)
 
 
 def _method(
@@ -254,7 +267,7 @@ def _use(
     relies: set[str],
 ) -> str | None:
     """Why this use of a followed parameter may let the callee keep it, or None."""
-    enclosing = {a.type for a in _ancestors(node, decl)}
+    enclosing = {a.type for a in takewhile(lambda a: a != decl, ancestors(node))}
     if "go_statement" in enclosing:
         return "is used in a go statement: the goroutine may outlive the call"
     if "func_literal" in enclosing:
@@ -296,13 +309,6 @@ def _other_use(parent: Node) -> str:
     """What a value does that is neither passed to a call nor a method's receiver (USES' words)."""
     kind = parent.parent.type if parent.type == "expression_list" else parent.type
     return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
-
-
-def _ancestors(node: Node, stop: Node):
-    node = node.parent
-    while node is not None and node != stop:
-        yield node
-        node = node.parent
 
 
 def _path(view: PackageView, node: Node) -> str:

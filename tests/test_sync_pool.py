@@ -134,8 +134,7 @@ var naivePool = sync.Pool{{New: func() any {{ return new(bytes.Buffer) }}}}
 """
 SITE = re.compile(r"^(\t+)(?:(\w+) := new\(bytes\.Buffer\)|var (\w+) bytes\.Buffer)[^\n]*// declined[^\n]*$", re.M)
 # Each must-decline buffer case, pooled anyway: Get, and a deferred Reset and Put; the foreign pool's
-# case takes that pool the way its own users do. strings.Builder is left out: its Reset drops its
-# storage, so a naive pool of it is pointless rather than wrong (the rule declines it for no gain).
+# case takes that pool the way its own users do.
 NAIVE = {
     "decline_buffer_bytes": "pool",
     "decline_buffer_field": "pool",
@@ -200,6 +199,34 @@ def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
         package = re.search(r"^package (\w+)", source, re.M)[1]
         files[f"naive/{case}/naive_pool.go"] = NAIVE_POOL.format(package=package)
     _each_naive_pool_fails(tmp_path, toolchain, files, list(NAIVE))
+
+
+BUILDER_SITE = re.compile(r"^(\t+)var (\w+) strings\.Builder[^\n]*// declined[^\n]*$", re.M)
+
+
+def test_every_naive_buffer_for_a_builder_fails(tmp_path, toolchain):
+    """A Builder's must-decline cases, with a pooled bytes.Buffer standing for the Builder anyway
+    (`&sb` becomes the pointer): each fails to build or fails its tests; as written, each passes."""
+    cases = sorted(p.name for p in (GOLDEN / "sync-pool").glob("decline_builder_*"))
+    assert cases, "the Builder's decline cases"
+    files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
+    for case in cases:
+        for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
+            source = go.read_text()
+            files[f"orig/{case}/{go.name}"] = source
+            site = BUILDER_SITE.search(source)
+            if site:
+                indent, var = site[1], site[2]
+                pooled = (
+                    f"{indent}{var} := naivePool.Get().(*bytes.Buffer)\n"
+                    f"{indent}defer func() {{ {var}.Reset(); naivePool.Put({var}) }}()"
+                )
+                source = re.sub(rf"&{var}\b", var, BUILDER_SITE.sub(pooled, source))
+                source = source.replace("import (\n", 'import (\n\t"bytes"\n', 1)
+            files[f"naive/{case}/{go.name}"] = source
+        package = re.search(r"^package (\w+)", source, re.M)[1]
+        files[f"naive/{case}/naive_pool.go"] = NAIVE_POOL.format(package=package)
+    _each_naive_pool_fails(tmp_path, toolchain, files, cases)
 
 
 def _each_naive_pool_fails(tmp_path, toolchain, files: dict[str, str], cases: list[str]) -> None:
@@ -307,6 +334,8 @@ REUSED = (
     "tabwriter_helpers",
     "bufio_helpers",
     "bufio_reader_helpers",
+    "builder_new_fprintf",
+    "builder_report",
 )
 
 

@@ -130,4 +130,5 @@ RULE = Rule(
     propose=propose,
     flows=needs_flow,
     retention=True,
+    retention_also=("bytes",),  # a bytes.Buffer stands for a strings.Builder: fmt then calls its methods
 )

@@ -11,14 +11,17 @@ from gorewrite import retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import types_or_reason
+from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
+    BUILDER,
     FLOW_REASON,
-    NEVER_POOLED,
     OK_BUILTINS,
     PRINTED_MAKE,
     PRINTED_NEW,
     REUSABLE,
+    SAME_METHODS,
     TOO_LARGE,
+    WRITER_FIRST,
     Site,
     enclosing_function,
     generic_receiver,
@@ -60,6 +63,8 @@ class Plan:
     reuse: str | None = None  # a REUSABLE type's name: the put helper empties it (and drops it when grown too large)
     addresses: tuple[tuple[int, int], ...] = ()  # `&b` of a var-declared buffer, rewritten to `b`
     relies: tuple[str, ...] = ()  # interface contracts the proof that no callee keeps it rests on
+    replaced: str | None = None  # the import a Builder's type named (`strings`), maybe unused once it is a Buffer
+    copies: int = 0  # the String calls of a Buffer standing for a Builder: each copies (STRING_COPY)
 
 
 def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
@@ -74,8 +79,11 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if constrained:
         return f"the function carries {constrained}: how the runtime calls it is constrained"
     reuse = _reusable(view, site)
-    if reuse in NEVER_POOLED:
-        return NEVER_POOLED[reuse]
+    if reuse == BUILDER:
+        problem = _builder_file(view, site)
+        if problem:
+            return problem
+        site, reuse = dataclasses.replace(site, stands_for=BUILDER), "bytes.Buffer"
     if site.kind == "var" and reuse is None:
         return f"{text(site.value).decode()} is not a type gorewrite pools from a var declaration"
     size = size_of(view, site, escape) if site.kind != "var" else None
@@ -99,7 +107,10 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     jump = first_of(body, ("labeled_statement", "goto_statement"))
     if jump is not None:
         return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
-    shape = _shape(view, site, escape) if site.kind != "var" else _var_shape(site)
+    if site.stands_for:
+        shape = Shape("*bytes.Buffer", "new(bytes.Buffer)", "", None, "", False)
+    else:
+        shape = _shape(view, site, escape) if site.kind != "var" else _var_shape(site)
     if isinstance(shape, str):
         return shape
     if reuse is not None:
@@ -119,6 +130,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
     addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
     relies: set[str] = set()  # the interface contracts retention's answers rest on
+    copies = 0
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
         if site.kind == "var":
@@ -130,6 +142,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         problem = _use(view, site, node, declared.obj, relies, stale, length is not None)
         if problem:
             return f"{var} {problem}"
+        method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
+        if site.stands_for and method is not None and text(method) == b"String":
+            copies += 1
     if stale:
         reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
     return Plan(
@@ -144,7 +159,33 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         shape.reuse,
         tuple(addresses),
         tuple(sorted(relies)),
+        _qualifier(site) if site.stands_for else None,
+        copies,
     )
+
+
+def _builder_file(view: PackageView, site: Site) -> str | None:
+    """Why the site's file cannot take a bytes.Buffer for its Builder: `bytes` must be importable by
+    that name, and new imports go into an import group (a lone `import "strings"` it may drop is the
+    group's neighbour, not its place)."""
+    if import_name(view, site.path, "bytes") != "bytes":
+        return "the file imports bytes under another name, or the package declares bytes itself"
+    root = view.tree(site.path).root_node
+    groups = [d for d in root.named_children if d.type == "import_declaration" and "(" in text(d).decode()[:12]]
+    if not groups:
+        return "the file has no import group for the bytes import a Buffer standing for the Builder needs"
+    return None
+
+
+def _qualifier(site: Site) -> str | None:
+    """The package name the site wrote its type with: `strings` of `strings.Builder`."""
+    written = site.value if site.kind == "var" else None
+    if site.kind == "new":
+        written = site.value.child_by_field_name("arguments").named_children[0]
+    elif site.kind == "literal":
+        written = site.value.child_by_field_name("operand").child_by_field_name("type")
+    package = written.child_by_field_name("package") if written is not None else None
+    return text(package).decode() if package is not None else None
 
 
 def _var_shape(site: Site) -> Shape:
@@ -169,7 +210,7 @@ def _var_use(node: Node) -> Node | str:
 
 
 def _reusable(view: PackageView, site: Site) -> str | None:
-    """The REUSABLE or NEVER_POOLED type a `new(T)` or an empty `&T{}` makes, by go/types' name for it."""
+    """The REUSABLE type (or BUILDER) a `new(T)`, an empty `&T{}` or `var b T` makes, by go/types' name for it."""
     if site.kind == "new":
         args = site.value.child_by_field_name("arguments").named_children
         node = args[0] if len(args) == 1 else None
@@ -183,7 +224,7 @@ def _reusable(view: PackageView, site: Site) -> str | None:
         return None
     ident = _type_name(view, site.path, node)
     named = ident.named if ident is not None else None
-    return named if named in REUSABLE or named in NEVER_POOLED else None
+    return named if named in REUSABLE or named == BUILDER else None
 
 
 def size_of(view: PackageView, site: Site, escape: Escape) -> int | None:
@@ -455,6 +496,10 @@ def _selected(view: PackageView, site: Site, selector: Node, obj: str, relies: s
             return (
                 f"calls {text(field).decode()}, which sees the capacity a pooled {site.reuse} keeps from earlier calls"
             )
+        if site.stands_for:  # the Buffer's method of the same name runs: its verdict decides
+            if text(field).decode() not in SAME_METHODS:
+                return f"calls {text(field).decode()}, which a bytes.Buffer standing for the {site.stands_for} lacks"
+            return retention.method_kept(view, ("bytes", "Buffer"), text(field).decode(), relies)
         return retention.kept(view, parent, retention.RECEIVER, contents=site.reuse is not None, relies=relies)
     if ident is None or ident.kind != Kind.FIELD:
         return f"has {text(field).decode()} selected, which go/types does not describe"
@@ -493,9 +538,22 @@ def _argument(
         return None  # string(buf) copies
     if stale is not None:
         stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
+    if site.stands_for and (position != 0 or _callee(view, site, function) not in WRITER_FIRST):
+        return (
+            f"is passed to {name.decode()}, which may need a {site.stands_for}: a bytes.Buffer stands for it "
+            "only as the writer of fmt's Fprint functions, io.WriteString and io.Copy"
+        )
     if function.type == "selector_expression":
         operand = function.child_by_field_name("operand")
         receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
         if (receiver is not None and receiver.kind == Kind.TYPE) or operand.type.startswith("parenthesized"):
             return f"is passed to the method expression {name.decode()}"
-    return retention.kept(view, call, position, contents=site.reuse is not None, relies=relies)
+    stands = ("bytes", "Buffer") if site.stands_for else None
+    return retention.kept(view, call, position, contents=site.reuse is not None, relies=relies, dynamic=stands)
+
+
+def _callee(view: PackageView, site: Site, function: Node) -> tuple[str, str] | None:
+    """(package path, name) of the package-level function a call names (`fmt.Fprintf`), else None."""
+    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
+    ident = view.types.at(site.path, name.start_byte) if name is not None else None
+    return (ident.pkg, ident.name) if ident is not None and ident.kind == Kind.FUNC and ident.pkg else None

@@ -15,7 +15,7 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import
 from gorewrite.rules.sync_pool.names import any_name, fresh, has_constraints, import_name, imports, unused_import, words
 from gorewrite.rules.sync_pool.plan import Plan
-from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, enclosing_function
+from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, STRING_COPY, enclosing_function
 from gorewrite.syntax import doc_start, text
 
 POOL = re.compile(rb"^var (\w+) = (\w+)\.Pool\{New: func\(\) (?:any|interface\{\}) \{ return new\((.*)\) \}\}$", re.M)
@@ -82,8 +82,15 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
     for site_path in dict.fromkeys(p.site.path for p in plans):
         if existing is not None or site_path != path:  # the file of a new pool names the type in it
             edits += _site_import(view, next(p for p in plans if p.site.path == site_path), edits)
+    for replaced in {(p.site.path, p.replaced) for p in plans if p.replaced}:  # `strings` of a Builder
+        edits += unused_import(view, *replaced, edits)
+    if existing is None and any(p.replaced for p in plans) and not imports(view, path, "bytes"):
+        edits.append(add_import(view, path, "bytes"))  # the new pool's new(bytes.Buffer)
+    moves += (STRING_COPY,) * sum(p.copies for p in plans)  # a Buffer's String copies where a Builder's did not
     lines = ", ".join(f"{p.var} ({_where(view, p, path)})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
+    if any(p.replaced for p in plans):
+        summary += " as a bytes.Buffer standing for the strings.Builder, whose String copies"
     relies = sorted({r for p in plans for r in p.relies})
     if relies:
         summary += f" (relies on {' and '.join(relies)})"

@@ -45,7 +45,20 @@ OK_BUILTINS = (b"len", b"cap", b"copy", b"clear")
 REUSABLE = {"bytes.Buffer": ("Reset", ("Cap", "Available", "AvailableBuffer"))}
 
 
-NEVER_POOLED = {"strings.Builder": "String() returns its buffer without a copy, so a Builder is never pooled"}
+# A strings.Builder is pooled as the bytes.Buffer that stands for it: its String() shares the
+# Builder's storage, which a pool would hand to the next caller, while a Buffer's copies. Both
+# types' methods below have the same signatures and results (whether the Buffer's keep anything
+# is the compiler's verdict, as for any buffer); Cap sees a pooled Buffer's capacity (REUSABLE).
+BUILDER = "strings.Builder"
+SAME_METHODS = ("Grow", "Len", "Reset", "String", "Write", "WriteByte", "WriteRune", "WriteString")
+# What the compiler says of a Buffer's String where the Builder's shared its storage: the copy
+# each call now makes (bytes.Buffer.String inlined), in place of the Builder and its growth.
+STRING_COPY = "string(bytes.b.buf[bytes.b.off:]) escapes to heap"
+
+
+# (package, function) whose first parameter is an io.Writer, where a *bytes.Buffer stands for a
+# *strings.Builder unnoticed: they write to it and never ask which type it is.
+WRITER_FIRST = {("fmt", "Fprint"), ("fmt", "Fprintf"), ("fmt", "Fprintln"), ("io", "WriteString"), ("io", "Copy")}
 
 
 MAX_POOLED = 64 * 1024  # bytes: a buffer grown past this is dropped at Put, not kept for every later call
@@ -61,6 +74,7 @@ class Site:
     value: Node
     kind: str  # make | new | literal | var (then value is the declared type)
     reuse: str | None = None  # a REUSABLE type's name, once site_plan knows it is one: calls may keep nothing of it
+    stands_for: str | None = None  # BUILDER, when a bytes.Buffer stands for it: only SAME_METHODS and WRITER_FIRST
 
 
 def alloc_sites(view: PackageView, path: str) -> dict[int, Site]:
