@@ -190,15 +190,26 @@ def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
     """`go test -race -count=50` of each case passes as written and fails once pooled naively."""
     cases = {p.name for p in (GOLDEN / "sync-pool").glob("decline_buffer_*")}
     assert cases == NAIVE.keys(), "every buffer decline case keeps its naive pool here"
+    files = _naive_tree(list(NAIVE), lambda case, source: _naive(source, NAIVE[case]) if SITE.search(source) else None)
+    _each_naive_pool_fails(tmp_path, toolchain, files, list(NAIVE))
+
+
+def _naive_tree(cases: list[str], rewrite, pool: str = "") -> dict[str, str]:
+    """A module of the golden cases as written (orig/) and pooled naively (naive/): `rewrite(case,
+    source)` gives a file's naive text, or None for a file with no site; each rewritten case gets
+    the naive pool's file (`pool`, NAIVE_POOL by default) in its package."""
     files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
-    for case, how in NAIVE.items():
+    for case in cases:
         for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
             source = go.read_text()
             files[f"orig/{case}/{go.name}"] = source
-            files[f"naive/{case}/{go.name}"] = _naive(source, how) if SITE.search(source) else source
-        package = re.search(r"^package (\w+)", source, re.M)[1]
-        files[f"naive/{case}/naive_pool.go"] = NAIVE_POOL.format(package=package)
-    _each_naive_pool_fails(tmp_path, toolchain, files, list(NAIVE))
+            naive = rewrite(case, source)
+            files[f"naive/{case}/{go.name}"] = source if naive is None else naive
+            if naive is not None:
+                package = re.search(r"^package (\w+)", source, re.M)[1]
+                files[f"naive/{case}/naive_pool.go"] = (pool or NAIVE_POOL).format(package=package)
+        assert f"naive/{case}/naive_pool.go" in files, f"{case}: no site the naive rewrite recognises"
+    return files
 
 
 BUILDER_SITE = re.compile(r"^(\t+)var (\w+) strings\.Builder[^\n]*// declined[^\n]*$", re.M)
@@ -209,24 +220,20 @@ def test_every_naive_buffer_for_a_builder_fails(tmp_path, toolchain):
     (`&sb` becomes the pointer): each fails to build or fails its tests; as written, each passes."""
     cases = sorted(p.name for p in (GOLDEN / "sync-pool").glob("decline_builder_*"))
     assert cases, "the Builder's decline cases"
-    files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
-    for case in cases:
-        for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
-            source = go.read_text()
-            files[f"orig/{case}/{go.name}"] = source
-            site = BUILDER_SITE.search(source)
-            if site:
-                indent, var = site[1], site[2]
-                pooled = (
-                    f"{indent}{var} := naivePool.Get().(*bytes.Buffer)\n"
-                    f"{indent}defer func() {{ {var}.Reset(); naivePool.Put({var}) }}()"
-                )
-                source = re.sub(rf"&{var}\b", var, BUILDER_SITE.sub(pooled, source))
-                source = source.replace("import (\n", 'import (\n\t"bytes"\n', 1)
-            files[f"naive/{case}/{go.name}"] = source
-        package = re.search(r"^package (\w+)", source, re.M)[1]
-        files[f"naive/{case}/naive_pool.go"] = NAIVE_POOL.format(package=package)
-    _each_naive_pool_fails(tmp_path, toolchain, files, cases)
+    _each_naive_pool_fails(tmp_path, toolchain, _naive_tree(cases, lambda _, source: _naive_builder(source)), cases)
+
+
+def _naive_builder(source: str) -> str | None:
+    site = BUILDER_SITE.search(source)
+    if site is None:
+        return None
+    indent, var = site[1], site[2]
+    pooled = (
+        f"{indent}{var} := naivePool.Get().(*bytes.Buffer)\n"
+        f"{indent}defer func() {{ {var}.Reset(); naivePool.Put({var}) }}()"
+    )
+    source = re.sub(rf"&{var}\b", var, BUILDER_SITE.sub(pooled, source))
+    return source.replace("import (\n", 'import (\n\t"bytes"\n', 1)
 
 
 def _each_naive_pool_fails(tmp_path, toolchain, files: dict[str, str], cases: list[str]) -> None:
@@ -259,8 +266,8 @@ var _, _ = bufio.ErrBufferFull, tabwriter.Debug
 """
 
 
-def _naive_wrapper(source: str) -> tuple[str, int]:
-    """The source with each declined bufio or tabwriter site taken from a naive pool."""
+def _naive_wrapper(source: str) -> str | None:
+    """The source with each declined bufio or tabwriter site taken from a naive pool; None without one."""
     source, bufio_sites = BUFIO_SITE.subn(
         lambda m: (
             f"{m[1]}{m[2]} := naive{m[3]}s.Get().(*bufio.{m[3]})\n{m[1]}{m[2]}.Reset({m[4]})\n"
@@ -275,7 +282,7 @@ def _naive_wrapper(source: str) -> tuple[str, int]:
         ),
         source,
     )
-    return source, bufio_sites + tab_sites
+    return source if bufio_sites + tab_sites else None
 
 
 def test_every_naive_wrapper_pool_fails_its_race_tests(tmp_path, toolchain):
@@ -284,16 +291,7 @@ def test_every_naive_wrapper_pool_fails_its_race_tests(tmp_path, toolchain):
     sync_pool = GOLDEN / "sync-pool"
     cases = sorted(p.name for p in [*sync_pool.glob("decline_bufio_*"), *sync_pool.glob("decline_tabwriter_*")])
     assert cases, "the bufio Writer and Reader and the tabwriter decline cases"
-    files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
-    for case in cases:
-        for go in (GOLDEN / "sync-pool" / case).glob("*.go"):
-            source = go.read_text()
-            files[f"orig/{case}/{go.name}"] = source
-            files[f"naive/{case}/{go.name}"], count = _naive_wrapper(source)
-            if count:
-                package = re.search(r"^package (\w+)", source, re.M)[1]
-                files[f"naive/{case}/naive_pool.go"] = NAIVE_WRAPPER_POOL.format(package=package)
-        assert f"naive/{case}/naive_pool.go" in files, case
+    files = _naive_tree(cases, lambda _, source: _naive_wrapper(source), NAIVE_WRAPPER_POOL)
     _each_naive_pool_fails(tmp_path, toolchain, files, cases)
 
 
