@@ -23,6 +23,8 @@ from gorewrite.signals import (
     goroutine_signal,
     innermost_loop,
     method_of,
+    one_go,
+    same_iterations,
 )
 from gorewrite.syntax import Node, ancestors, contains, walk
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
@@ -48,7 +50,11 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
         return problem
     waits = _waits(types, spawn, signal)
     if not waits:
-        return f"the function never waits for {signal.name} outside a select or expression"
+        return (
+            f"the function never waits for {signal.name} as a statement (not in a select or an expression), nor, "
+            "for one channel the loop's goroutines share, in a later range loop as long that receives once an "
+            "iteration and never breaks"
+        )
     for write in writes:
         reasons = [_not_ordering(spawn, wait, write) for wait in waits]
         if all(reasons):
@@ -70,8 +76,11 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal) -> str | N
         if ident.use == Use.DECL:
             if ident.kind != Kind.VAR or owner(node) != spawn.function:
                 return f"{signal.name} is not a variable of the function that starts the goroutine"
-            if signal.kind in ("send", "close") and not _made_here(spawn, node):
-                return f"{signal.name} is not made by make() in the goroutine's loop iteration"
+            if signal.kind in ("send", "close") and not _made_here(spawn, node) and not _fanned_in(spawn, signal, node):
+                return (
+                    f"{signal.name} is not made by make() in the goroutine's loop iteration, nor before a range loop "
+                    "whose one goroutine an iteration sends on it"
+                )
             continue
         if not _allowed_use(types, spawn, signal, node, ident):
             line = node.start_point.row + 1
@@ -84,6 +93,13 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal) -> str | N
 
 def _made_here(spawn: Spawn, decl: Node) -> bool:
     """A channel declared by `ch := make(…)` in the function, in the same loop iteration as the go statement."""
+    return _made(spawn, decl) and innermost_loop(decl, spawn.function) == innermost_loop(
+        spawn.statement, spawn.function
+    )
+
+
+def _made(spawn: Spawn, decl: Node) -> bool:
+    """A channel declared by `ch := make(…)` in the function."""
     stmt = decl.parent.parent if decl.parent is not None else None
     if (
         stmt is None
@@ -93,11 +109,17 @@ def _made_here(spawn: Spawn, decl: Node) -> bool:
         return False
     right = stmt.child_by_field_name("right").named_children
     made = len(right) == 1 and right[0].type == "call_expression" and right[0].child(0).text == b"make"
-    return (
-        made
-        and owner(decl) == spawn.function
-        and innermost_loop(decl, spawn.function) == innermost_loop(spawn.statement, spawn.function)
-    )
+    return made and owner(decl) == spawn.function
+
+
+def _fanned_in(spawn: Spawn, signal: Signal, decl: Node) -> Node | None:
+    """Fan-in: the range loop that starts the goroutine, one an iteration, each sending once on a
+    channel made before the loop (`ch := make(…)`); a later loop of as many iterations receiving
+    once each (_receiving_loops) then waits for every one of them. None for any other channel."""
+    loop = innermost_loop(spawn.statement, spawn.function)
+    if signal.kind != "send" or loop is None or one_go(loop, spawn.function) != spawn.statement:
+        return None
+    return loop if _made(spawn, decl) and decl.end_byte <= loop.start_byte else None
 
 
 def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, ident: Ident) -> bool:
@@ -124,9 +146,15 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
 
 def _waits(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[Node]:
     """Statements of the function (not of a literal) that wait for the signal before anything else."""
+    idents = [i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj]
+    decl = next((i for i in idents if i.use == Use.DECL), None)
+    decl_node = spawn.function.named_descendant_for_byte_range(decl.start, decl.end) if decl else None
+    if signal.kind == "send" and decl_node is not None and not _made_here(spawn, decl_node):
+        sending = _fanned_in(spawn, signal, decl_node)  # one channel for all: only a loop receiving from each waits
+        return _receiving_loops(types, spawn, signal, sending) if sending is not None else []
     found = []
-    for ident in types.idents.get(spawn.path, ()):
-        if ident.obj != signal.obj or ident.use == Use.DECL:
+    for ident in idents:
+        if ident.use == Use.DECL:
             continue
         node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
         if node is None or owner(node) != spawn.function:
@@ -140,6 +168,31 @@ def _waits(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[Node]:
         stmt = _statement_of(waiting) if waiting is not None else None
         if stmt is not None:
             found.append(stmt)
+    return found
+
+
+def _receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Node]:
+    """The later range loops of the sending loop's block, as long, whose body receives from the
+    channel once, as one of its own statements, and cannot skip it (no break, continue or goto)."""
+    receives = []  # every `<-ch` of the function
+    for ident in types.idents.get(spawn.path, ()):
+        node = (
+            spawn.function.named_descendant_for_byte_range(ident.start, ident.end) if ident.obj == signal.obj else None
+        )
+        receive = _receive(node) if node is not None else None
+        if receive is not None and owner(receive) == spawn.function:
+            receives.append(receive)
+    found = []
+    for receive in receives:
+        stmt = _statement_of(receive)
+        loop = stmt.parent.parent.parent if stmt is not None and stmt.parent.parent.type == "block" else None
+        if loop is None or loop.type != "for_statement" or loop.parent != sending.parent:
+            continue
+        inside = walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal")
+        jumps = any(n.type in ("break_statement", "continue_statement", "goto_statement") for n in inside)
+        once = sum(contains(loop, r) for r in receives) == 1
+        if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
+            found.append(loop)
     return found
 
 

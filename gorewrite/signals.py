@@ -175,15 +175,42 @@ def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node) -> Node | 
     loop = _previous(add, forward=True)
     while loop is not None and loop.type != "for_statement":
         loop = _previous(loop, forward=True)
-    clause = loop.named_children[0] if loop is not None else None
-    ranged = clause.child_by_field_name("right") if clause is not None and clause.type == "range_clause" else None
+    ranged = _ranged(loop) if loop is not None else None
     if ranged is None or not _same_count(types, spawn, count, ranged, (add.end_byte, loop.start_byte)):
         return None
+    return one_go(loop, spawn.function)
+
+
+def one_go(loop: Node, function: Node) -> Node | None:
+    """The go statement a loop's body runs at most once an iteration: its only one, in no inner
+    loop, with no goto or label in the body to run it again."""
     inside = list(walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"))
     gos = [n for n in inside if n.type == "go_statement"]
-    if len(gos) != 1 or innermost_loop(gos[0], spawn.function) != loop:
+    if len(gos) != 1 or innermost_loop(gos[0], function) != loop:
         return None
     return None if any(n.type in ("goto_statement", "labeled_statement") for n in inside) else gos[0]
+
+
+def same_iterations(types: TypeInfo, spawn: Spawn, first: Node, second: Node) -> bool:
+    """Do two range loops run as many iterations: over the same constant, or over the same local
+    slice, array or integer, unchanged from the first's start to the second's?"""
+    a, b = (_ranged(loop) for loop in (first, second))
+    if a is None or b is None:
+        return False
+    value = types.value(spawn.path, a.start_byte, a.end_byte)
+    if value is not None:
+        return value == types.value(spawn.path, b.start_byte, b.end_byte)
+    x, y = _local(types, spawn.path, a), _local(types, spawn.path, b)
+    kind = (x.type or "") if x is not None and y is not None and x.obj == y.obj else ""
+    return (kind.startswith("[") or kind in INTEGERS) and _unchanged(
+        types, spawn, x.obj, (first.start_byte, second.start_byte)
+    )
+
+
+def _ranged(loop: Node) -> Node | None:
+    """What a `for … range x` loop ranges over."""
+    clause = loop.named_children[0] if loop.type == "for_statement" and loop.named_child_count > 1 else None
+    return clause.child_by_field_name("right") if clause is not None and clause.type == "range_clause" else None
 
 
 def _same_count(types: TypeInfo, spawn: Spawn, count: Node, ranged: Node, between: tuple[int, int]) -> bool:
@@ -203,12 +230,17 @@ def _same_count(types: TypeInfo, spawn: Spawn, count: Node, ranged: Node, betwee
     kind = (counted.type or "") if counted is not None and over is not None and over.obj == counted.obj else ""
     if not (kind.startswith("[") if by_len else kind in INTEGERS):
         return False  # a slice or array by len, an integer by value: not a map, string, channel or iterator
+    return _unchanged(types, spawn, counted.obj, between)
+
+
+def _unchanged(types: TypeInfo, spawn: Spawn, obj: str, between: tuple[int, int]) -> bool:
+    """Is the variable never changed through a pointer or by a func literal, nor written in between?"""
     for change in types.idents.get(spawn.path, ()):
-        if change.obj != counted.obj or change.use not in (Use.WRITE, Use.ADDR):
+        if change.obj != obj or change.use not in (Use.WRITE, Use.ADDR):
             continue
         node = spawn.function.named_descendant_for_byte_range(change.start, change.end)
         if change.use == Use.ADDR or owner(node) != spawn.function or between[0] <= change.start < between[1]:
-            return False  # changed through a pointer, by a func literal, or before the loop starts
+            return False
     return True
 
 

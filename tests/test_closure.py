@@ -179,6 +179,29 @@ func Drain(jobs <-chan int, tag string, do func(string, int)) string {
 """,
         "\t\t{\n\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
     ),
+    "hb_fan_in": (
+        """package hb_fan_in
+
+// Score scores every item concurrently with the same weights, sums what each goroutine sends on
+// the one results channel (a later loop as long receives once an iteration), then replaces the
+// weights for the next round.
+func Score(items []string, weights map[string]float64, score func(string, map[string]float64) float64) (float64, map[string]float64) {
+	results := make(chan float64, len(items))
+	for _, it := range items {
+		go func() {
+			results <- score(it, weights)
+		}()
+	}
+	total := 0.0
+	for range items {
+		total += <-results
+	}
+	weights = map[string]float64{"norm": total}
+	return total, weights
+}
+""",
+        "\t\t{\n\t\tweights := weights" + COPY.format("weights") + "\t\tgo func() {",
+    ),
     "hb_add_all_first": (
         """package hb_add_all_first
 
@@ -351,6 +374,76 @@ func Run(jobs []func(string), mode string, report func(string)) string {
 }
 """,
         "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+    ),
+    "fan_in_released_before": (
+        """package fan_in_released_before
+
+// Total starts a scorer per item; each waits for start, so it scores with the scale doubled
+// after the loop: the write comes before the receiving loop, ordered by close(start).
+func Total(items []int, scale int) int {
+	results := make(chan int, len(items))
+	start := make(chan struct{})
+	for _, it := range items {
+		go func() {
+			<-start
+			results <- it * scale
+		}()
+	}
+	scale *= 2
+	close(start)
+	total := 0
+	for range items {
+		total += <-results
+	}
+	return total
+}
+""",
+        "can come before the wait",
+    ),
+    "fan_in_break": (
+        """package fan_in_break
+
+// First stops receiving at the first answer: the other goroutines may still read q.
+func First(servers []string, q string, ask func(string, string) string) (string, string) {
+	answers := make(chan string, len(servers))
+	for _, s := range servers {
+		go func() {
+			answers <- ask(s, q)
+		}()
+	}
+	var first string
+	for range servers {
+		first = <-answers
+		if first != "" {
+			break
+		}
+	}
+	q = ""
+	return first, q
+}
+""",
+        "the function never waits for answers",
+    ),
+    "fan_in_shorter_loop": (
+        """package fan_in_shorter_loop
+
+// Half receives from half the goroutines only: the rest may still read tag.
+func Half(jobs []int, tag string, do func(int, string) int) (int, string) {
+	out := make(chan int, len(jobs))
+	for _, j := range jobs {
+		go func() {
+			out <- do(j, tag)
+		}()
+	}
+	sum := 0
+	for range len(jobs) / 2 {
+		sum += <-out
+	}
+	tag = ""
+	return sum, tag
+}
+""",
+        "the function never waits for out",
     ),
     "add_len_map": (
         """package add_len_map
@@ -627,7 +720,7 @@ func Each(steps []func(label string), label string) {
 	}
 }
 """,
-        "done is not made by make() in the goroutine's loop iteration",
+        "the function never waits for done",
     ),
     "too_wide": (
         """package too_wide
@@ -914,6 +1007,10 @@ NAIVE = {
     "written_after": (
         copy_before("\t\tgo func() {", "last"),
         'func() string { out := make(chan string, 1); {pkg}.Tail([]string{"a", "b"}, out); return <-out }()',
+    ),
+    "fan_in_released_before": (
+        copy_before("\t\tgo func() {", "scale"),
+        "fmt.Sprint({pkg}.Total([]int{1, 2, 3}, 10))",
     ),
     "wait_group_go_released": (
         copy_before("\t\twg.Go(func() {", "level"),
