@@ -149,10 +149,10 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     found = []
     for go in gos:
         literal = go.named_children[0].child_by_field_name("function") if go is not None else None
-        done = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "") if literal else None
-        if literal is None or literal.type != "func_literal" or not isinstance(done, Signal):
-            return []
-        if done.obj != signal.obj or done.kind != "done":
+        if literal is None or literal.type != "func_literal":
+            return []  # `go worker(&wg)`: its Done is not in sight
+        done = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "")
+        if not isinstance(done, Signal) or done.obj != signal.obj or done.kind != "done":
             return []
         found.append(done)
     return found

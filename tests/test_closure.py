@@ -445,6 +445,35 @@ func Half(jobs []int, tag string, do func(int, string) int) (int, string) {
 """,
         "the function never waits for out",
     ),
+    "add_one_named_worker": (
+        """package add_one_named_worker
+
+import "sync"
+
+func worker(wg *sync.WaitGroup, jobs <-chan int) {
+	defer wg.Done()
+	for range jobs {
+	}
+}
+
+// Run counts a named worker, whose Done is out of sight, beside a literal.
+func Run(jobs chan int, tag string, log func(string)) string {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go worker(&wg, jobs)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		log(tag)
+	}()
+	close(jobs)
+	wg.Wait()
+	tag = ""
+	return tag
+}
+""",
+        "wg is used other than by this goroutine's one signal",
+    ),
     "add_len_map": (
         """package add_len_map
 
