@@ -185,7 +185,7 @@ func Drain(jobs <-chan int, tag string, do func(string, int)) string {
 // Score scores every item concurrently with the same weights, sums what each goroutine sends on
 // the one results channel (a later loop as long receives once an iteration), then replaces the
 // weights for the next round.
-func Score(items []string, weights map[string]float64, score func(string, map[string]float64) float64) (float64, map[string]float64) {
+func Score(items []string, weights Weights, score func(string, Weights) float64) (float64, Weights) {
 	results := make(chan float64, len(items))
 	for _, it := range items {
 		go func() {
@@ -196,9 +196,12 @@ func Score(items []string, weights map[string]float64, score func(string, map[st
 	for range items {
 		total += <-results
 	}
-	weights = map[string]float64{"norm": total}
+	weights = Weights{"norm": total}
 	return total, weights
 }
+
+// Weights weighs each feature.
+type Weights map[string]float64
 """,
         "\t\t{\n\t\tweights := weights" + COPY.format("weights") + "\t\tgo func() {",
     ),
