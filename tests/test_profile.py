@@ -172,7 +172,7 @@ def test_hot_cut_keeps_the_lines_that_hold_the_share(profiles):
     "content, said",
     [
         (b"package main\n", "not a pprof profile"),
-        (gzip.compress(b"\xff\xff\xff\xff not protobuf"), "not a pprof profile"),
+        (gzip.compress(b"\xff\xff\xff\xff not protobuf", mtime=0), "not a pprof profile"),
         (None, "not a pprof profile"),  # the real profile, truncated
         (Profile(sample_type=[{"type": 9, "unit": 1}], string_table=["", "x"]).SerializeToString(), "not a pprof"),
     ],
