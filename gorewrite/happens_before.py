@@ -93,9 +93,8 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal) -> str | N
 
 def _made_here(spawn: Spawn, decl: Node) -> bool:
     """A channel declared by `ch := make(…)` in the function, in the same loop iteration as the go statement."""
-    return _made(spawn, decl) and innermost_loop(decl, spawn.function) == innermost_loop(
-        spawn.statement, spawn.function
-    )
+    iteration = innermost_loop(spawn.statement, spawn.function)
+    return _made(spawn, decl) and innermost_loop(decl, spawn.function) == iteration
 
 
 def _made(spawn: Spawn, decl: Node) -> bool:

@@ -168,6 +168,5 @@ class Rule:
     options: tuple[RuleOption, ...] = ()
     precheck: Callable[[list[str]], str | None] | None = None
     retention: bool = False  # asks retention.py whether callees keep a pointer: the pipeline fills view.parameters
-    retention_also: tuple[
-        str, ...
-    ] = ()  # packages it asks about beyond a package's imports (a type its rewrite brings)
+    # packages whose verdicts retention is asked about beyond a package's imports (a type the rewrite brings in)
+    retention_also: tuple[str, ...] = ()

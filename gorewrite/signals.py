@@ -46,14 +46,13 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
     """The goroutine's one signal after its last read of name, or why there is none."""
     body = spawn.literal.child_by_field_name("body")
     signal, wrapper = None, None
-    first = statements(body)[0] if statements(body) else None
+    first = next(iter(statements(body)), None)
     if spawn.statement.type == "go_statement" and first is not None and first.type == "defer_statement":
         deferred = first.named_children[0]  # deferred first, it runs last
         signal = _signal_call(types, spawn.path, deferred)
         function = deferred.child_by_field_name("function") if deferred.type == "call_expression" else None
-        if (
-            signal is None and function is not None and function.type == "func_literal"
-        ):  # `defer func() { recover(); wg.Done() }()`
+        # `defer func() { recover(); wg.Done() }()`: the handler's last statement signals
+        if signal is None and function is not None and function.type == "func_literal":
             signal, wrapper = _last_signal(types, spawn.path, function.child_by_field_name("body")), function
     nested = (n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper)
     if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from gorewrite import retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import types_or_reason
+from gorewrite.rulekit import import_declarations, types_or_reason
 from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
     BUILDER,
@@ -170,9 +170,8 @@ def _builder_file(view: PackageView, site: Site) -> str | None:
     group's neighbour, not its place)."""
     if import_name(view, site.path, "bytes") != "bytes":
         return "the file imports bytes under another name, or the package declares bytes itself"
-    root = view.tree(site.path).root_node
-    groups = [d for d in root.named_children if d.type == "import_declaration" and "(" in text(d).decode()[:12]]
-    if not groups:
+    declarations = import_declarations(view.tree(site.path))
+    if not any(c.type == "import_spec_list" for d in declarations for c in d.named_children):
         return "the file has no import group for the bytes import a Buffer standing for the Builder needs"
     return None
 

@@ -82,7 +82,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
     for site_path in dict.fromkeys(p.site.path for p in plans):
         if existing is not None or site_path != path:  # the file of a new pool names the type in it
             edits += _site_import(view, next(p for p in plans if p.site.path == site_path), edits)
-    for replaced in {(p.site.path, p.replaced) for p in plans if p.replaced}:  # `strings` of a Builder
+    for replaced in dict.fromkeys((p.site.path, p.replaced) for p in plans if p.replaced):  # `strings` of a Builder
         edits += unused_import(view, *replaced, edits)
     if existing is None and any(p.replaced for p in plans) and not imports(view, path, "bytes"):
         edits.append(add_import(view, path, "bytes"))  # the new pool's new(bytes.Buffer)
