@@ -44,6 +44,9 @@ class Signal:
 
 def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
     """The goroutine's one signal after its last read of name, or why there is none."""
+    if spawn.statement.type == "go_statement" and spawn.literal.parent.parent != spawn.statement:
+        # `go every(tick, func() {…})`: the goroutine runs every, which may call the literal again after any signal
+        return "the func literal is an argument of the function the go statement starts, which may call it again later"
     body = spawn.literal.child_by_field_name("body")
     signal, wrapper = None, None
     first = next(iter(statements(body)), None)

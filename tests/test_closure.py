@@ -303,6 +303,33 @@ func Broadcast(sinks []chan<- string, level string) {
 """,
         "the write at line 19 can come before the wait at line 21",
     ),
+    "go_helper_calls_again": (
+        """package go_helper_calls_again
+
+// every calls f each time tick fires, until tick is closed (a wait.Until-style helper).
+func every(tick <-chan struct{}, f func()) {
+	for range tick {
+		f()
+	}
+}
+
+// Heartbeat publishes the status on every tick. Once the first beat is acknowledged the status
+// is "ready", and the caller's later ticks publish that: the literal's send is not the
+// goroutine's last act, every calls it again.
+func Heartbeat(tick chan struct{}, publish func(string)) {
+	status := "starting"
+	ack := make(chan struct{}, 16)
+	go every(tick, func() {
+		publish(status)
+		ack <- struct{}{}
+	})
+	tick <- struct{}{}
+	<-ack
+	status = "ready"
+}
+""",
+        "the func literal is an argument of the function the go statement starts",
+    ),
     "add_len_two_each": (
         """package add_len_two_each
 
@@ -1022,6 +1049,18 @@ def copy_before(statement: str, name: str):
     return lambda source: source.replace(statement, f"{indent}{name} := {name}\n{statement}", 1)
 
 
+def block_copy(first: str, last: str, name: str):
+    """The naive copy in a block of its own: from the line starting with first to the end of last."""
+
+    def rewrite(source: str) -> str:
+        start = source.index(first)
+        end = source.index(last, start) + len(last)
+        inner = "".join("\t" + line for line in source[start:end].splitlines(keepends=True))
+        return f"{source[:start]}\t{{\n\t\t{name} := {name}\n{inner}\t}}\n{source[end:]}"
+
+    return rewrite
+
+
 def merge_factory(source: str) -> str:
     """The naive factory rewrite: joiner(a) func(b) becomes joiner(a, b), and so does every call."""
     source = re.sub(
@@ -1047,6 +1086,12 @@ NAIVE = {
     "wait_group_go_released": (
         copy_before("\t\twg.Go(func() {", "level"),
         'func() string { c := make(chan string, 1); {pkg}.Broadcast([]chan<- string{c}, "warn"); return <-c }()',
+    ),
+    "go_helper_calls_again": (
+        block_copy("\tgo every(tick, func() {", "\t})\n", "status"),
+        "func() string { tick, got := make(chan struct{}), make(chan string, 2); "
+        "{pkg}.Heartbeat(tick, func(s string) { got <- s }); "
+        "tick <- struct{}{}; close(tick); return <-got + \",\" + <-got }()",
     ),
     "written_in_loop": (
         copy_before("\t\tgo func() {", "done"),
