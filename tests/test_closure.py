@@ -1091,7 +1091,7 @@ NAIVE = {
         block_copy("\tgo every(tick, func() {", "\t})\n", "status"),
         "func() string { tick, got := make(chan struct{}), make(chan string, 2); "
         "{pkg}.Heartbeat(tick, func(s string) { got <- s }); "
-        "tick <- struct{}{}; close(tick); return <-got + \",\" + <-got }()",
+        'tick <- struct{}{}; close(tick); return <-got + "," + <-got }()',
     ),
     "written_in_loop": (
         copy_before("\t\tgo func() {", "done"),

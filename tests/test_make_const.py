@@ -114,6 +114,21 @@ func Checksum(payload []byte, n int) int {
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
+    "shadowed_size": (
+        """package shadowed_size
+
+// Padded builds the frame padded to twice its payload in scratch space and says how long it is.
+func Padded(frame []byte) int {
+	if len(frame) > 0 {
+		frame := make([]byte, len(frame)*2)
+		frame[0] = 0x7e
+		return len(frame)
+	}
+	return 0
+}
+""",
+        "the make names frame, which the rewrite's `var frame` would shadow before the size is read",
+    ),
     "returned": (
         """package returned
 
@@ -411,8 +426,18 @@ def guarded(name: str, size: str, element: str, k: int):
     return lambda source: source.replace(f"\t{name} := make([]{element}, {size})\n", new, 1)
 
 
-# case -> (the naive rewrite of its source, what the compiler says of the naive buffer).
+# case -> (the naive rewrite of its source, what the compiler says of the naive buffer, or a Go
+# expression with {pkg} whose value the naive rewrite changes).
 NAIVE = {
+    "shadowed_size": (
+        lambda source: source.replace(
+            "\t\tframe := make([]byte, len(frame)*2)\n",
+            "\t\tvar frame []byte\n\t\tif n := len(frame) * 2; n <= 256 {\n"
+            "\t\t\tframe = make([]byte, 256)[:n:n]\n\t\t} else {\n\t\t\tframe = make([]byte, n)\n\t\t}\n",
+        ),
+        "func() (out string) { defer func() { out += fmt.Sprint(recover()) }(); "
+        "return fmt.Sprint({pkg}.Padded(make([]byte, 10))) }()",
+    ),
     "returned": (guarded("ids", "n", "int", 32), "make([]int, 32) escapes to heap"),
     "stored_global": (guarded("kept", "n", "string", 16), "make([]string, 16) escapes to heap"),
 }
@@ -449,7 +474,14 @@ def test_no_site(proposed, name):
     assert proposed.get(name, []) == []
 
 
-@pytest.mark.parametrize("name", list(NAIVE))
+@pytest.mark.parametrize("name", [n for n, (_, probe) in NAIVE.items() if "{pkg}" in probe])
+def test_the_naive_rewrite_computes_something_else(mutants, name):
+    assert NAIVE[name][0](DECLINES[name][0]) != DECLINES[name][0], "the naive edit must apply to the case"
+    before, after = mutants[1][name]
+    assert before != after, before
+
+
+@pytest.mark.parametrize("name", [n for n, (_, message) in NAIVE.items() if "{pkg}" not in message])
 def test_the_naive_buffer_escapes_too(mutants, name):
     built, _ = mutants
     rewrite, message = NAIVE[name]

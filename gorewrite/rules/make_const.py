@@ -31,6 +31,7 @@ from gorewrite.syntax import (
     statements,
     text,
     touches_error,
+    walk,
 )
 from gorewrite.toolchain import release_minor
 from gorewrite.type_bounds import type_limit
@@ -166,10 +167,14 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if escaping or isinstance(size, str):
         return escaping or size
     stmt, target, declared_type = _statement(make)
+    stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
     bound = upper_bound(view, path, make.capacity or make.length, stmt)
     typed = type_limit(view, path, make.capacity or make.length)
-    if typed is not None and typed * size <= MAX_IMPLICIT_STACK and (bound is None or typed < bound):
-        bound = typed  # a byte-sized count: a budget guard `count <= 256` would not even compile
+    # A count's type alone bounds it (a budget guard `count <= 256` would not even compile for a byte),
+    # but only within the budget: a uint16 length would zero a 64 KiB array on every call, ~100x
+    # slower than allocating the few bytes a frame usually holds.
+    if typed is not None and typed * size <= stack_budget and (bound is None or typed < bound):
+        bound = typed
     if bound is not None and not all(_pure(view, path, n) for n in _sizes(make)):
         bound = None  # the bounded form names a size twice: only where that evaluates it the same
     if bound is not None:
@@ -182,7 +187,6 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
             )
         k = bound
     else:
-        stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
         k = min(stack_budget, MAX_IMPLICIT_STACK) // size
         if k == 0:
             return f"one element is {size} bytes, more than the stack budget of {stack_budget} bytes (--stack-budget)"
@@ -201,6 +205,8 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
         )
     if bound is not None:
         return _exact(view, escape, make, stmt, target, k, size)
+    if declared_type and any(n.type == "identifier" and text(n) == target.encode() for n in walk(make.call)):
+        return f"the make names {target}, which the rewrite's `var {target}` would shadow before the size is read"
     slice_type = _slice_type(make)
     sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
     comment = stmt.next_sibling
