@@ -48,6 +48,30 @@ def case(name: str, imports: str, body: str) -> str:
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "field_struct_validated": (
+        case(
+            "field_struct_validated",
+            'import (\n\t"errors"\n\t"io"\n)',
+            """func validate(s sample) error {
+	if s.name == "" || s.sink == nil {
+		return errors.New("sample needs a name and a sink")
+	}
+	return nil
+}
+
+// Record validates the sample, whole and by value, then writes the line to its sink.
+func Record(name string, line []byte) (int, error) {
+	var c Counter
+	s := sample{name: name, sink: &c}
+	if err := validate(s); err != nil {
+		return 0, err
+	}
+	return s.sink.(io.Writer).Write(line)
+}
+""",
+        ),
+        "\treturn io.Writer(&c).Write(line)\n",
+    ),
     "field_pointer": (
         case(
             "field_pointer",
@@ -232,6 +256,25 @@ func Keep(line []byte) {
 """,
         ),
         "s is used as a whole",
+    ),
+    "used_whole_kept": (
+        case(
+            "used_whole_kept",
+            'import "io"',
+            """var audited []sample
+
+func audit(s sample) { audited = append(audited, s) }
+
+// Log audits the sample, which keeps it, then writes the line.
+func Log(line []byte) {
+	var c Counter
+	s := sample{name: "log", sink: &c}
+	audit(s)
+	s.sink.(io.Writer).Write(line)
+}
+""",
+        ),
+        "s is passed to audit, whose parameter",
     ),
     "slice_passed": (
         case(
@@ -668,6 +711,7 @@ def replace(old: str, new: str):
 NAIVE = {
     "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
+    "used_whole_kept": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "map_value": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), "moved to heap: c"),
     "container_unused_call": (
         replace("\ts := sample{name: label(), sink: &c}\n\ts.sink.(io.Writer)", "\tio.Writer(&c)"),
@@ -847,6 +891,7 @@ ALLOC_CALLS = {
     "field_event_payload": "{pkg}.CheckLine(2)",
     "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',
     "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',
+    "field_options_validated": '{pkg}.Attempts("db:5432", 2)',
     "field_param_request": "{pkg}.Check({pkg}.Request{})",
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "local_any_severity": "{pkg}.Name(1)",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gorewrite import retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -263,12 +264,12 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     reads = [_use_node(view, escape.path, u) for u in uses]
     if place == "entry" and len(reads) > 1:
         others = [n for n in reads if _access(n).parent.type != "type_assertion_expression"]
-        return _others(store, place, others or reads[1:])
+        return _others(view, escape.path, store, place, others or reads[1:])
     assertion, problem = _the_assertion(view, escape.path, store, place, reads)
     if problem:
         return problem
     others = [n for n in reads if not contains(assertion, n)]
-    problem = _others(store, place, others)
+    problem = _others(view, escape.path, store, place, others)
     if problem:
         return problem
     target = _interface(types, escape.path, assertion.child_by_field_name("type"))
@@ -395,8 +396,12 @@ def _reads_stored(store: Store, place: str, access: Node) -> bool:
     return index is None or index == wanted  # an index not known here may be the element's
 
 
-def _others(store: Store, place: str, others: list[Node]) -> str | None:
-    """The container's other uses must leave the stored value alone (with none, it goes: _removable)."""
+def _others(view: PackageView, path: str, store: Store, place: str, others: list[Node]) -> str | None:
+    """The container's other uses must leave the stored value alone (with none, it goes: _removable).
+
+    A struct passed whole by value (`validate(opts)`) is a copy: the callee cannot change the local's
+    field. It still carries the stored pointer, so only to a callee the compiler proves keeps none of it.
+    """
     name = text(store.container).decode()
     if place == "var" or not others:
         return None
@@ -408,13 +413,32 @@ def _others(store: Store, place: str, others: list[Node]) -> str | None:
     for use in others:
         access = unparen(_access(use))
         if place == "field" and access.type != "selector_expression":
-            return f"{name} is used as a whole (line {_row(use)}), not one field at a time"
+            copied = _passed_by_value(view, path, access)
+            if copied is None:
+                return f"{name} is used as a whole (line {_row(use)}), not one field at a time"
+            if copied:
+                return f"{name} {copied} (line {_row(use)}): the value stored in it would still escape"
         if place == "element" and not (_is_length(access) or _is_element_read(access)):
             return (
                 f"{name} is used other than by len, cap or reading one element by a constant index "
                 f"(line {_row(use)}): its elements could change"
             )
     return None
+
+
+def _passed_by_value(view: PackageView, path: str, access: Node) -> str | None:
+    """For `f(c)` finishing there: why f may keep c's contents (retention), "" when it keeps none;
+    None for any other use of the whole struct."""
+    node = access
+    while node.parent.type == "parenthesized_expression":
+        node = node.parent
+    if node.parent.type != "argument_list" or node.parent.parent.type != "call_expression":
+        return None
+    call = node.parent.parent
+    if call.parent.type in ("go_statement", "defer_statement"):
+        return None
+    arguments = [a for a in node.parent.named_children if a.type != "comment"]
+    return retention.kept(view, call, arguments.index(node)) or ""
 
 
 def _is_length(access: Node) -> bool:
@@ -739,4 +763,5 @@ RULE = Rule(
     messages=("moved to heap: x", "x escapes to heap"),
     find=find,
     propose=propose,
+    retention=True,
 )
