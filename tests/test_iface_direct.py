@@ -257,6 +257,24 @@ func Keep(line []byte) {
         ),
         "s is used as a whole",
     ),
+    "named_result_stored": (
+        case(
+            "named_result_stored",
+            'import "fmt"',
+            """type result struct{ name string }
+
+func (r result) String() string { return "result:" + r.name }
+
+// Build reports, once it returns, the result it had when it started.
+func Build(name string, report func(string)) (res result) {
+	s := sample{name: "start", sink: res}
+	defer func() { report(s.sink.(fmt.Stringer).String()) }()
+	return result{name: name}
+}
+""",
+        ),
+        "res is a named result: a return statement writes it",
+    ),
     "used_whole_kept": (
         case(
             "used_whole_kept",
@@ -711,6 +729,13 @@ def replace(old: str, new: str):
 NAIVE = {
     "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
+    "named_result_stored": (
+        replace(
+            '\ts := sample{name: "start", sink: res}\n\tdefer func() { report(s.sink.(fmt.Stringer).String()) }()',
+            "\tdefer func() { report(fmt.Stringer(res).String()) }()",
+        ),
+        'func() (out string) { {pkg}.Build("db", func(s string) { out = s }); return out }()',
+    ),
     "used_whole_kept": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "map_value": (replace('kv["out"].(io.Writer)', "io.Writer(&c)"), "moved to heap: c"),
     "container_unused_call": (

@@ -245,6 +245,8 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
         return types
     name = text(store.container).decode()
     container = types.at(escape.path, store.container.start_byte)
+    if container is not None and container.kind == Kind.RESULT:
+        return f"{name} is a named result: a return statement writes it"
     if container is None or container.use != Use.DECL or container.kind != Kind.VAR or not container.local:
         return f"cannot resolve {name} to a local variable"
     function = owner(store.declaration)
@@ -486,6 +488,8 @@ def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, functio
         )
     name = text(node).decode()
     ident = types.at(path, node.start_byte)
+    if ident is not None and ident.kind == Kind.RESULT:
+        return f"{name} is a named result: a return statement writes it"
     if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM):
         return f"cannot resolve {name} to a local variable"
     idents = _idents(types, path, function)
