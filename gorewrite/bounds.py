@@ -1,4 +1,4 @@
-"""Upper bounds the code proves for an integer expression at a statement, from go/types' constants.
+"""Bounds the code proves for an integer expression at a statement, from go/types' constants.
 
 A rule that sizes a buffer needs the largest value a size can have where it is used, for every
 input, not a guess. The facts come from the code on every path into the statement, in the same
@@ -6,57 +6,51 @@ function:
 
     if n <= 0 || n > Max { return … }     a guard before it whose body always leaves (return,
                                           panic, break, continue, goto): after it, n <= Max
+    if len(s) != 36 { return }            an equality guard (also `switch len(k) { case 16, 32: …
+                                          default: return }` and tagless switches of guards)
     if n > Max { …; n = Max }             a clamp (n <= max(Max, the value assigned))
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
-    if n <= Max && … { <statement> }      a condition the statement is under
+    if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`)
-    size := 48 / n = Max                  an assignment of a constant (and `n + C` is at most C more)
+    m := n / n = len(p) / size := 48      an assignment: the bound its value has there
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`)
-    make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`)
+    make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
+                                          `(n+63)/64`, `n >> 1`, `int(u)`)
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`,
 `2*Width`, `len(table)`), never a name matched by text. The subject is a local variable or
 parameter, `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded
-by `if len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text). A
-fact counts only if nothing can change the subject between it and the statement: no write after
-the fact other than its own (a loop's update clause runs before the condition is tested again),
-no write in another function (a closure), the address never taken, and no `goto` in the function
-when the fact is a statement before the one bounded (a goto could jump past it).
+by `if len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
+
+Lower bounds are found the same way (`if n < 0 { return }`); products and left shifts need one:
+`2*n` of a very negative n wraps to any value. A fact counts only if nothing can change the
+subject between it and the statement: no write on a path from the fact to the statement other
+than its own (a loop's update clause runs before its condition is tested again; a write after
+the statement reaches it again only through a loop the fact is outside of), no write in another
+function (a closure), the address never taken, and no `goto` in the function when the fact is a
+statement before the one bounded (a goto could jump past it); with a goto, any later write voids.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gorewrite.guards import DOWN, UP, Side, leaves, switch_after, switch_in, when
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, ancestors, first_of, statements, text, unparen
-from gorewrite.typeinfo import Ident, Kind, Use
+from gorewrite.terms import Subject, builtin, subject_of, value_of
+from gorewrite.type_bounds import conversion, int_type, narrow, preserves, unsigned, wide
+from gorewrite.typeinfo import Ident, Use
 
 FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
-EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
-# op -> (the bound on the left operand, as an offset from the right, when the comparison is true; when false)
-UPPER = {b"<": (-1, None), b"<=": (0, None), b">": (None, 0), b">=": (None, -1)}
-FLIPPED = {b"<": b">", b"<=": b">=", b">": b"<", b">=": b"<="}
-ARITHMETIC = (b"+", b"-", b"*", b"/", b"%", b"&", b"|", b"^", b"<<", b">>", b"&^")
-
-
-@dataclass(frozen=True)
-class Subject:
-    """What is bounded: a variable (`n`), the length of one (`len(s)`), or arithmetic of those and
-    constants (`len(a)+len(b)`), compared by shape and go/types objects, never by text."""
-
-    key: tuple
-    objs: frozenset[str]
-
-    @property
-    def variable(self) -> bool:
-        """A plain variable, which an assignment sets to a value (a length: to a slice of one)."""
-        return self.key[0] == "var"
+SWITCH = "expression_switch_statement"
+CLAUSES = ("expression_case", "default_case")
 
 
 @dataclass(frozen=True)
 class Fact:
-    """`subject <= limit` from `start` on, unless something writes the subject outside `own`."""
+    """`subject <= limit` (or >=) from `start` on, unless something writes the subject outside `own`."""
 
     limit: int
     start: int
@@ -67,14 +61,96 @@ class Fact:
 def upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | None:
     """The least constant the code proves `size <= C` by on every path into stmt (a statement in a
     block holding `size`), or None when it proves none."""
-    direct = _limit(view, path, size)
-    if direct is not None:
-        return direct
-    offset = _offset(view, path, size)
-    inner = upper_bound(view, path, offset[0], stmt) if offset is not None else None
-    if inner is not None:  # `n + C`, C >= 0: past the bound it could only wrap to a negative size
-        return inner + offset[1]
-    subject = _subject(view, path, size)
+    return bound(view, path, size, stmt, UP)
+
+
+def lower_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | None:
+    """The greatest constant the code proves `size >= C` by on every path into stmt, or None."""
+    return bound(view, path, size, stmt, DOWN)
+
+
+def bound(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> int | None:
+    size = unparen(size)
+    key = ("bounds", path, size.start_byte, size.end_byte, stmt.start_byte, stmt.end_byte, side.upper)
+    return memo(
+        view, key, lambda: side.best([_shape(view, path, size, stmt, side), _known(view, path, size, stmt, side)])
+    )
+
+
+def _shape(view: PackageView, path: str, node: Node, stmt: Node, side: Side) -> int | None:
+    """The bound the expression's own shape proves from its operands' bounds at stmt."""
+    value = value_of(view, path, node)
+    if value is not None:
+        return value
+    operand = lambda n, s=side: bound(view, path, n, stmt, s)  # noqa: E731
+    if node.type == "call_expression":
+        return _call(view, path, node, side, operand)
+    if node.type == "identifier":
+        return 0 if not side.upper and unsigned(int_type(view, path, node)) else None
+    if node.type != "binary_expression":
+        return None
+    op = text(node.child_by_field_name("operator"))
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    constant = value_of(view, path, right)
+    if op == b"&":  # C >= 0: no bit beyond C's
+        masks = [v for v in (value_of(view, path, left), constant) if v is not None and v >= 0]
+        return (min(masks) if side.upper else 0) if masks else None
+    if op == b"%" and constant is not None and constant > 0:  # |x % C| < C, with x's sign
+        low = operand(left, DOWN)
+        return constant - 1 if side.upper else 0 if low is not None and low >= 0 else 1 - constant
+    if op == b"/" and constant is not None and constant > 0:  # rounds toward zero
+        inner = operand(left)
+        return None if inner is None else -(-inner // constant) if inner < 0 else inner // constant
+    if op == b">>" and constant is not None and constant >= 0:  # monotone
+        inner = operand(left)
+        return inner >> constant if inner is not None else None
+    if op not in (b"+", b"*", b"<<"):
+        return None
+    # A sum with a non-negative term cannot wrap below the type's least value; a product or left
+    # shift of non-negative values cannot wrap to a value above the true one. Either may wrap
+    # upward to a negative size, which panics in both forms: the true value bounds it from above.
+    lows = [operand(left, DOWN), constant if op == b"<<" else operand(right, DOWN)]
+    highs = [operand(left, UP), constant if op == b"<<" else operand(right, UP)]
+    if op == b"<<" and (constant is None or not 0 <= constant < 63):
+        return None
+    nonnegative = [low is not None and low >= 0 for low in lows]
+    if None in highs or not (any(nonnegative) if op == b"+" else all(nonnegative)):
+        return None
+    high = highs[0] + highs[1] if op == b"+" else highs[0] * highs[1] if op == b"*" else highs[0] << highs[1]
+    if side.upper:
+        return high
+    kind = int_type(view, path, node)  # the lower bound holds only where nothing can wrap
+    if None in lows or kind is None or high > narrow(kind)[1]:
+        return None
+    return lows[0] + lows[1] if op == b"+" else lows[0] * lows[1] if op == b"*" else lows[0] << lows[1]
+
+
+def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int | None:
+    """min/max of bounded arguments, len/cap (never negative), and `T(x)` where T keeps x's value."""
+    function = node.child_by_field_name("function")
+    args = node.child_by_field_name("arguments").named_children
+    if builtin(view, path, function, b"len") or builtin(view, path, function, b"cap"):
+        return None if side.upper else 0
+    for name, any_one in ((b"min", side.upper), (b"max", not side.upper)):
+        if builtin(view, path, function, name):  # min(a, b) <= a: one bounded argument bounds it
+            found = [operand(a) for a in args]
+            return side.best(found) if any_one else side.worst(found)
+    converted = conversion(view, path, node)
+    if converted is None:
+        return None
+    target, inner = converted
+    source = int_type(view, path, inner)
+    low, high = operand(inner, DOWN), operand(inner, UP)
+    if source is not None:
+        low, high = max(low, wide(source)[0]) if low is not None else wide(source)[0], high
+    least, most = narrow(target)
+    kept = preserves(source, target) or (low is not None and high is not None and least <= low and high <= most)
+    return (high if side.upper else low) if kept else None
+
+
+def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> int | None:
+    """The tightest fact on the subject that holds at stmt."""
+    subject = subject_of(view, path, size)
     if subject is None:
         return None
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs]
@@ -88,41 +164,67 @@ def upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | N
     if any(_function(root, u) != function for u in writes):
         return None  # a closure writes it: when it runs is not known here
     jumps = first_of(function, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None
-    limits = [
-        fact.limit
-        for fact in _facts(view, path, subject, stmt, function)
-        if not (fact.before and jumps)
-        and not any(u.start >= fact.start and not any(a <= u.start < b for a, b in fact.own) for u in writes)
-    ]
-    return min(limits, default=None)
+    loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
+    facts = _facts(view, path, subject, stmt, function, side)
+    return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps))
 
 
-def _facts(view: PackageView, path: str, subject: Subject, stmt: Node, function: Node) -> list[Fact]:
+def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool) -> bool:
+    """Can no write other than the fact's own run between the fact and stmt? A write after stmt
+    reaches it again only around a loop that holds both and starts after the fact (a fact inside
+    the loop, or the loop's own condition, holds again on every pass before stmt)."""
+    if fact.before and jumps:
+        return False
+    for write in writes:
+        if write.start < fact.start or any(a <= write.start < b for a, b in fact.own):
+            continue
+        if jumps or write.start < stmt.end_byte:
+            return False
+        if any(fact.start < loop.start_byte and write.start < loop.end_byte for loop in loops):
+            return False
+    return True
+
+
+def _facts(view: PackageView, path: str, subject: Subject, stmt: Node, function: Node, side: Side) -> list[Fact]:
     """Every fact on the way from stmt up to its function's body."""
     found = []
     node = stmt
+    matches = lambda n: subject_of(view, path, n) == subject  # noqa: E731
+    value = lambda n: value_of(view, path, n)  # noqa: E731
     while node.parent is not None and node != function:
         parent = node.parent
+        limit = None
         if parent.type == "statement_list":
             sibling = node.prev_named_sibling
             while sibling is not None:
-                fact = _statement_fact(view, path, subject, sibling)
-                if fact is not None:
-                    found.append(fact)
+                fact = _statement_fact(view, path, subject, sibling, side)
+                found += [fact] if fact is not None else []
                 sibling = sibling.prev_named_sibling
-        elif parent.type == "if_statement" and parent.child_by_field_name("consequence") == node:
-            limit = _when_true(view, path, subject, parent.child_by_field_name("condition"))
-            if limit is not None:
-                found.append(Fact(limit, parent.start_byte, (), before=False))
+        elif parent.type == "if_statement" and node in _branches(parent):
+            holds = parent.child_by_field_name("consequence") == node  # else: the condition is false
+            limit = when(parent.child_by_field_name("condition"), holds, side, matches, value)
+        elif parent.type in CLAUSES and parent.parent.type == SWITCH:
+            index = [c for c in parent.parent.named_children if c.type in CLAUSES].index(parent)
+            limit = switch_in(parent.parent, index, side, matches, value)
         elif parent.type == "for_statement" and parent.child_by_field_name("body") == node:
-            found += _loop_facts(view, path, subject, parent)
+            found += _loop_facts(view, path, subject, parent, side)
+        if limit is not None:
+            found.append(Fact(limit, (parent.parent if parent.type in CLAUSES else parent).start_byte, (), False))
         node = parent
     return found
 
 
-def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node) -> Fact | None:
-    """The bound a statement before the bounded one leaves behind: an exiting guard, a clamp, a min."""
+def _branches(node: Node) -> list[Node]:
+    """An if statement's consequence and its else branch (a block or an `else if`)."""
+    return [b for b in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if b]
+
+
+def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node, side: Side) -> Fact | None:
+    """The bound a statement before the bounded one leaves behind: an exiting guard, a clamp, an assignment."""
     own = ((node.start_byte, node.end_byte),)
+    matches = lambda n: subject_of(view, path, n) == subject  # noqa: E731
+    value = lambda n: value_of(view, path, n)  # noqa: E731
+    panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
     if node.type in ("assignment_statement", "short_var_declaration"):
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         op = node.child_by_field_name("operator")
@@ -130,27 +232,29 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node) 
             return None
         if not _sets(view, path, left.named_children[0], subject):
             return None
-        limit = _assigned_limit(view, path, subject, right.named_children[0])
+        limit = _assigned_limit(view, path, subject, right.named_children[0], node, side)
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
+    if node.type == SWITCH:
+        limit = switch_after(node, side, matches, value, panics)
+        return Fact(limit, node.start_byte, (), before=True) if limit is not None else None
     if node.type != "if_statement" or node.child_by_field_name("alternative") is not None:
         return None
     body = statements(node.child_by_field_name("consequence"))
     if not body:
         return None
     condition = node.child_by_field_name("condition")
-    if _exits(view, path, body[-1]):
-        limit = _when_false(view, path, subject, condition)
+    if leaves(body[-1], panics):
+        limit = when(condition, False, side, matches, value)
         return Fact(limit, node.start_byte, (), before=True) if limit is not None else None
     # A clamp: the body sets the subject once, at its top level, to a bounded value; the statements
     # before it fall through to it or leave for good, and any other write voids the fact.
     clamps = [b for b in body if _assigned(view, path, subject, b) is not None]
     if len(clamps) != 1:
         return None
-    limit = _when_false(view, path, subject, condition)
-    assigned = _assigned_limit(view, path, subject, _assigned(view, path, subject, clamps[0]))
-    if limit is None or assigned is None:
-        return None
-    return Fact(max(limit, assigned), node.start_byte, ((clamps[0].start_byte, clamps[0].end_byte),), before=True)
+    limit = when(condition, False, side, matches, value)
+    assigned = _assigned_limit(view, path, subject, _assigned(view, path, subject, clamps[0]), clamps[0], side)
+    own = ((clamps[0].start_byte, clamps[0].end_byte),)
+    return Fact(side.worst([limit, assigned]), node.start_byte, own, before=True) if limit is not None else None
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
@@ -165,26 +269,28 @@ def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Nod
 
 def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
     """Does assigning to target set the subject: the variable itself, or the slice or string whose length it is?"""
-    found = _subject(view, path, target)
+    found = subject_of(view, path, target)
     return found is not None and found.variable and subject.key in (found.key, ("len", found.key[1]))
 
 
-def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node) -> int | None:
-    """The bound an assigned value gives the subject: the value's own (a variable), or the high index
-    of `s[lo:hi]` (a length: `s = s[:Max]` leaves len(s) <= Max, or it panics)."""
+def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
+    """The bound an assigned value gives the subject: the value's own where it is assigned (a
+    variable: `n := len(p)` after a guard on len(p)), or the high index of `s[lo:hi]` (a length:
+    `s = s[:Max]` leaves len(s) <= Max, or it panics)."""
     if subject.variable:
-        return _limit(view, path, value)
+        return bound(view, path, value, at, side)
     value = unparen(value)
     high = value.child_by_field_name("end") if value.type == "slice_expression" else None
-    return _limit(view, path, high) if high is not None else None
+    return bound(view, path, high, at, side) if high is not None and side.upper else None
 
 
-def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node) -> list[Fact]:
+def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:
     """`for …; i < C; … { … }` and `for i := range C { … }` bound i in the body."""
     clause = loop.named_children[0] if loop.named_child_count > 1 else None
     if clause is not None and clause.type == "for_clause":
         condition = clause.child_by_field_name("condition")
-        limit = _when_true(view, path, subject, condition) if condition is not None else None
+        matches = lambda n: subject_of(view, path, n) == subject  # noqa: E731
+        limit = when(condition, True, side, matches, lambda n: value_of(view, path, n)) if condition else None
         own = tuple(
             (part.start_byte, part.end_byte)
             for part in (clause.child_by_field_name("initializer"), clause.child_by_field_name("update"))
@@ -193,135 +299,11 @@ def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node) -> l
         return [Fact(limit, loop.start_byte, own, before=False)] if limit is not None else []
     if clause is not None and clause.type == "range_clause" and any(c.type == ":=" for c in clause.children):
         left = clause.child_by_field_name("left")
-        count = _value(view, path, clause.child_by_field_name("right"))
-        if left.named_child_count == 1 and _is(view, path, left.named_children[0], subject) and count is not None:
-            return [Fact(count - 1, loop.start_byte, (), before=False)]
+        count = value_of(view, path, clause.child_by_field_name("right"))
+        variable = left.named_children[0] if left.named_child_count == 1 else None
+        if variable is not None and subject_of(view, path, variable) == subject and count is not None:
+            return [Fact(count - 1 if side.upper else 0, loop.start_byte, (), before=False)]
     return []
-
-
-def _when_false(view: PackageView, path: str, subject: Subject, condition: Node) -> int | None:
-    """The least bound on the subject when `a || b || …` is false: each part is false."""
-    node = unparen(condition)
-    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == b"||":
-        found = [_when_false(view, path, subject, node.child_by_field_name(side)) for side in ("left", "right")]
-        return min((f for f in found if f is not None), default=None)
-    return _comparison(view, path, subject, node, holds=False)
-
-
-def _when_true(view: PackageView, path: str, subject: Subject, condition: Node) -> int | None:
-    """The least bound on the subject when `a && b && …` is true: each part is true."""
-    node = unparen(condition)
-    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == b"&&":
-        found = [_when_true(view, path, subject, node.child_by_field_name(side)) for side in ("left", "right")]
-        return min((f for f in found if f is not None), default=None)
-    return _comparison(view, path, subject, node, holds=True)
-
-
-def _comparison(view: PackageView, path: str, subject: Subject, node: Node, holds: bool) -> int | None:
-    """C (or C-1) for `subject < C`, `subject <= C`, `C > subject`, … when it holds (or does not)."""
-    if node.type != "binary_expression":
-        return None
-    left, op, right = (
-        unparen(node.child_by_field_name("left")),
-        text(node.child_by_field_name("operator")),
-        unparen(node.child_by_field_name("right")),
-    )
-    if op not in UPPER:
-        return None
-    if not _is(view, path, left, subject):
-        left, right, op = right, left, FLIPPED[op]
-    if not _is(view, path, left, subject):
-        return None
-    limit = _value(view, path, right)
-    offset = UPPER[op][0 if holds else 1]
-    return limit + offset if limit is not None and offset is not None else None
-
-
-def _subject(view: PackageView, path: str, size: Node) -> Subject | None:
-    """The subject the size is: a local variable, the length of a local slice or string (a map's
-    or a channel's length changes without a write), or arithmetic of those and constants."""
-    found = _key(view, path, unparen(size))
-    return Subject(*found) if found is not None and found[1] else None
-
-
-def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str]] | None:
-    value = _value(view, path, node)
-    if value is not None:
-        return ("const", value), frozenset()
-    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ARITHMETIC:
-        left, right = (_key(view, path, unparen(node.child_by_field_name(s))) for s in ("left", "right"))
-        if left is None or right is None:
-            return None
-        return ("op", text(node.child_by_field_name("operator")), left[0], right[0]), left[1] | right[1]
-    length = node.type == "call_expression"
-    if length:
-        args = node.child_by_field_name("arguments").named_children
-        if not _builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
-            return None
-        node = unparen(args[0])
-    if node.type != "identifier":
-        return None
-    ident = view.types.at(path, node.start_byte)
-    if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
-        return None
-    if length and not (ident.type is not None and (ident.type.startswith("[]") or ident.type == "string")):
-        return None
-    return ("len" if length else "var", ident.obj), frozenset([ident.obj])
-
-
-def _is(view: PackageView, path: str, node: Node, subject: Subject) -> bool:
-    """Is the expression the subject itself (the same go/types object, or the length of it)?"""
-    found = _subject(view, path, node)
-    return found == subject
-
-
-def _offset(view: PackageView, path: str, node: Node) -> tuple[Node, int] | None:
-    """(`n`, C) for `n + C` or `C + n` with a constant C >= 0."""
-    node = unparen(node)
-    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == b"+":
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        for term, value in ((left, _value(view, path, right)), (right, _value(view, path, left))):
-            if value is not None and value >= 0:
-                return term, value
-    return None
-
-
-def _limit(view: PackageView, path: str, node: Node) -> int | None:
-    """A bound the expression itself proves, whatever its operands hold: a constant, `min(…)` of
-    which some argument is bounded, `x & C` (C >= 0: no bit beyond C's) or `x % C` (C > 0: |x % C| < C)."""
-    node = unparen(node)
-    value = _value(view, path, node)
-    if value is not None:
-        return value
-    if node.type == "call_expression" and _builtin(view, path, node.child_by_field_name("function"), b"min"):
-        limits = [_limit(view, path, arg) for arg in node.child_by_field_name("arguments").named_children]
-        return min((v for v in limits if v is not None), default=None)
-    if node.type != "binary_expression":
-        return None
-    op = text(node.child_by_field_name("operator"))
-    left, right = (_value(view, path, node.child_by_field_name(side)) for side in ("left", "right"))
-    if op == b"&":
-        return min((v for v in (left, right) if v is not None and v >= 0), default=None)
-    if op == b"%" and right is not None and right > 0:
-        return right - 1
-    return None
-
-
-def _exits(view: PackageView, path: str, last: Node) -> bool:
-    """Does the statement leave the block for good: return, break, continue, goto, panic(…)?"""
-    call = last.named_children[0] if last.type == "expression_statement" and last.named_children else None
-    panics = call is not None and call.type == "call_expression"
-    return last.type in EXITS or (panics and _builtin(view, path, call.child_by_field_name("function"), b"panic"))
-
-
-def _builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:
-    """Is the callee Go's builtin of that name (not a local function that shadows it)?"""
-    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
-    return ident is not None and function.text == name and ident.kind == Kind.BUILTIN
-
-
-def _value(view: PackageView, path: str, node: Node) -> int | None:
-    return view.types.value(path, node.start_byte, node.end_byte)
 
 
 def _function(root: Node, ident: Ident) -> Node | None:

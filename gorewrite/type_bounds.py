@@ -1,4 +1,5 @@
-"""Bounds from a variable's type alone: a `byte` count is at most 255, however the code writes it.
+"""Bounds from types: a `byte` count is at most 255 however the code writes it, a `uint` is never
+negative, and `int(u)` keeps u's value where int holds every value u's type has.
 
 Where the code proves no bound (bounds.py), a size held in a small predeclared integer type still
 has one for every input. The type is go/types' own, and a package that declares a type of the
@@ -14,20 +15,105 @@ from gorewrite.typeinfo import Kind
 
 # The predeclared integer types whose every value is a small bound (a `byte` count is at most 255).
 SMALL_INTEGERS = {"byte": 255, "uint8": 255, "int8": 127, "uint16": 65535, "int16": 32767}
+# Each predeclared integer type's range as (bits, signed); int, uint and uintptr are 32 or 64 bits
+# with GOARCH, so a question about them is answered for both.
+INTEGERS = {
+    "int8": (8, True),
+    "int16": (16, True),
+    "int32": (32, True),
+    "rune": (32, True),
+    "int64": (64, True),
+    "uint8": (8, False),
+    "byte": (8, False),
+    "uint16": (16, False),
+    "uint32": (32, False),
+    "uint64": (64, False),
+}
+WORD = {"int": True, "uint": False, "uintptr": False}  # name -> signed
+ARITHMETIC = (b"+", b"-", b"*", b"/", b"%", b"&", b"|", b"^", b"&^")
+
+
+def narrow(name: str) -> tuple[int, int]:
+    """The values the type holds on every GOARCH (int: those of int32)."""
+    bits, signed = INTEGERS[name] if name in INTEGERS else (32, WORD[name])
+    return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+
+
+def wide(name: str) -> tuple[int, int]:
+    """The values the type may hold on some GOARCH (int: those of int64)."""
+    bits, signed = INTEGERS[name] if name in INTEGERS else (64, WORD[name])
+    return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
 
 
 def type_limit(view: PackageView, path: str, size: Node) -> int | None:
     """The largest value the size's type holds, when the size is a variable of a small predeclared
-    integer type: a bound for every input, however the variable is written. A package that declares
-    a type of the same name (which go/types would print the same) gets none."""
+    integer type (or a conversion that keeps its every value, `int(count)`): a bound for every
+    input, however the variable is written."""
     size = unparen(size)
+    converted = conversion(view, path, size)
+    if converted is not None and preserves(int_type(view, path, converted[1]), converted[0]):
+        size = unparen(converted[1])
     if size.type != "identifier":
         return None
     ident = view.types.at(path, size.start_byte)
     if ident is None or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT) or ident.type not in SMALL_INTEGERS:
         return None
-    declared = memo(view, ("bounds.declared_types",), lambda: _declared_types(view))
-    return None if ident.type in declared else SMALL_INTEGERS[ident.type]
+    return SMALL_INTEGERS[ident.type] if predeclared(view, ident.type) else None
+
+
+def int_type(view: PackageView, path: str, node: Node) -> str | None:
+    """The predeclared integer type of an expression, where go/types' facts on identifiers tell it:
+    a variable's type, `len`/`cap` (int), a conversion's, arithmetic's (its operand's: Go has no
+    mixed-type arithmetic; a shift: its left operand's). None when unknown or untyped."""
+    node = unparen(node)
+    if node.type == "identifier":
+        ident = view.types.at(path, node.start_byte)
+        ok = ident is not None and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
+        return ident.type if ok and ident.type in {**INTEGERS, **WORD} and predeclared(view, ident.type) else None
+    if node.type == "call_expression":
+        converted = conversion(view, path, node)
+        if converted is not None:
+            return converted[0]
+        function = node.child_by_field_name("function")
+        ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+        builtin = ident is not None and ident.kind == Kind.BUILTIN and ident.name in ("len", "cap")
+        return "int" if builtin else None
+    if node.type == "binary_expression":
+        op = text(node.child_by_field_name("operator"))
+        sides = ("left",) if op in (b"<<", b">>") else ("left", "right") if op in ARITHMETIC else ()
+        found = [int_type(view, path, node.child_by_field_name(s)) for s in sides]
+        return next((t for t in found if t is not None), None)
+    return None
+
+
+def conversion(view: PackageView, path: str, node: Node) -> tuple[str, Node] | None:
+    """(T, x) for `T(x)` with T a predeclared integer type (not one the package redeclares)."""
+    node = unparen(node)
+    if node.type != "call_expression":
+        return None
+    function, args = node.child_by_field_name("function"), node.child_by_field_name("arguments").named_children
+    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+    if ident is None or ident.kind != Kind.TYPE or len(args) != 1 or args[0].type == "variadic_argument":
+        return None
+    name = text(function).decode()
+    return (name, args[0]) if name in {**INTEGERS, **WORD} and predeclared(view, name) else None
+
+
+def preserves(source: str | None, target: str) -> bool:
+    """Does converting any value of type source to target keep it, on every GOARCH?"""
+    if source is None:
+        return False
+    (low, high), (least, most) = wide(source), narrow(target)
+    return least <= low and high <= most
+
+
+def unsigned(name: str | None) -> bool:
+    return name is not None and wide(name)[0] == 0
+
+
+def predeclared(view: PackageView, name: str) -> bool:
+    """Is the type name Go's own, not one of the package's types of the same name?"""
+    return name not in memo(view, ("bounds.declared_types",), lambda: _declared_types(view))
 
 
 def _declared_types(view: PackageView) -> set[str]:

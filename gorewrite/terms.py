@@ -1,0 +1,75 @@
+"""What a bound is about (bounds.py): the subject an expression is, matched by shape and go/types
+objects, never by text, and the constants go/types evaluates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, text, unparen
+from gorewrite.type_bounds import ARITHMETIC, conversion, int_type, preserves
+from gorewrite.typeinfo import Kind
+
+SHIFTS = (b"<<", b">>")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What is bounded: a variable (`n`), the length of one (`len(s)`), or arithmetic of those and
+    constants (`len(a)+len(b)`), compared by shape and go/types objects, never by text."""
+
+    key: tuple
+    objs: frozenset[str]
+
+    @property
+    def variable(self) -> bool:
+        """A plain variable, which an assignment sets to a value (a length: to a slice of one)."""
+        return self.key[0] == "var"
+
+
+def subject_of(view: PackageView, path: str, size: Node) -> Subject | None:
+    """The subject the size is: a local variable, the length of a local slice or string (a map's
+    or a channel's length changes without a write), or arithmetic of those and constants. A
+    conversion that keeps every value (`int(count)` of a uint16) is its operand."""
+    found = _key(view, path, unparen(size))
+    return Subject(*found) if found is not None and found[1] else None
+
+
+def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str]] | None:
+    value = value_of(view, path, node)
+    if value is not None:
+        return ("const", value), frozenset()
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ARITHMETIC + SHIFTS:
+        left, right = (_key(view, path, unparen(node.child_by_field_name(s))) for s in ("left", "right"))
+        if left is None or right is None:
+            return None
+        return ("op", text(node.child_by_field_name("operator")), left[0], right[0]), left[1] | right[1]
+    converted = conversion(view, path, node)
+    if converted is not None:
+        inner = unparen(converted[1])
+        return _key(view, path, inner) if preserves(int_type(view, path, inner), converted[0]) else None
+    length = node.type == "call_expression"
+    if length:
+        args = node.child_by_field_name("arguments").named_children
+        if not builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
+            return None
+        node = unparen(args[0])
+    if node.type != "identifier":
+        return None
+    ident = view.types.at(path, node.start_byte)
+    if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
+        return None
+    if length and not (ident.type is not None and (ident.type.startswith("[]") or ident.type == "string")):
+        return None
+    return ("len" if length else "var", ident.obj), frozenset([ident.obj])
+
+
+def builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:
+    """Is the callee Go's builtin of that name (not a local function that shadows it)?"""
+    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+    return ident is not None and function.text == name and ident.kind == Kind.BUILTIN
+
+
+def value_of(view: PackageView, path: str, node: Node) -> int | None:
+    """The integer constant go/types evaluates the expression to, or None."""
+    return view.types.value(path, node.start_byte, node.end_byte)

@@ -1,0 +1,78 @@
+"""make-const's evidence with a real go, on the golden `proven` module: the allocation is gone.
+
+go1.25+ prints `does not escape` for a variable-size make it still allocates on the heap above
+32 bytes, so the `-m` text cannot show what a bounded rewrite removes. Every rewritten case with
+a `TestAllocs` logs `allocs=N` (testing.AllocsPerRun through the rewritten function); the count
+must drop under go1.24.11 and the pinned release, and the case's `TestBehaviour` must still pass.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN, OLDER, releases
+from test_golden import golden_run
+
+MODULE = GOLDEN / "make-const" / "proven"
+PACKAGE = "example.com/golden/makeconst/proven/"
+MEASURED = sorted(
+    p.parent.name
+    for p in MODULE.glob("*/*_test.go")
+    if "decline_" not in p.parent.name and "func TestAllocs(" in p.read_text()
+)
+
+
+@pytest.fixture(scope="module")
+def rewritten(tmp_path_factory):
+    """The module as it is, and with the default run's verified rewrites applied."""
+    run = golden_run(MODULE, "make-const")
+    copies = []
+    for name in ("before", "after"):
+        root = tmp_path_factory.mktemp(name) / "m"
+        shutil.copytree(MODULE, root, ignore=shutil.ignore_patterns("__snapshots__"))
+        copies.append(root)
+    for path, content in run.changes.items():
+        (copies[1] / Path(path).relative_to(MODULE)).write_bytes(content)
+    return tuple(copies)
+
+
+def _go_test(toolchain, root: Path, *flags: str) -> str:
+    done = toolchain.run(["test", *flags, *(f"./{c}" for c in MEASURED)], str(root))
+    out = done.stdout.decode() + done.stderr.decode()
+    assert done.returncode == 0, out
+    return out
+
+
+def _allocations(toolchain, root: Path) -> dict[str, float]:
+    out = _go_test(toolchain, root, "-count=1", "-run", "^TestAllocs$", "-v")
+    found, last = {}, None
+    for line in out.splitlines():
+        measured = re.search(r"allocs=([\d.]+)", line)
+        if measured:
+            last = float(measured.group(1))
+        ended = re.match(rf"^ok\s+{PACKAGE}(\S+)", line)
+        if ended and last is not None:
+            found[ended.group(1)], last = last, None
+    assert set(found) == set(MEASURED), out
+    return found
+
+
+def test_the_measured_cases_are_there():
+    assert {"frame_copied", "varint_batch", "uuid_parse", "key_schedule", "sized_payload"} <= set(MEASURED)
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
+def test_each_bounded_rewrite_removes_the_allocation(rewritten, release):
+    """AllocsPerRun through each rewritten function: exactly the make's allocation is gone (a case
+    may allocate other things, clamped_labels its lower-cased strings)."""
+    toolchain = releases()[release]
+    before, after = (_allocations(toolchain, root) for root in rewritten)
+    kept = {c: (before[c], after[c]) for c in MEASURED if after[c] != before[c] - 1}
+    assert not kept, f"{toolchain.version}: the make's allocation is not gone (before, after): {kept}"
+
+
+def test_rewritten_cases_keep_their_behaviour(rewritten):
+    _go_test(releases()[0], rewritten[1], "-count=1", "-run", "^TestBehaviour$")
