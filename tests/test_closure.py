@@ -80,6 +80,26 @@ func CloseAll(closers []io.Closer, report func(tag string, err error)) {
 """,
         "\t\ttag := tag" + COPY.format("tag") + "\t\tdefer func() {",
     ),
+    "raw_string_comment_line": (
+        """package raw_string_comment_line
+
+import "fmt"
+
+// Banner sends the title under a usage block from one goroutine per writer; the usage text has a
+// line starting with //, which is no comment documenting the go statement.
+func Banner(title string, writers int, out chan<- string) {
+	if len(title) > 20 {
+		title = title[:20]
+	}
+	for i := 0; i < writers; i++ {
+		usage := `usage: probe [flags]
+// comments look like this`
+		go func() { out <- fmt.Sprint(usage, title, i) }()
+	}
+}
+""",
+        "// comments look like this`\n\t\ttitle := title" + COPY.format("title") + "\t\tgo func()",
+    ),
     "two_variables": (
         """package two_variables
 

@@ -352,7 +352,7 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
         ends: dict[int, int] = {}  # copy point -> where its new block closes, for copies that need one
         for capture in group:
             for stmt in _copy_points(capture.statements):
-                at = _leading_comments(source, stmt.start_byte)
+                at = _leading_comments(view.tree(path).root_node, source, stmt.start_byte)
                 copies.setdefault(at, []).append(capture.name)
                 if capture.block:
                     ends[at] = _line_end(source, stmt.end_byte)
@@ -385,14 +385,22 @@ def _copy_text(source: bytes, at: int, names: list[str]) -> bytes:
     return b"".join(f"{n} := {n} // captured by value: keeps {n} off the heap\n".encode() + indent for n in names)
 
 
-def _leading_comments(source: bytes, at: int) -> int:
-    """Where the `//` comment lines directly above a statement start (they document it), else `at`."""
+def _leading_comments(root: Node, source: bytes, at: int) -> int:
+    """Where the `//` comment lines directly above a statement start (they document it), else `at`.
+
+    A line is a comment only where the syntax tree has a comment node: the second line of a raw
+    string may start with `//` too, and a copy there would land inside the string.
+    """
     while True:
         line_start = source.rfind(b"\n", 0, at) + 1
         prev_start = source.rfind(b"\n", 0, max(line_start - 1, 0)) + 1
-        if line_start == 0 or not source[prev_start : line_start - 1].strip().startswith(b"//"):
+        line = source[prev_start : line_start - 1]
+        if line_start == 0 or not line.strip().startswith(b"//"):
             return at
-        at = prev_start + len(source[prev_start:line_start]) - len(source[prev_start:line_start].lstrip())
+        start = prev_start + len(line) - len(line.lstrip())
+        if root.descendant_for_byte_range(start, start + 2).type != "comment":
+            return at
+        at = start
 
 
 def _line_end(source: bytes, at: int) -> int:
