@@ -701,6 +701,31 @@ again:
 """,
         "the function uses goto",
     ),
+    "block_hides_declared": (
+        """package block_hides_declared
+
+import "context"
+
+// Limits are rate limits.
+type Limits struct{ Rate, Burst int }
+
+// Normalize makes Burst at least Rate.
+func (l *Limits) Normalize() {
+	if l.Burst < l.Rate {
+		l.Burst = l.Rate
+	}
+}
+
+// OnDone applies the normalized limits once ctx is done and returns the stop function: a copy of
+// the parameter lim needs a block, which would hide stop from the return.
+func OnDone(ctx context.Context, lim Limits, apply func(Limits)) func() bool {
+	lim.Normalize()
+	stop := context.AfterFunc(ctx, func() { apply(lim) })
+	return stop
+}
+""",
+        "the copy of lim needs a block of its own, and the statement making the closure declares names (line 19)",
+    ),
     "stored": (
         """package stored
 
@@ -1138,6 +1163,10 @@ NAIVE = {
     "uses_goto": (
         copy_before("\t\tgo func() {", "tries"),
         "func() string { out := make(chan string, 3); {pkg}.Retry(3, out); return sorted(out, 3) }()",
+    ),
+    "block_hides_declared": (
+        block_copy("\tstop := context.AfterFunc(", "})\n", "lim"),
+        "declared and not used: stop",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),

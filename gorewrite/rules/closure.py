@@ -42,6 +42,8 @@ SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
 FORWARDING = ("return_statement", "expression_statement")
+# statements whose names a block around them would hide from the code after them
+DECLARING = ("short_var_declaration", "var_declaration", "const_declaration", "type_declaration")
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,13 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     block = any(
         _redeclares(decl_node, stmt) or _observed_writes(stmt, decl_node, function, writes) for stmt in statements
     )
+    declaring = next((s for s in statements if s.type in DECLARING), None) if block else None
+    if declaring is not None:
+        # `{ lim := lim; stop := context.AfterFunc(…) }` would end stop's scope with the block
+        return (
+            f"the copy of {name} needs a block of its own, and the statement making the closure declares names "
+            f"(line {view.line(escape.path, declaring.start_byte)}) that later code could no longer see"
+        )
     return Capture(escape, name, decl.start, statements, block)
 
 
