@@ -100,6 +100,55 @@ func Banner(title string, writers int, out chan<- string) {
 """,
         "// comments look like this`\n\t\ttitle := title" + COPY.format("title") + "\t\tgo func()",
     ),
+    "stored_command_table": (
+        """package stored_command_table
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Commands builds one handler per name; the prefix is settled before the loop and never
+// written again, so each handler may keep a copy of it however long the table lives.
+func Commands(names []string, loud bool) map[string]func() string {
+	prefix := "run "
+	if loud {
+		prefix = strings.ToUpper(prefix)
+	}
+	cmds := make(map[string]func() string, len(names))
+	for _, n := range names {
+		cmds[n] = func() string { return fmt.Sprint(prefix, n) }
+	}
+	return cmds
+}
+""",
+        "\t\tprefix := prefix" + COPY.format("prefix") + "\t\tcmds[n] = func()",
+    ),
+    "stored_after_normalize": (
+        """package stored_after_normalize
+
+// Limits are rate limits.
+type Limits struct{ Rate, Burst int }
+
+// Normalize makes Burst at least Rate.
+func (l *Limits) Normalize() {
+	if l.Burst < l.Rate {
+		l.Burst = l.Rate
+	}
+}
+
+// Watcher applies limits when asked.
+type Watcher struct{ apply func() }
+
+// Watch keeps a hook applying the normalized limits: the address Normalize takes does not
+// outlive the call, and nothing writes lim after the hook is made.
+func (w *Watcher) Watch(lim Limits, apply func(Limits)) {
+	lim.Normalize()
+	w.apply = func() { apply(lim) }
+}
+""",
+        "\t{\n\tlim := lim" + COPY.format("lim") + "\tw.apply = func()",
+    ),
     "two_variables": (
         """package two_variables
 
@@ -726,6 +775,66 @@ func OnDone(ctx context.Context, lim Limits, apply func(Limits)) func() bool {
 """,
         "the copy of lim needs a block of its own, and the statement making the closure declares names (line 19)",
     ),
+    "stored_written_in_loop": (
+        """package stored_written_in_loop
+
+// Stages returns one labeller per stage; each stage adds a dot to the shared marker, and
+// every labeller reads the marker as it is when called, after the loop.
+func Stages(names []string) []func() string {
+	marker := ">"
+	out := make([]func() string, len(names))
+	for i, n := range names {
+		marker += "."
+		out[i] = func() string { return marker + n }
+	}
+	return out
+}
+""",
+        "marker is captured by a func literal that is stored or returned, and written in a loop around",
+    ),
+    "stored_address_after": (
+        """package stored_address_after
+
+import "strings"
+
+func shout(s *string) { *s = strings.ToUpper(*s) }
+
+// Greeters returns one greeter per name; the greeting is shouted after the loop, through its address.
+func Greeters(names []string, greeting string) []func() string {
+	out := make([]func() string, len(names))
+	for i, n := range names {
+		out[i] = func() string { return greeting + " " + n }
+	}
+	shout(&greeting)
+	return out
+}
+""",
+        "the address of greeting is taken at or after the statement making the closure",
+    ),
+    "stored_by_goroutine": (
+        """package stored_by_goroutine
+
+import "sync"
+
+// Hooks makes each hook in a goroutine of its own and waits for them; the hooks are called
+// later, after the tag is replaced: Wait orders the goroutines' stores, not the hooks' reads.
+func Hooks(names []string, tag string) []func() string {
+	var wg sync.WaitGroup
+	hooks := make([]func() string, len(names))
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hooks[i] = func() string { return tag + n }
+		}()
+	}
+	wg.Wait()
+	tag = "late:"
+	return hooks
+}
+""",
+        "the goroutine starts a goroutine or makes a func literal that may read tag after it signals",
+    ),
     "stored": (
         """package stored
 
@@ -1167,6 +1276,18 @@ NAIVE = {
     "block_hides_declared": (
         block_copy("\tstop := context.AfterFunc(", "})\n", "lim"),
         "declared and not used: stop",
+    ),
+    "stored_written_in_loop": (
+        copy_before("\t\tout[i] = func", "marker"),
+        'fmt.Sprint({pkg}.Stages([]string{"a", "b"})[0]())',
+    ),
+    "stored_address_after": (
+        copy_before("\t\tout[i] = func", "greeting"),
+        '{pkg}.Greeters([]string{"ann"}, "hi")[0]()',
+    ),
+    "stored_by_goroutine": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "tag"),
+        '{pkg}.Hooks([]string{"a"}, "early:")[0]()',
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),

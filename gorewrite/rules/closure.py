@@ -196,16 +196,10 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
     if not by_literal:  # a literal names another variable of the same name
         return f"no func literal captures this {name}: it moves to the heap for another reason"
-    shapes = _shapes(view, escape.path)
-    started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
-    if any(u.use == Use.ADDR for u in uses) and not started:
-        return f"the address of {name} is taken"
-    if not started:
-        return (
-            f"{name} is captured by a func literal that is stored or returned, "
-            "not started by go/defer or passed to a call"
-        )
-    statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
+    made = _made_at(view, escape.path, name, [literal for literal, _ in by_literal.values()])
+    if isinstance(made, str):
+        return made
+    statements = tuple(stmt for _, stmt, _ in made)
     addresses = [u for u in uses if u.use == Use.ADDR]
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function)
     if reason:
@@ -214,9 +208,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
     writes = [u for u in uses if u.use == Use.WRITE]
-    for literal, _ in started:
-        stmt = shapes.started[literal.start_byte]
-        reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types)
+    for literal, stmt, stored in made:
+        reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored)
         if reason:
             return reason
     for stmt in statements:
@@ -246,7 +239,32 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     return Capture(escape, name, decl.start, statements, block)
 
 
-def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types) -> str | None:
+def _made_at(view: PackageView, path: str, name: str, literals: list[Node]) -> list[tuple[Node, Node, bool]] | str:
+    """(literal, the statement making it, whether it is stored) for each literal capturing name, or why not.
+
+    A literal started by go/defer or passed to a call is made by the statement the query found;
+    any other (stored in a map, a field, a variable, or returned) by the statement of its block
+    around it. A stored literal may run at any later time, on any goroutine: only the snapshot
+    proof holds for it (no write can follow the statement), never the happens-before edges.
+    """
+    shapes, made = _shapes(view, path), []
+    for literal in literals:
+        if literal.start_byte in shapes.started:
+            made.append((literal, shapes.started[literal.start_byte], False))
+            continue
+        stmt = _statement_of(literal.parent)
+        if stmt is None:
+            return f"{name} is captured by a func literal that is stored or returned outside a statement of a block"
+        if literal.start_byte in shapes.factories:
+            return f"{name} is captured by the func literal a closure factory returns: the factory rewrite's site"
+        table = _table_of(literal)
+        if table is not None and not isinstance(_table_edits(view, path, table), str):
+            return f"{name} is captured by a table of forwarding func literals: the table rewrite's site"
+        made.append((literal, stmt, True))
+    return made
+
+
+def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types, stored) -> str | None:
     """Why passing the variable's value when the statement runs could differ from reading it later."""
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
         stmt.type, "statement making the closure"
@@ -256,7 +274,13 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
     observed = _observed_writes(stmt, decl_node, function, writes)
     if observed:
         where = "by or after" if observed[0].start >= stmt.start_byte else "in a loop around"
-        written = f"{name} is written {where} the {keyword} (line {view.line(path, observed[0].start)})"
+        line = view.line(path, observed[0].start)
+        written = f"{name} is written {where} the {keyword} (line {line})"
+        if stored:  # called at any later time, by anyone: no signal orders its reads before the write
+            return (
+                f"{name} is captured by a func literal that is stored or returned, and written {where} "
+                f"the {keyword} (line {line}): the literal may run after the write"
+            )
         if stmt.type == "defer_statement":
             return written
         spawn = happens_before.Spawn(path, function, literal, stmt)
