@@ -149,6 +149,51 @@ func (w *Watcher) Watch(lim Limits, apply func(Limits)) {
 """,
         "\t{\n\tlim := lim" + COPY.format("lim") + "\tw.apply = func()",
     ),
+    "hb_add_counted_loop": (
+        """package hb_add_counted_loop
+
+import "sync"
+
+// Drain runs n workers over jobs, counted by Add(n) before a counted loop starts one each (i is
+// written by the loop's post statement alone, n by nothing), then resets the tag.
+func Drain(jobs <-chan int, n int, tag string, do func(string, int)) string {
+	var wg sync.WaitGroup
+	wg.Add(n)
+	for i := 0; i < n; i++ {
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				do(tag, j)
+			}
+		}()
+	}
+	wg.Wait()
+	tag = ""
+	return tag
+}
+""",
+        "\t\t{\n\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
+    ),
+    "hb_fan_in_counted": (
+        """package hb_fan_in_counted
+
+// Prices quotes every symbol in the current currency and collects the quotes with an index loop
+// as long as the symbols (the receive is an argument of append), then switches the currency.
+func Prices(syms []string, cur string, quote func(cur, sym string) float64) ([]float64, string) {
+	results := make(chan float64, len(syms))
+	for _, s := range syms {
+		go func() { results <- quote(cur, s) }()
+	}
+	var all []float64
+	for i := 0; i < len(syms); i++ {
+		all = append(all, <-results)
+	}
+	cur = "EUR"
+	return all, cur
+}
+""",
+        "\t\t{\n\t\tcur := cur" + COPY.format("cur") + "\t\tgo func()",
+    ),
     "two_variables": (
         """package two_variables
 
@@ -835,6 +880,66 @@ func Hooks(names []string, tag string) []func() string {
 """,
         "the goroutine starts a goroutine or makes a func literal that may read tag after it signals",
     ),
+    "fan_in_counted_shrinks": (
+        """package fan_in_counted_shrinks
+
+// Scaled scales 0..n-1 concurrently and sums the results as they arrive, but the receiving loop
+// shrinks its own bound: the last goroutine is not waited for and reads the doubled scale.
+func Scaled(n, scale int) (int, int) {
+	results := make(chan int, n)
+	release := make(chan struct{})
+	last := n - 1
+	for i := range n {
+		go func() {
+			if i == last {
+				<-release
+			}
+			results <- i * scale
+		}()
+	}
+	total := 0
+	for j := 0; j < n; j++ {
+		total += <-results
+		if j == 0 {
+			n--
+		}
+	}
+	scale *= 2
+	close(release)
+	return total, <-results
+}
+""",
+        "the function never waits for results",
+    ),
+    "fan_in_counted_skips": (
+        """package fan_in_counted_skips
+
+// Scaled scales 0..n-1 concurrently, but the receiving loop steps its index twice an iteration:
+// it receives every other result, and the last goroutine reads the doubled scale.
+func Scaled(n, scale int) (int, int) {
+	results := make(chan int, n)
+	release := make(chan struct{})
+	last := n - 1
+	for i := range n {
+		go func() {
+			if i == last {
+				<-release
+			}
+			results <- i * scale
+		}()
+	}
+	total := 0
+	for j := 0; j < n; j++ {
+		total += <-results
+		j++
+	}
+	scale *= 2
+	close(release)
+	return total, <-results
+}
+""",
+        "the function never waits for results",
+    ),
     "stored": (
         """package stored
 
@@ -1288,6 +1393,14 @@ NAIVE = {
     "stored_by_goroutine": (
         block_copy("\t\tgo func() {", "\t\t}()\n", "tag"),
         '{pkg}.Hooks([]string{"a"}, "early:")[0]()',
+    ),
+    "fan_in_counted_shrinks": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Scaled(3, 10))",
+    ),
+    "fan_in_counted_skips": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Scaled(3, 10))",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
