@@ -58,7 +58,10 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
         # `defer func() { recover(); wg.Done() }()`: the handler's last statement signals
         if signal is None and function is not None and function.type == "func_literal":
             signal, wrapper = _last_signal(types, spawn.path, function.child_by_field_name("body")), function
-    nested = (n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper)
+    before = _deferred_after(body) if signal is not None else set()  # they run before the signal
+    nested = (
+        n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper and n.id not in before
+    )
     if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
     if spawn.statement.type != "go_statement":
@@ -68,6 +71,22 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
         "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
         f"(or defer it first), so nothing orders its reads of {name} before the write"
     )
+
+
+def _deferred_after(body: Node) -> set[int]:
+    """The func literals `defer func() {…}()` statements of the goroutine's own statement list defer
+    after its first statement: deferred calls run last in, first out, so each returns before the
+    signal deferred first is made, on a panic too. Only those with no func literal or go statement
+    inside (one could keep a literal that runs later); by node id."""
+    found = set()
+    for stmt in statements(body)[1:]:
+        call = stmt.named_children[0] if stmt.type == "defer_statement" else None
+        function = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+        if function is not None and function.type == "func_literal":
+            inner = function.child_by_field_name("body")
+            if first_of(inner, ("func_literal", "go_statement")) is None:
+                found.add(function.id)
+    return found
 
 
 def _last_signal(types: TypeInfo, path: str, block: Node) -> Signal | None:

@@ -194,6 +194,34 @@ func Prices(syms []string, cur string, quote func(cur, sym string) float64) ([]f
 """,
         "\t\t{\n\t\tcur := cur" + COPY.format("cur") + "\t\tgo func()",
     ),
+    "hb_deferred_after_done": (
+        """package hb_deferred_after_done
+
+import (
+	"sync"
+	"time"
+)
+
+// SyncAll syncs every shard in the region, timing each sync in a func literal the goroutine
+// defers after Done: deferred calls run last in, first out, so it reads the region before Done.
+func SyncAll(shards []string, region string, sync1 func(string, string), observe func(string, time.Duration)) string {
+	var wg sync.WaitGroup
+	for _, s := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			defer func() { observe(region+"/"+s, time.Since(start)) }()
+			sync1(region, s)
+		}()
+	}
+	wg.Wait()
+	region = "failover"
+	return region
+}
+""",
+        "\t\t{\n\t\tregion := region" + COPY.format("region") + "\t\tgo func() {",
+    ),
     "two_variables": (
         """package two_variables
 
@@ -940,6 +968,55 @@ func Scaled(n, scale int) (int, int) {
 """,
         "the function never waits for results",
     ),
+    "deferred_before_done": (
+        """package deferred_before_done
+
+import "sync"
+
+// Audit reports each item under the label once the caller releases it; the report is deferred
+// before Done is called, so it runs after Done, after Wait, and reads the relabelled label.
+func Audit(items []string, label string, release <-chan struct{}, report func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer func() {
+				<-release
+				report(label + it)
+			}()
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	label = "audited:"
+	return label
+}
+""",
+        "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+    ),
+    "deferred_keeps_literal": (
+        """package deferred_keeps_literal
+
+import "sync"
+
+// Hooks has each goroutine leave a hook behind from a func literal deferred after Done; the
+// hook itself runs after Audit returns and reads the relabelled label.
+func Hooks(items []string, label string, hooks chan<- func() string) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { hooks <- func() string { return label + it } }()
+		}()
+	}
+	wg.Wait()
+	label = "late:"
+	return label
+}
+""",
+        "the goroutine starts a goroutine or makes a func literal that may read label after it signals",
+    ),
     "stored": (
         """package stored
 
@@ -1401,6 +1478,16 @@ NAIVE = {
     "fan_in_counted_skips": (
         block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
         "fmt.Sprint({pkg}.Scaled(3, 10))",
+    ),
+    "deferred_before_done": (
+        block_copy("\t\tgo func() {", "\t\t\twg.Done()\n\t\t}()\n", "label"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Audit([]string{"a"}, "draft:", release, func(s string) { got <- s }); close(release); return <-got }()',
+    ),
+    "deferred_keeps_literal": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "label"),
+        'func() string { hooks := make(chan func() string, 1); {pkg}.Hooks([]string{"a"}, "early:", hooks); '
+        "return (<-hooks)() }()",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
