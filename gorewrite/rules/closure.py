@@ -212,6 +212,9 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored)
         if reason:
             return reason
+    reason = _other_rewrites_site(view, escape.path, name, made)
+    if reason:
+        return reason
     for stmt in statements:
         if (
             stmt.parent is None
@@ -255,13 +258,19 @@ def _made_at(view: PackageView, path: str, name: str, literals: list[Node]) -> l
         stmt = _statement_of(literal.parent)
         if stmt is None:
             return f"{name} is captured by a func literal that is stored or returned outside a statement of a block"
-        if literal.start_byte in shapes.factories:
-            return f"{name} is captured by the func literal a closure factory returns: the factory rewrite's site"
-        table = _table_of(literal)
-        if table is not None and not isinstance(_table_edits(view, path, table), str):
-            return f"{name} is captured by a table of forwarding func literals: the table rewrite's site"
         made.append((literal, stmt, True))
     return made
+
+
+def _other_rewrites_site(view: PackageView, path: str, name: str, made: list[tuple[Node, Node, bool]]) -> str | None:
+    """Why a stored literal is left to the factory or table rewrite, which replace the literal itself."""
+    for literal, _, stored in made:
+        if stored and literal.start_byte in _shapes(view, path).factories:
+            return f"{name} is captured by the func literal a closure factory returns: the factory rewrite's site"
+        table = _table_of(literal) if stored else None
+        if table is not None and not isinstance(_table_edits(view, path, table), str):
+            return f"{name} is captured by a table of forwarding func literals: the table rewrite's site"
+    return None
 
 
 def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types, stored) -> str | None:
