@@ -32,6 +32,25 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 WAITS = (("sync", "WaitGroup", "Wait"), ("golang.org/x/sync/errgroup", "Group", "Wait"))
 GROUP_OTHER = (("golang.org/x/sync/errgroup", "Group", "SetLimit"),)
 BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
+# expressions whose operands are all evaluated when they are (a func literal's body is not)
+UNCONDITIONAL = (
+    "expression_list",
+    "argument_list",
+    "call_expression",
+    "binary_expression",
+    "unary_expression",
+    "parenthesized_expression",
+    "selector_expression",
+    "index_expression",
+    "slice_expression",
+    "composite_literal",
+    "literal_value",
+    "literal_element",
+    "keyed_element",
+    "type_conversion_expression",
+    "type_assertion_expression",
+)
+EVALUATING = ("expression_statement", "assignment_statement", "short_var_declaration", "send_statement")
 JUMPS = ("return_statement", "goto_statement", "labeled_statement", "break_statement", "continue_statement")
 
 
@@ -43,7 +62,8 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     if signal.kind == "done" and not counted_done(types, spawn, signal, signal.node):
         return (
             f"no {signal.name}.Add counts the goroutine (Add(1) before its go statement in its block, or "
-            "Add(len(xs)) before a range loop over xs starting one goroutine an iteration): Wait may not wait for it"
+            "Add(len(xs)) before a loop over xs, `range xs` or `for i := 0; i < len(xs); i++`, starting one "
+            "goroutine an iteration): Wait may not wait for it"
         )
     problem = _signals_only_here(types, spawn, signal)
     if problem:
@@ -171,8 +191,8 @@ def _waits(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[Node]:
 
 
 def _receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Node]:
-    """The later range loops of the sending loop's block, as long, whose body receives from the
-    channel once, as one of its own statements, and cannot skip it (no break, continue or goto)."""
+    """The later loops of the sending loop's block, as long (trips.py), whose body receives from the
+    channel once, in one of its own statements, and cannot skip it (no break, continue or goto)."""
     receives = []  # every `<-ch` of the function
     for ident in types.idents.get(spawn.path, ()):
         node = (
@@ -183,7 +203,7 @@ def _receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Nod
             receives.append(receive)
     found = []
     for receive in receives:
-        stmt = _statement_of(receive)
+        stmt = _evaluating_statement(receive)
         loop = stmt.parent.parent.parent if stmt is not None and stmt.parent.parent.type == "block" else None
         if loop is None or loop.type != "for_statement" or loop.parent != sending.parent:
             continue
@@ -193,6 +213,22 @@ def _receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Nod
         if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
             found.append(loop)
     return found
+
+
+def _evaluating_statement(expr: Node) -> Node | None:
+    """The block statement that evaluates expr whenever it runs: expr in an operand, argument, index or
+    element of the statement's expressions (`all = append(all, <-ch)`), not under `&&`/`||`."""
+    node = expr
+    while node.parent is not None and node.parent.type in UNCONDITIONAL:
+        if node.parent.type == "binary_expression" and node.parent.child_by_field_name("operator").type in ("&&", "||"):
+            return None
+        node = node.parent
+    stmt = node.parent
+    if stmt is None or stmt.type not in EVALUATING or stmt.parent is None:
+        return None
+    if stmt.parent.type == "if_statement" and stmt.parent.child_by_field_name("initializer") == stmt:
+        stmt = stmt.parent  # `if v := <-ch; …`: the initializer runs first
+    return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
 
 
 def _receive(node: Node) -> Node | None:

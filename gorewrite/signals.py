@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, ancestors, contains, first_of, mentions, statements, walk
-from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+from gorewrite.trips import count_of, same, trip
+from gorewrite.trips import local as _local
+from gorewrite.typeinfo import Kind, TypeInfo
 
 WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
 WG_ADD = ("sync", "WaitGroup", "Add")
 GROUP_GO = (("golang.org/x/sync/errgroup", "Group", "Go"), ("sync", "WaitGroup", "Go"))  # Go runs f, then Done
-INTEGERS = ("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,10 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
         # `defer func() { recover(); wg.Done() }()`: the handler's last statement signals
         if signal is None and function is not None and function.type == "func_literal":
             signal, wrapper = _last_signal(types, spawn.path, function.child_by_field_name("body")), function
-    nested = (n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper)
+    before = _deferred_after(body) if signal is not None else set()  # they run before the signal
+    nested = (
+        n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper and n.id not in before
+    )
     if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
     if spawn.statement.type != "go_statement":
@@ -67,6 +71,22 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
         "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
         f"(or defer it first), so nothing orders its reads of {name} before the write"
     )
+
+
+def _deferred_after(body: Node) -> set[int]:
+    """The func literals `defer func() {…}()` statements of the goroutine's own statement list defer
+    after its first statement: deferred calls run last in, first out, so each returns before the
+    signal deferred first is made, on a panic too. Only those with no func literal or go statement
+    inside (one could keep a literal that runs later); by node id."""
+    found = set()
+    for stmt in statements(body)[1:]:
+        call = stmt.named_children[0] if stmt.type == "defer_statement" else None
+        function = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+        if function is not None and function.type == "func_literal":
+            inner = function.child_by_field_name("body")
+            if first_of(inner, ("func_literal", "go_statement")) is None:
+                found.add(function.id)
+    return found
 
 
 def _last_signal(types: TypeInfo, path: str, block: Node) -> Signal | None:
@@ -134,9 +154,11 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
 
     `wg.Add(k)` (a constant) counts the next k go statements of its block, none nested in a
     statement between (a block's statements run once each time it runs); `wg.Add(len(xs))`
-    (`wg.Add(n)`) before a `for … range xs` (`range n`) loop counts the one go statement the loop
-    body runs per iteration: range evaluates xs once, so the loop starts at most len(xs)
-    goroutines. Either way Wait cannot return before each has called Done (with fewer, never).
+    (`wg.Add(n)`) before a `for … range xs` (`range n`) loop, or a counted `for i := 0; i < len(xs)
+    (n); i++` whose i only its post statement writes, counts the one go statement the loop body
+    runs per iteration: range evaluates xs once, the counted loop's bound stays unchanged until it
+    ends, so the loop starts at most len(xs) (n) goroutines. Either way Wait cannot return before
+    each has called Done (with fewer, never).
     """
     if call.type != "call_expression":
         return []
@@ -173,12 +195,17 @@ def _next_gos(add: Node, k: int) -> list[Node]:
 
 
 def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node) -> Node | None:
-    """The one go statement of a later `for … range xs` loop whose iterations `count` counts."""
+    """The one go statement of a later loop whose iterations `count` counts (trips.py): `for … range xs`,
+    `for i := 0; i < n; i++`."""
     loop = _previous(add, forward=True)
     while loop is not None and loop.type != "for_statement":
         loop = _previous(loop, forward=True)
-    ranged = _ranged(loop) if loop is not None else None
-    if ranged is None or not _same_count(types, spawn, count, ranged, (add.end_byte, loop.start_byte)):
+    counted, runs = count_of(types, spawn.path, count), trip(types, spawn.path, loop) if loop is not None else None
+    if (
+        counted is None
+        or runs is None
+        or not same(types, spawn.path, spawn.function, counted, runs.count, (add.end_byte, runs.until))
+    ):
         return None
     return one_go(loop, spawn.function)
 
@@ -194,56 +221,13 @@ def one_go(loop: Node, function: Node) -> Node | None:
 
 
 def same_iterations(types: TypeInfo, spawn: Spawn, first: Node, second: Node) -> bool:
-    """Do two range loops run as many iterations: over the same constant, or over the same local
-    slice, array or integer, unchanged from the first's start to the second's?"""
-    a, b = (_ranged(loop) for loop in (first, second))
+    """Do two loops run as many iterations (trips.py): over the same constant, or the same local
+    slice, array or integer, unchanged from the first's start to the second's (to its end, for a
+    counted loop, whose condition reads it every iteration)?"""
+    a, b = (trip(types, spawn.path, loop) for loop in (first, second))
     if a is None or b is None:
         return False
-    value = types.value(spawn.path, a.start_byte, a.end_byte)
-    if value is not None:
-        return value == types.value(spawn.path, b.start_byte, b.end_byte)
-    x, y = _local(types, spawn.path, a), _local(types, spawn.path, b)
-    kind = (x.type or "") if x is not None and y is not None and x.obj == y.obj else ""
-    return (kind.startswith("[") or kind in INTEGERS) and _unchanged(
-        types, spawn, x.obj, (first.start_byte, second.start_byte)
-    )
-
-
-def _ranged(loop: Node) -> Node | None:
-    """What a `for … range x` loop ranges over."""
-    clause = loop.named_children[0] if loop.type == "for_statement" and loop.named_child_count > 1 else None
-    return clause.child_by_field_name("right") if clause is not None and clause.type == "range_clause" else None
-
-
-def _same_count(types: TypeInfo, spawn: Spawn, count: Node, ranged: Node, between: tuple[int, int]) -> bool:
-    """Is `count` at the Add the number of iterations of `range ranged`: the same constant, or
-    len(xs) of the local slice or array xs (n of the local integer n) unchanged in between?"""
-    value = types.value(spawn.path, count.start_byte, count.end_byte)
-    if value is not None and types.value(spawn.path, ranged.start_byte, ranged.end_byte) == value:
-        return True
-    by_len = count.type == "call_expression" and count.child_by_field_name("function").text == b"len"
-    if by_len:
-        args = count.child_by_field_name("arguments").named_children
-        builtin = types.at(spawn.path, count.start_byte)
-        if len(args) != 1 or builtin is None or builtin.kind != Kind.BUILTIN:
-            return False
-        count = args[0]
-    counted, over = _local(types, spawn.path, count), _local(types, spawn.path, ranged)
-    kind = (counted.type or "") if counted is not None and over is not None and over.obj == counted.obj else ""
-    if not (kind.startswith("[") if by_len else kind in INTEGERS):
-        return False  # a slice or array by len, an integer by value: not a map, string, channel or iterator
-    return _unchanged(types, spawn, counted.obj, between)
-
-
-def _unchanged(types: TypeInfo, spawn: Spawn, obj: str, between: tuple[int, int]) -> bool:
-    """Is the variable never changed through a pointer or by a func literal, nor written in between?"""
-    for change in types.idents.get(spawn.path, ()):
-        if change.obj != obj or change.use not in (Use.WRITE, Use.ADDR):
-            continue
-        node = spawn.function.named_descendant_for_byte_range(change.start, change.end)
-        if change.use == Use.ADDR or owner(node) != spawn.function or between[0] <= change.start < between[1]:
-            return False
-    return True
+    return same(types, spawn.path, spawn.function, a.count, b.count, (first.start_byte, max(a.until, b.until)))
 
 
 # --- small helpers -----------------------------------------------------------------------
@@ -256,16 +240,6 @@ def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str
     if ident is None or ident.kind != Kind.METHOD or ident.pkg is None:
         return None
     return ident.pkg, ident.recv or "", ident.name
-
-
-def _local(types: TypeInfo, path: str, node: Node | None) -> Ident | None:
-    """The local variable node names (an identifier), or None."""
-    if node is None or node.type != "identifier":
-        return None
-    ident = types.at(path, node.start_byte)
-    if ident is None or ident.obj is None or ident.kind not in (Kind.VAR, Kind.PARAM) or not ident.local:
-        return None
-    return ident
 
 
 def _previous(node: Node, forward: bool = False) -> Node | None:

@@ -80,6 +80,148 @@ func CloseAll(closers []io.Closer, report func(tag string, err error)) {
 """,
         "\t\ttag := tag" + COPY.format("tag") + "\t\tdefer func() {",
     ),
+    "raw_string_comment_line": (
+        """package raw_string_comment_line
+
+import "fmt"
+
+// Banner sends the title under a usage block from one goroutine per writer; the usage text has a
+// line starting with //, which is no comment documenting the go statement.
+func Banner(title string, writers int, out chan<- string) {
+	if len(title) > 20 {
+		title = title[:20]
+	}
+	for i := 0; i < writers; i++ {
+		usage := `usage: probe [flags]
+// comments look like this`
+		go func() { out <- fmt.Sprint(usage, title, i) }()
+	}
+}
+""",
+        "// comments look like this`\n\t\ttitle := title" + COPY.format("title") + "\t\tgo func()",
+    ),
+    "stored_command_table": (
+        """package stored_command_table
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Commands builds one handler per name; the prefix is settled before the loop and never
+// written again, so each handler may keep a copy of it however long the table lives.
+func Commands(names []string, loud bool) map[string]func() string {
+	prefix := "run "
+	if loud {
+		prefix = strings.ToUpper(prefix)
+	}
+	cmds := make(map[string]func() string, len(names))
+	for _, n := range names {
+		cmds[n] = func() string { return fmt.Sprint(prefix, n) }
+	}
+	return cmds
+}
+""",
+        "\t\tprefix := prefix" + COPY.format("prefix") + "\t\tcmds[n] = func()",
+    ),
+    "stored_after_normalize": (
+        """package stored_after_normalize
+
+// Limits are rate limits.
+type Limits struct{ Rate, Burst int }
+
+// Normalize makes Burst at least Rate.
+func (l *Limits) Normalize() {
+	if l.Burst < l.Rate {
+		l.Burst = l.Rate
+	}
+}
+
+// Watcher applies limits when asked.
+type Watcher struct{ apply func() }
+
+// Watch keeps a hook applying the normalized limits: the address Normalize takes does not
+// outlive the call, and nothing writes lim after the hook is made.
+func (w *Watcher) Watch(lim Limits, apply func(Limits)) {
+	lim.Normalize()
+	w.apply = func() { apply(lim) }
+}
+""",
+        "\t{\n\tlim := lim" + COPY.format("lim") + "\tw.apply = func()",
+    ),
+    "hb_add_counted_loop": (
+        """package hb_add_counted_loop
+
+import "sync"
+
+// Drain runs n workers over jobs, counted by Add(n) before a counted loop starts one each (i is
+// written by the loop's post statement alone, n by nothing), then resets the tag.
+func Drain(jobs <-chan int, n int, tag string, do func(string, int)) string {
+	var wg sync.WaitGroup
+	wg.Add(n)
+	for i := 0; i < n; i++ {
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				do(tag, j)
+			}
+		}()
+	}
+	wg.Wait()
+	tag = ""
+	return tag
+}
+""",
+        "\t\t{\n\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
+    ),
+    "hb_fan_in_counted": (
+        """package hb_fan_in_counted
+
+// Prices quotes every symbol in the current currency and collects the quotes with an index loop
+// as long as the symbols (the receive is an argument of append), then switches the currency.
+func Prices(syms []string, cur string, quote func(cur, sym string) float64) ([]float64, string) {
+	results := make(chan float64, len(syms))
+	for _, s := range syms {
+		go func() { results <- quote(cur, s) }()
+	}
+	var all []float64
+	for i := 0; i < len(syms); i++ {
+		all = append(all, <-results)
+	}
+	cur = "EUR"
+	return all, cur
+}
+""",
+        "\t\t{\n\t\tcur := cur" + COPY.format("cur") + "\t\tgo func()",
+    ),
+    "hb_deferred_after_done": (
+        """package hb_deferred_after_done
+
+import (
+	"sync"
+	"time"
+)
+
+// SyncAll syncs every shard in the region, timing each sync in a func literal the goroutine
+// defers after Done: deferred calls run last in, first out, so it reads the region before Done.
+func SyncAll(shards []string, region string, sync1 func(string, string), observe func(string, time.Duration)) string {
+	var wg sync.WaitGroup
+	for _, s := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			defer func() { observe(region+"/"+s, time.Since(start)) }()
+			sync1(region, s)
+		}()
+	}
+	wg.Wait()
+	region = "failover"
+	return region
+}
+""",
+        "\t\t{\n\t\tregion := region" + COPY.format("region") + "\t\tgo func() {",
+    ),
     "two_variables": (
         """package two_variables
 
@@ -681,6 +823,200 @@ again:
 """,
         "the function uses goto",
     ),
+    "block_hides_declared": (
+        """package block_hides_declared
+
+import "context"
+
+// Limits are rate limits.
+type Limits struct{ Rate, Burst int }
+
+// Normalize makes Burst at least Rate.
+func (l *Limits) Normalize() {
+	if l.Burst < l.Rate {
+		l.Burst = l.Rate
+	}
+}
+
+// OnDone applies the normalized limits once ctx is done and returns the stop function: a copy of
+// the parameter lim needs a block, which would hide stop from the return.
+func OnDone(ctx context.Context, lim Limits, apply func(Limits)) func() bool {
+	lim.Normalize()
+	stop := context.AfterFunc(ctx, func() { apply(lim) })
+	return stop
+}
+""",
+        "the copy of lim needs a block of its own, and the statement making the closure declares names (line 19)",
+    ),
+    "stored_written_in_loop": (
+        """package stored_written_in_loop
+
+// Stages returns one labeller per stage; each stage adds a dot to the shared marker, and
+// every labeller reads the marker as it is when called, after the loop.
+func Stages(names []string) []func() string {
+	marker := ">"
+	out := make([]func() string, len(names))
+	for i, n := range names {
+		marker += "."
+		out[i] = func() string { return marker + n }
+	}
+	return out
+}
+""",
+        "marker is captured by a func literal that is stored or returned, and written in a loop around",
+    ),
+    "stored_address_after": (
+        """package stored_address_after
+
+import "strings"
+
+func shout(s *string) { *s = strings.ToUpper(*s) }
+
+// Greeters returns one greeter per name; the greeting is shouted after the loop, through its address.
+func Greeters(names []string, greeting string) []func() string {
+	out := make([]func() string, len(names))
+	for i, n := range names {
+		out[i] = func() string { return greeting + " " + n }
+	}
+	shout(&greeting)
+	return out
+}
+""",
+        "the address of greeting is taken at or after the statement making the closure",
+    ),
+    "stored_by_goroutine": (
+        """package stored_by_goroutine
+
+import "sync"
+
+// Hooks makes each hook in a goroutine of its own and waits for them; the hooks are called
+// later, after the tag is replaced: Wait orders the goroutines' stores, not the hooks' reads.
+func Hooks(names []string, tag string) []func() string {
+	var wg sync.WaitGroup
+	hooks := make([]func() string, len(names))
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hooks[i] = func() string { return tag + n }
+		}()
+	}
+	wg.Wait()
+	tag = "late:"
+	return hooks
+}
+""",
+        "the goroutine starts a goroutine or makes a func literal that may read tag after it signals",
+    ),
+    "fan_in_counted_shrinks": (
+        """package fan_in_counted_shrinks
+
+// Scaled scales 0..n-1 concurrently and sums the results as they arrive, but the receiving loop
+// shrinks its own bound: the last goroutine is not waited for and reads the doubled scale.
+func Scaled(n, scale int) (int, int) {
+	results := make(chan int, n)
+	release := make(chan struct{})
+	last := n - 1
+	for i := range n {
+		go func() {
+			if i == last {
+				<-release
+			}
+			results <- i * scale
+		}()
+	}
+	total := 0
+	for j := 0; j < n; j++ {
+		total += <-results
+		if j == 0 {
+			n--
+		}
+	}
+	scale *= 2
+	close(release)
+	return total, <-results
+}
+""",
+        "the function never waits for results",
+    ),
+    "fan_in_counted_skips": (
+        """package fan_in_counted_skips
+
+// Scaled scales 0..n-1 concurrently, but the receiving loop steps its index twice an iteration:
+// it receives every other result, and the last goroutine reads the doubled scale.
+func Scaled(n, scale int) (int, int) {
+	results := make(chan int, n)
+	release := make(chan struct{})
+	last := n - 1
+	for i := range n {
+		go func() {
+			if i == last {
+				<-release
+			}
+			results <- i * scale
+		}()
+	}
+	total := 0
+	for j := 0; j < n; j++ {
+		total += <-results
+		j++
+	}
+	scale *= 2
+	close(release)
+	return total, <-results
+}
+""",
+        "the function never waits for results",
+    ),
+    "deferred_before_done": (
+        """package deferred_before_done
+
+import "sync"
+
+// Audit reports each item under the label once the caller releases it; the report is deferred
+// before Done is called, so it runs after Done, after Wait, and reads the relabelled label.
+func Audit(items []string, label string, release <-chan struct{}, report func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer func() {
+				<-release
+				report(label + it)
+			}()
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	label = "audited:"
+	return label
+}
+""",
+        "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+    ),
+    "deferred_keeps_literal": (
+        """package deferred_keeps_literal
+
+import "sync"
+
+// Hooks has each goroutine leave a hook behind from a func literal deferred after Done; the
+// hook itself runs after Audit returns and reads the relabelled label.
+func Hooks(items []string, label string, hooks chan<- func() string) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { hooks <- func() string { return label + it } }()
+		}()
+	}
+	wg.Wait()
+	label = "late:"
+	return label
+}
+""",
+        "the goroutine starts a goroutine or makes a func literal that may read label after it signals",
+    ),
     "stored": (
         """package stored
 
@@ -1118,6 +1454,40 @@ NAIVE = {
     "uses_goto": (
         copy_before("\t\tgo func() {", "tries"),
         "func() string { out := make(chan string, 3); {pkg}.Retry(3, out); return sorted(out, 3) }()",
+    ),
+    "block_hides_declared": (
+        block_copy("\tstop := context.AfterFunc(", "})\n", "lim"),
+        "declared and not used: stop",
+    ),
+    "stored_written_in_loop": (
+        copy_before("\t\tout[i] = func", "marker"),
+        'fmt.Sprint({pkg}.Stages([]string{"a", "b"})[0]())',
+    ),
+    "stored_address_after": (
+        copy_before("\t\tout[i] = func", "greeting"),
+        '{pkg}.Greeters([]string{"ann"}, "hi")[0]()',
+    ),
+    "stored_by_goroutine": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "tag"),
+        '{pkg}.Hooks([]string{"a"}, "early:")[0]()',
+    ),
+    "fan_in_counted_shrinks": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Scaled(3, 10))",
+    ),
+    "fan_in_counted_skips": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Scaled(3, 10))",
+    ),
+    "deferred_before_done": (
+        block_copy("\t\tgo func() {", "\t\t\twg.Done()\n\t\t}()\n", "label"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Audit([]string{"a"}, "draft:", release, func(s string) { got <- s }); close(release); return <-got }()',
+    ),
+    "deferred_keeps_literal": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "label"),
+        'func() string { hooks := make(chan func() string, 1); {pkg}.Hooks([]string{"a"}, "early:", hooks); '
+        "return (<-hooks)() }()",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),

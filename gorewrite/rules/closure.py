@@ -42,6 +42,8 @@ SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
 FORWARDING = ("return_statement", "expression_statement")
+# statements whose names a block around them would hide from the code after them
+DECLARING = ("short_var_declaration", "var_declaration", "const_declaration", "type_declaration")
 
 
 @dataclass(frozen=True)
@@ -194,16 +196,10 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
     if not by_literal:  # a literal names another variable of the same name
         return f"no func literal captures this {name}: it moves to the heap for another reason"
-    shapes = _shapes(view, escape.path)
-    started = [(lit, found) for lit, found in by_literal.values() if lit.start_byte in shapes.started]
-    if any(u.use == Use.ADDR for u in uses) and not started:
-        return f"the address of {name} is taken"
-    if not started:
-        return (
-            f"{name} is captured by a func literal that is stored or returned, "
-            "not started by go/defer or passed to a call"
-        )
-    statements = tuple(shapes.started[lit.start_byte] for lit, _ in started)
+    made = _made_at(view, escape.path, name, [literal for literal, _ in by_literal.values()])
+    if isinstance(made, str):
+        return made
+    statements = tuple(stmt for _, stmt, _ in made)
     addresses = [u for u in uses if u.use == Use.ADDR]
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function)
     if reason:
@@ -212,11 +208,13 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
     writes = [u for u in uses if u.use == Use.WRITE]
-    for literal, _ in started:
-        stmt = shapes.started[literal.start_byte]
-        reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types)
+    for literal, stmt, stored in made:
+        reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored)
         if reason:
             return reason
+    reason = _other_rewrites_site(view, escape.path, name, made)
+    if reason:
+        return reason
     for stmt in statements:
         if (
             stmt.parent is None
@@ -234,10 +232,48 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     block = any(
         _redeclares(decl_node, stmt) or _observed_writes(stmt, decl_node, function, writes) for stmt in statements
     )
+    declaring = next((s for s in statements if s.type in DECLARING), None) if block else None
+    if declaring is not None:
+        # `{ lim := lim; stop := context.AfterFunc(…) }` would end stop's scope with the block
+        return (
+            f"the copy of {name} needs a block of its own, and the statement making the closure declares names "
+            f"(line {view.line(escape.path, declaring.start_byte)}) that later code could no longer see"
+        )
     return Capture(escape, name, decl.start, statements, block)
 
 
-def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types) -> str | None:
+def _made_at(view: PackageView, path: str, name: str, literals: list[Node]) -> list[tuple[Node, Node, bool]] | str:
+    """(literal, the statement making it, whether it is stored) for each literal capturing name, or why not.
+
+    A literal started by go/defer or passed to a call is made by the statement the query found;
+    any other (stored in a map, a field, a variable, or returned) by the statement of its block
+    around it. A stored literal may run at any later time, on any goroutine: only the snapshot
+    proof holds for it (no write can follow the statement), never the happens-before edges.
+    """
+    shapes, made = _shapes(view, path), []
+    for literal in literals:
+        if literal.start_byte in shapes.started:
+            made.append((literal, shapes.started[literal.start_byte], False))
+            continue
+        stmt = _statement_of(literal.parent)
+        if stmt is None:
+            return f"{name} is captured by a func literal that is stored or returned outside a statement of a block"
+        made.append((literal, stmt, True))
+    return made
+
+
+def _other_rewrites_site(view: PackageView, path: str, name: str, made: list[tuple[Node, Node, bool]]) -> str | None:
+    """Why a stored literal is left to the factory or table rewrite, which replace the literal itself."""
+    for literal, _, stored in made:
+        if stored and literal.start_byte in _shapes(view, path).factories:
+            return f"{name} is captured by the func literal a closure factory returns: the factory rewrite's site"
+        table = _table_of(literal) if stored else None
+        if table is not None and not isinstance(_table_edits(view, path, table), str):
+            return f"{name} is captured by a table of forwarding func literals: the table rewrite's site"
+    return None
+
+
+def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types, stored) -> str | None:
     """Why passing the variable's value when the statement runs could differ from reading it later."""
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
         stmt.type, "statement making the closure"
@@ -247,7 +283,13 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
     observed = _observed_writes(stmt, decl_node, function, writes)
     if observed:
         where = "by or after" if observed[0].start >= stmt.start_byte else "in a loop around"
-        written = f"{name} is written {where} the {keyword} (line {view.line(path, observed[0].start)})"
+        line = view.line(path, observed[0].start)
+        written = f"{name} is written {where} the {keyword} (line {line})"
+        if stored:  # called at any later time, by anyone: no signal orders its reads before the write
+            return (
+                f"{name} is captured by a func literal that is stored or returned, and written {where} "
+                f"the {keyword} (line {line}): the literal may run after the write"
+            )
         if stmt.type == "defer_statement":
             return written
         spawn = happens_before.Spawn(path, function, literal, stmt)
@@ -352,7 +394,7 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
         ends: dict[int, int] = {}  # copy point -> where its new block closes, for copies that need one
         for capture in group:
             for stmt in _copy_points(capture.statements):
-                at = _leading_comments(source, stmt.start_byte)
+                at = _leading_comments(view.tree(path).root_node, source, stmt.start_byte)
                 copies.setdefault(at, []).append(capture.name)
                 if capture.block:
                     ends[at] = _line_end(source, stmt.end_byte)
@@ -385,14 +427,22 @@ def _copy_text(source: bytes, at: int, names: list[str]) -> bytes:
     return b"".join(f"{n} := {n} // captured by value: keeps {n} off the heap\n".encode() + indent for n in names)
 
 
-def _leading_comments(source: bytes, at: int) -> int:
-    """Where the `//` comment lines directly above a statement start (they document it), else `at`."""
+def _leading_comments(root: Node, source: bytes, at: int) -> int:
+    """Where the `//` comment lines directly above a statement start (they document it), else `at`.
+
+    A line is a comment only where the syntax tree has a comment node: the second line of a raw
+    string may start with `//` too, and a copy there would land inside the string.
+    """
     while True:
         line_start = source.rfind(b"\n", 0, at) + 1
         prev_start = source.rfind(b"\n", 0, max(line_start - 1, 0)) + 1
-        if line_start == 0 or not source[prev_start : line_start - 1].strip().startswith(b"//"):
+        line = source[prev_start : line_start - 1]
+        if line_start == 0 or not line.strip().startswith(b"//"):
             return at
-        at = prev_start + len(source[prev_start:line_start]) - len(source[prev_start:line_start].lstrip())
+        start = prev_start + len(line) - len(line.lstrip())
+        if root.descendant_for_byte_range(start, start + 2).type != "comment":
+            return at
+        at = start
 
 
 def _line_end(source: bytes, at: int) -> int:

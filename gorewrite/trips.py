@@ -1,0 +1,139 @@
+"""How many times a loop runs, known before it starts: the trip counts happens-before compares.
+
+A WaitGroup's `wg.Add(e)` counts the goroutines a later loop starts, one an iteration, and a
+fan-in loop receives once for each goroutine another loop started: both compare a count with
+a loop's number of iterations. A count is a constant, `len(xs)` of a local slice or array, or a
+local integer — the same count only when it names the same constant value or the same
+variable, unchanged in between. Two loops have a trip count:
+
+- `for … range x` over a local slice or array (len(x)), a local integer or a constant: range
+  evaluates x once, when the loop starts;
+- `for i := 0; i < e; i++`, where only that post statement writes i (no other write, no
+  address) and e is a count as above: the condition is evaluated at every iteration, so e
+  must stay unchanged until the loop ends.
+
+Either loop runs exactly that many iterations unless something leaves it early (break, return,
+panic: fewer); the callers decide whether fewer matters. Types from go/types, never names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gorewrite.rulekit import owner
+from gorewrite.syntax import Node
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+
+INTEGERS = ("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of iterations or goroutines: a constant, len of a slice or array variable, an integer variable."""
+
+    kind: str  # "const", "len" or "int"
+    key: object  # the constant's value, or the variable's go/types object
+
+
+@dataclass(frozen=True)
+class Trip:
+    """A loop's trip count, and the byte up to which the variable it names must stay unchanged."""
+
+    count: Count
+    until: int
+
+
+def count_of(types: TypeInfo, path: str, expr: Node) -> Count | None:
+    """What an expression counts, or None when it is anything else (a map's length, a call, a field)."""
+    value = types.value(path, expr.start_byte, expr.end_byte)
+    if value is not None:
+        return Count("const", value)
+    if expr.type == "call_expression" and expr.child_by_field_name("function").text == b"len":
+        args = expr.child_by_field_name("arguments").named_children
+        builtin = types.at(path, expr.start_byte)
+        if len(args) != 1 or builtin is None or builtin.kind != Kind.BUILTIN:
+            return None
+        sized = local(types, path, args[0])
+        return Count("len", sized.obj) if sized is not None and (sized.type or "").startswith("[") else None
+    number = local(types, path, expr)
+    return Count("int", number.obj) if number is not None and number.type in INTEGERS else None
+
+
+def trip(types: TypeInfo, path: str, loop: Node) -> Trip | None:
+    """The loop's trip count: a range over a count, or a counted `for i := 0; i < e; i++`."""
+    clause = loop.named_children[0] if loop.type == "for_statement" and loop.named_child_count > 1 else None
+    if clause is None:
+        return None
+    if clause.type == "range_clause":
+        return _ranged(types, path, clause.child_by_field_name("right"), loop)
+    if clause.type == "for_clause":
+        return _counted(types, path, clause, loop)
+    return None
+
+
+def same(types: TypeInfo, path: str, function: Node, a: Count, b: Count, between: tuple[int, int]) -> bool:
+    """Is the count b the count a, its variable unchanged in between (and nowhere through a pointer or a literal)?"""
+    return a == b and (a.kind == "const" or unchanged(types, path, function, a.key, between))
+
+
+def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
+    """`range x`: a constant, a local integer, or a local slice or array (its length)."""
+    value = types.value(path, over.start_byte, over.end_byte)
+    if value is not None:
+        return Trip(Count("const", value), loop.start_byte)
+    ranged = local(types, path, over)
+    kind = (ranged.type or "") if ranged is not None else ""
+    if kind.startswith("["):
+        return Trip(Count("len", ranged.obj), loop.start_byte)
+    return Trip(Count("int", ranged.obj), loop.start_byte) if kind in INTEGERS else None
+
+
+def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | None:
+    """`for i := 0; i < e; i++` where only the post statement writes i: e iterations."""
+    init, cond, update = (clause.child_by_field_name(f) for f in ("initializer", "condition", "update"))
+    if init is None or cond is None or update is None or init.type != "short_var_declaration":
+        return None
+    names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
+    if len(names) != 1 or len(values) != 1 or types.value(path, values[0].start_byte, values[0].end_byte) != 0:
+        return None
+    i = types.at(path, names[0].start_byte)
+    if i is None or i.use != Use.DECL or i.obj is None or i.type not in INTEGERS:
+        return None
+    left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+    operator = cond.child_by_field_name("operator")
+    if cond.type != "binary_expression" or operator.type != "<" or not _is(types, path, left, i):
+        return None
+    step = update.named_children[0] if update.type == "inc_statement" else None
+    if step is None or not _is(types, path, step, i):
+        return None
+    for use in types.idents.get(path, ()):
+        if use.obj == i.obj and use.use in (Use.WRITE, Use.ADDR) and use.start != step.start_byte:
+            return None  # i written in the body, or through a pointer: not one iteration per value
+    bound = count_of(types, path, right)
+    return Trip(bound, loop.end_byte) if bound is not None else None
+
+
+def _is(types: TypeInfo, path: str, node: Node, variable: Ident) -> bool:
+    found = types.at(path, node.start_byte) if node.type == "identifier" else None
+    return found is not None and found.obj == variable.obj
+
+
+def unchanged(types: TypeInfo, path: str, function: Node, obj: str, between: tuple[int, int]) -> bool:
+    """Is the variable never changed through a pointer or by a func literal, nor written in between?"""
+    for change in types.idents.get(path, ()):
+        if change.obj != obj or change.use not in (Use.WRITE, Use.ADDR):
+            continue
+        node = function.named_descendant_for_byte_range(change.start, change.end)
+        if change.use == Use.ADDR or owner(node) != function or between[0] <= change.start < between[1]:
+            return False
+    return True
+
+
+def local(types: TypeInfo, path: str, node: Node | None) -> Ident | None:
+    """The local variable node names (an identifier), or None."""
+    if node is None or node.type != "identifier":
+        return None
+    ident = types.at(path, node.start_byte)
+    if ident is None or ident.obj is None or ident.kind not in (Kind.VAR, Kind.PARAM) or not ident.local:
+        return None
+    return ident
