@@ -114,6 +114,22 @@ func Checksum(payload []byte, n int) int {
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
+    "mixed_size_types": (
+        """package mixed_size_types
+
+// Window keeps the last n of up to limit samples; n comes from a one-byte header field.
+func Window(n int8, limit int, samples []int) int {
+	win := make([]int, n, limit)
+	copy(win, samples)
+	total := 0
+	for _, s := range win {
+		total += s
+	}
+	return total + cap(win)
+}
+""",
+        "the length is int8 and the capacity int: the guard comparing them would not compile",
+    ),
     "shadowed_size": (
         """package shadowed_size
 
@@ -429,6 +445,14 @@ def guarded(name: str, size: str, element: str, k: int):
 # case -> (the naive rewrite of its source, what the compiler says of the naive buffer, or a Go
 # expression with {pkg} whose value the naive rewrite changes).
 NAIVE = {
+    "mixed_size_types": (
+        lambda source: source.replace(
+            "\twin := make([]int, n, limit)\n",
+            "\tvar win []int\n\tif 0 <= n && n <= limit && limit <= 32 {\n"
+            "\t\twin = make([]int, 32)[:n:limit]\n\t} else {\n\t\twin = make([]int, n, limit)\n\t}\n",
+        ),
+        "invalid operation: n <= limit (mismatched types int8 and int)",
+    ),
     "shadowed_size": (
         lambda source: source.replace(
             "\t\tframe := make([]byte, len(frame)*2)\n",

@@ -34,7 +34,7 @@ from gorewrite.syntax import (
     walk,
 )
 from gorewrite.toolchain import release_minor
-from gorewrite.type_bounds import conversion, type_limit
+from gorewrite.type_bounds import conversion, int_type, type_limit
 from gorewrite.typeinfo import Kind
 
 NAME = "make-const"
@@ -205,6 +205,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
         )
     if bound is not None:
         return _exact(view, escape, make, stmt, target, k, size)
+    kinds = [int_type(view, path, n) for n in _sizes(make)]
+    if len(kinds) == 2 and None not in kinds and kinds[0] != kinds[1]:
+        return f"the length is {kinds[0]} and the capacity {kinds[1]}: the guard comparing them would not compile"
     if declared_type and any(n.type == "identifier" and text(n) == target.encode() for n in walk(make.call)):
         return f"the make names {target}, which the rewrite's `var {target}` would shadow before the size is read"
     slice_type = _slice_type(make)
