@@ -72,8 +72,8 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     if not waits:
         return (
             f"the function never waits for {signal.name} as a statement (not in a select or an expression), nor, "
-            "for one channel the loop's goroutines share, in a later range loop as long that receives once an "
-            "iteration and never breaks"
+            "for one channel the loop's goroutines share, in a later loop as long (range or counted) that receives "
+            "once an iteration and never breaks"
         )
     for write in writes:
         reasons = [_not_ordering(spawn, wait, write) for wait in waits]
