@@ -338,6 +338,7 @@ REUSED = (
     "bufio_reader_helpers",
     "builder_new_fprintf",
     "builder_report",
+    "bufio_json_lines",
 )
 
 
