@@ -320,18 +320,26 @@ def _path(view: PackageView, node: Node) -> str:
 
 def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
     """None when the call's result, which aliases the storage, is only handed straight to a call that keeps
-    nothing of it: `copy`, `len`, `cap`, a conversion to string, an interface's Write (io.Writer's contract)
-    or a function whose verdict keeps nothing. Else what is done with it."""
+    nothing of it: `copy`, `len`, `cap`, a conversion to string, the spread of `append(dst, b...)`, io.Writer's
+    Write (its contract) or a function whose verdict keeps nothing. Else what is done with it."""
     expr, parent = _held(call)
+    spread = parent.type == "variadic_argument"  # f(x, b...)
+    if spread:
+        expr, parent = parent, parent.parent
     outer = parent.parent
     if parent.type != "argument_list" or outer.type != "call_expression":
         return _other_use(parent)
-    if any(c.type == "..." for c in parent.children):
-        return f"is passed to {callees.shown(outer)} with `...`"
     index = parent.named_children.index(expr)
     function = outer.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
-    if ident is not None and (ident.kind, ident.name) in COPIES:
+    called = (ident.kind, ident.name) if ident is not None else None
+    if spread or any(c.type == "..." for c in parent.children):
+        if called == (Kind.BUILTIN, "append") and index >= 1:
+            return None  # append(dst, b...) copies b's elements into dst's array (or a new one)
+        return f"is passed to {callees.shown(outer)} with `...`"
+    if called in COPIES:
         return None
+    if called == (Kind.BUILTIN, "append"):
+        return "is append's first argument: what append returns may share its storage"
     return _kept(view, outer, index, False, None, depth + 1, relies)

@@ -168,6 +168,7 @@ NAIVE = {
     # with Write's shape, nor in a package that declares a Write keeping p
     "decline_buffer_own_write_iface": "pool",
     "decline_buffer_async_sink": "pool",
+    "decline_buffer_append_alias": "pool",
 }
 
 
@@ -339,6 +340,7 @@ REUSED = (
     "builder_new_fprintf",
     "builder_report",
     "bufio_json_lines",
+    "append_bytes_buffer",
 )
 
 
