@@ -169,6 +169,7 @@ NAIVE = {
     "decline_buffer_own_write_iface": "pool",
     "decline_buffer_async_sink": "pool",
     "decline_buffer_append_alias": "pool",
+    "decline_buffer_template_bytes": "pool",
 }
 
 
@@ -341,6 +342,8 @@ REUSED = (
     "builder_report",
     "bufio_json_lines",
     "append_bytes_buffer",
+    "template_buffer",
+    "text_template_string",
 )
 
 
