@@ -89,8 +89,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     size = size_of(view, site, escape) if site.kind != "var" else None
     if size is not None and size <= MAX_IMPLICIT_STACK and reuse is None:
         return (
-            f"it fits the stack ({size} bytes): the compiler puts it on the heap for what the code does "
-            "with it (returned, stored or passed on), which a pool cannot change"
+            f"it fits the stack ({size} bytes): it is on the heap for what the code does with it, not for its"
+            " size, and gorewrite pools such a value only when it is a reusable buffer (a bytes.Buffer or a"
+            " strings.Builder)"
         )
     # A reusable object escapes through calls: every use below, each call through retention, proves none keeps it.
     why = _flow_reason(view, escape) if reuse is None else None
