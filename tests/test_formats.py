@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 from conftest import FACTORY, GOROUTINE, HISTOGRAM, gorewrite, module
 
+from gorewrite.display import first_clause
 from gorewrite.escapes import Escape
 from gorewrite.github import _data, _property
 from gorewrite.proposals import Declined
@@ -257,3 +258,12 @@ def test_summary_counts_read_as_english():
         "0 files",
         "2 heap escapes",
     )
+
+
+def test_a_reason_is_not_cut_inside_the_compilers_words():
+    """A colon inside quoted code or a parenthesis does not end the clause: the probe's grouped lines were
+    cut at `leaking param` and merged sites declined for different reasons."""
+    aliasing = "buf is the receiver of buf.Bytes, which returns its storage (go1.24.11 reports `leaking param: b`)"
+    assert first_clause(f"{aliasing}, and that is returned") == f"{aliasing}, and that is returned"
+    assert first_clause(f"{aliasing}, and that is passed to f: why") == f"{aliasing}, and that is passed to f"
+    assert first_clause("the slice escapes: (x: y)") == "the slice escapes"

@@ -299,8 +299,9 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	return rec, true
 }
 
-// callee names a func or method by package path and receiver type, and a variable's (pointer
-// to a) named type by package path, so gorewrite can look up what the compiler said of them.
+// callee names a func or method by package path and receiver type (for an interface method, the
+// named interface declaring it), and a variable's (pointer to a) named type by package path, so
+// gorewrite can look up what the compiler said of them.
 func callee(obj types.Object) (pkg, recv, named *string) {
 	switch obj := obj.(type) {
 	case *types.Func:
@@ -319,6 +320,11 @@ func callee(obj types.Object) (pkg, recv, named *string) {
 		name := ""
 		if n, ok := t.(*types.Named); ok && !types.IsInterface(n) {
 			name = n.Obj().Name()
+		} else if ok && n.Obj().Pkg() != nil {
+			// An interface method: the interface that declares it, through any embedding (io.ReadWriter's
+			// Write is io.Writer's), so a contract is found by identity, not by the method's shape.
+			s := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+			return &path, &name, &s
 		}
 		return &path, &name, nil
 	case *types.TypeName:

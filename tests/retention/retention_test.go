@@ -11,11 +11,13 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	htmltemplate "html/template"
 	"io"
 	"runtime"
 	"strings"
 	"testing"
 	"text/tabwriter"
+	"text/template"
 	"weak"
 )
 
@@ -182,4 +184,20 @@ func TestBinaryRead(t *testing.T) {
 	}) {
 		t.Fatal("binary.ReadUvarint or binary.Read kept its reader")
 	}
+}
+
+// TestTemplateExecute: text/template and html/template, Execute and ExecuteTemplate, with text,
+// printed values (fmt.Fprint), a range and a nested template, keep no writer after the call.
+func TestTemplateExecute(t *testing.T) {
+	const page = `{{define "row"}}<li>{{.}}</li>{{end}}<h1>{{.Title}}</h1>{{range .Items}}{{template "row" .}}{{end}}`
+	data := struct {
+		Title string
+		Items []int
+	}{"a & b", []int{1, 2}}
+	text := template.Must(template.New("page").Parse(page))
+	html := htmltemplate.Must(htmltemplate.New("page").Parse(page))
+	check(t, func(b *bytes.Buffer) { text.Execute(b, data) })
+	check(t, func(b *bytes.Buffer) { text.ExecuteTemplate(b, "row", 3) })
+	check(t, func(b *bytes.Buffer) { html.Execute(b, data) })
+	check(t, func(b *bytes.Buffer) { html.ExecuteTemplate(b, "row", "<x>") })
 }

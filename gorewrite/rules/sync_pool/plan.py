@@ -7,7 +7,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from gorewrite import retention
+from gorewrite import contracts, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
@@ -89,8 +89,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     size = size_of(view, site, escape) if site.kind != "var" else None
     if size is not None and size <= MAX_IMPLICIT_STACK and reuse is None:
         return (
-            f"it fits the stack ({size} bytes): the compiler puts it on the heap for what the code does "
-            "with it (returned, stored or passed on), which a pool cannot change"
+            f"it fits the stack ({size} bytes): it is on the heap for what the code does with it, not for its"
+            " size, and gorewrite pools such a value only when it is a reusable buffer (a bytes.Buffer or a"
+            " strings.Builder)"
         )
     # A reusable object escapes through calls: every use below, each call through retention, proves none keeps it.
     why = _flow_reason(view, escape) if reuse is None else None
@@ -145,6 +146,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
         if site.stands_for and method is not None and text(method) == b"String":
             copies += 1
+    broken = contracts.breach(view, relies)
+    if broken:
+        return f"{var} {broken}"
     if stale:
         reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
     return Plan(

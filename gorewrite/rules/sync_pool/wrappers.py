@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from gorewrite import retention
+from gorewrite import contracts, retention
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
@@ -296,6 +296,8 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
     for escape, site in sites:
         site_relies = {f"{site.wrapper.iface}'s contract not to retain p"}
         problem = _wrapper_plan(view, site, site_relies)
+        broken = None if problem else contracts.breach(view, site_relies)
+        problem = problem or (broken and f"{text(site.var).decode()} {broken}")
         if problem:
             proposals.append(Declined(NAME, escape, problem))
         else:
@@ -343,10 +345,10 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
     functions = ", ".join(
         text(enclosing_function(s.statement).child_by_field_name("name")).decode() for _, s in accepted
     )
-    contracts = " and ".join(sorted(relies, reverse=True))
+    relied = " and ".join(sorted(relies, reverse=True))
     summary = (
         f"take the {' and '.join(kinds)} of {functions} from a pool instead of allocating {' and '.join(costs)} on "
-        f"every call (sync.Pool; deferred Put; relies on {contracts})"
+        f"every call (sync.Pool; deferred Put; relies on {relied})"
     )
     if any(s.wrapper.package == "text/tabwriter" for _, s in accepted):
         summary += "; a pooled tabwriter.Writer keeps the capacity of its largest text between Flushes, uncapped"
