@@ -341,3 +341,17 @@ class GoldenDiff(SingleFileSnapshotExtension):
 @pytest.fixture
 def diff_snapshot(snapshot):
     return snapshot.use_extension(GoldenDiff)
+
+
+def allocations(out: str, package: str) -> dict[str, float]:
+    """Per package under `package` (its path's rest), the `allocs=N` its TestAllocs printed last in
+    `go test -v` output (each package's lines come before its `ok` line)."""
+    found, last = {}, None
+    for line in out.splitlines():
+        measured = re.search(r"allocs=([\d.]+)", line)
+        if measured:
+            last = float(measured.group(1))
+        ended = re.match(rf"^ok\s+{package}(\S+)", line)
+        if ended and last is not None:
+            found[ended.group(1)], last = last, None
+    return found

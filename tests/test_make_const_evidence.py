@@ -8,12 +8,11 @@ must drop under go1.24.11 and the pinned release, and the case's `TestBehaviour`
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, OLDER, releases
+from conftest import GOLDEN, OLDER, allocations, releases
 from test_golden import golden_run
 
 MODULE = GOLDEN / "make-const" / "proven"
@@ -48,14 +47,7 @@ def _go_test(toolchain, root: Path, *flags: str) -> str:
 
 def _allocations(toolchain, root: Path) -> dict[str, float]:
     out = _go_test(toolchain, root, "-count=1", "-run", "^TestAllocs$", "-v")
-    found, last = {}, None
-    for line in out.splitlines():
-        measured = re.search(r"allocs=([\d.]+)", line)
-        if measured:
-            last = float(measured.group(1))
-        ended = re.match(rf"^ok\s+{PACKAGE}(\S+)", line)
-        if ended and last is not None:
-            found[ended.group(1)], last = last, None
+    found = allocations(out, PACKAGE)
     assert set(found) == set(MEASURED), out
     return found
 
