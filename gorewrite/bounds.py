@@ -140,9 +140,10 @@ def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int 
         return None
     target, inner = converted
     source = int_type(view, path, inner)
+    if source is None:  # a float's bounds are not an integer's (`f < 10` leaves 9.9), nor its quotients
+        return None
     low, high = operand(inner, DOWN), operand(inner, UP)
-    if source is not None:
-        low, high = max(low, wide(source)[0]) if low is not None else wide(source)[0], high
+    low = max(low, wide(source)[0]) if low is not None else wide(source)[0]
     least, most = narrow(target)
     kept = preserves(source, target) or (low is not None and high is not None and least <= low and high <= most)
     return (high if side.upper else low) if kept else None
@@ -163,6 +164,9 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> 
     writes = [u for u in uses if u.use == Use.WRITE]
     if any(_function(root, u) != function for u in writes):
         return None  # a closure writes it: when it runs is not known here
+    if writes and any(_function(root, u) != function for u in uses if u.use == Use.DECL):
+        return None  # captured from an enclosing function: a call between the fact and stmt may run this one again
+
     jumps = first_of(function, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
     facts = _facts(view, path, subject, stmt, function, side)

@@ -40,10 +40,12 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
     if value is not None:
         return ("const", value), frozenset()
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ARITHMETIC + SHIFTS:
+        # the type the operation is done in is part of it: uint8 `hdr+4` wraps where int `int(hdr)+4` does not
+        kind = int_type(view, path, node)
         left, right = (_key(view, path, unparen(node.child_by_field_name(s))) for s in ("left", "right"))
-        if left is None or right is None:
+        if kind is None or left is None or right is None:
             return None
-        return ("op", text(node.child_by_field_name("operator")), left[0], right[0]), left[1] | right[1]
+        return ("op", text(node.child_by_field_name("operator")), kind, left[0], right[0]), left[1] | right[1]
     converted = conversion(view, path, node)
     if converted is not None:
         inner = unparen(converted[1])

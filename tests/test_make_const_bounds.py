@@ -403,6 +403,82 @@ NAIVE["written_later_in_loop"] = (
     probe("{pkg}.Sum([]int64{1}, 16)"),
 )
 
+# Found by an adversarial probe: a guard in uint8 arithmetic bounds nothing of the int sum; a
+# float's bounds are not an integer's; a captured size the literal writes may change under a
+# recursive call between the guard and the make.
+NOT_BOUNDED["narrow_sum_guard"] = (
+    """package narrow_sum_guard
+
+// Frame sizes a frame from a one-byte header: the guard adds in uint8, which wraps, the size in int.
+func Frame(hdr uint8) int {
+	if hdr+4 > 64 {
+		return -1
+	}
+	buf := make([]byte, int(hdr)+4)
+	for i := range buf {
+		buf[i] = byte(i)
+	}
+	return len(buf)
+}
+""",
+    "Frame(253)",
+)
+NOT_BOUNDED["float_scaled"] = (
+    """package float_scaled
+
+// Cells lays out twice f cells: f < 10 leaves f at 9.9, not 9.
+func Cells(f float64) int {
+	if f < 0 || f >= 10 {
+		return -1
+	}
+	y := f * 2
+	if y < 0 {
+		return -2
+	}
+	buf := make([]int, int(y))
+	for i := range buf {
+		buf[i] = i
+	}
+	return len(buf)
+}
+""",
+    "Cells(9.9)",
+)
+NOT_BOUNDED["recursive_capture"] = (
+    """package recursive_capture
+
+// Walk sums depth-first; each level widens the shared budget once it has used it.
+func Walk(start, depth int) int {
+	n, total := start, 0
+	var visit func(d int)
+	visit = func(d int) {
+		if n > 10 {
+			return
+		}
+		if d > 0 {
+			visit(d - 1)
+		}
+		buf := make([]int, n)
+		for i := range buf {
+			total += i
+		}
+		n = 1000
+	}
+	visit(depth)
+	return total
+}
+""",
+    "Walk(5, 1)",
+)
+NAIVE["narrow_sum_guard"] = (array("buf", "int(hdr)+4", "byte", 64), probe("{pkg}.Frame(253)"))
+NAIVE["float_scaled"] = (array("buf", "int(y)", "int", 18), probe("{pkg}.Cells(9.9)"))
+NAIVE["recursive_capture"] = (
+    lambda source: source.replace(
+        "\t\tbuf := make([]int, n)\n", "\t\tvar bufBuf [10]int\n\t\tbuf := bufBuf[:n:n]\n", 1
+    ),
+    probe("{pkg}.Walk(5, 1)"),
+)
+
 GUARD = "\tif n > maxItems {\n\t\treturn -1\n\t}"
 LOOPED = """package {name}
 
