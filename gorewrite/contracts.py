@@ -7,14 +7,17 @@ hash.Hash, a package's own `interface{ io.Writer; Flush() error }`: the method i
 of the std interfaces in IO_LIKE. A package's own interface of the same shape (`type Recorder
 interface{ Write([]byte) (int, error) }`) promises nothing: its implementations may keep p.
 
-A package that declares a Write (Read) the compiler reports as keeping p breaks the contract
-itself, and a value of that type may be the io.Writer a pooled buffer reaches: no rewrite there
-may rely on the contract (`breach`). Its test files are not compiled with the verdicts; a fake
-there that keeps p is left to the verifier's `go test`.
+A package that declares a Write (Read) that keeps p breaks the contract itself, and a value of
+that type may be the io.Writer a pooled buffer reaches: no rewrite there may rely on the contract
+(`breach`). Keeping is what the compiler reports, unless retention follows the method's body and
+finds it keeps nothing: a wrapper whose Write hands p on to another io.Writer (`leaking param: p`,
+since that call is dynamic) passes the contract along and does not break it. Its test files are
+not compiled with the verdicts; a fake there that keeps p is left to the verifier's `go test`.
 """
 
 from __future__ import annotations
 
+from gorewrite import retention
 from gorewrite.parameters import judge, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import READS, WRITES
@@ -76,6 +79,7 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str, str] | None:
             for version, verdicts in sorted(view.parameters.items()):
                 signature = verdicts.get((view.package.import_path, owner or "", method))
                 said = signature.params[0] if signature is not None and signature.params else None
-                if said is not None and judge(said, False, version):
+                key = (view.package.import_path, owner or "", method)
+                if said is not None and judge(said, False, version) and retention.keeps(view, key, 0):
                     return owner or "", version, said
     return None

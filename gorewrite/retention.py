@@ -206,6 +206,11 @@ class Followed:
     dynamic: tuple[str, str] | None
 
 
+def keeps(view: PackageView, key: tuple[str, str, str], index: int) -> str | None:
+    """Why the package's own function `key` may keep its parameter `index` (its body followed); None if not."""
+    return _follow(view, Followed(key, index, False, None), 1, set())
+
+
 def _follow(view: PackageView, param: Followed, depth: int, relies: set[str]) -> str | None:
     """None when the package's own function keeps nothing of its parameter: every use of it in the
     body is a method call or an argument to a call that, followed in turn, keeps nothing of it.

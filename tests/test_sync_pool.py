@@ -306,6 +306,7 @@ def test_every_naive_wrapper_pool_fails_its_race_tests(tmp_path, toolchain):
 REUSED = (
     "copy_loop",
     "write_bytes",
+    "write_counting_wrapper",
     "handler_bytes",
     "fprintf_buffer",
     "writestring_buffer",
