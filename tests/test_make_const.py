@@ -114,6 +114,45 @@ func Checksum(payload []byte, n int) int {
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
+    "goto_over_array": (
+        """package goto_over_array
+
+const maxRows = 100
+
+// Rows numbers n rows unless told to skip; the bound comes from the condition around the make.
+func Rows(n int, skip bool) int {
+	var rows []int
+	if n >= 0 && n <= maxRows {
+		if skip {
+			goto done
+		}
+		rows = make([]int, n)
+		for i := range rows {
+			rows[i] = i
+		}
+	done:
+	}
+	return len(rows)
+}
+""",
+        "the function uses goto: a jump over the new array's declaration would not compile",
+    ),
+    "size_order": (
+        """package size_order
+
+// Window makes a window as long as the samples so far, with room for want, once next has taken three more.
+func Window(k, want int) int {
+	s := make([]int, k, 64)
+	next := func() int {
+		s = append(s, 1, 2, 3)
+		return want
+	}
+	w := make([]int, len(s), next())
+	return 100*len(w) + cap(w)
+}
+""",
+        "the rewrite's `if` header would evaluate them in an order the compiler need not keep",
+    ),
     "mixed_size_types": (
         """package mixed_size_types
 
@@ -445,6 +484,21 @@ def guarded(name: str, size: str, element: str, k: int):
 # case -> (the naive rewrite of its source, what the compiler says of the naive buffer, or a Go
 # expression with {pkg} whose value the naive rewrite changes).
 NAIVE = {
+    "goto_over_array": (
+        lambda source: source.replace(
+            "\t\trows = make([]int, n)\n", "\t\tvar rowsBuf [100]int\n\t\trows = rowsBuf[:n:n]\n"
+        ),
+        "goto done jumps over",
+    ),
+    "size_order": (
+        lambda source: source.replace(
+            "\tw := make([]int, len(s), next())\n",
+            "\tvar w []int\n\tif n, size := len(s), next(); n <= size && size <= 32 {\n"
+            "\t\tw = make([]int, 32)[:n:size]\n\t} else {\n\t\tw = make([]int, n, size)\n\t}\n",
+        ),
+        "func() (out string) { defer func() { out += fmt.Sprint(recover()) }(); "
+        "return fmt.Sprint({pkg}.Window(2, 4)) }()",
+    ),
     "mixed_size_types": (
         lambda source: source.replace(
             "\twin := make([]int, n, limit)\n",
@@ -511,3 +565,34 @@ def test_the_naive_buffer_escapes_too(mutants, name):
     rewrite, message = NAIVE[name]
     assert rewrite(DECLINES[name][0]) != DECLINES[name][0], "the naive edit must apply to the case"
     assert any(message in line for line in built.splitlines() if line.startswith(f"naive/{name}/")), built
+
+
+def test_two_makes_of_one_variable_get_two_arrays(tmp_path):
+    """Each fix is proposed alone: `buf := make(…)` and a later `buf = make(…)` in one block would
+    both declare `bufBuf` and never compile together."""
+    source = """package remade
+
+const maxPart = 40
+
+// Parts fills the head and then the tail of a record in one scratch variable.
+func Parts(head, tail int) int {
+	if head < 0 || head > maxPart || tail < 0 || tail > maxPart {
+		return -1
+	}
+	total := 0
+	buf := make([]int, head)
+	for i := range buf {
+		total += i
+	}
+	buf = make([]int, tail)
+	for i := range buf {
+		total += i
+	}
+	return total
+}
+"""
+    found = proposals_by_case(tmp_path, RULE, {"remade": source})["remade"]
+    arrays = sorted(
+        e.new.decode().split("\n")[0] for f in found if isinstance(f, Fix) for e in f.edits if b" [" in e.new
+    )
+    assert arrays == ["var bufBuf [40]int", "var bufBuf2 [40]int"], found

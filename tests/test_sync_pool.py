@@ -168,6 +168,7 @@ NAIVE = {
     # with Write's shape, nor in a package that declares a Write keeping p
     "decline_buffer_own_write_iface": "pool",
     "decline_buffer_async_sink": "pool",
+    "decline_buffer_generic_sink": "pool",
     "decline_buffer_append_alias": "pool",
     "decline_buffer_template_bytes": "pool",
 }

@@ -20,12 +20,13 @@ from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
-from gorewrite.rulekit import memo, types_or_reason
+from gorewrite.rulekit import memo, owner, types_or_reason
 from gorewrite.syntax import (
     Node,
     captures,
     declaration_range,
     directive,
+    first_of,
     int_value,
     load_query,
     statements,
@@ -147,8 +148,11 @@ def _makes(view: PackageView, path: str) -> dict[int, Make]:
 def _constant(view: PackageView, make: Make) -> bool:
     """Is the capacity (the length when there is none) a constant (a literal, or an expression
     go/types evaluates: `Width`, `3*4*4`)? The compiler sizes the array by it alone."""
-    n = _sizes(make)[-1]
-    return int_value(n) is not None or view.types.value(make.path, n.start_byte, n.end_byte) is not None
+    return _is_constant(view, make.path, _sizes(make)[-1])
+
+
+def _is_constant(view: PackageView, path: str, n: Node) -> bool:
+    return int_value(n) is not None or view.types.value(path, n.start_byte, n.end_byte) is not None
 
 
 def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
@@ -204,7 +208,19 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
             )
         )
     if bound is not None:
+        if first_of(owner(stmt), ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None:
+            return "the function uses goto: a jump over the new array's declaration would not compile"
         return _exact(view, escape, make, stmt, target, k, size)
+    lengths = _sizes(make)
+    if (
+        len(lengths) == 2
+        and not all(_pure(view, path, n) for n in lengths)
+        and not any(_is_constant(view, path, n) for n in lengths)
+    ):
+        return (
+            "the length or the capacity calls something, and the rewrite's `if` header would evaluate "
+            "them in an order the compiler need not keep for make (Go leaves it unspecified)"
+        )
     kinds = [int_type(view, path, n) for n in _sizes(make)]
     if len(kinds) == 2 and None not in kinds and kinds[0] != kinds[1]:
         return f"the length is {kinds[0]} and the capacity {kinds[1]}: the guard comparing them would not compile"
@@ -285,12 +301,16 @@ def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: st
 
 
 def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
-    """`<target>Buf`, or with a number: a name the declaration does not use, so it shadows nothing."""
+    """`<target>Buf`, or with a number: a name the declaration does not use, so it shadows nothing,
+    and that no other make of the same variable earlier in it gets (`buf := make(…)` then `buf =
+    make(…)` in one block: each fix is proposed alone, and two `var bufBuf` would clash)."""
     start, end = declaration_range(stmt)
     taken = {word.decode() for word in re.findall(rb"\w+", source[start:end])}
-    return next(
-        n for n in itertools.chain([f"{target}Buf"], (f"{target}Buf{i}" for i in itertools.count(2))) if n not in taken
+    earlier = len(
+        re.findall(rb"\b" + re.escape(target.encode()) + rb"\s*:?=\s*make\(", source[start : stmt.start_byte])
     )
+    names = itertools.chain([f"{target}Buf"], (f"{target}Buf{i}" for i in itertools.count(2)))
+    return next(n for n in itertools.islice(names, earlier, None) if n not in taken)
 
 
 def _pure(view: PackageView, path: str, node: Node) -> bool:

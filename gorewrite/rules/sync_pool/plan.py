@@ -7,7 +7,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from gorewrite import contracts, retention
+from gorewrite import breaches, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
@@ -146,7 +146,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
         if site.stands_for and method is not None and text(method) == b"String":
             copies += 1
-    broken = contracts.breach(view, relies)
+    broken = breaches.breach(view, relies)
     if broken:
         return f"{var} {broken}"
     if stale:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from gorewrite import contracts, retention
+from gorewrite import breaches, retention
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
@@ -296,7 +296,7 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
     for escape, site in sites:
         site_relies = {f"{site.wrapper.iface}'s contract not to retain p"}
         problem = _wrapper_plan(view, site, site_relies)
-        broken = None if problem else contracts.breach(view, site_relies)
+        broken = None if problem else breaches.breach(view, site_relies)
         problem = problem or (broken and f"{text(site.var).decode()} {broken}")
         if problem:
             proposals.append(Declined(NAME, escape, problem))

@@ -1,0 +1,57 @@
+"""Where a package breaks io.Writer's (io.Reader's) contract itself, so no rewrite there may rely on it.
+
+A package that declares a Write (Read) that keeps p breaks the contract itself, and a value of
+that type may be the io.Writer a pooled buffer reaches: no rewrite there may rely on the contract
+(`breach`). Keeping is what the compiler reports, unless retention follows the method's body and
+finds it keeps nothing: a wrapper whose Write hands p on to another io.Writer (`leaking param: p`,
+since that call is dynamic) passes the contract along and does not break it. Its test files are
+not compiled with the verdicts; a fake there that keeps p is left to the verifier's `go test`.
+"""
+
+from __future__ import annotations
+
+from gorewrite import retention
+from gorewrite.parameters import judge, receiver_type
+from gorewrite.proposals import PackageView
+from gorewrite.stdtable import READS, WRITES
+from gorewrite.syntax import text
+
+BROKEN_BY = {WRITES: "Write", READS: "Read"}  # the method whose verdict breaks each contract
+
+
+def breach(view: PackageView, relies: set[str]) -> str | None:
+    """Why a rewrite resting on these contracts is declined in this package: it declares a method
+    that breaks one (a Write the compiler says keeps p); None when it declares none."""
+    for relied in sorted(relies):
+        method = BROKEN_BY.get(relied)
+        found = _breaker(view, method) if method else None
+        if found:
+            owner, why = found
+            interface = relied.split("'", 1)[0]
+            return (
+                f"relies on {relied}, which the package's own {owner}.{method} breaks ({why}), "
+                f"and the {interface} it reaches may be one"
+            )
+    return None
+
+
+def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
+    """(receiver type, what shows it keeps p) of the package's first method of that name that keeps
+    its first parameter, or None. A method the compiler printed no verdict for (a generic receiver's)
+    counts as keeping it: nothing shows it does not."""
+    for path in view.package.files:
+        for node in view.tree(path).root_node.named_children:
+            name = node.child_by_field_name("name")
+            if node.type != "method_declaration" or name is None or name.text.decode() != method:
+                continue
+            owner = receiver_type(node.child_by_field_name("receiver"))
+            key = (view.package.import_path, owner or "", method)
+            for version, verdicts in sorted(view.parameters.items()):
+                signature = verdicts.get(key) if owner else None
+                if signature is None:
+                    shown = text(node.child_by_field_name("receiver")).decode()
+                    return shown, f"{version} printed no verdict for its parameters"
+                said = signature.params[0] if signature.params else None
+                if said is not None and judge(said, False, version) and retention.keeps(view, key, 0):
+                    return owner, f"{version} reports `{said}`"
+    return None
