@@ -10,11 +10,14 @@ not compiled with the verdicts; a fake there that keeps p is left to the verifie
 
 from __future__ import annotations
 
+import glob
+import os
+
 from gorewrite import retention
 from gorewrite.parameters import judge, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import READS, WRITES
-from gorewrite.syntax import text
+from gorewrite.syntax import Node, parse, text
 
 BROKEN_BY = {WRITES: "Write", READS: "Read"}  # the method whose verdict breaks each contract
 
@@ -38,12 +41,10 @@ def breach(view: PackageView, relies: set[str]) -> str | None:
 def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
     """(receiver type, what shows it keeps p) of the package's first method of that name that keeps
     its first parameter, or None. A method the compiler printed no verdict for (a generic receiver's)
-    counts as keeping it: nothing shows it does not."""
+    counts as keeping it, and so does one in a file of the package this build leaves out (another
+    GOOS, a build tag): the rewrite holds for every build, and nothing shows those do not."""
     for path in view.package.files:
-        for node in view.tree(path).root_node.named_children:
-            name = node.child_by_field_name("name")
-            if node.type != "method_declaration" or name is None or name.text.decode() != method:
-                continue
+        for node in _methods(view.tree(path).root_node, method):
             owner = receiver_type(node.child_by_field_name("receiver"))
             key = (view.package.import_path, owner or "", method)
             for version, verdicts in sorted(view.parameters.items()):
@@ -54,4 +55,24 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 said = signature.params[0] if signature.params else None
                 if said is not None and judge(said, False, version) and retention.keeps(view, key, 0):
                     return owner, f"{version} reports `{said}`"
+    built = set(view.package.files)
+    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
+        if path in built or path.endswith("_test.go"):
+            continue
+        with open(path, "rb") as f:
+            found = next(iter(_methods(parse(f.read()).root_node, method)), None)
+        if found is not None:
+            shown = text(found.child_by_field_name("receiver")).decode()
+            return shown, f"it is in {os.path.basename(path)}, which this build leaves out"
     return None
+
+
+def _methods(root: Node, method: str) -> list[Node]:
+    """The file's method declarations of that name."""
+    return [
+        n
+        for n in root.named_children
+        if n.type == "method_declaration"
+        and n.child_by_field_name("name") is not None
+        and n.child_by_field_name("name").text.decode() == method
+    ]

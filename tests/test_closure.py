@@ -472,6 +472,30 @@ func Heartbeat(tick chan struct{}, publish func(string)) {
 """,
         "the func literal is an argument of the function the go statement starts",
     ),
+    "generic_array_written": (
+        """package generic_array_written
+
+// Offsets returns a func per step reading the first slot; the slot is reset once they are made.
+func Offsets[A ~[4]int](a A, n int) []func() int {
+	var fs []func() int
+	for i := 0; i < n; i++ {
+		fs = append(fs, func() int { return a[0] + i })
+	}
+	a[0] = 100
+	return fs
+}
+
+// Sum adds what the funcs of n steps return.
+func Sum(n int) int {
+	total := 0
+	for _, f := range Offsets([4]int{}, n) {
+		total += f()
+	}
+	return total
+}
+""",
+        "a is written by or after the statement making the closure",
+    ),
     "add_len_two_each": (
         """package add_len_two_each
 
@@ -1422,6 +1446,10 @@ NAIVE = {
     "wait_group_go_released": (
         copy_before("\t\twg.Go(func() {", "level"),
         'func() string { c := make(chan string, 1); {pkg}.Broadcast([]chan<- string{c}, "warn"); return <-c }()',
+    ),
+    "generic_array_written": (
+        copy_before("\t\tfs = append(fs, func", "a"),
+        "fmt.Sprint({pkg}.Sum(2))",
     ),
     "go_helper_calls_again": (
         block_copy("\tgo every(tick, func() {", "\t})\n", "status"),

@@ -201,6 +201,19 @@ def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
     _each_naive_pool_fails(tmp_path, toolchain, files, list(NAIVE))
 
 
+def test_a_naive_pool_breaks_the_build_that_keeps_p(tmp_path, toolchain):
+    """decline_tagged_sink: its Keeper keeps p only under the `lowmem` tag, a file the default build
+    leaves out. A rewrite holds for every build: pooled naively, the `lowmem` build's test fails."""
+    case = "decline_tagged_sink"
+    files = _naive_tree([case], lambda _, source: _naive(source, "pool") if SITE.search(source) else None)
+    write_tree(tmp_path, files)
+    for tags, broken in (("", False), ("lowmem", True)):
+        done = toolchain.run(["test", "-count=1", "-tags", tags, "-json", "./..."], str(tmp_path))
+        failed = read_test_json(done.stdout).failed
+        assert f"example.com/naive/orig/{case}" not in failed, failed
+        assert (f"example.com/naive/naive/{case}" in failed) == broken, (tags, failed)
+
+
 def _naive_tree(cases: list[str], rewrite, pool: str = "") -> dict[str, str]:
     """A module of the golden cases as written (orig/) and pooled naively (naive/): `rewrite(case,
     source)` gives a file's naive text, or None for a file with no site; each rewritten case gets

@@ -605,7 +605,15 @@ func pointerRecv(obj types.Object) bool {
 
 func isPointer(t types.Type) bool { return is[*types.Pointer](t) }
 
-func isArray(t types.Type) bool { return is[*types.Array](t) }
+// isArray reports whether t is an array, whose element or slice is the variable's own storage. A type
+// parameter may be one (`A ~[4]int`: its Underlying is the constraint), so it counts as one: `a[0] = 1`
+// is then a write of a and `a[:]` its address, which is only ever more cautious for a slice or map.
+func isArray(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return true
+	}
+	return is[*types.Array](t)
+}
 
 // is reports whether t's underlying type is a T.
 func is[T types.Type](t types.Type) bool {
