@@ -472,6 +472,35 @@ func Heartbeat(tick chan struct{}, publish func(string)) {
 """,
         "the func literal is an argument of the function the go statement starts",
     ),
+    "redeclared_by_statement": (
+        """package redeclared_by_statement
+
+// Offsets makes two funcs reading the base; the statement that makes each also declares a new base.
+func Offsets(n int) []func() int {
+	base := 0
+	if n > 1 {
+		base = n
+	}
+	var fs []func() int
+	for i := 0; i < 2; i++ {
+		f, base := func() int { return base + i }, 5
+		fs = append(fs, f)
+		_ = base
+	}
+	return fs
+}
+
+// Sum adds what the funcs return.
+func Sum(n int) int {
+	total := 0
+	for _, f := range Offsets(n) {
+		total += f()
+	}
+	return total
+}
+""",
+        "the statement making the closure declares base with :=",
+    ),
     "generic_array_written": (
         """package generic_array_written
 
@@ -1446,6 +1475,10 @@ NAIVE = {
     "wait_group_go_released": (
         copy_before("\t\twg.Go(func() {", "level"),
         'func() string { c := make(chan string, 1); {pkg}.Broadcast([]chan<- string{c}, "warn"); return <-c }()',
+    ),
+    "redeclared_by_statement": (
+        copy_before("\t\tf, base := func", "base"),
+        "fmt.Sprint({pkg}.Sum(3))",
     ),
     "generic_array_written": (
         copy_before("\t\tfs = append(fs, func", "a"),

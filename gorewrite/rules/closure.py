@@ -239,6 +239,11 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             f"the copy of {name} needs a block of its own, and the statement making the closure declares names "
             f"(line {view.line(escape.path, declaring.start_byte)}) that later code could no longer see"
         )
+    for stmt in statements:  # `h, x := func() int { return x }, 5`: after a copy, := would assign the copy
+        left = stmt.child_by_field_name("left") if stmt.type == "short_var_declaration" else None
+        if left is not None and any(n.type == "identifier" and n.text == name.encode() for n in left.named_children):
+            line = view.line(escape.path, stmt.start_byte)
+            return f"the statement making the closure declares {name} with := (line {line})"
     return Capture(escape, name, decl.start, statements, block)
 
 
