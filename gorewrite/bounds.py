@@ -37,13 +37,12 @@ from dataclasses import dataclass
 
 from gorewrite.guards import DOWN, UP, Side, leaves, switch_after, switch_in, when
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, ancestors, first_of, statements, text, unparen
+from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
+from gorewrite.syntax import Node, ancestors, statements, text, unparen
 from gorewrite.terms import Subject, builtin, subject_of, value_of
 from gorewrite.type_bounds import conversion, int_type, narrow, preserves, unsigned, wide
 from gorewrite.typeinfo import Ident, Use
 
-FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 SWITCH = "expression_switch_statement"
 CLAUSES = ("expression_case", "default_case")
 
@@ -166,8 +165,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> 
         return None  # a closure writes it: when it runs is not known here
     if writes and any(_function(root, u) != function for u in uses if u.use == Use.DECL):
         return None  # captured from an enclosing function: a call between the fact and stmt may run this one again
-
-    jumps = first_of(function, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None
+    jumps = uses_goto(function)
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
     facts = _facts(view, path, subject, stmt, function, side)
     return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps))

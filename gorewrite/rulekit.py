@@ -9,11 +9,17 @@ from typing import TypeVar
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, Tree, declaration_range, enclosing, import_specs, touches_error
+from gorewrite.syntax import Node, Tree, declaration_range, enclosing, first_of, import_specs, touches_error
 from gorewrite.typeinfo import TypeInfo
 
 T = TypeVar("T")
 FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+
+
+def uses_goto(function: Node) -> bool:
+    """Does the function's own body (not a func literal in it) hold a goto: statement order is then not
+    execution order, and a jump may pass over a declaration a rewrite adds?"""
+    return first_of(function, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None
 
 
 def types_or_reason(view: PackageView) -> TypeInfo | str:

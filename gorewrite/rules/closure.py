@@ -18,7 +18,7 @@ from gorewrite import happens_before, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, node_at, owner, types_or_reason
+from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, node_at, owner, types_or_reason, uses_goto
 from gorewrite.syntax import (
     LITERALS,
     Node,
@@ -283,7 +283,7 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
         stmt.type, "statement making the closure"
     )
-    if _has_goto(function):
+    if uses_goto(function):
         return "the function uses goto, so statement order is not execution order"
     observed = _observed_writes(stmt, decl_node, function, writes)
     if observed:
@@ -994,10 +994,6 @@ def _first_argument(path: str, node: Node, first: str) -> Edit:
 def _contains_type(node: Node, types: tuple[str, ...]) -> bool:
     """Does the subtree hold one of the node types, outside nested func literals?"""
     return first_of(node, types, skip=_literal) is not None
-
-
-def _has_goto(function: Node) -> bool:
-    return first_of(function, ("goto_statement",), skip=_literal) is not None
 
 
 def _literal(node: Node) -> bool:

@@ -20,13 +20,12 @@ from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
-from gorewrite.rulekit import memo, owner, types_or_reason
+from gorewrite.rulekit import memo, owner, types_or_reason, uses_goto
 from gorewrite.syntax import (
     Node,
     captures,
     declaration_range,
     directive,
-    first_of,
     int_value,
     load_query,
     statements,
@@ -208,7 +207,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
             )
         )
     if bound is not None:
-        if first_of(owner(stmt), ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None:
+        if uses_goto(owner(stmt)):
             return "the function uses goto: a jump over the new array's declaration would not compile"
         return _exact(view, escape, make, stmt, target, k, size)
     lengths = _sizes(make)
@@ -221,7 +220,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
             "the length or the capacity calls something, and the rewrite's `if` header would evaluate "
             "them in an order the compiler need not keep for make (Go leaves it unspecified)"
         )
-    kinds = [int_type(view, path, n) for n in _sizes(make)]
+    kinds = [int_type(view, path, n) for n in lengths]
     if len(kinds) == 2 and None not in kinds and kinds[0] != kinds[1]:
         return f"the length is {kinds[0]} and the capacity {kinds[1]}: the guard comparing them would not compile"
     if declared_type and any(n.type == "identifier" and text(n) == target.encode() for n in walk(make.call)):
