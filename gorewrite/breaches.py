@@ -16,6 +16,7 @@ import os
 from gorewrite import retention
 from gorewrite.parameters import judge, receiver_type
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.stdtable import READS, WRITES
 from gorewrite.syntax import Node, parse, text
 
@@ -27,7 +28,7 @@ def breach(view: PackageView, relies: set[str]) -> str | None:
     that breaks one (a Write the compiler says keeps p); None when it declares none."""
     for relied in sorted(relies):
         method = BROKEN_BY.get(relied)
-        found = _breaker(view, method) if method else None
+        found = memo(view, ("breaches", method), lambda m=method: _breaker(view, m)) if method else None
         if found:
             owner, why = found
             interface = relied.split("'", 1)[0]
@@ -69,10 +70,5 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
 
 def _methods(root: Node, method: str) -> list[Node]:
     """The file's method declarations of that name."""
-    return [
-        n
-        for n in root.named_children
-        if n.type == "method_declaration"
-        and n.child_by_field_name("name") is not None
-        and n.child_by_field_name("name").text.decode() == method
-    ]
+    named = ((n, n.child_by_field_name("name")) for n in root.named_children if n.type == "method_declaration")
+    return [n for n, name in named if name is not None and name.text.decode() == method]
