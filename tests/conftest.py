@@ -42,6 +42,7 @@ GOLDEN_USERS = {
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the groups into the node ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The xdist group of every test (`--dist loadgroup`): its file, so a file's module-scoped compiles
     run once; but test_golden.py a rule at a time, each with the files that reuse that rule's run,

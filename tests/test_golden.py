@@ -172,3 +172,11 @@ def test_go124_alone_cannot_tell_an_escaping_slice_so_the_verifier_rejects_it():
         files = [str(p) for p in (module / case).glob("*.go")]
         assert not any(f in older.changes for f in files), case
         assert any("does not keep `make(" in r for r in reasons(older, files)), (case, reasons(older, files))
+
+
+def test_a_rules_golden_tests_share_one_worker(request):
+    """Under xdist, the node id carries the test's group (conftest): a rule's golden run is computed once,
+    not once per worker (pytest 9.2 silently dropped the groups pytest-xdist 3.8 adds)."""
+    if not getattr(request.config.option, "loadgroup", False):  # set in xdist's workers under --dist loadgroup
+        pytest.skip("not run by xdist's --dist loadgroup")
+    assert request.node.nodeid.endswith("@golden-make-const"), request.node.nodeid
