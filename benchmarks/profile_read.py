@@ -121,7 +121,8 @@ def main() -> None:
     middle, middle_cpu = time.perf_counter(), _cpu()
     weights = profile.join(read, packages)
     end, end_cpu = time.perf_counter(), _cpu()
-    print(f"profile: {len(data) / 1e6:.1f} MB gzip'ed, {len(read.lines)} weighted lines")
+    weighted = sum(len(flat) for flat in read.lines.values()) // read.width
+    print(f"profile: {len(data) / 1e6:.1f} MB gzip'ed, {weighted} weighted lines in {len(read.lines)} files")
     print(
         f"gorewrite.profile.read: {middle - start:.2f} s ({middle_cpu - cpu:.2f} s CPU); "
         f"join: {end - middle:.2f} s ({end_cpu - middle_cpu:.2f} s CPU); {len(weights.lines)} lines mapped"

@@ -97,7 +97,6 @@ def analyse(
         exports.prefetch_meanwhile(
             toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
         )
-    run.weights = join(options.profile.result(), packages) if options.profile else None  # read while go compiled
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
@@ -139,6 +138,7 @@ def analyse(
             run.reported_by[e] = tuple(v for v, found in reported.items() if e in found)
     if computed and options.cache:
         cache.prune()
+    run.weights = join(options.profile.result(), packages) if options.profile else None  # read meanwhile
     return run, views, candidates
 
 

@@ -30,7 +30,14 @@ class Profile:
     types: tuple[tuple[str, str], ...]  # (sample type, unit) of every value, as the profiles give them
     chosen: int  # the index into `types` that ranks sites
     totals: tuple[int, ...]  # per sample type, over every sample
-    lines: dict[tuple[str, str, int], list[int]] = field(repr=False)  # (package, profile file, line) -> values
+    # (package, profile file) -> its lines, flat: a line's number then its value per sample type, then the next line.
+    # Kept as the reader gives them: a big profile has 300,000 lines, and a check joins only its packages' files.
+    lines: dict[tuple[str, str], list[int]] = field(repr=False)
+
+    @property
+    def width(self) -> int:
+        """How many numbers a line takes in `lines`."""
+        return len(self.types) + 1
 
     @property
     def sample_type(self) -> str:
@@ -80,7 +87,7 @@ def read(paths: list[str], sample_type: str | None = None, cached: bool = True, 
     A file that is not a pprof profile, or profiles of different kinds, are a UserError. `cached`: parsed
     profiles are kept in and read from gorewrite's cache (profile_cache.py). `go` builds the pprof reader
     the first time (profile_reader.py)."""
-    merged: dict[tuple[str, str, int], list[int]] = {}
+    merged: dict[tuple[str, str], list[int]] = {}
     types: tuple[tuple[str, str], ...] = ()
     totals: tuple[int, ...] = ()
     default = ""
@@ -94,14 +101,24 @@ def read(paths: list[str], sample_type: str | None = None, cached: bool = True, 
         if not merged:
             merged = dict(weighed)
             continue
-        for key, values in weighed.items():  # new lists: what _read keeps for the next run stays as read
+        for key, flat in weighed.items():  # new lists: what _read keeps for the next run stays as read
             have = merged.get(key)
-            merged[key] = values if have is None else [a + b for a, b in zip(have, values, strict=True)]
+            merged[key] = flat if have is None else _added(have, flat, len(types) + 1)
     names = [name for name, _ in types]
     wanted = sample_type or next((n for n in PREFERRED if n in names), default or names[-1])
     if wanted not in names:
         raise UserError(f"--sample-type {wanted}: the profile has {_names(types)}")
     return Profile(tuple(paths), types, names.index(wanted), totals, merged)
+
+
+def _added(one: list[int], other: list[int], width: int) -> list[int]:
+    """One file's flat lines from two profiles, summed line by line."""
+    rows: dict[int, list[int]] = {}
+    for flat in (one, other):
+        for i in range(0, len(flat), width):
+            have, values = rows.get(flat[i]), flat[i + 1 : i + width]
+            rows[flat[i]] = values if have is None else list(map(add, have, values))
+    return [n for number, values in rows.items() for n in (number, *values)]
 
 
 @contextmanager
@@ -189,9 +206,15 @@ class Weights:
         """The hottest lines of the profile that together hold `fraction` of the weight it puts on source lines
         (Go's PGO cuts its hot call edges the same way); the line that crosses the cut is hot. Samples with
         only runtime frames (GC workers, the scheduler) are on no line and take no part."""
-        chosen = self.profile.chosen
+        chosen, width = self.profile.chosen, self.profile.width
         ranked = sorted(
-            (v[chosen] for k, v in self.profile.lines.items() if v[chosen] > 0 and k != NO_LINE), reverse=True
+            (
+                value
+                for (package, file), flat in self.profile.lines.items()
+                for number, value in zip(flat[::width], flat[chosen + 1 :: width], strict=True)
+                if value > 0 and (package, file, number) != NO_LINE
+            ),
+            reverse=True,
         )
         total = sum(ranked)
         cut, seen = 0, 0
@@ -211,20 +234,20 @@ def join(profile: Profile, packages: list[Package]) -> Weights:
     for pkg in packages:
         by_package.setdefault("main" if pkg.name == "main" else pkg.import_path, []).append(pkg)
     weights = Weights(profile, {}, {})
-    lines, unmapped, chosen = weights.lines, weights.unmapped, profile.chosen
-    paths: dict[tuple[str, str], str | None] = {}  # (package, profile file) -> the file it names, or None
+    lines, unmapped, chosen, width = weights.lines, weights.unmapped, profile.chosen, profile.width
     with _uncollected():
-        for (package, filename, line), values in profile.lines.items():
+        for (package, filename), flat in profile.lines.items():
             if package not in by_package:
                 continue
-            file = package, filename
-            path = paths[file] if file in paths else paths.setdefault(file, _file(by_package[package], filename))
+            path = _file(by_package[package], filename)
             if path is None:
-                unmapped[filename] = unmapped.get(filename, 0) + values[chosen]
+                unmapped[filename] = unmapped.get(filename, 0) + sum(flat[chosen + 1 :: width])
                 continue
-            have = lines.setdefault((path, line), values)  # the profile's list: never changed in place
-            if have is not values:
-                lines[path, line] = list(map(add, have, values))
+            for i in range(0, len(flat), width):
+                values = flat[i + 1 : i + width]
+                have = lines.setdefault((path, flat[i]), values)
+                if have is not values:  # two profile files on one file
+                    lines[path, flat[i]] = list(map(add, have, values))
     return weights
 
 

@@ -19,8 +19,9 @@ from gorewrite import cache
 SCHEMA = 1  # the entries' layout: bump it when it changes
 LIMIT = 64 * 1024 * 1024  # bytes of entries kept: a few large profiles
 
-# What profile._read gives: the sample types, the default one, and (package, file, line) -> values with the totals.
-Parsed = tuple[tuple[tuple[str, str], ...], str, tuple[dict[tuple[str, str, int], list[int]], tuple[int, ...]]]
+# What profile._read gives: the sample types, the default one, and (package, file) -> its lines (each line's number
+# then its values) with the totals.
+Parsed = tuple[tuple[tuple[str, str], ...], str, tuple[dict[tuple[str, str], list[int]], tuple[int, ...]]]
 
 
 def key(data: bytes) -> str:
@@ -44,13 +45,9 @@ def load(name: str) -> Parsed | None:
 
 def parse(entry: bytes) -> Parsed:
     """An entry's parsed profile. Its lines are grouped by file, each line's number then its values: half the
-    size of one row per line, and faster to load."""
+    size of one row per line, and loaded as they are (a key per line took as long as the JSON)."""
     data = json.loads(entry)
-    width = len(data["types"]) + 1
-    lines = {}
-    for package, file, flat in data["files"]:
-        for i in range(0, len(flat), width):
-            lines[package, file, flat[i]] = flat[i + 1 : i + width]
+    lines = {(package, file): flat for package, file, flat in data["files"]}
     return tuple(map(tuple, data["types"])), data["default"], (lines, tuple(data["totals"]))
 
 

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -24,10 +23,7 @@ import (
 // The runtime's own frames: a CPU profile charges allocation to runtime.mallocgc, and the line that called
 // into the runtime is the site that allocated; the runtime also implements other packages' functions
 // (reflect.unsafe_New is in runtime/malloc.go). -trimpath names GOROOT/src/runtime/x.go runtime/x.go.
-var (
-	runtimePrefixes = []string{"runtime.", "runtime/internal/", "internal/runtime/"}
-	runtimeFile     = regexp.MustCompile(`(?:^|/src/)runtime/[^/]+\.go$`)
-)
+var runtimePrefixes = []string{"runtime.", "runtime/internal/", "internal/runtime/"}
 
 func main() {
 	// Most of what is parsed stays live to the end: collecting would mark all of it to free little (0.2-0.4 s
@@ -99,65 +95,79 @@ type weighed struct {
 	totals []int64
 }
 
+// byID numbers what the profile names by id: in a slice where Go numbers them 1..n (as the library does; a map
+// keyed by pointer took a third of the helper's time), in a map otherwise. 0 is not yet numbered.
+type byID struct {
+	dense  []int32
+	sparse map[uint64]int32
+}
+
+func newByID(n int) *byID { return &byID{dense: make([]int32, n+1), sparse: map[uint64]int32{}} }
+
+func (b *byID) get(id uint64) int32 {
+	if id < uint64(len(b.dense)) {
+		return b.dense[id]
+	}
+	return b.sparse[id]
+}
+
+func (b *byID) set(id uint64, v int32) {
+	if id < uint64(len(b.dense)) {
+		b.dense[id] = v
+	} else {
+		b.sparse[id] = v
+	}
+}
+
 // weigh charges each sample to the first location of its stack (the leaf first) that has a line outside
 // the runtime, and there to the innermost line (a location's inlined calls come innermost first); a sample
 // with only runtime frames goes on no line (file{}, line 0: profile.NO_LINE), in the totals all the same.
 func weigh(p *profile.Profile) *weighed {
 	width := len(p.SampleType)
-	w := &weighed{totals: make([]int64, width)}
-	files, rows := map[file]int{}, make(map[line]int, len(p.Location))
+	w := &weighed{totals: make([]int64, width), lines: make([]line, 0, len(p.Location)+1)}
+	w.values = make([]int64, 0, cap(w.lines)*width)
+	files, rows := map[file]int{}, []map[int64]int32{} // a file's lines: line number -> row
 	index := func(key file) int {
 		i, ok := files[key]
 		if !ok {
 			i = len(w.files)
 			files[key] = i
 			w.files = append(w.files, key)
+			rows = append(rows, map[int64]int32{})
 		}
 		return i
 	}
-	row := func(key line) int {
-		r, ok := rows[key]
+	row := func(f int, number int64) int {
+		r, ok := rows[f][number]
 		if !ok {
-			r = len(w.lines)
-			rows[key] = r
-			w.lines = append(w.lines, key)
+			r = int32(len(w.lines))
+			rows[f][number] = r
+			w.lines = append(w.lines, line{f, number})
 			w.values = append(w.values, make([]int64, width)...)
 		}
-		return r
+		return int(r)
 	}
-	fileOf := make(map[*profile.Function]int, len(p.Function)) // -1: the runtime's own
+	fileOf := newByID(len(p.Function)) // file index + 2; 1: the runtime's own
 	for _, f := range p.Function {
-		fileOf[f] = -1
+		fileOf.set(f.ID, 1)
 		if !runtime(f) {
-			fileOf[f] = index(file{pkg(f.Name), f.Filename})
+			fileOf.set(f.ID, int32(index(file{pkg(f.Name), f.Filename})+2))
 		}
 	}
-	// Each location's row, looked up once per sample: by id in a slice where Go numbers them 1..n (as the
-	// library does; a map took a third of the helper's time), in a map otherwise. Row+2: 0 is not yet known,
-	// 1 is no line outside the runtime.
-	dense, sparse := make([]int32, len(p.Location)+1), map[uint64]int32{}
+	// Each location's row, found once: row + 2; 1 is no line outside the runtime.
+	rowOf := newByID(len(p.Location))
 	rowAt := func(loc *profile.Location) int {
-		var known int32
-		if loc.ID < uint64(len(dense)) {
-			known = dense[loc.ID]
-		} else {
-			known = sparse[loc.ID]
-		}
-		if known > 0 {
+		if known := rowOf.get(loc.ID); known > 0 {
 			return int(known) - 2
 		}
 		r := -1
-		for _, ln := range loc.Line {
-			if i := fileOf[ln.Function]; i >= 0 {
-				r = row(line{i, ln.Line})
+		for _, ln := range loc.Line { // CheckValid refused a line without a function
+			if i := fileOf.get(ln.Function.ID); i >= 2 {
+				r = row(int(i)-2, ln.Line)
 				break
 			}
 		}
-		if loc.ID < uint64(len(dense)) {
-			dense[loc.ID] = int32(r + 2)
-		} else {
-			sparse[loc.ID] = int32(r + 2)
-		}
+		rowOf.set(loc.ID, int32(r+2))
 		return r
 	}
 	for _, s := range p.Sample {
@@ -168,7 +178,7 @@ func weigh(p *profile.Profile) *weighed {
 			}
 		}
 		if r < 0 {
-			r = row(line{index(file{}), 0})
+			r = row(index(file{}), 0)
 		}
 		for i, v := range s.Value {
 			w.values[r*width+i] += v
@@ -179,7 +189,7 @@ func weigh(p *profile.Profile) *weighed {
 }
 
 func runtime(f *profile.Function) bool {
-	if f.Name == "" || runtimeFile.MatchString(f.Filename) {
+	if f.Name == "" || runtimeFile(f.Filename) {
 		return true
 	}
 	for _, prefix := range runtimePrefixes {
@@ -188,6 +198,12 @@ func runtime(f *profile.Function) bool {
 		}
 	}
 	return false
+}
+
+// runtimeFile: a file directly in the runtime's directory, GOROOT/src/runtime/x.go or runtime/x.go (-trimpath).
+func runtimeFile(name string) bool {
+	dir := name[:strings.LastIndex(name, "/")+1]
+	return strings.HasSuffix(name, ".go") && (dir == "runtime/" || strings.HasSuffix(dir, "/src/runtime/"))
 }
 
 // pkg is the package of a function: example.com/m/pkg.(*T).Method -> example.com/m/pkg, main.run.func1 -> main.
