@@ -16,6 +16,9 @@ function:
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`)
     make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
                                           `(n+63)/64`, `n >> 1`, `int(u)`)
+    n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
+                                          field), bounded by the type, when the rule asks for these
+                                          (typed_upper_bound: it sizes for the largest value)
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`,
 `2*Width`, `len(table)`), never a name matched by text. The subject is a local variable or
@@ -40,7 +43,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
 from gorewrite.syntax import Node, ancestors, statements, text, unparen
 from gorewrite.terms import Subject, builtin, subject_of, value_of
-from gorewrite.type_bounds import conversion, int_type, narrow, preserves, unsigned, wide
+from gorewrite.type_bounds import SMALL_INTEGERS, conversion, int_type, narrow, preserves, unsigned, wide
 from gorewrite.typeinfo import Ident, Use
 
 SWITCH = "expression_switch_statement"
@@ -68,12 +71,31 @@ def lower_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | N
     return bound(view, path, size, stmt, DOWN)
 
 
+def typed_upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | None:
+    """upper_bound, where a value of a small integer type is also bounded by its type: `n := int(msg[off])`
+    is at most 255, and so is `hdr.count` of a uint8 field."""
+    return bound(view, path, size, stmt, Side(True, typed=True))
+
+
 def bound(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> int | None:
     size = unparen(size)
-    key = ("bounds", path, size.start_byte, size.end_byte, stmt.start_byte, stmt.end_byte, side.upper)
+    key = ("bounds", path, size.start_byte, size.end_byte, stmt.start_byte, stmt.end_byte, side)
     return memo(
-        view, key, lambda: side.best([_shape(view, path, size, stmt, side), _known(view, path, size, stmt, side)])
+        view,
+        key,
+        lambda: side.best(
+            [_shape(view, path, size, stmt, side), _known(view, path, size, stmt, side), _typed(view, path, size, side)]
+        ),
     )
+
+
+def _typed(view: PackageView, path: str, node: Node, side: Side) -> int | None:
+    """The end of the expression's type's range, when the side counts small integer types' ranges."""
+    kind = int_type(view, path, node) if side.typed else None
+    if kind not in SMALL_INTEGERS:
+        return None
+    low, high = narrow(kind)
+    return high if side.upper else low
 
 
 def _shape(view: PackageView, path: str, node: Node, stmt: Node, side: Side) -> int | None:
@@ -95,7 +117,7 @@ def _shape(view: PackageView, path: str, node: Node, stmt: Node, side: Side) -> 
         masks = [v for v in (value_of(view, path, left), constant) if v is not None and v >= 0]
         return (min(masks) if side.upper else 0) if masks else None
     if op == b"%" and constant is not None and constant > 0:  # |x % C| < C, with x's sign
-        low = operand(left, DOWN)
+        low = operand(left, side.toward(False))
         return constant - 1 if side.upper else 0 if low is not None and low >= 0 else 1 - constant
     if op == b"/" and constant is not None and constant > 0:  # rounds toward zero
         inner = operand(left)
@@ -108,8 +130,9 @@ def _shape(view: PackageView, path: str, node: Node, stmt: Node, side: Side) -> 
     # A sum with a non-negative term cannot wrap below the type's least value; a product or left
     # shift of non-negative values cannot wrap to a value above the true one. Either may wrap
     # upward to a negative size, which panics in both forms: the true value bounds it from above.
-    lows = [operand(left, DOWN), constant if op == b"<<" else operand(right, DOWN)]
-    highs = [operand(left, UP), constant if op == b"<<" else operand(right, UP)]
+    down, up = side.toward(False), side.toward(True)
+    lows = [operand(left, down), constant if op == b"<<" else operand(right, down)]
+    highs = [operand(left, up), constant if op == b"<<" else operand(right, up)]
     if op == b"<<" and (constant is None or not 0 <= constant < 63):
         return None
     nonnegative = [low is not None and low >= 0 for low in lows]
@@ -141,7 +164,7 @@ def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int 
     source = int_type(view, path, inner)
     if source is None:  # a float's bounds are not an integer's (`f < 10` leaves 9.9), nor its quotients
         return None
-    low, high = operand(inner, DOWN), operand(inner, UP)
+    low, high = operand(inner, side.toward(False)), operand(inner, side.toward(True))
     low = max(low, wide(source)[0]) if low is not None else wide(source)[0]
     least, most = narrow(target)
     kept = preserves(source, target) or (low is not None and high is not None and least <= low and high <= most)

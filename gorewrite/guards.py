@@ -18,9 +18,16 @@ FLIPPED = {b"<": b">", b"<=": b">=", b">": b"<", b">=": b"<=", b"==": b"==", b"!
 
 @dataclass(frozen=True)
 class Side:
-    """Which bound: upper (`subject <= C`, the least C wins) or lower (`subject >= C`, the greatest)."""
+    """Which bound: upper (`subject <= C`, the least C wins) or lower (`subject >= C`, the greatest). `typed`:
+    a small integer type's range counts too (a byte is at most 255 however it was computed): true for every
+    input, but a rule that sizes a buffer by it sizes for the largest, so it asks for these apart."""
 
     upper: bool
+    typed: bool = False
+
+    def toward(self, upper: bool) -> Side:
+        """The other bound (or this one) of the same kind."""
+        return Side(upper, self.typed)
 
     def best(self, values: Iterable[int | None]) -> int | None:
         """The tightest of the bounds that all hold (None: none known)."""

@@ -8,6 +8,8 @@ same name (which go/types would print the same) gets none.
 
 from __future__ import annotations
 
+import re
+
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, text, unparen, walk
@@ -30,6 +32,8 @@ INTEGERS = {
     "uint64": (64, False),
 }
 WORD = {"int": True, "uint": False, "uintptr": False}  # name -> signed
+# The element type of a slice, an array or a pointer to an array, as go/types prints the type.
+ELEMENT = re.compile(r"\*?\[\d*\](\w+)")
 ARITHMETIC = (b"+", b"-", b"*", b"/", b"%", b"&", b"|", b"^", b"&^")
 
 
@@ -45,31 +49,18 @@ def wide(name: str) -> tuple[int, int]:
     return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
 
 
-def type_limit(view: PackageView, path: str, size: Node) -> int | None:
-    """The largest value the size's type holds, when the size is a variable of a small predeclared
-    integer type (or a conversion that keeps its every value, `int(count)`): a bound for every
-    input, however the variable is written."""
-    size = unparen(size)
-    converted = conversion(view, path, size)
-    if converted is not None and preserves(int_type(view, path, converted[1]), converted[0]):
-        size = unparen(converted[1])
-    if size.type != "identifier":
-        return None
-    ident = view.types.at(path, size.start_byte)
-    if ident is None or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT) or ident.type not in SMALL_INTEGERS:
-        return None
-    return SMALL_INTEGERS[ident.type] if predeclared(view, ident.type) else None
-
-
 def int_type(view: PackageView, path: str, node: Node) -> str | None:
     """The predeclared integer type of an expression, where go/types' facts on identifiers tell it:
-    a variable's type, `len`/`cap` (int), a conversion's, arithmetic's (its operand's: Go has no
-    mixed-type arithmetic; a shift: its left operand's). None when unknown or untyped."""
+    a variable's or a field's type (`hdr.count`), an element's (`msg[off]` of a []byte or a string),
+    `len`/`cap` (int), a conversion's, arithmetic's (its operand's: Go has no mixed-type arithmetic;
+    a shift: its left operand's). None when unknown or untyped."""
     node = unparen(node)
-    if node.type == "identifier":
-        ident = view.types.at(path, node.start_byte)
-        ok = ident is not None and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
-        return ident.type if ok and ident.type in {**INTEGERS, **WORD} and predeclared(view, ident.type) else None
+    if node.type in ("identifier", "selector_expression"):
+        return _integer(view, _declared(view, path, node))
+    if node.type == "index_expression":
+        held = _declared(view, path, unparen(node.child_by_field_name("operand")))
+        element = ELEMENT.fullmatch(held) if held is not None else None
+        return "byte" if held == "string" else _integer(view, element[1] if element else None)
     if node.type == "call_expression":
         converted = conversion(view, path, node)
         if converted is not None:
@@ -84,6 +75,19 @@ def int_type(view: PackageView, path: str, node: Node) -> str | None:
         found = [int_type(view, path, node.child_by_field_name(s)) for s in sides]
         return next((t for t in found if t is not None), None)
     return None
+
+
+def _declared(view: PackageView, path: str, node: Node) -> str | None:
+    """The type go/types gives a variable (`n`) or a field (`hdr.count`), as it prints it."""
+    name = node.child_by_field_name("field") if node.type == "selector_expression" else node
+    ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
+    kinds = (Kind.FIELD,) if node.type == "selector_expression" else (Kind.VAR, Kind.PARAM, Kind.RESULT)
+    return ident.type if ident is not None and ident.kind in kinds else None
+
+
+def _integer(view: PackageView, name: str | None) -> str | None:
+    """The name, if it is a predeclared integer type the package does not redeclare."""
+    return name if name in {**INTEGERS, **WORD} and predeclared(view, name) else None
 
 
 def conversion(view: PackageView, path: str, node: Node) -> tuple[str, Node] | None:

@@ -731,6 +731,69 @@ func Frame(src []byte, n int) int {
 """
 
 
+# Reach: a value read as a small integer (a byte of a message, a uint8 field) is bounded by its type
+# when the array fits the stack budget, however it reaches the size.
+ELEMENT = """package {name}
+
+type header struct{{ kind, count uint8 }}
+
+// Field copies the length-prefixed field at off of msg and sums it.
+func Field({params}) int {{
+{read}
+	buf := make([]byte, n)
+	copy(buf, msg[off+1:])
+	total := 0
+	for _, b := range buf {{
+		total += int(b)
+	}}
+	return total
+}}
+"""
+BOUNDED.update(
+    {
+        "byte_element": (
+            ELEMENT.format(name="byte_element", params="msg []byte, off int", read="\tn := int(msg[off])"),
+            "[255]byte",
+        ),
+        "string_element": (
+            ELEMENT.format(name="string_element", params="msg string, off int", read="\tn := int(msg[off])"),
+            "[255]byte",
+        ),
+        "array_pointer_element": (
+            ELEMENT.format(
+                name="array_pointer_element", params="msg *[8]byte, off int", read="\tn := int(msg[off&7]) + 1"
+            ),
+            "[256]byte",
+        ),
+        "uint8_field": (
+            ELEMENT.format(name="uint8_field", params="msg []byte, off int, h header", read="\tn := int(h.count)"),
+            "[255]byte",
+        ),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        # a uint16 length allows 65535 (64 KiB zeroed per call): speculative only
+        "uint16_element": (
+            ELEMENT.format(
+                name="uint16_element", params="msg []byte, off int, lengths []uint16", read="\tn := int(lengths[off])"
+            ),
+            "Field(make([]byte, 400), 0, []uint16{300})",
+        ),
+        # the byte's value, then more: what the type bounded is not what sizes the make
+        "element_grown": (
+            ELEMENT.format(name="element_grown", params="msg []byte, off int", read="\tn := int(msg[off])\n\tn += 64"),
+            "Field(append([]byte{250}, make([]byte, 400)...), 0)",
+        ),
+    }
+)
+NAIVE["uint16_element"] = (array("buf", "n", "byte", 255), probe("{pkg}.Field(make([]byte, 400), 0, []uint16{300})"))
+NAIVE["element_grown"] = (
+    array("buf", "n", "byte", 255),
+    probe("{pkg}.Field(append([]byte{250}, make([]byte, 400)...), 0)"),
+)
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}

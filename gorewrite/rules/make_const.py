@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite.bounds import upper_bound
+from gorewrite.bounds import typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
@@ -34,7 +34,7 @@ from gorewrite.syntax import (
     walk,
 )
 from gorewrite.toolchain import release_minor
-from gorewrite.type_bounds import conversion, int_type, type_limit
+from gorewrite.type_bounds import conversion, int_type
 from gorewrite.typeinfo import Kind
 
 NAME = "make-const"
@@ -172,10 +172,10 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     stmt, target, declared_type = _statement(make)
     stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
     bound = upper_bound(view, path, make.capacity or make.length, stmt)
-    typed = type_limit(view, path, make.capacity or make.length)
+    typed = typed_upper_bound(view, path, make.capacity or make.length, stmt)
     # A count's type alone bounds it (a budget guard `count <= 256` would not even compile for a byte),
-    # but only within the budget: a uint16 length would zero a 64 KiB array on every call, ~100x
-    # slower than allocating the few bytes a frame usually holds.
+    # and `n := int(msg[off])` is a byte's value too, but only within the budget: a uint16 length would
+    # zero a 64 KiB array on every call, ~100x slower than allocating the few bytes a frame usually holds.
     if typed is not None and typed * size <= stack_budget and (bound is None or typed < bound):
         bound = typed
     if bound is not None and not all(_pure(view, path, n) for n in _sizes(make)):

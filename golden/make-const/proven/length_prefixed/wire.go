@@ -1,0 +1,26 @@
+// Package wire decodes the length-prefixed fields of a binary protocol.
+package wire
+
+import "errors"
+
+var errShort = errors.New("wire: field runs past the message")
+
+// Field returns the field at off, one length byte then that many bytes, with its ASCII letters
+// lower-cased, and the offset after it. The length is a byte's value, so at most 255: the
+// scratch copy fits a stack array whatever the message says.
+func Field(msg []byte, off int) (string, int, error) {
+	if off < 0 || off >= len(msg) {
+		return "", 0, errShort
+	}
+	n := int(msg[off])
+	field := make([]byte, n) // want(<go1.25) "escapes to heap" want(>=go1.25) "does not escape"
+	if copy(field, msg[off+1:]) < n {
+		return "", 0, errShort
+	}
+	for i, c := range field {
+		if 'A' <= c && c <= 'Z' {
+			field[i] = c + 'a' - 'A'
+		}
+	}
+	return string(field), off + 1 + n, nil
+}
