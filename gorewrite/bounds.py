@@ -16,6 +16,7 @@ function:
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`)
     make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
                                           `(n+63)/64`, `n >> 1`, `int(u)`)
+    hex.EncodedLen(len(sum))              an encoding's length of a bounded length (hex, base64, base32)
     n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
                                           field), bounded by the type, when the rule asks for these
                                           (typed_upper_bound: it sizes for the largest value)
@@ -39,6 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.guards import DOWN, UP, Side, leaves, switch_after, switch_in, when
+from gorewrite.lengths import encoding_length
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
 from gorewrite.syntax import Node, ancestors, statements, text, unparen
@@ -148,7 +150,8 @@ def _shape(view: PackageView, path: str, node: Node, stmt: Node, side: Side) -> 
 
 
 def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int | None:
-    """min/max of bounded arguments, len/cap (never negative), and `T(x)` where T keeps x's value."""
+    """min/max of bounded arguments, len/cap (never negative), an encoding's length (`hex.EncodedLen(len(id))`),
+    and `T(x)` where T keeps x's value."""
     function = node.child_by_field_name("function")
     args = node.child_by_field_name("arguments").named_children
     if builtin(view, path, function, b"len") or builtin(view, path, function, b"cap"):
@@ -157,6 +160,13 @@ def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int 
         if builtin(view, path, function, name):  # min(a, b) <= a: one bounded argument bounds it
             found = [operand(a) for a in args]
             return side.best(found) if any_one else side.worst(found)
+    length = encoding_length(view, path, function)
+    if length is not None and len(args) == 1 and args[0].type != "variadic_argument":
+        low = operand(args[0], side.toward(False))
+        if low is None or low < 0:  # what a negative length gives is not the encodings' to say
+            return None
+        high = operand(args[0], side.toward(True)) if side.upper else None
+        return length(high) if high is not None else None if side.upper else 0
     converted = conversion(view, path, node)
     if converted is None:
         return None

@@ -794,6 +794,72 @@ NAIVE["element_grown"] = (
 )
 
 
+# Reach: an encoding's length of a bounded length (a digest, a fixed-size token, a clamped id).
+ENCODED = """package {name}
+
+import (
+	"crypto/sha256"
+	"encoding/base32"
+	"encoding/base64"
+	"encoding/hex"
+)
+
+var _, _, _ = base32.StdEncoding, base64.StdEncoding, hex.ErrLength
+
+// Digest encodes the SHA-256 of data and sums the encoding.
+func Digest(data []byte) int {{
+	sum := sha256.Sum256(data)
+{prepare}	buf := make([]byte, {size})
+	{encode}
+	total := 0
+	for _, b := range buf {{
+		total += int(b)
+	}}
+	return total
+}}
+"""
+BOUNDED.update(
+    {
+        "hex_encoded_digest": (
+            ENCODED.format(
+                name="hex_encoded_digest", prepare="", size="hex.EncodedLen(len(sum))", encode="hex.Encode(buf, sum[:])"
+            ),
+            "[64]byte",
+        ),
+        "base64_encoded_digest": (
+            ENCODED.format(
+                name="base64_encoded_digest",
+                prepare="",
+                size="base64.RawURLEncoding.EncodedLen(len(sum))",
+                encode="base64.RawURLEncoding.Encode(buf, sum[:])",
+            ),
+            "[44]byte",
+        ),
+        "base32_clamped_prefix": (
+            ENCODED.format(
+                name="base32_clamped_prefix",
+                prepare="\tid := data\n\tif len(id) > 25 {\n\t\tid = id[:25]\n\t}\n\t_ = sum\n",
+                size="base32.StdEncoding.EncodedLen(len(id))",
+                encode="base32.StdEncoding.Encode(buf, id)",
+            ),
+            "[40]byte",
+        ),
+    }
+)
+# A package's own EncodedLen is not hex's, whatever its name: it may give more than twice its argument.
+NOT_BOUNDED["own_encoded_len"] = (
+    ENCODED.format(
+        name="own_encoded_len", prepare="", size="EncodedLen(len(sum))", encode="hex.Encode(buf, sum[:])"
+    ).replace(
+        "\n// Digest",
+        "\n// EncodedLen leaves room for a separator after every byte.\n"
+        "func EncodedLen(n int) int { return n * 3 }\n\n// Digest",
+    ),
+    "Digest(nil)",
+)
+NAIVE["own_encoded_len"] = (array("buf", "EncodedLen(len(sum))", "byte", 64), probe("{pkg}.Digest(nil)"))
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}

@@ -19,6 +19,7 @@ from gorewrite.bounds import typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
+from gorewrite.lengths import encoding_length
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
 from gorewrite.rulekit import memo, owner, types_or_reason, uses_goto
 from gorewrite.syntax import (
@@ -312,10 +313,27 @@ def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
     return next(n for n in itertools.islice(names, earlier, None) if n not in taken)
 
 
+def _package_or_local(view: PackageView, path: str, node: Node | None) -> bool:
+    """A package name (`hex`), a package's variable (`base64.StdEncoding`), a local variable, or nothing:
+    what an encoding's length function is called on."""
+    if node is None:
+        return True
+    if node.type == "selector_expression":
+        node, field = (
+            node.child_by_field_name("operand"),
+            view.types.at(path, node.child_by_field_name("field").start_byte),
+        )
+        if node.type != "identifier" or field is None or field.kind != Kind.VAR:
+            return False
+    ident = view.types.at(path, node.start_byte) if node.type == "identifier" else None
+    return ident is not None and (ident.kind == Kind.PKGNAME or ident.local and ident.kind in (Kind.VAR, Kind.PARAM))
+
+
 def _pure(view: PackageView, path: str, node: Node) -> bool:
     """Does evaluating the size twice give the same value and do nothing else: a literal, a
     constant, a local variable, `len` of a local slice or string (a channel's length changes
-    under another goroutine's send), or `min`/`max`, integer conversions or arithmetic of those?"""
+    under another goroutine's send), or `min`/`max`, integer conversions, arithmetic or an
+    encoding's length (`hex.EncodedLen`) of those?"""
     if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
         return True
     if node.type == "identifier":
@@ -331,6 +349,9 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
     function = node.child_by_field_name("function")
     ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
     args = node.child_by_field_name("arguments").named_children
+    if encoding_length(view, path, function) is not None:  # hex.EncodedLen(n), base64.StdEncoding.EncodedLen(n)
+        receiver = function.child_by_field_name("operand") if function.type == "selector_expression" else None
+        return _package_or_local(view, path, receiver) and all(_pure(view, path, n) for n in args)
     if ident is None or ident.kind != Kind.BUILTIN or ident.name not in ("len", "min", "max"):
         return False
     if ident.name == "len":
