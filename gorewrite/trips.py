@@ -8,9 +8,9 @@ variable, unchanged in between. Two loops have a trip count:
 
 - `for … range x` over a local slice or array (len(x)), a local integer or a constant: range
   evaluates x once, when the loop starts;
-- `for i := 0; i < e; i++`, where only that post statement writes i (no other write, no
-  address) and e is a count as above: the condition is evaluated at every iteration, so e
-  must stay unchanged until the loop ends.
+- `for i := 0; i < e; i++` (or `for i := 1; i <= e; i++`), where only that post statement
+  writes i (no other write, no address) and e is a count as above: the condition is evaluated
+  at every iteration, so e must stay unchanged until the loop ends.
 
 Either loop runs exactly that many iterations unless something leaves it early (break, return,
 panic: fewer); the callers decide whether fewer matters. Types from go/types, never names.
@@ -24,6 +24,7 @@ from gorewrite.rulekit import owner
 from gorewrite.syntax import Node
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
+NARROW = {"int8": 127, "uint8": 255, "int16": 32767, "uint16": 65535}  # their largest values
 INTEGERS = ("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr")
 
 
@@ -89,19 +90,23 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
 
 
 def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | None:
-    """`for i := 0; i < e; i++` where only the post statement writes i: e iterations."""
+    """`for i := 0; i < e; i++` (or `for i := 1; i <= e; i++`) where only the post statement writes i: e
+    iterations. A `<=` loop runs on past e only when e is i's type's largest value, where i wraps around:
+    after 2^31 iterations at the least for int32 and wider types (as many goroutines as no memory holds),
+    so a narrower i needs a constant e below its largest value."""
     init, cond, update = (clause.child_by_field_name(f) for f in ("initializer", "condition", "update"))
     if init is None or cond is None or update is None or init.type != "short_var_declaration":
         return None
     names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
-    if len(names) != 1 or len(values) != 1 or types.value(path, values[0].start_byte, values[0].end_byte) != 0:
+    first = types.value(path, values[0].start_byte, values[0].end_byte) if len(values) == 1 else None
+    if len(names) != 1 or first not in (0, 1):
         return None
     i = types.at(path, names[0].start_byte)
     if i is None or i.use != Use.DECL or i.obj is None or i.type not in INTEGERS:
         return None
     left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
     operator = cond.child_by_field_name("operator")
-    if cond.type != "binary_expression" or operator.type != "<" or not _is(types, path, left, i):
+    if cond.type != "binary_expression" or operator.type != ("<", "<=")[first] or not _is(types, path, left, i):
         return None
     step = update.named_children[0] if update.type == "inc_statement" else None
     if step is None or not _is(types, path, step, i):
@@ -110,6 +115,13 @@ def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | Non
         if use.obj == i.obj and use.use in (Use.WRITE, Use.ADDR) and use.start != step.start_byte:
             return None  # i written in the body, or through a pointer: not one iteration per value
     bound = count_of(types, path, right)
+    if (
+        bound is not None
+        and first == 1
+        and i.type in NARROW
+        and not (bound.kind == "const" and bound.key < NARROW[i.type])
+    ):
+        return None
     return Trip(bound, loop.end_byte) if bound is not None else None
 
 

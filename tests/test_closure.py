@@ -194,6 +194,54 @@ func Prices(syms []string, cur string, quote func(cur, sym string) float64) ([]f
 """,
         "\t\t{\n\t\tcur := cur" + COPY.format("cur") + "\t\tgo func()",
     ),
+    "hb_fan_in_one_based": (
+        """package hb_fan_in_one_based
+
+// Prices quotes every symbol from its own goroutine, counting from 1 as the symbols are numbered,
+// collects as many quotes with a loop counting the same way, then switches the currency.
+func Prices(syms []string, cur string, quote func(cur, sym string) float64) ([]float64, string) {
+	results := make(chan float64, len(syms))
+	for i := 1; i <= len(syms); i++ {
+		s := syms[i-1]
+		go func() { results <- quote(cur, s) }()
+	}
+	var all []float64
+	for i := 1; i <= len(syms); i++ {
+		all = append(all, <-results)
+	}
+	cur = "EUR"
+	return all, cur
+}
+""",
+        "\t\t{\n\t\tcur := cur" + COPY.format("cur") + "\t\tgo func()",
+    ),
+    "hb_add_one_based_workers": (
+        """package hb_add_one_based_workers
+
+import "sync"
+
+const numWorkers = 4
+
+// Drain runs numWorkers workers, numbered from 1, over jobs, counted by Add before they start,
+// then resets the tag.
+func Drain(jobs <-chan int, tag string, do func(string, int, int)) string {
+	var wg sync.WaitGroup
+	wg.Add(numWorkers)
+	for w := 1; w <= numWorkers; w++ {
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				do(tag, w, j)
+			}
+		}()
+	}
+	wg.Wait()
+	tag = ""
+	return tag
+}
+""",
+        "\t\t{\n\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
+    ),
     "hb_deferred_after_done": (
         """package hb_deferred_after_done
 
@@ -1021,6 +1069,34 @@ func Scaled(n, scale int) (int, int) {
 """,
         "the function never waits for results",
     ),
+    "fan_in_one_based_short": (
+        """package fan_in_one_based_short
+
+// Scaled scales 0..n-1 concurrently, but the receiving loop counts from 1 while it stops below n:
+// one result short, and the last goroutine reads the doubled scale.
+func Scaled(n, scale int) (int, int) {
+	results := make(chan int, n)
+	release := make(chan struct{})
+	last := n - 1
+	for i := range n {
+		go func() {
+			if i == last {
+				<-release
+			}
+			results <- i * scale
+		}()
+	}
+	total := 0
+	for j := 1; j < n; j++ {
+		total += <-results
+	}
+	scale *= 2
+	close(release)
+	return total, <-results
+}
+""",
+        "the function never waits for results",
+    ),
     "deferred_before_done": (
         """package deferred_before_done
 
@@ -1537,6 +1613,10 @@ NAIVE = {
         "fmt.Sprint({pkg}.Scaled(3, 10))",
     ),
     "fan_in_counted_skips": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Scaled(3, 10))",
+    ),
+    "fan_in_one_based_short": (
         block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
         "fmt.Sprint({pkg}.Scaled(3, 10))",
     ),
