@@ -60,7 +60,9 @@ def int_type(view: PackageView, path: str, node: Node) -> str | None:
     if node.type == "index_expression":
         held = _declared(view, path, unparen(node.child_by_field_name("operand")))
         element = ELEMENT.fullmatch(held) if held is not None else None
-        return "byte" if held == "string" else _integer(view, element[1] if element else None)
+        if held == "string":
+            return "byte" if predeclared(view, "string") else None
+        return _integer(view, element[1] if element else None)
     if node.type == "call_expression":
         converted = conversion(view, path, node)
         if converted is not None:
@@ -121,10 +123,17 @@ def predeclared(view: PackageView, name: str) -> bool:
 
 
 def _declared_types(view: PackageView) -> set[str]:
-    """The names of every type the package's files declare, at any scope."""
+    """The names of every type the package's files declare, at any scope, type parameters included
+    (`func Len[byte ~uint16]`, and a method's receiver `(s *S[uint8])`, which may name them anew)."""
     names = set()
     for path in view.sources:
         for node in walk(view.tree(path).root_node):
             if node.type in ("type_spec", "type_alias"):
                 names.add(text(node.child_by_field_name("name")).decode())
+            elif node.type == "type_parameter_declaration":
+                names.update(text(name).decode() for name in node.children_by_field_name("name"))
+            elif node.type == "method_declaration":
+                for args in walk(node.child_by_field_name("receiver")):
+                    if args.type == "type_arguments":
+                        names.update(text(arg).decode() for arg in walk(args) if arg.type == "type_identifier")
     return names

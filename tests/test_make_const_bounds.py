@@ -860,6 +860,67 @@ NOT_BOUNDED["own_encoded_len"] = (
 NAIVE["own_encoded_len"] = (array("buf", "EncodedLen(len(sum))", "byte", 64), probe("{pkg}.Digest(nil)"))
 
 
+# Found by an adversarial probe: a package's own `string`, and type parameters named like Go's
+# integer types (a method's receiver may name them anew), are not Go's types.
+NOT_BOUNDED.update(
+    {
+        "own_string_type": (
+            """package own_string_type
+
+type string []uint16
+
+// Units is the package's string, for callers.
+type Units = string
+
+// Count sizes a scratch slice by the first code unit.
+func Count(msg string) int {
+	n := int(msg[0])
+	buf := make([]byte, n)
+	return len(buf)
+}
+""",
+            "Count(Units{300})",
+        ),
+        "type_parameter_named_byte": (
+            """package type_parameter_named_byte
+
+// Flags sizes a scratch slice by v as the type parameter byte holds it.
+func Flags[byte ~uint16](v int) int {
+	buf := make([]bool, int(byte(v)))
+	return len(buf)
+}
+
+var _ = Flags[uint16]
+""",
+            "Flags[uint16](300)",
+        ),
+        "receiver_type_parameter": (
+            """package receiver_type_parameter
+
+// Table holds rows of any small integer type.
+type Table[T ~uint16 | ~int] struct{ rows []T }
+
+// Width sizes a scratch row by v as the receiver's type parameter uint8 holds it.
+func (t *Table[uint8]) Width(v int) int {
+	n := int(uint8(v))
+	row := make([]byte, n)
+	return len(row)
+}
+
+var _ = (*Table[int]).Width
+""",
+            "(&{pkg}.Table[int]{}).Width(1000)",
+        ),
+    }
+)
+NAIVE["own_string_type"] = (array("buf", "n", "byte", 255), probe("{pkg}.Count({pkg}.Units{300})"))
+NAIVE["type_parameter_named_byte"] = (
+    array("buf", "int(byte(v))", "bool", 255),
+    probe("{pkg}.Flags[uint16](300)"),
+)
+NAIVE["receiver_type_parameter"] = (array("row", "n", "byte", 255), probe("(&{pkg}.Table[int]{}).Width(1000)"))
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}
