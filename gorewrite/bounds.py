@@ -45,7 +45,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
 from gorewrite.syntax import Node, ancestors, statements, text, unparen
 from gorewrite.terms import Subject, builtin, subject_of, value_of
-from gorewrite.type_bounds import SMALL_INTEGERS, conversion, int_type, narrow, preserves, unsigned, wide
+from gorewrite.type_bounds import conversion, int_type, narrow, preserves, small_range, unsigned, wide
 from gorewrite.typeinfo import Ident, Use
 
 SWITCH = "expression_switch_statement"
@@ -86,18 +86,13 @@ def bound(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> i
         view,
         key,
         lambda: side.best(
-            [_shape(view, path, size, stmt, side), _known(view, path, size, stmt, side), _typed(view, path, size, side)]
+            [
+                _shape(view, path, size, stmt, side),
+                _known(view, path, size, stmt, side),
+                small_range(view, path, size, side.upper) if side.typed else None,
+            ]
         ),
     )
-
-
-def _typed(view: PackageView, path: str, node: Node, side: Side) -> int | None:
-    """The end of the expression's type's range, when the side counts small integer types' ranges."""
-    kind = int_type(view, path, node) if side.typed else None
-    if kind not in SMALL_INTEGERS:
-        return None
-    low, high = narrow(kind)
-    return high if side.upper else low
 
 
 def _shape(view: PackageView, path: str, node: Node, stmt: Node, side: Side) -> int | None:
@@ -127,6 +122,12 @@ def _shape(view: PackageView, path: str, node: Node, stmt: Node, side: Side) -> 
     if op == b">>" and constant is not None and constant >= 0:  # monotone
         inner = operand(left)
         return inner >> constant if inner is not None else None
+    if op == b"-":  # exact where it cannot wrap, below the type's least value (to a large size) or above its largest
+        down, up, kind = side.toward(False), side.toward(True), int_type(view, path, node)
+        ends = [operand(left, down), operand(right, up), operand(left, up), operand(right, down)]
+        if None in ends or kind is None or ends[0] - ends[1] < narrow(kind)[0] or ends[2] - ends[3] > narrow(kind)[1]:
+            return None
+        return ends[2] - ends[3] if side.upper else ends[0] - ends[1]
     if op not in (b"+", b"*", b"<<"):
         return None
     # A sum with a non-negative term cannot wrap below the type's least value; a product or left

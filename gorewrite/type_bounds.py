@@ -49,6 +49,12 @@ def wide(name: str) -> tuple[int, int]:
     return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
 
 
+def small_range(view: PackageView, path: str, node: Node, upper: bool) -> int | None:
+    """The largest (or least) value of the expression's type, when it is a small integer type (a byte: 255)."""
+    kind = int_type(view, path, node)
+    return (narrow(kind)[1] if upper else narrow(kind)[0]) if kind in SMALL_INTEGERS else None
+
+
 def int_type(view: PackageView, path: str, node: Node) -> str | None:
     """The predeclared integer type of an expression, where go/types' facts on identifiers tell it:
     a variable's or a field's type (`hdr.count`), an element's (`msg[off]` of a []byte or a string),

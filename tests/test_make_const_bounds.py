@@ -921,6 +921,29 @@ NAIVE["type_parameter_named_byte"] = (
 NAIVE["receiver_type_parameter"] = (array("row", "n", "byte", 255), probe("(&{pkg}.Table[int]{}).Width(1000)"))
 
 
+# Reach: a difference, where it cannot wrap (a header stripped off a bounded message, a length byte less one).
+BOUNDED.update(
+    {
+        "length_less_header": (
+            sums("length_less_header", "len(xs)-2", "\tif len(xs) > maxItems {\n\t\treturn -1\n\t}"),
+            "[18]int64",
+        ),
+        "byte_less_one": (
+            ELEMENT.format(name="byte_less_one", params="msg []byte, off int", read="\tn := int(msg[off]) - 1"),
+            "[254]byte",
+        ),
+    }
+)
+# int8: -100-50 wraps to 106, above the 50 the guard's ends give.
+NOT_BOUNDED["difference_wraps"] = (
+    sums(
+        "difference_wraps", "int(n-50)", "\tif n < -100 || n > 100 {\n\t\treturn -1\n\t}", params="xs []int64, n int8"
+    ),
+    "Sum([]int64{1}, -100)",
+)
+NAIVE["difference_wraps"] = (array("buf", "int(n-50)", "int64", 50), probe("{pkg}.Sum([]int64{1}, -100)"))
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}
