@@ -24,8 +24,12 @@ from gorewrite.rulekit import owner
 from gorewrite.syntax import Node
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
-NARROW = {"int8": 127, "uint8": 255, "int16": 32767, "uint16": 65535}  # their largest values
-INTEGERS = ("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr")
+NARROW = {"int8": 127, "uint8": 255, "byte": 255, "int16": 32767, "uint16": 65535}  # their largest values
+# go/types names uint8 and int32 `byte` and `rune` where the code does.
+INTEGERS = (
+    *("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr"),
+    *("byte", "rune"),
+)
 
 
 @dataclass(frozen=True)

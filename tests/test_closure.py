@@ -242,6 +242,31 @@ func Drain(jobs <-chan int, tag string, do func(string, int, int)) string {
 """,
         "\t\t{\n\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
     ),
+    "hb_add_byte_counted": (
+        """package hb_add_byte_counted
+
+import "sync"
+
+const lanes byte = 8
+
+// Spread runs one goroutine per lane, numbered from 1 as a byte, counted by Add before they
+// start, then resets the tag.
+func Spread(tag string, do func(string, byte)) string {
+	var wg sync.WaitGroup
+	wg.Add(int(lanes))
+	for lane := byte(1); lane <= lanes; lane++ {
+		go func() {
+			defer wg.Done()
+			do(tag, lane)
+		}()
+	}
+	wg.Wait()
+	tag = ""
+	return tag
+}
+""",
+        "\t\t{\n\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
+    ),
     "hb_deferred_after_done": (
         """package hb_deferred_after_done
 
