@@ -934,6 +934,25 @@ BOUNDED.update(
         ),
     }
 )
+BOUNDED["byte_element_direct"] = (
+    """package byte_element_direct
+
+// Label copies the label whose length is its first byte, and sums it.
+func Label(msg []byte) int {
+	if len(msg) == 0 {
+		return 0
+	}
+	buf := make([]byte, msg[0])
+	copy(buf, msg[1:])
+	total := 0
+	for _, b := range buf {
+		total += int(b)
+	}
+	return total
+}
+""",
+    "bufBuf[:msg[0]:msg[0]]",
+)
 # int8: -100-50 wraps to 106, above the 50 the guard's ends give.
 NOT_BOUNDED["difference_wraps"] = (
     sums(

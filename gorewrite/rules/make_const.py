@@ -332,8 +332,8 @@ def _package_or_local(view: PackageView, path: str, node: Node | None) -> bool:
 def _pure(view: PackageView, path: str, node: Node) -> bool:
     """Does evaluating the size twice give the same value and do nothing else: a literal, a
     constant, a local variable, `len` of a local slice or string (a channel's length changes
-    under another goroutine's send), or `min`/`max`, integer conversions, arithmetic or an
-    encoding's length (`hex.EncodedLen`) of those?"""
+    under another goroutine's send), an element of one (`msg[off]`), or `min`/`max`, integer
+    conversions, arithmetic or an encoding's length (`hex.EncodedLen`) of those?"""
     if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
         return True
     if node.type == "identifier":
@@ -341,6 +341,10 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
         return ident is not None and ident.local and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
     if node.type in ("parenthesized_expression", "binary_expression"):
         return all(_pure(view, path, n) for n in node.named_children)
+    if node.type == "index_expression":  # msg[off] of a local slice, array or string
+        held = view.types.at(path, node.child_by_field_name("operand").start_byte)
+        kind = (held.type or "") if held is not None and held.local and held.kind in (Kind.VAR, Kind.PARAM) else ""
+        return (kind.startswith("[") or kind == "string") and _pure(view, path, node.child_by_field_name("index"))
     if node.type != "call_expression":
         return False
     converted = conversion(view, path, node)  # int(count): an integer conversion does nothing else
