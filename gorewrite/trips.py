@@ -18,6 +18,7 @@ panic: fewer); the callers decide whether fewer matters. Types from go/types, ne
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gorewrite.rulekit import owner
@@ -88,6 +89,9 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
         return Trip(Count("const", value), loop.start_byte)
     ranged = local(types, path, over)
     kind = (ranged.type or "") if ranged is not None else ""
+    array = re.match(r"\[(\d+)\]", kind)
+    if array:  # an array's length is a constant, as go/types evaluates len(arr)
+        return Trip(Count("const", int(array[1])), loop.start_byte)
     if kind.startswith("["):
         return Trip(Count("len", ranged.obj), loop.start_byte)
     return Trip(Count("int", ranged.obj), loop.start_byte) if kind in INTEGERS else None

@@ -267,6 +267,32 @@ func Spread(tag string, do func(string, byte)) string {
 """,
         "\t\t{\n\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
     ),
+    "hb_add_array_length": (
+        """package hb_add_array_length
+
+import "sync"
+
+type shard struct{ keys []string }
+
+// Flush writes every shard of a fixed-size table under the current epoch, counted by the table's
+// length before one goroutine per shard starts, then advances the epoch.
+func Flush(table *[4]shard, epoch int, write func(int, []string)) int {
+	var shards [4]shard = *table
+	var wg sync.WaitGroup
+	wg.Add(len(shards))
+	for i := range shards {
+		go func() {
+			defer wg.Done()
+			write(epoch, shards[i].keys)
+		}()
+	}
+	wg.Wait()
+	epoch++
+	return epoch
+}
+""",
+        "\t\t{\n\t\tepoch := epoch" + COPY.format("epoch") + "\t\tgo func() {",
+    ),
     "hb_deferred_after_done": (
         """package hb_deferred_after_done
 
