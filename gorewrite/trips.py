@@ -23,14 +23,8 @@ from dataclasses import dataclass
 
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node
+from gorewrite.type_bounds import INTEGERS, SMALL_INTEGERS, WORD
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
-
-NARROW = {"int8": 127, "uint8": 255, "byte": 255, "int16": 32767, "uint16": 65535}  # their largest values
-# go/types names uint8 and int32 `byte` and `rune` where the code does.
-INTEGERS = (
-    *("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr"),
-    *("byte", "rune"),
-)
 
 
 @dataclass(frozen=True)
@@ -62,7 +56,7 @@ def count_of(types: TypeInfo, path: str, expr: Node) -> Count | None:
         sized = local(types, path, args[0])
         return Count("len", sized.obj) if sized is not None and (sized.type or "").startswith("[") else None
     number = local(types, path, expr)
-    return Count("int", number.obj) if number is not None and number.type in INTEGERS else None
+    return Count("int", number.obj) if number is not None and _integer(number) else None
 
 
 def trip(types: TypeInfo, path: str, loop: Node) -> Trip | None:
@@ -94,7 +88,7 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
         return Trip(Count("const", int(array[1])), loop.start_byte)
     if kind.startswith("["):
         return Trip(Count("len", ranged.obj), loop.start_byte)
-    return Trip(Count("int", ranged.obj), loop.start_byte) if kind in INTEGERS else None
+    return Trip(Count("int", ranged.obj), loop.start_byte) if ranged is not None and _integer(ranged) else None
 
 
 def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | None:
@@ -110,7 +104,7 @@ def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | Non
     if len(names) != 1 or first not in (0, 1):
         return None
     i = types.at(path, names[0].start_byte)
-    if i is None or i.use != Use.DECL or i.obj is None or i.type not in INTEGERS:
+    if i is None or i.use != Use.DECL or i.obj is None or not _integer(i):
         return None
     left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
     operator = cond.child_by_field_name("operator")
@@ -126,11 +120,17 @@ def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | Non
     if (
         bound is not None
         and first == 1
-        and i.type in NARROW
-        and not (bound.kind == "const" and bound.key < NARROW[i.type])
+        and i.type in SMALL_INTEGERS
+        and not (bound.kind == "const" and bound.key < SMALL_INTEGERS[i.type])
     ):
         return None
     return Trip(bound, loop.end_byte) if bound is not None else None
+
+
+def _integer(variable: Ident) -> bool:
+    """Is the variable of one of Go's integer types? A package's own type of the same name (`type int int8`,
+    which wraps where Go's int does not) has a package: go/types names it."""
+    return variable.type in {**INTEGERS, **WORD} and variable.named is None
 
 
 def _is(types: TypeInfo, path: str, node: Node, variable: Ident) -> bool:

@@ -1148,6 +1148,38 @@ func Scaled(n, scale int) (int, int) {
 """,
         "the function never waits for results",
     ),
+    "shadowed_int_index": (
+        """package shadowed_int_index
+
+type int int8
+
+// Scaled scales from goroutines numbered from 1 by the package's own int, an int8, and collects
+// 127 results before doubling the scale: the index wraps past 127, and one more goroutine starts.
+func Scaled(scale float64) (float64, float64) {
+	results := make(chan float64, 200)
+	release := make(chan struct{})
+	for i := int(1); i <= 127; i++ {
+		go func() {
+			if i < 0 {
+				<-release
+			}
+			results <- scale
+		}()
+		if i < 0 {
+			break
+		}
+	}
+	total := 0.0
+	for range 127 {
+		total += <-results
+	}
+	scale *= 2
+	close(release)
+	return total, <-results
+}
+""",
+        "the function never waits for results",
+    ),
     "deferred_before_done": (
         """package deferred_before_done
 
@@ -1670,6 +1702,10 @@ NAIVE = {
     "fan_in_one_based_short": (
         block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
         "fmt.Sprint({pkg}.Scaled(3, 10))",
+    ),
+    "shadowed_int_index": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Scaled(1))",
     ),
     "deferred_before_done": (
         block_copy("\t\tgo func() {", "\t\t\twg.Done()\n\t\t}()\n", "label"),
