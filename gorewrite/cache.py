@@ -18,7 +18,6 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import astuple
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -81,9 +80,15 @@ def _folder() -> Path:
 
 
 def key(view: PackageView, rules: list[Rule]) -> str:
-    """The entry's name: a digest of everything `find` may read."""
-    names = sorted({r.name for r in rules} | {n for r in rules for n in r.requires})
-    digest = hashlib.sha256(code(tuple(names)))
+    """The entry's name: a digest of everything `find` may read (computed once per view: `check` asks again)."""
+    names = tuple(sorted({r.name for r in rules} | {n for r in rules for n in r.requires}))
+    if names not in view.digests:
+        view.digests[names] = _digest(view, names)
+    return view.digests[names]
+
+
+def _digest(view: PackageView, names: tuple[str, ...]) -> str:
+    digest = hashlib.sha256(code(names))
     package = {**vars(view.package), "rewritable": sorted(view.package.rewritable)}  # a set's order is per process
     digest.update(json.dumps(package, sort_keys=True).encode())
     for path, source in sorted(view.sources.items()):
@@ -129,7 +134,7 @@ def _read(key: str) -> list[Candidate] | None:
 
 
 def _write(key: str, found: list[Candidate]) -> None:
-    rows = [[c.rule, *astuple(c.escape), c.path, *c.scope, c.also, c.declined] for c in found]
+    rows = [[c.rule, *c.escape, c.path, *c.scope, c.also, c.declined] for c in found]
     store(_folder(), f"{key}.json", json.dumps(rows).encode())
 
 

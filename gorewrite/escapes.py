@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import signal
+import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gorewrite.errors import UserError
 from gorewrite.toolchain import Toolchain
@@ -37,9 +42,12 @@ STACK_FALLBACK = 32
 STACK_FALLBACK_SINCE = 25  # the go1.N that brought it
 
 
-@dataclass(frozen=True, order=True)
-class Escape:
-    """One compiler diagnostic: absolute path, 1-based line and byte column, the message text."""
+class Escape(NamedTuple):
+    """One compiler diagnostic: absolute path, 1-based line and byte column, the message text.
+
+    A named tuple, not a dataclass: std says 45,000 of them per run, and a tuple is built and
+    hashed in C (0.15 s less of a warm `check std`); it hashes and orders as the dataclass did.
+    """
 
     path: str
     line: int
@@ -78,34 +86,110 @@ def compile_escapes(
     their output, so an unchanged package costs nothing on the next run. A failed package
     does not stop the others; go's own failure (no package to blame) raises UserError.
     """
-    args = ["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS]
-    if overlay:
-        args.append(f"-overlay={overlay}")
-    parsed = _Parsed(go_cwd(cwd, toolchain.env), files or {})
-    with tempfile.TemporaryFile() as err, toolchain.started([*args, "--", *import_paths], cwd, stderr=err) as go:
-        outputs, failures, stray = _events(go.stdout, parsed.add)
-        if go.wait() != 0 and not failures:
-            err.seek(0)
-            said = [*stray, *err.read().decode(errors="replace").splitlines()] or [f"exit status {go.returncode}"]
+    build = EscapeCompile(toolchain, import_paths, cwd, overlay)
+    try:
+        return build.result(import_paths, files or {})
+    finally:
+        build.stop()
+
+
+class EscapeCompile:
+    """The escape compile running beside the caller, its output parsed as go writes it.
+
+    Started on the patterns while `go list` still resolves them (a warm std spends as long
+    listing as replaying): the patterns name the packages their import paths do, so the
+    compile is the same; the files that resolve its paths are known only once go list answers.
+    """
+
+    def __init__(self, toolchain: Toolchain, targets: list[str], cwd: str, overlay: str | None = None) -> None:
+        self.toolchain, self.cwd, self.overlay = toolchain, cwd, overlay
+        self.parsed = _Parsed(go_cwd(cwd, toolchain.env))
+        self.err = tempfile.TemporaryFile()
+        args = ["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
+        self.go = subprocess.Popen(
+            [toolchain.go, *args, "--", *targets],
+            cwd=cwd,
+            env=toolchain.env,
+            stdout=subprocess.PIPE,
+            stderr=self.err,
+            start_new_session=os.name == "posix",  # a group of its own, to stop with its compilers
+        )
+        self.events: tuple[dict[str, str], set[str], list[str]] = ({}, set(), [])
+        self.broke: BaseException | None = None  # what stopped the reader, raised to the caller
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        try:
+            self.events = _events(self.go.stdout, self.parsed.add)
+        except BaseException as err:  # handed to the thread that asks for the result
+            self.broke = err
+
+    def clean(self) -> bool:
+        """Did go build everything it was asked to, without an error? (Waits for it.)"""
+        self.reader.join()
+        return self.go.wait() == 0 and not self.events[1]
+
+    def result(self, import_paths: list[str], files: dict[str, tuple[str, ...]]) -> BuildResult:
+        """What the compile said of the listed packages; UserError when go failed with no package to blame."""
+        self.parsed.know(files)
+        self.reader.join()
+        if self.broke:
+            raise self.broke
+        outputs, failures, stray = self.events
+        if self.go.wait() != 0 and not failures:
+            self.err.seek(0)
+            said = [*stray, *self.err.read().decode(errors="replace").splitlines()]
+            said = said or [f"exit status {self.go.returncode}"]
             raise UserError(f"go build failed: {said[0]} (check that `go build` works here)")
-    failed = {p: _errors(outputs.get(p, "")) for p in sorted(failures)}
-    silent = [p for p in import_paths if p not in outputs and p not in failures]
-    if failures and silent:
-        failed.update(_skipped(toolchain, silent, failures, outputs, cwd, overlay))
-    escapes = {p: parsed.done(p) for p in sorted({*outputs, *import_paths} - failed.keys())}
-    return BuildResult(escapes=escapes, failed=dict(sorted(failed.items())))
+        failed = {p: _errors(outputs.get(p, "")) for p in sorted(failures)}
+        silent = [p for p in import_paths if p not in outputs and p not in failures]
+        if failures and silent:
+            failed.update(_skipped(self.toolchain, silent, failures, outputs, self.cwd, self.overlay))
+        escapes = {p: self.parsed.done(p) for p in sorted({*outputs, *import_paths} - failed.keys())}
+        return BuildResult(escapes=escapes, failed=dict(sorted(failed.items())))
+
+    def stop(self) -> None:
+        """End go if it still runs (the caller gave up on this compile) and release what it held."""
+        if self.go.poll() is None and os.name == "posix":
+            with contextlib.suppress(ProcessLookupError):  # ended meanwhile
+                os.killpg(self.go.pid, signal.SIGKILL)  # go and the compilers it started, none left to run on
+        elif self.go.poll() is None:
+            self.go.kill()
+        self.reader.join()
+        self.go.wait()
+        self.go.stdout.close()
+        self.err.close()
 
 
 class _Parsed:
     """Each package's diagnostics, parsed line by line as its output arrives: while go replays the
-    rest of a warm build, not after it."""
+    rest of a warm build, not after it. Output read before the package files are known waits."""
 
-    def __init__(self, base: str, files: dict[str, tuple[str, ...]]) -> None:
-        self.base, self.files = base, files
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.files: dict[str, tuple[str, ...]] | None = None
+        self.waiting: list[tuple[str, str]] = []  # (import path, output) read before `know`
+        self.lock = threading.Lock()
         self.escapes: dict[str, list[Escape]] = {}
         self.partial: dict[str, str] = {}  # import path -> its output's last line, not yet ended
 
+    def know(self, files: dict[str, tuple[str, ...]]) -> None:
+        """The packages' files, to resolve the paths go prints: parse what waited for them."""
+        with self.lock:
+            self.files = files
+            for pkg, chunk in self.waiting:
+                self._add(pkg, chunk)
+            self.waiting = []
+
     def add(self, pkg: str, chunk: str) -> None:
+        with self.lock:
+            if self.files is None:
+                self.waiting.append((pkg, chunk))
+            else:
+                self._add(pkg, chunk)
+
+    def _add(self, pkg: str, chunk: str) -> None:
         text = self.partial.pop(pkg, "") + chunk
         ended = text.rfind("\n") + 1
         if ended < len(text):
@@ -114,53 +198,8 @@ class _Parsed:
 
     def done(self, pkg: str) -> list[Escape]:
         """The package's diagnostics in the compiler's order, its last line too."""
-        rest = _parse(self.partial.pop(pkg, ""), self.base, self.files.get(pkg, ()))
+        rest = _parse(self.partial.pop(pkg, ""), self.base, (self.files or {}).get(pkg, ()))
         return self.escapes.pop(pkg, []) + rest
-
-
-FLOW_FLAGS = ("-trimpath=false", "-gcflags=-m=2")
-FLOW_LINE = re.compile(r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): ([^\n]*)$", re.MULTILINE)
-# A parameter's verdict, said once on its own line: kept wherever it is (a callee's parameter).
-PARAMETER = re.compile(r"^(?:leaking param(?: content)?: \w+|\w+ does not escape$)")
-
-
-def compile_flows(
-    toolchain: Toolchain,
-    import_paths: list[str],
-    cwd: str,
-    files: dict[str, tuple[str, ...]] | None = None,
-    lines: dict[str, set[int]] | None = None,
-    overlay: str | None = None,
-) -> dict[str, dict[tuple[str, int, int], tuple[str, ...]]]:
-    """The compiler's `-m=2` lines per import path and site (absolute path, line, column), in order.
-
-    Only for the few packages a rule asks flows of: go/types alone prints 130 MB, so the output is
-    read as it comes and, with `lines` (path -> line numbers), only what is said on those lines and
-    every parameter's verdict are kept. The build cache replays it like `-m`; a package that fails
-    to build has no entry (compile_escapes says why).
-    """
-    base = go_cwd(cwd, toolchain.env)
-    files = files or {}
-    found: dict[str, dict[tuple[str, int, int], list[str]]] = {pkg: {} for pkg in import_paths}
-    absolute: dict[tuple[str, str], str] = {}
-    sites: dict[tuple[str, int, int], list[str]] | None = None
-    pkg = ""
-    # Plain text, not -json: go -json sends a package's whole output as one event, one 130 MB line.
-    args = ["build", "-o", os.devnull, *FLOW_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
-    for raw in toolchain.stream([*args, "--", *import_paths], cwd):
-        line = raw.decode(errors="replace").rstrip("\r\n")
-        if line.startswith("# "):
-            pkg = line[2:].split()[0]
-            sites = found.get(pkg)
-            continue
-        m = FLOW_LINE.match(line)
-        if sites is None or m is None:
-            continue
-        key = (pkg, m[1])
-        path = absolute.get(key) or absolute.setdefault(key, resolve(m[1], base, files.get(pkg, ())))
-        if lines is None or int(m[2]) in lines.get(path, ()) or PARAMETER.match(m[4]):
-            sites.setdefault((path, int(m[2]), int(m[3])), []).append(m[4])
-    return {pkg: {site: tuple(said) for site, said in sites.items()} for pkg, sites in found.items()}
 
 
 def heap_sites(result: BuildResult, files: set[str] | None = None) -> list[Escape]:

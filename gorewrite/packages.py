@@ -74,6 +74,11 @@ def load(toolchain: Toolchain, patterns: list[str], cwd: str) -> list[Package]:
     return sorted((_package(p, named, lang) for p in built), key=lambda p: p.import_path)
 
 
+def arguments(patterns: list[str], cwd: str) -> list[str]:
+    """What go list is given for the patterns: `go build` given the same names the same packages."""
+    return _arguments(patterns, cwd)[0]
+
+
 def _arguments(patterns: list[str], cwd: str) -> tuple[list[str], dict[str, set[str]]]:
     """go list arguments for the patterns, and the named files keyed by the argument they became."""
     args: list[str] = []

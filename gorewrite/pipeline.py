@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from gorewrite import cache, exports, suppress, typeinfo
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
-from gorewrite.escapes import Escape, compile_escapes, compile_flows
+from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
+from gorewrite.flows import compile_flows
 from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
 from gorewrite.overlay import overlay_file
-from gorewrite.packages import Package, load
+from gorewrite.packages import Package, arguments, load
 from gorewrite.parameters import compile_parameters
 from gorewrite.profile import Weights, join
 from gorewrite.progress import Report, silent
@@ -72,27 +73,21 @@ def analyse(
     Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
     """
     options.progress("listing packages")
-    packages = load(toolchains[0], patterns, cwd)
-    standard = next((p.import_path for p in packages if p.standard), None)
-    if standard and len(toolchains) > 1:
-        raise UserError(
-            f"{standard} is part of the Go installation, whose source differs between releases: "
-            "check or fix it with one toolchain"
-        )
-    run = Analysis(toolchains[0], packages, toolchains=toolchains)
-    good = []
-    for pkg in packages:
-        if pkg.error:
-            run.broken[pkg.import_path] = pkg.error
-        else:
-            good.append(pkg)
-    builds = {}
     with overlay_file(options.unsaved) as overlay:
-        for tc in toolchains if good else []:
-            options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
-            builds[tc.version] = compile_escapes(
-                tc, [p.import_path for p in good], cwd, overlay=overlay, files={p.import_path: p.files for p in good}
-            )
+        early = EscapeCompile(toolchains[0], arguments(patterns, cwd), cwd, overlay)  # while go lists
+        try:
+            run, good = _listed(toolchains, patterns, cwd)
+            builds = {}
+            for tc in toolchains if good else []:
+                options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
+                paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
+                if tc is toolchains[0] and not run.broken and early.clean():
+                    builds[tc.version] = early.result(paths, files)
+                else:
+                    early.stop()
+                    builds[tc.version] = compile_escapes(tc, paths, cwd, overlay=overlay, files=files)
+        finally:
+            early.stop()
     if options.exports and options.cache:  # listed while the rules find
         exports.prefetch_meanwhile(
             toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
@@ -138,7 +133,7 @@ def analyse(
             run.reported_by[e] = tuple(v for v, found in reported.items() if e in found)
     if computed and options.cache:
         cache.prune()
-    run.weights = join(options.profile.result(), packages) if options.profile else None  # read meanwhile
+    run.weights = join(options.profile.result(), run.packages) if options.profile else None  # read meanwhile
     return run, views, candidates
 
 
@@ -271,6 +266,20 @@ def add_parameters(
         verdicts = compile_parameters(tc, paths, cwd)
         for pkg in wanted:
             views[pkg].parameters[tc.version] = verdicts
+
+
+def _listed(toolchains: list[Toolchain], patterns: list[str], cwd: str) -> tuple[Analysis, list[Package]]:
+    """The packages the patterns name, those go list cannot load marked broken, and the others."""
+    packages = load(toolchains[0], patterns, cwd)
+    standard = next((p.import_path for p in packages if p.standard), None)
+    if standard and len(toolchains) > 1:
+        raise UserError(
+            f"{standard} is part of the Go installation, whose source differs between releases: "
+            "check or fix it with one toolchain"
+        )
+    run = Analysis(toolchains[0], packages, toolchains=toolchains)
+    run.broken = {p.import_path: p.error for p in packages if p.error}
+    return run, [p for p in packages if not p.error]
 
 
 def _sources(run: Analysis, pkg: Package, unsaved: dict[str, bytes]) -> dict[str, bytes]:

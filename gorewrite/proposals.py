@@ -89,6 +89,7 @@ class PackageView:
     # with `retention` (retention.py reads them)
     parameters: dict[str, Verdicts] = field(default_factory=dict, repr=False)
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
+    digests: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)  # cache.key per rule set: kept
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
     _line_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 

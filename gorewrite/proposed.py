@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import astuple
 
 from gorewrite import cache, exports
 from gorewrite.escapes import Escape
@@ -100,7 +99,7 @@ def _keys(
     for pkg, cands in found.items():
         view = views[pkg]
         digest = hashlib.sha256(f"{cache.key(view, rules)}\0{cwd}\0".encode())
-        digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *astuple(c.escape)] for c in cands]).encode())
+        digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *c.escape] for c in cands]).encode())
         try:
             for tc in toolchains:
                 listed = exports.export_data(tc, view.package, list(view.package.imports))
@@ -140,5 +139,5 @@ def _read(name: str) -> Outcomes | None:
 
 
 def _write(name: str, outcomes: Outcomes) -> None:
-    rows = [[rule, astuple(escape), *said] for (rule, escape), said in outcomes.items()]
+    rows = [[rule, list(escape), *said] for (rule, escape), said in outcomes.items()]
     cache.store(_folder(), f"{name}.json", json.dumps(rows).encode())

@@ -10,7 +10,7 @@ from dataclasses import replace
 from gorewrite.apply import module_root
 from gorewrite.display import relative
 from gorewrite.errors import UserError
-from gorewrite.escapes import compile_flows
+from gorewrite.flows import compile_flows
 from gorewrite.hotpaths import amount
 from gorewrite.options import Options
 from gorewrite.packages import load

@@ -70,7 +70,7 @@ def test_a_hit_gives_the_same_candidates_without_running_find(counting):
     "changed",
     [
         view(source=SOURCE + b"\n"),
-        view(escapes=(replace(MOVED, line=5),)),
+        view(escapes=(MOVED._replace(line=5),)),
         view(escapes=(MOVED, Escape(PATH, 5, 9, "&x escapes to heap"))),
         view(budget=64),
         replace(view(), by_toolchain={"go1.24.11": (MOVED,)}),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from dataclasses import replace
 
 import pytest
 from conftest import write_tree
@@ -92,6 +94,58 @@ def test_overlay_positions_follow_the_new_content(toolchain, root, tmp_path):
 def test_cache_replay_is_identical(toolchain, root):
     first = compile_escapes(toolchain, ["example.com/e/a", "example.com/e/cmd"], str(root))
     assert compile_escapes(toolchain, ["example.com/e/a", "example.com/e/cmd"], str(root)) == first
+
+
+def test_compile_begun_on_patterns_says_what_the_listed_paths_do(toolchain, root):
+    """analyse starts the escape compile on the patterns while go list resolves them."""
+    paths = ["example.com/e/a", "example.com/e/cmd", "example.com/e/quiet"]
+    files = {p: tuple(str(f) for f in sorted((root / p.rsplit("/", 1)[1]).glob("*.go"))) for p in paths}
+    early = escapes.EscapeCompile(toolchain, ["./a", "./cmd", "./quiet"], str(root))
+    try:
+        assert early.clean()
+        assert early.result(paths, files) == compile_escapes(toolchain, paths, str(root), files=files)
+    finally:
+        early.stop()
+
+
+def test_compile_begun_on_patterns_is_unclean_where_a_package_fails(toolchain, root):
+    early = escapes.EscapeCompile(toolchain, ["./..."], str(root))
+    try:
+        assert not early.clean()  # the caller compiles the listed packages that have no error instead
+    finally:
+        early.stop()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups")
+def test_stopping_a_compile_ends_go_and_what_it_started(toolchain, root, tmp_path):
+    """A discarded compile leaves nothing running: go's compilers would go on without it. A stand-in
+    for go whose child outlives it shows it (a real compile may end before it is looked for)."""
+    go = tmp_path / "go"
+    go.write_text("#!/bin/sh\nsleep 60 &\nwait\n")
+    go.chmod(0o755)
+    early = escapes.EscapeCompile(replace(toolchain, go=str(go)), ["std"], str(root))
+    time.sleep(0.3)  # the child has started
+    began = time.monotonic()
+    early.stop()
+    assert time.monotonic() - began < 5  # no child holds go's output open
+    deadline = time.monotonic() + 2  # a killed process may take a moment to end
+    while _running(early.go.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(early.go.pid)  # no process of go's group is left running
+
+
+def _running(group: int) -> list[str]:
+    """The processes of the group that are neither gone nor zombies (init reaps those when it gets to it)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            found.append(pid)
+    return found
 
 
 def test_go_failing_outright(toolchain, root):

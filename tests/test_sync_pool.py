@@ -15,7 +15,7 @@ from test_golden import golden_run
 
 from gorewrite import claims
 from gorewrite.claims import moved, needs_tests
-from gorewrite.escapes import compile_flows
+from gorewrite.flows import compile_flows
 from gorewrite.pipeline import fix
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES

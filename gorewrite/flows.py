@@ -1,0 +1,53 @@
+"""The compiler's `-m=2` flows (why a value escapes), for the few packages a rule asks them of."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from gorewrite.escapes import go_cwd, resolve
+from gorewrite.toolchain import Toolchain
+
+FLOW_FLAGS = ("-trimpath=false", "-gcflags=-m=2")
+FLOW_LINE = re.compile(r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): ([^\n]*)$", re.MULTILINE)
+# A parameter's verdict, said once on its own line: kept wherever it is (a callee's parameter).
+PARAMETER = re.compile(r"^(?:leaking param(?: content)?: \w+|\w+ does not escape$)")
+
+
+def compile_flows(
+    toolchain: Toolchain,
+    import_paths: list[str],
+    cwd: str,
+    files: dict[str, tuple[str, ...]] | None = None,
+    lines: dict[str, set[int]] | None = None,
+    overlay: str | None = None,
+) -> dict[str, dict[tuple[str, int, int], tuple[str, ...]]]:
+    """The compiler's `-m=2` lines per import path and site (absolute path, line, column), in order.
+
+    Only for the few packages a rule asks flows of: go/types alone prints 130 MB, so the output is
+    read as it comes and, with `lines` (path -> line numbers), only what is said on those lines and
+    every parameter's verdict are kept. The build cache replays it like `-m`; a package that fails
+    to build has no entry (compile_escapes says why).
+    """
+    base = go_cwd(cwd, toolchain.env)
+    files = files or {}
+    found: dict[str, dict[tuple[str, int, int], list[str]]] = {pkg: {} for pkg in import_paths}
+    absolute: dict[tuple[str, str], str] = {}
+    sites: dict[tuple[str, int, int], list[str]] | None = None
+    pkg = ""
+    # Plain text, not -json: go -json sends a package's whole output as one event, one 130 MB line.
+    args = ["build", "-o", os.devnull, *FLOW_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
+    for raw in toolchain.stream([*args, "--", *import_paths], cwd):
+        line = raw.decode(errors="replace").rstrip("\r\n")
+        if line.startswith("# "):
+            pkg = line[2:].split()[0]
+            sites = found.get(pkg)
+            continue
+        m = FLOW_LINE.match(line)
+        if sites is None or m is None:
+            continue
+        key = (pkg, m[1])
+        path = absolute.get(key) or absolute.setdefault(key, resolve(m[1], base, files.get(pkg, ())))
+        if lines is None or int(m[2]) in lines.get(path, ()) or PARAMETER.match(m[4]):
+            sites.setdefault((path, int(m[2]), int(m[3])), []).append(m[4])
+    return {pkg: {site: tuple(said) for site, said in sites.items()} for pkg, sites in found.items()}
