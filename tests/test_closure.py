@@ -1515,6 +1515,13 @@ func Clean(names []string) {
         ),
         "would declare out twice",
     ),
+    "factory_shadows_package_name": (
+        FACTORY.replace("package tags", "package factory_shadows_package_name").replace(
+            "\tswitch sep {", "\tparts = append(parts, sep)\n\tswitch sep {"
+        )
+        + "\n// parts lists the separators joiners were made for.\nvar parts []string\n",
+        "the func literal's parts would be in scope in the setup code of joiner, which names another one",
+    ),
     "factory_value_use": (
         FACTORY.replace("package tags", "package factory_value_use")
         + '\n// Fields joins a record\'s fields with commas.\nvar Fields = joiner(",")\n',
@@ -1721,6 +1728,7 @@ NAIVE = {
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
     "factory_names_clash": (merge_factory, "no new variables on left side of :="),
     "factory_value_use": (merge_factory, "not enough arguments in call to joiner"),
+    "factory_shadows_package_name": (merge_factory, '{pkg}.Line([]string{"a", "b"})'),
     "factory_defers": (merge_factory, '{pkg}.Line([]string{"a", "b"})'),
     "factory_go": (merge_factory, '{pkg}.Trace([]string{"a", "b"})'),
     "factory_argument_order": (merge_factory, '{pkg}.Trace([]string{"a", "b"})'),

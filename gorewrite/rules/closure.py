@@ -535,6 +535,16 @@ def _factory_problem(view: PackageView, escape: Escape, fn: Node, literal: Node,
         if (group & seen) - {b"_"}:
             return f"merging {name} and its func literal would declare {sorted(group & seen)[0].decode()} twice"
         seen |= group
+    result = literal.child_by_field_name("result")
+    bound = names[1] | (_param_names(result) if result is not None and result.type == "parameter_list" else set())
+    names_used = ("identifier", "type_identifier", "package_identifier")
+    used = {text(n) for s in setup for n in walk(s) if n.type in names_used}
+    shadowed = sorted(bound & used - {b"_"})
+    if shadowed:
+        return (
+            f"the func literal's {shadowed[0].decode()} would be in scope in the setup code of {name}, "
+            "which names another one"
+        )
     signature_end = fn.child_by_field_name("body").start_byte
     if _has_comment(fn, outer.start_byte, signature_end) or _has_comment(
         ret, ret.start_byte, ret.end_byte, skip=literal.child_by_field_name("body")
