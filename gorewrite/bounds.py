@@ -12,7 +12,7 @@ function:
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`)
-    m := n / n = len(p) / size := 48      an assignment: the bound its value has there
+    m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`)
     make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
                                           `(n+63)/64`, `n >> 1`, `int(u)`)
@@ -49,6 +49,7 @@ from gorewrite.type_bounds import small_range
 from gorewrite.typeinfo import Ident, Use
 
 SWITCH = "expression_switch_statement"
+ASSIGNMENTS = ("assignment_statement", "short_var_declaration", "var_declaration")
 CLAUSES = ("expression_case", "default_case")
 
 
@@ -174,14 +175,9 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node, 
     matches = lambda n: subject_of(view, path, n) == subject  # noqa: E731
     value = lambda n: value_of(view, path, n)  # noqa: E731
     panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
-    if node.type in ("assignment_statement", "short_var_declaration"):
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        op = node.child_by_field_name("operator")
-        if left.named_child_count != 1 or right.named_child_count != 1 or (op is not None and text(op) != b"="):
-            return None
-        if not _sets(view, path, left.named_children[0], subject):
-            return None
-        limit = _assigned_limit(view, path, subject, right.named_children[0], node, side)
+    if node.type in ASSIGNMENTS:
+        assigned = _assigned(view, path, subject, node)
+        limit = _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
     if node.type == SWITCH:
         limit = switch_after(node, side, matches, value, panics)
@@ -207,13 +203,27 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node, 
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
-    """The value of `subject = value` (`s = value` for `len(s)`), when the statement is that."""
-    if node.type != "assignment_statement" or text(node.child_by_field_name("operator")) != b"=":
-        return None
+    """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its _assignments."""
+    return next((value for name, value in _assignments(node) if _sets(view, path, name, subject)), None)
+
+
+def _assignments(node: Node) -> list[tuple[Node, Node]]:
+    """(name, value) of each single-name assignment a statement makes: `n = v`, `n := v`, `var n T = v` and
+    each such spec of a `var (…)` group. One statement naming several (`a, b := …`, `var a, b = …`) gives none."""
+    if node.type == "var_declaration":
+        groups = [c.named_children if c.type == "var_spec_list" else [c] for c in node.named_children]
+        specs = [(s.children_by_field_name("name"), s.child_by_field_name("value")) for g in groups for s in g]
+        return [(names[0], values.named_children[0]) for names, values in specs if len(names) == 1 and _one(values)]
+    op = node.child_by_field_name("operator")  # none in `n := v`
+    if node.type not in ASSIGNMENTS or (op is not None and text(op) != b"="):
+        return []
     left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-    if left.named_child_count != 1 or right.named_child_count != 1:
-        return None
-    return right.named_children[0] if _sets(view, path, left.named_children[0], subject) else None
+    return [(left.named_children[0], right.named_children[0])] if left.named_child_count == 1 and _one(right) else []
+
+
+def _one(values: Node | None) -> bool:
+    """Is the expression list a single value?"""
+    return values is not None and values.named_child_count == 1
 
 
 def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:

@@ -1154,6 +1154,59 @@ NAIVE.update(
 )
 
 
+# Reach: a `var` declaration gives the facts `:=` does (one name, one value; each spec of a group).
+BOUNDED.update(
+    {
+        "var_read": (
+            ELEMENT.format(name="var_read", params="msg []byte, off int", read="\tvar n = int(msg[off])"),
+            "[255]byte",
+        ),
+        "var_typed_masked": (
+            ELEMENT.format(
+                name="var_typed_masked", params="msg []byte, off int", read="\tvar n int = int(msg[off]) & 0x3f"
+            ),
+            "[63]byte",
+        ),
+        "var_group": (
+            ELEMENT.format(
+                name="var_group",
+                params="msg []byte, off int",
+                read="\tvar (\n\t\tkind = msg[off]\n\t\tn    = int(msg[off+1])\n\t)\n\t_ = kind",
+            ),
+            "[255]byte",
+        ),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        # two names: n's value is the second, a uint16's
+        "var_two_names": (
+            ELEMENT.format(
+                name="var_two_names",
+                params="msg []byte, off int, lengths []uint16",
+                read="\tvar kind, n = int(msg[off]), int(lengths[off])\n\t_ = kind",
+            ),
+            "Field(make([]byte, 400), 0, []uint16{300})",
+        ),
+        # a later spec of the group grows n through its address
+        "var_group_grown": (
+            ELEMENT.format(
+                name="var_group_grown",
+                params="msg []byte, off int",
+                read="\tvar (\n\t\tn   = int(msg[off])\n\t\tpad = grow(&n)\n\t)\n\t_ = pad",
+            )
+            + "\nfunc grow(n *int) int { *n += 64; return 64 }\n",
+            "Field(append([]byte{250}, make([]byte, 400)...), 0)",
+        ),
+    }
+)
+NAIVE["var_two_names"] = (array("buf", "n", "byte", 255), probe("{pkg}.Field(make([]byte, 400), 0, []uint16{300})"))
+NAIVE["var_group_grown"] = (
+    array("buf", "n", "byte", 255),
+    probe("{pkg}.Field(append([]byte{250}, make([]byte, 400)...), 0)"),
+)
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}
