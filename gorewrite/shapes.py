@@ -1,6 +1,7 @@
 """Bounds an integer expression's own shape proves from its operands' bounds (bounds.py asks):
-`n & 63` is at most 63, `h % Buckets` at most Buckets-1, `min(n, Max)` at most Max, `2*n` at most
-twice n's bound where n >= 0, `int(u)` u's bound where int holds every value u can have there.
+`n & 63` is at most 63, `n | 1` at most the all-ones mask covering n's bound, `h % Buckets` at
+most Buckets-1, `min(n, Max)` at most Max, `2*n` at most twice n's bound where n >= 0, `int(u)`
+u's bound where int holds every value u can have there.
 
 Arithmetic wraps in Go: each shape gives a bound only where the value cannot wrap past it, or
 where wrapping could only make the size negative, which panics in both of make-const's forms.
@@ -39,6 +40,11 @@ def shape(view: PackageView, path: str, node: Node, side: Side, operand: Operand
     if op == b"&":  # C >= 0: no bit beyond C's
         masks = [v for v in (value_of(view, path, left), constant) if v is not None and v >= 0]
         return (min(masks) if side.upper else 0) if masks else None
+    if op == b"|":  # no bit above the larger operand's highest, and a negative operand leaves it negative
+        ends = [operand(left), operand(right)]
+        if None in ends:
+            return None
+        return (1 << max(*ends, 0).bit_length()) - 1 if side.upper else max(ends) if min(ends) >= 0 else None
     if op == b"%" and constant is not None and constant > 0:  # |x % C| < C, with x's sign
         low = operand(left, side.toward(False))
         return constant - 1 if side.upper else 0 if low is not None and low >= 0 else 1 - constant

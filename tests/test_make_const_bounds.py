@@ -1207,6 +1207,44 @@ NAIVE["var_group_grown"] = (
 )
 
 
+# Reach: `x | C` is at most the all-ones mask covering both operands' bounds (a negative x leaves it negative,
+# which panics in both forms); its lower bound needs both operands non-negative.
+BOUNDED.update(
+    {
+        "or_byte": (
+            ELEMENT.format(name="or_byte", params="msg []byte, off int", read="\tn := int(msg[off]) | 1"),
+            "[255]byte",
+        ),
+        "or_guarded": (sums("or_guarded", "n|16", GUARD), "[31]int64"),
+        "or_doubled": (sums("or_doubled", "2*(n|1)", "\tif n < 0 || n > maxItems {\n\t\treturn -1\n\t}"), "[62]int64"),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        # nothing bounds n: or-ing a bit in bounds nothing, unlike and-ing a mask
+        "or_unbounded": (sums("or_unbounded", "n|1", ""), "Sum(xs, 4)"),
+        # n|1 of a very negative n is negative, and twice that wraps to 102
+        "or_doubled_negative": (sums("or_doubled_negative", "2*(n|1)", GUARD), "Sum(xs, -9223372036854775758)"),
+        # int8: n|1 may be -95, and twice that wraps to 66, past the 62 non-negative operands would give
+        "or_negative_lower": (
+            sums(
+                "or_negative_lower",
+                "int(2*(n|1))",
+                "\tif n < -100 || n > 20 {\n\t\treturn -1\n\t}",
+                params="xs []int64, n int8",
+            ),
+            "Sum(xs, -95)",
+        ),
+    }
+)
+NAIVE["or_unbounded"] = (array("buf", "n|1", "int64", 1), probe("{pkg}.Sum([]int64{1}, 4)"))
+NAIVE["or_negative_lower"] = (array("buf", "int(2*(n|1))", "int64", 62), probe("{pkg}.Sum([]int64{1}, -95)"))
+NAIVE["or_doubled_negative"] = (
+    array("buf", "2*(n|1)", "int64", 62),
+    probe("{pkg}.Sum([]int64{1}, -9223372036854775758)"),
+)
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}
