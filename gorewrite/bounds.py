@@ -12,7 +12,7 @@ function:
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`)
-    m := n / n = len(p) / size := 48      an assignment: the bound its value has there
+    m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`)
     make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
                                           `(n+63)/64`, `n >> 1`, `int(u)`)
@@ -40,15 +40,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.guards import DOWN, UP, Side, leaves, switch_after, switch_in, when
-from gorewrite.lengths import encoding_length
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
+from gorewrite.shapes import shape
 from gorewrite.syntax import Node, ancestors, statements, text, unparen
 from gorewrite.terms import Subject, builtin, subject_of, value_of
-from gorewrite.type_bounds import conversion, int_type, narrow, preserves, small_range, unsigned, wide
+from gorewrite.type_bounds import small_range
 from gorewrite.typeinfo import Ident, Use
 
 SWITCH = "expression_switch_statement"
+ASSIGNMENTS = ("assignment_statement", "short_var_declaration", "var_declaration")
 CLAUSES = ("expression_case", "default_case")
 
 
@@ -87,99 +88,12 @@ def bound(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> i
         key,
         lambda: side.best(
             [
-                _shape(view, path, size, stmt, side),
+                shape(view, path, size, side, lambda n, s=side: bound(view, path, n, stmt, s)),
                 _known(view, path, size, stmt, side),
                 small_range(view, path, size, side.upper) if side.typed else None,
             ]
         ),
     )
-
-
-def _shape(view: PackageView, path: str, node: Node, stmt: Node, side: Side) -> int | None:
-    """The bound the expression's own shape proves from its operands' bounds at stmt."""
-    value = value_of(view, path, node)
-    if value is not None:
-        return value
-    operand = lambda n, s=side: bound(view, path, n, stmt, s)  # noqa: E731
-    if node.type == "call_expression":
-        return _call(view, path, node, side, operand)
-    if node.type == "identifier":
-        return 0 if not side.upper and unsigned(int_type(view, path, node)) else None
-    if node.type != "binary_expression":
-        return None
-    op = text(node.child_by_field_name("operator"))
-    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-    constant = value_of(view, path, right)
-    if op == b"&":  # C >= 0: no bit beyond C's
-        masks = [v for v in (value_of(view, path, left), constant) if v is not None and v >= 0]
-        return (min(masks) if side.upper else 0) if masks else None
-    if op == b"%" and constant is not None and constant > 0:  # |x % C| < C, with x's sign
-        low = operand(left, side.toward(False))
-        return constant - 1 if side.upper else 0 if low is not None and low >= 0 else 1 - constant
-    if op == b"/" and constant is not None and constant > 0:  # rounds toward zero
-        inner = operand(left)
-        return None if inner is None else -(-inner // constant) if inner < 0 else inner // constant
-    if op == b">>" and constant is not None and constant >= 0:  # monotone
-        inner = operand(left)
-        return inner >> constant if inner is not None else None
-    if op == b"-":  # exact where it cannot wrap, below the type's least value (to a large size) or above its largest
-        down, up, kind = side.toward(False), side.toward(True), int_type(view, path, node)
-        ends = [operand(left, down), operand(right, up), operand(left, up), operand(right, down)]
-        if None in ends or kind is None or ends[0] - ends[1] < narrow(kind)[0] or ends[2] - ends[3] > narrow(kind)[1]:
-            return None
-        return ends[2] - ends[3] if side.upper else ends[0] - ends[1]
-    if op not in (b"+", b"*", b"<<"):
-        return None
-    # A sum with a non-negative term cannot wrap below the type's least value; a product or left
-    # shift of non-negative values cannot wrap to a value above the true one. Either may wrap
-    # upward to a negative size, which panics in both forms: the true value bounds it from above.
-    down, up = side.toward(False), side.toward(True)
-    lows = [operand(left, down), constant if op == b"<<" else operand(right, down)]
-    highs = [operand(left, up), constant if op == b"<<" else operand(right, up)]
-    if op == b"<<" and (constant is None or not 0 <= constant < 63):
-        return None
-    nonnegative = [low is not None and low >= 0 for low in lows]
-    if None in highs or not (any(nonnegative) if op == b"+" else all(nonnegative)):
-        return None
-    high = highs[0] + highs[1] if op == b"+" else highs[0] * highs[1] if op == b"*" else highs[0] << highs[1]
-    if side.upper:
-        return high
-    kind = int_type(view, path, node)  # the lower bound holds only where nothing can wrap
-    if None in lows or kind is None or high > narrow(kind)[1]:
-        return None
-    return lows[0] + lows[1] if op == b"+" else lows[0] * lows[1] if op == b"*" else lows[0] << lows[1]
-
-
-def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int | None:
-    """min/max of bounded arguments, len/cap (never negative), an encoding's length (`hex.EncodedLen(len(id))`),
-    and `T(x)` where T keeps x's value."""
-    function = node.child_by_field_name("function")
-    args = node.child_by_field_name("arguments").named_children
-    if builtin(view, path, function, b"len") or builtin(view, path, function, b"cap"):
-        return None if side.upper else 0
-    for name, any_one in ((b"min", side.upper), (b"max", not side.upper)):
-        if builtin(view, path, function, name):  # min(a, b) <= a: one bounded argument bounds it
-            found = [operand(a) for a in args]
-            return side.best(found) if any_one else side.worst(found)
-    length = encoding_length(view, path, function)
-    if length is not None and len(args) == 1 and args[0].type != "variadic_argument":
-        low = operand(args[0], side.toward(False))
-        if low is None or low < 0:  # what a negative length gives is not the encodings' to say
-            return None
-        high = operand(args[0], side.toward(True)) if side.upper else None
-        return length(high) if high is not None else None if side.upper else 0
-    converted = conversion(view, path, node)
-    if converted is None:
-        return None
-    target, inner = converted
-    source = int_type(view, path, inner)
-    if source is None:  # a float's bounds are not an integer's (`f < 10` leaves 9.9), nor its quotients
-        return None
-    low, high = operand(inner, side.toward(False)), operand(inner, side.toward(True))
-    low = max(low, wide(source)[0]) if low is not None else wide(source)[0]
-    least, most = narrow(target)
-    kept = preserves(source, target) or (low is not None and high is not None and least <= low and high <= most)
-    return (high if side.upper else low) if kept else None
 
 
 def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> int | None:
@@ -261,14 +175,9 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node, 
     matches = lambda n: subject_of(view, path, n) == subject  # noqa: E731
     value = lambda n: value_of(view, path, n)  # noqa: E731
     panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
-    if node.type in ("assignment_statement", "short_var_declaration"):
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        op = node.child_by_field_name("operator")
-        if left.named_child_count != 1 or right.named_child_count != 1 or (op is not None and text(op) != b"="):
-            return None
-        if not _sets(view, path, left.named_children[0], subject):
-            return None
-        limit = _assigned_limit(view, path, subject, right.named_children[0], node, side)
+    if node.type in ASSIGNMENTS:
+        assigned = _assigned(view, path, subject, node)
+        limit = _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
     if node.type == SWITCH:
         limit = switch_after(node, side, matches, value, panics)
@@ -294,13 +203,27 @@ def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node, 
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
-    """The value of `subject = value` (`s = value` for `len(s)`), when the statement is that."""
-    if node.type != "assignment_statement" or text(node.child_by_field_name("operator")) != b"=":
-        return None
+    """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its _assignments."""
+    return next((value for name, value in _assignments(node) if _sets(view, path, name, subject)), None)
+
+
+def _assignments(node: Node) -> list[tuple[Node, Node]]:
+    """(name, value) of each single-name assignment a statement makes: `n = v`, `n := v`, `var n T = v` and
+    each such spec of a `var (…)` group. One statement naming several (`a, b := …`, `var a, b = …`) gives none."""
+    if node.type == "var_declaration":
+        groups = [c.named_children if c.type == "var_spec_list" else [c] for c in node.named_children]
+        specs = [(s.children_by_field_name("name"), s.child_by_field_name("value")) for g in groups for s in g]
+        return [(names[0], values.named_children[0]) for names, values in specs if len(names) == 1 and _one(values)]
+    op = node.child_by_field_name("operator")  # none in `n := v`
+    if node.type not in ASSIGNMENTS or (op is not None and text(op) != b"="):
+        return []
     left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-    if left.named_child_count != 1 or right.named_child_count != 1:
-        return None
-    return right.named_children[0] if _sets(view, path, left.named_children[0], subject) else None
+    return [(left.named_children[0], right.named_children[0])] if left.named_child_count == 1 and _one(right) else []
+
+
+def _one(values: Node | None) -> bool:
+    """Is the expression list a single value?"""
+    return values is not None and values.named_child_count == 1
 
 
 def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:

@@ -88,6 +88,7 @@ class TypeInfo:
     idents: dict[str, tuple[Ident, ...]]  # absolute path -> records sorted by start
     error: str | None  # set (and idents empty) when the package could not be type-checked
     constants: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> value
+    integers: dict[str, dict[tuple[int, int], str]] = dataclasses.field(default_factory=dict)  # path -> span -> type
 
     def at(self, path: str, start: int) -> Ident | None:
         """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
@@ -99,6 +100,12 @@ class TypeInfo:
         """The integer go/types evaluates the expression spanning bytes [start, end) to, if it is a
         constant (`Max`, `pkg.Limit`, `Max+1`, `len(table)`); None when it is not one."""
         return self.constants.get(path, {}).get((start, end))
+
+    def integer(self, path: str, start: int, end: int) -> str | None:
+        """The predeclared integer type of the expression spanning bytes [start, end): its type's, or
+        its named type's underlying one (`type Len uint16`: "uint16"; byte: "uint8"); None for a type
+        parameter, an untyped constant or any other type."""
+        return self.integers.get(path, {}).get((start, end))
 
 
 def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]]) -> TypeInfo:
@@ -129,7 +136,11 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         path: {(c["start"], c["end"]): c["value"] for c in records}
         for path, records in (found.get("constants") or {}).items()
     }
-    return TypeInfo(idents=idents, error=None, constants=constants)
+    integers = {
+        path: {(i["start"], i["end"]): sys.intern(i["type"]) for i in records}
+        for path, records in (found.get("integers") or {}).items()
+    }
+    return TypeInfo(idents=idents, error=None, constants=constants, integers=integers)
 
 
 def _compiled(toolchain: Toolchain, package: Package) -> tuple[list[str], list[str]]:

@@ -963,6 +963,288 @@ NOT_BOUNDED["difference_wraps"] = (
 NAIVE["difference_wraps"] = (array("buf", "int(n-50)", "int64", 50), probe("{pkg}.Sum([]int64{1}, -100)"))
 
 
+# Reach: a value of a named integer type (`type Opcode uint8`) is bounded by its underlying type, as go/types
+# gives it: a field, a conversion, an element, a parameter.
+NAMED = """package {name}
+
+// Opcode is a frame's operation, one byte on the wire.
+type Opcode uint8
+
+// Len is a length as the wire carries it, two bytes.
+type Len uint16
+
+type header struct{{
+	op  Opcode
+	len Len
+}}
+
+var _ = header{{}}
+
+// Field copies the field at off of msg, sized by what the header says, and sums it.
+func Field({params}) int {{
+{read}
+	buf := make([]byte, n)
+	copy(buf, msg[off+1:])
+	total := 0
+	for _, b := range buf {{
+		total += int(b)
+	}}
+	return total
+}}
+"""
+BOUNDED.update(
+    {
+        "named_field": (
+            NAMED.format(name="named_field", params="msg []byte, off int, h header", read="\tn := int(h.op)"),
+            "[255]byte",
+        ),
+        "named_conversion": (
+            NAMED.format(name="named_conversion", params="msg []byte, off int", read="\tn := int(Opcode(msg[off]))"),
+            "[255]byte",
+        ),
+        "named_element": (
+            NAMED.format(name="named_element", params="msg []byte, off int, ops []Opcode", read="\tn := ops[off&3]"),
+            "[255]byte",
+        ),
+        "named_parameter": (
+            NAMED.format(name="named_parameter", params="msg []byte, off int, n Opcode", read=""),
+            "\tvar bufBuf [255]byte\n\tbuf := bufBuf[:n:n]\n",
+        ),
+        "named_guarded": (
+            NAMED.format(
+                name="named_guarded",
+                params="msg []byte, off int, l Len",
+                read="\tif l > 64 {\n\t\treturn -1\n\t}\n\tn := int(l)",
+            ),
+            "[64]byte",
+        ),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        # a uint16 underneath: 65535 allowed (64 KiB zeroed per call), speculative only
+        "named_wide_field": (
+            NAMED.format(
+                name="named_wide_field", params="msg []byte, off int, lens []Len", read="\tn := int(lens[off])"
+            ),
+            "Field(make([]byte, 400), 0, []Len{300})",
+        ),
+        # the package's own uint8 is 16 bits wide: go/types' underlying type, not the name, bounds it
+        "shadowed_uint8_type": (
+            """package shadowed_uint8_type
+
+// uint8 is this package's wider count.
+type uint8 uint16
+
+// Header holds a count.
+type Header struct{ Count uint8 }
+
+// Copy copies Count bytes of msg.
+func Copy(msg []byte, h Header) int {
+	n := int(h.Count)
+	buf := make([]byte, n)
+	return copy(buf, msg)
+}
+""",
+            "Copy(make([]byte, 400), Header{Count: 300})",
+        ),
+        # the package's own int is a uint8: int(n) of a negative int16 wraps to up to 255, past the guard's 100
+        "own_int_type": (
+            """package own_int_type
+
+// int is this package's one-byte count.
+type int uint8
+
+// Sum sums a scratch slice of n values, n as the package's int.
+func Sum(n int16) int64 {
+	if n > 100 {
+		return -1
+	}
+	buf := make([]int64, int(n))
+	var total int64
+	for i := range buf {
+		buf[i] = int64(i)
+		total += buf[i]
+	}
+	return total
+}
+""",
+            "Sum(-1)",
+        ),
+        # a field of a type parameter's type: whatever the instance, no bound
+        "generic_field": (
+            """package generic_field
+
+// Frame is a frame whose length field is one or two bytes wide.
+type Frame[L ~uint8 | ~uint16] struct {
+	Size L
+	Body []byte
+}
+
+// Copy copies Size bytes of the body.
+func (f *Frame[L]) Copy() int {
+	n := int(f.Size)
+	buf := make([]byte, n)
+	return copy(buf, f.Body)
+}
+
+var _ = (*Frame[uint16]).Copy
+""",
+            "(&Frame[uint16]{Size: 300}).Copy()",
+        ),
+        # an element of a slice of the receiver's type parameter, which the method names uint8
+        "receiver_parameter_element": (
+            """package receiver_parameter_element
+
+// Table holds rows of widths of any small integer type.
+type Table[T ~uint16 | ~int] struct{ Widths []T }
+
+// Row sizes a scratch row by the width at i, as the receiver's type parameter uint8 holds it.
+func (t *Table[uint8]) Row(i int) int {
+	n := int(t.Widths[i])
+	row := make([]byte, n)
+	return len(row)
+}
+
+var _ = (*Table[int]).Row
+""",
+            "(&Table[int]{Widths: []int{1000}}).Row(0)",
+        ),
+        # a named float: f < 10 leaves f at 9.9, and twice that truncates to 19
+        "named_float": (
+            """package named_float
+
+// Ratio is a scale factor.
+type Ratio float64
+
+// Cells lays out twice r cells.
+func Cells(r Ratio) int {
+	if r < 0 || r >= 10 {
+		return -1
+	}
+	buf := make([]int, int(r*2))
+	for i := range buf {
+		buf[i] = i
+	}
+	return len(buf)
+}
+""",
+            "Cells(9.9)",
+        ),
+    }
+)
+NAIVE.update(
+    {
+        "named_wide_field": (
+            array("buf", "n", "byte", 255),
+            probe("{pkg}.Field(make([]byte, 400), 0, []{pkg}.Len{300})"),
+        ),
+        "shadowed_uint8_type": (
+            array("buf", "n", "byte", 255),
+            probe("{pkg}.Copy(make([]byte, 400), {pkg}.Header{Count: 300})"),
+        ),
+        "own_int_type": (array("buf", "int(n)", "int64", 100), probe("{pkg}.Sum(-1)")),
+        "generic_field": (array("buf", "n", "byte", 255), probe("(&{pkg}.Frame[uint16]{Size: 300}).Copy()")),
+        "receiver_parameter_element": (
+            array("row", "n", "byte", 255),
+            probe("(&{pkg}.Table[int]{Widths: []int{1000}}).Row(0)"),
+        ),
+        "named_float": (array("buf", "int(r*2)", "int", 18), probe("{pkg}.Cells(9.9)")),
+    }
+)
+
+
+# Reach: a `var` declaration gives the facts `:=` does (one name, one value; each spec of a group).
+BOUNDED.update(
+    {
+        "var_read": (
+            ELEMENT.format(name="var_read", params="msg []byte, off int", read="\tvar n = int(msg[off])"),
+            "[255]byte",
+        ),
+        "var_typed_masked": (
+            ELEMENT.format(
+                name="var_typed_masked", params="msg []byte, off int", read="\tvar n int = int(msg[off]) & 0x3f"
+            ),
+            "[63]byte",
+        ),
+        "var_group": (
+            ELEMENT.format(
+                name="var_group",
+                params="msg []byte, off int",
+                read="\tvar (\n\t\tkind = msg[off]\n\t\tn    = int(msg[off+1])\n\t)\n\t_ = kind",
+            ),
+            "[255]byte",
+        ),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        # two names: n's value is the second, a uint16's
+        "var_two_names": (
+            ELEMENT.format(
+                name="var_two_names",
+                params="msg []byte, off int, lengths []uint16",
+                read="\tvar kind, n = int(msg[off]), int(lengths[off])\n\t_ = kind",
+            ),
+            "Field(make([]byte, 400), 0, []uint16{300})",
+        ),
+        # a later spec of the group grows n through its address
+        "var_group_grown": (
+            ELEMENT.format(
+                name="var_group_grown",
+                params="msg []byte, off int",
+                read="\tvar (\n\t\tn   = int(msg[off])\n\t\tpad = grow(&n)\n\t)\n\t_ = pad",
+            )
+            + "\nfunc grow(n *int) int { *n += 64; return 64 }\n",
+            "Field(append([]byte{250}, make([]byte, 400)...), 0)",
+        ),
+    }
+)
+NAIVE["var_two_names"] = (array("buf", "n", "byte", 255), probe("{pkg}.Field(make([]byte, 400), 0, []uint16{300})"))
+NAIVE["var_group_grown"] = (
+    array("buf", "n", "byte", 255),
+    probe("{pkg}.Field(append([]byte{250}, make([]byte, 400)...), 0)"),
+)
+
+
+# Reach: `x | C` is at most the all-ones mask covering both operands' bounds (a negative x leaves it negative,
+# which panics in both forms); its lower bound needs both operands non-negative.
+BOUNDED.update(
+    {
+        "or_byte": (
+            ELEMENT.format(name="or_byte", params="msg []byte, off int", read="\tn := int(msg[off]) | 1"),
+            "[255]byte",
+        ),
+        "or_guarded": (sums("or_guarded", "n|16", GUARD), "[31]int64"),
+        "or_doubled": (sums("or_doubled", "2*(n|1)", "\tif n < 0 || n > maxItems {\n\t\treturn -1\n\t}"), "[62]int64"),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        # nothing bounds n: or-ing a bit in bounds nothing, unlike and-ing a mask
+        "or_unbounded": (sums("or_unbounded", "n|1", ""), "Sum(xs, 4)"),
+        # n|1 of a very negative n is negative, and twice that wraps to 102
+        "or_doubled_negative": (sums("or_doubled_negative", "2*(n|1)", GUARD), "Sum(xs, -9223372036854775758)"),
+        # int8: n|1 may be -95, and twice that wraps to 66, past the 62 non-negative operands would give
+        "or_negative_lower": (
+            sums(
+                "or_negative_lower",
+                "int(2*(n|1))",
+                "\tif n < -100 || n > 20 {\n\t\treturn -1\n\t}",
+                params="xs []int64, n int8",
+            ),
+            "Sum(xs, -95)",
+        ),
+    }
+)
+NAIVE["or_unbounded"] = (array("buf", "n|1", "int64", 1), probe("{pkg}.Sum([]int64{1}, 4)"))
+NAIVE["or_negative_lower"] = (array("buf", "int(2*(n|1))", "int64", 62), probe("{pkg}.Sum([]int64{1}, -95)"))
+NAIVE["or_doubled_negative"] = (
+    array("buf", "2*(n|1)", "int64", 62),
+    probe("{pkg}.Sum([]int64{1}, -9223372036854775758)"),
+)
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}

@@ -61,6 +61,7 @@ def test_the_measured_cases_are_there():
         "sized_payload",
         "length_prefixed",
         "digest_hex",
+        "opcode_frame",
     } <= set(MEASURED)
 
 

@@ -105,6 +105,16 @@ func bounds(n int) []int {
 
 var s2 = []byte{1}
 
+type Len uint16
+
+type uint8 int16
+
+type Ratio float32
+
+func integers[P ~byte](lens []Len, p P, b byte, own uint8, r Ratio, s string) {
+	_ = []any{lens[0], p, b, own, r, s[0], Len(b) + 1, int(r)}
+}
+
 func kinds(v any) {
 	switch t := v.(type) {
 	case *bytes.Buffer:
@@ -348,6 +358,29 @@ def test_constant_values(info, module, expr, value):
     line = source.index(b"return []int{")
     start = source.index(expr.encode(), line)
     assert info.value(str(Path(module, "a", "a.go")), start, start + len(expr.encode())) == value
+
+
+@pytest.mark.parametrize(
+    ("expr", "integer"),
+    (
+        ("lens[0]", "uint16"),
+        ("p", None),
+        ("b", "uint8"),
+        ("own", "int16"),
+        ("r", None),
+        ("s[0]", "uint8"),
+        ("Len(b) + 1", "uint16"),
+        ("int(r)", "int"),
+    ),
+)
+def test_integer_types(info, module, expr, integer):
+    """go/types' integer type of an expression, a named type's by its underlying type (the package's own uint8
+    too), none for a type parameter or a float."""
+    source = A.encode()
+    first = source.index(b"_ = []any{") + len(b"_ = []any{")
+    items = source[first : source.index(b"}", first)].split(b", ")  # `s[0]` is also the end of `lens[0]`
+    start = first + sum(len(item) + len(b", ") for item in items[: items.index(expr.encode())])
+    assert info.integer(str(Path(module, "a", "a.go")), start, start + len(expr.encode())) == integer
 
 
 def cgo_package(toolchain, root, name):

@@ -54,6 +54,7 @@ type record struct {
 type response struct {
 	Idents    map[string][]record   `json:"idents"`
 	Constants map[string][]intConst `json:"constants"`
+	Integers  map[string][]intType  `json:"integers"`
 	Error     string                `json:"error,omitempty"`
 }
 
@@ -85,7 +86,8 @@ func run(req request) (resp response) {
 	if err != nil {
 		return response{Error: err.Error()}
 	}
-	return response{Idents: c.describe(req.Ranges), Constants: c.constants(req.Ranges)}
+	constants, integers := c.expressions(req.Ranges)
+	return response{Idents: c.describe(req.Ranges), Constants: constants, Integers: integers}
 }
 
 // checked is a type-checked package plus the facts go/types leaves implicit.
@@ -631,18 +633,27 @@ type intConst struct {
 	Value int64 `json:"value"`
 }
 
-// constants lists every expression inside a requested range whose value go/types knows and
-// which is an integer that fits in an int64: named and typed constants, constants of other
-// packages, `Max+1`, `2*Width`, `len` of an array, … (types.TypeAndValue.Value).
-func (c *checked) constants(ranges map[string][][2]int) map[string][]intConst {
-	out := map[string][]intConst{}
+// intType is an expression of an integer type, by its byte range, with the predeclared type that
+// type is or has as its underlying type ("uint16" for a `type Len uint16` field, "uint8" for a byte).
+type intType struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Type  string `json:"type"`
+}
+
+// expressions lists what go/types knows of every expression inside a requested range: its value
+// where it is an integer constant that fits in an int64 (named and typed constants, constants of
+// other packages, `Max+1`, `2*Width`, `len` of an array, …: types.TypeAndValue.Value), and its
+// integer type where it has one (integerType).
+func (c *checked) expressions(ranges map[string][][2]int) (map[string][]intConst, map[string][]intType) {
+	constants, integers := map[string][]intConst{}, map[string][]intType{}
 	for _, f := range c.files {
 		tf := c.fset.File(f.Pos())
 		spans, ok := ranges[tf.Name()]
 		if !ok {
 			continue
 		}
-		found := []intConst{}
+		values, kinds := []intConst{}, []intType{}
 		ast.Inspect(f, func(n ast.Node) bool {
 			if n == nil {
 				return false
@@ -653,14 +664,32 @@ func (c *checked) constants(ranges map[string][][2]int) map[string][]intConst {
 			}
 			if e, ok := n.(ast.Expr); ok && inside(spans, start) {
 				if v, ok := intValue(c.info.Types[e].Value); ok {
-					found = append(found, intConst{start, end, v})
+					values = append(values, intConst{start, end, v})
+				}
+				if name, ok := integerType(c.info.TypeOf(e)); ok {
+					kinds = append(kinds, intType{start, end, name})
 				}
 			}
 			return true
 		})
-		out[tf.Name()] = found
+		constants[tf.Name()], integers[tf.Name()] = values, kinds
 	}
-	return out
+	return constants, integers
+}
+
+// integerType names the predeclared integer type t is or has as its underlying type, by go/types'
+// own answer, never by a name: a package's `type int int8` is an int8, `byte` a uint8. A type
+// parameter has none (its underlying type is its constraint, whatever it is called), nor does an
+// untyped constant.
+func integerType(t types.Type) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	if !ok || b.Info()&types.IsInteger == 0 || b.Info()&types.IsUntyped != 0 {
+		return "", false
+	}
+	return types.Typ[b.Kind()].Name(), true
 }
 
 func intValue(v constant.Value) (int64, bool) {
