@@ -108,7 +108,8 @@ def code(rules: tuple[str, ...] = ()) -> bytes:
     for package in ("tree-sitter", "tree-sitter-go"):
         digest.update(metadata.version(package).encode())
     here = Path(__file__).parent
-    helpers = [*(here / "gotypes").glob("*.go"), *(here / "pprofread").glob("*.go"), here / "pprofread" / "go.mod"]
+    helpers = [*(here / "gotypes").glob("*.go"), here / "gotypes" / "go.mod", *(here / "pprofread").glob("*.go")]
+    helpers.append(here / "pprofread" / "go.mod")  # a go.mod's go line and godebug set how the helper behaves
     sources = sorted([*here.rglob("*.py"), *helpers])
     queries = [rule_data(name) / "query.scm" for name in rules]
     for path in sources + [q for q in queries if q.is_file()]:

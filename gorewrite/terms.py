@@ -61,7 +61,7 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
     ident = view.types.at(path, node.start_byte)
     if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
         return None
-    if length and not (ident.type is not None and (ident.type.startswith("[]") or ident.type == "string")):
+    if length and ident.shape not in ("slice", "string"):
         return None
     return ("len" if length else "var", ident.obj), frozenset([ident.obj])
 

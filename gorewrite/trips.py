@@ -54,7 +54,7 @@ def count_of(types: TypeInfo, path: str, expr: Node) -> Count | None:
         if len(args) != 1 or builtin is None or builtin.kind != Kind.BUILTIN:
             return None
         sized = local(types, path, args[0])
-        return Count("len", sized.obj) if sized is not None and (sized.type or "").startswith("[") else None
+        return Count("len", sized.obj) if sized is not None and sized.shape in ("slice", "array") else None
     number = local(types, path, expr)
     return Count("int", number.obj) if number is not None and _integer(number) else None
 
@@ -86,7 +86,7 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
     array = re.match(r"\[(\d+)\]", kind)
     if array:  # an array's length is a constant, as go/types evaluates len(arr)
         return Trip(Count("const", int(array[1])), loop.start_byte)
-    if kind.startswith("["):
+    if ranged is not None and ranged.shape in ("slice", "array"):  # a string's range counts runes, not bytes
         return Trip(Count("len", ranged.obj), loop.start_byte)
     return Trip(Count("int", ranged.obj), loop.start_byte) if ranged is not None and _integer(ranged) else None
 

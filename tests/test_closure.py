@@ -293,6 +293,34 @@ func Flush(table *[4]shard, epoch int, write func(int, []string)) int {
 """,
         "\t\t{\n\t\tepoch := epoch" + COPY.format("epoch") + "\t\tgo func() {",
     ),
+    "hb_add_named_slice": (
+        """package hb_add_named_slice
+
+import "sync"
+
+type job struct{ id int }
+
+// Batch is a slice of its own type, as queues often declare one.
+type Batch []job
+
+// Run starts one goroutine per job of the batch, counted by the batch's length, under the
+// current round, then advances the round.
+func Run(batch Batch, round int, do func(int, job)) int {
+	var wg sync.WaitGroup
+	wg.Add(len(batch))
+	for _, j := range batch {
+		go func() {
+			defer wg.Done()
+			do(round, j)
+		}()
+	}
+	wg.Wait()
+	round++
+	return round
+}
+""",
+        "\t\t{\n\t\tround := round" + COPY.format("round") + "\t\tgo func() {",
+    ),
     "hb_deferred_after_done": (
         """package hb_deferred_after_done
 

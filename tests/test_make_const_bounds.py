@@ -60,6 +60,27 @@ BOUNDED = {
         "[64]byte",
     ),
     "expression": (sums("expression", "n", "\tif n > maxPayload+2 {\n\t\treturn -1\n\t}"), "[22]int64"),
+    "named_slice_length": (
+        sums("named_slice_length", "len(xs)", "\tif len(xs) > maxItems {\n\t\treturn -1\n\t}", params="xs Samples")
+        + "\n// Samples is a slice type of its own, as packages often declare one.\ntype Samples []int64\n",
+        "[20]int64",
+    ),
+    "alias_length": (
+        sums("alias_length", "len(xs)", "\tif len(xs) > maxItems {\n\t\treturn -1\n\t}", params="xs List")
+        + "\n// List is an alias, which go/types names as such.\ntype List = []int64\n",
+        "[20]int64",
+    ),
+    "named_string_element": (
+        sums(
+            "named_string_element",
+            "int(key[0])",
+            "\tif len(key) == 0 {\n\t\treturn -1\n\t}",
+            params="xs []int64, key Key",
+            element="byte",
+        )
+        + "\n// Key is a string type of its own.\ntype Key string\n",
+        "[255]byte",
+    ),
     "compound": (sums("compound", "n", "\tif n <= 0 || n > 2*width {\n\t\treturn -1\n\t}"), "[24]int64"),
     "compound_lengths": (
         sums(

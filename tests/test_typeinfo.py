@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from conftest import releases, write_tree
 
 from gorewrite import cache, packages, typeinfo
 from gorewrite.packages import Package
@@ -421,3 +422,35 @@ def test_line_directives_do_not_move_object_ids(module, toolchain):
     result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(LINED))]})
     use = result.at(pkg.files[0], LINED.index("return total") + len("return "))
     assert use.obj == f"{pkg.files[0]}:{LINED.index('total := n')}"
+
+
+GENERIC_ALIAS = """package ga
+
+// Vec is a generic alias (go1.24+).
+type Vec[T any] = []T
+
+// Frame is a slice type of its own; Name a string type.
+type Frame []byte
+
+type Name string
+
+func Use[S ~[]int](v Vec[int], f Frame, n Name, s S, a [4]int, m map[int]int) int {
+	return len(v) + len(f) + len(n) + len(s) + len(a) + len(m)
+}
+"""
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+def test_a_generic_alias_type_checks_and_sequences_have_their_shape(release, tmp_path):
+    """go/types checks a generic alias only with gotypesalias=1 (the helper's go.mod says so; go1.24-1.26
+    read it, go1.27 has no other way); a variable's shape is its underlying type's: a named slice or
+    string, an alias, never a type parameter or a map."""
+    toolchain = releases()[release]
+    root = write_tree(tmp_path, {"go.mod": "module example.com/ga\n\ngo 1.24\n", "ga/ga.go": GENERIC_ALIAS})
+    pkg = packages.load(toolchain, ["./ga"], str(root))[0]
+    path = str(root / "ga" / "ga.go")
+    result = typeinfo.load(toolchain, pkg, {path: [(0, len(GENERIC_ALIAS))]})
+    assert result.error is None
+    body = GENERIC_ALIAS.index("return")
+    shapes = {r.name: r.shape for r in result.idents[path] if r.start > body and r.name != "len"}
+    assert shapes == {"v": "slice", "f": "slice", "n": "string", "s": None, "a": "array", "m": None}

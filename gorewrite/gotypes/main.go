@@ -49,6 +49,9 @@ type record struct {
 	Pkg   *string `json:"pkg,omitempty"`
 	Recv  *string `json:"recv,omitempty"`
 	Named *string `json:"named,omitempty"`
+	// A variable's type as a sequence: "slice", "array" or "string" where that is its type or its
+	// named type's (or alias's) underlying one (`type Frame []byte`, `type Vec[T any] = []T`).
+	Shape *string `json:"shape,omitempty"`
 }
 
 type response struct {
@@ -288,6 +291,9 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	rec.Type = c.typeString(obj, id.Pos(), names)
 	rec.Iface = isInterface(obj)
 	rec.Pkg, rec.Recv, rec.Named = callee(obj)
+	if v, ok := obj.(*types.Var); ok {
+		rec.Shape = sequence(v.Type())
+	}
 	// A type declared in a generic function may use its type parameters (net's doBlockingWithCtx).
 	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) && !within(c.generic, tn.Pos()) {
 		size := c.sizes.Sizeof(tn.Type())
@@ -299,6 +305,26 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 		rec.Size = &size
 	}
 	return rec, true
+}
+
+// sequence says which sequence t is by its underlying type, go/types' answer: a type parameter's
+// underlying type is its constraint, none of these.
+func sequence(t types.Type) *string {
+	var s string
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		s = "slice"
+	case *types.Array:
+		s = "array"
+	case *types.Basic:
+		if u.Info()&types.IsString == 0 {
+			return nil
+		}
+		s = "string"
+	default:
+		return nil
+	}
+	return &s
 }
 
 // callee names a func or method by package path and receiver type (for an interface method, the

@@ -343,8 +343,8 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
         return all(_pure(view, path, n) for n in node.named_children)
     if node.type == "index_expression":  # msg[off] of a local slice, array or string
         held = view.types.at(path, node.child_by_field_name("operand").start_byte)
-        kind = (held.type or "") if held is not None and held.local and held.kind in (Kind.VAR, Kind.PARAM) else ""
-        return (kind.startswith("[") or kind == "string") and _pure(view, path, node.child_by_field_name("index"))
+        local = held is not None and held.local and held.kind in (Kind.VAR, Kind.PARAM)
+        return local and held.shape is not None and _pure(view, path, node.child_by_field_name("index"))
     if node.type != "call_expression":
         return False
     converted = conversion(view, path, node)  # int(count): an integer conversion does nothing else
@@ -360,7 +360,7 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
         return False
     if ident.name == "len":
         arg = view.types.at(path, args[0].start_byte) if len(args) == 1 and args[0].type == "identifier" else None
-        return arg is not None and arg.local and arg.type is not None and (arg.type[:2] == "[]" or arg.type == "string")
+        return arg is not None and arg.local and arg.shape in ("slice", "string")
     return all(_pure(view, path, n) for n in args)
 
 
