@@ -44,7 +44,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
 from gorewrite.shapes import shape
 from gorewrite.syntax import Node, ancestors, statements, text, unparen
-from gorewrite.terms import Subject, builtin, subject_of, value_of
+from gorewrite.terms import Subject, builtin, compared, subject_of, value_of
 from gorewrite.type_bounds import small_range
 from gorewrite.typeinfo import Ident, Use
 
@@ -139,7 +139,7 @@ def _facts(view: PackageView, path: str, subject: Subject, stmt: Node, function:
     """Every fact on the way from stmt up to its function's body."""
     found = []
     node = stmt
-    matches = lambda n: subject_of(view, path, n) == subject  # noqa: E731
+    matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
     value = lambda n: value_of(view, path, n)  # noqa: E731
     while node.parent is not None and node != function:
         parent = node.parent
@@ -172,7 +172,7 @@ def _branches(node: Node) -> list[Node]:
 def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node, side: Side) -> Fact | None:
     """The bound a statement before the bounded one leaves behind: an exiting guard, a clamp, an assignment."""
     own = ((node.start_byte, node.end_byte),)
-    matches = lambda n: subject_of(view, path, n) == subject  # noqa: E731
+    matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
     value = lambda n: value_of(view, path, n)  # noqa: E731
     panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
     if node.type in ASSIGNMENTS:
@@ -248,7 +248,7 @@ def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side
     clause = loop.named_children[0] if loop.named_child_count > 1 else None
     if clause is not None and clause.type == "for_clause":
         condition = clause.child_by_field_name("condition")
-        matches = lambda n: subject_of(view, path, n) == subject  # noqa: E731
+        matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
         limit = when(condition, True, side, matches, lambda n: value_of(view, path, n)) if condition else None
         own = tuple(
             (part.start_byte, part.end_byte)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, text, unparen
-from gorewrite.type_bounds import ARITHMETIC, conversion, int_type, preserves
+from gorewrite.type_bounds import ARITHMETIC, INTEGERS, WORD, conversion, int_type, preserves, unsigned
 from gorewrite.typeinfo import Kind
 
 SHIFTS = (b"<<", b">>")
@@ -64,6 +64,29 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
     if length and ident.shape not in ("slice", "string"):
         return None
     return ("len" if length else "var", ident.obj), frozenset([ident.obj])
+
+
+def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: bool) -> bool:
+    """Is the expression a condition compares the subject, for this side? The subject itself, or
+    for an upper bound `uint(n)` of it: a conversion to an unsigned type at least as wide keeps
+    every n >= 0 and makes a negative n huge, so `uint(n) <= C` leaves n <= C either way (Go's
+    one-comparison range check, `if uint(i) >= uint(len(s))`); a narrowing one (uint8(n)) none."""
+    if subject_of(view, path, node) == subject:
+        return True
+    converted = conversion(view, path, node) if upper else None
+    if converted is None or subject_of(view, path, converted[1]) != subject:
+        return False
+    source, target = int_type(view, path, converted[1]), converted[0]
+    return source is not None and unsigned(target) and _not_narrower(source, target)
+
+
+def _not_narrower(source: str, target: str) -> bool:
+    """Is target at least as wide as source on every GOARCH (int and uint are the same width)?"""
+    if source in WORD and target in WORD:
+        return True
+    most = INTEGERS[source][0] if source in INTEGERS else 64
+    least = INTEGERS[target][0] if target in INTEGERS else 32
+    return most <= least
 
 
 def builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:

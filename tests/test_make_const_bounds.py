@@ -60,6 +60,15 @@ BOUNDED = {
         "[64]byte",
     ),
     "expression": (sums("expression", "n", "\tif n > maxPayload+2 {\n\t\treturn -1\n\t}"), "[22]int64"),
+    "unsigned_guard": (sums("unsigned_guard", "n", "\tif uint(n) > maxItems {\n\t\treturn -1\n\t}"), "[20]int64"),
+    "unsigned_range_check": (
+        sums("unsigned_range_check", "n", "\tif uint(n) >= uint(maxItems+1) {\n\t\treturn -1\n\t}"),
+        "[20]int64",
+    ),
+    "unsigned_length_guard": (
+        sums("unsigned_length_guard", "len(xs)", "\tif uint64(len(xs)) > maxItems {\n\t\treturn -1\n\t}"),
+        "[20]int64",
+    ),
     "named_slice_length": (
         sums("named_slice_length", "len(xs)", "\tif len(xs) > maxItems {\n\t\treturn -1\n\t}", params="xs Samples")
         + "\n// Samples is a slice type of its own, as packages often declare one.\ntype Samples []int64\n",
@@ -338,6 +347,14 @@ func Sum(m map[int]int64) int64 {
 }
 # Not bounded for the array form, with no deterministic mutant: `len(ch)` may change between the
 # two reads `a[:len(ch):len(ch)]` would make while another goroutine sends.
+NOT_BOUNDED["narrowing_unsigned_guard"] = (  # uint8(256) is 0: the guard passes a size of 256
+    sums("narrowing_unsigned_guard", "n", "\tif uint8(n) > maxItems {\n\t\treturn -1\n\t}"),
+    "Sum(xs, 256)",
+)
+NOT_BOUNDED["unsigned_lower_guard"] = (  # uint(n) < 4 false leaves n >= 4 or n < 0: 2*n may wrap
+    sums("unsigned_lower_guard", "2*n", "\tif uint(n) < 4 || n > maxItems {\n\t\treturn -1\n\t}"),
+    "Sum(xs, -9223372036854775758)",
+)
 NOT_BOUNDED["variable_offset"] = (
     sums("variable_offset", "n+extra", "\tif n > maxItems {\n\t\treturn -1\n\t}", "xs []int64, n, extra int"),
     "Sum(xs, 20, 4)",
@@ -409,6 +426,11 @@ NAIVE = {
         probe("{pkg}.Sum(map[int]int64{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8})"),
     ),
 }
+NAIVE["narrowing_unsigned_guard"] = (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 256)"))
+NAIVE["unsigned_lower_guard"] = (
+    array("buf", "2*n", "int64", 40),
+    probe("{pkg}.Sum([]int64{1}, -9223372036854775758)"),  # 2*n wraps to 100
+)
 NAIVE["variable_offset"] = (array("buf", "n+extra", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 4)"))
 # int8: -128-8 wraps to 120, which the guard's 92 does not cover.
 NAIVE["negative_offset"] = (array("buf", "int(n-8)", "int64", 92), probe("{pkg}.Sum([]int64{1}, -128)"))
