@@ -321,7 +321,7 @@ def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[Declined]]:
     for candidate in found:
         if any(conflicts(candidate.edits, other.edits) for other in kept):
             reason = "overlaps another rewrite in this run; run gorewrite again to apply it"
-            deferred += [Declined(candidate.rule, t, reason) for t in candidate.targets[:1]]
+            deferred += [Declined(candidate.rule, t, reason) for t in candidate.targets]
         else:
             kept.append(candidate)
     return kept, deferred

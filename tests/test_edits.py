@@ -1,6 +1,9 @@
 import pytest
 
 from gorewrite.edits import Edit, EditConflict, apply, conflicts, shift
+from gorewrite.escapes import Escape
+from gorewrite.pipeline import _without_conflicts
+from gorewrite.proposals import Fix
 
 P = "/m/x.go"
 
@@ -115,3 +118,14 @@ def test_shift_follows_every_untouched_byte():
     new = apply(source, edits)
     for offset in (0, 11, 15, 16, f - 2):
         assert new[shift(offset, edits)] == source[offset]
+
+
+def test_a_deferred_fix_declines_every_site_it_targets():
+    """A rewrite that overlaps an earlier one waits for the next run: each of its sites says so (a pool
+    shared by four functions was listed once, and three of the sites check proposed vanished)."""
+    first = Fix("sync-pool", (Edit("a.go", 10, 20, b"x"),), (Escape("a.go", 2, 1, "moved to heap: b"),), "pool b")
+    sites = tuple(Escape("a.go", line, 1, "moved to heap: sb") for line in (3, 9, 14))
+    shared = Fix("sync-pool", (Edit("a.go", 15, 30, b"y"),), sites, "pool sb")
+    kept, deferred = _without_conflicts([first, shared])
+    assert kept == [first]
+    assert [d.site for d in deferred] == list(sites)
