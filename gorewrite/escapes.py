@@ -125,6 +125,10 @@ class EscapeCompile:
         except BaseException as err:  # handed to the thread that asks for the result
             self.broke = err
 
+    def know(self, files: dict[str, tuple[str, ...]]) -> None:
+        """The listed packages' files: the output read so far is parsed now, the rest as it comes."""
+        self.parsed.know(files)
+
     def clean(self) -> bool:
         """Did go build everything it was asked to, without an error? (Waits for it.)"""
         self.reader.join()

@@ -81,6 +81,7 @@ def analyse(
             for tc in toolchains if good else []:
                 options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
                 paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
+                early.know(files)  # parsed while go still replays the rest
                 if tc is toolchains[0] and not run.broken and early.clean():
                     builds[tc.version] = early.result(paths, files)
                 else:
