@@ -51,6 +51,7 @@ STACK_BUDGET = RuleOption(
 )
 NONNEGATIVE = ("len", "cap")
 TEMPS = ("n", "size", "length", "count")
+SEQUENCES = ("slice", "array", "string")  # shapes go/types gives a variable that can be indexed
 
 
 @dataclass(frozen=True)
@@ -344,7 +345,7 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
     if node.type == "index_expression":  # msg[off] of a local slice, array or string
         held = view.types.at(path, node.child_by_field_name("operand").start_byte)
         local = held is not None and held.local and held.kind in (Kind.VAR, Kind.PARAM)
-        return local and held.shape is not None and _pure(view, path, node.child_by_field_name("index"))
+        return local and held.shape in SEQUENCES and _pure(view, path, node.child_by_field_name("index"))
     if node.type != "call_expression":
         return False
     converted = conversion(view, path, node)  # int(count): an integer conversion does nothing else
