@@ -1343,6 +1343,8 @@ BOUNDED.update(
             framed("field_clamped", PARSED + "\tif h.Len > maxFrame {\n\t\th.Len = maxFrame\n\t}"),
             "[64]byte",
         ),
+        # no guard: a uint8 field is at most 255 by its type, and reads the same twice in `a[:x:x]`
+        "field_typed": (framed("field_typed", PARSED, size="h.Kind"), "\tpayload := payloadBuf[:h.Kind:h.Kind]\n"),
     }
 )
 NOT_BOUNDED.update(
