@@ -23,8 +23,9 @@ function:
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`,
 `2*Width`, `len(table)`), never a name matched by text. The subject is a local variable or
-parameter, `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded
-by `if len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
+parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids it),
+`len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if
+len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
 
 Lower bounds are found the same way (`if n < 0 { return }`); products and left shifts need one:
 `2*n` of a very negative n wraps to any value. A fact counts only if nothing can change the

@@ -8,29 +8,31 @@ from dataclasses import dataclass
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, text, unparen
 from gorewrite.type_bounds import ARITHMETIC, INTEGERS, WORD, conversion, int_type, preserves, unsigned
-from gorewrite.typeinfo import Kind
+from gorewrite.typeinfo import Ident, Kind
 
 SHIFTS = (b"<<", b">>")
 
 
 @dataclass(frozen=True)
 class Subject:
-    """What is bounded: a variable (`n`), the length of one (`len(s)`), or arithmetic of those and
-    constants (`len(a)+len(b)`), compared by shape and go/types objects, never by text."""
+    """What is bounded: a variable (`n`), a field of a local struct value (`h.Len`), the length of a
+    variable (`len(s)`), or arithmetic of those and constants (`len(a)+len(b)`), compared by shape and
+    go/types objects, never by text. objs: the variables whose writes and addresses void a bound."""
 
     key: tuple
     objs: frozenset[str]
 
     @property
     def variable(self) -> bool:
-        """A plain variable, which an assignment sets to a value (a length: to a slice of one)."""
-        return self.key[0] == "var"
+        """A plain variable or a field of one, which an assignment sets to a value (a length: to a
+        slice of one)."""
+        return self.key[0] in ("var", "field")
 
 
 def subject_of(view: PackageView, path: str, size: Node) -> Subject | None:
-    """The subject the size is: a local variable, the length of a local slice or string (a map's
-    or a channel's length changes without a write), or arithmetic of those and constants. A
-    conversion that keeps every value (`int(count)` of a uint16) is its operand."""
+    """The subject the size is: a local variable, a field of a local struct value, the length of a
+    local slice or string (a map's or a channel's length changes without a write), or arithmetic of
+    those and constants. A conversion that keeps every value (`int(count)` of a uint16) is its operand."""
     found = _key(view, path, unparen(size))
     return Subject(*found) if found is not None and found[1] else None
 
@@ -56,6 +58,9 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
         if not builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
             return None
         node = unparen(args[0])
+    held = struct_of_field(view, path, node) if not length else None
+    if held is not None:  # one selector on one variable denotes one field: h's object and the name say which
+        return ("field", held.obj, text(node.child_by_field_name("field"))), frozenset([held.obj])
     if node.type != "identifier":
         return None
     ident = view.types.at(path, node.start_byte)
@@ -64,6 +69,21 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
     if length and ident.shape not in ("slice", "string"):
         return None
     return ("len" if length else "var", ident.obj), frozenset([ident.obj])
+
+
+def struct_of_field(view: PackageView, path: str, node: Node) -> Ident | None:
+    """The local struct value h (a variable or parameter, not a pointer) of which the selector `h.f`
+    is a field in h's own storage, or None. Then only a write to h or to any of its fields, or h's
+    address taken (`&h`, `&h.f`, a pointer method `h.grow()`), can change h.f: uses of h's object. A
+    field through a pointer (`hp.f`, or promoted through an embedded `*inner`) other aliases write."""
+    if node.type != "selector_expression" or node.child_by_field_name("operand").type != "identifier":
+        return None
+    held = view.types.at(path, node.child_by_field_name("operand").start_byte)
+    field = view.types.at(path, node.child_by_field_name("field").start_byte)
+    if held is None or held.obj is None or not held.local or held.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
+        return None
+    own = held.shape == "struct" and field is not None and field.kind == Kind.FIELD and not field.indirect
+    return held if own else None
 
 
 def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: bool) -> bool:

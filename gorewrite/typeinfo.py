@@ -79,9 +79,12 @@ class Ident:
     # A variable's (pointer to a) named type ("*bytes.Buffer"), the one a type name names, or the named
     # interface that declares an interface method ("io.Writer" for io.ReadWriter's Write).
     named: str | None = None
-    # A variable's type as a sequence, by its underlying type: "slice", "array" or "string" (a
-    # `type Frame []byte` is a slice, a generic alias `Vec[int]` of []T too); None for anything else.
+    # A variable's type by its underlying type: a sequence, "slice", "array" or "string" (a `type
+    # Frame []byte` is a slice, a generic alias `Vec[int]` of []T too), or "struct"; None for anything else.
     shape: str | None = None
+    # A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`),
+    # which other aliases can write.
+    indirect: bool = False
 
 
 @dataclass(frozen=True)

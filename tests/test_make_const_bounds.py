@@ -1288,6 +1288,140 @@ NAIVE["or_doubled_negative"] = (
 )
 
 
+# Reach: a field of a local struct value (`h.Len` of `h := parseHeader(msg)`, or of a parameter) is h's own
+# storage: only a write to h or any of its fields, or h's address taken, changes it. Never a field through a
+# pointer (`hp.Len`, or promoted through an embedded `*Lengths`), which other aliases write.
+FRAMED = """package {name}
+
+const maxFrame = 64
+
+// Header is a frame's fixed part: a kind byte and a 16-bit big-endian payload length.
+type Header struct {{
+	Kind uint8
+	Len  uint32
+}}
+
+func parseHeader(msg []byte) Header {{
+	return Header{{Kind: msg[0], Len: uint32(msg[1])<<8 | uint32(msg[2])}}
+}}
+
+var _ = parseHeader
+{extra}
+// Payload sums the payload of the frame at the start of msg, through a scratch copy its header sizes.
+func Payload({params}) int {{
+{body}
+	payload := make([]byte, {size})
+	copy(payload, msg[3:])
+	total := 0
+	for _, b := range payload {{
+		total += int(b)
+	}}
+	return total
+}}
+"""
+
+
+def framed(name: str, body: str, size: str = "h.Len", params: str = "msg []byte", extra: str = "") -> str:
+    return FRAMED.format(name=name, body=body, size=size, params=params, extra=extra)
+
+
+PARSED = "\th := parseHeader(msg)\n"
+FIELD_GUARD = "\tif h.Len > maxFrame {\n\t\treturn -1\n\t}"
+BOUNDED.update(
+    {
+        "field_guarded": (framed("field_guarded", PARSED + FIELD_GUARD), "\tpayload := payloadBuf[:h.Len:h.Len]\n"),
+        "field_converted": (
+            framed("field_converted", PARSED + FIELD_GUARD, size="int(h.Len)"),
+            "\tvar payloadBuf [64]byte\n\tpayload := payloadBuf[:int(h.Len):int(h.Len)]\n",
+        ),
+        "field_switch": (  # a digest frame carries a SHA-256, SHA-384 or SHA-512 sum
+            framed("field_switch", PARSED + "\tswitch h.Len {\n\tcase 32, 48, 64:\n\tdefault:\n\t\treturn -1\n\t}"),
+            "\tvar payloadBuf [64]byte\n",
+        ),
+        "field_parameter": (framed("field_parameter", FIELD_GUARD, params="msg []byte, h Header"), "[64]byte"),
+        "field_clamped": (
+            framed("field_clamped", PARSED + "\tif h.Len > maxFrame {\n\t\th.Len = maxFrame\n\t}"),
+            "[64]byte",
+        ),
+        # no guard: a uint8 field is at most 255 by its type, and reads the same twice in `a[:x:x]`
+        "field_typed": (framed("field_typed", PARSED, size="h.Kind"), "\tpayload := payloadBuf[:h.Kind:h.Kind]\n"),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        "field_written_between": (
+            framed("field_written_between", PARSED + FIELD_GUARD + "\n\th.Len += 4"),
+            "Payload([]byte{1, 0, 64})",
+        ),
+        "field_reassigned": (  # the next header of a continuation frame
+            framed(
+                "field_reassigned", PARSED + FIELD_GUARD + "\n\tif h.Kind == 2 {\n\t\th = parseHeader(msg[3:])\n\t}"
+            ),
+            "Payload([]byte{2, 0, 10, 1, 0, 200})",
+        ),
+        "field_pointer_method": (
+            framed(
+                "field_pointer_method",
+                PARSED + FIELD_GUARD + "\n\th.withTrailer()",
+                extra="\n// withTrailer counts the 8-byte trailer in.\nfunc (h *Header) withTrailer() { h.Len += 8 }\n",
+            ),
+            "Payload([]byte{1, 0, 64})",
+        ),
+        "field_address_taken": (
+            framed("field_address_taken", PARSED + "\tp := &h\n" + FIELD_GUARD + "\n\tp.Len = 200"),
+            "Payload([]byte{1, 0, 10})",
+        ),
+        "field_embedded_pointer": (  # h.Len is (*h.Lengths).Len, which l writes too
+            framed(
+                "field_embedded_pointer",
+                "\th := framed{Lengths: l, Kind: msg[0]}\n" + FIELD_GUARD + "\n\tl.Len += 8",
+                params="msg []byte, l *Lengths",
+                extra="\n// Lengths is a table of lengths frames share.\ntype Lengths struct{ Len uint32 }\n\n"
+                "type framed struct {\n\t*Lengths\n\tKind uint8\n}\n",
+            ),
+            "Payload([]byte{1, 0, 64}, &Lengths{Len: 64})",
+        ),
+        "field_through_pointer": (
+            framed(
+                "field_through_pointer",
+                FIELD_GUARD.replace("h.Len", "hp.Len") + "\n\twithTrailer(hp)",
+                size="hp.Len",
+                params="msg []byte, hp *Header",
+                extra="\n// withTrailer counts the 8-byte trailer in.\nfunc withTrailer(h *Header) { h.Len += 8 }\n",
+            ),
+            "Payload([]byte{1, 0, 64}, &Header{Len: 64})",
+        ),
+        "field_closure_writes": (
+            framed(
+                "field_closure_writes",
+                PARSED + "\twithTrailer := func() { h.Len += 8 }\n" + FIELD_GUARD + "\n\twithTrailer()",
+            ),
+            "Payload([]byte{1, 0, 64})",
+        ),
+    }
+)
+NAIVE.update(
+    {
+        "field_written_between": (array("payload", "h.Len", "byte", 64), probe("{pkg}.Payload([]byte{1, 0, 64})")),
+        "field_reassigned": (
+            array("payload", "h.Len", "byte", 64),
+            probe("{pkg}.Payload([]byte{2, 0, 10, 1, 0, 200})"),
+        ),
+        "field_pointer_method": (array("payload", "h.Len", "byte", 64), probe("{pkg}.Payload([]byte{1, 0, 64})")),
+        "field_address_taken": (array("payload", "h.Len", "byte", 64), probe("{pkg}.Payload([]byte{1, 0, 10})")),
+        "field_embedded_pointer": (
+            array("payload", "h.Len", "byte", 64),
+            probe("{pkg}.Payload([]byte{1, 0, 64}, &{pkg}.Lengths{Len: 64})"),
+        ),
+        "field_through_pointer": (
+            array("payload", "hp.Len", "byte", 64),
+            probe("{pkg}.Payload([]byte{1, 0, 64}, &{pkg}.Header{Len: 64})"),
+        ),
+        "field_closure_writes": (array("payload", "h.Len", "byte", 64), probe("{pkg}.Payload([]byte{1, 0, 64})")),
+    }
+)
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}

@@ -62,6 +62,7 @@ def test_the_measured_cases_are_there():
         "length_prefixed",
         "digest_hex",
         "opcode_frame",
+        "record_header",
     } <= set(MEASURED)
 
 

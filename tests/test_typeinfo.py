@@ -58,6 +58,7 @@ func uses() int {
 	mv()
 	var w wrap
 	w.Move()
+	_ = w.x + pt.y + ap.y
 	n, q := 3, 4
 	return *p + len(sl) + len(m) + q
 }
@@ -272,6 +273,11 @@ def ident(info, module, marked):
         pytest.param("return *p + «len»(sl)", dict(kind="builtin", obj=None, type=None), id="builtin"),
         pytest.param("mv := «pt».Move", dict(use="addr"), id="pointer method value takes the address"),
         pytest.param("«w».Move()", dict(use="read"), id="method promoted through an embedded pointer"),
+        pytest.param("«pt».x = 1", dict(shape="struct"), id="a struct value's shape"),
+        pytest.param("«ap».x = 2", dict(shape=None), id="a pointer to a struct is no struct"),
+        pytest.param("w.x + pt.«y»", dict(kind="field", indirect=False), id="a field of a struct value"),
+        pytest.param("_ = w.«x» + pt.y", dict(kind="field", indirect=True), id="promoted through an embedded pointer"),
+        pytest.param("pt.y + ap.«y»", dict(kind="field", indirect=True), id="a field through a pointer"),
         pytest.param("«n», q := 3, 4", dict(use="write"), id="existing var in a short declaration"),
         pytest.param("n, «q» := 3, 4", dict(use="decl"), id="new var in a short declaration"),
         pytest.param("var «l» local", dict(type="local"), id="type declared in the function"),

@@ -49,9 +49,13 @@ type record struct {
 	Pkg   *string `json:"pkg,omitempty"`
 	Recv  *string `json:"recv,omitempty"`
 	Named *string `json:"named,omitempty"`
-	// A variable's type as a sequence: "slice", "array" or "string" where that is its type or its
-	// named type's (or alias's) underlying one (`type Frame []byte`, `type Vec[T any] = []T`).
+	// A variable's type by its underlying type: "slice", "array" or "string", a sequence, where that
+	// is its type or its named type's (or alias's) underlying one (`type Frame []byte`, `type Vec[T
+	// any] = []T`), or "struct" (a struct value, whose fields are its own storage).
 	Shape *string `json:"shape,omitempty"`
+	// A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`):
+	// it lives in storage that other aliases reach, not in the operand's own.
+	Indirect bool `json:"indirect,omitempty"`
 }
 
 type response struct {
@@ -292,7 +296,11 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	rec.Iface = isInterface(obj)
 	rec.Pkg, rec.Recv, rec.Named = callee(obj)
 	if v, ok := obj.(*types.Var); ok {
-		rec.Shape = sequence(v.Type())
+		rec.Shape = shapeOf(v.Type())
+	}
+	if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
+		s := c.info.Selections[sel]
+		rec.Indirect = s != nil && s.Kind() == types.FieldVal && s.Indirect()
 	}
 	// A type declared in a generic function may use its type parameters (net's doBlockingWithCtx).
 	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) && !within(c.generic, tn.Pos()) {
@@ -307,11 +315,13 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	return rec, true
 }
 
-// sequence says which sequence t is by its underlying type, go/types' answer: a type parameter's
-// underlying type is its constraint, none of these.
-func sequence(t types.Type) *string {
+// shapeOf says which sequence, or a struct, t is by its underlying type, go/types' answer: a type
+// parameter's underlying type is its constraint, none of these.
+func shapeOf(t types.Type) *string {
 	var s string
 	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		s = "struct"
 	case *types.Slice:
 		s = "slice"
 	case *types.Array:

@@ -34,6 +34,7 @@ from gorewrite.syntax import (
     touches_error,
     walk,
 )
+from gorewrite.terms import struct_of_field
 from gorewrite.toolchain import release_minor
 from gorewrite.type_bounds import conversion, int_type
 from gorewrite.typeinfo import Kind
@@ -51,6 +52,7 @@ STACK_BUDGET = RuleOption(
 )
 NONNEGATIVE = ("len", "cap")
 TEMPS = ("n", "size", "length", "count")
+SEQUENCES = ("slice", "array", "string")  # shapes go/types gives a variable that can be indexed
 
 
 @dataclass(frozen=True)
@@ -331,8 +333,9 @@ def _package_or_local(view: PackageView, path: str, node: Node | None) -> bool:
 
 def _pure(view: PackageView, path: str, node: Node) -> bool:
     """Does evaluating the size twice give the same value and do nothing else: a literal, a
-    constant, a local variable, `len` of a local slice or string (a channel's length changes
-    under another goroutine's send), an element of one (`msg[off]`), or `min`/`max`, integer
+    constant, a local variable, a field of a local struct value (`h.Len`: nothing in `a[:x:x]`
+    writes h; `hp.Len` another goroutine may), `len` of a local slice or string (a channel's length
+    changes under another goroutine's send), an element of one (`msg[off]`), or `min`/`max`, integer
     conversions, arithmetic or an encoding's length (`hex.EncodedLen`) of those?"""
     if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
         return True
@@ -341,10 +344,12 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
         return ident is not None and ident.local and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
     if node.type in ("parenthesized_expression", "binary_expression"):
         return all(_pure(view, path, n) for n in node.named_children)
+    if node.type == "selector_expression":
+        return struct_of_field(view, path, node) is not None
     if node.type == "index_expression":  # msg[off] of a local slice, array or string
         held = view.types.at(path, node.child_by_field_name("operand").start_byte)
         local = held is not None and held.local and held.kind in (Kind.VAR, Kind.PARAM)
-        return local and held.shape is not None and _pure(view, path, node.child_by_field_name("index"))
+        return local and held.shape in SEQUENCES and _pure(view, path, node.child_by_field_name("index"))
     if node.type != "call_expression":
         return False
     converted = conversion(view, path, node)  # int(count): an integer conversion does nothing else
