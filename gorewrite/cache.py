@@ -19,8 +19,10 @@ import os
 import tempfile
 from collections.abc import Callable
 from functools import cache
-from importlib import metadata
 from pathlib import Path
+
+import tree_sitter
+import tree_sitter_go
 
 from gorewrite import __version__
 from gorewrite.escapes import Escape
@@ -103,10 +105,11 @@ def _digest(view: PackageView, names: tuple[str, ...]) -> str:
 @cache
 def code(rules: tuple[str, ...] = ()) -> bytes:
     """What else decides what an entry holds: the cache layout, gorewrite's code (its Go helpers too: go/types,
-    and the pprof reader with its library's version), the rules and their queries, and the parser's version."""
+    and the pprof reader with its library's version), the rules and their queries, and the parser's build."""
     digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{rules}".encode())
-    for package in ("tree-sitter", "tree-sitter-go"):
-        digest.update(metadata.version(package).encode())
+    for module in (tree_sitter, tree_sitter_go):  # the parser and the grammar as built, not their versions
+        for binary in sorted(Path(module.__file__).parent.glob("_binding*")):  # metadata costs 40 ms to import
+            digest.update(binary.read_bytes())
     here = Path(__file__).parent
     helpers = [*(here / "gotypes").glob("*.go"), here / "gotypes" / "go.mod", *(here / "pprofread").glob("*.go")]
     helpers.append(here / "pprofread" / "go.mod")  # a go.mod's go line and godebug set how the helper behaves
