@@ -359,6 +359,7 @@ REUSED = (
     "append_bytes_buffer",
     "template_buffer",
     "text_template_string",
+    "binary_header",
 )
 
 
