@@ -324,9 +324,9 @@ def _path(view: PackageView, node: Node) -> str:
 
 
 def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
-    """None when the call's result, which aliases the storage, is only handed straight to a call that keeps
-    nothing of it: `copy`, `len`, `cap`, a conversion to string, the spread of `append(dst, b...)`, io.Writer's
-    Write (its contract) or a function whose verdict keeps nothing. Else what is done with it."""
+    """None when the call's result, which aliases the storage, only goes straight to `copy`, `len`, `cap`, a
+    string conversion, the spread of `append(dst, b...)`, io.Writer's Write (its contract) or a function whose
+    verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content)."""
     expr, parent = _held(call)
     spread = parent.type == "variadic_argument"  # f(x, b...)
     if spread:
@@ -347,4 +347,4 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
         return None
     if called == (Kind.BUILTIN, "append"):
         return "is append's first argument: what append returns may share its storage"
-    return _kept(view, outer, index, False, None, depth + 1, relies)
+    return _kept(view, outer, index, True, None, depth + 1, relies)
