@@ -2,18 +2,17 @@
 
 Rules that move a value off the heap or into a pool must know that no callee keeps it. The
 compiler knows for the functions it compiles: its parameter verdicts (parameters.py) for the
-package and everything it imports, std included. Where it cannot know, a function that only
-calls methods of an interface argument (`fmt.Fprintf` calls `w.Write`), a curated std table
-(stdtable.py) names those methods, and the verdicts for the receivers of the argument's dynamic
-type decide (and SELF_STORES clears std methods whose `leaking param content` is a store into
-the receiver, CONTRACTS those that hand their storage to an io.Writer or io.Reader, whose
-contract is not to retain it: `relies` collects those for the fix's summary); each entry cites
-the std source it relies on and is proven by a Go test in tests/retention that drops the object
-after the call and asserts the GC collected it. A call of io.Writer's Write (io.Reader's Read),
-named so by go/types, rests on their contract (contracts.py). The package's own functions whose verdict is a
-leak are followed into (callees.py finds them): every use of the parameter must be a call that
-keeps nothing of it, with the dynamic type the call site passes. Anything else is a reason to
-decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
+package and its imports, std included. Where it cannot, a curated std table (stdtable.py) says
+which methods of an interface argument a function calls (`fmt.Fprintf` calls `w.Write`), whose
+verdicts for the argument's dynamic type decide, or that it hands a buffer only to io.Reader's
+Read and io.Writer's Write (`io.CopyBuffer`); SELF_STORES and CONTRACTS clear std methods whose
+`leaking param content` is a store into the receiver or a hand-off to an io.Writer (io.Reader).
+Each entry cites its std source and is proven by a Go test in tests/retention. A call of
+io.Writer's Write (io.Reader's Read), so named by go/types, rests on their contract
+(contracts.py); `relies` collects the contracts an answer rests on, for the fix's summary. The
+package's own functions whose verdict is a leak are followed into (callees.py): every use of the
+parameter must be a call that keeps nothing of it. Anything else is a reason to decline. A rule
+opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from gorewrite import callees, contracts
-from gorewrite.callees import DEPTH
 from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
@@ -59,8 +57,8 @@ def kept(
     `contents`: also decline when the callee may keep what the pointer points to (`leaking param
     content`, or a result that aliases it, as `bytes.Buffer.Bytes` does): a pooled object must not
     be reachable at all, a variable kept on the stack only needs its own address not to be.
-    `relies`: gets the interface contracts (CONTRACTS) the answer rests on.
-    `dynamic`: the argument's type once rewritten, when not its own (a Buffer standing for a Builder).
+    `relies`: gets the interface contracts (CONTRACTS) the answer rests on. `dynamic`: the argument's
+    type once rewritten, when not its own (a Buffer standing for a Builder).
     """
     return _kept(view, call, argument, contents, dynamic, 0, set() if relies is None else relies)
 
@@ -116,6 +114,9 @@ def _kept(
         entry = TABLE.get((*key, argument)) if said and said.startswith("leaking param: ") else None
         if entry is None or element:
             return f"{role}, {problem}"
+        if not entry.methods:  # io.CopyBuffer's buf: handed only to methods whose contract is not to keep it
+            relies.update(entry.relies)
+            continue
         if dynamic is None:
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
         held = _holder(view, path, call, entry.holder) if entry.holder else None
@@ -188,12 +189,11 @@ def _method(
 def _cleared(key: tuple[str, str, str], said: str, relies: set[str]) -> bool:
     """Does a std method keep nothing of its receiver, whatever this verdict says (SELF_STORES; CONTRACTS,
     adding the contract relied on)?"""
-    if key in SELF_STORES and said.startswith(SELF_STORES[key].clears):
-        return True
-    if key in CONTRACTS and said.startswith(CONTRACTS[key].clears):
-        relies.add(CONTRACTS[key].relies)
-        return True
-    return False
+    entry = SELF_STORES.get(key) or CONTRACTS.get(key)
+    if entry is None or not said.startswith(entry.clears):
+        return False
+    relies.update(entry.relies)  # nothing for SELF_STORES
+    return True
 
 
 @dataclass(frozen=True)
@@ -223,8 +223,8 @@ def _follow(view: PackageView, param: Followed, depth: int, relies: set[str]) ->
         for frame in stack[frames.index(param) + 1 :]:
             frame[1] = True  # rests on an assumption about a caller
         return None
-    if depth > DEPTH:
-        return f"which passes it on through more than {DEPTH} functions of the package"
+    if depth > callees.DEPTH:
+        return f"which passes it on through more than {callees.DEPTH} functions of the package"
     if ("retention", param) not in view.memo:
         stack.append([param, False])
         mine: set[str] = set()
@@ -324,9 +324,9 @@ def _path(view: PackageView, node: Node) -> str:
 
 
 def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
-    """None when the call's result, which aliases the storage, is only handed straight to a call that keeps
-    nothing of it: `copy`, `len`, `cap`, a conversion to string, the spread of `append(dst, b...)`, io.Writer's
-    Write (its contract) or a function whose verdict keeps nothing. Else what is done with it."""
+    """None when the call's result, which aliases the storage, only goes straight to `copy`, `len`, `cap`, a
+    string conversion, the spread of `append(dst, b...)`, io.Writer's Write (its contract) or a function whose
+    verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content)."""
     expr, parent = _held(call)
     spread = parent.type == "variadic_argument"  # f(x, b...)
     if spread:
@@ -347,4 +347,4 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
         return None
     if called == (Kind.BUILTIN, "append"):
         return "is append's first argument: what append returns may share its storage"
-    return _kept(view, outer, index, False, None, depth + 1, relies)
+    return _kept(view, outer, index, True, None, depth + 1, relies)

@@ -1,8 +1,9 @@
 """The curated std table retention.py relies on where the compiler cannot know.
 
 Each entry names a std function (or method) that keeps an argument no longer than some methods
-of the argument's dynamic type keep their receiver, cites the std source that makes it so, and
-names the Go test in tests/retention/retention_test.go that proves it with the GC.
+of the argument's dynamic type keep their receiver (or, without methods, than the io contracts it
+relies on let the methods it hands the argument to keep it), cites the std source that makes it
+so, and names the Go test in tests/retention/retention_test.go that proves it with the GC.
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ class Entry:
     # A constructor that keeps the argument in what it returns: only these methods of the result may
     # be called, and the result must not outlive the caller's statement or local variable.
     holder: tuple[str, ...] = ()
-    # The contract of an interface the entry relies on (CONTRACTS), for the fix's summary.
-    relies: str = ""
+    # The contracts of interfaces the entry relies on (CONTRACTS; an entry without methods: the argument
+    # is handed only to those interfaces' methods), for the fix's summary.
+    relies: tuple[str, ...] = ()
     # SELF_STORES, CONTRACTS: the receiver's verdict the entry clears.
     clears: str = "leaking param content: "
 
 
+WRITES = "io.Writer's contract not to retain p"
+READS = "io.Reader's contract not to retain p"
 FPRINT = "fmt/print.go: formats into its own pp (from ppFree), calls w.Write(p.buf) once, and p.free() keeps no w"
 # The compiler says `leaking param: wr` because the state holding it goes through reflect and closures.
 # A range over an iterator func hands the data's own function a yield closure that holds the state: an
@@ -52,6 +56,15 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         " of its own (or dst.(ReaderFrom).ReadFrom(src)); it stores src nowhere",
         "TestCopySource",
     ),
+    # The buffer, not a writer or reader: CopyBuffer hands it only to io.Reader's Read and io.Writer's Write.
+    ("io", "", "CopyBuffer", 2): Entry(
+        (),
+        "io/io.go: CopyBuffer panics on an empty buf and calls copyBuffer, which calls src.(WriterTo).WriteTo(dst)"
+        " or dst.(ReaderFrom).ReadFrom(src) when they have one, leaving buf unused, else src.Read(buf) and"
+        " dst.Write(buf[0:nr]) until EOF; it stores buf nowhere",
+        "TestCopyBuffer",
+        relies=(READS, WRITES),
+    ),
     ("io", "", "ReadFull", 0): Entry(
         ("Read",),
         "io/io.go: ReadFull calls ReadAtLeast(r, buf, len(buf)), which calls r.Read(buf[n:]) until it is full; it"
@@ -63,6 +76,12 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "encoding/binary/binary.go: Read reads the data's size with io.ReadFull(r, bs) into its own bs and decodes"
         " that; it stores r nowhere",
         "TestBinaryRead",
+    ),
+    ("encoding/binary", "", "Write", 0): Entry(
+        ("Write",),
+        "encoding/binary/binary.go: Write encodes data into bs (data's own bytes for a []byte) or a buf it"
+        " makes, and calls w.Write with it once, on either path; it stores w nowhere",
+        "TestBinaryWrite",
     ),
     ("encoding/binary", "", "ReadUvarint", 0): Entry(
         ("ReadByte",),
@@ -114,21 +133,19 @@ BUFIO_READER = (
     " b.rd.Read(b.buf[b.w:]) (Read may hand p itself) and return copies or values; io.Reader: implementations"
     " must not retain p. Peek, ReadSlice and ReadLine return b.buf itself and are not listed"
 )
-WRITES = "io.Writer's contract not to retain p"
-READS = "io.Reader's contract not to retain p"
 CONTRACTS: dict[tuple[str, str, str], Entry] = {
     **{
-        ("bufio", "Writer", method): Entry((), BUFIO_WRITER, "TestBufioWriter", relies=WRITES)
+        ("bufio", "Writer", method): Entry((), BUFIO_WRITER, "TestBufioWriter", relies=(WRITES,))
         for method in ("Write", "WriteString", "WriteByte", "WriteRune", "Flush")
     },
     **{
         ("text/tabwriter", "Writer", method): Entry(
-            (), TABWRITER, "TestTabwriter", relies=WRITES, clears="leaking param"
+            (), TABWRITER, "TestTabwriter", relies=(WRITES,), clears="leaking param"
         )
         for method in ("Write", "Flush")
     },
     **{
-        ("bufio", "Reader", method): Entry((), BUFIO_READER, "TestBufioReader", relies=READS)
+        ("bufio", "Reader", method): Entry((), BUFIO_READER, "TestBufioReader", relies=(READS,))
         for method in ("Read", "ReadByte", "ReadRune", "ReadString", "ReadBytes", "Discard")
     },
     ("bytes", "Buffer", "WriteTo"): Entry(
@@ -136,13 +153,13 @@ CONTRACTS: dict[tuple[str, str, str], Entry] = {
         "bytes/buffer.go: WriteTo hands b.buf[b.off:] to w.Write once and empties b; io.Writer:"
         " implementations must not retain p",
         "TestBufferWriteTo",
-        relies=WRITES,
+        relies=(WRITES,),
     ),
     ("bytes", "Buffer", "ReadFrom"): Entry(
         (),
         "bytes/buffer.go: ReadFrom grows b.buf and hands b.buf[i:cap(b.buf)] to r.Read; io.Reader:"
         " implementations must not retain p",
         "TestBufferReadFrom",
-        relies=READS,
+        relies=(READS,),
     ),
 }

@@ -21,6 +21,7 @@ CODE = """package r
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -59,6 +60,10 @@ func Use(k Keeper, w io.Writer, f func(*bytes.Buffer)) string {
 	var sb strings.Builder
 	sb.WriteString("a")
 	buf.WriteRune('x')
+	scratch := make([]byte, 512)
+	io.CopyBuffer(w, strings.NewReader("x"), scratch)
+	binary.Write(buf, binary.BigEndian, uint32(1))
+	binary.Write(w, binary.BigEndian, scratch)
 	return buf.String() + sb.String() + local.String()
 }
 """
@@ -85,6 +90,11 @@ EXPECTED = {
     ('sb.WriteString("a")', RECEIVER, True): "`leaking param content: b`",
     ("buf.String()", RECEIVER, True): None,
     ("sb.String()", RECEIVER, True): "`leaking param: b to result ~r0 level=1`",
+    ('io.CopyBuffer(w, strings.NewReader("x"), scratch)', 2, False): None,
+    ('io.CopyBuffer(w, strings.NewReader("x"), scratch)', 0, False): "reports as `leaking param: dst`",
+    ("binary.Write(buf, binary.BigEndian, uint32(1))", 0, True): None,
+    ("binary.Write(w, binary.BigEndian, scratch)", 0, False): "its dynamic type is not a known pointer",
+    ("binary.Write(w, binary.BigEndian, scratch)", 2, True): "reports as `leaking param content: data`",
 }
 
 

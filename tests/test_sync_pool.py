@@ -171,6 +171,8 @@ NAIVE = {
     "decline_buffer_generic_sink": "pool",
     "decline_buffer_append_alias": "pool",
     "decline_buffer_template_bytes": "pool",
+    # Bytes() passed as an interface: boxed, the storage is the box's content (leaking param content)
+    "decline_buffer_bytes_boxed": "pool",
 }
 
 
@@ -266,6 +268,39 @@ def _each_naive_pool_fails(tmp_path, toolchain, files: dict[str, str], cases: li
         assert f"example.com/naive/naive/{case}" in failed, f"the naive pool of {case} passes its tests"
 
 
+# Each must-decline []byte make, pooled anyway the way gorewrite pools one (the array zeroed after Get,
+# the slice given make's length and capacity), from a pool of arrays large enough for any of them.
+SCRATCH_SITE = re.compile(r"^(\t+)(\w+) := make\(\[\]byte, ([^\n]*?)\) // want[^\n]*// declined[^\n]*$", re.M)
+NAIVE_ARRAY_POOL = """package {package}
+
+import "sync"
+
+var naiveArrays = sync.Pool{{New: func() any {{ return new([1 << 20]byte) }}}}
+"""
+NAIVE_SCRATCH = ("decline_boxed_slice",)
+
+
+def _naive_scratch(source: str) -> str | None:
+    """The source with its declined make taken from the naive pool of arrays; None without one."""
+
+    def pooled(m: re.Match) -> str:
+        indent, var, sizes = m[1], m[2], m[3].split(", ")
+        return (
+            f"{indent}{var}p := naiveArrays.Get().(*[1 << 20]byte)\n{indent}defer naiveArrays.Put({var}p)\n"
+            f"{indent}*{var}p = [1 << 20]byte{{}}\n{indent}{var} := {var}p[:{sizes[0]}:{sizes[-1]}]"
+        )
+
+    rewritten, count = SCRATCH_SITE.subn(pooled, source)
+    return rewritten if count else None
+
+
+def test_every_naive_byte_slice_pool_fails_its_race_tests(tmp_path, toolchain):
+    """`go test -race -count=50` of each []byte decline case passes as written and fails once its
+    slice comes from a pool naively."""
+    files = _naive_tree(list(NAIVE_SCRATCH), lambda _, source: _naive_scratch(source), NAIVE_ARRAY_POOL)
+    _each_naive_pool_fails(tmp_path, toolchain, files, list(NAIVE_SCRATCH))
+
+
 # Each must-decline bufio Writer or Reader case, pooled anyway: Get and Reset, a deferred Reset(nil) and Put.
 BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.New(Writer|Reader)\((\w+)\)[^\n]*// declined[^\n]*$", re.M)
 # Each must-decline tabwriter case, pooled anyway: Get and Init, a deferred Init(nil, …) and Put.
@@ -359,6 +394,7 @@ REUSED = (
     "append_bytes_buffer",
     "template_buffer",
     "text_template_string",
+    "binary_header",
 )
 
 

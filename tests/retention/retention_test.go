@@ -47,13 +47,20 @@ func check(t *testing.T, use func(*bytes.Buffer)) {
 	}
 }
 
-var kept []*bytes.Buffer
+var (
+	kept      []*bytes.Buffer
+	keptBytes []byte
+)
 
 func TestHarnessSeesAKeeper(t *testing.T) {
 	if collected(func(b *bytes.Buffer) { kept = append(kept, b) }) {
 		t.Fatal("a kept object was reported collected: the harness proves nothing")
 	}
-	kept = nil
+	// A slice of an array keeps the whole array: the check sees a buffer kept as p[n:].
+	if collectedAs(func() *[64]byte { return new([64]byte) }, func(p *[64]byte) { keptBytes = p[4:] }) {
+		t.Fatal("a kept slice's array was reported collected: the harness proves nothing for buffers")
+	}
+	kept, keptBytes = nil, nil
 }
 
 func TestFprintf(t *testing.T) {
@@ -172,6 +179,32 @@ func TestReadFull(t *testing.T) {
 	fresh := func() *bufio.Reader { return bufio.NewReader(strings.NewReader("abcdefgh")) }
 	if !collectedAs(fresh, func(b *bufio.Reader) { io.ReadFull(b, make([]byte, 4)) }) {
 		t.Fatal("io.ReadFull kept its reader")
+	}
+}
+
+// TestBinaryWrite: binary.Write's fast path (a fixed-size value) and its reflect path (a struct)
+// each call w.Write once, into a buffer and into a writer without WriteString, and keep no w.
+func TestBinaryWrite(t *testing.T) {
+	check(t, func(b *bytes.Buffer) { binary.Write(b, binary.BigEndian, uint32(7)) })
+	check(t, func(b *bytes.Buffer) { binary.Write(b, binary.LittleEndian, struct{ A, B uint16 }{1, 2}) })
+	check(t, func(b *bytes.Buffer) { binary.Write(&onlyWrite{b}, binary.BigEndian, []uint16{1, 2}) })
+}
+
+// TestCopyBuffer: io.CopyBuffer's buffer is garbage after the call on each of its paths: a source
+// with WriteTo and a destination with ReadFrom leave it unused; otherwise src.Read fills it and
+// dst.Write gets buf[:n] (150 bytes: three rounds), neither of which keeps p.
+func TestCopyBuffer(t *testing.T) {
+	long := strings.Repeat("x", 150)
+	for _, copied := range []func(*[64]byte){
+		func(p *[64]byte) { io.CopyBuffer(io.Discard, strings.NewReader("hello"), p[:]) },
+		func(p *[64]byte) { io.CopyBuffer(new(bytes.Buffer), io.LimitReader(strings.NewReader(long), 3), p[:]) },
+		func(p *[64]byte) {
+			io.CopyBuffer(&onlyWrite{new(bytes.Buffer)}, io.LimitReader(strings.NewReader(long), 150), p[:])
+		},
+	} {
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, copied) {
+			t.Fatal("io.CopyBuffer kept its buffer")
+		}
 	}
 }
 

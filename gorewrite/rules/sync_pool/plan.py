@@ -552,7 +552,9 @@ def _argument(
         if (receiver is not None and receiver.kind == Kind.TYPE) or operand.type.startswith("parenthesized"):
             return f"is passed to the method expression {name.decode()}"
     stands = ("bytes", "Buffer") if site.stands_for else None
-    return retention.kept(view, call, position, contents=site.reuse is not None, relies=relies, dynamic=stands)
+    # A slice passed as an interface is boxed: what the compiler calls the box's content is the slice's array.
+    contents = site.reuse is not None or is_slice
+    return retention.kept(view, call, position, contents=contents, relies=relies, dynamic=stands)
 
 
 def _callee(view: PackageView, site: Site, function: Node) -> tuple[str, str] | None:
