@@ -460,3 +460,33 @@ def test_a_generic_alias_type_checks_and_sequences_have_their_shape(release, tmp
     body = GENERIC_ALIAS.index("return")
     shapes = {r.name: r.shape for r in result.idents[path] if r.start > body and r.name != "len"}
     assert shapes == {"v": "slice", "f": "slice", "n": "string", "s": None, "a": "array", "m": None}
+
+
+PER_ARCH = {
+    "go.mod": "module example.com/pa\n\ngo 1.22\n",
+    "frame/frame.go": "package frame\n\ntype Opcode uint8\n\ntype header struct {\n\tLen  Length\n\tOp   Opcode\n"
+    "\tTag  Tag\n\tWide Wide\n}\n\nfunc Sizes(h header) int {\n"
+    "\treturn int(h.Len) + int(h.Op) + int(h.Tag) + int(h.Wide)\n}\n",
+    "frame/len_amd64.go": "package frame\n\ntype Length uint8\n",
+    "frame/len_other.go": "//go:build !amd64\n\npackage frame\n\ntype Length uint16\n",
+    "frame/tag.go": "//go:build amd64 || !amd64\n\npackage frame\n\ntype Tag uint8\n",
+    "frame/wide.go": "package frame\n\ntype Wide Length\n",
+}
+
+
+def test_a_type_declared_per_architecture_has_no_integer_type(toolchain, tmp_path):
+    """A named type whose declaration a build constraint or a _GOARCH file name picks (uint8 on amd64,
+    uint16 elsewhere), or one declared as such a type, bounds a value differently per build, while
+    the rewritten file is compiled by all: no integer type, so no bound (a naive [255]byte array
+    panics under GOARCH=386 for a length of 256)."""
+    root = write_tree(tmp_path, PER_ARCH)
+    pkg = packages.load(toolchain, ["./frame"], str(root))[0]
+    path = str(root / "frame" / "frame.go")
+    source = PER_ARCH["frame/frame.go"]
+    info = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]})
+    assert info.error is None
+    kinds = {}
+    for field in ("Len", "Op", "Tag", "Wide"):
+        start = source.index(f"int(h.{field})") + len("int(")
+        kinds[field] = info.integer(path, start, start + len(f"h.{field}"))
+    assert kinds == {"Len": None, "Op": "uint8", "Tag": None, "Wide": None}

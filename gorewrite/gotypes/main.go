@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/build/constraint"
 	"go/constant"
 	"go/importer"
 	"go/parser"
@@ -18,6 +19,7 @@ import (
 	"go/types"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -108,7 +110,8 @@ type checked struct {
 	generic  []ast.Node              // func decls with type parameters in scope
 	declName map[token.Pos]bool      // where func decls name a func or method (of any instance)
 	sizes    types.Sizes
-	origins  *origins // maps cgo-processed files back to the package's own
+	origins  *origins                       // maps cgo-processed files back to the package's own
+	specs    map[types.Object]*ast.TypeSpec // the package's type declarations, by object (typeSpec)
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -702,7 +705,7 @@ func (c *checked) expressions(ranges map[string][][2]int) (map[string][]intConst
 				if v, ok := intValue(c.info.Types[e].Value); ok {
 					values = append(values, intConst{start, end, v})
 				}
-				if name, ok := integerType(c.info.TypeOf(e)); ok {
+				if name, ok := integerType(c.info.TypeOf(e)); ok && c.portable(c.info.TypeOf(e)) {
 					kinds = append(kinds, intType{start, end, name})
 				}
 			}
@@ -726,6 +729,88 @@ func integerType(t types.Type) (string, bool) {
 		return "", false
 	}
 	return types.Typ[b.Kind()].Name(), true
+}
+
+// portable reports whether t is the same integer type in every build of the package: a
+// predeclared type, or a type of this package declared, down to a predeclared one, in files every
+// build compiles. A type declared per GOOS/GOARCH (`type Length uint8` in len_amd64.go, uint16 in
+// len_other.go) bounds a value differently on each, and the rewritten file is compiled by all; a
+// named type of another package may be one such.
+func (c *checked) portable(t types.Type) bool {
+	for range 16 { // a chain of declarations `type A B; type B uint8`
+		var obj *types.TypeName
+		switch u := t.(type) {
+		case *types.Basic:
+			return true
+		case *types.Alias:
+			obj = u.Obj()
+		case *types.Named:
+			obj = u.Obj()
+		default:
+			return false
+		}
+		spec := c.typeSpec(obj)
+		if spec == nil || c.constrained(obj.Pos()) {
+			return false
+		}
+		t = c.info.TypeOf(spec.Type)
+	}
+	return false
+}
+
+// typeSpec is the declaration of a type of this package, or nil (all of them found once).
+func (c *checked) typeSpec(obj *types.TypeName) *ast.TypeSpec {
+	if c.specs == nil {
+		c.specs = map[types.Object]*ast.TypeSpec{}
+		for _, f := range c.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if spec, ok := n.(*ast.TypeSpec); ok {
+					c.specs[c.info.Defs[spec.Name]] = spec
+				}
+				return true
+			})
+		}
+	}
+	return c.specs[obj]
+}
+
+// constrained reports whether the file declaring pos is compiled only by some builds: a //go:build
+// line, or a _GOOS / _GOARCH name (go help buildconstraint). A file it cannot find counts as one.
+func (c *checked) constrained(pos token.Pos) bool {
+	for _, f := range c.files {
+		if f.Pos() > pos || pos >= f.End() {
+			continue
+		}
+		for _, group := range f.Comments {
+			for _, line := range group.List {
+				if group.Pos() < f.Package && (constraint.IsGoBuild(line.Text) || constraint.IsPlusBuild(line.Text)) {
+					return true
+				}
+			}
+		}
+		name := strings.TrimSuffix(filepath.Base(c.fset.File(pos).Name()), ".go")
+		words := strings.Split(strings.TrimSuffix(name, "_test"), "_")
+		for _, word := range words[1:] {
+			if knownOS[word] || knownArch[word] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// knownOS and knownArch are go/build's lists (syslist.go): a file name ending in one is built for it only.
+var knownOS, knownArch = words("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd " +
+	"plan9 solaris wasip1 windows zos"), words("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle " +
+	"mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm")
+
+func words(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		set[w] = true
+	}
+	return set
 }
 
 func intValue(v constant.Value) (int64, bool) {
