@@ -171,6 +171,21 @@ def test_a_scratch_buffer_is_pooled_only_where_its_flow_names_an_io_call(tmp_pat
         assert not isinstance(result, Fix) and expected in result.reason, result
 
 
+def test_only_a_byte_slice_handed_to_read_write_or_copybuffer_is_compiled_for_its_flow(tmp_path):
+    """The -m=2 compile is costly: a scratch-sized []byte that no Read, Write or CopyBuffer call gets
+    cannot rest on io's contracts, and is declined as fitting the stack without asking for its flow."""
+    kept = SCRATCH + "\nvar kept []byte\n\nfunc Keep() {\n\tbuf := make([]byte, 4096)\n\tkept = buf[:8]\n}\n"
+    asked = {}
+
+    def flows(view, candidate):
+        asked[candidate.escape.line] = RULE.flows(view, candidate)
+        return asked[candidate.escape.line]
+
+    (results,) = proposals(module(tmp_path, {"relay.go": kept}), dataclasses.replace(RULE, flows=flows)).values()
+    assert asked == {7: True, 16: False}, asked
+    assert any("it fits the stack (4096 bytes)" in getattr(r, "reason", "") for r in results), results
+
+
 # --- buffers that escape through calls: the naive pool each decline case must not become ------
 
 NAIVE_POOL = """package {package}

@@ -32,7 +32,7 @@ from gorewrite.rules.sync_pool.sites import (
     loop_between,
     own_function,
 )
-from gorewrite.syntax import Node, ancestors, directive, first_of, text, touches_error
+from gorewrite.syntax import Node, ancestors, directive, first_of, text, touches_error, walk
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Ident, Kind, Use
 
@@ -180,13 +180,37 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
 
 
 def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
-    """Is the site a `make([]byte, …)` of MIN_SCRATCH bytes to 64 KiB, which sync-pool pools when it is on
-    the heap only for io's Read and Write (its uses and its flow say so)? `byte` is Go's, by go/types."""
+    """Is the site a `make([]byte, …)` of MIN_SCRATCH bytes to 64 KiB that its function hands to a Read,
+    Write or CopyBuffer call, which sync-pool pools when it is on the heap only for io's Read and Write
+    (its uses and its flow say so)? `byte` is Go's, by go/types."""
     if site.kind != "make" or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
         return False
     kind = site.value.child_by_field_name("arguments").named_children[0]
     element = _type_name(view, site.path, kind.child_by_field_name("element")) if kind.type == "slice_type" else None
-    return element is not None and element.obj is None and element.named is None and element.name in ("byte", "uint8")
+    if element is None or element.obj is not None or element.named is not None or element.name not in ("byte", "uint8"):
+        return False
+    return _handed_to_io(site)
+
+
+def _handed_to_io(site: Site) -> bool:
+    """Does the function pass the variable, or a slice of it, to a call named Read, Write or CopyBuffer?
+    Only such a call can rest on io's contracts, which go/types and retention decide later: by name, it
+    spares the -m=2 compile of packages whose byte slices reach none."""
+    name = text(site.name)
+    for call in walk(enclosing_function(site.statement).child_by_field_name("body")):
+        if call.type != "call_expression":
+            continue
+        function = call.child_by_field_name("function")
+        if function.type == "selector_expression":
+            function = function.child_by_field_name("field")
+        if text(function) not in (b"Read", b"Write", b"CopyBuffer"):
+            continue
+        for argument in call.child_by_field_name("arguments").named_children:
+            while argument.type in ("parenthesized_expression", "slice_expression"):
+                argument = argument.named_children[0]
+            if argument.type == "identifier" and text(argument) == name:
+                return True
+    return False
 
 
 def _builder_file(view: PackageView, site: Site) -> str | None:
