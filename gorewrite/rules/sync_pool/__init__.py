@@ -5,8 +5,10 @@ stack from a package-level `sync.Pool` instead, and put it back when the functio
 beside `var bufPool = sync.Pool{New: …}` and two typed helpers; `p := new(T)` / `p := &T{…}`
 become `p := getT(); defer putT(p); *p = T{…}`. The compiler's `-m=2` flow must say the site
 escapes for its size alone, under every toolchain, and every use of the variable must stay
-inside the call. A `bytes.Buffer` (REUSABLE) fits the stack but escapes through the calls it
-reaches: retention.py must show none keeps anything of it; its put helper empties it before Put.
+inside the call. A scratch `[]byte` of 512 bytes to 64 KiB is pooled the same way where its uses
+and its flow show it on the heap only for io's Read and Write (relying on their contracts). A
+`bytes.Buffer` (REUSABLE) fits the stack but escapes through the calls it reaches: retention.py
+must show none keeps anything of it; its put helper empties it before Put.
 The full doc, with the cases it declines, is rules/sync-pool/README.md.
 """
 
@@ -18,7 +20,7 @@ from gorewrite import callees
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, PackageView, Proposal, Rule
 from gorewrite.rules.sync_pool.names import has_constraints
-from gorewrite.rules.sync_pool.plan import Plan, site_plan, size_of
+from gorewrite.rules.sync_pool.plan import Plan, is_scratch, site_plan, size_of
 from gorewrite.rules.sync_pool.pools import Part, merge, part_of
 from gorewrite.rules.sync_pool.sites import (
     MESSAGE,
@@ -106,14 +108,15 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 
 def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     """Only an allocation that may be larger than the compiler's 64 KiB limit can be on the heap
-    for its size: the others are declined without the (costly) -m=2 compile."""
+    for its size, and only a scratch []byte is pooled for the io calls its flow names: the others
+    are declined without the (costly) -m=2 compile."""
     if _wrapper_site(view, candidate.escape):
         return False  # a bufio or tabwriter Writer is pooled for its reuse, never for its size
     site = site_of(view, candidate)
     if site.kind == "var":
         return False  # a var buffer is pooled for reuse, never for its size
     size = size_of(view, site, candidate.escape)
-    return size is None or size > MAX_IMPLICIT_STACK
+    return size is None or size > MAX_IMPLICIT_STACK or is_scratch(view, site, size)
 
 
 RULE = Rule(

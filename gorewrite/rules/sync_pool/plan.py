@@ -4,6 +4,7 @@ variable (through retention.py for a buffer), or the reason to decline."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from dataclasses import dataclass
 
@@ -15,11 +16,14 @@ from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
     BUILDER,
     FLOW_REASON,
+    FLOW_STEP,
+    MIN_SCRATCH,
     OK_BUILTINS,
     PRINTED_MAKE,
     PRINTED_NEW,
     REUSABLE,
     SAME_METHODS,
+    SCRATCH_STEPS,
     TOO_LARGE,
     WRITER_FIRST,
     Site,
@@ -28,7 +32,7 @@ from gorewrite.rules.sync_pool.sites import (
     loop_between,
     own_function,
 )
-from gorewrite.syntax import Node, ancestors, directive, first_of, text, touches_error
+from gorewrite.syntax import Node, ancestors, directive, first_of, text, touches_error, walk
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Ident, Kind, Use
 
@@ -65,6 +69,7 @@ class Plan:
     relies: tuple[str, ...] = ()  # interface contracts the proof that no callee keeps it rests on
     replaced: str | None = None  # the import a Builder's type named (`strings`), maybe unused once it is a Buffer
     copies: int = 0  # the String calls of a Buffer standing for a Builder: each copies (STRING_COPY)
+    scratch: bool = False  # a []byte that fits the stack, on the heap only for io's Read and Write (is_scratch)
 
 
 def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
@@ -87,14 +92,16 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if site.kind == "var" and reuse is None:
         return f"{text(site.value).decode()} is not a type gorewrite pools from a var declaration"
     size = size_of(view, site, escape) if site.kind != "var" else None
-    if size is not None and size <= MAX_IMPLICIT_STACK and reuse is None:
+    scratch = reuse is None and is_scratch(view, site, size)
+    if size is not None and size <= MAX_IMPLICIT_STACK and reuse is None and not scratch:
         return (
             f"it fits the stack ({size} bytes): it is on the heap for what the code does with it, not for its"
             " size, and gorewrite pools such a value only when it is a reusable buffer (a bytes.Buffer or a"
-            " strings.Builder)"
+            f" strings.Builder) or a []byte of {MIN_SCRATCH} bytes or more on the heap only for io's Read and Write"
         )
-    # A reusable object escapes through calls: every use below, each call through retention, proves none keeps it.
-    why = _flow_reason(view, escape) if reuse is None else None
+    # A reusable object escapes through calls: every use below, each call through retention, proves none keeps
+    # it. So does a scratch []byte, whose flow is read once its uses are known.
+    why = _flow_reason(view, escape) if reuse is None and not scratch else None
     if why:
         return why
     site = dataclasses.replace(site, reuse=reuse)
@@ -149,6 +156,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     broken = breaches.breach(view, relies)
     if broken:
         return f"{var} {broken}"
+    why = _scratch_flow(view, site, escape, declared.obj) if scratch else None
+    if why:
+        return why
     if stale:
         reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
     return Plan(
@@ -165,7 +175,42 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         tuple(sorted(relies)),
         _qualifier(site) if site.stands_for else None,
         copies,
+        scratch,
     )
+
+
+def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
+    """Is the site a `make([]byte, …)` of MIN_SCRATCH bytes to 64 KiB that its function hands to a Read,
+    Write or CopyBuffer call, which sync-pool pools when it is on the heap only for io's Read and Write
+    (its uses and its flow say so)? `byte` is Go's, by go/types."""
+    if site.kind != "make" or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
+        return False
+    kind = site.value.child_by_field_name("arguments").named_children[0]
+    element = _type_name(view, site.path, kind.child_by_field_name("element")) if kind.type == "slice_type" else None
+    if element is None or element.obj is not None or element.named is not None or element.name not in ("byte", "uint8"):
+        return False
+    return _handed_to_io(site)
+
+
+def _handed_to_io(site: Site) -> bool:
+    """Does the function pass the variable, or a slice of it, to a call named Read, Write or CopyBuffer?
+    Only such a call can rest on io's contracts, which go/types and retention decide later: by name, it
+    spares the -m=2 compile of packages whose byte slices reach none."""
+    name = text(site.name)
+    for call in walk(enclosing_function(site.statement).child_by_field_name("body")):
+        if call.type != "call_expression":
+            continue
+        function = call.child_by_field_name("function")
+        if function.type == "selector_expression":
+            function = function.child_by_field_name("field")
+        if text(function) not in (b"Read", b"Write", b"CopyBuffer"):
+            continue
+        for argument in call.child_by_field_name("arguments").named_children:
+            while argument.type in ("parenthesized_expression", "slice_expression"):
+                argument = argument.named_children[0]
+            if argument.type == "identifier" and text(argument) == name:
+                return True
+    return False
 
 
 def _builder_file(view: PackageView, site: Site) -> str | None:
@@ -284,6 +329,49 @@ def _flow_reason(view: PackageView, escape: Escape) -> str | None:
         if other:
             return f"it can outlive the call: {version} says `{other}`"
     return None
+
+
+def _scratch_flow(view: PackageView, site: Site, escape: Escape, obj: str) -> str | None:
+    """None when, under every toolchain, the site's -m=2 flow goes to the heap through a call, and every
+    step is the declaration, a slice of the buffer or a call that passes it where only io's contracts
+    keep it from being retained. The compiler prints one path per site; the uses, all cleared before,
+    cover every path; this holds the compiler to the same reason, and declines where it names another."""
+    for version in sorted(view.by_toolchain, key=release_minor):
+        if escape not in view.by_toolchain[version]:
+            return f"{version} keeps it on the stack already"
+        lines = view.flows.get(version, {}).get((escape.path, escape.line, escape.col), ())
+        steps = [FLOW_STEP.match(line) for line in lines if line.lstrip().startswith("from ")]
+        if not steps or None in steps or steps[-1][1] != "call parameter":
+            return f"{version} gave no -m=2 flow through a call gorewrite can read for the site"
+        for step in steps:
+            if step[1] not in SCRATCH_STEPS or (step[1] == "call parameter" and not _io_call(view, site, step, obj)):
+                return f"it can outlive the call: {version} says `{step[0].strip()}`, which no io contract covers"
+    return None
+
+
+def _io_call(view: PackageView, site: Site, step: re.Match, obj: str) -> bool:
+    """Is the flow step's call, in the site's file, one that gets the buffer (or a slice of it) and keeps
+    it only as far as io's contracts let it (w.Write(buf[:n]), r.Read(buf), io.CopyBuffer(dst, src, buf))?
+    The file is named as the go command was run (`./relay.go`, `../x/relay.go`): by its base name, one
+    file of the package, where the call must be and pass the site's own variable."""
+    if os.path.basename(step[2]) != os.path.basename(site.path):
+        return False
+    offset = view.offset(Escape(site.path, int(step[3]), int(step[4]), ""))
+    node = view.tree(site.path).root_node.named_descendant_for_byte_range(offset, offset) if offset else None
+    if node is None or node.type != "argument_list" or node.start_byte != offset:
+        return False
+    for index, argument in enumerate(node.named_children):
+        if _is_buffer(view, site, argument, obj):
+            relied: set[str] = set()
+            return retention.kept(view, node.parent, index, contents=True, relies=relied) is None and bool(relied)
+    return False
+
+
+def _is_buffer(view: PackageView, site: Site, expr: Node, obj: str) -> bool:
+    """Is expr the variable, or a slice of it (`buf[:n]`), through any parentheses?"""
+    while expr.type in ("parenthesized_expression", "slice_expression"):
+        expr = expr.child_by_field_name("operand") if expr.type == "slice_expression" else expr.named_children[0]
+    return _is_obj(view, site, expr, obj)
 
 
 def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:

@@ -63,8 +63,9 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
             if first.length is not None
             else pointer[1:]
         )
+        why = "handed to io's Read and Write" if first.scratch else "too large for the stack"
         block = (
-            f"// {pool} recycles the {what} of {functions}: too large for the stack, it would be\n"
+            f"// {pool} recycles the {what} of {functions}: {why}, it would be\n"
             f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
             f"var {pool} = {alias}.Pool{{New: func() {any_name(view)} {{ return {first.new} }}}}\n\n"
             f"func {getter}() {pointer} {{ return {pool}.Get().({pointer}) }}\n\n"

@@ -33,6 +33,16 @@ PRINTED_NEW = re.compile(r"new\(((?:\[(\d+)\])?.*)\) escapes to heap")
 FLOW_REASON = re.compile(r"^\s*from .* \(([^()]+)\) at ")
 
 
+# One step of a -m=2 flow: the reason in parentheses, then where (the call's `(`, a slice's `[`).
+FLOW_STEP = re.compile(r"^\s*from .* \(([^()]+)\) at (\S+):(\d+):(\d+)$")
+
+
+# A []byte of at most 64 KiB is pooled when it is on the heap only for io's Read and Write (SCRATCH_STEPS
+# of its flow): from this size a pool's Get, zeroing and Put were measured faster than make (README).
+MIN_SCRATCH = 512
+SCRATCH_STEPS = ("spill", "assign", "slice", "call parameter")
+
+
 FUNCTIONS = ("function_declaration", "method_declaration")
 
 

@@ -1,0 +1,3 @@
+module example.com/scratchpool
+
+go 1.22
