@@ -347,6 +347,11 @@ func Sum(m map[int]int64) int64 {
 }
 # Not bounded for the array form, with no deterministic mutant: `len(ch)` may change between the
 # two reads `a[:len(ch):len(ch)]` would make while another goroutine sends.
+NOT_BOUNDED["element_of_a_call"] = (  # the exact form would slice msg at next() twice: a second call
+    sums("element_of_a_call", "msg[next():][0]", "", params="xs []int64, msg []byte", element="byte")
+    + "\nvar calls int\n\nfunc next() int {\n\tcalls++\n\treturn calls - 1\n}\n",
+    "Sum(xs, []byte{3})",
+)
 NOT_BOUNDED["narrowing_unsigned_guard"] = (  # uint8(256) is 0: the guard passes a size of 256
     sums("narrowing_unsigned_guard", "n", "\tif uint8(n) > maxItems {\n\t\treturn -1\n\t}"),
     "Sum(xs, 256)",
@@ -426,6 +431,10 @@ NAIVE = {
         probe("{pkg}.Sum(map[int]int64{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8})"),
     ),
 }
+NAIVE["element_of_a_call"] = (
+    array("buf", "msg[next():][0]", "byte", 255),
+    probe("{pkg}.Sum([]int64{1}, []byte{3})"),  # the second next() slices past msg: index out of range
+)
 NAIVE["narrowing_unsigned_guard"] = (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 256)"))
 NAIVE["unsigned_lower_guard"] = (
     array("buf", "2*n", "int64", 40),

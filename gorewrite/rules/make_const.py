@@ -36,6 +36,7 @@ from gorewrite.syntax import (
 )
 from gorewrite.terms import struct_of_field
 from gorewrite.toolchain import release_minor
+from gorewrite.trips import local
 from gorewrite.type_bounds import conversion, int_type
 from gorewrite.typeinfo import Kind
 
@@ -346,10 +347,9 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
         return all(_pure(view, path, n) for n in node.named_children)
     if node.type == "selector_expression":
         return struct_of_field(view, path, node) is not None
-    if node.type == "index_expression":  # msg[off] of a local slice, array or string
-        held = view.types.at(path, node.child_by_field_name("operand").start_byte)
-        local = held is not None and held.local and held.kind in (Kind.VAR, Kind.PARAM)
-        return local and held.shape in SEQUENCES and _pure(view, path, node.child_by_field_name("index"))
+    if node.type == "index_expression":  # msg[off] of a local slice, array or string (the operand itself)
+        held = local(view.types, path, node.child_by_field_name("operand"))
+        return held is not None and held.shape in SEQUENCES and _pure(view, path, node.child_by_field_name("index"))
     if node.type != "call_expression":
         return False
     converted = conversion(view, path, node)  # int(count): an integer conversion does nothing else
