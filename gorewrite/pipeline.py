@@ -77,11 +77,11 @@ def analyse(
         early = EscapeCompile(toolchains[0], arguments(patterns, cwd), cwd, overlay)  # while go lists
         try:
             run, good = _listed(toolchains, patterns, cwd)
+            paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
+            early.know(files)  # parsed while go still replays the rest
             builds = {}
             for tc in toolchains if good else []:
                 options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
-                paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
-                early.know(files)  # parsed while go still replays the rest
                 if tc is toolchains[0] and not run.broken and early.clean():
                     builds[tc.version] = early.result(paths, files)
                 else:
