@@ -205,9 +205,7 @@ def _handed_to_io(site: Site) -> bool:
             function = function.child_by_field_name("field")
         if text(function) not in (b"Read", b"Write", b"CopyBuffer"):
             continue
-        for argument in call.child_by_field_name("arguments").named_children:
-            while argument.type in ("parenthesized_expression", "slice_expression"):
-                argument = argument.named_children[0]
+        for argument in map(_unsliced, call.child_by_field_name("arguments").named_children):
             if argument.type == "identifier" and text(argument) == name:
                 return True
     return False
@@ -369,9 +367,14 @@ def _io_call(view: PackageView, site: Site, step: re.Match, obj: str) -> bool:
 
 def _is_buffer(view: PackageView, site: Site, expr: Node, obj: str) -> bool:
     """Is expr the variable, or a slice of it (`buf[:n]`), through any parentheses?"""
+    return _is_obj(view, site, _unsliced(expr), obj)
+
+
+def _unsliced(expr: Node) -> Node:
+    """The expression under any parentheses and slicings: buf for `(buf)[:n]`."""
     while expr.type in ("parenthesized_expression", "slice_expression"):
         expr = expr.child_by_field_name("operand") if expr.type == "slice_expression" else expr.named_children[0]
-    return _is_obj(view, site, expr, obj)
+    return expr
 
 
 def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
