@@ -5,13 +5,14 @@ vets and tests its own side, and `git apply` takes the dry-run diff with its new
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, releases, snapshot
+from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, module, releases, snapshot
 
 from gorewrite.claims import InVariant, KeepsOnStack
 from gorewrite.edits import Edit
@@ -258,3 +259,51 @@ def test_a_variant_built_on_a_speculative_rewrite_is_speculative(tmp_path):
     done = gorewrite(*args, "--speculative", cwd=module)
     assert done.returncode == 1, done.stderr
     assert "build-variant: 1 verified (1 speculative)" in done.stderr and "tally_prego125.go" in done.stdout
+
+
+POOLED_BESIDE = """package codec
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+const maxArgs = 8
+
+// WriteCommand encodes a command as a RESP array.
+func WriteCommand(w io.Writer, args ...string) error {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "*%d\\r\\n", len(args))
+	for _, a := range args {
+		fmt.Fprintf(&buf, "$%d\\r\\n%s\\r\\n", len(a), a)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Arity reads a command's argument count and fills one byte per argument.
+func Arity(msg []byte) int {
+	n := int(msg[0])
+	if n > maxArgs {
+		return -1
+	}
+	lens := make([]byte, n)
+	for i := range lens {
+		lens[i] = byte(i)
+	}
+	return len(lens)
+}
+"""
+
+
+def test_a_variant_and_a_pool_added_to_its_file_are_verified_together(tmp_path):
+    """The pool another fix declares in the file is that fix's: under go1.25+, where the variant's
+    file is left out, the variant's original side must not be charged with the pool's `New`."""
+    newest, _ = releases()
+    root = module(tmp_path / "m", {"codec/codec.go": POOLED_BESIDE})
+    done = gorewrite(
+        "fix", "--dry-run", "--format", "json", "--toolchain", OLDER, "--toolchain", newest.version, "./...", cwd=root
+    )
+    outcomes = {(o["rule"], o["status"]) for o in json.loads(done.stdout)["outcomes"]}
+    assert {("build-variant", "verified"), ("sync-pool", "verified")} <= outcomes, done.stdout

@@ -109,7 +109,8 @@ def _tally(
             offsets = [e.start for f in fixes for e in f.edits if e.path == path]
             offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
             keys |= {d.key for d in was[path] for off in offsets if off is not None and d.start <= off < d.end}
-            keys |= {d.key for d in now[path]} - {d.key for d in was[path]}
+            texts = [e.new for f in fixes for e in f.edits if e.path == path]
+            keys |= {k for k in {d.key for d in now[path]} - {d.key for d in was[path]} if _written(k, texts)}
         else:  # a created file: everything in it is the fixes' doing
             keys |= {d.key for d in now[path]}
     old: Counter[str] = Counter()
@@ -163,6 +164,12 @@ def _first_name(node: Node) -> Node | None:
     if spec is not None and spec.type.endswith("_spec_list"):
         spec = next((c for c in spec.named_children if c.type.endswith("_spec")), None)
     return spec.child_by_field_name("name") if spec is not None else None
+
+
+def _written(key: tuple, texts: list[bytes]) -> bool:
+    """Whether one of the edits' texts can have added the declaration `key` names: a declaration
+    another fix of the group adds (a sync.Pool beside a function a variant moves) is that fix's."""
+    return key[1] is None or any(key[1] in text for text in texts)
 
 
 def _lines_of(decls: list[Decl], keys: set) -> set[int]:
