@@ -53,11 +53,16 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
         chains = [[(spawn, w)] for w in receiving_loops(types, spawn, signal, fanned)]
     else:
         chains = [[(spawn, w)] for w in waits(types, spawn, signal, _others_send(types, spawn, signal))]
+    passed = None  # why a helper's own signal may not be its alone
     for helper in helpers:  # the worker's start, then the helper's, then the function's wait for the helper
-        if _signals_only_here(types, helper.spawn, helper.signal, ()) is None:
+        passed = _signals_only_here(types, helper.spawn, helper.signal, ())
+        if passed is None and _fanned_in_loop(types, helper.spawn, helper.signal) is None:
             started = Wait(helper.spawn.statement, ())
             shared = _others_send(types, helper.spawn, helper.signal)
             chains += [[(spawn, started), (helper.spawn, w)] for w in waits(types, helper.spawn, helper.signal, shared)]
+    if not chains and passed:
+        line = helpers[-1].spawn.statement.start_point.row + 1
+        return f"the goroutine at line {line} waits for {signal.name}, then signals, but {passed}"
     if not chains:
         return (
             f"the function never waits for {signal.name} as a statement, a select whose other cases return, or a "
