@@ -2,12 +2,14 @@
 
 A write after a `go` statement is invisible to the goroutine when the Go memory model orders it
 after the goroutine's last read: the goroutine calls `wg.Done()`, sends on or closes a channel
-after that read, and the function waits (`wg.Wait()`, a receive) on every path from the `go`
-statement to the write; or the literal runs under `errgroup.Group.Go` and the function calls
-`Wait`. Anything else (a `select`, a jump past the wait, a second signaller, a WaitGroup counted
-any other way) is not proven, and the answer is the reason. Objects and methods come from
-go/types (`Ident.obj`, `Ident.pkg`, `Ident.recv`), never from names. Shared by the rules that ask (DESIGN.md §5).
-The goroutine's side (its signal, and the Add that counts it) is signals.py; this is the function's side.
+after that read, and the function waits (`wg.Wait()`, a receive, a select whose other cases
+terminate, a range loop over the channel it closes: waits.py) on every path from the `go`
+statement to the write, itself or through a helper goroutine that waits and then signals
+(relay.py); or the literal runs under `errgroup.Group.Go` and the function calls `Wait`.
+Anything else (a jump past the wait, a second signaller, a WaitGroup counted any other way) is
+not proven, and the answer is the reason. Objects and methods come from go/types (`Ident.obj`,
+`Ident.pkg`, `Ident.recv`), never from names. Shared by the rules that ask (DESIGN.md §5).
+The goroutine's side (its signal, and the Add that counts it) is signals.py.
 """
 
 from __future__ import annotations
