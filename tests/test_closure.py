@@ -567,6 +567,31 @@ func Resize(batches [][]int, quality int, scale func(img, quality int) int) []in
 """,
         "\t\t\t{\n\t\t\tquality := quality" + COPY.format("quality") + "\t\t\tgo func() {",
     ),
+    "hb_fan_in_named_count": (
+        """package hb_fan_in_named_count
+
+// Shards is how many shards a query fans out to.
+type Shards int
+
+// Count asks every shard with the same filter and sums the answers: a later loop over the same
+// count receives once per shard, so every shard has read the filter before it is cleared.
+func Count(n Shards, filter string, ask func(shard Shards, filter string) int) (int, string) {
+	results := make(chan int, n)
+	for s := range n {
+		go func() {
+			results <- ask(s, filter)
+		}()
+	}
+	total := 0
+	for range n {
+		total += <-results
+	}
+	filter = ""
+	return total, filter
+}
+""",
+        "\t\t{\n\t\tfilter := filter" + COPY.format("filter") + "\t\tgo func() {",
+    ),
     "hb_select_return": (
         """package hb_select_return
 
@@ -1951,6 +1976,67 @@ func Scaled(n, scale int, release chan struct{}) int {
 }
 """,
         "can come before the wait at line 16 returns",
+    ),
+    # no naive mutant: the original itself misbehaves (Wait may return before any Add; a second close panics)
+    "closer_started_first": (
+        """package closer_started_first
+
+import "sync"
+
+// Fetch starts the closer before the fetches: its Wait may return before any Add.
+func Fetch(urls []string, agent string, fetch func(a, u string) string) string {
+	results := make(chan string)
+	var wg sync.WaitGroup
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	for _, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- fetch(agent, u)
+		}()
+	}
+	for range results {
+	}
+	agent = "next"
+	return agent
+}
+""",
+        "the wait at line 9 is in a branch, case or loop of its own",
+    ),
+    "closer_worker_closes": (
+        """package closer_worker_closes
+
+import "sync"
+
+// Fetch lets a worker close the results too: the range loop may end before the others are done.
+func Fetch(urls []string, agent string, fetch func(a, u string) string) string {
+	results := make(chan string)
+	var wg sync.WaitGroup
+	for _, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if u == "" {
+				close(results)
+				return
+			}
+			results <- fetch(agent, u)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	for range results {
+	}
+	agent = "next"
+	return agent
+}
+""",
+        "the goroutine at line 20 waits for wg, then signals, but results is used other than",
     ),
     "closer_does_more": (
         """package closer_does_more
