@@ -2,17 +2,20 @@
 
 A write after a `go` statement is invisible to the goroutine when the Go memory model orders it
 after the goroutine's last read: the goroutine calls `wg.Done()`, sends on or closes a channel
-after that read, and the function waits (`wg.Wait()`, a receive) on every path from the `go`
-statement to the write; or the literal runs under `errgroup.Group.Go` and the function calls
-`Wait`. Anything else (a `select`, a jump past the wait, a second signaller, a WaitGroup counted
-any other way) is not proven, and the answer is the reason. Objects and methods come from
-go/types (`Ident.obj`, `Ident.pkg`, `Ident.recv`), never from names. Shared by the rules that ask (DESIGN.md §5).
-The goroutine's side (its signal, and the Add that counts it) is signals.py; this is the function's side.
+after that read, and the function waits (`wg.Wait()`, a receive, a select whose other cases
+terminate, a range loop over the channel it closes: waits.py) on every path from the `go`
+statement to the write, itself or through a helper goroutine that waits and then signals
+(relay.py); or the literal runs under `errgroup.Group.Go` and the function calls `Wait`.
+Anything else (a jump past the wait, a second signaller, a WaitGroup counted any other way) is
+not proven, and the answer is the reason. Objects and methods come from go/types (`Ident.obj`,
+`Ident.pkg`, `Ident.recv`), never from names. Shared by the rules that ask (DESIGN.md §5).
+The goroutine's side (its signal, and the Add that counts it) is signals.py.
 """
 
 from __future__ import annotations
 
-from gorewrite.rulekit import FUNCTIONS, owner
+from gorewrite.relay import relays
+from gorewrite.rulekit import owner
 from gorewrite.signals import (
     GROUP_GO,
     WG_ADD,
@@ -24,34 +27,12 @@ from gorewrite.signals import (
     innermost_loop,
     method_of,
     one_go,
-    same_iterations,
 )
-from gorewrite.syntax import Node, ancestors, contains, walk
+from gorewrite.syntax import Node, contains
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, receiving_loops, waits
 
-WAITS = (("sync", "WaitGroup", "Wait"), ("golang.org/x/sync/errgroup", "Group", "Wait"))
 GROUP_OTHER = (("golang.org/x/sync/errgroup", "Group", "SetLimit"),)
-BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
-# expressions whose operands are all evaluated when they are (a func literal's body is not)
-UNCONDITIONAL = (
-    "expression_list",
-    "argument_list",
-    "call_expression",
-    "binary_expression",
-    "unary_expression",
-    "parenthesized_expression",
-    "selector_expression",
-    "index_expression",
-    "slice_expression",
-    "composite_literal",
-    "literal_value",
-    "literal_element",
-    "keyed_element",
-    "type_conversion_expression",
-    "type_assertion_expression",
-)
-EVALUATING = ("expression_statement", "assignment_statement", "short_var_declaration", "send_statement")
-JUMPS = ("return_statement", "goto_statement", "labeled_statement", "break_statement", "continue_statement")
 
 
 def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> str | None:
@@ -65,18 +46,34 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
             "Add(len(xs)) before a loop over xs, `range xs` or `for i := 0; i < len(xs); i++`, starting one "
             "goroutine an iteration): Wait may not wait for it"
         )
-    problem = _signals_only_here(types, spawn, signal)
+    fanned = _fanned_in_loop(types, spawn, signal)
+    helpers = relays(types, spawn, signal) if fanned is None else []
+    problem = _signals_only_here(types, spawn, signal, tuple(h.wait for h in helpers))
     if problem:
         return problem
-    waits = _waits(types, spawn, signal)
-    if not waits:
+    if fanned is not None:  # one channel for all: only a loop receiving from each waits
+        chains = [[(spawn, w)] for w in receiving_loops(types, spawn, signal, fanned)]
+    else:
+        chains = [[(spawn, w)] for w in waits(types, spawn, signal, _others_send(types, spawn, signal))]
+    passed = None  # why a helper's own signal may not be its alone
+    for helper in helpers:  # the worker's start, then the helper's, then the function's wait for the helper
+        passed = _signals_only_here(types, helper.spawn, helper.signal, ())
+        if passed is None and _fanned_in_loop(types, helper.spawn, helper.signal) is None:
+            started = Wait(helper.spawn.statement, ())
+            shared = _others_send(types, helper.spawn, helper.signal)
+            chains += [[(spawn, started), (helper.spawn, w)] for w in waits(types, helper.spawn, helper.signal, shared)]
+    if not chains and passed:
+        line = helpers[-1].spawn.statement.start_point.row + 1
+        return f"the goroutine at line {line} waits for {signal.name}, then signals, but {passed}"
+    if not chains:
         return (
-            f"the function never waits for {signal.name} as a statement (not in a select or an expression), nor, "
-            "for one channel the loop's goroutines share, in a later loop as long (range or counted) that receives "
-            "once an iteration and never breaks"
+            f"the function never waits for {signal.name} as a statement, a select whose other cases return, or a "
+            "range loop over the channel only the goroutine closes (nor through a goroutine that waits for it and "
+            "then signals), nor, for one channel the loop's goroutines share, in a later loop as long (range or "
+            "counted) that receives once an iteration and never breaks"
         )
     for write in writes:
-        reasons = [_not_ordering(spawn, wait, write) for wait in waits]
+        reasons = [next(filter(None, (not_ordering(s, w, write) for s, w in chain)), None) for chain in chains]
         if all(reasons):
             return reasons[0]
     return None
@@ -85,8 +82,10 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
 # --- the signalled object: nothing else may signal it ------------------------------------
 
 
-def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal) -> str | None:
-    """Why the WaitGroup, channel or group may be signalled by someone else, or reused across iterations."""
+def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: tuple[Node, ...]) -> str | None:
+    """Why the WaitGroup, channel or group may be signalled by someone else, or reused across iterations.
+    A channel the goroutine closes may be sent on by anyone: a range loop over it ends on the close alone.
+    `helpers`: the waits of goroutines that pass the signal on (relay.py)."""
     root = spawn.function
     while root.parent is not None:
         root = root.parent
@@ -102,13 +101,34 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal) -> str | N
                     "whose one goroutine an iteration sends on it"
                 )
             continue
-        if not _allowed_use(types, spawn, signal, node, ident):
+        if not any(contains(h, node) for h in helpers) and not _allowed_use(types, spawn, signal, node, ident):
             line = node.start_point.row + 1
             return (
                 f"{signal.name} is used other than by this goroutine's one signal and the function's wait "
                 f"(line {line}), so another party may signal it"
             )
     return None
+
+
+def _fanned_in_loop(types: TypeInfo, spawn: Spawn, signal: Signal) -> Node | None:
+    """The sending loop when the goroutine sends on a channel made before it, shared by the loop's goroutines."""
+    decl = next((i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use == Use.DECL), None)
+    node = spawn.function.named_descendant_for_byte_range(decl.start, decl.end) if decl is not None else None
+    if signal.kind != "send" or node is None or _made_here(spawn, node):
+        return None
+    return _fanned_in(spawn, signal, node)
+
+
+def _others_send(types: TypeInfo, spawn: Spawn, signal: Signal) -> bool:
+    """Does anything but the goroutine's own signal send on the channel?"""
+    uses = [i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj]
+    nodes = [spawn.function.named_descendant_for_byte_range(i.start, i.end) for i in uses]
+    return any(n is not None and _sent_on(n) and not contains(signal.node, n) for n in nodes)
+
+
+def _sent_on(node: Node) -> bool:
+    """Is node the channel of a send statement (`ch <- v`, also as a select case)?"""
+    return node.parent.type == "send_statement" and node.parent.child_by_field_name("channel") == node
 
 
 def _made_here(spawn: Spawn, decl: Node) -> bool:
@@ -134,7 +154,7 @@ def _made(spawn: Spawn, decl: Node) -> bool:
 def _fanned_in(spawn: Spawn, signal: Signal, decl: Node) -> Node | None:
     """Fan-in: the range loop that starts the goroutine, one an iteration, each sending once on a
     channel made before the loop (`ch := make(…)`); a later loop of as many iterations receiving
-    once each (_receiving_loops) then waits for every one of them. None for any other channel."""
+    once each (waits.receiving_loops) then waits for every one of them. None for any other channel."""
     loop = innermost_loop(spawn.statement, spawn.function)
     if signal.kind != "send" or loop is None or one_go(loop, spawn.function) != spawn.statement:
         return None
@@ -144,12 +164,16 @@ def _fanned_in(spawn: Spawn, signal: Signal, decl: Node) -> Node | None:
 def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, ident: Ident) -> bool:
     if ident.use == Use.WRITE:
         return False
+    if signal.kind == "close" and _sent_on(node):
+        return True
     if owner(node) != spawn.function:  # inside a func literal: a goroutine's one signal
         if signal.kind == "done":
             return counted_done(types, spawn, signal, node)
         return contains(signal.node, node)  # the goroutine's own send or close
-    if _receive(node) is not None:
+    if receive_of(node) is not None:
         return signal.kind in ("send", "close")
+    if node.parent.type == "range_clause" and node.parent.child_by_field_name("right") == node:
+        return signal.kind == "close"
     method = method_of(types, spawn.path, node.parent) if node.parent.type == "selector_expression" else None
     if method in WAITS:
         return True
@@ -158,135 +182,3 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
     if signal.kind == "done" and method == WG_ADD:
         return bool(counted(types, spawn, signal, node.parent.parent))
     return False
-
-
-# --- the function's side: a wait on every path from the go statement to the write ---------
-
-
-def _waits(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[Node]:
-    """Statements of the function (not of a literal) that wait for the signal before anything else."""
-    idents = [i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj]
-    decl = next((i for i in idents if i.use == Use.DECL), None)
-    decl_node = spawn.function.named_descendant_for_byte_range(decl.start, decl.end) if decl else None
-    if signal.kind == "send" and decl_node is not None and not _made_here(spawn, decl_node):
-        sending = _fanned_in(spawn, signal, decl_node)  # one channel for all: only a loop receiving from each waits
-        return _receiving_loops(types, spawn, signal, sending) if sending is not None else []
-    found = []
-    for ident in idents:
-        if ident.use == Use.DECL:
-            continue
-        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
-        if node is None or owner(node) != spawn.function:
-            continue
-        if signal.kind in ("send", "close"):
-            waiting = _receive(node)
-        elif node.parent.type == "selector_expression" and method_of(types, spawn.path, node.parent) in WAITS:
-            waiting = node.parent.parent
-        else:
-            waiting = None
-        stmt = _statement_of(waiting) if waiting is not None else None
-        if stmt is not None:
-            found.append(stmt)
-    return found
-
-
-def _receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Node]:
-    """The later loops of the sending loop's block, as long (trips.py), whose body receives from the
-    channel once, in one of its own statements, and cannot skip it (no break, continue or goto)."""
-    receives = []  # every `<-ch` of the function
-    for ident in types.idents.get(spawn.path, ()):
-        node = (
-            spawn.function.named_descendant_for_byte_range(ident.start, ident.end) if ident.obj == signal.obj else None
-        )
-        receive = _receive(node) if node is not None else None
-        if receive is not None and owner(receive) == spawn.function:
-            receives.append(receive)
-    found = []
-    for receive in receives:
-        stmt = _evaluating_statement(receive)
-        loop = stmt.parent.parent.parent if stmt is not None and stmt.parent.parent.type == "block" else None
-        if loop is None or loop.type != "for_statement" or loop.parent != sending.parent:
-            continue
-        inside = walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal")
-        jumps = any(n.type in ("break_statement", "continue_statement", "goto_statement") for n in inside)
-        once = sum(contains(loop, r) for r in receives) == 1
-        if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
-            found.append(loop)
-    return found
-
-
-def _evaluating_statement(expr: Node) -> Node | None:
-    """The block statement that evaluates expr whenever it runs: expr in an operand, argument, index or
-    element of the statement's expressions (`all = append(all, <-ch)`), not under `&&`/`||`."""
-    node = expr
-    while node.parent is not None and node.parent.type in UNCONDITIONAL:
-        if node.parent.type == "binary_expression" and node.parent.child_by_field_name("operator").type in ("&&", "||"):
-            return None
-        node = node.parent
-    stmt = node.parent
-    if stmt is None or stmt.type not in EVALUATING or stmt.parent is None:
-        return None
-    if stmt.parent.type == "if_statement" and stmt.parent.child_by_field_name("initializer") == stmt:
-        stmt = stmt.parent  # `if v := <-ch; …`: the initializer runs first
-    return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
-
-
-def _receive(node: Node) -> Node | None:
-    """The `<-ch` expression whose operand is node, or None."""
-    parent = node.parent
-    if parent.type == "unary_expression" and parent.child(0).type == "<-":
-        return parent
-    return None
-
-
-def _statement_of(expr: Node) -> Node | None:
-    """The block statement that evaluates expr first: `expr`, `v := expr`, `v = expr`, `if v := expr; …`."""
-    stmt = expr.parent
-    if stmt.type == "expression_list":
-        if len(stmt.named_children) != 1:
-            return None
-        stmt = stmt.parent
-        if stmt.type not in ("short_var_declaration", "assignment_statement"):
-            return None
-    elif stmt.type != "expression_statement":
-        return None
-    if stmt.parent.type == "if_statement" and stmt.parent.child_by_field_name("initializer") == stmt:
-        stmt = stmt.parent
-    return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
-
-
-def _not_ordering(spawn: Spawn, wait: Node, write: int) -> str | None:
-    """Why `wait` may not lie on every path from the go statement to the write at byte `write`."""
-    start = next((a for a in [spawn.statement, *ancestors(spawn.statement)] if a.parent == wait.parent), None)
-    where = f"line {wait.start_point.row + 1}"
-    if start is None or start.start_byte >= wait.start_byte:
-        return f"the wait at {where} is in a branch, case or loop of its own, not on every path from the go statement"
-    if start.start_byte <= write < wait.start_byte:
-        line = spawn.function.named_descendant_for_byte_range(write, write).start_point.row + 1
-        return f"the write at line {line} can come before the wait at {where}"
-    region = [start]
-    sibling = start.next_named_sibling
-    while sibling is not None and sibling != wait:
-        region.append(sibling)
-        sibling = sibling.next_named_sibling
-    for node in region:
-        jump = _escaping_jump(node, region)
-        if jump is not None:
-            kind = jump.type.removesuffix("_statement").replace("_", " ")
-            return f"a {kind} at line {jump.start_point.row + 1} can skip the wait at {where}"
-    return None
-
-
-def _escaping_jump(node: Node, region: list[Node]) -> Node | None:
-    """A return, goto, label, panic, or a break/continue leaving the region, below node (not in func literals)."""
-    for jump in walk(node, skip=lambda n: n.type == "func_literal"):
-        panics = jump.type == "call_expression" and jump.child_by_field_name("function").text == b"panic"
-        if jump.type not in JUMPS and not panics:
-            continue
-        if jump.type in ("break_statement", "continue_statement") and jump.named_child_count == 0:
-            targets = ("for_statement",) if jump.type == "continue_statement" else BREAKABLE
-            target = next((a for a in ancestors(jump) if a.type in targets or a.type in FUNCTIONS), None)
-            if target is not None and target.type not in FUNCTIONS and any(contains(r, target) for r in region):
-                continue
-        return jump
-    return None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node
-from gorewrite.type_bounds import INTEGERS, SMALL_INTEGERS, WORD
+from gorewrite.type_bounds import SMALL_INTEGERS
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 
@@ -56,7 +56,7 @@ def count_of(types: TypeInfo, path: str, expr: Node) -> Count | None:
         sized = local(types, path, args[0])
         return Count("len", sized.obj) if sized is not None and sized.shape in ("slice", "array") else None
     number = local(types, path, expr)
-    return Count("int", number.obj) if number is not None and _integer(number) else None
+    return Count("int", number.obj) if number is not None and _integer(types, path, expr) is not None else None
 
 
 def trip(types: TypeInfo, path: str, loop: Node) -> Trip | None:
@@ -88,7 +88,8 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
         return Trip(Count("const", int(array[1])), loop.start_byte)
     if ranged is not None and ranged.shape in ("slice", "array"):  # a string's range counts runes, not bytes
         return Trip(Count("len", ranged.obj), loop.start_byte)
-    return Trip(Count("int", ranged.obj), loop.start_byte) if ranged is not None and _integer(ranged) else None
+    counted = ranged is not None and _integer(types, path, over) is not None
+    return Trip(Count("int", ranged.obj), loop.start_byte) if counted else None
 
 
 def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | None:
@@ -104,7 +105,8 @@ def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | Non
     if len(names) != 1 or first not in (0, 1):
         return None
     i = types.at(path, names[0].start_byte)
-    if i is None or i.use != Use.DECL or i.obj is None or not _integer(i):
+    kind = _integer(types, path, names[0])
+    if i is None or i.use != Use.DECL or i.obj is None or kind is None:
         return None
     left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
     operator = cond.child_by_field_name("operator")
@@ -120,17 +122,18 @@ def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | Non
     if (
         bound is not None
         and first == 1
-        and i.type in SMALL_INTEGERS
-        and not (bound.kind == "const" and bound.key < SMALL_INTEGERS[i.type])
+        and kind in SMALL_INTEGERS
+        and not (bound.kind == "const" and bound.key < SMALL_INTEGERS[kind])
     ):
         return None
     return Trip(bound, loop.end_byte) if bound is not None else None
 
 
-def _integer(variable: Ident) -> bool:
-    """Is the variable of one of Go's integer types? A package's own type of the same name (`type int int8`,
-    which wraps where Go's int does not) has a package: go/types names it."""
-    return variable.type in {**INTEGERS, **WORD} and variable.named is None
+def _integer(types: TypeInfo, path: str, node: Node) -> str | None:
+    """The integer type go/types gives the expression, as its underlying predeclared type: a named
+    count (`type Workers int`) counts as its int, and a package's own `type int int8` as the int8
+    it is (it wraps where Go's int does not); None for any other type."""
+    return types.integer(path, node.start_byte, node.end_byte)
 
 
 def _is(types: TypeInfo, path: str, node: Node, variable: Ident) -> bool:

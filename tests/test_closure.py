@@ -498,6 +498,186 @@ func Scale(vals []int, factor int) ([]int, int) {
 """,
         "\t\t{\n\t\tfactor := factor" + COPY.format("factor") + "\t\tgo func() {",
     ),
+    "hb_closer_range": (
+        """package hb_closer_range
+
+import "sync"
+
+// Crawl fetches each level's URLs concurrently with one agent; a closer goroutine closes the
+// results once every fetch is done, which ends the range loop, and then the agent rotates.
+func Crawl(levels [][]string, agent string, fetch func(agent, url string) string) []string {
+	var all []string
+	for _, urls := range levels {
+		results := make(chan string)
+		var wg sync.WaitGroup
+		for _, u := range urls {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				results <- fetch(agent, u)
+			}()
+		}
+		go func() {
+			wg.Wait()
+			close(results)
+		}()
+		for r := range results {
+			if r == "" {
+				return all
+			}
+			all = append(all, r)
+		}
+		agent = agent + "'"
+	}
+	return all
+}
+""",
+        "\t\t\t{\n\t\t\tagent := agent" + COPY.format("agent") + "\t\t\tgo func() {",
+    ),
+    "hb_closer_defer_close": (
+        """package hb_closer_defer_close
+
+import "sync"
+
+// Resize scales every image with the same quality; a helper closes done once all are scaled,
+// and the function waits for done before lowering the quality for the next batch.
+func Resize(batches [][]int, quality int, scale func(img, quality int) int) []int {
+	var out []int
+	for _, imgs := range batches {
+		got := make([]int, len(imgs))
+		var wg sync.WaitGroup
+		wg.Add(len(imgs))
+		for i, img := range imgs {
+			go func() {
+				defer wg.Done()
+				got[i] = scale(img, quality)
+			}()
+		}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			wg.Wait()
+		}()
+		<-done
+		out = append(out, got...)
+		quality--
+	}
+	return out
+}
+""",
+        "\t\t\t{\n\t\t\tquality := quality" + COPY.format("quality") + "\t\t\tgo func() {",
+    ),
+    "hb_fan_in_named_count": (
+        """package hb_fan_in_named_count
+
+// Shards is how many shards a query fans out to.
+type Shards int
+
+// Count asks every shard with the same filter and sums the answers: a later loop over the same
+// count receives once per shard, so every shard has read the filter before it is cleared.
+func Count(n Shards, filter string, ask func(shard Shards, filter string) int) (int, string) {
+	results := make(chan int, n)
+	for s := range n {
+		go func() {
+			results <- ask(s, filter)
+		}()
+	}
+	total := 0
+	for range n {
+		total += <-results
+	}
+	filter = ""
+	return total, filter
+}
+""",
+        "\t\t{\n\t\tfilter := filter" + COPY.format("filter") + "\t\tgo func() {",
+    ),
+    "hb_select_return": (
+        """package hb_select_return
+
+import (
+	"context"
+	"time"
+)
+
+// Call runs do with the current timeout and waits for it or the context; each failed attempt
+// doubles the timeout.
+func Call(ctx context.Context, attempts int, timeout time.Duration, do func(time.Duration) error) error {
+	var err error
+	for a := 0; a < attempts; a++ {
+		errc := make(chan error, 1)
+		go func() {
+			errc <- do(timeout)
+		}()
+		select {
+		case err = <-errc:
+			if err == nil {
+				return nil
+			}
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		timeout *= 2
+	}
+	return err
+}
+""",
+        "\t\t{\n\t\ttimeout := timeout" + COPY.format("timeout") + "\t\tgo func() {",
+    ),
+    "hb_select_if_else_panic": (
+        """package hb_select_if_else_panic
+
+// Poll asks the probe with the current limit; a stop ends the poll, by an error or a panic when
+// the stop is forced; after each answer the limit grows.
+func Poll(stop <-chan bool, rounds, limit int, probe func(int) int) int {
+	total := 0
+	for range rounds {
+		done := make(chan int)
+		go func() {
+			done <- probe(limit)
+		}()
+		select {
+		case <-stop:
+			if forced := <-stop; forced {
+				panic("poll stopped")
+			} else {
+				return -1
+			}
+		case v := <-done:
+			total += v
+		}
+		limit++
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tlimit := limit" + COPY.format("limit") + "\t\tgo func() {",
+    ),
+    "hb_generator_range": (
+        """package hb_generator_range
+
+// Render formats every row with the same layout in a generator goroutine that closes out when
+// done; the range loop ends on that close, so the layout may change for the next table.
+func Render(tables [][]string, layout string, format func(layout, row string) string) []string {
+	var lines []string
+	for _, rows := range tables {
+		out := make(chan string)
+		go func() {
+			defer close(out)
+			for _, r := range rows {
+				out <- format(layout, r)
+			}
+		}()
+		for line := range out {
+			lines = append(lines, line)
+		}
+		layout = "wide"
+	}
+	return lines
+}
+""",
+        "\t\t{\n\t\tlayout := layout" + COPY.format("layout") + "\t\tgo func() {",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -1623,6 +1803,298 @@ func Walk(vals []int, done chan<- string) {
 """,
         "no func literal captures this x: it moves to the heap for another reason",
     ),
+    "closer_second_sender": (
+        """package closer_second_sender
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Find searches the shards with the key; a helper reports when all are searched, but a shard
+// with a hit reports at once too: the function may go on while other shards still read the key.
+func Find(shards [][]string, key, next string, hits chan<- string, release <-chan struct{}) string {
+	done := make(chan struct{}, len(shards)+1)
+	var wg sync.WaitGroup
+	for i, shard := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i > 0 {
+				<-release
+			}
+			n := 0
+			for _, s := range shard {
+				if s == key {
+					n++
+				}
+			}
+			if n > 0 {
+				done <- struct{}{}
+			}
+			hits <- fmt.Sprint(n)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		done <- struct{}{}
+	}()
+	<-done
+	key = next
+	return key
+}
+""",
+        "done is used other than by this goroutine's one signal and the function's wait",
+    ),
+    "closer_range_breaks": (
+        """package closer_range_breaks
+
+import "sync"
+
+// Scan checks every file with the rules; the loop stops at the first finding, while the other
+// checks still read the rules, which then change.
+func Scan(files []string, rules string, check func(rules, f string) string, release <-chan struct{}) (string, string) {
+	found := make(chan string, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i > 0 {
+				<-release
+			}
+			found <- check(rules, f)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(found)
+	}()
+	first := ""
+	for r := range found {
+		first = r
+		break
+	}
+	rules = "strict"
+	return first, rules
+}
+""",
+        "the function never waits for wg",
+    ),
+    "select_default": (
+        """package select_default
+
+// Ping sends a probe with the current tag and takes its answer if it is there already; the tag
+// changes either way, while a slow probe still reads it.
+func Ping(tag string, probe func(string) string, release <-chan struct{}) string {
+	answer := make(chan string, 1)
+	go func() {
+		<-release
+		answer <- probe(tag)
+	}()
+	select {
+	case <-answer:
+	default:
+	}
+	tag = "late"
+	return tag
+}
+""",
+        "the function never waits for answer",
+    ),
+    "select_case_breaks": (
+        """package select_case_breaks
+
+// Fetch asks with the current key and waits for the answer, unless told to stop: a soft stop
+// breaks out of the select (not the function) and the key changes while the ask still reads it.
+func Fetch(key string, stop <-chan bool, ask func(string) string, release <-chan struct{}) string {
+	answer := make(chan string, 1)
+	go func() {
+		<-release
+		answer <- ask(key)
+	}()
+	select {
+	case <-answer:
+	case hard := <-stop:
+		if !hard {
+			break
+		}
+		return ""
+	}
+	key = "next"
+	return key
+}
+""",
+        "the function never waits for answer",
+    ),
+    "select_case_writes": (
+        """package select_case_writes
+
+// Fetch asks with the current key; on a stop it clears the key before it returns, while the ask
+// may still read it.
+func Fetch(key string, stop <-chan struct{}, ask func(string) string, release <-chan struct{}) string {
+	answer := make(chan string, 1)
+	go func() {
+		<-release
+		answer <- ask(key)
+	}()
+	select {
+	case s := <-answer:
+		return s
+	case <-stop:
+		key = ""
+		return key
+	}
+}
+""",
+        "the write at line 15 can come before the wait at line 11 returns",
+    ),
+    "fan_in_writes_in_loop": (
+        """package fan_in_writes_in_loop
+
+// Scaled scales 0..n-1 concurrently; the receiving loop doubles the scale after each result,
+// while the goroutines not yet received from still read it.
+func Scaled(n, scale int, release chan struct{}) int {
+	results := make(chan int, n)
+	for i := range n {
+		go func() {
+			if i > 0 {
+				<-release
+			}
+			results <- i * scale
+		}()
+	}
+	total := 0
+	for k := range n {
+		total += <-results
+		scale *= 2
+		if k == 0 {
+			close(release)
+		}
+	}
+	return total
+}
+""",
+        "can come before the wait at line 16 returns",
+    ),
+    # no naive mutant: the original itself misbehaves (Wait may return before any Add; a second close panics)
+    "closer_started_first": (
+        """package closer_started_first
+
+import "sync"
+
+// Fetch starts the closer before the fetches: its Wait may return before any Add.
+func Fetch(urls []string, agent string, fetch func(a, u string) string) string {
+	results := make(chan string)
+	var wg sync.WaitGroup
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	for _, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- fetch(agent, u)
+		}()
+	}
+	for range results {
+	}
+	agent = "next"
+	return agent
+}
+""",
+        "the wait at line 9 is in a branch, case or loop of its own",
+    ),
+    "closer_worker_closes": (
+        """package closer_worker_closes
+
+import "sync"
+
+// Fetch lets a worker close the results too: the range loop may end before the others are done.
+func Fetch(urls []string, agent string, fetch func(a, u string) string) string {
+	results := make(chan string)
+	var wg sync.WaitGroup
+	for _, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if u == "" {
+				close(results)
+				return
+			}
+			results <- fetch(agent, u)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	for range results {
+	}
+	agent = "next"
+	return agent
+}
+""",
+        "the goroutine at line 20 waits for wg, then signals, but results is used other than",
+    ),
+    "closer_does_more": (
+        """package closer_does_more
+
+import "sync"
+
+// Send delivers every message with the same header; the helper logs before it closes done.
+func Send(msgs []string, header string, send func(h, m string), log func(string)) string {
+	var wg sync.WaitGroup
+	for _, m := range msgs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			send(header, m)
+		}()
+	}
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		log("sent")
+		close(done)
+	}()
+	<-done
+	header = ""
+	return header
+}
+""",
+        "wg is used other than by this goroutine's one signal and the function's wait",
+    ),
+    "closer_channel_passed": (
+        """package closer_channel_passed
+
+import "sync"
+
+// Collect gathers every source's items with the same filter; drain may close the results.
+func Collect(sources []string, filter string, read func(f, s string) string, drain func(chan string)) string {
+	results := make(chan string, len(sources))
+	var wg sync.WaitGroup
+	for _, s := range sources {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- read(filter, s)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	drain(results)
+	for range results {
+	}
+	filter = ""
+	return filter
+}
+""",
+        "results is used other than by this goroutine's one signal and the function's wait",
+    ),
 }
 
 
@@ -1751,6 +2223,39 @@ NAIVE = {
         block_copy("\t\tgo func() {", "\t\t}()\n", "label"),
         'func() string { hooks := make(chan func() string, 1); {pkg}.Hooks([]string{"a"}, "early:", hooks); '
         "return (<-hooks)() }()",
+    ),
+    "closer_second_sender": (
+        copy_before("\t\tgo func() {\n\t\t\tdefer wg.Done()", "key"),
+        "func() string { hits, release := make(chan string, 2), make(chan struct{}); "
+        '{pkg}.Find([][]string{{"a"}, {"b", "n"}}, "a", "n", hits, release); close(release); '
+        "return sorted(hits, 2) }()",
+    ),
+    "closer_range_breaks": (
+        copy_before("\t\tgo func() {\n\t\t\tdefer wg.Done()", "rules"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        'check := func(rules, f string) string { if f == "b" { got <- rules }; return f }; '
+        '{pkg}.Scan([]string{"a", "b"}, "loose", check, release); close(release); return <-got }()',
+    ),
+    "select_default": (
+        block_copy("\tgo func() {", "\t}()\n", "tag"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Ping("t", func(s string) string { got <- s; return s }, release); close(release); return <-got }()',
+    ),
+    "select_case_breaks": (
+        block_copy("\tgo func() {", "\t}()\n", "key"),
+        "func() string { stop, release, got := make(chan bool, 1), make(chan struct{}), make(chan string, 1); "
+        "stop <- false; ask := func(k string) string { got <- k; return k }; "
+        '{pkg}.Fetch("k", stop, ask, release); close(release); return <-got }()',
+    ),
+    "select_case_writes": (
+        block_copy("\tgo func() {", "\t}()\n", "key"),
+        "func() string { stop, release, got := make(chan struct{}), make(chan struct{}), make(chan string, 1); "
+        'close(stop); ask := func(k string) string { got <- "[" + k + "]"; return k }; '
+        '{pkg}.Fetch("k", stop, ask, release); close(release); return <-got }()',
+    ),
+    "fan_in_writes_in_loop": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Scaled(3, 10, make(chan struct{})))",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),

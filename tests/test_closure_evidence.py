@@ -65,6 +65,8 @@ NAIVE = {
     "decline_hb_nested_goroutine": ("notify.go", copy_in_block("\tgo func() {", "subject")),
     "decline_hb_queued_task": ("queue.go", copy_in_block("\t\tq.Add(func() {", "prefix", "})")),
     "decline_hb_write_before_wait": ("config.go", copy_in_block("\tgo func() {", "cfg")),
+    "decline_hb_closer_break": ("mirror.go", copy_in_block("\t\tgo func() {", "creds")),
+    "decline_hb_select_break": ("flush.go", copy_in_block("\tgo func() {", "dest")),
     "decline_addr_helper_keeps": ("tune.go", copy_in_block("\tgo func() {", "s")),
     "decline_addr_kept_in_struct": ("job.go", copy_in_block("\tgo func() {", "o")),
     "decline_addr_escaping_receiver": ("counter.go", copy_in_block("\tgo func() {", "c")),

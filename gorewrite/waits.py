@@ -1,0 +1,275 @@
+"""The function's side of happens-before: the statements that wait for a goroutine's signal, and
+whether one lies on every path from the go statement to a write.
+
+A wait is a statement of a block that holds the go statement, after it:
+
+- a receive or a Wait as the statement (`<-ch`, `v := <-ch`, `if v := <-ch; …`, `wg.Wait()`);
+- a `select` whose every case receives from the channel or ends in a terminating statement that no
+  break, continue or goto leaves (go/types' notion, in part: `return`, `panic(…)`, a block or an
+  if/else ending in one): a path through another case leaves the function, and there is no
+  `default` to go on without a receive;
+- a `for … range ch` loop over a channel only the goroutine closes, which nothing but a return or
+  panic leaves (no break of its own, no labelled jump, no goto): it ends only when a receive
+  returns because ch is closed, and the close is synchronized before that receive;
+- fan-in: a later loop as long that receives once an iteration.
+
+A write inside the wait statement comes after the wait only where the receive has completed: the
+rest of its statement, a select's receiving case. A loop's body runs before its last receive.
+Objects and methods come from go/types, never from names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gorewrite.rulekit import FUNCTIONS, owner
+from gorewrite.signals import Signal, Spawn, method_of, same_iterations
+from gorewrite.syntax import Node, ancestors, contains, statements, walk
+from gorewrite.typeinfo import Kind, TypeInfo, Use
+
+WAITS = (("sync", "WaitGroup", "Wait"), ("golang.org/x/sync/errgroup", "Group", "Wait"))
+BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
+# expressions whose operands are all evaluated when they are (a func literal's body is not)
+UNCONDITIONAL = (
+    "expression_list",
+    "argument_list",
+    "call_expression",
+    "binary_expression",
+    "unary_expression",
+    "parenthesized_expression",
+    "selector_expression",
+    "index_expression",
+    "slice_expression",
+    "composite_literal",
+    "literal_value",
+    "literal_element",
+    "keyed_element",
+    "type_conversion_expression",
+    "type_assertion_expression",
+)
+EVALUATING = ("expression_statement", "assignment_statement", "short_var_declaration", "send_statement")
+JUMPS = ("return_statement", "goto_statement", "labeled_statement", "break_statement", "continue_statement")
+
+
+@dataclass(frozen=True)
+class Wait:
+    """A statement that waits, and the byte ranges inside it that run only once the wait has returned."""
+
+    node: Node
+    settled: tuple[tuple[int, int], ...]
+
+
+def waits(types: TypeInfo, spawn: Spawn, signal: Signal, shared: bool) -> list[Wait]:
+    """The function's statements that wait for one goroutine's signal. `shared`: others send on the
+    channel it closes, so only a range loop, which the close alone ends, waits for it."""
+    found = []
+    for ident in types.idents.get(spawn.path, ()):
+        if ident.obj != signal.obj or ident.use == Use.DECL:
+            continue
+        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
+        if node is None or owner(node) != spawn.function:
+            continue
+        if signal.kind in ("send", "close"):
+            wait = _ranged(node) if signal.kind == "close" else None
+            wait = wait or (_received(types, spawn.path, node, signal) if not shared else None)
+        else:
+            wait = _waited(types, spawn.path, node)
+        if wait is not None:
+            found.append(wait)
+    return found
+
+
+def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:
+    """`wg.Wait()` or `g.Wait()` as the statement (`err := g.Wait()`, `if err := g.Wait(); …`)."""
+    waiting = node.parent.type == "selector_expression" and method_of(types, path, node.parent) in WAITS
+    stmt = statement_of(node.parent.parent) if waiting else None
+    return Wait(stmt, ((stmt.start_byte, stmt.end_byte),)) if stmt is not None else None
+
+
+def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
+    """The wait a receive from the channel makes: its statement, or the select whose case it is."""
+    receive = receive_of(node)
+    stmt = statement_of(receive) if receive is not None else None
+    if stmt is not None:
+        return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
+    case = receive.parent.parent if receive is not None and receive.parent.type == "receive_statement" else None
+    if case is None or case.type != "communication_case" or case.parent.parent.type != "statement_list":
+        return None
+    settled = []
+    for other in case.parent.named_children:
+        if other.type == "default_case":
+            return None
+        if other.type != "communication_case":
+            continue
+        if _receives_from(types, path, other.child_by_field_name("communication"), signal):
+            settled.append((other.start_byte, other.end_byte))
+        elif not _terminates(types, path, other):
+            return None
+    return Wait(case.parent, tuple(settled))
+
+
+def _receives_from(types: TypeInfo, path: str, communication: Node, signal: Signal) -> bool:
+    """Is the select case's communication a receive from the signalled channel?"""
+    right = communication.child_by_field_name("right") if communication.type == "receive_statement" else None
+    operand = right.child_by_field_name("operand") if right is not None and receive_of_unary(right) else None
+    found = types.at(path, operand.start_byte) if operand is not None and operand.type == "identifier" else None
+    return found is not None and found.obj == signal.obj
+
+
+def _terminates(types: TypeInfo, path: str, case: Node) -> bool:
+    """Does the case never complete normally: its statements end in a terminating one, and no break,
+    continue or goto leaves it (a break in a case leaves the select, not the loop around it)?"""
+    body = statements(case)
+    return bool(body) and _terminating(types, path, body[-1]) and _leaving(case, case) is None
+
+
+def _terminating(types: TypeInfo, path: str, stmt: Node) -> bool:
+    """go/types' terminating statement, in part: return, a panic call, a block or an if/else ending in one."""
+    if stmt.type == "return_statement":
+        return True
+    if stmt.type == "expression_statement" and stmt.named_children[0].type == "call_expression":
+        function = stmt.named_children[0].child_by_field_name("function")
+        builtin = types.at(path, function.start_byte) if function.type == "identifier" else None
+        return builtin is not None and builtin.kind == Kind.BUILTIN and builtin.name == "panic"
+    if stmt.type == "block":
+        body = statements(stmt)
+        return bool(body) and _terminating(types, path, body[-1])
+    if stmt.type == "if_statement":
+        other = stmt.child_by_field_name("alternative")
+        consequence = stmt.child_by_field_name("consequence")
+        return other is not None and _terminating(types, path, consequence) and _terminating(types, path, other)
+    return False
+
+
+def _ranged(node: Node) -> Wait | None:
+    """`for … range ch` as a block statement that nothing but a return or panic leaves early."""
+    clause = node.parent
+    if clause.type != "range_clause" or clause.child_by_field_name("right") != node:
+        return None
+    loop = clause.parent
+    if loop.parent.type != "statement_list" or _leaving(loop.child_by_field_name("body"), loop) is not None:
+        return None
+    return Wait(loop, ())
+
+
+def _leaving(node: Node, region: Node) -> Node | None:
+    """A goto, labelled break or continue, or a break or continue below node whose target is not
+    inside region (a continue of the loop region itself stays in it), not in func literals."""
+    for jump in walk(node, skip=lambda n: n.type == "func_literal"):
+        if jump.type == "goto_statement" or (jump.type in JUMPS[3:] and jump.named_child_count):
+            return jump
+        if jump.type not in JUMPS[3:]:
+            continue
+        continues = jump.type == "continue_statement"
+        targets = ("for_statement",) if continues else BREAKABLE
+        target = next((a for a in ancestors(jump) if a.type in targets or a.type in FUNCTIONS), None)
+        if target is None or target.type in FUNCTIONS or not contains(region, target):
+            return jump
+        if target == region and not continues:
+            return jump
+    return None
+
+
+def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Wait]:
+    """Fan-in: the later loops of the sending loop's block, as long (trips.py), whose body receives
+    from the channel once, in one of its own statements, and cannot skip it (no break, continue or goto)."""
+    receives = []  # every `<-ch` of the function
+    for ident in types.idents.get(spawn.path, ()):
+        node = (
+            spawn.function.named_descendant_for_byte_range(ident.start, ident.end) if ident.obj == signal.obj else None
+        )
+        receive = receive_of(node) if node is not None else None
+        if receive is not None and owner(receive) == spawn.function:
+            receives.append(receive)
+    found = []
+    for receive in receives:
+        stmt = _evaluating_statement(receive)
+        loop = stmt.parent.parent.parent if stmt is not None and stmt.parent.parent.type == "block" else None
+        if loop is None or loop.type != "for_statement" or loop.parent != sending.parent:
+            continue
+        inside = walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal")
+        jumps = any(n.type in ("break_statement", "continue_statement", "goto_statement") for n in inside)
+        once = sum(contains(loop, r) for r in receives) == 1
+        if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
+            found.append(Wait(loop, ()))
+    return found
+
+
+def _evaluating_statement(expr: Node) -> Node | None:
+    """The block statement that evaluates expr whenever it runs: expr in an operand, argument, index or
+    element of the statement's expressions (`all = append(all, <-ch)`), not under `&&`/`||`."""
+    node = expr
+    while node.parent is not None and node.parent.type in UNCONDITIONAL:
+        if node.parent.type == "binary_expression" and node.parent.child_by_field_name("operator").type in ("&&", "||"):
+            return None
+        node = node.parent
+    stmt = node.parent
+    if stmt is None or stmt.type not in EVALUATING or stmt.parent is None:
+        return None
+    if stmt.parent.type == "if_statement" and stmt.parent.child_by_field_name("initializer") == stmt:
+        stmt = stmt.parent  # `if v := <-ch; …`: the initializer runs first
+    return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
+
+
+def receive_of(node: Node) -> Node | None:
+    """The `<-ch` expression whose operand is node, or None."""
+    return node.parent if receive_of_unary(node.parent) else None
+
+
+def receive_of_unary(node: Node) -> bool:
+    return node.type == "unary_expression" and node.child(0).type == "<-"
+
+
+def statement_of(expr: Node) -> Node | None:
+    """The block statement that evaluates expr first: `expr`, `v := expr`, `v = expr`, `if v := expr; …`."""
+    stmt = expr.parent
+    if stmt.type == "expression_list":
+        if len(stmt.named_children) != 1:
+            return None
+        stmt = stmt.parent
+        if stmt.type not in ("short_var_declaration", "assignment_statement"):
+            return None
+    elif stmt.type != "expression_statement":
+        return None
+    if stmt.parent.type == "if_statement" and stmt.parent.child_by_field_name("initializer") == stmt:
+        stmt = stmt.parent
+    return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
+
+
+def not_ordering(spawn: Spawn, wait: Wait, write: int) -> str | None:
+    """Why `wait` may not lie on every path from the go statement to the write at byte `write`."""
+    node = wait.node
+    start = next((a for a in [spawn.statement, *ancestors(spawn.statement)] if a.parent == node.parent), None)
+    where = f"line {node.start_point.row + 1}"
+    if start is None or start.start_byte >= node.start_byte:
+        return f"the wait at {where} is in a branch, case or loop of its own, not on every path from the go statement"
+    settled = any(a <= write < b for a, b in wait.settled)
+    if start.start_byte <= write < node.end_byte and not settled:
+        line = spawn.function.named_descendant_for_byte_range(write, write).start_point.row + 1
+        return f"the write at line {line} can come before the wait at {where} returns"
+    region = [start]
+    sibling = start.next_named_sibling
+    while sibling is not None and sibling != node:
+        region.append(sibling)
+        sibling = sibling.next_named_sibling
+    for stmt in region:
+        jump = _escaping_jump(stmt, region)
+        if jump is not None:
+            kind = jump.type.removesuffix("_statement").replace("_", " ")
+            return f"a {kind} at line {jump.start_point.row + 1} can skip the wait at {where}"
+    return None
+
+
+def _escaping_jump(node: Node, region: list[Node]) -> Node | None:
+    """A return, goto, label, panic, or a break/continue leaving the region, below node (not in func literals)."""
+    for jump in walk(node, skip=lambda n: n.type == "func_literal"):
+        panics = jump.type == "call_expression" and jump.child_by_field_name("function").text == b"panic"
+        if jump.type not in JUMPS and not panics:
+            continue
+        if jump.type in ("break_statement", "continue_statement") and jump.named_child_count == 0:
+            targets = ("for_statement",) if jump.type == "continue_statement" else BREAKABLE
+            target = next((a for a in ancestors(jump) if a.type in targets or a.type in FUNCTIONS), None)
+            if target is not None and target.type not in FUNCTIONS and any(contains(r, target) for r in region):
+                continue
+        return jump
+    return None
