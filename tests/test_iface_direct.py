@@ -200,10 +200,85 @@ func Label(v Celsius) string {
         ),
         's.name + "=" + fmt.Stringer(v).String()',
     ),
+    "comma_ok_flag": (
+        case(
+            "comma_ok_flag",
+            'import "io"',
+            """// Checked writes the line, or reports that the sink cannot take it.
+func Checked(line []byte) int {
+	var c Counter
+	s := sample{name: "checked", sink: &c}
+	w, ok := s.sink.(io.Writer)
+	if !ok {
+		return -1
+	}
+	w.Write(line)
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "\tw := io.Writer(&c)\n\tw.Write(line)\n",
+    ),
+    "comma_ok_else": (
+        case(
+            "comma_ok_else",
+            'import "io"',
+            """// Either writes the line, or counts it as dropped.
+func Either(line []byte) int {
+	var c Counter
+	s := sample{name: "either", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+	} else {
+		c.n--
+	}
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t}\n\treturn c.n",
+    ),
+    "comma_ok_returns": (
+        case(
+            "comma_ok_returns",
+            'import "io"',
+            """// Sent writes the line when the sink is a writer, and says which way it went.
+func Sent(line []byte) string {
+	var c Counter
+	s := sample{name: "sent", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+		return s.name
+	}
+	return "dropped"
+}
+""",
+        ),
+        "\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t\treturn s.name\n\t}\n}\n",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
+    "panic_shadowed": (
+        case(
+            "panic_shadowed",
+            'import (\n\t"io"\n\t"strconv"\n)',
+            """// Logged writes the line and notes it; its panic is a local logger, so the code after the if runs.
+func Logged(line []byte, notes *string) {
+	var c Counter
+	panic := func(msg string) { *notes += msg }
+	s := sample{name: "logged", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		n, _ := w.Write(line)
+		panic("wrote " + strconv.Itoa(n) + " to " + s.name)
+	}
+	*notes += "; done"
+}
+""",
+        ),
+        "as a plain block it would leave the code after it unreachable",
+    ),
     "type_switch": (
         case(
             "type_switch",
@@ -602,62 +677,6 @@ func Maybe(line []byte) string {
         ),
         "w is set by open(…), which is not a conversion to an interface type",
     ),
-    "comma_ok_flag": (
-        case(
-            "comma_ok_flag",
-            'import "io"',
-            """// Checked writes the line, or reports that the sink cannot take it.
-func Checked(line []byte) int {
-	var c Counter
-	s := sample{name: "checked", sink: &c}
-	w, ok := s.sink.(io.Writer)
-	if !ok {
-		return -1
-	}
-	w.Write(line)
-	return c.n + len(s.name)
-}
-""",
-        ),
-        "after the rewrite ok would always be true",
-    ),
-    "comma_ok_else": (
-        case(
-            "comma_ok_else",
-            'import "io"',
-            """// Either writes the line, or counts it as dropped.
-func Either(line []byte) int {
-	var c Counter
-	s := sample{name: "either", sink: &c}
-	if w, ok := s.sink.(io.Writer); ok {
-		w.Write(line)
-	} else {
-		c.n--
-	}
-	return c.n + len(s.name)
-}
-""",
-        ),
-        "after the rewrite ok would always be true",
-    ),
-    "comma_ok_returns": (
-        case(
-            "comma_ok_returns",
-            'import "io"',
-            """// Sent writes the line when the sink is a writer, and says which way it went.
-func Sent(line []byte) string {
-	var c Counter
-	s := sample{name: "sent", sink: &c}
-	if w, ok := s.sink.(io.Writer); ok {
-		w.Write(line)
-		return s.name
-	}
-	return "dropped"
-}
-""",
-        ),
-        "would leave the code after it unreachable",
-    ),
     "comma_ok_else_if": (
         case(
             "comma_ok_else_if",
@@ -727,6 +746,12 @@ def replace(old: str, new: str):
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it
 # (`moved to heap`: the rewrite pays nothing, so the verifier rejects it).
 NAIVE = {
+    "panic_shadowed": (
+        lambda source: source.replace("\tif w, ok := s.sink.(io.Writer); ok {", "\t{\n\t\tw := io.Writer(&c)").replace(
+            '\t*notes += "; done"\n', ""
+        ),
+        'func() string { var notes string; {pkg}.Logged([]byte("ab"), &notes); return notes }()',
+    ),
     "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "named_result_stored": (
@@ -766,7 +791,6 @@ NAIVE = {
         replace("\tw := open(&c)\n\tw.(io.Writer)", "\tio.Writer(&c)"),
         '{pkg}.Maybe([]byte("x"))',
     ),
-    "comma_ok_flag": (replace("w, ok := s.sink.(io.Writer)", "w := io.Writer(&c)"), "undefined: ok"),
     "slice_passed": (
         replace("sinks[0].(io.Writer)", "io.Writer(&c), true"),
         '{pkg}.Route([]byte("x"), func(s []any) { s[0] = "elsewhere" })',
@@ -870,10 +894,6 @@ GOLDEN_NAIVE = {
         replace("var w, ok = opt.value.(io.Writer)", "var w = io.Writer(&file)"),
         "undefined: ok",
     ),
-    "decline_comma_ok_returns": (
-        replace("\tif err, ok := res.cause.(error); ok {", "\t{\n\t\terr := error(&perr)"),
-        "vet: unreachable code",
-    ),
 }
 
 
@@ -912,6 +932,7 @@ ALLOC_CALLS = {
     "array_pipeline_stage": "{pkg}.Size(3)",
     "comma_ok_blank_flusher": '{pkg}.Batch(io.Discard, []string{"a", "b"})',
     "comma_ok_block_closer": '{pkg}.Return(1, "me")',
+    "comma_ok_returns": "_, _ = {pkg}.Message(3)",
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',
     "field_event_payload": "{pkg}.CheckLine(2)",
     "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',

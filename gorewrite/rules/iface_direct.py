@@ -604,10 +604,10 @@ def _fix(
     """`c.(I)` becomes `I(E)`; the declaration of a container read nowhere else goes."""
     path = escape.path
     value = text(unparen(store.value))
-    edit = _converted(view, types, path, assertion, target + b"(" + value + b")")
-    if isinstance(edit, str):
-        return edit
-    edits = [edit]
+    edits = _converted(view, types, path, assertion, target + b"(" + value + b")")
+    if isinstance(edits, str):
+        return edits
+    dropped = len(edits) > 1
     name = text(store.container).decode()
     if removed:
         lines = _whole_lines(view.sources[path], store.declaration)
@@ -617,25 +617,39 @@ def _fix(
     summary = (
         f"convert {value.decode()} to {target.decode()} directly instead of asserting it from {_describe(store, place)}"
     )
+    if dropped:
+        summary += ", and drop the code only a failed assertion ran"
     if removed and place != "var":
         summary += f", and drop {name}, built only to be read back"
     return Fix(NAME, tuple(edits), (escape,), summary)
 
 
-def _converted(view: PackageView, types: TypeInfo, path: str, assertion: Node, conversion: bytes) -> Edit | str:
-    """The edit that puts the conversion in place of the assertion. A comma-ok assertion cannot fail
-    any more: `w, _ := c.(I)` becomes `w := I(E)`, and `if w, ok := c.(I); ok {` becomes a block
-    `{ w := I(E); … }` (same scope for w); any other use of ok would test a constant, so it declines."""
+def _converted(view: PackageView, types: TypeInfo, path: str, assertion: Node, conversion: bytes) -> list[Edit] | str:
+    """The edits that put the conversion in place of the assertion. A comma-ok assertion cannot fail
+    any more: `w, _ := c.(I)` becomes `w := I(E)`; `if w, ok := c.(I); ok {` becomes a block
+    `{ w := I(E); … }` (same scope for w) and what only a failed assertion ran goes (its else, or
+    the statements after a body that returns); `w, ok := c.(I)` followed by `if !ok { … }` loses
+    that if. Any other use of ok would test a constant, so it declines."""
     names = _comma_ok(assertion)
     if names is None:
-        return Edit(path, assertion.start_byte, assertion.end_byte, conversion)
+        return [Edit(path, assertion.start_byte, assertion.end_byte, conversion)]
     value, ok = names
     if text(value) == b"_":
         return "the assertion only tests the type (its value is discarded): the test always passes, remove it by hand"
+    between = view.sources[path][ok.end_byte : assertion.start_byte]  # ` := `, ` = ` or ` = (`
     if text(ok) == b"_":
-        between = view.sources[path][ok.end_byte : assertion.start_byte]  # ` := `, ` = ` or ` = (`
-        return Edit(path, value.end_byte, assertion.end_byte, between + conversion)
-    statement = _if_on(view, types, path, ok)
+        return [Edit(path, value.end_byte, assertion.end_byte, between + conversion)]
+    uses = _ok_uses(types, path, ok)
+    if isinstance(uses, str):
+        return uses
+    failed = _failed_check(view, types, path, ok, uses)
+    if failed is not None:
+        return (
+            failed
+            if isinstance(failed, str)
+            else [Edit(path, value.end_byte, assertion.end_byte, between + conversion), failed]
+        )
+    statement = _if_on(view, types, path, ok, uses)
     if isinstance(statement, str):
         return statement
     body = statement.child_by_field_name("consequence")
@@ -643,7 +657,13 @@ def _converted(view: PackageView, types: TypeInfo, path: str, assertion: Node, c
     line = source.rfind(b"\n", 0, statement.start_byte) + 1
     indent = source[line : line + len(source[line:]) - len(source[line:].lstrip(b"\t "))]
     declared = b"{\n" + indent + b"\t" + text(value) + b" := " + conversion
-    return Edit(path, statement.start_byte, body.start_byte + 1, declared)
+    edits = [Edit(path, statement.start_byte, body.start_byte + 1, declared)]
+    dead = _dead_after(types, path, statement)
+    if isinstance(dead, str):
+        return dead
+    if dead > body.end_byte:
+        edits.append(Edit(path, body.end_byte, dead, b""))
+    return edits
 
 
 def _comma_ok(assertion: Node) -> tuple[Node, Node] | None:
@@ -664,51 +684,101 @@ def _comma_ok(assertion: Node) -> tuple[Node, Node] | None:
     return (names[0], names[1]) if len(names) == 2 else None
 
 
-def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node) -> Node | str:
-    """The `if w, ok := c.(I); ok {` without else that declares ok and reads it nowhere else; else why not."""
+def _ok_uses(types: TypeInfo, path: str, ok: Node) -> list[Ident] | str:
+    """The reads of ok, declared by this comma-ok assignment (not assigned an earlier ok)."""
+    decl = types.at(path, ok.start_byte)
+    if decl is None or decl.use != Use.DECL:
+        return f"{text(ok).decode()} is not declared by the assertion: after the rewrite it would keep an older value"
+    return [i for i in types.idents.get(path, ()) if i.obj == decl.obj and i.use != Use.DECL]
+
+
+def _failed_check(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[Ident]) -> Edit | str | None:
+    """`w, ok := c.(I)` as a statement, ok read only by a later `if !ok { … }` of its block (no else,
+    no initializer): the edit removing that if, whose body only a failed assertion ran; None for
+    any other shape (the if-initializer form, or a decline _if_on explains)."""
+    declaration = ok.parent.parent if ok.parent.type == "expression_list" else ok.parent.parent  # := or var
+    if declaration.type == "var_declaration" and declaration.named_child_count != 1:
+        return None
+    if declaration.parent is None or declaration.parent.type != "statement_list" or len(uses) != 1:
+        return None
+    read = _use_node(view, path, uses[0])
+    condition = read.parent
+    statement = condition.parent
+    if (
+        condition.type != "unary_expression"
+        or condition.child(0).type != "!"
+        or statement.type != "if_statement"
+        or statement.child_by_field_name("condition") != condition
+        or statement.child_by_field_name("initializer") is not None
+        or statement.child_by_field_name("alternative") is not None
+        or statement.parent != declaration.parent
+    ):
+        return None
+    lines = _whole_lines(view.sources[path], statement)
+    if lines is None:
+        return f"the `if !{text(ok).decode()}` at line {_row(statement)} does not stand on lines of its own"
+    return Edit(path, *lines, b"")
+
+
+def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[Ident]) -> Node | str:
+    """The `if w, ok := c.(I); ok {` that declares ok and reads it nowhere else; else why not."""
     declaration = ok.parent.parent
     statement = declaration.parent
     name = text(ok).decode()
     problem = (
         f"after the rewrite {name} would always be true, and it is used other than as the whole condition "
-        f"of `if …, {name} := …; {name} {{` without else"
+        f"of `if …, {name} := …; {name} {{` or in `if !{name} {{` right after it"
     )
     if (
         declaration.type != "short_var_declaration"
         or statement.type != "if_statement"
         or statement.child_by_field_name("initializer") != declaration
-        or statement.child_by_field_name("alternative") is not None
     ):
         return problem
     condition = unparen(statement.child_by_field_name("condition"))
-    decl = types.at(path, ok.start_byte)
-    if decl is None or decl.use != Use.DECL or condition.type != "identifier" or text(condition) != text(ok):
+    if condition.type != "identifier" or text(condition) != text(ok):
         return problem
-    uses = [i for i in types.idents.get(path, ()) if i.obj == decl.obj and i.use != Use.DECL]
     if [u.start for u in uses] != [condition.start_byte]:
         return f"{problem} (line {view.line(path, uses[-1].start) if uses else _row(ok)})"
+    return statement
+
+
+def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
+    """Where the code only a failed assertion reached ends: the if's else, and, when its body surely
+    leaves the function (`return`, `panic`, `goto`) and the if is a statement of the function's own
+    body, the statements after it (no label among them: a goto could reach it). A body that may end
+    the flow anywhere else would leave code after the block unreachable: why not, then."""
+    end = statement.end_byte
     body = statement.child_by_field_name("consequence").named_children
     last = body[-1] if body and body[-1].type == "statement_list" and body[-1].named_children else None
     last = last.named_children[-1] if last is not None else None
     ends = last is not None and (last.type not in FALLING or _is_panic(last))
-    if ends and not _ends_function(statement):
+    if not ends:
+        return end
+    after = []
+    sibling = statement.next_named_sibling
+    while sibling is not None:
+        after.append(sibling)
+        sibling = sibling.next_named_sibling
+    block = statement.parent.parent if statement.parent.type == "statement_list" else None
+    top = block is not None and block.parent is not None and block.parent.type in FUNCTIONS
+    leaves = last.type in ("return_statement", "goto_statement") or _is_builtin_panic(types, path, last)
+    if top and not after:
+        return end
+    if not top or not leaves or any(s.type == "labeled_statement" for s in after):
         return (
-            f"after the rewrite {name} would always be true, and the if's body ends in "
+            f"after the rewrite the assertion always succeeds, and the if's body ends in "
             f"`{text(last).decode().splitlines()[0]}`: as a plain block it would leave the code after it unreachable"
         )
-    return statement
+    return after[-1].end_byte
 
 
-def _ends_function(statement: Node) -> bool:
-    """Is the statement the last of a function's body? Anywhere else, a block that ends the flow can
-    make code after it (or after an if-else chain it completes) unreachable."""
-    block = statement.parent.parent if statement.parent.type == "statement_list" else None
-    return (
-        statement.next_named_sibling is None
-        and block is not None
-        and block.parent is not None
-        and block.parent.type in FUNCTIONS
-    )
+def _is_builtin_panic(types: TypeInfo, path: str, statement: Node) -> bool:
+    """`panic(…)` as the builtin (go/types), not a function of that name."""
+    if not _is_panic(statement):
+        return False
+    found = types.at(path, statement.named_children[0].start_byte)
+    return found is not None and found.kind == Kind.BUILTIN
 
 
 def _is_panic(statement: Node) -> bool:

@@ -15,7 +15,7 @@ type outcome struct {
 
 // Message returns the text of the error for a bad line, and its status code.
 func Message(line int) (string, int) {
-	perr := parseError{line: line, msg: "unexpected token"} // want "moved to heap: perr" // declined "would leave the code after it unreachable"
+	perr := parseError{line: line, msg: "unexpected token"} // want "moved to heap: perr"
 	res := outcome{code: 400, cause: &perr}
 	if err, ok := res.cause.(error); ok {
 		return err.Error(), res.code
