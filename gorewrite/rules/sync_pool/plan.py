@@ -8,7 +8,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from gorewrite import breaches, retention
+from gorewrite import breaches, callees, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
@@ -30,6 +30,7 @@ from gorewrite.rules.sync_pool.sites import (
     loop_between,
     own_function,
 )
+from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, directive, first_of, text, touches_error, walk
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Ident, Kind, Use
@@ -95,7 +96,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return (
             f"it fits the stack ({size} bytes): it is on the heap for what the code does with it, not for its"
             " size, and gorewrite pools such a value only when it is a reusable buffer (a bytes.Buffer or a"
-            f" strings.Builder) or a []byte of {MIN_SCRATCH} bytes or more on the heap only for io's Read and Write"
+            f" strings.Builder) or a []byte of {MIN_SCRATCH} bytes or more that the function hands to io's Read or"
+            " Write, or to a std function that keeps nothing of it (io.CopyBuffer, io.ReadFull, crc32), and that is"
+            " on the heap only for those calls"
         )
     # A reusable object escapes through calls: every use below, each call through retention, proves none keeps
     # it. So does a scratch []byte, whose flow is read once its uses are known.
@@ -137,6 +140,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
     relies: set[str] = set()  # the interface contracts retention's answers rest on
     copies = 0
+    objs = {declared.obj}  # the variable and the local aliases of it followed so far (uses.py)
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
         if site.kind == "var":
@@ -145,7 +149,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
                 return f"{var} {node}"
             if node.type == "unary_expression":
                 addresses.append((node.start_byte, node.end_byte))
-        problem = uses.check(view, site, node, declared.obj, relies, stale, length is not None)
+        problem = uses.check(view, site, node, objs, relies, stale, length is not None)
         if problem:
             return f"{var} {problem}"
         method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
@@ -154,7 +158,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     broken = breaches.breach(view, relies)
     if broken:
         return f"{var} {broken}"
-    why = _scratch_flow(view, site, escape, declared.obj) if scratch else None
+    why = _scratch_flow(view, site, escape, objs) if scratch else None
     if why:
         return why
     if stale:
@@ -177,10 +181,16 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     )
 
 
+# The calls a scratch []byte may reach the heap through: io.Reader's Read and io.Writer's Write, by their
+# contracts, and the std functions the table clears for a buffer with no methods of its own to ask
+# (io.CopyBuffer and io.ReadFull hand it only to Read and Write; crc32 reads it).
+HANDED = frozenset({b"Read", b"Write", *(key[2].encode() for key, entry in TABLE.items() if not entry.methods)})
+
+
 def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
-    """Is the site a `make([]byte, …)` of MIN_SCRATCH bytes to 64 KiB that its function hands to a Read,
-    Write or CopyBuffer call, which sync-pool pools when it is on the heap only for io's Read and Write
-    (its uses and its flow say so)? `byte` is Go's, by go/types."""
+    """Is the site a `make([]byte, …)` of MIN_SCRATCH bytes to 64 KiB that its function hands to a call
+    named as one of HANDED, which sync-pool pools when it is on the heap only for those calls (its uses
+    and its flow say so)? `byte` is Go's, by go/types."""
     if site.kind != "make" or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
         return False
     kind = site.value.child_by_field_name("arguments").named_children[0]
@@ -191,22 +201,41 @@ def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
 
 
 def _handed_to_io(site: Site) -> bool:
-    """Does the function pass the variable, or a slice of it, to a call named Read, Write or CopyBuffer?
-    Only such a call can rest on io's contracts, which go/types and retention decide later: by name, it
-    spares the -m=2 compile of packages whose byte slices reach none."""
-    name = text(site.name)
-    for call in walk(enclosing_function(site.statement).child_by_field_name("body")):
+    """Does the function pass the variable, or a slice of it, to a call named as one of HANDED (Read,
+    Write, CopyBuffer, ReadFull, ChecksumIEEE…)? Only such a call can rest on io's contracts or the std
+    table, which go/types and retention decide later: by name, it spares the -m=2 compile of packages
+    whose byte slices reach none. A local alias (`body := buf[:n]`) counts, by its name: uses.py follows it."""
+    body = enclosing_function(site.statement).child_by_field_name("body")
+    names = _alias_names(body, text(site.name))
+    for call in walk(body):
         if call.type != "call_expression":
             continue
         function = call.child_by_field_name("function")
         if function.type == "selector_expression":
             function = function.child_by_field_name("field")
-        if text(function) not in (b"Read", b"Write", b"CopyBuffer"):
+        if text(function) not in HANDED:
             continue
         for argument in map(_unsliced, call.child_by_field_name("arguments").named_children):
-            if argument.type == "identifier" and text(argument) == name:
+            if argument.type == "identifier" and text(argument) in names:
                 return True
     return False
+
+
+def _alias_names(body: Node, name: bytes) -> set[bytes]:
+    """The name, and the names assigned it or a slice of it, transitively (`line := buf[:n]`): by syntax
+    alone, an over-approximation that only decides which packages get the -m=2 compile."""
+    names, assignments = {name}, [n for n in walk(body) if n.type in ("short_var_declaration", "assignment_statement")]
+    grown = True
+    while grown:
+        grown = False
+        for assignment in assignments:
+            left, right = assignment.child_by_field_name("left"), assignment.child_by_field_name("right")
+            for target, value in zip(left.named_children, right.named_children, strict=False):
+                unsliced = _unsliced(value)
+                if unsliced.type == "identifier" and text(unsliced) in names and text(target) not in names:
+                    names.add(text(target))
+                    grown = True
+    return names
 
 
 def _builder_file(view: PackageView, site: Site) -> str | None:
@@ -327,7 +356,7 @@ def _flow_reason(view: PackageView, escape: Escape) -> str | None:
     return None
 
 
-def _scratch_flow(view: PackageView, site: Site, escape: Escape, obj: str) -> str | None:
+def _scratch_flow(view: PackageView, site: Site, escape: Escape, objs: set[str]) -> str | None:
     """None when, under every toolchain, the site's -m=2 flow goes to the heap through a call, and every
     step is the declaration, a slice of the buffer or a call that passes it where only io's contracts
     keep it from being retained. The compiler prints one path per site; the uses, all cleared before,
@@ -340,14 +369,19 @@ def _scratch_flow(view: PackageView, site: Site, escape: Escape, obj: str) -> st
         if not steps or None in steps or steps[-1][1] != "call parameter":
             return f"{version} gave no -m=2 flow through a call gorewrite can read for the site"
         for step in steps:
-            if step[1] not in SCRATCH_STEPS or (step[1] == "call parameter" and not _io_call(view, site, step, obj)):
-                return f"it can outlive the call: {version} says `{step[0].strip()}`, which no io contract covers"
+            if step[1] not in SCRATCH_STEPS or (step[1] == "call parameter" and not _io_call(view, site, step, objs)):
+                return (
+                    f"it can outlive the call: {version} says `{step[0].strip()}`, which neither io's contracts"
+                    " nor the std table cover"
+                )
     return None
 
 
-def _io_call(view: PackageView, site: Site, step: re.Match, obj: str) -> bool:
+def _io_call(view: PackageView, site: Site, step: re.Match, objs: set[str]) -> bool:
     """Is the flow step's call, in the site's file, one that gets the buffer (or a slice of it) and keeps
-    it only as far as io's contracts let it (w.Write(buf[:n]), r.Read(buf), io.CopyBuffer(dst, src, buf))?
+    it only as far as io's contracts let it (w.Write(buf[:n]), r.Read(buf), io.CopyBuffer(dst, src, buf),
+    io.ReadFull(r, buf)) or keeps nothing of it by the std table (crc32.ChecksumIEEE(buf[:n])), not by
+    the verdict of a function the compiler saw, which would not have sent it to the heap?
     The file is named as the go command was run (`./relay.go`, `../x/relay.go`): by its base name, one
     file of the package, where the call must be and pass the site's own variable."""
     if os.path.basename(step[2]) != os.path.basename(site.path):
@@ -357,15 +391,24 @@ def _io_call(view: PackageView, site: Site, step: re.Match, obj: str) -> bool:
     if node is None or node.type != "argument_list" or node.start_byte != offset:
         return False
     for index, argument in enumerate(node.named_children):
-        if _is_buffer(view, site, argument, obj):
+        if _is_buffer(view, site, argument, objs):
             relied: set[str] = set()
-            return retention.kept(view, node.parent, index, contents=True, relies=relied) is None and bool(relied)
+            if retention.kept(view, node.parent, index, contents=True, relies=relied) is not None:
+                return False
+            return bool(relied) or _in_table(view, site, node.parent, index)
     return False
 
 
-def _is_buffer(view: PackageView, site: Site, expr: Node, obj: str) -> bool:
+def _in_table(view: PackageView, site: Site, call: Node, index: int) -> bool:
+    """Does the std table clear this argument of the call with no methods to ask (crc32's bytes)?"""
+    key = callees.callee(view, site.path, call)
+    entry = TABLE.get((*key, index)) if isinstance(key, tuple) else None
+    return entry is not None and not entry.methods
+
+
+def _is_buffer(view: PackageView, site: Site, expr: Node, objs: set[str]) -> bool:
     """Is expr the variable, or a slice of it (`buf[:n]`), through any parentheses?"""
-    return uses.is_obj(view, site, _unsliced(expr), obj)
+    return uses.is_obj(view, site, _unsliced(expr), objs)
 
 
 def _unsliced(expr: Node) -> Node:
