@@ -466,6 +466,8 @@ REUSED = (
     "binary_header",
     "proxy_copy_buffer",
     "chunked_upload",
+    "frame_verify",
+    "crc_staging",
 )
 
 
