@@ -11,6 +11,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	htmltemplate "html/template"
 	"io"
 	"runtime"
@@ -204,6 +205,48 @@ func TestCopyBuffer(t *testing.T) {
 	} {
 		if !collectedAs(func() *[64]byte { return new([64]byte) }, copied) {
 			t.Fatal("io.CopyBuffer kept its buffer")
+		}
+	}
+}
+
+// TestReadFullBuffer: the buffer io.ReadFull and io.ReadAtLeast fill is garbage after the call:
+// filled in one Read, in several (a reader giving 3 bytes a Read), short (ErrUnexpectedEOF), and
+// unused (ErrShortBuffer), each Read through a reader that keeps no p.
+func TestReadFullBuffer(t *testing.T) {
+	long := strings.Repeat("x", 150)
+	for _, read := range []func(*[64]byte){
+		func(p *[64]byte) { io.ReadFull(strings.NewReader(long), p[:]) },
+		func(p *[64]byte) { io.ReadFull(io.LimitReader(strings.NewReader(long), 3), p[:]) },
+		func(p *[64]byte) { io.ReadFull(&threeAtATime{strings.NewReader(long)}, p[:]) },
+		func(p *[64]byte) { io.ReadAtLeast(&threeAtATime{strings.NewReader(long)}, p[:], 10) },
+		func(p *[64]byte) { io.ReadAtLeast(strings.NewReader(long), p[:8], 9) },
+	} {
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, read) {
+			t.Fatal("io.ReadFull or io.ReadAtLeast kept its buffer")
+		}
+	}
+}
+
+// threeAtATime reads at most three bytes a call: ReadAtLeast calls Read again with buf[n:].
+type threeAtATime struct{ r io.Reader }
+
+func (r *threeAtATime) Read(p []byte) (int, error) { return r.r.Read(p[:min(len(p), 3)]) }
+
+// TestCRC32: the bytes crc32 sums are garbage after the call, for each table's path: IEEE (the
+// architecture's or slicing-by-8 updateIEEE), Castagnoli (updateCastagnoli) and any other table
+// (simpleUpdate), through ChecksumIEEE, Checksum and Update.
+func TestCRC32(t *testing.T) {
+	koopman := crc32.MakeTable(crc32.Koopman)
+	castagnoli := crc32.MakeTable(crc32.Castagnoli)
+	for _, sum := range []func(*[64]byte){
+		func(p *[64]byte) { crc32.ChecksumIEEE(p[:]) },
+		func(p *[64]byte) { crc32.Checksum(p[:], crc32.IEEETable) },
+		func(p *[64]byte) { crc32.Checksum(p[:], castagnoli) },
+		func(p *[64]byte) { crc32.Update(1, koopman, p[:]) },
+		func(p *[64]byte) { crc32.Update(1, castagnoli, p[3:]) },
+	} {
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, sum) {
+			t.Fatal("crc32 kept the bytes it summed")
 		}
 	}
 }

@@ -8,31 +8,30 @@ import os
 import re
 from dataclasses import dataclass
 
-from gorewrite import breaches, retention
+from gorewrite import breaches, callees, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
+from gorewrite.rules.sync_pool import uses
 from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
     BUILDER,
     FLOW_REASON,
     FLOW_STEP,
     MIN_SCRATCH,
-    OK_BUILTINS,
     PRINTED_MAKE,
     PRINTED_NEW,
     REUSABLE,
-    SAME_METHODS,
     SCRATCH_STEPS,
     TOO_LARGE,
-    WRITER_FIRST,
     Site,
     enclosing_function,
     generic_receiver,
     loop_between,
     own_function,
 )
-from gorewrite.syntax import Node, ancestors, directive, first_of, text, touches_error, walk
+from gorewrite.stdtable import TABLE
+from gorewrite.syntax import Node, directive, first_of, text, touches_error, walk
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Ident, Kind, Use
 
@@ -97,7 +96,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return (
             f"it fits the stack ({size} bytes): it is on the heap for what the code does with it, not for its"
             " size, and gorewrite pools such a value only when it is a reusable buffer (a bytes.Buffer or a"
-            f" strings.Builder) or a []byte of {MIN_SCRATCH} bytes or more on the heap only for io's Read and Write"
+            f" strings.Builder) or a []byte of {MIN_SCRATCH} bytes or more that the function hands to io's Read or"
+            " Write, or to a std function that keeps nothing of it (io.CopyBuffer, io.ReadFull, crc32), and that is"
+            " on the heap only for those calls"
         )
     # A reusable object escapes through calls: every use below, each call through retention, proves none keeps
     # it. So does a scratch []byte, whose flow is read once its uses are known.
@@ -139,6 +140,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
     relies: set[str] = set()  # the interface contracts retention's answers rest on
     copies = 0
+    objs = {declared.obj}  # the variable and the local aliases of it followed so far (uses.py)
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
         if site.kind == "var":
@@ -147,7 +149,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
                 return f"{var} {node}"
             if node.type == "unary_expression":
                 addresses.append((node.start_byte, node.end_byte))
-        problem = _use(view, site, node, declared.obj, relies, stale, length is not None)
+        problem = uses.check(view, site, node, objs, relies, stale, length is not None)
         if problem:
             return f"{var} {problem}"
         method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
@@ -156,7 +158,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     broken = breaches.breach(view, relies)
     if broken:
         return f"{var} {broken}"
-    why = _scratch_flow(view, site, escape, declared.obj) if scratch else None
+    why = _scratch_flow(view, site, escape, objs) if scratch else None
     if why:
         return why
     if stale:
@@ -179,10 +181,16 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     )
 
 
+# The calls a scratch []byte may reach the heap through: io.Reader's Read and io.Writer's Write, by their
+# contracts, and the std functions the table clears for a buffer with no methods of its own to ask
+# (io.CopyBuffer and io.ReadFull hand it only to Read and Write; crc32 reads it).
+HANDED = frozenset({b"Read", b"Write", *(key[2].encode() for key, entry in TABLE.items() if not entry.methods)})
+
+
 def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
-    """Is the site a `make([]byte, …)` of MIN_SCRATCH bytes to 64 KiB that its function hands to a Read,
-    Write or CopyBuffer call, which sync-pool pools when it is on the heap only for io's Read and Write
-    (its uses and its flow say so)? `byte` is Go's, by go/types."""
+    """Is the site a `make([]byte, …)` of MIN_SCRATCH bytes to 64 KiB that its function hands to a call
+    named as one of HANDED, which sync-pool pools when it is on the heap only for those calls (its uses
+    and its flow say so)? `byte` is Go's, by go/types."""
     if site.kind != "make" or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
         return False
     kind = site.value.child_by_field_name("arguments").named_children[0]
@@ -193,22 +201,41 @@ def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
 
 
 def _handed_to_io(site: Site) -> bool:
-    """Does the function pass the variable, or a slice of it, to a call named Read, Write or CopyBuffer?
-    Only such a call can rest on io's contracts, which go/types and retention decide later: by name, it
-    spares the -m=2 compile of packages whose byte slices reach none."""
-    name = text(site.name)
-    for call in walk(enclosing_function(site.statement).child_by_field_name("body")):
+    """Does the function pass the variable, or a slice of it, to a call named as one of HANDED (Read,
+    Write, CopyBuffer, ReadFull, ChecksumIEEE…)? Only such a call can rest on io's contracts or the std
+    table, which go/types and retention decide later: by name, it spares the -m=2 compile of packages
+    whose byte slices reach none. A local alias (`body := buf[:n]`) counts, by its name: uses.py follows it."""
+    body = enclosing_function(site.statement).child_by_field_name("body")
+    names = _alias_names(body, text(site.name))
+    for call in walk(body):
         if call.type != "call_expression":
             continue
         function = call.child_by_field_name("function")
         if function.type == "selector_expression":
             function = function.child_by_field_name("field")
-        if text(function) not in (b"Read", b"Write", b"CopyBuffer"):
+        if text(function) not in HANDED:
             continue
         for argument in map(_unsliced, call.child_by_field_name("arguments").named_children):
-            if argument.type == "identifier" and text(argument) == name:
+            if argument.type == "identifier" and text(argument) in names:
                 return True
     return False
+
+
+def _alias_names(body: Node, name: bytes) -> set[bytes]:
+    """The name, and the names assigned it or a slice of it, transitively (`line := buf[:n]`): by syntax
+    alone, an over-approximation that only decides which packages get the -m=2 compile."""
+    names, assignments = {name}, [n for n in walk(body) if n.type in ("short_var_declaration", "assignment_statement")]
+    grown = True
+    while grown:
+        grown = False
+        for assignment in assignments:
+            left, right = assignment.child_by_field_name("left"), assignment.child_by_field_name("right")
+            for target, value in zip(left.named_children, right.named_children, strict=False):
+                unsliced = _unsliced(value)
+                if unsliced.type == "identifier" and text(unsliced) in names and text(target) not in names:
+                    names.add(text(target))
+                    grown = True
+    return names
 
 
 def _builder_file(view: PackageView, site: Site) -> str | None:
@@ -329,7 +356,7 @@ def _flow_reason(view: PackageView, escape: Escape) -> str | None:
     return None
 
 
-def _scratch_flow(view: PackageView, site: Site, escape: Escape, obj: str) -> str | None:
+def _scratch_flow(view: PackageView, site: Site, escape: Escape, objs: set[str]) -> str | None:
     """None when, under every toolchain, the site's -m=2 flow goes to the heap through a call, and every
     step is the declaration, a slice of the buffer or a call that passes it where only io's contracts
     keep it from being retained. The compiler prints one path per site; the uses, all cleared before,
@@ -342,14 +369,19 @@ def _scratch_flow(view: PackageView, site: Site, escape: Escape, obj: str) -> st
         if not steps or None in steps or steps[-1][1] != "call parameter":
             return f"{version} gave no -m=2 flow through a call gorewrite can read for the site"
         for step in steps:
-            if step[1] not in SCRATCH_STEPS or (step[1] == "call parameter" and not _io_call(view, site, step, obj)):
-                return f"it can outlive the call: {version} says `{step[0].strip()}`, which no io contract covers"
+            if step[1] not in SCRATCH_STEPS or (step[1] == "call parameter" and not _io_call(view, site, step, objs)):
+                return (
+                    f"it can outlive the call: {version} says `{step[0].strip()}`, which neither io's contracts"
+                    " nor the std table cover"
+                )
     return None
 
 
-def _io_call(view: PackageView, site: Site, step: re.Match, obj: str) -> bool:
+def _io_call(view: PackageView, site: Site, step: re.Match, objs: set[str]) -> bool:
     """Is the flow step's call, in the site's file, one that gets the buffer (or a slice of it) and keeps
-    it only as far as io's contracts let it (w.Write(buf[:n]), r.Read(buf), io.CopyBuffer(dst, src, buf))?
+    it only as far as io's contracts let it (w.Write(buf[:n]), r.Read(buf), io.CopyBuffer(dst, src, buf),
+    io.ReadFull(r, buf)) or keeps nothing of it by the std table (crc32.ChecksumIEEE(buf[:n])), not by
+    the verdict of a function the compiler saw, which would not have sent it to the heap?
     The file is named as the go command was run (`./relay.go`, `../x/relay.go`): by its base name, one
     file of the package, where the call must be and pass the site's own variable."""
     if os.path.basename(step[2]) != os.path.basename(site.path):
@@ -359,15 +391,24 @@ def _io_call(view: PackageView, site: Site, step: re.Match, obj: str) -> bool:
     if node is None or node.type != "argument_list" or node.start_byte != offset:
         return False
     for index, argument in enumerate(node.named_children):
-        if _is_buffer(view, site, argument, obj):
+        if _is_buffer(view, site, argument, objs):
             relied: set[str] = set()
-            return retention.kept(view, node.parent, index, contents=True, relies=relied) is None and bool(relied)
+            if retention.kept(view, node.parent, index, contents=True, relies=relied) is not None:
+                return False
+            return bool(relied) or _in_table(view, site, node.parent, index)
     return False
 
 
-def _is_buffer(view: PackageView, site: Site, expr: Node, obj: str) -> bool:
+def _in_table(view: PackageView, site: Site, call: Node, index: int) -> bool:
+    """Does the std table clear this argument of the call with no methods to ask (crc32's bytes)?"""
+    key = callees.callee(view, site.path, call)
+    entry = TABLE.get((*key, index)) if isinstance(key, tuple) else None
+    return entry is not None and not entry.methods
+
+
+def _is_buffer(view: PackageView, site: Site, expr: Node, objs: set[str]) -> bool:
     """Is expr the variable, or a slice of it (`buf[:n]`), through any parentheses?"""
-    return _is_obj(view, site, _unsliced(expr), obj)
+    return uses.is_obj(view, site, _unsliced(expr), objs)
 
 
 def _unsliced(expr: Node) -> Node:
@@ -443,213 +484,3 @@ def _type_kind(view: PackageView, path: str, node: Node | None) -> str | None:
     if ident.iface:
         return f"{text(node).decode()} is an interface"
     return None
-
-
-def _use(
-    view: PackageView, site: Site, node: Node, obj: str, relies: set[str], stale: list[str] | None, is_slice: bool
-) -> str | None:
-    """Why this use of the variable lets the object outlive the call (or the pool's Put), or None."""
-    enclosing = []
-    own = own_function(site.statement)
-    for ancestor in ancestors(node):
-        if ancestor == own:
-            break
-        enclosing.append(ancestor)
-    if any(a.type == "go_statement" for a in enclosing):
-        return "is used in a go statement: the goroutine may outlive the call"
-    for ancestor in enclosing:
-        if ancestor.type == "func_literal":
-            return "is captured by a func literal, which may outlive the call"
-        if ancestor.type == "defer_statement":
-            return "is used in a defer statement, which runs around the pool's Put"
-    return _consumer(view, site, node, obj, relies, stale, is_slice)
-
-
-def _consumer(
-    view: PackageView, site: Site, expr: Node, obj: str, relies: set[str], stale: list[str] | None, is_slice: bool
-) -> str | None:
-    """How the value of `expr` (the object, or a slice of it) is used; None when that keeps it inside the call."""
-    parent = expr.parent
-    while parent is not None and parent.type == "parenthesized_expression":
-        expr, parent = parent, parent.parent
-    if parent is None:
-        return "is used where gorewrite cannot follow it"
-    kind = parent.type
-    if kind == "index_expression" and parent.child_by_field_name("operand") == expr:
-        return _element(view, site, parent, obj, relies)
-    if kind == "selector_expression" and parent.child_by_field_name("operand") == expr:
-        return _selected(view, site, parent, obj, relies)
-    if kind == "slice_expression" and parent.child_by_field_name("operand") == expr:
-        end, capacity = parent.child_by_field_name("end"), parent.child_by_field_name("capacity")
-        if stale is not None and (capacity is not None or (end is not None and text(end) != b"0")):
-            stale.append("is resliced, maybe past its length")
-        if not is_slice:
-            return "is sliced: the slice would alias the pooled object"
-        return _consumer(view, site, parent, obj, relies, stale, is_slice)
-    if kind == "unary_expression":
-        operator = text(parent.child_by_field_name("operator"))
-        if operator == b"&":
-            return "has its address taken: the pointer may outlive the call"
-        if operator == b"*":
-            if site.reuse:
-                return f"is dereferenced: a copy of a {site.reuse} shares the storage the pool reuses"
-            return _element(view, site, parent, obj, relies)  # *p is the object's storage, like p.f
-        return None
-    if kind in ("binary_expression", "range_clause", "expression_switch_statement", "if_statement"):
-        if kind == "range_clause" and parent.child_by_field_name("right") != expr:
-            return "is assigned by a range clause"
-        return None
-    if kind in ("argument_list", "variadic_argument"):
-        return _argument(view, site, expr, parent, obj, relies, stale, is_slice)
-    if kind == "expression_list":
-        owner = parent.parent
-        if owner is None:
-            return "is used where gorewrite cannot follow it"
-        if owner.type == "return_statement":
-            return "is returned: it outlives the call"
-        if owner.type in ("assignment_statement", "short_var_declaration"):
-            left, right = owner.child_by_field_name("left"), owner.child_by_field_name("right")
-            if parent == left:
-                return None if owner.type == "assignment_statement" else "is redeclared"
-            targets = left.named_children
-            index = right.named_children.index(expr) if expr in right.named_children else -1
-            if len(targets) == len(right.named_children) and index >= 0 and _is_obj(view, site, targets[index], obj):
-                return None  # buf = buf[:0]
-            target = text(targets[index]).decode() if 0 <= index < len(targets) else text(left).decode()
-            return _stored(view, site, targets[index] if 0 <= index < len(targets) else None, target)
-        return f"is used in a {owner.type.replace('_', ' ')}"
-    if kind in ("literal_element", "keyed_element", "literal_value"):
-        return "is stored in a composite literal"
-    if kind == "send_statement":
-        return "is sent on a channel: the receiver may keep it"
-    if kind == "var_spec":
-        return "is assigned to another variable: the alias may outlive the pool's Put"
-    if kind == "inc_statement" or kind == "dec_statement":
-        return None
-    return f"is used in a {kind.replace('_', ' ')}"
-
-
-def _stored(view: PackageView, site: Site, target: Node | None, shown: str) -> str:
-    """Why an assignment of the object to `target` is declined, in the words of where it goes."""
-    if target is None:
-        return f"is assigned to {shown}"
-    if target.type == "selector_expression":
-        return f"is stored in the field {shown}: it outlives the call"
-    if target.type == "index_expression":
-        operand = target.child_by_field_name("operand")
-        ident = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
-        if ident is not None and ident.type and ident.type.startswith("map["):
-            return f"is stored in the map {text(operand).decode()}: it outlives the call"
-        return f"is stored in an element of {text(operand).decode()}: it outlives the call"
-    ident = view.types.at(site.path, target.start_byte) if target.type == "identifier" else None
-    if ident is not None and not ident.local:
-        return f"is stored in the package-level {shown}: it outlives the call"
-    return f"is assigned to {shown}: the alias may be used after the pool's Put"
-
-
-def _is_obj(view: PackageView, site: Site, node: Node, obj: str) -> bool:
-    if node.type != "identifier":
-        return False
-    ident = view.types.at(site.path, node.start_byte)
-    return ident is not None and ident.obj == obj
-
-
-def _element(view: PackageView, site: Site, index: Node, obj: str, relies: set[str]) -> str | None:
-    """An element or field read or written: a copy, unless its address is taken, a method is called
-    on it, or it is an array that is sliced and the slice goes further than a call gorewrite can see into."""
-    parent = index.parent
-    while parent is not None and parent.type in ("parenthesized_expression", "selector_expression", "index_expression"):
-        if parent.type == "selector_expression":
-            selected = view.types.at(site.path, parent.child_by_field_name("field").start_byte)
-            if selected is None or selected.kind != Kind.FIELD:
-                return "has a method of a part of it used, whose receiver may be that part's address"
-        elif parent.type == "index_expression" and parent.child_by_field_name("operand") != index:
-            break  # the part is an index of something else: a copy
-        index, parent = parent, parent.parent
-    if (
-        parent is not None
-        and parent.type == "unary_expression"
-        and text(parent.child_by_field_name("operator")) == b"&"
-    ):
-        return "has an element's address taken: the pointer may outlive the call"
-    if parent is not None and parent.type == "slice_expression" and parent.child_by_field_name("operand") == index:
-        return _consumer(view, site, parent, obj, relies, None, True)
-    return None
-
-
-def _selected(view: PackageView, site: Site, selector: Node, obj: str, relies: set[str]) -> str | None:
-    """`p.f` and `p.M(…)`: a field is read or written in place unless its address escapes; a method needs
-    the compiler to say its receiver does not leak."""
-    field = selector.child_by_field_name("field")
-    ident = view.types.at(site.path, field.start_byte)
-    if ident is not None and ident.kind == Kind.METHOD:
-        parent = selector.parent
-        if parent is None or parent.type != "call_expression" or parent.child_by_field_name("function") != selector:
-            return f"has its method value {text(field).decode()} taken: it holds the object"
-        if site.reuse and text(field).decode() in REUSABLE[site.reuse][1]:
-            return (
-                f"calls {text(field).decode()}, which sees the capacity a pooled {site.reuse} keeps from earlier calls"
-            )
-        if site.stands_for:  # the Buffer's method of the same name runs: its verdict decides
-            if text(field).decode() not in SAME_METHODS:
-                return f"calls {text(field).decode()}, which a bytes.Buffer standing for the {site.stands_for} lacks"
-            return retention.method_kept(view, ("bytes", "Buffer"), text(field).decode(), relies)
-        return retention.kept(view, parent, retention.RECEIVER, contents=site.reuse is not None, relies=relies)
-    if ident is None or ident.kind != Kind.FIELD:
-        return f"has {text(field).decode()} selected, which go/types does not describe"
-    return _element(view, site, selector, obj, relies)
-
-
-def _argument(
-    view: PackageView,
-    site: Site,
-    expr: Node,
-    parent: Node,
-    obj: str,
-    relies: set[str],
-    stale: list[str] | None,
-    is_slice: bool,
-) -> str | None:
-    """The object (or a slice of it) passed to a call."""
-    spread = parent.type == "variadic_argument"
-    args = parent.parent if spread else parent
-    call = args.parent
-    if call is None or call.type != "call_expression":
-        return "is used where gorewrite cannot follow it"
-    function = call.child_by_field_name("function")
-    position = args.named_children.index(parent if spread else expr)
-    name = text(function)
-    ident = view.types.at(site.path, function.start_byte) if function.type == "identifier" else None
-    if ident is not None and ident.kind == Kind.BUILTIN:
-        if name in OK_BUILTINS:
-            return None
-        if name == b"append":
-            if position > 0:
-                return None if spread else "is appended as an element: the slice holds it"
-            return _consumer(view, site, call, obj, relies, stale, is_slice)  # append(buf, …) aliases buf
-        return f"is passed to {name.decode()}"
-    if name == b"string" and ident is not None and ident.kind == Kind.TYPE:
-        return None  # string(buf) copies
-    if stale is not None:
-        stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
-    if site.stands_for and (position != 0 or _callee(view, site, function) not in WRITER_FIRST):
-        return (
-            f"is passed to {name.decode()}, which may need a {site.stands_for}: a bytes.Buffer stands for it "
-            "only as the writer of fmt's Fprint functions, io.WriteString and io.Copy"
-        )
-    if function.type == "selector_expression":
-        operand = function.child_by_field_name("operand")
-        receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
-        if (receiver is not None and receiver.kind == Kind.TYPE) or operand.type.startswith("parenthesized"):
-            return f"is passed to the method expression {name.decode()}"
-    stands = ("bytes", "Buffer") if site.stands_for else None
-    # A slice passed as an interface is boxed: what the compiler calls the box's content is the slice's array.
-    contents = site.reuse is not None or is_slice
-    return retention.kept(view, call, position, contents=contents, relies=relies, dynamic=stands)
-
-
-def _callee(view: PackageView, site: Site, function: Node) -> tuple[str, str] | None:
-    """(package path, name) of the package-level function a call names (`fmt.Fprintf`), else None."""
-    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
-    ident = view.types.at(site.path, name.start_byte) if name is not None else None
-    return (ident.pkg, ident.name) if ident is not None and ident.kind == Kind.FUNC and ident.pkg else None
