@@ -25,11 +25,11 @@ from gorewrite.toolchain import Toolchain
 # std prints ~150k diagnostic lines; these are a third of them.
 DIAGNOSTIC = re.compile(
     r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): "
-    r"((?:moved to heap: |can inline )[^\n]*|[^\n]* escapes to heap|make\([^\n]* does not escape)$",
+    r"((?:moved to heap: |can inline |inlining call to )[^\n]*|[^\n]* escapes to heap|make\([^\n]* does not escape)$",
     re.MULTILINE,
 )
 ENDINGS = (" escapes to heap", " does not escape")  # what a line DIAGNOSTIC matches ends with, unless it
-# says `moved to heap: ` or `can inline `
+# says `moved to heap: ` or `can inline ` (or `inlining call to `, kept only when asked: the verifier's)
 HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report of the compiler or linker
 # The flags the escape compile gives the packages it names; listed with the same flags, their
 # export data comes from that compile's cache entry. -trimpath=false: a GOFLAGS=-trimpath would
@@ -79,14 +79,16 @@ def compile_escapes(
     cwd: str,
     overlay: str | None = None,
     files: dict[str, tuple[str, ...]] | None = None,
+    inlining: bool = False,
 ) -> BuildResult:
     """Compile the packages once, in parallel, and collect each one's diagnostics or errors.
 
     gcflags without a pattern apply to the named packages only, and the build cache replays
     their output, so an unchanged package costs nothing on the next run. A failed package
-    does not stop the others; go's own failure (no package to blame) raises UserError.
+    does not stop the others; go's own failure (no package to blame) raises UserError. `inlining`
+    keeps the `inlining call to F` lines too (the verifier's: a callee's escapes move to its callers).
     """
-    build = EscapeCompile(toolchain, import_paths, cwd, overlay)
+    build = EscapeCompile(toolchain, import_paths, cwd, overlay, inlining)
     try:
         return build.result(import_paths, files or {})
     finally:
@@ -101,9 +103,11 @@ class EscapeCompile:
     compile is the same; the files that resolve its paths are known only once go list answers.
     """
 
-    def __init__(self, toolchain: Toolchain, targets: list[str], cwd: str, overlay: str | None = None) -> None:
+    def __init__(
+        self, toolchain: Toolchain, targets: list[str], cwd: str, overlay: str | None = None, inlining: bool = False
+    ) -> None:
         self.toolchain, self.cwd, self.overlay = toolchain, cwd, overlay
-        self.parsed = _Parsed(go_cwd(cwd, toolchain.env))
+        self.parsed = _Parsed(go_cwd(cwd, toolchain.env), inlining)
         self.err = tempfile.TemporaryFile()
         args = ["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
         self.go = subprocess.Popen(
@@ -170,8 +174,8 @@ class _Parsed:
     """Each package's diagnostics, parsed line by line as its output arrives: while go replays the
     rest of a warm build, not after it. Output read before the package files are known waits."""
 
-    def __init__(self, base: str) -> None:
-        self.base = base
+    def __init__(self, base: str, inlining: bool = False) -> None:
+        self.base, self.inlining = base, inlining
         self.files: dict[str, tuple[str, ...]] | None = None
         self.waiting: list[tuple[str, str]] = []  # (import path, output) read before `know`
         self.lock = threading.Lock()
@@ -198,11 +202,11 @@ class _Parsed:
         ended = text.rfind("\n") + 1
         if ended < len(text):
             self.partial[pkg] = text[ended:]
-        self.escapes.setdefault(pkg, []).extend(_parse(text[:ended], self.base, self.files.get(pkg, ())))
+        self.escapes.setdefault(pkg, []).extend(_parse(text[:ended], self.base, self.files.get(pkg, ()), self.inlining))
 
     def done(self, pkg: str) -> list[Escape]:
         """The package's diagnostics in the compiler's order, its last line too."""
-        rest = _parse(self.partial.pop(pkg, ""), self.base, (self.files or {}).get(pkg, ()))
+        rest = _parse(self.partial.pop(pkg, ""), self.base, (self.files or {}).get(pkg, ()), self.inlining)
         return self.escapes.pop(pkg, []) + rest
 
 
@@ -271,13 +275,15 @@ def _events(
     return {p: "".join(chunks) for p, chunks in outputs.items()}, failures, stray
 
 
-def _parse(text: str, base: str, files: tuple[str, ...] = ()) -> list[Escape]:
-    """The heap escapes and inlining verdicts in one package's output; everything else is skipped."""
+def _parse(text: str, base: str, files: tuple[str, ...] = (), inlining: bool = False) -> list[Escape]:
+    """The heap escapes and inlining verdicts in one package's output (with `inlining`, the inlined
+    calls too); everything else is skipped."""
     absolute: dict[str, str] = {}
     escapes = []
     for line in text.split("\n"):
         if not line.endswith(ENDINGS) and " moved to heap: " not in line and " can inline " not in line:
-            continue  # two thirds of the lines: cheaper to skip here than to try DIAGNOSTIC on (std: 0.15 -> 0.05 s)
+            if not inlining or " inlining call to " not in line:
+                continue  # two thirds of the lines: cheaper to skip here than to try DIAGNOSTIC on (std: 0.15 -> 0.05 s)
         m = DIAGNOSTIC.match(line)
         if m is None:
             continue

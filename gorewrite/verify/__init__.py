@@ -216,6 +216,7 @@ def _check(
             cwd,
             overlay=overlay,
             files={pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents},
+            inlining=True,
         )
         built = compiled(toolchain, cwd, growing, overlay) if growing else {}
         for pkg, files in contents.items():
