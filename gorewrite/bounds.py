@@ -9,11 +9,16 @@ function:
     if len(s) != 36 { return }            an equality guard (also `switch len(k) { case 16, 32: …
                                           default: return }` and tagless switches of guards)
     if n > Max { …; n = Max }             a clamp (n <= max(Max, the value assigned))
+    switch b[0] { case 1: n = 4 …         a size set per path of a switch or an if/else-if chain: the
+    default: return }                     largest over the paths that go on (one that assigns nothing
+                                          keeps the value from before: `var n int` is 0)
+    if len(k) >= w { return }             a comparison with a bounded expression: w >= len(k)+1 >= 1
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`)
     m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
-    if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`)
+    if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`,
+                                          and the last Max, `p = p[len(p)-Max:]`, or `p[i:i+Max]`)
     make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
                                           `(n+63)/64`, `n >> 1`, `int(u)`)
     hex.EncodedLen(len(sum))              an encoding's length of a bounded length (hex, base64, base32)
@@ -22,7 +27,8 @@ function:
                                           (typed_upper_bound: it sizes for the largest value)
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`,
-`2*Width`, `len(table)`), never a name matched by text. The subject is a local variable or
+`2*Width`, `len(table)`), or an expression bounded where the condition runs, never a name matched
+by text. The subject is a local variable or
 parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids it),
 `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if
 len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
@@ -40,12 +46,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gorewrite.guards import DOWN, UP, Side, leaves, switch_after, switch_in, when
+from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, switch_in, when
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
 from gorewrite.shapes import shape
-from gorewrite.syntax import Node, ancestors, statements, text, unparen
-from gorewrite.terms import Subject, builtin, compared, subject_of, value_of
+from gorewrite.syntax import Node, ancestors, text, unparen
+from gorewrite.terms import Subject, builtin, compared, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import small_range
 from gorewrite.typeinfo import Ident, Use
 
@@ -81,23 +87,25 @@ def typed_upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> i
     return bound(view, path, size, stmt, Side(True, typed=True))
 
 
-def bound(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> int | None:
+def bound(view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own = ()) -> int | None:
+    """The bound at stmt; writes in the `skip` ranges are set aside (the assignments of a branching
+    statement stmt, whose join accounts for them)."""
     size = unparen(size)
-    key = ("bounds", path, size.start_byte, size.end_byte, stmt.start_byte, stmt.end_byte, side)
+    key = ("bounds", path, size.start_byte, size.end_byte, stmt.start_byte, stmt.end_byte, side, skip)
     return memo(
         view,
         key,
         lambda: side.best(
             [
-                shape(view, path, size, side, lambda n, s=side: bound(view, path, n, stmt, s)),
-                _known(view, path, size, stmt, side),
+                shape(view, path, size, side, lambda n, s=side: bound(view, path, n, stmt, s, skip)),
+                _known(view, path, size, stmt, side, skip),
                 small_range(view, path, size, side.upper) if side.typed else None,
             ]
         ),
     )
 
 
-def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> int | None:
+def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own) -> int | None:
     """The tightest fact on the subject that holds at stmt."""
     subject = subject_of(view, path, size)
     if subject is None:
@@ -109,14 +117,14 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side) -> 
     if function is None:
         return None
     root = view.tree(path).root_node
-    writes = [u for u in uses if u.use == Use.WRITE]
+    writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
     if any(_function(root, u) != function for u in writes):
         return None  # a closure writes it: when it runs is not known here
     if writes and any(_function(root, u) != function for u in uses if u.use == Use.DECL):
         return None  # captured from an enclosing function: a call between the fact and stmt may run this one again
     jumps = uses_goto(function)
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
-    facts = _facts(view, path, subject, stmt, function, side)
+    facts = _facts(view, path, size, subject, stmt, function, side)
     return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps))
 
 
@@ -136,27 +144,29 @@ def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps
     return True
 
 
-def _facts(view: PackageView, path: str, subject: Subject, stmt: Node, function: Node, side: Side) -> list[Fact]:
+def _facts(
+    view: PackageView, path: str, size: Node, subject: Subject, stmt: Node, function: Node, side: Side
+) -> list[Fact]:
     """Every fact on the way from stmt up to its function's body."""
     found = []
     node = stmt
     matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
-    value = lambda n: value_of(view, path, n)  # noqa: E731
     while node.parent is not None and node != function:
         parent = node.parent
         limit = None
         if parent.type == "statement_list":
             sibling = node.prev_named_sibling
             while sibling is not None:
-                fact = _statement_fact(view, path, subject, sibling, side)
+                fact = _statement_fact(view, path, size, subject, sibling, side)
                 found += [fact] if fact is not None else []
                 sibling = sibling.prev_named_sibling
         elif parent.type == "if_statement" and node in _branches(parent):
             holds = parent.child_by_field_name("consequence") == node  # else: the condition is false
-            limit = when(parent.child_by_field_name("condition"), holds, side, matches, value)
+            condition = parent.child_by_field_name("condition")
+            limit = when(condition, holds, side, matches, _value(view, path, parent, side))
         elif parent.type in CLAUSES and parent.parent.type == SWITCH:
             index = [c for c in parent.parent.named_children if c.type in CLAUSES].index(parent)
-            limit = switch_in(parent.parent, index, side, matches, value)
+            limit = switch_in(parent.parent, index, side, matches, _value(view, path, parent.parent, side))
         elif parent.type == "for_statement" and parent.child_by_field_name("body") == node:
             found += _loop_facts(view, path, subject, parent, side)
         if limit is not None:
@@ -170,37 +180,33 @@ def _branches(node: Node) -> list[Node]:
     return [b for b in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if b]
 
 
-def _statement_fact(view: PackageView, path: str, subject: Subject, node: Node, side: Side) -> Fact | None:
-    """The bound a statement before the bounded one leaves behind: an exiting guard, a clamp, an assignment."""
-    own = ((node.start_byte, node.end_byte),)
-    matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
-    value = lambda n: value_of(view, path, n)  # noqa: E731
-    panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
+def _statement_fact(view: PackageView, path: str, size: Node, subject: Subject, node: Node, side: Side) -> Fact | None:
+    """The bound a statement before the bounded one leaves behind: an assignment, or the join of an if
+    chain's or a switch's paths (an exiting guard, a clamp, a size set per case)."""
     if node.type in ASSIGNMENTS:
         assigned = _assigned(view, path, subject, node)
         limit = _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
+        own = ((node.start_byte, node.end_byte),)
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
-    if node.type == SWITCH:
-        limit = switch_after(node, side, matches, value, panics)
-        return Fact(limit, node.start_byte, (), before=True) if limit is not None else None
-    if node.type != "if_statement" or node.child_by_field_name("alternative") is not None:
+    if node.type not in (SWITCH, "if_statement"):
         return None
-    body = statements(node.child_by_field_name("consequence"))
-    if not body:
-        return None
-    condition = node.child_by_field_name("condition")
-    if leaves(body[-1], panics):
-        limit = when(condition, False, side, matches, value)
-        return Fact(limit, node.start_byte, (), before=True) if limit is not None else None
-    # A clamp: the body sets the subject once, at its top level, to a bounded value; the statements
-    # before it fall through to it or leave for good, and any other write voids the fact.
-    clamps = [b for b in body if _assigned(view, path, subject, b) is not None]
-    if len(clamps) != 1:
-        return None
-    limit = when(condition, False, side, matches, value)
-    assigned = _assigned_limit(view, path, subject, _assigned(view, path, subject, clamps[0]), clamps[0], side)
-    own = ((clamps[0].start_byte, clamps[0].end_byte),)
-    return Fact(side.worst([limit, assigned]), node.start_byte, own, before=True) if limit is not None else None
+    writes = Writes(
+        sets=lambda s: _assigned(view, path, subject, s) is not None,
+        limit=lambda s: _assigned_limit(view, path, subject, _assigned(view, path, subject, s), s, side),
+        before=lambda own: bound(view, path, size, node, side, own),
+    )
+    matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
+    panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
+    limit, own = after(node, side, matches, _value(view, path, node, side), panics, writes)
+    return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
+
+
+def _value(view: PackageView, path: str, at: Node, side: Side):
+    """What a condition of the statement `at` compares the subject with, as a bound on the same side: a
+    constant, or an expression bounded at `at` (`len(key) >= width` false leaves width above len(key), so
+    at least 1; `n > m` false leaves n at most m's bound). That bound holds for every evaluation of the
+    condition, a loop's too: a write to the operand inside `at` (its header, a loop's body) voids it."""
+    return lambda n: bound(view, path, n, at, side)
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
@@ -210,11 +216,16 @@ def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Nod
 
 def _assignments(node: Node) -> list[tuple[Node, Node]]:
     """(name, value) of each single-name assignment a statement makes: `n = v`, `n := v`, `var n T = v` and
-    each such spec of a `var (…)` group. One statement naming several (`a, b := …`, `var a, b = …`) gives none."""
+    each such spec of a `var (…)` group, and `var n T` with the spec for its zero value. One statement naming
+    several (`a, b := …`, `var a, b = …`) gives none."""
     if node.type == "var_declaration":
         groups = [c.named_children if c.type == "var_spec_list" else [c] for c in node.named_children]
-        specs = [(s.children_by_field_name("name"), s.child_by_field_name("value")) for g in groups for s in g]
-        return [(names[0], values.named_children[0]) for names, values in specs if len(names) == 1 and _one(values)]
+        specs = [(s.children_by_field_name("name"), s.child_by_field_name("value"), s) for g in groups for s in g]
+        return [
+            (names[0], values.named_children[0] if values is not None else spec)
+            for names, values, spec in specs
+            if len(names) == 1 and (values is None or _one(values))
+        ]
     op = node.child_by_field_name("operator")  # none in `n := v`
     if node.type not in ASSIGNMENTS or (op is not None and text(op) != b"="):
         return []
@@ -234,14 +245,19 @@ def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
 
 
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
-    """The bound an assigned value gives the subject: the value's own where it is assigned (a
-    variable: `n := len(p)` after a guard on len(p)), or the high index of `s[lo:hi]` (a length:
-    `s = s[:Max]` leaves len(s) <= Max, or it panics)."""
+    """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or
+    empty string's length); the value's own where it is assigned (a variable: `n := len(p)` after a guard
+    on len(p)); for a length, the high index of `s[lo:hi]` (`s = s[:Max]` leaves len(s) <= Max, or it
+    panics) or the exact length of `s[len(s)-K:]` and `s[i:i+K]` (K, or it panics)."""
+    if value.type == "var_spec":
+        return 0
     if subject.variable:
         return bound(view, path, value, at, side)
     value = unparen(value)
-    high = value.child_by_field_name("end") if value.type == "slice_expression" else None
-    return bound(view, path, high, at, side) if high is not None and side.upper else None
+    if value.type != "slice_expression" or not side.upper:
+        return None
+    high = value.child_by_field_name("end")
+    return side.best([resliced_length(view, path, value), bound(view, path, high, at, side) if high else None])
 
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:
@@ -250,7 +266,7 @@ def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side
     if clause is not None and clause.type == "for_clause":
         condition = clause.child_by_field_name("condition")
         matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
-        limit = when(condition, True, side, matches, lambda n: value_of(view, path, n)) if condition else None
+        limit = when(condition, True, side, matches, _value(view, path, loop, side)) if condition else None
         own = tuple(
             (part.start_byte, part.end_byte)
             for part in (clause.child_by_field_name("initializer"), clause.child_by_field_name("update"))

@@ -1,5 +1,6 @@
 """What a condition proves about a subject (bounds.py): `n > Max` false leaves n <= Max, `len(s) != 36`
-false leaves len(s) == 36, and a `switch` is a chain of such conditions.
+false leaves len(s) == 36, and a `switch` is a chain of such conditions; and what the subject is after
+an if/else-if chain or a switch, joined over the paths out of it that go on (`after`).
 
 Each answer is for one side: an upper bound (`subject <= C`) or a lower one (`subject >= C`). The
 constant is whatever go/types evaluates; the subject is matched by shape and go/types objects.
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from gorewrite.syntax import Node, text, unparen, walk
+from gorewrite.syntax import Node, statements, text, unparen, walk
 
 EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 FLIPPED = {b"<": b">", b"<=": b">=", b">": b"<", b">=": b"<=", b"==": b"==", b"!=": b"!="}
@@ -55,6 +56,7 @@ UP, DOWN = Side(True), Side(False)
 Matches = Callable[[Node], bool]
 Value = Callable[[Node], "int | None"]
 Panics = Callable[[Node], bool]  # is this call the builtin panic?
+Own = tuple[tuple[int, int], ...]  # byte ranges whose writes a fact accounts for
 
 
 def when(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
@@ -97,24 +99,79 @@ def leaves(last: Node, panics: Panics, breaks: bool = True) -> bool:
     return last.type in EXITS and (breaks or last.type != "break_statement")
 
 
-def switch_after(switch: Node, side: Side, matches: Matches, value: Value, panics: Panics) -> int | None:
-    """The bound after an expression switch, over every way out of it: a case on the subject
-    (`switch len(key) { case 16, 24, 32: …; default: return }`) or a tagless chain of conditions
-    (`switch { case n <= 0: return; case n > 16: return }`). A clause that leaves for good (and
-    holds no `break`, which would only leave the switch) is no way out."""
+@dataclass(frozen=True)
+class Writes:
+    """How bounds.py sees a branch set the subject: whether a statement at its top level assigns it, the
+    bound the value assigned gives, and the bound it had before the branching statement (with the given
+    assignments' writes set aside: the join accounts for them)."""
+
+    sets: Callable[[Node], bool]
+    limit: Callable[[Node], int | None]
+    before: Callable[[Own], int | None]
+
+
+def after(node: Node, side: Side, matches: Matches, value: Value, panics: Panics, writes: Writes) -> tuple:
+    """(the bound after an if/else-if chain or an expression switch, the assignments that give it), over
+    every path out of it to the next statement. A path that leaves for good — return, panic, continue,
+    goto, or a break out of an if — is none; one that assigns nothing keeps the value from before,
+    narrowed by the conditions it runs under (`if len(k) != 32 { return }`, `switch len(key) { case 16,
+    24, 32: default: return }`); one that assigns the subject once at its top level ends with the value
+    assigned (`if n > Max { n = Max }`, `switch b[0] { case 1: n = 4; case 4: n = 16; default: return }`),
+    and with the value from before too when a `break` in the clause may leave the switch first. Two
+    assignments on one path, or a `fallthrough`, bound nothing; any other write voids the fact (bounds.py)."""
+    chain = node.type == "if_statement"
+    paths = (_if_paths if chain else _switch_paths)(node, side, matches, value)
+    if paths is None:
+        return None, ()
+    ends = []
+    for body, entry, exits in paths:
+        sets = [s for s in body if writes.sets(s)]
+        if len(sets) > 1:
+            return None, ()
+        gone = bool(body) and leaves(body[-1], panics, breaks=chain)
+        if not gone or exits:
+            ends.append((entry, sets[0] if sets else None, exits))
+    own = tuple((s.start_byte, s.end_byte) for _, s, _ in ends if s is not None)
+    before = writes.before(own) if own else None  # with no write, the facts before still hold on their own
+    found = []
+    for entry, assigned, exits in ends:
+        kept = side.best([entry, before])
+        found.append(kept if assigned is None else side.worst([writes.limit(assigned), *([kept] if exits else [])]))
+    return side.worst(found), own
+
+
+def _if_paths(node: Node, side: Side, matches: Matches, value: Value) -> list[tuple]:
+    """(statements, the bound where they run, False) for each branch of an if/else-if chain, and an empty
+    branch for a missing final else. A break in a branch leaves the loop or switch around it for good."""
+    paths, earlier = [], []
+    while True:
+        condition = node.child_by_field_name("condition")
+        false = [when(c, False, side, matches, value) for c in earlier]
+        entry = side.best([when(condition, True, side, matches, value), *false])
+        paths.append((statements(node.child_by_field_name("consequence")), entry, False))
+        earlier.append(condition)
+        alternative = node.child_by_field_name("alternative")
+        if alternative is None or alternative.type == "block":
+            rest = side.best(when(c, False, side, matches, value) for c in earlier)
+            return [*paths, (statements(alternative) if alternative is not None else [], rest, False)]
+        node = alternative
+
+
+def _switch_paths(switch: Node, side: Side, matches: Matches, value: Value) -> list[tuple] | None:
+    """(statements, the bound where they run, whether a break may leave the switch) for each clause, and an
+    empty one where no case matches and there is no default; None where a `fallthrough` joins two clauses."""
     clauses = _clauses(switch)
     if clauses is None:
         return None
     paths = []
     for index, clause in enumerate(clauses):
         body = [s for s in clause.named_children if s.type == "statement_list"]
-        last = body[0].named_children[-1] if body and body[0].named_children else None
-        gone = last is not None and leaves(last, panics, breaks=False)
-        if not gone or any(n.type == "break_statement" for n in walk(clause)):
-            paths.append(switch_in(switch, index, side, matches, value))
+        stmts = [s for s in body[0].named_children if s.type != "comment"] if body else []
+        exits = any(n.type == "break_statement" for n in walk(clause))
+        paths.append((stmts, switch_in(switch, index, side, matches, value), exits))
     if not any(c.type == "default_case" for c in clauses):
-        paths.append(_none_matched(switch, clauses, side, matches, value))
-    return side.worst(paths)
+        paths.append(([], _none_matched(switch, clauses, side, matches, value), False))
+    return paths
 
 
 def switch_in(switch: Node, index: int, side: Side, matches: Matches, value: Value) -> int | None:

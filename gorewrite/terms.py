@@ -118,3 +118,31 @@ def builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:
 def value_of(view: PackageView, path: str, node: Node) -> int | None:
     """The integer constant go/types evaluates the expression to, or None."""
     return view.types.value(path, node.start_byte, node.end_byte)
+
+
+def resliced_length(view: PackageView, path: str, node: Node) -> int | None:
+    """K for a slicing whose high index is its low one plus a constant K >= 0, by shape and go/types
+    objects: `x[len(x)-K:]` (the last K of a local slice or string) and `x[i:i+K]`. Its length is
+    exactly K, or it panics: a low index below 0 or above the high one does, and `i+K` that wraps
+    is below i or negative."""
+    node = unparen(node)
+    start, end = node.child_by_field_name("start"), node.child_by_field_name("end")
+    operand = _key(view, path, unparen(node.child_by_field_name("operand")))
+    low = _key(view, path, unparen(start)) if start is not None else None
+    if end is not None:
+        high = _key(view, path, unparen(end))
+    elif operand is not None and operand[0][0] == "var":
+        high = (("len", operand[0][1]), operand[1])
+    else:
+        return None
+    if low is None or high is None:
+        return None
+    low, high = low[0], high[0]
+    if low[0] == "op" and low[1] == b"-" and low[3] == high and low[4][0] == "const":  # high - K
+        k = low[4][1]
+    elif high[0] == "op" and high[1] == b"+" and low in (high[3], high[4]):  # low + K, K + low
+        other = high[4] if high[3] == low else high[3]
+        k = other[1] if other[0] == "const" else None
+    else:
+        return None
+    return k if k is not None and k >= 0 else None

@@ -1431,6 +1431,289 @@ NAIVE.update(
 )
 
 
+# Reach: a size set per path of a switch or an if/else-if chain is bounded by the join over the paths
+# that reach the make: a path that leaves bounds nothing, one that assigns nothing keeps the value from
+# before (a declaration's zero, an earlier fact), one that assigns once ends with the value assigned.
+def per_case(name: str, before: str, cases: str, params: str = "xs []int64, n, k int", after: str = "") -> str:
+    """sums() with `before`, then `switch k { <cases> }`, then `after`."""
+    return sums(name, "n", f"{before}\tswitch k {{\n{cases}\t}}\n{after}".rstrip("\n"), params=params)
+
+
+LEAVES = "\tdefault:\n\t\treturn -1\n"
+FOUR_OR_SIXTEEN = "\tcase 1:\n\t\tn = 4\n\tcase 2:\n\t\tn = 16\n"
+BOUNDED.update(
+    {
+        "switch_cases": (per_case("switch_cases", "", FOUR_OR_SIXTEEN + LEAVES), "[16]int64"),
+        "switch_declared_zero": (
+            per_case(
+                "switch_declared_zero", "\tvar n int\n", FOUR_OR_SIXTEEN + "\tcase 3:\n", params="xs []int64, k int"
+            ),
+            "[16]int64",
+        ),
+        "switch_keeps_earlier": (
+            per_case("switch_keeps_earlier", "\tn := 8\n", FOUR_OR_SIXTEEN, params="xs []int64, k int"),
+            "[16]int64",
+        ),
+        "switch_case_of_a_byte": (
+            sums(
+                "switch_case_of_a_byte",
+                "n",
+                "\tvar n int\n\tswitch k {\n\tcase 1:\n\t\tn = 4\n\tcase 3:\n\t\tn = int(b)\n" + LEAVES + "\t}",
+                params="xs []int64, k int, b byte",
+                element="byte",
+            ),
+            "[255]byte",
+        ),
+        "if_chain": (
+            sums(
+                "if_chain",
+                "n",
+                "\tn := 2\n\tif k == 1 {\n\t\tn = 4\n\t} else if k == 2 {\n\t\tn = 16\n\t}",
+                params="xs []int64, k int",
+            ),
+            "[16]int64",
+        ),
+        "if_else_both": (
+            sums(
+                "if_else_both",
+                "n",
+                "\tif k > 0 {\n\t\tn = 16\n\t} else {\n\t\tn = 4\n\t}",
+                params="xs []int64, n, k int",
+            ),
+            "[16]int64",
+        ),
+        "set_under_flag": (
+            sums("set_under_flag", "n", GUARD + "\n\tif k > 0 {\n\t\tn = 8\n\t}", "xs []int64, n, k int"),
+            "[20]int64",
+        ),
+        "keep_last": (
+            sums("keep_last", "len(xs)", "\tif len(xs) > maxBatch {\n\t\txs = xs[len(xs)-maxBatch:]\n\t}"),
+            "\tvar bufBuf [16]int64\n\tbuf := bufBuf[:len(xs):len(xs)]\n",
+        ),
+        "window": (
+            sums("window", "len(xs)", "\tif len(xs) > maxBatch {\n\t\txs = xs[n : n+maxBatch]\n\t}"),
+            "[16]int64",
+        ),
+        # logfmt's Pad: width - len(key) is at most 32, and the guard keeps width above len(key) >= 0
+        "difference_guarded": (
+            sums(
+                "difference_guarded",
+                "width-len(key)",
+                "\tif width > 32 {\n\t\twidth = 32\n\t}\n\tif len(key) >= width {\n\t\treturn -1\n\t}",
+                params="xs []int64, key string, width int",
+            ),
+            "[32]int64",
+        ),
+        "compared_bounded": (
+            sums(
+                "compared_bounded",
+                "n",
+                "\tif m > maxBatch {\n\t\treturn -1\n\t}\n\tif n > m {\n\t\treturn -1\n\t}\n\tm = 1000\n\t_ = m",
+                params="xs []int64, n, m int",
+            ),
+            "[16]int64",
+        ),
+    }
+)
+NOT_BOUNDED.update(
+    {
+        # a case that assigns nothing keeps n, which nothing bounds
+        "switch_keeps_unbounded": (per_case("switch_keeps_unbounded", "", FOUR_OR_SIXTEEN), "Sum(xs, 30, 3)"),
+        # the break leaves the switch before the assignment
+        "switch_break_first": (
+            per_case(
+                "switch_break_first", "", "\tcase 1:\n\t\tif n > 100 {\n\t\t\tbreak\n\t\t}\n\t\tn = 16\n" + LEAVES
+            ),
+            "Sum(xs, 200, 1)",
+        ),
+        # clause 0 runs on into clause 1 without its test: n > 64 reaches the make
+        "switch_fallthrough_kept": (
+            sums(
+                "switch_fallthrough_kept",
+                "n",
+                "\tswitch {\n\tcase n > 64:\n\t\tfallthrough\n\tcase n < 16:\n\tdefault:\n\t\tn = 8\n\t}",
+            ),
+            "Sum(xs, 100)",
+        ),
+        "switch_nested_write": (
+            per_case(
+                "switch_nested_write",
+                "",
+                "\tcase 1:\n\t\tn = 16\n\t\tif big {\n\t\t\tn = 300\n\t\t}\n" + LEAVES,
+                params="xs []int64, n, k int, big bool",
+            ),
+            "Sum(xs, 0, 1, true)",
+        ),
+        "switch_closure_write": (
+            per_case(
+                "switch_closure_write",
+                "\tset := func(v int) { n = v }\n",
+                "\tcase 1:\n\t\tn = 16\n\tcase 2:\n\t\tset(40)\n" + LEAVES,
+            ),
+            "Sum(xs, 0, 2)",
+        ),
+        "switch_address_taken": (
+            per_case("switch_address_taken", "", "\tcase 1:\n\t\tn = 16\n\t\tpad(&n)\n" + LEAVES)
+            + "\nfunc pad(n *int) { *n += 8 }\n",
+            "Sum(xs, 0, 1)",
+        ),
+        "switch_written_after": (
+            per_case("switch_written_after", "", "\tcase 1:\n\t\tn = 16\n" + LEAVES, after="\tn *= 8\n"),
+            "Sum(xs, 0, 1)",
+        ),
+        "switch_two_writes": (
+            per_case("switch_two_writes", "", "\tcase 1:\n\t\tn = 16\n\t\tn = n * 50\n" + LEAVES),
+            "Sum(xs, 0, 1)",
+        ),
+        "chain_keeps_unbounded": (
+            sums(
+                "chain_keeps_unbounded",
+                "n",
+                "\tif k == 1 {\n\t\tn = 4\n\t} else if k == 2 {\n\t\tn = 16\n\t}",
+                params="xs []int64, n, k int",
+            ),
+            "Sum(xs, 30, 3)",
+        ),
+        "switch_keeps_last_pass": (
+            """package switch_keeps_last_pass
+
+// Sum makes a scratch slice per kind; kind 2 keeps the size the pass before left.
+func Sum(kinds []int) int64 {
+	n := 0
+	var total int64
+	for _, k := range kinds {
+		switch k {
+		case 1:
+			n = 16
+		case 2:
+		}
+		buf := make([]int64, n)
+		for i := range buf {
+			buf[i] = int64(i)
+		}
+		for _, v := range buf {
+			total += v
+		}
+		n = 100
+	}
+	return total
+}
+""",
+            "Sum([]int{1, 2})",
+        ),
+        # len(xs[len(ys)-16:]) is len(xs)-len(ys)+16; xs[i:j+16] has j-i+16 elements
+        "reslice_other_length": (
+            sums(
+                "reslice_other_length",
+                "len(xs)",
+                "\tif len(xs) > maxBatch {\n\t\txs = xs[len(ys)-maxBatch:]\n\t}",
+                params="xs, ys []int64",
+            ),
+            "Sum(make([]int64, 30), make([]int64, 20))",
+        ),
+        "reslice_other_start": (
+            sums(
+                "reslice_other_start",
+                "len(xs)",
+                "\tif len(xs) > maxBatch {\n\t\txs = xs[i : j+maxBatch]\n\t}",
+                params="xs []int64, i, j int",
+            ),
+            "Sum(make([]int64, 30), 0, 10)",
+        ),
+        # n <= m where m is not yet bounded; m's later clamp says nothing of n
+        "compared_before_bounded": (
+            sums(
+                "compared_before_bounded",
+                "n",
+                "\tif n > m {\n\t\treturn -1\n\t}\n\tif m > maxBatch {\n\t\tm = maxBatch\n\t}",
+                params="xs []int64, n, m int",
+            ),
+            "Sum(xs, 30, 40)",
+        ),
+        # m's bound is a lower one: n <= m says nothing of n's upper end
+        "compared_lower_bounded": (
+            sums(
+                "compared_lower_bounded",
+                "n",
+                "\tif m < 8 {\n\t\treturn -1\n\t}\n\tif n > m {\n\t\treturn -1\n\t}",
+                params="xs []int64, n, m int",
+            ),
+            "Sum(xs, 10, 20)",
+        ),
+        # the header writes m before the condition compares it
+        "compared_set_in_header": (
+            sums(
+                "compared_set_in_header",
+                "n",
+                "\tif m > maxBatch {\n\t\treturn -1\n\t}\n\tif m = 2*m + 100; n > m {\n\t\treturn -1\n\t}",
+                params="xs []int64, n, m int",
+            ),
+            "Sum(xs, 50, 1)",
+        ),
+        # a loop's condition runs again after the body changed m
+        "loop_compared_variable": (
+            """package loop_compared_variable
+
+// Sum makes growing scratch slices while i < m; m grows once on the way.
+func Sum(m int) int64 {
+	if m > 8 {
+		return -1
+	}
+	var total int64
+	for i := 1; i < m; i++ {
+		buf := make([]int64, i)
+		for j := range buf {
+			buf[j] = int64(j)
+		}
+		for _, v := range buf {
+			total += v
+		}
+		if i == 4 {
+			m = 40
+		}
+	}
+	return total
+}
+""",
+            "Sum(8)",
+        ),
+    }
+)
+NAIVE.update(
+    {
+        "switch_keeps_unbounded": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30, 3)")),
+        "switch_break_first": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 200, 1)")),
+        "switch_fallthrough_kept": (array("buf", "n", "int64", 15), probe("{pkg}.Sum([]int64{1}, 100)")),
+        "switch_nested_write": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1, true)")),
+        "switch_closure_write": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 2)")),
+        "switch_address_taken": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1)")),
+        "switch_written_after": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1)")),
+        "switch_two_writes": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1)")),
+        "chain_keeps_unbounded": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30, 3)")),
+        "switch_keeps_last_pass": (
+            lambda source: source.replace(
+                "\t\tbuf := make([]int64, n)\n", "\t\tvar bufBuf [16]int64\n\t\tbuf := bufBuf[:n:n]\n", 1
+            ),
+            probe("{pkg}.Sum([]int{1, 2})"),
+        ),
+        "reslice_other_length": (
+            array("buf", "len(xs)", "int64", 16),
+            probe("{pkg}.Sum(make([]int64, 30), make([]int64, 20))"),
+        ),
+        "reslice_other_start": (array("buf", "len(xs)", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0, 10)")),
+        "compared_before_bounded": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30, 40)")),
+        "compared_lower_bounded": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 10, 20)")),
+        "compared_set_in_header": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 50, 1)")),
+        "loop_compared_variable": (
+            lambda source: source.replace(
+                "\t\tbuf := make([]int64, i)\n", "\t\tvar bufBuf [7]int64\n\t\tbuf := bufBuf[:i:i]\n", 1
+            ),
+            probe("{pkg}.Sum(8)"),
+        ),
+    }
+)
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}, "too_large": TOO_LARGE}
