@@ -47,7 +47,9 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
             "goroutine an iteration): Wait may not wait for it"
         )
     fanned = _fanned_in_loop(types, spawn, signal)
-    helpers = relays(types, spawn, signal) if fanned is None else []
+    # A helper's receive waits for this goroutine only when nothing else sends on the channel.
+    relayed = fanned is None and not (signal.kind in ("send", "close") and _others_send(types, spawn, signal))
+    helpers = relays(types, spawn, signal) if relayed else []
     problem = _signals_only_here(types, spawn, signal, tuple(h.wait for h in helpers))
     if problem:
         return problem
@@ -95,7 +97,11 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
         if ident.use == Use.DECL:
             if ident.kind != Kind.VAR or owner(node) != spawn.function:
                 return f"{signal.name} is not a variable of the function that starts the goroutine"
-            if signal.kind in ("send", "close") and not _made_here(spawn, node) and not _fanned_in(spawn, signal, node):
+            if (
+                signal.kind in ("send", "close")
+                and not _made_here(types, spawn, node)
+                and not _fanned_in(types, spawn, signal, node)
+            ):
                 return (
                     f"{signal.name} is not made by make() in the goroutine's loop iteration, nor before a range loop "
                     "whose one goroutine an iteration sends on it"
@@ -114,9 +120,9 @@ def _fanned_in_loop(types: TypeInfo, spawn: Spawn, signal: Signal) -> Node | Non
     """The sending loop when the goroutine sends on a channel made before it, shared by the loop's goroutines."""
     decl = next((i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use == Use.DECL), None)
     node = spawn.function.named_descendant_for_byte_range(decl.start, decl.end) if decl is not None else None
-    if signal.kind != "send" or node is None or _made_here(spawn, node):
+    if signal.kind != "send" or node is None or _made_here(types, spawn, node):
         return None
-    return _fanned_in(spawn, signal, node)
+    return _fanned_in(types, spawn, signal, node)
 
 
 def _others_send(types: TypeInfo, spawn: Spawn, signal: Signal) -> bool:
@@ -131,14 +137,14 @@ def _sent_on(node: Node) -> bool:
     return node.parent.type == "send_statement" and node.parent.child_by_field_name("channel") == node
 
 
-def _made_here(spawn: Spawn, decl: Node) -> bool:
+def _made_here(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
     """A channel declared by `ch := make(…)` in the function, in the same loop iteration as the go statement."""
     iteration = innermost_loop(spawn.statement, spawn.function)
-    return _made(spawn, decl) and innermost_loop(decl, spawn.function) == iteration
+    return _made(types, spawn, decl) and innermost_loop(decl, spawn.function) == iteration
 
 
-def _made(spawn: Spawn, decl: Node) -> bool:
-    """A channel declared by `ch := make(…)` in the function."""
+def _made(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
+    """A channel declared by `ch := make(…)` in the function: the builtin (go/types), not a function of that name."""
     stmt = decl.parent.parent if decl.parent is not None else None
     if (
         stmt is None
@@ -147,18 +153,21 @@ def _made(spawn: Spawn, decl: Node) -> bool:
     ):
         return False
     right = stmt.child_by_field_name("right").named_children
-    made = len(right) == 1 and right[0].type == "call_expression" and right[0].child(0).text == b"make"
-    return made and owner(decl) == spawn.function
+    function = (
+        right[0].child_by_field_name("function") if len(right) == 1 and right[0].type == "call_expression" else None
+    )
+    builtin = types.at(spawn.path, function.start_byte) if function is not None and function.text == b"make" else None
+    return builtin is not None and builtin.kind == Kind.BUILTIN and owner(decl) == spawn.function
 
 
-def _fanned_in(spawn: Spawn, signal: Signal, decl: Node) -> Node | None:
+def _fanned_in(types: TypeInfo, spawn: Spawn, signal: Signal, decl: Node) -> Node | None:
     """Fan-in: the range loop that starts the goroutine, one an iteration, each sending once on a
     channel made before the loop (`ch := make(…)`); a later loop of as many iterations receiving
     once each (waits.receiving_loops) then waits for every one of them. None for any other channel."""
     loop = innermost_loop(spawn.statement, spawn.function)
     if signal.kind != "send" or loop is None or one_go(loop, spawn.function) != spawn.statement:
         return None
-    return loop if _made(spawn, decl) and decl.end_byte <= loop.start_byte else None
+    return loop if _made(types, spawn, decl) and decl.end_byte <= loop.start_byte else None
 
 
 def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, ident: Ident) -> bool:

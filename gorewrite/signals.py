@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, ancestors, contains, first_of, mentions, statements, walk
-from gorewrite.trips import count_of, same, trip
+from gorewrite.trips import Count, count_of, same, trip
 from gorewrite.trips import local as _local
-from gorewrite.typeinfo import Kind, TypeInfo
+from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
 WG_ADD = ("sync", "WaitGroup", "Add")
@@ -205,9 +205,39 @@ def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node) -> Node | 
         counted is None
         or runs is None
         or not same(types, spawn.path, spawn.function, counted, runs.count, (add.end_byte, runs.until))
+        or not _never_negative(types, spawn, add, count, counted)
     ):
         return None
     return one_go(loop, spawn.function)
+
+
+def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count) -> bool:
+    """Can the Add not take from what another Add counted? A negative count runs the loop zero times
+    and lowers the counter: Wait could return before another Add's goroutines are done. A length, a
+    constant >= 0 and an unsigned integer never are; a signed variable may be only where this Add is
+    the WaitGroup's one and runs once for it (no loop around it but one holding its declaration):
+    there a negative count panics in Add, before any goroutine it would count, rewritten or not."""
+    if counted.kind == "len" or (counted.kind == "const" and counted.key >= 0):
+        return True
+    if counted.kind != "int":
+        return False
+    if (types.integer(spawn.path, expr.start_byte, expr.end_byte) or "").startswith("uint"):
+        return True
+    operand = add.named_children[0].child_by_field_name("function").child_by_field_name("operand")
+    wg = _local(types, spawn.path, operand)
+    adds, declared = 0, None
+    for ident in types.idents.get(spawn.path, ()):
+        if wg is None or ident.obj != wg.obj:
+            continue
+        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
+        if node is None:
+            return False  # used outside the function
+        if ident.use == Use.DECL:
+            declared = node
+        elif node.parent.type == "selector_expression" and method_of(types, spawn.path, node.parent) == WG_ADD:
+            adds += 1
+    loop = innermost_loop(add, spawn.function)
+    return adds == 1 and declared is not None and (loop is None or contains(loop, declared))
 
 
 def one_go(loop: Node, function: Node) -> Node | None:

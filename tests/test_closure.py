@@ -681,6 +681,15 @@ func Render(tables [][]string, layout string, format func(layout, row string) st
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
+# A license header longer than the 4 KiB the file version was read from: the //go:build after it counts.
+LONG_HEADER = (
+    "".join(
+        f"// Licensed under the Apache License, Version 2.0; see the NOTICE file, paragraph {n} of 60.\n"
+        for n in range(60)
+    )
+    + "\n"
+)
+
 DECLINES = {
     "literal_writes": (
         """package literal_writes
@@ -2095,6 +2104,96 @@ func Collect(sources []string, filter string, read func(f, s string) string, dra
 """,
         "results is used other than by this goroutine's one signal and the function's wait",
     ),
+    "relay_others_send": (
+        """package relay_others_send
+
+// Serve runs a worker that reports limit once step is closed, and closes jobs when it returns;
+// a watcher closes ready as soon as jobs yields anything, the function's own job included.
+func Serve(limit int, step chan struct{}, out chan int) {
+	jobs := make(chan int, 1)
+	go func() {
+		defer close(jobs)
+		<-step
+		out <- limit
+	}()
+	ready := make(chan struct{})
+	go func() { <-jobs; close(ready) }()
+	jobs <- 1
+	<-ready
+	limit = 5
+	close(step)
+}
+""",
+        "jobs is used other than by this goroutine's one signal",
+    ),
+    "negative_add": (
+        """package negative_add
+
+import "sync"
+
+// Run starts a reporter of x, then len(extra)-1 helpers: with no extra, Add(-1) takes back the
+// reporter's count and Wait returns while it still reads x.
+func Run(x int, extra []int, start chan struct{}, out chan int) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-start
+		out <- x
+		select {}
+	}()
+	n := len(extra) - 1
+	wg.Add(n)
+	for range n {
+		go func() { defer wg.Done() }()
+	}
+	wg.Wait()
+	x = 2
+	close(start)
+}
+""",
+        "wg is used other than by this goroutine's one signal",
+    ),
+    "shadowed_make": (
+        """package shadowed_make
+
+// make hands out a pool's shared completion channel (it shadows the builtin).
+func make(pool chan int) chan int { return pool }
+
+// Run starts a reporter of x and waits for a completion on the pool's channel, which another
+// party may have signalled already.
+func Run(x int, pool chan int, start chan struct{}, out chan int) {
+	done := make(pool)
+	go func() {
+		<-start
+		out <- x
+		done <- 1
+	}()
+	<-done
+	x = 2
+	close(start)
+}
+""",
+        "done is not made by make()",
+    ),
+    "late_build_line": (
+        LONG_HEADER
+        + """//go:build go1.21
+
+package late_build_line
+
+// Spawn starts n reporters of the loop variable: before go1.22 all share one i.
+func Spawn(n int, start chan struct{}, out chan int) {
+	for i := 0; i < n; i++ {
+		go func() {
+			<-start
+			out <- i
+		}()
+	}
+}
+""",
+        "the file's Go version is before go 1.22",
+    ),
 }
 
 
@@ -2129,6 +2228,26 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "relay_others_send": (
+        block_copy("\tgo func() {\n\t\tdefer close(jobs)", "\t}()\n", "limit"),
+        "func() string { step, out := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Serve(1, step, out); return fmt.Sprint(<-out) }()",
+    ),
+    "negative_add": (
+        block_copy("\tgo func() {\n\t\tdefer wg.Done()\n\t\t<-start", "\t}()\n", "x"),
+        "func() string { start, out := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Run(1, nil, start, out); return fmt.Sprint(<-out) }()",
+    ),
+    "shadowed_make": (
+        block_copy("\tgo func() {", "\t}()\n", "x"),
+        "func() string { pool, start, out := make(chan int, 1), make(chan struct{}), make(chan int, 1); "
+        "pool <- 0; {pkg}.Run(1, pool, start, out); return fmt.Sprint(<-out) }()",
+    ),
+    "late_build_line": (
+        copy_before("\t\tgo func() {", "i"),
+        "func() string { start, out := make(chan struct{}), make(chan int, 3); {pkg}.Spawn(3, start, out); "
+        "close(start); return fmt.Sprint(<-out + <-out + <-out) }()",
+    ),
     "literal_writes": (copy_before("\t\tgo func() {", "total"), 'fmt.Sprint({pkg}.Count([]string{"a", "b", "c"}))'),
     "written_after": (
         copy_before("\t\tgo func() {", "last"),

@@ -1018,7 +1018,12 @@ def _language_minor(view: PackageView, path: str) -> int:
     """
     module = re.match(r"(?:go)?1\.(\d+)", view.package.go_version)
     minor = int(module.group(1)) if module else 0
-    build = re.search(rb"^//go:build (.*)$", view.sources[path][:4096], re.M)
+    header = []  # the comments before the package clause: only there is a //go:build line the file's
+    for node in view.tree(path).root_node.children:
+        if node.type == "package_clause":
+            break
+        header += [node.text] if node.type == "comment" else []
+    build = next((re.match(rb"//go:build (.*)$", c) for c in header if c.startswith(b"//go:build ")), None)
     versions = re.findall(rb"\bgo1\.(\d+)\b", build.group(1)) if build else []
     if not versions:
         return minor
