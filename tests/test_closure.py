@@ -21,6 +21,35 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "hb_two_goroutines_written_after": (
+        """package hb_two_goroutines_written_after
+
+import (
+	"strings"
+	"sync"
+)
+
+// Both fetches a user's profile and settings at once, then moves on to the next region.
+func Both(region, user string, fetch func(string, string) string) (string, string, string) {
+	var profile, settings string
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		profile = fetch(region, "profile/"+user)
+	}()
+	go func() {
+		defer wg.Done()
+		settings = fetch(region, "settings/"+user)
+	}()
+	wg.Wait()
+	region = strings.ToUpper(region)
+	return profile, settings, region
+}
+""",
+        "\t}()\n\t}\n\t{\n\tregion := region // captured by value: keeps region off the heap\n\tgo func() {\n"
+        "\t\tdefer wg.Done()\n\t\tsettings = fetch(region,",
+    ),
     "go_in_loop": (
         """package go_in_loop
 

@@ -398,7 +398,7 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
         copies: dict[int, list[str]] = {}
         ends: dict[int, int] = {}  # copy point -> where its new block closes, for copies that need one
         for capture in group:
-            for stmt in _copy_points(capture.statements):
+            for stmt in _copy_points(capture.statements, capture.block):
                 at = _leading_comments(view.tree(path).root_node, source, stmt.start_byte)
                 copies.setdefault(at, []).append(capture.name)
                 if capture.block:
@@ -418,11 +418,13 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
     return proposals
 
 
-def _copy_points(statements: tuple[Node, ...]) -> list[Node]:
-    """The statements that need a copy before them: not those a copy earlier in an enclosing block covers."""
+def _copy_points(statements: tuple[Node, ...], block: bool) -> list[Node]:
+    """The statements that need a copy before them: not those a copy earlier in an enclosing block
+    covers — the rest of that block, or, for a copy in a block of its own, only its one statement
+    (`wg.Add(2); go a(); go b()`: each go statement gets its block)."""
     points: list[Node] = []
     for stmt in sorted(statements, key=lambda s: s.start_byte):
-        if not any(contains(p.parent, stmt) for p in points):
+        if not any(contains(p if block else p.parent, stmt) for p in points):
             points.append(stmt)
     return points
 
