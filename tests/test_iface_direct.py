@@ -260,6 +260,29 @@ func Sent(line []byte) string {
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
+    "boxed_in_loop": (
+        case(
+            "boxed_in_loop",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type level struct{ code, weight int }
+
+func (l level) String() string { return strconv.Itoa(l.code * l.weight) }
+
+var lastLabel fmt.Stringer
+
+// Label names the level n times through its holder: the value is boxed once, at the store.
+func Label(l, fallback level, n int) int {
+	s := sample{name: "level", sink: l}
+	spare := sample{name: "spare", sink: fallback}
+	for i := 0; i < n; i++ {
+		lastLabel = s.sink.(fmt.Stringer)
+	}
+	return n + len(s.name) + len(spare.name)
+}
+""",
+        ),
+        "the value would be boxed at the assertion, inside a loop",
+    ),
     "panic_shadowed": (
         case(
             "panic_shadowed",
@@ -1004,3 +1027,23 @@ def test_golden_rewrite_allocates_less(golden_allocs, release, case):
         assert after == before, (toolchain.version, before, after)
     else:
         assert after < before, (toolchain.version, before, after)
+
+
+def test_a_value_boxed_in_a_loop_is_declined_as_its_naive_rewrite_allocates_more(tmp_path, toolchain):
+    """The naive conversion boxes the value every iteration (n allocations), the original once at the
+    store; the compiler's count of `escapes to heap` cannot tell (the adversarial review's E1)."""
+    source = DECLINES["boxed_in_loop"][0]
+    naive = source.replace("s.sink.(fmt.Stringer)", "fmt.Stringer(l)")
+    measure = (
+        'package boxed_in_loop\n\nimport "testing"\n\nfunc TestAllocs(t *testing.T) {\n'
+        '\tt.Log("allocs", testing.AllocsPerRun(50, func() { Label(first, second, 10) }))\n}\n\n'
+        "var first, second = level{1, 2}, level{3, 4}\n"
+    )
+    counts = []
+    for name, code in (("orig", source), ("naive", naive)):
+        root = write_tree(
+            tmp_path / name, {"go.mod": "module example.com/m\n\ngo 1.22\n", "b/b.go": code, "b/b_test.go": measure}
+        )
+        done = toolchain.run(["test", "-count=1", "-v", "./b"], str(root))
+        counts.append(float(re.search(r"allocs ([\d.]+)", done.stdout.decode()).group(1)))
+    assert counts[1] > counts[0], counts

@@ -104,3 +104,13 @@ def test_only_what_the_callee_itself_reports_escaping_is_excused():
     assert excused == Counter({"<expression> escapes to heap": 1})  # the copy at the inlined call alone
     assert _inlined(None, decls, [*CALLEE, copy], [copy], Counter()) == Counter()  # no inlining there
     assert _inlined(None, decls, after, [copy], Counter({"x + y escapes to heap": 1})) == Counter()  # had it before
+
+
+def test_a_func_literal_is_no_callee_whose_body_is_its_declaration():
+    """`caller.func1` is a literal inside caller: the declaration around it is not its body, so
+    nothing caller reports excuses an escape at a call inlining it."""
+    decls = {"/m/a.go": declarations(parse(SOURCE))}
+    literal = [_e(8, 6, "can inline caller.func1"), _e(8, 12, "inlining call to caller.func1")]
+    copy = _e(8, 12, "x + y escapes to heap")
+    later = _e(8, 20, "x + y escapes to heap")  # the caller's own, which the literal's "body" would take in
+    assert _inlined(None, decls, [*literal, copy, later], [copy], Counter()) == Counter()

@@ -20,6 +20,7 @@ from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_o
 from gorewrite.syntax import (
     LITERALS,
     Node,
+    ancestors,
     captures,
     contains,
     enclosing,
@@ -277,6 +278,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     target = _interface(types, escape.path, assertion.child_by_field_name("type"))
     if isinstance(target, str):
         return target
+    problem = _boxed_more_often(store, assertion, function)
+    if problem:
+        return problem
     problem = _stable(view, types, escape.path, store, function)
     if problem:
         return problem
@@ -286,6 +290,24 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
         if problem:
             return problem
     return _fix(view, types, escape, store, place, assertion, target, removed)
+
+
+def _boxed_more_often(store: Store, assertion: Node, function: Node) -> str | None:
+    """A value (not `&x`) is boxed where it is converted: at the store once, at the assertion after the
+    rewrite. Inside a loop or a func literal the store is outside of, that is once an iteration or a
+    call: more allocations than before, however the compiler's count of escapes compares."""
+    if _address_of(unparen(store.value)) is not None:
+        return None
+    for around in ancestors(assertion):
+        if around == function:
+            return None
+        if around.type in ("for_statement", "func_literal") and not contains(around, store.value):
+            kind = "loop" if around.type == "for_statement" else "func literal"
+            return (
+                f"the value would be boxed at the assertion, inside a {kind} (line {_row(around)}) the store is "
+                "outside of: once each time it runs instead of once"
+            )
+    return None
 
 
 def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, str | None]:

@@ -8,6 +8,7 @@ compiler quotes expressions as written, so `<expr> escapes to heap` is compared 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ class Decl:
 
 
 Decls = dict[str, list[Decl]]  # path -> the file's declarations
+CLOSURE = re.compile(r"\.func\d")  # how the compiler names a func literal: F.func1, (*T).M.func2.1
 
 
 def judge(
@@ -159,6 +161,8 @@ def _inlined(
     bodies: dict[str, set[str]] = {}  # callee -> the messages its own declaration reports escaping
     for e in after if needed else ():
         name = e.message.removeprefix("can inline ").split(" with cost ")[0]
+        if CLOSURE.search(name):  # `F.func1`: its body is a part of F's declaration, not all of it
+            continue
         if e.message.startswith("can inline ") and name in needed and (e.path in decls or e.path in view.sources):
             declared = decls[e.path] if e.path in decls else declarations(view.tree(e.path))
             span = next(((d.first, d.last) for d in declared if d.first <= e.line <= d.last), None)
