@@ -48,6 +48,14 @@ UNCONDITIONAL = (
     "type_assertion_expression",
 )
 EVALUATING = ("expression_statement", "assignment_statement", "short_var_declaration", "send_statement")
+# Calls that never return to their caller: the process exits, or the goroutine does (deferred calls
+# run, the statements after the call never do). By go/types' package path, receiver type and name.
+NEVER_RETURN = {
+    ("os", "", "Exit"),
+    ("runtime", "", "Goexit"),
+    *(("log", recv, name) for recv in ("", "Logger") for name in ("Fatal", "Fatalf", "Fatalln")),
+}
+IDENTIFIERS = ("identifier", "field_identifier")
 JUMPS = ("return_statement", "goto_statement", "labeled_statement", "break_statement", "continue_statement")
 
 
@@ -124,13 +132,17 @@ def _terminates(types: TypeInfo, path: str, case: Node) -> bool:
 
 
 def _terminating(types: TypeInfo, path: str, stmt: Node) -> bool:
-    """go/types' terminating statement, in part: return, a panic call, a block or an if/else ending in one."""
+    """go/types' terminating statement, in part: return, a panic call, a block or an if/else ending in one;
+    and a call that never returns (os.Exit, log.Fatal, runtime.Goexit)."""
     if stmt.type == "return_statement":
         return True
     if stmt.type == "expression_statement" and stmt.named_children[0].type == "call_expression":
         function = stmt.named_children[0].child_by_field_name("function")
-        builtin = types.at(path, function.start_byte) if function.type == "identifier" else None
-        return builtin is not None and builtin.kind == Kind.BUILTIN and builtin.name == "panic"
+        name = function.child_by_field_name("field") if function.type == "selector_expression" else function
+        called = types.at(path, name.start_byte) if name is not None and name.type in IDENTIFIERS else None
+        if called is not None and called.kind == Kind.BUILTIN:
+            return called.name == "panic"
+        return called is not None and (called.pkg, called.recv or "", called.name) in NEVER_RETURN
     if stmt.type == "block":
         body = statements(stmt)
         return bool(body) and _terminating(types, path, body[-1])

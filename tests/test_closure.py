@@ -21,6 +21,35 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "hb_select_fatal": (
+        """package hb_select_fatal
+
+import (
+	"log"
+	"time"
+)
+
+// Check asks the probe with the current limit until it answers; a deadline ends the program.
+func Check(rounds, limit int, deadline <-chan time.Time, probe func(int) int) int {
+	total := 0
+	for range rounds {
+		done := make(chan int, 1)
+		go func() {
+			done <- probe(limit)
+		}()
+		select {
+		case n := <-done:
+			total += n
+		case <-deadline:
+			log.Fatalf("probe: no answer with limit %d", total)
+		}
+		limit *= 2
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tlimit := limit" + COPY.format("limit") + "\t\tgo func() {",
+    ),
     "hb_two_goroutines_written_after": (
         """package hb_two_goroutines_written_after
 
@@ -2223,6 +2252,38 @@ func Spawn(n int, start chan struct{}, out chan int) {
 """,
         "the file's Go version is before go 1.22",
     ),
+    "select_own_fatal": (
+        """package select_own_fatal
+
+type logger struct{ lines []string }
+
+// Fatalf records the failure; unlike log.Fatalf it returns.
+func (l *logger) Fatalf(format string, args ...any) {
+	if l != nil {
+		l.lines = append(l.lines, format)
+	}
+}
+
+// Check asks the probe with the limit; a stop is recorded as fatal, but Check goes on and doubles
+// the limit while the probe may still read it.
+func Check(limit int, stop <-chan struct{}, probe func(int) int, release <-chan struct{}, l *logger) int {
+	done := make(chan int, 1)
+	go func() {
+		<-release
+		done <- probe(limit)
+	}()
+	select {
+	case n := <-done:
+		return n
+	case <-stop:
+		l.Fatalf("stopped")
+	}
+	limit *= 2
+	return limit
+}
+""",
+        "the function never waits for done",
+    ),
 }
 
 
@@ -2257,6 +2318,12 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "select_own_fatal": (
+        block_copy("\tgo func() {", "\t}()\n", "limit"),
+        "func() string { stop, release, got := make(chan struct{}), make(chan struct{}), make(chan int, 1); "
+        "close(stop); probe := func(n int) int { got <- n; return n }; "
+        "{pkg}.Check(1, stop, probe, release, nil); close(release); return fmt.Sprint(<-got) }()",
+    ),
     "relay_others_send": (
         block_copy("\tgo func() {\n\t\tdefer close(jobs)", "\t}()\n", "limit"),
         "func() string { step, out := make(chan struct{}), make(chan int, 1); "
