@@ -27,6 +27,7 @@ from gorewrite.signals import (
     innermost_loop,
     method_of,
     one_go,
+    signalled,
 )
 from gorewrite.syntax import Node, contains
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
@@ -129,7 +130,7 @@ def _others_send(types: TypeInfo, spawn: Spawn, signal: Signal) -> bool:
     """Does anything but the goroutine's own signal send on the channel?"""
     uses = [i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj]
     nodes = [spawn.function.named_descendant_for_byte_range(i.start, i.end) for i in uses]
-    return any(n is not None and _sent_on(n) and not contains(signal.node, n) for n in nodes)
+    return any(n is not None and _sent_on(n) and n != signalled(signal) for n in nodes)
 
 
 def _sent_on(node: Node) -> bool:
@@ -150,6 +151,8 @@ def _made(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
         stmt is None
         or stmt.type != "short_var_declaration"
         or len(stmt.child_by_field_name("left").named_children) != 1
+        or stmt.parent is None
+        or stmt.parent.type != "statement_list"  # `for ch := make(…); …`: made once for every iteration
     ):
         return False
     right = stmt.child_by_field_name("right").named_children
@@ -178,7 +181,7 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
     if owner(node) != spawn.function:  # inside a func literal: a goroutine's one signal
         if signal.kind == "done":
             return counted_done(types, spawn, signal, node)
-        return contains(signal.node, node)  # the goroutine's own send or close
+        return node == signalled(signal)  # the goroutine's own send or close, not a use inside its value
     if receive_of(node) is not None:
         return signal.kind in ("send", "close")
     if node.parent.type == "range_clause" and node.parent.child_by_field_name("right") == node:

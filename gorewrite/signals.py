@@ -43,6 +43,16 @@ class Signal:
     node: Node  # the call or send that signals (for "group": the g.Go call)
 
 
+def signalled(signal: Signal) -> Node:
+    """The operand the signal acts on: `ch` of `ch <- v` and `close(ch)`, `wg` of `wg.Done()` and `g.Go(…)`.
+    The one use of the object its own signal makes: a use inside the sent value or the literal is another."""
+    if signal.kind == "send":
+        return signal.node.child_by_field_name("channel")
+    if signal.kind == "close":
+        return signal.node.child_by_field_name("arguments").named_children[0]
+    return signal.node.child_by_field_name("function").child_by_field_name("operand")
+
+
 def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
     """The goroutine's one signal after its last read of name, or why there is none."""
     if spawn.statement.type == "go_statement" and spawn.literal.parent.parent != spawn.statement:

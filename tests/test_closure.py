@@ -2284,6 +2284,54 @@ func Check(limit int, stop <-chan struct{}, probe func(int) int, release <-chan 
 """,
         "the function never waits for done",
     ),
+    "group_literal_uses_wg": (
+        """package group_literal_uses_wg
+
+import "sync"
+
+// Start starts one listener per name with WaitGroup.Go; each marks itself ready with an early
+// Done and re-arms before it returns, so Wait returns while the listeners still read prefix.
+func Start(names []string, prefix string, step <-chan struct{}, out chan<- string) string {
+	var wg sync.WaitGroup
+	for _, n := range names {
+		wg.Go(func() {
+			wg.Done()
+			<-step
+			out <- prefix + n
+			wg.Add(1)
+		})
+	}
+	wg.Wait()
+	prefix = "v2:"
+	return prefix
+}
+""",
+        "wg is used other than by this goroutine's one signal",
+    ),
+    "send_value_uses_channel": (
+        """package send_value_uses_channel
+
+func ack(done chan int, step chan struct{}) int {
+	done <- 0
+	<-step
+	return 1
+}
+
+func report(out chan int, v int) int { out <- v; return 0 }
+
+// Run waits for the first value on done, which ack sends before report reads x.
+func Run(x int, step chan struct{}, out chan int) {
+	done := make(chan int, 2)
+	go func() {
+		done <- ack(done, step) + report(out, x)
+	}()
+	<-done
+	x = 2
+	close(step)
+}
+""",
+        "done is used other than by this goroutine's one signal",
+    ),
 }
 
 
@@ -2318,6 +2366,16 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "group_literal_uses_wg": (
+        block_copy("\t\twg.Go(func() {", "\t\t})\n", "prefix"),
+        "func() string { step, out := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Start([]string{"a"}, "v1:", step, out); close(step); return <-out }()',
+    ),
+    "send_value_uses_channel": (
+        block_copy("\tgo func() {", "\t}()\n", "x"),
+        "func() string { step, out := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Run(1, step, out); return fmt.Sprint(<-out) }()",
+    ),
     "select_own_fatal": (
         block_copy("\tgo func() {", "\t}()\n", "limit"),
         "func() string { stop, release, got := make(chan struct{}), make(chan struct{}), make(chan int, 1); "
