@@ -278,9 +278,6 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     target = _interface(types, escape.path, assertion.child_by_field_name("type"))
     if isinstance(target, str):
         return target
-    problem = _boxed_more_often(store, assertion, function)
-    if problem:
-        return problem
     problem = _stable(view, types, escape.path, store, function)
     if problem:
         return problem
@@ -289,6 +286,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
         problem = _removable(view, types, escape.path, store, function)
         if problem:
             return problem
+    problem = _boxed_more_often(store, assertion, function)
+    if problem:
+        return problem
     return _fix(view, types, escape, store, place, assertion, target, removed)
 
 
