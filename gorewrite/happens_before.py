@@ -159,8 +159,8 @@ def _made(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
     function = (
         right[0].child_by_field_name("function") if len(right) == 1 and right[0].type == "call_expression" else None
     )
-    builtin = types.at(spawn.path, function.start_byte) if function is not None and function.text == b"make" else None
-    return builtin is not None and builtin.kind == Kind.BUILTIN and owner(decl) == spawn.function
+    made = function is not None and types.builtin(spawn.path, function.start_byte, "make")
+    return made and owner(decl) == spawn.function
 
 
 def _fanned_in(types: TypeInfo, spawn: Spawn, signal: Signal, decl: Node) -> Node | None:

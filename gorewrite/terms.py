@@ -111,8 +111,7 @@ def _not_narrower(source: str, target: str) -> bool:
 
 def builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:
     """Is the callee Go's builtin of that name (not a local function that shadows it)?"""
-    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
-    return ident is not None and function.text == name and ident.kind == Kind.BUILTIN
+    return function.type == "identifier" and view.types.builtin(path, function.start_byte, name.decode())
 
 
 def value_of(view: PackageView, path: str, node: Node) -> int | None:

@@ -102,6 +102,11 @@ class TypeInfo:
         i = bisect.bisect_left(records, start, key=lambda ident: ident.start)
         return records[i] if i < len(records) and records[i].start == start else None
 
+    def builtin(self, path: str, start: int, name: str) -> bool:
+        """Is the identifier at byte `start` Go's builtin `name` (not a declaration that shadows it)?"""
+        found = self.at(path, start)
+        return found is not None and found.kind == Kind.BUILTIN and found.name == name
+
     def value(self, path: str, start: int, end: int) -> int | None:
         """The integer go/types evaluates the expression spanning bytes [start, end) to, if it is a
         constant (`Max`, `pkg.Limit`, `Max+1`, `len(table)`); None when it is not one."""

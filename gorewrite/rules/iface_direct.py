@@ -784,7 +784,9 @@ def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
         sibling = sibling.next_named_sibling
     block = statement.parent.parent if statement.parent.type == "statement_list" else None
     top = block is not None and block.parent is not None and block.parent.type in FUNCTIONS
-    leaves = last.type in ("return_statement", "goto_statement") or _is_builtin_panic(types, path, last)
+    leaves = last.type in ("return_statement", "goto_statement") or (
+        _is_panic(last) and types.builtin(path, last.start_byte, "panic")  # not a function of that name
+    )
     if top and not after:
         return end
     if not top or not leaves or any(s.type == "labeled_statement" for s in after):
@@ -793,14 +795,6 @@ def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
             f"`{text(last).decode().splitlines()[0]}`: as a plain block it would leave the code after it unreachable"
         )
     return after[-1].end_byte
-
-
-def _is_builtin_panic(types: TypeInfo, path: str, statement: Node) -> bool:
-    """`panic(…)` as the builtin (go/types), not a function of that name."""
-    if not _is_panic(statement):
-        return False
-    found = types.at(path, statement.named_children[0].start_byte)
-    return found is not None and found.kind == Kind.BUILTIN
 
 
 def _is_panic(statement: Node) -> bool:
