@@ -16,7 +16,7 @@ from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, ancestors, contains, first_of, mentions, statements, walk
 from gorewrite.trips import Count, count_of, same, trip
 from gorewrite.trips import local as _local
-from gorewrite.typeinfo import Kind, TypeInfo, Use
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
 WG_ADD = ("sync", "WaitGroup", "Add")
@@ -179,7 +179,7 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     if wg is None or wg.obj != signal.obj or call.parent.type != "expression_statement" or len(args) != 1:
         return []
     k = types.value(spawn.path, args[0].start_byte, args[0].end_byte)
-    gos = (_next_gos(call.parent, k) if k is not None else []) or [_ranged_go(types, spawn, call.parent, args[0])]
+    gos = (_next_gos(call.parent, k) if k is not None else []) or [_ranged_go(types, spawn, call.parent, args[0], wg)]
     found = []
     for go in gos:
         literal = go.named_children[0].child_by_field_name("function") if go is not None else None
@@ -204,7 +204,7 @@ def _next_gos(add: Node, k: int) -> list[Node]:
     return gos if len(gos) == k else []
 
 
-def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node) -> Node | None:
+def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Ident) -> Node | None:
     """The one go statement of a later loop whose iterations `count` counts (trips.py): `for … range xs`,
     `for i := 0; i < n; i++`."""
     loop = _previous(add, forward=True)
@@ -215,13 +215,13 @@ def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node) -> Node | 
         counted is None
         or runs is None
         or not same(types, spawn.path, spawn.function, counted, runs.count, (add.end_byte, runs.until))
-        or not _never_negative(types, spawn, add, count, counted)
+        or not _never_negative(types, spawn, add, count, counted, wg)
     ):
         return None
     return one_go(loop, spawn.function)
 
 
-def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count) -> bool:
+def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count, wg: Ident) -> bool:
     """Can the Add not take from what another Add counted? A negative count runs the loop zero times
     and lowers the counter: Wait could return before another Add's goroutines are done. A length, a
     constant >= 0 and an unsigned integer never are; a signed variable may be only where this Add is
@@ -233,11 +233,9 @@ def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counte
         return False
     if (types.integer(spawn.path, expr.start_byte, expr.end_byte) or "").startswith("uint"):
         return True
-    operand = add.named_children[0].child_by_field_name("function").child_by_field_name("operand")
-    wg = _local(types, spawn.path, operand)
     adds, declared = 0, None
     for ident in types.idents.get(spawn.path, ()):
-        if wg is None or ident.obj != wg.obj:
+        if ident.obj != wg.obj:
             continue
         node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
         if node is None:

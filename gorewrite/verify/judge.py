@@ -77,10 +77,9 @@ def judge(
         return f"the rewrite adds an escape: `{next((m for m in named if m not in exact), named[0])}`"
     for fix in (f for f in fixes if f not in judged):
         *_, fresh, exact = _tally(view, reported, [fix], decls, after, Counter())
-        if exact != Counter(e.message for e in fresh):
-            changed = next(
-                iter((exact - Counter(e.message for e in fresh)) or (Counter(e.message for e in fresh) - exact))
-            )
+        now_exact = Counter(e.message for e in fresh)
+        if exact != now_exact:
+            changed = next(iter((exact - now_exact) or (now_exact - exact)))
             return (
                 f"the build leaves {os.path.basename(variant(fix.claim))} out here, "
                 f"yet the original's escapes changed: `{changed}`"
@@ -160,10 +159,12 @@ def _inlined(
     needed = {callee for e in fresh for callee in calls.get((e.path, e.line, e.col), ())}
     bodies: dict[str, set[str]] = {}  # callee -> the messages its own declaration reports escaping
     for e in after if needed else ():
+        if not e.message.startswith("can inline "):
+            continue
         name = e.message.removeprefix("can inline ").split(" with cost ")[0]
         if CLOSURE.search(name):  # `F.func1`: its body is a part of F's declaration, not all of it
             continue
-        if e.message.startswith("can inline ") and name in needed and (e.path in decls or e.path in view.sources):
+        if name in needed and (e.path in decls or e.path in view.sources):
             declared = decls[e.path] if e.path in decls else declarations(view.tree(e.path))
             span = next(((d.first, d.last) for d in declared if d.first <= e.line <= d.last), None)
             body = {x.message for x in after if x.heap and x.path == e.path and span and span[0] <= x.line <= span[1]}
