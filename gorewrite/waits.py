@@ -172,14 +172,20 @@ def _leaving(node: Node, region: Node) -> Node | None:
             return jump
         if jump.type not in JUMPS[3:]:
             continue
-        continues = jump.type == "continue_statement"
-        targets = ("for_statement",) if continues else BREAKABLE
-        target = next((a for a in ancestors(jump) if a.type in targets or a.type in FUNCTIONS), None)
-        if target is None or target.type in FUNCTIONS or not contains(region, target):
+        target = _target(jump)
+        if target is None or not contains(region, target):
             return jump
-        if target == region and not continues:
+        if target == region and jump.type != "continue_statement":
             return jump
     return None
+
+
+def _target(jump: Node) -> Node | None:
+    """The statement an unlabelled break (a loop, switch or select) or continue (a loop) leaves; None
+    when there is none inside the function."""
+    targets = ("for_statement",) if jump.type == "continue_statement" else BREAKABLE
+    found = next((a for a in ancestors(jump) if a.type in targets or a.type in FUNCTIONS), None)
+    return found if found is not None and found.type not in FUNCTIONS else None
 
 
 def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Wait]:
@@ -279,9 +285,8 @@ def _escaping_jump(node: Node, region: list[Node]) -> Node | None:
         if jump.type not in JUMPS and not panics:
             continue
         if jump.type in ("break_statement", "continue_statement") and jump.named_child_count == 0:
-            targets = ("for_statement",) if jump.type == "continue_statement" else BREAKABLE
-            target = next((a for a in ancestors(jump) if a.type in targets or a.type in FUNCTIONS), None)
-            if target is not None and target.type not in FUNCTIONS and any(contains(r, target) for r in region):
+            target = _target(jump)
+            if target is not None and any(contains(r, target) for r in region):
                 continue
         return jump
     return None
