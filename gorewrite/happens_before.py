@@ -48,16 +48,17 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
             "goroutine an iteration): Wait may not wait for it"
         )
     fanned = _fanned_in_loop(types, spawn, signal)
-    # A helper's receive waits for this goroutine only when nothing else sends on the channel.
-    relayed = fanned is None and not (signal.kind in ("send", "close") and _others_send(types, spawn, signal))
-    helpers = relays(types, spawn, signal) if relayed else []
+    # Others send on the channel: only a range loop over it waits (the close alone ends it), and no
+    # helper's receive does. A WaitGroup or group is never sent on.
+    shared = _others_send(types, spawn, signal)
+    helpers = relays(types, spawn, signal) if fanned is None and not shared else []
     problem = _signals_only_here(types, spawn, signal, tuple(h.wait for h in helpers))
     if problem:
         return problem
     if fanned is not None:  # one channel for all: only a loop receiving from each waits
         chains = [[(spawn, w)] for w in receiving_loops(types, spawn, signal, fanned)]
     else:
-        chains = [[(spawn, w)] for w in waits(types, spawn, signal, _others_send(types, spawn, signal))]
+        chains = [[(spawn, w)] for w in waits(types, spawn, signal, shared)]
     passed = None  # why a helper's own signal may not be its alone
     for helper in helpers:  # the worker's start, then the helper's, then the function's wait for the helper
         passed = _signals_only_here(types, helper.spawn, helper.signal, ())
