@@ -14,21 +14,10 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 
 from __future__ import annotations
 
+from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
-from gorewrite.signals import (
-    GROUP_GO,
-    WG_ADD,
-    Signal,
-    Spawn,
-    counted,
-    counted_done,
-    goroutine_signal,
-    innermost_loop,
-    method_of,
-    one_go,
-    signalled,
-)
+from gorewrite.signals import GROUP_GO, WG_ADD, Signal, Spawn, goroutine_signal, innermost_loop, method_of, signalled
 from gorewrite.syntax import Node, contains
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, receiving_loops, waits
@@ -131,7 +120,7 @@ def _others_send(types: TypeInfo, spawn: Spawn, signal: Signal) -> bool:
     """Does anything but the goroutine's own signal send on the channel?"""
     uses = [i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj]
     nodes = [spawn.function.named_descendant_for_byte_range(i.start, i.end) for i in uses]
-    return any(n is not None and _sent_on(n) and n != signalled(signal) for n in nodes)
+    return any(n is not None and _sent_on(n) and n not in signalled(signal) for n in nodes)
 
 
 def _sent_on(node: Node) -> bool:
@@ -182,7 +171,7 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
     if owner(node) != spawn.function:  # inside a func literal: a goroutine's one signal
         if signal.kind == "done":
             return counted_done(types, spawn, signal, node)
-        return node == signalled(signal)  # the goroutine's own send or close, not a use inside its value
+        return node in signalled(signal)  # the goroutine's own send or close, not a use inside its value
     if receive_of(node) is not None:
         return signal.kind in ("send", "close")
     if node.parent.type == "range_clause" and node.parent.child_by_field_name("right") == node:

@@ -1,22 +1,19 @@
-"""What a goroutine does after its last read, and whether the WaitGroup it signals counted it.
+"""What a goroutine does after its last read: its signal.
 
 happens_before.py asks whether a write after a `go` statement is ordered after the goroutine's
-reads. Its first half lives here: the goroutine's one signal (`wg.Done()` deferred first or
-called last, a send or close of a channel, returning under errgroup's or a WaitGroup's `Go`),
-and which `wg.Add` counts the goroutine (`Add(1)` right before its go statement, `Add(len(xs))`
-before a range loop starting one goroutine per element), since a Done no Add counted could let
-Wait return while the goroutine still reads. Methods come from go/types, never from names.
+reads. Its first half lives here: the goroutine's one signal (`wg.Done()` deferred or called
+last, a send or close of a channel, sends that each end the goroutine, returning under
+errgroup's or a WaitGroup's `Go`). Which `wg.Add` counts the goroutine is adds.py. Methods come
+from go/types, never from names.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, ancestors, contains, first_of, mentions, statements, walk
-from gorewrite.trips import Count, count_of, same, trip
+from gorewrite.syntax import Node, ancestors, first_of, mentions, statements, walk
 from gorewrite.trips import local as _local
-from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+from gorewrite.typeinfo import Ident, Kind, TypeInfo
 
 WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
 WG_ADD = ("sync", "WaitGroup", "Add")
@@ -41,16 +38,20 @@ class Signal:
     obj: str  # the go/types object of the WaitGroup, channel or group
     name: str
     node: Node  # the call or send that signals (for "group": the g.Go call)
+    early: tuple[Node, ...] = ()  # sends on the same channel right before the goroutine returns early
 
 
-def signalled(signal: Signal) -> Node:
-    """The operand the signal acts on: `ch` of `ch <- v` and `close(ch)`, `wg` of `wg.Done()` and `g.Go(…)`.
-    The one use of the object its own signal makes: a use inside the sent value or the literal is another."""
+def signalled(signal: Signal) -> tuple[Node, ...]:
+    """The operands the signal acts on: `ch` of `ch <- v` and `close(ch)`, `wg` of `wg.Done()` and `g.Go(…)`,
+    and the channel of each early send. The uses of the object its own signal makes: a use inside a
+    sent value or the literal is another."""
     if signal.kind == "send":
-        return signal.node.child_by_field_name("channel")
-    if signal.kind == "close":
-        return signal.node.child_by_field_name("arguments").named_children[0]
-    return signal.node.child_by_field_name("function").child_by_field_name("operand")
+        own = signal.node.child_by_field_name("channel")
+    elif signal.kind == "close":
+        own = signal.node.child_by_field_name("arguments").named_children[0]
+    else:
+        own = signal.node.child_by_field_name("function").child_by_field_name("operand")
+    return (own, *(n.child_by_field_name("channel") for n in signal.early))
 
 
 def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
@@ -59,37 +60,58 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
         # `go every(tick, func() {…})`: the goroutine runs every, which may call the literal again after any signal
         return "the func literal is an argument of the function the go statement starts, which may call it again later"
     body = spawn.literal.child_by_field_name("body")
-    signal, wrapper = None, None
-    first = next(iter(statements(body)), None)
-    if spawn.statement.type == "go_statement" and first is not None and first.type == "defer_statement":
-        deferred = first.named_children[0]  # deferred first, it runs last
-        signal = _signal_call(types, spawn.path, deferred)
-        function = deferred.child_by_field_name("function") if deferred.type == "call_expression" else None
-        # `defer func() { recover(); wg.Done() }()`: the handler's last statement signals
-        if signal is None and function is not None and function.type == "func_literal":
-            signal, wrapper = _last_signal(types, spawn.path, function.child_by_field_name("body")), function
-    before = _deferred_after(body) if signal is not None else set()  # they run before the signal
+    go = spawn.statement.type == "go_statement"
+    signal, wrapper, at = _deferred_signal(types, spawn.path, body) if go else (None, None, 0)
+    before = _deferred_after(body, at) if signal is not None else set()  # they run before the signal
+    signal = signal or (_last_signal(types, spawn.path, body) if go else None)
+    if go and signal is None:
+        return (
+            "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
+            f"(or defer it), so nothing orders its reads of {name} before the write"
+        )
     nested = (
         n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper and n.id not in before
     )
     if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
-    if spawn.statement.type != "go_statement":
-        return _group_go(types, spawn)
-    signal = signal or _last_signal(types, spawn.path, body)
-    return signal or (
-        "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
-        f"(or defer it first), so nothing orders its reads of {name} before the write"
-    )
+    return signal if go else _group_go(types, spawn)
 
 
-def _deferred_after(body: Node) -> set[int]:
+def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | None, Node | None, int]:
+    """The signal the goroutine's first signalling `defer` statement of its own statement list makes
+    (`defer wg.Done()`, or last in `defer func() { recover(); wg.Done() }()`: the wrapper), and the
+    statement's index. Whatever runs before it does before the signal; calls deferred earlier run
+    after it (last in, first out), so goroutine_signal lets no func literal among them name the
+    variable. A deferred close also counts the sends on its channel that end the goroutine, when
+    nothing else is deferred to run between them."""
+    for at, stmt in enumerate(statements(body)):
+        deferred = stmt.named_children[0] if stmt.type == "defer_statement" else None
+        signal = _signal_call(types, path, deferred) if deferred is not None else None
+        function = deferred.child_by_field_name("function") if deferred is not None else None
+        if signal is None and function is not None and function.type == "func_literal":
+            signal = _last_signal(types, path, function.child_by_field_name("body"))
+            if signal is not None:
+                return signal, function, at
+        if signal is not None and signal.kind == "close" and len(_defers(body)) == 1:
+            ending, other = _sends(types, path, body)
+            sends = tuple(n for n, c in ending if c.obj == signal.obj) if signal.obj not in other else ()
+            return Signal("close", signal.obj, signal.name, signal.node, sends), None, at
+        if signal is not None:
+            return signal, None, at
+    return None, None, 0
+
+
+def _defers(block: Node) -> list[Node]:
+    return [n for n in walk(block, skip=lambda n: n.type == "func_literal") if n.type == "defer_statement"]
+
+
+def _deferred_after(body: Node, at: int) -> set[int]:
     """The func literals `defer func() {…}()` statements of the goroutine's own statement list defer
-    after its first statement: deferred calls run last in, first out, so each returns before the
-    signal deferred first is made, on a panic too. Only those with no func literal or go statement
-    inside (one could keep a literal that runs later); by node id."""
+    after the signal's (at): deferred calls run last in, first out, so each returns before the
+    signal is made, on a panic too. Only those with no func literal or go statement inside (one
+    could keep a literal that runs later); by node id."""
     found = set()
-    for stmt in statements(body)[1:]:
+    for stmt in statements(body)[at + 1 :]:
         call = stmt.named_children[0] if stmt.type == "defer_statement" else None
         function = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
         if function is not None and function.type == "func_literal":
@@ -100,12 +122,60 @@ def _deferred_after(body: Node) -> set[int]:
 
 
 def _last_signal(types: TypeInfo, path: str, block: Node) -> Signal | None:
-    """The signal a block's last statement makes, when nothing in the block defers, returns or jumps past it."""
+    """The signal a block's last statement makes, when nothing in the block defers, jumps past it or
+    returns; else the sends ending the goroutine."""
     body = statements(block)
-    if not body or first_of(block, ("defer_statement", "return_statement", "goto_statement")) is not None:
+    if not body or first_of(block, ("defer_statement", "goto_statement")) is not None:
         return None
     last = body[-1]
-    return _signal_call(types, path, last.named_children[0] if last.type == "expression_statement" else last)
+    signal = _signal_call(types, path, last.named_children[0] if last.type == "expression_statement" else last)
+    if signal is not None and first_of(block, ("return_statement",)) is None:
+        return signal
+    return _ending_sends(types, path, block)
+
+
+def _ending_sends(types: TypeInfo, path: str, block: Node) -> Signal | None:
+    """`if err != nil { errc <- err; return }; …; errc <- nil`: every send on one channel is the last
+    thing the goroutine does (a bare return follows it, or it ends a branch that ends the goroutine),
+    so it sends at most once, and the one receive that pairs with that send completes after every
+    read the goroutine made. A path that ends without a send never completes that receive. None when
+    the ending sends are on several channels, or another send on theirs (a select case's, one more
+    statements follow) is in the literal's body."""
+    ending, other = _sends(types, path, block)
+    channels = {c.obj for _, c in ending}
+    if len(channels) != 1 or channels & other:
+        return None
+    *early, (last, channel) = ending
+    return Signal("send", channel.obj, channel.name, last, tuple(n for n, _ in early))
+
+
+def _sends(types: TypeInfo, path: str, block: Node) -> tuple[list[tuple[Node, Ident]], set[str]]:
+    """The goroutine's sends on local channels that end it, and the channels it sends on otherwise."""
+    ending, other = [], set()
+    for node in walk(block, skip=lambda n: n.type == "func_literal"):
+        channel = _local(types, path, node.child_by_field_name("channel")) if node.type == "send_statement" else None
+        if channel is not None and _ends_goroutine(node, block):
+            ending.append((node, channel))
+        elif channel is not None:
+            other.add(channel.obj)
+    return ending, other
+
+
+def _ends_goroutine(stmt: Node, body: Node) -> bool:
+    """Does the goroutine end right after stmt: a bare `return` follows it, or it ends the body, or a
+    branch (an if's block, a switch or select case, a plain block) whose statement ends it in turn?"""
+    if stmt.parent.type != "statement_list":
+        return False  # a select case's send, a labelled statement
+    after, holder = previous(stmt, forward=True), stmt.parent.parent
+    if after is not None or holder == body:
+        return after is None or (after.type == "return_statement" and not after.named_children)
+    if holder.type in ("expression_case", "type_case", "default_case", "communication_case"):
+        return _ends_goroutine(holder.parent, body)
+    if holder.type == "block" and holder.parent.type == "if_statement":
+        holder = holder.parent
+    while holder.parent.type == "if_statement":  # `else if`: the chain's first if is the statement
+        holder = holder.parent
+    return holder.type in ("block", "if_statement") and _ends_goroutine(holder, body)
 
 
 def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
@@ -143,131 +213,6 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
     return Signal("group", group.obj, group.name, call)
 
 
-def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
-    """The Done of a goroutine that one `wg.Add` counts (see counted): each Done matches an Add."""
-    literal = owner(node)
-    if literal.parent.type == "call_expression" and literal.parent.parent.type == "defer_statement":
-        literal = owner(literal.parent)  # Done in `defer func() { …; wg.Done() }()`, the goroutine's first statement
-    go = literal.parent.parent if literal.type == "func_literal" and literal.parent.type == "call_expression" else None
-    if go is None or go.type != "go_statement":
-        return False
-    loop = innermost_loop(go, spawn.function)
-    for before in _all_previous(go) + (_all_previous(loop) if loop is not None else []):
-        if before.type == "expression_statement":
-            if any(contains(done.node, node) for done in counted(types, spawn, signal, before.named_children[0])):
-                return True
-    return False
-
-
-def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[Signal]:
-    """The Done signals of the goroutines one `wg.Add` statement counts, if it counts them all.
-
-    `wg.Add(k)` (a constant) counts the next k go statements of its block, none nested in a
-    statement between (a block's statements run once each time it runs); `wg.Add(len(xs))`
-    (`wg.Add(n)`) before a `for … range xs` (`range n`) loop, or a counted `for i := 0; i < len(xs)
-    (n); i++` whose i only its post statement writes, counts the one go statement the loop body
-    runs per iteration: range evaluates xs once, the counted loop's bound stays unchanged until it
-    ends, so the loop starts at most len(xs) (n) goroutines. Either way Wait cannot return before
-    each has called Done (with fewer, never).
-    """
-    if call.type != "call_expression":
-        return []
-    function, args = call.child_by_field_name("function"), call.child_by_field_name("arguments").named_children
-    if function.type != "selector_expression" or method_of(types, spawn.path, function) != WG_ADD:
-        return []
-    wg = _local(types, spawn.path, function.child_by_field_name("operand"))
-    if wg is None or wg.obj != signal.obj or call.parent.type != "expression_statement" or len(args) != 1:
-        return []
-    k = types.value(spawn.path, args[0].start_byte, args[0].end_byte)
-    gos = (_next_gos(call.parent, k) if k is not None else []) or [_ranged_go(types, spawn, call.parent, args[0], wg)]
-    found = []
-    for go in gos:
-        literal = go.named_children[0].child_by_field_name("function") if go is not None else None
-        if literal is None or literal.type != "func_literal":
-            return []  # `go worker(&wg)`: its Done is not in sight
-        done = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "")
-        if not isinstance(done, Signal) or done.obj != signal.obj or done.kind != "done":
-            return []
-        found.append(done)
-    return found
-
-
-def _next_gos(add: Node, k: int) -> list[Node]:
-    """The next k go statements of add's block, when no statement before the k-th holds one nested."""
-    gos, after = [], _previous(add, forward=True)
-    while after is not None and len(gos) < k:
-        if after.type == "go_statement":
-            gos.append(after)
-        elif first_of(after, ("go_statement",), skip=lambda n: n.type == "func_literal") is not None:
-            return []
-        after = _previous(after, forward=True)
-    return gos if len(gos) == k else []
-
-
-def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Ident) -> Node | None:
-    """The one go statement of a later loop whose iterations `count` counts (trips.py): `for … range xs`,
-    `for i := 0; i < n; i++`."""
-    loop = _previous(add, forward=True)
-    while loop is not None and loop.type != "for_statement":
-        loop = _previous(loop, forward=True)
-    counted, runs = count_of(types, spawn.path, count), trip(types, spawn.path, loop) if loop is not None else None
-    if (
-        counted is None
-        or runs is None
-        or not same(types, spawn.path, spawn.function, counted, runs.count, (add.end_byte, runs.until))
-        or not _never_negative(types, spawn, add, count, counted, wg)
-    ):
-        return None
-    return one_go(loop, spawn.function)
-
-
-def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count, wg: Ident) -> bool:
-    """Can the Add not take from what another Add counted? A negative count runs the loop zero times
-    and lowers the counter: Wait could return before another Add's goroutines are done. A length, a
-    constant >= 0 and an unsigned integer never are; a signed variable may be only where this Add is
-    the WaitGroup's one and runs once for it (no loop around it but one holding its declaration):
-    there a negative count panics in Add, before any goroutine it would count, rewritten or not."""
-    if counted.kind == "len" or (counted.kind == "const" and counted.key >= 0):
-        return True
-    if counted.kind != "int":
-        return False
-    if (types.integer(spawn.path, expr.start_byte, expr.end_byte) or "").startswith("uint"):
-        return True
-    adds, declared = 0, None
-    for ident in types.idents.get(spawn.path, ()):
-        if ident.obj != wg.obj:
-            continue
-        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
-        if node is None:
-            return False  # used outside the function
-        if ident.use == Use.DECL:
-            declared = node
-        elif node.parent.type == "selector_expression" and method_of(types, spawn.path, node.parent) == WG_ADD:
-            adds += 1
-    loop = innermost_loop(add, spawn.function)
-    return adds == 1 and declared is not None and (loop is None or contains(loop, declared))
-
-
-def one_go(loop: Node, function: Node) -> Node | None:
-    """The go statement a loop's body runs at most once an iteration: its only one, in no inner
-    loop, with no goto or label in the body to run it again."""
-    inside = list(walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"))
-    gos = [n for n in inside if n.type == "go_statement"]
-    if len(gos) != 1 or innermost_loop(gos[0], function) != loop:
-        return None
-    return None if any(n.type in ("goto_statement", "labeled_statement") for n in inside) else gos[0]
-
-
-def same_iterations(types: TypeInfo, spawn: Spawn, first: Node, second: Node) -> bool:
-    """Do two loops run as many iterations (trips.py): over the same constant, or the same local
-    slice, array or integer, unchanged from the first's start to the second's (to its end, for a
-    counted loop, whose condition reads it every iteration)?"""
-    a, b = (trip(types, spawn.path, loop) for loop in (first, second))
-    if a is None or b is None:
-        return False
-    return same(types, spawn.path, spawn.function, a.count, b.count, (first.start_byte, max(a.until, b.until)))
-
-
 # --- small helpers -----------------------------------------------------------------------
 
 
@@ -280,21 +225,12 @@ def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str
     return ident.pkg, ident.recv or "", ident.name
 
 
-def _previous(node: Node, forward: bool = False) -> Node | None:
+def previous(node: Node, forward: bool = False) -> Node | None:
     """The statement before (after) node in its block, past comments."""
     sibling = node.next_named_sibling if forward else node.prev_named_sibling
     while sibling is not None and sibling.type == "comment":
         sibling = sibling.next_named_sibling if forward else sibling.prev_named_sibling
     return sibling
-
-
-def _all_previous(node: Node) -> list[Node]:
-    """Every statement before node in its block, nearest first."""
-    found, before = [], _previous(node)
-    while before is not None:
-        found.append(before)
-        before = _previous(before)
-    return found
 
 
 def innermost_loop(node: Node, function: Node) -> Node | None:

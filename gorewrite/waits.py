@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gorewrite.adds import same_iterations
 from gorewrite.rulekit import FUNCTIONS, owner
-from gorewrite.signals import Signal, Spawn, method_of, same_iterations
+from gorewrite.signals import Signal, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, contains, statements, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 

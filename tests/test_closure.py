@@ -79,6 +79,150 @@ func Both(region, user string, fetch func(string, string) string) (string, strin
         "\t}()\n\t}\n\t{\n\tregion := region // captured by value: keeps region off the heap\n\tgo func() {\n"
         "\t\tdefer wg.Done()\n\t\tsettings = fetch(region,",
     ),
+    "sends_before_returns": (
+        """package sends_before_returns
+
+import (
+	"errors"
+	"strconv"
+)
+
+func fetch(url string, attempt int) (string, error) {
+	if url == "" {
+		return "", errors.New("empty url")
+	}
+	return url + "#" + strconv.Itoa(attempt), nil
+}
+
+// Fetch runs the request on its own goroutine, which reports once on every path, and counts the
+// attempt once it has.
+func Fetch(url string) (string, int, error) {
+	attempt := 1
+	var body string
+	errc := make(chan error)
+	go func() {
+		b, err := fetch(url, attempt)
+		if err != nil {
+			errc <- err
+			return
+		}
+		body = b
+		errc <- nil
+	}()
+	err := <-errc
+	attempt++
+	return body, attempt, err
+}
+""",
+        "\t{\n\tattempt := attempt" + COPY.format("attempt") + "\tgo func() {",
+    ),
+    "sends_ending_branches": (
+        """package sends_ending_branches
+
+// Index searches keys on a goroutine whose every branch reports on done as its last act.
+func Index(keys []string, want string) int {
+	found := -1
+	limit := len(keys)
+	done := make(chan struct{}, 1)
+	go func() {
+		for i, k := range keys[:limit] {
+			if k == want {
+				found = i
+				done <- struct{}{}
+				return
+			}
+		}
+		switch {
+		case found < 0 && limit > 0:
+			done <- struct{}{}
+		default:
+			done <- struct{}{}
+		}
+	}()
+	<-done
+	limit = 0
+	return found + limit
+}
+""",
+        "\t{\n\tlimit := limit" + COPY.format("limit") + "\tgo func() {",
+    ),
+    "done_deferred_after_semaphore": (
+        """package done_deferred_after_semaphore
+
+import "sync"
+
+// Clamp clamps each batch on goroutines bounded by a semaphore, raising the limit per batch:
+// Done, deferred second, runs before the semaphore's release, which does not read limit.
+func Clamp(batches [][]int, limit int) [][]int {
+	sem := make(chan struct{}, 2)
+	var res [][]int
+	for _, b := range batches {
+		out := make([]int, len(b))
+		var wg sync.WaitGroup
+		for i, x := range b {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem }()
+				defer wg.Done()
+				out[i] = min(x, limit)
+			}()
+		}
+		wg.Wait()
+		res = append(res, out)
+		limit++
+	}
+	return res
+}
+""",
+        "\t\t\tlimit := limit" + COPY.format("limit") + "\t\t\tgo func() {",
+    ),
+    "done_deferred_after_statement": (
+        """package done_deferred_after_statement
+
+import "sync"
+
+// Squares squares each value on its own goroutine, which defers Done after its first statement.
+func Squares(xs []int, limit int) ([]int, int) {
+	out := make([]int, len(xs))
+	var wg sync.WaitGroup
+	for i, x := range xs {
+		wg.Add(1)
+		go func() {
+			sq := x * x
+			defer wg.Done()
+			out[i] = min(sq, limit)
+		}()
+	}
+	wg.Wait()
+	limit *= 2
+	return out, limit
+}
+""",
+        "\t\tlimit := limit" + COPY.format("limit") + "\t\tgo func() {",
+    ),
+    "deferred_close_and_send": (
+        """package deferred_close_and_send
+
+// Tag tags each part on a goroutine that sends its result, then closes the channel (deferred):
+// the receive completes on the send, or on the close, both after the goroutine read tag.
+func Tag(parts []string, tag string) []string {
+	var out []string
+	for _, p := range parts {
+		res := make(chan string, 1)
+		go func() {
+			defer close(res)
+			res <- p + tag
+		}()
+		v := <-res
+		out = append(out, v)
+		tag += "."
+	}
+	return out
+}
+""",
+        "\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
+    ),
     "go_in_loop": (
         """package go_in_loop
 
@@ -2332,6 +2476,77 @@ func Run(x int, step chan struct{}, out chan int) {
 """,
         "done is used other than by this goroutine's one signal",
     ),
+    "send_then_reads": (
+        """package send_then_reads
+
+// Run hears from its goroutine on done first; the goroutine reads x only after step, which Run
+// closes once it has written x.
+func Run(x int, step chan struct{}, out chan int) {
+	done := make(chan struct{}, 1)
+	go func() {
+		if x < 0 {
+			done <- struct{}{}
+			return
+		}
+		done <- struct{}{}
+		<-step
+		out <- x
+	}()
+	<-done
+	x = 2
+	close(step)
+}
+""",
+        "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+    ),
+    "deferred_read_after_done": (
+        """package deferred_read_after_done
+
+import "sync"
+
+// Audit defers the report before Done: it runs after Done, after Wait, and reads the new mode
+// once the caller releases it.
+func Audit(items []string, mode string, release <-chan struct{}, report func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer func() {
+				<-release
+				report(mode + it)
+			}()
+			defer wg.Done()
+		}()
+	}
+	wg.Wait()
+	mode = "audited:"
+	return mode
+}
+""",
+        "makes a func literal that may read mode after it signals",
+    ),
+    "deferred_between_send_and_close": (
+        """package deferred_between_send_and_close
+
+// Tag's goroutine sends, then runs a deferred report before its deferred close: the report reads
+// label after the receive, once the caller has relabelled it and released the report.
+func Tag(v, label string, release <-chan struct{}, got chan<- string) string {
+	res := make(chan string, 1)
+	go func() {
+		defer close(res)
+		defer func() {
+			<-release
+			got <- label
+		}()
+		res <- v
+	}()
+	out := <-res
+	label = "new:"
+	return out + label
+}
+""",
+        "the function never waits for res",
+    ),
 }
 
 
@@ -2366,6 +2581,21 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "deferred_read_after_done": (
+        block_copy("\t\tgo func() {", "\n\t\t}()\n", "mode"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Audit([]string{"a"}, "draft:", release, func(s string) { got <- s }); close(release); return <-got }()',
+    ),
+    "deferred_between_send_and_close": (
+        block_copy("\tgo func() {", "\n\t}()\n", "label"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Tag("v", "old:", release, got); close(release); return <-got }()',
+    ),
+    "send_then_reads": (
+        block_copy("\tgo func() {", "\t}()\n", "x"),
+        "func() string { step, out := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Run(1, step, out); return fmt.Sprint(<-out) }()",
+    ),
     "group_literal_uses_wg": (
         block_copy("\t\twg.Go(func() {", "\t\t})\n", "prefix"),
         "func() string { step, out := make(chan struct{}), make(chan string, 1); "

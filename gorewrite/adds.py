@@ -1,0 +1,150 @@
+"""Which `wg.Add` counts a goroutine, and loops that start one goroutine an iteration.
+
+A `wg.Done()` signals the function's `Wait` only when an Add counted its goroutine: a Done no
+Add counted could let Wait return while another goroutine still reads. Counted here: `Add(k)`
+right before k go statements of its block, `Add(len(xs))` (`Add(n)`) before a loop starting one
+goroutine per iteration (trips.py). The goroutine's own side, its signal, is signals.py.
+"""
+
+from __future__ import annotations
+
+from gorewrite.rulekit import owner
+from gorewrite.signals import WG_ADD, Signal, Spawn, goroutine_signal, innermost_loop, method_of, previous
+from gorewrite.syntax import Node, contains, first_of, walk
+from gorewrite.trips import Count, count_of, same, trip
+from gorewrite.trips import local as _local
+from gorewrite.typeinfo import Ident, TypeInfo, Use
+
+
+def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
+    """The Done of a goroutine that one `wg.Add` counts (see counted): each Done matches an Add."""
+    literal = owner(node)
+    if literal.parent.type == "call_expression" and literal.parent.parent.type == "defer_statement":
+        literal = owner(literal.parent)  # Done in `defer func() { …; wg.Done() }()`, the goroutine's first statement
+    go = literal.parent.parent if literal.type == "func_literal" and literal.parent.type == "call_expression" else None
+    if go is None or go.type != "go_statement":
+        return False
+    loop = innermost_loop(go, spawn.function)
+    for before in _all_previous(go) + (_all_previous(loop) if loop is not None else []):
+        if before.type == "expression_statement":
+            if any(contains(done.node, node) for done in counted(types, spawn, signal, before.named_children[0])):
+                return True
+    return False
+
+
+def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[Signal]:
+    """The Done signals of the goroutines one `wg.Add` statement counts, if it counts them all.
+
+    `wg.Add(k)` (a constant) counts the next k go statements of its block, none nested in a
+    statement between (a block's statements run once each time it runs); `wg.Add(len(xs))`
+    (`wg.Add(n)`) before a `for … range xs` (`range n`) loop, or a counted `for i := 0; i < len(xs)
+    (n); i++` whose i only its post statement writes, counts the one go statement the loop body
+    runs per iteration: range evaluates xs once, the counted loop's bound stays unchanged until it
+    ends, so the loop starts at most len(xs) (n) goroutines. Either way Wait cannot return before
+    each has called Done (with fewer, never).
+    """
+    if call.type != "call_expression":
+        return []
+    function, args = call.child_by_field_name("function"), call.child_by_field_name("arguments").named_children
+    if function.type != "selector_expression" or method_of(types, spawn.path, function) != WG_ADD:
+        return []
+    wg = _local(types, spawn.path, function.child_by_field_name("operand"))
+    if wg is None or wg.obj != signal.obj or call.parent.type != "expression_statement" or len(args) != 1:
+        return []
+    k = types.value(spawn.path, args[0].start_byte, args[0].end_byte)
+    gos = (_next_gos(call.parent, k) if k is not None else []) or [_ranged_go(types, spawn, call.parent, args[0], wg)]
+    found = []
+    for go in gos:
+        literal = go.named_children[0].child_by_field_name("function") if go is not None else None
+        if literal is None or literal.type != "func_literal":
+            return []  # `go worker(&wg)`: its Done is not in sight
+        done = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "")
+        if not isinstance(done, Signal) or done.obj != signal.obj or done.kind != "done":
+            return []
+        found.append(done)
+    return found
+
+
+def _next_gos(add: Node, k: int) -> list[Node]:
+    """The next k go statements of add's block, when no statement before the k-th holds one nested."""
+    gos, after = [], previous(add, forward=True)
+    while after is not None and len(gos) < k:
+        if after.type == "go_statement":
+            gos.append(after)
+        elif first_of(after, ("go_statement",), skip=lambda n: n.type == "func_literal") is not None:
+            return []
+        after = previous(after, forward=True)
+    return gos if len(gos) == k else []
+
+
+def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Ident) -> Node | None:
+    """The one go statement of a later loop whose iterations `count` counts (trips.py): `for … range xs`,
+    `for i := 0; i < n; i++`."""
+    loop = previous(add, forward=True)
+    while loop is not None and loop.type != "for_statement":
+        loop = previous(loop, forward=True)
+    counted, runs = count_of(types, spawn.path, count), trip(types, spawn.path, loop) if loop is not None else None
+    if (
+        counted is None
+        or runs is None
+        or not same(types, spawn.path, spawn.function, counted, runs.count, (add.end_byte, runs.until))
+        or not _never_negative(types, spawn, add, count, counted, wg)
+    ):
+        return None
+    return one_go(loop, spawn.function)
+
+
+def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count, wg: Ident) -> bool:
+    """Can the Add not take from what another Add counted? A negative count runs the loop zero times
+    and lowers the counter: Wait could return before another Add's goroutines are done. A length, a
+    constant >= 0 and an unsigned integer never are; a signed variable may be only where this Add is
+    the WaitGroup's one and runs once for it (no loop around it but one holding its declaration):
+    there a negative count panics in Add, before any goroutine it would count, rewritten or not."""
+    if counted.kind == "len" or (counted.kind == "const" and counted.key >= 0):
+        return True
+    if counted.kind != "int":
+        return False
+    if (types.integer(spawn.path, expr.start_byte, expr.end_byte) or "").startswith("uint"):
+        return True
+    adds, declared = 0, None
+    for ident in types.idents.get(spawn.path, ()):
+        if ident.obj != wg.obj:
+            continue
+        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
+        if node is None:
+            return False  # used outside the function
+        if ident.use == Use.DECL:
+            declared = node
+        elif node.parent.type == "selector_expression" and method_of(types, spawn.path, node.parent) == WG_ADD:
+            adds += 1
+    loop = innermost_loop(add, spawn.function)
+    return adds == 1 and declared is not None and (loop is None or contains(loop, declared))
+
+
+def one_go(loop: Node, function: Node) -> Node | None:
+    """The go statement a loop's body runs at most once an iteration: its only one, in no inner
+    loop, with no goto or label in the body to run it again."""
+    inside = list(walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"))
+    gos = [n for n in inside if n.type == "go_statement"]
+    if len(gos) != 1 or innermost_loop(gos[0], function) != loop:
+        return None
+    return None if any(n.type in ("goto_statement", "labeled_statement") for n in inside) else gos[0]
+
+
+def same_iterations(types: TypeInfo, spawn: Spawn, first: Node, second: Node) -> bool:
+    """Do two loops run as many iterations (trips.py): over the same constant, or the same local
+    slice, array or integer, unchanged from the first's start to the second's (to its end, for a
+    counted loop, whose condition reads it every iteration)?"""
+    a, b = (trip(types, spawn.path, loop) for loop in (first, second))
+    if a is None or b is None:
+        return False
+    return same(types, spawn.path, spawn.function, a.count, b.count, (first.start_byte, max(a.until, b.until)))
+
+
+def _all_previous(node: Node) -> list[Node]:
+    """Every statement before node in its block, nearest first."""
+    found, before = [], previous(node)
+    while before is not None:
+        found.append(before)
+        before = previous(before)
+    return found
