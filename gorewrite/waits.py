@@ -191,7 +191,9 @@ def _target(jump: Node) -> Node | None:
 
 def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Wait]:
     """Fan-in: the later loops of the sending loop's block, as long (trips.py), whose body receives
-    from the channel once, in one of its own statements, and cannot skip it (no break, continue or goto)."""
+    from the channel once, in one of its own statements, and cannot skip it: no break or goto
+    leaves the loop, no labelled jump, and a `continue` of the loop only after the receive (the
+    iteration has received by then: `r := <-ch; if r.err != nil { continue }`)."""
     receives = []  # every `<-ch` of the function
     for ident in types.idents.get(spawn.path, ()):
         node = (
@@ -206,8 +208,10 @@ def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node
         loop = stmt.parent.parent.parent if stmt is not None and stmt.parent.parent.type == "block" else None
         if loop is None or loop.type != "for_statement" or loop.parent != sending.parent:
             continue
-        inside = walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal")
-        jumps = any(n.type in ("break_statement", "continue_statement", "goto_statement") for n in inside)
+        body = loop.child_by_field_name("body")
+        inside = walk(body, skip=lambda n: n.type == "func_literal")
+        early = (n for n in inside if n.type == "continue_statement" and n.start_byte < receive.end_byte)
+        jumps = _leaving(body, loop) is not None or any(_target(n) == loop for n in early)
         once = sum(contains(loop, r) for r in receives) == 1
         if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
             found.append(Wait(loop, ()))

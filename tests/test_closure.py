@@ -223,6 +223,41 @@ func Tag(parts []string, tag string) []string {
 """,
         "\t\ttag := tag" + COPY.format("tag") + "\t\tgo func() {",
     ),
+    "fan_in_continue_after_receive": (
+        """package fan_in_continue_after_receive
+
+type result struct {
+	v   int
+	err error
+}
+
+// Sums adds each group's checked values, skipping failed results after their receive: every
+// iteration receives once before any continue, so the loop ends after every checker sent.
+func Sums(groups [][]int, check func(int) error) ([]int, int) {
+	base, failed := 0, 0
+	var sums []int
+	for _, g := range groups {
+		ch := make(chan result, len(g))
+		for _, v := range g {
+			go func() { ch <- result{v + base, check(v)} }()
+		}
+		s := 0
+		for range g {
+			r := <-ch
+			if r.err != nil {
+				failed++
+				continue
+			}
+			s += r.v
+		}
+		sums = append(sums, s)
+		base++
+	}
+	return sums, failed
+}
+""",
+        "\t\t\tbase := base" + COPY.format("base") + "\t\t\tgo func()",
+    ),
     "go_in_loop": (
         """package go_in_loop
 
@@ -2547,6 +2582,33 @@ func Tag(v, label string, release <-chan struct{}, got chan<- string) string {
 """,
         "the function never waits for res",
     ),
+    "fan_in_continue_before_receive": (
+        """package fan_in_continue_before_receive
+
+// Sum skips the receive for skipped items: the loop can end before every scorer has sent, and a
+// released scorer reads the doubled scale.
+func Sum(items []int, scale int, skip func(int) bool, release <-chan struct{}, probe func(int)) int {
+	results := make(chan int, len(items))
+	for _, it := range items {
+		go func() {
+			<-release
+			probe(it * scale)
+			results <- it
+		}()
+	}
+	total := 0
+	for _, it := range items {
+		if skip(it) {
+			continue
+		}
+		total += <-results
+	}
+	scale *= 2
+	return total + scale
+}
+""",
+        "the function never waits for results",
+    ),
 }
 
 
@@ -2581,6 +2643,12 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "fan_in_continue_before_receive": (
+        copy_before("\t\tgo func() {", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Sum([]int{1}, 10, func(int) bool { return true }, release, func(n int) { got <- n }); "
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
     "deferred_read_after_done": (
         block_copy("\t\tgo func() {", "\n\t\t}()\n", "mode"),
         "func() string { release, got := make(chan struct{}), make(chan string, 1); "
