@@ -258,6 +258,44 @@ func Sums(groups [][]int, check func(int) error) ([]int, int) {
 """,
         "\t\t\tbase := base" + COPY.format("base") + "\t\t\tgo func()",
     ),
+    "declared_later_in_block": (
+        """package declared_later_in_block
+
+import (
+	"strings"
+	"sync"
+)
+
+func lookup(s string) (string, bool) { return strings.ToUpper(s), s != "" }
+
+// Join's loop body declares a sep of its own after the goroutine starts: a copy beside the go
+// statement would make that `sep, ok :=` assign the copy the goroutine reads, so it takes a block.
+func Join(items []string, sep string) []string {
+	if sep == "" {
+		sep = ","
+	}
+	out := make([]string, len(items))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		done := make(chan struct{})
+		go func() {
+			defer wg.Done()
+			<-done
+			out[i] = it + sep
+		}()
+		sep, ok := lookup(it)
+		if ok {
+			out[i] = sep
+		}
+		close(done)
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\t{\n\t\tsep := sep" + COPY.format("sep") + "\t\tgo func() {",
+    ),
     "go_in_loop": (
         """package go_in_loop
 

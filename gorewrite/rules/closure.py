@@ -230,7 +230,10 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     # A copy in a block of its own when one beside the statement would redeclare the variable, or
     # would take the later writes the happens-before edges allow (and leave the variable stale).
     block = any(
-        _redeclares(decl_node, stmt) or _observed_writes(stmt, decl_node, function, writes) for stmt in statements
+        _redeclares(decl_node, stmt)
+        or _declared_later(stmt, name)
+        or _observed_writes(stmt, decl_node, function, writes)
+        for stmt in statements
     )
     declaring = next((s for s in statements if s.type in DECLARING), None) if block else None
     if declaring is not None:
@@ -381,6 +384,25 @@ def _redeclares(decl: Node, stmt: Node) -> bool:
         if node.type in ("for_clause", "range_clause", "if_statement", "expression_switch_statement"):
             return False
         node = node.parent
+    return False
+
+
+def _declared_later(stmt: Node, name: str) -> bool:
+    """Does a later statement of stmt's block declare name (`name, ok := …`, `var name …`)? Beside a
+    copy in that block, that `:=` would assign the copy the literal reads, and a `var` not compile."""
+    later = stmt.next_named_sibling
+    while later is not None:
+        if later.type == "short_var_declaration":
+            names = later.child_by_field_name("left").named_children
+        elif later.type in DECLARING:
+            names = [
+                n for spec in walk(later) if spec.type.endswith("_spec") for n in spec.children_by_field_name("name")
+            ]
+        else:
+            names = []
+        if any(n.text == name.encode() for n in names):
+            return True
+        later = later.next_named_sibling
     return False
 
 
