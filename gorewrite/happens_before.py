@@ -18,7 +18,7 @@ from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
 from gorewrite.signals import GROUP_GO, WG_ADD, Signal, Spawn, goroutine_signal, innermost_loop, method_of, signalled
-from gorewrite.syntax import Node, contains
+from gorewrite.syntax import Node, ancestors, contains
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, receiving_loops, waits
 
@@ -67,9 +67,36 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
         )
     for write in writes:
         reasons = [next(filter(None, (not_ordering(s, w, write) for s, w in chain)), None) for chain in chains]
-        if all(reasons):
+        own = [chain[0][1] for chain in chains if len(chain) == 1]  # not a helper goroutine's start
+        if all(reasons) and not _waited_before(types, spawn, signal, own, write):
             return reasons[0]
     return None
+
+
+def _waited_before(types: TypeInfo, spawn: Spawn, signal: Signal, waits: list[Wait], write: int) -> bool:
+    """A WaitGroup's or group's Wait earlier in the write's own block, with the go statement not
+    between them (`if (i+1)%batch == 0 { wg.Wait(); token += "+" }`): Wait returns once every
+    goroutine Added so far is done, and each goroutine the go statement started before the write
+    was Added before it; the block is entered only at its start (the rule declines a function with
+    goto). Not for a WaitGroup declared in a loop around the go statement: each iteration's Wait
+    then waits for that iteration's goroutines alone."""
+    decl = next((i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use == Use.DECL), None)
+    node = spawn.function.named_descendant_for_byte_range(decl.start, decl.end) if decl is not None else None
+    loop = innermost_loop(node, spawn.function) if node is not None else None
+    if signal.kind not in ("done", "group") or node is None or (loop is not None and contains(loop, spawn.statement)):
+        return False
+    written = spawn.function.named_descendant_for_byte_range(write, write)
+    for wait in (w.node for w in waits):
+        later = next((a for a in ancestors(written) if a.parent == wait.parent), None)
+        if later is None or later.start_byte <= wait.start_byte:
+            continue
+        between, sibling = [], wait.next_named_sibling
+        while sibling is not None and sibling != later:
+            between.append(sibling)
+            sibling = sibling.next_named_sibling
+        if not any(contains(s, spawn.statement) for s in (*between, later)):
+            return True
+    return False
 
 
 # --- the signalled object: nothing else may signal it ------------------------------------

@@ -296,6 +296,34 @@ func Join(items []string, sep string) []string {
 """,
         "\t\t{\n\t\tsep := sep" + COPY.format("sep") + "\t\tgo func() {",
     ),
+    "batch_wait_in_branch": (
+        """package batch_wait_in_branch
+
+import "sync"
+
+// Stamp stamps items a batch at a time: every batch's Wait returns once each goroutine started so
+// far is done, and only then is the token refreshed, in the same branch.
+func Stamp(items []string, batch int) []string {
+	token := "t0"
+	out := make([]string, len(items))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = token + ":" + it
+		}()
+		if (i+1)%batch == 0 {
+			wg.Wait()
+			token += "+"
+		}
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\ttoken := token" + COPY.format("token") + "\t\tgo func() {",
+    ),
     "go_in_loop": (
         """package go_in_loop
 
@@ -2647,6 +2675,60 @@ func Sum(items []int, scale int, skip func(int) bool, release <-chan struct{}, p
 """,
         "the function never waits for results",
     ),
+    "batch_wait_fresh_group": (
+        """package batch_wait_fresh_group
+
+import "sync"
+
+// Stamp makes a WaitGroup per item: the branch's Wait waits for its own item's goroutine alone,
+// and the first one, released after Stamp returns, reads the refreshed token.
+func Stamp(n int, release <-chan struct{}, probe func(string)) {
+	token := "t0"
+	for i := range n {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i == 0 {
+				<-release
+			}
+			probe(token)
+		}()
+		if i == 1 {
+			wg.Wait()
+			token += "+"
+		}
+	}
+}
+""",
+        "the wait at line 20 is in a branch, case or loop of its own",
+    ),
+    "batch_go_after_wait": (
+        """package batch_go_after_wait
+
+import "sync"
+
+// Stamp starts the goroutine after the branch's Wait, then refreshes the token: nothing waits
+// for that goroutine before the write.
+func Stamp(n int, release <-chan struct{}, probe func(string)) {
+	token := "t0"
+	var wg sync.WaitGroup
+	for i := range n {
+		if i%2 == 1 {
+			wg.Wait()
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-release
+				probe(token)
+			}()
+			token += "+"
+		}
+	}
+}
+""",
+        "the wait at line 12 is in a branch, case or loop of its own",
+    ),
 }
 
 
@@ -2681,6 +2763,16 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "batch_wait_fresh_group": (
+        copy_before("\t\tgo func() {", "token"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 2); "
+        "{pkg}.Stamp(2, release, func(s string) { got <- s }); close(release); <-got; return <-got }()",
+    ),
+    "batch_go_after_wait": (
+        block_copy("\t\t\tgo func() {", "\t\t\t}()\n", "token"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        "{pkg}.Stamp(2, release, func(s string) { got <- s }); close(release); return <-got }()",
+    ),
     "fan_in_continue_before_receive": (
         copy_before("\t\tgo func() {", "scale"),
         "func() string { release, got := make(chan struct{}), make(chan int, 1); "
