@@ -324,6 +324,39 @@ func Stamp(items []string, batch int) []string {
 """,
         "\t\ttoken := token" + COPY.format("token") + "\t\tgo func() {",
     ),
+    "hb_return_between": (
+        """package hb_return_between
+
+import "sync"
+
+// Sum adds the shards in parallel and waits for them; a failed check returns at once, before the
+// write after the Wait, which every path to that write passes.
+func Sum(shards [][]int, scale int, check func() error) (int, error) {
+	sums := make([]int, len(shards))
+	var wg sync.WaitGroup
+	for i, s := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, v := range s {
+				sums[i] += v * scale
+			}
+		}()
+		if err := check(); err != nil {
+			return 0, err
+		}
+	}
+	wg.Wait()
+	scale = 0
+	total := scale
+	for _, s := range sums {
+		total += s
+	}
+	return total, nil
+}
+""",
+        "\t\t{\n\t\tscale := scale" + COPY.format("scale") + "\t\tgo func() {",
+    ),
     "go_in_loop": (
         """package go_in_loop
 
@@ -1770,38 +1803,6 @@ func Greeters(names []string, greeting string) []func() string {
     # the start and the wait, wg.Add(n) for all at once, a channel reused across iterations):
     # conservative declines, which is why NAIVE has no mutant for them. The must-decline shapes,
     # with mutants that fail under -race, are golden/closure/decline_hb_* (test_closure_evidence).
-    "hb_return_between": (
-        """package hb_return_between
-
-import "sync"
-
-// Sum adds the shards in parallel, under a scale a failed check changes, and waits for them.
-func Sum(shards [][]int, scale int, check func() error) (int, error) {
-	sums := make([]int, len(shards))
-	var wg sync.WaitGroup
-	for i, s := range shards {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for _, v := range s {
-				sums[i] += v * scale
-			}
-		}()
-		if err := check(); err != nil {
-			return 0, err
-		}
-	}
-	wg.Wait()
-	scale = 0
-	total := scale
-	for _, s := range sums {
-		total += s
-	}
-	return total, nil
-}
-""",
-        "a return at line 18 can skip the wait at line 21",
-    ),
     "hb_labeled_break": (
         """package hb_labeled_break
 
