@@ -115,6 +115,11 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
         if ident.use == Use.DECL:
             if ident.kind != Kind.VAR or owner(node) != spawn.function:
                 return f"{signal.name} is not a variable of the function that starts the goroutine"
+            if signal.kind in ("done", "group") and not _own(types, spawn, node, ident):
+                return (
+                    f"{signal.name} is a pointer that may share another's WaitGroup or group, whose Done others "
+                    "could call (declare it as a value, or make it with new or &T{})"
+                )
             if (
                 signal.kind in ("send", "close")
                 and not _made_here(types, spawn, node)
@@ -132,6 +137,28 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
                 f"(line {line}), so another party may signal it"
             )
     return None
+
+
+def _own(types: TypeInfo, spawn: Spawn, decl: Node, ident: Ident) -> bool:
+    """A WaitGroup or group the function alone holds: a variable of the value type, or a pointer
+    made where it is declared (`new(sync.WaitGroup)`, `&sync.WaitGroup{}`, errgroup.WithContext);
+    not `wg := &t.wg`, which others may signal. A write to the variable is another use (declined)."""
+    if ident.type is not None and not ident.type.startswith("*"):
+        return True
+    holder = decl.parent.parent if decl.parent.type == "expression_list" else decl.parent
+    right = holder.child_by_field_name("right" if holder.type == "short_var_declaration" else "value")
+    values = right.named_children if right is not None else []
+    value = values[0] if len(values) == 1 else None
+    if value is not None and value.type == "unary_expression" and value.child_by_field_name("operator").text == b"&":
+        return value.child_by_field_name("operand").type == "composite_literal"
+    function = value.child_by_field_name("function") if value is not None and value.type == "call_expression" else None
+    if function is None:
+        return False
+    if function.type == "identifier":
+        return types.builtin(spawn.path, function.start_byte, "new")
+    name = function.child_by_field_name("field") if function.type == "selector_expression" else None
+    made = types.at(spawn.path, name.start_byte) if name is not None else None
+    return made is not None and (made.pkg, made.name) == ("golang.org/x/sync/errgroup", "WithContext")
 
 
 def _fanned_in_loop(types: TypeInfo, spawn: Spawn, signal: Signal) -> Node | None:

@@ -83,13 +83,16 @@ def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | N
     statement's index. Whatever runs before it does before the signal; calls deferred earlier run
     after it (last in, first out), so goroutine_signal lets no func literal among them name the
     variable. A deferred close also counts the sends on its channel that end the goroutine, when
-    nothing else is deferred to run between them."""
+    nothing else is deferred to run between them. None when the goroutine uses goto: a jump back
+    would run the defer statement again, and signal twice."""
+    if first_of(body, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None:
+        return None, None, 0
     for at, stmt in enumerate(statements(body)):
         deferred = stmt.named_children[0] if stmt.type == "defer_statement" else None
         signal = _signal_call(types, path, deferred) if deferred is not None else None
         function = deferred.child_by_field_name("function") if deferred is not None else None
         if signal is None and function is not None and function.type == "func_literal":
-            signal = _last_signal(types, path, function.child_by_field_name("body"))
+            signal = _last_signal(types, path, function.child_by_field_name("body"), ending=False)
             if signal is not None:
                 return signal, function, at
         if signal is not None and signal.kind == "close" and len(_defers(body)) == 1:
@@ -121,9 +124,10 @@ def _deferred_after(body: Node, at: int) -> set[int]:
     return found
 
 
-def _last_signal(types: TypeInfo, path: str, block: Node) -> Signal | None:
+def _last_signal(types: TypeInfo, path: str, block: Node, ending: bool = True) -> Signal | None:
     """The signal a block's last statement makes, when nothing in the block defers, jumps past it or
-    returns; else the sends ending the goroutine."""
+    returns; else (with `ending`: not for a deferred handler, which may send only after a recover)
+    the sends ending the goroutine."""
     body = statements(block)
     if not body or first_of(block, ("defer_statement", "goto_statement")) is not None:
         return None
@@ -131,7 +135,7 @@ def _last_signal(types: TypeInfo, path: str, block: Node) -> Signal | None:
     signal = _signal_call(types, path, last.named_children[0] if last.type == "expression_statement" else last)
     if signal is not None and first_of(block, ("return_statement",)) is None:
         return signal
-    return _ending_sends(types, path, block)
+    return _ending_sends(types, path, block) if ending else None
 
 
 def _ending_sends(types: TypeInfo, path: str, block: Node) -> Signal | None:

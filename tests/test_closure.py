@@ -357,6 +357,38 @@ func Sum(shards [][]int, scale int, check func() error) (int, error) {
 """,
         "\t\t{\n\t\tscale := scale" + COPY.format("scale") + "\t\tgo func() {",
     ),
+    "recover_wrapper_before_done": (
+        """package recover_wrapper_before_done
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Scale scales each value on its own goroutine, reporting a panic on errs from a handler deferred
+// before Done: the handler runs after Done and does not read factor.
+func Scale(xs []int, factor int, errs chan<- error) ([]int, int) {
+	out := make([]int, len(xs))
+	var wg sync.WaitGroup
+	for i, x := range xs {
+		wg.Add(1)
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					errs <- fmt.Errorf("item %d: %v", i, r)
+				}
+			}()
+			defer wg.Done()
+			out[i] = 100 / x * factor
+		}()
+	}
+	wg.Wait()
+	factor++
+	return out, factor
+}
+""",
+        "\t\tfactor := factor" + COPY.format("factor") + "\t\tgo func() {",
+    ),
     "go_in_loop": (
         """package go_in_loop
 
@@ -2730,6 +2762,70 @@ func Stamp(n int, release <-chan struct{}, probe func(string)) {
 """,
         "the wait at line 12 is in a branch, case or loop of its own",
     ),
+    "goto_defers_twice": (
+        """package goto_defers_twice
+
+import "sync"
+
+// Run's first goroutine jumps back over its deferred Done, registering it twice: Wait returns
+// before the second goroutine, released afterwards, reads x.
+func Run(gate <-chan struct{}, out chan<- int) int {
+	x := 1
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		n := 0
+	again:
+		n++
+		defer wg.Done()
+		if n < 2 {
+			goto again
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		<-gate
+		out <- x
+		select {}
+	}()
+	wg.Wait()
+	x = 2
+	return x
+}
+""",
+        "no wg.Add counts the goroutine",
+    ),
+    "shared_group_pointer": (
+        """package shared_group_pointer
+
+import "sync"
+
+// Tracker's WaitGroup is reachable from outside Run: Release calls its Done, so Run's Wait can
+// return while the goroutine still waits to read x.
+type Tracker struct {
+	WG                     sync.WaitGroup
+	Gate, Started, Ran     chan struct{}
+	Out                    chan int
+}
+
+func (t *Tracker) Release() { t.WG.Done() }
+
+func (t *Tracker) Run(x int) {
+	wg := &t.WG
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-t.Gate
+		t.Out <- x
+	}()
+	t.Started <- struct{}{}
+	wg.Wait()
+	x = 2
+	t.Ran <- struct{}{}
+}
+""",
+        "wg is a pointer that may share another's WaitGroup or group",
+    ),
 }
 
 
@@ -2764,6 +2860,17 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "goto_defers_twice": (
+        block_copy("\tgo func() {\n\t\tdefer wg.Done()\n\t\t<-gate", "\t}()\n", "x"),
+        "func() string { gate, out := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Run(gate, out); close(gate); return fmt.Sprint(<-out) }()",
+    ),
+    "shared_group_pointer": (
+        block_copy("\tgo func() {", "\t}()\n", "x"),
+        "func() string { t := &{pkg}.Tracker{Gate: make(chan struct{}), Started: make(chan struct{}), "
+        "Ran: make(chan struct{}), Out: make(chan int, 1)}; go t.Run(1); <-t.Started; t.Release(); <-t.Ran; "
+        "t.WG.Add(1); close(t.Gate); return fmt.Sprint(<-t.Out) }()",
+    ),
     "batch_wait_fresh_group": (
         copy_before("\t\tgo func() {", "token"),
         "func() string { release, got := make(chan struct{}), make(chan string, 2); "
