@@ -389,6 +389,40 @@ func Scale(xs []int, factor int, errs chan<- error) ([]int, int) {
 """,
         "\t\tfactor := factor" + COPY.format("factor") + "\t\tgo func() {",
     ),
+    "waiting_helper": (
+        """package waiting_helper
+
+import "sync"
+
+// parallelFor calls f for 0..n-1 on goroutines of its own and returns once every call is done.
+func parallelFor(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	wg.Add(n)
+	for i := 0; i < n; i++ {
+		go func() {
+			defer wg.Done()
+			f(i)
+		}()
+	}
+	wg.Wait()
+}
+
+// Offsets fills each row in parallel, then moves the offset on: parallelFor has returned, so
+// every call that read it is done.
+func Offsets(rows, width int) []int {
+	offset := 0
+	out := make([]int, rows*width)
+	for r := 0; r < rows; r++ {
+		parallelFor(width, func(i int) {
+			out[r*width+i] = offset + i
+		})
+		offset += 100
+	}
+	return out
+}
+""",
+        "\t\toffset := offset" + COPY.format("offset") + "\t\tparallelFor(width,",
+    ),
     "go_in_loop": (
         """package go_in_loop
 
@@ -2826,6 +2860,54 @@ func (t *Tracker) Run(x int) {
 """,
         "wg is a pointer that may share another's WaitGroup or group",
     ),
+    "helper_returns_early": (
+        """package helper_returns_early
+
+import "sync"
+
+// spawnAll waits for its goroutines only when there is one.
+func spawnAll(n int, release <-chan struct{}, f func(int)) {
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			f(i)
+		}()
+	}
+	if n > 1 {
+		return
+	}
+	wg.Wait()
+}
+
+// Fan starts the workers and moves on without them when there are several.
+func Fan(n, x int, release <-chan struct{}, probe func(int)) int {
+	spawnAll(n, release, func(i int) { probe(x + i) })
+	x = 100
+	return x
+}
+""",
+        "spawnAll may return before its goroutine",
+    ),
+    "helper_keeps_literal": (
+        """package helper_keeps_literal
+
+// Hooks run after setup, whenever their owner calls them.
+var Hooks []func()
+
+func register(f func()) { Hooks = append(Hooks, f) }
+
+// Setup registers a hook reading x, then changes x: the hook runs later and reads the new x.
+func Setup(x int, probe func(int)) int {
+	register(func() { probe(x) })
+	x = 2
+	return x
+}
+""",
+        "register uses its parameter f other than by calling it",
+    ),
 }
 
 
@@ -2860,6 +2942,16 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "helper_returns_early": (
+        block_copy("\tspawnAll(", "})\n", "x"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 2); "
+        "{pkg}.Fan(2, 1, release, func(n int) { got <- n }); close(release); return fmt.Sprint(<-got + <-got) }()",
+    ),
+    "helper_keeps_literal": (
+        block_copy("\tregister(", "})\n", "x"),
+        "func() string { got := make(chan int, 1); {pkg}.Setup(1, func(n int) { got <- n }); "
+        "{pkg}.Hooks[0](); return fmt.Sprint(<-got) }()",
+    ),
     "goto_defers_twice": (
         block_copy("\tgo func() {\n\t\tdefer wg.Done()\n\t\t<-gate", "\t}()\n", "x"),
         "func() string { gate, out := make(chan struct{}), make(chan int, 1); "

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite import happens_before, retention
+from gorewrite import callee_waits, happens_before, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -73,7 +73,8 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured(node, moved.group(1)):
-            found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
+            also = callee_waits.scopes(view, owner(node))
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
             screened = _factory_screen(view, escape, _shapes(view, escape.path).factories[node.start_byte])
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), declined=screened))
@@ -302,6 +303,8 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
             return written
         spawn = happens_before.Spawn(path, function, literal, stmt)
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
+        if unordered and stmt.type != "go_statement":
+            unordered = _callee_unordered(view, path, literal, stmt, observed, unordered)
         if unordered:
             return f"{written}: {unordered}"
     clause = enclosing(decl_node, "for_clause", "range_clause", "block")
@@ -311,6 +314,19 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
         if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == Use.DECL:
             return f"the func literal declares its own {name}"
     return None
+
+
+def _callee_unordered(view, path, literal, stmt, observed, unordered: str) -> str | None:
+    """Why a write may not follow every call of a literal passed to a function of the package
+    (callee_waits.py): one that returns only after each call is done orders the writes after its
+    statement, but not one inside that statement."""
+    returns = callee_waits.returns_after_calls(view, path, literal)
+    if returns == callee_waits.NOT_A_CALLEE:
+        return unordered
+    inside = next((w for w in observed if stmt.start_byte <= w.start < stmt.end_byte), None)
+    if returns is None and inside is not None:
+        return f"it is written in the statement that passes the func literal (line {view.line(path, inside.start)})"
+    return returns
 
 
 def _address_outlives(view, path, name, addresses, statements, decl, function) -> str | None:
