@@ -267,9 +267,9 @@ NOT_BOUNDED = {
     # the type bounds these only beyond the stack budget (2 KiB, 64 KiB zeroed on every call): speculative
     "byte_count_wide": (sums("byte_count_wide", "n", "", params="xs []int64, n uint8"), None),
     "uint16_length": (sums("uint16_length", "n", "", params="xs []int64, n uint16", element="byte"), None),
-    "written_between": (
-        sums("written_between", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}\n\tn += 4"),
-        "Sum(xs, 20)",
+    "written_between": (  # n += k for a k nothing bounds
+        sums("written_between", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}\n\tn += k", "xs []int64, n, k int"),
+        "Sum(xs, 20, 4)",
     ),
     "other_path": (
         sums(
@@ -418,7 +418,7 @@ func Drain(ch chan int64) int64 {
     None,
 )
 NAIVE = {
-    "written_between": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
+    "written_between": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 4)")),
     "other_path": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30, false)")),
     "not_leaving": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30)")),
     "closure_writes": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
