@@ -22,6 +22,8 @@ function:
     make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
                                           `(n+63)/64`, `n >> 1`, `int(u)`)
     hex.EncodedLen(len(sum))              an encoding's length of a bounded length (hex, base64, base32)
+    n += 4 / for i < m { i++ }            an update, and a loop of updates (updates.py)
+    bytes.IndexByte(b[:], 0)              below a bounded len(b); bits.OnesCount32(x) at most 32
     n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
                                           field), bounded by the type, when the rule asks for these
                                           (typed_upper_bound: it sizes for the largest value)

@@ -697,8 +697,8 @@ func Sum(xs []int64, n int) int64 {
             "Sum(xs, 5)",
         ),
         "copy_grown": (
-            sums("copy_grown", "m", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}\n\tm := len(xs)\n\tm += 8"),
-            "Sum(xs, 0)",
+            sums("copy_grown", "m", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}\n\tm := len(xs)\n\tm += n"),
+            "Sum(xs, 8)",
         ),
         "copied_before_clamp": (
             sums("copied_before_clamp", "m", "\tm := len(xs)\n\tif len(xs) > maxBatch {\n\t\txs = xs[:maxBatch]\n\t}"),
@@ -746,7 +746,7 @@ NAIVE.update(
             probe("{pkg}.Rows([]int64{1}, 0)"),
         ),
         "goto_back": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 5)")),
-        "copy_grown": (array("buf", "m", "int64", 16), probe("{pkg}.Sum(make([]int64, 16), 0)")),
+        "copy_grown": (array("buf", "m", "int64", 16), probe("{pkg}.Sum(make([]int64, 16), 8)")),
         "copied_before_clamp": (array("buf", "m", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0)")),
         # 2*n wraps: 2*(MinInt64+50) is 100, which make allocates and a [40] array cannot hold.
         "doubled_negative": (array("buf", "2*n", "int64", 40), probe("{pkg}.Sum([]int64{1}, -9223372036854775758)")),
@@ -1359,7 +1359,7 @@ BOUNDED.update(
 NOT_BOUNDED.update(
     {
         "field_written_between": (
-            framed("field_written_between", PARSED + FIELD_GUARD + "\n\th.Len += 4"),
+            framed("field_written_between", PARSED + FIELD_GUARD + "\n\th.Len += uint32(len(msg))"),
             "Payload([]byte{1, 0, 64})",
         ),
         "field_reassigned": (  # the next header of a continuation frame
