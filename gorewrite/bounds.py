@@ -22,6 +22,8 @@ function:
     make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
                                           `(n+63)/64`, `n >> 1`, `int(u)`)
     hex.EncodedLen(len(sum))              an encoding's length of a bounded length (hex, base64, base32)
+    n += 4 / for i < m { i++ }            an update, and a loop of updates (updates.py)
+    bytes.IndexByte(b[:], 0)              below a bounded len(b); bits.OnesCount32(x) at most 32
     n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
                                           field), bounded by the type, when the rule asks for these
                                           (typed_upper_bound: it sizes for the largest value)
@@ -44,20 +46,24 @@ statement before the one bounded (a goto could jump past it); with a goto, any l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, switch_in, when
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
+from gorewrite.shapes import length as length_shape
 from gorewrite.shapes import shape
 from gorewrite.syntax import Node, ancestors, text, unparen
-from gorewrite.terms import Subject, builtin, compared, resliced_length, subject_of, value_of
+from gorewrite.terms import Subject, builtin, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import small_range
 from gorewrite.typeinfo import Ident, Use
+from gorewrite.updates import STEPS, after_loop, update, updated
 
 SWITCH = "expression_switch_statement"
 ASSIGNMENTS = ("assignment_statement", "short_var_declaration", "var_declaration")
 CLAUSES = ("expression_case", "default_case")
+Again = Callable[[Node, Own], "int | None"]  # the bound of the same size at another statement, some writes set aside
 
 
 @dataclass(frozen=True)
@@ -87,27 +93,30 @@ def typed_upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> i
     return bound(view, path, size, stmt, Side(True, typed=True))
 
 
-def bound(view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own = ()) -> int | None:
-    """The bound at stmt; writes in the `skip` ranges are set aside (the assignments of a branching
-    statement stmt, whose join accounts for them)."""
+def bound(
+    view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own = (), length: bool = False
+) -> int | None:
+    """The bound at stmt (of len(size) where length is set); writes in the `skip` ranges are set aside (the
+    assignments of a branching statement stmt, whose join accounts for them)."""
     size = unparen(size)
-    key = ("bounds", path, size.start_byte, size.end_byte, stmt.start_byte, stmt.end_byte, side, skip)
+    key = ("bounds", path, size.start_byte, size.end_byte, stmt.start_byte, stmt.end_byte, side, skip, length)
+    operand = lambda n, s=side, of=False: bound(view, path, n, stmt, s, skip, of)  # noqa: E731
     return memo(
         view,
         key,
         lambda: side.best(
             [
-                shape(view, path, size, side, lambda n, s=side: bound(view, path, n, stmt, s, skip)),
-                _known(view, path, size, stmt, side, skip),
-                small_range(view, path, size, side.upper) if side.typed else None,
+                (length_shape if length else shape)(view, path, size, side, operand),
+                _known(view, path, size, stmt, side, skip, length),
+                small_range(view, path, size, side.upper) if side.typed and not length else None,
             ]
         ),
     )
 
 
-def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own) -> int | None:
+def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own, length: bool) -> int | None:
     """The tightest fact on the subject that holds at stmt."""
-    subject = subject_of(view, path, size)
+    subject = length_of(view, path, size) if length else subject_of(view, path, size)
     if subject is None:
         return None
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs]
@@ -124,20 +133,31 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
         return None  # captured from an enclosing function: a call between the fact and stmt may run this one again
     jumps = uses_goto(function)
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
-    facts = _facts(view, path, size, subject, stmt, function, side)
-    return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps))
+    again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
+    facts = _facts(view, path, again, subject, stmt, function, side)
+    later = _targets(stmt)
+    return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps, later))
 
 
-def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool) -> bool:
-    """Can no write other than the fact's own run between the fact and stmt? A write after stmt
-    reaches it again only around a loop that holds both and starts after the fact (a fact inside
-    the loop, or the loop's own condition, holds again on every pass before stmt)."""
+def _targets(stmt: Node) -> Own:
+    """Where stmt writes after it has read everything: the left side of an assignment (`n = n + 4` and
+    `n += 4` read n first; the spec's two phases) and the operand of `n++`."""
+    if stmt.type in ("inc_statement", "dec_statement"):
+        return ((stmt.start_byte, stmt.end_byte),)
+    left = stmt.child_by_field_name("left") if stmt.type in ASSIGNMENTS else None
+    return ((left.start_byte, left.end_byte),) if left is not None else ()
+
+
+def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool, later: Own) -> bool:
+    """Can no write other than the fact's own run between the fact and stmt? A write after stmt (or by
+    stmt, after it reads: `later`) reaches it again only around a loop that holds both and starts after
+    the fact (a fact inside the loop, or the loop's own condition, holds again on every pass before stmt)."""
     if fact.before and jumps:
         return False
     for write in writes:
         if write.start < fact.start or any(a <= write.start < b for a, b in fact.own):
             continue
-        if jumps or write.start < stmt.end_byte:
+        if jumps or (write.start < stmt.end_byte and not any(a <= write.start < b for a, b in later)):
             return False
         if any(fact.start < loop.start_byte and write.start < loop.end_byte for loop in loops):
             return False
@@ -145,9 +165,9 @@ def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps
 
 
 def _facts(
-    view: PackageView, path: str, size: Node, subject: Subject, stmt: Node, function: Node, side: Side
+    view: PackageView, path: str, again: Again, subject: Subject, stmt: Node, function: Node, side: Side
 ) -> list[Fact]:
-    """Every fact on the way from stmt up to its function's body."""
+    """Every fact on the way from stmt up to its function's body (again: the bound at another statement)."""
     found = []
     node = stmt
     matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
@@ -157,7 +177,7 @@ def _facts(
         if parent.type == "statement_list":
             sibling = node.prev_named_sibling
             while sibling is not None:
-                fact = _statement_fact(view, path, size, subject, sibling, side)
+                fact = _statement_fact(view, path, again, subject, sibling, side)
                 found += [fact] if fact is not None else []
                 sibling = sibling.prev_named_sibling
         elif parent.type == "if_statement" and node in _branches(parent):
@@ -180,25 +200,61 @@ def _branches(node: Node) -> list[Node]:
     return [b for b in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if b]
 
 
-def _statement_fact(view: PackageView, path: str, size: Node, subject: Subject, node: Node, side: Side) -> Fact | None:
+def _statement_fact(
+    view: PackageView, path: str, again: Again, subject: Subject, node: Node, side: Side
+) -> Fact | None:
     """The bound a statement before the bounded one leaves behind: an assignment, or the join of an if
     chain's or a switch's paths (an exiting guard, a clamp, a size set per case)."""
-    if node.type in ASSIGNMENTS:
-        assigned = _assigned(view, path, subject, node)
-        limit = _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
+    if node.type in ASSIGNMENTS or node.type in STEPS:
+        limit = _set_limit(view, path, subject, node, side)
         own = ((node.start_byte, node.end_byte),)
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
+    if node.type == "for_statement":
+        return _after_loop(view, path, again, subject, node, side)
     if node.type not in (SWITCH, "if_statement"):
         return None
     writes = Writes(
-        sets=lambda s: _assigned(view, path, subject, s) is not None,
-        limit=lambda s: _assigned_limit(view, path, subject, _assigned(view, path, subject, s), s, side),
-        before=lambda own: bound(view, path, size, node, side, own),
+        sets=lambda s: _assigned(view, path, subject, s) is not None or _updates(view, path, subject, s),
+        limit=lambda s: _set_limit(view, path, subject, s, side),
+        before=lambda own: again(node, own),
     )
     matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
     panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
     limit, own = after(node, side, matches, _value(view, path, node, side), panics, writes)
     return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
+
+
+def _set_limit(view: PackageView, path: str, subject: Subject, node: Node, side: Side) -> int | None:
+    """The bound a statement that sets the subject leaves: an assignment's value, or an update's (`n += 4`)."""
+    if _updates(view, path, subject, node):
+        return updated(view, path, node, side, lambda n, s: bound(view, path, n, node, s))
+    assigned = _assigned(view, path, subject, node)
+    return _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
+
+
+def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool:
+    """Is the statement `x++`, `x--`, `x += k` or `x -= k` of the subject (a variable or a field of one)?"""
+    found = update(node)
+    return found is not None and subject.variable and subject_of(view, path, found[0]) == subject
+
+
+def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, loop: Node, side: Side) -> Fact | None:
+    """The bound a loop leaves when its only writes of the subject are updates of it (updates.after_loop)."""
+    root = view.tree(path).root_node
+    uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs and i.use == Use.WRITE]
+    writes = [i for i in uses if loop.start_byte <= i.start < loop.end_byte]
+    found = [_statement_of(root.descendant_for_byte_range(w.start, w.end)) for w in writes]
+    if not found or any(s is None or not _updates(view, path, subject, s) for s in found):
+        return None
+    own = ((loop.start_byte, loop.end_byte),)
+    at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
+    limit = after_loop(view, path, found, again(loop, own), side, at)
+    return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
+
+
+def _statement_of(node: Node) -> Node | None:
+    """The innermost statement around a node."""
+    return next((a for a in ancestors(node) if a.type.endswith("_statement") or a.type in ASSIGNMENTS), None)
 
 
 def _value(view: PackageView, path: str, at: Node, side: Side):
@@ -261,8 +317,12 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
 
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:
-    """`for …; i < C; … { … }` and `for i := range C { … }` bound i in the body."""
+    """`for …; i < C; … { … }`, `for i < C { … }` and `for i := range C { … }` bound i in the body."""
     clause = loop.named_children[0] if loop.named_child_count > 1 else None
+    if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for i < C { … }`
+        matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
+        limit = when(clause, True, side, matches, _value(view, path, loop, side))
+        return [Fact(limit, loop.start_byte, (), before=False)] if limit is not None else []
     if clause is not None and clause.type == "for_clause":
         condition = clause.child_by_field_name("condition")
         matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731

@@ -1,4 +1,5 @@
-"""Std functions whose result is a length their argument bounds: an encoding's length (`hex.EncodedLen`).
+"""Std functions whose result their argument or their type bounds: an encoding's length (`hex.EncodedLen`), a
+count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`).
 
 A buffer sized `make([]byte, hex.EncodedLen(len(sum)))` for a SHA-256 sum is 64 bytes for every input; bounds.py
 carries the argument's bound through the function. The callee is matched by go/types' object (package path,
@@ -25,11 +26,41 @@ ENCODING_LENGTHS = {
     ("encoding/base32", "Encoding", "DecodedLen"): lambda n: n * 5 // 8,
 }
 
+# math/bits functions whose result is a count of bits of their argument: from 0 to its width (`LeadingZeros32(0)`
+# is 32, `Len64` at most 64). A `uint` is 32 or 64 bits with GOARCH: 64 holds for both.
+BIT_COUNTS = {
+    ("math/bits", None, f"{name}{width or ''}"): width or 64
+    for name in ("OnesCount", "LeadingZeros", "TrailingZeros", "Len")
+    for width in (None, 8, 16, 32, 64)
+}
+# Functions whose result is -1 or the index of a byte of their first argument (a slice or string), so below its
+# length. Not `Index` or `LastIndex`: `strings.LastIndex(s, "")` is len(s), and `Index("", "")` is 0.
+INDEXES = {
+    (package, None, name)
+    for package in ("bytes", "strings")
+    for name in ("IndexByte", "LastIndexByte", "IndexRune", "IndexAny", "LastIndexAny")
+}
+
 
 def encoding_length(view: PackageView, path: str, function: Node) -> Callable[[int], int] | None:
     """The largest result of an encoding's length function the callee is (ENCODING_LENGTHS), by go/types' object."""
+    return ENCODING_LENGTHS.get(callee(view, path, function))
+
+
+def bit_count(view: PackageView, path: str, function: Node) -> int | None:
+    """The largest result of the math/bits count the callee is (BIT_COUNTS: its argument's width), by its object."""
+    return BIT_COUNTS.get(callee(view, path, function))
+
+
+def index_of(view: PackageView, path: str, function: Node) -> bool:
+    """Is the callee a function whose result is -1 or an index into its first argument (INDEXES)?"""
+    return callee(view, path, function) in INDEXES
+
+
+def callee(view: PackageView, path: str, function: Node) -> tuple | None:
+    """(package path, receiver type or None, name) of the func or method a call's function names."""
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
     if ident is None or ident.kind not in (Kind.FUNC, Kind.METHOD):
         return None
-    return ENCODING_LENGTHS.get((ident.pkg, ident.recv, ident.name))
+    return ident.pkg, ident.recv, ident.name

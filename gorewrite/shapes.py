@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite.guards import Side
-from gorewrite.lengths import encoding_length
+from gorewrite.lengths import bit_count, encoding_length, index_of
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, text
 from gorewrite.terms import builtin, value_of
 from gorewrite.type_bounds import conversion, int_type, narrow, preserves, unsigned, wide
 
 # The bound of an operand where the expression is evaluated, on the side asked (by default the
-# expression's own side).
+# expression's own side), or of its length (length=True).
 Operand = Callable[..., "int | None"]
+Bound = Callable[[Side], "int | None"]  # a value's bound on the side asked
 
 
 def shape(view: PackageView, path: str, node: Node, side: Side, operand: Operand) -> int | None:
@@ -54,37 +55,71 @@ def shape(view: PackageView, path: str, node: Node, side: Side, operand: Operand
     if op == b">>" and constant is not None and constant >= 0:  # monotone
         inner = operand(left)
         return inner >> constant if inner is not None else None
-    if op == b"-":  # exact where it cannot wrap, below the type's least value (to a large size) or above its largest
-        down, up, kind = side.toward(False), side.toward(True), int_type(view, path, node)
-        ends = [operand(left, down), operand(right, up), operand(left, up), operand(right, down)]
-        if None in ends or kind is None or ends[0] - ends[1] < narrow(kind)[0] or ends[2] - ends[3] > narrow(kind)[1]:
-            return None
-        return ends[2] - ends[3] if side.upper else ends[0] - ends[1]
-    if op not in (b"+", b"*", b"<<"):
+    if op in (b"+", b"-"):
+        kind = int_type(view, path, node)
+        return arith(op, kind, lambda s: operand(left, s), lambda s: operand(right, s), side)
+    if op not in (b"*", b"<<"):
         return None
-    # A sum with a non-negative term cannot wrap below the type's least value; a product or left
-    # shift of non-negative values cannot wrap to a value above the true one. Either may wrap
-    # upward to a negative size, which panics in both forms: the true value bounds it from above.
+    # A product or left shift of non-negative values cannot wrap to a value above the true one; it
+    # may wrap upward to a negative size, which panics in both forms: the true value bounds it from above.
     down, up = side.toward(False), side.toward(True)
     lows = [operand(left, down), constant if op == b"<<" else operand(right, down)]
     highs = [operand(left, up), constant if op == b"<<" else operand(right, up)]
     if op == b"<<" and (constant is None or not 0 <= constant < 63):
         return None
-    nonnegative = [low is not None and low >= 0 for low in lows]
-    if None in highs or not (any(nonnegative) if op == b"+" else all(nonnegative)):
+    if None in highs or not all(low is not None and low >= 0 for low in lows):
         return None
-    high = highs[0] + highs[1] if op == b"+" else highs[0] * highs[1] if op == b"*" else highs[0] << highs[1]
+    high = highs[0] * highs[1] if op == b"*" else highs[0] << highs[1]
     if side.upper:
         return high
     kind = int_type(view, path, node)  # the lower bound holds only where nothing can wrap
     if None in lows or kind is None or high > narrow(kind)[1]:
         return None
-    return lows[0] + lows[1] if op == b"+" else lows[0] * lows[1] if op == b"*" else lows[0] << lows[1]
+    return lows[0] * lows[1] if op == b"*" else lows[0] << lows[1]
+
+
+def arith(op: bytes, kind: str | None, left: Bound, right: Bound, side: Side) -> int | None:
+    """The bound of `left + right` or `left - right` done in the integer type kind, from each operand's
+    bound on the side asked: also what `n += k`, `n++` and `n -= k` leave (updates.py). A difference is
+    exact where it cannot wrap, below the type's least value (to a large size) or above its largest; a
+    sum with a non-negative term cannot wrap below the least value, and may wrap upward only to a
+    value below the true one (negative, or small for an unsigned type): the true value bounds it from
+    above, and from below only where nothing can wrap."""
+    down, up = side.toward(False), side.toward(True)
+    if op == b"-":
+        ends = [left(down), right(up), left(up), right(down)]
+        if None in ends or kind is None or ends[0] - ends[1] < narrow(kind)[0] or ends[2] - ends[3] > narrow(kind)[1]:
+            return None
+        return ends[2] - ends[3] if side.upper else ends[0] - ends[1]
+    lows, highs = [left(down), right(down)], [left(up), right(up)]
+    if None in highs or not any(low is not None and low >= 0 for low in lows):
+        return None
+    if side.upper:
+        return highs[0] + highs[1]
+    if None in lows or kind is None or highs[0] + highs[1] > narrow(kind)[1]:
+        return None
+    return lows[0] + lows[1]
+
+
+def length(view: PackageView, path: str, node: Node, side: Side, operand: Operand) -> int | None:
+    """The bound the expression's shape proves for its length: an array's, or a constant string's (go/types),
+    and `x[lo:hi]`'s, which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and is never
+    below 0)."""
+    fixed = view.types.length(path, node.start_byte, node.end_byte)
+    if fixed is not None or node.type != "slice_expression":
+        return fixed
+    if not side.upper:
+        return 0
+    operand_node, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))
+    high = operand(end, side) if end is not None else operand(operand_node, side, True)
+    low = operand(start, side.toward(False)) if start is not None else 0
+    return high - max(low or 0, 0) if high is not None else None
 
 
 def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int | None:
     """min/max of bounded arguments, len/cap (never negative), an encoding's length (`hex.EncodedLen(len(id))`),
-    and `T(x)` where T keeps x's value."""
+    a count of bits (`bits.OnesCount32(x)`, at most 32), an index into a bounded operand (`bytes.IndexByte(b,
+    c)`: -1 up to len(b)-1), and `T(x)` where T keeps x's value."""
     function = node.child_by_field_name("function")
     args = node.child_by_field_name("arguments").named_children
     if builtin(view, path, function, b"len") or builtin(view, path, function, b"cap"):
@@ -93,6 +128,12 @@ def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int 
         if builtin(view, path, function, name):  # min(a, b) <= a: one bounded argument bounds it
             found = [operand(a) for a in args]
             return side.best(found) if any_one else side.worst(found)
+    width = bit_count(view, path, function)
+    if width is not None:
+        return width if side.upper else 0
+    if index_of(view, path, function) and len(args) == 2:  # -1, or an index below the operand's length
+        within = operand(args[0], side, True) if side.upper else None
+        return -1 if not side.upper else within - 1 if within is not None else None
     length = encoding_length(view, path, function)
     if length is not None and len(args) == 1 and args[0].type != "variadic_argument":
         low = operand(args[0], side.toward(False))

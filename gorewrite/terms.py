@@ -52,12 +52,22 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
     if converted is not None:
         inner = unparen(converted[1])
         return _key(view, path, inner) if preserves(int_type(view, path, inner), converted[0]) else None
-    length = node.type == "call_expression"
-    if length:
-        args = node.child_by_field_name("arguments").named_children
-        if not builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
-            return None
-        node = unparen(args[0])
+    if node.type != "call_expression":
+        return _variable(view, path, node, False)
+    args = node.child_by_field_name("arguments").named_children
+    if not builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
+        return None
+    return _variable(view, path, unparen(args[0]), True)
+
+
+def length_of(view: PackageView, path: str, operand: Node) -> Subject | None:
+    """The subject len(operand) is: the length of a local slice or string variable, or None."""
+    found = _variable(view, path, unparen(operand), True)
+    return Subject(*found) if found is not None else None
+
+
+def _variable(view: PackageView, path: str, node: Node, length: bool) -> tuple[tuple, frozenset[str]] | None:
+    """The key of a local variable, a field of a local struct value, or (length) a local slice's or string's length."""
     held = struct_of_field(view, path, node) if not length else None
     if held is not None:  # one selector on one variable denotes one field: h's object and the name say which
         return ("field", held.obj, text(node.child_by_field_name("field"))), frozenset([held.obj])

@@ -95,6 +95,7 @@ class TypeInfo:
     error: str | None  # set (and idents empty) when the package could not be type-checked
     constants: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> value
     integers: dict[str, dict[tuple[int, int], str]] = dataclasses.field(default_factory=dict)  # path -> span -> type
+    lengths: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> len
 
     def at(self, path: str, start: int) -> Ident | None:
         """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
@@ -117,6 +118,11 @@ class TypeInfo:
         its named type's underlying one (`type Len uint16`: "uint16"; byte: "uint8"); None for a type
         parameter, an untyped constant or any other type."""
         return self.integers.get(path, {}).get((start, end))
+
+    def length(self, path: str, start: int, end: int) -> int | None:
+        """len of the expression spanning bytes [start, end) where its type or value fixes it: an array or
+        a pointer to one (`blk` of a `*[512]byte`: 512), or a constant string; None otherwise."""
+        return self.lengths.get(path, {}).get((start, end))
 
 
 def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]]) -> TypeInfo:
@@ -151,7 +157,11 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         path: {(i["start"], i["end"]): sys.intern(i["type"]) for i in records}
         for path, records in (found.get("integers") or {}).items()
     }
-    return TypeInfo(idents=idents, error=None, constants=constants, integers=integers)
+    lengths = {
+        path: {(c["start"], c["end"]): c["value"] for c in records}
+        for path, records in (found.get("lengths") or {}).items()
+    }
+    return TypeInfo(idents=idents, error=None, constants=constants, integers=integers, lengths=lengths)
 
 
 def _compiled(toolchain: Toolchain, package: Package) -> tuple[list[str], list[str]]:

@@ -5,9 +5,8 @@ A wait is a statement of a block that holds the go statement, after it:
 
 - a receive or a Wait as the statement (`<-ch`, `v := <-ch`, `if v := <-ch; …`, `wg.Wait()`);
 - a `select` whose every case receives from the channel or ends in a terminating statement that no
-  break, continue or goto leaves (go/types' notion, in part: `return`, `panic(…)`, a block or an
-  if/else ending in one): a path through another case leaves the function, and there is no
-  `default` to go on without a receive;
+  break, continue or goto leaves (the spec's notion, gorewrite/terminating.py): a path through
+  another case leaves the function, and there is no `default` to go on without a receive;
 - a `for … range ch` loop over a channel only the goroutine closes, which nothing but a return or
   panic leaves (no break of its own, no labelled jump, no goto): it ends only when a receive
   returns because ch is closed, and the close is synchronized before that receive;
@@ -23,13 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.adds import same_iterations
-from gorewrite.rulekit import FUNCTIONS, owner
+from gorewrite.rulekit import owner
 from gorewrite.signals import Signal, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, contains, statements, walk
-from gorewrite.typeinfo import Kind, TypeInfo, Use
+from gorewrite.terminating import jump_target, terminating
+from gorewrite.typeinfo import TypeInfo, Use
 
 WAITS = (("sync", "WaitGroup", "Wait"), ("golang.org/x/sync/errgroup", "Group", "Wait"))
-BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
 # expressions whose operands are all evaluated when they are (a func literal's body is not)
 UNCONDITIONAL = (
     "expression_list",
@@ -49,14 +48,6 @@ UNCONDITIONAL = (
     "type_assertion_expression",
 )
 EVALUATING = ("expression_statement", "assignment_statement", "short_var_declaration", "send_statement")
-# Calls that never return to their caller: the process exits, or the goroutine does (deferred calls
-# run, the statements after the call never do). By go/types' package path, receiver type and name.
-NEVER_RETURN = {
-    ("os", "", "Exit"),
-    ("runtime", "", "Goexit"),
-    *(("log", recv, name) for recv in ("", "Logger") for name in ("Fatal", "Fatalf", "Fatalln")),
-}
-IDENTIFIERS = ("identifier", "field_identifier")
 JUMPS = ("return_statement", "goto_statement", "labeled_statement", "break_statement", "continue_statement")
 
 
@@ -129,29 +120,7 @@ def _terminates(types: TypeInfo, path: str, case: Node) -> bool:
     """Does the case never complete normally: its statements end in a terminating one, and no break,
     continue or goto leaves it (a break in a case leaves the select, not the loop around it)?"""
     body = statements(case)
-    return bool(body) and _terminating(types, path, body[-1]) and _leaving(case, case) is None
-
-
-def _terminating(types: TypeInfo, path: str, stmt: Node) -> bool:
-    """go/types' terminating statement, in part: return, a panic call, a block or an if/else ending in one;
-    and a call that never returns (os.Exit, log.Fatal, runtime.Goexit)."""
-    if stmt.type == "return_statement":
-        return True
-    if stmt.type == "expression_statement" and stmt.named_children[0].type == "call_expression":
-        function = stmt.named_children[0].child_by_field_name("function")
-        name = function.child_by_field_name("field") if function.type == "selector_expression" else function
-        called = types.at(path, name.start_byte) if name is not None and name.type in IDENTIFIERS else None
-        if called is not None and called.kind == Kind.BUILTIN:
-            return called.name == "panic"
-        return called is not None and (called.pkg, called.recv or "", called.name) in NEVER_RETURN
-    if stmt.type == "block":
-        body = statements(stmt)
-        return bool(body) and _terminating(types, path, body[-1])
-    if stmt.type == "if_statement":
-        other = stmt.child_by_field_name("alternative")
-        consequence = stmt.child_by_field_name("consequence")
-        return other is not None and _terminating(types, path, consequence) and _terminating(types, path, other)
-    return False
+    return bool(body) and terminating(types, path, body[-1]) and _leaving(case, case) is None
 
 
 def _ranged(node: Node) -> Wait | None:
@@ -173,20 +142,12 @@ def _leaving(node: Node, region: Node) -> Node | None:
             return jump
         if jump.type not in JUMPS[3:]:
             continue
-        target = _target(jump)
+        target = jump_target(jump)
         if target is None or not contains(region, target):
             return jump
         if target == region and jump.type != "continue_statement":
             return jump
     return None
-
-
-def _target(jump: Node) -> Node | None:
-    """The statement an unlabelled break (a loop, switch or select) or continue (a loop) leaves; None
-    when there is none inside the function."""
-    targets = ("for_statement",) if jump.type == "continue_statement" else BREAKABLE
-    found = next((a for a in ancestors(jump) if a.type in targets or a.type in FUNCTIONS), None)
-    return found if found is not None and found.type not in FUNCTIONS else None
 
 
 def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Wait]:
@@ -211,7 +172,7 @@ def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node
         body = loop.child_by_field_name("body")
         inside = walk(body, skip=lambda n: n.type == "func_literal")
         early = (n for n in inside if n.type == "continue_statement" and n.start_byte < receive.end_byte)
-        jumps = _leaving(body, loop) is not None or any(_target(n) == loop for n in early)
+        jumps = _leaving(body, loop) is not None or any(jump_target(n) == loop for n in early)
         once = sum(contains(loop, r) for r in receives) == 1
         if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
             found.append(Wait(loop, ()))
@@ -290,7 +251,7 @@ def _escaping_jump(node: Node, region: list[Node]) -> Node | None:
         if jump.type not in JUMPS and not panics:
             continue
         if jump.type in ("break_statement", "continue_statement") and jump.named_child_count == 0:
-            target = _target(jump)
+            target = jump_target(jump)
             if target is not None and any(contains(r, target) for r in region):
                 continue
         return jump

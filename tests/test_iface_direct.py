@@ -256,10 +256,97 @@ func Sent(line []byte) string {
         ),
         "\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t\treturn s.name\n\t}\n}\n",
     ),
+    "panic_shadowed": (
+        case(
+            "panic_shadowed",
+            'import (\n\t"io"\n\t"strconv"\n)',
+            """// Logged writes the line and notes it; its panic is a local logger, so the code after the if runs.
+func Logged(line []byte, notes *string) {
+	var c Counter
+	panic := func(msg string) { *notes += msg }
+	s := sample{name: "logged", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		n, _ := w.Write(line)
+		panic("wrote " + strconv.Itoa(n) + " to " + s.name)
+	}
+	*notes += "; done"
+}
+""",
+        ),
+        "\t{\n\t\tw := io.Writer(&c)\n\t\tn, _ := w.Write(line)\n"
+        '\t\tpanic("wrote " + strconv.Itoa(n) + " to " + s.name)\n\t}\n\t*notes += "; done"',
+    ),
+    # the probe's FlushAll: a `for` with a condition is not a terminating statement, the code after it runs
+    "body_ends_in_counted_loop": (
+        case(
+            "body_ends_in_counted_loop",
+            'import "io"',
+            """// Repeat writes the line n times and says how much the counter holds.
+func Repeat(line []byte, n int) int {
+	var c Counter
+	s := sample{name: "repeat", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		for i := 0; i < n; i++ {
+			w.Write(line)
+		}
+	}
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "\t{\n\t\tw := io.Writer(&c)\n\t\tfor i := 0; i < n; i++ {\n\t\t\tw.Write(line)\n\t\t}\n\t}\n"
+        "\treturn c.n + len(s.name)",
+    ),
+    # an endless loop that a labelled break leaves is not terminating either
+    "body_ends_in_broken_loop": (
+        case(
+            "body_ends_in_broken_loop",
+            'import "io"',
+            """// Fill writes the line until the counter holds limit bytes, then says how much it holds.
+func Fill(line []byte, limit int) int {
+	var c Counter
+	s := sample{name: "fill", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+	fill:
+		for {
+			if n, _ := w.Write(line); n >= limit {
+				break fill
+			}
+		}
+	}
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "\t{\n\t\tw := io.Writer(&c)\n\tfill:\n\t\tfor {",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
+    # an endless loop is terminating: it returns only when the counter passes limit, and the code after
+    # the if would be unreachable as a plain block
+    "body_ends_in_endless_loop": (
+        case(
+            "body_ends_in_endless_loop",
+            'import "io"',
+            """// Pump writes the line until the counter passes limit, and returns the total.
+func Pump(line []byte, limit int) int {
+	var c Counter
+	s := sample{name: "pump", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		for {
+			if n, _ := w.Write(line); n > limit {
+				return n
+			}
+		}
+	}
+	return -len(s.name)
+}
+""",
+        ),
+        "as a plain block it would leave the code after it unreachable",
+    ),
     "boxed_in_loop": (
         case(
             "boxed_in_loop",
@@ -282,25 +369,6 @@ func Label(l, fallback level, n int) int {
 """,
         ),
         "the value would be boxed at the assertion, inside a loop",
-    ),
-    "panic_shadowed": (
-        case(
-            "panic_shadowed",
-            'import (\n\t"io"\n\t"strconv"\n)',
-            """// Logged writes the line and notes it; its panic is a local logger, so the code after the if runs.
-func Logged(line []byte, notes *string) {
-	var c Counter
-	panic := func(msg string) { *notes += msg }
-	s := sample{name: "logged", sink: &c}
-	if w, ok := s.sink.(io.Writer); ok {
-		n, _ := w.Write(line)
-		panic("wrote " + strconv.Itoa(n) + " to " + s.name)
-	}
-	*notes += "; done"
-}
-""",
-        ),
-        "as a plain block it would leave the code after it unreachable",
     ),
     "type_switch": (
         case(
@@ -769,12 +837,6 @@ def replace(old: str, new: str):
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it
 # (`moved to heap`: the rewrite pays nothing, so the verifier rejects it).
 NAIVE = {
-    "panic_shadowed": (
-        lambda source: source.replace("\tif w, ok := s.sink.(io.Writer); ok {", "\t{\n\t\tw := io.Writer(&c)").replace(
-            '\t*notes += "; done"\n', ""
-        ),
-        'func() string { var notes string; {pkg}.Logged([]byte("ab"), &notes); return notes }()',
-    ),
     "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "named_result_stored": (
@@ -873,6 +935,38 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+# A fix whose if body may complete keeps the code after the if: the rewrite that reads the body as
+# leaving (a loop, or a call named panic, at its end) and drops that code as dead gives another result.
+DROPPED_AFTER = {
+    "panic_shadowed": (
+        ("\tif w, ok := s.sink.(io.Writer); ok {", "\t{\n\t\tw := io.Writer(&c)"),
+        ('\t*notes += "; done"\n', ""),
+        'func() string { var notes string; {pkg}.Logged([]byte("ab"), &notes); return notes }()',
+    ),
+    "body_ends_in_counted_loop": (
+        ("\tif w, ok := s.sink.(io.Writer); ok {", "\t{\n\t\tw := io.Writer(&c)"),
+        ("\treturn c.n + len(s.name)\n", "\t_ = s\n\treturn 0\n"),
+        'fmt.Sprint({pkg}.Repeat([]byte("ab"), 3))',
+    ),
+    "body_ends_in_broken_loop": (
+        ("\tif w, ok := s.sink.(io.Writer); ok {", "\t{\n\t\tw := io.Writer(&c)"),
+        ("\treturn c.n + len(s.name)\n", "\t_ = s\n\treturn 0\n"),
+        'fmt.Sprint({pkg}.Fill([]byte("ab"), 5))',
+    ),
+}
+
+
+def test_dropping_the_code_after_a_body_that_may_complete_is_wrong(tmp_path, toolchain):
+    originals = {name: FIXES[name][0] for name in DROPPED_AFTER}
+    naive = {n: originals[n].replace(*head).replace(*tail) for n, (head, tail, _) in DROPPED_AFTER.items()}
+    assert all(naive[n] != originals[n] for n in naive)
+    probes = {name: probe for name, (_, _, probe) in DROPPED_AFTER.items()}
+    _, values = naive_rewrites(tmp_path, toolchain, originals, naive, probes)
+    assert set(values) == set(DROPPED_AFTER)
+    for name, (before, after) in values.items():
+        assert before != after, (name, before)
 
 
 # Golden must-decline case -> (the naive rewrite of its file, how the mutant shows), as in NAIVE;

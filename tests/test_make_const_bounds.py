@@ -267,9 +267,9 @@ NOT_BOUNDED = {
     # the type bounds these only beyond the stack budget (2 KiB, 64 KiB zeroed on every call): speculative
     "byte_count_wide": (sums("byte_count_wide", "n", "", params="xs []int64, n uint8"), None),
     "uint16_length": (sums("uint16_length", "n", "", params="xs []int64, n uint16", element="byte"), None),
-    "written_between": (
-        sums("written_between", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}\n\tn += 4"),
-        "Sum(xs, 20)",
+    "written_between": (  # n += k for a k nothing bounds
+        sums("written_between", "n", "\tif n > maxItems {\n\t\treturn -1\n\t}\n\tn += k", "xs []int64, n, k int"),
+        "Sum(xs, 20, 4)",
     ),
     "other_path": (
         sums(
@@ -418,7 +418,7 @@ func Drain(ch chan int64) int64 {
     None,
 )
 NAIVE = {
-    "written_between": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
+    "written_between": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 4)")),
     "other_path": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30, false)")),
     "not_leaving": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30)")),
     "closure_writes": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
@@ -697,8 +697,8 @@ func Sum(xs []int64, n int) int64 {
             "Sum(xs, 5)",
         ),
         "copy_grown": (
-            sums("copy_grown", "m", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}\n\tm := len(xs)\n\tm += 8"),
-            "Sum(xs, 0)",
+            sums("copy_grown", "m", "\tif len(xs) > maxBatch {\n\t\treturn -1\n\t}\n\tm := len(xs)\n\tm += n"),
+            "Sum(xs, 8)",
         ),
         "copied_before_clamp": (
             sums("copied_before_clamp", "m", "\tm := len(xs)\n\tif len(xs) > maxBatch {\n\t\txs = xs[:maxBatch]\n\t}"),
@@ -746,7 +746,7 @@ NAIVE.update(
             probe("{pkg}.Rows([]int64{1}, 0)"),
         ),
         "goto_back": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 5)")),
-        "copy_grown": (array("buf", "m", "int64", 16), probe("{pkg}.Sum(make([]int64, 16), 0)")),
+        "copy_grown": (array("buf", "m", "int64", 16), probe("{pkg}.Sum(make([]int64, 16), 8)")),
         "copied_before_clamp": (array("buf", "m", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0)")),
         # 2*n wraps: 2*(MinInt64+50) is 100, which make allocates and a [40] array cannot hold.
         "doubled_negative": (array("buf", "2*n", "int64", 40), probe("{pkg}.Sum([]int64{1}, -9223372036854775758)")),
@@ -1359,7 +1359,7 @@ BOUNDED.update(
 NOT_BOUNDED.update(
     {
         "field_written_between": (
-            framed("field_written_between", PARSED + FIELD_GUARD + "\n\th.Len += 4"),
+            framed("field_written_between", PARSED + FIELD_GUARD + "\n\th.Len += uint32(len(msg))"),
             "Payload([]byte{1, 0, 64})",
         ),
         "field_reassigned": (  # the next header of a continuation frame

@@ -66,6 +66,7 @@ def test_the_measured_cases_are_there():
         "record_kind",
         "window_median",
         "padded_column",
+        "header_after_guard",
     } <= set(MEASURED)
 
 

@@ -64,6 +64,7 @@ type response struct {
 	Idents    map[string][]record   `json:"idents"`
 	Constants map[string][]intConst `json:"constants"`
 	Integers  map[string][]intType  `json:"integers"`
+	Lengths   map[string][]intConst `json:"lengths"`
 	Error     string                `json:"error,omitempty"`
 }
 
@@ -95,8 +96,8 @@ func run(req request) (resp response) {
 	if err != nil {
 		return response{Error: err.Error()}
 	}
-	constants, integers := c.expressions(req.Ranges)
-	return response{Idents: c.describe(req.Ranges), Constants: constants, Integers: integers}
+	constants, integers, lengths := c.expressions(req.Ranges)
+	return response{Idents: c.describe(req.Ranges), Constants: constants, Integers: integers, Lengths: lengths}
 }
 
 // checked is a type-checked package plus the facts go/types leaves implicit.
@@ -683,16 +684,16 @@ type intType struct {
 // expressions lists what go/types knows of every expression inside a requested range: its value
 // where it is an integer constant that fits in an int64 (named and typed constants, constants of
 // other packages, `Max+1`, `2*Width`, `len` of an array, …: types.TypeAndValue.Value), and its
-// integer type where it has one (integerType).
-func (c *checked) expressions(ranges map[string][][2]int) (map[string][]intConst, map[string][]intType) {
-	constants, integers := map[string][]intConst{}, map[string][]intType{}
+// integer type where it has one (integerType), and its length where its type or value fixes it (lengthOf).
+func (c *checked) expressions(ranges map[string][][2]int) (map[string][]intConst, map[string][]intType, map[string][]intConst) {
+	constants, integers, lengths := map[string][]intConst{}, map[string][]intType{}, map[string][]intConst{}
 	for _, f := range c.files {
 		tf := c.fset.File(f.Pos())
 		spans, ok := ranges[tf.Name()]
 		if !ok {
 			continue
 		}
-		values, kinds := []intConst{}, []intType{}
+		values, kinds, sizes := []intConst{}, []intType{}, []intConst{}
 		ast.Inspect(f, func(n ast.Node) bool {
 			if n == nil {
 				return false
@@ -708,12 +709,35 @@ func (c *checked) expressions(ranges map[string][][2]int) (map[string][]intConst
 				if name, ok := integerType(c.info.TypeOf(e)); ok && c.portable(c.info.TypeOf(e)) {
 					kinds = append(kinds, intType{start, end, name})
 				}
+				if n, ok := lengthOf(c.info.Types[e]); ok {
+					sizes = append(sizes, intConst{start, end, n})
+				}
 			}
 			return true
 		})
-		constants[tf.Name()], integers[tf.Name()] = values, kinds
+		constants[tf.Name()], integers[tf.Name()], lengths[tf.Name()] = values, kinds, sizes
 	}
-	return constants, integers
+	return constants, integers, lengths
+}
+
+// lengthOf is len(e) where e's type or value fixes it for every evaluation: an array or a pointer
+// to one (by the array type's length, go/types' answer, a named `type Block [512]byte` too), or a
+// constant string. A type parameter's underlying type is its constraint: none.
+func lengthOf(tv types.TypeAndValue) (int64, bool) {
+	if tv.Value != nil && tv.Value.Kind() == constant.String {
+		return int64(len(constant.StringVal(tv.Value))), true
+	}
+	if tv.Type == nil {
+		return 0, false
+	}
+	t := tv.Type.Underlying()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem().Underlying()
+	}
+	if a, ok := t.(*types.Array); ok && !hasTypeParam(tv.Type) {
+		return a.Len(), true
+	}
+	return 0, false
 }
 
 // integerType names the predeclared integer type t is or has as its underlying type, by go/types'

@@ -31,6 +31,7 @@ from gorewrite.syntax import (
     unparen,
     walk,
 )
+from gorewrite.terminating import terminating
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "iface-direct"
@@ -53,18 +54,6 @@ LENGTHS = (b"len", b"cap")
 # What evaluates without effect or panic: dropping it with a declaration changes nothing.
 PURE = (*LITERALS, "identifier", "true", "false", "nil", "iota", "func_literal")
 PURE_OPERATORS = ("&", "-", "+", "!", "^")
-# Statements after which the next one is surely reached: a block ending otherwise may make it unreachable.
-FALLING = (
-    "expression_statement",
-    "assignment_statement",
-    "short_var_declaration",
-    "inc_statement",
-    "dec_statement",
-    "send_statement",
-    "var_declaration",
-    "const_declaration",
-    "type_declaration",
-)
 
 
 @dataclass(frozen=True)
@@ -768,13 +757,16 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[I
 def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
     """Where the code only a failed assertion reached ends: the if's else, and, when its body surely
     leaves the function (`return`, `panic`, `goto`) and the if is a statement of the function's own
-    body, the statements after it (no label among them: a goto could reach it). A body that may end
-    the flow anywhere else would leave code after the block unreachable: why not, then."""
+    body, the statements after it (no label among them: a goto could reach it). A body whose last
+    statement may complete (not terminating, gorewrite/terminating.py) goes on to them as before; one
+    that ends the flow anywhere else would leave code after the block unreachable: why not, then."""
     end = statement.end_byte
     body = statement.child_by_field_name("consequence").named_children
     last = body[-1] if body and body[-1].type == "statement_list" and body[-1].named_children else None
     last = last.named_children[-1] if last is not None else None
-    ends = last is not None and (last.type not in FALLING or _is_panic(last))
+    # the spec's terminating statement (a `for i < n` loop or an if without else may complete), or a jump
+    jumps = ("break_statement", "continue_statement")
+    ends = last is not None and (terminating(types, path, last) or last.type in jumps)
     if not ends:
         return end
     after = []

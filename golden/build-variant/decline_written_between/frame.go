@@ -3,12 +3,13 @@ package decline_written_between
 
 const maxPayload = 20
 
-// Sum sums the n-byte payload with its 4-byte header: the guard bounds the payload, not the frame.
-func Sum(data []byte, n int) int {
+// Sum sums the n-byte payload with its header of hdr bytes: the guard bounds the payload, and
+// nothing bounds the header.
+func Sum(data []byte, n, hdr int) int {
 	if n > maxPayload {
 		return -1
 	}
-	n += 4
+	n += hdr
 	frame := make([]byte, n) // want(<go1.25) "make\\(\\[\\]byte, n\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, n\\) does not escape" // declined: not recognised (no bound holds at the make: make-const's speculative site, in place)
 	copy(frame, data)
 	total := 0

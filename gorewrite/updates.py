@@ -1,0 +1,75 @@
+"""What an update of a bounded integer leaves (bounds.py asks): `n += 4` after a guard `n <= Max` leaves
+n <= Max+4, and so do `n = n + 4` (an assignment), `n++` and, with a lower bound on n, `n -= k`; the
+arithmetic is shapes.arith's, in n's own type, so a uint8 `n += 4` near 255 keeps no lower bound.
+
+A loop whose only writes of n are such updates leaves n within the join of the bound it had before the
+loop and what each update leaves (the last write on any path through the loop is one of them, or none).
+An update that moves n away from the side asked without wrapping — an increment by k >= 0 for a lower
+bound, where n + k cannot pass the type's largest value — keeps whatever bound n had before it, so it
+adds nothing to the join: `i := 0; for i < size && buf[i] == 0 { i++ }` leaves i >= 0, by induction
+over the writes on the path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gorewrite.guards import Side
+from gorewrite.proposals import PackageView
+from gorewrite.shapes import arith
+from gorewrite.syntax import Node, text
+from gorewrite.type_bounds import int_type, narrow
+
+STEPS = {"inc_statement": b"+", "dec_statement": b"-"}
+OPERATORS = {b"+=": b"+", b"-=": b"-"}
+# The bound of an expression where an update evaluates it (before its own write), on the side asked.
+At = Callable[[Node, Side], "int | None"]
+
+
+def update(node: Node) -> tuple[Node, bytes, Node | None] | None:
+    """(target, + or -, amount; None for 1) of `x++`, `x--`, `x += k` or `x -= k`, or None."""
+    if node.type in STEPS:
+        return node.named_children[0], STEPS[node.type], None
+    op = node.child_by_field_name("operator") if node.type == "assignment_statement" else None
+    if op is None or text(op) not in OPERATORS:
+        return None
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    if left.named_child_count != 1 or right.named_child_count != 1:
+        return None
+    return left.named_children[0], OPERATORS[text(op)], right.named_children[0]
+
+
+def updated(view: PackageView, path: str, node: Node, side: Side, at: At) -> int | None:
+    """The bound the update leaves its target with, from the target's and the amount's bounds before it."""
+    target, op, amount = update(node)
+    by = (lambda s: 1) if amount is None else (lambda s: at(amount, s))
+    return arith(op, int_type(view, path, target), lambda s: at(target, s), by, side)
+
+
+def after_loop(view: PackageView, path: str, updates: list[Node], before: int | None, side: Side, at) -> int | None:
+    """The bound after a loop whose only writes of the subject are `updates`, from the bound before it
+    (at(n, update, side): the bound of n where that update evaluates it)."""
+    if before is None:
+        return None
+    found = [before]
+    for node in updates:
+        here = lambda n, s, node=node: at(n, node, s)  # noqa: E731
+        if not _keeps(view, path, node, side, here):
+            found.append(updated(view, path, node, side, here))
+    return side.worst(found)
+
+
+def _keeps(view: PackageView, path: str, node: Node, side: Side, at: At) -> bool:
+    """Does the update move its target away from the side's bound, by k >= 0 and without wrapping past
+    the type's end (`i++` under `i < size` keeps a lower bound; `i--` an upper one)?"""
+    target, op, amount = update(node)
+    kind = int_type(view, path, target)
+    least, most = (1, 1) if amount is None else (at(amount, side.toward(False)), at(amount, side.toward(True)))
+    rising = op == b"+"
+    if kind is None or least is None or most is None or least < 0 or rising == side.upper:
+        return False
+    if rising:
+        high = at(target, side.toward(True))
+        return high is not None and high + most <= narrow(kind)[1]
+    low = at(target, side.toward(False))
+    return low is not None and low - most >= narrow(kind)[0]
