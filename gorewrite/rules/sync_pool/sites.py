@@ -67,8 +67,18 @@ STRING_COPY = "string(bytes.b.buf[bytes.b.off:]) escapes to heap"
 
 
 # (package, function) whose first parameter is an io.Writer, where a *bytes.Buffer stands for a
-# *strings.Builder unnoticed: they write to it and never ask which type it is.
-WRITER_FIRST = {("fmt", "Fprint"), ("fmt", "Fprintf"), ("fmt", "Fprintln"), ("io", "WriteString"), ("io", "Copy")}
+# *strings.Builder unnoticed: they write to it (io.WriteString, gzip's header: WriteString, which both
+# have) and never ask which type it is. The constructors hold it in the writer they return (stdtable.py).
+WRITER_FIRST = {
+    ("fmt", "Fprint"),
+    ("fmt", "Fprintf"),
+    ("fmt", "Fprintln"),
+    ("io", "WriteString"),
+    ("io", "Copy"),
+    ("compress/gzip", "NewWriter"),
+    ("compress/flate", "NewWriter"),
+    ("encoding/hex", "Dumper"),
+}
 
 
 MAX_POOLED = 64 * 1024  # bytes: a buffer grown past this is dropped at Put, not kept for every later call
