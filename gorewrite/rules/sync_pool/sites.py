@@ -92,7 +92,7 @@ class Site:
     statement: Node
     name: Node
     value: Node
-    kind: str  # make | new | literal | var (then value is the declared type)
+    kind: str  # make | new | literal | var | array (for the last two, value is the declared type)
     reuse: str | None = None  # a REUSABLE type's name, once site_plan knows it is one: calls may keep nothing of it
     stands_for: str | None = None  # BUILDER, when a bytes.Buffer stands for it: only SAME_METHODS and WRITER_FIRST
 
@@ -121,8 +121,9 @@ def site_of(view: PackageView, candidate: Candidate) -> Site:
 
 
 def var_sites(view: PackageView, path: str) -> dict[int, Site]:
-    """Every `var b pkg.Buffer` (or `pkg.Builder`) in a block, one name, no value, by its name's offset
-    (where the compiler says `moved to heap: b`); go/types tells later whether it is bytes.Buffer."""
+    """Every `var b pkg.Buffer` (or `pkg.Builder`) and `var a [N]T` in a block, one name, no value, by its
+    name's offset (where the compiler says `moved to heap: b`); go/types tells later whether it is
+    bytes.Buffer (or an array of bytes)."""
     return memo(view, (NAME, "var", path), lambda: _match_var_sites(view, path))
 
 
@@ -138,6 +139,8 @@ def _match_var_sites(view: PackageView, path: str) -> dict[int, Site]:
         field = kind.child_by_field_name("name") if kind is not None and kind.type == "qualified_type" else None
         if len(names) == 1 and field is not None and text(field) in (b"Buffer", b"Builder"):
             found[names[0].start_byte] = Site(path, node, names[0], kind, "var")
+        elif len(names) == 1 and kind is not None and kind.type == "array_type":
+            found[names[0].start_byte] = Site(path, node, names[0], kind, "array")
     return found
 
 
