@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from gorewrite import callees, contracts
+from gorewrite.holders import holder_use
 from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
@@ -119,7 +120,7 @@ def _kept(
             continue
         if dynamic is None:
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
-        held = _holder(view, path, call, entry.holder) if entry.holder else None
+        held = holder_use(view, path, call, entry.holder) if entry.holder else None
         if held:
             return f"{role}, which keeps it in what it returns, and that {held}"
         for method in entry.methods:
@@ -127,44 +128,6 @@ def _kept(
             if problem:
                 return f"{role}, which {problem}"
     return None
-
-
-def _holder(view: PackageView, path: str, call: Node, methods: tuple[str, ...]) -> str | None:
-    """None when what the call returns is only the receiver of these methods, in place or through
-    a local variable declared by it; else what is done with it."""
-    parent = call.parent
-    while parent.type == "parenthesized_expression":
-        parent = parent.parent
-    if parent.type == "selector_expression":
-        return _holder_method(view, path, parent, methods)
-    statement = parent.parent
-    if parent.type != "expression_list" or statement.type != "short_var_declaration" or len(parent.children) != 1:
-        return "is not assigned to a variable of its own"
-    name = statement.child_by_field_name("left").named_children[0]
-    declared = view.types.at(path, name.start_byte)
-    if declared is None or declared.obj is None or len(statement.child_by_field_name("left").named_children) != 1:
-        return "is not assigned to a variable of its own"
-    for use in view.types.idents.get(path, ()):
-        if use.obj == declared.obj and use.start != declared.start:
-            node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
-            enclosing = {a.type for a in takewhile(lambda a: a != statement.parent, ancestors(node))}
-            selector = node.parent
-            if enclosing & {"go_statement", "func_literal"} or selector.type != "selector_expression":
-                return (
-                    f"is used as {name.text.decode()} where it may outlive the call (line {node.start_point.row + 1})"
-                )
-            problem = _holder_method(view, path, selector, methods)
-            if problem:
-                return problem
-    return None
-
-
-def _holder_method(view: PackageView, path: str, selector: Node, methods: tuple[str, ...]) -> str | None:
-    field = selector.child_by_field_name("field")
-    call = selector.parent
-    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
-        return f"has {field.text.decode()} selected as a value"
-    return None if field.text.decode() in methods else f"has its method {field.text.decode()} called"
 
 
 def method_kept(view: PackageView, dynamic: tuple[str, str], method: str, relies: set[str]) -> str | None:

@@ -124,6 +124,31 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "TestJSONEncoder",
         ("Encode", "SetIndent", "SetEscapeHTML"),
     ),
+    # Writers that compress or format into w: they hold it in what they return, and write to it only
+    # inside their own methods' calls (no goroutine, no other store), so it is kept no longer than they are.
+    ("compress/gzip", "", "NewWriter", 0): Entry(
+        ("Write", "WriteString"),
+        "compress/gzip/gzip.go: NewWriter is NewWriterLevel, which returns a new Writer whose init stores w in"
+        " z.w only; Write, Flush and Close write the header, trailer and flate's output (a flate.Writer made"
+        " over z.w) with z.w.Write, and io.WriteString(z.w, s) for a header's Name or Comment; no goroutine",
+        "TestGzipWriter",
+        ("Write", "Flush", "Close"),
+    ),
+    ("compress/flate", "", "NewWriter", 0): Entry(
+        ("Write",),
+        "compress/flate/deflate.go: NewWriter returns &dw after dw.d.init(w, level), which stores w only in the"
+        " huffmanBitWriter's writer field (an invalid level returns nil and an error that holds no w); Write,"
+        " Flush and Close compress into the Writer's own state and hand its bytes to writer.Write; no goroutine",
+        "TestFlateWriter",
+        ("Write", "Flush", "Close"),
+    ),
+    ("encoding/hex", "", "Dumper", 0): Entry(
+        ("Write",),
+        "encoding/hex/hex.go: Dumper returns &dumper{w: w}; its Write and Close format into the dumper's own"
+        " buf and rightChars and hand them to h.w.Write; nothing else stores w",
+        "TestHexDumper",
+        ("Write", "Close"),
+    ),
 }
 
 

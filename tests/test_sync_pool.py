@@ -468,6 +468,10 @@ REUSED = (
     "chunked_upload",
     "frame_verify",
     "crc_staging",
+    "gzip_response",
+    "deflate_block",
+    "hex_dump_builder",
+    "array_copy_buffer",
 )
 
 

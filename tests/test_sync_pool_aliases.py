@@ -201,8 +201,10 @@ def results(tmp_path_factory):
 
 @pytest.mark.parametrize("case", sorted(POOLED))
 def test_pooled(results, case):
-    (result,) = results[case]
-    assert isinstance(result, Fix), result
+    # crc_alias's 8-byte `var head [8]byte` is a site too: too small to pool, said so.
+    fixes = [r for r in results[case] if isinstance(r, Fix)]
+    others = [r for r in results[case] if not isinstance(r, Fix)]
+    assert len(fixes) == 1 and all("moved to heap: head" in r.site.message for r in others), results[case]
 
 
 @pytest.mark.parametrize("case", sorted(DECLINED))

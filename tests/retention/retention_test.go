@@ -8,7 +8,10 @@ package retention
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
+	"compress/gzip"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
@@ -108,6 +111,38 @@ func TestJSONEncoder(t *testing.T) {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		enc.Encode([]string{"<a>"})
+	})
+}
+
+// TestGzipWriter, TestFlateWriter and TestHexDumper: the writer holds b, and neither outlives the
+// writer, which dies with the call, written through, flushed and closed (gzip's header Name through
+// io.WriteString; flate with a valid level and an invalid one, which returns no Writer).
+func TestGzipWriter(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		zw := gzip.NewWriter(b)
+		zw.Name = "a.txt"
+		zw.Write(bytes.Repeat([]byte("hello "), 100))
+		zw.Flush()
+		zw.Close()
+	})
+	check(t, func(b *bytes.Buffer) { gzip.NewWriter(b).Close() })
+}
+
+func TestFlateWriter(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		fw, _ := flate.NewWriter(b, flate.BestSpeed)
+		fw.Write(bytes.Repeat([]byte("hello "), 100))
+		fw.Flush()
+		fw.Close()
+	})
+	check(t, func(b *bytes.Buffer) { flate.NewWriter(b, 42) })
+}
+
+func TestHexDumper(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		d := hex.Dumper(b)
+		d.Write([]byte("0123456789abcdefghij"))
+		d.Close()
 	})
 }
 

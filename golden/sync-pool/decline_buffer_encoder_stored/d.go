@@ -11,7 +11,7 @@ var last *json.Encoder
 
 // Render encodes v and keeps the encoder: Append writes into the same buffer.
 func Render(v any) string {
-	buf := new(bytes.Buffer) // want "new\\(bytes.Buffer\\) escapes to heap" // declined "is passed to json.NewEncoder, which keeps it in what it returns, and that is used as enc where it may outlive the call (line 17)"
+	buf := new(bytes.Buffer) // want "new\\(bytes.Buffer\\) escapes to heap" // declined "is passed to json.NewEncoder, which keeps it in what it returns, and that is held by enc, which is used as a value on line 17: it may outlive the call"
 	enc := json.NewEncoder(buf)
 	enc.Encode(v)
 	last = enc

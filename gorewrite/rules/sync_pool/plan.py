@@ -13,6 +13,7 @@ from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
 from gorewrite.rules.sync_pool import uses
+from gorewrite.rules.sync_pool.arrays import array_size, array_type, array_use
 from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
     BUILDER,
@@ -92,6 +93,12 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return f"{text(site.value).decode()} is not a type gorewrite pools from a var declaration"
     size = size_of(view, site, escape) if site.kind != "var" else None
     scratch = reuse is None and is_scratch(view, site, size)
+    if site.kind == "array" and not scratch:
+        return (
+            f"a var-declared {text(site.value).decode()} is pooled only as a scratch buffer: an array of Go's byte,"
+            f" {MIN_SCRATCH} bytes to 64 KiB, that the function hands to io's Read or Write, or to a std function"
+            " that keeps nothing of it"
+        )
     if size is not None and size <= MAX_IMPLICIT_STACK and reuse is None and not scratch:
         return (
             f"it fits the stack ({size} bytes): it is on the heap for what the code does with it, not for its"
@@ -119,7 +126,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if site.stands_for:
         shape = Shape("*bytes.Buffer", "new(bytes.Buffer)", "", None, "", False)
     else:
-        shape = _shape(view, site, escape) if site.kind != "var" else _var_shape(site)
+        shape = _shape(view, site, escape) if site.kind not in ("var", "array") else _var_shape(view, site)
     if isinstance(shape, str):
         return shape
     if reuse is not None:
@@ -149,7 +156,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
                 return f"{var} {node}"
             if node.type == "unary_expression":
                 addresses.append((node.start_byte, node.end_byte))
-        problem = uses.check(view, site, node, objs, relies, stale, length is not None)
+        elif site.kind == "array" and array_use(node):
+            return f"{var} {array_use(node)}"
+        problem = uses.check(view, site, node, objs, relies, stale, length is not None or site.kind == "array")
         if problem:
             return f"{var} {problem}"
         method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
@@ -188,11 +197,13 @@ HANDED = frozenset({b"Read", b"Write", *(key[2].encode() for key, entry in TABLE
 
 
 def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
-    """Is the site a `make([]byte, …)` of MIN_SCRATCH bytes to 64 KiB that its function hands to a call
-    named as one of HANDED, which sync-pool pools when it is on the heap only for those calls (its uses
-    and its flow say so)? `byte` is Go's, by go/types."""
-    if site.kind != "make" or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
+    """Is the site a `make([]byte, …)` (or a `var a [N]byte`) of MIN_SCRATCH bytes to 64 KiB that its
+    function hands to a call named as one of HANDED, which sync-pool pools when it is on the heap only
+    for those calls (its uses and its flow say so)? `byte` is Go's, by go/types."""
+    if site.kind not in ("make", "array") or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
         return False
+    if site.kind == "array":
+        return _handed_to_io(site)  # size_of knows it only for Go's bytes
     kind = site.value.child_by_field_name("arguments").named_children[0]
     element = _type_name(view, site.path, kind.child_by_field_name("element")) if kind.type == "slice_type" else None
     if element is None or element.obj is not None or element.named is not None or element.name not in ("byte", "uint8"):
@@ -261,8 +272,12 @@ def _qualifier(site: Site) -> str | None:
     return text(package).decode() if package is not None else None
 
 
-def _var_shape(site: Site) -> Shape:
-    """A `var b T` of a REUSABLE type: the pool holds `*T`, and `b` becomes that pointer."""
+def _var_shape(view: PackageView, site: Site) -> Shape:
+    """A `var b T` of a REUSABLE type, or a scratch `var a [N]byte`: the pool holds `*T`, and `b` becomes
+    that pointer; an array is zeroed after Get, as `var` gave it."""
+    if site.kind == "array":
+        array = array_type(view, site)
+        return Shape(f"*{array}", f"new({array})", f"new({array}) escapes to heap", None, f"{array}{{}}", False)
     type_text = text(site.value).decode()
     return Shape(f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, "", False)
 
@@ -304,6 +319,8 @@ def size_of(view: PackageView, site: Site, escape: Escape) -> int | None:
     """The allocation's size in bytes (go/types' sizes, the compiler's folded lengths), None if unknown."""
     if view.types is None or view.types.error:
         return None
+    if site.kind == "array":
+        return array_size(view, site)
     args = site.value.child_by_field_name("arguments").named_children if site.kind != "literal" else []
     if site.kind == "make":
         printed = PRINTED_MAKE.fullmatch(escape.message)
@@ -368,8 +385,10 @@ def _scratch_flow(view: PackageView, site: Site, escape: Escape, objs: set[str])
         steps = [FLOW_STEP.match(line) for line in lines if line.lstrip().startswith("from ")]
         if not steps or None in steps or steps[-1][1] != "call parameter":
             return f"{version} gave no -m=2 flow through a call gorewrite can read for the site"
+        # Slicing an array takes its address: `from scratch (address-of)`, then `from scratch[:] (slice)`.
+        allowed = (*SCRATCH_STEPS, "address-of") if site.kind == "array" else SCRATCH_STEPS
         for step in steps:
-            if step[1] not in SCRATCH_STEPS or (step[1] == "call parameter" and not _io_call(view, site, step, objs)):
+            if step[1] not in allowed or (step[1] == "call parameter" and not _io_call(view, site, step, objs)):
                 return (
                     f"it can outlive the call: {version} says `{step[0].strip()}`, which neither io's contracts"
                     " nor the std table cover"

@@ -67,8 +67,18 @@ STRING_COPY = "string(bytes.b.buf[bytes.b.off:]) escapes to heap"
 
 
 # (package, function) whose first parameter is an io.Writer, where a *bytes.Buffer stands for a
-# *strings.Builder unnoticed: they write to it and never ask which type it is.
-WRITER_FIRST = {("fmt", "Fprint"), ("fmt", "Fprintf"), ("fmt", "Fprintln"), ("io", "WriteString"), ("io", "Copy")}
+# *strings.Builder unnoticed: they write to it (io.WriteString, gzip's header: WriteString, which both
+# have) and never ask which type it is. The constructors hold it in the writer they return (stdtable.py).
+WRITER_FIRST = {
+    ("fmt", "Fprint"),
+    ("fmt", "Fprintf"),
+    ("fmt", "Fprintln"),
+    ("io", "WriteString"),
+    ("io", "Copy"),
+    ("compress/gzip", "NewWriter"),
+    ("compress/flate", "NewWriter"),
+    ("encoding/hex", "Dumper"),
+}
 
 
 MAX_POOLED = 64 * 1024  # bytes: a buffer grown past this is dropped at Put, not kept for every later call
@@ -82,7 +92,7 @@ class Site:
     statement: Node
     name: Node
     value: Node
-    kind: str  # make | new | literal | var (then value is the declared type)
+    kind: str  # make | new | literal | var | array (for the last two, value is the declared type)
     reuse: str | None = None  # a REUSABLE type's name, once site_plan knows it is one: calls may keep nothing of it
     stands_for: str | None = None  # BUILDER, when a bytes.Buffer stands for it: only SAME_METHODS and WRITER_FIRST
 
@@ -111,8 +121,9 @@ def site_of(view: PackageView, candidate: Candidate) -> Site:
 
 
 def var_sites(view: PackageView, path: str) -> dict[int, Site]:
-    """Every `var b pkg.Buffer` (or `pkg.Builder`) in a block, one name, no value, by its name's offset
-    (where the compiler says `moved to heap: b`); go/types tells later whether it is bytes.Buffer."""
+    """Every `var b pkg.Buffer` (or `pkg.Builder`) and `var a [N]T` in a block, one name, no value, by its
+    name's offset (where the compiler says `moved to heap: b`); go/types tells later whether it is
+    bytes.Buffer (or an array of bytes)."""
     return memo(view, (NAME, "var", path), lambda: _match_var_sites(view, path))
 
 
@@ -128,6 +139,8 @@ def _match_var_sites(view: PackageView, path: str) -> dict[int, Site]:
         field = kind.child_by_field_name("name") if kind is not None and kind.type == "qualified_type" else None
         if len(names) == 1 and field is not None and text(field) in (b"Buffer", b"Builder"):
             found[names[0].start_byte] = Site(path, node, names[0], kind, "var")
+        elif len(names) == 1 and kind is not None and kind.type == "array_type":
+            found[names[0].start_byte] = Site(path, node, names[0], kind, "array")
     return found
 
 

@@ -1,0 +1,70 @@
+"""Holders: what is done with the result of a std constructor that keeps its argument in it.
+
+`json.NewEncoder(buf)`, `gzip.NewWriter(&buf)`, `flate.NewWriter(&buf, level)` and `hex.Dumper(&sb)`
+return a writer that holds the argument (the compiler says `leaking param: w`). The argument is
+kept no longer than that writer, so the constructor keeps nothing of it when the writer is only
+the receiver of the methods the std table lists (stdtable.py: each entry cites the std source and
+is proven by the GC) and dies with the caller's frame: used in place, or through a local variable
+declared by the call (`zw := …`, `fw, err := …`) whose every use (go/types identity) is such a
+method call, in the function's own body. Anything else says what is done with it: returned,
+stored, passed on, captured by a func literal, used by a goroutine or a defer (which runs around
+a pool's deferred Put), reassigned or selected as a value.
+"""
+
+from __future__ import annotations
+
+from itertools import takewhile
+
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, ancestors
+from gorewrite.typeinfo import Use
+
+# Where a use of the holder may run after the caller's statements, or outside them.
+OUTSIDE = {
+    "go_statement": "is used by a goroutine, which may outlive the call",
+    "func_literal": "is captured by a func literal, which may outlive the call",
+    "defer_statement": "is used in a defer statement, which runs around the pool's Put",
+}
+
+
+def holder_use(view: PackageView, path: str, call: Node, methods: tuple[str, ...]) -> str | None:
+    """None when what the call returns is only the receiver of these methods, in place or through
+    a local variable declared by it (the first of its names); else what is done with it."""
+    parent = call.parent
+    while parent.type == "parenthesized_expression":
+        parent = parent.parent
+    if parent.type == "selector_expression":
+        return _method(parent, methods)
+    statement = parent.parent
+    if parent.type != "expression_list" or statement.type != "short_var_declaration" or len(parent.children) != 1:
+        return "is not assigned to a variable of its own"
+    name = statement.child_by_field_name("left").named_children[0]
+    declared = view.types.at(path, name.start_byte)
+    # Declared here, not redeclared: `fw, err :=` in a function's body may assign a named result, which a
+    # bare return hands out without naming it.
+    if declared is None or declared.obj is None or declared.use != Use.DECL:
+        return "is not assigned to a variable of its own"
+    shown = name.text.decode()
+    for use in view.types.idents.get(path, ()):
+        if use.obj != declared.obj or use.start == declared.start:
+            continue
+        node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+        line = node.start_point.row + 1
+        enclosing = [a.type for a in takewhile(lambda a: a != statement.parent, ancestors(node))]
+        outside = next((OUTSIDE[kind] for kind in enclosing if kind in OUTSIDE), None)
+        if outside:
+            return f"is held by {shown}, which on line {line} {outside}"
+        if node.parent.type != "selector_expression":
+            return f"is held by {shown}, which is used as a value on line {line}: it may outlive the call"
+        problem = _method(node.parent, methods)
+        if problem:
+            return f"is held by {shown}, which on line {line} {problem}"
+    return None
+
+
+def _method(selector: Node, methods: tuple[str, ...]) -> str | None:
+    field = selector.child_by_field_name("field").text.decode()
+    call = selector.parent
+    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return f"has {field} selected as a value"
+    return None if field in methods else f"has its method {field} called, which the std table does not clear"

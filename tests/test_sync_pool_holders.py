@@ -1,0 +1,314 @@
+"""sync-pool pools a buffer handed to a std writer that holds it (gzip.NewWriter, flate.NewWriter,
+hex.Dumper: holders.py, stdtable.py) when that writer is only the receiver of its listed methods in
+the function, and a scratch `var a [N]byte` handed to io as `a[:]` (arrays.py). For each decline,
+the naive pool it must not become, whose callers then read bytes written after the Put."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import naive_rewrites, proposals_by_case
+
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["sync-pool"]
+
+HEAD = """package {name}
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"encoding/hex"
+	"io"
+	"strings"
+)
+
+var _, _, _, _, _ = bytes.Clone, flate.NewWriter, gzip.NewWriter, hex.Dumper, io.EOF
+var _ strings.Builder
+
+// Plain copies s through a buffer the naive rewrite pools too: it shows what a writer left in it.
+func Plain(s string) string {{
+	var out bytes.Buffer
+	io.WriteString(&out, s)
+	return out.String()
+}}
+
+"""
+
+POOLED = {
+    # B6: the gzip writer is written through and closed, then dropped with the frame.
+    "gzip_member": """func Gzip(w io.Writer, body []byte) error {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(body)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+""",
+    # flate's constructor returns an error beside the writer: the writer is the first name.
+    "flate_block": """func Deflate(body []byte, level int) ([]byte, error) {
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, level)
+	if err != nil {
+		return nil, err
+	}
+	fw.Write(body)
+	fw.Flush()
+	if err := fw.Close(); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+""",
+    # B5: a strings.Builder, pooled as the bytes.Buffer that stands for it: hex asks nothing of its type.
+    "hex_dump": """func Dump(data []byte) string {
+	var sb strings.Builder
+	d := hex.Dumper(&sb)
+	d.Write(data)
+	d.Close()
+	return sb.String()
+}
+""",
+    # B2: a stack array sliced for io.CopyBuffer.
+    "array_copy": """func Drain(r io.Reader) (int64, error) {
+	var scratch [2048]byte
+	return io.CopyBuffer(io.Discard, r, scratch[:])
+}
+""",
+    # A Read loop over an array: sliced, indexed and measured, each meaning the same on a pointer to it.
+    "array_read_loop": """func Count(r io.Reader, c byte) (int, error) {
+	var chunk [4096]byte
+	count := 0
+	for {
+		n, err := r.Read(chunk[:len(chunk)])
+		for i := 0; i < n; i++ {
+			if chunk[i] == c {
+				count++
+			}
+		}
+		if err == io.EOF {
+			return count, nil
+		}
+		if err != nil {
+			return count, err
+		}
+	}
+}
+""",
+}
+
+# Each must-decline: the reason, and a probe whose value the naive pool changes.
+DECLINED = {
+    "writer_returned": (
+        """func Open(header string) *gzip.Writer {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte(header))
+	return zw
+}
+""",
+        "buf is passed to gzip.NewWriter, which keeps it in what it returns, and that is held by zw, which is used"
+        " as a value on line 26",
+        'func() string { zw := {pkg}.Open("head"); zw.Close(); return {pkg}.Plain("next") }()',
+    ),
+    "writer_stored": (
+        """type Archive struct{ zw *gzip.Writer }
+
+func (a *Archive) Begin(body []byte) int {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	n, _ := zw.Write(body)
+	a.zw = zw
+	return n
+}
+
+func (a *Archive) End() error { return a.zw.Close() }
+""",
+        "which keeps it in what it returns, and that is held by zw, which is used as a value on line 28",
+        'func() string { var a {pkg}.Archive; a.Begin([]byte("body")); a.End(); return {pkg}.Plain("next") }()',
+    ),
+    "writer_goroutine": (
+        """func Spool(body []byte, done chan struct{}) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(body)
+	go func() {
+		zw.Close()
+		close(done)
+	}()
+}
+""",
+        "that is held by zw, which on line 27 is captured by a func literal, which may outlive the call",
+        'func() string { done := make(chan struct{}); {pkg}.Spool([]byte("body"), done); <-done;'
+        ' return {pkg}.Plain("next") }()',
+    ),
+    # The deferred Close was registered before the buffer: it runs after the Put the rewrite defers.
+    "writer_closed_after_put": (
+        """func Compress(body []byte) []byte {
+	var zw *gzip.Writer
+	defer func() {
+		if zw != nil {
+			zw.Close()
+		}
+	}()
+	var buf bytes.Buffer
+	zw = gzip.NewWriter(&buf)
+	zw.Write(body)
+	zw.Flush()
+	return bytes.Clone(buf.Bytes())
+}
+""",
+        "which keeps it in what it returns, and that is not assigned to a variable of its own",
+        'func() string { {pkg}.Compress([]byte("body")); return {pkg}.Plain("next") }()',
+    ),
+    # `fw, e :=` in the body assigns the named result fw (not a new variable), which the bare return hands out.
+    "writer_named_result": (
+        """func Open(level int) (fw *flate.Writer, err error) {
+	var buf bytes.Buffer
+	fw, e := flate.NewWriter(&buf, level)
+	if e != nil {
+		return nil, e
+	}
+	fw.Write([]byte("head"))
+	return
+}
+""",
+        "buf is passed to flate.NewWriter, which keeps it in what it returns, and that is not assigned to a"
+        " variable of its own",
+        'func() string { fw, _ := {pkg}.Open(1); fw.Close(); return {pkg}.Plain("next") }()',
+    ),
+    "array_returned": (
+        """func Head(r io.Reader) []byte {
+	var scratch [512]byte
+	n, _ := io.ReadFull(r, scratch[:])
+	return scratch[:n]
+}
+""",
+        "scratch is returned: it outlives the call",
+        'func() string { a := {pkg}.Head(strings.NewReader("one")); {pkg}.Head(strings.NewReader("two"));'
+        " return string(a) }()",
+    ),
+    "array_stored": (
+        """var first []byte
+
+func Greet(r io.Reader) int {
+	var scratch [512]byte
+	n, _ := io.ReadFull(r, scratch[:])
+	if first == nil {
+		first = scratch[1:n]
+	}
+	return n
+}
+
+func First() string { return string(first) }
+""",
+        "scratch is stored in the package-level first: it outlives the call",
+        'func() string { {pkg}.Greet(strings.NewReader("+one")); {pkg}.Greet(strings.NewReader("+two"));'
+        " return {pkg}.First() }()",
+    ),
+    # A range over an array ranges over a copy: over a pointer to it, the loop sees its own writes.
+    "array_ranged": (
+        """func Mix(r io.Reader) int {
+	var scratch [512]byte
+	n, _ := io.ReadFull(r, scratch[:])
+	sum := 0
+	for i, c := range scratch {
+		if i+1 < len(scratch) {
+			scratch[i+1] += c
+		}
+		sum += int(c)
+	}
+	return sum + n
+}
+""",
+        "scratch is used as an array value, which a pooled pointer to it cannot stand for",
+        'func() string { return fmt.Sprint({pkg}.Mix(strings.NewReader("abc"))) }()',
+    ),
+}
+
+# Declined although a naive pool gives the same result: a deferred method of the writer runs before the
+# Put (defers run last in, first out), but holders.py declines every defer of the holder, as uses.py
+# declines every defer of the pooled variable.
+DEFERRED = """func Packed(body []byte) int {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	defer zw.Close()
+	zw.Write(body)
+	zw.Flush()
+	return buf.Len()
+}
+"""
+
+BUFFER = re.compile(r"^\tvar (\w+) (?:bytes\.Buffer|strings\.Builder)$", re.M)
+ARRAY = re.compile(r"^\tvar (\w+) \[512\]byte$", re.M)
+NAIVE_POOLS = """
+var naiveBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func naivePut(b *bytes.Buffer) { b.Reset(); naiveBuffers.Put(b) }
+
+var naiveArrays = sync.Pool{New: func() any { return new([512]byte) }}
+"""
+
+
+def _naive(source: str) -> str:
+    """The source with every buffer and 512-byte array taken from a pool anyway: Get, reset, deferred Put."""
+    for name in BUFFER.findall(source):
+        source = re.sub(rf"&{name}\b", name, source)
+    source = BUFFER.sub(r"\t\1 := naiveBuffers.Get().(*bytes.Buffer)\n\tdefer naivePut(\1)", source)
+    source = ARRAY.sub(
+        r"\t\1 := naiveArrays.Get().(*[512]byte)\n\tdefer naiveArrays.Put(\1)\n\t*\1 = [512]byte{}", source
+    )
+    return source.replace('\t"io"\n', '\t"io"\n\t"sync"\n', 1) + NAIVE_POOLS
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    cases = {name: HEAD.format(name=name) + code for name, code in POOLED.items()}
+    cases |= {name: HEAD.format(name=name) + code for name, (code, _, _) in DECLINED.items()}
+    cases["deferred"] = HEAD.format(name="deferred") + DEFERRED
+    return proposals_by_case(tmp_path_factory.mktemp("holders"), RULE, cases)
+
+
+def _site(results, case: str, line: str):
+    """The proposal for the case's site declared by `line` (Plain's buffer has its own)."""
+    source = HEAD.format(name=case) + (POOLED.get(case) or DECLINED.get(case, (DEFERRED,))[0])
+    number = source.splitlines().index(line) + 1
+    found = [r for r in results[case] if number in {t.line for t in (r.targets if isinstance(r, Fix) else (r.site,))}]
+    assert len(found) == 1, results[case]
+    return found[0]
+
+
+@pytest.mark.parametrize("case", sorted(POOLED))
+def test_pooled(results, case):
+    assert all(isinstance(r, Fix) for r in results[case]), results[case]
+    # Plain's buffer and the case's site, whether they share a pool or not.
+    assert sum(len(f.targets) for f in results[case]) == 2, results[case]
+
+
+@pytest.mark.parametrize("case", sorted(DECLINED))
+def test_declined(results, case):
+    site = next(line for line in DECLINED[case][0].splitlines() if line.startswith("\tvar ") and "*" not in line)
+    result = _site(results, case, site)
+    assert not isinstance(result, Fix) and DECLINED[case][1] in result.reason, result
+
+
+def test_a_deferred_method_of_the_writer_declines(results):
+    result = _site(results, "deferred", "\tvar buf bytes.Buffer")
+    assert not isinstance(result, Fix), result
+    assert "held by zw, which on line 25 is used in a defer statement" in result.reason, result
+
+
+def test_every_naive_pool_of_a_declined_case_changes_what_its_callers_see(tmp_path, toolchain):
+    originals = {name: HEAD.format(name=name) + code for name, (code, _, _) in DECLINED.items()}
+    naive = {name: _naive(source) for name, source in originals.items()}
+    probes = {name: probe for name, (_, _, probe) in DECLINED.items()}
+    built, values = naive_rewrites(tmp_path, toolchain, originals, naive, probes)
+    assert values.keys() == DECLINED.keys(), built
+    for name, (before, after) in values.items():
+        assert before != after, f"{name}: the naive pool gives the same {before}"
