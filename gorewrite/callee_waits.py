@@ -13,10 +13,14 @@ for the writes. Same package only (its syntax and types are at hand); depth one.
 
 from __future__ import annotations
 
+import glob
+import os
+import re
+
 from gorewrite import callees, happens_before
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, first_of, unparen, walk
+from gorewrite.syntax import Node, first_of, mentions, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 NOT_A_CALLEE = "the func literal is not an argument of a call to a function of the package"
@@ -44,8 +48,9 @@ def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...
     return tuple(found)
 
 
-def returns_after_calls(view: PackageView, path: str, literal: Node) -> str | None:
-    """Why the function the literal is passed to may call it after returning; None when it cannot."""
+def returns_after_calls(view: PackageView, path: str, literal: Node, name: str) -> str | None:
+    """Why the function the literal is passed to, or the literal itself, may read name after the call
+    returns; None when neither can."""
     call = literal.parent.parent if literal.parent.type == "argument_list" else None
     if (
         call is None
@@ -57,19 +62,46 @@ def returns_after_calls(view: PackageView, path: str, literal: Node) -> str | No
     found = callees.declaration(view, key) if isinstance(key, tuple) and key[0] == view.package.import_path else None
     if found is None or key[1]:
         return NOT_A_CALLEE
+    nested = (n for n in walk(literal.child_by_field_name("body")) if n.type in ("go_statement", "func_literal"))
+    if any(mentions(n, name.encode()) for n in nested):
+        return f"the func literal starts a goroutine or makes a func literal that may read {name} after it returns"
     file, decl = found
-    param = _parameter(decl, call.child_by_field_name("arguments").named_children.index(literal))
+    args = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
+    param = _parameter(decl, args.index(literal))
     if param is None:
         return f"{key[2]} takes the func literal as a variadic or unnamed parameter"
-    if first_of(decl.child_by_field_name("body"), ("defer_statement",), skip=lambda n: n.type == "func_literal"):
-        return f"{key[2]} defers a call, which may recover a panic and return before it waits"
+    if first_of(decl.child_by_field_name("body"), ("defer_statement", "goto_statement"), skip=_literal):
+        return f"{key[2]} defers a call (which may recover a panic and return before it waits) or uses goto"
+    elsewhere = _declared_elsewhere(view, key[2])
+    if elsewhere:
+        return (
+            f"{key[2]} is declared again in {elsewhere}, which this build leaves out: the rewrite must hold there too"
+        )
     return _waited(view.types, file, decl, param, key[2])
+
+
+def _literal(node: Node) -> bool:
+    return node.type == "func_literal"
+
+
+def _declared_elsewhere(view: PackageView, name: str) -> str | None:
+    """A file of the package's directory this build leaves out (another GOOS, a build tag) that declares
+    a function of that name: its name, or None."""
+    built, declares = set(view.package.files), re.compile(rb"^func\s+" + re.escape(name.encode()) + rb"\b", re.M)
+    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
+        if path not in built and not path.endswith("_test.go"):
+            with open(path, "rb") as f:
+                if declares.search(f.read()):
+                    return os.path.basename(path)
+    return None
 
 
 def _parameter(decl: Node, index: int) -> Node | None:
     """The name of the declaration's index-th parameter; None for a variadic or unnamed one."""
     names = []
     for group in decl.child_by_field_name("parameters").named_children:
+        if group.type == "comment":
+            continue
         if group.type != "parameter_declaration":
             return None  # variadic
         names += group.children_by_field_name("name") or [None]
@@ -90,6 +122,8 @@ def _waited(types: TypeInfo, file: str, decl: Node, param: Node, callee: str) ->
         called = node.parent.type == "call_expression" and node.parent.child_by_field_name("function") == node
         if ident.use == Use.WRITE or not called:
             return f"{callee} uses its parameter {name} other than by calling it"
+        if node.parent.parent.type in ("go_statement", "defer_statement"):
+            return f"{callee} calls {name} in a go or defer statement, which may run it after a wait"
         literal = owner(node)
         go = (
             literal.parent.parent

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FACTORY, edited, naive_mutants, proposals_by_case
+from conftest import FACTORY, edited, module, naive_mutants, proposals, proposals_by_case
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
@@ -2908,6 +2908,87 @@ func Setup(x int, probe func(int)) int {
 """,
         "register uses its parameter f other than by calling it",
     ),
+    "helper_starts_parameter": (
+        """package helper_starts_parameter
+
+// forEach runs f for each index in the background, waiting for none.
+func forEach(n int, f func(i int)) {
+	for i := 0; i < n; i++ {
+		go f(i)
+	}
+}
+
+// Run's calls of the literal run after Run has set scale, once step lets them.
+func Run(n int, step <-chan struct{}, got chan<- int) int {
+	scale := 1
+	forEach(n, func(i int) {
+		<-step
+		got <- scale * 10
+	})
+	scale = 2
+	return scale
+}
+""",
+        "forEach calls f in a go or defer statement",
+    ),
+    "helper_literal_starts_goroutine": (
+        """package helper_literal_starts_goroutine
+
+import "sync"
+
+func parallelFor(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(i)
+		}()
+	}
+	wg.Wait()
+}
+
+// Run's literal starts a goroutine of its own, which reads scale after parallelFor returns.
+func Run(n int, step <-chan struct{}, got chan<- int) int {
+	scale := 1
+	parallelFor(n, func(i int) {
+		go func() {
+			<-step
+			got <- scale
+		}()
+	})
+	scale = 2
+	return scale
+}
+""",
+        "the func literal starts a goroutine or makes a func literal that may read scale",
+    ),
+    "helper_argument_after_comment": (
+        """package helper_argument_after_comment
+
+// Saved hooks run when their jobs are done.
+var Saved []func()
+
+// register keeps onDone for later and runs body now.
+func register(onDone func(), body func()) {
+	Saved = append(Saved, onDone)
+	body()
+}
+
+// Run registers a hook reading scale, then changes scale.
+func Run(probe func(int)) int {
+	scale := 1
+	register(
+		// runs when the job is done
+		func() { probe(scale) },
+		func() {},
+	)
+	scale = 2
+	return scale
+}
+""",
+        "register uses its parameter onDone other than by calling it",
+    ),
 }
 
 
@@ -2942,6 +3023,21 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "helper_starts_parameter": (
+        block_copy("\tforEach(", "\t})\n", "scale"),
+        "func() string { step, got := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Run(1, step, got); close(step); return fmt.Sprint(<-got) }()",
+    ),
+    "helper_literal_starts_goroutine": (
+        block_copy("\tparallelFor(", "\t})\n", "scale"),
+        "func() string { step, got := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Run(1, step, got); close(step); return fmt.Sprint(<-got) }()",
+    ),
+    "helper_argument_after_comment": (
+        block_copy("\tregister(", "\t)\n", "scale"),
+        "func() string { got := make(chan int, 1); {pkg}.Run(func(n int) { got <- n }); "
+        "{pkg}.Saved[0](); return fmt.Sprint(<-got) }()",
+    ),
     "helper_returns_early": (
         block_copy("\tspawnAll(", "})\n", "x"),
         "func() string { release, got := make(chan struct{}), make(chan int, 2); "
@@ -3213,3 +3309,25 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+def test_a_helper_another_build_declares_again_is_not_followed(tmp_path):
+    """parallelFor waits in this build; under the serialdebug tag it queues f for a later Flush, and
+    the copy would give the queued calls the old scale: the rewrite must hold for every build."""
+    root = module(
+        tmp_path,
+        {
+            "par.go": '//go:build !serialdebug\n\npackage m\n\nimport "sync"\n\n'
+            "func parallelFor(n int, f func(i int)) {\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < n; i++ {\n"
+            "\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tf(i)\n\t\t}()\n\t}\n\twg.Wait()\n}\n",
+            "par_debug.go": "//go:build serialdebug\n\npackage m\n\nvar queue []func()\n\n"
+            "func parallelFor(n int, f func(i int)) {\n\tfor i := 0; i < n; i++ {\n"
+            "\t\tqueue = append(queue, func() { f(i) })\n\t}\n}\n",
+            "run.go": 'package m\n\nimport "sync/atomic"\n\nvar Sum atomic.Int64\n\n'
+            "func Run(n int) int {\n\tscale := 1\n\tparallelFor(n, func(i int) {\n"
+            "\t\tSum.Add(int64(scale))\n\t})\n\tscale = 2\n\treturn scale\n}\n",
+        },
+    )
+    found = proposals(root, RULE)["example.com/m"]
+    assert not any(isinstance(p, Fix) for p in found), found
+    assert any("declared again in par_debug.go" in p.reason for p in found), [p.reason for p in found]

@@ -304,7 +304,7 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
         spawn = happens_before.Spawn(path, function, literal, stmt)
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and stmt.type != "go_statement":
-            unordered = _callee_unordered(view, path, literal, stmt, observed, unordered)
+            unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
         if unordered:
             return f"{written}: {unordered}"
     clause = enclosing(decl_node, "for_clause", "range_clause", "block")
@@ -316,11 +316,11 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
     return None
 
 
-def _callee_unordered(view, path, literal, stmt, observed, unordered: str) -> str | None:
+def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str) -> str | None:
     """Why a write may not follow every call of a literal passed to a function of the package
     (callee_waits.py): one that returns only after each call is done orders the writes after its
     statement, but not one inside that statement."""
-    returns = callee_waits.returns_after_calls(view, path, literal)
+    returns = callee_waits.returns_after_calls(view, path, literal, name)
     if returns == callee_waits.NOT_A_CALLEE:
         return unordered
     inside = next((w for w in observed if stmt.start_byte <= w.start < stmt.end_byte), None)
