@@ -70,12 +70,15 @@ def returns_after_calls(view: PackageView, path: str, literal: Node, name: str) 
     param = _parameter(decl, args.index(literal))
     if param is None:
         return f"{key[2]} takes the func literal as a variadic or unnamed parameter"
+    if decl.child_by_field_name("body") is None:
+        return f"{key[2]} has no body here (assembly, or linked by go:linkname)"
     if first_of(decl.child_by_field_name("body"), ("defer_statement", "goto_statement"), skip=_literal):
         return f"{key[2]} defers a call (which may recover a panic and return before it waits) or uses goto"
-    elsewhere = _declared_elsewhere(view, key[2])
+    elsewhere = _other_builds(view)
     if elsewhere:
         return (
-            f"{key[2]} is declared again in {elsewhere}, which this build leaves out: the rewrite must hold there too"
+            f"another build compiles {elsewhere}, where {key[2]} or what it relies on may differ: the rewrite "
+            "must hold in every build"
         )
     return _waited(view.types, file, decl, param, key[2])
 
@@ -84,15 +87,20 @@ def _literal(node: Node) -> bool:
     return node.type == "func_literal"
 
 
-def _declared_elsewhere(view: PackageView, name: str) -> str | None:
-    """A file of the package's directory this build leaves out (another GOOS, a build tag) that declares
-    a function of that name: its name, or None."""
-    built, declares = set(view.package.files), re.compile(rb"^func\s+" + re.escape(name.encode()) + rb"\b", re.M)
+def _other_builds(view: PackageView) -> str | None:
+    """A file of the package's directory another build compiles and this one does not: one it leaves
+    out, or a test file with a build constraint. There the helper, or anything it relies on (its
+    WaitGroup's type), may be declared differently: its name, or None."""
+    built = set(view.package.files)
     for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
-        if path not in built and not path.endswith("_test.go"):
-            with open(path, "rb") as f:
-                if declares.search(f.read()):
-                    return os.path.basename(path)
+        if path in built:
+            continue
+        if not path.endswith("_test.go"):
+            return os.path.basename(path)
+        with open(path, "rb") as f:
+            header = re.split(rb"^package\s", f.read(), maxsplit=1, flags=re.M)[0]
+        if re.search(rb"^//(go:build|\s*\+build)\b", header, re.M):
+            return os.path.basename(path)
     return None
 
 

@@ -146,6 +146,8 @@ def _own(types: TypeInfo, spawn: Spawn, decl: Node, ident: Ident) -> bool:
     if ident.type is not None and not ident.type.startswith("*"):
         return True
     holder = decl.parent.parent if decl.parent.type == "expression_list" else decl.parent
+    if holder.type == "var_spec" and holder.child_by_field_name("value") is None:  # `var wg sync.WaitGroup`
+        return holder.child_by_field_name("type").type != "pointer_type"  # (go/types writes no generic's type)
     right = holder.child_by_field_name("right" if holder.type == "short_var_declaration" else "value")
     values = right.named_children if right is not None else []
     value = values[0] if len(values) == 1 else None

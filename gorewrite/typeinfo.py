@@ -31,7 +31,7 @@ from gorewrite.exports import Unavailable, export_data, last_line, module_key
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
-HELPER_FILES = ("main.go", "cgo.go", "go.mod")
+HELPER_FILES = ("main.go", "cgo.go", "steady.go", "go.mod")
 
 
 class Kind(str, Enum):

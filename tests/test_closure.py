@@ -3330,4 +3330,21 @@ def test_a_helper_another_build_declares_again_is_not_followed(tmp_path):
     )
     found = proposals(root, RULE)["example.com/m"]
     assert not any(isinstance(p, Fix) for p in found), found
-    assert any("declared again in par_debug.go" in p.reason for p in found), [p.reason for p in found]
+    assert any("another build compiles par_debug.go" in p.reason for p in found), [p.reason for p in found]
+
+
+def test_a_helper_with_no_body_is_declined_not_a_crash(tmp_path):
+    """A helper linked by go:linkname (its body elsewhere, an empty .s file beside it) cannot be read."""
+    root = module(
+        tmp_path,
+        {
+            "impl/impl.go": "package impl\n\n// Each runs f for 0..n-1 in the background.\n"
+            "func Each(n int, f func(int)) {\n\tfor i := 0; i < n; i++ {\n\t\tgo f(i)\n\t}\n}\n",
+            "each.s": "",
+            "run.go": 'package m\n\nimport (\n\t_ "unsafe"\n\n\t_ "example.com/m/impl"\n)\n\n'
+            "//go:linkname each example.com/m/impl.Each\nfunc each(n int, f func(int))\n\n"
+            "func Run(out chan int) int {\n\tv := 1\n\teach(1, func(i int) { out <- v })\n\tv = 2\n\treturn v\n}\n",
+        },
+    )
+    found = proposals(root, RULE)["example.com/m"]
+    assert any("each has no body here" in p.reason for p in found if isinstance(p, Declined)), found

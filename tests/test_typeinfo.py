@@ -490,3 +490,78 @@ def test_a_type_declared_per_architecture_has_no_integer_type(toolchain, tmp_pat
         start = source.index(f"int(h.{field})") + len("int(")
         kinds[field] = info.integer(path, start, start + len(f"h.{field}"))
     assert kinds == {"Len": None, "Op": "uint8", "Tag": None, "Wide": None}
+
+
+PER_BUILD = {
+    "go.mod": "module example.com/pb\n\ngo 1.22\n",
+    "blk.go": "//go:build !386\n\npackage pb\n\nconst blockLen = 40\n\ntype block [blockLen]byte\n",
+    "blk_386.go": "package pb\n\nconst blockLen = 80\n\ntype block [blockLen]byte\n",
+    "lim/lim.go": "package lim\n\nconst Steady = 8\n",
+    "lim/per.go": "//go:build !386\n\npackage lim\n\nconst PerBuild = Steady\n",
+    "lim/per_386.go": "package lim\n\nconst PerBuild = 4\n",
+    "a.go": """package pb
+
+import (
+	"crypto/sha256"
+	"math"
+	"unsafe"
+
+	"example.com/pb/lim"
+)
+
+const (
+	steadyLen = 16
+	wide      = steadyLen * 2
+	derived   = blockLen + 1
+	word      = unsafe.Sizeof(uintptr(0))
+	ones      = ^uint(0) >> 60
+	maxInt    = math.MaxInt8
+	arch      = math.MaxInt >> 60
+)
+
+var table [wide]byte
+
+func F(b *block) []any {
+	var local [blockLen]int64
+	var fixed [steadyLen]byte
+	sum := sha256.Sum256(nil)
+	return []any{steadyLen, wide, derived, word, ones, maxInt, arch, len(table), len(b), len(local), len(fixed),
+		lim.Steady, lim.PerBuild, len(sum)}
+}
+""",
+}
+
+
+def test_only_values_every_build_gives_are_reported(tmp_path, toolchain):
+    """A rewrite is compiled by every build: a constant or array length declared under a build
+    constraint (blk.go, blk_386.go; lim's per.go beside per_386.go), or sized by the target
+    (unsafe.Sizeof, ^uint(0), math.MaxInt),
+    folds differently elsewhere, so the helper gives no value for it (adversarial review: a stack
+    array of 40 where 386 needs 80 panicked)."""
+    root = write_tree(tmp_path, PER_BUILD)
+    pkg = packages.load(toolchain, ["./..."], str(root))[0]
+    path = str(root / "a.go")
+    source = (root / "a.go").read_bytes()
+    result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]})
+    first = source.index(b"[]any{") + len(b"[]any{")
+    items = source[first : source.index(b"}", first)].split(b", ")
+    found = {}
+    for n, item in enumerate(items):
+        start = first + sum(len(i) + 2 for i in items[:n])
+        found[item.decode()] = result.value(path, start, start + len(item))
+    assert found == {
+        "steadyLen": 16,
+        "wide": 32,
+        "derived": None,
+        "word": None,
+        "ones": None,
+        "maxInt": 127,
+        "arch": None,
+        "len(table)": 32,
+        "len(b)": None,
+        "len(local)": None,
+        "len(fixed)": 16,
+        "lim.Steady": 8,
+        "lim.PerBuild": None,
+        "len(sum)": 32,
+    }

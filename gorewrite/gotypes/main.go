@@ -113,6 +113,8 @@ type checked struct {
 	sizes    types.Sizes
 	origins  *origins                       // maps cgo-processed files back to the package's own
 	specs    map[types.Object]*ast.TypeSpec // the package's type declarations, by object (typeSpec)
+	consts   map[types.Object]ast.Expr      // the package's constants' expressions (constExpr)
+	arrays   map[int64][]spelling           // the array types the package spells, by length (steadyLength)
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -703,13 +705,13 @@ func (c *checked) expressions(ranges map[string][][2]int) (map[string][]intConst
 				return false
 			}
 			if e, ok := n.(ast.Expr); ok && inside(spans, start) {
-				if v, ok := intValue(c.info.Types[e].Value); ok {
+				if v, ok := intValue(c.info.Types[e].Value); ok && c.steady(e) {
 					values = append(values, intConst{start, end, v})
 				}
 				if name, ok := integerType(c.info.TypeOf(e)); ok && c.portable(c.info.TypeOf(e)) {
 					kinds = append(kinds, intType{start, end, name})
 				}
-				if n, ok := lengthOf(c.info.Types[e]); ok {
+				if n, ok := lengthOf(c.info.Types[e]); ok && c.steadyLengthOf(e) {
 					sizes = append(sizes, intConst{start, end, n})
 				}
 			}
@@ -738,6 +740,15 @@ func lengthOf(tv types.TypeAndValue) (int64, bool) {
 		return a.Len(), true
 	}
 	return 0, false
+}
+
+// steadyLengthOf: lengthOf's answer for e is the same in every build (steady.go).
+func (c *checked) steadyLengthOf(e ast.Expr) bool {
+	tv := c.info.Types[e]
+	if tv.Value != nil {
+		return c.steady(e)
+	}
+	return c.steadyType(tv.Type)
 }
 
 // integerType names the predeclared integer type t is or has as its underlying type, by go/types'
@@ -802,26 +813,31 @@ func (c *checked) typeSpec(obj *types.TypeName) *ast.TypeSpec {
 // line, or a _GOOS / _GOARCH name (go help buildconstraint). A file it cannot find counts as one.
 func (c *checked) constrained(pos token.Pos) bool {
 	for _, f := range c.files {
-		if f.Pos() > pos || pos >= f.End() {
-			continue
+		if f.Pos() <= pos && pos < f.End() {
+			return fileConstrained(f, c.fset.File(pos).Name())
 		}
-		for _, group := range f.Comments {
-			for _, line := range group.List {
-				if group.Pos() < f.Package && (constraint.IsGoBuild(line.Text) || constraint.IsPlusBuild(line.Text)) {
-					return true
-				}
-			}
-		}
-		name := strings.TrimSuffix(filepath.Base(c.fset.File(pos).Name()), ".go")
-		words := strings.Split(strings.TrimSuffix(name, "_test"), "_")
-		for _, word := range words[1:] {
-			if knownOS[word] || knownArch[word] {
+	}
+	return true
+}
+
+// fileConstrained: the file (parsed with its comments) has a //go:build or +build line before its
+// package clause, or a _GOOS / _GOARCH name.
+func fileConstrained(f *ast.File, path string) bool {
+	for _, group := range f.Comments {
+		for _, line := range group.List {
+			if group.Pos() < f.Package && (constraint.IsGoBuild(line.Text) || constraint.IsPlusBuild(line.Text)) {
 				return true
 			}
 		}
-		return false
 	}
-	return true
+	name := strings.TrimSuffix(filepath.Base(path), ".go")
+	words := strings.Split(strings.TrimSuffix(name, "_test"), "_")
+	for _, word := range words[1:] {
+		if knownOS[word] || knownArch[word] {
+			return true
+		}
+	}
+	return false
 }
 
 // knownOS and knownArch are go/build's lists (syslist.go): a file name ending in one is built for it only.
