@@ -90,18 +90,11 @@ func (c *checked) constExpr(obj *types.Const) ast.Expr {
 				if !isGen || gen.Tok != token.CONST {
 					continue
 				}
-				var last []ast.Expr
-				for _, spec := range gen.Specs {
-					vs := spec.(*ast.ValueSpec)
-					if len(vs.Values) > 0 {
-						last = vs.Values
+				constValues(gen, func(name *ast.Ident, value ast.Expr) {
+					if value != nil {
+						c.consts[c.info.Defs[name]] = value
 					}
-					for i, name := range vs.Names {
-						if i < len(last) {
-							c.consts[c.info.Defs[name]] = last[i]
-						}
-					}
-				}
+				})
 			}
 		}
 	}
@@ -327,19 +320,30 @@ func dirConst(dir, name string) (ast.Expr, bool) {
 var dirIndex = map[string]map[string]ast.Expr{}
 
 func indexConsts(index map[string]ast.Expr, gen *ast.GenDecl, constrained bool) {
+	constValues(gen, func(name *ast.Ident, value ast.Expr) {
+		if _, again := index[name.Name]; again || constrained {
+			value = nil
+		}
+		index[name.Name] = value
+	})
+}
+
+// constValues calls each with every name a const declaration declares and the expression it gets:
+// its own, or the group's last one for an implicit repetition (`B` in `const (A = iota; B)`); nil
+// for none.
+func constValues(gen *ast.GenDecl, each func(name *ast.Ident, value ast.Expr)) {
 	var last []ast.Expr
 	for _, spec := range gen.Specs {
 		vs := spec.(*ast.ValueSpec)
 		if len(vs.Values) > 0 {
 			last = vs.Values
 		}
-		for i, id := range vs.Names {
-			_, again := index[id.Name]
-			if again || constrained || i >= len(last) {
-				index[id.Name] = nil
-			} else {
-				index[id.Name] = last[i]
+		for i, name := range vs.Names {
+			var value ast.Expr
+			if i < len(last) {
+				value = last[i]
 			}
+			each(name, value)
 		}
 	}
 }
