@@ -1,5 +1,6 @@
 """typeinfo against the real go/types: objects, kinds, writable types and uses of identifiers."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -544,11 +545,8 @@ def test_only_values_every_build_gives_are_reported(tmp_path, toolchain):
     source = (root / "a.go").read_bytes()
     result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]})
     first = source.index(b"[]any{") + len(b"[]any{")
-    items = source[first : source.index(b"}", first)].split(b", ")
-    found = {}
-    for n, item in enumerate(items):
-        start = first + sum(len(i) + 2 for i in items[:n])
-        found[item.decode()] = result.value(path, start, start + len(item))
+    items = re.finditer(rb"[^,\s][^,]*?(?=,|$)", source[first : source.index(b"}", first)])
+    found = {m[0].decode(): result.value(path, first + m.start(), first + m.end()) for m in items}
     assert found == {
         "steadyLen": 16,
         "wide": 32,
