@@ -495,71 +495,76 @@ def test_a_type_declared_per_architecture_has_no_integer_type(toolchain, tmp_pat
 
 PER_BUILD = {
     "go.mod": "module example.com/pb\n\ngo 1.22\n",
-    "blk.go": "//go:build !386\n\npackage pb\n\nconst blockLen = 40\n\ntype block [blockLen]byte\n",
-    "blk_386.go": "package pb\n\nconst blockLen = 80\n\ntype block [blockLen]byte\n",
-    "lim/lim.go": "package lim\n\nconst Steady = 8\n",
-    "lim/per.go": "//go:build !386\n\npackage lim\n\nconst PerBuild = Steady\n",
-    "lim/per_386.go": "package lim\n\nconst PerBuild = 4\n",
-    "a.go": """package pb
+    "blk.go": "//go:build !386\n\npackage pb\n\nconst blockLen = 40\n",
+    "blk_386.go": "package pb\n\nconst blockLen = 80\n",
+    "pb.go": "package pb\n\nconst fixed = 16\n\nfunc F() []any {\n\treturn []any{fixed, blockLen}\n}\n",
+    "lim/lim.go": "package lim\n\nconst Steady = 8\n\ntype Block [Steady]byte\n",
+    "arch/per.go": "//go:build !386\n\npackage arch\n\nconst PerBuild = 8\n",
+    "arch/per_386.go": "package arch\n\nconst PerBuild = 4\n",
+    "st/st.go": """package st
 
 import (
 	"crypto/sha256"
 	"math"
 	"unsafe"
 
+	"example.com/pb/arch"
 	"example.com/pb/lim"
 )
 
 const (
 	steadyLen = 16
 	wide      = steadyLen * 2
-	derived   = blockLen + 1
 	word      = unsafe.Sizeof(uintptr(0))
 	ones      = ^uint(0) >> 60
 	maxInt    = math.MaxInt8
-	arch      = math.MaxInt >> 60
+	arch64    = math.MaxInt >> 60
+	kinds     = iota
 )
 
 var table [wide]byte
 
-func F(b *block) []any {
-	var local [blockLen]int64
+func F(b *lim.Block) []any {
 	var fixed [steadyLen]byte
 	sum := sha256.Sum256(nil)
-	return []any{steadyLen, wide, derived, word, ones, maxInt, arch, len(table), len(b), len(local), len(fixed),
-		lim.Steady, lim.PerBuild, len(sum)}
+	return []any{steadyLen, wide, word, ones, maxInt, arch64, kinds, len(table), len(fixed), lim.Steady,
+		arch.PerBuild, len(sum), len(b)}
 }
 """,
 }
 
 
-def test_only_values_every_build_gives_are_reported(tmp_path, toolchain):
-    """A rewrite is compiled by every build: a constant or array length declared under a build
-    constraint (blk.go, blk_386.go; lim's per.go beside per_386.go), or sized by the target
-    (unsafe.Sizeof, ^uint(0), math.MaxInt),
-    folds differently elsewhere, so the helper gives no value for it (adversarial review: a stack
-    array of 40 where 386 needs 80 panicked)."""
-    root = write_tree(tmp_path, PER_BUILD)
-    pkg = packages.load(toolchain, ["./..."], str(root))[0]
-    path = str(root / "a.go")
-    source = (root / "a.go").read_bytes()
+def _values(toolchain, root: Path, name: str) -> dict:
+    """The helper's value of each item of the package's `[]any{…}` list."""
+    pkg = next(p for p in packages.load(toolchain, ["./..."], str(root)) if p.import_path.endswith(name))
+    path = str(root / ("pb.go" if name == "pb" else f"{name}/{name}.go"))
+    source = Path(path).read_bytes()
     result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]})
     first = source.index(b"[]any{") + len(b"[]any{")
     items = re.finditer(rb"[^,\s][^,]*?(?=,|$)", source[first : source.index(b"}", first)])
-    found = {m[0].decode(): result.value(path, first + m.start(), first + m.end()) for m in items}
-    assert found == {
+    return {m[0].decode(): result.value(path, first + m.start(), first + m.end()) for m in items}
+
+
+def test_only_values_every_build_gives_are_reported(tmp_path, toolchain):
+    """A rewrite is compiled by every build: a constant or array length that may fold differently in
+    another (a package whose directory has files only some builds compile, blk.go beside
+    blk_386.go; a target-sized value: unsafe.Sizeof, ^uint(0), math.MaxInt; another module's
+    package with per-build files, or its array types) has no value (adversarial reviews: a stack
+    array of 40 where 386 needs 80 panicked)."""
+    root = write_tree(tmp_path, PER_BUILD)
+    assert _values(toolchain, root, "pb") == {"fixed": None, "blockLen": None}
+    assert _values(toolchain, root, "st") == {
         "steadyLen": 16,
         "wide": 32,
-        "derived": None,
         "word": None,
         "ones": None,
         "maxInt": 127,
-        "arch": None,
+        "arch64": None,
+        "kinds": 6,
         "len(table)": 32,
-        "len(b)": None,
-        "len(local)": None,
         "len(fixed)": 16,
         "lim.Steady": 8,
-        "lim.PerBuild": None,
+        "arch.PerBuild": None,
         "len(sum)": 32,
+        "len(b)": None,
     }

@@ -115,6 +115,7 @@ type checked struct {
 	specs    map[types.Object]*ast.TypeSpec // the package's type declarations, by object (typeSpec)
 	consts   map[types.Object]ast.Expr      // the package's constants' expressions (constExpr)
 	arrays   map[int64][]spelling           // the array types the package spells, by length (steadyLength)
+	perBuild bool                           // the package's directory has files only some builds compile (steady.go)
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -177,6 +178,8 @@ func check(req request) (*checked, error) {
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
 		origins: newOrigins(fset, req.Files, req.Sources)}
+	// cgo-processed files (not the package's own) or a directory with files only some builds compile
+	c.perBuild = len(c.origins.processed) > 0 || len(req.Sources) == 0 || dirPerBuild(filepath.Dir(req.Sources[0]))
 	for _, f := range files {
 		ast.Inspect(f, c.collectFunc)
 	}

@@ -10,26 +10,38 @@ import (
 )
 
 // A rewrite is compiled by every build of the package, so a number written into it (a stack
-// array's length from a proven bound, a pool's array type) must be the same in all of them. A
-// constant or an array length is steady when its value does: declared, down to its literals, in
-// files every build compiles, from nothing sized by the target (unsafe.Sizeof, ^uint(0), a
-// conversion to a type declared per build) nor by another package's constant other than std's
-// fixed ones. go/types folds them all to numbers of this build only.
+// array's length from a proven bound, a pool's array type) must be the same in all of them;
+// go/types folds constants and array lengths for this build only. A value is steady when nothing
+// it derives from can differ between builds, judged conservatively:
+//   - nothing at all in a package whose directory holds a file only some builds compile (a
+//     //go:build line, a _GOOS/_GOARCH name, cgo): any declaration, type or constant, may differ;
+//   - nothing sized by the target: unsafe.Sizeof/Alignof/Offsetof, ^ of a uint or uintptr;
+//   - of std, everything but the packages and constants that differ by GOOS/GOARCH;
+//   - of another module's package, only a constant whose directory has no such file, declared
+//     from literals, operators and such constants of its own directory: no other package's name,
+//     no conversion or call, no ^; no array type (its length may come from anywhere).
 
 // archConsts are std constants whose value depends on GOOS or GOARCH.
 var archConsts = map[string]bool{
 	"math.MaxInt": true, "math.MinInt": true, "math.MaxUint": true, "strconv.IntSize": true,
-	"math/bits.UintSize": true, "runtime.GOOS": true, "runtime.GOARCH": true, "runtime.Compiler": true,
-	"os.PathSeparator": true, "os.PathListSeparator": true, "os.DevNull": true,
-	"path/filepath.Separator": true, "path/filepath.ListSeparator": true,
+	"math/bits.UintSize": true,
+}
+
+// perBuildStd: std packages whose declarations differ by GOOS or GOARCH.
+func perBuildStd(path string) bool {
+	switch path {
+	case "syscall", "os", "runtime", "path/filepath", "unsafe", "os/signal", "net", "os/exec":
+		return true
+	}
+	return strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasPrefix(path, "runtime/")
 }
 
 // steady reports whether e's constant value is the same in every build of the package.
 func (c *checked) steady(e ast.Expr) bool {
-	return c.steadyIn(e, map[types.Object]bool{})
+	return !c.perBuild && c.steadyExpr(e, map[types.Object]bool{})
 }
 
-func (c *checked) steadyIn(e ast.Expr, seen map[types.Object]bool) bool {
+func (c *checked) steadyExpr(e ast.Expr, seen map[types.Object]bool) bool {
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {
 		if !ok {
@@ -42,7 +54,7 @@ func (c *checked) steadyIn(e ast.Expr, seen map[types.Object]bool) bool {
 			ok = c.steadyObject(c.info.Uses[n.Sel], seen)
 		case *ast.UnaryExpr:
 			if n.Op == token.XOR { // ^uint(0): as wide as the target's uint
-				if b, isBasic := c.info.TypeOf(n).Underlying().(*types.Basic); isBasic && b.Info()&types.IsUntyped == 0 {
+				if b, isBasic := c.info.TypeOf(n).Underlying().(*types.Basic); isBasic {
 					ok = b.Kind() != types.Uint && b.Kind() != types.Uintptr
 				}
 			}
@@ -52,97 +64,60 @@ func (c *checked) steadyIn(e ast.Expr, seen map[types.Object]bool) bool {
 	return ok
 }
 
-// steadyObject: a name inside a constant expression. Package unsafe's functions, a type or
-// constant declared per build, another package's constant (but std's fixed ones) are not steady.
+// steadyObject: a name inside a constant expression (a type in a conversion or composite literal,
+// a variable under len, a constant, a builtin).
 func (c *checked) steadyObject(obj types.Object, seen map[types.Object]bool) bool {
 	switch obj := obj.(type) {
 	case *types.Builtin: // unsafe's are builtins too
 		return obj.Name() != "Sizeof" && obj.Name() != "Alignof" && obj.Name() != "Offsetof"
-	case *types.Var: // len(a) of an array variable is a constant
+	case *types.Var:
 		return c.steadyType(obj.Type())
 	case *types.TypeName:
-		if obj.Pkg() != c.pkg {
-			return obj.Pkg() == nil || obj.Pkg().Path() != "unsafe"
-		}
-		return c.portable(obj.Type()) || !c.constrained(obj.Pos())
+		return c.steadyType(obj.Type())
 	case *types.Const:
-		if obj.Pkg() != c.pkg {
-			return obj.Pkg() != nil && c.steadyImported(obj)
-		}
-		if seen[obj] {
+		switch {
+		case obj.Pkg() == nil: // iota, true, false
+			return true
+		case obj.Pkg() != c.pkg:
+			return c.steadyImported(obj)
+		case seen[obj]:
 			return true
 		}
 		seen[obj] = true
 		value := c.constExpr(obj)
-		return !c.constrained(obj.Pos()) && value != nil && c.steadyIn(value, seen)
+		return value != nil && c.steadyExpr(value, seen)
 	}
 	return true
 }
 
-// constExpr is the expression a constant of the package is declared with (the group's last one
-// for an implicit repetition, `B` in `const (A = iota; B)`); nil if not found.
-func (c *checked) constExpr(obj *types.Const) ast.Expr {
-	if c.consts == nil {
-		c.consts = map[types.Object]ast.Expr{}
-		for _, f := range c.files {
-			for _, decl := range f.Decls {
-				gen, isGen := decl.(*ast.GenDecl)
-				if !isGen || gen.Tok != token.CONST {
-					continue
-				}
-				constValues(gen, func(name *ast.Ident, value ast.Expr) {
-					if value != nil {
-						c.consts[c.info.Defs[name]] = value
-					}
-				})
-			}
-		}
-	}
-	if e, ok := c.consts[obj]; ok {
-		return e
-	}
-	return localConst(c, obj)
-}
-
-// localConst finds a constant declared inside a function body.
-func localConst(c *checked, obj *types.Const) ast.Expr {
-	var found ast.Expr
-	for _, f := range c.files {
-		if f.Pos() > obj.Pos() || obj.Pos() >= f.End() {
-			continue
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if vs, ok := n.(*ast.ValueSpec); ok && found == nil {
-				for i, name := range vs.Names {
-					if c.info.Defs[name] == obj && i < len(vs.Values) {
-						found = vs.Values[i]
-					}
-				}
-			}
-			return found == nil
-		})
-	}
-	return found
-}
-
-// steadyType: a type whose array length (through a pointer) is steady, or no array at all.
+// steadyType: a type with no array length in it (through a pointer or an alias), or one whose
+// length is steady: spelled by this package with steady lengths, or std's.
 func (c *checked) steadyType(t types.Type) bool {
+	t = types.Unalias(t)
 	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
+		t = types.Unalias(p.Elem())
 	}
-	if _, ok := t.Underlying().(*types.Array); !ok {
+	array, ok := t.Underlying().(*types.Array)
+	if !ok {
 		return true
 	}
 	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != c.pkg {
-		return named.Obj().Pkg() != nil && isStd(named.Obj().Pkg().Path())
+		return named.Obj().Pkg() != nil && stdSteady(named.Obj().Pkg().Path())
 	}
-	return c.steadyLength(t.Underlying().(*types.Array))
+	return c.steadyLength(array)
+}
+
+func stdSteady(path string) bool {
+	return isStd(path) && !perBuildStd(path)
 }
 
 // steadyLength: an array type's length is steady when every spelling of that type in the package
-// (`[N]T`, `[...]T{…}`) is in a file every build compiles, with a steady N; a type the package
-// never spells comes from another package's declaration, which it cannot see: not steady.
+// (`[N]T`, `[...]T{…}`) has a steady N; a type the package never spells comes from the other
+// packages' objects it uses (`sha256.Sum256`'s [32]byte): steady when each of those is std's.
 func (c *checked) steadyLength(t *types.Array) bool {
+	if c.perBuild {
+		return false
+	}
 	if c.arrays == nil {
 		c.arrays = map[int64][]spelling{}
 		for _, f := range c.files {
@@ -151,7 +126,7 @@ func (c *checked) steadyLength(t *types.Array) bool {
 				u, typed := c.info.TypeOf(a).(*types.Array)
 				if isArray && a.Len != nil && typed {
 					_, ellipsis := a.Len.(*ast.Ellipsis)
-					steady := !c.constrained(a.Pos()) && (ellipsis || c.steady(a.Len))
+					steady := ellipsis || c.steadyExpr(a.Len, map[types.Object]bool{})
 					c.arrays[u.Len()] = append(c.arrays[u.Len()], spelling{u, steady})
 				}
 				return true
@@ -167,21 +142,24 @@ func (c *checked) steadyLength(t *types.Array) bool {
 			spelled = true
 		}
 	}
-	return spelled || c.steadySources(t)
+	return spelled || c.stdSources(t)
 }
 
-// steadySources: an array type the package never spells comes from the other packages' objects it
-// uses (`sha256.Sum256`'s [32]byte result): steady when at least one does and each that does is
-// std's (but a per-build package's) or declared in a file of another module every build compiles.
-func (c *checked) steadySources(t *types.Array) bool {
+// spelling is one array type the package writes, and whether its length is steady.
+type spelling struct {
+	array  *types.Array
+	steady bool
+}
+
+// stdSources: the other packages' objects the package uses that carry the array type are all
+// std's, and there is one.
+func (c *checked) stdSources(t *types.Array) bool {
 	found := false
 	for _, obj := range c.info.Uses {
 		if obj.Pkg() == nil || obj.Pkg() == c.pkg || !carries(obj.Type(), t) {
 			continue
 		}
-		path := obj.Pkg().Path()
-		file := c.fset.Position(obj.Pos()).Filename
-		if isStd(path) && perBuildStd(path) || !isStd(path) && !unconstrainedOnDisk(file) {
+		if !stdSteady(obj.Pkg().Path()) {
 			return false
 		}
 		found = true
@@ -189,7 +167,8 @@ func (c *checked) steadySources(t *types.Array) bool {
 	return found
 }
 
-// carries: t is the array, a pointer to it, or a function returning one of those.
+// carries: u is the array, a pointer to it, a function returning one of those, or a struct with
+// a field of one of those.
 func carries(u types.Type, t *types.Array) bool {
 	if sig, ok := u.(*types.Signature); ok {
 		for i := 0; i < sig.Results().Len(); i++ {
@@ -202,82 +181,67 @@ func carries(u types.Type, t *types.Array) bool {
 	if p, ok := u.Underlying().(*types.Pointer); ok {
 		u = p.Elem()
 	}
+	if s, ok := u.Underlying().(*types.Struct); ok {
+		for i := 0; i < s.NumFields(); i++ {
+			if carries(s.Field(i).Type(), t) {
+				return true
+			}
+		}
+	}
 	return types.Identical(u.Underlying(), t)
 }
 
-// unconstrainedOnDisk: the source file (an absolute path the export data names) exists and no
-// build constraint restricts it.
-func unconstrainedOnDisk(path string) bool {
-	if !filepath.IsAbs(path) {
-		return false
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ParseComments|parser.PackageClauseOnly)
-	return err == nil && !fileConstrained(f, path)
-}
-
-// spelling is one array type the package writes, and whether its length is steady.
-type spelling struct {
-	array  *types.Array
-	steady bool
-}
-
-func isStd(path string) bool {
-	for i := 0; i < len(path); i++ {
-		if path[i] == '/' {
-			break
-		}
-		if path[i] == '.' {
-			return false
+// constExpr is the expression a constant of the package is declared with; nil if not found.
+func (c *checked) constExpr(obj *types.Const) ast.Expr {
+	if c.consts == nil {
+		c.consts = map[types.Object]ast.Expr{}
+		for _, f := range c.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if gen, ok := n.(*ast.GenDecl); ok && gen.Tok == token.CONST {
+					constValues(gen, func(name *ast.Ident, value ast.Expr) {
+						if value != nil {
+							c.consts[c.info.Defs[name]] = value
+						}
+					})
+				}
+				return true
+			})
 		}
 	}
-	return true
+	return c.consts[obj]
 }
 
-// steadyImported: a constant of another package. A std one is steady unless its package or the
-// constant is sized by the target or declared per OS (archConsts, perBuildStd); another module's
-// is steady when the file the export data names for it is on disk, compiled by every build, and
-// declares it from literals and constants of its own directory that are steady in turn.
+// steadyImported: a constant of another package (see the top of the file).
 func (c *checked) steadyImported(obj *types.Const) bool {
 	path := obj.Pkg().Path()
 	if isStd(path) {
 		return !archConsts[path+"."+obj.Name()] && !perBuildStd(path)
 	}
 	file := c.fset.Position(obj.Pos()).Filename
-	if file == "" || !filepath.IsAbs(file) {
+	if !filepath.IsAbs(file) || dirPerBuild(filepath.Dir(file)) {
 		return false
 	}
 	return steadyIn(filepath.Dir(file), obj.Name(), map[string]bool{})
 }
 
-// perBuildStd: std packages whose constants differ by GOOS or GOARCH.
-func perBuildStd(path string) bool {
-	switch path {
-	case "syscall", "os", "runtime", "path/filepath", "unsafe", "os/signal", "net":
-		return true
-	}
-	return strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasPrefix(path, "runtime/")
-}
-
-// steadyIn: the constant name of the package in dir is declared once, in a file every build
-// compiles, by an expression of literals, operators and steady constants of the same directory.
+// steadyIn: the constant of the package in dir is declared once, untyped or with a type of its own
+// package, by literals, operators and steady constants of the same directory.
 func steadyIn(dir, name string, seen map[string]bool) bool {
 	if seen[name] {
 		return true
 	}
 	seen[name] = true
-	value, ok := dirConst(dir, name)
-	if !ok {
+	decl, ok := dirConsts(dir)[name]
+	if !ok || decl.value == nil {
+		return false
+	}
+	if _, local := decl.typ.(*ast.Ident); decl.typ != nil && !local {
 		return false
 	}
 	steady := true
-	ast.Inspect(value, func(n ast.Node) bool {
+	ast.Inspect(decl.value, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.SelectorExpr, *ast.CallExpr: // another package's name, a conversion or builtin call
-			if call, isCall := n.(*ast.CallExpr); isCall {
-				if id, isIdent := call.Fun.(*ast.Ident); isIdent && (id.Name == "len" || id.Name == "cap") {
-					return steady
-				}
-			}
+		case *ast.SelectorExpr, *ast.CallExpr, *ast.CompositeLit, *ast.IndexExpr:
 			steady = false
 		case *ast.UnaryExpr:
 			steady = steady && n.Op != token.XOR
@@ -291,41 +255,56 @@ func steadyIn(dir, name string, seen map[string]bool) bool {
 	return steady
 }
 
-// dirConst is the expression the directory's one top-level constant of that name is declared with,
-// in a non-test file no build constraint restricts (the group's last one for an implicit repetition).
-func dirConst(dir, name string) (ast.Expr, bool) {
-	index, ok := dirIndex[dir]
-	if !ok {
-		index = map[string]ast.Expr{}
-		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-		for _, path := range files {
-			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ParseComments|parser.SkipObjectResolution)
-			if strings.HasSuffix(path, "_test.go") || err != nil {
-				continue
-			}
-			for _, decl := range f.Decls {
-				if gen, isGen := decl.(*ast.GenDecl); isGen && gen.Tok == token.CONST {
-					indexConsts(index, gen, fileConstrained(f, path))
-				}
-			}
-		}
-		dirIndex[dir] = index
-	}
-	value := index[name]
-	return value, value != nil
+// dirConst is one constant a directory declares: its type (nil if untyped) and expression (nil
+// when declared more than once or without one).
+type dirConst struct {
+	typ, value ast.Expr
 }
 
-// dirIndex: per directory, each constant's expression; nil for one declared more than once, in a
-// constrained file, or without an expression.
-var dirIndex = map[string]map[string]ast.Expr{}
+var dirIndex = map[string]map[string]dirConst{}
 
-func indexConsts(index map[string]ast.Expr, gen *ast.GenDecl, constrained bool) {
-	constValues(gen, func(name *ast.Ident, value ast.Expr) {
-		if _, again := index[name.Name]; again || constrained {
-			value = nil
+// dirConsts: the top-level constants of the directory's non-test files.
+func dirConsts(dir string) map[string]dirConst {
+	if index, ok := dirIndex[dir]; ok {
+		return index
+	}
+	index := map[string]dirConst{}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, path := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if strings.HasSuffix(path, "_test.go") || err != nil {
+			continue
 		}
-		index[name.Name] = value
-	})
+		for _, decl := range f.Decls {
+			if gen, ok := decl.(*ast.GenDecl); ok && gen.Tok == token.CONST {
+				constValues(gen, func(name *ast.Ident, value ast.Expr) {
+					if _, again := index[name.Name]; again {
+						value = nil
+					}
+					index[name.Name] = dirConst{specType(gen, name), value}
+				})
+			}
+		}
+	}
+	dirIndex[dir] = index
+	return index
+}
+
+// specType is the type the spec declaring name gives (the group's last one for a repetition).
+func specType(gen *ast.GenDecl, name *ast.Ident) ast.Expr {
+	var typ ast.Expr
+	for _, spec := range gen.Specs {
+		vs := spec.(*ast.ValueSpec)
+		if len(vs.Values) > 0 {
+			typ = vs.Type
+		}
+		for _, n := range vs.Names {
+			if n == name {
+				return typ
+			}
+		}
+	}
+	return nil
 }
 
 // constValues calls each with every name a const declaration declares and the expression it gets:
@@ -346,4 +325,36 @@ func constValues(gen *ast.GenDecl, each func(name *ast.Ident, value ast.Expr)) {
 			each(name, value)
 		}
 	}
+}
+
+var dirBuilds = map[string]bool{}
+
+// dirPerBuild: the directory holds a non-test Go file only some builds compile (a build
+// constraint, a _GOOS/_GOARCH name, cgo), or cannot be read.
+func dirPerBuild(dir string) bool {
+	if found, ok := dirBuilds[dir]; ok {
+		return found
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	found := err != nil || len(files) == 0
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly|parser.ParseComments)
+		if err != nil || fileConstrained(f, path) {
+			found = true
+			break
+		}
+		for _, spec := range f.Imports {
+			found = found || spec.Path.Value == `"C"`
+		}
+	}
+	dirBuilds[dir] = found
+	return found
+}
+
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
