@@ -53,9 +53,10 @@ func (c *checked) steadyExpr(e ast.Expr, seen map[types.Object]bool) bool {
 		case *ast.SelectorExpr:
 			ok = c.steadyObject(c.info.Uses[n.Sel], seen)
 		case *ast.UnaryExpr:
-			if n.Op == token.XOR { // ^uint(0): as wide as the target's uint
-				if b, isBasic := c.info.TypeOf(n).Underlying().(*types.Basic); isBasic {
-					ok = b.Kind() != types.Uint && b.Kind() != types.Uintptr
+			if n.Op == token.XOR { // ^uint(0): as wide as the target's uint; a type of another package may be too
+				t := c.info.TypeOf(n)
+				if b, isBasic := t.Underlying().(*types.Basic); isBasic && b.Info()&types.IsUntyped == 0 {
+					ok = b.Kind() != types.Uint && b.Kind() != types.Uintptr && c.portable(t)
 				}
 			}
 		}
