@@ -497,7 +497,9 @@ PER_BUILD = {
     "go.mod": "module example.com/pb\n\ngo 1.22\n",
     "blk.go": "//go:build !386\n\npackage pb\n\nconst blockLen = 40\n",
     "blk_386.go": "package pb\n\nconst blockLen = 80\n",
-    "pb.go": "package pb\n\nconst fixed = 16\n\nfunc F() []any {\n\treturn []any{fixed, blockLen}\n}\n",
+    "shadow_386.go": "package pb\n\ntype uint16 = uint32\n",
+    "pb.go": "package pb\n\ntype word uint64\n\nconst (\n\tfixed      = 16\n\tzw    word = 0\n)\n\n"
+    "func F() []any {\n\treturn []any{fixed, blockLen, zw, ^uint16(0) >> 12, uint8(200)}\n}\n",
     "lim/lim.go": "package lim\n\nconst Steady = 8\n\ntype Block [Steady]byte\n",
     "arch/per.go": "//go:build !386\n\npackage arch\n\nconst PerBuild = 8\n",
     "arch/per_386.go": "package arch\n\nconst PerBuild = 4\n",
@@ -547,12 +549,19 @@ def _values(toolchain, root: Path, name: str) -> dict:
 
 def test_only_values_every_build_gives_are_reported(tmp_path, toolchain):
     """A rewrite is compiled by every build: a constant or array length that may fold differently in
-    another (a package whose directory has files only some builds compile, blk.go beside
-    blk_386.go; a target-sized value: unsafe.Sizeof, ^uint(0), math.MaxInt; another module's
+    another (in a package whose directory has files only some builds compile, blk.go beside
+    blk_386.go, one from a per-build file, of a type of the package, or a predeclared name a
+    per-build file redeclares; a target-sized value: unsafe.Sizeof, ^uint(0), math.MaxInt; another module's
     package with per-build files, or its array types) has no value (adversarial reviews: a stack
     array of 40 where 386 needs 80 panicked)."""
     root = write_tree(tmp_path, PER_BUILD)
-    assert _values(toolchain, root, "pb") == {"fixed": None, "blockLen": None}
+    assert _values(toolchain, root, "pb") == {
+        "fixed": 16,
+        "blockLen": None,
+        "zw": None,
+        "^uint16(0) >> 12": None,
+        "uint8(200)": 200,
+    }
     assert _values(toolchain, root, "st") == {
         "steadyLen": 16,
         "wide": 32,

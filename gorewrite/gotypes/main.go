@@ -116,6 +116,8 @@ type checked struct {
 	consts   map[types.Object]ast.Expr      // the package's constants' expressions (constExpr)
 	arrays   map[int64][]spelling           // the array types the package spells, by length (steadyLength)
 	perBuild bool                           // the package's directory has files only some builds compile (steady.go)
+	dir      string                         // the package's directory
+	names    map[string]bool                // the top-level names its files declare, every build's (redeclared)
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -179,7 +181,10 @@ func check(req request) (*checked, error) {
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
 		origins: newOrigins(fset, req.Files, req.Sources)}
 	// cgo-processed files (not the package's own) or a directory with files only some builds compile
-	c.perBuild = len(c.origins.processed) > 0 || len(req.Sources) == 0 || dirPerBuild(filepath.Dir(req.Sources[0]))
+	if len(req.Sources) > 0 {
+		c.dir = filepath.Dir(req.Sources[0])
+	}
+	c.perBuild = len(c.origins.processed) > 0 || c.dir == "" || dirPerBuild(c.dir)
 	for _, f := range files {
 		ast.Inspect(f, c.collectFunc)
 	}
@@ -815,6 +820,9 @@ func (c *checked) typeSpec(obj *types.TypeName) *ast.TypeSpec {
 // constrained reports whether the file declaring pos is compiled only by some builds: a //go:build
 // line, or a _GOOS / _GOARCH name (go help buildconstraint). A file it cannot find counts as one.
 func (c *checked) constrained(pos token.Pos) bool {
+	if c.origins != nil && len(c.origins.processed) > 0 {
+		return true // cgo: its files compile only with CGO_ENABLED=1
+	}
 	for _, f := range c.files {
 		if f.Pos() <= pos && pos < f.End() {
 			return fileConstrained(f, c.fset.File(pos).Name())

@@ -13,13 +13,15 @@ import (
 // array's length from a proven bound, a pool's array type) must be the same in all of them;
 // go/types folds constants and array lengths for this build only. A value is steady when nothing
 // it derives from can differ between builds, judged conservatively:
-//   - nothing at all in a package whose directory holds a file only some builds compile (a
-//     //go:build line, a _GOOS/_GOARCH name, cgo): any declaration, type or constant, may differ;
+//   - in a package whose directory holds a file only some builds compile (a //go:build line, a
+//     _GOOS/_GOARCH name, cgo), only literals, predeclared names no file of the directory
+//     redeclares, and constants of a predeclared type declared in files every build compiles
+//     from such values: any type of the package, or a constant in a per-build file, may differ;
 //   - nothing sized by the target: unsafe.Sizeof/Alignof/Offsetof, ^ of a uint or uintptr;
 //   - of std, everything but the packages and constants that differ by GOOS/GOARCH;
-//   - of another module's package, only a constant whose directory has no such file, declared
-//     from literals, operators and such constants of its own directory: no other package's name,
-//     no conversion or call, no ^; no array type (its length may come from anywhere).
+//   - of another module's package, only a constant whose directory has no per-build file,
+//     declared from literals, operators and such constants of its own directory: no other
+//     package's name, no conversion or call, no ^; no array type (its length may come from anywhere).
 
 // archConsts are std constants whose value depends on GOOS or GOARCH.
 var archConsts = map[string]bool{
@@ -38,7 +40,7 @@ func perBuildStd(path string) bool {
 
 // steady reports whether e's constant value is the same in every build of the package.
 func (c *checked) steady(e ast.Expr) bool {
-	return !c.perBuild && c.steadyExpr(e, map[types.Object]bool{})
+	return c.steadyExpr(e, map[types.Object]bool{})
 }
 
 func (c *checked) steadyExpr(e ast.Expr, seen map[types.Object]bool) bool {
@@ -50,6 +52,9 @@ func (c *checked) steadyExpr(e ast.Expr, seen map[types.Object]bool) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
 			ok = c.steadyObject(c.info.Uses[n], seen)
+			if obj := c.info.Uses[n]; ok && c.perBuild && obj != nil && obj.Parent() == types.Universe {
+				ok = !c.redeclared()[n.Name] // `type uint16 = uint32` in a per-build file
+			}
 		case *ast.SelectorExpr:
 			ok = c.steadyObject(c.info.Uses[n.Sel], seen)
 		case *ast.UnaryExpr:
@@ -74,6 +79,9 @@ func (c *checked) steadyObject(obj types.Object, seen map[types.Object]bool) boo
 	case *types.Var:
 		return c.steadyType(obj.Type())
 	case *types.TypeName:
+		if c.perBuild && obj.Pkg() == c.pkg {
+			return false
+		}
 		return c.steadyType(obj.Type())
 	case *types.Const:
 		switch {
@@ -85,6 +93,9 @@ func (c *checked) steadyObject(obj types.Object, seen map[types.Object]bool) boo
 			return true
 		}
 		seen[obj] = true
+		if _, basic := obj.Type().(*types.Basic); c.perBuild && (!basic || c.constrained(obj.Pos())) {
+			return false
+		}
 		value := c.constExpr(obj)
 		return value != nil && c.steadyExpr(value, seen)
 	}
@@ -102,8 +113,8 @@ func (c *checked) steadyType(t types.Type) bool {
 	if !ok {
 		return true
 	}
-	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != c.pkg {
-		return named.Obj().Pkg() != nil && stdSteady(named.Obj().Pkg().Path())
+	if named, ok := t.(*types.Named); ok && (named.Obj().Pkg() != c.pkg || c.perBuild) {
+		return named.Obj().Pkg() != nil && named.Obj().Pkg() != c.pkg && stdSteady(named.Obj().Pkg().Path())
 	}
 	return c.steadyLength(array)
 }
@@ -116,9 +127,6 @@ func stdSteady(path string) bool {
 // (`[N]T`, `[...]T{…}`) has a steady N; a type the package never spells comes from the other
 // packages' objects it uses (`sha256.Sum256`'s [32]byte): steady when each of those is std's.
 func (c *checked) steadyLength(t *types.Array) bool {
-	if c.perBuild {
-		return false
-	}
 	if c.arrays == nil {
 		c.arrays = map[int64][]spelling{}
 		for _, f := range c.files {
@@ -127,7 +135,7 @@ func (c *checked) steadyLength(t *types.Array) bool {
 				u, typed := c.info.TypeOf(a).(*types.Array)
 				if isArray && a.Len != nil && typed {
 					_, ellipsis := a.Len.(*ast.Ellipsis)
-					steady := ellipsis || c.steadyExpr(a.Len, map[types.Object]bool{})
+					steady := !c.constrained(a.Pos()) && (ellipsis || c.steadyExpr(a.Len, map[types.Object]bool{}))
 					c.arrays[u.Len()] = append(c.arrays[u.Len()], spelling{u, steady})
 				}
 				return true
@@ -324,6 +332,45 @@ func constValues(gen *ast.GenDecl, each func(name *ast.Ident, value ast.Expr)) {
 				value = last[i]
 			}
 			each(name, value)
+		}
+	}
+}
+
+// redeclared: the top-level names any non-test file of the package's directory declares, this
+// build's or not (a predeclared name one of them redeclares differs between builds).
+func (c *checked) redeclared() map[string]bool {
+	if c.names == nil {
+		c.names = map[string]bool{}
+		files, _ := filepath.Glob(filepath.Join(c.dir, "*.go"))
+		for _, path := range files {
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+			if err != nil || strings.HasSuffix(path, "_test.go") {
+				continue
+			}
+			for _, decl := range f.Decls {
+				declaredNames(decl, c.names)
+			}
+		}
+	}
+	return c.names
+}
+
+func declaredNames(decl ast.Decl, names map[string]bool) {
+	switch d := decl.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			names[d.Name.Name] = true
+		}
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			switch sp := spec.(type) {
+			case *ast.TypeSpec:
+				names[sp.Name.Name] = true
+			case *ast.ValueSpec:
+				for _, n := range sp.Names {
+					names[n.Name] = true
+				}
+			}
 		}
 	}
 }
