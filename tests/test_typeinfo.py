@@ -503,6 +503,7 @@ PER_BUILD = {
     "lim/lim.go": "package lim\n\nconst Steady = 8\n\ntype Block [Steady]byte\n",
     "arch/per.go": "//go:build !386\n\npackage arch\n\nconst PerBuild = 8\n",
     "arch/per_386.go": "package arch\n\nconst PerBuild = 4\n",
+    "arch/keys.go": "package arch\n\nfunc Keys() [][PerBuild]byte { return make([][PerBuild]byte, 1) }\n",
     "st/st.go": """package st
 
 import (
@@ -524,13 +525,18 @@ const (
 	kinds     = iota
 )
 
-var table [wide]byte
+var (
+	table [wide]byte
+	pad   [8]byte
+)
 
 func F(b *lim.Block) []any {
+	ks := arch.Keys()
+	k := ks[0]
 	var fixed [steadyLen]byte
 	sum := sha256.Sum256(nil)
 	return []any{steadyLen, wide, word, ones, maxInt, arch64, kinds, len(table), len(fixed), lim.Steady,
-		arch.PerBuild, len(sum), len(b)}
+		arch.PerBuild, len(sum), len(b), len(ks[0]), len(k), len(pad)}
 }
 """,
 }
@@ -576,4 +582,7 @@ def test_only_values_every_build_gives_are_reported(tmp_path, toolchain):
         "arch.PerBuild": None,
         "len(sum)": 32,
         "len(b)": None,
+        "len(ks[0])": None,
+        "len(k)": None,
+        "len(pad)": None,
     }

@@ -118,6 +118,7 @@ type checked struct {
 	perBuild bool                           // the package's directory has files only some builds compile (steady.go)
 	dir      string                         // the package's directory
 	names    map[string]bool                // the top-level names its files declare, every build's (redeclared)
+	carried  map[*types.Array][2]bool       // sources' answers, by array type
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -179,7 +180,7 @@ func check(req request) (*checked, error) {
 	}
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
-		origins: newOrigins(fset, req.Files, req.Sources)}
+		origins: newOrigins(fset, req.Files, req.Sources), carried: map[*types.Array][2]bool{}}
 	// cgo-processed files (not the package's own) or a directory with files only some builds compile
 	if len(req.Sources) > 0 {
 		c.dir = filepath.Dir(req.Sources[0])

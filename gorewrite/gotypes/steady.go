@@ -49,6 +49,10 @@ func (c *checked) steadyExpr(e ast.Expr, seen map[types.Object]bool) bool {
 		if !ok {
 			return false
 		}
+		if e, isExpr := n.(ast.Expr); isExpr && c.info.TypeOf(e) != nil && !c.steadyType(c.info.TypeOf(e)) {
+			ok = false // `len(ks[0])` of a [][N]byte: the array length is the value
+			return false
+		}
 		switch n := n.(type) {
 		case *ast.Ident:
 			ok = c.steadyObject(c.info.Uses[n], seen)
@@ -102,21 +106,48 @@ func (c *checked) steadyObject(obj types.Object, seen map[types.Object]bool) boo
 	return true
 }
 
-// steadyType: a type with no array length in it (through a pointer or an alias), or one whose
-// length is steady: spelled by this package with steady lengths, or std's.
+// steadyType: every array length the type holds (through pointers, aliases, slices, maps,
+// channels, arrays and struct fields) is steady: another package's named type only of std, a
+// named type of this package only outside a package with per-build files, an unnamed array by
+// steadyLength.
 func (c *checked) steadyType(t types.Type) bool {
+	return c.steadyWithin(t, map[types.Type]bool{})
+}
+
+func (c *checked) steadyWithin(t types.Type, seen map[types.Type]bool) bool {
 	t = types.Unalias(t)
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	array, ok := t.Underlying().(*types.Array)
-	if !ok {
+	if seen[t] {
 		return true
 	}
-	if named, ok := t.(*types.Named); ok && (named.Obj().Pkg() != c.pkg || c.perBuild) {
-		return named.Obj().Pkg() != nil && named.Obj().Pkg() != c.pkg && stdSteady(named.Obj().Pkg().Path())
+	seen[t] = true
+	if named, ok := t.(*types.Named); ok {
+		if _, array := named.Underlying().(*types.Array); array && (named.Obj().Pkg() != c.pkg || c.perBuild) {
+			return named.Obj().Pkg() != nil && named.Obj().Pkg() != c.pkg && stdSteady(named.Obj().Pkg().Path())
+		}
+		if named.Obj().Pkg() != c.pkg && named.Obj().Pkg() != nil && stdSteady(named.Obj().Pkg().Path()) {
+			return true // std's own types: steady, per-OS packages aside
+		}
+		return c.steadyWithin(named.Underlying(), seen)
 	}
-	return c.steadyLength(array)
+	switch u := t.(type) {
+	case *types.Array:
+		return c.steadyLength(u) && c.steadyWithin(u.Elem(), seen)
+	case *types.Pointer:
+		return c.steadyWithin(u.Elem(), seen)
+	case *types.Slice:
+		return c.steadyWithin(u.Elem(), seen)
+	case *types.Chan:
+		return c.steadyWithin(u.Elem(), seen)
+	case *types.Map:
+		return c.steadyWithin(u.Key(), seen) && c.steadyWithin(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if !c.steadyWithin(u.Field(i).Type(), seen) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func stdSteady(path string) bool {
@@ -151,7 +182,8 @@ func (c *checked) steadyLength(t *types.Array) bool {
 			spelled = true
 		}
 	}
-	return spelled || c.stdSources(t)
+	std, ok := c.sources(t)
+	return ok && (spelled || std)
 }
 
 // spelling is one array type the package writes, and whether its length is steady.
@@ -160,44 +192,61 @@ type spelling struct {
 	steady bool
 }
 
-// stdSources: the other packages' objects the package uses that carry the array type are all
-// std's, and there is one.
-func (c *checked) stdSources(t *types.Array) bool {
-	found := false
+// sources: whether another package's object the package uses carries the array type, and false
+// when one that is not std's (but a per-build std package) does: its length may come from anywhere.
+func (c *checked) sources(t *types.Array) (found, ok bool) {
+	if known, seen := c.carried[t]; seen {
+		return known[0], known[1]
+	}
+	defer func() { c.carried[t] = [2]bool{found, ok} }()
 	for _, obj := range c.info.Uses {
-		if obj.Pkg() == nil || obj.Pkg() == c.pkg || !carries(obj.Type(), t) {
+		if obj.Pkg() == nil || obj.Pkg() == c.pkg || !carries(obj.Type(), t, map[types.Type]bool{}) {
 			continue
 		}
 		if !stdSteady(obj.Pkg().Path()) {
-			return false
+			return false, false
 		}
 		found = true
 	}
-	return found
+	return found, true
 }
 
-// carries: u is the array, a pointer to it, a function returning one of those, or a struct with
-// a field of one of those.
-func carries(u types.Type, t *types.Array) bool {
-	if sig, ok := u.(*types.Signature); ok {
-		for i := 0; i < sig.Results().Len(); i++ {
-			if carries(sig.Results().At(i).Type(), t) {
-				return true
-			}
-		}
+// carries: u holds the array type anywhere (a function's results, pointers, slices, maps,
+// channels, arrays, struct fields, a named type's underlying type).
+func carries(u types.Type, t *types.Array, seen map[types.Type]bool) bool {
+	u = types.Unalias(u)
+	if seen[u] {
 		return false
 	}
-	if p, ok := u.Underlying().(*types.Pointer); ok {
-		u = p.Elem()
+	seen[u] = true
+	if types.Identical(u.Underlying(), t) {
+		return true
 	}
-	if s, ok := u.Underlying().(*types.Struct); ok {
-		for i := 0; i < s.NumFields(); i++ {
-			if carries(s.Field(i).Type(), t) {
+	switch v := u.Underlying().(type) {
+	case *types.Signature:
+		for i := 0; i < v.Results().Len(); i++ {
+			if carries(v.Results().At(i).Type(), t, seen) {
+				return true
+			}
+		}
+	case *types.Pointer:
+		return carries(v.Elem(), t, seen)
+	case *types.Slice:
+		return carries(v.Elem(), t, seen)
+	case *types.Chan:
+		return carries(v.Elem(), t, seen)
+	case *types.Array:
+		return carries(v.Elem(), t, seen)
+	case *types.Map:
+		return carries(v.Key(), t, seen) || carries(v.Elem(), t, seen)
+	case *types.Struct:
+		for i := 0; i < v.NumFields(); i++ {
+			if carries(v.Field(i).Type(), t, seen) {
 				return true
 			}
 		}
 	}
-	return types.Identical(u.Underlying(), t)
+	return false
 }
 
 // constExpr is the expression a constant of the package is declared with; nil if not found.
