@@ -247,12 +247,33 @@ DEFERRED = """func Packed(body []byte) int {
 
 BUFFER = re.compile(r"^\tvar (\w+) (?:bytes\.Buffer|strings\.Builder)$", re.M)
 ARRAY = re.compile(r"^\tvar (\w+) \[512\]byte$", re.M)
+# sync.Pool's reuse made deterministic: the object Put last is the next one Get returns (a sync.Pool
+# may drop it at a GC or hand out another P's, and a mutant would then pass by luck, as one did in CI).
 NAIVE_POOLS = """
-var naiveBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+type naivePool struct {
+	mu   sync.Mutex
+	free []any
+	New  func() any
+}
+
+func (p *naivePool) Get() any {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		x := p.free[n-1]
+		p.free = p.free[:n-1]
+		return x
+	}
+	return p.New()
+}
+
+func (p *naivePool) Put(x any) { p.mu.Lock(); p.free = append(p.free, x); p.mu.Unlock() }
+
+var naiveBuffers = &naivePool{New: func() any { return new(bytes.Buffer) }}
 
 func naivePut(b *bytes.Buffer) { b.Reset(); naiveBuffers.Put(b) }
 
-var naiveArrays = sync.Pool{New: func() any { return new([512]byte) }}
+var naiveArrays = &naivePool{New: func() any { return new([512]byte) }}
 """
 
 
