@@ -121,11 +121,12 @@ func (c *checked) steadyWithin(t types.Type, seen map[types.Type]bool) bool {
 	}
 	seen[t] = true
 	if named, ok := t.(*types.Named); ok {
-		if _, array := named.Underlying().(*types.Array); array && (named.Obj().Pkg() != c.pkg || c.perBuild) {
-			return named.Obj().Pkg() != nil && named.Obj().Pkg() != c.pkg && stdSteady(named.Obj().Pkg().Path())
-		}
-		if named.Obj().Pkg() != c.pkg && named.Obj().Pkg() != nil && stdSteady(named.Obj().Pkg().Path()) {
+		pkg := named.Obj().Pkg()
+		if pkg != nil && pkg != c.pkg && stdSteady(pkg.Path()) {
 			return true // std's own types: steady, per-OS packages aside
+		}
+		if _, array := named.Underlying().(*types.Array); array && (pkg != c.pkg || c.perBuild) {
+			return false // its length is declared where another build may differ
 		}
 		return c.steadyWithin(named.Underlying(), seen)
 	}
@@ -327,10 +328,10 @@ func dirConsts(dir string) map[string]dirConst {
 		return index
 	}
 	index := map[string]dirConst{}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	files, _ := sourceFiles(dir)
 	for _, path := range files {
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
-		if strings.HasSuffix(path, "_test.go") || err != nil {
+		if err != nil {
 			continue
 		}
 		for _, decl := range f.Decls {
@@ -390,10 +391,10 @@ func constValues(gen *ast.GenDecl, each func(name *ast.Ident, value ast.Expr)) {
 func (c *checked) redeclared() map[string]bool {
 	if c.names == nil {
 		c.names = map[string]bool{}
-		files, _ := filepath.Glob(filepath.Join(c.dir, "*.go"))
+		files, _ := sourceFiles(c.dir)
 		for _, path := range files {
 			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
-			if err != nil || strings.HasSuffix(path, "_test.go") {
+			if err != nil {
 				continue
 			}
 			for _, decl := range f.Decls {
@@ -432,12 +433,9 @@ func dirPerBuild(dir string) bool {
 	if found, ok := dirBuilds[dir]; ok {
 		return found
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	files, err := sourceFiles(dir)
 	found := err != nil || len(files) == 0
 	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly|parser.ParseComments)
 		if err != nil || fileConstrained(f, path) {
 			found = true
@@ -449,6 +447,18 @@ func dirPerBuild(dir string) bool {
 	}
 	dirBuilds[dir] = found
 	return found
+}
+
+// sourceFiles: the directory's non-test Go files, every build's.
+func sourceFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	kept := files[:0]
+	for _, path := range files {
+		if !strings.HasSuffix(path, "_test.go") {
+			kept = append(kept, path)
+		}
+	}
+	return kept, err
 }
 
 func isStd(path string) bool {
