@@ -72,7 +72,9 @@ def returns_after_calls(view: PackageView, path: str, literal: Node, name: str) 
         return f"{key[2]} takes the func literal as a variadic or unnamed parameter"
     if decl.child_by_field_name("body") is None:
         return f"{key[2]} has no body here (assembly, or linked by go:linkname)"
-    if first_of(decl.child_by_field_name("body"), ("defer_statement", "goto_statement"), skip=_literal):
+    if first_of(
+        decl.child_by_field_name("body"), ("defer_statement", "goto_statement"), skip=lambda n: n.type == "func_literal"
+    ):
         return f"{key[2]} defers a call (which may recover a panic and return before it waits) or uses goto"
     elsewhere = _other_builds(view)
     if elsewhere:
@@ -81,10 +83,6 @@ def returns_after_calls(view: PackageView, path: str, literal: Node, name: str) 
             "must hold in every build"
         )
     return _waited(view.types, file, decl, param, key[2])
-
-
-def _literal(node: Node) -> bool:
-    return node.type == "func_literal"
 
 
 def _other_builds(view: PackageView) -> str | None:

@@ -20,7 +20,7 @@ from gorewrite import callees
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, PackageView, Proposal, Rule
 from gorewrite.rules.sync_pool.names import has_constraints
-from gorewrite.rules.sync_pool.plan import Plan, is_scratch, site_plan, size_of
+from gorewrite.rules.sync_pool.plan import Plan, is_scratch, per_build_length, site_plan, size_of
 from gorewrite.rules.sync_pool.pools import Part, merge, part_of
 from gorewrite.rules.sync_pool.sites import (
     MESSAGE,
@@ -113,8 +113,8 @@ def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     if _wrapper_site(view, candidate.escape):
         return False  # a bufio or tabwriter Writer is pooled for its reuse, never for its size
     site = site_of(view, candidate)
-    if site.kind == "var":
-        return False  # a var buffer is pooled for reuse, never for its size
+    if site.kind == "var" or per_build_length(view, site, candidate.escape):
+        return False  # a var buffer is pooled for reuse, never for its size; a per-build length is declined
     size = size_of(view, site, candidate.escape)
     return size is None or size > MAX_IMPLICIT_STACK or is_scratch(view, site, size)
 

@@ -26,9 +26,6 @@ def array_type(view: PackageView, site: Site) -> str | None:
         return None
     if ident is None or ident.kind != Kind.TYPE or ident.obj is not None or ident.named is not None:
         return None
-    # the pool's type is written as this build folds it: only a length every build gives (go/types helper)
-    if view.types.length(site.path, site.value.start_byte, site.value.end_byte) is None:
-        return None
     return declared.type
 
 

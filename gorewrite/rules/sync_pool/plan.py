@@ -83,7 +83,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     constrained = directive(function)
     if constrained:
         return f"the function carries {constrained}: how the runtime calls it is constrained"
-    if _per_build_length(view, site, escape):
+    if per_build_length(view, site, escape):
         return (
             f"the length in {text(site.value).decode()} is a constant some builds give differently (declared "
             "under a build constraint, or sized by the target): a pooled array would fit this build only"
@@ -320,9 +320,12 @@ def _reusable(view: PackageView, site: Site) -> str | None:
     return named if named in REUSABLE or named == BUILDER else None
 
 
-def _per_build_length(view: PackageView, site: Site, escape: Escape) -> bool:
+def per_build_length(view: PackageView, site: Site, escape: Escape) -> bool:
     """A constant length this build's compiler folds that the go/types helper does not give for every
-    build (gotypes/steady.go): an array's, or a make's the compiler prints as a number."""
+    build (gotypes/steady.go): an array's, or a make's the compiler prints as a number. The pool's
+    array type would be written as this build folds it: site_plan declines such a site."""
+    if view.types is None or view.types.error:
+        return False
     if site.kind == "array":
         return view.types.length(site.path, site.value.start_byte, site.value.end_byte) is None
     if site.kind != "make" or PRINTED_MAKE.fullmatch(escape.message) is None:
@@ -342,8 +345,6 @@ def size_of(view: PackageView, site: Site, escape: Escape) -> int | None:
         printed = PRINTED_MAKE.fullmatch(escape.message)
         if not args or args[0].type != "slice_type" or printed is None:
             return None
-        if any(view.types.value(site.path, a.start_byte, a.end_byte) is None for a in args[1:]):
-            return None  # the pool's array is the length this build folds: only one every build gives
         element = _named_size(view, site.path, args[0].child_by_field_name("element"))
         return element * int(printed[2].split(", ")[-1]) if element is not None else None
     if site.kind == "new":
