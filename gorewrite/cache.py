@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -26,9 +27,11 @@ import tree_sitter_go
 
 from gorewrite import __version__
 from gorewrite.escapes import Escape
+from gorewrite.files import Remembered
 from gorewrite.proposals import Candidate, PackageView, Rule
 from gorewrite.syntax import rule_data
 
+HEX = re.compile(r"[0-9a-f]{64}")
 SCHEMA = 3  # the entries' layout: bump it when it changes
 LIMIT = 64 * 1024 * 1024  # bytes of entries kept; std's are ~1 MB
 
@@ -49,15 +52,20 @@ def find(view: PackageView, rules: list[Rule], use: bool = True) -> tuple[list[C
     if found is not None:
         return found, False
     found = _found(view, rules)
-    _write(name, found)
+    if not view.sources.changed:  # else the key names bytes find did not see
+        _write(name, found)
     return found, True
 
 
 def prune(limit: int = LIMIT, folder: Path | None = None) -> None:
-    """Remove the least recently used entries of `folder` (the findings') until it holds at most three quarters
-    of limit."""
+    """Remove the least recently used entries of `folder` until it holds at most three quarters of limit;
+    without one, of the findings' and of the remembered files' (a new directory also means new findings)."""
+    if folder is None:
+        prune(limit, _folder())
+        prune(limit, _files())
+        return
     entries = []
-    for path in (folder or _folder()).glob("*.json"):
+    for path in folder.glob("*.json"):
         try:
             stat = path.stat()
         except OSError:
@@ -93,8 +101,8 @@ def _digest(view: PackageView, names: tuple[str, ...]) -> str:
     digest = hashlib.sha256(code(names))
     package = {**vars(view.package), "rewritable": sorted(view.package.rewritable)}  # a set's order is per process
     digest.update(json.dumps(package, sort_keys=True).encode())
-    for path, source in sorted(view.sources.items()):
-        digest.update(f"\0{path}\0".encode() + hashlib.sha256(source).digest())
+    for path in sorted(view.sources):
+        digest.update(f"\0{path}\0".encode() + view.sources.digest(path))
     for version, escapes in sorted(view.by_toolchain.items()):
         digest.update(f"\0{version}\0".encode())
         digest.update("\n".join(f"{e.path}:{e.line}:{e.col}:{e.message}" for e in escapes).encode())
@@ -140,6 +148,35 @@ def _read(key: str) -> list[Candidate] | None:
 def _write(key: str, found: list[Candidate]) -> None:
     rows = [[c.rule, *c.escape, c.path, *c.scope, c.also, c.declined] for c in found]
     store(_folder(), f"{key}.json", json.dumps(rows).encode())
+
+
+def remembered(directory: str) -> Remembered:
+    """What an earlier run remembered of the directory's files (files.py): {} when nothing, or nothing usable."""
+    data = fetch(_files(), _name(directory))
+    try:
+        found = json.loads(data) if data else {}
+        return {name: was for name, was in found.items() if _well_formed(was)}
+    except (ValueError, AttributeError):
+        return {}
+
+
+def remember(directory: str, files: Remembered) -> None:
+    store(_files(), _name(directory), json.dumps(files).encode())
+
+
+def _files() -> Path:
+    return directory() / "files"
+
+
+def _name(directory: str) -> str:
+    return hashlib.sha256(directory.encode()).hexdigest() + ".json"
+
+
+def _well_formed(was: object) -> bool:
+    if not (isinstance(was, list) and len(was) == 7 and all(type(n) is int for n in was[:4])):
+        return False
+    digest, flags = was[4], was[5:]
+    return isinstance(digest, str) and HEX.fullmatch(digest) is not None and all(type(f) is bool for f in flags)
 
 
 def fetch(folder: Path, name: str) -> bytes | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -42,14 +43,16 @@ class Package:
     error: str | None  # what `go list` reports as wrong with it (syntax error, missing import), else None
 
 
-def load(toolchain: Toolchain, patterns: list[str], cwd: str) -> list[Package]:
+def load(
+    toolchain: Toolchain, patterns: list[str], cwd: str, generated: Callable[[str], bool] | None = None
+) -> list[Package]:
     """The packages the patterns name, sorted by import path, each with what may be rewritten.
 
     Patterns are what `go list` takes, plus directories and .go files (as pre-commit passes
     them): a file names its directory's package, and only the named files are rewritable.
     A package go list finds but cannot load is returned with `error` set, for the caller to
     report and skip; one with nothing to compile is left out; a pattern that names nothing
-    raises UserError.
+    raises UserError. `generated` says whether a file is generated (is_generated unless given).
     """
     args, named = _arguments(patterns, cwd)
     done = toolchain.run(["list", "-e", f"-json={FIELDS}", "--", *args], cwd=cwd)
@@ -71,7 +74,7 @@ def load(toolchain: Toolchain, patterns: list[str], cwd: str) -> list[Package]:
     lang = f"1.{toolchain.minor}"
     # Like `go build ./...`, skip what has nothing to compile (only tests, or all excluded by tags).
     built = [p for p in found if p.get("GoFiles") or p.get("CgoFiles") or _error(p)]
-    return sorted((_package(p, named, lang) for p in built), key=lambda p: p.import_path)
+    return sorted((_package(p, named, lang, generated or is_generated) for p in built), key=lambda p: p.import_path)
 
 
 def arguments(patterns: list[str], cwd: str) -> list[str]:
@@ -117,7 +120,7 @@ def _hint(message: str, version: str) -> str:
     return "check the package patterns; `go list` must accept them"
 
 
-def _package(p: dict, named: dict[str, set[str]], lang: str) -> Package:
+def _package(p: dict, named: dict[str, set[str]], lang: str, generated: Callable[[str], bool]) -> Package:
     module = p.get("Module") or {}
     standard = bool(p.get("Standard")) or module.get("Path") in ("std", "cmd")  # GOROOT's own modules
     module_root = None if standard else module.get("Dir")
@@ -134,7 +137,7 @@ def _package(p: dict, named: dict[str, set[str]], lang: str) -> Package:
         module_root=module_root,
         go_version=go_version,
         files=files,
-        rewritable=_rewritable(p, module, module_root, named),
+        rewritable=_rewritable(p, module, module_root, named, generated),
         import_map=p.get("ImportMap", {}),
         imports=tuple(p.get("Imports", [])),
         standard=standard,
@@ -148,7 +151,9 @@ def _language(version: str) -> str:
     return m.group(0) if m else version
 
 
-def _rewritable(p: dict, module: dict, module_root: str | None, named: dict[str, set[str]]) -> frozenset[str]:
+def _rewritable(
+    p: dict, module: dict, module_root: str | None, named: dict[str, set[str]], generated: Callable[[str], bool]
+) -> frozenset[str]:
     """The package's files gorewrite may change (never cgo files: cgo rewrites them itself)."""
     if module and not module.get("Main"):
         return frozenset()  # a dependency from the module cache is not the user's code
@@ -157,7 +162,7 @@ def _rewritable(p: dict, module: dict, module_root: str | None, named: dict[str,
         return frozenset()
     only = _named_only(p, named)
     paths = (os.path.join(p["Dir"], name) for name in p.get("GoFiles", []))
-    return frozenset(f for f in paths if (only is None or os.path.realpath(f) in only) and not is_generated(f))
+    return frozenset(f for f in paths if (only is None or os.path.realpath(f) in only) and not generated(f))
 
 
 def _named_only(p: dict, named: dict[str, set[str]]) -> set[str] | None:
@@ -171,7 +176,11 @@ def _named_only(p: dict, named: dict[str, set[str]]) -> set[str] | None:
 def is_generated(path: str) -> bool:
     """Whether the file's head carries the generated-code marker before its package clause."""
     with open(path, "rb") as f:
-        head = f.read(HEAD_BYTES)
+        return generated_head(f.read(HEAD_BYTES))
+
+
+def generated_head(head: bytes) -> bool:
+    """Whether a file beginning with these bytes (at least HEAD_BYTES of them) is generated."""
     clause = PACKAGE_CLAUSE.search(head)
     return GENERATED.search(head, 0, clause.start() if clause else len(head)) is not None
 

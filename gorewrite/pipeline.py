@@ -10,6 +10,7 @@ from gorewrite import cache, exports, suppress, typeinfo
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
+from gorewrite.files import Memory, Snapshots, Sources, listed
 from gorewrite.flows import compile_flows
 from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
 from gorewrite.overlay import overlay_file
@@ -23,7 +24,7 @@ from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Verdict, verify
 from gorewrite.verify.bench import Delta
-from gorewrite.write import Snapshot, absent, read
+from gorewrite.write import absent
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Analysis:
     held_back: dict[Escape, str] = field(default_factory=dict)  # check: "speculative" or "unsafe", fix asks a flag
     suppressed: list[tuple[Candidate, Suppression]] = field(default_factory=list)  # //gorewrite:ignore
     suppression_problems: list[tuple[Suppression, str]] = field(default_factory=list)  # no reason, unused, …
-    snapshots: dict[str, Snapshot] = field(default_factory=dict)
+    snapshots: Snapshots = field(default_factory=Snapshots)  # read when first asked for
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
     weights: Weights | None = None  # --profile, joined with the packages
 
@@ -73,10 +74,11 @@ def analyse(
     Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
     """
     options.progress("listing packages")
+    memory = Memory(cache.remembered if options.cache else None)
     with overlay_file(options.unsaved) as overlay:
         early = EscapeCompile(toolchains[0], arguments(patterns, cwd), cwd, overlay)  # while go lists
         try:
-            run, good = _listed(toolchains, patterns, cwd)
+            run, good = _listed(toolchains, patterns, cwd, memory)
             paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
             early.know(files)  # parsed while go still replays the rest
             builds = {}
@@ -112,7 +114,7 @@ def analyse(
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: no file to read or parse
         view = PackageView(
-            pkg, _sources(run, pkg, options.unsaved), escapes, by_toolchain=by_version, options=values, required=needed
+            pkg, _sources(run, pkg, options, memory), escapes, by_toolchain=by_version, options=values, required=needed
         )
         views[pkg.import_path] = view
         found, fresh = cache.find(view, rules, options.cache)
@@ -269,9 +271,11 @@ def add_parameters(
             views[pkg].parameters[tc.version] = verdicts
 
 
-def _listed(toolchains: list[Toolchain], patterns: list[str], cwd: str) -> tuple[Analysis, list[Package]]:
+def _listed(
+    toolchains: list[Toolchain], patterns: list[str], cwd: str, memory: Memory
+) -> tuple[Analysis, list[Package]]:
     """The packages the patterns name, those go list cannot load marked broken, and the others."""
-    packages = load(toolchains[0], patterns, cwd)
+    packages = load(toolchains[0], patterns, cwd, memory.generated)
     standard = next((p.import_path for p in packages if p.standard), None)
     if standard and len(toolchains) > 1:
         raise UserError(
@@ -283,19 +287,14 @@ def _listed(toolchains: list[Toolchain], patterns: list[str], cwd: str) -> tuple
     return run, [p for p in packages if not p.error]
 
 
-def _sources(run: Analysis, pkg: Package, unsaved: dict[str, bytes]) -> dict[str, bytes]:
+def _sources(run: Analysis, pkg: Package, options: Options, memory: Memory) -> Sources:
     """Every .go file in the package directory (an editor's buffer for an unsaved one): a factory's callers
-    may hide in files the build skips."""
-    sources = {}
-    root = pkg.module_root or os.path.dirname(pkg.dir)
-    for name in sorted(os.listdir(pkg.dir)):
-        path = os.path.join(pkg.dir, name)
-        if not name.endswith(".go") or not os.path.isfile(path):
-            continue
-        snapshot = read(path)
-        sources[path] = unsaved.get(path, snapshot.content)
-        run.snapshots[path] = snapshot
-        run.roots[path] = root if pkg.module_root else _std_root(pkg)
+    may hide in files the build skips. Read only when asked for where the stat is as a run remembered it."""
+    sources, remember = listed(pkg.dir, run.snapshots, options.unsaved, memory)
+    if remember is not None:
+        cache.remember(pkg.dir, remember)
+    root = pkg.module_root or _std_root(pkg)
+    run.roots.update(dict.fromkeys(sources, root))
     return sources
 
 

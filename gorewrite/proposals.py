@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from gorewrite.claims import Claim, RemovesTargets
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
+from gorewrite.files import Sources
 from gorewrite.packages import Package
 from gorewrite.parameters import Verdicts
 from gorewrite.syntax import Tree, parse
@@ -76,7 +77,7 @@ class PackageView:
     """Everything a rule may look at for one package; rules read it and never run the compiler."""
 
     package: Package
-    sources: dict[str, bytes]  # every .go file in the package directory, compiled or not
+    sources: Sources  # every .go file in the package directory, compiled or not (a dict is wrapped)
     escapes: tuple[Escape, ...]  # the package's -m diagnostics under any of the toolchains, in compiler order
     by_toolchain: dict[str, tuple[Escape, ...]] = field(default_factory=dict)  # version -> what that release reports
     types: TypeInfo | None = None
@@ -92,6 +93,10 @@ class PackageView:
     digests: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)  # cache.key per rule set: kept
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)
     _line_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.sources, Sources):
+            self.sources = Sources(self.sources)  # given whole (tests, verification's rewritten views)
 
     def tree(self, path: str) -> Tree:
         """The file's syntax tree, parsed once."""

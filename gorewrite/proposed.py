@@ -46,7 +46,7 @@ def tag(
     missing = {pkg: cands for pkg, cands in found.items() if outcomes.get(pkg) is None}
     for pkg, proposals in propose(toolchains, cwd, rules, views, missing, compiled, options.progress).items():
         outcomes[pkg] = _outcomes(views[pkg], proposals)
-        if pkg in keys:
+        if pkg in keys and not views[pkg].sources.changed:  # else the key names bytes propose did not see
             _write(keys[pkg], outcomes[pkg])
     if missing and keys:
         cache.prune(folder=_folder())

@@ -30,9 +30,9 @@ class Suppression:
 
 def find(view: PackageView, path: str) -> list[Suppression]:
     """The directives in one file, with the lines each covers (none for a stray one)."""
-    source = view.sources[path]
-    if b"//gorewrite:ignore" not in source:
+    if not view.sources.ignores(path):
         return []
+    source = view.sources[path]
     found = []
     for match in DIRECTIVE.finditer(source):
         line = source.count(b"\n", 0, match.start()) + 1
@@ -89,7 +89,7 @@ def apply(
 
 
 def _with_directives(view: PackageView) -> set[str]:
-    return {path for path in view.package.rewritable if b"//gorewrite:ignore" in view.sources.get(path, b"")}
+    return {path for path in view.package.rewritable if path in view.sources and view.sources.ignores(path)}
 
 
 def _documented(view: PackageView, path: str, line: int):

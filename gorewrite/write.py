@@ -40,6 +40,8 @@ class Snapshot:
     size: int
     mode: int
     exists: bool = True  # False for a file a rewrite creates: it must still not exist when written
+    ctime_ns: int = 0  # with the inode, what files.py remembers a digest by
+    inode: int = 0
 
 
 @dataclass
@@ -64,7 +66,9 @@ def read(path: str) -> Snapshot:
     with open(path, "rb") as f:
         content = f.read()
         st = os.fstat(f.fileno())
-    return Snapshot(path, content, st.st_mtime_ns, st.st_size, stat.S_IMODE(st.st_mode))
+    return Snapshot(
+        path, content, st.st_mtime_ns, st.st_size, stat.S_IMODE(st.st_mode), ctime_ns=st.st_ctime_ns, inode=st.st_ino
+    )
 
 
 def before_rename(path: str) -> None:
