@@ -181,10 +181,10 @@ def _well_formed(was: object) -> bool:
 
 def fetch(folder: Path, name: str) -> bytes | None:
     """An entry's bytes, marked used now so it is pruned last; None when there is none or it cannot be read."""
-    path = folder / name
     try:
-        data = path.read_bytes()
-        os.utime(path)
+        with open(os.path.join(folder, name), "rb") as entry:
+            data = entry.read()
+            os.utime(entry.fileno())
     except OSError:
         return None
     return data

@@ -18,8 +18,10 @@ def relative(path: str, cwd: str) -> str:
 
 def only_some(run: Analysis, escape) -> str:
     """`  (go1.24.11 only)` for a site some of several toolchains do not report."""
+    if len(run.toolchains) < 2:
+        return ""
     said = run.reported_by.get(escape, ())
-    return f"  ({', '.join(said)} only)" if len(run.toolchains) > 1 and len(said) < len(run.toolchains) else ""
+    return f"  ({', '.join(said)} only)" if len(said) < len(run.toolchains) else ""
 
 
 def first_clause(reason: str) -> str:

@@ -81,6 +81,7 @@ def analyse(
             run, good = _listed(toolchains, patterns, cwd, memory)
             paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
             early.know(files)  # parsed while go still replays the rest
+            sources_of = {p.import_path: _sources(run, p, options, memory) for p in good}  # listed meanwhile
             builds = {}
             for tc in toolchains if good else []:
                 options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
@@ -114,7 +115,7 @@ def analyse(
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: no file to read or parse
         view = PackageView(
-            pkg, _sources(run, pkg, options, memory), escapes, by_toolchain=by_version, options=values, required=needed
+            pkg, sources_of[pkg.import_path], escapes, by_toolchain=by_version, options=values, required=needed
         )
         views[pkg.import_path] = view
         found, fresh = cache.find(view, rules, options.cache)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from operator import itemgetter
 
 from gorewrite import __version__, hotpaths, terminal
 from gorewrite.claims import stack_exprs
@@ -19,8 +20,8 @@ FIX_SCHEMA = "gorewrite.fix/v2"
 
 
 def by_position(sites: list) -> list:
-    """(escape, rule) pairs in file, line, column order: reports are stable between runs."""
-    return sorted(sites, key=lambda site: (site[0].path, site[0].line, site[0].col, site[0].message))
+    """(escape, rule) pairs in file, line, column order (an Escape is that tuple): stable between runs."""
+    return sorted(sites, key=itemgetter(0))
 
 
 def versions(run: Analysis) -> str:
