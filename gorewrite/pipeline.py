@@ -113,7 +113,7 @@ def analyse(
         files = set(pkg.files)
         heap = [e for e in escapes if e.heap and e.path in files and options.wanted(e.path, e.line)]
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
-            continue  # nothing allocates on the heap here: no file to read or parse
+            continue  # nothing allocates on the heap here: nothing to parse
         view = PackageView(
             pkg, sources_of[pkg.import_path], escapes, by_toolchain=by_version, options=values, required=needed
         )
