@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from gorewrite.syntax import Node, statements, text, unparen, walk
+from gorewrite.syntax import Node, ancestors, contains, statements, text, unparen, walk
 
 EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 FLIPPED = {b"<": b">", b"<=": b">=", b">": b"<", b">=": b"<=", b"==": b"==", b"!=": b"!="}
@@ -216,3 +216,25 @@ def _cases(clause: Node) -> list[Node]:
     """The expressions of a `case a, b:` clause (none for `default:`)."""
     values = clause.child_by_field_name("value") if clause.type == "expression_case" else None
     return values.named_children if values is not None else []
+
+
+def exclusive(one: Node, other: Node) -> bool:
+    """Do the two nodes lie in different branches of one if statement (its consequence and its else,
+    an `else if` included) or in different clauses of a switch without `fallthrough`, so that one pass
+    through that statement runs at most one of them? (A loop around it can run both: bounds.py asks.)"""
+    for node in ancestors(other):
+        if not contains(node, one):
+            continue
+        if node.type == "if_statement":
+            branches = [
+                b for b in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if b
+            ]
+        elif node.type == "expression_switch_statement":
+            branches = _clauses(node) or []  # a fallthrough runs the next clause too
+        elif node.type == "type_switch_statement":
+            branches = [c for c in node.named_children if c.type in ("type_case", "default_case")]
+        else:
+            return False
+        where = [next((i for i, b in enumerate(branches) if contains(b, n)), None) for n in (one, other)]
+        return None not in where and where[0] != where[1]
+    return False
