@@ -14,7 +14,7 @@ from collections.abc import Callable
 from gorewrite.guards import Side
 from gorewrite.lengths import bit_count, encoding_length, index_of
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, text
+from gorewrite.syntax import Node, call_args, text
 from gorewrite.terms import builtin, value_of
 from gorewrite.type_bounds import conversion, int_type, narrow, preserves, unsigned, wide
 
@@ -121,7 +121,7 @@ def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int 
     a count of bits (`bits.OnesCount32(x)`, at most 32), an index into a bounded operand (`bytes.IndexByte(b,
     c)`: -1 up to len(b)-1), and `T(x)` where T keeps x's value."""
     function = node.child_by_field_name("function")
-    args = node.child_by_field_name("arguments").named_children
+    args = call_args(node)
     if builtin(view, path, function, b"len") or builtin(view, path, function, b"cap"):
         return None if side.upper else 0
     for name, any_one in ((b"min", side.upper), (b"max", not side.upper)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gorewrite.syntax import Node, ancestors, first_of, mentions, statements, walk
+from gorewrite.syntax import Node, ancestors, call_args, first_of, mentions, statements, walk
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
 
@@ -48,7 +48,7 @@ def signalled(signal: Signal) -> tuple[Node, ...]:
     if signal.kind == "send":
         own = signal.node.child_by_field_name("channel")
     elif signal.kind == "close":
-        own = signal.node.child_by_field_name("arguments").named_children[0]
+        own = call_args(signal.node)[0]
     else:
         own = signal.node.child_by_field_name("function").child_by_field_name("operand")
     return (own, *(n.child_by_field_name("channel") for n in signal.early))
@@ -189,7 +189,7 @@ def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
         return Signal("send", channel.obj, channel.name, node) if channel else None
     if node.type != "call_expression":
         return None
-    function, args = node.child_by_field_name("function"), node.child_by_field_name("arguments").named_children
+    function, args = node.child_by_field_name("function"), call_args(node)
     if function.type == "identifier" and len(args) == 1:
         builtin = types.at(path, function.start_byte)
         channel = _local(types, path, args[0])

@@ -183,6 +183,26 @@ func (a *Archive) End() error { return a.zw.Close() }
         " variable of its own",
         'func() string { fw, _ := {pkg}.Open(1); fw.Close(); return {pkg}.Plain("next") }()',
     ),
+    # A comment is a named child of the argument list: counted, it made the index name keep's n, not b.
+    "comment_shifts_argument": (
+        """var kept *bytes.Buffer
+
+func keep(b *bytes.Buffer, n int) {
+	kept = b
+}
+
+func Render(name string) int {
+	var buf bytes.Buffer
+	io.WriteString(&buf, name)
+	keep( /* remember */ &buf, 1)
+	return buf.Len()
+}
+
+func Kept() string { return kept.String() }
+""",
+        "buf is passed to keep, whose b (comment_shifts_argument.go:25) is assigned",
+        'func() string { {pkg}.Render("one"); {pkg}.Plain("next"); return {pkg}.Kept() }()',
+    ),
     "array_returned": (
         """func Head(r io.Reader) []byte {
 	var scratch [512]byte

@@ -23,11 +23,13 @@ from gorewrite.syntax import (
     LITERALS,
     Node,
     ancestors,
+    call_args,
     captures,
     contains,
     declaration_range,
     enclosing,
     first_of,
+    items,
     load_query,
     mentions,
     text,
@@ -366,7 +368,7 @@ def _address_call(ident: Node) -> tuple[Node, int] | None:
     unary = expr.parent
     if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "argument_list":
         return None
-    arguments = [a for a in unary.parent.named_children if a.type != "comment"]
+    arguments = items(unary.parent)
     return unary.parent.parent, arguments.index(unary)
 
 
@@ -649,7 +651,7 @@ def _order_problem(outer: Node) -> str | None:
     if outer.parent is not None and outer.parent.type in ("go_statement", "defer_statement"):
         return "go/defer would move the factory's setup code into the new goroutine or to function exit"
     caller = owner(outer)
-    for arg in outer.child_by_field_name("arguments").named_children:
+    for arg in call_args(outer):
         if arg.type in SIMPLE and arg.type != "identifier":
             continue
         if arg.type != "identifier" or caller is None or not _private_local(caller, outer, arg.text):

@@ -24,6 +24,7 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.rulekit import memo, owner, types_or_reason, uses_goto
 from gorewrite.syntax import (
     Node,
+    call_args,
     captures,
     declaration_range,
     directive,
@@ -358,7 +359,7 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
         return _pure(view, path, converted[1])
     function = node.child_by_field_name("function")
     ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
-    args = node.child_by_field_name("arguments").named_children
+    args = call_args(node)
     if encoding_length(view, path, function) is not None or bit_count(view, path, function) is not None:
         # hex.EncodedLen(n), base64.StdEncoding.EncodedLen(n), bits.OnesCount32(x): functions of their arguments alone
         receiver = function.child_by_field_name("operand") if function.type == "selector_expression" else None
@@ -523,7 +524,7 @@ def _sizes(make: Make) -> list[Node]:
 
 
 def _slice_type(make: Make) -> str:
-    return _src(make.call.child_by_field_name("arguments").named_children[0])
+    return _src(call_args(make.call)[0])
 
 
 def _may_be_negative(node: Node) -> bool:
