@@ -397,8 +397,8 @@ def _access(use: Node) -> Node:
 def _reads_stored(store: Store, place: str, access: Node) -> bool:
     """Does the access read exactly the field or element the declaration stored the value in?"""
     node = unparen(access)
-    if place == "var":
-        return node.type == "identifier"
+    if place == "var":  # every use reads the variable: `x.(T)`, `f(x)`, and `x.Error()` through its method set
+        return True
     if place == "field":
         return node.type == "selector_expression" and text(node.child_by_field_name("field")) == text(store.key)
     if place == "entry":  # the same literal key; any other index is another use of the map
