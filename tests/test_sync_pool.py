@@ -469,6 +469,7 @@ REUSED = (
     "frame_verify",
     "crc_staging",
     "gzip_response",
+    "gzip_metrics",
     "deflate_block",
     "hex_dump_builder",
     "array_copy_buffer",
