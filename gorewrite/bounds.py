@@ -49,7 +49,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, exclusive, switch_in, when
+from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, bodies, exclusive, switch_in, when
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
 from gorewrite.shapes import length as length_shape
@@ -141,12 +141,12 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
 
 
 def _targets(stmt: Node) -> Own:
-    """Where stmt writes after it has read everything: the left side of an assignment (`n = n + 4` and
-    `n += 4` read n first; the spec's two phases) and the operand of `n++`."""
+    """Where stmt writes after it has read everything: an assignment's left side (`n += 4` reads n first:
+    the spec's two phases), the operand of `n++`, an if's or a switch's bodies (after its conditions)."""
     if stmt.type in ("inc_statement", "dec_statement"):
         return ((stmt.start_byte, stmt.end_byte),)
     left = stmt.child_by_field_name("left") if stmt.type in ASSIGNMENTS else None
-    return ((left.start_byte, left.end_byte),) if left is not None else ()
+    return ((left.start_byte, left.end_byte),) if left is not None else bodies(stmt)
 
 
 def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool, later: Own) -> bool:

@@ -238,3 +238,20 @@ def exclusive(one: Node, other: Node) -> bool:
         where = [next((i for i, b in enumerate(branches) if contains(b, n)), None) for n in (one, other)]
         return None not in where and where[0] != where[1]
     return False
+
+
+def bodies(node: Node) -> Own:
+    """Where an if/else-if chain or an expression switch runs code after the conditions it tests: its
+    blocks and its clauses' statements. A write there comes after every condition evaluated on the same
+    pass (a later `else if` or case is another branch), so it reaches them again only around a loop; an
+    initializer (`if m = 2*m; n > m`, `else if m = …;`) runs before its condition and is not one."""
+    found = []
+    while node is not None and node.type == "if_statement":
+        found.append(node.child_by_field_name("consequence"))
+        node = node.child_by_field_name("alternative")
+        if node is not None and node.type == "block":
+            found.append(node)
+    if node is not None and node.type == "expression_switch_statement":
+        clauses = [c for c in node.named_children if c.type in ("expression_case", "default_case")]
+        found += [s for c in clauses for s in c.named_children if s.type == "statement_list"]
+    return tuple((b.start_byte, b.end_byte) for b in found)
