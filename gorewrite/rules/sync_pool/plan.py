@@ -407,7 +407,10 @@ def _scratch_flow(view: PackageView, site: Site, escape: Escape, objs: set[str])
         # Slicing an array takes its address: `from scratch (address-of)`, then `from scratch[:] (slice)`.
         allowed = (*SCRATCH_STEPS, "address-of") if site.kind == "array" else SCRATCH_STEPS
         for step in steps:
-            if step[1] not in allowed or (step[1] == "call parameter" and not _io_call(view, site, step, objs)):
+            # `crc32.d, crc32.p := crc.(*crc32.digest), buf[:m] (assign-pair)`: a call inlined where it is made
+            # binds its parameters at the call's `(`, and its body's steps are printed there too: the call's own
+            at_call = step[1] in ("call parameter", "assign-pair")
+            if step[1] not in (*allowed, "assign-pair") or (at_call and not _io_call(view, site, step, objs)):
                 return (
                     f"it can outlive the call: {version} says `{step[0].strip()}`, which neither io's contracts"
                     " nor the std table cover"
