@@ -1080,6 +1080,38 @@ func Render(tables [][]string, layout string, format func(layout, row string) st
 """,
         "\t\t{\n\t\tlayout := layout" + COPY.format("layout") + "\t\tgo func() {",
     ),
+    "lock_behind_pointer": (
+        """package lock_behind_pointer
+
+import "sync"
+
+// Settings shares one mutex between its copies: copying the value copies the pointer, not the lock.
+type Settings struct {
+	mu    *sync.Mutex
+	Scale int
+	Name  string
+}
+
+// Rounds sends every key with the current settings, then raises the scale for the next round.
+func Rounds(keys []string, scale int, sink func(string, int)) int {
+	s := Settings{mu: new(sync.Mutex), Scale: scale, Name: "x"}
+	for r := 0; r < 2; r++ {
+		var wg sync.WaitGroup
+		for _, k := range keys {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sink(k+s.Name, s.Scale)
+			}()
+		}
+		wg.Wait()
+		s.Scale++
+	}
+	return s.Scale
+}
+""",
+        "\t\t\t{\n\t\t\ts := s" + COPY.format("s") + "\t\t\tgo func() {",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -2989,6 +3021,70 @@ func Run(probe func(int)) int {
 """,
         "register uses its parameter onDone other than by calling it",
     ),
+    "lock_value_copied": (
+        """package lock_value_copied
+
+import "sync"
+
+// Settings guards Scale with its mutex when the settings are shared; here one goroutine owns them.
+type Settings struct {
+	mu    sync.Mutex
+	Scale int
+	Name  string
+}
+
+// Rounds sends every key with the current settings, then raises the scale for the next round.
+func Rounds(keys []string, scale int, sink func(string, int)) int {
+	s := Settings{Scale: scale, Name: "x"}
+	for r := 0; r < 2; r++ {
+		var wg sync.WaitGroup
+		for _, k := range keys {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sink(k+s.Name, s.Scale)
+			}()
+		}
+		wg.Wait()
+		s.Scale++
+	}
+	return s.Scale
+}
+""",
+        "s holds a lock (example.com/m/lock_value_copied.Settings contains sync.Mutex)",
+    ),
+    "lock_atomic_array": (
+        """package lock_atomic_array
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// Shard counts its hits atomically.
+type Shard struct {
+	Hits atomic.Int64
+	Base int
+}
+
+// Spread reports each shard's base to the sink, then raises every base for the next pass.
+func Spread(passes int, sink func(int)) int {
+	var shards [2]Shard
+	for p := 0; p < passes; p++ {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sink(shards[0].Base + shards[1].Base)
+		}()
+		wg.Wait()
+		shards[0].Base++
+	}
+	return shards[0].Base
+}
+""",
+        "shards holds a lock (example.com/m/lock_atomic_array.Shard contains sync/atomic.Int64",
+    ),
 }
 
 
@@ -3265,6 +3361,20 @@ NAIVE = {
 }
 
 
+# case -> (the naive rewrite of its source, what go vet says of the mutant): the copy builds and
+# behaves, but breaks the user's vet, which passes on the original.
+VET = {
+    "lock_value_copied": (
+        block_copy("\t\t\tgo func() {", "\t\t\t}()\n", "s"),
+        "assignment copies lock value to s: example.com/m/naive/lock_value_copied.Settings contains sync.Mutex",
+    ),
+    "lock_atomic_array": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "shards"),
+        "assignment copies lock value to shards",
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     """The rule's proposals for every case, by case name: one module, one compile."""
@@ -3309,6 +3419,25 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+@pytest.mark.parametrize("name", list(VET))
+def test_the_naive_copy_of_a_lock_fails_vet(tmp_path, toolchain, name):
+    """What the copylocks decline prevents: go vet passes on the original and fails on the copy."""
+    rewrite, said = VET[name]
+    source = DECLINES[name][0]
+    root = module(tmp_path, {f"orig/{name}/{name}.go": source, f"naive/{name}/{name}.go": rewrite(source)})
+    assert toolchain.run(["vet", "./orig/..."], str(root)).returncode == 0
+    vetted = toolchain.run(["vet", "./naive/..."], str(root))
+    assert said in vetted.stderr.decode(), vetted.stderr.decode()
+
+
+def test_a_copy_that_shares_its_lock_keeps_vet_clean(tmp_path, toolchain, proposed):
+    """A mutex behind a pointer is shared, not copied: the verified copy leaves vet passing."""
+    (fix,) = [p for p in proposed["lock_behind_pointer"] if isinstance(p, Fix)]
+    root = module(tmp_path, {"lock_behind_pointer/l.go": edited(FIXES["lock_behind_pointer"][0], fix)})
+    vetted = toolchain.run(["vet", "./..."], str(root))
+    assert vetted.returncode == 0, vetted.stderr.decode()
 
 
 def test_a_helper_another_build_declares_again_is_not_followed(tmp_path):

@@ -230,6 +230,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             f"{name} is {decl.size} bytes: the compiler captures a variable wider than {BY_VALUE_MAX} bytes "
             "by reference, so a copy would move to the heap as well"
         )
+    if decl.lock:  # vet's copylocks flags `x := x` of such a value: the rewrite would break the user's vet
+        return f"{name} holds a lock ({decl.lock}): a copy would make go vet fail (assignment copies lock value)"
     # A copy in a block of its own when one beside the statement would redeclare the variable, or
     # would take the later writes the happens-before edges allow (and leave the variable stale).
     block = any(
@@ -923,6 +925,8 @@ def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Iden
             f"{name} has a pointer receiver and {recv.name} is not a pointer: "
             f"the method expression would take &{recv.name}, which moves {recv.name} to the heap"
         )
+    if recv.lock:  # each call would pass the value: vet's copylocks flags the argument
+        return f"{recv.name} holds a lock ({recv.lock}): passing it to the method expression would make go vet fail"
     if _signature(decl) != _signature(forward.literal):
         return f"the func literal's signature differs from {name}'s"
     return (f"({recv.type}).{name}" if recv.type.startswith("*") else f"{recv.type}.{name}").encode()
