@@ -1080,6 +1080,106 @@ func Render(tables [][]string, layout string, format func(layout, row string) st
 """,
         "\t\t{\n\t\tlayout := layout" + COPY.format("layout") + "\t\tgo func() {",
     ),
+    "hb_multi_value_make": (
+        """package hb_multi_value_make
+
+// Quote prices each item on a worker while the caller adds the item's fee, raising the markup after
+// each answer: res is made by its own item of the multi-value :=.
+func Quote(items []string, markup int, price func(string, int) int) int {
+	total := 0
+	for _, it := range items {
+		res, fee := make(chan int, 1), len(it)
+		go func() {
+			res <- price(it, markup)
+		}()
+		total += <-res
+		total += fee
+		markup++
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tmarkup := markup" + COPY.format("markup") + "\t\tgo func() {",
+    ),
+    "hb_return_before_receive": (
+        """package hb_return_before_receive
+
+// Prepare warms each pass's cache in the background; a failed check gives up with what it has,
+// and the path that returns never reaches the write after the receive.
+func Prepare(key string, scale int, check func(int) bool, warm func(string, int) int) int {
+	total := 0
+	for pass := 0; pass < 3; pass++ {
+		res := make(chan int, 1)
+		go func() {
+			res <- warm(key, scale)
+		}()
+		if !check(pass) {
+			return total
+		}
+		total += <-res
+		scale *= 10
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tscale := scale" + COPY.format("scale") + "\t\tgo func() {",
+    ),
+    "hb_two_channels_select": (
+        """package hb_two_channels_select
+
+// Fetch asks for each key on a worker, whose failure arrives on a channel of its own; the budget
+// grows once the worker has answered either way.
+func Fetch(keys []string, budget int, get func(string, int) (int, error)) (int, int) {
+	total, failed := 0, 0
+	for _, k := range keys {
+		res, errc := make(chan int, 1), make(chan error, 1)
+		go func() {
+			n, err := get(k, budget)
+			if err != nil {
+				errc <- err
+				return
+			}
+			res <- n
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-errc:
+			failed++
+		}
+		budget += 10
+	}
+	return total, failed
+}
+""",
+        "\t\t{\n\t\tbudget := budget" + COPY.format("budget") + "\t\tgo func() {",
+    ),
+    "hb_two_channels_receive": (
+        """package hb_two_channels_receive
+
+// Sizes measures each file on a worker that reports a failure on errc; the caller waits for the
+// size alone (a failed file blocks it, as before), then widens the block size.
+func Sizes(files []string, block int, stat func(string, int) (int, error)) int {
+	total := 0
+	for _, f := range files {
+		sizes := make(chan int, 1)
+		errc := make(chan error, 1)
+		go func() {
+			n, err := stat(f, block)
+			if err != nil {
+				errc <- err
+				return
+			}
+			sizes <- n
+		}()
+		total += <-sizes
+		block *= 2
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tblock := block" + COPY.format("block") + "\t\tgo func() {",
+    ),
     "lock_behind_pointer": (
         """package lock_behind_pointer
 
@@ -3085,6 +3185,149 @@ func Spread(passes int, sink func(int)) int {
 """,
         "shards holds a lock (example.com/m/lock_atomic_array.Shard contains sync/atomic.Int64",
     ),
+    "multi_value_other_item": (
+        """package multi_value_other_item
+
+// Collect hands each key to a worker that reports on the shared feed; only spare is made here.
+func Collect(keys []string, scale int, feed chan int, gate <-chan struct{}, seen func(int)) int {
+	total := 0
+	for _, k := range keys {
+		res, spare := feed, make(chan int, 1)
+		go func() {
+			<-gate
+			seen(scale)
+			res <- len(k)
+		}()
+		spare <- 1
+		total += <-res + <-spare
+		scale++
+	}
+	return total
+}
+""",
+        "res is not made by make() in the goroutine's loop iteration",
+    ),
+    "return_path_writes": (
+        """package return_path_writes
+
+// Prepare warms each pass's cache in the background; a failed check resets the scale, then returns.
+func Prepare(key string, scale int, gate <-chan struct{}, check func(int) bool, warm func(string, int) int) int {
+	total := 0
+	for pass := 0; pass < 3; pass++ {
+		res := make(chan int, 1)
+		go func() {
+			<-gate
+			res <- warm(key, scale)
+		}()
+		if !check(pass) {
+			scale = 0
+			return total
+		}
+		total += <-res
+		scale *= 10
+	}
+	return total
+}
+""",
+        "the write at line 13 can come before the wait at line 16 returns",
+    ),
+    "two_channels_default": (
+        """package two_channels_default
+
+// Fetch asks for each key on a worker; a worker not done yet counts as failed.
+func Fetch(keys []string, budget int, gate <-chan struct{}, get func(string, int) (int, error)) (int, int) {
+	total, failed := 0, 0
+	for _, k := range keys {
+		res, errc := make(chan int, 1), make(chan error, 1)
+		go func() {
+			<-gate
+			n, err := get(k, budget)
+			if err != nil {
+				errc <- err
+				return
+			}
+			res <- n
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-errc:
+			failed++
+		default:
+			failed++
+		}
+		budget += 10
+	}
+	return total, failed
+}
+""",
+        "the function never receives from errc or res",
+    ),
+    "two_channels_other_sender": (
+        """package two_channels_other_sender
+
+import "errors"
+
+// Fetch asks for each key on a worker; a watchdog reports a stop on the worker's error channel.
+func Fetch(keys []string, budget int, gate, stop <-chan struct{}, get func(string, int) (int, error)) (int, int) {
+	total, failed := 0, 0
+	for _, k := range keys {
+		res, errc := make(chan int, 1), make(chan error, 1)
+		go func() {
+			<-gate
+			n, err := get(k, budget)
+			if err != nil {
+				errc <- err
+				return
+			}
+			res <- n
+		}()
+		go func() {
+			<-stop
+			errc <- errors.New("stopped")
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-errc:
+			failed++
+		}
+		budget += 10
+	}
+	return total, failed
+}
+""",
+        "errc is used other than by this goroutine's one signal",
+    ),
+    "two_channels_second_send": (
+        """package two_channels_second_send
+
+// Fetch reports a failed check on errc, and still fetches the key.
+func Fetch(keys []string, budget int,
+	gate <-chan struct{}, check func(string) error, get func(string, int) int) (int, int) {
+	total, failed := 0, 0
+	for _, k := range keys {
+		res, errc := make(chan int, 1), make(chan error, 1)
+		go func() {
+			if err := check(k); err != nil {
+				errc <- err
+			}
+			<-gate
+			res <- get(k, budget)
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-errc:
+			failed++
+		}
+		budget += 10
+	}
+	return total, failed
+}
+""",
+        "the function never waits for res",
+    ),
 }
 
 
@@ -3351,6 +3594,36 @@ NAIVE = {
         "fmt.Sprint({pkg}.Scaled(3, 10, make(chan struct{})))",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
+    "multi_value_other_item": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { feed, gate, got := make(chan int, 2), make(chan struct{}), make(chan int, 1); feed <- 5; "
+        '{pkg}.Collect([]string{"a"}, 1, feed, gate, func(n int) { got <- n }); close(gate); '
+        "return fmt.Sprint(<-got) }()",
+    ),
+    "return_path_writes": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Prepare("k", 3, gate, func(int) bool { return false }, '
+        "func(_ string, n int) int { got <- n; return n }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "two_channels_default": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "budget"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Fetch([]string{"a"}, 1, gate, func(_ string, b int) (int, error) { got <- b; return b, nil }); '
+        "close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "two_channels_other_sender": (
+        block_copy("\t\tgo func() {\n\t\t\t<-gate", "\t\t}()\n", "budget"),
+        "func() string { gate, stop, got := make(chan struct{}), make(chan struct{}), make(chan int, 1); close(stop); "
+        '{pkg}.Fetch([]string{"a"}, 1, gate, stop, func(_ string, b int) (int, error) { got <- b; return b, nil }); '
+        "close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "two_channels_second_send": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "budget"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Fetch([]string{"a"}, 1, gate, func(string) error { return errors.New("bad") }, '
+        "func(_ string, b int) int { got <- b; return b }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
     "factory_names_clash": (merge_factory, "no new variables on left side of :="),
     "factory_value_use": (merge_factory, "not enough arguments in call to joiner"),
