@@ -3,7 +3,8 @@ whether one lies on every path from the go statement to a write.
 
 A wait is a statement of a block that holds the go statement, after it:
 
-- a receive or a Wait as the statement (`<-ch`, `v := <-ch`, `if v := <-ch; …`, `wg.Wait()`);
+- a receive or a Wait as the statement (`<-ch`, `v := <-ch`, `if v := <-ch; …`, `wg.Wait()`), or a
+  receive the statement evaluates unconditionally (`total += <-res + fee`);
 - a `select` whose every case receives from the channel or ends in a terminating statement that no
   break, continue or goto leaves (the spec's notion, gorewrite/terminating.py): a path through
   another case leaves the function, and there is no `default` to go on without a receive;
@@ -87,9 +88,11 @@ def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:
 
 
 def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
-    """The wait a receive from the channel makes: its statement, or the select whose case it is."""
+    """The wait a receive from the channel makes: its statement, or the select whose case it is. A
+    statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
+    <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""
     receive = receive_of(node)
-    stmt = statement_of(receive) if receive is not None else None
+    stmt = (statement_of(receive) or _evaluating_statement(receive)) if receive is not None else None
     if stmt is not None:
         return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
     case = receive.parent.parent if receive is not None and receive.parent.type == "receive_statement" else None

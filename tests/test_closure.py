@@ -1092,8 +1092,7 @@ func Quote(items []string, markup int, price func(string, int) int) int {
 		go func() {
 			res <- price(it, markup)
 		}()
-		total += <-res
-		total += fee
+		total += <-res + fee
 		markup++
 	}
 	return total
@@ -3328,6 +3327,29 @@ func Fetch(keys []string, budget int,
 """,
         "the function never waits for res",
     ),
+    "receive_under_or": (
+        """package receive_under_or
+
+// Check asks a worker only when the fast path has no answer, and lowers the limit afterwards.
+func Check(keys []string, limit int, fast func(string) bool, gate <-chan struct{}, slow func(string, int) bool) int {
+	passed := 0
+	for _, k := range keys {
+		res := make(chan bool, 1)
+		go func() {
+			<-gate
+			res <- slow(k, limit)
+		}()
+		ok := fast(k) || <-res
+		if ok {
+			passed++
+		}
+		limit--
+	}
+	return passed
+}
+""",
+        "the function never waits for res",
+    ),
 }
 
 
@@ -3623,6 +3645,12 @@ NAIVE = {
         "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
         '{pkg}.Fetch([]string{"a"}, 1, gate, func(string) error { return errors.New("bad") }, '
         "func(_ string, b int) int { got <- b; return b }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "receive_under_or": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "limit"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Check([]string{"a"}, 5, func(string) bool { return true }, gate, '
+        "func(_ string, n int) bool { got <- n; return true }); close(gate); return fmt.Sprint(<-got) }()",
     ),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
     "factory_names_clash": (merge_factory, "no new variables on left side of :="),
