@@ -29,6 +29,9 @@ class Spawn:
     function: Node
     literal: Node
     statement: Node
+    # func literals inside the goroutine (start bytes) that no toolchain's compile says escape: a callee
+    # given one cannot keep it past the call (that would move it to the heap)
+    unescaped: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,37 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
             f"(or defer it), so nothing orders its reads of {name} before the write"
         )
     nested = (
-        n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper and n.id not in before
+        n
+        for n in walk(body)
+        if n.type in ("go_statement", "func_literal")
+        and n != wrapper
+        and n.id not in before
+        and not _called_before_signal(spawn, n, body)
     )
     if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
     return signal if go else _group_go(types, spawn)
+
+
+def _called_before_signal(spawn: Spawn, literal: Node, body: Node) -> bool:
+    """A func literal passed to a call whose statement the goroutine runs before its signal
+    (`sort.Slice(c, func(a, b int) bool { return (c[a] < c[b]) != desc })`), that every toolchain's
+    compile says does not escape: the callee can neither keep it nor start it in a goroutine (either
+    would move it to the heap), and the call's result is dropped, so it runs only inside that call.
+    Not in a defer or go statement, nor in another func literal: every statement of the goroutine's
+    body runs before its signal (Done deferred or last, sends that end it)."""
+    call = literal.parent.parent if literal.parent is not None else None
+    if literal.start_byte not in spawn.unescaped or call is None or literal.parent.type != "argument_list":
+        return False
+    if call.type != "call_expression" or call.parent.type != "expression_statement":
+        return False
+    around = ancestors(call)
+    for node in around:
+        if node == body:
+            return True
+        if node.type in ("defer_statement", "go_statement", "func_literal"):
+            return False
+    return False
 
 
 def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | None, Node | None, int]:

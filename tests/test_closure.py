@@ -1179,6 +1179,38 @@ func Sizes(files []string, block int, stat func(string, int) (int, error)) int {
 """,
         "\t\t{\n\t\tblock := block" + COPY.format("block") + "\t\tgo func() {",
     ),
+    "hb_sort_inside": (
+        """package hb_sort_inside
+
+import (
+	"sort"
+	"sync"
+)
+
+// SortAll sorts a copy of each group on a worker, one order a round; the comparator reads desc, but
+// sort.Slice does not keep it (func literal does not escape): it runs only inside that call, before
+// the deferred Done.
+func SortAll(groups [][]int, desc bool) [][]int {
+	out := make([][]int, len(groups))
+	for r := 0; r < 2; r++ {
+		var wg sync.WaitGroup
+		for i, g := range groups {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c := append([]int(nil), g...)
+				sort.Slice(c, func(a, b int) bool { return (c[a] < c[b]) != desc })
+				out[i] = c
+			}()
+		}
+		wg.Wait()
+		desc = !desc
+	}
+	return out
+}
+""",
+        "\t\t\t{\n\t\t\tdesc := desc" + COPY.format("desc") + "\t\t\tgo func() {",
+    ),
     "lock_behind_pointer": (
         """package lock_behind_pointer
 
@@ -3350,6 +3382,62 @@ func Check(keys []string, limit int, fast func(string) bool, gate <-chan struct{
 """,
         "the function never waits for res",
     ),
+    "deferred_sort_after_done": (
+        """package deferred_sort_after_done
+
+import (
+	"sort"
+	"sync"
+)
+
+// Sorted hands each group out first and sorts it on the way out; the comparator does not escape,
+// but the deferred sort runs after the Done deferred after it.
+func Sorted(groups [][]int, desc bool, gate <-chan struct{}, seen chan<- bool) [][]int {
+	out := make([][]int, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			c := append([]int(nil), g...)
+			out[i] = c
+			defer sort.Slice(c, func(a, b int) bool { <-gate; seen <- desc; return (c[a] < c[b]) != desc })
+			defer wg.Done()
+		}()
+	}
+	wg.Wait()
+	desc = !desc
+	return out
+}
+""",
+        "the goroutine starts a goroutine or makes a func literal that may read desc after it signals",
+    ),
+    "hooked_literal_escapes": (
+        """package hooked_literal_escapes
+
+import "sync"
+
+// Saved hooks run when the groups are done.
+var Saved []func() bool
+
+func register(f func() bool) { Saved = append(Saved, f) }
+
+// Hooked registers a hook per group, on a worker; the hook escapes and may run after the write.
+func Hooked(groups [][]int, desc bool) bool {
+	var wg sync.WaitGroup
+	for _, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			register(func() bool { return desc && len(g) > 0 })
+		}()
+	}
+	wg.Wait()
+	desc = !desc
+	return desc
+}
+""",
+        "the goroutine starts a goroutine or makes a func literal that may read desc after it signals",
+    ),
 }
 
 
@@ -3651,6 +3739,15 @@ NAIVE = {
         "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
         '{pkg}.Check([]string{"a"}, 5, func(string) bool { return true }, gate, '
         "func(_ string, n int) bool { got <- n; return true }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "deferred_sort_after_done": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "desc"),
+        "func() string { gate, seen := make(chan struct{}), make(chan bool, 64); "
+        "{pkg}.Sorted([][]int{{2, 1}}, false, gate, seen); close(gate); return fmt.Sprint(<-seen) }()",
+    ),
+    "hooked_literal_escapes": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "desc"),
+        "func() string { {pkg}.Hooked([][]int{{1}}, true); return fmt.Sprint({pkg}.Saved[0]()) }()",
     ),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
     "factory_names_clash": (merge_factory, "no new variables on left side of :="),

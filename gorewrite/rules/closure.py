@@ -305,7 +305,7 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
             )
         if stmt.type == "defer_statement":
             return written
-        spawn = happens_before.Spawn(path, function, literal, stmt)
+        spawn = happens_before.Spawn(path, function, literal, stmt, _unescaped(view, path, literal))
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and stmt.type != "go_statement":
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
@@ -318,6 +318,20 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
         if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == Use.DECL:
             return f"the func literal declares its own {name}"
     return None
+
+
+def _unescaped(view: PackageView, path: str, literal: Node) -> frozenset[int]:
+    """The func literals inside literal (start bytes) that no toolchain of the run reports as escaping."""
+    if not view.by_toolchain:
+        return frozenset()
+    escaping = {
+        (e.line, e.col)
+        for found in view.by_toolchain.values()
+        for e in found
+        if e.path == path and e.message == LITERAL_ESCAPES
+    }
+    inner = (n for n in walk(literal) if n.type == "func_literal" and n != literal)
+    return frozenset(n.start_byte for n in inner if (n.start_point.row + 1, n.start_point.column + 1) not in escaping)
 
 
 def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str) -> str | None:
