@@ -321,7 +321,10 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
 
 
 def _unescaped(view: PackageView, path: str, literal: Node) -> frozenset[int]:
-    """The func literals inside literal (start bytes) that no toolchain of the run reports as escaping."""
+    """The func literals inside literal (start bytes) passed to a call whose callee keeps nothing of them
+    (retention: `less does not escape` for sort.Slice) and that no toolchain of the run reports escaping.
+    Not escaping alone would not do: a literal stored in a local of the goroutine (`fill(fs[:], f)`,
+    inlined) stays on its stack, and a call deferred before the signal could run it after."""
     if not view.by_toolchain:
         return frozenset()
     escaping = {
@@ -331,7 +334,19 @@ def _unescaped(view: PackageView, path: str, literal: Node) -> frozenset[int]:
         if e.path == path and e.message == LITERAL_ESCAPES
     }
     inner = (n for n in walk(literal) if n.type == "func_literal" and n != literal)
-    return frozenset(n.start_byte for n in inner if (n.start_point.row + 1, n.start_point.column + 1) not in escaping)
+    return frozenset(
+        n.start_byte
+        for n in inner
+        if (n.start_point.row + 1, n.start_point.column + 1) not in escaping and _kept_by_none(view, n)
+    )
+
+
+def _kept_by_none(view: PackageView, literal: Node) -> bool:
+    """Is the literal an argument of a call whose callee keeps nothing of it after it returns?"""
+    args = literal.parent
+    if args is None or args.type != "argument_list" or args.parent.type != "call_expression":
+        return False
+    return retention.kept(view, args.parent, items(args).index(literal), contents=True) is None
 
 
 def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str) -> str | None:
