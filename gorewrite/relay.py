@@ -47,7 +47,12 @@ def relays(types: TypeInfo, worker: Spawn, signal: Signal) -> list[Relay]:
             continue
         helper = Spawn(worker.path, worker.function, literal, go)
         passed = goroutine_signal(types, helper, "")
-        if not isinstance(passed, Signal) or passed.kind not in ("send", "close") or passed.obj == signal.obj:
+        if (
+            not isinstance(passed, Signal)
+            or passed.kind not in ("send", "close")
+            or passed.obj == signal.obj
+            or passed.others
+        ):
             continue
         wait = _wait_of(types, helper, passed, signal)
         if wait is not None:
