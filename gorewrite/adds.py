@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from gorewrite.rulekit import owner
 from gorewrite.signals import WG_ADD, Signal, Spawn, goroutine_signal, innermost_loop, method_of, previous
-from gorewrite.syntax import Node, contains, first_of, walk
+from gorewrite.syntax import Node, call_args, contains, first_of, walk
 from gorewrite.trips import Count, count_of, same, trip
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
@@ -45,7 +45,7 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     """
     if call.type != "call_expression":
         return []
-    function, args = call.child_by_field_name("function"), call.child_by_field_name("arguments").named_children
+    function, args = call.child_by_field_name("function"), call_args(call)
     if function.type != "selector_expression" or method_of(types, spawn.path, function) != WG_ADD:
         return []
     wg = _local(types, spawn.path, function.child_by_field_name("operand"))

@@ -49,7 +49,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, switch_in, when
+from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, bodies, exclusive, switch_in, when
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
 from gorewrite.shapes import length as length_shape
@@ -135,23 +135,25 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
     again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
     facts = _facts(view, path, again, subject, stmt, function, side)
-    later = _targets(stmt)
+    apart = [w for w in writes if exclusive(root.descendant_for_byte_range(w.start, w.end), stmt)]
+    later = _targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
     return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps, later))
 
 
 def _targets(stmt: Node) -> Own:
-    """Where stmt writes after it has read everything: the left side of an assignment (`n = n + 4` and
-    `n += 4` read n first; the spec's two phases) and the operand of `n++`."""
+    """Where stmt writes after it has read everything: an assignment's left side (`n += 4` reads n first:
+    the spec's two phases), the operand of `n++`, an if's or a switch's bodies (after its conditions)."""
     if stmt.type in ("inc_statement", "dec_statement"):
         return ((stmt.start_byte, stmt.end_byte),)
     left = stmt.child_by_field_name("left") if stmt.type in ASSIGNMENTS else None
-    return ((left.start_byte, left.end_byte),) if left is not None else ()
+    return ((left.start_byte, left.end_byte),) if left is not None else bodies(stmt)
 
 
 def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool, later: Own) -> bool:
     """Can no write other than the fact's own run between the fact and stmt? A write after stmt (or by
-    stmt, after it reads: `later`) reaches it again only around a loop that holds both and starts after
-    the fact (a fact inside the loop, or the loop's own condition, holds again on every pass before stmt)."""
+    stmt, after it reads, or in another branch of an if or switch around it: `later`) reaches it only
+    around a loop that holds both and starts after the fact (a fact inside the loop, or the loop's own
+    condition, holds again on every pass before stmt)."""
     if fact.before and jumps:
         return False
     for write in writes:

@@ -20,7 +20,7 @@ import re
 from gorewrite import callees, happens_before
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, first_of, mentions, unparen, walk
+from gorewrite.syntax import Node, call_args, first_of, mentions, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 NOT_A_CALLEE = "the func literal is not an argument of a call to a function of the package"
@@ -66,7 +66,7 @@ def returns_after_calls(view: PackageView, path: str, literal: Node, name: str) 
     if any(mentions(n, name.encode()) for n in nested):
         return f"the func literal starts a goroutine or makes a func literal that may read {name} after it returns"
     file, decl = found
-    args = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
+    args = call_args(call)
     param = _parameter(decl, args.index(literal))
     if param is None:
         return f"{key[2]} takes the func literal as a variadic or unnamed parameter"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from gorewrite.syntax import Node, statements, text, unparen, walk
+from gorewrite.syntax import Node, ancestors, contains, statements, text, unparen, walk
 
 EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 FLIPPED = {b"<": b">", b"<=": b">=", b">": b"<", b">=": b"<=", b"==": b"==", b"!=": b"!="}
@@ -216,3 +216,42 @@ def _cases(clause: Node) -> list[Node]:
     """The expressions of a `case a, b:` clause (none for `default:`)."""
     values = clause.child_by_field_name("value") if clause.type == "expression_case" else None
     return values.named_children if values is not None else []
+
+
+def exclusive(one: Node, other: Node) -> bool:
+    """Do the two nodes lie in different branches of one if statement (its consequence and its else,
+    an `else if` included) or in different clauses of a switch without `fallthrough`, so that one pass
+    through that statement runs at most one of them? (A loop around it can run both: bounds.py asks.)"""
+    for node in ancestors(other):
+        if not contains(node, one):
+            continue
+        if node.type == "if_statement":
+            branches = [
+                b for b in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if b
+            ]
+        elif node.type == "expression_switch_statement":
+            branches = _clauses(node) or []  # a fallthrough runs the next clause too
+        elif node.type == "type_switch_statement":
+            branches = [c for c in node.named_children if c.type in ("type_case", "default_case")]
+        else:
+            return False
+        where = [next((i for i, b in enumerate(branches) if contains(b, n)), None) for n in (one, other)]
+        return None not in where and where[0] != where[1]
+    return False
+
+
+def bodies(node: Node) -> Own:
+    """Where an if/else-if chain or an expression switch runs code after the conditions it tests: its
+    blocks and its clauses' statements. A write there comes after every condition evaluated on the same
+    pass (a later `else if` or case is another branch), so it reaches them again only around a loop; an
+    initializer (`if m = 2*m; n > m`, `else if m = …;`) runs before its condition and is not one."""
+    found = []
+    while node is not None and node.type == "if_statement":
+        found.append(node.child_by_field_name("consequence"))
+        node = node.child_by_field_name("alternative")
+        if node is not None and node.type == "block":
+            found.append(node)
+    if node is not None and node.type == "expression_switch_statement":
+        clauses = [c for c in node.named_children if c.type in ("expression_case", "default_case")]
+        found += [s for c in clauses for s in c.named_children if s.type == "statement_list"]
+    return tuple((b.start_byte, b.end_byte) for b in found)

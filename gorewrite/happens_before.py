@@ -17,8 +17,18 @@ from __future__ import annotations
 from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
-from gorewrite.signals import GROUP_GO, WG_ADD, Signal, Spawn, goroutine_signal, innermost_loop, method_of, signalled
-from gorewrite.syntax import Node, ancestors, contains
+from gorewrite.signals import (
+    GROUP_GO,
+    WG_ADD,
+    Signal,
+    Spawn,
+    channels,
+    goroutine_signal,
+    innermost_loop,
+    method_of,
+    signalled,
+)
+from gorewrite.syntax import Node, ancestors, contains, items
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, receiving_loops, waits
 
@@ -36,6 +46,8 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
             "Add(len(xs)) before a loop over xs, `range xs` or `for i := 0; i < len(xs); i++`, starting one "
             "goroutine an iteration): Wait may not wait for it"
         )
+    if signal.others:
+        return _sends_unordered(types, spawn, signal, writes)
     fanned = _fanned_in_loop(types, spawn, signal)
     # Others send on the channel: only a range loop over it waits (the close alone ends it), and no
     # helper's receive does. A WaitGroup or group is never sent on.
@@ -69,6 +81,29 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
         reasons = [next(filter(None, (not_ordering(s, w, write) for s, w in chain)), None) for chain in chains]
         own = [chain[0][1] for chain in chains if len(chain) == 1]  # not a helper goroutine's start
         if all(reasons) and not _waited_before(types, spawn, signal, own, write):
+            return reasons[0]
+    return None
+
+
+def _sends_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list[int]) -> str | None:
+    """Ending sends on several channels (`errc <- err; return` … `res <- v`): the goroutine sends once,
+    on one of them, as its last act. Each channel is made in the goroutine's loop iteration and used
+    only by its ending sends and the function's receives, so a receive from any of them (or a select
+    whose every case receives from one of them or terminates) completes only after that send, and so
+    after every read. No helper goroutine or fan-in for them."""
+    for part in channels(signal):
+        problem = _signals_only_here(types, spawn, part, ())
+        if problem is None and _fanned_in_loop(types, spawn, part) is not None:
+            problem = f"{part.name} is not made by make() in the goroutine's loop iteration"
+        if problem:
+            return problem
+    chains = [w for part in channels(signal) for w in waits(types, spawn, part, False)]
+    if not chains:
+        names = " or ".join(part.name for part in channels(signal))
+        return f"the function never receives from {names} as a statement or in a select whose other cases return"
+    for write in writes:
+        reasons = [not_ordering(spawn, w, write) for w in chains]
+        if all(reasons):
             return reasons[0]
     return None
 
@@ -191,20 +226,21 @@ def _made_here(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
 
 
 def _made(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
-    """A channel declared by `ch := make(…)` in the function: the builtin (go/types), not a function of that name."""
+    """A channel declared by `ch := make(…)` in the function: the builtin (go/types), not a function of that
+    name; also one of several (`res, errc := make(…), make(…)`, `res, n := make(…), 0`), by its own item."""
     stmt = decl.parent.parent if decl.parent is not None else None
     if (
         stmt is None
         or stmt.type != "short_var_declaration"
-        or len(stmt.child_by_field_name("left").named_children) != 1
         or stmt.parent is None
         or stmt.parent.type != "statement_list"  # `for ch := make(…); …`: made once for every iteration
     ):
         return False
-    right = stmt.child_by_field_name("right").named_children
-    function = (
-        right[0].child_by_field_name("function") if len(right) == 1 and right[0].type == "call_expression" else None
-    )
+    left, right = items(stmt.child_by_field_name("left")), items(stmt.child_by_field_name("right"))
+    if len(left) != len(right) or decl not in left:  # `a, b := f()`: no item of its own
+        return False
+    value = right[left.index(decl)]
+    function = value.child_by_field_name("function") if value.type == "call_expression" else None
     made = function is not None and types.builtin(spawn.path, function.start_byte, "make")
     return made and owner(decl) == spawn.function
 

@@ -6,17 +6,23 @@ kept no longer than that writer, so the constructor keeps nothing of it when the
 the receiver of the methods the std table lists (stdtable.py: each entry cites the std source and
 is proven by the GC) and dies with the caller's frame: used in place, or through a local variable
 declared by the call (`zw := …`, `fw, err := …`) whose every use (go/types identity) is such a
-method call, in the function's own body. Anything else says what is done with it: returned,
-stored, passed on, captured by a func literal, used by a goroutine or a defer (which runs around
-a pool's deferred Put), reassigned or selected as a value.
+method call, in the function's own body; or passed to a std function the table clears for an
+argument that calls only those methods (`fmt.Fprintf(zw, …)`: Fprintf keeps w no longer than its
+Write keeps its receiver; `json.NewEncoder(zw)`, itself a holder, is judged the same way); or the
+receiver of such a method deferred in the function (`defer zw.Close()`: the holder is made after the
+buffer's pool Get, so its deferred call was registered after the pool's deferred Put, and runs
+before it). Anything else says what is done with it: returned, stored, passed on elsewhere,
+captured by a func literal, used by a goroutine or another defer, reassigned or selected as a value.
 """
 
 from __future__ import annotations
 
 from itertools import takewhile
 
+from gorewrite import callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, ancestors
+from gorewrite.stdtable import TABLE
+from gorewrite.syntax import Node, ancestors, call_args
 from gorewrite.typeinfo import Use
 
 # Where a use of the holder may run after the caller's statements, or outside them.
@@ -52,11 +58,15 @@ def holder_use(view: PackageView, path: str, call: Node, methods: tuple[str, ...
         line = node.start_point.row + 1
         enclosing = [a.type for a in takewhile(lambda a: a != statement.parent, ancestors(node))]
         outside = next((OUTSIDE[kind] for kind in enclosing if kind in OUTSIDE), None)
-        if outside:
+        deferred = enclosing[:3] == ["selector_expression", "call_expression", "defer_statement"]
+        if outside and not (deferred and outside == OUTSIDE["defer_statement"]):
             return f"is held by {shown}, which on line {line} {outside}"
-        if node.parent.type != "selector_expression":
+        if node.parent.type == "argument_list":
+            problem = _passed(view, path, node, methods)
+        elif node.parent.type != "selector_expression":
             return f"is held by {shown}, which is used as a value on line {line}: it may outlive the call"
-        problem = _method(node.parent, methods)
+        else:
+            problem = _method(node.parent, methods)
         if problem:
             return f"is held by {shown}, which on line {line} {problem}"
     return None
@@ -68,3 +78,16 @@ def _method(selector: Node, methods: tuple[str, ...]) -> str | None:
     if call.type != "call_expression" or call.child_by_field_name("function") != selector:
         return f"has {field} selected as a value"
     return None if field in methods else f"has its method {field} called, which the std table does not clear"
+
+
+def _passed(view: PackageView, path: str, node: Node, methods: tuple[str, ...]) -> str | None:
+    """None when the holder is an argument of a std function the table clears for it: one that keeps the
+    argument no longer than the methods it calls keep their receiver, all of them the holder's listed ones."""
+    call = node.parent.parent
+    key = callees.callee(view, path, call) if call.type == "call_expression" else "not a call"
+    entry = TABLE.get((*key, call_args(call).index(node))) if isinstance(key, tuple) else None
+    spread = any(c.type == "..." for c in node.parent.children)
+    if entry is None or spread or not entry.methods or not set(entry.methods) <= set(methods):
+        return f"is passed to {callees.shown(call)}, which the std table does not clear for it"
+    held = holder_use(view, path, call, entry.holder) if entry.holder else None  # json.NewEncoder(zw)
+    return f"is passed to {callees.shown(call)}, which keeps it in what it returns, and that {held}" if held else None

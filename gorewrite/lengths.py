@@ -1,5 +1,6 @@
 """Std functions whose result their argument or their type bounds: an encoding's length (`hex.EncodedLen`), a
-count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`).
+count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`), a count of runes
+(`utf8.RuneCountInString`).
 
 A buffer sized `make([]byte, hex.EncodedLen(len(sum)))` for a SHA-256 sum is 64 bytes for every input; bounds.py
 carries the argument's bound through the function. The callee is matched by go/types' object (package path,
@@ -41,6 +42,10 @@ INDEXES = {
     for name in ("IndexByte", "LastIndexByte", "IndexRune", "IndexAny", "LastIndexAny")
 }
 
+# Functions that count the runes of their argument (a slice or string): each rune, a RuneError for an invalid
+# byte included, is decoded from at least one byte, so the count is from 0 to the argument's length.
+RUNE_COUNTS = {("unicode/utf8", None, "RuneCount"), ("unicode/utf8", None, "RuneCountInString")}
+
 
 def encoding_length(view: PackageView, path: str, function: Node) -> Callable[[int], int] | None:
     """The largest result of an encoding's length function the callee is (ENCODING_LENGTHS), by go/types' object."""
@@ -55,6 +60,11 @@ def bit_count(view: PackageView, path: str, function: Node) -> int | None:
 def index_of(view: PackageView, path: str, function: Node) -> bool:
     """Is the callee a function whose result is -1 or an index into its first argument (INDEXES)?"""
     return callee(view, path, function) in INDEXES
+
+
+def rune_count(view: PackageView, path: str, function: Node) -> bool:
+    """Is the callee a count of its argument's runes (RUNE_COUNTS), by go/types' object?"""
+    return callee(view, path, function) in RUNE_COUNTS
 
 
 def callee(view: PackageView, path: str, function: Node) -> tuple | None:

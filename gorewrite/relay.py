@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.signals import Signal, Spawn, goroutine_signal, method_of
-from gorewrite.syntax import Node, statements, walk
+from gorewrite.syntax import Node, call_args, statements, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import TypeInfo
 from gorewrite.waits import WAITS, receive_of_unary
@@ -47,7 +47,12 @@ def relays(types: TypeInfo, worker: Spawn, signal: Signal) -> list[Relay]:
             continue
         helper = Spawn(worker.path, worker.function, literal, go)
         passed = goroutine_signal(types, helper, "")
-        if not isinstance(passed, Signal) or passed.kind not in ("send", "close") or passed.obj == signal.obj:
+        if (
+            not isinstance(passed, Signal)
+            or passed.kind not in ("send", "close")
+            or passed.obj == signal.obj
+            or passed.others
+        ):
             continue
         wait = _wait_of(types, helper, passed, signal)
         if wait is not None:
@@ -76,7 +81,7 @@ def _waits_for(types: TypeInfo, path: str, expr: Node, signal: Signal) -> bool:
     """Is expr `wg.Wait()` / `g.Wait()` on the worker's WaitGroup or group, or `<-ch` on its channel?"""
     if signal.kind in ("send", "close"):
         operand = expr.child_by_field_name("operand") if receive_of_unary(expr) else None
-    elif expr.type == "call_expression" and not expr.child_by_field_name("arguments").named_children:
+    elif expr.type == "call_expression" and not call_args(expr):
         function = expr.child_by_field_name("function")
         waits = function.type == "selector_expression" and method_of(types, path, function) in WAITS
         operand = function.child_by_field_name("operand") if waits else None

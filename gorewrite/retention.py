@@ -26,7 +26,7 @@ from gorewrite.holders import holder_use
 from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
-from gorewrite.syntax import Node, ancestors
+from gorewrite.syntax import Node, ancestors, items
 from gorewrite.typeinfo import Kind
 
 UNDESCRIBED = "whose parameter go/types does not describe"
@@ -92,7 +92,7 @@ def _kept(
     if argument != RECEIVER and args is not None and any(c.type == "..." for c in args.children):
         return f"{role} with `...`: the callee gets the slice itself"
     if argument != RECEIVER and args is not None and not (depth == 0 and dynamic):  # kept's `dynamic` stands
-        dynamic = callees.dynamic_type(view, path, args.named_children[argument]) or dynamic
+        dynamic = callees.dynamic_type(view, path, items(args)[argument]) or dynamic
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
         if signature is None:
@@ -246,7 +246,7 @@ def _use(
         builtin = view.types.at(_path(view, node), function.start_byte) if function.type == "identifier" else None
         if builtin is not None and builtin.kind == Kind.BUILTIN:
             return f"is passed to the builtin {builtin.name}"
-        return _kept(view, call, parent.named_children.index(expr), contents, dynamic, depth, relies)
+        return _kept(view, call, items(parent).index(expr), contents, dynamic, depth, relies)
     selected = parent.type == "selector_expression" and call.type == "call_expression"
     if not selected or call.child_by_field_name("function") != parent:
         return _other_use(parent)
@@ -297,7 +297,7 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
     outer = parent.parent
     if parent.type != "argument_list" or outer.type != "call_expression":
         return _other_use(parent)
-    index = parent.named_children.index(expr)
+    index = items(parent).index(expr)
     function = outer.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite.guards import Side
-from gorewrite.lengths import bit_count, encoding_length, index_of
+from gorewrite.lengths import bit_count, encoding_length, index_of, rune_count
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, text
+from gorewrite.syntax import Node, call_args, text
 from gorewrite.terms import builtin, value_of
 from gorewrite.type_bounds import conversion, int_type, narrow, preserves, unsigned, wide
 
@@ -117,13 +117,18 @@ def length(view: PackageView, path: str, node: Node, side: Side, operand: Operan
 
 
 def _call(view: PackageView, path: str, node: Node, side: Side, operand) -> int | None:
-    """min/max of bounded arguments, len/cap (never negative), an encoding's length (`hex.EncodedLen(len(id))`),
-    a count of bits (`bits.OnesCount32(x)`, at most 32), an index into a bounded operand (`bytes.IndexByte(b,
-    c)`: -1 up to len(b)-1), and `T(x)` where T keeps x's value."""
+    """min/max of bounded arguments, len/cap (never negative), the count `copy` returns (the spec: the
+    lesser of len(dst) and len(src)), an encoding's length (`hex.EncodedLen(len(id))`), a count of bits
+    (`bits.OnesCount32(x)`, at most 32) or of runes (`utf8.RuneCountInString(s)`, at most len(s)), an index
+    into a bounded operand (`bytes.IndexByte(b, c)`: -1 up to len(b)-1), and `T(x)` where T keeps x's value."""
     function = node.child_by_field_name("function")
-    args = node.child_by_field_name("arguments").named_children
+    args = call_args(node)
     if builtin(view, path, function, b"len") or builtin(view, path, function, b"cap"):
         return None if side.upper else 0
+    if builtin(view, path, function, b"copy") and len(args) == 2:  # either length bounds it
+        return side.best(operand(a, side, True) for a in args) if side.upper else 0
+    if rune_count(view, path, function) and len(args) == 1 and args[0].type != "variadic_argument":
+        return operand(args[0], side, True) if side.upper else 0
     for name, any_one in ((b"min", side.upper), (b"max", not side.upper)):
         if builtin(view, path, function, name):  # min(a, b) <= a: one bounded argument bounds it
             found = [operand(a) for a in args]

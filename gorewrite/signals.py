@@ -9,9 +9,10 @@ from go/types, never from names.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from gorewrite.syntax import Node, ancestors, first_of, mentions, statements, walk
+from gorewrite.syntax import Node, ancestors, call_args, first_of, mentions, statements, walk
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
 
@@ -28,6 +29,9 @@ class Spawn:
     function: Node
     literal: Node
     statement: Node
+    # func literals inside the goroutine (start bytes) that no toolchain's compile says escape: a callee
+    # given one cannot keep it past the call (that would move it to the heap)
+    unescaped: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,15 @@ class Signal:
     name: str
     node: Node  # the call or send that signals (for "group": the g.Go call)
     early: tuple[Node, ...] = ()  # sends on the same channel right before the goroutine returns early
+    # Ending sends on several channels (`if err != nil { errc <- err; return }; res <- v`): each other
+    # channel's signal, and on every one the objects of all (a receive from any of them waits).
+    others: tuple[Signal, ...] = ()
+    group: tuple[str, ...] = ()
+
+
+def channels(signal: Signal) -> tuple[Signal, ...]:
+    """The signal on each channel the goroutine's ending sends use (one but for `others`)."""
+    return (signal, *signal.others)
 
 
 def signalled(signal: Signal) -> tuple[Node, ...]:
@@ -48,7 +61,7 @@ def signalled(signal: Signal) -> tuple[Node, ...]:
     if signal.kind == "send":
         own = signal.node.child_by_field_name("channel")
     elif signal.kind == "close":
-        own = signal.node.child_by_field_name("arguments").named_children[0]
+        own = call_args(signal.node)[0]
     else:
         own = signal.node.child_by_field_name("function").child_by_field_name("operand")
     return (own, *(n.child_by_field_name("channel") for n in signal.early))
@@ -70,11 +83,37 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
             f"(or defer it), so nothing orders its reads of {name} before the write"
         )
     nested = (
-        n for n in walk(body) if n.type in ("go_statement", "func_literal") and n != wrapper and n.id not in before
+        n
+        for n in walk(body)
+        if n.type in ("go_statement", "func_literal")
+        and n != wrapper
+        and n.id not in before
+        and not _called_before_signal(spawn, n, body)
     )
     if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
     return signal if go else _group_go(types, spawn)
+
+
+def _called_before_signal(spawn: Spawn, literal: Node, body: Node) -> bool:
+    """A func literal passed to a call whose statement the goroutine runs before its signal
+    (`sort.Slice(c, func(a, b int) bool { return (c[a] < c[b]) != desc })`), that every toolchain's
+    compile says does not escape: the callee can neither keep it nor start it in a goroutine (either
+    would move it to the heap), and the call's result is dropped, so it runs only inside that call.
+    Not in a defer or go statement, nor in another func literal: every statement of the goroutine's
+    body runs before its signal (Done deferred or last, sends that end it)."""
+    call = literal.parent.parent if literal.parent is not None else None
+    if literal.start_byte not in spawn.unescaped or call is None or literal.parent.type != "argument_list":
+        return False
+    if call.type != "call_expression" or call.parent.type != "expression_statement":
+        return False
+    around = ancestors(call)
+    for node in around:
+        if node == body:
+            return True
+        if node.type in ("defer_statement", "go_statement", "func_literal"):
+            return False
+    return False
 
 
 def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | None, Node | None, int]:
@@ -139,18 +178,27 @@ def _last_signal(types: TypeInfo, path: str, block: Node, ending: bool = True) -
 
 
 def _ending_sends(types: TypeInfo, path: str, block: Node) -> Signal | None:
-    """`if err != nil { errc <- err; return }; …; errc <- nil`: every send on one channel is the last
-    thing the goroutine does (a bare return follows it, or it ends a branch that ends the goroutine),
-    so it sends at most once, and the one receive that pairs with that send completes after every
-    read the goroutine made. A path that ends without a send never completes that receive. None when
-    the ending sends are on several channels, or another send on theirs (a select case's, one more
-    statements follow) is in the literal's body."""
+    """`if err != nil { errc <- err; return }; …; errc <- nil`: every send is the last thing the
+    goroutine does (a bare return follows it, or it ends a branch that ends the goroutine), so it
+    sends at most once, and the one receive that pairs with that send completes after every read the
+    goroutine made. A path that ends without a send never completes that receive. The sends may be on
+    several channels (`errc <- err; return` … `res <- v`): one of them is sent on, once, and a receive
+    from any completes only after it. None when another send on one of them (a select case's, one
+    more statements follow) is in the literal's body."""
     ending, other = _sends(types, path, block)
-    channels = {c.obj for _, c in ending}
-    if len(channels) != 1 or channels & other:
+    by_channel: dict[str, list[tuple[Node, Ident]]] = {}
+    for send, channel in ending:
+        by_channel.setdefault(channel.obj, []).append((send, channel))
+    if not by_channel or set(by_channel) & other:
         return None
-    *early, (last, channel) = ending
-    return Signal("send", channel.obj, channel.name, last, tuple(n for n, _ in early))
+    last_channel = ending[-1][1].obj  # the head: the channel of the goroutine's last send
+    group = tuple(by_channel) if len(by_channel) > 1 else ()
+    signals = {
+        obj: Signal("send", obj, sends[-1][1].name, sends[-1][0], tuple(n for n, _ in sends[:-1]), group=group)
+        for obj, sends in by_channel.items()
+    }
+    head = signals.pop(last_channel)
+    return dataclasses.replace(head, others=tuple(signals.values()))
 
 
 def _sends(types: TypeInfo, path: str, block: Node) -> tuple[list[tuple[Node, Ident]], set[str]]:
@@ -189,7 +237,7 @@ def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
         return Signal("send", channel.obj, channel.name, node) if channel else None
     if node.type != "call_expression":
         return None
-    function, args = node.child_by_field_name("function"), node.child_by_field_name("arguments").named_children
+    function, args = node.child_by_field_name("function"), call_args(node)
     if function.type == "identifier" and len(args) == 1:
         builtin = types.at(path, function.start_byte)
         channel = _local(types, path, args[0])

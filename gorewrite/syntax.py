@@ -127,6 +127,17 @@ def touches_error(tree: Tree, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in error_ranges(tree))
 
 
+def items(node: Node | None) -> list[Node]:
+    """The named children of a list (a call's arguments, an expression list) without comments: tree-sitter
+    keeps a comment between two items as a named child, which would shift every index after it."""
+    return [c for c in node.named_children if c.type != "comment"] if node is not None else []
+
+
+def call_args(call: Node) -> list[Node]:
+    """A call's arguments, without comments (`f(/* verbose */ true)`)."""
+    return items(call.child_by_field_name("arguments"))
+
+
 def statements(block: Node) -> list[Node]:
     """The statements of a block, without comments (a comment after `{` sits beside the statement_list)."""
     inner = next((c for c in block.named_children if c.type == "statement_list"), None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, text, unparen
+from gorewrite.syntax import Node, call_args, text, unparen
 from gorewrite.type_bounds import ARITHMETIC, INTEGERS, WORD, conversion, int_type, preserves, unsigned
 from gorewrite.typeinfo import Ident, Kind
 
@@ -54,7 +54,7 @@ def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str
         return _key(view, path, inner) if preserves(int_type(view, path, inner), converted[0]) else None
     if node.type != "call_expression":
         return _variable(view, path, node, False)
-    args = node.child_by_field_name("arguments").named_children
+    args = call_args(node)
     if not builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
         return None
     return _variable(view, path, unparen(args[0]), True)

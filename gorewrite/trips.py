@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node
+from gorewrite.syntax import Node, call_args
 from gorewrite.type_bounds import SMALL_INTEGERS
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
@@ -49,7 +49,7 @@ def count_of(types: TypeInfo, path: str, expr: Node) -> Count | None:
     if value is not None:
         return Count("const", value)
     if expr.type == "call_expression" and expr.child_by_field_name("function").text == b"len":
-        args = expr.child_by_field_name("arguments").named_children
+        args = call_args(expr)
         builtin = types.at(path, expr.start_byte)
         if len(args) != 1 or builtin is None or builtin.kind != Kind.BUILTIN:
             return None

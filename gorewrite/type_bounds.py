@@ -10,7 +10,7 @@ value of a type parameter (whatever it is named) has none.
 from __future__ import annotations
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, unparen
+from gorewrite.syntax import Node, call_args, unparen
 from gorewrite.typeinfo import Kind
 
 # The predeclared integer types whose every value is a small bound (a `byte` count is at most 255).
@@ -65,7 +65,7 @@ def conversion(view: PackageView, path: str, node: Node) -> tuple[str, Node] | N
     node = unparen(node)
     if node.type != "call_expression":
         return None
-    function, args = node.child_by_field_name("function"), node.child_by_field_name("arguments").named_children
+    function, args = node.child_by_field_name("function"), call_args(node)
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name.type.endswith("identifier") else None
     if ident is None or ident.kind != Kind.TYPE or len(args) != 1 or args[0].type == "variadic_argument":

@@ -31,7 +31,7 @@ from gorewrite.exports import Unavailable, export_data, last_line, module_key
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
-HELPER_FILES = ("main.go", "cgo.go", "steady.go", "go.mod")
+HELPER_FILES = ("main.go", "cgo.go", "steady.go", "locks.go", "go.mod")
 
 
 class Kind(str, Enum):
@@ -85,6 +85,9 @@ class Ident:
     # A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`),
     # which other aliases can write.
     indirect: bool = False
+    # A variable's type holds a lock by go vet's copylocks (gotypes/locks.go): the path vet prints
+    # ("example.com/p.Settings contains sync.Mutex"); a copy of the value makes vet fail.
+    lock: str | None = None
 
 
 @dataclass(frozen=True)

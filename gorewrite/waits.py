@@ -3,7 +3,8 @@ whether one lies on every path from the go statement to a write.
 
 A wait is a statement of a block that holds the go statement, after it:
 
-- a receive or a Wait as the statement (`<-ch`, `v := <-ch`, `if v := <-ch; …`, `wg.Wait()`);
+- a receive or a Wait as the statement (`<-ch`, `v := <-ch`, `if v := <-ch; …`, `wg.Wait()`), or a
+  receive the statement evaluates unconditionally (`total += <-res + fee`);
 - a `select` whose every case receives from the channel or ends in a terminating statement that no
   break, continue or goto leaves (the spec's notion, gorewrite/terminating.py): a path through
   another case leaves the function, and there is no `default` to go on without a receive;
@@ -87,9 +88,11 @@ def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:
 
 
 def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
-    """The wait a receive from the channel makes: its statement, or the select whose case it is."""
+    """The wait a receive from the channel makes: its statement, or the select whose case it is. A
+    statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
+    <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""
     receive = receive_of(node)
-    stmt = statement_of(receive) if receive is not None else None
+    stmt = (statement_of(receive) or _evaluating_statement(receive)) if receive is not None else None
     if stmt is not None:
         return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
     case = receive.parent.parent if receive is not None and receive.parent.type == "receive_statement" else None
@@ -109,11 +112,12 @@ def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | 
 
 
 def _receives_from(types: TypeInfo, path: str, communication: Node, signal: Signal) -> bool:
-    """Is the select case's communication a receive from the signalled channel?"""
+    """Is the select case's communication a receive from the signalled channel (or, for ending sends on
+    several channels, from any of them)?"""
     right = communication.child_by_field_name("right") if communication.type == "receive_statement" else None
     operand = right.child_by_field_name("operand") if right is not None and receive_of_unary(right) else None
     found = types.at(path, operand.start_byte) if operand is not None and operand.type == "identifier" else None
-    return found is not None and found.obj == signal.obj
+    return found is not None and found.obj in (signal.group or (signal.obj,))
 
 
 def _terminates(types: TypeInfo, path: str, case: Node) -> bool:
@@ -245,10 +249,12 @@ def not_ordering(spawn: Spawn, wait: Wait, write: int) -> str | None:
 
 
 def _escaping_jump(node: Node, region: list[Node]) -> Node | None:
-    """A return, goto, label, panic, or a break/continue leaving the region, below node (not in func literals)."""
+    """A goto, label, panic, or a break/continue leaving the region, below node (not in func literals).
+    A return is none: it ends the function, whose statements then write nothing (a deferred literal that
+    writes the variable, a deferred call given its address, a named result are declined by the rule)."""
     for jump in walk(node, skip=lambda n: n.type == "func_literal"):
         panics = jump.type == "call_expression" and jump.child_by_field_name("function").text == b"panic"
-        if jump.type not in JUMPS and not panics:
+        if (jump.type not in JUMPS and not panics) or jump.type == "return_statement":
             continue
         if jump.type in ("break_statement", "continue_statement") and jump.named_child_count == 0:
             target = jump_target(jump)

@@ -1080,6 +1080,169 @@ func Render(tables [][]string, layout string, format func(layout, row string) st
 """,
         "\t\t{\n\t\tlayout := layout" + COPY.format("layout") + "\t\tgo func() {",
     ),
+    "hb_multi_value_make": (
+        """package hb_multi_value_make
+
+// Quote prices each item on a worker while the caller adds the item's fee, raising the markup after
+// each answer: res is made by its own item of the multi-value :=.
+func Quote(items []string, markup int, price func(string, int) int) int {
+	total := 0
+	for _, it := range items {
+		res, fee := make(chan int, 1), len(it)
+		go func() {
+			res <- price(it, markup)
+		}()
+		total += <-res + fee
+		markup++
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tmarkup := markup" + COPY.format("markup") + "\t\tgo func() {",
+    ),
+    "hb_return_before_receive": (
+        """package hb_return_before_receive
+
+// Prepare warms each pass's cache in the background; a failed check gives up with what it has,
+// and the path that returns never reaches the write after the receive.
+func Prepare(key string, scale int, check func(int) bool, warm func(string, int) int) int {
+	total := 0
+	for pass := 0; pass < 3; pass++ {
+		res := make(chan int, 1)
+		go func() {
+			res <- warm(key, scale)
+		}()
+		if !check(pass) {
+			return total
+		}
+		total += <-res
+		scale *= 10
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tscale := scale" + COPY.format("scale") + "\t\tgo func() {",
+    ),
+    "hb_two_channels_select": (
+        """package hb_two_channels_select
+
+// Fetch asks for each key on a worker, whose failure arrives on a channel of its own; the budget
+// grows once the worker has answered either way.
+func Fetch(keys []string, budget int, get func(string, int) (int, error)) (int, int) {
+	total, failed := 0, 0
+	for _, k := range keys {
+		res, errc := make(chan int, 1), make(chan error, 1)
+		go func() {
+			n, err := get(k, budget)
+			if err != nil {
+				errc <- err
+				return
+			}
+			res <- n
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-errc:
+			failed++
+		}
+		budget += 10
+	}
+	return total, failed
+}
+""",
+        "\t\t{\n\t\tbudget := budget" + COPY.format("budget") + "\t\tgo func() {",
+    ),
+    "hb_two_channels_receive": (
+        """package hb_two_channels_receive
+
+// Sizes measures each file on a worker that reports a failure on errc; the caller waits for the
+// size alone (a failed file blocks it, as before), then widens the block size.
+func Sizes(files []string, block int, stat func(string, int) (int, error)) int {
+	total := 0
+	for _, f := range files {
+		sizes := make(chan int, 1)
+		errc := make(chan error, 1)
+		go func() {
+			n, err := stat(f, block)
+			if err != nil {
+				errc <- err
+				return
+			}
+			sizes <- n
+		}()
+		total += <-sizes
+		block *= 2
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tblock := block" + COPY.format("block") + "\t\tgo func() {",
+    ),
+    "hb_sort_inside": (
+        """package hb_sort_inside
+
+import (
+	"sort"
+	"sync"
+)
+
+// SortAll sorts a copy of each group on a worker, one order a round; the comparator reads desc, but
+// sort.Slice does not keep it (func literal does not escape): it runs only inside that call, before
+// the deferred Done.
+func SortAll(groups [][]int, desc bool) [][]int {
+	out := make([][]int, len(groups))
+	for r := 0; r < 2; r++ {
+		var wg sync.WaitGroup
+		for i, g := range groups {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c := append([]int(nil), g...)
+				sort.Slice(c, func(a, b int) bool { return (c[a] < c[b]) != desc })
+				out[i] = c
+			}()
+		}
+		wg.Wait()
+		desc = !desc
+	}
+	return out
+}
+""",
+        "\t\t\t{\n\t\t\tdesc := desc" + COPY.format("desc") + "\t\t\tgo func() {",
+    ),
+    "lock_behind_pointer": (
+        """package lock_behind_pointer
+
+import "sync"
+
+// Settings shares one mutex between its copies: copying the value copies the pointer, not the lock.
+type Settings struct {
+	mu    *sync.Mutex
+	Scale int
+	Name  string
+}
+
+// Rounds sends every key with the current settings, then raises the scale for the next round.
+func Rounds(keys []string, scale int, sink func(string, int)) int {
+	s := Settings{mu: new(sync.Mutex), Scale: scale, Name: "x"}
+	for r := 0; r < 2; r++ {
+		var wg sync.WaitGroup
+		for _, k := range keys {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sink(k+s.Name, s.Scale)
+			}()
+		}
+		wg.Wait()
+		s.Scale++
+	}
+	return s.Scale
+}
+""",
+        "\t\t\t{\n\t\t\ts := s" + COPY.format("s") + "\t\t\tgo func() {",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -2989,6 +3152,292 @@ func Run(probe func(int)) int {
 """,
         "register uses its parameter onDone other than by calling it",
     ),
+    "lock_value_copied": (
+        """package lock_value_copied
+
+import "sync"
+
+// Settings guards Scale with its mutex when the settings are shared; here one goroutine owns them.
+type Settings struct {
+	mu    sync.Mutex
+	Scale int
+	Name  string
+}
+
+// Rounds sends every key with the current settings, then raises the scale for the next round.
+func Rounds(keys []string, scale int, sink func(string, int)) int {
+	s := Settings{Scale: scale, Name: "x"}
+	for r := 0; r < 2; r++ {
+		var wg sync.WaitGroup
+		for _, k := range keys {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sink(k+s.Name, s.Scale)
+			}()
+		}
+		wg.Wait()
+		s.Scale++
+	}
+	return s.Scale
+}
+""",
+        "s holds a lock (example.com/m/lock_value_copied.Settings contains sync.Mutex)",
+    ),
+    "lock_atomic_array": (
+        """package lock_atomic_array
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// Shard counts its hits atomically.
+type Shard struct {
+	Hits atomic.Int64
+	Base int
+}
+
+// Spread reports each shard's base to the sink, then raises every base for the next pass.
+func Spread(passes int, sink func(int)) int {
+	var shards [2]Shard
+	for p := 0; p < passes; p++ {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sink(shards[0].Base + shards[1].Base)
+		}()
+		wg.Wait()
+		shards[0].Base++
+	}
+	return shards[0].Base
+}
+""",
+        "shards holds a lock (example.com/m/lock_atomic_array.Shard contains sync/atomic.Int64",
+    ),
+    "multi_value_other_item": (
+        """package multi_value_other_item
+
+// Collect hands each key to a worker that reports on the shared feed; only spare is made here.
+func Collect(keys []string, scale int, feed chan int, gate <-chan struct{}, seen func(int)) int {
+	total := 0
+	for _, k := range keys {
+		res, spare := feed, make(chan int, 1)
+		go func() {
+			<-gate
+			seen(scale)
+			res <- len(k)
+		}()
+		spare <- 1
+		total += <-res + <-spare
+		scale++
+	}
+	return total
+}
+""",
+        "res is not made by make() in the goroutine's loop iteration",
+    ),
+    "return_path_writes": (
+        """package return_path_writes
+
+// Prepare warms each pass's cache in the background; a failed check resets the scale, then returns.
+func Prepare(key string, scale int, gate <-chan struct{}, check func(int) bool, warm func(string, int) int) int {
+	total := 0
+	for pass := 0; pass < 3; pass++ {
+		res := make(chan int, 1)
+		go func() {
+			<-gate
+			res <- warm(key, scale)
+		}()
+		if !check(pass) {
+			scale = 0
+			return total
+		}
+		total += <-res
+		scale *= 10
+	}
+	return total
+}
+""",
+        "the write at line 13 can come before the wait at line 16 returns",
+    ),
+    "two_channels_default": (
+        """package two_channels_default
+
+// Fetch asks for each key on a worker; a worker not done yet counts as failed.
+func Fetch(keys []string, budget int, gate <-chan struct{}, get func(string, int) (int, error)) (int, int) {
+	total, failed := 0, 0
+	for _, k := range keys {
+		res, errc := make(chan int, 1), make(chan error, 1)
+		go func() {
+			<-gate
+			n, err := get(k, budget)
+			if err != nil {
+				errc <- err
+				return
+			}
+			res <- n
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-errc:
+			failed++
+		default:
+			failed++
+		}
+		budget += 10
+	}
+	return total, failed
+}
+""",
+        "the function never receives from errc or res",
+    ),
+    "two_channels_other_sender": (
+        """package two_channels_other_sender
+
+import "errors"
+
+// Fetch asks for each key on a worker; a watchdog reports a stop on the worker's error channel.
+func Fetch(keys []string, budget int, gate, stop <-chan struct{}, get func(string, int) (int, error)) (int, int) {
+	total, failed := 0, 0
+	for _, k := range keys {
+		res, errc := make(chan int, 1), make(chan error, 1)
+		go func() {
+			<-gate
+			n, err := get(k, budget)
+			if err != nil {
+				errc <- err
+				return
+			}
+			res <- n
+		}()
+		go func() {
+			<-stop
+			errc <- errors.New("stopped")
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-errc:
+			failed++
+		}
+		budget += 10
+	}
+	return total, failed
+}
+""",
+        "errc is used other than by this goroutine's one signal",
+    ),
+    "two_channels_second_send": (
+        """package two_channels_second_send
+
+// Fetch reports a failed check on errc, and still fetches the key.
+func Fetch(keys []string, budget int,
+	gate <-chan struct{}, check func(string) error, get func(string, int) int) (int, int) {
+	total, failed := 0, 0
+	for _, k := range keys {
+		res, errc := make(chan int, 1), make(chan error, 1)
+		go func() {
+			if err := check(k); err != nil {
+				errc <- err
+			}
+			<-gate
+			res <- get(k, budget)
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-errc:
+			failed++
+		}
+		budget += 10
+	}
+	return total, failed
+}
+""",
+        "the function never waits for res",
+    ),
+    "receive_under_or": (
+        """package receive_under_or
+
+// Check asks a worker only when the fast path has no answer, and lowers the limit afterwards.
+func Check(keys []string, limit int, fast func(string) bool, gate <-chan struct{}, slow func(string, int) bool) int {
+	passed := 0
+	for _, k := range keys {
+		res := make(chan bool, 1)
+		go func() {
+			<-gate
+			res <- slow(k, limit)
+		}()
+		ok := fast(k) || <-res
+		if ok {
+			passed++
+		}
+		limit--
+	}
+	return passed
+}
+""",
+        "the function never waits for res",
+    ),
+    "deferred_sort_after_done": (
+        """package deferred_sort_after_done
+
+import (
+	"sort"
+	"sync"
+)
+
+// Sorted hands each group out first and sorts it on the way out; the comparator does not escape,
+// but the deferred sort runs after the Done deferred after it.
+func Sorted(groups [][]int, desc bool, gate <-chan struct{}, seen chan<- bool) [][]int {
+	out := make([][]int, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			c := append([]int(nil), g...)
+			out[i] = c
+			defer sort.Slice(c, func(a, b int) bool { <-gate; seen <- desc; return (c[a] < c[b]) != desc })
+			defer wg.Done()
+		}()
+	}
+	wg.Wait()
+	desc = !desc
+	return out
+}
+""",
+        "the goroutine starts a goroutine or makes a func literal that may read desc after it signals",
+    ),
+    "hooked_literal_escapes": (
+        """package hooked_literal_escapes
+
+import "sync"
+
+// Saved hooks run when the groups are done.
+var Saved []func() bool
+
+func register(f func() bool) { Saved = append(Saved, f) }
+
+// Hooked registers a hook per group, on a worker; the hook escapes and may run after the write.
+func Hooked(groups [][]int, desc bool) bool {
+	var wg sync.WaitGroup
+	for _, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			register(func() bool { return desc && len(g) > 0 })
+		}()
+	}
+	wg.Wait()
+	desc = !desc
+	return desc
+}
+""",
+        "the goroutine starts a goroutine or makes a func literal that may read desc after it signals",
+    ),
 }
 
 
@@ -3255,6 +3704,51 @@ NAIVE = {
         "fmt.Sprint({pkg}.Scaled(3, 10, make(chan struct{})))",
     ),
     "stored": (copy_before("\t\tout[i] = func", "greeting"), '{pkg}.Greeters([]string{"ann"}, "hi")[0]()'),
+    "multi_value_other_item": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { feed, gate, got := make(chan int, 2), make(chan struct{}), make(chan int, 1); feed <- 5; "
+        '{pkg}.Collect([]string{"a"}, 1, feed, gate, func(n int) { got <- n }); close(gate); '
+        "return fmt.Sprint(<-got) }()",
+    ),
+    "return_path_writes": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Prepare("k", 3, gate, func(int) bool { return false }, '
+        "func(_ string, n int) int { got <- n; return n }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "two_channels_default": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "budget"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Fetch([]string{"a"}, 1, gate, func(_ string, b int) (int, error) { got <- b; return b, nil }); '
+        "close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "two_channels_other_sender": (
+        block_copy("\t\tgo func() {\n\t\t\t<-gate", "\t\t}()\n", "budget"),
+        "func() string { gate, stop, got := make(chan struct{}), make(chan struct{}), make(chan int, 1); close(stop); "
+        '{pkg}.Fetch([]string{"a"}, 1, gate, stop, func(_ string, b int) (int, error) { got <- b; return b, nil }); '
+        "close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "two_channels_second_send": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "budget"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Fetch([]string{"a"}, 1, gate, func(string) error { return errors.New("bad") }, '
+        "func(_ string, b int) int { got <- b; return b }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "receive_under_or": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "limit"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Check([]string{"a"}, 5, func(string) bool { return true }, gate, '
+        "func(_ string, n int) bool { got <- n; return true }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "deferred_sort_after_done": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "desc"),
+        "func() string { gate, seen := make(chan struct{}), make(chan bool, 64); "
+        "{pkg}.Sorted([][]int{{2, 1}}, false, gate, seen); close(gate); return fmt.Sprint(<-seen) }()",
+    ),
+    "hooked_literal_escapes": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "desc"),
+        "func() string { {pkg}.Hooked([][]int{{1}}, true); return fmt.Sprint({pkg}.Saved[0]()) }()",
+    ),
     "factory_variadic": (merge_factory, "can only use ... with final parameter"),
     "factory_names_clash": (merge_factory, "no new variables on left side of :="),
     "factory_value_use": (merge_factory, "not enough arguments in call to joiner"),
@@ -3262,6 +3756,20 @@ NAIVE = {
     "factory_defers": (merge_factory, '{pkg}.Line([]string{"a", "b"})'),
     "factory_go": (merge_factory, '{pkg}.Trace([]string{"a", "b"})'),
     "factory_argument_order": (merge_factory, '{pkg}.Trace([]string{"a", "b"})'),
+}
+
+
+# case -> (the naive rewrite of its source, what go vet says of the mutant): the copy builds and
+# behaves, but breaks the user's vet, which passes on the original.
+VET = {
+    "lock_value_copied": (
+        block_copy("\t\t\tgo func() {", "\t\t\t}()\n", "s"),
+        "assignment copies lock value to s: example.com/m/naive/lock_value_copied.Settings contains sync.Mutex",
+    ),
+    "lock_atomic_array": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "shards"),
+        "assignment copies lock value to shards",
+    ),
 }
 
 
@@ -3309,6 +3817,25 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+@pytest.mark.parametrize("name", list(VET))
+def test_the_naive_copy_of_a_lock_fails_vet(tmp_path, toolchain, name):
+    """What the copylocks decline prevents: go vet passes on the original and fails on the copy."""
+    rewrite, said = VET[name]
+    source = DECLINES[name][0]
+    root = module(tmp_path, {f"orig/{name}/{name}.go": source, f"naive/{name}/{name}.go": rewrite(source)})
+    assert toolchain.run(["vet", "./orig/..."], str(root)).returncode == 0
+    vetted = toolchain.run(["vet", "./naive/..."], str(root))
+    assert said in vetted.stderr.decode(), vetted.stderr.decode()
+
+
+def test_a_copy_that_shares_its_lock_keeps_vet_clean(tmp_path, toolchain, proposed):
+    """A mutex behind a pointer is shared, not copied: the verified copy leaves vet passing."""
+    (fix,) = [p for p in proposed["lock_behind_pointer"] if isinstance(p, Fix)]
+    root = module(tmp_path, {"lock_behind_pointer/l.go": edited(FIXES["lock_behind_pointer"][0], fix)})
+    vetted = toolchain.run(["vet", "./..."], str(root))
+    assert vetted.returncode == 0, vetted.stderr.decode()
 
 
 def test_a_helper_another_build_declares_again_is_not_followed(tmp_path):

@@ -14,7 +14,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, OLDER, edited, naive_mutants, naive_rewrites, proposals_by_case, releases, write_tree
+from conftest import (
+    GOLDEN,
+    OLDER,
+    edited,
+    module,
+    naive_mutants,
+    naive_rewrites,
+    proposals,
+    proposals_by_case,
+    releases,
+    write_tree,
+)
 from test_golden import golden_run
 
 from gorewrite.proposals import Declined, Fix
@@ -45,6 +56,16 @@ def case(name: str, imports: str, body: str) -> str:
     """A package with the shared types and one function."""
     return f"package {name}\n\n{imports}\n{COUNTER}\n{body}"
 
+
+# A type whose pointer is an error, with one more method to assert.
+PARSE_ERROR = """type ParseError struct{ Line int }
+
+func (e *ParseError) Error() string   { return "line " + strconv.Itoa(e.Line) }
+func (e *ParseError) Temporary() bool { return e.Line < 0 }
+
+type temporary interface{ Temporary() bool }
+
+"""
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
@@ -935,6 +956,93 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+# Declined on go1.24.11, the release that still reports the value moved to heap (go1.26+ devirtualizes the
+# assertion and reports nothing): a variable read again through its method set (probe29a D1). The naive
+# rewrite deleted its declaration, so `x.Error()` rebound to another `x`: a package-level one, a named result.
+OLDER_DECLINES = {
+    # the variable is read again through its method set: deleting its declaration rebinds `cause` to the
+    # package-level one (probe29a D1)
+    "method_read_global": (
+        case(
+            "method_read_global",
+            'import (\n\t"errors"\n\t"strconv"\n)',
+            """var cause error = errors.New("global cause")
+
+PE
+// Plain returns the error's message and whether it is temporary.
+func Plain(line int) string {
+	pe := ParseError{Line: line}
+	var cause error = &pe
+	t := cause.(temporary)
+	return cause.Error() + " " + strconv.FormatBool(t.Temporary())
+}
+""".replace("PE\n", PARSE_ERROR),
+        ),
+        "cause is read elsewhere (line",
+    ),
+    # the same, where the declaration shadows a named result: deleted, `err.Error()` reads the nil result
+    "method_read_result": (
+        case(
+            "method_read_result",
+            'import "strconv"',
+            """PE
+// Describe gives a positive line's message, and an error when it is temporary.
+func Describe(line int) (msg string, err error) {
+	if line > 0 {
+		pe := ParseError{Line: line}
+		var err error = &pe
+		t := err.(temporary)
+		return err.Error(), boolErr(t.Temporary())
+	}
+	return "ok", nil
+}
+
+func boolErr(b bool) error {
+	if b {
+		return &ParseError{Line: -1}
+	}
+	return nil
+}
+""".replace("PE\n", PARSE_ERROR),
+        ),
+        "err is read elsewhere (line",
+    ),
+}
+OLDER_NAIVE = {
+    "method_read_global": (
+        replace("\tvar cause error = &pe\n\tt := cause.(temporary)", "\tt := temporary(&pe)"),
+        "{pkg}.Plain(3)",
+    ),
+    "method_read_result": (
+        replace("\t\tvar err error = &pe\n\t\tt := err.(temporary)", "\t\tt := temporary(&pe)"),
+        'func() (out string) { defer func() { if recover() != nil { out = "panic" } }(); out, _ = {pkg}.Describe(3);'
+        " return out }()",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def older_proposed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("iface-older")
+    module(root, {f"{name}/{name}.go": code for name, (code, _) in OLDER_DECLINES.items()})
+    found = proposals(root, RULE, toolchains=[releases()[1]])
+    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+
+
+@pytest.mark.parametrize("name", list(OLDER_DECLINES))
+def test_a_variable_read_again_through_a_method_declines(older_proposed, name):
+    found = older_proposed.get(name, [])
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any(OLDER_DECLINES[name][1] in p.reason for p in found), [p.reason for p in found]
+
+
+def test_deleting_a_variable_read_again_through_a_method_changes_what_it_reads(tmp_path, toolchain):
+    _, values = naive_mutants(tmp_path, toolchain, OLDER_DECLINES, OLDER_NAIVE)
+    for name, (before, after) in values.items():
+        assert before != after, f"{name}: the naive rewrite keeps {before!r}"
+    assert values.keys() == OLDER_NAIVE.keys()
 
 
 # A fix whose if body may complete keeps the code after the if: the rewrite that reads the body as

@@ -114,3 +114,40 @@ def test_a_func_literal_is_no_callee_whose_body_is_its_declaration():
     copy = _e(8, 12, "x + y escapes to heap")
     later = _e(8, 20, "x + y escapes to heap")  # the caller's own, which the literal's "body" would take in
     assert _inlined(None, decls, [*literal, copy, later], [copy], Counter()) == Counter()
+
+
+VALUE = """package tally
+
+import (
+	"fmt"
+	"strconv"
+)
+
+type box struct {
+	name string
+	v    any
+}
+
+type N int
+
+func (n N) String() string { return "N" + strconv.Itoa(int(n)) }
+
+// Joined names each count through a box built only to be read back.
+func Joined(xs []N) string {
+	out := ""
+	for _, x := range xs {
+		b := box{name: "r", v: x}
+		out += b.v.(fmt.Stringer).String()
+	}
+	return out
+}
+"""
+
+
+def test_an_inlined_callees_escape_at_the_target_is_not_the_target_still_there(tmp_path):
+    """go1.24.11 inlines N.String at the direct call and reports its concatenation there, an escape of the
+    target's kind (`<expression> escapes to heap`) where `x escapes to heap` was: the callee's, not x's
+    (probe29a B6, rejected as "the compiler still reports" before: 11 -> 8 allocations per call)."""
+    root = module(tmp_path, {"tally/tally.go": VALUE})
+    run = fix(list(releases()), ["./..."], str(root), [RULES["iface-direct"]])
+    assert [type(v).__name__ for v in run.verdicts] == ["Verified"], run.verdicts

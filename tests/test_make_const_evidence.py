@@ -67,6 +67,9 @@ def test_the_measured_cases_are_there():
         "window_median",
         "padded_column",
         "header_after_guard",
+        "body_preview",
+        "name_reversed",
+        "record_field",
     } <= set(MEASURED)
 
 

@@ -16,6 +16,39 @@ from gorewrite.rules import RULES
 RULE = RULES["make-const"]
 GUARD = "\tif n > maxItems || n < 0 {\n\t\treturn -1\n\t}\n"
 
+
+def in_clause(name: str, fallthrough: bool) -> str:
+    """Sum with its make in a switch's second clause, after the first clause's update of n."""
+    into = "\t\tfallthrough\n" if fallthrough else ""
+    return f"""package {name}
+
+import "crypto/sha256"
+
+const maxItems = 20
+
+var _ = sha256.BlockSize
+
+// Sum copies xs into a scratch slice sized per kind and sums it.
+func Sum(xs []int64, n, k int) int64 {{
+{GUARD}\tswitch k {{
+\tcase 1:
+\t\tn += 8
+{into}\tcase 2:
+\t\tbuf := make([]int64, n)
+\t\tfor i := range buf {{
+\t\t\tbuf[i] = xs[i%len(xs)]
+\t\t}}
+\t\tvar total int64
+\t\tfor _, v := range buf {{
+\t\t\ttotal += v
+\t\t}}
+\t\treturn total
+\t}}
+\treturn 0
+}}
+"""
+
+
 BOUNDED = {
     "added_after_guard": (sums("added_after_guard", "n", GUARD + "\tn += 4"), "[24]int64"),
     "assigned_sum": (sums("assigned_sum", "n", GUARD + "\tn = n + 4"), "[24]int64"),
@@ -29,6 +62,27 @@ BOUNDED = {
         sums("header_if_flag", "n", GUARD + "\tif k > 0 {\n\t\tn += 8\n\t}", "xs []int64, n, k int"),
         "[28]int64",
     ),
+    # one branch of an if/else-if chain runs: the join is the larger update, never both
+    "sibling_updates": (
+        sums(
+            "sibling_updates",
+            "n",
+            GUARD + "\tif k > 0 {\n\t\tn += 8\n\t} else if k < -4 {\n\t\tn += 16\n\t}",
+            "xs []int64, n, k int",
+        ),
+        "[36]int64",
+    ),
+    "sibling_switch_updates": (
+        sums(
+            "sibling_switch_updates",
+            "n",
+            GUARD + "\tswitch k {\n\tcase 1:\n\t\tn += 8\n\tcase 2:\n\t\tn += 16\n\t}",
+            "xs []int64, n, k int",
+        ),
+        "[36]int64",
+    ),
+    # the first clause's update never reaches the second clause's make
+    "update_in_other_clause": (in_clause("update_in_other_clause", fallthrough=False), "[20]int64"),
     "bit_count": (sums("bit_count", "3*bits.OnesCount32(seen)", "", "xs []int64, seen uint32"), "[96]int64"),
     "index_of_array": (
         sums("index_of_array", "i+1", "\ti := bytes.IndexByte(blk[8:40], 0)", "xs []int64, blk *[64]byte"),
@@ -103,6 +157,29 @@ NOT_BOUNDED = {
         ),
         "Sum(xs, 40)",
     ),
+    # a fallthrough runs the next clause's update too: 20+8+16
+    "fallthrough_updates": (
+        sums(
+            "fallthrough_updates",
+            "n",
+            GUARD + "\tswitch k {\n\tcase 1:\n\t\tn += 8\n\t\tfallthrough\n\tcase 2:\n\t\tn += 16\n\t}",
+            "xs []int64, n, k int",
+        ),
+        "Sum(xs, 20, 1)",
+    ),
+    # the fallthrough carries the first clause's update into the make's clause
+    "update_falls_through": (in_clause("update_falls_through", fallthrough=True), "Sum(xs, 20, 1)"),
+    # a loop around the branches runs both, again and again
+    "sibling_updates_in_loop": (
+        sums(
+            "sibling_updates_in_loop",
+            "n",
+            GUARD + "\tfor i := 0; i < k; i++ {\n\t\tif i%2 == 0 {\n\t\t\tn += 8\n\t\t} else {\n"
+            "\t\t\tn += 16\n\t\t}\n\t}",
+            "xs []int64, n, k int",
+        ),
+        "Sum(xs, 20, 4)",
+    ),
 }
 NAIVE = {
     "wrapping_add": (array("buf", "64-int(n)", "int64", 52), probe("{pkg}.Sum([]int64{1}, 252)")),
@@ -113,6 +190,9 @@ NAIVE = {
     ),
     "subtrahend_negative": (array("buf", "n-k", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, -10)")),
     "loop_other_write": (array("buf", "zeros", "int64", 16), probe("{pkg}.Sum([]int64{1}, 40)")),
+    "fallthrough_updates": (array("buf", "n", "int64", 36), probe("{pkg}.Sum([]int64{1}, 20, 1)")),
+    "sibling_updates_in_loop": (array("buf", "n", "int64", 36), probe("{pkg}.Sum([]int64{1}, 20, 4)")),
+    "update_falls_through": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 1)")),
 }
 
 

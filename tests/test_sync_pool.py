@@ -171,6 +171,52 @@ def test_a_scratch_buffer_is_pooled_only_where_its_flow_names_an_io_call(tmp_pat
         assert not isinstance(result, Fix) and expected in result.reason, result
 
 
+INLINED_CALLS = """package crcscan
+
+import (
+	"hash/crc32"
+	"io"
+)
+
+// Sum checksums r's first n bytes, read in 4 KiB chunks.
+func Sum(r io.Reader, n int64) (uint32, error) {
+	buf := make([]byte, 4096)
+	crc := crc32.NewIEEE()
+	for n > 0 {
+		k := min(n, int64(len(buf)))
+		m, err := io.ReadFull(r, buf[:k])
+		if err != nil {
+			return 0, err
+		}
+		crc.Write(buf[:m])
+		n -= int64(m)
+	}
+	return crc.Sum32(), nil
+}
+"""
+
+
+def test_a_flow_through_an_io_call_the_compiler_inlined_names_that_call(tmp_path):
+    """go1.24.11 inlines crc.Write (a *crc32.digest's) and go1.27.3 io.ReadFull where they are called: the
+    flow binds their parameters there (`crc32.d, crc32.p := crc.(*crc32.digest), buf[:m] (assign-pair)`) and
+    prints their bodies' steps at the same call. The call is io.Writer's Write (io.ReadFull): its contract
+    (the table) covers what it does inside (probe29a B3, declined as "neither io's contracts nor…" before)."""
+    (results,) = proposals(module(tmp_path, {"crc.go": INLINED_CALLS}), RULE, list(releases())).values()
+    (result,) = results
+    assert isinstance(result, Fix), result
+
+
+def test_a_parameter_bound_at_a_call_the_contracts_do_not_cover_is_declined(tmp_path):
+    """A binding step (`assign-pair`) where the relay declares its buffer, which is no call at all."""
+
+    def edit(line: str) -> str:
+        return re.sub(r"\(assign\) at (\S+):7:6$", r"(assign-pair) at \1:7:6", line)
+
+    (results,) = proposals(module(tmp_path, {"relay.go": SCRATCH}), _with_flows(edit), list(releases())).values()
+    (result,) = results
+    assert not isinstance(result, Fix) and "(assign-pair)" in result.reason, result
+
+
 def test_only_a_byte_slice_handed_to_read_write_or_copybuffer_is_compiled_for_its_flow(tmp_path):
     """The -m=2 compile is costly: a scratch-sized []byte that no Read, Write or CopyBuffer call gets
     cannot rest on io's contracts, and is declined as fitting the stack without asking for its flow."""
@@ -469,6 +515,7 @@ REUSED = (
     "frame_verify",
     "crc_staging",
     "gzip_response",
+    "gzip_metrics",
     "deflate_block",
     "hex_dump_builder",
     "array_copy_buffer",

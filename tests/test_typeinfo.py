@@ -586,3 +586,90 @@ def test_only_values_every_build_gives_are_reported(tmp_path, toolchain):
         "len(k)": None,
         "len(pad)": None,
     }
+
+
+LOCKS = """package lk
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+type guarded struct {
+	mu sync.Mutex
+	n  int
+}
+
+type shared struct {
+	mu *sync.Mutex
+	n  int
+}
+
+type embedsLocker struct {
+	sync.Locker
+	n int
+}
+
+type nested struct{ g [2]guarded }
+
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
+
+type tagged struct {
+	_ noCopy
+	n int
+}
+
+type valueLock struct{}
+
+func (valueLock) Lock()   {}
+func (valueLock) Unlock() {}
+
+type cycle struct {
+	next *cycle
+	m    map[string]cycle
+}
+
+func copies[L sync.Locker, M interface{ ~[1]sync.Mutex }, N interface{ shared | guarded }](l L, m M, n N) {
+	var a guarded
+	var b shared
+	var c embedsLocker
+	var d nested
+	var e tagged
+	var f valueLock
+	var g atomic.Int64
+	var h sync.WaitGroup
+	var i sync.Once
+	var j strings.Builder
+	var k []sync.Mutex
+	var p *sync.Mutex
+	var q map[string]sync.Mutex
+	var r chan sync.Mutex
+	var t [3]sync.RWMutex
+	var u atomic.Value
+	var v cycle
+	var w struct{ o sync.Once }
+	a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, k2 := a, b, c, d, e, f, g, h, i, j, k
+	p2, q2, r2, t2, u2, v2, w2, l2, m2, n2 := p, q, r, t, u, v, w, l, m, n
+	_, _, _, _, _, _, _, _, _, _, _ = a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, k2
+	_, _, _, _, _, _, _, _, _, _ = p2, q2, r2, t2, u2, v2, w2, l2, m2, n2
+}
+"""
+
+
+def test_a_lock_is_what_go_vet_copylocks_says_it_is(toolchain, tmp_path):
+    """A variable holds a lock exactly when vet flags a copy of it (copylocks): through fields and
+    array elements, a type parameter by its terms; never through pointers, slices, maps, chans or
+    interfaces, nor a type whose value has Lock and Unlock itself."""
+    root = write_tree(tmp_path, {"go.mod": "module example.com/m\n\ngo 1.22\n", "lk/lk.go": LOCKS})
+    vetted = toolchain.run(["vet", "./lk"], str(root)).stderr.decode()
+    flagged = set(re.findall(r"assignment copies lock value to (\w)2", vetted))
+    pkg = package(root, "lk", ("strings", "sync", "sync/atomic"))
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(LOCKS))]})
+    body = LOCKS.index("\ta2, b2")
+    locks = {r.name: r.lock for r in result.idents[pkg.files[0]] if r.start > body and len(r.name) == 1}
+    assert {name for name, lock in locks.items() if lock} == flagged == set("adeghitmnw")
+    assert f"to d2: {locks['d']}\n" in vetted  # the path vet prints

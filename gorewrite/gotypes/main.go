@@ -58,6 +58,8 @@ type record struct {
 	// A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`):
 	// it lives in storage that other aliases reach, not in the operand's own.
 	Indirect bool `json:"indirect,omitempty"`
+	// A variable's type holds a lock by go vet's copylocks (locks.go): the path to it, as vet prints it.
+	Lock *string `json:"lock,omitempty"`
 }
 
 type response struct {
@@ -119,6 +121,7 @@ type checked struct {
 	dir      string                         // the package's directory
 	names    map[string]bool                // the top-level names its files declare, every build's (redeclared)
 	carried  map[*types.Array][2]bool       // sources' answers, by array type
+	locks    map[types.Type]*string         // lockPath's answers, by type
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -180,7 +183,8 @@ func check(req request) (*checked, error) {
 	}
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
-		origins: newOrigins(fset, req.Files, req.Sources), carried: map[*types.Array][2]bool{}}
+		origins: newOrigins(fset, req.Files, req.Sources), carried: map[*types.Array][2]bool{},
+		locks: map[types.Type]*string{}}
 	// cgo-processed files (not the package's own) or a directory with files only some builds compile
 	if len(req.Sources) > 0 {
 		c.dir = filepath.Dir(req.Sources[0])
@@ -312,6 +316,7 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	rec.Pkg, rec.Recv, rec.Named = callee(obj)
 	if v, ok := obj.(*types.Var); ok {
 		rec.Shape = shapeOf(v.Type())
+		rec.Lock = c.lockPath(v.Type())
 	}
 	if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
 		s := c.info.Selections[sel]

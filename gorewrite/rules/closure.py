@@ -23,11 +23,13 @@ from gorewrite.syntax import (
     LITERALS,
     Node,
     ancestors,
+    call_args,
     captures,
     contains,
     declaration_range,
     enclosing,
     first_of,
+    items,
     load_query,
     mentions,
     text,
@@ -228,6 +230,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             f"{name} is {decl.size} bytes: the compiler captures a variable wider than {BY_VALUE_MAX} bytes "
             "by reference, so a copy would move to the heap as well"
         )
+    if decl.lock:  # vet's copylocks flags `x := x` of such a value: the rewrite would break the user's vet
+        return f"{name} holds a lock ({decl.lock}): a copy would make go vet fail (assignment copies lock value)"
     # A copy in a block of its own when one beside the statement would redeclare the variable, or
     # would take the later writes the happens-before edges allow (and leave the variable stale).
     block = any(
@@ -301,7 +305,7 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
             )
         if stmt.type == "defer_statement":
             return written
-        spawn = happens_before.Spawn(path, function, literal, stmt)
+        spawn = happens_before.Spawn(path, function, literal, stmt, _unescaped(view, path, literal))
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and stmt.type != "go_statement":
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
@@ -314,6 +318,35 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
         if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == Use.DECL:
             return f"the func literal declares its own {name}"
     return None
+
+
+def _unescaped(view: PackageView, path: str, literal: Node) -> frozenset[int]:
+    """The func literals inside literal (start bytes) passed to a call whose callee keeps nothing of them
+    (retention: `less does not escape` for sort.Slice) and that no toolchain of the run reports escaping.
+    Not escaping alone would not do: a literal stored in a local of the goroutine (`fill(fs[:], f)`,
+    inlined) stays on its stack, and a call deferred before the signal could run it after."""
+    if not view.by_toolchain:
+        return frozenset()
+    escaping = {
+        (e.line, e.col)
+        for found in view.by_toolchain.values()
+        for e in found
+        if e.path == path and e.message == LITERAL_ESCAPES
+    }
+    inner = (n for n in walk(literal) if n.type == "func_literal" and n != literal)
+    return frozenset(
+        n.start_byte
+        for n in inner
+        if (n.start_point.row + 1, n.start_point.column + 1) not in escaping and _kept_by_none(view, n)
+    )
+
+
+def _kept_by_none(view: PackageView, literal: Node) -> bool:
+    """Is the literal an argument of a call whose callee keeps nothing of it after it returns?"""
+    args = literal.parent
+    if args is None or args.type != "argument_list" or args.parent.type != "call_expression":
+        return False
+    return retention.kept(view, args.parent, items(args).index(literal), contents=True) is None
 
 
 def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str) -> str | None:
@@ -366,7 +399,7 @@ def _address_call(ident: Node) -> tuple[Node, int] | None:
     unary = expr.parent
     if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "argument_list":
         return None
-    arguments = [a for a in unary.parent.named_children if a.type != "comment"]
+    arguments = items(unary.parent)
     return unary.parent.parent, arguments.index(unary)
 
 
@@ -649,7 +682,7 @@ def _order_problem(outer: Node) -> str | None:
     if outer.parent is not None and outer.parent.type in ("go_statement", "defer_statement"):
         return "go/defer would move the factory's setup code into the new goroutine or to function exit"
     caller = owner(outer)
-    for arg in outer.child_by_field_name("arguments").named_children:
+    for arg in call_args(outer):
         if arg.type in SIMPLE and arg.type != "identifier":
             continue
         if arg.type != "identifier" or caller is None or not _private_local(caller, outer, arg.text):
@@ -921,6 +954,8 @@ def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Iden
             f"{name} has a pointer receiver and {recv.name} is not a pointer: "
             f"the method expression would take &{recv.name}, which moves {recv.name} to the heap"
         )
+    if recv.lock:  # each call would pass the value: vet's copylocks flags the argument
+        return f"{recv.name} holds a lock ({recv.lock}): passing it to the method expression would make go vet fail"
     if _signature(decl) != _signature(forward.literal):
         return f"the func literal's signature differs from {name}'s"
     return (f"({recv.type}).{name}" if recv.type.startswith("*") else f"{recv.type}.{name}").encode()

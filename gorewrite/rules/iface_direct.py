@@ -21,11 +21,13 @@ from gorewrite.syntax import (
     LITERALS,
     Node,
     ancestors,
+    call_args,
     captures,
     contains,
     enclosing,
     first_of,
     int_value,
+    items,
     load_query,
     text,
     unparen,
@@ -132,7 +134,7 @@ def _stores(declaration: Node, container: Node, value: Node) -> list[Store]:
     if value.type == "type_conversion_expression" and value.child_by_field_name("type").type == "interface_type":
         value = value.child_by_field_name("operand")
     elif value.type == "call_expression" and _type_name(value.child_by_field_name("function")) is not None:
-        args = value.child_by_field_name("arguments").named_children
+        args = call_args(value)
         if len(args) != 1 or args[0].type == "variadic_argument":
             return []
         conversion, value = value.child_by_field_name("function"), args[0]
@@ -395,8 +397,8 @@ def _access(use: Node) -> Node:
 def _reads_stored(store: Store, place: str, access: Node) -> bool:
     """Does the access read exactly the field or element the declaration stored the value in?"""
     node = unparen(access)
-    if place == "var":
-        return node.type == "identifier"
+    if place == "var":  # every use reads the variable: `x.(T)`, `f(x)`, and `x.Error()` through its method set
+        return True
     if place == "field":
         return node.type == "selector_expression" and text(node.child_by_field_name("field")) == text(store.key)
     if place == "entry":  # the same literal key; any other index is another use of the map
@@ -450,7 +452,7 @@ def _passed_by_value(view: PackageView, path: str, access: Node) -> str | None:
     call = node.parent.parent
     if call.parent.type in ("go_statement", "defer_statement"):
         return None
-    arguments = [a for a in node.parent.named_children if a.type != "comment"]
+    arguments = items(node.parent)
     return retention.kept(view, call, arguments.index(node)) or ""
 
 

@@ -19,11 +19,12 @@ from gorewrite.bounds import typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
-from gorewrite.lengths import bit_count, encoding_length
+from gorewrite.lengths import bit_count, encoding_length, rune_count
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
 from gorewrite.rulekit import memo, owner, types_or_reason, uses_goto
 from gorewrite.syntax import (
     Node,
+    call_args,
     captures,
     declaration_range,
     directive,
@@ -337,8 +338,8 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
     constant, a local variable, a field of a local struct value (`h.Len`: nothing in `a[:x:x]`
     writes h; `hp.Len` another goroutine may), `len` of a local slice or string (a channel's length
     changes under another goroutine's send), an element of one (`msg[off]`), or `min`/`max`, integer
-    conversions, arithmetic, an encoding's length (`hex.EncodedLen`) or a count of bits (`bits.OnesCount32`)
-    of those?"""
+    conversions, arithmetic, an encoding's length (`hex.EncodedLen`), a count of bits (`bits.OnesCount32`)
+    or of runes (`utf8.RuneCountInString(s)`: a second pass over at most the bound's bytes) of those?"""
     if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
         return True
     if node.type == "identifier":
@@ -358,9 +359,10 @@ def _pure(view: PackageView, path: str, node: Node) -> bool:
         return _pure(view, path, converted[1])
     function = node.child_by_field_name("function")
     ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
-    args = node.child_by_field_name("arguments").named_children
-    if encoding_length(view, path, function) is not None or bit_count(view, path, function) is not None:
-        # hex.EncodedLen(n), base64.StdEncoding.EncodedLen(n), bits.OnesCount32(x): functions of their arguments alone
+    args = call_args(node)
+    counts = bit_count(view, path, function) is not None or rune_count(view, path, function)
+    if encoding_length(view, path, function) is not None or counts:
+        # hex.EncodedLen(n), bits.OnesCount32(x), utf8.RuneCount(b): functions of their arguments alone
         receiver = function.child_by_field_name("operand") if function.type == "selector_expression" else None
         return _package_or_local(view, path, receiver) and all(_pure(view, path, n) for n in args)
     if ident is None or ident.kind != Kind.BUILTIN or ident.name not in ("len", "min", "max"):
@@ -523,7 +525,7 @@ def _sizes(make: Make) -> list[Node]:
 
 
 def _slice_type(make: Make) -> str:
-    return _src(make.call.child_by_field_name("arguments").named_children[0])
+    return _src(call_args(make.call)[0])
 
 
 def _may_be_negative(node: Node) -> bool:

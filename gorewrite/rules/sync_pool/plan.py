@@ -32,7 +32,7 @@ from gorewrite.rules.sync_pool.sites import (
     own_function,
 )
 from gorewrite.stdtable import TABLE
-from gorewrite.syntax import Node, directive, first_of, text, touches_error, walk
+from gorewrite.syntax import Node, call_args, directive, first_of, items, text, touches_error, walk
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Ident, Kind, Use
 
@@ -209,7 +209,7 @@ def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
         return False
     if site.kind == "array":
         return _handed_to_io(site)  # size_of knows it only for Go's bytes
-    kind = site.value.child_by_field_name("arguments").named_children[0]
+    kind = call_args(site.value)[0]
     element = _type_name(view, site.path, kind.child_by_field_name("element")) if kind.type == "slice_type" else None
     if element is None or element.obj is not None or element.named is not None or element.name not in ("byte", "uint8"):
         return False
@@ -231,7 +231,7 @@ def _handed_to_io(site: Site) -> bool:
             function = function.child_by_field_name("field")
         if text(function) not in HANDED:
             continue
-        for argument in map(_unsliced, call.child_by_field_name("arguments").named_children):
+        for argument in map(_unsliced, call_args(call)):
             if argument.type == "identifier" and text(argument) in names:
                 return True
     return False
@@ -270,7 +270,7 @@ def _qualifier(site: Site) -> str | None:
     """The package name the site wrote its type with: `strings` of `strings.Builder`."""
     written = site.value if site.kind == "var" else None
     if site.kind == "new":
-        written = site.value.child_by_field_name("arguments").named_children[0]
+        written = call_args(site.value)[0]
     elif site.kind == "literal":
         written = site.value.child_by_field_name("operand").child_by_field_name("type")
     package = written.child_by_field_name("package") if written is not None else None
@@ -305,7 +305,7 @@ def _var_use(node: Node) -> Node | str:
 def _reusable(view: PackageView, site: Site) -> str | None:
     """The REUSABLE type (or BUILDER) a `new(T)`, an empty `&T{}` or `var b T` makes, by go/types' name for it."""
     if site.kind == "new":
-        args = site.value.child_by_field_name("arguments").named_children
+        args = call_args(site.value)
         node = args[0] if len(args) == 1 else None
     elif site.kind == "var":
         node = site.value
@@ -330,7 +330,7 @@ def per_build_length(view: PackageView, site: Site, escape: Escape) -> bool:
         return view.types.length(site.path, site.value.start_byte, site.value.end_byte) is None
     if site.kind != "make" or PRINTED_MAKE.fullmatch(escape.message) is None:
         return False
-    args = site.value.child_by_field_name("arguments").named_children[1:]
+    args = call_args(site.value)[1:]
     return any(view.types.value(site.path, a.start_byte, a.end_byte) is None for a in args)
 
 
@@ -340,7 +340,7 @@ def size_of(view: PackageView, site: Site, escape: Escape) -> int | None:
         return None
     if site.kind == "array":
         return array_size(view, site)
-    args = site.value.child_by_field_name("arguments").named_children if site.kind != "literal" else []
+    args = call_args(site.value) if site.kind != "literal" else []
     if site.kind == "make":
         printed = PRINTED_MAKE.fullmatch(escape.message)
         if not args or args[0].type != "slice_type" or printed is None:
@@ -407,7 +407,10 @@ def _scratch_flow(view: PackageView, site: Site, escape: Escape, objs: set[str])
         # Slicing an array takes its address: `from scratch (address-of)`, then `from scratch[:] (slice)`.
         allowed = (*SCRATCH_STEPS, "address-of") if site.kind == "array" else SCRATCH_STEPS
         for step in steps:
-            if step[1] not in allowed or (step[1] == "call parameter" and not _io_call(view, site, step, objs)):
+            # `crc32.d, crc32.p := crc.(*crc32.digest), buf[:m] (assign-pair)`: a call inlined where it is made
+            # binds its parameters at the call's `(`, and its body's steps are printed there too: the call's own
+            at_call = step[1] in ("call parameter", "assign-pair")
+            if step[1] not in (*allowed, "assign-pair") or (at_call and not _io_call(view, site, step, objs)):
                 return (
                     f"it can outlive the call: {version} says `{step[0].strip()}`, which neither io's contracts"
                     " nor the std table cover"
@@ -428,7 +431,7 @@ def _io_call(view: PackageView, site: Site, step: re.Match, objs: set[str]) -> b
     node = view.tree(site.path).root_node.named_descendant_for_byte_range(offset, offset) if offset else None
     if node is None or node.type != "argument_list" or node.start_byte != offset:
         return False
-    for index, argument in enumerate(node.named_children):
+    for index, argument in enumerate(items(node)):
         if _is_buffer(view, site, argument, objs):
             relied: set[str] = set()
             if retention.kept(view, node.parent, index, contents=True, relies=relied) is not None:
@@ -459,7 +462,7 @@ def _unsliced(expr: Node) -> Node:
 def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
     """How the allocation is pooled, or why it is not poolable."""
     if site.kind == "make":
-        args = site.value.child_by_field_name("arguments").named_children
+        args = call_args(site.value)
         if len(args) < 2 or args[0].type != "slice_type":
             return "only slices are pooled"
         printed = PRINTED_MAKE.fullmatch(escape.message)
@@ -479,7 +482,7 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
             f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length
         )
     if site.kind == "new":
-        args = site.value.child_by_field_name("arguments").named_children
+        args = call_args(site.value)
         if len(args) != 1:
             return "new takes one type"
         kind = _type_kind(view, site.path, args[0])

@@ -16,7 +16,7 @@ from gorewrite.rulekit import add_import
 from gorewrite.rules.sync_pool.names import any_name, fresh, has_constraints, import_name, imports, unused_import, words
 from gorewrite.rules.sync_pool.plan import Plan
 from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, STRING_COPY, enclosing_function
-from gorewrite.syntax import doc_start, text
+from gorewrite.syntax import call_args, doc_start, text
 
 POOL = re.compile(rb"^var (\w+) = (\w+)\.Pool\{New: func\(\) (?:any|interface\{\}) \{ return new\((.*)\) \}\}$", re.M)
 
@@ -59,7 +59,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
             sorted({text(enclosing_function(p.site.statement).child_by_field_name("name")).decode() for p in plans})
         )
         what = (
-            f"backing array of the {text(first.site.value.child_by_field_name('arguments').named_children[0]).decode()}"
+            f"backing array of the {text(call_args(first.site.value)[0]).decode()}"
             if first.length is not None
             else pointer[1:]
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from gorewrite import retention
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_FIRST, Site, own_function
-from gorewrite.syntax import Node, ancestors, text
+from gorewrite.syntax import Node, ancestors, items, text
 from gorewrite.typeinfo import Kind
 
 # Local aliases of a buffer (`line := buf[:n]`, `word := line[i:j]`) followed per site, beyond which it is declined.
@@ -79,9 +79,9 @@ def _consumer(
             left = owner.child_by_field_name("left")
             if parent == left:
                 return None if owner.type == "assignment_statement" else "is redeclared"
-            targets = owner.children_by_field_name("name") if left is None else left.named_children
-            index = parent.named_children.index(expr)
-            target = targets[index] if len(targets) == len(parent.named_children) else None
+            targets = owner.children_by_field_name("name") if left is None else items(left)
+            index = items(parent).index(expr)
+            target = targets[index] if len(targets) == len(items(parent)) else None
             if target is not None and is_obj(view, site, target, objs):
                 return None  # buf = buf[:0]
             alias = _alias(view, site, target) if is_slice else None
@@ -224,7 +224,7 @@ def _argument(
     if call is None or call.type != "call_expression":
         return "is used where gorewrite cannot follow it"
     function = call.child_by_field_name("function")
-    position = args.named_children.index(parent if spread else expr)
+    position = items(args).index(parent if spread else expr)
     name = text(function)
     ident = view.types.at(site.path, function.start_byte) if function.type == "identifier" else None
     if ident is not None and ident.kind == Kind.BUILTIN:

@@ -41,7 +41,7 @@ from gorewrite.rules.sync_pool.sites import (
     loop_between,
     own_function,
 )
-from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, text, walk
+from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, items, text, walk
 from gorewrite.typeinfo import Kind, Use
 
 BUFIO_HELPERS = """\
@@ -207,8 +207,8 @@ def _match_wrapper_sites(view: PackageView, path: str) -> dict[int, WrapperSite]
         alias = text(callee.child_by_field_name("operand")).decode()
         wrapper = WRAPPERS.get((packages.get(alias, ""), text(callee.child_by_field_name("field")).decode()))
         arguments = call.child_by_field_name("arguments")
-        if wrapper is not None and arguments.named_child_count == wrapper.arity and b"..." not in text(arguments):
-            var, inner = left.named_children[0], arguments.named_children[0]
+        if wrapper is not None and len(items(arguments)) == wrapper.arity and b"..." not in text(arguments):
+            var, inner = left.named_children[0], items(arguments)[0]
             found[arguments.start_byte] = WrapperSite(path, node, call, var, inner, alias, wrapper)
     return found
 
@@ -283,9 +283,9 @@ def _wrapper_use(view: PackageView, site: WrapperSite, node: Node, own: Node, re
     name = callee.child_by_field_name("field") if callee.type == "selector_expression" else None
     ident = view.types.at(site.path, name.start_byte) if name is not None else None
     if ident is not None and ident.kind == Kind.FUNC and (ident.pkg, ident.name) in site.wrapper.takers:
-        if parent.named_children[0] == node:
+        if items(parent)[0] == node:
             return None
-    return retention.kept(view, call, parent.named_children.index(node), contents=True, relies=relies)
+    return retention.kept(view, call, items(parent).index(node), contents=True, relies=relies)
 
 
 def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) -> list[Proposal]:
