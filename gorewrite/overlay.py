@@ -6,9 +6,25 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+# A copy overlay_file made, as the go command names it in a message (relative or absolute).
+OVERLAID = re.compile(r"\S*gorewrite-overlay-\d+-[^/\s]+/(\d+)_[^/:\s]+")
+
+
+def originals(message: str, buffers: dict[str, bytes], cwd: str) -> str:
+    """The go command's message with each overlaid copy named by the file it stands for, as the user
+    knows it (`lockcase/lock.go:24:10`, a line of the rewritten file, not `../gorewrite-overlay-…/0_lock.go`)."""
+    paths = sorted(buffers)
+
+    def named(match: re.Match) -> str:
+        number = int(match[1])
+        return os.path.relpath(paths[number], cwd) if number < len(paths) else match[0]
+
+    return OVERLAID.sub(named, message)
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_escapes
-from gorewrite.overlay import overlay_file
+from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
 from gorewrite.progress import Report, silent
@@ -207,7 +207,8 @@ def _check(
                 extra.contents[(pkg, _key(group))] = contents[pkg]
     if not contents:
         return failures
-    with overlay_file({path: data for files in contents.values() for path, data in files.items()}) as overlay:
+    buffers = {path: data for files in contents.values() for path, data in files.items()}
+    with overlay_file(buffers) as overlay:
         new_files = {pkg: created(views[pkg], batch[pkg]) for pkg in contents}
         growing = [pkg for pkg, paths in new_files.items() if paths]
         result = compile_escapes(
@@ -251,7 +252,8 @@ def _check(
                     failures[pkg] = problem
                 else:
                     extra.after[(toolchain.version, pkg, _key(batch[pkg]))] = found
-    return failures
+    # the go command names the overlaid copies: say the user's files (a Final stays one)
+    return {pkg: type(why)(originals(why, buffers, cwd)) for pkg, why in failures.items()}
 
 
 def _unrewritten(toolchain: Toolchain, cwd: str, failed: list[str], extra: _Checks) -> dict[str, Final]:
