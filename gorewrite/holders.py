@@ -57,10 +57,15 @@ def holder_use(view: PackageView, path: str, call: Node, methods: tuple[str, ...
         node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
         line = node.start_point.row + 1
         enclosing = [a.type for a in takewhile(lambda a: a != statement.parent, ancestors(node))]
-        outside = next((OUTSIDE[kind] for kind in enclosing if kind in OUTSIDE), None)
-        deferred = enclosing[:3] == ["selector_expression", "call_expression", "defer_statement"]
-        if outside and not (deferred and outside == OUTSIDE["defer_statement"]):
-            return f"is held by {shown}, which on line {line} {outside}"
+        # `defer zw.Close()` in the holder's own function: registered after the Put's defer, it runs first;
+        # inside a func literal or goroutine it runs whenever that does
+        around = [kind for kind in enclosing if kind in OUTSIDE]
+        if enclosing[:3] == ["selector_expression", "call_expression", "defer_statement"] and around[:1] == [
+            "defer_statement"
+        ]:
+            around = around[1:]
+        if around:
+            return f"is held by {shown}, which on line {line} {OUTSIDE[around[0]]}"
         if node.parent.type == "argument_list":
             problem = _passed(view, path, node, methods)
         elif node.parent.type != "selector_expression":

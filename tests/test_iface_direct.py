@@ -125,6 +125,27 @@ func First(line []byte) int {
         ),
         "\tn, _ := io.Writer(&c).Write(line)\n",
     ),
+    # a comment is no element: parts[1] is &c, not &d (the comment shifted every index after it)
+    "element_after_comment": (
+        case(
+            "element_after_comment",
+            'import "io"',
+            """// Second writes the line to the second of two sinks.
+func Second(line []byte) int {
+	var c, d Counter
+	d.n = 100
+	sinks := []any{
+		// the audit sink
+		&c,
+		&d,
+	}
+	n, _ := sinks[1].(io.Writer).Write(line)
+	return n + len(sinks) + c.n
+}
+""",
+        ),
+        "\tn, _ := io.Writer(&d).Write(line)\n",
+    ),
     "comma_ok": (
         case(
             "comma_ok",

@@ -257,6 +257,21 @@ func Again() {
         " std table does not clear for it",
         'func() string { {pkg}.Spool([]byte("body")); {pkg}.Again(); return fmt.Sprint(len({pkg}.Plain("next"))) }()',
     ),
+    # a deferred Close inside a func literal runs when the literal does, not before the pool's Put
+    "writer_closed_by_literal": (
+        """var Later func()
+
+func Stored(s string) int {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	fmt.Fprint(zw, s)
+	Later = func() { defer zw.Close() }
+	return buf.Len()
+}
+""",
+        "that is held by zw, which on line 31 is captured by a func literal, which may outlive the call",
+        'func() string { {pkg}.Stored("abc"); {pkg}.Later(); return fmt.Sprint(len({pkg}.Plain("next"))) }()',
+    ),
     # io.Copy hands its dst to the source's WriteTo, which may keep it
     "writer_copied_into": (
         """type keeper struct{ w io.Writer }

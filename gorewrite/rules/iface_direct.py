@@ -154,10 +154,10 @@ def _elements(declaration: Node, container: Node, literal: Node) -> list[Store]:
     """The keyed fields and elements of a composite literal, and positional ones up to the first key."""
     stores = []
     keyed = False
-    for position, element in enumerate(literal.child_by_field_name("body").named_children):
+    for position, element in enumerate(items(literal.child_by_field_name("body"))):  # a comment is no element
         if element.type == "keyed_element":
             keyed = True
-            key, value = element.named_children[0], element.named_children[-1]
+            key, value = items(element)[0], items(element)[-1]
             stores.append(Store(declaration, container, _inner(value), _inner(key), None))
         elif element.type == "literal_element" and not keyed:
             stores.append(Store(declaration, container, _inner(element), None, position))
@@ -166,7 +166,7 @@ def _elements(declaration: Node, container: Node, literal: Node) -> list[Store]:
 
 def _inner(element: Node) -> Node:
     """The expression of a literal_element (its only child)."""
-    return element.named_children[0] if element.type == "literal_element" and element.named_children else element
+    return items(element)[0] if element.type == "literal_element" and items(element) else element
 
 
 def _stores_of(view: PackageView, escape: Escape) -> list[Store]:
@@ -554,8 +554,8 @@ def _removable(view: PackageView, types: TypeInfo, path: str, store: Store, func
 def _impure(types: TypeInfo, path: str, literal: Node, stored: Node) -> Node | None:
     """The first element (or key) of the literal, other than the stored value, that has an effect or may panic."""
     is_map = literal.child_by_field_name("type").type == "map_type"
-    for element in literal.child_by_field_name("body").named_children:
-        parts = element.named_children if element.type == "keyed_element" else [element]
+    for element in items(literal.child_by_field_name("body")):
+        parts = items(element) if element.type == "keyed_element" else [element]
         for position, part in enumerate(parts):
             part = _inner(part)
             if part == stored:
@@ -691,7 +691,7 @@ def _comma_ok(assertion: Node) -> tuple[Node, Node] | None:
     if holder.type == "var_spec":
         names = holder.children_by_field_name("name")
     elif holder.type in ("short_var_declaration", "assignment_statement"):
-        names = holder.child_by_field_name("left").named_children
+        names = items(holder.child_by_field_name("left"))
     else:
         return None
     return (names[0], names[1]) if len(names) == 2 else None
