@@ -48,6 +48,8 @@ UNCONDITIONAL = (
     "type_conversion_expression",
     "type_assertion_expression",
 )
+# Statements whose initializer runs before anything else of them: `if v := <-ch; …`, `switch v := <-ch; …`.
+INITIALIZED = ("if_statement", "expression_switch_statement", "type_switch_statement")
 EVALUATING = ("expression_statement", "assignment_statement", "short_var_declaration", "send_statement")
 JUMPS = ("return_statement", "goto_statement", "labeled_statement", "break_statement", "continue_statement")
 
@@ -194,7 +196,7 @@ def _evaluating_statement(expr: Node) -> Node | None:
     stmt = node.parent
     if stmt is None or stmt.type not in EVALUATING or stmt.parent is None:
         return None
-    if stmt.parent.type == "if_statement" and stmt.parent.child_by_field_name("initializer") == stmt:
+    if stmt.parent.type in INITIALIZED and stmt.parent.child_by_field_name("initializer") == stmt:
         stmt = stmt.parent  # `if v := <-ch; …`: the initializer runs first
     return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
 
@@ -209,7 +211,8 @@ def receive_of_unary(node: Node) -> bool:
 
 
 def statement_of(expr: Node) -> Node | None:
-    """The block statement that evaluates expr first: `expr`, `v := expr`, `v = expr`, `if v := expr; …`."""
+    """The block statement that evaluates expr first: `expr`, `v := expr`, `v = expr`, `if v := expr; …`,
+    `switch v := expr; …`."""
     stmt = expr.parent
     if stmt.type == "expression_list":
         if len(stmt.named_children) != 1:
@@ -219,7 +222,7 @@ def statement_of(expr: Node) -> Node | None:
             return None
     elif stmt.type != "expression_statement":
         return None
-    if stmt.parent.type == "if_statement" and stmt.parent.child_by_field_name("initializer") == stmt:
+    if stmt.parent.type in INITIALIZED and stmt.parent.child_by_field_name("initializer") == stmt:
         stmt = stmt.parent
     return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
 

@@ -116,6 +116,29 @@ func Fetch(url string) (string, int, error) {
 """,
         "\t{\n\tattempt := attempt" + COPY.format("attempt") + "\tgo func() {",
     ),
+    # a switch's initializer runs before its cases: the receive there waits for the goroutine
+    "receive_in_switch_initializer": (
+        """package receive_in_switch_initializer
+
+// Grade scores the answer on a goroutine, then names the grade past the bonus.
+func Grade(answer string) (string, int) {
+	bonus := 2
+	res := make(chan int, 1)
+	go func() {
+		res <- len(answer) + bonus
+	}()
+	switch score := <-res; {
+	case score > 10:
+		bonus++
+		return "high", bonus
+	default:
+		bonus--
+		return "low", bonus
+	}
+}
+""",
+        "\t{\n\tbonus := bonus" + COPY.format("bonus") + "\tgo func() {",
+    ),
     "sends_ending_branches": (
         """package sends_ending_branches
 
