@@ -15,6 +15,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 from __future__ import annotations
 
 from gorewrite.adds import counted, counted_done, one_go
+from gorewrite.merges import merge_loops
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
 from gorewrite.signals import (
@@ -53,13 +54,15 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     # helper's receive does. A WaitGroup or group is never sent on.
     shared = _others_send(types, spawn, signal)
     helpers = relays(types, spawn, signal) if fanned is None and not shared else []
-    problem = _signals_only_here(types, spawn, signal, tuple(h.wait for h in helpers))
+    merges = merge_loops(types, spawn, signal) if fanned is None and not shared else []
+    problem = _signals_only_here(types, spawn, signal, (*(h.wait for h in helpers), *(m for m, _ in merges)))
     if problem:
         return problem
     if fanned is not None:  # one channel for all: only a loop receiving from each waits
         chains = [[(spawn, w)] for w in receiving_loops(types, spawn, signal, fanned)]
     else:
         chains = [[(spawn, w)] for w in waits(types, spawn, signal, shared)]
+        chains += [[(spawn, Wait(loop, ((case.start_byte, case.end_byte),)))] for loop, case in merges]
     passed = None  # why a helper's own signal may not be its alone
     for helper in helpers:  # the worker's start, then the helper's, then the function's wait for the helper
         passed = _signals_only_here(types, helper.spawn, helper.signal, ())

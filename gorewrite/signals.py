@@ -174,7 +174,30 @@ def _last_signal(types: TypeInfo, path: str, block: Node, ending: bool = True) -
     signal = _signal_call(types, path, last.named_children[0] if last.type == "expression_statement" else last)
     if signal is not None and first_of(block, ("return_statement",)) is None:
         return signal
+    if ending and last.type == "select_statement":
+        return _select_send(types, path, block, last)
     return _ending_sends(types, path, block) if ending else None
+
+
+def _select_send(types: TypeInfo, path: str, block: Node, select: Node) -> Signal | None:
+    """`select { case out <- n: case <-ctx.Done(): }` as the goroutine's last statement: a sender that
+    gives up. Its one send case has an empty body, so when it is chosen the send is the goroutine's last
+    act; any other case sends nothing on that channel, and nothing else in the goroutine does, so it
+    sends at most once, after every read, and a path without the send never completes a receive.
+    A return elsewhere only ends the goroutine sooner (no defer: the caller checked)."""
+    cases = [c for c in select.named_children if c.type == "communication_case"]
+    sends = [c for c in cases if c.child_by_field_name("communication").type == "send_statement"]
+    if len(sends) != 1 or statements(sends[0]):
+        return None
+    send = sends[0].child_by_field_name("communication")
+    channel = _local(types, path, send.child_by_field_name("channel"))
+    if channel is None:
+        return None
+    for node in walk(block, skip=lambda n: n.type == "func_literal"):
+        other = _local(types, path, node.child_by_field_name("channel")) if node.type == "send_statement" else None
+        if other is not None and other.obj == channel.obj and node != send:
+            return None
+    return Signal("send", channel.obj, channel.name, send)
 
 
 def _ending_sends(types: TypeInfo, path: str, block: Node) -> Signal | None:

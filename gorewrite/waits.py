@@ -97,7 +97,14 @@ def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | 
     stmt = (statement_of(receive) or _evaluating_statement(receive)) if receive is not None else None
     if stmt is not None:
         return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
-    case = receive.parent.parent if receive is not None and receive.parent.type == "receive_statement" else None
+    return _selected(types, path, receive, signal) if receive is not None else None
+
+
+def _selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait | None:
+    """The select, a statement of a block, whose case receives from the channel, when it waits: no
+    `default`, and every other case receives from the channel too, terminates, or drains it (its
+    statements from the drain on run after a receive)."""
+    case = receive.parent.parent if receive.parent.type == "receive_statement" else None
     if case is None or case.type != "communication_case" or case.parent.parent.type != "statement_list":
         return None
     settled = []
@@ -106,11 +113,31 @@ def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | 
             return None
         if other.type != "communication_case":
             continue
+        drain = _drain(types, path, other, signal)
         if _receives_from(types, path, other.child_by_field_name("communication"), signal):
             settled.append((other.start_byte, other.end_byte))
+        elif drain is not None:
+            settled.append((drain.start_byte, other.end_byte))
         elif not _terminates(types, path, other):
             return None
     return Wait(case.parent, tuple(settled))
+
+
+def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | None:
+    """A statement of the case's own list that receives from the channel whenever it runs (`case
+    <-time.After(d): cancel(); total += <-done`), with nothing before it that could skip it: no break
+    (it would leave the select), continue, goto, label or panic; a return ends the function."""
+    body = statements(case)
+    for at, stmt in enumerate(body):
+        for node in walk(stmt, skip=lambda n: n.type == "func_literal"):
+            if not receive_of_unary(node) or node.named_children[0].type != "identifier":
+                continue
+            found = types.at(path, node.named_children[0].start_byte)
+            waited = statement_of(node) or _evaluating_statement(node)
+            if found is not None and found.obj in (signal.group or (signal.obj,)) and waited == stmt:
+                earlier = body[:at]
+                return stmt if not any(_escaping_jump(s, earlier) for s in earlier) else None
+    return None
 
 
 def _receives_from(types: TypeInfo, path: str, communication: Node, signal: Signal) -> bool:
@@ -171,7 +198,8 @@ def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node
             receives.append(receive)
     found = []
     for receive in receives:
-        stmt = _evaluating_statement(receive)
+        selected = _selected(types, spawn.path, receive, signal)  # each iteration receives or returns
+        stmt = _evaluating_statement(receive) or (selected.node if selected is not None else None)
         loop = stmt.parent.parent.parent if stmt is not None and stmt.parent.parent.type == "block" else None
         if loop is None or loop.type != "for_statement" or loop.parent != sending.parent:
             continue

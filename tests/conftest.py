@@ -218,8 +218,8 @@ def edited(source: str, fix: Fix) -> str:
     return data.decode()
 
 
-COMPARE_IMPORTS = '\t"errors"\n\t"fmt"\n\t"sort"\n\t"strings"\n'
-COMPARE_HELPERS = """var _ = errors.New
+COMPARE_IMPORTS = '\t"context"\n\t"errors"\n\t"fmt"\n\t"sort"\n\t"strings"\n'
+COMPARE_HELPERS = """var _, _ = errors.New, context.Background
 
 // sorted receives n values and lists them in order: goroutines send in any order.
 func sorted(c chan string, n int) string {
@@ -257,7 +257,7 @@ def naive_rewrites(
 
     originals, naive: case name -> the Go source of package <case> before and after the naive
     rewrite. probes: case name -> a Go expression of type string, with `{pkg}` for the package,
-    whose value the rewrite must not change; the probes may use errors, fmt, sort, strings and
+    whose value the rewrite must not change; the probes may use context, errors, fmt, sort, strings and
     `sorted(c chan string, n int) string`. Everything is in one module at root: one
     `go build -gcflags=-m` of all naive packages (a package that does not compile is reported
     and the others still built) and one `go run` of the probes.

@@ -1266,6 +1266,144 @@ func Rounds(keys []string, scale int, sink func(string, int)) int {
 """,
         "\t\t\t{\n\t\t\ts := s" + COPY.format("s") + "\t\t\tgo func() {",
     ),
+    "hb_select_send_fan_in": (
+        """package hb_select_send_fan_in
+
+import "context"
+
+// Gather runs the task for every key, rounds times; a sender gives up when ctx is done, and the
+// loop after returns then, so the scale moves on only once every key's result was received.
+func Gather(ctx context.Context, keys []string, scale, rounds int, run func(string, int) int) int {
+	total := 0
+	for r := 0; r < rounds; r++ {
+		out := make(chan int)
+		for _, k := range keys {
+			go func() {
+				n := run(k, scale)
+				select {
+				case out <- n:
+				case <-ctx.Done():
+				}
+			}()
+		}
+		for range keys {
+			select {
+			case n := <-out:
+				total += n
+			case <-ctx.Done():
+				return total
+			}
+		}
+		scale++
+	}
+	return total
+}
+""",
+        "\t\t\t{\n\t\t\tscale := scale" + COPY.format("scale") + "\t\t\tgo func() {",
+    ),
+    "hb_select_send_each": (
+        """package hb_select_send_each
+
+import "context"
+
+// Each asks for every key with the current limit; the asker gives up when ctx is done, and so
+// does the function, so the limit doubles only after the answer came.
+func Each(ctx context.Context, keys []string, limit int, ask func(string, int) int) int {
+	total := 0
+	for _, k := range keys {
+		res := make(chan int)
+		go func() {
+			if limit < 0 {
+				return
+			}
+			select {
+			case res <- ask(k, limit):
+			case <-ctx.Done():
+				return
+			}
+		}()
+		select {
+		case n := <-res:
+			total += n
+		case <-ctx.Done():
+			return total
+		}
+		limit *= 2
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tlimit := limit" + COPY.format("limit") + "\t\tgo func() {",
+    ),
+    "hb_timeout_drain": (
+        """package hb_timeout_drain
+
+import (
+	"context"
+	"time"
+)
+
+// Bounded waits for each key's run at most d; on timeout it cancels the run and still waits for
+// it to finish before the scale moves on.
+func Bounded(
+	ctx context.Context, keys []string, d time.Duration, scale int, run func(context.Context, string, int) int,
+) (int, int) {
+	timeouts, total := 0, 0
+	for _, k := range keys {
+		cctx, cancel := context.WithCancel(ctx)
+		done := make(chan int, 1)
+		go func() {
+			done <- run(cctx, k, scale)
+		}()
+		select {
+		case n := <-done:
+			total += n
+		case <-time.After(d):
+			cancel()
+			total += <-done
+			timeouts++
+		}
+		cancel()
+		scale++
+	}
+	return total, timeouts
+}
+""",
+        "\t\t{\n\t\tscale := scale" + COPY.format("scale") + "\t\tgo func() {",
+    ),
+    "hb_nil_merge": (
+        """package hb_nil_merge
+
+// Merge looks up a and b at once, rounds times, taking each answer as it comes: the loop ends
+// only when both channels were received from and set to nil, and then the scale doubles.
+func Merge(a, b string, scale, rounds int, look func(string, int) int) int {
+	total := 0
+	for r := 0; r < rounds; r++ {
+		ac := make(chan int, 1)
+		bc := make(chan int, 1)
+		go func() { ac <- look(a, scale) }()
+		go func() { bc <- look(b, scale) }()
+		for ac != nil || bc != nil {
+			select {
+			case v := <-ac:
+				total += v
+				ac = nil
+			case v := <-bc:
+				total += v
+				bc = nil
+			}
+		}
+		scale *= 2
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\tscale := scale"
+        + COPY.format("scale")
+        + "\t\tac := ac"
+        + COPY.format("ac")
+        + "\t\tgo func() { ac <- look(a, scale) }()",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -3461,6 +3599,375 @@ func Hooked(groups [][]int, desc bool) bool {
 """,
         "the goroutine starts a goroutine or makes a func literal that may read desc after it signals",
     ),
+    "select_send_receiver_default": (
+        """package select_send_receiver_default
+
+import "context"
+
+// Gather takes whatever results are ready and moves the scale on while the rest still read it.
+func Gather(ctx context.Context, keys []string, scale int, release chan struct{}, run func(string, int) int) int {
+	out := make(chan int, len(keys))
+	for _, k := range keys {
+		go func() {
+			<-release
+			n := run(k, scale)
+			select {
+			case out <- n:
+			case <-ctx.Done():
+			}
+		}()
+	}
+	total := 0
+	for range keys {
+		select {
+		case n := <-out:
+			total += n
+		default:
+		}
+	}
+	scale++
+	return total + scale
+}
+""",
+        "the function never waits for out",
+    ),
+    "select_send_labelled_break": (
+        """package select_send_labelled_break
+
+import "context"
+
+// Gather stops collecting when ctx is done, but still moves the scale on: the senders may read it.
+func Gather(ctx context.Context, keys []string, scale int, release chan struct{}, run func(string, int) int) int {
+	out := make(chan int)
+	for _, k := range keys {
+		go func() {
+			<-release
+			n := run(k, scale)
+			select {
+			case out <- n:
+			case <-ctx.Done():
+			}
+		}()
+	}
+	total := 0
+collect:
+	for range keys {
+		select {
+		case n := <-out:
+			total += n
+		case <-ctx.Done():
+			break collect
+		}
+	}
+	scale++
+	return total + scale
+}
+""",
+        "the function never waits for out",
+    ),
+    "select_send_cancelled_first": (
+        """package select_send_cancelled_first
+
+import "context"
+
+// Gather cancels its own ctx when asked to hurry; the loop's done case then goes on without a
+// result, and the scale moves on while the senders still read it.
+func Gather(
+	ctx context.Context, keys []string, scale int, hurry bool, release chan struct{}, run func(string, int) int,
+) int {
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	out := make(chan int)
+	for _, k := range keys {
+		go func() {
+			<-release
+			n := run(k, scale)
+			select {
+			case out <- n:
+			case <-cctx.Done():
+			}
+		}()
+	}
+	if hurry {
+		cancel()
+	}
+	total := 0
+	for range keys {
+		select {
+		case n := <-out:
+			total += n
+		case <-cctx.Done():
+		}
+	}
+	scale++
+	return total + scale
+}
+""",
+        "the function never waits for out",
+    ),
+    "select_send_then_reads": (
+        """package select_send_then_reads
+
+import "context"
+
+// Gather's senders report the scale after their send is taken, while the function moves it on.
+func Gather(ctx context.Context, keys []string, scale int, release chan struct{}, report func(int)) int {
+	out := make(chan int)
+	for _, k := range keys {
+		go func() {
+			select {
+			case out <- len(k):
+				<-release
+				report(scale)
+			case <-ctx.Done():
+			}
+		}()
+	}
+	total := 0
+	for range keys {
+		select {
+		case n := <-out:
+			total += n
+		case <-ctx.Done():
+			return total
+		}
+	}
+	scale++
+	return total + scale
+}
+""",
+        "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+    ),
+    "select_send_twice": (
+        """package select_send_twice
+
+import "context"
+
+// Gather's first sender also sends a progress value, so two results may come from it while the
+// second sender has not read the scale yet.
+func Gather(ctx context.Context, keys []string, scale int, release chan struct{}, run func(string, int) int) int {
+	out := make(chan int, 2*len(keys))
+	for i, k := range keys {
+		go func() {
+			if i > 0 {
+				<-release
+			} else {
+				out <- 0
+			}
+			n := run(k, scale)
+			select {
+			case out <- n:
+			case <-ctx.Done():
+			}
+		}()
+	}
+	total := 0
+	for range keys {
+		select {
+		case n := <-out:
+			total += n
+		case <-ctx.Done():
+			return total
+		}
+	}
+	scale++
+	return total + scale
+}
+""",
+        "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+    ),
+    "drain_case_breaks": (
+        """package drain_case_breaks
+
+import "context"
+
+// Bounded gives up on a soft timeout without draining: the break leaves the select, and the
+// scale moves on while the run may still read it.
+func Bounded(
+	ctx context.Context, k string, scale int, soft bool, timeout, release chan struct{}, run func(string, int) int,
+) int {
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan int, 1)
+	go func() {
+		<-release
+		_ = cctx
+		done <- run(k, scale)
+	}()
+	total := 0
+	select {
+	case n := <-done:
+		total += n
+	case <-timeout:
+		cancel()
+		if soft {
+			break
+		}
+		total += <-done
+	}
+	scale++
+	return total + scale
+}
+""",
+        "the wait at line 27 is in a branch, case or loop of its own",
+    ),
+    "drain_writes_first": (
+        """package drain_writes_first
+
+import "context"
+
+// Bounded halves the scale on a timeout before it cancels the run and drains it; the run reads
+// the scale once it sees the cancel.
+func Bounded(ctx context.Context, k string, scale int, timeout chan struct{}, run func(string, int) int) int {
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan int, 1)
+	go func() {
+		<-cctx.Done()
+		done <- run(k, scale)
+	}()
+	total := 0
+	select {
+	case n := <-done:
+		total += n
+	case <-timeout:
+		scale /= 2
+		cancel()
+		total += <-done
+	}
+	return total + scale
+}
+""",
+        "the write at line 20 can come before the wait at line 16 returns",
+    ),
+    "drain_conditional": (
+        """package drain_conditional
+
+import "context"
+
+// Bounded drains the run on a timeout only when told to wait; otherwise the scale moves on while
+// the run may still read it.
+func Bounded(
+	ctx context.Context, k string, scale int, wait bool, timeout, release chan struct{}, run func(string, int) int,
+) int {
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan int, 1)
+	go func() {
+		<-release
+		_ = cctx
+		done <- run(k, scale)
+	}()
+	total := 0
+	select {
+	case n := <-done:
+		total += n
+	case <-timeout:
+		cancel()
+		if wait {
+			total += <-done
+		}
+	}
+	scale++
+	return total + scale
+}
+""",
+        "is in a branch, case or loop of its own",
+    ),
+    "merge_nil_in_other_case": (
+        """package merge_nil_in_other_case
+
+func lookInto(c chan<- int, k string, scale int, look func(string, int) int) { c <- look(k, scale) }
+
+// Merge gives up on a once b answered: a is set to nil without a receive, and the scale moves on
+// while a's lookup may still read it.
+func Merge(a, b string, scale int, release chan struct{}, look func(string, int) int) int {
+	total := 0
+	ac := make(chan int, 1)
+	bc := make(chan int, 1)
+	go func() {
+		<-release
+		ac <- look(a, scale)
+	}()
+	go lookInto(bc, b, scale, look)
+	for ac != nil || bc != nil {
+		select {
+		case v := <-ac:
+			total += v
+			ac = nil
+		case v := <-bc:
+			total += v
+			bc = nil
+			ac = nil
+		}
+	}
+	scale *= 2
+	return total + scale
+}
+""",
+        "ac is used other than by this goroutine's one signal",
+    ),
+    "merge_and_condition": (
+        """package merge_and_condition
+
+// Merge stops at the first answer: the loop's condition is false once either channel is nil.
+func Merge(a, b string, scale int, release chan struct{}, look func(string, int) int) int {
+	total := 0
+	ac := make(chan int, 1)
+	bc := make(chan int, 1)
+	go func() {
+		<-release
+		ac <- look(a, scale)
+	}()
+	go func() { bc <- look(b, scale) }()
+	for ac != nil && bc != nil {
+		select {
+		case v := <-ac:
+			total += v
+			ac = nil
+		case v := <-bc:
+			total += v
+			bc = nil
+		}
+	}
+	scale *= 2
+	return total + scale
+}
+""",
+        "ac is used other than by this goroutine's one signal",
+    ),
+    "merge_labelled_break": (
+        """package merge_labelled_break
+
+// Merge leaves the loop as soon as b answers, by a labelled break, and a's lookup may still read
+// the scale it then doubles.
+func Merge(a, b string, scale int, release chan struct{}, look func(string, int) int) int {
+	total := 0
+	ac := make(chan int, 1)
+	bc := make(chan int, 1)
+	go func() {
+		<-release
+		ac <- look(a, scale)
+	}()
+	go func() { bc <- look(b, scale) }()
+merge:
+	for ac != nil || bc != nil {
+		select {
+		case v := <-ac:
+			total += v
+			ac = nil
+		case v := <-bc:
+			total += v
+			bc = nil
+			break merge
+		}
+	}
+	scale *= 2
+	return total + scale
+}
+""",
+        "ac is used other than by this goroutine's one signal",
+    ),
 }
 
 
@@ -3779,6 +4286,74 @@ NAIVE = {
     "factory_defers": (merge_factory, '{pkg}.Line([]string{"a", "b"})'),
     "factory_go": (merge_factory, '{pkg}.Trace([]string{"a", "b"})'),
     "factory_argument_order": (merge_factory, '{pkg}.Trace([]string{"a", "b"})'),
+    "select_send_receiver_default": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Gather(context.Background(), []string{"a"}, 1, release, '
+        "func(_ string, n int) int { got <- n; return n }); close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "select_send_labelled_break": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        "ctx, cancel := context.WithCancel(context.Background()); cancel(); "
+        '{pkg}.Gather(ctx, []string{"a"}, 1, release, func(_ string, n int) int { got <- n; return n }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "select_send_cancelled_first": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Gather(context.Background(), []string{"a"}, 1, true, release, '
+        "func(_ string, n int) int { got <- n; return n }); close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "select_send_then_reads": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Gather(context.Background(), []string{"a"}, 1, release, func(n int) { got <- n }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "select_send_twice": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 2); "
+        '{pkg}.Gather(context.Background(), []string{"a", "b"}, 1, release, '
+        'func(k string, n int) int { if k == "b" { got <- n }; return n }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "drain_case_breaks": (
+        block_copy("\tgo func() {", "\t}()\n", "scale"),
+        "func() string { timeout, release, got := make(chan struct{}), make(chan struct{}), make(chan int, 1); "
+        'close(timeout); {pkg}.Bounded(context.Background(), "k", 1, true, timeout, release, '
+        "func(_ string, n int) int { got <- n; return n }); close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "drain_writes_first": (
+        block_copy("\tgo func() {", "\t}()\n", "scale"),
+        "func() string { timeout := make(chan struct{}); close(timeout); "
+        'return fmt.Sprint({pkg}.Bounded(context.Background(), "k", 8, timeout, '
+        "func(_ string, n int) int { return n })) }()",
+    ),
+    "drain_conditional": (
+        block_copy("\tgo func() {", "\t}()\n", "scale"),
+        "func() string { timeout, release, got := make(chan struct{}), make(chan struct{}), make(chan int, 1); "
+        'close(timeout); {pkg}.Bounded(context.Background(), "k", 1, false, timeout, release, '
+        "func(_ string, n int) int { got <- n; return n }); close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "merge_nil_in_other_case": (
+        block_copy("\tgo func() {\n\t\t<-release", "\t}()\n", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Merge("a", "b", 1, release, func(k string, n int) int { if k == "a" { got <- n }; return n }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "merge_and_condition": (
+        block_copy("\tgo func() {\n\t\t<-release", "\t}()\n", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Merge("a", "b", 1, release, func(k string, n int) int { if k == "a" { got <- n }; return n }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "merge_labelled_break": (
+        block_copy("\tgo func() {\n\t\t<-release", "\t}()\n", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Merge("a", "b", 1, release, func(k string, n int) int { if k == "a" { got <- n }; return n }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
 }
 
 
