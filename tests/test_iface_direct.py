@@ -362,6 +362,64 @@ func Fill(line []byte, limit int) int {
         ),
         "\t{\n\t\tw := io.Writer(&c)\n\tfill:\n\t\tfor {",
     ),
+    # several values of one literal, each asserted once: every assertion becomes its conversion and
+    # the literal goes (escape analysis is field-insensitive: rewriting one alone never verifies)
+    "group_slice_elements": (
+        case(
+            "group_slice_elements",
+            'import "io"',
+            """// Tee writes the line to a main and an audit counter held in one slice.
+func Tee(line []byte) int {
+	var main, audit Counter
+	sinks := []any{&main, &audit}
+	sinks[0].(io.Writer).Write(line)
+	sinks[1].(io.Writer).Write(line)
+	return main.n + audit.n
+}
+""",
+        ),
+        "	var main, audit Counter\n\tio.Writer(&main).Write(line)\n\tio.Writer(&audit).Write(line)\n",
+    ),
+    "group_struct_fields": (
+        case(
+            "group_struct_fields",
+            'import "io"',
+            """type route struct {
+	name       string
+	out, audit any
+}
+
+// Send checks the main writer, then writes the audit copy.
+func Send(line []byte) int {
+	var c, a Counter
+	r := route{name: "send", out: &c, audit: &a}
+	if w, ok := r.out.(io.Writer); ok {
+		w.Write(line)
+	}
+	r.audit.(io.Writer).Write(line)
+	return c.n + a.n
+}
+""",
+        ),
+        "	var c, a Counter\n\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t}\n\tio.Writer(&a).Write(line)\n",
+    ),
+    "group_array_values": (
+        case(
+            "group_array_values",
+            'import "fmt"',
+            """type level int
+
+func (l level) String() string { return fmt.Sprint("L", int(l)) }
+
+// Range names both ends of a range of levels.
+func Range(lo, hi level) string {
+	ends := [2]any{lo, hi}
+	return ends[0].(fmt.Stringer).String() + ".." + ends[1].(fmt.Stringer).String()
+}
+""",
+        ),
+        '\treturn fmt.Stringer(lo).String() + ".." + fmt.Stringer(hi).String()\n',
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -868,11 +926,58 @@ again:
         ),
         "the function uses goto",
     ),
+    # an element of a group written before its assertion: the assertion reads what was written
+    "group_element_replaced": (
+        case(
+            "group_element_replaced",
+            'import "io"',
+            """// Swap sends the main stream to the audit counter too.
+func Swap(line []byte) int {
+	var main, audit Counter
+	sinks := []any{&main, &audit}
+	sinks[0] = &audit
+	sinks[0].(io.Writer).Write(line)
+	sinks[1].(io.Writer).Write(line)
+	return main.n*10 + audit.n
+}
+""",
+        ),
+        "its elements could change",
+    ),
+    # the group's slice passed to a callee that reorders it: its elements are not the stored ones
+    "group_passed_whole": (
+        case(
+            "group_passed_whole",
+            'import "io"',
+            """// Route writes the line to both counters, in the order arrange leaves them.
+func Route(line []byte, arrange func([]any)) int {
+	var main, audit Counter
+	sinks := []any{&main, &audit}
+	arrange(sinks)
+	sinks[0].(io.Writer).Write(line)
+	sinks[1].(io.Writer).Write(append(line, line...))
+	return main.n*10 + audit.n
+}
+""",
+        ),
+        "its elements could change",
+    ),
 }
 
 
 def replace(old: str, new: str):
     return lambda source: source.replace(old, new, 1)
+
+
+def replace_all(*pairs: tuple[str, str]):
+    """Several replacements, in order: the naive rewrite of a group of assertions."""
+
+    def rewrite(source: str) -> str:
+        for old, new in pairs:
+            source = source.replace(old, new, 1)
+        return source
+
+    return rewrite
 
 
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
@@ -934,6 +1039,22 @@ NAIVE = {
     ),
     "value_changes": (replace("s.sink.(fmt.Stringer)", "fmt.Stringer(v)"), "{pkg}.Warmer(20)"),
     "shadowed": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), 'fmt.Sprint({pkg}.Split([]byte("ab")))'),
+    "group_element_replaced": (
+        replace(
+            "\tsinks := []any{&main, &audit}\n\tsinks[0] = &audit\n\tsinks[0].(io.Writer).Write(line)\n"
+            "\tsinks[1].(io.Writer)",
+            "\tio.Writer(&main).Write(line)\n\tio.Writer(&audit)",
+        ),
+        'fmt.Sprint({pkg}.Swap([]byte("ab")))',
+    ),
+    "group_passed_whole": (
+        replace(
+            "\tsinks := []any{&main, &audit}\n\tarrange(sinks)\n\tsinks[0].(io.Writer).Write(line)\n"
+            "\tsinks[1].(io.Writer)",
+            "\tio.Writer(&main).Write(line)\n\tio.Writer(&audit)",
+        ),
+        'fmt.Sprint({pkg}.Route([]byte("ab"), func(s []any) { s[0], s[1] = s[1], s[0] }))',
+    ),
 }
 
 
@@ -957,6 +1078,13 @@ def test_proposes(proposed, name, expected):
     assert expected in edited(FIXES[name][0], fix)
 
 
+@pytest.mark.parametrize("name", [n for n in FIXES if n.startswith("group_")])
+def test_a_group_is_one_fix_targeting_every_value(proposed, name):
+    """Each value's escape is a candidate; their fixes are one rewrite, so one Fix carries both."""
+    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
+    assert len(fix.targets) == 2 and "built only to be read back" in fix.summary, fix
+
+
 @pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
 def test_declines(proposed, name, reason):
     found = proposed.get(name, [])
@@ -977,6 +1105,118 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+# Groups (several values of one literal, each asserted once) the rule must not rewrite together: a
+# single element's rewrite may still be proposed there, as before (the compiler rejects it, the literal
+# keeping the value on the heap), but no fix rewrites the group and drops the literal.
+# case -> (Go source of package <case>, the naive group rewrite, how the mutant shows)
+GROUP_DECLINES = {
+    # a value stored, then changed: the literal holds the old value, a conversion would read the new one
+    "group_value_changed": (
+        case(
+            "group_value_changed",
+            'import "fmt"',
+            """type level int
+
+func (l level) String() string { return fmt.Sprint("L", int(l)) }
+
+// Clamp names the range, then clamps its low end for the caller.
+func Clamp(lo, hi level) (string, level) {
+	ends := [2]any{lo, hi}
+	if lo < 0 {
+		lo = 0
+	}
+	return ends[0].(fmt.Stringer).String() + ".." + ends[1].(fmt.Stringer).String(), lo
+}
+""",
+        ),
+        replace_all(
+            ("\tends := [2]any{lo, hi}\n", ""),
+            ("ends[0].(fmt.Stringer)", "fmt.Stringer(lo)"),
+            ("ends[1].(fmt.Stringer)", "fmt.Stringer(hi)"),
+        ),
+        "fmt.Sprint({pkg}.Clamp(-2, 3))",
+    ),
+    # a literal whose other element has an effect: dropping it would skip the call
+    "group_effect_in_literal": (
+        case(
+            "group_effect_in_literal",
+            'import "io"',
+            """var seq int
+
+func next() int { seq++; return seq }
+
+// Stamp writes the line to both counters and numbers the batch.
+func Stamp(line []byte) int {
+	var main, audit Counter
+	batch := []any{&main, &audit, next()}
+	batch[0].(io.Writer).Write(line)
+	batch[1].(io.Writer).Write(line)
+	return main.n + audit.n + seq*100
+}
+""",
+        ),
+        replace_all(
+            ("\tbatch := []any{&main, &audit, next()}\n", ""),
+            ("batch[0].(io.Writer)", "io.Writer(&main)"),
+            ("batch[1].(io.Writer)", "io.Writer(&audit)"),
+        ),
+        'fmt.Sprint({pkg}.Stamp([]byte("ab")))',
+    ),
+    # an element read elsewhere too: the literal stays, and with it the values on the heap
+    "group_element_read_elsewhere": (
+        case(
+            "group_element_read_elsewhere",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """// Logged writes the line to both counters and logs the second.
+func Logged(line []byte) int {
+	var main, audit Counter
+	sinks := []any{&main, &audit}
+	sinks[0].(io.Writer).Write(line)
+	sinks[1].(io.Writer).Write(line)
+	fmt.Sprint(sinks[1])
+	return main.n + audit.n
+}
+""",
+        ),
+        replace_all(("sinks[0].(io.Writer)", "io.Writer(&main)"), ("sinks[1].(io.Writer)", "io.Writer(&audit)")),
+        "moved to heap: main",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def group_proposed(tmp_path_factory):
+    cases = {name: code for name, (code, _, _) in GROUP_DECLINES.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("iface-group"), RULE, cases)
+
+
+@pytest.mark.parametrize("name", list(GROUP_DECLINES))
+def test_a_group_is_not_rewritten_together(group_proposed, name):
+    found = group_proposed.get(name, [])
+    assert found, name
+    assert not [p for p in found if isinstance(p, Fix) and "built only to be read back" in p.summary], found
+
+
+@pytest.fixture(scope="module")
+def group_mutants(tmp_path_factory, toolchain):
+    naive = {name: (rewrite, probe) for name, (_, rewrite, probe) in GROUP_DECLINES.items()}
+    return naive_mutants(tmp_path_factory.mktemp("iface-group-naive"), toolchain, GROUP_DECLINES, naive)
+
+
+@pytest.mark.parametrize("name", list(GROUP_DECLINES))
+def test_the_naive_group_rewrite_is_wrong(group_mutants, name):
+    """Every assertion of the group converted (and the literal dropped): a different value, a skipped
+    effect, or the values still on the heap."""
+    built, values = group_mutants
+    source, rewrite, probe = GROUP_DECLINES[name]
+    assert rewrite(source) != source, "the naive edit must apply to the case"
+    if "{pkg}" in probe:
+        before, after = values[name]
+        assert before != after, f"the naive rewrite keeps {before!r}"
+    else:
+        assert any(probe in line for line in built.splitlines() if line.startswith(f"naive/{name}/")), built
 
 
 # Declined on go1.24.11, the release that still reports the value moved to heap (go1.26+ devirtualizes the
@@ -1186,6 +1426,8 @@ ALLOC_CALLS = {
     "field_options_validated": '{pkg}.Attempts("db:5432", 2)',
     "field_param_request": "{pkg}.Check({pkg}.Request{})",
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
+    "group_middleware_chain": '{pkg}.Chain("xab")',
+    "group_option_slots": '{pkg}.Configure(300, "db")',
     "local_any_severity": "{pkg}.Name(1)",
     "local_conversion_row": '{pkg}.Row("a", "b")',
     "single_use_array_sinks": '{pkg}.HeaderSize([]string{"a"})',
