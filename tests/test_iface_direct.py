@@ -420,6 +420,53 @@ func Range(lo, hi level) string {
         ),
         '\treturn fmt.Stringer(lo).String() + ".." + fmt.Stringer(hi).String()\n',
     ),
+    # a type switch on a stored concrete value: the first case that is not nil names an interface the
+    # value implements, so that case runs; the switch becomes its block
+    "type_switch": (
+        case(
+            "type_switch",
+            'import "io"',
+            """// Kind names what the sink is.
+func Kind(line []byte) string {
+	var c Counter
+	s := sample{name: "kind", sink: &c}
+	switch w := s.sink.(type) {
+	case nil:
+		return "none"
+	case io.Writer:
+		// count the line
+		w.Write(line)
+		return s.name + " writer"
+	default:
+		return s.name
+	}
+}
+""",
+        ),
+        '\ts := sample{name: "kind", sink: &c}\n\t{\n\t\tw := io.Writer(&c)\n\t\t// count the line\n'
+        '\t\tw.Write(line)\n\t\treturn s.name + " writer"\n\t}\n}\n',
+    ),
+    # x read only by a case the switch does not take: the block declares none
+    "type_switch_alias_unused": (
+        case(
+            "type_switch_alias_unused",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """// Pass writes the line itself when the sink is a writer, else names the sink.
+func Pass(line []byte) string {
+	var c Counter
+	s := sample{name: "pass", sink: &c}
+	switch w := s.sink.(type) {
+	case io.Writer:
+		c.Write(line)
+	default:
+		return fmt.Sprint(w)
+	}
+	return s.name + fmt.Sprint(c.n)
+}
+""",
+        ),
+        '\ts := sample{name: "pass", sink: &c}\n\t{\n\t\tc.Write(line)\n\t}\n',
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -470,15 +517,20 @@ func Label(l, fallback level, n int) int {
         ),
         "the value would be boxed at the assertion, inside a loop",
     ),
-    "type_switch": (
+    # a type switch whose first case is a concrete type: whether it matches is not proved, and the
+    # naive rewrite taking the interface case after it runs the wrong case
+    "type_switch_concrete_first": (
         case(
-            "type_switch",
+            "type_switch_concrete_first",
             'import "io"',
             """// Kind names what the sink is.
 func Kind(line []byte) string {
 	var c Counter
 	s := sample{name: "kind", sink: &c}
 	switch w := s.sink.(type) {
+	case *Counter:
+		w.Write(line)
+		return s.name + " counter"
 	case io.Writer:
 		w.Write(line)
 		return s.name + " writer"
@@ -487,7 +539,31 @@ func Kind(line []byte) string {
 }
 """,
         ),
-        "s.sink is switched on by type",
+        "the first case of the type switch is *Counter, not an interface",
+    ),
+    # a break in the case taken leaves the switch; in a block it would leave the loop around it
+    "type_switch_break": (
+        case(
+            "type_switch_break",
+            'import "io"',
+            """// Lines writes every non-empty line to the sink.
+func Lines(lines [][]byte) int {
+	var c Counter
+	s := sample{name: "lines", sink: &c}
+	for _, line := range lines {
+		switch w := s.sink.(type) {
+		case io.Writer:
+			if len(line) == 0 {
+				break
+			}
+			w.Write(line)
+		}
+	}
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "the case's body breaks out of the switch",
     ),
     "read_elsewhere": (
         case(
@@ -1055,6 +1131,21 @@ NAIVE = {
         ),
         'fmt.Sprint({pkg}.Route([]byte("ab"), func(s []any) { s[0], s[1] = s[1], s[0] }))',
     ),
+    "type_switch_concrete_first": (
+        replace(
+            '\tswitch w := s.sink.(type) {\n\tcase *Counter:\n\t\tw.Write(line)\n\t\treturn s.name + " counter"\n'
+            '\tcase io.Writer:\n\t\tw.Write(line)\n\t\treturn s.name + " writer"\n\t}\n',
+            '\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t\treturn s.name + " writer"\n\t}\n',
+        ),
+        '{pkg}.Kind([]byte("ab"))',
+    ),
+    "type_switch_break": (
+        replace(
+            "\t\tswitch w := s.sink.(type) {\n\t\tcase io.Writer:\n",
+            "\t\t{\n\t\t\tw := io.Writer(&c)\n",
+        ),
+        'fmt.Sprint({pkg}.Lines([][]byte{[]byte("ab"), nil, []byte("cd")}))',
+    ),
 }
 
 
@@ -1435,6 +1526,8 @@ ALLOC_CALLS = {
     "single_use_slice_hooks": "{pkg}.Shutdown(3)",
     "single_use_struct_close": "{pkg}.Shutdown()",
     "slice_header_parts": "{pkg}.WriteHeader(io.Discard, 1, 2)",
+    "type_switch_local_level": "{pkg}.Describe(2)",
+    "type_switch_payload": "{pkg}.Describe(1, 2)",
 }
 # Devirtualized through a local interface variable from go1.26 on: nothing to remove there.
 SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_conversion_row"}

@@ -4,7 +4,9 @@
 `j` stay dynamic and `s` moves to the heap; `j := fmt.Stringer(&s)` lets it devirtualize them.
 The intermediate may be a local interface variable (go1.24/1.25 keep `s` on the heap for it),
 a struct field or a slice/array element of a local composite literal (every release does).
-The full doc, with the cases it declines, is rules/iface-direct/README.md.
+Several values of one literal asserted together are paired in group.py; a type switch becomes the
+block of the case it takes (typeswitch.py). The full doc, with the cases it declines, is
+rules/iface-direct/README.md.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
+from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen
 from gorewrite.syntax import (
     LITERALS,
     Node,
@@ -273,16 +276,25 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     assertion, problem = _the_assertion(view, escape.path, store, place, reads)
     if problem:
         return problem
-    others = [n for n in reads if not contains(assertion, n)]
-    if others and place in ("field", "element"):
+    switched = assertion.type == "type_switch_statement"
+    read = assertion.child_by_field_name("value") if switched else assertion
+    others = [n for n in reads if not contains(read, n)]
+    if others and place in ("field", "element") and not switched:
         grouped = _grouped(view, types, escape, store, place, reads, function)
         if grouped is not None:
             return grouped
     problem = _others(view, escape.path, store, place, others)
     if problem:
         return problem
-    target = _interface(types, escape.path, assertion.child_by_field_name("type"))
+    clause = chosen(types, escape.path, assertion) if switched else None
+    if isinstance(clause, str):
+        return clause
+    kind = clause[1] if clause else assertion.child_by_field_name("type")
+    target = _interface(types, escape.path, kind)
     if isinstance(target, str):
+        if clause:
+            first = text(kind).decode()
+            return f"the first case of the type switch is {first}, not an interface: which case runs is not proved here"
         return target
     problem = _stable(view, types, escape.path, store, function)
     if problem:
@@ -295,7 +307,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     problem = _boxed_more_often(store, assertion, function)
     if problem:
         return problem
-    return _fix(view, types, escape, store, place, assertion, target, removed)
+    return _fix(view, types, escape, store, place, assertion, target, removed, clause and clause[0])
 
 
 def _boxed_more_often(store: Store, assertion: Node, function: Node) -> str | None:
@@ -368,17 +380,11 @@ def _names_interface(types: TypeInfo, path: str, name: Node) -> bool:
 def _the_assertion(
     view: PackageView, path: str, store: Store, place: str, reads: list[Node]
 ) -> tuple[Node | None, str | None]:
-    """The one type assertion that reads the stored value back; or why there is no such single one."""
+    """The one type assertion (or type switch) that reads the stored value back; or why there is no such single one."""
     name = text(store.container).decode()
     matching = [n for n in reads if _reads_stored(store, place, _access(n))]
-    switches = [n for n in matching if _access(n).parent.type == "type_switch_statement"]
-    if switches:
-        return (
-            None,
-            f"{_describe(store, place)} is switched on by type (line {_row(switches[0])}): "
-            "which case runs depends on every case's type",
-        )
-    asserted = [n for n in matching if _access(n).parent.type == "type_assertion_expression"]
+    kinds = ("type_assertion_expression", "type_switch_statement")
+    asserted = [n for n in matching if _access(n).parent.type in kinds]
     if not asserted:
         return None, f"no type assertion reads {_describe(store, place)} back"
     if len(matching) > 1:
@@ -619,11 +625,20 @@ def _fix(
     assertion: Node,
     target: bytes,
     removed: bool,
+    clause: Node | None,
 ) -> Fix | str:
-    """`c.(I)` becomes `I(E)`; the declaration of a container read nowhere else goes."""
+    """`c.(I)` becomes `I(E)`, a type switch on c the block of the case it takes (typeswitch.py); the
+    declaration of a container read nowhere else goes."""
     path = escape.path
     value = text(unparen(store.value))
-    edits = _converted(view, types, path, assertion, target + b"(" + value + b")")
+    conversion = target + b"(" + value + b")"
+    if clause is not None:
+        alias = assertion.child_by_field_name("alias")
+        declared = text(items(alias)[0]) + b" := " + conversion if alias_used(assertion, clause) else b""
+        replaced = block(view.sources[path], assertion, clause, declared)
+        edits = [Edit(path, assertion.start_byte, assertion.end_byte, replaced)]
+    else:
+        edits = _converted(view, types, path, assertion, conversion)
     if isinstance(edits, str):
         return edits
     dropped = len(edits) > 1
@@ -633,9 +648,10 @@ def _fix(
         if lines is None:
             return f"the declaration of {name} does not stand on lines of its own"
         edits.insert(0, Edit(path, *lines, b""))
-    summary = (
-        f"convert {value.decode()} to {target.decode()} directly instead of asserting it from {_describe(store, place)}"
-    )
+    how = "switching on the type of" if clause is not None else "asserting it from"
+    summary = f"convert {value.decode()} to {target.decode()} directly instead of {how} {_describe(store, place)}"
+    if clause is not None:
+        summary += ", and keep only the case the switch takes"
     if dropped:
         summary += ", and drop the code only a failed assertion ran"
     if removed and place != "var":
