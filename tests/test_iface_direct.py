@@ -362,6 +362,111 @@ func Fill(line []byte, limit int) int {
         ),
         "\t{\n\t\tw := io.Writer(&c)\n\tfill:\n\t\tfor {",
     ),
+    # several values of one literal, each asserted once: every assertion becomes its conversion and
+    # the literal goes (escape analysis is field-insensitive: rewriting one alone never verifies)
+    "group_slice_elements": (
+        case(
+            "group_slice_elements",
+            'import "io"',
+            """// Tee writes the line to a main and an audit counter held in one slice.
+func Tee(line []byte) int {
+	var main, audit Counter
+	sinks := []any{&main, &audit}
+	sinks[0].(io.Writer).Write(line)
+	sinks[1].(io.Writer).Write(line)
+	return main.n + audit.n
+}
+""",
+        ),
+        "	var main, audit Counter\n\tio.Writer(&main).Write(line)\n\tio.Writer(&audit).Write(line)\n",
+    ),
+    "group_struct_fields": (
+        case(
+            "group_struct_fields",
+            'import "io"',
+            """type route struct {
+	name       string
+	out, audit any
+}
+
+// Send checks the main writer, then writes the audit copy.
+func Send(line []byte) int {
+	var c, a Counter
+	r := route{name: "send", out: &c, audit: &a}
+	if w, ok := r.out.(io.Writer); ok {
+		w.Write(line)
+	}
+	r.audit.(io.Writer).Write(line)
+	return c.n + a.n
+}
+""",
+        ),
+        "	var c, a Counter\n\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t}\n\tio.Writer(&a).Write(line)\n",
+    ),
+    "group_array_values": (
+        case(
+            "group_array_values",
+            'import "fmt"',
+            """type level int
+
+func (l level) String() string { return fmt.Sprint("L", int(l)) }
+
+// Range names both ends of a range of levels.
+func Range(lo, hi level) string {
+	ends := [2]any{lo, hi}
+	return ends[0].(fmt.Stringer).String() + ".." + ends[1].(fmt.Stringer).String()
+}
+""",
+        ),
+        '\treturn fmt.Stringer(lo).String() + ".." + fmt.Stringer(hi).String()\n',
+    ),
+    # a type switch on a stored concrete value: the first case that is not nil names an interface the
+    # value implements, so that case runs; the switch becomes its block
+    "type_switch": (
+        case(
+            "type_switch",
+            'import "io"',
+            """// Kind names what the sink is.
+func Kind(line []byte) string {
+	var c Counter
+	s := sample{name: "kind", sink: &c}
+	switch w := s.sink.(type) {
+	case nil:
+		return "none"
+	case io.Writer:
+		// count the line
+		w.Write(line)
+		return s.name + " writer"
+	default:
+		return s.name
+	}
+}
+""",
+        ),
+        '\ts := sample{name: "kind", sink: &c}\n\t{\n\t\tw := io.Writer(&c)\n\t\t// count the line\n'
+        '\t\tw.Write(line)\n\t\treturn s.name + " writer"\n\t}\n}\n',
+    ),
+    # x read only by a case the switch does not take: the block declares none
+    "type_switch_alias_unused": (
+        case(
+            "type_switch_alias_unused",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """// Pass writes the line itself when the sink is a writer, else names the sink.
+func Pass(line []byte) string {
+	var c Counter
+	s := sample{name: "pass", sink: &c}
+	switch w := s.sink.(type) {
+	case io.Writer:
+		c.Write(line)
+	default:
+		return fmt.Sprint(w)
+	}
+	return s.name + fmt.Sprint(c.n)
+}
+""",
+        ),
+        '\ts := sample{name: "pass", sink: &c}\n\t{\n\t\tc.Write(line)\n\t}\n',
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -412,15 +517,20 @@ func Label(l, fallback level, n int) int {
         ),
         "the value would be boxed at the assertion, inside a loop",
     ),
-    "type_switch": (
+    # a type switch whose first case is a concrete type: whether it matches is not proved, and the
+    # naive rewrite taking the interface case after it runs the wrong case
+    "type_switch_concrete_first": (
         case(
-            "type_switch",
+            "type_switch_concrete_first",
             'import "io"',
             """// Kind names what the sink is.
 func Kind(line []byte) string {
 	var c Counter
 	s := sample{name: "kind", sink: &c}
 	switch w := s.sink.(type) {
+	case *Counter:
+		w.Write(line)
+		return s.name + " counter"
 	case io.Writer:
 		w.Write(line)
 		return s.name + " writer"
@@ -429,7 +539,31 @@ func Kind(line []byte) string {
 }
 """,
         ),
-        "s.sink is switched on by type",
+        "the first case of the type switch is *Counter, not an interface",
+    ),
+    # a break in the case taken leaves the switch; in a block it would leave the loop around it
+    "type_switch_break": (
+        case(
+            "type_switch_break",
+            'import "io"',
+            """// Lines writes every non-empty line to the sink.
+func Lines(lines [][]byte) int {
+	var c Counter
+	s := sample{name: "lines", sink: &c}
+	for _, line := range lines {
+		switch w := s.sink.(type) {
+		case io.Writer:
+			if len(line) == 0 {
+				break
+			}
+			w.Write(line)
+		}
+	}
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "the case's body breaks out of the switch",
     ),
     "read_elsewhere": (
         case(
@@ -868,11 +1002,58 @@ again:
         ),
         "the function uses goto",
     ),
+    # an element of a group written before its assertion: the assertion reads what was written
+    "group_element_replaced": (
+        case(
+            "group_element_replaced",
+            'import "io"',
+            """// Swap sends the main stream to the audit counter too.
+func Swap(line []byte) int {
+	var main, audit Counter
+	sinks := []any{&main, &audit}
+	sinks[0] = &audit
+	sinks[0].(io.Writer).Write(line)
+	sinks[1].(io.Writer).Write(line)
+	return main.n*10 + audit.n
+}
+""",
+        ),
+        "its elements could change",
+    ),
+    # the group's slice passed to a callee that reorders it: its elements are not the stored ones
+    "group_passed_whole": (
+        case(
+            "group_passed_whole",
+            'import "io"',
+            """// Route writes the line to both counters, in the order arrange leaves them.
+func Route(line []byte, arrange func([]any)) int {
+	var main, audit Counter
+	sinks := []any{&main, &audit}
+	arrange(sinks)
+	sinks[0].(io.Writer).Write(line)
+	sinks[1].(io.Writer).Write(append(line, line...))
+	return main.n*10 + audit.n
+}
+""",
+        ),
+        "its elements could change",
+    ),
 }
 
 
 def replace(old: str, new: str):
     return lambda source: source.replace(old, new, 1)
+
+
+def replace_all(*pairs: tuple[str, str]):
+    """Several replacements, in order: the naive rewrite of a group of assertions."""
+
+    def rewrite(source: str) -> str:
+        for old, new in pairs:
+            source = source.replace(old, new, 1)
+        return source
+
+    return rewrite
 
 
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
@@ -934,6 +1115,37 @@ NAIVE = {
     ),
     "value_changes": (replace("s.sink.(fmt.Stringer)", "fmt.Stringer(v)"), "{pkg}.Warmer(20)"),
     "shadowed": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), 'fmt.Sprint({pkg}.Split([]byte("ab")))'),
+    "group_element_replaced": (
+        replace(
+            "\tsinks := []any{&main, &audit}\n\tsinks[0] = &audit\n\tsinks[0].(io.Writer).Write(line)\n"
+            "\tsinks[1].(io.Writer)",
+            "\tio.Writer(&main).Write(line)\n\tio.Writer(&audit)",
+        ),
+        'fmt.Sprint({pkg}.Swap([]byte("ab")))',
+    ),
+    "group_passed_whole": (
+        replace(
+            "\tsinks := []any{&main, &audit}\n\tarrange(sinks)\n\tsinks[0].(io.Writer).Write(line)\n"
+            "\tsinks[1].(io.Writer)",
+            "\tio.Writer(&main).Write(line)\n\tio.Writer(&audit)",
+        ),
+        'fmt.Sprint({pkg}.Route([]byte("ab"), func(s []any) { s[0], s[1] = s[1], s[0] }))',
+    ),
+    "type_switch_concrete_first": (
+        replace(
+            '\tswitch w := s.sink.(type) {\n\tcase *Counter:\n\t\tw.Write(line)\n\t\treturn s.name + " counter"\n'
+            '\tcase io.Writer:\n\t\tw.Write(line)\n\t\treturn s.name + " writer"\n\t}\n',
+            '\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t\treturn s.name + " writer"\n\t}\n',
+        ),
+        '{pkg}.Kind([]byte("ab"))',
+    ),
+    "type_switch_break": (
+        replace(
+            "\t\tswitch w := s.sink.(type) {\n\t\tcase io.Writer:\n",
+            "\t\t{\n\t\t\tw := io.Writer(&c)\n",
+        ),
+        'fmt.Sprint({pkg}.Lines([][]byte{[]byte("ab"), nil, []byte("cd")}))',
+    ),
 }
 
 
@@ -957,6 +1169,13 @@ def test_proposes(proposed, name, expected):
     assert expected in edited(FIXES[name][0], fix)
 
 
+@pytest.mark.parametrize("name", [n for n in FIXES if n.startswith("group_")])
+def test_a_group_is_one_fix_targeting_every_value(proposed, name):
+    """Each value's escape is a candidate; their fixes are one rewrite, so one Fix carries both."""
+    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
+    assert len(fix.targets) == 2 and "built only to be read back" in fix.summary, fix
+
+
 @pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
 def test_declines(proposed, name, reason):
     found = proposed.get(name, [])
@@ -977,6 +1196,118 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
     else:
         errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
         assert any(probe in line for line in errors), built
+
+
+# Groups (several values of one literal, each asserted once) the rule must not rewrite together: a
+# single element's rewrite may still be proposed there, as before (the compiler rejects it, the literal
+# keeping the value on the heap), but no fix rewrites the group and drops the literal.
+# case -> (Go source of package <case>, the naive group rewrite, how the mutant shows)
+GROUP_DECLINES = {
+    # a value stored, then changed: the literal holds the old value, a conversion would read the new one
+    "group_value_changed": (
+        case(
+            "group_value_changed",
+            'import "fmt"',
+            """type level int
+
+func (l level) String() string { return fmt.Sprint("L", int(l)) }
+
+// Clamp names the range, then clamps its low end for the caller.
+func Clamp(lo, hi level) (string, level) {
+	ends := [2]any{lo, hi}
+	if lo < 0 {
+		lo = 0
+	}
+	return ends[0].(fmt.Stringer).String() + ".." + ends[1].(fmt.Stringer).String(), lo
+}
+""",
+        ),
+        replace_all(
+            ("\tends := [2]any{lo, hi}\n", ""),
+            ("ends[0].(fmt.Stringer)", "fmt.Stringer(lo)"),
+            ("ends[1].(fmt.Stringer)", "fmt.Stringer(hi)"),
+        ),
+        "fmt.Sprint({pkg}.Clamp(-2, 3))",
+    ),
+    # a literal whose other element has an effect: dropping it would skip the call
+    "group_effect_in_literal": (
+        case(
+            "group_effect_in_literal",
+            'import "io"',
+            """var seq int
+
+func next() int { seq++; return seq }
+
+// Stamp writes the line to both counters and numbers the batch.
+func Stamp(line []byte) int {
+	var main, audit Counter
+	batch := []any{&main, &audit, next()}
+	batch[0].(io.Writer).Write(line)
+	batch[1].(io.Writer).Write(line)
+	return main.n + audit.n + seq*100
+}
+""",
+        ),
+        replace_all(
+            ("\tbatch := []any{&main, &audit, next()}\n", ""),
+            ("batch[0].(io.Writer)", "io.Writer(&main)"),
+            ("batch[1].(io.Writer)", "io.Writer(&audit)"),
+        ),
+        'fmt.Sprint({pkg}.Stamp([]byte("ab")))',
+    ),
+    # an element read elsewhere too: the literal stays, and with it the values on the heap
+    "group_element_read_elsewhere": (
+        case(
+            "group_element_read_elsewhere",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """// Logged writes the line to both counters and logs the second.
+func Logged(line []byte) int {
+	var main, audit Counter
+	sinks := []any{&main, &audit}
+	sinks[0].(io.Writer).Write(line)
+	sinks[1].(io.Writer).Write(line)
+	fmt.Sprint(sinks[1])
+	return main.n + audit.n
+}
+""",
+        ),
+        replace_all(("sinks[0].(io.Writer)", "io.Writer(&main)"), ("sinks[1].(io.Writer)", "io.Writer(&audit)")),
+        "moved to heap: main",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def group_proposed(tmp_path_factory):
+    cases = {name: code for name, (code, _, _) in GROUP_DECLINES.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("iface-group"), RULE, cases)
+
+
+@pytest.mark.parametrize("name", list(GROUP_DECLINES))
+def test_a_group_is_not_rewritten_together(group_proposed, name):
+    found = group_proposed.get(name, [])
+    assert found, name
+    assert not [p for p in found if isinstance(p, Fix) and "built only to be read back" in p.summary], found
+
+
+@pytest.fixture(scope="module")
+def group_mutants(tmp_path_factory, toolchain):
+    naive = {name: (rewrite, probe) for name, (_, rewrite, probe) in GROUP_DECLINES.items()}
+    return naive_mutants(tmp_path_factory.mktemp("iface-group-naive"), toolchain, GROUP_DECLINES, naive)
+
+
+@pytest.mark.parametrize("name", list(GROUP_DECLINES))
+def test_the_naive_group_rewrite_is_wrong(group_mutants, name):
+    """Every assertion of the group converted (and the literal dropped): a different value, a skipped
+    effect, or the values still on the heap."""
+    built, values = group_mutants
+    source, rewrite, probe = GROUP_DECLINES[name]
+    assert rewrite(source) != source, "the naive edit must apply to the case"
+    if "{pkg}" in probe:
+        before, after = values[name]
+        assert before != after, f"the naive rewrite keeps {before!r}"
+    else:
+        assert any(probe in line for line in built.splitlines() if line.startswith(f"naive/{name}/")), built
 
 
 # Declined on go1.24.11, the release that still reports the value moved to heap (go1.26+ devirtualizes the
@@ -1186,6 +1517,8 @@ ALLOC_CALLS = {
     "field_options_validated": '{pkg}.Attempts("db:5432", 2)',
     "field_param_request": "{pkg}.Check({pkg}.Request{})",
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
+    "group_middleware_chain": '{pkg}.Chain("xab")',
+    "group_option_slots": '{pkg}.Configure(300, "db")',
     "local_any_severity": "{pkg}.Name(1)",
     "local_conversion_row": '{pkg}.Row("a", "b")',
     "single_use_array_sinks": '{pkg}.HeaderSize([]string{"a"})',
@@ -1193,6 +1526,8 @@ ALLOC_CALLS = {
     "single_use_slice_hooks": "{pkg}.Shutdown(3)",
     "single_use_struct_close": "{pkg}.Shutdown()",
     "slice_header_parts": "{pkg}.WriteHeader(io.Discard, 1, 2)",
+    "type_switch_local_level": "{pkg}.Describe(2)",
+    "type_switch_payload": "{pkg}.Describe(1, 2)",
 }
 # Devirtualized through a local interface variable from go1.26 on: nothing to remove there.
 SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_conversion_row"}

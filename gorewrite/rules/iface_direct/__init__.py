@@ -4,19 +4,25 @@
 `j` stay dynamic and `s` moves to the heap; `j := fmt.Stringer(&s)` lets it devirtualize them.
 The intermediate may be a local interface variable (go1.24/1.25 keep `s` on the heap for it),
 a struct field or a slice/array element of a local composite literal (every release does).
-The full doc, with the cases it declines, is rules/iface-direct/README.md.
+Several values of one literal asserted together are paired in group.py; a type switch becomes the
+block of the case it takes (typeswitch.py). The full doc, with the cases it declines, is
+rules/iface-direct/README.md.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from gorewrite import retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_or_reason
+from gorewrite.rules.iface_direct.group import access as _access
+from gorewrite.rules.iface_direct.group import pairs
+from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen
 from gorewrite.syntax import (
     LITERALS,
     Node,
@@ -97,9 +103,17 @@ def find(view: PackageView) -> list[Candidate]:
 def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     """A Fix for each candidate this rule can prove keeps behaviour; a Declined with the reason for the others."""
     proposals: list[Proposal] = []
+    fixes: dict[tuple[Edit, ...], int] = {}  # the values of one literal rewritten together: one fix
     for cand in candidates:
         verdict = _proposal(view, cand.escape)
-        proposals.append(verdict if isinstance(verdict, Fix) else Declined(NAME, cand.escape, verdict))
+        if isinstance(verdict, str):
+            proposals.append(Declined(NAME, cand.escape, verdict))
+        elif verdict.edits in fixes:
+            at = fixes[verdict.edits]
+            proposals[at] = replace(proposals[at], targets=proposals[at].targets + verdict.targets)
+        else:
+            fixes[verdict.edits] = len(proposals)
+            proposals.append(verdict)
     return proposals
 
 
@@ -262,25 +276,38 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     assertion, problem = _the_assertion(view, escape.path, store, place, reads)
     if problem:
         return problem
-    others = [n for n in reads if not contains(assertion, n)]
+    switched = assertion.type == "type_switch_statement"
+    read = assertion.child_by_field_name("value") if switched else assertion
+    others = [n for n in reads if not contains(read, n)]
+    if others and place in ("field", "element") and not switched:
+        grouped = _grouped(view, types, escape, store, place, reads, function)
+        if grouped is not None:
+            return grouped
     problem = _others(view, escape.path, store, place, others)
     if problem:
         return problem
-    target = _interface(types, escape.path, assertion.child_by_field_name("type"))
+    clause = chosen(types, escape.path, assertion) if switched else None
+    if isinstance(clause, str):
+        return clause
+    kind = clause[1] if clause else assertion.child_by_field_name("type")
+    target = _interface(types, escape.path, kind)
     if isinstance(target, str):
+        if clause:
+            first = text(kind).decode()
+            return f"the first case of the type switch is {first}, not an interface: which case runs is not proved here"
         return target
     problem = _stable(view, types, escape.path, store, function)
     if problem:
         return problem
     removed = place == "var" or not others  # a container built only to be read back goes
     if removed and place != "var":
-        problem = _removable(view, types, escape.path, store, function)
+        problem = _removable(view, types, escape.path, store, (store.value,), function)
         if problem:
             return problem
     problem = _boxed_more_often(store, assertion, function)
     if problem:
         return problem
-    return _fix(view, types, escape, store, place, assertion, target, removed)
+    return _fix(view, types, escape, store, place, assertion, target, removed, clause and clause[0])
 
 
 def _boxed_more_often(store: Store, assertion: Node, function: Node) -> str | None:
@@ -353,17 +380,11 @@ def _names_interface(types: TypeInfo, path: str, name: Node) -> bool:
 def _the_assertion(
     view: PackageView, path: str, store: Store, place: str, reads: list[Node]
 ) -> tuple[Node | None, str | None]:
-    """The one type assertion that reads the stored value back; or why there is no such single one."""
+    """The one type assertion (or type switch) that reads the stored value back; or why there is no such single one."""
     name = text(store.container).decode()
     matching = [n for n in reads if _reads_stored(store, place, _access(n))]
-    switches = [n for n in matching if _access(n).parent.type == "type_switch_statement"]
-    if switches:
-        return (
-            None,
-            f"{_describe(store, place)} is switched on by type (line {_row(switches[0])}): "
-            "which case runs depends on every case's type",
-        )
-    asserted = [n for n in matching if _access(n).parent.type == "type_assertion_expression"]
+    kinds = ("type_assertion_expression", "type_switch_statement")
+    asserted = [n for n in matching if _access(n).parent.type in kinds]
     if not asserted:
         return None, f"no type assertion reads {_describe(store, place)} back"
     if len(matching) > 1:
@@ -379,19 +400,6 @@ def _the_assertion(
     if contains(assertion, store.declaration):
         return None, f"the assertion is part of the declaration of {name}"
     return assertion, None
-
-
-def _access(use: Node) -> Node:
-    """The whole expression a use of the container reads: c, c.f or c[k] (without parentheses)."""
-    node = use
-    if (
-        node.parent.type in ("selector_expression", "index_expression")
-        and node.parent.child_by_field_name("operand") == node
-    ):
-        node = node.parent
-    while node.parent.type == "parenthesized_expression":
-        node = node.parent
-    return node
 
 
 def _reads_stored(store: Store, place: str, access: Node) -> bool:
@@ -527,22 +535,26 @@ def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, functio
     return None
 
 
-def _removable(view: PackageView, types: TypeInfo, path: str, store: Store, function: Node) -> str | None:
-    """A composite literal whose only use was the assertion goes with its declaration: its other
-    elements must evaluate without effect or panic, and leave no variable or import unused."""
+def _removable(
+    view: PackageView, types: TypeInfo, path: str, store: Store, values: tuple[Node, ...], function: Node
+) -> str | None:
+    """A composite literal whose only uses were the assertions of its stored values goes with its
+    declaration: its other elements must evaluate without effect or panic, and leave no variable or
+    import unused."""
     name = text(store.container).decode()
     literal = store.value.parent
     while literal.type != "composite_literal":
         literal = literal.parent
     unused = f"{name} has no other use: without the assertion it would be declared and not used"
-    impure = _impure(types, path, literal, store.value)
+    impure = _impure(types, path, literal, values)
     if impure is not None:
         return f"{unused}, and removing it would skip {text(impure).decode()} (line {_row(impure)})"
     declaration = store.declaration
     idents = _idents(types, path, function)
     for ident in idents:
         inside = declaration.start_byte <= ident.start < declaration.end_byte
-        if not inside or store.value.start_byte <= ident.start < store.value.end_byte or ident.use == Use.DECL:
+        moved = any(v.start_byte <= ident.start < v.end_byte for v in values)
+        if not inside or moved or ident.use == Use.DECL:
             continue
         if ident.kind == Kind.VAR and ident.local and not _used_outside(idents, ident, declaration):
             return f"{unused}, and removing it would leave {ident.name} declared and not used"
@@ -551,14 +563,14 @@ def _removable(view: PackageView, types: TypeInfo, path: str, store: Store, func
     return None
 
 
-def _impure(types: TypeInfo, path: str, literal: Node, stored: Node) -> Node | None:
-    """The first element (or key) of the literal, other than the stored value, that has an effect or may panic."""
+def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...]) -> Node | None:
+    """The first element (or key) of the literal, other than the stored values, that has an effect or may panic."""
     is_map = literal.child_by_field_name("type").type == "map_type"
     for element in items(literal.child_by_field_name("body")):
         parts = items(element) if element.type == "keyed_element" else [element]
         for position, part in enumerate(parts):
             part = _inner(part)
-            if part == stored:
+            if part in stored:
                 continue
             key = element.type == "keyed_element" and position == 0
             if not (_pure(types, path, part) and (not is_map or not key or part.type in LITERALS)):
@@ -577,7 +589,7 @@ def _pure(types: TypeInfo, path: str, node: Node) -> bool:
     if node.type == "unary_expression":
         return node.child(0).type in PURE_OPERATORS and _pure(types, path, node.child_by_field_name("operand"))
     if node.type == "composite_literal":
-        return _impure(types, path, node, node) is None
+        return _impure(types, path, node, ()) is None
     return False
 
 
@@ -613,11 +625,20 @@ def _fix(
     assertion: Node,
     target: bytes,
     removed: bool,
+    clause: Node | None,
 ) -> Fix | str:
-    """`c.(I)` becomes `I(E)`; the declaration of a container read nowhere else goes."""
+    """`c.(I)` becomes `I(E)`, a type switch on c the block of the case it takes (typeswitch.py); the
+    declaration of a container read nowhere else goes."""
     path = escape.path
     value = text(unparen(store.value))
-    edits = _converted(view, types, path, assertion, target + b"(" + value + b")")
+    conversion = target + b"(" + value + b")"
+    if clause is not None:
+        alias = assertion.child_by_field_name("alias")
+        declared = text(items(alias)[0]) + b" := " + conversion if alias_used(assertion, clause) else b""
+        replaced = block(view.sources[path], assertion, clause, declared)
+        edits = [Edit(path, assertion.start_byte, assertion.end_byte, replaced)]
+    else:
+        edits = _converted(view, types, path, assertion, conversion)
     if isinstance(edits, str):
         return edits
     dropped = len(edits) > 1
@@ -627,13 +648,69 @@ def _fix(
         if lines is None:
             return f"the declaration of {name} does not stand on lines of its own"
         edits.insert(0, Edit(path, *lines, b""))
-    summary = (
-        f"convert {value.decode()} to {target.decode()} directly instead of asserting it from {_describe(store, place)}"
-    )
+    how = "switching on the type of" if clause is not None else "asserting it from"
+    summary = f"convert {value.decode()} to {target.decode()} directly instead of {how} {_describe(store, place)}"
+    if clause is not None:
+        summary += ", and keep only the case the switch takes"
     if dropped:
         summary += ", and drop the code only a failed assertion ran"
     if removed and place != "var":
         summary += f", and drop {name}, built only to be read back"
+    return Fix(NAME, tuple(edits), (escape,), summary)
+
+
+def _grouped(
+    view: PackageView,
+    types: TypeInfo,
+    escape: Escape,
+    store: Store,
+    place: str,
+    reads: list[Node],
+    function: Node,
+) -> Fix | None:
+    """Every use of the container is the one assertion of a distinct stored field or element
+    (group.py): each becomes its conversion, proved as a single one is, and the literal goes — the
+    only way any of them leaves the heap. None (the single rewrite, as before) when any is not."""
+    path = escape.path
+    members = [s for s in _shapes(view, path).stores.values() if s.declaration == store.declaration]
+    paired = pairs(members, place, reads)
+    if paired is None:
+        return None
+    paired.sort(key=lambda p: p[1].start_byte)
+    name = text(store.container).decode()
+    edits: list[Edit] = []
+    parts: list[str] = []
+    dropped = False
+    for member, assertion in paired:
+        target = _interface(types, path, assertion.child_by_field_name("type"))
+        if (
+            _place(types, path, member, name) != (place, None)
+            or contains(assertion, member.declaration)
+            or isinstance(target, str)
+            or _stable(view, types, path, member, function)
+            or _boxed_more_often(member, assertion, function)
+        ):
+            return None
+        value = text(unparen(member.value))
+        converted = _converted(view, types, path, assertion, target + b"(" + value + b")")
+        if isinstance(converted, str):
+            return None
+        edits += converted
+        dropped = dropped or len(converted) > 1
+        parts.append(f"{value.decode()} to {target.decode()}")
+    values = tuple(m.value for m, _ in paired)
+    lines = _whole_lines(view.sources[path], store.declaration)
+    if lines is None or _removable(view, types, path, store, values, function):
+        return None
+    edits = sorted([Edit(path, *lines, b""), *edits], key=lambda e: (e.start, e.end))
+    if any(a.end > b.start for a, b in pairwise(edits)):
+        return None  # code a failed assertion ran, dropped, holds another assertion
+    places = ", ".join(_describe(m, place) for m, _ in paired)
+    summary = (
+        f"convert {' and '.join(parts)} directly instead of asserting them from {places}"
+        f"{', and drop the code only a failed assertion ran' if dropped else ''}"
+        f", and drop {name}, built only to be read back"
+    )
     return Fix(NAME, tuple(edits), (escape,), summary)
 
 

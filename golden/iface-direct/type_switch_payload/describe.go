@@ -14,7 +14,7 @@ type message struct {
 
 // Describe names the point at x, y as a message body would show it.
 func Describe(x, y int) string {
-	p := point{x, y} // want "moved to heap: p" // declined "switched on by type"
+	p := point{x, y} // want "moved to heap: p"
 	m := message{topic: "geo", body: &p}
 	switch v := m.body.(type) {
 	case fmt.Stringer:

@@ -1,0 +1,66 @@
+"""Several values of one composite literal, each asserted back once: which assertion reads which.
+
+Escape analysis is field-insensitive: while the literal holds another value that leaks (through
+its own assertion), every value in it leaks, so rewriting one element alone never verifies.
+Rewriting every element's assertion and dropping the literal does. This module pairs each use
+of the container with the store it reads; the rule proves each pair as it proves a single one.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from gorewrite.syntax import Node, int_value, text, unparen
+
+
+class Stored(Protocol):
+    """What the pairing needs of a store: its field name or element index, and position."""
+
+    key: Node | None
+    index: int | None
+
+
+def access(use: Node) -> Node:
+    """The whole expression a use of the container reads: c, c.f or c[k] (without parentheses)."""
+    node = use
+    if (
+        node.parent.type in ("selector_expression", "index_expression")
+        and node.parent.child_by_field_name("operand") == node
+    ):
+        node = node.parent
+    while node.parent.type == "parenthesized_expression":
+        node = node.parent
+    return node
+
+
+def pairs(stores: list[Stored], place: str, reads: list[Node]) -> list[tuple[Stored, Node]] | None:
+    """(store, the type assertion reading it) for every use of the container, when each use is one
+    assertion of a distinct field (`c.f.(I)`) or constant-indexed element (`c[1].(I)`) that the
+    literal stores; None when any use is something else or two read the same place."""
+    found: dict[int, tuple[Stored, Node]] = {}
+    for use in reads:
+        whole = access(use)
+        if whole.parent.type != "type_assertion_expression":
+            return None
+        store = _read(stores, place, unparen(whole))
+        if store is None or id(store) in found:
+            return None
+        found[id(store)] = (store, whole.parent)
+    return list(found.values()) if len(found) > 1 else None
+
+
+def _read(stores: list[Stored], place: str, node: Node) -> Stored | None:
+    """The store whose field or element the access reads, by field name or constant index."""
+    if place == "field" and node.type == "selector_expression":
+        field = text(node.child_by_field_name("field"))
+        return next((s for s in stores if s.key is not None and text(s.key) == field), None)
+    if place == "element" and node.type == "index_expression":
+        index = int_value(unparen(node.child_by_field_name("index")))
+        if index is None:
+            return None
+        return next((s for s in stores if _position(s) == index), None)
+    return None
+
+
+def _position(store: Stored) -> int | None:
+    return int_value(store.key) if store.key is not None else store.index

@@ -1,0 +1,85 @@
+"""A type switch on a stored concrete value: the one case that runs, as a block.
+
+`var v any = &lvl; switch x := v.(type) { case fmt.Stringer: … }`: v holds `&lvl`, whose dynamic
+type is its static type and never a nil interface, so `case nil` never matches and the spec's
+first matching case is decided by that type alone. The rule takes the first case that is not
+`nil` when it names one interface type I: the switch becomes `{ x := I(E); <that case's body> }`,
+which compiles exactly when E's type implements I, that is when the switch would take that case
+(a type that does not is rejected by the compiler, never rewritten).
+"""
+
+from __future__ import annotations
+
+from gorewrite.syntax import Node, items, text, walk
+from gorewrite.typeinfo import Kind, TypeInfo
+
+# What a `break` in a case body may leave instead of the switch.
+BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
+
+
+def chosen(types: TypeInfo, path: str, switch: Node) -> tuple[Node, Node] | str:
+    """(the first case that is not `case nil`, its one type); or why that case cannot be the block."""
+    if switch.child_by_field_name("initializer") is not None:
+        return f"the type switch at line {_row(switch)} has an initializer"
+    if switch.parent is not None and switch.parent.type == "labeled_statement":
+        return f"the type switch at line {_row(switch)} is labelled"
+    for clause in switch.named_children:
+        if clause.type != "type_case":
+            continue
+        kinds = clause.children_by_field_name("type")
+        kinds = [k for k in kinds if k.is_named]
+        if all(_is_nil(types, path, k) for k in kinds):
+            continue  # a concrete value never boxes to a nil interface
+        if len(kinds) != 1:
+            return f"its first case (line {_row(clause)}) lists several types: x keeps the switched type"
+        jump = _break(switch, clause)
+        if jump is not None:
+            return f"the case's body breaks out of the switch (line {_row(jump)})"
+        return clause, kinds[0]
+    return f"the type switch at line {_row(switch)} has no case but nil"
+
+
+def block(source: bytes, switch: Node, clause: Node, declared: bytes) -> bytes:
+    """The switch's replacement: `{`, the declaration of x (if any), the case's statements as they
+    stand (a case body is indented one level deeper than the switch, as a block's), and `}`."""
+    line = source.rfind(b"\n", 0, switch.start_byte) + 1
+    indent = source[line : switch.start_byte]
+    body = [n for n in clause.named_children if n.type == "statement_list"]
+    colon = next(c for c in clause.children if c.type == ":")
+    start = source.find(b"\n", colon.end_byte) + 1
+    lines = source[start : body[0].end_byte].rstrip() + b"\n" if body and start > 0 else b""
+    opening = b"{\n" + (indent + b"\t" + declared + b"\n" if declared else b"")
+    return opening + lines + indent + b"}"
+
+
+def alias_used(switch: Node, clause: Node) -> bool:
+    """Does the case's body name the switch's x (`switch x := v.(type)`)? An x it declares again
+    only makes the rewrite declare one more (rejected by the compiler if unused)."""
+    alias = switch.child_by_field_name("alias")
+    if alias is None:
+        return False
+    name = text(items(alias)[0])
+    return any(n.type == "identifier" and text(n) == name for n in walk(clause))
+
+
+def _break(switch: Node, clause: Node) -> Node | None:
+    """An unlabelled `break` in the case that leaves the switch (not a loop, switch or select inside it)."""
+    for node in walk(clause):
+        if node.type != "break_statement" or node.named_child_count:
+            continue
+        around = node.parent
+        while around != switch and around.type not in BREAKABLE + ("func_literal",):
+            around = around.parent
+        if around == switch:
+            return node
+    return None
+
+
+def _is_nil(types: TypeInfo, path: str, node: Node) -> bool:
+    """Go's nil (go/types' *types.Nil), not a type of that name."""
+    found = types.at(path, node.start_byte)
+    return found is not None and found.kind == Kind.NIL
+
+
+def _row(node: Node) -> int:
+    return node.start_point.row + 1
