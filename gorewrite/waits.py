@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from gorewrite.adds import same_iterations
 from gorewrite.rulekit import owner
 from gorewrite.signals import Signal, Spawn, method_of
-from gorewrite.syntax import Node, ancestors, contains, statements, walk
+from gorewrite.syntax import Node, ancestors, contains, statements, unparen, walk
 from gorewrite.terminating import jump_target, terminating
 from gorewrite.typeinfo import TypeInfo, Use
 
@@ -48,6 +48,8 @@ UNCONDITIONAL = (
     "type_conversion_expression",
     "type_assertion_expression",
 )
+# unsafe's functions whose call is a constant: their operand is never evaluated (the spec, package unsafe).
+UNSAFE_CONSTANTS = ("Sizeof", "Alignof", "Offsetof")
 # Statements whose initializer runs before anything else of them: `if v := <-ch; …`, `switch v := <-ch; …`.
 INITIALIZED = ("if_statement", "expression_switch_statement", "type_switch_statement")
 EVALUATING = ("expression_statement", "assignment_statement", "short_var_declaration", "send_statement")
@@ -94,7 +96,7 @@ def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | 
     statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
     <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""
     receive = receive_of(node)
-    stmt = (statement_of(receive) or _evaluating_statement(receive)) if receive is not None else None
+    stmt = (statement_of(receive) or _evaluating_statement(types, path, receive)) if receive is not None else None
     if stmt is not None:
         return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
     return _selected(types, path, receive, signal) if receive is not None else None
@@ -133,7 +135,7 @@ def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | Non
             if not receive_of_unary(node) or node.named_children[0].type != "identifier":
                 continue
             found = types.at(path, node.named_children[0].start_byte)
-            waited = statement_of(node) or _evaluating_statement(node)
+            waited = statement_of(node) or _evaluating_statement(types, path, node)
             if found is not None and found.obj in (signal.group or (signal.obj,)) and waited == stmt:
                 earlier = body[:at]
                 return stmt if not any(_escaping_jump(s, earlier) for s in earlier) else None
@@ -199,7 +201,7 @@ def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node
     found = []
     for receive in receives:
         selected = _selected(types, spawn.path, receive, signal)  # each iteration receives or returns
-        stmt = _evaluating_statement(receive) or (selected.node if selected is not None else None)
+        stmt = _evaluating_statement(types, spawn.path, receive) or (selected.node if selected is not None else None)
         loop = stmt.parent.parent.parent if stmt is not None and stmt.parent.parent.type == "block" else None
         if loop is None or loop.type != "for_statement" or loop.parent != sending.parent:
             continue
@@ -213,12 +215,15 @@ def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node
     return found
 
 
-def _evaluating_statement(expr: Node) -> Node | None:
+def _evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None:
     """The block statement that evaluates expr whenever it runs: expr in an operand, argument, index or
-    element of the statement's expressions (`all = append(all, <-ch)`), not under `&&`/`||`."""
+    element of the statement's expressions (`all = append(all, <-ch)`), not under `&&`/`||`, nor in a
+    call of unsafe's Sizeof, Alignof or Offsetof, whose operand Go never evaluates (they are constants)."""
     node = expr
     while node.parent is not None and node.parent.type in UNCONDITIONAL:
         if node.parent.type == "binary_expression" and node.parent.child_by_field_name("operator").type in ("&&", "||"):
+            return None
+        if node.parent.type == "call_expression" and _unevaluated(types, path, node.parent):
             return None
         node = node.parent
     stmt = node.parent
@@ -227,6 +232,13 @@ def _evaluating_statement(expr: Node) -> Node | None:
     if stmt.parent.type in INITIALIZED and stmt.parent.child_by_field_name("initializer") == stmt:
         stmt = stmt.parent  # `if v := <-ch; …`: the initializer runs first
     return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
+
+
+def _unevaluated(types: TypeInfo, path: str, call: Node) -> bool:
+    """Is the call unsafe.Sizeof, Alignof or Offsetof (also dot-imported), by go/types' builtin?"""
+    function = unparen(call.child_by_field_name("function"))
+    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
+    return name is not None and any(types.builtin(path, name.start_byte, b) for b in UNSAFE_CONSTANTS)
 
 
 def receive_of(node: Node) -> Node | None:

@@ -3968,6 +3968,29 @@ merge:
 """,
         "ac is used other than by this goroutine's one signal",
     ),
+    # unsafe.Sizeof's operand is never evaluated: the receive inside it never happens (adv29c)
+    "receive_in_sizeof": (
+        """package receive_in_sizeof
+
+import "unsafe"
+
+// Check asks a worker per key, adds the reply's size, then lowers the limit.
+func Check(keys []string, limit int, gate <-chan struct{}, slow func(string, int) int) uintptr {
+	var size uintptr
+	for _, k := range keys {
+		res := make(chan int, 1)
+		go func() {
+			<-gate
+			res <- slow(k, limit)
+		}()
+		size += unsafe.Sizeof(<-res)
+		limit--
+	}
+	return size
+}
+""",
+        "the function never waits for res",
+    ),
 }
 
 
@@ -4274,6 +4297,12 @@ NAIVE = {
         block_copy("\t\tgo func() {", "\t\t}()\n", "desc"),
         "func() string { gate, seen := make(chan struct{}), make(chan bool, 64); "
         "{pkg}.Sorted([][]int{{2, 1}}, false, gate, seen); close(gate); return fmt.Sprint(<-seen) }()",
+    ),
+    "receive_in_sizeof": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "limit"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Check([]string{"a"}, 5, gate, func(_ string, n int) int { got <- n; return n }); '
+        "close(gate); return fmt.Sprint(<-got) }()",
     ),
     "hooked_literal_escapes": (
         block_copy("\t\tgo func() {", "\t\t}()\n", "desc"),

@@ -465,12 +465,53 @@ func Pass(line []byte) string {
 }
 """,
         ),
-        '\ts := sample{name: "pass", sink: &c}\n\t{\n\t\tc.Write(line)\n\t}\n',
+        '\ts := sample{name: "pass", sink: &c}\n\t{\n\t\t_ = io.Writer(&c)\n\t\tc.Write(line)\n\t}\n',
     ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
+    # a case body on its `case` line: the block copied from the next line lost it (adv29d)
+    "type_switch_same_line": (
+        case(
+            "type_switch_same_line",
+            'import "io"',
+            """// Count writes the line to the sink and counts how it went.
+func Count(line []byte) int {
+	var c Counter
+	s := sample{name: "count", sink: &c}
+	count := 0
+	switch w := s.sink.(type) {
+	case io.Writer: count += 10
+		n, _ := w.Write(line)
+		count += n
+	}
+	return count
+}
+""",
+        ),
+        "the case's body starts on its `case` line",
+    ),
+    # the kept case returns and the switch may complete: the code after it would be unreachable (go vet)
+    "type_switch_case_returns": (
+        case(
+            "type_switch_case_returns",
+            'import "io"',
+            """// Route writes the line when the sink is a writer.
+func Route(line []byte) int {
+	var c Counter
+	s := sample{name: "route", sink: &c}
+	switch w := s.sink.(type) {
+	case io.Writer:
+		n, _ := w.Write(line)
+		return n
+	}
+	return -1
+}
+""",
+        ),
+        "go vet would report the code after it unreachable",
+    ),
     # an endless loop is terminating: it returns only when the counter passes limit, and the code after
     # the if would be unreachable as a plain block
     "body_ends_in_endless_loop": (
@@ -1060,6 +1101,14 @@ def replace_all(*pairs: tuple[str, str]):
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it
 # (`moved to heap`: the rewrite pays nothing, so the verifier rejects it).
 NAIVE = {
+    "type_switch_same_line": (
+        replace(
+            "\tswitch w := s.sink.(type) {\n\tcase io.Writer: count += 10\n"
+            "\t\tn, _ := w.Write(line)\n\t\tcount += n\n\t}",
+            "\t{\n\t\tw := io.Writer(&c)\n\t\tn, _ := w.Write(line)\n\t\tcount += n\n\t}\n\t_ = s",
+        ),
+        'fmt.Sprint({pkg}.Count([]byte("abc")))',
+    ),
     "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "named_result_stored": (
@@ -1605,3 +1654,59 @@ def test_a_value_boxed_in_a_loop_is_declined_as_its_naive_rewrite_allocates_more
         done = toolchain.run(["test", "-count=1", "-v", "./b"], str(root))
         counts.append(float(re.search(r"allocs ([\d.]+)", done.stdout.decode()).group(1)))
     assert counts[1] > counts[0], counts
+
+
+# A type switch whose first case does not name x: the block must still convert the value to that case's
+# interface (`_ = error(&lv)`), the compiler's check that the switch takes that case (adv29d). Without
+# it the block of a case the switch never takes compiled and ran.
+UNCHECKED = """package type_switch_unchecked
+
+import (
+	"fmt"
+	"strconv"
+)
+
+type level struct{ n int }
+
+func (l *level) String() string { return "L" + strconv.Itoa(l.n) }
+
+type msg struct {
+	topic string
+	body  any
+}
+
+// Kind names what the message's body can do.
+func Kind(n int) string {
+	lv := level{n}
+	m := msg{topic: "t", body: &lv}
+	kind := "other"
+	switch x := m.body.(type) {
+	case error:
+		kind = "error"
+	case fmt.Stringer:
+		kind = "stringer " + x.String()
+	}
+	return kind + strconv.Itoa(lv.n)
+}
+"""
+
+
+def test_a_case_that_does_not_name_x_still_checks_the_interface(tmp_path, toolchain):
+    (found,) = proposals_by_case(tmp_path / "proposed", RULE, {"type_switch_unchecked": UNCHECKED}).values()
+    (fix,) = [p for p in found if isinstance(p, Fix)]
+    assert "\t\t_ = error(&lv)\n" in edited(UNCHECKED, fix)
+    naive = UNCHECKED.replace('\tm := msg{topic: "t", body: &lv}\n', "").replace(
+        '\tswitch x := m.body.(type) {\n\tcase error:\n\t\tkind = "error"\n\tcase fmt.Stringer:\n'
+        '\t\tkind = "stringer " + x.String()\n\t}\n',
+        '\t{\n\t\tkind = "error"\n\t}\n\t_ = fmt.Sprint\n',
+    )
+    assert naive != UNCHECKED
+    _, values = naive_rewrites(
+        tmp_path / "naive",
+        toolchain,
+        {"type_switch_unchecked": UNCHECKED},
+        {"type_switch_unchecked": naive},
+        {"type_switch_unchecked": "{pkg}.Kind(3)"},
+    )
+    before, after = values["type_switch_unchecked"]
+    assert before == '"stringer L33"' and after == '"error3"', (before, after)

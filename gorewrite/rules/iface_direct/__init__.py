@@ -22,7 +22,7 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
-from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen
+from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen, unfit
 from gorewrite.syntax import (
     LITERALS,
     Node,
@@ -296,6 +296,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
             first = text(kind).decode()
             return f"the first case of the type switch is {first}, not an interface: which case runs is not proved here"
         return target
+    problem = unfit(types, escape.path, assertion, clause[0]) if clause else None
+    if problem:
+        return problem
     problem = _stable(view, types, escape.path, store, function)
     if problem:
         return problem
@@ -634,7 +637,8 @@ def _fix(
     conversion = target + b"(" + value + b")"
     if clause is not None:
         alias = assertion.child_by_field_name("alias")
-        declared = text(items(alias)[0]) + b" := " + conversion if alias_used(assertion, clause) else b""
+        # `_ = I(E)` keeps the compiler's check that E implements I, which is what picks the case
+        declared = (text(items(alias)[0]) + b" := " if alias_used(assertion, clause) else b"_ = ") + conversion
         replaced = block(view.sources[path], assertion, clause, declared)
         edits = [Edit(path, assertion.start_byte, assertion.end_byte, replaced)]
     else:

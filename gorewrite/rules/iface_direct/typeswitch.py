@@ -3,14 +3,16 @@
 `var v any = &lvl; switch x := v.(type) { case fmt.Stringer: … }`: v holds `&lvl`, whose dynamic
 type is its static type and never a nil interface, so `case nil` never matches and the spec's
 first matching case is decided by that type alone. The rule takes the first case that is not
-`nil` when it names one interface type I: the switch becomes `{ x := I(E); <that case's body> }`,
-which compiles exactly when E's type implements I, that is when the switch would take that case
-(a type that does not is rejected by the compiler, never rewritten).
+`nil` when it names one interface type I: the switch becomes `{ x := I(E); <that case's body> }`
+(`_ = I(E)` where the body does not name x, or the switch binds none), which compiles exactly when
+E's type implements I, that is when the switch would take that case (a type that does not is
+rejected by the compiler, never rewritten).
 """
 
 from __future__ import annotations
 
-from gorewrite.syntax import Node, items, text, walk
+from gorewrite.syntax import Node, items, statements, text, walk
+from gorewrite.terminating import terminating
 from gorewrite.typeinfo import Kind, TypeInfo
 
 # What a `break` in a case body may leave instead of the switch.
@@ -37,6 +39,22 @@ def chosen(types: TypeInfo, path: str, switch: Node) -> tuple[Node, Node] | str:
             return f"the case's body breaks out of the switch (line {_row(jump)})"
         return clause, kinds[0]
     return f"the type switch at line {_row(switch)} has no case but nil"
+
+
+def unfit(types: TypeInfo, path: str, switch: Node, clause: Node) -> str | None:
+    """Why the case's body cannot stand as a block where the switch was: it starts on the `case` line
+    (the block is copied by lines), or it ends the function where the switch may complete (the other
+    cases let it: the code after the block would be unreachable, which go vet reports)."""
+    body = statements(clause)
+    colon = next(c for c in clause.children if c.type == ":")
+    if body and body[0].start_point.row == colon.start_point.row:
+        return f"the case's body starts on its `case` line (line {_row(clause)}): gofmt it first"
+    if body and terminating(types, path, body[-1]) and not terminating(types, path, switch):
+        return (
+            f"the case ends the function (line {_row(body[-1])}) and the switch does not: "
+            "go vet would report the code after it unreachable"
+        )
+    return None
 
 
 def block(source: bytes, switch: Node, clause: Node, declared: bytes) -> bytes:
