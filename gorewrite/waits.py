@@ -96,7 +96,7 @@ def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | 
     statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
     <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""
     receive = receive_of(node)
-    stmt = (statement_of(receive) or _evaluating_statement(types, path, receive)) if receive is not None else None
+    stmt = _evaluating_statement(types, path, receive) if receive is not None else None
     if stmt is not None:
         return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
     return _selected(types, path, receive, signal) if receive is not None else None
@@ -135,7 +135,7 @@ def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | Non
             if not receive_of_unary(node) or node.named_children[0].type != "identifier":
                 continue
             found = types.at(path, node.named_children[0].start_byte)
-            waited = statement_of(node) or _evaluating_statement(types, path, node)
+            waited = _evaluating_statement(types, path, node)
             if found is not None and found.obj in (signal.group or (signal.obj,)) and waited == stmt:
                 earlier = body[:at]
                 return stmt if not any(_escaping_jump(s, earlier) for s in earlier) else None
@@ -229,9 +229,7 @@ def _evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None
     stmt = node.parent
     if stmt is None or stmt.type not in EVALUATING or stmt.parent is None:
         return None
-    if stmt.parent.type in INITIALIZED and stmt.parent.child_by_field_name("initializer") == stmt:
-        stmt = stmt.parent  # `if v := <-ch; …`: the initializer runs first
-    return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
+    return _in_block(stmt)
 
 
 def _unevaluated(types: TypeInfo, path: str, call: Node) -> bool:
@@ -262,6 +260,12 @@ def statement_of(expr: Node) -> Node | None:
             return None
     elif stmt.type != "expression_statement":
         return None
+    return _in_block(stmt)
+
+
+def _in_block(stmt: Node) -> Node | None:
+    """The statement, or the if or switch it is the initializer of (`if v := <-ch; …`: it runs first),
+    when that is a statement of a block."""
     if stmt.parent.type in INITIALIZED and stmt.parent.child_by_field_name("initializer") == stmt:
         stmt = stmt.parent
     return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
