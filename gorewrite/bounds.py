@@ -49,7 +49,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, bodies, exclusive, switch_in, when
+from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, bodies, branches, exclusive, switch_in, when
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
 from gorewrite.shapes import length as length_shape
@@ -182,7 +182,7 @@ def _facts(
                 fact = _statement_fact(view, path, again, subject, sibling, side)
                 found += [fact] if fact is not None else []
                 sibling = sibling.prev_named_sibling
-        elif parent.type == "if_statement" and node in _branches(parent):
+        elif parent.type == "if_statement" and node in branches(parent):
             holds = parent.child_by_field_name("consequence") == node  # else: the condition is false
             condition = parent.child_by_field_name("condition")
             limit = when(condition, holds, side, matches, _value(view, path, parent, side))
@@ -195,11 +195,6 @@ def _facts(
             found.append(Fact(limit, (parent.parent if parent.type in CLAUSES else parent).start_byte, (), False))
         node = parent
     return found
-
-
-def _branches(node: Node) -> list[Node]:
-    """An if statement's consequence and its else branch (a block or an `else if`)."""
-    return [b for b in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if b]
 
 
 def _statement_fact(

@@ -204,12 +204,17 @@ def _none_matched(switch: Node, clauses: list[Node], side: Side, matches: Matche
 def _clauses(switch: Node) -> list[Node] | None:
     """The switch's clauses, or None when a `fallthrough` joins two of them (a clause then runs
     without its own test)."""
-    clauses = [c for c in switch.named_children if c.type in ("expression_case", "default_case")]
+    clauses = _clause_list(switch)
     for clause in clauses:
         body = [s for s in clause.named_children if s.type == "statement_list"]
         if body and any(s.type == "fallthrough_statement" for s in body[0].named_children):
             return None
     return clauses
+
+
+def _clause_list(switch: Node) -> list[Node]:
+    """An expression switch's case and default clauses, in order."""
+    return [c for c in switch.named_children if c.type in ("expression_case", "default_case")]
 
 
 def _cases(clause: Node) -> list[Node]:
@@ -226,18 +231,21 @@ def exclusive(one: Node, other: Node) -> bool:
         if not contains(node, one):
             continue
         if node.type == "if_statement":
-            branches = [
-                b for b in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if b
-            ]
+            parts = branches(node)
         elif node.type == "expression_switch_statement":
-            branches = _clauses(node) or []  # a fallthrough runs the next clause too
+            parts = _clauses(node) or []  # a fallthrough runs the next clause too
         elif node.type == "type_switch_statement":
-            branches = [c for c in node.named_children if c.type in ("type_case", "default_case")]
+            parts = [c for c in node.named_children if c.type in ("type_case", "default_case")]
         else:
             return False
-        where = [next((i for i, b in enumerate(branches) if contains(b, n)), None) for n in (one, other)]
+        where = [next((i for i, b in enumerate(parts) if contains(b, n)), None) for n in (one, other)]
         return None not in where and where[0] != where[1]
     return False
+
+
+def branches(node: Node) -> list[Node]:
+    """An if statement's consequence and its else branch (a block or an `else if`)."""
+    return [b for b in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if b]
 
 
 def bodies(node: Node) -> Own:
@@ -252,6 +260,5 @@ def bodies(node: Node) -> Own:
         if node is not None and node.type == "block":
             found.append(node)
     if node is not None and node.type == "expression_switch_statement":
-        clauses = [c for c in node.named_children if c.type in ("expression_case", "default_case")]
-        found += [s for c in clauses for s in c.named_children if s.type == "statement_list"]
+        found += [s for c in _clause_list(node) for s in c.named_children if s.type == "statement_list"]
     return tuple((b.start_byte, b.end_byte) for b in found)
