@@ -46,11 +46,7 @@ class Memory:
     def generated(self, path: str) -> bool:
         """packages.is_generated, unread where the file's stat is remembered."""
         was = (self.of(os.path.dirname(path)) or {}).get(os.path.basename(path))
-        if was:
-            st = os.stat(path)
-            if was[:4] == [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]:  # _stat's order
-                return was[6]
-        return is_generated(path)
+        return was[6] if _unmoved(was, path) else is_generated(path)
 
 
 class Snapshots(MutableMapping[str, Snapshot]):
@@ -154,8 +150,7 @@ def listed(
             continue
         if remembered is not None:
             was = remembered.get(name)
-            st = os.stat(path)
-            if was and was[:4] == [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]:  # _stat's order
+            if _unmoved(was, path):
                 sources.add(path, facts=(bytes.fromhex(was[4]), was[5]))
                 remember[name] = was
                 continue
@@ -166,6 +161,14 @@ def listed(
             head = snapshot.content[:HEAD_BYTES]
             remember[name] = [*_stat(snapshot), digest.hex(), ignores, generated_head(head)]
     return sources, None if remembered is None or remember == remembered else remember
+
+
+def _unmoved(was: list | None, path: str) -> bool:
+    """Is the file's stat the one its remembered digest was taken with (_stat's order)?"""
+    if not was:
+        return False
+    st = os.stat(path)
+    return was[:4] == [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
 
 
 def _stat(snapshot: Snapshot) -> list[int]:
