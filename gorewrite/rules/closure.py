@@ -327,12 +327,16 @@ def _unescaped(view: PackageView, path: str, literal: Node) -> frozenset[int]:
     inlined) stays on its stack, and a call deferred before the signal could run it after."""
     if not view.by_toolchain:
         return frozenset()
-    escaping = {
-        (e.line, e.col)
-        for found in view.by_toolchain.values()
-        for e in found
-        if e.path == path and e.message == LITERAL_ESCAPES
-    }
+    escaping = memo(  # once a file, not once a captured variable
+        view,
+        (NAME, "literals escaping", path),
+        lambda: {
+            (e.line, e.col)
+            for found in view.by_toolchain.values()
+            for e in found
+            if e.path == path and e.message == LITERAL_ESCAPES
+        },
+    )
     inner = (n for n in walk(literal) if n.type == "func_literal" and n != literal)
     return frozenset(
         n.start_byte
