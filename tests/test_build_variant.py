@@ -307,3 +307,17 @@ def test_a_variant_and_a_pool_added_to_its_file_are_verified_together(tmp_path):
     )
     outcomes = {(o["rule"], o["status"]) for o in json.loads(done.stdout)["outcomes"]}
     assert {("build-variant", "verified"), ("sync-pool", "verified")} <= outcomes, done.stdout
+
+
+def test_vet_failing_without_any_rewrite_is_not_blamed_on_the_variant(tmp_path):
+    """A package that gains files is vetted with them; when vet already fails without the rewrite, the
+    rewrite cannot be verified, and the reason says so instead of blaming it."""
+    module = _copy(tmp_path)
+    (module / "guarded_sum" / "log.go").write_text(
+        'package guarded_sum\n\nimport "fmt"\n\nfunc logSum(total int) { fmt.Printf("sum %s\\n", total) }\n'
+    )
+    args = ["fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", releases()[0].version]
+    done = gorewrite(*args, "./guarded_sum", cwd=module)
+    assert done.returncode == 0 and done.stdout == "", done.stderr
+    assert "cannot verify" in done.stderr and "go vet fails" in done.stderr, done.stderr
+    assert "even without any rewrite" in done.stderr and "log.go" in done.stderr, done.stderr

@@ -236,7 +236,9 @@ def _check(
                     failures[pkg] = problem
         vetted = [pkg for pkg in growing if pkg not in failures and pkg not in extra.tests]
         if vetted:
-            failures.update(vet_failures(toolchain, cwd, vetted, overlay))
+            vet = vet_failures(toolchain, cwd, vetted, overlay)
+            failures.update(vet)
+            failures.update(_unrewritten(toolchain, cwd, list(vet), extra))
         passed = [pkg for pkg in contents if pkg not in failures]
         if any(p in extra.tests for p in passed):
             tested = [p for p in passed if p in extra.tests]
@@ -259,9 +261,12 @@ def _check(
 def _unrewritten(toolchain: Toolchain, cwd: str, failed: list[str], extra: _Checks) -> dict[str, Final]:
     """Of the packages whose vet or tests failed with the rewrites, those that fail without any too, and why:
     a Final failure, no rewrite is to blame. Run only after a failure (once per package and toolchain), as
-    tests that pass with the rewrites are all a Tested claim asks."""
+    a vet and tests that pass with the rewrites are all a claim or a new file asks. A package that is
+    only vetted (it gains files but claims no tests) is only vetted again."""
     unknown = [p for p in failed if (toolchain.version, p) not in extra.unrewritten]
-    if unknown:
-        found = test_failures(toolchain, cwd, unknown, None, bool(extra.race & set(unknown)))
-        extra.unrewritten.update(((toolchain.version, p), found.get(p)) for p in unknown)
+    tested = [p for p in unknown if p in extra.tests]
+    found = test_failures(toolchain, cwd, tested, None, bool(extra.race & set(tested))) if tested else {}
+    vetted = [p for p in unknown if p not in extra.tests]
+    found.update(vet_failures(toolchain, cwd, vetted, None) if vetted else {})
+    extra.unrewritten.update(((toolchain.version, p), found.get(p)) for p in unknown)
     return {p: Final(why) for p in failed if (why := extra.unrewritten[(toolchain.version, p)])}
