@@ -575,3 +575,50 @@ def test_a_callee_cleared_while_its_caller_was_followed_is_followed_again(tmp_pa
     (results,) = proposals(module(tmp_path, {"tree.go": MUTUAL}), RULE).values()
     reasons = sorted(r.reason for r in results)
     assert len(reasons) == 2 and all("is passed to the builtin append" in r for r in reasons), results
+
+
+# --- names declared twice: uses are followed by go/types identity, the inserted code names only what
+# resolves where it is inserted ----------------------------------------------------------------------
+
+SHADOWED_WRAPPER = """package lines
+
+import (
+	"bufio"
+	"io"
+)
+
+// Write writes each line through a buffered writer named {name}; a block has a bw of its own.
+func Write(w io.Writer, lines []string) error {{
+	if lines == nil {{
+		return nil
+	}}
+	if len(lines) > 3 {{
+		bw := 0
+		_ = bw
+	}}
+	{{
+		{name} := bufio.NewWriter(w)
+		for _, l := range lines {{
+			{name}.WriteString(l)
+			{name}.WriteByte('\\n')
+		}}
+		return {name}.Flush()
+	}}
+}}
+"""
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("bw", None),  # another bw in a block: the inserted `defer putX(bw, w)` names the outer one
+        # `w := bufio.NewWriter(w)`: after the statement, w is the bufio.Writer, so the deferred Put
+        # would get it twice (`putX(w, w)`), see it as the caller's own and never put it back: every
+        # call would allocate in the pool's New, and the claimed removal would be false
+        ("w", "another w is declared in the function: the deferred Put names the wrapped one again"),
+    ],
+)
+def test_a_wrapper_is_pooled_around_a_namesake_unless_it_shadows_the_wrapped(tmp_path, name, expected):
+    (results,) = proposals(module(tmp_path, {"lines.go": SHADOWED_WRAPPER.format(name=name)}), RULE).values()
+    (result,) = results
+    assert getattr(result, "reason", None) == expected, results

@@ -147,8 +147,6 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return f"go/types does not know {var} here"
     idents = types.idents.get(site.path, ())
     inside = [i for i in idents if function.start_byte <= i.start < function.end_byte]
-    if any(i.name == var and i.use == Use.DECL and i.obj != declared.obj for i in inside):
-        return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
     addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
     relies: set[str] = set()  # the interface contracts retention's answers rest on
     copies = 0

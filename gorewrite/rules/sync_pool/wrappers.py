@@ -250,8 +250,8 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     for use in types.idents.get(site.path, ()):
         if not function.start_byte <= use.start < function.end_byte:
             continue
-        if use.name == var and use.use == Use.DECL and use.obj != declared.obj:
-            return f"another {var} is declared in the function: gorewrite does not rewrite around shadowing"
+        if site.wrapper.own and use.name == inner.name and use.use == Use.DECL and use.obj != inner.obj:
+            return f"another {inner.name} is declared in the function: the deferred Put names the wrapped one again"
         if site.wrapper.own and use.obj == inner.obj and use.use in (Use.WRITE, Use.ADDR):
             return f"{inner.name} is written or its address taken in the function: Put must see what Get saw"
         if use.obj != declared.obj or use.start == declared.start:
