@@ -320,9 +320,14 @@ def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[Declined]]:
     kept: list[Fix] = []
     deferred: list[Declined] = []
     for candidate in found:
-        if any(conflicts(candidate.edits, other.edits) for other in kept):
-            reason = "overlaps another rewrite in this run; run gorewrite again to apply it"
-            deferred += [Declined(candidate.rule, t, reason) for t in candidate.targets]
-        else:
+        first = next((other for other in kept if conflicts(candidate.edits, other.edits)), None)
+        if first is None:
             kept.append(candidate)
+            continue
+        where = first.targets[0]
+        reason = (
+            f"overlaps {first.rule}'s rewrite of {os.path.basename(where.path)}:{where.line} in this run;"
+            " run gorewrite again once that one is applied"
+        )
+        deferred += [Declined(candidate.rule, t, reason) for t in candidate.targets]
     return kept, deferred

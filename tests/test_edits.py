@@ -129,3 +129,6 @@ def test_a_deferred_fix_declines_every_site_it_targets():
     kept, deferred = _without_conflicts([first, shared])
     assert kept == [first]
     assert [d.site for d in deferred] == list(sites)
+    assert {d.reason for d in deferred} == {
+        "overlaps sync-pool's rewrite of a.go:2 in this run; run gorewrite again once that one is applied"
+    }
