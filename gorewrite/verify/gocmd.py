@@ -58,9 +58,10 @@ def test_failures(
     """Packages whose `go vet` or `go test` (with race, -race) fails (with the overlay, if any): why, in brief."""
     failures = vet_failures(toolchain, cwd, pkgs, overlay)
     flags = ["-race"] if race else []
-    test = toolchain.run(
-        ["test", "-json", "-count=1", f"-timeout={TEST_TIMEOUT}", *flags, *overlay_flag(overlay), *pkgs], cwd
-    )
+    # No -count=1: go's test cache answers only for the same test binary (the overlay's contents are
+    # part of it) and the same files and environment the tests read, so a rerun of the same rewrite
+    # (a pre-commit hook, a second fix) does not run its packages' race tests again.
+    test = toolchain.run(["test", "-json", f"-timeout={TEST_TIMEOUT}", *flags, *overlay_flag(overlay), *pkgs], cwd)
     if test.returncode != 0:
         events = read_test_json(test.stdout)
         for pkg in pkgs:
