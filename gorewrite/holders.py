@@ -1,7 +1,8 @@
 """Holders: what is done with the result of a std constructor that keeps its argument in it.
 
-`json.NewEncoder(buf)`, `gzip.NewWriter(&buf)`, `flate.NewWriter(&buf, level)` and `hex.Dumper(&sb)`
-return a writer that holds the argument (the compiler says `leaking param: w`). The argument is
+`json.NewEncoder(buf)`, `gzip.NewWriter(&buf)`, `flate.NewWriter(&buf, level)`, `hex.Dumper(&sb)`,
+`zlib.NewWriter(&buf)`, `base64.NewEncoder(enc, &buf)`, `csv.NewWriter(&buf)`, `bufio.NewWriter(&buf)`
+and the like return a writer that holds the argument (the compiler says `leaking param: w`). The argument is
 kept no longer than that writer, so the constructor keeps nothing of it when the writer is only
 the receiver of the methods the std table lists (stdtable.py: each entry cites the std source and
 is proven by the GC) and dies with the caller's frame: used in place, or through a local variable

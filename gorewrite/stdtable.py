@@ -142,6 +142,67 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "TestFlateWriter",
         ("Write", "Flush", "Close"),
     ),
+    # zlib's Writer is gzip's twin: the same header, flate stream and checksum trailer, over z.w.
+    **{
+        ("compress/zlib", "", name, 0): Entry(
+            ("Write",),
+            "compress/zlib/writer.go: NewWriter and NewWriterLevel call NewWriterLevelDict, which returns"
+            " &Writer{w: w, …} (an invalid level returns nil and an error that holds no w); Write, Flush and"
+            " Close write the header and the adler32 trailer with z.w.Write and compress through a flate.Writer"
+            " made over z.w (flate.NewWriterDict); Reset, not listed, stores another w; no goroutine",
+            "TestZlibWriter",
+            ("Write", "Flush", "Close"),
+        )
+        for name in ("NewWriter", "NewWriterLevel", "NewWriterLevelDict")
+    },
+    ("compress/gzip", "", "NewWriterLevel", 0): Entry(
+        ("Write", "WriteString"),
+        "compress/gzip/gzip.go: NewWriterLevel returns nil and an error that holds no w for an invalid level,"
+        " else a new Writer whose init stores w in z.w only, written as NewWriter's (above)",
+        "TestGzipWriter",
+        ("Write", "Flush", "Close"),
+    ),
+    # Stream encoders: &encoder{…, w: w}; Write and Close encode into the encoder's own out array and
+    # hand it to e.w.Write. They declare no WriteString, so io.WriteString(enc, s) calls their Write:
+    # listing it lets that call through and clears nothing else (a direct call would not compile).
+    **{
+        (package, "", "NewEncoder", index): Entry(
+            ("Write",),
+            f"{source}: NewEncoder returns &encoder{{…, w: w}}; its Write and Close encode into the encoder's own"
+            " out array and hand slices of it to e.w.Write; nothing else stores w; no goroutine",
+            "TestEncoders",
+            ("Write", "WriteString", *closes),
+        )
+        for package, source, index, closes in (
+            ("encoding/base64", "encoding/base64/base64.go", 1, ("Close",)),
+            ("encoding/base32", "encoding/base32/base32.go", 1, ("Close",)),
+            ("encoding/ascii85", "encoding/ascii85/ascii85.go", 0, ("Close",)),
+            ("encoding/hex", "encoding/hex/hex.go", 0, ()),
+        )
+    },
+    # bufio.Writer's WriteString hands a long string to w.WriteString when w has it and the buffer is
+    # empty. NewWriterSize returns w itself when w is a *bufio.Writer of at least the size: then the
+    # listed methods run on w, and bufio's own (CONTRACTS) keep nothing of their receiver.
+    **{
+        ("bufio", "", name, 0): Entry(
+            ("Write", "WriteString"),
+            "bufio/bufio.go: NewWriterSize returns w itself when it is a large enough *Writer, else"
+            " &Writer{buf: make([]byte, size), wr: w}; Write, WriteString, WriteByte, WriteRune and Flush copy"
+            " into b.buf and hand b.buf[0:b.n] or p to b.wr.Write, or s to b.wr.WriteString; Reset and ReadFrom"
+            " (which hands w to w.ReadFrom(r) when w has one: a bytes.Buffer does) are not listed; no goroutine",
+            "TestBufioNewWriter",
+            ("Write", "WriteString", "WriteByte", "WriteRune", "Flush", "Buffered", "Available", "Size"),
+        )
+        for name in ("NewWriter", "NewWriterSize")
+    },
+    ("encoding/csv", "", "NewWriter", 0): Entry(
+        ("Write", "WriteString"),
+        "encoding/csv/writer.go: NewWriter returns &Writer{Comma: ',', w: bufio.NewWriter(w)}: w is held by that"
+        " bufio.Writer only; Write, WriteAll, Flush and Error call its WriteRune, WriteString, WriteByte,"
+        " Write and Flush (as bufio's NewWriter above), never its ReadFrom, Reset or AvailableBuffer; no goroutine",
+        "TestCSVWriter",
+        ("Write", "WriteAll", "Flush", "Error"),
+    ),
     ("encoding/hex", "", "Dumper", 0): Entry(
         ("Write",),
         "encoding/hex/hex.go: Dumper returns &dumper{w: w}; its Write and Close format into the dumper's own"

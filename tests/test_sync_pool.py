@@ -519,6 +519,7 @@ REUSED = (
     "deflate_block",
     "hex_dump_builder",
     "array_copy_buffer",
+    "zlib_loose_object",
 )
 
 

@@ -1,7 +1,8 @@
 """sync-pool pools a buffer handed to a std writer that holds it (gzip.NewWriter, flate.NewWriter,
-hex.Dumper: holders.py, stdtable.py) when that writer is only the receiver of its listed methods in
-the function, and a scratch `var a [N]byte` handed to io as `a[:]` (arrays.py). For each decline,
-the naive pool it must not become, whose callers then read bytes written after the Put."""
+hex.Dumper, zlib's, the stream encoders, csv.NewWriter, bufio.NewWriter: holders.py, stdtable.py)
+when that writer is only the receiver of its listed methods in the function, and a scratch
+`var a [N]byte` handed to io as `a[:]` (arrays.py). For each decline, the naive pool it must not
+become, whose callers then read bytes written after the Put."""
 
 from __future__ import annotations
 
@@ -18,9 +19,15 @@ RULE = RULES["sync-pool"]
 HEAD = """package {name}
 
 import (
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
+	"encoding/ascii85"
+	"encoding/base32"
+	"encoding/base64"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -29,7 +36,8 @@ import (
 )
 
 var _, _, _, _, _ = bytes.Clone, flate.NewWriter, gzip.NewWriter, hex.Dumper, io.EOF
-var _, _ = json.NewEncoder, fmt.Fprintf
+var _, _, _, _ = json.NewEncoder, fmt.Fprintf, bufio.NewWriter, zlib.NewWriter
+var _, _, _, _ = ascii85.NewEncoder, base32.NewEncoder, base64.NewEncoder, csv.NewWriter
 var _ strings.Builder
 
 // Plain copies s through a buffer the naive rewrite pools too: it shows what a writer left in it.
@@ -105,6 +113,95 @@ POOLED = {
 	return sb.String()
 }
 """,
+    # zlib with a level and a dictionary: the writer is the first of its names, flushed and closed.
+    "zlib_level_dict": """func Pack(body, dict []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := zlib.NewWriterLevelDict(&buf, zlib.BestSpeed, dict)
+	if err != nil {
+		return nil, err
+	}
+	zw.Write(body)
+	zw.Flush()
+	zw.Close()
+	return bytes.Clone(buf.Bytes()), nil
+}
+""",
+    "gzip_level": """func Level(body []byte) (int, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return 0, err
+	}
+	zw.Write(body)
+	zw.Close()
+	return buf.Len(), nil
+}
+""",
+    # base64's writer is its second argument, here after a comment; io.WriteString calls the encoder's Write.
+    "base64_auth": """func Auth(w io.Writer, user, pass string) error {
+	var buf bytes.Buffer
+	enc := base64.NewEncoder(base64.StdEncoding /* RFC 4616 */, &buf)
+	io.WriteString(enc, "\\x00"+user+"\\x00"+pass)
+	enc.Close()
+	_, err := fmt.Fprintf(w, "AUTH PLAIN %s\\r\\n", buf.String())
+	return err
+}
+""",
+    # a strings.Builder behind base32's encoder, pooled as the bytes.Buffer that stands for it
+    "base32_builder": """func Token(id []byte) string {
+	var sb strings.Builder
+	enc := base32.NewEncoder(base32.HexEncoding, &sb)
+	enc.Write(id)
+	enc.Close()
+	return sb.String()
+}
+""",
+    "hex_ascii85": """func Armor(body []byte) string {
+	var buf bytes.Buffer
+	hex.NewEncoder(&buf).Write(body[:1])
+	enc := ascii85.NewEncoder(&buf)
+	fmt.Fprint(enc, string(body))
+	enc.Close()
+	return buf.String()
+}
+""",
+    "csv_export": """func Export(w io.Writer, rows [][]string) error {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	for _, row := range rows {
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+""",
+    "csv_write_all": """func Table(rows [][]string) (string, error) {
+	var sb strings.Builder
+	if err := csv.NewWriter(&sb).WriteAll(rows); err != nil {
+		return "", err
+	}
+	return sb.String(), nil
+}
+""",
+    "bufio_sized": """func Lines(w io.Writer, lines []string) error {
+	var buf bytes.Buffer
+	bw := bufio.NewWriterSize(&buf, 8192)
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteRune('\\u00b6')
+		bw.WriteByte('\\n')
+	}
+	bw.Flush()
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+""",
     # B2: a stack array sliced for io.CopyBuffer.
     "array_copy": """func Drain(r io.Reader) (int64, error) {
 	var scratch [2048]byte
@@ -144,7 +241,7 @@ DECLINED = {
 }
 """,
         "buf is passed to gzip.NewWriter, which keeps it in what it returns, and that is held by zw, which is used"
-        " as a value on line 29",
+        " as a value on line 36",
         'func() string { zw := {pkg}.Open("head"); zw.Close(); return {pkg}.Plain("next") }()',
     ),
     "writer_stored": (
@@ -160,7 +257,7 @@ func (a *Archive) Begin(body []byte) int {
 
 func (a *Archive) End() error { return a.zw.Close() }
 """,
-        "which keeps it in what it returns, and that is held by zw, which is used as a value on line 31",
+        "which keeps it in what it returns, and that is held by zw, which is used as a value on line 38",
         'func() string { var a {pkg}.Archive; a.Begin([]byte("body")); a.End(); return {pkg}.Plain("next") }()',
     ),
     "writer_goroutine": (
@@ -174,7 +271,7 @@ func (a *Archive) End() error { return a.zw.Close() }
 	}()
 }
 """,
-        "that is held by zw, which on line 30 is captured by a func literal, which may outlive the call",
+        "that is held by zw, which on line 37 is captured by a func literal, which may outlive the call",
         'func() string { done := make(chan struct{}); {pkg}.Spool([]byte("body"), done); <-done;'
         ' return {pkg}.Plain("next") }()',
     ),
@@ -230,7 +327,7 @@ func Render(name string) int {
 
 func Kept() string { return kept.String() }
 """,
-        "buf is passed to keep, whose b (comment_shifts_argument.go:28) is assigned",
+        "buf is passed to keep, whose b (comment_shifts_argument.go:35) is assigned",
         'func() string { {pkg}.Render("one"); {pkg}.Plain("next"); return {pkg}.Kept() }()',
     ),
     # passed to a helper of the package that keeps it: a later write lands in the pooled buffer
@@ -253,7 +350,7 @@ func Again() {
 	last.(*gzip.Writer).Flush()
 }
 """,
-        "which keeps it in what it returns, and that is held by zw, which on line 32 is passed to remember, which the"
+        "which keeps it in what it returns, and that is held by zw, which on line 39 is passed to remember, which the"
         " std table does not clear for it",
         'func() string { {pkg}.Spool([]byte("body")); {pkg}.Again(); return fmt.Sprint(len({pkg}.Plain("next"))) }()',
     ),
@@ -269,7 +366,7 @@ func Stored(s string) int {
 	return buf.Len()
 }
 """,
-        "that is held by zw, which on line 31 is captured by a func literal, which may outlive the call",
+        "that is held by zw, which on line 38 is captured by a func literal, which may outlive the call",
         'func() string { {pkg}.Stored("abc"); {pkg}.Later(); return fmt.Sprint(len({pkg}.Plain("next"))) }()',
     ),
     # io.Copy hands its dst to the source's WriteTo, which may keep it
@@ -298,8 +395,119 @@ func Again() {
 	source.w.(*gzip.Writer).Flush()
 }
 """,
-        "that is held by zw, which on line 39 is passed to io.Copy, which the std table does not clear for it",
+        "that is held by zw, which on line 46 is passed to io.Copy, which the std table does not clear for it",
         'func() string { {pkg}.Fill(); {pkg}.Again(); return fmt.Sprint(len({pkg}.Plain("next"))) }()',
+    ),
+    "zlib_writer_returned": (
+        """func Open(header string) io.WriteCloser {
+	var buf bytes.Buffer
+	zw := zlib.NewWriter(&buf)
+	zw.Write([]byte(header))
+	return zw
+}
+""",
+        "buf is passed to zlib.NewWriter, which keeps it in what it returns, and that is held by zw, which is used"
+        " as a value on line 36",
+        'func() string { zw := {pkg}.Open("head"); zw.Close(); return {pkg}.Plain("next") }()',
+    ),
+    "base64_encoder_stored": (
+        """type Session struct{ enc io.WriteCloser }
+
+func (s *Session) Begin(user string) {
+	var buf bytes.Buffer
+	enc := base64.NewEncoder(base64.StdEncoding, &buf)
+	enc.Write([]byte(user))
+	s.enc = enc
+}
+
+func (s *Session) End() error { return s.enc.Close() }
+""",
+        "which keeps it in what it returns, and that is held by enc, which is used as a value on line 38",
+        'func() string { var s {pkg}.Session; s.Begin("ab"); s.End(); return {pkg}.Plain("next") }()',
+    ),
+    "csv_writer_goroutine": (
+        """func Spool(rows [][]string, done chan struct{}) {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	go func() {
+		cw.WriteAll(rows)
+		close(done)
+	}()
+}
+""",
+        "that is held by cw, which on line 36 is captured by a func literal, which may outlive the call",
+        'func() string { done := make(chan struct{}); {pkg}.Spool([][]string{{"a", "b"}}, done); <-done;'
+        ' return {pkg}.Plain("next") }()',
+    ),
+    "bufio_writer_captured": (
+        """var Later func()
+
+func Stage(s string) int {
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	bw.WriteString(s)
+	Later = func() { bw.Flush() }
+	return buf.Len()
+}
+""",
+        "that is held by bw, which on line 38 is captured by a func literal, which may outlive the call",
+        'func() string { {pkg}.Stage("late"); {pkg}.Later(); return {pkg}.Plain("next") }()',
+    ),
+    "base64_closed_by_literal": (
+        """var Later func()
+
+func Stored(s string) int {
+	var buf bytes.Buffer
+	enc := base64.NewEncoder(base64.StdEncoding, &buf)
+	fmt.Fprint(enc, s)
+	Later = func() { defer enc.Close() }
+	return buf.Len()
+}
+""",
+        "that is held by enc, which on line 38 is captured by a func literal, which may outlive the call",
+        'func() string { {pkg}.Stored("abcd"); {pkg}.Later(); return {pkg}.Plain("next") }()',
+    ),
+    # bufio.Writer.ReadFrom hands the bytes.Buffer to the source: its ReadFrom gives the source its storage.
+    "bufio_read_from": (
+        """type keeper struct{ p []byte }
+
+func (k *keeper) Read(p []byte) (int, error) {
+	k.p = p[:4]
+	return 0, io.EOF
+}
+
+var source keeper
+
+func Fill() int {
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	bw.ReadFrom(&source)
+	bw.Flush()
+	return buf.Len()
+}
+
+func Kept() string { return string(source.p) }
+""",
+        "that is held by bw, which on line 44 has its method ReadFrom called, which the std table does not clear",
+        'func() string { {pkg}.Fill(); {pkg}.Plain("next"); return {pkg}.Kept() }()',
+    ),
+    # an encoder handed, as an io.Writer, to a function value gorewrite cannot follow
+    "hex_encoder_to_func_value": (
+        """var last io.Writer
+
+var Emit = func(w io.Writer, p []byte) { last = w; w.Write(p) }
+
+func Encode(p []byte) int {
+	var buf bytes.Buffer
+	enc := hex.NewEncoder(&buf)
+	Emit(enc, p)
+	return buf.Len()
+}
+
+func Again() { last.Write([]byte("late")) }
+""",
+        "that is held by enc, which on line 39 is passed to Emit, which the std table does not clear for it",
+        'func() string { {pkg}.Encode([]byte("a")); {pkg}.Again(); return {pkg}.Plain("next") }()',
     ),
     "array_returned": (
         """func Head(r io.Reader) []byte {

@@ -10,7 +10,12 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
+	"encoding/ascii85"
+	"encoding/base32"
+	"encoding/base64"
 	"encoding/binary"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -143,6 +148,76 @@ func TestHexDumper(t *testing.T) {
 		d := hex.Dumper(b)
 		d.Write([]byte("0123456789abcdefghij"))
 		d.Close()
+	})
+}
+
+// TestZlibWriter: as gzip's, by each constructor, and with an invalid level, which returns no Writer.
+func TestZlibWriter(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		zw := zlib.NewWriter(b)
+		zw.Write(bytes.Repeat([]byte("hello "), 100))
+		zw.Flush()
+		zw.Close()
+	})
+	check(t, func(b *bytes.Buffer) {
+		zw, _ := zlib.NewWriterLevelDict(b, zlib.BestSpeed, []byte("hello"))
+		zw.Write([]byte("hello, hello"))
+		zw.Close()
+	})
+	check(t, func(b *bytes.Buffer) { zlib.NewWriterLevel(b, 42) })
+	check(t, func(b *bytes.Buffer) { gzip.NewWriterLevel(b, 42) })
+	check(t, func(b *bytes.Buffer) {
+		zw, _ := gzip.NewWriterLevel(b, gzip.BestSpeed)
+		zw.Write([]byte("hello"))
+		zw.Close()
+	})
+}
+
+// TestEncoders: each stream encoder holds b, written through (io.WriteString calls its Write) and closed.
+func TestEncoders(t *testing.T) {
+	for _, open := range []func(io.Writer) io.Writer{
+		func(w io.Writer) io.Writer { return base64.NewEncoder(base64.StdEncoding, w) },
+		func(w io.Writer) io.Writer { return base32.NewEncoder(base32.HexEncoding, w) },
+		func(w io.Writer) io.Writer { return ascii85.NewEncoder(w) },
+		func(w io.Writer) io.Writer { return hex.NewEncoder(w) },
+	} {
+		check(t, func(b *bytes.Buffer) {
+			enc := open(b)
+			io.WriteString(enc, strings.Repeat("hello ", 400))
+			enc.Write([]byte("x"))
+			if c, ok := enc.(io.Closer); ok {
+				c.Close()
+			}
+		})
+	}
+}
+
+// TestBufioNewWriter: the Writer holds b; WriteString of a long string with an empty buffer hands it
+// to b's WriteString; every listed method is called, over each constructor.
+func TestBufioNewWriter(t *testing.T) {
+	for _, size := range []int{0, 16, 8192} {
+		check(t, func(b *bytes.Buffer) {
+			bw := bufio.NewWriterSize(b, size)
+			bw.WriteString(strings.Repeat("long ", 4000))
+			bw.Write([]byte("hello"))
+			bw.WriteByte(' ')
+			bw.WriteRune('é')
+			_ = bw.Buffered() + bw.Available() + bw.Size()
+			bw.Flush()
+		})
+	}
+	check(t, func(b *bytes.Buffer) { bufio.NewWriter(b).WriteString("x") })
+}
+
+// TestCSVWriter: the csv.Writer holds b through its bufio.Writer; quoted fields, CRLF, WriteAll and Error.
+func TestCSVWriter(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		cw := csv.NewWriter(b)
+		cw.UseCRLF = true
+		cw.Write([]string{"a", "b,c", "d\"e", "f\ng", strings.Repeat("x", 5000)})
+		cw.Flush()
+		cw.Error()
+		cw.WriteAll([][]string{{"1", "2"}})
 	})
 }
 

@@ -66,18 +66,30 @@ SAME_METHODS = ("Grow", "Len", "Reset", "String", "Write", "WriteByte", "WriteRu
 STRING_COPY = "string(bytes.b.buf[bytes.b.off:]) escapes to heap"
 
 
-# (package, function) whose first parameter is an io.Writer, where a *bytes.Buffer stands for a
-# *strings.Builder unnoticed: they write to it (io.WriteString, gzip's header: WriteString, which both
-# have) and never ask which type it is. The constructors hold it in the writer they return (stdtable.py).
-WRITER_FIRST = {
-    ("fmt", "Fprint"),
-    ("fmt", "Fprintf"),
-    ("fmt", "Fprintln"),
-    ("io", "WriteString"),
-    ("io", "Copy"),
-    ("compress/gzip", "NewWriter"),
-    ("compress/flate", "NewWriter"),
-    ("encoding/hex", "Dumper"),
+# (package, function): the position of its io.Writer parameter, where a *bytes.Buffer stands for a
+# *strings.Builder unnoticed: they write to it (io.WriteString, gzip's header, bufio's WriteString for
+# a long string: WriteString, which both have) and never ask which type it is (bufio.NewWriterSize asks
+# only whether it is a *bufio.Writer). The constructors hold it in the writer they return (stdtable.py).
+WRITER_AT = {
+    ("fmt", "Fprint"): 0,
+    ("fmt", "Fprintf"): 0,
+    ("fmt", "Fprintln"): 0,
+    ("io", "WriteString"): 0,
+    ("io", "Copy"): 0,
+    ("compress/gzip", "NewWriter"): 0,
+    ("compress/gzip", "NewWriterLevel"): 0,
+    ("compress/flate", "NewWriter"): 0,
+    ("compress/zlib", "NewWriter"): 0,
+    ("compress/zlib", "NewWriterLevel"): 0,
+    ("compress/zlib", "NewWriterLevelDict"): 0,
+    ("encoding/hex", "Dumper"): 0,
+    ("encoding/hex", "NewEncoder"): 0,
+    ("encoding/ascii85", "NewEncoder"): 0,
+    ("encoding/base64", "NewEncoder"): 1,
+    ("encoding/base32", "NewEncoder"): 1,
+    ("encoding/csv", "NewWriter"): 0,
+    ("bufio", "NewWriter"): 0,
+    ("bufio", "NewWriterSize"): 0,
 }
 
 
@@ -94,7 +106,7 @@ class Site:
     value: Node
     kind: str  # make | new | literal | var | array (for the last two, value is the declared type)
     reuse: str | None = None  # a REUSABLE type's name, once site_plan knows it is one: calls may keep nothing of it
-    stands_for: str | None = None  # BUILDER, when a bytes.Buffer stands for it: only SAME_METHODS and WRITER_FIRST
+    stands_for: str | None = None  # BUILDER, when a bytes.Buffer stands for it: only SAME_METHODS and WRITER_AT
 
 
 def alloc_sites(view: PackageView, path: str) -> dict[int, Site]:

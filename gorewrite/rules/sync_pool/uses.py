@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gorewrite import retention
 from gorewrite.proposals import PackageView
-from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_FIRST, Site, own_function
+from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_AT, Site, own_function
 from gorewrite.syntax import Node, ancestors, items, text
 from gorewrite.typeinfo import Kind
 
@@ -239,10 +239,10 @@ def _argument(
         return None  # string(buf) copies
     if stale is not None:
         stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
-    if site.stands_for and (position != 0 or _callee(view, site, function) not in WRITER_FIRST):
+    if site.stands_for and WRITER_AT.get(_callee(view, site, function)) != position:
         return (
             f"is passed to {name.decode()}, which may need a {site.stands_for}: a bytes.Buffer stands for it "
-            "only as the writer of fmt's Fprint functions, io.WriteString and io.Copy"
+            "only as the writer of fmt's Fprint functions, io.WriteString, io.Copy and the std writers that hold it"
         )
     if function.type == "selector_expression":
         operand = function.child_by_field_name("operand")
