@@ -1,7 +1,7 @@
 """Bounds an integer expression's own shape proves from its operands' bounds (bounds.py asks):
 `n & 63` is at most 63, `n | 1` at most the all-ones mask covering n's bound, `h % Buckets` at
-most Buckets-1, `min(n, Max)` at most Max, `2*n` at most twice n's bound where n >= 0, `int(u)`
-u's bound where int holds every value u can have there.
+most Buckets-1, `min(n, Max)` at most Max, `2*n` at most twice n's bound where n >= 0, `1<<k` at
+most 1<<K where k <= K, `int(u)` u's bound where int holds every value u can have there.
 
 Arithmetic wraps in Go: each shape gives a bound only where the value cannot wrap past it, or
 where wrapping could only make the size negative, which panics in both of make-const's forms.
@@ -58,6 +58,8 @@ def shape(view: PackageView, path: str, node: Node, side: Side, operand: Operand
     if op in (b"+", b"-"):
         kind = int_type(view, path, node)
         return arith(op, kind, lambda s: operand(left, s), lambda s: operand(right, s), side)
+    if op == b"<<" and constant is None:
+        return _shifted(view, path, node, side, operand)
     if op not in (b"*", b"<<"):
         return None
     # A product or left shift of non-negative values cannot wrap to a value above the true one; it
@@ -76,6 +78,22 @@ def shape(view: PackageView, path: str, node: Node, side: Side, operand: Operand
     if None in lows or kind is None or high > narrow(kind)[1]:
         return None
     return lows[0] * lows[1] if op == b"*" else lows[0] << lows[1]
+
+
+def _shifted(view: PackageView, path: str, node: Node, side: Side, operand: Operand) -> int | None:
+    """`C << k` of a constant C >= 0 by a bounded count k <= K: at most C << K where that fits the
+    expression's type (go/types: C takes the type it would have alone), as shifting fewer bits gives
+    less; at least C << k's lower bound (C for none). A negative k panics (the spec: a run-time panic
+    at the shift), the same in both of make-const's forms."""
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    value, kind = value_of(view, path, left), int_type(view, path, node)
+    high = operand(right, side.toward(True))
+    if value is None or value < 0 or kind is None or high is None or not 0 <= high < 63:
+        return None
+    if value << high > narrow(kind)[1]:
+        return None  # it could wrap
+    low = operand(right, side.toward(False))
+    return value << high if side.upper else value << max(low or 0, 0)
 
 
 def arith(op: bytes, kind: str | None, left: Bound, right: Bound, side: Side) -> int | None:

@@ -25,22 +25,25 @@ NEVER_RETURN = {
 IDENTIFIERS = ("identifier", "field_identifier")
 
 
-def terminating(types: TypeInfo, path: str, stmt: Node) -> bool:
-    """Is stmt a terminating statement (the spec's list, and a call that never returns)?"""
+def terminating(types: TypeInfo, path: str, stmt: Node, spec: bool = False) -> bool:
+    """Is stmt a terminating statement (the spec's list, and a call that never returns unless spec:
+    the compiler and go vet know only the spec's list)?"""
     if stmt.type in ("return_statement", "goto_statement"):
         return True
     if stmt.type == "expression_statement" and stmt.named_children[0].type == "call_expression":
-        return _never_returns(types, path, stmt.named_children[0])
+        return _never_returns(types, path, stmt.named_children[0], spec)
     if stmt.type == "block":
         body = statements(stmt)
-        return bool(body) and terminating(types, path, body[-1])
+        return bool(body) and terminating(types, path, body[-1], spec)
     if stmt.type == "if_statement":
         other = stmt.child_by_field_name("alternative")
         consequence = stmt.child_by_field_name("consequence")
-        return other is not None and terminating(types, path, consequence) and terminating(types, path, other)
+        return (
+            other is not None and terminating(types, path, consequence, spec) and terminating(types, path, other, spec)
+        )
     if stmt.type == "labeled_statement":
         inner = [c for c in stmt.named_children if c.type != "label_name"]
-        return bool(inner) and terminating(types, path, inner[-1])
+        return bool(inner) and terminating(types, path, inner[-1], spec)
     if stmt.type == "for_statement":
         clause = stmt.named_children[0] if stmt.named_child_count > 1 else None
         endless = clause is None or (clause.type == "for_clause" and clause.child_by_field_name("condition") is None)
@@ -49,7 +52,7 @@ def terminating(types: TypeInfo, path: str, stmt: Node) -> bool:
         clauses = [c for c in stmt.named_children if c.type in CLAUSES]
         if stmt.type in SWITCHES and not any(c.type == "default_case" for c in clauses):
             return False
-        return not _broken(stmt) and all(_clause_ends(types, path, c) for c in clauses)
+        return not _broken(stmt) and all(_clause_ends(types, path, c, spec) for c in clauses)
     return False
 
 
@@ -61,14 +64,14 @@ def jump_target(jump: Node) -> Node | None:
     return found if found is not None and found.type not in FUNCTIONS else None
 
 
-def _never_returns(types: TypeInfo, path: str, call: Node) -> bool:
-    """Is the call the builtin panic, or a std function that never returns (NEVER_RETURN)?"""
+def _never_returns(types: TypeInfo, path: str, call: Node, spec: bool) -> bool:
+    """Is the call the builtin panic, or (unless spec) a std function that never returns (NEVER_RETURN)?"""
     function = call.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     called = types.at(path, name.start_byte) if name is not None and name.type in IDENTIFIERS else None
     if called is not None and called.kind == Kind.BUILTIN:
         return called.name == "panic"
-    return called is not None and (called.pkg, called.recv or "", called.name) in NEVER_RETURN
+    return not spec and called is not None and (called.pkg, called.recv or "", called.name) in NEVER_RETURN
 
 
 def _broken(stmt: Node) -> bool:
@@ -83,7 +86,7 @@ def _broken(stmt: Node) -> bool:
     return False
 
 
-def _clause_ends(types: TypeInfo, path: str, clause: Node) -> bool:
+def _clause_ends(types: TypeInfo, path: str, clause: Node, spec: bool) -> bool:
     """Does the clause's statement list end in a terminating statement (or a fallthrough)?"""
     body = statements(clause)
-    return bool(body) and (body[-1].type == "fallthrough_statement" or terminating(types, path, body[-1]))
+    return bool(body) and (body[-1].type == "fallthrough_statement" or terminating(types, path, body[-1], spec))

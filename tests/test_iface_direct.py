@@ -467,6 +467,74 @@ func Pass(line []byte) string {
         ),
         '\ts := sample{name: "pass", sink: &c}\n\t{\n\t\t_ = io.Writer(&c)\n\t\tc.Write(line)\n\t}\n',
     ),
+    # the kept case returns where the switch may complete: the code after the switch, which only a
+    # value of another type reached, goes with it
+    "type_switch_case_returns": (
+        case(
+            "type_switch_case_returns",
+            'import "io"',
+            """// Route writes the line when the sink is a writer.
+func Route(line []byte) int {
+	var c Counter
+	s := sample{name: "route", sink: &c}
+	switch w := s.sink.(type) {
+	case io.Writer:
+		n, _ := w.Write(line)
+		return n
+	}
+	return -len(s.name)
+}
+""",
+        ),
+        "\t{\n\t\tw := io.Writer(&c)\n\t\tn, _ := w.Write(line)\n\t\treturn n\n\t}\n}\n",
+    ),
+    # the kept case may complete (`if … { return }` only): the code after the switch stays
+    "type_switch_case_may_complete": (
+        case(
+            "type_switch_case_may_complete",
+            'import "io"',
+            """// Short writes the line and returns early when it filled the limit.
+func Short(line []byte, limit int) int {
+	var c Counter
+	s := sample{name: "short", sink: &c}
+	switch w := s.sink.(type) {
+	case io.Writer:
+		if n, _ := w.Write(line); n >= limit {
+			return n
+		}
+	}
+	return c.n - len(s.name)
+}
+""",
+        ),
+        "\t\t\treturn n\n\t\t}\n\t}\n\treturn c.n - len(s.name)\n}\n",
+    ),
+    # the failed branch reads the field: it goes with the rewrite, so its read is no use, and the
+    # struct built only to be read back goes too
+    "comma_ok_fallback_reads": (
+        case(
+            "comma_ok_fallback_reads",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            PARSE_ERROR
+            + """type result struct {
+	rows int
+	err  error
+}
+
+// Cause describes the error as temporary or not, falling back to its text.
+func Cause(line int) string {
+	pe := ParseError{Line: line}
+	res := result{err: &pe}
+	t, ok := res.err.(temporary)
+	if !ok {
+		return res.err.Error()
+	}
+	return fmt.Sprint(t.Temporary())
+}
+""",
+        ),
+        "\tpe := ParseError{Line: line}\n\tt := temporary(&pe)\n\treturn fmt.Sprint(t.Temporary())\n",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -492,25 +560,134 @@ func Count(line []byte) int {
         ),
         "the case's body starts on its `case` line",
     ),
-    # the kept case returns and the switch may complete: the code after it would be unreachable (go vet)
-    "type_switch_case_returns": (
+    # a break in the case taken leaves the switch for the code after it: that code is not dead
+    "type_switch_break_returns": (
         case(
-            "type_switch_case_returns",
+            "type_switch_break_returns",
             'import "io"',
-            """// Route writes the line when the sink is a writer.
+            """// Route writes a non-empty line when the sink is a writer.
 func Route(line []byte) int {
 	var c Counter
 	s := sample{name: "route", sink: &c}
 	switch w := s.sink.(type) {
 	case io.Writer:
+		if len(line) == 0 {
+			break
+		}
 		n, _ := w.Write(line)
 		return n
 	}
-	return -1
+	return -len(s.name)
 }
 """,
         ),
-        "go vet would report the code after it unreachable",
+        "the case's body breaks out of the switch",
+    ),
+    # a goto in the case taken reaches the labelled code after the switch
+    "type_switch_goto_after": (
+        case(
+            "type_switch_goto_after",
+            'import "io"',
+            """// Route writes a non-empty line when the sink is a writer.
+func Route(line []byte) int {
+	var c Counter
+	s := sample{name: "route", sink: &c}
+	switch w := s.sink.(type) {
+	case io.Writer:
+		if len(line) == 0 {
+			goto empty
+		}
+		n, _ := w.Write(line)
+		return n
+	}
+empty:
+	return -len(s.name)
+}
+""",
+        ),
+        "the function uses goto",
+    ),
+    # a labelled statement after the switch: a jump could target it, so nothing after the switch goes
+    "type_switch_label_after": (
+        case(
+            "type_switch_label_after",
+            'import "io"',
+            """// Route writes the line when the sink is a writer, else counts its non-empty parts.
+func Route(parts [][]byte) int {
+	var c Counter
+	s := sample{name: "route", sink: &c}
+	switch w := s.sink.(type) {
+	case io.Writer:
+		n, _ := w.Write(parts[0])
+		return n
+	}
+	count := 0
+parts:
+	for _, p := range parts {
+		if len(p) == 0 {
+			continue parts
+		}
+		count++
+	}
+	return count + len(s.name)
+}
+""",
+        ),
+        "a labelled statement follows it",
+    ),
+    # the switch is nested in a loop: code after it could become unreachable as a plain block
+    "type_switch_nested_returns": (
+        case(
+            "type_switch_nested_returns",
+            'import "io"',
+            """// First writes the first non-empty line when the sink is a writer.
+func First(lines [][]byte) int {
+	var c Counter
+	s := sample{name: "first", sink: &c}
+	for _, line := range lines {
+		if len(line) == 0 {
+			continue
+		}
+		switch w := s.sink.(type) {
+		case io.Writer:
+			n, _ := w.Write(line)
+			return n
+		}
+		break
+	}
+	return -len(s.name)
+}
+""",
+        ),
+        "the switch is nested in another statement",
+    ),
+    # read in the failed branch (removed) and in code the rewrite keeps: that read still counts
+    "comma_ok_fallback_read_kept": (
+        case(
+            "comma_ok_fallback_read_kept",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            PARSE_ERROR
+            + """type result struct {
+	rows int
+	err  error
+}
+
+var lastErr error
+
+// Cause describes the error as temporary or not, and remembers it.
+func Cause(line int) string {
+	pe := ParseError{Line: line}
+	res := result{err: &pe}
+	t, ok := res.err.(temporary)
+	if !ok {
+		return res.err.Error()
+	}
+	lastErr = res.err
+	return fmt.Sprint(t.Temporary())
+}
+""",
+        ),
+        "res.err is read elsewhere",
     ),
     # an endless loop is terminating: it returns only when the counter passes limit, and the code after
     # the if would be unreachable as a plain block
@@ -1109,6 +1286,29 @@ NAIVE = {
         ),
         'fmt.Sprint({pkg}.Count([]byte("abc")))',
     ),
+    "type_switch_break_returns": (
+        replace(
+            "\tswitch w := s.sink.(type) {\n\tcase io.Writer:\n\t\tif len(line) == 0 {\n\t\t\tbreak\n\t\t}\n"
+            "\t\tn, _ := w.Write(line)\n\t\treturn n\n\t}\n\treturn -len(s.name)\n",
+            "\t_ = s\n\t{\n\t\tw := io.Writer(&c)\n\t\tif len(line) == 0 {\n\t\t\tbreak\n\t\t}\n"
+            "\t\tn, _ := w.Write(line)\n\t\treturn n\n\t}\n",
+        ),
+        "break is not in a loop, switch, or select",
+    ),
+    "type_switch_goto_after": (
+        replace_all(
+            ("\tswitch w := s.sink.(type) {\n\tcase io.Writer:\n", "\t_ = s\n\t{\n\t\tw := io.Writer(&c)\n"),
+            ("empty:\n\treturn -len(s.name)\n", ""),
+        ),
+        "label empty not defined",
+    ),
+    "comma_ok_fallback_read_kept": (
+        replace(
+            "\tt, ok := res.err.(temporary)\n\tif !ok {\n\t\treturn res.err.Error()\n\t}\n",
+            "\tt := temporary(&pe)\n",
+        ),
+        "moved to heap: pe",
+    ),
     "read_elsewhere": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "used_whole": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), "moved to heap: c"),
     "named_result_stored": (
@@ -1464,6 +1664,11 @@ DROPPED_AFTER = {
         ("\treturn c.n + len(s.name)\n", "\t_ = s\n\treturn 0\n"),
         'fmt.Sprint({pkg}.Fill([]byte("ab"), 5))',
     ),
+    "type_switch_case_may_complete": (
+        ("\tswitch w := s.sink.(type) {\n\tcase io.Writer:\n", "\t{\n\t\tw := io.Writer(&c)\n"),
+        ("\treturn c.n - len(s.name)\n", "\t_ = s\n\treturn 0\n"),
+        'fmt.Sprint({pkg}.Short([]byte("ab"), 5))',
+    ),
 }
 
 
@@ -1575,6 +1780,7 @@ ALLOC_CALLS = {
     "single_use_slice_hooks": "{pkg}.Shutdown(3)",
     "single_use_struct_close": "{pkg}.Shutdown()",
     "slice_header_parts": "{pkg}.WriteHeader(io.Discard, 1, 2)",
+    "type_switch_fallback_actor": '{pkg}.Line("login", 7, "ann@example.com")',
     "type_switch_local_level": "{pkg}.Describe(2)",
     "type_switch_payload": "{pkg}.Describe(1, 2)",
 }

@@ -582,6 +582,13 @@ BOUNDED.update(
         ),
         "rounded_up": (sums("rounded_up", "(n+63)/64", "\tif n > 1024 {\n\t\treturn -1\n\t}"), "[16]int64"),
         "shifted": (sums("shifted", "n<<2", "\tif n <= 0 || n > maxBatch {\n\t\treturn -1\n\t}"), "[64]int64"),
+        # a constant shifted by a bounded count: 1<<n <= 1<<4 (a negative n panics at the shift, in both forms)
+        "shift_count": (sums("shift_count", "1<<n", "\tif n > 4 {\n\t\treturn -1\n\t}"), "[16]int64"),
+        # the count grows after its guard (n <= 5): 1<<5
+        "shift_count_grown": (
+            sums("shift_count_grown", "1<<n", "\tif n > 4 {\n\t\treturn -1\n\t}\n\tn++"),
+            "[32]int64",
+        ),
         "halved": (sums("halved", "n>>1", GUARD), "[10]int64"),
         # Equality guards and switches (B5, B7).
         "not_equal": (sums("not_equal", "len(xs)", "\tif len(xs) != maxBatch {\n\t\treturn -1\n\t}"), "[16]int64"),
@@ -706,6 +713,11 @@ func Sum(xs []int64, n int) int64 {
         ),
         "doubled_negative": (sums("doubled_negative", "2*n", GUARD), "Sum(xs, -9223372036854775758)"),
         "shifted_negative": (sums("shifted_negative", "n<<2", "\tif n > maxBatch {\n\t\treturn -1\n\t}"), None),
+        # the count is bounded from below only: 1<<n may pass 1<<4
+        "shift_count_lower_only": (
+            sums("shift_count_lower_only", "1<<n", "\tif n < 4 {\n\t\treturn -1\n\t}"),
+            "Sum(xs, 6)",
+        ),
         "equal_exits": (sums("equal_exits", "len(xs)", "\tif len(xs) == maxBatch {\n\t\treturn -1\n\t}"), None),
         "switch_break_default": (
             sums(
@@ -751,6 +763,7 @@ NAIVE.update(
         # 2*n wraps: 2*(MinInt64+50) is 100, which make allocates and a [40] array cannot hold.
         "doubled_negative": (array("buf", "2*n", "int64", 40), probe("{pkg}.Sum([]int64{1}, -9223372036854775758)")),
         "shifted_negative": (array("buf", "n<<2", "int64", 64), probe("{pkg}.Sum([]int64{1}, -4611686018427387884)")),
+        "shift_count_lower_only": (array("buf", "1<<n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 6)")),
         "equal_exits": (array("buf", "len(xs)", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0)")),
         "switch_break_default": (array("buf", "len(xs)", "int64", 8), probe("{pkg}.Sum(make([]int64, 30), 1)")),
         "switch_fallthrough": (array("buf", "len(xs)", "int64", 8), probe("{pkg}.Sum(make([]int64, 40), 0)")),

@@ -20,9 +20,10 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_or_reason
+from gorewrite.rules.iface_direct.dead import following
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
-from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen, unfit
+from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen, dropped, end
 from gorewrite.syntax import (
     LITERALS,
     Node,
@@ -273,7 +274,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if place == "entry" and len(reads) > 1:
         others = [n for n in reads if _access(n).parent.type != "type_assertion_expression"]
         return _others(view, escape.path, store, place, others or reads[1:])
-    assertion, problem = _the_assertion(view, escape.path, store, place, reads)
+    assertion, reads, problem = _the_assertion(view, types, escape.path, store, place, reads)
     if problem:
         return problem
     switched = assertion.type == "type_switch_statement"
@@ -296,9 +297,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
             first = text(kind).decode()
             return f"the first case of the type switch is {first}, not an interface: which case runs is not proved here"
         return target
-    problem = unfit(types, escape.path, assertion, clause[0]) if clause else None
-    if problem:
-        return problem
+    until = end(types, escape.path, assertion, clause[0]) if clause else None
+    if isinstance(until, str):
+        return until
     problem = _stable(view, types, escape.path, store, function)
     if problem:
         return problem
@@ -310,7 +311,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     problem = _boxed_more_often(store, assertion, function)
     if problem:
         return problem
-    return _fix(view, types, escape, store, place, assertion, target, removed, clause and clause[0])
+    return _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until))
 
 
 def _boxed_more_often(store: Store, assertion: Node, function: Node) -> str | None:
@@ -381,28 +382,44 @@ def _names_interface(types: TypeInfo, path: str, name: Node) -> bool:
 
 
 def _the_assertion(
-    view: PackageView, path: str, store: Store, place: str, reads: list[Node]
-) -> tuple[Node | None, str | None]:
-    """The one type assertion (or type switch) that reads the stored value back; or why there is no such single one."""
+    view: PackageView, types: TypeInfo, path: str, store: Store, place: str, reads: list[Node]
+) -> tuple[Node | None, list[Node], str | None]:
+    """The one type assertion (or type switch) that reads the stored value back, and the container's
+    reads the rewrite keeps (those in code it removes as never run are no uses); or why there is no
+    such single assertion."""
     name = text(store.container).decode()
-    matching = [n for n in reads if _reads_stored(store, place, _access(n))]
     kinds = ("type_assertion_expression", "type_switch_statement")
-    asserted = [n for n in matching if _access(n).parent.type in kinds]
+    asserted = [n for n in reads if _reads_stored(store, place, _access(n)) and _access(n).parent.type in kinds]
     if not asserted:
-        return None, f"no type assertion reads {_describe(store, place)} back"
+        return None, reads, f"no type assertion reads {_describe(store, place)} back"
+    assertion = _access(asserted[0]).parent
+    dead = _dead(view, types, path, assertion)
+    reads = [n for n in reads if not any(start <= n.start_byte < stop for start, stop in dead)]
+    matching = [n for n in reads if _reads_stored(store, place, _access(n))]
     if len(matching) > 1:
         other = next(n for n in matching if n != asserted[0])
         return (
             None,
+            reads,
             f"{_describe(store, place)} is read elsewhere (line {_row(other)}): the value escapes through it anyway",
         )
     access = unparen(_access(asserted[0]))
     if place == "element" and int_value(unparen(access.child_by_field_name("index"))) is None:
-        return None, f"the assertion reads {text(access).decode()}: which element is not known here"
-    assertion = _access(asserted[0]).parent
+        return None, reads, f"the assertion reads {text(access).decode()}: which element is not known here"
     if contains(assertion, store.declaration):
-        return None, f"the assertion is part of the declaration of {name}"
-    return assertion, None
+        return None, reads, f"the assertion is part of the declaration of {name}"
+    return assertion, reads, None
+
+
+def _dead(view: PackageView, types: TypeInfo, path: str, assertion: Node) -> list[tuple[int, int]]:
+    """The byte ranges the rewrite removes as code that never ran: what only a failed comma-ok
+    assertion ran, the cases a type switch does not take and the code after it once dead."""
+    if assertion.type == "type_switch_statement":
+        clause = chosen(types, path, assertion)
+        until = end(types, path, assertion, clause[0]) if not isinstance(clause, str) else None
+        return dropped(assertion, clause[0], until) if isinstance(until, int) else []
+    edits = _converted(view, types, path, assertion, b"")
+    return [] if isinstance(edits, str) else [(e.start, e.end) for e in edits[1:]]
 
 
 def _reads_stored(store: Store, place: str, access: Node) -> bool:
@@ -628,36 +645,38 @@ def _fix(
     assertion: Node,
     target: bytes,
     removed: bool,
-    clause: Node | None,
+    taken: tuple[Node, int] | None,
 ) -> Fix | str:
-    """`c.(I)` becomes `I(E)`, a type switch on c the block of the case it takes (typeswitch.py); the
-    declaration of a container read nowhere else goes."""
+    """`c.(I)` becomes `I(E)`, a type switch on c the block of the case it takes (typeswitch.py: the
+    case and where the replacement ends, past the code it makes dead); the declaration of a
+    container read nowhere else goes."""
     path = escape.path
     value = text(unparen(store.value))
     conversion = target + b"(" + value + b")"
-    if clause is not None:
+    if taken is not None:
+        clause, until = taken
         alias = assertion.child_by_field_name("alias")
         # `_ = I(E)` keeps the compiler's check that E implements I, which is what picks the case
         declared = (text(items(alias)[0]) + b" := " if alias_used(assertion, clause) else b"_ = ") + conversion
         replaced = block(view.sources[path], assertion, clause, declared)
-        edits = [Edit(path, assertion.start_byte, assertion.end_byte, replaced)]
+        edits = [Edit(path, assertion.start_byte, until, replaced)]
     else:
         edits = _converted(view, types, path, assertion, conversion)
     if isinstance(edits, str):
         return edits
-    dropped = len(edits) > 1
+    dropped = len(edits) > 1 or (taken is not None and taken[1] > assertion.end_byte)
     name = text(store.container).decode()
     if removed:
         lines = _whole_lines(view.sources[path], store.declaration)
         if lines is None:
             return f"the declaration of {name} does not stand on lines of its own"
         edits.insert(0, Edit(path, *lines, b""))
-    how = "switching on the type of" if clause is not None else "asserting it from"
+    how = "switching on the type of" if taken is not None else "asserting it from"
     summary = f"convert {value.decode()} to {target.decode()} directly instead of {how} {_describe(store, place)}"
-    if clause is not None:
+    if taken is not None:
         summary += ", and keep only the case the switch takes"
     if dropped:
-        summary += ", and drop the code only a failed assertion ran"
+        summary += ", and drop the code after it" if taken else ", and drop the code only a failed assertion ran"
     if removed and place != "var":
         summary += f", and drop {name}, built only to be read back"
     return Fix(NAME, tuple(edits), (escape,), summary)
@@ -852,19 +871,13 @@ def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
     ends = last is not None and (terminating(types, path, last) or last.type in jumps)
     if not ends:
         return end
-    after = []
-    sibling = statement.next_named_sibling
-    while sibling is not None:
-        after.append(sibling)
-        sibling = sibling.next_named_sibling
-    block = statement.parent.parent if statement.parent.type == "statement_list" else None
-    top = block is not None and block.parent is not None and block.parent.type in FUNCTIONS
+    after = following(statement)  # dead.py: of the function's own body, none labelled
     leaves = last.type in ("return_statement", "goto_statement") or (
         _is_panic(last) and types.builtin(path, last.start_byte, "panic")  # not a function of that name
     )
-    if top and not after:
+    if after == []:
         return end
-    if not top or not leaves or any(s.type == "labeled_statement" for s in after):
+    if after is None or not leaves:
         return (
             f"after the rewrite the assertion always succeeds, and the if's body ends in "
             f"`{text(last).decode().splitlines()[0]}`: as a plain block it would leave the code after it unreachable"

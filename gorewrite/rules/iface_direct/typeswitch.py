@@ -6,17 +6,20 @@ first matching case is decided by that type alone. The rule takes the first case
 `nil` when it names one interface type I: the switch becomes `{ x := I(E); <that case's body> }`
 (`_ = I(E)` where the body does not name x, or the switch binds none), which compiles exactly when
 E's type implements I, that is when the switch would take that case (a type that does not is
-rejected by the compiler, never rewritten).
+rejected by the compiler, never rewritten). When that body ends the function, the code after the
+switch, which only another case or none could reach, goes with it (dead.py).
 """
 
 from __future__ import annotations
 
+from gorewrite.rules.iface_direct.dead import following
 from gorewrite.syntax import Node, items, statements, text, walk
 from gorewrite.terminating import terminating
 from gorewrite.typeinfo import Kind, TypeInfo
 
 # What a `break` in a case body may leave instead of the switch.
 BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
+CASES = ("type_case", "default_case")
 
 
 def chosen(types: TypeInfo, path: str, switch: Node) -> tuple[Node, Node] | str:
@@ -41,20 +44,35 @@ def chosen(types: TypeInfo, path: str, switch: Node) -> tuple[Node, Node] | str:
     return f"the type switch at line {_row(switch)} has no case but nil"
 
 
-def unfit(types: TypeInfo, path: str, switch: Node, clause: Node) -> str | None:
-    """Why the case's body cannot stand as a block where the switch was: it starts on the `case` line
-    (the block is copied by lines), or it ends the function where the switch may complete (the other
-    cases let it: the code after the block would be unreachable, which go vet reports)."""
+def end(types: TypeInfo, path: str, switch: Node, clause: Node) -> int | str:
+    """Where the switch's replacement ends; or why the case's body cannot stand as a block where the
+    switch was: it starts on the `case` line (the block is copied by lines).
+
+    A body ending in a terminating statement (the spec's: what the compiler and go vet know) where
+    the switch may complete makes the code after the switch dead: reached only when no case matched
+    or another one completed, and the stored value's type takes this one. The statements after it
+    go with the switch when dead.py allows (the switch is a statement of the function's own body,
+    none after it labelled); otherwise go vet would report them unreachable after the block."""
     body = statements(clause)
     colon = next(c for c in clause.children if c.type == ":")
     if body and body[0].start_point.row == colon.start_point.row:
         return f"the case's body starts on its `case` line (line {_row(clause)}): gofmt it first"
-    if body and terminating(types, path, body[-1]) and not terminating(types, path, switch):
+    if not body or not terminating(types, path, body[-1], spec=True) or terminating(types, path, switch, spec=True):
+        return switch.end_byte
+    after = following(switch)
+    if after is None:
         return (
-            f"the case ends the function (line {_row(body[-1])}) and the switch does not: "
-            "go vet would report the code after it unreachable"
+            f"the case ends the function (line {_row(body[-1])}) and the switch does not, and the code after "
+            "it cannot go (the switch is nested in another statement, or a labelled statement follows it): "
+            "go vet would report it unreachable"
         )
-    return None
+    return after[-1].end_byte if after else switch.end_byte
+
+
+def dropped(switch: Node, clause: Node, until: int) -> list[tuple[int, int]]:
+    """The code the replacement removes that never ran: the cases not taken, and what follows up to until."""
+    cases = [(c.start_byte, c.end_byte) for c in switch.named_children if c.type in CASES and c != clause]
+    return cases + ([(switch.end_byte, until)] if until > switch.end_byte else [])
 
 
 def block(source: bytes, switch: Node, clause: Node, declared: bytes) -> bytes:
