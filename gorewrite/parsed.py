@@ -18,7 +18,7 @@ from pathlib import Path
 from gorewrite import __version__, cache, escapes
 from gorewrite.escapes import Escape
 
-SMALL = 16 * 1024  # bytes: std's 153 outputs above it hold 94% of its diagnostics
+SMALL = 16 * 1024  # bytes: std's 153 outputs above it are 94% of its 14 MB
 SCHEMA = 1  # the entries' layout: bump it when it changes
 
 
