@@ -17,12 +17,11 @@ from typing import NamedTuple
 from gorewrite.errors import UserError
 from gorewrite.toolchain import Toolchain
 
-# `path:line:col: message`; the path may be relative to the go command's working directory.
-# No colon in the path (but a drive letter) keeps the scan linear: std's 14 MB parse in 0.1 s.
-# Only what anyone reads: heap escapes, the inliner's verdicts (a closure factory that is
-# inlined allocates nothing), and `make(…) does not escape` (go1.25+ says so of a variable-size
-# make that still allocates on the heap above 32 bytes; a new stack buffer is confirmed by it).
-# std prints ~150k diagnostic lines; these are a third of them.
+# `path:line:col: message`; the path may be relative to the go command's working directory. No colon in
+# the path (but a drive letter) keeps the scan linear: std's 14 MB parse in 0.1 s. Only what anyone reads:
+# heap escapes, the inliner's verdicts (a closure factory that is inlined allocates nothing), and `make(…)
+# does not escape` (go1.25+ says so of a variable-size make that still allocates on the heap above 32 bytes;
+# a new stack buffer is confirmed by it). std prints ~150k diagnostic lines; these are a third of them.
 DIAGNOSTIC = re.compile(
     r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): "
     r"((?:moved to heap: |can inline |inlining call to )[^\n]*|[^\n]* escapes to heap|make\([^\n]* does not escape)$",
@@ -40,6 +39,7 @@ MAX_IMPLICIT_STACK = 64 * 1024  # bytes: the compiler's limit for an implicit st
 # go1.25+ gives a variable-size make a stack buffer of this many bytes (heap above it), go1.24 none.
 STACK_FALLBACK = 32
 STACK_FALLBACK_SINCE = 25  # the go1.N that brought it
+Parser = Callable[[str, str, tuple[str, ...], bool], list["Escape"]]  # parse, or parsed.Recalled: it remembers
 
 
 class Escape(NamedTuple):
@@ -104,10 +104,16 @@ class EscapeCompile:
     """
 
     def __init__(
-        self, toolchain: Toolchain, targets: list[str], cwd: str, overlay: str | None = None, inlining: bool = False
+        self,
+        toolchain: Toolchain,
+        targets: list[str],
+        cwd: str,
+        overlay: str | None = None,
+        inlining: bool = False,
+        parser: Parser | None = None,
     ) -> None:
         self.toolchain, self.cwd, self.overlay = toolchain, cwd, overlay
-        self.parsed = _Parsed(go_cwd(cwd, toolchain.env), inlining)
+        self.parsed = _Parsed(go_cwd(cwd, toolchain.env), inlining, parser or parse)
         self.err = tempfile.TemporaryFile()
         args = ["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
         self.go = subprocess.Popen(
@@ -174,8 +180,8 @@ class _Parsed:
     """Each package's diagnostics, parsed line by line as its output arrives: while go replays the
     rest of a warm build, not after it. Output read before the package files are known waits."""
 
-    def __init__(self, base: str, inlining: bool = False) -> None:
-        self.base, self.inlining = base, inlining
+    def __init__(self, base: str, inlining: bool, parser: Parser) -> None:
+        self.base, self.inlining, self.parser = base, inlining, parser
         self.files: dict[str, tuple[str, ...]] | None = None
         self.waiting: list[tuple[str, str]] = []  # (import path, output) read before `know`
         self.lock = threading.Lock()
@@ -202,11 +208,12 @@ class _Parsed:
         ended = text.rfind("\n") + 1
         if ended < len(text):
             self.partial[pkg] = text[ended:]
-        self.escapes.setdefault(pkg, []).extend(_parse(text[:ended], self.base, self.files.get(pkg, ()), self.inlining))
+        found = self.parser(text[:ended], self.base, self.files.get(pkg, ()), self.inlining)
+        self.escapes.setdefault(pkg, []).extend(found)
 
     def done(self, pkg: str) -> list[Escape]:
         """The package's diagnostics in the compiler's order, its last line too."""
-        rest = _parse(self.partial.pop(pkg, ""), self.base, (self.files or {}).get(pkg, ()), self.inlining)
+        rest = self.parser(self.partial.pop(pkg, ""), self.base, (self.files or {}).get(pkg, ()), self.inlining)
         return self.escapes.pop(pkg, []) + rest
 
 
@@ -275,7 +282,7 @@ def _events(
     return {p: "".join(chunks) for p, chunks in outputs.items()}, failures, stray
 
 
-def _parse(text: str, base: str, files: tuple[str, ...] = (), inlining: bool = False) -> list[Escape]:
+def parse(text: str, base: str, files: tuple[str, ...] = (), inlining: bool = False) -> list[Escape]:
     """The heap escapes and inlining verdicts in one package's output (with `inlining`, the inlined
     calls too); everything else is skipped."""
     absolute: dict[str, str] = {}

@@ -16,7 +16,7 @@ class Unavailable(Exception):
     """Why type facts cannot be had; typeinfo.load() turns it into TypeInfo.error."""
 
 
-_EXPORT: dict[tuple, str | None] = {}  # (toolchain, module, import path) -> export data file, None if it has none
+_EXPORT: dict[tuple[tuple, str], str | None] = {}  # (module_key, import path) -> export data file, None if it has none
 
 
 _LISTING: list[threading.Thread] = []  # prefetch_meanwhile's threads, waited for before _EXPORT is read
@@ -65,7 +65,8 @@ def _prefetch(toolchain: Toolchain, packages: list[Package], compiled: set[str])
         by_module.setdefault(package.module_root, []).append(package)
     for group in by_module.values():
         imports = {p for pkg in group for p in pkg.imports if p not in ("C", "unsafe")}
-        imports = {p for p in imports if _export_key(toolchain, group[0], p) not in _EXPORT}  # asked already
+        module = module_key(toolchain, group[0])
+        imports = {p for p in imports if (module, p) not in _EXPORT}  # asked already
         if imports & compiled:
             _list_exports(toolchain, group[0], sorted(imports & compiled), ESCAPE_FLAGS)
         if imports - compiled:
@@ -77,12 +78,13 @@ def export_data(toolchain: Toolchain, package: Package, imports: list[str]) -> d
     command names the file by a hash of its content: a changed import is a new name."""
     _listed()
     imports = [path for path in imports if path not in ("C", "unsafe")]
-    missing = [p for p in imports if _export_key(toolchain, package, p) not in _EXPORT]
+    module = module_key(toolchain, package)
+    missing = [p for p in imports if (module, p) not in _EXPORT]
     if missing:
         _list_exports(toolchain, package, missing)
     export = {}
     for path in imports:
-        found = _EXPORT.get(_export_key(toolchain, package, path))
+        found = _EXPORT.get((module, path))
         if not found:
             raise Unavailable(f"no export data for {path}, imported by {package.import_path}")
         export[path] = found
@@ -95,17 +97,15 @@ def _list_exports(toolchain: Toolchain, package: Package, imports: list[str], fl
     )
     if done.returncode != 0:
         raise Unavailable(f"cannot compile the imports of {package.import_path}: {last_line(done.stderr)}")
+    module = module_key(toolchain, package)
     for entry in json_stream(done.stdout.decode()):
         ok = not entry.get("Error") and entry.get("Export")
-        _EXPORT[_export_key(toolchain, package, entry["ImportPath"])] = entry["Export"] if ok else None
-
-
-def _export_key(toolchain: Toolchain, package: Package, path: str) -> tuple:
-    return (*module_key(toolchain, package), path)
+        _EXPORT[(module, entry["ImportPath"])] = entry["Export"] if ok else None
 
 
 def module_key(toolchain: Toolchain, package: Package) -> tuple:
-    """What go env and export data depend on: the go command, its environment, the module (std is one)."""
+    """What go env and export data depend on: the go command, its environment, the module (std is one).
+    Sorting the environment is not free: taken once per package or listing, not once per import."""
     return (toolchain.go, tuple(sorted(toolchain.env.items())), package.module_root or "<std>")
 
 

@@ -35,6 +35,7 @@ class Memory:
     def __init__(self, read: Callable[[str], Remembered] | None) -> None:
         self._read = read
         self._directories: dict[str, Remembered] = {}
+        self._stats: dict[str, list[int]] = {}  # path -> _stat's fields: go list's step and the listing ask alike
 
     def of(self, directory: str) -> Remembered | None:
         if self._read is None:
@@ -46,7 +47,16 @@ class Memory:
     def generated(self, path: str) -> bool:
         """packages.is_generated, unread where the file's stat is remembered."""
         was = (self.of(os.path.dirname(path)) or {}).get(os.path.basename(path))
-        return was[6] if _unmoved(was, path) else is_generated(path)
+        return was[6] if self.unmoved(was, path) else is_generated(path)
+
+    def unmoved(self, was: list | None, path: str) -> bool:
+        """Is the file's stat the one its remembered digest was taken with (_stat's order)? Stat-ed once a run."""
+        if not was:
+            return False
+        if path not in self._stats:
+            st = os.stat(path)
+            self._stats[path] = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
+        return was[:4] == self._stats[path]
 
 
 class Snapshots(MutableMapping[str, Snapshot]):
@@ -150,7 +160,7 @@ def listed(
             continue
         if remembered is not None:
             was = remembered.get(name)
-            if _unmoved(was, path):
+            if memory.unmoved(was, path):
                 sources.add(path, facts=(bytes.fromhex(was[4]), was[5]))
                 remember[name] = was
                 continue
@@ -161,14 +171,6 @@ def listed(
             head = snapshot.content[:HEAD_BYTES]
             remember[name] = [*_stat(snapshot), digest.hex(), ignores, generated_head(head)]
     return sources, None if remembered is None or remember == remembered else remember
-
-
-def _unmoved(was: list | None, path: str) -> bool:
-    """Is the file's stat the one its remembered digest was taken with (_stat's order)?"""
-    if not was:
-        return False
-    st = os.stat(path)
-    return was[:4] == [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
 
 
 def _stat(snapshot: Snapshot) -> list[int]:

@@ -16,6 +16,8 @@ from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
 from gorewrite.parameters import compile_parameters
+from gorewrite.parsed import Recalled
+from gorewrite.parsed import folder as parsed_folder
 from gorewrite.profile import Weights, join
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -75,8 +77,9 @@ def analyse(
     """
     options.progress("listing packages")
     memory = Memory(cache.remembered if options.cache else None)
+    recalled = Recalled() if options.cache else None
     with overlay_file(options.unsaved) as overlay:
-        early = EscapeCompile(toolchains[0], arguments(patterns, cwd), cwd, overlay)  # while go lists
+        early = EscapeCompile(toolchains[0], arguments(patterns, cwd), cwd, overlay, parser=recalled)  # while go lists
         try:
             run, good = _listed(toolchains, patterns, cwd, memory)
             paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
@@ -137,6 +140,8 @@ def analyse(
             run.reported_by[e] = tuple(v for v, found in reported.items() if e in found)
     if computed and options.cache:
         cache.prune()
+    if recalled and recalled.stored:
+        cache.prune(folder=parsed_folder())
     run.weights = join(options.profile.result(), run.packages) if options.profile else None  # read meanwhile
     return run, views, candidates
 

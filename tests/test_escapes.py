@@ -169,7 +169,7 @@ def test_go_failing_outright(toolchain, root):
     ],
 )
 def test_parse(output, expected):
-    assert escapes._parse(output, "/m") == expected
+    assert escapes.parse(output, "/m") == expected
 
 
 @pytest.mark.parametrize(

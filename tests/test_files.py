@@ -116,3 +116,15 @@ def test_a_damaged_memory_is_read_again(package):
     record.write_text('{"p.go": [1, 2, 3, 4, "zz", false, false]}')
     sources, snapshots = listed(package)
     assert was_read(snapshots, str(package / "p.go")) and sources[str(package / "p.go")] == SOURCE
+
+
+def test_a_file_is_stat_ed_once_a_run(package, monkeypatch):
+    """go list's step (is it generated?) and the listing ask for the same stat: one os.stat serves both."""
+    path = str(package / "p.go")
+    listed(package)
+    stat, asked = os.stat, []
+    monkeypatch.setattr(files.os, "stat", lambda p, *a, **k: asked.append(p) or stat(p, *a, **k))
+    memory = files.Memory(cache.remembered)
+    assert not memory.generated(path)
+    sources, _ = files.listed(str(package), files.Snapshots(), {}, memory)
+    assert list(sources) == [path] and asked == [path]
