@@ -97,9 +97,16 @@ def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | 
     <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""
     receive = receive_of(node)
     stmt = _evaluating_statement(types, path, receive) if receive is not None else None
+    if stmt is not None and _in_condition(stmt, receive):
+        return Wait(stmt, ((receive.start_byte, stmt.end_byte),))  # the initializer runs before the receive
     if stmt is not None:
         return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
     return _selected(types, path, receive, signal) if receive is not None else None
+
+
+def _in_condition(stmt: Node, receive: Node) -> bool:
+    """Is the receive in the condition of the if statement stmt (not its initializer)?"""
+    return stmt.type == "if_statement" and contains(stmt.child_by_field_name("condition"), receive)
 
 
 def _selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait | None:
@@ -126,7 +133,8 @@ def _selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait
 
 
 def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | None:
-    """A statement of the case's own list that receives from the channel whenever it runs (`case
+    """A statement of the case's own list (or the receive in an if's condition) that receives from the
+    channel whenever it runs (`case
     <-time.After(d): cancel(); total += <-done`), with nothing before it that could skip it: no break
     (it would leave the select), continue, goto, label or panic; a return ends the function."""
     body = statements(case)
@@ -138,7 +146,8 @@ def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | Non
             waited = _evaluating_statement(types, path, node)
             if found is not None and found.obj in (signal.group or (signal.obj,)) and waited == stmt:
                 earlier = body[:at]
-                return stmt if not any(_escaping_jump(s, earlier) for s in earlier) else None
+                first = node if _in_condition(stmt, node) else stmt  # an if's initializer runs before it
+                return first if not any(_escaping_jump(s, earlier) for s in earlier) else None
     return None
 
 
@@ -217,7 +226,8 @@ def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node
 
 def _evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None:
     """The block statement that evaluates expr whenever it runs: expr in an operand, argument, index or
-    element of the statement's expressions (`all = append(all, <-ch)`), not under `&&`/`||`, nor in a
+    element of the statement's expressions (`all = append(all, <-ch)`) or of an if's condition (`if
+    !<-ok {`: after its initializer, before either branch), not under `&&`/`||`, nor in a
     call of unsafe's Sizeof, Alignof or Offsetof, whose operand Go never evaluates (they are constants)."""
     node = expr
     while node.parent is not None and node.parent.type in UNCONDITIONAL:
@@ -227,6 +237,8 @@ def _evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None
             return None
         node = node.parent
     stmt = node.parent
+    if stmt is not None and stmt.type == "if_statement" and stmt.child_by_field_name("condition") == node:
+        return stmt if stmt.parent.type == "statement_list" else None  # `if !<-ok {`: evaluated when the if runs
     if stmt is None or stmt.type not in EVALUATING or stmt.parent is None:
         return None
     return _in_block(stmt)
