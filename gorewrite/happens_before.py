@@ -93,16 +93,27 @@ def _sends_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list
     on one of them, as its last act. Each channel is made in the goroutine's loop iteration and used
     only by its ending sends and the function's receives, so a receive from any of them (or a select
     whose every case receives from one of them or terminates) completes only after that send, and so
-    after every read. No helper goroutine or fan-in for them."""
+    after every read. Or, fan-in, all are made before the loop starting one such goroutine an
+    iteration, and a later loop as long receives from one of them once an iteration: its n receives
+    pair with n distinct sends, one per goroutine, so every goroutine has sent. No helper goroutine."""
+    names = " or ".join(part.name for part in channels(signal))
     for part in channels(signal):
         problem = _signals_only_here(types, spawn, part, ())
-        if problem is None and _fanned_in_loop(types, spawn, part) is not None:
-            problem = f"{part.name} is not made by make() in the goroutine's loop iteration"
         if problem:
             return problem
-    chains = [w for part in channels(signal) for w in waits(types, spawn, part, False)]
+    loops = [_fanned_in_loop(types, spawn, part) for part in channels(signal)]
+    if any(loop != loops[0] for loop in loops):
+        return f"{names} are neither all made in the goroutine's loop iteration nor all before the loop starting it"
+    if loops[0] is not None:  # fan-in: each goroutine sends once, on one of them; a later loop as long receives
+        chains = receiving_loops(types, spawn, signal, loops[0])
+    else:
+        chains = [w for part in channels(signal) for w in waits(types, spawn, part, False)]
+    if not chains and loops[0] is not None:
+        return (
+            f"the function never receives from {names} in a later loop as long as the one starting the "
+            "goroutines, once an iteration (as a statement or a select over them), that never breaks"
+        )
     if not chains:
-        names = " or ".join(part.name for part in channels(signal))
         return f"the function never receives from {names} as a statement or in a select whose other cases return"
     for write in writes:
         reasons = [not_ordering(spawn, w, write) for w in chains]

@@ -196,14 +196,13 @@ def _leaving(node: Node, region: Node) -> Node | None:
 
 def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Wait]:
     """Fan-in: the later loops of the sending loop's block, as long (trips.py), whose body receives
-    from the channel once, in one of its own statements, and cannot skip it: no break or goto
+    from the channel (or one of the group's) once, in one of its own statements, and cannot skip it: no break or goto
     leaves the loop, no labelled jump, and a `continue` of the loop only after the receive (the
     iteration has received by then: `r := <-ch; if r.err != nil { continue }`)."""
-    receives = []  # every `<-ch` of the function
+    receives = []  # every `<-ch` of the function (of any channel the goroutine's ending sends use)
     for ident in types.idents.get(spawn.path, ()):
-        node = (
-            spawn.function.named_descendant_for_byte_range(ident.start, ident.end) if ident.obj == signal.obj else None
-        )
+        mine = ident.obj in (signal.group or (signal.obj,))
+        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end) if mine else None
         receive = receive_of(node) if node is not None else None
         if receive is not None and owner(receive) == spawn.function:
             receives.append(receive)
@@ -218,10 +217,18 @@ def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node
         inside = walk(body, skip=lambda n: n.type == "func_literal")
         early = (n for n in inside if n.type == "continue_statement" and n.start_byte < receive.end_byte)
         jumps = _leaving(body, loop) is not None or any(jump_target(n) == loop for n in early)
-        once = sum(contains(loop, r) for r in receives) == 1
+        once = _once([r for r in receives if contains(loop, r)], stmt)
         if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
             found.append(Wait(loop, ()))
     return found
+
+
+def _once(inside: list[Node], stmt: Node) -> bool:
+    """Does each run of stmt receive once: the loop's one receive, or (a select) its cases' own receives,
+    of which one runs (`case v := <-vals: … case err := <-errc: …`), and no other receive in the loop?"""
+    if stmt.type != "select_statement":
+        return len(inside) == 1
+    return all(r.parent.type == "receive_statement" and r.parent.parent.parent == stmt for r in inside)
 
 
 def _evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None:

@@ -1548,6 +1548,60 @@ func Thumbs(paths []string, batch, quality int, enc func(string, int) bool) int 
 """,
         "\t\t\tquality := quality" + COPY.format("quality") + "\t\t\tgo func() { failed <- !enc(p, quality) }()",
     ),
+    # fan-in over a result and an error channel: n receives across both pair with n sends (probe30b connpool)
+    "hb_fan_in_two_channels": (
+        """package hb_fan_in_two_channels
+
+import (
+	"context"
+	"time"
+)
+
+// Conn is a pooled connection.
+type Conn interface{ Close() error }
+
+// Fill dials n connections at once, and again for those that failed, under a deadline that
+// doubles each round; each dialer reports once, on conns or on errc.
+func Fill(ctx context.Context, n int, dial func(context.Context) (Conn, error)) ([]Conn, error) {
+	timeout := 500 * time.Millisecond
+	var idle []Conn
+	var last error
+	for round := 0; round < 3 && n > 0; round++ {
+		conns := make(chan Conn, n)
+		errc := make(chan error, n)
+		for i := 0; i < n; i++ {
+			go func() {
+				dctx, cancel := context.WithTimeout(ctx, timeout)
+				defer cancel()
+				c, err := dial(dctx)
+				if err != nil {
+					errc <- err
+					return
+				}
+				conns <- c
+			}()
+		}
+		failed := 0
+		for i := 0; i < n; i++ {
+			select {
+			case c := <-conns:
+				idle = append(idle, c)
+			case err := <-errc:
+				last = err
+				failed++
+			}
+		}
+		n = failed
+		timeout *= 2
+	}
+	if n > 0 {
+		return idle, last
+	}
+	return idle, nil
+}
+""",
+        "\t\t\t{\n\t\t\ttimeout := timeout" + COPY.format("timeout") + "\t\t\tgo func() {\n\t\t\t\tdctx, cancel",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -4241,6 +4295,82 @@ func Check(items []string, quality int, cached func(string) bool, hold func(stri
 """,
         "the function never waits for ok",
     ),
+    # one receive fewer than goroutines
+    "fan_in_two_channels_short_loop": (
+        """package fan_in_two_channels_short_loop
+
+// Scores asks every shard but gathers one answer fewer than it started, dropping a straggler:
+// the straggler may read the raised scale.
+func Scores(ids []int, scale int, hold func(int), get func(int, int) (int, error)) (int, int) {
+	vals := make(chan int, len(ids))
+	errc := make(chan error, len(ids))
+	for _, id := range ids {
+		go func() {
+			hold(id)
+			v, err := get(id, scale)
+			if err != nil {
+				errc <- err
+				return
+			}
+			vals <- v
+		}()
+	}
+	total, failed := 0, 0
+	for range len(ids) - 1 {
+		select {
+		case v := <-vals:
+			total += v
+		case <-errc:
+			failed++
+		}
+	}
+	scale++
+	return total, failed + scale
+}
+""",
+        "the function never receives from errc or vals in a later loop as long",
+    ),
+    # a watchdog's send on errc counts as a goroutine's
+    "fan_in_two_channels_extra_sender": (
+        """package fan_in_two_channels_extra_sender
+
+import "errors"
+
+// Scores asks every shard, while a watchdog reports on errc too once stop is closed: the gathering
+// loop can count the watchdog's error and end before a slow shard has read the scale.
+func Scores(ids []int, scale int, stop <-chan struct{}, hold func(int), get func(int, int) (int, error)) (int, int) {
+	vals := make(chan int, len(ids))
+	errc := make(chan error, len(ids)+1)
+	go func() {
+		<-stop
+		errc <- errors.New("stopped")
+	}()
+	for _, id := range ids {
+		go func() {
+			hold(id)
+			v, err := get(id, scale)
+			if err != nil {
+				errc <- err
+				return
+			}
+			vals <- v
+		}()
+	}
+	total, failed := 0, 0
+	for range ids {
+		select {
+		case v := <-vals:
+			total += v
+		case <-errc:
+			failed++
+		}
+	}
+	scale++
+	return total, failed + scale
+}
+""",
+        "errc is used other than by this goroutine's one signal",
+    ),
 }
 
 
@@ -4655,6 +4785,21 @@ NAIVE = {
         "func() string { release, got := make(chan struct{}), make(chan int, 1); "
         '{pkg}.Check([]string{"a"}, 1, func(string) bool { return true }, func(string) { <-release }, '
         "func(_ string, q int) bool { got <- q; return true }); close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "fan_in_two_channels_short_loop": (
+        copy_before("\t\tgo func() {", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Scores([]int{1, 2}, 1, func(id int) { if id == 2 { <-release } }, "
+        "func(id, s int) (int, error) { if id == 2 { got <- s }; return s, nil }); "
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "fan_in_two_channels_extra_sender": (
+        copy_before("\t\tgo func() {\n\t\t\thold", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        "stop := make(chan struct{}); close(stop); "
+        "{pkg}.Scores([]int{1, 2}, 1, stop, func(id int) { if id == 2 { <-release } }, "
+        "func(id, s int) (int, error) { if id == 2 { got <- s }; return s, nil }); "
+        "close(release); return fmt.Sprint(<-got) }()",
     ),
 }
 
