@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.merges import merge_loops
+from gorewrite.peers import counted_wait, peer_senders
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
 from gorewrite.signals import (
@@ -50,6 +51,9 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     if signal.others:
         return _sends_unordered(types, spawn, signal, writes)
     fanned = _fanned_in_loop(types, spawn, signal)
+    peers = peer_senders(types, spawn, signal) if signal.kind == "send" and fanned is None else []
+    if len(peers) > 1:
+        return _peers_unordered(types, spawn, signal, peers, writes)
     # Others send on the channel: only a range loop over it waits (the close alone ends it), and no
     # helper's receive does. A WaitGroup or group is never sent on.
     shared = _others_send(types, spawn, signal)
@@ -120,6 +124,21 @@ def _sends_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list
         if all(reasons):
             return reasons[0]
     return None
+
+
+def _peers_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, peers: list, writes: list[int]) -> str | None:
+    """k goroutines started one after another in a block, each sending once on one channel (peers.py):
+    k unconditional receives after the last start, on every path to the write, wait for them all."""
+    problem = _signals_only_here(types, spawn, signal, tuple(n for _, s in peers for n in signalled(s)))
+    if problem:
+        return problem
+    wait = counted_wait(types, spawn, signal, peers)
+    if wait is None:
+        return (
+            f"{len(peers)} goroutines send on {signal.name}, but the function does not receive from it as "
+            f"often, as statements of their block after the last one starts (a select counts none)"
+        )
+    return next(filter(None, (not_ordering(peers[0][0], wait, w) for w in writes)), None)
 
 
 def _waited_before(types: TypeInfo, spawn: Spawn, signal: Signal, waits: list[Wait], write: int) -> bool:

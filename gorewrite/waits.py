@@ -76,7 +76,7 @@ def waits(types: TypeInfo, spawn: Spawn, signal: Signal, shared: bool) -> list[W
             continue
         if signal.kind in ("send", "close"):
             wait = _ranged(node) if signal.kind == "close" else None
-            wait = wait or (_received(types, spawn.path, node, signal) if not shared else None)
+            wait = wait or (received(types, spawn.path, node, signal) if not shared else None)
         else:
             wait = _waited(types, spawn.path, node)
         if wait is not None:
@@ -91,7 +91,7 @@ def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:
     return Wait(stmt, ((stmt.start_byte, stmt.end_byte),)) if stmt is not None else None
 
 
-def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
+def received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
     """The wait a receive from the channel makes: its statement, or the select whose case it is. A
     statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
     <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""

@@ -1602,6 +1602,42 @@ func Fill(ctx context.Context, n int, dial func(context.Context) (Conn, error)) 
 """,
         "\t\t\t{\n\t\t\ttimeout := timeout" + COPY.format("timeout") + "\t\t\tgo func() {\n\t\t\t\tdctx, cancel",
     ),
+    # two goroutines share one channel, and two unconditional receives follow both starts (probe30b netproxy)
+    "hb_splice_two_copiers": (
+        """package hb_splice_two_copiers
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Splice copies both ways between a client and a backend until both directions end, and names
+// each direction's failure by the route; the route is marked spliced only after both copiers
+// reported, so neither reads it any more.
+func Splice(client, backend io.ReadWriter, route string) (string, error) {
+	done := make(chan error, 2)
+	go func() {
+		_, err := io.Copy(backend, client)
+		if err != nil {
+			err = fmt.Errorf("%s up: %w", route, err)
+		}
+		done <- err
+	}()
+	go func() {
+		_, err := io.Copy(client, backend)
+		if err != nil {
+			err = fmt.Errorf("%s down: %w", route, err)
+		}
+		done <- err
+	}()
+	err := errors.Join(<-done, <-done)
+	route = "spliced " + route
+	return route, err
+}
+""",
+        "\t{\n\troute := route" + COPY.format("route") + "\tgo func() {\n\t\t_, err := io.Copy(client, backend)",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -4371,6 +4407,57 @@ func Scores(ids []int, scale int, stop <-chan struct{}, hold func(int), get func
 """,
         "errc is used other than by this goroutine's one signal",
     ),
+    # one receive for two senders: the first to finish ends the wait
+    "peers_one_receive_fewer": (
+        """package peers_one_receive_fewer
+
+// Splice returns when the first direction ends: the other copier may still read the route after
+// it is marked spliced.
+func Splice(route string, hold func(string), copyDir func(string, string) error) string {
+	done := make(chan error, 2)
+	go func() {
+		hold("up")
+		done <- copyDir("up", route)
+	}()
+	go func() {
+		hold("down")
+		done <- copyDir("down", route)
+	}()
+	<-done
+	route = "spliced " + route
+	return route
+}
+""",
+        "2 goroutines send on done, but the function does not receive from it as often",
+    ),
+    # a watchdog's send counts as a copier's
+    "peers_third_sender": (
+        """package peers_third_sender
+
+// Splice waits for two reports, but a watchdog reports on done too: the watchdog's and one
+// copier's reports end the wait while the other copier has yet to read the route.
+func Splice(route string, expired <-chan struct{}, hold func(string), copyDir func(string, string) error) string {
+	done := make(chan error, 3)
+	go func() {
+		hold("up")
+		done <- copyDir("up", route)
+	}()
+	go func() {
+		hold("down")
+		done <- copyDir("down", route)
+	}()
+	go func() {
+		<-expired
+		done <- nil
+	}()
+	<-done
+	<-done
+	route = "spliced " + route
+	return route
+}
+""",
+        "3 goroutines send on done, but the function does not receive from it as often",
+    ),
 }
 
 
@@ -4800,6 +4887,19 @@ NAIVE = {
         "{pkg}.Scores([]int{1, 2}, 1, stop, func(id int) { if id == 2 { <-release } }, "
         "func(id, s int) (int, error) { if id == 2 { got <- s }; return s, nil }); "
         "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "peers_one_receive_fewer": (
+        block_copy('\tgo func() {\n\t\thold("down")', "\t}()\n", "route"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Splice("r", func(d string) { if d == "down" { <-release } }, '
+        'func(d, r string) error { if d == "down" { got <- r }; return nil }); close(release); return <-got }()',
+    ),
+    "peers_third_sender": (
+        block_copy('\tgo func() {\n\t\thold("down")', "\t}()\n", "route"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        "expired := make(chan struct{}); close(expired); "
+        '{pkg}.Splice("r", expired, func(d string) { if d == "down" { <-release } }, '
+        'func(d, r string) error { if d == "down" { got <- r }; return nil }); close(release); return <-got }()',
     ),
 }
 
