@@ -1638,6 +1638,35 @@ func Splice(client, backend io.ReadWriter, route string) (string, error) {
 """,
         "\t{\n\troute := route" + COPY.format("route") + "\tgo func() {\n\t\t_, err := io.Copy(client, backend)",
     ),
+    # both loops range over paths[start:end], nothing writing paths, start or end in between (probe30b thumbs)
+    "hb_fan_in_sub_slice": (
+        """package hb_fan_in_sub_slice
+
+// Thumbs encodes the paths a batch at a time, each batch at once, and lowers the quality after
+// a batch that had failures; both loops range over the same batch of paths.
+func Thumbs(paths []string, batch, quality int, enc func(string, int) bool) (int, int) {
+	bad := 0
+	for start := 0; start < len(paths); start += batch {
+		end := min(start+batch, len(paths))
+		failed := make(chan bool, end-start)
+		for _, p := range paths[start:end] {
+			go func() { failed <- !enc(p, quality) }()
+		}
+		before := bad
+		for range paths[start:end] {
+			if <-failed {
+				bad++
+			}
+		}
+		if bad > before {
+			quality--
+		}
+	}
+	return bad, quality
+}
+""",
+        "\t\t\tquality := quality" + COPY.format("quality") + "\t\t\tgo func() { failed <- !enc(p, quality) }()",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -4458,6 +4487,63 @@ func Splice(route string, expired <-chan struct{}, hold func(string), copyDir fu
 """,
         "3 goroutines send on done, but the function does not receive from it as often",
     ),
+    # the end moves between the loops: the wait loop is shorter
+    "sub_slice_bound_moved": (
+        """package sub_slice_bound_moved
+
+// Thumbs encodes a batch at once, but skips waiting for a trailing placeholder: the end moves
+// between the loops, and the last encoder may read the lowered quality.
+func Thumbs(paths []string, quality int, hold func(string), enc func(string, int) bool) int {
+	start, end := 0, len(paths)
+	failed := make(chan bool, end-start)
+	for _, p := range paths[start:end] {
+		go func() {
+			hold(p)
+			failed <- !enc(p, quality)
+		}()
+	}
+	if end > 0 && paths[end-1] == "" {
+		end--
+	}
+	bad := 0
+	for range paths[start:end] {
+		if <-failed {
+			bad++
+		}
+	}
+	quality -= bad + 1
+	return quality
+}
+""",
+        "the function never waits for failed",
+    ),
+    # the wait loop ranges over another slice
+    "sub_slice_other_slice": (
+        """package sub_slice_other_slice
+
+// Thumbs encodes the paths but waits once per name: with fewer names than paths an encoder may
+// read the lowered quality.
+func Thumbs(paths, names []string, quality int, hold func(string), enc func(string, int) bool) int {
+	start := 0
+	failed := make(chan bool, len(paths))
+	for _, p := range paths[start:] {
+		go func() {
+			hold(p)
+			failed <- !enc(p, quality)
+		}()
+	}
+	bad := 0
+	for range names[start:] {
+		if <-failed {
+			bad++
+		}
+	}
+	quality -= bad + 1
+	return quality
+}
+""",
+        "the function never waits for failed",
+    ),
 }
 
 
@@ -4900,6 +4986,20 @@ NAIVE = {
         "expired := make(chan struct{}); close(expired); "
         '{pkg}.Splice("r", expired, func(d string) { if d == "down" { <-release } }, '
         'func(d, r string) error { if d == "down" { got <- r }; return nil }); close(release); return <-got }()',
+    ),
+    "sub_slice_bound_moved": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "quality"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Thumbs([]string{"a", ""}, 5, func(p string) { if p == "" { <-release } }, '
+        'func(p string, q int) bool { if p == "" { got <- q }; return true }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "sub_slice_other_slice": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "quality"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Thumbs([]string{"a", "b"}, []string{"x"}, 5, func(p string) { if p == "b" { <-release } }, '
+        'func(p string, q int) bool { if p == "b" { got <- q }; return true }); '
+        "close(release); return fmt.Sprint(<-got) }()",
     ),
 }
 
