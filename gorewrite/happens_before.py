@@ -5,7 +5,8 @@ after the goroutine's last read: the goroutine calls `wg.Done()`, sends on or cl
 after that read, and the function waits (`wg.Wait()`, a receive, a select whose other cases
 terminate, a range loop over the channel it closes: waits.py) on every path from the `go`
 statement to the write, itself or through a helper goroutine that waits and then signals
-(relay.py); or the literal runs under `errgroup.Group.Go` and the function calls `Wait`.
+(relay.py), or receives as often as goroutines started one after another send on one channel
+(peers.py); or the literal runs under `errgroup.Group.Go` and the function calls `Wait`.
 Anything else (a jump past the wait, a second signaller, a WaitGroup counted any other way) is
 not proven, and the answer is the reason. Objects and methods come from go/types (`Ident.obj`,
 `Ident.pkg`, `Ident.recv`), never from names. Shared by the rules that ask (DESIGN.md §5).
