@@ -5,7 +5,8 @@ after the goroutine's last read: the goroutine calls `wg.Done()`, sends on or cl
 after that read, and the function waits (`wg.Wait()`, a receive, a select whose other cases
 terminate, a range loop over the channel it closes: waits.py) on every path from the `go`
 statement to the write, itself or through a helper goroutine that waits and then signals
-(relay.py); or the literal runs under `errgroup.Group.Go` and the function calls `Wait`.
+(relay.py), or receives as often as goroutines started one after another send on one channel
+(peers.py); or the literal runs under `errgroup.Group.Go` and the function calls `Wait`.
 Anything else (a jump past the wait, a second signaller, a WaitGroup counted any other way) is
 not proven, and the answer is the reason. Objects and methods come from go/types (`Ident.obj`,
 `Ident.pkg`, `Ident.recv`), never from names. Shared by the rules that ask (DESIGN.md §5).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.merges import merge_loops
+from gorewrite.peers import counted_wait, peer_senders
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
 from gorewrite.signals import (
@@ -50,6 +52,9 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     if signal.others:
         return _sends_unordered(types, spawn, signal, writes)
     fanned = _fanned_in_loop(types, spawn, signal)
+    peers = peer_senders(types, spawn, signal) if signal.kind == "send" and fanned is None else []
+    if len(peers) > 1:
+        return _peers_unordered(types, spawn, signal, peers, writes)
     # Others send on the channel: only a range loop over it waits (the close alone ends it), and no
     # helper's receive does. A WaitGroup or group is never sent on.
     shared = _others_send(types, spawn, signal)
@@ -93,22 +98,48 @@ def _sends_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list
     on one of them, as its last act. Each channel is made in the goroutine's loop iteration and used
     only by its ending sends and the function's receives, so a receive from any of them (or a select
     whose every case receives from one of them or terminates) completes only after that send, and so
-    after every read. No helper goroutine or fan-in for them."""
+    after every read. Or, fan-in, all are made before the loop starting one such goroutine an
+    iteration, and a later loop as long receives from one of them once an iteration: its n receives
+    pair with n distinct sends, one per goroutine, so every goroutine has sent. No helper goroutine."""
+    names = " or ".join(part.name for part in channels(signal))
     for part in channels(signal):
         problem = _signals_only_here(types, spawn, part, ())
-        if problem is None and _fanned_in_loop(types, spawn, part) is not None:
-            problem = f"{part.name} is not made by make() in the goroutine's loop iteration"
         if problem:
             return problem
-    chains = [w for part in channels(signal) for w in waits(types, spawn, part, False)]
+    loops = [_fanned_in_loop(types, spawn, part) for part in channels(signal)]
+    if any(loop != loops[0] for loop in loops):
+        return f"{names} are neither all made in the goroutine's loop iteration nor all before the loop starting it"
+    if loops[0] is not None:  # fan-in: each goroutine sends once, on one of them; a later loop as long receives
+        chains = receiving_loops(types, spawn, signal, loops[0])
+    else:
+        chains = [w for part in channels(signal) for w in waits(types, spawn, part, False)]
+    if not chains and loops[0] is not None:
+        return (
+            f"the function never receives from {names} in a later loop as long as the one starting the "
+            "goroutines, once an iteration (as a statement or a select over them), that never breaks"
+        )
     if not chains:
-        names = " or ".join(part.name for part in channels(signal))
         return f"the function never receives from {names} as a statement or in a select whose other cases return"
     for write in writes:
         reasons = [not_ordering(spawn, w, write) for w in chains]
         if all(reasons):
             return reasons[0]
     return None
+
+
+def _peers_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, peers: list, writes: list[int]) -> str | None:
+    """k goroutines started one after another in a block, each sending once on one channel (peers.py):
+    k unconditional receives after the last start, on every path to the write, wait for them all."""
+    problem = _signals_only_here(types, spawn, signal, tuple(n for _, s in peers for n in signalled(s)))
+    if problem:
+        return problem
+    wait = counted_wait(types, spawn, signal, peers)
+    if wait is None:
+        return (
+            f"{len(peers)} goroutines send on {signal.name}, but the function does not receive from it as "
+            f"often, as statements of their block after the last one starts (a select counts none)"
+        )
+    return next(filter(None, (not_ordering(peers[0][0], wait, w) for w in writes)), None)
 
 
 def _waited_before(types: TypeInfo, spawn: Spawn, signal: Signal, waits: list[Wait], write: int) -> bool:

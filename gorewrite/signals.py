@@ -75,7 +75,7 @@ def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
     body = spawn.literal.child_by_field_name("body")
     go = spawn.statement.type == "go_statement"
     signal, wrapper, at = _deferred_signal(types, spawn.path, body) if go else (None, None, 0)
-    before = _deferred_after(body, at) if signal is not None else set()  # they run before the signal
+    before = _deferred_after(body, at) if signal is not None and not signal.early else set()  # run before it
     signal = signal or (_last_signal(types, spawn.path, body) if go else None)
     if go and signal is None:
         return (
@@ -121,9 +121,9 @@ def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | N
     (`defer wg.Done()`, or last in `defer func() { recover(); wg.Done() }()`: the wrapper), and the
     statement's index. Whatever runs before it does before the signal; calls deferred earlier run
     after it (last in, first out), so goroutine_signal lets no func literal among them name the
-    variable. A deferred close also counts the sends on its channel that end the goroutine, when
-    nothing else is deferred to run between them. None when the goroutine uses goto: a jump back
-    would run the defer statement again, and signal twice."""
+    variable. A deferred close also counts the sends on its channel that end the goroutine: then
+    every deferred call runs after the signal (goroutine_signal exempts none). None when the
+    goroutine uses goto: a jump back would run the defer statement again, and signal twice."""
     if first_of(body, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None:
         return None, None, 0
     for at, stmt in enumerate(statements(body)):
@@ -134,7 +134,7 @@ def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | N
             signal = _last_signal(types, path, function.child_by_field_name("body"), ending=False)
             if signal is not None:
                 return signal, function, at
-        if signal is not None and signal.kind == "close" and len(_defers(body)) == 1:
+        if signal is not None and signal.kind == "close":
             ending, other = _sends(types, path, body)
             sends = tuple(n for n, c in ending if c.obj == signal.obj) if signal.obj not in other else ()
             return Signal("close", signal.obj, signal.name, signal.node, sends), None, at
@@ -164,11 +164,15 @@ def _deferred_after(body: Node, at: int) -> set[int]:
 
 
 def _last_signal(types: TypeInfo, path: str, block: Node, ending: bool = True) -> Signal | None:
-    """The signal a block's last statement makes, when nothing in the block defers, jumps past it or
-    returns; else (with `ending`: not for a deferred handler, which may send only after a recover)
-    the sends ending the goroutine."""
+    """The signal a block's last statement makes, when nothing in the block jumps past it or returns;
+    else (with `ending`: not for a deferred handler, which may send only after a recover) the sends
+    ending the goroutine. A deferred handler may not defer; the goroutine may (`defer cancel()`): a
+    deferred call runs after the signal, but its function and arguments were evaluated at the defer
+    statement (the spec), before it; goroutine_signal lets no func literal among them name the
+    variable, and the rule declines an address of it taken in the goroutine (`defer x.M()`)."""
     body = statements(block)
-    if not body or first_of(block, ("defer_statement", "goto_statement")) is not None:
+    unsignalled = ("goto_statement",) if ending else ("defer_statement", "goto_statement")
+    if not body or first_of(block, unsignalled) is not None:
         return None
     last = body[-1]
     signal = _signal_call(types, path, last.named_children[0] if last.type == "expression_statement" else last)
@@ -184,7 +188,7 @@ def _select_send(types: TypeInfo, path: str, block: Node, select: Node) -> Signa
     gives up. Its one send case has an empty body, so when it is chosen the send is the goroutine's last
     act; any other case sends nothing on that channel, and nothing else in the goroutine does, so it
     sends at most once, after every read, and a path without the send never completes a receive.
-    A return elsewhere only ends the goroutine sooner (no defer: the caller checked)."""
+    A return elsewhere only ends the goroutine sooner; deferred calls run after the send."""
     cases = [c for c in select.named_children if c.type == "communication_case"]
     sends = [c for c in cases if c.child_by_field_name("communication").type == "send_statement"]
     if len(sends) != 1 or statements(sends[0]):

@@ -6,7 +6,8 @@ a loop's number of iterations. A count is a constant, `len(xs)` of a local slice
 local integer — the same count only when it names the same constant value or the same
 variable, unchanged in between. Two loops have a trip count:
 
-- `for … range x` over a local slice or array (len(x)), a local integer or a constant: range
+- `for … range x` over a local slice or array (len(x)), a local integer or a constant, or a
+  slice of a local slice `xs[lo:hi]` whose bounds are constants or local integers: range
   evaluates x once, when the loop starts;
 - `for i := 0; i < e; i++` (or `for i := 1; i <= e; i++`), where only that post statement
   writes i (no other write, no address) and e is a count as above: the condition is evaluated
@@ -31,8 +32,8 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 class Count:
     """A number of iterations or goroutines: a constant, len of a slice or array variable, an integer variable."""
 
-    kind: str  # "const", "len" or "int"
-    key: object  # the constant's value, or the variable's go/types object
+    kind: str  # "const", "len", "int" or "slice"
+    key: object  # the constant's value, the variable's go/types object, or for "slice" a tuple of those
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ def trip(types: TypeInfo, path: str, loop: Node) -> Trip | None:
 
 def same(types: TypeInfo, path: str, function: Node, a: Count, b: Count, between: tuple[int, int]) -> bool:
     """Is the count b the count a, its variable unchanged in between (and nowhere through a pointer or a literal)?"""
-    return a == b and (a.kind == "const" or unchanged(types, path, function, a.key, between))
+    variables = () if a.kind == "const" else a.key if a.kind == "slice" else (a.key,)
+    return a == b and all(unchanged(types, path, function, v, between) for v in variables if isinstance(v, str))
 
 
 def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
@@ -81,6 +83,9 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
     value = types.value(path, over.start_byte, over.end_byte)
     if value is not None:
         return Trip(Count("const", value), loop.start_byte)
+    if over.type == "slice_expression":
+        sliced = _sliced(types, path, over)
+        return Trip(sliced, loop.start_byte) if sliced is not None else None
     ranged = local(types, path, over)
     kind = (ranged.type or "") if ranged is not None else ""
     array = re.match(r"\[(\d+)\]", kind)
@@ -90,6 +95,21 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
         return Trip(Count("len", ranged.obj), loop.start_byte)
     counted = ranged is not None and _integer(types, path, over) is not None
     return Trip(Count("int", ranged.obj), loop.start_byte) if counted else None
+
+
+def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:
+    """`range xs[lo:hi]` of a local slice, each bound absent, a constant or a local integer: its length
+    is hi-lo (or len(xs)-lo), the same for the same slice and bounds, unchanged in between."""
+    sliced = local(types, path, over.child_by_field_name("operand"))
+    if sliced is None or sliced.shape != "slice" or over.child_by_field_name("capacity") is not None:
+        return None
+    key = [sliced.obj]
+    for bound in (over.child_by_field_name("start"), over.child_by_field_name("end")):
+        counted = count_of(types, path, bound) if bound is not None else None
+        if bound is not None and (counted is None or counted.kind == "len"):
+            return None
+        key.append(counted.key if counted is not None else None)
+    return Count("slice", tuple(key))
 
 
 def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | None:

@@ -76,7 +76,7 @@ def waits(types: TypeInfo, spawn: Spawn, signal: Signal, shared: bool) -> list[W
             continue
         if signal.kind in ("send", "close"):
             wait = _ranged(node) if signal.kind == "close" else None
-            wait = wait or (_received(types, spawn.path, node, signal) if not shared else None)
+            wait = wait or (received(types, spawn.path, node, signal) if not shared else None)
         else:
             wait = _waited(types, spawn.path, node)
         if wait is not None:
@@ -91,15 +91,22 @@ def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:
     return Wait(stmt, ((stmt.start_byte, stmt.end_byte),)) if stmt is not None else None
 
 
-def _received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
+def received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
     """The wait a receive from the channel makes: its statement, or the select whose case it is. A
     statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
     <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""
     receive = receive_of(node)
     stmt = _evaluating_statement(types, path, receive) if receive is not None else None
+    if stmt is not None and _in_condition(stmt, receive):
+        return Wait(stmt, ((receive.start_byte, stmt.end_byte),))  # the initializer runs before the receive
     if stmt is not None:
         return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
     return _selected(types, path, receive, signal) if receive is not None else None
+
+
+def _in_condition(stmt: Node, receive: Node) -> bool:
+    """Is the receive in the condition of the if statement stmt (not its initializer)?"""
+    return stmt.type == "if_statement" and contains(stmt.child_by_field_name("condition"), receive)
 
 
 def _selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait | None:
@@ -126,7 +133,8 @@ def _selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait
 
 
 def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | None:
-    """A statement of the case's own list that receives from the channel whenever it runs (`case
+    """A statement of the case's own list (or the receive in an if's condition) that receives from the
+    channel whenever it runs (`case
     <-time.After(d): cancel(); total += <-done`), with nothing before it that could skip it: no break
     (it would leave the select), continue, goto, label or panic; a return ends the function."""
     body = statements(case)
@@ -138,7 +146,8 @@ def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | Non
             waited = _evaluating_statement(types, path, node)
             if found is not None and found.obj in (signal.group or (signal.obj,)) and waited == stmt:
                 earlier = body[:at]
-                return stmt if not any(_escaping_jump(s, earlier) for s in earlier) else None
+                first = node if _in_condition(stmt, node) else stmt  # an if's initializer runs before it
+                return first if not any(_escaping_jump(s, earlier) for s in earlier) else None
     return None
 
 
@@ -187,14 +196,13 @@ def _leaving(node: Node, region: Node) -> Node | None:
 
 def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Wait]:
     """Fan-in: the later loops of the sending loop's block, as long (trips.py), whose body receives
-    from the channel once, in one of its own statements, and cannot skip it: no break or goto
+    from the channel (or one of the group's) once, in one of its own statements, and cannot skip it: no break or goto
     leaves the loop, no labelled jump, and a `continue` of the loop only after the receive (the
     iteration has received by then: `r := <-ch; if r.err != nil { continue }`)."""
-    receives = []  # every `<-ch` of the function
+    receives = []  # every `<-ch` of the function (of any channel the goroutine's ending sends use)
     for ident in types.idents.get(spawn.path, ()):
-        node = (
-            spawn.function.named_descendant_for_byte_range(ident.start, ident.end) if ident.obj == signal.obj else None
-        )
+        mine = ident.obj in (signal.group or (signal.obj,))
+        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end) if mine else None
         receive = receive_of(node) if node is not None else None
         if receive is not None and owner(receive) == spawn.function:
             receives.append(receive)
@@ -209,15 +217,24 @@ def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node
         inside = walk(body, skip=lambda n: n.type == "func_literal")
         early = (n for n in inside if n.type == "continue_statement" and n.start_byte < receive.end_byte)
         jumps = _leaving(body, loop) is not None or any(jump_target(n) == loop for n in early)
-        once = sum(contains(loop, r) for r in receives) == 1
+        once = _once([r for r in receives if contains(loop, r)], stmt)
         if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
             found.append(Wait(loop, ()))
     return found
 
 
+def _once(inside: list[Node], stmt: Node) -> bool:
+    """Does each run of stmt receive once: the loop's one receive, or (a select) its cases' own receives,
+    of which one runs (`case v := <-vals: … case err := <-errc: …`), and no other receive in the loop?"""
+    if stmt.type != "select_statement":
+        return len(inside) == 1
+    return all(r.parent.type == "receive_statement" and r.parent.parent.parent == stmt for r in inside)
+
+
 def _evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None:
     """The block statement that evaluates expr whenever it runs: expr in an operand, argument, index or
-    element of the statement's expressions (`all = append(all, <-ch)`), not under `&&`/`||`, nor in a
+    element of the statement's expressions (`all = append(all, <-ch)`) or of an if's condition (`if
+    !<-ok {`: after its initializer, before either branch), not under `&&`/`||`, nor in a
     call of unsafe's Sizeof, Alignof or Offsetof, whose operand Go never evaluates (they are constants)."""
     node = expr
     while node.parent is not None and node.parent.type in UNCONDITIONAL:
@@ -227,6 +244,8 @@ def _evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None
             return None
         node = node.parent
     stmt = node.parent
+    if stmt is not None and stmt.type == "if_statement" and stmt.child_by_field_name("condition") == node:
+        return stmt if stmt.parent.type == "statement_list" else None  # `if !<-ok {`: evaluated when the if runs
     if stmt is None or stmt.type not in EVALUATING or stmt.parent is None:
         return None
     return _in_block(stmt)

@@ -1404,6 +1404,269 @@ func Merge(a, b string, scale, rounds int, look func(string, int) int) int {
         + COPY.format("ac")
         + "\t\tgo func() { ac <- look(a, scale) }()",
     ),
+    # a deferred call runs after the goroutine's last statement, the send (probe30b connpool)
+    "hb_defer_cancel_fan_in": (
+        """package hb_defer_cancel_fan_in
+
+import (
+	"context"
+	"time"
+)
+
+// Dialer dials a shard under a context.
+type Dialer func(context.Context, int) int
+
+// Fill asks every shard for a connection under a deadline, and doubles the deadline each round.
+func Fill(ctx context.Context, shards []int, rounds int, timeout time.Duration, dial Dialer) int {
+	total := 0
+	for range rounds {
+		res := make(chan int, len(shards))
+		for _, id := range shards {
+			go func() {
+				c, cancel := context.WithTimeout(ctx, timeout)
+				defer cancel()
+				res <- dial(c, id)
+			}()
+		}
+		for range shards {
+			total += <-res
+		}
+		timeout *= 2
+	}
+	return total
+}
+""",
+        "\t\t\t{\n\t\t\ttimeout := timeout" + COPY.format("timeout") + "\t\t\tgo func() {\n\t\t\t\tc, cancel",
+    ),
+    # the send ends the goroutine; both deferred calls run after it
+    "hb_defer_close_and_cancel": (
+        """package hb_defer_close_and_cancel
+
+import (
+	"context"
+	"time"
+)
+
+// Poll asks each replica in turn under a deadline that grows by a second a replica.
+func Poll(ctx context.Context, replicas []string, timeout time.Duration, ask func(context.Context, string) int) int {
+	total := 0
+	for _, r := range replicas {
+		res := make(chan int, 1)
+		go func() {
+			defer close(res)
+			c, cancel := context.WithTimeout(ctx, timeout)
+			defer cancel()
+			res <- ask(c, r)
+		}()
+		total += <-res
+		timeout += time.Second
+	}
+	return total
+}
+""",
+        "\t\t{\n\t\ttimeout := timeout" + COPY.format("timeout") + "\t\tgo func() {\n\t\t\tdefer close(res)",
+    ),
+    # Done last, with a deferred span.End() that runs after it
+    "hb_defer_span_done": (
+        """package hb_defer_span_done
+
+import (
+	"strings"
+	"sync"
+)
+
+type span struct{ name string }
+
+func (s *span) End() {}
+
+func start(name string) *span { return &span{name: name} }
+
+// Render renders every page in the current theme under a trace span, then switches the theme.
+func Render(pages []string, theme string, render func(string, string) string) ([]string, string) {
+	out := make([]string, len(pages))
+	var wg sync.WaitGroup
+	for i, p := range pages {
+		wg.Add(1)
+		go func() {
+			sp := start("render " + p)
+			defer sp.End()
+			out[i] = render(p, theme)
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	theme = strings.ToUpper(theme)
+	return out, theme
+}
+""",
+        "\t\t{\n\t\ttheme := theme" + COPY.format("theme") + "\t\tgo func() {\n\t\t\tsp := start(",
+    ),
+    # an if's condition is evaluated whenever the if runs, after its initializer
+    "hb_if_receive_condition": (
+        """package hb_if_receive_condition
+
+// Encode encodes each item at the current quality, raising it after each one; it counts failures.
+func Encode(items []string, quality int, enc func(string, int) bool) int {
+	bad := 0
+	for _, it := range items {
+		ok := make(chan bool, 1)
+		go func() { ok <- enc(it, quality) }()
+		if !<-ok {
+			bad++
+		}
+		quality++
+	}
+	return bad
+}
+""",
+        "\t\tquality := quality"
+        + COPY.format("quality")
+        + "\t\tgo func() { ok <- enc(it, quality) }()\n\t\t}\n\t\tif !<-ok {",
+    ),
+    # fan-in: the later loop receives in each iteration's if condition (probe30b thumbs)
+    "hb_if_receive_fan_in": (
+        """package hb_if_receive_fan_in
+
+// Thumbs encodes each batch of paths at once, and lowers the quality by the batch's failures.
+func Thumbs(paths []string, batch, quality int, enc func(string, int) bool) int {
+	for start := 0; start < len(paths); start += batch {
+		chunk := paths[start:min(start+batch, len(paths))]
+		failed := make(chan bool, len(chunk))
+		for _, p := range chunk {
+			go func() { failed <- !enc(p, quality) }()
+		}
+		bad := 0
+		for range chunk {
+			if <-failed {
+				bad++
+			}
+		}
+		quality -= bad
+	}
+	return quality
+}
+""",
+        "\t\t\tquality := quality" + COPY.format("quality") + "\t\t\tgo func() { failed <- !enc(p, quality) }()",
+    ),
+    # fan-in over a result and an error channel: n receives across both pair with n sends (probe30b connpool)
+    "hb_fan_in_two_channels": (
+        """package hb_fan_in_two_channels
+
+import (
+	"context"
+	"time"
+)
+
+// Conn is a pooled connection.
+type Conn interface{ Close() error }
+
+// Fill dials n connections at once, and again for those that failed, under a deadline that
+// doubles each round; each dialer reports once, on conns or on errc.
+func Fill(ctx context.Context, n int, dial func(context.Context) (Conn, error)) ([]Conn, error) {
+	timeout := 500 * time.Millisecond
+	var idle []Conn
+	var last error
+	for round := 0; round < 3 && n > 0; round++ {
+		conns := make(chan Conn, n)
+		errc := make(chan error, n)
+		for i := 0; i < n; i++ {
+			go func() {
+				dctx, cancel := context.WithTimeout(ctx, timeout)
+				defer cancel()
+				c, err := dial(dctx)
+				if err != nil {
+					errc <- err
+					return
+				}
+				conns <- c
+			}()
+		}
+		failed := 0
+		for i := 0; i < n; i++ {
+			select {
+			case c := <-conns:
+				idle = append(idle, c)
+			case err := <-errc:
+				last = err
+				failed++
+			}
+		}
+		n = failed
+		timeout *= 2
+	}
+	if n > 0 {
+		return idle, last
+	}
+	return idle, nil
+}
+""",
+        "\t\t\t{\n\t\t\ttimeout := timeout" + COPY.format("timeout") + "\t\t\tgo func() {\n\t\t\t\tdctx, cancel",
+    ),
+    # two goroutines share one channel, and two unconditional receives follow both starts (probe30b netproxy)
+    "hb_splice_two_copiers": (
+        """package hb_splice_two_copiers
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Splice copies both ways between a client and a backend until both directions end, and names
+// each direction's failure by the route; the route is marked spliced only after both copiers
+// reported, so neither reads it any more.
+func Splice(client, backend io.ReadWriter, route string) (string, error) {
+	done := make(chan error, 2)
+	go func() {
+		_, err := io.Copy(backend, client)
+		if err != nil {
+			err = fmt.Errorf("%s up: %w", route, err)
+		}
+		done <- err
+	}()
+	go func() {
+		_, err := io.Copy(client, backend)
+		if err != nil {
+			err = fmt.Errorf("%s down: %w", route, err)
+		}
+		done <- err
+	}()
+	err := errors.Join(<-done, <-done)
+	route = "spliced " + route
+	return route, err
+}
+""",
+        "\t{\n\troute := route" + COPY.format("route") + "\tgo func() {\n\t\t_, err := io.Copy(client, backend)",
+    ),
+    # both loops range over paths[start:end], nothing writing paths, start or end in between (probe30b thumbs)
+    "hb_fan_in_sub_slice": (
+        """package hb_fan_in_sub_slice
+
+// Thumbs encodes the paths a batch at a time, each batch at once, and lowers the quality after
+// a batch that had failures; both loops range over the same batch of paths.
+func Thumbs(paths []string, batch, quality int, enc func(string, int) bool) (int, int) {
+	bad := 0
+	for start := 0; start < len(paths); start += batch {
+		end := min(start+batch, len(paths))
+		failed := make(chan bool, end-start)
+		for _, p := range paths[start:end] {
+			go func() { failed <- !enc(p, quality) }()
+		}
+		before := bad
+		for range paths[start:end] {
+			if <-failed {
+				bad++
+			}
+		}
+		if bad > before {
+			quality--
+		}
+	}
+	return bad, quality
+}
+""",
+        "\t\t\tquality := quality" + COPY.format("quality") + "\t\t\tgo func() { failed <- !enc(p, quality) }()",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -2147,7 +2410,7 @@ func Audit(items []string, label string, release <-chan struct{}, report func(st
 	return label
 }
 """,
-        "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+        "makes a func literal that may read label after it signals",
     ),
     "deferred_keeps_literal": (
         """package deferred_keeps_literal
@@ -3037,7 +3300,7 @@ func Tag(v, label string, release <-chan struct{}, got chan<- string) string {
 	return out + label
 }
 """,
-        "the function never waits for res",
+        "makes a func literal that may read label after it signals",
     ),
     "fan_in_continue_before_receive": (
         """package fan_in_continue_before_receive
@@ -3991,6 +4254,296 @@ func Check(keys []string, limit int, gate <-chan struct{}, slow func(string, int
 """,
         "the function never waits for res",
     ),
+    # a deferred literal runs after the goroutine's send, so after the receive and the write
+    "defer_literal_reads_after_send": (
+        """package defer_literal_reads_after_send
+
+// Tag collects each item from a goroutine whose deferred audit reports the label once the caller
+// releases it: the audit runs after the send, so after the receive, and reads the relabelled label.
+func Tag(items []string, label string, release <-chan struct{}, audit func(string)) string {
+	out := ""
+	for _, it := range items {
+		res := make(chan string, 1)
+		go func() {
+			defer func() {
+				<-release
+				audit(label + it)
+			}()
+			res <- it
+		}()
+		out += <-res
+		label = "new:"
+	}
+	return out
+}
+""",
+        "makes a func literal that may read label after it signals",
+    ),
+    # a deferred pointer method reads its receiver when it runs, after the send
+    "defer_method_reads_after_send": (
+        """package defer_method_reads_after_send
+
+// Label is a report's label.
+type Label string
+
+// Report sends the label once the caller releases the report.
+func (l *Label) Report(release <-chan struct{}, got chan<- string) {
+	<-release
+	got <- string(*l)
+}
+
+// Tag sends the value, then its deferred report reads the label through the receiver's pointer,
+// after the send: after the receive, once the caller has relabelled it and released the report.
+func Tag(v string, label Label, release <-chan struct{}, got chan<- string) string {
+	res := make(chan string, 1)
+	go func() {
+		defer label.Report(release, got)
+		res <- v
+	}()
+	out := <-res
+	label = "new:"
+	return out + string(label)
+}
+""",
+        "the address of label is taken",
+    ),
+    # a deferred handler's second send lets the fan-in loop end before every scorer sent
+    "defer_sends_again": (
+        """package defer_sends_again
+
+// Sum scores every item; a deferred handler reports a zero for a scorer that panicked, but it
+// sends after a normal score too: one scorer's two sends let the loop end while a slow scorer has
+// yet to read the weight.
+func Sum(items []string, weight int, hold func(string), score func(string, int) int) int {
+	res := make(chan int, 2*len(items))
+	for _, it := range items {
+		go func() {
+			defer func() {
+				recover()
+				res <- 0
+			}()
+			hold(it)
+			res <- score(it, weight)
+		}()
+	}
+	total := 0
+	for range items {
+		total += <-res
+	}
+	weight *= 2
+	return total + weight
+}
+""",
+        "res is used other than by this goroutine's one signal",
+    ),
+    # `cached(it) && <-ok`: the receive is skipped when the left operand decides
+    "if_receive_short_circuit": (
+        """package if_receive_short_circuit
+
+// Check encodes each item at the current quality; for a cached item the condition never receives,
+// so the loop raises the quality while its encoder may still read it.
+func Check(items []string, quality int, cached func(string) bool, hold func(string), enc func(string, int) bool) int {
+	bad := 0
+	for _, it := range items {
+		ok := make(chan bool, 1)
+		go func() {
+			hold(it)
+			ok <- enc(it, quality)
+		}()
+		if !cached(it) && !<-ok {
+			bad++
+		}
+		quality++
+	}
+	return bad
+}
+""",
+        "the function never waits for ok",
+    ),
+    # one receive fewer than goroutines
+    "fan_in_two_channels_short_loop": (
+        """package fan_in_two_channels_short_loop
+
+// Scores asks every shard but gathers one answer fewer than it started, dropping a straggler:
+// the straggler may read the raised scale.
+func Scores(ids []int, scale int, hold func(int), get func(int, int) (int, error)) (int, int) {
+	vals := make(chan int, len(ids))
+	errc := make(chan error, len(ids))
+	for _, id := range ids {
+		go func() {
+			hold(id)
+			v, err := get(id, scale)
+			if err != nil {
+				errc <- err
+				return
+			}
+			vals <- v
+		}()
+	}
+	total, failed := 0, 0
+	for range len(ids) - 1 {
+		select {
+		case v := <-vals:
+			total += v
+		case <-errc:
+			failed++
+		}
+	}
+	scale++
+	return total, failed + scale
+}
+""",
+        "the function never receives from errc or vals in a later loop as long",
+    ),
+    # a watchdog's send on errc counts as a goroutine's
+    "fan_in_two_channels_extra_sender": (
+        """package fan_in_two_channels_extra_sender
+
+import "errors"
+
+// Scores asks every shard, while a watchdog reports on errc too once stop is closed: the gathering
+// loop can count the watchdog's error and end before a slow shard has read the scale.
+func Scores(ids []int, scale int, stop <-chan struct{}, hold func(int), get func(int, int) (int, error)) (int, int) {
+	vals := make(chan int, len(ids))
+	errc := make(chan error, len(ids)+1)
+	go func() {
+		<-stop
+		errc <- errors.New("stopped")
+	}()
+	for _, id := range ids {
+		go func() {
+			hold(id)
+			v, err := get(id, scale)
+			if err != nil {
+				errc <- err
+				return
+			}
+			vals <- v
+		}()
+	}
+	total, failed := 0, 0
+	for range ids {
+		select {
+		case v := <-vals:
+			total += v
+		case <-errc:
+			failed++
+		}
+	}
+	scale++
+	return total, failed + scale
+}
+""",
+        "errc is used other than by this goroutine's one signal",
+    ),
+    # one receive for two senders: the first to finish ends the wait
+    "peers_one_receive_fewer": (
+        """package peers_one_receive_fewer
+
+// Splice returns when the first direction ends: the other copier may still read the route after
+// it is marked spliced.
+func Splice(route string, hold func(string), copyDir func(string, string) error) string {
+	done := make(chan error, 2)
+	go func() {
+		hold("up")
+		done <- copyDir("up", route)
+	}()
+	go func() {
+		hold("down")
+		done <- copyDir("down", route)
+	}()
+	<-done
+	route = "spliced " + route
+	return route
+}
+""",
+        "2 goroutines send on done, but the function does not receive from it as often",
+    ),
+    # a watchdog's send counts as a copier's
+    "peers_third_sender": (
+        """package peers_third_sender
+
+// Splice waits for two reports, but a watchdog reports on done too: the watchdog's and one
+// copier's reports end the wait while the other copier has yet to read the route.
+func Splice(route string, expired <-chan struct{}, hold func(string), copyDir func(string, string) error) string {
+	done := make(chan error, 3)
+	go func() {
+		hold("up")
+		done <- copyDir("up", route)
+	}()
+	go func() {
+		hold("down")
+		done <- copyDir("down", route)
+	}()
+	go func() {
+		<-expired
+		done <- nil
+	}()
+	<-done
+	<-done
+	route = "spliced " + route
+	return route
+}
+""",
+        "3 goroutines send on done, but the function does not receive from it as often",
+    ),
+    # the end moves between the loops: the wait loop is shorter
+    "sub_slice_bound_moved": (
+        """package sub_slice_bound_moved
+
+// Thumbs encodes a batch at once, but skips waiting for a trailing placeholder: the end moves
+// between the loops, and the last encoder may read the lowered quality.
+func Thumbs(paths []string, quality int, hold func(string), enc func(string, int) bool) int {
+	start, end := 0, len(paths)
+	failed := make(chan bool, end-start)
+	for _, p := range paths[start:end] {
+		go func() {
+			hold(p)
+			failed <- !enc(p, quality)
+		}()
+	}
+	if end > 0 && paths[end-1] == "" {
+		end--
+	}
+	bad := 0
+	for range paths[start:end] {
+		if <-failed {
+			bad++
+		}
+	}
+	quality -= bad + 1
+	return quality
+}
+""",
+        "the function never waits for failed",
+    ),
+    # the wait loop ranges over another slice
+    "sub_slice_other_slice": (
+        """package sub_slice_other_slice
+
+// Thumbs encodes the paths but waits once per name: with fewer names than paths an encoder may
+// read the lowered quality.
+func Thumbs(paths, names []string, quality int, hold func(string), enc func(string, int) bool) int {
+	start := 0
+	failed := make(chan bool, len(paths))
+	for _, p := range paths[start:] {
+		go func() {
+			hold(p)
+			failed <- !enc(p, quality)
+		}()
+	}
+	bad := 0
+	for range names[start:] {
+		if <-failed {
+			bad++
+		}
+	}
+	quality -= bad + 1
+	return quality
+}
+""",
+        "the function never waits for failed",
+    ),
 }
 
 
@@ -4381,6 +4934,71 @@ NAIVE = {
         block_copy("\tgo func() {\n\t\t<-release", "\t}()\n", "scale"),
         "func() string { release, got := make(chan struct{}), make(chan int, 1); "
         '{pkg}.Merge("a", "b", 1, release, func(k string, n int) int { if k == "a" { got <- n }; return n }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "defer_literal_reads_after_send": (
+        block_copy("\t\tgo func() {", "\n\t\t}()\n", "label"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Tag([]string{"a"}, "old:", release, func(s string) { got <- s }); close(release); return <-got }()',
+    ),
+    "defer_method_reads_after_send": (
+        block_copy("\tgo func() {", "\t}()\n", "label"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Tag("v", "old:", release, got); close(release); return <-got }()',
+    ),
+    "defer_sends_again": (
+        copy_before("\t\tgo func() {", "weight"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Sum([]string{"a", "b"}, 1, func(k string) { if k == "b" { <-release } }, '
+        'func(k string, w int) int { if k == "b" { got <- w }; return w }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "if_receive_short_circuit": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "quality"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Check([]string{"a"}, 1, func(string) bool { return true }, func(string) { <-release }, '
+        "func(_ string, q int) bool { got <- q; return true }); close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "fan_in_two_channels_short_loop": (
+        copy_before("\t\tgo func() {", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Scores([]int{1, 2}, 1, func(id int) { if id == 2 { <-release } }, "
+        "func(id, s int) (int, error) { if id == 2 { got <- s }; return s, nil }); "
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "fan_in_two_channels_extra_sender": (
+        copy_before("\t\tgo func() {\n\t\t\thold", "scale"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        "stop := make(chan struct{}); close(stop); "
+        "{pkg}.Scores([]int{1, 2}, 1, stop, func(id int) { if id == 2 { <-release } }, "
+        "func(id, s int) (int, error) { if id == 2 { got <- s }; return s, nil }); "
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "peers_one_receive_fewer": (
+        block_copy('\tgo func() {\n\t\thold("down")', "\t}()\n", "route"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Splice("r", func(d string) { if d == "down" { <-release } }, '
+        'func(d, r string) error { if d == "down" { got <- r }; return nil }); close(release); return <-got }()',
+    ),
+    "peers_third_sender": (
+        block_copy('\tgo func() {\n\t\thold("down")', "\t}()\n", "route"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        "expired := make(chan struct{}); close(expired); "
+        '{pkg}.Splice("r", expired, func(d string) { if d == "down" { <-release } }, '
+        'func(d, r string) error { if d == "down" { got <- r }; return nil }); close(release); return <-got }()',
+    ),
+    "sub_slice_bound_moved": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "quality"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Thumbs([]string{"a", ""}, 5, func(p string) { if p == "" { <-release } }, '
+        'func(p string, q int) bool { if p == "" { got <- q }; return true }); '
+        "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "sub_slice_other_slice": (
+        block_copy("\t\tgo func() {", "\t\t}()\n", "quality"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Thumbs([]string{"a", "b"}, []string{"x"}, 5, func(p string) { if p == "b" { <-release } }, '
+        'func(p string, q int) bool { if p == "b" { got <- q }; return true }); '
         "close(release); return fmt.Sprint(<-got) }()",
     ),
 }
