@@ -24,7 +24,7 @@ from gorewrite import callees
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, ancestors, call_args
-from gorewrite.typeinfo import Use
+from gorewrite.typeinfo import Kind, Use
 
 # Where a use of the holder may run after the caller's statements, or outside them.
 OUTSIDE = {
@@ -71,11 +71,30 @@ def holder_use(view: PackageView, path: str, call: Node, methods: tuple[str, ...
             problem = _passed(view, path, node, methods)
         elif node.parent.type != "selector_expression":
             return f"is held by {shown}, which is used as a value on line {line}: it may outlive the call"
-        else:
+        elif not _plain_field(view, path, node.parent):
             problem = _method(node.parent, methods)
+        else:
+            problem = None
         if problem:
             return f"is held by {shown}, which on line {line} {problem}"
     return None
+
+
+# Field types that hold no pointer: set or read on a holder (`w.Comma = ';'`, `zw.ModTime = t`), such a
+# field cannot make the writer keep anything of the buffer, nor hand the writer out.
+PLAIN = (
+    {"bool", "string", "byte", "rune", "time.Time", "uintptr"}
+    | {f"{sign}{kind}{bits}" for sign in ("", "u") for kind in ("int",) for bits in ("", "8", "16", "32", "64")}
+    | {"float32", "float64", "complex64", "complex128"}
+)
+
+
+def _plain_field(view: PackageView, path: str, selector: Node) -> bool:
+    """Is the selector a field of the holder whose type holds no pointer, read or assigned, not addressed?"""
+    field = view.types.at(path, selector.child_by_field_name("field").start_byte)
+    parent = selector.parent
+    addressed = parent.type == "unary_expression" and parent.child_by_field_name("operator").text == b"&"
+    return field is not None and field.kind == Kind.FIELD and field.type in PLAIN and not addressed
 
 
 def _method(selector: Node, methods: tuple[str, ...]) -> str | None:

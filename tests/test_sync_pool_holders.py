@@ -181,6 +181,30 @@ POOLED = {
 	return err
 }
 """,
+    "csv_semicolons": """func Semicolons(rows [][]string) (string, error) {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	cw.Comma = ';'
+	cw.UseCRLF = true
+	if cw.Comma != ';' {
+		return "", nil
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+""",
+    "gzip_named": """func Named(name string, body []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Name = name
+	zw.Comment = "made by Named"
+	zw.Write(body)
+	zw.Close()
+	return bytes.Clone(buf.Bytes())
+}
+""",
     "csv_write_all": """func Table(rows [][]string) (string, error) {
 	var sb strings.Builder
 	if err := csv.NewWriter(&sb).WriteAll(rows); err != nil {
