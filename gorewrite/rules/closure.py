@@ -841,7 +841,10 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
         forward = _forward(value.named_children[0] if value.named_child_count == 1 else value)
         if forward is None:
             where = view.line(path, value.start_byte)
-            return f"the table element at line {where} does more than call a method of a captured variable"
+            return (
+                "the table is rewritten whole, and "
+                f"the table element at line {where} does more than call a method of a captured variable"
+            )
         forwards.append(forward)
     receiver = {text(f.receiver) for f in forwards}
     if len(receiver) != 1:
