@@ -1737,6 +1737,37 @@ func Fetch(url string, timeout int, stopped chan struct{}, get func(string, int)
 """,
         "\t{\n\ttimeout := timeout" + COPY.format("timeout") + "\tgo func() {\n\t\tdefer close(stopped)",
     ),
+    # two peers that defer Done and send last: two receives wait for both sends
+    "hb_done_send_peers": (
+        """package hb_done_send_peers
+
+import (
+	"errors"
+	"sync"
+)
+
+// Splice copies both ways between the two ends on goroutines the WaitGroup tracks, each reporting
+// its error as its last act; the route is switched once both reported, before the Wait.
+func Splice(route string, copyDir func(dir, route string) error) (error, string) {
+	var wg sync.WaitGroup
+	done := make(chan error, 2)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		done <- copyDir("up", route)
+	}()
+	go func() {
+		defer wg.Done()
+		done <- copyDir("down", route)
+	}()
+	err := errors.Join(<-done, <-done)
+	route = "closed:" + route
+	wg.Wait()
+	return err, route
+}
+""",
+        "\t{\n\troute := route" + COPY.format("route") + '\tgo func() {\n\t\tdefer wg.Done()\n\t\tdone <- copyDir("up"',
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -4782,6 +4813,36 @@ func Sum(ctx context.Context, items []string, weight int, hold func(string), sco
 """,
         "can come before the wait at line",
     ),
+    # two peers that defer Done and send last, one receive: the write lies between it and the Wait
+    "done_peers_one_receive": (
+        """package done_peers_one_receive
+
+import "sync"
+
+// Splice copies both ways and ends on the first direction to finish; the route is switched before
+// the Wait, while the other direction may still read it.
+func Splice(route string, hold func(string), copyDir func(dir, route string) error, flush func()) (error, string) {
+	var wg sync.WaitGroup
+	done := make(chan error, 2)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		done <- copyDir("up", route)
+	}()
+	go func() {
+		defer wg.Done()
+		hold("down")
+		done <- copyDir("down", route)
+	}()
+	err := <-done // the first to finish ends the splice
+	route = "closed:" + route
+	flush()
+	wg.Wait()
+	return err, route
+}
+""",
+        "can come before the wait at line",
+    ),
 }
 
 
@@ -5273,6 +5334,13 @@ NAIVE = {
         '{pkg}.Sum(ctx, []string{"a"}, 1, func(string) { <-release }, '
         "func(_ string, w int) int { got <- w; return w }, "
         "func(int) { close(release) }); return fmt.Sprint(<-got) }()",
+    ),
+    "done_peers_one_receive": (
+        block_copy('\tgo func() {\n\t\tdefer wg.Done()\n\t\thold("down")', "\t}()\n", "route"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Splice("r", func(d string) { if d == "down" { <-release } }, '
+        'func(d, r string) error { if d == "down" { got <- r }; return nil }, func() { close(release) }); '
+        "return <-got }()",
     ),
 }
 
