@@ -144,9 +144,9 @@ def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | N
     """The signal the goroutine's first signalling `defer` statement of its own statement list makes
     (`defer wg.Done()`, or last in `defer func() { recover(); wg.Done() }()`: the wrapper), and the
     statement's index. Whatever runs before it does before the signal; calls deferred earlier run
-    after it (last in, first out), so goroutine_signal lets no func literal among them name the
+    after it (last in, first out), so goroutine_signals lets no func literal among them name the
     variable. A deferred close also counts the sends on its channel that end the goroutine: then
-    every deferred call runs after the signal (goroutine_signal exempts none). None when the
+    every deferred call runs after the signal (goroutine_signals exempts none). None when the
     goroutine uses goto: a jump back would run the defer statement again, and signal twice."""
     if first_of(body, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None:
         return None, None, 0
@@ -192,7 +192,7 @@ def _last_signal(types: TypeInfo, path: str, block: Node, ending: bool = True) -
     else (with `ending`: not for a deferred handler, which may send only after a recover) the sends
     ending the goroutine. A deferred handler may not defer; the goroutine may (`defer cancel()`): a
     deferred call runs after the signal, but its function and arguments were evaluated at the defer
-    statement (the spec), before it; goroutine_signal lets no func literal among them name the
+    statement (the spec), before it; goroutine_signals lets no func literal among them name the
     variable, and the rule declines an address of it taken in the goroutine (`defer x.M()`)."""
     body = statements(block)
     unsignalled = ("goto_statement",) if ending else ("defer_statement", "goto_statement")
