@@ -26,7 +26,7 @@ from gorewrite.signals import (
     Signal,
     Spawn,
     channels,
-    goroutine_signal,
+    goroutine_signals,
     innermost_loop,
     method_of,
     signalled,
@@ -39,10 +39,18 @@ GROUP_OTHER = (("golang.org/x/sync/errgroup", "Group", "SetLimit"),)
 
 
 def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> str | None:
-    """Why a write (byte offsets) of `name` may not be ordered after the goroutine's reads; None when all are."""
-    signal = goroutine_signal(types, spawn, name)
-    if isinstance(signal, str):
-        return signal
+    """Why a write (byte offsets) of `name` may not be ordered after the goroutine's reads; None when all are:
+    a wait for any one of the goroutine's signals (`defer wg.Done(); res <- f(x)`) orders them all."""
+    signals = goroutine_signals(types, spawn, name)
+    if isinstance(signals, str):
+        return signals
+    reasons = (_unordered_by(types, spawn, signal, writes) for signal in signals)
+    first = next(reasons)
+    return None if first is None or any(r is None for r in reasons) else first
+
+
+def _unordered_by(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list[int]) -> str | None:
+    """Why a write may not be ordered after the goroutine's reads by the function's waits for this signal."""
     if signal.kind == "done" and not counted_done(types, spawn, signal, signal.node):
         return (
             f"no {signal.name}.Add counts the goroutine (Add(1) before its go statement in its block, or "

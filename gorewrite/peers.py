@@ -12,7 +12,7 @@ from go/types, never from names.
 from __future__ import annotations
 
 from gorewrite.rulekit import owner
-from gorewrite.signals import Signal, Spawn, goroutine_signal
+from gorewrite.signals import Signal, Spawn, goroutine_signals
 from gorewrite.typeinfo import TypeInfo
 from gorewrite.waits import Wait, receive_of, received
 
@@ -27,9 +27,11 @@ def peer_senders(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[tuple[Sp
         if literal is None or literal.type != "func_literal":
             continue
         peer = spawn if stmt == spawn.statement else Spawn(spawn.path, spawn.function, literal, stmt)
-        sent = signal if peer is spawn else goroutine_signal(types, peer, "")
-        if not isinstance(sent, str) and sent.kind == "send" and not sent.others and sent.obj == signal.obj:
-            found.append((peer, sent))
+        given = [signal] if peer is spawn else goroutine_signals(types, peer, "")  # `defer wg.Done()` too
+        given = [] if isinstance(given, str) else given
+        sent = [s for s in given if s.kind == "send" and not s.others and s.obj == signal.obj]
+        if sent:
+            found.append((peer, sent[0]))
     return found
 
 

@@ -68,31 +68,55 @@ def signalled(signal: Signal) -> tuple[Node, ...]:
 
 
 def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
-    """The goroutine's one signal after its last read of name, or why there is none."""
+    """The goroutine's first signal after its last read of name, or why there is none."""
+    signals = goroutine_signals(types, spawn, name)
+    return signals if isinstance(signals, str) else signals[0]
+
+
+def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] | str:
+    """The goroutine's signals after its last read of name, or why there is none: its first signalling
+    `defer`'s, and its last statement's or ending sends' (`defer wg.Done(); res <- f(x)`). The body's
+    last act runs before every deferred call, so for that signal each deferred call, a signalling one
+    too, is an unrelated call run after it (no func literal among them may name the variable, the
+    wrapper of a deferred Done included); the function need wait for one of them only."""
     if spawn.statement.type == "go_statement" and spawn.literal.parent.parent != spawn.statement:
         # `go every(tick, func() {…})`: the goroutine runs every, which may call the literal again after any signal
         return "the func literal is an argument of the function the go statement starts, which may call it again later"
     body = spawn.literal.child_by_field_name("body")
-    go = spawn.statement.type == "go_statement"
-    signal, wrapper, at = _deferred_signal(types, spawn.path, body) if go else (None, None, 0)
-    before = _deferred_after(body, at) if signal is not None and not signal.early else set()  # run before it
-    signal = signal or (_last_signal(types, spawn.path, body) if go else None)
-    if go and signal is None:
+    if spawn.statement.type != "go_statement":
+        group = _group_go(types, spawn)
+        return _names_after(spawn, body, name, set()) or ([group] if isinstance(group, Signal) else group)
+    signal, wrapper, at = _deferred_signal(types, spawn.path, body)
+    candidates = []
+    if signal is not None:  # what a later defer statement defers runs before it
+        exempt = {wrapper.id} if wrapper is not None else set()
+        candidates.append((signal, exempt | (_deferred_after(body, at) if not signal.early else set())))
+    last = _last_signal(types, spawn.path, body)
+    if last is not None and (signal is None or last.obj != signal.obj):
+        candidates.append((last, set()))
+    if not candidates:
         return (
             "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
             f"(or defer it), so nothing orders its reads of {name} before the write"
         )
+    reasons = [_names_after(spawn, body, name, exempt) for _, exempt in candidates]
+    found = [s for (s, _), reason in zip(candidates, reasons, strict=True) if reason is None]
+    return found or reasons[0]
+
+
+def _names_after(spawn: Spawn, body: Node, name: str, exempt: set[int]) -> str | None:
+    """Why a func literal or goroutine the goroutine makes may read name after it signals: one naming
+    it that is neither exempt (run before the signal) nor called before the signal."""
     nested = (
         n
         for n in walk(body)
         if n.type in ("go_statement", "func_literal")
-        and n != wrapper
-        and n.id not in before
+        and n.id not in exempt
         and not _called_before_signal(spawn, n, body)
     )
     if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
         return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
-    return signal if go else _group_go(types, spawn)
+    return None
 
 
 def _called_before_signal(spawn: Spawn, literal: Node, body: Node) -> bool:
@@ -120,9 +144,9 @@ def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | N
     """The signal the goroutine's first signalling `defer` statement of its own statement list makes
     (`defer wg.Done()`, or last in `defer func() { recover(); wg.Done() }()`: the wrapper), and the
     statement's index. Whatever runs before it does before the signal; calls deferred earlier run
-    after it (last in, first out), so goroutine_signal lets no func literal among them name the
+    after it (last in, first out), so goroutine_signals lets no func literal among them name the
     variable. A deferred close also counts the sends on its channel that end the goroutine: then
-    every deferred call runs after the signal (goroutine_signal exempts none). None when the
+    every deferred call runs after the signal (goroutine_signals exempts none). None when the
     goroutine uses goto: a jump back would run the defer statement again, and signal twice."""
     if first_of(body, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None:
         return None, None, 0
@@ -168,7 +192,7 @@ def _last_signal(types: TypeInfo, path: str, block: Node, ending: bool = True) -
     else (with `ending`: not for a deferred handler, which may send only after a recover) the sends
     ending the goroutine. A deferred handler may not defer; the goroutine may (`defer cancel()`): a
     deferred call runs after the signal, but its function and arguments were evaluated at the defer
-    statement (the spec), before it; goroutine_signal lets no func literal among them name the
+    statement (the spec), before it; goroutine_signals lets no func literal among them name the
     variable, and the rule declines an address of it taken in the goroutine (`defer x.M()`)."""
     body = statements(block)
     unsignalled = ("goto_statement",) if ending else ("defer_statement", "goto_statement")

@@ -1667,6 +1667,107 @@ func Thumbs(paths []string, batch, quality int, enc func(string, int) bool) (int
 """,
         "\t\t\tquality := quality" + COPY.format("quality") + "\t\t\tgo func() { failed <- !enc(p, quality) }()",
     ),
+    # the send is the body's last act, so the deferred Done runs after it: the fan-in loop waits (adv30b z03)
+    "hb_done_and_send_pool": (
+        """package hb_done_and_send_pool
+
+import "sync"
+
+// Score scores every item on its own goroutine, sums the results as they arrive, then doubles the
+// weight before waiting for the workers to exit: each worker sent after its last read of weight.
+func Score(items []string, weight int, score func(string, int) int) (int, int) {
+	var wg sync.WaitGroup
+	res := make(chan int, len(items))
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res <- score(it, weight)
+		}()
+	}
+	total := 0
+	for range items {
+		total += <-res
+	}
+	weight *= 2
+	wg.Wait()
+	return total, weight
+}
+""",
+        "\t\t{\n\t\tweight := weight" + COPY.format("weight") + "\t\tgo func() {\n\t\t\tdefer wg.Done()",
+    ),
+    # the caller's WaitGroup is unrelated: the receive waits for the send (adv30b w10)
+    "hb_done_param_send": (
+        """package hb_done_param_send
+
+import "sync"
+
+// Lookup resolves the key on a goroutine the caller's WaitGroup tracks, and takes the reply before
+// it moves on to the next region.
+func Lookup(key, region string, wg *sync.WaitGroup, resolve func(string, string) string) (string, string) {
+	reply := make(chan string, 1)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		reply <- resolve(key, region)
+	}()
+	addr := <-reply
+	region = "fallback-" + region
+	return addr, region
+}
+""",
+        "\t{\n\tregion := region" + COPY.format("region") + "\tgo func() {\n\t\tdefer wg.Done()",
+    ),
+    # a deferred close of a channel the function does not wait on runs after the send (adv30b w01)
+    "hb_close_other_send": (
+        """package hb_close_other_send
+
+// Fetch fetches the page on a goroutine that also closes the caller's stopped channel when it ends,
+// and retries with a longer timeout once the body has arrived.
+func Fetch(url string, timeout int, stopped chan struct{}, get func(string, int) string) (string, int) {
+	body := make(chan string, 1)
+	go func() {
+		defer close(stopped)
+		body <- get(url, timeout)
+	}()
+	page := <-body
+	timeout *= 2
+	return page, timeout
+}
+""",
+        "\t{\n\ttimeout := timeout" + COPY.format("timeout") + "\tgo func() {\n\t\tdefer close(stopped)",
+    ),
+    # two peers that defer Done and send last: two receives wait for both sends
+    "hb_done_send_peers": (
+        """package hb_done_send_peers
+
+import (
+	"errors"
+	"sync"
+)
+
+// Splice copies both ways between the two ends on goroutines the WaitGroup tracks, each reporting
+// its error as its last act; the route is switched once both reported, before the Wait.
+func Splice(route string, copyDir func(dir, route string) error) (error, string) {
+	var wg sync.WaitGroup
+	done := make(chan error, 2)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		done <- copyDir("up", route)
+	}()
+	go func() {
+		defer wg.Done()
+		done <- copyDir("down", route)
+	}()
+	err := errors.Join(<-done, <-done)
+	route = "closed:" + route
+	wg.Wait()
+	return err, route
+}
+""",
+        "\t{\n\troute := route" + COPY.format("route") + '\tgo func() {\n\t\tdefer wg.Done()\n\t\tdone <- copyDir("up"',
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -4544,6 +4645,204 @@ func Thumbs(paths, names []string, quality int, hold func(string), enc func(stri
 """,
         "the function never waits for failed",
     ),
+    # the worker reads the weight after its send: its deferred Done comes after the write
+    "done_send_not_last": (
+        """package done_send_not_last
+
+import "sync"
+
+// Sum scores every item; each worker logs the weight after it sends its score, so after the
+// receive and the doubling: its Done, deferred, comes only after the write.
+func Sum(items []string, weight int, hold func(string), score func(string, int) int,
+	log func(int), flush func(int)) int {
+	var wg sync.WaitGroup
+	res := make(chan int, len(items))
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res <- score(it, weight)
+			hold(it)
+			log(weight)
+		}()
+	}
+	total := 0
+	for range items {
+		total += <-res
+	}
+	weight *= 2
+	flush(total)
+	wg.Wait()
+	return total + weight
+}
+""",
+        "can come before the wait at line",
+    ),
+    # a send in an if with no return: one worker's two sends end the loop before another reads
+    "done_if_send_falls_through": (
+        """package done_if_send_falls_through
+
+import "sync"
+
+// Sum scores every item; a cached item sends its cached score and, with no return, its fresh score
+// too: one worker's two sends let the loop end while another has yet to read the weight.
+func Sum(items []string, weight int, cached func(string) bool, hold func(string),
+	score func(string, int) int, flush func(int)) int {
+	var wg sync.WaitGroup
+	res := make(chan int, 2*len(items))
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if cached(it) {
+				res <- 0
+			}
+			hold(it)
+			res <- score(it, weight)
+		}()
+	}
+	total := 0
+	for range items {
+		total += <-res
+	}
+	weight *= 2
+	flush(total)
+	wg.Wait()
+	return total + weight
+}
+""",
+        "can come before the wait at line",
+    ),
+    # one receive for many workers: the write lies between it and the Wait
+    "done_first_reply_wins": (
+        """package done_first_reply_wins
+
+import "sync"
+
+// Ask asks every replica and takes the first reply, then doubles the weight before waiting for the
+// rest: a slower replica may still read it.
+func Ask(replicas []string, weight int, hold func(string), ask func(string, int) int, flush func(int)) int {
+	var wg sync.WaitGroup
+	res := make(chan int, len(replicas))
+	for _, r := range replicas {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hold(r)
+			res <- ask(r, weight)
+		}()
+	}
+	best := <-res
+	weight *= 2
+	flush(best)
+	wg.Wait()
+	return best + weight
+}
+""",
+        "can come before the wait at line",
+    ),
+    # a deferred literal reads the weight after the send (before the Done, which comes after the write)
+    "done_deferred_audit": (
+        """package done_deferred_audit
+
+import "sync"
+
+// Sum scores every item; each worker's deferred audit reads the weight after the send, so after
+// the receive and the doubling, before its Done.
+func Sum(items []string, weight int, hold func(string), score func(string, int) int,
+	audit func(string, int), flush func(int)) int {
+	var wg sync.WaitGroup
+	res := make(chan int, len(items))
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				hold(it)
+				audit(it, weight)
+			}()
+			res <- score(it, weight)
+		}()
+	}
+	total := 0
+	for range items {
+		total += <-res
+	}
+	weight *= 2
+	flush(total)
+	wg.Wait()
+	return total + weight
+}
+""",
+        "can come before the wait at line",
+    ),
+    # the select gives up on the send, and the Wait comes after the write: no signal is waited for in time
+    "done_send_abandoned": (
+        """package done_send_abandoned
+
+import (
+	"context"
+	"sync"
+)
+
+// Sum scores every item but stops taking a score once the context is done; the weight doubles
+// before the workers are waited for, and an abandoned worker may still read it.
+func Sum(ctx context.Context, items []string, weight int, hold func(string), score func(string, int) int,
+	flush func(int)) int {
+	var wg sync.WaitGroup
+	total := 0
+	for _, it := range items {
+		res := make(chan int, 1)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hold(it)
+			res <- score(it, weight)
+		}()
+		select {
+		case v := <-res:
+			total += v
+		case <-ctx.Done():
+		}
+	}
+	weight *= 2
+	flush(total)
+	wg.Wait()
+	return total + weight
+}
+""",
+        "can come before the wait at line",
+    ),
+    # two peers that defer Done and send last, one receive: the write lies between it and the Wait
+    "done_peers_one_receive": (
+        """package done_peers_one_receive
+
+import "sync"
+
+// Splice copies both ways and ends on the first direction to finish; the route is switched before
+// the Wait, while the other direction may still read it.
+func Splice(route string, hold func(string), copyDir func(dir, route string) error, flush func()) (error, string) {
+	var wg sync.WaitGroup
+	done := make(chan error, 2)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		done <- copyDir("up", route)
+	}()
+	go func() {
+		defer wg.Done()
+		hold("down")
+		done <- copyDir("down", route)
+	}()
+	err := <-done // the first to finish ends the splice
+	route = "closed:" + route
+	flush()
+	wg.Wait()
+	return err, route
+}
+""",
+        "can come before the wait at line",
+    ),
 }
 
 
@@ -5000,6 +5299,48 @@ NAIVE = {
         '{pkg}.Thumbs([]string{"a", "b"}, []string{"x"}, 5, func(p string) { if p == "b" { <-release } }, '
         'func(p string, q int) bool { if p == "b" { got <- q }; return true }); '
         "close(release); return fmt.Sprint(<-got) }()",
+    ),
+    "done_send_not_last": (
+        copy_before("\t\tgo func() {", "weight"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Sum([]string{"a"}, 1, func(string) { <-release }, func(_ string, w int) int { return w }, '
+        "func(w int) { got <- w }, func(int) { close(release) }); return fmt.Sprint(<-got) }()",
+    ),
+    "done_if_send_falls_through": (
+        copy_before("\t\tgo func() {", "weight"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Sum([]string{"a", "b"}, 1, func(k string) bool { return k == "a" }, '
+        'func(k string) { if k == "b" { <-release } }, '
+        'func(k string, w int) int { if k == "b" { got <- w }; return w }, func(int) { close(release) }); '
+        "return fmt.Sprint(<-got) }()",
+    ),
+    "done_first_reply_wins": (
+        copy_before("\t\tgo func() {", "weight"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Ask([]string{"a", "b"}, 1, func(r string) { if r == "b" { <-release } }, '
+        'func(r string, w int) int { if r == "b" { got <- w }; return w }, func(int) { close(release) }); '
+        "return fmt.Sprint(<-got) }()",
+    ),
+    "done_deferred_audit": (
+        copy_before("\t\tgo func() {", "weight"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        '{pkg}.Sum([]string{"a"}, 1, func(string) { <-release }, func(_ string, w int) int { return w }, '
+        "func(_ string, w int) { got <- w }, func(int) { close(release) }); return fmt.Sprint(<-got) }()",
+    ),
+    "done_send_abandoned": (
+        copy_before("\t\tgo func() {", "weight"),
+        "func() string { release, got := make(chan struct{}), make(chan int, 1); "
+        "ctx, cancel := context.WithCancel(context.Background()); cancel(); "
+        '{pkg}.Sum(ctx, []string{"a"}, 1, func(string) { <-release }, '
+        "func(_ string, w int) int { got <- w; return w }, "
+        "func(int) { close(release) }); return fmt.Sprint(<-got) }()",
+    ),
+    "done_peers_one_receive": (
+        block_copy('\tgo func() {\n\t\tdefer wg.Done()\n\t\thold("down")', "\t}()\n", "route"),
+        "func() string { release, got := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Splice("r", func(d string) { if d == "down" { <-release } }, '
+        'func(d, r string) error { if d == "down" { got <- r }; return nil }, func() { close(release) }); '
+        "return <-got }()",
     ),
 }
 
