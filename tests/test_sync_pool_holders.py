@@ -252,10 +252,112 @@ POOLED = {
 	}
 }
 """,
+    # A helper of the package that only writes to the buffer (and passes it to Fprintf, and to another
+    # helper that writes), and one that reads its bytes within their length: neither sees the capacity.
+    "helper_writes": """func writeRow(b *bytes.Buffer, k string, v int) {
+	b.WriteString(k)
+	fmt.Fprintf(b, "=%d", v)
+	endRow(b)
+}
+
+func endRow(w io.Writer) { io.WriteString(w, "\\n") }
+
+func sum(p []byte) int {
+	n := len(p)
+	for _, c := range p {
+		n += int(c)
+	}
+	return n + int(p[0])
+}
+
+func Rows(keys []string) (string, int) {
+	var buf bytes.Buffer
+	for i, k := range keys {
+		writeRow(&buf, k, i)
+	}
+	return buf.String(), sum(buf.Bytes())
+}
+""",
 }
 
 # Each must-decline: the reason, and a probe whose value the naive pool changes.
 DECLINED = {
+    # A pooled buffer's capacity and the bytes past its length (an earlier caller's) are what a fresh one
+    # lacks: each probe runs a long secret, then a short input, which the naive pool answers differently.
+    "helper_cap": (
+        """func room(b *bytes.Buffer) int { return b.Cap() }
+
+func Room(s string) int {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	return room(&buf)
+}
+""",
+        "buf is passed to room, whose b (helper_cap.go:32) calls Cap, which reports the capacity",
+        'func() string { {pkg}.Room(strings.Repeat("secret!", 700)); return fmt.Sprint({pkg}.Room("x")) }()',
+    ),
+    "helper_spare": (
+        """func leftover(b *bytes.Buffer) string { return string(b.AvailableBuffer()[:8]) }
+
+func Leftover(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	return leftover(&buf)
+}
+""",
+        "buf is passed to leftover, whose b (helper_spare.go:32) calls AvailableBuffer",
+        'func() string { {pkg}.Leftover(strings.Repeat("secret!", 700)); return {pkg}.Leftover("x") }()',
+    ),
+    "storage_peek": (
+        """func spare(p []byte) string { return string(p[len(p):cap(p)][:8]) }
+
+func Spare(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	return spare(buf.Bytes())
+}
+""",
+        "buf gives its storage through Bytes, which is passed to spare, whose p (storage_peek.go:32) is used in a"
+        " slice expression",
+        'func() string { {pkg}.Spare(strings.Repeat("secret!", 700)); return {pkg}.Spare("x") }()',
+    ),
+    "cap_bytes_holder": (
+        """func CapZ(s string) int {
+	var buf bytes.Buffer
+	zw := zlib.NewWriter(&buf)
+	zw.Write([]byte(s))
+	zw.Close()
+	return cap(buf.Bytes())
+}
+""",
+        "buf gives its storage through Bytes, which is passed to cap, which sees the capacity a pooled bytes.Buffer"
+        " keeps from earlier calls",
+        'func() string { {pkg}.CapZ(strings.Repeat("secret!", 7000)); return fmt.Sprint({pkg}.CapZ("x")) }()',
+    ),
+    "cap_next": (
+        """func CapNext(s string) int {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	return cap(buf.Next(1))
+}
+""",
+        "buf gives its storage through Next, which is passed to cap",
+        'func() string { {pkg}.CapNext(strings.Repeat("secret!", 700)); return fmt.Sprint({pkg}.CapNext("x")) }()',
+    ),
+    # append to the storage writes in place where a fresh buffer (64 bytes for 64) would reallocate:
+    # the byte written after it then shows through.
+    "append_storage": (
+        """func Tail(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	return mark(append(buf.Bytes(), '!'), &buf)
+}
+
+func mark(out []byte, b *bytes.Buffer) string { b.WriteByte('?'); return string(out) }
+""",
+        "and that is append's first argument: what append returns may share its storage",
+        'func() string { {pkg}.Tail(strings.Repeat("secret!", 700)); return {pkg}.Tail(strings.Repeat("x", 64)) }()',
+    ),
     "writer_returned": (
         """func Open(header string) *gzip.Writer {
 	var buf bytes.Buffer

@@ -55,6 +55,15 @@ OK_BUILTINS = (b"len", b"cap", b"copy", b"clear")
 REUSABLE = {"bytes.Buffer": ("Reset", ("Cap", "Available", "AvailableBuffer"))}
 
 
+# The methods of a bytes.Buffer that neither report its capacity nor hand out its storage (they copy in
+# or out, within the length; WriteTo hands w.Write its bytes up to the length, as `w.Write(b.Bytes())`
+# does, on io.Writer's contract): what a function the buffer is passed to may call on it (spare.py).
+BLIND = (
+    *("Write", "WriteString", "WriteByte", "WriteRune", "Len", "String", "Truncate", "Reset", "Grow"),
+    *("Read", "ReadByte", "ReadRune", "ReadString", "WriteTo"),
+)
+
+
 # A strings.Builder is pooled as the bytes.Buffer that stands for it: its String() shares the
 # Builder's storage, which a pool would hand to the next caller, while a Buffer's copies. Both
 # types' methods below have the same signatures and results (whether the Buffer's keep anything

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from gorewrite import retention
 from gorewrite.proposals import PackageView
+from gorewrite.rules.sync_pool import spare
 from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_AT, Site, own_function
 from gorewrite.syntax import Node, ancestors, items, text
 from gorewrite.typeinfo import Kind
@@ -201,7 +202,11 @@ def _selected(view: PackageView, site: Site, selector: Node, objs: set[str], rel
             if text(field).decode() not in SAME_METHODS:
                 return f"calls {text(field).decode()}, which a bytes.Buffer standing for the {site.stands_for} lacks"
             return retention.method_kept(view, ("bytes", "Buffer"), text(field).decode(), relies)
-        return retention.kept(view, parent, retention.RECEIVER, contents=site.reuse is not None, relies=relies)
+        kept = retention.kept(view, parent, retention.RECEIVER, contents=site.reuse is not None, relies=relies)
+        if kept or not site.reuse or not spare.returns_storage(view, (ident.pkg, ident.recv, ident.name)):
+            return kept
+        sees = spare.storage_use(view, site.path, parent)  # Bytes(), Next(n): the storage, with its capacity
+        return f"gives its storage through {text(field).decode()}, which {sees}" if sees else None
     if ident is None or ident.kind != Kind.FIELD:
         return f"has {text(field).decode()} selected, which go/types does not describe"
     return _element(view, site, selector, objs, relies)
@@ -252,7 +257,10 @@ def _argument(
     stands = ("bytes", "Buffer") if site.stands_for else None
     # A slice passed as an interface is boxed: what the compiler calls the box's content is the slice's array.
     contents = site.reuse is not None or is_slice
-    return retention.kept(view, call, position, contents=contents, relies=relies, dynamic=stands)
+    kept = retention.kept(view, call, position, contents=contents, relies=relies, dynamic=stands)
+    if kept or not site.reuse or is_slice:
+        return kept
+    return spare.passed(view, site.path, call, position, False, 1, set())  # nothing kept: is anything seen?
 
 
 def _callee(view: PackageView, site: Site, function: Node) -> tuple[str, str] | None:

@@ -1,0 +1,145 @@
+"""What a pooled bytes.Buffer shows that a fresh one does not: its capacity, an earlier call's, and the
+bytes past its length in its storage, an earlier caller's (a leak between requests). Retention proves
+nothing keeps the buffer; this proves nothing looks at either: no `cap` of its storage, no `append` to
+it (in place where a fresh buffer's would reallocate), and no call that hands the buffer or its
+storage to a function whose body is not seen to stay within the length."""
+
+from __future__ import annotations
+
+from gorewrite import callees, contracts
+from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, verdict_of
+from gorewrite.proposals import PackageView
+from gorewrite.rules.sync_pool.sites import BLIND
+from gorewrite.stdtable import TABLE
+from gorewrite.syntax import Node, items, text
+from gorewrite.typeinfo import Kind
+
+SEES = "sees the capacity a pooled bytes.Buffer keeps from earlier calls"
+APPENDS = "is appended to: with a pooled buffer's capacity append writes in place where a fresh one's reallocates"
+
+
+def returns_storage(view: PackageView, key: tuple[str, str, str]) -> bool:
+    """Does a method's result hold its receiver's storage (`leaking param: b to result`: Bytes, Next) under
+    some toolchain of the run, or is that unknown?"""
+    signatures = [verdicts.get(key) for verdicts in view.parameters.values()]
+    return any(s is None or TO_RESULT.match(verdict_of(s, RECEIVER)[0] or "") for s in signatures)
+
+
+def storage_use(view: PackageView, path: str, call: Node) -> str | None:
+    """Why the use of the storage slice `call` returns may see its capacity or the bytes past its length,
+    or None. Retention has declined every use but a copy, len, cap, a string conversion, append's spread
+    and a call that keeps nothing: cap and the calls are this module's to judge."""
+    expr, parent = _held(call)
+    outer = parent.parent
+    if parent.type != "argument_list" or outer is None or outer.type != "call_expression":
+        return None
+    function = outer.child_by_field_name("function")
+    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+    if ident is not None and ident.kind == Kind.BUILTIN:
+        if ident.name == "cap":
+            return f"is passed to cap, which {SEES}"
+        return APPENDS if ident.name == "append" and items(parent).index(expr) == 0 else None
+    if ident is not None and ident.kind == Kind.TYPE:
+        return None  # string(b) copies; retention declines any other conversion
+    return passed(view, path, outer, items(parent).index(expr), True, 1, set())
+
+
+def passed(
+    view: PackageView, path: str, call: Node, index: int, is_slice: bool, depth: int, following: set
+) -> str | None:
+    """None when the callee provably looks at neither the capacity nor the spare storage of the buffer
+    (is_slice: of its storage) passed as argument `index`: the package's own function followed into,
+    a std function the tables clear as a writer of the buffer, or, for the storage, a std function that
+    returns none of it; else why not (`is passed to f, …`)."""
+    role = f"is passed to {callees.shown(call)}"
+    args = call.child_by_field_name("arguments")
+    if args is not None and any(c.type == "..." for c in args.children):
+        return f"{role} with `...`"
+    if is_slice and contracts.contract(view, path, call, index):
+        return None  # io.Writer's Write and io.Reader's Read: len(p) bytes, by their contracts
+    key = callees.callee(view, path, call)
+    if isinstance(key, str):
+        return f"{role}, {key}"
+    if key[0] == view.package.import_path:
+        return _follow(view, key, index, is_slice, depth, following, role)
+    if not _std(view, key[0]):
+        return f"{role}, of another package: gorewrite does not read its body for what it makes of the capacity"
+    entry = TABLE.get((*key, index))
+    if entry is not None and set(entry.methods) <= set(BLIND):
+        return None  # it only writes to the buffer (or reads within the slice's length)
+    if not is_slice:
+        return f"{role}, which gorewrite's std tables do not clear as only writing to the buffer"
+    for version, verdicts in sorted(view.parameters.items()):
+        signature = verdicts.get(key)
+        said = verdict_of(signature, index)[0] if signature is not None else None
+        if said is None or TO_RESULT.match(said):
+            return f"{role}, whose result may hold the storage with its capacity ({version}: `{said}`)"
+    return None
+
+
+def _std(view: PackageView, pkg: str) -> bool:
+    """Is the package std's? Go reserves import paths without a dot in their first element for it; a
+    module of the run named so (`module app`) is not."""
+    first = pkg.split("/")[0]
+    return "." not in first and (view.package.standard or first != view.package.import_path.split("/")[0])
+
+
+def _follow(
+    view: PackageView, key: tuple, index: int, is_slice: bool, depth: int, following: set, role: str
+) -> str | None:
+    """The package's own function: every use of the parameter in its body must stay within the length.
+    A call back into a parameter being followed is taken to (its own uses decide), as retention does."""
+    if (key, index) in following:
+        return None
+    if depth > callees.DEPTH:
+        return f"{role}, which passes it on through more than {callees.DEPTH} functions of the package"
+    found = callees.declaration(view, key)
+    params = parameter_names(found[1].child_by_field_name("parameters")) if found else []
+    name, variadic = params[index] if index < len(params) else (None, False)
+    declared = view.types.at(found[0], name.start_byte) if name is not None else None
+    if declared is None or declared.obj is None or variadic:
+        return f"{role}, whose parameter gorewrite cannot follow"
+    following.add((key, index))
+    for use in view.types.idents.get(found[0], ()):
+        if use.obj != declared.obj or use.start == declared.start:
+            continue
+        node = view.tree(found[0]).root_node.descendant_for_byte_range(use.start, use.end)
+        problem = _use(view, found[0], node, is_slice, depth, following)
+        if problem:
+            shown = f"{name.text.decode()} ({found[0].rpartition('/')[2]}:{node.start_point.row + 1})"
+            return f"{role}, whose {shown} {problem}"
+    following.discard((key, index))
+    return None
+
+
+def _use(view: PackageView, path: str, node: Node, is_slice: bool, depth: int, following: set) -> str | None:
+    """Why this use of a followed parameter may look at the capacity or past the length, or None."""
+    expr, parent = _held(node)
+    outer = parent.parent
+    if parent.type == "argument_list" and outer is not None and outer.type == "call_expression":
+        function = outer.child_by_field_name("function")
+        ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+        if ident is not None and ident.kind in (Kind.BUILTIN, Kind.TYPE):
+            if is_slice and (ident.name in ("len", "copy") or (ident.kind == Kind.TYPE and ident.name == "string")):
+                return None
+            return f"is passed to {ident.name}" + (f", which {SEES}" if ident.name == "cap" else "")
+        return passed(view, path, outer, items(parent).index(expr), is_slice, depth + 1, following)
+    if is_slice and parent.type == "index_expression" and parent.child_by_field_name("operand") == expr:
+        return None  # p[i]: within the length, or a panic as with a fresh buffer
+    if is_slice and parent.type == "range_clause" and parent.child_by_field_name("right") == expr:
+        return None
+    selector = parent.type == "selector_expression" and outer is not None and outer.type == "call_expression"
+    if not is_slice and selector and outer.child_by_field_name("function") == parent:
+        # On the *bytes.Buffer, or on an interface holding it: the Buffer's method of that name runs.
+        method = text(parent.child_by_field_name("field")).decode()
+        return None if method in BLIND else f"calls {method}, which reports the capacity or hands out the storage"
+    kind = parent.parent.type if parent.type == "expression_list" else parent.type
+    return f"is used in a {kind.replace('_', ' ')}, which may see its capacity or the bytes past its length"
+
+
+def _held(node: Node) -> tuple[Node, Node]:
+    """The expression the node is, through any parentheses around it, and the node that holds that."""
+    expr, parent = node, node.parent
+    while parent.type == "parenthesized_expression":
+        expr, parent = parent, parent.parent
+    return expr, parent
