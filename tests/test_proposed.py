@@ -84,11 +84,15 @@ def test_an_edited_dependency_changes_the_answer_though_the_package_is_the_same(
     assert "moved to heap: buf  [sync-pool declines: buf is passed to b.Use, whose parameter" in kept.stdout, kept
     (root / "b" / "b.go").write_text(READS)
     read = gorewrite("check", "-v", "./a", cwd=root, env=env)
-    assert "a/a.go:12:6: moved to heap: buf  [sync-pool]\n" in read.stdout, read
+    # b.Use now keeps nothing, so retention clears it; what it reads of the buffer is another package's
+    # body, which the rule does not follow (a pooled Buffer's capacity is an earlier call's): a new answer
+    assert "a/a.go:12:6: moved to heap: buf  [sync-pool declines: buf is passed to b.Use, of another" in read.stdout
 
 
 def test_a_warm_check_proposes_nothing_again_and_says_the_same(tmp_path, monkeypatch, capsys):
-    root = module(tmp_path / "m", {"a/a.go": RENDER, "b/b.go": READS})
+    local = RENDER.replace("b.Use(&buf)", "use(&buf)").replace('\t"example.com/m/b"\n', "")
+    local += "\nfunc use(buf *bytes.Buffer) { _ = buf.Len() }\n"
+    root = module(tmp_path / "m", {"a/a.go": local})
     monkeypatch.chdir(root)
     monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(progress, "for_terminal", lambda quiet: None)
