@@ -321,6 +321,43 @@ func Spare(s string) string {
         " slice expression",
         'func() string { {pkg}.Spare(strings.Repeat("secret!", 700)); return {pkg}.Spare("x") }()',
     ),
+    # the package's own io.Writer reads past len(p): the storage reaches it through io.Copy and the
+    # Buffer's WriteTo, and through a type parameter, without the code naming it (spare.sloppy_io)
+    "sloppy_writer_copy": (
+        """type Sink struct{ Got string }
+
+// Write keeps what p's storage holds, past its length too.
+func (s *Sink) Write(p []byte) (int, error) { s.Got = string(p[:cap(p)]); return len(p), nil }
+
+func Copy(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	var sk Sink
+	io.Copy(&sk, &buf)
+	return strings.TrimRight(sk.Got, "\\x00")
+}
+""",
+        "buf may reach the package's own Sink.Write, whose p (",
+        'func() string { {pkg}.Copy(strings.Repeat("secret!", 700)); return {pkg}.Copy("x") }()',
+    ),
+    "sloppy_writer_generic": (
+        """type Log struct{ Got string }
+
+func (l *Log) Write(p []byte) (int, error) { l.Got = string(p[len(p):cap(p)]); return len(p), nil }
+
+func send[W io.Writer](w W, p []byte) { w.Write(p) }
+
+func Generic(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	var l Log
+	send(&l, buf.Bytes())
+	return strings.TrimRight(l.Got, "\\x00")
+}
+""",
+        "buf may reach the package's own Log.Write, whose p (",
+        'func() string { {pkg}.Generic(strings.Repeat("secret!", 700)); return {pkg}.Generic("x") }()',
+    ),
     "cap_bytes_holder": (
         """func CapZ(s string) int {
 	var buf bytes.Buffer

@@ -19,6 +19,7 @@ import re
 from gorewrite import callees
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, PackageView, Proposal, Rule
+from gorewrite.rules.sync_pool import spare
 from gorewrite.rules.sync_pool.names import has_constraints
 from gorewrite.rules.sync_pool.plan import Plan, is_scratch, per_build_length, site_plan, size_of
 from gorewrite.rules.sync_pool.pools import Part, merge, part_of
@@ -48,7 +49,8 @@ def find(view: PackageView) -> list[Candidate]:
             function = enclosing_function(wrapper.statement)
             if function:  # followed into the package's helpers it is passed to, as a buffer is
                 scope = declaration_range(wrapper.statement)
-                found.append(Candidate(NAME, escape, escape.path, scope, callees.scopes(view, function)))
+                also = callees.scopes(view, function) + _io_scopes(view)
+                found.append(Candidate(NAME, escape, escape.path, scope, also))
             continue
         if MESSAGE.match(escape.message):
             site = alloc_sites(view, escape.path).get(view.offset(escape))
@@ -60,9 +62,14 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         # A buffer (by its type's name: go/types comes later) is followed into the package's callees.
         buffer = b"Buffer" in text(site.value)
-        also = callees.scopes(view, enclosing_function(site.statement)) if buffer else ()
+        also = callees.scopes(view, enclosing_function(site.statement)) + _io_scopes(view) if buffer else ()
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found
+
+
+def _io_scopes(view: PackageView) -> tuple[tuple[str, int, int], ...]:
+    """The package's own Write and Read methods, whose types spare.sloppy_io reads."""
+    return tuple((path, node.start_byte, node.end_byte) for path, node in spare.io_methods(view))
 
 
 def _wrapper_site(view: PackageView, escape: Escape) -> WrapperSite | None:

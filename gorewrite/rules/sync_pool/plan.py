@@ -12,7 +12,7 @@ from gorewrite import breaches, callees, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
-from gorewrite.rules.sync_pool import uses
+from gorewrite.rules.sync_pool import spare, uses
 from gorewrite.rules.sync_pool.arrays import array_size, array_type, array_use
 from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
@@ -170,6 +170,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     broken = breaches.breach(view, relies)
     if broken:
         return f"{var} {broken}"
+    sloppy = spare.sloppy_io(view) if site.reuse or site.stands_for else None
+    if sloppy:  # the storage, an earlier caller's bytes past its length, may reach it through io's contracts
+        return f"{var} {sloppy}"
     why = _scratch_flow(view, site, escape, objs) if scratch else None
     if why:
         return why

@@ -7,7 +7,7 @@ storage to a function whose body is not seen to stay within the length."""
 from __future__ import annotations
 
 from gorewrite import callees, contracts
-from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, verdict_of
+from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_type, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.sites import BLIND
 from gorewrite.stdtable import TABLE
@@ -16,6 +16,38 @@ from gorewrite.typeinfo import Kind
 
 SEES = "sees the capacity a pooled bytes.Buffer keeps from earlier calls"
 APPENDS = "is appended to: with a pooled buffer's capacity append writes in place where a fresh one's reallocates"
+
+
+def io_methods(view: PackageView) -> list[tuple[str, Node]]:
+    """The package's own `Write(p []byte)` and `Read(p []byte)` methods: where a pooled Buffer's storage
+    lands through io's contracts without the code naming them (an io.Writer or io.Reader holding the
+    package's type, a type parameter, io.Copy, the Buffer's own WriteTo and ReadFrom)."""
+    found = []
+    for path in view.package.files:
+        for node in view.tree(path).root_node.named_children:
+            name = node.child_by_field_name("name")
+            method = node.type == "method_declaration"
+            params = parameter_names(node.child_by_field_name("parameters")) if method else []
+            if name is not None and text(name) in (b"Write", b"Read") and len(params) == 1:
+                kind = params[0][0].parent.child_by_field_name("type") if params[0][0] is not None else None
+                if kind is not None and text(kind) == b"[]byte":
+                    found.append((path, node))
+    return found
+
+
+def sloppy_io(view: PackageView) -> str | None:
+    """Why one of the package's own Write or Read methods may look past len(p) (which io's contracts do
+    not forbid in so many words), or None: a pooled Buffer's storage may reach it from anywhere."""
+    if ("spare", "io") not in view.memo:
+        problem = None
+        for _, node in io_methods(view):
+            recv = receiver_type(node.child_by_field_name("receiver"))
+            key = (view.package.import_path, recv, text(node.child_by_field_name("name")).decode())
+            problem = _follow(view, key, 0, True, 1, set(), f"may reach the package's own {recv}.{key[2]}")
+            if problem:
+                break
+        view.memo[("spare", "io")] = problem
+    return view.memo[("spare", "io")]
 
 
 def returns_storage(view: PackageView, key: tuple[str, str, str]) -> bool:

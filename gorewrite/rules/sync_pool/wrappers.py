@@ -23,6 +23,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
 from gorewrite.rulekit import add_import, memo, types_or_reason
+from gorewrite.rules.sync_pool import spare
 from gorewrite.rules.sync_pool.names import (
     any_name,
     has_constraints,
@@ -296,7 +297,8 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
     for escape, site in sites:
         site_relies = {f"{site.wrapper.iface}'s contract not to retain p"}
         problem = _wrapper_plan(view, site, site_relies)
-        broken = None if problem else breaches.breach(view, site_relies)
+        # its buffer, an earlier caller's bytes past what it hands on, reaches w.Write (r.Read) by io's contracts
+        broken = None if problem else breaches.breach(view, site_relies) or spare.sloppy_io(view)
         problem = problem or (broken and f"{text(site.var).decode()} {broken}")
         if problem:
             proposals.append(Declined(NAME, escape, problem))
