@@ -358,6 +358,25 @@ func Generic(s string) string {
         "buf may reach the package's own Log.Write, whose p (",
         'func() string { {pkg}.Generic(strings.Repeat("secret!", 700)); return {pkg}.Generic("x") }()',
     ),
+    # the same through a parameter spelled by an alias: go/types, not the text, says it is a slice
+    "sloppy_writer_alias": (
+        """type Frame = []uint8
+
+type Sink struct{ Got string }
+
+func (s *Sink) Write(p Frame) (int, error) { s.Got = string(p[:cap(p)]); return len(p), nil }
+
+func Send(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	var sk Sink
+	buf.WriteTo(&sk)
+	return strings.TrimRight(sk.Got, "\\x00")
+}
+""",
+        "buf may reach the package's own Sink.Write, whose p (",
+        'func() string { {pkg}.Send(strings.Repeat("secret!", 700)); return {pkg}.Send("x") }()',
+    ),
     "cap_bytes_holder": (
         """func CapZ(s string) int {
 	var buf bytes.Buffer

@@ -19,28 +19,32 @@ APPENDS = "is appended to: with a pooled buffer's capacity append writes in plac
 
 
 def io_methods(view: PackageView) -> list[tuple[str, Node]]:
-    """The package's own `Write(p []byte)` and `Read(p []byte)` methods: where a pooled Buffer's storage
-    lands through io's contracts without the code naming them (an io.Writer or io.Reader holding the
-    package's type, a type parameter, io.Copy, the Buffer's own WriteTo and ReadFrom)."""
+    """The package's own one-parameter `Write` and `Read` methods: where a pooled Buffer's storage lands
+    through io's contracts without the code naming them (an io.Writer or io.Reader holding the package's
+    type, a type parameter, io.Copy, the Buffer's own WriteTo and ReadFrom). Found by syntax, as `find`
+    asks for their types; sloppy_io keeps those whose parameter go/types calls a slice."""
     found = []
     for path in view.package.files:
         for node in view.tree(path).root_node.named_children:
             name = node.child_by_field_name("name")
             method = node.type == "method_declaration"
             params = parameter_names(node.child_by_field_name("parameters")) if method else []
-            if name is not None and text(name) in (b"Write", b"Read") and len(params) == 1:
-                kind = params[0][0].parent.child_by_field_name("type") if params[0][0] is not None else None
-                if kind is not None and text(kind) == b"[]byte":
-                    found.append((path, node))
+            if name is not None and text(name) in (b"Write", b"Read") and len(params) == 1 and params[0][0]:
+                found.append((path, node))
     return found
 
 
 def sloppy_io(view: PackageView) -> str | None:
     """Why one of the package's own Write or Read methods may look past len(p) (which io's contracts do
-    not forbid in so many words), or None: a pooled Buffer's storage may reach it from anywhere."""
+    not forbid in so many words), or None: a pooled Buffer's storage may reach it from anywhere. Its
+    parameter is a slice by go/types (`[]byte`, `[]uint8`, an alias or a named slice type)."""
     if ("spare", "io") not in view.memo:
         problem = None
-        for _, node in io_methods(view):
+        for path, node in io_methods(view):
+            name = parameter_names(node.child_by_field_name("parameters"))[0][0]
+            declared = view.types.at(path, name.start_byte)
+            if declared is None or declared.shape != "slice":
+                continue
             recv = receiver_type(node.child_by_field_name("receiver"))
             key = (view.package.import_path, recv, text(node.child_by_field_name("name")).decode())
             problem = _follow(view, key, 0, True, 1, set(), f"may reach the package's own {recv}.{key[2]}")
