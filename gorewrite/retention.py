@@ -26,7 +26,7 @@ from gorewrite.holders import holder_use
 from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
-from gorewrite.syntax import Node, ancestors, items
+from gorewrite.syntax import Node, ancestors, held, items
 from gorewrite.typeinfo import Kind
 
 UNDESCRIBED = "whose parameter go/types does not describe"
@@ -239,7 +239,7 @@ def _use(
         return "is used in a go statement: the goroutine may outlive the call"
     if "func_literal" in enclosing:
         return "is captured by a func literal, which may outlive the call"
-    expr, parent = _held(node)
+    expr, parent = held(node)
     call = parent.parent
     if parent.type == "argument_list" and call.type == "call_expression":
         function = call.child_by_field_name("function")
@@ -264,14 +264,6 @@ def _use(
     return None
 
 
-def _held(node: Node) -> tuple[Node, Node]:
-    """The expression the node is, through any parentheses around it, and the node that holds that."""
-    expr, parent = node, node.parent
-    while parent.type == "parenthesized_expression":
-        expr, parent = parent, parent.parent
-    return expr, parent
-
-
 def _other_use(parent: Node) -> str:
     """What a value does that is neither passed to a call nor a method's receiver (USES' words)."""
     kind = parent.parent.type if parent.type == "expression_list" else parent.type
@@ -290,7 +282,7 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
     """None when the call's result, which aliases the storage, only goes straight to `copy`, `len`, `cap`, a
     string conversion, the spread of `append(dst, b...)`, io.Writer's Write (its contract) or a function whose
     verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content)."""
-    expr, parent = _held(call)
+    expr, parent = held(call)
     spread = parent.type == "variadic_argument"  # f(x, b...)
     if spread:
         expr, parent = parent, parent.parent

@@ -89,6 +89,14 @@ def unparen(node: Node) -> Node:
     return node
 
 
+def held(node: Node) -> tuple[Node, Node]:
+    """The expression the node is, through any parentheses around it, and the node that holds that."""
+    expr, parent = node, node.parent
+    while parent.type == "parenthesized_expression":
+        expr, parent = parent, parent.parent
+    return expr, parent
+
+
 def ancestors(node: Node) -> Iterator[Node]:
     """The node's parent, its parent, and so on up to the source file."""
     node = node.parent

@@ -11,7 +11,7 @@ from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.sites import BLIND
 from gorewrite.stdtable import TABLE
-from gorewrite.syntax import Node, items, text
+from gorewrite.syntax import Node, held, items, text
 from gorewrite.typeinfo import Kind
 
 SEES = "sees the capacity a pooled bytes.Buffer keeps from earlier calls"
@@ -65,7 +65,7 @@ def storage_use(view: PackageView, path: str, call: Node) -> str | None:
     """Why the use of the storage slice `call` returns may see its capacity or the bytes past its length,
     or None. Retention has declined every use but a copy, len, cap, a string conversion, append's spread
     and a call that keeps nothing: cap and the calls are this module's to judge."""
-    expr, parent = _held(call)
+    expr, parent = held(call)
     outer = parent.parent
     if parent.type != "argument_list" or outer is None or outer.type != "call_expression":
         return None
@@ -150,7 +150,7 @@ def _follow(
 
 def _use(view: PackageView, path: str, node: Node, is_slice: bool, depth: int, following: set) -> str | None:
     """Why this use of a followed parameter may look at the capacity or past the length, or None."""
-    expr, parent = _held(node)
+    expr, parent = held(node)
     outer = parent.parent
     if parent.type == "argument_list" and outer is not None and outer.type == "call_expression":
         function = outer.child_by_field_name("function")
@@ -171,11 +171,3 @@ def _use(view: PackageView, path: str, node: Node, is_slice: bool, depth: int, f
         return None if method in BLIND else f"calls {method}, which reports the capacity or hands out the storage"
     kind = parent.parent.type if parent.type == "expression_list" else parent.type
     return f"is used in a {kind.replace('_', ' ')}, which may see its capacity or the bytes past its length"
-
-
-def _held(node: Node) -> tuple[Node, Node]:
-    """The expression the node is, through any parentheses around it, and the node that holds that."""
-    expr, parent = node, node.parent
-    while parent.type == "parenthesized_expression":
-        expr, parent = parent, parent.parent
-    return expr, parent
