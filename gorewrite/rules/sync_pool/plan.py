@@ -150,6 +150,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
     relies: set[str] = set()  # the interface contracts retention's answers rest on
     copies = 0
+    reads = False
     objs = {declared.obj}  # the variable and the local aliases of it followed so far (uses.py)
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
@@ -167,10 +168,13 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
         if site.stands_for and method is not None and text(method) == b"String":
             copies += 1
+        reads |= method is not None and text(method) == b"ReadFrom"  # the Buffer's: it hands r.Read its storage
     broken = breaches.breach(view, relies)
     if broken:
         return f"{var} {broken}"
-    sloppy = spare.sloppy_io(view) if site.reuse or site.stands_for else None
+    # its storage reaches Write methods (WriteTo, io.Copy, io.Writers), and Read ones through its ReadFrom
+    io_methods = ("Write", "Read") if reads else ("Write",)
+    sloppy = spare.sloppy_io(view, io_methods) if site.reuse or site.stands_for else None
     if sloppy:  # the storage, an earlier caller's bytes past its length, may reach it through io's contracts
         return f"{var} {sloppy}"
     why = _scratch_flow(view, site, escape, objs) if scratch else None

@@ -34,13 +34,16 @@ def io_methods(view: PackageView) -> list[tuple[str, Node]]:
     return found
 
 
-def sloppy_io(view: PackageView) -> str | None:
-    """Why one of the package's own Write or Read methods may look past len(p) (which io's contracts do
-    not forbid in so many words), or None: a pooled Buffer's storage may reach it from anywhere. Its
-    parameter is a slice by go/types (`[]byte`, `[]uint8`, an alias or a named slice type)."""
-    if ("spare", "io") not in view.memo:
+def sloppy_io(view: PackageView, names: tuple[str, ...]) -> str | None:
+    """Why one of the package's own methods of these names (Write, Read) may look past len(p) (which io's
+    contracts do not forbid in so many words), or None: a pooled Buffer's storage may reach any of them
+    through an interface. Its parameter is a slice by go/types (`[]byte`, `[]uint8`, an alias, a named
+    slice type)."""
+    if ("spare", "io", names) not in view.memo:
         problem = None
         for path, node in io_methods(view):
+            if text(node.child_by_field_name("name")).decode() not in names:
+                continue
             name = parameter_names(node.child_by_field_name("parameters"))[0][0]
             declared = view.types.at(path, name.start_byte)
             if declared is None or declared.shape != "slice":
@@ -50,8 +53,8 @@ def sloppy_io(view: PackageView) -> str | None:
             problem = _follow(view, key, 0, True, 1, set(), f"may reach the package's own {recv}.{key[2]}")
             if problem:
                 break
-        view.memo[("spare", "io")] = problem
-    return view.memo[("spare", "io")]
+        view.memo[("spare", "io", names)] = problem
+    return view.memo[("spare", "io", names)]
 
 
 def returns_storage(view: PackageView, key: tuple[str, str, str]) -> bool:

@@ -298,7 +298,8 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
         site_relies = {f"{site.wrapper.iface}'s contract not to retain p"}
         problem = _wrapper_plan(view, site, site_relies)
         # its buffer, an earlier caller's bytes past what it hands on, reaches w.Write (r.Read) by io's contracts
-        broken = None if problem else breaches.breach(view, site_relies) or spare.sloppy_io(view)
+        methods = ("Read",) if site.wrapper.iface == "io.Reader" else ("Write",)
+        broken = None if problem else breaches.breach(view, site_relies) or spare.sloppy_io(view, methods)
         problem = problem or (broken and f"{text(site.var).decode()} {broken}")
         if problem:
             proposals.append(Declined(NAME, escape, problem))
