@@ -132,10 +132,12 @@ def test_trimpath_and_another_machines_paths_map_to_the_same_lines(profiles):
     }
     assert "example.com/hotpath/work/work.go" in paths  # -trimpath: the module path
     assert any("/ci/build/src/hotpath/work/work.go" in p for p in paths)  # the other build root
-    work_lines = {k: v for k, v in here.lines.items() if k[0].endswith("work.go")}
+    # alloc_objects and alloc_space: -memprofilerate 1 and a fixed -benchtime make them the same in
+    # each run; inuse_* depend on where the garbage collector last ran (a CI run saw 20 against 0)
+    work_lines = {k: v[:2] for k, v in here.lines.items() if k[0].endswith("work.go")}
     for name in ("trim", "other"):
         there = weights(profiles, name)
-        assert {k: v for k, v in there.lines.items() if k[0].endswith("work.go")} == work_lines, name
+        assert {k: v[:2] for k, v in there.lines.items() if k[0].endswith("work.go")} == work_lines, name
         assert there.unmapped == {}
 
 
