@@ -11,10 +11,9 @@ from go/types, never from names.
 
 from __future__ import annotations
 
-from gorewrite.rulekit import owner
 from gorewrite.signals import Signal, Spawn, goroutine_signals
 from gorewrite.typeinfo import TypeInfo
-from gorewrite.waits import Wait, receive_of, received
+from gorewrite.waits import Wait, waits
 
 
 def peer_senders(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[tuple[Spawn, Signal]]:
@@ -38,17 +37,10 @@ def peer_senders(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[tuple[Sp
 def counted_wait(types: TypeInfo, spawn: Spawn, signal: Signal, peers: list[tuple[Spawn, Signal]]) -> Wait | None:
     """The statement after the last peer's start, in their block, that completes the k-th receive from
     the channel, counting only receives a statement evaluates whenever it runs (not a select's)."""
-    waits = []
-    for ident in types.idents.get(spawn.path, ()):
-        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
-        if ident.obj != signal.obj or node is None or receive_of(node) is None or owner(node) != spawn.function:
-            continue
-        wait = received(types, spawn.path, node, signal)
-        if wait is not None and wait.node.type != "select_statement":
-            waits.append(wait)
+    unconditional = [w for w in waits(types, spawn, signal, False) if w.node.type != "select_statement"]
     got, stmt = 0, peers[-1][0].statement.next_named_sibling
     while stmt is not None:
-        here = [w for w in waits if w.node == stmt]
+        here = [w for w in unconditional if w.node == stmt]
         got += len(here)
         if got >= len(peers):
             return here[-1]
