@@ -9,6 +9,7 @@ from __future__ import annotations
 from gorewrite import callees, contracts
 from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_type, verdict_of
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.rules.sync_pool.sites import BLIND
 from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, held, items, text
@@ -22,7 +23,12 @@ def io_methods(view: PackageView) -> list[tuple[str, Node]]:
     """The package's own one-parameter `Write` and `Read` methods: where a pooled Buffer's storage lands
     through io's contracts without the code naming them (an io.Writer or io.Reader holding the package's
     type, a type parameter, io.Copy, the Buffer's own WriteTo and ReadFrom). Found by syntax, as `find`
-    asks for their types; sloppy_io keeps those whose parameter go/types calls a slice."""
+    asks for their types; sloppy_io keeps those whose parameter go/types calls a slice. Once per view:
+    every buffer site of the package asks."""
+    return memo(view, ("spare", "io methods"), lambda: _io_methods(view))
+
+
+def _io_methods(view: PackageView) -> list[tuple[str, Node]]:
     found = []
     for path in view.package.files:
         for node in view.tree(path).root_node.named_children:
