@@ -247,6 +247,8 @@ def _use(
         if builtin is not None and builtin.kind == Kind.BUILTIN:
             return f"is passed to the builtin {builtin.name}"
         return _kept(view, call, items(parent).index(expr), contents, dynamic, depth, relies)
+    if call.type == "assignment_statement" and call.child_by_field_name("left") == parent:
+        return None  # `dst = append(dst, …)` overwrites it, keeping nothing: what the right side does is its own use
     selected = parent.type == "selector_expression" and call.type == "call_expression"
     if not selected or call.child_by_field_name("function") != parent:
         return _other_use(parent)

@@ -21,7 +21,7 @@ from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, PackageView, Proposal, Rule
 from gorewrite.rules.sync_pool import spare
 from gorewrite.rules.sync_pool.names import has_constraints
-from gorewrite.rules.sync_pool.plan import Plan, is_scratch, per_build_length, site_plan, size_of
+from gorewrite.rules.sync_pool.plan import Plan, handed_to_io, is_scratch, per_build_length, site_plan, size_of
 from gorewrite.rules.sync_pool.pools import Part, merge, part_of
 from gorewrite.rules.sync_pool.sites import (
     MESSAGE,
@@ -60,6 +60,8 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if site is None or enclosing_function(site.statement) is None or plainly_kept(site):
             continue
+        if site.kind == "result" and not handed_to_io(site):
+            continue  # a name a `:=` declares is a site only as a scratch array, sliced for io (plan.is_scratch)
         # A buffer (by its type's name: go/types comes later) is followed into the package's callees.
         buffer = b"Buffer" in text(site.value)
         also = callees.scopes(view, enclosing_function(site.statement)) + _io_scopes(view) if buffer else ()
@@ -123,6 +125,8 @@ def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     if site.kind == "var" or per_build_length(view, site, candidate.escape):
         return False  # a var buffer is pooled for reuse, never for its size; a per-build length is declined
     size = size_of(view, site, candidate.escape)
+    if size is None and site.kind == "result":
+        return False  # a `:=` name is pooled only as a byte array: this one is none
     return size is None or size > MAX_IMPLICIT_STACK or is_scratch(view, site, size)
 
 

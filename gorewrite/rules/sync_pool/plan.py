@@ -12,7 +12,7 @@ from gorewrite import breaches, callees, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
-from gorewrite.rules.sync_pool import spare, uses
+from gorewrite.rules.sync_pool import appends, arrays, spare, uses
 from gorewrite.rules.sync_pool.arrays import array_size, array_type, array_use
 from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
@@ -70,6 +70,8 @@ class Plan:
     replaced: str | None = None  # the import a Builder's type named (`strings`), maybe unused once it is a Buffer
     copies: int = 0  # the String calls of a Buffer standing for a Builder: each copies (STRING_COPY)
     scratch: bool = False  # a []byte that fits the stack, on the heap only for io's Read and Write (is_scratch)
+    init: tuple[str, ...] = ()  # an array from a `:=`: the statements after Get and Put that take its value
+    derefs: tuple[int, ...] = ()  # where a whole-array assignment `a = …` becomes `*a = …` (arrays.whole)
 
 
 def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
@@ -98,6 +100,12 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return f"{text(site.value).decode()} is not a type gorewrite pools from a var declaration"
     size = size_of(view, site, escape) if site.kind != "var" else None
     scratch = reuse is None and is_scratch(view, site, size)
+    if site.kind == "result" and not scratch:
+        return (
+            f"{text(site.name).decode()}, declared by `:=`, is pooled only as a scratch buffer: an array of Go's byte,"
+            f" {MIN_SCRATCH} bytes to 64 KiB, that the function hands to io's Read or Write, or to a std function"
+            " that keeps nothing of it"
+        )
     if site.kind == "array" and not scratch:
         return (
             f"a var-declared {text(site.value).decode()} is pooled only as a scratch buffer: an array of Go's byte,"
@@ -131,7 +139,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if site.stands_for:
         shape = Shape("*bytes.Buffer", "new(bytes.Buffer)", "", None, "", False)
     else:
-        shape = _shape(view, site, escape) if site.kind not in ("var", "array") else _var_shape(view, site)
+        shape = _shape(view, site, escape) if site.kind not in ("var", "array", "result") else _var_shape(view, site)
     if isinstance(shape, str):
         return shape
     if reuse is not None:
@@ -148,27 +156,38 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     idents = types.idents.get(site.path, ())
     inside = [i for i in idents if function.start_byte <= i.start < function.end_byte]
     addresses: list[tuple[int, int]] = []  # a var's `&b`, which becomes `b`: the pointer the pool gives
+    derefs: list[int] = []
     relies: set[str] = set()  # the interface contracts retention's answers rest on
     copies = 0
     reads = False
     objs = {declared.obj}  # the variable and the local aliases of it followed so far (uses.py)
+    problems: list[str] = []  # the first names the blocker; the count of the others says whether it is the only one
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
         if site.kind == "var":
             node = _var_use(node)
             if isinstance(node, str):
-                return f"{var} {node}"
+                problems.append(node)
+                continue
             if node.type == "unary_expression":
                 addresses.append((node.start_byte, node.end_byte))
-        elif site.kind == "array" and array_use(node):
-            return f"{var} {array_use(node)}"
-        problem = uses.check(view, site, node, objs, relies, stale, length is not None or site.kind == "array")
+        elif site.kind in ("array", "result") and arrays.whole(node):
+            derefs.append(node.start_byte)  # `a = h.Marshal()` writes the whole array: through the pointer
+        elif site.kind in ("array", "result") and array_use(node):
+            problems.append(array_use(node))
+            continue
+        is_slice = length is not None or site.kind in ("array", "result")
+        problem = uses.check(view, site, node, objs, relies, stale, is_slice)
         if problem:
-            return f"{var} {problem}"
+            problems.append(problem)
+            continue
         method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
         if site.stands_for and method is not None and text(method) == b"String":
             copies += 1
         reads |= method is not None and text(method) == b"ReadFrom"  # the Buffer's: it hands r.Read its storage
+    if problems:
+        more = len(problems) - 1
+        return f"{var} {problems[0]}" + (f" (and {more} more of its uses gorewrite cannot clear)" if more else "")
     broken = breaches.breach(view, relies)
     if broken:
         return f"{var} {broken}"
@@ -182,6 +201,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return why
     if stale:
         reset = "zero"  # past the length, make gave zeros; a pooled array has the last call's bytes there
+    init = arrays.result_init(view, site) if site.kind == "result" else ()
+    if isinstance(init, str):
+        return f"{var} cannot be split from its `:=`: {init}"
     return Plan(
         site,
         escape,
@@ -197,6 +219,8 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         _qualifier(site) if site.stands_for else None,
         copies,
         scratch,
+        init,
+        tuple(derefs),
     )
 
 
@@ -210,18 +234,18 @@ def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
     """Is the site a `make([]byte, …)` (or a `var a [N]byte`) of MIN_SCRATCH bytes to 64 KiB that its
     function hands to a call named as one of HANDED, which sync-pool pools when it is on the heap only
     for those calls (its uses and its flow say so)? `byte` is Go's, by go/types."""
-    if site.kind not in ("make", "array") or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
+    if site.kind not in ("make", "array", "result") or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
         return False
-    if site.kind == "array":
-        return _handed_to_io(site)  # size_of knows it only for Go's bytes
+    if site.kind != "make":
+        return handed_to_io(site)  # size_of knows it only for Go's bytes
     kind = call_args(site.value)[0]
     element = _type_name(view, site.path, kind.child_by_field_name("element")) if kind.type == "slice_type" else None
     if element is None or element.obj is not None or element.named is not None or element.name not in ("byte", "uint8"):
         return False
-    return _handed_to_io(site)
+    return handed_to_io(site)
 
 
-def _handed_to_io(site: Site) -> bool:
+def handed_to_io(site: Site) -> bool:
     """Does the function pass the variable, or a slice of it, to a call named as one of HANDED (Read,
     Write, CopyBuffer, ReadFull, ChecksumIEEE…)? Only such a call can rest on io's contracts or the std
     table, which go/types and retention decide later: by name, it spares the -m=2 compile of packages
@@ -285,9 +309,10 @@ def _qualifier(site: Site) -> str | None:
 def _var_shape(view: PackageView, site: Site) -> Shape:
     """A `var b T` of a REUSABLE type, or a scratch `var a [N]byte`: the pool holds `*T`, and `b` becomes
     that pointer; an array is zeroed after Get, as `var` gave it."""
-    if site.kind == "array":
+    if site.kind in ("array", "result"):  # the declaration's `:=` writes it whole, as may the next statement
         array = array_type(view, site)
-        return Shape(f"*{array}", f"new({array})", f"new({array}) escapes to heap", None, f"{array}{{}}", False)
+        reset = "" if site.kind == "result" or arrays.written_next(site) else f"{array}{{}}"
+        return Shape(f"*{array}", f"new({array})", f"new({array}) escapes to heap", None, reset, False)
     type_text = text(site.value).decode()
     return Shape(f"*{type_text}", f"new({type_text})", f"new({type_text}) escapes to heap", None, "", False)
 
@@ -333,6 +358,8 @@ def per_build_length(view: PackageView, site: Site, escape: Escape) -> bool:
         return False
     if site.kind == "array":
         return view.types.length(site.path, site.value.start_byte, site.value.end_byte) is None
+    if site.kind == "result":
+        return array_type(view, site) is not None and not arrays.result_length_steady(view, site)
     if site.kind != "make" or PRINTED_MAKE.fullmatch(escape.message) is None:
         return False
     args = call_args(site.value)[1:]
@@ -343,7 +370,7 @@ def size_of(view: PackageView, site: Site, escape: Escape) -> int | None:
     """The allocation's size in bytes (go/types' sizes, the compiler's folded lengths), None if unknown."""
     if view.types is None or view.types.error:
         return None
-    if site.kind == "array":
+    if site.kind in ("array", "result"):
         return array_size(view, site)
     args = call_args(site.value) if site.kind != "literal" else []
     if site.kind == "make":
@@ -410,7 +437,7 @@ def _scratch_flow(view: PackageView, site: Site, escape: Escape, objs: set[str])
         if not steps or None in steps or steps[-1][1] != "call parameter":
             return f"{version} gave no -m=2 flow through a call gorewrite can read for the site"
         # Slicing an array takes its address: `from scratch (address-of)`, then `from scratch[:] (slice)`.
-        allowed = (*SCRATCH_STEPS, "address-of") if site.kind == "array" else SCRATCH_STEPS
+        allowed = (*SCRATCH_STEPS, "address-of") if site.kind != "make" else SCRATCH_STEPS
         for step in steps:
             # `crc32.d, crc32.p := crc.(*crc32.digest), buf[:m] (assign-pair)`: a call inlined where it is made
             # binds its parameters at the call's `(`, and its body's steps are printed there too: the call's own
@@ -438,6 +465,9 @@ def _io_call(view: PackageView, site: Site, step: re.Match, objs: set[str]) -> b
         return False
     for index, argument in enumerate(items(node)):
         if _is_buffer(view, site, argument, objs):
+            appended = uses.assigned_back(view, site, node.parent, objs)  # buf = appendField(buf, …): buf's uses decide
+            if appended and appends.returns_only(view, site.path, node.parent, index) is None:
+                return True
             relied: set[str] = set()
             if retention.kept(view, node.parent, index, contents=True, relies=relied) is not None:
                 return False

@@ -80,6 +80,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
     for plan in plans:
         edits.append(_statement_edit(view, plan, get, put, taken, names))
         edits += [Edit(plan.site.path, start, end, plan.var.encode()) for start, end in plan.addresses]
+        edits += [Edit(plan.site.path, start, start, b"*") for start in plan.derefs]
     for site_path in dict.fromkeys(p.site.path for p in plans):
         if existing is not None or site_path != path:  # the file of a new pool names the type in it
             edits += _site_import(view, next(p for p in plans if p.site.path == site_path), edits)
@@ -159,8 +160,9 @@ def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: se
         lines.append(f"{plan.var} := {holder}[:{plan.length}]")
     elif plan.reuse:
         lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})"]  # emptied before it went back
-    else:
-        lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})", f"*{plan.var} = {plan.reset}"]
+    else:  # an array from a `:=` takes its value in plan.init; one written whole by the next statement has no reset
+        reset = [f"*{plan.var} = {plan.reset}"] if plan.reset else []
+        lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})", *reset, *plan.init]
     end = statement.end_byte
     comment = statement.next_sibling
     if comment is not None and comment.type == "comment" and comment.start_point.row == statement.end_point.row:

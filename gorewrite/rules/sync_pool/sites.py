@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from gorewrite.proposals import Candidate, PackageView
 from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, ancestors, captures, load_query, text, walk
+from gorewrite.syntax import Node, ancestors, captures, items, load_query, text, walk
 
 NAME = "sync-pool"
 
@@ -113,7 +113,9 @@ class Site:
     statement: Node
     name: Node
     value: Node
-    kind: str  # make | new | literal | var | array (for the last two, value is the declared type)
+    # make | new | literal | var | array (for these two, value is the declared type) | result (`blk, err :=
+    # Marshal(h)`, an array from what the right side gives: value is that side's expression list)
+    kind: str
     reuse: str | None = None  # a REUSABLE type's name, once site_plan knows it is one: calls may keep nothing of it
     stands_for: str | None = None  # BUILDER, when a bytes.Buffer stands for it: only SAME_METHODS and WRITER_AT
 
@@ -142,16 +144,22 @@ def site_of(view: PackageView, candidate: Candidate) -> Site:
 
 
 def var_sites(view: PackageView, path: str) -> dict[int, Site]:
-    """Every `var b pkg.Buffer` (or `pkg.Builder`) and `var a [N]T` in a block, one name, no value, by its
-    name's offset (where the compiler says `moved to heap: b`); go/types tells later whether it is
-    bytes.Buffer (or an array of bytes)."""
+    """Every `var b pkg.Buffer` (or `pkg.Builder`) and `var a [N]T` in a block, one name, no value, and every
+    name a `:=` in a block declares (`blk, err := Marshal(h)`), by its name's offset (where the compiler says
+    `moved to heap: b`); go/types tells later whether it is bytes.Buffer (or an array of bytes)."""
     return memo(view, (NAME, "var", path), lambda: _match_var_sites(view, path))
 
 
 def _match_var_sites(view: PackageView, path: str) -> dict[int, Site]:
     found = {}
     for node in walk(view.tree(path).root_node):
-        if node.type != "var_declaration" or node.parent is None or node.parent.type != "statement_list":
+        if node.parent is None or node.parent.type != "statement_list":
+            continue
+        if node.type == "short_var_declaration":
+            right = node.child_by_field_name("right")
+            for name in items(node.child_by_field_name("left")):
+                found[name.start_byte] = Site(path, node, name, right, "result")
+        if node.type != "var_declaration":
             continue
         specs = node.named_children
         if len(specs) != 1 or specs[0].type != "var_spec" or specs[0].child_by_field_name("value") is not None:

@@ -173,6 +173,8 @@ def _use(view: PackageView, path: str, node: Node, is_slice: bool, depth: int, f
         return None  # p[i]: within the length, or a panic as with a fresh buffer
     if is_slice and parent.type == "range_clause" and parent.child_by_field_name("right") == expr:
         return None
+    if outer is not None and outer.type == "assignment_statement" and outer.child_by_field_name("left") == parent:
+        return None  # `w = io.Discard` overwrites it, reading nothing of it
     selector = parent.type == "selector_expression" and outer is not None and outer.type == "call_expression"
     if not is_slice and selector and outer.child_by_field_name("function") == parent:
         # On the *bytes.Buffer, or on an interface holding it: the Buffer's method of that name runs.

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from gorewrite import retention
 from gorewrite.proposals import PackageView
-from gorewrite.rules.sync_pool import spare
+from gorewrite.rules.sync_pool import appends, spare
 from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_AT, Site, own_function
-from gorewrite.syntax import Node, ancestors, items, text
+from gorewrite.syntax import Node, ancestors, held, items, text
 from gorewrite.typeinfo import Kind
 
 # Local aliases of a buffer (`line := buf[:n]`, `word := line[i:j]`) followed per site, beyond which it is declined.
@@ -28,10 +28,37 @@ def check(
         return "is used in a go statement: the goroutine may outlive the call"
     for ancestor in enclosing:
         if ancestor.type == "func_literal":
-            return "is captured by a func literal, which may outlive the call"
+            problem = _literal(view, ancestor, relies)
+            if problem:
+                return problem
         if ancestor.type == "defer_statement":
             return "is used in a defer statement, which runs around the pool's Put"
     return _consumer(view, site, node, objs, relies, stale, is_slice)
+
+
+def _literal(view: PackageView, literal: Node, relies: set[str]) -> str | None:
+    """None when a func literal that captures the variable runs only within the call it is handed to, before
+    the deferred Put: it is that call's argument (`r.Attrs(func(a slog.Attr) bool { … })`, nowhere else to
+    be called from) and the callee keeps nothing of it, by retention (`f does not escape`)."""
+    expr, parent = held(literal)
+    call = parent.parent
+    if parent.type != "argument_list" or call is None or call.type != "call_expression":
+        return "is captured by a func literal that is not handed straight to a call: it may run after the pool's Put"
+    kept = retention.kept(view, call, items(parent).index(expr), contents=True, relies=relies)
+    return f"is captured by a func literal that {kept}: it may run after the pool's Put" if kept else None
+
+
+def assigned_back(view: PackageView, site: Site, call: Node, objs: set[str]) -> bool:
+    """Is the call the whole right side of `v = call`, v the variable or a local alias of it followed so far
+    (`buf = appendField(buf, k, v)`)? Its result then is v, whose every use is judged."""
+    expr, holder = held(call)
+    statement = holder.parent
+    if holder.type != "expression_list" or statement is None or statement.type != "assignment_statement":
+        return False
+    left = statement.child_by_field_name("left")
+    if statement.child_by_field_name("right") != holder or text(statement.child_by_field_name("operator")) != b"=":
+        return False
+    return len(items(holder)) == len(items(left)) == 1 and is_obj(view, site, items(left)[0], objs)
 
 
 def _consumer(
@@ -70,6 +97,8 @@ def _consumer(
         return None
     if kind in ("argument_list", "variadic_argument"):
         return _argument(view, site, expr, parent, objs, relies, stale, is_slice)
+    if kind == "type_conversion_expression" and parent.child_by_field_name("operand") == expr:
+        return _converted(view, site, parent, objs, relies, stale, is_slice)
     if kind == "expression_list":
         owner = parent.parent
         if owner is None:
@@ -98,6 +127,24 @@ def _consumer(
     if kind == "inc_statement" or kind == "dec_statement":
         return None
     return f"is used in a {kind.replace('_', ' ')}"
+
+
+def _converted(
+    view: PackageView, site: Site, conversion: Node, objs: set[str], relies: set[str], stale: list[str] | None, is_slice
+) -> str | None:
+    """`(*[512]byte)(buf)` and `[]byte(buf)` give the buffer's own storage, within its length (the first panics
+    on a shorter slice): followed as a slice of it is. `[512]byte(buf)` copies it."""
+    kind = conversion.child_by_field_name("type")
+    while kind.type == "parenthesized_type" and kind.named_children:
+        kind = kind.named_children[0]
+    pointee = kind.named_children[0] if kind.type == "pointer_type" and kind.named_children else None
+    while pointee is not None and pointee.type == "parenthesized_type" and pointee.named_children:
+        pointee = pointee.named_children[0]
+    if is_slice and kind.type == "array_type":
+        return None
+    if is_slice and (kind.type == "slice_type" or (pointee is not None and pointee.type == "array_type")):
+        return _consumer(view, site, conversion, objs, relies, stale, is_slice)
+    return f"is converted by `{text(conversion).decode()}`, which gorewrite does not follow"
 
 
 def _stored(view: PackageView, site: Site, target: Node | None, shown: str) -> str:
@@ -254,10 +301,21 @@ def _argument(
         receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
         if (receiver is not None and receiver.kind == Kind.TYPE) or operand.type.startswith("parenthesized"):
             return f"is passed to the method expression {name.decode()}"
+    if is_slice and not site.reuse and assigned_back(view, site, call, objs):
+        problem = appends.returns_only(view, site.path, call, position)  # buf = appendField(buf, k, v)
+        if problem is None or retention.kept(view, call, position, contents=True, relies=relies) is None:
+            return None
+        return problem
     stands = ("bytes", "Buffer") if site.stands_for else None
     # A slice passed as an interface is boxed: what the compiler calls the box's content is the slice's array.
     contents = site.reuse is not None or is_slice
     kept = retention.kept(view, call, position, contents=contents, relies=relies, dynamic=stands)
+    if kept and is_slice and not site.reuse and appends.returns_only(view, site.path, call, position) is None:
+        var = text(site.name).decode()
+        return (
+            f"is passed to {name.decode()}, which returns it, and what it returns does not go back into {var}:"
+            f" gorewrite follows an append-style call only as `{var} = {name.decode()}({var}, …)`"
+        )
     if kept or not site.reuse or is_slice:
         return kept
     return spare.passed(view, site.path, call, position, False, 1, set())  # nothing kept: is anything seen?
