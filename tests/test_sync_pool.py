@@ -520,6 +520,8 @@ REUSED = (
     "hex_dump_builder",
     "array_copy_buffer",
     "zlib_loose_object",
+    "log_line",
+    "tar_header_block",
 )
 
 
