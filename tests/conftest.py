@@ -8,7 +8,8 @@ import os
 import re
 import subprocess
 import sys
-from functools import cache
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache, partial
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,25 @@ GOLDEN_USERS = {
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "golden_run: the test reads its file's golden module's verified run")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Before xdist starts its workers: compile, plain and with -race, the std packages the golden and
+    example modules' tests import, under both releases. On a cold build cache the workers would all
+    compile them at once, and the go command does not share a compile in progress between processes:
+    three cold `go test -race` of one small package at once cost three times the CPU of one. Warm, it
+    is a replay of a few seconds."""
+    if hasattr(session.config, "workerinput") or not session.config.getoption("numprocesses", None):
+        return
+    modules = [str(m.parent) for m in sorted([*GOLDEN.rglob("go.mod"), *(ROOT / "examples").rglob("go.mod")])]
+    listing = ["list", "-e", "-deps", "-test", "-f", "{{if .Standard}}{{.ImportPath}}{{end}}", "./..."]
+    with ThreadPoolExecutor() as pool:
+        for toolchain in releases():
+            std = {
+                p for done in pool.map(partial(toolchain.run, listing), modules) for p in done.stdout.decode().split()
+            }
+            for flags in ([], ["-race"]):
+                toolchain.run(["build", "-o", os.devnull, *flags, "--", *sorted(std)], str(ROOT))
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the groups into the node ids
