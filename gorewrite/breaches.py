@@ -52,7 +52,13 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 signature = verdicts.get(key) if owner else None
                 if signature is None:
                     shown = text(node.child_by_field_name("receiver")).decode()
-                    return shown, f"{version} printed no verdict for its parameters"
+                    varies = verdicts.varying.get(key[0])
+                    return (
+                        shown,
+                        f"another build compiles {varies}"
+                        if varies
+                        else f"{version} printed no verdict for its parameters",
+                    )
                 said = signature.params[0] if signature.params else None
                 if said is not None and judge(said, False, version) and retention.keeps(view, key, 0):
                     return owner, f"{version} reports `{said}`"

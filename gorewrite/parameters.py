@@ -43,14 +43,28 @@ class Verdicts:
     package's files are parsed the first time one of its functions is asked for: retention asks about
     the callees of a few packages, and parsing every file of std's imports cost 5 s of a `fix std`."""
 
-    def __init__(self, said: dict[str, dict[str, dict[tuple[int, int], str]]]) -> None:
+    def __init__(self, said: dict[str, dict[str, dict[tuple[int, int], str]]], varying: dict[str, str]) -> None:
         self._said = said  # package -> file -> (line, byte column) -> parameter name
         self._named: dict[tuple[str, str, str], Signature] = {}
+        self.varying = varying  # package -> why another build may give its functions other verdicts
 
     def get(self, key: tuple[str, str, str]) -> Signature | None:
+        """The function's verdicts in this build; None where the compiler printed none, or where another
+        build may compile the function, or what it calls, differently (`missing` says which)."""
+        if key[0] in self.varying:
+            return None
         for path, said in self._said.pop(key[0], {}).items():
             self._named.update(_signatures(key[0], path, said))
         return self._named.get(key)
+
+    def missing(self, key: tuple[str, str, str], version: str) -> str:
+        """Why `get` has no verdicts for the function: `of which …`."""
+        varies = self.varying.get(key[0])
+        return (
+            f"of which another build compiles {varies}: what it keeps may differ there"
+            if varies
+            else (f"of which {version}'s compile printed no parameter verdicts")
+        )
 
 
 def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) -> Verdicts:
@@ -67,7 +81,41 @@ def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) 
         for m in VERDICT.finditer(output):
             path = resolve(m[1], base, files.get(path_of, ()))
             by_file.setdefault(path, {})[(int(m[2]), int(m[3]))] = m[4]
-    return Verdicts(said)
+    return Verdicts(said, _varying(toolchain, import_paths, cwd))
+
+
+def _varying(toolchain: Toolchain, import_paths: list[str], cwd: str) -> dict[str, str]:
+    """The packages outside std whose verdicts hold for this build only: a file of theirs, or of a package
+    outside std they import, is left out of it (another GOOS or GOARCH, a build tag, another release's
+    go1.N constraint), so another build may declare a function, or what it calls, otherwise; each with
+    that file. Test files and `//go:build ignore` files (generators) are no build's code of the package.
+    Std is the installation's own, judged through its verdicts and tables as one build."""
+    fields = '{{.ImportPath}}\t{{.Dir}}\t{{join .IgnoredGoFiles ","}}\t{{join .Deps ","}}'
+    template = "{{if not .Standard}}" + fields + "\n{{end}}"
+    done = toolchain.run(["list", "-e", "-deps", "-f", template, "--", *import_paths], cwd)
+    own: dict[str, str | None] = {}
+    deps: dict[str, list[str]] = {}
+    for line in filter(None, done.stdout.decode(errors="replace").splitlines()):
+        pkg, folder, ignored, imported = (line.split("\t") + ["", "", ""])[:4]
+        files = [os.path.join(folder, f) for f in ignored.split(",") if f and not f.endswith("_test.go")]
+        own[pkg] = next((os.path.basename(f) for f in files if not _ignore_only(f)), None)
+        deps[pkg] = imported.split(",") if imported else []
+    varying: dict[str, str] = {}
+    for pkg, file in own.items():
+        culprit = (pkg, file) if file else next(((d, own[d]) for d in deps[pkg] if own.get(d)), None)
+        if culprit:
+            varying[pkg] = culprit[1] if culprit[0] == pkg else f"{culprit[1]} of {culprit[0]}, which it imports"
+    return varying
+
+
+def _ignore_only(path: str) -> bool:
+    """Is the file constrained by `//go:build ignore` (a generator no build compiles into the package)?"""
+    try:
+        with open(path, "rb") as f:
+            header = re.split(rb"^package\s", f.read(), maxsplit=1, flags=re.M)[0]
+    except OSError:
+        return False
+    return re.search(rb"^//go:build ignore\s*$", header, re.M) is not None
 
 
 def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> dict[tuple[str, str, str], Signature]:

@@ -96,7 +96,7 @@ def _kept(
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
         if signature is None:
-            return f"{role}, of which {version}'s compile printed no parameter verdicts"
+            return f"{role}, {verdicts.missing(key, version)}"
         said, element = verdict_of(signature, argument)
         problem = judge(said, contents or element, version)
         if problem is None or (argument == RECEIVER and _cleared(key, said, relies)):
@@ -141,6 +141,8 @@ def _method(
     """None when the dynamic type's method keeps nothing of its receiver under that release, else what it does."""
     key = (dynamic[0], dynamic[1], method)
     receiver = view.parameters[version].get(key)
+    if receiver is None and key[0] in view.parameters[version].varying:
+        return f"may call (*{dynamic[1]}).{method}, {view.parameters[version].missing(key, version)}"
     if receiver is None:
         return f"may call {method}, a method *{dynamic[1]} does not declare itself"
     problem = judge(receiver.receiver, contents, version)

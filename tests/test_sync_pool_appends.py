@@ -305,7 +305,7 @@ var naiveBlocks = &naivePool{New: func() any { return new([512]byte) }}
 
 
 def _naive(source: str) -> str:
-    """The source with its marked site taken from a pool anyway: Get, zero, deferred Put, as gorewrite would."""
+    """The source with its marked sites taken from a pool anyway: Get, zero, deferred Put, as gorewrite would."""
 
     def make(m: re.Match) -> str:
         var, sizes = m[1], m[2].split(", ")
@@ -322,7 +322,7 @@ def _naive(source: str) -> str:
 
     pooled, made = MAKE.subn(make, source)
     pooled, results = RESULT.subn(result, pooled)
-    assert made + results == 1, source
+    assert made + results >= 1, source
     return pooled.replace('\t"io"\n', '\t"io"\n\t"sync"\n', 1) + NAIVE_POOL
 
 
@@ -408,3 +408,130 @@ def test_a_flow_through_an_append_style_call_is_read_as_one_through_io(tmp_path)
     (results,) = proposals(module(tmp_path, {"stamp.go": STAMP}), rule, list(releases())).values()
     (result,) = results
     assert isinstance(result, Fix), result
+
+
+# appendField and each as another build (`-tags audit`) compiles them: they keep what they are handed.
+AUDIT = {
+    "field.go": """//go:build !audit
+
+package audit
+
+func appendField(dst []byte, k, v string) []byte { return append(append(append(dst, k...), '='), v...) }
+
+func each(kvs []string, f func(k, v string)) {
+	for i := 0; i+1 < len(kvs); i += 2 {
+		f(kvs[i], kvs[i+1])
+	}
+}
+
+// Last is what the audit build recorded.
+func Last() string { return "" }
+
+// Replay runs again the callbacks the audit build kept.
+func Replay() {}
+""",
+    "field_audit.go": """//go:build audit
+
+package audit
+
+var last []byte
+
+func appendField(dst []byte, k, v string) []byte {
+	dst = append(append(append(dst, k...), '='), v...)
+	last = dst
+	return dst
+}
+
+var replay []func()
+
+func each(kvs []string, f func(k, v string)) {
+	for i := 0; i+1 < len(kvs); i += 2 {
+		k, v := kvs[i], kvs[i+1]
+		f(k, v)
+		replay = append(replay, func() { f(k, v) })
+	}
+}
+
+// Last is the last field appended.
+func Last() string { return string(last) }
+
+// Replay runs again the callbacks each was handed.
+func Replay() {
+	for _, f := range replay {
+		f()
+	}
+}
+""",
+    "line.go": """package audit
+
+import (
+	"io"
+)
+
+// Line writes one logfmt line.
+func Line(w io.Writer, k, v string) error {
+	buf := make([]byte, 0, 1024) // site
+	buf = appendField(buf, k, v)
+	buf = append(buf, '\\n')
+	_, err := w.Write(buf)
+	return err
+}
+
+// Pairs writes the pairs on one line.
+func Pairs(w io.Writer, kvs []string) error {
+	buf := make([]byte, 0, 1024) // site
+	each(kvs, func(k, v string) { buf = append(append(append(buf, k...), '='), v...) })
+	_, err := w.Write(buf)
+	return err
+}
+""",
+    "line_test.go": """package audit
+
+import (
+	"io"
+	"testing"
+)
+
+func TestTheFirstLineStays(t *testing.T) {
+	Line(io.Discard, "a", "one")
+	first := Last()
+	Line(io.Discard, "b", "two")
+	if first != "" && first != "a=one" {
+		t.Fatalf("the first line became %q", first)
+	}
+}
+
+type replaying struct{ got string }
+
+func (w *replaying) Write(p []byte) (int, error) {
+	Replay()
+	w.got = string(p)
+	return len(p), nil
+}
+
+func TestTheSecondPairsStay(t *testing.T) {
+	Pairs(io.Discard, []string{"a", "1"})
+	w := &replaying{}
+	Pairs(w, []string{"b", "two"})
+	if w.got != "b=two" {
+		t.Fatalf("the replayed callback wrote into the second line: %q", w.got)
+	}
+}
+""",
+}
+
+
+def test_a_callee_another_build_compiles_otherwise_is_declined_and_its_naive_pool_fails_there(tmp_path, toolchain):
+    """What this build's compiler says of appendField and each holds for this build only: `-tags audit`
+    compiles versions that keep the buffer (and the callback). Both sites decline, naming the file; the
+    naive pools pass the default build's tests and fail the audit build's, as the originals do not."""
+    root = module(tmp_path / "m", AUDIT)
+    (results,) = proposals(root, RULE, list(releases())).values()
+    assert not [r for r in results if isinstance(r, Fix)]
+    assert len(results) == 2 and all("another build compiles field_audit.go" in r.reason for r in results), [
+        r.reason for r in results
+    ]
+    naive = module(tmp_path / "naive", {**AUDIT, "line.go": _naive(AUDIT["line.go"])})
+    for tags, original_passes, naive_passes in ((["-tags", "audit"], True, False), ([], True, True)):
+        assert (toolchain.run(["test", "-count=1", *tags, "."], str(root)).returncode == 0) is original_passes
+        assert (toolchain.run(["test", "-count=1", *tags, "."], str(naive)).returncode == 0) is naive_passes, tags

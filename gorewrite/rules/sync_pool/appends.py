@@ -40,6 +40,8 @@ def returns_only(view: PackageView, path: str, call: Node, index: int) -> str | 
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
         said, element = verdict_of(signature, index) if signature is not None else (None, False)
+        if signature is None:
+            return f"is passed to {shown}, {verdicts.missing(key, version)}"
         if said is None or element:
             return f"is passed to {shown}, of which {version}'s compile printed no verdict for that parameter"
         to_result = TO_RESULT.match(said)
