@@ -15,6 +15,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 
 from __future__ import annotations
 
+from gorewrite import groups
 from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.merges import merge_loops
 from gorewrite.peers import counted_wait, peer_senders
@@ -157,7 +158,8 @@ def _waited_before(types: TypeInfo, spawn: Spawn, signal: Signal, waits: list[Wa
     was Added before it; the block is entered only at its start (the rule declines a function with
     goto). Not for a WaitGroup declared in a loop around the go statement: each iteration's Wait
     then waits for that iteration's goroutines alone."""
-    decl = next((i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use == Use.DECL), None)
+    variable = groups.base(signal.obj)  # a field's WaitGroup (`p.wg`): the variable it is reached from
+    decl = next((i for i in types.idents.get(spawn.path, ()) if i.obj == variable and i.use == Use.DECL), None)
     node = spawn.function.named_descendant_for_byte_range(decl.start, decl.end) if decl is not None else None
     loop = innermost_loop(node, spawn.function) if node is not None else None
     if signal.kind not in ("done", "group") or node is None or (loop is not None and contains(loop, spawn.statement)):
@@ -183,6 +185,9 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
     """Why the WaitGroup, channel or group may be signalled by someone else, or reused across iterations.
     A channel the goroutine closes may be sent on by anyone: a range loop over it ends on the close alone.
     `helpers`: the waits of goroutines that pass the signal on (relay.py)."""
+    if groups.is_path(signal.obj):  # `p.wg`: every use in the package, checked by group_uses.py
+        reason = dict(spawn.fields).get(groups.last_field(signal.obj), "is a field whose uses were not checked")
+        return f"{signal.name} {reason}" if reason else None
     root = spawn.function
     while root.parent is not None:
         root = root.parent

@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from gorewrite.syntax import Node, ancestors, call_args, first_of, mentions, statements, walk
+from gorewrite import groups
+from gorewrite.after_signal import names_after
+from gorewrite.syntax import Node, ancestors, call_args, first_of, statements, text, walk
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
 
@@ -32,6 +34,9 @@ class Spawn:
     # func literals inside the goroutine (start bytes) that no toolchain's compile says escape: a callee
     # given one cannot keep it past the call (that would move it to the heap)
     unescaped: frozenset[int] = frozenset()
+    # WaitGroup fields the function uses (`p.wg`), by go/types object: why the package may signal one
+    # otherwise, "" when it cannot (group_uses.py)
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
     body = spawn.literal.child_by_field_name("body")
     if spawn.statement.type != "go_statement":
         group = _group_go(types, spawn)
-        return _names_after(spawn, body, name, set()) or ([group] if isinstance(group, Signal) else group)
+        return names_after(spawn, body, name, set()) or ([group] if isinstance(group, Signal) else group)
     signal, wrapper, at = _deferred_signal(types, spawn.path, body)
     candidates = []
     if signal is not None:  # what a later defer statement defers runs before it
@@ -95,49 +100,13 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
     if last is not None and (signal is None or last.obj != signal.obj):
         candidates.append((last, set()))
     if not candidates:
-        return (
+        return _unheld_done(types, spawn.path, body) or (
             "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
             f"(or defer it), so nothing orders its reads of {name} before the write"
         )
-    reasons = [_names_after(spawn, body, name, exempt) for _, exempt in candidates]
+    reasons = [names_after(spawn, body, name, exempt) for _, exempt in candidates]
     found = [s for (s, _), reason in zip(candidates, reasons, strict=True) if reason is None]
     return found or reasons[0]
-
-
-def _names_after(spawn: Spawn, body: Node, name: str, exempt: set[int]) -> str | None:
-    """Why a func literal or goroutine the goroutine makes may read name after it signals: one naming
-    it that is neither exempt (run before the signal) nor called before the signal."""
-    nested = (
-        n
-        for n in walk(body)
-        if n.type in ("go_statement", "func_literal")
-        and n.id not in exempt
-        and not _called_before_signal(spawn, n, body)
-    )
-    if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
-        return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
-    return None
-
-
-def _called_before_signal(spawn: Spawn, literal: Node, body: Node) -> bool:
-    """A func literal passed to a call whose statement the goroutine runs before its signal
-    (`sort.Slice(c, func(a, b int) bool { return (c[a] < c[b]) != desc })`), that every toolchain's
-    compile says does not escape: the callee can neither keep it nor start it in a goroutine (either
-    would move it to the heap), and the call's result is dropped, so it runs only inside that call.
-    Not in a defer or go statement, nor in another func literal: every statement of the goroutine's
-    body runs before its signal (Done deferred or last, sends that end it)."""
-    call = literal.parent.parent if literal.parent is not None else None
-    if literal.start_byte not in spawn.unescaped or call is None or literal.parent.type != "argument_list":
-        return False
-    if call.type != "call_expression" or call.parent.type != "expression_statement":
-        return False
-    around = ancestors(call)
-    for node in around:
-        if node == body:
-            return True
-        if node.type in ("defer_statement", "go_statement", "func_literal"):
-            return False
-    return False
 
 
 def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | None, Node | None, int]:
@@ -295,8 +264,21 @@ def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
         if builtin and builtin.kind == Kind.BUILTIN and builtin.name == "close" and channel:
             return Signal("close", channel.obj, channel.name, node)
     if function.type == "selector_expression" and not args and method_of(types, path, function) == WG_DONE:
-        wg = _local(types, path, function.child_by_field_name("operand"))
+        wg = groups.group(types, path, function.child_by_field_name("operand"))  # `wg`, `p.wg`
         return Signal("done", wg.obj, wg.name, node) if wg else None
+    return None
+
+
+def _unheld_done(types: TypeInfo, path: str, body: Node) -> str | None:
+    """Why a WaitGroup's Done the goroutine calls (`defer s.pool.wg.Done()`) is no signal: the storage
+    it names is not proven the same at the Add and the Wait (groups.py)."""
+    for node in walk(body, skip=lambda n: n.type == "func_literal"):
+        function = node.child_by_field_name("function") if node.type == "call_expression" else None
+        if function is None or function.type != "selector_expression" or method_of(types, path, function) != WG_DONE:
+            continue
+        why = groups.held(types, path, function.child_by_field_name("operand"))
+        if isinstance(why, str):
+            return f"the goroutine calls {text(function).decode()}(), but {why}"
     return None
 
 
@@ -310,7 +292,9 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
         or method_of(types, spawn.path, function) not in GROUP_GO
     ):
         return "the func literal is neither started by a go statement nor passed to errgroup's or a WaitGroup's Go"
-    group = _local(types, spawn.path, function.child_by_field_name("operand"))
+    operand = function.child_by_field_name("operand")
+    wg = method_of(types, spawn.path, function)[0] == "sync"
+    group = groups.group(types, spawn.path, operand) if wg else _local(types, spawn.path, operand)
     if group is None or len(spawn.literal.parent.named_children) != 1:
         return "the group is not a local variable of the function"
     return Signal("group", group.obj, group.name, call)

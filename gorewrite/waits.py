@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gorewrite import groups
 from gorewrite.adds import same_iterations
 from gorewrite.rulekit import owner
 from gorewrite.signals import Signal, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, contains, statements, unparen, walk
 from gorewrite.terminating import jump_target, terminating
-from gorewrite.typeinfo import TypeInfo, Use
+from gorewrite.typeinfo import TypeInfo
 
 WAITS = (("sync", "WaitGroup", "Wait"), ("golang.org/x/sync/errgroup", "Group", "Wait"))
 # expressions whose operands are all evaluated when they are (a func literal's body is not)
@@ -68,11 +69,8 @@ def waits(types: TypeInfo, spawn: Spawn, signal: Signal, shared: bool) -> list[W
     """The function's statements that wait for one goroutine's signal. `shared`: others send on the
     channel it closes, so only a range loop, which the close alone ends, waits for it."""
     found = []
-    for ident in types.idents.get(spawn.path, ()):
-        if ident.obj != signal.obj or ident.use == Use.DECL:
-            continue
-        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
-        if node is None or owner(node) != spawn.function:
+    for node in groups.nodes(types, spawn.path, spawn.function, signal.obj):  # `wg`, `p.wg`, `ch`
+        if owner(node) != spawn.function:
             continue
         if signal.kind in ("send", "close"):
             wait = _ranged(node) if signal.kind == "close" else None

@@ -21,6 +21,45 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "hb_field_chain_value": (
+        """package hb_field_chain_value
+
+import "sync"
+
+type workers struct {
+	wg   sync.WaitGroup
+	busy int
+}
+
+// Server runs handlers on goroutines its worker set, a struct value, tracks.
+type Server struct {
+	pool workers
+	name string
+}
+
+// Serve handles each batch concurrently and renames the tag after the batch: s.pool.wg.Wait()
+// orders the write, the path s.pool.wg reaching the same WaitGroup at Add, Done and Wait.
+func (s *Server) Serve(batches [][]string, handle func(tag, req string)) string {
+	tag := s.name
+	for _, reqs := range batches {
+		s.pool.wg.Add(len(reqs))
+		for _, r := range reqs {
+			go func() {
+				defer s.pool.wg.Done()
+				handle(tag, r)
+			}()
+		}
+		s.pool.wg.Wait()
+		tag += "+"
+	}
+	return tag
+}
+
+// Drain waits for every handler Serve started.
+func (s *Server) Drain() { s.pool.wg.Wait() }
+""",
+        "\t\t\t{\n\t\t\ttag := tag" + COPY.format("tag") + "\t\t\tgo func() {",
+    ),
     "hb_select_fatal": (
         """package hb_select_fatal
 
@@ -1781,6 +1820,210 @@ LONG_HEADER = (
 )
 
 DECLINES = {
+    "field_wg_exported": (
+        """package field_wg_exported
+
+import "sync"
+
+// Pool tracks its goroutines in an exported WaitGroup, which callers may Done themselves.
+type Pool struct {
+	WG sync.WaitGroup
+}
+
+// Run runs each task with the label, relabelling after they are all done.
+func (p *Pool) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		p.WG.Add(1)
+		go func() {
+			defer p.WG.Done()
+			t(label)
+		}()
+	}
+	p.WG.Wait()
+	label += "!"
+	return label
+}
+""",
+        "p.WG is an exported field: another package may call its Done",
+    ),
+    "field_wg_embedded": (
+        """package field_wg_embedded
+
+import "sync"
+
+// Pool embeds its WaitGroup: Add, Done and Wait are Pool's own methods too.
+type Pool struct {
+	sync.WaitGroup
+}
+
+// Run runs each task with the label, relabelling after they are all done.
+func (p *Pool) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		p.WaitGroup.Add(1)
+		go func() {
+			defer p.WaitGroup.Done()
+			t(label)
+		}()
+	}
+	p.WaitGroup.Wait()
+	label += "!"
+	return label
+}
+""",
+        "p.WaitGroup is an embedded field",
+    ),
+    "field_wg_pointer_link": (
+        """package field_wg_pointer_link
+
+import "sync"
+
+type tracker struct{ wg sync.WaitGroup }
+
+// Server swaps its tracker on Reset: s.track.wg may name another WaitGroup at the Done.
+type Server struct{ track *tracker }
+
+// Reset starts a fresh tracker.
+func (s *Server) Reset() { s.track = &tracker{} }
+
+// Run runs each task with the label, relabelling after they are all done.
+func (s *Server) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		s.track.wg.Add(1)
+		go func() {
+			defer s.track.wg.Done()
+			t(label)
+		}()
+	}
+	s.track.wg.Wait()
+	label += "!"
+	return label
+}
+""",
+        "s.track.wg goes through the pointer field track",
+    ),
+    "field_wg_negative_add": (
+        """package field_wg_negative_add
+
+import "sync"
+
+// Loader reports ready by taking back the count of its serving goroutine.
+type Loader struct {
+	wg     sync.WaitGroup
+	reload chan struct{}
+}
+
+func (l *Loader) ready() { l.wg.Add(-1) }
+
+// Start serves the source as versioned after the goroutine is ready.
+func (l *Loader) Start(source string, serve func(string)) {
+	l.reload = make(chan struct{})
+	l.wg.Add(1)
+	go func() {
+		defer l.wg.Done()
+		l.ready()
+		<-l.reload
+		serve(source)
+	}()
+	l.wg.Wait()
+	source += "?v=2"
+	l.wg.Add(1)
+	close(l.reload)
+	l.wg.Wait()
+}
+""",
+        "l.wg is given to Add a count that may be negative, -1",
+    ),
+    "field_wg_passed": (
+        """package field_wg_passed
+
+import "sync"
+
+// Pool hands its WaitGroup to helpers, which may Done it.
+type Pool struct{ wg sync.WaitGroup }
+
+func finish(wg *sync.WaitGroup) { wg.Done() }
+
+// Run runs each task with the label, relabelling after they are all done.
+func (p *Pool) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			t(label)
+		}()
+	}
+	finish(&p.wg)
+	p.wg.Add(1)
+	p.wg.Wait()
+	label += "!"
+	return label
+}
+""",
+        "p.wg is used other than by a call of its Add, Done, Wait or Go as a statement",
+    ),
+    "field_wg_base_reassigned": (
+        """package field_wg_base_reassigned
+
+import "sync"
+
+// Pool tracks its goroutines in its own WaitGroup.
+type Pool struct{ wg sync.WaitGroup }
+
+// Run runs each task with the label on the pool, then on the next one.
+func Run(p, next *Pool, tasks []func(string), label string) string {
+	for _, t := range tasks {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			t(label)
+		}()
+		p = next
+	}
+	p.wg.Wait()
+	label += "!"
+	return label
+}
+""",
+        "p.wg: p is assigned",
+    ),
+    "field_wg_done_in_method": (
+        """package field_wg_done_in_method
+
+import "sync"
+
+// Server runs a loop goroutine whose Done is in a method: no literal's Add counts it here.
+type Server struct {
+	wg   sync.WaitGroup
+	quit chan struct{}
+}
+
+func (s *Server) loop() {
+	defer s.wg.Done()
+	<-s.quit
+}
+
+// Start runs the loop.
+func (s *Server) Start() {
+	s.wg.Add(1)
+	go s.loop()
+}
+
+// Run runs each task with the label, relabelling after they are all done.
+func (s *Server) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			t(label)
+		}()
+	}
+	s.wg.Wait()
+	label += "!"
+	return label
+}
+""",
+        "s.wg has a Done that is not the one signal of a goroutine counted by an Add of it",
+    ),
     "literal_writes": (
         """package literal_writes
 
@@ -4877,6 +5120,10 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "field_wg_negative_add": (
+        block_copy("\tgo func() {", "\t}()\n", "source"),
+        'func() string { var l {pkg}.Loader; got := ""; l.Start("/a", func(s string) { got = s }); return got }()',
+    ),
     "helper_starts_parameter": (
         block_copy("\tforEach(", "\t})\n", "scale"),
         "func() string { step, got := make(chan struct{}), make(chan int, 1); "
