@@ -133,16 +133,6 @@ def one_go(loop: Node, function: Node) -> Node | None:
     return None if any(n.type in ("goto_statement", "labeled_statement") for n in inside) else gos[0]
 
 
-def same_iterations(types: TypeInfo, spawn: Spawn, first: Node, second: Node) -> bool:
-    """Do two loops run as many iterations (trips.py): over the same constant, or the same local
-    slice, array or integer, unchanged from the first's start to the second's (to its end, for a
-    counted loop, whose condition reads it every iteration)?"""
-    a, b = (trip(types, spawn.path, loop) for loop in (first, second))
-    if a is None or b is None:
-        return False
-    return same(types, spawn.path, spawn.function, a.count, b.count, (first.start_byte, max(a.until, b.until)))
-
-
 def _all_previous(node: Node) -> list[Node]:
     """Every statement before node in its block, nearest first."""
     found, before = [], previous(node)

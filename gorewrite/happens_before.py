@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from gorewrite import groups
 from gorewrite.adds import counted, counted_done, one_go
+from gorewrite.fan_in import not_received, receiving_loops
 from gorewrite.merges import merge_loops
 from gorewrite.peers import counted_wait, peer_senders
 from gorewrite.relay import relays
@@ -34,7 +35,7 @@ from gorewrite.signals import (
 )
 from gorewrite.syntax import Node, ancestors, contains, items
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
-from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, receiving_loops, waits
+from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, waits
 
 GROUP_OTHER = (("golang.org/x/sync/errgroup", "Group", "SetLimit"),)
 
@@ -87,6 +88,10 @@ def _unordered_by(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list[in
     if not chains and passed:
         line = helpers[-1].spawn.statement.start_point.row + 1
         return f"the goroutine at line {line} waits for {signal.name}, then signals, but {passed}"
+    if not chains and fanned is not None:  # one channel the loop's goroutines share
+        return f"the function never waits for every goroutine sending on {signal.name}: " + not_received(
+            types, spawn, signal, fanned
+        )
     if not chains:
         return (
             f"the function never waits for {signal.name} as a statement, a select whose other cases return, or a "
@@ -123,9 +128,8 @@ def _sends_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list
     else:
         chains = [w for part in channels(signal) for w in waits(types, spawn, part, False)]
     if not chains and loops[0] is not None:
-        return (
-            f"the function never receives from {names} in a later loop as long as the one starting the "
-            "goroutines, once an iteration (as a statement or a select over them), that never breaks"
+        return f"the function never receives from {names} once for every goroutine: " + not_received(
+            types, spawn, signal, loops[0]
         )
     if not chains:
         return f"the function never receives from {names} as a statement or in a select whose other cases return"
@@ -295,7 +299,7 @@ def _made(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
 def _fanned_in(types: TypeInfo, spawn: Spawn, signal: Signal, decl: Node) -> Node | None:
     """Fan-in: the range loop that starts the goroutine, one an iteration, each sending once on a
     channel made before the loop (`ch := make(…)`); a later loop of as many iterations receiving
-    once each (waits.receiving_loops) then waits for every one of them. None for any other channel."""
+    once each (fan_in.py) then waits for every one of them. None for any other channel."""
     loop = innermost_loop(spawn.statement, spawn.function)
     if signal.kind != "send" or loop is None or one_go(loop, spawn.function) != spawn.statement:
         return None

@@ -21,6 +21,53 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "fan_in_named_bound_add": (
+        """package fan_in_named_bound_add
+
+import "sync"
+
+// Scan runs one scanner per path, counted by n, defined once as len(paths); the prefix changes
+// once they are all done.
+func Scan(paths []string, prefix string, scan func(prefix, path string)) string {
+	var wg sync.WaitGroup
+	n := len(paths)
+	wg.Add(n)
+	for _, p := range paths {
+		go func() {
+			defer wg.Done()
+			scan(prefix, p)
+		}()
+	}
+	wg.Wait()
+	prefix += "/done"
+	return prefix
+}
+""",
+        "\t{\n\t\tprefix := prefix" + COPY.format("prefix") + "\t\tgo func() {",
+    ),
+    "fan_in_countdown_var": (
+        """package fan_in_countdown_var
+
+// Sum sums the sizes with one goroutine per part; k, the number of parts, counts the answers
+// down, and the unit changes once every goroutine has answered.
+func Sum(parts []string, unit string, size func(part, unit string) int) (int, string) {
+	sizes := make(chan int)
+	k := len(parts)
+	for i := 0; i < k; i++ {
+		go func() {
+			sizes <- size(parts[i], unit)
+		}()
+	}
+	total := 0
+	for left := k; left > 0; left-- {
+		total += <-sizes
+	}
+	unit = "bytes"
+	return total, unit
+}
+""",
+        "\t{\n\t\tunit := unit" + COPY.format("unit") + "\t\tgo func() {",
+    ),
     "hb_field_chain_value": (
         """package hb_field_chain_value
 
@@ -1820,6 +1867,91 @@ LONG_HEADER = (
 )
 
 DECLINES = {
+    "fan_in_bound_lowered": (
+        """package fan_in_bound_lowered
+
+// Sum asks every part for its size under the budget; when the last part is a replica it waits for
+// the go-ahead and answers with the budget left, so n counts one goroutine fewer.
+func Sum(parts []string, budget int, replica bool, size func(part string, budget int) int) int {
+	res := make(chan int, len(parts))
+	goAhead := make(chan struct{})
+	n := len(parts)
+	if replica {
+		n--
+	}
+	for i, p := range parts {
+		go func() {
+			if replica && i == len(parts)-1 {
+				<-goAhead
+			}
+			res <- size(p, budget)
+		}()
+	}
+	total := 0
+	for i := 0; i < n; i++ {
+		total += <-res
+	}
+	budget -= total
+	close(goAhead)
+	if replica {
+		total += <-res
+	}
+	return total
+}
+""",
+        "they count different things",
+    ),
+    "fan_in_countdown_body_write": (
+        """package fan_in_countdown_body_write
+
+type batch struct{ covered, n int }
+
+// Sum sums the batches' counts; a batch may report several pages covered, so the countdown
+// steps down by more than one and may end before every goroutine has sent.
+func Sum(pages []string, unit string, fetch func(page, unit string) batch) (int, string) {
+	res := make(chan batch, len(pages))
+	for _, p := range pages {
+		go func() {
+			res <- fetch(p, unit)
+		}()
+	}
+	total := 0
+	for pending := len(pages); pending > 0; pending-- {
+		b := <-res
+		total += b.n
+		pending -= b.covered - 1
+	}
+	unit = "bytes"
+	return total, unit
+}
+""",
+        "the trip count of the loop at line 15 is not known when it starts",
+    ),
+    "fan_in_bound_outer_append": (
+        """package fan_in_bound_outer_append
+
+// Rounds asks every host each round; n was taken before the rounds, and hosts grows after each.
+func Rounds(hosts []string, tag string, ping func(host, tag string) int) (int, string) {
+	n := len(hosts)
+	total := 0
+	for r := 0; r < 2; r++ {
+		res := make(chan int, len(hosts))
+		for _, h := range hosts {
+			go func() {
+				res <- ping(h, tag)
+			}()
+		}
+		for i := 0; i < n; i++ {
+			total += <-res
+		}
+		tag += "+"
+		hosts = append(hosts, "spare")
+	}
+	return total, tag
+}
+""",
+        "a variable the count reads may change in between",
+    ),
     "field_wg_exported": (
         """package field_wg_exported
 
@@ -2296,7 +2428,7 @@ func First(servers []string, q string, ask func(string, string) string) (string,
 	return first, q
 }
 """,
-        "the function never waits for answers",
+        "the loop at line 12 can be left by the break at line 15 before every receive",
     ),
     "fan_in_shorter_loop": (
         """package fan_in_shorter_loop
@@ -2317,7 +2449,7 @@ func Half(jobs []int, tag string, do func(int, string) int) (int, string) {
 	return sum, tag
 }
 """,
-        "the function never waits for out",
+        "the trip count of the loop at line 12 is not known when it starts",
     ),
     "add_one_named_worker": (
         """package add_one_named_worker
@@ -2639,7 +2771,7 @@ func Scaled(n, scale int) (int, int) {
 	return total, <-results
 }
 """,
-        "the function never waits for results",
+        "the loop at line 18 is not proven to run as many times as the loop starting the goroutines: a variable",
     ),
     "fan_in_counted_skips": (
         """package fan_in_counted_skips
@@ -2668,7 +2800,7 @@ func Scaled(n, scale int) (int, int) {
 	return total, <-results
 }
 """,
-        "the function never waits for results",
+        "the trip count of the loop at line 18 is not known when it starts",
     ),
     "fan_in_one_based_short": (
         """package fan_in_one_based_short
@@ -2696,7 +2828,7 @@ func Scaled(n, scale int) (int, int) {
 	return total, <-results
 }
 """,
-        "the function never waits for results",
+        "the trip count of the loop at line 18 is not known when it starts",
     ),
     "shadowed_int_index": (
         """package shadowed_int_index
@@ -2728,7 +2860,7 @@ func Scaled(scale float64) (float64, float64) {
 	return total, <-results
 }
 """,
-        "the function never waits for results",
+        "the trip count of the loop at line 10 is not known when it starts",
     ),
     "deferred_before_done": (
         """package deferred_before_done
@@ -2845,7 +2977,7 @@ func Each(steps []func(label string), label string) {
 	}
 }
 """,
-        "the function never waits for done",
+        "no later loop of the block of the loop starting the goroutines (line 7) receives from done",
     ),
     "too_wide": (
         """package too_wide
@@ -3671,7 +3803,7 @@ func Sum(items []int, scale int, skip func(int) bool, release <-chan struct{}, p
 	return total + scale
 }
 """,
-        "the function never waits for results",
+        "the loop at line 15 has a continue at line 17 before its receive",
     ),
     "batch_wait_fresh_group": (
         """package batch_wait_fresh_group
@@ -4236,7 +4368,7 @@ func Gather(ctx context.Context, keys []string, scale int, release chan struct{}
 	return total + scale
 }
 """,
-        "the function never waits for out",
+        "the select at line 20 is no wait: it has a `default`",
     ),
     "select_send_labelled_break": (
         """package select_send_labelled_break
@@ -4270,7 +4402,7 @@ collect:
 	return total + scale
 }
 """,
-        "the function never waits for out",
+        "the loop at line 20 is labelled",
     ),
     "select_send_cancelled_first": (
         """package select_send_cancelled_first
@@ -4310,7 +4442,7 @@ func Gather(
 	return total + scale
 }
 """,
-        "the function never waits for out",
+        "the select at line 28 is no wait",
     ),
     "select_send_then_reads": (
         """package select_send_then_reads
@@ -4737,7 +4869,7 @@ func Scores(ids []int, scale int, hold func(int), get func(int, int) (int, error
 	return total, failed + scale
 }
 """,
-        "the function never receives from errc or vals in a later loop as long",
+        "never receives from errc or vals once for every goroutine: the loop at line 20 is not proven",
     ),
     # a watchdog's send on errc counts as a goroutine's
     "fan_in_two_channels_extra_sender": (
@@ -4859,7 +4991,7 @@ func Thumbs(paths []string, quality int, hold func(string), enc func(string, int
 	return quality
 }
 """,
-        "the function never waits for failed",
+        "a variable the count reads may change in between",
     ),
     # the wait loop ranges over another slice
     "sub_slice_other_slice": (
@@ -4886,7 +5018,7 @@ func Thumbs(paths, names []string, quality int, hold func(string), enc func(stri
 	return quality
 }
 """,
-        "the function never waits for failed",
+        "they count different things",
     ),
     # the worker reads the weight after its send: its deferred Done comes after the write
     "done_send_not_last": (
@@ -5120,6 +5252,11 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "fan_in_bound_lowered": (
+        copy_before("\t\tgo func() {", "budget"),
+        'fmt.Sprint({pkg}.Sum([]string{"ab", "cd", "replica-eu"}, 7, true, '
+        "func(p string, b int) int { return min(b, len(p)) }))",
+    ),
     "field_wg_negative_add": (
         block_copy("\tgo func() {", "\t}()\n", "source"),
         'func() string { var l {pkg}.Loader; got := ""; l.Start("/a", func(s string) { got = s }); return got }()',
