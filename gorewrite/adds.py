@@ -11,7 +11,8 @@ from __future__ import annotations
 from gorewrite import groups
 from gorewrite.groups import Held
 from gorewrite.rulekit import owner
-from gorewrite.signals import WG_ADD, Signal, Spawn, goroutine_signal, innermost_loop, method_of, previous
+from gorewrite.signals import goroutine_signal
+from gorewrite.spawns import WG_ADD, Signal, Spawn, innermost_loop, method_of, previous
 from gorewrite.syntax import Node, call_args, contains, first_of, walk
 from gorewrite.trips import Count, count_of, same, trip
 from gorewrite.typeinfo import TypeInfo, Use

@@ -9,12 +9,8 @@ callee keeps nothing of it (no toolchain reports it escaping).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from gorewrite.spawns import Spawn
 from gorewrite.syntax import Node, ancestors, mentions, walk
-
-if TYPE_CHECKING:
-    from gorewrite.signals import Spawn
 
 
 def names_after(spawn: Spawn, body: Node, name: str, exempt: set[int]) -> str | None:

@@ -13,7 +13,7 @@ No break, goto or labelled jump leaves the loop, and a continue of it comes only
 from __future__ import annotations
 
 from gorewrite.rulekit import owner
-from gorewrite.signals import Signal, Spawn
+from gorewrite.spawns import Signal, Spawn
 from gorewrite.syntax import Node, contains, walk
 from gorewrite.terminating import jump_target
 from gorewrite.trips import mismatch

@@ -28,7 +28,7 @@ from gorewrite.adds import counted_done
 from gorewrite.groups import held
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo, owner
-from gorewrite.signals import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, method_of
+from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, method_of
 from gorewrite.syntax import Node, call_args, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 

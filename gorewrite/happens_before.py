@@ -22,17 +22,8 @@ from gorewrite.merges import merge_loops
 from gorewrite.peers import counted_wait, peer_senders
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
-from gorewrite.signals import (
-    GROUP_GO,
-    WG_ADD,
-    Signal,
-    Spawn,
-    channels,
-    goroutine_signals,
-    innermost_loop,
-    method_of,
-    signalled,
-)
+from gorewrite.signals import goroutine_signals
+from gorewrite.spawns import GROUP_GO, WG_ADD, Signal, Spawn, channels, innermost_loop, method_of, signalled
 from gorewrite.syntax import Node, ancestors, contains, items
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, waits

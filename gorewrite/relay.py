@@ -22,7 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite import groups
-from gorewrite.signals import Signal, Spawn, goroutine_signal, method_of
+from gorewrite.signals import goroutine_signal
+from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, call_args, statements, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import TypeInfo

@@ -10,66 +10,13 @@ from go/types, never from names.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from gorewrite import groups
 from gorewrite.after_signal import names_after
-from gorewrite.syntax import Node, ancestors, call_args, first_of, statements, text, walk
+from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, method_of, previous
+from gorewrite.syntax import Node, call_args, first_of, statements, text, walk
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
-
-WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
-WG_ADD = ("sync", "WaitGroup", "Add")
-GROUP_GO = (("golang.org/x/sync/errgroup", "Group", "Go"), ("sync", "WaitGroup", "Go"))  # Go runs f, then Done
-
-
-@dataclass(frozen=True)
-class Spawn:
-    """A goroutine started in a function: its func literal and the statement that starts it."""
-
-    path: str
-    function: Node
-    literal: Node
-    statement: Node
-    # func literals inside the goroutine (start bytes) that no toolchain's compile says escape: a callee
-    # given one cannot keep it past the call (that would move it to the heap)
-    unescaped: frozenset[int] = frozenset()
-    # WaitGroup fields the function uses (`p.wg`), by go/types object: why the package may signal one
-    # otherwise, "" when it cannot (group_uses.py)
-    fields: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Signal:
-    """What the goroutine does after its last read: Done, a send or close, or returning under g.Go."""
-
-    kind: str  # "done", "send", "close" or "group"
-    obj: str  # the go/types object of the WaitGroup, channel or group
-    name: str
-    node: Node  # the call or send that signals (for "group": the g.Go call)
-    early: tuple[Node, ...] = ()  # sends on the same channel right before the goroutine returns early
-    # Ending sends on several channels (`if err != nil { errc <- err; return }; res <- v`): each other
-    # channel's signal, and on every one the objects of all (a receive from any of them waits).
-    others: tuple[Signal, ...] = ()
-    group: tuple[str, ...] = ()
-
-
-def channels(signal: Signal) -> tuple[Signal, ...]:
-    """The signal on each channel the goroutine's ending sends use (one but for `others`)."""
-    return (signal, *signal.others)
-
-
-def signalled(signal: Signal) -> tuple[Node, ...]:
-    """The operands the signal acts on: `ch` of `ch <- v` and `close(ch)`, `wg` of `wg.Done()` and `g.Go(…)`,
-    and the channel of each early send. The uses of the object its own signal makes: a use inside a
-    sent value or the literal is another."""
-    if signal.kind == "send":
-        own = signal.node.child_by_field_name("channel")
-    elif signal.kind == "close":
-        own = call_args(signal.node)[0]
-    else:
-        own = signal.node.child_by_field_name("function").child_by_field_name("operand")
-    return (own, *(n.child_by_field_name("channel") for n in signal.early))
 
 
 def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
@@ -134,10 +81,6 @@ def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | N
         if signal is not None:
             return signal, None, at
     return None, None, 0
-
-
-def _defers(block: Node) -> list[Node]:
-    return [n for n in walk(block, skip=lambda n: n.type == "func_literal") if n.type == "defer_statement"]
 
 
 def _deferred_after(body: Node, at: int) -> set[int]:
@@ -298,33 +241,3 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
     if group is None or len(spawn.literal.parent.named_children) != 1:
         return "the group is not a local variable of the function"
     return Signal("group", group.obj, group.name, call)
-
-
-# --- small helpers -----------------------------------------------------------------------
-
-
-def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str] | None:
-    """The method a selector names, by package path, receiver type and name; None if not a method."""
-    field = selector.child_by_field_name("field")
-    ident = types.at(path, field.start_byte) if field is not None else None
-    if ident is None or ident.kind != Kind.METHOD or ident.pkg is None:
-        return None
-    return ident.pkg, ident.recv or "", ident.name
-
-
-def previous(node: Node, forward: bool = False) -> Node | None:
-    """The statement before (after) node in its block, past comments."""
-    sibling = node.next_named_sibling if forward else node.prev_named_sibling
-    while sibling is not None and sibling.type == "comment":
-        sibling = sibling.next_named_sibling if forward else sibling.prev_named_sibling
-    return sibling
-
-
-def innermost_loop(node: Node, function: Node) -> Node | None:
-    """The innermost for statement around node inside function."""
-    for a in ancestors(node):
-        if a == function:
-            return None
-        if a.type == "for_statement":
-            return a
-    return None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from gorewrite import groups
 from gorewrite.rulekit import owner
-from gorewrite.signals import Signal, Spawn, method_of
+from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, contains, statements, unparen, walk
 from gorewrite.terminating import jump_target, terminating
 from gorewrite.typeinfo import TypeInfo
