@@ -29,7 +29,8 @@ def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> b
     loop = innermost_loop(go, spawn.function)
     for before in _all_previous(go) + (_all_previous(loop) if loop is not None else []):
         if before.type == "expression_statement":
-            if any(contains(done.node, node) for done in counted(types, spawn, signal, before.named_children[0])):
+            dones = counted(types, spawn, signal, before.named_children[0])
+            if any(contains(n, node) for done in dones for n in (done.node, *done.early)):
                 return True
     return False
 

@@ -47,9 +47,13 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
     if last is not None and (signal is None or last.obj != signal.obj):
         candidates.append((last, set()))
     if not candidates:
-        return _unheld_done(types, spawn.path, body) or (
-            "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
-            f"(or defer it), so nothing orders its reads of {name} before the write"
+        return (
+            _unheld_done(types, spawn.path, body)
+            or _done_paths(types, spawn.path, body)
+            or (
+                "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
+                f"(or defer it), so nothing orders its reads of {name} before the write"
+            )
         )
     reasons = [names_after(spawn, body, name, exempt) for _, exempt in candidates]
     found = [s for (s, _), reason in zip(candidates, reasons, strict=True) if reason is None]
@@ -114,9 +118,40 @@ def _last_signal(types: TypeInfo, path: str, block: Node, ending: bool = True) -
     signal = _signal_call(types, path, last.named_children[0] if last.type == "expression_statement" else last)
     if signal is not None and first_of(block, ("return_statement",)) is None:
         return signal
+    early = _done_before_returns(types, path, block, signal) if ending and signal is not None else None
+    if isinstance(early, tuple):
+        return dataclasses.replace(signal, early=early)
     if ending and last.type == "select_statement":
         return _select_send(types, path, block, last)
     return _ending_sends(types, path, block) if ending else None
+
+
+def _done_before_returns(types: TypeInfo, path: str, block: Node, done: Signal) -> tuple[Node, ...] | str | None:
+    """`if err != nil { …; wg.Done(); return }; …; wg.Done()`: the goroutine ends with Done and calls it
+    right before each of its returns (bare: no result to evaluate after it; not those of func literals
+    it makes), and nowhere else, so every path that ends the goroutine calls Done once, after its
+    reads. The Dones before the returns; why not (a str); None for a signal other than Done. A path
+    that panics or exits (runtime.Goexit) calls none: unrecovered, the program ends; recovered (a
+    deferred recover) or exited, the goroutine ends without Done, and Wait never returns for it,
+    copy or not (no other Done of it: adds.py counts each)."""
+    if done.kind != "done":
+        return None
+    inside = list(walk(block, skip=lambda n: n.type == "func_literal"))
+    early = []
+    for ret in (n for n in inside if n.type == "return_statement"):
+        before = previous(ret)
+        call = before.named_children[0] if before is not None and before.type == "expression_statement" else None
+        signal = _signal_call(types, path, call) if call is not None and not ret.named_children else None
+        if signal is None or signal.kind != "done" or signal.obj != done.obj:
+            line = ret.start_point.row + 1
+            return f"the goroutine ends with {done.name}.Done(), but its return at line {line} does not follow one"
+        early.append(call)
+    for node in inside:
+        other = _signal_call(types, path, node) if node.type == "call_expression" else None
+        if other is not None and other.obj == done.obj and node != done.node and node not in early:
+            line = node.start_point.row + 1  # `if retry { wg.Done() }`: a path may call Done twice
+            return f"the goroutine calls {done.name}.Done() at line {line}, neither last nor right before a return"
+    return tuple(early)  # none: the returns are those of func literals it makes (`sort.Slice(…, func…)`)
 
 
 def _select_send(types: TypeInfo, path: str, block: Node, select: Node) -> Signal | None:
@@ -210,6 +245,18 @@ def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
         wg = groups.group(types, path, function.child_by_field_name("operand"))  # `wg`, `p.wg`
         return Signal("done", wg.obj, wg.name, node) if wg else None
     return None
+
+
+def _done_paths(types: TypeInfo, path: str, body: Node) -> str | None:
+    """Why a goroutine that ends with Done and returns elsewhere does not signal by it."""
+    last = statements(body)[-1] if statements(body) else None
+    done = (
+        _signal_call(types, path, last.named_children[0])
+        if last is not None and last.type == "expression_statement"
+        else None
+    )
+    why = _done_before_returns(types, path, body, done) if done is not None else None
+    return why if isinstance(why, str) else None
 
 
 def _unheld_done(types: TypeInfo, path: str, body: Node) -> str | None:

@@ -39,7 +39,7 @@ class Signal:
     obj: str  # the go/types object of the WaitGroup, channel or group
     name: str
     node: Node  # the call or send that signals (for "group": the g.Go call)
-    early: tuple[Node, ...] = ()  # sends on the same channel right before the goroutine returns early
+    early: tuple[Node, ...] = ()  # sends on the same channel, or Dones, right before the goroutine returns early
     # Ending sends on several channels (`if err != nil { errc <- err; return }; res <- v`): each other
     # channel's signal, and on every one the objects of all (a receive from any of them waits).
     others: tuple[Signal, ...] = ()
@@ -53,15 +53,19 @@ def channels(signal: Signal) -> tuple[Signal, ...]:
 
 def signalled(signal: Signal) -> tuple[Node, ...]:
     """The operands the signal acts on: `ch` of `ch <- v` and `close(ch)`, `wg` of `wg.Done()` and `g.Go(…)`,
-    and the channel of each early send. The uses of the object its own signal makes: a use inside a
+    and those of each early send or Done (before a return). The uses of the object its own signal makes: a use inside a
     sent value or the literal is another."""
-    if signal.kind == "send":
-        own = signal.node.child_by_field_name("channel")
-    elif signal.kind == "close":
-        own = call_args(signal.node)[0]
-    else:
-        own = signal.node.child_by_field_name("function").child_by_field_name("operand")
-    return (own, *(n.child_by_field_name("channel") for n in signal.early))
+    own = signal.node if signal.kind != "close" else call_args(signal.node)[0]
+    return tuple(_operand(node) for node in (own, *signal.early))
+
+
+def _operand(node: Node) -> Node:
+    """The channel of a send, the WaitGroup or group of `wg.Done()` or `g.Go(…)`; a close's channel as is."""
+    if node.type == "send_statement":
+        return node.child_by_field_name("channel")
+    if node.type == "call_expression":
+        return node.child_by_field_name("function").child_by_field_name("operand")
+    return node
 
 
 def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str] | None:

@@ -21,6 +21,78 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "done_exit_paths_field": (
+        """package done_exit_paths_field
+
+import (
+	"errors"
+	"sync"
+)
+
+// Fetcher tracks its fetches in its own WaitGroup.
+type Fetcher struct {
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs []error
+}
+
+// All fetches every URL with the token, each goroutine calling Done before each return and last;
+// the token rotates once the round is done.
+func (f *Fetcher) All(urls []string, token string, get func(token, url string) error) string {
+	for _, u := range urls {
+		f.wg.Add(1)
+		go func() {
+			if u == "" {
+				f.wg.Done()
+				return
+			}
+			if err := get(token, u); err != nil {
+				f.mu.Lock()
+				f.errs = append(f.errs, errors.Join(err))
+				f.mu.Unlock()
+				f.wg.Done()
+				return
+			}
+			f.wg.Done()
+		}()
+	}
+	f.wg.Wait()
+	token += "'"
+	return token
+}
+""",
+        "\t\t{\n\t\ttoken := token" + COPY.format("token") + "\t\tgo func() {",
+    ),
+    "done_last_nested_return": (
+        """package done_last_nested_return
+
+import (
+	"sort"
+	"sync"
+)
+
+// Sorted sorts each group by the key's order in a goroutine; the order flips after the groups.
+func Sorted(groups [][]int, desc bool) bool {
+	var wg sync.WaitGroup
+	for _, g := range groups {
+		wg.Add(1)
+		go func() {
+			sort.Slice(g, func(a, b int) bool {
+				if desc {
+					return g[a] > g[b]
+				}
+				return g[a] < g[b]
+			})
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	desc = !desc
+	return desc
+}
+""",
+        "\t\t{\n\t\tdesc := desc" + COPY.format("desc") + "\t\tgo func() {",
+    ),
     "fan_in_named_bound_add": (
         """package fan_in_named_bound_add
 
@@ -1867,6 +1939,60 @@ LONG_HEADER = (
 )
 
 DECLINES = {
+    "done_exit_extra_done": (
+        """package done_exit_extra_done
+
+import "sync"
+
+// Probe skips cached hosts; a host that answers twice calls Done in the middle too.
+func Probe(hosts []string, cached map[string]bool, port int, ping func(string, int) int) int {
+	var wg sync.WaitGroup
+	for _, h := range hosts {
+		wg.Add(1)
+		go func() {
+			if cached[h] {
+				wg.Done()
+				return
+			}
+			if ping(h, port) > 1 {
+				wg.Done()
+			}
+			ping(h, port)
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	port++
+	return port
+}
+""",
+        "the goroutine calls wg.Done() at line 16, neither last nor right before a return",
+    ),
+    "done_exit_no_done_before_return": (
+        """package done_exit_no_done_before_return
+
+import "sync"
+
+// Probe skips a cached host without calling Done: the goroutine's return does not follow a Done.
+func Probe(hosts []string, cached map[string]bool, port int, ping func(string, int)) int {
+	var wg sync.WaitGroup
+	for _, h := range hosts {
+		wg.Add(1)
+		go func() {
+			if cached[h] {
+				return
+			}
+			ping(h, port)
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	port++
+	return port
+}
+""",
+        "the goroutine ends with wg.Done(), but its return at line 12 does not follow one",
+    ),
     "fan_in_bound_lowered": (
         """package fan_in_bound_lowered
 
