@@ -86,9 +86,8 @@ def _unordered_by(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list[in
     if not chains:
         return (
             f"the function never waits for {signal.name} as a statement, a select whose other cases return, or a "
-            "range loop over the channel only the goroutine closes (nor through a goroutine that waits for it and "
-            "then signals), nor, for one channel the loop's goroutines share, in a later loop as long (range or "
-            "counted) that receives once an iteration and never breaks"
+            "loop over the channel only the goroutine closes (`for range ch`, or `for {` left only by a break under "
+            "`if !ok` of `v, ok := <-ch`), nor through a goroutine that waits for it and then signals"
         )
     for write in writes:
         reasons = [next(filter(None, (not_ordering(s, w, write) for s, w in chain)), None) for chain in chains]

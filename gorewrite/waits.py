@@ -10,7 +10,8 @@ A wait is a statement of a block that holds the go statement, after it:
   another case leaves the function, and there is no `default` to go on without a receive;
 - a `for … range ch` loop over a channel only the goroutine closes, which nothing but a return or
   panic leaves (no break of its own, no labelled jump, no goto): it ends only when a receive
-  returns because ch is closed, and the close is synchronized before that receive;
+  returns because ch is closed, and the close is synchronized before that receive; or a `for {`
+  loop whose only break out of it is under `if !ok` after `v, ok := <-ch` (closed_loops.py);
 - fan-in: a later loop as long that receives once an iteration (fan_in.py).
 
 A write inside the wait statement comes after the wait only where the receive has completed: the
@@ -23,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite import groups
+from gorewrite.closed_loops import closed_loop
 from gorewrite.rulekit import owner
 from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, contains, statements, unparen, walk
@@ -72,7 +74,7 @@ def waits(types: TypeInfo, spawn: Spawn, signal: Signal, shared: bool) -> list[W
         if owner(node) != spawn.function:
             continue
         if signal.kind in ("send", "close"):
-            wait = _ranged(node) if signal.kind == "close" else None
+            wait = (_ranged(node) or _closed(types, spawn.path, node)) if signal.kind == "close" else None
             wait = wait or (received(types, spawn.path, node, signal) if not shared else None)
         else:
             wait = _waited(types, spawn.path, node)
@@ -173,6 +175,12 @@ def _ranged(node: Node) -> Wait | None:
     if loop.parent.type != "statement_list" or leaving(loop.child_by_field_name("body"), loop) is not None:
         return None
     return Wait(loop, ())
+
+
+def _closed(types: TypeInfo, path: str, node: Node) -> Wait | None:
+    """A loop with no condition that ends only once ch is closed: `if !ok { break loop }` (closed_loops.py)."""
+    loop = closed_loop(types, path, node)
+    return Wait(loop, ()) if loop is not None else None
 
 
 def leaving(node: Node, region: Node) -> Node | None:

@@ -21,6 +21,63 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "closed_loop_statement": (
+        """package closed_loop_statement
+
+// Sum scales the values on a producer goroutine that closes out when done; the loop receives until
+// a receive says out is closed, and only then moves the scale on.
+func Sum(batches [][]int, scale int) (int, int) {
+	total := 0
+	for _, xs := range batches {
+		out := make(chan int)
+		go func() {
+			defer close(out)
+			for _, x := range xs {
+				out <- x * scale
+			}
+		}()
+		for {
+			v, ok := <-out
+			if !ok {
+				break
+			}
+			total += v
+		}
+		scale++
+	}
+	return total, scale
+}
+""",
+        "\t\t{\n\t\tscale := scale" + COPY.format("scale") + "\t\tgo func() {",
+    ),
+    "closed_loop_if_init": (
+        """package closed_loop_if_init
+
+// Join joins the words a producer sends with the separator, then switches the separator.
+func Join(groups [][]string, sep string) (string, string) {
+	joined := ""
+	for _, words := range groups {
+		out := make(chan string, len(words))
+		go func() {
+			defer close(out)
+			for _, w := range words {
+				out <- w + sep
+			}
+		}()
+		for {
+			if w, ok := <-out; !ok {
+				break
+			} else {
+				joined += w
+			}
+		}
+		sep = "|"
+	}
+	return joined, sep
+}
+""",
+        "\t\t{\n\t\tsep := sep" + COPY.format("sep") + "\t\tgo func() {",
+    ),
     "done_exit_paths_field": (
         """package done_exit_paths_field
 
@@ -1939,6 +1996,99 @@ LONG_HEADER = (
 )
 
 DECLINES = {
+    "closed_loop_other_channel": (
+        """package closed_loop_other_channel
+
+// Stream receives values until the producer closes stop after its first value; the producer then
+// waits for the release and reports the scale as raised by then on late.
+func Stream(xs []int, scale int) (int, int) {
+	out := make(chan int)
+	stop := make(chan struct{})
+	release := make(chan struct{})
+	late := make(chan int, 1)
+	go func() {
+		defer close(out)
+		out <- xs[0] * scale
+		close(stop)
+		<-release
+		late <- scale
+	}()
+	total := 0
+loop:
+	for {
+		select {
+		case v, ok := <-out:
+			if !ok {
+				break loop
+			}
+			total += v
+		case _, open := <-stop:
+			if !open {
+				break loop
+			}
+		}
+	}
+	scale *= 10
+	close(release)
+	return total, <-late
+}
+""",
+        "the function never waits for out",
+    ),
+    "closed_loop_ok_rewritten": (
+        """package closed_loop_ok_rewritten
+
+// Sum receives until the producer closes out or a value is negative: ok is rewritten.
+func Sum(xs []int, scale int) (int, int) {
+	out := make(chan int)
+	go func() {
+		defer close(out)
+		for _, x := range xs {
+			out <- x * scale
+		}
+	}()
+	total := 0
+	for {
+		v, ok := <-out
+		ok = ok && v >= 0
+		if !ok {
+			break
+		}
+		total += v
+	}
+	scale++
+	return total, scale
+}
+""",
+        "the function never waits for out",
+    ),
+    "closed_loop_with_condition": (
+        """package closed_loop_with_condition
+
+// Sum receives at most limit values: the loop also ends by its condition.
+func Sum(xs []int, scale, limit int) (int, int) {
+	out := make(chan int)
+	go func() {
+		defer close(out)
+		for _, x := range xs {
+			out <- x * scale
+		}
+	}()
+	total, n := 0, 0
+	for n < limit {
+		v, ok := <-out
+		if !ok {
+			break
+		}
+		total += v
+		n++
+	}
+	scale++
+	return total, scale
+}
+""",
+        "the function never waits for out",
+    ),
     "done_exit_extra_done": (
         """package done_exit_extra_done
 
@@ -5378,6 +5528,10 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "closed_loop_other_channel": (
+        block_copy("\tgo func() {", "\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Stream([]int{2}, 3))",
+    ),
     "fan_in_bound_lowered": (
         copy_before("\t\tgo func() {", "budget"),
         'fmt.Sprint({pkg}.Sum([]string{"ab", "cd", "replica-eu"}, 7, true, '
