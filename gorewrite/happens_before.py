@@ -189,6 +189,8 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
     for ident in uses:
         node = root.named_descendant_for_byte_range(ident.start, ident.end)
         if ident.use == Use.DECL:
+            if ident.kind == Kind.PARAM and signal.kind in ("done", "group"):
+                return f"{signal.name} is a parameter: the caller's, which others may signal (Done) as well"
             if ident.kind != Kind.VAR or owner(node) != spawn.function:
                 return f"{signal.name} is not a variable of the function that starts the goroutine"
             if signal.kind in ("done", "group") and not _own(types, spawn, node, ident):

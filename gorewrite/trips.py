@@ -159,7 +159,7 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
     if ranged is not None and ranged.shape in ("slice", "array"):  # a string's range counts runes, not bytes
         return Trip(Count("len", ranged.obj), loop.start_byte)
     counted = ranged is not None and _integer(types, path, over) is not None
-    return Trip(Count("int", ranged.obj), loop.start_byte) if counted else None
+    return Trip(count_of(types, path, over), loop.start_byte) if counted else None  # `n := len(xs)`: len(xs)
 
 
 def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:

@@ -21,6 +21,28 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "fan_in_range_named_bound": (
+        """package fan_in_range_named_bound
+
+// Ping pings hosts by index, n of them, n defined once as len(hosts), and receives n answers.
+func Ping(hosts []string, port int, ping func(string, int) int) (int, int) {
+	n := len(hosts)
+	res := make(chan int, n)
+	for i := range n {
+		go func() {
+			res <- ping(hosts[i], port)
+		}()
+	}
+	total := 0
+	for i := 0; i < n; i++ {
+		total += <-res
+	}
+	port++
+	return total, port
+}
+""",
+        "\t\t{\n\t\tport := port" + COPY.format("port") + "\t\tgo func() {",
+    ),
     "closed_loop_statement": (
         """package closed_loop_statement
 
