@@ -8,12 +8,14 @@ goroutine per iteration (trips.py). The goroutine's own side, its signal, is sig
 
 from __future__ import annotations
 
+from gorewrite import groups
+from gorewrite.groups import Held
 from gorewrite.rulekit import owner
-from gorewrite.signals import WG_ADD, Signal, Spawn, goroutine_signal, innermost_loop, method_of, previous
+from gorewrite.signals import goroutine_signal
+from gorewrite.spawns import WG_ADD, Signal, Spawn, innermost_loop, method_of, previous
 from gorewrite.syntax import Node, call_args, contains, first_of, walk
 from gorewrite.trips import Count, count_of, same, trip
-from gorewrite.trips import local as _local
-from gorewrite.typeinfo import Ident, TypeInfo, Use
+from gorewrite.typeinfo import TypeInfo, Use
 
 
 def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
@@ -27,7 +29,8 @@ def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> b
     loop = innermost_loop(go, spawn.function)
     for before in _all_previous(go) + (_all_previous(loop) if loop is not None else []):
         if before.type == "expression_statement":
-            if any(contains(done.node, node) for done in counted(types, spawn, signal, before.named_children[0])):
+            dones = counted(types, spawn, signal, before.named_children[0])
+            if any(contains(n, node) for done in dones for n in (done.node, *done.early)):
                 return True
     return False
 
@@ -48,7 +51,7 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     function, args = call.child_by_field_name("function"), call_args(call)
     if function.type != "selector_expression" or method_of(types, spawn.path, function) != WG_ADD:
         return []
-    wg = _local(types, spawn.path, function.child_by_field_name("operand"))
+    wg = groups.group(types, spawn.path, function.child_by_field_name("operand"))  # `wg`, `p.wg`
     if wg is None or wg.obj != signal.obj or call.parent.type != "expression_statement" or len(args) != 1:
         return []
     k = types.value(spawn.path, args[0].start_byte, args[0].end_byte)
@@ -77,7 +80,7 @@ def _next_gos(add: Node, k: int) -> list[Node]:
     return gos if len(gos) == k else []
 
 
-def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Ident) -> Node | None:
+def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Held) -> Node | None:
     """The one go statement of a later loop whose iterations `count` counts (trips.py): `for … range xs`,
     `for i := 0; i < n; i++`."""
     loop = previous(add, forward=True)
@@ -94,15 +97,16 @@ def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Ident)
     return one_go(loop, spawn.function)
 
 
-def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count, wg: Ident) -> bool:
+def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count, wg: Held) -> bool:
     """Can the Add not take from what another Add counted? A negative count runs the loop zero times
     and lowers the counter: Wait could return before another Add's goroutines are done. A length, a
     constant >= 0 and an unsigned integer never are; a signed variable may be only where this Add is
     the WaitGroup's one and runs once for it (no loop around it but one holding its declaration):
-    there a negative count panics in Add, before any goroutine it would count, rewritten or not."""
+    there a negative count panics in Add, before any goroutine it would count, rewritten or not.
+    Not for a field's WaitGroup (`p.wg`), which other functions of the package may Add to."""
     if counted.kind == "len" or (counted.kind == "const" and counted.key >= 0):
         return True
-    if counted.kind != "int":
+    if counted.kind != "int" or groups.is_path(wg.obj):
         return False
     if (types.integer(spawn.path, expr.start_byte, expr.end_byte) or "").startswith("uint"):
         return True
@@ -129,16 +133,6 @@ def one_go(loop: Node, function: Node) -> Node | None:
     if len(gos) != 1 or innermost_loop(gos[0], function) != loop:
         return None
     return None if any(n.type in ("goto_statement", "labeled_statement") for n in inside) else gos[0]
-
-
-def same_iterations(types: TypeInfo, spawn: Spawn, first: Node, second: Node) -> bool:
-    """Do two loops run as many iterations (trips.py): over the same constant, or the same local
-    slice, array or integer, unchanged from the first's start to the second's (to its end, for a
-    counted loop, whose condition reads it every iteration)?"""
-    a, b = (trip(types, spawn.path, loop) for loop in (first, second))
-    if a is None or b is None:
-        return False
-    return same(types, spawn.path, spawn.function, a.count, b.count, (first.start_byte, max(a.until, b.until)))
 
 
 def _all_previous(node: Node) -> list[Node]:

@@ -15,25 +15,18 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 
 from __future__ import annotations
 
+from gorewrite import groups
 from gorewrite.adds import counted, counted_done, one_go
+from gorewrite.fan_in import not_received, receiving_loops
 from gorewrite.merges import merge_loops
 from gorewrite.peers import counted_wait, peer_senders
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
-from gorewrite.signals import (
-    GROUP_GO,
-    WG_ADD,
-    Signal,
-    Spawn,
-    channels,
-    goroutine_signals,
-    innermost_loop,
-    method_of,
-    signalled,
-)
+from gorewrite.signals import goroutine_signals
+from gorewrite.spawns import GROUP_GO, WG_ADD, Signal, Spawn, channels, innermost_loop, method_of, signalled
 from gorewrite.syntax import Node, ancestors, contains, items
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
-from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, receiving_loops, waits
+from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, waits
 
 GROUP_OTHER = (("golang.org/x/sync/errgroup", "Group", "SetLimit"),)
 
@@ -86,12 +79,15 @@ def _unordered_by(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list[in
     if not chains and passed:
         line = helpers[-1].spawn.statement.start_point.row + 1
         return f"the goroutine at line {line} waits for {signal.name}, then signals, but {passed}"
+    if not chains and fanned is not None:  # one channel the loop's goroutines share
+        return f"the function never waits for every goroutine sending on {signal.name}: " + not_received(
+            types, spawn, signal, fanned
+        )
     if not chains:
         return (
             f"the function never waits for {signal.name} as a statement, a select whose other cases return, or a "
-            "range loop over the channel only the goroutine closes (nor through a goroutine that waits for it and "
-            "then signals), nor, for one channel the loop's goroutines share, in a later loop as long (range or "
-            "counted) that receives once an iteration and never breaks"
+            "loop over the channel only the goroutine closes (`for range ch`, or `for {` left only by a break under "
+            "`if !ok` of `v, ok := <-ch`), nor through a goroutine that waits for it and then signals"
         )
     for write in writes:
         reasons = [next(filter(None, (not_ordering(s, w, write) for s, w in chain)), None) for chain in chains]
@@ -122,9 +118,8 @@ def _sends_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list
     else:
         chains = [w for part in channels(signal) for w in waits(types, spawn, part, False)]
     if not chains and loops[0] is not None:
-        return (
-            f"the function never receives from {names} in a later loop as long as the one starting the "
-            "goroutines, once an iteration (as a statement or a select over them), that never breaks"
+        return f"the function never receives from {names} once for every goroutine: " + not_received(
+            types, spawn, signal, loops[0]
         )
     if not chains:
         return f"the function never receives from {names} as a statement or in a select whose other cases return"
@@ -157,7 +152,8 @@ def _waited_before(types: TypeInfo, spawn: Spawn, signal: Signal, waits: list[Wa
     was Added before it; the block is entered only at its start (the rule declines a function with
     goto). Not for a WaitGroup declared in a loop around the go statement: each iteration's Wait
     then waits for that iteration's goroutines alone."""
-    decl = next((i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use == Use.DECL), None)
+    variable = groups.base(signal.obj)  # a field's WaitGroup (`p.wg`): the variable it is reached from
+    decl = next((i for i in types.idents.get(spawn.path, ()) if i.obj == variable and i.use == Use.DECL), None)
     node = spawn.function.named_descendant_for_byte_range(decl.start, decl.end) if decl is not None else None
     loop = innermost_loop(node, spawn.function) if node is not None else None
     if signal.kind not in ("done", "group") or node is None or (loop is not None and contains(loop, spawn.statement)):
@@ -183,6 +179,9 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
     """Why the WaitGroup, channel or group may be signalled by someone else, or reused across iterations.
     A channel the goroutine closes may be sent on by anyone: a range loop over it ends on the close alone.
     `helpers`: the waits of goroutines that pass the signal on (relay.py)."""
+    if groups.is_path(signal.obj):  # `p.wg`: every use in the package, checked by group_uses.py
+        reason = dict(spawn.fields).get(groups.last_field(signal.obj), "is a field whose uses were not checked")
+        return f"{signal.name} {reason}" if reason else None
     root = spawn.function
     while root.parent is not None:
         root = root.parent
@@ -190,6 +189,8 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
     for ident in uses:
         node = root.named_descendant_for_byte_range(ident.start, ident.end)
         if ident.use == Use.DECL:
+            if ident.kind == Kind.PARAM and signal.kind in ("done", "group"):
+                return f"{signal.name} is a parameter: the caller's, which others may signal (Done) as well"
             if ident.kind != Kind.VAR or owner(node) != spawn.function:
                 return f"{signal.name} is not a variable of the function that starts the goroutine"
             if signal.kind in ("done", "group") and not _own(types, spawn, node, ident):
@@ -290,7 +291,7 @@ def _made(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
 def _fanned_in(types: TypeInfo, spawn: Spawn, signal: Signal, decl: Node) -> Node | None:
     """Fan-in: the range loop that starts the goroutine, one an iteration, each sending once on a
     channel made before the loop (`ch := make(…)`); a later loop of as many iterations receiving
-    once each (waits.receiving_loops) then waits for every one of them. None for any other channel."""
+    once each (fan_in.py) then waits for every one of them. None for any other channel."""
     loop = innermost_loop(spawn.statement, spawn.function)
     if signal.kind != "send" or loop is None or one_go(loop, spawn.function) != spawn.statement:
         return None

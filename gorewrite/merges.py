@@ -13,7 +13,7 @@ Objects come from go/types, never from names.
 from __future__ import annotations
 
 from gorewrite.rulekit import owner
-from gorewrite.signals import Signal, Spawn
+from gorewrite.spawns import Signal, Spawn
 from gorewrite.syntax import Node, items, statements, unparen, walk
 from gorewrite.terminating import jump_target
 from gorewrite.typeinfo import Kind, TypeInfo, Use

@@ -11,7 +11,8 @@ from go/types, never from names.
 
 from __future__ import annotations
 
-from gorewrite.signals import Signal, Spawn, goroutine_signals
+from gorewrite.signals import goroutine_signals
+from gorewrite.spawns import Signal, Spawn
 from gorewrite.typeinfo import TypeInfo
 from gorewrite.waits import Wait, waits
 

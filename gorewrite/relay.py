@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gorewrite.signals import Signal, Spawn, goroutine_signal, method_of
+from gorewrite import groups
+from gorewrite.signals import goroutine_signal
+from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, call_args, statements, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import TypeInfo
@@ -87,5 +89,5 @@ def _waits_for(types: TypeInfo, path: str, expr: Node, signal: Signal) -> bool:
         operand = function.child_by_field_name("operand") if waits else None
     else:
         operand = None
-    variable = local(types, path, operand)
+    variable = groups.group(types, path, operand) if signal.kind in ("done", "group") else local(types, path, operand)
     return variable is not None and variable.obj == signal.obj

@@ -10,61 +10,13 @@ from go/types, never from names.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
-from gorewrite.syntax import Node, ancestors, call_args, first_of, mentions, statements, walk
+from gorewrite import groups
+from gorewrite.after_signal import names_after
+from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, method_of, previous
+from gorewrite.syntax import Node, call_args, first_of, statements, text, walk
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
-
-WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
-WG_ADD = ("sync", "WaitGroup", "Add")
-GROUP_GO = (("golang.org/x/sync/errgroup", "Group", "Go"), ("sync", "WaitGroup", "Go"))  # Go runs f, then Done
-
-
-@dataclass(frozen=True)
-class Spawn:
-    """A goroutine started in a function: its func literal and the statement that starts it."""
-
-    path: str
-    function: Node
-    literal: Node
-    statement: Node
-    # func literals inside the goroutine (start bytes) that no toolchain's compile says escape: a callee
-    # given one cannot keep it past the call (that would move it to the heap)
-    unescaped: frozenset[int] = frozenset()
-
-
-@dataclass(frozen=True)
-class Signal:
-    """What the goroutine does after its last read: Done, a send or close, or returning under g.Go."""
-
-    kind: str  # "done", "send", "close" or "group"
-    obj: str  # the go/types object of the WaitGroup, channel or group
-    name: str
-    node: Node  # the call or send that signals (for "group": the g.Go call)
-    early: tuple[Node, ...] = ()  # sends on the same channel right before the goroutine returns early
-    # Ending sends on several channels (`if err != nil { errc <- err; return }; res <- v`): each other
-    # channel's signal, and on every one the objects of all (a receive from any of them waits).
-    others: tuple[Signal, ...] = ()
-    group: tuple[str, ...] = ()
-
-
-def channels(signal: Signal) -> tuple[Signal, ...]:
-    """The signal on each channel the goroutine's ending sends use (one but for `others`)."""
-    return (signal, *signal.others)
-
-
-def signalled(signal: Signal) -> tuple[Node, ...]:
-    """The operands the signal acts on: `ch` of `ch <- v` and `close(ch)`, `wg` of `wg.Done()` and `g.Go(…)`,
-    and the channel of each early send. The uses of the object its own signal makes: a use inside a
-    sent value or the literal is another."""
-    if signal.kind == "send":
-        own = signal.node.child_by_field_name("channel")
-    elif signal.kind == "close":
-        own = call_args(signal.node)[0]
-    else:
-        own = signal.node.child_by_field_name("function").child_by_field_name("operand")
-    return (own, *(n.child_by_field_name("channel") for n in signal.early))
 
 
 def goroutine_signal(types: TypeInfo, spawn: Spawn, name: str) -> Signal | str:
@@ -85,7 +37,7 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
     body = spawn.literal.child_by_field_name("body")
     if spawn.statement.type != "go_statement":
         group = _group_go(types, spawn)
-        return _names_after(spawn, body, name, set()) or ([group] if isinstance(group, Signal) else group)
+        return names_after(spawn, body, name, set()) or ([group] if isinstance(group, Signal) else group)
     signal, wrapper, at = _deferred_signal(types, spawn.path, body)
     candidates = []
     if signal is not None:  # what a later defer statement defers runs before it
@@ -96,48 +48,16 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
         candidates.append((last, set()))
     if not candidates:
         return (
-            "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
-            f"(or defer it), so nothing orders its reads of {name} before the write"
+            _unheld_done(types, spawn.path, body)
+            or _done_paths(types, spawn.path, body)
+            or (
+                "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
+                f"(or defer it), so nothing orders its reads of {name} before the write"
+            )
         )
-    reasons = [_names_after(spawn, body, name, exempt) for _, exempt in candidates]
+    reasons = [names_after(spawn, body, name, exempt) for _, exempt in candidates]
     found = [s for (s, _), reason in zip(candidates, reasons, strict=True) if reason is None]
     return found or reasons[0]
-
-
-def _names_after(spawn: Spawn, body: Node, name: str, exempt: set[int]) -> str | None:
-    """Why a func literal or goroutine the goroutine makes may read name after it signals: one naming
-    it that is neither exempt (run before the signal) nor called before the signal."""
-    nested = (
-        n
-        for n in walk(body)
-        if n.type in ("go_statement", "func_literal")
-        and n.id not in exempt
-        and not _called_before_signal(spawn, n, body)
-    )
-    if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
-        return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
-    return None
-
-
-def _called_before_signal(spawn: Spawn, literal: Node, body: Node) -> bool:
-    """A func literal passed to a call whose statement the goroutine runs before its signal
-    (`sort.Slice(c, func(a, b int) bool { return (c[a] < c[b]) != desc })`), that every toolchain's
-    compile says does not escape: the callee can neither keep it nor start it in a goroutine (either
-    would move it to the heap), and the call's result is dropped, so it runs only inside that call.
-    Not in a defer or go statement, nor in another func literal: every statement of the goroutine's
-    body runs before its signal (Done deferred or last, sends that end it)."""
-    call = literal.parent.parent if literal.parent is not None else None
-    if literal.start_byte not in spawn.unescaped or call is None or literal.parent.type != "argument_list":
-        return False
-    if call.type != "call_expression" or call.parent.type != "expression_statement":
-        return False
-    around = ancestors(call)
-    for node in around:
-        if node == body:
-            return True
-        if node.type in ("defer_statement", "go_statement", "func_literal"):
-            return False
-    return False
 
 
 def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | None, Node | None, int]:
@@ -165,10 +85,6 @@ def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | N
         if signal is not None:
             return signal, None, at
     return None, None, 0
-
-
-def _defers(block: Node) -> list[Node]:
-    return [n for n in walk(block, skip=lambda n: n.type == "func_literal") if n.type == "defer_statement"]
 
 
 def _deferred_after(body: Node, at: int) -> set[int]:
@@ -202,9 +118,40 @@ def _last_signal(types: TypeInfo, path: str, block: Node, ending: bool = True) -
     signal = _signal_call(types, path, last.named_children[0] if last.type == "expression_statement" else last)
     if signal is not None and first_of(block, ("return_statement",)) is None:
         return signal
+    early = _done_before_returns(types, path, block, signal) if ending and signal is not None else None
+    if isinstance(early, tuple):
+        return dataclasses.replace(signal, early=early)
     if ending and last.type == "select_statement":
         return _select_send(types, path, block, last)
     return _ending_sends(types, path, block) if ending else None
+
+
+def _done_before_returns(types: TypeInfo, path: str, block: Node, done: Signal) -> tuple[Node, ...] | str | None:
+    """`if err != nil { …; wg.Done(); return }; …; wg.Done()`: the goroutine ends with Done and calls it
+    right before each of its returns (bare: no result to evaluate after it; not those of func literals
+    it makes), and nowhere else, so every path that ends the goroutine calls Done once, after its
+    reads. The Dones before the returns; why not (a str); None for a signal other than Done. A path
+    that panics or exits (runtime.Goexit) calls none: unrecovered, the program ends; recovered (a
+    deferred recover) or exited, the goroutine ends without Done, and Wait never returns for it,
+    copy or not (no other Done of it: adds.py counts each)."""
+    if done.kind != "done":
+        return None
+    inside = list(walk(block, skip=lambda n: n.type == "func_literal"))
+    early = []
+    for ret in (n for n in inside if n.type == "return_statement"):
+        before = previous(ret)
+        call = before.named_children[0] if before is not None and before.type == "expression_statement" else None
+        signal = _signal_call(types, path, call) if call is not None and not ret.named_children else None
+        if signal is None or signal.kind != "done" or signal.obj != done.obj:
+            line = ret.start_point.row + 1
+            return f"the goroutine ends with {done.name}.Done(), but its return at line {line} does not follow one"
+        early.append(call)
+    for node in inside:
+        other = _signal_call(types, path, node) if node.type == "call_expression" else None
+        if other is not None and other.obj == done.obj and node != done.node and node not in early:
+            line = node.start_point.row + 1  # `if retry { wg.Done() }`: a path may call Done twice
+            return f"the goroutine calls {done.name}.Done() at line {line}, neither last nor right before a return"
+    return tuple(early)  # none: the returns are those of func literals it makes (`sort.Slice(…, func…)`)
 
 
 def _select_send(types: TypeInfo, path: str, block: Node, select: Node) -> Signal | None:
@@ -295,8 +242,33 @@ def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
         if builtin and builtin.kind == Kind.BUILTIN and builtin.name == "close" and channel:
             return Signal("close", channel.obj, channel.name, node)
     if function.type == "selector_expression" and not args and method_of(types, path, function) == WG_DONE:
-        wg = _local(types, path, function.child_by_field_name("operand"))
+        wg = groups.group(types, path, function.child_by_field_name("operand"))  # `wg`, `p.wg`
         return Signal("done", wg.obj, wg.name, node) if wg else None
+    return None
+
+
+def _done_paths(types: TypeInfo, path: str, body: Node) -> str | None:
+    """Why a goroutine that ends with Done and returns elsewhere does not signal by it."""
+    last = statements(body)[-1] if statements(body) else None
+    done = (
+        _signal_call(types, path, last.named_children[0])
+        if last is not None and last.type == "expression_statement"
+        else None
+    )
+    why = _done_before_returns(types, path, body, done) if done is not None else None
+    return why if isinstance(why, str) else None
+
+
+def _unheld_done(types: TypeInfo, path: str, body: Node) -> str | None:
+    """Why a WaitGroup's Done the goroutine calls (`defer s.pool.wg.Done()`) is no signal: the storage
+    it names is not proven the same at the Add and the Wait (groups.py)."""
+    for node in walk(body, skip=lambda n: n.type == "func_literal"):
+        function = node.child_by_field_name("function") if node.type == "call_expression" else None
+        if function is None or function.type != "selector_expression" or method_of(types, path, function) != WG_DONE:
+            continue
+        why = groups.held(types, path, function.child_by_field_name("operand"))
+        if isinstance(why, str):
+            return f"the goroutine calls {text(function).decode()}(), but {why}"
     return None
 
 
@@ -310,37 +282,9 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
         or method_of(types, spawn.path, function) not in GROUP_GO
     ):
         return "the func literal is neither started by a go statement nor passed to errgroup's or a WaitGroup's Go"
-    group = _local(types, spawn.path, function.child_by_field_name("operand"))
+    operand = function.child_by_field_name("operand")
+    wg = method_of(types, spawn.path, function)[0] == "sync"
+    group = groups.group(types, spawn.path, operand) if wg else _local(types, spawn.path, operand)
     if group is None or len(spawn.literal.parent.named_children) != 1:
         return "the group is not a local variable of the function"
     return Signal("group", group.obj, group.name, call)
-
-
-# --- small helpers -----------------------------------------------------------------------
-
-
-def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str] | None:
-    """The method a selector names, by package path, receiver type and name; None if not a method."""
-    field = selector.child_by_field_name("field")
-    ident = types.at(path, field.start_byte) if field is not None else None
-    if ident is None or ident.kind != Kind.METHOD or ident.pkg is None:
-        return None
-    return ident.pkg, ident.recv or "", ident.name
-
-
-def previous(node: Node, forward: bool = False) -> Node | None:
-    """The statement before (after) node in its block, past comments."""
-    sibling = node.next_named_sibling if forward else node.prev_named_sibling
-    while sibling is not None and sibling.type == "comment":
-        sibling = sibling.next_named_sibling if forward else sibling.prev_named_sibling
-    return sibling
-
-
-def innermost_loop(node: Node, function: Node) -> Node | None:
-    """The innermost for statement around node inside function."""
-    for a in ancestors(node):
-        if a == function:
-            return None
-        if a.type == "for_statement":
-            return a
-    return None

@@ -13,17 +13,22 @@ variable, unchanged in between. Two loops have a trip count:
   writes i (no other write, no address) and e is a count as above: the condition is evaluated
   at every iteration, so e must stay unchanged until the loop ends.
 
-Either loop runs exactly that many iterations unless something leaves it early (break, return,
-panic: fewer); the callers decide whether fewer matters. Types from go/types, never names.
+- a countdown `for k := e; k > 0; k--` whose k only the post statement writes: e is evaluated once,
+  when the loop starts, and the loop runs max(e, 0) times, as `range e` does.
+
+A local integer defined once and never written again (`n := len(xs)`, one go/types object, no
+other write, no address) counts what its definition counts, taken where it was defined: xs must stay
+unchanged from there. Either loop runs exactly that many iterations unless something leaves it early
+(break, return, panic: fewer); the callers decide whether fewer matters. Types from go/types, never names.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, call_args
+from gorewrite.syntax import Node, ancestors, call_args, items
 from gorewrite.type_bounds import SMALL_INTEGERS
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
@@ -34,6 +39,9 @@ class Count:
 
     kind: str  # "const", "len", "int" or "slice"
     key: object  # the constant's value, the variable's go/types object, or for "slice" a tuple of those
+    # Where the count was taken, when before the loop or Add naming it: `n := len(xs)` took len(xs) at
+    # its definition, so xs must be unchanged from there (not part of the count's identity).
+    since: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -44,8 +52,9 @@ class Trip:
     until: int
 
 
-def count_of(types: TypeInfo, path: str, expr: Node) -> Count | None:
-    """What an expression counts, or None when it is anything else (a map's length, a call, a field)."""
+def count_of(types: TypeInfo, path: str, expr: Node, defined: bool = True) -> Count | None:
+    """What an expression counts, or None when it is anything else (a map's length, a call, a field);
+    a local integer defined once as a count is that count (`defined`)."""
     value = types.value(path, expr.start_byte, expr.end_byte)
     if value is not None:
         return Count("const", value)
@@ -57,7 +66,35 @@ def count_of(types: TypeInfo, path: str, expr: Node) -> Count | None:
         sized = local(types, path, args[0])
         return Count("len", sized.obj) if sized is not None and sized.shape in ("slice", "array") else None
     number = local(types, path, expr)
-    return Count("int", number.obj) if number is not None and _integer(types, path, expr) is not None else None
+    if number is None or _integer(types, path, expr) is None:
+        return None
+    return (_defined(types, path, expr, number) if defined else None) or Count("int", number.obj)
+
+
+def _defined(types: TypeInfo, path: str, expr: Node, number: Ident) -> Count | None:
+    """The count a local integer was defined as, when that definition is its one write (`n := len(xs)`,
+    `var n = workers`: no other write, no address, so it holds that value wherever it is read), taken
+    at the definition (Count.since); None for anything else (a parameter, `n := f()`, `n++` later)."""
+    uses = [i for i in types.idents.get(path, ()) if i.obj == number.obj]
+    decls = [i for i in uses if i.use == Use.DECL]
+    if len(decls) != 1 or any(i.use in (Use.WRITE, Use.ADDR) for i in uses):
+        return None
+    root = next((a for a in ancestors(expr) if a.parent is None), expr)
+    name = root.named_descendant_for_byte_range(decls[0].start, decls[0].end)
+    stmt = name.parent.parent if name is not None and name.parent.type == "expression_list" else None
+    if stmt is not None and stmt.type == "short_var_declaration" and stmt.parent.type != "for_clause":
+        left, right = items(stmt.child_by_field_name("left")), items(stmt.child_by_field_name("right"))
+    elif name is not None and name.parent.type == "var_spec":
+        stmt = name.parent
+        left, right = stmt.children_by_field_name("name"), items(stmt.child_by_field_name("value"))
+    else:
+        return None
+    if len(left) != len(right) or name not in left:
+        return None
+    counted = count_of(types, path, right[left.index(name)])
+    if counted is None or counted.kind == "int" and counted.key == number.obj:
+        return None
+    return replace(counted, since=min(stmt.start_byte, counted.since or stmt.start_byte))
 
 
 def trip(types: TypeInfo, path: str, loop: Node) -> Trip | None:
@@ -68,14 +105,42 @@ def trip(types: TypeInfo, path: str, loop: Node) -> Trip | None:
     if clause.type == "range_clause":
         return _ranged(types, path, clause.child_by_field_name("right"), loop)
     if clause.type == "for_clause":
-        return _counted(types, path, clause, loop)
+        return _counted(types, path, clause, loop) or _countdown(types, path, clause, loop)
     return None
 
 
 def same(types: TypeInfo, path: str, function: Node, a: Count, b: Count, between: tuple[int, int]) -> bool:
     """Is the count b the count a, its variable unchanged in between (and nowhere through a pointer or a literal)?"""
     variables = () if a.kind == "const" else a.key if a.kind == "slice" else (a.key,)
-    return a == b and all(unchanged(types, path, function, v, between) for v in variables if isinstance(v, str))
+    since = min([between[0], *(c.since for c in (a, b) if c.since is not None)])  # `n := len(xs)` read xs there
+    until = max([between[1], *(loop.end_byte for loop in _loops_between(function, since, between[0]))])
+    return a == b and all(unchanged(types, path, function, v, (since, until)) for v in variables if isinstance(v, str))
+
+
+def _loops_between(function: Node, since: int, start: int) -> list[Node]:
+    """The loops around byte start that do not hold byte since: each runs start's code again, after
+    writes later in its body, with the count taken at since before them all."""
+    node = function.named_descendant_for_byte_range(start, start)
+    return [a for a in ancestors(node) if a.type == "for_statement" and not a.start_byte <= since < a.end_byte]
+
+
+def mismatch(types: TypeInfo, path: str, function: Node, first: Node, second: Node) -> str | None:
+    """Why two loops may not run as many iterations (the first starting before the second), or None:
+    over the same count, its variables unchanged from the first's start (or where the count was taken)
+    to the second's (to its end, for a loop whose condition reads it every iteration)."""
+    a, b = (trip(types, path, loop) for loop in (first, second))
+    unknown = next((loop for loop, t in ((first, a), (second, b)) if t is None), None)
+    if unknown is not None:
+        return (
+            f"the trip count of the loop at line {unknown.start_point.row + 1} is not known when it starts (a range "
+            "over a local slice, array, integer or constant, `for i := 0; i < n; i++`, a countdown `for k := n; k > 0; "
+            "k--`)"
+        )
+    if a.count != b.count:
+        return "they count different things (another variable, a different constant, an expression)"
+    if not same(types, path, function, a.count, b.count, (first.start_byte, max(a.until, b.until))):
+        return "a variable the count reads may change in between (a write, an address, a func literal's write)"
+    return None
 
 
 def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
@@ -94,7 +159,7 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
     if ranged is not None and ranged.shape in ("slice", "array"):  # a string's range counts runes, not bytes
         return Trip(Count("len", ranged.obj), loop.start_byte)
     counted = ranged is not None and _integer(types, path, over) is not None
-    return Trip(Count("int", ranged.obj), loop.start_byte) if counted else None
+    return Trip(count_of(types, path, over), loop.start_byte) if counted else None  # `n := len(xs)`: len(xs)
 
 
 def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:
@@ -105,7 +170,7 @@ def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:
         return None
     key = [sliced.obj]
     for bound in (over.child_by_field_name("start"), over.child_by_field_name("end")):
-        counted = count_of(types, path, bound) if bound is not None else None
+        counted = count_of(types, path, bound, defined=False) if bound is not None else None
         if bound is not None and (counted is None or counted.kind == "len"):
             return None
         key.append(counted.key if counted is not None else None)
@@ -147,6 +212,37 @@ def _counted(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | Non
     ):
         return None
     return Trip(bound, loop.end_byte) if bound is not None else None
+
+
+def _countdown(types: TypeInfo, path: str, clause: Node, loop: Node) -> Trip | None:
+    """`for k := e; k > 0; k--` where only the post statement writes k: max(e, 0) iterations, as many as
+    `range e` or `for i := 0; i < e; i++`. e is evaluated once, when the loop starts, and k steps down
+    by one from it to 0 (never past it: no wrap-around); a `continue` runs the post statement too."""
+    init, cond, update = (clause.child_by_field_name(f) for f in ("initializer", "condition", "update"))
+    if init is None or cond is None or update is None or init.type != "short_var_declaration":
+        return None
+    names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
+    if len(names) != 1 or len(values) != 1 or cond.type != "binary_expression" or update.type != "dec_statement":
+        return None
+    k = types.at(path, names[0].start_byte)
+    if k is None or k.use != Use.DECL or k.obj is None or _integer(types, path, names[0]) is None:
+        return None
+    right = cond.child_by_field_name("right")
+    zero = types.value(path, right.start_byte, right.end_byte) == 0
+    step = update.named_children[0]
+    if (
+        cond.child_by_field_name("operator").type != ">"
+        or not zero
+        or not _is(types, path, cond.child_by_field_name("left"), k)
+    ):
+        return None
+    if not _is(types, path, step, k):
+        return None
+    for use in types.idents.get(path, ()):
+        if use.obj == k.obj and use.use in (Use.WRITE, Use.ADDR) and use.start != step.start_byte:
+            return None  # k written in the body, or through a pointer
+    start = count_of(types, path, values[0])
+    return Trip(start, loop.start_byte) if start is not None else None
 
 
 def _integer(types: TypeInfo, path: str, node: Node) -> str | None:

@@ -85,6 +85,8 @@ class Ident:
     # A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`),
     # which other aliases can write.
     indirect: bool = False
+    # A field or method selected through an embedded field (`o.wg` of a wg an embedded struct declares).
+    promoted: bool = False
     # A variable's type holds a lock by go vet's copylocks (gotypes/locks.go): the path vet prints
     # ("example.com/p.Settings contains sync.Mutex"); a copy of the value makes vet fail.
     lock: str | None = None

@@ -10,8 +10,9 @@ A wait is a statement of a block that holds the go statement, after it:
   another case leaves the function, and there is no `default` to go on without a receive;
 - a `for … range ch` loop over a channel only the goroutine closes, which nothing but a return or
   panic leaves (no break of its own, no labelled jump, no goto): it ends only when a receive
-  returns because ch is closed, and the close is synchronized before that receive;
-- fan-in: a later loop as long that receives once an iteration.
+  returns because ch is closed, and the close is synchronized before that receive; or a `for {`
+  loop whose only break out of it is under `if !ok` after `v, ok := <-ch` (closed_loops.py);
+- fan-in: a later loop as long that receives once an iteration (fan_in.py).
 
 A write inside the wait statement comes after the wait only where the receive has completed: the
 rest of its statement, a select's receiving case. A loop's body runs before its last receive.
@@ -22,12 +23,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gorewrite.adds import same_iterations
+from gorewrite import groups
+from gorewrite.closed_loops import closed_loop
 from gorewrite.rulekit import owner
-from gorewrite.signals import Signal, Spawn, method_of
+from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, contains, statements, unparen, walk
 from gorewrite.terminating import jump_target, terminating
-from gorewrite.typeinfo import TypeInfo, Use
+from gorewrite.typeinfo import TypeInfo
 
 WAITS = (("sync", "WaitGroup", "Wait"), ("golang.org/x/sync/errgroup", "Group", "Wait"))
 # expressions whose operands are all evaluated when they are (a func literal's body is not)
@@ -68,14 +70,11 @@ def waits(types: TypeInfo, spawn: Spawn, signal: Signal, shared: bool) -> list[W
     """The function's statements that wait for one goroutine's signal. `shared`: others send on the
     channel it closes, so only a range loop, which the close alone ends, waits for it."""
     found = []
-    for ident in types.idents.get(spawn.path, ()):
-        if ident.obj != signal.obj or ident.use == Use.DECL:
-            continue
-        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
-        if node is None or owner(node) != spawn.function:
+    for node in groups.nodes(types, spawn.path, spawn.function, signal.obj):  # `wg`, `p.wg`, `ch`
+        if owner(node) != spawn.function:
             continue
         if signal.kind in ("send", "close"):
-            wait = _ranged(node) if signal.kind == "close" else None
+            wait = (_ranged(node) or _closed(types, spawn.path, node)) if signal.kind == "close" else None
             wait = wait or (received(types, spawn.path, node, signal) if not shared else None)
         else:
             wait = _waited(types, spawn.path, node)
@@ -96,12 +95,12 @@ def received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | N
     statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
     <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""
     receive = receive_of(node)
-    stmt = _evaluating_statement(types, path, receive) if receive is not None else None
+    stmt = evaluating_statement(types, path, receive) if receive is not None else None
     if stmt is not None and _in_condition(stmt, receive):
         return Wait(stmt, ((receive.start_byte, stmt.end_byte),))  # the initializer runs before the receive
     if stmt is not None:
         return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
-    return _selected(types, path, receive, signal) if receive is not None else None
+    return selected(types, path, receive, signal) if receive is not None else None
 
 
 def _in_condition(stmt: Node, receive: Node) -> bool:
@@ -109,7 +108,7 @@ def _in_condition(stmt: Node, receive: Node) -> bool:
     return stmt.type == "if_statement" and contains(stmt.child_by_field_name("condition"), receive)
 
 
-def _selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait | None:
+def selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait | None:
     """The select, a statement of a block, whose case receives from the channel, when it waits: no
     `default`, and every other case receives from the channel too, terminates, or drains it (its
     statements from the drain on run after a receive)."""
@@ -143,7 +142,7 @@ def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | Non
             if not receive_of_unary(node) or node.named_children[0].type != "identifier":
                 continue
             found = types.at(path, node.named_children[0].start_byte)
-            waited = _evaluating_statement(types, path, node)
+            waited = evaluating_statement(types, path, node)
             if found is not None and found.obj in (signal.group or (signal.obj,)) and waited == stmt:
                 earlier = body[:at]
                 first = node if _in_condition(stmt, node) else stmt  # an if's initializer runs before it
@@ -164,7 +163,7 @@ def _terminates(types: TypeInfo, path: str, case: Node) -> bool:
     """Does the case never complete normally: its statements end in a terminating one, and no break,
     continue or goto leaves it (a break in a case leaves the select, not the loop around it)?"""
     body = statements(case)
-    return bool(body) and terminating(types, path, body[-1]) and _leaving(case, case) is None
+    return bool(body) and terminating(types, path, body[-1]) and leaving(case, case) is None
 
 
 def _ranged(node: Node) -> Wait | None:
@@ -173,12 +172,18 @@ def _ranged(node: Node) -> Wait | None:
     if clause.type != "range_clause" or clause.child_by_field_name("right") != node:
         return None
     loop = clause.parent
-    if loop.parent.type != "statement_list" or _leaving(loop.child_by_field_name("body"), loop) is not None:
+    if loop.parent.type != "statement_list" or leaving(loop.child_by_field_name("body"), loop) is not None:
         return None
     return Wait(loop, ())
 
 
-def _leaving(node: Node, region: Node) -> Node | None:
+def _closed(types: TypeInfo, path: str, node: Node) -> Wait | None:
+    """A loop with no condition that ends only once ch is closed: `if !ok { break loop }` (closed_loops.py)."""
+    loop = closed_loop(types, path, node)
+    return Wait(loop, ()) if loop is not None else None
+
+
+def leaving(node: Node, region: Node) -> Node | None:
     """A goto, labelled break or continue, or a break or continue below node whose target is not
     inside region (a continue of the loop region itself stays in it), not in func literals."""
     for jump in walk(node, skip=lambda n: n.type == "func_literal"):
@@ -194,44 +199,7 @@ def _leaving(node: Node, region: Node) -> Node | None:
     return None
 
 
-def receiving_loops(types: TypeInfo, spawn: Spawn, signal: Signal, sending: Node) -> list[Wait]:
-    """Fan-in: the later loops of the sending loop's block, as long (trips.py), whose body receives
-    from the channel (or one of the group's) once, in one of its own statements, and cannot skip it: no break or goto
-    leaves the loop, no labelled jump, and a `continue` of the loop only after the receive (the
-    iteration has received by then: `r := <-ch; if r.err != nil { continue }`)."""
-    receives = []  # every `<-ch` of the function (of any channel the goroutine's ending sends use)
-    for ident in types.idents.get(spawn.path, ()):
-        mine = ident.obj in (signal.group or (signal.obj,))
-        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end) if mine else None
-        receive = receive_of(node) if node is not None else None
-        if receive is not None and owner(receive) == spawn.function:
-            receives.append(receive)
-    found = []
-    for receive in receives:
-        selected = _selected(types, spawn.path, receive, signal)  # each iteration receives or returns
-        stmt = _evaluating_statement(types, spawn.path, receive) or (selected.node if selected is not None else None)
-        loop = stmt.parent.parent.parent if stmt is not None and stmt.parent.parent.type == "block" else None
-        if loop is None or loop.type != "for_statement" or loop.parent != sending.parent:
-            continue
-        body = loop.child_by_field_name("body")
-        inside = walk(body, skip=lambda n: n.type == "func_literal")
-        early = (n for n in inside if n.type == "continue_statement" and n.start_byte < receive.end_byte)
-        jumps = _leaving(body, loop) is not None or any(jump_target(n) == loop for n in early)
-        once = _once([r for r in receives if contains(loop, r)], stmt)
-        if once and not jumps and sending.end_byte <= loop.start_byte and same_iterations(types, spawn, sending, loop):
-            found.append(Wait(loop, ()))
-    return found
-
-
-def _once(inside: list[Node], stmt: Node) -> bool:
-    """Does each run of stmt receive once: the loop's one receive, or (a select) its cases' own receives,
-    of which one runs (`case v := <-vals: … case err := <-errc: …`), and no other receive in the loop?"""
-    if stmt.type != "select_statement":
-        return len(inside) == 1
-    return all(r.parent.type == "receive_statement" and r.parent.parent.parent == stmt for r in inside)
-
-
-def _evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None:
+def evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None:
     """The block statement that evaluates expr whenever it runs: expr in an operand, argument, index or
     element of the statement's expressions (`all = append(all, <-ch)`) or of an if's condition (`if
     !<-ok {`: after its initializer, before either branch), not under `&&`/`||`, nor in a

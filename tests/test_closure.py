@@ -21,6 +21,243 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "fan_in_range_named_bound": (
+        """package fan_in_range_named_bound
+
+// Ping pings hosts by index, n of them, n defined once as len(hosts), and receives n answers.
+func Ping(hosts []string, port int, ping func(string, int) int) (int, int) {
+	n := len(hosts)
+	res := make(chan int, n)
+	for i := range n {
+		go func() {
+			res <- ping(hosts[i], port)
+		}()
+	}
+	total := 0
+	for i := 0; i < n; i++ {
+		total += <-res
+	}
+	port++
+	return total, port
+}
+""",
+        "\t\t{\n\t\tport := port" + COPY.format("port") + "\t\tgo func() {",
+    ),
+    "closed_loop_statement": (
+        """package closed_loop_statement
+
+// Sum scales the values on a producer goroutine that closes out when done; the loop receives until
+// a receive says out is closed, and only then moves the scale on.
+func Sum(batches [][]int, scale int) (int, int) {
+	total := 0
+	for _, xs := range batches {
+		out := make(chan int)
+		go func() {
+			defer close(out)
+			for _, x := range xs {
+				out <- x * scale
+			}
+		}()
+		for {
+			v, ok := <-out
+			if !ok {
+				break
+			}
+			total += v
+		}
+		scale++
+	}
+	return total, scale
+}
+""",
+        "\t\t{\n\t\tscale := scale" + COPY.format("scale") + "\t\tgo func() {",
+    ),
+    "closed_loop_if_init": (
+        """package closed_loop_if_init
+
+// Join joins the words a producer sends with the separator, then switches the separator.
+func Join(groups [][]string, sep string) (string, string) {
+	joined := ""
+	for _, words := range groups {
+		out := make(chan string, len(words))
+		go func() {
+			defer close(out)
+			for _, w := range words {
+				out <- w + sep
+			}
+		}()
+		for {
+			if w, ok := <-out; !ok {
+				break
+			} else {
+				joined += w
+			}
+		}
+		sep = "|"
+	}
+	return joined, sep
+}
+""",
+        "\t\t{\n\t\tsep := sep" + COPY.format("sep") + "\t\tgo func() {",
+    ),
+    "done_exit_paths_field": (
+        """package done_exit_paths_field
+
+import (
+	"errors"
+	"sync"
+)
+
+// Fetcher tracks its fetches in its own WaitGroup.
+type Fetcher struct {
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs []error
+}
+
+// All fetches every URL with the token, each goroutine calling Done before each return and last;
+// the token rotates once the round is done.
+func (f *Fetcher) All(urls []string, token string, get func(token, url string) error) string {
+	for _, u := range urls {
+		f.wg.Add(1)
+		go func() {
+			if u == "" {
+				f.wg.Done()
+				return
+			}
+			if err := get(token, u); err != nil {
+				f.mu.Lock()
+				f.errs = append(f.errs, errors.Join(err))
+				f.mu.Unlock()
+				f.wg.Done()
+				return
+			}
+			f.wg.Done()
+		}()
+	}
+	f.wg.Wait()
+	token += "'"
+	return token
+}
+""",
+        "\t\t{\n\t\ttoken := token" + COPY.format("token") + "\t\tgo func() {",
+    ),
+    "done_last_nested_return": (
+        """package done_last_nested_return
+
+import (
+	"sort"
+	"sync"
+)
+
+// Sorted sorts each group by the key's order in a goroutine; the order flips after the groups.
+func Sorted(groups [][]int, desc bool) bool {
+	var wg sync.WaitGroup
+	for _, g := range groups {
+		wg.Add(1)
+		go func() {
+			sort.Slice(g, func(a, b int) bool {
+				if desc {
+					return g[a] > g[b]
+				}
+				return g[a] < g[b]
+			})
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	desc = !desc
+	return desc
+}
+""",
+        "\t\t{\n\t\tdesc := desc" + COPY.format("desc") + "\t\tgo func() {",
+    ),
+    "fan_in_named_bound_add": (
+        """package fan_in_named_bound_add
+
+import "sync"
+
+// Scan runs one scanner per path, counted by n, defined once as len(paths); the prefix changes
+// once they are all done.
+func Scan(paths []string, prefix string, scan func(prefix, path string)) string {
+	var wg sync.WaitGroup
+	n := len(paths)
+	wg.Add(n)
+	for _, p := range paths {
+		go func() {
+			defer wg.Done()
+			scan(prefix, p)
+		}()
+	}
+	wg.Wait()
+	prefix += "/done"
+	return prefix
+}
+""",
+        "\t{\n\t\tprefix := prefix" + COPY.format("prefix") + "\t\tgo func() {",
+    ),
+    "fan_in_countdown_var": (
+        """package fan_in_countdown_var
+
+// Sum sums the sizes with one goroutine per part; k, the number of parts, counts the answers
+// down, and the unit changes once every goroutine has answered.
+func Sum(parts []string, unit string, size func(part, unit string) int) (int, string) {
+	sizes := make(chan int)
+	k := len(parts)
+	for i := 0; i < k; i++ {
+		go func() {
+			sizes <- size(parts[i], unit)
+		}()
+	}
+	total := 0
+	for left := k; left > 0; left-- {
+		total += <-sizes
+	}
+	unit = "bytes"
+	return total, unit
+}
+""",
+        "\t{\n\t\tunit := unit" + COPY.format("unit") + "\t\tgo func() {",
+    ),
+    "hb_field_chain_value": (
+        """package hb_field_chain_value
+
+import "sync"
+
+type workers struct {
+	wg   sync.WaitGroup
+	busy int
+}
+
+// Server runs handlers on goroutines its worker set, a struct value, tracks.
+type Server struct {
+	pool workers
+	name string
+}
+
+// Serve handles each batch concurrently and renames the tag after the batch: s.pool.wg.Wait()
+// orders the write, the path s.pool.wg reaching the same WaitGroup at Add, Done and Wait.
+func (s *Server) Serve(batches [][]string, handle func(tag, req string)) string {
+	tag := s.name
+	for _, reqs := range batches {
+		s.pool.wg.Add(len(reqs))
+		for _, r := range reqs {
+			go func() {
+				defer s.pool.wg.Done()
+				handle(tag, r)
+			}()
+		}
+		s.pool.wg.Wait()
+		tag += "+"
+	}
+	return tag
+}
+
+// Drain waits for every handler Serve started.
+func (s *Server) Drain() { s.pool.wg.Wait() }
+""",
+        "\t\t\t{\n\t\t\ttag := tag" + COPY.format("tag") + "\t\t\tgo func() {",
+    ),
     "hb_select_fatal": (
         """package hb_select_fatal
 
@@ -1781,6 +2018,442 @@ LONG_HEADER = (
 )
 
 DECLINES = {
+    "closed_loop_other_channel": (
+        """package closed_loop_other_channel
+
+// Stream receives values until the producer closes stop after its first value; the producer then
+// waits for the release and reports the scale as raised by then on late.
+func Stream(xs []int, scale int) (int, int) {
+	out := make(chan int)
+	stop := make(chan struct{})
+	release := make(chan struct{})
+	late := make(chan int, 1)
+	go func() {
+		defer close(out)
+		out <- xs[0] * scale
+		close(stop)
+		<-release
+		late <- scale
+	}()
+	total := 0
+loop:
+	for {
+		select {
+		case v, ok := <-out:
+			if !ok {
+				break loop
+			}
+			total += v
+		case _, open := <-stop:
+			if !open {
+				break loop
+			}
+		}
+	}
+	scale *= 10
+	close(release)
+	return total, <-late
+}
+""",
+        "the function never waits for out",
+    ),
+    "closed_loop_ok_rewritten": (
+        """package closed_loop_ok_rewritten
+
+// Sum receives until the producer closes out or a value is negative: ok is rewritten.
+func Sum(xs []int, scale int) (int, int) {
+	out := make(chan int)
+	go func() {
+		defer close(out)
+		for _, x := range xs {
+			out <- x * scale
+		}
+	}()
+	total := 0
+	for {
+		v, ok := <-out
+		ok = ok && v >= 0
+		if !ok {
+			break
+		}
+		total += v
+	}
+	scale++
+	return total, scale
+}
+""",
+        "the function never waits for out",
+    ),
+    "closed_loop_with_condition": (
+        """package closed_loop_with_condition
+
+// Sum receives at most limit values: the loop also ends by its condition.
+func Sum(xs []int, scale, limit int) (int, int) {
+	out := make(chan int)
+	go func() {
+		defer close(out)
+		for _, x := range xs {
+			out <- x * scale
+		}
+	}()
+	total, n := 0, 0
+	for n < limit {
+		v, ok := <-out
+		if !ok {
+			break
+		}
+		total += v
+		n++
+	}
+	scale++
+	return total, scale
+}
+""",
+        "the function never waits for out",
+    ),
+    "done_exit_extra_done": (
+        """package done_exit_extra_done
+
+import "sync"
+
+// Probe skips cached hosts; a host that answers twice calls Done in the middle too.
+func Probe(hosts []string, cached map[string]bool, port int, ping func(string, int) int) int {
+	var wg sync.WaitGroup
+	for _, h := range hosts {
+		wg.Add(1)
+		go func() {
+			if cached[h] {
+				wg.Done()
+				return
+			}
+			if ping(h, port) > 1 {
+				wg.Done()
+			}
+			ping(h, port)
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	port++
+	return port
+}
+""",
+        "the goroutine calls wg.Done() at line 16, neither last nor right before a return",
+    ),
+    "done_exit_no_done_before_return": (
+        """package done_exit_no_done_before_return
+
+import "sync"
+
+// Probe skips a cached host without calling Done: the goroutine's return does not follow a Done.
+func Probe(hosts []string, cached map[string]bool, port int, ping func(string, int)) int {
+	var wg sync.WaitGroup
+	for _, h := range hosts {
+		wg.Add(1)
+		go func() {
+			if cached[h] {
+				return
+			}
+			ping(h, port)
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	port++
+	return port
+}
+""",
+        "the goroutine ends with wg.Done(), but its return at line 12 does not follow one",
+    ),
+    "fan_in_bound_lowered": (
+        """package fan_in_bound_lowered
+
+// Sum asks every part for its size under the budget; when the last part is a replica it waits for
+// the go-ahead and answers with the budget left, so n counts one goroutine fewer.
+func Sum(parts []string, budget int, replica bool, size func(part string, budget int) int) int {
+	res := make(chan int, len(parts))
+	goAhead := make(chan struct{})
+	n := len(parts)
+	if replica {
+		n--
+	}
+	for i, p := range parts {
+		go func() {
+			if replica && i == len(parts)-1 {
+				<-goAhead
+			}
+			res <- size(p, budget)
+		}()
+	}
+	total := 0
+	for i := 0; i < n; i++ {
+		total += <-res
+	}
+	budget -= total
+	close(goAhead)
+	if replica {
+		total += <-res
+	}
+	return total
+}
+""",
+        "they count different things",
+    ),
+    "fan_in_countdown_body_write": (
+        """package fan_in_countdown_body_write
+
+type batch struct{ covered, n int }
+
+// Sum sums the batches' counts; a batch may report several pages covered, so the countdown
+// steps down by more than one and may end before every goroutine has sent.
+func Sum(pages []string, unit string, fetch func(page, unit string) batch) (int, string) {
+	res := make(chan batch, len(pages))
+	for _, p := range pages {
+		go func() {
+			res <- fetch(p, unit)
+		}()
+	}
+	total := 0
+	for pending := len(pages); pending > 0; pending-- {
+		b := <-res
+		total += b.n
+		pending -= b.covered - 1
+	}
+	unit = "bytes"
+	return total, unit
+}
+""",
+        "the trip count of the loop at line 15 is not known when it starts",
+    ),
+    "fan_in_bound_outer_append": (
+        """package fan_in_bound_outer_append
+
+// Rounds asks every host each round; n was taken before the rounds, and hosts grows after each.
+func Rounds(hosts []string, tag string, ping func(host, tag string) int) (int, string) {
+	n := len(hosts)
+	total := 0
+	for r := 0; r < 2; r++ {
+		res := make(chan int, len(hosts))
+		for _, h := range hosts {
+			go func() {
+				res <- ping(h, tag)
+			}()
+		}
+		for i := 0; i < n; i++ {
+			total += <-res
+		}
+		tag += "+"
+		hosts = append(hosts, "spare")
+	}
+	return total, tag
+}
+""",
+        "a variable the count reads may change in between",
+    ),
+    "field_wg_exported": (
+        """package field_wg_exported
+
+import "sync"
+
+// Pool tracks its goroutines in an exported WaitGroup, which callers may Done themselves.
+type Pool struct {
+	WG sync.WaitGroup
+}
+
+// Run runs each task with the label, relabelling after they are all done.
+func (p *Pool) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		p.WG.Add(1)
+		go func() {
+			defer p.WG.Done()
+			t(label)
+		}()
+	}
+	p.WG.Wait()
+	label += "!"
+	return label
+}
+""",
+        "p.WG is an exported field: another package may call its Done",
+    ),
+    "field_wg_embedded": (
+        """package field_wg_embedded
+
+import "sync"
+
+// Pool embeds its WaitGroup: Add, Done and Wait are Pool's own methods too.
+type Pool struct {
+	sync.WaitGroup
+}
+
+// Run runs each task with the label, relabelling after they are all done.
+func (p *Pool) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		p.WaitGroup.Add(1)
+		go func() {
+			defer p.WaitGroup.Done()
+			t(label)
+		}()
+	}
+	p.WaitGroup.Wait()
+	label += "!"
+	return label
+}
+""",
+        "p.WaitGroup is an embedded field",
+    ),
+    "field_wg_pointer_link": (
+        """package field_wg_pointer_link
+
+import "sync"
+
+type tracker struct{ wg sync.WaitGroup }
+
+// Server swaps its tracker on Reset: s.track.wg may name another WaitGroup at the Done.
+type Server struct{ track *tracker }
+
+// Reset starts a fresh tracker.
+func (s *Server) Reset() { s.track = &tracker{} }
+
+// Run runs each task with the label, relabelling after they are all done.
+func (s *Server) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		s.track.wg.Add(1)
+		go func() {
+			defer s.track.wg.Done()
+			t(label)
+		}()
+	}
+	s.track.wg.Wait()
+	label += "!"
+	return label
+}
+""",
+        "s.track.wg goes through the pointer field track",
+    ),
+    "field_wg_negative_add": (
+        """package field_wg_negative_add
+
+import "sync"
+
+// Loader reports ready by taking back the count of its serving goroutine.
+type Loader struct {
+	wg     sync.WaitGroup
+	reload chan struct{}
+}
+
+func (l *Loader) ready() { l.wg.Add(-1) }
+
+// Start serves the source as versioned after the goroutine is ready.
+func (l *Loader) Start(source string, serve func(string)) {
+	l.reload = make(chan struct{})
+	l.wg.Add(1)
+	go func() {
+		defer l.wg.Done()
+		l.ready()
+		<-l.reload
+		serve(source)
+	}()
+	l.wg.Wait()
+	source += "?v=2"
+	l.wg.Add(1)
+	close(l.reload)
+	l.wg.Wait()
+}
+""",
+        "l.wg is given to Add a count that may be negative, -1",
+    ),
+    "field_wg_passed": (
+        """package field_wg_passed
+
+import "sync"
+
+// Pool hands its WaitGroup to helpers, which may Done it.
+type Pool struct{ wg sync.WaitGroup }
+
+func finish(wg *sync.WaitGroup) { wg.Done() }
+
+// Run runs each task with the label, relabelling after they are all done.
+func (p *Pool) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			t(label)
+		}()
+	}
+	finish(&p.wg)
+	p.wg.Add(1)
+	p.wg.Wait()
+	label += "!"
+	return label
+}
+""",
+        "p.wg is used other than by a call of its Add, Done, Wait or Go as a statement",
+    ),
+    "field_wg_base_reassigned": (
+        """package field_wg_base_reassigned
+
+import "sync"
+
+// Pool tracks its goroutines in its own WaitGroup.
+type Pool struct{ wg sync.WaitGroup }
+
+// Run runs each task with the label on the pool, then on the next one.
+func Run(p, next *Pool, tasks []func(string), label string) string {
+	for _, t := range tasks {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			t(label)
+		}()
+		p = next
+	}
+	p.wg.Wait()
+	label += "!"
+	return label
+}
+""",
+        "p.wg: p is assigned",
+    ),
+    "field_wg_done_in_method": (
+        """package field_wg_done_in_method
+
+import "sync"
+
+// Server runs a loop goroutine whose Done is in a method: no literal's Add counts it here.
+type Server struct {
+	wg   sync.WaitGroup
+	quit chan struct{}
+}
+
+func (s *Server) loop() {
+	defer s.wg.Done()
+	<-s.quit
+}
+
+// Start runs the loop.
+func (s *Server) Start() {
+	s.wg.Add(1)
+	go s.loop()
+}
+
+// Run runs each task with the label, relabelling after they are all done.
+func (s *Server) Run(tasks []func(string), label string) string {
+	for _, t := range tasks {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			t(label)
+		}()
+	}
+	s.wg.Wait()
+	label += "!"
+	return label
+}
+""",
+        "s.wg has a Done that is not the one signal of a goroutine counted by an Add of it",
+    ),
     "literal_writes": (
         """package literal_writes
 
@@ -2053,7 +2726,7 @@ func First(servers []string, q string, ask func(string, string) string) (string,
 	return first, q
 }
 """,
-        "the function never waits for answers",
+        "the loop at line 12 can be left by the break at line 15 before every receive",
     ),
     "fan_in_shorter_loop": (
         """package fan_in_shorter_loop
@@ -2074,7 +2747,7 @@ func Half(jobs []int, tag string, do func(int, string) int) (int, string) {
 	return sum, tag
 }
 """,
-        "the function never waits for out",
+        "the trip count of the loop at line 12 is not known when it starts",
     ),
     "add_one_named_worker": (
         """package add_one_named_worker
@@ -2396,7 +3069,7 @@ func Scaled(n, scale int) (int, int) {
 	return total, <-results
 }
 """,
-        "the function never waits for results",
+        "the loop at line 18 is not proven to run as many times as the loop starting the goroutines: a variable",
     ),
     "fan_in_counted_skips": (
         """package fan_in_counted_skips
@@ -2425,7 +3098,7 @@ func Scaled(n, scale int) (int, int) {
 	return total, <-results
 }
 """,
-        "the function never waits for results",
+        "the trip count of the loop at line 18 is not known when it starts",
     ),
     "fan_in_one_based_short": (
         """package fan_in_one_based_short
@@ -2453,7 +3126,7 @@ func Scaled(n, scale int) (int, int) {
 	return total, <-results
 }
 """,
-        "the function never waits for results",
+        "the trip count of the loop at line 18 is not known when it starts",
     ),
     "shadowed_int_index": (
         """package shadowed_int_index
@@ -2485,7 +3158,7 @@ func Scaled(scale float64) (float64, float64) {
 	return total, <-results
 }
 """,
-        "the function never waits for results",
+        "the trip count of the loop at line 10 is not known when it starts",
     ),
     "deferred_before_done": (
         """package deferred_before_done
@@ -2602,7 +3275,7 @@ func Each(steps []func(label string), label string) {
 	}
 }
 """,
-        "the function never waits for done",
+        "no later loop of the block of the loop starting the goroutines (line 7) receives from done",
     ),
     "too_wide": (
         """package too_wide
@@ -3428,7 +4101,7 @@ func Sum(items []int, scale int, skip func(int) bool, release <-chan struct{}, p
 	return total + scale
 }
 """,
-        "the function never waits for results",
+        "the loop at line 15 has a continue at line 17 before its receive",
     ),
     "batch_wait_fresh_group": (
         """package batch_wait_fresh_group
@@ -3993,7 +4666,7 @@ func Gather(ctx context.Context, keys []string, scale int, release chan struct{}
 	return total + scale
 }
 """,
-        "the function never waits for out",
+        "the select at line 20 is no wait: it has a `default`",
     ),
     "select_send_labelled_break": (
         """package select_send_labelled_break
@@ -4027,7 +4700,7 @@ collect:
 	return total + scale
 }
 """,
-        "the function never waits for out",
+        "the loop at line 20 is labelled",
     ),
     "select_send_cancelled_first": (
         """package select_send_cancelled_first
@@ -4067,7 +4740,7 @@ func Gather(
 	return total + scale
 }
 """,
-        "the function never waits for out",
+        "the select at line 28 is no wait",
     ),
     "select_send_then_reads": (
         """package select_send_then_reads
@@ -4494,7 +5167,7 @@ func Scores(ids []int, scale int, hold func(int), get func(int, int) (int, error
 	return total, failed + scale
 }
 """,
-        "the function never receives from errc or vals in a later loop as long",
+        "never receives from errc or vals once for every goroutine: the loop at line 20 is not proven",
     ),
     # a watchdog's send on errc counts as a goroutine's
     "fan_in_two_channels_extra_sender": (
@@ -4616,7 +5289,7 @@ func Thumbs(paths []string, quality int, hold func(string), enc func(string, int
 	return quality
 }
 """,
-        "the function never waits for failed",
+        "a variable the count reads may change in between",
     ),
     # the wait loop ranges over another slice
     "sub_slice_other_slice": (
@@ -4643,7 +5316,7 @@ func Thumbs(paths, names []string, quality int, hold func(string), enc func(stri
 	return quality
 }
 """,
-        "the function never waits for failed",
+        "they count different things",
     ),
     # the worker reads the weight after its send: its deferred Done comes after the write
     "done_send_not_last": (
@@ -4877,6 +5550,19 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "closed_loop_other_channel": (
+        block_copy("\tgo func() {", "\t}()\n", "scale"),
+        "fmt.Sprint({pkg}.Stream([]int{2}, 3))",
+    ),
+    "fan_in_bound_lowered": (
+        copy_before("\t\tgo func() {", "budget"),
+        'fmt.Sprint({pkg}.Sum([]string{"ab", "cd", "replica-eu"}, 7, true, '
+        "func(p string, b int) int { return min(b, len(p)) }))",
+    ),
+    "field_wg_negative_add": (
+        block_copy("\tgo func() {", "\t}()\n", "source"),
+        'func() string { var l {pkg}.Loader; got := ""; l.Start("/a", func(s string) { got = s }); return got }()',
+    ),
     "helper_starts_parameter": (
         block_copy("\tforEach(", "\t})\n", "scale"),
         "func() string { step, got := make(chan struct{}), make(chan int, 1); "

@@ -279,6 +279,8 @@ def ident(info, module, marked):
         pytest.param("w.x + pt.«y»", dict(kind="field", indirect=False), id="a field of a struct value"),
         pytest.param("_ = w.«x» + pt.y", dict(kind="field", indirect=True), id="promoted through an embedded pointer"),
         pytest.param("pt.y + ap.«y»", dict(kind="field", indirect=True), id="a field through a pointer"),
+        pytest.param("_ = w.«x» + pt.y", dict(promoted=True), id="a field promoted through an embedded field"),
+        pytest.param("pt.y + ap.«y»", dict(promoted=False), id="a field of the operand's own type"),
         pytest.param("«n», q := 3, 4", dict(use="write"), id="existing var in a short declaration"),
         pytest.param("n, «q» := 3, 4", dict(use="decl"), id="new var in a short declaration"),
         pytest.param("var «l» local", dict(type="local"), id="type declared in the function"),

@@ -58,6 +58,9 @@ type record struct {
 	// A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`):
 	// it lives in storage that other aliases reach, not in the operand's own.
 	Indirect bool `json:"indirect,omitempty"`
+	// A field or method selected through an embedded field (`s.wg` of a wg declared in an embedded
+	// struct): its storage is reached by a path the operand's own type does not spell.
+	Promoted bool `json:"promoted,omitempty"`
 	// A variable's type holds a lock by go vet's copylocks (locks.go): the path to it, as vet prints it.
 	Lock *string `json:"lock,omitempty"`
 }
@@ -321,6 +324,7 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
 		s := c.info.Selections[sel]
 		rec.Indirect = s != nil && s.Kind() == types.FieldVal && s.Indirect()
+		rec.Promoted = s != nil && len(s.Index()) > 1
 	}
 	// A type declared in a generic function may use its type parameters (net's doBlockingWithCtx).
 	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) && !within(c.generic, tn.Pos()) {

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite import callee_waits, happens_before, retention
+from gorewrite import callee_waits, group_uses, happens_before, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -75,7 +75,7 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured(node, moved.group(1)):
-            also = callee_waits.scopes(view, owner(node))
+            also = callee_waits.scopes(view, owner(node)) + group_uses.scopes(view, owner(node))
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
             screened = _factory_screen(view, escape, _shapes(view, escape.path).factories[node.start_byte])
@@ -305,7 +305,8 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
             )
         if stmt.type == "defer_statement":
             return written
-        spawn = happens_before.Spawn(path, function, literal, stmt, _unescaped(view, path, literal))
+        fields = group_uses.fields(view, types, path, function)
+        spawn = happens_before.Spawn(path, function, literal, stmt, _unescaped(view, path, literal), fields)
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and stmt.type != "go_statement":
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)

@@ -1,0 +1,144 @@
+"""A WaitGroup by the storage it names: a local variable (`wg`), or a field path from one (`p.wg`, `s.pool.wg`).
+
+Add, Done and Wait act on one WaitGroup only when they name the same storage. A local variable is
+that storage by its go/types object. A field path is too when
+
+- its base is a local variable that nothing reassigns: no write in its function (nor in a func
+  literal), no address taken but as a selection's operand (`s.wg.Add(1)` takes `&s.wg`; `&s` could
+  be written through), not a for or range clause's variable (one variable for every iteration
+  before go1.22): a receiver, a parameter, a variable of a block;
+- each selection names a field of the package declared in the operand's own type, not promoted
+  through an embedded field (which may be a pointer, reassigned), and every selection after the
+  first selects from a struct value, not through a pointer field (reassigned between the Add and
+  the Done, it would name another WaitGroup);
+- the last field is a `sync.WaitGroup` value (a `*sync.WaitGroup` field may be reassigned).
+
+Its key joins the base's object and the fields' objects: equal keys, the same WaitGroup, as long
+as no one copies a struct over it (sync: a WaitGroup must not be copied after first use). Whether
+the package may signal the field otherwise is group_uses.py. Objects from go/types, never names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gorewrite.rulekit import FUNCTIONS
+from gorewrite.syntax import Node, ancestors, text
+from gorewrite.trips import local
+from gorewrite.typeinfo import Kind, TypeInfo, Use
+
+SEP = "|"  # joins a field path's objects into its key (an object is "<file>:<offset>")
+WAITGROUP = "sync.WaitGroup"
+
+
+@dataclass(frozen=True)
+class Held:
+    """A WaitGroup's storage: its key (a local's object, or base|field|…) and its name as written."""
+
+    obj: str
+    name: str
+
+
+def group(types: TypeInfo, path: str, node: Node | None) -> Held | None:
+    """The storage node names, when it is proven the same each time it is evaluated; else None."""
+    found = held(types, path, node)
+    return found if isinstance(found, Held) else None
+
+
+def held(types: TypeInfo, path: str, node: Node | None) -> Held | str:
+    """The storage node names, or why it is not proven the same wherever it is evaluated."""
+    if node is None:
+        return "no operand"
+    name = text(node).decode()
+    if node.type == "identifier":
+        variable = local(types, path, node)
+        return Held(variable.obj, variable.name) if variable is not None else f"{name} is not a local variable"
+    links = []
+    while node.type == "selector_expression":
+        field = types.at(path, node.child_by_field_name("field").start_byte)
+        if field is None or field.kind != Kind.FIELD or field.obj is None:
+            return f"{name} selects something other than a field the package declares"
+        if field.promoted:
+            return f"{name} reaches {field.name} through an embedded field, which may be a pointer a write changes"
+        links.append(field)
+        node = node.child_by_field_name("operand")
+    links.reverse()
+    base = local(types, path, node) if node.type == "identifier" and links else None
+    if base is None:
+        return f"{name} is not a local variable's field path (an index, a call or a package variable on the way)"
+    pointer = next((outer for outer, f in zip(links, links[1:], strict=False) if f.indirect), None)
+    if pointer is not None:
+        return (
+            f"{name} goes through the pointer field {pointer.name}: a write to it between the Add and the Done "
+            "would name another WaitGroup"
+        )
+    if links[-1].named != WAITGROUP:
+        return f"{name} is not a sync.WaitGroup value ({links[-1].named or 'another type'})"
+    moved = _reassigned(types, path, node, base.obj)
+    if moved:
+        return f"{name}: {moved}"
+    return Held(SEP.join((base.obj, *(f.obj for f in links))), name)
+
+
+def _reassigned(types: TypeInfo, path: str, node: Node, obj: str) -> str | None:
+    """Why the base variable may name other storage at another evaluation."""
+    root = next((a for a in ancestors(node) if a.parent is None), node)
+    for ident in types.idents.get(path, ()):
+        if ident.obj != obj:
+            continue
+        use = root.named_descendant_for_byte_range(ident.start, ident.end)
+        line = use.start_point.row + 1
+        if ident.use == Use.DECL and _loop_variable(use):
+            return f"{ident.name} is a for or range clause's variable (line {line})"
+        if ident.use == Use.WRITE:
+            return f"{ident.name} is assigned (line {line})"
+        if ident.use == Use.ADDR and (use.parent.type != "selector_expression" or use.parent.named_children[0] != use):
+            return f"the address of {ident.name} is taken (line {line}): a write through it could change it"
+    return None
+
+
+def _loop_variable(decl: Node) -> bool:
+    for node in ancestors(decl):
+        if node.type in ("for_clause", "range_clause"):
+            return True
+        if node.type in FUNCTIONS or node.type == "block":
+            return False
+    return False
+
+
+def is_path(key: str) -> bool:
+    """Is the key a field path's (base|field|…), not a local variable's object?"""
+    return SEP in key
+
+
+def base(key: str) -> str:
+    """The object of the variable the key starts from (the key itself for a local)."""
+    return key.split(SEP)[0]
+
+
+def last_field(key: str) -> str | None:
+    """The object of the field a path's key ends in; None for a local."""
+    return key.split(SEP)[-1] if is_path(key) else None
+
+
+def nodes(types: TypeInfo, path: str, function: Node, key: str) -> list[Node]:
+    """Every expression in function naming the key's storage: a local's identifiers, or the selections
+    `p.wg` (`s.pool.wg`) of the path's fields from its base, not its declaration."""
+    fields = key.split(SEP)[1:]
+    found = []
+    for ident in types.idents.get(path, ()):
+        if ident.obj != base(key) or ident.use == Use.DECL:
+            continue
+        node = function.named_descendant_for_byte_range(ident.start, ident.end)
+        for field in fields if node is not None else ():
+            selector = node.parent
+            if selector.type != "selector_expression" or selector.named_children[0] != node:
+                node = None
+                break
+            named = types.at(path, selector.child_by_field_name("field").start_byte)
+            node = selector if named is not None and named.obj == field else None
+            if node is None:
+                break
+        if node is not None:
+            found.append(node)
+    return found

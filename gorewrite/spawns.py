@@ -1,0 +1,95 @@
+"""A goroutine as the happens-before proofs see it: its start (Spawn), its signal (Signal), and the
+small questions every part of the proof asks (which method a selector names, the statement before,
+the loop around). signals.py finds the signal; happens_before.py asks whether it orders a write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gorewrite.syntax import Node, ancestors, call_args
+from gorewrite.typeinfo import Kind, TypeInfo
+
+WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
+WG_ADD = ("sync", "WaitGroup", "Add")
+GROUP_GO = (("golang.org/x/sync/errgroup", "Group", "Go"), ("sync", "WaitGroup", "Go"))  # Go runs f, then Done
+
+
+@dataclass(frozen=True)
+class Spawn:
+    """A goroutine started in a function: its func literal and the statement that starts it."""
+
+    path: str
+    function: Node
+    literal: Node
+    statement: Node
+    # func literals inside the goroutine (start bytes) that no toolchain's compile says escape: a callee
+    # given one cannot keep it past the call (that would move it to the heap)
+    unescaped: frozenset[int] = frozenset()
+    # WaitGroup fields the function uses (`p.wg`), by go/types object: why the package may signal one
+    # otherwise, "" when it cannot (group_uses.py)
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Signal:
+    """What the goroutine does after its last read: Done, a send or close, or returning under g.Go."""
+
+    kind: str  # "done", "send", "close" or "group"
+    obj: str  # the go/types object of the WaitGroup, channel or group
+    name: str
+    node: Node  # the call or send that signals (for "group": the g.Go call)
+    early: tuple[Node, ...] = ()  # sends on the same channel, or Dones, right before the goroutine returns early
+    # Ending sends on several channels (`if err != nil { errc <- err; return }; res <- v`): each other
+    # channel's signal, and on every one the objects of all (a receive from any of them waits).
+    others: tuple[Signal, ...] = ()
+    group: tuple[str, ...] = ()
+
+
+def channels(signal: Signal) -> tuple[Signal, ...]:
+    """The signal on each channel the goroutine's ending sends use (one but for `others`)."""
+    return (signal, *signal.others)
+
+
+def signalled(signal: Signal) -> tuple[Node, ...]:
+    """The operands the signal acts on: `ch` of `ch <- v` and `close(ch)`, `wg` of `wg.Done()` and `g.Go(…)`,
+    and those of each early send or Done (before a return). The uses of the object its own signal makes: a use inside a
+    sent value or the literal is another."""
+    own = signal.node if signal.kind != "close" else call_args(signal.node)[0]
+    return tuple(_operand(node) for node in (own, *signal.early))
+
+
+def _operand(node: Node) -> Node:
+    """The channel of a send, the WaitGroup or group of `wg.Done()` or `g.Go(…)`; a close's channel as is."""
+    if node.type == "send_statement":
+        return node.child_by_field_name("channel")
+    if node.type == "call_expression":
+        return node.child_by_field_name("function").child_by_field_name("operand")
+    return node
+
+
+def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str] | None:
+    """The method a selector names, by package path, receiver type and name; None if not a method."""
+    field = selector.child_by_field_name("field")
+    ident = types.at(path, field.start_byte) if field is not None else None
+    if ident is None or ident.kind != Kind.METHOD or ident.pkg is None:
+        return None
+    return ident.pkg, ident.recv or "", ident.name
+
+
+def previous(node: Node, forward: bool = False) -> Node | None:
+    """The statement before (after) node in its block, past comments."""
+    sibling = node.next_named_sibling if forward else node.prev_named_sibling
+    while sibling is not None and sibling.type == "comment":
+        sibling = sibling.next_named_sibling if forward else sibling.prev_named_sibling
+    return sibling
+
+
+def innermost_loop(node: Node, function: Node) -> Node | None:
+    """The innermost for statement around node inside function."""
+    for a in ancestors(node):
+        if a == function:
+            return None
+        if a.type == "for_statement":
+            return a
+    return None
