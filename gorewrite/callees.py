@@ -30,9 +30,10 @@ def declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node
     return None
 
 
-def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
+def scopes(view: PackageView, function: Node, depth: int = DEPTH) -> tuple[tuple[str, int, int], ...]:
     """The declarations of the package's functions and methods `function` may call, by name,
-    DEPTH calls deep: the ranges whose types retention reads when it follows a parameter."""
+    `depth` calls deep: the ranges whose types a rule reads when it follows a call (retention a
+    parameter, bounds.py a returned size)."""
     names: dict[str, list[tuple[str, Node]]] = {}
     for path in view.package.files:
         for node in view.tree(path).root_node.named_children:
@@ -40,7 +41,7 @@ def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...
                 names.setdefault(node.child_by_field_name("name").text.decode(), []).append((path, node))
     found: dict[tuple[str, int, int], Node] = {}
     frontier = [function]
-    for _ in range(DEPTH):
+    for _ in range(depth):
         called = {_called(c) for f in frontier for c in walk(f) if c.type == "call_expression"}
         fresh = {(p, d.start_byte, d.end_byte): d for name in called for p, d in names.get(name, ())}
         frontier = [d for span, d in fresh.items() if span not in found]

@@ -15,12 +15,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite.bounds import typed_upper_bound, upper_bound
+from gorewrite import callees
+from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
 from gorewrite.lengths import bit_count, encoding_length, rune_count
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
+from gorewrite.returns import DEPTH
 from gorewrite.rulekit import memo, owner, types_or_reason, uses_goto
 from gorewrite.syntax import (
     Node,
@@ -52,7 +54,6 @@ STACK_BUDGET = RuleOption(
     help="Most bytes make-const puts on the stack per buffer "
     f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
 )
-NONNEGATIVE = ("len", "cap")
 TEMPS = ("n", "size", "length", "count")
 SEQUENCES = ("slice", "array", "string")  # shapes go/types gives a variable that can be indexed
 
@@ -87,8 +88,11 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         key = (escape.path, escape.line, escape.col)
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
+            screened = _screen(view, escape, make)
+            # the package's functions the make's function calls: a size one returns is bounded by its returns
+            also = callees.scopes(view, owner(make.call), DEPTH) if not screened else ()
             found[key] = Candidate(
-                NAME, escape, escape.path, declaration_range(make.call), declined=_screen(view, escape, make)
+                NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )
     return list(found.values())
 
@@ -235,7 +239,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     comment = stmt.next_sibling
     if comment is None or comment.type != "comment" or comment.start_point.row != stmt.end_point.row:
         comment = None
-    new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment))
+    lows = [lower_bound(view, path, n, stmt) for n in lengths]
+    signed = tuple(low is None or low < 0 for low in lows)  # may be negative: the code proves no lower bound of 0
+    new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment), signed)
     stays = f"make({_printed(escape.message)[0]}, {k})"  # as the compiler quotes it: `[]interface {}`
     summary = f"give make({slice_type}, {sizes}) a {k}-element stack buffer ({k * size} bytes) for sizes up to {k}"
     end = comment.end_byte if comment is not None else stmt.end_byte
@@ -475,11 +481,19 @@ def _span(node: Node) -> tuple[int, int]:
 
 
 def _rewrite(
-    source: bytes, stmt: Node, make: Make, target: str, declared_type: str | None, k: int, comment: str
+    source: bytes,
+    stmt: Node,
+    make: Make,
+    target: str,
+    declared_type: str | None,
+    k: int,
+    comment: str,
+    signed: tuple[bool, ...],
 ) -> bytes:
     """The statement's replacement: declare the variable (for := and var), then the guarded buffer.
 
-    A comment that trailed the statement stays on its first line.
+    A comment that trailed the statement stays on its first line. `signed`: whether each size may be negative
+    (the code proves no lower bound of 0 for it): a negative size must reach the original make and panic there.
     """
     slice_type = _slice_type(make)
     sizes = _sizes(make)
@@ -494,12 +508,12 @@ def _rewrite(
             names.append(next(temps))
             init.append((names[-1], _src(size)))
     length, capacity = names[0], names[1] if len(names) > 1 else None
-    conditions = [f"0 <= {length}"] if _may_be_negative(sizes[0]) else []
+    conditions = [f"0 <= {length}"] if signed[0] else []
     if capacity is None:
         conditions.append(f"{length} <= {k}")
         fast, slow = f"make({slice_type}, {k})[:{length}:{length}]", f"make({slice_type}, {length})"
     else:
-        if int_value(sizes[0]) != 0 or _may_be_negative(sizes[1]):
+        if int_value(sizes[0]) != 0 or signed[1]:
             conditions.append(f"{length} <= {capacity}")
         conditions.append(f"{capacity} <= {k}")
         fast, slow = f"make({slice_type}, {k})[:{length}:{capacity}]", f"make({slice_type}, {length}, {capacity})"
@@ -526,16 +540,6 @@ def _sizes(make: Make) -> list[Node]:
 
 def _slice_type(make: Make) -> str:
     return _src(call_args(make.call)[0])
-
-
-def _may_be_negative(node: Node) -> bool:
-    """False for literals and len/cap calls; a size that could be negative must panic in make as before."""
-    if node.type == "int_literal":
-        return False
-    if node.type == "call_expression":
-        function = node.child_by_field_name("function")
-        return not (function.type == "identifier" and function.text.decode() in NONNEGATIVE)
-    return True
 
 
 def _src(node: Node | None) -> str:
