@@ -100,7 +100,7 @@ def _interval(ends: Ends) -> Interval:
 def _fits(operation: Callable[[Ends, Ends], Ends], a: Interval, b: Interval, values: tuple[int, int]) -> bool:
     """Does the operation's true result fit the range, with each operand's unbounded ends at the range's?"""
     least, most = values
-    fill = lambda i: (max(i.lo, least) if i.lo is not None else least, min(i.hi, most) if i.hi is not None else most)  # noqa: E731
+    fill = lambda i: (least if i.lo is None else i.lo, most if i.hi is None else i.hi)  # noqa: E731
     lo, hi = operation(fill(a), fill(b))
     return least <= lo and hi <= most
 
