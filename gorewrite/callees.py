@@ -1,5 +1,6 @@
 """What a call calls: the function or method go/types names (`callee`), and the package's own
-functions and methods found by name, the callees retention follows.
+functions and methods found by name, the callees retention follows; whether another build may
+declare them otherwise (`other_builds`).
 
 `scopes` is syntax only, so `find` can name the declarations whose types a rule will read
 (Candidate.also) before go/types runs; retention.py then follows a parameter into the one
@@ -8,8 +9,13 @@ go/types names.
 
 from __future__ import annotations
 
+import glob
+import os
+import re
+
 from gorewrite.parameters import FUNCTIONS, receiver_type
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, text, walk
 from gorewrite.typeinfo import Ident, Kind
 
@@ -107,3 +113,24 @@ def dynamic_type(view: PackageView, path: str, arg: Node | None) -> tuple[str, s
         return None
     package, _, name = named[1:].rpartition(".")
     return package, name
+
+
+def other_builds(view: PackageView) -> str | None:
+    """A file of the package's directory another build compiles and this one does not: one it leaves
+    out, or a test file with a build constraint. There a function the package calls, or anything it
+    relies on (a WaitGroup's type), may be declared differently: its name, or None."""
+    return memo(view, ("other builds",), lambda: _other_builds(view))
+
+
+def _other_builds(view: PackageView) -> str | None:
+    built = set(view.package.files)
+    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
+        if path in built:
+            continue
+        if not path.endswith("_test.go"):
+            return os.path.basename(path)
+        with open(path, "rb") as f:
+            header = re.split(rb"^package\s", f.read(), maxsplit=1, flags=re.M)[0]
+        if re.search(rb"^//(go:build|\s*\+build)\b", header, re.M):
+            return os.path.basename(path)
+    return None

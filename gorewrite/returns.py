@@ -6,15 +6,18 @@ Only a call of a function go/types names as one of the package, declared by a `f
 identifier: not a method, whose dynamic type may be another one's, nor a func value that may be reassigned),
 with a body (not one written in assembly), no type parameters (an instance's arithmetic is its type
 argument's), one result, a value in every return (a bare `return` bounds nothing) and no `defer` (a deferred
-call may set a named result after the return, or recover a panic and return the zero value). A function of
-another package is not in the view and bounds nothing. How deep calls are followed (a recursive function
-bounds nothing past it) is bounds.py's.
+call may set a named result after the return, or recover a panic and return the zero value). Declared in
+another file than the call, only where every build compiles the same files (callees.other_builds: a
+`size_arm64.go` may return more than this build's `size_amd64.go`). A function of another package is not in
+the view and bounds nothing. How deep calls are followed (a recursive function bounds nothing past it) is
+bounds.py's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from gorewrite import callees
 from gorewrite.intervals import UNKNOWN, Interval, join
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, unparen, walk
@@ -48,6 +51,8 @@ def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | 
     if declared is None or declared.type != "function_declaration" or declared.child_by_field_name("name") != name:
         return None
     if declared.child_by_field_name("type_parameters") is not None or declared.child_by_field_name("body") is None:
+        return None
+    if file != path and callees.other_builds(view):  # a build that compiles the call may declare it otherwise
         return None
     return file, declared
 
