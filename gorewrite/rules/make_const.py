@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from gorewrite import callees
 from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
-from gorewrite.claims import KeepsOnStack
+from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
 from gorewrite.lengths import bit_count, encoding_length, rune_count
@@ -291,7 +291,8 @@ def _escaping_makes(view: PackageView) -> dict[tuple[str, int, int], str]:
 def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int) -> Fix:
     """`var sBuf [K]T` before the statement and `sBuf[:n:n]` (or `[:n:m]`) for the make: a bound
     the code proves needs no fallback, and the variable-size make is gone (RemovesTargets: an
-    array the compiler moved to the heap would be a new escape)."""
+    array the compiler moved to the heap would be a new escape), go1.25+'s `does not escape` of it
+    too, which stands for a heap allocation above 32 bytes (the claim's `hidden`)."""
     source = view.sources[escape.path]
     buffer = _buffer_name(source, stmt, target)
     indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
@@ -307,7 +308,15 @@ def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: st
     summary = (
         f"give make({_slice_type(make)}, {sizes}) a {k}-element stack array ({k * size} bytes): the code bounds it"
     )
-    return Fix(NAME, edits, (escape,), summary)
+    # go1.25+ reports the make `does not escape` and allocates it on the heap above 32 bytes: gone with the make
+    site = escape[:3]
+    hidden = {
+        e.message
+        for version, found in view.by_toolchain.items()
+        for e in found
+        if e[:3] == site and not e.heap and _allocates(e, version)
+    }
+    return Fix(NAME, edits, (escape,), summary, claim=RemovesTargets(tuple(sorted(hidden))))
 
 
 def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
