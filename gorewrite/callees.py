@@ -36,14 +36,16 @@ def declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node
     return None
 
 
-def scopes(view: PackageView, function: Node, depth: int = DEPTH) -> tuple[tuple[str, int, int], ...]:
-    """The declarations of the package's functions and methods `function` may call, by name,
-    `depth` calls deep: the ranges whose types a rule reads when it follows a call (retention a
-    parameter, bounds.py a returned size)."""
+def scopes(
+    view: PackageView, function: Node, depth: int = DEPTH, kinds: tuple[str, ...] = FUNCTIONS
+) -> tuple[tuple[str, int, int], ...]:
+    """The declarations of the package's functions and methods (of `kinds`) `function` may call, by
+    name, `depth` calls deep: the ranges whose types a rule reads when it follows a call (retention
+    a parameter; returns.py, which follows functions only, a returned size)."""
     names: dict[str, list[tuple[str, Node]]] = {}
     for path in view.package.files:
         for node in view.tree(path).root_node.named_children:
-            if node.type in FUNCTIONS and node.child_by_field_name("name") is not None:
+            if node.type in kinds and node.child_by_field_name("name") is not None:
                 names.setdefault(node.child_by_field_name("name").text.decode(), []).append((path, node))
     found: dict[tuple[str, int, int], Node] = {}
     frontier = [function]
