@@ -166,7 +166,8 @@ def _rem(a: Interval, b: Interval) -> Interval:
 
 def _shr(a: Interval, b: Interval) -> Interval:
     """x >> s rounds down (a negative x stays negative); it cannot wrap. A negative count panics."""
-    low, high = max(b.lo or 0, 0), min(b.hi if b.hi is not None else SHIFT_LIMIT, SHIFT_LIMIT)
+    low = min(max(b.lo or 0, 0), SHIFT_LIMIT)
+    high = max(min(b.hi if b.hi is not None else SHIFT_LIMIT, SHIFT_LIMIT), low)  # every count below 0 panics
     lo = None if a.lo is None else a.lo >> (high if a.lo >= 0 else low)
     hi = None if a.hi is None else a.hi >> (low if a.hi >= 0 else high)
     return Interval(lo, hi)

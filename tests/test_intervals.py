@@ -48,6 +48,8 @@ CASES = [
     (b"<<", "int32", I(1, 1), I(0, 31), UNKNOWN),
     (b">>", "int", I(-9, 9), I(1, 1), I(-5, 4)),
     (b">>", "int", I(-9, 9), I(0, None), I(-9, 9)),
+    (b">>", "int", I(-9, 9), I(-3, -1), I(-9, 9)),  # every count panics: nothing to say, and no error
+    (b"<<", "int", I(1, 1), I(-3, -1), I(1, 1)),
     # masks
     (b"&", "int", I(None, None), I(63, 63), I(0, 63)),
     (b"&", "int", I(0, 10), I(None, None), I(0, 10)),
