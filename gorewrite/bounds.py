@@ -19,11 +19,9 @@ function:
     m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`,
                                           and the last Max, `p = p[len(p)-Max:]`, or `p[i:i+Max]`)
-    make([]T, min(n, Max))                the size itself (also `n & 63`, `n % Buckets`, `2*n`,
-                                          `(n+63)/64`, `n >> 1`, `int(u)`)
-    hex.EncodedLen(len(sum))              an encoding's length of a bounded length (hex, base64, base32)
+    (len(s)-zeros)*733/1000 + 1           the expression's own shape, from its operands' intervals
+                                          (shapes.py, intervals.py), and a callee's returns (returns.py)
     n += 4 / for i < m { i++ }            an update, and a loop of updates (updates.py)
-    bytes.IndexByte(b[:], 0)              below a bounded len(b); bits.OnesCount32(x) at most 32
     n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
                                           field), bounded by the type, when the rule asks for these
                                           (typed_upper_bound: it sizes for the largest value)
@@ -35,8 +33,8 @@ parameter, a field of a local struct value (`h.Len`: a write to or the address o
 `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if
 len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
 
-Lower bounds are found the same way (`if n < 0 { return }`); products and left shifts need one:
-`2*n` of a very negative n wraps to any value. A fact counts only if nothing can change the
+Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact
+counts only if nothing can change the
 subject between it and the statement: no write on a path from the fact to the statement other
 than its own (a loop's update clause runs before its condition is tested again; a write after
 the statement reaches it again only through a loop the fact is outside of), no write in another
@@ -50,10 +48,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, bodies, branches, exclusive, switch_in, when
+from gorewrite.intervals import UNKNOWN, Interval
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import FUNCTIONS, memo, uses_goto
+from gorewrite.rulekit import memo, owner, uses_goto
+from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
-from gorewrite.shapes import shape
 from gorewrite.syntax import Node, ancestors, text, unparen
 from gorewrite.terms import Subject, builtin, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import small_range
@@ -100,18 +99,29 @@ def bound(
     assignments of a branching statement stmt, whose join accounts for them)."""
     size = unparen(size)
     key = ("bounds", path, size.start_byte, size.end_byte, stmt.start_byte, stmt.end_byte, side, skip, length)
-    operand = lambda n, s=side, of=False: bound(view, path, n, stmt, s, skip, of)  # noqa: E731
+    operands = Operands(
+        of=lambda n: interval(view, path, n, stmt, side, skip),
+        length=lambda n: interval(view, path, n, stmt, side, skip, True),
+        returned=lambda file, n, at: interval(view, file, n, at, side.inside()) if side.calls > 0 else UNKNOWN,
+    )
     return memo(
         view,
         key,
         lambda: side.best(
             [
-                (length_shape if length else shape)(view, path, size, side, operand),
+                (length_shape if length else shape)(view, path, size, operands).end(side.upper),
                 _known(view, path, size, stmt, side, skip, length),
                 small_range(view, path, size, side.upper) if side.typed and not length else None,
             ]
         ),
     )
+
+
+def interval(
+    view: PackageView, path: str, node: Node, stmt: Node, side: Side, skip: Own = (), length: bool = False
+) -> Interval:
+    """Both ends of the bound at stmt, of side's kind (typed or not, as deep into calls)."""
+    return Interval(*(bound(view, path, node, stmt, side.toward(u), skip, length) for u in (False, True)))
 
 
 def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own, length: bool) -> int | None:
@@ -122,14 +132,15 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs]
     if any(u.use == Use.ADDR for u in uses):
         return None
-    function = next((a for a in ancestors(stmt) if a.type in FUNCTIONS), None)
+    function = owner(stmt)
     if function is None:
         return None
     root = view.tree(path).root_node
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
-    if any(_function(root, u) != function for u in writes):
+    within = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == function  # noqa: E731
+    if not all(within(u) for u in writes):
         return None  # a closure writes it: when it runs is not known here
-    if writes and any(_function(root, u) != function for u in uses if u.use == Use.DECL):
+    if writes and not all(within(u) for u in uses if u.use == Use.DECL):
         return None  # captured from an enclosing function: a call between the fact and stmt may run this one again
     jumps = uses_goto(function)
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
@@ -337,9 +348,3 @@ def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side
         if variable is not None and subject_of(view, path, variable) == subject and count is not None:
             return [Fact(count - 1 if side.upper else 0, loop.start_byte, (), before=False)]
     return []
-
-
-def _function(root: Node, ident: Ident) -> Node | None:
-    """The innermost function declaration or literal around an identifier occurrence."""
-    node = root.descendant_for_byte_range(ident.start, ident.end)
-    return next((a for a in ancestors(node) if a.type in FUNCTIONS), None)

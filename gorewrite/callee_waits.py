@@ -13,10 +13,6 @@ for the writes. Same package only (its syntax and types are at hand); depth one.
 
 from __future__ import annotations
 
-import glob
-import os
-import re
-
 from gorewrite import callees, happens_before
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
@@ -76,30 +72,13 @@ def returns_after_calls(view: PackageView, path: str, literal: Node, name: str) 
         decl.child_by_field_name("body"), ("defer_statement", "goto_statement"), skip=lambda n: n.type == "func_literal"
     ):
         return f"{key[2]} defers a call (which may recover a panic and return before it waits) or uses goto"
-    elsewhere = _other_builds(view)
+    elsewhere = callees.other_builds(view)
     if elsewhere:
         return (
             f"another build compiles {elsewhere}, where {key[2]} or what it relies on may differ: the rewrite "
             "must hold in every build"
         )
     return _waited(view.types, file, decl, param, key[2])
-
-
-def _other_builds(view: PackageView) -> str | None:
-    """A file of the package's directory another build compiles and this one does not: one it leaves
-    out, or a test file with a build constraint. There the helper, or anything it relies on (its
-    WaitGroup's type), may be declared differently: its name, or None."""
-    built = set(view.package.files)
-    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
-        if path in built:
-            continue
-        if not path.endswith("_test.go"):
-            return os.path.basename(path)
-        with open(path, "rb") as f:
-            header = re.split(rb"^package\s", f.read(), maxsplit=1, flags=re.M)[0]
-        if re.search(rb"^//(go:build|\s*\+build)\b", header, re.M):
-            return os.path.basename(path)
-    return None
 
 
 def _parameter(decl: Node, index: int) -> Node | None:

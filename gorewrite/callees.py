@@ -1,5 +1,6 @@
 """What a call calls: the function or method go/types names (`callee`), and the package's own
-functions and methods found by name, the callees retention follows.
+functions and methods found by name, the callees retention follows; whether another build may
+declare them otherwise (`other_builds`).
 
 `scopes` is syntax only, so `find` can name the declarations whose types a rule will read
 (Candidate.also) before go/types runs; retention.py then follows a parameter into the one
@@ -8,8 +9,13 @@ go/types names.
 
 from __future__ import annotations
 
+import glob
+import os
+import re
+
 from gorewrite.parameters import FUNCTIONS, receiver_type
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, text, walk
 from gorewrite.typeinfo import Ident, Kind
 
@@ -30,17 +36,20 @@ def declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node
     return None
 
 
-def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
-    """The declarations of the package's functions and methods `function` may call, by name,
-    DEPTH calls deep: the ranges whose types retention reads when it follows a parameter."""
+def scopes(
+    view: PackageView, function: Node, depth: int = DEPTH, kinds: tuple[str, ...] = FUNCTIONS
+) -> tuple[tuple[str, int, int], ...]:
+    """The declarations of the package's functions and methods (of `kinds`) `function` may call, by
+    name, `depth` calls deep: the ranges whose types a rule reads when it follows a call (retention
+    a parameter; returns.py, which follows functions only, a returned size)."""
     names: dict[str, list[tuple[str, Node]]] = {}
     for path in view.package.files:
         for node in view.tree(path).root_node.named_children:
-            if node.type in FUNCTIONS and node.child_by_field_name("name") is not None:
+            if node.type in kinds and node.child_by_field_name("name") is not None:
                 names.setdefault(node.child_by_field_name("name").text.decode(), []).append((path, node))
     found: dict[tuple[str, int, int], Node] = {}
     frontier = [function]
-    for _ in range(DEPTH):
+    for _ in range(depth):
         called = {_called(c) for f in frontier for c in walk(f) if c.type == "call_expression"}
         fresh = {(p, d.start_byte, d.end_byte): d for name in called for p, d in names.get(name, ())}
         frontier = [d for span, d in fresh.items() if span not in found]
@@ -106,3 +115,24 @@ def dynamic_type(view: PackageView, path: str, arg: Node | None) -> tuple[str, s
         return None
     package, _, name = named[1:].rpartition(".")
     return package, name
+
+
+def other_builds(view: PackageView) -> str | None:
+    """A file of the package's directory another build compiles and this one does not: one it leaves
+    out, or a test file with a build constraint. There a function the package calls, or anything it
+    relies on (a WaitGroup's type), may be declared differently: its name, or None."""
+    return memo(view, ("other builds",), lambda: _other_builds(view))
+
+
+def _other_builds(view: PackageView) -> str | None:
+    built = set(view.package.files)
+    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
+        if path in built:
+            continue
+        if not path.endswith("_test.go"):
+            return os.path.basename(path)
+        with open(path, "rb") as f:
+            header = re.split(rb"^package\s", f.read(), maxsplit=1, flags=re.M)[0]
+        if re.search(rb"^//(go:build|\s*\+build)\b", header, re.M):
+            return os.path.basename(path)
+    return None

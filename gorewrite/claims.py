@@ -4,6 +4,8 @@ A rule picks the claim its rewrite can be held to. The three effects say what mu
 compiler's output; the two wrappers say where it must hold and what else must pass:
 
     RemovesTargets()                              the target escapes are gone (most rewrites)
+    RemovesTargets(("make([]byte, n) does not escape",))   and so is the heap allocation such a message
+                                                  stands for at run time (go1.25+: above 32 bytes)
     KeepsOnStack(("make([]int, 64)",))            a stack buffer now stands in front of the targets
     MovesAllocation(("new(Big) escapes to heap",)) the targets are gone, the allocation went elsewhere
     InVariant("f_prego125.go", claim)             claim holds where the build compiles that file
@@ -17,7 +19,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RemovesTargets:
-    """Every target escape the toolchain reported is gone, and nothing new escapes."""
+    """Every target escape the toolchain reported is gone, and nothing new escapes. `hidden`: messages,
+    as the compiler prints them, that stand for a heap allocation though they do not say so (go1.25+
+    reports `make([]byte, n) does not escape` of a variable-size make it allocates on the heap above 32
+    bytes at run time, escapes.STACK_FALLBACK): where a toolchain reports one at a target, it is gone
+    too, and with it that allocation."""
+
+    hidden: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,12 @@ def stack_exprs(claim: Claim) -> tuple[str, ...]:
     """The allocations the claim keeps on the stack (KeepsOnStack), else none."""
     found = effect(claim)
     return found.exprs if isinstance(found, KeepsOnStack) else ()
+
+
+def hidden(claim: Claim) -> tuple[str, ...]:
+    """The messages the claim removes that stand for a heap allocation without saying so, else none."""
+    found = effect(claim)
+    return found.hidden if isinstance(found, RemovesTargets) else ()
 
 
 def moved(claim: Claim) -> tuple[str, ...]:

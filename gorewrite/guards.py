@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from gorewrite.returns import DEPTH
 from gorewrite.syntax import Node, ancestors, contains, statements, text, unparen, walk
 
 EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
@@ -25,10 +26,15 @@ class Side:
 
     upper: bool
     typed: bool = False
+    calls: int = DEPTH  # how many calls deep a bound still follows into the package's own functions
 
     def toward(self, upper: bool) -> Side:
         """The other bound (or this one) of the same kind."""
-        return Side(upper, self.typed)
+        return Side(upper, self.typed, self.calls)
+
+    def inside(self) -> Side:
+        """The same bound, asked of a callee's return: one call deeper."""
+        return Side(self.upper, self.typed, self.calls - 1)
 
     def best(self, values: Iterable[int | None]) -> int | None:
         """The tightest of the bounds that all hold (None: none known)."""

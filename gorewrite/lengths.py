@@ -27,8 +27,10 @@ ENCODING_LENGTHS = {
     ("encoding/base32", "Encoding", "DecodedLen"): lambda n: n * 5 // 8,
 }
 
-# math/bits functions whose result is a count of bits of their argument: from 0 to its width (`LeadingZeros32(0)`
-# is 32, `Len64` at most 64). A `uint` is 32 or 64 bits with GOARCH: 64 holds for both.
+# math/bits functions whose result is a count of bits of their argument: from 0 to its width. As math/bits/bits.go
+# documents each: `Len64` "returns the minimum number of bits required to represent x; the result is 0 for x == 0",
+# `LeadingZeros32` "the number of leading zero bits in x; the result is 32 for x == 0", `OnesCount16` "the number
+# of one bits". A `uint` is 32 or 64 bits with GOARCH ("the result is [UintSize] for x == 0"): 64 holds for both.
 BIT_COUNTS = {
     ("math/bits", None, f"{name}{width or ''}"): width or 64
     for name in ("OnesCount", "LeadingZeros", "TrailingZeros", "Len")

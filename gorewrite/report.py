@@ -7,8 +7,7 @@ import os
 from collections import Counter
 from operator import itemgetter
 
-from gorewrite import __version__, hotpaths, terminal
-from gorewrite.claims import stack_exprs
+from gorewrite import __version__, effects, hotpaths, terminal
 from gorewrite.display import first_clause, only_some, relative
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Analysis, Run
@@ -112,6 +111,8 @@ def fix_json(run: Run, cwd: str) -> str:
         )
         if isinstance(verdict, Verified):
             outcome["removed"] = dict(verdict.removed)
+            if verdict.hidden:
+                outcome["removed_at_run_time"] = dict(verdict.hidden)
             if verdict.original_on:
                 outcome["builds_original"] = list(verdict.original_on)
         outcomes.append(outcome)
@@ -191,25 +192,6 @@ def _held_reason(fix: Fix) -> str:
     return (
         "speculative fix (removes the allocation for some inputs only): run with --speculative to verify and apply it"
     )
-
-
-def _held(run: Run, verdict: Verified) -> str:
-    """What the fix took away under each of several toolchains:
-    ` [go1.24.11: -1 heap escape, go1.27.3: none to remove]`;
-    for a build variant, which toolchains build the original instead."""
-    if len(run.toolchains) < 2:
-        return ""
-    kept = stack_exprs(verdict.fix.claim)
-    if kept:
-        said = [f"{', '.join(v for v, _ in verdict.removed)}: {', '.join(kept)} does not escape"]
-    else:
-        said = [
-            f"{v}: -{n} heap escape{'s' if n > 1 else ''}" if n else f"{v}: nothing to remove, nothing added"
-            for v, n in verdict.removed
-        ]
-    if verdict.original_on:
-        said.append(f"{', '.join(verdict.original_on)}: builds the original, unchanged")
-    return f" [{', '.join(said)}]"
 
 
 def broken_text(run: Analysis, cwd: str = ".") -> str:
@@ -304,8 +286,8 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool, table: bool = 
             )
         for v in ok if verbose else []:
             t = v.fix.targets[0]
-            label = " (speculative)" if v.fix.speculative else ""
-            details.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{label}{_held(run, v)}\n")
+            label = (" (speculative)" if v.fix.speculative else "") + effects.label(run, v)
+            details.append(f"  {done}  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}{label}\n")
         details += _declines(declined, cwd, verbose)
         for v in bad:
             t = v.fix.targets[0]

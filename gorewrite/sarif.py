@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-from gorewrite import __version__
+from gorewrite import __version__, effects
 from gorewrite.escapes import Escape
 from gorewrite.patch import hunks
 from gorewrite.pipeline import Analysis, Run
@@ -54,20 +54,22 @@ def check_log(run: Analysis, cwd: str) -> str:
 def fix_log(run: Run, cwd: str) -> str:
     """A result per verified rewrite, carrying its part of the diff as a SARIF fix."""
     where = _Positions(run)
-    fixes = sorted(
-        (v.fix for v in run.verdicts if isinstance(v, Verified)),
-        key=lambda f: (f.targets[0].path, f.targets[0].line, f.targets[0].col, f.rule),
+    verified = sorted(
+        (v for v in run.verdicts if isinstance(v, Verified)),
+        key=lambda v: (v.fix.targets[0].path, v.fix.targets[0].line, v.fix.targets[0].col, v.fix.rule),
     )
+    fixes = [v.fix for v in verified]
     changes = _changes(run, fixes, where)
     results = []
-    for index, fix in enumerate(fixes):
+    for index, (fix, verdict) in enumerate(zip(fixes, verified, strict=True)):
         label = "speculative: " if fix.speculative else ""
+        said = effects.per_release(run, verdict)  # what each release lost, its -m messages or not
         result = _result(
             run,
             cwd,
             where,
             fix.rule,
-            f"{label}{fix.summary} (verified with {versions(run)})",
+            f"{label}{fix.summary} (verified with {versions(run)}{': ' if said else ''}{', '.join(said)})",
             fix.targets[0],
             "warning",
         )

@@ -1,6 +1,6 @@
 """What an update of a bounded integer leaves (bounds.py asks): `n += 4` after a guard `n <= Max` leaves
 n <= Max+4, and so do `n = n + 4` (an assignment), `n++` and, with a lower bound on n, `n -= k`; the
-arithmetic is shapes.arith's, in n's own type, so a uint8 `n += 4` near 255 keeps no lower bound.
+arithmetic is intervals.py's, in n's own type, so a uint8 `n += 4` near 255 keeps no lower bound.
 
 A loop whose only writes of n are such updates leaves n within the join of the bound it had before the
 loop and what each update leaves (the last write on any path through the loop is one of them, or none).
@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite.guards import Side
+from gorewrite.intervals import Interval, binary, exactly
 from gorewrite.proposals import PackageView
-from gorewrite.shapes import arith
 from gorewrite.syntax import Node, text
 from gorewrite.type_bounds import int_type, narrow
 
@@ -40,10 +40,11 @@ def update(node: Node) -> tuple[Node, bytes, Node | None] | None:
 
 
 def updated(view: PackageView, path: str, node: Node, side: Side, at: At) -> int | None:
-    """The bound the update leaves its target with, from the target's and the amount's bounds before it."""
+    """The bound the update leaves its target with, from the target's and the amount's intervals before it."""
     target, op, amount = update(node)
-    by = (lambda s: 1) if amount is None else (lambda s: at(amount, s))
-    return arith(op, int_type(view, path, target), lambda s: at(target, s), by, side)
+    before = lambda n: Interval(at(n, side.toward(False)), at(n, side.toward(True)))  # noqa: E731
+    by = exactly(1) if amount is None else before(amount)
+    return binary(op, int_type(view, path, target), before(target), by).end(side.upper)
 
 
 def after_loop(view: PackageView, path: str, updates: list[Node], before: int | None, side: Side, at) -> int | None:

@@ -9,15 +9,19 @@ from types import SimpleNamespace
 
 import jsonschema
 import pytest
-from conftest import FACTORY, GOROUTINE, HISTOGRAM, gorewrite, module
+from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, gorewrite, module
 
+from gorewrite.claims import RemovesTargets
 from gorewrite.display import first_clause
+from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.github import _data, _property
-from gorewrite.proposals import Declined
+from gorewrite.pipeline import analyse, propose
+from gorewrite.proposals import Declined, Fix
 from gorewrite.report import MAX_REASONS, _declines, counted
 from gorewrite.rules import RULES
 from gorewrite.sarif import UNRECOGNISED, _Positions
+from gorewrite.verify import Rejected, Verified, verify
 from gorewrite.write import Snapshot
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -267,3 +271,69 @@ def test_a_reason_is_not_cut_inside_the_compilers_words():
     assert first_clause(f"{aliasing}, and that is returned") == f"{aliasing}, and that is returned"
     assert first_clause(f"{aliasing}, and that is passed to f: why") == f"{aliasing}, and that is passed to f"
     assert first_clause("the slice escapes: (x: y)") == "the slice escapes"
+
+
+BOUNDED_NAME = """package names
+
+const maxName = 64
+
+// Checksum sums a name's bytes through a scratch copy: bounded by the guard, at most 64 bytes.
+func Checksum(name string) int {
+	if len(name) > maxName {
+		return -1
+	}
+	buf := make([]byte, len(name))
+	copy(buf, name)
+	total := 0
+	for _, c := range buf {
+		total = total*31 + int(c)
+	}
+	return total
+}
+"""
+HIDDEN = '-1 run-time heap allocation (sizes above 32 bytes; -m said "does not escape")'
+
+
+def test_a_go125_release_is_told_it_lost_the_allocation_its_message_hid(tmp_path, toolchain, sarif_schema):
+    """go1.25+ reports a variable-size make `does not escape` and allocates it above 32 bytes: an exact array
+    removes that allocation (test_make_const_evidence.py measures it), and every format says so, with one
+    toolchain or two, instead of `nothing to remove`."""
+    root = module(tmp_path, {"names/names.go": BOUNDED_NAME})
+    both = ("--toolchain", OLDER, "--toolchain", toolchain.version)
+    text = gorewrite("fix", "--dry-run", "-v", *both, cwd=root)
+    assert f"[{OLDER}: -1 heap escape, {toolchain.version}: {HIDDEN}]" in text.stderr, text.stderr
+    assert "nothing to remove" not in text.stderr
+    data = json.loads(gorewrite("fix", "--dry-run", "--format", "json", *both, cwd=root).stdout)
+    validate(json.loads((Path(__file__).parent.parent / "gorewrite/schemas/fix-v2.json").read_text()), data)
+    (verified,) = [o for o in data["outcomes"] if o["status"] == "verified"]
+    assert verified["removed"] == {OLDER: 1, toolchain.version: 0}
+    assert verified["removed_at_run_time"] == {OLDER: 0, toolchain.version: 1}
+    sarif = json.loads(gorewrite("fix", "--dry-run", "--format", "sarif", *both, cwd=root).stdout)
+    validate(sarif_schema, sarif)
+    (result,) = sarif["runs"][0]["results"]
+    assert f"{OLDER}: -1 heap escape, {toolchain.version}: {HIDDEN}" in result["message"]["text"]
+    alone = gorewrite("fix", "--dry-run", "-v", cwd=root)
+    assert f"the code bounds it [{toolchain.version}: {HIDDEN}]" in alone.stderr, alone.stderr
+    older = gorewrite("fix", "--dry-run", "-v", "--toolchain", OLDER, cwd=root)
+    assert "the code bounds it\n" in older.stderr, older.stderr  # go1.24's message says it all: no label
+
+
+def test_the_verifier_holds_a_fix_to_the_hidden_allocation_it_claims(tmp_path, toolchain):
+    """The claim names go1.25+'s `does not escape` of the make (claims.hidden): a fix that leaves the make in
+    place is rejected for it, though no heap escape is there to count; the rule's exact array is verified and
+    counted per release."""
+    root = module(tmp_path, {"names/names.go": BOUNDED_NAME})
+    rule = RULES["make-const"]
+    _, views, candidates = analyse([toolchain], ["./..."], str(root), [rule])
+    ((pkg, (candidate,)),) = candidates.items()
+    target = candidate.escape
+    assert target.message == "make([]byte, len(name)) does not escape"
+    at = views[pkg].sources[target.path].index(b"\ttotal := 0")
+    edit = Edit(target.path, at, at, b"\t// the make stays\n")
+    kept = Fix(rule.name, (edit,), (target,), "by hand", claim=RemovesTargets((target.message,)))
+    (verdict,) = verify([toolchain], str(root), views, {pkg: [kept]}).verdicts
+    assert isinstance(verdict, Rejected) and verdict.reason == f"the compiler still reports `{target.message}`"
+    (fix,) = propose([toolchain], str(root), [rule], views, candidates, set())[pkg]
+    assert fix.claim == RemovesTargets((target.message,)), fix
+    (verdict,) = verify([toolchain], str(root), views, {pkg: [fix]}).verdicts
+    assert isinstance(verdict, Verified) and verdict.hidden == ((toolchain.version, 1),), verdict

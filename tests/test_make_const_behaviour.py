@@ -189,6 +189,26 @@ func Slot(h int) int64 {
 	return total + int64(cap(row))
 }
 
+// Scaled sizes as base58 decoders do, (len(s)-skip)*733/1000+1, at most 71 after the guard: a skip past
+// len(s) makes it negative, which panics in make and in the array's slicing alike.
+func Scaled(s string, skip int) (l int, panicked string) {
+	defer func() {
+		if r := recover(); r != nil {
+			_, ok := r.(runtime.Error)
+			panicked = fmt.Sprint("runtime.Error ", ok)
+		}
+	}()
+	if len(s) > 4*maxItems || skip < 0 || skip > 8 {
+		return 0, "refused"
+	}
+	size := (len(s)-skip)*733/1000 + 1
+	buf := make([]byte, size)
+	for i := range buf {
+		buf[i] = byte(i)
+	}
+	return len(buf) + cap(buf), ""
+}
+
 // Reuse makes the slice again on each pass and dirties it: each pass must see zeros.
 func Reuse(n int) bool {
 	if n < 0 || n > maxItems {
@@ -219,6 +239,7 @@ func TestBoundedTable(t *testing.T) {
 	for _, n := range sizes {
 		fmt.Println("one", n, fmt.Sprint(One(n)))
 		fmt.Println("reuse", n, Reuse(n), Fill(n), Slot(n), Key(strings.Repeat("a", max(n, 0)), "b"))
+		fmt.Println("scaled", n, fmt.Sprint(Scaled(strings.Repeat("a", max(n, 0)), 8)))
 		for _, m := range sizes {
 			fmt.Println("two", n, m, fmt.Sprint(Two(n, m)))
 		}
@@ -240,6 +261,10 @@ func TestNoAllocationInRange(t *testing.T) {
 		if got := testing.AllocsPerRun(100, func() { Key(a, a) }); got != 0 {
 			t.Errorf("Key(%d): %v allocations", n, got)
 		}
+		a4 := strings.Repeat(a, 4)
+		if got := testing.AllocsPerRun(100, func() { Scaled(a4, 0) }); got != 0 {
+			t.Errorf("Scaled(%d): %v allocations", 4*n, got)
+		}
 	}
 }
 """
@@ -248,13 +273,18 @@ func TestNoAllocationInRange(t *testing.T) {
 def run_table(root, toolchain, test):
     done = toolchain.run(["test", "-count=1", "-run", test, "-v", "./bounded"], str(root))
     output = done.stdout.decode() + done.stderr.decode()
-    return done.returncode, [line for line in output.splitlines() if line.startswith(("one", "two", "reuse"))], output
+    return (
+        done.returncode,
+        [line for line in output.splitlines() if line.startswith(("one", "two", "reuse", "scaled"))],
+        output,
+    )
 
 
 def test_a_proven_bound_keeps_len_cap_zeros_and_panics_without_allocating(tmp_path):
     """`var a [K]T; s := a[:n:n]` against make: the same len, cap, growth and zeroed contents, a
     runtime.Error panic for exactly the same sizes (the message differs: a slice bound, not
-    makeslice), and no allocation for any size the bound admits under go1.24.11 and go1.27.3."""
+    makeslice; Scaled's size may be negative, its interval is [-4, 71]), and no allocation for any
+    size the bound admits under go1.24.11 and go1.27.3."""
     root = module(tmp_path, {"bounded/bounded.go": BOUNDED, "bounded/bounded_test.go": BOUNDED_TABLE})
     newest, older = releases()
     code, before, output = run_table(root, newest, "TestBoundedTable")
@@ -263,19 +293,21 @@ def test_a_proven_bound_keeps_len_cap_zeros_and_panics_without_allocating(tmp_pa
         code, _, output = run_table(root, toolchain, "TestNoAllocationInRange")
         assert code != 0 and "allocations" in output, f"{toolchain.version} allocated nothing before the rewrite"
     alone = gorewrite("fix", "--dry-run", "--rule", "make-const", cwd=root)  # go1.27.3 alone: `does not escape` before
-    assert alone.returncode == 1 and "make-const: 6 verified, 0 declined" in alone.stderr, alone.stderr
+    assert alone.returncode == 1 and "make-const: 7 verified, 0 declined" in alone.stderr, alone.stderr
     done = gorewrite(
         "fix", "--rule", "make-const", "--toolchain", older.version, "--toolchain", newest.version, cwd=root
     )
     assert done.returncode == 0, done.stderr
-    assert "make-const: 6 applied, 0 declined" in done.stderr, done.stderr
+    assert "make-const: 7 applied, 0 declined" in done.stderr, done.stderr
     rewritten = (root / "bounded/bounded.go").read_text()
     assert "make(" not in rewritten and rewritten.count("Buf [24]int64") == 4, rewritten
     assert "kBuf [48]byte" in rewritten and "rowBuf [15]int64" in rewritten, rewritten
+    assert "bufBuf [71]byte" in rewritten, rewritten  # (96-0)*733/1000+1
     code, after, output = run_table(root, newest, "TestBoundedTable")
     assert code == 0 and after == before, output
-    assert len(before) == 9 * 2 + 9 * 9
+    assert len(before) == 9 * 3 + 9 * 9
     assert any("runtime.Error true" in line for line in before), "the table must reach the panics"
+    assert "scaled 4 0runtime.Error true" in before, "a negative scaled size panics, before and after"
     for toolchain in (newest, older):
         code, _, output = run_table(root, toolchain, "TestNoAllocationInRange")
         assert code == 0, f"{toolchain.version}: {output}"

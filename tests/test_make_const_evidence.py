@@ -15,6 +15,9 @@ import pytest
 from conftest import GOLDEN, OLDER, allocations, releases
 from test_golden import golden_run
 
+from gorewrite import effects
+from gorewrite.verify import Verified
+
 MODULE = GOLDEN / "make-const" / "proven"
 PACKAGE = "example.com/golden/makeconst/proven/"
 MEASURED = sorted(
@@ -70,6 +73,9 @@ def test_the_measured_cases_are_there():
         "body_preview",
         "name_reversed",
         "record_field",
+        "base58_decode",
+        "composite_key",
+        "checksum_width",
     } <= set(MEASURED)
 
 
@@ -87,3 +93,20 @@ def test_each_bounded_rewrite_removes_the_allocation(rewritten, release):
 @pytest.mark.golden_run
 def test_rewritten_cases_keep_their_behaviour(rewritten):
     _go_test(releases()[0], rewritten[1], "-count=1", "-run", "^TestBehaviour$")
+
+
+@pytest.mark.golden_run
+def test_each_measured_drop_is_what_the_run_says_it_removed():
+    """The pinned release said `does not escape` of each measured make, yet its allocation drops (above): the
+    verified fix counts it as a run-time heap allocation removed, and the text says so, not `nothing to
+    remove`; go1.24.11's heap escape is gone as its message said."""
+    run = golden_run(MODULE, "make-const")
+    newest = releases()[0].version
+    verified = {Path(v.fix.targets[0].path).parent.name: v for v in run.verdicts if isinstance(v, Verified)}
+    for case in MEASURED:
+        verdict = verified[case]
+        assert dict(verdict.removed) == {OLDER: 1, newest: 0}, (case, verdict)
+        assert dict(verdict.hidden) == {OLDER: 0, newest: 1}, (case, verdict)
+        said = effects.per_release(run, verdict)
+        hidden = '-1 run-time heap allocation (sizes above 32 bytes; -m said "does not escape")'
+        assert sorted(said) == sorted([f"{OLDER}: -1 heap escape", f"{newest}: {hidden}"]), (case, said)

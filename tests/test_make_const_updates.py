@@ -122,6 +122,12 @@ BOUNDED = {
     ),
     # the first clause's update never reaches the second clause's make
     "update_in_other_clause": (in_clause("update_in_other_clause", fallthrough=False), "[20]int64"),
+    # a uint8 n += 4 may wrap to 0..3, yet a uint8 is never negative: 64-int(n) is at most 64 (not the 52 the
+    # guard alone would give: must-decline wrapping_add's naive array)
+    "wrapping_add_unsigned": (
+        sums("wrapping_add_unsigned", "64-int(n)", "\tif n < 8 {\n\t\treturn -1\n\t}\n\tn += 4", "xs []int64, n uint8"),
+        "[64]int64",
+    ),
     "bit_count": (sums("bit_count", "3*bits.OnesCount32(seen)", "", "xs []int64, seen uint32"), "[96]int64"),
     "index_of_array": (
         sums("index_of_array", "i+1", "\ti := bytes.IndexByte(blk[8:40], 0)", "xs []int64, blk *[64]byte"),
@@ -228,9 +234,10 @@ BOUNDED = {
 
 NOT_BOUNDED = {
     # a uint8 n += 4 wraps near 255: 252 becomes 0, and 64-0 is past the bound a lower bound of 12 gives
+    # an int8 n += 4 wraps past 127 to -128: it keeps no lower bound, and 64-int(n) reaches 192
     "wrapping_add": (
-        sums("wrapping_add", "64-int(n)", "\tif n < 8 {\n\t\treturn -1\n\t}\n\tn += 4", "xs []int64, n uint8"),
-        "Sum(xs, 252)",
+        sums("wrapping_add", "64-int(n)", "\tif n < 8 {\n\t\treturn -1\n\t}\n\tn += 4", "xs []int64, n int8"),
+        "Sum(xs, 124)",
     ),
     # the guard is on one path only; the update after it reaches the make from both
     "guard_other_path": (
@@ -335,7 +342,7 @@ NOT_BOUNDED = {
     ),
 }
 NAIVE = {
-    "wrapping_add": (array("buf", "64-int(n)", "int64", 52), probe("{pkg}.Sum([]int64{1}, 252)")),
+    "wrapping_add": (array("buf", "64-int(n)", "int64", 52), probe("{pkg}.Sum([]int64{1}, 124)")),
     "guard_other_path": (array("buf", "n", "int64", 24), probe("{pkg}.Sum([]int64{1}, 30, false)")),
     "index_of_unbounded": (
         array("buf", "i+1", "int64", 20),

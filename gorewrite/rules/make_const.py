@@ -15,12 +15,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite.bounds import typed_upper_bound, upper_bound
-from gorewrite.claims import KeepsOnStack
+from gorewrite import callees
+from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
+from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
 from gorewrite.lengths import bit_count, encoding_length, rune_count
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
+from gorewrite.returns import DEPTH
 from gorewrite.rulekit import memo, owner, types_or_reason, uses_goto
 from gorewrite.syntax import (
     Node,
@@ -52,7 +54,6 @@ STACK_BUDGET = RuleOption(
     help="Most bytes make-const puts on the stack per buffer "
     f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
 )
-NONNEGATIVE = ("len", "cap")
 TEMPS = ("n", "size", "length", "count")
 SEQUENCES = ("slice", "array", "string")  # shapes go/types gives a variable that can be indexed
 
@@ -87,8 +88,13 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         key = (escape.path, escape.line, escape.col)
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
+            screened = _screen(view, escape, make)
+            # the package's functions (not methods) the make's function calls: a size one returns is bounded
+            # by its returns (returns.py)
+            functions = ("function_declaration",)
+            also = callees.scopes(view, owner(make.call), DEPTH, functions) if not screened else ()
             found[key] = Candidate(
-                NAME, escape, escape.path, declaration_range(make.call), declined=_screen(view, escape, make)
+                NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )
     return list(found.values())
 
@@ -235,7 +241,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     comment = stmt.next_sibling
     if comment is None or comment.type != "comment" or comment.start_point.row != stmt.end_point.row:
         comment = None
-    new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment))
+    lows = [lower_bound(view, path, n, stmt) for n in lengths]
+    signed = tuple(low is None or low < 0 for low in lows)  # may be negative: the code proves no lower bound of 0
+    new = _rewrite(view.sources[path], stmt, make, target, declared_type, k, _src(comment), signed)
     stays = f"make({_printed(escape.message)[0]}, {k})"  # as the compiler quotes it: `[]interface {}`
     summary = f"give make({slice_type}, {sizes}) a {k}-element stack buffer ({k * size} bytes) for sizes up to {k}"
     end = comment.end_byte if comment is not None else stmt.end_byte
@@ -285,7 +293,8 @@ def _escaping_makes(view: PackageView) -> dict[tuple[str, int, int], str]:
 def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int) -> Fix:
     """`var sBuf [K]T` before the statement and `sBuf[:n:n]` (or `[:n:m]`) for the make: a bound
     the code proves needs no fallback, and the variable-size make is gone (RemovesTargets: an
-    array the compiler moved to the heap would be a new escape)."""
+    array the compiler moved to the heap would be a new escape), go1.25+'s `does not escape` of it
+    too, which stands for a heap allocation above 32 bytes (the claim's `hidden`)."""
     source = view.sources[escape.path]
     buffer = _buffer_name(source, stmt, target)
     indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
@@ -301,7 +310,15 @@ def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: st
     summary = (
         f"give make({_slice_type(make)}, {sizes}) a {k}-element stack array ({k * size} bytes): the code bounds it"
     )
-    return Fix(NAME, edits, (escape,), summary)
+    # go1.25+ reports the make `does not escape` and allocates it on the heap above 32 bytes: gone with the make
+    site = escape[:3]
+    hidden = {
+        e.message
+        for version, found in view.by_toolchain.items()
+        for e in found
+        if e[:3] == site and not e.heap and _allocates(e, version)
+    }
+    return Fix(NAME, edits, (escape,), summary, claim=RemovesTargets(tuple(sorted(hidden))))
 
 
 def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
@@ -475,11 +492,19 @@ def _span(node: Node) -> tuple[int, int]:
 
 
 def _rewrite(
-    source: bytes, stmt: Node, make: Make, target: str, declared_type: str | None, k: int, comment: str
+    source: bytes,
+    stmt: Node,
+    make: Make,
+    target: str,
+    declared_type: str | None,
+    k: int,
+    comment: str,
+    signed: tuple[bool, ...],
 ) -> bytes:
     """The statement's replacement: declare the variable (for := and var), then the guarded buffer.
 
-    A comment that trailed the statement stays on its first line.
+    A comment that trailed the statement stays on its first line. `signed`: whether each size may be negative
+    (the code proves no lower bound of 0 for it): a negative size must reach the original make and panic there.
     """
     slice_type = _slice_type(make)
     sizes = _sizes(make)
@@ -494,12 +519,12 @@ def _rewrite(
             names.append(next(temps))
             init.append((names[-1], _src(size)))
     length, capacity = names[0], names[1] if len(names) > 1 else None
-    conditions = [f"0 <= {length}"] if _may_be_negative(sizes[0]) else []
+    conditions = [f"0 <= {length}"] if signed[0] else []
     if capacity is None:
         conditions.append(f"{length} <= {k}")
         fast, slow = f"make({slice_type}, {k})[:{length}:{length}]", f"make({slice_type}, {length})"
     else:
-        if int_value(sizes[0]) != 0 or _may_be_negative(sizes[1]):
+        if int_value(sizes[0]) != 0 or signed[1]:
             conditions.append(f"{length} <= {capacity}")
         conditions.append(f"{capacity} <= {k}")
         fast, slow = f"make({slice_type}, {k})[:{length}:{capacity}]", f"make({slice_type}, {length}, {capacity})"
@@ -526,16 +551,6 @@ def _sizes(make: Make) -> list[Node]:
 
 def _slice_type(make: Make) -> str:
     return _src(call_args(make.call)[0])
-
-
-def _may_be_negative(node: Node) -> bool:
-    """False for literals and len/cap calls; a size that could be negative must panic in make as before."""
-    if node.type == "int_literal":
-        return False
-    if node.type == "call_expression":
-        function = node.child_by_field_name("function")
-        return not (function.type == "identifier" and function.text.decode() in NONNEGATIVE)
-    return True
 
 
 def _src(node: Node | None) -> str:

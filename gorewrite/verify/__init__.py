@@ -24,7 +24,7 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import bench
 from gorewrite.verify.gocmd import test_failures, vet_failures
-from gorewrite.verify.judge import judge, removed
+from gorewrite.verify.judge import hidden_removed, judge, removed
 from gorewrite.verify.schedule import Final, settle
 
 MAX_ROUNDS = 64
@@ -33,11 +33,14 @@ MAX_ROUNDS = 64
 @dataclass(frozen=True)
 class Verified:
     """The compiler confirmed the fix; `removed` says per toolchain version how many heap escapes it took away,
-    `original_on` which toolchains build the untouched original instead of the fix's variant file."""
+    `original_on` which toolchains build the untouched original instead of the fix's variant file, `hidden`
+    per version how many heap allocations it took away that the release's messages do not call one (a
+    variable-size make go1.25+ reports `does not escape`: on the heap above 32 bytes at run time)."""
 
     fix: Fix
     removed: tuple[tuple[str, int], ...] = ()
     original_on: tuple[str, ...] = ()
+    hidden: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,8 @@ def verify(
         for f in (f for g in accepted for f in g):
             judged = [tc.version for tc in toolchains if (variant(f.claim), tc.version) not in extra.skips]
             original_on = tuple(tc.version for tc in toolchains if tc.version not in judged)
-            verdicts.append(Verified(f, removed(views[pkg], f, judged), original_on))
+            gone = removed(views[pkg], f, judged)
+            verdicts.append(Verified(f, gone, original_on, hidden_removed(views[pkg], f, judged)))
         for group in accepted:
             contents.update(extra.contents[(pkg, _key(group))])
             for toolchain in toolchains:

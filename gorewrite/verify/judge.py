@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from gorewrite.claims import KeepsOnStack, effect, moved, stack_exprs, variant
+from gorewrite.claims import KeepsOnStack, effect, hidden, moved, stack_exprs, variant
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.syntax import Node, Tree, parse
@@ -51,7 +51,7 @@ def judge(
     paths = {e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}
     was = {path: declarations(view.tree(path)) for path in paths if path in view.sources}  # each file parsed once
     decls = (was, {path: declarations(parse(contents[path])) if path in contents else was[path] for path in paths})
-    before, now, stacked, fresh, exact = _tally(
+    before, now, stacked, quiet, fresh, exact = _tally(
         view, reported, fixes, decls, after, Counter(m for f in judged for m in moved(f.claim))
     )
     # the callees' escapes inlined where the rewrite made their calls direct are theirs: not new, and not
@@ -71,6 +71,9 @@ def judge(
     for expr, count in stays.items():
         if stacked[f"{expr} does not escape"] < count:
             return f"the compiler does not keep `{expr}` on the stack"
+    for message, count in _hiding(reported, judged).items():  # go1.25+'s `make(…) does not escape` goes too
+        if quiet[message] - stacked[message] < count:
+            return f"the compiler still reports `{message}`"
     added = now - before
     if added:
         first = next(iter(added))
@@ -98,6 +101,21 @@ def removed(view: PackageView, fix: Fix, versions: list[str]) -> tuple[tuple[str
     )
 
 
+def hidden_removed(view: PackageView, fix: Fix, versions: list[str]) -> tuple[tuple[str, int], ...]:
+    """Per toolchain version, how many of the fix's targets that release reported with a message that stands
+    for a heap allocation without saying so (claims.hidden): allocations gone that no heap escape showed."""
+    messages = hidden(fix.claim)
+    if not messages:
+        return ()
+    return tuple((v, sum(_hiding(view.by_toolchain.get(v, view.escapes), [fix]).values())) for v in versions)
+
+
+def _hiding(reported: tuple[Escape, ...], fixes: list[Fix]) -> Counter[str]:
+    """The hidden messages (claims.hidden) the release reported at the fixes' targets, by message."""
+    wanted = {Escape(t.path, t.line, t.col, m): m for f in fixes for t in f.targets for m in hidden(f.claim)}
+    return Counter(wanted[e] for e in reported if e in wanted) if wanted else Counter()
+
+
 def _tally(
     view: PackageView,
     reported: tuple[Escape, ...],
@@ -105,11 +123,11 @@ def _tally(
     decls: tuple[Decls, Decls],
     after: list[Escape],
     moves: Counter[str],
-) -> tuple[Counter[str], Counter[str], Counter[str], list[Escape], Counter[str]]:
+) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str], list[Escape], Counter[str]]:
     """The heap escape messages in the declarations the fixes touch or add, before and after (less
-    those the fixes move there), by kind, and the messages of what stays on the stack after; then
-    the heap escapes counted after and the exact messages before. `decls` holds each file's
-    declarations as it was and as rewritten."""
+    those the fixes move there), by kind, and the messages of what stays on the stack after and
+    before; then the heap escapes counted after and the exact messages before. `decls` holds each
+    file's declarations as it was and as rewritten."""
     was, now = decls
     paths = sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets})
     keys: set[tuple] = set()
@@ -125,12 +143,14 @@ def _tally(
     old: Counter[str] = Counter()
     new: Counter[str] = Counter()
     stacked: Counter[str] = Counter()
+    quiet: Counter[str] = Counter()
     fresh: list[Escape] = []
     moves = moves.copy()
     for path in paths:
         if path in was:
             old_lines = _lines_of(was[path], keys)
             old += Counter(e.message for e in reported if e.heap and e.path == path and e.line in old_lines)
+            quiet += Counter(e.message for e in reported if not e.heap and e.path == path and e.line in old_lines)
         new_lines = _lines_of(now[path], keys)
         for e in after:
             if e.path != path or e.line not in new_lines:
@@ -142,7 +162,7 @@ def _tally(
             else:
                 new[e.message] += 1
                 fresh.append(e)
-    return Counter(map(kind, old.elements())), Counter(map(kind, new.elements())), stacked, fresh, old
+    return Counter(map(kind, old.elements())), Counter(map(kind, new.elements())), stacked, quiet, fresh, old
 
 
 def _inlined(

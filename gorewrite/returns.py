@@ -1,0 +1,80 @@
+"""The interval of a call from its callee's returns (shapes.py asks): `n := SizeVarint(v); buf := make([]byte,
+n)`, where SizeVarint is a function of the package whose every return statement returns a bounded value (`return
+1`, `return (bits.Len64(v|1) + 6) / 7`), is bounded for every argument by the widest of them.
+
+Only a call of a function go/types names as one of the package, declared by a `func` declaration (an
+identifier: not a method, whose dynamic type may be another one's, nor a func value that may be reassigned),
+with a body (not one written in assembly), no type parameters (an instance's arithmetic is its type
+argument's), one result, a value in every return (a bare `return` bounds nothing) and no `defer` (a deferred
+call may set a named result after the return, or recover a panic and return the zero value). Declared in
+another file than the call, only where every build compiles the same files (callees.other_builds: a
+`size_arm64.go` may return more than this build's `size_amd64.go`). A function of another package is not in
+the view and bounds nothing. How deep calls are followed (a recursive function bounds nothing past it) is
+bounds.py's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gorewrite import callees
+from gorewrite.intervals import UNKNOWN, Interval, join
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, unparen, walk
+from gorewrite.typeinfo import Kind
+
+# The interval of an expression at a statement of a file of the package.
+At = Callable[[str, Node, Node], Interval]
+DEPTH = 2  # calls a bound follows into the package's own functions: a size helper that calls another
+
+
+def returned(view: PackageView, path: str, call: Node, at: At) -> Interval:
+    """The join of what the callee's return statements return, each at its statement, or UNKNOWN."""
+    found = declaration(view, path, call)
+    values = _returns(found[1]) if found is not None else None
+    if values is None:
+        return UNKNOWN
+    return join(at(found[0], value, stmt) for stmt, value in values)
+
+
+def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | None:
+    """(file, declaration) of the function of the package the call calls, by its go/types object, or None."""
+    function = unparen(call.child_by_field_name("function"))
+    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+    if ident is None or ident.kind != Kind.FUNC or ident.obj is None:
+        return None
+    file, _, offset = ident.obj.rpartition(":")
+    if file not in view.package.files or not offset.isdigit():
+        return None
+    name = view.tree(file).root_node.descendant_for_byte_range(int(offset), int(offset) + len(ident.name))
+    declared = name.parent if name is not None else None
+    if declared is None or declared.type != "function_declaration" or declared.child_by_field_name("name") != name:
+        return None
+    if declared.child_by_field_name("type_parameters") is not None or declared.child_by_field_name("body") is None:
+        return None
+    if file != path and callees.other_builds(view):  # a build that compiles the call may declare it otherwise
+        return None
+    return file, declared
+
+
+def _returns(function: Node) -> list[tuple[Node, Node]] | None:
+    """(statement, value) of each return of a function with one result, or None where one returns no value or
+    a deferred call may change what it returns."""
+    result = function.child_by_field_name("result")
+    if result is None:
+        return None
+    body = function.child_by_field_name("body")
+    own = list(walk(body, skip=lambda n: n.type == "func_literal"))
+    if result.type == "parameter_list":
+        declared = [p for p in result.named_children if p.type == "parameter_declaration"]
+        if len(declared) != 1 or len(declared[0].children_by_field_name("name")) > 1:
+            return None
+    if any(n.type == "defer_statement" for n in own):
+        return None
+    found = []
+    for stmt in (n for n in own if n.type == "return_statement"):
+        values = stmt.named_children[0] if stmt.named_child_count == 1 else None
+        if values is None or values.type != "expression_list" or values.named_child_count != 1:
+            return None
+        found.append((stmt, values.named_children[0]))
+    return found

@@ -1,0 +1,315 @@
+"""make-const with sizes bounded by interval arithmetic and by a callee's returns: base58's
+`(len(s)-zeros)*733/1000+1` after `len(s) <= 128` (94: both ends of `len(s)-zeros` combined, the
+negative one a panic in both forms), a product of a factor that may be negative, and `n :=
+sizeVarint(v)` of a function of the package whose every return is bounded (two calls deep).
+
+Each must-decline keeps the naive array as a mutant, run beside the original: it panics where the
+original does not. A product that may wrap, a counter written elsewhere, a callee with a return
+nothing bounds, a function of another package (the package's own function of the same name is
+another one), an interface method (another type's method runs), a recursive callee, and a named
+result a deferred call sets after the return.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import edited, module, naive_mutants, proposals, proposals_by_case
+from test_make_const_bounds import array, probe, sums
+
+from gorewrite.proposals import Declined, Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["make-const"]
+ZEROS = (
+    "\tif len(s) > 128 {\n\t\treturn -1\n\t}\n\tzeros := 0\n"
+    "\tfor zeros < len(s) && s[zeros] == '1' {\n\t\tzeros++\n\t}\n"
+)
+SIZE_VARINT = """
+// sizeVarint is the length of v as a varint.
+func sizeVarint(v uint64) int {
+	return (bits.Len64(v|1) + 6) / 7
+}
+"""
+
+
+def with_imports(source: str, *packages: str) -> str:
+    """The case with more imports than sums() gives it (crypto/sha256)."""
+    extra = "".join(f'\t"{p}"\n' for p in packages)
+    return source.replace('import "crypto/sha256"\n', f'import (\n\t"crypto/sha256"\n{extra})\n')
+
+
+# case -> (Go source, what the rewritten file must contain)
+BOUNDED = {
+    "scaled_difference": (
+        sums(
+            "scaled_difference", "size", ZEROS + "\tsize := (len(s)-zeros)*733/1000 + 1", "xs []int64, s string", "byte"
+        ),
+        "[94]byte",
+    ),
+    "difference_alone": (
+        sums("difference_alone", "len(s)-zeros", ZEROS, "xs []int64, s string", "byte"),
+        "[128]byte",
+    ),
+    # n*k is -32 to 32: the corners of two intervals, a negative factor included
+    "signed_product": (
+        sums(
+            "signed_product",
+            "n*k+40",
+            "\tif n < -8 || n > 8 || k < 0 || k > 4 {\n\t\treturn -1\n\t}",
+            "xs []int64, n, k int",
+        ),
+        "[72]int64",
+    ),
+    "callee_constants": (
+        sums("callee_constants", "n", "\tn := slots(k)", "xs []int64, k int")
+        + """
+func slots(k int) int {
+	switch k {
+	case 1:
+		return 8
+	case 2:
+		return 16
+	}
+	return 24
+}
+""",
+        "[24]int64",
+    ),
+    "callee_arithmetic": (
+        with_imports(sums("callee_arithmetic", "n", "\tn := sizeVarint(v)", "xs []int64, v uint64"), "math/bits")
+        + SIZE_VARINT,
+        "[10]int64",
+    ),
+    "callee_two_deep": (
+        with_imports(sums("callee_two_deep", "n", "\tn := keySize(a, b)", "xs []int64, a, b uint64"), "math/bits")
+        + SIZE_VARINT
+        + "\nfunc keySize(a, b uint64) int {\n\treturn 1 + sizeVarint(a) + sizeVarint(b)\n}\n",
+        "[21]int64",
+    ),
+    "callee_guarded": (
+        sums("callee_guarded", "n", "\tn := clamped(k)", "xs []int64, k int")
+        + """
+func clamped(k int) int {
+	if k < 0 {
+		return 0
+	}
+	if k > 32 {
+		return 32
+	}
+	return k
+}
+""",
+        "[32]int64",
+    ),
+    "callee_named_result": (
+        sums("callee_named_result", "n", "\tn := slots(k)", "xs []int64, k int")
+        + "\nfunc slots(k int) (w int) {\n\tw = 8\n\tif k > 0 {\n\t\tw = 16\n\t}\n\treturn w\n}\n",
+        "[16]int64",
+    ),
+}
+
+# case -> (Go source, the call that shows a naive array wrong)
+NOT_BOUNDED = {
+    # v*2000 in int32 for a v bounded above only: -1090519*2000 wraps to 2113929296, whose >>24 is 126
+    "product_may_wrap": (
+        sums("product_may_wrap", "int(v*2000)>>24", "\tif v > 1<<20 {\n\t\treturn -1\n\t}", "xs []int64, v int32"),
+        "Sum(xs, -1090519)",
+    ),
+    # zeros is also written through a pointer: a prefix larger than the zeros makes it negative
+    "counter_written_elsewhere": (
+        sums(
+            "counter_written_elsewhere",
+            "size",
+            ZEROS + "\tskip(&zeros, prefix)\n\tsize := (len(s)-zeros)*733/1000 + 1",
+            "xs []int64, s string, prefix int",
+            "byte",
+        )
+        + """
+// skip leaves a version prefix out of the zeros.
+func skip(zeros *int, prefix int) { *zeros -= prefix }
+""",
+        'Sum(xs, strings.Repeat("z", 128), 100)',
+    ),
+    "callee_unbounded_return": (
+        sums("callee_unbounded_return", "n", "\tn := frameLen(kind, k)", "xs []int64, kind byte, k int")
+        + "\nfunc frameLen(kind byte, k int) int {\n\tswitch kind {\n\tcase 1:\n\t\treturn 16\n\tcase 2:\n"
+        "\t\treturn 48\n\t}\n\treturn k\n}\n",
+        "Sum(xs, 3, 100)",
+    ),
+    # strings.Count, not the package's own Count of the same name
+    "callee_other_package": (
+        with_imports(
+            sums("callee_other_package", "n", '\tn := strings.Count(s, ",") + 1', "xs []int64, s string"), "strings"
+        )
+        + "\n// Count is how many fields a record of the fixed layout has.\nfunc Count(s, sep string) int {\n"
+        "\treturn 8\n}\n",
+        'Sum(xs, strings.Repeat(",", 20))',
+    ),
+    # s.Size() runs whichever type s holds: not only small's
+    "callee_interface_method": (
+        sums("callee_interface_method", "n", "\tn := s.Size()", "xs []int64, s Sizer")
+        + """
+// Sizer says how many slots a record needs.
+type Sizer interface{ Size() int }
+
+type small struct{}
+
+func (small) Size() int { return 8 }
+
+type large struct{}
+
+func (large) Size() int { return 40 }
+
+// Small and Large are the two layouts.
+var Small, Large Sizer = small{}, large{}
+""",
+        "Sum(xs, Large)",
+    ),
+    # levels returns 1 at its base case and 1 more per halving: 7 for 100
+    "callee_recursive": (
+        sums("callee_recursive", "n", "\tn := levels(k)", "xs []int64, k int")
+        + "\nfunc levels(k int) int {\n\tif k <= 1 {\n\t\treturn 1\n\t}\n\treturn 1 + levels(k/2)\n}\n",
+        "Sum(xs, 100)",
+    ),
+    # the deferred call sets the named result after `return 16`
+    "callee_deferred_result": (
+        sums("callee_deferred_result", "n", "\tn := frameLen(kind)", "xs []int64, kind byte")
+        + "\nfunc frameLen(kind byte) (n int) {\n\tdefer func() {\n\t\tif kind == 0 {\n\t\t\tn = 64\n\t\t}\n\t}()\n"
+        "\treturn 16\n}\n",
+        "Sum(xs, 0)",
+    ),
+}
+NAIVE = {
+    "product_may_wrap": (array("buf", "int(v*2000)>>24", "int64", 125), probe("{pkg}.Sum([]int64{1}, -1090519)")),
+    "counter_written_elsewhere": (
+        array("buf", "size", "byte", 94),
+        probe('{pkg}.Sum([]int64{1}, strings.Repeat("z", 128), 100)'),
+    ),
+    "callee_unbounded_return": (array("buf", "n", "int64", 48), probe("{pkg}.Sum([]int64{1}, 3, 100)")),
+    "callee_other_package": (array("buf", "n", "int64", 9), probe('{pkg}.Sum([]int64{1}, strings.Repeat(",", 20))')),
+    "callee_interface_method": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, {pkg}.Large)")),
+    "callee_recursive": (array("buf", "n", "int64", 1), probe("{pkg}.Sum([]int64{1}, 100)")),
+    "callee_deferred_result": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0)")),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {n: c for n, (c, _) in {**BOUNDED, **NOT_BOUNDED}.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("make-const-intervals"), RULE, cases)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    return naive_mutants(tmp_path_factory.mktemp("make-const-intervals-naive"), toolchain, NOT_BOUNDED, NAIVE)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
+def test_a_proven_bound_gives_an_exact_array(proposed, name, expected):
+    (fix,) = proposed[name]
+    assert isinstance(fix, Fix) and not fix.speculative, fix
+    rewritten = edited(BOUNDED[name][0], fix)
+    assert expected in rewritten
+    assert "make(" not in rewritten, "a proven bound needs no heap fallback"
+
+
+@pytest.mark.parametrize("name", list(NOT_BOUNDED))
+def test_no_proven_bound_gives_at_most_a_speculative_buffer(proposed, name):
+    found = proposed[name]
+    assert found and all(isinstance(p, Declined) or p.speculative for p in found), found
+    assert all("Buf [" not in e.new.decode() for p in found if isinstance(p, Fix) for e in p.edits)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
+    _, values = mutants
+    before, after = values[name]
+    assert "panic" not in before and "panic" in after, (before, after)
+
+
+# A callee another build declares otherwise: `-tags wide` compiles slots_wide.go, whose slots returns 64.
+SLOTS = """package widths
+
+// Sum copies xs into slots(k) scratch slots and sums them.
+func Sum(xs []int64, k int) (total int64) {
+	n := slots(k)
+	buf := make([]int64, n)
+	for i := range buf {
+		buf[i] = xs[i%len(xs)]
+	}
+	for _, v := range buf {
+		total += v
+	}
+	return total
+}
+
+// Local does the same with a helper of this file, which every build that compiles Local compiles.
+func Local(xs []int64, k int) (total int64) {
+	n := localSlots(k)
+	buf := make([]int64, n)
+	for i := range buf {
+		buf[i] = xs[i%len(xs)]
+	}
+	for _, v := range buf {
+		total += v
+	}
+	return total
+}
+
+func localSlots(k int) int {
+	if k > 0 {
+		return 12
+	}
+	return 6
+}
+"""
+SLOTS_IN = """//go:build {constraint}
+
+package widths
+
+func slots(k int) int {{
+	if k > 0 {{
+		return {most}
+	}}
+	return 8
+}}
+"""
+MAIN = """package main
+
+import (
+	"fmt"
+
+	"example.com/m/widths"
+)
+
+func main() {
+	defer func() { fmt.Println("recovered:", recover()) }()
+	fmt.Println(widths.Sum([]int64{1}, 1))
+}
+"""
+OTHER_BUILDS = {
+    "widths/widths.go": SLOTS,
+    "widths/slots.go": SLOTS_IN.format(constraint="!wide", most=16),
+    "widths/slots_wide.go": SLOTS_IN.format(constraint="wide", most=64),
+    "main.go": MAIN,
+}
+
+
+def test_a_callee_another_build_declares_otherwise_bounds_nothing(tmp_path, toolchain):
+    """The build in use compiles slots.go (16), `-tags wide` slots_wide.go (64): an array sized by this build's
+    callee panics in the other (the naive mutant), so Sum gets no exact array; Local's callee is in its own
+    file, which every build compiling Local compiles."""
+    root = module(tmp_path, OTHER_BUILDS)
+    found = {
+        p.targets[0].line if isinstance(p, Fix) else p.site.line: p
+        for p in proposals(root, RULE)["example.com/m/widths"]
+    }
+    assert 6 in found and (isinstance(found[6], Declined) or found[6].speculative), found
+    assert isinstance(found[19], Fix) and not found[19].speculative, found[19]
+    assert "[12]int64" in edited(SLOTS, found[19])
+    wide = toolchain.run(["run", "-tags", "wide", "."], str(root))
+    assert wide.returncode == 0 and b"recovered: <nil>" in wide.stdout and b"64" in wide.stdout, wide
+    naive = SLOTS.replace("\tbuf := make([]int64, n)\n", "\tvar bufBuf [16]int64\n\tbuf := bufBuf[:n:n]\n", 1)
+    (root / "widths/widths.go").write_text(naive)
+    mutant = toolchain.run(["run", "-tags", "wide", "."], str(root))
+    assert mutant.returncode == 0 and b"recovered: runtime error: slice bounds out of range" in mutant.stdout, mutant
