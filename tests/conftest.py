@@ -89,6 +89,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.add_marker(pytest.mark.xdist_group(f"golden-{rule}" if rule else item.path.name))
 
 
+# sync.Pool's reuse made deterministic, for naive pool mutants: the object Put last is the next one Get
+# returns (a sync.Pool may drop it at a GC or hand out another P's, and a mutant would then pass by luck).
+DETERMINISTIC_POOL = """
+type naivePool struct {
+	mu   sync.Mutex
+	free []any
+	New  func() any
+}
+
+func (p *naivePool) Get() any {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		x := p.free[n-1]
+		p.free = p.free[:n-1]
+		return x
+	}
+	return p.New()
+}
+
+func (p *naivePool) Put(x any) { p.mu.Lock(); p.free = append(p.free, x); p.mu.Unlock() }
+"""
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     """Write a small Go module (or any tree) for a test: relative path -> text."""
     for name, text in files.items():

@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 import pytest
-from conftest import module, naive_rewrites, proposals, proposals_by_case, releases
+from conftest import DETERMINISTIC_POOL, module, naive_rewrites, proposals, proposals_by_case, releases
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -277,31 +277,14 @@ func Two(r io.Reader) {
 
 MAKE = re.compile(r"^\t(\w+) := make\(\[\]byte, ([^)]*)\) // site$", re.M)
 RESULT = re.compile(r"^\t(\w+), (\w+) := (.*) // site$", re.M)
-# sync.Pool's reuse made deterministic: the object Put last is the next one Get returns.
-NAIVE_POOL = """
-type naivePool struct {
-	mu   sync.Mutex
-	free []any
-	New  func() any
-}
-
-func (p *naivePool) Get() any {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if n := len(p.free); n > 0 {
-		x := p.free[n-1]
-		p.free = p.free[:n-1]
-		return x
-	}
-	return p.New()
-}
-
-func (p *naivePool) Put(x any) { p.mu.Lock(); p.free = append(p.free, x); p.mu.Unlock() }
-
+NAIVE_POOL = (
+    DETERMINISTIC_POOL
+    + """
 var naiveArrays = &naivePool{New: func() any { return new([1024]byte) }}
 
 var naiveBlocks = &naivePool{New: func() any { return new([512]byte) }}
 """
+)
 
 
 def _naive(source: str) -> str:

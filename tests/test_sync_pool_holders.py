@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import naive_rewrites, proposals_by_case
+from conftest import DETERMINISTIC_POOL, naive_rewrites, proposals_by_case
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -762,34 +762,16 @@ func First() string { return string(first) }
 
 BUFFER = re.compile(r"^\tvar (\w+) (?:bytes\.Buffer|strings\.Builder)$", re.M)
 ARRAY = re.compile(r"^\tvar (\w+) \[512\]byte$", re.M)
-# sync.Pool's reuse made deterministic: the object Put last is the next one Get returns (a sync.Pool
-# may drop it at a GC or hand out another P's, and a mutant would then pass by luck, as one did in CI).
-NAIVE_POOLS = """
-type naivePool struct {
-	mu   sync.Mutex
-	free []any
-	New  func() any
-}
-
-func (p *naivePool) Get() any {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if n := len(p.free); n > 0 {
-		x := p.free[n-1]
-		p.free = p.free[:n-1]
-		return x
-	}
-	return p.New()
-}
-
-func (p *naivePool) Put(x any) { p.mu.Lock(); p.free = append(p.free, x); p.mu.Unlock() }
-
+NAIVE_POOLS = (
+    DETERMINISTIC_POOL
+    + """
 var naiveBuffers = &naivePool{New: func() any { return new(bytes.Buffer) }}
 
 func naivePut(b *bytes.Buffer) { b.Reset(); naiveBuffers.Put(b) }
 
 var naiveArrays = &naivePool{New: func() any { return new([512]byte) }}
 """
+)
 
 
 def _naive(source: str) -> str:
