@@ -17,6 +17,7 @@ class Unavailable(Exception):
 
 
 _EXPORT: dict[tuple[tuple, str], str | None] = {}  # (module_key, import path) -> export data file, None if it has none
+_STANDARD: set[tuple[tuple, str]] = set()  # (module_key, import path) of the listed packages go list calls std's
 
 
 _LISTING: list[threading.Thread] = []  # prefetch_meanwhile's threads, waited for before _EXPORT is read
@@ -73,9 +74,10 @@ def _prefetch(toolchain: Toolchain, packages: list[Package], compiled: set[str])
             _list_exports(toolchain, group[0], sorted(imports - compiled))
 
 
-def export_data(toolchain: Toolchain, package: Package, imports: list[str]) -> dict[str, str]:
-    """Resolved import path -> export data file, compiled with the user's build configuration. The go
-    command names the file by a hash of its content: a changed import is a new name."""
+def export_data(toolchain: Toolchain, package: Package, imports: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Resolved import path -> export data file, compiled with the user's build configuration (the go
+    command names the file by a hash of its content: a changed import is a new name); and which of them
+    are std's, as go list says (`Standard`): a module named without a dot (`module myapp`) is not."""
     _listed()
     imports = [path for path in imports if path not in ("C", "unsafe")]
     module = module_key(toolchain, package)
@@ -88,12 +90,12 @@ def export_data(toolchain: Toolchain, package: Package, imports: list[str]) -> d
         if not found:
             raise Unavailable(f"no export data for {path}, imported by {package.import_path}")
         export[path] = found
-    return export
+    return export, sorted(p for p in export if (module, p) in _STANDARD)
 
 
 def _list_exports(toolchain: Toolchain, package: Package, imports: list[str], flags: tuple[str, ...] = ()) -> None:
     done = toolchain.run(
-        ["list", "-e", "-export", *flags, "-json=ImportPath,Export,Error", "--", *imports], cwd=package.dir
+        ["list", "-e", "-export", *flags, "-json=ImportPath,Export,Standard,Error", "--", *imports], cwd=package.dir
     )
     if done.returncode != 0:
         raise Unavailable(f"cannot compile the imports of {package.import_path}: {last_line(done.stderr)}")
@@ -101,6 +103,8 @@ def _list_exports(toolchain: Toolchain, package: Package, imports: list[str], fl
     for entry in json_stream(done.stdout.decode()):
         ok = not entry.get("Error") and entry.get("Export")
         _EXPORT[(module, entry["ImportPath"])] = entry["Export"] if ok else None
+        if entry.get("Standard"):
+            _STANDARD.add((module, entry["ImportPath"]))
 
 
 def module_key(toolchain: Toolchain, package: Package) -> tuple:

@@ -102,8 +102,9 @@ def _keys(
         digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *c.escape] for c in cands]).encode())
         try:
             for tc in toolchains:
-                listed = exports.export_data(tc, view.package, list(view.package.imports))
-                digest.update(json.dumps([tc.go, tc.version, _build_environment(tc), sorted(listed.items())]).encode())
+                listed, standard = exports.export_data(tc, view.package, list(view.package.imports))
+                said = [tc.go, tc.version, _build_environment(tc), sorted(listed.items()), standard]
+                digest.update(json.dumps(said).encode())
         except exports.Unavailable:
             continue
         keys[pkg] = digest.hexdigest()

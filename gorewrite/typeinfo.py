@@ -137,11 +137,13 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
     try:
         env = _go_env(toolchain, package)
         files, imports = _compiled(toolchain, package)
+        export, standard = export_data(toolchain, package, imports)
         request = {
             "import_path": package.import_path,
             "files": files,
             "sources": list(package.files),
-            "export": export_data(toolchain, package, imports),
+            "export": export,
+            "std": standard,
             "import_map": package.import_map,
             "goarch": env["GOARCH"],
             "go_version": _language(package.go_version),

@@ -9,8 +9,10 @@ original does not.
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
-from conftest import edited, naive_mutants, proposals_by_case
+from conftest import edited, naive_mutants, proposals, proposals_by_case, write_tree
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
@@ -1772,3 +1774,62 @@ def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
 def test_the_naive_array_above_the_limit_is_moved_to_the_heap(mutants):
     built, _ = mutants
     assert any("moved to heap: frameBuf" in line for line in built.splitlines() if "naive/too_large/" in line), built
+
+
+# A module named without a dot is the user's, not std: its per-GOARCH array type bounds nothing.
+DOTLESS = {
+    "go.mod": "module myapp\n\ngo 1.22\n",
+    "q/buf_amd64.go": "package q\n\n// Buf is one record.\ntype Buf [8]byte\n",
+    "q/buf_other.go": "//go:build !amd64\n\npackage q\n\n// Buf is one record.\ntype Buf [1000]byte\n",
+    "p/p.go": """package p
+
+import "myapp/q"
+
+// Weights gives each byte of the record a weight of one.
+func Weights(b *q.Buf, n int) int64 {
+	if n > len(b) || n < 0 {
+		return 0
+	}
+	w := make([]int64, n)
+	var t int64
+	for i := range w {
+		w[i] = 1
+		t += w[i]
+	}
+	return t
+}
+""",
+    "p/p_test.go": """package p
+
+import (
+	"testing"
+
+	"myapp/q"
+)
+
+func TestAWholeRecord(t *testing.T) {
+	var b q.Buf
+	if got := Weights(&b, len(b)); got != int64(len(b)) {
+		t.Fatalf("got %d", got)
+	}
+}
+""",
+}
+
+
+def test_a_dotless_modules_per_build_array_bounds_nothing_and_its_naive_array_panics_on_386(tmp_path, toolchain):
+    """go/types' helper took std for any import path without a dot: `module myapp`'s q.Buf, [8]byte on
+    amd64 and [1000]byte elsewhere, bounded the make by 8. go list's Standard decides now; the naive
+    [8]int64 array passes on amd64 and panics on 386, where the original does not."""
+    root = write_tree(tmp_path / "m", DOTLESS)
+    (results,) = proposals(root, RULE, [toolchain]).values()
+    assert not any(isinstance(r, Fix) and not r.speculative for r in results), results
+    naive = write_tree(tmp_path / "naive", DOTLESS)
+    source = (naive / "p/p.go").read_text()
+    (naive / "p/p.go").write_text(source.replace("w := make([]int64, n)", "var wBuf [8]int64\n\tw := wBuf[:n:n]"))
+    for goarch, naive_passes in (("amd64", True), ("386", False)):
+        env = {**toolchain.env, "GOARCH": goarch}
+        original = subprocess.run([toolchain.go, "test", "-count=1", "./p"], cwd=root, env=env, capture_output=True)
+        mutant = subprocess.run([toolchain.go, "test", "-count=1", "./p"], cwd=naive, env=env, capture_output=True)
+        assert original.returncode == 0, original.stdout.decode()
+        assert (mutant.returncode == 0) is naive_passes, (goarch, mutant.stdout.decode())

@@ -32,6 +32,7 @@ type request struct {
 	GoVersion  string              `json:"go_version"` // "go1.22": the module's language version
 	Ranges     map[string][][2]int `json:"ranges"`     // file -> byte ranges whose identifiers to describe
 	Sources    []string            `json:"sources"`    // the package's own files, when Files are cgo-processed
+	Std        []string            `json:"std"`        // the resolved import paths of Export that go list calls std's
 }
 
 type record struct {
@@ -122,6 +123,7 @@ type checked struct {
 	arrays   map[int64][]spelling           // the array types the package spells, by length (steadyLength)
 	perBuild bool                           // the package's directory has files only some builds compile (steady.go)
 	dir      string                         // the package's directory
+	std      map[string]bool                // the imports go list calls std's (isStd)
 	names    map[string]bool                // the top-level names its files declare, every build's (redeclared)
 	carried  map[*types.Array][2]bool       // sources' answers, by array type
 	locks    map[types.Type]*string         // lockPath's answers, by type
@@ -187,7 +189,10 @@ func check(req request) (*checked, error) {
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
 		origins: newOrigins(fset, req.Files, req.Sources), carried: map[*types.Array][2]bool{},
-		locks: map[types.Type]*string{}}
+		locks: map[types.Type]*string{}, std: map[string]bool{}}
+	for _, path := range req.Std {
+		c.std[path] = true
+	}
 	// cgo-processed files (not the package's own) or a directory with files only some builds compile
 	if len(req.Sources) > 0 {
 		c.dir = filepath.Dir(req.Sources[0])

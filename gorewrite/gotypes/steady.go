@@ -122,7 +122,7 @@ func (c *checked) steadyWithin(t types.Type, seen map[types.Type]bool) bool {
 	seen[t] = true
 	if named, ok := t.(*types.Named); ok {
 		pkg := named.Obj().Pkg()
-		if pkg != nil && pkg != c.pkg && stdSteady(pkg.Path()) {
+		if pkg != nil && pkg != c.pkg && c.stdSteady(pkg.Path()) {
 			return true // std's own types: steady, per-OS packages aside
 		}
 		if _, array := named.Underlying().(*types.Array); array && (pkg != c.pkg || c.perBuild) {
@@ -151,8 +151,8 @@ func (c *checked) steadyWithin(t types.Type, seen map[types.Type]bool) bool {
 	return true
 }
 
-func stdSteady(path string) bool {
-	return isStd(path) && !perBuildStd(path)
+func (c *checked) stdSteady(path string) bool {
+	return c.isStd(path) && !perBuildStd(path)
 }
 
 // steadyLength: an array type's length is steady when every spelling of that type in the package
@@ -204,7 +204,7 @@ func (c *checked) sources(t *types.Array) (found, ok bool) {
 		if obj.Pkg() == nil || obj.Pkg() == c.pkg || !carries(obj.Type(), t, map[types.Type]bool{}) {
 			continue
 		}
-		if !stdSteady(obj.Pkg().Path()) {
+		if !c.stdSteady(obj.Pkg().Path()) {
 			return false, false
 		}
 		found = true
@@ -273,7 +273,7 @@ func (c *checked) constExpr(obj *types.Const) ast.Expr {
 // steadyImported: a constant of another package (see the top of the file).
 func (c *checked) steadyImported(obj *types.Const) bool {
 	path := obj.Pkg().Path()
-	if isStd(path) {
+	if c.isStd(path) {
 		return !archConsts[path+"."+obj.Name()] && !perBuildStd(path)
 	}
 	file := c.fset.Position(obj.Pos()).Filename
@@ -461,7 +461,9 @@ func sourceFiles(dir string) ([]string, error) {
 	return kept, err
 }
 
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
+// isStd: go list says the package is std's (the request's Std). Not a guess from the path: a module
+// named without a dot (`module myapp`) is the user's, and its per-build constants and arrays are not
+// std's steady ones. A package the request does not list (an indirect import) counts as not std.
+func (c *checked) isStd(path string) bool {
+	return c.std[path]
 }
