@@ -175,13 +175,22 @@ def _waited_before(types: TypeInfo, spawn: Spawn, signal: Signal, waits: list[Wa
 # --- the signalled object: nothing else may signal it ------------------------------------
 
 
+OVERWRITE = (
+    "is a WaitGroup in a struct field: code between the go statement and the Wait may write the struct over "
+    "it (`*p = Pool{}`, a reset method, a callback), which zeroes its count, and gorewrite does not rule that out yet"
+)
+
+
 def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: tuple[Node, ...]) -> str | None:
     """Why the WaitGroup, channel or group may be signalled by someone else, or reused across iterations.
     A channel the goroutine closes may be sent on by anyone: a range loop over it ends on the close alone.
     `helpers`: the waits of goroutines that pass the signal on (relay.py)."""
     if groups.is_path(signal.obj):  # `p.wg`: every use in the package, checked by group_uses.py
         reason = dict(spawn.fields).get(groups.last_field(signal.obj), "is a field whose uses were not checked")
-        return f"{signal.name} {reason}" if reason else None
+        # Not yet proven (adv31b): code between the go statement and the Wait may write the struct over
+        # the WaitGroup (`*p = Pool{}`, `p.jobs = jobs{}`, a reset method, a caller's callback), which
+        # zeroes its count, so Wait returns before this goroutine's Done. Only the messages stay.
+        return f"{signal.name} {reason or OVERWRITE}"
     root = spawn.function
     while root.parent is not None:
         root = root.parent

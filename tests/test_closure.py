@@ -100,48 +100,6 @@ func Join(groups [][]string, sep string) (string, string) {
 """,
         "\t\t{\n\t\tsep := sep" + COPY.format("sep") + "\t\tgo func() {",
     ),
-    "done_exit_paths_field": (
-        """package done_exit_paths_field
-
-import (
-	"errors"
-	"sync"
-)
-
-// Fetcher tracks its fetches in its own WaitGroup.
-type Fetcher struct {
-	wg   sync.WaitGroup
-	mu   sync.Mutex
-	errs []error
-}
-
-// All fetches every URL with the token, each goroutine calling Done before each return and last;
-// the token rotates once the round is done.
-func (f *Fetcher) All(urls []string, token string, get func(token, url string) error) string {
-	for _, u := range urls {
-		f.wg.Add(1)
-		go func() {
-			if u == "" {
-				f.wg.Done()
-				return
-			}
-			if err := get(token, u); err != nil {
-				f.mu.Lock()
-				f.errs = append(f.errs, errors.Join(err))
-				f.mu.Unlock()
-				f.wg.Done()
-				return
-			}
-			f.wg.Done()
-		}()
-	}
-	f.wg.Wait()
-	token += "'"
-	return token
-}
-""",
-        "\t\t{\n\t\ttoken := token" + COPY.format("token") + "\t\tgo func() {",
-    ),
     "done_last_nested_return": (
         """package done_last_nested_return
 
@@ -218,45 +176,6 @@ func Sum(parts []string, unit string, size func(part, unit string) int) (int, st
 }
 """,
         "\t{\n\t\tunit := unit" + COPY.format("unit") + "\t\tgo func() {",
-    ),
-    "hb_field_chain_value": (
-        """package hb_field_chain_value
-
-import "sync"
-
-type workers struct {
-	wg   sync.WaitGroup
-	busy int
-}
-
-// Server runs handlers on goroutines its worker set, a struct value, tracks.
-type Server struct {
-	pool workers
-	name string
-}
-
-// Serve handles each batch concurrently and renames the tag after the batch: s.pool.wg.Wait()
-// orders the write, the path s.pool.wg reaching the same WaitGroup at Add, Done and Wait.
-func (s *Server) Serve(batches [][]string, handle func(tag, req string)) string {
-	tag := s.name
-	for _, reqs := range batches {
-		s.pool.wg.Add(len(reqs))
-		for _, r := range reqs {
-			go func() {
-				defer s.pool.wg.Done()
-				handle(tag, r)
-			}()
-		}
-		s.pool.wg.Wait()
-		tag += "+"
-	}
-	return tag
-}
-
-// Drain waits for every handler Serve started.
-func (s *Server) Drain() { s.pool.wg.Wait() }
-""",
-        "\t\t\t{\n\t\t\ttag := tag" + COPY.format("tag") + "\t\t\tgo func() {",
     ),
     "hb_select_fatal": (
         """package hb_select_fatal
@@ -2018,6 +1937,87 @@ LONG_HEADER = (
 )
 
 DECLINES = {
+    "done_exit_paths_field": (  # a field WaitGroup: adv31b's overwrite is not ruled out yet (decline_hb_field_reset)
+        """package done_exit_paths_field
+
+import (
+	"errors"
+	"sync"
+)
+
+// Fetcher tracks its fetches in its own WaitGroup.
+type Fetcher struct {
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs []error
+}
+
+// All fetches every URL with the token, each goroutine calling Done before each return and last;
+// the token rotates once the round is done.
+func (f *Fetcher) All(urls []string, token string, get func(token, url string) error) string {
+	for _, u := range urls {
+		f.wg.Add(1)
+		go func() {
+			if u == "" {
+				f.wg.Done()
+				return
+			}
+			if err := get(token, u); err != nil {
+				f.mu.Lock()
+				f.errs = append(f.errs, errors.Join(err))
+				f.mu.Unlock()
+				f.wg.Done()
+				return
+			}
+			f.wg.Done()
+		}()
+	}
+	f.wg.Wait()
+	token += "'"
+	return token
+}
+""",
+        "may write the struct over it",
+    ),
+    "hb_field_chain_value": (  # a field WaitGroup: adv31b's overwrite is not ruled out yet (decline_hb_field_reset)
+        """package hb_field_chain_value
+
+import "sync"
+
+type workers struct {
+	wg   sync.WaitGroup
+	busy int
+}
+
+// Server runs handlers on goroutines its worker set, a struct value, tracks.
+type Server struct {
+	pool workers
+	name string
+}
+
+// Serve handles each batch concurrently and renames the tag after the batch: s.pool.wg.Wait()
+// orders the write, the path s.pool.wg reaching the same WaitGroup at Add, Done and Wait.
+func (s *Server) Serve(batches [][]string, handle func(tag, req string)) string {
+	tag := s.name
+	for _, reqs := range batches {
+		s.pool.wg.Add(len(reqs))
+		for _, r := range reqs {
+			go func() {
+				defer s.pool.wg.Done()
+				handle(tag, r)
+			}()
+		}
+		s.pool.wg.Wait()
+		tag += "+"
+	}
+	return tag
+}
+
+// Drain waits for every handler Serve started.
+func (s *Server) Drain() { s.pool.wg.Wait() }
+""",
+        "may write the struct over it",
+    ),
     "closed_loop_other_channel": (
         """package closed_loop_other_channel
 

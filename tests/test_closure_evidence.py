@@ -71,6 +71,7 @@ NAIVE = {
     "decline_hb_countdown_short": ("shards.go", copy_in_block("\t\tgo func() {", "limit")),
     "decline_hb_done_then_retry": ("batch.go", copy_in_block("\t\tgo func() {", "label")),
     "decline_hb_closed_select_first": ("mirror.go", copy_in_block("\t\tgo func() {", "creds")),
+    "decline_hb_field_reset": ("pool.go", copy_in_block("\tgo func() {", "name")),
     "decline_addr_helper_keeps": ("tune.go", copy_in_block("\tgo func() {", "s")),
     "decline_addr_kept_in_struct": ("job.go", copy_in_block("\tgo func() {", "o")),
     "decline_addr_escaping_receiver": ("counter.go", copy_in_block("\tgo func() {", "c")),

@@ -18,10 +18,10 @@ func New() *Crawler { return &Crawler{bytes: map[string]int{}} }
 
 // Rounds fetches each round's URLs concurrently and waits for the round before the next; the
 // agent of a round names how many pages were fetched before it. c.wg.Wait() orders the agent's
-// new value after every read of the round's goroutines: each was counted by the Add before its
-// go statement, and no other code of the package calls Done without an Add of its own.
+// new value after every read of the round's goroutines, as long as nothing writes the Crawler over
+// its WaitGroup meanwhile: gorewrite does not prove that yet (decline_hb_field_reset), so it declines.
 func (c *Crawler) Rounds(rounds [][]string, fetch func(agent, url string) int) string {
-	agent := "bot/0" // want "moved to heap: agent"
+	agent := "bot/0" // want "moved to heap: agent" // declined "may write the struct over it"
 	for _, urls := range rounds {
 		for _, u := range urls {
 			c.wg.Add(1)
