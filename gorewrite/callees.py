@@ -13,6 +13,7 @@ import glob
 import os
 import re
 
+from gorewrite.packages import header
 from gorewrite.parameters import FUNCTIONS, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -131,8 +132,6 @@ def _other_builds(view: PackageView) -> str | None:
             continue
         if not path.endswith("_test.go"):
             return os.path.basename(path)
-        with open(path, "rb") as f:
-            header = re.split(rb"^package\s", f.read(), maxsplit=1, flags=re.M)[0]
-        if re.search(rb"^//(go:build|\s*\+build)\b", header, re.M):
+        if re.search(rb"^//(go:build|\s*\+build)\b", header(path), re.M):
             return os.path.basename(path)
     return None

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from gorewrite.escapes import ESCAPE_FLAGS, _events, go_cwd, resolve
-from gorewrite.packages import compiled
+from gorewrite.packages import compiled, header
 from gorewrite.syntax import Node, parse, text
 from gorewrite.toolchain import Toolchain
 
@@ -60,11 +60,9 @@ class Verdicts:
     def missing(self, key: tuple[str, str, str], version: str) -> str:
         """Why `get` has no verdicts for the function: `of which …`."""
         varies = self.varying.get(key[0])
-        return (
-            f"of which another build compiles {varies}: what it keeps may differ there"
-            if varies
-            else (f"of which {version}'s compile printed no parameter verdicts")
-        )
+        if varies:
+            return f"of which another build compiles {varies}: what it keeps may differ there"
+        return f"of which {version}'s compile printed no parameter verdicts"
 
 
 def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) -> Verdicts:
@@ -111,11 +109,9 @@ def _varying(toolchain: Toolchain, import_paths: list[str], cwd: str) -> dict[st
 def _ignore_only(path: str) -> bool:
     """Is the file constrained by `//go:build ignore` (a generator no build compiles into the package)?"""
     try:
-        with open(path, "rb") as f:
-            header = re.split(rb"^package\s", f.read(), maxsplit=1, flags=re.M)[0]
+        return re.search(rb"^//go:build ignore\s*$", header(path), re.M) is not None
     except OSError:
         return False
-    return re.search(rb"^//go:build ignore\s*$", header, re.M) is not None
 
 
 def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> dict[tuple[str, str, str], Signature]:
