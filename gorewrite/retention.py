@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gorewrite import callees, contracts
+from gorewrite import callees, contracts, operands
 from gorewrite.holders import holder_use
 from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
@@ -93,6 +93,10 @@ def _kept(
         return f"{role} with `...`: the callee gets the slice itself"
     if argument != RECEIVER and args is not None and not (depth == 0 and dynamic):  # kept's `dynamic` stands
         dynamic = callees.dynamic_type(view, path, items(args)[argument]) or dynamic
+    if contents and argument != RECEIVER:  # fmt's `...any`: a []byte or string operand is copied, not kept
+        formatted = operands.judged(view, path, key, call, argument)
+        if formatted is not None:
+            return f"{role}, {formatted}" if formatted else None
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
         if signature is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import module, proposals, releases
 
-from gorewrite import retention
+from gorewrite import operands, retention
 from gorewrite.proposals import Candidate, PackageView, Rule
 from gorewrite.retention import RECEIVER, TABLE, kept
 from gorewrite.syntax import declaration_range, text, walk
@@ -64,6 +64,7 @@ func Use(k Keeper, w io.Writer, f func(*bytes.Buffer)) string {
 	io.CopyBuffer(w, strings.NewReader("x"), scratch)
 	binary.Write(buf, binary.BigEndian, uint32(1))
 	binary.Write(w, binary.BigEndian, scratch)
+	fmt.Fprintf(w, "%x", scratch[:3])
 	return buf.String() + sb.String() + local.String()
 }
 """
@@ -81,6 +82,8 @@ EXPECTED = {
     ("k.Keep(buf)", 0, False): "an interface method: the dynamic type that runs it is unknown",
     ('fmt.Fprintf(w, "%v", buf)', 0, False): "its dynamic type is not a known pointer",
     ('fmt.Fprintf(w, "%v", buf)', 2, False): "reports as `leaking param content: a`",
+    ('fmt.Fprintf(w, "%v", buf)', 2, True): "which formats it as an operand of `*bytes.Buffer`",
+    ('fmt.Fprintf(w, "%x", scratch[:3])', 2, True): None,
     ("f(buf)", 0, False): "a function value gorewrite cannot follow",
     ("buf.Bytes()", RECEIVER, False): None,
     ("buf.Bytes()", RECEIVER, True): "`leaking param: b to result ~r0 level=1`",
@@ -145,6 +148,7 @@ def test_every_table_entry_cites_source_and_has_its_proof():
     for key, entry in {**TABLE, **retention.SELF_STORES, **retention.CONTRACTS}.items():
         assert re.search(r"\w+/\w+\.go: ", entry.source), key
         assert f"func {entry.test}(t *testing.T)" in proofs, key
+    assert re.search(r"\w+/\w+\.go: ", operands.SOURCE) and f"func {operands.TEST}(t *testing.T)" in proofs
 
 
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
@@ -155,4 +159,5 @@ def test_the_table_is_proven_by_the_gc(release):
     assert done.returncode == 0, out
     for entry in {*retention.TABLE.values(), *retention.SELF_STORES.values(), *retention.CONTRACTS.values()}:
         assert f"--- PASS: {entry.test} " in out
+    assert f"--- PASS: {operands.TEST} " in out
     assert "--- PASS: TestHarnessSeesAKeeper " in out

@@ -22,6 +22,7 @@ import (
 	"hash/crc32"
 	htmltemplate "html/template"
 	"io"
+	"log"
 	"runtime"
 	"strings"
 	"testing"
@@ -387,3 +388,54 @@ func TestTemplateExecute(t *testing.T) {
 	check(t, func(b *bytes.Buffer) { html.Execute(b, data) })
 	check(t, func(b *bytes.Buffer) { html.ExecuteTemplate(b, "row", "<x>") })
 }
+
+// Errorf is cleared only for a literal format without %w: with `fmt.Errorf("%w", b[:])` held, b was seen
+// reachable under go1.24.11 and go1.27.3 (vet would reject that format anyway).
+var (
+	noWrap   = "bad frame %x %q"
+	kept_err []error
+)
+
+// TestFormatOperands: a []byte operand (or a named []byte type without methods) formatted by fmt's and
+// log's print functions is garbage after the call, with every verb, while the error Errorf returns is
+// still held (gorewrite/operands.py). The harness sees a keeper: a Stringer.
+func TestFormatOperands(t *testing.T) {
+	type frame []byte
+	var out bytes.Buffer
+	logger := log.New(&out, "p ", log.LstdFlags|log.Lshortfile)
+	saved := log.Writer()
+	log.SetOutput(&out)
+	defer log.SetOutput(saved)
+	for i, format := range []func(*[64]byte){
+		func(p *[64]byte) {
+			fmt.Fprintf(&out, "%s %q %x %X %v %#v %d %p %T", p[:], p[:], p[:], p[:], p[:], p[:], p[:], p[:], p[:])
+		},
+		func(p *[64]byte) { fmt.Fprint(&out, p[:8], frame(p[8:])); fmt.Fprintln(&out, p[:]) },
+		func(p *[64]byte) {
+			out.WriteString(fmt.Sprint(p[:]) + fmt.Sprintln(p[:]) + fmt.Sprintf("%+v", frame(p[:])))
+		},
+		func(p *[64]byte) { out.Write(fmt.Appendf(fmt.Append(fmt.Appendln(nil, p[:]), p[:]), "%x", p[:])) },
+		func(p *[64]byte) { kept_err = append(kept_err, fmt.Errorf("bad frame %x", p[:])) },
+		func(p *[64]byte) { kept_err = append(kept_err, fmt.Errorf(noWrap, p[:], frame(p[:]))) },
+		func(p *[64]byte) { log.Printf("%q", p[:]); log.Print(p[:]); log.Println(p[:]) },
+		func(p *[64]byte) { logger.Printf("%x", p[:]); logger.Print(p[:]); logger.Println(frame(p[:])) },
+	} {
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, format) {
+			t.Fatalf("fmt or log kept a []byte operand (case %d)", i)
+		}
+	}
+	for _, err := range kept_err {
+		if err.Error() == "" {
+			t.Fatal("no message")
+		}
+	}
+	if collectedAs(func() *[64]byte { return new([64]byte) }, func(p *[64]byte) { fmt.Fprint(&out, keeper(p[:])) }) {
+		t.Fatal("a Stringer keeping its receiver was reported collected: the harness proves nothing for operands")
+	}
+	kept_err, keptBytes = nil, nil
+}
+
+// keeper keeps the bytes it shows: an operand's String may, which is why only method-less types are cleared.
+type keeper []byte
+
+func (k keeper) String() string { keptBytes = k; return "kept" }

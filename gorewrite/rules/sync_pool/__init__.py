@@ -86,20 +86,26 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     """One Fix per pool (its sites share it), a Declined with the reason for every other site."""
     wrapped = {c: site for c in candidates if (site := _wrapper_site(view, c.escape))}
     proposals: list[Proposal] = wrapper_fixes(view, [(c.escape, site) for c, site in wrapped.items()])
-    groups: dict[tuple[str, str], list[Plan]] = {}
+    accepted: list[Plan] = []
     for cand in candidates:
         if cand in wrapped:
             continue
-        site = site_of(view, cand)
-        verdict = site_plan(view, cand.escape, site)
+        verdict = site_plan(view, cand.escape, site_of(view, cand))
         if isinstance(verdict, str):
             proposals.append(Declined(NAME, cand.escape, verdict))
         else:
-            # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
-            # for makes of one capacity. One per package, in the first site's file, for the files without
-            # build constraints; a constrained file has its own: it may be built where the pool's is not.
-            home = cand.path if has_constraints(cand.path, view.sources[cand.path]) else ""
-            groups.setdefault((re.sub(r"\s+", "", verdict.pointer), home), []).append(verdict)
+            accepted.append(verdict)
+    shared = _shared_statements(accepted)
+    proposals += [Declined(NAME, p.escape, shared[_statement(p)]) for p in accepted if _statement(p) in shared]
+    groups: dict[tuple[str, str], list[Plan]] = {}
+    for plan in accepted:
+        if _statement(plan) in shared:
+            continue
+        # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
+        # for makes of one capacity. One per package, in the first site's file, for the files without
+        # build constraints; a constrained file has its own: it may be built where the pool's is not.
+        home = plan.site.path if has_constraints(plan.site.path, view.sources[plan.site.path]) else ""
+        groups.setdefault((re.sub(r"\s+", "", plan.pointer), home), []).append(plan)
     names: set[str] = set()
     creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
     for plans in groups.values():
@@ -113,6 +119,28 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     # New pools in one file share its sync import: one fix, so no half of them lacks it.
     proposals += [merge(view, parts) for parts in creating.values()]
     return proposals
+
+
+def _statement(plan: Plan) -> tuple[str, int]:
+    return plan.site.path, plan.site.statement.start_byte
+
+
+def _shared_statements(plans: list[Plan]) -> dict[tuple[str, int], str]:
+    """The statements that declare more than one accepted site (`a, b := pair(s)`, `a, b := [512]byte{},
+    [512]byte{}`), each with the reason to decline its sites: a site's rewrite replaces its whole statement,
+    keeping the other names as plain variables, so two rewrites of one statement would overlap. The pool's
+    other sites do not depend on them."""
+    names: dict[tuple[str, int], list[str]] = {}
+    for plan in plans:
+        names.setdefault(_statement(plan), []).append(text(plan.site.name).decode())
+    return {
+        at: (
+            f"{' and '.join(shown)} are declared by one statement, and each would be pooled: gorewrite rewrites a"
+            " statement for one pooled variable, keeping the others as they are (declare each by its own statement)"
+        )
+        for at, shown in names.items()
+        if len(shown) > 1
+    }
 
 
 def needs_flow(view: PackageView, candidate: Candidate) -> bool:

@@ -56,8 +56,8 @@ def parameter_type(view: PackageView, path: str, call: Node, index: int) -> str 
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None else None
     signature = ident.type if ident is not None else None
-    if not signature or not signature.startswith("func("):
-        return None
+    if not signature or not signature.startswith("func(") or signature.startswith("func()"):
+        return None  # not a function's signature, or one with no parameter for the argument to land in
     params, depth, start = [], 0, len("func(")
     for i in range(start, len(signature)):
         char = signature[i]

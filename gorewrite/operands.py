@@ -1,0 +1,145 @@
+"""fmt's operands: what fmt (and log, which formats with fmt.Append*) keeps of a []byte or a string it
+formats, for a pool's question (does anything reach the bytes after the call?).
+
+The compiler says `leaking param content: a` for every `...any` of fmt: an operand's methods (Format,
+String, Error, GoString) may keep their receiver, and Errorf keeps the operands `%w` names in the error it
+returns. Neither can happen to an operand whose type go/types writes as `[]byte`, `[]uint8` or `string`,
+or a named type of those the package declares with no methods anywhere in its directory: it implements
+no interface fmt asks for, so fmt prints it by its kind (fmtBytes, fmtString: len(b) bytes, copied into
+its own pp.buf), Errorf keeps only `a[i].(error)` for a `%w`, which it is not (yet with `%w` naming a []byte
+the bytes were seen reachable while the error lives, under go1.24.11 and go1.27.3, by a path the source
+does not show: Errorf is cleared only where its format is a literal without `%w`), and pp.free()
+drops the operand (go1.24.11 clears p.arg and p.value; go1.27.3 passes it as a parameter and stores it
+nowhere). log's Print functions and Logger methods format with fmt.Append*,
+Sprint* into the logger's own buffer, then write that. Proof: tests/retention TestFormatOperands.
+slog is not here: its records keep attrs and are handed to handlers, which may keep them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from gorewrite.parameters import receiver_type
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, items, text, walk
+from gorewrite.typeinfo import Kind
+
+SOURCE = (
+    "fmt/print.go: the print functions format each operand into their own pp.buf (from ppFree): handleMethods"
+    " calls Format, Error, String or GoString only on an operand implementing them, else printArg prints a"
+    " []byte or string by kind (fmtBytes, fmtString) within its length; pp.free() keeps no operand."
+    " fmt/errors.go: Errorf keeps a[i].(error) for %w only"
+    " (yet a []byte named by %w was seen reachable while the error lives: Errorf is cleared only for a literal"
+    " format without %w). log/log.go: Print*, Fatal*, Panic* and the"
+    " Logger's methods format with fmt.Append*, Sprint* into the logger's own buffer"
+)
+TEST = "TestFormatOperands"
+PRINT = {"Print": 0, "Println": 0, "Printf": 1}
+# (package, receiver, function) -> the index of the first operand.
+FORMATS: dict[tuple[str, str, str], int] = {
+    **{("fmt", "", name): first for name, first in PRINT.items()},
+    **{("fmt", "", "S" + name.lower()): first for name, first in PRINT.items()},
+    **{("fmt", "", "F" + name.lower()): first + 1 for name, first in PRINT.items()},
+    **{("fmt", "", name.replace("Print", "Append")): first + 1 for name, first in PRINT.items()},
+    ("fmt", "", "Errorf"): 1,
+    **{
+        ("log", recv, name.replace("Print", verb)): first
+        for recv in ("", "Logger")
+        for verb in ("Print", "Fatal", "Panic")
+        for name, first in PRINT.items()
+    },
+}
+BYTES = ("[]byte", "[]uint8", "string")
+SEQUENCE = re.compile(r"\*?\[\d+\](?:byte|uint8)")  # an array of bytes (or a pointer to one), sliced: []byte
+
+
+def judged(view: PackageView, path: str, key: tuple[str, str, str], call: Node, argument: int) -> str | None:
+    """None when argument is not an operand of a function FORMATS lists; "" when fmt keeps nothing of it (the
+    module); else why it may, as `which formats …`."""
+    first = FORMATS.get(key)
+    if first is None or argument < first:
+        return None
+    args = items(call.child_by_field_name("arguments"))
+    if key == ("fmt", "", "Errorf") and not _without_wrap(args[0]):
+        return (
+            "whose format is not a string literal without %w: an Errorf whose %w names a []byte was seen keeping"
+            " the bytes reachable while the error lives (go1.24.11 and go1.27.3), so gorewrite declines it"
+        )
+    expr = args[argument]
+    written, named = _type(view, path, expr)
+    shown = f"{key[1]}.{key[2]}" if key[1] else f"{key[0]}.{key[2]}"
+    if written in BYTES:
+        return ""
+    if named is None:
+        kind = f"`{written}`" if written else "a type gorewrite cannot tell"
+        return (
+            f"which formats it as an operand of {kind}: fmt calls the Format, String, Error or GoString an"
+            f" operand's type has, or prints its fields by reflection; gorewrite clears only []byte and string"
+            f" operands of {shown}"
+        )
+    return _methodless(view, named)
+
+
+def _without_wrap(format: Node) -> bool:
+    """Is Errorf's format a string literal with no %w verb (`%w`, `%+w`, `%[2]w`)?"""
+    literal = format.type in ("interpreted_string_literal", "raw_string_literal")
+    return literal and not re.search(rb"%[^A-Za-z%]*w", text(format))
+
+
+def _type(view: PackageView, path: str, expr: Node) -> tuple[str | None, str | None]:
+    """The type of the operand as go/types writes it, where gorewrite can tell, and the name of a named []byte
+    or string type the package declares (`Frame`); (None, None) when it cannot tell."""
+    while expr.type == "parenthesized_expression" and expr.named_children:
+        expr = expr.named_children[0]
+    if expr.type == "identifier":
+        ident = view.types.at(path, expr.start_byte)
+        if ident is None or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT) or not ident.type:
+            return None, None
+        mine = ident.named and ident.named.rpartition(".")[0] == view.package.import_path
+        return ident.type, ident.type if mine and ident.shape in ("slice", "string") else None
+    if expr.type == "unary_expression" and text(expr.child_by_field_name("operator")) == b"&":
+        written, _ = _type(view, path, expr.child_by_field_name("operand"))
+        return (f"*{written}" if written else None), None
+    if expr.type == "slice_expression":  # a slice or string keeps its type; an array's gives []byte
+        written, named = _type(view, path, expr.child_by_field_name("operand"))
+        return ("[]byte", None) if written and SEQUENCE.fullmatch(written) else (written, named)
+    if expr.type == "type_conversion_expression":
+        return text(expr.child_by_field_name("type")).decode(), None
+    if expr.type == "call_expression":  # buf.Bytes(): the one result of the function's signature
+        function = expr.child_by_field_name("function")
+        name = function.child_by_field_name("field") if function.type == "selector_expression" else function
+        ident = view.types.at(path, name.start_byte) if name is not None else None
+        if ident is not None and ident.kind in (Kind.FUNC, Kind.METHOD) and ident.type:
+            return _result(ident.type), None
+    return None, None
+
+
+def _result(signature: str) -> str | None:
+    """`[]byte` of `func(n int) []byte`: what follows the parameter list's closing parenthesis."""
+    if not signature.startswith("func("):
+        return None
+    depth = 0
+    for i, char in enumerate(signature):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth == 0 and char == ")":
+            return signature[i + 1 :].strip() or None
+    return None
+
+
+def _methodless(view: PackageView, name: str) -> str:
+    """ "" when the package declares `type name []byte` (or `[]uint8`, `string`) and no file of its directory
+    (another build's, a test's) declares a method of it or names it where this build cannot see; else why not."""
+    declared = False
+    for path, source in sorted(view.sources.items()):
+        if path not in view.package.files:
+            if not path.endswith("_test.go") and re.search(rb"\b" + name.encode() + rb"\b", source):
+                return f"which formats it as a {name}, which {os.path.basename(path)} (another build's) names"
+        for node in walk(view.tree(path).root_node):
+            if node.type == "method_declaration" and receiver_type(node.child_by_field_name("receiver")) == name:
+                where = f"{os.path.basename(path)}:{node.start_point.row + 1}"
+                return f"which formats it as a {name}, whose methods ({where}) fmt may call, and they may keep it"
+            if node.type == "type_spec" and text(node.child_by_field_name("name")) == name.encode():
+                declared = path in view.package.files and text(node.child_by_field_name("type")).decode() in BYTES
+    return "" if declared else f"which formats it as a {name}, not declared in the package as a []byte or string"
