@@ -8,9 +8,11 @@ or a named type of those the package declares with no methods anywhere in its di
 no interface fmt asks for, so fmt prints it by its kind (fmtBytes, fmtString: len(b) bytes, copied into
 its own pp.buf), Errorf keeps only `a[i].(error)` for a `%w`, which it is not (yet with `%w` naming a []byte
 the bytes were seen reachable while the error lives, under go1.24.11 and go1.27.3, by a path the source
-does not show: Errorf is cleared only where its format is a literal without `%w`), and pp.free()
+does not show), and pp.free()
 drops the operand (go1.24.11 clears p.arg and p.value; go1.27.3 passes it as a parameter and stores it
-nowhere). log's Print functions and Logger methods format with fmt.Append*,
+nowhere). A format's verbs are read from its literal (none: declined): `%w` is declined, and so are `%p`
+and `%#v`, which tell a fresh Buffer's nil Bytes() from a pooled one's empty slice (every other verb prints
+nil and empty alike). log's Print functions and Logger methods format with fmt.Append*,
 Sprint* into the logger's own buffer, then write that. Proof: tests/retention TestFormatOperands.
 slog is not here: its records keep attrs and are handed to handlers, which may keep them.
 """
@@ -61,11 +63,10 @@ def judged(view: PackageView, path: str, key: tuple[str, str, str], call: Node, 
     if first is None or argument < first:
         return None
     args = items(call.child_by_field_name("arguments"))
-    if key == ("fmt", "", "Errorf") and not _without_wrap(args[0]):
-        return (
-            "whose format is not a string literal without %w: an Errorf whose %w names a []byte was seen keeping"
-            " the bytes reachable while the error lives (go1.24.11 and go1.27.3), so gorewrite declines it"
-        )
+    if key[2].endswith("f"):  # the operands' verbs are in the format, the argument before them
+        unclear = _unclear_format(args[first - 1])
+        if unclear:
+            return unclear
     expr = args[argument]
     written, named = _type(view, path, expr)
     shown = f"{key[1]}.{key[2]}" if key[1] else f"{key[0]}.{key[2]}"
@@ -81,10 +82,20 @@ def judged(view: PackageView, path: str, key: tuple[str, str, str], call: Node, 
     return _methodless(view, named)
 
 
-def _without_wrap(format: Node) -> bool:
-    """Is Errorf's format a string literal with no %w verb (`%w`, `%+w`, `%[2]w`)?"""
-    literal = format.type in ("interpreted_string_literal", "raw_string_literal")
-    return literal and not re.search(rb"%[^A-Za-z%]*w", text(format))
+def _unclear_format(format: Node) -> str:
+    """Why the format may print a pooled []byte otherwise than a fresh one, or keep it; "" when it cannot: a
+    string literal none of whose verbs is %w (an Errorf whose %w names a []byte was seen keeping the bytes
+    reachable while the error lives), %p (the storage's address: 0x0 for a fresh Buffer's nil Bytes()) or a
+    #-flagged %v (`[]byte(nil)` for a fresh Buffer's Bytes(), `[]byte{}` for a pooled one's)."""
+    if format.type not in ("interpreted_string_literal", "raw_string_literal"):
+        return "whose format is not a string literal: gorewrite cannot tell which verbs print it"
+    for verb in re.findall(rb"%[^A-Za-z%]*[A-Za-z]", text(format)):
+        if verb.endswith((b"w", b"p")) or verb.endswith(b"v") and b"#" in verb:
+            return (
+                f"whose format prints an operand with {verb.decode()}: %w may keep it, and %p and %#v tell a"
+                " fresh Buffer's nil Bytes() from a pooled one's empty, non-nil slice"
+            )
+    return ""
 
 
 def _type(view: PackageView, path: str, expr: Node) -> tuple[str | None, str | None]:

@@ -232,7 +232,49 @@ func Read(r io.Reader) error {
         "is passed to logger.Info, whose parameter go1.",
         TWO_CALLS.format(f="Read", get="First"),
     ),
-    # the Buffer itself: %#v prints its fields, and a pooled one's empty storage is not nil
+    # its bytes as Go syntax: a fresh Buffer's are []byte(nil) before a write, a pooled one's []byte{}
+    "bytes_gosyntax": (
+        """package bytes_gosyntax
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Describe shows the joined fields as a Go byte slice.
+func Describe(fields []string) string {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s,", f)
+	}
+	return fmt.Sprintf("fields=%#v", buf.Bytes())
+}
+""",
+        "whose format prints an operand with %#v",
+        'func() string { {pkg}.Describe([]string{"a"}); return {pkg}.Describe(nil) }()',
+    ),
+    # a format gorewrite cannot read: it may hold %p or %#v
+    "format_variable": (
+        """package format_variable
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Describe shows the joined fields in the caller's format.
+func Describe(format string, fields []string) string {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s,", f)
+	}
+	return fmt.Sprintf(format, buf.Bytes())
+}
+""",
+        "whose format is not a string literal",
+        'func() string { {pkg}.Describe("%#v", []string{"a"}); return {pkg}.Describe("%#v", nil) }()',
+    ),
+    # the Buffer itself as Go syntax: %#v prints its fields, and a pooled one's empty storage is not nil
     "buffer_pointer": (
         """package buffer_pointer
 
@@ -250,7 +292,7 @@ func Describe(fields []string) string {
 	return fmt.Sprintf("%#v", &buf)
 }
 """,
-        "which formats it as an operand of `*bytes.Buffer`",
+        "whose format prints an operand with %#v",
         'func() string { {pkg}.Describe([]string{"a"}); return {pkg}.Describe(nil) }()',
     ),
 }
