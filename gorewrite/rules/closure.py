@@ -186,7 +186,10 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     if decl is None or decl.use != Use.DECL or decl.obj is None:
         return f"cannot resolve the declaration of {name}"
     if decl.kind == Kind.RESULT:
-        return f"{name} is a named result: a return statement writes it after the deferred call is set up"
+        return (
+            f"{name} is a named result: a return statement writes it, and the literal may read it after that"
+            " (a deferred one always does)"
+        )
     if decl.kind not in (Kind.VAR, Kind.PARAM):
         return f"{name} is not a local variable or parameter"
     function = owner(decl_node)

@@ -345,8 +345,8 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
             edits += unused_import(view, path, alias, edits)
     kinds = sorted({f"{s.alias}.{s.wrapper.type}" for _, s in accepted})
     costs = sorted({s.wrapper.costs for _, s in accepted})
-    functions = ", ".join(
-        text(enclosing_function(s.statement).child_by_field_name("name")).decode() for _, s in accepted
+    functions = ", ".join(  # once each: a function taking a Reader and a Writer is one function
+        dict.fromkeys(text(enclosing_function(s.statement).child_by_field_name("name")).decode() for _, s in accepted)
     )
     relied = " and ".join(sorted(relies, reverse=True))
     summary = (
