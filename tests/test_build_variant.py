@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, module, releases, snapshot
+from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, module, releases, snapshot, write_tree
 
 from gorewrite.claims import InVariant, KeepsOnStack
 from gorewrite.edits import Edit
@@ -321,3 +321,69 @@ def test_vet_failing_without_any_rewrite_is_not_blamed_on_the_variant(tmp_path):
     assert done.returncode == 0 and done.stdout == "", done.stderr
     assert "cannot verify" in done.stderr and "go vet fails" in done.stderr, done.stderr
     assert "even without any rewrite" in done.stderr and "log.go" in done.stderr, done.stderr
+
+
+# A go 1.21 module: `//go:build go1.25` makes the newer variant file go1.25 code, whose range variable is one per
+# iteration. Pick keeps `&v` of each: before go 1.22 all of them point at the one v, which ends as the last sample.
+PICK = """package pick
+
+// Pick sums the last n samples (at most 4) and keeps the address of the loop variable each time.
+func Pick(samples []int, n int) (int, []*int) {
+	if n > 4 {
+		return -1, nil
+	}
+	last := make([]int, n)
+	copy(last, samples[len(samples)-n:])
+	total := 0
+	var seen []*int
+	for _, v := range last {
+		total += v
+		seen = append(seen, &v)
+	}
+	return total, seen
+}
+"""
+PICK_TEST = """package pick
+
+import "testing"
+
+func TestPick(t *testing.T) {
+	total, seen := Pick([]int{1, 2, 3, 4}, 3)
+	if total != 9 || *seen[0] != 4 {
+		t.Fatalf("Pick = %d, *seen[0] = %d; want 9, 4 (go 1.21: one v for the whole loop)", total, *seen[0])
+	}
+}
+"""
+
+
+def test_a_function_declaring_loop_variables_before_go_1_22_gets_no_variant_and_the_naive_pair_changes_them(
+    tmp_path,
+):
+    newest, _ = releases()
+    files = {"go.mod": "module example.com/pick\n\ngo 1.21\n", "pick.go": PICK, "pick_test.go": PICK_TEST}
+    module = write_tree(tmp_path / "m", files)
+    done = gorewrite(
+        "fix",
+        "--dry-run",
+        "-v",
+        "--rule",
+        "build-variant",
+        "--toolchain",
+        OLDER,
+        "--toolchain",
+        newest.version,
+        "./...",
+        cwd=module,
+    )
+    assert done.returncode == 0 and done.stdout == "", done.stderr
+    assert "Pick declares loop variables and the file's Go version is before go 1.22" in done.stderr
+    # The naive pair: Pick as it was under go1.25 (now go1.25 code), the exact array before it.
+    naive = write_tree(tmp_path / "naive", files)
+    (naive / "pick.go").write_text("package pick\n")
+    moved = PICK[PICK.index("// Pick") :]
+    (naive / "pick_go125.go").write_text(f"//go:build go1.25\n\npackage pick\n\n{moved}")
+    exact = moved.replace("last := make([]int, n)", "var lastBuf [4]int\n\tlast := lastBuf[:n:n]")
+    (naive / "pick_prego125.go").write_text(f"//go:build !go1.25\n\npackage pick\n\n{exact}")
+    assert newest.run(["test", "-count=1", "./..."], str(module)).returncode == 0
+    failed = newest.run(["test", "-count=1", "./..."], str(naive))
+    assert failed.returncode != 0 and b"*seen[0] = 2" in failed.stdout, failed.stdout.decode()

@@ -19,8 +19,8 @@ from gorewrite.edits import Edit, apply
 from gorewrite.escapes import STACK_FALLBACK_SINCE
 from gorewrite.packages import name_constraint
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.rulekit import types_or_reason
-from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, text
+from gorewrite.rulekit import language_minor, types_or_reason
+from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, text, walk
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Kind
 
@@ -117,6 +117,13 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
         if decl not in decls:
             decls.append(decl)
     decls.sort(key=lambda d: d.start_byte)
+    looping = next((d for d in decls if _declares_loop_variables(d)), None)
+    if looping is not None and language_minor(view, path) < 22:
+        return (
+            f"{_name(looping)} declares loop variables and the file's Go version is before go 1.22: under"
+            f" //go:build {CONSTRAINT}, {os.path.basename(newer_path)} would be go1.25 code, whose loop"
+            " variables are per iteration"
+        )
     spans = [(doc_start(d).start_byte, _end(d)) for d in decls]
     if any(not any(a <= e.start and e.end <= b for a, b in spans) for f in fixes for e in f.edits):
         return "make-const's rewrite reaches outside the functions that move"
@@ -145,6 +152,18 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
         claim=InVariant(older_path, _claim(fixes)),
         speculative=any(f.speculative for f in fixes),
     )
+
+
+def _declares_loop_variables(decl: Node) -> bool:
+    """Does a for statement in the function (its literals' too) declare variables, `for i := …` or `for k, v :=
+    range …`: shared by all iterations before go 1.22, one per iteration from it (the file's version)."""
+    for node in walk(decl):
+        if node.type == "for_clause" and (init := node.child_by_field_name("initializer")) is not None:
+            if init.type == "short_var_declaration":
+                return True
+        if node.type == "range_clause" and any(c.type == ":=" for c in node.children):
+            return True
+    return False
 
 
 def _claim(fixes: list[Fix]) -> Claim:

@@ -18,7 +18,16 @@ from gorewrite import callee_waits, group_uses, happens_before, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, node_at, owner, types_or_reason, uses_goto
+from gorewrite.rulekit import (
+    FUNCTIONS,
+    language_minor,
+    memo,
+    near_syntax_error,
+    node_at,
+    owner,
+    types_or_reason,
+    uses_goto,
+)
 from gorewrite.syntax import (
     LITERALS,
     Node,
@@ -316,7 +325,7 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
         if unordered:
             return f"{written}: {unordered}"
     clause = enclosing(decl_node, "for_clause", "range_clause", "block")
-    if clause is not None and clause.type != "block" and _language_minor(view, path) < 22:
+    if clause is not None and clause.type != "block" and language_minor(view, path) < 22:
         return f"{name} is a loop variable shared by all iterations (the file's Go version is before go 1.22)"
     for ident in types.idents[path]:
         if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == Use.DECL:
@@ -1094,28 +1103,6 @@ def _contains_type(node: Node, types: tuple[str, ...]) -> bool:
 
 def _literal(node: Node) -> bool:
     return node.type == "func_literal"
-
-
-def _language_minor(view: PackageView, path: str) -> int:
-    """The file's Go language minor version, which decides loop-variable semantics; 0 when unknown (decline).
-
-    The module's go line, unless a `//go:build` line implies a minimum go1.N: since go1.21 that
-    sets the file's version, to max(go1.N, go1.21) as go/types does — up or down.
-    """
-    module = re.match(r"(?:go)?1\.(\d+)", view.package.go_version)
-    minor = int(module.group(1)) if module else 0
-    header = []  # the comments before the package clause: only there is a //go:build line the file's
-    for node in view.tree(path).root_node.children:
-        if node.type == "package_clause":
-            break
-        header += [node.text] if node.type == "comment" else []
-    build = next((re.match(rb"//go:build (.*)$", c) for c in header if c.startswith(b"//go:build ")), None)
-    versions = re.findall(rb"\bgo1\.(\d+)\b", build.group(1)) if build else []
-    if not versions:
-        return minor
-    if re.search(rb"[!|]", build.group(1)):
-        return 0  # a negated or alternative version: not worth deciding here
-    return max(21, *(int(v) for v in versions))
 
 
 def _base(path: str) -> str:
