@@ -759,6 +759,30 @@ func Kind(line []byte) string {
         ),
         "the first case of the type switch is *Counter, not an interface",
     ),
+    # the case taken ends in continue: as a block, it leaves the rest of the loop body unreachable (go vet)
+    "type_switch_continue": (
+        case(
+            "type_switch_continue",
+            'import "io"',
+            """// Lines writes every line to the sink, or counts the lines when there is none.
+func Lines(lines [][]byte) int {
+	var c Counter
+	s := sample{name: "lines", sink: &c}
+	skipped := 0
+	for _, line := range lines {
+		switch w := s.sink.(type) {
+		case io.Writer:
+			w.Write(line)
+			continue
+		}
+		skipped++
+	}
+	return c.n + skipped + len(s.name)
+}
+""",
+        ),
+        "the case ends in `continue` (line 27) and the switch does not: go vet would report line 29",
+    ),
     # a break in the case taken leaves the switch; in a block it would leave the loop around it
     "type_switch_break": (
         case(
@@ -1681,6 +1705,27 @@ def test_dropping_the_code_after_a_body_that_may_complete_is_wrong(tmp_path, too
     assert set(values) == set(DROPPED_AFTER)
     for name, (before, after) in values.items():
         assert before != after, (name, before)
+
+
+def test_the_naive_block_of_a_case_ending_in_continue_fails_go_vet(tmp_path, toolchain):
+    """Behaviour is the same, but the code after the block is unreachable: go vet (and a pre-commit running it)
+    fails where the original passes."""
+    original = DECLINES["type_switch_continue"][0]
+    naive = original.replace(
+        "\t\tswitch w := s.sink.(type) {\n\t\tcase io.Writer:\n\t\t\tw.Write(line)\n\t\t\tcontinue\n\t\t}\n",
+        "\t\t{\n\t\t\tw := io.Writer(&c)\n\t\t\tw.Write(line)\n\t\t\tcontinue\n\t\t}\n",
+    )
+    assert naive != original
+    root = module(
+        tmp_path,
+        {
+            "before/a.go": original.replace("package type_switch_continue", "package before"),
+            "naive/a.go": naive.replace("package type_switch_continue", "package naive"),
+        },
+    )
+    assert toolchain.run(["vet", "./before"], str(root)).returncode == 0
+    vetted = toolchain.run(["vet", "./naive"], str(root))
+    assert vetted.returncode != 0 and b"unreachable code" in vetted.stderr, vetted.stderr.decode()
 
 
 # Golden must-decline case -> (the naive rewrite of its file, how the mutant shows), as in NAIVE;

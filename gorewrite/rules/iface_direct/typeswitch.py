@@ -20,6 +20,9 @@ from gorewrite.typeinfo import Kind, TypeInfo
 # What a `break` in a case body may leave instead of the switch.
 BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
 CASES = ("type_case", "default_case")
+# A case's last statement that ends the flow without the spec calling it terminating (an unlabelled break
+# leaves the switch itself: chosen() declines it).
+JUMPS = ("continue_statement", "break_statement")
 
 
 def chosen(types: TypeInfo, path: str, switch: Node) -> tuple[Node, Node] | str:
@@ -57,6 +60,14 @@ def end(types: TypeInfo, path: str, switch: Node, clause: Node) -> int | str:
     colon = next(c for c in clause.children if c.type == ":")
     if body and body[0].start_point.row == colon.start_point.row:
         return f"the case's body starts on its `case` line (line {_row(clause)}): gofmt it first"
+    if body and body[-1].type in JUMPS and not terminating(types, path, switch, spec=True):
+        after = _next_statement(switch)
+        if after is not None:  # `continue` (or `break L`) leaves the loop body's rest dead after the block
+            return (
+                f"the case ends in `{text(body[-1]).decode()}` (line {_row(body[-1])}) and the switch does not: go vet"
+                f" would report line {_row(after)} after it unreachable"
+            )
+        return switch.end_byte
     if not body or not terminating(types, path, body[-1], spec=True) or terminating(types, path, switch, spec=True):
         return switch.end_byte
     after = following(switch)
@@ -67,6 +78,14 @@ def end(types: TypeInfo, path: str, switch: Node, clause: Node) -> int | str:
             "go vet would report it unreachable"
         )
     return after[-1].end_byte if after else switch.end_byte
+
+
+def _next_statement(node: Node) -> Node | None:
+    """The statement after node in its block, comments passed over."""
+    sibling = node.next_named_sibling
+    while sibling is not None and sibling.type == "comment":
+        sibling = sibling.next_named_sibling
+    return sibling
 
 
 def dropped(switch: Node, clause: Node, until: int) -> list[tuple[int, int]]:
