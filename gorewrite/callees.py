@@ -118,6 +118,30 @@ def dynamic_type(view: PackageView, path: str, arg: Node | None) -> tuple[str, s
     return package, name
 
 
+def result_type(view: PackageView, path: str, call: Node) -> str | None:
+    """The called function's results as go/types writes them (`[]byte`, `(int, error)`, "" for none); None when
+    unknown."""
+    function = call.child_by_field_name("function")
+    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
+    ident = view.types.at(path, name.start_byte) if name is not None else None
+    if ident is None or ident.kind not in (Kind.FUNC, Kind.METHOD) or not ident.type:
+        return None
+    return _results(ident.type)
+
+
+def _results(signature: str) -> str | None:
+    """`[]byte` of `func(n int) []byte`: what follows the parameter list's closing parenthesis."""
+    if not signature.startswith("func("):
+        return None
+    depth = 0
+    for i, char in enumerate(signature):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth == 0 and char == ")":
+            return signature[i + 1 :].strip()
+    return None
+
+
 def other_builds(view: PackageView) -> str | None:
     """A file of the package's directory another build compiles and this one does not: one it leaves
     out, or a test file with a build constraint. There a function the package calls, or anything it

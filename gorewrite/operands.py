@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 
+from gorewrite import callees
 from gorewrite.parameters import receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, items, text, walk
@@ -89,6 +90,9 @@ def _unclear_format(format: Node) -> str:
     #-flagged %v (`[]byte(nil)` for a fresh Buffer's Bytes(), `[]byte{}` for a pooled one's)."""
     if format.type not in ("interpreted_string_literal", "raw_string_literal"):
         return "whose format is not a string literal: gorewrite cannot tell which verbs print it"
+    escapes = re.findall(rb"\\(.)", text(format)) if format.type == "interpreted_string_literal" else []
+    if any(e not in b'nt"\\' for e in escapes):
+        return "whose format holds an escape sequence (`\\x25` is a %): gorewrite reads only plain literals"
     for verb in re.findall(rb"%[^A-Za-z%]*[A-Za-z]", text(format)):
         if verb.endswith((b"w", b"p")) or verb.endswith(b"v") and b"#" in verb:
             return (
@@ -118,25 +122,8 @@ def _type(view: PackageView, path: str, expr: Node) -> tuple[str | None, str | N
     if expr.type == "type_conversion_expression":
         return text(expr.child_by_field_name("type")).decode(), None
     if expr.type == "call_expression":  # buf.Bytes(): the one result of the function's signature
-        function = expr.child_by_field_name("function")
-        name = function.child_by_field_name("field") if function.type == "selector_expression" else function
-        ident = view.types.at(path, name.start_byte) if name is not None else None
-        if ident is not None and ident.kind in (Kind.FUNC, Kind.METHOD) and ident.type:
-            return _result(ident.type), None
+        return callees.result_type(view, path, expr), None
     return None, None
-
-
-def _result(signature: str) -> str | None:
-    """`[]byte` of `func(n int) []byte`: what follows the parameter list's closing parenthesis."""
-    if not signature.startswith("func("):
-        return None
-    depth = 0
-    for i, char in enumerate(signature):
-        depth += char in "([{"
-        depth -= char in ")]}"
-        if depth == 0 and char == ")":
-            return signature[i + 1 :].strip() or None
-    return None
 
 
 def _methodless(view: PackageView, name: str) -> str:

@@ -496,7 +496,6 @@ REUSED = (
     "bufio_words",
     "copy_buffer",
     "writeto_buffer",
-    "envelope_buffer",
     "tabwriter_table",
     "tabwriter_cmd",
     "tabwriter_two_files",

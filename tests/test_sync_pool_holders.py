@@ -101,7 +101,7 @@ POOLED = {
 	if err := fw.Close(); err != nil {
 		return nil, err
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return append([]byte(nil), buf.Bytes()...), nil
 }
 """,
     # B5: a strings.Builder, pooled as the bytes.Buffer that stands for it: hex asks nothing of its type.
@@ -123,7 +123,7 @@ POOLED = {
 	zw.Write(body)
 	zw.Flush()
 	zw.Close()
-	return bytes.Clone(buf.Bytes()), nil
+	return append([]byte(nil), buf.Bytes()...), nil
 }
 """,
     "gzip_level": """func Level(body []byte) (int, error) {
@@ -222,7 +222,7 @@ func Render(s string) string {
 	zw.Comment = "made by Named"
 	zw.Write(body)
 	zw.Close()
-	return bytes.Clone(buf.Bytes())
+	return append([]byte(nil), buf.Bytes()...)
 }
 """,
     "csv_write_all": """func Table(rows [][]string) (string, error) {

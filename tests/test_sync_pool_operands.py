@@ -274,6 +274,83 @@ func Describe(format string, fields []string) string {
         "whose format is not a string literal",
         'func() string { {pkg}.Describe("%#v", []string{"a"}); return {pkg}.Describe("%#v", nil) }()',
     ),
+    # a format that spells %#v with an escape: the verbs are read from plain literals only
+    "escaped_format": (
+        """package escaped_format
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Describe shows the joined fields as a Go byte slice.
+func Describe(fields []string) string {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s,", f)
+	}
+	return fmt.Sprintf("fields=\\x25#v", buf.Bytes())
+}
+""",
+        "whose format holds an escape sequence",
+        'func() string { {pkg}.Describe([]string{"a"}); return {pkg}.Describe(nil) }()',
+    ),
+    # bytes.Clone keeps nothing, but returns nil for a fresh Buffer's nil storage, not for a pooled one's
+    "clone_storage": (
+        """package clone_storage
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Render returns the fields, one per line, in a slice of their own (nil for none).
+func Render(fields []string) []byte {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s\\n", f)
+	}
+	return bytes.Clone(buf.Bytes())
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { {pkg}.Render([]string{"a"}); return fmt.Sprint({pkg}.Render(nil) == nil) }()',
+    ),
+    # ReadFrom hands Read len(p) up to the capacity: a datagram (cut to len(p)) reads whole into a pooled
+    # Buffer grown by an earlier call, cut into a fresh one
+    "read_from_capacity": (
+        """package read_from_capacity
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+type datagram struct {
+	msg  []byte
+	done bool
+}
+
+func (d *datagram) Read(p []byte) (int, error) {
+	if d.done {
+		return 0, io.EOF
+	}
+	d.done = true
+	return copy(p, d.msg), nil
+}
+
+// Slurp reads one datagram of size bytes after a header line, and says how much it kept.
+func Slurp(name string, size int) int {
+	var buf bytes.Buffer // site
+	fmt.Fprintf(&buf, "== %s\\n", name)
+	buf.ReadFrom(&datagram{msg: bytes.Repeat([]byte("x"), size)})
+	return buf.Len()
+}
+""",
+        "ReadFrom",
+        'func() int { {pkg}.Slurp("a", 40000); return {pkg}.Slurp("b", 2000) }()',
+    ),
     # the Buffer itself as Go syntax: %#v prints its fields, and a pooled one's empty storage is not nil
     "buffer_pointer": (
         """package buffer_pointer

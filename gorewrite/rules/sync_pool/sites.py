@@ -51,8 +51,8 @@ OK_BUILTINS = (b"len", b"cap", b"copy", b"clear")
 
 # Types pooled although they fit the stack: what costs is their storage, which grows with use and
 # which their reset keeps. Type -> (the method that empties it, the methods that observe the
-# capacity a pooled one keeps from earlier calls).
-REUSABLE = {"bytes.Buffer": ("Reset", ("Cap", "Available", "AvailableBuffer"))}
+# capacity a pooled one keeps from earlier calls: ReadFrom hands Read `len(p)` up to the capacity).
+REUSABLE = {"bytes.Buffer": ("Reset", ("Cap", "Available", "AvailableBuffer", "ReadFrom"))}
 
 
 # The methods of a bytes.Buffer that neither report its capacity nor hand out its storage (they copy in

@@ -6,6 +6,8 @@ storage to a function whose body is not seen to stay within the length."""
 
 from __future__ import annotations
 
+import re
+
 from gorewrite import callees, contracts
 from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_type, verdict_of
 from gorewrite.proposals import PackageView
@@ -119,6 +121,29 @@ def passed(
         said = verdict_of(signature, index)[0] if signature is not None else None
         if said is None or TO_RESULT.match(said):
             return f"{role}, whose result may hold the storage with its capacity ({version}: `{said}`)"
+    return _nil_blind(view, path, call, key, role)
+
+
+# std functions of a []byte that tell nil from empty though they keep nothing of it (bytes.Clone returns nil
+# for nil; io.CopyBuffer allocates its own buffer for a nil one and panics on an empty one).
+NIL_AWARE = {("bytes", "", "Clone"), ("io", "", "CopyBuffer")}
+# Results that cannot carry a slice's nil-ness out: basic types, strings, errors and byte arrays (a digest).
+BASIC = r"(?:bool|string|error|u?int\d*|uintptr|byte|rune|float\d+|complex\d+|\[\d+\](?:byte|uint\d*))"
+PLAIN_RESULT = re.compile(rf"\(?(?:\w+ )?{BASIC}(?:, (?:\w+ )?{BASIC})*\)?")
+
+
+def _nil_blind(view: PackageView, path: str, call: Node, key: tuple[str, str, str], role: str) -> str | None:
+    """None when the std function cannot show a fresh Buffer's nil storage otherwise than a pooled Buffer's
+    empty, non-nil one: not NIL_AWARE, and its results are none or plain (a []byte, pointer, map or interface
+    result may be nil exactly when the argument is: bytes.Clone); else why not."""
+    results = callees.result_type(view, path, call)
+    if key in NIL_AWARE or results is None or results and not PLAIN_RESULT.fullmatch(results):
+        return (
+            f"{role}, which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty,"
+            f" non-nil slice (it returns `{results}`)"
+            if results
+            else f"{role}, which may tell a fresh Buffer's nil storage from a pooled one's empty, non-nil slice"
+        )
     return None
 
 
