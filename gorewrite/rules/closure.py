@@ -323,22 +323,28 @@ def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | st
         return f"{via} := &… {pointee}"
     literals: dict[int, Node] = {}
     writes = [u for u in uses if u.use == Use.WRITE]
+    passed = []  # `p.M()`, `f(p)` outside the literals: the pointer handed to a call, as `&x` would be
     for use in (i for i in types.idents[path] if i.obj == pointer.obj and i.use != Use.DECL):
         node = root.named_descendant_for_byte_range(use.start, use.end)
         literal, line = _capturing_literal(node, function), view.line(path, use.start)
         field = _field_through(types, path, node)
-        if isinstance(field, str) or (literal is not None and field.use != Use.READ):
+        if literal is not None and (isinstance(field, str) or field.use != Use.READ):
             what = field if isinstance(field, str) else f"writes or takes the address of {via}.{field.name}"
-            where = f"the func literal at line {view.line(path, literal.start_byte)}" if literal else "the function"
             return (
-                f"{name} is captured through the pointer {via}, and {where} {what} (line {line}): "
-                "a copy of the pointee would not behave as the pointer"
+                f"{name} is captured through the pointer {via}, and the func literal at line "
+                f"{view.line(path, literal.start_byte)} {what} (line {line}): a copy of *{via} would not "
+                "behave as the pointer"
             )
         if literal is not None:
             literals[literal.start_byte] = literal
-        elif field.use != Use.READ:  # `p.f = v` writes x; `&p.f`, `p.f.M()` may let another pointer write it
-            if field.use == Use.ADDR:
-                return f"the address of {name}.{field.name} is taken through {via} (line {line})"
+        elif isinstance(field, str) or field.use == Use.ADDR:  # may let another pointer write x later
+            if _pointer_call(node) is None:
+                return (
+                    f"{name} is captured through the pointer {via}, and the function uses {via} other than to "
+                    f"select a field, pass it to a call or call its method (line {line})"
+                )
+            passed.append(use)
+        elif field.use == Use.WRITE:  # `p.f = v` writes x
             writes.append(field)
     made = _made_at(view, path, via, list(literals.values()))
     if isinstance(made, str):
@@ -346,6 +352,7 @@ def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | st
     statements = tuple(stmt for _, stmt, _ in made)
     others = [u for u in uses if u.use == Use.ADDR and u != address]
     reason = _address_outlives(view, path, name, others, statements, decl_node, function)
+    reason = reason or _address_outlives(view, path, f"*{via}", passed, statements, decl_node, function, _pointer_call)
     if reason:
         return reason
     shown = f"{name} (read through {via})"
@@ -384,6 +391,15 @@ def _pointee(types: TypeInfo, path: str, ident: Node, decl: Ident) -> Ident | st
             return f"does not select a field stored in {decl.name} (line {ident.start_point.row + 1})"
         found, node = field, node.parent
     return found
+
+
+def _pointer_call(ident: Node) -> tuple[Node, int] | None:
+    """(call, argument index or retention.RECEIVER) where the pointer ident is passed: `f(p)`, `p.M()`,
+    `p.f.M()` (a pointer method of a field stored in the pointee); None for any other use."""
+    found = _address_call(ident)
+    if found is not None or ident.parent.type != "argument_list" or ident.parent.parent.type != "call_expression":
+        return found
+    return ident.parent.parent, items(ident.parent).index(ident)
 
 
 def _field_through(types: TypeInfo, path: str, ident: Node) -> Ident | str:
@@ -513,7 +529,7 @@ def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str)
     return returns
 
 
-def _address_outlives(view, path, name, addresses, statements, decl, function) -> str | None:
+def _address_outlives(view, path, name, addresses, statements, decl, function, call_of=None) -> str | None:
     """Why a pointer to the variable, taken somewhere, may still be used once a closure statement runs.
 
     Safe only when each address is taken before every statement (not in a loop around one), as a
@@ -526,7 +542,7 @@ def _address_outlives(view, path, name, addresses, statements, decl, function) -
         line = view.line(path, use.start)
         if owner(node) != function or any(_observed_writes(s, decl, function, [use]) for s in statements):
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
-        found = _address_call(node)
+        found = (call_of or _address_call)(node)
         if found is None:
             return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
         call, argument = found
