@@ -346,6 +346,8 @@ def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | st
             passed.append(use)
         elif field.use == Use.WRITE:  # `p.f = v` writes x
             writes.append(field)
+    if not literals:  # a literal names another variable of the pointer's name
+        return f"no func literal captures this {name} or this {via}: {name} moves to the heap for another reason"
     made = _made_at(view, path, via, list(literals.values()))
     if isinstance(made, str):
         return made
