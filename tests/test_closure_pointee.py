@@ -295,6 +295,28 @@ func Label(cfg Config, gate chan struct{}) <-chan string {
 """,
         "the address of cfg is taken other than as a call argument or method receiver",
     ),
+    "pointee_shadowed_name": (  # the literal's own c is another variable: cfg escapes to the global
+        """package pointee_shadowed_name
+
+type Config struct{ Name string }
+
+var Last *Config
+
+// Keep remembers the config and reports a count on a goroutine.
+func Keep(cfg Config, n int) <-chan int {
+	c := &cfg
+	_ = c.Name
+	Last = &cfg
+	out := make(chan int, 1)
+	go func() {
+		c := n
+		out <- c
+	}()
+	return out
+}
+""",
+        "no func literal captures this cfg or this c: cfg moves to the heap for another reason",
+    ),
     "pointee_holds_lock": (
         """package pointee_holds_lock
 
