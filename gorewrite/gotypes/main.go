@@ -336,8 +336,9 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 		size := c.sizes.Sizeof(tn.Type())
 		rec.Size = &size
 	}
-	// A closure captures a variable wider than 128 bytes by reference, copy or not (closure).
-	if v, ok := obj.(*types.Var); ok && !v.IsField() && !hasTypeParam(v.Type()) && !within(c.generic, v.Pos()) {
+	// A closure captures a variable wider than 128 bytes by reference, copy or not (closure); a field's
+	// size bounds a copy of what a pointer to it points to.
+	if v, ok := obj.(*types.Var); ok && !hasTypeParam(v.Type()) && !within(c.generic, v.Pos()) {
 		size := c.sizes.Sizeof(v.Type())
 		rec.Size = &size
 	}

@@ -66,6 +66,8 @@ class Capture:
     decl: int
     statements: tuple[Node, ...]
     block: bool  # the copy goes in a new block around the statement, not beside it
+    value: str = ""  # what the copy takes when not the variable itself: `*c` for a pointer's pointee
+    keeps: str = ""  # the variable the copy keeps off the heap when not the one copied
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -83,7 +85,7 @@ def find(view: PackageView) -> list[Candidate]:
         node = node_at(view, escape)
         if node is None:
             continue
-        if moved and node.type == "identifier" and _captured(node, moved.group(1)):
+        if moved and node.type == "identifier" and _captured_or_through_pointer(node, moved.group(1)):
             also = callee_waits.scopes(view, owner(node)) + group_uses.scopes(view, owner(node))
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
@@ -171,6 +173,35 @@ def _captured(decl: Node, name: str) -> bool:
     )
 
 
+def _captured_or_through_pointer(decl: Node, name: str) -> bool:
+    """Does a func literal capture the variable, or a pointer `p := &name` / `p := &name.f.g` to it?"""
+    if _captured(decl, name):
+        return True
+    function = owner(decl)
+    return function is not None and any(
+        n.type == "identifier" and n.text == name.encode() and _captured(decl, text(pointer).decode())
+        for n in walk(function)
+        if (pointer := _pointer_defined(n)) is not None
+    )
+
+
+def _pointer_defined(ident: Node) -> Node | None:
+    """p of `p := &ident` or `p := &ident.f.g` (selectors only), the statement's one name and value."""
+    operand = ident
+    while operand.parent.type == "selector_expression" and operand.parent.child_by_field_name("operand") == operand:
+        operand = operand.parent
+    unary = operand.parent
+    if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "expression_list":
+        return None
+    values, holder = unary.parent, unary.parent.parent
+    if holder.type != "short_var_declaration" or holder.child_by_field_name("right") != values:
+        return None
+    names = items(holder.child_by_field_name("left"))
+    if len(names) != 1 or len(items(values)) != 1 or names[0].type != "identifier":
+        return None
+    return names[0]
+
+
 def _capturing_literal(use: Node, function: Node) -> Node | None:
     """The outermost func literal between a use and the function that declares the variable."""
     literal = None
@@ -209,8 +240,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         literal = _capturing_literal(root.named_descendant_for_byte_range(use.start, use.end), function)
         if literal is not None:
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
-    if not by_literal:  # a literal names another variable of the same name
-        return f"no func literal captures this {name}: it moves to the heap for another reason"
+    if not by_literal:  # a pointer to it may be what a literal captures (or another variable of the name)
+        return _pointee_capture(view, escape, decl_node, decl, uses, types)
     made = _made_at(view, escape.path, name, [literal for literal, _ in by_literal.values()])
     if isinstance(made, str):
         return made
@@ -267,6 +298,124 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     return Capture(escape, name, decl.start, statements, block)
 
 
+def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | str:
+    """A copy of what `p := &x` (or `&x.f.g`) points to, `p := *p` in a block around each statement
+    making a func literal that captures p, when every use of p in them reads a field through it: then
+    the literals never see the pointer, and x stays off the heap. Nothing may write x after the
+    statement (unless the goroutine has done reading, as for a plain capture), no other pointer
+    to x may outlive its call, and p is only ever used to select fields."""
+    path, name, function = escape.path, decl.name, owner(decl_node)
+    root = view.tree(path).root_node
+    nodes = {u.start: root.named_descendant_for_byte_range(u.start, u.end) for u in uses}
+    taken = [(u, p) for u in uses if (p := _pointer_defined(nodes[u.start])) is not None]
+    taken = [(u, p) for u, p in taken if _captured(decl_node, text(p).decode())]
+    if not taken:  # a literal names another variable of the same name
+        return f"no func literal captures this {name}: it moves to the heap for another reason"
+    if len(taken) > 1:
+        return f"func literals capture several pointers to {name} (line {view.line(path, taken[1][0].start)})"
+    address, pointer_node = taken[0]
+    pointer = types.at(path, pointer_node.start_byte)
+    if pointer is None or pointer.use != Use.DECL or pointer.obj is None or pointer.kind != Kind.VAR:
+        return f"cannot resolve the declaration of {text(pointer_node).decode()}"
+    via = pointer.name
+    pointee = _pointee(types, path, nodes[address.start], decl)
+    if isinstance(pointee, str):
+        return f"{via} := &… {pointee}"
+    literals: dict[int, Node] = {}
+    writes = [u for u in uses if u.use == Use.WRITE]
+    passed = []  # `p.M()`, `f(p)` outside the literals: the pointer handed to a call, as `&x` would be
+    for use in (i for i in types.idents[path] if i.obj == pointer.obj and i.use != Use.DECL):
+        node = root.named_descendant_for_byte_range(use.start, use.end)
+        literal, line = _capturing_literal(node, function), view.line(path, use.start)
+        field = _field_through(types, path, node)
+        if literal is not None and (isinstance(field, str) or field.use != Use.READ):
+            what = field if isinstance(field, str) else f"writes or takes the address of {via}.{field.name}"
+            return (
+                f"{name} is captured through the pointer {via}, and the func literal at line "
+                f"{view.line(path, literal.start_byte)} {what} (line {line}): a copy of *{via} would not "
+                "behave as the pointer"
+            )
+        if literal is not None:
+            literals[literal.start_byte] = literal
+        elif isinstance(field, str) or field.use == Use.ADDR:  # may let another pointer write x later
+            if _pointer_call(node) is None:
+                return (
+                    f"{name} is captured through the pointer {via}, and the function uses {via} other than to "
+                    f"select a field, pass it to a call or call its method (line {line})"
+                )
+            passed.append(use)
+        elif field.use == Use.WRITE:  # `p.f = v` writes x
+            writes.append(field)
+    if not literals:  # a literal names another variable of the pointer's name
+        return f"no func literal captures this {name} or this {via}: {name} moves to the heap for another reason"
+    made = _made_at(view, path, via, list(literals.values()))
+    if isinstance(made, str):
+        return made
+    statements = tuple(stmt for _, stmt, _ in made)
+    others = [u for u in uses if u.use == Use.ADDR and u != address]
+    reason = _address_outlives(view, path, name, others, statements, decl_node, function)
+    reason = reason or _address_outlives(view, path, f"*{via}", passed, statements, decl_node, function, _pointer_call)
+    if reason:
+        return reason
+    shown = f"{name} (read through {via})"
+    for literal, stmt, stored in made:
+        reason = _snapshot_unsafe(
+            view, path, via, decl_node, function, literal, stmt, writes, types, stored, shown=shown
+        ) or _other_rewrites_site(view, path, via, [(literal, stmt, stored)])
+        if reason:
+            return reason
+        if not _starts_line(view.sources[path], stmt) or stmt.parent.type != "statement_list":
+            return "the statement making the closure does not stand on a line of its own in a block"
+        if stmt.type in DECLARING:  # `{ c := *c; stop := context.AfterFunc(…) }` would end stop's scope
+            return (
+                f"the copy of *{via} needs a block of its own, and the statement making the closure declares "
+                f"names (line {view.line(path, stmt.start_byte)}) that later code could no longer see"
+            )
+    if pointee.size is None:
+        return f"the size of *{via} is not known (it involves a type parameter)"
+    if pointee.size > BY_VALUE_MAX:
+        return (
+            f"*{via} is {pointee.size} bytes: the compiler captures a variable wider than "
+            f"{BY_VALUE_MAX} bytes by reference, so a copy would move to the heap as well"
+        )
+    if pointee.lock:
+        return f"*{via} holds a lock ({pointee.lock}): a copy would make go vet fail (assignment copies lock value)"
+    return Capture(escape, via, decl.start, statements, True, value=f"*{via}", keeps=name)
+
+
+def _pointee(types: TypeInfo, path: str, ident: Node, decl: Ident) -> Ident | str:
+    """What `&ident` or `&ident.f.g` points to: the variable, or the last field of a chain of fields
+    stored in it (none reached through a pointer, which x's escape would not be about); else why not."""
+    found, node = decl, ident
+    while node.parent.type == "selector_expression":
+        field = types.at(path, node.parent.child_by_field_name("field").start_byte)
+        if field is None or field.kind != Kind.FIELD or field.indirect:
+            return f"does not select a field stored in {decl.name} (line {ident.start_point.row + 1})"
+        found, node = field, node.parent
+    return found
+
+
+def _pointer_call(ident: Node) -> tuple[Node, int] | None:
+    """(call, argument index or retention.RECEIVER) where the pointer ident is passed: `f(p)`, `p.M()`,
+    `p.f.M()` (a pointer method of a field stored in the pointee); None for any other use."""
+    found = _address_call(ident)
+    if found is not None or ident.parent.type != "argument_list" or ident.parent.parent.type != "call_expression":
+        return found
+    return ident.parent.parent, items(ident.parent).index(ident)
+
+
+def _field_through(types: TypeInfo, path: str, ident: Node) -> Ident | str:
+    """The field `p.f` selects (its use says whether `p.f…` is read, written or addressed), or how
+    else the pointer p is used: passed, compared, printed, dereferenced or a method's receiver."""
+    selector = ident.parent
+    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != ident:
+        return f"uses {text(ident).decode()} itself, not a field through it"
+    field = types.at(path, selector.child_by_field_name("field").start_byte)
+    if field is None or field.kind != Kind.FIELD:
+        return f"selects {text(selector).decode()}, which is no field (a method may need the pointer)"
+    return field
+
+
 def _made_at(view: PackageView, path: str, name: str, literals: list[Node]) -> list[tuple[Node, Node, bool]] | str:
     """(literal, the statement making it, whether it is stored) for each literal capturing name, or why not.
 
@@ -298,8 +447,11 @@ def _other_rewrites_site(view: PackageView, path: str, name: str, made: list[tup
     return None
 
 
-def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, writes, types, stored) -> str | None:
-    """Why passing the variable's value when the statement runs could differ from reading it later."""
+def _snapshot_unsafe(
+    view, path, name, decl_node, function, literal, stmt, writes, types, stored, shown=None
+) -> str | None:
+    """Why passing the variable's value when the statement runs could differ from reading it later
+    (shown: what the messages call written, when the literal reads it through the pointer name)."""
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
         stmt.type, "statement making the closure"
     )
@@ -309,10 +461,10 @@ def _snapshot_unsafe(view, path, name, decl_node, function, literal, stmt, write
     if observed:
         where = "by or after" if observed[0].start >= stmt.start_byte else "in a loop around"
         line = view.line(path, observed[0].start)
-        written = f"{name} is written {where} the {keyword} (line {line})"
+        written = f"{shown or name} is written {where} the {keyword} (line {line})"
         if stored:  # called at any later time, by anyone: no signal orders its reads before the write
             return (
-                f"{name} is captured by a func literal that is stored or returned, and written {where} "
+                f"{shown or name} is captured by a func literal that is stored or returned, and written {where} "
                 f"the {keyword} (line {line}): the literal may run after the write"
             )
         if stmt.type == "defer_statement":
@@ -379,7 +531,7 @@ def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str)
     return returns
 
 
-def _address_outlives(view, path, name, addresses, statements, decl, function) -> str | None:
+def _address_outlives(view, path, name, addresses, statements, decl, function, call_of=None) -> str | None:
     """Why a pointer to the variable, taken somewhere, may still be used once a closure statement runs.
 
     Safe only when each address is taken before every statement (not in a loop around one), as a
@@ -392,7 +544,7 @@ def _address_outlives(view, path, name, addresses, statements, decl, function) -
         line = view.line(path, use.start)
         if owner(node) != function or any(_observed_writes(s, decl, function, [use]) for s in statements):
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
-        found = _address_call(node)
+        found = (call_of or _address_call)(node)
         if found is None:
             return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
         call, argument = found
@@ -483,23 +635,23 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
     proposals: list[Proposal] = []
     source = view.sources[path]
     for group in groups:
-        copies: dict[int, list[str]] = {}
+        copies: dict[int, list[Capture]] = {}
         ends: dict[int, int] = {}  # copy point -> where its new block closes, for copies that need one
         for capture in group:
             for stmt in _copy_points(capture.statements, capture.block):
                 at = _leading_comments(view.tree(path).root_node, source, stmt.start_byte)
-                copies.setdefault(at, []).append(capture.name)
+                copies.setdefault(at, []).append(capture)
                 if capture.block:
                     ends[at] = _line_end(source, stmt.end_byte)
         edits = []
-        for at, names in sorted(copies.items()):
+        for at, copied in sorted(copies.items()):
             indent = source[source.rfind(b"\n", 0, at) + 1 : at]
             opening = b"{\n" + indent if at in ends else b""
-            edits.append(Edit(path, at, at, opening + _copy_text(source, at, names)))
+            edits.append(Edit(path, at, at, opening + _copy_text(source, at, copied)))
             if at in ends:
                 edits.append(Edit(path, ends[at], ends[at], b"\n" + indent + b"}"))
         edits = tuple(edits)
-        names = ", ".join(c.name for c in group)
+        names = ", ".join(f"{c.value or c.name}" for c in group)
         proposals.append(
             Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it")
         )
@@ -517,9 +669,13 @@ def _copy_points(statements: tuple[Node, ...], block: bool) -> list[Node]:
     return points
 
 
-def _copy_text(source: bytes, at: int, names: list[str]) -> bytes:
+def _copy_text(source: bytes, at: int, copied: list[Capture]) -> bytes:
     indent = source[source.rfind(b"\n", 0, at) + 1 : at]
-    return b"".join(f"{n} := {n} // captured by value: keeps {n} off the heap\n".encode() + indent for n in names)
+    return b"".join(
+        f"{c.name} := {c.value or c.name} // captured by value: keeps {c.keeps or c.name} off the heap\n".encode()
+        + indent
+        for c in copied
+    )
 
 
 def _leading_comments(root: Node, source: bytes, at: int) -> int:
