@@ -45,7 +45,7 @@ PURE = frozenset(
     ("strings", "strconv", "unicode", "unicode/utf8", "unicode/utf16", "math", "math/bits", "bytes", "path", "errors")
 )
 RECEIVERS = frozenset((("strings", "Builder"), ("bytes", "Buffer")))  # std types whose methods write only themselves
-BUILTINS = frozenset("len cap append make new min max complex real imag print println panic recover delete".split())
+BUILTINS = frozenset("len cap make new min max complex real imag print println panic recover delete".split())
 BASIC = frozenset(
     "bool string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune "
     "float32 float64 complex64 complex128".split()
@@ -79,7 +79,9 @@ def writers(view: PackageView, types: TypeInfo, function: Node) -> Writers:
     for path, start, end in callees.scopes(view, function):
         decl = view.tree(path).root_node.named_descendant_for_byte_range(start, end)
         method = decl.type == "method_declaration"
-        recv = (receiver_type(decl.child_by_field_name("receiver")) or "?") if method else ""
+        recv = receiver_type(decl.child_by_field_name("receiver")) if method else ""
+        if recv is None:  # generic: never followed
+            continue
         key = (package, recv, decl.child_by_field_name("name").text.decode())
         decls.setdefault(key, []).append((path, decl))
     verdicts = dict.fromkeys(decls, "")  # the greatest fixed point: recursion is proven by its own bodies
@@ -145,6 +147,8 @@ def overwritten(types: TypeInfo, spawn, signal, wait: Node) -> str | None:
     if known.other_build:
         return f"is a WaitGroup in a struct field, and another build compiles {known.other_build}, where code {MAY}"
     region = _region(types, spawn, signal, wait)
+    if region is None:
+        return None
     if isinstance(region, str):
         return f"is a WaitGroup in a struct field, and {region}, so code {MAY}"
     if spawn.function.child_by_field_name("type_parameters") is not None:
@@ -163,13 +167,10 @@ def overwritten(types: TypeInfo, spawn, signal, wait: Node) -> str | None:
     return f"is a WaitGroup in a struct field, and code between its Add and its Wait {MAY}: {why} (line {line})"
 
 
-def _region(types: TypeInfo, spawn, signal, wait: Node) -> tuple[int, int] | str:
-    """The bytes of the function holding every statement on a path from the counting Add to the Wait."""
+def _region(types: TypeInfo, spawn, signal, wait: Node) -> tuple[int, int] | str | None:
+    """The bytes of the function holding every statement on a path from the counting Add to the Wait;
+    None when no path leads from the go statement to the Wait (it comes before, no loop around both)."""
     go, function = spawn.statement, spawn.function
-    loops = [a for a in ancestors(go) if a.type == "for_statement" and contains(function, a) and a != function]
-    around = [loop for loop in loops if contains(loop, wait)]
-    if around:  # the Wait in a loop with the go statement: paths wrap around it
-        return around[-1].start_byte, around[-1].end_byte
     adds = [
         n
         for n in walk(function)
@@ -177,13 +178,16 @@ def _region(types: TypeInfo, spawn, signal, wait: Node) -> tuple[int, int] | str
         and n.end_byte <= go.start_byte
         and any(d.node == signal.node for d in counted(types, spawn, signal, n))
     ]
-    if not adds or wait.start_byte < go.end_byte:
-        return "the Add counting the goroutine or the Wait after it is not in sight"
+    if not adds:
+        return "the Add counting the goroutine is not in sight"
     start = min(n.start_byte for n in adds)
     for node in (*adds, go):
-        for loop in (a for a in ancestors(node) if a.type == "for_statement" and contains(function, a)):
-            start = min(start, loop.start_byte)
-    return start, wait.start_byte
+        loops = [a for a in ancestors(node) if a.type == "for_statement" and contains(function, a) and a != function]
+        around = [loop for loop in loops if contains(loop, wait)]
+        if around:  # the Wait in a loop with the go statement: paths wrap around it
+            return min(start, around[-1].start_byte), around[-1].end_byte
+        start = min([start, *(loop.start_byte for loop in loops)])
+    return (start, wait.start_byte) if wait.start_byte >= go.end_byte else None
 
 
 def _node(types: TypeInfo, path: str, node: Node, known: Writers, group: str | None) -> str | None:
@@ -211,29 +215,31 @@ def _targets(types: TypeInfo, path: str, targets: list[Node], known: Writers) ->
     return next(filter(None, (_target(types, path, t, known) for t in targets)), None)
 
 
-def _target(types: TypeInfo, path: str, target: Node, known: Writers) -> str | None:
-    """Why assigning to target may write a struct holding a WaitGroup."""
+def _target(types: TypeInfo, path: str, target: Node, known: Writers, verb: str = "assigns") -> str | None:
+    """Why assigning to target (appending to it) may write a struct holding a WaitGroup."""
     written = _type(types, path, target)
     shown = text(target).decode()
     if written is None:
-        return f"assigns {shown}, whose type go/types does not say"
+        return f"{verb} {shown}, whose type go/types does not say"
     named = set(re.findall(r"\w+", written)) & known.holders
-    return f"assigns {shown}, a {written}, which holds a sync.WaitGroup" if named else None
+    return f"{verb} {shown}, a {written}, which holds a sync.WaitGroup" if named else None
 
 
 def _type(types: TypeInfo, path: str, expr: Node) -> str | None:
     """The type of the variable or field an assignable expression starts from (`results` of
     `results[i]`, `*q`'s q), which names the target's type; "" for the blank identifier."""
     expr = unparen(expr)
+    if expr.type == "composite_literal":  # a fresh value (`append([]T{}, …)`)
+        return ""
     if expr.type == "identifier":
         ident = types.at(path, expr.start_byte)
         return "" if expr.text == b"_" else ident.type if ident is not None else None
     if expr.type == "selector_expression":
         ident = types.at(path, expr.child_by_field_name("field").start_byte)
         return ident.type if ident is not None and ident.kind == Kind.FIELD else None
-    if expr.type in ("index_expression", "unary_expression"):
+    if expr.type in ("index_expression", "slice_expression", "unary_expression"):
         operand = expr.child_by_field_name("operand")
-        star = expr.type == "index_expression" or expr.child_by_field_name("operator").text == b"*"
+        star = expr.type != "unary_expression" or expr.child_by_field_name("operator").text == b"*"
         return _type(types, path, operand) if star else None
     return None
 
@@ -270,14 +276,19 @@ def _call(types: TypeInfo, path: str, call: Node, known: Writers, group: str | N
         return f"calls {shown}, which go/types does not name"
     if ident.kind == Kind.TYPE:
         return None
+    if ident.kind == Kind.BUILTIN and ident.name == "append":  # writes past the slice's length, in its array
+        args = call.child_by_field_name("arguments").named_children
+        return _target(types, path, args[0], known, "appends to") if args else None
     if ident.kind == Kind.BUILTIN:
         return None if ident.name in BUILTINS else f"calls {ident.name}, which writes memory or synchronizes"
     if ident.kind == Kind.METHOD and (ident.pkg, ident.recv) == ("sync", "WaitGroup"):
         own = groups.group(types, path, function.child_by_field_name("operand"))
         mine = own is not None and own.obj == group and ident.name in WG_METHODS
         return None if mine else f"calls {shown}, which {SYNCS} write it"
+    if ident.kind == Kind.METHOD and not ident.recv:
+        return f"calls {shown}, an interface method: the dynamic type that runs it is unknown"
     if ident.kind in (Kind.FUNC, Kind.METHOD) and ident.pkg == known.package:
-        key = (ident.pkg, (ident.recv or "?") if ident.kind == Kind.METHOD else "", ident.name)
+        key = (ident.pkg, ident.recv if ident.kind == Kind.METHOD else "", ident.name)
         reason = dict(known.callees).get(key, "gorewrite did not follow")
         return f"calls {shown}, which {reason}" if reason else None
     pure = ident.pkg in PURE if ident.kind == Kind.FUNC else (ident.pkg, ident.recv) in RECEIVERS

@@ -2016,6 +2016,47 @@ LONG_HEADER = (
 )
 
 DECLINES = {
+    "field_append_over": (  # append writes into the array the pool lives in
+        """package field_append_over
+
+import "sync"
+
+// Pool tracks the jobs it has started.
+type Pool struct {
+	wg sync.WaitGroup
+	id int
+}
+
+// Fleet keeps its pools by value.
+type Fleet struct {
+	pools []Pool
+}
+
+// NewFleet returns a fleet of one pool.
+func NewFleet() *Fleet { return &Fleet{pools: make([]Pool, 1)} }
+
+// First is the fleet's first pool.
+func (f *Fleet) First() *Pool { return &f.pools[0] }
+
+// Run starts a job on p, recycles the fleet's pools (the append writes a new first pool in the same
+// array, over p when p is the first), waits for p, renames and lets the job run.
+func (f *Fleet) Run(p *Pool, ready chan struct{}, out chan<- string) {
+	name := "a"
+	p.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer p.wg.Done()
+		<-ready
+		out <- name
+	}()
+	_ = append(f.pools[:0], Pool{id: 1})
+	p.wg.Wait()
+	name = "b"
+	close(ready)
+}
+""",
+        "appends to f.pools[:0], a []Pool, which holds a sync.WaitGroup",
+    ),
     "field_reset_helper": (  # a method two calls deep writes the enclosing jobs value
         """package field_reset_helper
 
@@ -5852,6 +5893,11 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "field_append_over": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); f := {pkg}.NewFleet(); "
+        "f.Run(f.First(), make(chan struct{}), out); return <-out }()",
+    ),
     "field_reset_helper": (
         block_copy("\tgo func() {", "\t}()\n", "name"),
         "func() string { out := make(chan string, 1); p := &{pkg}.Pool{}; "
