@@ -5,7 +5,8 @@ after the goroutine's reads only while p.wg is the WaitGroup the Add counted: `*
 = jobs{}` (a struct holding wg by value), `p.reset()` or a caller's callback doing so zeroes the
 counter, and Wait returns before the goroutine's Done (adv31b). Proven here, for the code that may
 run between them: every statement on a path from the counting Add to the Wait in the function (all
-of a loop around the go statement the Wait is after; all of a loop around both), every func literal
+of a loop around the Add or the go statement the Wait is after, or around the Wait alone, which a
+path may pass the Wait by and come round; all of a loop around both), every func literal
 written there (the goroutine's body, before and after its Done), and every function of the package
 they call, transitively:
 
@@ -24,7 +25,8 @@ they call, transitively:
 
 What is left writes the struct from a goroutine the Add and the Wait are not ordered with: a data
 race on the WaitGroup, which no race-free program has. No file another build compiles may exist
-(callees.other_builds): there a type or a called function may be declared otherwise.
+(callees.other_builds): there a type or a called function may be declared otherwise; the package
+must not import unsafe, through whose pointers anything may be written.
 """
 
 from __future__ import annotations
@@ -68,7 +70,8 @@ class Writers:
     # the package's functions and methods the function may call, by (package, receiver type or "", name):
     # why one may write a struct holding a WaitGroup or synchronize, "" when it cannot
     callees: tuple[tuple[tuple[str, str, str], str], ...]
-    other_build: str | None = None  # a file another build compiles: the proof does not hold for it
+    # why the proof does not hold for the package: a file another build compiles, an unsafe import
+    unproven: str | None = None
 
 
 def writers(view: PackageView, types: TypeInfo, function: Node) -> Writers:
@@ -94,7 +97,10 @@ def writers(view: PackageView, types: TypeInfo, function: Node) -> Writers:
                 continue
             verdicts[key] = _declaration(types, found, partial)
             changed = changed or bool(verdicts[key])
-    return Writers(package, holders, tuple(verdicts.items()), callees.other_builds(view))
+    other = callees.other_builds(view)
+    unsafe = "unsafe" in view.package.imports  # a conversion through unsafe.Pointer may write anything
+    unproven = "the package imports unsafe" if unsafe else other and f"another build compiles {other}"
+    return Writers(package, holders, tuple(verdicts.items()), unproven)
 
 
 def _declaration(types: TypeInfo, found: list[tuple[str, Node]], known: Writers) -> str:
@@ -144,8 +150,8 @@ def overwritten(types: TypeInfo, spawn, signal, wait: Node) -> str | None:
     known = spawn.writers
     if known is None:
         return f"is a WaitGroup in a struct field, and the package's other functions were not read: code {MAY}"
-    if known.other_build:
-        return f"is a WaitGroup in a struct field, and another build compiles {known.other_build}, where code {MAY}"
+    if known.unproven:
+        return f"is a WaitGroup in a struct field, and {known.unproven}, so code {MAY}"
     region = _region(types, spawn, signal, wait)
     if region is None:
         return None
@@ -187,7 +193,11 @@ def _region(types: TypeInfo, spawn, signal, wait: Node) -> tuple[int, int] | str
         if around:  # the Wait in a loop with the go statement: paths wrap around it
             return min(start, around[-1].start_byte), around[-1].end_byte
         start = min([start, *(loop.start_byte for loop in loops)])
-    return (start, wait.start_byte) if wait.start_byte >= go.end_byte else None
+    if wait.start_byte < go.end_byte:
+        return None
+    # a loop around the Wait alone: a path may pass the Wait by (`if last { wait }`) and come round to it
+    loops = [a for a in ancestors(wait) if a.type == "for_statement" and contains(function, a) and a != function]
+    return start, max([wait.start_byte, *(loop.end_byte for loop in loops)])
 
 
 def _node(types: TypeInfo, path: str, node: Node, known: Writers, group: str | None) -> str | None:

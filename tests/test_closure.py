@@ -2016,6 +2016,42 @@ LONG_HEADER = (
 )
 
 DECLINES = {
+    "field_wait_in_loop": (  # a path passes the Wait by and comes round to it: the loop is on it
+        """package field_wait_in_loop
+
+import "sync"
+
+// Pool tracks its jobs and the rounds it has run.
+type Pool struct {
+	wg     sync.WaitGroup
+	rounds int
+}
+
+// Run starts a job with the name, then runs rounds, each clearing the pool through q; the last
+// waits for the job and renames it first. The first round's clearing, after the go statement but
+// after the Wait in the text, zeroes the count the Add made, so the Wait returns at once.
+func (p *Pool) Run(rounds int, ready chan struct{}, out chan<- string) {
+	name := "a"
+	p.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer p.wg.Done()
+		<-ready
+		out <- name
+	}()
+	for i := 0; i < rounds; i++ {
+		if i == rounds-1 {
+			p.wg.Wait()
+			name = "b"
+		}
+		q := p
+		*q = Pool{rounds: i}
+	}
+	close(ready)
+}
+""",
+        "assigns *q, a *Pool, which holds a sync.WaitGroup",
+    ),
     "field_append_over": (  # append writes into the array the pool lives in
         """package field_append_over
 
@@ -5893,6 +5929,11 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "field_wait_in_loop": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); p := &{pkg}.Pool{}; "
+        "p.Run(2, make(chan struct{}), out); return <-out }()",
+    ),
     "field_append_over": (
         block_copy("\tgo func() {", "\t}()\n", "name"),
         "func() string { out := make(chan string, 1); f := {pkg}.NewFleet(); "
