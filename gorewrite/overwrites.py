@@ -59,6 +59,7 @@ WG_METHODS = ("Add", "Done", "Wait")
 SYNCS = "synchronizes, so another goroutine ordered by it could"
 MAY = "may write the struct over it"
 CHANNELS = ("sends on", "selects", "receives from", "ranges over")
+HOLDS = "which holds a sync.WaitGroup"
 
 
 @dataclass(frozen=True)
@@ -161,16 +162,18 @@ def overwritten(types: TypeInfo, spawn, signal, wait: Node) -> str | None:
         return f"is a WaitGroup in a struct field, and the function is generic: code {MAY}"
     start, end = region
     inside = (n for n in walk(spawn.function) if start <= n.start_byte and n.end_byte <= end)
-    found = [
-        (why.startswith(CHANNELS), n.start_byte, why, n)
-        for n in inside
-        if (why := _node(types, spawn.path, n, known, signal.obj))
-    ]
+    reasons = ((n, _node(types, spawn.path, n, known, signal.obj)) for n in inside)
+    found = [(_rank(why), n.start_byte, why, n) for n, why in reasons if why]
     if not found:
         return None
-    _, _, why, node = min(found, key=lambda f: f[:2])  # a write or a call before a channel operation: the surer cause
+    _, _, why, node = min(found, key=lambda f: f[:2])
     line = node.start_point.row + 1
     return f"is a WaitGroup in a struct field, and code between its Add and its Wait {MAY}: {why} (line {line})"
+
+
+def _rank(why: str) -> int:
+    """The surest cause first: a write over the WaitGroup, then a call that may write, then a channel operation."""
+    return 0 if why.endswith(HOLDS) else 2 if why.startswith(CHANNELS) else 1
 
 
 def _region(types: TypeInfo, spawn, signal, wait: Node) -> tuple[int, int] | str | None:
@@ -232,7 +235,7 @@ def _target(types: TypeInfo, path: str, target: Node, known: Writers, verb: str 
     if written is None:
         return f"{verb} {shown}, whose type go/types does not say"
     named = set(re.findall(r"\w+", written)) & known.holders
-    return f"{verb} {shown}, a {written}, which holds a sync.WaitGroup" if named else None
+    return f"{verb} {shown}, a {written}, {HOLDS}" if named else None
 
 
 def _type(types: TypeInfo, path: str, expr: Node) -> str | None:
