@@ -38,6 +38,7 @@ from gorewrite import callees, groups
 from gorewrite.adds import counted
 from gorewrite.parameters import receiver_type
 from gorewrite.proposals import PackageView
+from gorewrite.spawns import Signal, Spawn
 from gorewrite.syntax import Node, ancestors, contains, items, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
@@ -145,7 +146,7 @@ def _names(node: Node | None, names: set[str]) -> bool:
     return any(_names(child, names) for child in node.named_children)
 
 
-def overwritten(types: TypeInfo, spawn, signal, wait: Node) -> str | None:
+def overwritten(types: TypeInfo, spawn: Spawn, signal: Signal, wait: Node) -> str | None:
     """Why code between the Add counting the goroutine and `wait` may write the struct over the WaitGroup
     field, or order another goroutine that may; None when nothing can."""
     known = spawn.writers
@@ -176,7 +177,7 @@ def _rank(why: str) -> int:
     return 0 if why.endswith(HOLDS) else 2 if why.startswith(CHANNELS) else 1
 
 
-def _region(types: TypeInfo, spawn, signal, wait: Node) -> tuple[int, int] | str | None:
+def _region(types: TypeInfo, spawn: Spawn, signal: Signal, wait: Node) -> tuple[int, int] | str | None:
     """The bytes of the function holding every statement on a path from the counting Add to the Wait;
     None when no path leads from the go statement to the Wait (it comes before, no loop around both)."""
     go, function = spawn.statement, spawn.function
