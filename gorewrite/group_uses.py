@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 
+from gorewrite import callees
 from gorewrite.adds import counted_done
 from gorewrite.groups import held
 from gorewrite.proposals import PackageView
@@ -40,7 +41,8 @@ STATEMENTS = ("expression_statement", "defer_statement")
 
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
     """The package's top-level declarations naming a field the function calls Add, Done, Wait or Go of
-    (`p.wg.Add(1)`), by name: the ranges whose types `fields` reads (Candidate.also)."""
+    (`p.wg.Add(1)`), by name: the ranges whose types `fields` reads (Candidate.also); with such a field,
+    the functions it may call too, which overwrites.py reads."""
     names = set()
     for node in walk(function):
         operand = node.child_by_field_name("operand") if node.type == "selector_expression" else None
@@ -52,7 +54,7 @@ def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...
         for decl in view.tree(path).root_node.named_children:
             if any(name in decl.text for name in names):
                 found.append((path, decl.start_byte, decl.end_byte))
-    return tuple(found)
+    return tuple(found) + (callees.scopes(view, function) if names else ())
 
 
 def fields(view: PackageView, types: TypeInfo, path: str, function: Node) -> tuple[tuple[str, str], ...]:

@@ -4,9 +4,10 @@ Add, Done and Wait act on one WaitGroup only when they name the same storage. A 
 that storage by its go/types object. A field path is too when
 
 - its base is a local variable that nothing reassigns: no write in its function (nor in a func
-  literal), no address taken but as a selection's operand (`s.wg.Add(1)` takes `&s.wg`; `&s` could
-  be written through), not a for or range clause's variable (one variable for every iteration
-  before go1.22): a receiver, a parameter, a variable of a block;
+  literal), no address taken but by a WaitGroup method's call on a field path from it (`s.wg.Add(1)`
+  takes `&s.wg`; `s.Reset()`, `&s.inner` take an address a write through could zero the WaitGroup
+  with), not a for or range clause's variable (one variable for every iteration before go1.22): a
+  receiver, a parameter, a variable of a block;
 - each selection names a field of the package declared in the operand's own type, not promoted
   through an embedded field (which may be a pointer, reassigned), and every selection after the
   first selects from a struct value, not through a pointer field (reassigned between the Add and
@@ -92,9 +93,26 @@ def _reassigned(types: TypeInfo, path: str, node: Node, obj: str) -> str | None:
             return f"{ident.name} is a for or range clause's variable (line {line})"
         if ident.use == Use.WRITE:
             return f"{ident.name} is assigned (line {line})"
-        if ident.use == Use.ADDR and (use.parent.type != "selector_expression" or use.parent.named_children[0] != use):
-            return f"the address of {ident.name} is taken (line {line}): a write through it could change it"
+        if ident.use == Use.ADDR and not _waitgroup_call(types, path, use):
+            return (
+                f"the address of {ident.name} is taken (line {line}), not only by a WaitGroup method's call: a "
+                "write through it (`&s.inner`, a method of a pointer receiver) could write over the WaitGroup"
+            )
     return None
+
+
+def _waitgroup_call(types: TypeInfo, path: str, use: Node) -> bool:
+    """Is the use's address taken only for a sync.WaitGroup method called on a field path from it
+    (`s.wg.Add(1)`, `s.pool.wg.Wait()`: `&s.wg`)? Not `s.Reset()`, `s.pool.Reset()`, `&s.inner` (adv31b)."""
+    node = use
+    while node.parent.type == "selector_expression" and node.parent.named_children[0] == node:
+        node = node.parent
+        field = types.at(path, node.child_by_field_name("field").start_byte)
+        if field is None or field.kind not in (Kind.FIELD, Kind.METHOD):
+            return False
+        if field.kind == Kind.METHOD:
+            return (field.pkg, field.recv) == ("sync", "WaitGroup") and node.parent.type == "call_expression"
+    return False
 
 
 def _loop_variable(decl: Node) -> bool:

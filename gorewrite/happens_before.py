@@ -19,6 +19,7 @@ from gorewrite import groups
 from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.fan_in import not_received, receiving_loops
 from gorewrite.merges import merge_loops
+from gorewrite.overwrites import overwritten
 from gorewrite.peers import counted_wait, peer_senders
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
@@ -177,7 +178,8 @@ def _waited_before(types: TypeInfo, spawn: Spawn, signal: Signal, waits: list[Wa
 
 OVERWRITE = (
     "is a WaitGroup in a struct field: code between the go statement and the Wait may write the struct over "
-    "it (`*p = Pool{}`, a reset method, a callback), which zeroes its count, and gorewrite does not rule that out yet"
+    "it (`*p = Pool{}`, a reset method, a callback), which zeroes its count, and gorewrite proves it cannot only "
+    "for a goroutine's Done that the function waits for itself"
 )
 
 
@@ -187,10 +189,11 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
     `helpers`: the waits of goroutines that pass the signal on (relay.py)."""
     if groups.is_path(signal.obj):  # `p.wg`: every use in the package, checked by group_uses.py
         reason = dict(spawn.fields).get(groups.last_field(signal.obj), "is a field whose uses were not checked")
-        # Not yet proven (adv31b): code between the go statement and the Wait may write the struct over
-        # the WaitGroup (`*p = Pool{}`, `p.jobs = jobs{}`, a reset method, a caller's callback), which
-        # zeroes its count, so Wait returns before this goroutine's Done. Only the messages stay.
-        return f"{signal.name} {reason or OVERWRITE}"
+        if reason or signal.kind != "done" or helpers:  # a helper's or g.Go's path is not proven (adv31b)
+            return f"{signal.name} {reason or OVERWRITE}"
+        # Nothing between the Add and each Wait may write the struct over it, zeroing its count (adv31b).
+        found = (overwritten(types, spawn, signal, w.node) for w in waits(types, spawn, signal, False))
+        return next((f"{signal.name} {why}" for why in found if why), None)
     root = spawn.function
     while root.parent is not None:
         root = root.parent

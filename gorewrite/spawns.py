@@ -6,9 +6,13 @@ the loop around). signals.py finds the signal; happens_before.py asks whether it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gorewrite.syntax import Node, ancestors, call_args
 from gorewrite.typeinfo import Kind, TypeInfo
+
+if TYPE_CHECKING:
+    from gorewrite.overwrites import Writers
 
 WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
 WG_ADD = ("sync", "WaitGroup", "Add")
@@ -29,6 +33,8 @@ class Spawn:
     # WaitGroup fields the function uses (`p.wg`), by go/types object: why the package may signal one
     # otherwise, "" when it cannot (group_uses.py)
     fields: tuple[tuple[str, str], ...] = ()
+    # what proving that nothing writes the struct over such a field needs from the package (overwrites.py)
+    writers: Writers | None = None
 
 
 @dataclass(frozen=True)

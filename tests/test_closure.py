@@ -21,6 +21,85 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "field_wg_render_pages": (  # a server's s.wg: nothing between the Add and the Wait writes a Server (overwrites.py)
+        """package field_wg_render_pages
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Server renders pages for a site.
+type Server struct {
+	wg    sync.WaitGroup
+	site  string
+	pages []string
+}
+
+// Render renders every path on its own goroutine and stamps the version once all are done.
+func (s *Server) Render(paths []string, version int) (string, []string) {
+	stamp := "v" + strconv.Itoa(version)
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			out[i] = s.render(stamp, p)
+		}()
+	}
+	s.wg.Wait()
+	stamp += "-done"
+	s.pages = out
+	return stamp, out
+}
+
+func (s *Server) render(stamp, path string) string {
+	var b strings.Builder
+	b.WriteString(s.site)
+	b.WriteString(strings.TrimPrefix(path, "/"))
+	b.WriteString("?" + stamp)
+	return b.String()
+}
+""",
+        "\t\t{\n\t\tstamp := stamp" + COPY.format("stamp") + "\t\tgo func() {",
+    ),
+    "field_wg_pool_offset": (  # a worker pool's p.wg counted by Add(len(jobs)); sum is the package's, proven too
+        """package field_wg_pool_offset
+
+import "sync"
+
+// Pool runs jobs on goroutines it counts.
+type Pool struct {
+	wg      sync.WaitGroup
+	results []int
+}
+
+// Run sums each job with the offset on its own goroutine; the offset moves on after the round.
+func (p *Pool) Run(jobs [][]int, offset int) int {
+	p.results = make([]int, len(jobs))
+	p.wg.Add(len(jobs))
+	for i, job := range jobs {
+		go func() {
+			defer p.wg.Done()
+			p.results[i] = sum(job) + offset
+		}()
+	}
+	p.wg.Wait()
+	offset++
+	return offset
+}
+
+func sum(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+""",
+        "\t\t{\n\t\toffset := offset" + COPY.format("offset") + "\t\tgo func() {",
+    ),
     "fan_in_range_named_bound": (
         """package fan_in_range_named_bound
 
@@ -1937,7 +2016,307 @@ LONG_HEADER = (
 )
 
 DECLINES = {
-    "done_exit_paths_field": (  # a field WaitGroup: adv31b's overwrite is not ruled out yet (decline_hb_field_reset)
+    "field_wait_in_loop": (  # a path passes the Wait by and comes round to it: the loop is on it
+        """package field_wait_in_loop
+
+import "sync"
+
+// Pool tracks its jobs and the rounds it has run.
+type Pool struct {
+	wg     sync.WaitGroup
+	rounds int
+}
+
+// Run starts a job with the name, then runs rounds, each clearing the pool through q; the last
+// waits for the job and renames it first. The first round's clearing, after the go statement but
+// after the Wait in the text, zeroes the count the Add made, so the Wait returns at once.
+func (p *Pool) Run(rounds int, ready chan struct{}, out chan<- string) {
+	name := "a"
+	p.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer p.wg.Done()
+		<-ready
+		out <- name
+	}()
+	for i := 0; i < rounds; i++ {
+		if i == rounds-1 {
+			p.wg.Wait()
+			name = "b"
+		}
+		q := p
+		*q = Pool{rounds: i}
+	}
+	close(ready)
+}
+""",
+        "assigns *q, a *Pool, which holds a sync.WaitGroup",
+    ),
+    "field_append_over": (  # append writes into the array the pool lives in
+        """package field_append_over
+
+import "sync"
+
+// Pool tracks the jobs it has started.
+type Pool struct {
+	wg sync.WaitGroup
+	id int
+}
+
+// Fleet keeps its pools by value.
+type Fleet struct {
+	pools []Pool
+}
+
+// NewFleet returns a fleet of one pool.
+func NewFleet() *Fleet { return &Fleet{pools: make([]Pool, 1)} }
+
+// First is the fleet's first pool.
+func (f *Fleet) First() *Pool { return &f.pools[0] }
+
+// Run starts a job on p, recycles the fleet's pools (the append writes a new first pool in the same
+// array, over p when p is the first), waits for p, renames and lets the job run.
+func (f *Fleet) Run(p *Pool, ready chan struct{}, out chan<- string) {
+	name := "a"
+	p.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer p.wg.Done()
+		<-ready
+		out <- name
+	}()
+	_ = append(f.pools[:0], Pool{id: 1})
+	p.wg.Wait()
+	name = "b"
+	close(ready)
+}
+""",
+        "appends to f.pools[:0], a []Pool, which holds a sync.WaitGroup",
+    ),
+    "field_reset_helper": (  # a method two calls deep writes the enclosing jobs value
+        """package field_reset_helper
+
+import "sync"
+
+type jobs struct {
+	wg   sync.WaitGroup
+	done int
+}
+
+// Pool runs jobs and can drain its books.
+type Pool struct {
+	jobs jobs
+	name string
+}
+
+// Run starts f with the job's name, drains the pool's books, waits for the job, then renames it and
+// lets f run: drain writes a zero jobs over the one holding the WaitGroup the Add counted.
+func (p *Pool) Run(ready chan struct{}, out chan<- string) {
+	name := p.name
+	p.jobs.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer p.jobs.wg.Done()
+		<-ready
+		out <- name
+	}()
+	p.drain()
+	p.jobs.wg.Wait()
+	name += "/renamed"
+	close(ready)
+}
+
+func (p *Pool) drain() { p.forget() }
+
+func (p *Pool) forget() { p.jobs = jobs{} }
+""",
+        "calls p.drain, which calls p.forget, which assigns p.jobs, a jobs, which holds a sync.WaitGroup",
+    ),
+    "field_callback_field": (  # a callback field the caller set
+        """package field_callback_field
+
+import "sync"
+
+// Batcher runs batches and tells its owner when one has started.
+type Batcher struct {
+	wg      sync.WaitGroup
+	started func()
+}
+
+// New returns a batcher whose started hook is the caller's.
+func New(started func(b *Batcher)) *Batcher {
+	b := &Batcher{}
+	b.started = func() { started(b) }
+	return b
+}
+
+// Run starts f with the tag, tells the owner, waits, retags and lets f run: the owner's hook may
+// write the Batcher over its WaitGroup.
+func (b *Batcher) Run(ready chan struct{}, out chan<- string) {
+	tag := "first"
+	b.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer b.wg.Done()
+		<-ready
+		out <- tag
+	}()
+	b.started()
+	b.wg.Wait()
+	tag = "second"
+	close(ready)
+}
+""",
+        "calls b.started, a func value: it may be a callback that writes the struct",
+    ),
+    "field_alias_overwrite": (  # a write through another name for p
+        """package field_alias_overwrite
+
+import "sync"
+
+// Pool tracks its jobs.
+type Pool struct {
+	wg   sync.WaitGroup
+	size int
+}
+
+// Run starts f with the name, then clears the pool through q, another name for p, waits, renames
+// and lets f run: *q = Pool{} zeroes the WaitGroup the Add counted.
+func (p *Pool) Run(ready chan struct{}, out chan<- string) {
+	name := "a"
+	q := p
+	p.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer p.wg.Done()
+		<-ready
+		out <- name
+	}()
+	*q = Pool{size: q.size}
+	p.wg.Wait()
+	name = "b"
+	close(ready)
+}
+""",
+        "assigns *q, a *Pool, which holds a sync.WaitGroup",
+    ),
+    "field_body_reset": (  # the goroutine resets the pool before its Done
+        """package field_body_reset
+
+import "sync"
+
+// Pool tracks its jobs.
+type Pool struct {
+	wg sync.WaitGroup
+}
+
+func (p *Pool) reset() { *p = Pool{} }
+
+// Run starts a job that resets the pool before its Done, which then takes the counter below zero:
+// Wait returns as soon as the reset is done, before the job reads the name.
+func (p *Pool) Run(ready chan struct{}, out chan<- string) {
+	name := "a"
+	cleared := make(chan struct{})
+	p.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		p.reset()
+		close(cleared)
+		<-ready
+		out <- name
+		p.wg.Done()
+	}()
+	<-cleared
+	p.wg.Wait()
+	name = "b"
+	close(ready)
+}
+""",
+        "calls p.reset, which assigns *p, a *Pool, which holds a sync.WaitGroup",
+    ),
+    "field_channel_janitor": (  # a goroutine ordered by channels resets it and counts itself
+        """package field_channel_janitor
+
+import "sync"
+
+// Pool tracks its jobs; its janitor resets it on request and runs a sweep it counts.
+type Pool struct {
+	wg    sync.WaitGroup
+	kick  chan struct{}
+	swept chan struct{}
+}
+
+// New starts the pool's janitor.
+func New() *Pool {
+	p := &Pool{kick: make(chan struct{}), swept: make(chan struct{})}
+	go p.janitor()
+	return p
+}
+
+func (p *Pool) janitor() {
+	for range p.kick {
+		*p = Pool{kick: p.kick, swept: p.swept}
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+		}()
+		p.swept <- struct{}{}
+	}
+}
+
+// Run starts f with the name, kicks the janitor and waits for its sweep, then for the pool, renames
+// and lets f run: the janitor, ordered by the channels, zeroed the count the Add made.
+func (p *Pool) Run(ready chan struct{}, out chan<- string) {
+	name := "a"
+	p.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer p.wg.Done()
+		<-ready
+		out <- name
+	}()
+	p.kick <- struct{}{}
+	<-p.swept
+	p.wg.Wait()
+	name = "b"
+	close(ready)
+}
+""",
+        "receives from a channel, which synchronizes, so another goroutine ordered by it could write it",
+    ),
+    "field_value_base_reset": (  # adv31b: `t.reset()` takes &t, not only &t.wg
+        """package field_value_base_reset
+
+import "sync"
+
+type tracker struct {
+	wg   sync.WaitGroup
+	runs int
+}
+
+func (t *tracker) reset() { *t = tracker{} }
+
+// Run starts f with the name on a goroutine a local tracker counts, resets the tracker (a method of
+// its pointer: the address of t), waits, renames and lets f run.
+func Run(ready chan struct{}, f func(string)) {
+	var t tracker
+	name := "a"
+	t.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer t.wg.Done()
+		<-ready
+		f(name)
+	}()
+	t.reset()
+	t.wg.Wait()
+	name = "b"
+	close(ready)
+}
+""",
+        "the address of t is taken (line 24), not only by a WaitGroup method's call",
+    ),
+    "done_exit_paths_field": (  # a field WaitGroup: the caller's get runs before the Done and may reset it
         """package done_exit_paths_field
 
 import (
@@ -1979,7 +2358,7 @@ func (f *Fetcher) All(urls []string, token string, get func(token, url string) e
 """,
         "may write the struct over it",
     ),
-    "hb_field_chain_value": (  # a field WaitGroup: adv31b's overwrite is not ruled out yet (decline_hb_field_reset)
+    "hb_field_chain_value": (  # a field WaitGroup: the caller's handle runs before the Done and may reset it
         """package hb_field_chain_value
 
 import "sync"
@@ -5550,6 +5929,46 @@ def merge_factory(source: str) -> str:
 # case -> (the naive rewrite of its source, how the mutant shows): a Go expression of type string
 # ({pkg} is the package) whose value the naive rewrite changes, or what the compiler says of it.
 NAIVE = {
+    "field_wait_in_loop": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); p := &{pkg}.Pool{}; "
+        "p.Run(2, make(chan struct{}), out); return <-out }()",
+    ),
+    "field_append_over": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); f := {pkg}.NewFleet(); "
+        "f.Run(f.First(), make(chan struct{}), out); return <-out }()",
+    ),
+    "field_reset_helper": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); p := &{pkg}.Pool{}; "
+        "p.Run(make(chan struct{}), out); return <-out }()",
+    ),
+    "field_callback_field": (
+        block_copy("\tgo func() {", "\t}()\n", "tag"),
+        "func() string { out := make(chan string, 1); p := {pkg}.New(func(b *{pkg}.Batcher) { *b = {pkg}.Batcher{} }); "
+        "p.Run(make(chan struct{}), out); return <-out }()",
+    ),
+    "field_alias_overwrite": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); p := &{pkg}.Pool{}; "
+        "p.Run(make(chan struct{}), out); return <-out }()",
+    ),
+    "field_body_reset": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); p := &{pkg}.Pool{}; "
+        "p.Run(make(chan struct{}), out); return <-out }()",
+    ),
+    "field_channel_janitor": (  # Run's go statement, not the janitor's
+        block_copy("\tgo func() {\n\t\tdefer func() { recover() }()", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); p := {pkg}.New(); "
+        "p.Run(make(chan struct{}), out); return <-out }()",
+    ),
+    "field_value_base_reset": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { got := make(chan string, 1); {pkg}.Run(make(chan struct{}), func(s string) { got <- s }); "
+        "return <-got }()",
+    ),
     "closed_loop_other_channel": (
         block_copy("\tgo func() {", "\t}()\n", "scale"),
         "fmt.Sprint({pkg}.Stream([]int{2}, 3))",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite import callee_waits, group_uses, happens_before, retention
+from gorewrite import callee_waits, group_uses, happens_before, overwrites, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -470,7 +470,8 @@ def _snapshot_unsafe(
         if stmt.type == "defer_statement":
             return written
         fields = group_uses.fields(view, types, path, function)
-        spawn = happens_before.Spawn(path, function, literal, stmt, _unescaped(view, path, literal), fields)
+        writers = _writers(view, types, path, function) if fields else None
+        spawn = happens_before.Spawn(path, function, literal, stmt, _unescaped(view, path, literal), fields, writers)
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and stmt.type != "go_statement":
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
@@ -483,6 +484,11 @@ def _snapshot_unsafe(
         if literal.start_byte <= ident.start < literal.end_byte and ident.name == name and ident.use == Use.DECL:
             return f"the func literal declares its own {name}"
     return None
+
+
+def _writers(view: PackageView, types: TypeInfo, path: str, function: Node) -> overwrites.Writers:
+    """What proving a WaitGroup field's struct is not written over needs from the package, once a function."""
+    return memo(view, (NAME, "writers", path, function.start_byte), lambda: overwrites.writers(view, types, function))
 
 
 def _unescaped(view: PackageView, path: str, literal: Node) -> frozenset[int]:

@@ -19,7 +19,8 @@ func New() *Crawler { return &Crawler{bytes: map[string]int{}} }
 // Rounds fetches each round's URLs concurrently and waits for the round before the next; the
 // agent of a round names how many pages were fetched before it. c.wg.Wait() orders the agent's
 // new value after every read of the round's goroutines, as long as nothing writes the Crawler over
-// its WaitGroup meanwhile: gorewrite does not prove that yet (decline_hb_field_reset), so it declines.
+// its WaitGroup meanwhile (decline_hb_field_reset): the caller's fetch runs before each Done and
+// may, and each goroutine locks c.mu, which could order another goroutine that does, so it declines.
 func (c *Crawler) Rounds(rounds [][]string, fetch func(agent, url string) int) string {
 	agent := "bot/0" // want "moved to heap: agent" // declined "may write the struct over it"
 	for _, urls := range rounds {
