@@ -20,8 +20,8 @@ from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK, STACK_FALLBACK_SINCE, Escape
-from gorewrite.lengths import bit_count, encoding_length, rune_count
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule, RuleOption
+from gorewrite.pure import pure
 from gorewrite.returns import DEPTH
 from gorewrite.rulekit import memo, owner, types_or_reason, uses_goto
 from gorewrite.syntax import (
@@ -37,10 +37,8 @@ from gorewrite.syntax import (
     touches_error,
     walk,
 )
-from gorewrite.terms import struct_of_field
 from gorewrite.toolchain import release_minor
-from gorewrite.trips import local
-from gorewrite.type_bounds import conversion, int_type
+from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Kind
 
 NAME = "make-const"
@@ -55,7 +53,6 @@ STACK_BUDGET = RuleOption(
     f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
 )
 TEMPS = ("n", "size", "length", "count")
-SEQUENCES = ("slice", "array", "string")  # shapes go/types gives a variable that can be indexed
 
 
 @dataclass(frozen=True)
@@ -189,7 +186,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     # zero a 64 KiB array on every call, ~100x slower than allocating the few bytes a frame usually holds.
     if typed is not None and typed * size <= stack_budget and (bound is None or typed < bound):
         bound = typed
-    if bound is not None and not all(_pure(view, path, n) for n in _sizes(make)):
+    if bound is not None and not all(pure(view, path, n) for n in _sizes(make)):
         bound = None  # the bounded form names a size twice: only where that evaluates it the same
     if bound is not None:
         if bound <= 0:
@@ -224,7 +221,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     lengths = _sizes(make)
     if (
         len(lengths) == 2
-        and not all(_pure(view, path, n) for n in lengths)
+        and not all(pure(view, path, n) for n in lengths)
         and not any(_is_constant(view, path, n) for n in lengths)
     ):
         return (
@@ -332,62 +329,6 @@ def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
     )
     names = itertools.chain([f"{target}Buf"], (f"{target}Buf{i}" for i in itertools.count(2)))
     return next(n for n in itertools.islice(names, earlier, None) if n not in taken)
-
-
-def _package_or_local(view: PackageView, path: str, node: Node | None) -> bool:
-    """A package name (`hex`), a package's variable (`base64.StdEncoding`), a local variable, or nothing:
-    what an encoding's length function is called on."""
-    if node is None:
-        return True
-    if node.type == "selector_expression":
-        node, field = (
-            node.child_by_field_name("operand"),
-            view.types.at(path, node.child_by_field_name("field").start_byte),
-        )
-        if node.type != "identifier" or field is None or field.kind != Kind.VAR:
-            return False
-    ident = view.types.at(path, node.start_byte) if node.type == "identifier" else None
-    return ident is not None and (ident.kind == Kind.PKGNAME or ident.local and ident.kind in (Kind.VAR, Kind.PARAM))
-
-
-def _pure(view: PackageView, path: str, node: Node) -> bool:
-    """Does evaluating the size twice give the same value and do nothing else: a literal, a
-    constant, a local variable, a field of a local struct value (`h.Len`: nothing in `a[:x:x]`
-    writes h; `hp.Len` another goroutine may), `len` of a local slice or string (a channel's length
-    changes under another goroutine's send), an element of one (`msg[off]`), or `min`/`max`, integer
-    conversions, arithmetic, an encoding's length (`hex.EncodedLen`), a count of bits (`bits.OnesCount32`)
-    or of runes (`utf8.RuneCountInString(s)`: a second pass over at most the bound's bytes) of those?"""
-    if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
-        return True
-    if node.type == "identifier":
-        ident = view.types.at(path, node.start_byte)
-        return ident is not None and ident.local and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
-    if node.type in ("parenthesized_expression", "binary_expression"):
-        return all(_pure(view, path, n) for n in node.named_children)
-    if node.type == "selector_expression":
-        return struct_of_field(view, path, node) is not None
-    if node.type == "index_expression":  # msg[off] of a local slice, array or string (the operand itself)
-        held = local(view.types, path, node.child_by_field_name("operand"))
-        return held is not None and held.shape in SEQUENCES and _pure(view, path, node.child_by_field_name("index"))
-    if node.type != "call_expression":
-        return False
-    converted = conversion(view, path, node)  # int(count): an integer conversion does nothing else
-    if converted is not None:
-        return _pure(view, path, converted[1])
-    function = node.child_by_field_name("function")
-    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
-    args = call_args(node)
-    counts = bit_count(view, path, function) is not None or rune_count(view, path, function)
-    if encoding_length(view, path, function) is not None or counts:
-        # hex.EncodedLen(n), bits.OnesCount32(x), utf8.RuneCount(b): functions of their arguments alone
-        receiver = function.child_by_field_name("operand") if function.type == "selector_expression" else None
-        return _package_or_local(view, path, receiver) and all(_pure(view, path, n) for n in args)
-    if ident is None or ident.kind != Kind.BUILTIN or ident.name not in ("len", "min", "max"):
-        return False
-    if ident.name == "len":
-        arg = view.types.at(path, args[0].start_byte) if len(args) == 1 and args[0].type == "identifier" else None
-        return arg is not None and arg.local and arg.shape in ("slice", "string")
-    return all(_pure(view, path, n) for n in args)
 
 
 def _statement(make: Make) -> tuple[Node, str, str | None] | str:

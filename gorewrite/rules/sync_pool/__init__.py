@@ -19,7 +19,7 @@ import re
 from gorewrite import callees
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, PackageView, Proposal, Rule
-from gorewrite.rules.sync_pool import spare
+from gorewrite.rules.sync_pool import bounded, spare
 from gorewrite.rules.sync_pool.names import has_constraints
 from gorewrite.rules.sync_pool.plan import Plan, handed_to_io, is_scratch, per_build_length, site_plan, size_of
 from gorewrite.rules.sync_pool.pools import Part, merge, part_of
@@ -54,6 +54,9 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if MESSAGE.match(escape.message):
             site = alloc_sites(view, escape.path).get(view.offset(escape))
+        elif bounded.PRINTED.match(escape.message):  # a variable-size make of bytes, pooled only as a bounded scratch
+            site = alloc_sites(view, escape.path).get(view.offset(escape))
+            site = site if site is not None and bounded.variable(site, escape) and handed_to_io(site) else None
         elif escape.message.startswith("moved to heap: "):
             site = var_sites(view, escape.path).get(view.offset(escape))
         else:
@@ -152,6 +155,8 @@ def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     site = site_of(view, candidate)
     if site.kind == "var" or per_build_length(view, site, candidate.escape):
         return False  # a var buffer is pooled for reuse, never for its size; a per-build length is declined
+    if bounded.variable(site, candidate.escape) and isinstance(bounded.size(view, site), str):
+        return False  # declined for its missing bound, whatever its flow
     size = size_of(view, site, candidate.escape)
     if size is None and site.kind == "result":
         return False  # a `:=` name is pooled only as a byte array: this one is none

@@ -12,7 +12,7 @@ from gorewrite import breaches, callees, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
-from gorewrite.rules.sync_pool import appends, arrays, spare, uses
+from gorewrite.rules.sync_pool import appends, arrays, bounded, spare, uses
 from gorewrite.rules.sync_pool.arrays import array_size, array_type, array_use
 from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
@@ -98,6 +98,10 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         site, reuse = dataclasses.replace(site, stands_for=BUILDER), "bytes.Buffer"
     if site.kind == "var" and reuse is None:
         return f"{text(site.value).decode()} is not a type gorewrite pools from a var declaration"
+    if bounded.variable(site, escape):
+        limit = bounded.size(view, site)
+        if isinstance(limit, str):
+            return f"{text(site.value).decode()} is pooled only with a bound: {limit}"
     size = size_of(view, site, escape) if site.kind != "var" else None
     scratch = reuse is None and is_scratch(view, site, size)
     if site.kind == "result" and not scratch:
@@ -373,6 +377,9 @@ def size_of(view: PackageView, site: Site, escape: Escape) -> int | None:
     if site.kind in ("array", "result"):
         return array_size(view, site)
     args = call_args(site.value) if site.kind != "literal" else []
+    if site.kind == "make" and bounded.variable(site, escape):
+        limit = bounded.size(view, site)  # bytes: is_scratch asks that the element be Go's byte
+        return limit if isinstance(limit, int) else None
     if site.kind == "make":
         printed = PRINTED_MAKE.fullmatch(escape.message)
         if not args or args[0].type != "slice_type" or printed is None:
@@ -434,6 +441,8 @@ def _scratch_flow(view: PackageView, site: Site, escape: Escape, objs: set[str])
             return f"{version} keeps it on the stack already"
         lines = view.flows.get(version, {}).get((escape.path, escape.line, escape.col), ())
         steps = [FLOW_STEP.match(line) for line in lines if line.lstrip().startswith("from ")]
+        if None not in steps and bounded.flow_accepted(site, escape, version, [step[1] for step in steps]):
+            continue
         if not steps or None in steps or steps[-1][1] != "call parameter":
             return f"{version} gave no -m=2 flow through a call gorewrite can read for the site"
         # Slicing an array takes its address: `from scratch (address-of)`, then `from scratch[:] (slice)`.
@@ -496,6 +505,13 @@ def _unsliced(expr: Node) -> Node:
 
 def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
     """How the allocation is pooled, or why it is not poolable."""
+    if site.kind == "make" and bounded.variable(site, escape):
+        # The array of the bound; `v := p[:n:n]` has make's length and capacity, cleared as make gave it.
+        limit, element = bounded.size(view, site), text(call_args(site.value)[0].child_by_field_name("element"))
+        n = text(call_args(site.value)[1]).decode()
+        printed = bounded.PRINTED.fullmatch(escape.message)[1]
+        array, reset = f"[{limit}]{element.decode()}", "clear" if bounded.clears(view) else "zero"
+        return Shape(f"*{array}", f"new({array})", f"new([{limit}]{printed}) escapes to heap", f"{n}:{n}", reset, False)
     if site.kind == "make":
         args = call_args(site.value)
         if len(args) < 2 or args[0].type != "slice_type":

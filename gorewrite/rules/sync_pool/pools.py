@@ -158,6 +158,8 @@ def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: se
         if plan.reset == "zero":
             lines.append(f"*{holder} = {plan.pointer[1:]}{{}} // the zeros make gave")
         lines.append(f"{plan.var} := {holder}[:{plan.length}]")
+        if plan.reset == "clear":  # a bounded make's length: the zeros make gave, up to it (cap is the length)
+            lines.append(f"clear({plan.var})")
     elif plan.reuse:
         lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})"]  # emptied before it went back
     else:  # an array from a `:=` takes its value in plan.init; one written whole by the next statement has no reset

@@ -1,0 +1,97 @@
+"""A variable-size scratch `make([]byte, n)` the code bounds: `if n > maxFrame { return … }` proves
+n <= K for every input (gorewrite/bounds.py, as make-const asks), and the slice is on the heap only
+because it is handed to io. The pool holds `*[K]byte`, shared with the constant-size sites of that K;
+the site becomes `s := p[:n:n]` (cap n, as make gave: nothing reaches past n) and `clear(s)` gives
+make's zeros (go1.21+; below, the whole array is zeroed as for a constant make). A negative n panics
+in make and in the slice expression alike (another message); a bound above what the proof gives
+cannot happen, so the rewrite removes the allocation for every input, not a guess."""
+
+from __future__ import annotations
+
+import re
+
+from gorewrite.bounds import upper_bound
+from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK_SINCE, Escape
+from gorewrite.proposals import PackageView
+from gorewrite.pure import pure
+from gorewrite.rulekit import memo
+from gorewrite.rules.sync_pool.sites import MIN_SCRATCH, NAME, Site
+from gorewrite.syntax import call_args, text, walk
+from gorewrite.toolchain import release_minor
+
+# What the compiler says of a variable-size make of bytes: `make([]byte, 4 + len(payload)) escapes to heap`.
+PRINTED = re.compile(r"^make\(\[\](byte|uint8), ([^\n]*)\) escapes to heap$")
+
+# The only flow a release before go1.25 prints for a variable-size make: every one is on the heap there.
+NON_CONSTANT = "non-constant size"
+
+
+def variable(site: Site, escape: Escape) -> bool:
+    """Is the site a `make([]byte, n)` the compiler reports with a size it did not fold to a constant?"""
+    printed = PRINTED.fullmatch(escape.message)
+    return site.kind == "make" and printed is not None and not re.fullmatch(r"[\d, ]+", printed[2])
+
+
+def size(view: PackageView, site: Site) -> int | str:
+    """K, the least constant the code proves the size is at most (`make([]byte, n)` or `make([]byte, n,
+    n)`), when it is MIN_SCRATCH to 64 KiB; else why the site is not pooled, naming the missing bound."""
+    return memo(view, (NAME, "bounded", site.path, site.value.start_byte), lambda: _size(view, site))
+
+
+def _size(view: PackageView, site: Site) -> int | str:
+    if view.types is None or view.types.error:
+        return "go/types gave no types for the package: its bound cannot be proven"
+    args = call_args(site.value)
+    sizes = args[1:]
+    if len(sizes) == 2 and text(sizes[0]) != text(sizes[1]):
+        return "its length and capacity differ: gorewrite pools a variable-size make([]byte, n) or make([]byte, n, n)"
+    n = sizes[0]
+    shown = text(n).decode()
+    if not pure(view, site.path, n):
+        return (
+            f"its size {shown} is not a local value gorewrite can evaluate again after the pool's Get"
+            f" (`{text(site.name).decode()} := p[:{shown}:{shown}]`): a call, a field of a pointer, a package-level"
+            " variable"
+        )
+    bound = upper_bound(view, site.path, n, site.statement)
+    if bound is None:
+        return (
+            f"its size {shown} is not bounded: no guard before it (`if {shown} > max {{ return … }}`) proves"
+            f" {shown} <= a constant for every input, and a pool holds one array size"
+        )
+    if bound < MIN_SCRATCH:
+        return (
+            f"its size {shown} is bounded by {bound} bytes: below {MIN_SCRATCH} a pool was not measured faster than"
+            " make"
+        )
+    if bound > MAX_IMPLICIT_STACK:
+        return (
+            f"its size {shown} is bounded by {bound} bytes, more than the {MAX_IMPLICIT_STACK} gorewrite pools for a"
+            " scratch buffer: a bound that large does not say a call's buffer is small"
+        )
+    return bound
+
+
+def clears(view: PackageView) -> bool:
+    """May the site zero its slice with the builtin `clear`: go.mod's go line is 1.21 or later, and the
+    package's code names `clear` only as a call's function (a declaration of its own would shadow it)?
+    Else the whole array is zeroed, as for a constant make."""
+    version = view.package.go_version
+    return bool(version) and release_minor(version) >= 21 and not memo(view, (NAME, "clear"), lambda: _declares(view))
+
+
+def _declares(view: PackageView) -> bool:
+    for path in view.sources:
+        for node in walk(view.tree(path).root_node):
+            if node.type == "identifier" and text(node) == b"clear":
+                parent = node.parent
+                if parent is None or parent.type != "call_expression" or parent.child_by_field_name("function") != node:
+                    return True
+    return False
+
+
+def flow_accepted(site: Site, escape: Escape, version: str, reasons: list[str]) -> bool:
+    """A release before go1.25 puts every variable-size make on the heap and prints that alone as its flow:
+    it says nothing of the uses, which the use analysis has cleared (a go1.25+ release's flow, when the run
+    has one, names the io call)."""
+    return variable(site, escape) and release_minor(version) < STACK_FALLBACK_SINCE and reasons == [NON_CONSTANT]
