@@ -27,17 +27,17 @@ def done_value(types: TypeInfo, path: str, call: Node) -> tuple[Held, Node] | st
     name = variable.name
     uses = [i for i in types.idents.get(path, ()) if i.obj == variable.obj]
     decls = [i for i in uses if i.use == Use.DECL]
-    if len(decls) != 1 or any(i.use in (Use.WRITE, Use.ADDR) for i in uses):
-        return None if len(decls) != 1 else f"the goroutine calls {name}(), a variable written after its definition"
-    value = _defined_as(call, decls[0].start, decls[0].end)
+    value = _defined_as(call, decls[0].start, decls[0].end) if len(decls) == 1 else None
     if value is None or value.type != "selector_expression" or method_of(types, path, value) != WG_DONE:
         return None
+    seen = f"the goroutine calls {name}() (a method value of {value.text.decode()})"
+    if any(i.use in (Use.WRITE, Use.ADDR) for i in uses):
+        return f"{seen}, but {name} is written after its definition: it may call another WaitGroup's Done"
     if len(uses) != 2:
-        return f"the goroutine calls {name}() (a method value of {value.text.decode()}), which is used elsewhere too"
+        return f"{seen}, but {name} is used elsewhere too"
     wg = groups.held(types, path, value.child_by_field_name("operand"))
     if isinstance(wg, str) or groups.is_path(wg.obj):
-        why = wg if isinstance(wg, str) else f"{wg.name} is a field"
-        return f"the goroutine calls {name}() (a method value of {value.text.decode()}), but {why}"
+        return f"{seen}, but {wg if isinstance(wg, str) else wg.name + ' is a field'}"
     return wg, value
 
 
