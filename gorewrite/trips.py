@@ -134,8 +134,8 @@ def mismatch(types: TypeInfo, path: str, function: Node, first: Node, second: No
     if unknown is not None:
         return (
             f"the trip count of the loop at line {unknown.start_point.row + 1} is not known when it starts (a range "
-            "over a local slice, array, integer or constant, `for i := 0; i < n; i++`, a countdown `for k := n; k > 0; "
-            "k--`)"
+            "over a local slice, array, integer or constant or `len(xs)`, `for i := 0; i < n; i++`, a countdown "
+            "`for k := n; k > 0; k--`)"
         )
     if a.count != b.count:
         return "they count different things (another variable, a different constant, an expression)"
