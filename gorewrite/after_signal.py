@@ -5,11 +5,15 @@ end it), but a func literal it makes may run later: deferred before the signal, 
 started as a goroutine. One that names the variable is declined unless it provably runs before the
 signal: deferred after it (exempt: run last in, first out), or passed to a call of the body whose
 callee keeps nothing of it (no toolchain reports it escaping).
+
+A signal among the body's own statements with statements after it (`res <- v; log.Printf(…)`) is
+one only when those statements name neither the variable nor the signalled object (trailing): they
+may run after the write, and a func literal among them would too.
 """
 
 from __future__ import annotations
 
-from gorewrite.spawns import Spawn
+from gorewrite.spawns import Signal, Spawn
 from gorewrite.syntax import Node, ancestors, mentions, walk
 
 
@@ -47,3 +51,28 @@ def _called_before_signal(spawn: Spawn, literal: Node, body: Node) -> bool:
         if node.type in ("defer_statement", "go_statement", "func_literal"):
             return False
     return False
+
+
+def trailing(before: list[Node], signal_at: Node, after: list[Node], signal: Signal, name: str) -> str | None:
+    """Why a signal among the goroutine's own statements, with statements after it, is not its signal
+    for name: a return before it skips it; a statement after it names name (it may read it after the
+    write) or the signalled object (`res <- a; res <- b`: a receive may pair with the second send)."""
+    line = signal_at.start_point.row + 1
+    root = signal.name.split(".")[0].encode()
+    for stmt in after:
+        if name and mentions(stmt, name.encode()):
+            where = stmt.start_point.row + 1
+            return (
+                f"the statement at line {where}, after the goroutine's signal at line {line}, names {name}: "
+                "it may read it after the write"
+            )
+        if mentions(stmt, root):
+            return f"the goroutine uses {signal.name} again after its signal at line {line}"
+    early = next((n for s in before for n in walk(s, skip=_literal) if n.type == "return_statement"), None)
+    if early is not None:
+        return f"the goroutine may return at line {early.start_point.row + 1}, before its signal at line {line}"
+    return None
+
+
+def _literal(node: Node) -> bool:
+    return node.type == "func_literal"

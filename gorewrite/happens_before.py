@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from gorewrite import groups
 from gorewrite.adds import counted, counted_done, one_go
+from gorewrite.done_values import done_value
 from gorewrite.fan_in import not_received, receiving_loops
 from gorewrite.merges import merge_loops
 from gorewrite.overwrites import overwritten
@@ -24,7 +25,7 @@ from gorewrite.peers import counted_wait, peer_senders
 from gorewrite.relay import relays
 from gorewrite.rulekit import owner
 from gorewrite.signals import goroutine_signals
-from gorewrite.spawns import GROUP_GO, WG_ADD, Signal, Spawn, channels, innermost_loop, method_of, signalled
+from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, channels, innermost_loop, method_of, signalled
 from gorewrite.syntax import Node, ancestors, contains, items
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, waits
@@ -328,6 +329,9 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
         return True
     if signal.kind == "group":
         return method in GROUP_OTHER or (method in GROUP_GO and node.parent.parent.type == "call_expression")
+    if signal.kind == "done" and method == WG_DONE:  # `done := wg.Done`, the method value the goroutine calls
+        value = done_value(types, spawn.path, signal.node)
+        return isinstance(value, tuple) and value[1] == node.parent
     if signal.kind == "done" and method == WG_ADD:
         return bool(counted(types, spawn, signal, node.parent.parent))
     return False

@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 
 from gorewrite import groups
-from gorewrite.after_signal import names_after
+from gorewrite.after_signal import names_after, trailing
+from gorewrite.done_values import done_value
 from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, method_of, previous
 from gorewrite.syntax import Node, call_args, first_of, statements, text, walk
 from gorewrite.trips import local as _local
@@ -46,10 +47,14 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
     last = _last_signal(types, spawn.path, body)
     if last is not None and (signal is None or last.obj != signal.obj):
         candidates.append((last, set()))
+    then = _signal_then(types, spawn.path, body, name) if not candidates else None
+    if isinstance(then, Signal):
+        candidates.append((then, set()))
     if not candidates:
         return (
             _unheld_done(types, spawn.path, body)
             or _done_paths(types, spawn.path, body)
+            or then
             or (
                 "the goroutine does not call wg.Done(), send on or close a channel as its last statement "
                 f"(or defer it), so nothing orders its reads of {name} before the write"
@@ -58,6 +63,24 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
     reasons = [names_after(spawn, body, name, exempt) for _, exempt in candidates]
     found = [s for (s, _), reason in zip(candidates, reasons, strict=True) if reason is None]
     return found or reasons[0]
+
+
+def _signal_then(types: TypeInfo, path: str, body: Node, name: str) -> Signal | str | None:
+    """`res <- v; log.Printf("sent")`: the goroutine's last signalling statement of its own list, when
+    statements follow it. Every path reaches it (no return before it, no goto), after every statement
+    before it; those after it may run concurrently with the function's write, so none may name the
+    variable (a copy would freeze what the original reads there, racily) nor the signalled object (a
+    second send or Done could pair with another goroutine's wait). Func literals and deferred calls
+    anywhere are names_after's, as for a last statement's signal. Why not, when one is there."""
+    if first_of(body, ("goto_statement",)) is not None:
+        return None
+    own = statements(body)
+    for at in range(len(own) - 1, -1, -1):
+        stmt = own[at]
+        signal = _signal_call(types, path, stmt.named_children[0] if stmt.type == "expression_statement" else stmt)
+        if signal is not None:
+            return trailing(own[:at], stmt, own[at + 1 :], signal, name) or signal
+    return None
 
 
 def _deferred_signal(types: TypeInfo, path: str, body: Node) -> tuple[Signal | None, Node | None, int]:
@@ -229,13 +252,16 @@ def _ends_goroutine(stmt: Node, body: Node) -> bool:
 
 
 def _signal_call(types: TypeInfo, path: str, node: Node) -> Signal | None:
-    """`wg.Done()`, `close(ch)` or `ch <- v` on a local variable, or None."""
+    """`wg.Done()` (or `done()` of `done := wg.Done`), `close(ch)` or `ch <- v` on a local variable, or None."""
     if node.type == "send_statement":
         channel = _local(types, path, node.child_by_field_name("channel"))
         return Signal("send", channel.obj, channel.name, node) if channel else None
     if node.type != "call_expression":
         return None
     function, args = node.child_by_field_name("function"), call_args(node)
+    if function.type == "identifier" and not args:  # `done()` of `done := wg.Done`
+        value = done_value(types, path, node)
+        return Signal("done", value[0].obj, value[0].name, node) if isinstance(value, tuple) else None
     if function.type == "identifier" and len(args) == 1:
         builtin = types.at(path, function.start_byte)
         channel = _local(types, path, args[0])
@@ -261,9 +287,13 @@ def _done_paths(types: TypeInfo, path: str, body: Node) -> str | None:
 
 def _unheld_done(types: TypeInfo, path: str, body: Node) -> str | None:
     """Why a WaitGroup's Done the goroutine calls (`defer s.pool.wg.Done()`) is no signal: the storage
-    it names is not proven the same at the Add and the Wait (groups.py)."""
+    it names is not proven the same at the Add and the Wait (groups.py), or a method value `done()`
+    is not only that WaitGroup's Done (done_values.py)."""
     for node in walk(body, skip=lambda n: n.type == "func_literal"):
         function = node.child_by_field_name("function") if node.type == "call_expression" else None
+        value = done_value(types, path, node) if function is not None and function.type == "identifier" else None
+        if isinstance(value, str):
+            return value
         if function is None or function.type != "selector_expression" or method_of(types, path, function) != WG_DONE:
             continue
         why = groups.held(types, path, function.child_by_field_name("operand"))

@@ -69,8 +69,8 @@ def _operand(node: Node) -> Node:
     """The channel of a send, the WaitGroup or group of `wg.Done()` or `g.Go(…)`; a close's channel as is."""
     if node.type == "send_statement":
         return node.child_by_field_name("channel")
-    if node.type == "call_expression":
-        return node.child_by_field_name("function").child_by_field_name("operand")
+    if node.type == "call_expression":  # `done()` of `done := wg.Done`: the call itself
+        return node.child_by_field_name("function").child_by_field_name("operand") or node
     return node
 
 

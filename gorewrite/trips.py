@@ -6,7 +6,8 @@ a loop's number of iterations. A count is a constant, `len(xs)` of a local slice
 local integer — the same count only when it names the same constant value or the same
 variable, unchanged in between. Two loops have a trip count:
 
-- `for … range x` over a local slice or array (len(x)), a local integer or a constant, or a
+- `for … range x` over a local slice or array (len(x)), a local integer or a constant, `len(xs)`
+  of a local slice (go1.22's range over an integer; older modules do not compile it), or a
   slice of a local slice `xs[lo:hi]` whose bounds are constants or local integers: range
   evaluates x once, when the loop starts;
 - `for i := 0; i < e; i++` (or `for i := 1; i <= e; i++`), where only that post statement
@@ -133,8 +134,8 @@ def mismatch(types: TypeInfo, path: str, function: Node, first: Node, second: No
     if unknown is not None:
         return (
             f"the trip count of the loop at line {unknown.start_point.row + 1} is not known when it starts (a range "
-            "over a local slice, array, integer or constant, `for i := 0; i < n; i++`, a countdown `for k := n; k > 0; "
-            "k--`)"
+            "over a local slice, array, integer or constant or `len(xs)`, `for i := 0; i < n; i++`, a countdown "
+            "`for k := n; k > 0; k--`)"
         )
     if a.count != b.count:
         return "they count different things (another variable, a different constant, an expression)"
@@ -144,13 +145,16 @@ def mismatch(types: TypeInfo, path: str, function: Node, first: Node, second: No
 
 
 def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
-    """`range x`: a constant, a local integer, or a local slice or array (its length)."""
+    """`range x`: a constant, a local integer, a local slice or array (its length), or `len(xs)` of one."""
     value = types.value(path, over.start_byte, over.end_byte)
     if value is not None:
         return Trip(Count("const", value), loop.start_byte)
     if over.type == "slice_expression":
         sliced = _sliced(types, path, over)
         return Trip(sliced, loop.start_byte) if sliced is not None else None
+    if over.type == "call_expression":  # `for range len(xs)` (go1.22's range over an integer): len(xs), once
+        length = count_of(types, path, over)
+        return Trip(length, loop.start_byte) if length is not None else None
     ranged = local(types, path, over)
     kind = (ranged.type or "") if ranged is not None else ""
     array = re.match(r"\[(\d+)\]", kind)

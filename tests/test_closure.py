@@ -2003,6 +2003,103 @@ func Splice(route string, copyDir func(dir, route string) error) (error, string)
 """,
         "\t{\n\troute := route" + COPY.format("route") + '\tgo func() {\n\t\tdefer wg.Done()\n\t\tdone <- copyDir("up"',
     ),
+    "signal_then_log": (
+        """package signal_then_log
+
+import "log"
+
+// Compute sends its product, then logs; the factor moves on once the product is in.
+func Compute(n int, big bool) (int, int) {
+	factor := 2
+	if big {
+		factor = 3
+	}
+	res := make(chan int)
+	go func() {
+		res <- n * factor
+		log.Printf("worker done")
+	}()
+	v := <-res
+	factor = 0
+	return v, factor
+}
+""",
+        "\t{\n\tfactor := factor" + COPY.format("factor") + "\tgo func() {",
+    ),
+    "done_then_log": (
+        """package done_then_log
+
+import (
+	"log"
+	"sync"
+)
+
+// Scale scales every item on its own goroutine, which logs after Done without naming the scale.
+func Scale(items []int, big bool) ([]int, int) {
+	scale := 10
+	if big {
+		scale = 100
+	}
+	out := make([]int, len(items))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		go func() {
+			out[i] = it * scale
+			wg.Done()
+			log.Printf("item %d done", i)
+		}()
+	}
+	wg.Wait()
+	scale = 0
+	return out, scale
+}
+""",
+        "\t\t{\n\t\tscale := scale" + COPY.format("scale") + "\t\tgo func() {",
+    ),
+    "deferred_done_value": (
+        """package deferred_done_value
+
+import "sync"
+
+// Mul multiplies on one goroutine an item, each deferring done, the WaitGroup's Done as a method value.
+func Mul(xs []int, mul int) ([]int, int) {
+	out := make([]int, len(xs))
+	var wg sync.WaitGroup
+	done := wg.Done
+	for i, x := range xs {
+		wg.Add(1)
+		go func() {
+			defer done()
+			out[i] = x * mul
+		}()
+	}
+	wg.Wait()
+	mul = 0
+	return out, mul
+}
+""",
+        "\t\t{\n\t\tmul := mul" + COPY.format("mul") + "\t\tgo func() {",
+    ),
+    "fan_in_range_len": (
+        """package fan_in_range_len
+
+// Sum adds the offset to every value on its own goroutine and receives len(xs) answers.
+func Sum(xs []int, offset int) (int, int) {
+	res := make(chan int)
+	for _, x := range xs {
+		go func() { res <- x + offset }()
+	}
+	sum := 0
+	for range len(xs) {
+		sum += <-res
+	}
+	offset = 0
+	return sum, offset
+}
+""",
+        "\t\t{\n\t\toffset := offset" + COPY.format("offset") + "\t\tgo func() { res <- x + offset }()",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -4405,7 +4502,7 @@ func Run(x int, step chan struct{}, out chan int) {
 	close(step)
 }
 """,
-        "the goroutine does not call wg.Done(), send on or close a channel as its last statement",
+        "the goroutine may return at line 10, before its signal at line 14",
     ),
     "deferred_read_after_done": (
         """package deferred_read_after_done
@@ -5895,6 +5992,119 @@ func Splice(route string, hold func(string), copyDir func(dir, route string) err
 """,
         "can come before the wait at line",
     ),
+    "signal_then_reads_factor": (
+        """package signal_then_reads_factor
+
+// Compute sends its product, then waits for the caller's go-ahead and reports the factor in force
+// by then: the caller moves it on after the receive, before the go-ahead.
+func Compute(n int, gate <-chan struct{}, report func(int)) int {
+	factor := 2
+	res := make(chan int)
+	go func() {
+		res <- n * factor
+		<-gate
+		report(factor)
+	}()
+	v := <-res
+	factor = 3
+	return v
+}
+""",
+        "after the goroutine's signal at line 9, names factor: it may read it after the write",
+    ),
+    "done_value_reassigned": (
+        """package done_value_reassigned
+
+import "sync"
+
+// Background counts the detached jobs; Shutdown waits for it.
+var Background sync.WaitGroup
+
+// Run starts a job with the multiplier; a detached job is counted on Background, not on wg, so
+// Run's Wait does not wait for it, and the job reads the multiplier Run leaves once released.
+func Run(mul int, detach bool, gate <-chan struct{}, report func(int)) int {
+	var wg sync.WaitGroup
+	done := wg.Done
+	if detach {
+		Background.Add(1)
+		done = Background.Done
+	} else {
+		wg.Add(1)
+	}
+	go func() {
+		defer done()
+		<-gate
+		report(mul)
+	}()
+	wg.Wait()
+	mul++
+	return mul
+}
+""",
+        "the goroutine calls done() (a method value of wg.Done), but done is written after its definition",
+    ),
+    "fan_in_range_len_other": (
+        """package fan_in_range_len_other
+
+// Sum asks every part for its size under the budget; the parts past the primaries wait for the
+// go-ahead and answer with the budget left, so the first loop receives once per primary only.
+func Sum(parts, primaries []string, budget int, size func(part string, budget int) int) int {
+	res := make(chan int, len(parts))
+	goAhead := make(chan struct{})
+	for i, p := range parts {
+		go func() {
+			if i >= len(primaries) {
+				<-goAhead
+			}
+			res <- size(p, budget)
+		}()
+	}
+	total := 0
+	for range len(primaries) {
+		total += <-res
+	}
+	budget -= total
+	close(goAhead)
+	for range len(parts) - len(primaries) {
+		total += <-res
+	}
+	return total
+}
+""",
+        "they count different things",
+    ),
+    "fan_in_range_len_resliced": (
+        """package fan_in_range_len_resliced
+
+// Sum asks every part for its size under the budget; the parts past the first n wait for the
+// go-ahead and answer with the budget left: parts is cut to the first n before the first loop.
+func Sum(parts []string, n int, budget int, size func(part string, budget int) int) int {
+	res := make(chan int, len(parts))
+	goAhead := make(chan struct{})
+	rest := len(parts) - n
+	for i, p := range parts {
+		go func() {
+			if i >= n {
+				<-goAhead
+			}
+			res <- size(p, budget)
+		}()
+	}
+	parts = parts[:n]
+	total := 0
+	for range len(parts) {
+		total += <-res
+	}
+	budget -= total
+	close(goAhead)
+	for range rest {
+		total += <-res
+	}
+	return total
+}
+""",
+        "a variable the count reads may change in between",
+    ),
 }
 
 
@@ -6446,6 +6656,26 @@ NAIVE = {
         '{pkg}.Splice("r", func(d string) { if d == "down" { <-release } }, '
         'func(d, r string) error { if d == "down" { got <- r }; return nil }, func() { close(release) }); '
         "return <-got }()",
+    ),
+    "signal_then_reads_factor": (
+        block_copy("\tgo func() {", "\t}()\n", "factor"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Compute(5, gate, func(f int) { got <- f }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "done_value_reassigned": (
+        block_copy("\tgo func() {", "\t}()\n", "mul"),
+        "func() string { gate, got := make(chan struct{}), make(chan int, 1); "
+        "{pkg}.Run(2, true, gate, func(m int) { got <- m }); close(gate); return fmt.Sprint(<-got) }()",
+    ),
+    "fan_in_range_len_other": (
+        copy_before("\t\tgo func() {", "budget"),
+        'fmt.Sprint({pkg}.Sum([]string{"ab", "cd", "replica-eu"}, []string{"ab", "cd"}, 7, '
+        "func(p string, b int) int { return min(b, len(p)) }))",
+    ),
+    "fan_in_range_len_resliced": (
+        copy_before("\t\tgo func() {", "budget"),
+        'fmt.Sprint({pkg}.Sum([]string{"ab", "cd", "replica-eu"}, 2, 7, '
+        "func(p string, b int) int { return min(b, len(p)) }))",
     ),
 }
 

@@ -6,7 +6,7 @@ import "sync"
 // Rounds settles each round in a goroutine and waits for it before handing the books to the
 // next owner. Each goroutine records the owner only once the books are closed, so every
 // round is recorded under the final owner.
-func Rounds(rounds [][]int, owner string, next func(string) string, record func(owner string, total int)) { // want "moved to heap: owner" // declined "does not call wg.Done(), send on or close a channel as its last statement"
+func Rounds(rounds [][]int, owner string, next func(string) string, record func(owner string, total int)) { // want "moved to heap: owner" // declined "after the goroutine's signal at line 19, names owner: it may read it after the write"
 	closed := make(chan struct{})
 	var wg sync.WaitGroup // want "moved to heap: wg"
 	for _, r := range rounds {
