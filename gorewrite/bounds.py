@@ -15,7 +15,8 @@ function:
     if len(k) >= w { return }             a comparison with a bounded expression: w >= len(k)+1 >= 1
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
-    for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`)
+    for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`, and the index of
+                                          `range parts` below its length: an array's, a guarded slice's)
     m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`,
                                           and the last Max, `p = p[len(p)-Max:]`, or `p[i:i+Max]`)
@@ -325,26 +326,25 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
 
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:
-    """`for …; i < C; … { … }`, `for i < C { … }` and `for i := range C { … }` bound i in the body."""
+    """`for …; i < C; … { … }`, `for i < C { … }`, `for i := range C { … }` bound i in the body, as does `for i
+    := range parts` (`i, p :=`): i is below the length the range evaluated once where it is bounded (an array's,
+    a guarded slice's; a map's never), and assigned afresh each pass (a later write in the body reaches no make)."""
     clause = loop.named_children[0] if loop.named_child_count > 1 else None
+    matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
     if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for i < C { … }`
-        matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
         limit = when(clause, True, side, matches, _value(view, path, loop, side))
         return [Fact(limit, loop.start_byte, (), before=False)] if limit is not None else []
     if clause is not None and clause.type == "for_clause":
         condition = clause.child_by_field_name("condition")
-        matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
         limit = when(condition, True, side, matches, _value(view, path, loop, side)) if condition else None
-        own = tuple(
-            (part.start_byte, part.end_byte)
-            for part in (clause.child_by_field_name("initializer"), clause.child_by_field_name("update"))
-            if part is not None
-        )
+        parts = [clause.child_by_field_name(f) for f in ("initializer", "update")]
+        own = tuple((part.start_byte, part.end_byte) for part in parts if part is not None)
         return [Fact(limit, loop.start_byte, own, before=False)] if limit is not None else []
     if clause is not None and clause.type == "range_clause" and any(c.type == ":=" for c in clause.children):
-        left = clause.child_by_field_name("left")
-        count = value_of(view, path, clause.child_by_field_name("right"))
-        variable = left.named_children[0] if left.named_child_count == 1 else None
+        left, right = clause.child_by_field_name("left"), clause.child_by_field_name("right")
+        count = value_of(view, path, right)
+        count = bound(view, path, right, loop, side.toward(True), length=True) if count is None else count
+        variable = left.named_children[0] if left.named_child_count else None
         if variable is not None and subject_of(view, path, variable) == subject and count is not None:
             return [Fact(count - 1 if side.upper else 0, loop.start_byte, (), before=False)]
     return []

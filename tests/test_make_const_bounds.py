@@ -347,12 +347,12 @@ func Sum(m map[int]int64) int64 {
         "Sum(map[int]int64{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8})",
     ),
 }
-# Not bounded for the array form, with no deterministic mutant: `len(ch)` may change between the
-# two reads `a[:len(ch):len(ch)]` would make while another goroutine sends.
-NOT_BOUNDED["element_of_a_call"] = (  # the exact form would slice msg at next() twice: a second call
+# A size the exact form cannot name twice is evaluated once, into a variable, where the make was: naming
+# `msg[next():][0]` twice would call next twice (the naive array below panics).
+BOUNDED["element_of_a_call"] = (
     sums("element_of_a_call", "msg[next():][0]", "", params="xs []int64, msg []byte", element="byte")
     + "\nvar calls int\n\nfunc next() int {\n\tcalls++\n\treturn calls - 1\n}\n",
-    "Sum(xs, []byte{3})",
+    "\tbufN := msg[next():][0]\n\tvar bufBuf [255]byte\n\tbuf := bufBuf[:bufN:bufN]\n",
 )
 NOT_BOUNDED["narrowing_unsigned_guard"] = (  # uint8(256) is 0: the guard passes a size of 256
     sums("narrowing_unsigned_guard", "n", "\tif uint8(n) > maxItems {\n\t\treturn -1\n\t}"),
@@ -399,7 +399,8 @@ NOT_BOUNDED["sum_grown_between"] = (
     sums("sum_grown_between", "len(xs)+n", "\tif len(xs)+n > maxItems {\n\t\treturn -1\n\t}\n\txs = append(xs, 1)"),
     "Sum(xs, 19)",
 )
-NOT_BOUNDED["channel_length"] = (
+# `len(ch)` may change between two reads while another goroutine sends: read once.
+BOUNDED["channel_length"] = (
     """package channel_length
 
 const maxBatch = 16
@@ -417,7 +418,7 @@ func Drain(ch chan int64) int64 {
 	return total
 }
 """,
-    None,
+    "\tbufN := min(len(ch), maxBatch)\n\tvar bufBuf [16]int64\n\tbuf := bufBuf[:bufN:bufN]\n",
 )
 NAIVE = {
     "written_between": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 4)")),
@@ -1737,7 +1738,7 @@ def proposed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    declines = {**NOT_BOUNDED, "too_large": (TOO_LARGE, None)}
+    declines = {**NOT_BOUNDED, "too_large": (TOO_LARGE, None), "element_of_a_call": BOUNDED["element_of_a_call"]}
     naive = {**NAIVE, "too_large": (array("frame", "n", "byte", 200_000), "moved to heap: frameBuf")}
     return naive_mutants(tmp_path_factory.mktemp("make-const-bounds-naive"), toolchain, declines, naive)
 

@@ -38,6 +38,40 @@ def with_imports(source: str, *packages: str) -> str:
     return source.replace('import "crypto/sha256"\n', f'import (\n\t"crypto/sha256"\n{extra})\n')
 
 
+def prefixes(name: str, params: str, loop: str, before: str = "", guard: str = "", after: str = "") -> str:
+    """A function that makes i+1 strings on each pass of `loop` over a path's parts (`before` and `after`
+    the make in its body, `guard` ahead of it) and counts their bytes (nothing escapes)."""
+    return f"""package {name}
+
+// Prefixes counts the bytes of each prefix of a path's parts.
+func Prefixes({params}) int {{
+	t := 0
+{guard}	{loop} {{
+{before}		b := make([]string, i+1)
+{after}		for j := range b {{
+			b[j] = "part"
+			t += len(b[j])
+		}}
+	}}
+	return t
+}}
+"""
+
+
+SLOTS_OF = """
+func slots(k int) int {
+	switch k {
+	case 1:
+		return 8
+	case 2:
+		return 16
+	}
+	return 24
+}
+"""
+SIX = "\tif len(parts) > 6 {\n\t\treturn -1\n\t}\n"
+WRITTEN = '\t\tif s != "" {\n\t\t\ti = len(s)\n\t\t}\n'
+
 # case -> (Go source, what the rewritten file must contain)
 BOUNDED = {
     "scaled_difference": (
@@ -101,6 +135,43 @@ func clamped(k int) int {
 """,
         "[32]int64",
     ),
+    # the call in the make runs once, into a fresh variable, right where the make ran it
+    "callee_in_make": (
+        sums("callee_in_make", "slots(k)", "", "xs []int64, k int") + SLOTS_OF,
+        "\tbufN := slots(k)\n\tvar bufBuf [24]int64\n\tbuf := bufBuf[:bufN:bufN]\n",
+    ),
+    "callee_in_capacity": (
+        sums("callee_in_capacity", "0, slots(k)+8", "", "xs []int64, k int") + SLOTS_OF,
+        "\tbufN := slots(k)+8\n\tvar bufBuf [32]int64\n\tbuf := bufBuf[:0:bufN]\n",
+    ),
+    "callee_in_make_name_taken": (
+        sums("callee_in_make_name_taken", "slots(k)", "\tbufN := len(xs)\n\t_ = bufN", "xs []int64, k int") + SLOTS_OF,
+        "\tbufN2 := slots(k)\n\tvar bufBuf2 [24]int64\n",
+    ),
+    # the index of a range over an array (or a pointer to one, or a slicing of one) is below its length
+    "range_array": (prefixes("range_array", "parts [6]string", "for i := range parts"), "[6]string"),
+    "range_array_pointer": (
+        prefixes("range_array_pointer", "parts *[6]string", "for i := range parts"),
+        "[6]string",
+    ),
+    "range_array_sliced": (
+        prefixes("range_array_sliced", "parts [6]string", "for i := range parts[1:]"),
+        "[5]string",
+    ),
+    "range_index_value": (
+        prefixes("range_index_value", "parts [6]string", "for i, p := range parts", before="\t\t_ = p\n"),
+        "[6]string",
+    ),
+    # a slice's length evaluated once by the range, bounded where the range runs
+    "range_guarded_slice": (
+        prefixes("range_guarded_slice", "parts []string", "for i := range parts", guard=SIX),
+        "[6]string",
+    ),
+    # the range assigns i afresh on each pass: a write after the make does not reach it
+    "range_index_written_after": (
+        prefixes("range_index_written_after", "parts [6]string", "for i := range parts", after="\t\ti += 10\n"),
+        "[6]string",
+    ),
     "callee_named_result": (
         sums("callee_named_result", "n", "\tn := slots(k)", "xs []int64, k int")
         + "\nfunc slots(k int) (w int) {\n\tw = 8\n\tif k > 0 {\n\t\tw = 16\n\t}\n\treturn w\n}\n",
@@ -135,6 +206,32 @@ func skip(zeros *int, prefix int) { *zeros -= prefix }
         + "\nfunc frameLen(kind byte, k int) int {\n\tswitch kind {\n\tcase 1:\n\t\treturn 16\n\tcase 2:\n"
         "\t\treturn 48\n\t}\n\treturn k\n}\n",
         "Sum(xs, 3, 100)",
+    ),
+    "callee_in_make_unbounded": (
+        sums("callee_in_make_unbounded", "frameLen(kind, k)", "", "xs []int64, kind byte, k int")
+        + "\nfunc frameLen(kind byte, k int) int {\n\tswitch kind {\n\tcase 1:\n\t\treturn 16\n\tcase 2:\n"
+        "\t\treturn 48\n\t}\n\treturn k\n}\n",
+        "Sum(xs, 3, 100)",
+    ),
+    # a slice's length is whatever the caller passes
+    "range_slice": (prefixes("range_slice", "parts []string", "for i := range parts"), "Prefixes(make([]string, 7))"),
+    "range_index_written": (
+        prefixes("range_index_written", "parts [6]string, s string", "for i := range parts", before=WRITTEN),
+        'Prefixes([6]string{}, "abcdefgh")',
+    ),
+    # a map's key is no index, however few entries the map has
+    "range_map_key": (
+        prefixes("range_map_key", "parts map[int]string", "for i := range parts", guard=SIX),
+        'Prefixes(map[int]string{100: "a"})',
+    ),
+    # the make beside another call: hoisting slots(k) before the statement would run it before tick()
+    "callee_beside_call": (
+        sums("callee_beside_call", "slots(k)", "", "xs []int64, k int").replace(
+            "\tbuf := make([]int64, slots(k))\n", "\tc, buf := tick(), make([]int64, slots(k))\n\t_ = c\n"
+        )
+        + "\nvar ticks int\n\nfunc tick() int {\n\tticks++\n\treturn ticks\n}\n"
+        "\nfunc slots(k int) int {\n\tif ticks%2 == 1 {\n\t\treturn 16\n\t}\n\treturn 8\n}\n",
+        "Sum(xs, 0)",
     ),
     # strings.Count, not the package's own Count of the same name
     "callee_other_package": (
@@ -179,7 +276,28 @@ var Small, Large Sizer = small{}, large{}
         "Sum(xs, 0)",
     ),
 }
+HOISTED = "\tbufN := {size}\n\tvar bufBuf [{k}]int64\n\tbuf := bufBuf[:bufN:bufN]\n"
+
+
+def hoisted(make: str, size: str, k: int):
+    """The naive rewrite of a make whose size is a call: evaluated once, before the statement."""
+    return lambda source: source.replace(make, HOISTED.format(size=size, k=k), 1)
+
+
+def naive_prefix(k: int):
+    return lambda source: source.replace(
+        "\t\tb := make([]string, i+1)\n", f"\t\tvar bBuf [{k}]string\n\t\tb := bBuf[:i+1:i+1]\n", 1
+    )
+
+
 NAIVE = {
+    "callee_in_make_unbounded": (
+        hoisted("\tbuf := make([]int64, frameLen(kind, k))\n", "frameLen(kind, k)", 48),
+        probe("{pkg}.Sum([]int64{1}, 3, 100)"),
+    ),
+    "range_slice": (naive_prefix(6), probe("{pkg}.Prefixes(make([]string, 7))")),
+    "range_index_written": (naive_prefix(6), probe('{pkg}.Prefixes([6]string{}, "abcdefgh")')),
+    "range_map_key": (naive_prefix(6), probe('{pkg}.Prefixes(map[int]string{100: "a"})')),
     "product_may_wrap": (array("buf", "int(v*2000)>>24", "int64", 125), probe("{pkg}.Sum([]int64{1}, -1090519)")),
     "counter_written_elsewhere": (
         array("buf", "size", "byte", 94),
@@ -199,9 +317,23 @@ def proposed(tmp_path_factory):
     return proposals_by_case(tmp_path_factory.mktemp("make-const-intervals"), RULE, cases)
 
 
+# case -> (the naive rewrite, a probe whose value it changes without a panic)
+REORDERED = {
+    "callee_beside_call": (
+        lambda source: source.replace(
+            "\tc, buf := tick(), make([]int64, slots(k))\n",
+            "\tbufN := slots(k)\n\tvar bufBuf [16]int64\n\tc, buf := tick(), bufBuf[:bufN:bufN]\n",
+            1,
+        ),
+        probe("{pkg}.Sum([]int64{1}, 0)"),
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    return naive_mutants(tmp_path_factory.mktemp("make-const-intervals-naive"), toolchain, NOT_BOUNDED, NAIVE)
+    naive = {**NAIVE, **REORDERED}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-intervals-naive"), toolchain, NOT_BOUNDED, naive)
 
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
@@ -225,6 +357,13 @@ def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     _, values = mutants
     before, after = values[name]
     assert "panic" not in before and "panic" in after, (before, after)
+
+
+@pytest.mark.parametrize("name", list(REORDERED))
+def test_the_naive_hoisting_runs_the_call_out_of_order(mutants, name):
+    _, values = mutants
+    before, after = values[name]
+    assert "panic" not in after and before != after, (before, after)
 
 
 # A callee another build declares otherwise: `-tags wide` compiles slots_wide.go, whose slots returns 64.
@@ -261,6 +400,18 @@ func localSlots(k int) int {
 		return 12
 	}
 	return 6
+}
+
+// Direct sizes its scratch by the call itself.
+func Direct(xs []int64, k int) (total int64) {
+	buf := make([]int64, slots(k))
+	for i := range buf {
+		buf[i] = xs[i%len(xs)]
+	}
+	for _, v := range buf {
+		total += v
+	}
+	return total
 }
 """
 SLOTS_IN = """//go:build {constraint}
@@ -310,6 +461,24 @@ def test_a_callee_another_build_declares_otherwise_bounds_nothing(tmp_path, tool
     wide = toolchain.run(["run", "-tags", "wide", "."], str(root))
     assert wide.returncode == 0 and b"recovered: <nil>" in wide.stdout and b"64" in wide.stdout, wide
     naive = SLOTS.replace("\tbuf := make([]int64, n)\n", "\tvar bufBuf [16]int64\n\tbuf := bufBuf[:n:n]\n", 1)
+    (root / "widths/widths.go").write_text(naive)
+    mutant = toolchain.run(["run", "-tags", "wide", "."], str(root))
+    assert mutant.returncode == 0 and b"recovered: runtime error: slice bounds out of range" in mutant.stdout, mutant
+
+
+def test_a_call_in_the_make_another_build_declares_otherwise_bounds_nothing(tmp_path, toolchain):
+    """`make([]int64, slots(k))` as `n := slots(k)` before it: this build's slots returns at most 16, the
+    `-tags wide` one 64, so Direct gets no exact array; the naive one, the call hoisted, panics in the other."""
+    root = module(tmp_path, {**OTHER_BUILDS, "main.go": MAIN.replace("widths.Sum(", "widths.Direct(")})
+    found = [
+        p
+        for p in proposals(root, RULE)["example.com/m/widths"]
+        if (p.site if isinstance(p, Declined) else p.targets[0]).line == 38
+    ]
+    assert found and all(isinstance(p, Declined) or p.speculative for p in found), found
+    wide = toolchain.run(["run", "-tags", "wide", "."], str(root))
+    assert wide.returncode == 0 and b"recovered: <nil>" in wide.stdout and b"64" in wide.stdout, wide
+    naive = SLOTS.replace("\tbuf := make([]int64, slots(k))\n", HOISTED.format(size="slots(k)", k=16), 1)
     (root / "widths/widths.go").write_text(naive)
     mutant = toolchain.run(["run", "-tags", "wide", "."], str(root))
     assert mutant.returncode == 0 and b"recovered: runtime error: slice bounds out of range" in mutant.stdout, mutant

@@ -186,8 +186,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     # zero a 64 KiB array on every call, ~100x slower than allocating the few bytes a frame usually holds.
     if typed is not None and typed * size <= stack_budget and (bound is None or typed < bound):
         bound = typed
-    if bound is not None and not all(pure(view, path, n) for n in _sizes(make)):
-        bound = None  # the bounded form names a size twice: only where that evaluates it the same
+    once = _evaluated_once(view, path, make)
+    if bound is not None and once is False:
+        bound = None  # two sizes that must each be evaluated once, in the order make evaluates them
     if bound is not None:
         if bound <= 0:
             return f"the code bounds the size by {bound}: nothing to put on the stack"
@@ -217,7 +218,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if bound is not None:
         if uses_goto(owner(stmt)):
             return "the function uses goto: a jump over the new array's declaration would not compile"
-        return _exact(view, escape, make, stmt, target, k, size)
+        return _exact(view, escape, make, stmt, target, k, size, once)
     lengths = _sizes(make)
     if (
         len(lengths) == 2
@@ -287,23 +288,43 @@ def _escaping_makes(view: PackageView) -> dict[tuple[str, int, int], str]:
     return found
 
 
-def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int) -> Fix:
+def _evaluated_once(view: PackageView, path: str, make: Make) -> Node | bool | None:
+    """None where every size is pure (the bounded form may name each twice); the one size that is not,
+    where every other is a constant (`make([]byte, rdataLen(k))`, `make([]T, 0, count(s))`): the bounded
+    form evaluates it once, into a variable, where the make did; False otherwise (`make([]T, n, f(&n))`:
+    Go leaves unspecified whether n is read before or after the call)."""
+    impure = [n for n in _sizes(make) if not pure(view, path, n)]
+    if not impure:
+        return None
+    others = [n for n in _sizes(make) if n not in impure]
+    return impure[0] if len(impure) == 1 and all(_is_constant(view, path, n) for n in others) else False
+
+
+def _exact(
+    view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int, once: Node | None
+) -> Fix | str:
     """`var sBuf [K]T` before the statement and `sBuf[:n:n]` (or `[:n:m]`) for the make: a bound
     the code proves needs no fallback, and the variable-size make is gone (RemovesTargets: an
     array the compiler moved to the heap would be a new escape), go1.25+'s `does not escape` of it
-    too, which stands for a heap allocation above 32 bytes (the claim's `hidden`)."""
+    too, which stands for a heap allocation above 32 bytes (the claim's `hidden`). A size `once` is
+    evaluated first, once, into `sN` (`sN := rdataLen(k)`): right before the statement, as the make did."""
     source = view.sources[escape.path]
-    buffer = _buffer_name(source, stmt, target)
+    suffix = _suffix(source, stmt, target, once is not None)
+    buffer = f"{target}Buf{suffix}"
     indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
     indent = indent if not indent.strip() else b""  # `case 1: s := make(…)`: gofmt indents the new line
-    length = _src(make.length)
     declare = f"var {buffer} [{k}]{_src(make.element)}\n".encode() + indent
-    sliced = f"{buffer}[:{length}:{_src(make.capacity) or length}]".encode()
+    sizes = {n: _src(n) for n in _sizes(make)}
+    if once is not None:
+        declare = f"{target}N{suffix} := {sizes[once]}\n".encode() + indent + declare
+        sizes[once] = f"{target}N{suffix}"
+    length = sizes[make.length]
+    sliced = f"{buffer}[:{length}:{sizes.get(make.capacity) or length}]".encode()
     edits = (
         Edit(escape.path, stmt.start_byte, stmt.start_byte, declare),
         Edit(escape.path, make.call.start_byte, make.call.end_byte, sliced),
     )
-    sizes = length + (", " + _src(make.capacity) if make.capacity else "")
+    sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
     summary = (
         f"give make({_slice_type(make)}, {sizes}) a {k}-element stack array ({k * size} bytes): the code bounds it"
     )
@@ -318,17 +339,24 @@ def _exact(view: PackageView, escape: Escape, make: Make, stmt: Node, target: st
     return Fix(NAME, edits, (escape,), summary, claim=RemovesTargets(tuple(sorted(hidden))))
 
 
-def _buffer_name(source: bytes, stmt: Node, target: str) -> str:
-    """`<target>Buf`, or with a number: a name the declaration does not use, so it shadows nothing,
-    and that no other make of the same variable earlier in it gets (`buf := make(…)` then `buf =
-    make(…)` in one block: each fix is proposed alone, and two `var bufBuf` would clash)."""
-    start, end = declaration_range(stmt)
-    taken = {word.decode() for word in re.findall(rb"\w+", source[start:end])}
+def _suffix(source: bytes, stmt: Node, target: str, sized: bool) -> str:
+    """ "" or a number for `<target>Buf` (and `<target>N`, where `sized`): names the declaration does not use,
+    so they shadow nothing, and that no other make of the same variable earlier in it gets (`buf := make(…)`
+    then `buf = make(…)` in one block: each fix is proposed alone, and two `var bufBuf` would clash)."""
+    taken = _words(source, stmt)
+    start, _ = declaration_range(stmt)
     earlier = len(
         re.findall(rb"\b" + re.escape(target.encode()) + rb"\s*:?=\s*make\(", source[start : stmt.start_byte])
     )
-    names = itertools.chain([f"{target}Buf"], (f"{target}Buf{i}" for i in itertools.count(2)))
-    return next(n for n in itertools.islice(names, earlier, None) if n not in taken)
+    suffixes = itertools.chain([""], (str(i) for i in itertools.count(2)))
+    free = (s for s in suffixes if f"{target}Buf{s}" not in taken and not (sized and f"{target}N{s}" in taken))
+    return next(itertools.islice(free, earlier, None))
+
+
+def _words(source: bytes, stmt: Node) -> set[str]:
+    """Every word of the declaration around stmt: a name from outside them shadows nothing it uses."""
+    start, end = declaration_range(stmt)
+    return {word.decode() for word in re.findall(rb"\w+", source[start:end])}
 
 
 def _statement(make: Make) -> tuple[Node, str, str | None] | str:
