@@ -55,12 +55,11 @@ BASIC = frozenset(
 )
 PLAIN = re.compile(r"(\.\.\.)?(\[\d*\])*(\w+)")
 TYPES = ("slice_type", "array_type", "pointer_type", "map_type", "channel_type", "function_type", "qualified_type")
-INDIRECT = ("pointer_type", "slice_type", "map_type", "channel_type", "function_type", "interface_type")
 WG_METHODS = ("Add", "Done", "Wait")
 SYNCS = "synchronizes, so another goroutine ordered by it could"
 MAY = "may write the struct over it"
 CHANNELS = ("sends on", "selects", "receives from", "ranges over")
-HOLDS = "which holds a sync.WaitGroup"
+HOLDS = "which holds or reaches a sync.WaitGroup"
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,10 @@ class Writers:
     """What the proof needs from the whole package, found once per function starting goroutines."""
 
     package: str  # import path
-    holders: frozenset[str]  # the package's type names holding a sync.WaitGroup by value, "WaitGroup" too
+    # the package's type names whose values hold or reach a sync.WaitGroup, "WaitGroup" too: a write to a value
+    # of one may write a WaitGroup's struct (`ws[0] = Worker{}` of a `type Workers []Worker`, `*r` of `type
+    # ref *Pool`)
+    holders: frozenset[str]
     # the package's functions and methods the function may call, by (package, receiver type or "", name):
     # why one may write a struct holding a WaitGroup or synchronize, "" when it cannot
     callees: tuple[tuple[tuple[str, str, str], str], ...]
@@ -117,8 +119,9 @@ def _declaration(types: TypeInfo, found: list[tuple[str, Node]], known: Writers)
 
 
 def _holders(view: PackageView) -> frozenset[str]:
-    """The package's type names whose values hold a sync.WaitGroup (not through a pointer, slice, map…):
-    the closure of type declarations naming WaitGroup or a holder outside such a type."""
+    """The package's type names whose values hold or reach a sync.WaitGroup: the closure of type
+    declarations naming WaitGroup or such a type anywhere, through pointers, slices and maps too (a
+    write through a `type ptrs []*Pool` reaches the Pool's WaitGroup)."""
     specs = [
         n
         for path in view.package.files
@@ -138,8 +141,8 @@ def _holders(view: PackageView) -> frozenset[str]:
 
 
 def _names(node: Node | None, names: set[str]) -> bool:
-    """Does the type expression hold one of the named types by value (`sync.WaitGroup`, `[2]pool`)?"""
-    if node is None or node.type in INDIRECT:
+    """Does the type expression name one of the types, at any depth (`sync.WaitGroup`, `[]*pool`)?"""
+    if node is None:
         return False
     if node.type == "type_identifier":
         return node.text.decode() in names

@@ -2147,7 +2147,7 @@ func (p *Pool) Run(rounds int, ready chan struct{}, out chan<- string) {
 	close(ready)
 }
 """,
-        "assigns *q, a *Pool, which holds a sync.WaitGroup",
+        "assigns *q, a *Pool, which holds or reaches a sync.WaitGroup",
     ),
     "field_append_over": (  # append writes into the array the pool lives in
         """package field_append_over
@@ -2188,7 +2188,7 @@ func (f *Fleet) Run(p *Pool, ready chan struct{}, out chan<- string) {
 	close(ready)
 }
 """,
-        "appends to f.pools[:0], a []Pool, which holds a sync.WaitGroup",
+        "appends to f.pools[:0], a []Pool, which holds or reaches a sync.WaitGroup",
     ),
     "field_reset_helper": (  # a method two calls deep writes the enclosing jobs value
         """package field_reset_helper
@@ -2227,7 +2227,7 @@ func (p *Pool) drain() { p.forget() }
 
 func (p *Pool) forget() { p.jobs = jobs{} }
 """,
-        "calls p.drain, which calls p.forget, which assigns p.jobs, a jobs, which holds a sync.WaitGroup",
+        "calls p.drain, which calls p.forget, which assigns p.jobs, a jobs, which holds or reaches a sync.WaitGroup",
     ),
     "field_callback_field": (  # a callback field the caller set
         """package field_callback_field
@@ -2295,7 +2295,47 @@ func (p *Pool) Run(ready chan struct{}, out chan<- string) {
 	close(ready)
 }
 """,
-        "assigns *q, a *Pool, which holds a sync.WaitGroup",
+        "assigns *q, a *Pool, which holds or reaches a sync.WaitGroup",
+    ),
+    "field_named_slice_reset": (  # a write through a named slice type of the struct (adv32c)
+        """package field_named_slice_reset
+
+import "sync"
+
+// Worker runs one job at a time.
+type Worker struct {
+	wg  sync.WaitGroup
+	out string
+}
+
+// Workers is a crew; Reset clears every worker, its WaitGroup too.
+type Workers []Worker
+
+func (ws Workers) Reset() {
+	for i := range ws {
+		ws[i] = Worker{}
+	}
+}
+
+// Run starts a job on the first worker, then resets the crew, waits, renames and lets the job run:
+// the reset zeroes the count the Add made, so the Wait returns at once.
+func Run(ws Workers, ready chan struct{}, out chan<- string) {
+	name := "a"
+	w := &ws[0]
+	w.wg.Add(1)
+	go func() {
+		defer func() { recover() }()
+		defer w.wg.Done()
+		<-ready
+		out <- name
+	}()
+	ws.Reset()
+	w.wg.Wait()
+	name = "b"
+	close(ready)
+}
+""",
+        "calls ws.Reset, which assigns ws[i], a Workers, which holds or reaches a sync.WaitGroup",
     ),
     "field_body_reset": (  # the goroutine resets the pool before its Done
         """package field_body_reset
@@ -2329,7 +2369,7 @@ func (p *Pool) Run(ready chan struct{}, out chan<- string) {
 	close(ready)
 }
 """,
-        "calls p.reset, which assigns *p, a *Pool, which holds a sync.WaitGroup",
+        "calls p.reset, which assigns *p, a *Pool, which holds or reaches a sync.WaitGroup",
     ),
     "field_channel_janitor": (  # a goroutine ordered by channels resets it and counts itself
         """package field_channel_janitor
@@ -6163,6 +6203,11 @@ NAIVE = {
         block_copy("\tgo func() {", "\t}()\n", "name"),
         "func() string { out := make(chan string, 1); p := &{pkg}.Pool{}; "
         "p.Run(make(chan struct{}), out); return <-out }()",
+    ),
+    "field_named_slice_reset": (
+        block_copy("\tgo func() {", "\t}()\n", "name"),
+        "func() string { out := make(chan string, 1); {pkg}.Run(make({pkg}.Workers, 1), make(chan struct{}), out); "
+        "return <-out }()",
     ),
     "field_body_reset": (
         block_copy("\tgo func() {", "\t}()\n", "name"),
