@@ -37,8 +37,9 @@ def _called_before_signal(spawn: Spawn, literal: Node, body: Node) -> bool:
     (`sort.Slice(c, func(a, b int) bool { return (c[a] < c[b]) != desc })`), that every toolchain's
     compile says does not escape: the callee can neither keep it nor start it in a goroutine (either
     would move it to the heap), and the call's result is dropped, so it runs only inside that call.
-    Not in a defer or go statement, nor in another func literal: every statement of the goroutine's
-    body runs before its signal (Done deferred or last, sends that end it)."""
+    Not in a defer or go statement, nor in another func literal. A statement of the goroutine's body
+    after a signal that is not its last is checked by `trailing` first, which declines any naming the
+    variable, so a literal that reaches here runs before the signal or reads nothing copied."""
     call = literal.parent.parent if literal.parent is not None else None
     if literal.start_byte not in spawn.unescaped or call is None or literal.parent.type != "argument_list":
         return False
