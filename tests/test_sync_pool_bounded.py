@@ -375,3 +375,27 @@ def test_a_bounded_site_shares_the_pool_of_a_constant_make_of_its_size(tmp_path)
     inserted = "".join(e.new.decode() for e in fix.edits)
     assert len(fix.targets) == 2 and inserted.count("sync.Pool{") == 1, inserted
     assert "scratch := scratchp[:n:n]\n\tclear(scratch)" in inserted and "buf := bufp[:maxFrame]" in inserted, inserted
+
+
+PACKAGE_LITERAL = """package frames
+
+import "io"
+
+const maxFrame = 4096
+
+// Skip is a func literal of a package-level var: there is no function declaration for a pool to serve.
+var Skip = func(r io.Reader, n int) error {
+	if n < 0 || n > maxFrame {
+		return io.ErrShortBuffer
+	}
+	scratch := make([]byte, n)
+	_, err := io.ReadFull(r, scratch)
+	return err
+}
+"""
+
+
+def test_a_site_in_a_package_level_func_literal_is_not_a_site(tmp_path):
+    """std's first census run crashed here: the site's enclosing function declaration is None."""
+    found = proposals(module(tmp_path, {"frames/frames.go": PACKAGE_LITERAL}), RULE)
+    assert not any(isinstance(p, Fix) for each in found.values() for p in each), found

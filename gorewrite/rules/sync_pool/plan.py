@@ -254,7 +254,10 @@ def handed_to_io(site: Site) -> bool:
     Write, CopyBuffer, ReadFull, ChecksumIEEE…)? Only such a call can rest on io's contracts or the std
     table, which go/types and retention decide later: by name, it spares the -m=2 compile of packages
     whose byte slices reach none. A local alias (`body := buf[:n]`) counts, by its name: uses.py follows it."""
-    body = enclosing_function(site.statement).child_by_field_name("body")
+    function = enclosing_function(site.statement)
+    if function is None:  # a func literal of a package-level var: no function for the pool to serve
+        return False
+    body = function.child_by_field_name("body")
     names = _alias_names(body, text(site.name))
     for call in walk(body):
         if call.type != "call_expression":
