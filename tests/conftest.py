@@ -285,6 +285,26 @@ def proposals_by_case(root: Path, rule: Rule, cases: dict[str, str]) -> dict[str
     return {pkg.rsplit("/", 1)[-1]: results for pkg, results in proposals(root, rule).items()}
 
 
+def assert_declines(found: list, reason: str) -> None:
+    """Every proposal for the case declines it, one of them for the reason (a part of its words)."""
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any(reason in p.reason for p in found), [p.reason for p in found]
+
+
+def assert_naive_is_wrong(mutants: tuple[str, dict], source: str, naive: tuple, name: str) -> None:
+    """What a decline prevents: its naive rewrite (rewrite, probe) changes the probe's value, or the build
+    of naive/<name> says the probe (does not compile, or leaves the value on the heap)."""
+    built, values = mutants
+    rewrite, probe = naive
+    assert rewrite(source) != source, "the naive edit must apply to the case"
+    if "{pkg}" in probe:
+        before, after = values[name]
+        assert before != after, f"the naive rewrite keeps {before!r}"
+    else:
+        errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
+        assert any(probe in line for line in errors), built
+
+
 def naive_mutants(root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple]):
     """Every naive rewrite (case -> (rewrite, probe)) of a must-decline case built, and run beside
     its original where the probe names the package."""

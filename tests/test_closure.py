@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FACTORY, edited, module, naive_mutants, proposals, proposals_by_case
+from conftest import (
+    FACTORY,
+    assert_declines,
+    assert_naive_is_wrong,
+    edited,
+    module,
+    naive_mutants,
+    proposals,
+    proposals_by_case,
+)
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
@@ -6766,23 +6775,13 @@ def test_the_factory_rewrite_is_unsafe_and_the_copies_safe(proposed):
 
 @pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
 def test_declines(proposed, name, reason):
-    found = proposed.get(name, [])
-    assert found and all(isinstance(p, Declined) for p in found), found
-    assert any(reason in p.reason for p in found), [p.reason for p in found]
+    assert_declines(proposed.get(name, []), reason)
 
 
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_rewrite_is_wrong(mutants, name):
     """What the decline prevents: the naive rewrite changes the probe's value, or does not compile."""
-    built, values = mutants
-    rewrite, probe = NAIVE[name]
-    assert rewrite(DECLINES[name][0]) != DECLINES[name][0], "the naive edit must apply to the case"
-    if "{pkg}" in probe:
-        before, after = values[name]
-        assert before != after, f"the naive rewrite keeps {before!r}"
-    else:
-        errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
-        assert any(probe in line for line in errors), built
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
 
 
 @pytest.mark.parametrize("name", list(VET))

@@ -17,6 +17,8 @@ import pytest
 from conftest import (
     GOLDEN,
     OLDER,
+    assert_declines,
+    assert_naive_is_wrong,
     edited,
     module,
     naive_mutants,
@@ -1451,24 +1453,14 @@ def test_a_group_is_one_fix_targeting_every_value(proposed, name):
 
 @pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
 def test_declines(proposed, name, reason):
-    found = proposed.get(name, [])
-    assert found and all(isinstance(p, Declined) for p in found), found
-    assert any(reason in p.reason for p in found), [p.reason for p in found]
+    assert_declines(proposed.get(name, []), reason)
 
 
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_rewrite_is_wrong(mutants, name):
     """What the decline prevents: the naive rewrite changes the probe's value, does not compile,
     or leaves the value on the heap."""
-    built, values = mutants
-    rewrite, probe = NAIVE[name]
-    assert rewrite(DECLINES[name][0]) != DECLINES[name][0], "the naive edit must apply to the case"
-    if "{pkg}" in probe:
-        before, after = values[name]
-        assert before != after, f"the naive rewrite keeps {before!r}"
-    else:
-        errors = [line for line in built.splitlines() if line.startswith(f"naive/{name}/")]
-        assert any(probe in line for line in errors), built
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
 
 
 # Groups (several values of one literal, each asserted once) the rule must not rewrite together: a

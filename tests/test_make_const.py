@@ -10,9 +10,9 @@ stack either: the verifier would reject it.
 from __future__ import annotations
 
 import pytest
-from conftest import edited, naive_mutants, proposals_by_case
+from conftest import assert_declines, edited, naive_mutants, proposals_by_case
 
-from gorewrite.proposals import Declined, Fix
+from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
@@ -542,9 +542,7 @@ def test_proposes(proposed, name, expected):
 
 @pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
 def test_declines(proposed, name, reason):
-    found = proposed.get(name, [])
-    assert found and all(isinstance(p, Declined) for p in found), found
-    assert any(reason in p.reason for p in found), [p.reason for p in found]
+    assert_declines(proposed.get(name, []), reason)
 
 
 @pytest.mark.parametrize("name", list(UNRECOGNISED))
