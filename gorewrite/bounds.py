@@ -15,8 +15,8 @@ function:
     if len(k) >= w { return }             a comparison with a bounded expression: w >= len(k)+1 >= 1
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
-    for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`, and the index of
-                                          `range parts` below its length: an array's, a guarded slice's)
+    for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`, `range n` of a bounded n,
+                                          and `range parts`' index, below its length: an array's, a guarded slice's)
     m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`,
                                           and the last Max, `p = p[len(p)-Max:]`, or `p[i:i+Max]`)
@@ -27,20 +27,19 @@ function:
                                           field), bounded by the type, when the rule asks for these
                                           (typed_upper_bound: it sizes for the largest value)
 
-The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`,
-`2*Width`, `len(table)`), or an expression bounded where the condition runs, never a name matched
-by text. The subject is a local variable or
-parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids it),
-`len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if
-len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
+The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`,
+`len(table)`), or an expression bounded where the condition runs, never a name matched by text. The
+subject is a local variable or parameter, a field of a local struct value (`h.Len`: a write to or the
+address of h voids it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`,
+bounded by `if len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
 
 Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact
-counts only if nothing can change the
-subject between it and the statement: no write on a path from the fact to the statement other
-than its own (a loop's update clause runs before its condition is tested again; a write after
-the statement reaches it again only through a loop the fact is outside of), no write in another
-function (a closure), the address never taken, and no `goto` in the function when the fact is a
-statement before the one bounded (a goto could jump past it); with a goto, any later write voids.
+counts only if nothing can change the subject between it and the statement: no write on a path from
+the fact to the statement other than its own (a loop's update clause runs before its condition is
+tested again; a write after the statement reaches it again only through a loop the fact is outside
+of), no write in another function (a closure), the address never taken, and no `goto` in the function
+when the fact is a statement before the one bounded (a goto could jump past it); with a goto, any
+later write voids.
 """
 
 from __future__ import annotations
@@ -56,7 +55,7 @@ from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
 from gorewrite.syntax import Node, ancestors, text, unparen
 from gorewrite.terms import Subject, builtin, compared, length_of, resliced_length, subject_of, value_of
-from gorewrite.type_bounds import small_range
+from gorewrite.type_bounds import int_type, small_range
 from gorewrite.typeinfo import Ident, Use
 from gorewrite.updates import STEPS, after_loop, update, updated
 
@@ -327,8 +326,8 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:
     """`for …; i < C; … { … }`, `for i < C { … }`, `for i := range C { … }` bound i in the body, as does `for i
-    := range parts` (`i, p :=`): i is below the length the range evaluated once where it is bounded (an array's,
-    a guarded slice's; a map's never), and assigned afresh each pass (a later write in the body reaches no make)."""
+    := range x` (`i, p :=`): i is below what the range evaluated once, bounded there: x's length (an array's, a
+    guarded slice's; a map's never) or an integer x (`range n`); assigned afresh each pass (a later write: none)."""
     clause = loop.named_children[0] if loop.named_child_count > 1 else None
     matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
     if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for i < C { … }`
@@ -343,7 +342,8 @@ def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side
     if clause is not None and clause.type == "range_clause" and any(c.type == ":=" for c in clause.children):
         left, right = clause.child_by_field_name("left"), clause.child_by_field_name("right")
         count = value_of(view, path, right)
-        count = bound(view, path, right, loop, side.toward(True), length=True) if count is None else count
+        counted = int_type(view, path, right) is None  # `range n` of an integer: n's value, not a length
+        count = bound(view, path, right, loop, side.toward(True), length=counted) if count is None else count
         variable = left.named_children[0] if left.named_child_count else None
         if variable is not None and subject_of(view, path, variable) == subject and count is not None:
             return [Fact(count - 1 if side.upper else 0, loop.start_byte, (), before=False)]

@@ -70,6 +70,21 @@ func slots(k int) int {
 }
 """
 SIX = "\tif len(parts) > 6 {\n\t\treturn -1\n\t}\n"
+SIX_N = "\tif n > 6 {\n\t\treturn -1\n\t}\n"
+UNSIGNED_GUARD = "\tif n < {low} || n > 1000 {{\n\t\treturn -1\n\t}}"
+SRC = "xs []int64, src []byte"
+FIELDS_MIN = (
+    "\n// fields is how many fields of a record are kept.\nfunc fields(p []byte) int { return min(len(p), 40) }\n"
+)
+FIELDS_GUARDED = """
+// fields is how many fields of a record are kept.
+func fields(p []byte) int {{
+	if len(p) > 40 {{
+		return 40
+	}}
+{between}	return len(p)
+}}
+"""
 WRITTEN = '\t\tif s != "" {\n\t\t\ti = len(s)\n\t\t}\n'
 
 # case -> (Go source, what the rewritten file must contain)
@@ -177,6 +192,23 @@ func clamped(k int) int {
         + "\nfunc slots(k int) (w int) {\n\tw = 8\n\tif k > 0 {\n\t\tw = 16\n\t}\n\treturn w\n}\n",
         "[16]int64",
     ),
+    # range over an int (go1.22) evaluates n once: i is below n's bound where the loop starts
+    "range_int_guarded": (prefixes("range_int_guarded", "n int", "for i := range n", guard=SIX_N), "[6]string"),
+    "range_int_clamped": (
+        prefixes("range_int_clamped", "n int", "for i := range min(n, 6)"),
+        "[6]string",
+    ),
+    # n-4 in uint32 cannot wrap where n >= 4, and int holds 0..996 on every GOARCH
+    "unsigned_difference": (
+        sums("unsigned_difference", "int(n-4)", UNSIGNED_GUARD.format(low=4), "xs []int64, n uint32", "byte"),
+        "[996]byte",
+    ),
+    # a callee whose every return is bounded through its parameter: by min, or by a guard and a constant
+    "callee_min_of_parameter": (sums("callee_min_of_parameter", "fields(src)", "", SRC) + FIELDS_MIN, "[40]int64"),
+    "callee_guarded_parameter": (
+        sums("callee_guarded_parameter", "n", "\tn := fields(src)", SRC) + FIELDS_GUARDED.format(between=""),
+        "[40]int64",
+    ),
 }
 
 # case -> (Go source, the call that shows a naive array wrong)
@@ -269,6 +301,26 @@ var Small, Large Sizer = small{}, large{}
         "Sum(xs, 100)",
     ),
     # the deferred call sets the named result after `return 16`
+    # n is written before the loop: the guard's bound is gone by the time the range evaluates it
+    "range_int_written_before": (
+        prefixes("range_int_written_before", "n, extra int", "for i := range n", guard=SIX_N + "\tn += extra\n"),
+        "Prefixes(6, 4)",
+    ),
+    "range_int_index_written": (
+        prefixes("range_int_index_written", "n int, s string", "for i := range n", guard=SIX_N, before=WRITTEN),
+        'Prefixes(6, "abcdefgh")',
+    ),
+    # the lower guard one short: n = 3 makes n-4 wrap to 65535 in uint16
+    "unsigned_difference_may_wrap": (
+        sums("unsigned_difference_may_wrap", "int(n-4)", UNSIGNED_GUARD.format(low=3), "xs []int64, n uint16", "byte"),
+        "Sum(xs, 3)",
+    ),
+    # p grows after the guard: what fields returns is no longer at most 40
+    "callee_parameter_written": (
+        sums("callee_parameter_written", "n", "\tn := fields(src)", SRC)
+        + FIELDS_GUARDED.format(between="\tp = append(p, '\\n')\n"),
+        "Sum(xs, make([]byte, 40))",
+    ),
     "callee_deferred_result": (
         sums("callee_deferred_result", "n", "\tn := frameLen(kind)", "xs []int64, kind byte")
         + "\nfunc frameLen(kind byte) (n int) {\n\tdefer func() {\n\t\tif kind == 0 {\n\t\t\tn = 64\n\t\t}\n\t}()\n"
@@ -308,6 +360,10 @@ NAIVE = {
     "callee_interface_method": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, {pkg}.Large)")),
     "callee_recursive": (array("buf", "n", "int64", 1), probe("{pkg}.Sum([]int64{1}, 100)")),
     "callee_deferred_result": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0)")),
+    "range_int_written_before": (naive_prefix(6), probe("{pkg}.Prefixes(6, 4)")),
+    "range_int_index_written": (naive_prefix(6), probe('{pkg}.Prefixes(6, "abcdefgh")')),
+    "unsigned_difference_may_wrap": (array("buf", "int(n-4)", "byte", 997), probe("{pkg}.Sum([]int64{1}, 3)")),
+    "callee_parameter_written": (array("buf", "n", "int64", 40), probe("{pkg}.Sum([]int64{1}, make([]byte, 40))")),
 }
 
 
