@@ -311,8 +311,8 @@ func TestNoAllocationInRange(t *testing.T) {
 """
 
 
-def run_table(root, toolchain, test):
-    done = toolchain.run(["test", "-count=1", "-run", test, "-v", "./bounded"], str(root))
+def run_table(root, toolchain, test, package="./bounded"):
+    done = toolchain.run(["test", "-count=1", "-run", test, "-v", package], str(root))
     output = done.stdout.decode() + done.stderr.decode()
     return (
         done.returncode,
@@ -383,3 +383,125 @@ def test_an_array_the_compiler_moves_to_the_heap_is_rejected(tmp_path):
     assert done.returncode == 0 and done.stdout == "", done.stdout
     assert "make-const: 0 verified, 0 declined, 1 rejected" in done.stderr, done.stderr
     assert "the rewrite adds an escape: `moved to heap: idsBuf`" in done.stderr, done.stderr
+
+
+RANGED = """package ranged
+
+// Prefixes sums each prefix of the first n weights: a range over an int (go1.22) after a guard.
+func Prefixes(w [64]int64, n int) int64 {
+	if n > 64 {
+		return -1
+	}
+	var t int64
+	for i := range n {
+		p := make([]int64, i+1)
+		copy(p, w[:])
+		for _, v := range p {
+			t += v
+		}
+	}
+	return t
+}
+
+// Body copies a frame's body: its length less a 4-byte header, for lengths 4 to 1000.
+func Body(frame []byte, n uint32) int {
+	if n < 4 || n > 1000 {
+		return -1
+	}
+	b := make([]byte, int(n-4))
+	return copy(b, frame) + len(b)
+}
+
+func fields(p []byte) int {
+	if len(p) > 40 {
+		return 40
+	}
+	return len(p)
+}
+
+// Fields widens the first 40 bytes of a record: a callee bounded through its parameter.
+func Fields(rec []byte) int64 {
+	f := make([]int64, fields(rec))
+	var t int64
+	for i := range f {
+		f[i] = int64(rec[i])
+		t += f[i]
+	}
+	return t
+}
+"""
+RANGED_TABLE = """package ranged
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestRangedTable(t *testing.T) {
+	var w [64]int64
+	for i := range w {
+		w[i] = int64(i + 1)
+	}
+	frame := make([]byte, 1200)
+	for _, n := range []int{-1, 0, 1, 5, 63, 64, 65} {
+		fmt.Println("ranged", n, Prefixes(w, n))
+	}
+	for _, n := range []uint32{0, 3, 4, 5, 999, 1000, 1001, 1 << 31, 1<<32 - 1} {
+		fmt.Println("ranged", n, Body(frame, n))
+	}
+	for _, n := range []int{0, 1, 39, 40, 41, 1000} {
+		fmt.Println("ranged", n, Fields(frame[:n]))
+	}
+}
+
+func TestRangedAllocations(t *testing.T) {
+	var w [64]int64
+	frame := make([]byte, 1200)
+	for _, n := range []int{5, 64} {
+		if got := testing.AllocsPerRun(100, func() { Prefixes(w, n) }); got != 0 {
+			t.Errorf("Prefixes(%d): %v allocations", n, got)
+		}
+	}
+	for _, n := range []uint32{40, 1000} {
+		if got := testing.AllocsPerRun(100, func() { Body(frame, n) }); got != 0 {
+			t.Errorf("Body(%d): %v allocations", n, got)
+		}
+	}
+	if got := testing.AllocsPerRun(100, func() { Fields(frame) }); got != 0 {
+		t.Errorf("Fields: %v allocations", got)
+	}
+}
+"""
+
+
+def test_a_range_over_an_int_an_unsigned_difference_and_a_clamping_callee_keep_behaviour_on_386(tmp_path):
+    """The three bounds adv32d found held back (i below a guarded n in `range n`, int(n-4) of a uint32 n in
+    4..1000, a callee clamping its parameter's length to 40): exact arrays, the same results on amd64 and 386
+    (int is 32 bits there) before and after, and no allocation after (each buffer is over 32 bytes, which
+    go1.25+ would put on the stack anyway) under go1.24.11 and go1.27.3, where there were some before."""
+    root = module(tmp_path, {"ranged/ranged.go": RANGED, "ranged/ranged_test.go": RANGED_TABLE})
+    newest, older = releases()
+
+    def table(goarch: str) -> list[str]:
+        env = {**newest.env, "GOARCH": goarch}
+        args = [newest.go, "test", "-count=1", "-run", "TestRangedTable", "-v", "./ranged"]
+        done = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return [line for line in done.stdout.splitlines() if line.startswith("ranged")]
+
+    before = {goarch: table(goarch) for goarch in ("amd64", "386")}
+    for toolchain in (newest, older):
+        code, _, output = run_table(root, toolchain, "TestRangedAllocations", "./ranged")
+        assert code != 0 and "allocations" in output, f"{toolchain.version} allocated nothing before the rewrite"
+    done = gorewrite(
+        "fix", "--rule", "make-const", "--toolchain", older.version, "--toolchain", newest.version, cwd=root
+    )
+    assert "make-const: 3 applied, 0 declined" in done.stderr, done.stderr
+    rewritten = (root / "ranged/ranged.go").read_text()
+    assert "make(" not in rewritten, rewritten
+    assert "pBuf [64]int64" in rewritten and "bBuf [996]byte" in rewritten and "fBuf [40]int64" in rewritten
+    assert {goarch: table(goarch) for goarch in ("amd64", "386")} == before
+    assert len(before["amd64"]) == 22 and "ranged 1000 1992" in before["386"], before
+    for toolchain in (newest, older):
+        code, _, output = run_table(root, toolchain, "TestRangedAllocations", "./ranged")
+        assert code == 0, f"{toolchain.version}: {output}"

@@ -1,7 +1,9 @@
 """make-const with sizes bounded by interval arithmetic and by a callee's returns: base58's
 `(len(s)-zeros)*733/1000+1` after `len(s) <= 128` (94: both ends of `len(s)-zeros` combined, the
 negative one a panic in both forms), a product of a factor that may be negative, and `n :=
-sizeVarint(v)` of a function of the package whose every return is bounded (two calls deep).
+sizeVarint(v)` of a function of the package whose every return is bounded (two calls deep, or through
+its parameter: `min(len(p), 40)`), the index of a range over an int bounded where the loop starts, and
+`int(n-4)` of a uint32 whose guard's lower end keeps the subtraction from wrapping.
 
 Each must-decline keeps the naive array as a mutant, run beside the original: it panics where the
 original does not. A product that may wrap, a counter written elsewhere, a callee with a return
