@@ -298,6 +298,23 @@ func Rows(keys []string) (string, int) {
 	return buf.String(), sum(buf.Bytes())
 }
 """,
+    # The storage through bytes' trims, a subslice within its length, straight to io.Writer's Write and to a
+    # string conversion (probe32b's b3: json.Encoder's trailing newline cut).
+    "trim_suffix": """func WriteJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\\n")))
+	return err
+}
+""",
+    "trim_space_string": """func Key(v int) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, " k:%d ", v)
+	return string(bytes.TrimPrefix(bytes.TrimSpace(buf.Bytes()), []byte("k:")))
+}
+""",
 }
 
 # Each must-decline: the reason, and a probe whose value the naive pool changes.
@@ -757,6 +774,31 @@ func First() string { return string(first) }
 """,
         "scratch is used as an array value, which a pooled pointer to it cannot stand for",
         'func() string { return fmt.Sprint({pkg}.Mix(strings.NewReader("abc"))) }()',
+    ),
+    # A trim's result is the storage with its capacity: cap sees a pooled buffer's, and a kept one the next call's.
+    "trim_cap": (
+        """func Room(s string) int {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s\\n", s)
+	return cap(bytes.TrimSuffix(buf.Bytes(), []byte("\\n")))
+}
+""",
+        "is passed to cap, which sees the capacity a pooled bytes.Buffer keeps",
+        'func() string { {pkg}.Room(strings.Repeat("secret!", 700)); return fmt.Sprint({pkg}.Room("x")) }()',
+    ),
+    "trim_kept": (
+        """var lastLine []byte
+
+func Remember(s string) {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, " %s ", s)
+	lastLine = bytes.TrimSpace(buf.Bytes())
+}
+
+func Last() []byte { return lastLine }
+""",
+        "and that is assigned",
+        'func() string { {pkg}.Remember("first"); a := {pkg}.Last(); {pkg}.Remember("xx"); return string(a) }()',
     ),
 }
 
