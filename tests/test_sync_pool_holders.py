@@ -317,6 +317,31 @@ func Rows(keys []string) (string, int) {
 """,
 }
 
+# Pooled beside a wrapper the rule declines: the bufio.Writer over `&out` (not a name) keeps its own make.
+BESIDE_WRAPPER = {
+    # probe32b's b4: a Builder behind a bufio.Writer handed to a helper of the package that only writes to it
+    # (through fmt and a helper in turn): the helper is followed, as retention follows the package's callees.
+    "bufio_helper": """func writeLines(w io.Writer, xs []string) {
+	for _, x := range xs {
+		fmt.Fprintf(w, "- %s\\n", x)
+	}
+	endLines(w)
+}
+
+func endLines(w io.Writer) { io.WriteString(w, "--\\n") }
+
+func Report(w io.Writer, name string, xs []string) error {
+	var out strings.Builder
+	fmt.Fprintf(&out, "# %s\\n", name)
+	bw := bufio.NewWriter(&out)
+	writeLines(bw, xs)
+	bw.Flush()
+	_, err := io.WriteString(w, out.String())
+	return err
+}
+""",
+}
+
 # Each must-decline: the reason, and a probe whose value the naive pool changes.
 DECLINED = {
     # A pooled buffer's capacity and the bytes past its length (an earlier caller's) are what a fresh one
@@ -569,8 +594,8 @@ func Again() {
 	last.(*gzip.Writer).Flush()
 }
 """,
-        "which keeps it in what it returns, and that is held by zw, which on line 39 is passed to remember, which the"
-        " std table does not clear for it",
+        "which keeps it in what it returns, and that is held by zw, which on line 39 is passed to remember, whose w"
+        " (writer_remembered.go:34) is used as a value",
         'func() string { {pkg}.Spool([]byte("body")); {pkg}.Again(); return fmt.Sprint(len({pkg}.Plain("next"))) }()',
     ),
     # a deferred Close inside a func literal runs when the literal does, not before the pool's Put
@@ -800,6 +825,28 @@ func Last() []byte { return lastLine }
         "and that is assigned",
         'func() string { {pkg}.Remember("first"); a := {pkg}.Last(); {pkg}.Remember("xx"); return string(a) }()',
     ),
+    # a helper that keeps the bufio.Writer holding the buffer: a later write through it lands in the pool
+    "bufio_helper_kept": (
+        """var lastWriter io.Writer
+
+func keepWriting(w io.Writer, s string) {
+	fmt.Fprint(w, s)
+	lastWriter = w
+}
+
+func Scribble(s string) { fmt.Fprint(lastWriter, s); lastWriter.(*bufio.Writer).Flush() }
+
+func Note(s string) string {
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	keepWriting(bw, s)
+	bw.Flush()
+	return buf.String()
+}
+""",
+        "held by bw, which on line 44 is passed to keepWriting, whose w (bufio_helper_kept.go:36) is used as a value",
+        'func() string { {pkg}.Note("a"); {pkg}.Scribble("zz"); return {pkg}.Note("b") }()',
+    ),
 }
 
 BUFFER = re.compile(r"^\tvar (\w+) (?:bytes\.Buffer|strings\.Builder)$", re.M)
@@ -831,12 +878,13 @@ def _naive(source: str) -> str:
 def results(tmp_path_factory):
     cases = {name: HEAD.format(name=name) + code for name, code in POOLED.items()}
     cases |= {name: HEAD.format(name=name) + code for name, (code, _, _) in DECLINED.items()}
+    cases |= {name: HEAD.format(name=name) + code for name, code in BESIDE_WRAPPER.items()}
     return proposals_by_case(tmp_path_factory.mktemp("holders"), RULE, cases)
 
 
 def _site(results, case: str, line: str):
     """The proposal for the case's site declared by `line` (Plain's buffer has its own)."""
-    source = HEAD.format(name=case) + (POOLED.get(case) or DECLINED[case][0])
+    source = HEAD.format(name=case) + (POOLED.get(case) or BESIDE_WRAPPER.get(case) or DECLINED[case][0])
     number = source.splitlines().index(line) + 1
     found = [r for r in results[case] if number in {t.line for t in (r.targets if isinstance(r, Fix) else (r.site,))}]
     assert len(found) == 1, results[case]
@@ -848,6 +896,12 @@ def test_pooled(results, case):
     assert all(isinstance(r, Fix) for r in results[case]), results[case]
     # Plain's buffer and the case's site, whether they share a pool or not.
     assert sum(len(f.targets) for f in results[case]) == 2, results[case]
+
+
+def test_a_buffer_behind_a_bufio_writer_handed_to_a_writing_helper_is_pooled(results):
+    assert isinstance(_site(results, "bufio_helper", "\tvar out strings.Builder"), Fix), results["bufio_helper"]
+    wrapper = _site(results, "bufio_helper", "\tbw := bufio.NewWriter(&out)")
+    assert not isinstance(wrapper, Fix) and "the wrapped io.Writer is `&out`, not the name of" in wrapper.reason
 
 
 @pytest.mark.parametrize("case", sorted(DECLINED))
