@@ -317,8 +317,27 @@ func Rows(keys []string) (string, int) {
 """,
 }
 
-# Pooled beside a wrapper the rule declines: the bufio.Writer over `&out` (not a name) keeps its own make.
+# HEAD with text/tabwriter too, for the cases that use it (the other cases' messages count lines).
+TABS_HEAD = HEAD.replace('\t"strings"\n)\n', '\t"strings"\n\t"text/tabwriter"\n)\n\nvar _ = tabwriter.NewWriter\n')
+
+
+def _head(case: str) -> str:
+    return TABS_HEAD if case in BESIDE_WRAPPER or case.startswith("tabwriter_") else HEAD
+
+
+# Pooled beside a wrapper the rule declines: the bufio.Writer over `&out` (not a name) keeps its own make, and
+# the tabwriter.Writer of a constrained file (_linux.go) its own allocation: tabwriter only calls output.Write.
 BESIDE_WRAPPER = {
+    "tabs_linux": """func Tabs(rows [][]string) string {
+	var sb strings.Builder
+	tw := tabwriter.NewWriter(&sb, 0, 4, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\\t"))
+	}
+	tw.Flush()
+	return sb.String()
+}
+""",
     # probe32b's b4: a Builder behind a bufio.Writer handed to a helper of the package that only writes to it
     # (through fmt and a helper in turn): the helper is followed, as retention follows the package's callees.
     "bufio_helper": """func writeLines(w io.Writer, xs []string) {
@@ -847,6 +866,26 @@ func Note(s string) string {
         "held by bw, which on line 44 is passed to keepWriting, whose w (bufio_helper_kept.go:36) is used as a value",
         'func() string { {pkg}.Note("a"); {pkg}.Scribble("zz"); return {pkg}.Note("b") }()',
     ),
+    # a tabwriter.Writer kept past the call: what it writes later lands in the pooled buffer
+    "tabwriter_kept": (
+        """var lastTab *tabwriter.Writer
+
+func Table(rows []string) string {
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 4, 1, ' ', 0)
+	lastTab = tw
+	for _, r := range rows {
+		fmt.Fprintln(tw, r)
+	}
+	tw.Flush()
+	return buf.String()
+}
+
+func Late(s string) { fmt.Fprintln(lastTab, s); lastTab.Flush() }
+""",
+        "buf is passed to tabwriter.NewWriter, which keeps it in what it returns, and that is held by tw",
+        'func() string { {pkg}.Table([]string{"a"}); {pkg}.Late("zz"); return {pkg}.Table([]string{"b"}) }()',
+    ),
 }
 
 BUFFER = re.compile(r"^\tvar (\w+) (?:bytes\.Buffer|strings\.Builder)$", re.M)
@@ -877,14 +916,14 @@ def _naive(source: str) -> str:
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
     cases = {name: HEAD.format(name=name) + code for name, code in POOLED.items()}
-    cases |= {name: HEAD.format(name=name) + code for name, (code, _, _) in DECLINED.items()}
-    cases |= {name: HEAD.format(name=name) + code for name, code in BESIDE_WRAPPER.items()}
+    cases |= {name: _head(name).format(name=name) + code for name, (code, _, _) in DECLINED.items()}
+    cases |= {name: _head(name).format(name=name) + code for name, code in BESIDE_WRAPPER.items()}
     return proposals_by_case(tmp_path_factory.mktemp("holders"), RULE, cases)
 
 
 def _site(results, case: str, line: str):
     """The proposal for the case's site declared by `line` (Plain's buffer has its own)."""
-    source = HEAD.format(name=case) + (POOLED.get(case) or BESIDE_WRAPPER.get(case) or DECLINED[case][0])
+    source = _head(case).format(name=case) + (POOLED.get(case) or BESIDE_WRAPPER.get(case) or DECLINED[case][0])
     number = source.splitlines().index(line) + 1
     found = [r for r in results[case] if number in {t.line for t in (r.targets if isinstance(r, Fix) else (r.site,))}]
     assert len(found) == 1, results[case]
@@ -896,6 +935,10 @@ def test_pooled(results, case):
     assert all(isinstance(r, Fix) for r in results[case]), results[case]
     # Plain's buffer and the case's site, whether they share a pool or not.
     assert sum(len(f.targets) for f in results[case]) == 2, results[case]
+
+
+def test_a_builder_as_a_tabwriters_output_is_pooled(results):
+    assert isinstance(_site(results, "tabs_linux", "\tvar sb strings.Builder"), Fix), results["tabs_linux"]
 
 
 def test_a_buffer_behind_a_bufio_writer_handed_to_a_writing_helper_is_pooled(results):
@@ -912,7 +955,7 @@ def test_declined(results, case):
 
 
 def test_every_naive_pool_of_a_declined_case_changes_what_its_callers_see(tmp_path, toolchain):
-    originals = {name: HEAD.format(name=name) + code for name, (code, _, _) in DECLINED.items()}
+    originals = {name: _head(name).format(name=name) + code for name, (code, _, _) in DECLINED.items()}
     naive = {name: _naive(source) for name, source in originals.items()}
     probes = {name: probe for name, (_, _, probe) in DECLINED.items()}
     built, values = naive_rewrites(tmp_path, toolchain, originals, naive, probes)
