@@ -9,7 +9,8 @@ is proven by the GC) and dies with the caller's frame: used in place, or through
 declared by the call (`zw := …`, `fw, err := …`) whose every use (go/types identity) is such a
 method call, in the function's own body; or passed to a std function the table clears for an
 argument that calls only those methods (`fmt.Fprintf(zw, …)`: Fprintf keeps w no longer than its
-Write keeps its receiver; `json.NewEncoder(zw)`, itself a holder, is judged the same way); or the
+Write keeps its receiver; `json.NewEncoder(zw)`, itself a holder, is judged the same way), or to a
+function of the package whose parameter does no more (followed, as retention follows callees); or the
 receiver of such a method deferred in the function (`defer zw.Close()`: the holder is made after the
 buffer's pool Get, so its deferred call was registered after the pool's deferred Put, and runs
 before it). Anything else says what is done with it: returned, stored, passed on elsewhere,
@@ -18,9 +19,11 @@ captured by a func literal, used by a goroutine or another defer, reassigned or 
 
 from __future__ import annotations
 
+import os
 from itertools import takewhile
 
 from gorewrite import callees
+from gorewrite.parameters import parameter_names
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, ancestors, call_args
@@ -105,14 +108,59 @@ def _method(selector: Node, methods: tuple[str, ...]) -> str | None:
     return None if field in methods else f"has its method {field} called, which the std table does not clear"
 
 
-def _passed(view: PackageView, path: str, node: Node, methods: tuple[str, ...]) -> str | None:
+def _passed(
+    view: PackageView, path: str, node: Node, methods: tuple[str, ...], depth: int = 1, following: set | None = None
+) -> str | None:
     """None when the holder is an argument of a std function the table clears for it: one that keeps the
-    argument no longer than the methods it calls keep their receiver, all of them the holder's listed ones."""
+    argument no longer than the methods it calls keep their receiver, all of them the holder's listed ones;
+    or of the package's own function, whose parameter does no more (followed)."""
     call = node.parent.parent
     key = callees.callee(view, path, call) if call.type == "call_expression" else "not a call"
-    entry = TABLE.get((*key, call_args(call).index(node))) if isinstance(key, tuple) else None
     spread = any(c.type == "..." for c in node.parent.children)
+    if isinstance(key, tuple) and key[0] == view.package.import_path and not spread:
+        index = call_args(call).index(node)
+        problem = _followed(view, key, index, methods, depth, set() if following is None else following)
+        return f"is passed to {callees.shown(call)}, {problem}" if problem else None
+    entry = TABLE.get((*key, call_args(call).index(node))) if isinstance(key, tuple) else None
     if entry is None or spread or not entry.methods or not set(entry.methods) <= set(methods):
         return f"is passed to {callees.shown(call)}, which the std table does not clear for it"
     held = holder_use(view, path, call, entry.holder) if entry.holder else None  # json.NewEncoder(zw)
     return f"is passed to {callees.shown(call)}, which keeps it in what it returns, and that {held}" if held else None
+
+
+def _followed(
+    view: PackageView, key: tuple[str, str, str], index: int, methods: tuple[str, ...], depth: int, following: set
+) -> str | None:
+    """None when every use of the package's own function's parameter `index` is a call of the holder's listed
+    methods, or hands it to a std function the table clears for them or to a function of the package followed
+    in turn (`writeLines(bw, xs)` that only `fmt.Fprintf(w, …)`s); a call back into one being followed is
+    taken to, its own uses deciding. Else why not, as `whose w (file.go:LINE) …`."""
+    if (key, index) in following:
+        return None
+    if depth > callees.DEPTH:
+        return f"which passes it on through more than {callees.DEPTH} functions of the package"
+    found = callees.declaration(view, key)
+    params = parameter_names(found[1].child_by_field_name("parameters")) if found else []
+    name, variadic = params[index] if index < len(params) else (None, False)
+    declared = view.types.at(found[0], name.start_byte) if name is not None else None
+    if declared is None or declared.obj is None or variadic:
+        return "whose parameter gorewrite cannot follow"
+    path, decl = found
+    following.add((key, index))
+    for use in view.types.idents.get(path, ()):
+        if use.obj != declared.obj or use.start == declared.start:
+            continue
+        node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+        around = [a.type for a in takewhile(lambda a: a != decl, ancestors(node)) if a.type in OUTSIDE]
+        if around:
+            problem = OUTSIDE[around[0]]
+        elif node.parent.type == "argument_list":
+            problem = _passed(view, path, node, methods, depth + 1, following)
+        elif node.parent.type == "selector_expression" and node.parent.child_by_field_name("operand") == node:
+            problem = _method(node.parent, methods)
+        else:
+            problem = "is used as a value: it may outlive the call"
+        if problem:
+            return f"whose {name.text.decode()} ({os.path.basename(path)}:{node.start_point.row + 1}) {problem}"
+    following.discard((key, index))
+    return None

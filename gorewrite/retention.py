@@ -23,9 +23,9 @@ from itertools import takewhile
 
 from gorewrite import callees, contracts, operands
 from gorewrite.holders import holder_use
-from gorewrite.parameters import RECEIVER, aliases, judge, parameter_names, verdict_of
+from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, parameter_names, verdict_of
 from gorewrite.proposals import PackageView
-from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
+from gorewrite.stdtable import CONTRACTS, SELF_STORES, SUBSLICES, TABLE
 from gorewrite.syntax import Node, ancestors, held, items
 from gorewrite.typeinfo import Kind
 
@@ -308,6 +308,21 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
         return f"is passed to {callees.shown(outer)} with `...`"
     if called in COPIES:
         return None
+    key = callees.callee(view, path, outer)
+    if index == 0 and key in SUBSLICES and _subslice(view, key):
+        return _result_use(view, path, outer, depth, relies)  # bytes.TrimSuffix(b, nl): b within its length
     if called == (Kind.BUILTIN, "append"):
         return "is append's first argument: what append returns may share its storage"
     return _kept(view, outer, index, True, None, depth + 1, relies)
+
+
+def _subslice(view: PackageView, key: tuple[str, str, str]) -> bool:
+    """Does every toolchain of the run agree with SUBSLICES that the function keeps its first argument only in
+    its result (`leaking param: s to result ~r0 level=0`, or not at all)?"""
+    for verdicts in view.parameters.values():
+        signature = verdicts.get(key)
+        said = verdict_of(signature, 0)[0] if signature is not None else None
+        to_result = TO_RESULT.match(said or "")
+        if said is None or not (said.endswith(" does not escape") or (to_result and int(to_result[2]) == 0)):
+            return False
+    return True

@@ -195,6 +195,17 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         )
         for name in ("NewWriter", "NewWriterSize")
     },
+    # tabwriter holds output in b.output and calls nothing else of it (no type assertion of it either): a
+    # bytes.Buffer may stand for a strings.Builder there.
+    ("text/tabwriter", "", "NewWriter", 0): Entry(
+        ("Write",),
+        "text/tabwriter/tabwriter.go: NewWriter is new(Writer).Init(output, …), which stores output in b.output"
+        " only; Write and Flush format into b.buf, b.lines and b.widths and write0 hands slices of them to"
+        " b.output.Write, the only use of output; its one type assertion is handlePanic's of a recovered value;"
+        " Init, not listed, stores another output; no goroutine",
+        "TestTabwriterNewWriter",
+        ("Write", "Flush"),
+    ),
     ("encoding/csv", "", "NewWriter", 0): Entry(
         ("Write", "WriteString"),
         "encoding/csv/writer.go: NewWriter returns &Writer{Comma: ',', w: bufio.NewWriter(w)}: w is held by that"
@@ -272,4 +283,20 @@ CONTRACTS: dict[tuple[str, str, str], Entry] = {
         "TestBufferReadFrom",
         relies=(READS,),
     ),
+}
+
+
+# std functions that return a subslice of their first []byte argument, s[i:j] with 0 <= i <= j <= len(s), or s
+# itself, or nil, read s only within its length and store it nowhere: their result is that argument's storage
+# within its length, judged by its own use as the argument would be (`w.Write(bytes.TrimSuffix(buf.Bytes(),
+# nl))`). A nil s gives nil and an empty one s or nil, so a consumer that takes nil and empty alike still does.
+TRIMS = (
+    "bytes/bytes.go: TrimSuffix returns s[:len(s)-len(suffix)] when HasSuffix(s, suffix), else s; TrimPrefix"
+    " returns s[len(prefix):] when HasPrefix(s, prefix), else s; TrimSpace returns a subslice of s from its ASCII"
+    " scans (go1.24: s[start:stop]; go1.27: s[lo:hi+1]), nil when all is space, or TrimFunc of such a subslice"
+    " with unicode.IsSpace, which is TrimRightFunc(TrimLeftFunc(…)): s[i:] or nil, then s[0:i]; none stores s or"
+    " reads it past len(s)"
+)
+SUBSLICES: dict[tuple[str, str, str], Entry] = {
+    ("bytes", "", name): Entry((), TRIMS, "TestTrimSubslice") for name in ("TrimSuffix", "TrimPrefix", "TrimSpace")
 }

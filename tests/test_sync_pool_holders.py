@@ -298,6 +298,67 @@ func Rows(keys []string) (string, int) {
 	return buf.String(), sum(buf.Bytes())
 }
 """,
+    # The storage through bytes' trims, a subslice within its length, straight to io.Writer's Write and to a
+    # string conversion (probe32b's b3: json.Encoder's trailing newline cut).
+    "trim_suffix": """func WriteJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\\n")))
+	return err
+}
+""",
+    "trim_space_string": """func Key(v int) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, " k:%d ", v)
+	return string(bytes.TrimPrefix(bytes.TrimSpace(buf.Bytes()), []byte("k:")))
+}
+""",
+}
+
+# HEAD with text/tabwriter too, for the cases that use it (the other cases' messages count lines).
+TABS_HEAD = HEAD.replace('\t"strings"\n)\n', '\t"strings"\n\t"text/tabwriter"\n)\n\nvar _ = tabwriter.NewWriter\n')
+
+
+def _head(case: str) -> str:
+    return TABS_HEAD if case in BESIDE_WRAPPER or case.startswith("tabwriter_") else HEAD
+
+
+# Pooled beside a wrapper the rule declines: the bufio.Writer over `&out` (not a name) keeps its own make, and
+# the tabwriter.Writer of a constrained file (_linux.go) its own allocation: tabwriter only calls output.Write.
+BESIDE_WRAPPER = {
+    "tabs_linux": """func Tabs(rows [][]string) string {
+	var sb strings.Builder
+	tw := tabwriter.NewWriter(&sb, 0, 4, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\\t"))
+	}
+	tw.Flush()
+	return sb.String()
+}
+""",
+    # probe32b's b4: a Builder behind a bufio.Writer handed to a helper of the package that only writes to it
+    # (through fmt and a helper in turn): the helper is followed, as retention follows the package's callees.
+    "bufio_helper": """func writeLines(w io.Writer, xs []string) {
+	for _, x := range xs {
+		fmt.Fprintf(w, "- %s\\n", x)
+	}
+	endLines(w)
+}
+
+func endLines(w io.Writer) { io.WriteString(w, "--\\n") }
+
+func Report(w io.Writer, name string, xs []string) error {
+	var out strings.Builder
+	fmt.Fprintf(&out, "# %s\\n", name)
+	bw := bufio.NewWriter(&out)
+	writeLines(bw, xs)
+	bw.Flush()
+	_, err := io.WriteString(w, out.String())
+	return err
+}
+""",
 }
 
 # Each must-decline: the reason, and a probe whose value the naive pool changes.
@@ -552,8 +613,8 @@ func Again() {
 	last.(*gzip.Writer).Flush()
 }
 """,
-        "which keeps it in what it returns, and that is held by zw, which on line 39 is passed to remember, which the"
-        " std table does not clear for it",
+        "which keeps it in what it returns, and that is held by zw, which on line 39 is passed to remember, whose w"
+        " (writer_remembered.go:34) is used as a value",
         'func() string { {pkg}.Spool([]byte("body")); {pkg}.Again(); return fmt.Sprint(len({pkg}.Plain("next"))) }()',
     ),
     # a deferred Close inside a func literal runs when the literal does, not before the pool's Put
@@ -758,6 +819,73 @@ func First() string { return string(first) }
         "scratch is used as an array value, which a pooled pointer to it cannot stand for",
         'func() string { return fmt.Sprint({pkg}.Mix(strings.NewReader("abc"))) }()',
     ),
+    # A trim's result is the storage with its capacity: cap sees a pooled buffer's, and a kept one the next call's.
+    "trim_cap": (
+        """func Room(s string) int {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s\\n", s)
+	return cap(bytes.TrimSuffix(buf.Bytes(), []byte("\\n")))
+}
+""",
+        "is passed to cap, which sees the capacity a pooled bytes.Buffer keeps",
+        'func() string { {pkg}.Room(strings.Repeat("secret!", 700)); return fmt.Sprint({pkg}.Room("x")) }()',
+    ),
+    "trim_kept": (
+        """var lastLine []byte
+
+func Remember(s string) {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, " %s ", s)
+	lastLine = bytes.TrimSpace(buf.Bytes())
+}
+
+func Last() []byte { return lastLine }
+""",
+        "and that is assigned",
+        'func() string { {pkg}.Remember("first"); a := {pkg}.Last(); {pkg}.Remember("xx"); return string(a) }()',
+    ),
+    # a helper that keeps the bufio.Writer holding the buffer: a later write through it lands in the pool
+    "bufio_helper_kept": (
+        """var lastWriter io.Writer
+
+func keepWriting(w io.Writer, s string) {
+	fmt.Fprint(w, s)
+	lastWriter = w
+}
+
+func Scribble(s string) { fmt.Fprint(lastWriter, s); lastWriter.(*bufio.Writer).Flush() }
+
+func Note(s string) string {
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	keepWriting(bw, s)
+	bw.Flush()
+	return buf.String()
+}
+""",
+        "held by bw, which on line 44 is passed to keepWriting, whose w (bufio_helper_kept.go:36) is used as a value",
+        'func() string { {pkg}.Note("a"); {pkg}.Scribble("zz"); return {pkg}.Note("b") }()',
+    ),
+    # a tabwriter.Writer kept past the call: what it writes later lands in the pooled buffer
+    "tabwriter_kept": (
+        """var lastTab *tabwriter.Writer
+
+func Table(rows []string) string {
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 4, 1, ' ', 0)
+	lastTab = tw
+	for _, r := range rows {
+		fmt.Fprintln(tw, r)
+	}
+	tw.Flush()
+	return buf.String()
+}
+
+func Late(s string) { fmt.Fprintln(lastTab, s); lastTab.Flush() }
+""",
+        "buf is passed to tabwriter.NewWriter, which keeps it in what it returns, and that is held by tw",
+        'func() string { {pkg}.Table([]string{"a"}); {pkg}.Late("zz"); return {pkg}.Table([]string{"b"}) }()',
+    ),
 }
 
 BUFFER = re.compile(r"^\tvar (\w+) (?:bytes\.Buffer|strings\.Builder)$", re.M)
@@ -788,13 +916,14 @@ def _naive(source: str) -> str:
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
     cases = {name: HEAD.format(name=name) + code for name, code in POOLED.items()}
-    cases |= {name: HEAD.format(name=name) + code for name, (code, _, _) in DECLINED.items()}
+    cases |= {name: _head(name).format(name=name) + code for name, (code, _, _) in DECLINED.items()}
+    cases |= {name: _head(name).format(name=name) + code for name, code in BESIDE_WRAPPER.items()}
     return proposals_by_case(tmp_path_factory.mktemp("holders"), RULE, cases)
 
 
 def _site(results, case: str, line: str):
     """The proposal for the case's site declared by `line` (Plain's buffer has its own)."""
-    source = HEAD.format(name=case) + (POOLED.get(case) or DECLINED[case][0])
+    source = _head(case).format(name=case) + (POOLED.get(case) or BESIDE_WRAPPER.get(case) or DECLINED[case][0])
     number = source.splitlines().index(line) + 1
     found = [r for r in results[case] if number in {t.line for t in (r.targets if isinstance(r, Fix) else (r.site,))}]
     assert len(found) == 1, results[case]
@@ -808,6 +937,16 @@ def test_pooled(results, case):
     assert sum(len(f.targets) for f in results[case]) == 2, results[case]
 
 
+def test_a_builder_as_a_tabwriters_output_is_pooled(results):
+    assert isinstance(_site(results, "tabs_linux", "\tvar sb strings.Builder"), Fix), results["tabs_linux"]
+
+
+def test_a_buffer_behind_a_bufio_writer_handed_to_a_writing_helper_is_pooled(results):
+    assert isinstance(_site(results, "bufio_helper", "\tvar out strings.Builder"), Fix), results["bufio_helper"]
+    wrapper = _site(results, "bufio_helper", "\tbw := bufio.NewWriter(&out)")
+    assert not isinstance(wrapper, Fix) and "the wrapped io.Writer is `&out`, not the name of" in wrapper.reason
+
+
 @pytest.mark.parametrize("case", sorted(DECLINED))
 def test_declined(results, case):
     site = next(line for line in DECLINED[case][0].splitlines() if line.startswith("\tvar ") and "*" not in line)
@@ -816,7 +955,7 @@ def test_declined(results, case):
 
 
 def test_every_naive_pool_of_a_declined_case_changes_what_its_callers_see(tmp_path, toolchain):
-    originals = {name: HEAD.format(name=name) + code for name, (code, _, _) in DECLINED.items()}
+    originals = {name: _head(name).format(name=name) + code for name, (code, _, _) in DECLINED.items()}
     naive = {name: _naive(source) for name, source in originals.items()}
     probes = {name: probe for name, (_, _, probe) in DECLINED.items()}
     built, values = naive_rewrites(tmp_path, toolchain, originals, naive, probes)

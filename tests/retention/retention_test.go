@@ -439,3 +439,45 @@ func TestFormatOperands(t *testing.T) {
 type keeper []byte
 
 func (k keeper) String() string { keptBytes = k; return "kept" }
+
+// TestTabwriterNewWriter: the output a tabwriter.Writer holds, written through fmt and directly, a block
+// ended by a line without cells, then flushed, is garbage after the calls.
+func TestTabwriterNewWriter(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		tw := tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "a\tb")
+		tw.Write([]byte("ccc\td\nno cells\n"))
+		tw.Flush()
+	})
+}
+
+// TestTrimSubslice: each trim returns nil, s, or s[i:j] with 0 <= i <= j <= len(s) (same array, within its
+// length), nil for nil, and keeps nothing of s once its result is dropped.
+func TestTrimSubslice(t *testing.T) {
+	trims := []func([]byte) []byte{
+		func(s []byte) []byte { return bytes.TrimSuffix(s, []byte("\n")) },
+		func(s []byte) []byte { return bytes.TrimPrefix(s, []byte("k:")) },
+		bytes.TrimSpace,
+	}
+	inputs := []string{"", "\n", "k:v\n", "  x  ", " \u00a0é x\u00a0 ", "   ", "\u00a0", "k:"}
+	for i, trim := range trims {
+		if trim(nil) != nil {
+			t.Fatalf("trim %d: nil gives non-nil", i)
+		}
+		for _, in := range inputs {
+			backing := make([]byte, len(in), len(in)+8)
+			copy(backing, in)
+			got := trim(backing)
+			if got == nil {
+				continue
+			}
+			start := cap(backing) - cap(got)
+			if start < 0 || start+len(got) > len(backing) || (cap(got) > 0 && &backing[:cap(backing)][start] != &got[:cap(got)][0]) {
+				t.Fatalf("trim %d of %q: not a subslice of s within its length", i, in)
+			}
+		}
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, func(p *[64]byte) { _ = trim(p[:10]) }) {
+			t.Fatalf("trim %d kept its argument", i)
+		}
+	}
+}

@@ -78,7 +78,8 @@ STRING_COPY = "string(bytes.b.buf[bytes.b.off:]) escapes to heap"
 # (package, function): the position of its io.Writer parameter, where a *bytes.Buffer stands for a
 # *strings.Builder unnoticed: they write to it (io.WriteString, gzip's header, bufio's WriteString for
 # a long string: WriteString, which both have) and never ask which type it is (bufio.NewWriterSize asks
-# only whether it is a *bufio.Writer). The constructors hold it in the writer they return (stdtable.py).
+# only whether it is a *bufio.Writer; tabwriter calls only output.Write). The constructors hold it in the
+# writer they return (stdtable.py).
 WRITER_AT = {
     ("fmt", "Fprint"): 0,
     ("fmt", "Fprintf"): 0,
@@ -99,6 +100,7 @@ WRITER_AT = {
     ("encoding/csv", "NewWriter"): 0,
     ("bufio", "NewWriter"): 0,
     ("bufio", "NewWriterSize"): 0,
+    ("text/tabwriter", "NewWriter"): 0,
 }
 
 

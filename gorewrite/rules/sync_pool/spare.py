@@ -13,7 +13,7 @@ from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.rules.sync_pool.sites import BLIND
-from gorewrite.stdtable import TABLE
+from gorewrite.stdtable import SUBSLICES, TABLE
 from gorewrite.syntax import Node, held, items, text
 from gorewrite.typeinfo import Kind
 
@@ -88,6 +88,8 @@ def storage_use(view: PackageView, path: str, call: Node) -> str | None:
         return APPENDS if ident.name == "append" and items(parent).index(expr) == 0 else None
     if ident is not None and ident.kind == Kind.TYPE:
         return None  # string(b) copies; retention declines any other conversion
+    if items(parent).index(expr) == 0 and callees.callee(view, path, outer) in SUBSLICES:
+        return storage_use(view, path, outer)  # bytes.TrimSuffix(b, nl) is b within its length: judged by its use
     return passed(view, path, outer, items(parent).index(expr), True, 1, set())
 
 

@@ -242,7 +242,10 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         return "the file has build constraints: the pool's helpers would not be built everywhere it is"
     inner = types.at(site.path, site.inner.start_byte) if site.inner.type == "identifier" else None
     if site.wrapper.own and (inner is None or not inner.local or inner.kind not in (Kind.VAR, Kind.PARAM)):
-        return f"the wrapped {site.wrapper.iface} is not a local variable: the deferred Put names it again"
+        return (
+            f"the wrapped {site.wrapper.iface} is `{text(site.inner).decode()}`, not the name of a local variable or"
+            " parameter: the deferred Put names it again, to leave alone what Get returned as it was"
+        )
     var = text(site.var).decode()
     declared = types.at(site.path, site.var.start_byte)
     if declared is None or declared.obj is None or declared.use != Use.DECL:
