@@ -139,8 +139,13 @@ def _followed(
         return None
     if depth > callees.DEPTH:
         return f"which passes it on through more than {callees.DEPTH} functions of the package"
+    other = callees.other_builds(view)
+    if other:  # the body read here is this build's: another may declare the function otherwise
+        return f"of which another build compiles {other}: what it does with the writer may differ there"
     found = callees.declaration(view, key)
-    params = parameter_names(found[1].child_by_field_name("parameters")) if found else []
+    if found is None:
+        return "whose body gorewrite does not find among the package's files (assembly, or //go:linkname)"
+    params = parameter_names(found[1].child_by_field_name("parameters"))
     name, variadic = params[index] if index < len(params) else (None, False)
     declared = view.types.at(found[0], name.start_byte) if name is not None else None
     if declared is None or declared.obj is None or variadic:

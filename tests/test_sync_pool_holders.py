@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DETERMINISTIC_POOL, naive_rewrites, proposals_by_case
+from conftest import DETERMINISTIC_POOL, module, naive_rewrites, proposals, proposals_by_case
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -962,3 +962,116 @@ def test_every_naive_pool_of_a_declined_case_changes_what_its_callers_see(tmp_pa
     assert values.keys() == DECLINED.keys(), built
     for name, (before, after) in values.items():
         assert before != after, f"{name}: the naive pool gives the same {before}"
+
+
+# A writer handed to a helper another build declares otherwise (adv32g): under `-tags trace` the helper keeps it.
+REPORT = """package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Kept is where the trace build's writeLines leaves its writer: a debugging hook.
+var Kept io.Writer
+
+// Report renders a header and the lines, then writes them in one call.
+func Report(w io.Writer, name string, xs []string) error {
+	var out strings.Builder
+	fmt.Fprintf(&out, "# %s\\n", name)
+	bw := bufio.NewWriter(&out)
+	writeLines(bw, xs)
+	bw.Flush()
+	_, err := io.WriteString(w, out.String())
+	return err
+}
+"""
+LINES = """//go:build {constraint}
+
+package report
+
+import (
+	"fmt"
+	"io"
+)
+
+func writeLines(w io.Writer, xs []string) {{
+	for _, x := range xs {{
+		fmt.Fprintf(w, "- %s\\n", x)
+	}}{keep}
+}}
+"""
+REPORT_TEST = """package report
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestReportsStayApart(t *testing.T) {
+	var a, b strings.Builder
+	Report(&a, "first", []string{"x"})
+	if Kept != nil {
+		fmt.Fprint(Kept, "LEAK")
+		Kept.(*bufio.Writer).Flush()
+	}
+	Report(&b, "second", []string{"y"})
+	if got := b.String(); got != "# second\\n- y\\n" {
+		t.Fatalf("got %q", got)
+	}
+}
+"""
+
+
+def test_a_writer_handed_to_a_helper_another_build_declares_otherwise_is_not_pooled(tmp_path, toolchain):
+    files = {
+        "report/report.go": REPORT,
+        "report/lines_plain.go": LINES.format(constraint="!trace", keep=""),
+        "report/lines_trace.go": LINES.format(constraint="trace", keep="\n\tKept = w"),
+    }
+    found = proposals(module(tmp_path / "m", files), RULE)
+    assert not any(isinstance(p, Fix) for each in found.values() for p in each), found
+    reasons = [p.reason for each in found.values() for p in each]
+    assert any("another build compiles lines_trace.go" in r for r in reasons), reasons
+    # The naive pool passes the default build's test and fails the trace build's: another call's bytes show.
+    naive = REPORT.replace(
+        "\tvar out strings.Builder\n", "\tout := naiveBuffers.Get().(*bytes.Buffer)\n\tdefer naivePut(out)\n"
+    )
+    naive = (
+        naive.replace("&out", "out")
+        .replace('\t"strings"\n', '\t"sync"\n')
+        .replace("import (\n", 'import (\n\t"bytes"\n', 1)
+    )
+    naive += NAIVE_POOLS
+    root = module(tmp_path / "n", {**files, "report/report.go": naive, "report/report_test.go": REPORT_TEST})
+    assert toolchain.run(["test", "-count=1", "./..."], str(root)).returncode == 0
+    traced = toolchain.run(["test", "-count=1", "-tags", "trace", "./..."], str(root))
+    assert traced.returncode != 0 and b"LEAK" in traced.stdout, traced.stdout.decode()
+
+
+HOOKED = (
+    REPORT.replace("\twriteLines(bw, xs)\n", "\twriteLines(bw, xs)\n\thook(bw)\n")
+    + """
+func writeLines(w io.Writer, xs []string) {
+	for _, x := range xs {
+		fmt.Fprintf(w, "- %s\\n", x)
+	}
+}
+
+// hook is written in assembly: gorewrite has no body to read.
+func hook(w io.Writer)
+"""
+)
+
+
+def test_a_writer_handed_to_a_helper_without_a_body_is_not_pooled(tmp_path):
+    files = {
+        "report/report.go": HOOKED,
+        "report/hook.s": '#include "textflag.h"\n\nTEXT ·hook(SB),NOSPLIT,$0-16\n\tRET\n',
+    }
+    found = proposals(module(tmp_path, files), RULE)
+    assert not any(isinstance(p, Fix) for each in found.values() for p in each), found
