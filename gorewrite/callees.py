@@ -24,15 +24,12 @@ DEPTH = 4  # calls into the package's own functions followed from the call site;
 
 
 def declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node] | None:
-    """The compiled file and the declaration of the package's function or method `key`, when it has a body: one
-    declared without (written in assembly, or pulled in by //go:linkname) has nothing a follower can read."""
+    """The compiled file and the declaration of the package's function or method `key`."""
     for path in view.package.files:
         for node in view.tree(path).root_node.named_children:
             name = node.child_by_field_name("name")
             if node.type not in FUNCTIONS or name is None or name.text.decode() != key[2]:
                 continue
-            if node.child_by_field_name("body") is None:
-                return None
             if node.type == "function_declaration" and not key[1]:
                 return path, node
             if node.type == "method_declaration" and receiver_type(node.child_by_field_name("receiver")) == key[1]:

@@ -143,7 +143,7 @@ def _followed(
     if other:  # the body read here is this build's: another may declare the function otherwise
         return f"of which another build compiles {other}: what it does with the writer may differ there"
     found = callees.declaration(view, key)
-    if found is None:
+    if found is None or found[1].child_by_field_name("body") is None:
         return "whose body gorewrite does not find among the package's files (assembly, or //go:linkname)"
     params = parameter_names(found[1].child_by_field_name("parameters"))
     name, variadic = params[index] if index < len(params) else (None, False)

@@ -214,6 +214,8 @@ def _uses(view: PackageView, param: Followed, depth: int, relies: set[str]) -> s
     if found is None:
         return "whose declaration gorewrite does not find among the package's files"
     path, decl = found
+    if decl.child_by_field_name("body") is None:
+        return "whose body gorewrite does not find among the package's files (assembly, or //go:linkname)"
     params = parameter_names(decl.child_by_field_name("parameters"))
     name = params[index][0] if index < len(params) else None
     declared = view.types.at(path, name.start_byte) if name is not None else None

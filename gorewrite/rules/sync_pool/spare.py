@@ -166,7 +166,9 @@ def _follow(
     if depth > callees.DEPTH:
         return f"{role}, which passes it on through more than {callees.DEPTH} functions of the package"
     found = callees.declaration(view, key)
-    params = parameter_names(found[1].child_by_field_name("parameters")) if found else []
+    if found is None or found[1].child_by_field_name("body") is None:
+        return f"{role}, whose body gorewrite does not find among the package's files (assembly, or //go:linkname)"
+    params = parameter_names(found[1].child_by_field_name("parameters"))
     name, variadic = params[index] if index < len(params) else (None, False)
     declared = view.types.at(found[0], name.start_byte) if name is not None else None
     if declared is None or declared.obj is None or variadic:
