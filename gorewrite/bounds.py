@@ -142,7 +142,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
         return None  # a closure writes it: when it runs is not known here
     if writes and not all(within(u) for u in uses if u.use == Use.DECL):
         return None  # captured from an enclosing function: a call between the fact and stmt may run this one again
-    jumps = uses_goto(function)
+    jumps = memo(view, ("uses goto", path, function.start_byte), lambda: uses_goto(function))  # per fact: once
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
     again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
     facts = _facts(view, path, again, subject, stmt, function, side)
