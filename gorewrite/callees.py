@@ -12,9 +12,10 @@ from __future__ import annotations
 import glob
 import os
 import re
+from collections.abc import Iterator
 
 from gorewrite.packages import header
-from gorewrite.parameters import FUNCTIONS, receiver_type
+from gorewrite.parameters import FUNCTIONS, parameter_names, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, text, walk
@@ -35,6 +36,27 @@ def declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node
             if node.type == "method_declaration" and receiver_type(node.child_by_field_name("receiver")) == key[1]:
                 return path, node
     return None
+
+
+# Why a follower of the package's functions stops at one declared without a body: nothing there to read.
+NO_BODY = "whose body gorewrite does not find among the package's files (assembly, or //go:linkname)"
+
+
+def parameter(view: PackageView, found: tuple[str, Node], index: int) -> tuple[Node, Ident, bool] | None:
+    """The name of the declaration's parameter `index`, go/types' declaration of it and whether it is
+    variadic; None when it has no name or go/types does not describe it."""
+    params = parameter_names(found[1].child_by_field_name("parameters"))
+    name, variadic = params[index] if index < len(params) else (None, False)
+    declared = view.types.at(found[0], name.start_byte) if name is not None else None
+    return (name, declared, variadic) if declared is not None and declared.obj is not None else None
+
+
+def naming(view: PackageView, path: str, declared: Ident) -> Iterator[Node]:
+    """Every node of the file that names go/types' object `declared`, but its declaration."""
+    root = view.tree(path).root_node
+    for use in view.types.idents.get(path, ()):
+        if use.obj == declared.obj and use.start != declared.start:
+            yield root.descendant_for_byte_range(use.start, use.end)
 
 
 def scopes(

@@ -23,7 +23,6 @@ import os
 from itertools import takewhile
 
 from gorewrite import callees
-from gorewrite.parameters import parameter_names
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, ancestors, call_args
@@ -55,10 +54,7 @@ def holder_use(view: PackageView, path: str, call: Node, methods: tuple[str, ...
     if declared is None or declared.obj is None or declared.use != Use.DECL:
         return "is not assigned to a variable of its own"
     shown = name.text.decode()
-    for use in view.types.idents.get(path, ()):
-        if use.obj != declared.obj or use.start == declared.start:
-            continue
-        node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+    for node in callees.naming(view, path, declared):
         line = node.start_point.row + 1
         enclosing = [a.type for a in takewhile(lambda a: a != statement.parent, ancestors(node))]
         # `defer zw.Close()` in the holder's own function: registered after the Put's defer, it runs first;
@@ -144,18 +140,14 @@ def _followed(
         return f"of which another build compiles {other}: what it does with the writer may differ there"
     found = callees.declaration(view, key)
     if found is None or found[1].child_by_field_name("body") is None:
-        return "whose body gorewrite does not find among the package's files (assembly, or //go:linkname)"
-    params = parameter_names(found[1].child_by_field_name("parameters"))
-    name, variadic = params[index] if index < len(params) else (None, False)
-    declared = view.types.at(found[0], name.start_byte) if name is not None else None
-    if declared is None or declared.obj is None or variadic:
+        return callees.NO_BODY
+    param = callees.parameter(view, found, index)
+    if param is None or param[2]:
         return "whose parameter gorewrite cannot follow"
+    name, declared, _ = param
     path, decl = found
     following.add((key, index))
-    for use in view.types.idents.get(path, ()):
-        if use.obj != declared.obj or use.start == declared.start:
-            continue
-        node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+    for node in callees.naming(view, path, declared):
         around = [a.type for a in takewhile(lambda a: a != decl, ancestors(node)) if a.type in OUTSIDE]
         if around:
             problem = OUTSIDE[around[0]]

@@ -23,7 +23,7 @@ from itertools import takewhile
 
 from gorewrite import callees, contracts, operands
 from gorewrite.holders import holder_use
-from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, parameter_names, verdict_of
+from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import CONTRACTS, SELF_STORES, SUBSLICES, TABLE
 from gorewrite.syntax import Node, ancestors, held, items
@@ -215,17 +215,13 @@ def _uses(view: PackageView, param: Followed, depth: int, relies: set[str]) -> s
         return "whose declaration gorewrite does not find among the package's files"
     path, decl = found
     if decl.child_by_field_name("body") is None:
-        return "whose body gorewrite does not find among the package's files (assembly, or //go:linkname)"
-    params = parameter_names(decl.child_by_field_name("parameters"))
-    name = params[index][0] if index < len(params) else None
-    declared = view.types.at(path, name.start_byte) if name is not None else None
-    if declared is None or declared.obj is None:
+        return callees.NO_BODY
+    param = callees.parameter(view, found, index)
+    if param is None:
         return UNDESCRIBED
+    name, declared, _ = param
     shown = name.text.decode()
-    for use in view.types.idents.get(path, ()):
-        if use.obj != declared.obj or use.start == declared.start:
-            continue
-        node = view.tree(path).root_node.descendant_for_byte_range(use.start, use.end)
+    for node in callees.naming(view, path, declared):
         problem = _use(view, node, decl, contents, callees.dynamic_type(view, path, node) or dynamic, depth, relies)
         if problem:
             return f"whose {shown} ({os.path.basename(path)}:{node.start_point.row + 1}) {problem}"

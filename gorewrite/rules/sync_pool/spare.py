@@ -167,17 +167,13 @@ def _follow(
         return f"{role}, which passes it on through more than {callees.DEPTH} functions of the package"
     found = callees.declaration(view, key)
     if found is None or found[1].child_by_field_name("body") is None:
-        return f"{role}, whose body gorewrite does not find among the package's files (assembly, or //go:linkname)"
-    params = parameter_names(found[1].child_by_field_name("parameters"))
-    name, variadic = params[index] if index < len(params) else (None, False)
-    declared = view.types.at(found[0], name.start_byte) if name is not None else None
-    if declared is None or declared.obj is None or variadic:
+        return f"{role}, {callees.NO_BODY}"
+    param = callees.parameter(view, found, index)
+    if param is None or param[2]:
         return f"{role}, whose parameter gorewrite cannot follow"
+    name, declared, _ = param
     following.add((key, index))
-    for use in view.types.idents.get(found[0], ()):
-        if use.obj != declared.obj or use.start == declared.start:
-            continue
-        node = view.tree(found[0]).root_node.descendant_for_byte_range(use.start, use.end)
+    for node in callees.naming(view, found[0], declared):
         problem = _use(view, found[0], node, is_slice, depth, following)
         if problem:
             shown = f"{name.text.decode()} ({found[0].rpartition('/')[2]}:{node.start_point.row + 1})"
