@@ -155,6 +155,29 @@ TWO_CALLS = (
 )
 
 # Each must-decline: its source, a part of the reason, and a probe whose value the naive pool changes.
+
+
+def _describe(name: str, params: str, format: str) -> str:
+    """A package whose Describe joins the fields in a Buffer (it escapes through Fprintf), then formats its
+    bytes with `format`."""
+    return f"""package {name}
+
+import (
+\t"bytes"
+\t"fmt"
+)
+
+// Describe shows the joined fields with the format.
+func Describe({params}fields []string) string {{
+\tvar buf bytes.Buffer // site
+\tfor _, f := range fields {{
+\t\tfmt.Fprintf(&buf, "%s,", f)
+\t}}
+\treturn fmt.Sprintf({format}, buf.Bytes())
+}}
+"""
+
+
 DECLINED = {
     # a named []byte type whose String keeps its receiver: fmt calls it
     "named_stringer": (
@@ -234,64 +257,19 @@ func Read(r io.Reader) error {
     ),
     # its bytes as Go syntax: a fresh Buffer's are []byte(nil) before a write, a pooled one's []byte{}
     "bytes_gosyntax": (
-        """package bytes_gosyntax
-
-import (
-	"bytes"
-	"fmt"
-)
-
-// Describe shows the joined fields as a Go byte slice.
-func Describe(fields []string) string {
-	var buf bytes.Buffer // site
-	for _, f := range fields {
-		fmt.Fprintf(&buf, "%s,", f)
-	}
-	return fmt.Sprintf("fields=%#v", buf.Bytes())
-}
-""",
+        _describe("bytes_gosyntax", "", '"fields=%#v"'),
         "whose format prints an operand with %#v",
         'func() string { {pkg}.Describe([]string{"a"}); return {pkg}.Describe(nil) }()',
     ),
     # a format gorewrite cannot read: it may hold %p or %#v
     "format_variable": (
-        """package format_variable
-
-import (
-	"bytes"
-	"fmt"
-)
-
-// Describe shows the joined fields in the caller's format.
-func Describe(format string, fields []string) string {
-	var buf bytes.Buffer // site
-	for _, f := range fields {
-		fmt.Fprintf(&buf, "%s,", f)
-	}
-	return fmt.Sprintf(format, buf.Bytes())
-}
-""",
+        _describe("format_variable", "format string, ", "format"),
         "whose format is not a string literal",
         'func() string { {pkg}.Describe("%#v", []string{"a"}); return {pkg}.Describe("%#v", nil) }()',
     ),
     # a format that spells %#v with an escape: the verbs are read from plain literals only
     "escaped_format": (
-        """package escaped_format
-
-import (
-	"bytes"
-	"fmt"
-)
-
-// Describe shows the joined fields as a Go byte slice.
-func Describe(fields []string) string {
-	var buf bytes.Buffer // site
-	for _, f := range fields {
-		fmt.Fprintf(&buf, "%s,", f)
-	}
-	return fmt.Sprintf("fields=\\x25#v", buf.Bytes())
-}
-""",
+        _describe("escaped_format", "", '"fields=\\x25#v"'),
         "whose format holds an escape sequence",
         'func() string { {pkg}.Describe([]string{"a"}); return {pkg}.Describe(nil) }()',
     ),
