@@ -25,6 +25,7 @@ import re
 from gorewrite import callees
 from gorewrite.parameters import receiver_type
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, items, text, walk
 from gorewrite.typeinfo import Kind
 
@@ -80,7 +81,7 @@ def judged(view: PackageView, path: str, key: tuple[str, str, str], call: Node, 
             f" operand's type has, or prints its fields by reflection; gorewrite clears only []byte and string"
             f" operands of {shown}"
         )
-    return _methodless(view, named)
+    return memo(view, ("methodless", named), lambda: _methodless(view, named))  # every file's tree, walked once
 
 
 def _unclear_format(format: Node) -> str:
