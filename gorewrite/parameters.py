@@ -79,10 +79,10 @@ def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) 
         for m in VERDICT.finditer(output):
             path = resolve(m[1], base, files.get(path_of, ()))
             by_file.setdefault(path, {})[(int(m[2]), int(m[3]))] = m[4]
-    return Verdicts(said, _varying(toolchain, import_paths, cwd))
+    return Verdicts(said, varying(toolchain, import_paths, cwd))
 
 
-def _varying(toolchain: Toolchain, import_paths: list[str], cwd: str) -> dict[str, str]:
+def varying(toolchain: Toolchain, import_paths: list[str], cwd: str) -> dict[str, str]:
     """The packages outside std whose verdicts hold for this build only: a file of theirs, or of a package
     outside std they import, is left out of it (another GOOS or GOARCH, a build tag, another release's
     go1.N constraint), so another build may declare a function, or what it calls, otherwise; each with

@@ -6,7 +6,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
-from gorewrite import cache, exports, suppress, typeinfo
+from gorewrite import cache, exports, proposal_cache, suppress, typeinfo
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
@@ -160,7 +160,8 @@ def fix(
     for pkg, found in candidates.items() if hot is not None else ():
         run.cold += [c for c in found if (c.path, c.escape.line) not in hot]
         candidates[pkg] = [c for c in found if (c.path, c.escape.line) in hot]
-    for pkg, proposals in propose(toolchains, cwd, rules, views, candidates, run.compiled(), options.progress).items():
+    proposed = propose(toolchains, cwd, rules, views, candidates, run.compiled(), options.progress, options.cache)
+    for pkg, proposals in proposed.items():
         view = views[pkg]
         run.declined += [p for p in proposals if isinstance(p, Declined)]
         found = [p for p in proposals if isinstance(p, Fix)]
@@ -194,11 +195,37 @@ def propose(
     candidates: dict[str, list[Candidate]],
     compiled: set[str],
     progress: Report = silent,
+    remember: bool = False,
 ) -> dict[str, list[Proposal]]:
-    """Each package's proposals, before verification: go/types facts for the candidates' scopes, the
-    -m=2 flows and parameter verdicts where a rule reads them, then every rule's propose.
+    """Each package's proposals, before verification; with `remember`, those the user cache holds for the
+    same content (gorewrite/proposal_cache.py), and the others stored there once proposed.
     `compiled`: the packages the escape compile built (their export data is in the cache)."""
     found = {pkg: cands for pkg, cands in candidates.items() if cands}
+    keys = proposal_cache.keys(toolchains, cwd, rules, views, found, compiled) if remember else {}
+    kept = {pkg: proposal_cache.read(keys[pkg]) for pkg in keys}
+    missing = {pkg: cands for pkg, cands in found.items() if kept.get(pkg) is None}
+    fresh = _propose(toolchains, cwd, rules, views, missing, compiled, progress)
+    for pkg, proposals in fresh.items():
+        if pkg in keys and not views[pkg].sources.changed:  # else the key names bytes propose did not see
+            proposal_cache.write(keys[pkg], proposals)
+    if missing and keys:
+        cache.prune(folder=proposal_cache.folder())
+    return {pkg: fresh[pkg] if pkg in fresh else kept[pkg] for pkg in found}
+
+
+def _propose(
+    toolchains: list[Toolchain],
+    cwd: str,
+    rules: list[Rule],
+    views: dict[str, PackageView],
+    found: dict[str, list[Candidate]],
+    compiled: set[str],
+    progress: Report,
+) -> dict[str, list[Proposal]]:
+    """go/types facts for the candidates' scopes, the -m=2 flows and parameter verdicts where a rule
+    reads them, then every rule's propose."""
+    if not found:
+        return {}
     try:
         exports.prefetch(toolchains[0], [views[p].package for p in found], compiled)
     except exports.Unavailable:

@@ -1,13 +1,15 @@
 """`check` tags a site with a rule only where that rule proposes a rewrite for it, as fix does; the
-proposals are cached under a key that sees an edited dependency."""
+proposals are cached under a key that sees an edited dependency, and `fix` verifies what a `check`
+of the same code proposed without proposing again."""
 
 from __future__ import annotations
 
 import json
+import shutil
 
 from conftest import ROOT, gorewrite, module
 
-from gorewrite import cli, progress, proposed
+from gorewrite import cli, pipeline, progress, proposal_cache
 
 RENDER = """package a
 
@@ -96,20 +98,90 @@ def test_a_warm_check_proposes_nothing_again_and_says_the_same(tmp_path, monkeyp
     monkeypatch.chdir(root)
     monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(progress, "for_terminal", lambda quiet: None)
-    asked: list[str] = []
-    propose = proposed.propose
-
-    def counting(toolchains, cwd, rules, views, candidates, *rest):
-        asked.extend(candidates)
-        return propose(toolchains, cwd, rules, views, candidates, *rest)
-
-    monkeypatch.setattr(proposed, "propose", counting)
+    asked = _counting(monkeypatch)
     said = []
     for args in (["check"], ["check"], ["check", "--no-cache"]):
         cli.main(args)
         said.append(capsys.readouterr().out)
     assert asked == ["example.com/m/a", "example.com/m/a"]  # the first run and --no-cache
     assert said[0] == said[1] == said[2] and "[sync-pool]" in said[0], said
+
+
+def _counting(monkeypatch) -> list[str]:
+    """The packages the rules' propose step runs for, as the runs ask (the cache answers the others)."""
+    asked: list[str] = []
+    propose = pipeline._propose
+
+    def counting(toolchains, cwd, rules, views, found, *rest):
+        asked.extend(found)
+        return propose(toolchains, cwd, rules, views, found, *rest)
+
+    monkeypatch.setattr(pipeline, "_propose", counting)
+    return asked
+
+
+def test_a_fix_after_a_check_verifies_what_check_proposed_and_says_what_fix_no_cache_says(
+    tmp_path, monkeypatch, capsys
+):
+    """The example module (fixes of three rules, held-back and declined sites): `fix` after `check` proposes
+    nothing again, and its diff and JSON are byte for byte those of `fix --no-cache`."""
+    root = tmp_path / "logship"
+    shutil.copytree(ROOT / "examples" / "logship", root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(progress, "for_terminal", lambda quiet: None)
+    asked = _counting(monkeypatch)
+    said = []
+    for args in (["check"], ["fix", "--dry-run"], ["fix", "--dry-run", "--format", "json"], ["fix", "--dry-run"]):
+        cli.main(args)
+        said.append(capsys.readouterr().out)
+    packages = len(asked)
+    assert packages > 0 and "+++" in said[1]
+    for args in (["fix", "--dry-run", "--no-cache"], ["fix", "--dry-run", "--no-cache", "--format", "json"]):
+        cli.main(args)
+        said.append(capsys.readouterr().out)
+    assert len(asked) == 3 * packages  # proposed by the first check and by each --no-cache run only
+    assert said[1] == said[3] == said[4] and said[2] == said[5]
+
+
+def test_proposals_come_back_from_an_entry_as_they_were(tmp_path, monkeypatch):
+    """Every claim shape, an edit's non-UTF-8 bytes, a speculative and an unsafe fix, a decline."""
+    from gorewrite.claims import InVariant, KeepsOnStack, MovesAllocation, RemovesTargets, Tested
+    from gorewrite.edits import Edit
+    from gorewrite.escapes import Escape
+    from gorewrite.proposals import Declined, Fix
+
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path))
+    site = Escape("/m/a.go", 3, 7, "moved to heap: buf")
+    claims = [
+        RemovesTargets(("make([]byte, n) does not escape",)),
+        KeepsOnStack(("make([]int, 64)",)),
+        MovesAllocation(("new(Big) escapes to heap",)),
+        InVariant("/m/a_go125.go", Tested(RemovesTargets(), race=True)),
+    ]
+    proposals = [
+        Fix("sync-pool", (Edit("/m/a.go", 1, 4, b"\xff\x00\xe2\x80\xa6 x"),), (site,), "pooled", "safe", c, s)
+        for c in claims
+        for s in (False, True)
+    ]
+    proposals += [Fix("closure", (), (site,), "copied", "unsafe"), Declined("closure", site, "why \u2026")]
+    proposal_cache.write("entry", proposals)
+    assert proposal_cache.read("entry") == proposals
+    (tmp_path / "proposed" / "entry.json").write_text('[["fix", "closure"]]')
+    assert proposal_cache.read("entry") is None  # damaged: proposed again
+
+
+def test_a_dependencys_file_for_another_build_is_part_of_the_key(tmp_path):
+    """b's verdicts hold for one build only once b has a file another build compiles: sync-pool then
+    declines a's site (what b.Use keeps may differ there), though a and b's export data are the same."""
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    root = module(tmp_path / "m", {"a/a.go": RENDER, "b/b.go": READS})
+    before = gorewrite("check", "-v", "./a", cwd=root, env=env)
+    (root / "b" / "b_trace.go").write_text("//go:build trace\n\npackage b\n")
+    after = gorewrite("check", "-v", "./a", cwd=root, env=env)
+    fresh = gorewrite("check", "-v", "--no-cache", "./a", cwd=root, env={})
+    assert after.stdout == fresh.stdout != before.stdout, (before.stdout, after.stdout)
+    assert "b_trace.go" in after.stdout
 
 
 def test_the_key_holds_the_build_environment_not_the_shells(tmp_path):

@@ -1,0 +1,144 @@
+"""The rules' proposals per package, remembered: `check` (which tags by them) and `fix` (which verifies
+them) run the propose step once per content, so a `fix` after a `check`, or a second `fix`, of code
+that did not change neither type-checks nor asks the compiler's flows again: it only verifies.
+
+propose reads more than find: go/types facts and compiles of the package and its imports. An entry
+is named by a digest of everything find's entry is keyed by (gorewrite/cache.py), the candidates, the
+directory, the toolchains with their environment, the export data of the package's imports under each
+toolchain (the go command names an export data file by a hash of its content, and neither the
+compiler nor go/types reads anything else of an import: an edited dependency is a new key), and the
+files another build compiles among the module packages it depends on (parameters.varying: a callee's
+verdict read there holds for one build only, and a rule says so). An entry holds the proposals
+themselves: each fix's edits, targets, summary, safety and claim, each decline's reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from gorewrite import cache, exports
+from gorewrite.claims import Claim, InVariant, KeepsOnStack, MovesAllocation, RemovesTargets, Tested
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.parameters import varying
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.toolchain import Toolchain
+
+LAYOUT = 1  # the entries' layout: bump it when it changes
+
+
+def keys(
+    toolchains: list[Toolchain],
+    cwd: str,
+    rules: list[Rule],
+    views: dict[str, PackageView],
+    found: dict[str, list[Candidate]],
+    compiled: set[str],
+) -> dict[str, str]:
+    """Each package's entry name; a package whose imports have no export data is not cached (propose says why)."""
+    packages = [views[pkg].package for pkg in found]
+    try:
+        for tc in toolchains:
+            exports.prefetch(tc, packages, compiled)
+    except exports.Unavailable:
+        return {}
+    others = [p.import_path for p in packages if not p.standard]  # std's build is judged as one (parameters.py)
+    also = sorted({p for r in rules if r.retention for p in r.retention_also})
+    builds = [varying(tc, others + also, cwd) if others else {} for tc in toolchains]
+    names = {}
+    for pkg, cands in found.items():
+        view = views[pkg]
+        asked = {pkg, *view.package.imports, *also}  # a package's own verdict names a culprit among its deps
+        digest = hashlib.sha256(f"{LAYOUT}\0{cache.key(view, rules)}\0{cwd}\0".encode())
+        digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *c.escape] for c in cands]).encode())
+        try:
+            for tc, build in zip(toolchains, builds, strict=True):
+                listed, standard = exports.export_data(tc, view.package, list(view.package.imports))
+                other = sorted((p, why) for p, why in build.items() if p in asked)
+                said = [tc.go, tc.version, _build_environment(tc), sorted(listed.items()), standard, other]
+                digest.update(json.dumps(said).encode())
+        except exports.Unavailable:
+            continue
+        names[pkg] = digest.hexdigest()
+    return names
+
+
+def _build_environment(toolchain: Toolchain) -> list[tuple[str, str]]:
+    """The variables the go command and cgo read (GOFLAGS, GOARCH, CGO_ENABLED, CC, …): not the whole
+    environment, whose `_`, OLDPWD and terminal variables change between shells."""
+    return sorted(
+        (name, value)
+        for name, value in toolchain.env.items()
+        if name.startswith(("GO", "CGO_")) and not name.startswith("GOREWRITE_") or name in ("CC", "CXX", "PKG_CONFIG")
+    )
+
+
+def folder():
+    return cache.directory() / "proposed"
+
+
+def read(name: str) -> list[Proposal] | None:
+    """The entry's proposals, or None when there is none (or it cannot be read: they are proposed again)."""
+    data = cache.fetch(folder(), f"{name}.json")
+    if data is None:
+        return None
+    try:
+        return [_proposal(row) for row in json.loads(data)]
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+
+
+def write(name: str, proposals: list[Proposal]) -> None:
+    cache.store(folder(), f"{name}.json", json.dumps([_row(p) for p in proposals]).encode())
+
+
+def _row(p: Proposal) -> list:
+    if isinstance(p, Declined):
+        return ["declined", p.rule, list(p.site), p.reason]
+    edits = [[e.path, e.start, e.end, e.new.decode("latin-1")] for e in p.edits]
+    targets = [list(t) for t in p.targets]
+    return ["fix", p.rule, edits, targets, p.summary, p.safety, _claim_row(p.claim), p.speculative]
+
+
+def _proposal(row: list) -> Proposal:
+    if row[0] == "declined":
+        _, rule, site, reason = row
+        return Declined(rule, Escape(*site), reason)
+    _, rule, edits, targets, summary, safety, claim, speculative = row
+    return Fix(
+        rule,
+        tuple(Edit(path, start, end, new.encode("latin-1")) for path, start, end, new in edits),
+        tuple(Escape(*t) for t in targets),
+        summary,
+        safety,
+        _claim(claim),
+        speculative,
+    )
+
+
+def _claim_row(claim: Claim) -> list:
+    if isinstance(claim, RemovesTargets):
+        return ["removes", list(claim.hidden)]
+    if isinstance(claim, KeepsOnStack):
+        return ["keeps", list(claim.exprs)]
+    if isinstance(claim, MovesAllocation):
+        return ["moves", list(claim.messages)]
+    if isinstance(claim, InVariant):
+        return ["variant", claim.path, _claim_row(claim.claim)]
+    return ["tested", _claim_row(claim.claim), claim.race]
+
+
+def _claim(row: list) -> Claim:
+    kind = row[0]
+    if kind == "removes":
+        return RemovesTargets(tuple(row[1]))
+    if kind == "keeps":
+        return KeepsOnStack(tuple(row[1]))
+    if kind == "moves":
+        return MovesAllocation(tuple(row[1]))
+    if kind == "variant":
+        return InVariant(row[1], _claim(row[2]))
+    if kind == "tested":
+        return Tested(_claim(row[1]), row[2])
+    raise ValueError(f"unknown claim {kind!r}")
