@@ -12,7 +12,7 @@ from gorewrite import breaches, callees, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
-from gorewrite.rules.sync_pool import appends, arrays, bounded, spare, uses
+from gorewrite.rules.sync_pool import appends, arrays, bounded, loops, spare, uses
 from gorewrite.rules.sync_pool.arrays import array_size, array_type, array_use
 from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
@@ -28,8 +28,6 @@ from gorewrite.rules.sync_pool.sites import (
     Site,
     enclosing_function,
     generic_receiver,
-    loop_between,
-    own_function,
 )
 from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, call_args, directive, first_of, items, text, touches_error, walk
@@ -72,6 +70,7 @@ class Plan:
     scratch: bool = False  # a []byte that fits the stack, on the heap only for io's Read and Write (is_scratch)
     init: tuple[str, ...] = ()  # an array from a `:=`: the statements after Get and Put that take its value
     derefs: tuple[int, ...] = ()  # where a whole-array assignment `a = …` becomes `*a = …` (arrays.whole)
+    loop: Node | None = None  # the outermost loop around the site: one Get before it, the reset every iteration
 
 
 def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
@@ -133,9 +132,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     var = text(site.name).decode()
     if var == "_" or site.statement.parent is None or site.statement.parent.type != "statement_list":
         return "the allocation is not assigned to a named variable in a block"
-    loop = loop_between(site.statement, own_function(site.statement))
-    if loop:
-        return f"inside a {loop}: a deferred Put per iteration would hold every object until the function returns"
+    loop = loops.outermost(site)  # its Get goes before the loop, and each iteration re-derives the variable
     body = function.child_by_field_name("body")
     jump = first_of(body, ("labeled_statement", "goto_statement"))
     if jump is not None:
@@ -192,6 +189,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if problems:
         more = len(problems) - 1
         return f"{var} {problems[0]}" + (f" (and {more} more of its uses gorewrite cannot clear)" if more else "")
+    within = loops.reason(view, site, loop, objs, declared.obj) if loop is not None else None
+    if within:
+        return f"{var} {within}"
     broken = breaches.breach(view, relies)
     if broken:
         return f"{var} {broken}"
@@ -225,6 +225,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         scratch,
         init,
         tuple(derefs),
+        loop,
     )
 
 

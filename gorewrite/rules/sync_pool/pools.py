@@ -78,7 +78,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
         get, put = f"{getter}()", putter
         moves = (first.moved,)
     for plan in plans:
-        edits.append(_statement_edit(view, plan, get, put, taken, names))
+        edits += _statement_edits(view, plan, get, put, taken, names)
         edits += [Edit(plan.site.path, start, end, plan.var.encode()) for start, end in plan.addresses]
         edits += [Edit(plan.site.path, start, start, b"*") for start in plan.derefs]
     for site_path in dict.fromkeys(p.site.path for p in plans):
@@ -89,7 +89,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
     if existing is None and any(p.replaced for p in plans) and not imports(view, path, "bytes"):
         edits.append(add_import(view, path, "bytes"))  # the new pool's new(bytes.Buffer)
     moves += (STRING_COPY,) * sum(p.copies for p in plans)  # a Buffer's String copies where a Builder's did not
-    lines = ", ".join(f"{p.var} ({_where(view, p, path)})" for p in plans)
+    lines = ", ".join(f"{p.var} ({_where(view, p, path)}{', once before its loop' if p.loop else ''})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
     if any(p.replaced for p in plans):
         summary += " as a bytes.Buffer standing for the strings.Builder, whose String copies"
@@ -145,30 +145,57 @@ def merge(view: PackageView, parts: list[Part]) -> Fix:
     )
 
 
-def _statement_edit(view: PackageView, plan: Plan, get: str, put: str, taken: set[str], names: set[str]) -> Edit:
-    """`v := alloc` → Get, deferred Put, reset: the variable keeps its name and its type."""
+def _statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: set[str], names: set[str]) -> list[Edit]:
+    """`v := alloc` → Get, deferred Put, reset: the variable keeps its name and its type. Inside a loop
+    (loops.py) the Get and the Put go before the outermost loop, and the statement re-derives the
+    variable from that object with its reset, every iteration."""
     statement = plan.site.statement
-    source = view.sources[plan.site.path]
-    indent = source[source.rfind(b"\n", 0, statement.start_byte) + 1 : statement.start_byte].decode()
-    if plan.length is not None:
+    holder = plan.var
+    if plan.length is not None or plan.loop is not None:
         holder = fresh(f"{plan.var}p", taken)
         names.add(holder)
         taken.add(holder)
-        lines = [f"{holder} := {get}", f"defer {put}({holder})"]
-        if plan.reset == "zero":
-            lines.append(f"*{holder} = {plan.pointer[1:]}{{}} // the zeros make gave")
+    got = [f"{holder} := {get}", f"defer {put}({holder})"]
+    if plan.length is not None:
+        lines = [f"*{holder} = {plan.pointer[1:]}{{}} // the zeros make gave"] if plan.reset == "zero" else []
         lines.append(f"{plan.var} := {holder}[:{plan.length}]")
         if plan.reset == "clear":  # a bounded make's length: the zeros make gave, up to it (cap is the length)
             lines.append(f"clear({plan.var})")
-    elif plan.reuse:
-        lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})"]  # emptied before it went back
+    elif plan.reuse:  # emptied before it went back; in a loop, by the reset every iteration too
+        lines = [f"{plan.var} := {holder}", f"{plan.var}.{REUSABLE[plan.reuse][0]}()"] if plan.loop else []
     else:  # an array from a `:=` takes its value in plan.init; one written whole by the next statement has no reset
         reset = [f"*{plan.var} = {plan.reset}"] if plan.reset else []
-        lines = [f"{plan.var} := {get}", f"defer {put}({plan.var})", *reset, *plan.init]
+        lines = [f"{plan.var} := {holder}"] if plan.loop else []
+        lines += [*reset, *plan.init]
+    edits = []
+    if plan.loop is not None:
+        edits.append(_before(view, plan, plan.loop, got))
+    else:
+        lines = got + lines
+    edits.append(_replace(view, plan, statement, lines))
+    return edits
+
+
+def _indent(view: PackageView, plan: Plan, node) -> str:
+    """The whitespace before the node on its line."""
+    source = view.sources[plan.site.path]
+    return source[source.rfind(b"\n", 0, node.start_byte) + 1 : node.start_byte].decode()
+
+
+def _before(view: PackageView, plan: Plan, loop, lines: list[str]) -> Edit:
+    """The pool's Get and deferred Put, inserted before the loop."""
+    indent = _indent(view, plan, loop)
+    inserted = "".join(f"{line}\n{indent}" for line in lines)
+    return Edit(plan.site.path, loop.start_byte, loop.start_byte, inserted.encode())
+
+
+def _replace(view: PackageView, plan: Plan, statement, lines: list[str]) -> Edit:
+    """The site's statement replaced by lines; a trailing comment stays with the first."""
+    indent = _indent(view, plan, statement)
     end = statement.end_byte
     comment = statement.next_sibling
     if comment is not None and comment.type == "comment" and comment.start_point.row == statement.end_point.row:
-        lines[0] += " " + text(comment).decode()  # a trailing comment stays with the first line
+        lines[0] += " " + text(comment).decode()
         end = comment.end_byte
     return Edit(plan.site.path, statement.start_byte, end, ("\n" + indent).join(lines).encode())
 
