@@ -285,6 +285,14 @@ def proposals_by_case(root: Path, rule: Rule, cases: dict[str, str]) -> dict[str
     return {pkg.rsplit("/", 1)[-1]: results for pkg, results in proposals(root, rule).items()}
 
 
+def proposal_at(found: list, source: str, line: str):
+    """The one proposal whose target (a fix's) or site (a decline's) is on the line of `source` that reads `line`."""
+    number = source.splitlines().index(line) + 1
+    at = [r for r in found if number in {t.line for t in (r.targets if isinstance(r, Fix) else (r.site,))}]
+    assert len(at) == 1, found
+    return at[0]
+
+
 def assert_declines(found: list, reason: str) -> None:
     """Every proposal for the case declines it, one of them for the reason (a part of its words)."""
     assert found and all(isinstance(p, Declined) for p in found), found

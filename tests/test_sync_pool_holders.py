@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DETERMINISTIC_POOL, module, naive_rewrites, proposals, proposals_by_case
+from conftest import DETERMINISTIC_POOL, module, naive_rewrites, proposal_at, proposals, proposals_by_case
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -924,10 +924,7 @@ def results(tmp_path_factory):
 def _site(results, case: str, line: str):
     """The proposal for the case's site declared by `line` (Plain's buffer has its own)."""
     source = _head(case).format(name=case) + (POOLED.get(case) or BESIDE_WRAPPER.get(case) or DECLINED[case][0])
-    number = source.splitlines().index(line) + 1
-    found = [r for r in results[case] if number in {t.line for t in (r.targets if isinstance(r, Fix) else (r.site,))}]
-    assert len(found) == 1, results[case]
-    return found[0]
+    return proposal_at(results[case], source, line)
 
 
 @pytest.mark.parametrize("case", sorted(POOLED))

@@ -6,7 +6,7 @@ naive hoisting lets one iteration see another's bytes."""
 from __future__ import annotations
 
 import pytest
-from conftest import edited, naive_rewrites, proposals_by_case
+from conftest import edited, naive_rewrites, proposal_at, proposals_by_case
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -331,10 +331,7 @@ def results(tmp_path_factory):
 
 
 def _site(results, case: str, source: str, line: str):
-    number = source.splitlines().index(line) + 1
-    found = [r for r in results[case] if number in {t.line for t in (r.targets if isinstance(r, Fix) else (r.site,))}]
-    assert len(found) == 1, results[case]
-    return found[0]
+    return proposal_at(results[case], source, line)
 
 
 @pytest.mark.parametrize("case", sorted(POOLED))
