@@ -348,10 +348,14 @@ def type_scopes(found: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
 
 
 def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[Declined]]:
-    """Overlapping fixes are never merged: the first wins, the others wait for another run."""
+    """Overlapping fixes are never merged: one wins, the others wait for another run. Between rules the
+    first rule's wins (rules propose in their order); within a rule, the fix that removes more heap
+    allocations (a pool seven Buffers share, not the tabwriter over one of them, which waits one run
+    where the other order cost the seven two). The kept fixes keep their order."""
     kept: list[Fix] = []
     deferred: list[Declined] = []
-    for candidate in found:
+    rank = {rule: n for n, rule in enumerate(dict.fromkeys(f.rule for f in found))}
+    for candidate in sorted(found, key=lambda f: (rank[f.rule], -len(f.targets))):
         first = next((other for other in kept if conflicts(candidate.edits, other.edits)), None)
         if first is None:
             kept.append(candidate)
@@ -362,4 +366,4 @@ def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[Declined]]:
             " run gorewrite again once that one is applied"
         )
         deferred += [Declined(candidate.rule, t, reason) for t in candidate.targets]
-    return kept, deferred
+    return [f for f in found if f in kept], deferred

@@ -126,9 +126,24 @@ def test_a_deferred_fix_declines_every_site_it_targets():
     first = Fix("sync-pool", (Edit("a.go", 10, 20, b"x"),), (Escape("a.go", 2, 1, "moved to heap: b"),), "pool b")
     sites = tuple(Escape("a.go", line, 1, "moved to heap: sb") for line in (3, 9, 14))
     shared = Fix("sync-pool", (Edit("a.go", 15, 30, b"y"),), sites, "pool sb")
-    kept, deferred = _without_conflicts([first, shared])
-    assert kept == [first]
+    other = Fix("closure", (Edit("a.go", 25, 26, b"z"),), sites[:1], "copy sb")
+    kept, deferred = _without_conflicts([other, first, shared])
+    assert kept == [other, first]
     assert [d.site for d in deferred] == list(sites)
     assert {d.reason for d in deferred} == {
-        "overlaps sync-pool's rewrite of a.go:2 in this run; run gorewrite again once that one is applied"
+        "overlaps closure's rewrite of a.go:3 in this run; run gorewrite again once that one is applied"
     }
+
+
+def test_within_a_rule_the_fix_removing_more_allocations_wins_and_the_order_stays():
+    """probe33a: a tabwriter's pool overlapped one of seven Buffers sharing a pool, and came first: the seven
+    waited a run, and the tabwriter's own rewrite then blocked them again."""
+    tab = Fix("sync-pool", (Edit("a.go", 10, 20, b"x"),), (Escape("a.go", 2, 1, "moved to heap: tw"),), "pool tw")
+    sites = tuple(Escape("a.go", line, 1, "moved to heap: buf") for line in (3, 9, 14))
+    shared = Fix("sync-pool", (Edit("a.go", 15, 30, b"y"),), sites, "pool buf")
+    alone = Fix("sync-pool", (Edit("a.go", 40, 41, b"w"),), (Escape("a.go", 20, 1, "moved to heap: c"),), "pool c")
+    kept, deferred = _without_conflicts([tab, alone, shared])
+    assert kept == [alone, shared]
+    assert [(d.site.line, d.reason) for d in deferred] == [
+        (2, "overlaps sync-pool's rewrite of a.go:3 in this run; run gorewrite again once that one is applied")
+    ]
