@@ -4,7 +4,13 @@ because it is handed to io. The pool holds `*[K]byte`, shared with the constant-
 the site becomes `s := p[:n:n]` (cap n, as make gave: nothing reaches past n) and `clear(s)` gives
 make's zeros (go1.21+; below, the whole array is zeroed as for a constant make). A negative n panics
 in make and in the slice expression alike (another message); a bound above what the proof gives
-cannot happen, so the rewrite removes the allocation for every input, not a guess."""
+cannot happen, so the rewrite removes the allocation for every input, not a guess.
+
+`make([]byte, n, c)` (`make([]byte, 0, hint)`, an append-built line) is pooled when c is bounded:
+`s := p[:n:c]` has make's length and capacity, and `clear(s[:c])` gives make's zeros over the whole
+capacity, which `s[:cap(s)]` or a callee may read. A length above c (or a negative one) panics in make
+and in the slice expression alike, so n needs no bound. An append past c allocates a new array, as it
+did from make's: the pooled one is not touched after that, and every alias of it is followed as before."""
 
 from __future__ import annotations
 
@@ -33,43 +39,55 @@ def variable(site: Site, escape: Escape) -> bool:
 
 
 def size(view: PackageView, site: Site) -> int | str:
-    """K, the least constant the code proves the size is at most (`make([]byte, n)` or `make([]byte, n,
-    n)`), when it is MIN_SCRATCH to 64 KiB; else why the site is not pooled, naming the missing bound."""
+    """K, the least constant the code proves the capacity is at most (`make([]byte, n)`, `make([]byte, n,
+    c)`), when it is MIN_SCRATCH to 64 KiB; else why the site is not pooled, naming the missing bound.
+    The length needs no bound: above the capacity it panics in make and in `p[:n:c]` alike."""
     return memo(view, (NAME, "bounded", site.path, site.value.start_byte), lambda: _size(view, site))
 
 
 def _size(view: PackageView, site: Site) -> int | str:
     if view.types is None or view.types.error:
         return "go/types gave no types for the package: its bound cannot be proven"
-    args = call_args(site.value)
-    sizes = args[1:]
-    if len(sizes) == 2 and text(sizes[0]) != text(sizes[1]):
-        return "its length and capacity differ: gorewrite pools a variable-size make([]byte, n) or make([]byte, n, n)"
-    n = sizes[0]
-    shown = text(n).decode()
-    if not pure(view, site.path, n):
-        return (
-            f"its size {shown} is not a local value gorewrite can evaluate again after the pool's Get"
-            f" (`{text(site.name).decode()} := p[:{shown}:{shown}]`): a call, a field of a pointer, a package-level"
-            " variable"
-        )
+    sizes = call_args(site.value)[1:]
+    n = sizes[-1]  # the capacity: the array must hold it (a length above it panics in make and the slice alike)
+    shown, var = text(n).decode(), text(site.name).decode()
+    what = "size" if text(sizes[0]) == text(n) else "capacity"
+    for size in sizes:
+        if not pure(view, site.path, size):
+            return (
+                f"its size {text(size).decode()} is not a local value gorewrite can evaluate again after the pool's"
+                f" Get (`{var} := p[:{sliced(site)}]`): a call, a field of a pointer, a package-level variable"
+            )
     bound = upper_bound(view, site.path, n, site.statement)
     if bound is None:
         return (
-            f"its size {shown} is not bounded: no guard before it (`if {shown} > max {{ return … }}`) proves"
+            f"its {what} {shown} is not bounded: no guard before it (`if {shown} > max {{ return … }}`) proves"
             f" {shown} <= a constant for every input, and a pool holds one array size"
         )
     if bound < MIN_SCRATCH:
         return (
-            f"its size {shown} is bounded by {bound} bytes: below {MIN_SCRATCH} a pool was not measured faster than"
+            f"its {what} {shown} is bounded by {bound} bytes: below {MIN_SCRATCH} a pool was not measured faster than"
             " make"
         )
     if bound > MAX_IMPLICIT_STACK:
         return (
-            f"its size {shown} is bounded by {bound} bytes, more than the {MAX_IMPLICIT_STACK} gorewrite pools for a"
+            f"its {what} {shown} is bounded by {bound} bytes, more than the {MAX_IMPLICIT_STACK} gorewrite pools for a"
             " scratch buffer: a bound that large does not say a call's buffer is small"
         )
     return bound
+
+
+def sliced(site: Site) -> str:
+    """`n:c` of the pooled array's slice expression: make's length and capacity (`n:n` for one size)."""
+    sizes = call_args(site.value)[1:]
+    return f"{text(sizes[0]).decode()}:{text(sizes[-1]).decode()}"
+
+
+def capacity(site: Site) -> str | None:
+    """The capacity as written when it is not the length (`make([]byte, 0, hint)`): the slice's spare
+    capacity, which make zeroed too. None for make([]byte, n) and make([]byte, n, n)."""
+    sizes = call_args(site.value)[1:]
+    return text(sizes[-1]).decode() if text(sizes[0]) != text(sizes[-1]) else None
 
 
 def clears(view: PackageView) -> bool:

@@ -46,6 +46,7 @@ class Shape:
     reset: str
     past_length: bool  # a make leaves elements past its length that only a reslice or a callee reaches
     reuse: str | None = None  # a REUSABLE type: reset before Put, not after Get
+    capacity: str | None = None  # a bounded make's capacity when it is not its length: cleared up to it
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Plan:
     init: tuple[str, ...] = ()  # an array from a `:=`: the statements after Get and Put that take its value
     derefs: tuple[int, ...] = ()  # where a whole-array assignment `a = …` becomes `*a = …` (arrays.whole)
     loop: Node | None = None  # the outermost loop around the site: one Get before it, the reset every iteration
+    capacity: str | None = None  # a bounded `make([]byte, n, c)`: `clear(v[:c])`, make's zeros past the length
 
 
 def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
@@ -226,6 +228,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         init,
         tuple(derefs),
         loop,
+        shape.capacity,
     )
 
 
@@ -512,10 +515,11 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
     if site.kind == "make" and bounded.variable(site, escape):
         # The array of the bound; `v := p[:n:n]` has make's length and capacity, cleared as make gave it.
         limit, element = bounded.size(view, site), text(call_args(site.value)[0].child_by_field_name("element"))
-        n = text(call_args(site.value)[1]).decode()
         printed = bounded.PRINTED.fullmatch(escape.message)[1]
         array, reset = f"[{limit}]{element.decode()}", "clear" if bounded.clears(view) else "zero"
-        return Shape(f"*{array}", f"new({array})", f"new([{limit}]{printed}) escapes to heap", f"{n}:{n}", reset, False)
+        moved = f"new([{limit}]{printed}) escapes to heap"
+        sliced, capacity = bounded.sliced(site), bounded.capacity(site)
+        return Shape(f"*{array}", f"new({array})", moved, sliced, reset, False, capacity=capacity)
     if site.kind == "make":
         args = call_args(site.value)
         if len(args) < 2 or args[0].type != "slice_type":

@@ -159,8 +159,8 @@ def _statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: s
     if plan.length is not None:
         lines = [f"*{holder} = {plan.pointer[1:]}{{}} // the zeros make gave"] if plan.reset == "zero" else []
         lines.append(f"{plan.var} := {holder}[:{plan.length}]")
-        if plan.reset == "clear":  # a bounded make's length: the zeros make gave, up to it (cap is the length)
-            lines.append(f"clear({plan.var})")
+        if plan.reset == "clear":  # a bounded make: the zeros make gave, over its whole capacity
+            lines.append(f"clear({plan.var}[:{plan.capacity}])" if plan.capacity else f"clear({plan.var})")
     elif plan.reuse:  # emptied before it went back; in a loop, by the reset every iteration too
         lines = [f"{plan.var} := {holder}", f"{plan.var}.{REUSABLE[plan.reuse][0]}()"] if plan.loop else []
     else:  # an array from a `:=` takes its value in plan.init; one written whole by the next statement has no reset
