@@ -203,17 +203,18 @@ func Called(w io.Writer, f *frame) error {
 """,
         "its size f.size() is not a local value gorewrite can evaluate again after the pool's Get",
     ),
-    "length_and_capacity": (
-        """func Spare(w io.Writer, n int) error {
+    # The array must hold the capacity: a bound of the length alone says nothing of it.
+    "length_bounded": (
+        """func Spare(w io.Writer, n, c int) error {
 	if n < 0 || n > maxFrame {
 		return errTooLarge
 	}
-	buf := make([]byte, n, 2*n)
+	buf := make([]byte, n, c)
 	_, err := w.Write(buf)
 	return err
 }
 """,
-        "its length and capacity differ",
+        "make([]byte, n, c) is pooled only with a bound: its capacity c is not bounded",
     ),
 }
 
