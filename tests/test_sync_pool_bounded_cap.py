@@ -131,6 +131,29 @@ func Probe() string {
 """,
         "b is stored in the package-level last: it outlives the call",
     ),
+    # An alias, appended to and kept: the pooled array's bytes, until an append grows past the capacity.
+    "kept_append": (
+        """var last []byte
+
+func Line(w io.Writer, x, hint int) error {
+	hint = min(max(hint, 0), 4096)
+	b := make([]byte, 0, hint) // site
+	line := b[:0]
+	line = append(line, strconv.Itoa(x)...)
+	last = line
+	_, err := w.Write(line)
+	return err
+}
+
+func Probe() string {
+	Line(io.Discard, 111, 600)
+	first := last
+	Line(io.Discard, 222, 600)
+	return string(first)
+}
+""",
+        "b is assigned to line, which on line 18 is stored in the package-level last: it outlives the call",
+    ),
     # An unbounded capacity: a naive pool of one array size panics where make did not.
     "unbounded": (
         """func Frame(w io.Writer, c int) error {
