@@ -21,11 +21,11 @@ from gorewrite.rules.sync_pool.sites import Site, own_function
 from gorewrite.syntax import Node, ancestors
 
 
-def outermost(site: Site) -> Node | None:
-    """The outermost for statement between the site and the function or func literal that owns it."""
+def outermost(statement: Node) -> Node | None:
+    """The outermost for statement between the statement and the function or func literal that owns it."""
     found = None
-    for ancestor in ancestors(site.statement):
-        if ancestor == own_function(site.statement):
+    for ancestor in ancestors(statement):
+        if ancestor == own_function(statement):
             break
         if ancestor.type == "for_statement":
             found = ancestor

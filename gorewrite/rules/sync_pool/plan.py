@@ -134,7 +134,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     var = text(site.name).decode()
     if var == "_" or site.statement.parent is None or site.statement.parent.type != "statement_list":
         return "the allocation is not assigned to a named variable in a block"
-    loop = loops.outermost(site)  # its Get goes before the loop, and each iteration re-derives the variable
+    loop = loops.outermost(site.statement)  # its Get goes before the loop, and each iteration re-derives the variable
     body = function.child_by_field_name("body")
     jump = first_of(body, ("labeled_statement", "goto_statement"))
     if jump is not None:

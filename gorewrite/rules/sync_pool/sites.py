@@ -211,12 +211,3 @@ def own_function(node: Node) -> Node:
 def generic_receiver(function: Node) -> bool:
     receiver = function.child_by_field_name("receiver")
     return receiver is not None and b"[" in text(receiver)
-
-
-def loop_between(node: Node, function: Node) -> str | None:
-    for ancestor in ancestors(node):
-        if ancestor == function:
-            return None
-        if ancestor.type == "for_statement":
-            return "loop"
-    return None

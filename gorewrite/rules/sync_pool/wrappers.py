@@ -23,7 +23,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
 from gorewrite.rulekit import add_import, memo, types_or_reason
-from gorewrite.rules.sync_pool import spare
+from gorewrite.rules.sync_pool import loops, spare, wrapper_loops
 from gorewrite.rules.sync_pool.names import (
     any_name,
     has_constraints,
@@ -39,7 +39,6 @@ from gorewrite.rules.sync_pool.sites import (
     NAME,
     enclosing_function,
     generic_receiver,
-    loop_between,
     own_function,
 )
 from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, items, text, walk
@@ -232,8 +231,6 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     if constrained:
         return f"the function carries {constrained}: how the runtime calls it is constrained"
     own = own_function(site.statement)  # the declaration, or the func literal a handler is
-    if loop_between(site.statement, own):
-        return f"inside a loop: a deferred Put per iteration would hold every {kind} until the function returns"
     if first_of(function.child_by_field_name("body"), ("labeled_statement", "goto_statement")) is not None:
         return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
     if function.child_by_field_name("type_parameters") is not None or generic_receiver(function):
@@ -247,6 +244,10 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
             " parameter: the deferred Put names it again, to leave alone what Get returned as it was"
         )
     var = text(site.var).decode()
+    loop = loops.outermost(site.statement)  # one Get before it, the constructor's state every iteration
+    within = wrapper_loops.reason(view, site, loop) if loop is not None else None
+    if within:
+        return f"{var} {within}"
     declared = types.at(site.path, site.var.start_byte)
     if declared is None or declared.obj is None or declared.use != Use.DECL:
         return f"go/types does not know {var} here"
@@ -261,18 +262,27 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         if use.obj != declared.obj or use.start == declared.start:
             continue
         node = root.named_descendant_for_byte_range(use.start, use.end)
-        problem = _wrapper_use(view, site, node, own, relies)
+        problem = _wrapper_use(view, site, node, own, relies, loop)
         if problem:
             return f"{var} {problem} (line {view.line(site.path, use.start)})"
     return None
 
 
-def _wrapper_use(view: PackageView, site: WrapperSite, node: Node, own: Node, relies: set[str]) -> str | None:
-    """Why this use of the Writer (Reader) could let it, or its buffer, outlive the pool's Put. An
-    argument to any other call than fmt's or io.WriteString's is judged by retention (the package's
-    own helpers followed), with the contracts it rests on added to `relies`."""
+def _wrapper_use(
+    view: PackageView, site: WrapperSite, node: Node, own: Node, relies: set[str], loop: Node | None
+) -> str | None:
+    """Why this use of the Writer (Reader) could let it, or its buffer, outlive the pool's Put (or, in a
+    loop, its iteration). An argument to any other call than fmt's or io.WriteString's is judged by
+    retention (the package's own helpers followed), with the contracts it rests on added to `relies`."""
     if next(a for a in ancestors(node) if a.type in (*FUNCTIONS, "func_literal")) != own:
         return "is used inside a func literal, which may run after the Put"
+    if any(a.type == "go_statement" for a in ancestors(node)):
+        return "is used in a go statement: the goroutine may run after the Put"
+    if loop is not None and wrapper_loops.deferred(node, own):
+        return (
+            "is used in a defer statement inside a loop: it runs at the function's return on the object the last"
+            " iteration left, where each iteration had its own"
+        )
     parent = node.parent
     if parent.type == "selector_expression" and parent.child_by_field_name("operand") == node:
         method = text(parent.child_by_field_name("field")).decode()
@@ -332,12 +342,18 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
         moves += wrapper.moves
     if not accepted:
         return proposals
+    taken = words(view) | {n for w in WRAPPERS.values() for n in w.names}
     for _, site in accepted:
         _, getter, putter = site.wrapper.names
         source = view.sources[site.path]
         indent = source[source.rfind(b"\n", 0, site.statement.start_byte) + 1 : site.statement.start_byte]
         end = source.find(b"\n", site.statement.end_byte)
         after = end if source[site.statement.end_byte : end].strip().startswith(b"//") else site.statement.end_byte
+        loop = loops.outermost(site.statement)
+        if loop is not None:
+            edits += wrapper_loops.edits(view, site, loop, getter, putter, taken, after)
+            moves += (wrapper_loops.RESET_MAKE,) if site.wrapper.own else ()
+            continue
         put = f"{text(site.var).decode()}, {text(site.inner).decode()}" if site.wrapper.own else text(site.var).decode()
         function = site.call.child_by_field_name("function")
         edits.append(Edit(site.path, function.start_byte, function.end_byte, getter.encode()))
