@@ -1,0 +1,258 @@
+"""sync-pool pools a bufio or tabwriter site inside a loop once per call (wrapper_loops.py): one Get before
+the outermost loop, and the constructor's state every iteration (`bw := bwp; bw.Reset(w)`, `tw :=
+twp.Init(w, …)`). Each positive keeps its probe's value, and a naive hoisting without the per-iteration
+reset changes it (a record dropped by `continue` shows in the next one). Each must-decline's naive
+hoisting changes its probe: a per-iteration writer that is itself a bufio.Writer, a deferred Flush per
+iteration, and a `go bw.Flush()` that runs after the Put."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import edited, naive_rewrites, proposal_at, proposals_by_case
+
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["sync-pool"]
+
+HEAD = """package {name}
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+var _, _, _, _, _, _, _ = bufio.NewWriter, fmt.Sprint, io.EOF, runtime.GOMAXPROCS, strings.ToUpper, tabwriter.AlignRight, time.Sleep
+
+"""
+
+# A record loop over one writer: an empty name's record is written, then dropped with its Writer.
+RECORDS = """func Records(w io.Writer, names []string) error {
+	for i, name := range names {
+		bw := bufio.NewWriter(w) // site
+		fmt.Fprintf(bw, "%d=%s\\n", i, name)
+		if name == "" {
+			continue
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+"""
+
+# Each positive: its source and a probe whose value the rewrite keeps and the naive hoisting changes.
+POOLED = {
+    "records": (
+        RECORDS,
+        'func() string { var sb strings.Builder; {pkg}.Records(&sb, []string{"a", "", "c"}); return sb.String() }()',
+    ),
+    # The caller's own bufio.Writer: NewWriter returns it every iteration, and the dropped record stays in it.
+    "own_writer": (
+        RECORDS
+        + """
+func Probe() string {
+	var sb strings.Builder
+	bw := bufio.NewWriter(&sb)
+	Records(bw, []string{"a", "", "c"})
+	bw.Flush()
+	return sb.String()
+}
+""",
+        "{pkg}.Probe()",
+    ),
+    "tables": (
+        """func Tables(out io.Writer, groups [][]string) error {
+	for _, g := range groups {
+		tw := tabwriter.NewWriter(out, 0, 8, 1, ' ', 0) // site
+		for _, row := range g {
+			fmt.Fprintln(tw, row)
+		}
+		if len(g) < 2 {
+			continue
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+""",
+        'func() string { var sb strings.Builder; {pkg}.Tables(&sb, [][]string{{"a\\tb", "cc\\td"}, {"x\\ty"},'
+        ' {"eeee\\tf", "g\\th"}}); return sb.String() }()',
+    ),
+    # A reader per round over one stream: what a round read ahead is dropped with its Reader.
+    "rounds": (
+        """func Rounds(r io.Reader, rounds int) string {
+	var got []string
+	for i := 0; i < rounds; i++ {
+		br := bufio.NewReader(r) // site
+		s, _ := br.ReadString('\\n')
+		got = append(got, strings.TrimSpace(s))
+	}
+	return strings.Join(got, ",")
+}
+""",
+        '{pkg}.Rounds(strings.NewReader("a\\nb\\nc\\n"), 3)',
+    ),
+}
+
+# Each must-decline: its source, the reason, its naive hoisting (source -> source) and a probe it changes.
+DECLINED = {
+    "fanout": (
+        """func Fanout(ws []io.Writer, s string) {
+	for _, w := range ws {
+		bw := bufio.NewWriter(w) // site
+		bw.WriteString(s)
+		if len(s) > 10 {
+			bw.Flush()
+		}
+	}
+}
+
+func Probe() string {
+	var sb strings.Builder
+	bw := bufio.NewWriter(&sb)
+	Fanout([]io.Writer{bw}, "hi")
+	bw.Flush()
+	return sb.String()
+}
+""",
+        "bw wraps w, declared inside the loop: one Get before the loop cannot name each iteration's io.Writer",
+        "{pkg}.Probe()",
+    ),
+    "deferred": (
+        """func Each(w io.Writer, names []string) {
+	for _, n := range names {
+		bw := bufio.NewWriter(w) // site
+		defer bw.Flush()
+		bw.WriteString(n)
+	}
+}
+""",
+        "bw is used in a defer statement inside a loop",
+        'func() string { var sb strings.Builder; {pkg}.Each(&sb, []string{"a", "b", "c"}); return sb.String() }()',
+    ),
+    "goroutine": (
+        """func Send(w io.Writer, s string) {
+	bw := bufio.NewWriter(w) // site
+	bw.WriteString(s)
+	go bw.Flush()
+}
+
+func Probe() string {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	var sb strings.Builder
+	Send(&sb, "sent")
+	time.Sleep(50 * time.Millisecond)
+	return sb.String()
+}
+""",
+        "bw is used in a go statement: the goroutine may run after the Put",
+        "{pkg}.Probe()",
+    ),
+}
+
+SITE = re.compile(r"^(\t+)(\w+) := bufio\.NewWriter\((\w+)\) // site$", re.M)
+
+
+def _naive(source: str, per_iteration: bool) -> str:
+    """The site's Writer made once, before the outermost loop (or kept as it is outside a loop), and reset
+    to nil at the return as a pool's Put would: reset to the iteration's writer at the site (per_iteration,
+    which drops a caller's own Writer) or not at all."""
+    m = SITE.search(source)
+    indent, var, inner = m.groups()
+    loop = source.rfind("\n\tfor ", 0, m.start())
+    if loop < 0:  # not in a loop: the pooled Writer, Put when the function returns
+        return source.replace(m[0], f"{m[0]}\n{indent}defer {var}.Reset(nil)")
+    got = "nil" if per_iteration else inner
+    hoisted = f"\n\t{var}p := bufio.NewWriter({got})\n\tdefer {var}p.Reset(nil)"
+    site = f"{indent}{var} := {var}p" + (f"\n{indent}{var}.Reset({inner})" if per_iteration else "")
+    return (source[:loop] + hoisted + source[loop:]).replace(m[0], site)
+
+
+def _naive_tables(source: str) -> str:
+    """The tabwriter made once, before the loop, and not initialised again at the site."""
+    site = "\t\ttw := tabwriter.NewWriter(out, 0, 8, 1, ' ', 0) // site"
+    hoisted = "\ttwp := tabwriter.NewWriter(out, 0, 8, 1, ' ', 0)\n\tfor _, g := range groups {"
+    return source.replace("\tfor _, g := range groups {", hoisted).replace(site, "\t\ttw := twp")
+
+
+def _naive_rounds(source: str) -> str:
+    site = "\t\tbr := bufio.NewReader(r) // site"
+    hoisted = "\tbrp := bufio.NewReader(r)\n\tfor i := 0;"
+    return source.replace("\tfor i := 0;", hoisted).replace(site, "\t\tbr := brp")
+
+
+def _source(name: str, code: str) -> str:
+    return HEAD.format(name=name) + code
+
+
+def _line(code: str) -> str:
+    return next(line for line in code.splitlines() if line.endswith("// site"))
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    cases = {name: _source(name, code) for name, (code, _) in POOLED.items()}
+    cases |= {name: _source(name, code) for name, (code, _, _) in DECLINED.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("wrapper_loops"), RULE, cases)
+
+
+def _site(results, case: str, code: str):
+    return proposal_at(results[case], _source(case, code), _line(code))
+
+
+@pytest.mark.parametrize("case", sorted(POOLED))
+def test_pooled(results, case):
+    assert isinstance(_site(results, case, POOLED[case][0]), Fix), results[case]
+
+
+def test_the_get_goes_before_the_loop_and_the_reset_stays_at_the_site(results):
+    """bufio: Get and Put name the one writer, Reset at the site; tabwriter: a nil Get, Init at the site."""
+    source = _source("records", RECORDS)
+    after = edited(source, _site(results, "records", RECORDS))
+    got = "\tbwp := getBufioWriter(w)\n\tdefer putBufioWriter(bwp, w)\n\tfor i, name := range names {\n"
+    assert got in after and "\t\tbw := bwp // site\n\t\tbw.Reset(w)\n" in after, after
+    code = POOLED["tables"][0]
+    after = edited(_source("tables", code), _site(results, "tables", code))
+    assert "\ttwp := getTabWriter(nil, 0, 0, 0, 0, 0)\n\tdefer putTabWriter(twp)\n\tfor _, g" in after, after
+    assert "\t\ttw := twp.Init(out, 0, 8, 1, ' ', 0) // site\n" in after, after
+
+
+@pytest.mark.parametrize("case", sorted(DECLINED))
+def test_declined(results, case):
+    code, reason, _ = DECLINED[case]
+    result = _site(results, case, code)
+    assert not isinstance(result, Fix) and reason in result.reason, result
+
+
+def test_the_rewrite_keeps_every_value_and_each_naive_hoisting_changes_it(results, tmp_path, toolchain):
+    """Beside each original: the rule's rewrite of a positive (same value), its naive hoisting without the
+    per-iteration reset (another value), and each must-decline's naive rewrite (another value)."""
+    originals, rewritten, probes = {}, {}, {}
+
+    def add(name: str, code: str, probe: str, rewrite) -> None:
+        originals[name], probes[name] = _source(name, code), probe
+        rewritten[name] = rewrite(originals[name])
+
+    for case, (code, probe) in POOLED.items():
+        add(case, code, probe, lambda s, case=case, code=code: edited(s, _site(results, case, code)))
+    add("records_naive", RECORDS, POOLED["records"][1], lambda s: _naive(s, False))
+    add("own_writer_naive", POOLED["own_writer"][0], POOLED["own_writer"][1], lambda s: _naive(s, True))
+    add("tables_naive", POOLED["tables"][0], POOLED["tables"][1], _naive_tables)
+    add("rounds_naive", POOLED["rounds"][0], POOLED["rounds"][1], _naive_rounds)
+    for case, (code, _, probe) in DECLINED.items():
+        add(case, code, probe, lambda s, case=case: _naive(s, case == "fanout"))
+    built, values = naive_rewrites(tmp_path, toolchain, originals, rewritten, probes)
+    assert values.keys() == probes.keys(), built
+    for case, (before, after) in values.items():
+        assert (before == after) == (case in POOLED), (case, before, after)
