@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, call_args, text, unparen
-from gorewrite.type_bounds import ARITHMETIC, INTEGERS, WORD, conversion, int_type, preserves, unsigned
+from gorewrite.type_bounds import ARITHMETIC, conversion, int_type, preserves, ranges, unsigned
 from gorewrite.typeinfo import Ident, Kind
 
 SHIFTS = (b"<<", b">>")
@@ -111,12 +111,8 @@ def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: 
 
 
 def _not_narrower(source: str, target: str) -> bool:
-    """Is target at least as wide as source on every GOARCH (int and uint are the same width)?"""
-    if source in WORD and target in WORD:
-        return True
-    most = INTEGERS[source][0] if source in INTEGERS else 64
-    least = INTEGERS[target][0] if target in INTEGERS else 32
-    return most <= least
+    """Does target hold source's largest value on every GOARCH (int and uint share its word)?"""
+    return all(s[1] <= t[1] for s, t in zip(ranges(source), ranges(target), strict=True))
 
 
 def builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:
