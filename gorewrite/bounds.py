@@ -32,6 +32,7 @@ The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Ma
 subject is a local variable or parameter, a field of a local struct value (`h.Len`: a write to or the
 address of h voids it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`,
 bounded by `if len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
+A condition may compare it through a conversion that keeps its value (`Bytes(len(b)) > Max`, terms.py).
 
 Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact
 counts only if nothing can change the subject between it and the statement: no write on a path from
@@ -183,7 +184,6 @@ def _facts(
     """Every fact on the way from stmt up to its function's body (again: the bound at another statement)."""
     found = []
     node = stmt
-    matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
     while node.parent is not None and node != function:
         parent = node.parent
         limit = None
@@ -195,11 +195,11 @@ def _facts(
                 sibling = sibling.prev_named_sibling
         elif parent.type == "if_statement" and node in branches(parent):
             holds = parent.child_by_field_name("consequence") == node  # else: the condition is false
-            condition = parent.child_by_field_name("condition")
-            limit = when(condition, holds, side, matches, _value(view, path, parent, side))
+            tests = _tests(view, path, subject, parent, side)
+            limit = when(parent.child_by_field_name("condition"), holds, side, *tests)
         elif parent.type in CLAUSES and parent.parent.type == SWITCH:
             index = [c for c in parent.parent.named_children if c.type in CLAUSES].index(parent)
-            limit = switch_in(parent.parent, index, side, matches, _value(view, path, parent.parent, side))
+            limit = switch_in(parent.parent, index, side, *_tests(view, path, subject, parent.parent, side))
         elif parent.type == "for_statement" and parent.child_by_field_name("body") == node:
             found += _loop_facts(view, path, subject, parent, side)
         if limit is not None:
@@ -226,9 +226,8 @@ def _statement_fact(
         limit=lambda s: _set_limit(view, path, subject, s, side),
         before=lambda own: again(node, own),
     )
-    matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
     panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
-    limit, own = after(node, side, matches, _value(view, path, node, side), panics, writes)
+    limit, own = after(node, side, *_tests(view, path, subject, node, side), panics, writes)
     return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
 
 
@@ -265,12 +264,13 @@ def _statement_of(node: Node) -> Node | None:
     return next((a for a in ancestors(node) if a.type.endswith("_statement") or a.type in ASSIGNMENTS), None)
 
 
-def _value(view: PackageView, path: str, at: Node, side: Side):
-    """What a condition of the statement `at` compares the subject with, as a bound on the same side: a
-    constant, or an expression bounded at `at` (`len(key) >= width` false leaves width above len(key), so
-    at least 1; `n > m` false leaves n at most m's bound). That bound holds for every evaluation of the
-    condition, a loop's too: a write to the operand inside `at` (its header, a loop's body) voids it."""
-    return lambda n: bound(view, path, n, at, side)
+def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side) -> tuple:
+    """(is an expression the subject, its bound) in a condition of the statement `at`: the subject itself, a
+    conversion keeping it, or one keeping the values it has at `at` (terms.compared); the other side's bound
+    there (`len(key) >= width` false leaves width above len(key), so >= 1; `n > m` false leaves n at most m's
+    bound). Each holds for every evaluation of the condition, a loop's too: a write inside `at` voids it."""
+    within = lambda x: interval(view, path, x, at, side)  # noqa: E731
+    return lambda n: compared(view, path, n, subject, side.upper, within), lambda n: bound(view, path, n, at, side)
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
@@ -329,13 +329,13 @@ def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side
     := range x` (`i, p :=`): i is below what the range evaluated once, bounded there: x's length (an array's, a
     guarded slice's; a map's never) or an integer x (`range n`); assigned afresh each pass (a later write: none)."""
     clause = loop.named_children[0] if loop.named_child_count > 1 else None
-    matches = lambda n: compared(view, path, n, subject, side.upper)  # noqa: E731
+    tests = _tests(view, path, subject, loop, side)
     if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for i < C { … }`
-        limit = when(clause, True, side, matches, _value(view, path, loop, side))
+        limit = when(clause, True, side, *tests)
         return [Fact(limit, loop.start_byte, (), before=False)] if limit is not None else []
     if clause is not None and clause.type == "for_clause":
         condition = clause.child_by_field_name("condition")
-        limit = when(condition, True, side, matches, _value(view, path, loop, side)) if condition else None
+        limit = when(condition, True, side, *tests) if condition else None
         parts = [clause.child_by_field_name(f) for f in ("initializer", "update")]
         own = tuple((part.start_byte, part.end_byte) for part in parts if part is not None)
         return [Fact(limit, loop.start_byte, own, before=False)] if limit is not None else []

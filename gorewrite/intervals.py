@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from gorewrite.type_bounds import narrow, wide
+from gorewrite.type_bounds import narrow, ranges, wide
 
 INF = float("inf")  # an unbounded end while the corners of an operation are computed, never in an Interval
 Ends = tuple  # (lo, hi): ints, or -INF / INF for an end nothing bounds
@@ -79,13 +79,14 @@ def binary(op: bytes, kind: str | None, a: Interval, b: Interval) -> Interval:
 
 def convert(source: str | None, target: str, a: Interval) -> Interval:
     """`T(x)`: x's interval where T holds every value x can have there (x's type fills an end nothing bounds)
-    on every GOARCH, else none: a narrowing conversion wraps (`int8(200)` is -56)."""
+    on every GOARCH, each with its own word (`Bytes(n)` of an int n for a `type Bytes int` keeps n), else
+    none: a narrowing conversion wraps (`int8(200)` is -56)."""
     if source is None:
         return UNKNOWN
-    (low, high), (least, most) = wide(source), narrow(target)
-    if not least <= _pick(max, a.lo, low) or not _pick(min, a.hi, high) <= most:
-        return UNKNOWN
-    return Interval(_pick(max, a.lo, 0) if low == 0 else a.lo, a.hi)
+    for (low, high), (least, most) in zip(ranges(source), ranges(target), strict=True):
+        if not least <= _pick(max, a.lo, low) or not _pick(min, a.hi, high) <= most:
+            return UNKNOWN
+    return Interval(_pick(max, a.lo, 0) if wide(source)[0] == 0 else a.lo, a.hi)
 
 
 def _ends(a: Interval) -> Ends:

@@ -146,6 +146,14 @@ def call_args(call: Node) -> list[Node]:
     return items(call.child_by_field_name("arguments"))
 
 
+def indentation(source: bytes, at: int) -> bytes:
+    """The whitespace before `at` on its line, what a line a rewrite adds there starts with; b"" where
+    something else precedes `at` on the line (`calls++; b := make(…)`): repeated before every added line,
+    it would run again (gofmt indents such lines when the rewrite is formatted)."""
+    prefix = source[source.rfind(b"\n", 0, at) + 1 : at]
+    return prefix if not prefix.strip() else b""
+
+
 def statements(block: Node) -> list[Node]:
     """The statements of a block, without comments (a comment after `{` sits beside the statement_list)."""
     inner = next((c for c in block.named_children if c.type == "statement_list"), None)

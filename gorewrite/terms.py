@@ -3,14 +3,17 @@ objects, never by text, and the constants go/types evaluates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from gorewrite.intervals import Interval
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, call_args, text, unparen
-from gorewrite.type_bounds import ARITHMETIC, INTEGERS, WORD, conversion, int_type, preserves, unsigned
+from gorewrite.type_bounds import ARITHMETIC, conversion, int_type, narrow, preserves, ranges, unsigned
 from gorewrite.typeinfo import Ident, Kind
 
 SHIFTS = (b"<<", b">>")
+Within = Callable[[Node], Interval]  # an operand's values where a condition runs
 
 
 @dataclass(frozen=True)
@@ -96,27 +99,31 @@ def struct_of_field(view: PackageView, path: str, node: Node) -> Ident | None:
     return held if own else None
 
 
-def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: bool) -> bool:
-    """Is the expression a condition compares the subject, for this side? The subject itself, or
-    for an upper bound `uint(n)` of it: a conversion to an unsigned type at least as wide keeps
-    every n >= 0 and makes a negative n huge, so `uint(n) <= C` leaves n <= C either way (Go's
-    one-comparison range check, `if uint(i) >= uint(len(s))`); a narrowing one (uint8(n)) none."""
+def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: bool, within: Within) -> bool:
+    """Is the expression a condition compares the subject, for this side? The subject itself, a conversion
+    that keeps its every value (`Bytes(n)` of an int, subject_of), or one that keeps the values it has
+    where the condition runs (within: its interval there; `int8(n)` of an n proven in 0..100). For an upper
+    bound also `uint(n)` of it: a conversion to an unsigned type at least as wide keeps every n >= 0 and
+    makes a negative n huge, so `uint(n) <= C` leaves n <= C either way (Go's one-comparison range check,
+    `if uint(i) >= uint(len(s))`). A narrowing one (uint8(n), int32(n) of an int64) that may wrap: none."""
     if subject_of(view, path, node) == subject:
         return True
-    converted = conversion(view, path, node) if upper else None
+    converted = conversion(view, path, node)
     if converted is None or subject_of(view, path, converted[1]) != subject:
         return False
     source, target = int_type(view, path, converted[1]), converted[0]
-    return source is not None and unsigned(target) and _not_narrower(source, target)
+    if source is None:
+        return False
+    if upper and unsigned(target) and _not_narrower(source, target):
+        return True
+    values = within(converted[1])
+    least, most = narrow(target)
+    return values.lo is not None and values.hi is not None and least <= values.lo and values.hi <= most
 
 
 def _not_narrower(source: str, target: str) -> bool:
-    """Is target at least as wide as source on every GOARCH (int and uint are the same width)?"""
-    if source in WORD and target in WORD:
-        return True
-    most = INTEGERS[source][0] if source in INTEGERS else 64
-    least = INTEGERS[target][0] if target in INTEGERS else 32
-    return most <= least
+    """Does target hold source's largest value on every GOARCH (int and uint share its word)?"""
+    return all(s[1] <= t[1] for s, t in zip(ranges(source), ranges(target), strict=True))
 
 
 def builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:

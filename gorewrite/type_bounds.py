@@ -33,16 +33,25 @@ WORD = {"int": True, "uint": False, "uintptr": False}  # name -> signed
 ARITHMETIC = (b"+", b"-", b"*", b"/", b"%", b"&", b"|", b"^", b"&^")
 
 
+def ranges(name: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The values the type holds on a 32-bit GOARCH and on a 64-bit one: int, uint and uintptr take the
+    GOARCH's word together (go/types' sizes), so `int(x)` of an int keeps x on both."""
+    bits, signed = INTEGERS[name] if name in INTEGERS else (None, WORD[name])
+    return tuple(_values(bits or word, signed) for word in (32, 64))
+
+
+def _values(bits: int, signed: bool) -> tuple[int, int]:
+    return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+
+
 def narrow(name: str) -> tuple[int, int]:
     """The values the type holds on every GOARCH (int: those of int32)."""
-    bits, signed = INTEGERS[name] if name in INTEGERS else (32, WORD[name])
-    return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+    return ranges(name)[0]
 
 
 def wide(name: str) -> tuple[int, int]:
     """The values the type may hold on some GOARCH (int: those of int64)."""
-    bits, signed = INTEGERS[name] if name in INTEGERS else (64, WORD[name])
-    return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+    return ranges(name)[1]
 
 
 def small_range(view: PackageView, path: str, node: Node, upper: bool) -> int | None:
@@ -75,11 +84,11 @@ def conversion(view: PackageView, path: str, node: Node) -> tuple[str, Node] | N
 
 
 def preserves(source: str | None, target: str) -> bool:
-    """Does converting any value of type source to target keep it, on every GOARCH?"""
+    """Does converting any value of type source to target keep it, on every GOARCH? `Bytes(n)` of an int n
+    for a `type Bytes int` does, as does int64(n); int32(n) and uint(n) do not (they wrap)."""
     if source is None:
         return False
-    (low, high), (least, most) = wide(source), narrow(target)
-    return least <= low and high <= most
+    return all(t[0] <= s[0] and s[1] <= t[1] for s, t in zip(ranges(source), ranges(target), strict=True))
 
 
 def unsigned(name: str | None) -> bool:

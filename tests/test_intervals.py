@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from gorewrite.intervals import UNKNOWN, Interval, binary, convert, join
+from gorewrite.type_bounds import preserves
 
 I = Interval  # noqa: E741
 
@@ -111,6 +112,18 @@ def test_a_conversion_keeps_the_interval_only_where_the_target_holds_every_value
     assert convert("int", "int8", I(0, 200)) == UNKNOWN  # int8(200) is -56
     assert convert("int64", "int", I(None, 5)) == UNKNOWN  # a 32-bit int wraps a large int64
     assert convert(None, "int", I(0, 9)) == UNKNOWN  # a float: `f < 10` leaves 9.9
+    # int, uint and uintptr share the GOARCH's word: int(n) of an int (a `type Bytes int`) keeps n unbounded
+    assert convert("int", "int", I(None, 5)) == I(None, 5)
+    assert convert("uint", "uint64", I(None, None)) == I(0, None)
+    assert convert("int", "int32", I(None, 5)) == UNKNOWN  # a 64-bit int wraps
+    assert convert("uint", "int", I(0, None)) == UNKNOWN  # a uint above MaxInt wraps negative
+
+
+def test_a_conversion_preserves_a_type_where_the_target_holds_it_on_every_goarch():
+    assert preserves("int", "int") and preserves("int", "int64") and preserves("int32", "int")
+    assert preserves("uint", "uint64") and preserves("uint16", "int") and preserves("uint32", "int64")
+    assert not preserves("int64", "int") and not preserves("int", "int32") and not preserves("uint32", "int")
+    assert not preserves("int", "uint") and not preserves("int", "int8") and not preserves(None, "int")
 
 
 def test_a_join_bounds_a_side_only_where_every_interval_does():

@@ -30,6 +30,7 @@ from gorewrite.syntax import (
     captures,
     declaration_range,
     directive,
+    indentation,
     int_value,
     load_query,
     statements,
@@ -311,8 +312,7 @@ def _exact(
     source = view.sources[escape.path]
     suffix = _suffix(source, stmt, target, once is not None)
     buffer = f"{target}Buf{suffix}"
-    indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte]
-    indent = indent if not indent.strip() else b""  # `case 1: s := make(…)`: gofmt indents the new line
+    indent = indentation(source, stmt.start_byte)  # `case 1: s := make(…)`: gofmt indents the new line
     declare = f"var {buffer} [{k}]{_src(make.element)}\n".encode() + indent
     sizes = {n: _src(n) for n in _sizes(make)}
     if once is not None:
@@ -500,7 +500,7 @@ def _rewrite(
     header = " && ".join(conditions)
     if init:
         header = f"{', '.join(n for n, _ in init)} := {', '.join(e for _, e in init)}; {header}"
-    indent = source[source.rfind(b"\n", 0, stmt.start_byte) + 1 : stmt.start_byte].decode()
+    indent = indentation(source, stmt.start_byte).decode()
     lines = [f"var {target} {declared_type}"] if declared_type else []
     lines += [
         f"if {header} {{",

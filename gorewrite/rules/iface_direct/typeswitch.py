@@ -13,7 +13,7 @@ switch, which only another case or none could reach, goes with it (dead.py).
 from __future__ import annotations
 
 from gorewrite.rules.iface_direct.dead import following
-from gorewrite.syntax import Node, items, statements, text, walk
+from gorewrite.syntax import Node, indentation, items, statements, text, walk
 from gorewrite.terminating import terminating
 from gorewrite.typeinfo import Kind, TypeInfo
 
@@ -97,8 +97,7 @@ def dropped(switch: Node, clause: Node, until: int) -> list[tuple[int, int]]:
 def block(source: bytes, switch: Node, clause: Node, declared: bytes) -> bytes:
     """The switch's replacement: `{`, the declaration of x (if any), the case's statements as they
     stand (a case body is indented one level deeper than the switch, as a block's), and `}`."""
-    line = source.rfind(b"\n", 0, switch.start_byte) + 1
-    indent = source[line : switch.start_byte]
+    indent = indentation(source, switch.start_byte)
     body = [n for n in clause.named_children if n.type == "statement_list"]
     colon = next(c for c in clause.children if c.type == ":")
     start = source.find(b"\n", colon.end_byte) + 1

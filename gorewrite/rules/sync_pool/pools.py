@@ -16,7 +16,7 @@ from gorewrite.rulekit import add_import
 from gorewrite.rules.sync_pool.names import any_name, fresh, has_constraints, import_name, imports, unused_import, words
 from gorewrite.rules.sync_pool.plan import Plan
 from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, STRING_COPY, enclosing_function
-from gorewrite.syntax import call_args, doc_start, text
+from gorewrite.syntax import call_args, doc_start, indentation, text
 
 POOL = re.compile(rb"^var (\w+) = (\w+)\.Pool\{New: func\(\) (?:any|interface\{\}) \{ return new\((.*)\) \}\}$", re.M)
 
@@ -177,9 +177,8 @@ def _statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: s
 
 
 def _indent(view: PackageView, plan: Plan, node) -> str:
-    """The whitespace before the node on its line."""
-    source = view.sources[plan.site.path]
-    return source[source.rfind(b"\n", 0, node.start_byte) + 1 : node.start_byte].decode()
+    """The whitespace before the node on its line (syntax.indentation)."""
+    return indentation(view.sources[plan.site.path], node.start_byte).decode()
 
 
 def _before(view: PackageView, plan: Plan, loop, lines: list[str]) -> Edit:

@@ -41,7 +41,7 @@ from gorewrite.rules.sync_pool.sites import (
     generic_receiver,
     own_function,
 )
-from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, items, text, walk
+from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, indentation, items, text, walk
 from gorewrite.typeinfo import Kind, Use
 
 BUFIO_HELPERS = """\
@@ -346,7 +346,7 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
     for _, site in accepted:
         _, getter, putter = site.wrapper.names
         source = view.sources[site.path]
-        indent = source[source.rfind(b"\n", 0, site.statement.start_byte) + 1 : site.statement.start_byte]
+        indent = indentation(source, site.statement.start_byte)
         end = source.find(b"\n", site.statement.end_byte)
         after = end if source[site.statement.end_byte : end].strip().startswith(b"//") else site.statement.end_byte
         loop = loops.outermost(site.statement)
