@@ -22,7 +22,7 @@ from __future__ import annotations
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.names import fresh
-from gorewrite.syntax import Node, text
+from gorewrite.syntax import Node, indentation, text
 
 # What the compiler reports where it inlines bufio's Reset at the site: its make for a zero Writer (Reader)
 # without a buffer, which never runs for the pool's (bufio.New*(nil) has one) nor for w itself (returned at once).
@@ -53,7 +53,7 @@ def edits(view: PackageView, site, loop: Node, getter: str, putter: str, taken: 
     var, inner = text(site.var).decode(), text(site.inner).decode()
     holder = fresh(f"{var}p", taken)
     source = view.sources[site.path]
-    indent = source[source.rfind(b"\n", 0, loop.start_byte) + 1 : loop.start_byte].decode()
+    indent = indentation(source, loop.start_byte).decode()
     if site.wrapper.own:
         got, put = f"{getter}({inner})", f"{putter}({holder}, {inner})"
     else:  # tabwriter: a nil output and zero widths, which Init at the site replaces
@@ -61,7 +61,7 @@ def edits(view: PackageView, site, loop: Node, getter: str, putter: str, taken: 
     before = f"{holder} := {got}\n{indent}defer {put}\n{indent}"
     found = [Edit(site.path, loop.start_byte, loop.start_byte, before.encode())]
     if site.wrapper.own:
-        site_indent = source[source.rfind(b"\n", 0, site.statement.start_byte) + 1 : site.statement.start_byte]
+        site_indent = indentation(source, site.statement.start_byte)
         found.append(Edit(site.path, site.call.start_byte, site.call.end_byte, holder.encode()))
         found.append(Edit(site.path, after, after, b"\n" + site_indent + f"{var}.Reset({inner})".encode()))
     else:
