@@ -29,7 +29,8 @@ import (
 	"time"
 )
 
-var _, _, _, _, _, _, _ = bufio.NewWriter, fmt.Sprint, io.EOF, runtime.GOMAXPROCS, strings.ToUpper, tabwriter.AlignRight, time.Sleep
+var _, _, _, _ = bufio.NewWriter, fmt.Sprint, io.EOF, runtime.GOMAXPROCS
+var _, _, _ = strings.ToUpper, tabwriter.AlignRight, time.Sleep
 
 """
 
