@@ -90,6 +90,26 @@ func Probe() string {
         'func() string { var sb strings.Builder; {pkg}.Tables(&sb, [][]string{{"a\\tb", "cc\\td"}, {"x\\ty"},'
         ' {"eeee\\tf", "g\\th"}}); return sb.String() }()',
     ),
+    # A table per writer: Init at the site takes each iteration's own output.
+    "tables_each": (
+        """func Each(outs []io.Writer, groups [][]string) {
+	for i, g := range groups {
+		tw := tabwriter.NewWriter(outs[i], 0, 8, 1, ' ', 0) // site
+		for _, row := range g {
+			fmt.Fprintln(tw, row)
+		}
+		tw.Flush()
+	}
+}
+
+func Probe() string {
+	var a, b strings.Builder
+	Each([]io.Writer{&a, &b}, [][]string{{"a\\tb", "cc\\td"}, {"eeee\\tf"}})
+	return a.String() + "|" + b.String()
+}
+""",
+        "{pkg}.Probe()",
+    ),
     # A reader per round over one stream: what a round read ahead is dropped with its Reader.
     "rounds": (
         """func Rounds(r io.Reader, rounds int) string {

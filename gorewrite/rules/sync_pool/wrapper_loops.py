@@ -19,17 +19,22 @@ where the original flushed each iteration's own: this module declines it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.names import fresh
 from gorewrite.syntax import Node, indentation, text
+
+if TYPE_CHECKING:
+    from gorewrite.rules.sync_pool.wrappers import WrapperSite
 
 # What the compiler reports where it inlines bufio's Reset at the site: its make for a zero Writer (Reader)
 # without a buffer, which never runs for the pool's (bufio.New*(nil) has one) nor for w itself (returned at once).
 RESET_MAKE = "make([]byte, 4096) escapes to heap"
 
 
-def reason(view: PackageView, site, loop: Node) -> str | None:
+def reason(view: PackageView, site: WrapperSite, loop: Node) -> str | None:
     """Why the site inside `loop` cannot take its object from one Get before the loop, or None."""
     if loop.parent is None or loop.parent.type != "statement_list":
         return "is made in a loop that is not a statement of a block: there is no place for one Get before it"
@@ -47,7 +52,9 @@ def reason(view: PackageView, site, loop: Node) -> str | None:
     return None
 
 
-def edits(view: PackageView, site, loop: Node, getter: str, putter: str, taken: set[str], after: int) -> list[Edit]:
+def edits(
+    view: PackageView, site: WrapperSite, loop: Node, getter: str, putter: str, taken: set[str], after: int
+) -> list[Edit]:
     """The Get and the deferred Put before the loop, and the site made the pooled object with its
     constructor's state (see the module); `after` is where the site's statement (and its comment) ends."""
     var, inner = text(site.var).decode(), text(site.inner).decode()
