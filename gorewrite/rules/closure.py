@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite import callee_waits, group_uses, happens_before, overwrites, retention
+from gorewrite import callee_waits, field_alias, group_uses, happens_before, overwrites, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -247,13 +247,16 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         return made
     statements = tuple(stmt for _, stmt, _ in made)
     addresses = [u for u in uses if u.use == Use.ADDR]
+    aliased = _field_aliases(types, escape.path, root, function, addresses)
+    addresses = [u for u in addresses if u not in aliased]
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function)
     if reason:
         return reason
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
-    writes = [u for u in uses if u.use == Use.WRITE]
+    writes = [u for u in uses if u.use == Use.WRITE] + [w for a in aliased for w in (a, *aliased[a])]
+    writes.sort(key=lambda w: w.start)
     for literal, stmt, stored in made:
         reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored)
         if reason:
@@ -544,6 +547,18 @@ def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str)
     if returns is None and inside is not None:
         return f"it is written in the statement that passes the func literal (line {view.line(path, inside.start)})"
     return returns
+
+
+def _field_aliases(types: TypeInfo, path: str, root: Node, function: Node, addresses: list[Ident]) -> dict:
+    """The addresses taken by `p := &x` for a p used only for x's fields in the function (field_alias.py),
+    each with p's field writes: the copy leaves p aimed at x, so these count as writes of x, the `&x` too."""
+    found = {}
+    for use in addresses:
+        node = root.named_descendant_for_byte_range(use.start, use.end)
+        writes = field_alias.field_writes(types, path, function, node.parent) if node is not None else None
+        if writes is not None:
+            found[use] = writes
+    return found
 
 
 def _address_outlives(view, path, name, addresses, statements, decl, function, call_of=None) -> str | None:
