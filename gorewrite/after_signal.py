@@ -4,7 +4,7 @@ Every statement of the goroutine's body runs before its signal (a Done deferred 
 end it), but a func literal it makes may run later: deferred before the signal, kept by a callee,
 started as a goroutine. One that names the variable is declined unless it provably runs before the
 signal: deferred after it (exempt: run last in, first out), or passed to a call of the body whose
-callee keeps nothing of it (no toolchain reports it escaping).
+callee keeps nothing of it (no toolchain reports it escaping), its result dropped or used alike.
 
 A signal among the body's own statements with statements after it (`res <- v; log.Printf(…)`) is
 one only when those statements name neither the variable nor the signalled object (trailing): they
@@ -18,40 +18,52 @@ from gorewrite.syntax import Node, ancestors, mentions, walk
 
 
 def names_after(spawn: Spawn, body: Node, name: str, exempt: set[int]) -> str | None:
-    """Why a func literal or goroutine the goroutine makes may read name after it signals: one naming
-    it that is neither exempt (run before the signal) nor called before the signal."""
-    nested = (
-        n
-        for n in walk(body)
-        if n.type in ("go_statement", "func_literal")
-        and n.id not in exempt
-        and not _called_before_signal(spawn, n, body)
-    )
-    if name and any(mentions(n, name.encode()) for n in nested):  # `defer func() { <-sem }()` reads no name
-        return f"the goroutine starts a goroutine or makes a func literal that may read {name} after it signals"
+    """Why a func literal or goroutine the goroutine makes may read name after it signals: one naming it
+    that is neither exempt (run before the signal) nor called before the signal, by line."""
+    if not name:  # `defer func() { <-sem }()` reads no name
+        return None
+    for node in walk(body):
+        if node.type not in ("go_statement", "func_literal") or node.id in exempt or not mentions(node, name.encode()):
+            continue
+        line = node.start_point.row + 1
+        if node.type == "go_statement":
+            return f"the goroutine starts a goroutine at line {line} that may read {name} after it signals"
+        late = _late(spawn, node, body)
+        if late:
+            return f"the goroutine makes a func literal at line {line} that may read {name} after it signals: {late}"
     return None
 
 
-def _called_before_signal(spawn: Spawn, literal: Node, body: Node) -> bool:
-    """A func literal passed to a call whose statement the goroutine runs before its signal
-    (`sort.Slice(c, func(a, b int) bool { return (c[a] < c[b]) != desc })`), that every toolchain's
-    compile says does not escape: the callee can neither keep it nor start it in a goroutine (either
-    would move it to the heap), and the call's result is dropped, so it runs only inside that call.
-    Not in a defer or go statement, nor in another func literal. A statement of the goroutine's body
+def _late(spawn: Spawn, literal: Node, body: Node) -> str | None:
+    """Why a func literal of the goroutine's body may run after its signal, or None when it runs only
+    inside a call the body makes before it (`n := strings.IndexFunc(line, func(r rune) bool { return r ==
+    sep })`, `sort.Slice(c, func…)`): passed to that call, not in a defer or go statement nor in another
+    func literal, and in spawn.unescaped, that is no toolchain reports it escaping and the callee's
+    parameter keeps nothing of it under every toolchain (`f does not escape`): a callee that stored it,
+    started it in a goroutine, or returned it or anything holding it (`g := wrap(func…)`, then `g()`
+    after the signal) would leak the parameter (to the heap or to its result), so it cannot be called
+    once the call returns, whatever the call's result is used for. A statement of the goroutine's body
     after a signal that is not its last is checked by `trailing` first, which declines any naming the
-    variable, so a literal that reaches here runs before the signal or reads nothing copied."""
-    call = literal.parent.parent if literal.parent is not None else None
-    if literal.start_byte not in spawn.unescaped or call is None or literal.parent.type != "argument_list":
-        return False
-    if call.type != "call_expression" or call.parent.type != "expression_statement":
-        return False
-    around = ancestors(call)
-    for node in around:
+    variable, so a literal that passes here runs before the signal or reads nothing copied."""
+    makes = any(n.type in ("go_statement", "func_literal") and n != literal for n in walk(literal))
+    for node in ancestors(literal):
         if node == body:
-            return True
-        if node.type in ("defer_statement", "go_statement", "func_literal"):
-            return False
-    return False
+            break
+        if node.type == "defer_statement" and makes:  # deferred after the signal's defer, it would be exempt
+            return "it is deferred and makes a func literal or goroutine of its own, which may run after the signal"
+        if node.type == "defer_statement":
+            return "it is deferred or passed to a deferred call, which runs after the signal"
+        if node.type == "go_statement":
+            return "it is passed to a go statement, whose goroutine may run it at any time"
+        if node.type == "func_literal":
+            return "it is made inside another func literal, which may run it at any time"
+    args = literal.parent
+    if args is None or args.type != "argument_list" or args.parent.type != "call_expression":
+        return "it is not an argument of a call, so it may be kept and called after the signal"
+    if literal.start_byte not in spawn.unescaped:
+        kept = dict(spawn.kept).get(literal.start_byte, "no toolchain's verdicts were read")
+        return f"it may outlive the call: {kept}"
+    return None
 
 
 def trailing(before: list[Node], signal_at: Node, after: list[Node], signal: Signal, name: str) -> str | None:

@@ -35,6 +35,9 @@ class Spawn:
     fields: tuple[tuple[str, str], ...] = ()
     # what proving that nothing writes the struct over such a field needs from the package (overwrites.py)
     writers: Writers | None = None
+    # the func literals inside the goroutine passed to a call but not unescaped: why the callee may keep
+    # each (start byte, reason), for the messages
+    kept: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

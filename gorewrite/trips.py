@@ -7,9 +7,9 @@ local integer — the same count only when it names the same constant value or t
 variable, unchanged in between. Two loops have a trip count:
 
 - `for … range x` over a local slice or array (len(x)), a local integer or a constant, `len(xs)`
-  of a local slice (go1.22's range over an integer; older modules do not compile it), or a
-  slice of a local slice `xs[lo:hi]` whose bounds are constants or local integers: range
-  evaluates x once, when the loop starts;
+  of a local slice (go1.22's range over an integer; older modules do not compile it), a
+  slice of a local slice `xs[lo:hi]` whose bounds are constants or local integers, or a slice
+  or array composite literal (`range []T{a, b}`: 2): range evaluates x once, when the loop starts;
 - `for i := 0; i < e; i++` (or `for i := 1; i <= e; i++`), where only that post statement
   writes i (no other write, no address) and e is a count as above: the condition is evaluated
   at every iteration, so e must stay unchanged until the loop ends.
@@ -152,6 +152,9 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
     if over.type == "slice_expression":
         sliced = _sliced(types, path, over)
         return Trip(sliced, loop.start_byte) if sliced is not None else None
+    if over.type == "composite_literal":
+        length = _literal_length(types, path, over)
+        return Trip(Count("const", length), loop.start_byte) if length is not None else None
     if over.type == "call_expression":  # `for range len(xs)` (go1.22's range over an integer): len(xs), once
         length = count_of(types, path, over)
         return Trip(length, loop.start_byte) if length is not None else None
@@ -164,6 +167,28 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
         return Trip(Count("len", ranged.obj), loop.start_byte)
     counted = ranged is not None and _integer(types, path, over) is not None
     return Trip(count_of(types, path, over), loop.start_byte) if counted else None  # `n := len(xs)`: len(xs)
+
+
+def _literal_length(types: TypeInfo, path: str, literal: Node) -> int | None:
+    """len of a composite literal ranged over: an array's from its type, go/types' answer (`[2]T{a}`: 2,
+    `[...]T{a, b}`: 2, a named array type); a slice literal's from its elements, the largest index plus
+    one, an element's index its constant key or the previous index plus one (`[]T{a, b}`: 2, `[]T{5: x}`:
+    6). None for anything else (a named slice type, a map, a key go/types does not evaluate)."""
+    if literal.child_by_field_name("type").type != "slice_type":
+        return types.length(path, literal.start_byte, literal.end_byte)
+    index, length = -1, 0
+    for element in literal.child_by_field_name("body").named_children:
+        if element.type == "comment":
+            continue
+        index += 1
+        if element.type == "keyed_element":
+            key = element.child_by_field_name("key")
+            key = key.named_children[0] if key.type == "literal_element" and key.named_child_count == 1 else key
+            index = types.value(path, key.start_byte, key.end_byte)
+            if index is None:
+                return None
+        length = max(length, index + 1)
+    return length
 
 
 def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:

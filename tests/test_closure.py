@@ -3563,7 +3563,7 @@ func Hooks(names []string, tag string) []func() string {
 	return hooks
 }
 """,
-        "the goroutine starts a goroutine or makes a func literal that may read tag after it signals",
+        "makes a func literal at line 14 that may read tag after it signals: it is not an argument of a call",
     ),
     "fan_in_counted_shrinks": (
         """package fan_in_counted_shrinks
@@ -3709,7 +3709,7 @@ func Audit(items []string, label string, release <-chan struct{}, report func(st
 	return label
 }
 """,
-        "makes a func literal that may read label after it signals",
+        "makes a func literal at line 12 that may read label after it signals: it is deferred or passed",
     ),
     "deferred_keeps_literal": (
         """package deferred_keeps_literal
@@ -3732,7 +3732,7 @@ func Hooks(items []string, label string, hooks chan<- func() string) string {
 	return label
 }
 """,
-        "the goroutine starts a goroutine or makes a func literal that may read label after it signals",
+        "makes a func literal at line 13 that may read label after it signals: it is deferred and makes a func literal",
     ),
     "stored": (
         """package stored
@@ -4577,7 +4577,7 @@ func Audit(items []string, mode string, release <-chan struct{}, report func(str
 	return mode
 }
 """,
-        "makes a func literal that may read mode after it signals",
+        "makes a func literal at line 12 that may read mode after it signals: it is deferred or passed",
     ),
     "deferred_between_send_and_close": (
         """package deferred_between_send_and_close
@@ -4599,7 +4599,7 @@ func Tag(v, label string, release <-chan struct{}, got chan<- string) string {
 	return out + label
 }
 """,
-        "makes a func literal that may read label after it signals",
+        "makes a func literal at line 9 that may read label after it signals: it is deferred or passed",
     ),
     "fan_in_continue_before_receive": (
         """package fan_in_continue_before_receive
@@ -5132,7 +5132,7 @@ func Sorted(groups [][]int, desc bool, gate <-chan struct{}, seen chan<- bool) [
 	return out
 }
 """,
-        "the goroutine starts a goroutine or makes a func literal that may read desc after it signals",
+        "the goroutine makes a func literal at line 18 that may read desc after it signals: it is deferred",
     ),
     "hooked_literal_escapes": (
         """package hooked_literal_escapes
@@ -5159,7 +5159,8 @@ func Hooked(groups [][]int, desc bool) bool {
 	return desc
 }
 """,
-        "the goroutine starts a goroutine or makes a func literal that may read desc after it signals",
+        "makes a func literal at line 17 that may read desc after it signals: it may outlive the call: a toolchain of "
+        "the run reports `func literal escapes to heap`",
     ),
     "select_send_receiver_default": (
         """package select_send_receiver_default
@@ -5576,7 +5577,7 @@ func Tag(items []string, label string, release <-chan struct{}, audit func(strin
 	return out
 }
 """,
-        "makes a func literal that may read label after it signals",
+        "makes a func literal at line 10 that may read label after it signals: it is deferred or passed",
     ),
     # a deferred pointer method reads its receiver when it runs, after the send
     "defer_method_reads_after_send": (

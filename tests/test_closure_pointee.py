@@ -142,9 +142,174 @@ func Submit(job Job, log func(string)) <-chan struct{} {
 """,
         "\t{\n\t" + COPY.format("j", "job") + "\tgo func() {",
     ),
+    "alias_written_after_wait": (  # p := &cfg only for fields in the function, written after Wait (probe33b)
+        """package alias_written_after_wait
+
+import "sync"
+
+type Config struct {
+	Workers int
+	Target  string
+}
+
+// Run has each worker hit the target, then clears the target through p once all are done.
+func Run(cfg Config, do func(string) int) ([]int, string) {
+	p := &cfg
+	out := make([]int, cfg.Workers)
+	var wg sync.WaitGroup
+	for w := 0; w < cfg.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[w] = do(cfg.Target)
+		}()
+	}
+	wg.Wait()
+	p.Target = ""
+	p.Workers++
+	return out, p.Target
+}
+""",
+        "\t\t{\n\t\tcfg := cfg // captured by value: keeps cfg off the heap\n",
+    ),
 }
 
 DECLINES = {
+    "alias_select_case": (  # a select case's receive writes the field through p before the workers read it
+        """package alias_select_case
+
+import "sync"
+
+type Config struct {
+	Workers int
+	Target  string
+}
+
+// Run starts the workers, takes the next target through p if one is queued, then releases them.
+func Run(cfg Config, do func(string) int) []int {
+	p := &cfg
+	next := make(chan string, 1)
+	next <- "fallback"
+	release := make(chan struct{})
+	out := make([]int, cfg.Workers)
+	var wg sync.WaitGroup
+	for w := 0; w < cfg.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			out[w] = do(cfg.Target)
+		}()
+	}
+	select {
+	case p.Target = <-next:
+	default:
+	}
+	close(release)
+	wg.Wait()
+	return out
+}
+""",
+        "cfg is written by or after the go statement",
+    ),
+    "alias_written_before_wait": (
+        """package alias_written_before_wait
+
+import "sync"
+
+type Config struct {
+	Workers int
+	Target  string
+}
+
+// Run starts the workers, moves the target through p before they read it, then releases them.
+func Run(cfg Config, do func(string) int) []int {
+	p := &cfg
+	release := make(chan struct{})
+	out := make([]int, cfg.Workers)
+	var wg sync.WaitGroup
+	for w := 0; w < cfg.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			out[w] = do(cfg.Target)
+		}()
+	}
+	p.Target = "fallback"
+	close(release)
+	wg.Wait()
+	return out
+}
+""",
+        "cfg is written by or after the go statement",
+    ),
+    "alias_in_literal": (
+        """package alias_in_literal
+
+import "sync"
+
+type Config struct {
+	Workers int
+	Target  string
+}
+
+// Run starts the workers, moves the target through p in a func literal, then releases them.
+func Run(cfg Config, do func(string) int) []int {
+	p := &cfg
+	retarget := func() { p.Target = "fallback" }
+	release := make(chan struct{})
+	out := make([]int, cfg.Workers)
+	var wg sync.WaitGroup
+	for w := 0; w < cfg.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			out[w] = do(cfg.Target)
+		}()
+	}
+	retarget()
+	close(release)
+	wg.Wait()
+	return out
+}
+""",
+        "the address of cfg is taken other than as a call argument or method receiver",
+    ),
+    "alias_field_address": (
+        """package alias_field_address
+
+import "sync"
+
+type Config struct {
+	Workers int
+	Target  string
+}
+
+// Run starts the workers, moves the target through a pointer to p's field, then releases them.
+func Run(cfg Config, do func(string) int) []int {
+	p := &cfg
+	target := &p.Target
+	release := make(chan struct{})
+	out := make([]int, cfg.Workers)
+	var wg sync.WaitGroup
+	for w := 0; w < cfg.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			out[w] = do(cfg.Target)
+		}()
+	}
+	*target = "fallback"
+	close(release)
+	wg.Wait()
+	return out
+}
+""",
+        "the address of cfg is taken other than as a call argument or method receiver",
+    ),
     "pointee_method_after_go": (
         """package pointee_method_after_go
 
@@ -354,8 +519,22 @@ def pointee_block(first: str, last: str, name: str):
     return rewrite
 
 
+def value_block(first: str, last: str, name: str):
+    """The naive copy of the variable itself in a block of its own, from first to the end of last."""
+
+    def rewrite(source: str) -> str:
+        return pointee_block(first, last, name)(source).replace(f"{name} := *{name}", f"{name} := {name}", 1)
+
+    return rewrite
+
+
 GO = ("\tgo func() {", "\t}()\n")
+WORKERS = 'fmt.Sprint({pkg}.Run({pkg}.Config{Workers: 1, Target: "a"}, func(s string) int { return len(s) }))'
 NAIVE = {
+    "alias_written_before_wait": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
+    "alias_select_case": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
+    "alias_in_literal": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
+    "alias_field_address": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
     "pointee_method_after_go": (
         pointee_block(*GO, "j"),
         "func() string { gate := make(chan struct{}); "

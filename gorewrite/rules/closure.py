@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite import callee_waits, group_uses, happens_before, overwrites, retention
+from gorewrite import callee_waits, field_alias, group_uses, happens_before, overwrites, retention
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -247,13 +247,16 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         return made
     statements = tuple(stmt for _, stmt, _ in made)
     addresses = [u for u in uses if u.use == Use.ADDR]
+    aliased = _field_aliases(types, escape.path, root, function, addresses)
+    addresses = [u for u in addresses if u not in aliased]
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function)
     if reason:
         return reason
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
-    writes = [u for u in uses if u.use == Use.WRITE]
+    writes = [u for u in uses if u.use == Use.WRITE] + [w for a in aliased for w in (a, *aliased[a])]
+    writes.sort(key=lambda w: w.start)
     for literal, stmt, stored in made:
         reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored)
         if reason:
@@ -471,7 +474,8 @@ def _snapshot_unsafe(
             return written
         fields = group_uses.fields(view, types, path, function)
         writers = _writers(view, types, path, function) if fields else None
-        spawn = happens_before.Spawn(path, function, literal, stmt, _unescaped(view, path, literal), fields, writers)
+        unescaped, kept = _unescaped(view, path, literal)
+        spawn = happens_before.Spawn(path, function, literal, stmt, unescaped, fields, writers, kept=kept)
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and stmt.type != "go_statement":
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
@@ -491,13 +495,14 @@ def _writers(view: PackageView, types: TypeInfo, path: str, function: Node) -> o
     return memo(view, (NAME, "writers", path, function.start_byte), lambda: overwrites.writers(view, types, function))
 
 
-def _unescaped(view: PackageView, path: str, literal: Node) -> frozenset[int]:
+def _unescaped(view: PackageView, path: str, literal: Node) -> tuple[frozenset[int], tuple[tuple[int, str], ...]]:
     """The func literals inside literal (start bytes) passed to a call whose callee keeps nothing of them
-    (retention: `less does not escape` for sort.Slice) and that no toolchain of the run reports escaping.
+    (retention: `less does not escape` for sort.Slice) and that no toolchain of the run reports escaping;
+    and why each other one passed to a call may be kept (start byte, reason).
     Not escaping alone would not do: a literal stored in a local of the goroutine (`fill(fs[:], f)`,
     inlined) stays on its stack, and a call deferred before the signal could run it after."""
     if not view.by_toolchain:
-        return frozenset()
+        return frozenset(), ()
     escaping = memo(  # once a file, not once a captured variable
         view,
         (NAME, "literals escaping", path),
@@ -508,20 +513,27 @@ def _unescaped(view: PackageView, path: str, literal: Node) -> frozenset[int]:
             if e.path == path and e.message == LITERAL_ESCAPES
         },
     )
-    inner = (n for n in walk(literal) if n.type == "func_literal" and n != literal)
-    return frozenset(
-        n.start_byte
-        for n in inner
-        if (n.start_point.row + 1, n.start_point.column + 1) not in escaping and _kept_by_none(view, n)
-    )
+    unescaped, kept = set(), []
+    for inner in walk(literal):
+        if inner.type != "func_literal" or inner == literal or inner.parent.type != "argument_list":
+            continue
+        if (inner.start_point.row + 1, inner.start_point.column + 1) in escaping:
+            kept.append((inner.start_byte, f"a toolchain of the run reports `{LITERAL_ESCAPES}`"))
+            continue
+        reason = _kept_by(view, inner)
+        if reason is None:
+            unescaped.add(inner.start_byte)
+        else:
+            kept.append((inner.start_byte, f"the literal {reason}"))
+    return frozenset(unescaped), tuple(kept)
 
 
-def _kept_by_none(view: PackageView, literal: Node) -> bool:
-    """Is the literal an argument of a call whose callee keeps nothing of it after it returns?"""
+def _kept_by(view: PackageView, literal: Node) -> str | None:
+    """Why the callee of the call the literal is an argument of may keep it after it returns, or None."""
     args = literal.parent
-    if args is None or args.type != "argument_list" or args.parent.type != "call_expression":
-        return False
-    return retention.kept(view, args.parent, items(args).index(literal), contents=True) is None
+    if args.parent.type != "call_expression":
+        return "is not an argument of a call expression"
+    return retention.kept(view, args.parent, items(args).index(literal), contents=True)
 
 
 def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str) -> str | None:
@@ -535,6 +547,18 @@ def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str)
     if returns is None and inside is not None:
         return f"it is written in the statement that passes the func literal (line {view.line(path, inside.start)})"
     return returns
+
+
+def _field_aliases(types: TypeInfo, path: str, root: Node, function: Node, addresses: list[Ident]) -> dict:
+    """The addresses taken by `p := &x` for a p used only for x's fields in the function (field_alias.py),
+    each with p's field writes: the copy leaves p aimed at x, so these count as writes of x, the `&x` too."""
+    found = {}
+    for use in addresses:
+        node = root.named_descendant_for_byte_range(use.start, use.end)
+        writes = field_alias.field_writes(types, path, function, node.parent) if node is not None else None
+        if writes is not None:
+            found[use] = writes
+    return found
 
 
 def _address_outlives(view, path, name, addresses, statements, decl, function, call_of=None) -> str | None:

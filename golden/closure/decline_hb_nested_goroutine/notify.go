@@ -5,7 +5,7 @@ import "sync"
 
 // Mail tells the first user at once and the others from a background goroutine that starts
 // once the subject has been rewritten for them; the caller waits only for the first.
-func Mail(users []string, subject string, send func(user, subject string), rewrite func(string) string) { // want "moved to heap: subject" // declined "starts a goroutine or makes a func literal"
+func Mail(users []string, subject string, send func(user, subject string), rewrite func(string) string) { // want "moved to heap: subject" // declined "starts a goroutine at line 16 that may read subject"
 	var first, rest sync.WaitGroup // want "moved to heap: rest" "moved to heap: first"
 	later := make(chan struct{})
 	first.Add(1)
