@@ -23,8 +23,8 @@ from gorewrite.progress import Report, silent
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import bench
-from gorewrite.verify.gocmd import test_failures, vet_failures
-from gorewrite.verify.judge import hidden_removed, judge, removed
+from gorewrite.verify.gocmd import inline_verdict, test_failures, vet_failures
+from gorewrite.verify.judge import Uninlined, hidden_removed, judge, removed
 from gorewrite.verify.schedule import Final, settle
 
 MAX_ROUNDS = 64
@@ -236,6 +236,9 @@ def _check(
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
                 problem = judge(views[pkg], before, batch[pkg], files, result.escapes.get(pkg, []), built.get(pkg))
+                if isinstance(problem, Uninlined):
+                    said = inline_verdict(toolchain, cwd, pkg, overlay, problem.name)
+                    problem = str(Uninlined(problem.name, problem.kept, said))
                 if problem:
                     failures[pkg] = problem
         vetted = [pkg for pkg in growing if pkg not in failures and pkg not in extra.tests]

@@ -1,4 +1,4 @@
-"""The go command's checks beyond the compile: go vet and go test.
+"""The go command's checks beyond the compile: go vet and go test (and why a function is not inlined).
 
 Each takes an overlay (the rewrites) or None (the code as it is) and says per package what failed,
 in the go command's own first words.
@@ -7,6 +7,7 @@ in the go command's own first words.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 
 from gorewrite.toolchain import Toolchain
@@ -50,6 +51,15 @@ def vet_failures(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str |
     """Packages whose `go vet` fails (with the overlay, if any): the first words of why."""
     vet = toolchain.run(["vet", *overlay_flag(overlay), *pkgs], cwd)
     return _by_header(vet.stderr.decode(errors="replace"), pkgs, "go vet") if vet.returncode != 0 else {}
+
+
+def inline_verdict(toolchain: Toolchain, cwd: str, pkg: str, overlay: str | None, name: str) -> str | None:
+    """Why the compiler does not inline `name` in pkg (with the overlay), in its words (`function too complex:
+    cost 93 exceeds budget 80`): only -m=2 says so, too much output for every compile, so asked once it matters."""
+    build = toolchain.run(["build", "-o", os.devnull, "-gcflags=-m=2", *overlay_flag(overlay), "--", pkg], cwd)
+    said = f": cannot inline {name}: "
+    line = next((x for x in build.stderr.decode(errors="replace").splitlines() if said in x), None)
+    return line.split(said, 1)[1] if line else None
 
 
 def test_failures(

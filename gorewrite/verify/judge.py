@@ -2,7 +2,9 @@
 
 Escapes are compared over the top-level declarations the fixes touch or add, before and after, in
 whichever files hold them: a rewrite may move code between files (build variants) and the
-compiler quotes expressions as written, so `<expr> escapes to heap` is compared by count.
+compiler quotes expressions as written, so `<expr> escapes to heap` is compared by count, and each
+group of fixes that shares no declaration is judged apart (one's rewrite may print another's text).
+A function the fixes make too costly to inline must keep no heap escape its inlined copies could avoid.
 """
 
 from __future__ import annotations
@@ -51,6 +53,50 @@ def judge(
     paths = {e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}
     was = {path: declarations(view.tree(path)) for path in paths if path in view.sources}  # each file parsed once
     decls = (was, {path: declarations(parse(contents[path])) if path in contents else was[path] for path in paths})
+    for group in _apart(view, fixes, decls):  # each fix on its own declarations' messages, not another's same text
+        problem = _bears(view, reported, group, [f for f in group if f in judged], decls, after)
+        if problem:
+            return problem
+    lost = _uninlined(view, reported, fixes, decls, after)
+    if lost:
+        return Uninlined(*lost)
+    for fix in (f for f in fixes if f not in judged):
+        *_, fresh, exact = _tally(view, reported, [fix], decls, after, Counter())
+        now_exact = Counter(e.message for e in fresh)
+        if exact != now_exact:
+            changed = next(iter((exact - now_exact) or (now_exact - exact)))
+            return (
+                f"the build leaves {os.path.basename(variant(fix.claim))} out here, "
+                f"yet the original's escapes changed: `{changed}`"
+            )
+    return None
+
+
+class Uninlined(str):
+    """A fix makes a function the compiler inlined too costly to inline: `name`, as the compiler says it, and
+    the heap escape its body keeps (`kept`); `said`: why it is not inlined, in the compiler's -m=2 words."""
+
+    def __new__(cls, name: str, kept: str, said: str | None = None) -> Uninlined:
+        why = f"{said}; " if said else ""
+        made = super().__new__(
+            cls,
+            f"the rewrite makes {name} too costly to inline ({why}the compiler no longer prints `can inline {name}`),"
+            f" and its body still reports `{kept}`: a caller that inlined {name} could keep that value in its own"
+            " frame, each call heap-allocates it now (callers in other packages and tests too)",
+        )
+        made.name, made.kept = name, kept
+        return made
+
+
+def _bears(
+    view: PackageView,
+    reported: tuple[Escape, ...],
+    fixes: list[Fix],
+    judged: list[Fix],
+    decls: tuple[Decls, Decls],
+    after: list[Escape],
+) -> str | None:
+    """Why the messages in these fixes' declarations do not bear out the judged ones' claims, or None."""
     before, now, stacked, quiet, fresh, exact = _tally(
         view, reported, fixes, decls, after, Counter(m for f in judged for m in moved(f.claim))
     )
@@ -79,16 +125,55 @@ def judge(
         first = next(iter(added))
         named = [e.message for e in fresh if kind(e.message) == first]  # one the declarations did not have, if any
         return f"the rewrite adds an escape: `{next((m for m in named if m not in exact), named[0])}`"
-    for fix in (f for f in fixes if f not in judged):
-        *_, fresh, exact = _tally(view, reported, [fix], decls, after, Counter())
-        now_exact = Counter(e.message for e in fresh)
-        if exact != now_exact:
-            changed = next(iter((exact - now_exact) or (now_exact - exact)))
-            return (
-                f"the build leaves {os.path.basename(variant(fix.claim))} out here, "
-                f"yet the original's escapes changed: `{changed}`"
-            )
     return None
+
+
+def _apart(view: PackageView, fixes: list[Fix], decls: tuple[Decls, Decls]) -> list[list[Fix]]:
+    """The fixes in groups that share no declaration: messages are compared by text, and one fix's
+    rewrite can print another's original text (a speculative fallback `make([]T, 0, n)`)."""
+    groups: list[tuple[set[tuple], list[Fix]]] = []
+    for fix in fixes:
+        keys = {(path, key) for path, found in _touched(view, [fix], decls).items() for key in found}
+        joined = [g for g in groups if g[0] & keys]
+        groups = [g for g in groups if not g[0] & keys]
+        groups.append((keys.union(*(g[0] for g in joined)), [f for g in joined for f in g[1]] + [fix]))
+    return [[f for f in fixes if f in group] for _, group in groups]
+
+
+def _uninlined(
+    view: PackageView, reported: tuple[Escape, ...], fixes: list[Fix], decls: tuple[Decls, Decls], after: list[Escape]
+) -> tuple[str, str] | None:
+    """A function the fixes touch that the compiler could inline before and no longer can, by its name, and
+    a heap escape its body still reports: in a caller that copied the body, escape analysis could keep that
+    value in the caller's frame; called, the function heap-allocates it every time (probe33a's printUSASCII
+    returns `string(out[:j])`: 0 -> 1 allocation a call). Callers in other packages and tests are not in
+    this build, so the body decides. A body with no heap escape left loses only the call's cost, and a
+    speculative fallback (KeepsOnStack's target) allocates alike in a copy: neither counts."""
+    was, now = decls
+    touched = _touched(view, fixes, decls)
+    can = {_inlinable(e.message) for e in after if e.message.startswith("can inline ")}
+    fallbacks = [t for f in fixes if stack_exprs(f.claim) for t in f.targets if t.heap]
+    for e in reported:
+        name = _inlinable(e.message) if e.message.startswith("can inline ") else ""
+        if not name or name in can or CLOSURE.search(name) or e.path not in touched or e.path not in was:
+            continue
+        key = next((d.key for d in was[e.path] if d.first <= e.line <= d.last and d.key in touched[e.path]), None)
+        if key is None:
+            continue
+        spans = {path: _lines_of(found, {key}) for path, found in now.items()}  # a variant may move it
+        heap = [x for x in after if x.heap and x.line in spans.get(x.path, ())]
+        own = _lines_of(was[e.path], {key})
+        left = Counter(kind(x.message) for x in heap) - Counter(
+            kind(t.message) for t in fallbacks if t.path == e.path and t.line in own
+        )
+        if left:
+            return name, next(x.message for x in heap if kind(x.message) in left)
+    return None
+
+
+def _inlinable(message: str) -> str:
+    """The function a `can inline F` (or `can inline F with cost N as: …`) message names."""
+    return message.removeprefix("can inline ").split(" with cost ")[0]
 
 
 def removed(view: PackageView, fix: Fix, versions: list[str]) -> tuple[tuple[str, int], ...]:
@@ -129,17 +214,9 @@ def _tally(
     before; then the heap escapes counted after and the exact messages before. `decls` holds each
     file's declarations as it was and as rewritten."""
     was, now = decls
-    paths = sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets})
-    keys: set[tuple] = set()
-    for path in paths:
-        if path in was:
-            offsets = [e.start for f in fixes for e in f.edits if e.path == path]
-            offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
-            keys |= {d.key for d in was[path] for off in offsets if off is not None and d.start <= off < d.end}
-            texts = [e.new for f in fixes for e in f.edits if e.path == path]
-            keys |= {k for k in {d.key for d in now[path]} - {d.key for d in was[path]} if _written(k, texts)}
-        else:  # a created file: everything in it is the fixes' doing
-            keys |= {d.key for d in now[path]}
+    touched = _touched(view, fixes, decls)
+    paths = sorted(touched)
+    keys = set().union(*touched.values())
     old: Counter[str] = Counter()
     new: Counter[str] = Counter()
     stacked: Counter[str] = Counter()
@@ -165,6 +242,23 @@ def _tally(
     return Counter(map(kind, old.elements())), Counter(map(kind, new.elements())), stacked, quiet, fresh, old
 
 
+def _touched(view: PackageView, fixes: list[Fix], decls: tuple[Decls, Decls]) -> dict[str, set[tuple]]:
+    """Per file, the keys of the declarations the fixes edit, target or add."""
+    was, now = decls
+    touched: dict[str, set[tuple]] = {}
+    for path in sorted({e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}):
+        if path in was:
+            offsets = [e.start for f in fixes for e in f.edits if e.path == path]
+            offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
+            keys = {d.key for d in was[path] for off in offsets if off is not None and d.start <= off < d.end}
+            texts = [e.new for f in fixes for e in f.edits if e.path == path]
+            keys |= {k for k in {d.key for d in now[path]} - {d.key for d in was[path]} if _written(k, texts)}
+        else:  # a created file: everything in it is the fixes' doing
+            keys = {d.key for d in now[path]}
+        touched[path] = keys
+    return touched
+
+
 def _inlined(
     view: PackageView, decls: Decls, after: list[Escape], fresh: list[Escape], had: Counter[str]
 ) -> Counter[str]:
@@ -182,7 +276,7 @@ def _inlined(
     for e in after if needed else ():
         if not e.message.startswith("can inline "):
             continue
-        name = e.message.removeprefix("can inline ").split(" with cost ")[0]
+        name = _inlinable(e.message)
         if CLOSURE.search(name):  # `F.func1`: its body is a part of F's declaration, not all of it
             continue
         if name in needed and (e.path in decls or e.path in view.sources):

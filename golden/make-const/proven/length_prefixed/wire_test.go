@@ -16,6 +16,9 @@ func TestBehaviour(t *testing.T) {
 	if got, next, err := Field(long, 0); err != nil || next != 256 || got != strings.Repeat("ab", 128)[:255] {
 		t.Fatal(got, next, err)
 	}
+	if _, _, err := Field([]byte{2, 'a', '\n'}, 0); err == nil {
+		t.Fatal("a control byte was accepted")
+	}
 	if _, _, err := Field([]byte{5, 'a'}, 0); err == nil {
 		t.Fatal("a short field was accepted")
 	}
