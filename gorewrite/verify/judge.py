@@ -162,12 +162,11 @@ def _uninlined(
             continue
         spans = {path: _lines_of(found, {key}) for path, found in now.items()}  # a variant may move it
         heap = [x for x in after if x.heap and x.line in spans.get(x.path, ())]
-        own = _lines_of(was[e.path], {key})
-        left = Counter(kind(x.message) for x in heap) - Counter(
-            kind(t.message) for t in fallbacks if t.path == e.path and t.line in own
-        )
-        if left:
-            return name, next(x.message for x in heap if kind(x.message) in left)
+        own = [t.message for t in fallbacks if t.path == e.path and t.line in _lines_of(was[e.path], {key})]
+        left = Counter(kind(x.message) for x in heap) - Counter(map(kind, own))
+        named = [x.message for x in heap if kind(x.message) in left]  # one that is no fallback, if any
+        if named:
+            return name, next((m for m in named if m not in own), named[0])
     return None
 
 
