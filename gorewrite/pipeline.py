@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
-from gorewrite import cache, exports, proposal_cache, suppress, typeinfo
+from gorewrite import cache, exports, suppress
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
-from gorewrite.flows import compile_flows
 from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
-from gorewrite.parameters import compile_parameters
 from gorewrite.parsed import Recalled
 from gorewrite.parsed import folder as parsed_folder
 from gorewrite.profile import Weights, join
-from gorewrite.progress import Report, silent
-from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
+from gorewrite.proposing import propose
 from gorewrite.rules import OPTIONS, RULES, required
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
@@ -187,121 +184,11 @@ def fix(
     return run
 
 
-def propose(
-    toolchains: list[Toolchain],
-    cwd: str,
-    rules: list[Rule],
-    views: dict[str, PackageView],
-    candidates: dict[str, list[Candidate]],
-    compiled: set[str],
-    progress: Report = silent,
-    remember: bool = False,
-) -> dict[str, list[Proposal]]:
-    """Each package's proposals, before verification; with `remember`, those the user cache holds for the
-    same content (gorewrite/proposal_cache.py), and the others stored there once proposed.
-    `compiled`: the packages the escape compile built (their export data is in the cache)."""
-    found = {pkg: cands for pkg, cands in candidates.items() if cands}
-    keys = proposal_cache.keys(toolchains, cwd, rules, views, found, compiled) if remember else {}
-    kept = {pkg: proposal_cache.read(keys[pkg]) for pkg in keys}
-    missing = {pkg: cands for pkg, cands in found.items() if kept.get(pkg) is None}
-    fresh = _propose(toolchains, cwd, rules, views, missing, compiled, progress)
-    for pkg, proposals in fresh.items():
-        if pkg in keys and not views[pkg].sources.changed:  # else the key names bytes propose did not see
-            proposal_cache.write(keys[pkg], proposals)
-    if missing and keys:
-        cache.prune(folder=proposal_cache.folder())
-    return {pkg: fresh[pkg] if pkg in fresh else kept[pkg] for pkg in found}
-
-
-def _propose(
-    toolchains: list[Toolchain],
-    cwd: str,
-    rules: list[Rule],
-    views: dict[str, PackageView],
-    found: dict[str, list[Candidate]],
-    compiled: set[str],
-    progress: Report,
-) -> dict[str, list[Proposal]]:
-    """go/types facts for the candidates' scopes, the -m=2 flows and parameter verdicts where a rule
-    reads them, then every rule's propose."""
-    if not found:
-        return {}
-    try:
-        exports.prefetch(toolchains[0], [views[p].package for p in found], compiled)
-    except exports.Unavailable:
-        pass  # each package asks again and is declined with the reason
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # a helper process per core
-        asked = {
-            pool.submit(typeinfo.load, toolchains[0], views[pkg].package, type_scopes(cands)): pkg
-            for pkg, cands in found.items()
-        }
-        for number, answered in enumerate(as_completed(asked), 1):
-            progress(f"type-checking: package {number}/{len(found)} {asked[answered]}")
-            views[asked[answered]].types = answered.result()
-    _add_flows(toolchains, cwd, rules, views, found, progress)
-    add_parameters(toolchains, cwd, rules, views, found, progress)
-    proposals: dict[str, list[Proposal]] = {}
-    for number, (pkg, cands) in enumerate(found.items(), 1):
-        progress(f"proposing rewrites: package {number}/{len(found)} {pkg}")
-        proposals[pkg] = []
-        for rule in rules:
-            mine = [c for c in cands if c.rule == rule.name]
-            proposals[pkg] += rule.propose(views[pkg], mine) if mine else []
-        views[pkg].release()
-    return proposals
-
-
-def _add_flows(
-    toolchains: list[Toolchain],
-    cwd: str,
-    rules: list[Rule],
-    views: dict[str, PackageView],
-    candidates: dict[str, list[Candidate]],
-    progress: Report,
-) -> None:
-    """The `-m=2` flows, per toolchain, of the packages where a rule that reads them has candidates that need one."""
-    readers = {r.name: r.flows for r in rules if r.flows}
-    lines: dict[str, set[int]] = {}
-    wanted = []
-    for pkg, found in candidates.items():
-        needed = [c for c in found if c.rule in readers and readers[c.rule](views[pkg], c)]
-        for c in needed:
-            lines.setdefault(c.path, set()).add(c.escape.line)
-        if needed:
-            wanted.append(pkg)
-    for tc in toolchains if wanted else []:
-        progress(f"asking {tc.version} why {len(wanted)} packages allocate (-gcflags=-m=2)")
-        found = compile_flows(tc, wanted, cwd, files={p: views[p].package.files for p in wanted}, lines=lines)
-        for pkg, sites in found.items():
-            views[pkg].flows[tc.version] = sites
-
-
 def _asked_for(fix: Fix, options: Options) -> bool:
     """Is the fix safe, or unsafe with --unsafe-fixes, and sure, or speculative with --speculative or on a site
     --profile calls hot (the only ones proposed with a profile: the inputs that reach it are the ones profiled)?"""
     speculative_ok = options.speculative or options.profile is not None
     return (fix.safety == "safe" or options.unsafe_fixes) and (not fix.speculative or speculative_ok)
-
-
-def add_parameters(
-    toolchains: list[Toolchain],
-    cwd: str,
-    rules: list[Rule],
-    views: dict[str, PackageView],
-    candidates: dict[str, list[Candidate]],
-    progress: Report,
-) -> None:
-    """The compiler's parameter verdicts, per toolchain, of the packages where a rule with `retention`
-    has candidates and of everything they import: one -m compile, replayed from the cache later."""
-    askers = {r.name for r in rules if r.retention}
-    wanted = [pkg for pkg, found in candidates.items() if any(c.rule in askers for c in found)]
-    also = {p for r in rules if r.retention for p in r.retention_also}
-    paths = sorted({p for pkg in wanted for p in (pkg, *views[pkg].package.imports) if p not in ("C", "unsafe")} | also)
-    for tc in toolchains if wanted else []:
-        progress(f"asking {tc.version} which callees keep their arguments ({len(paths)} packages, -gcflags=-m)")
-        verdicts = compile_parameters(tc, paths, cwd)
-        for pkg in wanted:
-            views[pkg].parameters[tc.version] = verdicts
 
 
 def _listed(
@@ -335,16 +222,6 @@ def _std_root(pkg: Package) -> str:
     """Standard-library diffs are relative to GOROOT/src, as the Go project's own patches are."""
     parts = pkg.import_path.split("/")
     return os.path.normpath(os.path.join(pkg.dir, *[".."] * len(parts)))
-
-
-def type_scopes(found: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
-    """The byte ranges, per file, whose types the candidates' rules read: their scopes and what they follow."""
-    scopes: dict[str, list[tuple[int, int]]] = {}
-    for cand in found:
-        for path, span in ((cand.path, cand.scope), *((p, (s, e)) for p, s, e in cand.also)):
-            if span not in scopes.setdefault(path, []):
-                scopes[path].append(span)
-    return scopes
 
 
 def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[Declined]]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from gorewrite.escapes import Escape
 from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
-from gorewrite.pipeline import Analysis, propose
+from gorewrite.pipeline import Analysis
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
+from gorewrite.proposing import propose
 from gorewrite.toolchain import Toolchain
 
 UNPROPOSED = "the rule proposes no rewrite for it"

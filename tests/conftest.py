@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from gorewrite import pipeline
+from gorewrite import proposing
 from gorewrite.options import Options
 from gorewrite.pipeline import analyse
 from gorewrite.proposals import Declined, Fix, Proposal, Rule
@@ -238,12 +238,12 @@ def proposals(
     verification: import path -> the rule's Fix and Declined results.
 
     The first half of pipeline.fix: analyse (one -m compile per toolchain, the rule's find), then
-    pipeline.propose. Every package must build: a unit test's Go is real Go.
+    proposing.propose. Every package must build: a unit test's Go is real Go.
     """
     toolchains = toolchains or [find_toolchain()]
     run, views, candidates = analyse(toolchains, ["./..."], str(root), [rule], options or Options())
     assert not run.broken, run.broken
-    found = pipeline.propose(toolchains, str(root), [rule], views, candidates, set())
+    found = proposing.propose(toolchains, str(root), [rule], views, candidates, set())
     for pkg, cands in candidates.items() if rule.name in RULES else ():  # the contract: fix or decline each
         said = {t for p in found.get(pkg, []) for t in (p.targets if isinstance(p, Fix) else (p.site,))}
         silent = [c.escape for c in cands if c.escape not in said]

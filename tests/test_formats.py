@@ -16,8 +16,9 @@ from gorewrite.display import first_clause
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.github import _data, _property
-from gorewrite.pipeline import analyse, propose
+from gorewrite.pipeline import analyse
 from gorewrite.proposals import Declined, Fix
+from gorewrite.proposing import propose
 from gorewrite.report import MAX_REASONS, _declines, counted
 from gorewrite.rules import RULES
 from gorewrite.sarif import UNRECOGNISED, _Positions

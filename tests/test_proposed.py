@@ -9,7 +9,7 @@ import shutil
 
 from conftest import ROOT, gorewrite, module
 
-from gorewrite import cli, pipeline, progress, proposal_cache
+from gorewrite import cli, progress, proposal_cache, proposing
 
 RENDER = """package a
 
@@ -110,13 +110,13 @@ def test_a_warm_check_proposes_nothing_again_and_says_the_same(tmp_path, monkeyp
 def _counting(monkeypatch) -> list[str]:
     """The packages the rules' propose step runs for, as the runs ask (the cache answers the others)."""
     asked: list[str] = []
-    propose = pipeline._propose
+    propose = proposing._propose
 
     def counting(toolchains, cwd, rules, views, found, *rest):
         asked.extend(found)
         return propose(toolchains, cwd, rules, views, found, *rest)
 
-    monkeypatch.setattr(pipeline, "_propose", counting)
+    monkeypatch.setattr(proposing, "_propose", counting)
     return asked
 
 
