@@ -41,6 +41,16 @@ class Options:
         return all(n in changed for n in range(first, (last if last is not None else first) + 1))
 
 
+def outside(view: PackageView, edits, options: Options) -> bool:
+    """Does a fix's edit reach past what the run may touch: a line the line filter leaves out (--diff-from),
+    an excluded file? Without a line filter only the files count, so no line is looked up."""
+    if not options.edits_within_lines:
+        return False
+    if options.lines is None:
+        return any(options.excluded(e.path) for e in edits)
+    return not all(span_wanted(edit_span(view, e), options) for e in edits)
+
+
 def edit_span(view: PackageView, edit) -> tuple[str, int, int]:
     """The file and the lines an edit replaces (or the line it inserts before); lines 0, 0 for a file it creates."""
     if edit.path not in view.sources:

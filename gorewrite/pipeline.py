@@ -10,7 +10,7 @@ from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
-from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
+from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
 from gorewrite.parsed import Recalled
@@ -162,13 +162,9 @@ def fix(
         view = views[pkg]
         run.declined += [p for p in proposals if isinstance(p, Declined)]
         found = [p for p in proposals if isinstance(p, Fix)]
-        outside = [
-            f
-            for f in found
-            if options.edits_within_lines and not all(span_wanted(edit_span(view, e), options) for e in f.edits)
-        ]
-        run.declined += [Declined(f.rule, f.targets[0], OUTSIDE) for f in outside]
-        found = [f for f in found if f not in outside]
+        beyond = [f for f in found if outside(view, f.edits, options)]
+        run.declined += [Declined(f.rule, f.targets[0], OUTSIDE) for f in beyond]
+        found = [f for f in found if f not in beyond]
         wanted = [f for f in found if _asked_for(f, options)]
         run.held += [f for f in found if f not in wanted]
         kept, deferred = _without_conflicts(wanted)

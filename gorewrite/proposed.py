@@ -8,7 +8,7 @@ are remembered in the user cache (gorewrite/proposal_cache.py): a warm `check` p
 from __future__ import annotations
 
 from gorewrite.escapes import Escape
-from gorewrite.options import OUTSIDE, Options, edit_span, span_wanted
+from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.pipeline import Analysis
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.proposing import propose
@@ -16,8 +16,8 @@ from gorewrite.toolchain import Toolchain
 
 UNPROPOSED = "the rule proposes no rewrite for it"
 
-# (rule, escape) -> ("proposed", "speculative" | "unsafe" | None, edit spans) or ("declined", reason, ())
-Outcomes = dict[tuple[str, Escape], tuple[str, str | None, tuple[tuple[str, int, int], ...]]]
+# (rule, escape) -> ("proposed", "speculative" | "unsafe" | None, the fix) or ("declined", reason, None)
+Outcomes = dict[tuple[str, Escape], tuple[str, str | None, Fix | None]]
 
 
 def tag(
@@ -33,12 +33,12 @@ def tag(
     decline to `run.screened`, with their reasons."""
     found = {pkg: cands for pkg, cands in candidates.items() if cands}
     proposed = propose(toolchains, cwd, rules, views, found, run.compiled(), options.progress, options.cache)
-    outcomes = {pkg: _outcomes(views[pkg], proposals) for pkg, proposals in proposed.items()}
+    outcomes = {pkg: _outcomes(proposals) for pkg, proposals in proposed.items()}
     tags: dict[Escape, str] = {}
     for pkg, cands in found.items():
         for cand in cands:
-            status, detail, spans = outcomes[pkg].get((cand.rule, cand.escape), ("declined", UNPROPOSED, ()))
-            if status == "proposed" and options.edits_within_lines and not all(span_wanted(s, options) for s in spans):
+            status, detail, fix = outcomes[pkg].get((cand.rule, cand.escape), ("declined", UNPROPOSED, None))
+            if fix and outside(views[pkg], fix.edits, options):
                 status, detail = "declined", OUTSIDE
             if status == "proposed":
                 tags.setdefault(cand.escape, cand.rule)
@@ -50,15 +50,14 @@ def tag(
     run.sites = [(escape, tags.get(escape)) for escape, _ in run.sites]
 
 
-def _outcomes(view: PackageView, proposals: list[Proposal]) -> Outcomes:
+def _outcomes(proposals: list[Proposal]) -> Outcomes:
     """What propose said of each site: a fix that targets it, else the rule's reason to decline it."""
     said: Outcomes = {}
     for p in proposals:
         if isinstance(p, Fix):
-            spans = tuple(edit_span(view, e) for e in p.edits)
             for target in p.targets:
-                said[(p.rule, target)] = ("proposed", p.held_back, spans)
+                said[(p.rule, target)] = ("proposed", p.held_back, p)
     for p in proposals:
         if isinstance(p, Declined):
-            said.setdefault((p.rule, p.site), ("declined", p.reason, ()))
+            said.setdefault((p.rule, p.site), ("declined", p.reason, None))
     return said
