@@ -1,9 +1,10 @@
 """sync-pool pools a bufio or tabwriter site inside a loop once per call (wrapper_loops.py): one Get before
-the outermost loop, and the constructor's state every iteration (`bw := bwp; bw.Reset(w)`, `tw :=
+the outermost loop, and what the constructor makes every iteration (`bw := reuseBufioWriter(bwp, w)`, `tw :=
 twp.Init(w, …)`). Each positive keeps its probe's value, and a naive hoisting without the per-iteration
-reset changes it (a record dropped by `continue` shows in the next one). Each must-decline's naive
-hoisting changes its probe: a per-iteration writer that is itself a bufio.Writer, a deferred Flush per
-iteration, and a `go bw.Flush()` that runs after the Put."""
+reset changes it (a record dropped by `continue` shows in the next one), as does pool37's hoisting that
+decided "w itself" once before the loop (adv33c: a caller's zero bufio.Reader or Writer that a hook Resets
+mid-loop). Each must-decline's naive hoisting changes its probe: a per-iteration writer that is itself a
+bufio.Writer, a deferred Flush per iteration, and a `go bw.Flush()` that runs after the Put."""
 
 from __future__ import annotations
 
@@ -124,6 +125,57 @@ func Probe() string {
 """,
         '{pkg}.Rounds(strings.NewReader("a\\nb\\nc\\n"), 3)',
     ),
+    # adv33c: the caller's zero Reader gets its buffer at the hook's Reset, so from then on NewReader returns it
+    # and its read-ahead carries over; pool37 decided before the loop and lost it.
+    "zero_reader": (
+        """func Lines(r io.Reader, n int, open func()) []string {
+	var out []string
+	for i := 0; i < n; i++ {
+		open()
+		br := bufio.NewReader(r) // site
+		s, _ := br.ReadString('\\n')
+		out = append(out, s)
+	}
+	return out
+}
+
+func Probe() string {
+	in := new(bufio.Reader)
+	opened := false
+	open := func() {
+		if !opened {
+			in.Reset(strings.NewReader("a\\nb\\nc\\n"))
+			opened = true
+		}
+	}
+	return strings.Join(Lines(in, 3, open), "")
+}
+""",
+        "{pkg}.Probe()",
+    ),
+    # adv33c: the caller's zero Writer, pointed at the sink by a hook: NewWriter returns it, Flush reaches the sink.
+    "rotated_writer": (
+        """func Emit(w io.Writer, recs []string, rotate func()) error {
+	for _, r := range recs {
+		rotate()
+		bw := bufio.NewWriter(w) // site
+		fmt.Fprintf(bw, "%s\\n", r)
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func Probe() string {
+	var sink strings.Builder
+	out := new(bufio.Writer)
+	Emit(out, []string{"a", "b"}, func() { out.Reset(&sink) })
+	return sink.String()
+}
+""",
+        "{pkg}.Probe()",
+    ),
 }
 
 # Each must-decline: its source, the reason, its naive hoisting (source -> source) and a probe it changes.
@@ -182,7 +234,11 @@ func Probe() string {
     ),
 }
 
+# The package already declares the reuse helper's name (the naive rewrite would not compile: it is redeclared).
+NAME_TAKEN = RECORDS + "\nfunc reuseBufioWriter() {}\n"
+
 SITE = re.compile(r"^(\t+)(\w+) := bufio\.NewWriter\((\w+)\) // site$", re.M)
+BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.New(?:Writer|Reader)\((\w+)\) // site$", re.M)
 
 
 def _naive(source: str, per_iteration: bool) -> str:
@@ -197,6 +253,19 @@ def _naive(source: str, per_iteration: bool) -> str:
     got = "nil" if per_iteration else inner
     hoisted = f"\n\t{var}p := bufio.NewWriter({got})\n\tdefer {var}p.Reset(nil)"
     site = f"{indent}{var} := {var}p" + (f"\n{indent}{var}.Reset({inner})" if per_iteration else "")
+    return (source[:loop] + hoisted + source[loop:]).replace(m[0], site)
+
+
+def _pool37(source: str) -> str:
+    """pool37's hoisting: the constructor's decision ("w itself") made once, before the loop, with a Reset to w at
+    the site and the Put's Reset to nil unless it was w."""
+    m = BUFIO_SITE.search(source)
+    indent, var, inner = m.groups()
+    loop = source.rfind("\n\tfor ", 0, m.start())
+    new = m[0].split(" := ")[1].removesuffix(" // site")
+    put = f"\n\tdefer func() {{\n\t\tif {var}p != {inner} {{\n\t\t\t{var}p.Reset(nil)\n\t\t}}\n\t}}()"
+    hoisted = f"\n\t{var}p := {new}{put}"
+    site = f"{indent}{var} := {var}p\n{indent}{var}.Reset({inner})"
     return (source[:loop] + hoisted + source[loop:]).replace(m[0], site)
 
 
@@ -225,6 +294,7 @@ def _line(code: str) -> str:
 def results(tmp_path_factory):
     cases = {name: _source(name, code) for name, (code, _) in POOLED.items()}
     cases |= {name: _source(name, code) for name, (code, _, _) in DECLINED.items()}
+    cases["name_taken"] = _source("name_taken", NAME_TAKEN)
     return proposals_by_case(tmp_path_factory.mktemp("wrapper_loops"), RULE, cases)
 
 
@@ -237,12 +307,14 @@ def test_pooled(results, case):
     assert isinstance(_site(results, case, POOLED[case][0]), Fix), results[case]
 
 
-def test_the_get_goes_before_the_loop_and_the_reset_stays_at_the_site(results):
-    """bufio: Get and Put name the one writer, Reset at the site; tabwriter: a nil Get, Init at the site."""
+def test_the_get_goes_before_the_loop_and_the_site_decides_as_the_constructor(results):
+    """bufio: a Get and Put of a pooled Writer never w, the reuse helper at the site (w itself when NewWriter
+    would return it, at every iteration); tabwriter: a nil Get, Init at the site."""
     source = _source("records", RECORDS)
     after = edited(source, _site(results, "records", RECORDS))
-    got = "\tbwp := getBufioWriter(w)\n\tdefer putBufioWriter(bwp, w)\n\tfor i, name := range names {\n"
-    assert got in after and "\t\tbw := bwp // site\n\t\tbw.Reset(w)\n" in after, after
+    got = "\tbwp := getBufioWriter(nil)\n\tdefer putBufioWriter(bwp, nil)\n\tfor i, name := range names {\n"
+    assert got in after and "\t\tbw := reuseBufioWriter(bwp, w) // site\n" in after, after
+    assert "ok && own.Size() >= 4096 {\n\t\treturn own\n\t}\n\tb.Reset(x)\n\treturn b\n}\n" in after, after
     code = POOLED["tables"][0]
     after = edited(_source("tables", code), _site(results, "tables", code))
     assert "\ttwp := getTabWriter(nil, 0, 0, 0, 0, 0)\n\tdefer putTabWriter(twp)\n\tfor _, g" in after, after
@@ -256,9 +328,15 @@ def test_declined(results, case):
     assert not isinstance(result, Fix) and reason in result.reason, result
 
 
+def test_a_taken_reuse_helper_name_declines(results):
+    result = _site(results, "name_taken", NAME_TAKEN)
+    assert not isinstance(result, Fix) and "already uses the name reuseBufioWriter" in result.reason, result
+
+
 def test_the_rewrite_keeps_every_value_and_each_naive_hoisting_changes_it(results, tmp_path, toolchain):
     """Beside each original: the rule's rewrite of a positive (same value), its naive hoisting without the
-    per-iteration reset (another value), and each must-decline's naive rewrite (another value)."""
+    per-iteration reset or with pool37's decision before the loop (another value), and each must-decline's
+    naive rewrite (another value)."""
     originals, rewritten, probes = {}, {}, {}
 
     def add(name: str, code: str, probe: str, rewrite) -> None:
@@ -271,9 +349,12 @@ def test_the_rewrite_keeps_every_value_and_each_naive_hoisting_changes_it(result
     add("own_writer_naive", POOLED["own_writer"][0], POOLED["own_writer"][1], lambda s: _naive(s, True))
     add("tables_naive", POOLED["tables"][0], POOLED["tables"][1], _naive_tables)
     add("rounds_naive", POOLED["rounds"][0], POOLED["rounds"][1], _naive_rounds)
+    for case in ("zero_reader", "rotated_writer"):
+        add(f"{case}_pool37", *POOLED[case], _pool37)
     for case, (code, _, probe) in DECLINED.items():
         add(case, code, probe, lambda s, case=case: _naive(s, case == "fanout"))
     built, values = naive_rewrites(tmp_path, toolchain, originals, rewritten, probes)
     assert values.keys() == probes.keys(), built
     for case, (before, after) in values.items():
         assert (before == after) == (case in POOLED), (case, before, after)
+    assert values["zero_reader"][0] == r'"a\nb\nc\n"' and values["rotated_writer"][0] == r'"a\nb\n"', values

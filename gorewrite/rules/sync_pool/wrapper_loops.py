@@ -1,16 +1,21 @@
 """A bufio or tabwriter site inside a loop (a Writer per record, a table per group): pooled once per
 call, as loops.py pools a buffer. The Get and its deferred Put go before the outermost loop of the
-function (or func literal), and each iteration that reaches the site makes the pooled object what
-the constructor would have made: `bw := bwp; bw.Reset(w)` (bufio), `tw := twp.Init(w, …)`
-(tabwriter, whose Init sets every field, as NewWriter's new(Writer).Init does).
+function (or func literal), and each iteration that reaches the site makes what the constructor would
+have made: `bw := reuseBufioWriter(bwp, w)` (bufio), `tw := twp.Init(w, …)` (tabwriter, whose Init
+sets every field, as NewWriter's new(Writer).Init does).
 
-bufio's constructor returns w itself when w already is a large enough Writer (Reader), and the
-Get decides that once, before the loop: so w must be one variable, declared outside the loop and
-never written in the function (wrappers.py checks the last), and each iteration's constructor
-would have decided the same. `bw.Reset(w)` is then a fresh Writer's state (no buffered bytes, no
-error, writing to w), and nothing when bw is w (Reset of a Writer to itself returns at once, in every
-release gorewrite runs: go1.24+). A tabwriter's Get takes a nil output: Init per iteration takes the
-site's own arguments, evaluated where they were, so its writer may be the iteration's.
+bufio's constructor returns w itself when w already is a Writer (Reader) whose buffer holds at least
+4096 bytes (`b, ok := w.(*Writer); ok && len(b.buf) >= size`, size 4096: NewWriterSize and
+NewReaderSize in go1.24.11 to go1.27.3), and it decides that on every call: a caller's zero
+`new(bufio.Reader)` gets its buffer at its first Reset, `*p = *bufio.NewWriterSize(x, 16)` shrinks
+one, mid-loop. So the Get before the loop takes a pooled object that is never w (the get helper given
+nil), and the site calls the reuse helper, which decides as the constructor does each time: w itself,
+or the pooled object reset to w, a fresh one's state (Reset keeps its 4096-byte buffer and clears the
+rest; the pooled object is never w, so Reset's `b == w` return never applies). w is still declined
+when declared inside the loop (`reason`) or written in the function (wrappers.py), as before the reuse
+helper, though it no longer depends on one w.
+A tabwriter has no such decision (NewWriter always makes a new Writer): its Get takes a nil output,
+and Init per iteration takes the site's own arguments, evaluated where they were.
 
 Iteration i+1 reuses iteration i's object: nothing may see it once iteration i ends. wrappers.py
 allows only its methods and calls that keep nothing of it (no alias, no func literal); a deferred
@@ -23,15 +28,53 @@ from typing import TYPE_CHECKING
 
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
-from gorewrite.rules.sync_pool.names import fresh
+from gorewrite.rules.sync_pool.loops import outermost
+from gorewrite.rules.sync_pool.names import fresh, words
 from gorewrite.syntax import Node, indentation, text
 
 if TYPE_CHECKING:
-    from gorewrite.rules.sync_pool.wrappers import WrapperSite
+    from gorewrite.escapes import Escape
+    from gorewrite.rules.sync_pool.wrappers import Wrapper, WrapperSite
 
-# What the compiler reports where it inlines bufio's Reset at the site: its make for a zero Writer (Reader)
-# without a buffer, which never runs for the pool's (bufio.New*(nil) has one) nor for w itself (returned at once).
+# What the compiler reports where it inlines bufio's Reset (in the reuse helper, and where the helper is
+# inlined): its make for a zero Writer (Reader), which never runs for the pool's (bufio.New*(nil) has one).
 RESET_MAKE = "make([]byte, 4096) escapes to heap"
+
+REUSE = """\
+// {reuser} is bufio.New{type}(x) in a loop that took b from {pool} once:
+// x itself when it already is a large enough {type}, as bufio decides on every call, else b reset to x.
+func {reuser}(b *{kind}, x {iface}) *{kind} {{
+\tif own, ok := x.(*{kind}); ok && own.Size() >= 4096 {{
+\t\treturn own
+\t}}
+\tb.Reset(x)
+\treturn b
+}}
+
+"""
+
+
+def reuse_block(alias: str, wrapper: Wrapper) -> str:
+    """The reuse helper of a bufio kind, for a file that names bufio `alias`."""
+    kind = f"{alias}.{wrapper.type}"
+    return REUSE.format(reuser=wrapper.reuser, pool=wrapper.names[0], type=wrapper.type, iface=wrapper.iface, kind=kind)
+
+
+def reusers(
+    view: PackageView, accepted: list[tuple[Escape, WrapperSite]]
+) -> tuple[set[Wrapper], list[tuple[Escape, WrapperSite]]]:
+    """The bufio kinds whose loop sites need a reuse helper the package lacks (none a previous run added,
+    word for word), and the loop sites of a kind whose helper's name the package already uses."""
+    needed, clashes = set(), []
+    for wrapper in dict.fromkeys(s.wrapper for _, s in accepted if s.wrapper.own and outermost(s.statement)):
+        block = reuse_block(wrapper.package.rsplit("/", 1)[-1], wrapper).encode().strip()
+        if any(block in source for source in view.sources.values()):
+            continue
+        if wrapper.reuser not in words(view):
+            needed.add(wrapper)
+        else:
+            clashes += [(e, s) for e, s in accepted if s.wrapper == wrapper and outermost(s.statement)]
+    return needed, clashes
 
 
 def reason(view: PackageView, site: WrapperSite, loop: Node) -> str | None:
@@ -52,25 +95,22 @@ def reason(view: PackageView, site: WrapperSite, loop: Node) -> str | None:
     return None
 
 
-def edits(
-    view: PackageView, site: WrapperSite, loop: Node, getter: str, putter: str, taken: set[str], after: int
-) -> list[Edit]:
-    """The Get and the deferred Put before the loop, and the site made the pooled object with its
-    constructor's state (see the module); `after` is where the site's statement (and its comment) ends."""
+def edits(view: PackageView, site: WrapperSite, loop: Node, getter: str, putter: str, taken: set[str]) -> list[Edit]:
+    """The Get and the deferred Put before the loop, and the site made what its constructor makes (see
+    the module)."""
     var, inner = text(site.var).decode(), text(site.inner).decode()
     holder = fresh(f"{var}p", taken)
     source = view.sources[site.path]
     indent = indentation(source, loop.start_byte).decode()
-    if site.wrapper.own:
-        got, put = f"{getter}({inner})", f"{putter}({holder}, {inner})"
+    if site.wrapper.own:  # a pooled object, never w: the reuse helper decides per iteration
+        got, put = f"{getter}(nil)", f"{putter}({holder}, nil)"
     else:  # tabwriter: a nil output and zero widths, which Init at the site replaces
         got, put = f"{getter}({', '.join(['nil'] + ['0'] * (site.wrapper.arity - 1))})", f"{putter}({holder})"
     before = f"{holder} := {got}\n{indent}defer {put}\n{indent}"
     found = [Edit(site.path, loop.start_byte, loop.start_byte, before.encode())]
     if site.wrapper.own:
-        site_indent = indentation(source, site.statement.start_byte)
-        found.append(Edit(site.path, site.call.start_byte, site.call.end_byte, holder.encode()))
-        found.append(Edit(site.path, after, after, b"\n" + site_indent + f"{var}.Reset({inner})".encode()))
+        reuse = f"{site.wrapper.reuser}({holder}, {inner})"
+        found.append(Edit(site.path, site.call.start_byte, site.call.end_byte, reuse.encode()))
     else:
         function = site.call.child_by_field_name("function")
         found.append(Edit(site.path, function.start_byte, function.end_byte, f"{holder}.Init".encode()))

@@ -104,6 +104,7 @@ class Wrapper:
     takers: frozenset[tuple[str, str]]  # functions that keep no writer they are given (retention's table)
     names: tuple[str, str, str]  # the pool, the get helper, the put helper
     own: bool  # the get helper returns the wrapped value itself when it already is one: Put must be told it
+    reuser: str  # own: the helper a loop's site calls to decide that per iteration (wrapper_loops.py)
     costs: str  # what the constructor allocates on every call, for the fix's summary
     uses: str  # what its allowed methods do, for a reason to decline: writing, reading
     helpers: str  # the pool and its helpers (str.format: pool, getter, putter, type, iface, kind, alias, any)
@@ -122,6 +123,7 @@ WRAPPERS = {
         WRITES,
         ("bufioWriterPool", "getBufioWriter", "putBufioWriter"),
         True,
+        "reuseBufioWriter",
         "a 4 KiB buffer",
         "writing",
         BUFIO_HELPERS,
@@ -141,6 +143,7 @@ WRAPPERS = {
         frozenset(),
         ("bufioReaderPool", "getBufioReader", "putBufioReader"),
         True,
+        "reuseBufioReader",
         "a 4 KiB buffer",
         "reading",
         BUFIO_HELPERS,
@@ -161,6 +164,7 @@ WRAPPERS = {
         WRITES,
         ("tabWriterPool", "getTabWriter", "putTabWriter"),
         False,
+        "",
         "a Writer, its text buffer and its cells",
         "writing",
         TABWRITER_HELPERS,
@@ -319,13 +323,23 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
         else:
             accepted.append((escape, site))
             relies |= site_relies
+    reusing, clashes = wrapper_loops.reusers(view, accepted)
+    proposals += [Declined(NAME, e, f"the package already uses the name {s.wrapper.reuser}") for e, s in clashes]
+    accepted = [a for a in accepted if a not in clashes]
     homes: dict[Wrapper, WrapperSite | None] = {}
     for _, site in accepted:  # where each kind's pool goes: its first site's file, or where it is already
         if site.wrapper not in homes:
             homes[site.wrapper] = None if _wrapper_helpers(view, site.wrapper) else site
     edits, moves, added = [], [], set()
     for wrapper, home in homes.items():
-        if home is None:
+        alias = home.alias if home else wrapper.package.rsplit("/", 1)[-1]
+        reuse = wrapper_loops.reuse_block(alias, wrapper) if wrapper in reusing else ""
+        if home is None:  # the pool a previous run added: the reuse helper goes after it
+            path = _wrapper_helpers(view, wrapper)
+            block = _wrapper_block(view, alias, wrapper).strip().encode()
+            at = view.sources[path].index(block) + len(block)
+            edits += [Edit(path, at, at, f"\n\n{reuse.rstrip()}".encode())] if reuse else []
+            moves += (wrapper_loops.RESET_MAKE,) if reuse else ()  # the reuse helper's own, once
             continue
         problem = _helpers_problem(view, home, wrapper)
         if problem:
@@ -338,22 +352,22 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
                 added.add((home.path, package))
                 edits.append(add_import(view, home.path, package))
         at = doc_start(enclosing_function(home.statement)).start_byte
-        edits.append(Edit(home.path, at, at, _wrapper_block(view, home.alias, wrapper).encode()))
-        moves += wrapper.moves
+        edits.append(Edit(home.path, at, at, (_wrapper_block(view, home.alias, wrapper) + reuse).encode()))
+        moves += wrapper.moves + ((wrapper_loops.RESET_MAKE,) if reuse else ())
     if not accepted:
         return proposals
-    taken = words(view) | {n for w in WRAPPERS.values() for n in w.names}
+    taken = words(view) | {n for w in WRAPPERS.values() for n in (*w.names, w.reuser)}
     for _, site in accepted:
         _, getter, putter = site.wrapper.names
+        loop = loops.outermost(site.statement)
+        if loop is not None:
+            edits += wrapper_loops.edits(view, site, loop, getter, putter, taken)
+            moves += (wrapper_loops.RESET_MAKE,) if site.wrapper.own else ()  # the reuse helper inlined at the site
+            continue
         source = view.sources[site.path]
         indent = indentation(source, site.statement.start_byte)
         end = source.find(b"\n", site.statement.end_byte)
         after = end if source[site.statement.end_byte : end].strip().startswith(b"//") else site.statement.end_byte
-        loop = loops.outermost(site.statement)
-        if loop is not None:
-            edits += wrapper_loops.edits(view, site, loop, getter, putter, taken, after)
-            moves += (wrapper_loops.RESET_MAKE,) if site.wrapper.own else ()
-            continue
         put = f"{text(site.var).decode()}, {text(site.inner).decode()}" if site.wrapper.own else text(site.var).decode()
         function = site.call.child_by_field_name("function")
         edits.append(Edit(site.path, function.start_byte, function.end_byte, getter.encode()))
