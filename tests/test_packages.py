@@ -160,9 +160,8 @@ def test_generated(tmp_path, head, generated):
 
 
 def test_load_is_fast_beyond_go_list(toolchain):
-    start = time.perf_counter()
-    toolchain.run(["list", "-e", f"-json={packages.FIELDS}", "std"], cwd="/")
-    go_list = time.perf_counter() - start
-    start = time.perf_counter()
+    """What load adds to go list is its own CPU (reading std's JSON and file headers), counted as CPU time:
+    wall time beside go list's failed this at load 6 on two cores."""
+    start = time.process_time()  # this process only: go list runs in a child
     load(toolchain, ["std"], "/")
-    assert time.perf_counter() - start - go_list < 1.0
+    assert time.process_time() - start < 1.0
