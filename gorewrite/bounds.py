@@ -22,7 +22,7 @@ function:
                                           and the last Max, `p = p[len(p)-Max:]`, or `p[i:i+Max]`)
     (len(s)-zeros)*733/1000 + 1           the expression's own shape, from its operands' intervals
                                           (shapes.py, intervals.py), and a callee's returns (returns.py)
-    n += 4 / for i < m { i++ }            an update, and a loop of updates (updates.py)
+    n += 4 / n *= 2 / for i < m { i++ }   an update, and a loop of updates (updates.py)
     n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
                                           field), bounded by the type, when the rule asks for these
                                           (typed_upper_bound: it sizes for the largest value)
@@ -240,7 +240,7 @@ def _set_limit(view: PackageView, path: str, subject: Subject, node: Node, side:
 
 
 def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool:
-    """Is the statement `x++`, `x--`, `x += k` or `x -= k` of the subject (a variable or a field of one)?"""
+    """Is the statement `x++`, `x--` or `x OP= k` (updates.OPERATORS) of the subject (a variable or a field of one)?"""
     found = update(node)
     return found is not None and subject.variable and subject_of(view, path, found[0]) == subject
 

@@ -1,8 +1,8 @@
 """The interval an integer expression's own shape proves from its operands' (bounds.py asks): arithmetic
-through intervals.py (`(len(s)-zeros)*733/1000 + 1`, `n & 63`, `h % Buckets`, `1<<k`), `min` and `max`, len
-and cap (never negative), a value of an unsigned type (never negative), `int(u)` where int holds every value u
-can have there, the std functions lengths.py knows, and a call of a function of the package whose every return
-is bounded (returns.py).
+through intervals.py (`(len(s)-zeros)*733/1000 + 1`, `n & 63`, `h % Buckets`, `1<<k`, `-n` as `0-n`), `min`
+and `max`, len and cap (never negative), a value of an unsigned type (never negative), `int(u)` where int holds
+every value u can have there, the std functions lengths.py knows, and a call of a function of the package whose
+every return is bounded (returns.py).
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     floor = NONNEGATIVE if unsigned(int_type(view, path, node)) else UNKNOWN  # a uint is never negative
     if node.type == "call_expression":
         return floor.meet(_call(view, path, node, operands))
+    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == b"-":  # 0 - x, wrapping
+        return floor.meet(
+            binary(b"-", int_type(view, path, node), exactly(0), operands.of(node.child_by_field_name("operand")))
+        )
     if node.type != "binary_expression":
         return floor
     op = text(node.child_by_field_name("operator"))

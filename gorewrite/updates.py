@@ -1,13 +1,18 @@
 """What an update of a bounded integer leaves (bounds.py asks): `n += 4` after a guard `n <= Max` leaves
-n <= Max+4, and so do `n = n + 4` (an assignment), `n++` and, with a lower bound on n, `n -= k`; the
-arithmetic is intervals.py's, in n's own type, so a uint8 `n += 4` near 255 keeps no lower bound.
+n <= Max+4, and so do `n = n + 4` (an assignment, through shapes.py), `n++` and, with a lower bound on n,
+`n -= k`; likewise `n *= 2`, `n <<= 1`, `n /= 4`, `n >>= k`, `n %= k`, `n &= 7` and `n |= k`. The arithmetic is
+intervals.py's, in n's own type on every GOARCH: a uint8 `n += 4` near 255 keeps no lower bound, an int
+`n *= 4096` keeps none unless n is small enough not to wrap as an int32, `n *= -2` swaps n's ends, and
+`n /= k` or `n %= k` bounds nothing unless k >= 1 (a zero k panics before the make, as it did).
 
 A loop whose only writes of n are such updates leaves n within the join of the bound it had before the
 loop and what each update leaves (the last write on any path through the loop is one of them, or none).
 An update that moves n away from the side asked without wrapping — an increment by k >= 0 for a lower
 bound, where n + k cannot pass the type's largest value — keeps whatever bound n had before it, so it
 adds nothing to the join: `i := 0; for i < size && buf[i] == 0 { i++ }` leaves i >= 0, by induction
-over the writes on the path.
+over the writes on the path. Only + and - keep a bound so: any other update leaves what it leaves from
+n's bound where it runs, which the loop's own writes void (`for … { n *= 2 }` grows without bound) unless
+the update bounds n by itself (`n &= 7`) or a fact inside the loop does.
 """
 
 from __future__ import annotations
@@ -21,13 +26,14 @@ from gorewrite.syntax import Node, text
 from gorewrite.type_bounds import int_type, narrow
 
 STEPS = {"inc_statement": b"+", "dec_statement": b"-"}
-OPERATORS = {b"+=": b"+", b"-=": b"-"}
+# The compound assignments whose operation intervals.binary evaluates: `n *= k` is `n = n * k`, in n's type.
+OPERATORS = {op + b"=": op for op in (b"+", b"-", b"*", b"/", b"%", b"<<", b">>", b"&", b"|")}
 # The bound of an expression where an update evaluates it (before its own write), on the side asked.
 At = Callable[[Node, Side], "int | None"]
 
 
 def update(node: Node) -> tuple[Node, bytes, Node | None] | None:
-    """(target, + or -, amount; None for 1) of `x++`, `x--`, `x += k` or `x -= k`, or None."""
+    """(target, operator, amount; None for 1) of `x++`, `x--` or `x OP= k` (`x += k`, `x *= k`, …), or None."""
     if node.type in STEPS:
         return node.named_children[0], STEPS[node.type], None
     op = node.child_by_field_name("operator") if node.type == "assignment_statement" else None
@@ -67,7 +73,7 @@ def _keeps(view: PackageView, path: str, node: Node, side: Side, at: At) -> bool
     kind = int_type(view, path, target)
     least, most = (1, 1) if amount is None else (at(amount, side.toward(False)), at(amount, side.toward(True)))
     rising = op == b"+"
-    if kind is None or least is None or most is None or least < 0 or rising == side.upper:
+    if op not in (b"+", b"-") or kind is None or least is None or most is None or least < 0 or rising == side.upper:
         return False
     if rising:
         high = at(target, side.toward(True))

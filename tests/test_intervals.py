@@ -33,6 +33,15 @@ CASES = [
     (b"-", "int8", I(-100, 100), I(50, 50), UNKNOWN),
     (b"*", "int", I(0, 1 << 20), I(0, 1 << 20), UNKNOWN),  # fits int64, not a 32-bit int
     (b"*", "int64", I(0, 1 << 20), I(0, 1 << 20), I(0, 1 << 40)),
+    # updates (updates.py): `n *= 2` after 0 <= n <= 8, `n *= -2` swaps the ends, `-n` is 0 - n
+    (b"*", "int", I(0, 8), I(2, 2), I(0, 16)),
+    (b"*", "int", I(0, 8), I(-2, -2), I(-16, 0)),
+    (b"*", "int16", I(None, 8), I(-2, -2), UNKNOWN),  # -20000 * -2 wraps to -25536
+    (b"*", "int32", I(0, 1 << 20), I(1 << 12, 1 << 12), UNKNOWN),
+    (b"*", "int", I(0, 1 << 20), I(1 << 12, 1 << 12), UNKNOWN),  # a 32-bit int wraps too
+    (b"*", "int64", I(0, 1 << 20), I(1 << 12, 1 << 12), I(0, 1 << 32)),
+    (b"-", "int", I(0, 0), I(-16, 0), I(0, 16)),
+    (b"-", "int16", I(0, 0), I(None, 8), UNKNOWN),  # -(-32768) wraps
     # division rounds toward zero, by a divisor of at least 1
     (b"/", "int", I(-7, 7), I(2, 2), I(-3, 3)),
     (b"/", "int", I(10, 100), I(2, 5), I(2, 50)),

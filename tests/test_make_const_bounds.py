@@ -1460,6 +1460,11 @@ FOUR_OR_SIXTEEN = "\tcase 1:\n\t\tn = 4\n\tcase 2:\n\t\tn = 16\n"
 BOUNDED.update(
     {
         "switch_cases": (per_case("switch_cases", "", FOUR_OR_SIXTEEN + LEAVES), "[16]int64"),
+        # an update after the switch, of the bound the switch leaves (updates.py): 16*8
+        "switch_scaled_after": (
+            per_case("switch_scaled_after", "", "\tcase 1:\n\t\tn = 16\n" + LEAVES, after="\tn *= 8\n"),
+            "[128]int64",
+        ),
         "switch_declared_zero": (
             per_case(
                 "switch_declared_zero", "\tvar n int\n", FOUR_OR_SIXTEEN + "\tcase 3:\n", params="xs []int64, k int"
@@ -1574,8 +1579,8 @@ NOT_BOUNDED.update(
             "Sum(xs, 0, 1)",
         ),
         "switch_written_after": (
-            per_case("switch_written_after", "", "\tcase 1:\n\t\tn = 16\n" + LEAVES, after="\tn *= 8\n"),
-            "Sum(xs, 0, 1)",
+            per_case("switch_written_after", "", "\tcase 1:\n\t\tn = 16\n" + LEAVES, after="\tn *= len(xs)\n"),
+            "Sum(2 values, 0, 1)",
         ),
         "switch_two_writes": (
             per_case("switch_two_writes", "", "\tcase 1:\n\t\tn = 16\n\t\tn = n * 50\n" + LEAVES),
@@ -1703,7 +1708,7 @@ NAIVE.update(
         "switch_nested_write": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1, true)")),
         "switch_closure_write": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 2)")),
         "switch_address_taken": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1)")),
-        "switch_written_after": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1)")),
+        "switch_written_after": (array("buf", "n", "int64", 16), probe("{pkg}.Sum(make([]int64, 2), 0, 1)")),
         "switch_two_writes": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1)")),
         "chain_keeps_unbounded": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30, 3)")),
         "switch_keeps_last_pass": (

@@ -1,9 +1,10 @@
 """make-const with sizes the code bounds through updates, loops of updates, bit counts, indexes and counts:
-`n += 4` after `n <= Max`, a counter a loop increments under its condition, `3*bits.OnesCount32(x)`,
-`bytes.IndexByte` of an array-backed slice, updates in sibling branches, a clamp after a clamp (`if n >
-len(xs) { n = len(xs) }` after `n = min(n, Max)`), `utf8.RuneCountInString(s)` (at most len(s)) and
-`n := copy(tmp[:], xs)` (at most len(tmp)). Each must-decline keeps the naive array as a mutant, run
-beside the original: it panics (or gives another result) where the original does not.
+`n += 4` after `n <= Max` (and `n *= 2`, `n <<= 2`, `n /= 2`, `n &= 7`), a counter a loop increments under
+its condition, `3*bits.OnesCount32(x)`, `bytes.IndexByte` of an array-backed slice, updates in sibling
+branches, a clamp after a clamp (`if n > len(xs) { n = len(xs) }` after `n = min(n, Max)`),
+`utf8.RuneCountInString(s)` (at most len(s)) and `n := copy(tmp[:], xs)` (at most len(tmp)). Each
+must-decline keeps the naive array as a mutant, run beside the original: it panics (or gives another
+result) where the original does not.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
 GUARD = "\tif n > maxItems || n < 0 {\n\t\treturn -1\n\t}\n"
+GUARD_8 = "\tif n > 8 || n < 0 {\n\t\treturn -1\n\t}\n"  # probe33c: maxChars UTF-16 pairs
 
 
 def in_clause(name: str, fallthrough: bool) -> str:
@@ -127,6 +129,22 @@ BOUNDED = {
     "wrapping_add_unsigned": (
         sums("wrapping_add_unsigned", "64-int(n)", "\tif n < 8 {\n\t\treturn -1\n\t}\n\tn += 4", "xs []int64, n uint8"),
         "[64]int64",
+    ),
+    # multiplicative and shift updates, in n's own type (intervals.binary)
+    "doubled": (sums("doubled", "n", GUARD_8 + "\tn *= 2"), "[16]int64"),
+    "shifted_left": (sums("shifted_left", "n", GUARD_8 + "\tn <<= 2"), "[32]int64"),
+    # (4 int64s of a guard of 8 fit the stack buffer go1.25+ gives a small make: this rule declines them)
+    "halved": (sums("halved", "n", GUARD + "\tn /= 2"), "[10]int64"),
+    "shifted_right": (sums("shifted_right", "n", GUARD + "\tn >>= 1"), "[10]int64"),
+    "assigned_product": (sums("assigned_product", "n", GUARD_8 + "\tn = n * 3"), "[24]int64"),
+    "masked": (sums("masked", "n", "\tn &= 7"), "[7]int64"),  # no guard: the mask alone bounds it
+    "remainder": (sums("remainder", "n", "\tn %= width"), "[11]int64"),
+    # a negative factor swaps the ends: n in [-16, 0], -n in [0, 16]
+    "negated_product": (sums("negated_product", "-n", GUARD_8 + "\tn *= -2"), "[16]int64"),
+    # an update that bounds n by itself bounds it in a loop too: the join of 8 and 7
+    "masked_in_loop": (
+        sums("masked_in_loop", "n", GUARD_8 + "\tfor i := 0; i < k; i++ {\n\t\tn &= 7\n\t}", "xs []int64, n, k int"),
+        "[8]int64",
     ),
     "bit_count": (sums("bit_count", "3*bits.OnesCount32(seen)", "", "xs []int64, seen uint32"), "[96]int64"),
     "index_of_array": (
@@ -249,6 +267,40 @@ NOT_BOUNDED = {
         ),
         "Sum(xs, 30, false)",
     ),
+    # nothing bounds k: 8*2 is past the guard's 8
+    "multiplied_unbounded": (
+        sums("multiplied_unbounded", "n", GUARD_8 + "\tn *= k", "xs []int64, n, k int"),
+        "Sum(xs, 8, 2)",
+    ),
+    "shifted_unbounded": (
+        sums("shifted_unbounded", "n", GUARD_8 + "\tn <<= s", "xs []int64, n int, s uint"),
+        "Sum(xs, 8, 1)",
+    ),
+    # an int16 n*-2 wraps for n below -16383: -20000 becomes -25536, and -n is 25536, not at most 16
+    "negated_product_wraps": (
+        sums("negated_product_wraps", "-n", "\tif n > 8 {\n\t\treturn -1\n\t}\n\tn *= -2", "xs []int64, n int16"),
+        "Sum(xs, -20000)",
+    ),
+    # an int32 n*4096 wraps for n >= 1<<19: 1<<19 becomes -1<<31, n>>28 is -8, and the size 16, not at most 8
+    "product_wraps_int32": (
+        sums(
+            "product_wraps_int32",
+            "8-int(n>>28)",
+            "\tif n > 1<<20 || n < 0 {\n\t\treturn -1\n\t}\n\tn *= 1 << 12",
+            "xs []int64, n int32",
+        ),
+        "Sum(xs, 1<<19)",
+    ),
+    # the loop doubles n k times: n > 0 where it doubles, yet a *= is no decrement that keeps n's upper bound
+    "multiplied_in_loop": (
+        sums(
+            "multiplied_in_loop",
+            "n",
+            GUARD_8 + "\tfor i := 0; i < k && n > 0; i++ {\n\t\tn *= 2\n\t}",
+            "xs []int64, n, k int",
+        ),
+        "Sum(xs, 8, 1)",
+    ),
     # nothing bounds len(b)
     "index_of_unbounded": (
         sums("index_of_unbounded", "i+1", "\ti := bytes.IndexByte(b, 0)", "xs []int64, b []byte"),
@@ -344,6 +396,11 @@ NOT_BOUNDED = {
 NAIVE = {
     "wrapping_add": (array("buf", "64-int(n)", "int64", 52), probe("{pkg}.Sum([]int64{1}, 124)")),
     "guard_other_path": (array("buf", "n", "int64", 24), probe("{pkg}.Sum([]int64{1}, 30, false)")),
+    "multiplied_unbounded": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 8, 2)")),
+    "shifted_unbounded": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 8, 1)")),
+    "negated_product_wraps": (array("buf", "-n", "int64", 16), probe("{pkg}.Sum([]int64{1}, -20000)")),
+    "product_wraps_int32": (array("buf", "8-int(n>>28)", "int64", 8), probe("{pkg}.Sum([]int64{1}, 1<<19)")),
+    "multiplied_in_loop": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 8, 1)")),
     "index_of_unbounded": (
         array("buf", "i+1", "int64", 20),
         probe('{pkg}.Sum([]int64{1}, []byte(strings.Repeat("a", 30)+"\\x00"))'),
