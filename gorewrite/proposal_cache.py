@@ -8,7 +8,10 @@ directory, the toolchains with their environment, the export data of the package
 toolchain (the go command names an export data file by a hash of its content, and neither the
 compiler nor go/types reads anything else of an import: an edited dependency is a new key), and the
 files another build compiles among the module packages it depends on (parameters.varying: a callee's
-verdict read there holds for one build only, and a rule says so). An entry holds the proposals
+verdict read there holds for one build only, and a rule says so), and the build configuration as the
+go command resolves it in the package's module (GOARCH and the rest may come from the go env file,
+not the process environment: go/types sizes int by it, and a package without imports has no export
+data that would change with it). An entry holds the proposals
 themselves: each fix's edits, targets, summary, safety and claim, each decline's reason.
 """
 
@@ -56,7 +59,8 @@ def keys(
             for tc, build in zip(toolchains, builds, strict=True):
                 listed, standard = exports.export_data(tc, view.package, list(view.package.imports))
                 other = sorted((p, why) for p, why in build.items() if p in asked)
-                said = [tc.go, tc.version, _build_environment(tc), sorted(listed.items()), standard, other]
+                said = [tc.go, tc.version, _build_environment(tc), _configuration(tc, view), sorted(listed.items())]
+                said += [standard, other]
                 digest.update(json.dumps(said).encode())
         except exports.Unavailable:
             continue
@@ -74,6 +78,26 @@ def _build_environment(toolchain: Toolchain) -> list[tuple[str, str]]:
     )
 
 
+# What `go env` resolves from the process environment, the go env file and go.mod's toolchain line that
+# decides how a package builds: the target, its sub-architecture levels, the flags, cgo.
+CONFIGURATION = (
+    "GOVERSION GOOS GOARCH GOAMD64 GO386 GOARM GOARM64 GOMIPS GOMIPS64 GOPPC64 GORISCV64 GOWASM GOEXPERIMENT"
+    " GOFLAGS CGO_ENABLED CC CXX"
+).split()
+_CONFIGURED: dict[tuple, str] = {}
+
+
+def _configuration(toolchain: Toolchain, view: PackageView) -> str:
+    """The package's build configuration as `go env` says it in its module: once per module and run."""
+    module = exports.module_key(toolchain, view.package)
+    if module not in _CONFIGURED:
+        done = toolchain.run(["env", "-json", *CONFIGURATION], cwd=view.package.module_root or view.package.dir)
+        if done.returncode != 0:
+            raise exports.Unavailable(f"go env failed: {exports.last_line(done.stderr)}")
+        _CONFIGURED[module] = done.stdout.decode(errors="replace")
+    return _CONFIGURED[module]
+
+
 def folder():
     return cache.directory() / "proposed"
 
@@ -85,7 +109,7 @@ def read(name: str) -> list[Proposal] | None:
         return None
     try:
         return [_proposal(row) for row in json.loads(data)]
-    except (ValueError, TypeError, KeyError, IndexError):
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
 
 

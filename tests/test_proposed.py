@@ -195,3 +195,54 @@ def test_the_key_holds_the_build_environment_not_the_shells(tmp_path):
         assert len(list(entries.glob("*.json"))) == 1
     assert gorewrite("check", "./a", cwd=root, env={**env, "GOFLAGS": "-tags=extra"}).returncode == 0
     assert len(list(entries.glob("*.json"))) == 2
+
+
+HIST = """package hist
+
+const maxBuckets = 10000
+
+// Mode is the most frequent of values below n.
+func Mode(values []int, n int) int {
+	if n <= 0 || n > maxBuckets {
+		return -1
+	}
+	counts := make([]int, n)
+	best := 0
+	for _, v := range values {
+		if v >= 0 && v < n {
+			counts[v]++
+			if counts[v] > counts[best] {
+				best = v
+			}
+		}
+	}
+	return best
+}
+"""
+
+
+def test_a_goarch_from_the_go_env_file_is_part_of_the_key(tmp_path):
+    """adv33e: `go env -w GOARCH=386` sizes int at 4 bytes (10000 ints fit the 64 KiB make-const keeps on the
+    stack), amd64 at 8 (they do not); the package imports nothing, so no export data changed with it, and a
+    warm check said what the other architecture's entry held."""
+    root = module(tmp_path / "m", {"hist/hist.go": HIST})
+    goenv = tmp_path / "goenv"
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache"), "GOENV": str(goenv)}
+    said = {}
+    for arch in ("386", "amd64", "386"):
+        goenv.write_text(f"GOARCH={arch}\n")
+        warm = gorewrite("check", "-v", "./...", cwd=root, env=env)
+        fresh = gorewrite("check", "-v", "--no-cache", "./...", cwd=root, env=env)
+        assert warm.stdout == fresh.stdout, (arch, warm.stdout, fresh.stdout)
+        said[arch] = warm.stdout
+    assert "80000 bytes" in said["amd64"] and "80000 bytes" not in said["386"], said
+
+
+def test_an_entry_of_the_wrong_shape_is_proposed_again(tmp_path, monkeypatch):
+    """adv33e: valid JSON with an int where an edit's text belongs crashed the run."""
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path))
+    (tmp_path / "proposed").mkdir()
+    (tmp_path / "proposed" / "e.json").write_text(
+        '[["fix","make-const",[["a",0,1,5]],[],"s","safe",["keeps",[]],false]]'
+    )
+    assert proposal_cache.read("e") is None
