@@ -3,8 +3,9 @@ the outermost loop, and what the constructor makes every iteration (`bw := reuse
 twp.Init(w, …)`). Each positive keeps its probe's value, and a naive hoisting without the per-iteration
 reset changes it (a record dropped by `continue` shows in the next one), as does pool37's hoisting that
 decided "w itself" once before the loop (adv33c: a caller's zero bufio.Reader or Writer that a hook Resets
-mid-loop). Each must-decline's naive hoisting changes its probe: a per-iteration writer that is itself a
-bufio.Writer, a deferred Flush per iteration, and a `go bw.Flush()` that runs after the Put."""
+mid-loop), or decided it once at the first iteration where w is the loop's own (`fanout`: a caller's
+bufio.Writer, then a plain writer). Each must-decline's naive hoisting changes its probe: a deferred Flush
+per iteration (over one w, or each iteration's own), and a `go bw.Flush()` that runs after the Put."""
 
 from __future__ import annotations
 
@@ -176,12 +177,10 @@ func Probe() string {
 """,
         "{pkg}.Probe()",
     ),
-}
-
-# Each must-decline: its source, the reason, its naive hoisting (source -> source) and a probe it changes.
-DECLINED = {
+    # A Writer per writer, w declared by the loop: the Get and the Put never name it, the helper decides for each
+    # iteration's own (the caller's bufio.Writer itself, or the pooled one), and the second loop's w is another w.
     "fanout": (
-        """func Fanout(ws []io.Writer, s string) {
+        """func Fanout(ws []io.Writer, s string) int {
 	for _, w := range ws {
 		bw := bufio.NewWriter(w) // site
 		bw.WriteString(s)
@@ -189,19 +188,29 @@ DECLINED = {
 			bw.Flush()
 		}
 	}
+	buffered := 0
+	for _, w := range ws {
+		if _, ok := w.(*bufio.Writer); ok {
+			buffered++
+		}
+	}
+	return buffered
 }
 
 func Probe() string {
-	var sb strings.Builder
-	bw := bufio.NewWriter(&sb)
-	Fanout([]io.Writer{bw}, "hi")
-	bw.Flush()
-	return sb.String()
+	var a, b strings.Builder
+	own := bufio.NewWriter(&a)
+	n := Fanout([]io.Writer{own, &b, own}, "hi")
+	own.Flush()
+	return fmt.Sprint(n, a.String(), "|", b.String())
 }
 """,
-        "bw wraps w, declared inside the loop: one Get before the loop cannot name each iteration's io.Writer",
         "{pkg}.Probe()",
     ),
+}
+
+# Each must-decline: its source, the reason, its naive hoisting (source -> source) and a probe it changes.
+DECLINED = {
     "deferred": (
         """func Each(w io.Writer, names []string) {
 	for _, n := range names {
@@ -213,6 +222,25 @@ func Probe() string {
 """,
         "bw is used in a defer statement inside a loop",
         'func() string { var sb strings.Builder; {pkg}.Each(&sb, []string{"a", "b", "c"}); return sb.String() }()',
+    ),
+    # w declared by the loop, each Writer flushed at the return: the helper's one object would flush only the last.
+    "broadcast": (
+        """func Broadcast(ws []io.Writer, s string) {
+	for _, w := range ws {
+		bw := bufio.NewWriter(w) // site
+		defer bw.Flush()
+		bw.WriteString(s)
+	}
+}
+
+func Probe() string {
+	var a, b strings.Builder
+	Broadcast([]io.Writer{&a, &b}, "hi")
+	return a.String() + "|" + b.String()
+}
+""",
+        "bw is used in a defer statement inside a loop",
+        "{pkg}.Probe()",
     ),
     "goroutine": (
         """func Send(w io.Writer, s string) {
@@ -267,6 +295,29 @@ def _pool37(source: str) -> str:
     hoisted = f"\n\t{var}p := {new}{put}"
     site = f"{indent}{var} := {var}p\n{indent}{var}.Reset({inner})"
     return (source[:loop] + hoisted + source[loop:]).replace(m[0], site)
+
+
+def _decide_once(source: str) -> str:
+    """pool37's decision made once where w is the loop's own: the first iteration's w decides (itself, or a new
+    Writer) and every later iteration resets that object to its w."""
+    m = SITE.search(source)
+    indent, var, inner = m.groups()
+    loop = source.rfind("\n\tfor ", 0, m.start())
+    once = f"{indent}if {var}p == nil {{\n{indent}\t{var}p = bufio.NewWriter({inner})\n{indent}}}"
+    site = f"{once}\n{indent}{var} := {var}p\n{indent}{var}.Reset({inner})"
+    return (source[:loop] + f"\n\tvar {var}p *bufio.Writer" + source[loop:]).replace(m[0], site)
+
+
+def _reusing(source: str) -> str:
+    """The loop form kept though a method is deferred in the loop: one Writer before it, the reuse helper at the
+    site."""
+    m = SITE.search(source)
+    indent, var, inner = m.groups()
+    loop = source.rfind("\n\tfor ", 0, m.start())
+    helper = "\nfunc reuse(b *bufio.Writer, x io.Writer) *bufio.Writer {\n\tb.Reset(x)\n\treturn b\n}\n"
+    hoisted = f"\n\t{var}p := bufio.NewWriter(nil)"
+    site = f"{indent}{var} := reuse({var}p, {inner})"
+    return (source[:loop] + hoisted + source[loop:]).replace(m[0], site) + helper
 
 
 def _naive_tables(source: str) -> str:
@@ -351,10 +402,13 @@ def test_the_rewrite_keeps_every_value_and_each_naive_hoisting_changes_it(result
     add("rounds_naive", POOLED["rounds"][0], POOLED["rounds"][1], _naive_rounds)
     for case in ("zero_reader", "rotated_writer"):
         add(f"{case}_pool37", *POOLED[case], _pool37)
+    add("fanout_naive", *POOLED["fanout"], lambda s: _naive(s, True))
+    add("fanout_once", *POOLED["fanout"], _decide_once)
     for case, (code, _, probe) in DECLINED.items():
-        add(case, code, probe, lambda s, case=case: _naive(s, case == "fanout"))
+        add(case, code, probe, _reusing if case == "broadcast" else lambda s: _naive(s, False))
     built, values = naive_rewrites(tmp_path, toolchain, originals, rewritten, probes)
     assert values.keys() == probes.keys(), built
     for case, (before, after) in values.items():
         assert (before == after) == (case in POOLED), (case, before, after)
     assert values["zero_reader"][0] == r'"a\nb\nc\n"' and values["rotated_writer"][0] == r'"a\nb\n"', values
+    assert values["fanout"][0] == '"2hihi|"' and values["fanout_once"][1] == '"2|hihi"', values

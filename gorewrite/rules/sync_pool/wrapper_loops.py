@@ -11,9 +11,10 @@ NewReaderSize in go1.24.11 to go1.27.3), and it decides that on every call: a ca
 one, mid-loop. So the Get before the loop takes a pooled object that is never w (the get helper given
 nil), and the site calls the reuse helper, which decides as the constructor does each time: w itself,
 or the pooled object reset to w, a fresh one's state (Reset keeps its 4096-byte buffer and clears the
-rest; the pooled object is never w, so Reset's `b == w` return never applies). w is still declined
-when declared inside the loop (`reason`) or written in the function (wrappers.py), as before the reuse
-helper, though it no longer depends on one w.
+rest; the pooled object is never w, so Reset's `b == w` return never applies). Neither the Get nor the
+Put names w, so w may be declared inside the loop (`for _, c := range conns { bw := bufio.NewWriter(c) }`:
+the helper decides for each iteration's c) and share its name with another variable of the function;
+w written in the function is still declined (wrappers.py), as outside a loop.
 A tabwriter has no such decision (NewWriter always makes a new Writer): its Get takes a nil output,
 and Init per iteration takes the site's own arguments, evaluated where they were.
 
@@ -77,21 +78,11 @@ def reusers(
     return needed, clashes
 
 
-def reason(view: PackageView, site: WrapperSite, loop: Node) -> str | None:
-    """Why the site inside `loop` cannot take its object from one Get before the loop, or None."""
+def reason(loop: Node) -> str | None:
+    """Why a site inside `loop` cannot take its object from one Get before the loop, or None. Where w is
+    declared does not matter: the Get and the Put never name it, the site names the iteration's own."""
     if loop.parent is None or loop.parent.type != "statement_list":
         return "is made in a loop that is not a statement of a block: there is no place for one Get before it"
-    if not site.wrapper.own:
-        return None
-    inner = view.types.at(site.path, site.inner.start_byte)
-    offset = int(inner.obj.rpartition(":")[2]) if inner is not None and inner.obj else loop.start_byte
-    if loop.start_byte <= offset < loop.end_byte:
-        kind = f"{site.wrapper.package}.New{site.wrapper.type}"
-        return (
-            f"wraps {inner.name if inner else 'a value'}, declared inside the loop: one Get before the loop cannot"
-            f" name each iteration's {site.wrapper.iface}, and {kind} returns it itself when it already is a"
-            f" large enough {site.wrapper.type}"
-        )
     return None
 
 

@@ -249,7 +249,7 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         )
     var = text(site.var).decode()
     loop = loops.outermost(site.statement)  # one Get before it, the constructor's state every iteration
-    within = wrapper_loops.reason(view, site, loop) if loop is not None else None
+    within = wrapper_loops.reason(loop) if loop is not None else None
     if within:
         return f"{var} {within}"
     declared = types.at(site.path, site.var.start_byte)
@@ -259,7 +259,8 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     for use in types.idents.get(site.path, ()):
         if not function.start_byte <= use.start < function.end_byte:
             continue
-        if site.wrapper.own and use.name == inner.name and use.use == Use.DECL and use.obj != inner.obj:
+        shadows = site.wrapper.own and loop is None and use.use == Use.DECL  # a loop's Put never names w
+        if shadows and use.name == inner.name and use.obj != inner.obj:
             return f"another {inner.name} is declared in the function: the deferred Put names the wrapped one again"
         if site.wrapper.own and use.obj == inner.obj and use.use in (Use.WRITE, Use.ADDR):
             return f"{inner.name} is written or its address taken in the function: Put must see what Get saw"
