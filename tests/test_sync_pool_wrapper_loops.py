@@ -265,6 +265,20 @@ func Probe() string {
 # The package already declares the reuse helper's name (the naive rewrite would not compile: it is redeclared).
 NAME_TAKEN = RECORDS + "\nfunc reuseBufioWriter() {}\n"
 
+# w written in the function: the loop's Put does not name it, but the decline outside loops is kept (no naive
+# rewrite of this form misbehaves: the reuse helper reads w where NewWriter did).
+WRITTEN = """func Sweep(ws []io.Writer, s string) {
+	for _, w := range ws {
+		if w == nil {
+			w = io.Discard
+		}
+		bw := bufio.NewWriter(w) // site
+		bw.WriteString(s)
+		bw.Flush()
+	}
+}
+"""
+
 SITE = re.compile(r"^(\t+)(\w+) := bufio\.NewWriter\((\w+)\) // site$", re.M)
 BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.New(?:Writer|Reader)\((\w+)\) // site$", re.M)
 
@@ -346,6 +360,7 @@ def results(tmp_path_factory):
     cases = {name: _source(name, code) for name, (code, _) in POOLED.items()}
     cases |= {name: _source(name, code) for name, (code, _, _) in DECLINED.items()}
     cases["name_taken"] = _source("name_taken", NAME_TAKEN)
+    cases["written"] = _source("written", WRITTEN)
     return proposals_by_case(tmp_path_factory.mktemp("wrapper_loops"), RULE, cases)
 
 
@@ -382,6 +397,12 @@ def test_declined(results, case):
 def test_a_taken_reuse_helper_name_declines(results):
     result = _site(results, "name_taken", NAME_TAKEN)
     assert not isinstance(result, Fix) and "already uses the name reuseBufioWriter" in result.reason, result
+
+
+def test_a_written_writer_in_a_loop_is_declined_as_outside_one(results):
+    result = _site(results, "written", WRITTEN)
+    reason = "w is written or its address taken in the function: declined in a loop as outside one, though there"
+    assert not isinstance(result, Fix) and reason in result.reason, result
 
 
 def test_the_rewrite_keeps_every_value_and_each_naive_hoisting_changes_it(results, tmp_path, toolchain):

@@ -241,14 +241,16 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         return "the function is generic"
     if has_constraints(site.path, view.sources[site.path]):
         return "the file has build constraints: the pool's helpers would not be built everywhere it is"
+    loop = loops.outermost(site.statement)  # one Get before it, the constructor's state every iteration
+    # a loop's Get and Put never name w (wrapper_loops.py): what troubles a Put naming w is still declined there
+    kept = "declined in a loop as outside one, though there the Put does not name it" if loop else ""
     inner = types.at(site.path, site.inner.start_byte) if site.inner.type == "identifier" else None
     if site.wrapper.own and (inner is None or not inner.local or inner.kind not in (Kind.VAR, Kind.PARAM)):
         return (
             f"the wrapped {site.wrapper.iface} is `{text(site.inner).decode()}`, not the name of a local variable or"
-            " parameter: the deferred Put names it again, to leave alone what Get returned as it was"
+            f" parameter: {kept or 'the deferred Put names it again, to leave alone what Get returned as it was'}"
         )
     var = text(site.var).decode()
-    loop = loops.outermost(site.statement)  # one Get before it, the constructor's state every iteration
     within = wrapper_loops.reason(loop) if loop is not None else None
     if within:
         return f"{var} {within}"
@@ -259,11 +261,12 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     for use in types.idents.get(site.path, ()):
         if not function.start_byte <= use.start < function.end_byte:
             continue
-        shadows = site.wrapper.own and loop is None and use.use == Use.DECL  # a loop's Put never names w
+        shadows = site.wrapper.own and loop is None and use.use == Use.DECL
         if shadows and use.name == inner.name and use.obj != inner.obj:
             return f"another {inner.name} is declared in the function: the deferred Put names the wrapped one again"
         if site.wrapper.own and use.obj == inner.obj and use.use in (Use.WRITE, Use.ADDR):
-            return f"{inner.name} is written or its address taken in the function: Put must see what Get saw"
+            seen = kept or "Put must see what Get saw"
+            return f"{inner.name} is written or its address taken in the function: {seen}"
         if use.obj != declared.obj or use.start == declared.start:
             continue
         node = root.named_descendant_for_byte_range(use.start, use.end)
