@@ -3,8 +3,9 @@
 Every statement of the goroutine's body runs before its signal (a Done deferred or last, sends that
 end it), but a func literal it makes may run later: deferred before the signal, kept by a callee,
 started as a goroutine. One that names the variable is declined unless it provably runs before the
-signal: deferred after it (exempt: run last in, first out), or passed to a call of the body whose
-callee keeps nothing of it (no toolchain reports it escaping), its result dropped or used alike.
+signal: deferred after it (exempt: run last in, first out), called where it stands (`v := func()
+int {…}()`), or passed to a call of the body whose callee keeps nothing of it (no toolchain reports it
+escaping), its result dropped or used alike.
 
 A signal among the body's own statements with statements after it (`res <- v; log.Printf(…)`) is
 one only when those statements name neither the variable nor the signalled object (trailing): they
@@ -57,6 +58,8 @@ def _late(spawn: Spawn, literal: Node, body: Node) -> str | None:
             return "it is passed to a go statement, whose goroutine may run it at any time"
         if node.type == "func_literal":
             return "it is made inside another func literal, which may run it at any time"
+    if _called_where_it_stands(literal):
+        return None
     args = literal.parent
     if args is None or args.type != "argument_list" or args.parent.type != "call_expression":
         return "it is not an argument of a call, so it may be kept and called after the signal"
@@ -64,6 +67,18 @@ def _late(spawn: Spawn, literal: Node, body: Node) -> str | None:
         kept = dict(spawn.kept).get(literal.start_byte, "no toolchain's verdicts were read")
         return f"it may outlive the call: {kept}"
     return None
+
+
+def _called_where_it_stands(literal: Node) -> bool:
+    """`v := func() int { return x * 2 }()`, `(func() {…})()`: the literal is the function its call
+    calls, so it runs then, to completion, before the statement after it; nothing keeps it. What it
+    makes is checked on its own: a func literal inside it is made inside another, a go statement
+    naming the variable is declined, and `&x` inside it is an address taken after the closure."""
+    node = literal
+    while node.parent is not None and node.parent.type == "parenthesized_expression":
+        node = node.parent
+    call = node.parent
+    return call is not None and call.type == "call_expression" and call.child_by_field_name("function") == node
 
 
 def trailing(before: list[Node], signal_at: Node, after: list[Node], signal: Signal, name: str) -> str | None:

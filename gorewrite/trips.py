@@ -145,15 +145,19 @@ def mismatch(types: TypeInfo, path: str, function: Node, first: Node, second: No
 
 
 def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
-    """`range x`: a constant, a local integer, a local slice or array (its length), or `len(xs)` of one."""
+    """`range x`: a constant, a local integer, a local slice or array (its length), `len(xs)` of one, or
+    a composite literal go/types gives the length of (an array's type, a slice literal's elements)."""
     value = types.value(path, over.start_byte, over.end_byte)
     if value is not None:
         return Trip(Count("const", value), loop.start_byte)
     if over.type == "slice_expression":
         sliced = _sliced(types, path, over)
         return Trip(sliced, loop.start_byte) if sliced is not None else None
-    if over.type == "composite_literal":
-        length = _literal_length(types, path, over)
+    if over.type == "parenthesized_expression":  # `range (Pair{a, b})`: Go wants a named type's literal so
+        inner = [n for n in over.named_children if n.type != "comment"]
+        return _ranged(types, path, inner[0], loop) if len(inner) == 1 else None
+    if over.type == "composite_literal":  # go/types' length: an array's by its type, a slice's by its elements
+        length = types.length(path, over.start_byte, over.end_byte)
         return Trip(Count("const", length), loop.start_byte) if length is not None else None
     if over.type == "call_expression":  # `for range len(xs)` (go1.22's range over an integer): len(xs), once
         length = count_of(types, path, over)
@@ -167,28 +171,6 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
         return Trip(Count("len", ranged.obj), loop.start_byte)
     counted = ranged is not None and _integer(types, path, over) is not None
     return Trip(count_of(types, path, over), loop.start_byte) if counted else None  # `n := len(xs)`: len(xs)
-
-
-def _literal_length(types: TypeInfo, path: str, literal: Node) -> int | None:
-    """len of a composite literal ranged over: an array's from its type, go/types' answer (`[2]T{a}`: 2,
-    `[...]T{a, b}`: 2, a named array type); a slice literal's from its elements, the largest index plus
-    one, an element's index its constant key or the previous index plus one (`[]T{a, b}`: 2, `[]T{5: x}`:
-    6). None for anything else (a named slice type, a map, a key go/types does not evaluate)."""
-    if literal.child_by_field_name("type").type != "slice_type":
-        return types.length(path, literal.start_byte, literal.end_byte)
-    index, length = -1, 0
-    for element in literal.child_by_field_name("body").named_children:
-        if element.type == "comment":
-            continue
-        index += 1
-        if element.type == "keyed_element":
-            key = element.child_by_field_name("key")
-            key = key.named_children[0] if key.type == "literal_element" and key.named_child_count == 1 else key
-            index = types.value(path, key.start_byte, key.end_byte)
-            if index is None:
-                return None
-        length = max(length, index + 1)
-    return length
 
 
 def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:

@@ -126,7 +126,8 @@ class TypeInfo:
 
     def length(self, path: str, start: int, end: int) -> int | None:
         """len of the expression spanning bytes [start, end) where its type or value fixes it: an array or
-        a pointer to one (`blk` of a `*[512]byte`: 512), or a constant string; None otherwise."""
+        a pointer to one (`blk` of a `*[512]byte`: 512), a constant string, or a slice literal, whose
+        elements fix it (`[]T{a, b}`, `(Pair{a, b})` of a `type Pair []T`: 2); None otherwise."""
         return self.lengths.get(path, {}).get((start, end))
 
 

@@ -1,6 +1,7 @@
 """closure and the literals a goroutine's proof meets: a func literal the goroutine passes to a call whose
-result it uses (`n := strings.IndexFunc(line, func…)`, `out[i] = strings.Map(func…, l)`), and a
-composite literal the loop starting the goroutines ranges over (`for _, up := range []T{a, b}`).
+result it uses (`n := strings.IndexFunc(line, func…)`, `out[i] = strings.Map(func…, l)`) or calls where it
+stands (`v := func() int {…}()`), and a composite literal the loop starting the goroutines ranges over
+(`for _, up := range []T{a, b}`, `range (Pair{a, b})` of a named slice type).
 
 Tables as in test_closure.py: FIXES (source, what the rewritten file must contain), DECLINES
 (source, the reason), NAIVE (the copy a careless rule would insert, and a probe showing it changes
@@ -10,7 +11,15 @@ what the code does).
 from __future__ import annotations
 
 import pytest
-from conftest import assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals_by_case
+from conftest import (
+    assert_declines,
+    assert_naive_is_wrong,
+    edited,
+    module,
+    naive_mutants,
+    proposals,
+    proposals_by_case,
+)
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -169,6 +178,100 @@ func Lookup(host string, resolve func(server, host string) int) (int, string) {
 """,
         COPY.format("host"),
     ),
+    "called_in_place_value": (  # `v := func() int {…}()`: called where it stands, it returns before Done
+        """package called_in_place_value
+
+import "sync"
+
+// Scale doubles every value by the factor on a goroutine each, then resets the factor.
+func Scale(xs []int, factor int) ([]int, int) {
+	out := make([]int, len(xs))
+	var wg sync.WaitGroup
+	for i, x := range xs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v := func() int { return x * factor }()
+			out[i] = v
+		}()
+	}
+	wg.Wait()
+	factor = 0
+	return out, factor
+}
+""",
+        COPY.format("factor"),
+    ),
+    "called_in_place_locked": (  # `func() { mu.Lock(); defer mu.Unlock(); … }()`: its defer runs at its own return
+        """package called_in_place_locked
+
+import "sync"
+
+// Sum adds each weighted value on a goroutine of its own under a lock, then resets the weight.
+func Sum(xs []int, weight int) (int, int) {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		total int
+	)
+	for _, x := range xs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			func() {
+				mu.Lock()
+				defer mu.Unlock()
+				total += x * weight
+			}()
+		}()
+	}
+	wg.Wait()
+	weight = 0
+	return total, weight
+}
+""",
+        COPY.format("weight"),
+    ),
+    "range_literal_named": (  # `range (Pair{a, b})`: go/types' underlying type is a slice, 2 elements
+        """package range_literal_named
+
+type Pair []string
+
+// Both asks the primary and the backup resolver and sums their answers.
+func Both(a, b, host string, resolve func(server, host string) int) (int, string) {
+	res := make(chan int, 2)
+	for _, server := range (Pair{a, b}) {
+		go func() { res <- resolve(server, host) }()
+	}
+	n := 0
+	for i := 0; i < 2; i++ {
+		n += <-res
+	}
+	host = ""
+	return n, host
+}
+""",
+        COPY.format("host"),
+    ),
+    "range_literal_parenthesised": (  # `range ([]int{…})`: the parentheses change nothing, 3 elements
+        """package range_literal_parenthesised
+
+// Shards counts the key in three shards and clears the key once all three answered.
+func Shards(key string, count func(shard int, key string) int) (int, string) {
+	res := make(chan int)
+	for _, shard := range ([]int{0, 1, 2}) {
+		go func() { res <- count(shard, key) }()
+	}
+	n := 0
+	for range 3 {
+		n += <-res
+	}
+	key = ""
+	return n, key
+}
+""",
+        COPY.format("key"),
+    ),
 }
 
 DECLINES = {
@@ -258,6 +361,81 @@ func orDefault(f func() string) func() string {
         "the goroutine makes a func literal at line 8 that may read label after it signals: "
         "it may outlive the call: the literal is passed to orDefault",
     ),
+    "called_in_place_after_send": (  # called where it stands, but after the send: it reads label after the write
+        """package called_in_place_after_send
+
+// Audit reports the label for each item once the caller releases it, after the item is counted.
+func Audit(items []string, label string, release <-chan struct{}, report func(string)) (int, string) {
+	res := make(chan int, len(items))
+	for _, it := range items {
+		go func() {
+			res <- len(it)
+			<-release
+			func() { report(label + ":" + it) }()
+		}()
+	}
+	n := 0
+	for range items {
+		n += <-res
+	}
+	label = "done"
+	return n, label
+}
+""",
+        "after the goroutine's signal at line 8, names label",
+    ),
+    "called_in_place_starts_goroutine": (  # the literal returns at once, the goroutine it starts reads later
+        """package called_in_place_starts_goroutine
+
+import "sync"
+
+// Audit reports the label for each item once the caller releases it, after the item is counted.
+func Audit(items []string, label string, release <-chan struct{}, report func(string)) (int, string) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			func() {
+				go func() {
+					<-release
+					report(label + ":" + it)
+				}()
+			}()
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return len(items), label
+}
+""",
+        "the goroutine starts a goroutine at line 13 that may read label after it signals",
+    ),
+    "deferred_before_done": (  # deferred before `defer wg.Done()`: last in, first out, it runs after Done
+        """package deferred_before_done
+
+import "sync"
+
+// Audit reports the label for each item once the caller releases it, after the item is counted.
+func Audit(items []string, label string, release <-chan struct{}, report func(string)) (int, string) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer func() {
+				<-release
+				report(label + ":" + it)
+			}()
+			defer wg.Done()
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return len(items), label
+}
+""",
+        "the goroutine makes a func literal at line 11 that may read label after it signals: it is deferred",
+    ),
     "range_literal_keyed_gap": (  # `[]string{2: "c"}` has 3 elements, not 1: two goroutines are not received
         """package range_literal_keyed_gap
 
@@ -309,6 +487,9 @@ NAIVE = {
     "callback_stored_called_after_send": (block_copy(*GO, "label"), AUDIT),
     "callback_wrapped_called_after_send": (block_copy(*GO, "label"), AUDIT),
     "callback_returned_called_after_send": (block_copy(*GO, "label"), AUDIT),
+    "called_in_place_after_send": (block_copy(*GO, "label"), AUDIT),
+    "called_in_place_starts_goroutine": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),  # not an inner `}()`
+    "deferred_before_done": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
     "range_literal_keyed_gap": (
         block_copy(*GO, "label"),
         "func() string { release, seen := make(chan struct{}), make(chan string, 3); "
@@ -344,3 +525,70 @@ def test_declines(proposed, name, reason):
 def test_the_naive_rewrite_is_wrong(mutants, name):
     """What the decline prevents: the naive copy changes the probe's value."""
     assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+PER_BUILD = """package pb
+
+// Both asks the two resolvers (a third, empty slot waits for the release) and takes two answers.
+func Both(a, b, host string, release <-chan struct{}, seen chan<- string) (int, string) {
+	res := make(chan int, 3)
+	for _, server := range (Pair{a, b}) {
+		go func() {
+			if server == "" {
+				<-release
+			}
+			seen <- host
+			res <- len(server)
+		}()
+	}
+	n := 0
+	for i := 0; i < 2; i++ {
+		n += <-res
+	}
+	host = "done"
+	return n, host
+}
+"""
+PAIRS = {  # a slice here, an array of 3 where `-tags wide` builds: the rewrite is compiled by both
+    "pair.go": "//go:build !wide\n\npackage pb\n\ntype Pair []string\n",
+    "pair_wide.go": "//go:build wide\n\npackage pb\n\ntype Pair [3]string\n",
+}
+PROBE = """package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	n "example.com/m/n"
+	o "example.com/m/o"
+)
+
+func probe(both func(a, b, host string, release <-chan struct{}, seen chan<- string) (int, string)) string {
+	release, seen := make(chan struct{}), make(chan string, 3)
+	both("a", "b", "x", release, seen)
+	close(release)
+	got := []string{<-seen, <-seen, <-seen}
+	sort.Strings(got)
+	return strings.Join(got, ",")
+}
+
+func main() { fmt.Println(probe(o.Both), probe(n.Both)) }
+"""
+
+
+def test_named_slice_of_a_per_build_file_declines(tmp_path):
+    """`type Pair []string` in a file some builds compile: another may make Pair an array of 3."""
+    module(tmp_path, {"pb/pb.go": PER_BUILD, **{f"pb/{name}": text for name, text in PAIRS.items()}})
+    found = proposals(tmp_path, RULE)["example.com/m/pb"]
+    assert_declines(found, "the trip count of the loop at line 6 is not known")
+
+
+def test_named_slice_of_a_per_build_file_naive_is_wrong(tmp_path, toolchain):
+    """Built with -tags wide, the naive copy's third goroutine reads the copy, not the "done" written."""
+    files = {"o/pb.go": PER_BUILD, "n/pb.go": block_copy(*GO, "host")(PER_BUILD), "main.go": PROBE}
+    files |= {f"{d}/{name}": text for d in "on" for name, text in PAIRS.items()}
+    module(tmp_path, files)
+    ran = toolchain.run(["run", "-tags", "wide", "."], str(tmp_path))
+    assert ran.returncode == 0, ran.stderr.decode()
+    assert ran.stdout.decode().split() == ["done,x,x", "x,x,x"]

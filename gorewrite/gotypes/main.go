@@ -710,7 +710,8 @@ type intType struct {
 // expressions lists what go/types knows of every expression inside a requested range: its value
 // where it is an integer constant that fits in an int64 (named and typed constants, constants of
 // other packages, `Max+1`, `2*Width`, `len` of an array, …: types.TypeAndValue.Value), and its
-// integer type where it has one (integerType), and its length where its type or value fixes it (lengthOf).
+// integer type where it has one (integerType), and its length where its type or value fixes it (lengthOf)
+// or a slice literal's elements do (sliceLiteralLength).
 func (c *checked) expressions(ranges map[string][][2]int) (map[string][]intConst, map[string][]intType, map[string][]intConst) {
 	constants, integers, lengths := map[string][]intConst{}, map[string][]intType{}, map[string][]intConst{}
 	for _, f := range c.files {
@@ -736,6 +737,8 @@ func (c *checked) expressions(ranges map[string][][2]int) (map[string][]intConst
 					kinds = append(kinds, intType{start, end, name})
 				}
 				if n, ok := lengthOf(c.info.Types[e]); ok && c.steadyLengthOf(e) {
+					sizes = append(sizes, intConst{start, end, n})
+				} else if n, ok := c.sliceLiteralLength(e); ok {
 					sizes = append(sizes, intConst{start, end, n})
 				}
 			}
@@ -764,6 +767,76 @@ func lengthOf(tv types.TypeAndValue) (int64, bool) {
 		return a.Len(), true
 	}
 	return 0, false
+}
+
+// sliceLiteralLength is len of a composite literal of a slice type (through parentheses), which its
+// elements fix: the largest index plus one, an element's index its constant key (steady) or the
+// previous index plus one (`[]T{a, b}`: 2, `[]T{5: x}`: 6, `(Pair{a, b})` of a `type Pair []string`:
+// 2). The type is a slice by go/types' underlying type, and by a spelling no build can make an
+// array (sliceSpelled): `type Pair [3]string` in another build's file would give 3.
+func (c *checked) sliceLiteralLength(e ast.Expr) (int64, bool) {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || lit.Type == nil || c.info.TypeOf(lit) == nil {
+		return 0, false
+	}
+	if _, slice := c.info.TypeOf(lit).Underlying().(*types.Slice); !slice || !c.sliceSpelled(lit.Type, 0) {
+		return 0, false
+	}
+	var index, length int64 = -1, 0
+	for _, elt := range lit.Elts {
+		index++
+		if kv, keyed := elt.(*ast.KeyValueExpr); keyed {
+			v, ok := intValue(c.info.Types[kv.Key].Value)
+			if !ok || !c.steady(kv.Key) {
+				return 0, false
+			}
+			index = v
+		}
+		length = max(length, index+1)
+	}
+	return length, true
+}
+
+// sliceSpelled: the type expression is a slice type in every build of the package: `[]T`, or
+// (through parentheses) the name of a type this package declares as one, itself so spelled, in a
+// package without per-build files, or of a std package's slice type that no build varies. Another
+// module's name, or a generic type's instance, may be an array in some build.
+func (c *checked) sliceSpelled(e ast.Expr, depth int) bool {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	var id *ast.Ident
+	switch t := e.(type) {
+	case *ast.ArrayType:
+		return t.Len == nil
+	case *ast.Ident:
+		id = t
+	case *ast.SelectorExpr:
+		id = t.Sel
+	default:
+		return false
+	}
+	obj, ok := c.info.Uses[id].(*types.TypeName)
+	if !ok || obj.Pkg() == nil || depth > 16 {
+		return false
+	}
+	if obj.Pkg() != c.pkg {
+		_, slice := obj.Type().Underlying().(*types.Slice)
+		return slice && c.stdSteady(obj.Pkg().Path())
+	}
+	spec := c.typeSpec(obj)
+	return !c.perBuild && spec != nil && spec.TypeParams == nil && c.sliceSpelled(spec.Type, depth+1)
 }
 
 // steadyLengthOf: lengthOf's answer for e is the same in every build (steady.go).
