@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import edited, naive_rewrites, proposal_at, proposals_by_case
+from conftest import edited, module, naive_rewrites, proposal_at, proposals, proposals_by_case
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -433,3 +433,68 @@ def test_the_rewrite_keeps_every_value_and_each_naive_hoisting_changes_it(result
         assert (before == after) == (case in POOLED), (case, before, after)
     assert values["zero_reader"][0] == r'"a\nb\nc\n"' and values["rotated_writer"][0] == r'"a\nb\n"', values
     assert values["fanout"][0] == '"2hihi|"' and values["fanout_once"][1] == '"2|hihi"', values
+
+
+AMD64_HELPERS = """package ph
+
+import (
+	"bufio"
+	"io"
+	"sync"
+)
+
+{helpers}
+
+// Fast writes x through a pooled Writer (amd64 builds only).
+func Fast(w io.Writer) {{
+	bw := getBufioWriter(w)
+	defer putBufioWriter(bw, w)
+	bw.WriteString("x")
+	bw.Flush()
+}}
+"""
+FAN = """package ph
+
+import (
+	"bufio"
+	"io"
+)
+
+// Fan writes x to each conn.
+func Fan(conns []io.Writer) {
+	for _, c := range conns {
+		bw := bufio.NewWriter(c)
+		bw.WriteString("x")
+		bw.Flush()
+	}
+}
+
+// One writes x to w.
+func One(w io.Writer) {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("x")
+	bw.Flush()
+}
+"""
+
+
+def test_helpers_in_a_file_some_builds_leave_out_are_not_reused(tmp_path):
+    """adv33g: a previous run's helpers, word for word, in fast_amd64.go: the sites of ph.go (every build)
+    called them, and GOARCH=386 no longer built. Each fix now defines what it calls where every build has
+    it, or the site is declined (its names are taken)."""
+    helpers = _previous_run_helpers(tmp_path)
+    root = module(tmp_path / "m", {"ph/fast_amd64.go": AMD64_HELPERS.format(helpers=helpers), "ph/ph.go": FAN})
+    found = proposals(root, RULE)["example.com/m/ph"]
+    for fix in (p for p in found if isinstance(p, Fix)):
+        added = b"".join(e.new for e in fix.edits if e.path.endswith("/ph.go"))
+        for called in re.findall(rb"\b((?:get|put|reuse)BufioWriter)\(", added):
+            assert b"func " + called + b"(" in added, (called, added.decode())
+
+
+def _previous_run_helpers(tmp_path) -> str:
+    """The pool and helpers gorewrite adds for a bufio.Writer site in a loop, as a run wrote them."""
+    root = module(tmp_path / "first", {"ph/ph.go": FAN})
+    text = FAN
+    for fix in sorted((p for p in proposals(root, RULE)["example.com/m/ph"] if isinstance(p, Fix)), key=id):
+        text = edited(text, fix)
+    return text[text.index("// bufioWriterPool") : text.index("// Fan writes")].strip()

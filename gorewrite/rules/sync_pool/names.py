@@ -26,6 +26,12 @@ def has_constraints(path: str, source: bytes) -> bool:
     return bool(re.search(rb"^//go:build |^// \+build ", source, re.M) or name_constraint(path))
 
 
+def every_build(view: PackageView, path: str) -> bool:
+    """Is the file compiled by every build of the package (neither a test's nor constrained)? Only there may
+    a site reuse the pool or helpers a previous run added: another file's are missing from some builds."""
+    return path in view.package.files and not has_constraints(path, view.sources[path])
+
+
 def words(view: PackageView) -> set[str]:
     """Every identifier-like word in the package's files: a new name must collide with none of them."""
     key = (NAME, "words")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.loops import outermost
-from gorewrite.rules.sync_pool.names import fresh, words
+from gorewrite.rules.sync_pool.names import every_build, fresh, words
 from gorewrite.syntax import Node, indentation, text
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def reusers(
     needed, clashes = set(), []
     for wrapper in dict.fromkeys(s.wrapper for _, s in accepted if s.wrapper.own and outermost(s.statement)):
         block = reuse_block(wrapper.package.rsplit("/", 1)[-1], wrapper).encode().strip()
-        if any(block in source for source in view.sources.values()):
+        if any(block in source and every_build(view, path) for path, source in view.sources.items()):
             continue
         if wrapper.reuser not in words(view):
             needed.add(wrapper)

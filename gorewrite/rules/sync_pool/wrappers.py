@@ -26,6 +26,7 @@ from gorewrite.rulekit import add_import, memo, types_or_reason
 from gorewrite.rules.sync_pool import loops, spare, wrapper_loops
 from gorewrite.rules.sync_pool.names import (
     any_name,
+    every_build,
     has_constraints,
     import_name,
     import_path,
@@ -427,4 +428,4 @@ def _wrapper_helpers(view: PackageView, wrapper: Wrapper) -> str | None:
     """The file of the package that holds the pool and helpers a previous run added (word for word),
     or None."""
     block = _wrapper_block(view, wrapper.package.rsplit("/", 1)[-1], wrapper).encode()
-    return next((path for path, source in view.sources.items() if block.strip() in source), None)
+    return next((p for p, source in view.sources.items() if block.strip() in source and every_build(view, p)), None)
