@@ -689,18 +689,21 @@ func (s *Session) End() error { return s.enc.Close() }
         'func() string { var s {pkg}.Session; s.Begin("ab"); s.End(); return {pkg}.Plain("next") }()',
     ),
     "csv_writer_goroutine": (
-        """func Spool(rows [][]string, done chan struct{}) {
+        """func Spool(rows [][]string, start, done chan struct{}) {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	go func() {
+		<-start
 		cw.WriteAll(rows)
 		close(done)
 	}()
 }
 """,
-        "that is held by cw, which on line 36 is captured by a func literal, which may outlive the call",
-        'func() string { done := make(chan struct{}); {pkg}.Spool([][]string{{"a", "b"}}, done); <-done;'
-        ' return {pkg}.Plain("next") }()',
+        "that is held by cw, which on line 37 is captured by a func literal, which may outlive the call",
+        # the goroutine writes once Spool has returned (its naive Put done): a scheduler that ran it at once
+        # on another core wrote before the Put, which emptied the buffer, and the probe saw nothing
+        "func() string { start, done := make(chan struct{}), make(chan struct{}); "
+        '{pkg}.Spool([][]string{{"a", "b"}}, start, done); close(start); <-done; return {pkg}.Plain("next") }()',
     ),
     "bufio_writer_captured": (
         """var Later func()
