@@ -16,9 +16,10 @@ and writes only into the object, which nothing reads any more.
 
 from __future__ import annotations
 
+from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.sites import Site, own_function
-from gorewrite.syntax import Node, ancestors
+from gorewrite.syntax import Node, ancestors, indentation
 
 
 def outermost(statement: Node) -> Node | None:
@@ -30,6 +31,12 @@ def outermost(statement: Node) -> Node | None:
         if ancestor.type == "for_statement":
             found = ancestor
     return found
+
+
+def before(view: PackageView, path: str, loop: Node, lines: list[str]) -> Edit:
+    """The lines (a pool's Get and its deferred Put) inserted before the loop, each at its indentation."""
+    indent = indentation(view.sources[path], loop.start_byte).decode()
+    return Edit(path, loop.start_byte, loop.start_byte, "".join(f"{line}\n{indent}" for line in lines).encode())
 
 
 def reason(view: PackageView, site: Site, loop: Node, objs: set[str], declared: str) -> str | None:

@@ -13,6 +13,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import
+from gorewrite.rules.sync_pool.loops import before
 from gorewrite.rules.sync_pool.names import any_name, fresh, has_constraints, import_name, imports, unused_import, words
 from gorewrite.rules.sync_pool.plan import Plan
 from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, STRING_COPY, enclosing_function
@@ -169,28 +170,16 @@ def _statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: s
         lines += [*reset, *plan.init]
     edits = []
     if plan.loop is not None:
-        edits.append(_before(view, plan, plan.loop, got))
+        edits.append(before(view, plan.site.path, plan.loop, got))
     else:
         lines = got + lines
     edits.append(_replace(view, plan, statement, lines))
     return edits
 
 
-def _indent(view: PackageView, plan: Plan, node) -> str:
-    """The whitespace before the node on its line (syntax.indentation)."""
-    return indentation(view.sources[plan.site.path], node.start_byte).decode()
-
-
-def _before(view: PackageView, plan: Plan, loop, lines: list[str]) -> Edit:
-    """The pool's Get and deferred Put, inserted before the loop."""
-    indent = _indent(view, plan, loop)
-    inserted = "".join(f"{line}\n{indent}" for line in lines)
-    return Edit(plan.site.path, loop.start_byte, loop.start_byte, inserted.encode())
-
-
 def _replace(view: PackageView, plan: Plan, statement, lines: list[str]) -> Edit:
     """The site's statement replaced by lines; a trailing comment stays with the first."""
-    indent = _indent(view, plan, statement)
+    indent = indentation(view.sources[plan.site.path], statement.start_byte).decode()
     end = statement.end_byte
     comment = statement.next_sibling
     if comment is not None and comment.type == "comment" and comment.start_point.row == statement.end_point.row:

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
-from gorewrite.rules.sync_pool.loops import outermost
+from gorewrite.rules.sync_pool.loops import before, outermost
 from gorewrite.rules.sync_pool.names import every_build, fresh, words
-from gorewrite.syntax import Node, indentation, text
+from gorewrite.syntax import Node, text
 
 if TYPE_CHECKING:
     from gorewrite.escapes import Escape
@@ -91,14 +91,11 @@ def edits(view: PackageView, site: WrapperSite, loop: Node, getter: str, putter:
     the module)."""
     var, inner = text(site.var).decode(), text(site.inner).decode()
     holder = fresh(f"{var}p", taken)
-    source = view.sources[site.path]
-    indent = indentation(source, loop.start_byte).decode()
     if site.wrapper.own:  # a pooled object, never w: the reuse helper decides per iteration
         got, put = f"{getter}(nil)", f"{putter}({holder}, nil)"
     else:  # tabwriter: a nil output and zero widths, which Init at the site replaces
         got, put = f"{getter}({', '.join(['nil'] + ['0'] * (site.wrapper.arity - 1))})", f"{putter}({holder})"
-    before = f"{holder} := {got}\n{indent}defer {put}\n{indent}"
-    found = [Edit(site.path, loop.start_byte, loop.start_byte, before.encode())]
+    found = [before(view, site.path, loop, [f"{holder} := {got}", f"defer {put}"])]
     if site.wrapper.own:
         reuse = f"{site.wrapper.reuser}({holder}, {inner})"
         found.append(Edit(site.path, site.call.start_byte, site.call.end_byte, reuse.encode()))
