@@ -15,7 +15,7 @@ may run after the write, and a func literal among them would too.
 from __future__ import annotations
 
 from gorewrite.spawns import Signal, Spawn
-from gorewrite.syntax import Node, ancestors, mentions, walk
+from gorewrite.syntax import Node, ancestors, held, mentions, walk
 
 
 def names_after(spawn: Spawn, body: Node, name: str, exempt: set[int]) -> str | None:
@@ -74,11 +74,8 @@ def _called_where_it_stands(literal: Node) -> bool:
     calls, so it runs then, to completion, before the statement after it; nothing keeps it. What it
     makes is checked on its own: a func literal inside it is made inside another, a go statement
     naming the variable is declined, and `&x` inside it is an address taken after the closure."""
-    node = literal
-    while node.parent is not None and node.parent.type == "parenthesized_expression":
-        node = node.parent
-    call = node.parent
-    return call is not None and call.type == "call_expression" and call.child_by_field_name("function") == node
+    called, call = held(literal)
+    return call is not None and call.type == "call_expression" and call.child_by_field_name("function") == called
 
 
 def trailing(before: list[Node], signal_at: Node, after: list[Node], signal: Signal, name: str) -> str | None:
