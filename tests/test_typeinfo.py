@@ -590,6 +590,39 @@ def test_only_values_every_build_gives_are_reported(tmp_path, toolchain):
     }
 
 
+SAME_FILE = {
+    "go.mod": "module example.com/sf\n\ngo 1.22\n",
+    "lb/label.go": "//go:build linux || darwin\n\npackage lb\n\nconst (\n\tmaxLabel = 63\n\tdouble   = 2 * maxLabel\n"
+    "\tviaOther = otherLen + 1\n)\n\nfunc F() []any {\n\treturn []any{maxLabel, double, viaOther, otherLen}\n}\n",
+    "lb/other_linux.go": "package lb\n\nconst otherLen = 5\n\nfunc G() []any {\n\treturn []any{maxLabel}\n}\n",
+    "lb/other_darwin.go": "package lb\n\nconst otherLen = 7\n",
+}
+
+
+def test_a_constant_of_the_expressions_own_per_build_file_has_its_value(tmp_path, toolchain):
+    """Every build that compiles a rewrite compiles the declarations of its own file as they are: a
+    constant declared beside its use in a //go:build file bounds it (probe34a: `const maxLabel = 63`
+    beside `if len(s) > maxLabel` got only the speculative buffer). Declared in another per-build file
+    (even one every build of the use compiles too), or derived from one, it still has no value."""
+    root = write_tree(tmp_path, SAME_FILE)
+    pkg = packages.load(toolchain, ["./lb"], str(root))[0]
+    found = {}
+    for name in ("label.go", "other_linux.go"):
+        path = str(root / "lb" / name)
+        source = Path(path).read_bytes()
+        result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]})
+        first = source.index(b"[]any{") + len(b"[]any{")
+        for m in re.finditer(rb"[^,\s][^,]*?(?=,|$)", source[first : source.index(b"}", first)]):
+            found[(name, m[0].decode())] = result.value(path, first + m.start(), first + m.end())
+    assert found == {
+        ("label.go", "maxLabel"): 63,
+        ("label.go", "double"): 126,
+        ("label.go", "viaOther"): None,
+        ("label.go", "otherLen"): None,
+        ("other_linux.go", "maxLabel"): None,
+    }
+
+
 LOCKS = """package lk
 
 import (

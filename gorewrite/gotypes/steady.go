@@ -16,7 +16,10 @@ import (
 //   - in a package whose directory holds a file only some builds compile (a //go:build line, a
 //     _GOOS/_GOARCH name, cgo), only literals, predeclared names no file of the directory
 //     redeclares, and constants of a predeclared type declared in files every build compiles
-//     from such values: any type of the package, or a constant in a per-build file, may differ;
+//     from such values: any type of the package, or a constant in a per-build file, may differ —
+//     unless the constant is declared in the expression's own file: every build that compiles the
+//     rewrite compiles that declaration as it is (`const maxLabel = 63` beside its guard in a
+//     `//go:build linux` file);
 //   - nothing sized by the target: unsafe.Sizeof/Alignof/Offsetof, ^ of a uint or uintptr;
 //   - of std, everything but the packages and constants that differ by GOOS/GOARCH;
 //   - of another module's package, only a constant whose directory has no per-build file,
@@ -40,10 +43,11 @@ func perBuildStd(path string) bool {
 
 // steady reports whether e's constant value is the same in every build of the package.
 func (c *checked) steady(e ast.Expr) bool {
-	return c.steadyExpr(e, map[types.Object]bool{})
+	return c.steadyExpr(e, c.fset.File(e.Pos()), map[types.Object]bool{})
 }
 
-func (c *checked) steadyExpr(e ast.Expr, seen map[types.Object]bool) bool {
+// steadyExpr: e is steady in every build that compiles the file home (nil: in every build).
+func (c *checked) steadyExpr(e ast.Expr, home *token.File, seen map[types.Object]bool) bool {
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {
 		if !ok {
@@ -55,12 +59,12 @@ func (c *checked) steadyExpr(e ast.Expr, seen map[types.Object]bool) bool {
 		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			ok = c.steadyObject(c.info.Uses[n], seen)
+			ok = c.steadyObject(c.info.Uses[n], home, seen)
 			if obj := c.info.Uses[n]; ok && c.perBuild && obj != nil && obj.Parent() == types.Universe {
 				ok = !c.redeclared()[n.Name] // `type uint16 = uint32` in a per-build file
 			}
 		case *ast.SelectorExpr:
-			ok = c.steadyObject(c.info.Uses[n.Sel], seen)
+			ok = c.steadyObject(c.info.Uses[n.Sel], home, seen)
 		case *ast.UnaryExpr:
 			if n.Op == token.XOR { // ^uint(0): as wide as the target's uint; a type of another package may be too
 				t := c.info.TypeOf(n)
@@ -76,7 +80,7 @@ func (c *checked) steadyExpr(e ast.Expr, seen map[types.Object]bool) bool {
 
 // steadyObject: a name inside a constant expression (a type in a conversion or composite literal,
 // a variable under len, a constant, a builtin).
-func (c *checked) steadyObject(obj types.Object, seen map[types.Object]bool) bool {
+func (c *checked) steadyObject(obj types.Object, home *token.File, seen map[types.Object]bool) bool {
 	switch obj := obj.(type) {
 	case *types.Builtin: // unsafe's are builtins too
 		return obj.Name() != "Sizeof" && obj.Name() != "Alignof" && obj.Name() != "Offsetof"
@@ -97,11 +101,12 @@ func (c *checked) steadyObject(obj types.Object, seen map[types.Object]bool) boo
 			return true
 		}
 		seen[obj] = true
-		if _, basic := obj.Type().(*types.Basic); c.perBuild && (!basic || c.constrained(obj.Pos())) {
+		_, basic := obj.Type().(*types.Basic)
+		if c.perBuild && (!basic || c.constrained(obj.Pos()) && (home == nil || c.fset.File(obj.Pos()) != home)) {
 			return false
 		}
 		value := c.constExpr(obj)
-		return value != nil && c.steadyExpr(value, seen)
+		return value != nil && c.steadyExpr(value, home, seen)
 	}
 	return true
 }
@@ -167,7 +172,7 @@ func (c *checked) steadyLength(t *types.Array) bool {
 				u, typed := c.info.TypeOf(a).(*types.Array)
 				if isArray && a.Len != nil && typed {
 					_, ellipsis := a.Len.(*ast.Ellipsis)
-					steady := !c.constrained(a.Pos()) && (ellipsis || c.steadyExpr(a.Len, map[types.Object]bool{}))
+					steady := !c.constrained(a.Pos()) && (ellipsis || c.steadyExpr(a.Len, nil, map[types.Object]bool{}))
 					c.arrays[u.Len()] = append(c.arrays[u.Len()], spelling{u, steady})
 				}
 				return true
