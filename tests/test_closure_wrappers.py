@@ -1,0 +1,377 @@
+"""closure and waits through a small helper of the package (gorewrite/wait_calls.py): `t.wait()` of a
+method that is its field's Wait alone, `waitAll(&wg)` of a function ending in its parameter's Wait.
+
+Tables as in test_closure.py: FIXES (source, what the rewritten file must contain), DECLINES
+(source, the reason), NAIVE (the copy a careless rule would insert, and a probe showing it changes
+what the code does).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals_by_case
+
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "wrapper_method_tracker": (  # `t.wait()` of a method that is the field's Wait alone
+        """package wrapper_method_tracker
+
+import (
+	"strings"
+	"sync"
+)
+
+// Tracker runs uploads and knows when they are all done.
+type Tracker struct {
+	wg   sync.WaitGroup
+	sent []string
+}
+
+func (t *Tracker) wait() { t.wg.Wait() }
+
+// Upload tags every file with the bucket on its own goroutine, then moves on to the next bucket.
+func (t *Tracker) Upload(files []string, bucket string) string {
+	t.sent = make([]string, len(files))
+	for i, f := range files {
+		t.wg.Add(1)
+		go func() {
+			defer t.wg.Done()
+			t.sent[i] = bucket + "/" + strings.TrimPrefix(f, "/")
+		}()
+	}
+	t.wait()
+	bucket += "-next"
+	return bucket
+}
+""",
+        "\t\t{\n\t\tbucket := bucket",
+    ),
+    "wrapper_func_wait_all": (  # `waitAll(&wg)`: the helper logs, then ends in its parameter's Wait
+        """package wrapper_func_wait_all
+
+import (
+	"log"
+	"sync"
+)
+
+func waitAll(wg *sync.WaitGroup, what string) {
+	log.Printf("waiting for %s", what)
+	wg.Wait()
+}
+
+// Scale multiplies each row by the factor on its own goroutine, then doubles the factor.
+func Scale(rows [][]float64, factor float64) float64 {
+	var wg sync.WaitGroup
+	for _, row := range rows {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range row {
+				row[j] *= factor
+			}
+		}()
+	}
+	waitAll(&wg, "rows")
+	factor *= 2
+	return factor
+}
+""",
+        "\t\t{\n\t\tfactor := factor",
+    ),
+    "wrapper_func_new_group": (  # an owned pointer handed as is: `wg := new(sync.WaitGroup)`, `waitAll(wg)`
+        """package wrapper_func_new_group
+
+import (
+	"strings"
+	"sync"
+)
+
+func waitAll(wg *sync.WaitGroup) { wg.Wait() }
+
+// Shout upper-cases each line with the suffix on its own goroutine, then trims the suffix for the next call.
+func Shout(lines []string, suffix string) string {
+	wg := new(sync.WaitGroup)
+	for i, l := range lines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lines[i] = strings.ToUpper(l) + suffix
+		}()
+	}
+	waitAll(wg)
+	suffix = strings.TrimSpace(suffix)
+	return suffix
+}
+""",
+        "\t\t{\n\t\tsuffix := suffix",
+    ),
+}
+
+DECLINES = {
+    "wrapper_method_other_group": (  # the helper waits for the tracker's other WaitGroup
+        """package wrapper_method_other_group
+
+import "sync"
+
+// Tracker runs uploads and, apart, the retries of earlier ones.
+type Tracker struct {
+	wg      sync.WaitGroup
+	retries sync.WaitGroup
+}
+
+func (t *Tracker) wait() { t.retries.Wait() }
+
+// Upload sends the file to the bucket once ready is closed; it waits, moves on to the next bucket, then
+// lets the upload go.
+func (t *Tracker) Upload(file, bucket string, ready chan struct{}, out chan<- string) {
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		<-ready
+		out <- bucket + "/" + file
+	}()
+	t.wait()
+	bucket += "-next"
+	close(ready)
+}
+""",
+        "the call at line 22 does not wait for it: it waits for another WaitGroup or group",
+    ),
+    "wrapper_method_early_return": (  # the helper skips its Wait when the tracker is closed
+        """package wrapper_method_early_return
+
+import "sync"
+
+// Tracker runs uploads until it is closed.
+type Tracker struct {
+	wg     sync.WaitGroup
+	closed bool
+}
+
+// Close marks the tracker closed: it no longer waits for uploads.
+func (t *Tracker) Close() { t.closed = true }
+
+func (t *Tracker) wait() {
+	if t.closed {
+		return
+	}
+	t.wg.Wait()
+}
+
+// Upload sends the file to the bucket once ready is closed; it waits, moves on to the next bucket, then
+// lets the upload go.
+func (t *Tracker) Upload(file, bucket string, ready chan struct{}, out chan<- string) {
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		<-ready
+		out <- bucket + "/" + file
+	}()
+	t.wait()
+	bucket += "-next"
+	close(ready)
+}
+""",
+        "the call at line 30 does not wait for it: wait's body is not a Wait alone",
+    ),
+    "wrapper_method_value_replaced": (  # a method value in a variable the function may replace
+        """package wrapper_method_value_replaced
+
+import "sync"
+
+// Tracker runs uploads.
+type Tracker struct {
+	wg sync.WaitGroup
+}
+
+func (t *Tracker) wait() { t.wg.Wait() }
+
+// Upload sends the file to the bucket once ready is closed; it waits unless asked not to, moves on to
+// the next bucket, then lets the upload go.
+func (t *Tracker) Upload(file, bucket string, async bool, ready chan struct{}, out chan<- string) {
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		<-ready
+		out <- bucket + "/" + file
+	}()
+	wait := t.wait
+	if async {
+		wait = func() {}
+	}
+	wait()
+	bucket += "-next"
+	close(ready)
+}
+""",
+        "the function never waits for t.wg",
+    ),
+    "wrapper_func_early_return": (  # the helper returns without waiting when told to hurry
+        """package wrapper_func_early_return
+
+import "sync"
+
+func waitAll(wg *sync.WaitGroup, hurry bool) {
+	if hurry {
+		return
+	}
+	wg.Wait()
+}
+
+// Send sends the message to the host once ready is closed; it waits, moves on to the next host, then
+// lets the send go.
+func Send(msg, host string, hurry bool, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	waitAll(&wg, hurry)
+	host = "backup"
+	close(ready)
+}
+""",
+        "(line 22), so another party may signal it: waitAll may return before its Wait: a return at line 7",
+    ),
+    "wrapper_func_gives_up": (  # the helper waits in a goroutine of its own and gives up when patience runs out
+        """package wrapper_func_gives_up
+
+import "sync"
+
+func waitOrGiveUp(wg *sync.WaitGroup, patience <-chan struct{}) {
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-patience:
+	}
+}
+
+// Send sends the message to the host once ready is closed; it waits as long as it is patient, moves
+// on to the next host, then lets the send go.
+func Send(msg, host string, patience <-chan struct{}, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	waitOrGiveUp(&wg, patience)
+	host = "backup"
+	close(ready)
+}
+""",
+        "waitOrGiveUp does not end in a Wait (line 11)",
+    ),
+    "wrapper_func_recovers": (  # a deferred recover returns from the helper without waiting after check panics
+        """package wrapper_func_recovers
+
+import "sync"
+
+func waitChecked(wg *sync.WaitGroup, check func()) {
+	defer func() { recover() }()
+	check()
+	wg.Wait()
+}
+
+// Send sends the message to the host once ready is closed; it waits, moves on to the next host, then
+// lets the send go.
+func Send(msg, host string, check func(), ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	waitChecked(&wg, check)
+	host = "backup"
+	close(ready)
+}
+""",
+        "waitChecked may return before its Wait: a defer at line 6",
+    ),
+}
+
+GO = ("\tgo func() {", "\t}()\n")
+
+
+def block_copy(name: str):
+    """The naive copy in a block of its own around the last go statement."""
+
+    def rewrite(source: str) -> str:
+        start = source.rindex(GO[0])  # the function's, not a helper's
+        end = source.index(GO[1], start) + len(GO[1])
+        inner = "".join("\t" + line for line in source[start:end].splitlines(keepends=True))
+        return f"{source[:start]}\t{{\n\t\t{name} := {name}\n{inner}\t}}\n{source[end:]}"
+
+    return rewrite
+
+
+def probe(call: str) -> str:
+    """Run the case's function with a fresh ready channel and a buffered out, and return what it sent."""
+    return f"func() string {{ ready, out := make(chan struct{{}}), make(chan string, 1); {call}; return <-out }}()"
+
+
+NAIVE = {
+    "wrapper_method_other_group": (
+        block_copy("bucket"),
+        probe('new({pkg}.Tracker).Upload("f", "b", ready, out)'),
+    ),
+    "wrapper_method_early_return": (
+        block_copy("bucket"),
+        probe('t := &{pkg}.Tracker{}; t.Close(); t.Upload("f", "b", ready, out)'),
+    ),
+    "wrapper_method_value_replaced": (
+        block_copy("bucket"),
+        probe('new({pkg}.Tracker).Upload("f", "b", true, ready, out)'),
+    ),
+    "wrapper_func_early_return": (block_copy("host"), probe('{pkg}.Send("m", "h", true, ready, out)')),
+    "wrapper_func_gives_up": (
+        block_copy("host"),
+        probe('patience := make(chan struct{}); close(patience); {pkg}.Send("m", "h", patience, ready, out)'),
+    ),
+    "wrapper_func_recovers": (
+        block_copy("host"),
+        probe('{pkg}.Send("m", "h", func() { panic("unhealthy") }, ready, out)'),
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("wrappers"), RULE, cases)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    return naive_mutants(tmp_path_factory.mktemp("wrappers-naive"), toolchain, DECLINES, NAIVE)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
+def test_proposes(proposed, name, expected):
+    fixes = [p for p in proposed[name] if isinstance(p, Fix)]  # wg's own escape is declined
+    assert len(fixes) == 1, proposed[name]
+    assert expected in edited(FIXES[name][0], fixes[0])
+
+
+@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
+def test_declines(proposed, name, reason):
+    assert_declines(proposed.get(name, []), reason)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    """What the decline prevents: the naive copy changes what the goroutine sends."""
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
