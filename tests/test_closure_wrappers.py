@@ -1,5 +1,7 @@
-"""closure and waits through a small helper of the package (gorewrite/wait_calls.py): `t.wait()` of a
-method that is its field's Wait alone, `waitAll(&wg)` of a function ending in its parameter's Wait.
+"""closure and the small helpers of the package a wait or a start goes through: `t.wait()` of a method that
+is its field's Wait alone, `waitAll(&wg)` of a function ending in its parameter's Wait (gorewrite/wait_calls.py),
+and `safeGo(&wg, func() {…})` of a helper that adds one and starts the literal in a goroutine deferring
+Done, the caller then waiting (gorewrite/spawn_helpers.py).
 
 Tables as in test_closure.py: FIXES (source, what the rewritten file must contain), DECLINES
 (source, the reason), NAIVE (the copy a careless rule would insert, and a probe showing it changes
@@ -108,6 +110,44 @@ func Shout(lines []string, suffix string) string {
 }
 """,
         "\t\t{\n\t\tsuffix := suffix",
+    ),
+    "spawn_helper_safe_go": (  # errgroup-like: Add, then a goroutine that defers Done and a logging recover
+        """package spawn_helper_safe_go
+
+import (
+	"log"
+	"strings"
+	"sync"
+)
+
+func safeGo(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				log.Printf("worker panicked: %v", r)
+			}
+		}()
+		f()
+	}()
+}
+
+// Render fills each page's template on its own goroutine, then switches to the next template.
+func Render(pages []string, tmpl string) ([]string, string) {
+	out := make([]string, len(pages))
+	var wg sync.WaitGroup
+	for i, p := range pages {
+		safeGo(&wg, func() {
+			out[i] = strings.ReplaceAll(tmpl, "{page}", p)
+		})
+	}
+	wg.Wait()
+	tmpl = strings.ToUpper(tmpl)
+	return out, tmpl
+}
+""",
+        "\t\t{\n\t\ttmpl := tmpl",
     ),
 }
 
@@ -301,17 +341,143 @@ func Send(msg, host string, check func(), ready chan struct{}, out chan<- string
 """,
         "waitChecked may return before its Wait: a defer at line 6",
     ),
+    "spawn_helper_stores_job": (  # the helper keeps the job for a later replay, which reads after the write
+        """package spawn_helper_stores_job
+
+import "sync"
+
+var lastJob func()
+
+func goRemember(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+	lastJob = f
+}
+
+// Replay runs the last job again.
+func Replay() { lastJob() }
+
+// Send sends the message to the host on its own goroutine, waits, then moves on to the next host.
+func Send(msg, host string, out chan<- string) {
+	var wg sync.WaitGroup
+	goRemember(&wg, func() {
+		out <- host + ":" + msg
+	})
+	wg.Wait()
+	host = "backup"
+}
+""",
+        "goRemember's body is not `wg.Add(1)` then `go func() {…}()`",
+    ),
+    "spawn_helper_retries_after_done": (  # a deferred recover retries the job after the Done
+        """package spawn_helper_retries_after_done
+
+import "sync"
+
+func goRetry(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				f()
+			}
+		}()
+		defer wg.Done()
+		f()
+	}()
+}
+
+// Send sends the message to the host once ready is closed, failing the first attempt when flaky; it
+// waits, moves on to the next host, then lets the send go.
+func Send(msg, host string, flaky bool, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	goRetry(&wg, func() {
+		if flaky {
+			flaky = false
+			panic("connection reset")
+		}
+		<-ready
+		out <- host + ":" + msg
+	})
+	wg.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "goRetry's goroutine does not first defer wg.Done()",
+    ),
+    "spawn_helper_done_first": (  # the helper marks the job started with Done, before it runs
+        """package spawn_helper_done_first
+
+import "sync"
+
+func launch(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		wg.Done()
+		f()
+	}()
+}
+
+// Send sends the message to the host once ready is closed; it waits for the launch, moves on to the
+// next host, then lets the send go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	launch(&wg, func() {
+		<-ready
+		out <- host + ":" + msg
+	})
+	wg.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "launch's goroutine does not first defer wg.Done()",
+    ),
+    "spawn_helper_wait_in_branch": (  # the caller waits only when asked to block
+        """package spawn_helper_wait_in_branch
+
+import "sync"
+
+func safeGo(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+}
+
+// Send sends the message to the host once ready is closed; it waits when asked to block, moves on to
+// the next host, then lets the send go.
+func Send(msg, host string, block bool, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	safeGo(&wg, func() {
+		<-ready
+		out <- host + ":" + msg
+	})
+	if block {
+		wg.Wait()
+	}
+	host = "backup"
+	close(ready)
+}
+""",
+        "the wait at line 22 is in a branch, case or loop of its own",
+    ),
 }
 
 GO = ("\tgo func() {", "\t}()\n")
 
 
-def block_copy(name: str):
-    """The naive copy in a block of its own around the last go statement."""
+def block_copy(name: str, first: str = GO[0], last: str = GO[1]):
+    """The naive copy in a block of its own around the last statement from first to last."""
 
     def rewrite(source: str) -> str:
-        start = source.rindex(GO[0])  # the function's, not a helper's
-        end = source.index(GO[1], start) + len(GO[1])
+        start = source.rindex(first)  # the function's, not a helper's
+        end = source.index(last, start) + len(last)
         inner = "".join("\t" + line for line in source[start:end].splitlines(keepends=True))
         return f"{source[:start]}\t{{\n\t\t{name} := {name}\n{inner}\t}}\n{source[end:]}"
 
@@ -344,6 +510,20 @@ NAIVE = {
     "wrapper_func_recovers": (
         block_copy("host"),
         probe('{pkg}.Send("m", "h", func() { panic("unhealthy") }, ready, out)'),
+    ),
+    "spawn_helper_stores_job": (
+        block_copy("host", "\tgoRemember(", "\t})\n"),
+        'func() string { out := make(chan string, 2); {pkg}.Send("m", "h", out); {pkg}.Replay(); <-out; '
+        "return <-out }()",
+    ),
+    "spawn_helper_retries_after_done": (
+        block_copy("host", "\tgoRetry(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", true, ready, out)'),
+    ),
+    "spawn_helper_done_first": (block_copy("host", "\tlaunch(", "\t})\n"), probe('{pkg}.Send("m", "h", ready, out)')),
+    "spawn_helper_wait_in_branch": (
+        block_copy("host", "\tsafeGo(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", false, ready, out)'),
     ),
 }
 

@@ -540,7 +540,7 @@ def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str)
     """Why a write may not follow every call of a literal passed to a function of the package
     (callee_waits.py): one that returns only after each call is done orders the writes after its
     statement, but not one inside that statement."""
-    returns = callee_waits.returns_after_calls(view, path, literal, name)
+    returns = callee_waits.returns_after_calls(view, path, literal, name, [w.start for w in observed])
     if returns == callee_waits.NOT_A_CALLEE:
         return unordered
     inside = next((w for w in observed if stmt.start_byte <= w.start < stmt.end_byte), None)
