@@ -15,7 +15,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 
 from __future__ import annotations
 
-from gorewrite import groups, wait_calls
+from gorewrite import groups, semaphores, wait_calls
 from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.done_values import done_value
 from gorewrite.fan_in import not_received, receiving_loops
@@ -37,11 +37,12 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     """Why a write (byte offsets) of `name` may not be ordered after the goroutine's reads; None when all are:
     a wait for any one of the goroutine's signals (`defer wg.Done(); res <- f(x)`) orders them all."""
     signals = goroutine_signals(types, spawn, name)
-    if isinstance(signals, str):
-        return signals
+    if isinstance(signals, str):  # a semaphore the function fills may still wait for it
+        return semaphores.unordered(types, spawn, name, writes, signals)
     reasons = (_unordered_by(types, spawn, signal, writes) for signal in signals)
     first = next(reasons)
-    return None if first is None or any(r is None for r in reasons) else first
+    ordered = first is None or any(r is None for r in reasons)
+    return None if ordered else semaphores.unordered(types, spawn, name, writes, first)
 
 
 def _unordered_by(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list[int]) -> str | None:

@@ -1,7 +1,8 @@
 """closure and the small helpers of the package a wait or a start goes through: `t.wait()` of a method that
 is its field's Wait alone, `waitAll(&wg)` of a function ending in its parameter's Wait (gorewrite/wait_calls.py),
-and `safeGo(&wg, func() {…})` of a helper that adds one and starts the literal in a goroutine deferring
-Done, the caller then waiting (gorewrite/spawn_helpers.py).
+`safeGo(&wg, func() {…})` of a helper that adds one and starts the literal in a goroutine deferring
+Done, the caller then waiting (gorewrite/spawn_helpers.py); and a semaphore the function fills to its
+capacity after acquiring a slot before each go statement (gorewrite/semaphores.py).
 
 Tables as in test_closure.py: FIXES (source, what the rewritten file must contain), DECLINES
 (source, the reason), NAIVE (the copy a careless rule would insert, and a probe showing it changes
@@ -148,6 +149,57 @@ func Render(pages []string, tmpl string) ([]string, string) {
 }
 """,
         "\t\t{\n\t\ttmpl := tmpl",
+    ),
+    "semaphore_fill_limit": (  # acquire before each go statement, release deferred first, fill `limit` times
+        """package semaphore_fill_limit
+
+import "strings"
+
+// Fetch renders each URL's request line on at most limit goroutines at once, then rotates the agent.
+func Fetch(urls []string, agent string) ([]string, string) {
+	const limit = 4
+	sem := make(chan struct{}, limit)
+	out := make([]string, len(urls))
+	for i, u := range urls {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			out[i] = "GET " + strings.TrimSpace(u) + " " + agent
+		}()
+	}
+	for i := 0; i < limit; i++ {
+		sem <- struct{}{}
+	}
+	agent = strings.ToUpper(agent)
+	return out, agent
+}
+""",
+        "\t\t{\n\t\tagent := agent",
+    ),
+    "semaphore_fill_cap": (  # the fill by `for range cap(sem)`
+        """package semaphore_fill_cap
+
+// Weigh scales each batch's total by the factor on goroutines, at most eight at once, then halves the factor.
+func Weigh(batches [][]int, factor int) ([]int, int) {
+	sem := make(chan bool, 8)
+	out := make([]int, len(batches))
+	for i, b := range batches {
+		sem <- true
+		go func() {
+			defer func() { <-sem }()
+			for _, v := range b {
+				out[i] += v * factor
+			}
+		}()
+	}
+	for range cap(sem) {
+		sem <- true
+	}
+	factor /= 2
+	return out, factor
+}
+""",
+        "\t\t{\n\t\tfactor := factor",
     ),
 }
 
@@ -467,6 +519,80 @@ func Send(msg, host string, block bool, ready chan struct{}, out chan<- string) 
 """,
         "the wait at line 22 is in a branch, case or loop of its own",
     ),
+    "semaphore_fill_short": (  # the fill sends fewer than the capacity: it completes with a release missing
+        """package semaphore_fill_short
+
+const (
+	maxInFlight = 4
+	workers     = 3
+)
+
+// Send sends the message to the host once ready is closed, at most maxInFlight at once; it fills the
+// semaphore, moves on to the next host, then lets the send go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	sem := make(chan struct{}, maxInFlight)
+	sem <- struct{}{}
+	go func() {
+		defer func() { <-sem }()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	for i := 0; i < workers; i++ {
+		sem <- struct{}{}
+	}
+	host = "backup"
+	close(ready)
+}
+""",
+        "no loop of its block after its make fills it: `for i := 0; i < K; i++` or `for range K`, K its capacity (4)",
+    ),
+    "semaphore_fill_gives_up": (  # the fill gives up a slot it cannot take when stop is closed
+        """package semaphore_fill_gives_up
+
+// Send sends the message to the host once ready is closed; it fills the semaphore unless stopped,
+// moves on to the next host, then lets the send go.
+func Send(msg, host string, stop, ready chan struct{}, out chan<- string) {
+	sem := make(chan struct{}, 1)
+	sem <- struct{}{}
+	go func() {
+		defer func() { <-sem }()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	for i := 0; i < cap(sem); i++ {
+		select {
+		case sem <- struct{}{}:
+		case <-stop:
+		}
+	}
+	host = "backup"
+	close(ready)
+}
+""",
+        "no loop of its block after its make fills it",
+    ),
+    "semaphore_acquire_late": (  # the goroutine reports before it takes its slot: the fill may take every slot first
+        """package semaphore_acquire_late
+
+// Send sends the message to the host once ready is closed, then holds one of two slots for its cleanup;
+// it fills the semaphore, moves on to the next host, then lets the send go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	sem := make(chan struct{}, 2)
+	go func() {
+		<-ready
+		out <- host + ":" + msg
+		sem <- struct{}{}
+		defer func() { <-sem }()
+	}()
+	for range cap(sem) {
+		sem <- struct{}{}
+	}
+	host = "backup"
+	close(ready)
+}
+""",
+        "the goroutine's release of sem (line 11) is not its first statement",
+    ),
 }
 
 GO = ("\tgo func() {", "\t}()\n")
@@ -525,6 +651,12 @@ NAIVE = {
         block_copy("host", "\tsafeGo(", "\t})\n"),
         probe('{pkg}.Send("m", "h", false, ready, out)'),
     ),
+    "semaphore_fill_short": (block_copy("host"), probe('{pkg}.Send("m", "h", ready, out)')),
+    "semaphore_fill_gives_up": (
+        block_copy("host"),
+        probe('stop := make(chan struct{}); close(stop); {pkg}.Send("m", "h", stop, ready, out)'),
+    ),
+    "semaphore_acquire_late": (block_copy("host"), probe('{pkg}.Send("m", "h", ready, out)')),
 }
 
 
