@@ -21,8 +21,11 @@ value (`w := t.wait; w()`) or an interface method is not followed. Same package,
 
 from __future__ import annotations
 
+import re
+
 from gorewrite import callees, groups
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, call_args, first_of, statements, text, unparen, walk
 from gorewrite.trips import local
@@ -32,16 +35,23 @@ from gorewrite.typeinfo import Kind, TypeInfo
 # unproven), why it does not, "" when it does)
 Through = tuple[int, int, str, str]
 WG_WAIT = ("sync", "WaitGroup", "Wait")
+WAIT_CALL = re.compile(rb"\.\s*Wait\s*\(")  # a declaration with no such text waits for nothing
 EARLY = ("return_statement", "defer_statement", "goto_statement", "go_statement")  # before its Wait
 
 
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
-    """The package's functions and methods the function calls directly, whose types `through` reads."""
-    return callees.scopes(view, function, depth=1)
+    """The package's functions and methods the function calls directly that call a Wait, whose types `through`
+    reads (no others: their types would change what other proofs, retention's, read of them)."""
+    found = callees.scopes(view, function, depth=1)
+    return tuple(s for s in found if WAIT_CALL.search(view.sources[s[0]][s[1] : s[2]]))
 
 
 def through(view: PackageView, types: TypeInfo, path: str, function: Node) -> tuple[Through, ...]:
-    """Each call of the function (not in a func literal) given a WaitGroup or group it may wait for."""
+    """Each call of the function (not in a func literal) given a WaitGroup it may wait for, once a function."""
+    return memo(view, ("wait_calls", path, function.start_byte), lambda: _through(view, types, path, function))
+
+
+def _through(view: PackageView, types: TypeInfo, path: str, function: Node) -> tuple[Through, ...]:
     found = []
     for call in walk(function, skip=lambda n: n.type == "func_literal"):
         if call.type != "call_expression":
