@@ -13,7 +13,7 @@ for the writes. Same package only (its syntax and types are at hand); depth one.
 
 from __future__ import annotations
 
-from gorewrite import callees, happens_before
+from gorewrite import callees, happens_before, spawn_helpers
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, call_args, first_of, mentions, unparen, walk
@@ -44,9 +44,10 @@ def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...
     return tuple(found)
 
 
-def returns_after_calls(view: PackageView, path: str, literal: Node, name: str) -> str | None:
+def returns_after_calls(view: PackageView, path: str, literal: Node, name: str, writes: list[int]) -> str | None:
     """Why the function the literal is passed to, or the literal itself, may read name after the call
-    returns; None when neither can."""
+    returns, or, for a spawning helper (spawn_helpers.py), after the caller's Wait before the writes
+    (byte offsets); None when neither can."""
     call = literal.parent.parent if literal.parent.type == "argument_list" else None
     if (
         call is None
@@ -78,7 +79,8 @@ def returns_after_calls(view: PackageView, path: str, literal: Node, name: str) 
             f"another build compiles {elsewhere}, where {key[2]} or what it relies on may differ: the rewrite "
             "must hold in every build"
         )
-    return _waited(view.types, file, decl, param, key[2])
+    why = _waited(view.types, file, decl, param, key[2])
+    return why and spawn_helpers.unordered(view, path, literal, name, writes, why)
 
 
 def _parameter(decl: Node, index: int) -> Node | None:

@@ -15,7 +15,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 
 from __future__ import annotations
 
-from gorewrite import groups
+from gorewrite import groups, semaphores, wait_calls
 from gorewrite.adds import counted, counted_done, one_go
 from gorewrite.done_values import done_value
 from gorewrite.fan_in import not_received, receiving_loops
@@ -37,11 +37,12 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     """Why a write (byte offsets) of `name` may not be ordered after the goroutine's reads; None when all are:
     a wait for any one of the goroutine's signals (`defer wg.Done(); res <- f(x)`) orders them all."""
     signals = goroutine_signals(types, spawn, name)
-    if isinstance(signals, str):
-        return signals
+    if isinstance(signals, str):  # a semaphore the function fills may still wait for it
+        return semaphores.unordered(types, spawn, name, writes, signals)
     reasons = (_unordered_by(types, spawn, signal, writes) for signal in signals)
     first = next(reasons)
-    return None if first is None or any(r is None for r in reasons) else first
+    ordered = first is None or any(r is None for r in reasons)
+    return None if ordered else semaphores.unordered(types, spawn, name, writes, first)
 
 
 def _unordered_by(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list[int]) -> str | None:
@@ -90,7 +91,7 @@ def _unordered_by(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list[in
             f"the function never waits for {signal.name} as a statement, a select whose other cases return, or a "
             "loop over the channel only the goroutine closes (`for range ch`, or `for {` left only by a break under "
             "`if !ok` of `v, ok := <-ch`), nor through a goroutine that waits for it and then signals"
-        )
+        ) + wait_calls.unproven(spawn, signal)
     for write in writes:
         reasons = [next(filter(None, (not_ordering(s, w, write) for s, w in chain)), None) for chain in chains]
         own = [chain[0][1] for chain in chains if len(chain) == 1]  # not a helper goroutine's start
@@ -222,10 +223,10 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
                 )
             continue
         if not any(contains(h, node) for h in helpers) and not _allowed_use(types, spawn, signal, node, ident):
-            line = node.start_point.row + 1
+            why = wait_calls.handed(spawn, signal, node)
             return (
                 f"{signal.name} is used other than by this goroutine's one signal and the function's wait "
-                f"(line {line}), so another party may signal it"
+                f"(line {node.start_point.row + 1}), so another party may signal it" + (f": {why}" if why else "")
             )
     return None
 
@@ -314,6 +315,8 @@ def _fanned_in(types: TypeInfo, spawn: Spawn, signal: Signal, decl: Node) -> Nod
 def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, ident: Ident) -> bool:
     if ident.use == Use.WRITE:
         return False
+    if signal.kind in ("done", "group") and wait_calls.handed(spawn, signal, node) == "":
+        return True  # handed to a helper that waits for it (`waitAll(&wg)`)
     if signal.kind == "close" and _sent_on(node):
         return True
     if owner(node) != spawn.function:  # inside a func literal: a goroutine's one signal

@@ -38,6 +38,9 @@ class Spawn:
     # the func literals inside the goroutine passed to a call but not unescaped: why the callee may keep
     # each (start byte, reason), for the messages
     kept: tuple[tuple[int, str], ...] = ()
+    # the function's calls of the package's helpers given a WaitGroup or group (wait_calls.py): (start,
+    # end, the storage, why the call may return before waiting for it, "" when it cannot)
+    through: tuple[tuple[int, int, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

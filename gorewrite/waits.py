@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gorewrite import groups
+from gorewrite import groups, wait_calls
 from gorewrite.closed_loops import closed_loop
 from gorewrite.rulekit import owner
 from gorewrite.spawns import Signal, Spawn, method_of
@@ -80,6 +80,19 @@ def waits(types: TypeInfo, spawn: Spawn, signal: Signal, shared: bool) -> list[W
             wait = _waited(types, spawn.path, node)
         if wait is not None:
             found.append(wait)
+    return found + (_wrapped(spawn, signal) if signal.kind in ("done", "group") else [])
+
+
+def _wrapped(spawn: Spawn, signal: Signal) -> list[Wait]:
+    """Calls of the package's helpers that end in Wait on the same storage (`t.wait()`, wait_calls.py):
+    what their statement does after the call runs after the wait, their arguments before it."""
+    found = []
+    for start, end, key, _ in spawn.through:
+        call = spawn.function.named_descendant_for_byte_range(start, end)
+        waits = key == signal.obj and call.type == "call_expression" and wait_calls.waiting(spawn, signal, call) == ""
+        stmt = statement_of(call) if waits else None
+        if stmt is not None and all(w.node != stmt for w in found):
+            found.append(Wait(stmt, ((stmt.start_byte, call.start_byte), (call.end_byte, stmt.end_byte))))
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite import callee_waits, field_alias, group_uses, happens_before, overwrites, retention
+from gorewrite import callee_waits, field_alias, group_uses, happens_before, overwrites, retention, wait_calls
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -86,7 +86,7 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured_or_through_pointer(node, moved.group(1)):
-            also = callee_waits.scopes(view, owner(node)) + group_uses.scopes(view, owner(node))
+            also = sum((m.scopes(view, owner(node)) for m in (callee_waits, group_uses, wait_calls)), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
             screened = _factory_screen(view, escape, _shapes(view, escape.path).factories[node.start_byte])
@@ -474,8 +474,8 @@ def _snapshot_unsafe(
             return written
         fields = group_uses.fields(view, types, path, function)
         writers = _writers(view, types, path, function) if fields else None
-        unescaped, kept = _unescaped(view, path, literal)
-        spawn = happens_before.Spawn(path, function, literal, stmt, unescaped, fields, writers, kept=kept)
+        (unescaped, kept), through = _unescaped(view, path, literal), wait_calls.through(view, types, path, function)
+        spawn = happens_before.Spawn(path, function, literal, stmt, unescaped, fields, writers, kept, through=through)
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and stmt.type != "go_statement":
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
@@ -540,7 +540,7 @@ def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str)
     """Why a write may not follow every call of a literal passed to a function of the package
     (callee_waits.py): one that returns only after each call is done orders the writes after its
     statement, but not one inside that statement."""
-    returns = callee_waits.returns_after_calls(view, path, literal, name)
+    returns = callee_waits.returns_after_calls(view, path, literal, name, [w.start for w in observed])
     if returns == callee_waits.NOT_A_CALLEE:
         return unordered
     inside = next((w for w in observed if stmt.start_byte <= w.start < stmt.end_byte), None)

@@ -1,0 +1,689 @@
+"""closure and the small helpers of the package a wait or a start goes through: `t.wait()` of a method that
+is its field's Wait alone, `waitAll(&wg)` of a function ending in its parameter's Wait (gorewrite/wait_calls.py),
+`safeGo(&wg, func() {…})` of a helper that adds one and starts the literal in a goroutine deferring
+Done, the caller then waiting (gorewrite/spawn_helpers.py); and a semaphore the function fills to its
+capacity after acquiring a slot before each go statement (gorewrite/semaphores.py).
+
+Tables as in test_closure.py: FIXES (source, what the rewritten file must contain), DECLINES
+(source, the reason), NAIVE (the copy a careless rule would insert, and a probe showing it changes
+what the code does).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals_by_case
+
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "wrapper_method_tracker": (  # `t.wait()` of a method that is the field's Wait alone
+        """package wrapper_method_tracker
+
+import (
+	"strings"
+	"sync"
+)
+
+// Tracker runs uploads and knows when they are all done.
+type Tracker struct {
+	wg   sync.WaitGroup
+	sent []string
+}
+
+func (t *Tracker) wait() { t.wg.Wait() }
+
+// Upload tags every file with the bucket on its own goroutine, then moves on to the next bucket.
+func (t *Tracker) Upload(files []string, bucket string) string {
+	t.sent = make([]string, len(files))
+	for i, f := range files {
+		t.wg.Add(1)
+		go func() {
+			defer t.wg.Done()
+			t.sent[i] = bucket + "/" + strings.TrimPrefix(f, "/")
+		}()
+	}
+	t.wait()
+	bucket += "-next"
+	return bucket
+}
+""",
+        "\t\t{\n\t\tbucket := bucket",
+    ),
+    "wrapper_func_wait_all": (  # `waitAll(&wg)`: the helper logs, then ends in its parameter's Wait
+        """package wrapper_func_wait_all
+
+import (
+	"log"
+	"sync"
+)
+
+func waitAll(wg *sync.WaitGroup, what string) {
+	log.Printf("waiting for %s", what)
+	wg.Wait()
+}
+
+// Scale multiplies each row by the factor on its own goroutine, then doubles the factor.
+func Scale(rows [][]float64, factor float64) float64 {
+	var wg sync.WaitGroup
+	for _, row := range rows {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range row {
+				row[j] *= factor
+			}
+		}()
+	}
+	waitAll(&wg, "rows")
+	factor *= 2
+	return factor
+}
+""",
+        "\t\t{\n\t\tfactor := factor",
+    ),
+    "wrapper_func_new_group": (  # an owned pointer handed as is: `wg := new(sync.WaitGroup)`, `waitAll(wg)`
+        """package wrapper_func_new_group
+
+import (
+	"strings"
+	"sync"
+)
+
+func waitAll(wg *sync.WaitGroup) { wg.Wait() }
+
+// Shout upper-cases each line with the suffix on its own goroutine, then trims the suffix for the next call.
+func Shout(lines []string, suffix string) string {
+	wg := new(sync.WaitGroup)
+	for i, l := range lines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lines[i] = strings.ToUpper(l) + suffix
+		}()
+	}
+	waitAll(wg)
+	suffix = strings.TrimSpace(suffix)
+	return suffix
+}
+""",
+        "\t\t{\n\t\tsuffix := suffix",
+    ),
+    "spawn_helper_safe_go": (  # errgroup-like: Add, then a goroutine that defers Done and a logging recover
+        """package spawn_helper_safe_go
+
+import (
+	"log"
+	"strings"
+	"sync"
+)
+
+func safeGo(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				log.Printf("worker panicked: %v", r)
+			}
+		}()
+		f()
+	}()
+}
+
+// Render fills each page's template on its own goroutine, then switches to the next template.
+func Render(pages []string, tmpl string) ([]string, string) {
+	out := make([]string, len(pages))
+	var wg sync.WaitGroup
+	for i, p := range pages {
+		safeGo(&wg, func() {
+			out[i] = strings.ReplaceAll(tmpl, "{page}", p)
+		})
+	}
+	wg.Wait()
+	tmpl = strings.ToUpper(tmpl)
+	return out, tmpl
+}
+""",
+        "\t\t{\n\t\ttmpl := tmpl",
+    ),
+    "semaphore_fill_limit": (  # acquire before each go statement, release deferred first, fill `limit` times
+        """package semaphore_fill_limit
+
+import "strings"
+
+// Fetch renders each URL's request line on at most limit goroutines at once, then rotates the agent.
+func Fetch(urls []string, agent string) ([]string, string) {
+	const limit = 4
+	sem := make(chan struct{}, limit)
+	out := make([]string, len(urls))
+	for i, u := range urls {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			out[i] = "GET " + strings.TrimSpace(u) + " " + agent
+		}()
+	}
+	for i := 0; i < limit; i++ {
+		sem <- struct{}{}
+	}
+	agent = strings.ToUpper(agent)
+	return out, agent
+}
+""",
+        "\t\t{\n\t\tagent := agent",
+    ),
+    "semaphore_fill_cap": (  # the fill by `for range cap(sem)`
+        """package semaphore_fill_cap
+
+// Weigh scales each batch's total by the factor on goroutines, at most eight at once, then halves the factor.
+func Weigh(batches [][]int, factor int) ([]int, int) {
+	sem := make(chan bool, 8)
+	out := make([]int, len(batches))
+	for i, b := range batches {
+		sem <- true
+		go func() {
+			defer func() { <-sem }()
+			for _, v := range b {
+				out[i] += v * factor
+			}
+		}()
+	}
+	for range cap(sem) {
+		sem <- true
+	}
+	factor /= 2
+	return out, factor
+}
+""",
+        "\t\t{\n\t\tfactor := factor",
+    ),
+}
+
+DECLINES = {
+    "wrapper_method_other_group": (  # the helper waits for the tracker's other WaitGroup
+        """package wrapper_method_other_group
+
+import "sync"
+
+// Tracker runs uploads and, apart, the retries of earlier ones.
+type Tracker struct {
+	wg      sync.WaitGroup
+	retries sync.WaitGroup
+}
+
+func (t *Tracker) wait() { t.retries.Wait() }
+
+// Upload sends the file to the bucket once ready is closed; it waits, moves on to the next bucket, then
+// lets the upload go.
+func (t *Tracker) Upload(file, bucket string, ready chan struct{}, out chan<- string) {
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		<-ready
+		out <- bucket + "/" + file
+	}()
+	t.wait()
+	bucket += "-next"
+	close(ready)
+}
+""",
+        "the call at line 22 does not wait for it: it waits for another WaitGroup or group",
+    ),
+    "wrapper_method_early_return": (  # the helper skips its Wait when the tracker is closed
+        """package wrapper_method_early_return
+
+import "sync"
+
+// Tracker runs uploads until it is closed.
+type Tracker struct {
+	wg     sync.WaitGroup
+	closed bool
+}
+
+// Close marks the tracker closed: it no longer waits for uploads.
+func (t *Tracker) Close() { t.closed = true }
+
+func (t *Tracker) wait() {
+	if t.closed {
+		return
+	}
+	t.wg.Wait()
+}
+
+// Upload sends the file to the bucket once ready is closed; it waits, moves on to the next bucket, then
+// lets the upload go.
+func (t *Tracker) Upload(file, bucket string, ready chan struct{}, out chan<- string) {
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		<-ready
+		out <- bucket + "/" + file
+	}()
+	t.wait()
+	bucket += "-next"
+	close(ready)
+}
+""",
+        "the call at line 30 does not wait for it: wait's body is not a Wait alone",
+    ),
+    "wrapper_method_value_replaced": (  # a method value in a variable the function may replace
+        """package wrapper_method_value_replaced
+
+import "sync"
+
+// Tracker runs uploads.
+type Tracker struct {
+	wg sync.WaitGroup
+}
+
+func (t *Tracker) wait() { t.wg.Wait() }
+
+// Upload sends the file to the bucket once ready is closed; it waits unless asked not to, moves on to
+// the next bucket, then lets the upload go.
+func (t *Tracker) Upload(file, bucket string, async bool, ready chan struct{}, out chan<- string) {
+	t.wg.Add(1)
+	go func() {
+		defer t.wg.Done()
+		<-ready
+		out <- bucket + "/" + file
+	}()
+	wait := t.wait
+	if async {
+		wait = func() {}
+	}
+	wait()
+	bucket += "-next"
+	close(ready)
+}
+""",
+        "the function never waits for t.wg",
+    ),
+    "wrapper_func_early_return": (  # the helper returns without waiting when told to hurry
+        """package wrapper_func_early_return
+
+import "sync"
+
+func waitAll(wg *sync.WaitGroup, hurry bool) {
+	if hurry {
+		return
+	}
+	wg.Wait()
+}
+
+// Send sends the message to the host once ready is closed; it waits, moves on to the next host, then
+// lets the send go.
+func Send(msg, host string, hurry bool, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	waitAll(&wg, hurry)
+	host = "backup"
+	close(ready)
+}
+""",
+        "(line 22), so another party may signal it: waitAll may return before its Wait: a return at line 7",
+    ),
+    "wrapper_func_gives_up": (  # the helper waits in a goroutine of its own and gives up when patience runs out
+        """package wrapper_func_gives_up
+
+import "sync"
+
+func waitOrGiveUp(wg *sync.WaitGroup, patience <-chan struct{}) {
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-patience:
+	}
+}
+
+// Send sends the message to the host once ready is closed; it waits as long as it is patient, moves
+// on to the next host, then lets the send go.
+func Send(msg, host string, patience <-chan struct{}, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	waitOrGiveUp(&wg, patience)
+	host = "backup"
+	close(ready)
+}
+""",
+        "waitOrGiveUp does not end in a Wait (line 11)",
+    ),
+    "wrapper_func_recovers": (  # a deferred recover returns from the helper without waiting after check panics
+        """package wrapper_func_recovers
+
+import "sync"
+
+func waitChecked(wg *sync.WaitGroup, check func()) {
+	defer func() { recover() }()
+	check()
+	wg.Wait()
+}
+
+// Send sends the message to the host once ready is closed; it waits, moves on to the next host, then
+// lets the send go.
+func Send(msg, host string, check func(), ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	waitChecked(&wg, check)
+	host = "backup"
+	close(ready)
+}
+""",
+        "waitChecked may return before its Wait: a defer at line 6",
+    ),
+    "spawn_helper_stores_job": (  # the helper keeps the job for a later replay, which reads after the write
+        """package spawn_helper_stores_job
+
+import "sync"
+
+var lastJob func()
+
+func goRemember(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+	lastJob = f
+}
+
+// Replay runs the last job again.
+func Replay() { lastJob() }
+
+// Send sends the message to the host on its own goroutine, waits, then moves on to the next host.
+func Send(msg, host string, out chan<- string) {
+	var wg sync.WaitGroup
+	goRemember(&wg, func() {
+		out <- host + ":" + msg
+	})
+	wg.Wait()
+	host = "backup"
+}
+""",
+        "goRemember's body is not `wg.Add(1)` then `go func() {…}()`",
+    ),
+    "spawn_helper_retries_after_done": (  # a deferred recover retries the job after the Done
+        """package spawn_helper_retries_after_done
+
+import "sync"
+
+func goRetry(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				f()
+			}
+		}()
+		defer wg.Done()
+		f()
+	}()
+}
+
+// Send sends the message to the host once ready is closed, failing the first attempt when flaky; it
+// waits, moves on to the next host, then lets the send go.
+func Send(msg, host string, flaky bool, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	goRetry(&wg, func() {
+		if flaky {
+			flaky = false
+			panic("connection reset")
+		}
+		<-ready
+		out <- host + ":" + msg
+	})
+	wg.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "goRetry's goroutine does not first defer wg.Done()",
+    ),
+    "spawn_helper_done_first": (  # the helper marks the job started with Done, before it runs
+        """package spawn_helper_done_first
+
+import "sync"
+
+func launch(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		wg.Done()
+		f()
+	}()
+}
+
+// Send sends the message to the host once ready is closed; it waits for the launch, moves on to the
+// next host, then lets the send go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	launch(&wg, func() {
+		<-ready
+		out <- host + ":" + msg
+	})
+	wg.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "launch's goroutine does not first defer wg.Done()",
+    ),
+    "spawn_helper_wait_in_branch": (  # the caller waits only when asked to block
+        """package spawn_helper_wait_in_branch
+
+import "sync"
+
+func safeGo(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+}
+
+// Send sends the message to the host once ready is closed; it waits when asked to block, moves on to
+// the next host, then lets the send go.
+func Send(msg, host string, block bool, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	safeGo(&wg, func() {
+		<-ready
+		out <- host + ":" + msg
+	})
+	if block {
+		wg.Wait()
+	}
+	host = "backup"
+	close(ready)
+}
+""",
+        "the wait at line 22 is in a branch, case or loop of its own",
+    ),
+    "semaphore_fill_short": (  # the fill sends fewer than the capacity: it completes with a release missing
+        """package semaphore_fill_short
+
+const (
+	maxInFlight = 4
+	workers     = 3
+)
+
+// Send sends the message to the host once ready is closed, at most maxInFlight at once; it fills the
+// semaphore, moves on to the next host, then lets the send go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	sem := make(chan struct{}, maxInFlight)
+	sem <- struct{}{}
+	go func() {
+		defer func() { <-sem }()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	for i := 0; i < workers; i++ {
+		sem <- struct{}{}
+	}
+	host = "backup"
+	close(ready)
+}
+""",
+        "no loop of its block after its make fills it: `for i := 0; i < K; i++` or `for range K`, K its capacity (4)",
+    ),
+    "semaphore_fill_gives_up": (  # the fill gives up a slot it cannot take when stop is closed
+        """package semaphore_fill_gives_up
+
+// Send sends the message to the host once ready is closed; it fills the semaphore unless stopped,
+// moves on to the next host, then lets the send go.
+func Send(msg, host string, stop, ready chan struct{}, out chan<- string) {
+	sem := make(chan struct{}, 1)
+	sem <- struct{}{}
+	go func() {
+		defer func() { <-sem }()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	for i := 0; i < cap(sem); i++ {
+		select {
+		case sem <- struct{}{}:
+		case <-stop:
+		}
+	}
+	host = "backup"
+	close(ready)
+}
+""",
+        "no loop of its block after its make fills it",
+    ),
+    "semaphore_acquire_late": (  # the goroutine reports before it takes its slot: the fill may take every slot first
+        """package semaphore_acquire_late
+
+// Send sends the message to the host once ready is closed, then holds one of two slots for its cleanup;
+// it fills the semaphore, moves on to the next host, then lets the send go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	sem := make(chan struct{}, 2)
+	go func() {
+		<-ready
+		out <- host + ":" + msg
+		sem <- struct{}{}
+		defer func() { <-sem }()
+	}()
+	for range cap(sem) {
+		sem <- struct{}{}
+	}
+	host = "backup"
+	close(ready)
+}
+""",
+        "the goroutine's release of sem (line 11) is not its first statement",
+    ),
+}
+
+GO = ("\tgo func() {", "\t}()\n")
+
+
+def block_copy(name: str, first: str = GO[0], last: str = GO[1]):
+    """The naive copy in a block of its own around the last statement from first to last."""
+
+    def rewrite(source: str) -> str:
+        start = source.rindex(first)  # the function's, not a helper's
+        end = source.index(last, start) + len(last)
+        inner = "".join("\t" + line for line in source[start:end].splitlines(keepends=True))
+        return f"{source[:start]}\t{{\n\t\t{name} := {name}\n{inner}\t}}\n{source[end:]}"
+
+    return rewrite
+
+
+def probe(call: str) -> str:
+    """Run the case's function with a fresh ready channel and a buffered out, and return what it sent."""
+    return f"func() string {{ ready, out := make(chan struct{{}}), make(chan string, 1); {call}; return <-out }}()"
+
+
+NAIVE = {
+    "wrapper_method_other_group": (
+        block_copy("bucket"),
+        probe('new({pkg}.Tracker).Upload("f", "b", ready, out)'),
+    ),
+    "wrapper_method_early_return": (
+        block_copy("bucket"),
+        probe('t := &{pkg}.Tracker{}; t.Close(); t.Upload("f", "b", ready, out)'),
+    ),
+    "wrapper_method_value_replaced": (
+        block_copy("bucket"),
+        probe('new({pkg}.Tracker).Upload("f", "b", true, ready, out)'),
+    ),
+    "wrapper_func_early_return": (block_copy("host"), probe('{pkg}.Send("m", "h", true, ready, out)')),
+    "wrapper_func_gives_up": (
+        block_copy("host"),
+        probe('patience := make(chan struct{}); close(patience); {pkg}.Send("m", "h", patience, ready, out)'),
+    ),
+    "wrapper_func_recovers": (
+        block_copy("host"),
+        probe('{pkg}.Send("m", "h", func() { panic("unhealthy") }, ready, out)'),
+    ),
+    "spawn_helper_stores_job": (
+        block_copy("host", "\tgoRemember(", "\t})\n"),
+        'func() string { out := make(chan string, 2); {pkg}.Send("m", "h", out); {pkg}.Replay(); <-out; '
+        "return <-out }()",
+    ),
+    "spawn_helper_retries_after_done": (
+        block_copy("host", "\tgoRetry(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", true, ready, out)'),
+    ),
+    "spawn_helper_done_first": (block_copy("host", "\tlaunch(", "\t})\n"), probe('{pkg}.Send("m", "h", ready, out)')),
+    "spawn_helper_wait_in_branch": (
+        block_copy("host", "\tsafeGo(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", false, ready, out)'),
+    ),
+    "semaphore_fill_short": (block_copy("host"), probe('{pkg}.Send("m", "h", ready, out)')),
+    "semaphore_fill_gives_up": (
+        block_copy("host"),
+        probe('stop := make(chan struct{}); close(stop); {pkg}.Send("m", "h", stop, ready, out)'),
+    ),
+    "semaphore_acquire_late": (block_copy("host"), probe('{pkg}.Send("m", "h", ready, out)')),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("wrappers"), RULE, cases)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    return naive_mutants(tmp_path_factory.mktemp("wrappers-naive"), toolchain, DECLINES, NAIVE)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
+def test_proposes(proposed, name, expected):
+    fixes = [p for p in proposed[name] if isinstance(p, Fix)]  # wg's own escape is declined
+    assert len(fixes) == 1, proposed[name]
+    assert expected in edited(FIXES[name][0], fixes[0])
+
+
+@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
+def test_declines(proposed, name, reason):
+    assert_declines(proposed.get(name, []), reason)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    """What the decline prevents: the naive copy changes what the goroutine sends."""
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
