@@ -59,6 +59,8 @@ def _through(view: PackageView, types: TypeInfo, path: str, function: Node) -> t
         target = unparen(call.child_by_field_name("function"))
         base = target.child_by_field_name("operand") if target.type == "selector_expression" else None
         if base is not None and local(types, path, base) is not None:  # `t.wait()`
+            if (local(types, path, base).type or "").lstrip("*") == groups.WAITGROUP:
+                continue  # wg.Add, wg.Wait: the WaitGroup's own methods, which waits.py reads
             ident = types.at(path, target.child_by_field_name("field").start_byte)
             if ident is not None and ident.kind == Kind.METHOD and ident.recv:
                 key, why = _method(view, types, path, call, local(types, path, base).obj)
