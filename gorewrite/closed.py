@@ -24,18 +24,16 @@ from gorewrite.typeinfo import Kind
 
 def implementations(view: PackageView, path: str, call: Node) -> tuple[tuple[str, str, str], ...] | str | None:
     """The (package, receiver type, name) of every method that may run for the call when it calls an
-    interface method of an unexported name; why they are not known when it calls another interface
-    method; None when it calls no interface method."""
+    interface method of an unexported name of the package, or why another may run; None for any other
+    call (an exported name: a type of any package may declare the method that runs)."""
     function = call.child_by_field_name("function")
     if function is None or function.type != "selector_expression":
         return None
     ident = view.types.at(path, function.child_by_field_name("field").start_byte)
     if ident is None or ident.kind != Kind.METHOD or ident.recv != "":
         return None
-    if not ident.name[:1].islower():
-        return f"an interface method of exported name {ident.name}: any package may declare one that runs"
-    if ident.pkg != view.package.import_path:
-        return f"an interface method of {ident.pkg}: its implementations are that package's"
+    if not ident.name[:1].islower() or ident.pkg != view.package.import_path:
+        return None  # an exported name: a type of any package may declare the method that runs
     return memo(view, ("closed", ident.name), lambda: _declared(view, ident.name))
 
 
