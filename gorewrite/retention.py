@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gorewrite import callees, contracts, operands
+from gorewrite import callees, closed, contracts, operands
 from gorewrite.holders import holder_use
 from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
@@ -87,7 +87,31 @@ def _kept(
         return None
     key = callees.callee(view, path, call)
     if isinstance(key, str):
-        return f"{role}, {key}"
+        methods = closed.implementations(view, path, call)
+        if not isinstance(methods, tuple):
+            return f"{role}, {methods or key}"
+        for method in methods:  # an unexported interface method: each of the package's may run
+            which = f"{role}, which may run {closed.shown(view, method)}"
+            problem = _called(view, path, call, method, argument, contents, dynamic, depth, relies, which)
+            if problem:
+                return problem
+        return None
+    return _called(view, path, call, key, argument, contents, dynamic, depth, relies, role)
+
+
+def _called(
+    view: PackageView,
+    path: str,
+    call: Node,
+    key: tuple[str, str, str],
+    argument: int,
+    contents: bool,
+    dynamic: tuple[str, str] | None,
+    depth: int,
+    relies: set[str],
+    role: str,
+) -> str | None:
+    """_kept once the function that runs is known: its verdicts, its body (the package's), the std table."""
     args = call.child_by_field_name("arguments")
     if argument != RECEIVER and args is not None and any(c.type == "..." for c in args.children):
         return f"{role} with `...`: the callee gets the slice itself"

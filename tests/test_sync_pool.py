@@ -521,6 +521,7 @@ REUSED = (
     "zlib_loose_object",
     "log_line",
     "tar_header_block",
+    "closed_render",
 )
 
 

@@ -256,6 +256,39 @@ func TestBufioWriter(t *testing.T) {
 	}
 }
 
+// TestBufioWriterBytes: the bytes a bufio.Writer writes are garbage after Write returned, while the
+// Writer lives on (a later Write or Flush could use what it kept): copied into b.buf (short), handed
+// to the wrapped writer whole (long, nothing buffered), and copied then flushed in rounds (long,
+// something buffered), to a writer that keeps no p.
+func TestBufioWriterBytes(t *testing.T) {
+	bw := bufio.NewWriterSize(&onlyWrite{new(bytes.Buffer)}, 16)
+	for _, written := range []func(*[64]byte){
+		func(p *[64]byte) { bw.Write(p[:3]) },
+		func(p *[64]byte) { bw.Flush(); bw.Write(p[:]) },
+		func(p *[64]byte) { bw.Write(p[:1]); bw.Write(p[:40]) },
+	} {
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, written) {
+			t.Fatal("the bufio.Writer kept the bytes written")
+		}
+	}
+	bw.Flush()
+}
+
+// TestBufioReaderBytes: the bytes a bufio.Reader reads into are garbage after Read returned, while the
+// Reader lives on: filled from b.buf (short), read into directly (long, nothing buffered), and empty.
+func TestBufioReaderBytes(t *testing.T) {
+	br := bufio.NewReaderSize(strings.NewReader(strings.Repeat("x", 300)), 16)
+	for _, read := range []func(*[64]byte){
+		func(p *[64]byte) { br.Read(p[:3]) },
+		func(p *[64]byte) { br.Discard(br.Buffered()); br.Read(p[:]) },
+		func(p *[64]byte) { br.Read(p[:0]) },
+	} {
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, read) {
+			t.Fatal("the bufio.Reader kept the bytes read into")
+		}
+	}
+}
+
 // TestTabwriter: a tabwriter.Writer written directly and through fmt, a block ended by a line
 // without cells (Write formats it), then flushed, is garbage after the calls.
 func TestTabwriter(t *testing.T) {

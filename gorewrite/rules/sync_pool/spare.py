@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gorewrite import callees, contracts
+from gorewrite import callees, closed, contracts
 from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_type, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -107,8 +107,14 @@ def passed(
     if is_slice and contracts.contract(view, path, call, index):
         return None  # io.Writer's Write and io.Reader's Read: len(p) bytes, by their contracts
     key = callees.callee(view, path, call)
+    methods = closed.implementations(view, path, call) if isinstance(key, str) else None
+    if isinstance(methods, tuple):  # an unexported interface method: each of the package's may run
+        which = (
+            _follow(view, m, index, is_slice, depth, following, f"{role}, which may run {m[1]}.{m[2]}") for m in methods
+        )
+        return next(filter(None, which), None)
     if isinstance(key, str):
-        return f"{role}, {key}"
+        return f"{role}, {methods or key}"
     if key[0] == view.package.import_path:
         return _follow(view, key, index, is_slice, depth, following, role)
     if not _std(view, key[0]):
