@@ -27,7 +27,7 @@ from gorewrite.type_bounds import int_type, narrow
 
 STEPS = {"inc_statement": b"+", "dec_statement": b"-"}
 # The compound assignments whose operation intervals.binary evaluates: `n *= k` is `n = n * k`, in n's type.
-OPERATORS = {op + b"=": op for op in (b"+", b"-", b"*", b"/", b"%", b"<<", b">>", b"&", b"|")}
+OPERATORS = {op + b"=": op for op in (b"+", b"-", b"*", b"/", b"%", b"<<", b">>", b"&", b"|", b"^", b"&^")}
 # The bound of an expression where an update evaluates it (before its own write), on the side asked.
 At = Callable[[Node, Side], "int | None"]
 
@@ -61,22 +61,45 @@ def after_loop(view: PackageView, path: str, updates: list[Node], before: int | 
     found = [before]
     for node in updates:
         here = lambda n, s, node=node: at(n, node, s)  # noqa: E731
-        if not _keeps(view, path, node, side, here):
+        if not keeps(view, path, node, before, side, here):
             found.append(updated(view, path, node, side, here))
     return side.worst(found)
 
 
-def _keeps(view: PackageView, path: str, node: Node, side: Side, at: At) -> bool:
-    """Does the update move its target away from the side's bound, by k >= 0 and without wrapping past
-    the type's end (`i++` under `i < size` keeps a lower bound; `i--` an upper one)?"""
+def keeps(view: PackageView, path: str, node: Node, limit: int | None, side: Side, at: At) -> bool:
+    """Does the update leave its target on the side's side of `limit` whenever it was there before, so that a
+    bound holds through any number of them (a loop's)? An increment by k >= 0 that cannot wrap past the type's
+    end moves away from a lower bound (a decrement from an upper one), whatever the limit. For an upper limit
+    L >= 0, `n /= k` and `n %= k` (k >= 1), `n >>= s` never raise a value above max(n, 0), nor does `n &= m`
+    or `n &^= m` of an n >= 0 (or with m >= 0: a negative n stays negative); `n &= m` of an m in 0..L is in
+    0..L whatever n was. For a lower limit L <= 0, `/`, `%` (k >= 1) and `>>` never take a value below
+    min(n, 0), nor `&` with an m >= 0 (0 or more). `n /= -1` negates, `n %= m` of an unknown m may divide by
+    anything: none."""
     target, op, amount = update(node)
     kind = int_type(view, path, target)
     least, most = (1, 1) if amount is None else (at(amount, side.toward(False)), at(amount, side.toward(True)))
-    rising = op == b"+"
-    if op not in (b"+", b"-") or kind is None or least is None or most is None or least < 0 or rising == side.upper:
+    if kind is None:
         return False
-    if rising:
-        high = at(target, side.toward(True))
-        return high is not None and high + most <= narrow(kind)[1]
-    low = at(target, side.toward(False))
-    return low is not None and low - most >= narrow(kind)[0]
+    if op in (b"+", b"-"):
+        rising = op == b"+"
+        if least is None or most is None or least < 0 or rising == side.upper:
+            return False
+        if rising:
+            high = at(target, side.toward(True))
+            return high is not None and high + most <= narrow(kind)[1]
+        low = at(target, side.toward(False))
+        return low is not None and low - most >= narrow(kind)[0]
+    if limit is None or (limit < 0 if side.upper else limit > 0):
+        return False
+    divides = op in (b"/", b"%") and least is not None and least >= 1
+    if op == b">>" or divides:
+        return True
+    masked = least is not None and least >= 0
+    if not side.upper:
+        return op == b"&" and masked
+    if op == b"&" and masked and most is not None and most <= limit:
+        return True
+    if op in (b"&", b"&^"):
+        low = at(target, side.toward(False))
+        return (low is not None and low >= 0) or (op == b"&^" and masked)
+    return False
