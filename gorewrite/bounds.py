@@ -58,7 +58,7 @@ from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, statemen
 from gorewrite.terms import Subject, builtin, clamps, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import int_type, small_range
 from gorewrite.typeinfo import Ident, Use
-from gorewrite.updates import STEPS, after_loop, keeps, update, updated
+from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
 
 SWITCH = "expression_switch_statement"
 CLAUSES = ("expression_case", "default_case")
@@ -227,6 +227,7 @@ def _statement_fact(
         sets=lambda s: _assigned(view, path, subject, s) is not None or _updates(view, path, subject, s),
         limit=lambda s: _set_limit(view, path, subject, s, side),
         before=lambda own: again(node, own),
+        step=lambda s, current: _step(view, path, subject, s, current, side),
     )
     panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
     limit, own = after(node, side, *_tests(view, path, subject, node, side), panics, writes)
@@ -239,6 +240,12 @@ def _set_limit(view: PackageView, path: str, subject: Subject, node: Node, side:
         return updated(view, path, node, side, lambda n, s: bound(view, path, n, node, s))
     assigned = _assigned(view, path, subject, node)
     return _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
+
+
+def _step(view: PackageView, path: str, subject: Subject, node: Node, current: int | None, side: Side) -> int | None:
+    """The bound an update of the subject leaves where the subject's is `current` (None for an assignment)."""
+    at = lambda n, s: bound(view, path, n, node, s)  # noqa: E731
+    return stepped(view, path, node, current, side, at) if _updates(view, path, subject, node) else None
 
 
 def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool:

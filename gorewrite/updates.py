@@ -53,6 +53,14 @@ def updated(view: PackageView, path: str, node: Node, side: Side, at: At) -> int
     return binary(op, int_type(view, path, target), before(target), by).end(side.upper)
 
 
+def stepped(view: PackageView, path: str, node: Node, current: int | None, side: Side, at: At) -> int | None:
+    """The bound the update leaves where its target's bound before it, on the side asked, is `current` (the one
+    an earlier update on the same path left: `w += 1; fallthrough; case 1: w += 8`); at: the amount's."""
+    target = update(node)[0]
+    here = lambda n, s: (current if s.upper == side.upper else None) if n == target else at(n, s)  # noqa: E731
+    return updated(view, path, node, side, here)
+
+
 def after_loop(view: PackageView, path: str, updates: list[Node], before: int | None, side: Side, at) -> int | None:
     """The bound after a loop whose only writes of the subject are `updates`, from the bound before it
     (at(n, update, side): the bound of n where that update evaluates it)."""
