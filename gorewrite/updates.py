@@ -1,6 +1,7 @@
 """What an update of a bounded integer leaves (bounds.py asks): `n += 4` after a guard `n <= Max` leaves
 n <= Max+4, and so do `n = n + 4` (an assignment, through shapes.py), `n++` and, with a lower bound on n,
-`n -= k`; likewise `n *= 2`, `n <<= 1`, `n /= 4`, `n >>= k`, `n %= k`, `n &= 7` and `n |= k`. The arithmetic is
+`n -= k`; likewise `n *= 2`, `n <<= 1`, `n /= 4`, `n >>= k`, `n %= k`, `n &= 7`, `n |= k`, `n ^= k` and
+`n &^= k`. The arithmetic is
 intervals.py's, in n's own type on every GOARCH: a uint8 `n += 4` near 255 keeps no lower bound, an int
 `n *= 4096` keeps none unless n is small enough not to wrap as an int32, `n *= -2` swaps n's ends, and
 `n /= k` or `n %= k` bounds nothing unless k >= 1 (a zero k panics before the make, as it did).
@@ -10,9 +11,11 @@ loop and what each update leaves (the last write on any path through the loop is
 An update that moves n away from the side asked without wrapping — an increment by k >= 0 for a lower
 bound, where n + k cannot pass the type's largest value — keeps whatever bound n had before it, so it
 adds nothing to the join: `i := 0; for i < size && buf[i] == 0 { i++ }` leaves i >= 0, by induction
-over the writes on the path. Only + and - keep a bound so: any other update leaves what it leaves from
-n's bound where it runs, which the loop's own writes void (`for … { n *= 2 }` grows without bound) unless
-the update bounds n by itself (`n &= 7`) or a fact inside the loop does.
+over the writes on the path. So does one that never moves a value past the bound (keeps: `n /= 2` under
+`n <= 64`), which bounds.py also uses to let a fact hold through such writes in a loop around the make. Any
+other update leaves what it leaves from n's bound where it runs, which the loop's own writes void (`for … {
+n *= 2 }` grows without bound) unless the update bounds n by itself (`n &= 7`) or a fact inside the loop does.
+A switch path's updates in turn (`stepped`) start from the bound the one before left.
 """
 
 from __future__ import annotations
