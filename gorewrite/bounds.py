@@ -54,14 +54,13 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo, owner, uses_goto
 from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
-from gorewrite.syntax import Node, ancestors, text, unparen
-from gorewrite.terms import Subject, builtin, compared, length_of, resliced_length, subject_of, value_of
+from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, statement_of, unparen
+from gorewrite.terms import Subject, builtin, clamps, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import int_type, small_range
 from gorewrite.typeinfo import Ident, Use
-from gorewrite.updates import STEPS, after_loop, update, updated
+from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
 
 SWITCH = "expression_switch_statement"
-ASSIGNMENTS = ("assignment_statement", "short_var_declaration", "var_declaration")
 CLAUSES = ("expression_case", "default_case")
 Again = Callable[[Node, Own], "int | None"]  # the bound of the same size at another statement, some writes set aside
 
@@ -149,7 +148,8 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     facts = _facts(view, path, again, subject, stmt, function, side)
     apart = [w for w in writes if exclusive(root.descendant_for_byte_range(w.start, w.end), stmt)]
     later = _targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
-    return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps, later))
+    kept = lambda w, f: _kept(view, path, subject, root.descendant_for_byte_range(w.start, w.end), f.limit, side)  # noqa: E731
+    return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps, later, kept))
 
 
 def _targets(stmt: Node) -> Own:
@@ -161,19 +161,21 @@ def _targets(stmt: Node) -> Own:
     return ((left.start_byte, left.end_byte),) if left is not None else bodies(stmt)
 
 
-def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool, later: Own) -> bool:
-    """Can no write other than the fact's own run between the fact and stmt? A write after stmt (or by
-    stmt, after it reads, or in another branch of an if or switch around it: `later`) reaches it only
+def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool, later: Own, kept) -> bool:
+    """Can no write other than the fact's own run between the fact and stmt, unless it keeps the fact (kept: an
+    update that never moves the subject past the fact's limit, `n /= 2` under `n <= 64`)? A write after stmt
+    (or by stmt, after it reads, or in another branch of an if or switch around it: `later`) reaches it only
     around a loop that holds both and starts after the fact (a fact inside the loop, or the loop's own
-    condition, holds again on every pass before stmt)."""
+    condition, holds again on every pass before stmt). With a goto (`jumps`, set when the function has one)
+    a fact before stmt may be jumped past, and any later write voids."""
     if fact.before and jumps:
         return False
     for write in writes:
         if write.start < fact.start or any(a <= write.start < b for a, b in fact.own):
             continue
-        if jumps or (write.start < stmt.end_byte and not any(a <= write.start < b for a, b in later)):
-            return False
-        if any(fact.start < loop.start_byte and write.start < loop.end_byte for loop in loops):
+        between = jumps or (write.start < stmt.end_byte and not any(a <= write.start < b for a, b in later))
+        around = any(fact.start < loop.start_byte and write.start < loop.end_byte for loop in loops)
+        if (between or around) and (jumps or not kept(write, fact)):
             return False
     return True
 
@@ -225,6 +227,7 @@ def _statement_fact(
         sets=lambda s: _assigned(view, path, subject, s) is not None or _updates(view, path, subject, s),
         limit=lambda s: _set_limit(view, path, subject, s, side),
         before=lambda own: again(node, own),
+        step=lambda s, current: _step(view, path, subject, s, current, side),
     )
     panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
     limit, own = after(node, side, *_tests(view, path, subject, node, side), panics, writes)
@@ -239,6 +242,12 @@ def _set_limit(view: PackageView, path: str, subject: Subject, node: Node, side:
     return _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
 
 
+def _step(view: PackageView, path: str, subject: Subject, node: Node, current: int | None, side: Side) -> int | None:
+    """The bound an update of the subject leaves where the subject's is `current` (None for an assignment)."""
+    at = lambda n, s: bound(view, path, n, node, s)  # noqa: E731
+    return stepped(view, path, node, current, side, at) if _updates(view, path, subject, node) else None
+
+
 def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool:
     """Is the statement `x++`, `x--` or `x OP= k` (updates.OPERATORS) of the subject (a variable or a field of one)?"""
     found = update(node)
@@ -246,12 +255,14 @@ def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool
 
 
 def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, loop: Node, side: Side) -> Fact | None:
-    """The bound a loop leaves when its only writes of the subject are updates of it (updates.after_loop)."""
+    """The bound a loop leaves when its only writes of the subject are updates of it (updates.after_loop), or, for
+    an upper bound, clamps `n = min(n, …)`, which keep it."""
     root = view.tree(path).root_node
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs and i.use == Use.WRITE]
     writes = [i for i in uses if loop.start_byte <= i.start < loop.end_byte]
-    found = [_statement_of(root.descendant_for_byte_range(w.start, w.end)) for w in writes]
-    if not found or any(s is None or not _updates(view, path, subject, s) for s in found):
+    found = [statement_of(root.descendant_for_byte_range(w.start, w.end)) for w in writes]
+    found = [s for s in found if not (side.upper and s is not None and clamps(view, path, subject, s))]
+    if not writes or any(s is None or not _updates(view, path, subject, s) for s in found):
         return None
     own = ((loop.start_byte, loop.end_byte),)
     at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
@@ -259,9 +270,21 @@ def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, lo
     return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
 
 
-def _statement_of(node: Node) -> Node | None:
-    """The innermost statement around a node."""
-    return next((a for a in ancestors(node) if a.type.endswith("_statement") or a.type in ASSIGNMENTS), None)
+def _kept(view: PackageView, path: str, subject: Subject, write: Node, limit: int, side: Side) -> bool:
+    """Does the statement writing the subject keep it within the limit wherever it runs: an update (updates.keeps),
+    or for an upper bound `n = min(n, …)`? Asked once per statement and limit; an amount bounded through this very
+    statement (a cycle) keeps nothing."""
+    node = statement_of(write)
+    if node is None:
+        return False
+    key = ("kept", path, node.start_byte, limit, side)
+    if key in view.memo:
+        return view.memo[key]
+    view.memo[key] = False
+    at = lambda n, s: bound(view, path, n, node, s)  # noqa: E731
+    found = _updates(view, path, subject, node) and keeps(view, path, node, limit, side, at)
+    view.memo[key] = found or (side.upper and clamps(view, path, subject, node))
+    return view.memo[key]
 
 
 def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side) -> tuple:
@@ -275,31 +298,7 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
     """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its _assignments."""
-    return next((value for name, value in _assignments(node) if _sets(view, path, name, subject)), None)
-
-
-def _assignments(node: Node) -> list[tuple[Node, Node]]:
-    """(name, value) of each single-name assignment a statement makes: `n = v`, `n := v`, `var n T = v` and
-    each such spec of a `var (…)` group, and `var n T` with the spec for its zero value. One statement naming
-    several (`a, b := …`, `var a, b = …`) gives none."""
-    if node.type == "var_declaration":
-        groups = [c.named_children if c.type == "var_spec_list" else [c] for c in node.named_children]
-        specs = [(s.children_by_field_name("name"), s.child_by_field_name("value"), s) for g in groups for s in g]
-        return [
-            (names[0], values.named_children[0] if values is not None else spec)
-            for names, values, spec in specs
-            if len(names) == 1 and (values is None or _one(values))
-        ]
-    op = node.child_by_field_name("operator")  # none in `n := v`
-    if node.type not in ASSIGNMENTS or (op is not None and text(op) != b"="):
-        return []
-    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-    return [(left.named_children[0], right.named_children[0])] if left.named_child_count == 1 and _one(right) else []
-
-
-def _one(values: Node | None) -> bool:
-    """Is the expression list a single value?"""
-    return values is not None and values.named_child_count == 1
+    return next((value for name, value in assignments(node) if _sets(view, path, name, subject)), None)
 
 
 def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:

@@ -114,6 +114,7 @@ class Writes:
     sets: Callable[[Node], bool]
     limit: Callable[[Node], int | None]
     before: Callable[[Own], int | None]
+    step: Callable[[Node, int | None], int | None]  # what an update leaves from the subject's bound before it
 
 
 def after(node: Node, side: Side, matches: Matches, value: Value, panics: Panics, writes: Writes) -> tuple:
@@ -123,26 +124,26 @@ def after(node: Node, side: Side, matches: Matches, value: Value, panics: Panics
     narrowed by the conditions it runs under (`if len(k) != 32 { return }`, `switch len(key) { case 16,
     24, 32: default: return }`); one that assigns the subject once at its top level ends with the value
     assigned (`if n > Max { n = Max }`, `switch b[0] { case 1: n = 4; case 4: n = 16; default: return }`),
-    and with the value from before too when a `break` in the clause may leave the switch first. Two
-    assignments on one path, or a `fallthrough`, bound nothing; any other write voids the fact (bounds.py)."""
+    and with the value from before too when a `break` in the clause may leave the switch first. Several
+    assignments on one path — a `fallthrough` joins the next clause's statements to it — end with each in
+    turn: an update from the bound the one before left (`case 2: w += 1; fallthrough; case 1: w += 8` after
+    `w := 0`: 9), with every one of them when a `break` may leave early. Any other write voids the fact
+    (bounds.py)."""
     chain = node.type == "if_statement"
-    paths = (_if_paths if chain else _switch_paths)(node, side, matches, value)
-    if paths is None:
-        return None, ()
     ends = []
-    for body, entry, exits in paths:
+    for body, entry, exits in (_if_paths if chain else _switch_paths)(node, side, matches, value):
         sets = [s for s in body if writes.sets(s)]
-        if len(sets) > 1:
-            return None, ()
         gone = bool(body) and leaves(body[-1], panics, breaks=chain)
         if not gone or exits:
-            ends.append((entry, sets[0] if sets else None, exits))
-    own = tuple((s.start_byte, s.end_byte) for _, s, _ in ends if s is not None)
+            ends.append((entry, sets, exits))
+    own = tuple((s.start_byte, s.end_byte) for _, sets, _ in ends for s in sets)
     before = writes.before(own) if own else None  # with no write, the facts before still hold on their own
     found = []
-    for entry, assigned, exits in ends:
-        kept = side.best([entry, before])
-        found.append(kept if assigned is None else side.worst([writes.limit(assigned), *([kept] if exits else [])]))
+    for entry, sets, exits in ends:
+        values = [side.best([entry, before])]
+        for s in sets:  # each bound holds on its own: the value's at s, and the update's of the one before
+            values.append(side.best([writes.limit(s), writes.step(s, values[-1])]))
+        found.append(side.worst(values) if exits else values[-1])
     return side.worst(found), own
 
 
@@ -163,29 +164,48 @@ def _if_paths(node: Node, side: Side, matches: Matches, value: Value) -> list[tu
         node = alternative
 
 
-def _switch_paths(switch: Node, side: Side, matches: Matches, value: Value) -> list[tuple] | None:
-    """(statements, the bound where they run, whether a break may leave the switch) for each clause, and an
-    empty one where no case matches and there is no default; None where a `fallthrough` joins two clauses."""
-    clauses = _clauses(switch)
-    if clauses is None:
-        return None
+def _switch_paths(switch: Node, side: Side, matches: Matches, value: Value) -> list[tuple]:
+    """(statements, the bound where they run, whether a break may leave the switch) for each clause entered by
+    its own case, with the next clause's statements after a `fallthrough`, and an empty one where no case
+    matches and there is no default."""
+    clauses = _clause_list(switch)
     paths = []
-    for index, clause in enumerate(clauses):
-        body = [s for s in clause.named_children if s.type == "statement_list"]
-        stmts = [s for s in body[0].named_children if s.type != "comment"] if body else []
-        exits = any(n.type == "break_statement" for n in walk(clause))
-        paths.append((stmts, switch_in(switch, index, side, matches, value), exits))
+    for index in range(len(clauses)):
+        stmts, exits, at = [], False, index
+        while at < len(clauses):
+            body = _body(clauses[at])
+            exits = exits or any(n.type == "break_statement" for n in walk(clauses[at]))
+            stmts += body[:-1] if _falls(clauses[at]) else body
+            at = at + 1 if _falls(clauses[at]) else len(clauses)
+        paths.append((stmts, _entry(switch, clauses, index, side, matches, value), exits))
     if not any(c.type == "default_case" for c in clauses):
         paths.append(([], _none_matched(switch, clauses, side, matches, value), False))
     return paths
 
 
+def _body(clause: Node) -> list[Node]:
+    """A clause's statements, comments left out."""
+    body = [s for s in clause.named_children if s.type == "statement_list"]
+    return [s for s in body[0].named_children if s.type != "comment"] if body else []
+
+
+def _falls(clause: Node) -> bool:
+    """Does the clause end with `fallthrough` (into the next one, skipping its test)?"""
+    body = _body(clause)
+    return bool(body) and body[-1].type == "fallthrough_statement"
+
+
 def switch_in(switch: Node, index: int, side: Side, matches: Matches, value: Value) -> int | None:
-    """The bound inside clause `index` of an expression switch (entered by its own case, never by a
-    `fallthrough` from the clause before, which skips the test)."""
-    clauses = _clauses(switch)
-    if clauses is None or index >= len(clauses):
+    """The bound inside clause `index` of an expression switch, where only its own case enters it: a
+    `fallthrough` from the clause before skips the test."""
+    clauses = _clause_list(switch)
+    if index >= len(clauses) or (index > 0 and _falls(clauses[index - 1])):
         return None
+    return _entry(switch, clauses, index, side, matches, value)
+
+
+def _entry(switch: Node, clauses: list[Node], index: int, side: Side, matches: Matches, value: Value) -> int | None:
+    """The bound where clause `index` is entered by its own case: it matched, and no earlier case did."""
     clause = clauses[index]
     if clause.type == "default_case":
         return _none_matched(switch, clauses, side, matches, value)
@@ -211,11 +231,7 @@ def _clauses(switch: Node) -> list[Node] | None:
     """The switch's clauses, or None when a `fallthrough` joins two of them (a clause then runs
     without its own test)."""
     clauses = _clause_list(switch)
-    for clause in clauses:
-        body = [s for s in clause.named_children if s.type == "statement_list"]
-        if body and any(s.type == "fallthrough_statement" for s in body[0].named_children):
-            return None
-    return clauses
+    return None if any(_falls(c) for c in clauses) else clauses
 
 
 def _clause_list(switch: Node) -> list[Node]:

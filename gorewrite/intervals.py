@@ -175,9 +175,47 @@ def _shr(a: Interval, b: Interval) -> Interval:
 
 
 def _and(a: Interval, b: Interval) -> Interval:
-    """x & m for an m >= 0 keeps only m's bits: from 0 to m's upper end (and x's, if x >= 0 too)."""
+    """x & m for an m >= 0 keeps only m's bits: from 0 to m's upper end (and x's, if x >= 0 too); for a
+    constant m and an x >= 0, at most the largest value up to x's upper end made of m's bits alone."""
     masks = [i for i in (a, b) if i.nonnegative]
-    return Interval(0, _pick(min, *(m.hi for m in masks))) if masks else UNKNOWN
+    if not masks:
+        return UNKNOWN
+    hi = _pick(min, *(m.hi for m in masks))
+    for x, m in ((a, b), (b, a)):
+        if x.nonnegative and x.hi is not None and m.lo is not None and m.lo == m.hi:
+            hi = min(hi, _largest(x.hi, m.lo))
+    return Interval(0, hi)
+
+
+def _and_not(a: Interval, b: Interval) -> Interval:
+    """x &^ y is x & ^y: for y >= 0 it clears bits of x below y's sign bit, x - (x & y) with 0 <= x & y <= y, so from
+    x - y to x (never below 0 for x >= 0); a constant y leaves at most the largest value up to x's upper end without
+    y's bits (`(n+3) &^ 3` for n+3 <= 62: 60). For any y, an x >= 0 loses bits only: from 0 to x."""
+    if b.nonnegative:
+        lo = a.lo - b.hi if a.lo is not None and b.hi is not None else None
+        hi = a.hi
+        if a.nonnegative and hi is not None and b.lo == b.hi:
+            hi = _largest(hi, ~b.lo)
+        return Interval(0 if a.nonnegative else lo, hi)
+    return Interval(0, a.hi) if a.nonnegative else UNKNOWN
+
+
+def _xor(a: Interval, b: Interval) -> Interval:
+    """x ^ y of x, y >= 0 sets no bit above the higher operand's highest, as `|` does; a negative operand: nothing."""
+    return Interval(0, _or(a, b).hi) if a.nonnegative and b.nonnegative else UNKNOWN
+
+
+def _largest(most: int, bits: int) -> int:
+    """The largest v in [0, most] with no bit outside `bits` (a Python int: ~c has every bit above c's set), by the
+    bits from the top: below the first bit of `most` v may not have, every allowed bit can be set."""
+    v, tight = 0, True
+    for bit in reversed(range(most.bit_length())):
+        b = 1 << bit
+        if tight and most & b and not bits & b:
+            tight = False
+        elif bits & b and (not tight or most & b):
+            v |= b
+    return v
 
 
 def _or(a: Interval, b: Interval) -> Interval:
@@ -187,4 +225,4 @@ def _or(a: Interval, b: Interval) -> Interval:
     return Interval(max(a.lo, b.lo) if a.nonnegative and b.nonnegative else None, hi)
 
 
-EXACT = {b"/": _div, b"%": _rem, b">>": _shr, b"&": _and, b"|": _or}
+EXACT = {b"/": _div, b"%": _rem, b">>": _shr, b"&": _and, b"|": _or, b"&^": _and_not, b"^": _xor}

@@ -192,3 +192,37 @@ def import_specs(declaration: Node) -> list[Node]:
     for child in declaration.named_children:
         specs += child.named_children if child.type == "import_spec_list" else [child]
     return [s for s in specs if s.type == "import_spec"]
+
+
+ASSIGNMENTS = ("assignment_statement", "short_var_declaration", "var_declaration")
+
+
+def statement_of(node: Node) -> Node | None:
+    """The innermost statement around a node."""
+    return next((a for a in ancestors(node) if a.type.endswith("_statement") or a.type in ASSIGNMENTS), None)
+
+
+def assignments(node: Node) -> list[tuple[Node, Node]]:
+    """(name, value) of each single-name assignment a statement makes: `n = v`, `n := v`, `var n T = v` and
+    each such spec of a `var (…)` group, and `var n T` with the spec for its zero value. One statement naming
+    several (`a, b := …`, `var a, b = …`) gives none."""
+    if node.type == "var_declaration":
+        groups = [c.named_children if c.type == "var_spec_list" else [c] for c in node.named_children]
+        specs = [(s.children_by_field_name("name"), s.child_by_field_name("value"), s) for g in groups for s in g]
+        return [
+            (names[0], values.named_children[0] if values is not None else spec)
+            for names, values, spec in specs
+            if len(names) == 1 and (values is None or one_value(values))
+        ]
+    op = node.child_by_field_name("operator")  # none in `n := v`
+    if node.type not in ASSIGNMENTS or (op is not None and text(op) != b"="):
+        return []
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    return (
+        [(left.named_children[0], right.named_children[0])] if left.named_child_count == 1 and one_value(right) else []
+    )
+
+
+def one_value(values: Node | None) -> bool:
+    """Is the expression list a single value?"""
+    return values is not None and values.named_child_count == 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from gorewrite.intervals import Interval
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, call_args, text, unparen
+from gorewrite.syntax import Node, assignments, call_args, text, unparen
 from gorewrite.type_bounds import ARITHMETIC, conversion, int_type, narrow, preserves, ranges, unsigned
 from gorewrite.typeinfo import Ident, Kind
 
@@ -124,6 +124,17 @@ def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: 
 def _not_narrower(source: str, target: str) -> bool:
     """Does target hold source's largest value on every GOARCH (int and uint share its word)?"""
     return all(s[1] <= t[1] for s, t in zip(ranges(source), ranges(target), strict=True))
+
+
+def clamps(view: PackageView, path: str, subject: Subject, node: Node) -> bool:
+    """Is the statement `n = min(n, …)` of the subject (a variable): it never raises n, whatever the rest is."""
+    found = assignments(node) if node.type == "assignment_statement" else []
+    call = unparen(found[0][1]) if found else None
+    if call is None or call.type != "call_expression":
+        return False
+    same = lambda n: subject_of(view, path, n) == subject  # noqa: E731
+    smaller = builtin(view, path, call.child_by_field_name("function"), b"min")
+    return smaller and subject.variable and same(found[0][0]) and any(same(a) for a in call_args(call))
 
 
 def builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:

@@ -1,6 +1,7 @@
 """What an update of a bounded integer leaves (bounds.py asks): `n += 4` after a guard `n <= Max` leaves
 n <= Max+4, and so do `n = n + 4` (an assignment, through shapes.py), `n++` and, with a lower bound on n,
-`n -= k`; likewise `n *= 2`, `n <<= 1`, `n /= 4`, `n >>= k`, `n %= k`, `n &= 7` and `n |= k`. The arithmetic is
+`n -= k`; likewise `n *= 2`, `n <<= 1`, `n /= 4`, `n >>= k`, `n %= k`, `n &= 7`, `n |= k`, `n ^= k` and
+`n &^= k`. The arithmetic is
 intervals.py's, in n's own type on every GOARCH: a uint8 `n += 4` near 255 keeps no lower bound, an int
 `n *= 4096` keeps none unless n is small enough not to wrap as an int32, `n *= -2` swaps n's ends, and
 `n /= k` or `n %= k` bounds nothing unless k >= 1 (a zero k panics before the make, as it did).
@@ -10,9 +11,11 @@ loop and what each update leaves (the last write on any path through the loop is
 An update that moves n away from the side asked without wrapping — an increment by k >= 0 for a lower
 bound, where n + k cannot pass the type's largest value — keeps whatever bound n had before it, so it
 adds nothing to the join: `i := 0; for i < size && buf[i] == 0 { i++ }` leaves i >= 0, by induction
-over the writes on the path. Only + and - keep a bound so: any other update leaves what it leaves from
-n's bound where it runs, which the loop's own writes void (`for … { n *= 2 }` grows without bound) unless
-the update bounds n by itself (`n &= 7`) or a fact inside the loop does.
+over the writes on the path. So does one that never moves a value past the bound (keeps: `n /= 2` under
+`n <= 64`), which bounds.py also uses to let a fact hold through such writes in a loop around the make. Any
+other update leaves what it leaves from n's bound where it runs, which the loop's own writes void (`for … {
+n *= 2 }` grows without bound) unless the update bounds n by itself (`n &= 7`) or a fact inside the loop does.
+A switch path's updates in turn (`stepped`) start from the bound the one before left.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from gorewrite.type_bounds import int_type, narrow
 
 STEPS = {"inc_statement": b"+", "dec_statement": b"-"}
 # The compound assignments whose operation intervals.binary evaluates: `n *= k` is `n = n * k`, in n's type.
-OPERATORS = {op + b"=": op for op in (b"+", b"-", b"*", b"/", b"%", b"<<", b">>", b"&", b"|")}
+OPERATORS = {op + b"=": op for op in (b"+", b"-", b"*", b"/", b"%", b"<<", b">>", b"&", b"|", b"^", b"&^")}
 # The bound of an expression where an update evaluates it (before its own write), on the side asked.
 At = Callable[[Node, Side], "int | None"]
 
@@ -53,6 +56,14 @@ def updated(view: PackageView, path: str, node: Node, side: Side, at: At) -> int
     return binary(op, int_type(view, path, target), before(target), by).end(side.upper)
 
 
+def stepped(view: PackageView, path: str, node: Node, current: int | None, side: Side, at: At) -> int | None:
+    """The bound the update leaves where its target's bound before it, on the side asked, is `current` (the one
+    an earlier update on the same path left: `w += 1; fallthrough; case 1: w += 8`); at: the amount's."""
+    target = update(node)[0]
+    here = lambda n, s: (current if s.upper == side.upper else None) if n == target else at(n, s)  # noqa: E731
+    return updated(view, path, node, side, here)
+
+
 def after_loop(view: PackageView, path: str, updates: list[Node], before: int | None, side: Side, at) -> int | None:
     """The bound after a loop whose only writes of the subject are `updates`, from the bound before it
     (at(n, update, side): the bound of n where that update evaluates it)."""
@@ -61,22 +72,45 @@ def after_loop(view: PackageView, path: str, updates: list[Node], before: int | 
     found = [before]
     for node in updates:
         here = lambda n, s, node=node: at(n, node, s)  # noqa: E731
-        if not _keeps(view, path, node, side, here):
+        if not keeps(view, path, node, before, side, here):
             found.append(updated(view, path, node, side, here))
     return side.worst(found)
 
 
-def _keeps(view: PackageView, path: str, node: Node, side: Side, at: At) -> bool:
-    """Does the update move its target away from the side's bound, by k >= 0 and without wrapping past
-    the type's end (`i++` under `i < size` keeps a lower bound; `i--` an upper one)?"""
+def keeps(view: PackageView, path: str, node: Node, limit: int | None, side: Side, at: At) -> bool:
+    """Does the update leave its target on the side's side of `limit` whenever it was there before, so that a
+    bound holds through any number of them (a loop's)? An increment by k >= 0 that cannot wrap past the type's
+    end moves away from a lower bound (a decrement from an upper one), whatever the limit. For an upper limit
+    L >= 0, `n /= k` and `n %= k` (k >= 1), `n >>= s` never raise a value above max(n, 0), nor does `n &= m`
+    or `n &^= m` of an n >= 0 (or with m >= 0: a negative n stays negative); `n &= m` of an m in 0..L is in
+    0..L whatever n was. For a lower limit L <= 0, `/`, `%` (k >= 1) and `>>` never take a value below
+    min(n, 0), nor `&` with an m >= 0 (0 or more). `n /= -1` negates, `n %= m` of an unknown m may divide by
+    anything: none."""
     target, op, amount = update(node)
     kind = int_type(view, path, target)
     least, most = (1, 1) if amount is None else (at(amount, side.toward(False)), at(amount, side.toward(True)))
-    rising = op == b"+"
-    if op not in (b"+", b"-") or kind is None or least is None or most is None or least < 0 or rising == side.upper:
+    if kind is None:
         return False
-    if rising:
-        high = at(target, side.toward(True))
-        return high is not None and high + most <= narrow(kind)[1]
-    low = at(target, side.toward(False))
-    return low is not None and low - most >= narrow(kind)[0]
+    if op in (b"+", b"-"):
+        rising = op == b"+"
+        if least is None or most is None or least < 0 or rising == side.upper:
+            return False
+        if rising:
+            high = at(target, side.toward(True))
+            return high is not None and high + most <= narrow(kind)[1]
+        low = at(target, side.toward(False))
+        return low is not None and low - most >= narrow(kind)[0]
+    if limit is None or (limit < 0 if side.upper else limit > 0):
+        return False
+    divides = op in (b"/", b"%") and least is not None and least >= 1
+    if op == b">>" or divides:
+        return True
+    masked = least is not None and least >= 0
+    if not side.upper:
+        return op == b"&" and masked
+    if op == b"&" and masked and most is not None and most <= limit:
+        return True
+    if op in (b"&", b"&^"):
+        low = at(target, side.toward(False))
+        return (low is not None and low >= 0) or (op == b"&^" and masked)
+    return False

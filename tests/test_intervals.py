@@ -66,6 +66,14 @@ CASES = [
     (b"&", "int", I(None, 10), I(None, 63), UNKNOWN),
     (b"|", "int", I(0, 255), I(1, 1), I(1, 255)),
     (b"|", "int", I(None, 255), I(1, 1), I(None, 255)),
+    # x &^ y: x less some of y's bits (y >= 0), or some of x's bits (x >= 0); a constant y the tightest (probe34b Pad4)
+    (b"&^", "int", I(3, 62), I(3, 3), I(0, 60)),
+    (b"&^", "int", I(-10, 20), I(0, 7), I(-17, 20)),
+    (b"&^", "int", I(0, 20), I(None, None), I(0, 20)),
+    (b"&^", "int", I(None, 20), I(None, None), UNKNOWN),
+    (b"&", "int", I(0, 50), I(0x3C, 0x3C), I(0, 48)),
+    (b"^", "int", I(0, 20), I(5, 5), I(0, 31)),
+    (b"^", "int", I(0, 20), I(None, 5), UNKNOWN),
     # not an integer type (a float, a type parameter): nothing
     (b"+", None, I(0, 1), I(0, 1), UNKNOWN),
 ]
@@ -90,6 +98,8 @@ def test_an_interval_holds_every_value_go_computes():
         b"%": lambda x, y: x - int(x / y) * y,
         b"&": lambda x, y: x & y,
         b"|": lambda x, y: x | y,
+        b"^": lambda x, y: x ^ y,
+        b"&^": lambda x, y: x & ~y,
         b">>": lambda x, y: x >> y,
         b"<<": lambda x, y: wrapped(x << y),
     }

@@ -382,10 +382,6 @@ NOT_BOUNDED["slice_from_start"] = (
     sums("slice_from_start", "len(xs)", "\tif len(xs) > maxBatch {\n\t\txs = xs[maxBatch:]\n\t}"),
     "Sum(make([]int64, 40), 0)",
 )
-NOT_BOUNDED["clamp_then_grow"] = (
-    sums("clamp_then_grow", "n", "\tif n > maxBatch {\n\t\tn = maxBatch\n\t\tn++\n\t}"),
-    "Sum(xs, 30)",
-)
 NOT_BOUNDED["clamp_in_branch"] = (
     sums(
         "clamp_in_branch",
@@ -448,7 +444,6 @@ NAIVE["variable_offset"] = (array("buf", "n+extra", "int64", 20), probe("{pkg}.S
 NAIVE["negative_offset"] = (array("buf", "int(n-8)", "int64", 92), probe("{pkg}.Sum([]int64{1}, -128)"))
 NAIVE["clamp_other_slice"] = (array("buf", "len(xs)", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0)"))
 NAIVE["slice_from_start"] = (array("buf", "len(xs)", "int64", 16), probe("{pkg}.Sum(make([]int64, 40), 0)"))
-NAIVE["clamp_then_grow"] = (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30)"))
 NAIVE["clamp_in_branch"] = (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30, false)"))
 NAIVE["sum_grown_between"] = (array("buf", "len(xs)+n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 19)"))
 NAIVE["written_later_in_loop"] = (
@@ -730,14 +725,6 @@ func Sum(xs []int64, n int) int64 {
             ),
             None,
         ),
-        "switch_fallthrough": (
-            sums(
-                "switch_fallthrough",
-                "len(xs)",
-                "\tswitch len(xs) {\n\tcase 40:\n\t\tfallthrough\n\tcase 4, 8:\n\tdefault:\n\t\treturn -1\n\t}",
-            ),
-            None,
-        ),
         "narrowing_guard": (
             sums("narrowing_guard", "n", "\tif int8(n) > maxItems {\n\t\treturn -1\n\t}"),
             None,
@@ -769,7 +756,6 @@ NAIVE.update(
         "shift_count_lower_only": (array("buf", "1<<n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 6)")),
         "equal_exits": (array("buf", "len(xs)", "int64", 16), probe("{pkg}.Sum(make([]int64, 30), 0)")),
         "switch_break_default": (array("buf", "len(xs)", "int64", 8), probe("{pkg}.Sum(make([]int64, 30), 1)")),
-        "switch_fallthrough": (array("buf", "len(xs)", "int64", 8), probe("{pkg}.Sum(make([]int64, 40), 0)")),
         # int8(266) is 10: the guard passes, and make allocates 266.
         "narrowing_guard": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 266)")),
         # int32(-4294967196) is 100.
@@ -1582,10 +1568,6 @@ NOT_BOUNDED.update(
             per_case("switch_written_after", "", "\tcase 1:\n\t\tn = 16\n" + LEAVES, after="\tn *= len(xs)\n"),
             "Sum(2 values, 0, 1)",
         ),
-        "switch_two_writes": (
-            per_case("switch_two_writes", "", "\tcase 1:\n\t\tn = 16\n\t\tn = n * 50\n" + LEAVES),
-            "Sum(xs, 0, 1)",
-        ),
         "chain_keeps_unbounded": (
             sums(
                 "chain_keeps_unbounded",
@@ -1709,7 +1691,6 @@ NAIVE.update(
         "switch_closure_write": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 2)")),
         "switch_address_taken": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1)")),
         "switch_written_after": (array("buf", "n", "int64", 16), probe("{pkg}.Sum(make([]int64, 2), 0, 1)")),
-        "switch_two_writes": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0, 1)")),
         "chain_keeps_unbounded": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 30, 3)")),
         "switch_keeps_last_pass": (
             lambda source: source.replace(

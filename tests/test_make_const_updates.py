@@ -326,16 +326,6 @@ NOT_BOUNDED = {
         ),
         "Sum(xs, 40)",
     ),
-    # a fallthrough runs the next clause's update too: 20+8+16
-    "fallthrough_updates": (
-        sums(
-            "fallthrough_updates",
-            "n",
-            GUARD + "\tswitch k {\n\tcase 1:\n\t\tn += 8\n\t\tfallthrough\n\tcase 2:\n\t\tn += 16\n\t}",
-            "xs []int64, n, k int",
-        ),
-        "Sum(xs, 20, 1)",
-    ),
     # the fallthrough carries the first clause's update into the make's clause
     "update_falls_through": (in_clause("update_falls_through", fallthrough=True), "Sum(xs, 20, 1)"),
     # a loop around the branches runs both, again and again
@@ -407,7 +397,6 @@ NAIVE = {
     ),
     "subtrahend_negative": (array("buf", "n-k", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, -10)")),
     "loop_other_write": (array("buf", "zeros", "int64", 16), probe("{pkg}.Sum([]int64{1}, 40)")),
-    "fallthrough_updates": (array("buf", "n", "int64", 36), probe("{pkg}.Sum([]int64{1}, 20, 1)")),
     "sibling_updates_in_loop": (array("buf", "n", "int64", 36), probe("{pkg}.Sum([]int64{1}, 20, 4)")),
     "update_falls_through": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 1)")),
     # a clamp after a clamp, rune counts, copy counts

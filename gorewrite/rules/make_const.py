@@ -54,6 +54,7 @@ STACK_BUDGET = RuleOption(
     f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
 )
 TEMPS = ("n", "size", "length", "count")
+FOLDED = re.compile(r"^(\d+|\w+\(\d+\))$")  # how the compiler prints a constant size: 48, uintptr(16)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ def find(view: PackageView) -> list[Candidate]:
         if view.by_toolchain and (escape.path, escape.line, escape.col) not in allocating:
             continue  # every release already keeps it on the stack: nothing to remove
         make = _makes(view, escape.path).get(view.offset(escape))
-        if make is None or int_value(_sizes(make)[-1]) is not None or _is_fallback(make) or _extends(make):
+        if make is None or int_value(_sizes(make)[-1]) is not None or _folded(escape.message):
+            continue  # a constant capacity: the compiler sizes the array by it alone
+        if _is_fallback(make) or _extends(make):
             continue
         key = (escape.path, escape.line, escape.col)
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
@@ -105,8 +108,15 @@ def _allocates(escape: Escape, version: str) -> bool:
         return True
     if release_minor(version) < STACK_FALLBACK_SINCE:
         return False
-    sizes = _printed(escape.message)[1:]
-    return bool(sizes) and not sizes[-1].isdigit()
+    return bool(_printed(escape.message)[1:]) and not _folded(escape.message)
+
+
+def _folded(message: str) -> bool:
+    """Did the compiler fold the capacity to a constant: `make([]byte, 48)`, or `make([]byte, uintptr(16))`
+    for an `unsafe.Sizeof(h)`, which go/types evaluates but gotypes/steady.go does not report (it is sized
+    by the target)? Such a make is a plain array already, or escapes whatever its size: nothing to propose."""
+    sizes = _printed(message)[1:]
+    return bool(sizes) and FOLDED.match(sizes[-1]) is not None
 
 
 def _printed(message: str) -> list[str]:
