@@ -51,10 +51,10 @@ from dataclasses import dataclass
 from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, bodies, branches, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import memo, owner, uses_goto
+from gorewrite.rulekit import FUNCTIONS, memo, owner, uses_goto
 from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
-from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, statement_of, unparen
+from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, enclosing, statement_of, unparen
 from gorewrite.terms import Subject, builtin, clamps, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import int_type, small_range
 from gorewrite.typeinfo import Ident, Use
@@ -223,10 +223,13 @@ def _statement_fact(
         return _after_loop(view, path, again, subject, node, side)
     if node.type not in (SWITCH, "if_statement"):
         return None
+    # in a loop, an update's value from the last pass reaches the statement again (adv34c): keep it
+    looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
+    kept = lambda own: tuple(w for w in own if not _updates(view, path, subject, node.descendant_for_byte_range(*w)))  # noqa: E731
     writes = Writes(
         sets=lambda s: _assigned(view, path, subject, s) is not None or _updates(view, path, subject, s),
         limit=lambda s: _set_limit(view, path, subject, s, side),
-        before=lambda own: again(node, own),
+        before=lambda own: again(node, kept(own) if looped else own),
         step=lambda s, current: _step(view, path, subject, s, current, side),
     )
     panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731

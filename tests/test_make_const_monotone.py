@@ -254,6 +254,21 @@ NOT_BOUNDED = {
         ),
         "Sum(xs, 10, 1)",
     ),
+    # an update on an if's path before the make runs on every pass: the bound at the if counts it once
+    # (adv34c: `if f { n += 8 }` in a loop was given n's guard + 8)
+    "grown_on_a_path_in_loop": (
+        looped("grown_on_a_path_in_loop", "n", GUARD, "i := 0; i < k; i++", "").replace(
+            "\t\tbuf := make([]int64, n)\n", "\t\tif i%2 == 0 {\n\t\t\tn += 8\n\t\t}\n\t\tbuf := make([]int64, n)\n"
+        ),
+        "Sum(xs, 20, 3)",
+    ),
+    "shrunk_on_a_path_in_loop": (
+        looped("shrunk_on_a_path_in_loop", "40-n", GUARD, "i := 0; i < k; i++", "").replace(
+            "\t\tbuf := make([]int64, 40-n)\n",
+            "\t\tswitch i % 2 {\n\t\tcase 0:\n\t\t\tn -= 4\n\t\t}\n\t\tbuf := make([]int64, 40-n)\n",
+        ),
+        "Sum(xs, 0, 3)",
+    ),
     # |= raises n on each pass
     "or_in_loop": (looped("or_in_loop", "n", GUARD, "i := 0; i < k; i++", "n |= n << 1"), "Sum(xs, 1, 6)"),
 }
@@ -269,6 +284,8 @@ NAIVE = {
     "fallthrough_in_loop": (array("buf", "n", "int64", 23), probe("{pkg}.Sum([]int64{1}, 20, 4)")),
     "converted_wraps": (array("buf", "u", "int64", 20), probe("{pkg}.Sum([]int64{1}, 40000)")),
     "goto_below_guard": (array("buf", "u", "int64", 20), probe("{pkg}.Sum([]int64{1}, 10, 1)")),
+    "grown_on_a_path_in_loop": (array("buf", "n", "int64", 28), probe("{pkg}.Sum([]int64{1}, 20, 3)")),
+    "shrunk_on_a_path_in_loop": (array("buf", "40-n", "int64", 44), probe("{pkg}.Sum([]int64{1}, 0, 3)")),
 }
 # probe34b mc_unsafe_sizeof: the compiler folds these to constants (`make([]byte, uintptr(16))`)
 CONSTANT = {
