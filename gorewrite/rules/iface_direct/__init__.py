@@ -23,7 +23,9 @@ from gorewrite.rulekit import FUNCTIONS, memo, near_syntax_error, owner, types_o
 from gorewrite.rules.iface_direct.dead import following
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
+from gorewrite.rules.iface_direct.matches import in_place, replacement, value_type
 from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen, dropped, end
+from gorewrite.rules.iface_direct.unused import left_unused, package_used_outside, used_outside
 from gorewrite.syntax import (
     LITERALS,
     Node,
@@ -38,7 +40,6 @@ from gorewrite.syntax import (
     load_query,
     text,
     unparen,
-    walk,
 )
 from gorewrite.terminating import terminating
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
@@ -75,6 +76,7 @@ class Store:
     key: Node | None  # the field name, element index or map key, None for the whole container
     index: int | None  # the position of a positional element
     conversion: Node | None = None  # T of `c := T(E)`, which go/types must find to be an interface type
+    field: bytes | None = None  # the field a positional element of a struct literal sets (go/types: _named)
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     types = types_or_reason(view)
     if isinstance(types, str):
         return types
+    store = _named(types, escape.path, store)
     name = text(store.container).decode()
     container = types.at(escape.path, store.container.start_byte)
     if container is not None and container.kind == Kind.RESULT:
@@ -287,19 +290,19 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     problem = _others(view, escape.path, store, place, others)
     if problem:
         return problem
-    clause = chosen(types, escape.path, assertion) if switched else None
+    clause = chosen(types, escape.path, assertion, value_type(types, escape.path, store.value)) if switched else None
     if isinstance(clause, str):
         return clause
     kind = clause[1] if clause else assertion.child_by_field_name("type")
-    target = _interface(types, escape.path, kind)
+    target = _target(types, escape.path, store, kind)
     if isinstance(target, str):
-        if clause:
-            first = text(kind).decode()
-            return f"the first case of the type switch is {first}, not an interface: which case runs is not proved here"
         return target
     until = end(types, escape.path, assertion, clause[0]) if clause else None
     if isinstance(until, str):
         return until
+    problem = _unused_after(view, types, escape.path, assertion, store, function)
+    if problem:
+        return problem
     problem = _stable(view, types, escape.path, store, function)
     if problem:
         return problem
@@ -312,6 +315,18 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if problem:
         return problem
     return _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until))
+
+
+def _unused_after(
+    view: PackageView, types: TypeInfo, path: str, assertion: Node, store: Store, function: Node
+) -> str | None:
+    """The code the rewrite drops as never run must leave no variable or import unused (unused.py)."""
+    statement = assertion
+    while statement.parent is not None and not statement.type.endswith("statement"):
+        statement = statement.parent
+    removed = _dead(view, types, path, assertion, store)
+    problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement)
+    return f"the rewrite drops code that never runs, and {problem}" if problem else None
 
 
 def _boxed_more_often(store: Store, assertion: Node, function: Node) -> str | None:
@@ -350,22 +365,72 @@ def _place(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, st
             return "", f"cannot resolve the field {text(store.key).decode()} of {name}"
         return ("field", None) if field.iface else ("", f"the field {name}.{field.name} is not of interface type")
     if kind.type == "map_type":
-        if store.key is None or store.key.type not in LITERALS:
-            return "", f"the key of the entry of {name} is not a literal: which entry an index reads is not known here"
+        if store.key is None or types.constant(path, store.key.start_byte, store.key.end_byte) is None:
+            return "", f"the key of the entry of {name} is not a constant: which entry an index reads is not known here"
+        other = _variable_key(types, path, literal)
+        if other is not None:
+            return "", (
+                f"the key {text(other).decode()} of {name} (line {_row(other)}) is not a constant: it may equal "
+                f"{text(store.key).decode()}, and then that entry holds its value, not the stored one"
+            )
         if not _is_interface_type(types, path, kind.child_by_field_name("value")):
             return "", f"the values of {name} are not of interface type"
         return "entry", None
+    if kind.type not in SEQUENCES and store.field is not None:
+        field = types.field(path, store.value.start_byte, store.value.end_byte)
+        if field["embedded"]:
+            return "", f"{text(kind).decode()} embeds a field: a selector of {name} may read a promoted one"
+        return ("field", None) if field["iface"] else ("", f"the field {name}.{field['name']} is not of interface type")
     if kind.type not in SEQUENCES:
         return (
             "",
             f"{name} is built from positional elements or literal keys of {text(kind).decode()}: "
             "which field or element holds the value is not known here",
         )
-    if store.key is not None and int_value(store.key) is None:
-        return "", f"the index {text(store.key).decode()} of {name} is not an integer literal"
+    if store.key is not None and _index(types, path, store.key) is None:
+        return "", f"the index {text(store.key).decode()} of {name} is not an integer constant"
     if not _is_interface_type(types, path, kind.child_by_field_name("element")):
         return "", f"the elements of {name} are not of interface type"
     return "element", None
+
+
+def _variable_key(types: TypeInfo, path: str, literal: Node) -> Node | None:
+    """The first key of a map literal that is not a constant (go/types)."""
+    for element in items(literal.child_by_field_name("body")):
+        key = _inner(items(element)[0]) if element.type == "keyed_element" else None
+        if key is not None and types.constant(path, key.start_byte, key.end_byte) is None:
+            return key
+    return None
+
+
+def _named(types: TypeInfo, path: str, store: Store) -> Store:
+    """The store with the field a positional element of a struct literal sets, by go/types' field order."""
+    if store.index is None:
+        return store
+    field = types.field(path, store.value.start_byte, store.value.end_byte)
+    return replace(store, field=field["name"].encode()) if field else store
+
+
+def _index(types: TypeInfo, path: str, node: Node) -> int | None:
+    """An integer literal's value, or a constant's by go/types (`second`, `pkg.Slot`)."""
+    node = unparen(node)
+    value = int_value(node)
+    return value if value is not None else types.value(path, node.start_byte, node.end_byte)
+
+
+def _same_key(types: TypeInfo, path: str, store: Store, index: Node) -> bool:
+    """Does the index name the entry the literal's key made? The same literal, or constants go/types
+    finds equal in a map whose key type is not an interface (there 1 and int64(1) are two keys)."""
+    key, index = store.key, unparen(index)
+    if text(index) == text(key) and key.type in LITERALS:
+        return True
+    stored = types.constant(path, key.start_byte, key.end_byte)
+    literal = key.parent
+    while literal.type != "composite_literal":
+        literal = literal.parent
+    if _is_interface_type(types, path, literal.child_by_field_name("type").child_by_field_name("key")):
+        return False
+    return stored is not None and stored == types.constant(path, index.start_byte, index.end_byte)
 
 
 def _is_interface_type(types: TypeInfo, path: str, node: Node) -> bool:
@@ -389,13 +454,14 @@ def _the_assertion(
     such single assertion."""
     name = text(store.container).decode()
     kinds = ("type_assertion_expression", "type_switch_statement")
-    asserted = [n for n in reads if _reads_stored(store, place, _access(n)) and _access(n).parent.type in kinds]
+    stored = [n for n in reads if _reads_stored(types, path, store, place, _access(n))]
+    asserted = [n for n in stored if _access(n).parent.type in kinds]
     if not asserted:
         return None, reads, f"no type assertion reads {_describe(store, place)} back"
     assertion = _access(asserted[0]).parent
-    dead = _dead(view, types, path, assertion)
+    dead = _dead(view, types, path, assertion, store)
     reads = [n for n in reads if not any(start <= n.start_byte < stop for start, stop in dead)]
-    matching = [n for n in reads if _reads_stored(store, place, _access(n))]
+    matching = [n for n in reads if _reads_stored(types, path, store, place, _access(n))]
     if len(matching) > 1:
         other = next(n for n in matching if n != asserted[0])
         return (
@@ -404,38 +470,38 @@ def _the_assertion(
             f"{_describe(store, place)} is read elsewhere (line {_row(other)}): the value escapes through it anyway",
         )
     access = unparen(_access(asserted[0]))
-    if place == "element" and int_value(unparen(access.child_by_field_name("index"))) is None:
+    if place == "element" and _index(types, path, access.child_by_field_name("index")) is None:
         return None, reads, f"the assertion reads {text(access).decode()}: which element is not known here"
     if contains(assertion, store.declaration):
         return None, reads, f"the assertion is part of the declaration of {name}"
     return assertion, reads, None
 
 
-def _dead(view: PackageView, types: TypeInfo, path: str, assertion: Node) -> list[tuple[int, int]]:
+def _dead(view: PackageView, types: TypeInfo, path: str, assertion: Node, store: Store) -> list[tuple[int, int]]:
     """The byte ranges the rewrite removes as code that never ran: what only a failed comma-ok
     assertion ran, the cases a type switch does not take and the code after it once dead."""
     if assertion.type == "type_switch_statement":
-        clause = chosen(types, path, assertion)
+        clause = chosen(types, path, assertion, value_type(types, path, store.value))
         until = end(types, path, assertion, clause[0]) if not isinstance(clause, str) else None
         return dropped(assertion, clause[0], until) if isinstance(until, int) else []
     edits = _converted(view, types, path, assertion, b"")
     return [] if isinstance(edits, str) else [(e.start, e.end) for e in edits[1:]]
 
 
-def _reads_stored(store: Store, place: str, access: Node) -> bool:
+def _reads_stored(types: TypeInfo, path: str, store: Store, place: str, access: Node) -> bool:
     """Does the access read exactly the field or element the declaration stored the value in?"""
     node = unparen(access)
     if place == "var":  # every use reads the variable: `x.(T)`, `f(x)`, and `x.Error()` through its method set
         return True
     if place == "field":
-        return node.type == "selector_expression" and text(node.child_by_field_name("field")) == text(store.key)
-    if place == "entry":  # the same literal key; any other index is another use of the map
+        return node.type == "selector_expression" and text(node.child_by_field_name("field")) == _field_name(store)
+    if place == "entry":  # the same key; any other index is another use of the map
         index = node.child_by_field_name("index") if node.type == "index_expression" else None
-        return index is not None and text(unparen(index)) == text(store.key)
+        return index is not None and _same_key(types, path, store, index)
     if node.type != "index_expression":
         return False
-    index = int_value(unparen(node.child_by_field_name("index")))
-    wanted = int_value(store.key) if store.key is not None else store.index
+    index = _index(types, path, node.child_by_field_name("index"))
+    wanted = _index(types, path, store.key) if store.key is not None else store.index
     return index is None or index == wanted  # an index not known here may be the element's
 
 
@@ -461,7 +527,7 @@ def _others(view: PackageView, path: str, store: Store, place: str, others: list
                 return f"{name} is used as a whole (line {_row(use)}), not one field at a time"
             if copied:
                 return f"{name} {copied} (line {_row(use)}): the value stored in it would still escape"
-        if place == "element" and not (_is_length(access) or _is_element_read(access)):
+        if place == "element" and not (_is_length(access) or _is_element_read(view.types, path, access)):
             return (
                 f"{name} is used other than by len, cap or reading one element by a constant index "
                 f"(line {_row(use)}): its elements could change"
@@ -490,9 +556,9 @@ def _is_length(access: Node) -> bool:
     return call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) in LENGTHS
 
 
-def _is_element_read(access: Node) -> bool:
+def _is_element_read(types: TypeInfo, path: str, access: Node) -> bool:
     """c[k] with a constant index, only read: not assigned, incremented, addressed or sliced."""
-    if access.type != "index_expression" or int_value(unparen(access.child_by_field_name("index"))) is None:
+    if access.type != "index_expression" or _index(types, path, access.child_by_field_name("index")) is None:
         return False
     node = access
     while node.parent.type == "parenthesized_expression":
@@ -506,11 +572,19 @@ def _is_element_read(access: Node) -> bool:
     return not (holder is not None and holder.child_by_field_name("left") == parent)
 
 
-def _interface(types: TypeInfo, path: str, node: Node) -> bytes | str:
-    """The asserted type's text when go/types says it is an interface; else why not."""
-    if _is_interface_type(types, path, node):
-        return text(node)
-    return f"the assertion is to {text(node).decode()}, not a type go/types knows to be an interface"
+def _target(types: TypeInfo, path: str, store: Store, kind: Node | None) -> bytes | str:
+    """What replaces the assertion to kind (None: a type switch's default): `I(E)` or E (matches.py)."""
+    if kind is None:
+        return text(unparen(store.value))
+    return replacement(types, path, store.value, kind, _is_interface_type(types, path, kind))
+
+
+def _conversion(store: Store, target: bytes) -> str:
+    """How the summary says what replaces the assertion."""
+    value = text(unparen(store.value))
+    if target == value:
+        return f"use {value.decode()}"
+    return f"convert {value.decode()} to {target[: -len(value) - 2].decode()}"
 
 
 def _stable(view: PackageView, types: TypeInfo, path: str, store: Store, function: Node) -> str | None:
@@ -576,9 +650,10 @@ def _removable(
         moved = any(v.start_byte <= ident.start < v.end_byte for v in values)
         if not inside or moved or ident.use == Use.DECL:
             continue
-        if ident.kind == Kind.VAR and ident.local and not _used_outside(idents, ident, declaration):
+        if ident.kind == Kind.VAR and ident.local and not used_outside(idents, ident, declaration):
             return f"{unused}, and removing it would leave {ident.name} declared and not used"
-        if ident.kind == Kind.PKGNAME and not _package_used_outside(view, path, ident.name, declaration):
+        lines = [(declaration.start_byte, declaration.end_byte)]
+        if ident.kind == Kind.PKGNAME and not package_used_outside(view.tree(path).root_node, ident.name, lines):
             return f"{unused}, and removing it would leave the import of {ident.name} unused"
     return None
 
@@ -593,8 +668,9 @@ def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...])
             if part in stored:
                 continue
             key = element.type == "keyed_element" and position == 0
-            if not (_pure(types, path, part) and (not is_map or not key or part.type in LITERALS)):
-                return part  # a map key of interface type may panic as unhashable: literals only
+            constant = types.constant(path, part.start_byte, part.end_byte) is not None
+            if not (_pure(types, path, part) and (not is_map or not key or part.type in LITERALS or constant)):
+                return part  # a map key of interface type may panic as unhashable: constants only
     return None
 
 
@@ -610,26 +686,6 @@ def _pure(types: TypeInfo, path: str, node: Node) -> bool:
         return node.child(0).type in PURE_OPERATORS and _pure(types, path, node.child_by_field_name("operand"))
     if node.type == "composite_literal":
         return _impure(types, path, node, ()) is None
-    return False
-
-
-def _used_outside(idents: list[Ident], ident: Ident, declaration: Node) -> bool:
-    return any(
-        i.obj == ident.obj and i.use != Use.DECL and not declaration.start_byte <= i.start < declaration.end_byte
-        for i in idents
-    )
-
-
-def _package_used_outside(view: PackageView, path: str, package: str, declaration: Node) -> bool:
-    """Does the file name the package (`pkg.X`) anywhere but in the declaration?"""
-    for node in walk(view.tree(path).root_node):
-        if node.type == "package_identifier" or (
-            node.type == "identifier"
-            and node.parent.type == "selector_expression"
-            and node.parent.child_by_field_name("operand") == node
-        ):
-            if text(node) == package.encode() and not contains(declaration, node):
-                return True
     return False
 
 
@@ -651,8 +707,7 @@ def _fix(
     case and where the replacement ends, past the code it makes dead); the declaration of a
     container read nowhere else goes."""
     path = escape.path
-    value = text(unparen(store.value))
-    conversion = target + b"(" + value + b")"
+    conversion = target
     if taken is not None:
         clause, until = taken
         alias = assertion.child_by_field_name("alias")
@@ -672,7 +727,7 @@ def _fix(
             return f"the declaration of {name} does not stand on lines of its own"
         edits.insert(0, Edit(path, *lines, b""))
     how = "switching on the type of" if taken is not None else "asserting it from"
-    summary = f"convert {value.decode()} to {target.decode()} directly instead of {how} {_describe(store, place)}"
+    summary = f"{_conversion(store, target)} directly instead of {how} {_describe(store, place)}"
     if taken is not None:
         summary += ", and keep only the case the switch takes"
     if dropped:
@@ -695,8 +750,9 @@ def _grouped(
     (group.py): each becomes its conversion, proved as a single one is, and the literal goes — the
     only way any of them leaves the heap. None (the single rewrite, as before) when any is not."""
     path = escape.path
-    members = [s for s in _shapes(view, path).stores.values() if s.declaration == store.declaration]
-    paired = pairs(members, place, reads)
+    stores = _shapes(view, path).stores.values()
+    members = [_named(types, path, s) for s in stores if s.declaration == store.declaration]
+    paired = pairs(members, place, reads, lambda node: _index(types, path, node))
     if paired is None:
         return None
     paired.sort(key=lambda p: p[1].start_byte)
@@ -705,7 +761,7 @@ def _grouped(
     parts: list[str] = []
     dropped = False
     for member, assertion in paired:
-        target = _interface(types, path, assertion.child_by_field_name("type"))
+        target = _target(types, path, member, assertion.child_by_field_name("type"))
         if (
             _place(types, path, member, name) != (place, None)
             or contains(assertion, member.declaration)
@@ -714,13 +770,12 @@ def _grouped(
             or _boxed_more_often(member, assertion, function)
         ):
             return None
-        value = text(unparen(member.value))
-        converted = _converted(view, types, path, assertion, target + b"(" + value + b")")
+        converted = _converted(view, types, path, assertion, target)
         if isinstance(converted, str):
             return None
         edits += converted
         dropped = dropped or len(converted) > 1
-        parts.append(f"{value.decode()} to {target.decode()}")
+        parts.append(_conversion(member, target))
     values = tuple(m.value for m, _ in paired)
     lines = _whole_lines(view.sources[path], store.declaration)
     if lines is None or _removable(view, types, path, store, values, function):
@@ -730,7 +785,7 @@ def _grouped(
         return None  # code a failed assertion ran, dropped, holds another assertion
     places = ", ".join(_describe(m, place) for m, _ in paired)
     summary = (
-        f"convert {' and '.join(parts)} directly instead of asserting them from {places}"
+        f"{' and '.join(parts)} directly instead of asserting them from {places}"
         f"{', and drop the code only a failed assertion ran' if dropped else ''}"
         f", and drop {name}, built only to be read back"
     )
@@ -745,7 +800,7 @@ def _converted(view: PackageView, types: TypeInfo, path: str, assertion: Node, c
     that if. Any other use of ok would test a constant, so it declines."""
     names = _comma_ok(assertion)
     if names is None:
-        return [Edit(path, assertion.start_byte, assertion.end_byte, conversion)]
+        return [Edit(path, assertion.start_byte, assertion.end_byte, in_place(assertion, conversion))]
     value, ok = names
     if text(value) == b"_":
         return "the assertion only tests the type (its value is discarded): the test always passes, remove it by hand"
@@ -914,12 +969,17 @@ def _whole_lines(source: bytes, declaration: Node) -> tuple[int, int] | None:
 def _describe(store: Store, place: str) -> str:
     name = text(store.container).decode()
     if place == "field":
-        return f"{name}.{text(store.key).decode()}"
+        return f"{name}.{_field_name(store).decode()}"
     if place == "element":
         return f"{name}[{text(store.key).decode() if store.key is not None else store.index}]"
     if place == "entry":
         return f"{name}[{text(store.key).decode()}]"
     return name
+
+
+def _field_name(store: Store) -> bytes | None:
+    """The field a store sets: by its key, or by go/types' field order for a positional element."""
+    return text(store.key) if store.key is not None else store.field
 
 
 def _idents(types: TypeInfo, path: str, function: Node) -> list[Ident]:
