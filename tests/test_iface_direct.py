@@ -1810,6 +1810,7 @@ ALLOC_CALLS = {
     "single_use_slice_hooks": "{pkg}.Shutdown(3)",
     "single_use_struct_close": "{pkg}.Shutdown()",
     "slice_header_parts": "{pkg}.WriteHeader(io.Discard, 1, 2)",
+    "type_switch_exact_first": "{pkg}.Name(3)",
     "type_switch_fallback_actor": '{pkg}.Line("login", 7, "ann@example.com")',
     "type_switch_local_level": "{pkg}.Describe(2)",
     "type_switch_payload": "{pkg}.Describe(1, 2)",
