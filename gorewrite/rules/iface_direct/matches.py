@@ -39,16 +39,17 @@ def is_nil(types: TypeInfo, path: str, node: Node) -> bool:
 
 def replacement(types: TypeInfo, path: str, value: Node, kind: Node, interface: bool) -> bytes | str:
     """What the assertion to kind gives for the stored value: `I(E)` for an interface I, E itself for
-    E's own type; or why it would fail (the rewrite would change that) or go/types cannot tell."""
+    E's own type (identical, never merely implemented: E in place of an interface would change the
+    expression's type); or why it would fail (the rewrite would change that) or go/types cannot tell."""
     stored = text(unparen(value))
     asserted = text(kind).decode()
-    taken = takes(types, path, value_type(types, path, value), kind)
-    if taken is False:
+    found = value_type(types, path, value)
+    if takes(types, path, found, kind) is False:
         return f"the stored value {stored.decode()} is not of a type the assertion to {asserted} takes: it fails"
     if interface:
         return text(kind) + b"(" + stored + b")"  # unknown: compiles exactly when it is taken
-    if taken is None:
-        return f"the assertion is to {asserted}: go/types gives no type to compare {stored.decode()}'s with"
+    if found is None or types.type_id(path, kind.start_byte, kind.end_byte) != found:
+        return f"the assertion is to {asserted}: go/types does not say it is {stored.decode()}'s own type"
     return stored
 
 
