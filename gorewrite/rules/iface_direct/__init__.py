@@ -315,7 +315,7 @@ def _grouped(
         return None  # code a failed assertion ran, dropped, holds another assertion
     places = ", ".join(describe(m, place) for m, _ in paired)
     summary = (
-        f"{' and '.join(parts)} directly instead of asserting them from {places}"
+        f"{', '.join(parts[:-1])} and {parts[-1]} directly instead of asserting them from {places}"
         f"{', and drop the code only a failed assertion ran' if dropped else ''}"
         f", and drop {name}, built only to be read back"
     )
