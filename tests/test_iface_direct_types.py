@@ -296,6 +296,27 @@ func Hits() string {
         ),
         "no case of the type switch at line 27 matches the stored value's type",
     ),
+    # the else a comma-ok assertion of &c never runs is the only reader of fallback
+    "dropped_else_reads": (
+        case(
+            "dropped_else_reads",
+            'import "io"',
+            """// Save writes the line when the sample holds a writer, else reports a fallback size.
+func Save(line []byte) int {
+	var c Counter
+	fallback := len(line) * 2
+	s := sample{name: "save", sink: &c}
+	if w, ok := s.sink.(io.Writer); ok {
+		w.Write(line)
+	} else {
+		return fallback
+	}
+	return c.n + len(s.name)
+}
+""",
+        ),
+        "removing it would leave fallback declared and not used",
+    ),
     # a Counter value does not implement io.Writer (pointer receiver): the assertion fails
     "assertion_fails": (
         case(
@@ -455,6 +476,13 @@ NAIVE = {
             '\t_ = s\n\t{\n\t\tt := (*tally)(&st)\n\t\treturn fmt.Sprint("tally ", t.hits)\n\t}\n',
         ),
         "{pkg}.Hits()",
+    ),
+    "dropped_else_reads": (
+        replace(
+            "\tif w, ok := s.sink.(io.Writer); ok {\n\t\tw.Write(line)\n\t} else {\n\t\treturn fallback\n\t}\n",
+            "\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t}\n",
+        ),
+        "declared and not used: fallback",
     ),
     "assertion_fails": (
         replace("if w, ok := s.sink.(io.Writer); ok {", "if w, ok := io.Writer(c), true; ok {"),

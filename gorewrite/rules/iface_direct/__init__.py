@@ -178,8 +178,11 @@ def _unused_after(
     view: PackageView, types: TypeInfo, path: str, assertion: Node, store: Store, function: Node
 ) -> str | None:
     """The code the rewrite drops as never run must leave no variable or import unused (unused.py)."""
-    statement = assertion
-    while statement.parent is not None and not statement.type.endswith("statement"):
+    statement = assertion  # the statement holding it: a comma-ok's declaration, if initializer included
+    holders = ("short_var_declaration", "var_declaration")
+    while statement.parent is not None and statement.type not in holders and not statement.type.endswith("statement"):
+        statement = statement.parent
+    if statement.parent is not None and statement.parent.type == "if_statement":
         statement = statement.parent
     removed = dead_ranges(view, types, path, assertion, store)
     problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement)
