@@ -241,6 +241,38 @@ func Pipe(line []byte) int {
         "\tio.Writer(&src).Write(line)\n\tio.Writer(&dst).Write(line[:1])\n",
         '{pkg}.Pipe([]byte("abc"))',
     ),
+    # another field read plainly besides the assertions: it is the parameter stored there, so it reads
+    # as that, and the literal goes with both values (escape analysis is field-insensitive)
+    "other_field_read": (
+        case(
+            "other_field_read",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """type step struct{ by int }
+
+func (s step) Next(n int) int { return n + s.by }
+
+type job struct {
+	id    string
+	out   any
+	retry any
+}
+
+// Run writes the job's id to its sink and says when it would run again.
+func Run(id string, by int) int {
+	var c Counter
+	st := step{by}
+	j := job{id: id, out: &c, retry: st}
+	label := j.id
+	j.out.(io.Writer).Write([]byte(label))
+	return j.retry.(interface{ Next(int) int }).Next(c.n)
+}
+
+var _ = fmt.Sprint
+""",
+        ),
+        "\tlabel := id\n\tio.Writer(&c).Write([]byte(label))\n\treturn interface{ Next(int) int }(st).Next(c.n)\n",
+        '{pkg}.Run("job-7", 3)',
+    ),
 }
 
 # case -> (Go source of package <case>, the reason it declines)
@@ -516,9 +548,79 @@ NAIVE = {
 }
 
 
+# Plain reads of another field the group must not rewrite: no fix drops the literal (a single assertion's
+# rewrite may still be proposed, and the compiler rejects it). case -> (source, naive group rewrite, probe)
+PLAIN_READS = {
+    # the parameter stored in id is written after: j.id is the old value
+    "plain_read_changed": (
+        case(
+            "plain_read_changed",
+            'import "io"',
+            """type job struct {
+	id  string
+	out any
+	log any
+}
+
+// Retag writes the job's id, then its new one.
+func Retag(id string) string {
+	var c, l Counter
+	j := job{id: id, out: &c, log: &l}
+	id += "-retry"
+	j.out.(io.Writer).Write([]byte(j.id))
+	j.log.(io.Writer).Write([]byte(id))
+	return j.id + id
+}
+""",
+        ),
+        replace_all(
+            ("\tj := job{id: id, out: &c, log: &l}\n", ""),
+            ("j.out.(io.Writer).Write([]byte(j.id))", "io.Writer(&c).Write([]byte(id))"),
+            ("j.log.(io.Writer)", "io.Writer(&l)"),
+            ("return j.id + id", "return id + id"),
+        ),
+        '{pkg}.Retag("a")',
+    ),
+    # the field is []byte, the value stored a frame: assignable, but not the same type
+    "plain_read_other_type": (
+        case(
+            "plain_read_other_type",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """type frame []byte
+
+type packet struct {
+	body []byte
+	out  any
+	log  any
+}
+
+func typeOf[T any](T) string { return fmt.Sprintf("%T", new(T))[1:] }
+
+// Send writes the frame and says what the body was read as.
+func Send(f frame) string {
+	var c, l Counter
+	p := packet{body: f, out: &c, log: &l}
+	kind := typeOf(p.body)
+	p.out.(io.Writer).Write(f)
+	p.log.(io.Writer).Write(f)
+	return kind
+}
+""",
+        ),
+        replace_all(
+            ("\tp := packet{body: f, out: &c, log: &l}\n", ""),
+            ("typeOf(p.body)", "typeOf(f)"),
+            ("p.out.(io.Writer)", "io.Writer(&c)"),
+            ("p.log.(io.Writer)", "io.Writer(&l)"),
+        ),
+        "{pkg}.Send(nil)",
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
+    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES, **PLAIN_READS}.items()}
     return proposals_by_case(tmp_path_factory.mktemp("iface-types"), RULE, cases)
 
 
@@ -547,6 +649,25 @@ def test_declines(proposed, name, reason):
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_rewrite_is_wrong(mutants, name):
     assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+@pytest.mark.parametrize("name", list(PLAIN_READS))
+def test_a_plain_read_that_may_differ_keeps_the_literal(proposed, name):
+    fixes = [p for p in proposed[name] if isinstance(p, Fix)]
+    assert not any("built only to be read back" in f.summary for f in fixes), fixes
+
+
+@pytest.fixture(scope="module")
+def plain_mutants(tmp_path_factory, toolchain):
+    return naive_mutants(tmp_path_factory.mktemp("iface-plain-naive"), toolchain, PLAIN_READS, PLAIN_READS_NAIVE)
+
+
+PLAIN_READS_NAIVE = {name: (rewrite, probe) for name, (_, rewrite, probe) in PLAIN_READS.items()}
+
+
+@pytest.mark.parametrize("name", list(PLAIN_READS))
+def test_the_naive_plain_read_rewrite_is_wrong(plain_mutants, name):
+    assert_naive_is_wrong(plain_mutants, PLAIN_READS[name][0], PLAIN_READS_NAIVE[name], name)
 
 
 @pytest.fixture(scope="module")

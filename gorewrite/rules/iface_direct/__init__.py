@@ -22,7 +22,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
-from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
+from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
 from gorewrite.rules.iface_direct.matches import replacement, value_type
@@ -37,9 +37,9 @@ from gorewrite.rules.iface_direct.places import (
 from gorewrite.rules.iface_direct.sites import (
     NAME,
     Store,
-    address_of,
     describe,
     idents_in,
+    listed,
     row_of,
     shapes_of,
     stores_of,
@@ -49,7 +49,6 @@ from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen, e
 from gorewrite.rules.iface_direct.unused import left_unused
 from gorewrite.syntax import (
     Node,
-    ancestors,
     contains,
     first_of,
     items,
@@ -168,7 +167,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
         problem = removable(view, types, escape.path, store, (store.value,), function)
         if problem:
             return problem
-    problem = _boxed_more_often(store, assertion, function)
+    problem = boxed_more_often(store, assertion, function)
     if problem:
         return problem
     return _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until))
@@ -187,24 +186,6 @@ def _unused_after(
     removed = dead_ranges(view, types, path, assertion, store)
     problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement)
     return f"the rewrite drops code that never runs, and {problem}" if problem else None
-
-
-def _boxed_more_often(store: Store, assertion: Node, function: Node) -> str | None:
-    """A value (not `&x`) is boxed where it is converted: at the store once, at the assertion after the
-    rewrite. Inside a loop or a func literal the store is outside of, that is once an iteration or a
-    call: more allocations than before, however the compiler's count of escapes compares."""
-    if address_of(unparen(store.value)) is not None:
-        return None
-    for around in ancestors(assertion):
-        if around == function:
-            return None
-        if around.type in ("for_statement", "func_literal") and not contains(around, store.value):
-            kind = "loop" if around.type == "for_statement" else "func literal"
-            return (
-                f"the value would be boxed at the assertion, inside a {kind} (line {row_of(around)}) the store is "
-                "outside of: once each time it runs instead of once"
-            )
-    return None
 
 
 def _target(types: TypeInfo, path: str, store: Store, kind: Node | None) -> bytes | str:
@@ -294,13 +275,19 @@ def _grouped(
     parts: list[str] = []
     dropped = False
     for member, assertion in paired:
+        if assertion.type != "type_assertion_expression":  # `c.f`, another field's plain read
+            read = plain_read(view, types, path, member, assertion, function)
+            if read is None:
+                return None
+            edits.append(read)
+            continue
         target = _target(types, path, member, assertion.child_by_field_name("type"))
         if (
             place_of(types, path, member, name) != (place, None)
             or contains(assertion, member.declaration)
             or isinstance(target, str)
             or stable(view, types, path, member, function)
-            or _boxed_more_often(member, assertion, function)
+            or boxed_more_often(member, assertion, function)
         ):
             return None
         converted = conversion_edits(view, types, path, assertion, target)
@@ -316,16 +303,15 @@ def _grouped(
     edits = sorted([Edit(path, *lines, b""), *edits], key=lambda e: (e.start, e.end))
     if any(a.end > b.start for a, b in pairwise(edits)):
         return None  # code a failed assertion ran, dropped, holds another assertion
-    places = ", ".join(describe(m, place) for m, _ in paired)
+    places = listed([describe(m, place) for m, a in paired if a.type == "type_assertion_expression"])
+    read = listed([describe(m, place) for m, a in paired if a.type != "type_assertion_expression"])
     summary = (
-        f"{', '.join(parts[:-1])} and {parts[-1]} directly instead of asserting them from {places}"
+        f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"
+        f"{f', read {read} as the value stored there' if read else ''}"
         f"{', and drop the code only a failed assertion ran' if dropped else ''}"
         f", and drop {name}, built only to be read back"
     )
     return Fix(NAME, tuple(edits), (escape,), summary)
-
-
-# --- small helpers -----------------------------------------------------------------------
 
 
 RULE = Rule(

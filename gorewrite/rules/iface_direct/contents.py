@@ -4,15 +4,18 @@ assertion, and a container built only to be read back may go only if dropping it
 from __future__ import annotations
 
 from gorewrite import retention
+from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS
 from gorewrite.rules.iface_direct.group import access as _access
+from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index
 from gorewrite.rules.iface_direct.sites import Store, address_of, idents_in, inner, row_of
 from gorewrite.rules.iface_direct.unused import package_used_outside, used_outside
 from gorewrite.syntax import (
     LITERALS,
     Node,
+    ancestors,
     contains,
     enclosing,
     items,
@@ -206,3 +209,31 @@ def _pure(types: TypeInfo, path: str, node: Node) -> bool:
     if node.type == "composite_literal":
         return _impure(types, path, node, ()) is None
     return False
+
+
+def boxed_more_often(store: Store, assertion: Node, function: Node) -> str | None:
+    """A value (not `&x`) is boxed where it is converted: at the store once, at the assertion after the
+    rewrite. Inside a loop or a func literal the store is outside of, that is once an iteration or a
+    call: more allocations than before, however the compiler's count of escapes compares."""
+    if address_of(unparen(store.value)) is not None:
+        return None
+    for around in ancestors(assertion):
+        if around == function:
+            return None
+        if around.type in ("for_statement", "func_literal") and not contains(around, store.value):
+            kind = "loop" if around.type == "for_statement" else "func literal"
+            return (
+                f"the value would be boxed at the assertion, inside a {kind} (line {row_of(around)}) the store is "
+                "outside of: once each time it runs instead of once"
+            )
+    return None
+
+
+def plain_read(view: PackageView, types: TypeInfo, path: str, member: Store, read: Node, function: Node) -> Edit | None:
+    """`c.f`, read besides the assertions of the container's other fields: the value the literal stored
+    there, unchanged since (stable) and of the field's very type (go/types: identical), replaces it."""
+    field = read.child_by_field_name("field")
+    kind = types.type_id(path, field.start_byte, field.end_byte)
+    if kind is None or kind != value_type(types, path, member.value) or stable(view, types, path, member, function):
+        return None
+    return Edit(path, read.start_byte, read.end_byte, in_place(read, text(unparen(member.value))))

@@ -38,18 +38,22 @@ def access(use: Node) -> Node:
 
 
 def pairs(stores: list[Stored], place: str, reads: list[Node], number: Index) -> list[tuple[Stored, Node]] | None:
-    """(store, the type assertion reading it) for every use of the container, when each use is one
-    assertion of a distinct field (`c.f.(I)`) or constant-indexed element (`c[1].(I)`) that the
-    literal stores; None when any use is something else or two read the same place."""
+    """(store, the type assertion reading it, or the plain read `c.f` of a field) for every use of the
+    container, when each use is one assertion of a distinct field (`c.f.(I)`) or constant-indexed
+    element (`c[1].(I)`) that the literal stores, or one read of a distinct stored field; None when
+    any use is something else, two read the same place, or none is an assertion."""
     found: dict[int, tuple[Stored, Node]] = {}
     for use in reads:
         whole = access(use)
-        if whole.parent.type != "type_assertion_expression":
+        asserted = whole.parent.type == "type_assertion_expression"
+        if not asserted and place != "field":
             return None
         store = _read(stores, place, unparen(whole), number)
         if store is None or id(store) in found:
             return None
-        found[id(store)] = (store, whole.parent)
+        found[id(store)] = (store, whole.parent if asserted else whole)
+    if not any(n.type == "type_assertion_expression" for _, n in found.values()):
+        return None
     return list(found.values()) if len(found) > 1 else None
 
 

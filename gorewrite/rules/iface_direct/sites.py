@@ -188,3 +188,7 @@ def idents_in(types: TypeInfo, path: str, function: Node) -> list[Ident]:
 
 def use_node(view: PackageView, path: str, use: Ident) -> Node:
     return view.tree(path).root_node.named_descendant_for_byte_range(use.start, use.end)
+
+
+def listed(words: list[str]) -> str:
+    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
