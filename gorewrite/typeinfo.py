@@ -31,7 +31,7 @@ from gorewrite.exports import Unavailable, export_data, last_line, module_key
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
-HELPER_FILES = ("main.go", "cgo.go", "steady.go", "locks.go", "go.mod")
+HELPER_FILES = ("main.go", "cgo.go", "steady.go", "locks.go", "boxes.go", "go.mod")
 
 
 class Kind(str, Enum):
@@ -101,6 +101,7 @@ class TypeInfo:
     constants: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> value
     integers: dict[str, dict[tuple[int, int], str]] = dataclasses.field(default_factory=dict)  # path -> span -> type
     lengths: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> len
+    boxes: dict = dataclasses.field(default_factory=dict)  # gotypes/boxes.go's facts, read by the methods below
 
     def at(self, path: str, start: int) -> Ident | None:
         """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
@@ -129,6 +130,23 @@ class TypeInfo:
         a pointer to one (`blk` of a `*[512]byte`: 512), a constant string, or a slice literal, whose
         elements fix it (`[]T{a, b}`, `(Pair{a, b})` of a `type Pair []T`: 2); None otherwise."""
         return self.lengths.get(path, {}).get((start, end))
+
+    def type_id(self, path: str, start: int, end: int) -> int | None:
+        """The identity of the type of `x`, `&x` (concrete, without type parameters) or of a type a type
+        assertion or switch case names: equal ids are identical types (types.Identical); None: unknown."""
+        return self.boxes.get("types", {}).get(path, {}).get((start, end))
+
+    def implements(self, concrete: int, interface: int) -> bool:
+        """Does the concrete type implement the asserted interface (types.Implements)?"""
+        return (concrete, interface) in self.boxes.get("implements", ())
+
+    def constant(self, path: str, start: int, end: int) -> str | None:
+        """A steady constant expression's value ("<kind>:<exact>"), any kind; None when not a constant."""
+        return self.boxes.get("values", {}).get(path, {}).get((start, end))
+
+    def field(self, path: str, start: int, end: int) -> dict | None:
+        """The field a positional element of a struct literal initialises: name, iface, embedded."""
+        return self.boxes.get("fields", {}).get(path, {}).get((start, end))
 
 
 def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]]) -> TypeInfo:
@@ -169,7 +187,15 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         path: {(c["start"], c["end"]): c["value"] for c in records}
         for path, records in (found.get("lengths") or {}).items()
     }
-    return TypeInfo(idents=idents, error=None, constants=constants, integers=integers, lengths=lengths)
+    boxes: dict = {
+        key: {
+            path: {(r["start"], r["end"]): r[field] if field else r for r in records or ()}
+            for path, records in (found.get(key) or {}).items()
+        }
+        for key, field in (("types", "id"), ("values", "value"), ("fields", None))
+    }
+    boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
+    return TypeInfo(idents=idents, error=None, constants=constants, integers=integers, lengths=lengths, boxes=boxes)
 
 
 def _compiled(toolchain: Toolchain, package: Package) -> tuple[list[str], list[str]]:

@@ -422,6 +422,31 @@ func Range(lo, hi level) string {
         ),
         '\treturn fmt.Stringer(lo).String() + ".." + fmt.Stringer(hi).String()\n',
     ),
+    # a type switch whose first case is the stored value's own type (go/types: identical): that case runs
+    "type_switch_concrete_first": (
+        case(
+            "type_switch_concrete_first",
+            'import "io"',
+            """var _ io.Writer = (*Counter)(nil)
+
+// Kind names what the sink is.
+func Kind(line []byte) string {
+	var c Counter
+	s := sample{name: "kind", sink: &c}
+	switch w := s.sink.(type) {
+	case *Counter:
+		w.Write(line)
+		return s.name + " counter"
+	case io.Writer:
+		w.Write(line)
+		return s.name + " writer"
+	}
+	return s.name
+}
+""",
+        ),
+        '\t{\n\t\tw := &c\n\t\tw.Write(line)\n\t\treturn s.name + " counter"\n\t}\n',
+    ),
     # a type switch on a stored concrete value: the first case that is not nil names an interface the
     # value implements, so that case runs; the switch becomes its block
     "type_switch": (
@@ -737,30 +762,6 @@ func Label(l, fallback level, n int) int {
         ),
         "the value would be boxed at the assertion, inside a loop",
     ),
-    # a type switch whose first case is a concrete type: whether it matches is not proved, and the
-    # naive rewrite taking the interface case after it runs the wrong case
-    "type_switch_concrete_first": (
-        case(
-            "type_switch_concrete_first",
-            'import "io"',
-            """// Kind names what the sink is.
-func Kind(line []byte) string {
-	var c Counter
-	s := sample{name: "kind", sink: &c}
-	switch w := s.sink.(type) {
-	case *Counter:
-		w.Write(line)
-		return s.name + " counter"
-	case io.Writer:
-		w.Write(line)
-		return s.name + " writer"
-	}
-	return s.name
-}
-""",
-        ),
-        "the first case of the type switch is *Counter, not an interface",
-    ),
     # the case taken ends in continue: as a block, it leaves the rest of the loop body unreachable (go vet)
     "type_switch_continue": (
         case(
@@ -992,7 +993,7 @@ func Hits() string {
 }
 """,
         ),
-        "the assertion is to *tally, not a type go/types knows to be an interface",
+        "the stored value &st is not of a type the assertion to *tally takes: it fails",
     ),
     "not_a_variable": (
         case(
@@ -1406,14 +1407,6 @@ NAIVE = {
         ),
         'fmt.Sprint({pkg}.Route([]byte("ab"), func(s []any) { s[0], s[1] = s[1], s[0] }))',
     ),
-    "type_switch_concrete_first": (
-        replace(
-            '\tswitch w := s.sink.(type) {\n\tcase *Counter:\n\t\tw.Write(line)\n\t\treturn s.name + " counter"\n'
-            '\tcase io.Writer:\n\t\tw.Write(line)\n\t\treturn s.name + " writer"\n\t}\n',
-            '\t{\n\t\tw := io.Writer(&c)\n\t\tw.Write(line)\n\t\treturn s.name + " writer"\n\t}\n',
-        ),
-        '{pkg}.Kind([]byte("ab"))',
-    ),
     "type_switch_break": (
         replace(
             "\t\tswitch w := s.sink.(type) {\n\t\tcase io.Writer:\n",
@@ -1817,6 +1810,7 @@ ALLOC_CALLS = {
     "single_use_slice_hooks": "{pkg}.Shutdown(3)",
     "single_use_struct_close": "{pkg}.Shutdown()",
     "slice_header_parts": "{pkg}.WriteHeader(io.Discard, 1, 2)",
+    "type_switch_exact_first": "{pkg}.Name(3)",
     "type_switch_fallback_actor": '{pkg}.Line("login", 7, "ann@example.com")',
     "type_switch_local_level": "{pkg}.Describe(2)",
     "type_switch_payload": "{pkg}.Describe(1, 2)",
@@ -1899,9 +1893,8 @@ def test_a_value_boxed_in_a_loop_is_declined_as_its_naive_rewrite_allocates_more
     assert counts[1] > counts[0], counts
 
 
-# A type switch whose first case does not name x: the block must still convert the value to that case's
-# interface (`_ = error(&lv)`), the compiler's check that the switch takes that case (adv29d). Without
-# it the block of a case the switch never takes compiled and ran.
+# A type switch whose first case is an interface the value does not implement (go/types): the block is
+# the case the switch takes, the next one (adv29d: the block of a case never taken compiled and ran).
 UNCHECKED = """package type_switch_unchecked
 
 import (
@@ -1934,10 +1927,10 @@ func Kind(n int) string {
 """
 
 
-def test_a_case_that_does_not_name_x_still_checks_the_interface(tmp_path, toolchain):
+def test_a_case_the_value_does_not_implement_is_passed_over(tmp_path, toolchain):
     (found,) = proposals_by_case(tmp_path / "proposed", RULE, {"type_switch_unchecked": UNCHECKED}).values()
     (fix,) = [p for p in found if isinstance(p, Fix)]
-    assert "\t\t_ = error(&lv)\n" in edited(UNCHECKED, fix)
+    assert '\t\tx := fmt.Stringer(&lv)\n\t\tkind = "stringer " + x.String()\n' in edited(UNCHECKED, fix)
     naive = UNCHECKED.replace('\tm := msg{topic: "t", body: &lv}\n', "").replace(
         '\tswitch x := m.body.(type) {\n\tcase error:\n\t\tkind = "error"\n\tcase fmt.Stringer:\n'
         '\t\tkind = "stringer " + x.String()\n\t}\n',

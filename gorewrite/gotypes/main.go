@@ -72,6 +72,7 @@ type response struct {
 	Integers  map[string][]intType  `json:"integers"`
 	Lengths   map[string][]intConst `json:"lengths"`
 	Error     string                `json:"error,omitempty"`
+	boxFacts                        // boxes.go
 }
 
 func main() {
@@ -103,7 +104,9 @@ func run(req request) (resp response) {
 		return response{Error: err.Error()}
 	}
 	constants, integers, lengths := c.expressions(req.Ranges)
-	return response{Idents: c.describe(req.Ranges), Constants: constants, Integers: integers, Lengths: lengths}
+	return response{
+		Idents: c.describe(req.Ranges), Constants: constants, Integers: integers, Lengths: lengths, boxFacts: c.boxes(req.Ranges),
+	}
 }
 
 // checked is a type-checked package plus the facts go/types leaves implicit.

@@ -17,7 +17,7 @@ type target struct {
 
 // Send writes b and flushes when the target can.
 func Send(b []byte) (string, error) {
-	p := plain{} // want "moved to heap: p" // declined "does not implement flusher"
+	p := plain{} // want "moved to heap: p" // declined "is not of a type the assertion to flusher takes"
 	t := target{name: "plain", w: &p}
 	var err error
 	if f, ok := t.w.(flusher); ok {

@@ -8,16 +8,20 @@ of the container with the store it reads; the rule proves each pair as it proves
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
-from gorewrite.syntax import Node, int_value, text, unparen
+from gorewrite.syntax import Node, text, unparen
+
+Index = Callable[[Node], "int | None"]  # a constant index's value (go/types), None for any other
 
 
 class Stored(Protocol):
-    """What the pairing needs of a store: its field name or element index, and position."""
+    """What the pairing needs of a store: its field name (by key or go/types) or element index, and position."""
 
     key: Node | None
     index: int | None
+    field: bytes | None
 
 
 def access(use: Node) -> Node:
@@ -33,34 +37,34 @@ def access(use: Node) -> Node:
     return node
 
 
-def pairs(stores: list[Stored], place: str, reads: list[Node]) -> list[tuple[Stored, Node]] | None:
-    """(store, the type assertion reading it) for every use of the container, when each use is one
-    assertion of a distinct field (`c.f.(I)`) or constant-indexed element (`c[1].(I)`) that the
-    literal stores; None when any use is something else or two read the same place."""
+def pairs(stores: list[Stored], place: str, reads: list[Node], number: Index) -> list[tuple[Stored, Node]] | None:
+    """(store, the type assertion reading it, or the plain read `c.f` of a field) for every use of the
+    container, when each use is one assertion of a distinct field (`c.f.(I)`) or constant-indexed
+    element (`c[1].(I)`) that the literal stores, or one read of a distinct stored field; None when
+    any use is something else, two read the same place, or none is an assertion."""
     found: dict[int, tuple[Stored, Node]] = {}
     for use in reads:
         whole = access(use)
-        if whole.parent.type != "type_assertion_expression":
+        asserted = whole.parent.type == "type_assertion_expression"
+        if not asserted and place != "field":
             return None
-        store = _read(stores, place, unparen(whole))
+        store = _read(stores, place, unparen(whole), number)
         if store is None or id(store) in found:
             return None
-        found[id(store)] = (store, whole.parent)
+        found[id(store)] = (store, whole.parent if asserted else whole)
+    if not any(n.type == "type_assertion_expression" for _, n in found.values()):
+        return None
     return list(found.values()) if len(found) > 1 else None
 
 
-def _read(stores: list[Stored], place: str, node: Node) -> Stored | None:
+def _read(stores: list[Stored], place: str, node: Node, number: Index) -> Stored | None:
     """The store whose field or element the access reads, by field name or constant index."""
     if place == "field" and node.type == "selector_expression":
         field = text(node.child_by_field_name("field"))
-        return next((s for s in stores if s.key is not None and text(s.key) == field), None)
+        return next((s for s in stores if (text(s.key) if s.key is not None else s.field) == field), None)
     if place == "element" and node.type == "index_expression":
-        index = int_value(unparen(node.child_by_field_name("index")))
+        index = number(node.child_by_field_name("index"))
         if index is None:
             return None
-        return next((s for s in stores if _position(s) == index), None)
+        return next((s for s in stores if (number(s.key) if s.key is not None else s.index) == index), None)
     return None
-
-
-def _position(store: Stored) -> int | None:
-    return int_value(store.key) if store.key is not None else store.index

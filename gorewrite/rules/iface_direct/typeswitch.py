@@ -2,20 +2,20 @@
 
 `var v any = &lvl; switch x := v.(type) { case fmt.Stringer: … }`: v holds `&lvl`, whose dynamic
 type is its static type and never a nil interface, so `case nil` never matches and the spec's
-first matching case is decided by that type alone. The rule takes the first case that is not
-`nil` when it names one interface type I: the switch becomes `{ x := I(E); <that case's body> }`
-(`_ = I(E)` where the body does not name x, or the switch binds none), which compiles exactly when
-E's type implements I, that is when the switch would take that case (a type that does not is
-rejected by the compiler, never rewritten). When that body ends the function, the code after the
-switch, which only another case or none could reach, goes with it (dead.py).
+first matching case is decided by that type alone, which go/types answers (matches.py): the first
+case whose one type E's type implements (an interface I) or is (a concrete type), else the default.
+The switch becomes `{ x := I(E); <that case's body> }` (`x := E` for E's own type; `_ = …` where
+the body does not name x, or the switch binds none; nothing for a default). When that body ends the
+function, the code after the switch, which only another case or none could reach, goes with it (dead.py).
 """
 
 from __future__ import annotations
 
 from gorewrite.rules.iface_direct.dead import following
+from gorewrite.rules.iface_direct.matches import is_nil, takes
 from gorewrite.syntax import Node, indentation, items, statements, text, walk
 from gorewrite.terminating import terminating
-from gorewrite.typeinfo import Kind, TypeInfo
+from gorewrite.typeinfo import TypeInfo
 
 # What a `break` in a case body may leave instead of the switch.
 BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
@@ -25,26 +25,38 @@ CASES = ("type_case", "default_case")
 JUMPS = ("continue_statement", "break_statement")
 
 
-def chosen(types: TypeInfo, path: str, switch: Node) -> tuple[Node, Node] | str:
-    """(the first case that is not `case nil`, its one type); or why that case cannot be the block."""
+def chosen(types: TypeInfo, path: str, switch: Node, value: int | None) -> tuple[Node, Node | None] | str:
+    """(the case the switch takes for a stored value of that type, its one type: None for the
+    default); or why that case cannot be the block (matches.py decides which case it is)."""
     if switch.child_by_field_name("initializer") is not None:
         return f"the type switch at line {_row(switch)} has an initializer"
     if switch.parent is not None and switch.parent.type == "labeled_statement":
         return f"the type switch at line {_row(switch)} is labelled"
+    taken = None
     for clause in switch.named_children:
         if clause.type != "type_case":
             continue
-        kinds = clause.children_by_field_name("type")
-        kinds = [k for k in kinds if k.is_named]
-        if all(_is_nil(types, path, k) for k in kinds):
-            continue  # a concrete value never boxes to a nil interface
-        if len(kinds) != 1:
-            return f"its first case (line {_row(clause)}) lists several types: x keeps the switched type"
-        jump = _break(switch, clause)
-        if jump is not None:
-            return f"the case's body breaks out of the switch (line {_row(jump)})"
-        return clause, kinds[0]
-    return f"the type switch at line {_row(switch)} has no case but nil"
+        kinds = [k for k in clause.children_by_field_name("type") if k.is_named]
+        answers = [False if is_nil(types, path, k) else takes(types, path, value, k) for k in kinds]
+        if None in answers:
+            unknown = kinds[answers.index(None)]
+            return f"go/types cannot tell whether the case {text(unknown).decode()} (line {_row(clause)}) matches"
+        if any(answers):
+            if len(kinds) != 1:
+                return f"the case it takes (line {_row(clause)}) lists several types: x keeps the switched type"
+            taken = (clause, kinds[0])
+            break
+    if taken is None:
+        default = next((c for c in switch.named_children if c.type == "default_case"), None)
+        if default is None:
+            return f"no case of the type switch at line {_row(switch)} matches the stored value's type"
+        if alias_used(switch, default):
+            return f"the switch takes its default (line {_row(default)}), whose x keeps the switched type"
+        taken = (default, None)
+    jump = _break(switch, taken[0])
+    if jump is not None:
+        return f"the case's body breaks out of the switch (line {_row(jump)})"
+    return taken
 
 
 def end(types: TypeInfo, path: str, switch: Node, clause: Node) -> int | str:
@@ -127,12 +139,6 @@ def _break(switch: Node, clause: Node) -> Node | None:
         if around == switch:
             return node
     return None
-
-
-def _is_nil(types: TypeInfo, path: str, node: Node) -> bool:
-    """Go's nil (go/types' *types.Nil), not a type of that name."""
-    found = types.at(path, node.start_byte)
-    return found is not None and found.kind == Kind.NIL
 
 
 def _row(node: Node) -> int:

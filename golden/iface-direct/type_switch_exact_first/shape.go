@@ -14,7 +14,7 @@ type figure struct {
 
 // Name names a square of the given side, as a figure would show it.
 func Name(side int) string {
-	sq := square{side} // want "moved to heap: sq" // declined "not an interface: which case runs is not proved here"
+	sq := square{side} // want "moved to heap: sq"
 	f := figure{label: "fig", shape: &sq}
 	switch v := f.shape.(type) {
 	case *square:

@@ -1,0 +1,157 @@
+package main
+
+// What a type assertion or a type switch on a boxed concrete value selects, by go/types, so that a
+// rule never takes a case from the syntax: the identity of the types involved (types.Identical,
+// aliases and named types resolved), which of them implement which asserted interface, the
+// constant value of any expression (a map key `keyAt` is the entry "at"), and the field a
+// positional element of a struct literal initialises.
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// typeKey is an expression's type by identity: two expressions of identical types (types.Identical)
+// have the same ID within one response.
+type typeKey struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+	ID    int `json:"id"`
+}
+
+// constText is a constant expression's value, as "<constant.Kind>:<ExactString>".
+type constText struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Value string `json:"value"`
+}
+
+// fieldOf is the field a positional element of a struct literal initialises.
+type fieldOf struct {
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Name     string `json:"name"`
+	Iface    bool   `json:"iface"`    // the field's type is an interface (not a type parameter)
+	Embedded bool   `json:"embedded"` // the struct embeds a field (this one or another)
+}
+
+type boxFacts struct {
+	Types      map[string][]typeKey   `json:"types"`
+	Implements [][2]int               `json:"implements"` // (ID of a concrete type, ID of an asserted interface)
+	Values     map[string][]constText `json:"values"`
+	Fields     map[string][]fieldOf   `json:"fields"`
+}
+
+// boxes describes, inside the requested ranges: the type of each `x` and `&x` of a concrete type
+// without type parameters, and of each type a type assertion or a type switch case names; which of
+// those concrete types implement which of those interfaces; every steady constant's value; the
+// fields of positional struct literal elements.
+func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
+	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{}}
+	var seen []types.Type
+	id := func(t types.Type) int {
+		for i, s := range seen {
+			if types.Identical(s, t) {
+				return i
+			}
+		}
+		seen = append(seen, t)
+		return len(seen) - 1
+	}
+	concrete, asserted := map[int]types.Type{}, map[int]*types.Interface{}
+	for _, f := range c.files {
+		tf := c.fset.File(f.Pos())
+		spans, ok := ranges[tf.Name()]
+		if !ok {
+			continue
+		}
+		keys, values, fields := []typeKey{}, []constText{}, []fieldOf{}
+		key := func(e ast.Expr, t types.Type) {
+			if t == nil || hasTypeParam(t) {
+				return
+			}
+			n := id(t)
+			if i, ok := t.Underlying().(*types.Interface); ok {
+				asserted[n] = i
+			} else {
+				concrete[n] = t
+			}
+			keys = append(keys, typeKey{tf.Offset(e.Pos()), tf.Offset(e.End()), n})
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil || !overlaps(spans, tf.Offset(n.Pos()), tf.Offset(n.End())) {
+				return false
+			}
+			if !inside(spans, tf.Offset(n.Pos())) {
+				return true
+			}
+			switch n := n.(type) {
+			case *ast.Ident:
+				if v, ok := c.info.ObjectOf(n).(*types.Var); ok && !types.IsInterface(v.Type()) {
+					key(n, v.Type())
+				}
+			case *ast.UnaryExpr:
+				if t := c.info.TypeOf(n); n.Op == token.AND && t != nil && !types.IsInterface(t) {
+					key(n, t)
+				}
+			case *ast.TypeAssertExpr:
+				if n.Type != nil {
+					key(n.Type, c.info.TypeOf(n.Type))
+				}
+			case *ast.TypeSwitchStmt:
+				for _, clause := range n.Body.List {
+					for _, e := range clause.(*ast.CaseClause).List {
+						if c.info.Types[e].IsType() {
+							key(e, c.info.TypeOf(e))
+						}
+					}
+				}
+			case *ast.CompositeLit:
+				fields = append(fields, c.positional(tf.Offset, n)...)
+			}
+			if e, ok := n.(ast.Expr); ok {
+				if v := c.info.Types[e].Value; v != nil && c.steady(e) {
+					text := fmt.Sprintf("%d:%s", v.Kind(), v.ExactString())
+					values = append(values, constText{tf.Offset(e.Pos()), tf.Offset(e.End()), text})
+				}
+			}
+			return true
+		})
+		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
+	}
+	for ci, ct := range concrete {
+		for ii, it := range asserted {
+			if types.Implements(ct, it) {
+				facts.Implements = append(facts.Implements, [2]int{ci, ii})
+			}
+		}
+	}
+	return facts
+}
+
+// positional: the fields the elements of a struct literal without keys initialise, in order.
+func (c *checked) positional(offset func(p token.Pos) int, lit *ast.CompositeLit) []fieldOf {
+	t := c.info.TypeOf(lit)
+	if t == nil || len(lit.Elts) == 0 || hasTypeParam(t) {
+		return nil
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || s.NumFields() != len(lit.Elts) {
+		return nil
+	}
+	embedded := false
+	for i := 0; i < s.NumFields(); i++ {
+		embedded = embedded || s.Field(i).Embedded()
+	}
+	var found []fieldOf
+	for i, e := range lit.Elts {
+		if _, keyed := e.(*ast.KeyValueExpr); keyed {
+			return nil
+		}
+		v := s.Field(i)
+		found = append(found, fieldOf{offset(e.Pos()), offset(e.End()), v.Name(), isInterface(v), embedded})
+	}
+	return found
+}

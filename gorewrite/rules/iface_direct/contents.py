@@ -1,0 +1,239 @@
+"""The container's other uses must leave the stored value alone, the value must be the same at the
+assertion, and a container built only to be read back may go only if dropping it changes nothing."""
+
+from __future__ import annotations
+
+from gorewrite import retention
+from gorewrite.edits import Edit
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import FUNCTIONS
+from gorewrite.rules.iface_direct.group import access as _access
+from gorewrite.rules.iface_direct.matches import in_place, value_type
+from gorewrite.rules.iface_direct.places import constant_index
+from gorewrite.rules.iface_direct.sites import Store, address_of, idents_in, inner, row_of
+from gorewrite.rules.iface_direct.unused import package_used_outside, used_outside
+from gorewrite.syntax import (
+    LITERALS,
+    Node,
+    ancestors,
+    contains,
+    enclosing,
+    items,
+    text,
+    unparen,
+)
+from gorewrite.typeinfo import Kind, TypeInfo, Use
+
+SCOPES = FUNCTIONS + (
+    "block",
+    "for_statement",
+    "if_statement",
+    "expression_switch_statement",
+    "type_switch_statement",
+    "select_statement",
+    "expression_case",
+    "type_case",
+    "default_case",
+    "communication_case",
+)
+LENGTHS = (b"len", b"cap")
+# What evaluates without effect or panic: dropping it with a declaration changes nothing.
+PURE = (*LITERALS, "identifier", "true", "false", "nil", "iota", "func_literal")
+PURE_OPERATORS = ("&", "-", "+", "!", "^")
+
+
+def other_uses(view: PackageView, path: str, store: Store, place: str, others: list[Node]) -> str | None:
+    """The container's other uses must leave the stored value alone (with none, it goes: removable).
+
+    A struct passed whole by value (`validate(opts)`) is a copy: the callee cannot change the local's
+    field. It still carries the stored pointer, so only to a callee the compiler proves keeps none of it.
+    """
+    name = text(store.container).decode()
+    if place == "var" or not others:
+        return None
+    if place == "entry":
+        return (
+            f"{name} is a map: a map literal keeps its values on the heap whatever reads them, "
+            f"and {name} is used elsewhere (line {row_of(others[0])})"
+        )
+    for use in others:
+        access = unparen(_access(use))
+        if place == "field" and access.type != "selector_expression":
+            copied = _passed_by_value(view, path, access)
+            if copied is None:
+                return f"{name} is used as a whole (line {row_of(use)}), not one field at a time"
+            if copied:
+                return f"{name} {copied} (line {row_of(use)}): the value stored in it would still escape"
+        if place == "element" and not (_is_length(access) or _is_element_read(view.types, path, access)):
+            return (
+                f"{name} is used other than by len, cap or reading one element by a constant index "
+                f"(line {row_of(use)}): its elements could change"
+            )
+    return None
+
+
+def _passed_by_value(view: PackageView, path: str, access: Node) -> str | None:
+    """For `f(c)` finishing there: why f may keep c's contents (retention), "" when it keeps none;
+    None for any other use of the whole struct."""
+    node = access
+    while node.parent.type == "parenthesized_expression":
+        node = node.parent
+    if node.parent.type != "argument_list" or node.parent.parent.type != "call_expression":
+        return None
+    call = node.parent.parent
+    if call.parent.type in ("go_statement", "defer_statement"):
+        return None
+    arguments = items(node.parent)
+    return retention.kept(view, call, arguments.index(node)) or ""
+
+
+def _is_length(access: Node) -> bool:
+    """len(c) or cap(c)."""
+    call = access.parent.parent if access.parent.type == "argument_list" else None
+    return call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) in LENGTHS
+
+
+def _is_element_read(types: TypeInfo, path: str, access: Node) -> bool:
+    """c[k] with a constant index, only read: not assigned, incremented, addressed or sliced."""
+    if access.type != "index_expression" or constant_index(types, path, access.child_by_field_name("index")) is None:
+        return False
+    node = access
+    while node.parent.type == "parenthesized_expression":
+        node = node.parent
+    parent = node.parent
+    if parent.type == "unary_expression" and parent.child(0).type == "&":
+        return False
+    if parent.type == "inc_statement" or parent.type == "dec_statement":
+        return False
+    holder = parent.parent if parent.type == "expression_list" else None
+    return not (holder is not None and holder.child_by_field_name("left") == parent)
+
+
+def stable(view: PackageView, types: TypeInfo, path: str, store: Store, function: Node) -> str | None:
+    """E evaluated at the assertion must give what it gave at the declaration: `&x`, or a variable never changed.
+
+    x must be the same variable there: its scope holds the declaration (so the same instance is
+    live at the assertion) and no other variable of that name is declared in the function.
+    """
+    value = unparen(store.value)
+    addressed = address_of(value)
+    node = value.child_by_field_name("operand") if addressed else value
+    if node.type != "identifier":
+        return (
+            f"the stored value {text(value).decode()} is neither a local variable nor its address: "
+            "evaluated at the assertion it could differ"
+        )
+    name = text(node).decode()
+    ident = types.at(path, node.start_byte)
+    if ident is not None and ident.kind == Kind.RESULT:
+        return f"{name} is a named result: a return statement writes it"
+    if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM):
+        return f"cannot resolve {name} to a local variable"
+    idents = idents_in(types, path, function)
+    if any(i.name == name and i.use == Use.DECL and i.obj != ident.obj for i in idents):
+        return f"another {name} is declared in the function: {text(value).decode()} could mean it at the assertion"
+    decl = next((i for i in idents if i.obj == ident.obj and i.use == Use.DECL), None)
+    if decl is None:
+        return f"cannot find the declaration of {name}"
+    scope = enclosing(view.tree(path).root_node.named_descendant_for_byte_range(decl.start, decl.end), *SCOPES)
+    if scope is None or not contains(scope, store.declaration):
+        return f"{name} is declared in a scope that does not hold the declaration of {text(store.container).decode()}"
+    if addressed:
+        return None
+    if ident.iface or ident.type is None:
+        return (
+            f"{name} is not of a known concrete type: "
+            "its conversion could give a nil interface where the assertion panics"
+        )
+    changed = [i for i in idents if i.obj == ident.obj and i.use in (Use.WRITE, Use.ADDR)]
+    if changed:
+        return f"{name} may change after it is stored (line {view.line(path, changed[0].start)})"
+    return None
+
+
+def removable(
+    view: PackageView, types: TypeInfo, path: str, store: Store, values: tuple[Node, ...], function: Node
+) -> str | None:
+    """A composite literal whose only uses were the assertions of its stored values goes with its
+    declaration: its other elements must evaluate without effect or panic, and leave no variable or
+    import unused."""
+    name = text(store.container).decode()
+    literal = store.value.parent
+    while literal.type != "composite_literal":
+        literal = literal.parent
+    unused = f"{name} has no other use: without the assertion it would be declared and not used"
+    impure = _impure(types, path, literal, values)
+    if impure is not None:
+        return f"{unused}, and removing it would skip {text(impure).decode()} (line {row_of(impure)})"
+    declaration = store.declaration
+    idents = idents_in(types, path, function)
+    for ident in idents:
+        inside = declaration.start_byte <= ident.start < declaration.end_byte
+        moved = any(v.start_byte <= ident.start < v.end_byte for v in values)
+        if not inside or moved or ident.use == Use.DECL:
+            continue
+        if ident.kind == Kind.VAR and ident.local and not used_outside(idents, ident, declaration):
+            return f"{unused}, and removing it would leave {ident.name} declared and not used"
+        lines = [(declaration.start_byte, declaration.end_byte)]
+        if ident.kind == Kind.PKGNAME and not package_used_outside(view.tree(path).root_node, ident.name, lines):
+            return f"{unused}, and removing it would leave the import of {ident.name} unused"
+    return None
+
+
+def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...]) -> Node | None:
+    """The first element (or key) of the literal, other than the stored values, that has an effect or may panic."""
+    is_map = literal.child_by_field_name("type").type == "map_type"
+    for element in items(literal.child_by_field_name("body")):
+        parts = items(element) if element.type == "keyed_element" else [element]
+        for position, part in enumerate(parts):
+            part = inner(part)
+            if part in stored:
+                continue
+            key = element.type == "keyed_element" and position == 0
+            constant = types.constant(path, part.start_byte, part.end_byte) is not None
+            if not (_pure(types, path, part) and (not is_map or not key or part.type in LITERALS or constant)):
+                return part  # a map key of interface type may panic as unhashable: constants only
+    return None
+
+
+def _pure(types: TypeInfo, path: str, node: Node) -> bool:
+    """Evaluates without effect or panic: literals, names (`io.Discard` too), `&x`, `-x`, composite literals of them."""
+    node = unparen(node)
+    if node.type in PURE:
+        return True
+    if node.type == "selector_expression":
+        package = types.at(path, node.child_by_field_name("operand").start_byte)
+        return package is not None and package.kind == Kind.PKGNAME
+    if node.type == "unary_expression":
+        return node.child(0).type in PURE_OPERATORS and _pure(types, path, node.child_by_field_name("operand"))
+    if node.type == "composite_literal":
+        return _impure(types, path, node, ()) is None
+    return False
+
+
+def boxed_more_often(store: Store, assertion: Node, function: Node) -> str | None:
+    """A value (not `&x`) is boxed where it is converted: at the store once, at the assertion after the
+    rewrite. Inside a loop or a func literal the store is outside of, that is once an iteration or a
+    call: more allocations than before, however the compiler's count of escapes compares."""
+    if address_of(unparen(store.value)) is not None:
+        return None
+    for around in ancestors(assertion):
+        if around == function:
+            return None
+        if around.type in ("for_statement", "func_literal") and not contains(around, store.value):
+            kind = "loop" if around.type == "for_statement" else "func literal"
+            return (
+                f"the value would be boxed at the assertion, inside a {kind} (line {row_of(around)}) the store is "
+                "outside of: once each time it runs instead of once"
+            )
+    return None
+
+
+def plain_read(view: PackageView, types: TypeInfo, path: str, member: Store, read: Node, function: Node) -> Edit | None:
+    """`c.f`, read besides the assertions of the container's other fields: the value the literal stored
+    there, unchanged since (stable) and of the field's very type (go/types: identical), replaces it."""
+    field = read.child_by_field_name("field")
+    kind = types.type_id(path, field.start_byte, field.end_byte)
+    if kind is None or kind != value_type(types, path, member.value) or stable(view, types, path, member, function):
+        return None
+    return Edit(path, read.start_byte, read.end_byte, in_place(read, text(unparen(member.value))))

@@ -1,0 +1,60 @@
+"""What a type assertion or a type switch case takes for a stored concrete value, by go/types.
+
+A value E of a concrete static type S, boxed into an interface, has the dynamic type S and is never
+a nil interface: `c.(I)` succeeds exactly when S implements I, `c.(T)` exactly when T is S
+(types.Identical: aliases and named types resolved, gotypes/boxes.go), and a type switch takes its
+first case one of whose types does so (`case nil` never), else its default. The rule asks go/types
+each time, never the spelling: an assertion that would fail declines (the rewrite would make it
+succeed), a case the value's type does not satisfy is passed over.
+"""
+
+from __future__ import annotations
+
+from gorewrite.syntax import Node, text, unparen
+from gorewrite.typeinfo import Kind, TypeInfo
+
+# Where `&x` in place of an assertion would bind to less than the whole operand: `(&x).f`, not `&x.f`.
+OPERAND_OF = ("selector_expression", "index_expression", "slice_expression", "call_expression")
+
+
+def value_type(types: TypeInfo, path: str, value: Node) -> int | None:
+    """The identity of the stored value's static type (its dynamic type once boxed); None: unknown."""
+    value = unparen(value)
+    return types.type_id(path, value.start_byte, value.end_byte)
+
+
+def takes(types: TypeInfo, path: str, value: int | None, kind: Node) -> bool | None:
+    """Does a boxed value of that type satisfy the asserted or case type? None when go/types cannot say."""
+    asserted = types.type_id(path, kind.start_byte, kind.end_byte)
+    if value is None or asserted is None:
+        return None
+    return asserted == value or types.implements(value, asserted)
+
+
+def is_nil(types: TypeInfo, path: str, node: Node) -> bool:
+    """Go's nil (go/types' *types.Nil), not a type of that name."""
+    found = types.at(path, node.start_byte)
+    return found is not None and found.kind == Kind.NIL
+
+
+def replacement(types: TypeInfo, path: str, value: Node, kind: Node, interface: bool) -> bytes | str:
+    """What the assertion to kind gives for the stored value: `I(E)` for an interface I, E itself for
+    E's own type (identical, never merely implemented: E in place of an interface would change the
+    expression's type); or why it would fail (the rewrite would change that) or go/types cannot tell."""
+    stored = text(unparen(value))
+    asserted = text(kind).decode()
+    found = value_type(types, path, value)
+    if takes(types, path, found, kind) is False:
+        return f"the stored value {stored.decode()} is not of a type the assertion to {asserted} takes: it fails"
+    if interface:
+        return text(kind) + b"(" + stored + b")"  # unknown: compiles exactly when it is taken
+    if found is None or types.type_id(path, kind.start_byte, kind.end_byte) != found:
+        return f"the assertion is to {asserted}: go/types does not say it is {stored.decode()}'s own type"
+    return stored
+
+
+def in_place(assertion: Node, expression: bytes) -> bytes:
+    """The expression as it stands in place of the assertion: `(&x)` where it is an operand."""
+    parent = assertion.parent
+    operand = parent.type in OPERAND_OF and parent.child(0) == assertion
+    return b"(" + expression + b")" if operand and expression.startswith(b"&") else expression

@@ -1,0 +1,59 @@
+"""What removing code leaves declared and not used, or imported and not used: the compiler rejects it.
+
+The rewrite removes code that never ran (the cases a type switch does not take, what only a failed
+assertion ran) and a container built only to be read back. A local variable or an import that only
+that code read is then unused, which the rule can know before the compiler says it.
+"""
+
+from __future__ import annotations
+
+from gorewrite.syntax import Node, text, walk
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+
+Ranges = list[tuple[int, int]]
+
+
+def left_unused(root: Node, types: TypeInfo, path: str, function: Node, removed: Ranges, rewritten: Node) -> str | None:
+    """Why removing those byte ranges leaves a variable or an import unused; None when nothing is.
+    rewritten: the statement the rewrite replaces, whose variables (a type switch's x, a comma-ok's
+    ok) it declares anew where they are read, or no more."""
+    idents = [i for i in types.idents.get(path, ()) if function.start_byte <= i.start < function.end_byte]
+    declared = {i.obj for i in idents if i.use == Use.DECL and rewritten.start_byte <= i.start < rewritten.end_byte}
+    for ident in idents:
+        if ident.use == Use.DECL or not _inside(ident.start, removed) or ident.obj in declared:
+            continue
+        if ident.kind == Kind.VAR and ident.local and not _read_outside(idents, ident, removed):
+            return f"removing it would leave {ident.name} declared and not used"
+        if ident.kind == Kind.PKGNAME and not package_used_outside(root, ident.name, removed):
+            return f"removing it would leave the import of {ident.name} unused"
+    return None
+
+
+def used_outside(idents: list[Ident], ident: Ident, declaration: Node) -> bool:
+    """Is the variable named anywhere but in the declaration?"""
+    return any(
+        i.obj == ident.obj and i.use != Use.DECL and not declaration.start_byte <= i.start < declaration.end_byte
+        for i in idents
+    )
+
+
+def package_used_outside(root: Node, package: str, removed: Ranges) -> bool:
+    """Does the file name the package (`pkg.X`) anywhere but in those ranges?"""
+    for node in walk(root):
+        if node.type == "package_identifier" or (
+            node.type == "identifier"
+            and node.parent.type == "selector_expression"
+            and node.parent.child_by_field_name("operand") == node
+        ):
+            if text(node) == package.encode() and not _inside(node.start_byte, removed):
+                return True
+    return False
+
+
+def _read_outside(idents: list[Ident], ident: Ident, removed: Ranges) -> bool:
+    """A read or an address of the variable outside the ranges (an assignment is no use to the compiler)."""
+    return any(i.obj == ident.obj and i.use in (Use.READ, Use.ADDR) and not _inside(i.start, removed) for i in idents)
+
+
+def _inside(offset: int, ranges: Ranges) -> bool:
+    return any(start <= offset < end for start, end in ranges)
