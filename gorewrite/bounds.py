@@ -34,13 +34,13 @@ address of h voids it), `len(s)` of a local slice or string, or arithmetic of th
 bounded by `if len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
 A condition may compare it through a conversion that keeps its value (`Bytes(len(b)) > Max`, terms.py).
 
-Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact
-counts only if nothing can change the subject between it and the statement: no write on a path from
-the fact to the statement other than its own (a loop's update clause runs before its condition is
-tested again; a write after the statement reaches it again only through a loop the fact is outside
-of), no write in another function (a closure), the address never taken, and no `goto` in the function
-when the fact is a statement before the one bounded (a goto could jump past it); with a goto, any
-later write voids.
+Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts
+only if nothing can change the subject between it and the statement: no write on a path from the fact to the
+statement other than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it
+again; a loop's update clause runs before its condition is tested again; a write after the statement reaches
+it again only through a loop the fact is outside of), no write in another function (a closure), the address
+never taken, and no `goto` in the function when the fact is a statement before the one bounded (a goto could
+jump past it); with a goto, any later write voids.
 """
 
 from __future__ import annotations
@@ -223,7 +223,6 @@ def _statement_fact(
         return _after_loop(view, path, again, subject, node, side)
     if node.type not in (SWITCH, "if_statement"):
         return None
-    # in a loop, an update's value from the last pass reaches the statement again (adv34c): keep it
     looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
     kept = lambda own: tuple(w for w in own if not _updates(view, path, subject, node.descendant_for_byte_range(*w)))  # noqa: E731
     writes = Writes(
