@@ -28,11 +28,11 @@ function:
                                           (typed_upper_bound: it sizes for the largest value)
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`,
-`len(table)`), or an expression bounded where the condition runs, never a name matched by text. The
-subject is a local variable or parameter, a field of a local struct value (`h.Len`: a write to or the
-address of h voids it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`,
-bounded by `if len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text).
-A condition may compare it through a conversion that keeps its value (`Bytes(len(b)) > Max`, terms.py).
+`len(table)`), or an expression bounded where the condition runs, never a name matched by text. The subject is
+a local variable or parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids
+it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if
+len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text). A condition may compare
+it through a conversion that keeps its value (`Bytes(len(b)) > Max`, terms.py).
 
 Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts
 only if nothing can change the subject between it and the statement: no write on a path from the fact to the
