@@ -24,8 +24,7 @@ function:
                                           (shapes.py, intervals.py), and a callee's returns (returns.py)
     n += 4 / n *= 2 / for i < m { i++ }   an update, and a loop of updates (updates.py)
     n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
-                                          field), bounded by the type, when the rule asks for these
-                                          (typed_upper_bound: it sizes for the largest value)
+                                          field), bounded by the type, when the rule asks (typed_upper_bound)
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`,
 `len(table)`), or an expression bounded where the condition runs, never a name matched by text. The subject is
