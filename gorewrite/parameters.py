@@ -78,8 +78,21 @@ def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) 
         by_file = said.setdefault(path_of, {})
         for m in VERDICT.finditer(output):
             path = resolve(m[1], base, files.get(path_of, ()))
-            by_file.setdefault(path, {})[(int(m[2]), int(m[3]))] = m[4]
+            at = by_file.setdefault(path, {})
+            at[(int(m[2]), int(m[3]))] = _joined(at.get((int(m[2]), int(m[3]))), m[4])
     return Verdicts(said, varying(toolchain, import_paths, cwd))
+
+
+def _joined(before: str | None, said: str) -> str:
+    """One verdict of the lines a parameter gets (the compiler prints a heap leak first, then one line per
+    result it flows to: `leaking param content: b` and `leaking param: b to result ~r0 level=0`): a heap
+    leak wins over a result, and flows to two results count as kept (`leaking param: b`), never the last
+    line alone, which hid the heap leak."""
+    if before is None:
+        return said
+    if not TO_RESULT.match(before):
+        return before
+    return said if not TO_RESULT.match(said) else f"leaking param: {said.split()[2]}"
 
 
 def varying(toolchain: Toolchain, import_paths: list[str], cwd: str) -> dict[str, str]:

@@ -136,7 +136,63 @@ func Report(s string) string {
 
 # Each must-decline: the reason, and a probe whose value the naive pool changes. The site is the line
 # marked `// site`.
+POOLED |= {
+    # an append-style helper that also returns an error, its results declared or assigned back (probe34c)
+    "append_with_error": """func frame(dst []byte, id uint32, vals []uint64) ([]byte, error) {
+	dst = strconv.AppendUint(dst, uint64(id), 10)
+	for _, v := range vals {
+		dst = strconv.AppendUint(append(dst, ' '), v, 10)
+	}
+	return dst, nil
+}
+
+func WriteFrame(w io.Writer, id uint32, vals []uint64) error {
+	body := make([]byte, 0, 1024)
+	body, err := frame(body, id, vals)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(body)
+	return err
+}
+""",
+    "named_results": """func quoted(dst []byte, s string) (out []byte, err error) {
+	out = strconv.AppendQuote(dst, s)
+	return out, nil
+}
+
+func WriteQuoted(w io.Writer, ss []string) (err error) {
+	buf := make([]byte, 0, 1024)
+	for _, s := range ss {
+		if buf, err = quoted(buf[:0], s); err != nil {
+			return err
+		}
+		w.Write(buf)
+	}
+	return nil
+}
+""",
+}
+
 DECLINED = {
+    # the helper returns dst as its second result too: what `rest` holds is the pooled array
+    "second_result_kept": (
+        """func split(dst []byte, s string) ([]byte, []byte) {
+	dst = append(dst, s...)
+	return dst, dst[:len(s)]
+}
+
+func Head(w io.Writer, s string) []byte {
+	buf := make([]byte, 0, 1024) // site
+	buf, rest := split(buf, s)
+	w.Write(buf)
+	return rest
+}
+""",
+        "buf is passed to split, which may keep it beyond the result assigned back (go1.",
+        'func() string { w := new(strings.Builder); a := {pkg}.Head(w, "one"); {pkg}.Head(w, "two");'
+        " return string(a) }()",
+    ),
     # the helper keeps its dst beside returning it
     "append_kept": (
         """var last []byte

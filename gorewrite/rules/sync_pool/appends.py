@@ -20,9 +20,10 @@ from gorewrite.syntax import Node
 BYTES = re.compile(r"(?:\w+ )?\[\](?:byte|uint8)")
 
 
-def returns_only(view: PackageView, path: str, call: Node, index: int) -> str | None:
-    """None when the call keeps nothing of argument `index` but what it returns (see the module); else
-    why not, as `is passed to f, …`."""
+def returns_only(view: PackageView, path: str, call: Node, index: int, results: int = 1) -> str | None:
+    """None when the call keeps nothing of argument `index` but what it returns as its first result (see the
+    module), of `results` results the statement assigns (`buf, err = f(buf)`: not into err); else why not,
+    as `is passed to f, …`."""
     shown = callees.shown(call)
     key = callees.callee(view, path, call)
     if isinstance(key, str):
@@ -45,17 +46,29 @@ def returns_only(view: PackageView, path: str, call: Node, index: int) -> str | 
         if said is None or element:
             return f"is passed to {shown}, of which {version}'s compile printed no verdict for that parameter"
         to_result = TO_RESULT.match(said)
-        if not said.endswith(" does not escape") and not (to_result and to_result[2] == "0"):
+        first = to_result is not None and (results == 1 or to_result[1] == _first_result(view, path, call))
+        if not said.endswith(" does not escape") and not (first and to_result[2] == "0"):
             return f"is passed to {shown}, which may keep it beyond the result assigned back ({version}: `{said}`)"
+    return None
+
+
+def _first_result(view: PackageView, path: str, call: Node) -> str | None:
+    """How the compiler names the callee's first result in a verdict: its name, or `~r0` when unnamed."""
+    signature = _signature(view, path, call) or ""
+    depth = 0
+    for i, char in enumerate(signature):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth == 0 and char == ")":
+            rest = signature[i + 1 :].strip()
+            first = rest[1:].split(",")[0].split() if rest.startswith("(") else []
+            return first[0] if len(first) > 1 else "~r0"
     return None
 
 
 def parameter_type(view: PackageView, path: str, call: Node, index: int) -> str | None:
     """The type of the callee's parameter `index` as go/types writes its signature (`b []byte`), or None."""
-    function = call.child_by_field_name("function")
-    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
-    ident = view.types.at(path, name.start_byte) if name is not None else None
-    signature = ident.type if ident is not None else None
+    signature = _signature(view, path, call)
     if not signature or not signature.startswith("func(") or signature.startswith("func()"):
         return None  # not a function's signature, or one with no parameter for the argument to land in
     params, depth, start = [], 0, len("func(")
@@ -71,3 +84,11 @@ def parameter_type(view: PackageView, path: str, call: Node, index: int) -> str 
             if char == ")":
                 break
     return params[index] if index < len(params) and params[index] else None
+
+
+def _signature(view: PackageView, path: str, call: Node) -> str | None:
+    """The callee's signature as go/types writes it (`func(dst []byte, id byte) ([]byte, error)`), or None."""
+    function = call.child_by_field_name("function")
+    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
+    ident = view.types.at(path, name.start_byte) if name is not None else None
+    return ident.type if ident is not None else None

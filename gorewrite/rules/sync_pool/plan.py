@@ -482,7 +482,7 @@ def _io_call(view: PackageView, site: Site, step: re.Match, objs: set[str]) -> b
     for index, argument in enumerate(items(node)):
         if _is_buffer(view, site, argument, objs):
             appended = uses.assigned_back(view, site, node.parent, objs)  # buf = appendField(buf, …): buf's uses decide
-            if appended and appends.returns_only(view, site.path, node.parent, index) is None:
+            if appended and appends.returns_only(view, site.path, node.parent, index, appended) is None:
                 return True
             relied: set[str] = set()
             if retention.kept(view, node.parent, index, contents=True, relies=relied) is not None:

@@ -48,17 +48,22 @@ def _literal(view: PackageView, literal: Node, relies: set[str]) -> str | None:
     return f"is captured by a func literal that {kept}: it may run after the pool's Put" if kept else None
 
 
-def assigned_back(view: PackageView, site: Site, call: Node, objs: set[str]) -> bool:
-    """Is the call the whole right side of `v = call`, v the variable or a local alias of it followed so far
-    (`buf = appendField(buf, k, v)`)? Its result then is v, whose every use is judged."""
+def assigned_back(view: PackageView, site: Site, call: Node, objs: set[str]) -> int:
+    """How many results of the call `v = call` (or `v, err = call`, or `v, err := call` naming the same v)
+    assigns, v its first, the variable or a local alias of it followed so far (`buf = appendField(buf, k,
+    v)`): its first result then is v, whose every use is judged; 0 when it is no such statement."""
     expr, holder = held(call)
     statement = holder.parent
-    if holder.type != "expression_list" or statement is None or statement.type != "assignment_statement":
-        return False
+    if holder.type != "expression_list" or statement is None:
+        return 0
+    if statement.type not in ("assignment_statement", "short_var_declaration"):
+        return 0
     left = statement.child_by_field_name("left")
-    if statement.child_by_field_name("right") != holder or text(statement.child_by_field_name("operator")) != b"=":
-        return False
-    return len(items(holder)) == len(items(left)) == 1 and is_obj(view, site, items(left)[0], objs)
+    operator = statement.child_by_field_name("operator")  # `:=` is no field of a short_var_declaration
+    if statement.child_by_field_name("right") != holder or (operator is not None and text(operator) != b"="):
+        return 0
+    assigned = len(items(left)) if len(items(holder)) == 1 and is_obj(view, site, items(left)[0], objs) else 0
+    return assigned if statement.type == "assignment_statement" or assigned > 1 else 0
 
 
 def _consumer(
@@ -108,7 +113,7 @@ def _consumer(
         if owner.type in ("assignment_statement", "short_var_declaration", "var_spec"):
             left = owner.child_by_field_name("left")
             if parent == left:
-                return None if owner.type == "assignment_statement" else "is redeclared"
+                return None  # `buf, err := f(buf)` of the same object assigns it, as `=` does
             targets = owner.children_by_field_name("name") if left is None else items(left)
             index = items(parent).index(expr)
             target = targets[index] if len(targets) == len(items(parent)) else None
@@ -301,8 +306,9 @@ def _argument(
         receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None
         if (receiver is not None and receiver.kind == Kind.TYPE) or operand.type.startswith("parenthesized"):
             return f"is passed to the method expression {name.decode()}"
-    if is_slice and not site.reuse and assigned_back(view, site, call, objs):
-        problem = appends.returns_only(view, site.path, call, position)  # buf = appendField(buf, k, v)
+    results = assigned_back(view, site, call, objs) if is_slice and not site.reuse else 0
+    if results:
+        problem = appends.returns_only(view, site.path, call, position, results)  # buf = appendField(buf, k, v)
         if problem is None or retention.kept(view, call, position, contents=True, relies=relies) is None:
             return None
         return problem
