@@ -32,7 +32,8 @@ func second(dst []byte) (error, []byte) { return nil, dst }
 def test_a_parameters_verdict_is_its_strongest_line(tmp_path, toolchain):
     root = write_tree(tmp_path, {"go.mod": "module example.com/pv\n\ngo 1.22\n", "pv/pv.go": SOURCE})
     verdicts = compile_parameters(toolchain, ["example.com/pv/pv"], str(root))
-    said = {name: verdicts.get(("example.com/pv/pv", "", name)).params[0] for name in ("stash", "split", "frame", "second")}
+    names = ("stash", "split", "frame", "second")
+    said = {name: verdicts.get(("example.com/pv/pv", "", name)).params[0] for name in names}
     assert said == {
         "stash": "leaking param content: b",  # not `… to result ~r0 level=0`, its last line
         "split": "leaking param: dst",  # to two results: kept
