@@ -7,9 +7,8 @@ which methods of an interface argument a function calls (`fmt.Fprintf` calls `w.
 verdicts for the argument's dynamic type decide, or that it hands a buffer only to io.Reader's
 Read and io.Writer's Write (`io.CopyBuffer`); SELF_STORES and CONTRACTS clear std methods whose
 `leaking param content` is a store into the receiver or a hand-off to an io.Writer (io.Reader).
-Each entry cites its std source and is proven by a Go test in tests/retention. A call of
-io.Writer's Write (io.Reader's Read), so named by go/types, rests on their contract
-(contracts.py); `relies` collects the contracts an answer rests on, for the fix's summary. The
+Each entry cites its std source and is proven by a Go test in tests/retention. A call of io.Writer's
+Write (io.Reader's Read), so named by go/types, rests on their contract (contracts.py); `relies` collects the contracts an answer rests on, for the fix's summary. The
 package's own functions whose verdict is a leak are followed into (callees.py): every use of the
 parameter must be a call that keeps nothing of it. Anything else is a reason to decline. A rule
 opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
@@ -309,16 +308,17 @@ def _path(view: PackageView, node: Node) -> str:
 
 
 def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
-    """None when the call's result, which aliases the storage, only goes straight to `copy`, `len`, `cap`, a
-    string conversion, the spread of `append(dst, b...)`, io.Writer's Write (its contract) or a function whose
-    verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content)."""
+    """None when the call's result, which aliases the storage, only goes straight to `copy`, `len`, `cap`, a range
+    clause, a string conversion, the spread of `append(dst, b...)`, io.Writer's Write (its contract) or a function
+    whose verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content)."""
     expr, parent = held(call)
     spread = parent.type == "variadic_argument"  # f(x, b...)
     if spread:
         expr, parent = parent, parent.parent
     outer = parent.parent
-    if parent.type != "argument_list" or outer.type != "call_expression":
-        return _other_use(parent)
+    ranged = parent.type == "range_clause" and parent.child_by_field_name("right") == expr  # elements copied
+    if ranged or parent.type != "argument_list" or outer.type != "call_expression":
+        return None if ranged else _other_use(parent)
     index = items(parent).index(expr)
     function = outer.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function

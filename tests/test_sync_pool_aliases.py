@@ -28,6 +28,20 @@ var _, _, _, _ = bytes.IndexByte, binary.BigEndian, crc32.ChecksumIEEE, io.EOF
 """
 
 POOLED = {
+    # the Buffer's storage only ranged over: the range evaluates b.Bytes() once and copies each byte (probe34c)
+    "bytes_ranged": """func Checksum(keys []string) uint32 {
+	var b bytes.Buffer
+	for _, k := range keys {
+		io.WriteString(&b, k)
+		b.WriteByte(';')
+	}
+	var sum uint32
+	for _, c := range b.Bytes() {
+		sum = sum*31 + uint32(c)
+	}
+	return sum
+}
+""",
     # B7: filled by io.ReadFull, which hands buf only to r.Read(buf[n:]).
     "read_full": """func Echo(w io.Writer, r io.Reader) {
 	buf := make([]byte, 4096)
