@@ -1,17 +1,16 @@
 """Retention: can a pointer passed to a call still be reachable after the call returns?
 
-Rules that move a value off the heap or into a pool must know that no callee keeps it. The
-compiler knows for the functions it compiles: its parameter verdicts (parameters.py) for the
-package and its imports, std included. Where it cannot, a curated std table (stdtable.py) says
-which methods of an interface argument a function calls (`fmt.Fprintf` calls `w.Write`), whose
-verdicts for the argument's dynamic type decide, or that it hands a buffer only to io.Reader's
-Read and io.Writer's Write (`io.CopyBuffer`); SELF_STORES and CONTRACTS clear std methods whose
-`leaking param content` is a store into the receiver or a hand-off to an io.Writer (io.Reader).
-Each entry cites its std source and is proven by a Go test in tests/retention. A call of io.Writer's
-Write (io.Reader's Read), so named by go/types, rests on their contract (contracts.py); `relies` collects the contracts an answer rests on, for the fix's summary. The
-package's own functions whose verdict is a leak are followed into (callees.py): every use of the
-parameter must be a call that keeps nothing of it. Anything else is a reason to decline. A rule
-opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
+Rules that move a value off the heap or into a pool must know that no callee keeps it. The compiler knows for
+the functions it compiles: its parameter verdicts (parameters.py) for the package and its imports, std included.
+Where it cannot, a curated std table (stdtable.py) says which methods of an interface argument a function calls
+(`fmt.Fprintf` calls `w.Write`), whose verdicts for the argument's dynamic type decide, or that it hands a
+buffer only to io.Reader's Read and io.Writer's Write (`io.CopyBuffer`); SELF_STORES and CONTRACTS clear std
+methods whose `leaking param content` is a store into the receiver or a hand-off to an io.Writer (io.Reader).
+Each entry cites its std source and is proven by a Go test in tests/retention. A call of io.Writer's Write
+(io.Reader's Read), so named by go/types, rests on their contract (contracts.py); `relies` collects the
+contracts an answer rests on, for the fix's summary. The package's own functions whose verdict is a leak are
+followed into (callees.py): every use of the parameter must be a call that keeps nothing of it. Anything else is
+a reason to decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
 """
 
 from __future__ import annotations
