@@ -465,6 +465,58 @@ func Slot(line []byte) int {
         ),
         "no type assertion reads slots[1] back",
     ),
+    # under an interface key type however written, 'a' (a rune) and 97 (an int) are two keys (adv34d)
+    "const_key_paren_any": (
+        case(
+            "const_key_paren_any",
+            'import "io"',
+            """// Tally writes the line to the sink filed under the int 97, if any: 'a' is a rune, another key.
+func Tally(line []byte) int {
+	var a Counter
+	slots := map[(any)]any{'a': &a}
+	if w, ok := slots[97].(io.Writer); ok {
+		w.Write(line)
+	}
+	return a.n
+}
+""",
+        ),
+        "no type assertion reads slots['a'] back",
+    ),
+    # two string types' "user" under a generic interface key type: two keys (adv34d)
+    "const_key_generic_interface": (
+        case(
+            "const_key_generic_interface",
+            'import "io"',
+            """// Named is a map key that names itself.
+type Named[T any] interface{ Name() T }
+
+type Field string
+
+func (f Field) Name() string { return "field:" + string(f) }
+
+type Header string
+
+func (h Header) Name() string { return "header:" + string(h) }
+
+const (
+	userField  Field  = "user"
+	userHeader Header = "user"
+)
+
+// Route writes the line to the sink filed under the user header, if any.
+func Route(line []byte) int {
+	var a Counter
+	slots := map[Named[string]]any{userField: &a}
+	if w, ok := slots[userHeader].(io.Writer); ok {
+		w.Write(line)
+	}
+	return a.n
+}
+""",
+        ),
+        "no type assertion reads slots[userField] back",
+    ),
     # a positional literal of a struct that embeds a field
     "positional_embedded": (
         case(
@@ -539,6 +591,16 @@ NAIVE = {
     "const_key_other_type": (
         replace("if w, ok := slots[int64(1)].(io.Writer); ok {", "_ = slots\n\tif w, ok := io.Writer(&a), true; ok {"),
         'fmt.Sprint({pkg}.Slot([]byte("ab")))',
+    ),
+    "const_key_paren_any": (
+        replace("if w, ok := slots[97].(io.Writer); ok {", "_ = slots\n\tif w, ok := io.Writer(&a), true; ok {"),
+        'fmt.Sprint({pkg}.Tally([]byte("ab")))',
+    ),
+    "const_key_generic_interface": (
+        replace(
+            "if w, ok := slots[userHeader].(io.Writer); ok {", "_ = slots\n\tif w, ok := io.Writer(&a), true; ok {"
+        ),
+        'fmt.Sprint({pkg}.Route([]byte("ab")))',
     ),
     # the field order of the named fields only: second is the second element
     "positional_embedded": (

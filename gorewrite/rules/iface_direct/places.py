@@ -106,9 +106,18 @@ def _same_key(types: TypeInfo, path: str, store: Store, index: Node) -> bool:
     literal = key.parent
     while literal.type != "composite_literal":
         literal = literal.parent
-    if is_interface_type(types, path, literal.child_by_field_name("type").child_by_field_name("key")):
+    if not _keyed_by_value(types, path, literal.child_by_field_name("type").child_by_field_name("key")):
         return False
     return stored is not None and stored == types.constant(path, index.start_byte, index.end_byte)
+
+
+def _keyed_by_value(types: TypeInfo, path: str, node: Node | None) -> bool:
+    """Is the map's key type a name go/types resolves to a type that is no interface? Only there are equal
+    constants one key: under an interface, however written (`any`, `(any)`, `Keyed[string]`: adv34d), a
+    constant's own type is part of the key ('a' and 97, two string types' "user")."""
+    name = node.child_by_field_name("name") if node is not None and node.type == "qualified_type" else node
+    ident = types.at(path, name.start_byte) if name is not None and name.type == "type_identifier" else None
+    return ident is not None and ident.kind == Kind.TYPE and not ident.iface
 
 
 def is_interface_type(types: TypeInfo, path: str, node: Node) -> bool:
