@@ -133,11 +133,43 @@ func Flush(lines []string) string {
         '\tstate := "open"\n\t{\n\t\tstate += " (not closable)"\n\t}\n\t{\n\t\tw := io.Writer(&t)\n',
         '{pkg}.Flush([]string{"ab", "c"})',
     ),
+    # a value (not its address) stored: both assertions convert the unchanged value
+    "value_stored": (
+        package(
+            "value_stored",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type grade int
+
+func (g grade) String() string { return "G" + strconv.Itoa(int(g)) }
+func (g grade) Severe() bool   { return g > 2 }
+
+type severe interface{ Severe() bool }
+
+// Tag names a grade, marked when it is severe.
+func Tag(n int) string {
+	g := grade(n)
+	var v any = g
+	tag := ""
+	if s, ok := v.(severe); ok {
+		if s.Severe() {
+			tag = "!"
+		}
+	}
+	if st, ok := v.(fmt.Stringer); ok {
+		tag += st.String()
+	}
+	return tag
+}
+""",
+        ),
+        "\t{\n\t\ts := severe(g)\n",
+        "{pkg}.Tag(300)",
+    ),
 }
 
 # go1.26+ devirtualize both assertions through v and report no escape: 0 -> 0 there. With a type switch or
 # an interface the value does not implement among the reads, go1.27.3 still moves the value to the heap.
-SEEN_THROUGH_FROM_GO126 = {"optional_interfaces"}
+SEEN_THROUGH_FROM_GO126 = {"optional_interfaces", "value_stored"}
 
 # case -> (Go source, a part of the reason it declines; None: not even a candidate, so no fix)
 DECLINES = {
@@ -300,6 +332,74 @@ func Local(msg string) bool {
         ),
         "err is read elsewhere",
     ),
+    # the else of a failing assertion reads its ok, which an outer ok would then mean
+    "else_reads_ok": (
+        package(
+            "else_reads_ok",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type closer interface{ Close() error }
+
+// Note names the level, saying whether it was closed or had no name.
+func Note(n int, name string) string {
+	lv := level{n}
+	ok := name != ""
+	var v any = &lv
+	note := name
+	if c, ok := v.(closer); ok {
+		c.Close()
+	} else if !ok {
+		note += " not closable"
+	}
+	_ = ok
+	return note + v.(fmt.Stringer).String()
+}
+""",
+        ),
+        "whose ok is read nowhere else",
+    ),
+    # the else of a failing assertion names its value, which the rewrite removes
+    "else_reads_value": (
+        package(
+            "else_reads_value",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type closer interface{ Close() error }
+
+// Closed names the level, and what it was asserted as when it could not be closed.
+func Closed(n int) string {
+	lv := level{n}
+	var v any = &lv
+	note := "closed "
+	if c, ok := v.(closer); ok {
+		c.Close()
+	} else {
+		note = fmt.Sprint(c) + " "
+	}
+	return note + v.(fmt.Stringer).String()
+}
+""",
+        ),
+        "the else of the if at line 22 names c",
+    ),
+    # an assertion inside the case the type switch takes: the block copies it, the switch's edit covers it
+    "assertion_in_taken_case": (
+        package(
+            "assertion_in_taken_case",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """// Bumped names the level after bumping it, when it has a name.
+func Bumped(n int) string {
+	lv := level{n}
+	var v any = &lv
+	switch x := v.(type) {
+	case fmt.Stringer:
+		v.(bumper).Bump()
+		return x.String()
+	}
+	return "none"
+}
+""",
+        ),
+        "is inside code another one's rewrite replaces",
+    ),
 }
 
 STRINGER = ("v.(fmt.Stringer)", "fmt.Stringer(&a)")
@@ -357,6 +457,30 @@ NAIVE = {
             ("\tt, ok := err.(interface{ Temporary() bool })", "\tt, ok := interface{ Temporary() bool }(te), true"),
         ),
         "undefined: err",
+    ),
+    "else_reads_ok": (
+        replace_all(
+            ("\tvar v any = &lv\n", ""),
+            ("\tif c, ok := v.(closer); ok {\n\t\tc.Close()\n\t} else if !ok {", "\tif !ok {"),
+            ("v.(fmt.Stringer)", "fmt.Stringer(&lv)"),
+        ),
+        '{pkg}.Note(2, "x")',
+    ),
+    "else_reads_value": (
+        replace_all(
+            ("\tvar v any = &lv\n", ""),
+            ("\tif c, ok := v.(closer); ok {\n\t\tc.Close()\n\t} else {", "\t{"),
+            ("v.(fmt.Stringer)", "fmt.Stringer(&lv)"),
+        ),
+        "undefined: c",
+    ),
+    "assertion_in_taken_case": (
+        replace_all(
+            ("\tvar v any = &lv\n", ""),
+            ("\tswitch x := v.(type) {\n\tcase fmt.Stringer:\n", "\t{\n\t\tx := fmt.Stringer(&lv)\n"),
+            ('\treturn "none"\n', ""),
+        ),
+        "undefined: v",
     ),
 }
 

@@ -153,7 +153,7 @@ def _one(
     if takes(types, path, value_type(types, path, store.value), kind) is False:
         gone = failed_if(view, types, path, assertion)
         if gone is None:
-            return conversion
+            return f"{conversion}, and only an `if …, ok := …; ok {{` whose ok is read nowhere else can go as never run"
         if isinstance(gone, str):
             return gone
         return [gone], [(gone.start, gone.end)], None
