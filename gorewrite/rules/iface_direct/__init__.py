@@ -25,15 +25,16 @@ from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
-from gorewrite.rules.iface_direct.matches import replacement, value_type
+from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.places import (
     constant_index,
     dead_ranges,
-    is_interface_type,
     place_of,
     the_assertion,
     with_field,
 )
+from gorewrite.rules.iface_direct.several import all_asserted, conversion_phrase, statement_of
+from gorewrite.rules.iface_direct.several import target as target_of
 from gorewrite.rules.iface_direct.sites import (
     NAME,
     Store,
@@ -45,15 +46,13 @@ from gorewrite.rules.iface_direct.sites import (
     stores_of,
     use_node,
 )
-from gorewrite.rules.iface_direct.typeswitch import alias_used, block, chosen, end
+from gorewrite.rules.iface_direct.typeswitch import chosen, end, switch_block
 from gorewrite.rules.iface_direct.unused import left_unused
 from gorewrite.syntax import (
     Node,
     contains,
     first_of,
-    items,
     text,
-    unparen,
 )
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
@@ -133,6 +132,10 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if place == "entry" and len(reads) > 1:
         others = [n for n in reads if _access(n).parent.type != "type_assertion_expression"]
         return other_uses(view, escape.path, store, place, others or reads[1:])
+    if place == "var" and len(reads) > 1:
+        several = all_asserted(view, types, escape, store, reads, function)
+        if several is not None:
+            return several
     assertion, reads, problem = the_assertion(view, types, escape.path, store, place, reads)
     if problem:
         return problem
@@ -150,7 +153,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if isinstance(clause, str):
         return clause
     kind = clause[1] if clause else assertion.child_by_field_name("type")
-    target = _target(types, escape.path, store, kind)
+    target = target_of(types, escape.path, store, kind)
     if isinstance(target, str):
         return target
     until = end(types, escape.path, assertion, clause[0]) if clause else None
@@ -177,30 +180,10 @@ def _unused_after(
     view: PackageView, types: TypeInfo, path: str, assertion: Node, store: Store, function: Node
 ) -> str | None:
     """The code the rewrite drops as never run must leave no variable or import unused (unused.py)."""
-    statement = assertion  # the statement holding it: a comma-ok's declaration, if initializer included
-    holders = ("short_var_declaration", "var_declaration")
-    while statement.parent is not None and statement.type not in holders and not statement.type.endswith("statement"):
-        statement = statement.parent
-    if statement.parent is not None and statement.parent.type == "if_statement":
-        statement = statement.parent
+    statement = statement_of(assertion)
     removed = dead_ranges(view, types, path, assertion, store)
     problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement)
     return f"the rewrite drops code that never runs, and {problem}" if problem else None
-
-
-def _target(types: TypeInfo, path: str, store: Store, kind: Node | None) -> bytes | str:
-    """What replaces the assertion to kind (None: a type switch's default): `I(E)` or E (matches.py)."""
-    if kind is None:
-        return text(unparen(store.value))
-    return replacement(types, path, store.value, kind, is_interface_type(types, path, kind))
-
-
-def _conversion(store: Store, target: bytes) -> str:
-    """How the summary says what replaces the assertion."""
-    value = text(unparen(store.value))
-    if target == value:
-        return f"use {value.decode()}"
-    return f"convert {value.decode()} to {target[: -len(value) - 2].decode()}"
 
 
 # --- the rewrite -------------------------------------------------------------------------
@@ -224,10 +207,7 @@ def _fix(
     conversion = target
     if taken is not None:
         clause, until = taken
-        alias = assertion.child_by_field_name("alias")
-        # `_ = I(E)` keeps the compiler's check that E implements I, which is what picks the case
-        declared = (text(items(alias)[0]) + b" := " if alias_used(assertion, clause) else b"_ = ") + conversion
-        replaced = block(view.sources[path], assertion, clause, declared)
+        replaced = switch_block(view.sources[path], assertion, clause, conversion)
         edits = [Edit(path, assertion.start_byte, until, replaced)]
     else:
         edits = conversion_edits(view, types, path, assertion, conversion)
@@ -241,7 +221,7 @@ def _fix(
             return f"the declaration of {name} does not stand on lines of its own"
         edits.insert(0, Edit(path, *lines, b""))
     how = "switching on the type of" if taken is not None else "asserting it from"
-    summary = f"{_conversion(store, target)} directly instead of {how} {describe(store, place)}"
+    summary = f"{conversion_phrase(store, target)} directly instead of {how} {describe(store, place)}"
     if taken is not None:
         summary += ", and keep only the case the switch takes"
     if dropped:
@@ -281,7 +261,7 @@ def _grouped(
                 return None
             edits.append(read)
             continue
-        target = _target(types, path, member, assertion.child_by_field_name("type"))
+        target = target_of(types, path, member, assertion.child_by_field_name("type"))
         if (
             place_of(types, path, member, name) != (place, None)
             or contains(assertion, member.declaration)
@@ -295,7 +275,7 @@ def _grouped(
             return None
         edits += converted
         dropped = dropped or len(converted) > 1
-        parts.append(_conversion(member, target))
+        parts.append(conversion_phrase(member, target))
     values = tuple(m.value for m, _ in paired)
     lines = whole_lines(view.sources[path], store.declaration)
     if lines is None or removable(view, types, path, store, values, function):

@@ -62,6 +62,31 @@ def conversion_edits(
     return edits
 
 
+def failed_if(view: PackageView, types: TypeInfo, path: str, assertion: Node) -> Edit | str | None:
+    """`if w, ok := c.(I); ok { … }` whose assertion go/types says fails: ok is false, the body never
+    runs, so the if goes (its else, a block or an if, stands in its place: it must name neither w nor
+    ok, which would then mean another variable or none); None for any other shape."""
+    names = _comma_ok(assertion)
+    if names is None or text(names[1]) == b"_":
+        return None
+    uses = _ok_uses(types, path, names[1])
+    statement = None if isinstance(uses, str) else _if_on(view, types, path, names[1], uses)
+    if statement is None or isinstance(statement, str):
+        return None
+    other = statement.child_by_field_name("alternative")
+    if other is None:
+        lines = whole_lines(view.sources[path], statement)
+        if lines is None:
+            return f"the if at line {row_of(statement)} does not stand on lines of its own"
+        return Edit(path, *lines, b"")
+    declared = {types.at(path, n.start_byte).obj for n in names if text(n) != b"_"}
+    idents = types.idents.get(path, ())
+    named = [i for i in idents if other.start_byte <= i.start < other.end_byte and i.obj in declared]
+    if named:
+        return f"the else of the if at line {row_of(statement)} names {named[0].name}, which the rewrite removes"
+    return Edit(path, statement.start_byte, other.start_byte, b"")
+
+
 def _comma_ok(assertion: Node) -> tuple[Node, Node] | None:
     """The two names a comma-ok assignment `w, ok := c.(I)` (`=`, `var w, ok =`) assigns; else None."""
     node = assertion

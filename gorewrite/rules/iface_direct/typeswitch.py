@@ -118,6 +118,14 @@ def block(source: bytes, switch: Node, clause: Node, declared: bytes) -> bytes:
     return opening + lines + indent + b"}"
 
 
+def switch_block(source: bytes, switch: Node, clause: Node, conversion: bytes) -> bytes:
+    """The block of the case taken, declaring x as the conversion (`_ = I(E)`, which keeps the
+    compiler's check that E implements I, where the body does not name x)."""
+    alias = switch.child_by_field_name("alias")
+    declared = (text(items(alias)[0]) + b" := " if alias_used(switch, clause) else b"_ = ") + conversion
+    return block(source, switch, clause, declared)
+
+
 def alias_used(switch: Node, clause: Node) -> bool:
     """Does the case's body name the switch's x (`switch x := v.(type)`)? An x it declares again
     only makes the rewrite declare one more (rejected by the compiler if unused)."""

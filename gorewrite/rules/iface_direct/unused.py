@@ -13,12 +13,15 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 Ranges = list[tuple[int, int]]
 
 
-def left_unused(root: Node, types: TypeInfo, path: str, function: Node, removed: Ranges, rewritten: Node) -> str | None:
+def left_unused(
+    root: Node, types: TypeInfo, path: str, function: Node, removed: Ranges, rewritten: Node | list[Node]
+) -> str | None:
     """Why removing those byte ranges leaves a variable or an import unused; None when nothing is.
-    rewritten: the statement the rewrite replaces, whose variables (a type switch's x, a comma-ok's
+    rewritten: the statements the rewrite replaces, whose variables (a type switch's x, a comma-ok's
     ok) it declares anew where they are read, or no more."""
     idents = [i for i in types.idents.get(path, ()) if function.start_byte <= i.start < function.end_byte]
-    declared = {i.obj for i in idents if i.use == Use.DECL and rewritten.start_byte <= i.start < rewritten.end_byte}
+    spans = [(s.start_byte, s.end_byte) for s in (rewritten if isinstance(rewritten, list) else [rewritten])]
+    declared = {i.obj for i in idents if i.use == Use.DECL and _inside(i.start, spans)}
     for ident in idents:
         if ident.use == Use.DECL or not _inside(ident.start, removed) or ident.obj in declared:
             continue
