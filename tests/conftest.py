@@ -313,6 +313,37 @@ def assert_naive_is_wrong(mutants: tuple[str, dict], source: str, naive: tuple, 
         assert any(probe in line for line in errors), built
 
 
+def allocs_of(root: Path, cases: dict[str, tuple[str, str, str]]) -> dict[str, dict[str, tuple]]:
+    """Per release (its version): case -> (AllocsPerRun of the original, of the rewrite, each one's result).
+
+    cases: case name -> (the Go source of package <case>, it rewritten, a Go call with `{pkg}` for the
+    package, whose result the rewrite must not change). One module at root, one go test per release."""
+    files = {}
+    for name, (source, rewritten, _) in cases.items():
+        files[f"orig/{name}/{name}.go"] = source
+        files[f"new/{name}/{name}.go"] = rewritten
+    imports = "".join(f'\to_{n} "example.com/m/orig/{n}"\n\tn_{n} "example.com/m/new/{n}"\n' for n in cases)
+    runs = "".join(
+        f'\tfmt.Printf("allocs\\t{n}\\t%v\\t%v\\t%q\\t%q\\n", '
+        f"testing.AllocsPerRun(100, func() {{ {call.replace('{pkg}', 'o_' + n)} }}), "
+        f"testing.AllocsPerRun(100, func() {{ {call.replace('{pkg}', 'n_' + n)} }}), "
+        f"fmt.Sprint({call.replace('{pkg}', 'o_' + n)}), fmt.Sprint({call.replace('{pkg}', 'n_' + n)}))\n"
+        for n, (_, _, call) in cases.items()
+    )
+    files["allocs/allocs_test.go"] = (
+        f'package allocs\n\nimport (\n\t"fmt"\n\t"testing"\n\n{imports})\n\n'
+        f"func TestAllocs(t *testing.T) {{\n{runs}}}\n"
+    )
+    root = module(root, files)
+    measured = {}
+    for toolchain in releases():
+        done = toolchain.run(["test", "-count=1", "-v", "-run", "TestAllocs", "./allocs"], str(root))
+        assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+        found = re.findall(r"^allocs\t(\S+)\t(\S+)\t(\S+)\t(.*)\t(.*)$", done.stdout.decode(), re.M)
+        measured[toolchain.version] = {n: (float(b), float(a), ob, nb) for n, b, a, ob, nb in found}
+    return measured
+
+
 def naive_mutants(root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple]):
     """Every naive rewrite (case -> (rewrite, probe)) of a must-decline case built, and run beside
     its original where the probe names the package."""

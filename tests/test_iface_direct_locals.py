@@ -9,10 +9,8 @@ decline keeps the rewrite a careless rule would make (NAIVE) and a test shows wh
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import assert_naive_is_wrong, edited, naive_mutants, proposals, releases
+from conftest import allocs_of, assert_naive_is_wrong, edited, naive_mutants, proposals, releases
 from conftest import module as write_module
 from test_iface_direct import RULE, replace_all
 
@@ -533,30 +531,8 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
 @pytest.fixture(scope="module")
 def allocs(tmp_path_factory, proposed):
     """Per release: case -> (AllocsPerRun of the original, of the rewrite, their results)."""
-    files = {}
-    for name, (source, _, _) in FIXES.items():
-        files[f"orig/{name}/{name}.go"] = source
-        files[f"new/{name}/{name}.go"] = edited(source, _fix(proposed, name))
-    imports = "".join(f'\to_{n} "example.com/m/orig/{n}"\n\tn_{n} "example.com/m/new/{n}"\n' for n in FIXES)
-    runs = "".join(
-        f'\tfmt.Printf("allocs\\t{n}\\t%v\\t%v\\t%q\\t%q\\n", '
-        f"testing.AllocsPerRun(100, func() {{ {call.replace('{pkg}', 'o_' + n)} }}), "
-        f"testing.AllocsPerRun(100, func() {{ {call.replace('{pkg}', 'n_' + n)} }}), "
-        f"fmt.Sprint({call.replace('{pkg}', 'o_' + n)}), fmt.Sprint({call.replace('{pkg}', 'n_' + n)}))\n"
-        for n, (_, _, call) in FIXES.items()
-    )
-    files["allocs/allocs_test.go"] = (
-        f'package allocs\n\nimport (\n\t"fmt"\n\t"testing"\n\n{imports})\n\n'
-        f"func TestAllocs(t *testing.T) {{\n{runs}}}\n"
-    )
-    root = write_module(tmp_path_factory.mktemp("iface-locals-allocs"), files)
-    measured = {}
-    for toolchain in releases():
-        done = toolchain.run(["test", "-count=1", "-v", "-run", "TestAllocs", "./allocs"], str(root))
-        assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
-        found = re.findall(r"^allocs\t(\S+)\t(\S+)\t(\S+)\t(.*)\t(.*)$", done.stdout.decode(), re.M)
-        measured[toolchain.minor] = {n: (float(b), float(a), ob, nb) for n, b, a, ob, nb in found}
-    return measured
+    cases = {name: (source, edited(source, _fix(proposed, name)), call) for name, (source, _, call) in FIXES.items()}
+    return allocs_of(tmp_path_factory.mktemp("iface-locals-allocs"), cases)
 
 
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
@@ -564,7 +540,7 @@ def allocs(tmp_path_factory, proposed):
 def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
     """Fewer allocations under both, except where go1.26+ see through v already (no site there)."""
     toolchain = releases()[release]
-    before, after, result, rewritten = allocs[toolchain.minor][name]
+    before, after, result, rewritten = allocs[toolchain.version][name]
     assert result == rewritten, (result, rewritten)
     if name in SEEN_THROUGH_FROM_GO126 and toolchain.minor >= 26:
         assert after == before, (toolchain.version, before, after)
