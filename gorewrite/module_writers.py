@@ -24,7 +24,8 @@ from gorewrite.toolchain import Toolchain
 
 FIELDS = '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles ","}}\t{{join .IgnoredGoFiles ","}}\t{{join .Deps ","}}'
 TEMPLATE = "{{if .Module}}{{if .Module.Main}}" + FIELDS + "\n{{end}}{{end}}"
-PASSES = {"Write", "Read"}  # p handed to another writer's Write: that writer's contract (or breach) decides
+PASSES = {b"Write", b"Read"}  # p handed to another writer's Write: that writer's contract (or breach) decides
+_PARSED: dict[tuple[str, str], tuple[tuple[int, int], list[Node]]] = {}  # (file, method) -> (stat, declarations)
 
 
 def module_imports(
@@ -71,7 +72,7 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 said = signature.params[0] if signature is not None and signature.params else None
                 if said is not None and judge(said, False, version) is None or not names:
                     continue  # the compiler says p is not kept (or there is no p)
-                use = _keeping_use(node, names[0][0])
+                use = keeping_use(node)
                 if use is None:
                     continue
                 shown = f"{other.rsplit('/', 1)[-1]}.{owner or text(node.child_by_field_name('receiver')).decode()}"
@@ -82,25 +83,38 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
 
 
 def _methods(paths: tuple[str, ...], method: str) -> Iterator[tuple[str, Node]]:
-    """Each method declaration of that name in the files."""
+    """Each method declaration of that name in the files (parsed once per file content and process: every
+    package of a `./...` asks about the module packages it imports)."""
     for path in paths:
         try:
-            with open(path, "rb") as f:
-                source = f.read()
+            stat = os.stat(path)
         except OSError:
             continue
-        if f"{method}(".encode() not in source:
-            continue
-        for node in parse(source).root_node.named_children:
-            name = node.child_by_field_name("name") if node.type == "method_declaration" else None
-            if name is not None and text(name).decode() == method:
-                yield path, node
+        key, seen = (path, method), (stat.st_mtime_ns, stat.st_size)
+        if _PARSED.get(key, (None,))[0] != seen:
+            _PARSED[key] = (seen, _declared(path, method))
+        yield from ((path, node) for node in _PARSED[key][1])
 
 
-def _keeping_use(decl: Node, name: Node | None) -> Node | None:
-    """The first use of the parameter in the method's body that may keep it (everything but a hand-off to
-    another Write or Read, len, cap, copy, an index, `p = p[n:]`); the declaration when p is unnamed."""
+def _declared(path: str, method: str) -> list[Node]:
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError:
+        return []
+    if method.encode() not in source:
+        return []
+    methods = (n for n in parse(source).root_node.named_children if n.type == "method_declaration")
+    return [n for n in methods if text(n.child_by_field_name("name") or n) == method.encode()]
+
+
+def keeping_use(decl: Node) -> Node | None:
+    """The first use of the method's first parameter in its body that may keep it (everything but a hand-off
+    to another Write or Read, len, cap, copy, `append(dst, p...)`, an index, `p = p[n:]`); the declaration
+    when there is no body."""
     body = decl.child_by_field_name("body")
+    names = parameter_names(decl.child_by_field_name("parameters"))
+    name = names[0][0] if names else None
     if name is None or body is None:
         return None if body is not None else decl
     packages = _imported_names(decl)
@@ -126,12 +140,17 @@ def _harmless(node: Node, body: Node, packages: set[bytes]) -> bool:
     if parent.type == "expression_list" and parent.parent.type == "assignment_statement":
         left = parent.parent.child_by_field_name("left")  # `p = p[n:]` overwrites p with a part of itself
         return left == parent or (text(left) == name and node.type == "slice_expression" and len(items(parent)) == 1)
+    spread = parent.type == "variadic_argument"  # append(r.buf, p...) copies p's bytes
+    if spread:
+        node, parent = parent, parent.parent
     if parent.type != "argument_list":
         return False
     function = unparen(parent.parent.child_by_field_name("function"))
+    if function.type == "identifier" and spread:
+        return text(function) == b"append" and items(parent).index(node) > 0
     if function.type == "identifier":
         return text(function) in (b"len", b"cap", b"copy")
-    if function.type != "selector_expression" or text(function.child_by_field_name("field")).decode() not in PASSES:
+    if spread or function.type != "selector_expression" or text(function.child_by_field_name("field")) not in PASSES:
         return False
     return text(unparen(function.child_by_field_name("operand"))) not in packages
 

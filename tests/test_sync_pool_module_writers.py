@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import gorewrite, module, proposal_at, proposals, releases, write_tree
+from conftest import DETERMINISTIC_POOL, gorewrite, module, proposal_at, proposals, releases, write_tree
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -134,6 +134,51 @@ func TestLines(t *testing.T) {
 }
 """,
     ),
+    "ownfake": (
+        "",
+        "",
+        """package ownfake
+
+import (
+	"strings"
+	"testing"
+)
+
+type recorder struct{ writes [][]byte }
+
+func (r *recorder) Write(p []byte) (int, error) { r.writes = append(r.writes, p); return len(p), nil }
+
+func TestLines(t *testing.T) {
+	r := new(recorder)
+	WriteLine(r, "a")
+	WriteLine(r, "b")
+	if got := string(r.writes[0]); got != strings.Repeat("a", 20) {
+		t.Fatalf("first write = %q", got)
+	}
+}
+""",
+    ),
+    "owncopy": (
+        "",
+        "",
+        """package owncopy
+
+import "testing"
+
+type recorder struct{ all []byte }
+
+func (r *recorder) Write(p []byte) (int, error) { r.all = append(r.all, p...); return len(p), nil }
+
+func TestLines(t *testing.T) {
+	r := new(recorder)
+	WriteLine(r, "a")
+	WriteLine(r, "b")
+	if len(r.all) != 40 || r.all[0] != 'a' {
+		t.Fatalf("all = %q", r.all)
+	}
+}
+""",
+    ),
     "wraps": (
         '\n\t"example.com/m/internal/wrap"\n',
         """func Count(w io.Writer, word string) (int, error) {
@@ -149,6 +194,7 @@ DECLINED = {
     "keeps": "keep.Keeper.Write of the main module breaks",
     "deep": "keep.Keeper.Write of the main module breaks",
     "faked": "fake.Recorder.Write of the main module breaks",
+    "ownfake": "the package's own (r *recorder).Write breaks (a fake of its tests, ownfake_test.go:10, keeps p)",
 }
 
 
@@ -168,7 +214,7 @@ def _naive(source: str) -> str:
         SITE, "\tarray := naiveLines.Get().(*[512]byte)\n\tdefer naiveLines.Put(array)\n\tline := array[:0]"
     )
     source = source.replace('\t"io"\n', '\t"io"\n\t"sync"\n', 1)
-    return source + "\nvar naiveLines = sync.Pool{New: func() any { return new([512]byte) }}\n"
+    return source + DETERMINISTIC_POOL + "\nvar naiveLines = &naivePool{New: func() any { return new([512]byte) }}\n"
 
 
 @pytest.fixture(scope="module")
@@ -184,8 +230,9 @@ def test_a_writer_of_the_module_that_keeps_p_declines_the_pool(results, case):
     assert not isinstance(result, Fix) and DECLINED[case] in result.reason, result
 
 
-def test_a_wrapper_of_the_module_that_hands_p_on_does_not(results):
-    result = proposal_at(results["wraps"], WRITE_LINE.format(name="wraps", imports=PACKAGES["wraps"][0]), SITE)
+@pytest.mark.parametrize("case", ["wraps", "owncopy"])
+def test_a_writer_that_hands_p_on_or_copies_it_does_not(results, case):
+    result = proposal_at(results[case], WRITE_LINE.format(name=case, imports=PACKAGES[case][0]), SITE)
     assert isinstance(result, Fix), result
 
 
@@ -230,6 +277,15 @@ def test_the_naive_pool_of_each_declined_case_shows_its_caller_a_later_line(tmp_
         values.append(ran.stdout.decode().split())
     assert values[0] == ["a" * 20, "c" * 20, "e" * 20], values
     assert values[1] == ["b" * 20, "d" * 20, "f" * 20], values
+
+
+def test_the_naive_pool_fails_the_test_of_a_package_whose_own_fake_keeps_p(tmp_path, toolchain):
+    root = module(tmp_path, {**_files("orig/"), **_files("naive/", pool=True)})
+    packages = ["./orig/ownfake", "./orig/owncopy", "./naive/ownfake", "./naive/owncopy"]
+    out = toolchain.run(["test", "-count=1", *packages], str(root)).stdout.decode()
+    failed = re.findall(r"^FAIL\s+example.com/m/(\S+)", out, re.M)
+    passed = re.findall(r"^ok\s+example.com/m/(\S+)", out, re.M)
+    assert failed == ["naive/ownfake"] and sorted(passed) == ["naive/owncopy", "orig/owncopy", "orig/ownfake"], out
 
 
 ALLOCS = """package wraps
