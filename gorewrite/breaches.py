@@ -5,7 +5,10 @@ that type may be the io.Writer a pooled buffer reaches: no rewrite there may rel
 (`breach`). Keeping is what the compiler reports, unless retention follows the method's body and
 finds it keeps nothing: a wrapper whose Write hands p on to another io.Writer (`leaking param: p`,
 since that call is dynamic) passes the contract along and does not break it. Its test files are
-not compiled with the verdicts; a fake there that keeps p is left to the verifier's `go test`.
+not compiled with the verdicts: their Write (Read) is judged by its body alone (module_writers), since
+a fake that keeps p sees a pooled value's later bytes only when sync.Pool hands the same object back,
+which `go test -race` does at random. The main module's other packages it (or its tests) imports are
+judged too (module_writers.py).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import glob
 import os
 
-from gorewrite import retention
+from gorewrite import module_writers, retention
 from gorewrite.parameters import judge, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -28,12 +31,21 @@ def breach(view: PackageView, relies: set[str]) -> str | None:
     that breaks one (a Write the compiler says keeps p); None when it declares none."""
     for relied in sorted(relies):
         method = BROKEN_BY.get(relied)
-        found = memo(view, ("breaches", method), lambda m=method: _breaker(view, m)) if method else None
+        if method is None:
+            continue
+        found = memo(view, ("breaches", method), lambda m=method: _breaker(view, m))
+        interface = relied.split("'", 1)[0]
         if found:
             owner, why = found
-            interface = relied.split("'", 1)[0]
             return (
                 f"relies on {relied}, which the package's own {owner}.{method} breaks ({why}), "
+                f"and the {interface} it reaches may be one"
+            )
+        other = memo(view, ("module breaches", method), lambda m=method: module_writers.breaker(view, m))
+        if other:
+            owner, why = other
+            return (
+                f"relies on {relied}, which {owner}.{method} of the main module breaks ({why}), "
                 f"and the {interface} it reaches may be one"
             )
     return None
@@ -64,10 +76,18 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                     return owner, f"{version} reports `{said}`"
     built = set(view.package.files)
     for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
-        if path in built or path.endswith("_test.go"):
+        if path in built:
             continue
         with open(path, "rb") as f:
-            found = next(iter(_methods(parse(f.read()).root_node, method)), None)
+            methods = _methods(parse(f.read()).root_node, method)
+        if path.endswith("_test.go"):  # no verdicts: the body decides (module_writers)
+            for node in methods:
+                use = module_writers.keeping_use(node)
+                if use is not None:
+                    shown = text(node.child_by_field_name("receiver")).decode()
+                    return shown, f"a fake of its tests, {os.path.basename(path)}:{use.start_point.row + 1}, keeps p"
+            continue
+        found = next(iter(methods), None)
         if found is not None:
             shown = text(found.child_by_field_name("receiver")).decode()
             return shown, f"it is in {os.path.basename(path)}, which this build leaves out"

@@ -181,3 +181,11 @@ def _other_builds(view: PackageView) -> str | None:
         if re.search(rb"^//(go:build|\s*\+build)\b", header(path), re.M):
             return os.path.basename(path)
     return None
+
+
+def file_of(view: PackageView, node: Node) -> str:
+    """The file whose tree holds the node."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return next(p for p in view.sources if view.tree(p).root_node == root)

@@ -47,6 +47,8 @@ class Verdicts:
         self._said = said  # package -> file -> (line, byte column) -> parameter name
         self._named: dict[tuple[str, str, str], Signature] = {}
         self.varying = varying  # package -> why another build may give its functions other verdicts
+        self.module: dict[str, tuple[str, ...]] = {}  # package -> main-module packages it imports (module_writers)
+        self.module_files: dict[str, tuple[str, ...]] = {}  # those packages' files of every build
 
     def get(self, key: tuple[str, str, str]) -> Signature | None:
         """The function's verdicts in this build; None where the compiler printed none, or where another

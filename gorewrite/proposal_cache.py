@@ -11,7 +11,8 @@ files another build compiles among the module packages it depends on (parameters
 verdict read there holds for one build only, and a rule says so), and the build configuration as the
 go command resolves it in the package's module (GOARCH and the rest may come from the go env file,
 not the process environment: go/types sizes int by it, and a package without imports has no export
-data that would change with it). An entry holds the proposals
+data that would change with it), and the files of the main module's packages it imports, its tests
+included, whose Write and Read module_writers judges. An entry holds the proposals
 themselves: each fix's edits, targets, summary, safety and claim, each decline's reason.
 """
 
@@ -24,6 +25,7 @@ from gorewrite import cache, exports
 from gorewrite.claims import Claim, InVariant, KeepsOnStack, MovesAllocation, RemovesTargets, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
+from gorewrite.module_writers import fingerprint, module_imports
 from gorewrite.parameters import varying
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.toolchain import Toolchain
@@ -49,6 +51,8 @@ def keys(
     others = [p.import_path for p in packages if not p.standard]  # std's build is judged as one (parameters.py)
     also = sorted({p for r in rules if r.retention for p in r.retention_also})
     builds = [varying(tc, others + also, cwd) if others else {} for tc in toolchains]
+    trusted = others and any(r.retention for r in rules)  # module_writers reads other packages' Write
+    locals_ = [module_imports(tc, others, cwd) if trusted else ({}, {}) for tc in toolchains]
     names = {}
     for pkg, cands in found.items():
         view = views[pkg]
@@ -56,11 +60,11 @@ def keys(
         digest = hashlib.sha256(f"{LAYOUT}\0{cache.key(view, rules)}\0{cwd}\0".encode())
         digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *c.escape] for c in cands]).encode())
         try:
-            for tc, build in zip(toolchains, builds, strict=True):
+            for tc, build, (module, files) in zip(toolchains, builds, locals_, strict=True):
                 listed, standard = exports.export_data(tc, view.package, list(view.package.imports))
                 other = sorted((p, why) for p, why in build.items() if p in asked)
                 said = [tc.go, tc.version, _build_environment(tc), _configuration(tc, view), sorted(listed.items())]
-                said += [standard, other]
+                said += [standard, other, fingerprint(module, files, pkg)]
                 digest.update(json.dumps(said).encode())
         except exports.Unavailable:
             continue

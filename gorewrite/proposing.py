@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from gorewrite import cache, exports, proposal_cache, typeinfo
 from gorewrite.flows import compile_flows
+from gorewrite.module_writers import module_imports
 from gorewrite.parameters import compile_parameters
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Candidate, PackageView, Proposal, Rule
@@ -118,9 +119,13 @@ def add_parameters(
     wanted = [pkg for pkg, found in candidates.items() if any(c.rule in askers for c in found)]
     also = {p for r in rules if r.retention for p in r.retention_also}
     paths = sorted({p for pkg in wanted for p in (pkg, *views[pkg].package.imports) if p not in ("C", "unsafe")} | also)
+    own = [pkg for pkg in wanted if not views[pkg].package.standard]  # std keeps io's contract (module_writers)
     for tc in toolchains if wanted else []:
-        progress(f"asking {tc.version} which callees keep their arguments ({len(paths)} packages, -gcflags=-m)")
-        verdicts = compile_parameters(tc, paths, cwd)
+        module, files = module_imports(tc, own, cwd) if own else ({}, {})
+        asked = sorted({*paths, *(p for found in module.values() for p in found)})
+        progress(f"asking {tc.version} which callees keep their arguments ({len(asked)} packages, -gcflags=-m)")
+        verdicts = compile_parameters(tc, asked, cwd)
+        verdicts.module, verdicts.module_files = module, files
         for pkg in wanted:
             views[pkg].parameters[tc.version] = verdicts
 

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gorewrite import callees, closed, contracts, operands
+from gorewrite import callees, closed, contracts, operands, result_locals
 from gorewrite.holders import holder_use
 from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
@@ -78,7 +78,7 @@ def _kept(
         return f"{role}: type information unavailable"
     if not view.parameters:
         return f"{role}: the pipeline gathered no parameter verdicts (the rule must set retention=True)"
-    path = _path(view, call)
+    path = callees.file_of(view, call)
     contract = contracts.contract(view, path, call, argument)
     if contract:  # an io.Writer's Write or io.Reader's Read: not its verdict, the contract decides
         relies.add(contract)
@@ -269,7 +269,9 @@ def _use(
     call = parent.parent
     if parent.type == "argument_list" and call.type == "call_expression":
         function = call.child_by_field_name("function")
-        builtin = view.types.at(_path(view, node), function.start_byte) if function.type == "identifier" else None
+        builtin = (
+            view.types.at(callees.file_of(view, node), function.start_byte) if function.type == "identifier" else None
+        )
         if builtin is not None and builtin.kind == Kind.BUILTIN:
             return f"is passed to the builtin {builtin.name}"
         return _kept(view, call, items(parent).index(expr), contents, dynamic, depth, relies)
@@ -278,7 +280,7 @@ def _use(
     selected = parent.type == "selector_expression" and call.type == "call_expression"
     if not selected or call.child_by_field_name("function") != parent:
         return _other_use(parent)
-    method = view.types.at(_path(view, node), parent.child_by_field_name("field").start_byte)
+    method = view.types.at(callees.file_of(view, node), parent.child_by_field_name("field").start_byte)
     if method is None or method.kind != Kind.METHOD:
         return "has a field or method value selected"
     if method.recv:
@@ -298,18 +300,16 @@ def _other_use(parent: Node) -> str:
     return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
 
 
-def _path(view: PackageView, node: Node) -> str:
-    """The file whose tree holds the node."""
-    root = node
-    while root.parent is not None:
-        root = root.parent
-    return next(p for p in view.sources if view.tree(p).root_node == root)
-
-
 def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
     """None when the call's result, which aliases the storage, only goes straight to `copy`, `len`, `cap`, a range
     clause, a string conversion, the spread of `append(dst, b...)`, io.Writer's Write (its contract) or a function
-    whose verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content)."""
+    whose verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content),
+    or is held in a local whose every use does (result_locals.py)."""
+    local = result_locals.uses(view, path, call)  # `b := buf.Bytes()`: each use of b is the result
+    if isinstance(local, tuple):
+        return result_locals.said(local[0], (_result_use(view, path, u, depth, relies) for u in local[1]))
+    if local:
+        return local
     expr, parent = held(call)
     spread = parent.type == "variadic_argument"  # f(x, b...)
     if spread:

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DETERMINISTIC_POOL, module, naive_rewrites, proposal_at, proposals, proposals_by_case
+from conftest import (
+    DETERMINISTIC_POOL,
+    gorewrite,
+    module,
+    naive_rewrites,
+    proposal_at,
+    proposals,
+    proposals_by_case,
+    releases,
+)
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -50,6 +59,36 @@ func Plain(s string) string {{
 """
 
 POOLED = {
+    # The probe's markdown HeadingLevel: Bytes() held in a local that is only measured and indexed.
+    "bytes_local_read": """func renderLine(w *bytes.Buffer, line string) {
+	if strings.HasPrefix(line, "# ") {
+		fmt.Fprintf(w, "<h%d>%s</h%d>", 1, line[2:], 1)
+		return
+	}
+	fmt.Fprintf(w, "<p>%s</p>", line)
+}
+
+func HeadingLevel(line string) int {
+	var buf bytes.Buffer
+	renderLine(&buf, line)
+	b := buf.Bytes()
+	if len(b) > 3 && b[1] == 'h' {
+		return int(b[2] - '0')
+	}
+	return 0
+}
+""",
+    # Bytes() in a local, resliced into another local, copied out by string() and counted by bytes.Count.
+    "bytes_local_copied": """func Summary(rows []string) (string, int) {
+	var buf bytes.Buffer
+	for _, r := range rows {
+		fmt.Fprintf(&buf, "%s;", r)
+	}
+	b := buf.Bytes()
+	head := b[:min(len(b), 8)]
+	return string(head), bytes.Count(b, []byte(";"))
+}
+""",
     # B6: the gzip writer is written through and closed, then dropped with the frame.
     "gzip_member": """func Gzip(w io.Writer, body []byte) error {
 	var buf bytes.Buffer
@@ -363,6 +402,45 @@ func Report(w io.Writer, name string, xs []string) error {
 
 # Each must-decline: the reason, and a probe whose value the naive pool changes.
 DECLINED = {
+    # Bytes() held in a local that outlives the call: returned (resliced), stored, captured by a closure.
+    "bytes_local_returned": (
+        """func Tail(s string) []byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "<%s>", s)
+	b := buf.Bytes()
+	return b[1:]
+}
+""",
+        "and that is held in b, which is returned",
+        'func() string { a := {pkg}.Tail("first"); {pkg}.Plain("zzzzzzzzz"); return string(a) }()',
+    ),
+    "bytes_local_stored": (
+        """var last []byte
+
+func Keep(s string) int {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "<%s>", s)
+	b := buf.Bytes()
+	last = b
+	return len(b)
+}
+
+func Last() string { return string(last) }
+""",
+        "and that is held in b, which is assigned",
+        'func() string { {pkg}.Keep("first"); {pkg}.Plain("zzzzzzzzz"); return {pkg}.Last() }()',
+    ),
+    "bytes_local_captured": (
+        """func Later(s string) func() string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "<%s>", s)
+	b := buf.Bytes()
+	return func() string { return string(b) }
+}
+""",
+        "is held in b, which is used in a func literal: it may run after the pool's Put",
+        'func() string { f := {pkg}.Later("first"); {pkg}.Plain("zzzzzzzzz"); return f() }()',
+    ),
     # A pooled buffer's capacity and the bytes past its length (an earlier caller's) are what a fresh one
     # lacks: each probe runs a long secret, then a short input, which the naive pool answers differently.
     "helper_cap": (
@@ -1075,3 +1153,35 @@ def test_a_writer_handed_to_a_helper_without_a_body_is_not_pooled(tmp_path):
     }
     found = proposals(module(tmp_path, files), RULE)
     assert not any(isinstance(p, Fix) for each in found.values() for p in each), found
+
+
+HEADING_ALLOCS = """package heading
+
+import "testing"
+
+func TestAllocs(t *testing.T) {
+	t.Logf("allocs=%v", testing.AllocsPerRun(200, func() { HeadingLevel("# Title") }))
+}
+"""
+
+
+def test_a_heading_level_read_from_a_held_bytes_allocates_less(tmp_path):
+    """AllocsPerRun of the probe's HeadingLevel under go1.24.11 and go1.27.3: 3 before (the Buffer, its storage,
+    fmt's boxed argument), 1 after the verified fix (the pooled Buffer keeps its storage)."""
+    source = 'package heading\n\nimport (\n\t"bytes"\n\t"fmt"\n\t"strings"\n)\n\n' + POOLED["bytes_local_read"]
+    root = module(tmp_path, {"heading/heading.go": source, "heading/heading_test.go": HEADING_ALLOCS})
+    newest, older = releases()
+
+    def allocs() -> list[float]:
+        found = []
+        for toolchain in (older, newest):
+            done = toolchain.run(["test", "-count=1", "-v", "./heading"], str(root))
+            assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+            found += [float(a) for a in re.findall(r"allocs=(\S+)", done.stdout.decode())]
+        return found
+
+    assert allocs() == [3, 3]
+    versions = ("--toolchain", older.version, "--toolchain", newest.version)
+    done = gorewrite("fix", "--rule", "sync-pool", *versions, "./heading", cwd=root)
+    assert done.returncode == 0 and "1 applied" in done.stderr, done.stderr
+    assert allocs() == [1, 1]

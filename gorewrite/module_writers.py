@@ -1,0 +1,170 @@
+"""Writers of the main module's other packages: io.Writer's (io.Reader's) contract is not taken on trust there.
+
+A rewrite that rests on the contract (Write must not keep p) trusts writers it cannot see. A type of
+another package of the same main module is not one of those: `internal/sink.Keeper`, or a test fake
+in `internal/testutil`, reaches a pooled line as easily as the package's own type does. So every
+package of the main module the package imports, directly or transitively, it or its tests, has its
+Write (Read) methods judged as breaches.py judges the package's own: the compiler's verdict of p
+(those packages join the parameter compile, one replayed -m build), and where it reports a leak, the
+body: p only handed to another Write (Read), measured, indexed, copied from or resliced into itself
+keeps nothing. A file another build compiles (IgnoredGoFiles) is judged by its body alone. Std and
+other modules are not the main module: their writers keep the contract's trust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+
+from gorewrite.parameters import judge, parameter_names, receiver_type
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, ancestors, items, parse, text, unparen, walk
+from gorewrite.toolchain import Toolchain
+
+FIELDS = '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles ","}}\t{{join .IgnoredGoFiles ","}}\t{{join .Deps ","}}'
+TEMPLATE = "{{if .Module}}{{if .Module.Main}}" + FIELDS + "\n{{end}}{{end}}"
+PASSES = {b"Write", b"Read"}  # p handed to another writer's Write: that writer's contract (or breach) decides
+_PARSED: dict[tuple[str, str], tuple[tuple[int, int], list[Node]]] = {}  # (file, method) -> (stat, declarations)
+
+
+def module_imports(
+    toolchain: Toolchain, import_paths: list[str], cwd: str
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Each package's main-module imports, its tests' included (transitive; not itself), and the .go files,
+    of every build but not tests, of each of those packages. One `go list -deps -test`."""
+    done = toolchain.run(["list", "-e", "-deps", "-test", "-f", TEMPLATE, "--", *import_paths], cwd)
+    deps: dict[str, set[str]] = {}
+    files: dict[str, tuple[str, ...]] = {}
+    for line in filter(None, done.stdout.decode(errors="replace").splitlines()):
+        listed, folder, built, ignored, imported = (line.split("\t") + [""] * 4)[:5]
+        pkg = listed.split(" ")[0].removesuffix("_test")  # `p [p.test]`, `p_test [p.test]`: p and its tests
+        deps.setdefault(pkg, set()).update(d.split(" ")[0] for d in imported.split(",") if d)
+        if " " not in listed and not listed.endswith(".test"):
+            names = [f for f in f"{built},{ignored}".split(",") if f and not f.endswith("_test.go")]
+            files[pkg] = tuple(os.path.join(folder, f) for f in names)
+    return {p: tuple(sorted(d & files.keys() - {p})) for p, d in deps.items() if p in import_paths}, files
+
+
+def fingerprint(module: dict[str, tuple[str, ...]], files: dict[str, tuple[str, ...]], pkg: str) -> list[str]:
+    """What breaker reads for the package, for the proposal cache's key: its module imports' files and bytes
+    (a Write edited in a package it imports transitively changes no export data it reads)."""
+    said = []
+    for other in module.get(pkg, ()):
+        for path in files.get(other, ()):
+            try:
+                with open(path, "rb") as f:
+                    said.append(f"{path}\0{hashlib.sha256(f.read()).hexdigest()}")
+            except OSError:
+                said.append(f"{path}\0missing")
+    return said
+
+
+def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
+    """(`sink.Keeper`, what shows it keeps p) of the first Write (Read) of the main module's other packages
+    the package imports that may keep its p under some toolchain of the run, or None."""
+    for version, verdicts in sorted(view.parameters.items()):
+        for other in verdicts.module.get(view.package.import_path, ()):
+            for path, node in _methods(verdicts.module_files.get(other, ()), method):
+                owner = receiver_type(node.child_by_field_name("receiver"))
+                names = parameter_names(node.child_by_field_name("parameters"))
+                signature = verdicts.get((other, owner, method)) if owner else None
+                said = signature.params[0] if signature is not None and signature.params else None
+                if said is not None and judge(said, False, version) is None or not names:
+                    continue  # the compiler says p is not kept (or there is no p)
+                use = keeping_use(node)
+                if use is None:
+                    continue
+                shown = f"{other.rsplit('/', 1)[-1]}.{owner or text(node.child_by_field_name('receiver')).decode()}"
+                where = f"{os.path.basename(path)}:{use.start_point.row + 1}"
+                heard = f"{version} reports `{said}`" if said else f"{version} printed no verdict for it"
+                return shown, f"{heard}, and its p at {where} is not only handed to another {method}"
+    return None
+
+
+def _methods(paths: tuple[str, ...], method: str) -> Iterator[tuple[str, Node]]:
+    """Each method declaration of that name in the files (parsed once per file content and process: every
+    package of a `./...` asks about the module packages it imports)."""
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        key, seen = (path, method), (stat.st_mtime_ns, stat.st_size)
+        if _PARSED.get(key, (None,))[0] != seen:
+            _PARSED[key] = (seen, _declared(path, method))
+        yield from ((path, node) for node in _PARSED[key][1])
+
+
+def _declared(path: str, method: str) -> list[Node]:
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError:
+        return []
+    if method.encode() not in source:
+        return []
+    methods = (n for n in parse(source).root_node.named_children if n.type == "method_declaration")
+    return [n for n in methods if text(n.child_by_field_name("name") or n) == method.encode()]
+
+
+def keeping_use(decl: Node) -> Node | None:
+    """The first use of the method's first parameter in its body that may keep it (everything but a hand-off
+    to another Write or Read, len, cap, copy, `append(dst, p...)`, an index, `p = p[n:]`); the declaration
+    when there is no body."""
+    body = decl.child_by_field_name("body")
+    names = parameter_names(decl.child_by_field_name("parameters"))
+    name = names[0][0] if names else None
+    if name is None or body is None:
+        return None if body is not None else decl
+    packages = _imported_names(decl)
+    for node in walk(body):
+        if node.type == "identifier" and node.text == name.text and not _harmless(node, body, packages):
+            return node
+    return None
+
+
+def _harmless(node: Node, body: Node, packages: set[bytes]) -> bool:
+    """Is this use of p one that keeps nothing of it? `w.Write(p)` of a package name is a function, not a
+    writer's method: it is judged like any other call."""
+    if any(a.type in ("func_literal", "go_statement") for a in ancestors(node) if a.start_byte >= body.start_byte):
+        return False
+    name = text(node)
+    while node.parent.type == "parenthesized_expression" or (
+        node.parent.type == "slice_expression" and node.parent.child_by_field_name("operand") == node
+    ):
+        node = node.parent
+    parent = node.parent
+    if parent.type == "index_expression":
+        return parent.child_by_field_name("operand") == node
+    if parent.type == "expression_list" and parent.parent.type == "assignment_statement":
+        left = parent.parent.child_by_field_name("left")  # `p = p[n:]` overwrites p with a part of itself
+        return left == parent or (text(left) == name and node.type == "slice_expression" and len(items(parent)) == 1)
+    spread = parent.type == "variadic_argument"  # append(r.buf, p...) copies p's bytes
+    if spread:
+        node, parent = parent, parent.parent
+    if parent.type != "argument_list":
+        return False
+    function = unparen(parent.parent.child_by_field_name("function"))
+    if function.type == "identifier" and spread:
+        return text(function) == b"append" and items(parent).index(node) > 0
+    if function.type == "identifier":
+        return text(function) in (b"len", b"cap", b"copy")
+    if spread or function.type != "selector_expression" or text(function.child_by_field_name("field")) not in PASSES:
+        return False
+    return text(unparen(function.child_by_field_name("operand"))) not in packages
+
+
+def _imported_names(node: Node) -> set[bytes]:
+    """The names the file's imports bind (the last path element where no name is given, a guess that only
+    ever declines more)."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    names = set()
+    for spec in walk(root, skip=lambda n: n.type not in ("import_declaration", "import_spec_list", "import_spec")):
+        path = spec.child_by_field_name("path") if spec.type == "import_spec" else None
+        if path is not None:
+            alias = spec.child_by_field_name("name")
+            names.add(text(alias) if alias is not None else text(path).strip(b'"`').rsplit(b"/", 1)[-1])
+    return names

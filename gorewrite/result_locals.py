@@ -1,0 +1,61 @@
+"""A result that aliases a pooled value's storage, held in a local: `b := buf.Bytes()`.
+
+retention.py judges where such a result goes (`copy`, `len`, `string(…)`, a callee that keeps nothing).
+Held in a local, the result goes wherever the local goes: each use of it is judged as the result would
+be, and reading a byte of it (`b[1]`, `b[i:j]` read the same way) keeps nothing. The local is a []byte
+declared by a one-name `:=` whose only value is the result; its scope lies within the pooled value's, and
+the pool's Put is deferred (sync-pool's only form), so every use in the function's own code comes before
+it. A use in a func literal, a go or a defer statement may come after: that declines, and so does every
+use retention declines (returned, stored, assigned, sent, `&b`, appended to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gorewrite import callees
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, ancestors, held, items
+from gorewrite.typeinfo import Kind
+
+LATER = ("func_literal", "go_statement", "defer_statement")
+OWNERS = ("function_declaration", "method_declaration", "func_literal")
+
+
+def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] | str | None:
+    """The local the result is held in and its uses, each to be judged as the result itself (reads of a byte
+    left out), or why the local may outlive the Put; None when the result is not so held."""
+    _, holder = held(result)
+    statement = holder.parent
+    if holder.type != "expression_list" or statement is None or statement.type != "short_var_declaration":
+        return None
+    left = statement.child_by_field_name("left")
+    if statement.child_by_field_name("right") != holder or len(items(holder)) != 1 or len(items(left)) != 1:
+        return None
+    declared = view.types.at(path, items(left)[0].start_byte)
+    if declared is None or declared.kind != Kind.VAR or declared.type != "[]byte":
+        return None
+    owner = next(a for a in ancestors(statement) if a.type in OWNERS)
+    found = []
+    for use in callees.naming(view, path, declared):
+        later = next((a for a in ancestors(use) if a == owner or a.type in LATER), owner)
+        if later != owner:
+            shown = later.type.replace("_", " ").removesuffix(" statement")
+            return f"is held in {declared.name}, which is used in a {shown}: it may run after the pool's Put"
+        while use.parent.type in ("parenthesized_expression", "slice_expression") and _operand(use):
+            use = use.parent
+        if use.parent.type != "index_expression" or not _operand(use):
+            found.append(use)
+    return declared.name, found
+
+
+def said(name: str, judged: Iterable[str | None]) -> str | None:
+    """The first reason among the uses' (`is returned`), as the local's: `is held in b, which is returned`."""
+    reason = next(filter(None, judged), None)
+    return f"is held in {name}, which {reason}" if reason else None
+
+
+def _operand(node: Node) -> bool:
+    """Is the node what its parent (a slice or index expression, parentheses) is taken of?"""
+    parent = node.parent
+    return parent.type == "parenthesized_expression" or parent.child_by_field_name("operand") == node
