@@ -355,6 +355,29 @@ func Note(n int, name string) string {
         ),
         "whose ok is read nowhere else",
     ),
+    # the failing check's else returns: standing alone, it leaves the code after the if dead (adv34f)
+    "else_returns": (
+        package(
+            "else_returns",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type closer interface{ Close() error }
+
+// State bumps the level and says whether it is still open.
+func State(n int) string {
+	lv := level{n}
+	var v any = &lv
+	v.(bumper).Bump()
+	if c, ok := v.(closer); ok {
+		c.Close()
+	} else {
+		return "open " + v.(fmt.Stringer).String()
+	}
+	return "closed"
+}
+""",
+        ),
+        "go vet would report line 27 after it unreachable",
+    ),
     # the else of a failing assertion names its value, which the rewrite removes
     "else_reads_value": (
         package(
@@ -546,3 +569,18 @@ def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name)
         assert after == before, (toolchain.version, before, after)
     else:
         assert after < before, (toolchain.version, before, after)
+
+
+def test_the_naive_rewrite_of_an_else_that_returns_fails_go_vet(tmp_path):
+    """The failing check dropped and its returning else standing alone: the compiler accepts it, go vet does not."""
+    naive = replace_all(
+        ("\tvar v any = &lv\n", ""),
+        ("v.(bumper)", "bumper(&lv)"),
+        ("\tif c, ok := v.(closer); ok {\n\t\tc.Close()\n\t} else {", "\t{"),
+        ("v.(fmt.Stringer)", "fmt.Stringer(&lv)"),
+    )(DECLINES["else_returns"][0])
+    root = write_module(tmp_path, {"else_returns/else_returns.go": naive})
+    toolchain = releases()[0]
+    assert toolchain.run(["build", "./..."], str(root)).returncode == 0
+    vet = toolchain.run(["vet", "./..."], str(root))
+    assert vet.returncode != 0 and b"unreachable code" in vet.stderr, vet.stderr.decode()

@@ -11,6 +11,7 @@ from gorewrite.rules.iface_direct.sites import row_of, use_node
 from gorewrite.syntax import (
     Node,
     items,
+    statements,
     text,
     unparen,
 )
@@ -84,7 +85,30 @@ def failed_if(view: PackageView, types: TypeInfo, path: str, assertion: Node) ->
     named = [i for i in idents if other.start_byte <= i.start < other.end_byte and i.obj in declared]
     if named:
         return f"the else of the if at line {row_of(statement)} names {named[0].name}, which the rewrite removes"
+    after = statement.next_named_sibling
+    while after is not None and after.type == "comment":
+        after = after.next_named_sibling
+    if after is not None and _leaves(types, path, other) and not _leaves(types, path, statement):
+        return (
+            f"the else of the if at line {row_of(statement)} never completes and the if may: standing alone, go vet"
+            f" would report line {row_of(after)} after it unreachable"
+        )
     return Edit(path, statement.start_byte, other.start_byte, b"")
+
+
+def _leaves(types: TypeInfo, path: str, node: Node) -> bool:
+    """Does the block or if never complete: a terminating statement, or every branch ending in one or in a
+    `break` or `continue` (adv34f: an else ending in return, standing alone, left the code after it dead)."""
+    if terminating(types, path, node, spec=True):
+        return True
+    if node.type == "block":
+        body = statements(node)
+        jumps = ("break_statement", "continue_statement")
+        return bool(body) and (body[-1].type in jumps or _leaves(types, path, body[-1]))
+    if node.type == "if_statement" and node.child_by_field_name("alternative") is not None:
+        then, other = node.child_by_field_name("consequence"), node.child_by_field_name("alternative")
+        return _leaves(types, path, then) and _leaves(types, path, other)
+    return False
 
 
 def _comma_ok(assertion: Node) -> tuple[Node, Node] | None:
