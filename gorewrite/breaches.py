@@ -82,7 +82,10 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
             methods = _methods(parse(f.read()).root_node, method)
         if path.endswith("_test.go"):  # no verdicts: the body decides (module_writers)
             for node in methods:
-                use = module_writers.keeping_use(node)
+                here = tuple(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go")))
+                theirs = (module_writers.module_files(v, view.package.import_path) for v in view.parameters.values())
+                passes = not module_writers.shadowed(here + tuple(p for files in theirs for p in files), method)
+                use = module_writers.keeping_use(node, passes)
                 if use is not None:
                     shown = text(node.child_by_field_name("receiver")).decode()
                     return shown, f"a fake of its tests, {os.path.basename(path)}:{use.start_point.row + 1}, keeps p"

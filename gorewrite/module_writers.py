@@ -17,15 +17,16 @@ import hashlib
 import os
 from collections.abc import Iterator
 
-from gorewrite.parameters import judge, parameter_names, receiver_type
+from gorewrite.parameters import Verdicts, judge, parameter_names, receiver_type
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, ancestors, items, parse, text, unparen, walk
+from gorewrite.syntax import Node, address_taken, ancestors, items, parse, text, unparen, walk
 from gorewrite.toolchain import Toolchain
 
 FIELDS = '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles ","}}\t{{join .IgnoredGoFiles ","}}\t{{join .Deps ","}}'
 TEMPLATE = "{{if .Module}}{{if .Module.Main}}" + FIELDS + "\n{{end}}{{end}}"
-PASSES = {b"Write", b"Read"}  # p handed to another writer's Write: that writer's contract (or breach) decides
 _PARSED: dict[tuple[str, str], tuple[tuple[int, int], list[Node]]] = {}  # (file, method) -> (stat, declarations)
+_NAMED: dict[tuple[str, str], tuple[tuple[int, int], bool]] = {}  # (file, method) -> (stat, declares a non-method)
+HOLDS = ("field_declaration", "parameter_declaration", "var_spec", "const_spec")  # what declares a name: no method
 
 
 def module_imports(
@@ -72,7 +73,7 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 said = signature.params[0] if signature is not None and signature.params else None
                 if said is not None and judge(said, False, version) is None or not names:
                     continue  # the compiler says p is not kept (or there is no p)
-                use = keeping_use(node)
+                use = keeping_use(node, passes=not shadowed(module_files(verdicts, view.package.import_path), method))
                 if use is None:
                     continue
                 shown = f"{other.rsplit('/', 1)[-1]}.{owner or text(node.child_by_field_name('receiver')).decode()}"
@@ -80,6 +81,46 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 heard = f"{version} reports `{said}`" if said else f"{version} printed no verdict for it"
                 return shown, f"{heard}, and its p at {where} is not only handed to another {method}"
     return None
+
+
+def module_files(verdicts: Verdicts, pkg: str) -> tuple[str, ...]:
+    """The files of the main module's packages the package imports (a func-typed field's type is among them)."""
+    return tuple(p for other in verdicts.module.get(pkg, ()) for p in verdicts.module_files.get(other, ()))
+
+
+def shadowed(paths: tuple[str, ...], method: str) -> bool:
+    """Does a file declare something named like the method that is no method (a func-typed field `Write func(p
+    []byte)`, a variable, a parameter)? Then `x.Write(p)` may call a func value that keeps p (adv34g), which no
+    syntax tells from a method: no hand-off is taken on trust."""
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return True
+        key, seen = (path, method), (stat.st_mtime_ns, stat.st_size)
+        if _NAMED.get(key, (None,))[0] != seen:
+            _NAMED[key] = (seen, _names_non_method(path, method))
+        if _NAMED[key][1]:
+            return True
+    return False
+
+
+def _names_non_method(path: str, method: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError:
+        return True
+    if method.encode() not in source:
+        return False
+    for node in walk(parse(source).root_node):
+        if node.type in ("identifier", "field_identifier") and node.text == method.encode():
+            parent = node.parent.parent if node.parent.type == "expression_list" else node.parent
+            if parent.type == "short_var_declaration" and node.parent == parent.child_by_field_name("left"):
+                return True
+            if parent.type in HOLDS and node in parent.children_by_field_name("name"):
+                return True
+    return False
 
 
 def _methods(paths: tuple[str, ...], method: str) -> Iterator[tuple[str, Node]]:
@@ -108,23 +149,25 @@ def _declared(path: str, method: str) -> list[Node]:
     return [n for n in methods if text(n.child_by_field_name("name") or n) == method.encode()]
 
 
-def keeping_use(decl: Node) -> Node | None:
-    """The first use of the method's first parameter in its body that may keep it (everything but a hand-off
-    to another Write or Read, len, cap, copy, `append(dst, p...)`, an index, `p = p[n:]`); the declaration
-    when there is no body."""
+def keeping_use(decl: Node, passes: bool) -> Node | None:
+    """The first use of the method's first parameter in its body that may keep it (everything but, with
+    `passes`, a hand-off to another method of its own name — a Write's p to a Write, never to a Read, which no
+    contract judges here (adv34g) —, len, cap, copy, `append(dst, p...)`, an index read, `p = p[n:]`); the
+    declaration when there is no body."""
     body = decl.child_by_field_name("body")
     names = parameter_names(decl.child_by_field_name("parameters"))
     name = names[0][0] if names else None
     if name is None or body is None:
         return None if body is not None else decl
     packages = _imported_names(decl)
+    handed = text(decl.child_by_field_name("name")) if passes else None
     for node in walk(body):
-        if node.type == "identifier" and node.text == name.text and not _harmless(node, body, packages):
+        if node.type == "identifier" and node.text == name.text and not _harmless(node, body, packages, handed):
             return node
     return None
 
 
-def _harmless(node: Node, body: Node, packages: set[bytes]) -> bool:
+def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None) -> bool:
     """Is this use of p one that keeps nothing of it? `w.Write(p)` of a package name is a function, not a
     writer's method: it is judged like any other call."""
     if any(a.type in ("func_literal", "go_statement") for a in ancestors(node) if a.start_byte >= body.start_byte):
@@ -136,7 +179,7 @@ def _harmless(node: Node, body: Node, packages: set[bytes]) -> bool:
         node = node.parent
     parent = node.parent
     if parent.type == "index_expression":
-        return parent.child_by_field_name("operand") == node
+        return parent.child_by_field_name("operand") == node and not address_taken(parent)
     if parent.type == "expression_list" and parent.parent.type == "assignment_statement":
         left = parent.parent.child_by_field_name("left")  # `p = p[n:]` overwrites p with a part of itself
         return left == parent or (text(left) == name and node.type == "slice_expression" and len(items(parent)) == 1)
@@ -150,7 +193,7 @@ def _harmless(node: Node, body: Node, packages: set[bytes]) -> bool:
         return text(function) == b"append" and items(parent).index(node) > 0
     if function.type == "identifier":
         return text(function) in (b"len", b"cap", b"copy")
-    if spread or function.type != "selector_expression" or text(function.child_by_field_name("field")) not in PASSES:
+    if spread or function.type != "selector_expression" or text(function.child_by_field_name("field")) != handed:
         return False
     return text(unparen(function.child_by_field_name("operand"))) not in packages
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from gorewrite import callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, ancestors, held, items
+from gorewrite.syntax import Node, address_taken, ancestors, held, items
 from gorewrite.typeinfo import Kind
 
 LATER = ("func_literal", "go_statement", "defer_statement")
@@ -44,8 +44,8 @@ def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] |
             return f"is held in {declared.name}, which is used in a {shown}: it may run after the pool's Put"
         while use.parent.type in ("parenthesized_expression", "slice_expression") and _operand(use):
             use = use.parent
-        if use.parent.type != "index_expression" or not _operand(use):
-            found.append(use)
+        if use.parent.type != "index_expression" or not _operand(use) or address_taken(use.parent):
+            found.append(use)  # `b[i]` reads a byte; `&b[i]` points into the storage (adv34g)
     return declared.name, found
 
 

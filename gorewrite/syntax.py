@@ -226,3 +226,16 @@ def assignments(node: Node) -> list[tuple[Node, Node]]:
 def one_value(values: Node | None) -> bool:
     """Is the expression list a single value?"""
     return values is not None and values.named_child_count == 1
+
+
+def address_taken(index: Node) -> bool:
+    """Is an element read (`p[i]`) really its address, `&p[i]` (through parentheses, `&p[1:][0]`, `&(p[i])`)?
+    A pointer into p outlives nothing of a byte read (adv34g: `unsafe.String(&p[0], len(p))` kept)."""
+    node = index
+    while node.parent.type == "parenthesized_expression" or (
+        node.parent.type in ("index_expression", "slice_expression", "selector_expression")
+        and node.parent.child_by_field_name("operand") == node
+    ):
+        node = node.parent
+    parent = node.parent
+    return parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"&"

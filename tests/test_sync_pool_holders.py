@@ -414,6 +414,18 @@ DECLINED = {
         "and that is held in b, which is returned",
         'func() string { a := {pkg}.Tail("first"); {pkg}.Plain("zzzzzzzzz"); return string(a) }()',
     ),
+    # adv34g: `&b[0]` is no byte read: the pointer outlives the Put
+    "bytes_local_address": (
+        """func First(s string) *byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "<%s>", s)
+	b := buf.Bytes()
+	return &b[1]
+}
+""",
+        "and that is held in b, which",
+        'func() string { a := {pkg}.First("first"); {pkg}.Plain("zzzzzzzzz"); return string(*a) }()',
+    ),
     "bytes_local_stored": (
         """var last []byte
 

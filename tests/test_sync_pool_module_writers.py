@@ -66,6 +66,48 @@ type Recorder struct{ Writes [][]byte }
 
 func (r *Recorder) Write(p []byte) (int, error) { r.Writes = append(r.Writes, p); return len(p), nil }
 """,
+    "internal/peek/peek.go": """package peek
+
+import "unsafe"
+
+// Peek remembers the last line zero-copy: a pointer into p, not a byte of it.
+type Peek struct{ Last string }
+
+func (k *Peek) Write(p []byte) (int, error) {
+	if len(p) > 0 {
+		k.Last = unsafe.String(&p[0], len(p))
+	}
+	return len(p), nil
+}
+""",
+    "internal/hook/hook.go": """package hook
+
+// Hooks calls Write, a func field, not a method, with every line.
+type Hooks struct{ Write func(p []byte) }
+
+// Tee hands each line to its hook, which keeps it.
+type Tee struct {
+	H    Hooks
+	Kept [][]byte
+}
+
+func New() *Tee {
+	t := &Tee{}
+	t.H.Write = func(p []byte) { t.Kept = append(t.Kept, p) }
+	return t
+}
+
+func (t *Tee) Write(p []byte) (int, error) { t.H.Write(p); return len(p), nil }
+""",
+    "internal/tap/tap.go": """package tap
+
+// Tap's Read keeps the slice it is given; its Write hands p to that Read.
+type Tap struct{ Buf []byte }
+
+func (t *Tap) Read(p []byte) (int, error) { t.Buf = p; return len(p), nil }
+
+func (t *Tap) Write(p []byte) (int, error) { return t.Read(p) }
+""",
     "internal/wrap/wrap.go": """package wrap
 
 import "io"
@@ -179,6 +221,21 @@ func TestLines(t *testing.T) {
 }
 """,
     ),
+    "peeked": (
+        '\n\t"example.com/m/internal/peek"\n',
+        "var K = &peek.Peek{}\n\nfunc Line(word string) error { return WriteLine(K, word) }\n",
+        "",
+    ),
+    "hooked": (
+        '\n\t"example.com/m/internal/hook"\n',
+        "var K = hook.New()\n\nfunc Line(word string) error { return WriteLine(K, word) }\n",
+        "",
+    ),
+    "tapped": (
+        '\n\t"example.com/m/internal/tap"\n',
+        "var K = &tap.Tap{}\n\nfunc Line(word string) error { return WriteLine(K, word) }\n",
+        "",
+    ),
     "wraps": (
         '\n\t"example.com/m/internal/wrap"\n',
         """func Count(w io.Writer, word string) (int, error) {
@@ -194,6 +251,10 @@ DECLINED = {
     "keeps": "keep.Keeper.Write of the main module breaks",
     "deep": "keep.Keeper.Write of the main module breaks",
     "faked": "fake.Recorder.Write of the main module breaks",
+    # adv34g: an element's address is no byte read, a func field named Write no method, a Read no Write
+    "peeked": "peek.Peek.Write of the main module breaks",
+    "hooked": "hook.Tee.Write of the main module breaks",
+    "tapped": "tap.Tap.Write of the main module breaks",
     "ownfake": "the package's own (r *recorder).Write breaks (a fake of its tests, ownfake_test.go:10, keeps p)",
 }
 
@@ -247,6 +308,9 @@ import (
 	{alias}deep "example.com/m/{prefix}deep"
 	{alias}faked "example.com/m/{prefix}faked"
 	{alias}keeps "example.com/m/{prefix}keeps"
+	{alias}hooked "example.com/m/{prefix}hooked"
+	{alias}peeked "example.com/m/{prefix}peeked"
+	{alias}tapped "example.com/m/{prefix}tapped"
 )
 
 func main() {
@@ -262,6 +326,17 @@ func main() {
 	{alias}faked.WriteLine(r, "e")
 	{alias}faked.WriteLine(r, "f")
 	fmt.Println(string(r.Writes[0]))
+	{alias}peeked.Line("g")
+	last := {alias}peeked.K.Last
+	{alias}peeked.Line("h")
+	fmt.Println(last)
+	{alias}hooked.Line("i")
+	{alias}hooked.Line("j")
+	fmt.Println(string({alias}hooked.K.Kept[0]))
+	{alias}tapped.Line("k")
+	tapped := {alias}tapped.K.Buf
+	{alias}tapped.Line("l")
+	fmt.Println(string(tapped))
 }
 """
 
@@ -275,8 +350,8 @@ def test_the_naive_pool_of_each_declined_case_shows_its_caller_a_later_line(tmp_
         ran = toolchain.run(["run", f"./compare_{prefix}"], str(root))
         assert ran.returncode == 0, ran.stderr.decode()
         values.append(ran.stdout.decode().split())
-    assert values[0] == ["a" * 20, "c" * 20, "e" * 20], values
-    assert values[1] == ["b" * 20, "d" * 20, "f" * 20], values
+    assert values[0] == ["a" * 20, "c" * 20, "e" * 20, "g" * 20, "i" * 20, "k" * 20], values
+    assert values[1] == ["b" * 20, "d" * 20, "f" * 20, "h" * 20, "j" * 20, "l" * 20], values
 
 
 def test_the_naive_pool_fails_the_test_of_a_package_whose_own_fake_keeps_p(tmp_path, toolchain):
