@@ -18,8 +18,9 @@ p.Done()`, whose last is `f()`, and whose others are deferred literals naming ne
 recover that logs: it cannot call f again); f and p are named nowhere else. So each call adds one,
 then starts one goroutine that calls the literal once and then, on every path (a panic too, as
 the Done is deferred first), calls Done. The caller's WaitGroup is a local value handed as `&wg`
-only to such helpers, and otherwise only waited on (`wg.Wait()`): every Done has its own Add
-before it, so Wait returns only after this literal's Done. That Wait, a statement of a block
+only to such helpers, and otherwise only waited on (`wg.Wait()`, or `waitAll(&wg)` of a wrapper
+wait_calls.py proves): every Done has its own Add before it, so Wait returns only after this literal's
+Done. That Wait, a statement of a block
 holding the call's statement, after it, on every path to the write (waits.not_ordering), orders
 the write after every read. The literal itself starts no goroutine and makes no func literal
 naming the variable (callee_waits.py checks that first).

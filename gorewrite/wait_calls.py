@@ -1,13 +1,15 @@
 """Waits through a small helper: `t.wait()` of `func (t *Tracker) wait() { t.wg.Wait() }`, `waitAll(&wg)`
-of `func waitAll(wg *sync.WaitGroup) { wg.Wait() }`.
+of `func waitAll(wg *sync.WaitGroup) { wg.Wait() }`, `err := waitGroup(&g)` of `func waitGroup(g
+*errgroup.Group) error { return g.Wait() }`.
 
-Such a call is a wait (waits.py) for the WaitGroup when the package's own function or method
+Such a call is a wait (waits.py) for the WaitGroup or group when the package's own function or method
 (go/types names it; no other build may declare it otherwise) ends in the Wait, reached on every path
 that returns:
 
-- its last statement is `p.Wait()` on a pointer parameter given `&wg` or an owned pointer (no other
-  argument names wg), or `r.wg.Wait()` of a pointer receiver, called with no arguments on the base of
-  the goroutine's `t.wg` path (groups.py: the same fields by go/types object, so the same WaitGroup);
+- its last statement is `p.Wait()` or `return p.Wait()` (the result alone) on a pointer parameter
+  given `&wg` or an owned pointer (no other argument names wg), or `r.wg.Wait()` of a pointer
+  receiver, called with no arguments on the base of the goroutine's `t.wg` path (groups.py: the same
+  fields by go/types object, so the same WaitGroup);
 - nothing before it returns, defers (a deferred recover could return without waiting after a panic),
   jumps (goto) or starts a goroutine, and p or r is named nowhere else (it could be passed on, Done'd
   or reassigned); a method's body is the Wait alone (code before it would run between the Add and the
