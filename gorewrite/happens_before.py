@@ -223,7 +223,7 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
                 )
             continue
         if not any(contains(h, node) for h in helpers) and not _allowed_use(types, spawn, signal, node, ident):
-            why = wait_calls.handed(spawn, signal, node)
+            why = wait_calls.handed(spawn, signal.obj, node)
             return (
                 f"{signal.name} is used other than by this goroutine's one signal and the function's wait "
                 f"(line {node.start_point.row + 1}), so another party may signal it" + (f": {why}" if why else "")
@@ -315,7 +315,7 @@ def _fanned_in(types: TypeInfo, spawn: Spawn, signal: Signal, decl: Node) -> Nod
 def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, ident: Ident) -> bool:
     if ident.use == Use.WRITE:
         return False
-    if signal.kind in ("done", "group") and wait_calls.handed(spawn, signal, node) == "":
+    if signal.kind in ("done", "group") and wait_calls.handed(spawn, signal.obj, node) == "":
         return True  # handed to a helper that waits for it (`waitAll(&wg)`)
     if signal.kind == "close" and _sent_on(node):
         return True

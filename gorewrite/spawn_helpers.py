@@ -18,8 +18,9 @@ p.Done()`, whose last is `f()`, and whose others are deferred literals naming ne
 recover that logs: it cannot call f again); f and p are named nowhere else. So each call adds one,
 then starts one goroutine that calls the literal once and then, on every path (a panic too, as
 the Done is deferred first), calls Done. The caller's WaitGroup is a local value handed as `&wg`
-only to such helpers, and otherwise only waited on (`wg.Wait()`): every Done has its own Add
-before it, so Wait returns only after this literal's Done. That Wait, a statement of a block
+only to such helpers, and otherwise only waited on (`wg.Wait()`, or `waitAll(&wg)` of a wrapper
+wait_calls.py proves): every Done has its own Add before it, so Wait returns only after this literal's
+Done. That Wait, a statement of a block
 holding the call's statement, after it, on every path to the write (waits.not_ordering), orders
 the write after every read. The literal itself starts no goroutine and makes no func literal
 naming the variable (callee_waits.py checks that first).
@@ -27,14 +28,14 @@ naming the variable (callee_waits.py checks that first).
 
 from __future__ import annotations
 
-from gorewrite import callees
+from gorewrite import callees, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
 from gorewrite.syntax import Node, call_args, statements, unparen
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
-from gorewrite.waits import Wait, not_ordering, statement_of
+from gorewrite.waits import Wait, after_call, not_ordering, statement_of
 
 WG_WAIT = ("sync", "WaitGroup", "Wait")
 
@@ -53,20 +54,26 @@ def unordered(view: PackageView, path: str, literal: Node, name: str, writes: li
     if variable is None or variable.type != "sync.WaitGroup" or stmt is None:
         return "the spawning helper is not given `&wg` of a local WaitGroup value in a call statement"
     function = owner(stmt)
+    spawn = Spawn(path, function, literal, stmt, through=wait_calls.through(view, view.types, path, function))
     found = []
     for node, ident in _uses(view.types, path, function, variable):
         method = method_of(view.types, path, node.parent) if node.parent.type == "selector_expression" else None
         waited = statement_of(node.parent.parent) if method == WG_WAIT else None
-        if waited is not None:
-            found.append(Wait(waited, ((waited.start_byte, waited.end_byte),)))
+        why = wait_calls.handed(spawn, variable.obj, node) if ident.use != Use.WRITE else None  # `waitAll(&wg)`
+        wrapped = after_call(wait_calls.call_of(node)) if why == "" else None
+        if waited is not None or wrapped is not None:
+            found.append(wrapped or Wait(waited, ((waited.start_byte, waited.end_byte),)))
         elif ident.use == Use.WRITE or not _handed(view, path, node):
             line = node.start_point.row + 1
             return (
-                f"{variable.name} is used other than by spawning helpers and its Wait (line {line}): others may Done it"
+                f"{variable.name} is used other than by spawning helpers and its waits (line {line}): others may "
+                "Done it" + (f"; {why}" if why else "")
             )
     if not found:
-        return f"the function never waits for {variable.name} (`{variable.name}.Wait()` as a statement)"
-    spawn = Spawn(path, function, literal, stmt)
+        return (
+            f"the function never waits for {variable.name} (`{variable.name}.Wait()` or a helper's call that ends "
+            "in its Wait, as a statement)"
+        )
     for write in writes:
         reasons = [not_ordering(spawn, w, write) for w in found]
         if all(reasons):

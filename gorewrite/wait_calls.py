@@ -1,13 +1,15 @@
 """Waits through a small helper: `t.wait()` of `func (t *Tracker) wait() { t.wg.Wait() }`, `waitAll(&wg)`
-of `func waitAll(wg *sync.WaitGroup) { wg.Wait() }`.
+of `func waitAll(wg *sync.WaitGroup) { wg.Wait() }`, `err := waitGroup(&g)` of `func waitGroup(g
+*errgroup.Group) error { return g.Wait() }`.
 
-Such a call is a wait (waits.py) for the WaitGroup when the package's own function or method
+Such a call is a wait (waits.py) for the WaitGroup or group when the package's own function or method
 (go/types names it; no other build may declare it otherwise) ends in the Wait, reached on every path
 that returns:
 
-- its last statement is `p.Wait()` on a pointer parameter given `&wg` or an owned pointer (no other
-  argument names wg), or `r.wg.Wait()` of a pointer receiver, called with no arguments on the base of
-  the goroutine's `t.wg` path (groups.py: the same fields by go/types object, so the same WaitGroup);
+- its last statement is `p.Wait()` or `return p.Wait()` (the result alone) on a pointer parameter
+  given `&wg` or an owned pointer (no other argument names wg), or `r.wg.Wait()` of a pointer
+  receiver, called with no arguments on the base of the goroutine's `t.wg` path (groups.py: the same
+  fields by go/types object, so the same WaitGroup);
 - nothing before it returns, defers (a deferred recover could return without waiting after a panic),
   jumps (goto) or starts a goroutine, and p or r is named nowhere else (it could be passed on, Done'd
   or reassigned); a method's body is the Wait alone (code before it would run between the Add and the
@@ -34,7 +36,8 @@ from gorewrite.typeinfo import Kind, TypeInfo
 # (call start, call end, the storage the call may wait for (groups.py key; a method's: only its base when
 # unproven), why it does not, "" when it does)
 Through = tuple[int, int, str, str]
-WG_WAIT = ("sync", "WaitGroup", "Wait")
+WAITS = (("sync", "WaitGroup", "Wait"), ("golang.org/x/sync/errgroup", "Group", "Wait"))
+GROUPS = (groups.WAITGROUP, "golang.org/x/sync/errgroup.Group")  # named types (by package path) a helper may wait on
 WAIT_CALL = re.compile(rb"\.\s*Wait\s*\(")  # a declaration with no such text waits for nothing
 EARLY = ("return_statement", "defer_statement", "goto_statement", "go_statement")  # before its Wait
 
@@ -59,8 +62,8 @@ def _through(view: PackageView, types: TypeInfo, path: str, function: Node) -> t
         target = unparen(call.child_by_field_name("function"))
         base = target.child_by_field_name("operand") if target.type == "selector_expression" else None
         if base is not None and local(types, path, base) is not None:  # `t.wait()`
-            if (local(types, path, base).type or "").lstrip("*") == groups.WAITGROUP:
-                continue  # wg.Add, wg.Wait: the WaitGroup's own methods, which waits.py reads
+            if (local(types, path, base).named or "").lstrip("*") in GROUPS:
+                continue  # wg.Add, g.Wait: the WaitGroup's or group's own methods, which waits.py reads
             ident = types.at(path, target.child_by_field_name("field").start_byte)
             if ident is not None and ident.kind == Kind.METHOD and ident.recv:
                 key, why = _method(view, types, path, call, local(types, path, base).obj)
@@ -75,14 +78,14 @@ def _through(view: PackageView, types: TypeInfo, path: str, function: Node) -> t
 
 
 def _given(types: TypeInfo, path: str, arg: Node) -> groups.Held | None:
-    """The local WaitGroup an argument hands over: `&wg` of a value, `wg` of an owned pointer."""
+    """The local WaitGroup or errgroup.Group an argument hands over: `&wg` of a value, `wg` of an owned pointer."""
     arg = unparen(arg)
     address = arg.type == "unary_expression" and arg.child_by_field_name("operator").text == b"&"
     operand = unparen(arg.child_by_field_name("operand")) if address else arg
     variable = local(types, path, operand)
     pointer = variable is not None and (variable.type or "").startswith("*")
     held = groups.group(types, path, operand) if variable is not None and address != pointer else None
-    return held if held is not None and variable.type.lstrip("*") == groups.WAITGROUP else None
+    return held if held is not None and (variable.named or "").lstrip("*") in GROUPS else None
 
 
 def _callee(view: PackageView, path: str, call: Node) -> tuple[str, Node] | str:
@@ -142,7 +145,7 @@ def _function(view: PackageView, path: str, call: Node, index: int) -> str:
         return why
     if held.obj != param[1].obj:
         return f"{name} waits for {held.name}, not its parameter {param[1].name}"
-    early = first_of(decl.child_by_field_name("body"), EARLY, skip=lambda n: n.type == "func_literal")
+    early = next(filter(None, (first_of(s, EARLY, skip=lambda n: n.type == "func_literal") for s in body[:-1])), None)
     if early is not None:
         kind = early.type.removesuffix("_statement")
         return f"{name} may return before its Wait: a {kind} at line {early.start_point.row + 1}"
@@ -153,11 +156,13 @@ def _function(view: PackageView, path: str, call: Node, index: int) -> str:
 
 
 def _waited(types: TypeInfo, file: str, last: Node, name: str) -> tuple[groups.Held | None, str]:
-    """The storage the callee's last statement waits for: `p.Wait()`, `r.wg.Wait()`."""
-    values = last.named_children if last.type == "expression_statement" else []
+    """The storage the callee's last statement waits for: `p.Wait()`, `r.wg.Wait()`, `return g.Wait()`
+    (nothing else in it: the Wait's operand is a name or a field path, and it has no arguments)."""
+    returned = last.named_children[0].named_children if last.type == "return_statement" and last.named_children else []
+    values = last.named_children if last.type == "expression_statement" else returned
     call = unparen(values[0]) if len(values) == 1 else None
     selector = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
-    if selector is None or selector.type != "selector_expression" or method_of(types, file, selector) != WG_WAIT:
+    if selector is None or selector.type != "selector_expression" or method_of(types, file, selector) not in WAITS:
         return None, f"{name} does not end in a Wait (line {last.start_point.row + 1})"
     held = groups.held(types, file, selector.child_by_field_name("operand"))
     if isinstance(held, str):
@@ -165,20 +170,26 @@ def _waited(types: TypeInfo, file: str, last: Node, name: str) -> tuple[groups.H
     return held, ""
 
 
-def waiting(spawn: Spawn, signal: Signal, call: Node) -> str | None:
-    """ "" when the call of a helper waits for the signal's WaitGroup, why not when it is given it (every
+def waiting(spawn: Spawn, obj: str, call: Node) -> str | None:
+    """ "" when the call of a helper waits for the WaitGroup or group obj, why not when it is given it (every
     argument naming it must be the one the helper waits on: `f(&wg, &wg)` may Done it); None otherwise."""
-    found = [w for s, e, k, w in spawn.through if (s, e) == (call.start_byte, call.end_byte) and k == signal.obj]
+    found = [w for s, e, k, w in spawn.through if (s, e) == (call.start_byte, call.end_byte) and k == obj]
     return next((why for why in found if why), "") if found else None
 
 
-def handed(spawn: Spawn, signal: Signal, node: Node) -> str | None:
-    """For a use of a local WaitGroup handed to a helper (`&wg` of `waitAll(&wg)`): "" when the helper
-    is a wait for it, why not otherwise; None for any other use."""
+def call_of(node: Node) -> Node | None:
+    """The call a use of a local is an argument of, as `&wg`, `wg` or in parentheses; None otherwise."""
     arg = node.parent if node.parent.type == "unary_expression" else node
     while arg.parent.type == "parenthesized_expression":
         arg = arg.parent
-    return waiting(spawn, signal, arg.parent.parent) if arg.parent.type == "argument_list" else None
+    return arg.parent.parent if arg.parent.type == "argument_list" else None
+
+
+def handed(spawn: Spawn, obj: str, node: Node) -> str | None:
+    """For a use of a local WaitGroup or group handed to a helper (`&wg` of `waitAll(&wg)`): "" when the
+    helper is a wait for it, why not otherwise; None for any other use."""
+    call = call_of(node)
+    return waiting(spawn, obj, call) if call is not None else None
 
 
 def unproven(spawn: Spawn, signal: Signal) -> str:

@@ -84,16 +84,23 @@ def waits(types: TypeInfo, spawn: Spawn, signal: Signal, shared: bool) -> list[W
 
 
 def _wrapped(spawn: Spawn, signal: Signal) -> list[Wait]:
-    """Calls of the package's helpers that end in Wait on the same storage (`t.wait()`, wait_calls.py):
-    what their statement does after the call runs after the wait, their arguments before it."""
+    """Calls of the package's helpers that end in Wait on the same storage (`t.wait()`, wait_calls.py)."""
     found = []
     for start, end, key, _ in spawn.through:
         call = spawn.function.named_descendant_for_byte_range(start, end)
-        waits = key == signal.obj and call.type == "call_expression" and wait_calls.waiting(spawn, signal, call) == ""
-        stmt = statement_of(call) if waits else None
-        if stmt is not None and all(w.node != stmt for w in found):
-            found.append(Wait(stmt, ((stmt.start_byte, call.start_byte), (call.end_byte, stmt.end_byte))))
+        waits = key == signal.obj and call.type == "call_expression" and wait_calls.waiting(spawn, key, call) == ""
+        wait = after_call(call) if waits else None
+        if wait is not None and all(w.node != wait.node for w in found):
+            found.append(wait)
     return found
+
+
+def after_call(call: Node) -> Wait | None:
+    """The wait a call of a helper that waits makes, as its statement: what the statement does after the
+    call runs after the wait, the call's arguments before it."""
+    stmt = statement_of(call)
+    settled = ((stmt.start_byte, call.start_byte), (call.end_byte, stmt.end_byte)) if stmt is not None else ()
+    return Wait(stmt, settled) if stmt is not None else None
 
 
 def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:

@@ -193,9 +193,21 @@ func Line(parts []string) string { return joiner("\\t")(parts) }
 """
 
 
-def module(tmp_path: Path, files: dict[str, str]) -> Path:
-    """A Go module `example.com/m` (go 1.22) with these files."""
-    return write_tree(tmp_path, {"go.mod": "module example.com/m\n\ngo 1.22\n", **files})
+def go_mod(name: str, errgroup: bool = False) -> dict[str, str]:
+    """go.mod of a module `name` (go 1.22); with errgroup, requiring golang.org/x/sync as golden/closure does
+    (go.sum copied from there: the version the suite already fetched, no other download)."""
+    if not errgroup:
+        return {"go.mod": f"module {name}\n\ngo 1.22\n"}
+    closure = GOLDEN / "closure"
+    return {
+        "go.mod": f"module {name}\n\ngo 1.22\n\nrequire golang.org/x/sync v0.10.0\n",
+        "go.sum": (closure / "go.sum").read_text(),
+    }
+
+
+def module(tmp_path: Path, files: dict[str, str], errgroup: bool = False) -> Path:
+    """A Go module `example.com/m` (go 1.22) with these files (go_mod: errgroup)."""
+    return write_tree(tmp_path, {**go_mod("example.com/m", errgroup), **files})
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -278,10 +290,10 @@ func sorted(c chan string, n int) string {
 """
 
 
-def proposals_by_case(root: Path, rule: Rule, cases: dict[str, str]) -> dict[str, list]:
+def proposals_by_case(root: Path, rule: Rule, cases: dict[str, str], errgroup: bool = False) -> dict[str, list]:
     """The rule's proposals for every case (name -> Go source of package <name>), by case name:
     one module, one compile."""
-    module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
+    module(root, {f"{name}/{name}.go": code for name, code in cases.items()}, errgroup)
     return {pkg.rsplit("/", 1)[-1]: results for pkg, results in proposals(root, rule).items()}
 
 
@@ -313,11 +325,14 @@ def assert_naive_is_wrong(mutants: tuple[str, dict], source: str, naive: tuple, 
         assert any(probe in line for line in errors), built
 
 
-def allocs_of(root: Path, cases: dict[str, tuple[str, str, str]]) -> dict[str, dict[str, tuple]]:
+def allocs_of(
+    root: Path, cases: dict[str, tuple[str, str, str]], errgroup: bool = False
+) -> dict[str, dict[str, tuple]]:
     """Per release (its version): case -> (AllocsPerRun of the original, of the rewrite, each one's result).
 
     cases: case name -> (the Go source of package <case>, it rewritten, a Go call with `{pkg}` for the
-    package, whose result the rewrite must not change). One module at root, one go test per release."""
+    package, whose result the rewrite must not change; it may use context and fmt). One module at root, one go
+    test per release."""
     files = {}
     for name, (source, rewritten, _) in cases.items():
         files[f"orig/{name}/{name}.go"] = source
@@ -331,10 +346,10 @@ def allocs_of(root: Path, cases: dict[str, tuple[str, str, str]]) -> dict[str, d
         for n, (_, _, call) in cases.items()
     )
     files["allocs/allocs_test.go"] = (
-        f'package allocs\n\nimport (\n\t"fmt"\n\t"testing"\n\n{imports})\n\n'
-        f"func TestAllocs(t *testing.T) {{\n{runs}}}\n"
+        f'package allocs\n\nimport (\n\t"context"\n\t"fmt"\n\t"testing"\n\n{imports})\n\n'
+        f"var _ = context.Background\n\nfunc TestAllocs(t *testing.T) {{\n{runs}}}\n"
     )
-    root = module(root, files)
+    root = module(root, files, errgroup)
     measured = {}
     for toolchain in releases():
         done = toolchain.run(["test", "-count=1", "-v", "-run", "TestAllocs", "./allocs"], str(root))
@@ -344,17 +359,24 @@ def allocs_of(root: Path, cases: dict[str, tuple[str, str, str]]) -> dict[str, d
     return measured
 
 
-def naive_mutants(root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple]):
+def naive_mutants(
+    root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple], errgroup: bool = False
+):
     """Every naive rewrite (case -> (rewrite, probe)) of a must-decline case built, and run beside
-    its original where the probe names the package."""
+    its original where the probe names the package (go_mod: errgroup)."""
     originals = {name: declines[name][0] for name in naive}
     rewritten = {name: rewrite(originals[name]) for name, (rewrite, _) in naive.items()}
     probes = {name: probe for name, (_, probe) in naive.items() if "{pkg}" in probe}
-    return naive_rewrites(root, toolchain, originals, rewritten, probes)
+    return naive_rewrites(root, toolchain, originals, rewritten, probes, errgroup)
 
 
 def naive_rewrites(
-    root: Path, toolchain: Toolchain, originals: dict[str, str], naive: dict[str, str], probes: dict[str, str]
+    root: Path,
+    toolchain: Toolchain,
+    originals: dict[str, str],
+    naive: dict[str, str],
+    probes: dict[str, str],
+    errgroup: bool = False,
 ) -> tuple[str, dict[str, tuple[str, str]]]:
     """Build the rewrites a rule must decline, as a naive rule would make them, and run them beside the originals.
 
@@ -366,7 +388,7 @@ def naive_rewrites(
     and the others still built) and one `go run` of the probes.
     Returns the build's output, and case -> (the original's value, the naive rewrite's value).
     """
-    files = {"go.mod": "module example.com/naive\n\ngo 1.22\n"}
+    files = go_mod("example.com/naive", errgroup)
     for case, source in originals.items():
         files[f"orig/{case}/{case}.go"] = source
         files[f"naive/{case}/{case}.go"] = naive[case]

@@ -12,7 +12,15 @@ what the code does).
 from __future__ import annotations
 
 import pytest
-from conftest import assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals_by_case
+from conftest import (
+    allocs_of,
+    assert_declines,
+    assert_naive_is_wrong,
+    edited,
+    naive_mutants,
+    proposals_by_case,
+    releases,
+)
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -144,6 +152,99 @@ func Render(pages []string, tmpl string) ([]string, string) {
 		})
 	}
 	wg.Wait()
+	tmpl = strings.ToUpper(tmpl)
+	return out, tmpl
+}
+""",
+        "\t\t{\n\t\ttmpl := tmpl",
+    ),
+    "errgroup_wrapper_func": (  # `if err := waitGroup(&g); …` of a function that returns its parameter's Wait
+        """package errgroup_wrapper_func
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func waitGroup(g *errgroup.Group) error { return g.Wait() }
+
+// Tag labels each line with the tag on its own goroutine, then moves on to the next tag.
+func Tag(lines []string, tag string) ([]string, string, error) {
+	out := make([]string, len(lines))
+	var g errgroup.Group
+	for i, l := range lines {
+		g.Go(func() error {
+			out[i] = tag + ": " + strings.TrimSpace(l)
+			return nil
+		})
+	}
+	if err := waitGroup(&g); err != nil {
+		return nil, "", err
+	}
+	tag += "+"
+	return out, tag, nil
+}
+""",
+        "\t\t{\n\t\ttag := tag",
+    ),
+    "errgroup_wrapper_context": (  # the group of errgroup.WithContext handed as is: `err := waitGroup(g)`
+        """package errgroup_wrapper_context
+
+import (
+	"context"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func waitGroup(g *errgroup.Group) error { return g.Wait() }
+
+// Tag labels each line with the tag on its own goroutine unless ctx ends first, then moves on to the next tag.
+func Tag(ctx context.Context, lines []string, tag string) ([]string, string, error) {
+	out := make([]string, len(lines))
+	g, ctx := errgroup.WithContext(ctx)
+	for i, l := range lines {
+		g.Go(func() error {
+			out[i] = tag + ": " + strings.TrimSpace(l)
+			return ctx.Err()
+		})
+	}
+	err := waitGroup(g)
+	tag += "+"
+	return out, tag, err
+}
+""",
+        "\t\tctx := ctx // captured by value: keeps ctx off the heap\n\t\ttag := tag",
+    ),
+    "spawn_helper_wait_all": (  # safeGo's literal waited for through `waitAll(&wg)`
+        """package spawn_helper_wait_all
+
+import (
+	"strings"
+	"sync"
+)
+
+func safeGo(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+}
+
+func waitAll(wg *sync.WaitGroup) { wg.Wait() }
+
+// Render fills each page's template on its own goroutine, then switches to the next template.
+func Render(pages []string, tmpl string) ([]string, string) {
+	out := make([]string, len(pages))
+	var wg sync.WaitGroup
+	for i, p := range pages {
+		safeGo(&wg, func() {
+			out[i] = strings.ReplaceAll(tmpl, "{page}", p)
+		})
+	}
+	waitAll(&wg)
 	tmpl = strings.ToUpper(tmpl)
 	return out, tmpl
 }
@@ -519,6 +620,131 @@ func Send(msg, host string, block bool, ready chan struct{}, out chan<- string) 
 """,
         "the wait at line 22 is in a branch, case or loop of its own",
     ),
+    "errgroup_wrapper_other_group": (  # the helper waits for the retries' group, not the one it is given first
+        """package errgroup_wrapper_other_group
+
+import "golang.org/x/sync/errgroup"
+
+func waitFor(g, retries *errgroup.Group) error { return retries.Wait() }
+
+// Send sends the message to the host once ready is closed; it waits, moves on to the next host, then
+// lets the send go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) error {
+	var g, retries errgroup.Group
+	g.Go(func() error {
+		<-ready
+		out <- host + ":" + msg
+		return nil
+	})
+	err := waitFor(&g, &retries)
+	host = "backup"
+	close(ready)
+	return err
+}
+""",
+        "waitFor waits for retries, not its parameter g",
+    ),
+    "errgroup_wrapper_closed": (  # the helper returns before its Wait once the pipeline is closed
+        """package errgroup_wrapper_closed
+
+import "golang.org/x/sync/errgroup"
+
+func waitGroup(g *errgroup.Group, closed bool) error {
+	if closed {
+		return nil
+	}
+	return g.Wait()
+}
+
+// Send sends the message to the host once ready is closed; it waits unless closed, moves on to the
+// next host, then lets the send go.
+func Send(msg, host string, closed bool, ready chan struct{}, out chan<- string) error {
+	var g errgroup.Group
+	g.Go(func() error {
+		<-ready
+		out <- host + ":" + msg
+		return nil
+	})
+	err := waitGroup(&g, closed)
+	host = "backup"
+	close(ready)
+	return err
+}
+""",
+        "waitGroup may return before its Wait: a return at line 7",
+    ),
+    "errgroup_wrapper_timeout": (  # the helper gives up waiting when patience runs out
+        """package errgroup_wrapper_timeout
+
+import (
+	"errors"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func waitPatiently(g *errgroup.Group, patience <-chan struct{}) error {
+	done := make(chan error, 1)
+	go func() { done <- g.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-patience:
+		return errors.New("timed out")
+	}
+}
+
+// Send sends the message to the host once ready is closed; it waits as long as it is patient, moves
+// on to the next host, then lets the send go.
+func Send(msg, host string, patience <-chan struct{}, ready chan struct{}, out chan<- string) error {
+	var g errgroup.Group
+	g.Go(func() error {
+		<-ready
+		out <- host + ":" + msg
+		return nil
+	})
+	err := waitPatiently(&g, patience)
+	host = "backup"
+	close(ready)
+	return err
+}
+""",
+        "waitPatiently does not end in a Wait (line 12)",
+    ),
+    "spawn_helper_wait_all_hurried": (  # the caller's wait helper returns before its Wait when told to hurry
+        """package spawn_helper_wait_all_hurried
+
+import "sync"
+
+func safeGo(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+}
+
+func waitAll(wg *sync.WaitGroup, hurry bool) {
+	if hurry {
+		return
+	}
+	wg.Wait()
+}
+
+// Send sends the message to the host once ready is closed; it waits unless told to hurry, moves on to
+// the next host, then lets the send go.
+func Send(msg, host string, hurry bool, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	safeGo(&wg, func() {
+		<-ready
+		out <- host + ":" + msg
+	})
+	waitAll(&wg, hurry)
+	host = "backup"
+	close(ready)
+}
+""",
+        "waitAll may return before its Wait: a return at line 15",
+    ),
     "semaphore_fill_short": (  # the fill sends fewer than the capacity: it completes with a release missing
         """package semaphore_fill_short
 
@@ -651,6 +877,22 @@ NAIVE = {
         block_copy("host", "\tsafeGo(", "\t})\n"),
         probe('{pkg}.Send("m", "h", false, ready, out)'),
     ),
+    "errgroup_wrapper_other_group": (
+        block_copy("host", "\tg.Go(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", ready, out)'),
+    ),
+    "errgroup_wrapper_closed": (
+        block_copy("host", "\tg.Go(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", true, ready, out)'),
+    ),
+    "errgroup_wrapper_timeout": (
+        block_copy("host", "\tg.Go(", "\t})\n"),
+        probe('patience := make(chan struct{}); close(patience); {pkg}.Send("m", "h", patience, ready, out)'),
+    ),
+    "spawn_helper_wait_all_hurried": (
+        block_copy("host", "\tsafeGo(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", true, ready, out)'),
+    ),
     "semaphore_fill_short": (block_copy("host"), probe('{pkg}.Send("m", "h", ready, out)')),
     "semaphore_fill_gives_up": (
         block_copy("host"),
@@ -660,15 +902,23 @@ NAIVE = {
 }
 
 
+# The positives measured (a call with `{pkg}`): the errgroup wrappers' and safeGo's through waitAll.
+ALLOCS = {
+    "errgroup_wrapper_func": '{pkg}.Tag([]string{" a", "b "}, "x")',
+    "errgroup_wrapper_context": '{pkg}.Tag(context.Background(), []string{" a", "b "}, "x")',
+    "spawn_helper_wait_all": '{pkg}.Render([]string{"p1", "p2"}, "<{page}>")',
+}
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
-    return proposals_by_case(tmp_path_factory.mktemp("wrappers"), RULE, cases)
+    return proposals_by_case(tmp_path_factory.mktemp("wrappers"), RULE, cases, errgroup=True)
 
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    return naive_mutants(tmp_path_factory.mktemp("wrappers-naive"), toolchain, DECLINES, NAIVE)
+    return naive_mutants(tmp_path_factory.mktemp("wrappers-naive"), toolchain, DECLINES, NAIVE, errgroup=True)
 
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
@@ -687,3 +937,21 @@ def test_declines(proposed, name, reason):
 def test_the_naive_rewrite_is_wrong(mutants, name):
     """What the decline prevents: the naive copy changes what the goroutine sends."""
     assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+@pytest.fixture(scope="module")
+def allocs(tmp_path_factory, proposed):
+    """Per release: case -> (AllocsPerRun of the original, of the rewrite, their results)."""
+    cases = {}
+    for name, call in ALLOCS.items():
+        fix = next(p for p in proposed[name] if isinstance(p, Fix))
+        cases[name] = (FIXES[name][0], edited(FIXES[name][0], fix), call)
+    return allocs_of(tmp_path_factory.mktemp("wrappers-allocs"), cases, errgroup=True)
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+@pytest.mark.parametrize("name", list(ALLOCS))
+def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
+    before, after, result, rewritten = allocs[releases()[release].version][name]
+    assert result == rewritten, (result, rewritten)
+    assert after < before, (before, after)
