@@ -167,6 +167,34 @@ func Tag(n int) string {
 
 # go1.26+ devirtualize both assertions through v and report no escape: 0 -> 0 there. With a type switch or
 # an interface the value does not implement among the reads, go1.27.3 still moves the value to the heap.
+FIXES["failing_after_return"] = (  # the failing check's ok goes with the code after a returning success (adv34f)
+    package(
+        "failing_after_return",
+        'import (\n\t"fmt"\n\t"strconv"\n)',
+        """type closer interface{ Close() error }
+
+// Describe bumps the level and names it, unless only the flag is asked for.
+func Describe(n int, flag bool) string {
+	lv := level{n}
+	var v any = &lv
+	if flag {
+		return "flag"
+	}
+	if b, ok := v.(bumper); ok {
+		b.Bump()
+		return v.(fmt.Stringer).String()
+	}
+	if c, ok := v.(closer); ok {
+		c.Close()
+	}
+	return "after"
+}
+""",
+    ),
+    "\t{\n\t\tb := bumper(&lv)\n\t\tb.Bump()\n\t\treturn fmt.Stringer(&lv).String()\n\t}\n}",
+    "{pkg}.Describe(3, false)",
+)
+
 SEEN_THROUGH_FROM_GO126 = {"optional_interfaces", "value_stored"}
 
 # case -> (Go source, a part of the reason it declines; None: not even a candidate, so no fix)

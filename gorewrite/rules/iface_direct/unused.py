@@ -22,8 +22,9 @@ def left_unused(
     idents = [i for i in types.idents.get(path, ()) if function.start_byte <= i.start < function.end_byte]
     spans = [(s.start_byte, s.end_byte) for s in (rewritten if isinstance(rewritten, list) else [rewritten])]
     declared = {i.obj for i in idents if i.use == Use.DECL and _inside(i.start, spans)}
+    gone = {i.obj for i in idents if i.use == Use.DECL and _inside(i.start, removed)}  # goes with its uses
     for ident in idents:
-        if ident.use == Use.DECL or not _inside(ident.start, removed) or ident.obj in declared:
+        if ident.use == Use.DECL or not _inside(ident.start, removed) or ident.obj in declared | gone:
             continue
         if ident.kind == Kind.VAR and ident.local and not _read_outside(idents, ident, removed):
             return f"removing it would leave {ident.name} declared and not used"
