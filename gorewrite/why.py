@@ -79,13 +79,21 @@ def line_run(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules:
     return fix(toolchains, [path], cwd, rules, replace(options, lines={path: {line}}, edits_within_lines=False))
 
 
+# Where else the compiler puts a line's escapes: a body it turned into a function it inlined (probe34c:
+# `for c := range slices.Chunk(vs, 4)`'s body reported at the `for` line; a generic's at its instantiation).
+NONE_HERE = (
+    "  the compiler reports no heap allocation on this line (a range-over-func loop's body is reported at its"
+    " `for` line, an inlined or generic function's body at the line that calls it: ask about that line)"
+)
+
+
 def flows(toolchains: list[Toolchain], path: str, line: int, cwd: str, overlay: str | None = None) -> str:
     """The flow lines per toolchain (headed by its version when there are several)."""
     parts = []
     for toolchain in toolchains:
         flow = _flow(toolchain, path, line, cwd, overlay)
         heading = f"{toolchain.version}:" if len(toolchains) > 1 else ""
-        body = "\n".join(flow) if flow else "  the compiler reports no heap allocation on this line"
+        body = "\n".join(flow) if flow else NONE_HERE
         parts.append((heading + "\n" if heading else "") + body)
     return "\n".join(parts)
 
