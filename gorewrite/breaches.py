@@ -21,7 +21,7 @@ from gorewrite.parameters import judge, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.stdtable import READS, WRITES
-from gorewrite.syntax import Node, parse, text
+from gorewrite.syntax import parse, text
 
 BROKEN_BY = {WRITES: "Write", READS: "Read"}  # the method whose verdict breaks each contract
 
@@ -57,7 +57,7 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
     counts as keeping it, and so does one in a file of the package this build leaves out (another
     GOOS, a build tag): the rewrite holds for every build, and nothing shows those do not."""
     for path in view.package.files:
-        for node in _methods(view.tree(path).root_node, method):
+        for node in module_writers.methods_named(view.tree(path).root_node, method):
             owner = receiver_type(node.child_by_field_name("receiver"))
             key = (view.package.import_path, owner or "", method)
             for version, verdicts in sorted(view.parameters.items()):
@@ -75,16 +75,16 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 if said is not None and judge(said, False, version) and retention.keeps(view, key, 0):
                     return owner, f"{version} reports `{said}`"
     built = set(view.package.files)
-    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
+    here = sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go")))
+    for path in here:
         if path in built:
             continue
         with open(path, "rb") as f:
-            methods = _methods(parse(f.read()).root_node, method)
+            methods = module_writers.methods_named(parse(f.read()).root_node, method)
         if path.endswith("_test.go"):  # no verdicts: the body decides (module_writers)
+            theirs = (module_writers.module_files(v, view.package.import_path) for v in view.parameters.values())
+            passes = bool(methods) and not module_writers.shadowed((*here, *(p for f in theirs for p in f)), method)
             for node in methods:
-                here = tuple(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go")))
-                theirs = (module_writers.module_files(v, view.package.import_path) for v in view.parameters.values())
-                passes = not module_writers.shadowed(here + tuple(p for files in theirs for p in files), method)
                 use = module_writers.keeping_use(node, passes)
                 if use is not None:
                     shown = text(node.child_by_field_name("receiver")).decode()
@@ -95,9 +95,3 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
             shown = text(found.child_by_field_name("receiver")).decode()
             return shown, f"it is in {os.path.basename(path)}, which this build leaves out"
     return None
-
-
-def _methods(root: Node, method: str) -> list[Node]:
-    """The file's method declarations of that name."""
-    named = ((n, n.child_by_field_name("name")) for n in root.named_children if n.type == "method_declaration")
-    return [n for n, name in named if name is not None and name.text.decode() == method]

@@ -24,8 +24,8 @@ from gorewrite.toolchain import Toolchain
 
 FIELDS = '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles ","}}\t{{join .IgnoredGoFiles ","}}\t{{join .Deps ","}}'
 TEMPLATE = "{{if .Module}}{{if .Module.Main}}" + FIELDS + "\n{{end}}{{end}}"
-_PARSED: dict[tuple[str, str], tuple[tuple[int, int], list[Node]]] = {}  # (file, method) -> (stat, declarations)
-_NAMED: dict[tuple[str, str], tuple[tuple[int, int], bool]] = {}  # (file, method) -> (stat, declares a non-method)
+# (file, method) -> (stat, its method declarations of that name, whether it declares a non-method so named)
+_SCANNED: dict[tuple[str, str], tuple[tuple[int, int], list[Node], bool]] = {}
 HOLDS = ("field_declaration", "parameter_declaration", "var_spec", "const_spec")  # what declares a name: no method
 
 
@@ -65,6 +65,7 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
     """(`sink.Keeper`, what shows it keeps p) of the first Write (Read) of the main module's other packages
     the package imports that may keep its p under some toolchain of the run, or None."""
     for version, verdicts in sorted(view.parameters.items()):
+        passes = not shadowed(module_files(verdicts, view.package.import_path), method)
         for other in verdicts.module.get(view.package.import_path, ()):
             for path, node in _methods(verdicts.module_files.get(other, ()), method):
                 owner = receiver_type(node.child_by_field_name("receiver"))
@@ -73,7 +74,7 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 said = signature.params[0] if signature is not None and signature.params else None
                 if said is not None and judge(said, False, version) is None or not names:
                     continue  # the compiler says p is not kept (or there is no p)
-                use = keeping_use(node, passes=not shadowed(module_files(verdicts, view.package.import_path), method))
+                use = keeping_use(node, passes)
                 if use is None:
                     continue
                 shown = f"{other.rsplit('/', 1)[-1]}.{owner or text(node.child_by_field_name('receiver')).decode()}"
@@ -91,29 +92,48 @@ def module_files(verdicts: Verdicts, pkg: str) -> tuple[str, ...]:
 def shadowed(paths: tuple[str, ...], method: str) -> bool:
     """Does a file declare something named like the method that is no method (a func-typed field `Write func(p
     []byte)`, a variable, a parameter)? Then `x.Write(p)` may call a func value that keeps p (adv34g), which no
-    syntax tells from a method: no hand-off is taken on trust."""
+    syntax tells from a method: no hand-off is taken on trust. A file that cannot be read may."""
     for path in paths:
         try:
-            stat = os.stat(path)
+            if _scanned(path, method)[1]:
+                return True
         except OSError:
-            return True
-        key, seen = (path, method), (stat.st_mtime_ns, stat.st_size)
-        if _NAMED.get(key, (None,))[0] != seen:
-            _NAMED[key] = (seen, _names_non_method(path, method))
-        if _NAMED[key][1]:
             return True
     return False
 
 
-def _names_non_method(path: str, method: str) -> bool:
-    try:
+def _methods(paths: tuple[str, ...], method: str) -> Iterator[tuple[str, Node]]:
+    """Each method declaration of that name in the files (a file that cannot be read has none)."""
+    for path in paths:
+        try:
+            yield from ((path, node) for node in _scanned(path, method)[0])
+        except OSError:
+            continue
+
+
+def _scanned(path: str, method: str) -> tuple[list[Node], bool]:
+    """The file's method declarations of that name, and whether it declares a non-method so named: parsed
+    once per file content and process (every package of a `./...` asks about the module packages it
+    imports). Raises OSError when the file cannot be read."""
+    stat = os.stat(path)
+    key, seen = (path, method), (stat.st_mtime_ns, stat.st_size)
+    if _SCANNED.get(key, (None,))[0] != seen:
         with open(path, "rb") as f:
             source = f.read()
-    except OSError:
-        return True
-    if method.encode() not in source:
-        return False
-    for node in walk(parse(source).root_node):
+        root = parse(source).root_node if method.encode() in source else None
+        methods = methods_named(root, method) if root is not None else []
+        _SCANNED[key] = (seen, methods, root is not None and _names_non_method(root, method))
+    return _SCANNED[key][1:]
+
+
+def methods_named(root: Node, method: str) -> list[Node]:
+    """The file's method declarations of that name."""
+    named = ((n, n.child_by_field_name("name")) for n in root.named_children if n.type == "method_declaration")
+    return [n for n, name in named if name is not None and name.text.decode() == method]
+
+
+def _names_non_method(root: Node, method: str) -> bool:
+    for node in walk(root):
         if node.type in ("identifier", "field_identifier") and node.text == method.encode():
             parent = node.parent.parent if node.parent.type == "expression_list" else node.parent
             if parent.type == "short_var_declaration" and node.parent == parent.child_by_field_name("left"):
@@ -121,32 +141,6 @@ def _names_non_method(path: str, method: str) -> bool:
             if parent.type in HOLDS and node in parent.children_by_field_name("name"):
                 return True
     return False
-
-
-def _methods(paths: tuple[str, ...], method: str) -> Iterator[tuple[str, Node]]:
-    """Each method declaration of that name in the files (parsed once per file content and process: every
-    package of a `./...` asks about the module packages it imports)."""
-    for path in paths:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            continue
-        key, seen = (path, method), (stat.st_mtime_ns, stat.st_size)
-        if _PARSED.get(key, (None,))[0] != seen:
-            _PARSED[key] = (seen, _declared(path, method))
-        yield from ((path, node) for node in _PARSED[key][1])
-
-
-def _declared(path: str, method: str) -> list[Node]:
-    try:
-        with open(path, "rb") as f:
-            source = f.read()
-    except OSError:
-        return []
-    if method.encode() not in source:
-        return []
-    methods = (n for n in parse(source).root_node.named_children if n.type == "method_declaration")
-    return [n for n in methods if text(n.child_by_field_name("name") or n) == method.encode()]
 
 
 def keeping_use(decl: Node, passes: bool) -> Node | None:
