@@ -47,17 +47,22 @@ def module_imports(
     return {p: tuple(sorted(d & files.keys() - {p})) for p, d in deps.items() if p in import_paths}, files
 
 
-def fingerprint(module: dict[str, tuple[str, ...]], files: dict[str, tuple[str, ...]], pkg: str) -> list[str]:
+def fingerprint(
+    module: dict[str, tuple[str, ...]], files: dict[str, tuple[str, ...]], pkg: str, digests: dict[str, str]
+) -> list[str]:
     """What breaker reads for the package, for the proposal cache's key: its module imports' files and bytes
-    (a Write edited in a package it imports transitively changes no export data it reads)."""
+    (a Write edited in a package it imports transitively changes no export data it reads). `digests` keeps
+    each file's for the run's other packages, which mostly import the same ones."""
     said = []
     for other in module.get(pkg, ()):
         for path in files.get(other, ()):
-            try:
-                with open(path, "rb") as f:
-                    said.append(f"{path}\0{hashlib.sha256(f.read()).hexdigest()}")
-            except OSError:
-                said.append(f"{path}\0missing")
+            if path not in digests:
+                try:
+                    with open(path, "rb") as f:
+                        digests[path] = hashlib.sha256(f.read()).hexdigest()
+                except OSError:
+                    digests[path] = "missing"
+            said.append(f"{path}\0{digests[path]}")
     return said
 
 

@@ -53,7 +53,7 @@ def keys(
     builds = [varying(tc, others + also, cwd) if others else {} for tc in toolchains]
     trusted = others and any(r.retention for r in rules)  # module_writers reads other packages' Write
     locals_ = [module_imports(tc, others, cwd) if trusted else ({}, {}) for tc in toolchains]
-    names = {}
+    names, digests = {}, {}
     for pkg, cands in found.items():
         view = views[pkg]
         asked = {pkg, *view.package.imports, *also}  # a package's own verdict names a culprit among its deps
@@ -64,7 +64,7 @@ def keys(
                 listed, standard = exports.export_data(tc, view.package, list(view.package.imports))
                 other = sorted((p, why) for p, why in build.items() if p in asked)
                 said = [tc.go, tc.version, _build_environment(tc), _configuration(tc, view), sorted(listed.items())]
-                said += [standard, other, fingerprint(module, files, pkg)]
+                said += [standard, other, fingerprint(module, files, pkg, digests)]
                 digest.update(json.dumps(said).encode())
         except exports.Unavailable:
             continue
