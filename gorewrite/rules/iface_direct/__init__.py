@@ -33,7 +33,7 @@ from gorewrite.rules.iface_direct.places import (
     the_assertion,
     with_field,
 )
-from gorewrite.rules.iface_direct.several import all_asserted, conversion_phrase, statement_of
+from gorewrite.rules.iface_direct.several import all_asserted, conversion_phrase, replaced_statement
 from gorewrite.rules.iface_direct.several import target as target_of
 from gorewrite.rules.iface_direct.sites import (
     NAME,
@@ -180,7 +180,7 @@ def _unused_after(
     view: PackageView, types: TypeInfo, path: str, assertion: Node, store: Store, function: Node
 ) -> str | None:
     """The code the rewrite drops as never run must leave no variable or import unused (unused.py)."""
-    statement = statement_of(assertion)
+    statement = replaced_statement(assertion)
     removed = dead_ranges(view, types, path, assertion, store)
     problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement)
     return f"the rewrite drops code that never runs, and {problem}" if problem else None

@@ -43,7 +43,7 @@ def conversion_phrase(store: Store, replaced: bytes) -> str:
     return f"convert {value.decode()} to {replaced[: -len(value) - 2].decode()}"
 
 
-def statement_of(assertion: Node) -> Node:
+def replaced_statement(assertion: Node) -> Node:
     """The statement the rewrite replaces: a comma-ok's declaration, an if with it as initializer included."""
     statement = assertion
     holders = ("short_var_declaration", "var_declaration")
@@ -83,7 +83,7 @@ def all_asserted(
         more, removed, part = one
         edits += more
         dead += removed
-        replaced.append(statement_of(assertion))
+        replaced.append(replaced_statement(assertion))
         switched = switched or assertion.type == "type_switch_statement"
         if part is None:
             failed += 1
