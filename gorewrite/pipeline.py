@@ -18,6 +18,7 @@ from gorewrite.parsed import folder as parsed_folder
 from gorewrite.profile import Weights, join
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
 from gorewrite.proposing import propose
+from gorewrite.rangefunc import Note, relocate
 from gorewrite.rules import OPTIONS, RULES, required
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
@@ -43,6 +44,7 @@ class Analysis:
     snapshots: Snapshots = field(default_factory=Snapshots)  # read when first asked for
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
     weights: Weights | None = None  # --profile, joined with the packages
+    relocations: dict[Note, None] = field(default_factory=dict)  # escapes printed at a range-over-func `for`
 
     def compiled(self) -> set[str]:
         """The packages the escape compile built: their export data is in the go command's cache."""
@@ -108,7 +110,11 @@ def analyse(
             version, error = failed[0]
             run.broken[pkg.import_path] = error if len(toolchains) == 1 else f"with {version}: {error}"
             continue
-        by_version = {version: tuple(b.escapes.get(pkg.import_path, ())) for version, b in builds.items()}
+        by_version = {}
+        for version, b in builds.items():  # a range-over-func body's escapes, from its `for` to their sites
+            found, notes = relocate(b.escapes.get(pkg.import_path, ()), sources_of[pkg.import_path].get)
+            by_version[version] = tuple(found)
+            run.relocations.update(dict.fromkeys(notes))
         escapes = tuple(dict.fromkeys(e for found in by_version.values() for e in found))
         files = set(pkg.files)
         heap = [e for e in escapes if e.heap and e.path in files and options.wanted(e.path, e.line)]

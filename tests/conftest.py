@@ -193,11 +193,11 @@ func Line(parts []string) string { return joiner("\\t")(parts) }
 """
 
 
-def go_mod(name: str, errgroup: bool = False) -> dict[str, str]:
+def go_mod(name: str, errgroup: bool = False, go: str = "1.22") -> dict[str, str]:
     """go.mod of a module `name` (go 1.22); with errgroup, requiring golang.org/x/sync as golden/closure does
     (go.sum copied from there: the version the suite already fetched, no other download)."""
     if not errgroup:
-        return {"go.mod": f"module {name}\n\ngo 1.22\n"}
+        return {"go.mod": f"module {name}\n\ngo {go}\n"}
     closure = GOLDEN / "closure"
     return {
         "go.mod": f"module {name}\n\ngo 1.22\n\nrequire golang.org/x/sync v0.10.0\n",
@@ -205,9 +205,9 @@ def go_mod(name: str, errgroup: bool = False) -> dict[str, str]:
     }
 
 
-def module(tmp_path: Path, files: dict[str, str], errgroup: bool = False) -> Path:
-    """A Go module `example.com/m` (go 1.22) with these files (go_mod: errgroup)."""
-    return write_tree(tmp_path, {**go_mod("example.com/m", errgroup), **files})
+def module(tmp_path: Path, files: dict[str, str], errgroup: bool = False, go: str = "1.22") -> Path:
+    """A Go module `example.com/m` (go 1.22, or `go`: 1.23 ranges over a func) with these files (go_mod: errgroup)."""
+    return write_tree(tmp_path, {**go_mod("example.com/m", errgroup, go), **files})
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -326,7 +326,7 @@ def assert_naive_is_wrong(mutants: tuple[str, dict], source: str, naive: tuple, 
 
 
 def allocs_of(
-    root: Path, cases: dict[str, tuple[str, str, str]], errgroup: bool = False
+    root: Path, cases: dict[str, tuple[str, str, str]], errgroup: bool = False, go: str = "1.22"
 ) -> dict[str, dict[str, tuple]]:
     """Per release (its version): case -> (AllocsPerRun of the original, of the rewrite, each one's result).
 
@@ -349,7 +349,7 @@ def allocs_of(
         f'package allocs\n\nimport (\n\t"context"\n\t"fmt"\n\t"testing"\n\n{imports})\n\n'
         f"var _ = context.Background\n\nfunc TestAllocs(t *testing.T) {{\n{runs}}}\n"
     )
-    root = module(root, files, errgroup)
+    root = module(root, files, errgroup, go)
     measured = {}
     for toolchain in releases():
         done = toolchain.run(["test", "-count=1", "-v", "-run", "TestAllocs", "./allocs"], str(root))

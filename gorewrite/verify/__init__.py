@@ -10,6 +10,7 @@ and go test, and --verify bench compares its benchmarks (gocmd.py, bench.py).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gorewrite.claims import needs_race, needs_tests, variant
@@ -20,6 +21,7 @@ from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
 from gorewrite.progress import Report, silent
+from gorewrite.rangefunc import relocate
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import bench
@@ -235,7 +237,9 @@ def _check(
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
-                problem = judge(views[pkg], before, batch[pkg], files, result.escapes.get(pkg, []), built.get(pkg))
+                source = _source(files, views[pkg])
+                after, _ = relocate(result.escapes.get(pkg, []), source)  # as the analysis read `before`
+                problem = judge(views[pkg], before, batch[pkg], files, after, built.get(pkg))
                 if isinstance(problem, Uninlined):
                     said = inline_verdict(toolchain, cwd, pkg, overlay, problem.name)
                     problem = str(Uninlined(problem.name, problem.kept, said))
@@ -263,6 +267,11 @@ def _check(
                     extra.after[(toolchain.version, pkg, _key(batch[pkg]))] = found
     # the go command names the overlaid copies: say the user's files (a Final stays one)
     return {pkg: type(why)(originals(why, buffers, cwd)) for pkg, why in failures.items()}
+
+
+def _source(contents: dict[str, bytes], view: PackageView) -> Callable[[str], bytes | None]:
+    """A file's content as this build compiled it: rewritten, or as the package has it."""
+    return lambda path: contents[path] if path in contents else view.sources.get(path)
 
 
 def _unrewritten(toolchain: Toolchain, cwd: str, failed: list[str], extra: _Checks) -> dict[str, Final]:

@@ -1,0 +1,232 @@
+"""rangefunc.py: a range-over-func body's escapes, printed at the loop's `for` when the compiler inlines
+the iterator and the body, moved back to their site where the message names one thing in the body.
+
+Unit cases on the compiler's words (copied from go1.27.3's -m; go1.24.11 prints the same), then the
+rules on the relocated sites with a real go: sync-pool pools the repro's Buffer (probe34c), make-const
+gives the bounded make an array, both verified and measured with AllocsPerRun under both releases. The
+must-decline: `func literal escapes to heap` at a `for` whose `#state` moved is the body's own closure
+(its iterator keeps yield), not the one literal in the body: with no literal left, go still says it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import allocs_of, module, releases
+
+from gorewrite.escapes import Escape
+from gorewrite.options import Options
+from gorewrite.pipeline import fix
+from gorewrite.rangefunc import relocate
+from gorewrite.rules import RULES
+from gorewrite.verify import Verified
+
+PATH = "/m/r.go"
+SOURCE = """package r
+
+func Render(w io.Writer, vs []int) error {
+	for c := range slices.Chunk(vs, 4) {
+		var line bytes.Buffer
+		fmt.Fprintln(&line, c)
+		buf := make([]byte, 100)
+		w.Write(T{len(buf), 1}.b)
+	}
+	return nil
+}
+"""
+GO = "1.23"  # the go.mod's release: range over a func needs 1.23
+FOR = (4, 2)  # where go prints the body's escapes
+INLINED = "can inline Render-range1"
+
+
+def _moved(source: str, *messages: str, at: tuple[int, int] = FOR, body: str = INLINED):
+    escapes = [Escape(PATH, *at, body), *(Escape(PATH, *at, m) for m in messages)]
+    found, notes = relocate(escapes, {PATH: source.encode()}.get)
+    return [(e.line, e.col, e.message) for e in found if e.message != body], notes
+
+
+def test_each_message_goes_to_the_one_thing_it_names():
+    found, notes = _moved(
+        SOURCE,
+        "moved to heap: line",
+        "c escapes to heap",
+        "make([]byte, 100) escapes to heap",
+        "T{...} escapes to heap",
+    )
+    assert found == [
+        (5, 7, "moved to heap: line"),  # the name a var declares
+        (6, 23, "c escapes to heap"),  # an identifier where it is used
+        (7, 14, "make([]byte, 100) escapes to heap"),  # a call at its `(`
+        (8, 12, "T{...} escapes to heap"),  # a composite literal at its `{`
+    ]
+    assert all(n.to is not None for n in notes)
+
+
+def test_go1_25_make_does_not_escape_moves_too():
+    found, _ = _moved(SOURCE, "make([]byte, 100) does not escape")
+    assert found == [(7, 14, "make([]byte, 100) does not escape")]
+
+
+def test_without_an_inlined_body_nothing_moves():
+    """A `for` the compiler did not make a body function of (`can inline F-rangeN` elsewhere): as printed."""
+    found, notes = _moved(SOURCE, "moved to heap: line", body="can inline Render")
+    assert found == [(4, 2, "moved to heap: line")] and not notes
+
+
+def test_a_name_declared_twice_in_the_body_stays():
+    source = SOURCE.replace(
+        "\t\tbuf := make", "\t\tif c != nil {\n\t\t\tvar line int\n\t\t\t_ = line\n\t\t}\n\t\tbuf := make"
+    )
+    found, (note,) = _moved(source, "moved to heap: line")
+    assert found == [(4, 2, "moved to heap: line")]
+    assert note.reason == "the body holds 2 declarations of line" and note.candidates == (5, 8)
+
+
+def test_a_name_the_for_clause_declares_stays():
+    found, (note,) = _moved(SOURCE, "moved to heap: c")
+    assert found == [(4, 2, "moved to heap: c")] and note.reason == "c is declared by the for clause itself"
+
+
+def test_an_expression_printed_twice_stays():
+    found, (note,) = _moved(SOURCE.replace("len(buf), 1", "len(buf), c"), "c escapes to heap")
+    assert found == [(4, 2, "c escapes to heap")] and note.candidates == (6, 8)
+
+
+def test_the_one_func_literal_unless_the_body_escapes_itself():
+    source = SOURCE.replace("\t\tbuf := make", "\t\tf := func() int { return 1 }\n\t\tbuf := make")
+    assert _moved(source, "func literal escapes to heap")[0] == [(7, 8, "func literal escapes to heap")]
+    found, (note,) = _moved(source, "moved to heap: #state1", "func literal escapes to heap")
+    assert (4, 2, "func literal escapes to heap") in found and "body escapes itself" in note.reason
+
+
+# --- with a real go ------------------------------------------------------------------------------
+
+REPRO = """package {name}
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+)
+
+var _ = maps.Keys[map[string]int]
+
+// Render writes vs four to a line: the Buffer is reported at the for line (probe34c).
+func Render(w io.Writer, vs []int) error {
+	for c := range slices.Chunk(vs, 4) {
+		var line bytes.Buffer
+		fmt.Fprintln(&line, c)
+		if _, err := w.Write(line.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Keys sums each key's bytes through a scratch buffer of n bytes, n at most 64.
+func Keys(m map[string]int, n int) int {
+	if n > 64 {
+		return 0
+	}
+	total := 0
+	for k := range maps.Keys(m) {
+		buf := make([]byte, n)
+		copy(buf, k)
+		total += sum(buf)
+	}
+	return total
+}
+
+// Count is a writer that keeps nothing of what it is given: it counts it.
+type Count struct{ N int }
+
+func (c *Count) Write(p []byte) (int, error) {
+	c.N += len(p)
+	return len(p), nil
+}
+
+func sum(b []byte) int {
+	t := 0
+	for _, c := range b {
+		t += int(c)
+	}
+	return t
+}
+"""
+CALLS = {
+    "sync-pool": "func() int { var c {pkg}.Count; {pkg}.Render(&c, []int{1, 2, 3, 4, 5}); return c.N }()",
+    "make-const": '{pkg}.Keys(map[string]int{"ab": 1, "cd": 2}, 40)',
+}
+
+
+def test_rules_rewrite_the_relocated_sites_and_the_allocation_goes(tmp_path: Path):
+    source = REPRO.replace("{name}", "r")
+    root = module(tmp_path / "m", {"r/r.go": source}, go=GO)
+    rewritten = {}
+    for name in CALLS:
+        run = fix(list(releases()), ["./..."], str(root), [RULES[name]], Options())
+        verified = [v for v in run.verdicts if isinstance(v, Verified)]
+        line = 16 if name == "sync-pool" else 32  # `var line`, `buf := make` in the bodies
+        assert [t.line for v in verified for t in v.fix.targets] == [line], run.verdicts
+        rewritten[name] = next(iter(run.changes.values())).decode()
+    cases = {
+        n.replace("-", ""): tuple(
+            text.replace("package r", f"package {n.replace('-', '')}", 1) for text in (source, rewritten[n])
+        )
+        + (call,)
+        for n, call in CALLS.items()
+    }
+    measured = allocs_of(tmp_path / "allocs", cases, go=GO)
+    for version, found in measured.items():
+        for name, (before, after, was, now) in found.items():
+            assert after < before and was == now, (version, name, found[name])
+
+
+LEAKY = """package leaky
+
+import "fmt"
+
+var sink func(int) bool
+
+func leaky(n int) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		sink = yield
+		for i := 0; i < n; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+func LeakF(n int) {
+	for i := range leaky(n) {
+		f := func() int { return i }
+		fmt.Println(f())
+	}
+}
+"""
+
+
+def test_the_body_s_own_closure_is_not_its_literal(tmp_path: Path, toolchain):
+    """NAIVE (the #state check left out) moves the message to `f := func…`; with f's literal gone (a plain
+    call), each release still prints `func literal escapes to heap` at the for: it is the body's own."""
+    naive = LEAKY.replace("\t\tf := func() int { return i }\n\t\tfmt.Println(f())", "\t\tfmt.Println(i)")
+    for source, literal in ((LEAKY, True), (naive, False)):
+        root = module(tmp_path / str(literal), {"leaky/leaky.go": source}, go=GO)
+        for release in releases():
+            done = release.run(["build", "-gcflags=-m", "./leaky"], str(root))
+            said = done.stderr.decode()
+            assert "leaky.go:19:2: func literal escapes to heap" in said, said
+            assert "leaky.go:19:2: moved to heap: #state1" in said, said
+    escapes = [
+        Escape(PATH, 19, 2, "can inline LeakF-range1"),
+        Escape(PATH, 19, 2, "moved to heap: #state1"),
+        Escape(PATH, 19, 2, "func literal escapes to heap"),
+    ]
+    found, _ = relocate(escapes, {PATH: LEAKY.encode()}.get)
+    assert Escape(PATH, 19, 2, "func literal escapes to heap") in found
+    kept = relocate(escapes[::2], {PATH: LEAKY.encode()}.get)[0]  # NAIVE: without the #state it sees
+    assert Escape(PATH, 20, 8, "func literal escapes to heap") in kept
