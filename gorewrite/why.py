@@ -17,6 +17,7 @@ from gorewrite.packages import load
 from gorewrite.pipeline import Run, fix
 from gorewrite.profile import join
 from gorewrite.proposals import Rule
+from gorewrite.rangefunc import Note
 from gorewrite.report import diff
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Rejected, Verified
@@ -132,5 +133,23 @@ def verdicts(run: Run, path: str, line: int) -> str:
                 f"{verdict.fix.rule}: proposed, but rejected by the compiler: {verdict.fix.summary}: {verdict.reason}"
             )
     said += [f"{d.rule}: declined: {d.reason}" for d in run.declined if d.site.path == path and d.site.line == line]
+    said += [relocation(n) for n in run.relocations if _about(n, path, line)]
     said += [f"{c.rule}: ignored by //gorewrite:ignore: {s.reason}" for c, s in run.suppressed if c.escape.line == line]
     return "\n".join(said) if said else "no rule recognises a site on this line"
+
+
+def _about(note: Note, path: str, line: int) -> bool:
+    """Is the note about the line: where it moved an escape to, or its `for` or a line it might mean, kept?"""
+    if note.escape.path != path:
+        return False
+    if note.to is not None:
+        return note.to.line == line
+    return line == note.escape.line or line in note.candidates
+
+
+def relocation(note: Note) -> str:
+    """A range-over-func loop's escape, read at its site or left at the `for` (rangefunc.py), in words."""
+    where = f"at the range-over-func loop's `for` (line {note.escape.line}), where go inlined its iterator and body"
+    if note.to is not None:
+        return f"the compiler reports `{note.escape.message}` {where}: taken as this line's (the one it names)"
+    return f"the compiler reports `{note.escape.message}` {where}: left there, {note.reason}"

@@ -20,6 +20,7 @@ from gorewrite.pipeline import fix
 from gorewrite.rangefunc import relocate
 from gorewrite.rules import RULES
 from gorewrite.verify import Verified
+from gorewrite.why import _about, relocation
 
 PATH = "/m/r.go"
 SOURCE = """package r
@@ -230,3 +231,12 @@ def test_the_body_s_own_closure_is_not_its_literal(tmp_path: Path, toolchain):
     assert Escape(PATH, 19, 2, "func literal escapes to heap") in found
     kept = relocate(escapes[::2], {PATH: LEAKY.encode()}.get)[0]  # NAIVE: without the #state it sees
     assert Escape(PATH, 20, 8, "func literal escapes to heap") in kept
+
+
+def test_why_says_where_the_message_went_or_why_it_stayed():
+    _, (moved,) = _moved(SOURCE, "moved to heap: line")
+    assert _about(moved, PATH, 5) and not _about(moved, PATH, 4)
+    assert "(line 4)" in relocation(moved) and "taken as this line's" in relocation(moved)
+    _, (kept,) = _moved(SOURCE.replace("len(buf), 1", "len(buf), c"), "c escapes to heap")
+    assert all(_about(kept, PATH, n) for n in (4, 6, 8)) and not _about(kept, PATH, 5)
+    assert relocation(kept).endswith("left there, the body holds 2 expressions printed `c`")

@@ -21,8 +21,8 @@ from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
 from gorewrite.progress import Report, silent
-from gorewrite.rangefunc import relocate
 from gorewrite.proposals import Fix, PackageView
+from gorewrite.rangefunc import relocate
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import bench
 from gorewrite.verify.gocmd import inline_verdict, test_failures, vet_failures
