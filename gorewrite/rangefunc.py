@@ -46,8 +46,8 @@ class Note:
 
 
 def relocate(escapes: Iterable[Escape], source: Callable[[str], bytes | None]) -> tuple[list[Escape], list[Note]]:
-    """The escapes with the body's moved to their sites (each once, in order), and a note per escape
-    considered; `source(path)` is the file's content as compiled (None: not one of the package's)."""
+    """The escapes with the body's moved to their sites (in order, copies kept: the judge counts them),
+    and a note per escape considered; `source(path)`: the file as compiled (None: not the package's)."""
     escapes = list(escapes)
     loops = {(e.path, e.line, e.col) for e in escapes if BODY.match(e.message)}
     if not loops:
@@ -65,8 +65,8 @@ def relocate(escapes: Iterable[Escape], source: Callable[[str], bytes | None]) -
         loop = files[e.path].loop_at(e.line, e.col) if files[e.path] else None
         if loop is not None:
             notes[e] = _note(files[e.path], loop, e, where in state)
-    moved = [n.to if n.to is not None else n.escape for n in (notes.get(e, Note(e, None)) for e in escapes)]
-    return list(dict.fromkeys(moved)), list(notes.values())
+    moved = [notes[e].to if e in notes and notes[e].to is not None else e for e in escapes]
+    return moved, list(notes.values())
 
 
 def _movable(message: str) -> bool:
@@ -159,19 +159,34 @@ def _declared(body: Node) -> list[Node]:
 def _printed(node: Node) -> str | None:
     """The node as the compiler prints it in a message, for the shapes this module moves; None otherwise."""
     kind = node.type
-    if kind == "identifier" or kind in LITERALS:
+    function = node.parent is not None and node.parent.type == "call_expression" and node.parent.child(0) == node
+    if kind == "identifier" and not function or kind in LITERALS:
         return node.text.decode()
     if kind == "composite_literal":
         return f"{_flat(node.child_by_field_name('type'))}{{...}}"
     if kind == "unary_expression" and node.child_by_field_name("operator").type == "&":
         inner = node.child_by_field_name("operand")
         return f"&{_printed(inner)}" if inner.type == "composite_literal" else None
+    if kind == "call_expression" and node.child_by_field_name("function").text == b"append":
+        return "append"  # go1.27: the array append allocates, at the call's `(`
     if kind == "call_expression" and node.child_by_field_name("function").text in (b"make", b"new"):
-        arguments = ", ".join(_flat(a) for a in items(node.child_by_field_name("arguments")))
+        arguments = ", ".join(_spaced(a) for a in items(node.child_by_field_name("arguments")))
         return f"{node.child_by_field_name('function').text.decode()}({arguments})"
     if kind in ("selector_expression", "binary_expression") and b"\n" not in node.text:
-        return _flat(node)
+        return _spaced(node)
     return None
+
+
+def _spaced(node: Node) -> str:
+    """An operand as the compiler spells it: a space either side of every binary operator (`len(m) / 2`,
+    which gofmt writes `len(m)/2` inside a call), calls and the rest as written."""
+    if node.type == "binary_expression":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        return f"{_spaced(left)} {node.child_by_field_name('operator').text.decode()} {_spaced(right)}"
+    if node.type == "call_expression":
+        arguments = ", ".join(_spaced(a) for a in items(node.child_by_field_name("arguments")))
+        return f"{_flat(node.child_by_field_name('function'))}({arguments})"
+    return _flat(node)
 
 
 def _flat(node: Node) -> str:

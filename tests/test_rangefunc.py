@@ -240,3 +240,28 @@ def test_why_says_where_the_message_went_or_why_it_stayed():
     _, (kept,) = _moved(SOURCE.replace("len(buf), 1", "len(buf), c"), "c escapes to heap")
     assert all(_about(kept, PATH, n) for n in (4, 6, 8)) and not _about(kept, PATH, 5)
     assert relocation(kept).endswith("left there, the body holds 2 expressions printed `c`")
+
+
+def test_append_is_the_call_not_its_name():
+    """go1.27 says `append escapes to heap` at the call's `(` (std's go/token/serialize.go:56)."""
+    source = SOURCE.replace("\t\tbuf := make([]byte, 100)", "\t\tbuf := append([]byte(nil), 1)")
+    assert _moved(source, "append escapes to heap")[0] == [(7, 16, "append escapes to heap")]
+
+
+def test_copies_of_a_message_stay_copies():
+    """An escaping body's closure reports its expression at its site and its inlined copy at the `for`."""
+    escapes = [
+        Escape(PATH, *FOR, INLINED),
+        Escape(PATH, *FOR, "c escapes to heap"),
+        Escape(PATH, 6, 23, "c escapes to heap"),
+    ]
+    found, _ = relocate(escapes, {PATH: SOURCE.encode()}.get)
+    assert found[1:] == [Escape(PATH, 6, 23, "c escapes to heap")] * 2
+
+
+def test_operators_spaced_as_the_compiler_prints_them():
+    """std's regexp.go:973: `make([][]byte, len(m)/2)` is printed `make([][]byte, len(m) / 2)`."""
+    source = SOURCE.replace("make([]byte, 100)", "make([]byte, len(c)/2)")
+    assert _moved(source, "make([]byte, len(c) / 2) escapes to heap")[0] == [
+        (7, 14, "make([]byte, len(c) / 2) escapes to heap")
+    ]
