@@ -18,6 +18,7 @@ from gorewrite.escapes import Escape
 from gorewrite.options import Options
 from gorewrite.pipeline import fix
 from gorewrite.rangefunc import relocate, returned
+from gorewrite.report import fix_summary
 from gorewrite.rules import RULES
 from gorewrite.verify import Verified
 from gorewrite.why import _about, relocation
@@ -385,3 +386,45 @@ def test_a_target_the_for_says_again_is_not_removed():
     assert returned([loop, target], [loop], [target]) is None
     shifted = Escape(PATH, FOR[0] + 2, FOR[1], target.message)  # a rewrite added lines above the loop
     assert returned([loop, target], [loop._replace(line=FOR[0] + 2), shifted], [target]) == target
+
+
+SAME = """package same
+
+import "iter"
+
+var Kept [][]byte
+
+// Same keeps the buffer it makes: its make escapes, printed at the for of a loop over it.
+func Same(n int) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		buf := make([]byte, n)
+		Kept = append(Kept, buf)
+		yield(buf)
+	}
+}
+
+// SameMake's body makes a bounded buffer of the same text.
+func SameMake(n int) int {
+	if n > 32 {
+		return 0
+	}
+	t := 0
+	for x := range Same(n) {
+		buf := make([]byte, n)
+		copy(buf, x)
+		t += len(buf)
+	}
+	return t
+}
+"""
+
+
+def test_the_iterator_s_make_is_not_the_body_s_under_either_release(tmp_path: Path):
+    """adv35a's a/a.go:179 with a real go: the iterator's escaping make stays at the `for` under both releases
+    (go1.24.11 says `escapes` for both makes, go1.27.3 for the iterator's only), and `fix -v` says why."""
+    root = module(tmp_path / "m", {"same/same.go": SAME}, go=GO)
+    run = fix(list(releases()), ["./..."], str(root), [RULES["make-const"]], Options())
+    assert not run.verdicts and not any(d.site.line == 23 for d in run.declined), run.declined
+    said = fix_summary(run, str(root), False, True)
+    why = "the iterator's inlined code (or a function go inlines there) holds `make([]byte, n)` too"
+    assert f"left at a range-over-func for  same/same.go:22: make([]byte, n) escapes to heap: {why}" in said, said
