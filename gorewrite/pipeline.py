@@ -10,6 +10,7 @@ from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
+from gorewrite.iterators import standard
 from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
@@ -102,6 +103,7 @@ def analyse(
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
     needed = required(rules)
+    libraries = {tc.version: standard(tc, cwd) for tc in toolchains}  # std iterators' source, read when asked
     computed = False
     for number, pkg in enumerate(good, 1):
         options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
@@ -112,7 +114,8 @@ def analyse(
             continue
         by_version = {}
         for version, b in builds.items():  # a range-over-func body's escapes, from its `for` to their sites
-            found, notes = relocate(b.escapes.get(pkg.import_path, ()), sources_of[pkg.import_path].get)
+            said = b.escapes.get(pkg.import_path, ())
+            found, notes = relocate(said, sources_of[pkg.import_path].get, pkg.files, libraries[version])
             by_version[version] = tuple(found)
             run.relocations.update(dict.fromkeys(notes))
         escapes = tuple(dict.fromkeys(e for found in by_version.values() for e in found))

@@ -17,12 +17,13 @@ from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_escapes
+from gorewrite.iterators import standard
 from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rangefunc import relocate
+from gorewrite.rangefunc import relocate, returned
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import bench
 from gorewrite.verify.gocmd import inline_verdict, test_failures, vet_failures
@@ -238,8 +239,12 @@ def _check(
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
                 source = _source(files, views[pkg])
-                after, _ = relocate(result.escapes.get(pkg, []), source)  # as the analysis read `before`
+                listed, std = views[pkg].package.files, standard(toolchain, cwd)  # as the analysis read `before`
+                after, _ = relocate(result.escapes.get(pkg, []), source, listed, std)
                 problem = judge(views[pkg], before, batch[pkg], files, after, built.get(pkg))
+                back = returned(before, after, (t for f in batch[pkg] for t in f.targets))
+                if back is not None and not problem:
+                    problem = f"the compiler still reports `{back.message}`, at a range-over-func loop's `for`"
                 if isinstance(problem, Uninlined):
                     said = inline_verdict(toolchain, cwd, pkg, overlay, problem.name)
                     problem = str(Uninlined(problem.name, problem.kept, said))
