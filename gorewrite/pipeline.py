@@ -10,6 +10,7 @@ from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
+from gorewrite.instances import attribute
 from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
@@ -94,6 +95,8 @@ def analyse(
                     builds[tc.version] = compile_escapes(tc, paths, cwd, overlay=overlay, files=files)
         finally:
             early.stop()
+    names, standard = {p.import_path: p.name for p in good}, frozenset(p.import_path for p in good if p.standard)
+    builds = {version: attribute(b, files, names, standard) for version, b in builds.items()}
     if options.exports and options.cache:  # listed while the rules find
         exports.prefetch_meanwhile(
             toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
@@ -120,8 +123,15 @@ def analyse(
         heap = [e for e in escapes if e.heap and e.path in files and options.wanted(e.path, e.line)]
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: nothing to parse
+        instances = tuple(sorted({i for b in builds.values() for i in b.instances.get(pkg.import_path, ())}))
         view = PackageView(
-            pkg, sources_of[pkg.import_path], escapes, by_toolchain=by_version, options=values, required=needed
+            pkg,
+            sources_of[pkg.import_path],
+            escapes,
+            by_toolchain=by_version,
+            instances=instances,
+            options=values,
+            required=needed,
         )
         views[pkg.import_path] = view
         found, fresh = cache.find(view, rules, options.cache)

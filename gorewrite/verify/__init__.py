@@ -17,6 +17,7 @@ from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_escapes
+from gorewrite.instances import attribute
 from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
@@ -217,13 +218,14 @@ def _check(
     with overlay_file(buffers) as overlay:
         new_files = {pkg: created(views[pkg], batch[pkg]) for pkg in contents}
         growing = [pkg for pkg, paths in new_files.items() if paths]
-        result = compile_escapes(
-            toolchain,
-            list(contents),
-            cwd,
-            overlay=overlay,
-            files={pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents},
-            inlining=True,
+        files = {pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents}
+        # the packages that instantiate the batch's generics compile their bodies: judged by their copies too
+        instantiating = sorted({i for pkg in contents for i in views[pkg].instances} - set(contents))
+        result = attribute(
+            compile_escapes(toolchain, [*contents, *instantiating], cwd, overlay=overlay, files=files, inlining=True),
+            files,
+            {pkg: views[pkg].package.name for pkg in contents},
+            frozenset(pkg for pkg in contents if views[pkg].package.standard),
         )
         built = compiled(toolchain, cwd, growing, overlay) if growing else {}
         for pkg, files in contents.items():
@@ -233,8 +235,11 @@ def _check(
                 for f in batch[pkg]
                 if variant(f.claim) and pkg in built and variant(f.claim) not in built[pkg]
             )
+            broken = next((i for i in views[pkg].instances if i in result.failed), None)
             if pkg in result.failed:
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
+            elif broken:
+                failures[pkg] = f"{broken}, which instantiates its generics, no longer compiles: {result.failed[broken]}"
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
                 source = _source(files, views[pkg])
