@@ -18,7 +18,10 @@ from gorewrite.escapes import BuildResult, Escape
 
 
 def attribute(
-    result: BuildResult, files: dict[str, tuple[str, ...]], names: dict[str, str], standard: frozenset[str] = frozenset()
+    result: BuildResult,
+    files: dict[str, tuple[str, ...]],
+    names: dict[str, str],
+    standard: frozenset[str] = frozenset(),
 ) -> BuildResult:
     """The result with every diagnostic at a file of a listed package (`files`, `names`: import path ->
     its files, its package name) moved to that package, from whichever package's section printed it;

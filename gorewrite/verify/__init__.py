@@ -239,7 +239,7 @@ def _check(
             if pkg in result.failed:
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
             elif broken:
-                failures[pkg] = f"{broken}, which instantiates its generics, no longer compiles: {result.failed[broken]}"
+                failures[pkg] = f"{broken}, which instantiates its generics, does not compile: {result.failed[broken]}"
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
                 source = _source(files, views[pkg])
