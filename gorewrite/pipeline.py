@@ -46,7 +46,6 @@ class Analysis:
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
     weights: Weights | None = None  # --profile, joined with the packages
     relocations: dict[Note, None] = field(default_factory=dict)  # escapes printed at a range-over-func `for`
-    instances: dict[str, tuple[str, ...]] = field(default_factory=dict)  # package -> who compiles its generics
 
     def compiled(self) -> set[str]:
         """The packages the escape compile built: their export data is in the go command's cache."""
@@ -125,8 +124,6 @@ def analyse(
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: nothing to parse
         instances = tuple(sorted({i for b in builds.values() for i in b.instances.get(pkg.import_path, ())}))
-        if instances:
-            run.instances[pkg.import_path] = instances
         view = PackageView(
             pkg,
             sources_of[pkg.import_path],

@@ -70,7 +70,7 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
     parts = [flows(toolchains, path, line, cwd, users=users), verdicts(run, path, line)]
     if generic:
-        parts.insert(1, instantiated(run, path, generic))
+        parts.insert(1, instantiated(toolchains[0], path, generic, cwd, users))
     if run.changes:
         parts.append("the rewrite that would be verified:\n" + diff(run).rstrip("\n"))
     if options.profile:
@@ -95,8 +95,9 @@ def line_run(
     return fix(toolchains, [path, *users], cwd, rules, lines)
 
 
-def generic_at(path: str, line: int) -> str | None:
-    """The generic function (or method of a generic type) whose declaration holds the line, by name."""
+def generic_at(path: str, line: int) -> tuple[str, int, int] | None:
+    """The generic function (or method of a generic type) whose declaration holds the line: name, first and
+    last line."""
     with open(path, "rb") as f:
         tree = parse(f.read())
     for node in tree.root_node.named_children:
@@ -106,8 +107,8 @@ def generic_at(path: str, line: int) -> str | None:
             continue
         receiver = node.child_by_field_name("receiver")
         name = node.child_by_field_name("name")
-        if node.child_by_field_name("type_parameters") is not None or (receiver and b"[" in text(receiver)):
-            return text(name).decode() if name else None
+        if name and (node.child_by_field_name("type_parameters") is not None or (receiver and b"[" in text(receiver))):
+            return text(name).decode(), node.start_point.row + 1, node.end_point.row + 1
     return None
 
 
@@ -121,12 +122,16 @@ def instantiators(toolchain: Toolchain, path: str, cwd: str) -> list[str]:
     return [parts[0] for parts in found if pkg.import_path in parts[1:]]
 
 
-def instantiated(run: Run, path: str, name: str) -> str:
-    """Where the compile of this run compiled the generic's body: its escapes are reported there."""
-    pkg = next((p.import_path for p in run.packages if path in p.files), None)
-    users = run.instances.get(pkg, ()) if pkg else ()
-    if users:
-        return f"  {name} is generic: the compiler compiles its body where it is instantiated: in {', '.join(users)}"
+def instantiated(toolchain: Toolchain, path: str, generic: tuple[str, int, int], cwd: str, users: list[str]) -> str:
+    """Which packages compile the generic's body (they print its lines): its escapes are reported there."""
+    name, first, last = generic
+    (pkg,) = load(toolchain, [path], cwd)  # it loaded for the flows
+    compiled = [pkg.import_path, *users]
+    lines = {path: set(range(first, last + 1))}
+    said = compile_flows(toolchain, compiled, cwd, files={pkg.import_path: pkg.files}, lines=lines)
+    printers = [p for p in compiled if any(w == path and first <= n <= last for w, n, _ in said.get(p, {}))]
+    if printers:
+        return f"  {name} is generic: the compiler compiles its body where it is instantiated: in {', '.join(printers)}"
     return (
         f"  {name} is generic and nothing in the module instantiates it outside tests: the compiler compiles a"
         " generic body only where it is instantiated (go build leaves tests out), so no rule sees its escapes"
