@@ -7,6 +7,10 @@ file's lines, each local name qualified by the package it belongs to (`moved to 
 Here each such line is given to the package that holds the file, qualifiers dropped as its own
 section would print them, each site once: a site is on the heap if any compiled copy puts it there.
 Inlined copies of ordinary functions are printed at the call (the outermost position), never here.
+
+`go build` leaves tests out: a generic only a package's own tests instantiate is compiled by none of it.
+For the few packages that declare a generic no compiled copy printed a line of (`unseen`), `tested`
+compiles their test variants too (`go list -export -test`: no link), and their lines count alike.
 """
 
 from __future__ import annotations
@@ -14,7 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gorewrite.escapes import BuildResult, Escape
+from gorewrite.escapes import ESCAPE_FLAGS, BuildResult, Escape, go_cwd, parse
+from gorewrite.toolchain import Toolchain
+
+# A generic function's or a generic type's method's declaration: `func F[T any](`, `func (s *Set[T]) Add(`.
+GENERIC = re.compile(rb"^func (?:\w+\s*\[|\([^)\n]*\[[^)\n]*\]\))", re.MULTILINE)
 
 
 def attribute(
@@ -35,6 +43,7 @@ def attribute(
     qualifiers: dict[str, re.Pattern[str]] = {}
     for printer, found in result.escapes.items():
         own = set(files.get(printer, ()))
+        variant = printer.split(" [", 1)[0]  # `g [g.test]`, g compiled with its tests: g's own words
         for e in found:
             if e.path in own:
                 kept[printer].append(e)
@@ -46,7 +55,8 @@ def attribute(
                 continue
             if pkg not in qualifiers:
                 qualifiers[pkg] = _qualifier(names.get(pkg, ""), pkg)
-            moved.setdefault(pkg, {})[Escape(path, e.line, e.col, unqualified(e.message, qualifiers[pkg]))] = None
+            message = e.message if variant == pkg else unqualified(e.message, qualifiers[pkg])
+            moved.setdefault(pkg, {})[Escape(path, e.line, e.col, message)] = None
             printers.setdefault(pkg, set()).add(printer)
     if not moved:
         return result
@@ -54,7 +64,8 @@ def attribute(
         if pkg in result.failed:
             continue
         had = kept.setdefault(pkg, [])
-        had += [e for e in found if e not in set(had)]
+        seen = set(had)
+        had += [e for e in found if e not in seen]
     instances = {pkg: tuple(sorted(found)) for pkg, found in sorted(printers.items())}
     return replace(result, escapes=kept, instances=instances)
 
@@ -82,3 +93,52 @@ def _qualifier(name: str, import_path: str) -> re.Pattern[str]:
 def unqualified(message: str, qualifier: re.Pattern[str]) -> str:
     """The message as the package's own section prints it: `moved to heap: g.total` -> `moved to heap: total`."""
     return qualifier.sub(lambda m: "" if m["q"] else m[0], message)
+
+
+def unseen(sources: dict[str, bytes], escapes: list[Escape] | tuple[Escape, ...]) -> bool:
+    """Does a file declare a generic whose declaration no compiled copy printed a line of? (A guess from
+    the text: a generic compiled with nothing to say is compiled again for nothing, no more.)"""
+    said: dict[str, set[int]] = {}
+    for e in escapes:
+        said.setdefault(e.path, set()).add(e.line)
+    for path, source in sources.items():
+        for match in GENERIC.finditer(source):
+            first = source.count(b"\n", 0, match.start()) + 1
+            end = source.find(b"\n}", match.start())
+            last = source.count(b"\n", 0, end) + 2 if end >= 0 else first
+            if not said.get(path, set()).intersection(range(first, last + 1)):
+                return True
+    return False
+
+
+def tested(
+    toolchain: Toolchain,
+    packages: list[str],
+    cwd: str,
+    files: dict[str, tuple[str, ...]],
+    names: dict[str, str],
+    overlay: str | None = None,
+) -> dict[str, list[Escape]]:
+    """Per package, the diagnostics at its files that its test variants print (its own tests' instantiations
+    of its generics), as `attribute` gives them. Compiled, not linked; a variant that fails to build says
+    nothing (the package itself built)."""
+    args = ["list", "-e", "-export", "-test", "-f", "", *ESCAPE_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
+    done = toolchain.run([*args, "--", *packages], cwd)
+    base = go_cwd(cwd, toolchain.env)
+    sections: dict[str, list[Escape]] = {}
+    for chunk in ("\n" + done.stderr.decode(errors="replace")).split("\n# ")[1:]:
+        header, _, text = chunk.partition("\n")
+        printer = header.strip()
+        if " [" in printer:  # a test variant; the package itself printed in the escape compile
+            owner = printer.split(" [", 1)[0]
+            sections.setdefault(printer, []).extend(parse(text, base, files.get(owner, ())))
+    found = attribute(BuildResult(sections, {}), files, names)
+    return {pkg: found.escapes.get(pkg, []) for pkg in packages}
+
+
+def merge(escapes: dict[str, list[Escape]], more: dict[str, list[Escape]]) -> None:
+    """Add `more` to each package's diagnostics, each once."""
+    for pkg, found in more.items():
+        had = escapes.setdefault(pkg, [])
+        seen = set(had)
+        had += [e for e in found if e not in seen]

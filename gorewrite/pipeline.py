@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from gorewrite import cache, exports, suppress
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
-from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
+from gorewrite.escapes import BuildResult, Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
-from gorewrite.instances import attribute
+from gorewrite.instances import attribute, merge, tested, unseen
 from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
@@ -97,6 +97,10 @@ def analyse(
             early.stop()
     names, standard = {p.import_path: p.name for p in good}, frozenset(p.import_path for p in good if p.standard)
     builds = {version: attribute(b, files, names, standard) for version, b in builds.items()}
+    with_tests = _with_tests(good, builds, sources_of)
+    for tc in toolchains if with_tests else []:
+        options.progress(f"compiling the tests of {len(with_tests)} packages whose generics nothing else compiles")
+        merge(builds[tc.version].escapes, tested(tc, with_tests, cwd, files, names))
     if options.exports and options.cache:  # listed while the rules find
         exports.prefetch_meanwhile(
             toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
@@ -130,6 +134,7 @@ def analyse(
             escapes,
             by_toolchain=by_version,
             instances=instances,
+            tested=pkg.import_path in with_tests,
             options=values,
             required=needed,
         )
@@ -157,6 +162,17 @@ def analyse(
         cache.prune(folder=parsed_folder())
     run.weights = join(options.profile.result(), run.packages) if options.profile else None  # read meanwhile
     return run, views, candidates
+
+
+def _with_tests(good: list[Package], builds: dict[str, BuildResult], sources_of: dict[str, Sources]) -> list[str]:
+    """The packages (not std's) whose tests may instantiate a generic of theirs no compiled copy printed a line of."""
+    found = []
+    for pkg in good:
+        if pkg.tests and not pkg.standard and not any(pkg.import_path in b.failed for b in builds.values()):
+            said = [e for b in builds.values() for e in b.escapes.get(pkg.import_path, ())]
+            if unseen({path: sources_of[pkg.import_path][path] for path in pkg.files}, said):
+                found.append(pkg.import_path)
+    return found
 
 
 def fix(

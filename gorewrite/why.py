@@ -134,7 +134,8 @@ def instantiated(toolchain: Toolchain, path: str, generic: tuple[str, int, int],
         return f"  {name} is generic: the compiler compiles its body where it is instantiated: in {', '.join(printers)}"
     return (
         f"  {name} is generic and nothing in the module instantiates it outside tests: the compiler compiles a"
-        " generic body only where it is instantiated (go build leaves tests out), so no rule sees its escapes"
+        " generic body only where it is instantiated (go build leaves tests out); the rules see what the"
+        " package's own tests instantiate, no flow above shows it"
     )
 
 

@@ -25,7 +25,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import BuildResult, Escape
 from gorewrite.instances import attribute
 from gorewrite.options import Options
-from gorewrite.pipeline import analyse
+from gorewrite.pipeline import analyse, fix
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.verify import Rejected, Verified, verify
@@ -165,9 +165,56 @@ func Big() int { return mix.Mix[[4096]byte](2) }
 """
 
 
+TONLY = """package tonly
+
+// Sum adds every element in a goroutine of its own, each counted from the first as the base.
+func Sum[T int | int64](xs []T) T {
+	var base T
+	if len(xs) > 0 {
+		base = xs[0]
+	}
+	results := make(chan T, len(xs))
+	for _, x := range xs {
+		go func() { results <- base + x }()
+	}
+	var total T
+	for range xs {
+		total += <-results
+	}
+	return total
+}
+"""
+
+TONLY_TEST = """package tonly
+
+import "testing"
+
+func TestSum(t *testing.T) {
+	if got := Sum([]int{1, 2, 3}); got != 9 {
+		t.Fatal(got)
+	}
+}
+"""
+
+
+TMIX = MIX.replace("package mix", "package tmix").replace("\nfunc Local() int { return Mix[int](1) }\n", "")
+TMIX_TEST = """package tmix
+
+import "testing"
+
+func TestMix(t *testing.T) {
+	if Mix[int](1)+Mix[[4096]byte](2) != 3 {
+		t.Fatal()
+	}
+}
+"""
+
+
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
     files = {"gen/gen.go": GEN, "use/use.go": USE, "mix/mix.go": MIX, "mixuse/mixuse.go": MIXUSE}
+    files |= {"tonly/tonly.go": TONLY, "tonly/tonly_test.go": TONLY_TEST}
+    files |= {"tmix/tmix.go": TMIX, "tmix/tmix_test.go": TMIX_TEST}
     return module(tmp_path_factory.mktemp("generics"), files)
 
 
@@ -282,10 +329,10 @@ def test_the_instantiating_caller_allocates_less(allocs, release, name):
     assert after < before and result == rewritten, (before, after, result, rewritten)
 
 
-def _mix_fix(root, views):
+def _mix_fix(root, views, name="mix"):
     """A fix of Mix by hand: its box goes, a [64]T scratch comes: on the stack for int, 256 KB for [4096]byte."""
-    view = views["example.com/m/mix"]
-    path = str(root / "mix" / "mix.go")
+    view = views[f"example.com/m/{name}"]
+    path = str(root / name / f"{name}.go")
     old = b"\tp := new(int)\n\tsink = p\n\treturn n\n"
     start = view.sources[path].index(old)
     new = b"\tvar buf [64]T\n\treturn n + len(buf[n%64:])\n"
@@ -302,11 +349,29 @@ def test_a_fix_that_adds_an_escape_in_another_instantiation_is_rejected(root):
     assert "adds an escape: `moved to heap: buf`" in verdict.reason
 
 
+def test_a_fix_that_adds_an_escape_in_a_tests_instantiation_is_rejected(root):
+    newest, _ = releases()
+    _, views, _ = analyse([newest], ["./tmix"], str(root), [RULES["closure"]])
+    assert views["example.com/m/tmix"].tested
+    (verdict,) = verify([newest], str(root), views, {"example.com/m/tmix": [_mix_fix(root, views, "tmix")]}).verdicts
+    assert isinstance(verdict, Rejected), verdict
+    assert "adds an escape: `moved to heap: buf`" in verdict.reason
+
+
 def test_the_same_fix_holds_where_only_small_types_instantiate(root):
     newest, _ = releases()
     _, views, _ = analyse([newest], ["./mix"], str(root), [RULES["closure"]])
     (verdict,) = verify([newest], str(root), views, {"example.com/m/mix": [_mix_fix(root, views)]}).verdicts
     assert isinstance(verdict, Verified), verdict
+
+
+def test_a_generic_only_its_own_tests_instantiate_is_compiled_with_them_and_fixed(root):
+    newest, older = releases()
+    run = fix([newest, older], ["./tonly"], str(root), [RULES["closure"]], Options())
+    (verdict,) = run.verdicts
+    assert isinstance(verdict, Verified), verdict
+    assert verdict.fix.targets[0].message == "moved to heap: base"
+    assert "\t\tbase := base // captured by value" in run.changes[str(root / "tonly" / "tonly.go")].decode()
 
 
 def test_why_says_where_a_generic_is_instantiated_or_that_nothing_does(root):

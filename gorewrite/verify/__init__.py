@@ -17,7 +17,8 @@ from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_escapes
-from gorewrite.instances import attribute
+from gorewrite.instances import attribute, merge
+from gorewrite.instances import tested as tests_compiled
 from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
@@ -221,12 +222,16 @@ def _check(
         files = {pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents}
         # the packages that instantiate the batch's generics compile their bodies: judged by their copies too
         instantiating = sorted({i for pkg in contents for i in views[pkg].instances} - set(contents))
+        names = {pkg: views[pkg].package.name for pkg in contents}
         result = attribute(
             compile_escapes(toolchain, [*contents, *instantiating], cwd, overlay=overlay, files=files, inlining=True),
             files,
-            {pkg: views[pkg].package.name for pkg in contents},
+            names,
             frozenset(pkg for pkg in contents if views[pkg].package.standard),
         )
+        variants = [pkg for pkg in contents if views[pkg].tested and pkg not in result.failed]
+        if variants:  # the analysis compiled their tests too: the same copies judge the fix
+            merge(result.escapes, tests_compiled(toolchain, variants, cwd, files, names, overlay))
         built = compiled(toolchain, cwd, growing, overlay) if growing else {}
         for pkg, files in contents.items():
             extra.built.setdefault(pkg, set()).update(built.get(pkg, ()))
