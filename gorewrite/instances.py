@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gorewrite.escapes import ESCAPE_FLAGS, BuildResult, Escape, go_cwd, parse
+from gorewrite.escapes import ENDINGS, ESCAPE_FLAGS, BuildResult, Escape, go_cwd, parse
 from gorewrite.toolchain import Toolchain
 
 # A generic function's or a generic type's method's declaration: `func F[T any](`, `func (s *Set[T]) Add(`.
@@ -63,9 +63,7 @@ def attribute(
     for pkg, found in moved.items():
         if pkg in result.failed:
             continue
-        had = kept.setdefault(pkg, [])
-        seen = set(had)
-        had += [e for e in found if e not in seen]
+        merge(kept, {pkg: list(found)})
     instances = {pkg: tuple(sorted(found)) for pkg, found in sorted(printers.items())}
     return replace(result, escapes=kept, instances=instances)
 
@@ -137,8 +135,21 @@ def tested(
 
 
 def merge(escapes: dict[str, list[Escape]], more: dict[str, list[Escape]]) -> None:
-    """Add `more` to each package's diagnostics, each once."""
+    """Add `more` to each package's diagnostics, each site once: copies of other shapes spell the same
+    expression otherwise (`&entry[go.shape.int]{...}`, `&entry[go.shape.string]{...}`)."""
     for pkg, found in more.items():
         had = escapes.setdefault(pkg, [])
-        seen = set(had)
-        had += [e for e in found if e not in seen]
+        seen = {_site(e) for e in had}
+        for e in found:
+            if _site(e) not in seen:
+                seen.add(_site(e))
+                had.append(e)
+
+
+def _site(e: Escape) -> tuple:
+    """What is said once per position: an expression's escape (or a make's stack verdict) whatever its text,
+    anything else (a variable moved to heap, an inlining verdict) by its text."""
+    for ending in ENDINGS:
+        if e.message.endswith(ending):
+            return (e.path, e.line, e.col, ending)
+    return e

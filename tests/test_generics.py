@@ -386,7 +386,7 @@ def test_why_says_where_a_generic_is_instantiated_or_that_nothing_does(root):
     assert "Pin is generic and nothing in the module instantiates it outside tests" in said
 
 
-def test_lines_printed_by_an_instantiating_package_go_to_the_files_package_unqualified():
+def test_lines_printed_by_an_instantiating_package_go_to_the_files_package_unqualified_each_site_once():
     g, u = "/m/g/g.go", "/m/u/u.go"
     printed = {
         "ex.com/u": [
@@ -396,6 +396,9 @@ def test_lines_printed_by_an_instantiating_package_go_to_the_files_package_unqua
             Escape(g, 7, 11, 'g.s + "g.x" escapes to heap'),
             Escape(g, 8, 11, 'make([]go.shape.int, "ex.com/g".n) escapes to heap'),
             Escape(g, 9, 2, "moved to heap: g.g.f"),
+            Escape(g, 10, 3, "&g.entry[go.shape.int]{...} escapes to heap"),
+            Escape(g, 10, 3, "&g.entry[go.shape.string]{...} escapes to heap"),
+            Escape(g, 10, 3, "make([]byte, g.n) does not escape"),
         ],
         "ex.com/g": [Escape(g, 5, 6, "moved to heap: total")],
         "ex.com/h": [Escape(g, 5, 6, "moved to heap: g.total")],
@@ -411,6 +414,8 @@ def test_lines_printed_by_an_instantiating_package_go_to_the_files_package_unqua
         's + "g.x" escapes to heap',
         "make([]go.shape.int, n) escapes to heap",
         "moved to heap: g.f",
+        "&entry[go.shape.int]{...} escapes to heap",
+        "make([]byte, n) does not escape",
     ]
     assert result.instances == {"ex.com/g": ("ex.com/h", "ex.com/u")}
 
