@@ -387,3 +387,59 @@ def test_a_function_declaring_loop_variables_before_go_1_22_gets_no_variant_and_
     assert newest.run(["test", "-count=1", "./..."], str(module)).returncode == 0
     failed = newest.run(["test", "-count=1", "./..."], str(naive))
     assert failed.returncode != 0 and b"*seen[0] = 2" in failed.stdout, failed.stdout.decode()
+
+
+SUFFIX = """package r
+
+// Suffix returns the last up to 4 bytes of name.
+func Suffix(name string) string {
+	n := min(len(name), 4)
+	b := make([]byte, n)
+	copy(b, name[len(name)-n:])
+	return string(b)
+}
+"""
+
+
+def test_a_goos_file_gets_variants_that_keep_its_suffix_last_and_every_build_its_files(tmp_path):
+    """`suffix_linux.go` becomes `suffix_prego125_linux.go` and `suffix_go125_linux.go`: each build, on
+    every platform, compiles one of them where it compiled the original, and none elsewhere."""
+    newest, older = releases()
+    files = {
+        "suffix_linux.go": SUFFIX,
+        "suffix_other.go": "//go:build !linux\n\npackage r\n\nfunc Suffix(s string) string { return s }\n",
+    }
+    root = module(tmp_path, files)
+    platforms = [("linux", "amd64"), ("darwin", "arm64"), ("linux", "arm64")]
+
+    def built() -> dict:
+        found = {}
+        for tc in (older, newest):
+            for goos, goarch in platforms:
+                env = {**(tc.env or os.environ), "GOOS": goos, "GOARCH": goarch}
+                listed = subprocess.run(
+                    [tc.go, "list", "-f", "{{.GoFiles}}", "."], cwd=root, env=env, capture_output=True, text=True
+                )
+                vet = subprocess.run([tc.go, "vet", "."], cwd=root, env=env, capture_output=True, text=True)
+                assert vet.returncode == 0, (tc.version, goos, goarch, vet.stderr)
+                found[(tc.version, goos, goarch)] = listed.stdout.strip("[]\n").split()
+        return found
+
+    before = built()
+    done = gorewrite(
+        "fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, ".", cwd=root
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in root.glob("*.go")) == [
+        "suffix_go125_linux.go",
+        "suffix_linux.go",
+        "suffix_other.go",
+        "suffix_prego125_linux.go",
+    ]
+    assert "var bBuf [4]byte" in (root / "suffix_prego125_linux.go").read_text()
+    after = built()
+    originals = {k: sorted({re.sub(r"_(pre)?go125", "", f) for f in v}) for k, v in after.items()}
+    assert originals == {k: sorted(v) for k, v in before.items()}, "no build gains or loses a file"
+    for (version, goos, _), names in after.items():
+        side = "suffix_go125_linux.go" if version != OLDER else "suffix_prego125_linux.go"
+        assert [n for n in names if "125" in n] == ([side] if goos == "linux" else []), (version, goos, names)

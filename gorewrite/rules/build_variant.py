@@ -17,7 +17,7 @@ from dataclasses import replace
 from gorewrite.claims import Claim, InVariant, KeepsOnStack, RemovesTargets, stack_exprs
 from gorewrite.edits import Edit, apply
 from gorewrite.escapes import STACK_FALLBACK_SINCE
-from gorewrite.packages import name_constraint
+from gorewrite.packages import name_constraints
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import language_minor, types_or_reason
 from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, text, walk
@@ -84,12 +84,7 @@ def precheck(versions: list[str]) -> str | None:
 
 def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
     """Move the functions holding the fixes into the pair of variant files, or why not."""
-    directory, base = os.path.split(path)
-    stem = base.removesuffix(".go")
-    older_path, newer_path = (os.path.join(directory, f"{stem}_{suffix}.go") for suffix in SUFFIXES)
-    platform = name_constraint(path)
-    if platform:
-        return f"the file name ends in _{platform}, a build constraint the variant files' names would lose"
+    older_path, newer_path = variant_paths(path)
     taken = [p for p in (older_path, newer_path) if p in view.sources or os.path.lexists(p)]
     if taken:
         return f"{os.path.basename(taken[0])} exists already"
@@ -152,6 +147,16 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
         claim=InVariant(older_path, _claim(fixes)),
         speculative=any(f.speculative for f in fixes),
     )
+
+
+def variant_paths(path: str) -> tuple[str, str]:
+    """`<file>_prego125.go` and `<file>_go125.go`; a GOOS/GOARCH the name ends in stays last, where go/build
+    reads it (`scan_prego125_linux.go`), so both files keep the original's constraint."""
+    directory, base = os.path.split(path)
+    stem = base.removesuffix(".go")
+    platform = "".join(f"_{word}" for word in name_constraints(path))
+    stem = stem.removesuffix(platform)
+    return tuple(os.path.join(directory, f"{stem}_{suffix}{platform}.go") for suffix in SUFFIXES)
 
 
 def _declares_loop_variables(decl: Node) -> bool:
