@@ -50,8 +50,8 @@ STACK_BUDGET = RuleOption(
     low=1,
     high=MAX_IMPLICIT_STACK,
     metavar="BYTES",
-    help="Most bytes make-const puts on the stack per buffer "
-    f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
+    help="Most bytes make-const puts on the stack per buffer where the code proves no bound (default 256); "
+    f"a bound the code proves wins over it, up to the compiler's limit of {MAX_IMPLICIT_STACK} bytes.",
 )
 TEMPS = ("n", "size", "length", "count")
 FOLDED = re.compile(r"^(\d+|\w+\(\d+\))$")  # how the compiler prints a constant size: 48, uintptr(16)
