@@ -121,7 +121,13 @@ def analyse(
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: nothing to parse
         view = PackageView(
-            pkg, sources_of[pkg.import_path], escapes, by_toolchain=by_version, options=values, required=needed
+            pkg,
+            sources_of[pkg.import_path],
+            escapes,
+            by_toolchain=by_version,
+            options=values,
+            required=needed,
+            rules=tuple(r.name for r in rules),
         )
         views[pkg.import_path] = view
         found, fresh = cache.find(view, rules, options.cache)

@@ -83,6 +83,7 @@ class PackageView:
     types: TypeInfo | None = None
     options: dict[str, int] = field(default_factory=dict)  # every rule option's value in this run (RuleOption.name)
     required: dict[str, Rule] = field(default_factory=dict)  # the rules named in some rule's `requires`
+    rules: tuple[str, ...] = ()  # the names of the rules this run proposes with (empty: not known)
     flows: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = field(
         default_factory=dict
     )  # version -> (path, line, col) -> -m=2 lines; only for rules with `flows`

@@ -443,3 +443,18 @@ def test_a_goos_file_gets_variants_that_keep_its_suffix_last_and_every_build_its
     for (version, goos, _), names in after.items():
         side = "suffix_go125_linux.go" if version != OLDER else "suffix_prego125_linux.go"
         assert [n for n in names if "125" in n] == ([side] if goos == "linux" else []), (version, goos, names)
+
+
+def test_make_const_says_where_the_older_releases_get_a_small_site(tmp_path):
+    """In a run with build-variant, make-const's decline of a site go1.25+ keeps on the stack points at
+    build-variant's own outcome; with make-const alone, at `--rule build-variant`."""
+    newest, _ = releases()
+    root = module(tmp_path, {"suffix.go": SUFFIX})
+    both = ["fix", "--dry-run", "-v", "--toolchain", OLDER, "--toolchain", newest.version]
+    default = gorewrite(*both, ".", cwd=root).stderr
+    alone = gorewrite(*both, "--rule", "make-const", ".", cwd=root).stderr
+    declined = [line for line in default.splitlines() if "declined  suffix.go:6" in line]
+    assert len(declined) == 1 and "build-variant in this run takes the site" in declined[0], default
+    assert "verified  suffix.go:6: move Suffix" in default, default
+    assert "--rule build-variant" not in default
+    assert "`--rule build-variant` gives the older releases the rewrite" in alone, alone
