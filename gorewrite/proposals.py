@@ -43,7 +43,9 @@ class Fix:
     (gorewrite/claims.py: removes them, keeps a stack buffer in front of them, moves them, …).
     An edit naming a file that does not exist yet creates it. A `speculative` fix removes the
     allocation for some inputs only (a buffer sized by a budget, not by a bound the code proves):
-    it is verified and applied only when the user asks for such fixes (--speculative)."""
+    it is verified and applied only when the user asks for such fixes (--speculative). `instead`: smaller
+    fixes of the same sites, tried one at a time, in order, when verification rejects this one alone; the
+    first that holds is kept (a variant file without the function that broke the build)."""
 
     rule: str
     edits: tuple[Edit, ...]
@@ -52,6 +54,7 @@ class Fix:
     safety: Literal["safe", "unsafe"] = "safe"
     claim: Claim = RemovesTargets()
     speculative: bool = False
+    instead: tuple[Fix, ...] = ()
 
     @property
     def held_back(self) -> str | None:
