@@ -486,6 +486,8 @@ def test_a_site_that_pays_on_every_release_is_rewritten_first_and_moves_into_bot
     newest, older = releases()
     root = module(tmp_path, {"mix.go": RENDER})
     both = ["--toolchain", OLDER, "--toolchain", newest.version, "."]
+    alone = gorewrite("fix", "--dry-run", "-v", "--rule", "build-variant", *both, cwd=root).stderr
+    assert "goes in first, in place (make-const is not in this run: `--rule make-const`)" in alone, alone
     first = gorewrite("fix", "-v", *both, cwd=root)
     assert first.returncode == 0, first.stderr
     assert "Render also holds make-const's rewrite of mix.go:10, which pays off on every release" in first.stderr

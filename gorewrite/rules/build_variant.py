@@ -91,10 +91,12 @@ def _waiting(view: PackageView, path: str, fixes: list[Fix], first: list[Escape]
         decl = _declaration(root, view.offset(fix.targets[0]))
         other = next((e for e in first if decl is not None and _declaration(root, view.offset(e)) == decl), None)
         if other is not None:
+            alone = view.rules and INNER not in view.rules
+            absent = f" ({INNER} is not in this run: `--rule {INNER}`)" if alone else ""
             waiting[fix] = (
                 f"{_name(decl)} also holds make-const's rewrite of {os.path.basename(other.path)}:{other.line}, which"
-                " pays off on every release and goes in first, in place; run gorewrite again once it is applied:"
-                " the function then moves with it"
+                f" pays off on every release and goes in first, in place{absent}; run gorewrite again once it is"
+                " applied: the function then moves with it"
             )
     return waiting
 
