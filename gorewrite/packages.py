@@ -223,8 +223,17 @@ KNOWN_ARCH = frozenset(
 
 def name_constraint(path: str) -> str | None:
     """The GOOS or GOARCH a file's name builds it for (`scan_linux.go`: linux), as go/build reads it; else None."""
+    words = name_constraints(path)
+    return words[-1] if words else None
+
+
+def name_constraints(path: str) -> tuple[str, ...]:
+    """The file name's final elements go/build reads as a constraint, as goodOSArchFile does: `_GOOS_GOARCH`
+    (`scan_linux_amd64.go`), else `_GOOS` or `_GOARCH`, before a `_test`; the first element never counts."""
     words = os.path.basename(path).partition(".")[0].removesuffix("_test").split("_")
-    return words[-1] if len(words) > 1 and (words[-1] in KNOWN_OS or words[-1] in KNOWN_ARCH) else None
+    if len(words) > 2 and words[-2] in KNOWN_OS and words[-1] in KNOWN_ARCH:
+        return tuple(words[-2:])
+    return (words[-1],) if len(words) > 1 and (words[-1] in KNOWN_OS or words[-1] in KNOWN_ARCH) else ()
 
 
 def compiled(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, set[str]]:

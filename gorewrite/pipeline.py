@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gorewrite import cache, exports, suppress
 from gorewrite.edits import conflicts
@@ -24,7 +24,7 @@ from gorewrite.rangefunc import Note, relocate
 from gorewrite.rules import OPTIONS, RULES, required
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
-from gorewrite.verify import Verdict, verify
+from gorewrite.verify import Verdict, Verified, verify
 from gorewrite.verify.bench import Delta
 from gorewrite.write import absent
 
@@ -140,6 +140,7 @@ def analyse(
             tested=pkg.import_path in with_tests,
             options=values,
             required=needed,
+            rules=tuple(r.name for r in rules),
         )
         views[pkg.import_path] = view
         found, fresh = cache.find(view, rules, options.cache)
@@ -193,6 +194,7 @@ def fix(
         run.cold += [c for c in found if (c.path, c.escape.line) not in hot]
         candidates[pkg] = [c for c in found if (c.path, c.escape.line) in hot]
     proposed = propose(toolchains, cwd, rules, views, candidates, run.compiled(), options.progress, options.cache)
+    waiting: list[tuple[Fix, Fix]] = []  # a fix that overlaps one kept in this run, and that one
     for pkg, proposals in proposed.items():
         view = views[pkg]
         run.declined += [p for p in proposals if isinstance(p, Declined)]
@@ -203,10 +205,11 @@ def fix(
         wanted = [f for f in found if _asked_for(f, options)]
         run.held += [f for f in found if f not in wanted]
         kept, deferred = _without_conflicts(wanted)
-        run.declined += deferred
+        waiting += deferred
         fixes[pkg] = kept
     verification = verify(toolchains, cwd, views, fixes, options.checks, options.progress)
     run.verdicts, run.benchmarks = verification.verdicts, verification.benchmarks
+    run.declined += _still_waiting(waiting, run.verdicts)
     for path, content in verification.contents.items():
         if path not in run.snapshots:  # a file the rewrite creates, beside the package's others
             run.roots[path] = next(run.roots[p] for p in run.snapshots if os.path.dirname(p) == os.path.dirname(path))
@@ -255,23 +258,47 @@ def _std_root(pkg: Package) -> str:
     return os.path.normpath(os.path.join(pkg.dir, *[".."] * len(parts)))
 
 
-def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[Declined]]:
-    """Overlapping fixes are never merged: one wins, the others wait for another run. Between rules the
-    first rule's wins (rules propose in their order); within a rule, the fix that removes more heap
-    allocations (a pool seven Buffers share, not the tabwriter over one of them, which waits one run
-    where the other order cost the seven two). The kept fixes keep their order."""
+def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[tuple[Fix, Fix]]]:
+    """Overlapping fixes are never merged: one wins, the others wait. Between rules the first rule's wins
+    (rules propose in their order); within a rule, the fix that removes more heap allocations (a pool
+    seven Buffers share, not the tabwriter over one of them, which waits one run where the other order
+    cost the seven two). The kept fixes keep their order; a waiting fix that overlaps no other kept fix
+    is tried in the place of the one it overlaps, should verification reject that one (after its own
+    alternatives): waiting for a rewrite that never comes, it would wait forever."""
     kept: list[Fix] = []
-    deferred: list[Declined] = []
+    waiting: list[tuple[Fix, Fix]] = []
     rank = {rule: n for n, rule in enumerate(dict.fromkeys(f.rule for f in found))}
     for candidate in sorted(found, key=lambda f: (rank[f.rule], -len(f.targets))):
         first = next((other for other in kept if conflicts(candidate.edits, other.edits)), None)
         if first is None:
             kept.append(candidate)
-            continue
-        where = first.targets[0]
-        reason = (
-            f"overlaps {first.rule}'s rewrite of {os.path.basename(where.path)}:{where.line} in this run;"
-            " run gorewrite again once that one is applied"
-        )
-        deferred += [Declined(candidate.rule, t, reason) for t in candidate.targets]
-    return [f for f in found if f in kept], deferred
+        else:
+            waiting.append((candidate, first))
+    then: dict[int, list[Fix]] = {}
+    for fix, first in waiting:
+        if all(other is first or not conflicts(fix.edits, other.edits) for other in kept):
+            then.setdefault(id(first), []).append(fix)
+    chained = [replace(f, instead=f.instead + tuple(then[id(f)])) if id(f) in then else f for f in found if f in kept]
+    return chained, waiting
+
+
+def _still_waiting(waiting: list[tuple[Fix, Fix]], verdicts: list[Verdict]) -> list[Declined]:
+    """The waiting fixes verification did not judge in the place of the one they overlap, declined with
+    what they wait for: a verified rewrite they overlap, to be applied first, or else a rejected one (the
+    next run proposes them without it)."""
+    judged = {id(v.fix) for v in verdicts}
+    verified = [v.fix for v in verdicts if isinstance(v, Verified)]
+    declined = []
+    for fix, first in waiting:
+        if id(fix) in judged:
+            continue  # tried in the place of `first`: its verdict says what became of it
+        applied = next((v for v in verified if conflicts(fix.edits, v.edits)), None)
+        blocker = applied or first
+        where = blocker.targets[0]
+        said = f"overlaps {blocker.rule}'s rewrite of {os.path.basename(where.path)}:{where.line} in this run"
+        if applied is not None:
+            reason = f"{said}; run gorewrite again once that one is applied"
+        else:
+            reason = f"{said}, which verification rejected; run gorewrite again: it no longer stands in the way"
+        declined += [Declined(fix.rule, t, reason) for t in fix.targets]
+    return declined

@@ -30,7 +30,7 @@ from gorewrite.parameters import varying
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.toolchain import Toolchain
 
-LAYOUT = 1  # the entries' layout: bump it when it changes
+LAYOUT = 2  # the entries' layout: bump it when it changes
 
 
 def keys(
@@ -126,14 +126,15 @@ def _row(p: Proposal) -> list:
         return ["declined", p.rule, list(p.site), p.reason]
     edits = [[e.path, e.start, e.end, e.new.decode("latin-1")] for e in p.edits]
     targets = [list(t) for t in p.targets]
-    return ["fix", p.rule, edits, targets, p.summary, p.safety, _claim_row(p.claim), p.speculative]
+    instead = [_row(f) for f in p.instead]
+    return ["fix", p.rule, edits, targets, p.summary, p.safety, _claim_row(p.claim), p.speculative, instead]
 
 
 def _proposal(row: list) -> Proposal:
     if row[0] == "declined":
         _, rule, site, reason = row
         return Declined(rule, Escape(*site), reason)
-    _, rule, edits, targets, summary, safety, claim, speculative = row
+    _, rule, edits, targets, summary, safety, claim, speculative, instead = row
     return Fix(
         rule,
         tuple(Edit(path, start, end, new.encode("latin-1")) for path, start, end, new in edits),
@@ -142,6 +143,7 @@ def _proposal(row: list) -> Proposal:
         safety,
         _claim(claim),
         speculative,
+        tuple(_proposal(r) for r in instead),
     )
 
 

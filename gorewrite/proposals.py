@@ -43,7 +43,9 @@ class Fix:
     (gorewrite/claims.py: removes them, keeps a stack buffer in front of them, moves them, …).
     An edit naming a file that does not exist yet creates it. A `speculative` fix removes the
     allocation for some inputs only (a buffer sized by a budget, not by a bound the code proves):
-    it is verified and applied only when the user asks for such fixes (--speculative)."""
+    it is verified and applied only when the user asks for such fixes (--speculative). `instead`: smaller
+    fixes of the same sites, tried one at a time, in order, when verification rejects this one alone; the
+    first that holds is kept (a variant file without the function that broke the build)."""
 
     rule: str
     edits: tuple[Edit, ...]
@@ -52,6 +54,7 @@ class Fix:
     safety: Literal["safe", "unsafe"] = "safe"
     claim: Claim = RemovesTargets()
     speculative: bool = False
+    instead: tuple[Fix, ...] = ()
 
     @property
     def held_back(self) -> str | None:
@@ -85,6 +88,7 @@ class PackageView:
     types: TypeInfo | None = None
     options: dict[str, int] = field(default_factory=dict)  # every rule option's value in this run (RuleOption.name)
     required: dict[str, Rule] = field(default_factory=dict)  # the rules named in some rule's `requires`
+    rules: tuple[str, ...] = ()  # the names of the rules this run proposes with (empty: not known)
     flows: dict[str, dict[tuple[str, int, int], tuple[str, ...]]] = field(
         default_factory=dict
     )  # version -> (path, line, col) -> -m=2 lines; only for rules with `flows`

@@ -19,7 +19,8 @@ from gorewrite.errors import UserError, os_problem
 from gorewrite.packages import is_generated
 
 NEVER_UNDER = {".git", "vendor", "testdata"}
-VARIANT = re.compile(r"^(.+)_(?:pre)?go1\d+\.go$")  # build-variant's <file>_prego125.go and <file>_go125.go
+# build-variant's <file>_prego125.go and <file>_go125.go, a GOOS/GOARCH the file's name ends in kept last
+VARIANT = re.compile(r"^(.+)_(?:pre)?go1\d+((?:_[a-z0-9]+){0,2})\.go$")
 
 
 class WriteRefused(UserError):
@@ -134,7 +135,7 @@ def permitted(snapshot: Snapshot, root: str, changed: set[str]) -> None:
         raise WriteRefused(f"{path} is under {min(under)}/, which gorewrite never writes; nothing was written")
     if not snapshot.exists:
         variant = VARIANT.match(os.path.basename(path))
-        original = variant and os.path.join(os.path.dirname(path), variant.group(1) + ".go")
+        original = variant and os.path.join(os.path.dirname(path), variant.group(1) + variant.group(2) + ".go")
         if not original or original not in changed:
             raise WriteRefused(
                 f"{path}: gorewrite creates only the build variants of a file it rewrites "

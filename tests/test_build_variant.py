@@ -387,3 +387,162 @@ def test_a_function_declaring_loop_variables_before_go_1_22_gets_no_variant_and_
     assert newest.run(["test", "-count=1", "./..."], str(module)).returncode == 0
     failed = newest.run(["test", "-count=1", "./..."], str(naive))
     assert failed.returncode != 0 and b"*seen[0] = 2" in failed.stdout, failed.stdout.decode()
+
+
+SUFFIX = """package r
+
+// Suffix returns the last up to 4 bytes of name.
+func Suffix(name string) string {
+	n := min(len(name), 4)
+	b := make([]byte, n)
+	copy(b, name[len(name)-n:])
+	return string(b)
+}
+"""
+
+
+def test_a_goos_file_gets_variants_that_keep_its_suffix_last_and_every_build_its_files(tmp_path):
+    """`suffix_linux.go` becomes `suffix_prego125_linux.go` and `suffix_go125_linux.go`: each build, on
+    every platform, compiles one of them where it compiled the original, and none elsewhere."""
+    newest, older = releases()
+    files = {
+        "suffix_linux.go": SUFFIX,
+        "suffix_other.go": "//go:build !linux\n\npackage r\n\nfunc Suffix(s string) string { return s }\n",
+    }
+    root = module(tmp_path, files)
+    platforms = [("linux", "amd64"), ("darwin", "arm64"), ("linux", "arm64")]
+
+    def built() -> dict:
+        found = {}
+        for tc in (older, newest):
+            for goos, goarch in platforms:
+                env = {**(tc.env or os.environ), "GOOS": goos, "GOARCH": goarch}
+                listed = subprocess.run(
+                    [tc.go, "list", "-f", "{{.GoFiles}}", "."], cwd=root, env=env, capture_output=True, text=True
+                )
+                vet = subprocess.run([tc.go, "vet", "."], cwd=root, env=env, capture_output=True, text=True)
+                assert vet.returncode == 0, (tc.version, goos, goarch, vet.stderr)
+                found[(tc.version, goos, goarch)] = listed.stdout.strip("[]\n").split()
+        return found
+
+    before = built()
+    done = gorewrite(
+        "fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, ".", cwd=root
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in root.glob("*.go")) == [
+        "suffix_go125_linux.go",
+        "suffix_linux.go",
+        "suffix_other.go",
+        "suffix_prego125_linux.go",
+    ]
+    assert "var bBuf [4]byte" in (root / "suffix_prego125_linux.go").read_text()
+    after = built()
+    originals = {k: sorted({re.sub(r"_(pre)?go125", "", f) for f in v}) for k, v in after.items()}
+    assert originals == {k: sorted(v) for k, v in before.items()}, "no build gains or loses a file"
+    for (version, goos, _), names in after.items():
+        side = "suffix_go125_linux.go" if version != OLDER else "suffix_prego125_linux.go"
+        assert [n for n in names if "125" in n] == ([side] if goos == "linux" else []), (version, goos, names)
+
+
+def test_make_const_says_where_the_older_releases_get_a_small_site(tmp_path):
+    """In a run with build-variant, make-const's decline of a site go1.25+ keeps on the stack points at
+    build-variant's own outcome; with make-const alone, at `--rule build-variant`."""
+    newest, _ = releases()
+    root = module(tmp_path, {"suffix.go": SUFFIX})
+    both = ["fix", "--dry-run", "-v", "--toolchain", OLDER, "--toolchain", newest.version]
+    default = gorewrite(*both, ".", cwd=root).stderr
+    alone = gorewrite(*both, "--rule", "make-const", ".", cwd=root).stderr
+    declined = [line for line in default.splitlines() if "declined  suffix.go:6" in line]
+    assert len(declined) == 1 and "build-variant in this run takes the site" in declined[0], default
+    assert "verified  suffix.go:6: move Suffix" in default, default
+    assert "--rule build-variant" not in default
+    assert "`--rule build-variant` gives the older releases the rewrite" in alone, alone
+
+
+RENDER = """package r
+
+import "strconv"
+
+func Render(ids []int) string {
+	if len(ids) > 4 {
+		return ""
+	}
+	flags := make([]byte, len(ids))
+	out := make([]byte, 0, len(ids)*12)
+	for i, id := range ids {
+		flags[i] = "+-"[min(max(-id, 0), 1)]
+		out = strconv.AppendInt(out, int64(id), 10)
+	}
+	return string(flags) + string(out)
+}
+"""
+
+
+def test_a_site_that_pays_on_every_release_is_rewritten_first_and_moves_into_both_files(tmp_path):
+    """A 4-byte make (pays before go1.25 only) beside a 48-byte one (pays everywhere): make-const rewrites
+    the 48-byte one in place, then the function moves with it, so no release keeps that allocation (the
+    go1.25 file is compiled only by the releases that do not list it when go1.24.11 lists the package)."""
+    newest, older = releases()
+    root = module(tmp_path, {"mix.go": RENDER})
+    both = ["--toolchain", OLDER, "--toolchain", newest.version, "."]
+    alone = gorewrite("fix", "--dry-run", "-v", "--rule", "build-variant", *both, cwd=root).stderr
+    assert "goes in first, in place (make-const is not in this run: `--rule make-const`)" in alone, alone
+    first = gorewrite("fix", "-v", *both, cwd=root)
+    assert first.returncode == 0, first.stderr
+    assert "Render also holds make-const's rewrite of mix.go:10, which pays off on every release" in first.stderr
+    assert "applied  mix.go:10: give make([]byte, 0, len(ids)*12) a 48-element stack array" in first.stderr
+    second = gorewrite("fix", *both, cwd=root)
+    assert second.returncode == 0, second.stderr
+    for name in ("mix_prego125.go", "mix_go125.go"):
+        assert "var outBuf [48]byte" in (root / name).read_text(), name
+    assert gorewrite("fix", "--dry-run", *both, cwd=root).stdout == ""
+    for tc in (older, newest):
+        said = tc.run(["build", "-o", os.devnull, "-gcflags=-m", "."], str(root)).stderr.decode()
+        assert "len(ids) * 12" not in said and "moved to heap" not in said, (tc.version, said)
+
+
+WORD = """package r
+
+import "io"
+
+const hexDigits = "0123456789abcdef"
+
+func line(w io.Writer, chunk []byte) error {
+	if len(chunk) > 16 {
+		chunk = chunk[:16]
+	}
+	ascii := make([]byte, len(chunk))
+	for i, c := range chunk {
+		ascii[i] = min(max(c, 0x20), 0x7e)
+	}
+	_, err := io.WriteString(w, "|"+string(ascii)+"|\\n")
+	return err
+}
+
+func Word(v uint64, n int) string {
+	if n < 1 || n > 8 {
+		return ""
+	}
+	out := make([]byte, 2*n)
+	for i := n - 1; i >= 0; i-- {
+		b := byte(v >> (8 * (n - 1 - i)))
+		out[2*i] = hexDigits[b>>4]
+		out[2*i+1] = hexDigits[b&0xf]
+	}
+	return string(out)
+}
+"""
+
+
+def test_a_function_verification_rejects_does_not_take_the_other_functions_variant_with_it(tmp_path):
+    """Word's variant stops it inlining on go1.24.11 (rejected); the variant of line alone is tried in
+    its place and holds: Word is reported rejected with its reason, line verified."""
+    newest, _ = releases()
+    root = module(tmp_path, {"dump.go": WORD})
+    done = gorewrite("fix", "--dry-run", "-v", "--toolchain", OLDER, "--toolchain", newest.version, ".", cwd=root)
+    assert "build-variant: 1 verified, 0 declined, 1 rejected by verification" in done.stderr, done.stderr
+    assert "verified  dump.go:11: move line to dump_prego125.go" in done.stderr
+    (rejected,) = [s for s in done.stderr.splitlines() if "rejected  " in s]
+    assert rejected.startswith("  rejected  dump.go:23: move line, Word") and "too costly to inline" in rejected
+    assert "func Word" not in done.stdout.split("+++ b/dump_prego125.go")[1]

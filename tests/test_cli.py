@@ -312,3 +312,10 @@ def test_cached_compiler_output_from_another_directory_is_read_right(tmp_path):
     assert "deep/work.go:7:2: moved to heap: label  [closure]" in below.stdout, below.stderr
     fixed = gorewrite("fix", "--dry-run", "./...", cwd=root / "work")
     assert fixed.returncode == 1 and "label := label" in fixed.stdout, fixed.stderr
+
+
+def test_stack_budget_help_says_a_proven_bound_wins_over_it(tmp_path):
+    """The budget sizes speculative buffers only: a bound the code proves is used up to the compiler's limit."""
+    done = gorewrite("fix", "--help", cwd=tmp_path)
+    said = " ".join(done.stdout.split())
+    assert "where the code proves no bound" in said and "a bound the code proves wins over it, up to" in said, said

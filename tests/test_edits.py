@@ -1,9 +1,12 @@
+import dataclasses
+
 import pytest
 
 from gorewrite.edits import Edit, EditConflict, apply, conflicts, shift
 from gorewrite.escapes import Escape
-from gorewrite.pipeline import _without_conflicts
-from gorewrite.proposals import Fix
+from gorewrite.pipeline import _still_waiting, _without_conflicts
+from gorewrite.proposals import Declined, Fix
+from gorewrite.verify import Rejected, Verified
 
 P = "/m/x.go"
 
@@ -127,8 +130,9 @@ def test_a_deferred_fix_declines_every_site_it_targets():
     sites = tuple(Escape("a.go", line, 1, "moved to heap: sb") for line in (3, 9, 14))
     shared = Fix("sync-pool", (Edit("a.go", 15, 30, b"y"),), sites, "pool sb")
     other = Fix("closure", (Edit("a.go", 25, 26, b"z"),), sites[:1], "copy sb")
-    kept, deferred = _without_conflicts([other, first, shared])
-    assert kept == [other, first]
+    kept, waiting = _without_conflicts([other, first, shared])
+    assert kept == [other, first], "shared overlaps both: it stands in for neither"
+    deferred = _still_waiting(waiting, [Verified(f) for f in kept])
     assert [d.site for d in deferred] == list(sites)
     assert {d.reason for d in deferred} == {
         "overlaps closure's rewrite of a.go:3 in this run; run gorewrite again once that one is applied"
@@ -142,8 +146,28 @@ def test_within_a_rule_the_fix_removing_more_allocations_wins_and_the_order_stay
     sites = tuple(Escape("a.go", line, 1, "moved to heap: buf") for line in (3, 9, 14))
     shared = Fix("sync-pool", (Edit("a.go", 15, 30, b"y"),), sites, "pool buf")
     alone = Fix("sync-pool", (Edit("a.go", 40, 41, b"w"),), (Escape("a.go", 20, 1, "moved to heap: c"),), "pool c")
-    kept, deferred = _without_conflicts([tab, alone, shared])
-    assert kept == [alone, shared]
+    kept, waiting = _without_conflicts([tab, alone, shared])
+    assert kept == [alone, dataclasses.replace(shared, instead=(tab,))]
+    deferred = _still_waiting(waiting, [Verified(f) for f in kept])
     assert [(d.site.line, d.reason) for d in deferred] == [
         (2, "overlaps sync-pool's rewrite of a.go:3 in this run; run gorewrite again once that one is applied")
     ]
+
+
+def test_a_fix_waiting_for_a_rejected_one_is_tried_in_its_place_and_never_told_to_wait_for_it():
+    """probe35c variant-all-or-nothing: make-const's 48-byte site waited for build-variant's variant of
+    its function, which verification rejected, and was told to wait for it again in every run."""
+    site = Escape("a.go", 30, 1, "make([]byte, 0, n) escapes to heap")
+    variant = Fix("build-variant", (Edit("a.go", 0, 90, b""),), (Escape("a.go", 29, 1, "make"),), "move line")
+    make = Fix("make-const", (Edit("a.go", 40, 50, b"var hexBuf [48]byte"),), (site,), "give it 48 bytes")
+    later = Fix("make-const", (Edit("a.go", 60, 70, b"y"),), (Escape("a.go", 31, 1, "make"),), "another")
+    kept, waiting = _without_conflicts([variant, make, later])
+    assert kept == [dataclasses.replace(variant, instead=(make, later))]
+    assert _still_waiting(waiting, [Rejected(kept[0], "too costly to inline"), Verified(make)]) == [
+        Declined(
+            "make-const",
+            later.targets[0],
+            "overlaps build-variant's rewrite of a.go:29 in this run, which verification rejected; run gorewrite"
+            " again: it no longer stands in the way",
+        )
+    ], "make was judged in the variant's place; later, not tried once make held, waits for nothing"

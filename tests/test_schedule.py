@@ -75,3 +75,19 @@ def test_a_final_failure_rejects_the_package_without_bisecting():
     outcome = settle({"p": [1, 2, 3, 4], "q": [5]}, compile_, max_rounds=64)
     assert len(batches) == 1 and outcome.accepted == {"p": [], "q": [[5]]} and outcome.unsettled == {"p": [], "q": []}
     assert outcome.rejected == [(i, "its tests fail without any rewrite") for i in (1, 2, 3, 4)]
+
+
+def test_a_rejected_item_s_alternatives_are_tried_in_its_place_until_one_holds():
+    """A variant file's fix rejected for one of its functions: the variant without it is tried next. Each
+    rejection is reported, the item's first (the verifier gives its reason for the sites they share)."""
+    compile_, batches = compile_with({3, 31})
+    outcome = settle({"p": [1, 2, 3]}, compile_, max_rounds=64, instead=lambda item: [31, 32, 33] if item == 3 else [])
+    assert outcome.rejected == [(3, "broken by [3]"), (31, "broken by [31]")]
+    assert sorted(i for g in outcome.accepted["p"] for i in g) == [1, 2, 32], "33 is not tried once 32 holds"
+    assert {"p": [31]} in batches and {"p": [32]} in batches and batches[-1] == {"p": [1, 2, 32]}
+
+
+def test_an_item_whose_alternatives_all_fail_is_rejected_first():
+    compile_, _ = compile_with({3, 31, 32})
+    outcome = settle({"p": [1, 3]}, compile_, max_rounds=64, instead=lambda item: [31, 32] if item == 3 else [])
+    assert [i for i, _ in outcome.rejected] == [3, 31, 32] and outcome.accepted == {"p": [[1]]}

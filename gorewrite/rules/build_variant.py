@@ -11,13 +11,14 @@ it declines, is rules/build-variant/README.md.
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import replace
 
 from gorewrite.claims import Claim, InVariant, KeepsOnStack, RemovesTargets, stack_exprs
 from gorewrite.edits import Edit, apply
-from gorewrite.escapes import STACK_FALLBACK_SINCE
-from gorewrite.packages import name_constraint
+from gorewrite.escapes import STACK_FALLBACK_SINCE, Escape
+from gorewrite.packages import name_constraints
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import language_minor, types_or_reason
 from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, text, walk
@@ -30,6 +31,7 @@ INNER = "make-const"  # the rule whose rewrite goes into the older releases' var
 CONSTRAINT = f"go1.{SINCE}"  # the newer side; the rewrite goes to !CONSTRAINT
 SUFFIXES = (f"prego1{SINCE}", f"go1{SINCE}")  # <file>_<suffix>.go: the rewritten side, the original side
 DECLARATIONS = ("function_declaration", "method_declaration")
+MAX_SUBSETS = 4  # functions of one file up to which every smaller variant is an alternative (14 at most)
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -50,12 +52,15 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     older = replace(view, by_toolchain={v: e for v, e in view.by_toolchain.items() if release_minor(v) < SINCE})
     proposals: list[Proposal] = []
     by_file: dict[str, list[Fix]] = {}
+    first: dict[str, list[Escape]] = {}  # sites make-const rewrites in place, on every release, by file
     for cand in candidates:
         inner = replace(cand, rule=INNER)
         everywhere = view.required[INNER].propose(view, [inner])
         if not everywhere:
             continue  # the size is a constant after all
         if isinstance(everywhere[0], Fix):
+            if not everywhere[0].speculative:
+                first.setdefault(cand.path, []).append(cand.escape)
             continue  # it pays off on every release: make-const's site, rewritten in place, and no decline to list
 
         (only_older,) = view.required[INNER].propose(older, [inner])
@@ -64,12 +69,55 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
         else:
             by_file.setdefault(cand.path, []).append(only_older)
     for path, fixes in by_file.items():
-        variant = _variant(view, path, fixes)
+        waiting = _waiting(view, path, fixes, first.get(path, []))
+        proposals += [Declined(NAME, f.targets[0], why) for f, why in waiting.items()]
+        fixes = [f for f in fixes if f not in waiting]
+        variant = _variant(view, path, fixes) if fixes else None
         if isinstance(variant, str):
             proposals += [Declined(NAME, f.targets[0], variant) for f in fixes]
-        else:
-            proposals.append(variant)
+        elif variant is not None:
+            proposals.append(replace(variant, instead=_smaller(view, path, fixes)))
     return proposals
+
+
+def _waiting(view: PackageView, path: str, fixes: list[Fix], first: list[Escape]) -> dict[Fix, str]:
+    """The fixes in a function that also holds a site make-const rewrites in place on every release: that
+    rewrite goes in first, so that the function moves with it, into both files (each release's build
+    compiles one of them: a site left in the go1.25 file would be out of reach of a run whose first
+    toolchain lists the packages without it)."""
+    root = view.tree(path).root_node
+    waiting = {}
+    for fix in fixes:
+        decl = _declaration(root, view.offset(fix.targets[0]))
+        other = next((e for e in first if decl is not None and _declaration(root, view.offset(e)) == decl), None)
+        if other is not None:
+            alone = view.rules and INNER not in view.rules
+            absent = f" ({INNER} is not in this run: `--rule {INNER}`)" if alone else ""
+            waiting[fix] = (
+                f"{_name(decl)} also holds make-const's rewrite of {os.path.basename(other.path)}:{other.line}, which"
+                f" pays off on every release and goes in first, in place{absent}; run gorewrite again once it is"
+                " applied: the function then moves with it"
+            )
+    return waiting
+
+
+def _smaller(view: PackageView, path: str, fixes: list[Fix]) -> tuple[Fix, ...]:
+    """The variants of fewer of the functions, the most first, in case verification rejects the whole
+    one for one function (it no longer inlines): the others keep their variant. Every subset up to
+    MAX_SUBSETS functions, else the variant without each one and each one alone."""
+    root = view.tree(path).root_node
+    by_decl: dict[int, list[Fix]] = {}
+    for fix in fixes:
+        decl = _declaration(root, view.offset(fix.targets[0]))
+        by_decl.setdefault(decl.start_byte if decl is not None else -1, []).append(fix)
+    parts = list(by_decl.values())
+    if len(parts) <= MAX_SUBSETS:
+        sizes = range(len(parts) - 1, 0, -1)
+        chosen = [c for size in sizes for c in itertools.combinations(parts, size)]
+    else:
+        chosen = [tuple(p for p in parts if p is not left) for left in parts] + [(p,) for p in parts]
+    found = (_variant(view, path, [f for part in c for f in part]) for c in chosen)
+    return tuple(f for f in found if isinstance(f, Fix))
 
 
 def precheck(versions: list[str]) -> str | None:
@@ -84,12 +132,7 @@ def precheck(versions: list[str]) -> str | None:
 
 def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
     """Move the functions holding the fixes into the pair of variant files, or why not."""
-    directory, base = os.path.split(path)
-    stem = base.removesuffix(".go")
-    older_path, newer_path = (os.path.join(directory, f"{stem}_{suffix}.go") for suffix in SUFFIXES)
-    platform = name_constraint(path)
-    if platform:
-        return f"the file name ends in _{platform}, a build constraint the variant files' names would lose"
+    older_path, newer_path = variant_paths(path)
     taken = [p for p in (older_path, newer_path) if p in view.sources or os.path.lexists(p)]
     if taken:
         return f"{os.path.basename(taken[0])} exists already"
@@ -152,6 +195,16 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
         claim=InVariant(older_path, _claim(fixes)),
         speculative=any(f.speculative for f in fixes),
     )
+
+
+def variant_paths(path: str) -> tuple[str, str]:
+    """`<file>_prego125.go` and `<file>_go125.go`; a GOOS/GOARCH the name ends in stays last, where go/build
+    reads it (`scan_prego125_linux.go`), so both files keep the original's constraint."""
+    directory, base = os.path.split(path)
+    stem = base.removesuffix(".go")
+    platform = "".join(f"_{word}" for word in name_constraints(path))
+    stem = stem.removesuffix(platform)
+    return tuple(os.path.join(directory, f"{stem}_{suffix}{platform}.go") for suffix in SUFFIXES)
 
 
 def _declares_loop_variables(decl: Node) -> bool:

@@ -50,9 +50,10 @@ STACK_BUDGET = RuleOption(
     low=1,
     high=MAX_IMPLICIT_STACK,
     metavar="BYTES",
-    help="Most bytes make-const puts on the stack per buffer "
-    f"(default 256; the compiler's limit is {MAX_IMPLICIT_STACK}).",
+    help="Most bytes make-const puts on the stack per buffer where the code proves no bound (default 256); "
+    f"a bound the code proves wins over it, up to the compiler's limit of {MAX_IMPLICIT_STACK} bytes.",
 )
+VARIANTS = "build-variant"  # the rule that gives the older releases the rewrite of a site go1.25+ keeps on the stack
 TEMPS = ("n", "size", "length", "count")
 FOLDED = re.compile(r"^(\d+|\w+\(\d+\))$")  # how the compiler prints a constant size: 48, uintptr(16)
 
@@ -215,16 +216,9 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
             return f"one element is {size} bytes, more than the stack budget of {stack_budget} bytes (--stack-budget)"
     newest = max((release_minor(v) for v in view.by_toolchain), default=0)
     if newest >= STACK_FALLBACK_SINCE and k * size <= STACK_FALLBACK:
-        older = any(release_minor(v) < STACK_FALLBACK_SINCE for v in view.by_toolchain)
         return (
             f"{k} × {size} bytes fit in the {STACK_FALLBACK}-byte stack buffer go1.{STACK_FALLBACK_SINCE}+ "
-            "already gives a variable-size make"
-            + (
-                "; `--rule build-variant` gives the older releases the "
-                f"rewrite in a //go:build !go1.{STACK_FALLBACK_SINCE} copy"
-                if older
-                else ""
-            )
+            "already gives a variable-size make" + _older_releases(view)
         )
     if bound is not None:
         if uses_goto(owner(stmt)):
@@ -264,6 +258,20 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
         claim=KeepsOnStack((stays,)),
         speculative=True,
     )
+
+
+def _older_releases(view: PackageView) -> str:
+    """Where the run's older releases get the rewrite: from build-variant in this very run (its line for the
+    site says what it did), else `--rule build-variant` would give it; nothing with go1.25+ releases only."""
+    if not any(release_minor(v) < STACK_FALLBACK_SINCE for v in view.by_toolchain):
+        return ""
+    if VARIANTS in view.rules:
+        return (
+            f"; for the older releases {VARIANTS} in this run takes the site into a //go:build "
+            f"!go1.{STACK_FALLBACK_SINCE} copy, or says why not"
+        )
+    copy = f"a //go:build !go1.{STACK_FALLBACK_SINCE} copy"
+    return f"; `--rule {VARIANTS}` gives the older releases the rewrite in {copy}"
 
 
 def _screen(view: PackageView, escape: Escape, make: Make) -> str | None:

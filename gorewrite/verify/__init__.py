@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
@@ -158,8 +158,8 @@ def verify(
                 )
         return failures
 
-    outcome = settle(groups, compile_round, MAX_ROUNDS)
-    verdicts += [Rejected(f, reason) for f, reason in outcome.rejected]
+    outcome = settle(groups, compile_round, MAX_ROUNDS, instead=lambda f: f.instead)
+    verdicts += _rejected(outcome.rejected, [f for groups in outcome.accepted.values() for g in groups for f in g])
     deltas: list[bench.Delta] = []
     contents: dict[str, bytes] = {}
     for pkg, accepted in outcome.accepted.items():
@@ -178,6 +178,19 @@ def verify(
                     bench.Delta(pkg, toolchain.version, n, before[n], after[n]) for n in sorted(after) if n in before
                 ]
     return Verification(verdicts, deltas, contents)
+
+
+def _rejected(rejected: list[tuple[Fix, str]], accepted: list[Fix]) -> list[Rejected]:
+    """The rejected fixes, each with the targets no accepted fix (an alternative of it) took, nor a fix
+    rejected before (the one an alternative stands in for: its reason is the one to give)."""
+    taken = {t for f in accepted for t in f.targets}
+    found = []
+    for fix, reason in rejected:
+        left = tuple(t for t in fix.targets if t not in taken)
+        taken.update(left)
+        if left:
+            found.append(Rejected(fix if left == fix.targets else replace(fix, targets=left, instead=()), reason))
+    return found
 
 
 def _key(group: list[Fix]) -> tuple[int, ...]:

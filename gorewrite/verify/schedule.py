@@ -4,12 +4,14 @@ Pure bookkeeping, kept apart from any compiler so it can be tested with a stand-
 group is split in halves until the culprits stand alone, and halves verified apart are compiled
 once more together before they count (two rewrites can each hold alone and clash together).
 A `Final` failure is one no split can cure (the package's own tests fail without any rewrite):
-the group and everything still queued are rejected with it.
+the group and everything still queued are rejected with it. An item rejected alone may have
+alternatives (`instead`): they are compiled one at a time in its place until one holds; each
+rejected one is reported, the item first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -28,6 +30,20 @@ class Schedule(Generic[Item]):
     queue: list[list[Item]]
     accepted: list[list[Item]] = field(default_factory=list)
     union: bool = False
+    instead: Callable[[Item], Sequence[Item]] = lambda item: ()
+    trying: list[tuple[Item, list[Item]]] = field(default_factory=list)  # an alternative queued, those after it
+
+    def _rejected(self, item: Item, failure: str) -> list[tuple[Item, str]]:
+        """A lone item rejected; its next alternative (or, for an alternative, the next one after it) is
+        queued in its place."""
+        left = next((rest for alternative, rest in self.trying if alternative is item), None)
+        self.trying = [(a, rest) for a, rest in self.trying if a is not item]
+        if left is None:
+            left = list(self.instead(item))
+        if left:
+            self.trying.append((left[0], left[1:]))
+            self.queue.insert(0, [left[0]])
+        return [(item, failure)]
 
     def settle(self, group: list[Item], failure: str | None) -> list[tuple[Item, str]]:
         """Record one group's outcome: accept it, reject a lone culprit, or split it in halves; the rejected items."""
@@ -47,11 +63,13 @@ class Schedule(Generic[Item]):
             return rejected
         if failure is None:
             self.accepted.append(group)
+            self.trying = [(a, rest) for a, rest in self.trying if not any(a is item for item in group)]
         elif isinstance(failure, Final):
             rejected = [(item, failure) for g in (group, *self.queue) for item in g]
+            self.trying = []
             self.queue = []
         elif len(group) == 1:
-            rejected = [(group[0], failure)]
+            rejected = self._rejected(group[0], failure)
         else:
             half = len(group) // 2
             self.queue[:0] = [group[:half], group[half:]]
@@ -71,11 +89,15 @@ class Outcome(Generic[Key, Item]):
 
 
 def settle(
-    groups: dict[Key, list[Item]], compile_: Callable[[int, dict[Key, list[Item]]], dict[Key, str]], max_rounds: int
+    groups: dict[Key, list[Item]],
+    compile_: Callable[[int, dict[Key, list[Item]]], dict[Key, str]],
+    max_rounds: int,
+    instead: Callable[[Item], Sequence[Item]] = lambda item: (),
 ) -> Outcome[Key, Item]:
     """Compile one group per package per round (`compile_(round, batch)` returns why each failing package
-    failed) until every package has settled or `max_rounds` is reached."""
-    schedules = {key: Schedule([group]) for key, group in groups.items() if group}
+    failed) until every package has settled or `max_rounds` is reached; `instead(item)` are the item's
+    alternatives."""
+    schedules = {key: Schedule([group], instead=instead) for key, group in groups.items() if group}
     rejected: list[tuple[Item, str]] = []
     for round_ in range(1, max_rounds + 1):
         batch = {key: s.queue.pop(0) for key, s in schedules.items() if s.queue}
