@@ -23,6 +23,8 @@ function:
     (len(s)-zeros)*733/1000 + 1           the expression's own shape, from its operands' intervals
                                           (shapes.py, intervals.py), and a callee's returns (returns.py)
     n += 4 / n *= 2 / for i < m { i++ }   an update, and a loop of updates (updates.py)
+    for range segs { n += len(s)+1 }      a loop of increments: at most its passes times the most a pass
+                                          adds (loop_sums.py)
     n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
                                           field), bounded by the type, when the rule asks (typed_upper_bound)
 
@@ -45,10 +47,11 @@ jump past it); with a goto, any later write voids.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, bodies, branches, exclusive, switch_in, when
+from gorewrite.facts import Fact, holds, targets
+from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, branches, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
+from gorewrite.loop_sums import accumulated
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, owner, uses_goto
 from gorewrite.shapes import Operands, shape
@@ -56,22 +59,12 @@ from gorewrite.shapes import length as length_shape
 from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, enclosing, statement_of, unparen
 from gorewrite.terms import Subject, builtin, clamps, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import int_type, small_range
-from gorewrite.typeinfo import Ident, Use
+from gorewrite.typeinfo import Use
 from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
 
 SWITCH = "expression_switch_statement"
 CLAUSES = ("expression_case", "default_case")
 Again = Callable[[Node, Own], "int | None"]  # the bound of the same size at another statement, some writes set aside
-
-
-@dataclass(frozen=True)
-class Fact:
-    """`subject <= limit` (or >=) from `start` on, unless something writes the subject outside `own`."""
-
-    limit: int
-    start: int
-    own: tuple[tuple[int, int], ...]
-    before: bool  # a statement before the bounded one: a goto could jump past it
 
 
 def upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | None:
@@ -146,37 +139,9 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
     facts = _facts(view, path, again, subject, stmt, function, side)
     apart = [w for w in writes if exclusive(root.descendant_for_byte_range(w.start, w.end), stmt)]
-    later = _targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
+    later = targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
     kept = lambda w, f: _kept(view, path, subject, root.descendant_for_byte_range(w.start, w.end), f.limit, side)  # noqa: E731
-    return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps, later, kept))
-
-
-def _targets(stmt: Node) -> Own:
-    """Where stmt writes after it has read everything: an assignment's left side (`n += 4` reads n first:
-    the spec's two phases), the operand of `n++`, an if's or a switch's bodies (after its conditions)."""
-    if stmt.type in ("inc_statement", "dec_statement"):
-        return ((stmt.start_byte, stmt.end_byte),)
-    left = stmt.child_by_field_name("left") if stmt.type in ASSIGNMENTS else None
-    return ((left.start_byte, left.end_byte),) if left is not None else bodies(stmt)
-
-
-def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool, later: Own, kept) -> bool:
-    """Can no write other than the fact's own run between the fact and stmt, unless it keeps the fact (kept: an
-    update that never moves the subject past the fact's limit, `n /= 2` under `n <= 64`)? A write after stmt
-    (or by stmt, after it reads, or in another branch of an if or switch around it: `later`) reaches it only
-    around a loop that holds both and starts after the fact (a fact inside the loop, or the loop's own
-    condition, holds again on every pass before stmt). With a goto (`jumps`, set when the function has one)
-    a fact before stmt may be jumped past, and any later write voids."""
-    if fact.before and jumps:
-        return False
-    for write in writes:
-        if write.start < fact.start or any(a <= write.start < b for a, b in fact.own):
-            continue
-        between = jumps or (write.start < stmt.end_byte and not any(a <= write.start < b for a, b in later))
-        around = any(fact.start < loop.start_byte and write.start < loop.end_byte for loop in loops)
-        if (between or around) and (jumps or not kept(write, fact)):
-            return False
-    return True
+    return side.best(f.limit for f in facts if holds(f, writes, stmt, loops, jumps, later, kept))
 
 
 def _facts(
@@ -268,6 +233,9 @@ def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, lo
     own = ((loop.start_byte, loop.end_byte),)
     at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
     limit = after_loop(view, path, found, again(loop, own), side, at)
+    if limit is None and side.upper:  # a loop of increments: its passes times the most each adds
+        total = lambda n, node: bound(view, path, n, node, UP, length=True)  # noqa: E731
+        limit = accumulated(view, path, loop, found, again(loop, own), at, total)
     return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
 
 
