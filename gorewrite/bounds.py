@@ -15,6 +15,9 @@ function:
     if len(k) >= w { return }             a comparison with a bounded expression: w >= len(k)+1 >= 1
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
+    if len(a) != len(b) || len(a) > 64    a bound one part gives another's operand (conditions.py), and a
+    if !short(id) { return }              predicate of the package: `func short(s string) bool { return len(s) <= M }`
+    for len(p) > 16 { p = p[16:] }        a loop's condition, false after it when nothing breaks out of it
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`, `range n` of a bounded n,
                                           and `range parts`' index, below its length: an array's, a guarded slice's)
     m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
@@ -48,8 +51,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gorewrite.conditions import peer, predicate
 from gorewrite.facts import Fact, holds, targets
-from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, branches, exclusive, switch_in, when
+from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
 from gorewrite.loop_sums import accumulated
 from gorewrite.proposals import PackageView
@@ -183,8 +187,12 @@ def _statement_fact(
         limit = _set_limit(view, path, subject, node, side)
         own = ((node.start_byte, node.end_byte),)
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
-    if node.type == "for_statement":
-        return _after_loop(view, path, again, subject, node, side)
+    if node.type == "for_statement":  # what its updates leave, and its condition, false where it ends
+        condition = ended(node)
+        exited = when(condition, False, side, *_tests(view, path, subject, node, side)) if condition else None
+        looped = _after_loop(view, path, again, subject, node, side)
+        limit = side.best([exited, looped.limit if looped is not None else None])
+        return Fact(limit, node.start_byte, ((node.start_byte, node.end_byte),), True) if limit is not None else None
     if node.type not in (SWITCH, "if_statement"):
         return None
     looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
@@ -262,7 +270,11 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     there (`len(key) >= width` false leaves width above len(key), so >= 1; `n > m` false leaves n at most m's
     bound). Each holds for every evaluation of the condition, a loop's too: a write inside `at` voids it."""
     within = lambda x: interval(view, path, x, at, side)  # noqa: E731
-    return lambda n: compared(view, path, n, subject, side.upper, within), lambda n: bound(view, path, n, at, side)
+    like = lambda x: peer(view, path, subject_of(view, path, x), at, side, within)  # noqa: E731
+    matches = lambda n: compared(view, path, n, subject, side.upper, within)  # noqa: E731
+    read = lambda file, cond, stmt, holds, inner, s: when(cond, holds, s, *_tests(view, file, inner, stmt, s))  # noqa: E731
+    called = lambda call, holds: predicate(view, path, call, holds, subject, side, read)  # noqa: E731
+    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called)
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
