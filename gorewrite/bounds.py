@@ -291,13 +291,16 @@ def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
     """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or
     empty string's length); the value's own where it is assigned (a variable: `n := len(p)` after a guard
-    on len(p)); for a length, the high index of `s[lo:hi]` (`s = s[:Max]` leaves len(s) <= Max, or it
-    panics) or the exact length of `s[len(s)-K:]` and `s[i:i+K]` (K, or it panics)."""
+    on len(p)); for a length, a call's (shapes.length: a SplitN's), the high index of `s[lo:hi]` (`s =
+    s[:Max]` leaves len(s) <= Max, or it panics) or the exact length of `s[len(s)-K:]` and `s[i:i+K]` (K,
+    or it panics)."""
     if value.type == "var_spec":
         return 0
     if subject.variable:
         return bound(view, path, value, at, side)
     value = unparen(value)
+    if value.type == "call_expression" and side.upper:  # `parts := strings.SplitN(s, ".", 3)`: its length's
+        return bound(view, path, value, at, side, length=True)
     if value.type != "slice_expression" or not side.upper:
         return None
     high = value.child_by_field_name("end")
