@@ -15,6 +15,9 @@ function:
     if len(k) >= w { return }             a comparison with a bounded expression: w >= len(k)+1 >= 1
     n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
+    if len(a) != len(b) || len(a) > 64    a bound one part gives another's operand (conditions.py), and a
+    if !short(id) { return }              predicate of the package: `func short(s string) bool { return len(s) <= M }`
+    for len(p) > 16 { p = p[16:] }        a loop's condition, false after it when nothing breaks out of it
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`, `range n` of a bounded n,
                                           and `range parts`' index, below its length: an array's, a guarded slice's)
     m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
@@ -23,6 +26,8 @@ function:
     (len(s)-zeros)*733/1000 + 1           the expression's own shape, from its operands' intervals
                                           (shapes.py, intervals.py), and a callee's returns (returns.py)
     n += 4 / n *= 2 / for i < m { i++ }   an update, and a loop of updates (updates.py)
+    for range segs { n += len(s)+1 }      a loop of increments: at most its passes times the most a pass
+                                          adds (loop_sums.py)
     n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
                                           field), bounded by the type, when the rule asks (typed_upper_bound)
 
@@ -45,10 +50,12 @@ jump past it); with a goto, any later write voids.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from gorewrite.guards import DOWN, UP, Own, Side, Writes, after, bodies, branches, exclusive, switch_in, when
+from gorewrite.conditions import peer, predicate
+from gorewrite.facts import Fact, holds, targets
+from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
+from gorewrite.loop_sums import accumulated
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS, memo, owner, uses_goto
 from gorewrite.shapes import Operands, shape
@@ -56,22 +63,12 @@ from gorewrite.shapes import length as length_shape
 from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, enclosing, statement_of, unparen
 from gorewrite.terms import Subject, builtin, clamps, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import int_type, small_range
-from gorewrite.typeinfo import Ident, Use
+from gorewrite.typeinfo import Use
 from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
 
 SWITCH = "expression_switch_statement"
 CLAUSES = ("expression_case", "default_case")
 Again = Callable[[Node, Own], "int | None"]  # the bound of the same size at another statement, some writes set aside
-
-
-@dataclass(frozen=True)
-class Fact:
-    """`subject <= limit` (or >=) from `start` on, unless something writes the subject outside `own`."""
-
-    limit: int
-    start: int
-    own: tuple[tuple[int, int], ...]
-    before: bool  # a statement before the bounded one: a goto could jump past it
 
 
 def upper_bound(view: PackageView, path: str, size: Node, stmt: Node) -> int | None:
@@ -146,37 +143,9 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
     facts = _facts(view, path, again, subject, stmt, function, side)
     apart = [w for w in writes if exclusive(root.descendant_for_byte_range(w.start, w.end), stmt)]
-    later = _targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
+    later = targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
     kept = lambda w, f: _kept(view, path, subject, root.descendant_for_byte_range(w.start, w.end), f.limit, side)  # noqa: E731
-    return side.best(f.limit for f in facts if _holds(f, writes, stmt, loops, jumps, later, kept))
-
-
-def _targets(stmt: Node) -> Own:
-    """Where stmt writes after it has read everything: an assignment's left side (`n += 4` reads n first:
-    the spec's two phases), the operand of `n++`, an if's or a switch's bodies (after its conditions)."""
-    if stmt.type in ("inc_statement", "dec_statement"):
-        return ((stmt.start_byte, stmt.end_byte),)
-    left = stmt.child_by_field_name("left") if stmt.type in ASSIGNMENTS else None
-    return ((left.start_byte, left.end_byte),) if left is not None else bodies(stmt)
-
-
-def _holds(fact: Fact, writes: list[Ident], stmt: Node, loops: list[Node], jumps: bool, later: Own, kept) -> bool:
-    """Can no write other than the fact's own run between the fact and stmt, unless it keeps the fact (kept: an
-    update that never moves the subject past the fact's limit, `n /= 2` under `n <= 64`)? A write after stmt
-    (or by stmt, after it reads, or in another branch of an if or switch around it: `later`) reaches it only
-    around a loop that holds both and starts after the fact (a fact inside the loop, or the loop's own
-    condition, holds again on every pass before stmt). With a goto (`jumps`, set when the function has one)
-    a fact before stmt may be jumped past, and any later write voids."""
-    if fact.before and jumps:
-        return False
-    for write in writes:
-        if write.start < fact.start or any(a <= write.start < b for a, b in fact.own):
-            continue
-        between = jumps or (write.start < stmt.end_byte and not any(a <= write.start < b for a, b in later))
-        around = any(fact.start < loop.start_byte and write.start < loop.end_byte for loop in loops)
-        if (between or around) and (jumps or not kept(write, fact)):
-            return False
-    return True
+    return side.best(f.limit for f in facts if holds(f, writes, stmt, loops, jumps, later, kept))
 
 
 def _facts(
@@ -218,8 +187,12 @@ def _statement_fact(
         limit = _set_limit(view, path, subject, node, side)
         own = ((node.start_byte, node.end_byte),)
         return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
-    if node.type == "for_statement":
-        return _after_loop(view, path, again, subject, node, side)
+    if node.type == "for_statement":  # what its updates leave, and its condition, false where it ends
+        condition = ended(node)
+        exited = when(condition, False, side, *_tests(view, path, subject, node, side)) if condition else None
+        looped = _after_loop(view, path, again, subject, node, side)
+        limit = side.best([exited, looped.limit if looped is not None else None])
+        return Fact(limit, node.start_byte, ((node.start_byte, node.end_byte),), True) if limit is not None else None
     if node.type not in (SWITCH, "if_statement"):
         return None
     looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
@@ -268,6 +241,9 @@ def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, lo
     own = ((loop.start_byte, loop.end_byte),)
     at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
     limit = after_loop(view, path, found, again(loop, own), side, at)
+    if limit is None and side.upper:  # a loop of increments: its passes times the most each adds
+        total = lambda n, node: bound(view, path, n, node, UP, length=True)  # noqa: E731
+        limit = accumulated(view, path, loop, found, again(loop, own), at, total)
     return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
 
 
@@ -294,7 +270,11 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     there (`len(key) >= width` false leaves width above len(key), so >= 1; `n > m` false leaves n at most m's
     bound). Each holds for every evaluation of the condition, a loop's too: a write inside `at` voids it."""
     within = lambda x: interval(view, path, x, at, side)  # noqa: E731
-    return lambda n: compared(view, path, n, subject, side.upper, within), lambda n: bound(view, path, n, at, side)
+    like = lambda x: peer(view, path, subject_of(view, path, x), at, side, within)  # noqa: E731
+    matches = lambda n: compared(view, path, n, subject, side.upper, within)  # noqa: E731
+    read = lambda file, cond, stmt, holds, inner, s: when(cond, holds, s, *_tests(view, file, inner, stmt, s))  # noqa: E731
+    called = lambda call, holds: predicate(view, path, call, holds, subject, side, read)  # noqa: E731
+    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called)
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
@@ -311,13 +291,16 @@ def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
     """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or
     empty string's length); the value's own where it is assigned (a variable: `n := len(p)` after a guard
-    on len(p)); for a length, the high index of `s[lo:hi]` (`s = s[:Max]` leaves len(s) <= Max, or it
-    panics) or the exact length of `s[len(s)-K:]` and `s[i:i+K]` (K, or it panics)."""
+    on len(p)); for a length, a call's (shapes.length: a SplitN's), the high index of `s[lo:hi]` (`s =
+    s[:Max]` leaves len(s) <= Max, or it panics) or the exact length of `s[len(s)-K:]` and `s[i:i+K]` (K,
+    or it panics)."""
     if value.type == "var_spec":
         return 0
     if subject.variable:
         return bound(view, path, value, at, side)
     value = unparen(value)
+    if value.type == "call_expression" and side.upper:  # `parts := strings.SplitN(s, ".", 3)`: its length's
+        return bound(view, path, value, at, side, length=True)
     if value.type != "slice_expression" or not side.upper:
         return None
     high = value.child_by_field_name("end")

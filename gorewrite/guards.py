@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from gorewrite.returns import DEPTH
 from gorewrite.syntax import Node, ancestors, contains, statements, text, unparen, walk
 
+BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
 EXITS = ("return_statement", "continue_statement", "break_statement", "goto_statement")
 FLIPPED = {b"<": b">", b"<=": b">=", b">": b"<", b">=": b"<=", b"==": b"==", b"!=": b"!="}
 
@@ -65,6 +66,22 @@ Panics = Callable[[Node], bool]  # is this call the builtin panic?
 Own = tuple[tuple[int, int], ...]  # byte ranges whose writes a fact accounts for
 
 
+@dataclass(frozen=True)
+class Peers:
+    """A Value that also gives, for an expression x, the Matches taking x as the subject (`like`; None when x is
+    none, or a call in the condition might change it), and the bound a call of a predicate leaves where it
+    returns true or false (`called`; predicates.py). With it `when` reads `len(a) != len(b) || len(a) > 64`
+    false as len(b) == len(a) <= 64 (the parts of one evaluation that all hold bound each other's operands),
+    and `!shortID(id)` false as len(id) <= maxID."""
+
+    of: Value
+    like: Callable[[Node], Matches | None]
+    called: Callable[[Node, bool], int | None]
+
+    def __call__(self, node: Node) -> int | None:
+        return self.of(node)
+
+
 def when(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
     """The bound on the subject where the condition is true (holds) or false: every part of a true
     `a && b` (a false `a || b`) holds, and one part of a true `a || b` (false `a && b`)."""
@@ -73,9 +90,24 @@ def when(node: Node, holds: bool, side: Side, matches: Matches, value: Value) ->
         return when(node.child_by_field_name("operand"), not holds, side, matches, value)
     op = text(node.child_by_field_name("operator")) if node.type == "binary_expression" else None
     if op in (b"&&", b"||"):
+        together = (op == b"&&") == holds
+        value = _peered(node, holds, side, value) if together and isinstance(value, Peers) else value
         parts = (when(node.child_by_field_name(s), holds, side, matches, value) for s in ("left", "right"))
-        return side.best(parts) if (op == b"&&") == holds else side.worst(parts)
+        return side.best(parts) if together else side.worst(parts)
+    if node.type == "call_expression" and isinstance(value, Peers):
+        return value.called(node, holds)
     return comparison(node, holds, side, matches, value)
+
+
+def _peered(node: Node, holds: bool, side: Side, value: Peers) -> Peers:
+    """value, where an operand x also has the bound the whole condition, all of whose parts hold, gives x as
+    the subject: each part read x in the same evaluation. One level: that reading uses value.of alone."""
+
+    def peered(x: Node) -> int | None:
+        like = value.like(x)
+        return side.best([value.of(x), when(node, holds, side, like, value.of) if like is not None else None])
+
+    return Peers(peered, lambda x: None, value.called)
 
 
 def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
@@ -103,6 +135,26 @@ def leaves(last: Node, panics: Panics, breaks: bool = True) -> bool:
     if call is not None and call.type == "call_expression" and panics(call):
         return True
     return last.type in EXITS and (breaks or last.type != "break_statement")
+
+
+def ended(loop: Node) -> Node | None:
+    """The condition of a for loop that ends only through it, false there (`for len(p) > 16 { p = p[16:] }`
+    leaves len(p) <= 16: the update clause runs before it), or None: no condition, or a break out of the loop
+    (unlabeled, outside a nested for, switch or select; or labeled). A goto is bounds.py's to decline."""
+    parts = [c for c in loop.named_children if c.type != "comment" and c != loop.child_by_field_name("body")]
+    clause = parts[0] if len(parts) == 1 else None
+    condition = (
+        clause.child_by_field_name("condition") if clause is not None and clause.type == "for_clause" else clause
+    )
+    if condition is None or condition.type == "range_clause":
+        return None
+    for node in walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"):
+        if node.type != "break_statement":
+            continue
+        target = next(a for a in ancestors(node) if a.type in BREAKABLE)
+        if node.named_child_count or target == loop:
+            return None
+    return condition
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Std functions whose result their argument or their type bounds: an encoding's length (`hex.EncodedLen`), a
 count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`), a count of runes
-(`utf8.RuneCountInString`).
+(`utf8.RuneCountInString`), a rune's encoded length (`utf8.RuneLen`), and the number of parts a SplitN
+returns (`strings.SplitN(s, ".", 3)`: at most 3).
 
 A buffer sized `make([]byte, hex.EncodedLen(len(sum)))` for a SHA-256 sum is 64 bytes for every input; bounds.py
 carries the argument's bound through the function. The callee is matched by go/types' object (package path,
@@ -47,6 +48,23 @@ INDEXES = {
 # Functions that count the runes of their argument (a slice or string): each rune, a RuneError for an invalid
 # byte included, is decoded from at least one byte, so the count is from 0 to the argument's length.
 RUNE_COUNTS = {("unicode/utf8", None, "RuneCount"), ("unicode/utf8", None, "RuneCountInString")}
+
+# Results with a fixed range, as their docs say: utf8.RuneLen "returns the number of bytes in the UTF-8 encoding of
+# the rune. It returns -1 if the rune is not a valid value to encode in UTF-8", at most utf8.UTFMax (4).
+RESULTS = {("unicode/utf8", None, "RuneLen"): (-1, 4)}
+# Functions returning at most n parts for n > 0 ("n > 0: at most n substrings"), none for n == 0 (nil), every
+# part for n < 0: the count is the third argument.
+SPLITS = {(package, None, name) for package in ("strings", "bytes") for name in ("SplitN", "SplitAfterN")}
+
+
+def result_range(view: PackageView, path: str, function: Node) -> tuple[int, int] | None:
+    """(least, largest) result of a std function whose docs fix its range (RESULTS), by go/types' object."""
+    return RESULTS.get(callee(view, path, function))
+
+
+def splits(view: PackageView, path: str, function: Node) -> bool:
+    """Is the callee a SplitN, whose result has at most n elements for an n >= 0 (SPLITS)?"""
+    return callee(view, path, function) in SPLITS
 
 
 def encoding_length(view: PackageView, path: str, function: Node) -> Callable[[int], int] | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
-from gorewrite.lengths import bit_count, encoding_length, index_of, rune_count
+from gorewrite.lengths import bit_count, encoding_length, index_of, result_range, rune_count, splits
 from gorewrite.proposals import PackageView
 from gorewrite.returns import returned
 from gorewrite.syntax import Node, call_args, text
@@ -51,11 +51,15 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """The interval the expression's shape proves for its length: an array's, or a constant string's
-    (go/types), and `x[lo:hi]`'s, which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and
-    is never below 0)."""
+    (go/types), a SplitN's (lengths.py), and `x[lo:hi]`'s, which is hi - lo or the slicing panics (hi
+    defaults to len(x), lo to 0, and is never below 0)."""
     fixed = view.types.length(path, node.start_byte, node.end_byte)
     if fixed is not None:
         return exactly(fixed)
+    args = call_args(node) if node.type == "call_expression" else []
+    if len(args) == 3 and splits(view, path, node.child_by_field_name("function")):  # at most n parts, n >= 0
+        parts = operands.of(args[2])
+        return Interval(0, parts.hi) if parts.nonnegative and parts.hi is not None else NONNEGATIVE
     if node.type != "slice_expression":
         return NONNEGATIVE
     operand, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))
@@ -83,6 +87,9 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     for name, combine in ((b"min", _least), (b"max", _most)):
         if builtin(view, path, function, name):
             return combine([operands.of(a) for a in args])
+    fixed = result_range(view, path, function)
+    if fixed is not None:
+        return Interval(*fixed)
     width = bit_count(view, path, function)
     if width is not None:
         return Interval(0, width)

@@ -83,9 +83,10 @@ BOUNDED = {
     "cleared_in_loop": (looped("cleared_in_loop", "n", GUARD, "n > 3", "n &^= 3"), "[20]int64"),
     "decremented_in_loop": (looped("decremented_in_loop", "n", GUARD, "n > 0", "n--"), "[20]int64"),
     "clamped_in_loop": (looped("clamped_in_loop", "n", GUARD, "i := 0; i < 3; i++", "n = min(n, k)"), "[20]int64"),
+    # the loop's condition is false after it, nothing breaks out: n <= 8 (guards.ended), below the guard's 20
     "halved_before": (
         sums("halved_before", "n", GUARD + "\n\tfor n > 8 {\n\t\tn /= 2\n\t}", "xs []int64, n int"),
-        "[20]int64",
+        "[8]int64",
     ),
     "unsigned_shifted": (
         looped(

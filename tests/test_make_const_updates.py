@@ -2,7 +2,8 @@
 `n += 4` after `n <= Max` (and `n *= 2`, `n <<= 2`, `n /= 2`, `n &= 7`), a counter a loop increments under
 its condition, `3*bits.OnesCount32(x)`, `bytes.IndexByte` of an array-backed slice, updates in sibling
 branches, a clamp after a clamp (`if n > len(xs) { n = len(xs) }` after `n = min(n, Max)`),
-`utf8.RuneCountInString(s)` (at most len(s)) and `n := copy(tmp[:], xs)` (at most len(tmp)). Each
+`utf8.RuneCountInString(s)` (at most len(s)), `n := copy(tmp[:], xs)` (at most len(tmp)), `utf8.RuneLen(r)`
+(-1 to 4) and `len(strings.SplitN(s, ".", 6))` (at most 6). Each
 must-decline keeps the naive array as a mutant, run beside the original: it panics (or gives another
 result) where the original does not.
 """
@@ -248,9 +249,52 @@ BOUNDED = {
         ),
         "[64]byte",
     ),
+    # std results with a documented range (lengths.RESULTS, SPLITS): utf8.RuneLen is -1 or 1..4
+    "rune_length": (
+        sums("rune_length", "8*n", "\tn := utf8.RuneLen(r)\n\tif n < 0 {\n\t\treturn -1\n\t}", "xs []int64, r rune"),
+        "[32]int64",
+    ),
+    # no `n < 0` check: the -1 of an invalid rune makes 4-n at most 5
+    "rune_length_invalid": (
+        sums("rune_length_invalid", "8*(4-n)", "\tn := utf8.RuneLen(r)", "xs []int64, r rune"),
+        "[40]int64",
+    ),
+    "split_count": (
+        sums("split_count", "len(parts)", '\tparts := strings.SplitN(s, ".", 6)', "xs []int64, s string"),
+        "[6]int64",
+    ),
+    "split_after_bounded": (
+        sums(
+            "split_after_bounded",
+            "len(parts)",
+            "\tif k > 6 || k < 0 {\n\t\treturn -1\n\t}\n\tparts := bytes.SplitAfterN(b, []byte{','}, k)",
+            "xs []int64, b []byte, k int",
+        ),
+        "[6]int64",
+    ),
 }
 
 NOT_BOUNDED = {
+    # a negative n splits every part: 8 of them
+    "split_negative": (
+        sums(
+            "split_negative",
+            "len(parts)",
+            '\tif k > 6 {\n\t\treturn -1\n\t}\n\tparts := strings.SplitN(s, ".", k)',
+            "xs []int64, s string, k int",
+        ),
+        'Sum(xs, "a.b.c.d.e.f.g.h", -1)',
+    ),
+    # the parts grow after the split
+    "split_appended": (
+        sums(
+            "split_appended",
+            "len(parts)",
+            '\tparts := strings.SplitN(s, ".", 6)\n\tparts = append(parts, "x", "y")',
+            "xs []int64, s string",
+        ),
+        'Sum(xs, "a.b.c.d.e.f")',
+    ),
     # a uint8 n += 4 wraps near 255: 252 becomes 0, and 64-0 is past the bound a lower bound of 12 gives
     # an int8 n += 4 wraps past 127 to -128: it keeps no lower bound, and 64-int(n) reaches 192
     "wrapping_add": (
@@ -384,6 +428,8 @@ NOT_BOUNDED = {
     ),
 }
 NAIVE = {
+    "split_negative": (array("buf", "len(parts)", "int64", 6), probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f.g.h", -1)')),
+    "split_appended": (array("buf", "len(parts)", "int64", 6), probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f")')),
     "wrapping_add": (array("buf", "64-int(n)", "int64", 52), probe("{pkg}.Sum([]int64{1}, 124)")),
     "guard_other_path": (array("buf", "n", "int64", 24), probe("{pkg}.Sum([]int64{1}, 30, false)")),
     "multiplied_unbounded": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 8, 2)")),

@@ -1,0 +1,86 @@
+"""What a condition says of a subject beyond comparing it with a bounded value (guards.Peers, through bounds.py).
+
+A peer: `len(a) != len(b) || len(a) > 64` false leaves len(b) == len(a) <= 64. Every part of a false `||` (a
+true `&&`) held in one evaluation, so len(a) had one value in both; that holds only when nothing the condition
+calls can change a (`peer`): its address never taken, no func literal writing it.
+
+A predicate: after `if !shortID(id) { return }` with `func shortID(s string) bool { return len(s) <= maxID }`
+in the package, len(id) is at most maxID.
+
+The callee is a function of the package (returns.declaration: by its go/types object, not a method or a func
+value, every build compiling the same one) whose body is one return of one value, a condition `when` reads with
+its parameter as the subject at that return: where the call returned true (or false), the condition was true
+(or false) of the parameter, a copy of the argument made at the call. The argument is the subject's variable
+itself (`id` for len(id) or for an integer n); the parameter has no write and no address taken (a func
+literal in the condition could change it before a later part reads it). Each call followed is one level
+deeper (Side.calls), so a recursive predicate bounds nothing past it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gorewrite.guards import Matches, Side
+from gorewrite.proposals import PackageView
+from gorewrite.returns import declaration
+from gorewrite.rulekit import owner
+from gorewrite.syntax import Node, call_args, statements
+from gorewrite.terms import Subject, compared, subject_of
+from gorewrite.typeinfo import Use
+
+# when(condition, holds, side) of a subject in a file, at the statement holding the condition
+Read = Callable[[str, Node, Node, bool, Subject, Side], "int | None"]
+
+
+def predicate(
+    view: PackageView, path: str, call: Node, holds: bool, subject: Subject, side: Side, read: Read
+) -> int | None:
+    """The bound on the subject where the call returned `holds`, or None."""
+    found = declaration(view, path, call) if side.calls > 0 and subject.key[0] in ("var", "len") else None
+    if found is None:
+        return None
+    file, declared = found
+    body = statements(declared.child_by_field_name("body"))
+    if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
+        return None
+    values = body[0].named_children[0]
+    params = _parameters(view, file, declared)
+    args = call_args(call)
+    if values.type != "expression_list" or values.named_child_count != 1 or params is None or len(args) != len(params):
+        return None
+    passed = [subject_of(view, path, a) for a in args]
+    index = next((i for i, a in enumerate(passed) if a is not None and a.key == ("var", subject.key[1])), None)
+    if index is None or any(
+        u.obj == params[index] and u.use in (Use.WRITE, Use.ADDR) for u in view.types.idents.get(file, ())
+    ):
+        return None
+    inner = Subject((subject.key[0], params[index]), frozenset([params[index]]))
+    return read(file, values.named_children[0], body[0], holds, inner, side.inside())
+
+
+def _parameters(view: PackageView, file: str, declared: Node) -> list[str] | None:
+    """The go/types objects of the function's parameters in order, or None (variadic, or one unnamed)."""
+    found = []
+    for declaration_ in declared.child_by_field_name("parameters").named_children:
+        if declaration_.type == "comment":
+            continue
+        names = declaration_.children_by_field_name("name")
+        if declaration_.type != "parameter_declaration" or not names:
+            return None
+        for name in names:
+            ident = view.types.at(file, name.start_byte)
+            if ident is None or ident.obj is None:
+                return None
+            found.append(ident.obj)
+    return found
+
+
+def peer(view: PackageView, path: str, peer: Subject | None, at: Node, side: Side, within) -> Matches | None:
+    """The Matches of another subject a condition of `at` compares (guards.Peers), when no call in the condition
+    can change it: its variables' address never taken, every declaration and write in at's own function."""
+    root, function = view.tree(path).root_node, owner(at)
+    uses = [i for i in view.types.idents.get(path, ()) if peer is not None and i.obj in peer.objs]
+    mine = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == function  # noqa: E731
+    if peer is None or any(u.use == Use.ADDR or (u.use != Use.READ and not mine(u)) for u in uses):
+        return None
+    return lambda n: compared(view, path, n, peer, side.upper, within)

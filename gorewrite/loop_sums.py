@@ -1,0 +1,118 @@
+"""What a loop of increments leaves, for an upper bound (bounds.py asks): `total += len(s)+1` in a range over
+at most L elements, each pass adding at most k, leaves total at most its bound before the loop plus L*k, and
+`for i := 0; i < len(v) && i < maxItems; i++ { n++ }` leaves n at most its start plus maxItems.
+
+It holds for every input when:
+- the passes are bounded before the loop starts (`passes`): a range over an integer (at most its bound), a slice,
+  an array or a string (at most its length's bound: range evaluates it once, and a string has no more runes than
+  bytes), or `for i := a; cond; i++` whose i only that post statement writes: i starts at a's lower bound or
+  above, grows by one a pass without wrapping, and the condition holds it at most C in the body, so at most
+  C-a+1 passes. A map (an entry inserted during the range may be visited), a channel or a function (range over
+  a func calls the body as often as it likes) bounds nothing, nor does any other loop;
+- each update is `n += k` or `n++` with 0 <= k <= K where it runs, in no loop nested in this one and no func
+  literal, so it runs at most once a pass (a goto voids the fact in bounds.py): a pass adds at most the sum of
+  the K's. A negative k could wrap n below its type's least value: none. Clamps `n = min(n, …)` only lower n;
+- the bound before the loop holds on each entry to it: a loop around this one runs it again from where its last
+  run left n, unless n is declared in that loop's body (each pass starts afresh);
+- the sum fits n's type on every GOARCH (int as 32 bits too), so no update on the way wraps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gorewrite.guards import DOWN, UP, Side
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import FUNCTIONS
+from gorewrite.syntax import Node, ancestors, statements
+from gorewrite.type_bounds import int_type, narrow
+from gorewrite.typeinfo import Use
+from gorewrite.updates import update
+
+At = Callable[[Node, Node, Side], "int | None"]  # the bound of an expression at a statement
+Length = Callable[[Node, Node], "int | None"]  # the upper bound of an expression's length at a statement
+
+
+def accumulated(
+    view: PackageView, path: str, loop: Node, updates: list[Node], before: int | None, at: At, length: Length
+) -> int | None:
+    """The upper bound a loop whose only writes of n are `updates` (and clamps) leaves n with, from n's bound
+    before it, or None."""
+    target = update(updates[0])[0] if updates else None
+    kind = int_type(view, path, target) if target is not None else None
+    if before is None or kind is None or not _fresh(view, path, target, loop):
+        return None
+    most = 0
+    for node in updates:
+        _, op, amount = update(node)
+        nested = any(a.type in ("for_statement", *FUNCTIONS) for a in _between(node, loop))
+        least, high = (1, 1) if amount is None else (at(amount, node, DOWN), at(amount, node, UP))
+        if op != b"+" or nested or least is None or high is None or least < 0:
+            return None
+        most += high
+    count = passes(view, path, loop, at, length)
+    if count is None:
+        return None
+    total = before + count * most
+    return total if total <= narrow(kind)[1] else None
+
+
+def passes(view: PackageView, path: str, loop: Node, at: At, length: Length) -> int | None:
+    """The most passes the loop makes, for every input, or None."""
+    clause = loop.named_children[0] if loop.named_child_count > 1 else None
+    if clause is not None and clause.type == "range_clause":
+        over = clause.child_by_field_name("right")
+        if int_type(view, path, over) is not None:
+            count = at(over, loop, UP)
+            return max(count, 0) if count is not None else None
+        return length(over, loop)
+    if clause is None or clause.type != "for_clause":
+        return None
+    init, step = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
+    if init is None or step is None or init.type != "short_var_declaration" or step.type != "inc_statement":
+        return None
+    names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
+    counter = step.named_children[0]
+    variable = view.types.at(path, counter.start_byte) if counter.type == "identifier" else None
+    if len(names) != 1 or len(values) != 1 or variable is None or variable.obj is None:
+        return None
+    declared = view.types.at(path, names[0].start_byte)
+    if declared is None or declared.obj != variable.obj:
+        return None
+    for use in view.types.idents.get(path, ()):
+        if use.obj == variable.obj and use.use in (Use.WRITE, Use.ADDR) and use.start != counter.start_byte:
+            return None  # written in the body or through a pointer: not one value a pass
+    body = statements(loop.child_by_field_name("body"))
+    kind = int_type(view, path, counter)
+    low = at(values[0], loop, DOWN)
+    high = at(names[0], body[0], UP) if body else None
+    if kind is None or low is None or high is None or high >= narrow(kind)[1]:
+        return None  # i++ from the type's largest value wraps, and the loop goes on
+    return max(high - low + 1, 0)
+
+
+def _between(node: Node, loop: Node) -> list[Node]:
+    """The nodes from node's parent up to (not including) the loop."""
+    found = []
+    for a in ancestors(node):
+        if a == loop:
+            return found
+        found.append(a)
+    return found
+
+
+def _fresh(view: PackageView, path: str, target: Node, loop: Node) -> bool:
+    """Does every loop around this one (in its function) declare the variable in its body, so that each entry
+    into this loop starts from what the code before it in that pass left?"""
+    ident = view.types.at(path, target.start_byte) if target.type == "identifier" else None
+    if ident is None or ident.obj is None:
+        return False
+    decls = [u for u in view.types.idents.get(path, ()) if u.obj == ident.obj and u.use == Use.DECL]
+    for outer in ancestors(loop):
+        if outer.type in FUNCTIONS:
+            return True
+        if outer.type == "for_statement":
+            body = outer.child_by_field_name("body")
+            if len(decls) != 1 or not body.start_byte <= decls[0].start < body.end_byte:
+                return False
+    return True
