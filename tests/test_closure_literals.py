@@ -272,10 +272,42 @@ func Shards(key string, count func(shard int, key string) int) (int, string) {
 """,
         COPY.format("key"),
     ),
+    "held_literal_called": (  # `over := func…` only ever called by the goroutine itself: it runs before Done
+        """package held_literal_called
+
+import "sync"
+
+// Flag counts the values out of tolerance, a goroutine a shard, then resets the tolerance.
+func Flag(shards [][]int64, tolerance int64) (int, int64) {
+	counts := make([]int, len(shards))
+	var wg sync.WaitGroup
+	for i, sh := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			over := func(c int64) bool { return c > tolerance || c < -tolerance }
+			for _, c := range sh {
+				if over(c) {
+					counts[i]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	tolerance = 0
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n, tolerance
+}
+""",
+        COPY.format("tolerance"),
+    ),
 }
 
 DECLINES = {
-    "callback_stored_called_after_send": (  # not passed to a call: kept in a local and called after the send
+    "callback_stored_called_after_send": (  # kept in a local and called after the send
         """package callback_stored_called_after_send
 
 // Audit reports the label for each item once the caller releases it, after the item is counted.
@@ -297,8 +329,8 @@ func Audit(items []string, label string, release <-chan struct{}, report func(st
 	return n, label
 }
 """,
-        "the goroutine makes a func literal at line 8 that may read label after it signals: "
-        "it is not an argument of a call",
+        "the statement at line 11, after the goroutine's signal at line 9, names label (through audit, "
+        "a func literal reading it)",
     ),
     "callback_wrapped_called_after_send": (  # wrap returns a func holding the literal, called after the send
         """package callback_wrapped_called_after_send
@@ -436,6 +468,32 @@ func Audit(items []string, label string, release <-chan struct{}, report func(st
 """,
         "the goroutine makes a func literal at line 11 that may read label after it signals: it is deferred",
     ),
+    "held_literal_deferred": (  # `audit := func…` deferred before `defer wg.Done()`: it runs after Done
+        """package held_literal_deferred
+
+import "sync"
+
+// Audit counts each item and, once the caller releases it, reports the label for it.
+func Audit(items []string, label string, release <-chan struct{}, report func(string)) (int, string) {
+	n := make([]int, len(items))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		go func() {
+			audit := func() { <-release; report(label + ":" + it) }
+			defer audit()
+			defer wg.Done()
+			n[i] = len(it)
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return len(n), label
+}
+""",
+        "the goroutine makes a func literal at line 12 that may read label after it signals: "
+        "it is not an argument of a call",
+    ),
     "range_literal_keyed_gap": (  # `[]string{2: "c"}` has 3 elements, not 1: two goroutines are not received
         """package range_literal_keyed_gap
 
@@ -490,6 +548,7 @@ NAIVE = {
     "called_in_place_after_send": (block_copy(*GO, "label"), AUDIT),
     "called_in_place_starts_goroutine": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),  # not an inner `}()`
     "deferred_before_done": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
+    "held_literal_deferred": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
     "range_literal_keyed_gap": (
         block_copy(*GO, "label"),
         "func() string { release, seen := make(chan struct{}), make(chan string, 3); "
