@@ -575,6 +575,11 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if owner(node) != function or any(_observed_writes(s, decl, function, [use]) for s in statements):
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
         found = (call_of or _address_call)(node)
+        if found is None and call_of is None:
+            reason = _alias_outlives(view, path, name, node, statements, decl, function)
+            if reason:
+                return reason
+            continue
         if found is None:
             return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
         call, argument = found
@@ -584,6 +589,51 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if kept:
             return f"{name} {kept} (line {line})"
     return None
+
+
+def _alias_outlives(view, path, name, ident, statements, decl, function) -> str | None:
+    """Why p of `p := &x` (or `&x.f.g`) may still reach x once a closure statement runs, or None.
+
+    None when p is a local never assigned again nor its address taken, and each use of p is in the
+    function's own code (no func literal), before every statement (not in a loop around one), and
+    reads or writes through it (`*p = append(*p, v)`, `n := p.n`) or passes it to a call whose callee
+    keeps nothing (`p.M()`, `f(p)`, checked as `&x` itself would be): then the pointer is dead at the
+    statement, every write through it came before, and the copy the literal captures sees them all.
+    """
+    line = view.line(path, ident.start_byte)
+    pointer = _pointer_defined(ident)
+    if pointer is None:
+        return (
+            f"the address of {name} is taken other than as a call argument, a method receiver or "
+            f"`p := &{name}` (line {line})"
+        )
+    types = types_or_reason(view)
+    alias = types.at(path, pointer.start_byte) if not isinstance(types, str) else None
+    if alias is None or alias.use != Use.DECL or alias.obj is None or alias.kind != Kind.VAR:
+        return f"cannot resolve the declaration of {text(pointer).decode()}, the address of {name} (line {line})"
+    via, root, passed = alias.name, view.tree(path).root_node, []
+    said = f"{via}, the address of {name} (line {line}),"
+    for use in (i for i in types.idents[path] if i.obj == alias.obj and i.use != Use.DECL):
+        node, where = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
+        if owner(node) != function:  # the literal may run, or keep p, at any later time
+            return f"{said} is used in a func literal (line {where})"
+        if use.use != Use.READ:
+            return f"{said} is assigned or its address taken (line {where})"
+        if any(_observed_writes(s, decl, function, [use]) for s in statements):
+            return f"{said} is used at or after the statement making the closure (line {where})"
+        if _pointer_call(node) is not None:
+            passed.append(use)
+        elif not _through(types, path, node):
+            return f"{said} is used other than to read or write through it or pass it to a call (line {where})"
+    return _address_outlives(view, path, f"{name} (through {via})", passed, statements, decl, function, _pointer_call)
+
+
+def _through(types: TypeInfo, path: str, ident: Node) -> bool:
+    """Is the pointer ident only dereferenced as a value, `*p` (read or assigned), or `p.f` for a field f?"""
+    star = ident.parent
+    if star.type == "unary_expression" and star.child(0).type == "*":
+        return star.parent.type in field_alias.VALUE_CONTEXTS
+    return field_alias.value_field(types, path, ident) is not None
 
 
 def _address_call(ident: Node) -> tuple[Node, int] | None:
