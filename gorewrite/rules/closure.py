@@ -14,7 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gorewrite import callee_waits, field_alias, group_uses, happens_before, overwrites, retention, wait_calls
+from gorewrite import (
+    callee_waits,
+    field_alias,
+    group_uses,
+    happens_before,
+    overwrites,
+    retention,
+    spawn_methods,
+    wait_calls,
+)
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -86,7 +95,8 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured_or_through_pointer(node, moved.group(1)):
-            also = sum((m.scopes(view, owner(node)) for m in (callee_waits, group_uses, wait_calls)), ())
+            scoped = (callee_waits, group_uses, wait_calls, spawn_methods)
+            also = sum((m.scopes(view, owner(node)) for m in scoped), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
             screened = _factory_screen(view, escape, _shapes(view, escape.path).factories[node.start_byte])
