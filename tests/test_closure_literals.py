@@ -304,6 +304,35 @@ func Flag(shards [][]int64, tolerance int64) (int, int64) {
 """,
         COPY.format("tolerance"),
     ),
+    "deferred_write_after_wait": (  # the only write is deferred: it runs at the exit, after wg.Wait()
+        """package deferred_write_after_wait
+
+import (
+	"hash/fnv"
+	"io"
+	"sync"
+)
+
+// Shard hashes each key with the seed on a goroutine of its own; the seed is cleared on the way out.
+func Shard(keys []string, seed string, shards uint32) []uint32 {
+	defer func() { seed = "" }()
+	out := make([]uint32, len(keys))
+	var wg sync.WaitGroup
+	for i, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := fnv.New32a()
+			io.WriteString(h, seed+k)
+			out[i] = h.Sum32() % shards
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        COPY.format("seed"),
+    ),
 }
 
 DECLINES = {
@@ -494,6 +523,37 @@ func Audit(items []string, label string, release <-chan struct{}, report func(st
         "the goroutine makes a func literal at line 12 that may read label after it signals: "
         "it is not an argument of a call",
     ),
+    "deferred_write_panic_before_wait": (  # check may panic before Wait: the deferred write runs, goroutines read
+        """package deferred_write_panic_before_wait
+
+import "sync"
+
+// Announce sends the seed with each key once ready is closed; a panic of check is recovered, the seed
+// reset and the goroutines released.
+func Announce(keys []string, seed string, check func(), ready chan struct{}, out chan<- string) {
+	defer func() {
+		if recover() != nil {
+			seed = "reset"
+			close(ready)
+		}
+	}()
+	var wg sync.WaitGroup
+	for _, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-ready
+			out <- seed + ":" + k
+		}()
+	}
+	check()
+	close(ready)
+	wg.Wait()
+}
+""",
+        "a deferred func literal writes seed at the function's exit: the statement at line 23, between the go "
+        "statement and wg.Wait(), may panic",
+    ),
     "range_literal_keyed_gap": (  # `[]string{2: "c"}` has 3 elements, not 1: two goroutines are not received
         """package range_literal_keyed_gap
 
@@ -549,6 +609,11 @@ NAIVE = {
     "called_in_place_starts_goroutine": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),  # not an inner `}()`
     "deferred_before_done": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
     "held_literal_deferred": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
+    "deferred_write_panic_before_wait": (
+        block_copy(*GO, "seed"),
+        "func() string { ready, out := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Announce([]string{"k"}, "s", func() { panic("bad key") }, ready, out); return <-out }()',
+    ),
     "range_literal_keyed_gap": (
         block_copy(*GO, "label"),
         "func() string { release, seen := make(chan struct{}), make(chan string, 3); "

@@ -12,10 +12,11 @@ The full doc, with the cases it declines, is rules/closure/README.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gorewrite import (
     callee_waits,
+    exit_writes,
     field_alias,
     group_uses,
     happens_before,
@@ -252,6 +253,18 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
     if not by_literal:  # a pointer to it may be what a literal captures (or another variable of the name)
         return _pointee_capture(view, escape, decl_node, decl, uses, types)
+    # `defer func() { x = "" }()`: its writes happen at the function's exit, the goroutines' reads before
+    exits = {
+        start: found
+        for start, (literal, found) in by_literal.items()
+        if any(u.use == Use.WRITE for u in found) and exit_writes.deferred_writer(literal, function)
+    }
+    if exits and len(exits) < len(by_literal):  # one of them alone: the old decline, a literal writes it
+        by_literal = {start: v for start, v in by_literal.items() if start not in exits}
+    else:
+        exits = {}
+    at_exit = {u.start for found in exits.values() for u in found if u.use == Use.WRITE}
+    end = function.child_by_field_name("body").end_byte - 1
     made = _made_at(view, escape.path, name, [literal for literal, _ in by_literal.values()])
     if isinstance(made, str):
         return made
@@ -265,10 +278,13 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
-    writes = [u for u in uses if u.use == Use.WRITE] + [w for a in aliased for w in (a, *aliased[a])]
+    writes = [replace(u, start=end, end=end + 1) if u.start in at_exit else u for u in uses if u.use == Use.WRITE]
+    writes += [w for a in aliased for w in (a, *aliased[a])]
     writes.sort(key=lambda w: w.start)
     for literal, stmt, stored in made:
-        reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored)
+        reason = _snapshot_unsafe(
+            view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored, exits=bool(at_exit)
+        )
         if reason:
             return reason
     reason = _other_rewrites_site(view, escape.path, name, made)
@@ -461,10 +477,11 @@ def _other_rewrites_site(view: PackageView, path: str, name: str, made: list[tup
 
 
 def _snapshot_unsafe(
-    view, path, name, decl_node, function, literal, stmt, writes, types, stored, shown=None
+    view, path, name, decl_node, function, literal, stmt, writes, types, stored, shown=None, exits=False
 ) -> str | None:
     """Why passing the variable's value when the statement runs could differ from reading it later
-    (shown: what the messages call written, when the literal reads it through the pointer name)."""
+    (shown: what the messages call written, when the literal reads it through the pointer name; exits:
+    a deferred func literal writes it at the function's exit, a write at its closing brace here)."""
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
         stmt.type, "statement making the closure"
     )
@@ -491,6 +508,9 @@ def _snapshot_unsafe(
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
         if unordered:
             return f"{written}: {unordered}"
+        early = exit_writes.exits_early(types, spawn, name) if exits else None
+        if early:
+            return f"a deferred func literal writes {name} at the function's exit: {early}"
     clause = enclosing(decl_node, "for_clause", "range_clause", "block")
     if clause is not None and clause.type != "block" and language_minor(view, path) < 22:
         return f"{name} is a loop variable shared by all iterations (the file's Go version is before go 1.22)"
