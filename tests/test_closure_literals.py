@@ -554,6 +554,32 @@ func Announce(keys []string, seed string, check func(), ready chan struct{}, out
         "a deferred func literal writes seed at the function's exit: the statement at line 23, between the go "
         "statement and wg.Wait(), may panic",
     ),
+    "named_result_written": (  # the literal counts into a named result: a copy would count into the copy
+        """package named_result_written
+
+import "sync"
+
+// Broadcast offers the message to each member on a goroutine of its own and counts those that took it.
+func Broadcast(members []func(string) bool, msg string) (delivered int) {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, m := range members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if m(msg) {
+				mu.Lock()
+				delivered++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return delivered
+}
+""",
+        "a func literal writes delivered (line 11), a named result",
+    ),
     "range_literal_keyed_gap": (  # `[]string{2: "c"}` has 3 elements, not 1: two goroutines are not received
         """package range_literal_keyed_gap
 
@@ -609,6 +635,10 @@ NAIVE = {
     "called_in_place_starts_goroutine": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),  # not an inner `}()`
     "deferred_before_done": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
     "held_literal_deferred": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
+    "named_result_written": (
+        block_copy(*GO, "delivered"),
+        'fmt.Sprint({pkg}.Broadcast([]func(string) bool{func(string) bool { return true }}, "m"))',
+    ),
     "deferred_write_panic_before_wait": (
         block_copy(*GO, "seed"),
         "func() string { ready, out := make(chan struct{}), make(chan string, 1); "

@@ -236,12 +236,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     decl = types.at(escape.path, decl_node.start_byte)
     if decl is None or decl.use != Use.DECL or decl.obj is None:
         return f"cannot resolve the declaration of {name}"
-    if decl.kind == Kind.RESULT:
-        return (
-            f"{name} is a named result: a return statement writes it, and the literal may read it after that"
-            " (a deferred one always does)"
-        )
-    if decl.kind not in (Kind.VAR, Kind.PARAM):
+    if decl.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
         return f"{name} is not a local variable or parameter"
     function = owner(decl_node)
     uses = [i for i in types.idents[escape.path] if i.obj == decl.obj and i.use != Use.DECL]
@@ -251,6 +246,17 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         literal = _capturing_literal(root.named_descendant_for_byte_range(use.start, use.end), function)
         if literal is not None:
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
+    if decl.kind == Kind.RESULT:  # the literal's own write first: that is what a copy would lose
+        writer = next((lit for lit, found in by_literal.values() if any(u.use == Use.WRITE for u in found)), None)
+        if writer is not None:
+            return (
+                f"a func literal writes {name} (line {writer.start_point.row + 1}), a named result: a copy would "
+                "take the literal's writes away from what the function returns"
+            )
+        return (
+            f"{name} is a named result: a return statement writes it, and the literal may read it after that"
+            " (a deferred one always does)"
+        )
     if not by_literal:  # a pointer to it may be what a literal captures (or another variable of the name)
         return _pointee_capture(view, escape, decl_node, decl, uses, types)
     # `defer func() { x = "" }()`: its writes happen at the function's exit, the goroutines' reads before
@@ -853,8 +859,11 @@ def _factory_fix(view: PackageView, escape: Escape, literal: Node) -> Proposal:
 def _factory_screen(view: PackageView, escape: Escape, fn: Node) -> str | None:
     """Why the factory is left alone, where its name, syntax and the compiler's messages tell."""
     name = text(fn.child_by_field_name("name")).decode()
-    if name[0].isupper():
-        return f"{name} is exported: callers in other packages would break"
+    if name[0].isupper():  # the literal escapes because it is returned: only the flattening would cure that
+        return (
+            f"the func literal escapes because {name} returns it, and {name} is exported: flattening "
+            f"{name}(a)(b) into one function would change its signature for callers in other packages"
+        )
     if fn.child_by_field_name("type_parameters") is not None:
         return f"{name} is generic"
     if any(e.message == f"can inline {name}" for e in view.escapes if e.path == escape.path):
