@@ -201,6 +201,30 @@ func Replay(seed []string) []int {
 """,
         "win := win // captured by value: keeps win off the heap\n",
     ),
+    "map_pointer_before_go": (  # `pr := &rules; (*pr)[r] = true` before the goroutines: an element, no address
+        """package map_pointer_before_go
+
+import "sync"
+
+// Missing reports, a goroutine a key, the required keys without a value.
+func Missing(values map[string]string, required []string) []bool {
+	rules := map[string]bool{}
+	pr := &rules
+	for _, r := range required {
+		(*pr)[r] = true
+	}
+	out := make([]bool, len(required))
+	var wg sync.WaitGroup
+	for i, k := range required {
+		wg.Add(1)
+		go func() { defer wg.Done(); out[i] = rules[k] && values[k] == "" }()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "rules := rules // captured by value: keeps rules off the heap\n",
+    ),
 }
 
 DECLINES = {
@@ -339,6 +363,25 @@ func Run(cfg Config, do func(string) int) []int {
 """,
         "p, the address of cfg (line 12), is used other than to read or write through it or pass it to a call "
         "(line 13)",
+    ),
+    "array_pointer_sliced": (  # `s := (*a)[:]` hands out a slice of vals, written through after the go statement
+        """package array_pointer_sliced
+
+// First reports the first value on a worker once released; the slice of vals is written after it starts.
+func First(vals [4]int, ready chan struct{}) int {
+	a := &vals
+	s := (*a)[:]
+	res := make(chan int)
+	go func() {
+		<-ready
+		res <- vals[0]
+	}()
+	s[0] = 100
+	close(ready)
+	return <-res
+}
+""",
+        "a, the address of vals (line 5), is used other than to read or write through it or pass it to a call (line 6)",
     ),
     "field_pointer_written_after_go": (  # `h := &win.hist` written through after the go statement
         """package field_pointer_written_after_go
@@ -587,6 +630,10 @@ NAIVE = {
     "alias_select_case": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
     "alias_in_literal": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
     "alias_field_address": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
+    "array_pointer_sliced": (
+        value_block(*GO, "vals"),
+        "fmt.Sprint({pkg}.First([4]int{1, 2, 3, 4}, make(chan struct{})))",
+    ),
     "field_pointer_written_after_go": (
         value_block(*GO, "win"),
         'fmt.Sprint({pkg}.Replay([]string{"a", "b"}, make(chan struct{})))',

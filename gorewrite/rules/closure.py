@@ -665,11 +665,16 @@ def _alias_outlives(view, path, name, ident, statements, decl, function) -> str 
 
 
 def _through(types: TypeInfo, path: str, ident: Node) -> bool:
-    """Is the pointer ident only dereferenced as a value, `*p` (read or assigned), or `p.f` for a field f?"""
+    """Is the pointer ident only dereferenced as a value: `*p` (read or assigned), an element `(*p)[k]`
+    of what it points to (not sliced, addressed or a method's receiver), or `p.f` for a field f?"""
     star = ident.parent
-    if star.type == "unary_expression" and star.child(0).type == "*":
-        return star.parent.type in field_alias.VALUE_CONTEXTS
-    return field_alias.value_field(types, path, ident) is not None
+    if star.type != "unary_expression" or star.child(0).type != "*":
+        return field_alias.value_field(types, path, ident) is not None
+    while star.parent.type == "parenthesized_expression":
+        star = star.parent
+    if star.parent.type == "index_expression" and star.parent.child_by_field_name("operand") == star:
+        star = star.parent
+    return star.parent.type in field_alias.VALUE_CONTEXTS
 
 
 def _address_call(ident: Node) -> tuple[Node, int] | None:
