@@ -582,7 +582,8 @@ def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str)
     inside = next((w for w in observed if stmt.start_byte <= w.start < stmt.end_byte), None)
     if returns is None and inside is not None:
         return f"it is written in the statement that passes the func literal (line {view.line(path, inside.start)})"
-    return returns
+    method = literal.parent.parent.child_by_field_name("function").type == "selector_expression"
+    return f"{unordered}; {returns}" if returns and method else returns  # `q.Add(f)`: what it is not, first
 
 
 def _field_aliases(types: TypeInfo, path: str, root: Node, function: Node, addresses: list[Ident]) -> dict:
@@ -639,10 +640,7 @@ def _alias_outlives(view, path, name, ident, statements, decl, function) -> str 
     line = view.line(path, ident.start_byte)
     pointer = _pointer_defined(ident)
     if pointer is None:
-        return (
-            f"the address of {name} is taken other than as a call argument, a method receiver or "
-            f"`p := &{name}` (line {line})"
-        )
+        return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
     types = types_or_reason(view)
     alias = types.at(path, pointer.start_byte) if not isinstance(types, str) else None
     if alias is None or alias.use != Use.DECL or alias.obj is None or alias.kind != Kind.VAR:
