@@ -83,9 +83,11 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
             methods = module_writers.methods_named(parse(f.read()).root_node, method)
         if path.endswith("_test.go"):  # no verdicts: the body decides (module_writers)
             theirs = (module_writers.module_files(v, view.package.import_path) for v in view.parameters.values())
-            passes = bool(methods) and not module_writers.shadowed((*here, *(p for f in theirs for p in f)), method)
+            paths = (*here, *(p for f in theirs for p in f))
+            passes = bool(methods) and not module_writers.shadowed(paths, method)
+            converts = module_writers.predeclared_string(paths)
             for node in methods:
-                use = module_writers.keeping_use(node, passes)
+                use = module_writers.keeping_use(node, passes, converts)
                 if use is not None:
                     shown = text(node.child_by_field_name("receiver")).decode()
                     return shown, f"a fake of its tests, {os.path.basename(path)}:{use.start_point.row + 1}, keeps p"

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gorewrite.errors import UserError
@@ -27,12 +27,11 @@ DIAGNOSTIC = re.compile(
     r"((?:moved to heap: |can inline |inlining call to )[^\n]*|[^\n]* escapes to heap|make\([^\n]* does not escape)$",
     re.MULTILINE,
 )
-ENDINGS = (" escapes to heap", " does not escape")  # what a line DIAGNOSTIC matches ends with, unless it
-# says `moved to heap: ` or `can inline ` (or `inlining call to `, kept only when asked: the verifier's)
+# What a line DIAGNOSTIC matches ends with, unless it says `moved to heap: `, `can inline ` or `inlining call to `
+ENDINGS = (" escapes to heap", " does not escape")
 HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report of the compiler or linker
-# The flags the escape compile gives the packages it names; listed with the same flags, their
-# export data comes from that compile's cache entry. -trimpath=false: a GOFLAGS=-trimpath would
-# print module paths instead of file paths.
+# The flags the escape compile gives the packages it names; listed with the same flags, their export data
+# comes from that compile's cache entry. -trimpath=false: a GOFLAGS=-trimpath would print module paths.
 ESCAPE_FLAGS = ("-trimpath=false", "-gcflags=-m")
 MAX_ERROR_LINES = 10
 MAX_IMPLICIT_STACK = 64 * 1024  # bytes: the compiler's limit for an implicit stack variable (new, &T{}, make)
@@ -71,6 +70,7 @@ class BuildResult:
 
     escapes: dict[str, list[Escape]]  # import path -> diagnostics in the compiler's order
     failed: dict[str, str]  # import path -> the compiler's first error lines
+    instances: dict[str, tuple[str, ...]] = field(default_factory=dict)  # package -> who printed its generics
 
 
 def compile_escapes(

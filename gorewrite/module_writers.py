@@ -25,7 +25,7 @@ from gorewrite.toolchain import Toolchain
 FIELDS = '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles ","}}\t{{join .IgnoredGoFiles ","}}\t{{join .Deps ","}}'
 TEMPLATE = "{{if .Module}}{{if .Module.Main}}" + FIELDS + "\n{{end}}{{end}}"
 # (file, method) -> (stat, its method declarations of that name, whether it declares a non-method so named)
-_SCANNED: dict[tuple[str, str], tuple[tuple[int, int], list[Node], bool]] = {}
+_SCANNED: dict[tuple[str, str], tuple[tuple[int, int], list[Node], bool, bool]] = {}
 HOLDS = ("field_declaration", "parameter_declaration", "var_spec", "const_spec")  # what declares a name: no method
 
 
@@ -70,7 +70,8 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
     """(`sink.Keeper`, what shows it keeps p) of the first Write (Read) of the main module's other packages
     the package imports that may keep its p under some toolchain of the run, or None."""
     for version, verdicts in sorted(view.parameters.items()):
-        passes = not shadowed(module_files(verdicts, view.package.import_path), method)
+        paths = module_files(verdicts, view.package.import_path)
+        passes, converts = not shadowed(paths, method), predeclared_string(paths)
         for other in verdicts.module.get(view.package.import_path, ()):
             for path, node in _methods(verdicts.module_files.get(other, ()), method):
                 owner = receiver_type(node.child_by_field_name("receiver"))
@@ -79,7 +80,7 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 said = signature.params[0] if signature is not None and signature.params else None
                 if said is not None and judge(said, False, version) is None or not names:
                     continue  # the compiler says p is not kept (or there is no p)
-                use = keeping_use(node, passes)
+                use = keeping_use(node, passes, converts)
                 if use is None:
                     continue
                 shown = f"{other.rsplit('/', 1)[-1]}.{owner or text(node.child_by_field_name('receiver')).decode()}"
@@ -107,6 +108,30 @@ def shadowed(paths: tuple[str, ...], method: str) -> bool:
     return False
 
 
+def predeclared_string(paths: tuple[str, ...]) -> bool:
+    """Is `string` the predeclared type in each of the files: named only as a type or a call's function, never
+    where a declaration could name it? Then `string(p)` is a conversion: it copies p's bytes and keeps
+    nothing of them. A file that cannot be read may shadow it."""
+    for path in paths:
+        try:
+            if _scanned(path, "string")[2]:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _declarable(node: Node) -> bool:
+    """A node named like a predeclared identifier where a declaration could name it (not a type used, not the
+    function called, not a field)."""
+    parent = node.parent
+    if node.type == "type_identifier":
+        return parent.type in ("type_spec", "type_alias") and parent.child_by_field_name("name") == node
+    if node.type == "identifier":
+        return not (parent.type == "call_expression" and parent.child_by_field_name("function") == node)
+    return node.type == "package_identifier" and parent.type == "import_spec"  # `import string "strings"`
+
+
 def _methods(paths: tuple[str, ...], method: str) -> Iterator[tuple[str, Node]]:
     """Each method declaration of that name in the files (a file that cannot be read has none)."""
     for path in paths:
@@ -116,8 +141,9 @@ def _methods(paths: tuple[str, ...], method: str) -> Iterator[tuple[str, Node]]:
             continue
 
 
-def _scanned(path: str, method: str) -> tuple[list[Node], bool]:
-    """The file's method declarations of that name, and whether it declares a non-method so named: parsed
+def _scanned(path: str, method: str) -> tuple[list[Node], bool, bool]:
+    """The file's method declarations of that name, whether it declares a non-method so named, and whether
+    the name appears other than as a type or a call's function (it may be declared, as `string` can be): parsed
     once per file content and process (every package of a `./...` asks about the module packages it
     imports). Raises OSError when the file cannot be read."""
     stat = os.stat(path)
@@ -127,7 +153,8 @@ def _scanned(path: str, method: str) -> tuple[list[Node], bool]:
             source = f.read()
         root = parse(source).root_node if method.encode() in source else None
         methods = methods_named(root, method) if root is not None else []
-        _SCANNED[key] = (seen, methods, root is not None and _names_non_method(root, method))
+        other = root is not None and any(_declarable(n) for n in walk(root) if n.text == method.encode())
+        _SCANNED[key] = (seen, methods, root is not None and _names_non_method(root, method), other)
     return _SCANNED[key][1:]
 
 
@@ -148,11 +175,12 @@ def _names_non_method(root: Node, method: str) -> bool:
     return False
 
 
-def keeping_use(decl: Node, passes: bool) -> Node | None:
+def keeping_use(decl: Node, passes: bool, converts: bool = False) -> Node | None:
     """The first use of the method's first parameter in its body that may keep it (everything but, with
     `passes`, a hand-off to another method of its own name — a Write's p to a Write, never to a Read, which no
-    contract judges here (adv34g) —, len, cap, copy, `append(dst, p...)`, an index read, `p = p[n:]`); the
-    declaration when there is no body."""
+    contract judges here (adv34g) —, len, cap, copy, `append(dst, p...)`, an index read, `p = p[n:]`, and
+    with `converts` (`string` not shadowed: predeclared_string) `string(p)`, a copy); the declaration when
+    there is no body."""
     body = decl.child_by_field_name("body")
     names = parameter_names(decl.child_by_field_name("parameters"))
     name = names[0][0] if names else None
@@ -161,12 +189,13 @@ def keeping_use(decl: Node, passes: bool) -> Node | None:
     packages = _imported_names(decl)
     handed = text(decl.child_by_field_name("name")) if passes else None
     for node in walk(body):
-        if node.type == "identifier" and node.text == name.text and not _harmless(node, body, packages, handed):
-            return node
+        if node.type == "identifier" and node.text == name.text:
+            if not _harmless(node, body, packages, handed, converts):
+                return node
     return None
 
 
-def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None) -> bool:
+def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None, converts: bool) -> bool:
     """Is this use of p one that keeps nothing of it? `w.Write(p)` of a package name is a function, not a
     writer's method: it is judged like any other call."""
     if any(a.type in ("func_literal", "go_statement") for a in ancestors(node) if a.start_byte >= body.start_byte):
@@ -191,7 +220,7 @@ def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None
     if function.type == "identifier" and spread:
         return text(function) == b"append" and items(parent).index(node) > 0
     if function.type == "identifier":
-        return text(function) in (b"len", b"cap", b"copy")
+        return text(function) in (b"len", b"cap", b"copy") or converts and text(function) == b"string"
     if spread or function.type != "selector_expression" or text(function.child_by_field_name("field")) != handed:
         return False
     return text(unparen(function.child_by_field_name("operand"))) not in packages

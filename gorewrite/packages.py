@@ -13,7 +13,10 @@ from gorewrite.errors import UserError
 from gorewrite.toolchain import Toolchain
 
 # Only what Package needs: go list skips computing the rest.
-FIELDS = "ImportPath,Name,Dir,Module,Standard,GoFiles,CgoFiles,ImportMap,Imports,Error,DepsErrors,Match"
+FIELDS = (
+    "ImportPath,Name,Dir,Module,Standard,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,"
+    "ImportMap,Imports,Error,DepsErrors,Match"
+)
 
 # Go's convention (go help generate): this line, before the package clause, marks a generated file.
 GENERATED = re.compile(rb"^// Code generated .* DO NOT EDIT\.\r?$", re.MULTILINE)
@@ -41,6 +44,7 @@ class Package:
     imports: tuple[str, ...]  # resolved import paths
     standard: bool
     error: str | None  # what `go list` reports as wrong with it (syntax error, missing import), else None
+    tests: bool = False  # it has _test.go files (they may instantiate its generics: instances.py)
 
 
 def load(
@@ -142,6 +146,7 @@ def _package(p: dict, named: dict[str, set[str]], lang: str, generated: Callable
         imports=tuple(p.get("Imports", [])),
         standard=standard,
         error=_error(p),
+        tests=bool(p.get("TestGoFiles") or p.get("XTestGoFiles")),
     )
 
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from gorewrite import cache, exports, suppress
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
-from gorewrite.escapes import Escape, EscapeCompile, compile_escapes
+from gorewrite.escapes import BuildResult, Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
+from gorewrite.instances import attribute, merge, tested, unseen
+from gorewrite.iterators import standard
 from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
@@ -94,6 +96,12 @@ def analyse(
                     builds[tc.version] = compile_escapes(tc, paths, cwd, overlay=overlay, files=files)
         finally:
             early.stop()
+    names, in_std = {p.import_path: p.name for p in good}, frozenset(p.import_path for p in good if p.standard)
+    builds = {version: attribute(b, files, names, in_std) for version, b in builds.items()}
+    with_tests = _with_tests(good, builds, sources_of)
+    for tc in toolchains if with_tests else []:
+        options.progress(f"compiling the tests of {len(with_tests)} packages whose generics nothing else compiles")
+        merge(builds[tc.version].escapes, tested(tc, with_tests, cwd, files, names))
     if options.exports and options.cache:  # listed while the rules find
         exports.prefetch_meanwhile(
             toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
@@ -102,6 +110,7 @@ def analyse(
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
     needed = required(rules)
+    libraries = {tc.version: standard(tc, cwd) for tc in toolchains}  # std iterators' source, read when asked
     computed = False
     for number, pkg in enumerate(good, 1):
         options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
@@ -112,7 +121,8 @@ def analyse(
             continue
         by_version = {}
         for version, b in builds.items():  # a range-over-func body's escapes, from its `for` to their sites
-            found, notes = relocate(b.escapes.get(pkg.import_path, ()), sources_of[pkg.import_path].get)
+            said = b.escapes.get(pkg.import_path, ())
+            found, notes = relocate(said, sources_of[pkg.import_path].get, pkg.files, libraries[version])
             by_version[version] = tuple(found)
             run.relocations.update(dict.fromkeys(notes))
         escapes = tuple(dict.fromkeys(e for found in by_version.values() for e in found))
@@ -120,8 +130,16 @@ def analyse(
         heap = [e for e in escapes if e.heap and e.path in files and options.wanted(e.path, e.line)]
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: nothing to parse
+        instances = tuple(sorted({i for b in builds.values() for i in b.instances.get(pkg.import_path, ())}))
         view = PackageView(
-            pkg, sources_of[pkg.import_path], escapes, by_toolchain=by_version, options=values, required=needed
+            pkg,
+            sources_of[pkg.import_path],
+            escapes,
+            by_toolchain=by_version,
+            instances=instances,
+            tested=pkg.import_path in with_tests,
+            options=values,
+            required=needed,
         )
         views[pkg.import_path] = view
         found, fresh = cache.find(view, rules, options.cache)
@@ -147,6 +165,17 @@ def analyse(
         cache.prune(folder=parsed_folder())
     run.weights = join(options.profile.result(), run.packages) if options.profile else None  # read meanwhile
     return run, views, candidates
+
+
+def _with_tests(good: list[Package], builds: dict[str, BuildResult], sources_of: dict[str, Sources]) -> list[str]:
+    """The packages (not std's) whose tests may instantiate a generic of theirs no compiled copy printed a line of."""
+    found = []
+    for pkg in good:
+        if pkg.tests and not pkg.standard and not any(pkg.import_path in b.failed for b in builds.values()):
+            said = [e for b in builds.values() for e in b.escapes.get(pkg.import_path, ())]
+            if unseen({path: sources_of[pkg.import_path][path] for path in pkg.files}, said):
+                found.append(pkg.import_path)
+    return found
 
 
 def fix(

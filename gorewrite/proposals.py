@@ -80,6 +80,8 @@ class PackageView:
     sources: Sources  # every .go file in the package directory, compiled or not (a dict is wrapped)
     escapes: tuple[Escape, ...]  # the package's -m diagnostics under any of the toolchains, in compiler order
     by_toolchain: dict[str, tuple[Escape, ...]] = field(default_factory=dict)  # version -> what that release reports
+    instances: tuple[str, ...] = ()  # the packages of the run that instantiate its generics (instances.py)
+    tested: bool = False  # its test variants were compiled too: its tests instantiate its generics (instances.py)
     types: TypeInfo | None = None
     options: dict[str, int] = field(default_factory=dict)  # every rule option's value in this run (RuleOption.name)
     required: dict[str, Rule] = field(default_factory=dict)  # the rules named in some rule's `requires`

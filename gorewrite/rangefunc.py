@@ -12,20 +12,25 @@ in the body, is it moved to where the compiler reports that thing in an ordinary
   loop's `#stateN` to the heap there: then the body itself escapes (its iterator keeps yield), and
   the message is the body's own.
 
-Everything else stays put. The analysis and the verifier both read escapes through `relocate`, so a
-target moved here is the same escape after the overlay build. An escape of the inlined iterator's own
-body is printed there too and may carry the same text: taken for the body's, its rewrite is rejected
-by the verifier (the message does not go), never wrong.
+The iterator's func literal (and what go inlines into it or the body) prints its escapes at the `for`
+too: a message its code could say as well (iterators.py: the same name declared in the package, the same
+expression, a func literal) stays, and so does a message whose iterator is not at hand; where `X escapes
+to heap` and `X does not escape` both are at the `for`, one of them is not the body's: both stay. Left
+at the `for` in the analysis and the verifier alike (both read escapes through `relocate`), such a
+message is never a target. Code not followed (a third package's) may still print a look-alike: the
+verifier asks `returned` whether a target's message is said as often as before, now at the `for`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from gorewrite.escapes import Escape
+from gorewrite.iterators import Library, inlined
 from gorewrite.syntax import LITERALS, Node, Tree, items, parse, walk
 
 BODY = re.compile(r"^can inline \S+-range\d+$")  # the body of a range-over-func loop, made a function
@@ -45,28 +50,91 @@ class Note:
     candidates: tuple[int, ...] = ()  # lines of the body the message might be about, when it is ambiguous
 
 
-def relocate(escapes: Iterable[Escape], source: Callable[[str], bytes | None]) -> tuple[list[Escape], list[Note]]:
+def relocate(
+    escapes: Iterable[Escape],
+    source: Callable[[str], bytes | None],
+    files: Iterable[str] = (),
+    library: Library | None = None,
+) -> tuple[list[Escape], list[Note]]:
     """The escapes with the body's moved to their sites (in order, copies kept: the judge counts them),
-    and a note per escape considered; `source(path)`: the file as compiled (None: not the package's)."""
+    and a note per escape considered; `source(path)`: the file as compiled (None: not the package's),
+    `files` the package's (where an iterator it declares is), `library` another package's source."""
     escapes = list(escapes)
     loops = {(e.path, e.line, e.col) for e in escapes if BODY.match(e.message)}
     if not loops:
         return escapes, []
     state = {(e.path, e.line, e.col) for e in escapes if e.message.startswith(STATE)}
-    files: dict[str, _File | None] = {}
+    said: dict[tuple[str, int, int], set[str]] = {}
+    for e in escapes:
+        if (e.path, e.line, e.col) in loops:
+            said.setdefault((e.path, e.line, e.col), set()).add(e.message)
+    parsed: dict[str, _File | None] = {}
+
+    def file(path: str) -> _File | None:
+        if path not in parsed:
+            data = source(path)
+            parsed[path] = _File(data) if data is not None else None
+        return parsed[path]
+
+    others: dict[tuple[str, int, int], _Others | None] = {}
     notes: dict[Escape, Note] = {}
     for e in escapes:
         where = (e.path, e.line, e.col)
         if where not in loops or e.temporary or not _movable(e.message) or e in notes:
             continue
-        if e.path not in files:
-            data = source(e.path)
-            files[e.path] = _File(data) if data is not None else None
-        loop = files[e.path].loop_at(e.line, e.col) if files[e.path] else None
-        if loop is not None:
-            notes[e] = _note(files[e.path], loop, e, where in state)
+        loop = file(e.path).loop_at(e.line, e.col) if file(e.path) else None
+        if loop is None:
+            continue
+        if where not in others:
+            trees = [f.parsed().root_node for f in map(file, dict.fromkeys([e.path, *files])) if f is not None]
+            found = inlined(loop, trees, library)
+            others[where] = _Others(*found) if found is not None else None
+        note = _note(file(e.path), loop, e, where in state, others[where])
+        notes[e] = _twin(note, said[where]) if not e.message.startswith(MOVED) else note
     moved = [notes[e].to if e in notes and notes[e].to is not None else e for e in escapes]
     return moved, list(notes.values())
+
+
+def returned(before: Iterable[Escape], after: Iterable[Escape], targets: Iterable[Escape]) -> Escape | None:
+    """A target whose message the file says as often after the rewrite as before, now more often at its
+    range-over-func `for`s: another code's message taken for the body's (the rewrite took the body's
+    look-alike away, and the message, still printed, stays at the `for`). Lines shift: counted per file."""
+    before, after = list(before), list(after)
+
+    def count(escapes: list[Escape], loops: bool) -> Counter[tuple[str, str]]:
+        at = {(e.path, e.line, e.col) for e in escapes if BODY.match(e.message)}
+        return Counter((e.path, e.message) for e in escapes if not loops or (e.path, e.line, e.col) in at)
+
+    was, now, was_for, now_for = count(before, False), count(after, False), count(before, True), count(after, True)
+    for t in targets:
+        key = (t.path, t.message)
+        if now_for[key] > was_for[key] and now[key] >= was[key]:
+            return t
+    return None
+
+
+def _twin(note: Note, said: set[str]) -> Note:
+    """`X escapes to heap` and `X does not escape` both at the `for`, for the one X of the body: one of
+    them is some other inlined code's (a/a.go:178 of adv35a under go1.27: the iterator's make escapes, the
+    body's does not), and which is not known: the note's message stays. (Of the `does not escape` lines
+    the analysis reads only make's: a func literal's twin goes unseen.)"""
+    message = note.escape.message
+    printed = message.removesuffix(SUFFIXES[0]).removesuffix(SUFFIXES[1])
+    other = printed + (SUFFIXES[1] if message.endswith(SUFFIXES[0]) else SUFFIXES[0])
+    if note.to is None or other not in said:
+        return note
+    reason = f"go also says `{other}` there, and the body holds one: one of them is other inlined code's"
+    return Note(note.escape, None, reason, (note.to.line,))
+
+
+class _Others:
+    """What the code go inlines at the `for` besides the body could print: names, expressions, literals."""
+
+    def __init__(self, local: list[Node], other: list[Node], exempt: set[int]) -> None:
+        below = [n for node in local + other for n in walk(node)]
+        self.names = {n.text for node in local for n in _declared(node)}  # another package's: `q.n`
+        self.printed = {_printed(n) for n in below} - {None}
+        self.literals = any(n.type == "func_literal" and n.id not in exempt for n in below)
 
 
 def _movable(message: str) -> bool:
@@ -87,6 +155,10 @@ class _File:
         self.starts = [0, *(m.end() for m in re.finditer(rb"\n", data))]
         self.tree: Tree | None = None
 
+    def parsed(self) -> Tree:
+        self.tree = self.tree or parse(self.data)
+        return self.tree
+
     def loop_at(self, line: int, col: int) -> Node | None:
         """The range loop whose `for` is at the position, if any."""
         if not 0 < line <= len(self.starts):
@@ -94,8 +166,7 @@ class _File:
         offset = self.starts[line - 1] + col - 1
         if self.data[offset : offset + 3] != b"for":
             return None
-        self.tree = self.tree or parse(self.data)
-        node = self.tree.root_node.descendant_for_byte_range(offset, offset + 3)
+        node = self.parsed().root_node.descendant_for_byte_range(offset, offset + 3)
         loop = node.parent if node is not None and node.type == "for" else None
         if loop is None or loop.type != "for_statement" or loop.start_byte != offset:
             return None
@@ -110,8 +181,13 @@ class _File:
         return node.start_point.row + 1
 
 
-def _note(file: _File, loop: Node, e: Escape, escaping_body: bool) -> Note:
+def _note(file: _File, loop: Node, e: Escape, escaping_body: bool, others: _Others | None) -> Note:
     body = loop.child_by_field_name("body")
+    if others is None:
+        return Note(e, None, "the iterator's source is not at hand: its inlined code may say the same")
+    clash = _clash(e.message, others)
+    if clash:
+        return Note(e, None, f"the iterator's inlined code (or a function go inlines there) {clash} too")
     if e.message.startswith(MOVED):
         name = e.message.removeprefix(MOVED).encode()
         clause = next(c for c in loop.named_children if c.type == "range_clause")
@@ -136,6 +212,17 @@ def _note(file: _File, loop: Node, e: Escape, escaping_body: bool) -> Note:
     lines = tuple(sorted({file.row(n) for n in found}))
     count = "no" if not found else str(len(found))
     return Note(e, None, f"the body holds {count} {what}", lines)
+
+
+def _clash(message: str, others: _Others) -> str:
+    """What makes the message one the other inlined code could print: '' when nothing does."""
+    if message.startswith(MOVED):
+        name = message.removeprefix(MOVED)
+        return f"declares {name}" if name.encode() in others.names else ""
+    if message == LITERAL:
+        return "holds a func literal" if others.literals else ""
+    printed = message.removesuffix(SUFFIXES[0]).removesuffix(SUFFIXES[1])
+    return f"holds `{printed}`" if printed in others.printed else ""
 
 
 def _left(clause: Node) -> list[Node]:

@@ -293,6 +293,9 @@ def fix_summary(run: Run, cwd: str, applied: bool, verbose: bool, table: bool = 
             t = v.fix.targets[0]
             details.append(f"  rejected  {relative(t.path, cwd)}:{t.line}: {v.fix.summary}: {v.reason}\n")
         lines += [f"{rule}:\n", *details] if table and details else details
+    for n in (n for n in run.relocations if verbose and n.to is None and n.escape.heap):  # no rule's site
+        e = n.escape
+        lines.append(f"  left at a range-over-func for  {relative(e.path, cwd)}:{e.line}: {e.message}: {n.reason}\n")
     if table and counts:
         columns = ("rule", done, "declined", "rejected", "held back", "speculative")
         lines.insert(1, terminal.table(columns, counts, right=columns[1:]))

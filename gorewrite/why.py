@@ -19,6 +19,7 @@ from gorewrite.profile import join
 from gorewrite.proposals import Rule
 from gorewrite.rangefunc import Note
 from gorewrite.report import diff
+from gorewrite.syntax import parse, text
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Rejected, Verified
 
@@ -59,13 +60,17 @@ def site(arg: str, cwd: str) -> tuple[str, int]:
 def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], options: Options) -> str:
     """The report: flow lines per toolchain, then each rule's verdict on the line (and its weight with --profile)."""
     # every rule's verdict, hot or cold: the profile only weighs the line here
+    generic = generic_at(path, line)
+    users = instantiators(toolchains[0], path, cwd) if generic else []
     run = line_run(
-        toolchains, path, line, cwd, rules, replace(options, unsafe_fixes=True, speculative=True, profile=None)
+        toolchains, path, line, cwd, rules, replace(options, unsafe_fixes=True, speculative=True, profile=None), users
     )
     if run.broken:
         pkg, error = min(run.broken.items())
         raise UserError(f"{pkg} does not compile: {error.splitlines()[0] if error else 'go build failed'}")
-    parts = [flows(toolchains, path, line, cwd), verdicts(run, path, line)]
+    parts = [flows(toolchains, path, line, cwd, users=users), verdicts(run, path, line)]
+    if generic:
+        parts.insert(1, instantiated(toolchains[0], path, generic, cwd, users))
     if run.changes:
         parts.append("the rewrite that would be verified:\n" + diff(run).rstrip("\n"))
     if options.profile:
@@ -75,9 +80,63 @@ def explain(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: 
     return "\n".join(parts) + "\n"
 
 
-def line_run(toolchains: list[Toolchain], path: str, line: int, cwd: str, rules: list[Rule], options: Options) -> Run:
-    """`fix` for the sites on one line only, whatever lines their rewrites touch: what the verdicts are about."""
-    return fix(toolchains, [path], cwd, rules, replace(options, lines={path: {line}}, edits_within_lines=False))
+def line_run(
+    toolchains: list[Toolchain],
+    path: str,
+    line: int,
+    cwd: str,
+    rules: list[Rule],
+    options: Options,
+    users: list[str] | tuple[str, ...] = (),
+) -> Run:
+    """`fix` for the sites on one line only, whatever lines their rewrites touch: what the verdicts are about.
+    `users`: the packages that may instantiate a generic on the line, compiled too (instances.py)."""
+    lines = replace(options, lines={path: {line}}, edits_within_lines=False)
+    return fix(toolchains, [path, *users], cwd, rules, lines)
+
+
+def generic_at(path: str, line: int) -> tuple[str, int, int] | None:
+    """The generic function (or method of a generic type) whose declaration holds the line: name, first and
+    last line."""
+    with open(path, "rb") as f:
+        tree = parse(f.read())
+    for node in tree.root_node.named_children:
+        if node.type not in ("function_declaration", "method_declaration"):
+            continue
+        if not node.start_point.row < line <= node.end_point.row + 1:
+            continue
+        receiver = node.child_by_field_name("receiver")
+        name = node.child_by_field_name("name")
+        if name and (node.child_by_field_name("type_parameters") is not None or (receiver and b"[" in text(receiver))):
+            return text(name).decode(), node.start_point.row + 1, node.end_point.row + 1
+    return None
+
+
+def instantiators(toolchain: Toolchain, path: str, cwd: str) -> list[str]:
+    """The module's packages that depend on the file's package: the ones that may instantiate its generics."""
+    (pkg,) = load(toolchain, [path], cwd) or [None]
+    if pkg is None or pkg.error or pkg.module_root is None:
+        return []
+    done = toolchain.run(["list", "-e", "-f", "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}", "./..."], pkg.module_root)
+    found = [line.split() for line in done.stdout.decode().splitlines()] if done.returncode == 0 else []
+    return [parts[0] for parts in found if pkg.import_path in parts[1:]]
+
+
+def instantiated(toolchain: Toolchain, path: str, generic: tuple[str, int, int], cwd: str, users: list[str]) -> str:
+    """Which packages compile the generic's body (they print its lines): its escapes are reported there."""
+    name, first, last = generic
+    (pkg,) = load(toolchain, [path], cwd)  # it loaded for the flows
+    compiled = [pkg.import_path, *users]
+    lines = {path: set(range(first, last + 1))}
+    said = compile_flows(toolchain, compiled, cwd, files={pkg.import_path: pkg.files}, lines=lines)
+    printers = [p for p in compiled if any(w == path and first <= n <= last for w, n, _ in said.get(p, {}))]
+    if printers:
+        return f"  {name} is generic: the compiler compiles its body where it is instantiated: in {', '.join(printers)}"
+    return (
+        f"  {name} is generic and nothing in the module instantiates it outside tests: the compiler compiles a"
+        " generic body only where it is instantiated (go build leaves tests out); the rules see what the"
+        " package's own tests instantiate, no flow above shows it"
+    )
 
 
 # Where else the compiler puts a line's escapes: a body it turned into a function it inlined (probe34c:
@@ -88,28 +147,31 @@ NONE_HERE = (
 )
 
 
-def flows(toolchains: list[Toolchain], path: str, line: int, cwd: str, overlay: str | None = None) -> str:
-    """The flow lines per toolchain (headed by its version when there are several)."""
+def flows(
+    toolchains: list[Toolchain], path: str, line: int, cwd: str, overlay: str | None = None, users: list[str] = ()
+) -> str:
+    """The flow lines per toolchain (headed by its version when there are several); `users`: packages that
+    may instantiate a generic on the line, whose compile prints its body's flows."""
     parts = []
     for toolchain in toolchains:
-        flow = _flow(toolchain, path, line, cwd, overlay)
+        flow = _flow(toolchain, path, line, cwd, overlay, users)
         heading = f"{toolchain.version}:" if len(toolchains) > 1 else ""
         body = "\n".join(flow) if flow else NONE_HERE
         parts.append((heading + "\n" if heading else "") + body)
     return "\n".join(parts)
 
 
-def _flow(toolchain: Toolchain, path: str, line: int, cwd: str, overlay: str | None) -> list[str]:
+def _flow(toolchain: Toolchain, path: str, line: int, cwd: str, overlay: str | None, users: list[str]) -> list[str]:
     """The -m=2 lines the compiler prints for the line, inlining chatter left out."""
     (pkg,) = load(toolchain, [path], cwd) or [None]
     if pkg is None or pkg.error:
         raise UserError(f"{path}: its package does not load: {pkg.error if pkg else 'no package'}")
     files = {pkg.import_path: pkg.files}
-    sites = compile_flows(toolchain, [pkg.import_path], cwd, files=files, lines={path: {line}}, overlay=overlay)[
-        pkg.import_path
-    ]
+    compiled = [pkg.import_path, *users]
+    said = compile_flows(toolchain, compiled, cwd, files=files, lines={path: {line}}, overlay=overlay)
     found = [
         f"  {relative(path, cwd)}:{line}:{col}: {message}"  # as the flow's own `at dir/file.go:…` paths
+        for sites in (said.get(p, {}) for p in compiled)
         for (where, number, col), messages in sites.items()
         if where == path and number == line
         for message in messages

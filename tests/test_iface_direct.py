@@ -1031,6 +1031,29 @@ func Warmer(v Celsius) string {
         ),
         "v may change after it is stored",
     ),
+    # changed through a pointer taken before the store: the decline names the write, not only `p := &l`
+    "value_changes_through_alias": (
+        case(
+            "value_changes_through_alias",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type level struct{ n int }
+
+func (l level) String() string { return "L" + strconv.Itoa(l.n) }
+
+// Raised reports the level as stored, then as raised through an alias.
+func Raised(raises int) string {
+	l := level{}
+	p := &l
+	s := sample{name: "lvl", sink: l}
+	for i := 0; i < raises; i++ {
+		p.n++
+	}
+	return s.name + ": " + s.sink.(fmt.Stringer).String() + " " + l.String()
+}
+""",
+        ),
+        "l may change after it is stored: its address is taken (line 28), and line 31 writes it through p",
+    ),
     "shadowed": (
         case(
             "shadowed",
@@ -1390,6 +1413,7 @@ NAIVE = {
         'fmt.Sprint({pkg}.Totals([][]byte{[]byte("ab"), []byte("cd")}))',
     ),
     "value_changes": (replace("s.sink.(fmt.Stringer)", "fmt.Stringer(v)"), "{pkg}.Warmer(20)"),
+    "value_changes_through_alias": (replace("s.sink.(fmt.Stringer)", "fmt.Stringer(l)"), "{pkg}.Raised(2)"),
     "shadowed": (replace("s.sink.(io.Writer)", "io.Writer(&c)"), 'fmt.Sprint({pkg}.Split([]byte("ab")))'),
     "group_element_replaced": (
         replace(

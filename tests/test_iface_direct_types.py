@@ -127,6 +127,56 @@ func Shift(dx int) int {
         "\tp := &o\n\tp.x += dx\n",
         "{pkg}.Shift(3)",
     ),
+    # a map literal read back under two constant keys, each once (probe35b): each read becomes the stored
+    # value and the map goes (a map keeps its values on the heap while anything reads it)
+    "map_group_two_keys": (
+        case(
+            "map_group_two_keys",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type stats struct{ in int }
+
+func (s *stats) String() string { return "in=" + strconv.Itoa(s.in) }
+
+// Fields formats a user and their stats, passed through a table of named fields.
+func Fields(user string, n int) string {
+	st := stats{in: n}
+	kv := map[string]any{"user": user, "stats": &st}
+	name := kv["user"].(string)
+	return name + " " + kv["stats"].(fmt.Stringer).String()
+}
+""",
+        ),
+        '\tst := stats{in: n}\n\tname := user\n\treturn name + " " + fmt.Stringer(&st).String()\n',
+        '{pkg}.Fields("ann", 2)',
+    ),
+    # the keys spelled by named constants, in the literal or at the read: go/types gives their values
+    "map_group_named_keys": (
+        case(
+            "map_group_named_keys",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type stats struct{ in int }
+
+func (s *stats) String() string { return "in=" + strconv.Itoa(s.in) }
+
+const (
+	fieldUser  = "user"
+	fieldStats = "stats"
+)
+
+// Line formats a user and their stats, the table's keys named once.
+func Line(user string, n int) string {
+	st := stats{in: n}
+	kv := map[string]any{fieldUser: user, "stats": &st}
+	if s, ok := kv[fieldStats].(fmt.Stringer); ok {
+		return kv["user"].(string) + ": " + s.String()
+	}
+	return ""
+}
+""",
+        ),
+        '\t{\n\t\ts := fmt.Stringer(&st)\n\t\treturn user + ": " + s.String()\n\t}\n',
+        '{pkg}.Line("bo", 7)',
+    ),
     # `&p` as the operand of a selector: parenthesised
     "concrete_selector": (
         case(
@@ -396,6 +446,71 @@ func Holder() string {
         ),
         "the assertion is to getter[int]: go/types does not say it is &b's own type",
     ),
+    # a map entry written after the literal: the read gets what was written, not the stored value
+    "map_group_entry_written": (
+        case(
+            "map_group_entry_written",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type stats struct{ in int }
+
+func (s *stats) String() string { return "in=" + strconv.Itoa(s.in) }
+
+// Label formats a user and their stats, the user hidden when anonymous.
+func Label(user string, n int, anon bool) string {
+	st := stats{in: n}
+	kv := map[string]any{"user": user, "stats": &st}
+	if anon {
+		kv["user"] = "anonymous"
+	}
+	return kv["user"].(string) + " " + kv["stats"].(fmt.Stringer).String()
+}
+""",
+        ),
+        "kv is a map: a map literal keeps its values on the heap whatever reads them, and kv is used elsewhere",
+    ),
+    # a key the literal did not store: the read finds no entry, its comma-ok assertion fails
+    "map_group_missing_key": (
+        case(
+            "map_group_missing_key",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type stats struct{ in int }
+
+func (s *stats) String() string { return "in=" + strconv.Itoa(s.in) }
+
+// Describe names the user, with the optional "extra" field when the table has one.
+func Describe(user string, n int) string {
+	st := stats{in: n}
+	kv := map[string]any{"user": user, "stats": &st}
+	name := kv["user"].(string)
+	if s, ok := kv["extra"].(fmt.Stringer); ok {
+		return name + " (" + s.String() + ")"
+	}
+	return name
+}
+""",
+        ),
+        "kv is a map: a map literal keeps its values on the heap whatever reads them, and kv is used elsewhere",
+    ),
+    # a stored value changed between the literal and its read: the map holds the old one
+    "map_group_value_changed": (
+        case(
+            "map_group_value_changed",
+            'import (\n\t"fmt"\n\t"strconv"\n)',
+            """type stats struct{ in int }
+
+func (s *stats) String() string { return "in=" + strconv.Itoa(s.in) }
+
+// Rename logs the name as given and as normalised, with the user's stats.
+func Rename(user string, n int) string {
+	st := stats{in: n}
+	kv := map[string]any{"user": user, "stats": &st}
+	user = "~" + user
+	return kv["user"].(string) + "->" + user + " " + kv["stats"].(fmt.Stringer).String()
+}
+""",
+        ),
+        "user may change after it is stored (line",
+    ),
     # a key that is not a constant may equal the asserted one: that entry then holds its value
     "map_key_collision": (
         case(
@@ -578,6 +693,29 @@ NAIVE = {
         "does not implement io.Writer",
     ),
     "generic_interface": (replace("g := s.sink.(getter[int])", "g := &b"), "{pkg}.Holder()"),
+    "map_group_entry_written": (
+        replace_all(
+            ('kv["user"].(string)', "user"),
+            ('kv["stats"].(fmt.Stringer)', "fmt.Stringer(&st)"),
+        ),
+        '{pkg}.Label("ann", 2, true)',
+    ),
+    "map_group_missing_key": (
+        replace_all(
+            ('\tkv := map[string]any{"user": user, "stats": &st}\n', ""),
+            ('kv["user"].(string)', "user"),
+            ('kv["extra"].(fmt.Stringer)', "fmt.Stringer(&st), true"),
+        ),
+        '{pkg}.Describe("ann", 2)',
+    ),
+    "map_group_value_changed": (
+        replace_all(
+            ('\tkv := map[string]any{"user": user, "stats": &st}\n', ""),
+            ('kv["user"].(string)', "user"),
+            ('kv["stats"].(fmt.Stringer)', "fmt.Stringer(&st)"),
+        ),
+        '{pkg}.Rename("ann", 2)',
+    ),
     "map_key_collision": (
         replace('\touts := map[string]any{"main": &a, k: &b}\n\touts["main"].(io.Writer)', "\tio.Writer(&a)"),
         'fmt.Sprint({pkg}.Pick("main", []byte("ab")))',

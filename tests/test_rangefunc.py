@@ -17,14 +17,15 @@ from conftest import allocs_of, module, releases
 from gorewrite.escapes import Escape
 from gorewrite.options import Options
 from gorewrite.pipeline import fix
-from gorewrite.rangefunc import relocate
+from gorewrite.rangefunc import relocate, returned
+from gorewrite.report import fix_summary
 from gorewrite.rules import RULES
 from gorewrite.verify import Verified
 from gorewrite.why import _about, relocation
 
 PATH = "/m/r.go"
 SOURCE = """package r
-
+import "slices"
 func Render(w io.Writer, vs []int) error {
 	for c := range slices.Chunk(vs, 4) {
 		var line bytes.Buffer
@@ -38,11 +39,28 @@ func Render(w io.Writer, vs []int) error {
 GO = "1.23"  # the go.mod's release: range over a func needs 1.23
 FOR = (4, 2)  # where go prints the body's escapes
 INLINED = "can inline Render-range1"
+CHUNK = b"""package slices
+
+func Chunk[Slice ~[]E, E any](s Slice, n int) iter.Seq[Slice] {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func(Slice) bool) {
+		for i := 0; i < len(s); i += n {
+			end := min(n, len(s[i:]))
+			if !yield(s[i : i+end : i+end]) {
+				return
+			}
+		}
+	}
+}
+"""  # go1.27.3's slices/iter.go
+LIBRARY = {"slices": [CHUNK]}.get
 
 
 def _moved(source: str, *messages: str, at: tuple[int, int] = FOR, body: str = INLINED):
     escapes = [Escape(PATH, *at, body), *(Escape(PATH, *at, m) for m in messages)]
-    found, notes = relocate(escapes, {PATH: source.encode()}.get)
+    found, notes = relocate(escapes, {PATH: source.encode()}.get, library=LIBRARY)
     return [(e.line, e.col, e.message) for e in found if e.message != body], notes
 
 
@@ -255,7 +273,7 @@ def test_copies_of_a_message_stay_copies():
         Escape(PATH, *FOR, "c escapes to heap"),
         Escape(PATH, 6, 23, "c escapes to heap"),
     ]
-    found, _ = relocate(escapes, {PATH: SOURCE.encode()}.get)
+    found, _ = relocate(escapes, {PATH: SOURCE.encode()}.get, library=LIBRARY)
     assert found[1:] == [Escape(PATH, 6, 23, "c escapes to heap")] * 2
 
 
@@ -265,3 +283,148 @@ def test_operators_spaced_as_the_compiler_prints_them():
     assert _moved(source, "make([]byte, len(c) / 2) escapes to heap")[0] == [
         (7, 14, "make([]byte, len(c) / 2) escapes to heap")
     ]
+
+
+# --- the inlined iterator's own code (adv35a) --------------------------------------------------------
+
+ITERATED = """package a
+
+var Kept [][]byte
+var hooks []func() int
+
+func Same(n int) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		buf := make([]byte, n)
+		Kept = append(Kept, buf)
+		n := 0
+		hooks = append(hooks, func() int { return n })
+		yield(buf)
+	}
+}
+
+func SameMake(n int) int {
+	t := 0
+	for x := range Same(n) {
+		buf := make([]byte, n)
+		copy(buf, x)
+		n := len(buf)
+		t += apply(func() int { return n })
+	}
+	return t
+}
+"""
+LOOP = (18, 2)
+
+
+def _iterated(source: str, *messages: str, library=None):
+    escapes = [Escape(PATH, *LOOP, "can inline SameMake-range1"), *(Escape(PATH, *LOOP, m) for m in messages)]
+    found, notes = relocate(escapes, {PATH: source.encode()}.get, library=library)
+    return [(e.line, e.col, e.message) for e in found[1:]], notes
+
+
+def test_what_the_iterator_s_code_says_too_stays_at_the_for():
+    """a/a.go:179, g/g.go:32, e/e.go:44 of adv35a: the iterator `Same` has a make, an n and a func literal of
+    its own, inlined at the `for`: none of its messages is taken for the body's (before: all three were)."""
+    messages = ("make([]byte, n) escapes to heap", "moved to heap: n", "func literal escapes to heap")
+    found, notes = _iterated(ITERATED, *messages)
+    assert found == [(*LOOP, m) for m in messages]
+    said = ["holds `make([]byte, n)` too", "declares n too", "holds a func literal too"]
+    assert [n.reason.split(") ")[1] for n in notes] == said
+    assert relocation(notes[1]).endswith(
+        "left there, the iterator's inlined code (or a function go inlines there) declares n too"
+    )
+    plain = ITERATED.replace("Same(n int)", "Same(size int)").replace("\t\tn := 0\n", "\t\t_ = 0\n")
+    plain = plain.replace("hooks = append(hooks, func() int { return n })", "_ = hooks")
+    plain = plain.replace("buf := make([]byte, n)\n\t\tKept", "buf := make([]byte, size)\n\t\tKept")
+    found, _ = _iterated(plain, *messages)
+    assert found == [(19, 14, messages[0]), (21, 3, messages[1]), (22, 14, messages[2])]  # its returned literal apart
+
+
+def test_a_function_the_body_calls_is_inlined_there_too():
+    """`h(n)` in the body is inlined at the `for` (go1.27: `inlining call to h` at it): its make speaks there."""
+    source = ITERATED.replace("buf := make([]byte, n)\n\t\tKept", "buf := make([]byte, 8)\n\t\tKept")
+    source += "\nfunc h(n int) []byte { return make([]byte, n) }\n"
+    source = source.replace("\t\tcopy(buf, x)", "\t\tcopy(buf, h(len(x)))")
+    found, (note,) = _iterated(source, "make([]byte, n) escapes to heap")
+    assert found == [(*LOOP, "make([]byte, n) escapes to heap")] and "holds `make([]byte, n)`" in note.reason
+
+
+def test_an_iterator_not_at_hand_keeps_its_loop_s_messages():
+    """A func value, or another package's function where `library` has no source (a module package)."""
+    for ranged in ("seq", "q.Each(n)"):
+        source = SOURCE.replace("slices.Chunk(vs, 4)", ranged)
+        found, (note,) = _moved(source, "moved to heap: line")
+        assert found == [(*FOR, "moved to heap: line")] and "not at hand" in note.reason
+    kept = Escape(PATH, *FOR, "moved to heap: line")
+    found, _ = relocate([Escape(PATH, *FOR, INLINED), kept], {PATH: SOURCE.encode()}.get)
+    assert found[1] == kept  # no library: std's source not read either
+
+
+def test_another_package_s_names_do_not_clash():
+    """Chunk's own `n` is printed `slices.n` where inlined (adv35a's q.Note: `make([]byte, q.n)`)."""
+    source = SOURCE.replace("buf := make([]byte, 100)", "n := make([]byte, 100)").replace("len(buf)", "len(n)")
+    assert _moved(source, "moved to heap: n")[0] == [(7, 3, "moved to heap: n")]
+    assert _moved(source, "func literal escapes to heap")[0] == [(*FOR, "func literal escapes to heap")]
+
+
+def test_make_escaping_and_not_at_one_for_both_stay():
+    """Two messages of one make, one body make: one of them is another code's (go1.27 at adv35a's a/a.go:178)."""
+    messages = ("make([]byte, 100) escapes to heap", "make([]byte, 100) does not escape")
+    found, notes = _moved(SOURCE, *messages)
+    assert found == [(*FOR, m) for m in messages] and all(n.candidates == (7,) for n in notes)
+    assert "go also says `make([]byte, 100) does not escape` there" in notes[0].reason
+
+
+def test_a_target_the_for_says_again_is_not_removed():
+    """The judge's side: a target taken for the body's whose message, the body's look-alike rewritten away,
+    stays at the `for` as often as it was said: the allocation did not go (NAIVE: judged by the site)."""
+    loop = Escape(PATH, *FOR, INLINED)
+    target = Escape(PATH, 7, 14, "make([]byte, 100) escapes to heap")
+    again = Escape(PATH, *FOR, target.message)
+    assert returned([loop, target], [loop, again], [target]) == target
+    assert returned([loop, target, target], [loop, again], [target]) is None  # one of two went: judged as usual
+    assert returned([loop, target], [loop], [target]) is None
+    shifted = Escape(PATH, FOR[0] + 2, FOR[1], target.message)  # a rewrite added lines above the loop
+    assert returned([loop, target], [loop._replace(line=FOR[0] + 2), shifted], [target]) == target
+
+
+SAME = """package same
+
+import "iter"
+
+var Kept [][]byte
+
+// Same keeps the buffer it makes: its make escapes, printed at the for of a loop over it.
+func Same(n int) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		buf := make([]byte, n)
+		Kept = append(Kept, buf)
+		yield(buf)
+	}
+}
+
+// SameMake's body makes a bounded buffer of the same text.
+func SameMake(n int) int {
+	if n > 32 {
+		return 0
+	}
+	t := 0
+	for x := range Same(n) {
+		buf := make([]byte, n)
+		copy(buf, x)
+		t += len(buf)
+	}
+	return t
+}
+"""
+
+
+def test_the_iterator_s_make_is_not_the_body_s_under_either_release(tmp_path: Path):
+    """adv35a's a/a.go:179 with a real go: the iterator's escaping make stays at the `for` under both releases
+    (go1.24.11 says `escapes` for both makes, go1.27.3 for the iterator's only), and `fix -v` says why."""
+    root = module(tmp_path / "m", {"same/same.go": SAME}, go=GO)
+    run = fix(list(releases()), ["./..."], str(root), [RULES["make-const"]], Options())
+    assert not run.verdicts and not any(d.site.line == 23 for d in run.declined), run.declined
+    said = fix_summary(run, str(root), False, True)
+    why = "the iterator's inlined code (or a function go inlines there) holds `make([]byte, n)` too"
+    assert f"left at a range-over-func for  same/same.go:22: make([]byte, n) escapes to heap: {why}" in said, said

@@ -221,6 +221,55 @@ func TestLines(t *testing.T) {
 }
 """,
     ),
+    "ownstring": (  # adv35a's b_test.go: string(p) copies p's bytes
+        "",
+        "",
+        """package ownstring
+
+import (
+	"strings"
+	"testing"
+)
+
+type recorder struct{ writes []string }
+
+func (r *recorder) Write(p []byte) (int, error) { r.writes = append(r.writes, string(p)); return len(p), nil }
+
+func TestLines(t *testing.T) {
+	r := new(recorder)
+	WriteLine(r, "a")
+	WriteLine(r, "b")
+	if r.writes[0] != strings.Repeat("a", 20) {
+		t.Fatalf("first write = %q", r.writes[0])
+	}
+}
+""",
+    ),
+    "ownshadow": (  # the same Write, but its own `string` keeps p
+        "",
+        "",
+        """package ownshadow
+
+import "testing"
+
+type recorder struct{ writes [][]byte }
+
+func (r *recorder) Write(p []byte) (int, error) {
+	string := func(b []byte) []byte { return b }
+	r.writes = append(r.writes, string(p))
+	return len(p), nil
+}
+
+func TestLines(t *testing.T) {
+	r := new(recorder)
+	WriteLine(r, "a")
+	WriteLine(r, "b")
+	if got := r.writes[0]; len(got) != 20 || got[0] != 'a' {
+		t.Fatalf("first write = %q", got)
+	}
+}
+""",
+    ),
     "peeked": (
         '\n\t"example.com/m/internal/peek"\n',
         "var K = &peek.Peek{}\n\nfunc Line(word string) error { return WriteLine(K, word) }\n",
@@ -256,6 +305,7 @@ DECLINED = {
     "hooked": "hook.Tee.Write of the main module breaks",
     "tapped": "tap.Tap.Write of the main module breaks",
     "ownfake": "the package's own (r *recorder).Write breaks (a fake of its tests, ownfake_test.go:10, keeps p)",
+    "ownshadow": "(a fake of its tests, ownshadow_test.go:9, keeps p)",
 }
 
 
@@ -291,7 +341,7 @@ def test_a_writer_of_the_module_that_keeps_p_declines_the_pool(results, case):
     assert not isinstance(result, Fix) and DECLINED[case] in result.reason, result
 
 
-@pytest.mark.parametrize("case", ["wraps", "owncopy"])
+@pytest.mark.parametrize("case", ["wraps", "owncopy", "ownstring"])
 def test_a_writer_that_hands_p_on_or_copies_it_does_not(results, case):
     result = proposal_at(results[case], WRITE_LINE.format(name=case, imports=PACKAGES[case][0]), SITE)
     assert isinstance(result, Fix), result
@@ -356,11 +406,13 @@ def test_the_naive_pool_of_each_declined_case_shows_its_caller_a_later_line(tmp_
 
 def test_the_naive_pool_fails_the_test_of_a_package_whose_own_fake_keeps_p(tmp_path, toolchain):
     root = module(tmp_path, {**_files("orig/"), **_files("naive/", pool=True)})
-    packages = ["./orig/ownfake", "./orig/owncopy", "./naive/ownfake", "./naive/owncopy"]
+    cases = ("ownfake", "owncopy", "ownstring", "ownshadow")
+    packages = [f"./{prefix}/{case}" for prefix in ("orig", "naive") for case in cases]
     out = toolchain.run(["test", "-count=1", *packages], str(root)).stdout.decode()
     failed = re.findall(r"^FAIL\s+example.com/m/(\S+)", out, re.M)
     passed = re.findall(r"^ok\s+example.com/m/(\S+)", out, re.M)
-    assert failed == ["naive/ownfake"] and sorted(passed) == ["naive/owncopy", "orig/owncopy", "orig/ownfake"], out
+    assert sorted(failed) == ["naive/ownfake", "naive/ownshadow"], out
+    assert sorted(passed) == sorted({f"orig/{c}" for c in cases} | {"naive/owncopy", "naive/ownstring"}), out
 
 
 ALLOCS = """package wraps

@@ -453,7 +453,7 @@ func Use[S ~[]int](v Vec[int], f Frame, n Name, s S, a [4]int, m map[int]int) in
 def test_a_generic_alias_type_checks_and_sequences_have_their_shape(release, tmp_path):
     """go/types checks a generic alias only with gotypesalias=1 (the helper's go.mod says so; go1.24-1.26
     read it, go1.27 has no other way); a variable's shape is its underlying type's: a named slice or
-    string, an alias, never a type parameter or a map."""
+    string, an alias, a type parameter whose constraint admits only slices (`S ~[]int`), never a map."""
     toolchain = releases()[release]
     root = write_tree(tmp_path, {"go.mod": "module example.com/ga\n\ngo 1.24\n", "ga/ga.go": GENERIC_ALIAS})
     pkg = packages.load(toolchain, ["./ga"], str(root))[0]
@@ -462,7 +462,34 @@ def test_a_generic_alias_type_checks_and_sequences_have_their_shape(release, tmp
     assert result.error is None
     body = GENERIC_ALIAS.index("return")
     shapes = {r.name: r.shape for r in result.idents[path] if r.start > body and r.name != "len"}
-    assert shapes == {"v": "slice", "f": "slice", "n": "string", "s": None, "a": "array", "m": None}
+    assert shapes == {"v": "slice", "f": "slice", "n": "string", "s": "slice", "a": "array", "m": None}
+
+
+TYPE_PARAMETERS = """package tp
+
+type Key interface {
+	comparable
+	~string
+}
+
+func Use[S ~[]int, K Key, M ~[]byte | ~string, A any, I interface{ ~int | ~string }](s S, k K, m M, a A, i I) int {
+	_, _ = a, i
+	return len(s) + len(k) + len(m)
+}
+"""
+
+
+def test_a_type_parameter_has_a_shape_only_where_every_type_argument_has_it(tmp_path):
+    """`len(k)` of a `K ~string` is a string's length for every K (make-const bounds it); a constraint that
+    admits a string and a slice, or more than sequences, or anything, gives no shape."""
+    toolchain = releases()[0]
+    root = write_tree(tmp_path, {"go.mod": "module example.com/tp\n\ngo 1.22\n", "tp/tp.go": TYPE_PARAMETERS})
+    pkg = packages.load(toolchain, ["./tp"], str(root))[0]
+    path = str(root / "tp" / "tp.go")
+    result = typeinfo.load(toolchain, pkg, {path: [(0, len(TYPE_PARAMETERS))]})
+    body = TYPE_PARAMETERS.index(") int {")
+    shapes = {r.name: r.shape for r in result.idents[path] if r.start > body and r.name not in ("len", "_", "int")}
+    assert shapes == {"s": "slice", "k": "string", "m": None, "a": None, "i": None}
 
 
 PER_ARCH = {

@@ -349,9 +349,17 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 }
 
 // shapeOf says which sequence, or a struct, t is by its underlying type, go/types' answer: a type
-// parameter's underlying type is its constraint, none of these.
+// parameter's underlying type is its constraint, a string or a slice only where every type its
+// constraint permits is one (typeParamShape).
 func shapeOf(t types.Type) *string {
 	var s string
+	if p, ok := t.(*types.TypeParam); ok {
+		s = typeParamShape(p.Constraint())
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
 		s = "struct"
@@ -965,4 +973,52 @@ func intValue(v constant.Value) (int64, bool) {
 		return 0, false
 	}
 	return constant.Int64Val(v)
+}
+
+// typeParamShape is "string" or "slice" when some element of the constraint (`~string`, `~[]byte |
+// ~[]rune`, an embedded constraint of such) admits only types of that shape: the type set is the
+// intersection of its elements, so every type argument has it; "" otherwise.
+func typeParamShape(constraint types.Type) string {
+	iface, ok := constraint.Underlying().(*types.Interface)
+	if !ok {
+		return ""
+	}
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		var terms []types.Type
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := 0; j < e.Len(); j++ {
+				terms = append(terms, e.Term(j).Type())
+			}
+		default:
+			if _, isIface := e.Underlying().(*types.Interface); isIface {
+				if s := typeParamShape(e); s != "" {
+					return s
+				}
+				continue
+			}
+			terms = []types.Type{e}
+		}
+		shape := ""
+		for _, term := range terms {
+			s := ""
+			switch u := term.Underlying().(type) {
+			case *types.Slice:
+				s = "slice"
+			case *types.Basic:
+				if u.Info()&types.IsString != 0 {
+					s = "string"
+				}
+			}
+			if s == "" || (shape != "" && s != shape) {
+				shape = ""
+				break
+			}
+			shape = s
+		}
+		if shape != "" {
+			return shape
+		}
+	}
+	return ""
 }

@@ -17,12 +17,15 @@ from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import compile_escapes
+from gorewrite.instances import attribute, merge
+from gorewrite.instances import tested as tests_compiled
+from gorewrite.iterators import standard
 from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rangefunc import relocate
+from gorewrite.rangefunc import relocate, returned
 from gorewrite.toolchain import Toolchain
 from gorewrite.verify import bench
 from gorewrite.verify.gocmd import inline_verdict, test_failures, vet_failures
@@ -217,14 +220,19 @@ def _check(
     with overlay_file(buffers) as overlay:
         new_files = {pkg: created(views[pkg], batch[pkg]) for pkg in contents}
         growing = [pkg for pkg, paths in new_files.items() if paths]
-        result = compile_escapes(
-            toolchain,
-            list(contents),
-            cwd,
-            overlay=overlay,
-            files={pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents},
-            inlining=True,
+        files = {pkg: (*views[pkg].package.files, *sorted(new_files[pkg])) for pkg in contents}
+        # the packages that instantiate the batch's generics compile their bodies: judged by their copies too
+        instantiating = sorted({i for pkg in contents for i in views[pkg].instances} - set(contents))
+        names = {pkg: views[pkg].package.name for pkg in contents}
+        result = attribute(
+            compile_escapes(toolchain, [*contents, *instantiating], cwd, overlay=overlay, files=files, inlining=True),
+            files,
+            names,
+            frozenset(pkg for pkg in contents if views[pkg].package.standard),
         )
+        variants = [pkg for pkg in contents if views[pkg].tested and pkg not in result.failed]
+        if variants:  # the analysis compiled their tests too: the same copies judge the fix
+            merge(result.escapes, tests_compiled(toolchain, variants, cwd, files, names, overlay))
         built = compiled(toolchain, cwd, growing, overlay) if growing else {}
         for pkg, files in contents.items():
             extra.built.setdefault(pkg, set()).update(built.get(pkg, ()))
@@ -233,13 +241,20 @@ def _check(
                 for f in batch[pkg]
                 if variant(f.claim) and pkg in built and variant(f.claim) not in built[pkg]
             )
+            broken = next((i for i in views[pkg].instances if i in result.failed), None)
             if pkg in result.failed:
                 failures[pkg] = f"the package no longer compiles: {result.failed[pkg]}"
+            elif broken:
+                failures[pkg] = f"{broken}, which instantiates its generics, does not compile: {result.failed[broken]}"
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
                 source = _source(files, views[pkg])
-                after, _ = relocate(result.escapes.get(pkg, []), source)  # as the analysis read `before`
+                listed, std = views[pkg].package.files, standard(toolchain, cwd)  # as the analysis read `before`
+                after, _ = relocate(result.escapes.get(pkg, []), source, listed, std)
                 problem = judge(views[pkg], before, batch[pkg], files, after, built.get(pkg))
+                back = returned(before, after, (t for f in batch[pkg] for t in f.targets))
+                if back is not None and not problem:
+                    problem = f"the compiler still reports `{back.message}`, at a range-over-func loop's `for`"
                 if isinstance(problem, Uninlined):
                     said = inline_verdict(toolchain, cwd, pkg, overlay, problem.name)
                     problem = str(Uninlined(problem.name, problem.kept, said))

@@ -27,8 +27,8 @@ from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.places import (
-    constant_index,
     dead_ranges,
+    names_stored,
     place_of,
     the_assertion,
     with_field,
@@ -130,6 +130,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
         return problem
     reads = [use_node(view, escape.path, u) for u in uses]
     if place == "entry" and len(reads) > 1:
+        grouped = _grouped(view, types, escape, store, place, reads, function)
+        if grouped is not None:
+            return grouped  # a map only ever goes whole: why this one cannot, when each read is one entry's
         others = [n for n in reads if _access(n).parent.type != "type_assertion_expression"]
         return other_uses(view, escape.path, store, place, others or reads[1:])
     if place == "var" and len(reads) > 1:
@@ -144,7 +147,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     others = [n for n in reads if not contains(read, n)]
     if others and place in ("field", "element") and not switched:
         grouped = _grouped(view, types, escape, store, place, reads, function)
-        if grouped is not None:
+        if isinstance(grouped, Fix):
             return grouped
     problem = other_uses(view, escape.path, store, place, others)
     if problem:
@@ -239,14 +242,15 @@ def _grouped(
     place: str,
     reads: list[Node],
     function: Node,
-) -> Fix | None:
-    """Every use of the container is the one assertion of a distinct stored field or element
+) -> Fix | str | None:
+    """Every use of the container is the one assertion of a distinct stored field, element or entry
     (group.py): each becomes its conversion, proved as a single one is, and the literal goes — the
-    only way any of them leaves the heap. None (the single rewrite, as before) when any is not."""
+    only way any of them leaves the heap. None when the uses are not such a group; why not when one
+    of them cannot be proved (a field or element then tries the single rewrite, as before)."""
     path = escape.path
     stores = shapes_of(view, path).stores.values()
     members = [with_field(types, path, s) for s in stores if s.declaration == store.declaration]
-    paired = pairs(members, place, reads, lambda node: constant_index(types, path, node))
+    paired = pairs(members, place, reads, names_stored(types, path, place))
     if paired is None:
         return None
     paired.sort(key=lambda p: p[1].start_byte)
@@ -258,31 +262,39 @@ def _grouped(
         if assertion.type != "type_assertion_expression":  # `c.f`, another field's plain read
             read = plain_read(view, types, path, member, assertion, function)
             if read is None:
-                return None
+                line = row_of(assertion)
+                return f"the read of {describe(member, place)} (line {line}) cannot become the value stored there"
             edits.append(read)
             continue
         target = target_of(types, path, member, assertion.child_by_field_name("type"))
-        if (
-            place_of(types, path, member, name) != (place, None)
-            or contains(assertion, member.declaration)
-            or isinstance(target, str)
+        inside = contains(assertion, member.declaration)
+        problem = (
+            place_of(types, path, member, name)[1]
+            or (f"the assertion is part of the declaration of {name}" if inside else None)
+            or (target if isinstance(target, str) else None)
             or stable(view, types, path, member, function)
             or boxed_more_often(member, assertion, function)
-        ):
-            return None
+        )
+        if problem:
+            return problem
         converted = conversion_edits(view, types, path, assertion, target)
         if isinstance(converted, str):
-            return None
+            return converted
         edits += converted
         dropped = dropped or len(converted) > 1
         parts.append(conversion_phrase(member, target))
     values = tuple(m.value for m, _ in paired)
     lines = whole_lines(view.sources[path], store.declaration)
-    if lines is None or removable(view, types, path, store, values, function):
-        return None
+    if lines is None:
+        return f"the declaration of {name} does not stand on lines of its own"
+    problem = removable(view, types, path, store, values, function)
+    if problem:
+        return problem
     edits = sorted([Edit(path, *lines, b""), *edits], key=lambda e: (e.start, e.end))
-    if any(a.end > b.start for a, b in pairwise(edits)):
-        return None  # code a failed assertion ran, dropped, holds another assertion
+    clash = next((b for a, b in pairwise(edits) if a.end > b.start), None)
+    if clash is not None:  # code a failed assertion ran, dropped, holds another assertion
+        line = view.line(path, clash.start)
+        return f"an assertion of {name} (line {line}) is inside code another one's rewrite drops"
     places = listed([describe(m, place) for m, a in paired if a.type == "type_assertion_expression"])
     read = listed([describe(m, place) for m, a in paired if a.type != "type_assertion_expression"])
     summary = (

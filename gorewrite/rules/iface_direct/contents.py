@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from gorewrite import retention
 from gorewrite.edits import Edit
+from gorewrite.field_alias import field_writes
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index
-from gorewrite.rules.iface_direct.sites import Store, address_of, idents_in, inner, row_of
+from gorewrite.rules.iface_direct.sites import Store, address_of, idents_in, inner, row_of, use_node
 from gorewrite.rules.iface_direct.unused import package_used_outside, used_outside
 from gorewrite.syntax import (
     LITERALS,
@@ -22,7 +23,7 @@ from gorewrite.syntax import (
     text,
     unparen,
 )
-from gorewrite.typeinfo import Kind, TypeInfo, Use
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 SCOPES = FUNCTIONS + (
     "block",
@@ -146,9 +147,25 @@ def stable(view: PackageView, types: TypeInfo, path: str, store: Store, function
             "its conversion could give a nil interface where the assertion panics"
         )
     changed = [i for i in idents if i.obj == ident.obj and i.use in (Use.WRITE, Use.ADDR)]
-    if changed:
-        return f"{name} may change after it is stored (line {view.line(path, changed[0].start)})"
-    return None
+    return _changes(view, types, path, store, function, changed) if changed else None
+
+
+def _changes(view: PackageView, types: TypeInfo, path: str, store: Store, function: Node, changed: list[Ident]) -> str:
+    """Where the stored variable may change: a write (one after the store first); else where its address is
+    taken and, for `p := &x`, the line writing x through p (field_alias.py: probe35b named `p := &c` alone)."""
+    name = text(unparen(store.value)).decode()
+    after = [i for i in changed if i.start >= store.value.end_byte]
+    writes = [i for i in after + changed if i.use == Use.WRITE]
+    if writes:
+        return f"{name} may change after it is stored (line {view.line(path, writes[0].start)})"
+    taken = changed[0]
+    said = f"{name} may change after it is stored: its address is taken (line {view.line(path, taken.start)})"
+    node = view.tree(path).root_node.named_descendant_for_byte_range(taken.start, taken.end)
+    through = field_writes(types, path, function, node.parent) if node is not None else None
+    if through:
+        alias = use_node(view, path, through[0])
+        return f"{said}, and line {row_of(alias)} writes it through {text(alias).decode()}"
+    return said
 
 
 def removable(

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from gorewrite.syntax import Node, text, unparen
 
-Index = Callable[[Node], "int | None"]  # a constant index's value (go/types), None for any other
+Names = Callable[["Stored", Node], bool]  # does the index (go/types: a constant) name that store's element or entry
 
 
 class Stored(Protocol):
@@ -37,18 +37,19 @@ def access(use: Node) -> Node:
     return node
 
 
-def pairs(stores: list[Stored], place: str, reads: list[Node], number: Index) -> list[tuple[Stored, Node]] | None:
+def pairs(stores: list[Stored], place: str, reads: list[Node], names: Names) -> list[tuple[Stored, Node]] | None:
     """(store, the type assertion reading it, or the plain read `c.f` of a field) for every use of the
-    container, when each use is one assertion of a distinct field (`c.f.(I)`) or constant-indexed
-    element (`c[1].(I)`) that the literal stores, or one read of a distinct stored field; None when
-    any use is something else, two read the same place, or none is an assertion."""
+    container, when each use is one assertion of a distinct field (`c.f.(I)`), constant-indexed
+    element (`c[1].(I)`) or constant-keyed entry (`kv["user"].(string)`) that the literal stores, or
+    one read of a distinct stored field; None when any use is something else (a key the literal did
+    not store among them), two read the same place, or none is an assertion."""
     found: dict[int, tuple[Stored, Node]] = {}
     for use in reads:
         whole = access(use)
         asserted = whole.parent.type == "type_assertion_expression"
         if not asserted and place != "field":
             return None
-        store = _read(stores, place, unparen(whole), number)
+        store = _read(stores, place, unparen(whole), names)
         if store is None or id(store) in found:
             return None
         found[id(store)] = (store, whole.parent if asserted else whole)
@@ -57,14 +58,12 @@ def pairs(stores: list[Stored], place: str, reads: list[Node], number: Index) ->
     return list(found.values()) if len(found) > 1 else None
 
 
-def _read(stores: list[Stored], place: str, node: Node, number: Index) -> Stored | None:
-    """The store whose field or element the access reads, by field name or constant index."""
+def _read(stores: list[Stored], place: str, node: Node, names: Names) -> Stored | None:
+    """The store whose field, element or entry the access reads, by field name or constant index or key."""
     if place == "field" and node.type == "selector_expression":
         field = text(node.child_by_field_name("field"))
         return next((s for s in stores if (text(s.key) if s.key is not None else s.field) == field), None)
-    if place == "element" and node.type == "index_expression":
-        index = number(node.child_by_field_name("index"))
-        if index is None:
-            return None
-        return next((s for s in stores if (number(s.key) if s.key is not None else s.index) == index), None)
+    if place in ("element", "entry") and node.type == "index_expression":
+        index = node.child_by_field_name("index")
+        return next((s for s in stores if names(s, index)), None)
     return None

@@ -3,6 +3,7 @@ field, a constant key or index), and the one assertion or type switch that reads
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from gorewrite.proposals import PackageView
@@ -96,7 +97,7 @@ def constant_index(types: TypeInfo, path: str, node: Node) -> int | None:
     return value if value is not None else types.value(path, node.start_byte, node.end_byte)
 
 
-def _same_key(types: TypeInfo, path: str, store: Store, index: Node) -> bool:
+def same_key(types: TypeInfo, path: str, store: Store, index: Node) -> bool:
     """Does the index name the entry the literal's key made? The same literal, or constants go/types
     finds equal in a map whose key type is not an interface (there 1 and int64(1) are two keys)."""
     key, index = store.key, unparen(index)
@@ -109,6 +110,19 @@ def _same_key(types: TypeInfo, path: str, store: Store, index: Node) -> bool:
     if not _keyed_by_value(types, path, literal.child_by_field_name("type").child_by_field_name("key")):
         return False
     return stored is not None and stored == types.constant(path, index.start_byte, index.end_byte)
+
+
+def names_stored(types: TypeInfo, path: str, place: str) -> Callable[[Store, Node], bool]:
+    """Does an index name the store's element (the same constant index) or entry (same_key)?"""
+    if place == "entry":
+        return lambda store, index: same_key(types, path, store, index)
+
+    def element(store: Store, index: Node) -> bool:
+        wanted = constant_index(types, path, index)
+        stored = constant_index(types, path, store.key) if store.key is not None else store.index
+        return wanted is not None and wanted == stored
+
+    return element
 
 
 def _keyed_by_value(types: TypeInfo, path: str, node: Node | None) -> bool:
@@ -184,7 +198,7 @@ def reads_stored(types: TypeInfo, path: str, store: Store, place: str, access: N
         return node.type == "selector_expression" and text(node.child_by_field_name("field")) == field_name(store)
     if place == "entry":  # the same key; any other index is another use of the map
         index = node.child_by_field_name("index") if node.type == "index_expression" else None
-        return index is not None and _same_key(types, path, store, index)
+        return index is not None and same_key(types, path, store, index)
     if node.type != "index_expression":
         return False
     index = constant_index(types, path, node.child_by_field_name("index"))

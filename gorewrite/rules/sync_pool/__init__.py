@@ -18,7 +18,7 @@ import re
 
 from gorewrite import callees
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
-from gorewrite.proposals import Candidate, Declined, PackageView, Proposal, Rule
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules.sync_pool import bounded, spare
 from gorewrite.rules.sync_pool.names import has_constraints
 from gorewrite.rules.sync_pool.plan import Plan, handed_to_io, is_scratch, per_build_length, site_plan, size_of
@@ -88,7 +88,7 @@ def _wrapper_site(view: PackageView, escape: Escape) -> WrapperSite | None:
 def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     """One Fix per pool (its sites share it), a Declined with the reason for every other site."""
     wrapped = {c: site for c in candidates if (site := _wrapper_site(view, c.escape))}
-    proposals: list[Proposal] = wrapper_fixes(view, [(c.escape, site) for c, site in wrapped.items()])
+    proposals: list[Proposal] = []
     accepted: list[Plan] = []
     for cand in candidates:
         if cand in wrapped:
@@ -121,7 +121,27 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             proposals.append(merge(view, [part]))
     # New pools in one file share its sync import: one fix, so no half of them lacks it.
     proposals += [merge(view, parts) for parts in creating.values()]
-    return proposals
+    waiting = _waiting(accepted, proposals, list(wrapped.values()))
+    sites = [(c.escape, site) for c, site in wrapped.items() if site not in waiting]
+    waits = [Declined(NAME, c.escape, waiting[site]) for c, site in wrapped.items() if site in waiting]
+    return wrapper_fixes(view, sites) + waits + proposals
+
+
+def _waiting(plans: list[Plan], proposals: list[Proposal], sites: list[WrapperSite]) -> dict[WrapperSite, str]:
+    """The wrappers over `&b` of a buffer this run pools, which rewrites that `&b` to `b` (crawl/more.go:50 in
+    probe35a): each with why it waits for the next run, where it wraps b, a pointer, named as any other."""
+    pooled = {t for p in proposals if isinstance(p, Fix) for t in p.targets}
+    rewritten = {(p.site.path, at): p for p in plans if p.escape in pooled for at in p.addresses}
+    waiting = {}
+    for site in sites:
+        plan = rewritten.get((site.path, (site.inner.start_byte, site.inner.end_byte)))
+        if plan is not None:
+            name = text(plan.site.name).decode()
+            waiting[site] = (
+                f"{name} (line {plan.escape.line}) is pooled in this run, which makes `{text(site.inner).decode()}`"
+                f" `{name}`: run gorewrite again once that one is applied, and this {site.wrapper.type} is pooled too"
+            )
+    return waiting
 
 
 def _statement(plan: Plan) -> tuple[str, int]:

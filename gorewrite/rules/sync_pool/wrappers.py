@@ -245,11 +245,13 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     loop = loops.outermost(site.statement)  # one Get before it, the constructor's state every iteration
     # a loop's Get and Put never name w (wrapper_loops.py): what troubles a Put naming w is still declined there
     kept = "declined in a loop as outside one, though there the Put does not name it" if loop else ""
-    inner = types.at(site.path, site.inner.start_byte) if site.inner.type == "identifier" else None
+    named = _named(site.inner)  # w, or x of `&x`: the same pointer wherever x is in scope (probe35a)
+    inner = types.at(site.path, named.start_byte) if named is not None else None
     if site.wrapper.own and (inner is None or not inner.local or inner.kind not in (Kind.VAR, Kind.PARAM)):
         return (
-            f"the wrapped {site.wrapper.iface} is `{text(site.inner).decode()}`, not the name of a local variable or"
-            f" parameter: {kept or 'the deferred Put names it again, to leave alone what Get returned as it was'}"
+            f"the wrapped {site.wrapper.iface} is `{text(site.inner).decode()}`, neither a local variable or"
+            " parameter nor its address:"
+            f" {kept or 'the deferred Put names it again, to leave alone what Get returned as it was'}"
         )
     var = text(site.var).decode()
     within = wrapper_loops.reason(loop) if loop is not None else None
@@ -265,9 +267,12 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         shadows = site.wrapper.own and loop is None and use.use == Use.DECL
         if shadows and use.name == inner.name and use.obj != inner.obj:
             return f"another {inner.name} is declared in the function: the deferred Put names the wrapped one again"
-        if site.wrapper.own and use.obj == inner.obj and use.use in (Use.WRITE, Use.ADDR):
+        addressed = named is not site.inner  # `&x`: another `&x` is the same pointer, a write of x is not allowed
+        changes = (Use.WRITE,) if addressed else (Use.WRITE, Use.ADDR)
+        if site.wrapper.own and use.obj == inner.obj and use.use in changes:
             seen = kept or "Put must see what Get saw"
-            return f"{inner.name} is written or its address taken in the function: {seen}"
+            what = "written" if addressed else "written or its address taken"
+            return f"{inner.name} is {what} in the function: {seen}"
         if use.obj != declared.obj or use.start == declared.start:
             continue
         node = root.named_descendant_for_byte_range(use.start, use.end)
@@ -275,6 +280,13 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         if problem:
             return f"{var} {problem} (line {view.line(site.path, use.start)})"
     return None
+
+
+def _named(inner: Node) -> Node | None:
+    """The variable the wrapped argument names: w itself, or x in `&x`; None for anything else."""
+    if inner.type == "unary_expression" and inner.child_by_field_name("operator").type == "&":
+        inner = inner.child_by_field_name("operand")
+    return inner if inner.type == "identifier" else None
 
 
 def _wrapper_use(

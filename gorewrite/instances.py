@@ -1,0 +1,155 @@
+"""Generic bodies, whose escapes the compiler prints where they are instantiated.
+
+`go build -gcflags=-m` compiles a generic function's body in every package that instantiates it
+(one copy per shape), and prints that copy's escapes in *that* package's section, at the generic
+file's lines, each local name qualified by the package it belongs to (`moved to heap: g.total`,
+`make([]go.shape.int, g.n)`). A package that never instantiates its own generic says nothing of it.
+Here each such line is given to the package that holds the file, qualifiers dropped as its own
+section would print them, each site once: a site is on the heap if any compiled copy puts it there.
+Inlined copies of ordinary functions are printed at the call (the outermost position), never here.
+
+`go build` leaves tests out: a generic only a package's own tests instantiate is compiled by none of it.
+For the few packages that declare a generic no compiled copy printed a line of (`unseen`), `tested`
+compiles their test variants too (`go list -export -test`: no link), and their lines count alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from gorewrite.escapes import ENDINGS, ESCAPE_FLAGS, BuildResult, Escape, go_cwd, parse
+from gorewrite.toolchain import Toolchain
+
+# A generic function's or a generic type's method's declaration: `func F[T any](`, `func (s *Set[T]) Add(`.
+GENERIC = re.compile(rb"^func (?:\w+\s*\[|\([^)\n]*\[[^)\n]*\]\))", re.MULTILINE)
+
+
+def attribute(
+    result: BuildResult,
+    files: dict[str, tuple[str, ...]],
+    names: dict[str, str],
+    standard: frozenset[str] = frozenset(),
+) -> BuildResult:
+    """The result with every diagnostic at a file of a listed package (`files`, `names`: import path ->
+    its files, its package name) moved to that package, from whichever package's section printed it;
+    `instances` says which packages printed some. `standard`: the listed std packages, whose files a
+    replayed output may name under another installation's GOROOT."""
+    owner = {path: pkg for pkg, paths in files.items() for path in paths}
+    under_goroot = {f"{pkg}/{path.rsplit('/', 1)[-1]}": path for pkg in standard for path in files.get(pkg, ())}
+    kept: dict[str, list[Escape]] = {pkg: [] for pkg in result.escapes}
+    moved: dict[str, dict[Escape, None]] = {}
+    printers: dict[str, set[str]] = {}
+    qualifiers: dict[str, re.Pattern[str]] = {}
+    for printer, found in result.escapes.items():
+        own = set(files.get(printer, ()))
+        variant = printer.split(" [", 1)[0]  # `g [g.test]`, g compiled with its tests: g's own words
+        for e in found:
+            if e.path in own:
+                kept[printer].append(e)
+                continue
+            path = e.path if e.path in owner else _in_goroot(e.path, under_goroot)
+            pkg = owner.get(path) if path else None
+            if pkg is None or pkg == printer:
+                kept[printer].append(e)
+                continue
+            if pkg not in qualifiers:
+                qualifiers[pkg] = _qualifier(names.get(pkg, ""), pkg)
+            message = e.message if variant == pkg else unqualified(e.message, qualifiers[pkg])
+            moved.setdefault(pkg, {})[Escape(path, e.line, e.col, message)] = None
+            printers.setdefault(pkg, set()).add(printer)
+    if not moved:
+        return result
+    for pkg, found in moved.items():
+        if pkg in result.failed:
+            continue
+        merge(kept, {pkg: list(found)})
+    instances = {pkg: tuple(sorted(found)) for pkg, found in sorted(printers.items())}
+    return replace(result, escapes=kept, instances=instances)
+
+
+def _in_goroot(path: str, under_goroot: dict[str, str]) -> str | None:
+    """The listed std file a path names under another installation's GOROOT (`…/go/src/slices/sort.go`)."""
+    if not under_goroot:
+        return None
+    parts = path.replace("\\", "/").split("/")
+    for i in range(len(parts) - 2, 0, -1):
+        if parts[i - 1] == "src" and "/".join(parts[i:]) in under_goroot:
+            return under_goroot["/".join(parts[i:])]
+    return None
+
+
+def _qualifier(name: str, import_path: str) -> re.Pattern[str]:
+    """What the compiler puts before a package's own names in another package's section: its name, or
+    its quoted import path when two imported packages share the name. String literals are matched
+    first, to be left as they are."""
+    quoted = re.escape('"' + import_path + '"')
+    named = rf"|(?<![\w.]){re.escape(name)}\." if name else ""
+    return re.compile(rf'(?P<q>{quoted}\.{named})|"(?:[^"\\]|\\.)*"|`[^`]*`')
+
+
+def unqualified(message: str, qualifier: re.Pattern[str]) -> str:
+    """The message as the package's own section prints it: `moved to heap: g.total` -> `moved to heap: total`."""
+    return qualifier.sub(lambda m: "" if m["q"] else m[0], message)
+
+
+def unseen(sources: dict[str, bytes], escapes: list[Escape] | tuple[Escape, ...]) -> bool:
+    """Does a file declare a generic whose declaration no compiled copy printed a line of? (A guess from
+    the text: a generic compiled with nothing to say is compiled again for nothing, no more.)"""
+    said: dict[str, set[int]] = {}
+    for e in escapes:
+        said.setdefault(e.path, set()).add(e.line)
+    for path, source in sources.items():
+        for match in GENERIC.finditer(source):
+            first = source.count(b"\n", 0, match.start()) + 1
+            end = source.find(b"\n}", match.start())
+            last = source.count(b"\n", 0, end) + 2 if end >= 0 else first
+            if not said.get(path, set()).intersection(range(first, last + 1)):
+                return True
+    return False
+
+
+def tested(
+    toolchain: Toolchain,
+    packages: list[str],
+    cwd: str,
+    files: dict[str, tuple[str, ...]],
+    names: dict[str, str],
+    overlay: str | None = None,
+) -> dict[str, list[Escape]]:
+    """Per package, the diagnostics at its files that its test variants print (its own tests' instantiations
+    of its generics), as `attribute` gives them. Compiled, not linked; a variant that fails to build says
+    nothing (the package itself built)."""
+    args = ["list", "-e", "-export", "-test", "-f", "", *ESCAPE_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
+    done = toolchain.run([*args, "--", *packages], cwd)
+    base = go_cwd(cwd, toolchain.env)
+    sections: dict[str, list[Escape]] = {}
+    for chunk in ("\n" + done.stderr.decode(errors="replace")).split("\n# ")[1:]:
+        header, _, text = chunk.partition("\n")
+        printer = header.strip()
+        if " [" in printer:  # a test variant; the package itself printed in the escape compile
+            owner = printer.split(" [", 1)[0]
+            sections.setdefault(printer, []).extend(parse(text, base, files.get(owner, ())))
+    found = attribute(BuildResult(sections, {}), files, names)
+    return {pkg: found.escapes.get(pkg, []) for pkg in packages}
+
+
+def merge(escapes: dict[str, list[Escape]], more: dict[str, list[Escape]]) -> None:
+    """Add `more` to each package's diagnostics, each site once: copies of other shapes spell the same
+    expression otherwise (`&entry[go.shape.int]{...}`, `&entry[go.shape.string]{...}`)."""
+    for pkg, found in more.items():
+        had = escapes.setdefault(pkg, [])
+        seen = {_site(e) for e in had}
+        for e in found:
+            if _site(e) not in seen:
+                seen.add(_site(e))
+                had.append(e)
+
+
+def _site(e: Escape) -> tuple:
+    """What is said once per position: an expression's escape (or a make's stack verdict) whatever its text,
+    anything else (a variable moved to heap, an inlining verdict) by its text."""
+    for ending in ENDINGS:
+        if e.message.endswith(ending):
+            return (e.path, e.line, e.col, ending)
+    return e
