@@ -15,7 +15,7 @@ may run after the write, and a func literal among them would too.
 from __future__ import annotations
 
 from gorewrite.spawns import Signal, Spawn
-from gorewrite.syntax import Node, ancestors, held, mentions, walk
+from gorewrite.syntax import Node, ancestors, held, items, mentions, walk
 
 
 def names_after(spawn: Spawn, body: Node, name: str, exempt: set[int]) -> str | None:
@@ -58,7 +58,7 @@ def _late(spawn: Spawn, literal: Node, body: Node) -> str | None:
             return "it is passed to a go statement, whose goroutine may run it at any time"
         if node.type == "func_literal":
             return "it is made inside another func literal, which may run it at any time"
-    if _called_where_it_stands(literal):
+    if _called_where_it_stands(literal) or held_and_called(literal, body) is not None:
         return None
     args = literal.parent
     if args is None or args.type != "argument_list" or args.parent.type != "call_expression":
@@ -78,17 +78,46 @@ def _called_where_it_stands(literal: Node) -> bool:
     return call is not None and call.type == "call_expression" and call.child_by_field_name("function") == called
 
 
+def held_and_called(literal: Node, body: Node) -> bytes | None:
+    """v of `v := func(c int64) bool {…}` in the goroutine's body when every other use of v there is a
+    call `v(…)` the body makes itself (none in a defer or go statement or another func literal, none
+    taking, passing, returning or assigning v): the value goes nowhere but those calls, so the literal
+    runs only inside them, each done before the statement holding it ends, as a body statement's own
+    code. (A call after the signal: `trailing` declines a statement naming v.) None when not such a v."""
+    values = literal.parent
+    holder = values.parent if values is not None and values.type == "expression_list" else None
+    if holder is None or holder.type != "short_var_declaration" or holder.child_by_field_name("right") != values:
+        return None
+    left = items(holder.child_by_field_name("left"))
+    if len(left) != 1 or len(items(values)) != 1 or left[0].type != "identifier" or left[0].text == b"_":
+        return None
+    for node in walk(body):
+        if node.type != "identifier" or node.text != left[0].text or node == left[0]:
+            continue
+        if node.parent.type != "call_expression" or node.parent.child_by_field_name("function") != node:
+            return None
+        for outer in ancestors(node):
+            if outer == body:
+                break
+            if outer.type in ("defer_statement", "go_statement", "func_literal"):
+                return None
+    return left[0].text
+
+
 def trailing(before: list[Node], signal_at: Node, after: list[Node], signal: Signal, name: str) -> str | None:
     """Why a signal among the goroutine's own statements, with statements after it, is not its signal
     for name: a return before it skips it; a statement after it names name (it may read it after the
     write) or the signalled object (`res <- a; res <- b`: a receive may pair with the second send)."""
     line = signal_at.start_point.row + 1
     root = signal.name.split(".")[0].encode()
+    holders = [h for h in (_holder(stmt, name) for stmt in before) if h]  # `audit := func() {… name …}`
     for stmt in after:
-        if name and mentions(stmt, name.encode()):
+        named = next((n for n in [name.encode(), *holders] if name and mentions(stmt, n)), None)
+        if named is not None:
             where = stmt.start_point.row + 1
+            via = "" if named == name.encode() else f" (through {named.decode()}, a func literal reading it)"
             return (
-                f"the statement at line {where}, after the goroutine's signal at line {line}, names {name}: "
+                f"the statement at line {where}, after the goroutine's signal at line {line}, names {name}{via}: "
                 "it may read it after the write"
             )
         if mentions(stmt, root):
@@ -97,6 +126,17 @@ def trailing(before: list[Node], signal_at: Node, after: list[Node], signal: Sig
     if early is not None:
         return f"the goroutine may return at line {early.start_point.row + 1}, before its signal at line {line}"
     return None
+
+
+def _holder(stmt: Node, name: str) -> bytes | None:
+    """v of a statement `v := func…` whose literal names name (only its own list's: a nested one's
+    scope ends before the signal)."""
+    if stmt.type != "short_var_declaration" or not name:
+        return None
+    left, right = items(stmt.child_by_field_name("left")), items(stmt.child_by_field_name("right"))
+    if len(left) != 1 or len(right) != 1 or right[0].type != "func_literal" or not mentions(right[0], name.encode()):
+        return None
+    return left[0].text
 
 
 def _literal(node: Node) -> bool:

@@ -13,7 +13,7 @@ for the writes. Same package only (its syntax and types are at hand); depth one.
 
 from __future__ import annotations
 
-from gorewrite import callees, happens_before, spawn_helpers
+from gorewrite import callees, happens_before, spawn_helpers, spawn_methods
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, call_args, first_of, mentions, unparen, walk
@@ -49,19 +49,19 @@ def returns_after_calls(view: PackageView, path: str, literal: Node, name: str, 
     returns, or, for a spawning helper (spawn_helpers.py), after the caller's Wait before the writes
     (byte offsets); None when neither can."""
     call = literal.parent.parent if literal.parent.type == "argument_list" else None
-    if (
-        call is None
-        or call.type != "call_expression"
-        or unparen(call.child_by_field_name("function")).type != "identifier"
-    ):
+    function = unparen(call.child_by_field_name("function")) if call is not None else None
+    if call is None or call.type != "call_expression" or function.type not in ("identifier", "selector_expression"):
         return NOT_A_CALLEE
+    method = function.type == "selector_expression"
     key = callees.callee(view, path, call)
     found = callees.declaration(view, key) if isinstance(key, tuple) and key[0] == view.package.import_path else None
-    if found is None or key[1]:
+    if found is None or bool(key[1]) != method:
         return NOT_A_CALLEE
     nested = (n for n in walk(literal.child_by_field_name("body")) if n.type in ("go_statement", "func_literal"))
     if any(mentions(n, name.encode()) for n in nested):
         return f"the func literal starts a goroutine or makes a func literal that may read {name} after it returns"
+    if method:  # `g.Go(func() error {…})` of an in-house group
+        return spawn_methods.unordered(view, path, literal, writes)
     file, decl = found
     args = call_args(call)
     param = _parameter(decl, args.index(literal))

@@ -50,7 +50,7 @@ def field_writes(types: TypeInfo, path: str, function: Node, address: Node) -> l
     writes = []
     for use in uses:
         node = function.named_descendant_for_byte_range(use.start, use.end)
-        field = _field(types, path, node) if use.use == Use.READ and owner(node) == function else None
+        field = value_field(types, path, node) if use.use == Use.READ and owner(node) == function else None
         if field is None:
             return None
         if _assigned(field):
@@ -58,7 +58,7 @@ def field_writes(types: TypeInfo, path: str, function: Node, address: Node) -> l
     return writes
 
 
-def _field(types: TypeInfo, path: str, node: Node) -> Node | None:
+def value_field(types: TypeInfo, path: str, node: Node) -> Node | None:
     """The selector `p.f` node is the operand of, when f is a field and `p.f` is used as a value."""
     selector = node.parent
     if selector is None or selector.type != "selector_expression" or selector.child_by_field_name("operand") != node:

@@ -304,8 +304,9 @@ def not_ordering(spawn: Spawn, wait: Wait, write: int) -> str | None:
 
 def _escaping_jump(node: Node, region: list[Node]) -> Node | None:
     """A goto, label, panic, or a break/continue leaving the region, below node (not in func literals).
-    A return is none: it ends the function, whose statements then write nothing (a deferred literal that
-    writes the variable, a deferred call given its address, a named result are declined by the rule)."""
+    A return is none: it ends the function, whose statements then write nothing (a deferred call given its
+    address and a named result are declined by the rule; a deferred literal that writes the variable is
+    allowed only where exit_writes.py proves nothing between the go statement and its Wait can exit)."""
     for jump in walk(node, skip=lambda n: n.type == "func_literal"):
         panics = jump.type == "call_expression" and jump.child_by_field_name("function").text == b"panic"
         if (jump.type not in JUMPS and not panics) or jump.type == "return_statement":

@@ -3967,7 +3967,7 @@ func Clean(names []string) {
     ),
     "factory_exported": (
         FACTORY.replace("package tags", "package factory_exported").replace("joiner", "Joiner"),
-        "Joiner is exported",
+        "the func literal escapes because Joiner returns it, and Joiner is exported: flattening",
     ),
     "factory_variadic": (
         FACTORY.replace("package tags", "package factory_variadic")

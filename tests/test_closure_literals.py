@@ -272,10 +272,71 @@ func Shards(key string, count func(shard int, key string) int) (int, string) {
 """,
         COPY.format("key"),
     ),
+    "held_literal_called": (  # `over := func…` only ever called by the goroutine itself: it runs before Done
+        """package held_literal_called
+
+import "sync"
+
+// Flag counts the values out of tolerance, a goroutine a shard, then resets the tolerance.
+func Flag(shards [][]int64, tolerance int64) (int, int64) {
+	counts := make([]int, len(shards))
+	var wg sync.WaitGroup
+	for i, sh := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			over := func(c int64) bool { return c > tolerance || c < -tolerance }
+			for _, c := range sh {
+				if over(c) {
+					counts[i]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	tolerance = 0
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n, tolerance
+}
+""",
+        COPY.format("tolerance"),
+    ),
+    "deferred_write_after_wait": (  # the only write is deferred: it runs at the exit, after wg.Wait()
+        """package deferred_write_after_wait
+
+import (
+	"hash/fnv"
+	"io"
+	"sync"
+)
+
+// Shard hashes each key with the seed on a goroutine of its own; the seed is cleared on the way out.
+func Shard(keys []string, seed string, shards uint32) []uint32 {
+	defer func() { seed = "" }()
+	out := make([]uint32, len(keys))
+	var wg sync.WaitGroup
+	for i, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := fnv.New32a()
+			io.WriteString(h, seed+k)
+			out[i] = h.Sum32() % shards
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        COPY.format("seed"),
+    ),
 }
 
 DECLINES = {
-    "callback_stored_called_after_send": (  # not passed to a call: kept in a local and called after the send
+    "callback_stored_called_after_send": (  # kept in a local and called after the send
         """package callback_stored_called_after_send
 
 // Audit reports the label for each item once the caller releases it, after the item is counted.
@@ -297,8 +358,8 @@ func Audit(items []string, label string, release <-chan struct{}, report func(st
 	return n, label
 }
 """,
-        "the goroutine makes a func literal at line 8 that may read label after it signals: "
-        "it is not an argument of a call",
+        "the statement at line 11, after the goroutine's signal at line 9, names label (through audit, "
+        "a func literal reading it)",
     ),
     "callback_wrapped_called_after_send": (  # wrap returns a func holding the literal, called after the send
         """package callback_wrapped_called_after_send
@@ -436,6 +497,89 @@ func Audit(items []string, label string, release <-chan struct{}, report func(st
 """,
         "the goroutine makes a func literal at line 11 that may read label after it signals: it is deferred",
     ),
+    "held_literal_deferred": (  # `audit := func…` deferred before `defer wg.Done()`: it runs after Done
+        """package held_literal_deferred
+
+import "sync"
+
+// Audit counts each item and, once the caller releases it, reports the label for it.
+func Audit(items []string, label string, release <-chan struct{}, report func(string)) (int, string) {
+	n := make([]int, len(items))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		go func() {
+			audit := func() { <-release; report(label + ":" + it) }
+			defer audit()
+			defer wg.Done()
+			n[i] = len(it)
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return len(n), label
+}
+""",
+        "the goroutine makes a func literal at line 12 that may read label after it signals: "
+        "it is not an argument of a call",
+    ),
+    "deferred_write_panic_before_wait": (  # check may panic before Wait: the deferred write runs, goroutines read
+        """package deferred_write_panic_before_wait
+
+import "sync"
+
+// Announce sends the seed with each key once ready is closed; a panic of check is recovered, the seed
+// reset and the goroutines released.
+func Announce(keys []string, seed string, check func(), ready chan struct{}, out chan<- string) {
+	defer func() {
+		if recover() != nil {
+			seed = "reset"
+			close(ready)
+		}
+	}()
+	var wg sync.WaitGroup
+	for _, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-ready
+			out <- seed + ":" + k
+		}()
+	}
+	check()
+	close(ready)
+	wg.Wait()
+}
+""",
+        "a deferred func literal writes seed at the function's exit: the statement at line 23, between the go "
+        "statement and wg.Wait(), may panic",
+    ),
+    "named_result_written": (  # the literal counts into a named result: a copy would count into the copy
+        """package named_result_written
+
+import "sync"
+
+// Broadcast offers the message to each member on a goroutine of its own and counts those that took it.
+func Broadcast(members []func(string) bool, msg string) (delivered int) {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, m := range members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if m(msg) {
+				mu.Lock()
+				delivered++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return delivered
+}
+""",
+        "a func literal writes delivered (line 11), a named result",
+    ),
     "range_literal_keyed_gap": (  # `[]string{2: "c"}` has 3 elements, not 1: two goroutines are not received
         """package range_literal_keyed_gap
 
@@ -490,6 +634,16 @@ NAIVE = {
     "called_in_place_after_send": (block_copy(*GO, "label"), AUDIT),
     "called_in_place_starts_goroutine": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),  # not an inner `}()`
     "deferred_before_done": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
+    "held_literal_deferred": (block_copy(GO[0], "\n" + GO[1], "label"), AUDIT),
+    "named_result_written": (
+        block_copy(*GO, "delivered"),
+        'fmt.Sprint({pkg}.Broadcast([]func(string) bool{func(string) bool { return true }}, "m"))',
+    ),
+    "deferred_write_panic_before_wait": (
+        block_copy(*GO, "seed"),
+        "func() string { ready, out := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Announce([]string{"k"}, "s", func() { panic("bad key") }, ready, out); return <-out }()',
+    ),
     "range_literal_keyed_gap": (
         block_copy(*GO, "label"),
         "func() string { release, seen := make(chan struct{}), make(chan string, 3); "

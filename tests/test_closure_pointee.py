@@ -172,6 +172,59 @@ func Run(cfg Config, do func(string) int) ([]int, string) {
 """,
         "\t\t{\n\t\tcfg := cfg // captured by value: keeps cfg off the heap\n",
     ),
+    "field_pointer_before_go": (  # `h := &win.hist` and `win.push(s)` all before the goroutines, which only read
+        """package field_pointer_before_go
+
+import "sync"
+
+type window struct{ hist []string }
+
+func (w *window) push(s string) { w.hist = append(w.hist, s) }
+
+// Replay measures each entry of the history on a goroutine of its own.
+func Replay(seed []string) []int {
+	var win window
+	h := &win.hist
+	*h = append(*h, "seed")
+	for _, s := range seed {
+		win.push(s)
+	}
+	out := make([]int, len(win.hist))
+	var wg sync.WaitGroup
+	for i := range out {
+		wg.Add(1)
+		go func() { defer wg.Done(); out[i] = len(win.hist[i]) }()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "win := win // captured by value: keeps win off the heap\n",
+    ),
+    "map_pointer_before_go": (  # `pr := &rules; (*pr)[r] = true` before the goroutines: an element, no address
+        """package map_pointer_before_go
+
+import "sync"
+
+// Missing reports, a goroutine a key, the required keys without a value.
+func Missing(values map[string]string, required []string) []bool {
+	rules := map[string]bool{}
+	pr := &rules
+	for _, r := range required {
+		(*pr)[r] = true
+	}
+	out := make([]bool, len(required))
+	var wg sync.WaitGroup
+	for i, k := range required {
+		wg.Add(1)
+		go func() { defer wg.Done(); out[i] = rules[k] && values[k] == "" }()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "rules := rules // captured by value: keeps rules off the heap\n",
+    ),
 }
 
 DECLINES = {
@@ -275,7 +328,7 @@ func Run(cfg Config, do func(string) int) []int {
 	return out
 }
 """,
-        "the address of cfg is taken other than as a call argument or method receiver",
+        "p, the address of cfg (line 12), is used in a func literal (line 13)",
     ),
     "alias_field_address": (
         """package alias_field_address
@@ -308,7 +361,49 @@ func Run(cfg Config, do func(string) int) []int {
 	return out
 }
 """,
-        "the address of cfg is taken other than as a call argument or method receiver",
+        "p, the address of cfg (line 12), is used other than to read or write through it or pass it to a call "
+        "(line 13)",
+    ),
+    "array_pointer_sliced": (  # `s := (*a)[:]` hands out a slice of vals, written through after the go statement
+        """package array_pointer_sliced
+
+// First reports the first value on a worker once released; the slice of vals is written after it starts.
+func First(vals [4]int, ready chan struct{}) int {
+	a := &vals
+	s := (*a)[:]
+	res := make(chan int)
+	go func() {
+		<-ready
+		res <- vals[0]
+	}()
+	s[0] = 100
+	close(ready)
+	return <-res
+}
+""",
+        "a, the address of vals (line 5), is used other than to read or write through it or pass it to a call (line 6)",
+    ),
+    "field_pointer_written_after_go": (  # `h := &win.hist` written through after the go statement
+        """package field_pointer_written_after_go
+
+type window struct{ hist []string }
+
+// Replay counts the history on a worker once released: the seeds are appended through h after it starts.
+func Replay(seed []string, ready chan struct{}) int {
+	var win window
+	h := &win.hist
+	*h = append(*h, "seed")
+	res := make(chan int)
+	go func() {
+		<-ready
+		res <- len(win.hist)
+	}()
+	*h = append(*h, seed...)
+	close(ready)
+	return <-res
+}
+""",
+        "h, the address of win (line 8), is used at or after the statement making the closure (line 15)",
     ),
     "pointee_method_after_go": (
         """package pointee_method_after_go
@@ -458,7 +553,7 @@ func Label(cfg Config, gate chan struct{}) <-chan string {
 	return out
 }
 """,
-        "the address of cfg is taken other than as a call argument or method receiver",
+        "q, the address of cfg (line 8), is used at or after the statement making the closure (line 14)",
     ),
     "pointee_shadowed_name": (  # the literal's own c is another variable: cfg escapes to the global
         """package pointee_shadowed_name
@@ -535,6 +630,14 @@ NAIVE = {
     "alias_select_case": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
     "alias_in_literal": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
     "alias_field_address": (value_block("\t\tgo func() {", "\t\t}()\n", "cfg"), WORKERS),
+    "array_pointer_sliced": (
+        value_block(*GO, "vals"),
+        "fmt.Sprint({pkg}.First([4]int{1, 2, 3, 4}, make(chan struct{})))",
+    ),
+    "field_pointer_written_after_go": (
+        value_block(*GO, "win"),
+        'fmt.Sprint({pkg}.Replay([]string{"a", "b"}, make(chan struct{})))',
+    ),
     "pointee_method_after_go": (
         pointee_block(*GO, "j"),
         "func() string { gate := make(chan struct{}); "

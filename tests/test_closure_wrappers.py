@@ -302,6 +302,52 @@ func Weigh(batches [][]int, factor int) ([]int, int) {
 """,
         "\t\t{\n\t\tfactor := factor",
     ),
+    "group_method_go": (  # an in-house errgroup: Go adds, starts f under a deferred Done; Wait waits first
+        """package group_method_go
+
+import (
+	"strings"
+	"sync"
+)
+
+type Group struct {
+	wg   sync.WaitGroup
+	once sync.Once
+	err  error
+}
+
+func (g *Group) Go(f func() error) {
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		if err := f(); err != nil {
+			g.once.Do(func() { g.err = err })
+		}
+	}()
+}
+
+func (g *Group) Wait() error {
+	g.wg.Wait()
+	return g.err
+}
+
+// Tag prefixes each trimmed label on its own goroutine, then clears the prefix.
+func Tag(labels []string, prefix string) ([]string, string, error) {
+	out := make([]string, len(labels))
+	var g Group
+	for i, l := range labels {
+		g.Go(func() error {
+			out[i] = prefix + strings.TrimSpace(l)
+			return nil
+		})
+	}
+	err := g.Wait()
+	prefix = ""
+	return out, prefix, err
+}
+""",
+        "\t\t{\n\t\tprefix := prefix",
+    ),
 }
 
 DECLINES = {
@@ -745,6 +791,77 @@ func Send(msg, host string, hurry bool, ready chan struct{}, out chan<- string) 
 """,
         "waitAll may return before its Wait: a return at line 15",
     ),
+    "group_method_detached": (  # on one path Go starts f in a goroutine the group does not count
+        """package group_method_detached
+
+import "sync"
+
+type Group struct {
+	wg       sync.WaitGroup
+	detached bool
+}
+
+func (g *Group) Go(f func()) {
+	if g.detached {
+		go f()
+		return
+	}
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		f()
+	}()
+}
+
+func (g *Group) Wait() { g.wg.Wait() }
+
+// Send sends the message to the host once ready is closed; it waits for the group, moves on to the
+// next host, then lets the send go.
+func Send(msg, host string, detached bool, ready chan struct{}, out chan<- string) {
+	g := Group{detached: detached}
+	g.Go(func() {
+		<-ready
+		out <- host + ":" + msg
+	})
+	g.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "Group.Go is not a Go method the caller is proven to wait for: Go's body is not `g.wg.Add(1)` then",
+    ),
+    "group_method_done_first": (  # the goroutine marks the job done before it runs it
+        """package group_method_done_first
+
+import "sync"
+
+type Group struct{ wg sync.WaitGroup }
+
+func (g *Group) Go(f func()) {
+	g.wg.Add(1)
+	go func() {
+		g.wg.Done()
+		f()
+	}()
+}
+
+func (g *Group) Wait() { g.wg.Wait() }
+
+// Send sends the message to the host once ready is closed; it waits for the group, moves on to the
+// next host, then lets the send go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	var g Group
+	g.Go(func() {
+		<-ready
+		out <- host + ":" + msg
+	})
+	g.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "Go's goroutine does not first defer g.wg.Done()",
+    ),
     "semaphore_fill_short": (  # the fill sends fewer than the capacity: it completes with a release missing
         """package semaphore_fill_short
 
@@ -894,6 +1011,14 @@ NAIVE = {
         probe('{pkg}.Send("m", "h", true, ready, out)'),
     ),
     "semaphore_fill_short": (block_copy("host"), probe('{pkg}.Send("m", "h", ready, out)')),
+    "group_method_detached": (
+        block_copy("host", "\tg.Go(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", true, ready, out)'),
+    ),
+    "group_method_done_first": (
+        block_copy("host", "\tg.Go(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", ready, out)'),
+    ),
     "semaphore_fill_gives_up": (
         block_copy("host"),
         probe('stop := make(chan struct{}); close(stop); {pkg}.Send("m", "h", stop, ready, out)'),
@@ -907,6 +1032,7 @@ ALLOCS = {
     "errgroup_wrapper_func": '{pkg}.Tag([]string{" a", "b "}, "x")',
     "errgroup_wrapper_context": '{pkg}.Tag(context.Background(), []string{" a", "b "}, "x")',
     "spawn_helper_wait_all": '{pkg}.Render([]string{"p1", "p2"}, "<{page}>")',
+    "group_method_go": 'fmt.Sprint({pkg}.Tag([]string{" a", "b "}, "x"))',
 }
 
 

@@ -12,9 +12,19 @@ The full doc, with the cases it declines, is rules/closure/README.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from gorewrite import callee_waits, field_alias, group_uses, happens_before, overwrites, retention, wait_calls
+from gorewrite import (
+    callee_waits,
+    exit_writes,
+    field_alias,
+    group_uses,
+    happens_before,
+    overwrites,
+    retention,
+    spawn_methods,
+    wait_calls,
+)
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -86,7 +96,8 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured_or_through_pointer(node, moved.group(1)):
-            also = sum((m.scopes(view, owner(node)) for m in (callee_waits, group_uses, wait_calls)), ())
+            scoped = (callee_waits, group_uses, wait_calls, spawn_methods)
+            also = sum((m.scopes(view, owner(node)) for m in scoped), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
             screened = _factory_screen(view, escape, _shapes(view, escape.path).factories[node.start_byte])
@@ -225,12 +236,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     decl = types.at(escape.path, decl_node.start_byte)
     if decl is None or decl.use != Use.DECL or decl.obj is None:
         return f"cannot resolve the declaration of {name}"
-    if decl.kind == Kind.RESULT:
-        return (
-            f"{name} is a named result: a return statement writes it, and the literal may read it after that"
-            " (a deferred one always does)"
-        )
-    if decl.kind not in (Kind.VAR, Kind.PARAM):
+    if decl.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
         return f"{name} is not a local variable or parameter"
     function = owner(decl_node)
     uses = [i for i in types.idents[escape.path] if i.obj == decl.obj and i.use != Use.DECL]
@@ -240,8 +246,31 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         literal = _capturing_literal(root.named_descendant_for_byte_range(use.start, use.end), function)
         if literal is not None:
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
+    if decl.kind == Kind.RESULT:  # the literal's own write first: that is what a copy would lose
+        writer = next((lit for lit, found in by_literal.values() if any(u.use == Use.WRITE for u in found)), None)
+        if writer is not None:
+            return (
+                f"a func literal writes {name} (line {writer.start_point.row + 1}), a named result: a copy would "
+                "take the literal's writes away from what the function returns"
+            )
+        return (
+            f"{name} is a named result: a return statement writes it, and the literal may read it after that"
+            " (a deferred one always does)"
+        )
     if not by_literal:  # a pointer to it may be what a literal captures (or another variable of the name)
         return _pointee_capture(view, escape, decl_node, decl, uses, types)
+    # `defer func() { x = "" }()`: its writes happen at the function's exit, the goroutines' reads before
+    exits = {
+        start: found
+        for start, (literal, found) in by_literal.items()
+        if any(u.use == Use.WRITE for u in found) and exit_writes.deferred_writer(literal, function)
+    }
+    if exits and len(exits) < len(by_literal):  # one of them alone: the old decline, a literal writes it
+        by_literal = {start: v for start, v in by_literal.items() if start not in exits}
+    else:
+        exits = {}
+    at_exit = {u.start for found in exits.values() for u in found if u.use == Use.WRITE}
+    end = function.child_by_field_name("body").end_byte - 1
     made = _made_at(view, escape.path, name, [literal for literal, _ in by_literal.values()])
     if isinstance(made, str):
         return made
@@ -255,10 +284,13 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
-    writes = [u for u in uses if u.use == Use.WRITE] + [w for a in aliased for w in (a, *aliased[a])]
+    writes = [replace(u, start=end, end=end + 1) if u.start in at_exit else u for u in uses if u.use == Use.WRITE]
+    writes += [w for a in aliased for w in (a, *aliased[a])]
     writes.sort(key=lambda w: w.start)
     for literal, stmt, stored in made:
-        reason = _snapshot_unsafe(view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored)
+        reason = _snapshot_unsafe(
+            view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored, exits=bool(at_exit)
+        )
         if reason:
             return reason
     reason = _other_rewrites_site(view, escape.path, name, made)
@@ -451,10 +483,11 @@ def _other_rewrites_site(view: PackageView, path: str, name: str, made: list[tup
 
 
 def _snapshot_unsafe(
-    view, path, name, decl_node, function, literal, stmt, writes, types, stored, shown=None
+    view, path, name, decl_node, function, literal, stmt, writes, types, stored, shown=None, exits=False
 ) -> str | None:
     """Why passing the variable's value when the statement runs could differ from reading it later
-    (shown: what the messages call written, when the literal reads it through the pointer name)."""
+    (shown: what the messages call written, when the literal reads it through the pointer name; exits:
+    a deferred func literal writes it at the function's exit, a write at its closing brace here)."""
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
         stmt.type, "statement making the closure"
     )
@@ -481,6 +514,9 @@ def _snapshot_unsafe(
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
         if unordered:
             return f"{written}: {unordered}"
+        early = exit_writes.exits_early(types, spawn, name) if exits else None
+        if early:
+            return f"a deferred func literal writes {name} at the function's exit: {early}"
     clause = enclosing(decl_node, "for_clause", "range_clause", "block")
     if clause is not None and clause.type != "block" and language_minor(view, path) < 22:
         return f"{name} is a loop variable shared by all iterations (the file's Go version is before go 1.22)"
@@ -546,7 +582,8 @@ def _callee_unordered(view, path, name, literal, stmt, observed, unordered: str)
     inside = next((w for w in observed if stmt.start_byte <= w.start < stmt.end_byte), None)
     if returns is None and inside is not None:
         return f"it is written in the statement that passes the func literal (line {view.line(path, inside.start)})"
-    return returns
+    method = literal.parent.parent.child_by_field_name("function").type == "selector_expression"
+    return f"{unordered}; {returns}" if returns and method else returns  # `q.Add(f)`: what it is not, first
 
 
 def _field_aliases(types: TypeInfo, path: str, root: Node, function: Node, addresses: list[Ident]) -> dict:
@@ -575,6 +612,11 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if owner(node) != function or any(_observed_writes(s, decl, function, [use]) for s in statements):
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
         found = (call_of or _address_call)(node)
+        if found is None and call_of is None:
+            reason = _alias_outlives(view, path, name, node, statements, decl, function)
+            if reason:
+                return reason
+            continue
         if found is None:
             return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
         call, argument = found
@@ -584,6 +626,53 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if kept:
             return f"{name} {kept} (line {line})"
     return None
+
+
+def _alias_outlives(view, path, name, ident, statements, decl, function) -> str | None:
+    """Why p of `p := &x` (or `&x.f.g`) may still reach x once a closure statement runs, or None.
+
+    None when p is a local never assigned again nor its address taken, and each use of p is in the
+    function's own code (no func literal), before every statement (not in a loop around one), and
+    reads or writes through it (`*p = append(*p, v)`, `n := p.n`) or passes it to a call whose callee
+    keeps nothing (`p.M()`, `f(p)`, checked as `&x` itself would be): then the pointer is dead at the
+    statement, every write through it came before, and the copy the literal captures sees them all.
+    """
+    line = view.line(path, ident.start_byte)
+    pointer = _pointer_defined(ident)
+    if pointer is None:
+        return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
+    types = types_or_reason(view)
+    alias = types.at(path, pointer.start_byte) if not isinstance(types, str) else None
+    if alias is None or alias.use != Use.DECL or alias.obj is None or alias.kind != Kind.VAR:
+        return f"cannot resolve the declaration of {text(pointer).decode()}, the address of {name} (line {line})"
+    via, root, passed = alias.name, view.tree(path).root_node, []
+    said = f"{via}, the address of {name} (line {line}),"
+    for use in (i for i in types.idents[path] if i.obj == alias.obj and i.use != Use.DECL):
+        node, where = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
+        if owner(node) != function:  # the literal may run, or keep p, at any later time
+            return f"{said} is used in a func literal (line {where})"
+        if use.use != Use.READ:
+            return f"{said} is assigned or its address taken (line {where})"
+        if any(_observed_writes(s, decl, function, [use]) for s in statements):
+            return f"{said} is used at or after the statement making the closure (line {where})"
+        if _pointer_call(node) is not None:
+            passed.append(use)
+        elif not _through(types, path, node):
+            return f"{said} is used other than to read or write through it or pass it to a call (line {where})"
+    return _address_outlives(view, path, f"{name} (through {via})", passed, statements, decl, function, _pointer_call)
+
+
+def _through(types: TypeInfo, path: str, ident: Node) -> bool:
+    """Is the pointer ident only dereferenced as a value: `*p` (read or assigned), an element `(*p)[k]`
+    of what it points to (not sliced, addressed or a method's receiver), or `p.f` for a field f?"""
+    star = ident.parent
+    if star.type != "unary_expression" or star.child(0).type != "*":
+        return field_alias.value_field(types, path, ident) is not None
+    while star.parent.type == "parenthesized_expression":
+        star = star.parent
+    if star.parent.type == "index_expression" and star.parent.child_by_field_name("operand") == star:
+        star = star.parent
+    return star.parent.type in field_alias.VALUE_CONTEXTS
 
 
 def _address_call(ident: Node) -> tuple[Node, int] | None:
@@ -773,8 +862,11 @@ def _factory_fix(view: PackageView, escape: Escape, literal: Node) -> Proposal:
 def _factory_screen(view: PackageView, escape: Escape, fn: Node) -> str | None:
     """Why the factory is left alone, where its name, syntax and the compiler's messages tell."""
     name = text(fn.child_by_field_name("name")).decode()
-    if name[0].isupper():
-        return f"{name} is exported: callers in other packages would break"
+    if name[0].isupper():  # the literal escapes because it is returned: only the flattening would cure that
+        return (
+            f"the func literal escapes because {name} returns it, and {name} is exported: flattening "
+            f"{name}(a)(b) into one function would change its signature for callers in other packages"
+        )
     if fn.child_by_field_name("type_parameters") is not None:
         return f"{name} is generic"
     if any(e.message == f"can inline {name}" for e in view.escapes if e.path == escape.path):
