@@ -25,10 +25,12 @@ def per_release(run: Run, verdict: Verified) -> list[str]:
     """What the fix took away under each of several toolchains (`go1.24.11: -1 heap escape`), and under one
     only where its messages do not show it: a heap allocation a release reports `does not escape` (go1.25+
     of a variable-size make, on the heap above 32 bytes at run time; the claim names such messages); for a
-    build variant, which toolchains build the original instead."""
+    build variant, which toolchains build the original instead; for a site in a generic, which instantiations
+    judged it (those outside the run's packages cannot be)."""
     hidden = dict(verdict.hidden)
+    judged = [f"judged by its instantiations in {', '.join(verdict.judged_by)}"] if verdict.judged_by else []
     if len(run.toolchains) < 2 and not any(hidden.values()):
-        return []
+        return judged
     kept = stack_exprs(verdict.fix.claim)
     if kept:
         said = [f"{', '.join(v for v, _ in verdict.removed)}: {', '.join(kept)} does not escape"]
@@ -36,7 +38,7 @@ def per_release(run: Run, verdict: Verified) -> list[str]:
         said = [f"{v}: {_gone(n, hidden.get(v, 0))}" for v, n in verdict.removed]
     if verdict.original_on:
         said.append(f"{', '.join(verdict.original_on)}: builds the original, unchanged")
-    return said
+    return said + judged
 
 
 def _gone(heap: int, hidden: int) -> str:

@@ -9,13 +9,15 @@ section would print them, each site once: a site is on the heap if any compiled 
 Inlined copies of ordinary functions are printed at the call (the outermost position), never here.
 
 `go build` leaves tests out: a generic only a package's own tests instantiate is compiled by none of it.
-For the few packages that declare a generic no compiled copy printed a line of (`unseen`), `tested`
-compiles their test variants too (`go list -export -test`: no link), and their lines count alike.
+For the packages that declare a generic no compiled copy printed a line of (`unseen`), or one with a heap
+site (`heap_in_generic`: a fix there must hold in every copy, its tests' too), `tested` compiles their test
+variants too (`go list -export -test`: no link), and their lines count alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from gorewrite.escapes import ENDINGS, ESCAPE_FLAGS, BuildResult, Escape, go_cwd, parse
@@ -93,20 +95,75 @@ def unqualified(message: str, qualifier: re.Pattern[str]) -> str:
     return qualifier.sub(lambda m: "" if m["q"] else m[0], message)
 
 
+def generics(source: bytes) -> list[tuple[int, range]]:
+    """Each generic declaration's start offset and line range (a guess from the text: up to its `\n}`)."""
+    found = []
+    for match in GENERIC.finditer(source):
+        first = source.count(b"\n", 0, match.start()) + 1
+        end = source.find(b"\n}", match.start())
+        last = source.count(b"\n", 0, end) + 2 if end >= 0 else first
+        found.append((match.start(), range(first, last + 1)))
+    return found
+
+
 def unseen(sources: dict[str, bytes], escapes: list[Escape] | tuple[Escape, ...]) -> bool:
     """Does a file declare a generic whose declaration no compiled copy printed a line of? (A guess from
     the text: a generic compiled with nothing to say is compiled again for nothing, no more.)"""
     said: dict[str, set[int]] = {}
     for e in escapes:
         said.setdefault(e.path, set()).add(e.line)
-    for path, source in sources.items():
-        for match in GENERIC.finditer(source):
-            first = source.count(b"\n", 0, match.start()) + 1
-            end = source.find(b"\n}", match.start())
-            last = source.count(b"\n", 0, end) + 2 if end >= 0 else first
-            if not said.get(path, set()).intersection(range(first, last + 1)):
-                return True
-    return False
+    found = ((path, lines) for path, source in sources.items() for _, lines in generics(source))
+    return any(not said.get(path, set()).intersection(lines) for path, lines in found)
+
+
+def heap_in_generic(sources: dict[str, bytes], escapes: list[Escape] | tuple[Escape, ...]) -> bool:
+    """Does a heap escape lie in a generic's body? Its tests may instantiate it with other shapes, whose
+    copies a fix there must hold in too."""
+    lines = {path: [r for _, r in generics(source)] for path, source in sources.items()}
+    return any(e.heap and any(e.line in r for r in lines.get(e.path, ())) for e in escapes)
+
+
+def copies_of(
+    targets: tuple[Escape, ...], sources: Mapping[str, bytes], now: dict[str, bytes], sections: dict[str, list[Escape]]
+) -> set[str]:
+    """The sections (packages, test variants) that printed a line of a generic the targets lie in, found in the
+    rewritten file (`now`) by its declaration's first line: the copies compiled of it (none: not in a generic)."""
+    found: set[str] = set()
+    for t in targets:
+        source = sources.get(t.path, b"")
+        for start, lines in generics(source):
+            rewritten = now.get(t.path, source)
+            moved = dict(generics(rewritten)).get(rewritten.find(source[start : source.find(b"\n", start)]))
+            if t.line in lines and moved:
+                found |= {p for p, said in sections.items() if any(e.path == t.path and e.line in moved for e in said)}
+    return found
+
+
+def shown(printer: str) -> str:
+    """A section as a claim names it: `example.com/a/xt_test [example.com/a/xt.test]` -> `example.com/a/xt's tests`."""
+    return f"{printer.split(' [', 1)[1].removesuffix('.test]')}'s tests" if " [" in printer else printer
+
+
+def test_sections(
+    toolchain: Toolchain,
+    packages: list[str],
+    cwd: str,
+    files: dict[str, tuple[str, ...]],
+    overlay: str | None = None,
+) -> dict[str, list[Escape]]:
+    """Per test variant (`p [p.test]`, `p_test [p.test]`), the diagnostics it printed at listed files.
+    Compiled, not linked; a variant that fails to build says nothing (the package itself built)."""
+    args = ["list", "-e", "-export", "-test", "-f", "", *ESCAPE_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
+    done = toolchain.run([*args, "--", *packages], cwd)
+    base = go_cwd(cwd, toolchain.env)
+    sections: dict[str, list[Escape]] = {}
+    for chunk in ("\n" + done.stderr.decode(errors="replace")).split("\n# ")[1:]:
+        header, _, text = chunk.partition("\n")
+        printer = header.strip()
+        if " [" in printer:  # a test variant; the package itself printed in the escape compile
+            owner = printer.split(" [", 1)[0]
+            sections.setdefault(printer, []).extend(parse(text, base, files.get(owner, ())))
+    return sections
 
 
 def tested(
@@ -118,20 +175,30 @@ def tested(
     overlay: str | None = None,
 ) -> dict[str, list[Escape]]:
     """Per package, the diagnostics at its files that its test variants print (its own tests' instantiations
-    of its generics), as `attribute` gives them. Compiled, not linked; a variant that fails to build says
-    nothing (the package itself built)."""
-    args = ["list", "-e", "-export", "-test", "-f", "", *ESCAPE_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
-    done = toolchain.run([*args, "--", *packages], cwd)
-    base = go_cwd(cwd, toolchain.env)
-    sections: dict[str, list[Escape]] = {}
-    for chunk in ("\n" + done.stderr.decode(errors="replace")).split("\n# ")[1:]:
-        header, _, text = chunk.partition("\n")
-        printer = header.strip()
-        if " [" in printer:  # a test variant; the package itself printed in the escape compile
-            owner = printer.split(" [", 1)[0]
-            sections.setdefault(printer, []).extend(parse(text, base, files.get(owner, ())))
-    found = attribute(BuildResult(sections, {}), files, names)
+    of its generics), as `attribute` gives them."""
+    found = attribute(BuildResult(test_sections(toolchain, packages, cwd, files, overlay), {}), files, names)
     return {pkg: found.escapes.get(pkg, []) for pkg in packages}
+
+
+def said_by_tests(
+    problem: str,
+    pkg: str,
+    untested: list[Escape],
+    sections: dict[str, list[Escape]],
+    files: dict[str, tuple[str, ...]],
+    names: dict[str, str],
+) -> str:
+    """`, in the copy compiled for p's tests` when only a test variant's copy of a generic says the message the
+    problem quotes: the fix holds in every other instantiation."""
+    quoted = problem.split("`")[1] if problem.count("`") >= 2 else None
+    if quoted is None or any(e.message == quoted for e in untested):
+        return ""
+    tests = [
+        shown(p)
+        for p, said in sections.items()
+        if any(e.message == quoted for e in attribute(BuildResult({p: said}, {}), files, names).escapes.get(pkg, []))
+    ]
+    return f", in the copy compiled for {' and '.join(sorted(set(tests)))}" if tests else ""
 
 
 def merge(escapes: dict[str, list[Escape]], more: dict[str, list[Escape]]) -> None:

@@ -10,7 +10,7 @@ from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import BuildResult, Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
-from gorewrite.instances import attribute, merge, tested, unseen
+from gorewrite.instances import attribute, heap_in_generic, merge, tested, unseen
 from gorewrite.iterators import standard
 from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.overlay import overlay_file
@@ -100,7 +100,7 @@ def analyse(
     builds = {version: attribute(b, files, names, in_std) for version, b in builds.items()}
     with_tests = _with_tests(good, builds, sources_of)
     for tc in toolchains if with_tests else []:
-        options.progress(f"compiling the tests of {len(with_tests)} packages whose generics nothing else compiles")
+        options.progress(f"compiling the tests of {len(with_tests)} packages that declare generics")
         merge(builds[tc.version].escapes, tested(tc, with_tests, cwd, files, names))
     if options.exports and options.cache:  # listed while the rules find
         exports.prefetch_meanwhile(
@@ -169,12 +169,14 @@ def analyse(
 
 
 def _with_tests(good: list[Package], builds: dict[str, BuildResult], sources_of: dict[str, Sources]) -> list[str]:
-    """The packages (not std's) whose tests may instantiate a generic of theirs no compiled copy printed a line of."""
+    """The packages (not std's) whose tests may instantiate a generic of theirs no compiled copy printed a line
+    of, or one with a heap site: a fix there is judged by the tests' copies too, `before` as `after`."""
     found = []
     for pkg in good:
         if pkg.tests and not pkg.standard and not any(pkg.import_path in b.failed for b in builds.values()):
             said = [e for b in builds.values() for e in b.escapes.get(pkg.import_path, ())]
-            if unseen({path: sources_of[pkg.import_path][path] for path in pkg.files}, said):
+            sources = {path: sources_of[pkg.import_path][path] for path in pkg.files}
+            if unseen(sources, said) or heap_in_generic(sources, said):
                 found.append(pkg.import_path)
     return found
 

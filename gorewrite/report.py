@@ -115,6 +115,8 @@ def fix_json(run: Run, cwd: str) -> str:
                 outcome["removed_at_run_time"] = dict(verdict.hidden)
             if verdict.original_on:
                 outcome["builds_original"] = list(verdict.original_on)
+            if verdict.judged_by:
+                outcome["judged_by"] = list(verdict.judged_by)
         outcomes.append(outcome)
     for held in run.held:
         outcomes.append(_outcome(held, cwd, "held", _held_reason(held)))

@@ -210,11 +210,53 @@ func TestMix(t *testing.T) {
 """
 
 
+LATE = """package late
+
+// Late hands g to use in a goroutine after it is set; then g is cleared.
+func Late[T any](x T, use func(T)) T {
+	var g T
+	g = x
+	done := make(chan struct{})
+	go func() { use(g); close(done) }()
+	<-done
+	var zero T
+	g = zero
+	return g
+}
+"""
+
+# Its external test instantiates Late with a 4 KB array too: copied above 128 bytes, a captured g stays by reference.
+LATE_TEST = """package late_test
+
+import (
+	"testing"
+
+	"example.com/m/late"
+)
+
+func TestLate(t *testing.T) {
+	late.Late(1, func(int) {})
+	late.Late([4096]byte{}, func([4096]byte) {})
+}
+"""
+
+LATEUSE = """package lateuse
+
+import "example.com/m/late"
+
+func Use() int { return late.Late(1, func(int) {}) }
+"""
+
+
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
     files = {"gen/gen.go": GEN, "use/use.go": USE, "mix/mix.go": MIX, "mixuse/mixuse.go": MIXUSE}
     files |= {"tonly/tonly.go": TONLY, "tonly/tonly_test.go": TONLY_TEST}
     files |= {"tmix/tmix.go": TMIX, "tmix/tmix_test.go": TMIX_TEST}
+    files |= {"late/late.go": LATE, "late/late_test.go": LATE_TEST, "lateuse/lateuse.go": LATEUSE}
+    small = LATE_TEST.replace("\tlate.Late([4096]byte{}, func([4096]byte) {})\n", "").replace("late", "latei")
+    files |= {"latei/latei.go": LATE.replace("late", "latei"), "latei/latei_test.go": small}
+    files |= {"lateiuse/lateiuse.go": LATEUSE.replace("late", "latei")}
     return module(tmp_path_factory.mktemp("generics"), files)
 
 
@@ -372,6 +414,40 @@ def test_a_generic_only_its_own_tests_instantiate_is_compiled_with_them_and_fixe
     assert isinstance(verdict, Verified), verdict
     assert verdict.fix.targets[0].message == "moved to heap: base"
     assert "\t\tbase := base // captured by value" in run.changes[str(root / "tonly" / "tonly.go")].decode()
+
+
+@pytest.fixture(scope="module")
+def late_runs(root):
+    """The closure fix of Late, where a test of its package instantiates it with a 4 KB array, and where with int."""
+    newest, _ = releases()
+    return {
+        name: fix([newest], [f"./{name}", f"./{name}use"], str(root), [RULES["closure"]], Options())
+        for name in ("late", "latei")
+    }
+
+
+def test_a_fix_a_tests_instantiation_does_not_bear_out_is_rejected_naming_that_copy(late_runs):
+    (verdict,) = late_runs["late"].verdicts
+    assert isinstance(verdict, Rejected), verdict
+    assert verdict.reason.endswith("`moved to heap: g`, in the copy compiled for example.com/m/late's tests")
+
+
+def test_a_fix_its_tests_instantiate_with_int_only_is_verified_saying_which_copies_judged_it(late_runs):
+    (verdict,) = late_runs["latei"].verdicts
+    assert isinstance(verdict, Verified), verdict
+    assert verdict.judged_by == ("example.com/m/latei's tests", "example.com/m/lateiuse")
+
+
+def test_the_rejected_rewrite_keeps_the_4kb_copys_allocations(tmp_path_factory, late_runs, root):
+    """The naive rewrite (the one verified for int) removes int's heap g, not [4096]byte's: the claim was false."""
+    rewritten = late_runs["latei"].changes[str(root / "latei" / "latei.go")].decode().replace("latei", "late")
+    cases = {
+        "small": (LATE, rewritten, "{pkg}.Late(1, func(int) {})"),
+        "big": (LATE, rewritten, "{pkg}.Late([4096]byte{}, func([4096]byte) {})"),
+    }
+    for version, found in allocs_of(tmp_path_factory.mktemp("late-allocs"), cases).items():
+        (small_before, small_after, *_), (big_before, big_after, *_) = found["small"], found["big"]
+        assert small_after < small_before and big_after == big_before, (version, found)
 
 
 def test_why_says_where_a_generic_is_instantiated_or_that_nothing_does(root):

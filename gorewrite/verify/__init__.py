@@ -16,9 +16,8 @@ from dataclasses import dataclass, field, replace
 from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
-from gorewrite.escapes import compile_escapes
-from gorewrite.instances import attribute, merge
-from gorewrite.instances import tested as tests_compiled
+from gorewrite.escapes import BuildResult, compile_escapes
+from gorewrite.instances import attribute, copies_of, merge, said_by_tests, shown, test_sections
 from gorewrite.iterators import standard
 from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
@@ -46,6 +45,7 @@ class Verified:
     removed: tuple[tuple[str, int], ...] = ()
     original_on: tuple[str, ...] = ()
     hidden: tuple[tuple[str, int], ...] = ()
+    judged_by: tuple[str, ...] = ()  # a generic's site: the copies that judged it (outside the run: unjudged)
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ class _Checks:
     contents: dict[tuple[str, tuple[int, ...]], dict[str, bytes]] = field(default_factory=dict)  # (pkg, group)
     unrewritten: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (version, pkg) -> why its
     # vet or tests fail without any rewrite (None: they pass), asked once one failed with the rewrites
+    copies: dict[int, set[str]] = field(default_factory=dict)  # id(fix) -> who compiled its generic (printers)
 
 
 def verify(
@@ -168,7 +169,8 @@ def verify(
             judged = [tc.version for tc in toolchains if (variant(f.claim), tc.version) not in extra.skips]
             original_on = tuple(tc.version for tc in toolchains if tc.version not in judged)
             gone = removed(views[pkg], f, judged)
-            verdicts.append(Verified(f, gone, original_on, hidden_removed(views[pkg], f, judged)))
+            copies = tuple(sorted(shown(p) for p in extra.copies.get(id(f), ())))
+            verdicts.append(Verified(f, gone, original_on, hidden_removed(views[pkg], f, judged), copies))
         for group in accepted:
             contents.update(extra.contents[(pkg, _key(group))])
             for toolchain in toolchains:
@@ -237,16 +239,24 @@ def _check(
         # the packages that instantiate the batch's generics compile their bodies: judged by their copies too
         instantiating = sorted({i for pkg in contents for i in views[pkg].instances} - set(contents))
         names = {pkg: views[pkg].package.name for pkg in contents}
+        compiling = [*contents, *instantiating]
+        printed = compile_escapes(toolchain, compiling, cwd, overlay=overlay, files=files, inlining=True)
         result = attribute(
-            compile_escapes(toolchain, [*contents, *instantiating], cwd, overlay=overlay, files=files, inlining=True),
+            printed,
             files,
             names,
             frozenset(pkg for pkg in contents if views[pkg].package.standard),
         )
+        raw = dict(printed.escapes)
+        untested = {pkg: list(found) for pkg, found in result.escapes.items()}
         variants = [pkg for pkg in contents if views[pkg].tested and pkg not in result.failed]
+        sections = {}
         if variants:  # the analysis compiled their tests too: the same copies judge the fix
-            merge(result.escapes, tests_compiled(toolchain, variants, cwd, files, names, overlay))
+            sections = test_sections(toolchain, variants, cwd, files, overlay)
+            raw |= sections
+            merge(result.escapes, attribute(BuildResult(sections, {}), files, names).escapes)
         built = compiled(toolchain, cwd, growing, overlay) if growing else {}
+        files_of = files
         for pkg, files in contents.items():
             extra.built.setdefault(pkg, set()).update(built.get(pkg, ()))
             extra.skips.update(
@@ -265,6 +275,11 @@ def _check(
                 listed, std = views[pkg].package.files, standard(toolchain, cwd)  # as the analysis read `before`
                 after, _ = relocate(result.escapes.get(pkg, []), source, listed, std)
                 problem = judge(views[pkg], before, batch[pkg], files, after, built.get(pkg))
+                copies = {id(f): copies_of(f.targets, views[pkg].sources, files, raw) for f in batch[pkg]}
+                for f in batch[pkg]:
+                    extra.copies.setdefault(id(f), set()).update(copies[id(f)])
+                if problem and not isinstance(problem, Uninlined) and pkg in variants:
+                    problem += said_by_tests(problem, pkg, untested.get(pkg, []), sections, files_of, names)
                 back = returned(before, after, (t for f in batch[pkg] for t in f.targets))
                 if back is not None and not problem:
                     problem = f"the compiler still reports `{back.message}`, at a range-over-func loop's `for`"
