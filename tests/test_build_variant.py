@@ -546,3 +546,175 @@ def test_a_function_verification_rejects_does_not_take_the_other_functions_varia
     (rejected,) = [s for s in done.stderr.splitlines() if "rejected  " in s]
     assert rejected.startswith("  rejected  dump.go:23: move line, Word") and "too costly to inline" in rejected
     assert "func Word" not in done.stdout.split("+++ b/dump_prego125.go")[1]
+
+
+# package -> (a function with a ≤32-byte bounded make that reports the file it is in, what the decline says)
+REPORTS_FILE = {
+    "neg": (
+        """package neg
+
+import "runtime"
+
+// Neg negates the first n values (at most 4) and says which file it is in.
+func Neg(s []int, n int) (int, string) {
+	if n > 4 {
+		return 0, ""
+	}
+	b := make([]int, n)
+	for i := range b {
+		b[i] = -s[i]
+	}
+	_, file, _, _ := runtime.Caller(0)
+	return b[0], file
+}
+""",
+        "Neg uses runtime.Caller",
+    ),
+    "lg": (
+        """package lg
+
+import (
+	"io"
+	"log"
+)
+
+// Sum logs the sum of the first n values with the file and line of the call.
+func Sum(w io.Writer, s []int, n int) int {
+	if n > 4 {
+		return 0
+	}
+	b := make([]int, n)
+	copy(b, s)
+	t := 0
+	for _, v := range b {
+		t += v
+	}
+	log.New(w, "", log.Lshortfile).Println(t)
+	return t
+}
+""",
+        "Sum uses log.Lshortfile",
+    ),
+    "sl": (
+        """package sl
+
+import (
+	"io"
+	"log/slog"
+)
+
+// Sum logs the sum of the first n values with its source.
+func Sum(w io.Writer, s []int, n int) int {
+	if n > 4 {
+		return 0
+	}
+	b := make([]int, n)
+	copy(b, s)
+	t := b[0]
+	slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{AddSource: true})).Info("sum", "t", t)
+	return t
+}
+""",
+        "Sum uses slog's AddSource",
+    ),
+    "st": (
+        """package st
+
+import "runtime/debug"
+
+// First returns the first of n values and the stack that asked.
+func First(s []int, n int) (int, []byte) {
+	if n > 4 {
+		return 0, nil
+	}
+	b := make([]int, n)
+	copy(b, s)
+	return b[0], debug.Stack()
+}
+""",
+        "First uses debug.Stack",
+    ),
+    "fl": (
+        """package fl
+
+import "runtime"
+
+// First returns the first of n values and the file of pc.
+func First(s []int, n int, pc uintptr) (int, string) {
+	if n > 4 {
+		return 0, ""
+	}
+	b := make([]int, n)
+	copy(b, s)
+	file, _ := runtime.FuncForPC(pc).FileLine(pc)
+	return b[0], file
+}
+""",
+        "First uses runtime.FuncForPC(…).FileLine",
+    ),
+    "gen": (
+        """package gen
+
+//go:generate sh -c "echo $GOFILE > generated.txt"
+// Sum sums the first n values.
+func Sum(s []int, n int) int {
+	if n > 4 {
+		return 0
+	}
+	b := make([]int, n)
+	copy(b, s)
+	return b[0]
+}
+""",
+        "Sum uses a //go:generate line",
+    ),
+}
+NEG_TEST = """package neg
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+func TestNeg(t *testing.T) {
+	if v, file := Neg([]int{3}, 1); v != -3 || filepath.Base(file) != "neg.go" {
+		t.Fatalf("Neg = %d, %s; want -3, neg.go", v, filepath.Base(file))
+	}
+}
+"""
+
+
+def test_a_function_that_reports_its_own_file_does_not_move_and_the_naive_pair_reports_another(tmp_path):
+    """adv35e: Neg calling runtime.Caller(0) said neg_go125.go after the move. Every such use declines;
+    the naive pair makes neg's own test fail under each release (a logger configured elsewhere stays
+    a documented residual risk)."""
+    newest, older = releases()
+    files = {f"{name}/{name}.go": source for name, (source, _) in REPORTS_FILE.items()}
+    root = module(tmp_path / "m", {**files, "neg/neg_test.go": NEG_TEST})
+    done = gorewrite(
+        "fix",
+        "--dry-run",
+        "-v",
+        "--rule",
+        "build-variant",
+        "--toolchain",
+        OLDER,
+        "--toolchain",
+        newest.version,
+        "./...",
+        cwd=root,
+    )
+    assert done.returncode == 0 and done.stdout == "", done.stderr
+    for name, (_, said) in REPORTS_FILE.items():
+        (line,) = [x for x in done.stderr.splitlines() if f"declined  {name}/{name}.go:" in x]
+        assert said in line and line.endswith("moved to another file, it would report that file"), line
+    naive = module(tmp_path / "naive", {"neg/neg.go": "package neg\n", "neg/neg_test.go": NEG_TEST})
+    source = REPORTS_FILE["neg"][0]
+    body = source[source.index("import") :]
+    exact = body.replace("b := make([]int, n)", "var bBuf [4]int\n\tb := bBuf[:n:n]")
+    (naive / "neg" / "neg_go125.go").write_text(f"//go:build go1.25\n\npackage neg\n\n{body}")
+    (naive / "neg" / "neg_prego125.go").write_text(f"//go:build !go1.25\n\npackage neg\n\n{exact}")
+    for tc in (older, newest):
+        assert tc.run(["test", "-count=1", "./neg"], str(root)).returncode == 0, tc.version
+        failed = tc.run(["test", "-count=1", "./neg"], str(naive))
+        assert failed.returncode != 0 and b"want -3, neg.go" in failed.stdout, (tc.version, failed.stdout.decode())

@@ -18,6 +18,7 @@ from dataclasses import replace
 from gorewrite.claims import Claim, InVariant, KeepsOnStack, RemovesTargets, stack_exprs
 from gorewrite.edits import Edit, apply
 from gorewrite.escapes import STACK_FALLBACK_SINCE, Escape
+from gorewrite.file_bound import reports_file
 from gorewrite.packages import name_constraints
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import language_minor, types_or_reason
@@ -168,6 +169,11 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
             " variables are per iteration"
         )
     spans = [(doc_start(d).start_byte, _end(d)) for d in decls]
+    paths = [(s.start_byte, s.end_byte, text(s.child_by_field_name("path")).strip(b'"`').decode()) for s in imports]
+    for decl, span in zip(decls, spans, strict=True):
+        said = reports_file(types, path, source, span, paths)
+        if said:
+            return f"{_name(decl)} uses {said}: moved to another file, it would report that file"
     if any(not any(a <= e.start and e.end <= b for a, b in spans) for f in fixes for e in f.edits):
         return "make-const's rewrite reaches outside the functions that move"
     moved, kept = _import_uses(view, path, imports, spans)
