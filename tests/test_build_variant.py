@@ -16,9 +16,11 @@ from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, module, releases, sn
 
 from gorewrite.claims import InVariant, KeepsOnStack
 from gorewrite.edits import Edit
+from gorewrite.packages import name_constraints
 from gorewrite.pipeline import analyse
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
+from gorewrite.rules.build_variant import variant_paths
 from gorewrite.verify import Rejected, Verified, verify
 
 
@@ -718,3 +720,14 @@ def test_a_function_that_reports_its_own_file_does_not_move_and_the_naive_pair_r
         assert tc.run(["test", "-count=1", "./neg"], str(root)).returncode == 0, tc.version
         failed = tc.run(["test", "-count=1", "./neg"], str(naive))
         assert failed.returncode != 0 and b"want -3, neg.go" in failed.stdout, (tc.version, failed.stdout.decode())
+
+
+def test_variant_names_keep_the_platform_and_then_test_last_as_go_build_reads_them():
+    """adv35e item 3: `x_linux_test.go` became `x_linux_test_prego125_linux.go`, no test file any more, and
+    `x_test.go` became `x_test_prego125.go`."""
+    assert variant_paths("a/x_linux_test.go") == ("a/x_prego125_linux_test.go", "a/x_go125_linux_test.go")
+    assert variant_paths("a/x_test.go") == ("a/x_prego125_test.go", "a/x_go125_test.go")
+    assert variant_paths("a/x_linux_amd64.go") == ("a/x_prego125_linux_amd64.go", "a/x_go125_linux_amd64.go")
+    assert variant_paths("a/x.go") == ("a/x_prego125.go", "a/x_go125.go")
+    for old, new in zip(("a/x_linux_test.go",) * 2, variant_paths("a/x_linux_test.go"), strict=True):
+        assert name_constraints(new) == name_constraints(old) and new.endswith("_test.go")

@@ -204,13 +204,15 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
 
 
 def variant_paths(path: str) -> tuple[str, str]:
-    """`<file>_prego125.go` and `<file>_go125.go`; a GOOS/GOARCH the name ends in stays last, where go/build
-    reads it (`scan_prego125_linux.go`), so both files keep the original's constraint."""
+    """`<file>_prego125.go` and `<file>_go125.go`; a GOOS/GOARCH the name ends in and a `_test` after it stay
+    last, where go/build reads them (`scan_prego125_linux_test.go`), so both files keep the original's
+    constraint and stay test files if it is one."""
     directory, base = os.path.split(path)
     stem = base.removesuffix(".go")
+    test = "_test" if stem.endswith("_test") else ""
     platform = "".join(f"_{word}" for word in name_constraints(path))
-    stem = stem.removesuffix(platform)
-    return tuple(os.path.join(directory, f"{stem}_{suffix}{platform}.go") for suffix in SUFFIXES)
+    stem = stem.removesuffix(test).removesuffix(platform)
+    return tuple(os.path.join(directory, f"{stem}_{suffix}{platform}{test}.go") for suffix in SUFFIXES)
 
 
 def _declares_loop_variables(decl: Node) -> bool:
