@@ -492,7 +492,10 @@ def test_a_site_that_pays_on_every_release_is_rewritten_first_and_moves_into_bot
     assert "goes in first, in place (make-const is not in this run: `--rule make-const`)" in alone, alone
     first = gorewrite("fix", "-v", *both, cwd=root)
     assert first.returncode == 0, first.stderr
-    assert "Render also holds make-const's rewrite of mix.go:10, which pays off on every release" in first.stderr
+    (waits,) = [line for line in first.stderr.splitlines() if "overlaps make-const's rewrite" in line]
+    assert waits.startswith("  declined  mix.go:9:") and waits.endswith(
+        "overlaps make-const's rewrite of mix.go:10 in this run; run gorewrite again once that one is applied"
+    ), first.stderr
     assert "applied  mix.go:10: give make([]byte, 0, len(ids)*12) a 48-element stack array" in first.stderr
     second = gorewrite("fix", *both, cwd=root)
     assert second.returncode == 0, second.stderr
@@ -731,3 +734,53 @@ def test_variant_names_keep_the_platform_and_then_test_last_as_go_build_reads_th
     assert variant_paths("a/x.go") == ("a/x_prego125.go", "a/x_go125.go")
     for old, new in zip(("a/x_linux_test.go",) * 2, variant_paths("a/x_linux_test.go"), strict=True):
         assert name_constraints(new) == name_constraints(old) and new.endswith("_test.go")
+
+
+TWO = """package t
+
+// W holds two bounded makes and is small enough to inline.
+func W(s []int, n, m int) int {
+	if n > 4 || m > 8 {
+		return -1
+	}
+	x := make([]int, n)
+	z := make([]int, m)
+	copy(x, s)
+	copy(z, s)
+	return x[0] + z[0] + len(s)*3 + n*m + n*n*n + m*m*m + n*m*n + (n-m)*(n+m) + n*7
+}
+"""
+TWO_TEST = """package t
+
+import "testing"
+
+var nn, mm = 4, 8
+
+func TestW(t *testing.T) {
+	s := []int{1, 2, 3, 4, 5, 6, 7, 8}
+	if got := W(s[:2], 2, 3); got != 70 {
+		t.Fatal(got)
+	}
+	if n := testing.AllocsPerRun(100, func() { W(s, nn, mm) }); n != 0 {
+		t.Fatalf("W allocates %v times", n)
+	}
+}
+"""
+
+
+def test_a_rewrite_in_place_verification_rejects_leaves_the_variant_carrying_it_in_its_place(tmp_path):
+    """adv35e t/: W's 64-byte make pays off everywhere, but rewritten in place W no longer inlines on
+    go1.24.11 while its 32-byte make still escapes (rejected every run), and the variant waited for it
+    forever. The variant carrying both rewrites is tried in its place: go1.24.11 allocates nothing."""
+    newest, older = releases()
+    root = module(tmp_path, {"t.go": TWO, "t_test.go": TWO_TEST})
+    both = ["--toolchain", OLDER, "--toolchain", newest.version, "."]
+    done = gorewrite("fix", "-v", *both, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "build-variant: 1 applied, 0 declined, 0 rejected" in done.stderr, done.stderr
+    assert "run gorewrite again" not in done.stderr, done.stderr
+    rewritten = (root / "t_prego125.go").read_text()
+    assert "var xBuf [4]int" in rewritten and "var zBuf [8]int" in rewritten, rewritten
+    assert TWO[TWO.index("// W") :] in (root / "t_go125.go").read_text(), "the go1.25 side is W as it was"
+    assert older.run(["test", "-count=1", "."], str(root)).returncode == 0, "go1.24.11: W allocates nothing"
+    assert newest.run(["vet", "."], str(root)).returncode == 0
