@@ -269,7 +269,9 @@ def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[tuple[Fix, Fix
     alternatives): waiting for a rewrite that never comes, it would wait forever."""
     kept: list[Fix] = []
     waiting: list[tuple[Fix, Fix]] = []
-    rank = {rule: n for n, rule in enumerate(dict.fromkeys(f.rule for f in found))}
+    rank = {rule: float(n) for n, rule in enumerate(dict.fromkeys(f.rule for f in found))}
+    for rule in rank:  # a rule that builds on another (`requires`) comes right after it: the other's rewrite goes first
+        rank[rule] = max([rank[rule], *(rank[r] + 0.5 for r in RULES[rule].requires if r in rank)])
     for candidate in sorted(found, key=lambda f: (rank[f.rule], -len(f.targets))):
         first = next((other for other in kept if conflicts(candidate.edits, other.edits)), None)
         if first is None:
@@ -287,9 +289,11 @@ def _without_conflicts(found: list[Fix]) -> tuple[list[Fix], list[tuple[Fix, Fix
 def _still_waiting(waiting: list[tuple[Fix, Fix]], verdicts: list[Verdict]) -> list[Declined]:
     """The waiting fixes verification did not judge in the place of the one they overlap, declined with
     what they wait for: a verified rewrite they overlap, to be applied first, or else a rejected one (the
-    next run proposes them without it)."""
+    next run proposes them without it). A site a verified fix took is not declined (build-variant's
+    variant carries make-const's rewrite in place, which went first)."""
     judged = {id(v.fix) for v in verdicts}
     verified = [v.fix for v in verdicts if isinstance(v, Verified)]
+    taken = {t for f in verified for t in f.targets}  # a site a verified fix removes is done, not declined
     declined = []
     for fix, first in waiting:
         if id(fix) in judged:
@@ -302,5 +306,5 @@ def _still_waiting(waiting: list[tuple[Fix, Fix]], verdicts: list[Verdict]) -> l
             reason = f"{said}; run gorewrite again once that one is applied"
         else:
             reason = f"{said}, which verification rejected; run gorewrite again: it no longer stands in the way"
-        declined += [Declined(fix.rule, t, reason) for t in fix.targets]
+        declined += [Declined(fix.rule, t, reason) for t in fix.targets if t not in taken]
     return declined

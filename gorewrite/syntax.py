@@ -160,6 +160,10 @@ def statements(block: Node) -> list[Node]:
     return [s for s in inner.named_children if s.type != "comment"] if inner is not None else []
 
 
+# `//go:` comments that are the go command's, not the compiler's: they constrain nothing about a function.
+TOOL_DIRECTIVES = ("//go:generate", "//go:build")
+
+
 def directive(node: Node) -> str | None:
     """The first `//go:` compiler directive (nosplit, linkname, …) in the comments right above the
     top-level declaration holding node: rules leave such functions alone."""
@@ -167,8 +171,9 @@ def directive(node: Node) -> str | None:
         node = node.parent
     above = doc_start(node)
     while above is not None and above != node:
-        if above.type == "comment" and text(above).startswith(b"//go:"):
-            return text(above).decode().split()[0]
+        said = text(above).decode().split()[0] if above.type == "comment" and text(above).startswith(b"//go:") else ""
+        if said and said not in TOOL_DIRECTIVES:
+            return said
         above = above.next_sibling
     return None
 

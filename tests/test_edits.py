@@ -129,13 +129,13 @@ def test_a_deferred_fix_declines_every_site_it_targets():
     first = Fix("sync-pool", (Edit("a.go", 10, 20, b"x"),), (Escape("a.go", 2, 1, "moved to heap: b"),), "pool b")
     sites = tuple(Escape("a.go", line, 1, "moved to heap: sb") for line in (3, 9, 14))
     shared = Fix("sync-pool", (Edit("a.go", 15, 30, b"y"),), sites, "pool sb")
-    other = Fix("closure", (Edit("a.go", 25, 26, b"z"),), sites[:1], "copy sb")
+    other = Fix("closure", (Edit("a.go", 25, 26, b"z"),), (Escape("a.go", 4, 1, "moved to heap: t"),), "copy t")
     kept, waiting = _without_conflicts([other, first, shared])
     assert kept == [other, first], "shared overlaps both: it stands in for neither"
     deferred = _still_waiting(waiting, [Verified(f) for f in kept])
     assert [d.site for d in deferred] == list(sites)
     assert {d.reason for d in deferred} == {
-        "overlaps closure's rewrite of a.go:3 in this run; run gorewrite again once that one is applied"
+        "overlaps closure's rewrite of a.go:4 in this run; run gorewrite again once that one is applied"
     }
 
 
@@ -155,19 +155,26 @@ def test_within_a_rule_the_fix_removing_more_allocations_wins_and_the_order_stay
 
 
 def test_a_fix_waiting_for_a_rejected_one_is_tried_in_its_place_and_never_told_to_wait_for_it():
-    """probe35c variant-all-or-nothing: make-const's 48-byte site waited for build-variant's variant of
-    its function, which verification rejected, and was told to wait for it again in every run."""
-    site = Escape("a.go", 30, 1, "make([]byte, 0, n) escapes to heap")
-    variant = Fix("build-variant", (Edit("a.go", 0, 90, b""),), (Escape("a.go", 29, 1, "make"),), "move line")
-    make = Fix("make-const", (Edit("a.go", 40, 50, b"var hexBuf [48]byte"),), (site,), "give it 48 bytes")
-    later = Fix("make-const", (Edit("a.go", 60, 70, b"y"),), (Escape("a.go", 31, 1, "make"),), "another")
+    """adv35e t/: build-variant's variant of W carries make-const's rewrite in place of W's 64-byte make,
+    which goes first (build-variant requires make-const); rejected (W no longer inlines on go1.24.11), the
+    variant is tried in its place. Verified, the variant waits a run, and the site make-const took is
+    not declined again."""
+    site = Escape("a.go", 30, 1, "make([]int, m) escapes to heap")
+    small = Escape("a.go", 29, 1, "make([]int, n) escapes to heap")
+    make = Fix("make-const", (Edit("a.go", 40, 50, b"var zBuf [8]int"),), (site,), "give it 8 elements")
+    variant = Fix("build-variant", (Edit("a.go", 0, 90, b""),), (small, site), "move W")
+    later = Fix("make-const", (Edit("a.go", 100, 110, b"y"),), (Escape("a.go", 41, 1, "make"),), "another")
     kept, waiting = _without_conflicts([variant, make, later])
-    assert kept == [dataclasses.replace(variant, instead=(make, later))]
-    assert _still_waiting(waiting, [Rejected(kept[0], "too costly to inline"), Verified(make)]) == [
+    assert kept == [dataclasses.replace(make, instead=(variant,)), later]
+    assert _still_waiting(waiting, [Rejected(kept[0], "too costly to inline"), Verified(variant)]) == []
+    assert _still_waiting(waiting, [Verified(kept[0]), Verified(later)]) == [
         Declined(
-            "make-const",
-            later.targets[0],
-            "overlaps build-variant's rewrite of a.go:29 in this run, which verification rejected; run gorewrite"
-            " again: it no longer stands in the way",
+            "build-variant",
+            small,
+            "overlaps make-const's rewrite of a.go:30 in this run; run gorewrite again once that one is applied",
         )
-    ], "make was judged in the variant's place; later, not tried once make held, waits for nothing"
+    ], "the variant waits for the rewrite in place; the site that rewrite took is not declined"
+    assert _still_waiting(waiting, [Rejected(kept[0], "too costly to inline"), Verified(later)])[0].reason == (
+        "overlaps make-const's rewrite of a.go:30 in this run, which verification rejected; run gorewrite"
+        " again: it no longer stands in the way"
+    )

@@ -110,6 +110,25 @@ func Checksum(payload []byte, n int) int {
 """,
         "\tif 0 <= n && n <= 256 {\n\t\tscratch = make([]byte, 256)[:n:n] // on the stack up to 256 elements\n",
     ),
+    # adv35e g/: //go:generate is the go command's, not a function directive: it constrains nothing, and stays put
+    "generate": (
+        """package generate
+
+//go:generate stringer -type=Kind
+// Window sums the last n samples; it refuses more than 8.
+func Window(samples []int, n int) int {
+	if n > 8 {
+		return -1
+	}
+	last := make([]int, n)
+	copy(last, samples)
+	return len(last)
+}
+""",
+        "//go:generate stringer -type=Kind\n// Window sums the last n samples; it refuses more than 8.\n"
+        "func Window(samples []int, n int) int {\n\tif n > 8 {\n\t\treturn -1\n\t}\n"
+        "\tvar lastBuf [8]int\n\tlast := lastBuf[:n:n]\n",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)

@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from gorewrite.claims import Claim, InVariant, KeepsOnStack, RemovesTargets, stack_exprs
 from gorewrite.edits import Edit, apply
-from gorewrite.escapes import STACK_FALLBACK_SINCE, Escape
+from gorewrite.escapes import STACK_FALLBACK_SINCE
+from gorewrite.file_bound import reports_file
 from gorewrite.packages import name_constraints
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import language_minor, types_or_reason
@@ -52,7 +53,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     older = replace(view, by_toolchain={v: e for v, e in view.by_toolchain.items() if release_minor(v) < SINCE})
     proposals: list[Proposal] = []
     by_file: dict[str, list[Fix]] = {}
-    first: dict[str, list[Escape]] = {}  # sites make-const rewrites in place, on every release, by file
+    first: dict[str, list[Fix]] = {}  # make-const's rewrites in place, on every release, by file
     for cand in candidates:
         inner = replace(cand, rule=INNER)
         everywhere = view.required[INNER].propose(view, [inner])
@@ -60,7 +61,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             continue  # the size is a constant after all
         if isinstance(everywhere[0], Fix):
             if not everywhere[0].speculative:
-                first.setdefault(cand.path, []).append(cand.escape)
+                first.setdefault(cand.path, []).append(everywhere[0])
             continue  # it pays off on every release: make-const's site, rewritten in place, and no decline to list
 
         (only_older,) = view.required[INNER].propose(older, [inner])
@@ -70,7 +71,10 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             by_file.setdefault(cand.path, []).append(only_older)
     for path, fixes in by_file.items():
         waiting = _waiting(view, path, fixes, first.get(path, []))
-        proposals += [Declined(NAME, f.targets[0], why) for f, why in waiting.items()]
+        if view.rules and INNER not in view.rules:
+            proposals += [Declined(NAME, f.targets[0], why) for f, why in waiting.items()]
+        else:
+            proposals += _after_inner(view, path, list(waiting), first.get(path, []))
         fixes = [f for f in fixes if f not in waiting]
         variant = _variant(view, path, fixes) if fixes else None
         if isinstance(variant, str):
@@ -80,7 +84,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     return proposals
 
 
-def _waiting(view: PackageView, path: str, fixes: list[Fix], first: list[Escape]) -> dict[Fix, str]:
+def _waiting(view: PackageView, path: str, fixes: list[Fix], first: list[Fix]) -> dict[Fix, str]:
     """The fixes in a function that also holds a site make-const rewrites in place on every release: that
     rewrite goes in first, so that the function moves with it, into both files (each release's build
     compiles one of them: a site left in the go1.25 file would be out of reach of a run whose first
@@ -88,17 +92,42 @@ def _waiting(view: PackageView, path: str, fixes: list[Fix], first: list[Escape]
     root = view.tree(path).root_node
     waiting = {}
     for fix in fixes:
-        decl = _declaration(root, view.offset(fix.targets[0]))
-        other = next((e for e in first if decl is not None and _declaration(root, view.offset(e)) == decl), None)
+        other = next((f.targets[0] for f in _blockers(view, path, fix, first)), None)
         if other is not None:
-            alone = view.rules and INNER not in view.rules
-            absent = f" ({INNER} is not in this run: `--rule {INNER}`)" if alone else ""
             waiting[fix] = (
-                f"{_name(decl)} also holds make-const's rewrite of {os.path.basename(other.path)}:{other.line}, which"
-                f" pays off on every release and goes in first, in place{absent}; run gorewrite again once it is"
-                " applied: the function then moves with it"
+                f"{_name(_declaration(root, view.offset(fix.targets[0])))} also holds make-const's rewrite of"
+                f" {os.path.basename(other.path)}:{other.line}, which pays off on every release and goes in first,"
+                f" in place ({INNER} is not in this run: `--rule {INNER}`); run gorewrite again once it is applied:"
+                " the function then moves with it"
             )
     return waiting
+
+
+def _blockers(view: PackageView, path: str, fix: Fix, first: list[Fix]) -> list[Fix]:
+    """make-const's rewrites in place in the function that holds the fix."""
+    root = view.tree(path).root_node
+    decl = _declaration(root, view.offset(fix.targets[0]))
+    return [f for f in first if decl is not None and _declaration(root, view.offset(f.targets[0])) == decl]
+
+
+def _after_inner(view: PackageView, path: str, waiting: list[Fix], first: list[Fix]) -> list[Proposal]:
+    """For each function whose make-const rewrite in place goes in first, the variant carrying that rewrite
+    too: it overlaps the rewrite in place, so it is tried in its place should verification reject that one
+    (adv35e: the rewrite made W too costly to inline on go1.24.11, and the function waited for it forever).
+    Verified, the rewrite in place leaves the variant to the next run (the pipeline says so)."""
+    by_decl: dict[int, list[Fix]] = {}
+    root = view.tree(path).root_node
+    for fix in waiting:
+        by_decl.setdefault(_declaration(root, view.offset(fix.targets[0])).start_byte, []).append(fix)
+    proposals: list[Proposal] = []
+    for fixes in by_decl.values():
+        blockers = [b for b in first if b in _blockers(view, path, fixes[0], first)]
+        variant = _variant(view, path, fixes + blockers)
+        if isinstance(variant, str):
+            proposals += [Declined(NAME, f.targets[0], variant) for f in fixes]
+        else:
+            proposals.append(variant)
+    return proposals
 
 
 def _smaller(view: PackageView, path: str, fixes: list[Fix]) -> tuple[Fix, ...]:
@@ -168,6 +197,11 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
             " variables are per iteration"
         )
     spans = [(doc_start(d).start_byte, _end(d)) for d in decls]
+    paths = [(s.start_byte, s.end_byte, text(s.child_by_field_name("path")).strip(b'"`').decode()) for s in imports]
+    for decl, span in zip(decls, spans, strict=True):
+        said = reports_file(types, path, source, span, paths)
+        if said:
+            return f"{_name(decl)} uses {said}: moved to another file, it would report that file"
     if any(not any(a <= e.start and e.end <= b for a, b in spans) for f in fixes for e in f.edits):
         return "make-const's rewrite reaches outside the functions that move"
     moved, kept = _import_uses(view, path, imports, spans)
@@ -198,13 +232,15 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
 
 
 def variant_paths(path: str) -> tuple[str, str]:
-    """`<file>_prego125.go` and `<file>_go125.go`; a GOOS/GOARCH the name ends in stays last, where go/build
-    reads it (`scan_prego125_linux.go`), so both files keep the original's constraint."""
+    """`<file>_prego125.go` and `<file>_go125.go`; a GOOS/GOARCH the name ends in and a `_test` after it stay
+    last, where go/build reads them (`scan_prego125_linux_test.go`), so both files keep the original's
+    constraint and stay test files if it is one."""
     directory, base = os.path.split(path)
     stem = base.removesuffix(".go")
+    test = "_test" if stem.endswith("_test") else ""
     platform = "".join(f"_{word}" for word in name_constraints(path))
-    stem = stem.removesuffix(platform)
-    return tuple(os.path.join(directory, f"{stem}_{suffix}{platform}.go") for suffix in SUFFIXES)
+    stem = stem.removesuffix(test).removesuffix(platform)
+    return tuple(os.path.join(directory, f"{stem}_{suffix}{platform}{test}.go") for suffix in SUFFIXES)
 
 
 def _declares_loop_variables(decl: Node) -> bool:
