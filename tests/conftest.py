@@ -370,6 +370,29 @@ def naive_mutants(
     return naive_rewrites(root, toolchain, originals, rewritten, probes, errgroup)
 
 
+def exact_array(found: list[Proposal], source: str, expected: str, scope: str | None = None) -> str:
+    """make-const's one fix of a case with a proven bound: the exact array `expected`, and no heap
+    fallback in the function `scope` (else the whole file). Returns the rewritten source."""
+    (fix,) = found
+    assert isinstance(fix, Fix) and not fix.speculative, fix
+    rewritten = edited(source, fix)
+    assert expected in rewritten, rewritten
+    body = rewritten if scope is None else rewritten.split(f"func {scope}")[1].split("\nfunc ")[0]
+    assert "make(" not in body, "a proven bound needs no heap fallback"
+    return rewritten
+
+
+def at_most_speculative(found: list[Proposal]) -> None:
+    """make-const proves no bound: the site is declined or gets only the speculative buffer."""
+    assert found and all(isinstance(p, Declined) or p.speculative for p in found), found
+
+
+def naive_panics(mutants: tuple[str, dict[str, tuple[str, str]]], name: str) -> None:
+    """The naive (undersized) array of a must-decline case panics where the original does not."""
+    before, after = mutants[1][name]
+    assert "panic" not in before and "panic" in after, (before, after)
+
+
 def naive_rewrites(
     root: Path,
     toolchain: Toolchain,

@@ -12,7 +12,15 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import edited, naive_mutants, proposals, proposals_by_case, write_tree
+from conftest import (
+    at_most_speculative,
+    exact_array,
+    naive_mutants,
+    naive_panics,
+    proposals,
+    proposals_by_case,
+    write_tree,
+)
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
@@ -1731,17 +1739,13 @@ def mutants(tmp_path_factory, toolchain):
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
 def test_a_proven_bound_gives_an_exact_array(proposed, name, expected):
-    (fix,) = proposed[name]
-    assert isinstance(fix, Fix) and not fix.speculative, fix
-    rewritten = edited(BOUNDED[name][0], fix)
-    assert expected in rewritten
-    assert "make(" not in rewritten, "a proven bound needs no heap fallback"
+    exact_array(proposed[name], BOUNDED[name][0], expected)
 
 
 @pytest.mark.parametrize("name", list(NOT_BOUNDED))
 def test_no_proven_bound_gives_at_most_a_speculative_buffer(proposed, name):
     found = proposed[name]
-    assert found and all(isinstance(p, Declined) or p.speculative for p in found), found
+    at_most_speculative(found)
     assert all("Buf [" not in e.new.decode() for p in found if isinstance(p, Fix) for e in p.edits)
 
 
@@ -1753,9 +1757,7 @@ def test_a_bound_above_the_stack_limit_is_declined(proposed):
 
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
-    _, values = mutants
-    before, after = values[name]
-    assert "panic" not in before and "panic" in after, (before, after)
+    naive_panics(mutants, name)
 
 
 def test_the_naive_array_above_the_limit_is_moved_to_the_heap(mutants):

@@ -11,10 +11,9 @@ result) where the original does not.
 from __future__ import annotations
 
 import pytest
-from conftest import edited, naive_mutants, proposals_by_case
+from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
 from test_make_const_bounds import array, probe, sums
 
-from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
@@ -485,21 +484,15 @@ def mutants(tmp_path_factory, toolchain):
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
 def test_a_proven_bound_gives_an_exact_array(proposed, name, expected):
-    (fix,) = proposed[name]
-    assert isinstance(fix, Fix) and not fix.speculative, fix
-    rewritten = edited(_imports(BOUNDED[name][0]), fix)
-    assert expected in rewritten
-    assert "make(" not in rewritten.split("func Sum")[1], "a proven bound needs no heap fallback"
+    exact_array(proposed[name], _imports(BOUNDED[name][0]), expected, scope="Sum")
 
 
 @pytest.mark.parametrize("name", list(NOT_BOUNDED))
 def test_no_proven_bound_gives_at_most_a_speculative_buffer(proposed, name):
     found = proposed[name]
-    assert found and all(isinstance(p, Declined) or p.speculative for p in found), found
+    at_most_speculative(found)
 
 
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
-    _, values = mutants
-    before, after = values[name]
-    assert "panic" not in before and "panic" in after, (before, after)
+    naive_panics(mutants, name)
