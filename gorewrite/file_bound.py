@@ -3,14 +3,18 @@
 `runtime.Caller(0)` in a function moved from neg.go to neg_go125.go reports neg_go125.go (adv35e); so
 do stack traces, a logger's `Lshortfile`, slog's `AddSource`, and go generate's `$GOFILE`. Functions
 and methods are told by go/types (package path, receiver, name); a constant by the import it is
-selected from; slog's field by go/types' field kind and its name. A logger configured elsewhere
-(`log.SetFlags(log.Lshortfile)` in main) still reports the moved function's file: that is not seen here.
+selected from; slog's field by go/types' field kind and its name. The package's own functions a
+moved function calls are read too, transitively (adv35g: `at()` calling `runtime.Caller(1)` reports
+its caller's file). A logger configured elsewhere (`log.SetFlags(log.Lshortfile)` in main) and code of
+other packages that reads its callers' frames still report the moved function's file: not seen here.
 """
 
 from __future__ import annotations
 
 import re
 
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import import_specs, text
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
 
 # (package path, receiver type, name) of the funcs and methods whose result holds the caller's file.
@@ -26,20 +30,40 @@ CONSTS = {("log", "Lshortfile"): "log.Lshortfile", ("log", "Llongfile"): "log.Ll
 GENERATE = re.compile(rb"^//go:generate\b", re.MULTILINE)  # go generate reads such a line anywhere in a file
 
 
-def reports_file(
-    types: TypeInfo, path: str, source: bytes, span: tuple[int, int], imports: list[tuple[int, int, str]]
-) -> str | None:
-    """What in source[span] depends on the file it is in, or None. `imports`: each import spec's byte
-    range and path, to tell which package a selected constant comes from."""
+def reports_file(view: PackageView, types: TypeInfo, path: str, span: tuple[int, int]) -> str | None:
+    """What in path's bytes span, or in a function of the package it calls, depends on the file it is
+    in, or None."""
+    return _reports(view, types, path, span, set())
+
+
+def _reports(view: PackageView, types: TypeInfo, path: str, span: tuple[int, int], seen: set[str]) -> str | None:
     start, end = span
+    source = view.sources[path]
     if GENERATE.search(source, start, end):
         return "a //go:generate line (go generate runs it with $GOFILE set to the file it is in)"
+    imports = [
+        (s.start_byte, s.end_byte, text(s.child_by_field_name("path")).strip(b'"`').decode())
+        for d in view.tree(path).root_node.named_children
+        if d.type == "import_declaration"
+        for s in import_specs(d)
+    ]
     idents = sorted((i for i in types.idents.get(path, ()) if start <= i.start < end), key=lambda i: i.start)
     for n, ident in enumerate(idents):
         if ident.kind in (Kind.FUNC, Kind.METHOD) and ident.pkg is not None:
             said = FUNCS.get((ident.pkg, ident.recv or "", ident.name))
             if said:
                 return said
+        if (
+            ident.kind in (Kind.FUNC, Kind.METHOD)
+            and ident.obj
+            and ident.obj not in seen
+            and not _inside(ident.obj, path, span)
+        ):
+            seen.add(ident.obj)
+            found = _declaration(view, ident.obj)
+            said = found and _reports(view, types, *found, seen)
+            if said:
+                return f"{ident.name}, which uses {said}"
         if ident.kind == Kind.FIELD and ident.name == "AddSource":
             return "slog's AddSource"
         if ident.kind == Kind.CONST and n > 0:
@@ -47,6 +71,23 @@ def reports_file(
             if said:
                 return said
     return None
+
+
+def _inside(obj: str, path: str, span: tuple[int, int]) -> bool:
+    """Whether obj ("<file>:<offset>") is declared inside the span being read (the function's own name)."""
+    file, _, offset = obj.rpartition(":")
+    return file == path and span[0] <= int(offset) < span[1]
+
+
+def _declaration(view: PackageView, obj: str) -> tuple[str, tuple[int, int]] | None:
+    """The file and byte span of the package's function or method declared at obj ("<file>:<offset>")."""
+    path, _, offset = obj.rpartition(":")
+    if path not in view.sources:
+        return None
+    node = view.tree(path).root_node.descendant_for_byte_range(int(offset), int(offset))
+    while node is not None and node.type not in ("function_declaration", "method_declaration"):
+        node = node.parent
+    return (path, (node.start_byte, node.end_byte)) if node is not None else None
 
 
 def _package(before: Ident, ident: Ident, imports: list[tuple[int, int, str]]) -> str | None:

@@ -197,9 +197,8 @@ def _variant(view: PackageView, path: str, fixes: list[Fix]) -> Fix | str:
             " variables are per iteration"
         )
     spans = [(doc_start(d).start_byte, _end(d)) for d in decls]
-    paths = [(s.start_byte, s.end_byte, text(s.child_by_field_name("path")).strip(b'"`').decode()) for s in imports]
     for decl, span in zip(decls, spans, strict=True):
-        said = reports_file(types, path, source, span, paths)
+        said = reports_file(view, types, path, span)
         if said:
             return f"{_name(decl)} uses {said}: moved to another file, it would report that file"
     if any(not any(a <= e.start and e.end <= b for a, b in spans) for f in fixes for e in f.edits):
