@@ -14,6 +14,7 @@ other packages; their code prints at the `for` only where go inlines it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -23,49 +24,67 @@ from gorewrite.toolchain import Toolchain
 Library = Callable[[str], list[bytes] | None]  # import path -> that package's .go files (None: not read)
 Inlined = tuple[list[Node], list[Node], set[int]]  # the package's code, another package's, literals exempt
 DECLARATIONS = ("function_declaration", "method_declaration")
+Source = tuple[bytes, Callable[[], Node]]  # a file's bytes, and its tree when asked (parsed once)
+# A name a `func` keyword may declare (receiver skipped, one level of parentheses in it): the files
+# worth parsing for a name. Too many is harmless (the tree decides); gofmt'd or not, no declaration escapes it.
+FUNC_NAME = re.compile(rb"\bfunc\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?([A-Za-z_]\w*)")
 
 
-def inlined(loop: Node, files: Iterable[Node], library: Library | None) -> Inlined | None:
+def inlined(loop: Node, files: Iterable[Source], library: Library | None) -> Inlined | None:
     """The declarations (or literal) whose code go may inline at the loop's `for`, the body's function
     apart: the package's, another package's (whose names go prints qualified: `moved to heap: q.n`), and
     the func literals among them it prints elsewhere (the iterator's own, at the range expression); None
     when the iterator's source is not at hand."""
     ranged = next(c for c in loop.named_children if c.type == "range_clause").child_by_field_name("right")
-    declared = _declarations(files)
+    declared = _Declared(list(files))
     body = _reach([loop.child_by_field_name("body")], declared)
     if ranged.type == "func_literal":
         return [ranged, *body], [], {ranged.id}
     function = ranged.child_by_field_name("function") if ranged.type == "call_expression" else None
     if function is not None and function.type == "identifier":
-        start = declared.get(function.text, [])
+        start = declared.get(function.text)
     elif function is not None and function.type == "selector_expression":
         operand, name = function.child_by_field_name("operand"), function.child_by_field_name("field").text
         path = _imports(loop).get(operand.text) if operand.type == "identifier" else None
         if path is None:
-            start = [d for d in declared.get(name, []) if d.type == "method_declaration"]
+            start = [d for d in declared.get(name) if d.type == "method_declaration"]
         else:
             sources = library(path) if library is not None else None
             if sources is None:
                 return None
-            others = _declarations(parse(data).root_node for data in sources)
-            start = [d for d in others.get(name, []) if d.type == "function_declaration"]
+            others = _Declared([(data, cache(lambda data=data: parse(data).root_node)) for data in sources])
+            start = [d for d in others.get(name) if d.type == "function_declaration"]
             return (body, _reach(start, others), _returned(start)) if start else None
     else:
         return None
     return (_reach(start, declared) + body, [], _returned(start)) if start else None
 
 
-def _declarations(files: Iterable[Node]) -> dict[bytes, list[Node]]:
-    """The files' functions and methods by name."""
-    declared: dict[bytes, list[Node]] = {}
-    for root in files:
-        for node in root.named_children:
-            if node.type in DECLARATIONS:
-                declared.setdefault(node.child_by_field_name("name").text, []).append(node)
-    return declared
+class _Declared:
+    """The files' functions and methods by name; a file is parsed only when a name it may declare is asked
+    for (std's packages that range over an iterator have up to a hundred files; most are never needed)."""
+
+    def __init__(self, files: list[Source]) -> None:
+        self.files = files
+        self.index: dict[bytes, list[int]] = {}  # name -> the files that may declare it
+        self.parsed: dict[int, dict[bytes, list[Node]]] = {}  # file -> its declarations by name, once parsed
+        for n, (data, _) in enumerate(files):
+            for name in dict.fromkeys(m.group(1) for m in FUNC_NAME.finditer(data)):
+                self.index.setdefault(name, []).append(n)
+
+    def get(self, name: bytes) -> list[Node]:
+        return [node for n in self.index.get(name, ()) for node in self._declared(n).get(name, ())]
+
+    def _declared(self, n: int) -> dict[bytes, list[Node]]:
+        if n not in self.parsed:
+            self.parsed[n] = {}
+            for node in self.files[n][1]().named_children:
+                if node.type in DECLARATIONS:
+                    self.parsed[n].setdefault(node.child_by_field_name("name").text, []).append(node)
+        return self.parsed[n]
 
 
-def _reach(start: list[Node], declared: dict[bytes, list[Node]]) -> list[Node]:
+def _reach(start: list[Node], declared: _Declared) -> list[Node]:
     """The declarations among `declared` the start nodes call, by name, transitively (go may inline any),
     the start nodes' own declarations included; a body node itself is left out."""
     found = {n.id: n for n in start if n.type in DECLARATIONS}
@@ -74,7 +93,7 @@ def _reach(start: list[Node], declared: dict[bytes, list[Node]]) -> list[Node]:
         for call in (n for n in walk(todo.pop()) if n.type == "call_expression"):
             function = call.child_by_field_name("function")
             name = function.child_by_field_name("field") if function.type == "selector_expression" else function
-            for d in declared.get(name.text, []) if name is not None else []:
+            for d in declared.get(name.text) if name is not None else []:
                 if d.id not in found:
                     found[d.id] = d
                     todo.append(d)

@@ -86,8 +86,9 @@ def relocate(
         if loop is None:
             continue
         if where not in others:
-            trees = [f.parsed().root_node for f in map(file, dict.fromkeys([e.path, *files])) if f is not None]
-            found = inlined(loop, trees, library)
+            present = [f for f in map(file, dict.fromkeys([e.path, *files])) if f is not None]
+            sources = [(f.data, lambda f=f: f.parsed().root_node) for f in present]
+            found = inlined(loop, sources, library)
             others[where] = _Others(*found) if found is not None else None
         note = _note(file(e.path), loop, e, where in state, others[where])
         notes[e] = _twin(note, said[where]) if not e.message.startswith(MOVED) else note
