@@ -28,7 +28,7 @@ from gorewrite.signals import goroutine_signals
 from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, channels, innermost_loop, method_of, signalled
 from gorewrite.syntax import Node, ancestors, contains, items
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
-from gorewrite.waits import WAITS, Wait, not_ordering, receive_of, waits
+from gorewrite.waits import WAITS, Wait, after_none, not_ordering, receive_of, waits
 
 GROUP_OTHER = (("golang.org/x/sync/errgroup", "Group", "SetLimit"),)
 
@@ -126,11 +126,7 @@ def _sends_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, writes: list
         )
     if not chains:
         return f"the function never receives from {names} as a statement or in a select whose other cases return"
-    for write in writes:
-        reasons = [not_ordering(spawn, w, write) for w in chains]
-        if all(reasons):
-            return reasons[0]
-    return None
+    return after_none(spawn, chains, writes)
 
 
 def _peers_unordered(types: TypeInfo, spawn: Spawn, signal: Signal, peers: list, writes: list[int]) -> str | None:

@@ -39,7 +39,7 @@ from gorewrite.spawns import Spawn, previous
 from gorewrite.syntax import Node, ancestors, mentions, statements, text, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
-from gorewrite.waits import Wait, not_ordering
+from gorewrite.waits import Wait, after_none
 
 VALUES = ("composite_literal", "identifier", "int_literal", "true", "false", "nil")
 
@@ -72,11 +72,7 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int], why: 
     found = _fills(types, spawn, variable)
     if isinstance(found, str):
         return f"{variable.name} is a semaphore the goroutine releases, but {found}"
-    for write in writes:
-        reasons = [not_ordering(spawn, Wait(loop, ()), write) for loop in found]
-        if all(reasons):
-            return reasons[0]
-    return None
+    return after_none(spawn, [Wait(loop, ()) for loop in found], writes)
 
 
 def _released(stmt: Node) -> Node | None:

@@ -35,7 +35,7 @@ from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
 from gorewrite.syntax import Node, call_args, statements, unparen
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
-from gorewrite.waits import Wait, after_call, not_ordering, statement_of
+from gorewrite.waits import Wait, after_call, after_none, statement_of
 
 WG_WAIT = ("sync", "WaitGroup", "Wait")
 
@@ -74,11 +74,7 @@ def unordered(view: PackageView, path: str, literal: Node, name: str, writes: li
             f"the function never waits for {variable.name} (`{variable.name}.Wait()` or a helper's call that ends "
             "in its Wait, as a statement)"
         )
-    for write in writes:
-        reasons = [not_ordering(spawn, w, write) for w in found]
-        if all(reasons):
-            return reasons[0]
-    return None
+    return after_none(spawn, found, writes)
 
 
 def _uses(types: TypeInfo, path: str, function: Node, variable: Ident) -> list[tuple[Node, Ident]]:

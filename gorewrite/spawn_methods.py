@@ -40,7 +40,7 @@ from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, call_args, statements, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
-from gorewrite.waits import Wait, not_ordering, statement_of
+from gorewrite.waits import Wait, after_none, statement_of
 
 WG_WAIT = ("sync", "WaitGroup", "Wait")
 LATER = ("func_literal", "defer_statement", "go_statement")  # f called under one of these may run at any time
@@ -116,11 +116,7 @@ def unordered(view: PackageView, path: str, literal: Node, writes: list[int]) ->
         found.append(Wait(waited, ((waited.start_byte, waited.end_byte),)))
     if not found:
         return f"the function never waits for {group.name} (`{group.name}.Wait()`, as a statement)"
-    for write in writes:
-        reasons = [not_ordering(spawn, w, write) for w in found]
-        if all(reasons):
-            return reasons[0]
-    return None
+    return after_none(spawn, found, writes)
 
 
 def _declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Node, Ident] | str:

@@ -278,6 +278,16 @@ def _in_block(stmt: Node) -> Node | None:
     return stmt if stmt.parent is not None and stmt.parent.type == "statement_list" else None
 
 
+def after_none(spawn: Spawn, found: list[Wait], writes: list[int]) -> str | None:
+    """Why some write (bytes) may come after none of the waits found: the first wait's reason for the
+    first such write; None when each write has one of them on every path to it."""
+    for write in writes:
+        reasons = [not_ordering(spawn, w, write) for w in found]
+        if all(reasons):
+            return reasons[0]
+    return None
+
+
 def not_ordering(spawn: Spawn, wait: Wait, write: int) -> str | None:
     """Why `wait` may not lie on every path from the go statement to the write at byte `write`."""
     node = wait.node
