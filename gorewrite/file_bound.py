@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from gorewrite import callees
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import import_specs, text
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
@@ -60,8 +61,8 @@ def _reports(view: PackageView, types: TypeInfo, path: str, span: tuple[int, int
             and not _inside(ident.obj, path, span)
         ):
             seen.add(ident.obj)
-            found = _declaration(view, ident.obj)
-            said = found and _reports(view, types, *found, seen)
+            found = callees.declaration(view, (ident.pkg, ident.recv or "", ident.name))
+            said = found and _reports(view, types, found[0], (found[1].start_byte, found[1].end_byte), seen)
             if said:
                 return f"{ident.name}, which uses {said}"
         if ident.kind == Kind.FIELD and ident.name == "AddSource":
@@ -77,17 +78,6 @@ def _inside(obj: str, path: str, span: tuple[int, int]) -> bool:
     """Whether obj ("<file>:<offset>") is declared inside the span being read (the function's own name)."""
     file, _, offset = obj.rpartition(":")
     return file == path and span[0] <= int(offset) < span[1]
-
-
-def _declaration(view: PackageView, obj: str) -> tuple[str, tuple[int, int]] | None:
-    """The file and byte span of the package's function or method declared at obj ("<file>:<offset>")."""
-    path, _, offset = obj.rpartition(":")
-    if path not in view.sources:
-        return None
-    node = view.tree(path).root_node.descendant_for_byte_range(int(offset), int(offset))
-    while node is not None and node.type not in ("function_declaration", "method_declaration"):
-        node = node.parent
-    return (path, (node.start_byte, node.end_byte)) if node is not None else None
 
 
 def _package(before: Ident, ident: Ident, imports: list[tuple[int, int, str]]) -> str | None:
