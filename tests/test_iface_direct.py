@@ -1740,6 +1740,10 @@ def test_the_naive_block_of_a_case_ending_in_continue_fails_go_vet(tmp_path, too
 # Golden must-decline case -> (the naive rewrite of its file, how the mutant shows), as in NAIVE;
 # `vet: …` names what `go vet` says of the mutant.
 GOLDEN_NAIVE = {
+    "decline_field_call_rerouted": (
+        replace("\t\ts.sink.Write(c)", "\t\t(&size).Write(c)"),
+        'fmt.Sprint({pkg}.Total([][]byte{[]byte("ab")}, true))',
+    ),
     "decline_map_modified": (
         replace('kv["out"].(io.Writer)', "io.Writer(&c)"),
         'fmt.Sprint({pkg}.Send([]byte("ab"), true))',
@@ -1819,6 +1823,7 @@ ALLOC_CALLS = {
     "comma_ok_block_closer": '{pkg}.Return(1, "me")',
     "comma_ok_returns": "_, _ = {pkg}.Message(3)",
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',
+    "field_call_meter": '{pkg}.Total([][]byte{[]byte("ab")})',
     "field_event_payload": "{pkg}.CheckLine(2)",
     "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',
     "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',

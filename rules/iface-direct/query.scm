@@ -16,3 +16,8 @@
 
 ; A type switch on it: declined, which case runs depends on every case's type.
 (type_switch_statement) @switch
+
+; A method call on a field, `c.f.M(…)`: through an interface-typed field the value was stored in.
+(call_expression
+  function: (selector_expression
+    operand: (selector_expression) @called))

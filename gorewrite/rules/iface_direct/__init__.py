@@ -21,6 +21,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
+from gorewrite.rules.iface_direct.calls import called_through
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.group import access as _access
@@ -63,8 +64,8 @@ def find(view: PackageView) -> list[Candidate]:
     for escape in view.escapes:
         if escape.path not in view.package.rewritable or not escape.heap:
             continue
-        if b".(" not in view.sources[escape.path]:
-            continue  # no type assertion in the file, nothing to parse
+        if b".(" not in view.sources[escape.path] and not escape.message.startswith("moved to heap: "):
+            continue  # a boxed value is only ever read back by a type assertion: none in the file
         stores = stores_of(view, escape)
         if stores:
             function = owner(stores[0].declaration)
@@ -129,6 +130,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if problem:
         return problem
     reads = [use_node(view, escape.path, u) for u in uses]
+    called = called_through(view, types, escape, store, reads, function) if place == "field" else None
+    if called is not None:
+        return called
     if place == "entry" and len(reads) > 1:
         grouped = _grouped(view, types, escape, store, place, reads, function)
         if grouped is not None:

@@ -46,6 +46,7 @@ class Shapes:
     stores: dict[int, Store]
     assertions: tuple[Node, ...]
     switches: tuple[Node, ...]
+    called: tuple[Node, ...]  # the `c.f` of each method call `c.f.M(…)`
 
 
 def shapes_of(view: PackageView, path: str) -> Shapes:
@@ -56,13 +57,15 @@ def _match_shapes(root: Node) -> Shapes:
     stores: dict[int, Store] = {}
     assertions: list[Node] = []
     switches: list[Node] = []
+    called: list[Node] = []
     for caps in captures(load_query(NAME), root):
         assertions += caps.get("assertion", [])
         switches += caps.get("switch", [])
+        called += caps.get("called", [])
         if "declaration" in caps and owner(caps["declaration"][0]) is not None:  # package-level vars are not local
             for store in _stores(caps["declaration"][0], caps["container"][0], caps["value"][0]):
                 stores[store.value.start_byte] = store
-    return Shapes(stores, tuple(assertions), tuple(switches))
+    return Shapes(stores, tuple(assertions), tuple(switches), tuple(called))
 
 
 def _stores(declaration: Node, container: Node, value: Node) -> list[Store]:
@@ -142,11 +145,13 @@ def address_of(node: Node) -> bytes | None:
 
 
 def asserted(view: PackageView, path: str, store: Store) -> bool:
-    """Does a type assertion or type switch in the same function read the container (by name)?"""
+    """Does a type assertion or type switch in the same function read the container (by name), or a
+    method call go through the field the value is stored in (`c.f.M(…)`: calls.py)?"""
     shapes = shapes_of(view, path)
     function = owner(store.declaration)
     operands = [a.child_by_field_name("operand") for a in shapes.assertions]
     operands += [s.child_by_field_name("value") for s in shapes.switches]
+    operands += [c for c in shapes.called if text(c.child_by_field_name("field")) == field_name(store)]
     return any(
         contains(function, o) and root_of(o) is not None and root_of(o).text == store.container.text for o in operands
     )
