@@ -154,6 +154,28 @@ func Total(chunks [][]byte) int64 {
         ),
         "another size is declared in the function",
     ),
+    # the field is also read as a value: the stored pointer escapes through it
+    "read_as_value": (
+        case(
+            "read_as_value",
+            """func keep(w io.Writer) bool { return w != nil }
+
+// Total counts the chunks' bytes if the sink is set.
+func Total(chunks [][]byte) int64 {
+	var size Meter
+	s := step{label: "upload", sink: &size}
+	if !keep(s.sink) {
+		return 0
+	}
+	for _, c := range chunks {
+		s.sink.Write(c)
+	}
+	return size.n
+}
+""",
+        ),
+        "s.sink is read other than as a method call's receiver (line",
+    ),
     # a value stored, not `&x` (here boxed, in a file with an assertion elsewhere): not taken
     "stored_value": (
         case(

@@ -19,7 +19,7 @@ from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import reads_stored
-from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed
+from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of
 from gorewrite.syntax import Node, text, unparen
 from gorewrite.typeinfo import TypeInfo
 
@@ -39,12 +39,15 @@ def called_through(
     view: PackageView, types: TypeInfo, escape: Escape, store: Store, reads: list[Node], function: Node
 ) -> Fix | str | None:
     """The fix when every read of the stored field is the receiver of a method call; why not when one
-    cannot be proved; None when some read is anything else (an assertion's proof then applies)."""
+    cannot be proved; None when none is a call or one is an assertion (the assertion's proof then applies)."""
     path = escape.path
     accesses = [access(n) for n in reads if reads_stored(types, path, store, "field", access(n))]
     methods = [method_call(a) for a in accesses]
-    if not accesses or None in methods:
-        return None
+    if not any(methods) or any(a.parent.type == "type_assertion_expression" for a in accesses):
+        return None  # no call, or an assertion: the assertion's proof applies
+    if None in methods:
+        other = accesses[methods.index(None)]
+        return f"{describe(store, 'field')} is read other than as a method call's receiver (line {row_of(other)})"
     where = describe(store, "field")
     value = unparen(store.value)
     if address_of(value) is None:
