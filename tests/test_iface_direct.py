@@ -1838,6 +1838,7 @@ ALLOC_CALLS = {
     "single_use_map_fields": '{pkg}.Describe("ann", "corp")',
     "single_use_slice_hooks": "{pkg}.Shutdown(3)",
     "single_use_struct_close": "{pkg}.Shutdown()",
+    "single_use_slice_unread": '{pkg}.Line({pkg}.Account{Name: "ann"}, "home")',
     "slice_header_parts": "{pkg}.WriteHeader(io.Discard, 1, 2)",
     "type_switch_exact_first": "{pkg}.Name(3)",
     "type_switch_fallback_actor": '{pkg}.Line("login", 7, "ann@example.com")',

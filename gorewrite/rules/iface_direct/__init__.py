@@ -87,7 +87,24 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
         else:
             fixes[verdict.edits] = len(proposals)
             proposals.append(verdict)
-    return proposals
+    return _deleted_with(view, proposals)
+
+
+def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal]:
+    """A declined value boxed inside code a fix deletes (`extra` in `opts := []any{&u, extra}`, dropped
+    with opts) goes with that fix: its expression no longer exists, so the fix targets it too."""
+    merged: list[Proposal | None] = list(proposals)
+    for n, declined in enumerate(proposals):
+        at = view.offset(declined.site) if isinstance(declined, Declined) else None
+        if at is None:
+            continue
+        for i, fix in enumerate(merged):
+            if isinstance(fix, Fix) and any(
+                e.path == declined.site.path and e.start <= at < e.end and not e.new for e in fix.edits
+            ):
+                merged[i], merged[n] = replace(fix, targets=fix.targets + (declined.site,)), None
+                break
+    return [p for p in merged if p is not None]
 
 
 # --- recognising sites by syntax ---------------------------------------------------------
