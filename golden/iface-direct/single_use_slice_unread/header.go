@@ -17,8 +17,8 @@ func (a *Account) Display() string {
 type displayer interface{ Display() string }
 
 // Line reads the account back from the arguments the template would get; the page title is not needed.
-func Line(a Account, title string) string {
-	args := []any{&a, title} // want "moved to heap: a" // want "title escapes to heap"
+func Line(a Account, title string) string { // want "moved to heap: a"
+	args := []any{&a, title} // want "title escapes to heap"
 	d, ok := args[0].(displayer)
 	if !ok {
 		return "guest"
