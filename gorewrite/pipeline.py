@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
-from gorewrite import cache, exports, suppress
+from gorewrite import cache, exports, relocated, suppress
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import BuildResult, Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
 from gorewrite.instances import attribute, heap_in_generic, merge, tested, unseen
-from gorewrite.iterators import standard
+from gorewrite.iterators import Standard
 from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
@@ -20,7 +20,8 @@ from gorewrite.parsed import folder as parsed_folder
 from gorewrite.profile import Weights, join
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
 from gorewrite.proposing import propose
-from gorewrite.rangefunc import Note, relocate
+from gorewrite.rangefunc import Note
+from gorewrite.relocated import Relocations
 from gorewrite.rules import OPTIONS, RULES, required
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
@@ -110,7 +111,8 @@ def analyse(
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
     needed = required(rules)
-    libraries = {tc.version: standard(tc, cwd) for tc in toolchains}  # std iterators' source, read when asked
+    libraries = {tc.version: Standard(tc, cwd) for tc in toolchains}  # std iterators' source, read when asked
+    relocations = Relocations(options.cache)
     computed = False
     for number, pkg in enumerate(good, 1):
         options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
@@ -122,7 +124,7 @@ def analyse(
         by_version = {}
         for version, b in builds.items():  # a range-over-func body's escapes, from its `for` to their sites
             said = b.escapes.get(pkg.import_path, ())
-            found, notes = relocate(said, sources_of[pkg.import_path].get, pkg.files, libraries[version])
+            found, notes = relocations(said, sources_of[pkg.import_path], pkg.files, libraries[version], version)
             by_version[version] = tuple(found)
             run.relocations.update(dict.fromkeys(notes))
         escapes = tuple(dict.fromkeys(e for found in by_version.values() for e in found))
@@ -164,6 +166,8 @@ def analyse(
         cache.prune()
     if recalled and recalled.stored:
         cache.prune(folder=parsed_folder())
+    if relocations.stored:
+        cache.prune(folder=relocated.folder())
     run.weights = join(options.profile.result(), run.packages) if options.profile else None  # read meanwhile
     return run, views, candidates
 
