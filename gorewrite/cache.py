@@ -105,7 +105,7 @@ def _digest(view: PackageView, names: tuple[str, ...]) -> str:
         digest.update(f"\0{path}\0".encode() + view.sources.digest(path))
     for version, escapes in sorted(view.by_toolchain.items()):
         digest.update(f"\0{version}\0".encode())
-        digest.update("\n".join(f"{e.path}:{e.line}:{e.col}:{e.message}" for e in escapes).encode())
+        digest.update("\n".join([f"{path}:{line}:{col}:{said}" for path, line, col, said in escapes]).encode())
     digest.update(repr(sorted(view.options.items())).encode())
     return digest.hexdigest()
 

@@ -138,10 +138,12 @@ def _imports(node: Node) -> dict[bytes, str]:
 
 class Standard:
     """A std package's .go files from the toolchain's GOROOT (tests left out); None for any other package.
-    go is asked for GOROOT on the first use only: most packages range over no iterator."""
+    go is asked for GOROOT on the first use only (most packages range over no iterator), unless given."""
 
-    def __init__(self, toolchain: Toolchain, cwd: str) -> None:
+    def __init__(self, toolchain: Toolchain, cwd: str, goroot: str | None = None) -> None:
         self.toolchain, self.cwd = toolchain, cwd
+        if goroot is not None:  # known from a listed std package's directory: go need not be asked
+            self._goroot = goroot
         self.read: dict[str, tuple[str, list[tuple[str, bytes]]] | None] = {}  # import path -> folder, files
 
     def __call__(self, path: str) -> list[bytes] | None:

@@ -67,7 +67,7 @@ def _key(escapes: Sequence[Escape], sources: Sources, files: tuple[str, ...], ve
     digest.update(json.dumps([SCHEMA, version, files]).encode())
     for path in sources:
         digest.update(f"\0{path}\0".encode() + sources.digest(path))
-    digest.update("\n".join(f"{e.path}:{e.line}:{e.col}:{e.message}" for e in escapes).encode())
+    digest.update("\n".join([f"{path}:{line}:{col}:{said}" for path, line, col, said in escapes]).encode())
     return f"{digest.hexdigest()}.json"
 
 
