@@ -11,12 +11,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_rangefunc import CHUNK, FOR, INLINED, PATH, SOURCE
+from conftest import module
+from test_rangefunc import CHUNK, FOR, GO, INLINED, PATH, REPRO, SOURCE
 
 from gorewrite import rangefunc, relocated
 from gorewrite.escapes import Escape
 from gorewrite.files import Sources
 from gorewrite.iterators import Standard
+from gorewrite.options import Options
+from gorewrite.pipeline import analyse
+from gorewrite.rules import RULES
 
 ESCAPES = (
     Escape(PATH, *FOR, INLINED),
@@ -147,3 +151,20 @@ def test_a_damaged_entry_is_computed_again(counting, tmp_path):
         entry.write_bytes(damage)
         assert run(goroot(tmp_path))[0] == MOVED
     assert counting.calls == 4
+
+
+def test_a_warm_analysis_moves_what_a_first_one_did(tmp_path, monkeypatch, toolchain):
+    """With a real go: the std iterators' loops of test_rangefunc's repro, analysed three times (the cache
+    filled, read, bypassed): the same sites, the same notes, and the second run relocates nothing."""
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path / "cache"))
+    root = module(tmp_path / "m", {"r/r.go": REPRO.replace("{name}", "r")}, go=GO)
+    relocate = Counting()
+    monkeypatch.setattr(relocated, "relocate", relocate)
+    runs = []
+    for use in (True, True, False):
+        run, _, _ = analyse([toolchain], ["./..."], str(root), list(RULES.values()), Options(cache=use))
+        runs.append((run.sites, list(run.relocations), relocate.calls))
+    assert runs[0][:2] == runs[1][:2] == runs[2][:2]
+    assert any(n.to is not None for n in runs[0][1])  # something moved from a `for`
+    assert [calls for _, _, calls in runs] == [1, 1, 2]  # read back on the second run
+    assert len(list((tmp_path / "cache" / "relocated").glob("*.json"))) == 1
