@@ -105,7 +105,7 @@ def _digest(view: PackageView, names: tuple[str, ...]) -> str:
         digest.update(f"\0{path}\0".encode() + view.sources.digest(path))
     for version, escapes in sorted(view.by_toolchain.items()):
         digest.update(f"\0{version}\0".encode())
-        digest.update("\n".join(f"{e.path}:{e.line}:{e.col}:{e.message}" for e in escapes).encode())
+        digest.update("\n".join([f"{path}:{line}:{col}:{said}" for path, line, col, said in escapes]).encode())
     digest.update(repr(sorted(view.options.items())).encode())
     return digest.hexdigest()
 
@@ -173,10 +173,13 @@ def _name(directory: str) -> str:
 
 
 def _well_formed(was: object) -> bool:
-    if not (isinstance(was, list) and len(was) == 7 and all(type(n) is int for n in was[:4])):
+    """files.Remembered's record (std's 4,104 are checked on every run: no generator per record)."""
+    if not (isinstance(was, list) and len(was) == 7):
         return False
-    digest, flags = was[4], was[5:]
-    return isinstance(digest, str) and HEX.fullmatch(digest) is not None and all(type(f) is bool for f in flags)
+    mtime, ctime, size, inode, digest, ignores, generated = was
+    stat = type(mtime) is type(ctime) is type(size) is type(inode) is int
+    flags = type(ignores) is type(generated) is bool
+    return stat and flags and isinstance(digest, str) and HEX.fullmatch(digest) is not None
 
 
 def fetch(folder: Path, name: str) -> bytes | None:

@@ -39,25 +39,26 @@ def attribute(
     replayed output may name under another installation's GOROOT."""
     owner = {path: pkg for pkg, paths in files.items() for path in paths}
     under_goroot = {f"{pkg}/{path.rsplit('/', 1)[-1]}": path for pkg in standard for path in files.get(pkg, ())}
-    kept: dict[str, list[Escape]] = {pkg: [] for pkg in result.escapes}
+    kept: dict[str, list[Escape]] = {}
     moved: dict[str, dict[Escape, None]] = {}
     printers: dict[str, set[str]] = {}
-    qualifiers: dict[str, re.Pattern[str]] = {}
+    qualifiers: dict[str, _Qualifier] = {}
     for printer, found in result.escapes.items():
-        own = set(files.get(printer, ()))
+        elsewhere = {}  # a path printed here -> the listed file it is and the other package that holds it
+        for printed in {e.path for e in found}.difference(files.get(printer, ())):  # a path at a time, not a line
+            path = printed if printed in owner else _in_goroot(printed, under_goroot)
+            if path and owner.get(path, printer) != printer:
+                elsewhere[printed] = path, owner[path]
+        if not elsewhere:
+            kept[printer] = list(found)
+            continue
+        kept[printer] = [e for e in found if e.path not in elsewhere]
         variant = printer.split(" [", 1)[0]  # `g [g.test]`, g compiled with its tests: g's own words
-        for e in found:
-            if e.path in own:
-                kept[printer].append(e)
-                continue
-            path = e.path if e.path in owner else _in_goroot(e.path, under_goroot)
-            pkg = owner.get(path) if path else None
-            if pkg is None or pkg == printer:
-                kept[printer].append(e)
-                continue
+        for e in (e for e in found if e.path in elsewhere):
+            path, pkg = elsewhere[e.path]
             if pkg not in qualifiers:
-                qualifiers[pkg] = _qualifier(names.get(pkg, ""), pkg)
-            message = e.message if variant == pkg else unqualified(e.message, qualifiers[pkg])
+                qualifiers[pkg] = _Qualifier(names.get(pkg, ""), pkg)
+            message = e.message if variant == pkg else qualifiers[pkg].drop(e.message)
             moved.setdefault(pkg, {})[Escape(path, e.line, e.col, message)] = None
             printers.setdefault(pkg, set()).add(printer)
     if not moved:
@@ -81,18 +82,25 @@ def _in_goroot(path: str, under_goroot: dict[str, str]) -> str | None:
     return None
 
 
-def _qualifier(name: str, import_path: str) -> re.Pattern[str]:
+class _Qualifier:
     """What the compiler puts before a package's own names in another package's section: its name, or
     its quoted import path when two imported packages share the name. String literals are matched
-    first, to be left as they are."""
-    quoted = re.escape('"' + import_path + '"')
-    named = rf"|(?<![\w.]){re.escape(name)}\." if name else ""
-    return re.compile(rf'(?P<q>{quoted}\.{named})|"(?:[^"\\]|\\.)*"|`[^`]*`')
+    first, to be left as they are. Compiled on the first message that holds either (most hold neither)."""
 
+    def __init__(self, name: str, import_path: str) -> None:
+        self.name, self.import_path = name, import_path
+        self.needles = (f'"{import_path}".', *([f"{name}."] if name else []))
+        self.pattern: re.Pattern[str] | None = None
 
-def unqualified(message: str, qualifier: re.Pattern[str]) -> str:
-    """The message as the package's own section prints it: `moved to heap: g.total` -> `moved to heap: total`."""
-    return qualifier.sub(lambda m: "" if m["q"] else m[0], message)
+    def drop(self, message: str) -> str:
+        """The message as the package's own section prints it: `moved to heap: g.total` -> `moved to heap: total`."""
+        if not any(needle in message for needle in self.needles):
+            return message  # neither alternative of the pattern can match: nothing to drop
+        if self.pattern is None:
+            quoted = re.escape('"' + self.import_path + '"')
+            named = rf"|(?<![\w.]){re.escape(self.name)}\." if self.name else ""
+            self.pattern = re.compile(rf'(?P<q>{quoted}\.{named})|"(?:[^"\\]|\\.)*"|`[^`]*`')
+        return self.pattern.sub(lambda m: "" if m["q"] else m[0], message)
 
 
 def generics(source: bytes) -> list[tuple[int, range]]:

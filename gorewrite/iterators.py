@@ -13,10 +13,11 @@ other packages; their code prints at the `for` only where go inlines it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, cached_property
 
 from gorewrite.syntax import Node, import_specs, parse, walk
 from gorewrite.toolchain import Toolchain
@@ -135,22 +136,47 @@ def _imports(node: Node) -> dict[bytes, str]:
     return named
 
 
-def standard(toolchain: Toolchain, cwd: str) -> Library:
+class Standard:
     """A std package's .go files from the toolchain's GOROOT (tests left out); None for any other package.
-    go is asked for GOROOT on the first use only: most packages range over no iterator."""
+    go is asked for GOROOT on the first use only (most packages range over no iterator), unless given."""
 
-    @cache
-    def goroot() -> str | None:
-        done = toolchain.run(["env", "GOROOT"], cwd)
+    def __init__(self, toolchain: Toolchain, cwd: str, goroot: str | None = None) -> None:
+        self.toolchain, self.cwd = toolchain, cwd
+        if goroot is not None:  # known from a listed std package's directory: go need not be asked
+            self._goroot = goroot
+        self.read: dict[str, tuple[str, list[tuple[str, bytes]]] | None] = {}  # import path -> folder, files
+
+    def __call__(self, path: str) -> list[bytes] | None:
+        found = self._read(path)
+        return [data for _, data in found[1]] if found is not None else None
+
+    def fingerprint(self, path: str) -> str:
+        """A digest of what the package's files are now, and where they are read from ('': none)."""
+        found = self._read(path)
+        if found is None:
+            return ""
+        folder, files = found
+        digest = hashlib.sha256(folder.encode())
+        for name, data in files:
+            digest.update(f"\0{name}\0{len(data)}\0".encode() + data)
+        return digest.hexdigest()
+
+    @cached_property
+    def _goroot(self) -> str | None:
+        done = self.toolchain.run(["env", "GOROOT"], self.cwd)
         return done.stdout.decode().strip() or None if done.returncode == 0 else None
 
-    @cache
-    def files(path: str) -> list[bytes] | None:
-        root = goroot() if "." not in path.split("/")[0] else None
-        folder = os.path.join(root, "src", path) if root else ""
-        if not root or not os.path.isdir(folder):
-            return None
-        names = sorted(n for n in os.listdir(folder) if n.endswith(".go") and not n.endswith("_test.go"))
-        return [open(os.path.join(folder, n), "rb").read() for n in names]
+    def _read(self, path: str) -> tuple[str, list[tuple[str, bytes]]] | None:
+        if path not in self.read:
+            root = self._goroot if "." not in path.split("/")[0] else None
+            folder = os.path.join(root, "src", path) if root else ""
+            self.read[path] = None
+            if root and os.path.isdir(folder):
+                names = sorted(n for n in os.listdir(folder) if n.endswith(".go") and not n.endswith("_test.go"))
+                self.read[path] = folder, [(n, _content(os.path.join(folder, n))) for n in names]
+        return self.read[path]
 
-    return files
+
+def _content(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()

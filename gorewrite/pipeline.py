@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
-from gorewrite import cache, exports, suppress
+from gorewrite import cache, exports, relocated, suppress
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escapes import BuildResult, Escape, EscapeCompile, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
 from gorewrite.instances import attribute, heap_in_generic, merge, tested, unseen
-from gorewrite.iterators import standard
+from gorewrite.iterators import Standard
 from gorewrite.options import OUTSIDE, Options, outside
 from gorewrite.overlay import overlay_file
 from gorewrite.packages import Package, arguments, load
@@ -20,7 +20,8 @@ from gorewrite.parsed import folder as parsed_folder
 from gorewrite.profile import Weights, join
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Rule
 from gorewrite.proposing import propose
-from gorewrite.rangefunc import Note, relocate
+from gorewrite.rangefunc import Note
+from gorewrite.relocated import Relocations
 from gorewrite.rules import OPTIONS, RULES, required
 from gorewrite.suppress import Suppression
 from gorewrite.toolchain import Toolchain
@@ -110,7 +111,9 @@ def analyse(
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
     needed = required(rules)
-    libraries = {tc.version: standard(tc, cwd) for tc in toolchains}  # std iterators' source, read when asked
+    root = next((os.path.dirname(_std_root(p)) for p in good if p.standard), None)  # std: one toolchain
+    libraries = {tc.version: Standard(tc, cwd, root) for tc in toolchains}  # std iterators' source, read when asked
+    relocations = Relocations(options.cache)
     computed = False
     for number, pkg in enumerate(good, 1):
         options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
@@ -122,12 +125,17 @@ def analyse(
         by_version = {}
         for version, b in builds.items():  # a range-over-func body's escapes, from its `for` to their sites
             said = b.escapes.get(pkg.import_path, ())
-            found, notes = relocate(said, sources_of[pkg.import_path].get, pkg.files, libraries[version])
+            found, notes = relocations(said, sources_of[pkg.import_path], pkg.files, libraries[version], version)
             by_version[version] = tuple(found)
             run.relocations.update(dict.fromkeys(notes))
         escapes = tuple(dict.fromkeys(e for found in by_version.values() for e in found))
         files = set(pkg.files)
-        heap = [e for e in escapes if e.heap and e.path in files and options.wanted(e.path, e.line)]
+        kept = {path for path in files if not options.excluded(path)}  # options.wanted, one file at a time
+        heap = [
+            e
+            for e in escapes
+            if e.path in kept and e.heap and (options.lines is None or options.wanted(e.path, e.line))
+        ]
         if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
             continue  # nothing allocates on the heap here: nothing to parse
         instances = tuple(sorted({i for b in builds.values() for i in b.instances.get(pkg.import_path, ())}))
@@ -156,16 +164,25 @@ def analyse(
         # A site a rule recognises though no release calls it a heap escape: go1.25+'s
         # `make([]T, n) does not escape`, which still allocates on the heap above 32 bytes.
         stack = list(dict.fromkeys(c.escape for c in found if not c.escape.heap))
-        reported = {v: set(found) for v, found in by_version.items()}
-        for e in heap + stack:
-            run.sites.append((e, by_site.get(e)))
-            run.reported_by[e] = tuple(v for v, found in reported.items() if e in found)
+        run.sites += [(e, by_site.get(e)) for e in heap + stack]
+        run.reported_by.update(_reported_by(heap + stack, by_version))
     if computed and options.cache:
         cache.prune()
     if recalled and recalled.stored:
         cache.prune(folder=parsed_folder())
+    if relocations.stored:
+        cache.prune(folder=relocated.folder())
     run.weights = join(options.profile.result(), run.packages) if options.profile else None  # read meanwhile
     return run, views, candidates
+
+
+def _reported_by(sites: list[Escape], by_version: dict[str, tuple[Escape, ...]]) -> dict[Escape, tuple[str, ...]]:
+    """Which toolchains report each site (one toolchain, the usual run: its version or none, without a loop)."""
+    said = [(v, set(found)) for v, found in by_version.items()]
+    if len(said) == 1:
+        only, found = (said[0][0],), said[0][1]
+        return {e: only if e in found else () for e in sites}
+    return {e: tuple(v for v, found in said if e in found) for e in sites}
 
 
 def _with_tests(good: list[Package], builds: dict[str, BuildResult], sources_of: dict[str, Sources]) -> list[str]:

@@ -60,7 +60,7 @@ def relocate(
     and a note per escape considered; `source(path)`: the file as compiled (None: not the package's),
     `files` the package's (where an iterator it declares is), `library` another package's source."""
     escapes = list(escapes)
-    loops = {(e.path, e.line, e.col) for e in escapes if BODY.match(e.message)}
+    loops = bodies(escapes)
     if not loops:
         return escapes, []
     state = {(e.path, e.line, e.col) for e in escapes if e.message.startswith(STATE)}
@@ -94,6 +94,11 @@ def relocate(
         notes[e] = _twin(note, said[where]) if not e.message.startswith(MOVED) else note
     moved = [notes[e].to if e in notes and notes[e].to is not None else e for e in escapes]
     return moved, list(notes.values())
+
+
+def bodies(escapes: Iterable[Escape]) -> set[tuple[str, int, int]]:
+    """Where the compiler made a range-over-func loop's body a function: the loops' `for` positions."""
+    return {(e.path, e.line, e.col) for e in escapes if "-range" in e.message and BODY.match(e.message)}
 
 
 def returned(before: Iterable[Escape], after: Iterable[Escape], targets: Iterable[Escape]) -> Escape | None:

@@ -18,7 +18,7 @@ from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import BuildResult, compile_escapes
 from gorewrite.instances import attribute, copies_of, merge, said_by_tests, shown, test_sections
-from gorewrite.iterators import standard
+from gorewrite.iterators import Standard
 from gorewrite.overlay import originals, overlay_file
 from gorewrite.packages import compiled
 from gorewrite.patch import rewritten
@@ -272,7 +272,7 @@ def _check(
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
                 source = _source(files, views[pkg])
-                listed, std = views[pkg].package.files, standard(toolchain, cwd)  # as the analysis read `before`
+                listed, std = views[pkg].package.files, Standard(toolchain, cwd)  # as the analysis read `before`
                 after, _ = relocate(result.escapes.get(pkg, []), source, listed, std)
                 problem = judge(views[pkg], before, batch[pkg], files, after, built.get(pkg))
                 copies = {id(f): copies_of(f.targets, views[pkg].sources, files, raw) for f in batch[pkg]}
