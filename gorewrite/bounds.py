@@ -52,6 +52,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite.conditions import peer, predicate
+from gorewrite.copies import copy_of
 from gorewrite.facts import Fact, holds, targets
 from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
@@ -271,7 +272,7 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     bound). Each holds for every evaluation of the condition, a loop's too: a write inside `at` voids it."""
     within = lambda x: interval(view, path, x, at, side)  # noqa: E731
     like = lambda x: peer(view, path, subject_of(view, path, x), at, side, within)  # noqa: E731
-    matches = lambda n: compared(view, path, n, subject, side.upper, within)  # noqa: E731
+    matches = lambda n: compared(view, path, n, subject, side.upper, within) or copy_of(view, path, n) == subject  # noqa: E731
     read = lambda file, cond, stmt, holds, inner, s: when(cond, holds, s, *_tests(view, file, inner, stmt, s))  # noqa: E731
     called = lambda call, holds: predicate(view, path, call, holds, subject, side, read)  # noqa: E731
     return matches, Peers(lambda n: bound(view, path, n, at, side), like, called)

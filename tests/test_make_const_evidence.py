@@ -76,6 +76,8 @@ def test_the_measured_cases_are_there():
         "base58_decode",
         "composite_key",
         "checksum_width",
+        "label_copy",
+        "key_fold",
     } <= set(MEASURED)
 
 
