@@ -284,9 +284,11 @@ def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Nod
 
 
 def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
-    """Does assigning to target set the subject: the variable itself, or the slice or string whose length it is?"""
+    """Does assigning to target set the subject: the variable (or field) itself, or the slice or string whose length
+    it is?"""
     found = subject_of(view, path, target)
-    return found is not None and found.variable and subject.key in (found.key, ("len", found.key[1]))
+    lengths = (("len", found.key[1]), ("len", found.key)) if found is not None else ()
+    return found is not None and found.variable and subject.key in (found.key, *lengths)
 
 
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:

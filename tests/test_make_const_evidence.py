@@ -78,6 +78,7 @@ def test_the_measured_cases_are_there():
         "checksum_width",
         "label_copy",
         "key_fold",
+        "field_tags",
     } <= set(MEASURED)
 
 
