@@ -274,7 +274,8 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     like = lambda x: peer(view, path, subject_of(view, path, x), at, side, within)  # noqa: E731
     matches = lambda n: compared(view, path, n, subject, side.upper, within) or copy_of(view, path, n) == subject  # noqa: E731
     read = lambda file, cond, stmt, holds, inner, s: when(cond, holds, s, *_tests(view, file, inner, stmt, s))  # noqa: E731
-    called = lambda call, holds: predicate(view, path, call, holds, subject, side, read)  # noqa: E731
+    where = lambda file, n, stmt, length, s: bound(view, file, n, stmt, s, length=length)  # noqa: E731
+    called = lambda call, holds: predicate(view, path, call, holds, subject, side, read, where)  # noqa: E731
     return matches, Peers(lambda n: bound(view, path, n, at, side), like, called)
 
 

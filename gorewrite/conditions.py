@@ -27,26 +27,25 @@ from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, call_args, statements
 from gorewrite.terms import Subject, compared, subject_of
 from gorewrite.typeinfo import Use
+from gorewrite.validators import At, nil_bound, nil_tested
 
 # when(condition, holds, side) of a subject in a file, at the statement holding the condition
 Read = Callable[[str, Node, Node, bool, Subject, Side], "int | None"]
 
 
 def predicate(
-    view: PackageView, path: str, call: Node, holds: bool, subject: Subject, side: Side, read: Read
+    view: PackageView, path: str, call: Node, holds: bool, subject: Subject, side: Side, read: Read, at: At
 ) -> int | None:
-    """The bound on the subject where the call returned `holds`, or None."""
-    found = declaration(view, path, call) if side.calls > 0 and subject.key[0] in ("var", "len") else None
-    if found is None:
+    """The bound on the subject where the call returned `holds`, or, for a comparison with nil (`check(s) != nil`,
+    `err != nil` of `err := check(s)`), where the call it tests returned nil (validators.py); or None."""
+    tested = nil_tested(view, path, call, holds) if call.type == "binary_expression" else call
+    found = declaration(view, path, tested) if tested is not None and side.calls > 0 else None
+    if found is None or subject.key[0] not in ("var", "len"):
         return None
     file, declared = found
-    body = statements(declared.child_by_field_name("body"))
-    if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
-        return None
-    values = body[0].named_children[0]
     params = _parameters(view, file, declared)
-    args = call_args(call)
-    if values.type != "expression_list" or values.named_child_count != 1 or params is None or len(args) != len(params):
+    args = call_args(tested)
+    if params is None or len(args) != len(params):
         return None
     passed = [subject_of(view, path, a) for a in args]
     index = next((i for i, a in enumerate(passed) if a is not None and a.key == ("var", subject.key[1])), None)
@@ -54,8 +53,23 @@ def predicate(
         u.obj == params[index] and u.use in (Use.WRITE, Use.ADDR) for u in view.types.idents.get(file, ())
     ):
         return None
+    if tested is not call:
+        param = view.tree(file).root_node.descendant_for_byte_range(*_offset(params[index]))
+        return nil_bound(view, file, declared, param, subject.key[0] == "len", side.inside(), at)
+    body = statements(declared.child_by_field_name("body"))
+    if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
+        return None
+    values = body[0].named_children[0]
+    if values.type != "expression_list" or values.named_child_count != 1:
+        return None
     inner = Subject((subject.key[0], params[index]), frozenset([params[index]]))
     return read(file, values.named_children[0], body[0], holds, inner, side.inside())
+
+
+def _offset(obj: str) -> tuple[int, int]:
+    """The byte range of the declaring identifier's first byte, from a go/types object id "<file>:<offset>"."""
+    offset = int(obj.rpartition(":")[2])
+    return offset, offset + 1
 
 
 def _parameters(view: PackageView, file: str, declared: Node) -> list[str] | None:

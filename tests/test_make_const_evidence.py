@@ -79,6 +79,7 @@ def test_the_measured_cases_are_there():
         "label_copy",
         "key_fold",
         "field_tags",
+        "validated_name",
     } <= set(MEASURED)
 
 
