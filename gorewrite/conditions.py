@@ -40,7 +40,7 @@ def predicate(
     `err != nil` of `err := check(s)`), where the call it tests returned nil (validators.py); or None."""
     tested = nil_tested(view, path, call, holds) if call.type == "binary_expression" else call
     found = declaration(view, path, tested) if tested is not None and side.calls > 0 else None
-    if found is None or subject.key[0] not in ("var", "len"):
+    if found is None:
         return None
     file, declared = found
     params = _parameters(view, file, declared)
@@ -48,21 +48,26 @@ def predicate(
     if params is None or len(args) != len(params):
         return None
     passed = [subject_of(view, path, a) for a in args]
-    index = next((i for i, a in enumerate(passed) if a is not None and a.key == ("var", subject.key[1])), None)
+    # the subject's variable itself (`id` for len(id)), or the subject as a whole (`len(s)` to an `n int`)
+    own = subject.key[0] in ("var", "len")
+    index = next((i for i, a in enumerate(passed) if own and a is not None and a.key == ("var", subject.key[1])), None)
+    kind = subject.key[0]
+    if index is None:
+        index, kind = next((i for i, a in enumerate(passed) if a == subject), None), "var"
     if index is None or any(
         u.obj == params[index] and u.use in (Use.WRITE, Use.ADDR) for u in view.types.idents.get(file, ())
     ):
         return None
     if tested is not call:
         param = view.tree(file).root_node.descendant_for_byte_range(*_offset(params[index]))
-        return nil_bound(view, file, declared, param, subject.key[0] == "len", side.inside(), at)
+        return nil_bound(view, file, declared, param, kind == "len", side.inside(), at)
     body = statements(declared.child_by_field_name("body"))
     if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
         return None
     values = body[0].named_children[0]
     if values.type != "expression_list" or values.named_child_count != 1:
         return None
-    inner = Subject((subject.key[0], params[index]), frozenset([params[index]]))
+    inner = Subject((kind, params[index]), frozenset([params[index]]))
     return read(file, values.named_children[0], body[0], holds, inner, side.inside())
 
 

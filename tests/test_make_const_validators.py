@@ -41,6 +41,7 @@ def case(name: str, guard: str, returned: str = ERRORF, extra: str = "") -> str:
     )
 
 
+CHECK_LEN = '\nfunc checkLen(n int) error {\n\tif n > maxItems {\n\t\treturn errors.New("long")\n\t}\n\treturn nil\n}\n'
 ERR_GUARD = "\tif err := checkKey(key); err != nil {\n\t\treturn -1\n\t}"
 IF_ERR = "\tif err != nil {\n\t\treturn -1\n\t}"
 KEY_ERROR = "\ntype keyError struct{ n int }\n\nfunc (e *keyError) Error() string { return fmt.Sprint(e.n) }\n"
@@ -52,6 +53,11 @@ BOUNDED = {
     "direct_call": (case("direct_call", "\tif checkKey(key) != nil {\n\t\treturn -1\n\t}"), "[20]int64"),
     "errors_new": (case("errors_new", ERR_GUARD, 'errors.New("too long")'), "[20]int64"),
     "error_struct": (case("error_struct", ERR_GUARD, "&keyError{len(s)}", KEY_ERROR), "[20]int64"),
+    # the length itself passed: `func checkLen(n int) error`
+    "length_passed": (
+        case("length_passed", "\tif err := checkLen(len(key)); err != nil {\n\t\treturn -1\n\t}", extra=CHECK_LEN),
+        "[20]int64",
+    ),
     "checked_before": (
         case("checked_before", "\terr := checkKey(key)\n\tn := len(xs)\n\t_ = n\n" + IF_ERR),
         "[20]int64",
@@ -67,6 +73,12 @@ NOT_BOUNDED = {
     "lenient_path": case(
         "lenient_path", "\tif err := checkMode(key, false); err != nil {\n\t\treturn -1\n\t}", extra=LENIENT
     ),
+    # the length passed is of key before it grew
+    "length_then_grown": case(
+        "length_then_grown",
+        "\terr := checkLen(len(key))\n\tkey += key\n" + IF_ERR,
+        extra=CHECK_LEN,
+    ),
     # err is written after the check: another value (nil) decides
     "error_overwritten": case(
         "error_overwritten", "\terr := checkKey(key)\n\tif len(key) > 0 {\n\t\terr = nil\n\t}\n" + IF_ERR
@@ -74,7 +86,7 @@ NOT_BOUNDED = {
 }
 SHORT = 'Sum([]int64{1}, strings.Repeat("a", 15))'  # passes the check, then doubles
 NAIVE = {
-    name: (array("buf", "len(key)", "int64", 20), probe("{pkg}." + (SHORT if name == "checked_then_grown" else LONG)))
+    name: (array("buf", "len(key)", "int64", 20), probe("{pkg}." + (SHORT if name.endswith("then_grown") else LONG)))
     for name in NOT_BOUNDED
 }
 
