@@ -5,9 +5,8 @@
 with `func checkName(s string) error { if len(s) > maxName { return fmt.Errorf("name %q too long", s) }; return nil }`,
 len(s) is at most maxName. The call returns nil only through a `return nil`, reached where the guards before
 it leave the parameter bounded: the bound there (bounds.py, one call deeper), the worst over them. Every other
-return must give a value that is never nil: a call of errors.New or fmt.Errorf, or `&T{…}`. A package variable
-(`return errName`) is not followed: another package may set an exported one to nil, and the type index holds
-no package-level declaration to show an unexported one is never written nor addressed. The callee is
+return must give a value that is never nil: a call of errors.New or fmt.Errorf, `&T{…}`, or a sentinel of the
+package that holds one (sentinels.py; an exported one another package may set to nil). The callee is
 returns.py's: one result, a value in every return, no `defer`, its func literals' returns their own.
 """
 
@@ -15,15 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gorewrite.callees import callee
 from gorewrite.copies import copied_call
 from gorewrite.guards import Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import returns_of
+from gorewrite.sentinels import never_nil
 from gorewrite.syntax import Node, text, unparen
 from gorewrite.typeinfo import Kind
 
-NEVER_NIL = {("errors", "", "New"), ("fmt", "", "Errorf")}
 # the bound of an expression (length: of its length) at a statement of a file, for a side
 At = Callable[[str, Node, Node, bool, Side], "int | None"]
 
@@ -52,7 +50,7 @@ def nil_bound(
         value = unparen(value)
         if _is_nil(view, file, value):
             limits.append(at(file, param, stmt, length, side))
-        elif not _never_nil(view, file, value):
+        elif not never_nil(view, file, value):
             return None
     return side.worst(limits) if limits else None
 
@@ -60,15 +58,3 @@ def nil_bound(
 def _is_nil(view: PackageView, path: str, node: Node) -> bool:
     ident = view.types.at(path, node.start_byte) if node.type in ("nil", "identifier") else None
     return ident is not None and ident.kind == Kind.NIL
-
-
-def _never_nil(view: PackageView, path: str, value: Node) -> bool:
-    """Is the value never nil: errors.New(…), fmt.Errorf(…) or &T{…}?"""
-    if value.type == "call_expression":
-        return callee(view, path, value) in NEVER_NIL
-    operator = value.child_by_field_name("operator") if value.type == "unary_expression" else None
-    return (
-        operator is not None
-        and text(operator) == b"&"
-        and unparen(value.child_by_field_name("operand")).type == "composite_literal"
-    )

@@ -1,8 +1,9 @@
 """make-const with a bound from a validator of the package that returns an error (gorewrite/validators.py):
 after `if err := checkKey(key); err != nil { return }` (or `if checkKey(key) != nil`), where checkKey returns
-nil only past `if len(key) > maxItems { return fmt.Errorf(…) }`, len(key) is at most maxItems (probe36b
-`EncodeName`, `Checked`, which took the speculative 256-byte budget). Each must-decline keeps the naive
-array as a mutant, run beside the original: it panics where the original does not.
+nil only past `if len(key) > maxItems { return fmt.Errorf(…) }` (or a sentinel `return errLong`), len(key) is at
+most maxItems (probe36b `EncodeName`, `Checked`, which took the speculative 256-byte budget).
+Each must-decline keeps the naive array as a mutant, run beside the original: it panics where the original
+does not.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ BOUNDED = {
     "direct_call": (case("direct_call", "\tif checkKey(key) != nil {\n\t\treturn -1\n\t}"), "[20]int64"),
     "errors_new": (case("errors_new", ERR_GUARD, 'errors.New("too long")'), "[20]int64"),
     "error_struct": (case("error_struct", ERR_GUARD, "&keyError{len(s)}", KEY_ERROR), "[20]int64"),
+    # a sentinel of the package, set once by errors.New and never written
+    "sentinel": (case("sentinel", ERR_GUARD, "errLong", '\nvar errLong = errors.New("too long")\n'), "[20]int64"),
     # the length itself passed: `func checkLen(n int) error`
     "length_passed": (
         case("length_passed", "\tif err := checkLen(len(key)); err != nil {\n\t\treturn -1\n\t}", extra=CHECK_LEN),
@@ -67,6 +70,23 @@ LONG = 'Sum([]int64{1}, strings.Repeat("a", 25))'
 NOT_BOUNDED = {
     # errLong is a package variable nobody set: nil, so checkKey returns nil for a long key too
     "sentinel_nil": case("sentinel_nil", ERR_GUARD, "errLong", "\nvar errLong error\n"),
+    # a sentinel the package sets to nil, and one whose address it takes and writes through
+    "sentinel_reset": case(
+        "sentinel_reset", ERR_GUARD, "errLong", '\nvar errLong = errors.New("long")\n\nfunc init() { errLong = nil }\n'
+    ),
+    "sentinel_addressed": case(
+        "sentinel_addressed",
+        ERR_GUARD,
+        "errLong",
+        '\nvar errLong = errors.New("long")\n\nvar longp = &errLong\n\nfunc init() { *longp = nil }\n',
+    ),
+    # an exported sentinel: another package may set it to nil (here, the package itself)
+    "sentinel_exported": case(
+        "sentinel_exported",
+        ERR_GUARD,
+        "ErrLong",
+        '\nvar ErrLong = errors.New("long")\n\nfunc init() { ErrLong = nil }\n',
+    ),
     # key grows between the check and the guard on its result
     "checked_then_grown": case("checked_then_grown", "\terr := checkKey(key)\n\tkey += key\n" + IF_ERR),
     # a path returns nil without the guard: a lenient mode accepts any length
