@@ -5,15 +5,16 @@ true `&&`) held in one evaluation, so len(a) had one value in both; that holds o
 calls can change a (`peer`): its address never taken, no func literal writing it.
 
 A predicate: after `if !shortID(id) { return }` with `func shortID(s string) bool { return len(s) <= maxID }`
-in the package, len(id) is at most maxID.
+in the package, len(id) is at most maxID. A validator: after `if err := checkID(id); err != nil { return }`,
+len(id) is what checkID's guards leave where it returns nil (validators.py).
 
 The callee is a function of the package (returns.declaration: by its go/types object, not a method or a func
 value, every build compiling the same one) whose body is one return of one value, a condition `when` reads with
 its parameter as the subject at that return: where the call returned true (or false), the condition was true
 (or false) of the parameter, a copy of the argument made at the call. The argument is the subject's variable
-itself (`id` for len(id) or for an integer n); the parameter has no write and no address taken (a func
-literal in the condition could change it before a later part reads it). Each call followed is one level
-deeper (Side.calls), so a recursive predicate bounds nothing past it.
+itself (`id` for len(id) or for an integer n), or the subject whole (`checkLen(len(id))`); the parameter has
+no write and no address taken (a func literal in the condition could change it before a later part reads it).
+Each call followed is one level deeper (Side.calls), so a recursive predicate bounds nothing past it.
 """
 
 from __future__ import annotations
