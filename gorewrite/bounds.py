@@ -52,6 +52,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite.conditions import peer, predicate
+from gorewrite.copies import copy_of
 from gorewrite.facts import Fact, holds, targets
 from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
@@ -271,9 +272,10 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     bound). Each holds for every evaluation of the condition, a loop's too: a write inside `at` voids it."""
     within = lambda x: interval(view, path, x, at, side)  # noqa: E731
     like = lambda x: peer(view, path, subject_of(view, path, x), at, side, within)  # noqa: E731
-    matches = lambda n: compared(view, path, n, subject, side.upper, within)  # noqa: E731
+    matches = lambda n: compared(view, path, n, subject, side.upper, within) or copy_of(view, path, n) == subject  # noqa: E731
     read = lambda file, cond, stmt, holds, inner, s: when(cond, holds, s, *_tests(view, file, inner, stmt, s))  # noqa: E731
-    called = lambda call, holds: predicate(view, path, call, holds, subject, side, read)  # noqa: E731
+    where = lambda file, n, stmt, length, s: bound(view, file, n, stmt, s, length=length)  # noqa: E731
+    called = lambda call, holds: predicate(view, path, call, holds, subject, side, read, where)  # noqa: E731
     return matches, Peers(lambda n: bound(view, path, n, at, side), like, called)
 
 
@@ -283,9 +285,11 @@ def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Nod
 
 
 def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
-    """Does assigning to target set the subject: the variable itself, or the slice or string whose length it is?"""
+    """Does assigning to target set the subject: the variable (or field) itself, or the slice or string whose length
+    it is?"""
     found = subject_of(view, path, target)
-    return found is not None and found.variable and subject.key in (found.key, ("len", found.key[1]))
+    lengths = (("len", found.key[1]), ("len", found.key)) if found is not None else ()
+    return found is not None and found.variable and subject.key in (found.key, *lengths)
 
 
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:

@@ -5,15 +5,16 @@ true `&&`) held in one evaluation, so len(a) had one value in both; that holds o
 calls can change a (`peer`): its address never taken, no func literal writing it.
 
 A predicate: after `if !shortID(id) { return }` with `func shortID(s string) bool { return len(s) <= maxID }`
-in the package, len(id) is at most maxID.
+in the package, len(id) is at most maxID. A validator: after `if err := checkID(id); err != nil { return }`,
+len(id) is what checkID's guards leave where it returns nil (validators.py).
 
 The callee is a function of the package (returns.declaration: by its go/types object, not a method or a func
 value, every build compiling the same one) whose body is one return of one value, a condition `when` reads with
 its parameter as the subject at that return: where the call returned true (or false), the condition was true
 (or false) of the parameter, a copy of the argument made at the call. The argument is the subject's variable
-itself (`id` for len(id) or for an integer n); the parameter has no write and no address taken (a func
-literal in the condition could change it before a later part reads it). Each call followed is one level
-deeper (Side.calls), so a recursive predicate bounds nothing past it.
+itself (`id` for len(id) or for an integer n), or the subject whole (`checkLen(len(id))`); the parameter has
+no write and no address taken (a func literal in the condition could change it before a later part reads it).
+Each call followed is one level deeper (Side.calls), so a recursive predicate bounds nothing past it.
 """
 
 from __future__ import annotations
@@ -27,35 +28,54 @@ from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, call_args, statements
 from gorewrite.terms import Subject, compared, subject_of
 from gorewrite.typeinfo import Use
+from gorewrite.validators import At, nil_bound, nil_tested
 
 # when(condition, holds, side) of a subject in a file, at the statement holding the condition
 Read = Callable[[str, Node, Node, bool, Subject, Side], "int | None"]
 
 
 def predicate(
-    view: PackageView, path: str, call: Node, holds: bool, subject: Subject, side: Side, read: Read
+    view: PackageView, path: str, call: Node, holds: bool, subject: Subject, side: Side, read: Read, at: At
 ) -> int | None:
-    """The bound on the subject where the call returned `holds`, or None."""
-    found = declaration(view, path, call) if side.calls > 0 and subject.key[0] in ("var", "len") else None
+    """The bound on the subject where the call returned `holds`, or, for a comparison with nil (`check(s) != nil`,
+    `err != nil` of `err := check(s)`), where the call it tests returned nil (validators.py); or None."""
+    tested = nil_tested(view, path, call, holds) if call.type == "binary_expression" else call
+    found = declaration(view, path, tested) if tested is not None and side.calls > 0 else None
     if found is None:
         return None
     file, declared = found
-    body = statements(declared.child_by_field_name("body"))
-    if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
-        return None
-    values = body[0].named_children[0]
     params = _parameters(view, file, declared)
-    args = call_args(call)
-    if values.type != "expression_list" or values.named_child_count != 1 or params is None or len(args) != len(params):
+    args = call_args(tested)
+    if params is None or len(args) != len(params):
         return None
     passed = [subject_of(view, path, a) for a in args]
-    index = next((i for i, a in enumerate(passed) if a is not None and a.key == ("var", subject.key[1])), None)
+    # the subject's variable itself (`id` for len(id)), or the subject as a whole (`len(s)` to an `n int`)
+    own = subject.key[0] in ("var", "len")
+    index = next((i for i, a in enumerate(passed) if own and a is not None and a.key == ("var", subject.key[1])), None)
+    kind = subject.key[0]
+    if index is None:
+        index, kind = next((i for i, a in enumerate(passed) if a == subject), None), "var"
     if index is None or any(
         u.obj == params[index] and u.use in (Use.WRITE, Use.ADDR) for u in view.types.idents.get(file, ())
     ):
         return None
-    inner = Subject((subject.key[0], params[index]), frozenset([params[index]]))
+    if tested is not call:
+        param = view.tree(file).root_node.descendant_for_byte_range(*_offset(params[index]))
+        return nil_bound(view, file, declared, param, kind == "len", side.inside(), at)
+    body = statements(declared.child_by_field_name("body"))
+    if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
+        return None
+    values = body[0].named_children[0]
+    if values.type != "expression_list" or values.named_child_count != 1:
+        return None
+    inner = Subject((kind, params[index]), frozenset([params[index]]))
     return read(file, values.named_children[0], body[0], holds, inner, side.inside())
+
+
+def _offset(obj: str) -> tuple[int, int]:
+    """The byte range of the declaring identifier's first byte, from a go/types object id "<file>:<offset>"."""
+    offset = int(obj.rpartition(":")[2])
+    return offset, offset + 1
 
 
 def _parameters(view: PackageView, file: str, declared: Node) -> list[str] | None:

@@ -96,6 +96,10 @@ def when(node: Node, holds: bool, side: Side, matches: Matches, value: Value) ->
         return side.best(parts) if together else side.worst(parts)
     if node.type == "call_expression" and isinstance(value, Peers):
         return value.called(node, holds)
+    if op in (b"==", b"!=") and isinstance(value, Peers):  # `check(s) != nil`: where the call returned nil
+        found = value.called(node, holds)
+        if found is not None:
+            return found
     return comparison(node, holds, side, matches, value)
 
 

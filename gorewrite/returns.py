@@ -31,7 +31,7 @@ DEPTH = 2  # calls a bound follows into the package's own functions: a size help
 def returned(view: PackageView, path: str, call: Node, at: At) -> Interval:
     """The join of what the callee's return statements return, each at its statement, or UNKNOWN."""
     found = declaration(view, path, call)
-    values = _returns(found[1]) if found is not None else None
+    values = returns_of(found[1]) if found is not None else None
     if values is None:
         return UNKNOWN
     return join(at(found[0], value, stmt) for stmt, value in values)
@@ -57,7 +57,7 @@ def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | 
     return file, declared
 
 
-def _returns(function: Node) -> list[tuple[Node, Node]] | None:
+def returns_of(function: Node) -> list[tuple[Node, Node]] | None:
     """(statement, value) of each return of a function with one result, or None where one returns no value or
     a deferred call may change what it returns."""
     result = function.child_by_field_name("result")

@@ -19,8 +19,9 @@ Within = Callable[[Node], Interval]  # an operand's values where a condition run
 @dataclass(frozen=True)
 class Subject:
     """What is bounded: a variable (`n`), a field of a local struct value (`h.Len`), the length of a
-    variable (`len(s)`), or arithmetic of those and constants (`len(a)+len(b)`), compared by shape and
-    go/types objects, never by text. objs: the variables whose writes and addresses void a bound."""
+    variable or of such a field (`len(s)`, `len(h.Name)`), or arithmetic of those and constants
+    (`len(a)+len(b)`), compared by shape and go/types objects, never by text. objs: the variables whose
+    writes and addresses void a bound."""
 
     key: tuple
     objs: frozenset[str]
@@ -70,10 +71,15 @@ def length_of(view: PackageView, path: str, operand: Node) -> Subject | None:
 
 
 def _variable(view: PackageView, path: str, node: Node, length: bool) -> tuple[tuple, frozenset[str]] | None:
-    """The key of a local variable, a field of a local struct value, or (length) a local slice's or string's length."""
-    held = struct_of_field(view, path, node) if not length else None
+    """The key of a local variable, a field of a local struct value, or (length) the length of a local slice or
+    string, or of such a field of a local struct value (`len(h.Name)`: h's storage holds it, as for `h.Len`)."""
+    held = struct_of_field(view, path, node)
     if held is not None:  # one selector on one variable denotes one field: h's object and the name say which
-        return ("field", held.obj, text(node.child_by_field_name("field"))), frozenset([held.obj])
+        key = ("field", held.obj, text(node.child_by_field_name("field")))
+        if not length:
+            return key, frozenset([held.obj])
+        field = view.types.at(path, node.child_by_field_name("field").start_byte)
+        return (("len", key), frozenset([held.obj])) if field.shape in ("slice", "string") else None
     if node.type != "identifier":
         return None
     ident = view.types.at(path, node.start_byte)

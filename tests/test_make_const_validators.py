@@ -1,0 +1,138 @@
+"""make-const with a bound from a validator of the package that returns an error (gorewrite/validators.py):
+after `if err := checkKey(key); err != nil { return }` (or `if checkKey(key) != nil`), where checkKey returns
+nil only past `if len(key) > maxItems { return fmt.Errorf(…) }` (or a sentinel `return errLong`), len(key) is at
+most maxItems (probe36b `EncodeName`, `Checked`, which took the speculative 256-byte budget).
+Each must-decline keeps the naive array as a mutant, run beside the original: it panics where the original
+does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from test_make_const_bounds import array, probe, sums
+
+from gorewrite.rules import RULES
+
+RULE = RULES["make-const"]
+PARAMS = "xs []int64, key string"
+CHECK = """
+// checkKey refuses a key longer than maxItems.
+func checkKey(s string) error {
+	if len(s) > maxItems {
+		return RETURNED
+	}
+	return nil
+}
+"""
+ERRORF = 'fmt.Errorf("key %q too long", s)'
+
+
+def case(name: str, guard: str, returned: str = ERRORF, extra: str = "") -> str:
+    """Sum of a make([]int64, len(key)) after `guard`, with checkKey returning `returned` for a long key."""
+    source = sums(name, "len(key)", guard, PARAMS)
+    source = source.replace(
+        'import "crypto/sha256"\n', 'import (\n\t"crypto/sha256"\n\t"errors"\n\t"fmt"\n\t"strings"\n)\n'
+    )
+    return (
+        source
+        + CHECK.replace("RETURNED", returned)
+        + extra
+        + "\nvar (\n\t_ = errors.New\n\t_ = fmt.Sprint\n\t_ = strings.Repeat\n)\n"
+    )
+
+
+CHECK_LEN = '\nfunc checkLen(n int) error {\n\tif n > maxItems {\n\t\treturn errors.New("long")\n\t}\n\treturn nil\n}\n'
+ERR_GUARD = "\tif err := checkKey(key); err != nil {\n\t\treturn -1\n\t}"
+IF_ERR = "\tif err != nil {\n\t\treturn -1\n\t}"
+KEY_ERROR = "\ntype keyError struct{ n int }\n\nfunc (e *keyError) Error() string { return fmt.Sprint(e.n) }\n"
+LENIENT = (
+    "\nfunc checkMode(s string, strict bool) error {\n\tif !strict {\n\t\treturn nil\n\t}\n\treturn checkKey(s)\n}\n"
+)
+BOUNDED = {
+    "error_copy": (case("error_copy", ERR_GUARD), "[20]int64"),
+    "direct_call": (case("direct_call", "\tif checkKey(key) != nil {\n\t\treturn -1\n\t}"), "[20]int64"),
+    "errors_new": (case("errors_new", ERR_GUARD, 'errors.New("too long")'), "[20]int64"),
+    "error_struct": (case("error_struct", ERR_GUARD, "&keyError{len(s)}", KEY_ERROR), "[20]int64"),
+    # a sentinel of the package, set once by errors.New and never written
+    "sentinel": (case("sentinel", ERR_GUARD, "errLong", '\nvar errLong = errors.New("too long")\n'), "[20]int64"),
+    # the length itself passed: `func checkLen(n int) error`
+    "length_passed": (
+        case("length_passed", "\tif err := checkLen(len(key)); err != nil {\n\t\treturn -1\n\t}", extra=CHECK_LEN),
+        "[20]int64",
+    ),
+    "checked_before": (
+        case("checked_before", "\terr := checkKey(key)\n\tn := len(xs)\n\t_ = n\n" + IF_ERR),
+        "[20]int64",
+    ),
+}
+LONG = 'Sum([]int64{1}, strings.Repeat("a", 25))'
+NOT_BOUNDED = {
+    # errLong is a package variable nobody set: nil, so checkKey returns nil for a long key too
+    "sentinel_nil": case("sentinel_nil", ERR_GUARD, "errLong", "\nvar errLong error\n"),
+    # a sentinel the package sets to nil, and one whose address it takes and writes through
+    "sentinel_reset": case(
+        "sentinel_reset", ERR_GUARD, "errLong", '\nvar errLong = errors.New("long")\n\nfunc init() { errLong = nil }\n'
+    ),
+    "sentinel_addressed": case(
+        "sentinel_addressed",
+        ERR_GUARD,
+        "errLong",
+        '\nvar errLong = errors.New("long")\n\nvar longp = &errLong\n\nfunc init() { *longp = nil }\n',
+    ),
+    # an exported sentinel: another package may set it to nil (here, the package itself)
+    "sentinel_exported": case(
+        "sentinel_exported",
+        ERR_GUARD,
+        "ErrLong",
+        '\nvar ErrLong = errors.New("long")\n\nfunc init() { ErrLong = nil }\n',
+    ),
+    # key grows between the check and the guard on its result
+    "checked_then_grown": case("checked_then_grown", "\terr := checkKey(key)\n\tkey += key\n" + IF_ERR),
+    # a path returns nil without the guard: a lenient mode accepts any length
+    "lenient_path": case(
+        "lenient_path", "\tif err := checkMode(key, false); err != nil {\n\t\treturn -1\n\t}", extra=LENIENT
+    ),
+    # the length passed is of key before it grew
+    "length_then_grown": case(
+        "length_then_grown",
+        "\terr := checkLen(len(key))\n\tkey += key\n" + IF_ERR,
+        extra=CHECK_LEN,
+    ),
+    # err is written after the check: another value (nil) decides
+    "error_overwritten": case(
+        "error_overwritten", "\terr := checkKey(key)\n\tif len(key) > 0 {\n\t\terr = nil\n\t}\n" + IF_ERR
+    ),
+}
+SHORT = 'Sum([]int64{1}, strings.Repeat("a", 15))'  # passes the check, then doubles
+NAIVE = {
+    name: (array("buf", "len(key)", "int64", 20), probe("{pkg}." + (SHORT if name.endswith("then_grown") else LONG)))
+    for name in NOT_BOUNDED
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {**{n: c for n, (c, _) in BOUNDED.items()}, **NOT_BOUNDED}
+    return proposals_by_case(tmp_path_factory.mktemp("make-const-validators"), RULE, cases)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    declines = {n: (c, None) for n, c in NOT_BOUNDED.items()}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-validators-naive"), toolchain, declines, NAIVE)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
+def test_a_validator_that_returned_nil_bounds_its_argument(proposed, name, expected):
+    exact_array(proposed[name], BOUNDED[name][0], expected, scope="Sum")
+
+
+@pytest.mark.parametrize("name", list(NOT_BOUNDED))
+def test_a_validator_that_may_return_nil_for_any_input_bounds_nothing(proposed, name):
+    at_most_speculative(proposed[name])
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
+    naive_panics(mutants, name)
