@@ -516,3 +516,30 @@ def allocations(out: str, package: str) -> dict[str, float]:
         if ended and last is not None:
             found[ended.group(1)], last = last, None
     return found
+
+
+# --- the suite's cost, test by test -------------------------------------------------------
+
+CPU_LOG = os.environ.get("GOREWRITE_TEST_CPU_LOG")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):
+    """With GOREWRITE_TEST_CPU_LOG=dir: per test (setup, call, teardown) the CPU seconds its child processes
+    (go and what it runs) and the worker itself spent, one tab-separated line in dir/<worker>.tsv: the suite
+    is CPU-bound on two cores, so rank tests by CPU, not wall."""
+    if not CPU_LOG:
+        yield
+        return
+    import resource
+    import time
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF), time.time()
+    yield
+    after = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF), time.time()
+    group = next((m.args[0] for m in item.iter_markers("xdist_group")), "")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    fields = [after[0].ru_utime - before[0].ru_utime, after[0].ru_stime - before[0].ru_stime]
+    fields += [after[1].ru_utime - before[1].ru_utime, after[1].ru_stime - before[1].ru_stime, after[2] - before[2]]
+    with open(Path(CPU_LOG, f"{worker}.tsv"), "a") as log:
+        log.write("\t".join([item.nodeid, group, *(f"{x:.3f}" for x in fields)]) + "\n")

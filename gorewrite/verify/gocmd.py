@@ -70,8 +70,10 @@ def test_failures(
     flags = ["-race"] if race else []
     # No -count=1: go's test cache answers only for the same test binary (the overlay's contents are
     # part of it) and the same files and environment the tests read, so a rerun of the same rewrite
-    # (a pre-commit hook, a second fix) does not run its packages' race tests again.
-    test = toolchain.run(["test", "-json", f"-timeout={TEST_TIMEOUT}", *flags, *overlay_flag(overlay), *pkgs], cwd)
+    # (a pre-commit hook, a second fix) does not run its packages' race tests again. -vet=off: the go vet
+    # just run checked the same packages and overlay with all of go test's vet checks and more.
+    args = ["test", "-json", "-vet=off", f"-timeout={TEST_TIMEOUT}", *flags, *overlay_flag(overlay), *pkgs]
+    test = toolchain.run(args, cwd)
     if test.returncode != 0:
         events = read_test_json(test.stdout)
         for pkg in pkgs:
