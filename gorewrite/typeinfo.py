@@ -148,6 +148,10 @@ class TypeInfo:
         """The field a positional element of a struct literal initialises: name, iface, embedded."""
         return self.boxes.get("fields", {}).get(path, {}).get((start, end))
 
+    def literal(self, path: str, start: int, end: int) -> str | None:
+        """What the composite literal spanning [start, end) builds: "map", "struct", "slice", "array"; None: unknown."""
+        return self.boxes.get("literals", {}).get(path, {}).get((start, end))
+
 
 def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]]) -> TypeInfo:
     """Type-check package and describe the identifiers starting inside ranges; never raises."""
@@ -192,7 +196,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             path: {(r["start"], r["end"]): r[field] if field else r for r in records or ()}
             for path, records in (found.get(key) or {}).items()
         }
-        for key, field in (("types", "id"), ("values", "value"), ("fields", None))
+        for key, field in (("types", "id"), ("values", "value"), ("fields", None), ("literals", "value"))
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
     return TypeInfo(idents=idents, error=None, constants=constants, integers=integers, lengths=lengths, boxes=boxes)

@@ -190,7 +190,123 @@ func Tag(m Meter, id any) (string, bool) {
         ),
         "holds m, not the address of a variable",
     ),
+    # a deferred call keeps the interface (&t) and copies t for the value method when it runs, after
+    # t.n = 7; a direct call copies t at the defer statement
+    "deferred_value_receiver": (
+        case(
+            "deferred_value_receiver",
+            """// Tally notes the count it holds when written to.
+type Tally struct{ n int }
+
+var seen int
+
+func (t Tally) Write(p []byte) (int, error) { seen = t.n; return 0, nil }
+
+// Last returns the count the deferred write saw: the one set after the defer.
+func Last() int {
+	func() {
+		var t Tally
+		s := step{label: "x", sink: &t}
+		defer s.sink.Write(nil)
+		t.n = 7
+	}()
+	return seen
 }
+""",
+        ),
+        "s.sink is called by a defer statement (line",
+    ),
+    # the promoted method reads r.Meter when the deferred call runs, the direct call at the statement
+    "deferred_promoted": (
+        case(
+            "deferred_promoted",
+            """// Route writes to whichever meter it points at.
+type Route struct{ *Meter }
+
+// Split writes on leaving, to the meter the route points at by then: both counts.
+func Split() string {
+	var a, b Meter
+	func() {
+		r := Route{&a}
+		s := step{label: "x", sink: &r}
+		defer s.sink.Write([]byte("abc"))
+		r.Meter = &b
+	}()
+	return fmt.Sprint(a.n, b.n)
+}
+""",
+            'import (\n\t"fmt"\n\t"io"\n)',
+        ),
+        "s.sink is called by a defer statement (line",
+    ),
+    # a go statement is the same: the goroutine reads r.Meter when it runs (racing the write after
+    # it, so no probe can compare the naive rewrite: deferred_promoted shows the difference)
+    "go_promoted": (
+        case(
+            "go_promoted",
+            """// Route writes to whichever meter it points at.
+type Route struct{ *Meter }
+
+// Later writes in the background, to the meter the route points at by then.
+func Later(a, b *Meter) {
+	r := Route{a}
+	s := step{label: "x", sink: &r}
+	go s.sink.Write([]byte("abc"))
+	r.Meter = b
+}
+""",
+        ),
+        "s.sink is called by a go statement (line",
+    ),
+    # a type switch's `size` is another variable; the message names the call, there is no assertion
+    "shadowed_by_switch": (
+        case(
+            "shadowed_by_switch",
+            """// Total counts p's bytes when v is a meter.
+func Total(v any, p []byte) int64 {
+	var size Meter
+	s := step{label: "x", sink: &size}
+	switch size := v.(type) {
+	case Meter:
+		_ = size
+		s.sink.Write(p)
+	}
+	return size.n
+}
+""",
+        ),
+        "another size is declared in the function: &size could mean it at the call",
+    ),
+    # Tags is a map (go/types says so, the spelling does not): an `any` key may be unhashable, and
+    # dropping s would drop the panic
+    "named_map_key": (
+        case(
+            "named_map_key",
+            """// Tags are the labels a step is filed under.
+type Tags map[any]bool
+
+type tagged struct {
+	tags Tags
+	sink io.Writer
+}
+
+// Total sizes the chunks; the step is filed under key.
+func Total(chunks [][]byte, key any) int64 {
+	var size Meter
+	s := tagged{tags: Tags{key: true}, sink: &size}
+	for _, c := range chunks {
+		s.sink.Write(c)
+	}
+	return size.n
+}
+""",
+        ),
+        "removing it would skip Tags{key: true}",
+    ),
+}
+
+# the value a call leaves, or the panic it raises
+RECOVERED = "func() (got string) {{ defer func() {{ got = fmt.Sprint(recover()) }}(); {call}; return }}()"
 
 
 def replace(old: str, new: str):
@@ -211,6 +327,24 @@ NAIVE = {
             "\t\ts.sink.Write(c)\n", "\t\t(&size).Write(c)\n"
         ),
         '{pkg}.Total([][]byte{[]byte("ab")})',
+    ),
+    "deferred_value_receiver": (
+        replace('\t\ts := step{label: "x", sink: &t}\n\t\tdefer s.sink.Write(nil)\n', "\t\tdefer (&t).Write(nil)\n"),
+        "fmt.Sprint({pkg}.Last())",
+    ),
+    "deferred_promoted": (
+        replace(
+            '\t\ts := step{label: "x", sink: &r}\n\t\tdefer s.sink.Write([]byte("abc"))\n',
+            '\t\tdefer (&r).Write([]byte("abc"))\n',
+        ),
+        "{pkg}.Split()",
+    ),
+    "named_map_key": (
+        replace(
+            "\ts := tagged{tags: Tags{key: true}, sink: &size}\n\tfor _, c := range chunks {\n\t\ts.sink.Write(c)\n",
+            "\tfor _, c := range chunks {\n\t\t(&size).Write(c)\n",
+        ),
+        RECOVERED.format(call="{pkg}.Total(nil, []int{1})"),
     ),
 }
 

@@ -3,8 +3,8 @@ package main
 // What a type assertion or a type switch on a boxed concrete value selects, by go/types, so that a
 // rule never takes a case from the syntax: the identity of the types involved (types.Identical,
 // aliases and named types resolved), which of them implement which asserted interface, the
-// constant value of any expression (a map key `keyAt` is the entry "at"), and the field a
-// positional element of a struct literal initialises.
+// constant value of any expression (a map key `keyAt` is the entry "at"), the field a
+// positional element of a struct literal initialises, and what a composite literal builds.
 
 import (
 	"fmt"
@@ -42,14 +42,17 @@ type boxFacts struct {
 	Implements [][2]int               `json:"implements"` // (ID of a concrete type, ID of an asserted interface)
 	Values     map[string][]constText `json:"values"`
 	Fields     map[string][]fieldOf   `json:"fields"`
+	Literals   map[string][]constText `json:"literals"` // "map", "struct", "slice" or "array": the literal's type's
+	// underlying type, which its spelling (a named type, an alias) need not show; none with type parameters
 }
 
 // boxes describes, inside the requested ranges: the type of each `x` and `&x` of a concrete type
 // without type parameters, and of each type a type assertion or a type switch case names; which of
 // those concrete types implement which of those interfaces; every steady constant's value; the
-// fields of positional struct literal elements.
+// fields of positional struct literal elements; the kind of each composite literal.
 func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
-	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{}}
+	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{},
+		Literals: map[string][]constText{}}
 	var seen []types.Type
 	id := func(t types.Type) int {
 		for i, s := range seen {
@@ -67,7 +70,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		if !ok {
 			continue
 		}
-		keys, values, fields := []typeKey{}, []constText{}, []fieldOf{}
+		keys, values, fields, literals := []typeKey{}, []constText{}, []fieldOf{}, []constText{}
 		key := func(e ast.Expr, t types.Type) {
 			if t == nil || hasTypeParam(t) {
 				return
@@ -110,6 +113,9 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 				}
 			case *ast.CompositeLit:
 				fields = append(fields, c.positional(tf.Offset, n)...)
+				if kind := literalKind(c.info.TypeOf(n)); kind != "" {
+					literals = append(literals, constText{tf.Offset(n.Pos()), tf.Offset(n.End()), kind})
+				}
 			}
 			if e, ok := n.(ast.Expr); ok {
 				if v := c.info.Types[e].Value; v != nil && c.steady(e) {
@@ -120,6 +126,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 			return true
 		})
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
+		facts.Literals[tf.Name()] = literals
 	}
 	for ci, ct := range concrete {
 		for ii, it := range asserted {
@@ -129,6 +136,24 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		}
 	}
 	return facts
+}
+
+// literalKind: what a composite literal of type t builds, from t's underlying type; "" when unknown.
+func literalKind(t types.Type) string {
+	if t == nil || hasTypeParam(t) {
+		return ""
+	}
+	switch t.Underlying().(type) {
+	case *types.Map:
+		return "map"
+	case *types.Struct:
+		return "struct"
+	case *types.Slice:
+		return "slice"
+	case *types.Array:
+		return "array"
+	}
+	return ""
 }
 
 // positional: the fields the elements of a struct literal without keys initialise, in order.

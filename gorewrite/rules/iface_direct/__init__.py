@@ -91,16 +91,22 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 
 
 def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal]:
-    """A declined value boxed inside code a fix deletes (`extra` in `opts := []any{&u, extra}`, dropped
-    with opts) goes with that fix: its expression no longer exists, so the fix targets it too."""
+    """A declined value boxed inside the declaration a fix deletes (`extra` in `opts := []any{&u, extra}`,
+    dropped with opts) goes with that fix: its expression no longer exists, so the fix targets it too.
+    Not one in the code only a failed assertion ran, which a fix also deletes: it never ran, so
+    counting it as removed would claim an allocation the program never made."""
     merged: list[Proposal | None] = list(proposals)
     for n, declined in enumerate(proposals):
         at = view.offset(declined.site) if isinstance(declined, Declined) else None
         if at is None:
             continue
+        path = declined.site.path
         for i, fix in enumerate(merged):
-            if isinstance(fix, Fix) and any(
-                e.path == declined.site.path and e.start <= at < e.end and not e.new for e in fix.edits
+            if not isinstance(fix, Fix):
+                continue
+            built = [s.declaration for t in fix.targets if t.path == path for s in stores_of(view, t)]
+            if any(d.start_byte <= at < d.end_byte for d in built) and any(
+                e.path == path and e.start <= at < e.end and not e.new for e in fix.edits
             ):
                 merged[i], merged[n] = replace(fix, targets=fix.targets + (declined.site,)), None
                 break

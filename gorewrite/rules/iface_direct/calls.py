@@ -7,6 +7,9 @@ assertion: the struct never written nor addressed, `c` the same variable), the c
 is `*T`, and Go calls `*T`'s method of that name — the one `(&c).Write(p)` selects, with the same
 signature (implementing requires it) and the same argument evaluation. Only `&x` is taken: it is
 never nil, where a stored nil pointer would panic differently through a value method's wrapper.
+Never under `defer` or `go`: those keep the interface (`&x`) and read the receiver (a value
+method's copy of x, an embedded pointer promoting the method) when the call runs; a direct
+call's receiver is evaluated at the statement.
 """
 
 from __future__ import annotations
@@ -49,13 +52,20 @@ def called_through(
         other = accesses[methods.index(None)]
         return f"{describe(store, 'field')} is read other than as a method call's receiver (line {row_of(other)})"
     where = describe(store, "field")
+    statements = [a.parent.parent.parent for a in accesses]
+    deferred = next((s for s in statements if s.type in ("defer_statement", "go_statement")), None)
+    if deferred is not None:
+        return (
+            f"{where} is called by a {deferred.child(0).type} statement (line {row_of(deferred)}): it keeps the "
+            "interface and reads the receiver when the call runs, a direct call reads it at the statement"
+        )
     value = unparen(store.value)
     if address_of(value) is None:
         return f"{where} holds {text(value).decode()}, not the address of a variable: only `&x` is never nil"
     if value_type(types, path, value) is None:
         return f"go/types gives no concrete type for {text(value).decode()}"
     others = [n for n in reads if access(n) not in accesses]
-    problem = other_uses(view, path, store, "field", others) or stable(view, types, path, store, function)
+    problem = other_uses(view, path, store, "field", others) or stable(view, types, path, store, function, "the call")
     if problem:
         return problem
     edits = [Edit(path, a.start_byte, a.end_byte, in_place(a, text(value))) for a in accesses]

@@ -65,7 +65,9 @@ def other_uses(view: PackageView, path: str, store: Store, place: str, others: l
                 return f"{name} is used as a whole (line {row_of(use)}), not one field at a time"
             if copied:
                 return f"{name} {copied} (line {row_of(use)}): the value stored in it would still escape"
-        if place == "element" and not (_is_length(access) or _is_element_read(view.types, path, access)):
+        if place == "element" and not (
+            _is_length(view.types, path, access) or _is_element_read(view.types, path, access)
+        ):
             return (
                 f"{name} is used other than by len, cap or reading one element by a constant index "
                 f"(line {row_of(use)}): its elements could change"
@@ -88,10 +90,13 @@ def _passed_by_value(view: PackageView, path: str, access: Node) -> str | None:
     return retention.kept(view, call, arguments.index(node)) or ""
 
 
-def _is_length(access: Node) -> bool:
-    """len(c) or cap(c)."""
+def _is_length(types: TypeInfo, path: str, access: Node) -> bool:
+    """len(c) or cap(c): Go's builtins (go/types), not a `func len` of the package that may change c's elements."""
     call = access.parent.parent if access.parent.type == "argument_list" else None
-    return call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) in LENGTHS
+    if call is None or call.type != "call_expression":
+        return False
+    function = call.child_by_field_name("function")
+    return text(function) in LENGTHS and types.builtin(path, function.start_byte, text(function).decode())
 
 
 def _is_element_read(types: TypeInfo, path: str, access: Node) -> bool:
@@ -110,8 +115,11 @@ def _is_element_read(types: TypeInfo, path: str, access: Node) -> bool:
     return not (holder is not None and holder.child_by_field_name("left") == parent)
 
 
-def stable(view: PackageView, types: TypeInfo, path: str, store: Store, function: Node) -> str | None:
-    """E evaluated at the assertion must give what it gave at the declaration: `&x`, or a variable never changed.
+def stable(
+    view: PackageView, types: TypeInfo, path: str, store: Store, function: Node, at: str = "the assertion"
+) -> str | None:
+    """E evaluated at the assertion (`at`: or the call) must give what it gave at the declaration: `&x`, or a
+    variable never changed.
 
     x must be the same variable there: its scope holds the declaration (so the same instance is
     live at the assertion) and no other variable of that name is declared in the function.
@@ -122,7 +130,7 @@ def stable(view: PackageView, types: TypeInfo, path: str, store: Store, function
     if node.type != "identifier":
         return (
             f"the stored value {text(value).decode()} is neither a local variable nor its address: "
-            "evaluated at the assertion it could differ"
+            f"evaluated at {at} it could differ"
         )
     name = text(node).decode()
     ident = types.at(path, node.start_byte)
@@ -132,7 +140,7 @@ def stable(view: PackageView, types: TypeInfo, path: str, store: Store, function
         return f"cannot resolve {name} to a local variable"
     idents = idents_in(types, path, function)
     if any(i.name == name and i.use == Use.DECL and i.obj != ident.obj for i in idents):
-        return f"another {name} is declared in the function: {text(value).decode()} could mean it at the assertion"
+        return f"another {name} is declared in the function: {text(value).decode()} could mean it at {at}"
     decl = next((i for i in idents if i.obj == ident.obj and i.use == Use.DECL), None)
     if decl is None:
         return f"cannot find the declaration of {name}"
@@ -180,6 +188,9 @@ def removable(
         literal = literal.parent
     unused = f"{name} has no other use: without the assertion it would be declared and not used"
     impure = _impure(types, path, literal, values)
+    unknown = impure is not None and impure.type == "composite_literal"
+    if unknown and types.literal(path, impure.start_byte, impure.end_byte) is None:
+        return f"{unused}, and go/types does not say what {text(impure.child_by_field_name('type')).decode()} builds"
     if impure is not None:
         return f"{unused}, and removing it would skip {text(impure).decode()} (line {row_of(impure)})"
     declaration = store.declaration
@@ -198,8 +209,11 @@ def removable(
 
 
 def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...]) -> Node | None:
-    """The first element (or key) of the literal, other than the stored values, that has an effect or may panic."""
-    is_map = literal.child_by_field_name("type").type == "map_type"
+    """The first element (or key) of the literal, other than the stored values, that has an effect or may panic;
+    the literal itself when go/types does not say what it builds (a named map type is a map too)."""
+    kind = types.literal(path, literal.start_byte, literal.end_byte)
+    if kind is None:
+        return literal
     for element in items(literal.child_by_field_name("body")):
         parts = items(element) if element.type == "keyed_element" else [element]
         for position, part in enumerate(parts):
@@ -208,7 +222,7 @@ def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...])
                 continue
             key = element.type == "keyed_element" and position == 0
             constant = types.constant(path, part.start_byte, part.end_byte) is not None
-            if not (_pure(types, path, part) and (not is_map or not key or part.type in LITERALS or constant)):
+            if not (_pure(types, path, part) and (kind != "map" or not key or part.type in LITERALS or constant)):
                 return part  # a map key of interface type may panic as unhashable: constants only
     return None
 
