@@ -16,6 +16,7 @@ import glob
 import os
 import re
 
+from gorewrite import initorder
 from gorewrite.callees import callee, other_builds
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -66,7 +67,7 @@ def never_nil(view: PackageView, path: str, value: Node) -> bool:
 
 
 def _sentinel(view: PackageView, obj: str, name: str) -> bool:
-    if other_builds(view) or _tests_mention(view, name):
+    if other_builds(view) or _tests_mention(view, name) or initorder.early(view) is not None or _linked(view):
         return False
     decls = []
     for path in view.package.files:
@@ -95,3 +96,31 @@ def _tests_mention(view: PackageView, name: str) -> bool:
             if word.search(f.read()):
                 return True
     return False
+
+
+LINKNAME = re.compile(rb"^//go:linkname[ \t]+\S+[ \t]+(\S+)", re.MULTILINE)
+
+
+def _linked(view: PackageView) -> bool:
+    """Does a //go:linkname of the module name a symbol of the package? `//go:linkname lenient
+    example.com/pkg.errName` in another package sets the sentinel, and a pulled validator may run before
+    the package initializes (the puller need not import it)."""
+    return any(
+        t.startswith(view.package.import_path.encode() + b".")
+        for t in memo(view, ("linknames",), lambda: _linknames(view))
+    )
+
+
+def _linknames(view: PackageView) -> set[bytes]:
+    """The symbols every .go file under the module's root names in a //go:linkname (the standard
+    library's: GOROOT/src), but in the directories the go command ignores: vendor, testdata, _x, .x."""
+    package = view.package
+    root = package.module_root or package.dir[: len(package.dir) - len(package.import_path)]
+    found = set()
+    for top, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in ("vendor", "testdata") and d[:1] not in "._"]
+        for name in (f for f in files if f.endswith(".go")):
+            with open(os.path.join(top, name), "rb") as f:
+                source = f.read()
+            found |= set(LINKNAME.findall(source)) if b"go:linkname" in source else set()
+    return found
