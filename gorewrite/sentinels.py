@@ -1,13 +1,20 @@
-"""A sentinel error of the package that is never nil (validators.py): `return errName` of
+"""A sentinel error of the package that holds a non-nil error whenever the package's code can run
+(validators.py): `return errName` of
 
     var errName = errors.New("name: empty or too long")
 
-is never nil when errName is unexported (no other package can set it), declared once by a call of errors.New or
-fmt.Errorf, and every occurrence of its name in the package's files is a read of it or of another object, as
-go/types says: no `errName = nil`, no `&errName`. That needs every declaration mentioning the name in the type
-index (`scopes`, asked for by make-const when it follows the callees), every occurrence found there, no file
-another build compiles (callees.other_builds), and no test file of the directory mentioning the name at all
+gives a non-nil error when errName is unexported (no other package names it in Go), declared once by a call of
+errors.New or fmt.Errorf, and every occurrence of its name in the package's files is a read of it or of another
+object, as go/types says: no `errName = nil`, no `&errName`. That needs every declaration mentioning the name in
+the type index (`scopes`, asked for by make-const when it follows the callees), every occurrence found there, no
+file another build compiles (callees.other_builds), and no test file of the directory mentioning the name at all
 (a test may set it to nil). Names only choose what to index and look at; go/types' objects decide.
+
+errName is nil until its initializer runs: no initializer of the package may run the package's code before
+(initorder.py). And `//go:linkname lenient example.com/pkg.errName` lets another package set it (Go 1.23+
+restricts pulls only into std), or pull a function of the package and call it before the package initializes
+(no import orders them): no .go file of the main module (the standard library's, for std) may name a symbol of
+the package in a //go:linkname. A dependency module's files are not read: a limitation (README, Fix safety).
 """
 
 from __future__ import annotations
