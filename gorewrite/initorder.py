@@ -12,7 +12,8 @@ pass the same test. No func literal, composite literal or other value of the pac
 package's code that way (fmt would call a String method of the package). Nothing else runs the package's
 code before every initializer is done: init functions run after them, an importer's initializers after
 the package's, and an importee cannot name the package (no import cycles). Syntax only: a file no build
-compiles has no types, and a name this cannot place declines.
+compiles has no types, and a name this cannot place declines, as does a file of the directory tree-sitter-go
+cannot parse.
 """
 
 from __future__ import annotations
@@ -53,12 +54,15 @@ def _early(view: PackageView) -> int | None:
     roots = [
         _tree(view, p) for p in sorted({*view.sources, *glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))})
     ]
-    roots = [r for r in roots if _package(r) == view.package.name.encode()]
+    roots = [r for r in roots if _package(r) in (view.package.name.encode(), None)]
     tops = [d for r in roots for d in r.named_children]
     declared = {n.text for d in tops for n in _names(d)}
     types = {n.text for d in tops if d.type == "type_declaration" for n in _names(d)}
     constants = _plain_constants(tops, declared)
     for root in roots:
+        broken = [n.start_point.row for n in walk(root, named=False) if n.type == "ERROR" or n.is_missing]
+        if broken:  # a file tree-sitter-go cannot parse (one for another build): its initializers are unknown
+            return min(broken) + 1
         imports = _imports(root) - declared
         for decl in (d for d in root.named_children if d.type == "var_declaration"):
             for call in (

@@ -92,3 +92,7 @@ def test_an_in_package_test_file_counts_and_an_external_one_does_not(tmp_path):
     assert early(view(tmp_path, "", "package p\n\nvar t = build(w{})\n")) == 3
     (tmp_path / "p_test.go").unlink()
     assert early(view(tmp_path, "", "package p_test\n\nvar t = f()\n")) is None
+
+
+def test_a_file_of_the_directory_that_does_not_parse_declines(tmp_path):
+    assert early(view(tmp_path, "", "//go:build ignore\n\npackage p\n\nvar t = build(w{}\n")) is not None
