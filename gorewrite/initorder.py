@@ -7,13 +7,13 @@ may reach checkName through wire.Encode while errName is still nil. So `early` f
 initializer of the package (any file of its directory that declares the package: its other builds and
 its in-package _test.go files too) with a call other than (a) a conversion or a builtin, or (b) a function
 of another package (`strings.Repeat`, not cgo's `C.f`, which may call back), each only on constants:
-literals, `iota`, the package's untyped constants of literals, another package's names, and calls that
-pass the same test. No func literal, composite literal or other value of the package reaches another
-package's code that way (fmt would call a String method of the package). Nothing else runs the package's
-code before every initializer is done: init functions run after them, an importer's initializers after
-the package's, and an importee cannot name the package (no import cycles). Syntax only: a file no build
-compiles has no types, and a name this cannot place declines, as does a file of the directory tree-sitter-go
-cannot parse.
+literals, `iota`, the package's constants of literals (untyped or of a predeclared type: no methods),
+another package's names, and calls that pass the same test. No func literal, composite literal or other
+value of the package reaches another package's code that way (fmt would call a String method of the
+package). Nothing else runs the package's code before every initializer is done: init functions run after
+them, an importer's initializers after the package's, and an importee cannot name the package (no import
+cycles; a //go:linkname pull can: sentinels.py). Syntax only: a file no build compiles has no types, and a
+name this cannot place declines, as does a file of the directory tree-sitter-go cannot parse.
 """
 
 from __future__ import annotations
