@@ -1,13 +1,20 @@
-"""A sentinel error of the package that is never nil (validators.py): `return errName` of
+"""A sentinel error of the package that holds a non-nil error whenever the package's code can run
+(validators.py): `return errName` of
 
     var errName = errors.New("name: empty or too long")
 
-is never nil when errName is unexported (no other package can set it), declared once by a call of errors.New or
-fmt.Errorf, and every occurrence of its name in the package's files is a read of it or of another object, as
-go/types says: no `errName = nil`, no `&errName`. That needs every declaration mentioning the name in the type
-index (`scopes`, asked for by make-const when it follows the callees), every occurrence found there, no file
-another build compiles (callees.other_builds), and no test file of the directory mentioning the name at all
+gives a non-nil error when errName is unexported (no other package names it in Go), declared once by a call of
+errors.New or fmt.Errorf, and every occurrence of its name in the package's files is a read of it or of another
+object, as go/types says: no `errName = nil`, no `&errName`. That needs every declaration mentioning the name in
+the type index (`scopes`, asked for by make-const when it follows the callees), every occurrence found there, no
+file another build compiles (callees.other_builds), and no test file of the directory mentioning the name at all
 (a test may set it to nil). Names only choose what to index and look at; go/types' objects decide.
+
+errName is nil until its initializer runs: no initializer of the package may run the package's code before
+(initorder.py). And `//go:linkname lenient example.com/pkg.errName` lets another package set it (Go 1.23+
+restricts pulls only into std), or pull a function of the package and call it before the package initializes
+(no import orders them): no .go file of the main module (the standard library's, for std) may name a symbol of
+the package in a //go:linkname. A dependency module's files are not read: a limitation (README, Fix safety).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import glob
 import os
 import re
 
+from gorewrite import initorder
 from gorewrite.callees import callee, other_builds
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -66,7 +74,7 @@ def never_nil(view: PackageView, path: str, value: Node) -> bool:
 
 
 def _sentinel(view: PackageView, obj: str, name: str) -> bool:
-    if other_builds(view) or _tests_mention(view, name):
+    if other_builds(view) or _tests_mention(view, name) or initorder.early(view) is not None or _linked(view):
         return False
     decls = []
     for path in view.package.files:
@@ -95,3 +103,31 @@ def _tests_mention(view: PackageView, name: str) -> bool:
             if word.search(f.read()):
                 return True
     return False
+
+
+LINKNAME = re.compile(rb"^//go:linkname[ \t]+\S+[ \t]+(\S+)", re.MULTILINE)
+
+
+def _linked(view: PackageView) -> bool:
+    """Does a //go:linkname of the module name a symbol of the package? `//go:linkname lenient
+    example.com/pkg.errName` in another package sets the sentinel, and a pulled validator may run before
+    the package initializes (the puller need not import it)."""
+    return any(
+        t.startswith(view.package.import_path.encode() + b".")
+        for t in memo(view, ("linknames",), lambda: _linknames(view))
+    )
+
+
+def _linknames(view: PackageView) -> set[bytes]:
+    """The symbols every .go file under the module's root names in a //go:linkname (the standard
+    library's: GOROOT/src), but in the directories the go command ignores: vendor, testdata, _x, .x."""
+    package = view.package
+    root = package.module_root or package.dir[: len(package.dir) - len(package.import_path)]
+    found = set()
+    for top, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in ("vendor", "testdata") and d[:1] not in "._"]
+        for name in (f for f in files if f.endswith(".go")):
+            with open(os.path.join(top, name), "rb") as f:
+                source = f.read()
+            found |= set(LINKNAME.findall(source)) if b"go:linkname" in source else set()
+    return found

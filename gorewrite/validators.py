@@ -6,8 +6,9 @@ with `func checkName(s string) error { if len(s) > maxName { return fmt.Errorf("
 len(s) is at most maxName. The call returns nil only through a `return nil`, reached where the guards before
 it leave the parameter bounded: the bound there (bounds.py, one call deeper), the worst over them. Every other
 return must give a value that is never nil: a call of errors.New or fmt.Errorf, `&T{…}`, or a sentinel of the
-package that holds one (sentinels.py; an exported one another package may set to nil). The callee is
-returns.py's: one result, a value in every return, no `defer`, its func literals' returns their own.
+package that holds one whenever the package's code can run (sentinels.py; an exported one another package may
+set to nil). The callee is returns.py's: one result, a value in every return, no `defer`, its func literals'
+returns their own.
 """
 
 from __future__ import annotations

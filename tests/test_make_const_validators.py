@@ -3,13 +3,22 @@ after `if err := checkKey(key); err != nil { return }` (or `if checkKey(key) != 
 nil only past `if len(key) > maxItems { return fmt.Errorf(…) }` (or a sentinel `return errLong`), len(key) is at
 most maxItems (probe36b `EncodeName`, `Checked`, which took the speculative 256-byte budget).
 Each must-decline keeps the naive array as a mutant, run beside the original: it panics where the original
-does not.
+does not (RUNS_EARLY: while the package initializes, before the sentinel is set, or after another package
+set it to nil through //go:linkname).
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from conftest import (
+    at_most_speculative,
+    exact_array,
+    go_mod,
+    naive_mutants,
+    naive_panics,
+    proposals_by_case,
+    write_tree,
+)
 from test_make_const_bounds import array, probe, sums
 
 from gorewrite.rules import RULES
@@ -61,6 +70,16 @@ BOUNDED = {
         case("length_passed", "\tif err := checkLen(len(key)); err != nil {\n\t\treturn -1\n\t}", extra=CHECK_LEN),
         "[20]int64",
     ),
+    # a package-level initializer that calls another package's function on constants runs none of the package's code
+    "sentinel_regexp": (
+        case(
+            "sentinel_regexp",
+            ERR_GUARD,
+            "errLong",
+            '\nvar keyRE = regexp.MustCompile("^[a-z]+$")\n\nvar errLong = fmt.Errorf("over %d", maxItems)\n',
+        ).replace('\t"fmt"\n', '\t"fmt"\n\t"regexp"\n'),
+        "[20]int64",
+    ),
     "checked_before": (
         case("checked_before", "\terr := checkKey(key)\n\tn := len(xs)\n\t_ = n\n" + IF_ERR),
         "[20]int64",
@@ -105,6 +124,46 @@ NOT_BOUNDED = {
     ),
 }
 SHORT = 'Sum([]int64{1}, strings.Repeat("a", 15))'  # passes the check, then doubles
+# The review's init-order panic: `var table` is declared before errLong and reaches Sum only through an
+# interface method, which is no reference for Go's init order, so it runs while errLong is still nil: checkKey
+# accepts the 25-byte key and the naive [20]int64 panics while the package initializes. errors.New's form is
+# initialized statically when the compiler inlines it; -gcflags=-l shows it too (the language promises nothing).
+TABLE = (
+    "\ntype summer interface{ sum(string) int64 }\n\ntype direct struct{}\n\n"
+    "func (direct) sum(k string) int64 { return Sum([]int64{1}, k) }\n\n"
+    'var table = build(direct{})\n\nfunc build(s summer) int64 { return s.sum(strings.Repeat("a", 25)) }\n\n'
+)
+# another package of the module sets errLong to nil through //go:linkname
+PULLER = """package {name}
+
+import (
+\t"strings"
+\t_ "unsafe"
+
+\tsentinel "{path}/sentinel_linked"
+)
+
+//go:linkname lenient {path}/sentinel_linked.errLong
+var lenient error
+
+// Lenient turns the key check off.
+func Lenient() {{ lenient = nil }}
+
+// Long sums a 25-byte key after turning the check off.
+func Long() int64 {{
+\tLenient()
+\treturn sentinel.Sum([]int64{{1}}, strings.Repeat("a", 25))
+}}
+"""
+RUNS_EARLY = {
+    "sentinel_init_order": case(
+        "sentinel_init_order", ERR_GUARD, "errLong", TABLE + 'var errLong = fmt.Errorf("long")\n'
+    ),
+    "sentinel_init_order_new": case(
+        "sentinel_init_order_new", ERR_GUARD, "errLong", TABLE + 'var errLong = errors.New("long")\n'
+    ),
+    "sentinel_linked": case("sentinel_linked", ERR_GUARD, "errLong", '\nvar errLong = errors.New("long")\n'),
+}
 NAIVE = {
     name: (array("buf", "len(key)", "int64", 20), probe("{pkg}." + (SHORT if name.endswith("then_grown") else LONG)))
     for name in NOT_BOUNDED
@@ -113,7 +172,8 @@ NAIVE = {
 
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    cases = {**{n: c for n, (c, _) in BOUNDED.items()}, **NOT_BOUNDED}
+    cases = {**{n: c for n, (c, _) in BOUNDED.items()}, **NOT_BOUNDED, **RUNS_EARLY}
+    cases["puller"] = PULLER.format(name="puller", path="example.com/m")
     return proposals_by_case(tmp_path_factory.mktemp("make-const-validators"), RULE, cases)
 
 
@@ -128,7 +188,7 @@ def test_a_validator_that_returned_nil_bounds_its_argument(proposed, name, expec
     exact_array(proposed[name], BOUNDED[name][0], expected, scope="Sum")
 
 
-@pytest.mark.parametrize("name", list(NOT_BOUNDED))
+@pytest.mark.parametrize("name", [*NOT_BOUNDED, *RUNS_EARLY])
 def test_a_validator_that_may_return_nil_for_any_input_bounds_nothing(proposed, name):
     at_most_speculative(proposed[name])
 
@@ -136,3 +196,44 @@ def test_a_validator_that_may_return_nil_for_any_input_bounds_nothing(proposed, 
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
+
+
+@pytest.fixture(scope="module")
+def early_mutants(tmp_path_factory, toolchain):
+    """`go test -gcflags=-l` of each RUNS_EARLY case as written and with the naive array: package -> passed."""
+    root = tmp_path_factory.mktemp("make-const-validators-early")
+    files = go_mod("example.com/naive")
+    rewrite = array("buf", "len(key)", "int64", 20)
+    for kind, edit in (("orig", lambda source: source), ("naive", rewrite)):
+        for name, source in RUNS_EARLY.items():
+            files[f"{kind}/{name}/{name}.go"] = edit(source)
+            files[f"{kind}/{name}/{name}_test.go"] = (
+                f'package {name}\n\nimport "testing"\n\nfunc TestInit(t *testing.T) {{}}\n'
+            )
+        files[f"{kind}/puller/puller.go"] = PULLER.format(name="puller", path=f"example.com/naive/{kind}")
+        files[f"{kind}/puller/puller_test.go"] = (
+            'package puller\n\nimport "testing"\n\nfunc TestLong(t *testing.T) { t.Log(Long()) }\n'
+        )
+    write_tree(root, files)
+    assert all(rewrite(s) != s for s in RUNS_EARLY.values()), "the naive edit must apply to every case"
+    ran = toolchain.run(["test", "-count=1", "-gcflags=-l", "./..."], str(root))
+    out = ran.stdout.decode()
+    return {
+        line.split()[1].removeprefix("example.com/naive/"): line.startswith("ok")
+        for line in out.splitlines()
+        if line.startswith(("ok", "FAIL\t"))
+    }, out
+
+
+@pytest.mark.parametrize(
+    ("name", "package"),
+    [
+        ("sentinel_init_order", "sentinel_init_order"),
+        ("sentinel_init_order_new", "sentinel_init_order_new"),
+        ("sentinel_linked", "puller"),
+    ],
+)
+def test_the_naive_array_panics_where_the_sentinel_is_still_nil(early_mutants, name, package):
+    passed, out = early_mutants
+    assert passed[f"orig/{package}"] and not passed[f"naive/{package}"], out
+    assert "slice bounds out of range [::25] with length 20" in out, out
