@@ -141,7 +141,7 @@ def _read(key: str) -> list[Candidate] | None:
             )
             for rule, file, line, col, message, at, start, end, also, declined in rows
         ]
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return None
 
 
@@ -156,7 +156,7 @@ def remembered(directory: str) -> Remembered:
     try:
         found = json.loads(data) if data else {}
         return {name: was for name, was in found.items() if _well_formed(was)}
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         return {}
 
 

@@ -111,7 +111,7 @@ def analyse(
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}
     needed = required(rules)
-    root = next((os.path.dirname(_std_root(p)) for p in good if p.standard), None)  # std: one toolchain
+    root = next((r for p in good if p.standard and _is_goroot(r := os.path.dirname(_std_root(p)))), None)
     libraries = {tc.version: Standard(tc, cwd, root) for tc in toolchains}  # std iterators' source, read when asked
     relocations = Relocations(options.cache)
     computed = False
@@ -269,6 +269,16 @@ def _sources(run: Analysis, pkg: Package, options: Options, memory: Memory) -> S
     root = pkg.module_root or _std_root(pkg)
     run.roots.update(dict.fromkeys(sources, root))
     return sources
+
+
+def _is_goroot(root: str) -> bool:
+    """Is root a Go installation (its src/go.mod declares `module std`)? A user's module may call itself
+    std too, and then the folder above it is no GOROOT: go is asked instead."""
+    try:
+        with open(os.path.join(root, "src", "go.mod"), "rb") as f:
+            return f.readline().strip() == b"module std"
+    except OSError:
+        return False
 
 
 def _std_root(pkg: Package) -> str:

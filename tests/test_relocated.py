@@ -14,7 +14,7 @@ import pytest
 from conftest import module
 from test_rangefunc import CHUNK, FOR, GO, INLINED, PATH, REPRO, SOURCE
 
-from gorewrite import rangefunc, relocated
+from gorewrite import pipeline, rangefunc, relocated
 from gorewrite.escapes import Escape
 from gorewrite.files import Sources
 from gorewrite.iterators import Standard
@@ -147,10 +147,13 @@ def test_a_file_edited_during_the_run_stores_nothing(counting, tmp_path):
 def test_a_damaged_entry_is_computed_again(counting, tmp_path):
     run(goroot(tmp_path))
     (entry,) = (tmp_path / "cache" / "relocated").glob("*.json")
-    for damage in (b'{"library": {}, "notes": [[1, 2', b'{"library": {}, "notes": [["/m/r.go", 4]]}', b"[]"):
+    damages = [b'{"library": {}, "notes": [[1, 2', b'{"library": {}, "notes": [["/m/r.go", 4]]}', b"[]", b"[" * 100000]
+    damages.append(b'{"library": {}, "notes": [["/m/r.go", 4, 1, "x", "abcd", "why", []]]}')  # `to` no escape
+    damages.append(b'{"library": {}, "notes": [["/m/r.go", "4", 1, "x", null, "why", []]]}')  # a line no int
+    for damage in damages:
         entry.write_bytes(damage)
         assert run(goroot(tmp_path))[0] == MOVED
-    assert counting.calls == 4
+    assert counting.calls == 1 + len(damages)
 
 
 def test_a_warm_analysis_moves_what_a_first_one_did(tmp_path, monkeypatch, toolchain):
@@ -168,3 +171,13 @@ def test_a_warm_analysis_moves_what_a_first_one_did(tmp_path, monkeypatch, toolc
     assert any(n.to is not None for n in runs[0][1])  # something moved from a `for`
     assert [calls for _, _, calls in runs] == [1, 1, 2]  # read back on the second run
     assert len(list((tmp_path / "cache" / "relocated").glob("*.json"))) == 1
+
+
+def test_only_a_go_installation_gives_the_std_root(tmp_path, toolchain):
+    """adv36c: a user's module may call itself `std`; the folder above it is then no GOROOT, and go is asked."""
+    goroot = subprocess.run([toolchain.go, "env", "GOROOT"], capture_output=True, text=True, check=True).stdout.strip()
+    assert pipeline._is_goroot(goroot)
+    (tmp_path / "src").mkdir()
+    assert not pipeline._is_goroot(str(tmp_path))
+    (tmp_path / "src" / "go.mod").write_text("module std2\n")
+    assert not pipeline._is_goroot(str(tmp_path))
