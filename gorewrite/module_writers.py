@@ -17,33 +17,37 @@ import hashlib
 import os
 from collections.abc import Iterator
 
+from gorewrite.dependencies import Listing
 from gorewrite.parameters import Verdicts, judge, parameter_names, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, address_taken, ancestors, items, parse, text, unparen, walk
-from gorewrite.toolchain import Toolchain
 
-FIELDS = '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles ","}}\t{{join .IgnoredGoFiles ","}}\t{{join .Deps ","}}'
-TEMPLATE = "{{if .Module}}{{if .Module.Main}}" + FIELDS + "\n{{end}}{{end}}"
 # (file, method) -> (stat, its method declarations of that name, whether it declares a non-method so named)
 _SCANNED: dict[tuple[str, str], tuple[tuple[int, int], list[Node], bool, bool]] = {}
 HOLDS = ("field_declaration", "parameter_declaration", "var_spec", "const_spec")  # what declares a name: no method
 
 
 def module_imports(
-    toolchain: Toolchain, import_paths: list[str], cwd: str
+    listing: Listing, import_paths: list[str]
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """Each package's main-module imports, its tests' included (transitive; not itself), and the .go files,
-    of every build but not tests, of each of those packages. One `go list -deps -test`."""
-    done = toolchain.run(["list", "-e", "-deps", "-test", "-f", TEMPLATE, "--", *import_paths], cwd)
+    of every build but not tests, of each of those packages. Read of what `go list -deps -test` of these
+    packages alone prints: them, their tests' packages, and what those depend on."""
+    seen: set[str] = set()
+    for p in import_paths:
+        for root in (p, f"{p} [{p}.test]", f"{p}_test [{p}.test]", f"{p}.test"):
+            if root in listing.lines:
+                seen.update((root, *listing.lines[root].deps))
     deps: dict[str, set[str]] = {}
     files: dict[str, tuple[str, ...]] = {}
-    for line in filter(None, done.stdout.decode(errors="replace").splitlines()):
-        listed, folder, built, ignored, imported = (line.split("\t") + [""] * 4)[:5]
+    for listed, line in listing.lines.items():
+        if listed not in seen or not line.main:
+            continue
         pkg = listed.split(" ")[0].removesuffix("_test")  # `p [p.test]`, `p_test [p.test]`: p and its tests
-        deps.setdefault(pkg, set()).update(d.split(" ")[0] for d in imported.split(",") if d)
+        deps.setdefault(pkg, set()).update(d.split(" ")[0] for d in line.deps)
         if " " not in listed and not listed.endswith(".test"):
-            names = [f for f in f"{built},{ignored}".split(",") if f and not f.endswith("_test.go")]
-            files[pkg] = tuple(os.path.join(folder, f) for f in names)
+            names = [f for f in (*line.go_files, *line.ignored) if not f.endswith("_test.go")]
+            files[pkg] = tuple(os.path.join(line.dir, f) for f in names)
     return {p: tuple(sorted(d & files.keys() - {p})) for p, d in deps.items() if p in import_paths}, files
 
 

@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from gorewrite.dependencies import Listing
 from gorewrite.escapes import ESCAPE_FLAGS, _events, go_cwd, resolve
 from gorewrite.packages import compiled, header
 from gorewrite.syntax import Node, parse, text
@@ -67,8 +68,9 @@ class Verdicts:
         return f"of which {version}'s compile printed no parameter verdicts"
 
 
-def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) -> Verdicts:
-    """The parameter verdicts of every function in the packages (a package that fails to build has none)."""
+def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str, listing: Listing) -> Verdicts:
+    """The parameter verdicts of every function in the packages (a package that fails to build has none);
+    `listing`: the run's, of this toolchain, which lists them and what they import."""
     done = toolchain.run(["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS, "--", *import_paths], cwd=cwd)
     outputs, _, _ = _events(done.stdout.splitlines())
     base = go_cwd(cwd, toolchain.env)
@@ -82,7 +84,7 @@ def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str) 
             path = resolve(m[1], base, files.get(path_of, ()))
             at = by_file.setdefault(path, {})
             at[(int(m[2]), int(m[3]))] = _joined(at.get((int(m[2]), int(m[3]))), m[4])
-    return Verdicts(said, varying(toolchain, import_paths, cwd))
+    return Verdicts(said, varying(listing, import_paths))
 
 
 def _joined(before: str | None, said: str) -> str:
@@ -97,25 +99,22 @@ def _joined(before: str | None, said: str) -> str:
     return said if not TO_RESULT.match(said) else f"leaking param: {said.split()[2]}"
 
 
-def varying(toolchain: Toolchain, import_paths: list[str], cwd: str) -> dict[str, str]:
+def varying(listing: Listing, import_paths: list[str]) -> dict[str, str]:
     """The packages outside std whose verdicts hold for this build only: a file of theirs, or of a package
     outside std they import, is left out of it (another GOOS or GOARCH, a build tag, another release's
     go1.N constraint), so another build may declare a function, or what it calls, otherwise; each with
     that file. Test files and `//go:build ignore` files (generators) are no build's code of the package.
-    Std is the installation's own, judged through its verdicts and tables as one build."""
-    fields = '{{.ImportPath}}\t{{.Dir}}\t{{join .IgnoredGoFiles ","}}\t{{join .Deps ","}}'
-    template = "{{if not .Standard}}" + fields + "\n{{end}}"
-    done = toolchain.run(["list", "-e", "-deps", "-f", template, "--", *import_paths], cwd)
+    Std is the installation's own, judged through its verdicts and tables as one build. Asked of the
+    import paths and what they import, as a build without tests sees them (`listing.built`)."""
+    built = listing.built()
+    reach = {d for p in import_paths if p in built for d in (p, *built[p].deps) if d in built}
     own: dict[str, str | None] = {}
-    deps: dict[str, list[str]] = {}
-    for line in filter(None, done.stdout.decode(errors="replace").splitlines()):
-        pkg, folder, ignored, imported = (line.split("\t") + ["", "", ""])[:4]
-        files = [os.path.join(folder, f) for f in ignored.split(",") if f and not f.endswith("_test.go")]
+    for pkg in reach:
+        files = [os.path.join(built[pkg].dir, f) for f in built[pkg].ignored if not f.endswith("_test.go")]
         own[pkg] = next((os.path.basename(f) for f in files if not _ignore_only(f)), None)
-        deps[pkg] = imported.split(",") if imported else []
     varying: dict[str, str] = {}
     for pkg, file in own.items():
-        culprit = (pkg, file) if file else next(((d, own[d]) for d in deps[pkg] if own.get(d)), None)
+        culprit = (pkg, file) if file else next(((d, own[d]) for d in built[pkg].deps if own.get(d)), None)
         if culprit:
             varying[pkg] = culprit[1] if culprit[0] == pkg else f"{culprit[1]} of {culprit[0]}, which it imports"
     return varying

@@ -23,6 +23,7 @@ import json
 
 from gorewrite import cache, exports
 from gorewrite.claims import Claim, InVariant, KeepsOnStack, MovesAllocation, RemovesTargets, Tested
+from gorewrite.dependencies import Listings
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.module_writers import fingerprint, module_imports
@@ -40,8 +41,10 @@ def keys(
     views: dict[str, PackageView],
     found: dict[str, list[Candidate]],
     compiled: set[str],
+    listings: Listings,
 ) -> dict[str, str]:
-    """Each package's entry name; a package whose imports have no export data is not cached (propose says why)."""
+    """Each package's entry name; a package whose imports have no export data is not cached (propose says why).
+    `listings`: the run's dependency listings, which the parameter compile reads too."""
     packages = [views[pkg].package for pkg in found]
     try:
         for tc in toolchains:
@@ -50,9 +53,9 @@ def keys(
         return {}
     others = [p.import_path for p in packages if not p.standard]  # std's build is judged as one (parameters.py)
     also = sorted({p for r in rules if r.retention for p in r.retention_also})
-    builds = [varying(tc, others + also, cwd) if others else {} for tc in toolchains]
+    builds = [varying(listings.of(tc), others + also) if others else {} for tc in toolchains]
     trusted = others and any(r.retention for r in rules)  # module_writers reads other packages' Write
-    locals_ = [module_imports(tc, others, cwd) if trusted else ({}, {}) for tc in toolchains]
+    locals_ = [module_imports(listings.of(tc), others) if trusted else ({}, {}) for tc in toolchains]
     names, digests = {}, {}
     for pkg, cands in found.items():
         view = views[pkg]

@@ -8,6 +8,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from gorewrite import cache, exports, proposal_cache, typeinfo
+from gorewrite.dependencies import Listings
 from gorewrite.flows import compile_flows
 from gorewrite.module_writers import module_imports
 from gorewrite.parameters import compile_parameters
@@ -30,10 +31,14 @@ def propose(
     same content (gorewrite/proposal_cache.py), and the others stored there once proposed.
     `compiled`: the packages the escape compile built (their export data is in the cache)."""
     found = {pkg: cands for pkg, cands in candidates.items() if cands}
-    keys = proposal_cache.keys(toolchains, cwd, rules, views, found, compiled) if remember else {}
+    also = {p for r in rules if r.retention for p in r.retention_also}
+    # What the keys and the parameter compile list of the packages' dependencies, listed once per toolchain.
+    others = [views[p].package.import_path for p in found if not views[p].package.standard]
+    listings = Listings(others + sorted(also), cwd)
+    keys = proposal_cache.keys(toolchains, cwd, rules, views, found, compiled, listings) if remember else {}
     kept = {pkg: proposal_cache.read(keys[pkg]) for pkg in keys}
     missing = {pkg: cands for pkg, cands in found.items() if kept.get(pkg) is None}
-    fresh = _propose(toolchains, cwd, rules, views, missing, compiled, progress)
+    fresh = _propose(toolchains, cwd, rules, views, missing, compiled, listings, progress)
     for pkg, proposals in fresh.items():
         if pkg in keys and not views[pkg].sources.changed:  # else the key names bytes propose did not see
             proposal_cache.write(keys[pkg], proposals)
@@ -49,6 +54,7 @@ def _propose(
     views: dict[str, PackageView],
     found: dict[str, list[Candidate]],
     compiled: set[str],
+    listings: Listings,
     progress: Report,
 ) -> dict[str, list[Proposal]]:
     """go/types facts for the candidates' scopes, the -m=2 flows and parameter verdicts where a rule
@@ -68,7 +74,7 @@ def _propose(
             progress(f"type-checking: package {number}/{len(found)} {asked[answered]}")
             views[asked[answered]].types = answered.result()
     _add_flows(toolchains, cwd, rules, views, found, progress)
-    add_parameters(toolchains, cwd, rules, views, found, progress)
+    add_parameters(toolchains, cwd, rules, views, found, listings, progress)
     proposals: dict[str, list[Proposal]] = {}
     for number, (pkg, cands) in enumerate(found.items(), 1):
         progress(f"proposing rewrites: package {number}/{len(found)} {pkg}")
@@ -111,6 +117,7 @@ def add_parameters(
     rules: list[Rule],
     views: dict[str, PackageView],
     candidates: dict[str, list[Candidate]],
+    listings: Listings,
     progress: Report,
 ) -> None:
     """The compiler's parameter verdicts, per toolchain, of the packages where a rule with `retention`
@@ -121,10 +128,10 @@ def add_parameters(
     paths = sorted({p for pkg in wanted for p in (pkg, *views[pkg].package.imports) if p not in ("C", "unsafe")} | also)
     own = [pkg for pkg in wanted if not views[pkg].package.standard]  # std keeps io's contract (module_writers)
     for tc in toolchains if wanted else []:
-        module, files = module_imports(tc, own, cwd) if own else ({}, {})
+        module, files = module_imports(listings.of(tc), own) if own else ({}, {})
         asked = sorted({*paths, *(p for found in module.values() for p in found)})
         progress(f"asking {tc.version} which callees keep their arguments ({len(asked)} packages, -gcflags=-m)")
-        verdicts = compile_parameters(tc, asked, cwd)
+        verdicts = compile_parameters(tc, asked, cwd, listings.of(tc))
         verdicts.module, verdicts.module_files = module, files
         for pkg in wanted:
             views[pkg].parameters[tc.version] = verdicts

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from conftest import write_tree
 
+from gorewrite.dependencies import listing
 from gorewrite.parameters import compile_parameters
 
 SOURCE = """package pv
@@ -31,7 +32,8 @@ func second(dst []byte) (error, []byte) { return nil, dst }
 
 def test_a_parameters_verdict_is_its_strongest_line(tmp_path, toolchain):
     root = write_tree(tmp_path, {"go.mod": "module example.com/pv\n\ngo 1.22\n", "pv/pv.go": SOURCE})
-    verdicts = compile_parameters(toolchain, ["example.com/pv/pv"], str(root))
+    paths = ["example.com/pv/pv"]
+    verdicts = compile_parameters(toolchain, paths, str(root), listing(toolchain, paths, str(root)))
     names = ("stash", "split", "frame", "second")
     said = {name: verdicts.get(("example.com/pv/pv", "", name)).params[0] for name in names}
     assert said == {
