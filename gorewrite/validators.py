@@ -5,21 +5,24 @@
 with `func checkName(s string) error { if len(s) > maxName { return fmt.Errorf("name %q too long", s) }; return nil }`,
 len(s) is at most maxName. The call returns nil only through a `return nil`, reached where the guards before
 it leave the parameter bounded: the bound there (bounds.py, one call deeper), the worst over them. Every other
-return must give a value that is never nil: a call of errors.New or fmt.Errorf, `&T{…}`, or a sentinel of the
-package that holds one whenever the package's code can run (sentinels.py; an exported one another package may
-set to nil). The callee is returns.py's: one result, a value in every return, no `defer`, its func literals'
-returns their own.
+return must give a value that is never nil: a call of errors.New or fmt.Errorf, or `&T{…}`. A sentinel
+(`return errName` of `var errName = errors.New(…)`) is not one: errName is nil until its initializer runs,
+and package code may run before it (an initializer reaching the validator through an interface or a func
+value, which Go's init order does not follow; a //go:linkname push or pull), and assembly or another
+package's //go:linkname may set it to nil: the reviews of session 36 broke each proof of it we tried.
+The callee is returns.py's: one result, a value in every return, no `defer`, its func literals' returns
+their own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from gorewrite.callees import callee
 from gorewrite.copies import copied_call
 from gorewrite.guards import Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import returns_of
-from gorewrite.sentinels import never_nil
 from gorewrite.syntax import Node, text, unparen
 from gorewrite.typeinfo import Kind
 
@@ -59,3 +62,15 @@ def nil_bound(
 def _is_nil(view: PackageView, path: str, node: Node) -> bool:
     ident = view.types.at(path, node.start_byte) if node.type in ("nil", "identifier") else None
     return ident is not None and ident.kind == Kind.NIL
+
+
+NEVER_NIL = {("errors", "", "New"), ("fmt", "", "Errorf")}
+
+
+def never_nil(view: PackageView, path: str, value: Node) -> bool:
+    """Is the value errors.New(…), fmt.Errorf(…) or `&T{…}`: an error that is never nil?"""
+    if value.type == "call_expression":
+        return callee(view, path, value) in NEVER_NIL
+    if value.type == "unary_expression" and value.child_by_field_name("operator").text == b"&":
+        return unparen(value.child_by_field_name("operand")).type == "composite_literal"
+    return False

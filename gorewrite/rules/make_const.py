@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite import callees, sentinels
+from gorewrite import callees
 from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
@@ -95,7 +95,6 @@ def find(view: PackageView) -> list[Candidate]:
             # by its returns (returns.py)
             functions = ("function_declaration",)
             also = callees.scopes(view, owner(make.call), DEPTH, functions) if not screened else ()
-            also += sentinels.scopes(view, also)  # a validator's `return errName`: every mention of errName
             found[key] = Candidate(
                 NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )
