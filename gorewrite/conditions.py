@@ -44,7 +44,7 @@ def predicate(
     if found is None:
         return None
     file, declared = found
-    params = _parameters(view, file, declared)
+    params = _parameters(view, file, declared)  # (object, name) of each
     args = call_args(tested)
     if params is None or len(args) != len(params):
         return None
@@ -56,30 +56,24 @@ def predicate(
     if index is None:
         index, kind = next((i for i, a in enumerate(passed) if a == subject), None), "var"
     if index is None or any(
-        u.obj == params[index] and u.use in (Use.WRITE, Use.ADDR) for u in view.types.idents.get(file, ())
+        u.obj == params[index][0] and u.use in (Use.WRITE, Use.ADDR) for u in view.types.idents.get(file, ())
     ):
         return None
     if tested is not call:
-        param = view.tree(file).root_node.descendant_for_byte_range(*_offset(params[index]))
-        return nil_bound(view, file, declared, param, kind == "len", side.inside(), at)
+        return nil_bound(view, file, declared, params[index][1], kind == "len", side.inside(), at)
     body = statements(declared.child_by_field_name("body"))
     if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
         return None
     values = body[0].named_children[0]
     if values.type != "expression_list" or values.named_child_count != 1:
         return None
-    inner = Subject((kind, params[index]), frozenset([params[index]]))
+    inner = Subject((kind, params[index][0]), frozenset([params[index][0]]))
     return read(file, values.named_children[0], body[0], holds, inner, side.inside())
 
 
-def _offset(obj: str) -> tuple[int, int]:
-    """The byte range of the declaring identifier's first byte, from a go/types object id "<file>:<offset>"."""
-    offset = int(obj.rpartition(":")[2])
-    return offset, offset + 1
-
-
-def _parameters(view: PackageView, file: str, declared: Node) -> list[str] | None:
-    """The go/types objects of the function's parameters in order, or None (variadic, or one unnamed)."""
+def _parameters(view: PackageView, file: str, declared: Node) -> list[tuple[str, Node]] | None:
+    """The go/types object and name of each of the function's parameters in order, or None (variadic, or one
+    unnamed)."""
     found = []
     for declaration_ in declared.child_by_field_name("parameters").named_children:
         if declaration_.type == "comment":
@@ -91,7 +85,7 @@ def _parameters(view: PackageView, file: str, declared: Node) -> list[str] | Non
             ident = view.types.at(file, name.start_byte)
             if ident is None or ident.obj is None:
                 return None
-            found.append(ident.obj)
+            found.append((ident.obj, name))
     return found
 
 
