@@ -28,6 +28,7 @@ from gorewrite.typeinfo import Kind
 
 # the bound of an expression (length: of its length) at a statement of a file, for a side
 At = Callable[[str, Node, Node, bool, Side], "int | None"]
+NEVER_NIL = {("errors", "", "New"), ("fmt", "", "Errorf")}  # (package, receiver, name): never a nil error
 
 
 def nil_tested(view: PackageView, path: str, node: Node, holds: bool) -> Node | None:
@@ -54,7 +55,7 @@ def nil_bound(
         value = unparen(value)
         if _is_nil(view, file, value):
             limits.append(at(file, param, stmt, length, side))
-        elif not never_nil(view, file, value):
+        elif not _never_nil(view, file, value):
             return None
     return side.worst(limits) if limits else None
 
@@ -64,10 +65,7 @@ def _is_nil(view: PackageView, path: str, node: Node) -> bool:
     return ident is not None and ident.kind == Kind.NIL
 
 
-NEVER_NIL = {("errors", "", "New"), ("fmt", "", "Errorf")}
-
-
-def never_nil(view: PackageView, path: str, value: Node) -> bool:
+def _never_nil(view: PackageView, path: str, value: Node) -> bool:
     """Is the value errors.New(…), fmt.Errorf(…) or `&T{…}`: an error that is never nil?"""
     if value.type == "call_expression":
         return callee(view, path, value) in NEVER_NIL
