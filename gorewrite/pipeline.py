@@ -177,11 +177,8 @@ def analyse(
 
 
 def _reported_by(sites: list[Escape], by_version: dict[str, tuple[Escape, ...]]) -> dict[Escape, tuple[str, ...]]:
-    """Which toolchains report each site (one toolchain, the usual run: its version or none, without a loop)."""
+    """Which toolchains report each site."""
     said = [(v, set(found)) for v, found in by_version.items()]
-    if len(said) == 1:
-        only, found = (said[0][0],), said[0][1]
-        return {e: only if e in found else () for e in sites}
     return {e: tuple(v for v, found in said if e in found) for e in sites}
 
 
