@@ -257,6 +257,7 @@ def _check(
             merge(result.escapes, attribute(BuildResult(sections, {}), files, names).escapes)
         built = compiled(toolchain, cwd, growing, overlay) if growing else {}
         files_of = files
+        std = Standard(toolchain, cwd)  # std iterators' source, as the analysis read `before`: asked once a round
         for pkg, files in contents.items():
             extra.built.setdefault(pkg, set()).update(built.get(pkg, ()))
             extra.skips.update(
@@ -272,8 +273,7 @@ def _check(
             else:
                 before = views[pkg].by_toolchain.get(toolchain.version, views[pkg].escapes)
                 source = _source(files, views[pkg])
-                listed, std = views[pkg].package.files, Standard(toolchain, cwd)  # as the analysis read `before`
-                after, _ = relocate(result.escapes.get(pkg, []), source, listed, std)
+                after, _ = relocate(result.escapes.get(pkg, []), source, views[pkg].package.files, std)
                 problem = judge(views[pkg], before, batch[pkg], files, after, built.get(pkg))
                 copies = {id(f): copies_of(f.targets, views[pkg].sources, files, raw) for f in batch[pkg]}
                 for f in batch[pkg]:
