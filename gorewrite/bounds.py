@@ -58,6 +58,7 @@ from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches
 from gorewrite.intervals import UNKNOWN, Interval
 from gorewrite.loop_sums import accumulated
 from gorewrite.proposals import PackageView
+from gorewrite.quiet import quiet
 from gorewrite.rulekit import FUNCTIONS, memo, owner, uses_goto
 from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
@@ -123,7 +124,7 @@ def interval(
 
 def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own, length: bool) -> int | None:
     """The tightest fact on the subject that holds at stmt."""
-    subject = length_of(view, path, size) if length else subject_of(view, path, size)
+    subject = length_of(view, path, size, True) if length else subject_of(view, path, size, True)
     if subject is None:
         return None
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs]
@@ -146,7 +147,10 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     apart = [w for w in writes if exclusive(root.descendant_for_byte_range(w.start, w.end), stmt)]
     later = targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
     kept = lambda w, f: _kept(view, path, subject, root.descendant_for_byte_range(w.start, w.end), f.limit, side)  # noqa: E731
-    return side.best(f.limit for f in facts if holds(f, writes, stmt, loops, jumps, later, kept))
+    facts = [f for f in facts if holds(f, writes, stmt, loops, jumps, later, kept)]
+    if subject.shared:  # a field through a pointer: other aliases write it too
+        facts = [f for f in facts if quiet(view, path, function, f, stmt, loops, jumps)]
+    return side.best(f.limit for f in facts)
 
 
 def _facts(

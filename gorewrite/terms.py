@@ -27,55 +27,68 @@ class Subject:
     objs: frozenset[str]
 
     @property
+    def shared(self) -> bool:
+        """Is a field through a pointer part of it (`hp.n`, `len(hp.buf)`)? Other aliases reach that storage,
+        so a fact on it holds only where nothing between can write memory (quiet.py)."""
+        return "pfield" in repr(self.key)
+
+    @property
     def variable(self) -> bool:
         """A plain variable or a field of one, which an assignment sets to a value (a length: to a
         slice of one)."""
         return self.key[0] in ("var", "field")
 
 
-def subject_of(view: PackageView, path: str, size: Node) -> Subject | None:
+def subject_of(view: PackageView, path: str, size: Node, shared: bool = False) -> Subject | None:
     """The subject the size is: a local variable, a field of a local struct value, the length of a
     local slice or string (a map's or a channel's length changes without a write), or arithmetic of
-    those and constants. A conversion that keeps every value (`int(count)` of a uint16) is its operand."""
-    found = _key(view, path, unparen(size))
+    those and constants. A conversion that keeps every value (`int(count)` of a uint16) is its operand.
+    With shared, also a field through a local pointer (`hp.n`, `len(hp.buf)`): a Subject.shared, whose
+    facts only bounds.py, which asks quiet.py, may use."""
+    found = _key(view, path, unparen(size), shared)
     return Subject(*found) if found is not None and found[1] else None
 
 
-def _key(view: PackageView, path: str, node: Node) -> tuple[tuple, frozenset[str]] | None:
+def _key(view: PackageView, path: str, node: Node, shared: bool = False) -> tuple[tuple, frozenset[str]] | None:
     value = value_of(view, path, node)
     if value is not None:
         return ("const", value), frozenset()
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ARITHMETIC + SHIFTS:
         # the type the operation is done in is part of it: uint8 `hdr+4` wraps where int `int(hdr)+4` does not
         kind = int_type(view, path, node)
-        left, right = (_key(view, path, unparen(node.child_by_field_name(s))) for s in ("left", "right"))
+        left, right = (_key(view, path, unparen(node.child_by_field_name(s)), shared) for s in ("left", "right"))
         if kind is None or left is None or right is None:
             return None
         return ("op", text(node.child_by_field_name("operator")), kind, left[0], right[0]), left[1] | right[1]
     converted = conversion(view, path, node)
     if converted is not None:
         inner = unparen(converted[1])
-        return _key(view, path, inner) if preserves(int_type(view, path, inner), converted[0]) else None
+        return _key(view, path, inner, shared) if preserves(int_type(view, path, inner), converted[0]) else None
     if node.type != "call_expression":
-        return _variable(view, path, node, False)
+        return _variable(view, path, node, False, shared)
     args = call_args(node)
     if not builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
         return None
-    return _variable(view, path, unparen(args[0]), True)
+    return _variable(view, path, unparen(args[0]), True, shared)
 
 
-def length_of(view: PackageView, path: str, operand: Node) -> Subject | None:
+def length_of(view: PackageView, path: str, operand: Node, shared: bool = False) -> Subject | None:
     """The subject len(operand) is: the length of a local slice or string variable, or None."""
-    found = _variable(view, path, unparen(operand), True)
+    found = _variable(view, path, unparen(operand), True, shared)
     return Subject(*found) if found is not None else None
 
 
-def _variable(view: PackageView, path: str, node: Node, length: bool) -> tuple[tuple, frozenset[str]] | None:
+def _variable(
+    view: PackageView, path: str, node: Node, length: bool, shared: bool = False
+) -> tuple[tuple, frozenset[str]] | None:
     """The key of a local variable, a field of a local struct value, or (length) the length of a local slice or
-    string, or of such a field of a local struct value (`len(h.Name)`: h's storage holds it, as for `h.Len`)."""
-    held = struct_of_field(view, path, node)
+    string, or of such a field of a local struct value (`len(h.Name)`: h's storage holds it, as for `h.Len`);
+    with shared, also of a field through a local pointer (`hp.Len`: hp's object and the name say which)."""
+    held, kind = struct_of_field(view, path, node), "field"
+    if held is None and shared:
+        held, kind = _through_pointer(view, path, node), "pfield"
     if held is not None:  # one selector on one variable denotes one field: h's object and the name say which
-        key = ("field", held.obj, text(node.child_by_field_name("field")))
+        key = (kind, held.obj, text(node.child_by_field_name("field")))
         if not length:
             return key, frozenset([held.obj])
         field = view.types.at(path, node.child_by_field_name("field").start_byte)
@@ -105,6 +118,18 @@ def struct_of_field(view: PackageView, path: str, node: Node) -> Ident | None:
     return held if own else None
 
 
+def _through_pointer(view: PackageView, path: str, node: Node) -> Ident | None:
+    """The local variable hp of which the selector `hp.f` is a field reached through a pointer (hp's own
+    pointer, or an embedded one: go/types' indirect selection), or None."""
+    if node.type != "selector_expression" or node.child_by_field_name("operand").type != "identifier":
+        return None
+    held = view.types.at(path, node.child_by_field_name("operand").start_byte)
+    field = view.types.at(path, node.child_by_field_name("field").start_byte)
+    if held is None or held.obj is None or not held.local or held.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
+        return None
+    return held if field is not None and field.kind == Kind.FIELD and field.indirect else None
+
+
 def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: bool, within: Within) -> bool:
     """Is the expression a condition compares the subject, for this side? The subject itself, a conversion
     that keeps its every value (`Bytes(n)` of an int, subject_of), or one that keeps the values it has
@@ -112,10 +137,10 @@ def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: 
     bound also `uint(n)` of it: a conversion to an unsigned type at least as wide keeps every n >= 0 and
     makes a negative n huge, so `uint(n) <= C` leaves n <= C either way (Go's one-comparison range check,
     `if uint(i) >= uint(len(s))`). A narrowing one (uint8(n), int32(n) of an int64) that may wrap: none."""
-    if subject_of(view, path, node) == subject:
+    if subject_of(view, path, node, subject.shared) == subject:
         return True
     converted = conversion(view, path, node)
-    if converted is None or subject_of(view, path, converted[1]) != subject:
+    if converted is None or subject_of(view, path, converted[1], subject.shared) != subject:
         return False
     source, target = int_type(view, path, converted[1]), converted[0]
     if source is None:

@@ -1,0 +1,148 @@
+"""Where a fact on a field through a pointer still holds (bounds.py): `if len(h.counts) > Max { return }`
+bounds `make([]T, len(h.counts))` when nothing between the two can write memory.
+
+Other aliases reach `*h`, so the writes to h's own object that facts.py weighs are not all the writes. But
+another alias changes `h.counts` only by code that runs: this goroutine's own code between the fact and the
+statement, or another goroutine's. Where that code calls nothing (only builtins that write no memory, and
+conversions), writes nothing but local variables whose address is never taken, and neither sends, receives,
+selects nor starts or defers anything, this goroutine writes no memory h can reach and performs no
+synchronization: another goroutine's write to `h.counts` would be unordered with the reads at the fact and at
+the statement, a data race, which a race-free program does not have (the Go memory model). So the value read
+at the statement is the one the fact read. Code in a block that ends by returning or panicking, with no
+`break`, `continue` or `goto` in it, never reaches the statement (an exiting guard's `return 0, fmt.Errorf(…)`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gorewrite.facts import Fact, holds
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import ASSIGNMENTS, Node, text, unparen
+from gorewrite.typeinfo import Kind, Use
+
+# Builtins that write no memory a pointer reaches and call nothing (append, copy, clear write; close syncs).
+QUIET_BUILTINS = {"len", "cap", "min", "max", "make", "new", "complex", "real", "imag"}
+JUMPS = ("break_statement", "continue_statement", "goto_statement")
+RANGED = ("slice", "array", "string")
+
+
+@dataclass(frozen=True)
+class Effect:
+    """Code at `start` that may write memory another alias reaches, or synchronize with a goroutine that does."""
+
+    start: int
+
+
+def quiet(view: PackageView, path: str, function: Node, fact: Fact, stmt: Node, loops: list[Node], jumps: bool) -> bool:
+    """Does the fact hold for a subject other aliases reach: no effect between it and stmt, nor around a loop
+    that holds both and starts after it (facts.holds, with every effect a write and none kept)?"""
+    key = ("effects", path, function.start_byte, stmt.start_byte)
+    if key not in view.memo:
+        view.memo[key] = [Effect(n.start_byte) for n in _effects(view, path, function, stmt)]
+    own = Fact(fact.limit, fact.start, (), fact.before)  # a guard's condition may call after its read
+    return holds(own, view.memo[key], stmt, loops, jumps, (), lambda w, f: False)
+
+
+def _effects(view: PackageView, path: str, node: Node, stmt: Node):
+    """The effects in the function's body (not in func literals, which run only when called: a call; nor in a
+    block that leaves without reaching stmt)."""
+    for child in node.named_children:
+        holds_stmt = child.start_byte <= stmt.start_byte < child.end_byte
+        if child.type == "func_literal" or (not holds_stmt and _leaves(view, path, child)):
+            continue
+        if _effect(view, path, child):
+            yield child
+        yield from _effects(view, path, child, stmt)
+
+
+def _leaves(view: PackageView, path: str, node: Node) -> bool:
+    """Is it a block whose last statement returns or panics, with no break, continue or goto in it?"""
+    if node.type != "block":
+        return False
+    statements = node.named_children
+    if statements and statements[0].type == "statement_list":
+        statements = statements[0].named_children
+    statements = [s for s in statements if s.type != "comment"]
+    last = statements[-1] if statements else None
+    if last is None or not (last.type == "return_statement" or _panics(view, path, last)):
+        return False
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type in JUMPS:
+            return False
+        stack += [c for c in n.named_children if c.type != "func_literal"]
+    return True
+
+
+def _panics(view: PackageView, path: str, stmt: Node) -> bool:
+    """Is the statement a call of Go's builtin panic (not a function that shadows it)?"""
+    call = stmt.named_children[0] if stmt.type == "expression_statement" and stmt.named_children else None
+    function = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return (
+        function is not None
+        and function.type == "identifier"
+        and view.types.builtin(path, function.start_byte, "panic")
+    )
+
+
+def _effect(view: PackageView, path: str, node: Node) -> bool:
+    """Does the node itself write memory other than a quiet local, call, or synchronize?"""
+    if node.type in ("send_statement", "select_statement", "go_statement", "defer_statement"):
+        return True
+    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == b"<-":
+        return True
+    if node.type == "call_expression":
+        return not _quiet_call(view, path, node)
+    if node.type in ("inc_statement", "dec_statement"):
+        return not _quiet_target(view, path, node.named_children[0])
+    if node.type == "var_declaration":  # new locals; their values' calls are nodes of their own
+        return False
+    if node.type in ASSIGNMENTS:
+        left = node.child_by_field_name("left")
+        targets = left.named_children if left is not None and left.type == "expression_list" else [left]
+        return not all(t is not None and _quiet_target(view, path, t) for t in targets)
+    if node.type == "range_clause":
+        return not _quiet_range(view, path, node.child_by_field_name("right"))
+    return False
+
+
+def _quiet_call(view: PackageView, path: str, call: Node) -> bool:
+    """A builtin that writes nothing and calls nothing, or a conversion (go/types: the callee is a type)."""
+    function = unparen(call.child_by_field_name("function"))
+    if function.type not in ("identifier", "qualified_type", "selector_expression"):
+        return function.type in ("slice_type", "array_type", "pointer_type", "map_type")  # `[]byte(s)`
+    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
+    ident = view.types.at(path, (name or function).start_byte)
+    if ident is None:
+        return False
+    return ident.kind == Kind.TYPE or (ident.kind == Kind.BUILTIN and ident.name in QUIET_BUILTINS)
+
+
+def _quiet_target(view: PackageView, path: str, target: Node) -> bool:
+    """`_`, or a local variable that no pointer can reach: its address never taken, not an array or struct
+    (which a method or a slicing can reach without `&`)."""
+    target = unparen(target)
+    if target.type != "identifier":
+        return False
+    if target.text == b"_":
+        return True
+    ident = view.types.at(path, target.start_byte)
+    if ident is None or ident.obj is None or not ident.local or ident.shape in ("array", "struct"):
+        return False
+    return not any(i.obj == ident.obj and i.use == Use.ADDR for i in view.types.idents.get(path, ()))
+
+
+def _quiet_range(view: PackageView, path: str, operand: Node | None) -> bool:
+    """A range over a local or field slice, array or string, or an integer constant: no call, no receive."""
+    if operand is None:
+        return False
+    operand = unparen(operand)
+    if view.types.value(path, operand.start_byte, operand.end_byte) is not None:
+        return True
+    name = operand.child_by_field_name("field") if operand.type == "selector_expression" else operand
+    if name is None or name.type not in ("identifier", "field_identifier"):
+        return False
+    ident = view.types.at(path, name.start_byte)
+    return ident is not None and ident.shape in RANGED
