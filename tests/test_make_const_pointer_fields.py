@@ -38,11 +38,30 @@ func Feed(h *Header) int {
 	return Sum(h)
 }
 """
+CHECKED = """
+func longer(h *Header) bool {
+	h.Name += h.Name
+	return false
+}
+"""
 NOT_BOUNDED = {
     "pointer_written": record("pointer_written", "h *Header", GUARDED + '\th.Name += "!"'),
     "pointer_alias": record("pointer_alias", "h, other *Header", GUARDED + '\tother.Name += "!"'),
     "pointer_receive": record("pointer_receive", "h *Header", GUARDED + "\t<-ready", extra=FEED),
     "pointer_call": record("pointer_call", "h *Header", GUARDED + "\tlengthen(h)"),
+    # the condition calls after its read: `|| longer(h)` runs when the length is within the bound
+    "pointer_condition_call": record(
+        "pointer_condition_call",
+        "h *Header",
+        "\tif len(h.Name) > maxName || longer(h) {\n\t\treturn -1\n\t}",
+        extra=CHECKED,
+    ),
+    # h points into hs: a write to an element of hs writes *h
+    "pointer_element_write": record(
+        "pointer_element_write",
+        "hs []Header, i int",
+        "\th := &hs[0]\n" + GUARDED + '\ths[i] = Header{Name: strings.Repeat("a", 50)}',
+    ),
 }
 FORTY = 'Header{Name: strings.Repeat("a", 40)}'
 NAIVE = {
@@ -53,6 +72,11 @@ NAIVE = {
     ),
     "pointer_receive": (array("buf", "len(h.Name)", "byte", 40), probe('{pkg}.Feed(&{pkg}.Header{Name: "a"})')),
     "pointer_call": (array("buf", "len(h.Name)", "byte", 40), probe("{pkg}.Sum(&{pkg}." + LONG + ")")),
+    "pointer_condition_call": (array("buf", "len(h.Name)", "byte", 40), probe("{pkg}.Sum(&{pkg}." + LONG + ")")),
+    "pointer_element_write": (
+        array("buf", "len(h.Name)", "byte", 40),
+        probe('{pkg}.Sum([]{pkg}.Header{{Name: "a"}}, 0)'),
+    ),
 }
 
 
