@@ -338,6 +338,7 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) && !within(c.generic, tn.Pos()) {
 		size := c.sizes.Sizeof(tn.Type())
 		rec.Size = &size
+		rec.Lock = c.lockPath(tn.Type()) // a copy of a `&T{…}` literal's value (closure) copies its locks
 	}
 	// A closure captures a variable wider than 128 bytes by reference, copy or not (closure); a field's
 	// size bounds a copy of what a pointer to it points to.

@@ -58,6 +58,7 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
+COMPOSITE = re.compile(r"(&[\w.]+\{\.\.\.\}) escapes to heap$")  # `&Options{...}`: a pointer's literal pointee
 LITERAL_ESCAPES = "func literal escapes to heap"
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
@@ -88,7 +89,8 @@ def find(view: PackageView) -> list[Candidate]:
     with_closures = {e.path for e in view.escapes if e.message == LITERAL_ESCAPES}
     for escape in view.escapes:
         moved = MOVED.match(escape.message)
-        if not (moved or escape.message == LITERAL_ESCAPES) or escape.path not in with_closures:
+        composite = COMPOSITE.match(escape.message)
+        if not (moved or composite or escape.message == LITERAL_ESCAPES) or escape.path not in with_closures:
             continue
         if escape.path not in view.package.rewritable:
             continue
@@ -99,6 +101,9 @@ def find(view: PackageView) -> list[Candidate]:
             scoped = (callee_waits, group_uses, wait_calls, spawn_methods)
             also = sum((m.scopes(view, owner(node)) for m in scoped), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
+        elif composite and _literal_pointer(view, escape) is not None:
+            pointer = _literal_pointer(view, escape)[1]
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(pointer)))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
             screened = _factory_screen(view, escape, _shapes(view, escape.path).factories[node.start_byte])
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), declined=screened))
@@ -150,7 +155,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             table = _table_of(node)
             tables.setdefault((cand.path, table.start_byte), (table, []))[1].append(cand.escape)
         else:
-            verdict = _capture(view, cand.escape, node)
+            literal = _literal_pointer(view, cand.escape) if COMPOSITE.match(cand.escape.message) else None
+            verdict = _composite_capture(view, cand.escape, *literal) if literal else _capture(view, cand.escape, node)
             if isinstance(verdict, Capture):
                 captures.setdefault(cand.path, []).append(verdict)
             else:
@@ -211,6 +217,29 @@ def _pointer_defined(ident: Node) -> Node | None:
     if len(names) != 1 or len(items(values)) != 1 or names[0].type != "identifier":
         return None
     return names[0]
+
+
+def _literal_pointer(view: PackageView, escape: Escape) -> tuple[Node, Node] | None:
+    """(the `&T{…}` expression, p) of `p := &T{…}` whose literal the compiler reports escaping, when a func
+    literal mentions p: the statement's one name and value."""
+    start = view.offset(escape)
+    if start is None:
+        return None
+    node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
+    while node is not None and node.start_byte == start and node.type != "unary_expression":
+        node = node.parent
+    if node is None or node.start_byte != start or node.child(0).type != "&":
+        return None
+    operand = node.child_by_field_name("operand")
+    if operand is None or operand.type != "composite_literal" or node.parent.type != "expression_list":
+        return None
+    holder = node.parent.parent
+    if holder.type != "short_var_declaration" or holder.child_by_field_name("right") != node.parent:
+        return None
+    names = items(holder.child_by_field_name("left"))
+    if len(names) != 1 or len(items(node.parent)) != 1 or names[0].type != "identifier":
+        return None
+    return (node, names[0]) if _captured(names[0], text(names[0]).decode()) else None
 
 
 def _capturing_literal(use: Node, function: Node) -> Node | None:
@@ -339,7 +368,7 @@ def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | st
     the literals never see the pointer, and x stays off the heap. Nothing may write x after the
     statement (unless the goroutine has done reading, as for a plain capture), no other pointer
     to x may outlive its call, and p is only ever used to select fields."""
-    path, name, function = escape.path, decl.name, owner(decl_node)
+    path, name = escape.path, decl.name
     root = view.tree(path).root_node
     nodes = {u.start: root.named_descendant_for_byte_range(u.start, u.end) for u in uses}
     taken = [(u, p) for u in uses if (p := _pointer_defined(nodes[u.start])) is not None]
@@ -356,8 +385,38 @@ def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | st
     pointee = _pointee(types, path, nodes[address.start], decl)
     if isinstance(pointee, str):
         return f"{via} := &… {pointee}"
-    literals: dict[int, Node] = {}
     writes = [u for u in uses if u.use == Use.WRITE]
+    others = [u for u in uses if u.use == Use.ADDR and u != address]
+    return _copied_pointee(view, escape, types, name, decl_node, pointer, writes, others, pointee, decl.start)
+
+
+def _composite_capture(view: PackageView, escape: Escape, literal: Node, pointer_node: Node) -> Capture | str:
+    """A copy of what `p := &T{…}` points to, as for `p := &x` (_pointee_capture): the literal's value
+    has no name, so p and the copies of it the function makes are its only ways in (no other address,
+    no write but through p); its type name says its size and whether it holds a lock."""
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
+    path = escape.path
+    pointer = types.at(path, pointer_node.start_byte)
+    if pointer is None or pointer.use != Use.DECL or pointer.obj is None or pointer.kind != Kind.VAR:
+        return f"cannot resolve the declaration of {text(pointer_node).decode()}"
+    named = literal.child_by_field_name("operand").child_by_field_name("type")
+    name = named.child_by_field_name("name") if named is not None and named.type == "qualified_type" else named
+    pointee = types.at(path, name.start_byte) if name is not None and name.type == "type_identifier" else None
+    if pointee is None or pointee.kind != Kind.TYPE:
+        return f"the type of {COMPOSITE.match(escape.message).group(1)} is not a named type go/types resolves"
+    label = COMPOSITE.match(escape.message).group(1)
+    return _copied_pointee(view, escape, types, label, pointer_node, pointer, [], [], pointee, literal.start_byte)
+
+
+def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, others, pointee, start) -> Capture | str:
+    """_pointee_capture once the pointer p and what it points to are known: every use of p in a func literal
+    reads a field, outside them p selects fields or goes to calls that keep nothing, nothing writes the
+    pointee after a statement making a literal unless ordered after it, and a copy fits a capture by value."""
+    path, via, function = escape.path, pointer.name, owner(decl_node)
+    root = view.tree(path).root_node
+    literals: dict[int, Node] = {}
     passed = []  # `p.M()`, `f(p)` outside the literals: the pointer handed to a call, as `&x` would be
     for use in (i for i in types.idents[path] if i.obj == pointer.obj and i.use != Use.DECL):
         node = root.named_descendant_for_byte_range(use.start, use.end)
@@ -387,7 +446,6 @@ def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | st
     if isinstance(made, str):
         return made
     statements = tuple(stmt for _, stmt, _ in made)
-    others = [u for u in uses if u.use == Use.ADDR and u != address]
     reason = _address_outlives(view, path, name, others, statements, decl_node, function)
     reason = reason or _address_outlives(view, path, f"*{via}", passed, statements, decl_node, function, _pointer_call)
     if reason:
@@ -415,7 +473,7 @@ def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | st
         )
     if pointee.lock:
         return f"*{via} holds a lock ({pointee.lock}): a copy would make go vet fail (assignment copies lock value)"
-    return Capture(escape, via, decl.start, statements, True, value=f"*{via}", keeps=name)
+    return Capture(escape, via, start, statements, True, value=f"*{via}", keeps=name)
 
 
 def _pointee(types: TypeInfo, path: str, ident: Node, decl: Ident) -> Ident | str:
