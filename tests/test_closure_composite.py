@@ -115,6 +115,29 @@ DECLINES = {
         GATED.format(name="composite_kept", options=OPTIONS, body="\tremember(opts)\n", tail=""),
         "*opts is passed to remember",
     ),
+    # vet's copylocks would flag `st := *st` (as test_closure_pointee's pointee_holds_lock: no naive run)
+    "composite_holds_lock": (
+        """package composite_holds_lock
+
+import "sync"
+
+type Stats struct {
+	mu sync.Mutex
+	n  int
+}
+
+// Run reports the count on a goroutine.
+func Run() <-chan int {
+	st := &Stats{n: 3}
+	out := make(chan int, 1)
+	go func() {
+		out <- st.n
+	}()
+	return out
+}
+""",
+        "*st holds a lock (example.com/m/composite_holds_lock.Stats contains sync.Mutex)",
+    ),
 }
 READY = (
     'func() int {{ ready := make(chan struct{{}}); out := {{pkg}}.Start("h", ready); {0}close(ready); return <-out }}()'
