@@ -1,7 +1,8 @@
 """closure's copies of a `p := &T{…}` literal's value: the compiler reports `&T{...} escapes to heap` when
 a func literal started by go captures p; where every use of p in the literals reads a field through it,
 `p := *p` in a block around the statement keeps the literal's value off the heap (as for `p := &x`,
-test_closure_pointee.py: the value has no name, so p is its only way in).
+test_closure_pointee.py: the value has no name, so p is its only way in). And `*p` read as a value in the
+literals (`fmt.Sprint(*l, n)` of `l := &label`): the copy `l := *l`, each such `*l` becoming `l`.
 
 Tables: FIXES (source, what the rewritten file must contain), DECLINES (source, the reason), NAIVE (the copy
 a careless rule would insert, and a probe showing it changes what the code does).
@@ -58,7 +59,35 @@ func Dial(hosts []string, timeout time.Duration) ([]int, int) {{
 
 
 BLOCK = "\t\t{\n\t\t" + COPY.format("opts", "&Options{...}") + "\t\tgo func() {"
+DEREF = """package {name}
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Label prefixes every name with a label read through a pointer.
+func Label(names []string, label string) []string {{
+	l := &label
+	out := make([]string, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {{
+		wg.Add(1)
+		go func() {{
+			defer wg.Done()
+			out[i] = fmt.Sprint({read}, ":", n)
+		}}()
+	}}
+	wg.Wait()
+	return out
+}}
+"""
 FIXES = {
+    "deref_label": (DEREF.format(name="deref_label", read="*l"), '\t\t\tout[i] = fmt.Sprint(l, ":", n)'),
+    "deref_ranged": (
+        DEREF.format(name="deref_ranged", read="len(*l)").replace("label string", "label []byte"),
+        '\t\t\tout[i] = fmt.Sprint(len(l), ":", n)',
+    ),
     "composite_options": (dial("composite_options"), BLOCK),
     "composite_written_before": (dial("composite_written_before", before="\topts.Bump()\n"), BLOCK),
     "composite_written_after_wait": (dial("composite_written_after_wait", after="\topts.Retries = 0\n"), BLOCK),
@@ -115,6 +144,44 @@ DECLINES = {
         GATED.format(name="composite_kept", options=OPTIONS, body="\tremember(opts)\n", tail=""),
         "*opts is passed to remember",
     ),
+    "deref_written": (
+        """package deref_written
+
+// Mark appends a mark to the label on a goroutine, through the pointer.
+func Mark(label string) string {
+	l := &label
+	done := make(chan struct{})
+	go func() {
+		*l = *l + "!"
+		close(done)
+	}()
+	<-done
+	return label
+}
+""",
+        "uses l itself, not a field through it",
+    ),
+    "deref_pointer_method": (
+        """package deref_pointer_method
+
+type Counter struct{ n int }
+
+func (c *Counter) Bump() { c.n++ }
+
+// Run bumps the counter on a goroutine through (*c).
+func Run(cnt Counter) int {
+	c := &cnt
+	done := make(chan struct{})
+	go func() {
+		(*c).Bump()
+		close(done)
+	}()
+	<-done
+	return cnt.n
+}
+""",
+        "uses c itself, not a field through it",
+    ),
     # vet's copylocks would flag `st := *st` (as test_closure_pointee's pointee_holds_lock: no naive run)
     "composite_holds_lock": (
         """package composite_holds_lock
@@ -149,6 +216,14 @@ NAIVE = {
         'fmt.Sprint({pkg}.Dial([]string{"a", "b"}, 0))',
     ),
     "composite_kept": (pointee_block(*GO, "opts"), READY.format("{pkg}.Last().Retries = 7; ")),
+    "deref_written": (
+        lambda source: pointee_block(*GO, "l")(source).replace("*l = *l", "l = l"),
+        'fmt.Sprint({pkg}.Mark("x"))',
+    ),
+    "deref_pointer_method": (
+        lambda source: pointee_block(*GO, "c")(source).replace("(*c).Bump()", "(c).Bump()"),
+        "fmt.Sprint({pkg}.Run({pkg}.Counter{}))",
+    ),
 }
 
 

@@ -66,6 +66,7 @@ BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever
 FORWARDING = ("return_statement", "expression_statement")
 # statements whose names a block around them would hide from the code after them
 DECLARING = ("short_var_declaration", "var_declaration", "const_declaration", "type_declaration")
+ASSIGNMENT_STATEMENTS = ("assignment_statement", "short_var_declaration")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Capture:
     block: bool  # the copy goes in a new block around the statement, not beside it
     value: str = ""  # what the copy takes when not the variable itself: `*c` for a pointer's pointee
     keeps: str = ""  # the variable the copy keeps off the heap when not the one copied
+    derefs: tuple[int, ...] = ()  # the `*` of each `*c` read in the literals, dropped: c is the copy
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -418,10 +420,15 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
     root = view.tree(path).root_node
     literals: dict[int, Node] = {}
     passed = []  # `p.M()`, `f(p)` outside the literals: the pointer handed to a call, as `&x` would be
+    derefs = []  # `*p` read as a value in a literal: `p` once p is the copy
     for use in (i for i in types.idents[path] if i.obj == pointer.obj and i.use != Use.DECL):
         node = root.named_descendant_for_byte_range(use.start, use.end)
         literal, line = _capturing_literal(node, function), view.line(path, use.start)
         field = _field_through(types, path, node)
+        if literal is not None and isinstance(field, str) and _value_read(node):
+            derefs.append(node.parent.start_byte)
+            literals[literal.start_byte] = literal
+            continue
         if literal is not None and (isinstance(field, str) or field.use != Use.READ):
             what = field if isinstance(field, str) else f"writes or takes the address of {via}.{field.name}"
             return (
@@ -473,7 +480,26 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
         )
     if pointee.lock:
         return f"*{via} holds a lock ({pointee.lock}): a copy would make go vet fail (assignment copies lock value)"
-    return Capture(escape, via, start, statements, True, value=f"*{via}", keeps=name)
+    return Capture(escape, via, start, statements, True, value=f"*{via}", keeps=name, derefs=tuple(derefs))
+
+
+def _value_read(ident: Node) -> bool:
+    """Is the pointer ident dereferenced as a value that is only read: `*p` as an operand, an argument, a
+    value assigned or ranged over — not written (`*p = v`, `*p += v`, `*p++`), addressed (`&*p`), nor the
+    operand of a selector, index, slice or call (a method of *p may need the pointer; `(*p)[i] = v` writes)?"""
+    star = ident.parent
+    if star.type != "unary_expression" or star.child(0).type != "*" or star.child_by_field_name("operand") != ident:
+        return False
+    parent = star.parent
+    if parent.type in ("inc_statement", "dec_statement", "parenthesized_expression", "selector_expression"):
+        return False
+    if parent.type in ("index_expression", "slice_expression", "call_expression", "type_assertion_expression"):
+        return parent.child_by_field_name("operand" if parent.type != "call_expression" else "function") != star
+    if parent.type == "unary_expression":
+        return parent.child(0).type != "&"
+    if parent.type == "expression_list" and parent.parent.type in ASSIGNMENT_STATEMENTS:
+        return parent.parent.child_by_field_name("left") != parent
+    return True
 
 
 def _pointee(types: TypeInfo, path: str, ident: Node, decl: Ident) -> Ident | str:
@@ -827,7 +853,8 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
             edits.append(Edit(path, at, at, opening + _copy_text(source, at, copied)))
             if at in ends:
                 edits.append(Edit(path, ends[at], ends[at], b"\n" + indent + b"}"))
-        edits = tuple(edits)
+        edits.extend(Edit(path, at, at + 1, b"") for c in group for at in c.derefs)
+        edits = tuple(sorted(edits, key=lambda e: e.start))
         names = ", ".join(f"{c.value or c.name}" for c in group)
         proposals.append(
             Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it")
