@@ -114,16 +114,24 @@ def _digest(view: PackageView, names: tuple[str, ...]) -> str:
 def code(rules: tuple[str, ...] = ()) -> bytes:
     """What else decides what an entry holds: the cache layout, gorewrite's code (its Go helpers too: go/types,
     and the pprof reader with its library's version), the rules and their queries, and the parser's build."""
-    digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{rules}".encode())
+    digest = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{rules}\0".encode() + _installed())
+    queries = [rule_data(name) / "query.scm" for name in rules]
+    for path in [q for q in queries if q.is_file()]:
+        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+    return digest.digest()
+
+
+@cache
+def _installed() -> bytes:
+    """gorewrite's files and the parser's build, read once a run (the findings and relocation keys both ask)."""
+    digest = hashlib.sha256()
     for module in (tree_sitter, tree_sitter_go):  # the parser and the grammar as built, not their versions
         for binary in sorted(Path(module.__file__).parent.glob("_binding*")):  # metadata costs 40 ms to import
             digest.update(binary.read_bytes())
     here = Path(__file__).parent
     helpers = [*(here / "gotypes").glob("*.go"), here / "gotypes" / "go.mod", *(here / "pprofread").glob("*.go")]
     helpers.append(here / "pprofread" / "go.mod")  # a go.mod's go line and godebug set how the helper behaves
-    sources = sorted([*here.rglob("*.py"), *helpers])
-    queries = [rule_data(name) / "query.scm" for name in rules]
-    for path in sources + [q for q in queries if q.is_file()]:
+    for path in sorted([*here.rglob("*.py"), *helpers]):
         digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
     return digest.digest()
 

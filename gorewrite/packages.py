@@ -7,7 +7,6 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from gorewrite.errors import UserError
 from gorewrite.toolchain import Toolchain
@@ -163,7 +162,7 @@ def _rewritable(
     if module and not module.get("Main"):
         return frozenset()  # a dependency from the module cache is not the user's code
     rel = os.path.relpath(p["Dir"], module_root) if module_root else p["ImportPath"]
-    if EXCLUDED_DIRS & set(PurePath(rel).parts):
+    if EXCLUDED_DIRS.intersection(rel.replace(os.sep, "/").split("/")):  # its parts (an import path's are /-separated)
         return frozenset()
     only = _named_only(p, named)
     paths = (os.path.join(p["Dir"], name) for name in p.get("GoFiles", []))

@@ -144,3 +144,12 @@ def test_same_answers_with_and_without_the_cache(command, tmp_path):
     assert filled.stdout == hit.stdout == bypassed.stdout
     assert '"verified"' in filled.stdout or command == ["check"]
     assert len(list((tmp_path / "find").glob("*.json"))) == 3  # one per package with escapes
+
+
+def test_gorewrite_s_files_are_hashed_once_a_run_and_each_rule_set_gets_its_digest():
+    """The findings key asks code(rules), relocation code(): both from one read of gorewrite's files."""
+    cache.code.cache_clear()
+    cache._installed.cache_clear()
+    digests = {cache.code(names) for names in [(), ("make-const",), ("closure", "make-const")]}
+    assert len(digests) == 3
+    assert cache._installed.cache_info().misses == 1
