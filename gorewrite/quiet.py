@@ -103,8 +103,11 @@ def _effect(view: PackageView, path: str, node: Node) -> bool:
         left = node.child_by_field_name("left")
         targets = left.named_children if left is not None and left.type == "expression_list" else [left]
         return not all(t is not None and _quiet_target(view, path, t) for t in targets)
-    if node.type == "range_clause":
-        return not _quiet_range(view, path, node.child_by_field_name("right"))
+    if node.type == "range_clause":  # `for _, h.f = range …` assigns each iteration, as `=` does
+        left = node.child_by_field_name("left")
+        targets = left.named_children if left is not None and all(c.type != ":=" for c in node.children) else []
+        written = not all(_quiet_target(view, path, t) for t in targets)
+        return written or not _quiet_range(view, path, node.child_by_field_name("right"))
     return False
 
 

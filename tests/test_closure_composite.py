@@ -182,6 +182,25 @@ func Run(cnt Counter) int {
 """,
         "uses c itself, not a field through it",
     ),
+    # a range clause with `=` writes *l at each iteration (adv37a)
+    "deref_range_assigned": (
+        """package deref_range_assigned
+
+// Last sets the label to the last part on a goroutine, through the pointer, and reports its length.
+func Last(label string, parts []string) (string, int) {
+	l := &label
+	out := make(chan int, 1)
+	go func() {
+		for _, *l = range parts {
+		}
+		out <- len(*l)
+	}()
+	n := <-out
+	return label, n
+}
+""",
+        "uses l itself, not a field through it",
+    ),
     # vet's copylocks would flag `st := *st` (as test_closure_pointee's pointee_holds_lock: no naive run)
     "composite_holds_lock": (
         """package composite_holds_lock
@@ -219,6 +238,10 @@ NAIVE = {
     "deref_written": (
         lambda source: pointee_block(*GO, "l")(source).replace("*l = *l", "l = l"),
         'fmt.Sprint({pkg}.Mark("x"))',
+    ),
+    "deref_range_assigned": (
+        lambda source: pointee_block(*GO, "l")(source).replace("_, *l", "_, l").replace("len(*l)", "len(l)"),
+        'fmt.Sprint({pkg}.Last("x", []string{"a", "bb"}))',
     ),
     "deref_pointer_method": (
         lambda source: pointee_block(*GO, "c")(source).replace("(*c).Bump()", "(c).Bump()"),

@@ -56,6 +56,12 @@ NOT_BOUNDED = {
         "\tif len(h.Name) > maxName || longer(h) {\n\t\treturn -1\n\t}",
         extra=CHECKED,
     ),
+    # a range clause with `=` assigns the field at each iteration (adv37a)
+    "pointer_range_assigns": record(
+        "pointer_range_assigns",
+        "h *Header, names []string",
+        GUARDED + "\tfor _, h.Name = range names {\n\t}",
+    ),
     # h points into hs: a write to an element of hs writes *h
     "pointer_element_write": record(
         "pointer_element_write",
@@ -73,6 +79,10 @@ NAIVE = {
     "pointer_receive": (array("buf", "len(h.Name)", "byte", 40), probe('{pkg}.Feed(&{pkg}.Header{Name: "a"})')),
     "pointer_call": (array("buf", "len(h.Name)", "byte", 40), probe("{pkg}.Sum(&{pkg}." + LONG + ")")),
     "pointer_condition_call": (array("buf", "len(h.Name)", "byte", 40), probe("{pkg}.Sum(&{pkg}." + LONG + ")")),
+    "pointer_range_assigns": (
+        array("buf", "len(h.Name)", "byte", 40),
+        probe('{pkg}.Sum(&{pkg}.Header{Name: "a"}, []string{strings.Repeat("a", 50)})'),
+    ),
     "pointer_element_write": (
         array("buf", "len(h.Name)", "byte", 40),
         probe('{pkg}.Sum([]{pkg}.Header{{Name: "a"}}, 0)'),

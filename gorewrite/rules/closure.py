@@ -66,7 +66,6 @@ BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever
 FORWARDING = ("return_statement", "expression_statement")
 # statements whose names a block around them would hide from the code after them
 DECLARING = ("short_var_declaration", "var_declaration", "const_declaration", "type_declaration")
-ASSIGNMENT_STATEMENTS = ("assignment_statement", "short_var_declaration")
 
 
 @dataclass(frozen=True)
@@ -485,7 +484,8 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
 
 def _value_read(ident: Node) -> bool:
     """Is the pointer ident dereferenced as a value that is only read: `*p` as an operand, an argument, a
-    value assigned or ranged over — not written (`*p = v`, `*p += v`, `*p++`), addressed (`&*p`), nor the
+    value assigned or ranged over — not written (`*p = v`, `*p += v`, `*p++`, `for _, *p = range`, `case *p =
+    <-ch`), addressed (`&*p`), nor the
     operand of a selector, index, slice or call (a method of *p may need the pointer; `(*p)[i] = v` writes)?"""
     star = ident.parent
     if star.type != "unary_expression" or star.child(0).type != "*" or star.child_by_field_name("operand") != ident:
@@ -497,7 +497,7 @@ def _value_read(ident: Node) -> bool:
         return parent.child_by_field_name("operand" if parent.type != "call_expression" else "function") != star
     if parent.type == "unary_expression":
         return parent.child(0).type != "&"
-    if parent.type == "expression_list" and parent.parent.type in ASSIGNMENT_STATEMENTS:
+    if parent.type == "expression_list":  # the left of an assignment, a range clause or a select's receive writes
         return parent.parent.child_by_field_name("left") != parent
     return True
 
