@@ -519,35 +519,44 @@ def allocations(out: str, package: str) -> dict[str, float]:
 
 
 def one_test_binary(toolchain: Toolchain, root: Path, sides: dict[str, Path], cases: list[str], test: str, *flags: str):
-    """Link the `test` function of every case package under each side (name -> a copy of one Go module)
-    into ONE test binary, built with flags: a small test's cost is mostly its link, and a case per side
-    per release linked one each. The cases compile as before (the same code in the same package).
+    """Link the `test` function (`*`: every Test function) of each case package under each side (name ->
+    a directory of one Go module holding the case directories) into ONE test binary, built with flags: a
+    small test's cost is mostly its link, and a case per side per release linked one each. The cases
+    compile as before (the same code in the same package).
 
     Each side is moved under root/<side> of one module (its imports of itself follow), each case's
-    in-package `_test.go` files become plain files, and one harness test runs each case's `test` as the
+    in-package `_test.go` files become plain files, and one harness test runs each case's tests as the
     subtest `<case>.<side>`. Returns run(keys, *args): (case, side) -> (passed, its `-test.v` lines), the
     subtests of all keys in one process, or with isolated=True each in its own process (as when each
     case had its binary: what one leaves running cannot touch another), in its case directory."""
-    gomod = next(iter(sides.values())) / "go.mod"
+    first = next(iter(sides.values()))
+    gomod = next(d / "go.mod" for d in (first, *first.parents) if (d / "go.mod").exists())
     own = re.search(r"^module\s+(\S+)", gomod.read_text(), re.M).group(1)
     write_tree(root, {"go.mod": gomod.read_text().replace(own, "example.com/harness", 1)})
     if (gomod.parent / "go.sum").exists():
         (root / "go.sum").write_bytes((gomod.parent / "go.sum").read_bytes())
+    tests: dict[tuple[str, str], list[str]] = {}
     for side, module in sides.items():
+        prefix = "/".join([own, *module.relative_to(gomod.parent).parts])
         for path in module.rglob("*.go"):
             relative = path.relative_to(module)
             if any((module / p / "go.mod").exists() for p in relative.parents if p != Path(".")):
                 continue  # a nested module is not part of this one
+            text = path.read_text().replace(f'"{prefix}/', f'"example.com/harness/{side}/')
             if path.name.endswith("_test.go") and relative.parts[0] in cases:
-                assert not re.search(r"^package \w+_test\b", path.read_text(), re.M), path
+                assert not re.search(r"^package \w+_test\b", text, re.M), path
                 relative = relative.with_name(path.name.removesuffix("_test.go") + "_harnessed.go")
-            text = path.read_text().replace(f'"{own}/', f'"example.com/harness/{side}/')
+                found = re.findall(r"^func (Test\w*)\(t \*testing\.T\)", text, re.M)
+                tests.setdefault((relative.parts[0], side), []).extend(found if test == "*" else [])
             write_tree(root, {f"{side}/{relative}": text})
     binary, broken = root / "harness.test", {}
     while True:  # a case that does not compile (a naive mutant may not) fails, as its own binary would
         keys = [(c, side) for c in cases for side in sides if (c, side) not in broken]
         imports = "".join(f'\t{side}_{n} "example.com/harness/{side}/{c}"\n' for n, (c, side) in enumerate(keys))
-        runs = "".join(f'\tt.Run("{c}.{side}", {side}_{n}.{test})\n' for n, (c, side) in enumerate(keys))
+        runs = "".join(
+            f'\tt.Run("{c}.{side}", {_calling(f"{side}_{n}", test, tests.get((c, side), []))})\n'
+            for n, (c, side) in enumerate(keys)
+        )
         harness = f'package harness\n\nimport (\n\t"testing"\n\n{imports})\n\nfunc TestAll(t *testing.T) {{\n{runs}}}\n'
         write_tree(root, {"harness/harness_test.go": harness})
         done = toolchain.run(["test", "-c", "-vet=off", "-o", str(binary), *flags, "./harness"], str(root))
@@ -575,6 +584,13 @@ def one_test_binary(toolchain: Toolchain, root: Path, sides: dict[str, Path], ca
     return run
 
 
+def _calling(package: str, test: str, every: list[str]) -> str:
+    """The harness's subtest body: the case's `test`, or (`*`) each of its Test functions as a subtest."""
+    if test != "*":
+        return f"{package}.{test}"
+    return "func(t *testing.T) {" + "".join(f' t.Run("{name}", {package}.{name});' for name in sorted(every)) + " }"
+
+
 def _subtests(out: str, code: int, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[bool, str]]:
     """The harness's subtests `<case>.<side>` in one process's `-test.v` output: passed (it ran, and every
     run passed), and its lines. A process that failed with no subtest failing (it died) passed none."""
@@ -582,7 +598,7 @@ def _subtests(out: str, code: int, keys: list[tuple[str, str]]) -> dict[tuple[st
     said: dict[tuple[str, str], set[str]] = {}
     current = None
     for line in out.splitlines():
-        mark = re.match(r"^\s*(===|---) (\w+):?\s+TestAll/(\S+)\.(\w+)", line)
+        mark = re.match(r"^\s*(===|---) (\w+):?\s+TestAll/(\w+)\.(\w+)", line)
         if mark:
             current = (mark.group(3), mark.group(4))
             lines.setdefault(current, "")
