@@ -504,20 +504,6 @@ def diff_snapshot(snapshot):
     return snapshot.use_extension(GoldenDiff)
 
 
-def allocations(out: str, package: str) -> dict[str, float]:
-    """Per package under `package` (its path's rest), the `allocs=N` its TestAllocs printed last in
-    `go test -v` output (each package's lines come before its `ok` line)."""
-    found, last = {}, None
-    for line in out.splitlines():
-        measured = re.search(r"allocs=([\d.]+)", line)
-        if measured:
-            last = float(measured.group(1))
-        ended = re.match(rf"^ok\s+{package}(\S+)", line)
-        if ended and last is not None:
-            found[ended.group(1)], last = last, None
-    return found
-
-
 def one_test_binary(toolchain: Toolchain, root: Path, sides: dict[str, Path], cases: list[str], test: str, *flags: str):
     """Link the `test` function (`*`: every Test function) of each case package under each side (name ->
     a directory of one Go module holding the case directories) into ONE test binary, built with flags: a
@@ -529,15 +515,15 @@ def one_test_binary(toolchain: Toolchain, root: Path, sides: dict[str, Path], ca
     subtest `<case>.<side>`. Returns run(keys, *args): (case, side) -> (passed, its `-test.v` lines), the
     subtests of all keys in one process, or with isolated=True each in its own process (as when each
     case had its binary: what one leaves running cannot touch another), in its case directory."""
-    first = next(iter(sides.values()))
-    gomod = next(d / "go.mod" for d in (first, *first.parents) if (d / "go.mod").exists())
-    own = re.search(r"^module\s+(\S+)", gomod.read_text(), re.M).group(1)
-    write_tree(root, {"go.mod": gomod.read_text().replace(own, "example.com/harness", 1)})
+    gomods = {side: next(d / "go.mod" for d in (m, *m.parents) if (d / "go.mod").exists()) for side, m in sides.items()}
+    own = {side: re.search(r"^module\s+(\S+)", g.read_text(), re.M).group(1) for side, g in gomods.items()}
+    side, gomod = next(iter(gomods.items()))
+    write_tree(root, {"go.mod": gomod.read_text().replace(own[side], "example.com/harness", 1)})
     if (gomod.parent / "go.sum").exists():
         (root / "go.sum").write_bytes((gomod.parent / "go.sum").read_bytes())
     tests: dict[tuple[str, str], list[str]] = {}
     for side, module in sides.items():
-        prefix = "/".join([own, *module.relative_to(gomod.parent).parts])
+        prefix = "/".join([own[side], *module.relative_to(gomods[side].parent).parts])
         for path in module.rglob("*.go"):
             relative = path.relative_to(module)
             if any((module / p / "go.mod").exists() for p in relative.parents if p != Path(".")):
