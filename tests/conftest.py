@@ -504,18 +504,95 @@ def diff_snapshot(snapshot):
     return snapshot.use_extension(GoldenDiff)
 
 
-def allocations(out: str, package: str) -> dict[str, float]:
-    """Per package under `package` (its path's rest), the `allocs=N` its TestAllocs printed last in
-    `go test -v` output (each package's lines come before its `ok` line)."""
-    found, last = {}, None
+def one_test_binary(toolchain: Toolchain, root: Path, sides: dict[str, Path], cases: list[str], test: str, *flags: str):
+    """Link the `test` function (`*`: every Test function) of each case package under each side (name ->
+    a directory of one Go module holding the case directories) into ONE test binary, built with flags: a
+    small test's cost is mostly its link, and a case per side per release linked one each. The cases
+    compile as before (the same code in the same package).
+
+    Each side is moved under root/<side> of one module (its imports of itself follow), each case's
+    in-package `_test.go` files become plain files, and one harness test runs each case's tests as the
+    subtest `<case>.<side>`. Returns run(keys, *args): (case, side) -> (passed, its `-test.v` lines), the
+    subtests of all keys in one process, or with isolated=True each in its own process (as when each
+    case had its binary: what one leaves running cannot touch another), in its case directory."""
+    gomods = {side: next(d / "go.mod" for d in (m, *m.parents) if (d / "go.mod").exists()) for side, m in sides.items()}
+    own = {side: re.search(r"^module\s+(\S+)", g.read_text(), re.M).group(1) for side, g in gomods.items()}
+    side, gomod = next(iter(gomods.items()))
+    write_tree(root, {"go.mod": gomod.read_text().replace(own[side], "example.com/harness", 1)})
+    if (gomod.parent / "go.sum").exists():
+        (root / "go.sum").write_bytes((gomod.parent / "go.sum").read_bytes())
+    tests: dict[tuple[str, str], list[str]] = {}
+    for side, module in sides.items():
+        prefix = "/".join([own[side], *module.relative_to(gomods[side].parent).parts])
+        for path in module.rglob("*.go"):
+            relative = path.relative_to(module)
+            if any((module / p / "go.mod").exists() for p in relative.parents if p != Path(".")):
+                continue  # a nested module is not part of this one
+            text = path.read_text().replace(f'"{prefix}/', f'"example.com/harness/{side}/')
+            if path.name.endswith("_test.go") and relative.parts[0] in cases:
+                assert not re.search(r"^package \w+_test\b", text, re.M), path
+                relative = relative.with_name(path.name.removesuffix("_test.go") + "_harnessed.go")
+                found = re.findall(r"^func (Test\w*)\(t \*testing\.T\)", text, re.M)
+                tests.setdefault((relative.parts[0], side), []).extend(found if test == "*" else [])
+            write_tree(root, {f"{side}/{relative}": text})
+    binary, broken = root / "harness.test", {}
+    while True:  # a case that does not compile (a naive mutant may not) fails, as its own binary would
+        keys = [(c, side) for c in cases for side in sides if (c, side) not in broken]
+        imports = "".join(f'\t{side}_{n} "example.com/harness/{side}/{c}"\n' for n, (c, side) in enumerate(keys))
+        runs = "".join(
+            f'\tt.Run("{c}.{side}", {_calling(f"{side}_{n}", test, tests.get((c, side), []))})\n'
+            for n, (c, side) in enumerate(keys)
+        )
+        harness = f'package harness\n\nimport (\n\t"testing"\n\n{imports})\n\nfunc TestAll(t *testing.T) {{\n{runs}}}\n'
+        write_tree(root, {"harness/harness_test.go": harness})
+        done = toolchain.run(["test", "-c", "-vet=off", "-o", str(binary), *flags, "./harness"], str(root))
+        said = (done.stdout + done.stderr).decode(errors="replace")
+        failing = set(re.findall(r"^# example\.com/harness/(\w+)/(\w+)", said, re.M))
+        broken |= {(c, side): said for side, c in failing if (c, side) in keys}
+        if done.returncode == 0 or not failing & {(side, c) for c, side in keys}:
+            break
+    assert done.returncode == 0, said[-3000:]
+
+    def run(keys: list[tuple[str, str]], *args: str, isolated: bool = False) -> dict[tuple[str, str], tuple[bool, str]]:
+        found = {k: (False, broken[k]) for k in keys if k in broken}
+        keys = [k for k in keys if k not in broken]
+        for group in ([[k] for k in keys] if isolated else [keys]) if keys else []:
+            pattern = "^TestAll$/^(" + "|".join(re.escape(f"{c}.{side}") for c, side in group) + ")$"
+            where = root / group[0][1] / group[0][0] if isolated else root
+            ran = subprocess.run(
+                [str(binary), "-test.v", "-test.run", pattern, *args], cwd=where, capture_output=True, timeout=600
+            )
+            found |= _subtests(
+                ran.stdout.decode(errors="replace") + ran.stderr.decode(errors="replace"), ran.returncode, group
+            )
+        return found
+
+    return run
+
+
+def _calling(package: str, test: str, every: list[str]) -> str:
+    """The harness's subtest body: the case's `test`, or (`*`) each of its Test functions as a subtest."""
+    if test != "*":
+        return f"{package}.{test}"
+    return "func(t *testing.T) {" + "".join(f' t.Run("{name}", {package}.{name});' for name in sorted(every)) + " }"
+
+
+def _subtests(out: str, code: int, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[bool, str]]:
+    """The harness's subtests `<case>.<side>` in one process's `-test.v` output: passed (it ran, and every
+    run passed), and its lines. A process that failed with no subtest failing (it died) passed none."""
+    lines: dict[tuple[str, str], str] = {}
+    said: dict[tuple[str, str], set[str]] = {}
+    current = None
     for line in out.splitlines():
-        measured = re.search(r"allocs=([\d.]+)", line)
-        if measured:
-            last = float(measured.group(1))
-        ended = re.match(rf"^ok\s+{package}(\S+)", line)
-        if ended and last is not None:
-            found[ended.group(1)], last = last, None
-    return found
+        mark = re.match(r"^\s*(===|---) (\w+):?\s+TestAll/(\w+)\.(\w+)", line)
+        if mark:
+            current = (mark.group(3), mark.group(4))
+            lines.setdefault(current, "")
+            said.setdefault(current, set()).add(mark.group(2))
+        elif current and not line.lstrip().startswith(("---", "===")):
+            lines[current] += line + "\n"
+    died = code != 0 and not any("FAIL" in s for s in said.values())
+    return {k: (not died and said.get(k, set()) & {"PASS", "FAIL"} == {"PASS"}, lines.get(k, out)) for k in keys}
 
 
 # --- the suite's cost, test by test -------------------------------------------------------

@@ -14,11 +14,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, OLDER, allocations, releases
+from conftest import GOLDEN, OLDER, one_test_binary, releases
 from test_golden import golden_run
 
 MODULE = GOLDEN / "closure"
-PACKAGE = "example.com/golden/closure/"
 MEASURED = sorted(
     p.parent.name
     for p in MODULE.glob("*/*_test.go")
@@ -132,19 +131,12 @@ def rewritten(tmp_path_factory) -> tuple[Path, Path]:
     return before, after
 
 
-def _go_test(toolchain, root: Path, cases, *flags: str) -> tuple[str, dict[str, bool]]:
-    """Run the cases' tests once; the output and, per case, whether it passed."""
-    done = toolchain.run(["test", *flags, *(f"./{c}" for c in cases)], str(root))
-    out = done.stdout.decode() + done.stderr.decode()
-    passed = {m.group(2): m.group(1) == "ok" for m in re.finditer(rf"^(ok|FAIL)\s+{PACKAGE}(\S+)", out, re.M)}
-    return out, passed
-
-
-def _allocations(toolchain, root: Path) -> dict[str, float]:
-    out, _ = _go_test(toolchain, root, MEASURED, "-count=1", "-run", "^TestAllocs$", "-v")
-    found = allocations(out, PACKAGE)
-    assert set(found) == set(MEASURED), out
-    return found
+def _allocations(toolchain, before: Path, after: Path, root: Path) -> dict[tuple[str, str], float]:
+    """Each measured case's `allocs=N`, (case, "before"/"after") -> N: one test binary holding both sides."""
+    run = one_test_binary(toolchain, root, {"before": before, "after": after}, MEASURED, "TestAllocs")
+    found = run([(c, side) for c in MEASURED for side in ("before", "after")])
+    assert all(passed for passed, _ in found.values()), found
+    return {key: float(re.findall(r"allocs=([\d.]+)", out)[-1]) for key, (_, out) in found.items()}
 
 
 def test_the_measured_cases_are_there():
@@ -153,31 +145,35 @@ def test_the_measured_cases_are_there():
 
 @pytest.mark.golden_run
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
-def test_each_rewrite_allocates_less(rewritten, release):
+def test_each_rewrite_allocates_less(rewritten, release, tmp_path):
     """AllocsPerRun through each rewritten function, before and after, with one toolchain."""
     toolchain = releases()[release]
-    before, after = (_allocations(toolchain, root) for root in rewritten)
-    grew = {c: (before[c], after[c]) for c in MEASURED if not after[c] < before[c]}
+    found = _allocations(toolchain, *rewritten, tmp_path)
+    grew = {c: (found[c, "before"], found[c, "after"]) for c in MEASURED if not found[c, "after"] < found[c, "before"]}
     assert not grew, f"{toolchain.version}: allocations did not drop (before, after): {grew}"
 
 
 @pytest.mark.golden_run
-def test_rewritten_cases_keep_their_behaviour_under_race(rewritten):
-    toolchain = releases()[0]
-    out, passed = _go_test(toolchain, rewritten[1], MEASURED, "-race", "-count=20", "-run", "^TestBehaviour$")
-    assert passed == dict.fromkeys(MEASURED, True), out
+def test_rewritten_cases_keep_their_behaviour_under_race(rewritten, tmp_path):
+    """Each case's TestBehaviour, 20 times under -race, each case in its own process (one binary)."""
+    run = one_test_binary(releases()[0], tmp_path, {"after": rewritten[1]}, MEASURED, "TestBehaviour", "-race")
+    found = run([(c, "after") for c in MEASURED], "-test.count=20", isolated=True)
+    assert {c: passed for (c, _), (passed, _) in found.items()} == dict.fromkeys(MEASURED, True), found
 
 
 def test_each_naive_rewrite_fails_the_cases_own_test(tmp_path):
-    """Original: TestBehaviour passes under -race. The naive copy: it fails (a value or a race)."""
+    """Original: TestBehaviour passes under -race. The naive copy: it fails (a value or a race). Each case
+    in its own process, as its own test binary ran it: one case's goroutines cannot fail another."""
     toolchain = releases()[0]
-    original, naive = MODULE, _copy(tmp_path / "naive")  # the original in place, as `rewritten` has it
+    original, naive = MODULE, _copy(tmp_path / "naive")
     for case, (name, rewrite) in NAIVE.items():
         source = (original / case / name).read_text()
         assert rewrite(source) != source, f"{case}: the naive edit must apply"
         (naive / case / name).write_text(rewrite(source))
-    flags = ("-race", "-count=1", "-run", "^TestBehaviour$")
-    out, passed = _go_test(toolchain, original, NAIVE, *flags)
-    assert passed == dict.fromkeys(NAIVE, True), out
-    out, passed = _go_test(toolchain, naive, NAIVE, *flags)
-    assert passed == dict.fromkeys(NAIVE, False), out
+    sides = {"original": original, "naive": naive}
+    run = one_test_binary(toolchain, tmp_path / "harness", sides, list(NAIVE), "TestBehaviour", "-race")
+    found = run([(c, side) for c in NAIVE for side in sides], "-test.count=1", isolated=True)
+    assert {c: passed for (c, side), (passed, _) in found.items() if side == "original"} == dict.fromkeys(NAIVE, True)
+    assert {c: passed for (c, side), (passed, _) in found.items() if side == "naive"} == dict.fromkeys(NAIVE, False), {
+        c: out for (c, side), (passed, out) in found.items() if side == "naive" and passed
+    }

@@ -8,18 +8,18 @@ must drop under go1.24.11 and the pinned release, and the case's `TestBehaviour`
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, OLDER, allocations, releases
+from conftest import GOLDEN, OLDER, one_test_binary, releases
 from test_golden import golden_run
 
 from gorewrite import effects
 from gorewrite.verify import Verified
 
 MODULE = GOLDEN / "make-const" / "proven"
-PACKAGE = "example.com/golden/makeconst/proven/"
 MEASURED = sorted(
     p.parent.name
     for p in MODULE.glob("*/*_test.go")
@@ -41,18 +41,12 @@ def rewritten(tmp_path_factory):
     return tuple(copies)
 
 
-def _go_test(toolchain, root: Path, *flags: str) -> str:
-    done = toolchain.run(["test", *flags, *(f"./{c}" for c in MEASURED)], str(root))
-    out = done.stdout.decode() + done.stderr.decode()
-    assert done.returncode == 0, out
-    return out
-
-
-def _allocations(toolchain, root: Path) -> dict[str, float]:
-    out = _go_test(toolchain, root, "-count=1", "-run", "^TestAllocs$", "-v")
-    found = allocations(out, PACKAGE)
-    assert set(found) == set(MEASURED), out
-    return found
+def _allocations(toolchain, before: Path, after: Path, root: Path) -> dict[tuple[str, str], float]:
+    """Each measured case's `allocs=N`, (case, "before"/"after") -> N: one test binary holding both sides."""
+    run = one_test_binary(toolchain, root, {"before": before, "after": after}, MEASURED, "TestAllocs")
+    found = run([(c, side) for c in MEASURED for side in ("before", "after")])
+    assert all(passed for passed, _ in found.values()), found
+    return {key: float(re.findall(r"allocs=([\d.]+)", out)[-1]) for key, (_, out) in found.items()}
 
 
 def test_the_measured_cases_are_there():
@@ -85,18 +79,21 @@ def test_the_measured_cases_are_there():
 
 @pytest.mark.golden_run
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", OLDER])
-def test_each_bounded_rewrite_removes_the_allocation(rewritten, release):
+def test_each_bounded_rewrite_removes_the_allocation(rewritten, release, tmp_path):
     """AllocsPerRun through each rewritten function: exactly the make's allocation is gone (a case
     may allocate other things, clamped_labels its lower-cased strings)."""
     toolchain = releases()[release]
-    before, after = (_allocations(toolchain, root) for root in rewritten)
-    kept = {c: (before[c], after[c]) for c in MEASURED if after[c] != before[c] - 1}
+    found = _allocations(toolchain, *rewritten, tmp_path)
+    kept = {c: (found[c, "before"], found[c, "after"]) for c in MEASURED if found[c, "after"] != found[c, "before"] - 1}
     assert not kept, f"{toolchain.version}: the make's allocation is not gone (before, after): {kept}"
 
 
 @pytest.mark.golden_run
-def test_rewritten_cases_keep_their_behaviour(rewritten):
-    _go_test(releases()[0], rewritten[1], "-count=1", "-run", "^TestBehaviour$")
+def test_rewritten_cases_keep_their_behaviour(rewritten, tmp_path):
+    """Each case's TestBehaviour passes after the rewrite, each case in its own process (one binary)."""
+    run = one_test_binary(releases()[0], tmp_path, {"after": rewritten[1]}, MEASURED, "TestBehaviour")
+    found = run([(c, "after") for c in MEASURED], isolated=True)
+    assert all(passed for passed, _ in found.values()), found
 
 
 @pytest.mark.golden_run

@@ -5,12 +5,12 @@ reach the rule, and inserting a declaration does not confuse the verifier's decl
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import re
+import shutil
 
 import pytest
-from conftest import GOLDEN, module, proposals, releases, write_tree
+from conftest import GOLDEN, module, one_test_binary, proposals, releases, write_tree
 from test_golden import golden_run
 
 from gorewrite import claims
@@ -370,13 +370,19 @@ def _naive_builder(source: str) -> str | None:
 
 
 def _each_naive_pool_fails(tmp_path, toolchain, files: dict[str, str], cases: list[str]) -> None:
-    """Every case under orig/ passes `go test -race -count=50` and its naive pool under naive/ fails it."""
-    write_tree(tmp_path, files)
-    done = toolchain.run(["test", "-race", "-count=50", "-json", "./..."], str(tmp_path))
-    failed = read_test_json(done.stdout).failed
+    """Every case under orig/ passes its tests with -race -count=50 and its naive pool under naive/ fails
+    them (a naive case stops at its first failure): all in one test binary, each case and side in its own
+    process as its own binary ran it."""
+    tree = write_tree(tmp_path / "tree", files)
+    sides = {"orig": tree / "orig", "naive": tree / "naive"}
+    run = one_test_binary(toolchain, tmp_path / "harness", sides, cases, "*", "-race")
+    found = run([(c, "orig") for c in cases], "-test.count=50", isolated=True)
+    found |= run(
+        [(c, "naive") for c in cases], "-test.count=50", "-test.failfast", isolated=True
+    )  # one failure is enough
     for case in cases:
-        assert f"example.com/naive/orig/{case}" not in failed, failed[f"example.com/naive/orig/{case}"]
-        assert f"example.com/naive/naive/{case}" in failed, f"the naive pool of {case} passes its tests"
+        assert found[case, "orig"][0], found[case, "orig"][1]
+        assert not found[case, "naive"][0], f"the naive pool of {case} passes its tests"
 
 
 # Each must-decline []byte make, pooled anyway the way gorewrite pools one (the array zeroed after Get,
@@ -525,37 +531,28 @@ REUSED = (
 )
 
 
-def _allocs(toolchain, module, overlay: str | None) -> dict[str, float]:
-    """Each case's `allocs/op` from its TestAllocsPerRun (testing.AllocsPerRun), with the overlay or without
-    (-vet=off: a measurement; the golden run's verification vetted the rewrites)."""
-    flags = ["-vet=off", *([f"-overlay={overlay}"] if overlay else [])]
-    done = toolchain.run(
-        ["test", "-count=1", "-v", "-run", "^TestAllocsPerRun$", *flags, *(f"./{c}" for c in REUSED)], str(module)
-    )
-    assert done.returncode == 0, done.stdout.decode()[-2000:]
-    found = re.findall(r"^ok\s+\S+/(\w+)\s", done.stdout.decode(), re.M)
-    counts = [float(n) for n in re.findall(r"allocs/op: ([\d.]+)", done.stdout.decode())]
-    return dict(zip(found, counts, strict=True)) if len(found) == len(counts) else {}
-
-
 @pytest.mark.golden_run
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
 def test_pooled_buffers_allocate_less(tmp_path, release):
+    """Each reused case's `allocs/op` (its TestAllocsPerRun: testing.AllocsPerRun) before and after the
+    verified rewrite, both sides linked into one test binary per release (conftest.one_test_binary)."""
     toolchain = releases()[release]
     module = GOLDEN / "sync-pool"
     changes = golden_run(module, "sync-pool").changes  # verified under both releases: shared with test_golden
+    after = tmp_path / "after"
+    shutil.copytree(module, after, ignore=shutil.ignore_patterns("__snapshots__"))
     reused = {str(module / c) for c in REUSED}
-    overlay = {"Replace": {}}
-    for number, (path, content) in enumerate(c for c in changes.items() if os.path.dirname(c[0]) in reused):
-        replaced = tmp_path / f"{number}_{os.path.basename(path)}"  # cases share file names
-        replaced.write_bytes(content)
-        overlay["Replace"][path] = str(replaced)
-    (tmp_path / "overlay.json").write_text(json.dumps(overlay))
-    before = _allocs(toolchain, module, None)
-    after = _allocs(toolchain, module, str(tmp_path / "overlay.json"))
-    print(toolchain.version, {c: (before[c], after[c]) for c in REUSED})
-    assert before.keys() == after.keys() == set(REUSED)
-    assert all(after[c] < before[c] for c in REUSED), (before, after)
+    for path, content in changes.items():
+        if os.path.dirname(path) in reused:
+            (after / os.path.relpath(path, module)).write_bytes(content)
+    sides = {"before": module, "after": after}
+    run = one_test_binary(toolchain, tmp_path / "harness", sides, list(REUSED), "TestAllocsPerRun")
+    found = run([(c, side) for c in REUSED for side in sides])
+    assert all(passed for passed, _ in found.values()), found
+    counts = {key: [float(n) for n in re.findall(r"allocs/op: ([\d.]+)", out)] for key, (_, out) in found.items()}
+    assert all(len(n) == 1 for n in counts.values()), counts
+    print(toolchain.version, {c: (counts[c, "before"][0], counts[c, "after"][0]) for c in REUSED})
+    assert all(counts[c, "after"][0] < counts[c, "before"][0] for c in REUSED), counts
 
 
 # --- the package's own callees, followed through recursion ----------------------------------
