@@ -86,7 +86,11 @@ class _Checks:
 
     tests: set[str]  # the packages whose go vet and go test must pass (--verify tests, or a Tested claim)
     bench: bool
-    race: set[str] = field(default_factory=set)  # the packages whose go test runs with -race (Tested(race=True))
+    # The packages whose go test runs with -race (Tested(race=True)), under the first toolchain only: the
+    # source's synchronisation decides a data race, which another release's detector would sample again at
+    # the cost of a second race-built std; the other toolchains still vet and test the package.
+    race: set[str] = field(default_factory=set)
+    racer: str = ""  # the version that runs them
     baseline: dict[tuple[str, str], dict[str, bench.Sample]] = field(default_factory=dict)  # (version, pkg)
     after: dict[tuple[str, str, tuple[int, ...]], dict[str, bench.Sample]] = field(default_factory=dict)  # + group
     built: dict[str, set[str]] = field(default_factory=dict)  # package -> the files some toolchain compiled
@@ -111,7 +115,7 @@ def verify(
     verdicts: list[Verdict] = []
     tests = {pkg for pkg, group in groups.items() if "tests" in checks or any(needs_tests(f.claim) for f in group)}
     raced = {pkg for pkg, group in groups.items() if any(needs_race(f.claim) for f in group)}
-    extra = _Checks(tests=tests, bench="bench" in checks, race=raced)
+    extra = _Checks(tests=tests, bench="bench" in checks, race=raced, racer=toolchains[0].version if toolchains else "")
     for toolchain in toolchains:
         if not (extra.bench and groups):
             continue
@@ -119,7 +123,7 @@ def verify(
             f"running the tests and benchmarks of {len(groups)} packages before any rewrite, with {toolchain.version}"
         )
         first = [p for p in groups if p in extra.tests]
-        failed = test_failures(toolchain, cwd, first, None, bool(raced & set(first))) if first else {}
+        failed = test_failures(toolchain, cwd, first, None, _raced(extra, toolchain, first)) if first else {}
         samples, broken = bench.run(toolchain, cwd, [p for p in groups if p not in failed], None)
         failed.update(broken)
         extra.baseline.update(((toolchain.version, p), found) for p, found in samples.items())
@@ -296,7 +300,7 @@ def _check(
         passed = [pkg for pkg in contents if pkg not in failures]
         if any(p in extra.tests for p in passed):
             tested = [p for p in passed if p in extra.tests]
-            failures.update(test_failures(toolchain, cwd, tested, overlay, bool(extra.race & set(tested))))
+            failures.update(test_failures(toolchain, cwd, tested, overlay, _raced(extra, toolchain, tested)))
             failures.update(_unrewritten(toolchain, cwd, [p for p in tested if p in failures], extra))
             passed = [pkg for pkg in passed if pkg not in failures]
         if extra.bench and passed:
@@ -324,8 +328,13 @@ def _unrewritten(toolchain: Toolchain, cwd: str, failed: list[str], extra: _Chec
     only vetted (it gains files but claims no tests) is only vetted again."""
     unknown = [p for p in failed if (toolchain.version, p) not in extra.unrewritten]
     tested = [p for p in unknown if p in extra.tests]
-    found = test_failures(toolchain, cwd, tested, None, bool(extra.race & set(tested))) if tested else {}
+    found = test_failures(toolchain, cwd, tested, None, _raced(extra, toolchain, tested)) if tested else {}
     vetted = [p for p in unknown if p not in extra.tests]
     found.update(vet_failures(toolchain, cwd, vetted, None) if vetted else {})
     extra.unrewritten.update(((toolchain.version, p), found.get(p)) for p in unknown)
     return {p: Final(why) for p in failed if (why := extra.unrewritten[(toolchain.version, p)])}
+
+
+def _raced(extra: _Checks, toolchain: Toolchain, pkgs: list[str]) -> bool:
+    """Do these packages' tests run with -race under this toolchain?"""
+    return toolchain.version == extra.racer and bool(extra.race & set(pkgs))
