@@ -55,21 +55,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Before xdist starts its workers: compile, plain and with -race, the std packages the golden and
-    example modules' tests import, under both releases. On a cold build cache the workers would all
-    compile them at once, and the go command does not share a compile in progress between processes:
-    three cold `go test -race` of one small package at once cost three times the CPU of one. Warm, it
-    is a replay of a few seconds."""
+    """Before xdist starts its workers: compile the std packages the golden and example modules' tests
+    import, under both releases, and with -race under the first (the verifier's and the tests' race runs).
+    On a cold build cache the workers would all compile them at once, and the go command does not share a
+    compile in progress between processes: three cold `go test -race` of one small package at once cost
+    three times the CPU of one. Warm, it is a replay of a few seconds."""
     if hasattr(session.config, "workerinput") or not session.config.getoption("numprocesses", None):
         return
     modules = [str(m.parent) for m in sorted([*GOLDEN.rglob("go.mod"), *(ROOT / "examples").rglob("go.mod")])]
     listing = ["list", "-e", "-deps", "-test", "-f", "{{if .Standard}}{{.ImportPath}}{{end}}", "./..."]
     with ThreadPoolExecutor() as pool:
-        for toolchain in releases():
+        for n, toolchain in enumerate(releases()):
             std = {
                 p for done in pool.map(partial(toolchain.run, listing), modules) for p in done.stdout.decode().split()
             }
-            for flags in ([], ["-race"]):
+            for flags in ([], ["-race"]) if n == 0 else ([],):
                 toolchain.run(["build", "-o", os.devnull, *flags, "--", *sorted(std)], str(ROOT))
 
 
