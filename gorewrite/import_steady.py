@@ -16,9 +16,8 @@ from __future__ import annotations
 import os
 import re
 
-from gorewrite import parameters  # parameters.Verdicts asks this module: imported, not its names
 from gorewrite.dependencies import Listed
-from gorewrite.syntax import Node, parse, text, walk
+from gorewrite.syntax import Node, parse, receiver_type, text, walk
 
 DECLS = ("function_declaration", "method_declaration", "type_declaration", "var_declaration", "const_declaration")
 NAMES = ("identifier", "type_identifier", "field_identifier", "package_identifier")
@@ -99,7 +98,7 @@ def _decl(node: Node, tainting: set[str], dotted: bool) -> tuple[set[str], set[s
         name = text(node.child_by_field_name("name")).decode()
         names.add(name)
         method = node.type == "method_declaration"
-        recv = parameters.receiver_type(node.child_by_field_name("receiver")) if method else ""
+        recv = receiver_type(node.child_by_field_name("receiver")) if method else ""
         bad |= node.child_by_field_name("body") is None or recv is None
         key = (recv or "", name)
     else:

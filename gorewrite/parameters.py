@@ -18,7 +18,7 @@ from gorewrite import import_steady
 from gorewrite.dependencies import Listing
 from gorewrite.escapes import ESCAPE_FLAGS, _events, go_cwd, resolve
 from gorewrite.packages import compiled, header
-from gorewrite.syntax import Node, parse, text
+from gorewrite.syntax import Node, parse, receiver_type, text
 from gorewrite.toolchain import Toolchain
 
 VERDICT = re.compile(
@@ -182,17 +182,6 @@ def parameter_names(params: Node | None) -> list[tuple[Node | None, bool]]:
 def _verdict(said: dict[tuple[int, int], str], starts: list[int], name: Node) -> str | None:
     line = name.start_point.row + 1
     return said.get((line, name.start_byte - starts[line - 1] + 1))
-
-
-def receiver_type(receiver: Node | None) -> str | None:
-    """`T` of `(r *T)` or `(r T)`; None for a generic receiver."""
-    decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
-    if len(decls) != 1:
-        return None
-    node = decls[0].child_by_field_name("type")
-    if node is not None and node.type == "pointer_type":
-        node = node.named_children[0] if node.named_children else None
-    return text(node).decode() if node is not None and node.type == "type_identifier" else None
 
 
 def verdict_of(signature: Signature, argument: int) -> tuple[str | None, bool]:
