@@ -14,10 +14,11 @@ import os
 import re
 from dataclasses import dataclass
 
+from gorewrite import import_steady
 from gorewrite.dependencies import Listing
 from gorewrite.escapes import ESCAPE_FLAGS, _events, go_cwd, resolve
 from gorewrite.packages import compiled, header
-from gorewrite.syntax import Node, parse, text
+from gorewrite.syntax import Node, parse, receiver_type, text
 from gorewrite.toolchain import Toolchain
 
 VERDICT = re.compile(
@@ -44,21 +45,31 @@ class Verdicts:
     package's files are parsed the first time one of its functions is asked for: retention asks about
     the callees of a few packages, and parsing every file of std's imports cost 5 s of a `fix std`."""
 
-    def __init__(self, said: dict[str, dict[str, dict[tuple[int, int], str]]], varying: dict[str, str]) -> None:
+    def __init__(
+        self, said: dict[str, dict[str, dict[tuple[int, int], str]]], varying: dict[str, str], built: dict | None = None
+    ) -> None:
         self._said = said  # package -> file -> (line, byte column) -> parameter name
         self._named: dict[tuple[str, str, str], Signature] = {}
         self.varying = varying  # package -> why another build may give its functions other verdicts
+        self._built = built or {}  # the listing's packages, for import_steady
+        self._steady: dict[str, frozenset[tuple[str, str]]] = {}  # package -> its functions every build judges alike
         self.module: dict[str, tuple[str, ...]] = {}  # package -> main-module packages it imports (module_writers)
         self.module_files: dict[str, tuple[str, ...]] = {}  # those packages' files of every build
 
     def get(self, key: tuple[str, str, str]) -> Signature | None:
         """The function's verdicts in this build; None where the compiler printed none, or where another
         build may compile the function, or what it calls, differently (`missing` says which)."""
-        if key[0] in self.varying:
+        if key[0] in self.varying and (key[1], key[2]) not in self.steady(key[0]):
             return None
         for path, said in self._said.pop(key[0], {}).items():
             self._named.update(_signatures(key[0], path, said))
         return self._named.get(key)
+
+    def steady(self, pkg: str) -> frozenset[tuple[str, str]]:
+        """The package's functions whose verdicts every build gives although it is varying (by an import)."""
+        if pkg not in self._steady:
+            self._steady[pkg] = import_steady.steady(self._built, self.varying, pkg)
+        return self._steady[pkg]
 
     def missing(self, key: tuple[str, str, str], version: str) -> str:
         """Why `get` has no verdicts for the function: `of which …`."""
@@ -84,7 +95,7 @@ def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str, 
             path = resolve(m[1], base, files.get(path_of, ()))
             at = by_file.setdefault(path, {})
             at[(int(m[2]), int(m[3]))] = _joined(at.get((int(m[2]), int(m[3]))), m[4])
-    return Verdicts(said, varying(listing, import_paths))
+    return Verdicts(said, varying(listing, import_paths), listing.built())
 
 
 def _joined(before: str | None, said: str) -> str:
@@ -171,17 +182,6 @@ def parameter_names(params: Node | None) -> list[tuple[Node | None, bool]]:
 def _verdict(said: dict[tuple[int, int], str], starts: list[int], name: Node) -> str | None:
     line = name.start_point.row + 1
     return said.get((line, name.start_byte - starts[line - 1] + 1))
-
-
-def receiver_type(receiver: Node | None) -> str | None:
-    """`T` of `(r *T)` or `(r T)`; None for a generic receiver."""
-    decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
-    if len(decls) != 1:
-        return None
-    node = decls[0].child_by_field_name("type")
-    if node is not None and node.type == "pointer_type":
-        node = node.named_children[0] if node.named_children else None
-    return text(node).decode() if node is not None and node.type == "type_identifier" else None
 
 
 def verdict_of(signature: Signature, argument: int) -> tuple[str | None, bool]:

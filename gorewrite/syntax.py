@@ -244,3 +244,14 @@ def address_taken(index: Node) -> bool:
         node = node.parent
     parent = node.parent
     return parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"&"
+
+
+def receiver_type(receiver: Node | None) -> str | None:
+    """`T` of `(r *T)` or `(r T)`; None for a generic receiver."""
+    decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
+    if len(decls) != 1:
+        return None
+    node = decls[0].child_by_field_name("type")
+    if node is not None and node.type == "pointer_type":
+        node = node.named_children[0] if node.named_children else None
+    return text(node).decode() if node is not None and node.type == "type_identifier" else None

@@ -59,6 +59,27 @@ func Plain(s string) string {{
 """
 
 POOLED = {
+    # chi's recoverer (probe37a): the package declares a Write that reads past len(p), but this Buffer is only
+    # written (an own helper's w.Write and fmt.Fprintf) and copied out (String): its storage reaches no Write.
+    "sloppy_writer_elsewhere": """type Tee struct{ Seen string }
+
+// Write looks at p's storage past its length: a pooled Buffer's storage must never reach it.
+func (t *Tee) Write(p []byte) (int, error) { t.Seen = string(p[:cap(p)]); return len(p), nil }
+
+func paint(w io.Writer, color, s string, args ...any) {
+	if color != "" {
+		w.Write([]byte(color))
+	}
+	fmt.Fprintf(w, s, args...)
+}
+
+func Decorate(pkg, method string) string {
+	var buf bytes.Buffer
+	paint(&buf, "\\x1b[33m", "%s", pkg)
+	paint(&buf, "", "%s\\n", method)
+	return buf.String()
+}
+""",
     # The probe's markdown HeadingLevel: Bytes() held in a local that is only measured and indexed.
     "bytes_local_read": """func renderLine(w *bytes.Buffer, line string) {
 	if strings.HasPrefix(line, "# ") {
@@ -402,6 +423,44 @@ func Report(w io.Writer, name string, xs []string) error {
 
 # Each must-decline: the reason, and a probe whose value the naive pool changes.
 DECLINED = {
+    # probe37a: the storage reaches the package's sloppy Write through an own helper's WriteTo (spare.hands_out)
+    "sloppy_writer_helper": (
+        """type Sink struct{ Got string }
+
+func (s *Sink) Write(p []byte) (int, error) { s.Got = string(p[:cap(p)]); return len(p), nil }
+
+func drain(dst io.Writer, src *bytes.Buffer) { src.WriteTo(dst) }
+
+func Spill(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	var sk Sink
+	drain(&sk, &buf)
+	return strings.TrimRight(sk.Got, "\\x00")
+}
+""",
+        "buf may reach the package's own Sink.Write, whose p (",
+        'func() string { {pkg}.Spill(strings.Repeat("secret!", 700)); return {pkg}.Spill("x") }()',
+    ),
+    # ... and through an own helper that hands its Bytes() to an io.Writer (the contract, trusted for others)
+    "sloppy_writer_helper_bytes": (
+        """type Sink struct{ Got string }
+
+func (s *Sink) Write(p []byte) (int, error) { s.Got = string(p[:cap(p)]); return len(p), nil }
+
+func flush(dst io.Writer, src *bytes.Buffer) { dst.Write(src.Bytes()) }
+
+func Flush(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	var sk Sink
+	flush(&sk, &buf)
+	return strings.TrimRight(sk.Got, "\\x00")
+}
+""",
+        "buf is passed to flush, whose src (sloppy_writer_helper_bytes.go:36) calls Bytes, which reports the capacity",
+        'func() string { {pkg}.Flush(strings.Repeat("secret!", 700)); return {pkg}.Flush("x") }()',
+    ),
     # Bytes() held in a local that outlives the call: returned (resliced), stored, captured by a closure.
     "bytes_local_returned": (
         """func Tail(s string) []byte {

@@ -165,6 +165,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     reads = False
     objs = {declared.obj}  # the variable and the local aliases of it followed so far (uses.py)
     problems: list[str] = []  # the first names the blocker; the count of the others says whether it is the only one
+    cleared: list[Node] = []  # the uses that keep nothing, for spare.hands_out
     for use in (i for i in inside if i.obj == declared.obj and i.start != declared.start):
         node = view.tree(site.path).root_node.descendant_for_byte_range(use.start, use.end)
         if site.kind == "var":
@@ -184,6 +185,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         if problem:
             problems.append(problem)
             continue
+        cleared.append(node)
         method = node.parent.child_by_field_name("field") if node.parent.type == "selector_expression" else None
         if site.stands_for and method is not None and text(method) == b"String":
             copies += 1
@@ -199,7 +201,9 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         return f"{var} {broken}"
     # its storage reaches Write methods (WriteTo, io.Copy, io.Writers), and Read ones through its ReadFrom
     io_methods = ("Write", "Read") if reads else ("Write",)
-    sloppy = spare.sloppy_io(view, io_methods) if site.reuse or site.stands_for else None
+    # ... unless no use hands the storage out (an alias's uses are not among `cleared`: then it may)
+    shown = len(objs) > 1 or spare.hands_out(view, site.path, cleared)
+    sloppy = spare.sloppy_io(view, io_methods) if (site.reuse or site.stands_for) and shown else None
     if sloppy:  # the storage, an earlier caller's bytes past its length, may reach it through io's contracts
         return f"{var} {sloppy}"
     why = _scratch_flow(view, site, escape, objs) if scratch else None

@@ -21,6 +21,20 @@ SEES = "sees the capacity a pooled bytes.Buffer keeps from earlier calls"
 APPENDS = "is appended to: with a pooled buffer's capacity append writes in place where a fresh one's reallocates"
 
 
+# The Buffer's methods that keep its storage to itself: BLIND but WriteTo, which hands it to w.Write.
+KEEPS_STORAGE = tuple(m for m in BLIND if m != "WriteTo")
+
+
+def hands_out(view: PackageView, path: str, uses: list[Node]) -> bool:
+    """May a pooled Buffer's storage, with the bytes past its length that an earlier caller left, reach a
+    Write or Read method through these uses of the variable? Only through WriteTo (directly, io.Copy's
+    source, a helper's), a method that returns the storage (Bytes, Next, AvailableBuffer) or a use
+    gorewrite does not follow: where every use only writes into the Buffer or copies out of it (Write,
+    WriteString, fmt.Fprintf, String, Len, Reset, a package helper doing only that), none of the
+    package's Write methods ever sees the storage, and how sloppy they are does not matter."""
+    return any(_use(view, path, node, False, 1, set(), KEEPS_STORAGE) is not None for node in uses)
+
+
 def io_methods(view: PackageView) -> list[tuple[str, Node]]:
     """The package's own one-parameter `Write` and `Read` methods: where a pooled Buffer's storage lands
     through io's contracts without the code naming them (an io.Writer or io.Reader holding the package's
@@ -94,12 +108,20 @@ def storage_use(view: PackageView, path: str, call: Node) -> str | None:
 
 
 def passed(
-    view: PackageView, path: str, call: Node, index: int, is_slice: bool, depth: int, following: set
+    view: PackageView,
+    path: str,
+    call: Node,
+    index: int,
+    is_slice: bool,
+    depth: int,
+    following: set,
+    blind: tuple[str, ...] = BLIND,
 ) -> str | None:
     """None when the callee provably looks at neither the capacity nor the spare storage of the buffer
     (is_slice: of its storage) passed as argument `index`: the package's own function followed into,
     a std function the tables clear as a writer of the buffer, or, for the storage, a std function that
-    returns none of it; else why not (`is passed to f, …`)."""
+    returns none of it; else why not (`is passed to f, …`). `blind`: the Buffer's methods a callee may call
+    on it (hands_out leaves WriteTo out)."""
     role = f"is passed to {callees.shown(call)}"
     args = call.child_by_field_name("arguments")
     if args is not None and any(c.type == "..." for c in args.children):
@@ -110,17 +132,18 @@ def passed(
     methods = closed.implementations(view, path, call) if isinstance(key, str) else None
     if isinstance(methods, tuple):  # an unexported interface method: each of the package's may run
         which = (
-            _follow(view, m, index, is_slice, depth, following, f"{role}, which may run {m[1]}.{m[2]}") for m in methods
+            _follow(view, m, index, is_slice, depth, following, f"{role}, which may run {m[1]}.{m[2]}", blind)
+            for m in methods
         )
         return next(filter(None, which), None)
     if isinstance(key, str):
         return f"{role}, {methods or key}"
     if key[0] == view.package.import_path:
-        return _follow(view, key, index, is_slice, depth, following, role)
+        return _follow(view, key, index, is_slice, depth, following, role, blind)
     if not _std(view, key[0]):
         return f"{role}, of another package: gorewrite does not read its body for what it makes of the capacity"
     entry = TABLE.get((*key, index))
-    if entry is not None and set(entry.methods) <= set(BLIND):
+    if entry is not None and set(entry.methods) <= set(blind):
         return None  # it only writes to the buffer (or reads within the slice's length)
     if not is_slice:
         return f"{role}, which gorewrite's std tables do not clear as only writing to the buffer"
@@ -163,7 +186,14 @@ def _std(view: PackageView, pkg: str) -> bool:
 
 
 def _follow(
-    view: PackageView, key: tuple, index: int, is_slice: bool, depth: int, following: set, role: str
+    view: PackageView,
+    key: tuple,
+    index: int,
+    is_slice: bool,
+    depth: int,
+    following: set,
+    role: str,
+    blind: tuple[str, ...] = BLIND,
 ) -> str | None:
     """The package's own function: every use of the parameter in its body must stay within the length.
     A call back into a parameter being followed is taken to (its own uses decide), as retention does."""
@@ -180,7 +210,7 @@ def _follow(
     name, declared, _ = param
     following.add((key, index))
     for node in callees.naming(view, found[0], declared):
-        problem = _use(view, found[0], node, is_slice, depth, following)
+        problem = _use(view, found[0], node, is_slice, depth, following, blind)
         if problem:
             shown = f"{name.text.decode()} ({found[0].rpartition('/')[2]}:{node.start_point.row + 1})"
             return f"{role}, whose {shown} {problem}"
@@ -188,7 +218,9 @@ def _follow(
     return None
 
 
-def _use(view: PackageView, path: str, node: Node, is_slice: bool, depth: int, following: set) -> str | None:
+def _use(
+    view: PackageView, path: str, node: Node, is_slice: bool, depth: int, following: set, blind: tuple[str, ...] = BLIND
+) -> str | None:
     """Why this use of a followed parameter may look at the capacity or past the length, or None."""
     expr, parent = held(node)
     outer = parent.parent
@@ -199,7 +231,7 @@ def _use(view: PackageView, path: str, node: Node, is_slice: bool, depth: int, f
             if is_slice and (ident.name in ("len", "copy") or (ident.kind == Kind.TYPE and ident.name == "string")):
                 return None
             return f"is passed to {ident.name}" + (f", which {SEES}" if ident.name == "cap" else "")
-        return passed(view, path, outer, items(parent).index(expr), is_slice, depth + 1, following)
+        return passed(view, path, outer, items(parent).index(expr), is_slice, depth + 1, following, blind)
     if is_slice and parent.type == "index_expression" and parent.child_by_field_name("operand") == expr:
         return None  # p[i]: within the length, or a panic as with a fresh buffer
     if is_slice and parent.type == "range_clause" and parent.child_by_field_name("right") == expr:
@@ -210,6 +242,6 @@ def _use(view: PackageView, path: str, node: Node, is_slice: bool, depth: int, f
     if not is_slice and selector and outer.child_by_field_name("function") == parent:
         # On the *bytes.Buffer, or on an interface holding it: the Buffer's method of that name runs.
         method = text(parent.child_by_field_name("field")).decode()
-        return None if method in BLIND else f"calls {method}, which reports the capacity or hands out the storage"
+        return None if method in blind else f"calls {method}, which reports the capacity or hands out the storage"
     kind = parent.parent.type if parent.type == "expression_list" else parent.type
     return f"is used in a {kind.replace('_', ' ')}, which may see its capacity or the bytes past its length"
