@@ -88,9 +88,11 @@ class _Checks:
     bench: bool
     # The packages whose go test runs with -race (Tested(race=True)), under the first toolchain only: the
     # source's synchronisation decides a data race, which another release's detector would sample again at
-    # the cost of a second race-built std; the other toolchains still vet and test the package.
+    # the cost of a second race-built std; the other toolchains still vet and test the package. A rewrite in
+    # a variant file (build-variant) is raced under every toolchain: each compiles one side of the pair.
     race: set[str] = field(default_factory=set)
     racer: str = ""  # the version that runs them
+    varied: set[str] = field(default_factory=set)  # of race, the packages raced under every toolchain
     baseline: dict[tuple[str, str], dict[str, bench.Sample]] = field(default_factory=dict)  # (version, pkg)
     after: dict[tuple[str, str, tuple[int, ...]], dict[str, bench.Sample]] = field(default_factory=dict)  # + group
     built: dict[str, set[str]] = field(default_factory=dict)  # package -> the files some toolchain compiled
@@ -115,7 +117,14 @@ def verify(
     verdicts: list[Verdict] = []
     tests = {pkg for pkg, group in groups.items() if "tests" in checks or any(needs_tests(f.claim) for f in group)}
     raced = {pkg for pkg, group in groups.items() if any(needs_race(f.claim) for f in group)}
-    extra = _Checks(tests=tests, bench="bench" in checks, race=raced, racer=toolchains[0].version if toolchains else "")
+    varied = {pkg for pkg in raced if any(variant(f.claim) for f in groups[pkg])}
+    extra = _Checks(
+        tests=tests,
+        bench="bench" in checks,
+        race=raced,
+        racer=toolchains[0].version if toolchains else "",
+        varied=varied,
+    )
     for toolchain in toolchains:
         if not (extra.bench and groups):
             continue
@@ -337,4 +346,5 @@ def _unrewritten(toolchain: Toolchain, cwd: str, failed: list[str], extra: _Chec
 
 def _raced(extra: _Checks, toolchain: Toolchain, pkgs: list[str]) -> bool:
     """Do these packages' tests run with -race under this toolchain?"""
-    return toolchain.version == extra.racer and bool(extra.race & set(pkgs))
+    raced = extra.race & set(pkgs)
+    return bool(raced) and (toolchain.version == extra.racer or bool(raced & extra.varied))
