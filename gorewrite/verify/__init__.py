@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from gorewrite import callees
 from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
@@ -86,10 +87,9 @@ class _Checks:
 
     tests: set[str]  # the packages whose go vet and go test must pass (--verify tests, or a Tested claim)
     bench: bool
-    # The packages whose go test runs with -race (Tested(race=True)), under the first toolchain only: the
-    # source's synchronisation decides a data race, which another release's detector would sample again at
-    # the cost of a second race-built std; the other toolchains still vet and test the package. A rewrite in
-    # a variant file (build-variant) is raced under every toolchain: each compiles one side of the pair.
+    # The packages whose go test runs with -race (Tested(race=True)) under the first toolchain only (the source's
+    # synchronisation decides a race; another release's detector samples it again at a second race-built std's
+    # cost), unless varied: a rewrite in a variant file, or a file (a test too) another build may compile.
     race: set[str] = field(default_factory=set)
     racer: str = ""  # the version that runs them
     varied: set[str] = field(default_factory=set)  # of race, the packages raced under every toolchain
@@ -117,7 +117,7 @@ def verify(
     verdicts: list[Verdict] = []
     tests = {pkg for pkg, group in groups.items() if "tests" in checks or any(needs_tests(f.claim) for f in group)}
     raced = {pkg for pkg, group in groups.items() if any(needs_race(f.claim) for f in group)}
-    varied = {pkg for pkg in raced if any(variant(f.claim) for f in groups[pkg])}
+    varied = {p for p in raced if any(variant(f.claim) for f in groups[p]) or callees.other_builds(views[p])}
     extra = _Checks(
         tests=tests,
         bench="bench" in checks,
