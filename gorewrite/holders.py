@@ -112,13 +112,12 @@ def _passed(
     or of the package's own function, whose parameter does no more (followed)."""
     call = node.parent.parent
     key = callees.callee(view, path, call) if call.type == "call_expression" else "not a call"
-    spread = any(c.type == "..." for c in node.parent.children)
-    if isinstance(key, tuple) and key[0] == view.package.import_path and not spread:
+    if isinstance(key, tuple) and key[0] == view.package.import_path:
         index = call_args(call).index(node)
         problem = _followed(view, key, index, methods, depth, set() if following is None else following)
         return f"is passed to {callees.shown(call)}, {problem}" if problem else None
     entry = TABLE.get((*key, call_args(call).index(node))) if isinstance(key, tuple) else None
-    if entry is None or spread or not entry.methods or not set(entry.methods) <= set(methods):
+    if entry is None or not entry.methods or not set(entry.methods) <= set(methods):
         return f"is passed to {callees.shown(call)}, which the std table does not clear for it"
     held = holder_use(view, path, call, entry.holder) if entry.holder else None  # json.NewEncoder(zw)
     return f"is passed to {callees.shown(call)}, which keeps it in what it returns, and that {held}" if held else None

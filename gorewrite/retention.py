@@ -111,8 +111,6 @@ def _called(
 ) -> str | None:
     """_kept once the function that runs is known: its verdicts, its body (the package's), the std table."""
     args = call.child_by_field_name("arguments")
-    if argument != RECEIVER and args is not None and any(c.type == "..." for c in args.children):
-        return f"{role} with `...`: the callee gets the slice itself"
     if argument != RECEIVER and args is not None and not (depth == 0 and dynamic):  # kept's `dynamic` stands
         dynamic = callees.dynamic_type(view, path, items(args)[argument]) or dynamic
     if contents and argument != RECEIVER:  # fmt's `...any`: a []byte or string operand is copied, not kept
@@ -323,7 +321,7 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
     called = (ident.kind, ident.name) if ident is not None else None
-    if spread or any(c.type == "..." for c in parent.children):
+    if spread:
         if called == (Kind.BUILTIN, "append") and index >= 1:
             return None  # append(dst, b...) copies b's elements into dst's array (or a new one)
         return f"is passed to {callees.shown(outer)} with `...`"

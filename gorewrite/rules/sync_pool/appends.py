@@ -28,9 +28,6 @@ def returns_only(view: PackageView, path: str, call: Node, index: int, results: 
     key = callees.callee(view, path, call)
     if isinstance(key, str):
         return f"is passed to {shown}, {key}"
-    args = call.child_by_field_name("arguments")
-    if any(c.type == "..." for c in args.children):
-        return f"is passed to {shown} with `...`: the callee gets the slice itself"
     written = parameter_type(view, path, call, index)
     if written is None or not BYTES.fullmatch(written):
         shown_type = f"`{written}`" if written else "a type go/types does not write here"

@@ -123,9 +123,6 @@ def passed(
     returns none of it; else why not (`is passed to f, …`). `blind`: the Buffer's methods a callee may call
     on it (hands_out leaves WriteTo out)."""
     role = f"is passed to {callees.shown(call)}"
-    args = call.child_by_field_name("arguments")
-    if args is not None and any(c.type == "..." for c in args.children):
-        return f"{role} with `...`"
     if is_slice and contracts.contract(view, path, call, index):
         return None  # io.Writer's Write and io.Reader's Read: len(p) bytes, by their contracts
     key = callees.callee(view, path, call)
