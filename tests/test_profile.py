@@ -1,6 +1,7 @@
 """--profile with real profiles: `go test -memprofile -memprofilerate=1` (and -cpuprofile) on tests/data/hotpath,
 whose benchmark calls Hot nine times, Cold once and New five times per iteration; built in place, with -trimpath,
-and in another directory (another machine's build root)."""
+and in another directory (another machine's build root). The CLI runs in this process (conftest.in_process:
+main(argv), without a subprocess's imports per run; test_cli runs `python -m gorewrite` itself)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, gorewrite, module, releases
+from conftest import ROOT, module, releases
+from conftest import in_process as gorewrite
 from pprof_pb2 import Profile
 from test_formats import sarif_schema, validate  # noqa: F401 (a fixture)
 
