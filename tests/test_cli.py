@@ -10,16 +10,15 @@ import json
 import os
 import subprocess
 import sys
-
 from pathlib import Path
 
 import pytest
 from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, in_process, module, snapshot
 from conftest import gorewrite as subprocess_gorewrite
 
-gorewrite = in_process
-
 from gorewrite.rules import RULES
+
+gorewrite = in_process
 
 
 @pytest.fixture(scope="module")
