@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import GOROUTINE, gorewrite, module
+from conftest import GOROUTINE, module
+from conftest import in_process as gorewrite  # main(argv): test_cli runs python -m gorewrite
 
 EXTRA = """
 // Later reports a job from a goroutine of its own.

@@ -1,6 +1,9 @@
 """build-variant end to end, as the issue's canonical demonstration: a go 1.22 module, go1.24.11 and
 the pinned go1.27.3, `fix --rule build-variant` writing the variant pair; then each release builds,
-vets and tests its own side, and `git apply` takes the dry-run diff with its new files."""
+vets and tests its own side, and `git apply` takes the dry-run diff with its new files.
+
+The canonical fix runs `python -m gorewrite`; the other runs call main(argv) in this process (conftest.in_process:
+the same code from click on, without a subprocess's imports per run)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import GOLDEN, OLDER, apply_stdin, gorewrite, module, releases, snapshot, write_tree
+import pytest
+from conftest import GOLDEN, OLDER, apply_stdin, in_process, module, releases, snapshot, write_tree
+from conftest import gorewrite as subprocess_gorewrite
 
 from gorewrite.claims import InVariant, KeepsOnStack
 from gorewrite.edits import Edit
@@ -30,10 +35,19 @@ def _copy(tmp_path: Path) -> Path:
     return copy
 
 
+gorewrite = in_process
+
+
+@pytest.fixture(scope="module")
+def golden_copy(tmp_path_factory) -> Path:
+    """One copy of the golden module for the dry runs that only read it (go's cache keys hold its path)."""
+    return _copy(tmp_path_factory.mktemp("golden"))
+
+
 def test_fix_writes_the_variant_pair_and_each_release_builds_its_side(tmp_path):
     newest, older = releases()
     module = _copy(tmp_path)
-    done = gorewrite(
+    done = subprocess_gorewrite(
         "fix", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, "./...", cwd=module
     )
     assert done.returncode == 0, done.stderr
@@ -107,15 +121,15 @@ def test_dry_run_diff_creates_the_files_with_git_apply_and_gorewrite_apply(tmp_p
     assert twice.returncode == 2 and "already applied" in twice.stderr
 
 
-def test_one_release_alone_has_no_variant_to_make(tmp_path):
+def test_one_release_alone_has_no_variant_to_make(golden_copy):
     """With go1.24.11 alone nothing tells the releases apart: make-const's job, not a variant's."""
-    module = _copy(tmp_path)
+    module = golden_copy
     done = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "./...", cwd=module)
     assert done.returncode == 0 and done.stdout == "", done.stderr
 
 
-def test_one_release_named_with_the_rule_says_what_is_missing(tmp_path):
-    module = _copy(tmp_path)
+def test_one_release_named_with_the_rule_says_what_is_missing(golden_copy):
+    module = golden_copy
     done = gorewrite("fix", "--dry-run", "--rule", "build-variant", "--toolchain", OLDER, "./guarded_sum", cwd=module)
     assert done.returncode == 0 and done.stdout == ""
     assert "build-variant compares releases on both sides of go1.25" in done.stderr

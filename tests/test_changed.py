@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import GOROUTINE, gorewrite, module
+from conftest import GOROUTINE, module
+from conftest import in_process as gorewrite  # main(argv): test_cli runs python -m gorewrite
 
 SECOND = GOROUTINE.replace("// Start prints", "// Again prints").replace("func Start(", "func Again(")
 

@@ -1,4 +1,8 @@
-"""The command line against a real go: exit codes 0/1/2, stdout for data only, nothing written on error."""
+"""The command line against a real go: exit codes 0/1/2, stdout for data only, nothing written on error.
+
+Most runs call main(argv) in this process (conftest.in_process: the same code from click on, without a
+subprocess's imports per run); the dry-run test and the gc test run `python -m gorewrite` as a user does.
+Tests that only read the GOROUTINE module share one copy: go's cache keys hold its path."""
 
 from __future__ import annotations
 
@@ -6,17 +10,27 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, gorewrite, module, snapshot
+from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, in_process, module, snapshot
+from conftest import gorewrite as subprocess_gorewrite
 
 from gorewrite.rules import RULES
+
+gorewrite = in_process
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    """One GOROUTINE module for the tests that only read it (they assert it is unchanged where it matters)."""
+    return module(tmp_path_factory.mktemp("work"), {"work/work.go": GOROUTINE})
 
 
 def test_dry_run_prints_a_diff_git_applies_and_writes_nothing(tmp_path):
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     before = snapshot(root)
-    done = gorewrite("fix", "--dry-run", cwd=root)
+    done = subprocess_gorewrite("fix", "--dry-run", cwd=root)
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("--- a/work/work.go\n+++ b/work/work.go\n")
     assert "+\t\tlabel := label // captured by value: keeps label off the heap\n" in done.stdout
@@ -58,8 +72,8 @@ def test_named_file_limits_the_rewrite(tmp_path):
     assert "work/other.go" in done.stdout and "work/work.go" not in done.stdout
 
 
-def test_check_lists_escapes_with_their_rule(tmp_path):
-    root = module(tmp_path, {"work/work.go": GOROUTINE})
+def test_check_lists_escapes_with_their_rule(work):
+    root = work
     done = gorewrite("check", cwd=root)
     assert done.returncode == 0, done.stderr
     assert "work/work.go:7:2: moved to heap: label  [closure]\n" in done.stdout, done.stdout
@@ -109,8 +123,8 @@ def test_check_tags_no_site_its_rule_declines_from_the_messages_and_says_why_wit
     assert "the slice escapes whatever its size" in fixed.stderr and fixed.returncode == 0, fixed.stderr
 
 
-def test_fix_json_reports_every_outcome(tmp_path):
-    root = module(tmp_path, {"work/work.go": GOROUTINE})
+def test_fix_json_reports_every_outcome(work):
+    root = work
     done = gorewrite("fix", "--dry-run", "--format", "json", cwd=root)
     data = json.loads(done.stdout)
     assert data["schema"] == "gorewrite.fix/v2"
@@ -257,8 +271,8 @@ def test_verify_tests_cannot_verify_where_the_tests_fail_without_any_rewrite(tmp
     assert "even without any rewrite" in tested.stderr
 
 
-def test_every_rewrite_holds_under_each_requested_toolchain(tmp_path, toolchain):
-    root = module(tmp_path, {"work/work.go": GOROUTINE})
+def test_every_rewrite_holds_under_each_requested_toolchain(work, toolchain):
+    root = work
     done = gorewrite("fix", "--dry-run", "-v", "--toolchain", OLDER, "--toolchain", toolchain.version, cwd=root)
     assert done.returncode == 1, done.stderr
     assert f"with {OLDER} and {toolchain.version}:" in done.stderr

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import GOROUTINE, HISTOGRAM, gorewrite, module, snapshot
+from conftest import GOROUTINE, HISTOGRAM, module, snapshot
+from conftest import in_process as gorewrite  # main(argv): test_cli runs python -m gorewrite
 
 
 def test_config_chooses_rules_budget_and_excludes(tmp_path):

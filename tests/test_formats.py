@@ -1,4 +1,6 @@
-"""--format github and --format sarif against a real go: what CI and code scanning read."""
+"""--format github and --format sarif against a real go: what CI and code scanning read. The CLI runs in this
+process (conftest.in_process: main(argv), without a subprocess's imports per run); the checks that only read
+the GOROUTINE module share one copy (go's cache keys hold its path)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from types import SimpleNamespace
 
 import jsonschema
 import pytest
-from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, gorewrite, module
+from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, module
+from conftest import in_process as gorewrite
 
 from gorewrite.claims import RemovesTargets
 from gorewrite.display import first_clause
@@ -107,8 +110,14 @@ def test_github_check_and_fix(tmp_path):
     assert gorewrite("fix", "--dry-run", "--format", "github", cwd=root).stdout == ""
 
 
-def test_github_paths_are_relative_to_the_current_directory(tmp_path):
-    root = module(tmp_path, {"work/work.go": GOROUTINE})
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    """One GOROUTINE module for the checks that only read it."""
+    return module(tmp_path_factory.mktemp("work"), {"work/work.go": GOROUTINE})
+
+
+def test_github_paths_are_relative_to_the_current_directory(work):
+    root = work
     done = gorewrite("check", "--format", "github", cwd=root / "work")
     assert "::warning file=work.go,line=7,col=2,title=gorewrite closure::" in done.stdout, done.stderr
 
@@ -131,8 +140,8 @@ def test_broken_package_exits_2_and_is_reported_in_the_data(tmp_path, sarif_sche
     assert "undefined: missing" in invocation["toolExecutionNotifications"][0]["message"]["text"]
 
 
-def test_sarif_check_is_valid_and_describes_every_rule(tmp_path, sarif_schema):
-    root = module(tmp_path, {"work/work.go": GOROUTINE})
+def test_sarif_check_is_valid_and_describes_every_rule(work, sarif_schema):
+    root = work
     done = gorewrite("check", "--format", "sarif", cwd=root)
     assert done.returncode == 0, done.stderr
     log = json.loads(done.stdout)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import gorewrite, module, releases
+from conftest import in_process as gorewrite  # main(argv): test_cli runs python -m gorewrite
+from conftest import module, releases
 
 SHAPES = """package shape
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GOROUTINE, HISTOGRAM, gorewrite, module
+from conftest import GOROUTINE, HISTOGRAM, module
+from conftest import in_process as gorewrite  # main(argv): test_cli runs python -m gorewrite
 
 
 def test_why_shows_the_flow_and_the_verdict(tmp_path):
