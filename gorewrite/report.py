@@ -12,6 +12,7 @@ from gorewrite.display import first_clause, only_some, relative
 from gorewrite.patch import unified_diff
 from gorewrite.pipeline import Analysis, Run
 from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
 from gorewrite.verify import Rejected, Verified
 
 CHECK_SCHEMA = "gorewrite.check/v1"
@@ -36,7 +37,7 @@ def check_text(run: Analysis, cwd: str, verbose: bool = True) -> str:
         return hotpaths.check_text(run, cwd)  # --profile: hottest first
     lines = []
     ignored = run.ignored()
-    screened = {c.escape: c for c in run.screened} if verbose else {}
+    screened = _first_declines(run) if verbose else {}
     for escape, rule in by_position(run.sites):
         if escape.temporary and not verbose:
             continue
@@ -50,11 +51,17 @@ def check_text(run: Analysis, cwd: str, verbose: bool = True) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def _first_declines(run: Analysis) -> dict:
+    """Each declined site's decline: where several rules decline it, the first's in rule order."""
+    order = list(RULES)
+    return {c.escape: c for c in sorted(run.screened, key=lambda c: order.index(c.rule), reverse=True)}
+
+
 def check_json(run: Analysis, cwd: str) -> str:
     """The check report as JSON (schema gorewrite.check/v1, documented in the README)."""
     package_of = {f: p.import_path for p in run.packages for f in p.files}
     ignored = {escape: directive.reason for escape, directive in run.ignored().items()}
-    screened = {c.escape: {"rule": c.rule, "reason": c.declined} for c in run.screened}
+    screened = {e: {"rule": c.rule, "reason": c.declined} for e, c in _first_declines(run).items()}
     return (
         json.dumps(
             {

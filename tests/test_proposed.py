@@ -47,7 +47,7 @@ def _sites(report: dict) -> set[tuple]:
 
 def test_check_tags_exactly_the_sites_fix_proposes_and_declines_the_rest_with_fixs_reasons(tmp_path):
     """The example module: each tag is a rewrite fix proposes (verified, rejected or held back with the
-    same flag), and each site check declines is one fix declines, for the same reason."""
+    same flag), and each site check declines is one fix declines, for one of the reasons fix gives."""
     example, env = ROOT / "examples" / "logship", {"GOREWRITE_CACHE": str(tmp_path)}
     checked = json.loads(gorewrite("check", "--format", "json", cwd=example, env=env).stdout)
     fixed = json.loads(gorewrite("fix", "--dry-run", "--format", "json", cwd=example, env=env).stdout)
@@ -67,7 +67,12 @@ def test_check_tags_exactly_the_sites_fix_proposes_and_declines_the_rest_with_fi
         if e["declined"]
     }
     said = {(o["file"], o["line"], o["rule"], o["reason"]) for o in fixed["outcomes"] if o["status"] == "declined"}
-    assert declined == said and len(declined) == 6, (declined, said)
+    # a site two rules decline (ship.go: closure and sync-pool) shows in check the first rule's reason
+    assert declined <= said and {d[:2] for d in declined} == {d[:2] for d in said} and len(declined) == 6, (
+        declined,
+        said,
+    )
+    assert ("internal/ship/ship.go", 41, "closure") in {d[:3] for d in declined}
 
 
 def _held_back(outcome: dict) -> str | None:
