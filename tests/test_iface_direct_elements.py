@@ -96,6 +96,23 @@ func Total(chunks [][]byte) int {
         "\t\t(&size).Write(c)\n",
         '{pkg}.Total([][]byte{[]byte("ab"), []byte("c")})',
     ),
+    # a handler table read back only by constant keys: every entry called, the map goes
+    "map_handlers": (
+        case(
+            "map_handlers",
+            """// Serve runs the get handler on the key and the put handler on the value.
+func Serve(key, val []byte) int {
+	var get, put Meter
+	handlers := map[string]io.Writer{"get": &get, "put": &put}
+	handlers["get"].Write(key)
+	handlers["put"].Write(val)
+	return get.n*10 + put.n
+}
+""",
+        ),
+        "\t(&get).Write(key)\n\t(&put).Write(val)\n",
+        '{pkg}.Serve([]byte("k"), []byte("value"))',
+    ),
 }
 
 DECLINES = {
@@ -174,7 +191,46 @@ func Total(chunks [][]byte, dry bool) int {
         ),
         "s is assigned after its declaration",
     ),
+    # the entry called was never stored: the call panics on a nil interface
+    "map_key_not_stored": (
+        case(
+            "map_key_not_stored",
+            """// Serve writes the key to the handler named put, which the table lacks.
+func Serve(key []byte) int {
+	var get Meter
+	handlers := map[string]io.Writer{"get": &get}
+	handlers["put"].Write(key)
+	return get.n
 }
+""",
+        ),
+        'no type assertion reads handlers["get"] back',
+    ),
+    # a verbose run replaces the get handler: the call reaches io.Discard
+    "map_entry_replaced": (
+        case(
+            "map_entry_replaced",
+            """// Serve counts the key unless quiet.
+func Serve(key []byte, quiet bool) int {
+	var get Meter
+	handlers := map[string]io.Writer{"get": &get}
+	if quiet {
+		handlers["get"] = io.Discard
+	}
+	handlers["get"].Write(key)
+	return get.n
+}
+""",
+        ),
+        "is read other than as a method call's receiver",
+    ),
+}
+
+
+# the value a call leaves, or the panic it raises
+RECOVERED = (
+    "func() (got string) {{ defer func() {{ got = fmt.Sprint(recover()) }}(); got = fmt.Sprint({call}); return }}()"
+)
 
 
 def replace(old: str, new: str):
@@ -182,6 +238,16 @@ def replace(old: str, new: str):
 
 
 NAIVE = {
+    "map_key_not_stored": (
+        replace(
+            '\thandlers := map[string]io.Writer{"get": &get}\n\thandlers["put"].Write(key)\n', "\t(&get).Write(key)\n"
+        ),
+        RECOVERED.format(call='{pkg}.Serve([]byte("k"))'),
+    ),
+    "map_entry_replaced": (
+        replace('\thandlers["get"].Write(key)\n', "\t(&get).Write(key)\n"),
+        '{pkg}.Serve([]byte("k"), true)',
+    ),
     "positional_rerouted": (
         replace("\t\ts.sink.Write(c)\n", "\t\t_ = s\n\t\t(&size).Write(c)\n"),
         '{pkg}.Total([][]byte{[]byte("ab")}, true)',

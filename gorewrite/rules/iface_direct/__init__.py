@@ -154,7 +154,7 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
         return problem
     reads = [use_node(view, escape.path, u) for u in uses]
     called = None
-    if place in ("field", "element"):
+    if place in ("field", "element", "entry"):
         called = called_through(view, types, escape, store, place, reads, function)
     if called is not None:
         return called
