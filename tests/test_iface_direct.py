@@ -1822,6 +1822,7 @@ ALLOC_CALLS = {
     "comma_ok_blank_flusher": '{pkg}.Batch(io.Discard, []string{"a", "b"})',
     "comma_ok_block_closer": '{pkg}.Return(1, "me")',
     "comma_ok_returns": "_, _ = {pkg}.Message(3)",
+    "element_call_tee": '_, _ = {pkg}.Summary([][]byte{[]byte("a\\nb")})',
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',
     "field_call_meter": '{pkg}.Total([][]byte{[]byte("ab")})',
     "field_event_payload": "{pkg}.CheckLine(2)",

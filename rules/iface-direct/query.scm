@@ -17,7 +17,8 @@
 ; A type switch on it: declined, which case runs depends on every case's type.
 (type_switch_statement) @switch
 
-; A method call on a field, `c.f.M(…)`: through an interface-typed field the value was stored in.
+; A method call on a field or element, `c.f.M(…)`, `c[k].M(…)`: through an interface-typed field or
+; element the value was stored in.
 (call_expression
   function: (selector_expression
-    operand: (selector_expression) @called))
+    operand: [(selector_expression) (index_expression)] @called))

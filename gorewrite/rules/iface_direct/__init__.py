@@ -153,7 +153,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     if problem:
         return problem
     reads = [use_node(view, escape.path, u) for u in uses]
-    called = called_through(view, types, escape, store, reads, function) if place == "field" else None
+    called = None
+    if place in ("field", "element", "entry"):
+        called = called_through(view, types, escape, store, place, reads, function)
     if called is not None:
         return called
     if place == "entry" and len(reads) > 1:

@@ -19,10 +19,10 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
-from gorewrite.rules.iface_direct.group import access
+from gorewrite.rules.iface_direct.group import access, member_read
 from gorewrite.rules.iface_direct.matches import in_place, value_type
-from gorewrite.rules.iface_direct.places import reads_stored
-from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of
+from gorewrite.rules.iface_direct.places import constant_index, names_stored, place_of, reads_stored, with_field
+from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of, shapes_of
 from gorewrite.syntax import Node, text, unparen
 from gorewrite.typeinfo import TypeInfo
 
@@ -39,19 +39,61 @@ def method_call(node: Node) -> Node | None:
 
 
 def called_through(
-    view: PackageView, types: TypeInfo, escape: Escape, store: Store, reads: list[Node], function: Node
+    view: PackageView, types: TypeInfo, escape: Escape, store: Store, place: str, reads: list[Node], function: Node
 ) -> Fix | str | None:
-    """The fix when every read of the stored field is the receiver of a method call; why not when one
-    cannot be proved; None when none is a call or one is an assertion (the assertion's proof then applies)."""
+    """The fix when every read of the stored field or element is the receiver of a method call; why not
+    when one cannot be proved; None when none is a call or one is an assertion (the assertion's proof then
+    applies). The literal's other members read only as call receivers too go with it in one fix (escape
+    analysis is field-insensitive: while one call still goes through the literal, every value in it leaks)."""
     path = escape.path
-    accesses = [access(n) for n in reads if reads_stored(types, path, store, "field", access(n))]
+    accesses = [access(n) for n in reads if reads_stored(types, path, store, place, access(n))]
     methods = [method_call(a) for a in accesses]
     if not any(methods) or any(a.parent.type == "type_assertion_expression" for a in accesses):
         return None  # no call, or an assertion: the assertion's proof applies
+    edits = _direct(view, types, path, store, place, accesses, function)
+    if isinstance(edits, str):
+        return edits
+    where = describe(store, place)
+    others = [n for n in reads if access(n) not in accesses]
+    partners, calls = _partners(view, types, path, store, place, others, function)
+    if partners:
+        edits += calls
+        others = []
+    problem = other_uses(view, path, store, place, others)
+    if problem:
+        return problem
+    value = unparen(store.value)
+    name = text(store.container).decode()
+    summary = f"call {listed(sorted({text(m).decode() for m in methods}))} on {text(value).decode()} directly"
+    summary += f" instead of through {where}"
+    if partners:
+        summary += f", and those on {listed([text(unparen(p.value)).decode() for p in partners])} likewise"
+    if not others:
+        values = (store.value, *(p.value for p in partners))
+        problem = removable(view, types, path, store, values, function)
+        lines = whole_lines(view.sources[path], store.declaration)
+        if problem or lines is None:
+            return problem or f"the declaration of {name} does not stand on lines of its own"
+        edits.insert(0, Edit(path, *lines, b""))
+        summary += f", and drop {name}, built only for those calls"
+    return Fix(NAME, tuple(sorted(edits, key=lambda e: e.start)), (escape,), summary)
+
+
+def _direct(
+    view: PackageView, types: TypeInfo, path: str, store: Store, place: str, accesses: list[Node], function: Node
+) -> list[Edit] | str:
+    """`(&x).M(…)` for each `c.f.M(…)` or `c[k].M(…)` reading the store; why not when one cannot be proved."""
+    where = describe(store, place)
+    methods = [method_call(a) for a in accesses]
     if None in methods:
         other = accesses[methods.index(None)]
-        return f"{describe(store, 'field')} is read other than as a method call's receiver (line {row_of(other)})"
-    where = describe(store, "field")
+        return f"{where} is read other than as a method call's receiver (line {row_of(other)})"
+    if place == "element":
+        index = (unparen(a).child_by_field_name("index") for a in accesses)
+        unknown = next((i for i in index if constant_index(types, path, i) is None), None)
+        if unknown is not None:
+            name = text(store.container).decode()
+            return f"a call reads {name}[{text(unknown).decode()}]: which element is not known here"
     statements = [a.parent.parent.parent for a in accesses]
     deferred = next((s for s in statements if s.type in ("defer_statement", "go_statement")), None)
     if deferred is not None:
@@ -64,19 +106,33 @@ def called_through(
         return f"{where} holds {text(value).decode()}, not the address of a variable: only `&x` is never nil"
     if value_type(types, path, value) is None:
         return f"go/types gives no concrete type for {text(value).decode()}"
-    others = [n for n in reads if access(n) not in accesses]
-    problem = other_uses(view, path, store, "field", others) or stable(view, types, path, store, function, "the call")
+    problem = stable(view, types, path, store, function, "the call")
     if problem:
         return problem
-    edits = [Edit(path, a.start_byte, a.end_byte, in_place(a, text(value))) for a in accesses]
-    name = text(store.container).decode()
-    summary = f"call {listed(sorted({text(m).decode() for m in methods}))} on {text(value).decode()} directly"
-    summary += f" instead of through {where}"
+    return [Edit(path, a.start_byte, a.end_byte, in_place(a, text(value))) for a in accesses]
+
+
+def _partners(
+    view: PackageView, types: TypeInfo, path: str, store: Store, place: str, others: list[Node], function: Node
+) -> tuple[list[Store], list[Edit]]:
+    """The literal's other members, when every other read of the container is a method call through one of
+    them that can go direct: those members and their calls' edits; none when any read is something else."""
     if not others:
-        problem = removable(view, types, path, store, (store.value,), function)
-        lines = whole_lines(view.sources[path], store.declaration)
-        if problem or lines is None:
-            return problem or f"the declaration of {name} does not stand on lines of its own"
-        edits.insert(0, Edit(path, *lines, b""))
-        summary += f", and drop {name}, built only for those calls"
-    return Fix(NAME, tuple(edits), (escape,), summary)
+        return [], []
+    names = names_stored(types, path, place)
+    members = [with_field(types, path, s) for s in shapes_of(view, path).stores.values()]
+    members = [m for m in members if m.declaration == store.declaration and m.value != store.value]
+    found: dict[int, tuple[Store, list[Node]]] = {}
+    for use in others:
+        whole = unparen(access(use))
+        member = member_read(members, place, whole, names)
+        if member is None:
+            return [], []
+        found.setdefault(id(member), (member, []))[1].append(access(use))
+    edits: list[Edit] = []
+    for member, accesses in found.values():
+        direct = _direct(view, types, path, member, place, accesses, function)
+        if isinstance(direct, str) or place_of(types, path, member, text(store.container).decode())[1]:
+            return [], []
+        edits += direct
+    return [m for m, _ in found.values()], edits

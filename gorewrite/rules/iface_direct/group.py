@@ -49,7 +49,7 @@ def pairs(stores: list[Stored], place: str, reads: list[Node], names: Names) -> 
         asserted = whole.parent.type == "type_assertion_expression"
         if not asserted and place != "field":
             return None
-        store = _read(stores, place, unparen(whole), names)
+        store = member_read(stores, place, unparen(whole), names)
         if store is None or id(store) in found:
             return None
         found[id(store)] = (store, whole.parent if asserted else whole)
@@ -58,7 +58,7 @@ def pairs(stores: list[Stored], place: str, reads: list[Node], names: Names) -> 
     return list(found.values()) if len(found) > 1 else None
 
 
-def _read(stores: list[Stored], place: str, node: Node, names: Names) -> Stored | None:
+def member_read(stores: list[Stored], place: str, node: Node, names: Names) -> Stored | None:
     """The store whose field, element or entry the access reads, by field name or constant index or key."""
     if place == "field" and node.type == "selector_expression":
         field = text(node.child_by_field_name("field"))

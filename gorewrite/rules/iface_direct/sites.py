@@ -151,10 +151,21 @@ def asserted(view: PackageView, path: str, store: Store) -> bool:
     function = owner(store.declaration)
     operands = [a.child_by_field_name("operand") for a in shapes.assertions]
     operands += [s.child_by_field_name("value") for s in shapes.switches]
-    operands += [c for c in shapes.called if text(c.child_by_field_name("field")) == field_name(store)]
+    operands += [c for c in shapes.called if _may_set(store, c)]
     return any(
         contains(function, o) and root_of(o) is not None and root_of(o).text == store.container.text for o in operands
     )
+
+
+def _may_set(store: Store, called: Node) -> bool:
+    """May the store set the field or element a call goes through? A key names a field; an element's
+    index and a positional element's field are known only from go/types (places.py, when the proposal
+    is made), so any element, or any field of a positional struct literal, may be its."""
+    if called.type == "index_expression":
+        return store.key is not None or store.index is not None
+    if store.key is None and store.index is not None:
+        return True
+    return text(called.child_by_field_name("field")) == field_name(store)
 
 
 def root_of(node: Node) -> Node | None:
