@@ -108,26 +108,27 @@ def struct_of_field(view: PackageView, path: str, node: Node) -> Ident | None:
     is a field in h's own storage, or None. Then only a write to h or to any of its fields, or h's
     address taken (`&h`, `&h.f`, a pointer method `h.grow()`), can change h.f: uses of h's object. A
     field through a pointer (`hp.f`, or promoted through an embedded `*inner`) other aliases write."""
-    if node.type != "selector_expression" or node.child_by_field_name("operand").type != "identifier":
-        return None
-    held = view.types.at(path, node.child_by_field_name("operand").start_byte)
-    field = view.types.at(path, node.child_by_field_name("field").start_byte)
-    if held is None or held.obj is None or not held.local or held.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
-        return None
-    own = held.shape == "struct" and field is not None and field.kind == Kind.FIELD and not field.indirect
+    held, field = _selected(view, path, node)
+    own = held is not None and held.shape == "struct" and field is not None and not field.indirect
     return held if own else None
 
 
 def _through_pointer(view: PackageView, path: str, node: Node) -> Ident | None:
     """The local variable hp of which the selector `hp.f` is a field reached through a pointer (hp's own
     pointer, or an embedded one: go/types' indirect selection), or None."""
+    held, field = _selected(view, path, node)
+    return held if held is not None and field is not None and field.indirect else None
+
+
+def _selected(view: PackageView, path: str, node: Node) -> tuple[Ident | None, Ident | None]:
+    """(h, f) of a selector `h.f` of a local variable h and a field f, else (None, None)."""
     if node.type != "selector_expression" or node.child_by_field_name("operand").type != "identifier":
-        return None
+        return None, None
     held = view.types.at(path, node.child_by_field_name("operand").start_byte)
     field = view.types.at(path, node.child_by_field_name("field").start_byte)
     if held is None or held.obj is None or not held.local or held.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
-        return None
-    return held if field is not None and field.kind == Kind.FIELD and field.indirect else None
+        return None, None
+    return (held, field) if field is not None and field.kind == Kind.FIELD else (None, None)
 
 
 def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: bool, within: Within) -> bool:
