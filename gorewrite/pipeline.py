@@ -97,16 +97,16 @@ def analyse(
                     builds[tc.version] = compile_escapes(tc, paths, cwd, overlay=overlay, files=files)
         finally:
             early.stop()
+    if options.exports and options.cache:  # listed while attribution and the rules find
+        exports.prefetch_meanwhile(
+            toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
+        )
     names, in_std = {p.import_path: p.name for p in good}, frozenset(p.import_path for p in good if p.standard)
     builds = {version: attribute(b, files, names, in_std) for version, b in builds.items()}
     with_tests = _with_tests(good, builds, sources_of)
     for tc in toolchains if with_tests else []:
         options.progress(f"compiling the tests of {len(with_tests)} packages that declare generics")
         merge(builds[tc.version].escapes, tested(tc, with_tests, cwd, files, names))
-    if options.exports and options.cache:  # listed while the rules find
-        exports.prefetch_meanwhile(
-            toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
-        )
     views: dict[str, PackageView] = {}
     candidates: dict[str, list[Candidate]] = {}
     values = {name: options.rule_options.get(name, option.default) for name, option in OPTIONS.items()}

@@ -11,7 +11,7 @@ from gorewrite.errors import UserError
 from gorewrite.options import Options
 from gorewrite.proposals import Rule
 from gorewrite.rules import OPTIONS, select
-from gorewrite.toolchain import MIN_MINOR, Toolchain, find_toolchain, pinned, release_minor, switched
+from gorewrite.toolchain import MIN_MINOR, Toolchain, located, pinned, release_minor, switched
 
 
 def rules(names: tuple[str, ...], conf: config.Config) -> list[Rule]:
@@ -65,9 +65,9 @@ def options(
 
 def toolchains(go: str | None, tags: str | None, releases: tuple[str, ...], cwd: str) -> list[Toolchain]:
     """The named releases (the first one lists packages), else the go in use plus go.mod's toolchain line."""
-    base = find_toolchain(go, tags)
+    base, here = located(go, tags)
     if not releases:
-        gomod = base.run(["env", "GOMOD"], cwd).stdout.decode().strip()
+        gomod = here if cwd == os.getcwd() else base.run(["env", "GOMOD"], cwd).stdout.decode().strip()
         line = pinned(gomod) if gomod and gomod != os.devnull else None
         if line is None or line == base.version:
             return [base]

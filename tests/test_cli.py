@@ -16,6 +16,8 @@ import pytest
 from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, in_process, module, snapshot
 from conftest import gorewrite as subprocess_gorewrite
 
+from gorewrite import settings
+from gorewrite import toolchain as toolchain_module
 from gorewrite.rules import RULES
 
 gorewrite = in_process
@@ -287,6 +289,28 @@ def test_gomod_toolchain_line_adds_that_release(tmp_path, toolchain):
     done = gorewrite("check", cwd=root)
     assert done.returncode == 0, done.stderr
     assert f"with {toolchain.version} and {OLDER}:" in done.stderr
+
+
+def test_gomod_toolchain_line_is_read_from_the_directory_asked_with_one_go_env(
+    tmp_path, tmp_path_factory, toolchain, monkeypatch
+):
+    """The process's directory: GOVERSION and GOMOD come from one go env; another directory (the editor's
+    file) asks its own GOMOD, not the process's."""
+    root = module(tmp_path, {"work/work.go": GOROUTINE})
+    (root / "go.mod").write_text(f"module example.com/m\n\ngo 1.22\n\ntoolchain {OLDER}\n")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # in no module
+    runs = []
+    real = toolchain_module.subprocess.run
+    monkeypatch.setattr(
+        toolchain_module.subprocess, "run", lambda argv, **kw: runs.append(argv[1:]) or real(argv, **kw)
+    )
+    monkeypatch.chdir(root)
+    assert [tc.version for tc in settings.toolchains(None, None, (), str(root))] == [toolchain.version, OLDER]
+    assert [argv for argv in runs if "GOTOOLCHAIN" not in str(argv)][:1] == [["env", "GOVERSION", "GOMOD"]]
+    assert sum(argv[:1] == ["env"] for argv in runs) == 2  # and the switched release's own GOVERSION
+    monkeypatch.chdir(elsewhere)
+    assert [tc.version for tc in settings.toolchains(None, None, (), str(root))] == [toolchain.version, OLDER]
+    assert [tc.version for tc in settings.toolchains(None, None, (), str(elsewhere))] == [toolchain.version]
 
 
 def test_make_const_with_the_go_in_use_alone(tmp_path, toolchain):
