@@ -36,24 +36,36 @@ def pure(view: PackageView, path: str, node: Node) -> bool:
     writes h; `hp.Len` another goroutine may), `len` of a local slice or string (a channel's length
     changes under another goroutine's send), an element of one (`msg[off]`), or `min`/`max`, integer
     conversions, arithmetic, an encoding's length (`hex.EncodedLen`), a count of bits (`bits.OnesCount32`)
-    or of runes (`utf8.RuneCountInString(s)`: a second pass over at most the bound's bytes) of those?"""
+    or of runes (`utf8.RuneCountInString(s)`: a second pass over at most the bound's bytes) of those?
+    A work list, not recursion: an expression may nest deeper than Python's stack (2000 parentheses)."""
+    pending = [node]
+    while pending:
+        parts = _parts(view, path, pending.pop())
+        if parts is None:
+            return False
+        pending += parts
+    return True
+
+
+def _parts(view: PackageView, path: str, node: Node) -> list[Node] | None:
+    """The subexpressions a node's purity rests on (none for a leaf), or None where it is not pure."""
     if node.type == "int_literal" or view.types.value(path, node.start_byte, node.end_byte) is not None:
-        return True
+        return []
     if node.type == "identifier":
         ident = view.types.at(path, node.start_byte)
-        return ident is not None and ident.local and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
+        return [] if ident is not None and ident.local and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT) else None
     if node.type in ("parenthesized_expression", "binary_expression"):
-        return all(pure(view, path, n) for n in node.named_children)
+        return node.named_children
     if node.type == "selector_expression":
-        return struct_of_field(view, path, node) is not None
+        return [] if struct_of_field(view, path, node) is not None else None
     if node.type == "index_expression":  # msg[off] of a local slice, array or string (the operand itself)
         held = local(view.types, path, node.child_by_field_name("operand"))
-        return held is not None and held.shape in SEQUENCES and pure(view, path, node.child_by_field_name("index"))
+        return [node.child_by_field_name("index")] if held is not None and held.shape in SEQUENCES else None
     if node.type != "call_expression":
-        return False
+        return None
     converted = conversion(view, path, node)  # int(count): an integer conversion does nothing else
     if converted is not None:
-        return pure(view, path, converted[1])
+        return [converted[1]]
     function = node.child_by_field_name("function")
     ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
     args = call_args(node)
@@ -61,10 +73,10 @@ def pure(view: PackageView, path: str, node: Node) -> bool:
     if encoding_length(view, path, function) is not None or counts:
         # hex.EncodedLen(n), bits.OnesCount32(x), utf8.RuneCount(b): functions of their arguments alone
         receiver = function.child_by_field_name("operand") if function.type == "selector_expression" else None
-        return _package_or_local(view, path, receiver) and all(pure(view, path, n) for n in args)
+        return list(args) if _package_or_local(view, path, receiver) else None
     if ident is None or ident.kind != Kind.BUILTIN or ident.name not in ("len", "min", "max"):
-        return False
+        return None
     if ident.name == "len":
         arg = view.types.at(path, args[0].start_byte) if len(args) == 1 and args[0].type == "identifier" else None
-        return arg is not None and arg.local and arg.shape in ("slice", "string")
-    return all(pure(view, path, n) for n in args)
+        return [] if arg is not None and arg.local and arg.shape in ("slice", "string") else None
+    return list(args)
