@@ -102,9 +102,8 @@ def find(view: PackageView) -> list[Candidate]:
             scoped = (callee_waits, group_uses, wait_calls, spawn_methods)
             also = sum((m.scopes(view, owner(node)) for m in scoped), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
-        elif composite and _literal_pointer(view, escape) is not None:
-            pointer = _literal_pointer(view, escape)[1]
-            found.append(Candidate(NAME, escape, escape.path, declaration_range(pointer)))
+        elif composite and (literal := _literal_pointer(view, escape)) is not None:
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(literal[1])))
         elif escape.message == LITERAL_ESCAPES and node.start_byte in _shapes(view, escape.path).factories:
             screened = _factory_screen(view, escape, _shapes(view, escape.path).factories[node.start_byte])
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), declined=screened))
@@ -405,9 +404,9 @@ def _composite_capture(view: PackageView, escape: Escape, literal: Node, pointer
     named = literal.child_by_field_name("operand").child_by_field_name("type")
     name = named.child_by_field_name("name") if named is not None and named.type == "qualified_type" else named
     pointee = types.at(path, name.start_byte) if name is not None and name.type == "type_identifier" else None
-    if pointee is None or pointee.kind != Kind.TYPE:
-        return f"the type of {COMPOSITE.match(escape.message).group(1)} is not a named type go/types resolves"
     label = COMPOSITE.match(escape.message).group(1)
+    if pointee is None or pointee.kind != Kind.TYPE:
+        return f"the type of {label} is not a named type go/types resolves"
     return _copied_pointee(view, escape, types, label, pointer_node, pointer, [], [], pointee, literal.start_byte)
 
 
@@ -484,9 +483,9 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
 
 def _value_read(ident: Node) -> bool:
     """Is the pointer ident dereferenced as a value that is only read: `*p` as an operand, an argument, a
-    value assigned or ranged over — not written (`*p = v`, `*p += v`, `*p++`, `for _, *p = range`, `case *p =
-    <-ch`), addressed (`&*p`), nor the
-    operand of a selector, index, slice or call (a method of *p may need the pointer; `(*p)[i] = v` writes)?"""
+    value assigned or ranged over — not written (`*p = v`, `*p += v`, `*p++`, `for _, *p = range`,
+    `case *p = <-ch`), addressed (`&*p`), nor the operand of a selector, index, slice or call (a method of *p
+    may need the pointer; `(*p)[i] = v` writes)?"""
     star = ident.parent
     if star.type != "unary_expression" or star.child(0).type != "*" or star.child_by_field_name("operand") != ident:
         return False
