@@ -15,7 +15,7 @@ from gorewrite.toolchain import Toolchain
 
 FIELDS = (
     '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles ","}}\t{{join .IgnoredGoFiles ","}}\t{{join .Imports ","}}'
-    '\t{{join .Deps ","}}\t{{if .Module}}{{if .Module.Main}}main{{end}}{{end}}'
+    '\t{{join .Deps ","}}\t{{if .Module}}{{if .Module.Main}}main{{end}}{{end}}\t{{.Name}}'
 )
 TEMPLATE = "{{if not .Standard}}" + FIELDS + "\n{{end}}"
 
@@ -31,6 +31,7 @@ class Listed:
     imports: tuple[str, ...]
     deps: tuple[str, ...]  # transitive, sorted, test variants named as such
     main: bool  # in the main module
+    package: str = ""  # its package clause's name (`yaml` of gopkg.in/yaml.v3)
 
 
 class Listing:
@@ -38,17 +39,21 @@ class Listing:
 
     def __init__(self, lines: list[Listed]) -> None:
         self.lines = {line.name: line for line in lines}
+        self._built: dict[str, Listed] | None = None
 
     def built(self) -> dict[str, Listed]:
         """Each package as a build without tests sees it, by import path (what `go list -deps` without
         -test prints): its own line, or, for one listed only as a test's variant (`q [p.test]`: p's tests
         import q, which imports p), that line with q's own Deps: its imports' closure, for the variant's
-        reach p's test imports too."""
+        reach p's test imports too. Made once: the proposal keys and the parameter compile both ask."""
+        if self._built is not None:
+            return self._built
         named: dict[str, Listed] = {}
         for name, line in self.lines.items():
             if " " not in name or name.split(" ")[0] not in named:
                 named[name.split(" ")[0]] = line
-        return {path: line if line.name == path else _plain(path, line, named) for path, line in named.items()}
+        self._built = {path: line if line.name == path else _plain(path, line, named) for path, line in named.items()}
+        return self._built
 
 
 def _plain(path: str, line: Listed, named: dict[str, Listed]) -> Listed:
@@ -89,7 +94,7 @@ def listing(toolchain: Toolchain, import_paths: list[str], cwd: str) -> Listing:
     done = toolchain.run(["list", "-e", "-deps", "-test", "-f", TEMPLATE, "--", *import_paths], cwd)
     lines = []
     for line in filter(None, done.stdout.decode(errors="replace").splitlines()):
-        name, folder, built, ignored, imports, deps, main = (line.split("\t") + [""] * 6)[:7]
+        name, folder, built, ignored, imports, deps, main, package = (line.split("\t") + [""] * 7)[:8]
         split = [tuple(f for f in field.split(",") if f) for field in (built, ignored, imports, deps)]
-        lines.append(Listed(name, folder, *split, main == "main"))
+        lines.append(Listed(name, folder, *split, main == "main", package))
     return Listing(lines)

@@ -14,14 +14,12 @@ function without a body (assembly, a linkname pull) is never steady: its verdict
 from __future__ import annotations
 
 import os
-import re
 
 from gorewrite.dependencies import Listed
 from gorewrite.syntax import Node, parse, receiver_type, text, walk
 
 DECLS = ("function_declaration", "method_declaration", "type_declaration", "var_declaration", "const_declaration")
 NAMES = ("identifier", "type_identifier", "field_identifier", "package_identifier")
-PACKAGE = re.compile(rb"^package\s+(\w+)", re.M)
 
 
 def steady(built: dict[str, Listed], varying: dict[str, str], pkg: str) -> frozenset[tuple[str, str]]:
@@ -68,17 +66,9 @@ def _tainting(root: Node, built: dict[str, Listed], varying: dict[str, str]) -> 
         elif alias is not None:
             qualifiers.add(text(alias).decode())
         else:
-            qualifiers.add(_package_name(built.get(path)) or path.rsplit("/", 1)[-1])
+            line = built.get(path)
+            qualifiers.add(line.package if line is not None and line.package else path.rsplit("/", 1)[-1])
     return qualifiers, dotted
-
-
-def _package_name(line: Listed | None) -> str | None:
-    """The package clause's name of an imported package (`yaml` of gopkg.in/yaml.v3), read from its first file."""
-    if line is None or not line.go_files:
-        return None
-    with open(os.path.join(line.dir, line.go_files[0]), "rb") as f:
-        found = PACKAGE.search(f.read())
-    return found[1].decode() if found else None
 
 
 def _decl(node: Node, tainting: set[str], dotted: bool) -> tuple[set[str], set[str], bool, tuple[str, str] | None]:

@@ -24,7 +24,7 @@ def _listing(tmp_path, files: dict[str, str]) -> dict[str, Listed]:
     (tmp_path / "hook").mkdir(exist_ok=True)
     (tmp_path / "hook" / "hook.go").write_text("package hooks\n")
     app = Listed("example.com/m/app", str(tmp_path / "app"), tuple(files), (), ("example.com/m/hook",), (), True)
-    hook = Listed("example.com/m/hook", str(tmp_path / "hook"), ("hook.go",), ("hook_trace.go",), (), (), True)
+    hook = Listed("example.com/m/hook", str(tmp_path / "hook"), ("hook.go",), ("hook_trace.go",), (), (), True, "hooks")
     return {"example.com/m/app": app, "example.com/m/hook": hook}
 
 
