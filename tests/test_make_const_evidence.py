@@ -74,6 +74,7 @@ def test_the_measured_cases_are_there():
         "key_fold",
         "field_tags",
         "validated_name",
+        "record_method",
     } <= set(MEASURED)
 
 
