@@ -198,7 +198,7 @@ def _statement_fact(
         looped = _after_loop(view, path, again, subject, node, side)
         limit = side.best([exited, looped.limit if looped is not None else None])
         return Fact(limit, node.start_byte, ((node.start_byte, node.end_byte),), True) if limit is not None else None
-    if node.type not in (SWITCH, "if_statement"):
+    if node.type not in (SWITCH, "type_switch_statement", "if_statement"):
         return None
     looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
     kept = lambda own: tuple(w for w in own if not _updates(view, path, subject, node.descendant_for_byte_range(*w)))  # noqa: E731

@@ -75,6 +75,7 @@ def test_the_measured_cases_are_there():
         "field_tags",
         "validated_name",
         "record_method",
+        "column_width",
     } <= set(MEASURED)
 
 
