@@ -76,6 +76,7 @@ def test_the_measured_cases_are_there():
         "validated_name",
         "record_method",
         "column_width",
+        "field_offsets",
     } <= set(MEASURED)
 
 
