@@ -28,9 +28,10 @@ class Subject:
 
     @property
     def shared(self) -> bool:
-        """Is a field through a pointer part of it (`hp.n`, `len(hp.buf)`)? Other aliases reach that storage,
-        so a fact on it holds only where nothing between can write memory (quiet.py)."""
-        return "pfield" in repr(self.key)
+        """Is a field through a pointer part of it (`hp.n`, `len(hp.buf)`), or a map's length (`len(m)`)? Other
+        aliases reach that storage (a map value is a reference), so a fact on it holds only where nothing
+        between can write memory (quiet.py)."""
+        return "pfield" in repr(self.key) or "'map'" in repr(self.key)
 
     @property
     def variable(self) -> bool:
@@ -83,7 +84,8 @@ def _variable(
 ) -> tuple[tuple, frozenset[str]] | None:
     """The key of a local variable, a field of a local struct value, or (length) the length of a local slice or
     string, or of such a field of a local struct value (`len(h.Name)`: h's storage holds it, as for `h.Len`);
-    with shared, also of a field through a local pointer (`hp.Len`: hp's object and the name say which)."""
+    with shared, also of a field through a local pointer (`hp.Len`: hp's object and the name say which) and
+    the length of a local map."""
     held, kind = struct_of_field(view, path, node), "field"
     if held is None and shared:
         held, kind = _through_pointer(view, path, node), "pfield"
@@ -98,6 +100,8 @@ def _variable(
     ident = view.types.at(path, node.start_byte)
     if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
         return None
+    if length and ident.shape == "map" and shared:  # `m[k] = v`, delete and clear through any alias change it
+        return ("len", ("map", ident.obj)), frozenset([ident.obj])
     if length and ident.shape not in ("slice", "string"):
         return None
     return ("len" if length else "var", ident.obj), frozenset([ident.obj])

@@ -77,6 +77,7 @@ def test_the_measured_cases_are_there():
         "record_method",
         "column_width",
         "field_offsets",
+        "signed_headers",
     } <= set(MEASURED)
 
 
