@@ -76,9 +76,13 @@ def _called(view: PackageView, path: str, function: Node) -> tuple[Ident | None,
     ident = view.types.at(path, field.start_byte)
     if ident is None or ident.kind != Kind.METHOD or not ident.recv or ident.obj is None:
         return None, ""
-    base = view.types.at(path, operand.start_byte) if operand.type == "identifier" else None
-    if operand.type == "parenthesized_expression" or (base is not None and base.kind == Kind.TYPE):
-        return None, ""  # a method expression, `T.M(x)` or `(*T).M(p)`
+    operand = unparen(operand)
+    starred = operand.type in ("unary_expression", "pointer_type") and operand.named_child_count == 1
+    operand = unparen(operand.named_children[-1]) if starred else operand  # `(*T).M(p)`, or `(*p).M()`
+    named = operand.type in ("identifier", "type_identifier")
+    base = view.types.at(path, operand.start_byte) if named else None
+    if (named or starred) and (base is None or base.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT)):
+        return None, ""  # a method expression, `T.M(x)` or `(*T).M(p)`, whose receiver is an argument; or unknown
     return ident, "method_declaration"
 
 
