@@ -51,6 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gorewrite import terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copy_of
 from gorewrite.facts import Fact, holds, targets
@@ -284,8 +285,11 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
-    """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its _assignments."""
-    return next((value for name, value in assignments(node) if _sets(view, path, name, subject)), None)
+    """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its _assignments, or
+    the field's value in a keyed struct literal assigned to the subject's variable (terms.literal_field)."""
+    pairs = assignments(node)
+    found = next((value for name, value in pairs if _sets(view, path, name, subject)), None)
+    return found or next(filter(None, (terms.literal_field(view, path, n, v, subject) for n, v in pairs)), None)
 
 
 def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:

@@ -107,6 +107,24 @@ def _variable(
     return ("len" if length else "var", ident.obj), frozenset([ident.obj])
 
 
+def literal_field(view: PackageView, path: str, target: Node, value: Node, subject: Subject) -> Node | None:
+    """The value a keyed struct literal assigned to a local struct variable gives the subject, a field of that
+    variable (`opts := Options{Chunk: 32}`: 32 for opts.Chunk), or None: another variable, a positional literal, or
+    a literal that does not name the field (a promoted field is never a key: the embedded struct's literal is)."""
+    literal = unparen(value)
+    if subject.key[0] != "field" or literal.type != "composite_literal":
+        return None
+    found = _variable(view, path, unparen(target), False)
+    body = literal.child_by_field_name("body")
+    if found is None or found[0] != ("var", subject.key[1]) or body is None:
+        return None
+    for element in (e for e in body.named_children if e.type == "keyed_element" and e.named_child_count == 2):
+        key, given = (e.named_children[0] if e.named_child_count == 1 else e for e in element.named_children)
+        if key.type == "identifier" and text(key) == subject.key[2]:
+            return given
+    return None
+
+
 def struct_of_field(view: PackageView, path: str, node: Node) -> Ident | None:
     """The local struct value h (a variable or parameter, not a pointer) of which the selector `h.f`
     is a field in h's own storage, or None. Then only a write to h or to any of its fields, or h's

@@ -78,6 +78,7 @@ def test_the_measured_cases_are_there():
         "column_width",
         "field_offsets",
         "signed_headers",
+        "row_layout",
     } <= set(MEASURED)
 
 
