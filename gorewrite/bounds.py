@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gorewrite import terms
+from gorewrite import snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copy_of
 from gorewrite.facts import Fact, holds, targets
@@ -137,10 +137,12 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     root = view.tree(path).root_node
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
     within = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == function  # noqa: E731
+    made = snapshots.made_at(subject, function, uses, root)  # captured, unchanged since the literal was made
+    outer = bound(view, path, size, made, side, (), length) if made is not None else None
     if not all(within(u) for u in writes):
-        return None  # a closure writes it: when it runs is not known here
+        return outer  # written in another function: when that runs is not known here
     if writes and not all(within(u) for u in uses if u.use == Use.DECL):
-        return None  # captured from an enclosing function: a call between the fact and stmt may run this one again
+        return outer  # captured from an enclosing function: a call between the fact and stmt may run this one again
     jumps = memo(view, ("uses goto", path, function.start_byte), lambda: uses_goto(function))  # per fact: once
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
     again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
@@ -151,7 +153,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     facts = [f for f in facts if holds(f, writes, stmt, loops, jumps, later, kept)]
     if subject.shared:  # a field through a pointer: other aliases write it too
         facts = [f for f in facts if quiet(view, path, function, f, stmt, loops, jumps)]
-    return side.best(f.limit for f in facts)
+    return side.best([*(f.limit for f in facts), outer])
 
 
 def _facts(

@@ -79,6 +79,7 @@ def test_the_measured_cases_are_there():
         "field_offsets",
         "signed_headers",
         "row_layout",
+        "background_digest",
     } <= set(MEASURED)
 
 
