@@ -83,7 +83,7 @@ class JobToolchain(Toolchain):
     def run(self, args: list[str], cwd: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         stdin = subprocess.PIPE if input is not None else subprocess.DEVNULL
         process = self.job.start(
-            [self.go, *args], cwd=cwd, env=self.env, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            [self.go, *args], cwd=cwd, env=self.env_in(cwd), stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         try:
             out, err = process.communicate(input)
@@ -93,7 +93,7 @@ class JobToolchain(Toolchain):
 
     def stream(self, args: list[str], cwd: str) -> Iterator[bytes]:
         process = self.job.start(
-            [self.go, *args], cwd=cwd, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            [self.go, *args], cwd=cwd, env=self.env_in(cwd), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
         try:
             with process:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gorewrite.errors import UserError
-from gorewrite.toolchain import Toolchain
+from gorewrite.toolchain import Toolchain, go_cwd
 
 # `path:line:col: message`; the path may be relative to the go command's working directory. No colon in
 # the path (but a drive letter) keeps the scan linear: std's 14 MB parse in 0.1 s. Only what anyone reads:
@@ -336,15 +336,3 @@ def _errors(text: str) -> str:
     headers = [i for i, line in enumerate(lines) if line.startswith("# ")]
     errors = [line for line in lines[headers[-1] + 1 if headers else 0 :] if line.strip()]
     return "\n".join(errors[:MAX_ERROR_LINES])
-
-
-def go_cwd(cwd: str, env: dict[str, str]) -> str:
-    """The directory go makes paths relative to: $PWD when it is cwd (as os.Getwd decides), else the real path."""
-    cwd = os.path.abspath(cwd)
-    pwd = env.get("PWD", "")
-    try:
-        if os.path.isabs(pwd) and os.path.samefile(pwd, cwd):
-            return pwd
-    except OSError:
-        pass
-    return os.path.realpath(cwd)

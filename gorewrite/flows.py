@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 
-from gorewrite.escapes import go_cwd, resolve
-from gorewrite.toolchain import Toolchain
+from gorewrite.escapes import resolve
+from gorewrite.toolchain import Toolchain, go_cwd
 
 FLOW_FLAGS = ("-trimpath=false", "-gcflags=-m=2")
 FLOW_LINE = re.compile(r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): ([^\n]*)$", re.MULTILINE)

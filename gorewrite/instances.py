@@ -20,8 +20,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from gorewrite.escapes import ENDINGS, ESCAPE_FLAGS, BuildResult, Escape, go_cwd, parse
-from gorewrite.toolchain import Toolchain
+from gorewrite.escapes import ENDINGS, ESCAPE_FLAGS, BuildResult, Escape, parse
+from gorewrite.toolchain import Toolchain, go_cwd
 
 # A generic function's or a generic type's method's declaration: `func F[T any](`, `func (s *Set[T]) Add(`.
 GENERIC = re.compile(rb"^func (?:\w+\s*\[|\([^)\n]*\[[^)\n]*\]\))", re.MULTILINE)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from gorewrite import import_steady
 from gorewrite.dependencies import Listing
-from gorewrite.escapes import ESCAPE_FLAGS, _events, go_cwd, resolve
+from gorewrite.escapes import ESCAPE_FLAGS, _events, resolve
 from gorewrite.packages import compiled, header
 from gorewrite.syntax import Node, parse, receiver_type, text
-from gorewrite.toolchain import Toolchain
+from gorewrite.toolchain import Toolchain, go_cwd
 
 VERDICT = re.compile(
     r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): (leaking param(?: content)?: (\w+)[^\n]*|(\w+) does not escape)$",

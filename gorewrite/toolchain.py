@@ -41,7 +41,20 @@ class Toolchain:
 
     def run(self, args: list[str], cwd: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         """Run `go ARGS` in cwd; never raises on a non-zero exit (callers judge the result)."""
-        return subprocess.run([self.go, *args], cwd=cwd, env=self.env, input=input, capture_output=True, check=False)
+        env = self.env_in(cwd)
+        return subprocess.run([self.go, *args], cwd=cwd, env=env, input=input, capture_output=True, check=False)
+
+    def env_in(self, cwd: str) -> dict[str, str]:
+        """The environment of a go command run in cwd: PWD only where go takes from it a path for cwd that
+        it would not find itself (a symlinked path, which go reports paths under).
+
+        go keys a cached test result by its own PWD (GODEBUG=gocachetest=1 shows it), yet gives the test
+        binary its package directory as PWD: a PWD naming another directory (left by a parent that changed
+        directory) or cwd's real path changed nothing go does, and made each directory gorewrite was started
+        from miss go's test cache (go/types' race tests: minutes)."""
+        if go_cwd(cwd, self.env) != os.path.realpath(cwd):
+            return self.env
+        return {k: v for k, v in self.env.items() if k != "PWD"}
 
     def stream(self, args: list[str], cwd: str) -> Iterator[bytes]:
         """Run `go ARGS` in cwd and yield its output (stdout and stderr) line by line, for output too large to hold."""
@@ -51,7 +64,7 @@ class Toolchain:
     @contextmanager
     def started(self, args: list[str], cwd: str, stderr: int | IO[bytes] = subprocess.STDOUT) -> Iterator[Popen[bytes]]:
         """Start `go ARGS` in cwd with its stdout piped, to read the output while go still writes it."""
-        with Popen([self.go, *args], cwd=cwd, env=self.env, stdout=subprocess.PIPE, stderr=stderr) as process:
+        with Popen([self.go, *args], cwd=cwd, env=self.env_in(cwd), stdout=subprocess.PIPE, stderr=stderr) as process:
             yield process
 
     def gofmt(self, source: bytes) -> bytes:
@@ -63,6 +76,18 @@ class Toolchain:
         if done.returncode != 0:
             raise UserError(f"gofmt failed: {done.stderr.decode(errors='replace').strip()}")
         return done.stdout
+
+
+def go_cwd(cwd: str, env: dict[str, str]) -> str:
+    """The directory go makes paths relative to: $PWD when it is cwd (as os.Getwd decides), else the real path."""
+    cwd = os.path.abspath(cwd)
+    pwd = env.get("PWD", "")
+    try:
+        if os.path.isabs(pwd) and os.path.samefile(pwd, cwd):
+            return pwd
+    except OSError:
+        pass
+    return os.path.realpath(cwd)
 
 
 def switched(base: Toolchain, version: str, cwd: str) -> Toolchain:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import module
+from dataclasses import dataclass, field, replace
 
+from conftest import module, releases
+
+from gorewrite.overlay import overlay_file
+from gorewrite.toolchain import Toolchain, go_cwd
 from gorewrite.verify import gocmd
 
 
@@ -20,3 +24,87 @@ def test_a_test_binary_that_times_out_is_said_to_time_out_not_to_fail(tmp_path, 
     monkeypatch.setattr(gocmd, "TEST_TIMEOUT", "1s")
     (reason,) = gocmd.test_failures(toolchain, str(root), ["example.com/m/slow"], None).values()
     assert reason.startswith("go test timed out after 1s in TestSlow: the rewrite may deadlock it"), reason
+
+
+# A package whose test reads what go's test cache keys a result by: its working directory (os.Getwd
+# reads $PWD) and an environment variable.
+CACHED = {
+    "lib/lib.go": "package lib\n\nfunc Twice(n int) int { return 2 * n }\n",
+    "lib/lib_test.go": 'package lib\n\nimport (\n\t"os"\n\t"testing"\n)\n\n'
+    "func TestTwice(t *testing.T) {\n\tif _, err := os.Getwd(); err != nil {\n\t\tt.Fatal(err)\n\t}\n"
+    '\tif os.Getenv("LIB_STRICT") == "fail" || Twice(len(t.Name())) != 18 {\n\t\tt.Fatal("Twice")\n\t}\n}\n',
+}
+REWRITE = "package lib\n\nfunc Twice(n int) int { return n + n }\n"
+
+
+@dataclass(frozen=True)
+class Recording(Toolchain):
+    """The real go, with what each `go test` printed kept."""
+
+    said: list[bytes] = field(default_factory=list)
+
+    def run(self, args, cwd, input=None):
+        done = super().run(args, cwd, input)
+        if args[0] == "test":
+            self.said.append(done.stdout)
+        return done
+
+
+def _tested(toolchain: Toolchain, root, lib: str, rewrite: str = REWRITE, **env: str) -> bool:
+    """Run the package's vet and tests with the rewrite (an overlay in a new temporary directory, as each
+    verification writes one) and this environment: True when go ran the test binary, False when its
+    cache answered (`ok ... (cached)`)."""
+    recording = Recording(toolchain.go, toolchain.version, {**toolchain.env, **env})
+    with overlay_file({lib: rewrite.encode()}) as overlay:
+        assert gocmd.test_failures(recording, str(root), ["example.com/m/lib"], overlay) == {}
+    (said,) = recording.said
+    (ok,) = [x for x in gocmd.read_test_json(said).output["example.com/m/lib"] if x.startswith("ok ")]
+    return "(cached)" not in ok
+
+
+def test_a_rerun_of_the_same_rewrite_is_answered_by_the_test_cache_from_any_directory(tmp_path, toolchain):
+    """A second fix of the same sources runs no test binary, whatever overlay path the rewrite got and
+    wherever gorewrite was started: go keys the result by its own $PWD but gives the test binary the
+    package directory as its PWD, so gorewrite hands go a PWD only where go would take a path from it."""
+    root = module(tmp_path / "m", CACHED)
+    lib = str(root / "lib" / "lib.go")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert _tested(toolchain, root, lib, PWD=str(tmp_path / "a"))
+    assert not _tested(toolchain, root, lib, PWD=str(tmp_path / "b"))  # a parent's directory, not cwd
+    assert not _tested(toolchain, root, lib, PWD=str(root))
+
+
+def test_go_sees_the_same_working_directory_with_or_without_pwd(tmp_path, toolchain):
+    """PWD is dropped only where go would not take cwd's path from it: a symlink to cwd stays (go reports
+    paths under it), cwd's real path, another directory, a relative path or none go without."""
+    real, link = tmp_path / "real", tmp_path / "link"
+    real.mkdir()
+    link.symlink_to(real)
+    for pwd, kept in ((str(link), True), (str(real), False), (str(tmp_path), False), ("real", False), (None, False)):
+        env = {k: v for k, v in toolchain.env.items() if k != "PWD"} | ({"PWD": pwd} if pwd else {})
+        given = replace(toolchain, env=env).env_in(str(real))
+        assert ("PWD" in given) == kept, pwd
+        assert go_cwd(str(real), given) == go_cwd(str(real), env), pwd
+
+
+def test_what_could_change_a_verdict_runs_the_tests_again(tmp_path, toolchain):
+    """The rewrite, a source file, the environment the tests read, the toolchain: each runs the test binary."""
+    root = module(tmp_path / "m", CACHED)
+    lib = str(root / "lib" / "lib.go")
+    assert _tested(toolchain, root, lib)
+    assert not _tested(toolchain, root, lib)
+    # another rewrite (one the compiler turns into the same code would be the same test binary: cached)
+    assert _tested(
+        toolchain,
+        root,
+        lib,
+        "package lib\n\nfunc Twice(n int) int {\n\tif n == 7 {\n\t\treturn 14\n\t}\n\treturn n + n\n}\n",
+    )
+    assert _tested(toolchain, root, lib, LIB_STRICT="no")
+    test = root / "lib" / "lib_test.go"
+    test.write_text(test.read_text() + "\nfunc TestMore(t *testing.T) {}\n")
+    assert _tested(toolchain, root, lib)
+    older = releases()[1]
+    assert _tested(older, root, lib)
+    assert not _tested(older, root, lib)
