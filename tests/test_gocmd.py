@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass, field, replace
 
 from conftest import module, releases
 
 from gorewrite.overlay import overlay_file
-from gorewrite.toolchain import Toolchain, go_cwd
+from gorewrite.toolchain import Toolchain
 from gorewrite.verify import gocmd
 
 
@@ -77,15 +78,20 @@ def test_a_rerun_of_the_same_rewrite_is_answered_by_the_test_cache_from_any_dire
 
 def test_go_sees_the_same_working_directory_with_or_without_pwd(tmp_path, toolchain):
     """PWD is dropped only where go would not take cwd's path from it: a symlink to cwd stays (go reports
-    paths under it), cwd's real path, another directory, a relative path or none go without."""
-    real, link = tmp_path / "real", tmp_path / "link"
-    real.mkdir()
+    paths under it), cwd's real path, another directory, a relative path or none go without; go lists the
+    package under the same path either way."""
+    real = module(tmp_path / "real", {"a/a.go": "package a\n"})
+    link = tmp_path / "link"
     link.symlink_to(real)
-    for pwd, kept in ((str(link), True), (str(real), False), (str(tmp_path), False), ("real", False), (None, False)):
+    for pwd, kept in ((str(link), True), (str(real), False), (str(tmp_path), False), ("a", False), (None, False)):
         env = {k: v for k, v in toolchain.env.items() if k != "PWD"} | ({"PWD": pwd} if pwd else {})
         given = replace(toolchain, env=env).env_in(str(real))
         assert ("PWD" in given) == kept, pwd
-        assert go_cwd(str(real), given) == go_cwd(str(real), env), pwd
+        listed = [
+            subprocess.run([toolchain.go, "list", "-f", "{{.Dir}}", "./a"], cwd=real, env=e, capture_output=True).stdout
+            for e in (env, given)
+        ]
+        assert listed[0] == listed[1] == (f"{pwd if kept else real}/a\n").encode(), (pwd, listed)
 
 
 def test_what_could_change_a_verdict_runs_the_tests_again(tmp_path, toolchain):
