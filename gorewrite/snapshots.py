@@ -2,7 +2,8 @@
 make([]byte, size) … }()` is bounded by what holds of size where the literal is made.
 
 A func literal captures its enclosing function's variables by reference, and may run at any later time. When
-nothing writes the variable at or after the literal's start, nor in a func literal, nor in a loop around the
+nothing writes the variable in or after the statement making the literal (its assignments run after their
+right side, the literal included, is evaluated), nor in a func literal, nor in a loop around the
 literal that does not also hold the variable's declaration (the next pass would write it while the literal made
 in this pass may still run; a variable declared in the loop's body is a fresh one each pass), and its address is
 never taken (bounds.py declines those), every read in the literal, whenever it runs, sees the value the variable
@@ -36,11 +37,15 @@ def made_at(subject: Subject, literal: Node, uses: list[Ident], root: Node) -> N
         return None  # a return sets a named result; a loop variable is shared by every pass before go1.22
     if any(uses_goto(owner(d)) for d in declared):
         return None  # a jump back may run a write before the literal after it is made
+    made = statement_of(literal)
+    if made is None:
+        return None
     loops = [a for a in ancestors(literal) if a.type == "for_statement"]
     for write in (node(u) for u in uses if u.use == Use.WRITE):
-        if write.start_byte >= literal.start_byte or owner(write).type == "func_literal":
+        # the statement's own writes run after its right side made the literal: `size, f = n, func() {…}`
+        if write.start_byte >= made.start_byte or owner(write).type == "func_literal":
             return None
         around = [loop for loop in loops if loop.start_byte <= write.start_byte < loop.end_byte]
         if any(not any(loop.start_byte <= d.start_byte < loop.end_byte for d in declared) for loop in around):
             return None
-    return statement_of(literal)
+    return made

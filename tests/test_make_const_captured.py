@@ -142,6 +142,33 @@ SCRATCH
 	}
 	return total
 }"""
+SAME_STATEMENT = """// Sum keeps a helper made in the statement that also grows size: the right side, literal included,
+// is evaluated first, the assignment runs after, and the helper reads the new size.
+func Sum(parts []int, chunk int) int64 {
+	size := min(chunk, 64)
+	var f func() int64
+	size, f = parts[0], func() int64 {
+SCRATCH
+		return t
+	}
+	return f()
+}"""
+ASSIGNED_CALL = """// Sum hands a helper to start, whose result becomes the size the helper reads when it runs.
+func Sum(parts []int, chunk int) int64 {
+	size := min(chunk, 64)
+	var f func() int64
+	size = keep(&f, parts[0], func() int64 {
+SCRATCH
+		return t
+	})
+	return f()
+}
+
+//go:noinline
+func keep(f *func() int64, n int, g func() int64) int {
+	*f = g
+	return n
+}"""
 POINTER = """// Sum keeps a helper over h's name after a guard; the name grows before the helper runs.
 func Sum(h *Header, chunk int) int64 {
 	if len(h.Name) > 16 {
@@ -174,6 +201,8 @@ NOT_BOUNDED = {
     "captured_named_result": case("captured_named_result", RESULT),
     "captured_goto": case("captured_goto", JUMP),
     "captured_pointer_field": case("captured_pointer_field", POINTER),
+    "captured_same_statement": case("captured_same_statement", SAME_STATEMENT),
+    "captured_assigned_call": case("captured_assigned_call", ASSIGNED_CALL),
 }
 
 
@@ -190,6 +219,8 @@ NAIVE = {
     "captured_written_in_loop": (naive(16), probe("{pkg}.Sum([]int{4, 100}, 0)")),
     "captured_named_result": (naive(16), probe("{pkg}.Sum([]int{100}, 8)")),
     "captured_goto": (naive(16), probe("{pkg}.Sum([]int{4, 100}, 0)")),
+    "captured_same_statement": (naive(64), probe("{pkg}.Sum([]int{100}, 8)")),
+    "captured_assigned_call": (naive(64), probe("{pkg}.Sum([]int{100}, 8)")),
     "captured_pointer_field": (
         naive(16, "len(h.Name)"),
         probe('{pkg}.Sum(&{pkg}.Header{Name: "0123456789abcdef"}, 0)'),
