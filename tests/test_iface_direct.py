@@ -1835,6 +1835,7 @@ ALLOC_CALLS = {
     "group_option_slots": '{pkg}.Configure(300, "db")',
     "local_any_severity": "{pkg}.Name(1)",
     "local_conversion_row": '{pkg}.Row("a", "b")',
+    "range_signup_checks": '{pkg}.Problems(&{pkg}.Form{Email: "a@x.org", Password: "pw"}, []string{"x.org"}, 5)',
     "single_use_array_sinks": '{pkg}.HeaderSize([]string{"a"})',
     "single_use_map_fields": '{pkg}.Describe("ann", "corp")',
     "single_use_slice_hooks": "{pkg}.Shutdown(3)",

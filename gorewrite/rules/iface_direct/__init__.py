@@ -34,6 +34,7 @@ from gorewrite.rules.iface_direct.places import (
     the_assertion,
     with_field,
 )
+from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
 from gorewrite.rules.iface_direct.several import all_asserted, conversion_phrase, replaced_statement
 from gorewrite.rules.iface_direct.several import target as target_of
 from gorewrite.rules.iface_direct.sites import (
@@ -67,8 +68,9 @@ def find(view: PackageView) -> list[Candidate]:
         if b".(" not in view.sources[escape.path] and not escape.message.startswith("moved to heap: "):
             continue  # a boxed value is only ever read back by a type assertion: none in the file
         stores = stores_of(view, escape)
-        if stores:
-            function = owner(stores[0].declaration)
+        ranged = None if stores else range_loop(view, escape)
+        if stores or ranged:
+            function = owner(stores[0].declaration if stores else ranged[0])
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
@@ -121,6 +123,11 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
 
 def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     stores = stores_of(view, escape)
+    if not stores:  # find() saw a range over a literal holding the value (ranged.py)
+        loop, literal = range_loop(view, escape)
+        problem = near_syntax_error(view, escape.path, loop)
+        types = types_or_reason(view)
+        return problem or (types if isinstance(types, str) else ranged_calls(view, types, escape, loop, literal))
     if len(stores) > 1:
         lines = ", ".join(str(row_of(s.value)) for s in stores)
         return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"
