@@ -83,9 +83,29 @@ func Count(chunks [][]byte) (int, int) {
 """,
 )
 
+HELD = case(
+    "held",
+    """// Count returns the bytes and lines of the chunks, through a local list of sinks.
+func Count(chunks [][]byte) (int, int) {
+	var b Bytes
+	var l Lines
+	var total Bytes
+	sinks := []io.Writer{&b, &l, &total}
+	for _, p := range chunks {
+		for _, w := range sinks {
+			w.Write(p)
+		}
+	}
+	return b.n + total.n, l.n
+}
+""",
+)
+
 FIXES = {
     # an array literal, the key read, continue and return in the body, one type twice: two cases
     "tee": (TEE, ["*Bytes", "*Lines"]),
+    # the literal held in a local the range alone reads
+    "held": (HELD, ["*Bytes", "*Lines"]),
 }
 
 BREAK = case(
@@ -176,7 +196,32 @@ func Times() string {
 """,
 )
 
+REPLACED = case(
+    "replaced",
+    """// Tally counts the writes made to it.
+type Tally struct{ n int }
+
+func (t *Tally) Write(p []byte) (int, error) { t.n++; return len(p), nil }
+
+// Count writes p to the sinks, the second one a tally when asked.
+func Count(p []byte, tally bool) int {
+	var b Bytes
+	var l Lines
+	var t Tally
+	sinks := []io.Writer{&b, &l}
+	if tally {
+		sinks[1] = &t
+	}
+	for _, w := range sinks {
+		w.Write(p)
+	}
+	return b.n + l.n + t.n
+}
+""",
+)
+
 DECLINES = {
+    "replaced": (REPLACED, "sinks is used other than by the range at line 48 (line 46)"),
     "first_error": (BREAK, "the break at line"),
     "keyed": (KEYED, "the literal has a keyed element"),
     "short": (SHORT, "the array literal has more elements than it lists"),
@@ -190,6 +235,11 @@ RECOVERED = (
 WRITE = "\t\tw.Write(p)\n"
 
 NAIVE = {
+    # the element set later is of a type no case names: the switch skips it
+    "replaced": (
+        lambda s: switched(s, "\tfor _, w := range sinks {\n", WRITE, ["*Bytes", "*Lines"]),
+        'fmt.Sprint({pkg}.Count([]byte("ab"), true))',
+    ),
     # inside the switch, break leaves the switch: the counter gets the bytes the failure stopped
     "first_error": (
         lambda s: switched(s, BREAK_LOOP, BREAK_BODY, ["*failing", "*Bytes"]),
@@ -240,6 +290,7 @@ def test_switches_on_the_element_types(proposed, name):
     rewritten = edited(code, fix)
     assert [c for c in re.findall(r"case (\S+):", rewritten)] == cases, rewritten
     assert len(fix.targets) == 3 and isinstance(fix.claim, MovesAllocation)
+    assert ("sinks :=" in rewritten) == (name == "held"), rewritten
 
 
 @pytest.mark.parametrize("name", list(DECLINES))

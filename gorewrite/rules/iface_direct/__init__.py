@@ -124,10 +124,10 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
 def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     stores = stores_of(view, escape)
     if not stores:  # find() saw a range over a literal holding the value (ranged.py)
-        loop, literal = range_loop(view, escape)
+        loop, literal, held = range_loop(view, escape)
         problem = near_syntax_error(view, escape.path, loop)
         types = types_or_reason(view)
-        return problem or (types if isinstance(types, str) else ranged_calls(view, types, escape, loop, literal))
+        return problem or (types if isinstance(types, str) else ranged_calls(view, types, escape, loop, literal, held))
     if len(stores) > 1:
         lines = ", ".join(str(row_of(s.value)) for s in stores)
         return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"

@@ -25,7 +25,18 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import owner, uses_goto
 from gorewrite.rules.iface_direct.calls import method_call
-from gorewrite.rules.iface_direct.sites import MOVED, NAME, address_of, idents_in, inner, listed, row_of, use_node
+from gorewrite.rules.iface_direct.sites import (
+    MOVED,
+    NAME,
+    Store,
+    address_of,
+    idents_in,
+    inner,
+    listed,
+    row_of,
+    shapes_of,
+    use_node,
+)
 from gorewrite.syntax import Node, ancestors, contains, items, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
@@ -35,26 +46,37 @@ MAX_TYPES = 4  # the body is copied once per distinct type: more would trade the
 WORD = re.compile(rb"[A-Za-z_]\w*")
 
 
-def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node] | None:
-    """The `for … := range LIT` of the function declaring the moved variable x whose literal holds `&x`:
-    (the for statement, the literal); None when there is none."""
+def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | None] | None:
+    """The `for … := range LIT` (or `range c`, c a local declared `c := LIT`) of the function declaring the
+    moved variable x whose literal holds `&x`: (the for statement, the literal, the store of c or None)."""
     moved = MOVED.match(escape.message)
     start = view.offset(escape)
     if not moved or start is None:
         return None
+    name = moved.group(1).encode()
     node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
     function = owner(node) if node is not None else None
+    stores = [s for s in shapes_of(view, escape.path).stores.values() if address_of(unparen(s.value)) == name]
     for loop in walk(function) if function is not None else ():
         clause = loop.named_children[0] if loop.type == "for_statement" and loop.named_children else None
-        literal = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
-        if literal is not None and literal.type == "composite_literal":
-            values = [inner(items(e)[-1]) for e in items(literal.child_by_field_name("body")) if items(e)]
-            if any(address_of(unparen(v)) == moved.group(1).encode() for v in values):
-                return loop, literal
+        ranged = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
+        if ranged is not None and ranged.type == "composite_literal" and name in _addresses(ranged):
+            return loop, ranged, None
+        held = [s for s in stores if ranged is not None and ranged.type == "identifier" and s.key is None]
+        held = [s for s in held if s.container.text == ranged.text and s.declaration.end_byte <= loop.start_byte]
+        if len(held) == 1 and contains(function, held[0].declaration) and held[0].index is not None:
+            return loop, next(a for a in ancestors(held[0].value) if a.type == "composite_literal"), held[0]
     return None
 
 
-def ranged_calls(view: PackageView, types: TypeInfo, escape: Escape, loop: Node, literal: Node) -> Fix | str:
+def _addresses(literal: Node) -> list[bytes | None]:
+    """x of each `&x` element of the literal (keyed elements too), None for other elements."""
+    return [address_of(unparen(inner(items(e)[-1]))) for e in items(literal.child_by_field_name("body")) if items(e)]
+
+
+def ranged_calls(
+    view: PackageView, types: TypeInfo, escape: Escape, loop: Node, literal: Node, store: Store | None
+) -> Fix | str:
     """The body in a type switch on the range variable, one case per element type; why not when unproved."""
     path = escape.path
     clause, body = loop.named_children[0], loop.child_by_field_name("body")
@@ -64,7 +86,12 @@ def ranged_calls(view: PackageView, types: TypeInfo, escape: Escape, loop: Node,
     var = types.at(path, left[1].start_byte)
     if var is None or var.kind != Kind.VAR or not var.iface:
         return f"go/types does not say {text(left[1]).decode()} is of an interface type"
-    cases = _cases(types, path, literal, {text(n) for n in left})
+    problem = _only_ranged(view, types, path, store, loop) if store is not None else None
+    if problem:
+        return problem
+    since = store.declaration.end_byte if store is not None else literal.end_byte
+    declared = {text(n) for n in left} | _declared(types, path, since, body.start_byte)
+    cases = _cases(types, path, literal, declared)
     if isinstance(cases, str):
         return cases
     name = text(left[1]).decode()
@@ -91,6 +118,29 @@ def _copied(view: PackageView, path: str, body: Node, copies: int) -> tuple[str,
     for escapes in view.by_toolchain.values() or (view.escapes,):
         most |= Counter(e.message for e in escapes if e.heap and e.path == path and e.line in lines)
     return tuple(m for m, n in sorted(most.items()) for _ in range(n * (copies - 1)))
+
+
+def _only_ranged(view: PackageView, types: TypeInfo, path: str, store: Store, loop: Node) -> str | None:
+    """The local holding the literal is read by this range alone, never written nor addressed."""
+    name = text(store.container).decode()
+    held = types.at(path, store.container.start_byte)
+    if held is None or held.kind != Kind.VAR or not held.local or held.use != Use.DECL:
+        return f"cannot resolve {name} to a local variable"
+    right = unparen(loop.named_children[0].child_by_field_name("right"))
+    ranged = types.at(path, right.start_byte)
+    if ranged is None or ranged.obj != held.obj:
+        line = row_of(store.container)
+        return f"go/types does not say the range at line {row_of(loop)} reads the {name} of line {line}"
+    uses = [u for u in idents_in(types, path, owner(loop)) if u.obj == held.obj and u.use != Use.DECL]
+    other = next((u for u in uses if u.start != right.start_byte), None)
+    if other is not None:
+        return f"{name} is used other than by the range at line {row_of(loop)} (line {view.line(path, other.start)})"
+    return None
+
+
+def _declared(types: TypeInfo, path: str, start: int, end: int) -> set[bytes]:
+    """The names declared between the literal and the loop's body: a type the case spells may mean another."""
+    return {i.name.encode() for i in types.idents.get(path, ()) if start <= i.start < end and i.use == Use.DECL}
 
 
 def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> list[bytes] | str:
