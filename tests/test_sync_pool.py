@@ -243,7 +243,11 @@ import (
 
 var naivePool = sync.Pool{{New: func() any {{ return new(bytes.Buffer) }}}}
 """
-SITE = re.compile(r"^(\t+)(?:(\w+) := new\(bytes\.Buffer\)|var (\w+) bytes\.Buffer)[^\n]*// declined[^\n]*$", re.M)
+SITE = re.compile(
+    r"^(\t+)(?:(\w+) := (?:new\(bytes\.Buffer\)|bytes\.NewBuffer\(\w*\))|var (\w+) bytes\.Buffer)"
+    r"[^\n]*// declined[^\n]*$",
+    re.M,
+)
 # Each must-decline buffer case, pooled anyway: Get, and a deferred Reset and Put; the foreign pool's
 # case takes that pool the way its own users do.
 NAIVE = {
@@ -286,6 +290,8 @@ NAIVE = {
     "decline_buffer_bytes_boxed": "pool",
     # a helper's WriteTo hands the storage to the package's own Write, which reads past len(p) (probe37a)
     "decline_buffer_helper_writeto": "pool",
+    # NewBuffer over the caller's header: the pooled Buffer starts without it
+    "decline_buffer_prefilled": "pool",
 }
 
 
