@@ -99,6 +99,16 @@ func HeadingLevel(line string) int {
 	return 0
 }
 """,
+    # a byte of Bytes() read straight away (a log line's newline check): a copy of a byte keeps nothing
+    "bytes_direct_read": """func Line(w io.Writer, format string, args ...any) {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, format, args...)
+	if buf.Len() == 0 || buf.Bytes()[buf.Len()-1] != '\\n' {
+		buf.WriteByte('\\n')
+	}
+	w.Write(buf.Bytes())
+}
+""",
     # Bytes() in a local, resliced into another local, copied out by string() and counted by bytes.Count.
     "bytes_local_copied": """func Summary(rows []string) (string, int) {
 	var buf bytes.Buffer
@@ -472,6 +482,17 @@ func Flush(s string) string {
 """,
         "and that is held in b, which is returned",
         'func() string { a := {pkg}.Tail("first"); {pkg}.Plain("zzzzzzzzz"); return string(a) }()',
+    ),
+    # `&(buf.Bytes()[1])` is no byte read straight away: the pointer outlives the Put
+    "bytes_direct_address": (
+        """func First(s string) *byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "<%s>", s)
+	return &(buf.Bytes()[1])
+}
+""",
+        "buf is the receiver of buf.Bytes, which returns its storage",
+        'func() string { a := {pkg}.First("first"); {pkg}.First("zzzzzzzzz"); return string(*a) }()',
     ),
     # adv34g: `&b[0]` is no byte read: the pointer outlives the Put
     "bytes_local_address": (
