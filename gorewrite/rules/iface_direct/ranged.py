@@ -107,13 +107,13 @@ def ranged_calls(
         f"{row_of(literal)}) holds, not through {name}: switch on {name}'s type around the loop's body"
     )
     edit = Edit(path, block.start_byte, block.end_byte, switch)
-    return Fix(NAME, (edit,), (escape,), summary, claim=MovesAllocation(_copied(view, path, body, len(cases))))
+    return Fix(NAME, (edit,), (escape,), summary, claim=MovesAllocation(_copied(view, path, block, len(cases))))
 
 
-def _copied(view: PackageView, path: str, body: Node, copies: int) -> tuple[str, ...]:
-    """The heap escapes the body reports, each once more per extra copy: the compiler prints them in every
-    case, but the cases exclude each other, so an iteration runs one copy, as it ran the body once."""
-    lines = range(body.start_point.row + 1, body.end_point.row + 2)
+def _copied(view: PackageView, path: str, statements: Node, copies: int) -> tuple[str, ...]:
+    """The heap escapes the body's statements report, each once more per extra copy: the compiler prints them
+    in every case, but the cases exclude each other, so an iteration runs one copy, as it ran the body once."""
+    lines = range(statements.start_point.row + 1, statements.end_point.row + 2)
     most: Counter[str] = Counter()
     for escapes in view.by_toolchain.values() or (view.escapes,):
         most |= Counter(e.message for e in escapes if e.heap and e.path == path and e.line in lines)
