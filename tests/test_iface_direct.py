@@ -1825,6 +1825,7 @@ ALLOC_CALLS = {
     "element_call_tee": '_, _ = {pkg}.Summary([][]byte{[]byte("a\\nb")})',
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',
     "field_call_meter": '{pkg}.Total([][]byte{[]byte("ab")})',
+    "field_copy_checksum": '{pkg}.Frame([][]byte{[]byte("ab")})',
     "field_event_payload": "{pkg}.CheckLine(2)",
     "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',
     "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',

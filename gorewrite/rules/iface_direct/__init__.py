@@ -24,6 +24,7 @@ from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.calls import called_through
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
+from gorewrite.rules.iface_direct.copies import copies_of
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
 from gorewrite.rules.iface_direct.matches import value_type
@@ -162,7 +163,10 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     reads = [use_node(view, escape.path, u) for u in uses]
     called = None
     if place in ("field", "element", "entry"):
-        called = called_through(view, types, escape, store, place, reads, function)
+        copies = copies_of(view, types, escape.path, reads, function) if place == "field" else []
+        if isinstance(copies, str):
+            return copies
+        called = called_through(view, types, escape, store, place, reads, function, copies)
     if called is not None:
         return called
     if place == "entry" and len(reads) > 1:
