@@ -1826,6 +1826,7 @@ ALLOC_CALLS = {
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',
     "field_call_meter": '{pkg}.Total([][]byte{[]byte("ab")})',
     "field_copy_checksum": '{pkg}.Frame([][]byte{[]byte("ab")})',
+    "field_method_value_progress": "{pkg}.Report([][]byte{nil, nil, nil})",
     "field_event_payload": "{pkg}.CheckLine(2)",
     "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',
     "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',

@@ -130,9 +130,73 @@ func Total(chunks [][]byte) int64 {
         ),
         "\t\t(&size).Write(c)\n",
     ),
+    # a method value of a pointer method: both bind &size, both run (*Meter).Write on it
+    "method_value": (
+        case(
+            "method_value",
+            """// Total counts the chunks' bytes through a bound Write.
+func Total(chunks [][]byte) int64 {
+	var size Meter
+	s := step{label: "upload", sink: &size}
+	write := s.sink.Write
+	for _, c := range chunks {
+		write(c)
+	}
+	return size.n
+}
+""",
+        ),
+        "\twrite := (&size).Write\n",
+    ),
 }
 
 DECLINES = {
+    # a value method's method value copies t when bound; the interface's reads t at each call
+    "method_value_receiver": (
+        case(
+            "method_value_receiver",
+            """// Tally notes the count it holds when written to.
+type Tally struct{ n int }
+
+var seen int
+
+func (t Tally) Write(p []byte) (int, error) { seen = t.n; return 0, nil }
+
+// Last returns the count the bound write saw: the one set after binding.
+func Last() int {
+	var t Tally
+	s := step{label: "x", sink: &t}
+	write := s.sink.Write
+	t.n = 7
+	write(nil)
+	return seen
+}
+""",
+        ),
+        "the method value &t.Write: Tally's Write has a value receiver, copied when bound",
+    ),
+    # a promoted method's method value binds the embedded pointer; the interface's follows it at the call
+    "method_value_promoted": (
+        case(
+            "method_value_promoted",
+            """// Route writes to whichever meter it points at.
+type Route struct{ *Meter }
+
+// Split writes through a bound Write after the route moves to b: b counts it.
+func Split() string {
+	var a, b Meter
+	r := Route{&a}
+	s := step{label: "x", sink: &r}
+	write := s.sink.Write
+	r.Meter = &b
+	write([]byte("abc"))
+	return fmt.Sprint(a.n, b.n)
+}
+""",
+            'import (\n\t"fmt"\n\t"io"\n)',
+        ),
+        "the method value &r.Write: Write is not declared on Route (promoted: binds the embedded one)",
+    ),
     # the copy is rerouted: its calls reach io.Discard, not the meter
     "copy_rerouted": (
         case(
@@ -375,6 +439,14 @@ def replace(old: str, new: str):
 
 
 NAIVE = {
+    "method_value_receiver": (
+        replace('\ts := step{label: "x", sink: &t}\n\twrite := s.sink.Write\n', "\twrite := (&t).Write\n"),
+        "fmt.Sprint({pkg}.Last())",
+    ),
+    "method_value_promoted": (
+        replace('\ts := step{label: "x", sink: &r}\n\twrite := s.sink.Write\n', "\twrite := (&r).Write\n"),
+        "{pkg}.Split()",
+    ),
     "copy_rerouted": (
         replace("\t\tt.sink.Write(c)\n", "\t\t(&size).Write(c)\n"),
         '{pkg}.Total([][]byte{[]byte("ab")}, true)',

@@ -17,6 +17,7 @@ from __future__ import annotations
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
+from gorewrite.rules.iface_direct.bound import bound_alike, method_value
 from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
 from gorewrite.rules.iface_direct.copies import statement_of
@@ -57,7 +58,7 @@ def called_through(
     copied = [read for read, _ in copies]  # `t := s` (copies.py): t's reads are the field's too
     reads = [n for n in reads if n not in copied] + [u for _, uses in copies for u in uses]
     accesses = [access(n) for n in reads if reads_stored(types, path, store, place, access(n))]
-    methods = [method_call(a) for a in accesses]
+    methods = [method_call(a) or method_value(a) for a in accesses]
     if not any(methods) or any(a.parent.type == "type_assertion_expression" for a in accesses):
         return None  # no call, or an assertion: the assertion's proof applies
     edits = _direct(view, types, path, store, place, accesses, function)
@@ -103,10 +104,14 @@ def _direct(
 ) -> list[Edit] | str:
     """`(&x).M(…)` for each `c.f.M(…)` or `c[k].M(…)` reading the store; why not when one cannot be proved."""
     where = describe(store, place)
-    methods = [method_call(a) for a in accesses]
+    methods = [method_call(a) or method_value(a) for a in accesses]
     if None in methods:
         other = accesses[methods.index(None)]
         return f"{where} is read other than as a method call's receiver (line {row_of(other)})"
+    for access_, method in zip(accesses, methods, strict=True):
+        unbound = None if method_call(access_) else bound_alike(view, types, path, unparen(store.value), text(method))
+        if unbound:
+            return unbound
     if place == "element":
         index = (unparen(a).child_by_field_name("index") for a in accesses)
         unknown = next((i for i in index if constant_index(types, path, i) is None), None)
