@@ -431,7 +431,9 @@ def test_every_naive_byte_slice_pool_fails_its_race_tests(tmp_path, toolchain):
 
 
 # Each must-decline bufio Writer or Reader case, pooled anyway: Get and Reset, a deferred Reset(nil) and Put.
-BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.New(Writer|Reader)\((\w+)\)[^\n]*// declined[^\n]*$", re.M)
+BUFIO_SITE = re.compile(
+    r"^(\t+)(\w+) := bufio\.New(Writer|Reader)(?:Size)?\((\w+)(?:, \w+)?\)[^\n]*// declined[^\n]*$", re.M
+)
 # Each must-decline tabwriter case, pooled anyway: Get and Init, a deferred Init(nil, …) and Put.
 TABWRITER_SITE = re.compile(r"^(\t+)(\w+) := tabwriter\.NewWriter\(([^\n]*)\) // want[^\n]*// declined[^\n]*$", re.M)
 NAIVE_WRAPPER_POOL = """package {package}

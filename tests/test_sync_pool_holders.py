@@ -303,19 +303,6 @@ func Render(s string) string {
 	return sb.String(), nil
 }
 """,
-    "bufio_sized": """func Lines(w io.Writer, lines []string) error {
-	var buf bytes.Buffer
-	bw := bufio.NewWriterSize(&buf, 8192)
-	for _, l := range lines {
-		bw.WriteString(l)
-		bw.WriteRune('\\u00b6')
-		bw.WriteByte('\\n')
-	}
-	bw.Flush()
-	_, err := w.Write(buf.Bytes())
-	return err
-}
-""",
     # B2: a stack array sliced for io.CopyBuffer.
     "array_copy": """func Drain(r io.Reader) (int64, error) {
 	var scratch [2048]byte
@@ -410,6 +397,21 @@ BESIDE_WRAPPER = {
 """,
     # probe32b's b4: a Builder behind a bufio.Writer handed to a helper of the package that only writes to it
     # (through fmt and a helper in turn): the helper is followed, as retention follows the package's callees.
+    # a Buffer behind a bufio.Writer of a constant size: the Writer, pooled per size since session 38, waits one
+    # run as bufio_helper's does (the Buffer's fix rewrites `&buf` to `buf`)
+    "bufio_sized": """func Lines(w io.Writer, lines []string) error {
+	var buf bytes.Buffer
+	bw := bufio.NewWriterSize(&buf, 8192)
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteRune('\\u00b6')
+		bw.WriteByte('\\n')
+	}
+	bw.Flush()
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+""",
     "bufio_helper": """func writeLines(w io.Writer, xs []string) {
 	for _, x := range xs {
 		fmt.Fprintf(w, "- %s\\n", x)
@@ -1109,6 +1111,13 @@ def test_pooled(results, case):
 
 def test_a_builder_as_a_tabwriters_output_is_pooled(results):
     assert isinstance(_site(results, "tabs_linux", "\tvar sb strings.Builder"), Fix), results["tabs_linux"]
+
+
+def test_a_buffer_behind_a_sized_bufio_writer_is_pooled_and_the_writer_waits_a_run(results):
+    assert isinstance(_site(results, "bufio_sized", "\tvar buf bytes.Buffer"), Fix), results["bufio_sized"]
+    wrapper = _site(results, "bufio_sized", "\tbw := bufio.NewWriterSize(&buf, 8192)")
+    said = "is pooled in this run, which makes `&buf` `buf`: run gorewrite again once that one is applied"
+    assert not isinstance(wrapper, Fix) and said in wrapper.reason, wrapper
 
 
 def test_a_buffer_behind_a_bufio_writer_handed_to_a_writing_helper_is_pooled(results):
