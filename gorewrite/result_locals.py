@@ -2,7 +2,8 @@
 
 retention.py judges where such a result goes (`copy`, `len`, `string(…)`, a callee that keeps nothing).
 Held in a local, the result goes wherever the local goes: each use of it is judged as the result would
-be, and reading a byte of it (`b[1]`, `b[i:j]` read the same way) keeps nothing. The local is a []byte
+be, and reading a byte of it (`b[1]`, `b[i:j]` read the same way) keeps nothing, as reading one of the
+result straight away does (`buf.Bytes()[n-1]`). The local is a []byte
 declared by a one-name `:=` whose only value is the result; its scope lies within the pooled value's, and
 the pool's Put is deferred (sync-pool's only form), so every use in the function's own code comes before
 it. A use in a func literal, a go or a defer statement may come after: that declines, and so does every
@@ -42,11 +43,27 @@ def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] |
         if later != owner:
             shown = later.type.replace("_", " ").removesuffix(" statement")
             return f"is held in {declared.name}, which is used in a {shown}: it may run after the pool's Put"
-        while use.parent.type in ("parenthesized_expression", "slice_expression") and _operand(use):
-            use = use.parent
-        if use.parent.type != "index_expression" or not _operand(use) or address_taken(use.parent):
-            found.append(use)  # `b[i]` reads a byte; `&b[i]` points into the storage (adv34g)
+        use = _outermost(use)
+        if not _indexed(use):
+            found.append(use)
     return declared.name, found
+
+
+def reads_byte(result: Node) -> bool:
+    """Is the result (`buf.Bytes()[i]`, `buf.Bytes()[i:j][k]`) only read a byte of, which keeps nothing?"""
+    return _indexed(_outermost(result))
+
+
+def _outermost(use: Node) -> Node:
+    """The use through the parentheses and slice expressions it is the operand of: `b[i:j]` of b."""
+    while use.parent.type in ("parenthesized_expression", "slice_expression") and _operand(use):
+        use = use.parent
+    return use
+
+
+def _indexed(use: Node) -> bool:
+    """`b[i]` reads a byte; `&b[i]` points into the storage (adv34g)."""
+    return use.parent.type == "index_expression" and _operand(use) and not address_taken(use.parent)
 
 
 def said(name: str, judged: Iterable[str | None]) -> str | None:

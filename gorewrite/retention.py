@@ -306,8 +306,8 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
     local = result_locals.uses(view, path, call)  # `b := buf.Bytes()`: each use of b is the result
     if isinstance(local, tuple):
         return result_locals.said(local[0], (_result_use(view, path, u, depth, relies) for u in local[1]))
-    if local:
-        return local
+    if local or result_locals.reads_byte(call):
+        return local or None  # `buf.Bytes()[n-1]` copies a byte
     expr, parent = held(call)
     spread = parent.type == "variadic_argument"  # f(x, b...)
     if spread:

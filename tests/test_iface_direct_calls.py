@@ -11,6 +11,7 @@ import re
 
 import pytest
 from conftest import (
+    allocs_of,
     assert_declines,
     assert_naive_is_wrong,
     edited,
@@ -90,9 +91,133 @@ func Tag(id int) string {
         ),
         "\treturn (&m).Name()\n",
     ),
+    # a copy of the holder: its field holds what the holder's did, neither ever changes; both go
+    "holder_copy": (
+        case(
+            "holder_copy",
+            """// Total counts the chunks' bytes through a copy of the step.
+func Total(chunks [][]byte) int64 {
+	var size Meter
+	s := step{label: "upload", sink: &size}
+	t := s
+	for _, c := range chunks {
+		t.sink.Write(c)
+	}
+	return size.n
+}
+""",
+        ),
+        "\t\t(&size).Write(c)\n",
+    ),
+    # the copy stays for its label, read without leaking; s stays for the copy
+    "holder_copy_kept": (
+        case(
+            "holder_copy_kept",
+            """// Total counts the chunks' bytes through a copy of the step, skipping empty chunks for a label.
+func Total(chunks [][]byte) int64 {
+	var size Meter
+	s := step{label: "upload", sink: &size}
+	t := s
+	for _, c := range chunks {
+		if len(c) == 0 && t.label != "" {
+			continue
+		}
+		t.sink.Write(c)
+	}
+	return size.n
+}
+""",
+        ),
+        "\t\t(&size).Write(c)\n",
+    ),
+    # a method value of a pointer method: both bind &size, both run (*Meter).Write on it
+    "method_value": (
+        case(
+            "method_value",
+            """// Total counts the chunks' bytes through a bound Write.
+func Total(chunks [][]byte) int64 {
+	var size Meter
+	s := step{label: "upload", sink: &size}
+	write := s.sink.Write
+	for _, c := range chunks {
+		write(c)
+	}
+	return size.n
+}
+""",
+        ),
+        "\twrite := (&size).Write\n",
+    ),
 }
 
 DECLINES = {
+    # a value method's method value copies t when bound; the interface's reads t at each call
+    "method_value_receiver": (
+        case(
+            "method_value_receiver",
+            """// Tally notes the count it holds when written to.
+type Tally struct{ n int }
+
+var seen int
+
+func (t Tally) Write(p []byte) (int, error) { seen = t.n; return 0, nil }
+
+// Last returns the count the bound write saw: the one set after binding.
+func Last() int {
+	var t Tally
+	s := step{label: "x", sink: &t}
+	write := s.sink.Write
+	t.n = 7
+	write(nil)
+	return seen
+}
+""",
+        ),
+        "the method value &t.Write: Tally's Write has a value receiver, copied when bound",
+    ),
+    # a promoted method's method value binds the embedded pointer; the interface's follows it at the call
+    "method_value_promoted": (
+        case(
+            "method_value_promoted",
+            """// Route writes to whichever meter it points at.
+type Route struct{ *Meter }
+
+// Split writes through a bound Write after the route moves to b: b counts it.
+func Split() string {
+	var a, b Meter
+	r := Route{&a}
+	s := step{label: "x", sink: &r}
+	write := s.sink.Write
+	r.Meter = &b
+	write([]byte("abc"))
+	return fmt.Sprint(a.n, b.n)
+}
+""",
+            'import (\n\t"fmt"\n\t"io"\n)',
+        ),
+        "the method value &r.Write: Write is not declared on Route (promoted: binds the embedded one)",
+    ),
+    # the copy is rerouted: its calls reach io.Discard, not the meter
+    "copy_rerouted": (
+        case(
+            "copy_rerouted",
+            """// Total counts the chunks' bytes unless the run is dry.
+func Total(chunks [][]byte, dry bool) int64 {
+	var size Meter
+	s := step{label: "upload", sink: &size}
+	t := s
+	if dry {
+		t.sink = io.Discard
+	}
+	for _, c := range chunks {
+		t.sink.Write(c)
+	}
+	return size.n
+}
+""",
+        ),
+        "t, the copy of s at line 32, is written or addressed (line 34)",
+    ),
     # a dry run reroutes the field: the call reaches io.Discard, not the meter
     "rerouted_in_loop": (
         case(
@@ -314,6 +439,18 @@ def replace(old: str, new: str):
 
 
 NAIVE = {
+    "method_value_receiver": (
+        replace('\ts := step{label: "x", sink: &t}\n\twrite := s.sink.Write\n', "\twrite := (&t).Write\n"),
+        "fmt.Sprint({pkg}.Last())",
+    ),
+    "method_value_promoted": (
+        replace('\ts := step{label: "x", sink: &r}\n\twrite := s.sink.Write\n', "\twrite := (&r).Write\n"),
+        "{pkg}.Split()",
+    ),
+    "copy_rerouted": (
+        replace("\t\tt.sink.Write(c)\n", "\t\t(&size).Write(c)\n"),
+        '{pkg}.Total([][]byte{[]byte("ab")}, true)',
+    ),
     "rerouted_in_loop": (
         replace("\t\ts.sink.Write(c)\n", "\t\t(&size).Write(c)\n"),
         '{pkg}.Total([][]byte{[]byte("ab"), nil, []byte("cd")})',
@@ -400,3 +537,17 @@ def test_the_kept_struct_rewrite_allocates_less_under_both_releases(tmp_path):
         assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
         before, rewritten = map(float, re.search(r"allocs (\S+) (\S+)", done.stdout.decode()).groups())
         assert rewritten < before, (toolchain.version, before, rewritten)
+
+
+def test_the_holder_copy_rewrite_allocates_less_under_both_releases(tmp_path, proposed):
+    """testing.AllocsPerRun of the holder copies before and after their rewrite (copies.py): the meter leaves
+    the heap, the results stay."""
+    cases = {}
+    for name in ("holder_copy", "holder_copy_kept"):
+        (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
+        code = FIXES[name][0]
+        cases[name] = (code, edited(code, fix), 'fmt.Sprint({pkg}.Total([][]byte{[]byte("ab"), nil}))')
+    for version, measured in allocs_of(tmp_path, cases).items():
+        for name, (before, after, was, now) in measured.items():
+            assert after < before and was == now, (version, name, measured)
+            print(version, name, before, "->", after)

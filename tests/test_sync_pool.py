@@ -243,7 +243,11 @@ import (
 
 var naivePool = sync.Pool{{New: func() any {{ return new(bytes.Buffer) }}}}
 """
-SITE = re.compile(r"^(\t+)(?:(\w+) := new\(bytes\.Buffer\)|var (\w+) bytes\.Buffer)[^\n]*// declined[^\n]*$", re.M)
+SITE = re.compile(
+    r"^(\t+)(?:(\w+) := (?:new\(bytes\.Buffer\)|bytes\.NewBuffer\(\w*\))|var (\w+) bytes\.Buffer)"
+    r"[^\n]*// declined[^\n]*$",
+    re.M,
+)
 # Each must-decline buffer case, pooled anyway: Get, and a deferred Reset and Put; the foreign pool's
 # case takes that pool the way its own users do.
 NAIVE = {
@@ -286,6 +290,8 @@ NAIVE = {
     "decline_buffer_bytes_boxed": "pool",
     # a helper's WriteTo hands the storage to the package's own Write, which reads past len(p) (probe37a)
     "decline_buffer_helper_writeto": "pool",
+    # NewBuffer over the caller's header: the pooled Buffer starts without it
+    "decline_buffer_prefilled": "pool",
 }
 
 
@@ -425,7 +431,9 @@ def test_every_naive_byte_slice_pool_fails_its_race_tests(tmp_path, toolchain):
 
 
 # Each must-decline bufio Writer or Reader case, pooled anyway: Get and Reset, a deferred Reset(nil) and Put.
-BUFIO_SITE = re.compile(r"^(\t+)(\w+) := bufio\.New(Writer|Reader)\((\w+)\)[^\n]*// declined[^\n]*$", re.M)
+BUFIO_SITE = re.compile(
+    r"^(\t+)(\w+) := bufio\.New(Writer|Reader)(?:Size)?\((\w+)(?:, \w+)?\)[^\n]*// declined[^\n]*$", re.M
+)
 # Each must-decline tabwriter case, pooled anyway: Get and Init, a deferred Init(nil, …) and Put.
 TABWRITER_SITE = re.compile(r"^(\t+)(\w+) := tabwriter\.NewWriter\(([^\n]*)\) // want[^\n]*// declined[^\n]*$", re.M)
 NAIVE_WRAPPER_POOL = """package {package}

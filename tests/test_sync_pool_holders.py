@@ -99,6 +99,16 @@ func HeadingLevel(line string) int {
 	return 0
 }
 """,
+    # a byte of Bytes() read straight away (a log line's newline check): a copy of a byte keeps nothing
+    "bytes_direct_read": """func Line(w io.Writer, format string, args ...any) {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, format, args...)
+	if buf.Len() == 0 || buf.Bytes()[buf.Len()-1] != '\\n' {
+		buf.WriteByte('\\n')
+	}
+	w.Write(buf.Bytes())
+}
+""",
     # Bytes() in a local, resliced into another local, copied out by string() and counted by bytes.Count.
     "bytes_local_copied": """func Summary(rows []string) (string, int) {
 	var buf bytes.Buffer
@@ -293,19 +303,6 @@ func Render(s string) string {
 	return sb.String(), nil
 }
 """,
-    "bufio_sized": """func Lines(w io.Writer, lines []string) error {
-	var buf bytes.Buffer
-	bw := bufio.NewWriterSize(&buf, 8192)
-	for _, l := range lines {
-		bw.WriteString(l)
-		bw.WriteRune('\\u00b6')
-		bw.WriteByte('\\n')
-	}
-	bw.Flush()
-	_, err := w.Write(buf.Bytes())
-	return err
-}
-""",
     # B2: a stack array sliced for io.CopyBuffer.
     "array_copy": """func Drain(r io.Reader) (int64, error) {
 	var scratch [2048]byte
@@ -400,6 +397,21 @@ BESIDE_WRAPPER = {
 """,
     # probe32b's b4: a Builder behind a bufio.Writer handed to a helper of the package that only writes to it
     # (through fmt and a helper in turn): the helper is followed, as retention follows the package's callees.
+    # a Buffer behind a bufio.Writer of a constant size: the Writer, pooled per size since session 38, waits one
+    # run as bufio_helper's does (the Buffer's fix rewrites `&buf` to `buf`)
+    "bufio_sized": """func Lines(w io.Writer, lines []string) error {
+	var buf bytes.Buffer
+	bw := bufio.NewWriterSize(&buf, 8192)
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteRune('\\u00b6')
+		bw.WriteByte('\\n')
+	}
+	bw.Flush()
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+""",
     "bufio_helper": """func writeLines(w io.Writer, xs []string) {
 	for _, x := range xs {
 		fmt.Fprintf(w, "- %s\\n", x)
@@ -472,6 +484,17 @@ func Flush(s string) string {
 """,
         "and that is held in b, which is returned",
         'func() string { a := {pkg}.Tail("first"); {pkg}.Plain("zzzzzzzzz"); return string(a) }()',
+    ),
+    # `&(buf.Bytes()[1])` is no byte read straight away: the pointer outlives the Put
+    "bytes_direct_address": (
+        """func First(s string) *byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "<%s>", s)
+	return &(buf.Bytes()[1])
+}
+""",
+        "buf is the receiver of buf.Bytes, which returns its storage",
+        'func() string { a := {pkg}.First("first"); {pkg}.First("zzzzzzzzz"); return string(*a) }()',
     ),
     # adv34g: `&b[0]` is no byte read: the pointer outlives the Put
     "bytes_local_address": (
@@ -1088,6 +1111,13 @@ def test_pooled(results, case):
 
 def test_a_builder_as_a_tabwriters_output_is_pooled(results):
     assert isinstance(_site(results, "tabs_linux", "\tvar sb strings.Builder"), Fix), results["tabs_linux"]
+
+
+def test_a_buffer_behind_a_sized_bufio_writer_is_pooled_and_the_writer_waits_a_run(results):
+    assert isinstance(_site(results, "bufio_sized", "\tvar buf bytes.Buffer"), Fix), results["bufio_sized"]
+    wrapper = _site(results, "bufio_sized", "\tbw := bufio.NewWriterSize(&buf, 8192)")
+    said = "is pooled in this run, which makes `&buf` `buf`: run gorewrite again once that one is applied"
+    assert not isinstance(wrapper, Fix) and said in wrapper.reason, wrapper
 
 
 def test_a_buffer_behind_a_bufio_writer_handed_to_a_writing_helper_is_pooled(results):

@@ -22,3 +22,8 @@
 (call_expression
   function: (selector_expression
     operand: [(selector_expression) (index_expression)] @called))
+
+; A method value through one, `write := c.f.Write` (bound.py proves which method it binds).
+(expression_list
+  (selector_expression
+    operand: [(selector_expression) (index_expression)] @called))

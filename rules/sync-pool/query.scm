@@ -1,6 +1,7 @@
 ; sync-pool: a single-variable `:=` whose value is an allocation the compiler may report as
 ; escaping (tree-sitter-go 0.25 node names): `make(…)` and `new(T)` (reported at the `(` of
-; their arguments) or `&T{…}` (reported at the `&`).
+; their arguments), `&T{…}` (reported at the `&`), or a constructor `pkg.F(…)` (bytes.NewBuffer,
+; whose inlined `&Buffer{…}` is reported at the `(`: go/types says which F it is).
 
 (short_var_declaration
   left: (expression_list . (identifier) @name .)
@@ -9,6 +10,11 @@
     [
       (call_expression
         function: (identifier) @function
+        arguments: (argument_list) @arguments)
+      (call_expression
+        function: (selector_expression
+          operand: (identifier)
+          field: (field_identifier) @constructor)
         arguments: (argument_list) @arguments)
       (unary_expression
         operator: "&"

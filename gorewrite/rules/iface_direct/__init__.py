@@ -24,6 +24,7 @@ from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.calls import called_through
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
+from gorewrite.rules.iface_direct.copies import copies_of
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
 from gorewrite.rules.iface_direct.matches import value_type
@@ -34,6 +35,7 @@ from gorewrite.rules.iface_direct.places import (
     the_assertion,
     with_field,
 )
+from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
 from gorewrite.rules.iface_direct.several import all_asserted, conversion_phrase, replaced_statement
 from gorewrite.rules.iface_direct.several import target as target_of
 from gorewrite.rules.iface_direct.sites import (
@@ -67,8 +69,9 @@ def find(view: PackageView) -> list[Candidate]:
         if b".(" not in view.sources[escape.path] and not escape.message.startswith("moved to heap: "):
             continue  # a boxed value is only ever read back by a type assertion: none in the file
         stores = stores_of(view, escape)
-        if stores:
-            function = owner(stores[0].declaration)
+        ranged = None if stores else range_loop(view, escape)
+        if stores or ranged:
+            function = owner(stores[0].declaration if stores else ranged[0])
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
@@ -121,6 +124,11 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
 
 def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     stores = stores_of(view, escape)
+    if not stores:  # find() saw a range over a literal holding the value (ranged.py)
+        loop, literal, held = range_loop(view, escape)
+        problem = near_syntax_error(view, escape.path, loop)
+        types = types_or_reason(view)
+        return problem or (types if isinstance(types, str) else ranged_calls(view, types, escape, loop, literal, held))
     if len(stores) > 1:
         lines = ", ".join(str(row_of(s.value)) for s in stores)
         return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"
@@ -155,7 +163,10 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     reads = [use_node(view, escape.path, u) for u in uses]
     called = None
     if place in ("field", "element", "entry"):
-        called = called_through(view, types, escape, store, place, reads, function)
+        copies = copies_of(view, types, escape.path, reads, function) if place == "field" else []
+        if isinstance(copies, str):
+            return copies
+        called = called_through(view, types, escape, store, place, reads, function, copies)
     if called is not None:
         return called
     if place == "entry" and len(reads) > 1:

@@ -17,8 +17,10 @@ from __future__ import annotations
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
+from gorewrite.rules.iface_direct.bound import bound_alike, method_value
 from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
+from gorewrite.rules.iface_direct.copies import statement_of
 from gorewrite.rules.iface_direct.group import access, member_read
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index, names_stored, place_of, reads_stored, with_field
@@ -39,15 +41,24 @@ def method_call(node: Node) -> Node | None:
 
 
 def called_through(
-    view: PackageView, types: TypeInfo, escape: Escape, store: Store, place: str, reads: list[Node], function: Node
+    view: PackageView,
+    types: TypeInfo,
+    escape: Escape,
+    store: Store,
+    place: str,
+    reads: list[Node],
+    function: Node,
+    copies: list[tuple[Node, list[Node]]] = (),
 ) -> Fix | str | None:
     """The fix when every read of the stored field or element is the receiver of a method call; why not
     when one cannot be proved; None when none is a call or one is an assertion (the assertion's proof then
     applies). The literal's other members read only as call receivers too go with it in one fix (escape
     analysis is field-insensitive: while one call still goes through the literal, every value in it leaks)."""
     path = escape.path
+    copied = [read for read, _ in copies]  # `t := s` (copies.py): t's reads are the field's too
+    reads = [n for n in reads if n not in copied] + [u for _, uses in copies for u in uses]
     accesses = [access(n) for n in reads if reads_stored(types, path, store, place, access(n))]
-    methods = [method_call(a) for a in accesses]
+    methods = [method_call(a) or method_value(a) for a in accesses]
     if not any(methods) or any(a.parent.type == "type_assertion_expression" for a in accesses):
         return None  # no call, or an assertion: the assertion's proof applies
     edits = _direct(view, types, path, store, place, accesses, function)
@@ -66,9 +77,18 @@ def called_through(
     name = text(store.container).decode()
     summary = f"call {listed(sorted({text(m).decode() for m in methods}))} on {text(value).decode()} directly"
     summary += f" instead of through {where}"
+    if copies:
+        names = [text(statement_of(r).child_by_field_name("left")).decode() for r in copied]
+        summary += f" and its cop{'ies' if len(names) > 1 else 'y'} {listed(names)}"
     if partners:
         summary += f", and those on {listed([text(unparen(p.value)).decode() for p in partners])} likewise"
-    if not others:
+    kept = [read for read, uses in copies if any(access(u) not in accesses for u in uses)]
+    for read, _ in copies:  # a copy read only by the calls goes with them
+        lines = None if read in kept else whole_lines(view.sources[path], statement_of(read))
+        if lines is None and read not in kept:
+            return f"the copy of {text(read).decode()} at line {row_of(read)} does not stand on lines of its own"
+        edits += [] if read in kept else [Edit(path, *lines, b"")]
+    if not others and not kept:
         values = (store.value, *(p.value for p in partners))
         problem = removable(view, types, path, store, values, function)
         lines = whole_lines(view.sources[path], store.declaration)
@@ -84,10 +104,14 @@ def _direct(
 ) -> list[Edit] | str:
     """`(&x).M(…)` for each `c.f.M(…)` or `c[k].M(…)` reading the store; why not when one cannot be proved."""
     where = describe(store, place)
-    methods = [method_call(a) for a in accesses]
+    methods = [method_call(a) or method_value(a) for a in accesses]
     if None in methods:
         other = accesses[methods.index(None)]
         return f"{where} is read other than as a method call's receiver (line {row_of(other)})"
+    for access_, method in zip(accesses, methods, strict=True):
+        unbound = None if method_call(access_) else bound_alike(view, types, path, unparen(store.value), text(method))
+        if unbound:
+            return unbound
     if place == "element":
         index = (unparen(a).child_by_field_name("index") for a in accesses)
         unknown = next((i for i in index if constant_index(types, path, i) is None), None)

@@ -18,6 +18,7 @@ from gorewrite.syntax import (
     load_query,
     text,
     unparen,
+    walk,
 )
 from gorewrite.typeinfo import Ident, TypeInfo
 
@@ -152,9 +153,20 @@ def asserted(view: PackageView, path: str, store: Store) -> bool:
     operands = [a.child_by_field_name("operand") for a in shapes.assertions]
     operands += [s.child_by_field_name("value") for s in shapes.switches]
     operands += [c for c in shapes.called if _may_set(store, c)]
-    return any(
-        contains(function, o) and root_of(o) is not None and root_of(o).text == store.container.text for o in operands
-    )
+    names = {store.container.text} | {c.text for c in copied_names(function, store.container.text)}
+    return any(contains(function, o) and root_of(o) is not None and root_of(o).text in names for o in operands)
+
+
+def copied_names(function: Node, name: bytes) -> list[Node]:
+    """t of each `t := name` in the function (copies.py proves what such a copy holds)."""
+    found = []
+    for node in walk(function):
+        if node.type == "short_var_declaration":
+            left, right = items(node.child_by_field_name("left")), items(node.child_by_field_name("right"))
+            value = unparen(right[0]) if len(right) == 1 else None
+            if len(left) == 1 and value is not None and value.type == "identifier" and value.text == name:
+                found.append(left[0])
+    return found
 
 
 def _may_set(store: Store, called: Node) -> bool:

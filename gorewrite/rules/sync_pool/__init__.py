@@ -173,8 +173,8 @@ def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     if _wrapper_site(view, candidate.escape):
         return False  # a bufio or tabwriter Writer is pooled for its reuse, never for its size
     site = site_of(view, candidate)
-    if site.kind == "var" or per_build_length(view, site, candidate.escape):
-        return False  # a var buffer is pooled for reuse, never for its size; a per-build length is declined
+    if site.kind in ("var", "constructor") or per_build_length(view, site, candidate.escape):
+        return False  # a var buffer or an empty NewBuffer is pooled for reuse; a per-build length is declined
     if bounded.variable(site, candidate.escape) and isinstance(bounded.size(view, site), str):
         return False  # declined for its missing bound, whatever its flow
     size = size_of(view, site, candidate.escape)

@@ -14,6 +14,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
 from gorewrite.rules.sync_pool import appends, arrays, bounded, loops, spare, uses
 from gorewrite.rules.sync_pool.arrays import array_size, array_type, array_use
+from gorewrite.rules.sync_pool.constructors import empty_buffer
 from gorewrite.rules.sync_pool.names import import_name
 from gorewrite.rules.sync_pool.sites import (
     BUILDER,
@@ -99,11 +100,13 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         site, reuse = dataclasses.replace(site, stands_for=BUILDER), "bytes.Buffer"
     if site.kind == "var" and reuse is None:
         return f"{text(site.value).decode()} is not a type gorewrite pools from a var declaration"
+    if site.kind == "constructor" and reuse is None:
+        return empty_buffer(view, site) or f"{text(site.value).decode()} is not a constructor gorewrite pools"
     if bounded.variable(site, escape):
         limit = bounded.size(view, site)
         if isinstance(limit, str):
             return f"{text(site.value).decode()} is pooled only with a bound: {limit}"
-    size = size_of(view, site, escape) if site.kind != "var" else None
+    size = size_of(view, site, escape) if site.kind not in ("var", "constructor") else None
     scratch = reuse is None and is_scratch(view, site, size)
     if site.kind == "result" and not scratch:
         return (
@@ -354,6 +357,8 @@ def _reusable(view: PackageView, site: Site) -> str | None:
         node = args[0] if len(args) == 1 else None
     elif site.kind == "var":
         node = site.value
+    elif site.kind == "constructor":
+        return "bytes.Buffer" if empty_buffer(view, site) is None else None
     elif site.kind == "literal":
         literal = site.value.child_by_field_name("operand")
         body = literal.child_by_field_name("body")
@@ -544,6 +549,9 @@ def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
         return Shape(
             f"*{array}", f"new({array})", moved, text(args[1]).decode(), "zero" if length > 0 else "", capacity > length
         )
+    if site.kind == "constructor":  # an empty bytes.Buffer (constructors.py), named as the file names bytes
+        package = text(site.value.child_by_field_name("function").child_by_field_name("operand")).decode()
+        return Shape(f"*{package}.Buffer", f"new({package}.Buffer)", "", None, "", False)
     if site.kind == "new":
         args = call_args(site.value)
         if len(args) != 1:

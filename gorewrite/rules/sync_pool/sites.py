@@ -104,6 +104,12 @@ WRITER_AT = {
 }
 
 
+# bytes' constructors of an empty Buffer, by the arguments that make it empty (plan.empty_buffer): the
+# Buffer a pool hands out, reset, has the same contents; only its capacity differs, which REUSABLE's
+# methods observe (declined).
+EMPTY_BUFFERS = (b"NewBuffer", b"NewBufferString")
+
+
 MAX_POOLED = 64 * 1024  # bytes: a buffer grown past this is dropped at Put, not kept for every later call
 
 
@@ -115,8 +121,9 @@ class Site:
     statement: Node
     name: Node
     value: Node
-    # make | new | literal | var | array (for these two, value is the declared type) | result (`blk, err :=
-    # Marshal(h)`, an array from what the right side gives: value is that side's expression list)
+    # make | new | literal | constructor (bytes.NewBuffer) | var | array (for these two, value is the declared
+    # type) | result (`blk, err := Marshal(h)`, an array from what the right side gives: value is that side's
+    # expression list)
     kind: str
     reuse: str | None = None  # a REUSABLE type's name, once site_plan knows it is one: calls may keep nothing of it
     stands_for: str | None = None  # BUILDER, when a bytes.Buffer stands for it: only SAME_METHODS and WRITER_AT
@@ -133,6 +140,11 @@ def _match_sites(view: PackageView, path: str) -> dict[int, Site]:
         value = caps["value"][0]
         if "literal" in caps:
             found[value.start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, "literal")
+        elif "constructor" in caps:
+            if text(caps["constructor"][0]) in EMPTY_BUFFERS:
+                found[caps["arguments"][0].start_byte] = Site(
+                    path, caps["statement"][0], caps["name"][0], value, "constructor"
+                )
         elif text(caps["function"][0]) in (b"make", b"new"):
             kind = text(caps["function"][0]).decode()
             found[caps["arguments"][0].start_byte] = Site(path, caps["statement"][0], caps["name"][0], value, kind)

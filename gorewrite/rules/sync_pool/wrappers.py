@@ -14,6 +14,7 @@ ahead and the function did not consume is lost at Put as it was when the origina
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ from gorewrite.rules.sync_pool.names import (
 )
 from gorewrite.rules.sync_pool.sites import (
     FUNCTIONS,
+    MIN_SCRATCH,
     NAME,
     enclosing_function,
     generic_receiver,
@@ -109,6 +111,7 @@ class Wrapper:
     costs: str  # what the constructor allocates on every call, for the fix's summary
     uses: str  # what its allowed methods do, for a reason to decline: writing, reading
     helpers: str  # the pool and its helpers (str.format: pool, getter, putter, type, iface, kind, alias, any)
+    size: int = 0  # a sized constructor's constant size (NewWriterSize): SIZED until _sized reads it from go/types
 
 
 WRAPPERS = {
@@ -171,6 +174,50 @@ WRAPPERS = {
         TABWRITER_HELPERS,
     ),
 }
+
+
+# bufio.NewWriterSize(w, N) and NewReaderSize(r, N) with a constant N of at least MIN_SCRATCH (above bufio's
+# 16-byte minimum for a Reader; a Writer takes any positive size as it is): a pool per size, whose getter
+# returns w itself where bufio would (a *bufio.Writer whose Size is at least N), else a pooled one of N bytes
+# reset to w.
+SIZED = -1
+BUFIO_SIZED_HELPERS = (
+    BUFIO_HELPERS.replace("their 4 KiB buffers", "their {size}-byte buffers")
+    .replace("{alias}.New{type}(nil)", "{alias}.New{type}Size(nil, {size})")
+    .replace("bufio.New{type}(x)", "bufio.New{type}Size(x, {size})")
+    .replace(">= 4096", ">= {size}")
+)
+WRAPPERS |= {
+    ("bufio", f"{name}Size"): dataclasses.replace(WRAPPERS[("bufio", name)], arity=2, size=SIZED)
+    for name in ("NewWriter", "NewReader")
+}
+
+
+def _sized(view: PackageView, site: WrapperSite) -> WrapperSite | str:
+    """The site with its wrapper made for the constant size go/types gives (its own pool and helpers), or
+    why not; an unsized constructor's site as it is."""
+    if site.wrapper.size != SIZED:
+        return site
+    types = types_or_reason(view)
+    if isinstance(types, str):
+        return types
+    argument = items(site.call.child_by_field_name("arguments"))[1]
+    size = types.value(site.path, argument.start_byte, argument.end_byte)
+    if size is None:
+        return f"the size {text(argument).decode()} is not a constant go/types gives"
+    if size < MIN_SCRATCH:  # a scratch []byte's floor: below it, make costs about what a pool's Get and Put do
+        return f"its buffer of {size} bytes is below the {MIN_SCRATCH} bytes from which sync-pool pools a buffer"
+    if loops.outermost(site.statement) is not None:
+        return f"a {site.wrapper.type} of a given size is pooled outside loops only"
+    wrapper = dataclasses.replace(
+        site.wrapper,
+        names=tuple(f"{n}{size}" for n in site.wrapper.names),
+        reuser="",
+        costs=f"a buffer of {size} bytes",
+        helpers=BUFIO_SIZED_HELPERS,
+        size=size,
+    )
+    return dataclasses.replace(site, wrapper=wrapper)
 
 
 WRAPPER_ESCAPES = {w.escape for w in WRAPPERS.values()}
@@ -330,6 +377,10 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
     accepted, relies = [], set()
     for escape, site in sites:
         site_relies = {f"{site.wrapper.iface}'s contract not to retain p"}
+        site = _sized(view, site)
+        if isinstance(site, str):
+            proposals.append(Declined(NAME, escape, site))
+            continue
         problem = _wrapper_plan(view, site, site_relies)
         # its buffer, an earlier caller's bytes past what it hands on, reaches w.Write (r.Read) by io's contracts
         methods = ("Read",) if site.wrapper.iface == "io.Reader" else ("Write",)
@@ -387,7 +438,11 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
         after = end if source[site.statement.end_byte : end].strip().startswith(b"//") else site.statement.end_byte
         put = f"{text(site.var).decode()}, {text(site.inner).decode()}" if site.wrapper.own else text(site.var).decode()
         function = site.call.child_by_field_name("function")
-        edits.append(Edit(site.path, function.start_byte, function.end_byte, getter.encode()))
+        if site.wrapper.size:  # the getter takes the wrapped value alone: its size is the pool's
+            new = f"{getter}({text(site.inner).decode()})".encode()
+            edits.append(Edit(site.path, site.call.start_byte, site.call.end_byte, new))
+        else:
+            edits.append(Edit(site.path, function.start_byte, function.end_byte, getter.encode()))
         edits.append(Edit(site.path, after, after, b"\n" + indent + f"defer {putter}({put})".encode()))
     homes_paths = {h.path for h in homes.values() if h}
     for path in sorted({s.path for _, s in accepted} - homes_paths):  # a site's import the site alone used
@@ -433,6 +488,7 @@ def _wrapper_block(view: PackageView, alias: str, wrapper: Wrapper) -> str:
         kind=f"{alias}.{wrapper.type}",
         alias=alias,
         any=any_name(view),
+        size=wrapper.size,
     )
 
 

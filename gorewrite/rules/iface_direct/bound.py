@@ -1,0 +1,53 @@
+"""Method values through the field: `write := s.w.Write` becomes `write := (&x).Write`.
+
+An interface's method value binds the interface value (here `&x`) and, when called, runs the dynamic type's
+method on it; `(&x).Write` binds `&x` to `*T`'s method. The two agree only when that method is declared
+with a pointer receiver on T itself: a value method's method value copies x when it is bound (the
+interface's reads x at each call), and one promoted through an embedded pointer binds that pointer when
+bound (the interface's follows it at each call). Which method it is comes from the package's declarations:
+the method of that name whose receiver is T (go/types gives x's type); none (promoted) or a value receiver
+declines.
+"""
+
+from __future__ import annotations
+
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, text, walk
+from gorewrite.typeinfo import TypeInfo
+
+
+def method_value(node: Node) -> Node | None:
+    """The method's name in `node.M` not called (a method value), where node is the operand; else None."""
+    selector = node.parent
+    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != node:
+        return None
+    call = selector.parent
+    if call.type == "call_expression" and call.child_by_field_name("function") == selector:
+        return None
+    return selector.child_by_field_name("field")
+
+
+def bound_alike(view: PackageView, types: TypeInfo, path: str, value: Node, method: bytes) -> str | None:
+    """Why `(&x).M` may bind other than the interface's method value; None when M has a pointer receiver
+    declared on x's own type."""
+    operand = value.child_by_field_name("operand")
+    found = types.at(path, operand.start_byte) if operand is not None else None
+    named = found.type if found is not None else None
+    shown = f"{text(value).decode()}.{method.decode()}"
+    if named is None or not named.isidentifier():
+        return f"the method value {shown}: go/types gives no type of this package for {text(operand).decode()}"
+    for root in (view.tree(p).root_node for p in view.package.rewritable if p in view.sources):
+        for node in walk(root, skip=lambda n: n.type in ("function_declaration", "func_literal")):
+            if node.type != "method_declaration" or text(node.child_by_field_name("name")) != method:
+                continue
+            receiver = [
+                d for d in node.child_by_field_name("receiver").named_children if d.type == "parameter_declaration"
+            ]
+            kind = receiver[0].child_by_field_name("type") if len(receiver) == 1 else None
+            inner = kind.named_children[0] if kind is not None and kind.type == "pointer_type" else kind
+            if inner is None or text(inner).decode() != named:
+                continue
+            if kind.type != "pointer_type":
+                return f"the method value {shown}: {named}'s {method.decode()} has a value receiver, copied when bound"
+            return None
+    return f"the method value {shown}: {method.decode()} is not declared on {named} (promoted: binds the embedded one)"

@@ -1,0 +1,207 @@
+"""Method calls through the variable of a range over a literal of `&x` values built in the range clause.
+
+`for _, w := range []io.Writer{&c, &l} { w.Write(p) }`: no release devirtualizes a call through a
+slice element, so the call leaks its receiver and c and l move to the heap. Nothing but the range
+can name a literal built in its clause: each iteration w holds the next element, an `&x` — never
+nil — of the concrete type go/types gives (every index set: no nil zero element). The body goes
+into `switch w := w.(type) { case *counter: …; case *lines: … }`, one case per distinct type
+(types.Identical): each iteration takes the case of the element's own type, where w is the same
+pointer, statically typed, and every use of w is the receiver of a method call, which calls the
+method the dynamic call would (calls.py's argument), its arguments evaluated alike. Declined: an
+unlabelled break that leaves the loop (inside the switch it would leave the switch), a label or a
+goto (the body is copied per case), w used other than as a call's receiver, in a func literal (it
+would capture the case's variable), or under defer or go (they read the receiver when the call runs).
+The body's own heap escapes print once per case (the claim lets each copy appear: _copied).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from gorewrite.claims import MovesAllocation
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.proposals import Fix, PackageView
+from gorewrite.rulekit import owner, uses_goto
+from gorewrite.rules.iface_direct.calls import method_call
+from gorewrite.rules.iface_direct.sites import (
+    MOVED,
+    NAME,
+    Store,
+    address_of,
+    idents_in,
+    inner,
+    listed,
+    row_of,
+    shapes_of,
+    use_node,
+)
+from gorewrite.syntax import Node, ancestors, contains, items, text, unparen, walk
+from gorewrite.typeinfo import Kind, TypeInfo, Use
+
+BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
+DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement
+MAX_TYPES = 4  # the body is copied once per distinct type: more would trade the allocation for code size
+WORD = re.compile(rb"[A-Za-z_]\w*")
+
+
+def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | None] | None:
+    """The `for … := range LIT` (or `range c`, c a local declared `c := LIT`) of the function declaring the
+    moved variable x whose literal holds `&x`: (the for statement, the literal, the store of c or None)."""
+    moved = MOVED.match(escape.message)
+    start = view.offset(escape)
+    if not moved or start is None:
+        return None
+    name = moved.group(1).encode()
+    node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
+    function = owner(node) if node is not None else None
+    stores = [s for s in shapes_of(view, escape.path).stores.values() if address_of(unparen(s.value)) == name]
+    for loop in walk(function) if function is not None else ():
+        clause = loop.named_children[0] if loop.type == "for_statement" and loop.named_children else None
+        ranged = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
+        if ranged is not None and ranged.type == "composite_literal" and name in _addresses(ranged):
+            return loop, ranged, None
+        held = [s for s in stores if ranged is not None and ranged.type == "identifier" and s.key is None]
+        held = [s for s in held if s.container.text == ranged.text and s.declaration.end_byte <= loop.start_byte]
+        if len(held) == 1 and contains(function, held[0].declaration) and held[0].index is not None:
+            return loop, next(a for a in ancestors(held[0].value) if a.type == "composite_literal"), held[0]
+    return None
+
+
+def _addresses(literal: Node) -> list[bytes | None]:
+    """x of each `&x` element of the literal (keyed elements too), None for other elements."""
+    return [address_of(unparen(inner(items(e)[-1]))) for e in items(literal.child_by_field_name("body")) if items(e)]
+
+
+def ranged_calls(
+    view: PackageView, types: TypeInfo, escape: Escape, loop: Node, literal: Node, store: Store | None
+) -> Fix | str:
+    """The body in a type switch on the range variable, one case per element type; why not when unproved."""
+    path = escape.path
+    clause, body = loop.named_children[0], loop.child_by_field_name("body")
+    left = items(clause.child_by_field_name("left"))
+    if len(left) != 2 or clause.child(1).type != ":=" or left[1].type != "identifier":
+        return f"the range at line {row_of(loop)} declares no value variable that a method is called on"
+    var = types.at(path, left[1].start_byte)
+    if var is None or var.kind != Kind.VAR or not var.iface:
+        return f"go/types does not say {text(left[1]).decode()} is of an interface type"
+    problem = _only_ranged(view, types, path, store, loop) if store is not None else None
+    if problem:
+        return problem
+    since = store.declaration.end_byte if store is not None else literal.end_byte
+    declared = {text(n) for n in left} | _declared(types, path, since, body.start_byte)
+    cases = _cases(types, path, literal, declared)
+    if isinstance(cases, str):
+        return cases
+    name = text(left[1]).decode()
+    methods = _body_problem(view, types, path, loop, body, var.obj, name)
+    if isinstance(methods, str):
+        return methods
+    block = next((c for c in body.named_children if c.type == "statement_list"), None)
+    statements = text(block).rstrip()  # tree-sitter ends the list with the newline that terminates it
+    switch = f"switch {name} := {name}.(type) {{\n".encode()
+    switch += b"".join(b"case " + case + b":\n" + statements + b"\n" for case in cases) + b"}"
+    summary = (
+        f"call {listed(methods)} on the {listed([c.decode() for c in cases])} the range's literal (line "
+        f"{row_of(literal)}) holds, not through {name}: switch on {name}'s type around the loop's body"
+    )
+    edit = Edit(path, block.start_byte, block.end_byte, switch)
+    return Fix(NAME, (edit,), (escape,), summary, claim=MovesAllocation(_copied(view, path, block, len(cases))))
+
+
+def _copied(view: PackageView, path: str, statements: Node, copies: int) -> tuple[str, ...]:
+    """The heap escapes the body's statements report, each once more per extra copy: the compiler prints them
+    in every case, but the cases exclude each other, so an iteration runs one copy, as it ran the body once."""
+    lines = range(statements.start_point.row + 1, statements.end_point.row + 2)
+    most: Counter[str] = Counter()
+    for escapes in view.by_toolchain.values() or (view.escapes,):
+        most |= Counter(e.message for e in escapes if e.heap and e.path == path and e.line in lines)
+    return tuple(m for m, n in sorted(most.items()) for _ in range(n * (copies - 1)))
+
+
+def _only_ranged(view: PackageView, types: TypeInfo, path: str, store: Store, loop: Node) -> str | None:
+    """The local holding the literal is read by this range alone, never written nor addressed."""
+    name = text(store.container).decode()
+    held = types.at(path, store.container.start_byte)
+    if held is None or held.kind != Kind.VAR or not held.local or held.use != Use.DECL:
+        return f"cannot resolve {name} to a local variable"
+    right = unparen(loop.named_children[0].child_by_field_name("right"))
+    ranged = types.at(path, right.start_byte)
+    if ranged is None or ranged.obj != held.obj:
+        line = row_of(store.container)
+        return f"go/types does not say the range at line {row_of(loop)} reads the {name} of line {line}"
+    uses = [u for u in idents_in(types, path, owner(loop)) if u.obj == held.obj and u.use != Use.DECL]
+    other = next((u for u in uses if u.start != right.start_byte), None)
+    if other is not None:
+        return f"{name} is used other than by the range at line {row_of(loop)} (line {view.line(path, other.start)})"
+    return None
+
+
+def _declared(types: TypeInfo, path: str, start: int, end: int) -> set[bytes]:
+    """The names declared between the literal and the loop's body: a type the case spells may mean another."""
+    return {i.name.encode() for i in types.idents.get(path, ()) if start <= i.start < end and i.use == Use.DECL}
+
+
+def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> list[bytes] | str:
+    """The distinct types of the literal's elements, in order, as written at the case; or why not."""
+    kind = types.literal(path, literal.start_byte, literal.end_byte)
+    elements = items(literal.child_by_field_name("body"))
+    if kind not in ("slice", "array"):
+        return f"go/types does not say the literal at line {row_of(literal)} is a slice or an array"
+    if any(e.type != "literal_element" for e in elements):
+        return "the literal has a keyed element: an index no key names holds a nil interface"
+    if types.length(path, literal.start_byte, literal.end_byte) != len(elements):
+        return "the array literal has more elements than it lists: the rest hold a nil interface"
+    cases: dict[int, bytes] = {}
+    for element in elements:
+        value = unparen(items(element)[0])
+        found = types.at(path, value.child_by_field_name("operand").start_byte) if address_of(value) else None
+        if found is None or found.kind != Kind.VAR or not found.local or found.type is None:
+            return f"the element {text(value).decode()} is not `&x` of a local x whose type go/types can write"
+        identity = types.type_id(path, value.start_byte, value.end_byte)
+        if identity is None:
+            return f"go/types gives no concrete type for {text(value).decode()}"
+        spelled = b"*" + found.type.encode()
+        if set(WORD.findall(spelled)) & declared:
+            return f"the type of {text(value).decode()} names a variable the range declares"
+        cases.setdefault(identity, spelled)
+    if len(cases) > MAX_TYPES:
+        return f"the literal holds {len(cases)} types: the body would be copied once for each"
+    return list(cases.values())
+
+
+def _body_problem(
+    view: PackageView, types: TypeInfo, path: str, loop: Node, body: Node, obj: str | None, name: str
+) -> list[str] | str:
+    """The methods the body calls on the variable; why it cannot go into the type switch (the docstring)."""
+    if uses_goto(owner(loop)):
+        return "the function uses goto, so statement order is not execution order"
+    for node in walk(body):
+        if node.type == "labeled_statement":
+            return f"the body has a label (line {row_of(node)}): copied once per case, it would be declared twice"
+        if node.type == "break_statement" and node.named_child_count == 0 and _leaves(node, loop):
+            return f"the break at line {row_of(node)} leaves the loop: inside the switch it would leave the switch"
+    uses = [u for u in idents_in(types, path, body) if u.obj == obj and u.use != Use.DECL]
+    if not uses:
+        return f"{name} is not used in the loop's body"
+    methods: set[str] = set()
+    for use in uses:
+        node = use_node(view, path, use)
+        method = method_call(node)
+        if method is None:
+            return f"{name} is read other than as a method call's receiver (line {row_of(node)})"
+        around = next((a for a in ancestors(node) if a.type in DELAYED), None)
+        if around is not None and contains(body, around):
+            what = around.type.removesuffix("_statement").replace("_", " ")
+            return f"{name} is called in a {what} (line {row_of(node)}): it reads {name} when it runs"
+        methods.add(text(method).decode())
+    return sorted(methods)
+
+
+def _leaves(node: Node, loop: Node) -> bool:
+    """Does the unlabelled break leave this loop (no switch, select, loop or func literal between)?"""
+    around = node.parent
+    while around is not None and around != loop and around.type not in BREAKABLE + ("func_literal",):
+        around = around.parent
+    return around == loop

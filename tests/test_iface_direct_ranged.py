@@ -1,0 +1,320 @@
+"""iface-direct's calls through the variable of a range over a literal of `&x` values (ranged.py), before
+verification: the body goes into a type switch on the variable, one case per element type. Each
+must-decline case keeps its naive rewrite (the same switch), shown to change what the code does or to
+be rejected by the compiler. Allocation evidence under both releases: measured below.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import (
+    allocs_of,
+    assert_declines,
+    assert_naive_is_wrong,
+    edited,
+    naive_mutants,
+    proposals_by_case,
+)
+
+from gorewrite.claims import MovesAllocation
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["iface-direct"]
+
+SINKS = """
+// Bytes counts the bytes written to it.
+type Bytes struct{ n int }
+
+func (b *Bytes) Write(p []byte) (int, error) { b.n += len(p); return len(p), nil }
+
+// Lines counts the newlines written to it.
+type Lines struct{ n int }
+
+func (l *Lines) Write(p []byte) (int, error) {
+	for _, c := range p {
+		if c == '\\n' {
+			l.n++
+		}
+	}
+	return len(p), nil
+}
+
+// Stamp copies its time when a write is made through a value receiver.
+type Stamp struct{ at int }
+
+var seen []int
+
+func (s Stamp) Write(p []byte) (int, error) { seen = append(seen, s.at); return len(p), nil }
+"""
+
+
+def case(name: str, body: str, imports: str = 'import (\n\t"fmt"\n\t"io"\n)') -> str:
+    return f"package {name}\n\n{imports}\n\nvar _ = fmt.Sprint\n{SINKS}\n{body}"
+
+
+def switched(source: str, loop: str, body: str, cases: list[str]) -> str:
+    """The naive rewrite: `body` (the loop's statements, as indented there) in a type switch on w."""
+    inner = "".join(f"\t\tcase {c}:\n" + re.sub(r"(?m)^", "\t", body) for c in cases)
+    return source.replace(loop + body, loop + "\t\tswitch w := w.(type) {\n" + inner + "\t\t}\n")
+
+
+TEE = case(
+    "tee",
+    """// Count returns the bytes and lines of the chunks, empty chunks skipped.
+func Count(chunks [][]byte) (int, int) {
+	var b Bytes
+	var l Lines
+	var total Bytes
+	for _, p := range chunks {
+		for i, w := range [...]io.Writer{&b, &l, &total} {
+			if len(p) == 0 {
+				continue
+			}
+			if _, err := w.Write(p); err != nil {
+				return i, 0
+			}
+		}
+	}
+	return b.n + total.n, l.n
+}
+""",
+)
+
+HELD = case(
+    "held",
+    """// Count returns the bytes and lines of the chunks, through a local list of sinks.
+func Count(chunks [][]byte) (int, int) {
+	var b Bytes
+	var l Lines
+	var total Bytes
+	sinks := []io.Writer{&b, &l, &total}
+	for _, p := range chunks {
+		for _, w := range sinks {
+			w.Write(p)
+		}
+	}
+	return b.n + total.n, l.n
+}
+""",
+)
+
+FIXES = {
+    # an array literal, the key read, continue and return in the body, one type twice: two cases
+    "tee": (TEE, ["*Bytes", "*Lines"]),
+    # the literal held in a local the range alone reads
+    "held": (HELD, ["*Bytes", "*Lines"]),
+}
+
+BREAK = case(
+    "first_error",
+    """type failing struct{ after int }
+
+func (f *failing) Write(p []byte) (int, error) {
+	if f.after--; f.after < 0 {
+		return 0, io.ErrShortWrite
+	}
+	return len(p), nil
+}
+
+// Copy writes p to each sink until one fails; how many bytes the counter saw.
+func Copy(p []byte) int {
+	f := failing{0}
+	var b Bytes
+	for _, w := range []io.Writer{&f, &b} {
+		if _, err := w.Write(p); err != nil {
+			break
+		}
+	}
+	return b.n
+}
+""",
+)
+BREAK_LOOP = "\tfor _, w := range []io.Writer{&f, &b} {\n"
+BREAK_BODY = "\t\tif _, err := w.Write(p); err != nil {\n\t\t\tbreak\n\t\t}\n"
+
+KEYED = case(
+    "keyed",
+    """// Count writes to the slots set; slot 0 was never filled in.
+func Count(p []byte) int {
+	var b Bytes
+	for _, w := range []io.Writer{1: &b} {
+		w.Write(p)
+	}
+	return b.n
+}
+""",
+)
+SHORT = case(
+    "short",
+    """// Count writes to three slots, two filled in.
+func Count(p []byte) int {
+	var b Bytes
+	var l Lines
+	for _, w := range [3]io.Writer{&b, &l} {
+		w.Write(p)
+	}
+	return b.n + l.n
+}
+""",
+)
+LABEL = case(
+    "label",
+    """// Count writes each chunk to both counters, stopping at the first empty chunk.
+func Count(chunks [][]byte) int {
+	var b Bytes
+	var l Lines
+	for _, w := range []io.Writer{&b, &l} {
+	chunks:
+		for _, p := range chunks {
+			if len(p) == 0 {
+				break chunks
+			}
+			w.Write(p)
+		}
+	}
+	return b.n + l.n
+}
+""",
+)
+DEFERRED = case(
+    "deferred",
+    """// Times notes the stamp's time in a deferred write, after it is set.
+func Times() string {
+	seen = nil
+	func() {
+		var s Stamp
+		for _, w := range []io.Writer{&s} {
+			defer w.Write(nil)
+		}
+		s.at = 7
+	}()
+	return fmt.Sprint(seen)
+}
+""",
+)
+
+REPLACED = case(
+    "replaced",
+    """// Tally counts the writes made to it.
+type Tally struct{ n int }
+
+func (t *Tally) Write(p []byte) (int, error) { t.n++; return len(p), nil }
+
+// Count writes p to the sinks, the second one a tally when asked.
+func Count(p []byte, tally bool) int {
+	var b Bytes
+	var l Lines
+	var t Tally
+	sinks := []io.Writer{&b, &l}
+	if tally {
+		sinks[1] = &t
+	}
+	for _, w := range sinks {
+		w.Write(p)
+	}
+	return b.n + l.n + t.n
+}
+""",
+)
+
+DECLINES = {
+    "replaced": (REPLACED, "sinks is used other than by the range at line 48 (line 46)"),
+    "first_error": (BREAK, "the break at line"),
+    "keyed": (KEYED, "the literal has a keyed element"),
+    "short": (SHORT, "the array literal has more elements than it lists"),
+    "label": (LABEL, "the body has a label"),
+    "deferred": (DEFERRED, "w is called in a defer"),
+}
+
+RECOVERED = (
+    "func() (got string) {{ defer func() {{ got = fmt.Sprint(recover()) }}(); got = fmt.Sprint({call}); return }}()"
+)
+WRITE = "\t\tw.Write(p)\n"
+
+NAIVE = {
+    # the element set later is of a type no case names: the switch skips it
+    "replaced": (
+        lambda s: switched(s, "\tfor _, w := range sinks {\n", WRITE, ["*Bytes", "*Lines"]),
+        'fmt.Sprint({pkg}.Count([]byte("ab"), true))',
+    ),
+    # inside the switch, break leaves the switch: the counter gets the bytes the failure stopped
+    "first_error": (
+        lambda s: switched(s, BREAK_LOOP, BREAK_BODY, ["*failing", "*Bytes"]),
+        'fmt.Sprint({pkg}.Copy([]byte("abc")))',
+    ),
+    # slot 0 is a nil interface: the call panics; no case takes nil, so the switch skips it
+    "keyed": (
+        lambda s: switched(s, "\tfor _, w := range []io.Writer{1: &b} {\n", WRITE, ["*Bytes"]),
+        RECOVERED.format(call='{pkg}.Count([]byte("ab"))'),
+    ),
+    "short": (
+        lambda s: switched(s, "\tfor _, w := range [3]io.Writer{&b, &l} {\n", WRITE, ["*Bytes", "*Lines"]),
+        RECOVERED.format(call='{pkg}.Count([]byte("a\\n"))'),
+    ),
+    # the body copied per case declares the label twice
+    "label": (
+        lambda s: switched(
+            s,
+            "\tfor _, w := range []io.Writer{&b, &l} {\n",
+            s.split("\tfor _, w := range []io.Writer{&b, &l} {\n")[1].split("\t}\n\treturn")[0],
+            ["*Bytes", "*Lines"],
+        ),
+        "label chunks already defined",
+    ),
+    # the deferred interface call copies s for the value method when it runs (after s.at = 7), the
+    # direct one at the defer statement
+    "deferred": (
+        lambda s: s.replace(
+            "\t\t\tdefer w.Write(nil)\n",
+            "\t\t\tswitch w := w.(type) {\n\t\t\tcase *Stamp:\n\t\t\t\tdefer w.Write(nil)\n\t\t\t}\n",
+        ),
+        "{pkg}.Times()",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("iface-ranged"), RULE, cases)
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_switches_on_the_element_types(proposed, name):
+    code, cases = FIXES[name]
+    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
+    assert fix.safety == "safe" and "switch on w's type around the loop's body" in fix.summary, fix
+    rewritten = edited(code, fix)
+    assert [c for c in re.findall(r"case (\S+):", rewritten)] == cases, rewritten
+    assert len(fix.targets) == 3 and isinstance(fix.claim, MovesAllocation)
+    assert ("sinks :=" in rewritten) == (name == "held"), rewritten
+
+
+@pytest.mark.parametrize("name", list(DECLINES))
+def test_declines(proposed, name):
+    assert_declines(proposed.get(name, []), DECLINES[name][1])
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    return naive_mutants(tmp_path_factory.mktemp("iface-ranged-naive"), toolchain, DECLINES, NAIVE)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_changes_what_the_code_does(mutants, name):
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+def test_the_switch_allocates_less_under_both_releases(tmp_path, proposed):
+    """testing.AllocsPerRun of tee before and after its rewrite: the three counters leave the heap."""
+    (fix,) = [p for p in proposed["tee"] if isinstance(p, Fix)]
+    call = '{pkg}.Count([][]byte{[]byte("a\\nb"), nil, []byte("c\\n")})'
+    found = allocs_of(tmp_path, {"tee": (TEE, edited(TEE, fix), call)})
+    for version, measured in found.items():
+        before, after, *results = measured["tee"]
+        assert before >= 3 and after == 0, (version, measured)  # b, l and total (go1.27.3: and the array)
+        assert results[0] == results[1], results
+        print(version, before, "->", after)
