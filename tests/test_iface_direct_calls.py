@@ -173,7 +173,7 @@ func Last() int {
 }
 """,
         ),
-        "the method value &t.Write: Tally's Write has a value receiver, copied when bound",
+        "the method value (&t).Write: Tally's Write has a value receiver, copied when bound",
     ),
     # a promoted method's method value binds the embedded pointer; the interface's follows it at the call
     "method_value_promoted": (
@@ -195,7 +195,28 @@ func Split() string {
 """,
             'import (\n\t"fmt"\n\t"io"\n)',
         ),
-        "the method value &r.Write: Write is not declared on Route (promoted: binds the embedded one)",
+        "the method value (&r).Write: Write is not declared on Route (promoted: binds the embedded one)",
+    ),
+    # adv38b: a function's own type shadowing the package's Meter has no methods of its own: its Write is the
+    # embedded writer's, bound when the method value is taken, followed at each call by the interface's
+    "method_value_local_type": (
+        case(
+            "method_value_local_type",
+            """// Split writes through a bound Write after the local meter moves to b: b counts it.
+func Split() string {
+	var a, b Meter
+	type Meter struct{ io.Writer } // hides ReadFrom
+	m := Meter{&a}
+	s := step{label: "x", sink: &m}
+	write := s.sink.Write
+	m.Writer = &b
+	write([]byte("abc"))
+	return fmt.Sprint(a.n, b.n)
+}
+""",
+            'import (\n\t"fmt"\n\t"io"\n)',
+        ),
+        "the method value (&m).Write: Meter is a type declared in the function, its Write promoted",
     ),
     # the copy is rerouted: its calls reach io.Discard, not the meter
     "copy_rerouted": (
@@ -445,6 +466,10 @@ NAIVE = {
     ),
     "method_value_promoted": (
         replace('\ts := step{label: "x", sink: &r}\n\twrite := s.sink.Write\n', "\twrite := (&r).Write\n"),
+        "{pkg}.Split()",
+    ),
+    "method_value_local_type": (
+        replace('\ts := step{label: "x", sink: &m}\n\twrite := s.sink.Write\n', "\twrite := (&m).Write\n"),
         "{pkg}.Split()",
     ),
     "copy_rerouted": (

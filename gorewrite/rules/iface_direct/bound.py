@@ -6,13 +6,14 @@ with a pointer receiver on T itself: a value method's method value copies x when
 interface's reads x at each call), and one promoted through an embedded pointer binds that pointer when
 bound (the interface's follows it at each call). Which method it is comes from the package's declarations:
 the method of that name whose receiver is T (go/types gives x's type); none (promoted) or a value receiver
-declines.
+declines, as does a type declared in the function (it has no methods of its own; the package's method of
+that name belongs to a package-level type the local one shadows).
 """
 
 from __future__ import annotations
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, text, walk
+from gorewrite.syntax import Node, ancestors, text, walk
 from gorewrite.typeinfo import TypeInfo
 
 
@@ -33,9 +34,16 @@ def bound_alike(view: PackageView, types: TypeInfo, path: str, value: Node, meth
     operand = value.child_by_field_name("operand")
     found = types.at(path, operand.start_byte) if operand is not None else None
     named = found.type if found is not None else None
-    shown = f"{text(value).decode()}.{method.decode()}"
+    shown = f"({text(value).decode()}).{method.decode()}"
     if named is None or not named.isidentifier():
         return f"the method value {shown}: go/types gives no type of this package for {text(operand).decode()}"
+    top = next((a for a in ancestors(value) if a.parent is not None and a.parent.type == "source_file"), value)
+    if any(
+        d.type in ("type_spec", "type_alias") and text(d.child_by_field_name("name")) == named.encode()
+        for d in walk(top)
+    ):
+        # a function's own type declares no method: a Write it has is promoted, whatever the package declares
+        return f"the method value {shown}: {named} is a type declared in the function, its {method.decode()} promoted"
     for root in (view.tree(p).root_node for p in view.package.rewritable if p in view.sources):
         for node in walk(root, skip=lambda n: n.type in ("function_declaration", "func_literal")):
             if node.type != "method_declaration" or text(node.child_by_field_name("name")) != method:
