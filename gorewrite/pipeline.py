@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from gorewrite import cache, exports, relocated, suppress
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
-from gorewrite.escapes import BuildResult, Escape, EscapeCompile, compile_escapes
+from gorewrite.escape_listing import EscapeListing
+from gorewrite.escapes import BuildResult, Escape, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
 from gorewrite.instances import attribute, heap_in_generic, merge, tested, unseen
 from gorewrite.iterators import Standard
@@ -81,7 +82,7 @@ def analyse(
     memory = Memory(cache.remembered if options.cache else None)
     recalled = Recalled() if options.cache else None
     with overlay_file(options.unsaved) as overlay:
-        early = EscapeCompile(toolchains[0], arguments(patterns, cwd), cwd, overlay, parser=recalled)  # while go lists
+        early = EscapeListing(toolchains[0], arguments(patterns, cwd), cwd, overlay, parser=recalled)  # while go lists
         try:
             run, good = _listed(toolchains, patterns, cwd, memory)
             paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
@@ -92,6 +93,8 @@ def analyse(
                 options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
                 if tc is toolchains[0] and not run.broken and early.clean():
                     builds[tc.version] = early.result(paths, files)
+                    if overlay is None:  # the listing's export data is the files' on disk
+                        exports.known(tc, good, early.exported(), cwd)
                 else:
                     early.stop()
                     builds[tc.version] = compile_escapes(tc, paths, cwd, overlay=overlay, files=files)

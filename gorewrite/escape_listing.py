@@ -1,0 +1,81 @@
+"""The escape compile asked of `go list -export` instead of `go build`: on a warm cache one go command
+replays the compile's `-m` output (on its stderr, a `# import/path` section per package) and names each
+package's export data, which the proposals' keys would otherwise list in a third go command. Cold it is
+still one compile (go list builds what it exports); it does not link, so a command's link error would go
+unseen: a listing that names a `main` package, or any error, is not clean, and the caller builds instead."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+
+from gorewrite.escapes import HEADER, EscapeCompile
+from gorewrite.packages import json_stream
+
+FIELDS = "ImportPath,Name,Export,Standard,Error,DepsErrors"
+
+
+class EscapeListing(EscapeCompile):
+    """EscapeCompile's `go build -json` as `go list -e -export -json`: the same compile actions (flags and
+    all), so the same cache entries and the same diagnostics."""
+
+    def _start(self, command: list[str], targets: list[str], stdout, stderr) -> subprocess.Popen:
+        self.listing = tempfile.TemporaryFile()  # go prints the JSON once all is built: nothing to stream
+        self.entries: list[dict] | None = None
+        return super()._start(["list", "-e", "-export", f"-json={FIELDS}"], targets, self.listing, subprocess.PIPE)
+
+    def _read(self) -> None:
+        try:
+            self.events = _sections(self.go.stderr, self.parsed.add)
+        except BaseException as err:  # handed to the thread that asks for the result
+            self.broke = err
+
+    def clean(self) -> bool:
+        """Did go build everything it was asked to, without an error, and is no package a command?"""
+        self.reader.join()
+        if self.go.wait() != 0:
+            return False
+        self.listing.seek(0)
+        self.entries = json_stream(self.listing.read().decode())
+        return not any(e.get("Error") or e.get("DepsErrors") or e.get("Name") == "main" for e in self.entries)
+
+    def exported(self) -> list[dict]:
+        """go list's entries for the named packages (ImportPath, Export, Standard), once clean() said so."""
+        return self.entries or []
+
+    def stop(self) -> None:
+        super().stop()
+        self.listing.close()
+
+
+def _sections(stream, output) -> tuple[dict[str, str], set[str], list[str]]:
+    """Per import path its output (from its `# path` line on), and the lines before any section, as
+    escapes._events gives them; `output(path, text)` is told each piece as it is read. go prints each
+    package's output in one write, so a section runs until the next header."""
+    outputs: dict[str, list[str]] = {}
+    stray: list[str] = []
+    current = None
+
+    def take(text: str) -> None:  # whole lines
+        nonlocal current
+        starts = [m.start() for m in HEADER.finditer(text)]
+        for number, (start, end) in enumerate(zip([0, *starts], [*starts, len(text)], strict=True)):
+            if number:
+                current = text[start + 2 : text.index("\n", start)].rstrip("\r")
+            if start == end:
+                continue
+            if current is None:
+                stray.extend(text[start:end].splitlines())
+            else:
+                outputs.setdefault(current, []).append(text[start:end])
+                output(current, text[start:end])
+
+    rest = b""
+    for chunk in iter(lambda: stream.read1(1 << 16), b""):
+        data = rest + chunk
+        ended = data.rfind(b"\n") + 1
+        rest = data[ended:]
+        take(data[:ended].decode(errors="replace"))
+    if rest:  # a last line without its newline
+        take(rest.decode(errors="replace") + "\n")
+    return {p: "".join(chunks) for p, chunks in outputs.items()}, set(), stray
