@@ -50,32 +50,39 @@ class EscapeListing(EscapeCompile):
 
 def _sections(stream, output) -> tuple[dict[str, str], set[str], list[str]]:
     """Per import path its output (from its `# path` line on), and the lines before any section, as
-    escapes._events gives them; `output(path, text)` is told each piece as it is read. go prints each
-    package's output in one write, so a section runs until the next header."""
-    outputs: dict[str, list[str]] = {}
+    escapes._events gives them; `output(path, text)` is told each section whole, as `go build -json` tells
+    an event (parsed.py remembers a parse by its text: pieces cut where a read ended would differ each
+    run). go prints each package's output in one write, so a section runs until the next header."""
+    outputs: dict[str, str] = {}
     stray: list[str] = []
-    current = None
+    current: str | None = None
+    pending: list[str] = []
+
+    def ended() -> None:
+        if current is not None and pending:
+            outputs[current] = outputs.get(current, "") + "".join(pending)
+            output(current, "".join(pending))
+        elif pending:
+            stray.extend("".join(pending).splitlines())
+        pending.clear()
 
     def take(text: str) -> None:  # whole lines
         nonlocal current
         starts = [m.start() for m in HEADER.finditer(text)]
         for number, (start, end) in enumerate(zip([0, *starts], [*starts, len(text)], strict=True)):
             if number:
+                ended()
                 current = text[start + 2 : text.index("\n", start)].rstrip("\r")
-            if start == end:
-                continue
-            if current is None:
-                stray.extend(text[start:end].splitlines())
-            else:
-                outputs.setdefault(current, []).append(text[start:end])
-                output(current, text[start:end])
+            if start < end:
+                pending.append(text[start:end])
 
     rest = b""
     for chunk in iter(lambda: stream.read1(1 << 16), b""):
         data = rest + chunk
-        ended = data.rfind(b"\n") + 1
-        rest = data[ended:]
-        take(data[:ended].decode(errors="replace"))
+        cut = data.rfind(b"\n") + 1
+        rest = data[cut:]
+        take(data[:cut].decode(errors="replace"))
     if rest:  # a last line without its newline
         take(rest.decode(errors="replace") + "\n")
-    return {p: "".join(chunks) for p, chunks in outputs.items()}, set(), stray
+    ended()
+    return outputs, set(), stray
