@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+import time
 
+from gorewrite import packages
 from gorewrite.escapes import HEADER, EscapeCompile
 from gorewrite.packages import json_stream
 
-FIELDS = "ImportPath,Name,Export,Standard,Error,DepsErrors"
+FIELDS = f"{packages.FIELDS},Export"  # packages.load's, and the export data's
 
 
 class EscapeListing(EscapeCompile):
@@ -22,6 +24,7 @@ class EscapeListing(EscapeCompile):
     def _start(self, command: list[str], targets: list[str], stdout, stderr) -> subprocess.Popen:
         self.listing = tempfile.TemporaryFile()  # go prints the JSON once all is built: nothing to stream
         self.entries: list[dict] | None = None
+        self.targets = targets
         return super()._start(["list", "-e", "-export", f"-json={FIELDS}"], targets, self.listing, subprocess.PIPE)
 
     def _read(self) -> None:
@@ -30,14 +33,46 @@ class EscapeListing(EscapeCompile):
         except BaseException as err:  # handed to the thread that asks for the result
             self.broke = err
 
+    def listed(self, grace: float) -> list[dict] | None:
+        """go list's entries for the patterns, as `go list -json` gives them: this listing's when go ends
+        within `grace` seconds (a warm cache's replay) with no package in error. Past it (a cold cache
+        compiles: its files are wanted meanwhile, to parse what it prints), a `go list -json` beside it,
+        stopped should this listing end well first. None when neither did: the caller lists them itself,
+        and hears what went wrong."""
+        try:
+            self.go.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            return self._raced()
+        return self._entries() if self._listed_well() else None
+
+    def _raced(self) -> list[dict] | None:
+        command = [self.toolchain.go, "list", "-e", f"-json={packages.FIELDS}", "--", *self.targets]
+        with tempfile.TemporaryFile() as out:
+            quiet = subprocess.DEVNULL  # what went wrong is heard from the caller's own go list
+            plain = subprocess.Popen(command, cwd=self.cwd, env=self.toolchain.env, stdout=out, stderr=quiet)
+            while plain.poll() is None:
+                if self.go.poll() is not None and self._listed_well():
+                    plain.kill()
+                    plain.wait()
+                    return self._entries()
+                time.sleep(0.01)
+            out.seek(0)
+            return json_stream(out.read().decode()) if plain.returncode == 0 else None
+
     def clean(self) -> bool:
         """Did go build everything it was asked to, without an error, and is no package a command?"""
         self.reader.join()
-        if self.go.wait() != 0:
-            return False
-        self.listing.seek(0)
-        self.entries = json_stream(self.listing.read().decode())
-        return not any(e.get("Error") or e.get("DepsErrors") or e.get("Name") == "main" for e in self.entries)
+        return self._listed_well() and not any(e.get("Name") == "main" for e in self._entries())
+
+    def _listed_well(self) -> bool:
+        failed = self.go.wait() != 0
+        return not failed and not any(e.get("Error") or e.get("DepsErrors") for e in self._entries())
+
+    def _entries(self) -> list[dict]:
+        if self.entries is None:
+            self.listing.seek(0)
+            self.entries = json_stream(self.listing.read().decode())
+        return self.entries
 
     def exported(self) -> list[dict]:
         """go list's entries for the named packages (ImportPath, Export, Standard), once clean() said so."""

@@ -30,6 +30,10 @@ from gorewrite.verify import Verdict, Verified, verify
 from gorewrite.verify.bench import Delta
 from gorewrite.write import absent
 
+# Seconds the escape listing may take to list the packages itself (a warm std replays in ~0.5 s on a quiet
+# machine); past it, go list lists them beside the compile, as it does when the listing failed.
+LISTED_GRACE = 1.0
+
 
 @dataclass
 class Analysis:
@@ -84,7 +88,7 @@ def analyse(
     with overlay_file(options.unsaved) as overlay:
         early = EscapeListing(toolchains[0], arguments(patterns, cwd), cwd, overlay, parser=recalled)  # while go lists
         try:
-            run, good = _listed(toolchains, patterns, cwd, memory)
+            run, good = _listed(toolchains, patterns, cwd, memory, early.listed(LISTED_GRACE))
             paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
             early.know(files)  # parsed while go still replays the rest
             sources_of = {p.import_path: _sources(run, p, options, memory) for p in good}  # listed meanwhile
@@ -245,10 +249,10 @@ def _asked_for(fix: Fix, options: Options) -> bool:
 
 
 def _listed(
-    toolchains: list[Toolchain], patterns: list[str], cwd: str, memory: Memory
+    toolchains: list[Toolchain], patterns: list[str], cwd: str, memory: Memory, listed: list[dict] | None
 ) -> tuple[Analysis, list[Package]]:
     """The packages the patterns name, those go list cannot load marked broken, and the others."""
-    packages = load(toolchains[0], patterns, cwd, memory.generated)
+    packages = load(toolchains[0], patterns, cwd, memory.generated, listed)
     standard = next((p.import_path for p in packages if p.standard), None)
     if standard and len(toolchains) > 1:
         raise UserError(

@@ -126,3 +126,25 @@ def test_export_data_known_is_what_prefetch_lists_and_this_runs(toolchain, tmp_p
 
 def test_fields_hold_what_clean_and_known_read():
     assert set(escape_listing.FIELDS.split(",")) >= {"ImportPath", "Name", "Export", "Standard", "Error", "DepsErrors"}
+
+
+@pytest.mark.parametrize("grace", [60.0, 0.0])  # the listing's own entries; past the grace, go list's beside it
+def test_listed_packages_are_go_lists(toolchain, root, grace):
+    early = EscapeListing(toolchain, ["./..."], str(root))
+    try:
+        listed = early.listed(grace)
+    finally:
+        early.stop()
+    assert listed and {e["ImportPath"] for e in listed} >= {"example.com/l/a", "example.com/l/onlytests"}
+    assert load(toolchain, ["./..."], str(root), listed=listed) == load(toolchain, ["./..."], str(root))
+
+
+def test_nothing_listed_where_a_package_is_in_error(toolchain, tmp_path):
+    """The caller's own go list says what is wrong (a broken package, a pattern naming nothing)."""
+    root = write_tree(tmp_path, {**MODULE, "bad/bad.go": 'package bad\n\nvar X int = "s"\n'})
+    for targets in (["./..."], ["./nothing"]):
+        early = EscapeListing(toolchain, targets, str(root))
+        try:
+            assert early.listed(60.0) is None
+        finally:
+            early.stop()
