@@ -38,7 +38,9 @@ class EscapeListing(EscapeCompile):
         within `grace` seconds (a warm cache's replay) with no package in error. Past it (a cold cache
         compiles: its files are wanted meanwhile, to parse what it prints), a `go list -json` beside it,
         stopped should this listing end well first. None when neither did: the caller lists them itself,
-        and hears what went wrong."""
+        and hears what went wrong; and with an overlay, whose files load does not list."""
+        if self.overlay:
+            return None
         try:
             self.go.wait(timeout=grace)
         except subprocess.TimeoutExpired:

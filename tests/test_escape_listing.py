@@ -4,6 +4,7 @@ build would be, and export data that is what prefetch lists, from this run's fil
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from conftest import write_tree
@@ -148,3 +149,19 @@ def test_nothing_listed_where_a_package_is_in_error(toolchain, tmp_path):
             assert early.listed(60.0) is None
         finally:
             early.stop()
+
+
+def test_nothing_listed_with_an_overlay(toolchain, root, tmp_path):
+    """load lists the files on disk; an editor's unsaved buffer may import another package. NAIVE: the
+    listing's entries, which list the buffer's imports."""
+    buffer = tmp_path / "q.go"
+    buffer.write_text('package quiet\n\nimport "strings"\n\nvar S = strings.ToUpper("q")\n')
+    overlay = tmp_path / "overlay.json"
+    overlay.write_text(json.dumps({"Replace": {str(root / "quiet" / "q.go"): str(buffer)}}))
+    early = EscapeListing(toolchain, ["./quiet"], str(root), overlay=str(overlay))
+    try:
+        assert early.listed(60.0) is None
+        assert early.clean() and early.exported()[0]["Imports"] == ["strings"]  # NAIVE's view
+    finally:
+        early.stop()
+    assert not load(toolchain, ["./quiet"], str(root))[0].imports
