@@ -77,8 +77,8 @@ class EscapeListing(EscapeCompile):
         return self.entries
 
     def exported(self) -> list[dict]:
-        """go list's entries for the named packages (ImportPath, Export, Standard), once clean() said so."""
-        return self.entries or []
+        """go list's entries (ImportPath, Export, Standard) once read, if every package listed well."""
+        return self.entries if self.entries is not None and self._listed_well() else []
 
     def stop(self) -> None:
         super().stop()

@@ -97,11 +97,11 @@ def analyse(
                 options.progress(f"compiling {len(good)} packages with {tc.version} (-gcflags=-m)")
                 if tc is toolchains[0] and not run.broken and early.clean():
                     builds[tc.version] = early.result(paths, files)
-                    if overlay is None:  # the listing's export data is the files' on disk
-                        exports.known(tc, good, early.exported(), cwd)
                 else:
                     early.stop()
                     builds[tc.version] = compile_escapes(tc, paths, cwd, overlay=overlay, files=files)
+            if overlay is None:  # the listing's export data is the files' on disk; a command's, unlinked, too
+                exports.known(toolchains[0], good, early.exported(), cwd)
         finally:
             early.stop()
     if options.exports and options.cache:  # listed while attribution and the rules find
