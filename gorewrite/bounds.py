@@ -51,6 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gorewrite import snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copy_of
 from gorewrite.facts import Fact, holds, targets
@@ -136,10 +137,12 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     root = view.tree(path).root_node
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
     within = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == function  # noqa: E731
+    made = snapshots.made_at(subject, function, uses, root)  # captured, unchanged since the literal was made
+    outer = bound(view, path, size, made, side, (), length) if made is not None else None
     if not all(within(u) for u in writes):
-        return None  # a closure writes it: when it runs is not known here
+        return outer  # written in another function: when that runs is not known here
     if writes and not all(within(u) for u in uses if u.use == Use.DECL):
-        return None  # captured from an enclosing function: a call between the fact and stmt may run this one again
+        return outer  # captured from an enclosing function: a call between the fact and stmt may run this one again
     jumps = memo(view, ("uses goto", path, function.start_byte), lambda: uses_goto(function))  # per fact: once
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
     again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
@@ -150,7 +153,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     facts = [f for f in facts if holds(f, writes, stmt, loops, jumps, later, kept)]
     if subject.shared:  # a field through a pointer: other aliases write it too
         facts = [f for f in facts if quiet(view, path, function, f, stmt, loops, jumps)]
-    return side.best(f.limit for f in facts)
+    return side.best([*(f.limit for f in facts), outer])
 
 
 def _facts(
@@ -198,7 +201,7 @@ def _statement_fact(
         looped = _after_loop(view, path, again, subject, node, side)
         limit = side.best([exited, looped.limit if looped is not None else None])
         return Fact(limit, node.start_byte, ((node.start_byte, node.end_byte),), True) if limit is not None else None
-    if node.type not in (SWITCH, "if_statement"):
+    if node.type not in (SWITCH, "type_switch_statement", "if_statement"):
         return None
     looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
     kept = lambda own: tuple(w for w in own if not _updates(view, path, subject, node.descendant_for_byte_range(*w)))  # noqa: E731
@@ -284,8 +287,11 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
-    """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its _assignments."""
-    return next((value for name, value in assignments(node) if _sets(view, path, name, subject)), None)
+    """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its _assignments, or
+    the field's value in a keyed struct literal assigned to the subject's variable (terms.literal_field)."""
+    pairs = assignments(node)
+    found = next((value for name, value in pairs if _sets(view, path, name, subject)), None)
+    return found or next(filter(None, (terms.literal_field(view, path, n, v, subject) for n, v in pairs)), None)
 
 
 def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:

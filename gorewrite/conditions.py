@@ -8,12 +8,14 @@ A predicate: after `if !shortID(id) { return }` with `func shortID(s string) boo
 in the package, len(id) is at most maxID. A validator: after `if err := checkID(id); err != nil { return }`,
 len(id) is what checkID's guards leave where it returns nil (validators.py).
 
-The callee is a function of the package (returns.declaration: by its go/types object, not a method or a func
-value, every build compiling the same one) whose body is one return of one value, a condition `when` reads with
-its parameter as the subject at that return: where the call returned true (or false), the condition was true
-(or false) of the parameter, a copy of the argument made at the call. The argument is the subject's variable
-itself (`id` for len(id) or for an integer n), or the subject whole (`checkLen(len(id))`); the parameter has
-no write and no address taken (a func literal in the condition could change it before a later part reads it).
+The callee is a function of the package, or a method go/types resolves statically to one of its declarations
+(returns.declaration: by its go/types object, not an interface's method nor a func value, every build compiling
+the same one; a method's receiver is no parameter, so the arguments map to the parameters in order) whose body
+is one return of one value, a condition `when` reads with its parameter as the subject at that return: where
+the call returned true (or false), the condition was true (or false) of the parameter, a copy of the argument
+made at the call. The argument is the subject's variable itself (`id` for len(id) or for an integer n), or the
+subject whole (`checkLen(len(id))`); the parameter has no write and no address taken (a func literal in the
+condition could change it before a later part reads it).
 Each call followed is one level deeper (Side.calls), so a recursive predicate bounds nothing past it.
 """
 

@@ -1,10 +1,11 @@
 """The export data of a package's imports, as the go command lists it (`go list -export`): what go/types
 reads to type-check the package, and what names an import's content in check's proposals cache (the go
-command names the file by a hash of its content). Listed once per module and toolchain, and remembered
-for the run."""
+command names the file by a hash of its content), and the module's `go env`. Asked once per module and
+toolchain, and remembered for the run."""
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 
@@ -19,6 +20,15 @@ class Unavailable(Exception):
 
 _EXPORT: dict[tuple[tuple, str], str | None] = {}  # (module_key, import path) -> export data file, None if it has none
 _STANDARD: set[tuple[tuple, str]] = set()  # (module_key, import path) of the listed packages go list calls std's
+
+
+# What `go env` resolves in a module from the process environment, the go env file and go.mod's toolchain line:
+# how its packages build (the target, its sub-architecture levels, the flags, cgo), and the host.
+GO_ENV = (
+    "GOVERSION GOOS GOARCH GOAMD64 GO386 GOARM GOARM64 GOMIPS GOMIPS64 GOPPC64 GORISCV64 GOWASM GOEXPERIMENT"
+    " GOFLAGS CGO_ENABLED CC CXX GOHOSTOS GOHOSTARCH"
+).split()
+_GO_ENV: dict[tuple, dict[str, str]] = {}  # module_key -> go env's GO_ENV there
 
 
 _LISTING: list[threading.Thread] = []  # prefetch_meanwhile's threads, waited for before _EXPORT is read
@@ -47,6 +57,29 @@ def _listed() -> None:
 
 
 _WAITING = threading.Lock()
+
+
+def forget() -> None:
+    """Forget what the go command said in an earlier run of this process (the language server runs one per
+    edit): an import may have been rebuilt since, go.mod's toolchain line or the go env file changed."""
+    _listed()
+    _EXPORT.clear()
+    _STANDARD.clear()
+    _GO_ENV.clear()
+
+
+def go_env(toolchain: Toolchain, package: Package) -> dict[str, str]:
+    """GO_ENV as the go command resolves it for the package: once per module and run. Asked in the module:
+    a go.mod that requires a newer Go switches toolchains there (the go/types helper must be built by the
+    release that writes the export data)."""
+    key = module_key(toolchain, package)
+    if key not in _GO_ENV:
+        cwd = package.module_root or package.dir
+        done = toolchain.run(["env", "-json", *GO_ENV], cwd=cwd)
+        if done.returncode != 0:
+            raise Unavailable(f"go env failed in {cwd}: {last_line(done.stderr)}")
+        _GO_ENV[key] = json.loads(done.stdout)
+    return _GO_ENV[key]
 
 
 def prefetch(toolchain: Toolchain, packages: list[Package], compiled: set[str]) -> None:

@@ -174,7 +174,7 @@ class Writes:
 
 
 def after(node: Node, side: Side, matches: Matches, value: Value, panics: Panics, writes: Writes) -> tuple:
-    """(the bound after an if/else-if chain or an expression switch, the assignments that give it), over
+    """(the bound after an if/else-if chain or a switch (a type switch too), the assignments that give it), over
     every path out of it to the next statement. A path that leaves for good — return, panic, continue,
     goto, or a break out of an if — is none; one that assigns nothing keeps the value from before,
     narrowed by the conditions it runs under (`if len(k) != 32 { return }`, `switch len(key) { case 16,
@@ -263,6 +263,8 @@ def switch_in(switch: Node, index: int, side: Side, matches: Matches, value: Val
 def _entry(switch: Node, clauses: list[Node], index: int, side: Side, matches: Matches, value: Value) -> int | None:
     """The bound where clause `index` is entered by its own case: it matched, and no earlier case did."""
     clause = clauses[index]
+    if switch.type == "type_switch_statement":  # a dynamic type's test bounds no integer
+        return None
     if clause.type == "default_case":
         return _none_matched(switch, clauses, side, matches, value)
     cases = _cases(clause)
@@ -291,8 +293,8 @@ def _clauses(switch: Node) -> list[Node] | None:
 
 
 def _clause_list(switch: Node) -> list[Node]:
-    """An expression switch's case and default clauses, in order."""
-    return [c for c in switch.named_children if c.type in ("expression_case", "default_case")]
+    """An expression or type switch's case and default clauses, in order."""
+    return [c for c in switch.named_children if c.type in ("expression_case", "type_case", "default_case")]
 
 
 def _cases(clause: Node) -> list[Node]:
@@ -310,10 +312,8 @@ def exclusive(one: Node, other: Node) -> bool:
             continue
         if node.type == "if_statement":
             parts = branches(node)
-        elif node.type == "expression_switch_statement":
+        elif node.type in ("expression_switch_statement", "type_switch_statement"):
             parts = _clauses(node) or []  # a fallthrough runs the next clause too
-        elif node.type == "type_switch_statement":
-            parts = [c for c in node.named_children if c.type in ("type_case", "default_case")]
         else:
             return False
         where = [next((i for i, b in enumerate(parts) if contains(b, n)), None) for n in (one, other)]
@@ -327,7 +327,7 @@ def branches(node: Node) -> list[Node]:
 
 
 def bodies(node: Node) -> Own:
-    """Where an if/else-if chain or an expression switch runs code after the conditions it tests: its
+    """Where an if/else-if chain or a switch (expression or type) runs code after the conditions it tests: its
     blocks and its clauses' statements. A write there comes after every condition evaluated on the same
     pass (a later `else if` or case is another branch), so it reaches them again only around a loop; an
     initializer (`if m = 2*m; n > m`, `else if m = …;`) runs before its condition and is not one."""
@@ -337,6 +337,6 @@ def bodies(node: Node) -> Own:
         node = node.child_by_field_name("alternative")
         if node is not None and node.type == "block":
             found.append(node)
-    if node is not None and node.type == "expression_switch_statement":
+    if node is not None and node.type in ("expression_switch_statement", "type_switch_statement"):
         found += [s for c in _clause_list(node) for s in c.named_children if s.type == "statement_list"]
     return tuple((b.start_byte, b.end_byte) for b in found)

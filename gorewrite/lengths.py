@@ -1,6 +1,7 @@
 """Std functions whose result their argument or their type bounds: an encoding's length (`hex.EncodedLen`), a
 count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`), a count of runes
-(`utf8.RuneCountInString`), a rune's encoded length (`utf8.RuneLen`), and the number of parts a SplitN
+(`utf8.RuneCountInString`), a count of a substring (`strings.Count`: at most one more than the bytes), a
+rune's encoded length (`utf8.RuneLen`), and the number of parts a SplitN
 returns (`strings.SplitN(s, ".", 3)`: at most 3).
 
 A buffer sized `make([]byte, hex.EncodedLen(len(sum)))` for a SHA-256 sum is 64 bytes for every input; bounds.py
@@ -49,6 +50,11 @@ INDEXES = {
 # byte included, is decoded from at least one byte, so the count is from 0 to the argument's length.
 RUNE_COUNTS = {("unicode/utf8", None, "RuneCount"), ("unicode/utf8", None, "RuneCountInString")}
 
+# Functions that count the non-overlapping instances of their second argument in their first: at most one per
+# byte of the first, and for an empty separator "1 + the number of Unicode code points" (strings.Count's doc): from
+# 0 to the first argument's length plus one, whatever the separator.
+COUNTS = {(package, None, "Count") for package in ("strings", "bytes")}
+
 # Results with a fixed range, as their docs say: utf8.RuneLen "returns the number of bytes in the UTF-8 encoding of
 # the rune. It returns -1 if the rune is not a valid value to encode in UTF-8", at most utf8.UTFMax (4).
 RESULTS = {("unicode/utf8", None, "RuneLen"): (-1, 4)}
@@ -85,6 +91,11 @@ def index_of(view: PackageView, path: str, function: Node) -> bool:
 def rune_count(view: PackageView, path: str, function: Node) -> bool:
     """Is the callee a count of its argument's runes (RUNE_COUNTS), by go/types' object?"""
     return callee(view, path, function) in RUNE_COUNTS
+
+
+def substring_count(view: PackageView, path: str, function: Node) -> bool:
+    """Is the callee strings.Count or bytes.Count (COUNTS), by go/types' object?"""
+    return callee(view, path, function) in COUNTS
 
 
 def callee(view: PackageView, path: str, function: Node) -> tuple | None:

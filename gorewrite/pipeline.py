@@ -83,6 +83,7 @@ def analyse(
     Rules see the union of what the toolchains report: a rewrite may pay off on one release only.
     """
     options.progress("listing packages")
+    exports.forget()
     memory = Memory(cache.remembered if options.cache else None)
     recalled = Recalled() if options.cache else None
     with overlay_file(options.unsaved) as overlay:

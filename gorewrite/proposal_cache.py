@@ -66,8 +66,8 @@ def keys(
             for tc, build, (module, files) in zip(toolchains, builds, locals_, strict=True):
                 listed, standard = exports.export_data(tc, view.package, list(view.package.imports))
                 other = sorted((p, why) for p, why in build.items() if p in asked)
-                said = [tc.go, tc.version, _build_environment(tc), _configuration(tc, view), sorted(listed.items())]
-                said += [standard, other, fingerprint(module, files, pkg, digests)]
+                said = [tc.go, tc.version, _build_environment(tc), exports.go_env(tc, view.package)]
+                said += [sorted(listed.items()), standard, other, fingerprint(module, files, pkg, digests)]
                 digest.update(json.dumps(said).encode())
         except exports.Unavailable:
             continue
@@ -83,26 +83,6 @@ def _build_environment(toolchain: Toolchain) -> list[tuple[str, str]]:
         for name, value in toolchain.env.items()
         if name.startswith(("GO", "CGO_")) and not name.startswith("GOREWRITE_") or name in ("CC", "CXX", "PKG_CONFIG")
     )
-
-
-# What `go env` resolves from the process environment, the go env file and go.mod's toolchain line that
-# decides how a package builds: the target, its sub-architecture levels, the flags, cgo.
-CONFIGURATION = (
-    "GOVERSION GOOS GOARCH GOAMD64 GO386 GOARM GOARM64 GOMIPS GOMIPS64 GOPPC64 GORISCV64 GOWASM GOEXPERIMENT"
-    " GOFLAGS CGO_ENABLED CC CXX"
-).split()
-_CONFIGURED: dict[tuple, str] = {}
-
-
-def _configuration(toolchain: Toolchain, view: PackageView) -> str:
-    """The package's build configuration as `go env` says it in its module: once per module and run."""
-    module = exports.module_key(toolchain, view.package)
-    if module not in _CONFIGURED:
-        done = toolchain.run(["env", "-json", *CONFIGURATION], cwd=view.package.module_root or view.package.dir)
-        if done.returncode != 0:
-            raise exports.Unavailable(f"go env failed: {exports.last_line(done.stderr)}")
-        _CONFIGURED[module] = done.stdout.decode(errors="replace")
-    return _CONFIGURED[module]
 
 
 def folder():

@@ -3,10 +3,13 @@ n)`, where SizeVarint is a function of the package whose every return statement 
 1`, `return (bits.Len64(v|1) + 6) / 7`), is bounded for every argument by the widest of them.
 
 Only a call of a function go/types names as one of the package, declared by a `func` declaration (an
-identifier: not a method, whose dynamic type may be another one's, nor a func value that may be reassigned),
-with a body (not one written in assembly), no type parameters (an instance's arithmetic is its type
-argument's), one result, a value in every return (a bare `return` bounds nothing) and no `defer` (a deferred
-call may set a named result after the return, or recover a panic and return the zero value). Declared in
+identifier, not a func value that may be reassigned), or of a method go/types resolves statically to one of the
+package's method declarations: `k.Size()` of a `type Kind uint8`, `h.bodyLen()` of a `*header`, promoted through
+an embedded struct too (an interface's method, also one promoted from an embedded interface field, is declared by
+no method declaration: its dynamic type may run another's; a method expression `T.M(x)` shifts the arguments).
+With a body (not one written in assembly), no type parameters, nor a generic receiver (an instance's arithmetic
+is its type argument's), one result, a value in every return (a bare `return` bounds nothing) and no `defer` (a
+deferred call may set a named result after the return, or recover a panic and return the zero value). Declared in
 another file than the call, only where every build compiles the same files (callees.other_builds: a
 `size_arm64.go` may return more than this build's `size_amd64.go`). A function of another package is not in
 the view and bounds nothing. How deep calls are followed (a recursive function bounds nothing past it) is
@@ -21,7 +24,7 @@ from gorewrite import callees
 from gorewrite.intervals import UNKNOWN, Interval, join
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, unparen, walk
-from gorewrite.typeinfo import Kind
+from gorewrite.typeinfo import Ident, Kind
 
 # The interval of an expression at a statement of a file of the package.
 At = Callable[[str, Node, Node], Interval]
@@ -40,21 +43,47 @@ def returned(view: PackageView, path: str, call: Node, at: At) -> Interval:
 def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | None:
     """(file, declaration) of the function of the package the call calls, by its go/types object, or None."""
     function = unparen(call.child_by_field_name("function"))
-    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
-    if ident is None or ident.kind != Kind.FUNC or ident.obj is None:
+    ident, wanted = _called(view, path, function)
+    if ident is None:
         return None
     file, _, offset = ident.obj.rpartition(":")
     if file not in view.package.files or not offset.isdigit():
         return None
     name = view.tree(file).root_node.descendant_for_byte_range(int(offset), int(offset) + len(ident.name))
     declared = name.parent if name is not None else None
-    if declared is None or declared.type != "function_declaration" or declared.child_by_field_name("name") != name:
+    if declared is None or declared.type != wanted or declared.child_by_field_name("name") != name:
         return None
     if declared.child_by_field_name("type_parameters") is not None or declared.child_by_field_name("body") is None:
+        return None
+    receiver = declared.child_by_field_name("receiver")
+    if receiver is not None and any(n.type == "generic_type" for n in walk(receiver)):
         return None
     if file != path and callees.other_builds(view):  # a build that compiles the call may declare it otherwise
         return None
     return file, declared
+
+
+def _called(view: PackageView, path: str, function: Node) -> tuple[Ident | None, str]:
+    """go/types' object a call calls and the declaration that must declare it: a function by its identifier,
+    a method by a selector whose operand is a value (no method expression, whose receiver is an argument)."""
+    if function.type == "identifier":
+        ident = view.types.at(path, function.start_byte)
+        found = ident is not None and ident.kind == Kind.FUNC
+        return (ident if found and ident.obj is not None else None), "function_declaration"
+    if function.type != "selector_expression":
+        return None, ""
+    field, operand = function.child_by_field_name("field"), function.child_by_field_name("operand")
+    ident = view.types.at(path, field.start_byte)
+    if ident is None or ident.kind != Kind.METHOD or not ident.recv or ident.obj is None:
+        return None, ""
+    operand = unparen(operand)
+    starred = operand.type in ("unary_expression", "pointer_type") and operand.named_child_count == 1
+    operand = unparen(operand.named_children[-1]) if starred else operand  # `(*T).M(p)`, or `(*p).M()`
+    named = operand.type in ("identifier", "type_identifier")
+    base = view.types.at(path, operand.start_byte) if named else None
+    if (named or starred) and (base is None or base.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT)):
+        return None, ""  # a method expression, `T.M(x)` or `(*T).M(p)`, whose receiver is an argument; or unknown
+    return ident, "method_declaration"
 
 
 def returns_of(function: Node) -> list[tuple[Node, Node]] | None:

@@ -11,7 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
-from gorewrite.lengths import bit_count, encoding_length, index_of, result_range, rune_count, splits
+from gorewrite.lengths import (
+    bit_count,
+    encoding_length,
+    index_of,
+    result_range,
+    rune_count,
+    splits,
+    substring_count,
+)
 from gorewrite.proposals import PackageView
 from gorewrite.returns import returned
 from gorewrite.syntax import Node, call_args, text
@@ -71,7 +79,8 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
 def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """min/max of their arguments, len/cap (never negative), the count `copy` returns (the spec: the lesser
     of len(dst) and len(src)), an encoding's length (`hex.EncodedLen(len(id))`), a count of bits
-    (`bits.OnesCount32(x)`, 0 to 32) or of runes (`utf8.RuneCountInString(s)`, 0 to len(s)), an index into a
+    (`bits.OnesCount32(x)`, 0 to 32), of runes (`utf8.RuneCountInString(s)`, 0 to len(s)) or of a substring
+    (`strings.Count(s, sep)`, 0 to len(s)+1), an index into a
     bounded operand (`bytes.IndexByte(b, c)`: -1 up to len(b)-1), `T(x)` where T keeps x's value, and a call
     of a function of the package (returns.py)."""
     function = node.child_by_field_name("function")
@@ -84,6 +93,9 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
         return Interval(0, min((h for h in his if h is not None), default=None))
     if rune_count(view, path, function) and single:
         return Interval(0, operands.length(args[0]).hi)
+    if substring_count(view, path, function) and len(args) == 2:  # an empty separator counts runes, plus one
+        within = operands.length(args[0]).hi
+        return Interval(0, within + 1 if within is not None else None)
     for name, combine in ((b"min", _least), (b"max", _most)):
         if builtin(view, path, function, name):
             return combine([operands.of(a) for a in args])

@@ -28,9 +28,10 @@ class Subject:
 
     @property
     def shared(self) -> bool:
-        """Is a field through a pointer part of it (`hp.n`, `len(hp.buf)`)? Other aliases reach that storage,
-        so a fact on it holds only where nothing between can write memory (quiet.py)."""
-        return "pfield" in repr(self.key)
+        """Is a field through a pointer part of it (`hp.n`, `len(hp.buf)`), or a map's length (`len(m)`)? Other
+        aliases reach that storage (a map value is a reference), so a fact on it holds only where nothing
+        between can write memory (quiet.py)."""
+        return "pfield" in repr(self.key) or "'map'" in repr(self.key)
 
     @property
     def variable(self) -> bool:
@@ -83,7 +84,8 @@ def _variable(
 ) -> tuple[tuple, frozenset[str]] | None:
     """The key of a local variable, a field of a local struct value, or (length) the length of a local slice or
     string, or of such a field of a local struct value (`len(h.Name)`: h's storage holds it, as for `h.Len`);
-    with shared, also of a field through a local pointer (`hp.Len`: hp's object and the name say which)."""
+    with shared, also of a field through a local pointer (`hp.Len`: hp's object and the name say which) and
+    the length of a local map."""
     held, kind = struct_of_field(view, path, node), "field"
     if held is None and shared:
         held, kind = _through_pointer(view, path, node), "pfield"
@@ -98,9 +100,29 @@ def _variable(
     ident = view.types.at(path, node.start_byte)
     if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
         return None
+    if length and ident.shape == "map" and shared:  # `m[k] = v`, delete and clear through any alias change it
+        return ("len", ("map", ident.obj)), frozenset([ident.obj])
     if length and ident.shape not in ("slice", "string"):
         return None
     return ("len" if length else "var", ident.obj), frozenset([ident.obj])
+
+
+def literal_field(view: PackageView, path: str, target: Node, value: Node, subject: Subject) -> Node | None:
+    """The value a keyed struct literal assigned to a local struct variable gives the subject, a field of that
+    variable (`opts := Options{Chunk: 32}`: 32 for opts.Chunk), or None: another variable, a positional literal, or
+    a literal that does not name the field (a promoted field is never a key: the embedded struct's literal is)."""
+    literal = unparen(value)
+    if subject.key[0] != "field" or literal.type != "composite_literal":
+        return None
+    found = _variable(view, path, unparen(target), False)
+    body = literal.child_by_field_name("body")
+    if found is None or found[0] != ("var", subject.key[1]) or body is None:
+        return None
+    for element in (e for e in body.named_children if e.type == "keyed_element" and e.named_child_count == 2):
+        key, given = (e.named_children[0] if e.named_child_count == 1 else e for e in element.named_children)
+        if key.type == "identifier" and text(key) == subject.key[2]:
+            return given
+    return None
 
 
 def struct_of_field(view: PackageView, path: str, node: Node) -> Ident | None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from gorewrite import cache
-from gorewrite.exports import Unavailable, export_data, last_line, module_key
+from gorewrite.exports import Unavailable, export_data, go_env, last_line
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
@@ -80,7 +80,7 @@ class Ident:
     # interface that declares an interface method ("io.Writer" for io.ReadWriter's Write).
     named: str | None = None
     # A variable's type by its underlying type: a sequence, "slice", "array" or "string" (a `type
-    # Frame []byte` is a slice, a generic alias `Vec[int]` of []T too), or "struct"; None for anything else.
+    # Frame []byte` is a slice, a generic alias `Vec[int]` of []T too), "map" or "struct"; None for anything else.
     shape: str | None = None
     # A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`),
     # which other aliases can write.
@@ -158,7 +158,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
     if package.error:
         return TypeInfo(idents={}, error=f"{package.import_path} does not load: {package.error}")
     try:
-        env = _go_env(toolchain, package)
+        env = go_env(toolchain, package)
         files, imports = _compiled(toolchain, package)
         export, standard = export_data(toolchain, package, imports)
         request = {
@@ -231,25 +231,6 @@ def _language(go_version: str) -> str:
     if not go_version or go_version.startswith("go"):
         return go_version
     return f"go{go_version}"
-
-
-_GO_ENV: dict[tuple[str, tuple[tuple[str, str], ...], str], dict[str, str]] = {}
-
-
-def _go_env(toolchain: Toolchain, package: Package) -> dict[str, str]:
-    """The Go version and GOARCH builds of package use, and the host's GOOS/GOARCH; asked once per module.
-
-    Asked in the package's directory: a go.mod that requires a newer Go switches
-    toolchains there, and the helper must be built by the one that writes the export data.
-    """
-    cwd = package.module_root or package.dir
-    key = module_key(toolchain, package)
-    if key not in _GO_ENV:
-        done = toolchain.run(["env", "-json", "GOVERSION", "GOARCH", "GOHOSTOS", "GOHOSTARCH"], cwd=cwd)
-        if done.returncode != 0:
-            raise Unavailable(f"go env failed in {cwd}: {last_line(done.stderr)}")
-        _GO_ENV[key] = json.loads(done.stdout)
-    return _GO_ENV[key]
 
 
 def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:

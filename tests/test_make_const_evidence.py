@@ -74,6 +74,12 @@ def test_the_measured_cases_are_there():
         "key_fold",
         "field_tags",
         "validated_name",
+        "record_method",
+        "column_width",
+        "field_offsets",
+        "signed_headers",
+        "row_layout",
+        "background_digest",
     } <= set(MEASURED)
 
 

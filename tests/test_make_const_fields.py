@@ -78,6 +78,66 @@ NAIVE = {
 }
 
 
+def options(name: str, setup: str) -> str:
+    """Sum copies xs into a `make([]int64, opts.Chunk)` after `setup`, which declares opts (probe38a r5 `Sum`)."""
+    return f"""package {name}
+
+const defaultChunk = 32
+
+// Options configures a pass.
+type Options struct {{
+	Chunk int
+	Name  string
+}}
+
+func (o *Options) double() {{ o.Chunk *= 2 }}
+
+// Sum copies xs into a scratch of opts.Chunk slots and sums it.
+func Sum(xs []int64, n int) int64 {{
+{setup}
+	buf := make([]int64, opts.Chunk)
+	for i := range buf {{
+		if i < len(xs) {{
+			buf[i] = xs[i]
+		}}
+	}}
+	var t int64
+	for _, v := range buf {{
+		t += v
+	}}
+	return t + int64(len(opts.Name))
+}}
+"""
+
+
+DEFAULTS = '\topts := Options{Chunk: defaultChunk, Name: "sum"}'
+# a keyed struct literal assigned to the variable sets the field it names (terms.literal_field)
+BOUNDED.update(
+    {
+        "literal_field": (options("literal_field", DEFAULTS), "[32]int64"),
+        "literal_field_var": (options("literal_field_var", '\tvar opts = Options{Name: "s", Chunk: 16}'), "[16]int64"),
+        "literal_field_branches": (
+            options("literal_field_branches", DEFAULTS + "\n\tif n > 0 {\n\t\topts = Options{Chunk: 64}\n\t}"),
+            "[64]int64",
+        ),
+    }
+)
+LITERALS = {
+    "literal_field_grown": options("literal_field_grown", DEFAULTS + "\n\topts.Chunk += n"),
+    "literal_field_pointer_method": options("literal_field_pointer_method", DEFAULTS + "\n\topts.double()"),
+    # another literal, naming a field nothing bounds, replaces the whole value
+    "literal_field_replaced": options(
+        "literal_field_replaced", DEFAULTS + "\n\tother := Options{Chunk: n}\n\topts = other"
+    ),
+    # a literal that does not name the field leaves it at its zero value, but a later write sets it
+    "literal_field_unnamed": options(
+        "literal_field_unnamed", '\topts := Options{Name: "s"}\n\tif n > 0 {\n\t\topts.Chunk = n\n\t}'
+    ),
+}
+NOT_BOUNDED.update(LITERALS)
+NAIVE.update({name: (array("buf", "opts.Chunk", "int64", 32), probe("{pkg}.Sum([]int64{1}, 40)")) for name in LITERALS})
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {**{n: c for n, (c, _) in BOUNDED.items()}, **NOT_BOUNDED}

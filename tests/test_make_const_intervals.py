@@ -69,6 +69,43 @@ func Prefixes({params}) int {{
 """
 
 
+KIND_SLOTS = """
+// Kind is a record layout.
+type Kind uint8
+
+func (k Kind) slots() int {
+	switch k {
+	case 1:
+		return 8
+	case 2:
+		return 16
+	}
+	return 24
+}
+"""
+HEADER_BODY = """
+type header struct{ n uint16 }
+
+func (h *header) body() int { return min(int(h.n), 40) }
+"""
+EMBEDDED_SIZER = """
+// Sizer says how many slots a record needs.
+type Sizer interface{ Size() int }
+
+type small struct{}
+
+func (small) Size() int { return 8 }
+
+type large struct{}
+
+func (large) Size() int { return 40 }
+
+// Small and Large are the two layouts.
+var Small, Large Sizer = small{}, large{}
+
+// Record carries its layout.
+type Record struct{ Sizer }
+"""
 SLOTS_OF = """
 func slots(k int) int {
 	switch k {
@@ -220,6 +257,22 @@ func clamped(k int) int {
         sums("callee_guarded_parameter", "n", "\tn := fields(src)", SRC) + FIELDS_GUARDED.format(between=""),
         "[40]int64",
     ),
+    # a method go/types resolves statically (a concrete receiver): bounded by its returns like a function
+    "callee_method_value": (
+        sums("callee_method_value", "n", "\tn := k.slots()", "xs []int64, k Kind") + KIND_SLOTS,
+        "[24]int64",
+    ),
+    "callee_method_pointer": (
+        sums("callee_method_pointer", "h.body()", "", "xs []int64, h *header") + HEADER_BODY,
+        "[40]int64",
+    ),
+    # promoted through an embedded struct: still one method declaration
+    "callee_method_promoted": (
+        sums("callee_method_promoted", "n", "\tn := f.body()", "xs []int64, f frame")
+        + HEADER_BODY
+        + "\n// frame is a header and its payload.\ntype frame struct {\n\theader\n\tpayload []byte\n}\n",
+        "[40]int64",
+    ),
 }
 
 # case -> (Go source, the call that shows a naive array wrong)
@@ -305,6 +358,11 @@ var Small, Large Sizer = small{}, large{}
 """,
         "Sum(xs, Large)",
     ),
+    # r.Size() is promoted from an embedded interface field: whichever type it holds runs, not only small's
+    "callee_method_embedded_interface": (
+        sums("callee_method_embedded_interface", "n", "\tn := r.Size()", "xs []int64, r Record") + EMBEDDED_SIZER,
+        "Sum(xs, Record{Large})",
+    ),
     # levels returns 1 at its base case and 1 more per halving: 7 for 100
     "callee_recursive": (
         sums("callee_recursive", "n", "\tn := levels(k)", "xs []int64, k int")
@@ -370,6 +428,10 @@ NAIVE = {
     "callee_other_package": (array("buf", "n", "int64", 9), probe('{pkg}.Sum([]int64{1}, strings.Repeat(",", 20))')),
     "callee_interface_method": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, {pkg}.Large)")),
     "callee_recursive": (array("buf", "n", "int64", 1), probe("{pkg}.Sum([]int64{1}, 100)")),
+    "callee_method_embedded_interface": (
+        array("buf", "n", "int64", 8),
+        probe("{pkg}.Sum([]int64{1}, {pkg}.Record{Sizer: {pkg}.Large})"),
+    ),
     "callee_deferred_result": (array("buf", "n", "int64", 16), probe("{pkg}.Sum([]int64{1}, 0)")),
     "range_int_written_before": (naive_prefix(6), probe("{pkg}.Prefixes(6, 4)")),
     "range_int_index_written": (naive_prefix(6), probe('{pkg}.Prefixes(6, "abcdefgh")')),

@@ -107,6 +107,13 @@ BOUNDED = {
     ),
 }
 
+
+def by_type(name: str, before: str, cases: str, params: str = "xs []int64, v any", size: str = "n") -> str:
+    """sums() with `before`, then `switch v.(type) { <cases> }`: a size set per dynamic type."""
+    return sums(name, size, f"{before}\tswitch v.(type) {{\n{cases}\t}}", params=params)
+
+
+WIDTHS = "\tcase uint8, int8:\n\t\tn = 1\n\tcase uint16:\n\t\tn = 2\n\tcase uint32, float32:\n\t\tn = 4\n"
 SWITCHED = {
     # probe34b mc_switch_fallthrough: 0+16+8 on the path entered by case 2
     "pad_fall": (
@@ -163,8 +170,31 @@ SWITCHED = {
         "[20]int64",
     ),
 }
+SWITCHED.update(
+    {
+        # probe38a Width: a type switch sets the width on every path, the default included: 8*5
+        "type_switch_widths": (
+            by_type("type_switch_widths", "\tvar n int\n", WIDTHS + "\tdefault:\n\t\tn = 8\n", size="n*5"),
+            "[40]int64",
+        ),
+        # no default: a value of another type keeps n's 8 from before
+        "type_switch_keeps_earlier": (by_type("type_switch_keeps_earlier", "\tn := 8\n", WIDTHS), "[8]int64"),
+        # a break may leave the clause before its assignment: that path keeps the 0 from before
+        "type_switch_break": (
+            by_type(
+                "type_switch_break",
+                "\tvar n int\n",
+                "\tcase string:\n\t\tif short {\n\t\t\tbreak\n\t\t}\n\t\tn = 16\n\tdefault:\n\t\treturn -1\n",
+                params="xs []int64, v any, short bool",
+            ),
+            "[16]int64",
+        ),
+    }
+)
 BOUNDED.update(SWITCHED)
 UNDERSIZED = {
+    # the join of the cases alone, the default's 8 left out
+    "type_switch_widths": (array("buf", "n*5", "int64", 20), probe("{pkg}.Sum([]int64{1}, uint64(1))")),
     "pad_fall": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 2)")),
     "fallthrough_no_default": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20, 2)")),
     "fallthrough_updates": (array("buf", "n", "int64", 36), probe("{pkg}.Sum([]int64{1}, 20, 1)")),
@@ -269,6 +299,21 @@ NOT_BOUNDED = {
         ),
         "Sum(xs, 0, 3)",
     ),
+    # no default: a value of another type keeps the k nothing bounds
+    "type_switch_no_default": (
+        by_type("type_switch_no_default", "\tn := k\n", WIDTHS, params="xs []int64, v any, k int"),
+        'Sum(xs, "wide", 100)',
+    ),
+    # a write nested in an if of a clause is no assignment of the path: it bounds nothing
+    "type_switch_nested_write": (
+        by_type(
+            "type_switch_nested_write",
+            "\tvar n int\n",
+            WIDTHS + "\tdefault:\n\t\tn = 8\n\t\tif k > 0 {\n\t\t\tn = k\n\t\t}\n",
+            params="xs []int64, v any, k int",
+        ),
+        'Sum(xs, "wide", 100)',
+    ),
     # |= raises n on each pass
     "or_in_loop": (looped("or_in_loop", "n", GUARD, "i := 0; i < k; i++", "n |= n << 1"), "Sum(xs, 1, 6)"),
 }
@@ -280,6 +325,8 @@ NAIVE = {
     "mask_variable": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, -1, 100)")),
     "toggled_by_variable": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 0, 100)")),
     "or_in_loop": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 1, 6)")),
+    "type_switch_no_default": (array("buf", "n", "int64", 8), probe('{pkg}.Sum([]int64{1}, "wide", 100)')),
+    "type_switch_nested_write": (array("buf", "n", "int64", 8), probe('{pkg}.Sum([]int64{1}, "wide", 100)')),
     "fallthrough_unbounded": (array("buf", "n", "int64", 24), probe("{pkg}.Sum([]int64{1}, 20, 1, 100)")),
     "fallthrough_in_loop": (array("buf", "n", "int64", 23), probe("{pkg}.Sum([]int64{1}, 20, 4)")),
     "converted_wraps": (array("buf", "u", "int64", 20), probe("{pkg}.Sum([]int64{1}, 40000)")),

@@ -214,6 +214,25 @@ BOUNDED = {
         ),
         "[20]int64",
     ),
+    # a count of a substring: at most len(s)+1, the +1 an empty separator's (probe38a FieldCount)
+    "substring_count": (
+        sums(
+            "substring_count",
+            "strings.Count(s, sep)",
+            "\tif len(s) > maxItems {\n\t\treturn -1\n\t}",
+            "xs []int64, s, sep string",
+        ),
+        "[21]int64",
+    ),
+    "fields_capacity": (
+        sums(
+            "fields_capacity",
+            'bytes.Count(p, []byte(","))+1',
+            "\tif len(p) > maxBatch {\n\t\treturn -1\n\t}",
+            "xs []int64, p []byte",
+        ),
+        "[18]int64",
+    ),
     "rune_count_bytes": (
         sums(
             "rune_count_bytes",
@@ -415,6 +434,16 @@ NOT_BOUNDED = {
         ),
         "Sum(xs, 15 a's)",
     ),
+    # the count is of s as the make sees it, after s grew
+    "substring_count_after_growth": (
+        sums(
+            "substring_count_after_growth",
+            'strings.Count(s, ",")',
+            "\tif len(s) > maxItems {\n\t\treturn -1\n\t}\n\ts += s",
+            "xs []int64, s string",
+        ),
+        "Sum(xs, 15 commas)",
+    ),
     # the destination grew past the array it was sliced from
     "copy_into_grown": (
         sums(
@@ -427,6 +456,10 @@ NOT_BOUNDED = {
     ),
 }
 NAIVE = {
+    "substring_count_after_growth": (
+        array("buf", 'strings.Count(s, ",")', "int64", 21),
+        probe('{pkg}.Sum([]int64{1}, strings.Repeat(",", 15))'),
+    ),
     "split_negative": (array("buf", "len(parts)", "int64", 6), probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f.g.h", -1)')),
     "split_appended": (array("buf", "len(parts)", "int64", 6), probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f")')),
     "wrapping_add": (array("buf", "64-int(n)", "int64", 52), probe("{pkg}.Sum([]int64{1}, 124)")),
@@ -476,10 +509,21 @@ def proposed(tmp_path_factory):
     return proposals_by_case(tmp_path_factory.mktemp("make-const-updates"), RULE, cases)
 
 
+# a positive case -> (an array a bound one short gives, a probe where it panics): `strings.Count(s, "")` is
+# len(s)+1, not len(s)
+UNDERSIZED = {
+    "substring_count": (
+        array("buf", "strings.Count(s, sep)", "int64", 20),
+        probe('{pkg}.Sum([]int64{1}, strings.Repeat("a", 20), "")'),
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
     declines = {n: (_imports(c), p) for n, (c, p) in NOT_BOUNDED.items()}
-    return naive_mutants(tmp_path_factory.mktemp("make-const-updates-naive"), toolchain, declines, NAIVE)
+    declines |= {n: (_imports(BOUNDED[n][0]), None) for n in UNDERSIZED}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-updates-naive"), toolchain, declines, NAIVE | UNDERSIZED)
 
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
@@ -493,6 +537,6 @@ def test_no_proven_bound_gives_at_most_a_speculative_buffer(proposed, name):
     at_most_speculative(found)
 
 
-@pytest.mark.parametrize("name", list(NAIVE))
+@pytest.mark.parametrize("name", list(NAIVE) + list(UNDERSIZED))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)

@@ -58,7 +58,60 @@ KEY_ERROR = "\ntype keyError struct{ n int }\n\nfunc (e *keyError) Error() strin
 LENIENT = (
     "\nfunc checkMode(s string, strict bool) error {\n\tif !strict {\n\t\treturn nil\n\t}\n\treturn checkKey(s)\n}\n"
 )
+# a method go/types resolves statically to the package's declaration (probe38a `Lower`, `Reverse`)
+VALIDATOR = """
+type validator struct{ strict bool }
+
+func (v *validator) checkKey(s string) error {
+	if v.strict && len(s) > maxItems {
+		return fmt.Errorf("key %q too long", s)
+	}
+	if len(s) > maxItems {
+		return errors.New("too long")
+	}
+	return nil
+}
+
+func (validator) short(s string) bool { return len(s) <= maxItems }
+"""
+METHOD_GUARD = "\tv := &validator{}\n\tif err := v.checkKey(key); err != nil {\n\t\treturn -1\n\t}"
+# the same call through an interface: whichever checker the variable holds runs
+CHECKERS = """
+type checker interface{ checkKey(string) error }
+
+type lenient struct{}
+
+func (lenient) checkKey(string) error { return nil }
+
+type strict struct{}
+
+func (strict) checkKey(s string) error { return checkKey(s) }
+
+func pick(hard bool) checker {
+	if hard {
+		return strict{}
+	}
+	return lenient{}
+}
+"""
+# the method reads its receiver: a lenient validator returns nil for any key
+LAX = """
+type lax struct{ strict bool }
+
+func (v lax) checkKey(s string) error {
+	if v.strict && len(s) > maxItems {
+		return fmt.Errorf("key %q too long", s)
+	}
+	return nil
+}
+"""
+LAX_GUARD = "\tl := lax{}\n\tif err := l.checkKey(key); err != nil {\n\t\treturn -1\n\t}"
 BOUNDED = {
+    "method_validator": (case("method_validator", METHOD_GUARD, extra=VALIDATOR), "[20]int64"),
+    "method_predicate": (
+        case("method_predicate", "\tvar v validator\n\tif !v.short(key) {\n\t\treturn -1\n\t}", extra=VALIDATOR),
+        "[20]int64",
+    ),
     "error_copy": (case("error_copy", ERR_GUARD), "[20]int64"),
     "direct_call": (case("direct_call", "\tif checkKey(key) != nil {\n\t\treturn -1\n\t}"), "[20]int64"),
     "errors_new": (case("errors_new", ERR_GUARD, 'errors.New("too long")'), "[20]int64"),
@@ -117,6 +170,12 @@ NOT_BOUNDED = {
         "\terr := checkLen(len(key))\n\tkey += key\n" + IF_ERR,
         extra=CHECK_LEN,
     ),
+    "interface_validator": case(
+        "interface_validator",
+        "\tif err := pick(false).checkKey(key); err != nil {\n\t\treturn -1\n\t}",
+        extra=CHECKERS,
+    ),
+    "method_reads_receiver": case("method_reads_receiver", LAX_GUARD, extra=LAX),
     # err is written after the check: another value (nil) decides
     "error_overwritten": case(
         "error_overwritten", "\terr := checkKey(key)\n\tif len(key) > 0 {\n\t\terr = nil\n\t}\n" + IF_ERR

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, gorewrite, module
+from conftest import ROOT, gorewrite, in_process, module
 
 from gorewrite import cli, progress, proposal_cache, proposing
 
@@ -237,6 +237,19 @@ def test_a_goarch_from_the_go_env_file_is_part_of_the_key(tmp_path):
         fresh = gorewrite("check", "-v", "--no-cache", "./...", cwd=root, env=env)
         assert warm.stdout == fresh.stdout, (arch, warm.stdout, fresh.stdout)
         said[arch] = warm.stdout
+    assert "80000 bytes" in said["amd64"] and "80000 bytes" not in said["386"], said
+
+
+def test_one_process_asks_go_env_again_each_run(tmp_path):
+    """The language server runs the pipeline once per edit in one process: `go env -w GOARCH=…` made while it
+    runs must reach the next run (the go env answers and export data files were remembered for the process)."""
+    root = module(tmp_path / "m", {"hist/hist.go": HIST})
+    goenv = tmp_path / "goenv"
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache"), "GOENV": str(goenv)}
+    said = {}
+    for arch in ("386", "amd64"):
+        goenv.write_text(f"GOARCH={arch}\n")
+        said[arch] = in_process("check", "-v", "--no-cache", "./...", cwd=root, env=env).stdout
     assert "80000 bytes" in said["amd64"] and "80000 bytes" not in said["386"], said
 
 

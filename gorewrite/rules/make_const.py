@@ -91,10 +91,9 @@ def find(view: PackageView) -> list[Candidate]:
         key = (escape.path, escape.line, escape.col)
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
             screened = _screen(view, escape, make)
-            # the package's functions (not methods) the make's function calls: a size one returns is bounded
+            # the package's functions and methods the make's function calls: a size one returns is bounded
             # by its returns (returns.py)
-            functions = ("function_declaration",)
-            also = callees.scopes(view, owner(make.call), DEPTH, functions) if not screened else ()
+            also = callees.scopes(view, owner(make.call), DEPTH) if not screened else ()
             found[key] = Candidate(
                 NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )
