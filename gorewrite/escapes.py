@@ -115,19 +115,19 @@ class EscapeCompile:
         self.toolchain, self.cwd, self.overlay = toolchain, cwd, overlay
         self.parsed = _Parsed(go_cwd(cwd, toolchain.env), inlining, parser or parse)
         self.err = tempfile.TemporaryFile()
-        args = ["build", "-json", "-o", os.devnull, *ESCAPE_FLAGS, *([f"-overlay={overlay}"] if overlay else [])]
-        self.go = subprocess.Popen(
-            [toolchain.go, *args, "--", *targets],
-            cwd=cwd,
-            env=toolchain.env,
-            stdout=subprocess.PIPE,
-            stderr=self.err,
-            start_new_session=os.name == "posix",  # a group of its own, to stop with its compilers
-        )
+        self.go = self._start(["build", "-json", "-o", os.devnull], targets, subprocess.PIPE, self.err)
         self.events: tuple[dict[str, str], set[str], list[str]] = ({}, set(), [])
         self.broke: BaseException | None = None  # what stopped the reader, raised to the caller
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+
+    def _start(self, command: list[str], targets: list[str], stdout, stderr) -> subprocess.Popen:
+        overlay = [f"-overlay={self.overlay}"] if self.overlay else []
+        command = [self.toolchain.go, *command, *ESCAPE_FLAGS, *overlay, "--", *targets]
+        group = os.name == "posix"  # a group of its own, to stop with its compilers
+        return subprocess.Popen(
+            command, cwd=self.cwd, env=self.toolchain.env, stdout=stdout, stderr=stderr, start_new_session=group
+        )
 
     def _read(self) -> None:
         try:
@@ -172,7 +172,7 @@ class EscapeCompile:
             self.go.kill()
         self.reader.join()
         self.go.wait()
-        self.go.stdout.close()
+        (self.go.stdout or self.go.stderr).close()
         self.err.close()
 
 

@@ -6,6 +6,7 @@ toolchain, and remembered for the run."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 
 from gorewrite.escapes import ESCAPE_FLAGS
@@ -105,6 +106,22 @@ def _prefetch(toolchain: Toolchain, packages: list[Package], compiled: set[str])
             _list_exports(toolchain, group[0], sorted(imports & compiled), ESCAPE_FLAGS)
         if imports - compiled:
             _list_exports(toolchain, group[0], sorted(imports - compiled))
+
+
+def known(toolchain: Toolchain, packages: list[Package], entries: list[dict], cwd: str) -> None:
+    """The export data the escape listing named (escape_listing.py): what prefetch lists for the same import
+    paths with the same flags, so it does not ask again. Only for the modules go resolves from cwd as from
+    their own directories: std, and the module that holds cwd."""
+    here = os.path.realpath(cwd)
+    for module in {module_key(toolchain, p) for p in packages if _within(here, p.module_root)}:
+        for entry in entries:
+            _EXPORT[(module, entry["ImportPath"])] = None if entry.get("Error") else entry.get("Export")
+            if entry.get("Standard"):
+                _STANDARD.add((module, entry["ImportPath"]))
+
+
+def _within(directory: str, root: str | None) -> bool:
+    return root is None or os.path.commonpath([directory, os.path.realpath(root)]) == os.path.realpath(root)
 
 
 def export_data(toolchain: Toolchain, package: Package, imports: list[str]) -> tuple[dict[str, str], list[str]]:

@@ -47,7 +47,11 @@ class Package:
 
 
 def load(
-    toolchain: Toolchain, patterns: list[str], cwd: str, generated: Callable[[str], bool] | None = None
+    toolchain: Toolchain,
+    patterns: list[str],
+    cwd: str,
+    generated: Callable[[str], bool] | None = None,
+    listed: list[dict] | None = None,
 ) -> list[Package]:
     """The packages the patterns name, sorted by import path, each with what may be rewritten.
 
@@ -55,17 +59,11 @@ def load(
     them): a file names its directory's package, and only the named files are rewritable.
     A package go list finds but cannot load is returned with `error` set, for the caller to
     report and skip; one with nothing to compile is left out; a pattern that names nothing
-    raises UserError. `generated` says whether a file is generated (is_generated unless given).
+    raises UserError. `generated` says whether a file is generated (is_generated unless given). `listed`:
+    go list's entries for the patterns (FIELDS at least) when another go command listed them without an error.
     """
     args, named = _arguments(patterns, cwd)
-    done = toolchain.run(["list", "-e", f"-json={FIELDS}", "--", *args], cwd=cwd)
-    stderr = done.stderr.decode(errors="replace").strip()
-    if done.returncode != 0:
-        said = [line for line in stderr.splitlines() if not line.startswith("go: downloading ")]
-        first = " ".join(said[:2]) if said and said[0].endswith(":") else said[0] if said else ""
-        first = first or f"go list exited with status {done.returncode}"
-        raise UserError(f"{first} ({_hint(first, toolchain.version)})")
-    found = json_stream(done.stdout.decode())
+    found = listed or _list(toolchain, args, cwd)
     if not found and all("..." in p for p in patterns):
         return []  # like `go build ./...` in a module without packages: nothing to do
     if not found:
@@ -78,6 +76,17 @@ def load(
     # Like `go build ./...`, skip what has nothing to compile (only tests, or all excluded by tags).
     built = [p for p in found if p.get("GoFiles") or p.get("CgoFiles") or _error(p)]
     return sorted((_package(p, named, lang, generated or is_generated) for p in built), key=lambda p: p.import_path)
+
+
+def _list(toolchain: Toolchain, args: list[str], cwd: str) -> list[dict]:
+    done = toolchain.run(["list", "-e", f"-json={FIELDS}", "--", *args], cwd=cwd)
+    stderr = done.stderr.decode(errors="replace").strip()
+    if done.returncode != 0:
+        said = [line for line in stderr.splitlines() if not line.startswith("go: downloading ")]
+        first = " ".join(said[:2]) if said and said[0].endswith(":") else said[0] if said else ""
+        first = first or f"go list exited with status {done.returncode}"
+        raise UserError(f"{first} ({_hint(first, toolchain.version)})")
+    return json_stream(done.stdout.decode())
 
 
 def arguments(patterns: list[str], cwd: str) -> list[str]:

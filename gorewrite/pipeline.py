@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from gorewrite import cache, exports, relocated, suppress
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
-from gorewrite.escapes import BuildResult, Escape, EscapeCompile, compile_escapes
+from gorewrite.escape_listing import EscapeListing
+from gorewrite.escapes import BuildResult, Escape, compile_escapes
 from gorewrite.files import Memory, Snapshots, Sources, listed
 from gorewrite.instances import attribute, heap_in_generic, merge, tested, unseen
 from gorewrite.iterators import Standard
@@ -28,6 +29,10 @@ from gorewrite.toolchain import Toolchain
 from gorewrite.verify import Verdict, Verified, verify
 from gorewrite.verify.bench import Delta
 from gorewrite.write import absent
+
+# Seconds the escape listing may take to list the packages itself (a warm std replays in ~0.5 s on a quiet
+# machine); past it, go list lists them beside the compile, as it does when the listing failed.
+LISTED_GRACE = 1.0
 
 
 @dataclass
@@ -82,9 +87,9 @@ def analyse(
     memory = Memory(cache.remembered if options.cache else None)
     recalled = Recalled() if options.cache else None
     with overlay_file(options.unsaved) as overlay:
-        early = EscapeCompile(toolchains[0], arguments(patterns, cwd), cwd, overlay, parser=recalled)  # while go lists
+        early = EscapeListing(toolchains[0], arguments(patterns, cwd), cwd, overlay, parser=recalled)  # while go lists
         try:
-            run, good = _listed(toolchains, patterns, cwd, memory)
+            run, good = _listed(toolchains, patterns, cwd, memory, early.listed(LISTED_GRACE))
             paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
             early.know(files)  # parsed while go still replays the rest
             sources_of = {p.import_path: _sources(run, p, options, memory) for p in good}  # listed meanwhile
@@ -96,6 +101,8 @@ def analyse(
                 else:
                     early.stop()
                     builds[tc.version] = compile_escapes(tc, paths, cwd, overlay=overlay, files=files)
+            if overlay is None:  # the listing's export data is the files' on disk; a command's, unlinked, too
+                exports.known(toolchains[0], good, early.exported(), cwd)
         finally:
             early.stop()
     if options.exports and options.cache:  # listed while attribution and the rules find
@@ -243,10 +250,10 @@ def _asked_for(fix: Fix, options: Options) -> bool:
 
 
 def _listed(
-    toolchains: list[Toolchain], patterns: list[str], cwd: str, memory: Memory
+    toolchains: list[Toolchain], patterns: list[str], cwd: str, memory: Memory, listed: list[dict] | None
 ) -> tuple[Analysis, list[Package]]:
     """The packages the patterns name, those go list cannot load marked broken, and the others."""
-    packages = load(toolchains[0], patterns, cwd, memory.generated)
+    packages = load(toolchains[0], patterns, cwd, memory.generated, listed)
     standard = next((p.import_path for p in packages if p.standard), None)
     if standard and len(toolchains) > 1:
         raise UserError(
