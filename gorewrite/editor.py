@@ -59,9 +59,13 @@ class Job:
         return process
 
     def done(self, process: subprocess.Popen) -> None:
+        self.release(process)
+        self.check()
+
+    def release(self, process: subprocess.Popen) -> None:
+        """Forget an ended process: its pid may be another process's soon."""
         with self._lock:
             self._processes.discard(process)
-        self.check()
 
 
 def _kill(process: subprocess.Popen) -> None:
@@ -90,6 +94,12 @@ class JobToolchain(Toolchain):
         finally:
             self.job.done(process)
         return subprocess.CompletedProcess([self.go, *args], process.returncode, out, err)
+
+    def popen(self, args: list[str], cwd: str, **kwargs) -> subprocess.Popen:
+        return self.job.start([self.go, *args], cwd=cwd, env=self.env_in(cwd), **kwargs)
+
+    def release(self, process: subprocess.Popen) -> None:
+        self.job.release(process)
 
     def stream(self, args: list[str], cwd: str) -> Iterator[bytes]:
         process = self.job.start(

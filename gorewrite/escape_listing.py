@@ -48,16 +48,19 @@ class EscapeListing(EscapeCompile):
         return self._entries() if self._listed_well() else None
 
     def _raced(self) -> list[dict] | None:
-        command = [self.toolchain.go, "list", "-e", f"-json={packages.FIELDS}", "--", *self.targets]
+        command = ["list", "-e", f"-json={packages.FIELDS}", "--", *self.targets]
         with tempfile.TemporaryFile() as out:
             quiet = subprocess.DEVNULL  # what went wrong is heard from the caller's own go list
-            plain = subprocess.Popen(command, cwd=self.cwd, env=self.toolchain.env, stdout=out, stderr=quiet)
-            while plain.poll() is None:
-                if self.go.poll() is not None and self._listed_well():
-                    plain.kill()
-                    plain.wait()
-                    return self._entries()
-                time.sleep(0.01)
+            plain = self.toolchain.popen(command, self.cwd, stdout=out, stderr=quiet)
+            try:
+                while plain.poll() is None:
+                    if self.go.poll() is not None and self._listed_well():
+                        plain.kill()
+                        plain.wait()
+                        return self._entries()
+                    time.sleep(0.01)
+            finally:
+                self.toolchain.release(plain)
             out.seek(0)
             return json_stream(out.read().decode()) if plain.returncode == 0 else None
 

@@ -123,11 +123,8 @@ class EscapeCompile:
 
     def _start(self, command: list[str], targets: list[str], stdout, stderr) -> subprocess.Popen:
         overlay = [f"-overlay={self.overlay}"] if self.overlay else []
-        command = [self.toolchain.go, *command, *ESCAPE_FLAGS, *overlay, "--", *targets]
-        group = os.name == "posix"  # a group of its own, to stop with its compilers
-        return subprocess.Popen(
-            command, cwd=self.cwd, env=self.toolchain.env, stdout=stdout, stderr=stderr, start_new_session=group
-        )
+        command = [*command, *ESCAPE_FLAGS, *overlay, "--", *targets]
+        return self.toolchain.popen(command, self.cwd, stdout=stdout, stderr=stderr)
 
     def _read(self) -> None:
         try:
@@ -172,6 +169,7 @@ class EscapeCompile:
             self.go.kill()
         self.reader.join()
         self.go.wait()
+        self.toolchain.release(self.go)
         (self.go.stdout or self.go.stderr).close()
         self.err.close()
 

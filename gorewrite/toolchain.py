@@ -56,6 +56,15 @@ class Toolchain:
             return self.env
         return {k: v for k, v in self.env.items() if k != "PWD"}
 
+    def popen(self, args: list[str], cwd: str, **kwargs) -> Popen[bytes]:
+        """Start `go ARGS` in cwd in a process group of its own (stopped with the compilers it starts); the
+        caller waits for it, then releases it."""
+        group = os.name == "posix"
+        return Popen([self.go, *args], cwd=cwd, env=self.env_in(cwd), start_new_session=group, **kwargs)
+
+    def release(self, process: Popen[bytes]) -> None:
+        """A process popen started has ended (a language server's job stops tracking it)."""
+
     def stream(self, args: list[str], cwd: str) -> Iterator[bytes]:
         """Run `go ARGS` in cwd and yield its output (stdout and stderr) line by line, for output too large to hold."""
         with self.started(args, cwd) as process:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import threading
+import time
 
 import pytest
 from conftest import write_tree
 
 from gorewrite import escape_listing, exports
+from gorewrite.editor import Job, JobToolchain
 from gorewrite.escape_listing import EscapeListing, _sections
 from gorewrite.escapes import compile_escapes
 from gorewrite.packages import load
@@ -166,3 +170,25 @@ def test_nothing_listed_with_an_overlay(toolchain, root, tmp_path):
     finally:
         early.stop()
     assert not load(toolchain, ["./quiet"], str(root))[0].imports
+
+
+def test_a_cancelled_editor_job_kills_the_escape_listing_and_its_plain_listing(tmp_path):
+    """The language server runs one job at a time: a job cancelled (a newer version of the file) must not
+    wait for a cold compile, nor for the `go list` raced beside it, before the next job may start. A stand-in
+    go that never ends plays both: cancelling the job kills them, and the listing gives up."""
+    slow = tmp_path / "go"
+    slow.write_text("#!/bin/sh\nexec sleep 60\n")
+    slow.chmod(0o755)
+    job = Job(str(tmp_path / "a.go"), 1)
+    toolchain = JobToolchain(go=str(slow), version="go1.26.0", env=dict(os.environ), job=job)
+    listing = EscapeListing(toolchain, ["./..."], str(tmp_path))
+    said = []
+    asked = threading.Thread(target=lambda: said.append(listing.listed(0.1)))
+    asked.start()
+    time.sleep(0.5)  # past the grace: the plain go list runs beside the listing
+    started = time.monotonic()
+    job.cancel()
+    asked.join(10)
+    assert not asked.is_alive() and said == [None]
+    assert listing.go.wait(10) is not None and time.monotonic() - started < 5
+    listing.stop()
