@@ -114,3 +114,21 @@ def test_what_could_change_a_verdict_runs_the_tests_again(tmp_path, toolchain):
     older = releases()[1]
     assert _tested(older, root, lib)
     assert not _tested(older, root, lib)
+
+
+def test_a_test_that_panics_is_said_by_its_name_and_its_panic_not_its_stack(tmp_path, toolchain):
+    """A panic's last lines are goroutine stacks (found on cobra, whose test panics when run as root): the
+    reason names the failed test and the panic's message instead."""
+    root = module(
+        tmp_path,
+        {
+            "p/p.go": "package p\n",
+            "p/p_test.go": 'package p\n\nimport "testing"\n\nfunc TestNil(t *testing.T) {\n\tvar m *struct{ n int }\n'
+            "\tt.Log(m.n)\n}\n",
+        },
+    )
+    (reason,) = gocmd.test_failures(toolchain, str(root), ["example.com/m/p"], None).values()
+    assert "--- FAIL: TestNil (" in reason, reason
+    last = reason.split(" | ")[-1]
+    assert last.startswith("panic: runtime error: invalid memory address or nil pointer dereference"), reason
+    assert "testing.go" not in reason, reason

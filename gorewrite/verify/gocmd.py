@@ -79,7 +79,7 @@ def test_failures(
         for pkg in pkgs:
             if pkg in events.failed:
                 failures.setdefault(
-                    pkg, timed_out(events.failed[pkg]) or "go test fails: " + " | ".join(events.failed[pkg][-6:])
+                    pkg, timed_out(events.failed[pkg]) or "go test fails: " + " | ".join(_cause(events.failed[pkg]))
                 )
         if not any(p in failures for p in pkgs):
             reason = "go test fails: " + test.stderr.decode(errors="replace").strip()[:500]
@@ -98,6 +98,13 @@ def timed_out(lines: list[str]) -> str | None:
                 "may deadlock it, or a loaded machine slowed it (run again when it is quiet)"
             )
     return None
+
+
+def _cause(lines: list[str]) -> list[str]:
+    """The last lines that say why: a panic's last lines are its goroutine stacks, which name neither the
+    failed test nor the panic, so its output ends for this at the panic's message."""
+    panic = next((n for n, x in enumerate(lines) if x.startswith("panic: ")), len(lines) - 1)
+    return lines[: panic + 1][-6:]
 
 
 def _by_header(output: str, pkgs: list[str], tool: str) -> dict[str, str]:
