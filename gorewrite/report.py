@@ -233,7 +233,7 @@ def check_summary(run: Analysis, hidden: bool = False, table: bool = False) -> s
     sized_text = f", {counted(sized, 'variable-size make')} (heap above 32 bytes at run time)" if sized else ""
     ignored = f", {len(run.suppressed)} ignored by //gorewrite:ignore" if run.suppressed else ""
     held = Counter(run.held_back.values())
-    ignored += "".join(f", {n} {kind} (fix --{FLAGS[kind]})" for kind, n in sorted(held.items()))
+    ignored += "".join(f", {n} of them {kind} (fix --{FLAGS[kind]})" for kind, n in sorted(held.items()))
     ignored += f", {len(run.screened)} declined (-v says why)" if run.screened else ""
     temporaries = sum(e.temporary for e, _ in run.sites) if hidden else 0
     noun = "compiler temporary" if temporaries == 1 else "compiler temporaries"

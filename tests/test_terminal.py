@@ -35,7 +35,7 @@ def test_fix_and_check_summaries_are_tables_on_a_terminal_and_lines_when_piped(t
     assert "make-const:\n  1 speculative held back: --speculative verifies and applies them\n" in shown
     assert "closure: 1 verified" not in shown and "closure:" not in shown  # nothing to say below its counts
     piped = _stderr(capsys, "check", terminal=False, monkeypatch=monkeypatch)
-    assert "rewrites proposed: 1 closure, 1 make-const, 1 speculative (fix --speculative)\n" in piped
+    assert "rewrites proposed: 1 closure, 1 make-const, 1 of them speculative (fix --speculative)\n" in piped
     shown = ANSI.sub("", _stderr(capsys, "check", terminal=True, monkeypatch=monkeypatch))
     rows = [line.split() for line in shown.splitlines()]
     assert ["rule", "proposed"] in rows and ["closure", "1"] in rows and ["make-const", "1"] in rows
