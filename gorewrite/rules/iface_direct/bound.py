@@ -13,7 +13,7 @@ that name belongs to a package-level type the local one shadows).
 from __future__ import annotations
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, ancestors, text, walk
+from gorewrite.syntax import Node, ancestors, receiver_type, text, walk
 from gorewrite.typeinfo import TypeInfo
 
 
@@ -48,14 +48,11 @@ def bound_alike(view: PackageView, types: TypeInfo, path: str, value: Node, meth
         for node in walk(root, skip=lambda n: n.type in ("function_declaration", "func_literal")):
             if node.type != "method_declaration" or text(node.child_by_field_name("name")) != method:
                 continue
-            receiver = [
-                d for d in node.child_by_field_name("receiver").named_children if d.type == "parameter_declaration"
-            ]
-            kind = receiver[0].child_by_field_name("type") if len(receiver) == 1 else None
-            inner = kind.named_children[0] if kind is not None and kind.type == "pointer_type" else kind
-            if inner is None or text(inner).decode() != named:
+            receiver = node.child_by_field_name("receiver")
+            if receiver_type(receiver) != named:
                 continue
-            if kind.type != "pointer_type":
+            declared = next(d for d in receiver.named_children if d.type == "parameter_declaration")
+            if declared.child_by_field_name("type").type != "pointer_type":
                 return f"the method value {shown}: {named}'s {method.decode()} has a value receiver, copied when bound"
             return None
     return f"the method value {shown}: {method.decode()} is not declared on {named} (promoted: binds the embedded one)"
