@@ -115,9 +115,7 @@ def known(toolchain: Toolchain, packages: list[Package], entries: list[dict], cw
     here = os.path.realpath(cwd)
     for module in {module_key(toolchain, p) for p in packages if _within(here, p.module_root)}:
         for entry in entries:
-            _EXPORT[(module, entry["ImportPath"])] = None if entry.get("Error") else entry.get("Export")
-            if entry.get("Standard"):
-                _STANDARD.add((module, entry["ImportPath"]))
+            _file(module, entry)
 
 
 def _within(directory: str, root: str | None) -> bool:
@@ -151,10 +149,15 @@ def _list_exports(toolchain: Toolchain, package: Package, imports: list[str], fl
         raise Unavailable(f"cannot compile the imports of {package.import_path}: {last_line(done.stderr)}")
     module = module_key(toolchain, package)
     for entry in json_stream(done.stdout.decode()):
-        ok = not entry.get("Error") and entry.get("Export")
-        _EXPORT[(module, entry["ImportPath"])] = entry["Export"] if ok else None
-        if entry.get("Standard"):
-            _STANDARD.add((module, entry["ImportPath"]))
+        _file(module, entry)
+
+
+def _file(module: tuple, entry: dict) -> None:
+    """Remember one go list entry's export data file (None when it has an error or none) and whether std's."""
+    ok = not entry.get("Error") and entry.get("Export")
+    _EXPORT[(module, entry["ImportPath"])] = entry["Export"] if ok else None
+    if entry.get("Standard"):
+        _STANDARD.add((module, entry["ImportPath"]))
 
 
 def module_key(toolchain: Toolchain, package: Package) -> tuple:
