@@ -46,8 +46,8 @@ type boxFacts struct {
 	// underlying type, which its spelling (a named type, an alias) need not show; none with type parameters
 }
 
-// boxes describes, inside the requested ranges: the type of each `x` and `&x` of a concrete type
-// without type parameters, and of each type a type assertion or a type switch case names; which of
+// boxes describes, inside the requested ranges: the type of each `x`, `&x` and composite literal of a
+// concrete type without type parameters, and of each type a type assertion or a type switch case names; which of
 // those concrete types implement which of those interfaces; every steady constant's value; the
 // fields of positional struct literal elements; the kind of each composite literal.
 func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
@@ -112,6 +112,9 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 					}
 				}
 			case *ast.CompositeLit:
+				if t := c.info.TypeOf(n); t != nil && !types.IsInterface(t) {
+					key(n, t) // a value a literal boxes as it builds: `[]Handler{trim{}, &lo}`
+				}
 				fields = append(fields, c.positional(tf.Offset, n)...)
 				if kind := literalKind(c.info.TypeOf(n)); kind != "" {
 					literals = append(literals, constText{tf.Offset(n.Pos()), tf.Offset(n.End()), kind})

@@ -66,9 +66,8 @@ def find(view: PackageView) -> list[Candidate]:
     for escape in view.escapes:
         if escape.path not in view.package.rewritable or not escape.heap:
             continue
-        if b".(" not in view.sources[escape.path] and not escape.message.startswith("moved to heap: "):
-            continue  # a boxed value is only ever read back by a type assertion: none in the file
-        stores = stores_of(view, escape)
+        asserts = b".(" in view.sources[escape.path] or escape.message.startswith("moved to heap: ")
+        stores = stores_of(view, escape) if asserts else []  # a boxed value is read back only by an assertion
         ranged = None if stores else range_loop(view, escape)
         if stores or ranged:
             function = owner(stores[0].declaration if stores else ranged[0])

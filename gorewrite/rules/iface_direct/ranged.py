@@ -1,13 +1,16 @@
-"""Method calls through the variable of a range over a literal of `&x` values built in the range clause.
+"""Method calls through the variable of a range over a literal of concrete values built in the range clause.
 
 `for _, w := range []io.Writer{&c, &l} { w.Write(p) }`: no release devirtualizes a call through a
-slice element, so the call leaks its receiver and c and l move to the heap. Nothing but the range
-can name a literal built in its clause: each iteration w holds the next element, an `&x` — never
-nil — of the concrete type go/types gives (every index set: no nil zero element). The body goes
-into `switch w := w.(type) { case *counter: …; case *lines: … }`, one case per distinct type
-(types.Identical): each iteration takes the case of the element's own type, where w is the same
-pointer, statically typed, and every use of w is the receiver of a method call, which calls the
-method the dynamic call would (calls.py's argument), its arguments evaluated alike. Declined: an
+slice element, so the call leaks its receiver and c and l move to the heap (and a value element, `trim{}`,
+`r`, `&T{}`, is boxed on it). Nothing but the range can name a literal built in its clause: each iteration
+w holds the next element, of the concrete type go/types gives (every index set: no nil zero element) —
+`&x` or `&T{…}`, never nil, or a value (`T{…}`, a local of a type that is no pointer), which the interface
+holds a copy of. The body goes into `switch w := w.(type) { case *counter: …; case trim: … }`, one case
+per distinct type (types.Identical): each iteration takes the case of the element's own type, where w is
+the same pointer, or a copy of the same boxed value, statically typed, and every use of w is the receiver
+of a method call, which calls the method the dynamic call would (calls.py's argument), its arguments
+evaluated alike. A pointer that may be nil declines: its value method panics in the interface's wrapper
+("called using nil *T pointer"), in the case's call with another runtime error. Declined too: an
 unlabelled break that leaves the loop (inside the switch it would leave the switch), a label or a
 goto (the body is copied per case), w used other than as a call's receiver, in a func literal (it
 would capture the case's variable), or under defer or go (they read the receiver when the call runs).
@@ -26,6 +29,7 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import owner, uses_goto
 from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.sites import (
+    BOXED,
     MOVED,
     NAME,
     Store,
@@ -47,20 +51,30 @@ WORD = re.compile(rb"[A-Za-z_]\w*")
 
 
 def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | None] | None:
-    """The `for … := range LIT` (or `range c`, c a local declared `c := LIT`) of the function declaring the
-    moved variable x whose literal holds `&x`: (the for statement, the literal, the store of c or None)."""
+    """The `for … := range LIT` (or `range c`, c a local declared `c := LIT`) of the function whose literal
+    holds `&x` for the moved variable x, or the boxed element itself (`trim{} escapes to heap`):
+    (the for statement, the literal, the store of c or None)."""
     moved = MOVED.match(escape.message)
     start = view.offset(escape)
-    if not moved or start is None:
+    if start is None or not (moved or escape.message.endswith(BOXED)):
         return None
-    name = moved.group(1).encode()
     node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
+    if not moved:
+        element = _element_at(node, start)
+        if element is None:
+            return None  # a boxed value that is no element of a literal: no range reads it
+        start = unparen(inner(element)).start_byte
     function = owner(node) if node is not None else None
-    stores = [s for s in shapes_of(view, escape.path).stores.values() if address_of(unparen(s.value)) == name]
+    name = moved.group(1).encode() if moved else None
+
+    def holds(value: Node) -> bool:  # the escape's `&x`, or its boxed value
+        return address_of(value) == name if moved else value.start_byte == start
+
+    stores = [s for s in shapes_of(view, escape.path).stores.values() if holds(unparen(s.value))]
     for loop in walk(function) if function is not None else ():
         clause = loop.named_children[0] if loop.type == "for_statement" and loop.named_children else None
         ranged = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
-        if ranged is not None and ranged.type == "composite_literal" and name in _addresses(ranged):
+        if ranged is not None and ranged.type == "composite_literal" and any(map(holds, _values(ranged))):
             return loop, ranged, None
         held = [s for s in stores if ranged is not None and ranged.type == "identifier" and s.key is None]
         held = [s for s in held if s.container.text == ranged.text and s.declaration.end_byte <= loop.start_byte]
@@ -69,9 +83,20 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
     return None
 
 
-def _addresses(literal: Node) -> list[bytes | None]:
-    """x of each `&x` element of the literal (keyed elements too), None for other elements."""
-    return [address_of(unparen(inner(items(e)[-1]))) for e in items(literal.child_by_field_name("body")) if items(e)]
+def _element_at(node: Node | None, start: int) -> Node | None:
+    """The element of a composite literal whose value the compiler places at start: where it starts, or at
+    its brace for a composite literal (`trim{}` at `{`)."""
+    if node is not None and node.type == "literal_value" and node.parent.type == "composite_literal":
+        node = node.parent
+        start = node.start_byte
+    while node is not None and node.start_byte == start and node.type != "literal_element":
+        node = node.parent
+    return node if node is not None and node.start_byte == start and node.type == "literal_element" else None
+
+
+def _values(literal: Node) -> list[Node]:
+    """The value of each element of the literal (keyed elements too)."""
+    return [unparen(inner(items(e)[-1])) for e in items(literal.child_by_field_name("body")) if items(e)]
 
 
 def ranged_calls(
@@ -156,19 +181,43 @@ def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> l
     cases: dict[int, bytes] = {}
     for element in elements:
         value = unparen(items(element)[0])
-        found = types.at(path, value.child_by_field_name("operand").start_byte) if address_of(value) else None
-        if found is None or found.kind != Kind.VAR or not found.local or found.type is None:
-            return f"the element {text(value).decode()} is not `&x` of a local x whose type go/types can write"
+        spelled = _spelled(types, path, value)
+        if spelled is None:
+            return (
+                f"the element {text(value).decode()} is neither `&x` of a local x, `&T{{…}}`, `T{{…}}` nor a local "
+                "variable of a type that is no pointer, whose type go/types can write"
+            )
         identity = types.type_id(path, value.start_byte, value.end_byte)
         if identity is None:
             return f"go/types gives no concrete type for {text(value).decode()}"
-        spelled = b"*" + found.type.encode()
         if set(WORD.findall(spelled)) & declared:
             return f"the type of {text(value).decode()} names a variable the range declares"
         cases.setdefault(identity, spelled)
     if len(cases) > MAX_TYPES:
         return f"the literal holds {len(cases)} types: the body would be copied once for each"
     return list(cases.values())
+
+
+def _spelled(types: TypeInfo, path: str, value: Node) -> bytes | None:
+    """The element's type as the case writes it, where the type switch provably takes it as the dynamic call
+    did: `&x` of a local and `&T{…}` are never nil; a `T{…}` or a local of a type that is no pointer holds a
+    value, which the case copies out of the box as the interface's method call did (a nil pointer would panic
+    there in a value method's wrapper, here in the method: declined)."""
+    operand = value.child_by_field_name("operand") if value.type == "unary_expression" else None
+    pointer = operand is not None and value.child(0).type == "&"
+    literal = operand if pointer else value
+    if literal is not None and literal.type == "composite_literal":
+        kind = literal.child_by_field_name("type")
+        if kind is None or kind.type not in ("type_identifier", "qualified_type", "generic_type"):
+            return None  # `[...]T{…}`, `struct{…}{…}`: no name a case can write
+        return b"*" * pointer + text(kind)
+    name = operand if pointer else value
+    found = types.at(path, name.start_byte) if name is not None and name.type == "identifier" else None
+    if found is None or found.kind != Kind.VAR or not found.local or found.type is None:
+        return None
+    if not pointer and found.type.startswith("*"):
+        return None
+    return b"*" * pointer + found.type.encode()
 
 
 def _body_problem(
