@@ -251,7 +251,74 @@ func Guarded(p []byte, s *Stamp) int {
 """,
 )
 
+INDEXED = case(
+    "indexed",
+    """// Count writes each chunk to the sinks by index, the index also naming the sink that failed.
+func Count(chunks [][]byte) (int, int) {
+	var b Bytes
+	var l Lines
+	sinks := []io.Writer{&b, &l}
+	for _, p := range chunks {
+		for i := range sinks {
+			if _, err := sinks[i].Write(p); err != nil {
+				return i, 0
+			}
+		}
+	}
+	return b.n, l.n
+}
+""",
+)
+
+INDEX_MOVED = case(
+    "index_moved",
+    """// Count writes a mark per chunk to each sink; an empty chunk's marks all go to the first sink.
+func Count(chunks [][]byte) int {
+	var b Bytes
+	var l Lines
+	sinks := []io.Writer{&b, &l}
+	for _, p := range chunks {
+		for i := range sinks {
+			if len(p) == 0 {
+				i = 0
+			}
+			sinks[i].Write([]byte("x"))
+		}
+	}
+	return b.n*10 + l.n
+}
+""",
+)
+
+OTHER_INDEX = case(
+    "other_index",
+    """// Count writes the i-th chunk to the sinks in reverse order: the first chunk to the line counter.
+func Count(chunks [][]byte) int {
+	var b Bytes
+	var l Lines
+	sinks := []io.Writer{&b, &l}
+	for i := range sinks {
+		sinks[len(sinks)-1-i].Write(chunks[i])
+	}
+	return b.n*10 + l.n
+}
+""",
+)
+
+INDEX_MOVED_BODY = '\t\t\tif len(p) == 0 {\n\t\t\t\ti = 0\n\t\t\t}\n\t\t\tsinks[i].Write([]byte("x"))\n'
+
+
+def indexed_switch(source: str, body: str, cases: list[str]) -> str:
+    """The naive rewrite of `for i := range sinks`: the body, sinks[i] read as sink, in a switch on sinks[i]."""
+    tabs = body[: len(body) - len(body.lstrip("\t"))]
+    read = re.sub(r"sinks\[[^]]*\]", "sink", body)
+    inner = "".join(f"{tabs}case {c}:\n" + re.sub(r"(?m)^", "\t", read) for c in cases)
+    return source.replace(body, f"{tabs}switch sink := sinks[i].(type) {{\n" + inner + f"{tabs}}}\n")
+
+
 DECLINES = {
+    "index_moved": (INDEX_MOVED, "i is written or its address taken"),
+    "other_index": (OTHER_INDEX, "sinks is used other than as sinks[i] in the loop"),
     "nil_stamp": (NIL_STAMP, "the element s is neither `&x` of a local x, `&T{…}`, `T{…}` nor a local variable"),
     "replaced": (REPLACED, "sinks is used other than by the range at line 48 (line 46)"),
     "first_error": (BREAK, "the break at line"),
@@ -267,6 +334,16 @@ RECOVERED = (
 WRITE = "\t\tw.Write(p)\n"
 
 NAIVE = {
+    # the switch on sinks[i] calls the i-th sink, where the body wrote to the one counted from the end
+    "other_index": (
+        lambda s: indexed_switch(s, "\t\tsinks[len(sinks)-1-i].Write(chunks[i])\n", ["*Bytes", "*Lines"]),
+        '{pkg}.Count([][]byte{[]byte("a\\n\\n"), []byte("xyz")})',
+    ),
+    # the switch takes the element i named when the iteration began; the body then moved i to the first sink
+    "index_moved": (
+        lambda s: indexed_switch(s, INDEX_MOVED_BODY, ["*Bytes", "*Lines"]),
+        "{pkg}.Count([][]byte{nil})",
+    ),
     # a nil *Stamp in the interface panics in Stamp.Write's pointer wrapper ("value method … called using nil
     # *Stamp pointer"); in the switch the case's call dereferences it itself: another runtime error
     "nil_stamp": (
@@ -316,7 +393,7 @@ NAIVE = {
 
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()} | {"values": VALUES}
+    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()} | {"values": VALUES, "indexed": INDEXED}
     return proposals_by_case(tmp_path_factory.mktemp("iface-ranged"), RULE, cases)
 
 
@@ -370,4 +447,20 @@ def test_values_and_fresh_pointers_take_their_own_case(tmp_path, proposed):
         before, after, *results = measured["values"]
         assert results[0] == results[1] == '"[1 2] 1 9"', results
         assert before >= after + 3, (version, measured)
+        print(version, before, "->", after)
+
+
+def test_an_index_into_the_ranged_local_reads_the_iterations_element(tmp_path, proposed):
+    """`for i := range sinks { sinks[i].Write(p) }`: the switch on sinks[i], each sinks[i] read as its variable,
+    a name the function does not use; the same counts and the failing index, and no allocation left."""
+    (fix,) = [p for p in proposed["indexed"] if isinstance(p, Fix)]
+    rewritten = edited(INDEXED, fix)
+    assert "switch sink := sinks[i].(type) {" in rewritten and "sink.Write(p)" in rewritten, rewritten
+    assert "sinks[i].Write" not in rewritten and re.findall(r"case (\S+):", rewritten) == ["*Bytes", "*Lines"]
+    call = '{pkg}.Count([][]byte{[]byte("a\\nb"), nil, []byte("c\\n")})'
+    found = allocs_of(tmp_path, {"indexed": (INDEXED, rewritten, call)})
+    for version, measured in found.items():
+        before, after, *results = measured["indexed"]
+        assert results[0] == results[1], results
+        assert before >= 2 and after == 0, (version, measured)
         print(version, before, "->", after)

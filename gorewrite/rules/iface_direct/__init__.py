@@ -123,11 +123,23 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
 
 def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     stores = stores_of(view, escape)
-    if not stores:  # find() saw a range over a literal holding the value (ranged.py)
-        loop, literal, held = range_loop(view, escape)
-        problem = near_syntax_error(view, escape.path, loop)
+    ranged = range_loop(view, escape)
+    if ranged is not None:  # a range over a literal holding the value (ranged.py), or c[i] in one
+        problem = near_syntax_error(view, escape.path, ranged[0])
         types = types_or_reason(view)
-        return problem or (types if isinstance(types, str) else ranged_calls(view, types, escape, loop, literal, held))
+        found = problem or (types if isinstance(types, str) else ranged_calls(view, types, escape, *ranged))
+        if not stores or isinstance(found, Fix):
+            return found
+        stored = _stored(view, escape, stores)
+        return (
+            stored
+            if isinstance(stored, Fix)
+            else f"{stored}; as the range's element (line {row_of(ranged[0])}): {found}"
+        )
+    return _stored(view, escape, stores)
+
+
+def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if len(stores) > 1:
         lines = ", ".join(str(row_of(s.value)) for s in stores)
         return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"

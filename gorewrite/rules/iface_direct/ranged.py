@@ -102,16 +102,27 @@ def _values(literal: Node) -> list[Node]:
 def ranged_calls(
     view: PackageView, types: TypeInfo, escape: Escape, loop: Node, literal: Node, store: Store | None
 ) -> Fix | str:
-    """The body in a type switch on the range variable, one case per element type; why not when unproved."""
+    """The body in a type switch on the range variable (or on `c[i]`, for `for i := range c`), one case per
+    element type; why not when unproved."""
     path = escape.path
     clause, body = loop.named_children[0], loop.child_by_field_name("body")
     left = items(clause.child_by_field_name("left"))
-    if len(left) != 2 or clause.child(1).type != ":=" or left[1].type != "identifier":
-        return f"the range at line {row_of(loop)} declares no value variable that a method is called on"
-    var = types.at(path, left[1].start_byte)
-    if var is None or var.kind != Kind.VAR or not var.iface:
-        return f"go/types does not say {text(left[1]).decode()} is of an interface type"
-    problem = _only_ranged(view, types, path, store, loop) if store is not None else None
+    if clause.child(1).type != ":=" or any(n.type != "identifier" for n in left) or len(left) not in (1, 2):
+        return f"the range at line {row_of(loop)} declares no variable that a method is called through"
+    problem = None
+    if len(left) == 1:
+        found = _indexed(view, types, path, loop, body, store, left[0])
+        if isinstance(found, str):
+            return found
+        subject, reads, name = found
+    else:
+        var = types.at(path, left[1].start_byte)
+        if var is None or var.kind != Kind.VAR or not var.iface:
+            return f"go/types does not say {text(left[1]).decode()} is of an interface type"
+        name = subject = text(left[1]).decode()
+        uses = [u for u in idents_in(types, path, body) if u.obj == var.obj and u.use != Use.DECL]
+        reads = [use_node(view, path, u) for u in uses]
+        problem = _only_ranged(view, types, path, store, loop) if store is not None else None
     if problem:
         return problem
     since = store.declaration.end_byte if store is not None else literal.end_byte
@@ -119,20 +130,58 @@ def ranged_calls(
     cases = _cases(types, path, literal, declared)
     if isinstance(cases, str):
         return cases
-    name = text(left[1]).decode()
-    methods = _body_problem(view, types, path, loop, body, var.obj, name)
+    methods = _body_problem(loop, body, reads, subject)
     if isinstance(methods, str):
         return methods
     block = next((c for c in body.named_children if c.type == "statement_list"), None)
-    statements = text(block).rstrip()  # tree-sitter ends the list with the newline that terminates it
-    switch = f"switch {name} := {name}.(type) {{\n".encode()
+    statements = text(block)
+    for read in sorted(reads, key=lambda r: r.start_byte, reverse=True) if name != subject else ():
+        at, end = read.start_byte - block.start_byte, read.end_byte - block.start_byte
+        statements = statements[:at] + name.encode() + statements[end:]
+    statements = statements.rstrip()  # tree-sitter ends the list with the newline that terminates it
+    switch = f"switch {name} := {subject}.(type) {{\n".encode()
     switch += b"".join(b"case " + case + b":\n" + statements + b"\n" for case in cases) + b"}"
     summary = (
         f"call {listed(methods)} on the {listed([c.decode() for c in cases])} the range's literal (line "
-        f"{row_of(literal)}) holds, not through {name}: switch on {name}'s type around the loop's body"
+        f"{row_of(literal)}) holds, not through {subject}: switch on {subject}'s type around the loop's body"
     )
     edit = Edit(path, block.start_byte, block.end_byte, switch)
     return Fix(NAME, (edit,), (escape,), summary, claim=MovesAllocation(_copied(view, path, block, len(cases))))
+
+
+def _indexed(
+    view: PackageView, types: TypeInfo, path: str, loop: Node, body: Node, store: Store | None, key: Node
+) -> tuple[str, list[Node], str] | str:
+    """For `for i := range c { c[i].M() }`: ("c[i]", the reads c[i] in the body, a name new to the function
+    for the case's variable). c is the local holding the literal, read only by the range and by c[i], and
+    nothing writes i or takes its address: at each of them c[i] is the element the iteration's switch took."""
+    if store is None:
+        return f"the range at line {row_of(loop)} declares no value variable that a method is called on"
+    problem = _only_ranged(view, types, path, store, loop, indexed=True)
+    if problem:
+        return problem
+    index = types.at(path, key.start_byte)
+    held = types.at(path, store.container.start_byte)
+    if index is None or index.kind != Kind.VAR or held is None:
+        return f"cannot resolve {text(key).decode()} to the range's index variable"
+    changed = [u for u in idents_in(types, path, owner(loop)) if u.obj == index.obj and u.use in (Use.WRITE, Use.ADDR)]
+    if changed:
+        return f"{index.name} is written or its address taken (line {view.line(path, changed[0].start)})"
+    reads = []
+    for use in idents_in(types, path, body):
+        if use.obj != held.obj:
+            continue
+        node = use_node(view, path, use)
+        read = node.parent
+        at = read.child_by_field_name("index") if read.type == "index_expression" else None
+        found = types.at(path, unparen(at).start_byte) if at is not None and unparen(at).type == "identifier" else None
+        if read.child_by_field_name("operand") != node or found is None or found.obj != index.obj:
+            return f"{use.name} is used other than as {use.name}[{index.name}] in the loop (line {row_of(node)})"
+        reads.append(read)
+    words = set(WORD.findall(text(owner(loop))))
+    stem = held.name[:-1] if held.name.endswith("s") and len(held.name) > 1 else "elem"
+    name = next(n for n in (stem, *(f"{stem}{k}" for k in range(2, 99))) if n.encode() not in words)
+    return f"{held.name}[{index.name}]", reads, name
 
 
 def _copied(view: PackageView, path: str, statements: Node, copies: int) -> tuple[str, ...]:
@@ -145,8 +194,11 @@ def _copied(view: PackageView, path: str, statements: Node, copies: int) -> tupl
     return tuple(m for m, n in sorted(most.items()) for _ in range(n * (copies - 1)))
 
 
-def _only_ranged(view: PackageView, types: TypeInfo, path: str, store: Store, loop: Node) -> str | None:
-    """The local holding the literal is read by this range alone, never written nor addressed."""
+def _only_ranged(
+    view: PackageView, types: TypeInfo, path: str, store: Store, loop: Node, indexed: bool = False
+) -> str | None:
+    """The local holding the literal is read by this range alone (and, indexed, in its body, where
+    _indexed proves each use a read of c[i]), never written nor addressed."""
     name = text(store.container).decode()
     held = types.at(path, store.container.start_byte)
     if held is None or held.kind != Kind.VAR or not held.local or held.use != Use.DECL:
@@ -157,7 +209,9 @@ def _only_ranged(view: PackageView, types: TypeInfo, path: str, store: Store, lo
         line = row_of(store.container)
         return f"go/types does not say the range at line {row_of(loop)} reads the {name} of line {line}"
     uses = [u for u in idents_in(types, path, owner(loop)) if u.obj == held.obj and u.use != Use.DECL]
-    other = next((u for u in uses if u.start != right.start_byte), None)
+    body = loop.child_by_field_name("body")
+    inside = (lambda u: body.start_byte <= u.start < body.end_byte) if indexed else (lambda u: False)  # noqa: E731
+    other = next((u for u in uses if u.start != right.start_byte and not inside(u)), None)
     if other is not None:
         return f"{name} is used other than by the range at line {row_of(loop)} (line {view.line(path, other.start)})"
     return None
@@ -220,10 +274,9 @@ def _spelled(types: TypeInfo, path: str, value: Node) -> bytes | None:
     return b"*" * pointer + found.type.encode()
 
 
-def _body_problem(
-    view: PackageView, types: TypeInfo, path: str, loop: Node, body: Node, obj: str | None, name: str
-) -> list[str] | str:
-    """The methods the body calls on the variable; why it cannot go into the type switch (the docstring)."""
+def _body_problem(loop: Node, body: Node, reads: list[Node], name: str) -> list[str] | str:
+    """The methods the body calls on the variable (each read); why it cannot go into the type switch (the
+    docstring)."""
     if uses_goto(owner(loop)):
         return "the function uses goto, so statement order is not execution order"
     for node in walk(body):
@@ -231,12 +284,10 @@ def _body_problem(
             return f"the body has a label (line {row_of(node)}): copied once per case, it would be declared twice"
         if node.type == "break_statement" and node.named_child_count == 0 and _leaves(node, loop):
             return f"the break at line {row_of(node)} leaves the loop: inside the switch it would leave the switch"
-    uses = [u for u in idents_in(types, path, body) if u.obj == obj and u.use != Use.DECL]
-    if not uses:
+    if not reads:
         return f"{name} is not used in the loop's body"
     methods: set[str] = set()
-    for use in uses:
-        node = use_node(view, path, use)
+    for node in reads:
         method = method_call(node)
         if method is None:
             return f"{name} is read other than as a method call's receiver (line {row_of(node)})"
