@@ -231,6 +231,21 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "TestCSVWriter",
         ("Write", "WriteAll", "Flush", "Error"),
     ),
+    ("mime/quotedprintable", "", "NewWriter", 0): Entry(
+        ("Write",),
+        "mime/quotedprintable/writer.go: NewWriter returns &Writer{w: w}; Write and Close encode into the"
+        " Writer's own line array and hand w.line[:w.i] to w.w.Write (flush); nothing else stores w; no goroutine",
+        "TestQuotedPrintableWriter",
+        ("Write", "WriteString", "Close"),  # it declares no WriteString: io.WriteString(qp, s) calls its Write
+    ),
+    ("encoding/gob", "", "NewEncoder", 0): Entry(
+        ("Write",),
+        "encoding/gob/encoder.go: NewEncoder stores w only in enc.w ([]io.Writer{w}); Encode and EncodeValue"
+        " encode into the Encoder's own encBuffers and writeMessage hands a slice of one to w.Write; the values'"
+        " GobEncode, MarshalBinary and MarshalText methods return bytes and never see the Encoder; no goroutine",
+        "TestGobEncoder",
+        ("Encode", "EncodeValue"),
+    ),
     ("encoding/hex", "", "Dumper", 0): Entry(
         ("Write",),
         "encoding/hex/hex.go: Dumper returns &dumper{w: w}; its Write and Close format into the dumper's own"

@@ -535,6 +535,7 @@ REUSED = (
     "hex_dump_builder",
     "array_copy_buffer",
     "zlib_loose_object",
+    "quoted_mail_body",
     "log_line",
     "tar_header_block",
     "closed_render",

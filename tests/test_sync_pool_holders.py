@@ -175,6 +175,30 @@ func HeadingLevel(line string) int {
 }
 """,
     # B5: a strings.Builder, pooled as the bytes.Buffer that stands for it: hex asks nothing of its type.
+    # an email body: the Builder behind a quoted-printable Writer, written by io.WriteString (it declares no
+    # WriteString: its Write runs) and by fmt, then closed
+    "quoted_body": """func Body(name, text string) string {
+	var sb strings.Builder
+	qp := quotedprintable.NewWriter(&sb)
+	fmt.Fprintf(qp, "Dear %s,\\r\\n", name)
+	io.WriteString(qp, text)
+	qp.Close()
+	return sb.String()
+}
+""",
+    # a gob snapshot measured: the Encoder over the Buffer encodes twice (the type, then the value alone)
+    "gob_size": """func Size(v, w map[string]int) (int, error) {
+	var buf bytes.Buffer
+	enc := gob.NewEncoder(&buf)
+	if err := enc.Encode(v); err != nil {
+		return 0, err
+	}
+	if err := enc.Encode(w); err != nil {
+		return 0, err
+	}
+	return buf.Len(), nil
+}
+""",
     "hex_dump": """func Dump(data []byte) string {
 	var sb strings.Builder
 	d := hex.Dumper(&sb)
@@ -378,7 +402,18 @@ func Rows(keys []string) (string, int) {
 TABS_HEAD = HEAD.replace('\t"strings"\n)\n', '\t"strings"\n\t"text/tabwriter"\n)\n\nvar _ = tabwriter.NewWriter\n')
 
 
+# gob's Encoder and quoted-printable's Writer (probe39b), in a head of their own: the others' lines stay put.
+CODECS_HEAD = HEAD.replace(
+    '\t"strings"\n)\n',
+    '\t"strings"\n\t"encoding/gob"\n\t"mime/quotedprintable"\n)\n\n'
+    "var _, _ = gob.NewEncoder, quotedprintable.NewWriter\n",
+)
+CODECS = ("quoted_body", "gob_size", "gob_encoder_stored")
+
+
 def _head(case: str) -> str:
+    if case in CODECS:
+        return CODECS_HEAD
     return TABS_HEAD if case in BESIDE_WRAPPER or case.startswith("tabwriter_") else HEAD
 
 
@@ -860,6 +895,22 @@ func (s *Session) End() error { return s.enc.Close() }
         "which keeps it in what it returns, and that is held by enc, which is used as a value on line 38",
         'func() string { var s {pkg}.Session; s.Begin("ab"); s.End(); return {pkg}.Plain("next") }()',
     ),
+    "gob_encoder_stored": (
+        """type Stream struct{ enc *gob.Encoder }
+
+func (s *Stream) Open(header string) {
+	var buf bytes.Buffer
+	enc := gob.NewEncoder(&buf)
+	enc.Encode(header)
+	s.enc = enc
+}
+
+func (s *Stream) Send(v string) error { return s.enc.Encode(v) }
+""",
+        "buf is passed to gob.NewEncoder, which keeps it in what it returns, and that is held by enc, which is used"
+        " as a value on line",
+        'func() string { var s {pkg}.Stream; s.Open("ab"); s.Send("later"); return {pkg}.Plain("next") }()',
+    ),
     "csv_writer_goroutine": (
         """func Spool(rows [][]string, start, done chan struct{}) {
 	var buf bytes.Buffer
@@ -1090,7 +1141,7 @@ def _naive(source: str) -> str:
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    cases = {name: HEAD.format(name=name) + code for name, code in POOLED.items()}
+    cases = {name: (CODECS_HEAD if name in CODECS else HEAD).format(name=name) + code for name, code in POOLED.items()}
     cases |= {name: _head(name).format(name=name) + code for name, (code, _, _) in DECLINED.items()}
     cases |= {name: _head(name).format(name=name) + code for name, code in BESIDE_WRAPPER.items()}
     return proposals_by_case(tmp_path_factory.mktemp("holders"), RULE, cases)

@@ -16,6 +16,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/csv"
+	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -23,6 +24,8 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"log"
+	"mime/quotedprintable"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -149,6 +152,32 @@ func TestHexDumper(t *testing.T) {
 		d := hex.Dumper(b)
 		d.Write([]byte("0123456789abcdefghij"))
 		d.Close()
+	})
+}
+
+// TestQuotedPrintableWriter: the Writer holds b; soft line breaks, encoded bytes and Close each flush its
+// line array to b.
+func TestQuotedPrintableWriter(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		qp := quotedprintable.NewWriter(b)
+		qp.Write([]byte(strings.Repeat("caf\u00e9 = ", 40) + "\r\nend \t"))
+		qp.Close()
+	})
+}
+
+type gobbed struct{ N int }
+
+func (g gobbed) GobEncode() ([]byte, error) { return []byte{byte(g.N)}, nil }
+
+// TestGobEncoder: the Encoder holds b; types and values (one through its own GobEncode), then the same
+// type again, are written to it by Encode and EncodeValue.
+func TestGobEncoder(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		enc := gob.NewEncoder(b)
+		enc.Encode(map[string][]int{"a": {1, 2}})
+		enc.Encode(gobbed{7})
+		enc.EncodeValue(reflect.ValueOf(struct{ S string }{"x"}))
+		enc.Encode(gobbed{8})
 	})
 }
 

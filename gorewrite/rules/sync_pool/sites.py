@@ -98,6 +98,8 @@ WRITER_AT = {
     ("encoding/base64", "NewEncoder"): 1,
     ("encoding/base32", "NewEncoder"): 1,
     ("encoding/csv", "NewWriter"): 0,
+    ("encoding/gob", "NewEncoder"): 0,
+    ("mime/quotedprintable", "NewWriter"): 0,
     ("bufio", "NewWriter"): 0,
     ("bufio", "NewWriterSize"): 0,
     ("text/tabwriter", "NewWriter"): 0,
