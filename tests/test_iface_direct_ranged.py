@@ -316,6 +316,35 @@ def indexed_switch(source: str, body: str, cases: list[str]) -> str:
     return source.replace(body, f"{tabs}switch sink := sinks[i].(type) {{\n" + inner + f"{tabs}}}\n")
 
 
+TWICE = case(
+    "twice",
+    """// Count counts the chunks' bytes and lines through a local list of sinks.
+func Count(chunks [][]byte) (int, int) {
+	var b Bytes
+	var l Lines
+	sinks := []io.Writer{&b, &l}
+	for _, p := range chunks {
+		for _, w := range sinks {
+			w.Write(p)
+		}
+	}
+	return b.n, l.n
+}
+
+// CountLines counts the chunks' lines through a list of the same name, by index.
+func CountLines(chunks [][]byte) int {
+	var l Lines
+	sinks := []io.Writer{&l}
+	for _, p := range chunks {
+		for i := range sinks {
+			sinks[i].Write(p)
+		}
+	}
+	return l.n
+}
+""",
+)
+
 DECLINES = {
     "index_moved": (INDEX_MOVED, "i is written or its address taken"),
     "other_index": (OTHER_INDEX, "sinks is used other than as sinks[i] in the loop"),
@@ -393,7 +422,8 @@ NAIVE = {
 
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()} | {"values": VALUES, "indexed": INDEXED}
+    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
+    cases |= {"values": VALUES, "indexed": INDEXED, "twice": TWICE}
     return proposals_by_case(tmp_path_factory.mktemp("iface-ranged"), RULE, cases)
 
 
@@ -464,3 +494,11 @@ def test_an_index_into_the_ranged_local_reads_the_iterations_element(tmp_path, p
         assert results[0] == results[1], results
         assert before >= 2 and after == 0, (version, measured)
         print(version, before, "->", after)
+
+
+def test_each_function_ranges_over_its_own_local_of_a_shared_name(proposed):
+    """Two functions each hold their literal in a local named sinks: each moved variable's range is found in
+    its own function (lead matched the name across the file and found none)."""
+    fixes = [p for p in proposed["twice"] if isinstance(p, Fix)]
+    assert len(fixes) == 2 and all(isinstance(p, Fix) for p in proposed["twice"]), proposed["twice"]
+    assert sorted(len(f.targets) for f in fixes) == [1, 2], fixes

@@ -70,7 +70,8 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
     def holds(value: Node) -> bool:  # the escape's `&x`, or its boxed value
         return address_of(value) == name if moved else value.start_byte == start
 
-    stores = [s for s in shapes_of(view, escape.path).stores.values() if holds(unparen(s.value))]
+    stores = shapes_of(view, escape.path).stores.values()  # this function's: another may name its local alike
+    stores = [s for s in stores if holds(unparen(s.value)) and function is not None and contains(function, s.value)]
     for loop in walk(function) if function is not None else ():
         clause = loop.named_children[0] if loop.type == "for_statement" and loop.named_children else None
         ranged = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
@@ -78,7 +79,7 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
             return loop, ranged, None
         held = [s for s in stores if ranged is not None and ranged.type == "identifier" and s.key is None]
         held = [s for s in held if s.container.text == ranged.text and s.declaration.end_byte <= loop.start_byte]
-        if len(held) == 1 and contains(function, held[0].declaration) and held[0].index is not None:
+        if len(held) == 1 and held[0].index is not None:
             return loop, next(a for a in ancestors(held[0].value) if a.type == "composite_literal"), held[0]
     return None
 
