@@ -80,7 +80,8 @@ class Ident:
     # interface that declares an interface method ("io.Writer" for io.ReadWriter's Write).
     named: str | None = None
     # A variable's type by its underlying type: a sequence, "slice", "array" or "string" (a `type
-    # Frame []byte` is a slice, a generic alias `Vec[int]` of []T too), "map" or "struct"; None for anything else.
+    # Frame []byte` is a slice, a generic alias `Vec[int]` of []T too), "map", "struct" or "pointer" (`type Ref =
+    # *T` too, which the type's spelling hides); None for anything else.
     shape: str | None = None
     # A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`),
     # which other aliases can write.

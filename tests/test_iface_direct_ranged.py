@@ -251,6 +251,41 @@ func Guarded(p []byte, s *Stamp) int {
 """,
 )
 
+NIL_REF = case(
+    "nil_ref",
+    """// StampRef is how the registry hands out stamps: an alias spells the pointer without its star.
+type StampRef = *Stamp
+
+// Looked writes p to a counter and to the stamp the registry holds under "main", nil when none.
+func Looked(p []byte, stamps map[string]StampRef) int {
+	var b Bytes
+	s := stamps["main"]
+	for _, w := range []io.Writer{&b, s} {
+		w.Write(p)
+	}
+	return b.n
+}
+""",
+)
+
+NIL_REF_INDEXED = case(
+    "nil_ref_indexed",
+    """// StampRef is how the registry hands out stamps: an alias spells the pointer without its star.
+type StampRef = *Stamp
+
+// Looked writes p to a counter and to the registry's stamp, nil when none, by index.
+func Looked(p []byte, stamps map[string]StampRef) int {
+	var b Bytes
+	s := stamps["main"]
+	sinks := []io.Writer{&b, s}
+	for i := range sinks {
+		sinks[i].Write(p)
+	}
+	return b.n
+}
+""",
+)
+
 INDEXED = case(
     "indexed",
     """// Count writes each chunk to the sinks by index, the index also naming the sink that failed.
@@ -286,6 +321,21 @@ func Count(chunks [][]byte) int {
 		}
 	}
 	return b.n*10 + l.n
+}
+""",
+)
+
+KEYWORD_STEM = case(
+    "keyword_stem",
+    """// Count writes p to each of the test's cases by index.
+func Count(p []byte) (int, int) {
+	var b Bytes
+	var l Lines
+	cases := []io.Writer{&b, &l}
+	for i := range cases {
+		cases[i].Write(p)
+	}
+	return b.n, l.n
 }
 """,
 )
@@ -349,6 +399,8 @@ DECLINES = {
     "index_moved": (INDEX_MOVED, "i is written or its address taken"),
     "other_index": (OTHER_INDEX, "sinks is used other than as sinks[i] in the loop"),
     "nil_stamp": (NIL_STAMP, "the element s is neither `&x` of a local x, `&T{…}`, `T{…}` nor a local variable"),
+    "nil_ref": (NIL_REF, "the element s is neither `&x` of a local x, `&T{…}`, `T{…}` nor a local variable"),
+    "nil_ref_indexed": (NIL_REF_INDEXED, "the element s is neither `&x` of a local x"),
     "replaced": (REPLACED, "sinks is used other than by the range at line 48 (line 46)"),
     "first_error": (BREAK, "the break at line"),
     "keyed": (KEYED, "the literal has a keyed element"),
@@ -378,6 +430,15 @@ NAIVE = {
     "nil_stamp": (
         lambda s: switched(s, "\tfor _, w := range []io.Writer{&b, s} {\n", WRITE, ["*Bytes", "*Stamp"]),
         RECOVERED.format(call='{pkg}.Guarded([]byte("a"), nil)'),
+    ),
+    # the same through `type StampRef = *Stamp`, which go/types spells without a star (adv39b)
+    "nil_ref": (
+        lambda s: switched(s, "\tfor _, w := range []io.Writer{&b, s} {\n", WRITE, ["*Bytes", "StampRef"]),
+        RECOVERED.format(call='{pkg}.Looked([]byte("a"), nil)'),
+    ),
+    "nil_ref_indexed": (
+        lambda s: indexed_switch(s, "\t\tsinks[i].Write(p)\n", ["*Bytes", "StampRef"]),
+        RECOVERED.format(call='{pkg}.Looked([]byte("a"), nil)'),
     ),
     # the element set later is of a type no case names: the switch skips it
     "replaced": (
@@ -423,7 +484,7 @@ NAIVE = {
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
-    cases |= {"values": VALUES, "indexed": INDEXED, "twice": TWICE}
+    cases |= {"values": VALUES, "indexed": INDEXED, "twice": TWICE, "keyword_stem": KEYWORD_STEM}
     return proposals_by_case(tmp_path_factory.mktemp("iface-ranged"), RULE, cases)
 
 
@@ -502,3 +563,11 @@ def test_each_function_ranges_over_its_own_local_of_a_shared_name(proposed):
     fixes = [p for p in proposed["twice"] if isinstance(p, Fix)]
     assert len(fixes) == 2 and all(isinstance(p, Fix) for p in proposed["twice"]), proposed["twice"]
     assert sorted(len(f.targets) for f in fixes) == [1, 2], fixes
+
+
+def test_the_elements_name_is_no_keyword(proposed):
+    """`cases`, `types`, `ranges` lose their s to a Go keyword: the name takes the next free spelling (adv39b:
+    `switch case := cases[i].(type)` did not parse)."""
+    (fix,) = [p for p in proposed["keyword_stem"] if isinstance(p, Fix)]
+    rewritten = edited(KEYWORD_STEM, fix)
+    assert "switch case2 := cases[i].(type) {" in rewritten and "case2.Write(p)" in rewritten, rewritten

@@ -275,7 +275,7 @@ def ident(info, module, marked):
         pytest.param("mv := «pt».Move", dict(use="addr"), id="pointer method value takes the address"),
         pytest.param("«w».Move()", dict(use="read"), id="method promoted through an embedded pointer"),
         pytest.param("«pt».x = 1", dict(shape="struct"), id="a struct value's shape"),
-        pytest.param("«ap».x = 2", dict(shape=None), id="a pointer to a struct is no struct"),
+        pytest.param("«ap».x = 2", dict(shape="pointer"), id="a pointer to a struct is no struct"),
         pytest.param("w.x + pt.«y»", dict(kind="field", indirect=False), id="a field of a struct value"),
         pytest.param("_ = w.«x» + pt.y", dict(kind="field", indirect=True), id="promoted through an embedded pointer"),
         pytest.param("pt.y + ap.«y»", dict(kind="field", indirect=True), id="a field through a pointer"),

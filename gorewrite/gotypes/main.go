@@ -349,7 +349,7 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	return rec, true
 }
 
-// shapeOf says which sequence, a map or a struct, t is by its underlying type, go/types' answer: a type
+// shapeOf says which sequence, a map, a struct or a pointer t is by its underlying type, go/types' answer: a type
 // parameter's underlying type is its constraint, a string or a slice only where every type its
 // constraint permits is one (typeParamShape).
 func shapeOf(t types.Type) *string {
@@ -370,6 +370,8 @@ func shapeOf(t types.Type) *string {
 		s = "array"
 	case *types.Map:
 		s = "map"
+	case *types.Pointer:
+		s = "pointer"
 	case *types.Basic:
 		if u.Info()&types.IsString == 0 {
 			return nil

@@ -48,6 +48,10 @@ BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statem
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement
 MAX_TYPES = 4  # the body is copied once per distinct type: more would trade the allocation for code size
 WORD = re.compile(rb"[A-Za-z_]\w*")
+KEYWORDS = frozenset(  # Go's: `cases`, `types` and `ranges` must not name their element `case`, `type`, `range`
+    "break case chan const continue default defer else fallthrough for func go goto if import interface map "
+    "package range return select struct switch type var".split()
+)
 
 
 def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | None] | None:
@@ -179,7 +183,7 @@ def _indexed(
         if read.child_by_field_name("operand") != node or found is None or found.obj != index.obj:
             return f"{use.name} is used other than as {use.name}[{index.name}] in the loop (line {row_of(node)})"
         reads.append(read)
-    words = set(WORD.findall(text(owner(loop))))
+    words = set(WORD.findall(text(owner(loop)))) | {k.encode() for k in KEYWORDS}
     stem = held.name[:-1] if held.name.endswith("s") and len(held.name) > 1 else "elem"
     name = next(n for n in (stem, *(f"{stem}{k}" for k in range(2, 99))) if n.encode() not in words)
     return f"{held.name}[{index.name}]", reads, name
@@ -246,7 +250,7 @@ def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> l
         if identity is None:
             return f"go/types gives no concrete type for {text(value).decode()}"
         if set(WORD.findall(spelled)) & declared:
-            return f"the type of {text(value).decode()} names a variable the range declares"
+            return f"the type of {text(value).decode()} is spelled with a name the loop declares"
         cases.setdefault(identity, spelled)
     if len(cases) > MAX_TYPES:
         return f"the literal holds {len(cases)} types: the body would be copied once for each"
@@ -270,7 +274,7 @@ def _spelled(types: TypeInfo, path: str, value: Node) -> bytes | None:
     found = types.at(path, name.start_byte) if name is not None and name.type == "identifier" else None
     if found is None or found.kind != Kind.VAR or not found.local or found.type is None:
         return None
-    if not pointer and found.type.startswith("*"):
+    if not pointer and (found.type.startswith("*") or found.shape == "pointer"):  # `type Ref = *T` is one too
         return None
     return b"*" * pointer + found.type.encode()
 
