@@ -231,7 +231,7 @@ def _own(types: TypeInfo, spawn: Spawn, decl: Node, ident: Ident) -> bool:
     """A WaitGroup or group the function alone holds: a variable of the value type, or a pointer
     made where it is declared (`new(sync.WaitGroup)`, `&sync.WaitGroup{}`, errgroup.WithContext);
     not `wg := &t.wg`, which others may signal. A write to the variable is another use (declined)."""
-    if ident.type is not None and not ident.type.startswith("*"):
+    if ident.type is not None and not ident.pointer:
         return True
     holder = decl.parent.parent if decl.parent.type == "expression_list" else decl.parent
     if holder.type == "var_spec" and holder.child_by_field_name("value") is None:  # `var wg sync.WaitGroup`

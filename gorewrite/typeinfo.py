@@ -92,6 +92,11 @@ class Ident:
     # ("example.com/p.Settings contains sync.Mutex"); a copy of the value makes vet fail.
     lock: str | None = None
 
+    @property
+    def pointer(self) -> bool:
+        """Is the variable a pointer by its underlying type (`*T`, and `type Ref = *T`, spelled without a star)?"""
+        return (self.type or "").startswith("*") or self.shape == "pointer"
+
 
 @dataclass(frozen=True)
 class TypeInfo:

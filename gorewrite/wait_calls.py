@@ -83,7 +83,7 @@ def _given(types: TypeInfo, path: str, arg: Node) -> groups.Held | None:
     address = arg.type == "unary_expression" and arg.child_by_field_name("operator").text == b"&"
     operand = unparen(arg.child_by_field_name("operand")) if address else arg
     variable = local(types, path, operand)
-    pointer = variable is not None and (variable.type or "").startswith("*")
+    pointer = variable is not None and variable.pointer
     held = groups.group(types, path, operand) if variable is not None and address != pointer else None
     return held if held is not None and (variable.named or "").lstrip("*") in GROUPS else None
 
@@ -115,7 +115,7 @@ def _method(view: PackageView, types: TypeInfo, path: str, call: Node, base: str
     receiver = next(iter(decl.child_by_field_name("receiver").named_children), None)
     declared = receiver.child_by_field_name("name") if receiver is not None else None
     recv = types.at(file, declared.start_byte) if declared is not None else None
-    if recv is None or not (recv.type or "").startswith("*"):
+    if recv is None or not recv.pointer:
         return base, f"{name} has no pointer receiver it names: a value receiver waits on a copy"
     if len(body) != 1:
         return base, f"{name}'s body is not a Wait alone (what runs before it is not proven not to write the struct)"
@@ -137,7 +137,7 @@ def _function(view: PackageView, path: str, call: Node, index: int) -> str:
     param = callees.parameter(view, found, index)
     if param is None or param[2]:
         return f"{name} takes it as an unnamed or variadic parameter"
-    if not (param[1].type or "").startswith("*"):
+    if not param[1].pointer:
         return f"{name} takes it by value: it waits on a copy"
     body = statements(decl.child_by_field_name("body"))
     held, why = _waited(view.types, file, body[-1], name) if body else (None, f"{name}'s body is empty")

@@ -4746,6 +4746,40 @@ func (t *Tracker) Run(x int) {
 """,
         "wg is a pointer that may share another's WaitGroup or group",
     ),
+    "shared_group_alias": (
+        """package shared_group_alias
+
+import "sync"
+
+// Tracker's WaitGroup is reachable from outside Run: Release calls its Done, so Run's Wait can
+// return while the goroutine still waits to read x.
+type Tracker struct {
+	WG                     sync.WaitGroup
+	Gate, Started, Ran     chan struct{}
+	Out                    chan int
+}
+
+func (t *Tracker) Release() { t.WG.Done() }
+
+// Group is the pointer the tracker's jobs share, spelled without its star (adv39b's alias shape).
+type Group = *sync.WaitGroup
+
+func (t *Tracker) Run(x int) {
+	var wg Group = &t.WG
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-t.Gate
+		t.Out <- x
+	}()
+	t.Started <- struct{}{}
+	wg.Wait()
+	x = 2
+	t.Ran <- struct{}{}
+}
+""",
+        "wg is a pointer that may share another's WaitGroup or group",
+    ),
     "helper_returns_early": (
         """package helper_returns_early
 
@@ -6278,6 +6312,12 @@ NAIVE = {
         "{pkg}.Run(gate, out); close(gate); return fmt.Sprint(<-out) }()",
     ),
     "shared_group_pointer": (
+        block_copy("\tgo func() {", "\t}()\n", "x"),
+        "func() string { t := &{pkg}.Tracker{Gate: make(chan struct{}), Started: make(chan struct{}), "
+        "Ran: make(chan struct{}), Out: make(chan int, 1)}; go t.Run(1); <-t.Started; t.Release(); <-t.Ran; "
+        "t.WG.Add(1); close(t.Gate); return fmt.Sprint(<-t.Out) }()",
+    ),
+    "shared_group_alias": (
         block_copy("\tgo func() {", "\t}()\n", "x"),
         "func() string { t := &{pkg}.Tracker{Gate: make(chan struct{}), Started: make(chan struct{}), "
         "Ran: make(chan struct{}), Out: make(chan int, 1)}; go t.Run(1); <-t.Started; t.Release(); <-t.Ran; "

@@ -274,7 +274,7 @@ def _spelled(types: TypeInfo, path: str, value: Node) -> bytes | None:
     found = types.at(path, name.start_byte) if name is not None and name.type == "identifier" else None
     if found is None or found.kind != Kind.VAR or not found.local or found.type is None:
         return None
-    if not pointer and (found.type.startswith("*") or found.shape == "pointer"):  # `type Ref = *T` is one too
+    if not pointer and found.pointer:  # by go/types' underlying type: `type Ref = *T` is one too
         return None
     return b"*" * pointer + found.type.encode()
 
