@@ -1,17 +1,19 @@
 """The escape compile's diagnostics, parsed once per output: a warm `check std` replays 14 MB of
 compiler output that parses the same as last run (0.3 s, on the path to the first answer).
 
-The parse is a pure function of the output's text, the directory go printed relative to, the
-package's files (they resolve printed paths), whether `inlining call to` lines are kept, and the
-code of escapes.py; an entry is named by a digest of all of them, so none goes stale. Outputs
-shorter than SMALL parse faster than an entry is read. Entries are written atomically and pruned
-with the findings (cache.py); a damaged one is parsed again.
+The parse is a pure function of the output's text, the directory go printed relative to (only where a
+line names a file by a relative path: std's output names them by absolute paths, and a run from another
+directory reads the same entry), the package's files (they resolve printed paths), whether `inlining
+call to` lines are kept, and the code of escapes.py; an entry is named by a digest of all of them, so
+none goes stale. Outputs shorter than SMALL parse faster than an entry is read. Entries are written
+atomically and pruned with the findings (cache.py); a damaged one is parsed again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache as once
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from gorewrite.escapes import Escape
 
 SMALL = 16 * 1024  # bytes: std's 153 outputs above it are 94% of its 14 MB
 SCHEMA = 1  # the entries' layout: bump it when it changes
+RELATIVE = re.compile(r"^(?!/|# |$)", re.MULTILINE)  # a line that may name a file relative to the base
 
 
 class Recalled:
@@ -32,7 +35,8 @@ class Recalled:
         if len(text) < SMALL:
             return escapes.parse(text, base, files, inlining)
         digest = hashlib.sha256(_code())
-        digest.update(json.dumps([base, files, inlining]).encode())
+        where = base if RELATIVE.search(text) else ""  # absolute paths resolve alike from any base
+        digest.update(json.dumps([where, files, inlining]).encode())
         digest.update(text.encode("utf-8", "surrogatepass"))
         name = f"{digest.hexdigest()}.json"
         found = _read(cache.fetch(folder(), name))
