@@ -4,16 +4,17 @@ that did not change neither type-checks nor asks the compiler's flows again: it 
 
 propose reads more than find: go/types facts and compiles of the package and its imports. An entry is named by a
 digest of everything find's entry is keyed by (gorewrite/cache.py), the candidates, the main module and workspace go
-finds from the run's directory (not the directory: a run from a subdirectory, an editor or a hook answers the same;
-the directory itself only when a GOFLAGS path is relative to it), the toolchains with their environment, the export
-data of the package's imports under each toolchain (the go command names an export data file by a hash of its
-content, and neither the compiler nor go/types reads anything else of an import: an edited dependency is a new key),
-and the files another build compiles among the module packages it depends on (parameters.varying: a callee's verdict
-read there holds for one build only, and a rule says so), and the build configuration as the go command resolves it
-in the package's module (GOARCH and the rest may come from the go env file, not the process environment: go/types
-sizes int by it, and a package without imports has no export data that would change with it), and the files of the
-main module's packages it imports, its tests included, whose Write and Read module_writers judges. An entry holds
-the proposals themselves: each fix's edits, targets, summary, safety and claim, each decline's reason.
+finds from the run's directory, with their go.mod and go.work's contents (not the directory: a run from a
+subdirectory, an editor or a hook answers the same; the directory itself only when a GOFLAGS path is relative to
+it), the toolchains with their environment, the export data of the package's imports under each toolchain (the go
+command names an export data file by a hash of its content, and neither the compiler nor go/types reads anything
+else of an import: an edited dependency is a new key), and the files another build compiles among the module
+packages it depends on (parameters.varying: a callee's verdict read there holds for one build only, and a rule says
+so), and the build configuration as the go command resolves it in the package's module (GOARCH and the rest may come
+from the go env file, not the process environment: go/types sizes int by it, and a package without imports has no
+export data that would change with it), and the files of the main module's packages it imports, its tests included,
+whose Write and Read module_writers judges. An entry holds the proposals themselves: each fix's edits, targets,
+summary, safety and claim, each decline's reason.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def keys(
     trusted = others and any(r.retention for r in rules)  # module_writers reads other packages' Write
     locals_ = [module_imports(listings.of(tc), others) if trusted else ({}, {}) for tc in toolchains]
     names, digests = {}, {}
-    where = json.dumps(workspace(toolchains[0], cwd))
+    where = json.dumps(_workspace(toolchains[0], cwd))
     for pkg, cands in found.items():
         view = views[pkg]
         asked = {pkg, *view.package.imports, *also}  # a package's own verdict names a culprit among its deps
@@ -77,6 +78,20 @@ def keys(
             continue
         names[pkg] = digest.hexdigest()
     return names
+
+
+def _workspace(toolchain: Toolchain, cwd: str) -> list[str]:
+    """The go.mod and go.work go finds from cwd, and a digest of each: a `replace` or `use` edited in place
+    resolves an import elsewhere for the compiles run there."""
+    said = workspace(toolchain, cwd)
+    digests = []
+    for path in said:
+        try:
+            with open(path, "rb") as f:
+                digests.append(hashlib.sha256(f.read()).hexdigest())
+        except OSError:
+            digests.append("")
+    return [*said, *digests]
 
 
 PATH_FLAGS = ("modfile", "overlay", "pgo", "pkgdir", "toolexec", "exec")

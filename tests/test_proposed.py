@@ -285,7 +285,8 @@ def test_a_workspace_that_resolves_an_import_elsewhere_is_part_of_the_key(tmp_pa
     """m replaces lib with a copy whose Use keeps the buffer; a go.work elsewhere replaces it with one
     that keeps nothing. The escapes, a's files and the export data listed from a's directory (m's
     module) are the same from both directories; what the parameter compile, run where gorewrite runs,
-    says of lib.Use is not: the workspace go finds there is part of the key (a stale answer without it)."""
+    says of lib.Use is not: the workspace go finds there is part of the key (a stale answer without it),
+    and so is its content (go.work edited in place to replace lib with the keeping copy again)."""
     write_tree(tmp_path / "lib1", {"go.mod": "module example.com/lib\n\ngo 1.22\n", "lib.go": LIB})
     write_tree(
         tmp_path / "lib2",
@@ -308,6 +309,10 @@ def test_a_workspace_that_resolves_an_import_elsewhere_is_part_of_the_key(tmp_pa
     fresh = in_process("check", "-v", "--no-cache", "example.com/m/a", cwd=work, env=env)
     assert "passed to lib.Use, of another package" in fresh.stdout, fresh
     assert in_process("check", "-v", "example.com/m/a", cwd=work, env=env).stdout == fresh.stdout
+    (work / "go.work").write_text("go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib1\n")  # edited in place
+    assert (
+        "passed to lib.Use, whose parameter" in in_process("check", "-v", "example.com/m/a", cwd=work, env=env).stdout
+    )
 
 
 def test_a_goflags_path_relative_to_the_directory_keeps_the_directory_in_the_key():
