@@ -18,6 +18,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,7 @@ from gorewrite.syntax import rule_data
 HEX = re.compile(r"[0-9a-f]{64}")
 SCHEMA = 3  # the entries' layout: bump it when it changes
 LIMIT = 64 * 1024 * 1024  # bytes of entries kept; std's are ~1 MB
+EVERY = 3600  # seconds between two scans of a folder: a full one holds ~60k entries, 1-3 s to stat
 
 
 def directory() -> Path:
@@ -59,11 +61,21 @@ def find(view: PackageView, rules: list[Rule], use: bool = True) -> tuple[list[C
 
 def prune(limit: int = LIMIT, folder: Path | None = None) -> None:
     """Remove the least recently used entries of `folder` until it holds at most three quarters of limit;
-    without one, of the findings' and of the remembered files' (a new directory also means new findings)."""
+    without one, of the findings' and of the remembered files' (a new directory also means new findings).
+    A folder is scanned at most once per EVERY seconds: a run writes ~1 MB (std), a scan stats every entry."""
     if folder is None:
         prune(limit, _folder())
         prune(limit, _files())
         return
+    marker = folder / ".pruned"
+    try:
+        if time.time() - marker.stat().st_mtime < EVERY:
+            return
+        marker.touch()
+    except FileNotFoundError:
+        store(folder, ".pruned", b"")
+    except OSError:
+        return  # a folder that cannot be read cannot be pruned
     entries = []
     for path in folder.glob("*.json"):
         try:

@@ -314,6 +314,8 @@ def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     joined = os.path.normpath(os.path.join(base, printed))
     if not files or joined in files:
         return joined
+    if printed.startswith("_cgo_"):  # cgo's _cgo_gotypes.go, named in the build's work directory: not base's
+        return os.path.join(os.path.dirname(files[0]), printed)
     tail = [part for part in printed.replace("\\", "/").split("/") if part not in (".", "..", "")]
     # A relative path that climbs out of the directory it was printed from names the file as much as an
     # absolute one does: std under another installation's GOROOT (`../../.venv/…/go/src/bufio/bufio.go`).

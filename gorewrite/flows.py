@@ -51,3 +51,25 @@ def compile_flows(
         if lines is None or int(m[2]) in lines.get(path, ()) or PARAMETER.match(m[4]):
             sites.setdefault((path, int(m[2]), int(m[3])), []).append(m[4])
     return {pkg: {site: tuple(said) for site, said in sites.items()} for pkg, sites in found.items()}
+
+
+POSITION = re.compile(r"^((?:[A-Za-z]:)?.+\.go):(\d+):(\d+)$")
+
+
+def placed(
+    sites: dict[tuple[str, int, int], tuple[str, ...]], files: tuple[str, ...]
+) -> dict[tuple[str, int, int], tuple[str, ...]]:
+    """The flows with each step's ` at FILE:LINE:COL` naming the package's file by its absolute path, and
+    any other file by its base name. The go command replays a cached compile's text as it was printed first,
+    relative to wherever that build ran (or absolute): a rule quotes a step in a reason, and a remembered
+    reason must read the same whichever directory compiled it or asks for it (proposal_cache.py)."""
+
+    def step(line: str) -> str:
+        said, at, where = line.rpartition(" at ")
+        m = POSITION.match(where) if at else None
+        if m is None:
+            return line
+        found = resolve(m[1], "/", files)
+        return f"{said} at {found if found in files else os.path.basename(m[1])}:{m[2]}:{m[3]}"
+
+    return {site: tuple(map(step, said)) for site, said in sites.items()}

@@ -2,24 +2,27 @@
 them) run the propose step once per content, so a `fix` after a `check`, or a second `fix`, of code
 that did not change neither type-checks nor asks the compiler's flows again: it only verifies.
 
-propose reads more than find: go/types facts and compiles of the package and its imports. An entry
-is named by a digest of everything find's entry is keyed by (gorewrite/cache.py), the candidates, the
-directory, the toolchains with their environment, the export data of the package's imports under each
-toolchain (the go command names an export data file by a hash of its content, and neither the
-compiler nor go/types reads anything else of an import: an edited dependency is a new key), and the
-files another build compiles among the module packages it depends on (parameters.varying: a callee's
-verdict read there holds for one build only, and a rule says so), and the build configuration as the
-go command resolves it in the package's module (GOARCH and the rest may come from the go env file,
-not the process environment: go/types sizes int by it, and a package without imports has no export
-data that would change with it), and the files of the main module's packages it imports, its tests
-included, whose Write and Read module_writers judges. An entry holds the proposals
-themselves: each fix's edits, targets, summary, safety and claim, each decline's reason.
+propose reads more than find: go/types facts and compiles of the package and its imports. An entry is named by a
+digest of everything find's entry is keyed by (gorewrite/cache.py), the candidates, the main module and workspace go
+finds from the run's directory, with their go.mod and go.work's contents (not the directory: a run from a
+subdirectory, an editor or a hook answers the same; the directory itself only when a GOFLAGS path is relative to
+it), the toolchains with their environment, the export data of the package's imports under each toolchain (the go
+command names an export data file by a hash of its content, and neither the compiler nor go/types reads anything
+else of an import: an edited dependency is a new key), and the files another build compiles among the module
+packages it depends on (parameters.varying: a callee's verdict read there holds for one build only, and a rule says
+so), and the build configuration as the go command resolves it in the package's module (GOARCH and the rest may come
+from the go env file, not the process environment: go/types sizes int by it, and a package without imports has no
+export data that would change with it), and the files of the main module's packages it imports, its tests included,
+whose Write and Read module_writers judges. An entry holds the proposals themselves: each fix's edits, targets,
+summary, safety and claim, each decline's reason.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 
 from gorewrite import cache, exports
 from gorewrite.claims import Claim, InVariant, KeepsOnStack, MovesAllocation, RemovesTargets, Tested
@@ -29,7 +32,7 @@ from gorewrite.escapes import Escape
 from gorewrite.module_writers import fingerprint, module_imports
 from gorewrite.parameters import varying
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.toolchain import Toolchain
+from gorewrite.toolchain import Toolchain, workspace
 
 LAYOUT = 2  # the entries' layout: bump it when it changes
 
@@ -57,22 +60,52 @@ def keys(
     trusted = others and any(r.retention for r in rules)  # module_writers reads other packages' Write
     locals_ = [module_imports(listings.of(tc), others) if trusted else ({}, {}) for tc in toolchains]
     names, digests = {}, {}
+    where = json.dumps(_workspace(toolchains[0], cwd))
     for pkg, cands in found.items():
         view = views[pkg]
         asked = {pkg, *view.package.imports, *also}  # a package's own verdict names a culprit among its deps
-        digest = hashlib.sha256(f"{LAYOUT}\0{cache.key(view, rules)}\0{cwd}\0".encode())
+        digest = hashlib.sha256(f"{LAYOUT}\0{cache.key(view, rules)}\0{where}\0".encode())
         digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *c.escape] for c in cands]).encode())
         try:
             for tc, build, (module, files) in zip(toolchains, builds, locals_, strict=True):
                 listed, standard = exports.export_data(tc, view.package, list(view.package.imports))
                 other = sorted((p, why) for p, why in build.items() if p in asked)
-                said = [tc.go, tc.version, _build_environment(tc), exports.go_env(tc, view.package)]
+                env = exports.go_env(tc, view.package)
+                said = [tc.go, tc.version, _build_environment(tc), env, cwd if _relative(env["GOFLAGS"]) else ""]
                 said += [sorted(listed.items()), standard, other, fingerprint(module, files, pkg, digests)]
                 digest.update(json.dumps(said).encode())
         except exports.Unavailable:
             continue
         names[pkg] = digest.hexdigest()
     return names
+
+
+def _workspace(toolchain: Toolchain, cwd: str) -> list[str]:
+    """The go.mod and go.work go finds from cwd, and a digest of each: a `replace` or `use` edited in place
+    resolves an import elsewhere for the compiles run there."""
+    said = workspace(toolchain, cwd)
+    digests = []
+    for path in said:
+        try:
+            with open(path, "rb") as f:
+                digests.append(hashlib.sha256(f.read()).hexdigest())
+        except OSError:
+            digests.append("")
+    return [*said, *digests]
+
+
+PATH_FLAGS = ("modfile", "overlay", "pgo", "pkgdir", "toolexec", "exec")
+DOTTED = re.compile(r"(?:^|[=,])\.")  # a value or pattern that starts with `.`: `-gcflags=./...=-N`
+
+
+def _relative(goflags: str) -> bool:
+    """Does a flag name a file or packages relative to the directory go runs in (`-modfile=alt.mod`,
+    `-pgo=default.pgo`, `-gcflags=./...=-N`)? Then the directory itself decides what go builds."""
+    for word in goflags.split():
+        flag, _, value = word.lstrip("-").partition("=")
+        if flag in PATH_FLAGS and value not in ("", "auto", "off") and not os.path.isabs(value) or DOTTED.search(value):
+            return True
+    return False
 
 
 def _build_environment(toolchain: Toolchain) -> list[tuple[str, str]]:

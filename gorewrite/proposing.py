@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from gorewrite import cache, exports, proposal_cache, typeinfo
 from gorewrite.dependencies import Listings
-from gorewrite.flows import compile_flows
+from gorewrite.flows import compile_flows, placed
 from gorewrite.module_writers import module_imports
 from gorewrite.parameters import compile_parameters
 from gorewrite.progress import Report, silent
@@ -108,7 +108,7 @@ def _add_flows(
         progress(f"asking {tc.version} why {len(wanted)} packages allocate (-gcflags=-m=2)")
         found = compile_flows(tc, wanted, cwd, files={p: views[p].package.files for p in wanted}, lines=lines)
         for pkg, sites in found.items():
-            views[pkg].flows[tc.version] = sites
+            views[pkg].flows[tc.version] = placed(sites, views[pkg].package.files)
 
 
 def add_parameters(

@@ -183,7 +183,8 @@ def find_toolchain(go_flag: str | None = None, tags: str | None = None) -> Toolc
 
 def located(go_flag: str | None = None, tags: str | None = None) -> tuple[Toolchain, str]:
     """find_toolchain, and the go.mod `go env GOMOD` names in the process's directory: one go env for both
-    (a second one cost every run a process start before anything else could begin)."""
+    (a second one cost every run a process start before anything else could begin), which also says the
+    workspace there (`workspace`)."""
     go, source = _candidate(go_flag)
     if go is None:
         raise UserError(f"no Go toolchain found (looked at {source}): {INSTALL_HINT}")
@@ -196,14 +197,31 @@ def located(go_flag: str | None = None, tags: str | None = None) -> tuple[Toolch
     if tags:
         env["GOFLAGS"] = f"{env.get('GOFLAGS', '')} -tags={tags}".strip()
     try:
-        done = subprocess.run([go, "env", "GOVERSION", "GOMOD"], env=env, capture_output=True, check=False, timeout=300)
+        done = subprocess.run([go, "env", *WHERE], env=env, capture_output=True, check=False, timeout=300)
     except OSError as err:
         raise UserError(f"cannot run the Go toolchain at {go} ({source}): {err}; {INSTALL_HINT}") from None
-    version, _, gomod = done.stdout.decode().partition("\n")
+    version, gomod, gowork = [*done.stdout.decode().splitlines(), "", "", ""][:3]
     version = version.strip()
     if done.returncode != 0 or not version:
         detail = done.stderr.decode(errors="replace").strip().splitlines()
         raise UserError(f"the Go toolchain at {go} ({source}) does not work: {detail[-1] if detail else 'no output'}")
     if release_minor(version) < MIN_MINOR:
         raise UserError(f"{version} at {go} is too old: gorewrite needs go1.{MIN_MINOR} or newer; {INSTALL_HINT}")
+    _SAID[(go, tuple(sorted(env.items())), os.getcwd())] = [gomod.strip(), gowork.strip()]
     return Toolchain(go=go, version=version, env=env), gomod.strip()
+
+
+WHERE = ("GOVERSION", "GOMOD", "GOWORK")
+_SAID: dict[tuple, list[str]] = {}  # located's answer: (go, environment, directory) -> [GOMOD, GOWORK] there
+
+
+def workspace(toolchain: Toolchain, cwd: str) -> list[str]:
+    """The main module's go.mod and the workspace's go.work the go command finds from cwd (GOMOD is
+    /dev/null outside a module and in a workspace, GOWORK empty without one): what a go command takes from
+    the directory it runs in, but for relative paths in its flags and the paths it prints. Told by
+    located for the process's directory, asked elsewhere (an editor's file); [cwd] if go cannot say."""
+    said = _SAID.get((toolchain.go, tuple(sorted(toolchain.env.items())), cwd))
+    if said is None:
+        done = toolchain.run(["env", *WHERE[1:]], cwd)
+        said = [line.strip() for line in done.stdout.decode().splitlines()] if done.returncode == 0 else [cwd]
+    return said

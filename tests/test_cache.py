@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from dataclasses import replace
 
 import pytest
@@ -111,7 +112,26 @@ def test_prune_keeps_the_most_recently_used(tmp_path, monkeypatch):
         entry.write_bytes(b"x" * 100)
         os.utime(entry, (1000 - age, 1000 - age))
     cache.prune(limit=500)
-    assert sorted(p.name for p in folder.iterdir()) == ["0.json", "1.json", "2.json"]
+    assert sorted(p.name for p in folder.glob("*.json")) == ["0.json", "1.json", "2.json"]
+
+
+def test_a_folder_is_scanned_at_most_once_per_period(tmp_path, monkeypatch):
+    """Every run that stored an entry prunes, and a full folder holds ~60k entries (1-3 s to stat all):
+    a second prune within cache.EVERY seconds leaves the folder as it is, one after it prunes again."""
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path))
+    folder = tmp_path / "find"
+    folder.mkdir()
+    for name in "abcd":
+        (folder / f"{name}.json").write_bytes(b"x" * 300)
+    cache.prune(limit=1000)
+    assert len(list(folder.glob("*.json"))) == 2
+    for name in "ef":
+        (folder / f"{name}.json").write_bytes(b"x" * 300)
+    cache.prune(limit=1000)
+    assert len(list(folder.glob("*.json"))) == 4
+    os.utime(folder / ".pruned", (time.time() - cache.EVERY - 1,) * 2)
+    cache.prune(limit=1000)
+    assert len(list(folder.glob("*.json"))) == 2
 
 
 def test_the_key_is_the_same_in_every_process():

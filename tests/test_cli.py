@@ -294,7 +294,7 @@ def test_gomod_toolchain_line_adds_that_release(tmp_path, toolchain):
 def test_gomod_toolchain_line_is_read_from_the_directory_asked_with_one_go_env(
     tmp_path, tmp_path_factory, toolchain, monkeypatch
 ):
-    """The process's directory: GOVERSION and GOMOD come from one go env; another directory (the editor's
+    """The process's directory: GOVERSION, GOMOD and GOWORK come from one go env; another directory (the editor's
     file) asks its own GOMOD, not the process's."""
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     (root / "go.mod").write_text(f"module example.com/m\n\ngo 1.22\n\ntoolchain {OLDER}\n")
@@ -306,7 +306,7 @@ def test_gomod_toolchain_line_is_read_from_the_directory_asked_with_one_go_env(
     )
     monkeypatch.chdir(root)
     assert [tc.version for tc in settings.toolchains(None, None, (), str(root))] == [toolchain.version, OLDER]
-    assert [argv for argv in runs if "GOTOOLCHAIN" not in str(argv)][:1] == [["env", "GOVERSION", "GOMOD"]]
+    assert [argv for argv in runs if "GOTOOLCHAIN" not in str(argv)][:1] == [["env", "GOVERSION", "GOMOD", "GOWORK"]]
     assert sum(argv[:1] == ["env"] for argv in runs) == 2  # and the switched release's own GOVERSION
     monkeypatch.chdir(elsewhere)
     assert [tc.version for tc in settings.toolchains(None, None, (), str(root))] == [toolchain.version, OLDER]

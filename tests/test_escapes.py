@@ -232,6 +232,15 @@ def test_std_output_replayed_relative_to_another_build_names_our_files():
     assert resolve("../../.venv/go/src/strings/scan.go", "/tmp/m", ours) != ours[1]
 
 
+def test_cgos_generated_file_is_named_in_the_package_not_where_gorewrite_runs():
+    """cgo's _cgo_gotypes.go is compiled from the build's work directory and printed by its bare name: joined
+    to the run's directory it named another file from each directory, so a cgo package's findings (keyed by
+    its escapes' paths) were computed and proposed again by every run from a new directory (os/user, net)."""
+    ours = ("/goroot/src/os/user/cgo_lookup_unix.go", "/goroot/src/os/user/user.go")
+    for base in ("/tmp/a", "/home/me/src/m"):
+        assert resolve("_cgo_gotypes.go", base, ours) == "/goroot/src/os/user/_cgo_gotypes.go"
+
+
 def test_a_file_of_another_package_with_the_same_name_is_not_ours():
     ours = ("/mod/ship/builder.go",)
     assert resolve("/goroot/src/strings/builder.go", "/mod/ship", ours) == "/goroot/src/strings/builder.go"

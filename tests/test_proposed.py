@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, gorewrite, in_process, module
+from conftest import ROOT, gorewrite, in_process, module, write_tree
 
 from gorewrite import cli, progress, proposal_cache, proposing
 
@@ -261,3 +261,77 @@ def test_an_entry_of_the_wrong_shape_is_proposed_again(tmp_path, monkeypatch):
         '[["fix","make-const",[["a",0,1,5]],[],"s","safe",["keeps",[]],false]]'
     )
     assert proposal_cache.read("e") is None
+
+
+def test_a_run_from_another_directory_of_the_module_proposes_nothing_again(tmp_path, monkeypatch):
+    """The key names the main module and workspace go finds from the run's directory, not the directory:
+    a run from a subdirectory (an editor's, a hook's) answers from the entry the module root's run wrote."""
+    root = module(tmp_path / "m", {"a/a.go": RENDER, "b/b.go": READS})
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    asked = _counting(monkeypatch)
+    first = in_process("check", "-v", "./a", cwd=root, env=env)
+    here = in_process("check", "-v", ".", cwd=root / "a", env=env)
+    there = in_process("check", "-v", "../a", cwd=root / "b", env=env)
+    assert asked == ["example.com/m/a"], (first, here, there)
+    assert here.stdout == in_process("check", "-v", "--no-cache", ".", cwd=root / "a", env=env).stdout
+    assert "[sync-pool declines: buf is passed to b.Use, of another package" in here.stdout, here
+    assert there.stdout == here.stdout.replace("a.go:", f"{root / 'a' / 'a.go'}:"), there  # outside: absolute
+
+
+LIB = KEEPS.replace("package b", "package lib")
+
+
+def test_a_workspace_that_resolves_an_import_elsewhere_is_part_of_the_key(tmp_path):
+    """m replaces lib with a copy whose Use keeps the buffer; a go.work elsewhere replaces it with one
+    that keeps nothing. The escapes, a's files and the export data listed from a's directory (m's
+    module) are the same from both directories; what the parameter compile, run where gorewrite runs,
+    says of lib.Use is not: the workspace go finds there is part of the key (a stale answer without it),
+    and so is its content (go.work edited in place to replace lib with the keeping copy again)."""
+    write_tree(tmp_path / "lib1", {"go.mod": "module example.com/lib\n\ngo 1.22\n", "lib.go": LIB})
+    write_tree(
+        tmp_path / "lib2",
+        {"go.mod": "module example.com/lib\n\ngo 1.22\n", "lib.go": LIB.replace("{ last = buf }", "{ _ = buf.Len() }")},
+    )
+    requires = (
+        "module example.com/m\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib1\n"
+    )
+    root = write_tree(
+        tmp_path / "m",
+        {
+            "go.mod": requires,
+            "a/a.go": RENDER.replace("example.com/m/b", "example.com/lib").replace("b.Use", "lib.Use"),
+        },
+    )
+    work = write_tree(tmp_path / "w", {"go.work": "go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib2\n"})
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    kept = in_process("check", "-v", "./a", cwd=root, env=env)
+    assert "passed to lib.Use, whose parameter" in kept.stdout, kept
+    fresh = in_process("check", "-v", "--no-cache", "example.com/m/a", cwd=work, env=env)
+    assert "passed to lib.Use, of another package" in fresh.stdout, fresh
+    assert in_process("check", "-v", "example.com/m/a", cwd=work, env=env).stdout == fresh.stdout
+    (work / "go.work").write_text("go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib1\n")  # edited in place
+    assert (
+        "passed to lib.Use, whose parameter" in in_process("check", "-v", "example.com/m/a", cwd=work, env=env).stdout
+    )
+
+
+def test_a_goflags_path_relative_to_the_directory_keeps_the_directory_in_the_key():
+    """`-modfile=alt.mod`, `-pgo=default.pgo`, `-gcflags=./...=-N` name files or packages from wherever go
+    runs: then the directory itself is part of the key; absolute paths, keywords and tags are not."""
+    for goflags in (
+        "-modfile=alt.mod",
+        "-pgo=default.pgo",
+        "-overlay=../o.json",
+        "-gcflags=./...=-N",
+        "-mod=mod -toolexec=./t",
+    ):
+        assert proposal_cache._relative(goflags), goflags
+    for goflags in (
+        "",
+        "-tags=a.b,c",
+        "-pgo=auto",
+        "-pgo=off",
+        "-modfile=/m/alt.mod",
+        "-gcflags=all=-N -buildvcs=false",
+    ):
+        assert not proposal_cache._relative(goflags), goflags

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from gorewrite.toolchain import Toolchain
@@ -65,15 +67,13 @@ def inline_verdict(toolchain: Toolchain, cwd: str, pkg: str, overlay: str | None
 def test_failures(
     toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None, race: bool = False
 ) -> dict[str, str]:
-    """Packages whose `go vet` or `go test` (with race, -race) fails (with the overlay, if any): why, in brief."""
-    failures = vet_failures(toolchain, cwd, pkgs, overlay)
-    flags = ["-race"] if race else []
-    # No -count=1: go's test cache answers only for the same test binary (the overlay's contents are
-    # part of it) and the same files and environment the tests read, so a rerun of the same rewrite
-    # (a pre-commit hook, a second fix) does not run its packages' race tests again. -vet=off: the go vet
-    # just run checked the same packages and overlay with all of go test's vet checks and more.
-    args = ["test", "-json", "-vet=off", f"-timeout={TEST_TIMEOUT}", *flags, *overlay_flag(overlay), *pkgs]
-    test = toolchain.run(args, cwd)
+    """Packages whose `go vet` or `go test` (with race, -race) fails (with the overlay, if any): why, in brief.
+    go vet runs beside go test, which runs whatever vet says: vet's reason comes first either way, and a
+    warm fix no longer waits for one then the other (0.9 s of vet before 9 s of cached race tests, std)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        vetted = pool.submit(vet_failures, toolchain, cwd, pkgs, overlay)
+        test = _test(toolchain, cwd, pkgs, overlay, race)
+        failures = vetted.result()
     if test.returncode != 0:
         events = read_test_json(test.stdout)
         for pkg in pkgs:
@@ -85,6 +85,18 @@ def test_failures(
             reason = "go test fails: " + test.stderr.decode(errors="replace").strip()[:500]
             failures.update({p: reason for p in pkgs})
     return failures
+
+
+def _test(
+    toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None, race: bool
+) -> subprocess.CompletedProcess[bytes]:
+    flags = ["-race"] if race else []
+    # No -count=1: go's test cache answers only for the same test binary (the overlay's contents are
+    # part of it) and the same files and environment the tests read, so a rerun of the same rewrite
+    # (a pre-commit hook, a second fix) does not run its packages' race tests again. -vet=off: the go vet
+    # just run checked the same packages and overlay with all of go test's vet checks and more.
+    args = ["test", "-json", "-vet=off", f"-timeout={TEST_TIMEOUT}", *flags, *overlay_flag(overlay), *pkgs]
+    return toolchain.run(args, cwd)
 
 
 def timed_out(lines: list[str]) -> str | None:

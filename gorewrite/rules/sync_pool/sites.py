@@ -34,7 +34,7 @@ FLOW_REASON = re.compile(r"^\s*from .* \(([^()]+)\) at ")
 
 
 # One step of a -m=2 flow: the reason in parentheses, then where (the call's `(`, a slice's `[`).
-FLOW_STEP = re.compile(r"^\s*from .* \(([^()]+)\) at (\S+):(\d+):(\d+)$")
+FLOW_STEP = re.compile(r"^\s*from .* \(([^()]+)\) at (.+):(\d+):(\d+)$")
 
 
 # A []byte of at most 64 KiB is pooled when it is on the heap only for io's Read and Write (SCRATCH_STEPS
