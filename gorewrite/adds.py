@@ -24,6 +24,8 @@ def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> b
     if literal.parent.type == "call_expression" and literal.parent.parent.type == "defer_statement":
         literal = owner(literal.parent)  # Done in `defer func() { …; wg.Done() }()`, the goroutine's first statement
     go = literal.parent.parent if literal.type == "func_literal" and literal.parent.type == "call_expression" else None
+    if literal == spawn.literal and spawn.via is not None:  # `go worker()` of a named literal (named_spawns.py)
+        go = spawn.statement
     if go is None or go.type != "go_statement":
         return False
     loop = innermost_loop(go, spawn.function)
@@ -58,10 +60,11 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     gos = (_next_gos(call.parent, k) if k is not None else []) or [_ranged_go(types, spawn, call.parent, args[0], wg)]
     found = []
     for go in gos:
-        literal = go.named_children[0].child_by_field_name("function") if go is not None else None
-        if literal is None or literal.type != "func_literal":
+        named = go is not None and go == spawn.statement and spawn.via is not None  # `go worker()`, named_spawns.py
+        literal = go.named_children[0].child_by_field_name("function") if go is not None and not named else None
+        if not named and (literal is None or literal.type != "func_literal"):
             return []  # `go worker(&wg)`: its Done is not in sight
-        done = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "")
+        done = goroutine_signal(types, spawn if named else Spawn(spawn.path, spawn.function, literal, go), "")
         if not isinstance(done, Signal) or done.obj != signal.obj or done.kind != "done":
             return []
         found.append(done)

@@ -35,7 +35,7 @@ a wait (waits.not_ordering checks it lies on every path to the write), when:
 from __future__ import annotations
 
 from gorewrite.rulekit import owner
-from gorewrite.spawns import Spawn, previous
+from gorewrite.spawns import Spawn, previous, runner
 from gorewrite.syntax import Node, ancestors, mentions, statements, text, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
@@ -47,7 +47,7 @@ VALUES = ("composite_literal", "identifier", "int_literal", "true", "false", "ni
 def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int], why: str) -> str | None:
     """Why a write (byte offsets) of name may not follow the goroutine's reads through a semaphore
     fill; `why` (the goroutine's missing signal) when the goroutine releases no semaphore."""
-    if spawn.statement.type != "go_statement" or spawn.literal.parent.parent != spawn.statement:
+    if spawn.statement.type != "go_statement" or runner(spawn).parent.parent != spawn.statement:
         return why
     body = statements(spawn.literal.child_by_field_name("body"))
     released = [(at, sem) for at, stmt in enumerate(body) if (sem := _released(stmt)) is not None]

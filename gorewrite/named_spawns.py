@@ -1,0 +1,97 @@
+"""A func literal named by a local and started through that name: `worker := func() {…}` … `go worker()`.
+
+The literal's body runs as the goroutine exactly as if it stood in the go statement (`go func() {…}()`)
+or in the call (`g.Go(func() error {…})`), so the happens-before proof of that statement holds for it,
+when the name can hold nothing else and reach nowhere else: it is the one name of `f := func…` (or
+`var f = func…`), a local go/types never sees written again nor its address taken, and its one other use
+is the function of that go statement (`go f(args)`: the arguments are evaluated there, in the caller)
+or the sole argument of a call, an expression statement (`g.Go(f)`: the group's Go is checked later).
+That statement lies in a later statement of the definition's block (the span: a loop `for … { go f() }`
+or the go statement itself), after statements that declare no names, so a block from the definition to
+the span's end (for a copy that needs one) hides no name code after it uses.
+
+The copy is taken where the literal is made, the statement defining the name, and its scope reaches to
+the end of the span: a write of the variable there would write the copy, which the compiler then captures
+by reference too (nothing gained), so the closure rule declines it (`named_writes`). A write after the
+span writes the variable itself, and the happens-before proof of the starting statement must order it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gorewrite.syntax import Node, ancestors, assignments, call_args, contains
+from gorewrite.typeinfo import Kind, TypeInfo, Use
+
+DECLARING = ("short_var_declaration", "var_declaration", "const_declaration", "type_declaration", "labeled_statement")
+
+
+@dataclass(frozen=True)
+class Named:
+    """Where a named literal is started: the statement that starts it, the name's use there, and the
+    statement of the definition's block that holds it (the span a block around the copy must reach)."""
+
+    statement: Node  # the go statement, or the expression statement of the call given the name
+    via: Node  # the identifier there naming the literal
+    span: Node
+
+
+def named_start(types: TypeInfo, path: str, literal: Node, definition: Node, function: Node) -> Named | str | None:
+    """Where the literal, defined by the statement `definition`, is started through its name; None when
+    it is not the one value of a name's definition (stored some other way); the reason when the name
+    may run or hold it otherwise."""
+    pair = assignments(definition)
+    if len(pair) != 1 or pair[0][1] != literal or definition.type not in ("short_var_declaration", "var_declaration"):
+        return None
+    decl = types.at(path, pair[0][0].start_byte)
+    if decl is None or decl.use != Use.DECL or decl.kind != Kind.VAR or not decl.local or decl.obj is None:
+        return None
+    name = decl.name
+    uses = [i for i in types.idents[path] if i.obj == decl.obj and i.use != Use.DECL]
+    if len(uses) != 1 or uses[0].use != Use.READ:
+        return f"the func literal is the value of {name}, which is used other than by one go statement or Go call"
+    via = function.named_descendant_for_byte_range(uses[0].start, uses[0].end)
+    started = _started(via)
+    if started is None:
+        return (
+            f"the func literal is the value of {name}, whose one use is neither `go {name}(…)` nor a call's "
+            "sole argument"
+        )
+    span = next((a for a in (started, *ancestors(started)) if a.parent == definition.parent), None)
+    nested = span is not None and any(a.type == "func_literal" for a in _between(started, span))
+    if span is None or span.start_byte < definition.end_byte or nested:
+        return f"the func literal is the value of {name}, started outside the block defining it"
+    later = definition.next_named_sibling
+    while later is not None and later != span:
+        if later.type in DECLARING:
+            return (
+                f"the func literal is the value of {name}, and a statement between its definition and its start "
+                f"(line {later.start_point.row + 1}) declares names a block around them would hide"
+            )
+        later = later.next_named_sibling
+    return Named(started, via, span)
+
+
+def named_writes(named: Named, definition: Node, writes: list[int]) -> int | None:
+    """The first write (byte offset) from the definition to the end of the span: it would write the copy."""
+    return next((w for w in sorted(writes) if definition.start_byte <= w < named.span.end_byte), None)
+
+
+def _started(via: Node | None) -> Node | None:
+    """The go statement whose call's function is via, or the expression statement of a call whose sole
+    argument is via."""
+    if via is None or via.type != "identifier" or via.parent is None:
+        return None
+    call = via.parent
+    if call.type == "call_expression" and call.child_by_field_name("function") == via:
+        return call.parent if call.parent.type == "go_statement" else None
+    if call.type == "argument_list" and len(call.named_children) == 1:
+        outer = call.parent
+        statement = outer.parent if outer.type == "call_expression" else None
+        if statement is not None and statement.type == "expression_statement" and call_args(outer) == [via]:
+            return statement
+    return None
+
+
+def _between(inner: Node, outer: Node) -> list[Node]:
+    return [a for a in ancestors(inner) if contains(outer, a) and a != outer]
