@@ -128,6 +128,42 @@ def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counte
     return adds == 1 and declared is not None and (loop is None or contains(loop, declared))
 
 
+def skip_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
+    """Is `wg.Done()` (node: wg) of the function's own code the Done of an iteration that starts no goroutine?
+    `if skip(it) { wg.Done(); continue }` before the go statement, in the body of the loop whose iterations an
+    `Add(len(xs))` before it counts (one go statement an iteration, the spawn's): each iteration calls Done
+    once — there, then leaves for the next one, or in its goroutine — so the Dones are as many as the Add
+    counted and Wait still returns only after every goroutine's."""
+    call = node.parent.parent
+    stmt = call.parent if call.type == "call_expression" and not call_args(call) else None
+    after = previous(stmt, forward=True) if stmt is not None and stmt.type == "expression_statement" else None
+    if after is None or after.type != "continue_statement" or after.named_child_count:
+        return False
+    loop = innermost_loop(stmt, spawn.function)
+    if (
+        loop is None
+        or loop != innermost_loop(spawn.statement, spawn.function)
+        or stmt.end_byte > spawn.statement.start_byte
+    ):
+        return False
+    if owner(stmt) != spawn.function or not counted_done(types, spawn, signal, signal.node):
+        return False
+    for before in _all_previous(loop):
+        add = before.named_children[0] if before.type == "expression_statement" else None
+        function = add.child_by_field_name("function") if add is not None and add.type == "call_expression" else None
+        if (
+            function is None
+            or function.type != "selector_expression"
+            or method_of(types, spawn.path, function) != WG_ADD
+        ):
+            continue
+        wg = groups.group(types, spawn.path, function.child_by_field_name("operand"))
+        args = call_args(add)
+        if wg is not None and wg.obj == signal.obj and len(args) == 1:
+            return _ranged_go(types, spawn, before, args[0], wg) == spawn.statement
+    return False
+
+
 def one_go(loop: Node, function: Node) -> Node | None:
     """The go statement a loop's body runs at most once an iteration: its only one, in no inner
     loop, with no goto or label in the body to run it again."""
