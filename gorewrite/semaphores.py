@@ -24,7 +24,8 @@ a wait (waits.not_ordering checks it lies on every path to the write), when:
 - sem is `sem := make(chan T, K)`, and the fill loop a statement of the same block after it: `for i
   := 0; i < K; i++` (i written by nothing else), `for range K`, or either with `cap(sem)`, K the
   same constant (a smaller fill would complete with receives missing), or the same local variable
-  that nothing writes or takes the address of from the make to the fill's end, nor any func literal
+  whose address is never taken and that nothing writes from the make to the fill's end, nor any func
+  literal
   (`make(chan struct{}, limit)` … `for range limit`; K < 0 panics in make, and K = 0 makes acquires
   that never complete: no goroutine starts, or the function blocks before the write), its body the
   send alone (no select or break that could end it early), sending no value a call computes;
@@ -210,13 +211,15 @@ def _bound(
 
 
 def _steady(types: TypeInfo, spawn: Spawn, capacity: Ident, made: Node, loop: Node) -> bool:
-    """Does the variable hold the capacity until the fill ends: no write or address of it from the make to
-    the fill's end, and none in a func literal (which could run then)?"""
+    """Does the variable hold the capacity until the fill ends: its address never taken (a pointer could
+    write it anywhere), no write of it from the make to the fill's end, and none in a func literal?"""
     for ident in types.idents.get(spawn.path, ()):
         if ident.obj != capacity.obj or ident.use not in (Use.WRITE, Use.ADDR):
             continue
         node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
-        if node is None or owner(node) != spawn.function or made.start_byte <= ident.start < loop.end_byte:
+        if node is None or ident.use == Use.ADDR or owner(node) != spawn.function:
+            return False
+        if made.start_byte <= ident.start < loop.end_byte:
             return False
     return True
 
