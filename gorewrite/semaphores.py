@@ -110,10 +110,10 @@ def _fills(types: TypeInfo, spawn: Spawn, variable: Ident) -> list[Node] | str:
     made = decl.parent.parent
     fills = [s for s in _after(made) if _fill(types, spawn, s, variable, capacity, made)]
     if not fills:
+        shown = f"{capacity.name}, unchanged up to the fill's end" if isinstance(capacity, Ident) else capacity
         return (
             f"no loop of its block after its make fills it: `for i := 0; i < K; i++` or `for range K`, K its "
-            f"capacity ({getattr(capacity, 'name', capacity)}, unchanged up to the fill's end) or "
-            f"cap({variable.name}), whose body is the send alone"
+            f"capacity ({shown}) or cap({variable.name}), whose body is the send alone"
         )
     for node, ident in uses:
         if ident.use == Use.DECL or any(n.start_byte <= node.start_byte < n.end_byte for n in fills):
