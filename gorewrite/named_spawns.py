@@ -14,12 +14,20 @@ The copy is taken where the literal is made, the statement defining the name, an
 the end of the span: a write of the variable there would write the copy, which the compiler then captures
 by reference too (nothing gained), so the closure rule declines it (`named_writes`). A write after the
 span writes the variable itself, and the happens-before proof of the starting statement must order it.
+
+A helper (`render := func(n string) string {…}`) whose every use is a call in place — by the function's
+own statements (none in a go or defer statement: those run later) or by the own statements of goroutines
+the function starts (`go func() { out[i] = render(n) }()`, `g.Go(func() error {…})`) — reads its captures
+only inside those calls: calls of the function's own code before the span ends run before any write after
+it, and each goroutine's proof is asked for the helper's name, so a call after the goroutine's signal is
+one more read it must order (`Helper`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, ancestors, assignments, call_args, contains
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
@@ -36,7 +44,21 @@ class Named:
     span: Node
 
 
-def named_start(types: TypeInfo, path: str, literal: Node, definition: Node, function: Node) -> Named | str | None:
+@dataclass(frozen=True)
+class Helper:
+    """A named literal only ever called, `render(it)`: by the function's own statements, or by goroutines
+    (func literals started by a go statement or passed to a Go call) that the function starts. Its reads
+    happen inside those calls, so a goroutine's happens-before proof for the name orders them; the span is
+    the last statement of the definition's block holding a call."""
+
+    name: str
+    span: Node
+    goroutines: tuple[tuple[Node, Node], ...]  # (func literal, the statement starting it)
+
+
+def named_start(
+    types: TypeInfo, path: str, literal: Node, definition: Node, function: Node
+) -> Named | Helper | str | None:
     """Where the literal, defined by the statement `definition`, is started through its name; None when
     it is not the one value of a name's definition (stored some other way); the reason when the name
     may run or hold it otherwise."""
@@ -48,19 +70,60 @@ def named_start(types: TypeInfo, path: str, literal: Node, definition: Node, fun
         return None
     name = decl.name
     uses = [i for i in types.idents[path] if i.obj == decl.obj and i.use != Use.DECL]
-    if len(uses) != 1 or uses[0].use != Use.READ:
-        return f"the func literal is the value of {name}, which is used other than by one go statement or Go call"
-    via = function.named_descendant_for_byte_range(uses[0].start, uses[0].end)
-    started = _started(via)
+    if not uses or any(u.use != Use.READ for u in uses):
+        return f"the func literal is the value of {name}, which is written or has its address taken"
+    nodes = [function.named_descendant_for_byte_range(u.start, u.end) for u in uses]
+    started = _started(nodes[0]) if len(nodes) == 1 else None
     if started is None:
-        return (
-            f"the func literal is the value of {name}, whose one use is neither `go {name}(…)` nor a call's "
-            "sole argument"
-        )
-    span = next((a for a in (started, *ancestors(started)) if a.parent == definition.parent), None)
-    nested = span is not None and any(a.type == "func_literal" for a in _between(started, span))
-    if span is None or span.start_byte < definition.end_byte or nested:
+        return _helper(name, nodes, definition, function)
+    span = _span(started, definition)
+    if isinstance(span, str):
         return f"the func literal is the value of {name}, started outside the block defining it"
+    hidden = _hidden(name, definition, span)
+    return hidden or Named(started, nodes[0], span)
+
+
+def _helper(name: str, nodes: list[Node], definition: Node, function: Node) -> Helper | str:
+    """The literal as a helper only ever called, or why not."""
+    goroutines, spans = {}, []
+    for node in nodes:
+        call = node.parent if node is not None and node.type == "identifier" else None
+        if (
+            call is None
+            or call.type != "call_expression"
+            or call.child_by_field_name("function") != node
+            or call.parent.type in ("go_statement", "defer_statement")  # it runs later, not inside the call
+        ):
+            line = node.start_point.row + 1 if node is not None else "?"
+            return f"the func literal is the value of {name}, which is used other than called in place (line {line})"
+        inside = owner(node)
+        anchor = node
+        if inside != function:  # a goroutine's own call: `go func() { out[i] = render(it) }()`
+            started = _started(inside) if inside.type == "func_literal" else None
+            if started is None or owner(started) != function:
+                return (
+                    f"the func literal is the value of {name}, called at line {node.start_point.row + 1} in a func "
+                    "literal that is not a goroutine the function starts"
+                )
+            goroutines[inside.start_byte] = (inside, started)
+            anchor = started
+        span = _span(anchor, definition)
+        if isinstance(span, str):
+            return f"the func literal is the value of {name}, called outside the block defining it"
+        spans.append(span)
+    span = max(spans, key=lambda n: n.start_byte)
+    return _hidden(name, definition, span) or Helper(name, span, tuple(goroutines.values()))
+
+
+def _span(anchor: Node, definition: Node) -> Node | str:
+    """The statement of the definition's block, after it, that holds anchor with no func literal between."""
+    span = next((a for a in (anchor, *ancestors(anchor)) if a.parent == definition.parent), None)
+    nested = span is not None and any(a.type == "func_literal" for a in _between(anchor, span))
+    return "outside" if span is None or span.start_byte < definition.end_byte or nested else span
+
+
+def _hidden(name: str, definition: Node, span: Node) -> str | None:
+    """Why a block from the definition to the span's end would hide a name later code uses."""
     later = definition.next_named_sibling
     while later is not None and later != span:
         if later.type in DECLARING:
@@ -69,18 +132,18 @@ def named_start(types: TypeInfo, path: str, literal: Node, definition: Node, fun
                 f"(line {later.start_point.row + 1}) declares names a block around them would hide"
             )
         later = later.next_named_sibling
-    return Named(started, via, span)
+    return None
 
 
-def named_writes(named: Named, definition: Node, writes: list[int]) -> int | None:
+def named_writes(named: Named | Helper, definition: Node, writes: list[int]) -> int | None:
     """The first write (byte offset) from the definition to the end of the span: it would write the copy."""
     return next((w for w in sorted(writes) if definition.start_byte <= w < named.span.end_byte), None)
 
 
 def _started(via: Node | None) -> Node | None:
     """The go statement whose call's function is via, or the expression statement of a call whose sole
-    argument is via."""
-    if via is None or via.type != "identifier" or via.parent is None:
+    argument is via (a name, or a func literal)."""
+    if via is None or via.type not in ("identifier", "func_literal") or via.parent is None:
         return None
     call = via.parent
     if call.type == "call_expression" and call.child_by_field_name("function") == via:

@@ -1,6 +1,8 @@
 """closure and a func literal named by a local and started through that name (gorewrite/named_spawns.py):
 `worker := func() {…}` then `go worker()` in a loop, `run := func() {…}; go run()`, `task := func() error
-{…}; g.Go(task)`. The literal runs as the goroutine exactly as it would standing in the statement, so the
+{…}; g.Go(task)`; and a helper literal only ever called, in place or by goroutines the function starts
+(`render := func(n string) string {…}` … `go func() { out[i] = render(n) }()`). The literal runs as the
+goroutine exactly as it would standing in the statement (a helper inside the goroutine's calls), so the
 happens-before proof of that statement orders a write after it; the copy goes before the definition, in a
 block reaching to the end of the statement that starts it when one is needed.
 
@@ -114,6 +116,33 @@ func Fetch(ctx context.Context, keys []string, prefix string, get func(context.C
 """,
         "\t\t{\n\t\tprefix := prefix // captured by value: keeps prefix off the heap\n\t\ttask := func() error {",
     ),
+    "named_helper_render": (  # a helper literal only called, by the goroutines; prefix written after Wait
+        """package named_helper_render
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Render formats every item in parallel through one helper; the prefix is reset once all are done.
+func Render(names []string, prefix string) ([]string, string) {
+	out := make([]string, len(names))
+	var wg sync.WaitGroup
+	render := func(n string) string { return fmt.Sprint(prefix, ":", n) }
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = render(n)
+		}()
+	}
+	wg.Wait()
+	prefix = ""
+	return out, prefix
+}
+""",
+        "\t{\n\tprefix := prefix // captured by value: keeps prefix off the heap\n\trender := func(n string) string {",
+    ),
 }
 
 DECLINES = {
@@ -183,6 +212,41 @@ func Tick(n int, step int) int {
 """,
         "step is captured by a func literal that is stored or returned",
     ),
+    "decline_named_helper_after_done": (  # the goroutine calls the helper after its Done
+        """package decline_named_helper_after_done
+
+import (
+	"sort"
+	"sync"
+)
+
+// Late renders each item after its goroutine's Done, once the gate opens: with the new prefix.
+func Late(items []string, prefix string) []string {
+	out := make(chan string, len(items))
+	gate := make(chan struct{})
+	var wg sync.WaitGroup
+	render := func(s string) string { return prefix + s }
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			wg.Done()
+			<-gate
+			out <- render(it)
+		}()
+	}
+	wg.Wait()
+	prefix = "!"
+	close(gate)
+	res := []string{}
+	for range items {
+		res = append(res, <-out)
+	}
+	sort.Strings(res)
+	return res
+}
+""",
+        "prefix is read through render, which the goroutine started at line 16 calls",
+    ),
 }
 
 NAIVE = {
@@ -198,9 +262,16 @@ NAIVE = {
         ),
         "moved to heap: x",
     ),
+    "decline_named_helper_after_done": (
+        lambda source: source.replace("\trender := func", "\t{\n\tprefix := prefix\n\trender := func").replace(
+            "\twg.Wait()\n", "\t}\n\twg.Wait()\n"
+        ),
+        'fmt.Sprint({pkg}.Late([]string{"a", "b"}, "?"))',
+    ),
 }
 
 ALLOCS = {
+    "named_helper_render": 'fmt.Sprint({pkg}.Render([]string{"a", "b"}, "p"))',
     "named_worker_pool": 'fmt.Sprint({pkg}.Label([]string{"a", "b", "c"}, 2, "t"))',
     "named_one_shot": 'fmt.Sprint({pkg}.Resolve("k", "eu", func(s string) string { return s }))',
     "named_group_task": (

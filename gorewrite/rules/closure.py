@@ -574,12 +574,37 @@ def _made_at(view: PackageView, path: str, name: str, literals: list[Node], type
         if stmt is None:
             return f"{name} is captured by a func literal that is stored or returned outside a statement of a block"
         named = named_spawns.named_start(types, path, literal, stmt, function)
-        made.append((literal, stmt, not isinstance(named, named_spawns.Named), _named_or_none(named)))
+        made.append((literal, stmt, _named_or_none(named) is None, _named_or_none(named)))
     return made
 
 
-def _named_or_none(named: named_spawns.Named | str | None) -> named_spawns.Named | None:
-    return named if isinstance(named, named_spawns.Named) else None
+def _named_or_none(named) -> named_spawns.Named | named_spawns.Helper | None:
+    return None if named is None or isinstance(named, str) else named
+
+
+def _named_how(named: named_spawns.Named | named_spawns.Helper) -> str:
+    if isinstance(named, named_spawns.Helper):
+        return f"calling it or starting a goroutine calling it as {named.name}"
+    return f"starting it through {named.via.text.decode()}"
+
+
+def _helper_unordered(view, types, path, function, helper, context, observed, exits, name) -> str | None:
+    """Why a write after the helper's span may not follow a goroutine's calls of it: each goroutine calling
+    it must be waited for as if it read the helper's name (a call after its signal names it)."""
+    if exits:
+        return f"a deferred func literal writes {name}, which {helper.name} reads, at the function's exit"
+    fields, writers, through = context
+    for literal, start in helper.goroutines:
+        unescaped, kept = _unescaped(view, path, literal)
+        spawn = happens_before.Spawn(path, function, literal, start, unescaped, fields, writers, kept, through=through)
+        unordered = happens_before.unordered(types, spawn, helper.name, [w.start for w in observed])
+        if unordered:
+            line = start.start_point.row + 1
+            return (
+                f"{name} is read through {helper.name}, which the goroutine started at line {line} calls, and "
+                f"written at line {view.line(path, observed[0].start)}: {unordered}"
+            )
+    return None
 
 
 def _other_rewrites_site(view: PackageView, path: str, name: str, made: list) -> str | None:
@@ -621,14 +646,19 @@ def _snapshot_unsafe(
         if early is not None:
             return (
                 f"{shown or name} is written at line {view.line(path, early)}, after the func literal is made (line "
-                f"{stmt.start_point.row + 1}) and before the statement starting it through {named.via.text.decode()} "
-                f"(lines {named.span.start_point.row + 1}-{named.span.end_point.row + 1}) ends: the copy, made with "
+                f"{stmt.start_point.row + 1}) and before the last statement {_named_how(named)} (lines "
+                f"{named.span.start_point.row + 1}-{named.span.end_point.row + 1}) ends: the copy, made with "
                 "the literal, would take that write and so be captured by reference itself"
             )
-        start = named.statement if named else stmt
         fields = group_uses.fields(view, types, path, function)
         writers = _writers(view, types, path, function) if fields else None
-        (unescaped, kept), through = _unescaped(view, path, literal), wait_calls.through(view, types, path, function)
+        through = wait_calls.through(view, types, path, function)
+        if isinstance(named, named_spawns.Helper):
+            return _helper_unordered(
+                view, types, path, function, named, (fields, writers, through), observed, exits, shown or name
+            )
+        start = named.statement if named else stmt
+        unescaped, kept = _unescaped(view, path, literal)
         spawn = happens_before.Spawn(
             path, function, literal, start, unescaped, fields, writers, kept, through=through, via=named and named.via
         )
