@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, ancestors, assignments, call_args, contains
+from gorewrite.syntax import Node, ancestors, assignments, call_args, contains, first_of
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 DECLARING = ("short_var_declaration", "var_declaration", "const_declaration", "type_declaration", "labeled_statement")
@@ -75,7 +75,7 @@ def named_start(
     nodes = [function.named_descendant_for_byte_range(u.start, u.end) for u in uses]
     started = _started(nodes[0]) if len(nodes) == 1 else None
     if started is None:
-        return _helper(name, nodes, definition, function)
+        return _helper(name, literal, nodes, definition, function)
     span = _span(started, definition)
     if isinstance(span, str):
         return f"the func literal is the value of {name}, started outside the block defining it"
@@ -83,8 +83,15 @@ def named_start(
     return hidden or Named(started, nodes[0], span)
 
 
-def _helper(name: str, nodes: list[Node], definition: Node, function: Node) -> Helper | str:
-    """The literal as a helper only ever called, or why not."""
+def _helper(name: str, literal: Node, nodes: list[Node], definition: Node, function: Node) -> Helper | str:
+    """The literal as a helper only ever called, or why not. Its body makes no func literal and starts or
+    defers nothing: such a one could read its captures after the call returns."""
+    inner = first_of(literal.child_by_field_name("body"), ("func_literal", "go_statement", "defer_statement"))
+    if inner is not None:
+        return (
+            f"the func literal is the value of {name}, and makes a func literal or a go or defer statement (line "
+            f"{inner.start_point.row + 1}) that may read its captures after the call"
+        )
     goroutines, spans = {}, []
     for node in nodes:
         call = node.parent if node is not None and node.type == "identifier" else None

@@ -247,6 +247,40 @@ func Late(items []string, prefix string) []string {
 """,
         "prefix is read through render, which the goroutine started at line 16 calls",
     ),
+    "decline_named_helper_spawns": (  # the helper starts a goroutine: it reads prefix after the call returns
+        """package decline_named_helper_spawns
+
+import (
+	"sort"
+	"sync"
+)
+
+// Fire sends each item from a goroutine the helper starts; the gate opens after the prefix changes.
+func Fire(items []string, prefix string) []string {
+	out := make(chan string, len(items))
+	gate := make(chan struct{})
+	var wg sync.WaitGroup
+	send := func(s string) { go func() { <-gate; out <- prefix + s }() }
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			send(it)
+		}()
+	}
+	wg.Wait()
+	prefix = "!"
+	close(gate)
+	res := []string{}
+	for range items {
+		res = append(res, <-out)
+	}
+	sort.Strings(res)
+	return res
+}
+""",
+        "prefix is captured by a func literal that is stored or returned",
+    ),
 }
 
 NAIVE = {
@@ -267,6 +301,12 @@ NAIVE = {
             "\twg.Wait()\n", "\t}\n\twg.Wait()\n"
         ),
         'fmt.Sprint({pkg}.Late([]string{"a", "b"}, "?"))',
+    ),
+    "decline_named_helper_spawns": (
+        lambda source: source.replace("\tsend := func", "\t{\n\tprefix := prefix\n\tsend := func").replace(
+            "\twg.Wait()\n", "\t}\n\twg.Wait()\n"
+        ),
+        'fmt.Sprint({pkg}.Fire([]string{"a", "b"}, "?"))',
     ),
 }
 
