@@ -24,6 +24,8 @@ def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> b
     if literal.parent.type == "call_expression" and literal.parent.parent.type == "defer_statement":
         literal = owner(literal.parent)  # Done in `defer func() { …; wg.Done() }()`, the goroutine's first statement
     go = literal.parent.parent if literal.type == "func_literal" and literal.parent.type == "call_expression" else None
+    if literal == spawn.literal and spawn.via is not None:  # `go worker()` of a named literal (named_spawns.py)
+        go = spawn.statement
     if go is None or go.type != "go_statement":
         return False
     loop = innermost_loop(go, spawn.function)
@@ -58,10 +60,11 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     gos = (_next_gos(call.parent, k) if k is not None else []) or [_ranged_go(types, spawn, call.parent, args[0], wg)]
     found = []
     for go in gos:
-        literal = go.named_children[0].child_by_field_name("function") if go is not None else None
-        if literal is None or literal.type != "func_literal":
+        named = go is not None and go == spawn.statement and spawn.via is not None  # `go worker()`, named_spawns.py
+        literal = go.named_children[0].child_by_field_name("function") if go is not None and not named else None
+        if not named and (literal is None or literal.type != "func_literal"):
             return []  # `go worker(&wg)`: its Done is not in sight
-        done = goroutine_signal(types, Spawn(spawn.path, spawn.function, literal, go), "")
+        done = goroutine_signal(types, spawn if named else Spawn(spawn.path, spawn.function, literal, go), "")
         if not isinstance(done, Signal) or done.obj != signal.obj or done.kind != "done":
             return []
         found.append(done)
@@ -123,6 +126,42 @@ def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counte
             adds += 1
     loop = innermost_loop(add, spawn.function)
     return adds == 1 and declared is not None and (loop is None or contains(loop, declared))
+
+
+def skip_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
+    """Is `wg.Done()` (node: wg) of the function's own code the Done of an iteration that starts no goroutine?
+    `if skip(it) { wg.Done(); continue }` before the go statement, in the body of the loop whose iterations an
+    `Add(len(xs))` before it counts (one go statement an iteration, the spawn's): each iteration calls Done
+    once — there, then leaves for the next one, or in its goroutine — so the Dones are as many as the Add
+    counted and Wait still returns only after every goroutine's."""
+    call = node.parent.parent
+    stmt = call.parent if call.type == "call_expression" and not call_args(call) else None
+    after = previous(stmt, forward=True) if stmt is not None and stmt.type == "expression_statement" else None
+    if after is None or after.type != "continue_statement" or after.named_child_count:
+        return False
+    loop = innermost_loop(stmt, spawn.function)
+    if (
+        loop is None
+        or loop != innermost_loop(spawn.statement, spawn.function)
+        or stmt.end_byte > spawn.statement.start_byte
+    ):
+        return False
+    if owner(stmt) != spawn.function or not counted_done(types, spawn, signal, signal.node):
+        return False
+    for before in _all_previous(loop):
+        add = before.named_children[0] if before.type == "expression_statement" else None
+        function = add.child_by_field_name("function") if add is not None and add.type == "call_expression" else None
+        if (
+            function is None
+            or function.type != "selector_expression"
+            or method_of(types, spawn.path, function) != WG_ADD
+        ):
+            continue
+        wg = groups.group(types, spawn.path, function.child_by_field_name("operand"))
+        args = call_args(add)
+        if wg is not None and wg.obj == signal.obj and len(args) == 1:
+            return _ranged_go(types, spawn, before, args[0], wg) == spawn.statement
+    return False
 
 
 def one_go(loop: Node, function: Node) -> Node | None:

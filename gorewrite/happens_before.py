@@ -16,7 +16,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 from __future__ import annotations
 
 from gorewrite import groups, semaphores, wait_calls
-from gorewrite.adds import counted, counted_done, one_go
+from gorewrite.adds import counted, counted_done, one_go, skip_done
 from gorewrite.done_values import done_value
 from gorewrite.fan_in import not_received, receiving_loops
 from gorewrite.merges import merge_loops
@@ -330,7 +330,7 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
         return method in GROUP_OTHER or (method in GROUP_GO and node.parent.parent.type == "call_expression")
     if signal.kind == "done" and method == WG_DONE:  # `done := wg.Done`, the method value the goroutine calls
         value = done_value(types, spawn.path, signal.node)
-        return isinstance(value, tuple) and value[1] == node.parent
+        return (isinstance(value, tuple) and value[1] == node.parent) or skip_done(types, spawn, signal, node)
     if signal.kind == "done" and method == WG_ADD:
         return bool(counted(types, spawn, signal, node.parent.parent))
     return False

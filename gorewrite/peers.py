@@ -24,7 +24,7 @@ def peer_senders(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[tuple[Sp
     for stmt in spawn.statement.parent.named_children:
         call = stmt.named_children[0] if stmt.type == "go_statement" else None
         literal = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
-        if literal is None or literal.type != "func_literal":
+        if stmt != spawn.statement and (literal is None or literal.type != "func_literal"):
             continue
         peer = spawn if stmt == spawn.statement else Spawn(spawn.path, spawn.function, literal, stmt)
         given = [signal] if peer is spawn else goroutine_signals(types, peer, "")  # `defer wg.Done()` too

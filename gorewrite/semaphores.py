@@ -23,8 +23,12 @@ a wait (waits.not_ordering checks it lies on every path to the write), when:
 
 - sem is `sem := make(chan T, K)`, and the fill loop a statement of the same block after it: `for i
   := 0; i < K; i++` (i written by nothing else), `for range K`, or either with `cap(sem)`, K the
-  same constant (a smaller fill would complete with receives missing), its body the send alone (no
-  select or break that could end it early), sending no value a call computes;
+  same constant (a smaller fill would complete with receives missing), or the same local variable
+  whose address is never taken and that nothing writes from the make to the fill's end, nor any func
+  literal
+  (`make(chan struct{}, limit)` … `for range limit`; K < 0 panics in make, and K = 0 makes acquires
+  that never complete: no goroutine starts, or the function blocks before the write), its body the
+  send alone (no select or break that could end it early), sending no value a call computes;
 - every other use of sem is an acquire (a send statement of the function right before a go
   statement whose goroutine releases) or a release (`defer func() { <-sem }()` as a goroutine's first
   statement, its literal that receive alone): no acquire inside a goroutine (the fill could pass it),
@@ -35,7 +39,7 @@ a wait (waits.not_ordering checks it lies on every path to the write), when:
 from __future__ import annotations
 
 from gorewrite.rulekit import owner
-from gorewrite.spawns import Spawn, previous
+from gorewrite.spawns import Spawn, previous, runner
 from gorewrite.syntax import Node, ancestors, mentions, statements, text, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
@@ -47,7 +51,7 @@ VALUES = ("composite_literal", "identifier", "int_literal", "true", "false", "ni
 def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int], why: str) -> str | None:
     """Why a write (byte offsets) of name may not follow the goroutine's reads through a semaphore
     fill; `why` (the goroutine's missing signal) when the goroutine releases no semaphore."""
-    if spawn.statement.type != "go_statement" or spawn.literal.parent.parent != spawn.statement:
+    if spawn.statement.type != "go_statement" or runner(spawn).parent.parent != spawn.statement:
         return why
     body = statements(spawn.literal.child_by_field_name("body"))
     released = [(at, sem) for at, stmt in enumerate(body) if (sem := _released(stmt)) is not None]
@@ -101,13 +105,15 @@ def _fills(types: TypeInfo, spawn: Spawn, variable: Ident) -> list[Node] | str:
     ]
     decl = next((n for n, i in uses if i.use == Use.DECL), None)
     capacity = _capacity(types, spawn.path, decl) if decl is not None else None
-    if capacity is None or capacity < 1:
-        return "it is not declared by `sem := make(chan T, K)` alone, K a constant of at least 1"
-    fills = [s for s in _after(decl.parent.parent) if _fill(types, spawn.path, s, variable, capacity)]
+    if capacity is None or (isinstance(capacity, int) and capacity < 1):
+        return "it is not declared by `sem := make(chan T, K)` alone, K a constant of at least 1 or a local variable"
+    made = decl.parent.parent
+    fills = [s for s in _after(made) if _fill(types, spawn, s, variable, capacity, made)]
     if not fills:
+        shown = f"{capacity.name}, unchanged up to the fill's end" if isinstance(capacity, Ident) else capacity
         return (
             f"no loop of its block after its make fills it: `for i := 0; i < K; i++` or `for range K`, K its "
-            f"capacity ({capacity}) or cap({variable.name}), whose body is the send alone"
+            f"capacity ({shown}) or cap({variable.name}), whose body is the send alone"
         )
     for node, ident in uses:
         if ident.use == Use.DECL or any(n.start_byte <= node.start_byte < n.end_byte for n in fills):
@@ -120,8 +126,8 @@ def _fills(types: TypeInfo, spawn: Spawn, variable: Ident) -> list[Node] | str:
     return fills
 
 
-def _capacity(types: TypeInfo, path: str, decl: Node) -> int | None:
-    """K of `sem := make(chan T, K)`, a constant (by go/types), the declaration's one item."""
+def _capacity(types: TypeInfo, path: str, decl: Node) -> int | Ident | None:
+    """K of `sem := make(chan T, K)`, a constant (by go/types) or a local variable, the declaration's one item."""
     stmt = decl.parent.parent
     if stmt.type != "short_var_declaration" or stmt.parent.type != "statement_list":
         return None
@@ -131,7 +137,8 @@ def _capacity(types: TypeInfo, path: str, decl: Node) -> int | None:
     args = call.child_by_field_name("arguments").named_children if function is not None else []
     if function is None or not types.builtin(path, function.start_byte, "make") or len(args) != 2:
         return None
-    return types.value(path, args[1].start_byte, args[1].end_byte)
+    value = types.value(path, args[1].start_byte, args[1].end_byte)
+    return value if value is not None else local(types, path, unparen(args[1]))
 
 
 def _after(stmt: Node) -> list[Node]:
@@ -142,8 +149,9 @@ def _after(stmt: Node) -> list[Node]:
     return found
 
 
-def _fill(types: TypeInfo, path: str, loop: Node, variable: Ident, capacity: int) -> bool:
+def _fill(types: TypeInfo, spawn: Spawn, loop: Node, variable: Ident, capacity: int | Ident, made: Node) -> bool:
     """Is the statement a loop sending on sem exactly `capacity` times, with nothing else in its body?"""
+    path = spawn.path
     if loop.type != "for_statement":
         return False
     body = statements(loop.child_by_field_name("body"))
@@ -155,7 +163,9 @@ def _fill(types: TypeInfo, path: str, loop: Node, variable: Ident, capacity: int
     clause = next((c for c in loop.named_children if c.type in ("for_clause", "range_clause")), None)
     if clause is not None and clause.type == "range_clause":
         bound = clause.child_by_field_name("right")
-        return clause.child_by_field_name("left") is None and _bound(types, path, bound, variable, capacity)
+        return clause.child_by_field_name("left") is None and _bound(
+            types, spawn, bound, variable, capacity, made, loop
+        )
     if clause is None:
         return False
     init, cond = clause.child_by_field_name("initializer"), clause.child_by_field_name("condition")
@@ -175,7 +185,7 @@ def _fill(types: TypeInfo, path: str, loop: Node, variable: Ident, capacity: int
         and names[0].text == counter.text
         and names[1].type == "<"
         and text(update).replace(b" ", b"") == counter.text + b"++"
-        and _bound(types, path, names[2], variable, capacity)
+        and _bound(types, spawn, names[2], variable, capacity, made, loop)
     )
 
 
@@ -184,14 +194,34 @@ def _computes(node: Node) -> bool:
     return any(n.type in ("call_expression", "func_literal") for n in walk(node))
 
 
-def _bound(types: TypeInfo, path: str, bound: Node, variable: Ident, capacity: int) -> bool:
-    """Is the bound the capacity: the same constant, or `cap(sem)`?"""
-    bound = unparen(bound)
+def _bound(
+    types: TypeInfo, spawn: Spawn, bound: Node, variable: Ident, capacity: int | Ident, made: Node, loop: Node
+) -> bool:
+    """Is the bound the capacity: the same constant, the same variable unchanged from the make to the
+    fill's end, or `cap(sem)`?"""
+    path, bound = spawn.path, unparen(bound)
     if bound.type == "call_expression" and types.builtin(path, bound.child_by_field_name("function").start_byte, "cap"):
         args = bound.child_by_field_name("arguments").named_children
         named = local(types, path, unparen(args[0])) if len(args) == 1 else None
         return named is not None and named.obj == variable.obj
+    if isinstance(capacity, Ident):
+        named = local(types, path, bound)
+        return named is not None and named.obj == capacity.obj and _steady(types, spawn, capacity, made, loop)
     return types.value(path, bound.start_byte, bound.end_byte) == capacity
+
+
+def _steady(types: TypeInfo, spawn: Spawn, capacity: Ident, made: Node, loop: Node) -> bool:
+    """Does the variable hold the capacity until the fill ends: its address never taken (a pointer could
+    write it anywhere), no write of it from the make to the fill's end, and none in a func literal?"""
+    for ident in types.idents.get(spawn.path, ()):
+        if ident.obj != capacity.obj or ident.use not in (Use.WRITE, Use.ADDR):
+            continue
+        node = spawn.function.named_descendant_for_byte_range(ident.start, ident.end)
+        if node is None or ident.use == Use.ADDR or owner(node) != spawn.function:
+            return False
+        if made.start_byte <= ident.start < loop.end_byte:
+            return False
+    return True
 
 
 def _acquire(types: TypeInfo, spawn: Spawn, node: Node) -> bool:

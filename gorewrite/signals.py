@@ -14,7 +14,7 @@ import dataclasses
 from gorewrite import groups
 from gorewrite.after_signal import names_after, trailing
 from gorewrite.done_values import done_value
-from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, method_of, previous
+from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, method_of, previous, runner
 from gorewrite.syntax import Node, call_args, first_of, statements, text, walk
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
@@ -32,7 +32,7 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
     last act runs before every deferred call, so for that signal each deferred call, a signalling one
     too, is an unrelated call run after it (no func literal among them may name the variable, the
     wrapper of a deferred Done included); the function need wait for one of them only."""
-    if spawn.statement.type == "go_statement" and spawn.literal.parent.parent != spawn.statement:
+    if spawn.statement.type == "go_statement" and runner(spawn).parent.parent != spawn.statement:
         # `go every(tick, func() {…})`: the goroutine runs every, which may call the literal again after any signal
         return "the func literal is an argument of the function the go statement starts, which may call it again later"
     body = spawn.literal.child_by_field_name("body")
@@ -304,7 +304,7 @@ def _unheld_done(types: TypeInfo, path: str, body: Node) -> str | None:
 
 def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
     """A literal passed alone to errgroup's g.Go: Wait returns after it has returned."""
-    call = spawn.literal.parent.parent
+    call = runner(spawn).parent.parent
     function = call.child_by_field_name("function") if call.type == "call_expression" else None
     if (
         function is None
@@ -315,6 +315,6 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
     operand = function.child_by_field_name("operand")
     wg = method_of(types, spawn.path, function)[0] == "sync"
     group = groups.group(types, spawn.path, operand) if wg else _local(types, spawn.path, operand)
-    if group is None or len(spawn.literal.parent.named_children) != 1:
+    if group is None or len(runner(spawn).parent.named_children) != 1:
         return "the group is not a local variable of the function"
     return Signal("group", group.obj, group.name, call)

@@ -41,6 +41,14 @@ class Spawn:
     # the function's calls of the package's helpers given a WaitGroup or group (wait_calls.py): (start,
     # end, the storage, why the call may return before waiting for it, "" when it cannot)
     through: tuple[tuple[int, int, str, str], ...] = ()
+    # the name the statement starts the literal through (`worker` of `go worker()` after `worker :=
+    # func() {…}`: named_spawns.py), None when the literal stands in the statement itself
+    via: Node | None = None
+
+
+def runner(spawn: Spawn) -> Node:
+    """What the statement runs, standing where a literal of `go func() {…}()` or `g.Go(func…)` stands."""
+    return spawn.via if spawn.via is not None else spawn.literal
 
 
 @dataclass(frozen=True)

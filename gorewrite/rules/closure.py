@@ -20,6 +20,7 @@ from gorewrite import (
     field_alias,
     group_uses,
     happens_before,
+    named_spawns,
     overwrites,
     retention,
     spawn_methods,
@@ -80,6 +81,9 @@ class Capture:
     value: str = ""  # what the copy takes when not the variable itself: `*c` for a pointer's pointee
     keeps: str = ""  # the variable the copy keeps off the heap when not the one copied
     derefs: tuple[int, ...] = ()  # the `*` of each `*c` read in the literals, dropped: c is the copy
+    # statement start -> where a block of its own must end, past the statement: a named literal's
+    # definition reaches to the statement starting it (named_spawns.py)
+    ends: tuple[tuple[int, int], ...] = ()
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -300,10 +304,10 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         exits = {}
     at_exit = {u.start for found in exits.values() for u in found if u.use == Use.WRITE}
     end = function.child_by_field_name("body").end_byte - 1
-    made = _made_at(view, escape.path, name, [literal for literal, _ in by_literal.values()])
+    made = _made_at(view, escape.path, name, [literal for literal, _ in by_literal.values()], types, function)
     if isinstance(made, str):
         return made
-    statements = tuple(stmt for _, stmt, _ in made)
+    statements = tuple(stmt for _, stmt, _, _ in made)
     addresses = [u for u in uses if u.use == Use.ADDR]
     aliased = _field_aliases(types, escape.path, root, function, addresses)
     addresses = [u for u in addresses if u not in aliased]
@@ -316,9 +320,20 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     writes = [replace(u, start=end, end=end + 1) if u.start in at_exit else u for u in uses if u.use == Use.WRITE]
     writes += [w for a in aliased for w in (a, *aliased[a])]
     writes.sort(key=lambda w: w.start)
-    for literal, stmt, stored in made:
+    for literal, stmt, stored, named in made:
         reason = _snapshot_unsafe(
-            view, escape.path, name, decl_node, function, literal, stmt, writes, types, stored, exits=bool(at_exit)
+            view,
+            escape.path,
+            name,
+            decl_node,
+            function,
+            literal,
+            stmt,
+            writes,
+            types,
+            stored,
+            exits=bool(at_exit),
+            named=named,
         )
         if reason:
             return reason
@@ -347,7 +362,10 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         or _observed_writes(stmt, decl_node, function, writes)
         for stmt in statements
     )
-    declaring = next((s for s in statements if s.type in DECLARING), None) if block else None
+    spans = {stmt.start_byte: named.span.end_byte for _, stmt, _, named in made if named is not None}
+    # a named literal's definition declares only the name its span uses: the block reaches past that
+    declaring = next((s for s in statements if s.type in DECLARING and s.start_byte not in spans), None)
+    declaring = declaring if block else None
     if declaring is not None:
         # `{ lim := lim; stop := context.AfterFunc(…) }` would end stop's scope with the block
         return (
@@ -359,7 +377,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         if left is not None and any(n.type == "identifier" and n.text == name.encode() for n in left.named_children):
             line = view.line(escape.path, stmt.start_byte)
             return f"the statement making the closure declares {name} with := (line {line})"
-    return Capture(escape, name, decl.start, statements, block)
+    return Capture(escape, name, decl.start, statements, block, ends=tuple(spans.items()))
 
 
 def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | str:
@@ -447,19 +465,21 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
             writes.append(field)
     if not literals:  # a literal names another variable of the pointer's name
         return f"no func literal captures this {name} or this {via}: {name} moves to the heap for another reason"
-    made = _made_at(view, path, via, list(literals.values()))
+    made = _made_at(view, path, via, list(literals.values()), types, function)
     if isinstance(made, str):
         return made
-    statements = tuple(stmt for _, stmt, _ in made)
+    # a named literal started through its name (named_spawns.py) keeps the stored literal's proof here
+    made = [(literal, stmt, stored or named is not None, None) for literal, stmt, stored, named in made]
+    statements = tuple(stmt for _, stmt, _, _ in made)
     reason = _address_outlives(view, path, name, others, statements, decl_node, function)
     reason = reason or _address_outlives(view, path, f"*{via}", passed, statements, decl_node, function, _pointer_call)
     if reason:
         return reason
     shown = f"{name} (read through {via})"
-    for literal, stmt, stored in made:
+    for literal, stmt, stored, _ in made:
         reason = _snapshot_unsafe(
             view, path, via, decl_node, function, literal, stmt, writes, types, stored, shown=shown
-        ) or _other_rewrites_site(view, path, via, [(literal, stmt, stored)])
+        ) or _other_rewrites_site(view, path, via, [(literal, stmt, stored, None)])
         if reason:
             return reason
         if not _starts_line(view.sources[path], stmt) or stmt.parent.type != "statement_list":
@@ -534,29 +554,62 @@ def _field_through(types: TypeInfo, path: str, ident: Node) -> Ident | str:
     return field
 
 
-def _made_at(view: PackageView, path: str, name: str, literals: list[Node]) -> list[tuple[Node, Node, bool]] | str:
-    """(literal, the statement making it, whether it is stored) for each literal capturing name, or why not.
+def _made_at(view: PackageView, path: str, name: str, literals: list[Node], types: TypeInfo, function: Node) -> list:
+    """(literal, the statement making it, whether it is stored, where it is started through a name) for
+    each literal capturing name, or why not.
 
     A literal started by go/defer or passed to a call is made by the statement the query found;
     any other (stored in a map, a field, a variable, or returned) by the statement of its block
     around it. A stored literal may run at any later time, on any goroutine: only the snapshot
-    proof holds for it (no write can follow the statement), never the happens-before edges.
+    proof holds for it (no write can follow the statement), never the happens-before edges — unless
+    it is the one value of a local whose one use starts it (`worker := func() {…}; go worker()`:
+    named_spawns.py), which runs it as that statement would run it standing there.
     """
     shapes, made = _shapes(view, path), []
     for literal in literals:
         if literal.start_byte in shapes.started:
-            made.append((literal, shapes.started[literal.start_byte], False))
+            made.append((literal, shapes.started[literal.start_byte], False, None))
             continue
         stmt = _statement_of(literal.parent)
         if stmt is None:
             return f"{name} is captured by a func literal that is stored or returned outside a statement of a block"
-        made.append((literal, stmt, True))
+        named = named_spawns.named_start(types, path, literal, stmt, function)
+        made.append((literal, stmt, _named_or_none(named) is None, _named_or_none(named)))
     return made
 
 
-def _other_rewrites_site(view: PackageView, path: str, name: str, made: list[tuple[Node, Node, bool]]) -> str | None:
+def _named_or_none(named) -> named_spawns.Named | named_spawns.Helper | None:
+    return None if named is None or isinstance(named, str) else named
+
+
+def _named_how(named: named_spawns.Named | named_spawns.Helper) -> str:
+    if isinstance(named, named_spawns.Helper):
+        return f"calling it or starting a goroutine calling it as {named.name}"
+    return f"starting it through {named.via.text.decode()}"
+
+
+def _helper_unordered(view, types, path, function, helper, context, observed, exits, name) -> str | None:
+    """Why a write after the helper's span may not follow a goroutine's calls of it: each goroutine calling
+    it must be waited for as if it read the helper's name (a call after its signal names it)."""
+    if exits:
+        return f"a deferred func literal writes {name}, which {helper.name} reads, at the function's exit"
+    fields, writers, through = context
+    for literal, start in helper.goroutines:
+        unescaped, kept = _unescaped(view, path, literal)
+        spawn = happens_before.Spawn(path, function, literal, start, unescaped, fields, writers, kept, through=through)
+        unordered = happens_before.unordered(types, spawn, helper.name, [w.start for w in observed])
+        if unordered:
+            line = start.start_point.row + 1
+            return (
+                f"{name} is read through {helper.name}, which the goroutine started at line {line} calls, and "
+                f"written at line {view.line(path, observed[0].start)}: {unordered}"
+            )
+    return None
+
+
+def _other_rewrites_site(view: PackageView, path: str, name: str, made: list) -> str | None:
     """Why a stored literal is left to the factory or table rewrite, which replace the literal itself."""
-    for literal, _, stored in made:
+    for literal, _, stored, _ in made:
         if stored and literal.start_byte in _shapes(view, path).factories:
             return f"{name} is captured by the func literal a closure factory returns: the factory rewrite's site"
         table = _table_of(literal) if stored else None
@@ -566,11 +619,12 @@ def _other_rewrites_site(view: PackageView, path: str, name: str, made: list[tup
 
 
 def _snapshot_unsafe(
-    view, path, name, decl_node, function, literal, stmt, writes, types, stored, shown=None, exits=False
+    view, path, name, decl_node, function, literal, stmt, writes, types, stored, shown=None, exits=False, named=None
 ) -> str | None:
     """Why passing the variable's value when the statement runs could differ from reading it later
     (shown: what the messages call written, when the literal reads it through the pointer name; exits:
-    a deferred func literal writes it at the function's exit, a write at its closing brace here)."""
+    a deferred func literal writes it at the function's exit, a write at its closing brace here; named:
+    where a literal stmt defines as a local's value is started through it, named_spawns.py)."""
     keyword = {"go_statement": "go statement", "defer_statement": "defer statement"}.get(
         stmt.type, "statement making the closure"
     )
@@ -588,12 +642,28 @@ def _snapshot_unsafe(
             )
         if stmt.type == "defer_statement":
             return written
+        early = named_spawns.named_writes(named, stmt, [w.start for w in observed]) if named else None
+        if early is not None:
+            return (
+                f"{shown or name} is written at line {view.line(path, early)}, after the func literal is made (line "
+                f"{stmt.start_point.row + 1}) and before the last statement {_named_how(named)} (lines "
+                f"{named.span.start_point.row + 1}-{named.span.end_point.row + 1}) ends: the copy, made with "
+                "the literal, would take that write and so be captured by reference itself"
+            )
         fields = group_uses.fields(view, types, path, function)
         writers = _writers(view, types, path, function) if fields else None
-        (unescaped, kept), through = _unescaped(view, path, literal), wait_calls.through(view, types, path, function)
-        spawn = happens_before.Spawn(path, function, literal, stmt, unescaped, fields, writers, kept, through=through)
+        through = wait_calls.through(view, types, path, function)
+        if isinstance(named, named_spawns.Helper):
+            return _helper_unordered(
+                view, types, path, function, named, (fields, writers, through), observed, exits, shown or name
+            )
+        start = named.statement if named else stmt
+        unescaped, kept = _unescaped(view, path, literal)
+        spawn = happens_before.Spawn(
+            path, function, literal, start, unescaped, fields, writers, kept, through=through, via=named and named.via
+        )
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
-        if unordered and stmt.type != "go_statement":
+        if unordered and start.type != "go_statement" and named is None:
             unordered = _callee_unordered(view, path, name, literal, stmt, observed, unordered)
         if unordered:
             return f"{written}: {unordered}"
@@ -844,7 +914,7 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
                 at = _leading_comments(view.tree(path).root_node, source, stmt.start_byte)
                 copies.setdefault(at, []).append(capture)
                 if capture.block:
-                    ends[at] = _line_end(source, stmt.end_byte)
+                    ends[at] = _line_end(source, dict(capture.ends).get(stmt.start_byte, stmt.end_byte))
         edits = []
         for at, copied in sorted(copies.items()):
             indent = source[source.rfind(b"\n", 0, at) + 1 : at]
