@@ -210,7 +210,8 @@ func Tick(n int, step int) int {
 	return sum + step
 }
 """,
-        "step is captured by a func literal that is stored or returned",
+        "the literal may run after the write; the func literal is the value of tick, which is used other than called "
+        "in place (line 13)",
     ),
     "decline_named_helper_after_done": (  # the goroutine calls the helper after its Done
         """package decline_named_helper_after_done
@@ -279,7 +280,30 @@ func Fire(items []string, prefix string) []string {
 	return res
 }
 """,
-        "prefix is captured by a func literal that is stored or returned",
+        "the literal may run after the write; the func literal is the value of send, and makes a func literal or a go "
+        "or defer statement (line 13) that may read its captures after the call",
+    ),
+    "decline_named_helper_hides": (  # adv39a: the reason is the block, not that the literal is stored
+        """package decline_named_helper_hides
+
+import "sync"
+
+// Render prefixes each item on its own goroutine; the helper is defined before what the loop uses.
+func Render(items []string, prefix string) ([]string, string) {
+	render := func(s string) string { return prefix + s }
+	out := make([]string, len(items))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		go func() { defer wg.Done(); out[i] = render(it) }()
+	}
+	wg.Wait()
+	prefix = "new"
+	return out, prefix
+}
+""",
+        "the literal may run after the write; the func literal is the value of render, and a statement between its "
+        "definition and its start (line 8) declares names a block around them would hide",
     ),
 }
 

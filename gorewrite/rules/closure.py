@@ -556,7 +556,8 @@ def _field_through(types: TypeInfo, path: str, ident: Node) -> Ident | str:
 
 def _made_at(view: PackageView, path: str, name: str, literals: list[Node], types: TypeInfo, function: Node) -> list:
     """(literal, the statement making it, whether it is stored, where it is started through a name) for
-    each literal capturing name, or why not.
+    each literal capturing name, or why not. A literal that is a local's value but not started or called
+    through it as named_spawns proves is stored, said as why not (its message names the cause).
 
     A literal started by go/defer or passed to a call is made by the statement the query found;
     any other (stored in a map, a field, a variable, or returned) by the statement of its block
@@ -574,12 +575,11 @@ def _made_at(view: PackageView, path: str, name: str, literals: list[Node], type
         if stmt is None:
             return f"{name} is captured by a func literal that is stored or returned outside a statement of a block"
         named = named_spawns.named_start(types, path, literal, stmt, function)
-        made.append((literal, stmt, _named_or_none(named) is None, _named_or_none(named)))
+        if isinstance(named, str):  # stored, and why its name does not start it: said with the stored decline
+            made.append((literal, stmt, named, None))
+        else:
+            made.append((literal, stmt, named is None, named))
     return made
-
-
-def _named_or_none(named) -> named_spawns.Named | named_spawns.Helper | None:
-    return None if named is None or isinstance(named, str) else named
 
 
 def _named_how(named: named_spawns.Named | named_spawns.Helper) -> str:
@@ -639,6 +639,7 @@ def _snapshot_unsafe(
             return (
                 f"{shown or name} is captured by a func literal that is stored or returned, and written {where} "
                 f"the {keyword} (line {line}): the literal may run after the write"
+                + (f"; {stored}" if isinstance(stored, str) else "")
             )
         if stmt.type == "defer_statement":
             return written
