@@ -69,7 +69,7 @@ def prune(limit: int = LIMIT, folder: Path | None = None) -> None:
         return
     marker = folder / ".pruned"
     try:
-        if time.time() - marker.stat().st_mtime < EVERY:
+        if 0 <= time.time() - marker.stat().st_mtime < EVERY:  # a marker from the future (clock skew) is stale
             return
         marker.touch()
     except FileNotFoundError:
