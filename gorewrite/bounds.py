@@ -5,7 +5,7 @@ input, not a guess. The facts come from the code on every path into the statemen
 function:
 
     if n <= 0 || n > Max { return … }     a guard before it whose body always leaves (return,
-                                          panic, break, continue, goto): after it, n <= Max
+                                          panic, os.Exit, log.Fatal, break, continue, goto): n <= Max
     if len(s) != 36 { return }            an equality guard (also `switch len(k) { case 16, 32: …
                                           default: return }` and tagless switches of guards)
     if n > Max { …; n = Max }             a clamp (n <= max(Max, the value assigned))
@@ -64,7 +64,8 @@ from gorewrite.rulekit import FUNCTIONS, memo, owner, uses_goto
 from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
 from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, enclosing, statement_of, unparen
-from gorewrite.terms import Subject, builtin, clamps, compared, length_of, resliced_length, subject_of, value_of
+from gorewrite.terminating import never_returns
+from gorewrite.terms import Subject, clamps, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import int_type, small_range
 from gorewrite.typeinfo import Use
 from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
@@ -211,7 +212,7 @@ def _statement_fact(
         before=lambda own: again(node, kept(own) if looped else own),
         step=lambda s, current: _step(view, path, subject, s, current, side),
     )
-    panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
+    panics = lambda call: never_returns(view.types, path, call, spec=False)  # noqa: E731
     limit, own = after(node, side, *_tests(view, path, subject, node, side), panics, writes)
     return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
 
