@@ -314,12 +314,13 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
     if subject.variable:
         return bound(view, path, value, at, side)
     value = unparen(value)
-    if value.type == "call_expression" and side.upper:  # `parts := strings.SplitN(s, ".", 3)`: its length's
+    if value.type == "call_expression" and side.upper:  # `strings.SplitN(s, ".", 3)`, `make([]byte, 8)`: its length's
         return bound(view, path, value, at, side, length=True)
     if value.type != "slice_expression" or not side.upper:
         return None
     high = value.child_by_field_name("end")
-    return side.best([resliced_length(view, path, value), bound(view, path, high, at, side) if high else None])
+    found = [resliced_length(view, path, value), bound(view, path, value, at, side, length=True)]
+    return side.best([*found, bound(view, path, high, at, side) if high else None])  # `blk[:]`: an array's length
 
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:
