@@ -20,7 +20,7 @@ function:
     for len(p) > 16 { p = p[16:] }        a loop's condition, false after it when nothing breaks out of it
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`, `range n` of a bounded n,
                                           and `range parts`' index, below its length: an array's, a guarded slice's)
-    m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
+    m := n / n, err := parse(b)           an assignment: the bound its value has there (results.py: one of several)
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`,
                                           and the last Max, `p = p[len(p)-Max:]`, or `p[i:i+Max]`)
     (len(s)-zeros)*733/1000 + 1           the expression's own shape, from its operands' intervals
@@ -34,9 +34,8 @@ function:
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`,
 `len(table)`), or an expression bounded where the condition runs, never a name matched by text. The subject is
 a local variable or parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids
-it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if
-len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text). A condition may compare
-it through a conversion that keeps its value (`Bytes(len(b)) > Max`, terms.py).
+it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if len(a)+len(b) >
+Max`: the same shape and objects, never the same text), also compared through a conversion keeping its value.
 
 Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts
 only if nothing can change the subject between it and the statement: no write on a path from the fact to the
@@ -51,7 +50,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gorewrite import snapshots, terms
+from gorewrite import results, snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copy_of
 from gorewrite.facts import Fact, holds, targets
@@ -292,6 +291,7 @@ def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Nod
     the field's value in a keyed struct literal assigned to the subject's variable (terms.literal_field)."""
     pairs = assignments(node)
     found = next((value for name, value in pairs if _sets(view, path, name, subject)), None)
+    found = found or (results.call_of(node, lambda n: _sets(view, path, n, subject)) if subject.variable else None)
     return found or next(filter(None, (terms.literal_field(view, path, n, v, subject) for n, v in pairs)), None)
 
 
@@ -304,15 +304,16 @@ def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
 
 
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
-    """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or
-    empty string's length); the value's own where it is assigned (a variable: `n := len(p)` after a guard
-    on len(p)); for a length, a call's (shapes.length: a SplitN's), the high index of `s[lo:hi]` (`s =
-    s[:Max]` leaves len(s) <= Max, or it panics) or the exact length of `s[len(s)-K:]` and `s[i:i+K]` (K,
-    or it panics)."""
+    """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or empty
+    string's length); the value's own where it is assigned (`n := len(p)` after a guard on len(p)), or one result's
+    of several (`n, err := parse(b)`: results.py); for a length, a call's (shapes.length: a SplitN's, a make's), or
+    a slicing's (`s = s[:Max]`, `blk[:]`, the exact length of `s[len(s)-K:]` and `s[i:i+K]`), or it panics."""
     if value.type == "var_spec":
         return 0
     if subject.variable:
-        return bound(view, path, value, at, side)
+        inside = lambda f, n, s: interval(view, f, n, s, side.inside()) if side.calls > 0 else UNKNOWN  # noqa: E731
+        several = results.result_interval(view, path, at, lambda n: _sets(view, path, n, subject), inside)
+        return several.end(side.upper) if several is not None else bound(view, path, value, at, side)
     value = unparen(value)
     if value.type == "call_expression" and side.upper:  # `strings.SplitN(s, ".", 3)`, `make([]byte, 8)`: its length's
         return bound(view, path, value, at, side, length=True)
@@ -320,7 +321,7 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
         return None
     high = value.child_by_field_name("end")
     found = [resliced_length(view, path, value), bound(view, path, value, at, side, length=True)]
-    return side.best([*found, bound(view, path, high, at, side) if high else None])  # `blk[:]`: an array's length
+    return side.best([*found, bound(view, path, high, at, side) if high else None])
 
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:
