@@ -291,7 +291,7 @@ def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Nod
     the field's value in a keyed struct literal assigned to the subject's variable (terms.literal_field)."""
     pairs = assignments(node)
     found = next((value for name, value in pairs if _sets(view, path, name, subject)), None)
-    found = found or (results.call_of(node, lambda n: _sets(view, path, n, subject)) if subject.variable else None)
+    found = found or results.call_of(node, lambda n: _sets(view, path, n, subject))  # `n, err := f()`, `k, _, _ := Cut`
     return found or next(filter(None, (terms.literal_field(view, path, n, v, subject) for n, v in pairs)), None)
 
 
