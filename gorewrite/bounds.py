@@ -5,15 +5,15 @@ input, not a guess. The facts come from the code on every path into the statemen
 function:
 
     if n <= 0 || n > Max { return … }     a guard before it whose body always leaves (return,
-                                          panic, os.Exit, log.Fatal, break, continue, goto): n <= Max
+                                          panic, os.Exit, log.Fatal, break, continue, goto): n <= Max;
+                                          also `mustFit(n)` of a helper whose guards panic (asserts.py)
     if len(s) != 36 { return }            an equality guard (also `switch len(k) { case 16, 32: …
                                           default: return }` and tagless switches of guards)
-    if n > Max { …; n = Max }             a clamp (n <= max(Max, the value assigned))
+    if n > Max { …; n = Max }             a clamp (n <= max(Max, the value assigned)), also `n = min(n, Max)`
     switch b[0] { case 1: n = 4 …         a size set per path of a switch or an if/else-if chain: the
     default: return }                     largest over the paths that go on (one that assigns nothing
                                           keeps the value from before: `var n int` is 0)
     if len(k) >= w { return }             a comparison with a bounded expression: w >= len(k)+1 >= 1
-    n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
     if len(a) != len(b) || len(a) > 64    a bound one part gives another's operand (conditions.py), and a
     if !short(id) { return }              predicate of the package: `func short(s string) bool { return len(s) <= M }`
@@ -26,10 +26,8 @@ function:
     (len(s)-zeros)*733/1000 + 1           the expression's own shape, from its operands' intervals
                                           (shapes.py, intervals.py), and a callee's returns (returns.py)
     n += 4 / n *= 2 / for i < m { i++ }   an update, and a loop of updates (updates.py)
-    for range segs { n += len(s)+1 }      a loop of increments: at most its passes times the most a pass
-                                          adds (loop_sums.py)
-    n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
-                                          field), bounded by the type, when the rule asks (typed_upper_bound)
+    for range segs { n += len(s)+1 }      a loop of increments: its passes times the most one adds (loop_sums.py)
+    n := int(msg[off])                    a small integer type's value (a message's byte, a uint8 field), when asked
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`,
 `len(table)`), or an expression bounded where the condition runs, never a name matched by text. The subject is
@@ -37,20 +35,19 @@ a local variable or parameter, a field of a local struct value (`h.Len`: a write
 it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if len(a)+len(b) >
 Max`: the same shape and objects, never the same text), also compared through a conversion keeping its value.
 
-Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts
-only if nothing can change the subject between it and the statement: no write on a path from the fact to the
-statement other than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it
-again; a loop's update clause runs before its condition is tested again; a write after the statement reaches
-it again only through a loop the fact is outside of), no write in another function (a closure), the address
-never taken, and no `goto` in the function when the fact is a statement before the one bounded (a goto could
-jump past it); with a goto, any later write voids.
+Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts only if
+nothing can change the subject between it and the statement: no write on a path from the fact to the statement
+other than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it again; a loop's
+update clause runs before its condition is tested again; a write after the statement reaches it again only
+through a loop the fact is outside of), no write in another function (a closure), the address never taken, and
+no `goto` in the function when the fact is a statement before the one bounded; with a goto, any later write voids.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from gorewrite import results, snapshots, terms
+from gorewrite import asserts, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copy_of
 from gorewrite.facts import Fact, holds, targets
@@ -189,8 +186,11 @@ def _facts(
 def _statement_fact(
     view: PackageView, path: str, again: Again, subject: Subject, node: Node, side: Side
 ) -> Fact | None:
-    """The bound a statement before the bounded one leaves behind: an assignment, or the join of an if
-    chain's or a switch's paths (an exiting guard, a clamp, a size set per case)."""
+    """The bound a statement before the bounded one leaves behind: an assignment, the join of an if chain's or a
+    switch's paths (an exiting guard, a clamp, a size set per case), or an assertion helper's (asserts.py)."""
+    if node.type == "expression_statement":  # `mustFit(n)`: what the callee's own guards leave at its end
+        limit = asserts.asserted(view, path, node, subject, side, _statement_fact, bound)
+        return Fact(limit, node.start_byte, (), before=True) if limit is not None else None
     if node.type in ASSIGNMENTS or node.type in STEPS:
         limit = _set_limit(view, path, subject, node, side)
         own = ((node.start_byte, node.end_byte),)
