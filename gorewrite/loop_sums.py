@@ -5,10 +5,11 @@ at most L elements, each pass adding at most k, leaves total at most its bound b
 It holds for every input when:
 - the passes are bounded before the loop starts (`passes`): a range over an integer (at most its bound), a slice,
   an array or a string (at most its length's bound: range evaluates it once, and a string has no more runes than
-  bytes), or `for i := a; cond; i++` whose i only that post statement writes: i starts at a's lower bound or
-  above, grows by one a pass without wrapping, and the condition holds it at most C in the body, so at most
-  C-a+1 passes. A map (an entry inserted during the range may be visited), a channel or a function (range over
-  a func calls the body as often as it likes) bounds nothing, nor does any other loop;
+  bytes), or `for i := a; cond; i++` (or `i += k`, a constant k >= 1) whose i only that post statement writes: i
+  starts at a's lower bound or above, grows by k a pass without wrapping, and the condition holds it at most C in
+  the body, so at most (C-a)/k+1 passes (`for i := 0; i < len(src); i += 4` over 32 bytes: 8). A map (an entry
+  inserted during the range may be visited), a channel or a function (range over a func calls the body as often
+  as it likes) bounds nothing, nor does any other loop;
 - each update is `n += k` or `n++` with 0 <= k <= K where it runs, in no loop nested in this one and no func
   literal, so it runs at most once a pass (a goto voids the fact in bounds.py): a pass adds at most the sum of
   the K's. A negative k could wrap n below its type's least value: none. Clamps `n = min(n, …)` only lower n;
@@ -69,10 +70,13 @@ def passes(view: PackageView, path: str, loop: Node, at: At, length: Length) -> 
     if clause is None or clause.type != "for_clause":
         return None
     init, step = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
-    if init is None or step is None or init.type != "short_var_declaration" or step.type != "inc_statement":
+    stride = _stride(view, path, step) if step is not None else None
+    if init is None or init.type != "short_var_declaration" or stride is None:
         return None
     names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
-    counter = step.named_children[0]
+    counter = (
+        step.named_children[0] if step.type == "inc_statement" else step.child_by_field_name("left").named_children[0]
+    )
     variable = view.types.at(path, counter.start_byte) if counter.type == "identifier" else None
     if len(names) != 1 or len(values) != 1 or variable is None or variable.obj is None:
         return None
@@ -86,9 +90,18 @@ def passes(view: PackageView, path: str, loop: Node, at: At, length: Length) -> 
     kind = int_type(view, path, counter)
     low = at(values[0], loop, DOWN)
     high = at(names[0], body[0], UP) if body else None
-    if kind is None or low is None or high is None or high >= narrow(kind)[1]:
-        return None  # i++ from the type's largest value wraps, and the loop goes on
-    return max(high - low + 1, 0)
+    if kind is None or low is None or high is None or high + stride > narrow(kind)[1]:
+        return None  # i += k from the type's largest values wraps, and the loop goes on
+    return max((high - low) // stride + 1, 0)
+
+
+def _stride(view: PackageView, path: str, step: Node) -> int | None:
+    """k of the post statement `i++` (1) or `i += k` of a constant k >= 1 (go/types' value), or None."""
+    if step.type == "inc_statement":
+        return 1
+    found = update(step) if step.type == "assignment_statement" else None
+    amount = view.types.value(path, found[2].start_byte, found[2].end_byte) if found and found[1] == b"+" else None
+    return amount if amount is not None and amount >= 1 and found[0].type == "identifier" else None
 
 
 def _between(node: Node, loop: Node) -> list[Node]:
