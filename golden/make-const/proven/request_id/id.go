@@ -15,7 +15,7 @@ func Hex(ts, node, seq uint64) string {
 	binary.BigEndian.PutUint64(raw, ts)
 	binary.BigEndian.PutUint64(raw[8:], node)
 	binary.BigEndian.PutUint64(raw[16:], seq)
-	out := make([]byte, hex.EncodedLen(len(raw))) // want(<go1.25) "make\\(\\[\\]byte, hex.EncodedLen\\(len\\(raw\\)\\)\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, hex.EncodedLen\\(len\\(raw\\)\\)\\) does not escape"
+	out := make([]byte, hex.EncodedLen(len(raw))) // want(<go1.25) "make\\(\\[\\]byte, ~r0\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, ~r0\\) does not escape"
 	hex.Encode(out, raw)
 	return string(out)
 }
