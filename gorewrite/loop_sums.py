@@ -24,9 +24,9 @@ from collections.abc import Callable
 
 from gorewrite.guards import DOWN, UP, Side
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import FUNCTIONS
-from gorewrite.syntax import Node, ancestors, statements
-from gorewrite.type_bounds import int_type, narrow
+from gorewrite.rulekit import FUNCTIONS, owner
+from gorewrite.syntax import Node, ancestors, statement_of, statements, text, unparen, walk
+from gorewrite.type_bounds import int_type, narrow, wide
 from gorewrite.typeinfo import Use
 from gorewrite.updates import update
 
@@ -67,10 +67,15 @@ def passes(view: PackageView, path: str, loop: Node, at: At, length: Length) -> 
             count = at(over, loop, UP)
             return max(count, 0) if count is not None else None
         return length(over, loop)
+    if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for v >= 10 { v /= 10 }`
+        return _shrinking(view, path, loop, clause, None)
     if clause is None or clause.type != "for_clause":
         return None
     init, step = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
     stride = _stride(view, path, step) if step is not None else None
+    condition = clause.child_by_field_name("condition")
+    if stride is None and step is not None and condition is not None:  # `for x := v; x >= 10; x /= 10 { … }`
+        return _shrinking(view, path, loop, condition, step)
     if init is None or init.type != "short_var_declaration" or stride is None:
         return None
     names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
@@ -102,6 +107,46 @@ def _stride(view: PackageView, path: str, step: Node) -> int | None:
     found = update(step) if step.type == "assignment_statement" else None
     amount = view.types.value(path, found[2].start_byte, found[2].end_byte) if found and found[1] == b"+" else None
     return amount if amount is not None and amount >= 1 and found[0].type == "identifier" else None
+
+
+# `v >= C` (C >= 1), `v > C` (C >= 0) and `v != 0`: the least v that passes the test, from the constant C
+LEAST = {b">=": lambda c: c, b">": lambda c: c + 1, b"!=": lambda c: 1 if c == 0 else None}
+
+
+def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: Node | None) -> int | None:
+    """The most passes of `for v >= C { …; v >>= k }` (or `v /= d`; `v > C`, `v != 0`) of an unsigned v: each
+    pass runs the update once, at its top level (no `continue` skips it) or as the post statement, no `goto`,
+    and nothing else writes v (no other write in the loop, none in a func literal or through its address), so v
+    is below 2^64 >> (k*p) (or 2^64 / d^p) when the test comes after p passes: `n := 1; for v >= 10 { v /= 10;
+    n++ }` makes at most 19 passes."""
+    condition = unparen(condition)
+    op = text(condition.child_by_field_name("operator")) if condition.type == "binary_expression" else b""
+    left, right = (unparen(condition.child_by_field_name(f)) for f in ("left", "right")) if op else (None, None)
+    limit = view.types.value(path, right.start_byte, right.end_byte) if op in LEAST else None
+    least = LEAST[op](limit) if limit is not None else None
+    kind = int_type(view, path, left) if least is not None and least >= 1 and left.type == "identifier" else None
+    ident = view.types.at(path, left.start_byte) if kind is not None and kind.startswith("uint") else None
+    if ident is None or ident.obj is None:
+        return None
+    root, body = view.tree(path).root_node, loop.child_by_field_name("body")
+    uses = [u for u in view.types.idents.get(path, ()) if u.obj == ident.obj and u.use in (Use.WRITE, Use.ADDR)]
+    inside = [u for u in uses if loop.start_byte <= u.start < loop.end_byte]
+    mine = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == owner(loop)  # noqa: E731
+    if len(inside) != 1 or any(u.use == Use.ADDR or not mine(u) for u in uses):
+        return None
+    stmt = statement_of(root.descendant_for_byte_range(inside[0].start, inside[0].end))
+    found = update(stmt) if stmt is not None and (stmt == post or (post is None and stmt in statements(body))) else None
+    amount = view.types.value(path, found[2].start_byte, found[2].end_byte) if found and found[2] else None
+    jumps = ("goto_statement",) if post is not None else ("continue_statement", "goto_statement")
+    skips = any(n.type in jumps for n in walk(body, skip=lambda n: n.type in FUNCTIONS))
+    if amount is None or skips or found[0].start_byte != inside[0].start:
+        return None
+    if not ((found[1] == b">>" and amount >= 1) or (found[1] == b"/" and amount >= 2)):
+        return None
+    high, count = wide(kind)[1], 0
+    while high >= least:  # a pass runs: the test held of some v <= high
+        high, count = (high >> amount if found[1] == b">>" else high // amount), count + 1
+    return count
 
 
 def _between(node: Node, loop: Node) -> list[Node]:
