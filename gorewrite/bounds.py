@@ -237,8 +237,7 @@ def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool
 
 
 def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, loop: Node, side: Side) -> Fact | None:
-    """The bound a loop leaves when its only writes of the subject are updates of it (updates.after_loop), or, for
-    an upper bound, clamps `n = min(n, …)`, which keep it."""
+    """The bound a loop leaves when its only writes of the subject are updates (upper: also `n = min(n, …)`)."""
     root = view.tree(path).root_node
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs and i.use == Use.WRITE]
     writes = [i for i in uses if loop.start_byte <= i.start < loop.end_byte]
@@ -249,9 +248,10 @@ def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, lo
     own = ((loop.start_byte, loop.end_byte),)
     at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
     limit = after_loop(view, path, found, again(loop, own), side, at)
-    if limit is None and side.upper:  # a loop of increments: its passes times the most each adds
+    if limit is None:  # a loop of increments: its passes times the most each adds; no wrap, so never below its start
         total = lambda n, node: bound(view, path, n, node, UP, length=True)  # noqa: E731
-        limit = accumulated(view, path, loop, found, again(loop, own), at, total)
+        most = accumulated(view, path, loop, found, bound(view, path, update(found[0])[0], loop, UP, own), at, total)
+        limit = most if side.upper or most is None else again(loop, own)
     return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
 
 

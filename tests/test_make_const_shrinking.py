@@ -1,6 +1,7 @@
 """make-const after a loop that shrinks an unsigned value each pass: `m := 1; for w >= 10 { w /= 10; m++ }` makes
 at most 19 passes for a uint64 (2^64 / 10^19 < 10), so m is at most 20, and `for v >= 0x80 { v >>= 7; n++ }` at
-most 9 (probe39c varint `sizeOf`, a digit count; loop_sums._shrinking). A `continue` that skips the division,
+most 9 (probe39c varint `sizeOf`, a digit count; loop_sums._shrinking); each count is also at least where it
+started, so two of them add up (bounds._after_loop's lower end). A `continue` that skips the division,
 another write of the value in the loop, or a signed value bound nothing: each must-decline keeps its naive array,
 which panics where the original does not.
 """
@@ -24,6 +25,16 @@ def _case(name: str, loop: str, params: str = PARAMS) -> str:
 BOUNDED = {
     "digits": (_case("digits", "\tfor w >= 10 {\n\t\tw /= 10\n\t\tm++\n\t}"), "[40]int64"),
     "digits_post": (_case("digits_post", "\tfor x := w; x >= 10; x /= 10 {\n\t\tm++\n\t}"), "[40]int64"),
+    # two counts summed: each is at least where it started (its increments are >= 0 and cannot wrap), so the
+    # sum of their upper ends holds (probe39c varint `Tag`: sizeOf(tag) + sizeOf(v))
+    "two_counts": (
+        _case(
+            "two_counts",
+            "\tk := 1\n\tfor x := v; x >= 0x80; x >>= 7 {\n\t\tk++\n\t}\n"
+            "\tfor w >= 10 {\n\t\tw /= 10\n\t\tm++\n\t}\n\tm += k",
+        ),
+        "[50]int64",
+    ),
     "varint_groups": (_case("varint_groups", "\tfor w >= 0x80 {\n\t\tw >>= 7\n\t\tm++\n\t}"), "[30]int64"),
 }
 
