@@ -5,53 +5,49 @@ input, not a guess. The facts come from the code on every path into the statemen
 function:
 
     if n <= 0 || n > Max { return … }     a guard before it whose body always leaves (return,
-                                          panic, break, continue, goto): after it, n <= Max
+                                          panic, os.Exit, log.Fatal, break, continue, goto): n <= Max;
+                                          also `mustFit(n)` of a helper whose guards panic (asserts.py)
     if len(s) != 36 { return }            an equality guard (also `switch len(k) { case 16, 32: …
                                           default: return }` and tagless switches of guards)
-    if n > Max { …; n = Max }             a clamp (n <= max(Max, the value assigned))
+    if n > Max { …; n = Max }             a clamp (n <= max(Max, the value assigned)), also `n = min(n, Max)`
     switch b[0] { case 1: n = 4 …         a size set per path of a switch or an if/else-if chain: the
     default: return }                     largest over the paths that go on (one that assigns nothing
                                           keeps the value from before: `var n int` is 0)
     if len(k) >= w { return }             a comparison with a bounded expression: w >= len(k)+1 >= 1
-    n = min(n, Max)                       a clamp by the builtin min (also `n := min(…)`)
     if n <= Max && … { <statement> }      a condition the statement is under (or its else branch)
     if len(a) != len(b) || len(a) > 64    a bound one part gives another's operand (conditions.py), and a
     if !short(id) { return }              predicate of the package: `func short(s string) bool { return len(s) <= M }`
     for len(p) > 16 { p = p[16:] }        a loop's condition, false after it when nothing breaks out of it
     for i := 0; i < Max; i++ { … }        a loop condition (also `for i := range Max`, `range n` of a bounded n,
                                           and `range parts`' index, below its length: an array's, a guarded slice's)
-    m := n / n = len(p) / var size = 48   an assignment: the bound its value has there
+    m := n / n, err := parse(b)           an assignment: the bound its value has there (results.py: one of several)
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`,
                                           and the last Max, `p = p[len(p)-Max:]`, or `p[i:i+Max]`)
     (len(s)-zeros)*733/1000 + 1           the expression's own shape, from its operands' intervals
                                           (shapes.py, intervals.py), and a callee's returns (returns.py)
     n += 4 / n *= 2 / for i < m { i++ }   an update, and a loop of updates (updates.py)
-    for range segs { n += len(s)+1 }      a loop of increments: at most its passes times the most a pass
-                                          adds (loop_sums.py)
-    n := int(msg[off])                    a value of a small integer type (a message's byte, a uint8
-                                          field), bounded by the type, when the rule asks (typed_upper_bound)
+    for range segs { n += len(s)+1 }      a loop of increments: its passes times the most one adds (loop_sums.py)
+    n := int(msg[off])                    a small integer type's value (a message's byte, a uint8 field), when asked
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`,
 `len(table)`), or an expression bounded where the condition runs, never a name matched by text. The subject is
 a local variable or parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids
-it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if
-len(a)+len(b) > Max { return … }`: the same shape and objects, never the same text). A condition may compare
-it through a conversion that keeps its value (`Bytes(len(b)) > Max`, terms.py).
+it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if len(a)+len(b) >
+Max`: the same shape and objects, never the same text), also compared through a conversion keeping its value.
 
-Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts
-only if nothing can change the subject between it and the statement: no write on a path from the fact to the
-statement other than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it
-again; a loop's update clause runs before its condition is tested again; a write after the statement reaches
-it again only through a loop the fact is outside of), no write in another function (a closure), the address
-never taken, and no `goto` in the function when the fact is a statement before the one bounded (a goto could
-jump past it); with a goto, any later write voids.
+Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts only if
+nothing can change the subject between it and the statement: no write on a path from the fact to the statement
+other than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it again; a loop's
+update clause runs before its condition is tested again; a write after the statement reaches it again only
+through a loop the fact is outside of), no write in another function (a closure), the address never taken, and
+no `goto` in the function when the fact is a statement before the one bounded; with a goto, any later write voids.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from gorewrite import snapshots, terms
+from gorewrite import asserts, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copy_of
 from gorewrite.facts import Fact, holds, targets
@@ -64,7 +60,8 @@ from gorewrite.rulekit import FUNCTIONS, memo, owner, uses_goto
 from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
 from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, enclosing, statement_of, unparen
-from gorewrite.terms import Subject, builtin, clamps, compared, length_of, resliced_length, subject_of, value_of
+from gorewrite.terminating import never_returns
+from gorewrite.terms import Subject, clamps, compared, length_of, resliced_length, subject_of, value_of
 from gorewrite.type_bounds import int_type, small_range
 from gorewrite.typeinfo import Use
 from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
@@ -189,8 +186,11 @@ def _facts(
 def _statement_fact(
     view: PackageView, path: str, again: Again, subject: Subject, node: Node, side: Side
 ) -> Fact | None:
-    """The bound a statement before the bounded one leaves behind: an assignment, or the join of an if
-    chain's or a switch's paths (an exiting guard, a clamp, a size set per case)."""
+    """The bound a statement before the bounded one leaves behind: an assignment, the join of an if chain's or a
+    switch's paths (an exiting guard, a clamp, a size set per case), or an assertion helper's (asserts.py)."""
+    if node.type == "expression_statement":  # `mustFit(n)`: what the callee's own guards leave at its end
+        limit = asserts.asserted(view, path, node, subject, side, _statement_fact, bound)
+        return Fact(limit, node.start_byte, (), before=True) if limit is not None else None
     if node.type in ASSIGNMENTS or node.type in STEPS:
         limit = _set_limit(view, path, subject, node, side)
         own = ((node.start_byte, node.end_byte),)
@@ -211,7 +211,7 @@ def _statement_fact(
         before=lambda own: again(node, kept(own) if looped else own),
         step=lambda s, current: _step(view, path, subject, s, current, side),
     )
-    panics = lambda call: builtin(view, path, call.child_by_field_name("function"), b"panic")  # noqa: E731
+    panics = lambda call: never_returns(view.types, path, call, spec=False)  # noqa: E731
     limit, own = after(node, side, *_tests(view, path, subject, node, side), panics, writes)
     return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
 
@@ -237,8 +237,7 @@ def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool
 
 
 def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, loop: Node, side: Side) -> Fact | None:
-    """The bound a loop leaves when its only writes of the subject are updates of it (updates.after_loop), or, for
-    an upper bound, clamps `n = min(n, …)`, which keep it."""
+    """The bound a loop leaves when its only writes of the subject are updates (upper: also `n = min(n, …)`)."""
     root = view.tree(path).root_node
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs and i.use == Use.WRITE]
     writes = [i for i in uses if loop.start_byte <= i.start < loop.end_byte]
@@ -249,9 +248,10 @@ def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, lo
     own = ((loop.start_byte, loop.end_byte),)
     at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
     limit = after_loop(view, path, found, again(loop, own), side, at)
-    if limit is None and side.upper:  # a loop of increments: its passes times the most each adds
+    if limit is None:  # a loop of increments: its passes times the most each adds; no wrap, so never below its start
         total = lambda n, node: bound(view, path, n, node, UP, length=True)  # noqa: E731
-        limit = accumulated(view, path, loop, found, again(loop, own), at, total)
+        most = accumulated(view, path, loop, found, bound(view, path, update(found[0])[0], loop, UP, own), at, total)
+        limit = most if side.upper or most is None else again(loop, own)
     return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
 
 
@@ -291,6 +291,7 @@ def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Nod
     the field's value in a keyed struct literal assigned to the subject's variable (terms.literal_field)."""
     pairs = assignments(node)
     found = next((value for name, value in pairs if _sets(view, path, name, subject)), None)
+    found = found or results.call_of(node, lambda n: _sets(view, path, n, subject))  # `n, err := f()`, `k, _, _ := Cut`
     return found or next(filter(None, (terms.literal_field(view, path, n, v, subject) for n, v in pairs)), None)
 
 
@@ -303,22 +304,24 @@ def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
 
 
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
-    """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or
-    empty string's length); the value's own where it is assigned (a variable: `n := len(p)` after a guard
-    on len(p)); for a length, a call's (shapes.length: a SplitN's), the high index of `s[lo:hi]` (`s =
-    s[:Max]` leaves len(s) <= Max, or it panics) or the exact length of `s[len(s)-K:]` and `s[i:i+K]` (K,
-    or it panics)."""
+    """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or empty
+    string's length); the value's own where it is assigned (`n := len(p)` after a guard on len(p)), or one result's
+    of several (`n, err := parse(b)`: results.py); for a length, a call's (shapes.length: a SplitN's, a make's), or
+    a slicing's (`s = s[:Max]`, `blk[:]`, the exact length of `s[len(s)-K:]` and `s[i:i+K]`), or it panics."""
     if value.type == "var_spec":
         return 0
     if subject.variable:
-        return bound(view, path, value, at, side)
+        inside = lambda f, n, s: interval(view, f, n, s, side.inside()) if side.calls > 0 else UNKNOWN  # noqa: E731
+        several = results.result_interval(view, path, at, lambda n: _sets(view, path, n, subject), inside)
+        return several.end(side.upper) if several is not None else bound(view, path, value, at, side)
     value = unparen(value)
-    if value.type == "call_expression" and side.upper:  # `parts := strings.SplitN(s, ".", 3)`: its length's
+    if value.type == "call_expression" and side.upper:  # `strings.SplitN(s, ".", 3)`, `make([]byte, 8)`: its length's
         return bound(view, path, value, at, side, length=True)
     if value.type != "slice_expression" or not side.upper:
         return None
     high = value.child_by_field_name("end")
-    return side.best([resliced_length(view, path, value), bound(view, path, high, at, side) if high else None])
+    found = [resliced_length(view, path, value), bound(view, path, value, at, side, length=True)]
+    return side.best([*found, bound(view, path, high, at, side) if high else None])
 
 
 def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:

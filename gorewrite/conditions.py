@@ -46,12 +46,33 @@ def predicate(
     if found is None:
         return None
     file, declared = found
+    passed = parameter(view, path, tested, subject, file, declared)
+    if passed is None:
+        return None
+    (obj, name), kind = passed
+    if tested is not call:
+        return nil_bound(view, file, declared, name, kind == "len", side.inside(), at)
+    body = statements(declared.child_by_field_name("body"))
+    if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
+        return None
+    values = body[0].named_children[0]
+    if values.type != "expression_list" or values.named_child_count != 1:
+        return None
+    inner = Subject((kind, obj), frozenset([obj]))
+    return read(file, values.named_children[0], body[0], holds, inner, side.inside())
+
+
+def parameter(
+    view: PackageView, path: str, call: Node, subject: Subject, file: str, declared: Node
+) -> tuple[tuple[str, Node], str] | None:
+    """((go/types object, name) of the callee's parameter the call passes the subject to, "var" or "len": what of
+    the parameter the subject is) — the subject's variable itself (`id` for len(id)), or the subject as a whole
+    (`len(s)` to an `n int`); None where no argument is, or the callee writes the parameter or takes its address."""
     params = _parameters(view, file, declared)  # (object, name) of each
-    args = call_args(tested)
+    args = call_args(call)
     if params is None or len(args) != len(params):
         return None
     passed = [subject_of(view, path, a) for a in args]
-    # the subject's variable itself (`id` for len(id)), or the subject as a whole (`len(s)` to an `n int`)
     own = subject.key[0] in ("var", "len")
     index = next((i for i, a in enumerate(passed) if own and a is not None and a.key == ("var", subject.key[1])), None)
     kind = subject.key[0]
@@ -61,16 +82,7 @@ def predicate(
         u.obj == params[index][0] and u.use in (Use.WRITE, Use.ADDR) for u in view.types.idents.get(file, ())
     ):
         return None
-    if tested is not call:
-        return nil_bound(view, file, declared, params[index][1], kind == "len", side.inside(), at)
-    body = statements(declared.child_by_field_name("body"))
-    if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
-        return None
-    values = body[0].named_children[0]
-    if values.type != "expression_list" or values.named_child_count != 1:
-        return None
-    inner = Subject((kind, params[index][0]), frozenset([params[index][0]]))
-    return read(file, values.named_children[0], body[0], holds, inner, side.inside())
+    return params[index], kind
 
 
 def _parameters(view: PackageView, file: str, declared: Node) -> list[tuple[str, Node]] | None:

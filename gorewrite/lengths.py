@@ -1,8 +1,9 @@
 """Std functions whose result their argument or their type bounds: an encoding's length (`hex.EncodedLen`), a
 count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`), a count of runes
 (`utf8.RuneCountInString`), a count of a substring (`strings.Count`: at most one more than the bytes), a
-rune's encoded length (`utf8.RuneLen`), and the number of parts a SplitN
-returns (`strings.SplitN(s, ".", 3)`: at most 3).
+rune's encoded length (`utf8.RuneLen`, `utf8.EncodeRune`), a varint's (`binary.PutUvarint`), the length of a part of
+a string (`strings.TrimSpace(s)`: at most len(s)), and the number of parts a SplitN returns (`strings.SplitN(s,
+".", 3)`: at most 3).
 
 A buffer sized `make([]byte, hex.EncodedLen(len(sum)))` for a SHA-256 sum is 64 bytes for every input; bounds.py
 carries the argument's bound through the function. The callee is matched by go/types' object (package path,
@@ -56,8 +57,31 @@ RUNE_COUNTS = {("unicode/utf8", None, "RuneCount"), ("unicode/utf8", None, "Rune
 COUNTS = {(package, None, "Count") for package in ("strings", "bytes")}
 
 # Results with a fixed range, as their docs say: utf8.RuneLen "returns the number of bytes in the UTF-8 encoding of
-# the rune. It returns -1 if the rune is not a valid value to encode in UTF-8", at most utf8.UTFMax (4).
-RESULTS = {("unicode/utf8", None, "RuneLen"): (-1, 4)}
+# the rune. It returns -1 if the rune is not a valid value to encode in UTF-8", at most utf8.UTFMax (4); EncodeRune
+# "returns the number of bytes written", the rune's encoding or RuneError's (3): 1 to 4; binary.PutUvarint and
+# PutVarint return "the number of bytes written", a varint of a 64-bit value: 1 to binary.MaxVarintLen64 (10).
+RESULTS = {
+    ("unicode/utf8", None, "RuneLen"): (-1, 4),
+    ("unicode/utf8", None, "EncodeRune"): (1, 4),
+    ("encoding/binary", None, "PutUvarint"): (1, 10),
+    ("encoding/binary", None, "PutVarint"): (1, 10),
+}
+# Functions whose every string (or slice) result is a part of their first argument, so never longer: strings' and
+# bytes' Trim family ("returns a slice of the string s with all leading and trailing white space removed", "s
+# without the provided leading prefix string", …) and Cut ("slices s around the first instance of sep, returning
+# the text before and after sep"), CutPrefix, CutSuffix (`before, after, found := strings.Cut(s, "=")`: the bool is
+# no length). Not ToLower or ToUpper, which may change a rune's length, nor path.Base ("." for an empty path).
+SUBSTRINGS = {
+    (package, None, name)
+    for package in ("strings", "bytes")
+    for name in (
+        *(
+            f"Trim{which}"
+            for which in ("", "Space", "Left", "Right", "Prefix", "Suffix", "Func", "LeftFunc", "RightFunc")
+        ),
+        *("Cut", "CutPrefix", "CutSuffix"),
+    )
+}
 # Functions returning at most n parts for n > 0 ("n > 0: at most n substrings"), none for n == 0 (nil), every
 # part for n < 0: the count is the third argument.
 SPLITS = {(package, None, name) for package in ("strings", "bytes") for name in ("SplitN", "SplitAfterN")}
@@ -66,6 +90,11 @@ SPLITS = {(package, None, name) for package in ("strings", "bytes") for name in 
 def result_range(view: PackageView, path: str, function: Node) -> tuple[int, int] | None:
     """(least, largest) result of a std function whose docs fix its range (RESULTS), by go/types' object."""
     return RESULTS.get(callee(view, path, function))
+
+
+def substring(view: PackageView, path: str, function: Node) -> bool:
+    """Is the callee one that returns a part of its first argument (SUBSTRINGS), by go/types' object?"""
+    return callee(view, path, function) in SUBSTRINGS
 
 
 def splits(view: PackageView, path: str, function: Node) -> bool:

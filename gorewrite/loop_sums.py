@@ -5,10 +5,11 @@ at most L elements, each pass adding at most k, leaves total at most its bound b
 It holds for every input when:
 - the passes are bounded before the loop starts (`passes`): a range over an integer (at most its bound), a slice,
   an array or a string (at most its length's bound: range evaluates it once, and a string has no more runes than
-  bytes), or `for i := a; cond; i++` whose i only that post statement writes: i starts at a's lower bound or
-  above, grows by one a pass without wrapping, and the condition holds it at most C in the body, so at most
-  C-a+1 passes. A map (an entry inserted during the range may be visited), a channel or a function (range over
-  a func calls the body as often as it likes) bounds nothing, nor does any other loop;
+  bytes), or `for i := a; cond; i++` (or `i += k`, a constant k >= 1) whose i only that post statement writes: i
+  starts at a's lower bound or above, grows by k a pass without wrapping, and the condition holds it at most C in
+  the body, so at most (C-a)/k+1 passes (`for i := 0; i < len(src); i += 4` over 32 bytes: 8). A map (an entry
+  inserted during the range may be visited), a channel or a function (range over a func calls the body as often
+  as it likes) bounds nothing, nor does any other loop;
 - each update is `n += k` or `n++` with 0 <= k <= K where it runs, in no loop nested in this one and no func
   literal, so it runs at most once a pass (a goto voids the fact in bounds.py): a pass adds at most the sum of
   the K's. A negative k could wrap n below its type's least value: none. Clamps `n = min(n, …)` only lower n;
@@ -23,9 +24,9 @@ from collections.abc import Callable
 
 from gorewrite.guards import DOWN, UP, Side
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import FUNCTIONS
-from gorewrite.syntax import Node, ancestors, statements
-from gorewrite.type_bounds import int_type, narrow
+from gorewrite.rulekit import FUNCTIONS, owner
+from gorewrite.syntax import Node, ancestors, statement_of, statements, text, unparen, walk
+from gorewrite.type_bounds import int_type, narrow, wide
 from gorewrite.typeinfo import Use
 from gorewrite.updates import update
 
@@ -66,13 +67,21 @@ def passes(view: PackageView, path: str, loop: Node, at: At, length: Length) -> 
             count = at(over, loop, UP)
             return max(count, 0) if count is not None else None
         return length(over, loop)
+    if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for v >= 10 { v /= 10 }`
+        return _shrinking(view, path, loop, clause, None)
     if clause is None or clause.type != "for_clause":
         return None
     init, step = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
-    if init is None or step is None or init.type != "short_var_declaration" or step.type != "inc_statement":
+    stride = _stride(view, path, step) if step is not None else None
+    condition = clause.child_by_field_name("condition")
+    if stride is None and step is not None and condition is not None:  # `for x := v; x >= 10; x /= 10 { … }`
+        return _shrinking(view, path, loop, condition, step)
+    if init is None or init.type != "short_var_declaration" or stride is None:
         return None
     names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
-    counter = step.named_children[0]
+    counter = (
+        step.named_children[0] if step.type == "inc_statement" else step.child_by_field_name("left").named_children[0]
+    )
     variable = view.types.at(path, counter.start_byte) if counter.type == "identifier" else None
     if len(names) != 1 or len(values) != 1 or variable is None or variable.obj is None:
         return None
@@ -86,9 +95,58 @@ def passes(view: PackageView, path: str, loop: Node, at: At, length: Length) -> 
     kind = int_type(view, path, counter)
     low = at(values[0], loop, DOWN)
     high = at(names[0], body[0], UP) if body else None
-    if kind is None or low is None or high is None or high >= narrow(kind)[1]:
-        return None  # i++ from the type's largest value wraps, and the loop goes on
-    return max(high - low + 1, 0)
+    if kind is None or low is None or high is None or high + stride > narrow(kind)[1]:
+        return None  # i += k from the type's largest values wraps, and the loop goes on
+    return max((high - low) // stride + 1, 0)
+
+
+def _stride(view: PackageView, path: str, step: Node) -> int | None:
+    """k of the post statement `i++` (1) or `i += k` of a constant k >= 1 (go/types' value), or None."""
+    if step.type == "inc_statement":
+        return 1
+    found = update(step) if step.type == "assignment_statement" else None
+    amount = view.types.value(path, found[2].start_byte, found[2].end_byte) if found and found[1] == b"+" else None
+    return amount if amount is not None and amount >= 1 and found[0].type == "identifier" else None
+
+
+# `v >= C` (C >= 1), `v > C` (C >= 0) and `v != 0`: the least v that passes the test, from the constant C
+LEAST = {b">=": lambda c: c, b">": lambda c: c + 1, b"!=": lambda c: 1 if c == 0 else None}
+
+
+def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: Node | None) -> int | None:
+    """The most passes of `for v >= C { …; v >>= k }` (or `v /= d`; `v > C`, `v != 0`) of an unsigned v: each
+    pass runs the update once, at its top level (no `continue` skips it) or as the post statement, no `goto`,
+    and nothing else writes v (no other write in the loop, none in a func literal or through its address), so v
+    is below 2^64 >> (k*p) (or 2^64 / d^p) when the test comes after p passes: `n := 1; for v >= 10 { v /= 10;
+    n++ }` makes at most 19 passes."""
+    condition = unparen(condition)
+    op = text(condition.child_by_field_name("operator")) if condition.type == "binary_expression" else b""
+    left, right = (unparen(condition.child_by_field_name(f)) for f in ("left", "right")) if op else (None, None)
+    limit = view.types.value(path, right.start_byte, right.end_byte) if op in LEAST else None
+    least = LEAST[op](limit) if limit is not None else None
+    kind = int_type(view, path, left) if least is not None and least >= 1 and left.type == "identifier" else None
+    ident = view.types.at(path, left.start_byte) if kind is not None and kind.startswith("uint") else None
+    if ident is None or ident.obj is None:
+        return None
+    root, body = view.tree(path).root_node, loop.child_by_field_name("body")
+    uses = [u for u in view.types.idents.get(path, ()) if u.obj == ident.obj and u.use in (Use.WRITE, Use.ADDR)]
+    inside = [u for u in uses if loop.start_byte <= u.start < loop.end_byte]
+    mine = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == owner(loop)  # noqa: E731
+    if len(inside) != 1 or any(u.use == Use.ADDR or not mine(u) for u in uses):
+        return None
+    stmt = statement_of(root.descendant_for_byte_range(inside[0].start, inside[0].end))
+    found = update(stmt) if stmt is not None and (stmt == post or (post is None and stmt in statements(body))) else None
+    amount = view.types.value(path, found[2].start_byte, found[2].end_byte) if found and found[2] else None
+    jumps = ("goto_statement",) if post is not None else ("continue_statement", "goto_statement")
+    skips = any(n.type in jumps for n in walk(body, skip=lambda n: n.type in FUNCTIONS))
+    if amount is None or skips or found[0].start_byte != inside[0].start:
+        return None
+    if not ((found[1] == b">>" and amount >= 1) or (found[1] == b"/" and amount >= 2)):
+        return None
+    high, count = wide(kind)[1], 0
+    while high >= least:  # a pass runs: the test held of some v <= high
+        high, count = (high >> amount if found[1] == b">>" else high // amount), count + 1
+    return count
 
 
 def _between(node: Node, loop: Node) -> list[Node]:

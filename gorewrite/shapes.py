@@ -18,6 +18,7 @@ from gorewrite.lengths import (
     result_range,
     rune_count,
     splits,
+    substring,
     substring_count,
 )
 from gorewrite.proposals import PackageView
@@ -58,9 +59,9 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 
 
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
-    """The interval the expression's shape proves for its length: an array's, or a constant string's
-    (go/types), a SplitN's (lengths.py), and `x[lo:hi]`'s, which is hi - lo or the slicing panics (hi
-    defaults to len(x), lo to 0, and is never below 0)."""
+    """The interval the expression's shape proves for its length: an array's, or a constant string's (go/types),
+    a SplitN's, a TrimSpace's or a Cut's (lengths.py), a `make(T, n)`'s (n, or the make panics), and `x[lo:hi]`'s,
+    which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0)."""
     fixed = view.types.length(path, node.start_byte, node.end_byte)
     if fixed is not None:
         return exactly(fixed)
@@ -68,6 +69,11 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     if len(args) == 3 and splits(view, path, node.child_by_field_name("function")):  # at most n parts, n >= 0
         parts = operands.of(args[2])
         return Interval(0, parts.hi) if parts.nonnegative and parts.hi is not None else NONNEGATIVE
+    if args and substring(view, path, node.child_by_field_name("function")):  # a part of the first argument
+        return Interval(0, operands.length(args[0]).hi)
+    if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), b"make"):
+        made = operands.of(args[1])  # len(make(T, n[, c])) is n, or the make panics
+        return Interval(max(made.lo or 0, 0), made.hi)
     if node.type != "slice_expression":
         return NONNEGATIVE
     operand, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))

@@ -2,7 +2,7 @@
 are never reached by falling through (a `return`, `goto`, `panic(…)`, a block or an if/else ending in one,
 a `for` without a condition or range clause that no `break` leaves, a switch with a default or a select
 whose every clause ends in one and that no `break` leaves, a labelled one), and a call that never returns
-(os.Exit, log.Fatal, runtime.Goexit: by go/types' object). A `for i < n` loop, an `if` without else, a
+(os.Exit, log.Fatal, log.Panic, runtime.Goexit: by go/types' object). A `for i < n` loop, an `if` without else, a
 switch without default may each complete: not terminating.
 """
 
@@ -20,7 +20,7 @@ CLAUSES = ("expression_case", "type_case", "default_case", "communication_case")
 NEVER_RETURN = {
     ("os", "", "Exit"),
     ("runtime", "", "Goexit"),
-    *(("log", recv, name) for recv in ("", "Logger") for name in ("Fatal", "Fatalf", "Fatalln")),
+    *(("log", recv, kind + end) for recv in ("", "Logger") for kind in ("Fatal", "Panic") for end in ("", "f", "ln")),
 }
 IDENTIFIERS = ("identifier", "field_identifier")
 
@@ -31,7 +31,7 @@ def terminating(types: TypeInfo, path: str, stmt: Node, spec: bool = False) -> b
     if stmt.type in ("return_statement", "goto_statement"):
         return True
     if stmt.type == "expression_statement" and stmt.named_children[0].type == "call_expression":
-        return _never_returns(types, path, stmt.named_children[0], spec)
+        return never_returns(types, path, stmt.named_children[0], spec)
     if stmt.type == "block":
         body = statements(stmt)
         return bool(body) and terminating(types, path, body[-1], spec)
@@ -64,7 +64,7 @@ def jump_target(jump: Node) -> Node | None:
     return found if found is not None and found.type not in FUNCTIONS else None
 
 
-def _never_returns(types: TypeInfo, path: str, call: Node, spec: bool) -> bool:
+def never_returns(types: TypeInfo, path: str, call: Node, spec: bool) -> bool:
     """Is the call the builtin panic, or (unless spec) a std function that never returns (NEVER_RETURN)?"""
     function = call.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function

@@ -277,6 +277,25 @@ BOUNDED = {
         sums("rune_length_invalid", "8*(4-n)", "\tn := utf8.RuneLen(r)", "xs []int64, r rune"),
         "[40]int64",
     ),
+    # utf8.EncodeRune writes 1 to 4 bytes, binary.PutUvarint 1 to 10 (probe39c r2 RuneBytes, varint Encode)
+    "encoded_rune": (
+        sums(
+            "encoded_rune",
+            "16*n",
+            "\tvar tmp [utf8.UTFMax]byte\n\tn := utf8.EncodeRune(tmp[:], r)",
+            "xs []int64, r rune",
+        ),
+        "[64]int64",
+    ),
+    "varint_written": (
+        sums(
+            "varint_written",
+            "4*n",
+            "\tvar tmp [binary.MaxVarintLen64]byte\n\tn := binary.PutUvarint(tmp[:], v)",
+            "xs []int64, v uint64",
+        ),
+        "[40]int64",
+    ),
     "split_count": (
         sums("split_count", "len(parts)", '\tparts := strings.SplitN(s, ".", 6)', "xs []int64, s string"),
         "[6]int64",
@@ -494,12 +513,13 @@ NAIVE = {
 
 def _imports(source: str) -> str:
     """The cases' package, with the imports their sizes need (sums() imports crypto/sha256 only)."""
-    extra = '\t"bytes"\n\t"math/bits"\n\t"strings"\n\t"unicode/utf8"\n'
+    extra = '\t"bytes"\n\t"encoding/binary"\n\t"math/bits"\n\t"strings"\n\t"unicode/utf8"\n'
     source = source.replace('import "crypto/sha256"\n', f'import (\n{extra}\t"crypto/sha256"\n)\n')
     return (
         source
         + '\nconst alphabet = "0123456789abcdef"\n\n'
-        + "var (\n\t_ = bytes.IndexByte\n\t_ = bits.Len\n\t_ = strings.IndexByte\n\t_ = utf8.RuneLen\n)\n"
+        + "var (\n\t_ = bytes.IndexByte\n\t_ = bits.Len\n\t_ = strings.IndexByte\n\t_ = utf8.RuneLen\n"
+        + "\t_ = binary.PutUvarint\n)\n"
     )
 
 
@@ -510,8 +530,10 @@ def proposed(tmp_path_factory):
 
 
 # a positive case -> (an array a bound one short gives, a probe where it panics): `strings.Count(s, "")` is
-# len(s)+1, not len(s)
+# len(s)+1, not len(s); a 4-byte rune's encoding and a 10-byte varint reach the documented ends
 UNDERSIZED = {
+    "encoded_rune": (array("buf", "16*n", "int64", 48), probe("{pkg}.Sum([]int64{1}, '\\U0001F600')")),
+    "varint_written": (array("buf", "4*n", "int64", 36), probe("{pkg}.Sum([]int64{1}, 1<<63)")),
     "substring_count": (
         array("buf", "strings.Count(s, sep)", "int64", 20),
         probe('{pkg}.Sum([]int64{1}, strings.Repeat("a", 20), "")'),

@@ -1,0 +1,84 @@
+"""One result of a call with several (bounds.py asks): `n, err := parseLen(b)` sets n to parseLen's first
+result, which is bounded where every return statement of parseLen returns a bounded first value (`return
+int(b[0]) & 0x3f, nil`, `return 0, errShort`) — Go's (T, error) idiom, which a single-result callee
+(returns.py) does not cover.
+
+The callee is returns.py's (a function or statically resolved method of the package, declared for every
+build, with a body, no type parameters and no `defer`); each of its returns lists one value per result (a
+bare `return` of named results, or `return f()` forwarding another call, bounds nothing), and the
+assignment names exactly as many variables as the callee has results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gorewrite.intervals import UNKNOWN, Interval, join
+from gorewrite.proposals import PackageView
+from gorewrite.returns import At, declaration
+from gorewrite.syntax import ASSIGNMENTS, Node, unparen, walk
+
+
+def picked(node: Node, named: Callable[[Node], bool]) -> tuple[Node, int] | None:
+    """(the call, the index of the name `named` picks) of a statement assigning several names from one call
+    (`n, err := f(x)`, `_, n = f(x)`, `var n, err = f(x)`), or None when the statement is not one."""
+    if node.type not in ASSIGNMENTS or node.type == "var_declaration" and node.named_child_count != 1:
+        return None
+    spec = node.named_children[0] if node.type == "var_declaration" else node
+    if spec.type == "var_spec":
+        names, right = spec.children_by_field_name("name"), spec.child_by_field_name("value")
+    else:
+        left, right = spec.child_by_field_name("left"), spec.child_by_field_name("right")
+        names = left.named_children if left is not None else []
+    operator = spec.child_by_field_name("operator")
+    if (operator is not None and operator.text != b"=") or right is None or right.named_child_count != 1:
+        return None
+    call = unparen(right.named_children[0])
+    found = [i for i, name in enumerate(names) if named(name)]
+    return (call, found[0]) if call.type == "call_expression" and len(names) > 1 and len(found) == 1 else None
+
+
+def call_of(node: Node, named: Callable[[Node], bool]) -> Node | None:
+    """The call a statement assigns several names from, `named` picking one of them; or None."""
+    chosen = picked(node, named)
+    return chosen[0] if chosen is not None else None
+
+
+def result_interval(view: PackageView, path: str, node: Node, named: Callable[[Node], bool], at: At) -> Interval | None:
+    """The join of the picked value of every return of the callee, each at its return statement (UNKNOWN where one
+    is not listed), or None when the statement assigns no name of several from a call."""
+    chosen = picked(node, named)
+    if chosen is None:
+        return None
+    found = declaration(view, path, chosen[0])
+    if found is None:
+        return UNKNOWN
+    file, function = found
+    result = function.child_by_field_name("result")
+    names = [n for p in (result.named_children if result is not None else []) for n in _result_names(p)]
+    if len(names) < 2 or len(names) != _assigned_count(node):
+        return UNKNOWN
+    own = list(walk(function.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"))
+    if any(n.type == "defer_statement" for n in own):
+        return UNKNOWN
+    values = []
+    for stmt in (n for n in own if n.type == "return_statement"):
+        listed = stmt.named_children[0] if stmt.named_child_count == 1 else None
+        if listed is None or listed.type != "expression_list" or listed.named_child_count != len(names):
+            return UNKNOWN
+        values.append((stmt, listed.named_children[chosen[1]]))
+    return join(at(file, value, stmt) for stmt, value in values) if values else UNKNOWN
+
+
+def _result_names(declared: Node) -> list[Node]:
+    """One entry per result a result list's declaration declares (`a, b int`: two; `int`: one)."""
+    if declared.type != "parameter_declaration":
+        return []
+    return declared.children_by_field_name("name") or [declared]
+
+
+def _assigned_count(node: Node) -> int:
+    """How many names the assignment statement assigns."""
+    spec = node.named_children[0] if node.type == "var_declaration" else node
+    left = spec.child_by_field_name("left")
+    return len(spec.children_by_field_name("name")) if spec.type == "var_spec" else left.named_child_count
