@@ -116,7 +116,7 @@ LEAST = {b">=": lambda c: c, b">": lambda c: c + 1, b"!=": lambda c: 1 if c == 0
 def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: Node | None) -> int | None:
     """The most passes of `for v >= C { …; v >>= k }` (or `v /= d`; `v > C`, `v != 0`) of an unsigned v: each
     pass runs the update once, at its top level (no `continue` skips it) or as the post statement, no `goto`,
-    and nothing else writes v (no other write in the loop, none in a func literal or through its address), so v
+    and nothing else writes v (a local: no other write in the loop, none in a func literal or through its address), so v
     is below 2^64 >> (k*p) (or 2^64 / d^p) when the test comes after p passes: `n := 1; for v >= 10 { v /= 10;
     n++ }` makes at most 19 passes."""
     condition = unparen(condition)
@@ -126,7 +126,7 @@ def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: 
     least = LEAST[op](limit) if limit is not None else None
     kind = int_type(view, path, left) if least is not None and least >= 1 and left.type == "identifier" else None
     ident = view.types.at(path, left.start_byte) if kind is not None and kind.startswith("uint") else None
-    if ident is None or ident.obj is None:
+    if ident is None or ident.obj is None or not ident.local:  # a package variable: another file may write it
         return None
     root, body = view.tree(path).root_node, loop.child_by_field_name("body")
     uses = [u for u in view.types.idents.get(path, ()) if u.obj == ident.obj and u.use in (Use.WRITE, Use.ADDR)]

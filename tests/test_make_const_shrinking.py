@@ -9,7 +9,7 @@ which panics where the original does not.
 from __future__ import annotations
 
 import pytest
-from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from conftest import at_most_speculative, exact_array, module, naive_mutants, naive_panics, proposals, proposals_by_case
 from test_make_const_bounds import array, probe, sums
 
 from gorewrite.rules import RULES
@@ -88,3 +88,53 @@ def test_a_value_that_may_not_shrink_each_pass_bounds_nothing(proposed, name):
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
+
+
+PENDING = """package pending
+
+var pending uint64
+
+// Count counts the digits it strips from pending, refilling it k times on the way.
+func Count(k int) int {
+	n := 0
+	for pending >= 10 {
+		pending /= 10
+		if k > 0 {
+			refill()
+			k--
+		}
+		n++
+	}
+	buf := make([]int64, n)
+	for i := range buf {
+		buf[i] = int64(i)
+	}
+	return len(buf)
+}
+"""
+REFILL = "package pending\n\nfunc refill() { pending = 1 << 63 }\n"
+PENDING_TEST = """package pending
+
+import "testing"
+
+func TestCount(t *testing.T) {
+	pending = 1 << 40
+	if got := Count(5); got != 23 {
+		t.Fatalf("Count(5) = %d, want 23", got)
+	}
+}
+"""
+
+
+def test_a_package_variable_another_file_writes_bounds_nothing(tmp_path, toolchain):
+    """adv39c: `for pending >= 10 { pending /= 10; … refill() … }` with refill in another file of the package,
+    which the loop's file does not show writing it: a package variable is not proven; the naive 19-element
+    array panics where the original returns 23."""
+    files = {"pending/pending.go": PENDING, "pending/refill.go": REFILL, "pending/pending_test.go": PENDING_TEST}
+    root = module(tmp_path / "orig", files)
+    at_most_speculative(next(iter(proposals(root, RULE).values())))
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0
+    naive = PENDING.replace("\tbuf := make([]int64, n)\n", "\tvar bufBuf [19]int64\n\tbuf := bufBuf[:n:n]\n")
+    mutant = module(tmp_path / "naive", {**files, "pending/pending.go": naive})
+    ran = toolchain.run(["test", "./..."], str(mutant))
+    assert ran.returncode != 0 and b"slice bounds out of range" in ran.stdout + ran.stderr, ran
