@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
-from gorewrite import cache, exports, relocated, suppress
+from gorewrite import cache, exports, relocated, suppress, unlisted
 from gorewrite.edits import conflicts
 from gorewrite.errors import UserError
 from gorewrite.escape_listing import EscapeListing
@@ -122,7 +122,7 @@ def analyse(
     root = next((r for p in good if p.standard and _is_goroot(r := os.path.dirname(_std_root(p)))), None)
     libraries = {tc.version: Standard(tc, cwd, root) for tc in toolchains}  # std iterators' source, read when asked
     relocations = Relocations(options.cache)
-    computed = False
+    listings, computed = unlisted.Listings(toolchains, patterns, cwd, memory.generated), False
     for number, pkg in enumerate(good, 1):
         options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
         failed = [(version, b.failed[pkg.import_path]) for version, b in builds.items() if pkg.import_path in b.failed]
@@ -144,7 +144,8 @@ def analyse(
             for e in escapes
             if e.path in kept and e.heap and (options.lines is None or options.wanted(e.path, e.line))
         ]
-        if not heap and not any(e.path in files and e.message.endswith(" does not escape") for e in escapes):
+        others = {path for path in unlisted.outside(toolchains, pkg, escapes) if not options.excluded(path)}
+        if not (heap or others or any(e.path in files and e.message.endswith(" does not escape") for e in escapes)):
             continue  # nothing allocates on the heap here: nothing to parse
         instances = tuple(sorted({i for b in builds.values() for i in b.instances.get(pkg.import_path, ())}))
         view = PackageView(
@@ -161,6 +162,10 @@ def analyse(
         views[pkg.import_path] = view
         found, fresh = cache.find(view, rules, options.cache)
         computed |= fresh
+        if others:  # a file only a later release compiles: its sites are reported, declined
+            more, declined = unlisted.sites(listings, view, others, lambda v: cache.find(v, rules, False)[0])
+            found += declined
+            heap += [e for e in more if options.wanted(e.path, e.line)]
         found = [c for c in found if options.wanted(c.path, c.escape.line)]
         found, suppressed, problems = suppress.apply(view, found, {r.name for r in rules}, set(RULES))
         run.suppressed += suppressed

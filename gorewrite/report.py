@@ -60,6 +60,7 @@ def _first_declines(run: Analysis) -> dict:
 def check_json(run: Analysis, cwd: str) -> str:
     """The check report as JSON (schema gorewrite.check/v1, documented in the README)."""
     package_of = {f: p.import_path for p in run.packages for f in p.files}
+    dirs = {p.dir: p.import_path for p in run.packages}  # a file only a later --toolchain compiles: its directory's
     ignored = {escape: directive.reason for escape, directive in run.ignored().items()}
     screened = {e: {"rule": c.rule, "reason": c.declined} for e, c in _first_declines(run).items()}
     return (
@@ -73,7 +74,8 @@ def check_json(run: Analysis, cwd: str) -> str:
                 "broken": [{"package": p, "error": e} for p, e in sorted(run.broken.items())],
                 "escapes": [
                     {
-                        "package": package_of.get(e.path),
+                        "package": package_of.get(e.path)
+                        or (None if e.path.endswith("_test.go") else dirs.get(os.path.dirname(e.path))),
                         "file": relative(e.path, cwd),
                         "line": e.line,
                         "column": e.col,
