@@ -53,6 +53,7 @@ class Analysis:
     roots: dict[str, str] = field(default_factory=dict)  # path -> the root its diff path is relative to
     weights: Weights | None = None  # --profile, joined with the packages
     relocations: dict[Note, None] = field(default_factory=dict)  # escapes printed at a range-over-func `for`
+    elsewhere: unlisted.Listings | None = None  # the files the first release does not compile, and who does
 
     def compiled(self) -> set[str]:
         """The packages the escape compile built: their export data is in the go command's cache."""
@@ -145,7 +146,8 @@ def analyse(
             if e.path in kept and e.heap and (options.lines is None or options.wanted(e.path, e.line))
         ]
         others = {path for path in unlisted.outside(toolchains, pkg, escapes) if not options.excluded(path)}
-        if not (heap or others or any(e.path in files and e.message.endswith(" does not escape") for e in escapes)):
+        heap += [e for e in unlisted.sites(listings, pkg, escapes, others) if options.wanted(e.path, e.line)]
+        if not (heap or any(e.path in files and e.message.endswith(" does not escape") for e in escapes)):
             continue  # nothing allocates on the heap here: nothing to parse
         instances = tuple(sorted({i for b in builds.values() for i in b.instances.get(pkg.import_path, ())}))
         view = PackageView(
@@ -162,10 +164,6 @@ def analyse(
         views[pkg.import_path] = view
         found, fresh = cache.find(view, rules, options.cache)
         computed |= fresh
-        if others:  # a file only a later release compiles: its sites are reported, declined
-            more, declined = unlisted.sites(listings, view, others, lambda v: cache.find(v, rules, False)[0])
-            found += declined
-            heap += [e for e in more if options.wanted(e.path, e.line)]
         found = [c for c in found if options.wanted(c.path, c.escape.line)]
         found, suppressed, problems = suppress.apply(view, found, {r.name for r in rules}, set(RULES))
         run.suppressed += suppressed
@@ -179,6 +177,7 @@ def analyse(
         stack = list(dict.fromkeys(c.escape for c in found if not c.escape.heap))
         run.sites += [(e, by_site.get(e)) for e in heap + stack]
         run.reported_by.update(_reported_by(heap + stack, by_version))
+    run.elsewhere = listings
     if computed and options.cache:
         cache.prune()
     if recalled and recalled.stored:
@@ -244,7 +243,7 @@ def fix(
             run.roots[path] = next(run.roots[p] for p in run.snapshots if os.path.dirname(p) == os.path.dirname(path))
             run.snapshots[path] = absent(path)
         run.changes[path] = content
-    return run
+    return unlisted.examined(run, rules, options, fix)
 
 
 def _asked_for(fix: Fix, options: Options) -> bool:

@@ -7,9 +7,10 @@ are remembered in the user cache (gorewrite/proposal_cache.py): a warm `check` p
 
 from __future__ import annotations
 
+from gorewrite import unlisted
 from gorewrite.escapes import Escape
 from gorewrite.options import OUTSIDE, Options, outside
-from gorewrite.pipeline import Analysis
+from gorewrite.pipeline import Analysis, analyse
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.proposing import propose
 from gorewrite.toolchain import Toolchain
@@ -48,6 +49,7 @@ def tag(
                 run.screened.append(Candidate(cand.rule, cand.escape, cand.path, cand.scope, declined=detail))
     run.screened = [c for c in run.screened if c.escape not in tags]
     run.sites = [(escape, tags.get(escape)) for escape, _ in run.sites]
+    unlisted.tagged(run, rules, options, analyse, tag)  # a file only other releases compile: as they see it
 
 
 def _outcomes(proposals: list[Proposal]) -> Outcomes:

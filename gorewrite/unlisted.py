@@ -1,21 +1,23 @@
 """Sites in files the first --toolchain release does not compile but another does (`//go:build go1.25`).
 
 A run analyses, proposes for and verifies a package as the first release lists it (its files, its
-go/types): a file only a later release compiles is outside that view, and its rewrites cannot be
-proposed there. Its sites are still reported, never dropped: each rule's candidates there are declined
-with the file, the releases that compile it and those that do not, and how to rewrite it (run with the
-releases that compile it).
+go/types): a file only other releases compile is outside that view. Its sites are found, proposed for and
+verified by a second run of the releases that compile it (as `--toolchain` naming only them would), kept
+to that file: a release that does not compile it builds the original.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 
 from gorewrite.escapes import Escape
+from gorewrite.options import OUTSIDE, Options
 from gorewrite.packages import Package, load
-from gorewrite.proposals import Candidate, PackageView
+from gorewrite.proposals import Declined, Rule
 from gorewrite.toolchain import Toolchain
+from gorewrite.verify import Verified
 
 
 class Listings:
@@ -24,6 +26,7 @@ class Listings:
     def __init__(self, toolchains: list[Toolchain], patterns: list[str], cwd: str, generated: Callable[[str], bool]):
         self.toolchains, self.patterns, self.cwd, self.generated = toolchains, patterns, cwd, generated
         self.listed: dict[str, dict[str, Package]] | None = None
+        self.compiling: dict[str, tuple[str, ...]] = {}  # a file outside the first's build -> the releases compiling it
 
     def packages(self, import_path: str) -> dict[str, Package]:
         """The package as each further release lists it (version -> Package), those that load."""
@@ -47,39 +50,80 @@ def outside(toolchains: list[Toolchain], pkg: Package, escapes: tuple[Escape, ..
     }
 
 
-def sites(
-    listings: Listings, view: PackageView, files: set[str], find: Callable[[PackageView], list[Candidate]]
-) -> tuple[list[Escape], list[Candidate]]:
-    """The heap sites in `files` (outside the first release's build) and each rule's candidates there, declined
-    with why, found in the package as the first release that compiles the file lists it."""
-    first = listings.toolchains[0].version
-    packages = listings.packages(view.package.import_path)
-    heap = [e for e in view.escapes if e.path in files and e.heap]
-    found: list[Candidate] = []
-    for path in sorted(files):
-        compiling = [v for v, p in packages.items() if path in p.files]
-        if not compiling:
-            continue
-        other = PackageView(
-            packages[compiling[0]],
-            view.sources,
-            view.escapes,
-            by_toolchain=view.by_toolchain,
-            options=view.options,
-            required=view.required,
-            rules=view.rules,
-        )
-        why = reason(path, compiling, [first, *(v for v in packages if v not in compiling)])
-        found += [Candidate(c.rule, c.escape, c.path, c.scope, declined=why) for c in find(other) if c.path == path]
-    return heap, found
+def sites(listings: Listings, pkg: Package, escapes: tuple[Escape, ...], files: set[str]) -> list[Escape]:
+    """The heap sites in `files` (outside the first release's build) that another release compiles, each file's
+    releases kept for `tagged` and `examined`; a file no listing has (it failed) keeps its sites unexamined."""
+    packages = listings.packages(pkg.import_path) if files else {}
+    for path in files:
+        compiling = tuple(v for v, p in packages.items() if path in p.files)
+        if compiling:
+            listings.compiling[path] = compiling
+    return [e for e in escapes if e.path in files and e.heap]
 
 
-def reason(path: str, compiling: list[str], leaving: list[str]) -> str:
-    """Why a site in a file only some releases compile is not rewritten, and what to do."""
-    name = os.path.basename(path)
-    flags = " ".join(f"--toolchain {v}" for v in compiling)
-    return (
-        f"{name} is compiled by {' and '.join(compiling)}, not by {' and '.join(leaving)} (its build constraints): "
-        f"the run analyses the package as {leaving[0]}, the first --toolchain, builds it; "
-        f"run with the releases that compile {name} ({flags}) to rewrite it"
-    )
+def _groups(run) -> list[tuple[list[Toolchain], set[str], Callable[[str], bool]]]:
+    """The files outside the first release's build by the releases that compile them: those releases, the files,
+    and an exclusion that leaves every other file out."""
+    by_releases: dict[tuple[str, ...], set[str]] = {}
+    for path, versions in (run.elsewhere.compiling if run.elsewhere else {}).items():
+        by_releases.setdefault(versions, set()).add(path)
+    return [
+        ([tc for tc in run.toolchains if tc.version in versions], paths, lambda p, paths=paths: p not in paths)
+        for versions, paths in sorted(by_releases.items())
+    ]
+
+
+def tagged(run, rules: list[Rule], options: Options, analyse: Callable, tag: Callable) -> None:
+    """`check`'s sites in files the first release does not compile, found and tagged as a check of the releases
+    that compile them does (what `fix` proposes for them: `examined`)."""
+    for toolchains, paths, others in _groups(run):
+        within = replace(options, excluded=lambda p, others=others: options.excluded(p) or others(p))
+        sub, views, candidates = analyse(toolchains, run.elsewhere.patterns, run.elsewhere.cwd, rules, within)
+        tag(toolchains, run.elsewhere.cwd, rules, sub, views, candidates, within)
+        run.sites = [(e, r) for e, r in run.sites if e.path not in paths] + sub.sites
+        run.screened = [c for c in run.screened if c.escape.path not in paths] + sub.screened
+        run.held_back.update(sub.held_back)
+        run.reported_by.update(sub.reported_by)
+        run.suppressed += sub.suppressed
+        # a directive elsewhere is the first run's to judge: here its sites were left out
+        run.suppression_problems += [(s, why) for s, why in sub.suppression_problems if s.path in paths]
+
+
+def examined(run, rules: list[Rule], options: Options, fix: Callable):
+    """`fix`'s sites in files the first release does not compile, proposed and verified by a run of the releases
+    that compile the file, which lists and type-checks the package as the first of them builds it. An edit kept
+    to such files cannot change the build of a release that does not compile them: it builds the original.
+    A rewrite reaching past them is declined; one verified while this run rewrites other files too (the two
+    were never compiled together: a change elsewhere may inline or instantiate this code) waits for the next run."""
+    for toolchains, paths, others in _groups(run):
+        within = replace(options, excluded=lambda p, others=others: options.excluded(p) or others(p))
+        sub = fix(toolchains, run.elsewhere.patterns, run.elsewhere.cwd, rules, within)
+        versions = [tc.version for tc in toolchains]
+        leaving = tuple(tc.version for tc in run.toolchains if tc.version not in versions)
+        names = " and ".join(sorted(os.path.basename(p) for p in paths))
+        busy = sorted(os.path.basename(p) for p in run.changes)
+        for d in sub.declined:
+            reason = f"the rewrite reaches past {names}, the files only {' and '.join(versions)} compile"
+            reason += f", or {OUTSIDE}" if options.lines is not None else ""
+            run.declined.append(replace(d, reason=reason) if d.reason == OUTSIDE else d)
+        for verdict in sub.verdicts:
+            if not isinstance(verdict, Verified):  # named by its release, as a run of several names them
+                run.verdicts.append(
+                    replace(verdict, reason=f"{versions[0]}: {verdict.reason}") if len(versions) < 2 else verdict
+                )
+            elif busy:
+                said = (
+                    f"this run rewrites {busy[0]} too, never compiled with it: run gorewrite again once that is applied"
+                )
+                run.declined += [Declined(verdict.fix.rule, t, said) for t in verdict.fix.targets]
+            else:
+                run.verdicts.append(
+                    replace(verdict, original_on=tuple(dict.fromkeys((*leaving, *verdict.original_on))))
+                )
+                for e in verdict.fix.edits:
+                    run.changes[e.path], run.snapshots[e.path] = sub.changes[e.path], sub.snapshots[e.path]
+                    run.roots[e.path] = sub.roots[e.path]
+        run.held += sub.held
+        run.benchmarks += sub.benchmarks
+        run.cold += sub.cold
+    return run

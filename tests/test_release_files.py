@@ -1,9 +1,9 @@
-"""Sites in a file only some of the --toolchain releases compile (`//go:build go1.25`): reported, declined
-with the file, the releases that compile it and what to do, never dropped (real go, both releases)."""
+"""Sites in a file only some of the --toolchain releases compile (`//go:build go1.25`): found, proposed for and
+verified by the releases that compile it, never dropped; the others build the original (real go, both releases)."""
 
 import json
 
-from conftest import GOROUTINE, OLDER, gorewrite, module, snapshot
+from conftest import GOROUTINE, OLDER, gorewrite, module, releases, snapshot
 
 from gorewrite.escapes import Escape
 from gorewrite.packages import Package
@@ -40,59 +40,66 @@ def _tag(tmp_path):
     return module(tmp_path, {"work/run.go": SCALE, "work/group.go": GROUP})
 
 
-def test_a_site_only_a_later_release_compiles_is_declined_with_the_releases_and_what_to_do(tmp_path, toolchain):
+def test_a_site_only_a_later_release_compiles_is_verified_by_it_while_the_first_builds_the_original(
+    tmp_path, toolchain
+):
     root = _tag(tmp_path)
     before = snapshot(root)
     both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
-    done = gorewrite("fix", "-v", "--rule", "closure", *both, cwd=root)
-    assert done.returncode == 0, done.stderr
+    done = gorewrite("fix", "--dry-run", "-v", "--rule", "closure", *both, cwd=root)
+    assert done.returncode == 1, done.stderr
     assert snapshot(root) == before
-    assert "closure: 0 applied, 1 declined, 0 rejected" in done.stderr
-    said = next(line for line in done.stderr.splitlines() if "declined  work/group.go:8: moved to heap: k" in line)
-    assert f"group.go is compiled by {toolchain.version}, not by {OLDER}" in said
-    assert f"--toolchain {toolchain.version}) to rewrite it" in said
+    assert "closure: 1 verified, 0 declined, 0 rejected" in done.stderr
+    assert (
+        "verified  work/group.go:8: copy k before the func literal captures it "
+        f"[{toolchain.version}: -1 heap escape, {OLDER}: builds the original, unchanged]"
+    ) in done.stderr
+    assert "+\t\t\tk := k // captured by value" in done.stdout and "run.go" not in done.stdout
 
     data = json.loads(gorewrite("fix", "--dry-run", "--format", "json", "--rule", "closure", *both, cwd=root).stdout)
     (outcome,) = data["outcomes"]
-    assert (outcome["status"], outcome["file"], outcome["line"]) == ("declined", "work/group.go", 8)
-    assert f"compiled by {toolchain.version}, not by {OLDER}" in outcome["reason"]
+    assert (outcome["status"], outcome["file"], outcome["line"]) == ("verified", "work/group.go", 8)
+    assert (outcome["removed"], outcome["builds_original"]) == ({toolchain.version: 1}, [OLDER])
 
     checked = gorewrite("check", "-v", *both, cwd=root)
     assert checked.returncode == 0, checked.stderr
-    assert f"work/group.go:8:20: moved to heap: k  [closure declines: group.go is compiled by {toolchain.version}" in (
-        checked.stdout
-    )
-    assert f"(its build constraints): the run analyses the package as {OLDER}" in checked.stdout
-    assert f"({toolchain.version} only)" in checked.stdout
+    assert f"work/group.go:8:20: moved to heap: k  [closure]  ({toolchain.version} only)" in checked.stdout
     listed = json.loads(gorewrite("check", "--format", "json", *both, cwd=root).stdout)
     site = next(e for e in listed["escapes"] if e["message"] == "moved to heap: k")
-    assert (site["package"], site["toolchains"], site["declined"]["rule"]) == (
-        "example.com/m/work",
-        [toolchain.version],
-        "closure",
-    )
+    assert (site["package"], site["toolchains"], site["rule"]) == ("example.com/m/work", [toolchain.version], "closure")
     sarif = json.loads(gorewrite("check", "--format", "sarif", *both, cwd=root).stdout)
-    texts = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
-    assert f"moved to heap: k  ({toolchain.version} only)" in texts
+    said = {(r["ruleId"], r["message"]["text"]) for r in sarif["runs"][0]["results"]}
+    assert ("closure", f"moved to heap: k  ({toolchain.version} only)") in said
 
 
-def test_run_with_the_releases_that_compile_the_file_as_the_decline_says_verifies_it(tmp_path, toolchain):
-    root = _tag(tmp_path)
-    done = gorewrite("fix", "--dry-run", "-v", "--rule", "closure", "--toolchain", toolchain.version, cwd=root)
-    assert done.returncode == 1, done.stderr
-    assert "verified  work/group.go:8: copy k before the func literal captures it" in done.stderr
-    assert "k := k" in done.stdout
-
-
-def test_a_site_only_an_older_release_compiles_is_declined_when_a_newer_one_lists_first(tmp_path, toolchain):
+def test_a_site_only_an_older_release_compiles_is_verified_by_it_when_a_newer_one_lists_first(tmp_path, toolchain):
     root = module(tmp_path, {"work/run.go": SCALE, "work/old.go": "//go:build !go1.25\n\n" + GOROUTINE})
-    done = gorewrite(
-        "fix", "--dry-run", "-v", "--rule", "closure", "--toolchain", toolchain.version, "--toolchain", OLDER, cwd=root
+    newer_first = ["--toolchain", toolchain.version, "--toolchain", OLDER]
+    done = gorewrite("fix", "--dry-run", "-v", "--rule", "closure", *newer_first, cwd=root)
+    assert done.returncode == 1, done.stderr
+    assert f"[{OLDER}: -1 heap escape, {toolchain.version}: builds the original, unchanged]" in done.stderr
+    assert "+++ b/work/old.go" in done.stdout
+
+
+def test_a_rewrite_outside_the_first_build_waits_for_one_inside_it_then_holds_under_both(tmp_path, toolchain):
+    """The two were verified in separate builds, never together: the one outside waits for the next run."""
+    root = module(tmp_path, {"work/run.go": GOROUTINE, "work/group.go": GROUP})
+    both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
+    first = gorewrite("fix", "-v", "--rule", "closure", *both, cwd=root)
+    assert first.returncode == 0, first.stderr
+    assert "closure: 1 applied, 1 declined" in first.stderr
+    assert "declined  work/group.go:8: moved to heap: k: this run rewrites run.go too, never compiled with it" in (
+        first.stderr
     )
-    assert done.returncode == 0, done.stderr
-    said = next(line for line in done.stderr.splitlines() if "declined  work/old.go:" in line)
-    assert f"old.go is compiled by {OLDER}, not by {toolchain.version}" in said
-    assert f"(--toolchain {OLDER}) to rewrite it" in said
+    assert "captured by value" in (root / "work/run.go").read_text()
+    assert "captured by value" not in (root / "work/group.go").read_text()
+    second = gorewrite("fix", "-v", "--rule", "closure", *both, cwd=root)
+    assert second.returncode == 0, second.stderr
+    assert f"{toolchain.version}: -1 heap escape, {OLDER}: builds the original, unchanged]" in second.stderr
+    assert "captured by value" in (root / "work/group.go").read_text()
+    for release in releases():
+        built = release.run(["vet", "./..."], str(root))
+        assert built.returncode == 0, built.stderr
 
 
 def test_one_release_or_a_test_file_never_counts_as_a_file_the_first_release_leaves_out():
