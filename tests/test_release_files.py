@@ -5,9 +5,16 @@ import json
 
 from conftest import GOROUTINE, OLDER, gorewrite, module, releases, snapshot
 
+from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
+from gorewrite.options import OUTSIDE, Options
 from gorewrite.packages import Package
-from gorewrite.unlisted import outside
+from gorewrite.pipeline import Run
+from gorewrite.proposals import Declined, Fix
+from gorewrite.toolchain import Toolchain
+from gorewrite.unlisted import Listings, examined, outside
+from gorewrite.verify import Rejected, Verified
+from gorewrite.write import absent
 
 # wg.Go arrived in go1.25: only go1.25+ compiles this file. `k` is written after the Wait: captured by reference.
 GROUP = """//go:build go1.25
@@ -108,3 +115,37 @@ def test_one_release_or_a_test_file_never_counts_as_a_file_the_first_release_lea
     escapes = (Escape("/m/p/a_test.go", 3, 2, "moved to heap: x"), Escape("/m/p/b.go", 3, 2, "moved to heap: y"))
     assert outside(["only"], pkg, escapes) == set()
     assert outside(["first", "second"], pkg, escapes) == {"/m/p/b.go"}
+
+
+def test_the_second_runs_verdicts_merge_as_the_releases_compile_the_file():
+    """The merge alone, with a stand-in second run (the real ones above): a rewrite reaching past the file is
+    declined for that, a rejection names its release, a verified one lists the others as building the original."""
+    older, newer = Toolchain("go", OLDER, {}), Toolchain("go", "go1.27.3", {})
+    group, other = "/m/work/group.go", "/m/work/run.go"
+    site = Escape(group, 8, 20, "moved to heap: k")
+    kept = Fix("closure", (Edit(group, 1, 2, b"x"),), (site,), "copy k")
+    broken = Fix("closure", (Edit(group, 5, 6, b"y"),), (Escape(group, 9, 2, "moved to heap: j"),), "copy j")
+    listings = Listings([older, newer], ["./..."], "/m", lambda path: False)
+    listings.compiling = {group: ("go1.27.3",)}
+    asked = []
+
+    def second(toolchains, patterns, cwd, rules, options):
+        asked.append(([tc.version for tc in toolchains], options.excluded(other), options.excluded(group)))
+        sub = Run(toolchains[0], [], toolchains=toolchains)
+        sub.declined = [Declined("closure", Escape(group, 11, 2, "moved to heap: n"), OUTSIDE)]
+        sub.verdicts = [Verified(kept, (("go1.27.3", 1),)), Rejected(broken, "the package no longer compiles")]
+        sub.changes, sub.snapshots[group], sub.roots[group] = {group: b"new"}, absent(group), "/m"
+        return sub
+
+    run = Run(older, [], toolchains=[older, newer], elsewhere=listings)
+    examined(run, [], Options(), second)
+    assert asked == [(["go1.27.3"], True, False)]
+    assert run.declined[0].reason == "the rewrite reaches past group.go, the files only go1.27.3 compile"
+    verified, rejected = run.verdicts
+    assert (verified.original_on, verified.removed, run.changes) == ((OLDER,), (("go1.27.3", 1),), {group: b"new"})
+    assert rejected.reason == "go1.27.3: the package no longer compiles"
+
+    busy = Run(older, [], toolchains=[older, newer], elsewhere=listings, changes={other: b"changed"})
+    examined(busy, [], Options(), second)
+    assert [v.fix for v in busy.verdicts] == [broken] and busy.changes == {other: b"changed"}
+    assert busy.declined[1].reason.startswith("this run rewrites run.go too, never compiled with it")
