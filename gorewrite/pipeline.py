@@ -103,12 +103,12 @@ def analyse(
                     early.stop()
                     builds[tc.version] = compile_escapes(tc, paths, cwd, overlay=overlay, files=files)
             if overlay is None:  # the listing's export data is the files' on disk; a command's, unlinked, too
-                exports.known(toolchains[0], good, early.exported(), cwd)
+                exports.known(toolchains[0], early.exported(), cwd)
         finally:
             early.stop()
     if options.exports and options.cache:  # listed while attribution and the rules find
         exports.prefetch_meanwhile(
-            toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}
+            toolchains, good, {p.import_path for p in good} - {f for b in builds.values() for f in b.failed}, cwd
         )
     names, in_std = {p.import_path: p.name for p in good}, frozenset(p.import_path for p in good if p.standard)
     builds = {version: attribute(b, files, names, in_std) for version, b in builds.items()}

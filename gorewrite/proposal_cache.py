@@ -6,11 +6,12 @@ propose reads more than find: go/types facts and compiles of the package and its
 digest of everything find's entry is keyed by (gorewrite/cache.py), the candidates, the main module and workspace go
 finds from the run's directory, with their go.mod and go.work's contents (not the directory: a run from a
 subdirectory, an editor or a hook answers the same; the directory itself only when a GOFLAGS path is relative to
-it), the toolchains with their environment, the export data of the package's imports under each toolchain (the go
-command names an export data file by a hash of its content, and neither the compiler nor go/types reads anything
-else of an import: an edited dependency is a new key), and the files another build compiles among the module
+it), the toolchains with their environment, the export data of the package's imports under each toolchain, listed in
+the run's directory as every compile resolves them there (the go command names an export data file by a hash of
+its content, and neither the compiler nor go/types reads anything else of an import: an edited dependency, or one
+a `replace` resolves elsewhere, is a new key), and the files another build compiles among the module
 packages it depends on (parameters.varying: a callee's verdict read there holds for one build only, and a rule says
-so), and the build configuration as the go command resolves it in the package's module (GOARCH and the rest may come
+so), and the build configuration as the go command resolves it in the run's directory (GOARCH and the rest may come
 from the go env file, not the process environment: go/types sizes int by it, and a package without imports has no
 export data that would change with it), and the files of the main module's packages it imports, its tests included,
 whose Write and Read module_writers judges. An entry holds the proposals themselves: each fix's edits, targets,
@@ -51,7 +52,8 @@ def keys(
     packages = [views[pkg].package for pkg in found]
     try:
         for tc in toolchains:
-            exports.prefetch(tc, packages, compiled)
+            exports.prefetch(tc, packages, compiled, cwd)
+        envs = [exports.go_env(tc, cwd) for tc in toolchains]
     except exports.Unavailable:
         return {}
     others = [p.import_path for p in packages if not p.standard]  # std's build is judged as one (parameters.py)
@@ -67,10 +69,9 @@ def keys(
         digest = hashlib.sha256(f"{LAYOUT}\0{cache.key(view, rules)}\0{where}\0".encode())
         digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *c.escape] for c in cands]).encode())
         try:
-            for tc, build, (module, files) in zip(toolchains, builds, locals_, strict=True):
-                listed, standard = exports.export_data(tc, view.package, list(view.package.imports))
+            for tc, env, build, (module, files) in zip(toolchains, envs, builds, locals_, strict=True):
+                listed, standard = exports.export_data(tc, view.package, list(view.package.imports), cwd)
                 other = sorted((p, why) for p, why in build.items() if p in asked)
-                env = exports.go_env(tc, view.package)
                 said = [tc.go, tc.version, _build_environment(tc), env, cwd if _relative(env["GOFLAGS"]) else ""]
                 said += [sorted(listed.items()), standard, other, fingerprint(module, files, pkg, digests)]
                 digest.update(json.dumps(said).encode())

@@ -62,12 +62,12 @@ def _propose(
     if not found:
         return {}
     try:
-        exports.prefetch(toolchains[0], [views[p].package for p in found], compiled)
+        exports.prefetch(toolchains[0], [views[p].package for p in found], compiled, cwd)
     except exports.Unavailable:
         pass  # each package asks again and is declined with the reason
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # a helper process per core
         asked = {
-            pool.submit(typeinfo.load, toolchains[0], views[pkg].package, type_scopes(cands)): pkg
+            pool.submit(typeinfo.load, toolchains[0], views[pkg].package, type_scopes(cands), cwd): pkg
             for pkg, cands in found.items()
         }
         for number, answered in enumerate(as_completed(asked), 1):

@@ -159,14 +159,15 @@ class TypeInfo:
         return self.boxes.get("literals", {}).get(path, {}).get((start, end))
 
 
-def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]]) -> TypeInfo:
-    """Type-check package and describe the identifiers starting inside ranges; never raises."""
+def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]], cwd: str) -> TypeInfo:
+    """Type-check package and describe the identifiers starting inside ranges; never raises. Its imports are
+    the ones go resolves in cwd, the run's directory, where the package was loaded and compiled."""
     if package.error:
         return TypeInfo(idents={}, error=f"{package.import_path} does not load: {package.error}")
     try:
-        env = go_env(toolchain, package)
-        files, imports = _compiled(toolchain, package)
-        export, standard = export_data(toolchain, package, imports)
+        env = go_env(toolchain, cwd)
+        files, imports = _compiled(toolchain, package, cwd)
+        export, standard = export_data(toolchain, package, imports, cwd)
         request = {
             "import_path": package.import_path,
             "files": files,
@@ -208,14 +209,14 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
     return TypeInfo(idents=idents, error=None, constants=constants, integers=integers, lengths=lengths, boxes=boxes)
 
 
-def _compiled(toolchain: Toolchain, package: Package) -> tuple[list[str], list[str]]:
+def _compiled(toolchain: Toolchain, package: Package, cwd: str) -> tuple[list[str], list[str]]:
     """The files the compiler sees and what they import. A cgo package's cgo files come out of cgo
     as Go (importing runtime/cgo too), with //line directives the helper maps back to the package's
     own files; cgo runs once, the go command caches its output."""
     if "C" not in package.imports:
         return list(package.files), list(package.imports)
     done = toolchain.run(
-        ["list", "-e", "-compiled", "-json=CompiledGoFiles,Imports,Error", "--", package.import_path], cwd=package.dir
+        ["list", "-e", "-compiled", "-json=CompiledGoFiles,Imports,Error", "--", package.import_path], cwd=cwd
     )
     listed = json_stream(done.stdout.decode()) if done.returncode == 0 else []
     if len(listed) != 1 or listed[0].get("Error") or not listed[0].get("CompiledGoFiles"):

@@ -118,15 +118,15 @@ def test_export_data_known_is_what_prefetch_lists_and_this_runs(toolchain, tmp_p
         early = EscapeListing(toolchain, ["./..."], str(root))
         try:
             assert early.clean()
-            exports.known(toolchain, packages, early.exported(), str(root))
+            exports.known(toolchain, early.exported(), str(root))
         finally:
             early.stop()
         known = dict(exports._EXPORT)
         exports._EXPORT.clear()
-        exports._prefetch(toolchain, packages, set(paths))
+        exports._prefetch(toolchain, packages, set(paths), str(root))
         assert exports._EXPORT and {key: known.get(key) for key in exports._EXPORT} == exports._EXPORT
         seen.append(known)
-    key = (exports.module_key(toolchain, packages[0]), "example.com/l/a")
+    key = (exports.where(toolchain, str(root)), "example.com/l/a")
     assert seen[0][key] != seen[1][key]
 
 

@@ -281,20 +281,16 @@ def test_a_run_from_another_directory_of_the_module_proposes_nothing_again(tmp_p
 LIB = KEEPS.replace("package b", "package lib")
 
 
-def test_a_workspace_that_resolves_an_import_elsewhere_is_part_of_the_key(tmp_path):
-    """m replaces lib with a copy whose Use keeps the buffer; a go.work elsewhere replaces it with one
-    that keeps nothing. The escapes, a's files and the export data listed from a's directory (m's
-    module) are the same from both directories; what the parameter compile, run where gorewrite runs,
-    says of lib.Use is not: the workspace go finds there is part of the key (a stale answer without it),
-    and so is its content (go.work edited in place to replace lib with the keeping copy again)."""
-    write_tree(tmp_path / "lib1", {"go.mod": "module example.com/lib\n\ngo 1.22\n", "lib.go": LIB})
-    write_tree(
-        tmp_path / "lib2",
-        {"go.mod": "module example.com/lib\n\ngo 1.22\n", "lib.go": LIB.replace("{ last = buf }", "{ _ = buf.Len() }")},
-    )
-    requires = (
-        "module example.com/m\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib1\n"
-    )
+def _replaced(tmp_path, work: str) -> tuple:
+    """m requires lib and replaces it with lib1, whose Use keeps the buffer; lib2's and lib3's Use reads it, keeps
+    it; a go.work in w (`work`) resolves lib elsewhere. Returns m's and w's directories."""
+    for name, body in (("lib1", "{ last = buf }"), ("lib2", "{ _ = buf.Len() }"), ("lib3", "{ last = buf }")):
+        write_tree(
+            tmp_path / name,
+            {"go.mod": "module example.com/lib\n\ngo 1.22\n", "lib.go": LIB.replace("{ last = buf }", body)},
+        )
+    requires = "module example.com/m\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\n"
+    requires += "replace example.com/lib v0.0.0 => ../lib1\n"
     root = write_tree(
         tmp_path / "m",
         {
@@ -302,17 +298,64 @@ def test_a_workspace_that_resolves_an_import_elsewhere_is_part_of_the_key(tmp_pa
             "a/a.go": RENDER.replace("example.com/m/b", "example.com/lib").replace("b.Use", "lib.Use"),
         },
     )
-    work = write_tree(tmp_path / "w", {"go.work": "go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib2\n"})
+    return root, write_tree(tmp_path / "w", {"go.work": work})
+
+
+KEPT, READ = "passed to lib.Use, whose parameter", "passed to lib.Use, of another package"
+
+
+def test_a_workspace_that_resolves_an_import_elsewhere_is_part_of_the_key(tmp_path):
+    """A go.work elsewhere replaces lib (m's go.mod: lib1, which keeps the buffer) with lib2, which keeps
+    nothing. The escapes and a's files are the same from both directories; what the compiles, run where
+    gorewrite runs, say of lib.Use is not: the workspace go finds there is part of the key (a stale answer
+    without it), and so is its content (go.work edited in place to replace lib with the keeping copy again)."""
+    root, work = _replaced(tmp_path, "go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib2\n")
     env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
     kept = in_process("check", "-v", "./a", cwd=root, env=env)
-    assert "passed to lib.Use, whose parameter" in kept.stdout, kept
+    assert KEPT in kept.stdout, kept
     fresh = in_process("check", "-v", "--no-cache", "example.com/m/a", cwd=work, env=env)
-    assert "passed to lib.Use, of another package" in fresh.stdout, fresh
+    assert READ in fresh.stdout, fresh
     assert in_process("check", "-v", "example.com/m/a", cwd=work, env=env).stdout == fresh.stdout
     (work / "go.work").write_text("go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib1\n")  # edited in place
-    assert (
-        "passed to lib.Use, whose parameter" in in_process("check", "-v", "example.com/m/a", cwd=work, env=env).stdout
+    assert KEPT in in_process("check", "-v", "example.com/m/a", cwd=work, env=env).stdout
+
+
+def _warm_is_cold(work, env) -> str:
+    warm = in_process("check", "-v", "example.com/m/a", cwd=work, env=env)
+    cold = in_process("check", "-v", "--no-cache", "example.com/m/a", cwd=work, env=env)
+    assert warm.stdout == cold.stdout, (warm, cold)
+    return warm.stdout
+
+
+def test_the_copy_of_an_import_the_workspace_resolves_edited_in_place_is_a_new_key(tmp_path):
+    """adv39d: the export data of a's imports were listed in a's directory, where m's go.mod resolves lib to lib1,
+    while every compile ran in the run's, where go.work resolves it to lib2: lib2 edited in place to keep the
+    buffer changed no key, and the warm answer still said lib2 keeps nothing (sync-pool could pool it)."""
+    _, work = _replaced(tmp_path, "go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib2\n")
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    assert READ in _warm_is_cold(work, env)
+    (tmp_path / "lib2" / "lib.go").write_text(LIB)
+    assert KEPT in _warm_is_cold(work, env)
+
+
+def test_a_workspace_modules_replace_edited_in_place_is_a_new_key(tmp_path):
+    """adv39d's second shape: x, a module of the workspace, requires a newer lib and replaces it with lib2 (minimal
+    version selection picks it for m too). x's go.mod is not one go env names; the export data listed in the run's
+    directory is lib2's, then lib3's once x's go.mod is edited in place, then lib2's edited in place."""
+    work = "go 1.22\n\nuse (\n\t../m\n\t../x\n)\n"
+    _, work = _replaced(tmp_path, work)
+    requires = (
+        "module example.com/x\n\ngo 1.22\n\nrequire example.com/lib v0.1.0\n\nreplace example.com/lib v0.1.0 => ../{}\n"
     )
+    x = write_tree(tmp_path / "x", {"go.mod": requires.format("lib2"), "x.go": "package x\n"})
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    assert READ in _warm_is_cold(work, env)
+    (x / "go.mod").write_text(requires.format("lib3"))
+    assert KEPT in _warm_is_cold(work, env)
+    (x / "go.mod").write_text(requires.format("lib2"))
+    assert READ in _warm_is_cold(work, env)
+    (tmp_path / "lib2" / "lib.go").write_text(LIB)
+    assert KEPT in _warm_is_cold(work, env)
 
 
 def test_a_goflags_path_relative_to_the_directory_keeps_the_directory_in_the_key():

@@ -224,7 +224,7 @@ def package(root, name, imports):
 @pytest.fixture(scope="session")
 def info(module, toolchain):
     pkg = package(module, "a", ("bytes", "example.com/m/other", "strings"))
-    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(A.encode()))]})
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(A.encode()))]}, str(module))
     assert result.error is None
     return result
 
@@ -325,7 +325,7 @@ def test_only_requested_ranges(module, toolchain):
     pkg = package(module, "a", ("bytes", "example.com/m/other", "strings"))
     start = A.encode().index(b"func named")
     end = A.encode().index(b"func typed")
-    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(start, end)]})
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(start, end)]}, str(module))
     records = result.idents[pkg.files[0]]
     assert records and all(start <= r.start < end for r in records)
     assert [r.start for r in records] == sorted(r.start for r in records)
@@ -333,14 +333,14 @@ def test_only_requested_ranges(module, toolchain):
 
 def test_package_that_does_not_type_check(module, toolchain):
     pkg = package(module, "bad", ())
-    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(BAD))]})
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(BAD))]}, str(module))
     assert result.idents == {}
     assert "does not type-check" in result.error and "bad.go:3" in result.error
 
 
 def test_missing_import_declines(module, toolchain):
     pkg = package(module, "a", ("bytes", "example.com/m/nosuch", "strings"))
-    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, 10)]})
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, 10)]}, str(module))
     assert result.idents == {} and "example.com/m/nosuch" in result.error
 
 
@@ -403,7 +403,7 @@ def cgo_package(toolchain, root, name):
 
 def test_cgo_package_is_type_checked_in_the_users_files(module, toolchain):
     pkg = cgo_package(toolchain, module, "cg")
-    result = typeinfo.load(toolchain, pkg, {f: [(0, 1 << 20)] for f in pkg.files})
+    result = typeinfo.load(toolchain, pkg, {f: [(0, 1 << 20)] for f in pkg.files}, str(module))
     assert result.error is None
     cgo, pure = str(Path(module, "cg", "cg.go")), str(Path(module, "cg", "pure.go"))
     for path, source in ((cgo, CGO.encode()), (pure, PURE.encode())):
@@ -422,13 +422,13 @@ def test_cgo_package_is_type_checked_in_the_users_files(module, toolchain):
 
 def test_cgo_that_fails_declines_with_cgos_reason(module, toolchain):
     pkg = cgo_package(toolchain, module, "cgbad")
-    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, 10)]})
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, 10)]}, str(module))
     assert result.idents == {} and "cgbad uses cgo, and cgo could not process it" in result.error
 
 
 def test_line_directives_do_not_move_object_ids(module, toolchain):
     pkg = package(module, "lined", ())
-    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(LINED))]})
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(LINED))]}, str(module))
     use = result.at(pkg.files[0], LINED.index("return total") + len("return "))
     assert use.obj == f"{pkg.files[0]}:{LINED.index('total := n')}"
 
@@ -459,7 +459,7 @@ def test_a_generic_alias_type_checks_and_sequences_have_their_shape(release, tmp
     root = write_tree(tmp_path, {"go.mod": "module example.com/ga\n\ngo 1.24\n", "ga/ga.go": GENERIC_ALIAS})
     pkg = packages.load(toolchain, ["./ga"], str(root))[0]
     path = str(root / "ga" / "ga.go")
-    result = typeinfo.load(toolchain, pkg, {path: [(0, len(GENERIC_ALIAS))]})
+    result = typeinfo.load(toolchain, pkg, {path: [(0, len(GENERIC_ALIAS))]}, str(root))
     assert result.error is None
     body = GENERIC_ALIAS.index("return")
     shapes = {r.name: r.shape for r in result.idents[path] if r.start > body and r.name != "len"}
@@ -487,7 +487,7 @@ def test_a_type_parameter_has_a_shape_only_where_every_type_argument_has_it(tmp_
     root = write_tree(tmp_path, {"go.mod": "module example.com/tp\n\ngo 1.22\n", "tp/tp.go": TYPE_PARAMETERS})
     pkg = packages.load(toolchain, ["./tp"], str(root))[0]
     path = str(root / "tp" / "tp.go")
-    result = typeinfo.load(toolchain, pkg, {path: [(0, len(TYPE_PARAMETERS))]})
+    result = typeinfo.load(toolchain, pkg, {path: [(0, len(TYPE_PARAMETERS))]}, str(root))
     body = TYPE_PARAMETERS.index(") int {")
     shapes = {r.name: r.shape for r in result.idents[path] if r.start > body and r.name not in ("len", "_", "int")}
     assert shapes == {"s": "slice", "k": "string", "m": None, "a": None, "i": None}
@@ -514,7 +514,7 @@ def test_a_type_declared_per_architecture_has_no_integer_type(toolchain, tmp_pat
     pkg = packages.load(toolchain, ["./frame"], str(root))[0]
     path = str(root / "frame" / "frame.go")
     source = PER_ARCH["frame/frame.go"]
-    info = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]})
+    info = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]}, str(root))
     assert info.error is None
     kinds = {}
     for field in ("Len", "Op", "Tag", "Wide"):
@@ -577,7 +577,7 @@ def _values(toolchain, root: Path, name: str) -> dict:
     pkg = next(p for p in packages.load(toolchain, ["./..."], str(root)) if p.import_path.endswith(name))
     path = str(root / ("pb.go" if name == "pb" else f"{name}/{name}.go"))
     source = Path(path).read_bytes()
-    result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]})
+    result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]}, str(root))
     first = source.index(b"[]any{") + len(b"[]any{")
     items = re.finditer(rb"[^,\s][^,]*?(?=,|$)", source[first : source.index(b"}", first)])
     return {m[0].decode(): result.value(path, first + m.start(), first + m.end()) for m in items}
@@ -638,7 +638,7 @@ def test_a_constant_of_the_expressions_own_per_build_file_has_its_value(tmp_path
     for name in ("label.go", "other_linux.go"):
         path = str(root / "lb" / name)
         source = Path(path).read_bytes()
-        result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]})
+        result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]}, str(root))
         first = source.index(b"[]any{") + len(b"[]any{")
         for m in re.finditer(rb"[^,\s][^,]*?(?=,|$)", source[first : source.index(b"}", first)]):
             found[(name, m[0].decode())] = result.value(path, first + m.start(), first + m.end())
@@ -731,8 +731,27 @@ def test_a_lock_is_what_go_vet_copylocks_says_it_is(toolchain, tmp_path):
     vetted = toolchain.run(["vet", "./lk"], str(root)).stderr.decode()
     flagged = set(re.findall(r"assignment copies lock value to (\w)2", vetted))
     pkg = package(root, "lk", ("strings", "sync", "sync/atomic"))
-    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(LOCKS))]})
+    result = typeinfo.load(toolchain, pkg, {pkg.files[0]: [(0, len(LOCKS))]}, str(root))
     body = LOCKS.index("\ta2, b2")
     locks = {r.name: r.lock for r in result.idents[pkg.files[0]] if r.start > body and len(r.name) == 1}
     assert {name for name, lock in locks.items() if lock} == flagged == set("adeghitmnw")
     assert f"to d2: {locks['d']}\n" in vetted  # the path vet prints
+
+
+def test_imports_are_the_ones_the_run_directorys_workspace_resolves(toolchain, tmp_path):
+    """adv39d: m's go.mod replaces lib with lib1, a go.work in w with lib2; a run from w compiles a against
+    lib2, and go/types must read lib2's export data too (it read lib1's, listed in a's directory)."""
+    for name, value in (("lib1", 1), ("lib2", 2)):
+        lib = {"go.mod": "module example.com/lib\n\ngo 1.22\n", "lib.go": f"package lib\n\nconst N = {value}\n"}
+        write_tree(tmp_path / name, lib)
+    source = 'package a\n\nimport "example.com/lib"\n\nvar V = []any{lib.N}\n'
+    requires = (
+        "module example.com/m\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib1\n"
+    )
+    root = write_tree(tmp_path / "m", {"go.mod": requires, "a/a.go": source})
+    work = write_tree(tmp_path / "w", {"go.work": "go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib2\n"})
+    path, start = str(root / "a" / "a.go"), source.index("lib.N")
+    for cwd, value in ((root, 1), (work, 2)):
+        pkg = packages.load(toolchain, ["example.com/m/a"], str(cwd))[0]
+        result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]}, str(cwd))
+        assert result.value(path, start, start + len("lib.N")) == value, cwd
