@@ -51,14 +51,16 @@ def outside(toolchains: list[Toolchain], pkg: Package, escapes: tuple[Escape, ..
 
 
 def sites(listings: Listings, pkg: Package, escapes: tuple[Escape, ...], files: set[str]) -> list[Escape]:
-    """The heap sites in `files` (outside the first release's build) that another release compiles, each file's
-    releases kept for `tagged` and `examined`; a file no listing has (it failed) keeps its sites unexamined."""
+    """The heap sites in `files` (outside the first release's build) that another release lists among the
+    package's files, each file's releases kept for `tagged` and `examined`. A name no release lists is no file
+    of the package: a `//line` directive's (`//line tmpl.go:3`, a template an ignored file holds), whose sites
+    are the first release's own, reported at the file the directive names."""
     packages = listings.packages(pkg.import_path) if files else {}
     for path in files:
         compiling = tuple(v for v, p in packages.items() if path in p.files)
         if compiling:
             listings.compiling[path] = compiling
-    return [e for e in escapes if e.path in files and e.heap]
+    return [e for e in escapes if e.path in files and e.path in listings.compiling and e.heap]
 
 
 def _groups(run) -> list[tuple[list[Toolchain], set[str], Callable[[str], bool]]]:
@@ -123,6 +125,8 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
                 for e in verdict.fix.edits:
                     run.changes[e.path], run.snapshots[e.path] = sub.changes[e.path], sub.snapshots[e.path]
                     run.roots[e.path] = sub.roots[e.path]
+        run.suppressed += sub.suppressed  # as tagged: the directives in these files are the second run's to judge
+        run.suppression_problems += [(s, why) for s, why in sub.suppression_problems if s.path in paths]
         run.held += sub.held
         run.benchmarks += sub.benchmarks
         run.cold += sub.cold

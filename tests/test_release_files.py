@@ -149,3 +149,38 @@ def test_the_second_runs_verdicts_merge_as_the_releases_compile_the_file():
     examined(busy, [], Options(), second)
     assert [v.fix for v in busy.verdicts] == [broken] and busy.changes == {other: b"changed"}
     assert busy.declined[1].reason.startswith("this run rewrites run.go too, never compiled with it")
+
+
+# A //line directive names a file no release compiles (a template an ignored file holds, or none at all): its
+# sites are the first release's own, not a file only another release compiles (adv39e).
+LINED = """package work
+
+// Fill is generated from tmpl.go.
+//
+//line tmpl.go:3:1
+func Fill(n int) func() int {
+	k := n
+	return func() int { k++; return k }
+}
+"""
+TEMPLATE = "//go:build ignore\n\npackage work\n\n// the template Fill is generated from\n"
+
+
+def test_a_line_directive_names_no_file_of_another_release(tmp_path, toolchain):
+    root = module(tmp_path, {"work/run.go": SCALE, "work/gen.go": LINED, "work/tmpl.go": TEMPLATE})
+    one = gorewrite("check", "--format", "json", "--toolchain", toolchain.version, cwd=root)
+    both = gorewrite("check", "--format", "json", "--toolchain", OLDER, "--toolchain", toolchain.version, cwd=root)
+    assert one.returncode == both.returncode == 0, (one.stderr, both.stderr)
+    sites = [
+        sorted((e["file"], e["line"], e["message"]) for e in json.loads(done.stdout)["escapes"]) for done in (one, both)
+    ]
+    assert sites[0] == sites[1], sites
+
+
+def test_fix_counts_the_ignore_directives_of_a_file_only_a_later_release_compiles(tmp_path, toolchain):
+    """examined takes the second run's ignored sites and directive problems for its files, as tagged does."""
+    ignored = GROUP.replace("// Sum adds", "//gorewrite:ignore closure\n// Sum adds")
+    root = module(tmp_path, {"work/run.go": SCALE, "work/group.go": ignored})
+    both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
+    done = gorewrite("fix", "--dry-run", "--rule", "closure", *both, cwd=root)
+    assert "1 site ignored" in done.stderr and "has no reason" in done.stderr, done.stderr
