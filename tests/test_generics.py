@@ -120,6 +120,36 @@ func As[T interface{ ~*Box }]() (T, bool) {
 
 // Pin keeps a copy of x: no package instantiates it.
 func Pin[T any](x T) *T { return &x }
+
+// Pair is a key and its number.
+type Pair[K any, V any] struct {
+	Key K
+	Val V
+}
+
+// Pairs numbers up to maxKey keys: an instance of a generic type has a size go/types knows.
+func Pairs(keys []string) int {
+	if len(keys) > maxKey {
+		return 0
+	}
+	ps := make([]Pair[string, int], len(keys))
+	for i, k := range keys {
+		ps[i] = Pair[string, int]{k, i}
+	}
+	return count(ps)
+}
+
+// Tagged numbers up to maxKey values: Pair[T, int]'s size is T's.
+func Tagged[T any](xs []T) int {
+	if len(xs) > maxKey {
+		return 0
+	}
+	ps := make([]Pair[T, int], len(xs))
+	for i, x := range xs {
+		ps[i] = Pair[T, int]{x, i}
+	}
+	return count(ps)
+}
 """
 
 USE = """// Package use instantiates gen's generics.
@@ -141,6 +171,7 @@ func Window(xs []int) int        { return gen.Window(xs) }
 func Name(s fmt.Stringer) string { return gen.Name(s) }
 func NameOf() string             { return gen.Name(name("x")) }
 func As() (gen.P, bool)          { return gen.As[gen.P]() }
+func Tagged(xs []int) int        { return gen.Tagged(xs) }
 """
 
 MIX = """package mix
@@ -279,12 +310,24 @@ def test_a_byte_make_bounded_by_a_named_constant_gets_a_stack_array(found):
     assert "\t\tvar bBuf [64]byte\n\t\tb := bBuf[:len(k):len(k)]" in edited(GEN, fix)
 
 
+def test_a_make_of_a_generic_types_instance_is_sized(found):
+    """tablewriter's make([]tw.Mapper[int, int], n) was declined: its size "not known"."""
+    fix = proposal_at(found["make-const"], GEN, "\tps := make([]Pair[string, int], len(keys))")
+    assert isinstance(fix, Fix) and not fix.speculative, fix
+    assert "\tvar psBuf [64]Pair[string, int]\n" in edited(GEN, fix)
+
+
 # case -> (line of GEN the decline is on, the rule, the reason's words)
 DECLINES = {
     "element_is_type_parameter": (
         "\tw := make([]T, len(xs))",
         "make-const",
         "the size of T is not known",
+    ),
+    "instance_of_type_parameter": (
+        "\tps := make([]Pair[T, int], len(xs))",
+        "make-const",
+        "the size of Pair[T, int] is not known",
     ),
     "value_of_type_parameter": ("\tvar i any = v", "iface-direct", "v is not of a known concrete type"),
     "assertion_to_type_parameter": ("\tvar b Box", "iface-direct", "the assertion is to T"),
@@ -314,6 +357,12 @@ NAIVE = {
         _replace("\tw := make([]T, len(xs))", "\tvar wBuf [64]T\n\tw := wBuf[:len(xs):len(xs)]"),
         "moved to heap: wBuf",
     ),
+    "instance_of_type_parameter": (  # with a 4 KB T (BigTagged), 64 Pairs are 256 KB
+        _replace(
+            "\tps := make([]Pair[T, int], len(xs))", "\tvar psBuf [64]Pair[T, int]\n\tps := psBuf[:len(xs):len(xs)]"
+        ),
+        "moved to heap: psBuf",
+    ),
     "value_of_type_parameter": (  # T = fmt.Stringer holding nil: any(v) is nil, the assertion fails
         _replace("\tvar i any = v\n\tif s, ok := i.(fmt.Stringer); ok {", "\tif s, ok := fmt.Stringer(v), true; ok {"),
         "{pkg}.Safe(func() string { return {pkg}.Name[fmt.Stringer](nil) })",
@@ -326,6 +375,9 @@ NAIVE = {
 BIG = """
 // Big copies 4 KB elements.
 func Big(xs [][4096]byte) int { return Window(xs) }
+
+// BigTagged numbers 4 KB elements.
+func BigTagged(xs [][4096]byte) int { return Tagged(xs) }
 
 // Safe is f's result, or "panic".
 func Safe(f func() string) (s string) {
@@ -357,15 +409,17 @@ def allocs(tmp_path_factory, found):
     """Per release: AllocsPerRun of a call from another package (the instantiation), original and rewritten."""
     closure = proposal_at(found["closure"], GEN, "\tvar base T")
     make = proposal_at(found["make-const"], GEN, "\t\tb := make([]byte, len(k))")
+    pairs = proposal_at(found["make-const"], GEN, "\tps := make([]Pair[string, int], len(keys))")
     cases = {
         "closure": (GEN, edited(GEN, closure), "{pkg}.Sum([]int64{1, 2, 3})"),
         "makeconst": (GEN, edited(GEN, make), '{pkg}.Total([]string{"alpha-beta-gamma-delta-epsilon-zeta-eta"})'),
+        "instance": (GEN, edited(GEN, pairs), '{pkg}.Pairs([]string{"a", "b", "c"})'),
     }
     return allocs_of(tmp_path_factory.mktemp("generics-allocs"), cases)
 
 
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
-@pytest.mark.parametrize("name", ["closure", "makeconst"])
+@pytest.mark.parametrize("name", ["closure", "makeconst", "instance"])
 def test_the_instantiating_caller_allocates_less(allocs, release, name):
     before, after, result, rewritten = allocs[releases()[release].version][name]
     assert after < before and result == rewritten, (before, after, result, rewritten)

@@ -184,6 +184,7 @@ func check(req request) (*checked, error) {
 		Uses:       map[*ast.Ident]types.Object{},
 		Implicits:  map[ast.Node]types.Object{},
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Instances:  map[*ast.Ident]types.Instance{},
 	}
 	pkg, _ := conf.Check(req.ImportPath, fset, files, info)
 	if len(errs) > 0 {
@@ -335,10 +336,16 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 		rec.Promoted = s != nil && len(s.Index()) > 1
 	}
 	// A type declared in a generic function may use its type parameters (net's doBlockingWithCtx).
-	if tn, ok := obj.(*types.TypeName); ok && !hasTypeParam(tn.Type()) && !within(c.generic, tn.Pos()) {
-		size := c.sizes.Sizeof(tn.Type())
-		rec.Size = &size
-		rec.Lock = c.lockPath(tn.Type()) // a copy of a `&T{…}` literal's value (closure) copies its locks
+	if tn, ok := obj.(*types.TypeName); ok && !within(c.generic, tn.Pos()) {
+		t := tn.Type()
+		if inst, ok := c.info.Instances[id]; ok {
+			t = inst.Type // a generic type's name with its type arguments (Pair[string, int]): that instance
+		}
+		if !hasTypeParam(t) {
+			size := c.sizes.Sizeof(t)
+			rec.Size = &size
+			rec.Lock = c.lockPath(t) // a copy of a `&T{…}` literal's value (closure) copies its locks
+		}
 	}
 	// A closure captures a variable wider than 128 bytes by reference, copy or not (closure); a field's
 	// size bounds a copy of what a pointer to it points to.

@@ -466,7 +466,9 @@ def _type_size(view: PackageView, path: str, node: Node) -> int | None:
         length = view.types.value(path, *_span(node.child_by_field_name("length")))
         element = _type_size(view, path, node.child_by_field_name("element"))
         return length * element if length is not None and element is not None else None
-    name = node.child_by_field_name("name") if node.type == "qualified_type" else node
+    if node.type == "generic_type":  # Pair[string, int]: go/types sizes the instance at the type's name
+        node = node.child_by_field_name("type")
+    name = node.child_by_field_name("name") if node is not None and node.type == "qualified_type" else node
     if name is None or name.type != "type_identifier":
         return None
     ident = view.types.at(path, name.start_byte)
