@@ -59,17 +59,18 @@ def find(view: PackageView, rules: list[Rule], use: bool = True) -> tuple[list[C
     return found, True
 
 
-def prune(limit: int = LIMIT, folder: Path | None = None) -> None:
+def prune(limit: int = LIMIT, folder: Path | None = None, every: int = EVERY) -> None:
     """Remove the least recently used entries of `folder` until it holds at most three quarters of limit;
     without one, of the findings' and of the remembered files' (a new directory also means new findings).
-    A folder is scanned at most once per EVERY seconds: a run writes ~1 MB (std), a scan stats every entry."""
+    A folder is scanned at most once per `every` seconds: a run writes ~1 MB (std), a scan stats every entry
+    (a folder of a few large entries, the profiles', is scanned each time: 0)."""
     if folder is None:
         prune(limit, _folder())
         prune(limit, _files())
         return
     marker = folder / ".pruned"
     try:
-        if 0 <= time.time() - marker.stat().st_mtime < EVERY:  # a marker from the future (clock skew) is stale
+        if 0 <= time.time() - marker.stat().st_mtime < every:  # a marker from the future (clock skew) is stale
             return
         marker.touch()
     except FileNotFoundError:
