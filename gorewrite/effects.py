@@ -21,6 +21,13 @@ def label(run: Run, verdict: Verified) -> str:
     return f" [{', '.join(said)}]" if said else ""
 
 
+def verified_with(run: Run, verdict: Verified) -> str:
+    """The releases that compiled and judged the fix (`go1.27.3`), not those that build the original instead:
+    a build variant's other side, a file only later releases compile (`go1.24.11` never saw the rewrite)."""
+    toolchains = run.toolchains or [run.toolchain]
+    return " and ".join(tc.version for tc in toolchains if tc.version not in verdict.original_on)
+
+
 def per_release(run: Run, verdict: Verified) -> list[str]:
     """What the fix took away under each of several toolchains (`go1.24.11: -1 heap escape`), and under one
     only where its messages do not show it: a heap allocation a release reports `does not escape` (go1.25+

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from gorewrite.effects import verified_with
 from gorewrite.hotpaths import weighed
 from gorewrite.pipeline import Analysis, Run
-from gorewrite.report import by_position, only_some, relative, versions
+from gorewrite.report import by_position, only_some, relative
 from gorewrite.verify import Verified
 
 
@@ -58,16 +59,17 @@ def fix_annotations(run: Run, cwd: str, applied: bool) -> str:
     lines = _broken(run)
     state = "rewrite applied" if applied else "rewrite available"
     verified = sorted(
-        (v.fix for v in run.verdicts if isinstance(v, Verified)),
-        key=lambda f: (f.targets[0].path, f.targets[0].line, f.targets[0].col, f.rule),
+        (v for v in run.verdicts if isinstance(v, Verified)),
+        key=lambda v: (v.fix.targets[0].path, v.fix.targets[0].line, v.fix.targets[0].col, v.fix.rule),
     )
-    for fix in verified:
-        first = fix.targets[0]
+    for verdict in verified:
+        fix, first = verdict.fix, verdict.fix.targets[0]
+        original = f"; {' and '.join(verdict.original_on)} builds the original" if verdict.original_on else ""
         lines.append(
             _command(
                 "warning",
-                f"{'speculative: ' if fix.speculative else ''}{fix.summary} (verified with {versions(run)})"
-                + weighed(run, first),
+                f"{'speculative: ' if fix.speculative else ''}{fix.summary} (verified with "
+                f"{verified_with(run, verdict)}{original})" + weighed(run, first),
                 f"gorewrite {fix.rule}: {state}",
                 relative(first.path, cwd),
                 first.line,

@@ -15,7 +15,7 @@ from gorewrite.escapes import Escape
 from gorewrite.patch import hunks
 from gorewrite.pipeline import Analysis, Run
 from gorewrite.proposals import Fix
-from gorewrite.report import by_position, only_some, relative, versions
+from gorewrite.report import by_position, only_some, relative
 from gorewrite.rules import RULES
 from gorewrite.syntax import rule_data
 from gorewrite.verify import Verified
@@ -69,7 +69,8 @@ def fix_log(run: Run, cwd: str) -> str:
             cwd,
             where,
             fix.rule,
-            f"{label}{fix.summary} (verified with {versions(run)}{': ' if said else ''}{', '.join(said)})",
+            f"{label}{fix.summary} (verified with {effects.verified_with(run, verdict)}{': ' if said else ''}"
+            f"{', '.join(said)})",
             fix.targets[0],
             "warning",
         )

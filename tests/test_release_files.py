@@ -184,3 +184,15 @@ def test_fix_counts_the_ignore_directives_of_a_file_only_a_later_release_compile
     both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
     done = gorewrite("fix", "--dry-run", "--rule", "closure", *both, cwd=root)
     assert "1 site ignored" in done.stderr and "has no reason" in done.stderr, done.stderr
+
+
+def test_github_and_sarif_name_only_the_releases_that_verified_the_rewrite(tmp_path, toolchain):
+    """go1.24.11 does not compile group.go, so it never compiled the rewrite: the annotation names the release
+    that verified it and says the other builds the original (adv39e: "verified with go1.24.11 and go1.27.3")."""
+    root = _tag(tmp_path)
+    both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
+    github = gorewrite("fix", "--dry-run", "--format", "github", "--rule", "closure", *both, cwd=root).stdout
+    assert f"(verified with {toolchain.version}; {OLDER} builds the original)" in github, github
+    sarif = json.loads(gorewrite("fix", "--dry-run", "--format", "sarif", "--rule", "closure", *both, cwd=root).stdout)
+    (text,) = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
+    assert f"(verified with {toolchain.version}: " in text and f"{OLDER}: builds the original, unchanged" in text, text
