@@ -286,6 +286,29 @@ func Looked(p []byte, stamps map[string]StampRef) int {
 """,
 )
 
+ZERO_SIZE = case(
+    "zero_size",
+    """// Mark and Skip are sinks with no state: boxing one allocates nothing.
+type Mark struct{}
+
+func (Mark) Write(p []byte) (int, error) { return len(p), nil }
+
+type Skip struct{}
+
+func (Skip) Write(p []byte) (int, error) { return 0, nil }
+
+// Count writes p to both stateless sinks.
+func Count(p []byte) int {
+	n := 0
+	for _, w := range [...]io.Writer{Mark{}, Skip{}} {
+		k, _ := w.Write(p)
+		n += k
+	}
+	return n
+}
+""",
+)
+
 INDEXED = case(
     "indexed",
     """// Count writes each chunk to the sinks by index, the index also naming the sink that failed.
@@ -399,6 +422,7 @@ DECLINES = {
     "index_moved": (INDEX_MOVED, "i is written or its address taken"),
     "other_index": (OTHER_INDEX, "sinks is used other than as sinks[i] in the loop"),
     "nil_stamp": (NIL_STAMP, "the element s is neither `&x` of a local x, `&T{…}`, `T{…}` nor a local variable"),
+    "zero_size": (ZERO_SIZE, "the element has size zero: boxing it in an interface never allocates"),
     "nil_ref": (NIL_REF, "the element s is neither `&x` of a local x, `&T{…}`, `T{…}` nor a local variable"),
     "nil_ref_indexed": (NIL_REF_INDEXED, "the element s is neither `&x` of a local x"),
     "replaced": (REPLACED, "sinks is used other than by the range at line 48 (line 46)"),

@@ -88,6 +88,20 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
     return None
 
 
+def _zero_size(view: PackageView, types: TypeInfo, escape: Escape) -> bool:
+    """Is the boxed element (`Trim{} escapes to heap`, `t escapes to heap`) of a zero-size type, by go/types?
+    Every release reports its boxing, yet Go boxes a zero-size value without allocating (runtime.zerobase)."""
+    start = view.offset(escape)
+    node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start) if start is not None else None
+    element = _element_at(node, start) if escape.message.endswith(BOXED) and not MOVED.match(escape.message) else None
+    value = unparen(inner(element)) if element is not None else None
+    named = value.child_by_field_name("type") if value is not None and value.type == "composite_literal" else value
+    found = types.at(escape.path, named.start_byte) if named is not None and named.type == "type_identifier" else None
+    if value is not None and value.type == "identifier":
+        found = types.at(escape.path, value.start_byte)
+    return found is not None and found.size == 0
+
+
 def _element_at(node: Node | None, start: int) -> Node | None:
     """The element of a composite literal whose value the compiler places at start: where it starts, or at
     its brace for a composite literal (`trim{}` at `{`)."""
@@ -110,6 +124,8 @@ def ranged_calls(
     """The body in a type switch on the range variable (or on `c[i]`, for `for i := range c`), one case per
     element type; why not when unproved."""
     path = escape.path
+    if _zero_size(view, types, escape):
+        return "the element has size zero: boxing it in an interface never allocates, so a switch would save nothing"
     clause, body = loop.named_children[0], loop.child_by_field_name("body")
     left = items(clause.child_by_field_name("left"))
     if clause.child(1).type != ":=" or any(n.type != "identifier" for n in left) or len(left) not in (1, 2):
