@@ -19,9 +19,9 @@ from gorewrite.returns import At, declaration
 from gorewrite.syntax import ASSIGNMENTS, Node, unparen, walk
 
 
-def picked(node: Node, named: Callable[[Node], bool]) -> tuple[Node, int] | None:
-    """(the call, the index of the name `named` picks) of a statement assigning several names from one call
-    (`n, err := f(x)`, `_, n = f(x)`, `var n, err = f(x)`), or None when the statement is not one."""
+def picked(node: Node, named: Callable[[Node], bool]) -> tuple[Node, int, int] | None:
+    """(the call, the index of the name `named` picks, how many names there are) of a statement assigning several
+    names from one call (`n, err := f(x)`, `_, n = f(x)`, `var n, err = f(x)`), or None when it is not one."""
     if node.type not in ASSIGNMENTS or node.type == "var_declaration" and node.named_child_count != 1:
         return None
     spec = node.named_children[0] if node.type == "var_declaration" else node
@@ -35,7 +35,9 @@ def picked(node: Node, named: Callable[[Node], bool]) -> tuple[Node, int] | None
         return None
     call = unparen(right.named_children[0])
     found = [i for i, name in enumerate(names) if named(name)]
-    return (call, found[0]) if call.type == "call_expression" and len(names) > 1 and len(found) == 1 else None
+    if call.type != "call_expression" or len(names) < 2 or len(found) != 1:
+        return None
+    return call, found[0], len(names)
 
 
 def call_of(node: Node, named: Callable[[Node], bool]) -> Node | None:
@@ -56,7 +58,7 @@ def result_interval(view: PackageView, path: str, node: Node, named: Callable[[N
     file, function = found
     result = function.child_by_field_name("result")
     names = [n for p in (result.named_children if result is not None else []) for n in _result_names(p)]
-    if len(names) < 2 or len(names) != _assigned_count(node):
+    if len(names) < 2 or len(names) != chosen[2]:
         return UNKNOWN
     own = list(walk(function.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"))
     if any(n.type == "defer_statement" for n in own):
@@ -75,10 +77,3 @@ def _result_names(declared: Node) -> list[Node]:
     if declared.type != "parameter_declaration":
         return []
     return declared.children_by_field_name("name") or [declared]
-
-
-def _assigned_count(node: Node) -> int:
-    """How many names the assignment statement assigns."""
-    spec = node.named_children[0] if node.type == "var_declaration" else node
-    left = spec.child_by_field_name("left")
-    return len(spec.children_by_field_name("name")) if spec.type == "var_spec" else left.named_child_count
