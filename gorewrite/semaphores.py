@@ -25,10 +25,9 @@ a wait (waits.not_ordering checks it lies on every path to the write), when:
   := 0; i < K; i++` (i written by nothing else), `for range K`, or either with `cap(sem)`, K the
   same constant (a smaller fill would complete with receives missing), or the same local variable
   whose address is never taken and that nothing writes from the make to the fill's end, nor any func
-  literal
-  (`make(chan struct{}, limit)` … `for range limit`; K < 0 panics in make, and K = 0 makes acquires
-  that never complete: no goroutine starts, or the function blocks before the write), its body the
-  send alone (no select or break that could end it early), sending no value a call computes;
+  literal (`make(chan struct{}, limit)` … `for range limit`; K < 0 panics in make, and K = 0 makes
+  acquires that never complete: no goroutine starts, or the function blocks before the write), its
+  body the send alone (no select or break that could end it early), sending no value a call computes;
 - every other use of sem is an acquire (a send statement of the function right before a go
   statement whose goroutine releases) or a release (`defer func() { <-sem }()` as a goroutine's first
   statement, its literal that receive alone): no acquire inside a goroutine (the fill could pass it),
