@@ -63,14 +63,18 @@ def sites(listings: Listings, pkg: Package, escapes: tuple[Escape, ...], files: 
     return [e for e in escapes if e.path in files and e.path in listings.compiling and e.heap]
 
 
-def _groups(run) -> list[tuple[list[Toolchain], set[str], Callable[[str], bool]]]:
+def _groups(run, options: Options) -> list[tuple[list[Toolchain], set[str], Options]]:
     """The files outside the first release's build by the releases that compile them: those releases, the files,
-    and an exclusion that leaves every other file out."""
+    and the run's options with every other file excluded."""
     by_releases: dict[tuple[str, ...], set[str]] = {}
     for path, versions in (run.elsewhere.compiling if run.elsewhere else {}).items():
         by_releases.setdefault(versions, set()).add(path)
     return [
-        ([tc for tc in run.toolchains if tc.version in versions], paths, lambda p, paths=paths: p not in paths)
+        (
+            [tc for tc in run.toolchains if tc.version in versions],
+            paths,
+            replace(options, excluded=lambda p, paths=paths: options.excluded(p) or p not in paths),
+        )
         for versions, paths in sorted(by_releases.items())
     ]
 
@@ -78,8 +82,7 @@ def _groups(run) -> list[tuple[list[Toolchain], set[str], Callable[[str], bool]]
 def tagged(run, rules: list[Rule], options: Options, analyse: Callable, tag: Callable) -> None:
     """`check`'s sites in files the first release does not compile, found and tagged as a check of the releases
     that compile them does (what `fix` proposes for them: `examined`)."""
-    for toolchains, paths, others in _groups(run):
-        within = replace(options, excluded=lambda p, others=others: options.excluded(p) or others(p))
+    for toolchains, paths, within in _groups(run, options):
         sub, views, candidates = analyse(toolchains, run.elsewhere.patterns, run.elsewhere.cwd, rules, within)
         tag(toolchains, run.elsewhere.cwd, rules, sub, views, candidates, within)
         run.sites = [(e, r) for e, r in run.sites if e.path not in paths] + sub.sites
@@ -97,8 +100,7 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
     to such files cannot change the build of a release that does not compile them: it builds the original.
     A rewrite reaching past them is declined; one verified while this run rewrites other files too (the two
     were never compiled together: a change elsewhere may inline or instantiate this code) waits for the next run."""
-    for toolchains, paths, others in _groups(run):
-        within = replace(options, excluded=lambda p, others=others: options.excluded(p) or others(p))
+    for toolchains, paths, within in _groups(run, options):
         sub = fix(toolchains, run.elsewhere.patterns, run.elsewhere.cwd, rules, within)
         versions = [tc.version for tc in toolchains]
         leaving = tuple(tc.version for tc in run.toolchains if tc.version not in versions)
