@@ -64,10 +64,10 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
         return None
     node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start)
     if not moved:
-        element = _element_at(node, start)
-        if element is None:
+        value = _boxed_value(node, start)
+        if value is None:
             return None  # a boxed value that is no element of a literal: no range reads it
-        start = unparen(inner(element)).start_byte
+        start = value.start_byte
     function = owner(node) if node is not None else None
     name = moved.group(1).encode() if moved else None
 
@@ -93,13 +93,19 @@ def _zero_size(view: PackageView, types: TypeInfo, escape: Escape) -> bool:
     Every release reports its boxing, yet Go boxes a zero-size value without allocating (runtime.zerobase)."""
     start = view.offset(escape)
     node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start) if start is not None else None
-    element = _element_at(node, start) if escape.message.endswith(BOXED) and not MOVED.match(escape.message) else None
-    value = unparen(inner(element)) if element is not None else None
+    boxed = escape.message.endswith(BOXED) and not MOVED.match(escape.message)
+    value = _boxed_value(node, start) if boxed else None
     named = value.child_by_field_name("type") if value is not None and value.type == "composite_literal" else value
     found = types.at(escape.path, named.start_byte) if named is not None and named.type == "type_identifier" else None
     if value is not None and value.type == "identifier":
         found = types.at(escape.path, value.start_byte)
     return found is not None and found.size == 0
+
+
+def _boxed_value(node: Node | None, start: int) -> Node | None:
+    """The value of the literal element the compiler reports boxed at start (range_loop's, _zero_size's)."""
+    element = _element_at(node, start)
+    return unparen(inner(element)) if element is not None else None
 
 
 def _element_at(node: Node | None, start: int) -> Node | None:
