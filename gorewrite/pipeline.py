@@ -91,6 +91,9 @@ def analyse(
         early = EscapeListing(toolchains[0], arguments(patterns, cwd), cwd, overlay, parser=recalled)  # while go lists
         try:
             run, good = _listed(toolchains, patterns, cwd, memory, early.listed(LISTED_GRACE))
+            listings = unlisted.Listings(toolchains, patterns, cwd, memory.generated)
+            left = unlisted.left_out(listings, run.packages, options.excluded)
+            good = [p for p in good if p.import_path not in left]
             paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
             early.know(files)  # parsed while go still replays the rest
             sources_of = {p.import_path: _sources(run, p, options, memory) for p in good}  # listed meanwhile
@@ -123,7 +126,7 @@ def analyse(
     root = next((r for p in good if p.standard and _is_goroot(r := os.path.dirname(_std_root(p)))), None)
     libraries = {tc.version: Standard(tc, cwd, root) for tc in toolchains}  # std iterators' source, read when asked
     relocations = Relocations(options.cache)
-    listings, computed = unlisted.Listings(toolchains, patterns, cwd, memory.generated), False
+    computed = False
     for number, pkg in enumerate(good, 1):
         options.progress(f"recognising sites: package {number}/{len(good)} {pkg.import_path}")
         failed = [(version, b.failed[pkg.import_path]) for version, b in builds.items() if pkg.import_path in b.failed]

@@ -28,15 +28,37 @@ class Listings:
         self.listed: dict[str, dict[str, Package]] | None = None
         self.compiling: dict[str, tuple[str, ...]] = {}  # a file outside the first's build -> the releases compiling it
 
-    def packages(self, import_path: str) -> dict[str, Package]:
-        """The package as each further release lists it (version -> Package), those that load."""
+    def every(self) -> dict[str, dict[str, Package]]:
+        """Each further release's packages (version -> import path -> Package), those in error too."""
         if self.listed is None:
             self.listed = {
                 tc.version: {p.import_path: p for p in load(tc, self.patterns, self.cwd, self.generated)}
                 for tc in self.toolchains[1:]
             }
-        found = {version: pkgs.get(import_path) for version, pkgs in self.listed.items()}
+        return self.listed
+
+    def packages(self, import_path: str) -> dict[str, Package]:
+        """The package as each further release lists it (version -> Package), those that load."""
+        found = {version: pkgs.get(import_path) for version, pkgs in self.every().items()}
         return {version: p for version, p in found.items() if p is not None and not p.error}
+
+
+def left_out(listings: Listings, listed: list[Package], excluded: Callable[[str], bool]) -> set[str]:
+    """The first release's packages some other release leaves out altogether (their files all `//go:build
+    go1.25`): no release is asked to compile what it does not build. Their files, and those of a package only
+    other releases build, go to the releases that build them, as a file only they compile does."""
+    if len(listings.toolchains) < 2:
+        return set()
+    built = {listings.toolchains[0].version: {p.import_path: p for p in listed}, **listings.every()}
+    everywhere = set.intersection(*(set(pkgs) for pkgs in built.values()))
+    leaving = {path for pkgs in built.values() for path in pkgs} - everywhere
+    for import_path in sorted(leaving):
+        for version, pkgs in built.items():
+            pkg = pkgs.get(import_path)
+            for path in pkg.files if pkg and not pkg.error else ():
+                if not excluded(path):
+                    listings.compiling[path] = (*listings.compiling.get(path, ()), version)
+    return leaving
 
 
 def outside(toolchains: list[Toolchain], pkg: Package, escapes: tuple[Escape, ...]) -> set[str]:
@@ -79,6 +101,14 @@ def _groups(run, options: Options) -> list[tuple[list[Toolchain], set[str], Opti
     ]
 
 
+def _merge_packages(run, sub) -> None:
+    """A package only the second run's releases build (`left_out`) is one of the run's too."""
+    known = {p.import_path for p in run.packages}
+    run.packages = sorted(
+        run.packages + [p for p in sub.packages if p.import_path not in known], key=lambda p: p.import_path
+    )
+
+
 def tagged(run, rules: list[Rule], options: Options, analyse: Callable, tag: Callable) -> None:
     """`check`'s sites in files the first release does not compile, found and tagged as a check of the releases
     that compile them does (what `fix` proposes for them: `examined`)."""
@@ -86,6 +116,7 @@ def tagged(run, rules: list[Rule], options: Options, analyse: Callable, tag: Cal
         sub, views, candidates = analyse(toolchains, run.elsewhere.patterns, run.elsewhere.cwd, rules, within)
         tag(toolchains, run.elsewhere.cwd, rules, sub, views, candidates, within)
         run.sites = [(e, r) for e, r in run.sites if e.path not in paths] + sub.sites
+        _merge_packages(run, sub)
         run.screened = [c for c in run.screened if c.escape.path not in paths] + sub.screened
         run.held_back.update(sub.held_back)
         run.reported_by.update(sub.reported_by)
@@ -102,6 +133,7 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
     were never compiled together: a change elsewhere may inline or instantiate this code) waits for the next run."""
     for toolchains, paths, within in _groups(run, options):
         sub = fix(toolchains, run.elsewhere.patterns, run.elsewhere.cwd, rules, within)
+        _merge_packages(run, sub)
         versions = [tc.version for tc in toolchains]
         leaving = tuple(tc.version for tc in run.toolchains if tc.version not in versions)
         names = " and ".join(sorted(os.path.basename(p) for p in paths))

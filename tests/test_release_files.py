@@ -88,6 +88,28 @@ def test_a_site_only_an_older_release_compiles_is_verified_by_it_when_a_newer_on
     assert "+++ b/work/old.go" in done.stdout
 
 
+def test_a_package_only_a_later_release_builds_is_verified_by_it_whichever_release_lists_first(tmp_path, toolchain):
+    """The older release leaves out the package altogether: listed first it never saw it (the package was
+    dropped), listed second it was asked to compile it and every other package was skipped (exit 2)."""
+    root = module(tmp_path, {"work/run.go": SCALE, "group/group.go": GROUP.replace("package work", "package group")})
+    for order in ([OLDER, toolchain.version], [toolchain.version, OLDER]):
+        releases = [arg for version in order for arg in ("--toolchain", version)]
+        done = gorewrite("fix", "--dry-run", "-v", "--rule", "closure", *releases, cwd=root)
+        assert done.returncode == 1, done.stderr
+        assert "skipped" not in done.stderr and "2 packages, 1 file to change" in done.stderr
+        assert (
+            "verified  group/group.go:8: copy k before the func literal captures it "
+            f"[{toolchain.version}: -1 heap escape, {OLDER}: builds the original, unchanged]"
+        ) in done.stderr
+        listed = json.loads(gorewrite("check", "--format", "json", *releases, cwd=root).stdout)
+        site = next(e for e in listed["escapes"] if e["message"] == "moved to heap: k")
+        assert (site["package"], site["toolchains"], site["rule"]) == (
+            "example.com/m/group",
+            [toolchain.version],
+            "closure",
+        )
+
+
 def test_a_rewrite_outside_the_first_build_waits_for_one_inside_it_then_holds_under_both(tmp_path, toolchain):
     """The two were verified in separate builds, never together: the one outside waits for the next run."""
     root = module(tmp_path, {"work/run.go": GOROUTINE, "work/group.go": GROUP})
