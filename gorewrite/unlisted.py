@@ -49,7 +49,8 @@ def left_out(listings: Listings, listed: list[Package], excluded: Callable[[str]
     other releases build, go to the releases that build them, as a file only they compile does."""
     if len(listings.toolchains) < 2:
         return set()
-    built = {listings.toolchains[0].version: {p.import_path: p for p in listed}, **listings.every()}
+    releases = {listings.toolchains[0].version: {p.import_path: p for p in listed}, **listings.every()}
+    built = {version: {i: p for i, p in pkgs.items() if not excludes_all(p)} for version, pkgs in releases.items()}
     everywhere = set.intersection(*(set(pkgs) for pkgs in built.values()))
     leaving = {path for pkgs in built.values() for path in pkgs} - everywhere
     for import_path in sorted(leaving):
@@ -59,6 +60,11 @@ def left_out(listings: Listings, listed: list[Package], excluded: Callable[[str]
                 if not excluded(path):
                     listings.compiling[path] = (*listings.compiling.get(path, ()), version)
     return leaving
+
+
+def excludes_all(pkg: Package) -> bool:
+    """Does the release leave the package out, named on the command line (go list then says so as an error)?"""
+    return bool(pkg.error) and not pkg.files and "build constraints exclude all Go files" in pkg.error
 
 
 def outside(toolchains: list[Toolchain], pkg: Package, escapes: tuple[Escape, ...]) -> set[str]:

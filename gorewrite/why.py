@@ -21,6 +21,7 @@ from gorewrite.rangefunc import Note
 from gorewrite.report import diff
 from gorewrite.syntax import parse, text
 from gorewrite.toolchain import Toolchain
+from gorewrite.unlisted import excludes_all
 from gorewrite.verify import Rejected, Verified
 
 SITE = re.compile(r"^(.+?):(\d+)(?::(\d+))?:?$")  # check prints `FILE:LINE:COL: message`
@@ -164,6 +165,8 @@ def flows(
 def _flow(toolchain: Toolchain, path: str, line: int, cwd: str, overlay: str | None, users: list[str]) -> list[str]:
     """The -m=2 lines the compiler prints for the line, inlining chatter left out."""
     (pkg,) = load(toolchain, [path], cwd) or [None]
+    if pkg is not None and (excludes_all(pkg) or pkg.files and path not in pkg.files and not path.endswith("_test.go")):
+        return [f"  {toolchain.version} does not compile {os.path.basename(path)} (its build constraints)"]
     if pkg is None or pkg.error:
         raise UserError(f"{path}: its package does not load: {pkg.error if pkg else 'no package'}")
     files = {pkg.import_path: pkg.files}

@@ -110,6 +110,24 @@ def test_a_package_only_a_later_release_builds_is_verified_by_it_whichever_relea
         )
 
 
+def test_why_says_which_release_does_not_compile_the_file_or_its_package(tmp_path, toolchain):
+    """It said "no heap allocation" for a file the release leaves out, and stopped at a package it leaves out."""
+    files = {
+        "work/run.go": SCALE,
+        "work/group.go": GROUP,
+        "group/group.go": GROUP.replace("package work", "package group"),
+    }
+    root = module(tmp_path, files)
+    for path in ("work/group.go", "group/group.go"):
+        for order in ([OLDER, toolchain.version], [toolchain.version, OLDER]):
+            releases = [arg for version in order for arg in ("--toolchain", version)]
+            done = gorewrite("why", *releases, f"{path}:8", cwd=root)
+            assert done.returncode == 0, done.stderr
+            assert f"{OLDER}:\n  {OLDER} does not compile group.go (its build constraints)" in done.stdout
+            assert f"{path}:8:20: moved to heap: k" in done.stdout
+            assert "closure: would be verified: copy k before the func literal captures it" in done.stdout
+
+
 def test_a_rewrite_outside_the_first_build_waits_for_one_inside_it_then_holds_under_both(tmp_path, toolchain):
     """The two were verified in separate builds, never together: the one outside waits for the next run."""
     root = module(tmp_path, {"work/run.go": GOROUTINE, "work/group.go": GROUP})
