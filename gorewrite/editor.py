@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from gorewrite import config, settings, why
+from gorewrite import config, settings, unlisted, why
 from gorewrite.apply import module_root
 from gorewrite.options import Options
 from gorewrite.overlay import overlay_file
@@ -164,8 +164,14 @@ def context(chosen: Settings, job: Job, progress: Report) -> Context:
 def diagnose(chosen: Settings, job: Job, unsaved: dict[str, bytes], progress: Report) -> Analysis:
     """`check` of the file's package, editor buffers compiled in place of the files on disk."""
     ctx = context(chosen, job, progress)
-    run, _, _ = analyse(ctx.toolchains, [job.path], ctx.cwd, ctx.rules, replace(ctx.options, unsaved=unsaved))
+    options = replace(ctx.options, unsaved=unsaved)
+    run, _, _ = analyse(ctx.toolchains, [job.path], ctx.cwd, ctx.rules, options)
+    unlisted.tagged(run, ctx.rules, options, analyse, _as_found)  # a file only other releases compile: as they see it
     return run
+
+
+def _as_found(*_) -> None:
+    """The editor's sites keep the rule that recognises them (no propose step): nothing to tag."""
 
 
 def verify_line(chosen: Settings, job: Job, line: int, progress: Report) -> Run:

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 import pytest_lsp
-from conftest import GOROUTINE, ROOT, gorewrite, module
+from conftest import GOROUTINE, OLDER, ROOT, gorewrite, module
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.workspace import TextDocument
@@ -61,6 +61,8 @@ def root(tmp_path_factory) -> Path:
             "slow/.gorewrite.toml": 'verify = ["tests"]\n',
             "saved/saved.go": GOROUTINE.replace("package work", "package saved"),
             "broken/broken.go": BROKEN,
+            "tagged/run.go": "package tagged\n\n// Scale is built by every release.\nfunc Scale(n int) int { return 2 * n }\n",
+            "tagged/start.go": "//go:build go1.25\n\n" + GOROUTINE.replace("package work", "package tagged"),
         },
     )
 
@@ -272,6 +274,21 @@ async def test_the_editors_rules_choose_what_is_offered(root, how):
         diagnostics = await opened(client, path)
         assert diagnostics[0].message == "moved to heap: label" and diagnostics[0].code is None
         assert list(await actions(client, path, 7)) == []
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
+@pytest.mark.asyncio
+async def test_a_file_only_a_later_release_compiles_is_diagnosed_as_it_sees_it(root, toolchain):
+    """With the older release first the file is outside its build: the site had no rule (as `check` has it)."""
+    client = await SERVER.start()
+    try:
+        params = types.InitializeParams(capabilities=client_capabilities("neovim"))
+        params.initialization_options = {"toolchains": [OLDER, toolchain.version]}
+        await client.initialize_session(params)
+        diagnostics = await opened(client, root / "tagged/start.go")
+        assert (diagnostics[0].range.start.line + 1, diagnostics[0].code) == (9, "closure")
     finally:
         await client.shutdown_session()
         await client.stop()
