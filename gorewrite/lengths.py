@@ -18,16 +18,25 @@ from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node
 from gorewrite.typeinfo import Kind
 
-# The std functions that give an encoding's length for n >= 0 bytes, as their docs and the encodings define it, and
-# the largest result for n, which grows with n: base64's and base32's unpadded lengths are at most the padded ones,
-# their decoded lengths at most the unpadded ones. (package, receiver type or None, name) -> largest result.
+# The std functions that give an encoding's length for n >= 0 bytes, as their docs and the encodings define it:
+# the smallest and the largest result for n, each growing with n. hex's are exact; base64's and base32's depend on
+# the receiver's padding (go's encoding/base64: `n/3*4 + (n%3*8+5)/6` unpadded, `(n+2)/3*4` padded; DecodedLen
+# `n/4*3 + n%4*6/8` unpadded, `n/4*3` padded; base32 alike with 5 and 8), so the unpadded and the padded length
+# bound them (the largest decoded lengths kept as before, above the unpadded ones).
+# (package, receiver type or None, name) -> (smallest, largest) result.
 ENCODING_LENGTHS = {
-    ("encoding/hex", None, "EncodedLen"): lambda n: n * 2,
-    ("encoding/hex", None, "DecodedLen"): lambda n: n // 2,
-    ("encoding/base64", "Encoding", "EncodedLen"): lambda n: (n + 2) // 3 * 4,
-    ("encoding/base64", "Encoding", "DecodedLen"): lambda n: n * 6 // 8,
-    ("encoding/base32", "Encoding", "EncodedLen"): lambda n: (n + 4) // 5 * 8,
-    ("encoding/base32", "Encoding", "DecodedLen"): lambda n: n * 5 // 8,
+    ("encoding/hex", None, "EncodedLen"): (lambda n: n * 2, lambda n: n * 2),
+    ("encoding/hex", None, "DecodedLen"): (lambda n: n // 2, lambda n: n // 2),
+    ("encoding/base64", "Encoding", "EncodedLen"): (
+        lambda n: n // 3 * 4 + (n % 3 * 8 + 5) // 6,
+        lambda n: (n + 2) // 3 * 4,
+    ),
+    ("encoding/base64", "Encoding", "DecodedLen"): (lambda n: n // 4 * 3, lambda n: n * 6 // 8),
+    ("encoding/base32", "Encoding", "EncodedLen"): (
+        lambda n: n // 5 * 8 + (n % 5 * 8 + 4) // 5,
+        lambda n: (n + 4) // 5 * 8,
+    ),
+    ("encoding/base32", "Encoding", "DecodedLen"): (lambda n: n // 8 * 5, lambda n: n * 5 // 8),
 }
 
 # math/bits functions whose result is a count of bits of their argument: from 0 to its width. As math/bits/bits.go
@@ -102,8 +111,11 @@ def splits(view: PackageView, path: str, function: Node) -> bool:
     return callee(view, path, function) in SPLITS
 
 
-def encoding_length(view: PackageView, path: str, function: Node) -> Callable[[int], int] | None:
-    """The largest result of an encoding's length function the callee is (ENCODING_LENGTHS), by go/types' object."""
+def encoding_length(
+    view: PackageView, path: str, function: Node
+) -> tuple[Callable[[int], int], Callable[[int], int]] | None:
+    """The smallest and the largest result of the encoding's length function the callee is (ENCODING_LENGTHS), by
+    go/types' object."""
     return ENCODING_LENGTHS.get(callee(view, path, function))
 
 

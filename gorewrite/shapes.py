@@ -119,7 +119,8 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
         n = operands.of(args[0])
         if not n.nonnegative:  # what a negative length gives is not the encodings' to say
             return UNKNOWN
-        return Interval(0, encoded(n.hi) if n.hi is not None else None)
+        smallest, largest = encoded
+        return Interval(smallest(n.lo), largest(n.hi) if n.hi is not None else None)
     converted = conversion(view, path, node)
     if converted is not None:
         target, inner = converted

@@ -61,7 +61,7 @@ def root(tmp_path_factory) -> Path:
             "slow/.gorewrite.toml": 'verify = ["tests"]\n',
             "saved/saved.go": GOROUTINE.replace("package work", "package saved"),
             "broken/broken.go": BROKEN,
-            "tagged/run.go": "package tagged\n\n// Scale is built by every release.\nfunc Scale(n int) int { return 2 * n }\n",
+            "tagged/run.go": "package tagged\n\n// Scale: all releases build it.\nfunc Scale(n int) int { return n }\n",
             "tagged/start.go": "//go:build go1.25\n\n" + GOROUTINE.replace("package work", "package tagged"),
         },
     )
