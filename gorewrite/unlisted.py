@@ -62,6 +62,18 @@ def left_out(listings: Listings, listed: list[Package], excluded: Callable[[str]
     return leaving
 
 
+def broken_elsewhere(listings: Listings, good: list[Package]) -> dict[str, str]:
+    """The packages another release cannot load (an import only go1.25+ builds): broken, as the first release's
+    are. Compiled with the others, their error stopped go before packages that never import them."""
+    found = {}
+    for version, pkgs in listings.every().items() if len(listings.toolchains) > 1 else ():
+        for pkg in good:
+            other = pkgs.get(pkg.import_path)
+            if other is not None and other.error and not excludes_all(other):
+                found.setdefault(pkg.import_path, f"with {version}: {other.error}")
+    return found
+
+
 def excludes_all(pkg: Package) -> bool:
     """Does the release leave the package out, named on the command line (go list then says so as an error)?"""
     return bool(pkg.error) and not pkg.files and "build constraints exclude all Go files" in pkg.error

@@ -110,6 +110,57 @@ def test_a_package_only_a_later_release_builds_is_verified_by_it_whichever_relea
         )
 
 
+# Only go1.24 compiles old.go: go1.25+'s 32-byte buffer gives its make nothing, and build-variant leaves a file
+# that is a release variant already.
+OLD_ONLY = """//go:build !go1.25
+
+package work
+
+var Sink int
+
+// Ruler is n dashes, n being 8.
+func Ruler(n int) int {
+	if n != 8 {
+		return 0
+	}
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = '-'
+	}
+	Sink += len(b)
+	return len(b)
+}
+"""
+
+
+def test_a_make_only_an_older_release_compiles_is_not_left_to_a_newer_ones_buffer(tmp_path, toolchain):
+    """With go1.24.11 first, the decline said go1.25+'s buffer already keeps it (no go1.25+ release compiles it)."""
+    root = module(tmp_path, {"work/run.go": SCALE, "work/old.go": OLD_ONLY})
+    both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
+    done = gorewrite("fix", "--dry-run", "-v", "--rule", "make-const", *both, cwd=root)
+    assert done.returncode == 1, done.stderr
+    said = "verified  work/old.go:12: give make([]byte, n) a 8-element stack array (8 bytes): the code bounds it"
+    assert f"{said} [{OLDER}: -1 heap escape" in done.stderr, done.stderr
+
+
+def test_a_package_another_release_cannot_load_stops_no_other_package(tmp_path, toolchain):
+    """uses imports a package only go1.25+ builds: compiled with the rest, go1.24.11's error skipped the group
+    package too ("go stopped at errors"), with the newer release first only."""
+    files = {
+        "group/group.go": GROUP.replace("package work", "package group"),
+        "uses/uses.go": 'package uses\n\nimport "example.com/m/group"\n\nvar Sum = group.Sum\n',
+        "work/old.go": OLD_ONLY,
+        "work/run.go": SCALE,
+    }
+    root = module(tmp_path, files)
+    for order in ([OLDER, toolchain.version], [toolchain.version, OLDER]):
+        releases = [arg for version in order for arg in ("--toolchain", version)]
+        done = gorewrite("fix", "--dry-run", "-v", "--rule", "make-const", *releases, cwd=root)
+        assert done.returncode == 2, done.stderr
+        assert "skipped example.com/m/uses:" in done.stderr and "skipped example.com/m/work" not in done.stderr
+        assert "verified  work/old.go:12:" in done.stderr, done.stderr
+
+
 def test_why_says_which_release_does_not_compile_the_file_or_its_package(tmp_path, toolchain):
     """It said "no heap allocation" for a file the release leaves out, and stopped at a package it leaves out."""
     files = {

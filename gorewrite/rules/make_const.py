@@ -40,7 +40,7 @@ from gorewrite.syntax import (
 )
 from gorewrite.toolchain import release_minor
 from gorewrite.type_bounds import int_type
-from gorewrite.typeinfo import Kind
+from gorewrite.typeinfo import Kind, Use
 
 NAME = "make-const"
 MESSAGE = re.compile(r"^make\(\[\].*\) (escapes to heap|does not escape)$")
@@ -213,11 +213,11 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
         k = min(stack_budget, MAX_IMPLICIT_STACK) // size
         if k == 0:
             return f"one element is {size} bytes, more than the stack budget of {stack_budget} bytes (--stack-budget)"
-    newest = max((release_minor(v) for v in view.by_toolchain), default=0)
-    if newest >= STACK_FALLBACK_SINCE and k * size <= STACK_FALLBACK:
+    releases = _compiling(view, escape)
+    if max(map(release_minor, releases), default=0) >= STACK_FALLBACK_SINCE and k * size <= STACK_FALLBACK:
         return (
             f"{k} × {size} bytes fit in the {STACK_FALLBACK}-byte stack buffer go1.{STACK_FALLBACK_SINCE}+ "
-            "already gives a variable-size make" + _older_releases(view)
+            "already gives a variable-size make" + _older_releases(view, releases)
         )
     if bound is not None:
         if uses_goto(owner(stmt)):
@@ -259,10 +259,17 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     )
 
 
-def _older_releases(view: PackageView) -> str:
+def _compiling(view: PackageView, escape: Escape) -> list[str]:
+    """The releases that compile the make: each reports it, `escapes to heap` or `does not escape` (a file
+    `//go:build !go1.25` is no go1.25+ release's: its buffer gives the make nothing there)."""
+    site = escape[:3]
+    return [v for v, found in view.by_toolchain.items() if any(e[:3] == site for e in found)] or list(view.by_toolchain)
+
+
+def _older_releases(view: PackageView, releases: list[str]) -> str:
     """Where the run's older releases get the rewrite: from build-variant in this very run (its line for the
     site says what it did), else `--rule build-variant` would give it; nothing with go1.25+ releases only."""
-    if not any(release_minor(v) < STACK_FALLBACK_SINCE for v in view.by_toolchain):
+    if not any(release_minor(v) < STACK_FALLBACK_SINCE for v in releases):
         return ""
     if VARIANTS in view.rules:
         return (
@@ -364,6 +371,8 @@ def _fixed_sizes(view: PackageView, path: str, make: Make, stmt: Node) -> tuple[
     them (no index, division, shift or dereference that could panic): `outBuf[:]` then says
     what `outBuf[:n:n]` does with less code, and a function the compiler inlined stays within its budget
     (go1.24.11: `make([]byte, hex.EncodedLen(idBytes))` as `[:n:n]` cost 82 of 80, as `[:]` 68)."""
+    if not _read_elsewhere(view, path, _sizes(make)):
+        return None
     values = []
     for n in _sizes(make):
         low = lower_bound(view, path, n, stmt)
@@ -373,14 +382,33 @@ def _fixed_sizes(view: PackageView, path: str, make: Make, stmt: Node) -> tuple[
     return (values[0], values[-1]) if values[0] <= values[-1] else None
 
 
+def _read_elsewhere(view: PackageView, path: str, sizes: list[Node]) -> bool:
+    """Is every local variable and import the sizes name read elsewhere in the file too? Dropping their last
+    read, `[:]` would not compile (`declared and not used: n`, `"encoding/hex" imported and not used`)."""
+    spans = [(n.start_byte, n.end_byte) for n in sizes]
+    idents = view.types.idents.get(path, ())
+    named = [i for i in idents if any(a <= i.start < b for a, b in spans)]
+    wanted = [i for i in named if i.kind == Kind.PKGNAME or (i.kind == Kind.VAR and i.local)]
+    if any(i.obj is None for i in wanted):
+        return False
+    read = {i.obj for i in idents if i.use in (Use.READ, Use.ADDR) and not any(a <= i.start < b for a, b in spans)}
+    return all(i.obj in read for i in wanted)
+
+
 def _cannot_panic(view: PackageView, path: str, size: Node) -> bool:
-    """Can evaluating the (pure) size not panic: no index, slice or dereference, and a divisor or shift count
-    only a constant?"""
+    """Can evaluating the (pure) size not panic: no index, slice, dereference or method call (`enc.EncodedLen(3)`
+    on a nil *base64.Encoding), and a divisor or shift count only a constant?"""
     for node in walk(size):
         if node.type in ("index_expression", "slice_expression", "type_assertion_expression"):
             return False
         if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == b"*":
             return False
+        function = node.child_by_field_name("function") if node.type == "call_expression" else None
+        if function is not None and function.type == "selector_expression":  # a method's receiver may be nil
+            operand = function.child_by_field_name("operand")
+            qualifier = view.types.at(path, operand.start_byte) if operand.type == "identifier" else None
+            if qualifier is None or qualifier.kind != Kind.PKGNAME:
+                return False
         if node.type == "binary_expression" and text(node.child_by_field_name("operator")) in (
             b"/",
             b"%",
