@@ -1740,6 +1740,10 @@ def test_the_naive_block_of_a_case_ending_in_continue_fails_go_vet(tmp_path, too
 # Golden must-decline case -> (the naive rewrite of its file, how the mutant shows), as in NAIVE;
 # `vet: …` names what `go vet` says of the mutant.
 GOLDEN_NAIVE = {
+    "decline_field_pointer_rerouted": (
+        replace('\t\to.logger.Log("retry")', '\t\t(&lines).Log("retry")'),
+        "fmt.Sprint({pkg}.Attempts(2, true))",
+    ),
     "decline_field_call_rerouted": (
         replace("\t\ts.sink.Write(c)", "\t\t(&size).Write(c)"),
         'fmt.Sprint({pkg}.Total([][]byte{[]byte("ab")}, true))',
@@ -1831,6 +1835,7 @@ ALLOC_CALLS = {
     "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',
     "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',
     "field_options_validated": '{pkg}.Attempts("db:5432", 2)',
+    "field_pointer_options": "{pkg}.Wait(2, time.Millisecond)",
     "field_param_request": "{pkg}.Check({pkg}.Request{})",
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "group_middleware_chain": '{pkg}.Chain("xab")',

@@ -35,6 +35,7 @@ from gorewrite.rules.iface_direct.places import (
     the_assertion,
     with_field,
 )
+from gorewrite.rules.iface_direct.pointer import pointer_reads
 from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
 from gorewrite.rules.iface_direct.several import all_asserted, conversion_phrase, replaced_statement
 from gorewrite.rules.iface_direct.several import target as target_of
@@ -172,6 +173,9 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     reads = [use_node(view, escape.path, u) for u in uses]
+    problem = pointer_reads(types, escape.path, store, place, reads) if store.pointer else None
+    if problem:
+        return problem
     called = None
     if place in ("field", "element", "entry"):
         copies = copies_of(view, types, escape.path, reads, function) if place == "field" else []
