@@ -184,6 +184,8 @@ def _indexed(
     nothing writes i or takes its address: at each of them c[i] is the element the iteration's switch took."""
     if store is None:
         return f"the range at line {row_of(loop)} declares no value variable that a method is called on"
+    if store.pointer:  # go/types calls `c[i] = v` through `c := &[2]T{…}` a read of c
+        return f"{text(store.container).decode()} points to the literal: a write through it is not told from a read"
     problem = _only_ranged(view, types, path, store, loop, indexed=True)
     if problem:
         return problem
