@@ -302,7 +302,7 @@ def _inlined(
     inlines a call, each the very expression the callee's own body reports escaping
     (`l.prefix + fmt.Sprintf(…) escapes to heap`, at a call the rewrite made direct): the callee's
     allocation, made in the caller now, once a call as before, not a new one. Counted past the
-    copies the declarations had before at calls of those callees (`had`: prior.prior_copies), by kind."""
+    copies the declarations had before at calls that may inline them (`had`: prior.py), by kind."""
     calls, bodies = _callees(view, decls, after, fresh)
     copies = Counter(e.message for e in fresh if _copied(e, calls, bodies))
     return Counter(kind(m) for m in (copies - had).elements())
