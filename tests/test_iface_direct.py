@@ -1836,6 +1836,7 @@ ALLOC_CALLS = {
     "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',
     "field_options_validated": '{pkg}.Attempts("db:5432", 2)',
     "field_pointer_options": "{pkg}.Wait(2, time.Millisecond)",
+    "method_value_plugin": "{pkg}.Boot(6)",
     "field_param_request": "{pkg}.Check({pkg}.Request{})",
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "group_middleware_chain": '{pkg}.Chain("xab")',

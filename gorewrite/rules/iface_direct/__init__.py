@@ -21,6 +21,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
+from gorewrite.rules.iface_direct.bound import bound_target
 from gorewrite.rules.iface_direct.calls import called_through
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
@@ -214,6 +215,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     target = target_of(types, escape.path, store, kind)
     if isinstance(target, str):
         return target
+    target = target if clause else bound_target(view, types, escape.path, store.value, assertion, target)
     until = end(types, escape.path, assertion, clause[0]) if clause else None
     if isinstance(until, str):
         return until
@@ -332,6 +334,7 @@ def _grouped(
         )
         if problem:
             return problem
+        target = bound_target(view, types, path, member.value, assertion, target)
         converted = conversion_edits(view, types, path, assertion, target)
         if isinstance(converted, str):
             return converted
