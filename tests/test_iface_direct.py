@@ -1740,6 +1740,10 @@ def test_the_naive_block_of_a_case_ending_in_continue_fails_go_vet(tmp_path, too
 # Golden must-decline case -> (the naive rewrite of its file, how the mutant shows), as in NAIVE;
 # `vet: …` names what `go vet` says of the mutant.
 GOLDEN_NAIVE = {
+    "decline_assigned_field_branch": (
+        replace('\topts.Logger.Log("dial " + opts.Addr)', '\t(&logged).Log("dial " + opts.Addr)'),
+        'fmt.Sprint({pkg}.Dial("db", true))',
+    ),
     # a switch at the top of the body reads mws[i] where the guard kept the body from it: past the end
     "decline_counted_guarded": (
         replace(
@@ -1847,6 +1851,7 @@ ALLOC_CALLS = {
     "field_pointer_options": "{pkg}.Wait(2, time.Millisecond)",
     "method_value_plugin": "{pkg}.Boot(6)",
     "counted_middleware_chain": "{pkg}.Build()",
+    "assigned_field_options": '{pkg}.Attempts("db:5432", 3)',
     "field_param_request": "{pkg}.Check({pkg}.Request{})",
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "group_middleware_chain": '{pkg}.Chain("xab")',

@@ -21,6 +21,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
+from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
 from gorewrite.rules.iface_direct.bound import bound_target
 from gorewrite.rules.iface_direct.calls import called_through
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
@@ -71,8 +72,9 @@ def find(view: PackageView) -> list[Candidate]:
         asserts = b".(" in view.sources[escape.path] or escape.message.startswith("moved to heap: ")
         stores = stores_of(view, escape) if asserts else []  # a boxed value is read back only by an assertion
         ranged = None if stores else range_loop(view, escape)
-        if stores or ranged:
-            function = owner(stores[0].declaration if stores else ranged[0])
+        assigned = None if stores or ranged else field_assignment(view, escape)  # `o.F = &x` (assigned.py)
+        if stores or ranged or assigned:
+            function = owner(stores[0].declaration if stores else ranged[0] if ranged else assigned)
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
@@ -126,6 +128,11 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
 def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     stores = stores_of(view, escape)
     ranged = range_loop(view, escape)
+    assigned = None if stores or ranged else field_assignment(view, escape)
+    if assigned is not None:
+        types = types_or_reason(view)
+        problem = near_syntax_error(view, escape.path, assigned)
+        return problem or (types if isinstance(types, str) else assigned_calls(view, types, escape, assigned))
     if ranged is not None:  # a range over a literal holding the value (ranged.py), or c[i] in one
         problem = near_syntax_error(view, escape.path, ranged[0])
         types = types_or_reason(view)
