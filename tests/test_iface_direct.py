@@ -1740,6 +1740,23 @@ def test_the_naive_block_of_a_case_ending_in_continue_fails_go_vet(tmp_path, too
 # Golden must-decline case -> (the naive rewrite of its file, how the mutant shows), as in NAIVE;
 # `vet: …` names what `go vet` says of the mutant.
 GOLDEN_NAIVE = {
+    "decline_assigned_field_branch": (
+        replace('\topts.Logger.Log("dial " + opts.Addr)', '\t(&logged).Log("dial " + opts.Addr)'),
+        'fmt.Sprint({pkg}.Dial("db", true))',
+    ),
+    # a switch at the top of the body reads mws[i] where the guard kept the body from it: past the end
+    "decline_counted_guarded": (
+        replace(
+            "\t\tif i < len(mws) {\n\t\t\th = mws[i].Wrap(h)\n\t\t}\n",
+            "\t\tswitch mw := mws[i].(type) {\n\t\tcase *tagMW:\n\t\t\tif i < len(mws) {\n"
+            "\t\t\t\th = mw.Wrap(h)\n\t\t\t}\n\t\t}\n",
+        ),
+        "func() (got string) { defer func() { got = fmt.Sprint(recover()) }(); return {pkg}.Build(3) }()",
+    ),
+    "decline_field_pointer_rerouted": (
+        replace('\t\to.logger.Log("retry")', '\t\t(&lines).Log("retry")'),
+        "fmt.Sprint({pkg}.Attempts(2, true))",
+    ),
     "decline_field_call_rerouted": (
         replace("\t\ts.sink.Write(c)", "\t\t(&size).Write(c)"),
         'fmt.Sprint({pkg}.Total([][]byte{[]byte("ab")}, true))',
@@ -1831,6 +1848,10 @@ ALLOC_CALLS = {
     "field_interface_literal": '{pkg}.Drain([]string{"a", "b"})',
     "field_metric_sink": '{pkg}.Measure([][]byte{[]byte("ab")})',
     "field_options_validated": '{pkg}.Attempts("db:5432", 2)',
+    "field_pointer_options": "{pkg}.Wait(2, time.Millisecond)",
+    "method_value_plugin": "{pkg}.Boot(6)",
+    "counted_middleware_chain": "{pkg}.Build()",
+    "assigned_field_options": '{pkg}.Attempts("db:5432", 3)',
     "field_param_request": "{pkg}.Check({pkg}.Request{})",
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "group_middleware_chain": '{pkg}.Chain("xab")',

@@ -18,6 +18,7 @@ from gorewrite.claims import KeepsOnStack, effect, hidden, moved, stack_exprs, v
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.syntax import Node, Tree, parse
+from gorewrite.verify.prior import prior_copies
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,16 @@ def _bears(
     after: list[Escape],
 ) -> str | None:
     """Why the messages in these fixes' declarations do not bear out the judged ones' claims, or None."""
+    touched = _touched(view, fixes, decls)
+    lines = [{path: _lines_of(found[path], keys) for path, keys in touched.items() if path in found} for found in decls]
+    calls, bodies = _callees(view, decls[1], after, {e for e in after if e.line in lines[1].get(e.path, ())})
+    copies = {e for e in after if _copied(e, calls, bodies)}
     before, now, stacked, quiet, fresh, exact = _tally(
-        view, reported, fixes, decls, after, Counter(m for f in judged for m in moved(f.claim))
+        view, reported, fixes, decls, after, Counter(m for f in judged for m in moved(f.claim)), copies
     )
     # the callees' escapes inlined where the rewrite made their calls direct are theirs: not new, and not
     # the target still there (`fmt.Stringer(x).String()` inlines N.String's `"N" + ~r0 escapes to heap`)
-    now -= _inlined(view, decls[1], after, fresh, exact)
+    now -= _inlined(view, decls[1], after, fresh, prior_copies(view, reported, lines[0], bodies))
     targets = [  # a target this release does not call an escape (go1.25+'s `make(…) does not escape`)
         t.message  # has nothing to count: that nothing new escapes is what holds
         for f in judged
@@ -208,11 +213,13 @@ def _tally(
     decls: tuple[Decls, Decls],
     after: list[Escape],
     moves: Counter[str],
+    copies: set[Escape] = frozenset(),
 ) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str], list[Escape], Counter[str]]:
     """The heap escape messages in the declarations the fixes touch or add, before and after (less
     those the fixes move there), by kind, and the messages of what stays on the stack after and
     before; then the heap escapes counted after and the exact messages before. `decls` holds each
-    file's declarations as it was and as rewritten."""
+    file's declarations as it was and as rewritten. A move is taken from a callee's inlined `copies`
+    last: those are the callee's, and a moved escape of the same text is the body's own."""
     was, now = decls
     touched = _touched(view, fixes, decls)
     paths = sorted(touched)
@@ -229,9 +236,7 @@ def _tally(
             old += Counter(e.message for e in reported if e.heap and e.path == path and e.line in old_lines)
             quiet += Counter(e.message for e in reported if not e.heap and e.path == path and e.line in old_lines)
         new_lines = _lines_of(now[path], keys)
-        for e in after:
-            if e.path != path or e.line not in new_lines:
-                continue
+        for e in sorted((e for e in after if e.path == path and e.line in new_lines), key=copies.__contains__):
             if not e.heap:
                 stacked[e.message] += 1
             elif moves[e.message] > 0:
@@ -259,36 +264,47 @@ def _touched(view: PackageView, fixes: list[Fix], decls: tuple[Decls, Decls]) ->
     return touched
 
 
-def _inlined(
-    view: PackageView, decls: Decls, after: list[Escape], fresh: list[Escape], had: Counter[str]
-) -> Counter[str]:
-    """Of the heap escapes in the touched declarations (`fresh`), those the compile reports where it
-    inlines a call, each the very expression the callee's own body reports escaping
-    (`l.prefix + fmt.Sprintf(…) escapes to heap`, at a call the rewrite made direct): the callee's
-    allocation, made in the caller now, once a call as before, not a new one. Counted past the
-    copies of that text the declarations had before (`had`), by kind. `decls`: the rewritten files'."""
-    calls: dict[tuple[str, int, int], set[str]] = {}  # a call and what is inlined there (nested calls too)
+def _callees(
+    view: PackageView | None, decls: Decls, after: list[Escape], at: set[Escape] | list[Escape]
+) -> tuple[dict[tuple[str, int, int], set[str]], dict[str, set[str]]]:
+    """Where the compile inlines which calls (nested ones too), and for each function of the package
+    inlined where an escape `at` sits, the heap messages its own declaration reports. `decls`: the
+    rewritten files'."""
+    calls: dict[tuple[str, int, int], set[str]] = {}
     for e in after:
         if e.message.startswith("inlining call to "):
             calls.setdefault((e.path, e.line, e.col), set()).add(e.message.removeprefix("inlining call to "))
-    needed = {callee for e in fresh for callee in calls.get((e.path, e.line, e.col), ())}
-    bodies: dict[str, set[str]] = {}  # callee -> the messages its own declaration reports escaping
+    needed = {callee for e in at if e.heap for callee in calls.get((e.path, e.line, e.col), ())}
+    bodies: dict[str, set[str]] = {}
     for e in after if needed else ():
         if not e.message.startswith("can inline "):
             continue
         name = _inlinable(e.message)
         if CLOSURE.search(name):  # `F.func1`: its body is a part of F's declaration, not all of it
             continue
-        if name in needed and (e.path in decls or e.path in view.sources):
+        if name in needed and (e.path in decls or (view is not None and e.path in view.sources)):
             declared = decls[e.path] if e.path in decls else declarations(view.tree(e.path))
             span = next(((d.first, d.last) for d in declared if d.first <= e.line <= d.last), None)
             body = {x.message for x in after if x.heap and x.path == e.path and span and span[0] <= x.line <= span[1]}
             bodies[name] = body
-    copies = Counter(
-        e.message
-        for e in fresh
-        if any(e.message in bodies.get(callee, ()) for callee in calls.get((e.path, e.line, e.col), ()))
-    )
+    return calls, bodies
+
+
+def _copied(e: Escape, calls: dict[tuple[str, int, int], set[str]], bodies: dict[str, set[str]]) -> bool:
+    """Whether a heap escape sits where a call is inlined whose callee's own body reports that very expression."""
+    return e.heap and any(e.message in bodies.get(callee, ()) for callee in calls.get((e.path, e.line, e.col), ()))
+
+
+def _inlined(
+    view: PackageView | None, decls: Decls, after: list[Escape], fresh: list[Escape], had: Counter[str]
+) -> Counter[str]:
+    """Of the heap escapes in the touched declarations (`fresh`), those the compile reports where it
+    inlines a call, each the very expression the callee's own body reports escaping
+    (`l.prefix + fmt.Sprintf(…) escapes to heap`, at a call the rewrite made direct): the callee's
+    allocation, made in the caller now, once a call as before, not a new one. Counted past the
+    copies the declarations had before at calls that may inline them (`had`: prior.py), by kind."""
+    calls, bodies = _callees(view, decls, after, fresh)
+    copies = Counter(e.message for e in fresh if _copied(e, calls, bodies))
     return Counter(kind(m) for m in (copies - had).elements())
 
 

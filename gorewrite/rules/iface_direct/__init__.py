@@ -21,6 +21,8 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
+from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
+from gorewrite.rules.iface_direct.bound import bound_target
 from gorewrite.rules.iface_direct.calls import called_through
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
@@ -35,6 +37,7 @@ from gorewrite.rules.iface_direct.places import (
     the_assertion,
     with_field,
 )
+from gorewrite.rules.iface_direct.pointer import pointer_reads
 from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
 from gorewrite.rules.iface_direct.several import all_asserted, conversion_phrase, replaced_statement
 from gorewrite.rules.iface_direct.several import target as target_of
@@ -69,8 +72,9 @@ def find(view: PackageView) -> list[Candidate]:
         asserts = b".(" in view.sources[escape.path] or escape.message.startswith("moved to heap: ")
         stores = stores_of(view, escape) if asserts else []  # a boxed value is read back only by an assertion
         ranged = None if stores else range_loop(view, escape)
-        if stores or ranged:
-            function = owner(stores[0].declaration if stores else ranged[0])
+        assigned = None if stores or ranged else field_assignment(view, escape)  # `o.F = &x` (assigned.py)
+        if stores or ranged or assigned:
+            function = owner(stores[0].declaration if stores else ranged[0] if ranged else assigned)
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
@@ -124,6 +128,11 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
 def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     stores = stores_of(view, escape)
     ranged = range_loop(view, escape)
+    assigned = None if stores or ranged else field_assignment(view, escape)
+    if assigned is not None:
+        types = types_or_reason(view)
+        problem = near_syntax_error(view, escape.path, assigned)
+        return problem or (types if isinstance(types, str) else assigned_calls(view, types, escape, assigned))
     if ranged is not None:  # a range over a literal holding the value (ranged.py), or c[i] in one
         problem = near_syntax_error(view, escape.path, ranged[0])
         types = types_or_reason(view)
@@ -172,6 +181,9 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     reads = [use_node(view, escape.path, u) for u in uses]
+    problem = pointer_reads(types, escape.path, store, place, reads) if store.pointer else None
+    if problem:
+        return problem
     called = None
     if place in ("field", "element", "entry"):
         copies = copies_of(view, types, escape.path, reads, function) if place == "field" else []
@@ -210,6 +222,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     target = target_of(types, escape.path, store, kind)
     if isinstance(target, str):
         return target
+    target = target if clause else bound_target(view, types, escape.path, store.value, assertion, target)
     until = end(types, escape.path, assertion, clause[0]) if clause else None
     if isinstance(until, str):
         return until
@@ -328,6 +341,7 @@ def _grouped(
         )
         if problem:
             return problem
+        target = bound_target(view, types, path, member.value, assertion, target)
         converted = conversion_edits(view, types, path, assertion, target)
         if isinstance(converted, str):
             return converted

@@ -13,7 +13,7 @@ that name belongs to a package-level type the local one shadows).
 from __future__ import annotations
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, ancestors, receiver_type, text, walk
+from gorewrite.syntax import Node, ancestors, receiver_type, text, unparen, walk
 from gorewrite.typeinfo import TypeInfo
 
 
@@ -26,6 +26,18 @@ def method_value(node: Node) -> Node | None:
     if call.type == "call_expression" and call.child_by_field_name("function") == selector:
         return None
     return selector.child_by_field_name("field")
+
+
+def bound_target(view: PackageView, types: TypeInfo, path: str, value: Node, assertion: Node, target: bytes) -> bytes:
+    """What replaces `c.(I)` in a method value `c.(I).M` (not called): `I(&x).M` binds the interface as before,
+    and the compiler leaks it (every release: probe40b's `start := s.val.(Starter).Start`), where `(&x).M`
+    binds the same method when bound_alike proves it. Else the conversion, as for any other use."""
+    value = unparen(value)
+    method = method_value(assertion)
+    alike = method is not None and value.type == "unary_expression" and value.child(0).type == "&"
+    if not alike or target == text(value) or bound_alike(view, types, path, value, text(method)) is not None:
+        return target
+    return text(value)
 
 
 def bound_alike(view: PackageView, types: TypeInfo, path: str, value: Node, method: bytes) -> str | None:

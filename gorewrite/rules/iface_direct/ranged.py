@@ -28,6 +28,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import owner, uses_goto
 from gorewrite.rules.iface_direct.calls import method_call
+from gorewrite.rules.iface_direct.counted import builtin_lengths, call_args_of, counted
 from gorewrite.rules.iface_direct.sites import (
     BOXED,
     MOVED,
@@ -81,6 +82,8 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
         ranged = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
         if ranged is not None and ranged.type == "composite_literal" and any(map(holds, _values(ranged))):
             return loop, ranged, None
+        found = counted(clause)  # `for i := len(c) - 1; i >= 0; i--` (counted.py) reads c as a range would
+        ranged = unparen(found[1]) if found is not None else ranged
         held = [s for s in stores if ranged is not None and ranged.type == "identifier" and s.key is None]
         held = [s for s in held if s.container.text == ranged.text and s.declaration.end_byte <= loop.start_byte]
         if len(held) == 1 and held[0].index is not None:
@@ -133,8 +136,11 @@ def ranged_calls(
     if _zero_size(view, types, escape):
         return "the element has size zero: boxing it in an interface never allocates, so a switch would save nothing"
     clause, body = loop.named_children[0], loop.child_by_field_name("body")
-    left = items(clause.child_by_field_name("left"))
-    if clause.child(1).type != ":=" or any(n.type != "identifier" for n in left) or len(left) not in (1, 2):
+    found = counted(clause)
+    left = [found[0]] if found is not None else items(clause.child_by_field_name("left"))
+    if found is None and (clause.child(1).type != ":=" or any(n.type != "identifier" for n in left)):
+        return f"the range at line {row_of(loop)} declares no variable that a method is called through"
+    if len(left) not in (1, 2):
         return f"the range at line {row_of(loop)} declares no variable that a method is called through"
     problem = None
     if len(left) == 1:
@@ -184,6 +190,8 @@ def _indexed(
     nothing writes i or takes its address: at each of them c[i] is the element the iteration's switch took."""
     if store is None:
         return f"the range at line {row_of(loop)} declares no value variable that a method is called on"
+    if store.pointer:  # go/types calls `c[i] = v` through `c := &[2]T{…}` a read of c
+        return f"{text(store.container).decode()} points to the literal: a write through it is not told from a read"
     problem = _only_ranged(view, types, path, store, loop, indexed=True)
     if problem:
         return problem
@@ -191,7 +199,13 @@ def _indexed(
     held = types.at(path, store.container.start_byte)
     if index is None or index.kind != Kind.VAR or held is None:
         return f"cannot resolve {text(key).decode()} to the range's index variable"
-    changed = [u for u in idents_in(types, path, owner(loop)) if u.obj == index.obj and u.use in (Use.WRITE, Use.ADDR)]
+    clause = loop.named_children[0]  # a counted loop's own `i--` writes i between iterations (counted.py)
+    mine = (lambda u: clause.start_byte <= u.start < clause.end_byte) if counted(clause) else (lambda u: False)  # noqa: E731
+    changed = [
+        u
+        for u in idents_in(types, path, owner(loop))
+        if u.obj == index.obj and u.use in (Use.WRITE, Use.ADDR) and not mine(u)
+    ]
     if changed:
         return f"{index.name} is written or its address taken (line {view.line(path, changed[0].start)})"
     reads = []
@@ -230,15 +244,17 @@ def _only_ranged(
     held = types.at(path, store.container.start_byte)
     if held is None or held.kind != Kind.VAR or not held.local or held.use != Use.DECL:
         return f"cannot resolve {name} to a local variable"
-    right = unparen(loop.named_children[0].child_by_field_name("right"))
-    ranged = types.at(path, right.start_byte)
-    if ranged is None or ranged.obj != held.obj:
+    found = counted(loop.named_children[0])
+    reading = [unparen(n) for n in call_args_of(found[2])] if found else []
+    reading = reading or [unparen(loop.named_children[0].child_by_field_name("right"))]
+    ranged = [types.at(path, r.start_byte) for r in reading]
+    if any(r is None or r.obj != held.obj for r in ranged) or (found and not builtin_lengths(types, path, found[2])):
         line = row_of(store.container)
         return f"go/types does not say the range at line {row_of(loop)} reads the {name} of line {line}"
     uses = [u for u in idents_in(types, path, owner(loop)) if u.obj == held.obj and u.use != Use.DECL]
     body = loop.child_by_field_name("body")
     inside = (lambda u: body.start_byte <= u.start < body.end_byte) if indexed else (lambda u: False)  # noqa: E731
-    other = next((u for u in uses if u.start != right.start_byte and not inside(u)), None)
+    other = next((u for u in uses if u.start not in {r.start_byte for r in reading} and not inside(u)), None)
     if other is not None:
         return f"{name} is used other than by the range at line {row_of(loop)} (line {view.line(path, other.start)})"
     return None

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gorewrite.escapes import Escape
 from gorewrite.proposals import PackageView
@@ -38,6 +38,7 @@ class Store:
     index: int | None  # the position of a positional element
     conversion: Node | None = None  # T of `c := T(E)`, which go/types must find to be an interface type
     field: bytes | None = None  # the field a positional element of a struct literal sets (go/types: with_field)
+    pointer: bool = False  # `c := &T{…}`: c points to the literal (pointer.py)
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,16 @@ def _match_shapes(root: Node) -> Shapes:
 
 def _stores(declaration: Node, container: Node, value: Node) -> list[Store]:
     """E in `var c I = E`, `c := any(E)`, `c := io.Writer(E)`, `c := interface{…}(E)`, `c := T{f: E}`,
-    `c := []T{E, …}`, `c := map[K]T{"k": E}`."""
+    `c := &T{f: E}`, `c := []T{E, …}`, `c := map[K]T{"k": E}`."""
     if declaration.type == "var_spec" and len(declaration.children_by_field_name("name")) != 1:
         return []
     if value.type == "composite_literal":
         return _elements(declaration, container, value)
+    typed = declaration.type == "var_spec" and declaration.child_by_field_name("type") is not None
+    if value.type == "unary_expression" and value.child(0).type == "&" and not typed:
+        literal = value.child_by_field_name("operand")
+        if literal.type == "composite_literal":  # `c := &T{f: E}`
+            return [replace(s, pointer=True) for s in _elements(declaration, container, literal)]
     conversion = None
     if value.type == "type_conversion_expression" and value.child_by_field_name("type").type == "interface_type":
         value = value.child_by_field_name("operand")
