@@ -92,11 +92,7 @@ def analyse(
         try:
             run, good = _listed(toolchains, patterns, cwd, memory, early.listed(LISTED_GRACE))
             listings = unlisted.Listings(toolchains, patterns, cwd, memory.generated)
-            left = unlisted.left_out(listings, run.packages, options.excluded)
-            good = [p for p in good if p.import_path not in left]
-            run.broken = {path: error for path, error in run.broken.items() if path not in left}
-            run.broken.update(unlisted.broken_elsewhere(listings, good))
-            good = [p for p in good if p.import_path not in run.broken]
+            good = unlisted.everywhere(listings, run, good, options.excluded)
             paths, files = [p.import_path for p in good], {p.import_path: p.files for p in good}
             early.know(files)  # parsed while go still replays the rest
             sources_of = {p.import_path: _sources(run, p, options, memory) for p in good}  # listed meanwhile

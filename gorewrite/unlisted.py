@@ -43,6 +43,15 @@ class Listings:
         return {version: p for version, p in found.items() if p is not None and not p.error}
 
 
+def everywhere(listings: Listings, run, good: list[Package], excluded: Callable[[str], bool]) -> list[Package]:
+    """The packages every release builds and loads: those some release leaves out go to the releases that build
+    them (`left_out`); those another release cannot load are broken (`broken_elsewhere`)."""
+    left = left_out(listings, run.packages, excluded)
+    run.broken = {path: error for path, error in run.broken.items() if path not in left}
+    run.broken.update(broken_elsewhere(listings, [p for p in good if p.import_path not in left]))
+    return [p for p in good if p.import_path not in left and p.import_path not in run.broken]
+
+
 def left_out(listings: Listings, listed: list[Package], excluded: Callable[[str], bool]) -> set[str]:
     """The first release's packages some other release leaves out altogether (their files all `//go:build
     go1.25`): no release is asked to compile what it does not build. Their files, and those of a package only
