@@ -333,6 +333,66 @@ func Shard(keys []string, seed string, shards uint32) []uint32 {
 """,
         COPY.format("seed"),
     ),
+    "generic_std_index": (  # slices.IndexFunc is generic: no verdicts, but its source only calls f
+        """package generic_std_index
+
+import (
+	"slices"
+	"sync"
+)
+
+// Firsts finds, per group, the first value of at least min, a goroutine a group, then lowers min.
+func Firsts(groups [][]int, min int) ([]int, int) {
+	at := make([]int, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			at[i] = slices.IndexFunc(g, func(v int) bool { return v >= min })
+		}()
+	}
+	wg.Wait()
+	min--
+	return at, min
+}
+""",
+        COPY.format("min"),
+    ),
+    "generic_own_helper": (  # the package's own generic helper only calls f (no verdict printed for it)
+        """package generic_own_helper
+
+import (
+	"strings"
+	"sync"
+)
+
+func mapAll[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+// Bars draws each group's values as bars ending in unit, a goroutine a group, then clears unit.
+func Bars(groups [][]int, unit string) ([][]string, string) {
+	res := make([][]string, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res[i] = mapAll(g, func(v int) string { return strings.Repeat("#", v) + unit })
+		}()
+	}
+	wg.Wait()
+	unit = ""
+	return res, unit
+}
+""",
+        COPY.format("unit"),
+    ),
 }
 
 DECLINES = {
@@ -606,6 +666,34 @@ func Probe(label string, release <-chan struct{}, seen chan<- string) (string, s
 """,
         "they count different things",
     ),
+    "generic_kept_by_helper": (  # arm keeps f in the hook it returns: run after the signal
+        """package generic_kept_by_helper
+
+import "sync"
+
+type hook[T any] struct{ run func(T) }
+
+func arm[T any](f func(T)) hook[T] { return hook[T]{run: f} }
+
+// Audit arms a hook per item, signals, and runs it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			h := arm(func(s string) { seen(label + s) })
+			wg.Done()
+			<-release
+			h.run(it)
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+""",
+        "the literal is passed to arm, whose f (generic_kept_by_helper.go:7) is used in a literal element",
+    ),
 }
 
 GO = ("\t\tgo func() {", "\t\t}()\n")
@@ -644,6 +732,7 @@ NAIVE = {
         "func() string { ready, out := make(chan struct{}), make(chan string, 1); "
         '{pkg}.Announce([]string{"k"}, "s", func() { panic("bad key") }, ready, out); return <-out }()',
     ),
+    "generic_kept_by_helper": (block_copy(*GO, "label"), AUDIT),
     "range_literal_keyed_gap": (
         block_copy(*GO, "label"),
         "func() string { release, seen := make(chan struct{}), make(chan string, 3); "

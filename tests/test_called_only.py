@@ -1,0 +1,96 @@
+"""called_only: a generic function's func parameter that its source only calls, so nothing keeps it.
+
+Pure source reading (no go): each case is a small package; the verdict says whether `f` (or `cmp`) can
+outlive the call, and why in words. The std functions the closure rule meets most are read in the
+pinned release's own source.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gorewrite.called_only import only_called
+
+HEAD = "package p\n\n"
+KEEPS_NOTHING = {
+    "called": "func each[T any](xs []T, f func(T)) {\n\tfor _, x := range xs {\n\t\tf(x)\n\t}\n}\n",
+    "deferred_call": "func each[T any](x T, f func(T)) {\n\tdefer f(x)\n}\n",
+    "handed_on": (
+        "func each[T any](xs []T, f func(T)) { walk(xs, 0, f) }\n\n"
+        "func walk[T any](xs []T, i int, f func(T)) {\n"
+        "\tif i < len(xs) {\n\t\tf(xs[i])\n\t\twalk[T](xs, i+1, f)\n\t}\n}\n"
+    ),
+    "result_used": "func count[T any](xs []T, f func(T) bool) (n int) {\n\tfor _, x := range xs {\n"
+    "\t\tif f(x) {\n\t\t\tn++\n\t\t}\n\t}\n\treturn n\n}\n",
+}
+KEEPS = {
+    "stored": ("type box[T any] struct{ f func(T) }\n\nfunc each[T any](b *box[T], f func(T)) { b.f = f }\n", 1, "is"),
+    "returned": ("func each[T any](f func(T)) func(T) { return f }\n", 0, "is used in a return statement"),
+    "goroutine": ("func each[T any](x T, f func(T)) { go f(x) }\n", 1, "is in a go statement"),
+    "literal": ("func each[T any](x T, f func(T)) func() { return func() { f(x) } }\n", 1, "by a func literal"),
+    "ranged": ("func each[T any](f func(func(T) bool)) {\n\tfor range f {\n\t}\n}\n", 0, "is used in a range clause"),
+    "shadowed": (
+        "func each[T any](x T, f func(T)) {\n\tif f := keep(f); f != nil {\n\t\tf(x)\n\t}\n}\n\n"
+        "func keep[T any](f func(T)) func(T) { return f }\n",
+        1,
+        "is used",
+    ),
+    "other_package": ('import "fmt"\n\nfunc each[T any](f func(T)) { fmt.Println(f) }\n', 0, "not its package's own"),
+    "handed_to_keeper": (
+        "var kept any\n\nfunc each[T any](f func(T)) { hold(f) }\n\nfunc hold[T any](f func(T)) { kept = f }\n",
+        0,
+        "whose f (p.go:7) is used",
+    ),
+    "callee_shadowed": (
+        "func each[T any](f func(T), hold func(func(T))) { hold(f) }\n\nfunc hold[T any](f func(T)) {}\n",
+        0,
+        "a name the function also declares",
+    ),
+    "variadic": ("func each[T any](x T, fs ...func(T)) {\n\tfor _, f := range fs {\n\t\tf(x)\n\t}\n}\n", 1, "not"),
+}
+
+
+def files(tmp_path: Path, source: str) -> tuple[str, ...]:
+    path = tmp_path / "p.go"
+    path.write_text(HEAD + source)
+    return (str(path),)
+
+
+@pytest.mark.parametrize("name", list(KEEPS_NOTHING))
+def test_a_parameter_only_called_is_kept_by_nothing(tmp_path, name):
+    function = "count" if name == "result_used" else "each"
+    assert only_called(files(tmp_path, KEEPS_NOTHING[name]), function, 1) is None
+
+
+@pytest.mark.parametrize("name", list(KEEPS))
+def test_any_other_use_declines_with_why(tmp_path, name):
+    source, index, why = KEEPS[name]
+    found = only_called(files(tmp_path, source), "each", index)
+    assert found is not None and why in found, found
+
+
+def test_a_function_not_in_the_files_declines(tmp_path):
+    assert "has no body" in only_called(files(tmp_path, KEEPS_NOTHING["called"]), "other", 1)
+
+
+@pytest.mark.parametrize(
+    ("function", "index"),
+    [
+        ("SortFunc", 1),
+        ("SortStableFunc", 1),
+        ("IndexFunc", 1),
+        ("ContainsFunc", 1),
+        ("DeleteFunc", 1),
+        ("BinarySearchFunc", 2),
+        ("MaxFunc", 1),
+        ("CompactFunc", 1),
+        ("EqualFunc", 2),
+    ],
+)
+def test_std_slices_callbacks_are_only_called(toolchain, tmp_path, function, index):
+    """The pinned release's slices package: the comparators and predicates the rule meets most."""
+    found = toolchain.run(["list", "-f", '{{.Dir}}\t{{join .GoFiles "\\t"}}', "slices"], str(tmp_path))
+    folder, *names = found.stdout.decode().strip().split("\t")
+    assert only_called(tuple(f"{folder}/{n}" for n in names), function, index) is None
