@@ -32,7 +32,8 @@ def only_called(files: tuple[str, ...], function: str, index: int) -> str | None
 
 @functools.lru_cache(maxsize=64)
 def _functions(files: tuple[str, ...]) -> dict[str, tuple[str, Node]]:
-    """Each top-level function of the files by name (methods left out), with its file's name."""
+    """Each top-level function of the files by name, and each method as `T.M` (of `(s *T)` or `(s Set[T])`),
+    with its file's name."""
     found: dict[str, tuple[str, Node]] = {}
     for path in files:
         try:
@@ -44,7 +45,19 @@ def _functions(files: tuple[str, ...]) -> dict[str, tuple[str, Node]]:
             name = node.child_by_field_name("name")
             if node.type == "function_declaration" and name is not None:
                 found[name.text.decode()] = (path.rsplit("/", 1)[-1], node)
+            recv = _receiver(node) if node.type == "method_declaration" and name is not None else None
+            if recv:
+                found[f"{recv}.{name.text.decode()}"] = (path.rsplit("/", 1)[-1], node)
     return found
+
+
+def _receiver(method: Node) -> str | None:
+    """The name of the method's receiver type, its type parameters dropped: `Set` of `(s *Set[T])`."""
+    decls = [d for d in method.child_by_field_name("receiver").named_children if d.type == "parameter_declaration"]
+    node = decls[0].child_by_field_name("type") if len(decls) == 1 else None
+    node = node.named_children[0] if node is not None and node.type == "pointer_type" else node
+    node = node.child_by_field_name("type") if node is not None and node.type == "generic_type" else node
+    return node.text.decode() if node is not None and node.type == "type_identifier" else None
 
 
 def _follow(decls: dict[str, tuple[str, Node]], function: str, index: int, seen: set, depth: int) -> str | None:
@@ -100,15 +113,18 @@ def _use(decls: dict[str, tuple[str, Node]], decl: Node, node: Node, seen: set, 
 
 
 def unjudged(verdicts: Verdicts, key: tuple[str, str, str], argument: int, signature: Signature | None) -> str | None:
-    """For a function the compiler printed no verdict for the parameter of (a generic one): "" when the source this
-    build compiles only calls it, else why not (`, and its source …`); None where a verdict, or its absence,
-    decides: a method, a receiver, or a package another build may compile otherwise."""
-    if key[1] or argument < 0 or key[0] in verdicts.varying or key[0] not in verdicts.files:
+    """For a function or method the compiler printed no verdict for the parameter of (a generic one, or one of a
+    generic type): "" when the source this build compiles only calls it, else why not (`, and its source …`);
+    None where a verdict, or its absence, decides: a receiver, or a package whose files vary by build."""
+    # The proof reads the package's own files alone: a package whose own files vary by build is declined, one
+    # varying only through what it imports (`go120.go of golang.org/x/sync/errgroup, which it imports`) is not.
+    if argument < 0 or " of " not in verdicts.varying.get(key[0], " of ") or key[0] not in verdicts.files:
         return None
     if signature is not None and verdict_of(signature, argument)[0] is not None:
         return None
-    why = only_called(verdicts.files[key[0]], key[2], argument)
-    return "" if why is None else f", and its source does not show that {key[2]} only calls it: {why.strip()}"
+    function = f"{key[1]}.{key[2]}" if key[1] else key[2]
+    why = only_called(verdicts.files[key[0]], function, argument)
+    return "" if why is None else f", and its source does not show that {function} only calls it: {why.strip()}"
 
 
 def _called(node: Node) -> bool:

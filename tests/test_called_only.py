@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from gorewrite.called_only import only_called
+from gorewrite.called_only import only_called, unjudged
+from gorewrite.parameters import Verdicts
 
 HEAD = "package p\n\n"
 KEEPS_NOTHING = {
@@ -94,3 +95,36 @@ def test_std_slices_callbacks_are_only_called(toolchain, tmp_path, function, ind
     found = toolchain.run(["list", "-f", '{{.Dir}}\t{{join .GoFiles "\\t"}}', "slices"], str(tmp_path))
     folder, *names = found.stdout.decode().strip().split("\t")
     assert only_called(tuple(f"{folder}/{n}" for n in names), function, index) is None
+
+
+METHODS = (
+    "type Set[T comparable] map[T]struct{}\n\n"
+    "func (s Set[T]) Each(f func(T)) {\n\tfor k := range s {\n\t\tf(k)\n\t}\n}\n\n"
+    "type Box[T any] struct{ f func(T) }\n\n"
+    "func (b *Box[T]) Keep(f func(T)) { b.f = f }\n"
+)
+
+
+def test_a_generic_types_method_is_read_as_T_dot_M(tmp_path):
+    found = files(tmp_path, METHODS)
+    assert only_called(found, "Set.Each", 0) is None
+    assert "is used" in only_called(found, "Box.Keep", 0)
+    assert "has no body" in only_called(found, "Each", 0)  # a method is no function
+
+
+@pytest.mark.parametrize(
+    ("varying", "decided"),
+    [
+        ({}, True),
+        ({"p": "go120.go of golang.org/x/sync/errgroup, which it imports"}, True),
+        ({"p": "p_plan9.go"}, False),
+    ],
+    ids=["steady", "through_an_import", "own_file"],
+)
+def test_only_a_package_whose_own_files_vary_is_left_to_its_verdicts(tmp_path, varying, decided):
+    """The proof reads the package's own files: what an import compiles differently cannot change them."""
+    verdicts = Verdicts({}, varying, files={"p": files(tmp_path, METHODS)})
+    assert (unjudged(verdicts, ("p", "Set", "Each"), 0, None) == "") is decided
+    kept = unjudged(verdicts, ("p", "Box", "Keep"), 0, None)
+    assert kept is None if not decided else "its source does not show that Box.Keep only calls it" in kept
+    assert unjudged(verdicts, ("p", "Set", "Each"), -1, None) is None  # the receiver: its verdict decides

@@ -393,6 +393,43 @@ func Bars(groups [][]int, unit string) ([][]string, string) {
 """,
         COPY.format("unit"),
     ),
+    "generic_type_method": (  # a method of a generic type has no verdicts either: its source only calls f
+        """package generic_type_method
+
+import (
+	"sort"
+	"sync"
+)
+
+type Set[T comparable] map[T]struct{}
+
+func (s Set[T]) Each(f func(T)) {
+	for k := range s {
+		f(k)
+	}
+}
+
+// Names lists each set's members with a suffix, a goroutine a set, then clears the suffix.
+func Names(sets []Set[string], suffix string) ([][]string, string) {
+	out := make([][]string, len(sets))
+	var wg sync.WaitGroup
+	for i, s := range sets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var names []string
+			s.Each(func(k string) { names = append(names, k+suffix) })
+			sort.Strings(names)
+			out[i] = names
+		}()
+	}
+	wg.Wait()
+	suffix = ""
+	return out, suffix
+}
+""",
+        COPY.format("suffix"),
+    ),
 }
 
 DECLINES = {
