@@ -16,6 +16,7 @@ name is only ever called in the caller. Anything else is the reason to decline.
 from __future__ import annotations
 
 import functools
+import os
 
 from gorewrite.parameters import Signature, Verdicts, parameter_names, verdict_of
 from gorewrite.syntax import Node, ancestors, items, parse, walk
@@ -30,24 +31,35 @@ def only_called(files: tuple[str, ...], function: str, index: int) -> str | None
     return _follow(_functions(files), function, index, set(), 0)
 
 
-@functools.lru_cache(maxsize=64)
 def _functions(files: tuple[str, ...]) -> dict[str, tuple[str, Node]]:
     """Each top-level function of the files by name, and each method as `T.M` (of `(s *T)` or `(s Set[T])`),
     with its file's name."""
     found: dict[str, tuple[str, Node]] = {}
     for path in files:
         try:
-            with open(path, "rb") as f:
-                root = parse(f.read()).root_node
+            stat = os.stat(path)
         except OSError:
             continue
-        for node in root.named_children:
-            name = node.child_by_field_name("name")
-            if node.type == "function_declaration" and name is not None:
-                found[name.text.decode()] = (path.rsplit("/", 1)[-1], node)
-            recv = _receiver(node) if node.type == "method_declaration" and name is not None else None
-            if recv:
-                found[f"{recv}.{name.text.decode()}"] = (path.rsplit("/", 1)[-1], node)
+        found.update(_declarations(path, stat.st_mtime_ns, stat.st_size))
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _declarations(path: str, mtime: int, size: int) -> dict[str, tuple[str, Node]]:
+    """One file's functions and methods, parsed once while it is unchanged (std's, every run; an edited one again)."""
+    found: dict[str, tuple[str, Node]] = {}
+    try:
+        with open(path, "rb") as f:
+            root = parse(f.read()).root_node
+    except OSError:
+        return found
+    for node in root.named_children:
+        name = node.child_by_field_name("name")
+        if node.type == "function_declaration" and name is not None:
+            found[name.text.decode()] = (os.path.basename(path), node)
+        recv = _receiver(node) if node.type == "method_declaration" and name is not None else None
+        if recv:
+            found[f"{recv}.{name.text.decode()}"] = (os.path.basename(path), node)
     return found
 
 
