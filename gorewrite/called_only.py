@@ -82,10 +82,8 @@ def _follow(decls: dict[str, tuple[str, Node]], function: str, index: int, seen:
     if body is None:
         return f"whose {function} has no body in the package's files"
     file, decl = found
-    params = parameter_names(decl.child_by_field_name("parameters"))
-    name = params[index][0] if index < len(params) and not params[index][1] else None
-    declared = name.parent.child_by_field_name("type") if name is not None else None
-    if declared is None or declared.type != "function_type":
+    name = _func_parameter(decl, index)
+    if name is None:
         return f"whose parameter {index + 1} of {function} is not a named parameter of a func type"
     seen.add((function, index))
     for node in walk(body):
@@ -127,7 +125,8 @@ def _use(decls: dict[str, tuple[str, Node]], decl: Node, node: Node, seen: set, 
 def unjudged(verdicts: Verdicts, key: tuple[str, str, str], argument: int, signature: Signature | None) -> str | None:
     """For a function or method the compiler printed no verdict for the parameter of (a generic one, or one of a
     generic type): "" when the source this build compiles only calls it, else why not (`, and its source …`);
-    None where a verdict, or its absence, decides: a receiver, or a package whose files vary by build."""
+    None where a verdict, or its absence, decides: a receiver, a parameter not of a func type (found so in the
+    source), or a package whose files vary by build."""
     # The proof reads the package's own files alone: a package whose own files vary by build is declined, one
     # varying only through what it imports (`go120.go of golang.org/x/sync/errgroup, which it imports`) is not.
     if argument < 0 or " of " not in verdicts.varying.get(key[0], " of ") or key[0] not in verdicts.files:
@@ -135,8 +134,19 @@ def unjudged(verdicts: Verdicts, key: tuple[str, str, str], argument: int, signa
     if signature is not None and verdict_of(signature, argument)[0] is not None:
         return None
     function = f"{key[1]}.{key[2]}" if key[1] else key[2]
+    found = _functions(verdicts.files[key[0]]).get(function)
+    if found is None or _func_parameter(found[1], argument) is None:  # `slices.Contains(buf, b)`: not a func
+        return None
     why = only_called(verdicts.files[key[0]], function, argument)
     return "" if why is None else f", and its source does not show that {function} only calls it: {why.strip()}"
+
+
+def _func_parameter(decl: Node, index: int) -> Node | None:
+    """The name of the declaration's parameter `index` when it is named, not variadic, and of a func type."""
+    params = parameter_names(decl.child_by_field_name("parameters"))
+    name = params[index][0] if index < len(params) and not params[index][1] else None
+    declared = name.parent.child_by_field_name("type") if name is not None else None
+    return name if declared is not None and declared.type == "function_type" else None
 
 
 def _called(node: Node) -> bool:

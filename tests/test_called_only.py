@@ -128,3 +128,10 @@ def test_only_a_package_whose_own_files_vary_is_left_to_its_verdicts(tmp_path, v
     kept = unjudged(verdicts, ("p", "Box", "Keep"), 0, None)
     assert kept is None if not decided else "its source does not show that Box.Keep only calls it" in kept
     assert unjudged(verdicts, ("p", "Set", "Each"), -1, None) is None  # the receiver: its verdict decides
+
+
+def test_a_parameter_of_another_type_is_left_to_its_verdict(tmp_path):
+    """`slices.Contains(buf, b)`: the buffer is no func, the source says nothing of it, the decline stays as is."""
+    found = files(tmp_path, "func has[T comparable](xs []T, f func(T) bool, x T) bool { return f(x) }\n")
+    verdicts = Verdicts({}, {}, files={"p": found})
+    assert [unjudged(verdicts, ("p", "", "has"), i, None) for i in range(3)] == [None, "", None]
