@@ -703,6 +703,42 @@ func Probe(label string, release <-chan struct{}, seen chan<- string) (string, s
 """,
         "they count different things",
     ),
+    "generic_memo_after_done": (  # inlined, the literal does not escape, but the memo runs it after the Done
+        """package generic_memo_after_done
+
+import "sync"
+
+// Memo returns a function that calls f once and then returns its value: it keeps f.
+func Memo[T any](f func() T) func() T {
+	var done bool
+	var v T
+	return func() T {
+		if !done {
+			v, done = f(), true
+		}
+		return v
+	}
+}
+
+// Audit makes a lazy line per item, signals, and reads it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			get := Memo(func() string { return label + it })
+			wg.Done()
+			<-release
+			seen(get())
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+""",
+        "the literal is passed to Memo, whose f (generic_memo_after_done.go:11) is captured by a func literal",
+    ),
     "generic_kept_by_helper": (  # arm keeps f in the hook it returns: run after the signal
         """package generic_kept_by_helper
 
@@ -770,6 +806,7 @@ NAIVE = {
         '{pkg}.Announce([]string{"k"}, "s", func() { panic("bad key") }, ready, out); return <-out }()',
     ),
     "generic_kept_by_helper": (block_copy(*GO, "label"), AUDIT),
+    "generic_memo_after_done": (block_copy(*GO, "label"), AUDIT),
     "range_literal_keyed_gap": (
         block_copy(*GO, "label"),
         "func() string { release, seen := make(chan struct{}), make(chan string, 3); "
