@@ -1,8 +1,8 @@
 """called_only: a generic function's func parameter that its source only calls, so nothing keeps it.
 
-Pure source reading (no go): each case is a small package; the verdict says whether `f` (or `cmp`) can
-outlive the call, and why in words. The std functions the closure rule meets most are read in the
-pinned release's own source.
+Source reading: each case is a small package; the verdict says whether `f` (or `cmp`) can outlive the
+call, and why in words. The std functions the closure rule meets most are read in the pinned release's
+own source, and the last case runs the closure rule (real go) on a library's generic helpers.
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import assert_declines, module, proposals
 
 from gorewrite.called_only import only_called, unjudged
 from gorewrite.parameters import Verdicts
+from gorewrite.proposals import Declined, Fix
+from gorewrite.rules import RULES
 
 HEAD = "package p\n\n"
 KEEPS_NOTHING = {
@@ -135,3 +138,84 @@ def test_a_parameter_of_another_type_is_left_to_its_verdict(tmp_path):
     found = files(tmp_path, "func has[T comparable](xs []T, f func(T) bool, x T) bool { return f(x) }\n")
     verdicts = Verdicts({}, {}, files={"p": found})
     assert [unjudged(verdicts, ("p", "", "has"), i, None) for i in range(3)] == [None, "", None]
+
+
+LIB = """package lib
+
+// Filter keeps the items keep says yes to.
+func Filter[T any](items []T, keep func(item T, index int) bool) []T {
+	out := make([]T, 0, len(items))
+	for i := range items {
+		if keep(items[i], i) {
+			out = append(out, items[i])
+		}
+	}
+	return out
+}
+
+// Memo returns a function that calls f once and then returns its value: it keeps f.
+func Memo[T any](f func() T) func() T {
+	var done bool
+	var v T
+	return func() T {
+		if !done {
+			v, done = f(), true
+		}
+		return v
+	}
+}
+"""
+USE = """package use
+
+import (
+	"sync"
+
+	"example.com/m/lib"
+)
+
+// Drop removes marker from every page, a goroutine a page, then resets it.
+func Drop(pages [][]string, marker string) ([][]string, string) {
+	out := make([][]string, len(pages))
+	var wg sync.WaitGroup
+	for i, p := range pages {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = lib.Filter(p, func(w string, _ int) bool { return w != marker })
+		}()
+	}
+	wg.Wait()
+	marker = ""
+	return out, marker
+}
+
+// Audit makes a lazy line per item, signals, and reads it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			get := lib.Memo(func() string { return label + it })
+			wg.Done()
+			<-release
+			seen(get())
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+"""
+
+
+def test_another_packages_generic_helper_is_read_in_its_own_source(tmp_path):
+    """A library's generic Filter only calls keep: Drop's copy is proposed. Its Memo keeps f in the func it
+    returns, which Audit's goroutine calls after its Done: declined by the source (the compiler inlines Memo
+    and says the literal does not escape), as a naive copy would hand the memo the old label."""
+    module(tmp_path, {"lib/lib.go": LIB, "use/use.go": USE})
+    found = proposals(tmp_path, RULES["closure"])["example.com/m/use"]
+    fixes = [p for p in found if isinstance(p, Fix)]
+    assert [t.message for f in fixes for t in f.targets] == ["moved to heap: marker"]
+    (label,) = [p for p in found if isinstance(p, Declined) and p.site.message == "moved to heap: label"]
+    assert "lib.Memo, of which" in label.reason
+    assert_declines([label], "its source does not show that Memo only calls it: whose f (lib.go:20) is captured")
