@@ -430,6 +430,28 @@ func Names(sets []Set[string], suffix string) ([][]string, string) {
 """,
         COPY.format("suffix"),
     ),
+    "after_func_close": (  # time.AfterFunc, its Timer dropped, starts the literal once, as a go statement
+        """package after_func_close
+
+import "time"
+
+// Ping calls ping with the host after d from the timer's goroutine, waits for it, then clears the host.
+func Ping(d time.Duration, host string, ping func(string)) string {
+	if host == "" {
+		host = "localhost"
+	}
+	done := make(chan struct{})
+	time.AfterFunc(d, func() {
+		ping(host)
+		close(done)
+	})
+	<-done
+	host = ""
+	return host
+}
+""",
+        COPY.format("host"),
+    ),
 }
 
 DECLINES = {
@@ -702,6 +724,28 @@ func Probe(label string, release <-chan struct{}, seen chan<- string) (string, s
 }
 """,
         "they count different things",
+    ),
+    "after_func_kept_timer": (  # the Timer is kept: Reset runs the literal again after the write
+        """package after_func_kept_timer
+
+import "time"
+
+// Audit reports label after d, then relabels and fires again.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	done := make(chan struct{}, 1)
+	t := time.AfterFunc(0, func() {
+		seen(label + items[0])
+		done <- struct{}{}
+	})
+	<-done
+	<-release
+	label = "done"
+	t.Reset(0)
+	<-done
+	return label
+}
+""",
+        "nor to time.AfterFunc in a statement of its own (the Timer dropped)",
     ),
     "generic_memo_after_done": (  # inlined, the literal does not escape, but the memo runs it after the Done
         """package generic_memo_after_done
