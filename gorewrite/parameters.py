@@ -46,7 +46,11 @@ class Verdicts:
     the callees of a few packages, and parsing every file of std's imports cost 5 s of a `fix std`."""
 
     def __init__(
-        self, said: dict[str, dict[str, dict[tuple[int, int], str]]], varying: dict[str, str], built: dict | None = None
+        self,
+        said: dict[str, dict[str, dict[tuple[int, int], str]]],
+        varying: dict[str, str],
+        built: dict | None = None,
+        files: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._said = said  # package -> file -> (line, byte column) -> parameter name
         self._named: dict[tuple[str, str, str], Signature] = {}
@@ -55,6 +59,7 @@ class Verdicts:
         self._steady: dict[str, frozenset[tuple[str, str]]] = {}  # package -> its functions every build judges alike
         self.module: dict[str, tuple[str, ...]] = {}  # package -> main-module packages it imports (module_writers)
         self.module_files: dict[str, tuple[str, ...]] = {}  # those packages' files of every build
+        self.files = files or {}  # package -> the files this build compiles (called_only.py reads them)
 
     def get(self, key: tuple[str, str, str]) -> Signature | None:
         """The function's verdicts in this build; None where the compiler printed none, or where another
@@ -95,7 +100,7 @@ def compile_parameters(toolchain: Toolchain, import_paths: list[str], cwd: str, 
             path = resolve(m[1], base, files.get(path_of, ()))
             at = by_file.setdefault(path, {})
             at[(int(m[2]), int(m[3]))] = _joined(at.get((int(m[2]), int(m[3]))), m[4])
-    return Verdicts(said, varying(listing, import_paths), listing.built())
+    return Verdicts(said, varying(listing, import_paths), listing.built(), files)
 
 
 def _joined(before: str | None, said: str) -> str:

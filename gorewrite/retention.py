@@ -9,9 +9,9 @@ methods whose `leaking param content` is a store into the receiver or a hand-off
 Each entry cites its std source and is proven by a Go test in tests/retention. A call of io.Writer's Write
 (io.Reader's Read), so named by go/types, rests on their contract (contracts.py); `relies` collects the
 contracts an answer rests on, for the fix's summary. The package's own functions whose verdict is a leak are
-followed into (callees.py): every use of the parameter must be a call that keeps nothing of it. Anything else is
-a reason to decline. A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`.
-"""
+followed into (callees.py): every use of the parameter must be a call of it or one that keeps nothing of it;
+else decline. A generic function without verdicts is read in its source (called_only.py). A rule opts in
+with `Rule(retention=True)`; the pipeline then fills `view.parameters`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gorewrite import callees, closed, contracts, operands, result_locals
+from gorewrite import called_only, callees, closed, contracts, operands, result_locals
 from gorewrite.holders import holder_use
 from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
@@ -119,8 +119,10 @@ def _called(
             return f"{role}, {formatted}" if formatted else None
     for version, verdicts in sorted(view.parameters.items()):
         signature = verdicts.get(key)
+        if (generic := called_only.unjudged(verdicts, key, argument, signature)) == "":  # or None, or why not
+            continue
         if signature is None:
-            return f"{role}, {verdicts.missing(key, version)}"
+            return f"{role}, {verdicts.missing(key, version)}{generic or ''}"
         said, element = verdict_of(signature, argument)
         problem = judge(said, contents or element, version)
         if problem is None or (argument == RECEIVER and _cleared(key, said, relies)):
@@ -138,7 +140,7 @@ def _called(
                 return f"{role}, {followed}"
         entry = TABLE.get((*key, argument)) if said and said.startswith("leaking param: ") else None
         if entry is None or element:
-            return f"{role}, {problem}"
+            return f"{role}, {problem}{generic or ''}"
         if not entry.methods:  # io.CopyBuffer's buf: handed only to methods whose contract is not to keep it
             relies.update(entry.relies)
             continue
@@ -265,6 +267,8 @@ def _use(
         return "is captured by a func literal, which may outlive the call"
     expr, parent = held(node)
     call = parent.parent
+    if parent.type == "call_expression" and parent.child_by_field_name("function") == expr:
+        return None  # `f(x)` runs the func value it is given, keeping nothing of it
     if parent.type == "argument_list" and call.type == "call_expression":
         function = call.child_by_field_name("function")
         builtin = (
@@ -292,8 +296,7 @@ def _use(
     return None
 
 
-def _other_use(parent: Node) -> str:
-    """What a value does that is neither passed to a call nor a method's receiver (USES' words)."""
+def _other_use(parent: Node) -> str:  # what a value does that is neither passed nor a receiver, in USES' words
     kind = parent.parent.type if parent.type == "expression_list" else parent.type
     return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
 

@@ -14,7 +14,7 @@ import dataclasses
 from gorewrite import groups
 from gorewrite.after_signal import names_after, trailing
 from gorewrite.done_values import done_value
-from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, method_of, previous, runner
+from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, after_func, method_of, previous, runner
 from gorewrite.syntax import Node, call_args, first_of, statements, text, walk
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
@@ -36,7 +36,7 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
         # `go every(tick, func() {…})`: the goroutine runs every, which may call the literal again after any signal
         return "the func literal is an argument of the function the go statement starts, which may call it again later"
     body = spawn.literal.child_by_field_name("body")
-    if spawn.statement.type != "go_statement":
+    if spawn.statement.type != "go_statement" and not after_func(types, spawn):
         group = _group_go(types, spawn)
         return names_after(spawn, body, name, set()) or ([group] if isinstance(group, Signal) else group)
     signal, wrapper, at = _deferred_signal(types, spawn.path, body)
@@ -311,7 +311,10 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
         or function.type != "selector_expression"
         or method_of(types, spawn.path, function) not in GROUP_GO
     ):
-        return "the func literal is neither started by a go statement nor passed to errgroup's or a WaitGroup's Go"
+        return (
+            "the func literal is neither started by a go statement nor passed to errgroup's or a WaitGroup's Go, nor"
+            " to time.AfterFunc in a statement of its own (the Timer dropped)"
+        )
     operand = function.child_by_field_name("operand")
     wg = method_of(types, spawn.path, function)[0] == "sync"
     group = groups.group(types, spawn.path, operand) if wg else _local(types, spawn.path, operand)

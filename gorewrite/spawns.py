@@ -97,6 +97,24 @@ def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str
     return ident.pkg, ident.recv or "", ident.name
 
 
+def after_func(types: TypeInfo, spawn: Spawn) -> bool:
+    """`time.AfterFunc(d, func() {…})` as a statement of its own: the literal runs once, in a goroutine of its
+    own, as `go func() {…}()` would start it (time's doc: "calls f in its own goroutine"), only later. The Timer
+    is dropped, so no Reset can run it again, nor Stop keep it from running (a goroutine that never runs never
+    signals: a wait for it never returns, as for a goroutine that blocks)."""
+    call = runner(spawn).parent.parent
+    function = call.child_by_field_name("function") if call.type == "call_expression" else None
+    field = function.child_by_field_name("field") if function and function.type == "selector_expression" else None
+    ident = types.at(spawn.path, field.start_byte) if field is not None else None
+    return (
+        ident is not None
+        and (ident.kind, ident.pkg, ident.recv, ident.name) == (Kind.FUNC, "time", None, "AfterFunc")
+        and call_args(call)[1:] == [runner(spawn)]
+        and call.parent == spawn.statement
+        and spawn.statement.type == "expression_statement"
+    )
+
+
 def previous(node: Node, forward: bool = False) -> Node | None:
     """The statement before (after) node in its block, past comments."""
     sibling = node.next_named_sibling if forward else node.prev_named_sibling

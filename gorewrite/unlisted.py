@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 
+from gorewrite import dependencies
 from gorewrite.escapes import Escape
 from gorewrite.options import OUTSIDE, Options
 from gorewrite.packages import Package, load
@@ -156,15 +157,16 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
     """`fix`'s sites in files the first release does not compile, proposed and verified by a run of the releases
     that compile the file, which lists and type-checks the package as the first of them builds it. An edit kept
     to such files cannot change the build of a release that does not compile them: it builds the original.
-    A rewrite reaching past them is declined; one verified while this run rewrites other files too (the two
-    were never compiled together: a change elsewhere may inline or instantiate this code) waits for the next run."""
+    A rewrite reaching past them is declined; one verified while this run rewrites other files that may share a
+    build with them (the two were never compiled together: a change there may inline or instantiate this code,
+    or this code be inlined there) waits for the next run (_meeting)."""
     for toolchains, paths, within in _groups(run, options):
         sub = fix(toolchains, run.elsewhere.patterns, run.elsewhere.cwd, rules, within)
         _merge_packages(run, sub)
         versions = [tc.version for tc in toolchains]
         leaving = tuple(tc.version for tc in run.toolchains if tc.version not in versions)
         names = " and ".join(sorted(os.path.basename(p) for p in paths))
-        busy = sorted(os.path.basename(p) for p in run.changes)
+        busy = _meeting(run, toolchains, paths)
         for d in sub.declined:
             reason = f"the rewrite reaches past {names}, the files only {' and '.join(versions)} compile"
             reason += f", or {OUTSIDE}" if options.lines is not None else ""
@@ -192,3 +194,27 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
         run.benchmarks += sub.benchmarks
         run.cold += sub.cold
     return run
+
+
+def _meeting(run, toolchains: list[Toolchain], paths: set[str]) -> list[str]:
+    """The names of the files this run changed that may be compiled with `paths` (the files only these releases
+    compile): their package's own, and those of a package it or its tests depend on (inlined or instantiated in
+    it) or that depends on it (the other way), under each of these releases (`go list -deps -test`, test
+    variants too). Any other package's change cannot meet them in one build. A run over std, whose packages the
+    listing leaves out, counts every change."""
+    dirs = {os.path.dirname(p) for p in paths}
+    changed = sorted(run.changes)
+    if all(os.path.dirname(p) in dirs for p in changed) or any(p.standard for p in run.packages):
+        return [os.path.basename(p) for p in changed]
+    near = set(dirs)
+    for tc in toolchains:
+        lines = dependencies.listing(tc, run.elsewhere.patterns, run.elsewhere.cwd).lines.values()
+        folder = {line.name.split(" ")[0]: os.path.normpath(line.dir) for line in lines}
+        mine = [line for line in lines if os.path.normpath(line.dir) in dirs]  # `p`, `p [p.test]`, `p_test [p.test]`
+        if not mine:  # not listed (go list failed?): nothing shows what it shares a build with
+            return [os.path.basename(p) for p in changed]
+        named = {line.name.split(" ")[0] for line in mine}
+        reach = {d.split(" ")[0] for line in mine for d in line.deps}
+        reach |= {line.name.split(" ")[0] for line in lines if named & {d.split(" ")[0] for d in line.deps}}
+        near |= {folder[name] for name in reach if name in folder}
+    return [os.path.basename(p) for p in changed if os.path.dirname(p) in near]

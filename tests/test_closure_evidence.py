@@ -60,6 +60,17 @@ NAIVE = {
     "decline_hb_continue_before_wait": ("batch.go", copy_in_block("\t\tgo func() {", "token")),
     "decline_hb_second_signaller": ("probe.go", copy_in_block("\tgo func() {", "target")),
     "decline_hb_done_before_audit": ("audit.go", copy_in_block("\t\tgo func() {", "owner")),
+    "decline_generic_kept_callback": ("settle.go", copy_in_block("\t\tgo func() {", "label")),
+    "decline_after_func_reset": (  # the copy in a block, the Timer declared outside it for the Reset
+        "retry.go",
+        replacing(
+            (
+                "\tt := time.AfterFunc(d, func() {",
+                "\tvar t *time.Timer\n\t{\n\tlabel := label\n\tt = time.AfterFunc(d, func() {",
+            ),
+            ("\t})\n\t<-done\n\tlabel", "\t})\n\t}\n\t<-done\n\tlabel"),
+        ),
+    ),
     "decline_hb_defer_in_loop": ("handle.go", copy_in_block("\t\tdefer func() {", "status")),
     "decline_hb_nested_goroutine": ("notify.go", copy_in_block("\tgo func() {", "subject")),
     "decline_hb_queued_task": ("queue.go", copy_in_block("\t\tq.Add(func() {", "prefix", "})")),

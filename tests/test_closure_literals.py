@@ -333,6 +333,125 @@ func Shard(keys []string, seed string, shards uint32) []uint32 {
 """,
         COPY.format("seed"),
     ),
+    "generic_std_index": (  # slices.IndexFunc is generic: no verdicts, but its source only calls f
+        """package generic_std_index
+
+import (
+	"slices"
+	"sync"
+)
+
+// Firsts finds, per group, the first value of at least min, a goroutine a group, then lowers min.
+func Firsts(groups [][]int, min int) ([]int, int) {
+	at := make([]int, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			at[i] = slices.IndexFunc(g, func(v int) bool { return v >= min })
+		}()
+	}
+	wg.Wait()
+	min--
+	return at, min
+}
+""",
+        COPY.format("min"),
+    ),
+    "generic_own_helper": (  # the package's own generic helper only calls f (no verdict printed for it)
+        """package generic_own_helper
+
+import (
+	"strings"
+	"sync"
+)
+
+func mapAll[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+// Bars draws each group's values as bars ending in unit, a goroutine a group, then clears unit.
+func Bars(groups [][]int, unit string) ([][]string, string) {
+	res := make([][]string, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res[i] = mapAll(g, func(v int) string { return strings.Repeat("#", v) + unit })
+		}()
+	}
+	wg.Wait()
+	unit = ""
+	return res, unit
+}
+""",
+        COPY.format("unit"),
+    ),
+    "generic_type_method": (  # a method of a generic type has no verdicts either: its source only calls f
+        """package generic_type_method
+
+import (
+	"sort"
+	"sync"
+)
+
+type Set[T comparable] map[T]struct{}
+
+func (s Set[T]) Each(f func(T)) {
+	for k := range s {
+		f(k)
+	}
+}
+
+// Names lists each set's members with a suffix, a goroutine a set, then clears the suffix.
+func Names(sets []Set[string], suffix string) ([][]string, string) {
+	out := make([][]string, len(sets))
+	var wg sync.WaitGroup
+	for i, s := range sets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var names []string
+			s.Each(func(k string) { names = append(names, k+suffix) })
+			sort.Strings(names)
+			out[i] = names
+		}()
+	}
+	wg.Wait()
+	suffix = ""
+	return out, suffix
+}
+""",
+        COPY.format("suffix"),
+    ),
+    "after_func_close": (  # time.AfterFunc, its Timer dropped, starts the literal once, as a go statement
+        """package after_func_close
+
+import "time"
+
+// Ping calls ping with the host after d from the timer's goroutine, waits for it, then clears the host.
+func Ping(d time.Duration, host string, ping func(string)) string {
+	if host == "" {
+		host = "localhost"
+	}
+	done := make(chan struct{})
+	time.AfterFunc(d, func() {
+		ping(host)
+		close(done)
+	})
+	<-done
+	host = ""
+	return host
+}
+""",
+        COPY.format("host"),
+    ),
 }
 
 DECLINES = {
@@ -606,6 +725,92 @@ func Probe(label string, release <-chan struct{}, seen chan<- string) (string, s
 """,
         "they count different things",
     ),
+    "after_func_kept_timer": (  # the Timer is kept: Reset runs the literal again after the write
+        """package after_func_kept_timer
+
+import "time"
+
+// Audit reports label after d, then relabels and fires again.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	done := make(chan struct{}, 1)
+	t := time.AfterFunc(0, func() {
+		seen(label + items[0])
+		done <- struct{}{}
+	})
+	<-done
+	<-release
+	label = "done"
+	t.Reset(0)
+	<-done
+	return label
+}
+""",
+        "nor to time.AfterFunc in a statement of its own (the Timer dropped)",
+    ),
+    "generic_memo_after_done": (  # inlined, the literal does not escape, but the memo runs it after the Done
+        """package generic_memo_after_done
+
+import "sync"
+
+// Memo returns a function that calls f once and then returns its value: it keeps f.
+func Memo[T any](f func() T) func() T {
+	var done bool
+	var v T
+	return func() T {
+		if !done {
+			v, done = f(), true
+		}
+		return v
+	}
+}
+
+// Audit makes a lazy line per item, signals, and reads it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			get := Memo(func() string { return label + it })
+			wg.Done()
+			<-release
+			seen(get())
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+""",
+        "the literal is passed to Memo, whose f (generic_memo_after_done.go:11) is captured by a func literal",
+    ),
+    "generic_kept_by_helper": (  # arm keeps f in the hook it returns: run after the signal
+        """package generic_kept_by_helper
+
+import "sync"
+
+type hook[T any] struct{ run func(T) }
+
+func arm[T any](f func(T)) hook[T] { return hook[T]{run: f} }
+
+// Audit arms a hook per item, signals, and runs it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			h := arm(func(s string) { seen(label + s) })
+			wg.Done()
+			<-release
+			h.run(it)
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+""",
+        "the literal is passed to arm, whose f (generic_kept_by_helper.go:7) is used in a literal element",
+    ),
 }
 
 GO = ("\t\tgo func() {", "\t\t}()\n")
@@ -644,6 +849,8 @@ NAIVE = {
         "func() string { ready, out := make(chan struct{}), make(chan string, 1); "
         '{pkg}.Announce([]string{"k"}, "s", func() { panic("bad key") }, ready, out); return <-out }()',
     ),
+    "generic_kept_by_helper": (block_copy(*GO, "label"), AUDIT),
+    "generic_memo_after_done": (block_copy(*GO, "label"), AUDIT),
     "range_literal_keyed_gap": (
         block_copy(*GO, "label"),
         "func() string { release, seen := make(chan struct{}), make(chan string, 3); "

@@ -200,6 +200,27 @@ def test_a_rewrite_outside_the_first_build_waits_for_one_inside_it_then_holds_un
         assert built.returncode == 0, built.stderr
 
 
+# `work` (group.go only go1.25+ compiles) imports `lib`, whose Start the run rewrites too.
+USES_LIB = GROUP.replace('import "sync"', 'import (\n\t"sync"\n\n\t"example.com/m/lib"\n)').replace(
+    "\twg.Wait()\n", "\twg.Wait()\n\tlib.Start(xs)\n"
+)
+
+
+def test_a_change_in_a_package_that_shares_no_build_with_the_file_does_not_hold_it_back(tmp_path, toolchain):
+    """`other` neither imports `work` nor is imported by it: no build compiles the two rewrites together, so
+    both are verified in one run; `lib`, which `work` imports (its code may be inlined there), still waits."""
+    both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
+    root = module(tmp_path / "apart", {"work/group.go": GROUP, "work/run.go": SCALE, "other/run.go": GOROUTINE})
+    done = gorewrite("fix", "--dry-run", "-v", "--rule", "closure", *both, cwd=root)
+    assert "closure: 2 verified, 0 declined" in done.stderr, done.stderr
+    assert "+++ b/work/group.go" in done.stdout and "+++ b/other/run.go" in done.stdout
+    lib = GOROUTINE.replace("package work", "package lib")
+    root = module(tmp_path / "near", {"work/group.go": USES_LIB, "work/run.go": SCALE, "lib/run.go": lib})
+    done = gorewrite("fix", "--dry-run", "-v", "--rule", "closure", *both, cwd=root)
+    assert "closure: 1 verified, 1 declined" in done.stderr, done.stderr
+    assert "this run rewrites run.go too, never compiled with it" in done.stderr
+
+
 def test_one_release_or_a_test_file_never_counts_as_a_file_the_first_release_leaves_out():
     """A test file's escapes (a generic the tests instantiate) are not the package's build: no listing is asked."""
     pkg = Package("m/p", "p", "/m/p", "/m", "1.22", ("/m/p/a.go",), frozenset(), {}, (), False, None)
