@@ -82,6 +82,42 @@ DECLINES = {
         "not declared in the block of the assignment",
     ),
 }
+# Logger is promoted from the embedded Base: `o.Base = Base{…}` writes it under another name (review adv40b)
+PROMOTED = """package promoted
+
+// Logger records one line.
+type Logger interface{ Log(msg string) }
+
+type counter struct{ n int }
+
+func (c *counter) Log(msg string) { c.n += len(msg) }
+
+// Base holds what every client shares.
+type Base struct{ Logger Logger }
+
+// Options configure a dial.
+type Options struct {
+	Base
+	Addr string
+}
+
+var audit counter
+
+// Dial logs to the audit log when audited, and returns what was logged locally.
+func Dial(addr string, audited bool) int {
+	var local counter
+	var opts Options
+	opts.Addr = addr
+	opts.Logger = &local
+	if audited {
+		opts.Base = Base{Logger: &audit}
+	}
+	opts.Logger.Log("dial " + opts.Addr)
+	return local.n
+}
+"""
+DECLINES["promoted"] = (PROMOTED, "opts.Logger is promoted from an embedded field")
+
 RECOVERED = (
     "func() (got string) {{ defer func() {{ got = fmt.Sprint(recover()) }}(); "
     'got = fmt.Sprint({pkg}.Run("db", true)); return }}()'
@@ -94,6 +130,10 @@ NAIVE = {
         RECOVERED,
     ),
     "set_in_branch": (lambda s: s.replace(*DIRECT), RECOVERED),
+    "promoted": (
+        lambda s: s.replace('\topts.Logger.Log("dial "', '\t(&local).Log("dial "'),
+        'fmt.Sprint({pkg}.Dial("db", true))',
+    ),
 }
 
 

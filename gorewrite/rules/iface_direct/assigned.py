@@ -5,7 +5,8 @@ devirtualizes, so the call leaks its receiver and c moves to the heap. Where the
 `o.Logger = &c`, a statement of the block that declares o (`var o T`, or `o := T{}` with no element) and
 after that declaration, every read of o.Logger comes after that statement in the same block and is the
 receiver of a method call, and nothing else changes o (no other write of o.Logger nor of o whole, no `&o`
-nor pointer-method call; plain writes of its other fields leave o.Logger alone), then at each call
+nor pointer-method call; plain writes of its other fields leave o.Logger alone, where o declares it itself, not
+an embedded field: `o.Base = Base{…}` writes a promoted Logger), then at each call
 o.Logger holds `&c`: statements of a block run in order, and the function has no goto. The call goes to
 `(&c).M(…)` as calls.py argues (the method `*T` declares or promotes, the same signature, the arguments
 evaluated alike). o and the assignment stay; the compiler says whether c leaves the heap. A read inside a
@@ -63,6 +64,8 @@ def assigned_calls(view: PackageView, types: TypeInfo, escape: Escape, statement
         return f"{shown} is not a field of a local variable"
     if set_field is None or set_field.kind != Kind.FIELD or not set_field.iface or set_field.indirect:
         return f"{shown} is not a field of interface type in the variable's own storage"
+    if set_field.promoted:  # `o.Base = Base{…}` writes o.Logger under another name
+        return f"{shown} is promoted from an embedded field: a write of that field changes it too"
     function = owner(statement)
     if uses_goto(function):
         return "the function uses goto, so statement order is not execution order"
