@@ -76,12 +76,16 @@ class Toolchain:
         with Popen([self.go, *args], cwd=cwd, env=self.env_in(cwd), stdout=subprocess.PIPE, stderr=stderr) as process:
             yield process
 
-    def gofmt(self, source: bytes) -> bytes:
-        """Format with the toolchain's own gofmt; raises UserError if the source does not parse."""
+    def gofmt_binary(self) -> str:
+        """The toolchain's own gofmt, beside go; else the one on PATH."""
         gofmt = str(Path(self.go).with_name("gofmt"))
         if not os.path.exists(gofmt):
             gofmt = shutil.which("gofmt", path=self.env.get("PATH")) or "gofmt"
-        done = subprocess.run([gofmt], input=source, capture_output=True, env=self.env, check=False)
+        return gofmt
+
+    def gofmt(self, source: bytes) -> bytes:
+        """Format with the toolchain's own gofmt; raises UserError if the source does not parse."""
+        done = subprocess.run([self.gofmt_binary()], input=source, capture_output=True, env=self.env, check=False)
         if done.returncode != 0:
             raise UserError(f"gofmt failed: {done.stderr.decode(errors='replace').strip()}")
         return done.stdout
