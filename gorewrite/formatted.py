@@ -4,7 +4,8 @@ files, each formatted twice, once only to learn whether the original was gofmt-c
 gofmt run on its standard input, without flags, reads nothing else that decides its output (no go.mod,
 no configuration), so the output is a function of the input's bytes and of the gofmt binary: an entry is
 named by a digest of both, the binary by its content (a gofmt rebuilt or upgraded in place is another
-key), so none goes stale. Entries are written atomically and pruned like the others (cache.py); input
+key) and by the release the go beside it runs (a version manager's shim is one script for every release
+it picks), so none goes stale. Entries are written atomically and pruned like the others (cache.py); input
 gofmt rejects is never stored (it fails again, with gofmt's own error).
 """
 
@@ -35,7 +36,8 @@ def _gofmt(toolchain: Toolchain, source: bytes) -> bytes:
     binary = _binary(toolchain.gofmt_binary())
     if binary is None:  # no gofmt to name: running it says why
         return toolchain.gofmt(source)
-    name = f"{hashlib.sha256(binary + source).hexdigest()}.json"
+    digest = hashlib.sha256(binary + f"\0{toolchain.version}\0".encode() + source)
+    name = f"{digest.hexdigest()}.json"
     found = _read(cache.fetch(folder(), name))
     if found is not None:
         return found

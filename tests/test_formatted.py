@@ -52,6 +52,15 @@ def test_another_gofmt_binary_at_the_same_path_formats_again(tmp_path, user_cach
     assert _runs(tmp_path) == 2
 
 
+def test_the_same_script_for_another_release_formats_again(tmp_path, user_cache):
+    """A version manager's shim is one script whatever release it runs: the go beside it says which."""
+    toolchain = _fake_gofmt(tmp_path, "tr a-z A-Z")
+    assert formatted.formatter(toolchain)(b"package p\n") == b"PACKAGE P\n"
+    older = Toolchain(go=toolchain.go, version="go1.24.11", env=toolchain.env)
+    assert formatted.formatter(older)(b"package p\n") == b"PACKAGE P\n"
+    assert _runs(tmp_path) == 2
+
+
 def test_bytes_that_are_not_utf8_come_back_whole(tmp_path, user_cache):
     toolchain = _fake_gofmt(tmp_path, "cat")
     source = b"package p // \xff\xfe \xed\xa0\x80 \xe4\xb8\x96\r\n"
