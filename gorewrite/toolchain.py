@@ -202,7 +202,9 @@ def located(go_flag: str | None = None, tags: str | None = None) -> tuple[Toolch
     if tags:
         env["GOFLAGS"] = f"{env.get('GOFLAGS', '')} -tags={tags}".strip()
     try:
-        done = subprocess.run([go, "env", "-json", *GO_ENV, *WHERE], env=env, capture_output=True, timeout=300)
+        done = subprocess.run(
+            [go, "env", "-json", *GO_ENV, *WHERE, "GOROOT"], env=env, capture_output=True, timeout=300
+        )
     except OSError as err:
         raise UserError(f"cannot run the Go toolchain at {go} ({source}): {err}; {INSTALL_HINT}") from None
     try:
@@ -219,6 +221,8 @@ def located(go_flag: str | None = None, tags: str | None = None) -> tuple[Toolch
     _SAID[(go, tuple(sorted(env.items())), os.getcwd())] = [gomod, gowork]
     if set(GO_ENV) <= set(said):  # as go prints them, the answer exports.go_env would read
         _TOLD[(go, tuple(sorted(env.items())), os.getcwd())] = {k: v for k, v in said.items() if k in GO_ENV}
+    if said.get("GOROOT"):
+        _ROOT[(go, tuple(sorted(env.items())), os.getcwd())] = str(said["GOROOT"]).strip()
     return Toolchain(go=go, version=version, env=env), gomod
 
 
@@ -232,12 +236,18 @@ GO_ENV = (
 WHERE = ("GOMOD", "GOWORK")
 _SAID: dict[tuple, list[str]] = {}  # located's answer: (go, environment, directory) -> [GOMOD, GOWORK] there
 _TOLD: dict[tuple, dict[str, str]] = {}  # and GO_ENV there, until told
+_ROOT: dict[tuple, str] = {}  # and GOROOT there, until told
 
 
 def told(toolchain: Toolchain, cwd: str) -> dict[str, str] | None:
     """GO_ENV as located's go env said it in cwd, given once: a language server's next run asks go again
     (exports.forget), as the go env file or a go.mod's toolchain line may have changed."""
     return _TOLD.pop((toolchain.go, tuple(sorted(toolchain.env.items())), os.path.abspath(cwd)), None)
+
+
+def told_root(toolchain: Toolchain, cwd: str) -> str | None:
+    """GOROOT as located's go env said it in cwd, given once, as told is (iterators.Standard)."""
+    return _ROOT.pop((toolchain.go, tuple(sorted(toolchain.env.items())), os.path.abspath(cwd)), None)
 
 
 def workspace(toolchain: Toolchain, cwd: str) -> list[str]:
