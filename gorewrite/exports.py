@@ -13,7 +13,7 @@ import threading
 
 from gorewrite.escapes import ESCAPE_FLAGS
 from gorewrite.packages import Package, json_stream
-from gorewrite.toolchain import Toolchain
+from gorewrite.toolchain import GO_ENV, Toolchain, told
 
 
 class Unavailable(Exception):
@@ -24,13 +24,6 @@ _EXPORT: dict[tuple[tuple, str], str | None] = {}  # (where, import path) -> exp
 _STANDARD: set[tuple[tuple, str]] = set()  # (where, import path) of the listed packages go list calls std's
 
 
-# What `go env` resolves in the run's directory from the process environment, the go env file and the toolchain
-# line of the go.mod or go.work there: how the packages build (the target, its sub-architecture levels, the
-# flags, cgo), and the host.
-GO_ENV = (
-    "GOVERSION GOOS GOARCH GOAMD64 GO386 GOARM GOARM64 GOMIPS GOMIPS64 GOPPC64 GORISCV64 GOWASM GOEXPERIMENT"
-    " GOFLAGS CGO_ENABLED CC CXX GOHOSTOS GOHOSTARCH"
-).split()
 _GO_ENV: dict[tuple, dict[str, str]] = {}  # where -> go env's GO_ENV there
 
 
@@ -76,6 +69,8 @@ def go_env(toolchain: Toolchain, cwd: str) -> dict[str, str]:
     there that requires a newer Go switches toolchains for the compiles and listings run there (the go/types
     helper must be built by the release that writes the export data)."""
     key = where(toolchain, cwd)
+    if key not in _GO_ENV and (said := told(toolchain, cwd)) is not None:
+        _GO_ENV[key] = said  # the process's directory: located asked already
     if key not in _GO_ENV:
         done = toolchain.run(["env", "-json", *GO_ENV], cwd=cwd)
         if done.returncode != 0:

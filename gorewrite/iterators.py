@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 
 from gorewrite.syntax import Node, import_specs, parse, walk
-from gorewrite.toolchain import Toolchain
+from gorewrite.toolchain import Toolchain, told_root
 
 Library = Callable[[str], list[bytes] | None]  # import path -> that package's .go files (None: not read)
 Inlined = tuple[list[Node], list[Node], set[int]]  # the package's code, another package's, literals exempt
@@ -163,6 +163,9 @@ class Standard:
 
     @cached_property
     def _goroot(self) -> str | None:
+        said = told_root(self.toolchain, self.cwd)  # the run's first go env said it (the verifier's first round)
+        if said:
+            return said
         done = self.toolchain.run(["env", "GOROOT"], self.cwd)
         return done.stdout.decode().strip() or None if done.returncode == 0 else None
 

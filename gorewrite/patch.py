@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 
 from gorewrite.edits import Edit, apply
-from gorewrite.toolchain import Toolchain
 
 NO_NEWLINE = "\\ No newline at end of file\n"
 
@@ -115,21 +115,21 @@ def split_lines(data: bytes) -> list[bytes]:
     return lines if lines[-1] else lines[:-1]
 
 
-def render(toolchain: Toolchain, source: bytes | None, edits: list[Edit]) -> bytes:
+def render(gofmt: Callable[[bytes], bytes], source: bytes | None, edits: list[Edit]) -> bytes:
     """The file after the edits, gofmt'ed when the original was, with its own line endings;
-    a file the edits create (source None) is gofmt'ed.
+    a file the edits create (source None) is gofmt'ed (formatted.formatter's gofmt).
 
     Raises EditConflict on overlapping edits and UserError when gofmt cannot parse the result.
     """
     if source is None:
-        return toolchain.gofmt(apply(b"", edits))
+        return gofmt(apply(b"", edits))
     new = apply(source, edits)
-    if toolchain.gofmt(source) == source.replace(b"\r\n", b"\n"):
-        new = line_endings(source, toolchain.gofmt(new))
+    if gofmt(source) == source.replace(b"\r\n", b"\n"):
+        new = line_endings(source, gofmt(new))
     return new
 
 
-def rewritten(toolchain: Toolchain, sources: dict[str, bytes], edits: list[Edit]) -> dict[str, bytes]:
+def rewritten(gofmt: Callable[[bytes], bytes], sources: dict[str, bytes], edits: list[Edit]) -> dict[str, bytes]:
     """The new content of every file the edits touch, the one place edits become file text; a file
     not in `sources` is created, its lines ending as its siblings' do (raises EditConflict or UserError)."""
     by_file: dict[str, list[Edit]] = {}
@@ -137,8 +137,6 @@ def rewritten(toolchain: Toolchain, sources: dict[str, bytes], edits: list[Edit]
         by_file.setdefault(edit.path, []).append(edit)
     model = next((sources[e.path] for e in edits if e.path in sources), b"")
     return {
-        path: render(toolchain, sources[path], mine)
-        if path in sources
-        else line_endings(model, render(toolchain, None, mine))
+        path: render(gofmt, sources[path], mine) if path in sources else line_endings(model, render(gofmt, None, mine))
         for path, mine in by_file.items()
     }

@@ -237,7 +237,7 @@ def fix(
         kept, deferred = _without_conflicts(wanted)
         waiting += deferred
         fixes[pkg] = kept
-    verification = verify(toolchains, cwd, views, fixes, options.checks, options.progress)
+    verification = verify(toolchains, cwd, views, fixes, options.checks, options.progress, options.cache)
     run.verdicts, run.benchmarks = verification.verdicts, verification.benchmarks
     run.declined += _still_waiting(waiting, run.verdicts)
     for path, content in verification.contents.items():

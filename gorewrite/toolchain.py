@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -76,12 +77,16 @@ class Toolchain:
         with Popen([self.go, *args], cwd=cwd, env=self.env_in(cwd), stdout=subprocess.PIPE, stderr=stderr) as process:
             yield process
 
-    def gofmt(self, source: bytes) -> bytes:
-        """Format with the toolchain's own gofmt; raises UserError if the source does not parse."""
+    def gofmt_binary(self) -> str:
+        """The toolchain's own gofmt, beside go; else the one on PATH."""
         gofmt = str(Path(self.go).with_name("gofmt"))
         if not os.path.exists(gofmt):
             gofmt = shutil.which("gofmt", path=self.env.get("PATH")) or "gofmt"
-        done = subprocess.run([gofmt], input=source, capture_output=True, env=self.env, check=False)
+        return gofmt
+
+    def gofmt(self, source: bytes) -> bytes:
+        """Format with the toolchain's own gofmt; raises UserError if the source does not parse."""
+        done = subprocess.run([self.gofmt_binary()], input=source, capture_output=True, env=self.env, check=False)
         if done.returncode != 0:
             raise UserError(f"gofmt failed: {done.stderr.decode(errors='replace').strip()}")
         return done.stdout
@@ -184,7 +189,7 @@ def find_toolchain(go_flag: str | None = None, tags: str | None = None) -> Toolc
 def located(go_flag: str | None = None, tags: str | None = None) -> tuple[Toolchain, str]:
     """find_toolchain, and the go.mod `go env GOMOD` names in the process's directory: one go env for both
     (a second one cost every run a process start before anything else could begin), which also says the
-    workspace there (`workspace`)."""
+    workspace there (`workspace`) and GO_ENV there (`told`: a third one cost check and fix another)."""
     go, source = _candidate(go_flag)
     if go is None:
         raise UserError(f"no Go toolchain found (looked at {source}): {INSTALL_HINT}")
@@ -197,22 +202,52 @@ def located(go_flag: str | None = None, tags: str | None = None) -> tuple[Toolch
     if tags:
         env["GOFLAGS"] = f"{env.get('GOFLAGS', '')} -tags={tags}".strip()
     try:
-        done = subprocess.run([go, "env", *WHERE], env=env, capture_output=True, check=False, timeout=300)
+        done = subprocess.run(
+            [go, "env", "-json", *GO_ENV, *WHERE, "GOROOT"], env=env, capture_output=True, timeout=300
+        )
     except OSError as err:
         raise UserError(f"cannot run the Go toolchain at {go} ({source}): {err}; {INSTALL_HINT}") from None
-    version, gomod, gowork = [*done.stdout.decode().splitlines(), "", "", ""][:3]
-    version = version.strip()
+    try:
+        said = json.loads(done.stdout) if done.returncode == 0 else {}
+    except ValueError:
+        said = {}
+    said = said if isinstance(said, dict) else {}
+    version, gomod, gowork = (str(said.get(name, "")).strip() for name in ("GOVERSION", *WHERE))
     if done.returncode != 0 or not version:
         detail = done.stderr.decode(errors="replace").strip().splitlines()
         raise UserError(f"the Go toolchain at {go} ({source}) does not work: {detail[-1] if detail else 'no output'}")
     if release_minor(version) < MIN_MINOR:
         raise UserError(f"{version} at {go} is too old: gorewrite needs go1.{MIN_MINOR} or newer; {INSTALL_HINT}")
-    _SAID[(go, tuple(sorted(env.items())), os.getcwd())] = [gomod.strip(), gowork.strip()]
-    return Toolchain(go=go, version=version, env=env), gomod.strip()
+    _SAID[(go, tuple(sorted(env.items())), os.getcwd())] = [gomod, gowork]
+    if set(GO_ENV) <= set(said):  # as go prints them, the answer exports.go_env would read
+        _TOLD[(go, tuple(sorted(env.items())), os.getcwd())] = {k: v for k, v in said.items() if k in GO_ENV}
+    if said.get("GOROOT"):
+        _ROOT[(go, tuple(sorted(env.items())), os.getcwd())] = str(said["GOROOT"]).strip()
+    return Toolchain(go=go, version=version, env=env), gomod
 
 
-WHERE = ("GOVERSION", "GOMOD", "GOWORK")
+# What `go env` resolves in the run's directory from the process environment, the go env file and the toolchain
+# line of the go.mod or go.work there: how the packages build (the target, its sub-architecture levels, the
+# flags, cgo), and the host (exports.go_env).
+GO_ENV = (
+    "GOVERSION GOOS GOARCH GOAMD64 GO386 GOARM GOARM64 GOMIPS GOMIPS64 GOPPC64 GORISCV64 GOWASM GOEXPERIMENT"
+    " GOFLAGS CGO_ENABLED CC CXX GOHOSTOS GOHOSTARCH"
+).split()
+WHERE = ("GOMOD", "GOWORK")
 _SAID: dict[tuple, list[str]] = {}  # located's answer: (go, environment, directory) -> [GOMOD, GOWORK] there
+_TOLD: dict[tuple, dict[str, str]] = {}  # and GO_ENV there, until told
+_ROOT: dict[tuple, str] = {}  # and GOROOT there, until told
+
+
+def told(toolchain: Toolchain, cwd: str) -> dict[str, str] | None:
+    """GO_ENV as located's go env said it in cwd, given once: a language server's next run asks go again
+    (exports.forget), as the go env file or a go.mod's toolchain line may have changed."""
+    return _TOLD.pop((toolchain.go, tuple(sorted(toolchain.env.items())), os.path.abspath(cwd)), None)
+
+
+def told_root(toolchain: Toolchain, cwd: str) -> str | None:
+    """GOROOT as located's go env said it in cwd, given once, as told is (iterators.Standard)."""
+    return _ROOT.pop((toolchain.go, tuple(sorted(toolchain.env.items())), os.path.abspath(cwd)), None)
 
 
 def workspace(toolchain: Toolchain, cwd: str) -> list[str]:
@@ -222,6 +257,6 @@ def workspace(toolchain: Toolchain, cwd: str) -> list[str]:
     located for the process's directory, asked elsewhere (an editor's file); [cwd] if go cannot say."""
     said = _SAID.get((toolchain.go, tuple(sorted(toolchain.env.items())), cwd))
     if said is None:
-        done = toolchain.run(["env", *WHERE[1:]], cwd)
+        done = toolchain.run(["env", *WHERE], cwd)
         said = [line.strip() for line in done.stdout.decode().splitlines()] if done.returncode == 0 else [cwd]
     return said

@@ -16,7 +16,7 @@ import pytest
 from conftest import FACTORY, GOROUTINE, HISTOGRAM, OLDER, in_process, module, snapshot
 from conftest import gorewrite as subprocess_gorewrite
 
-from gorewrite import settings
+from gorewrite import exports, iterators, settings
 from gorewrite import toolchain as toolchain_module
 from gorewrite.rules import RULES
 
@@ -294,8 +294,8 @@ def test_gomod_toolchain_line_adds_that_release(tmp_path, toolchain):
 def test_gomod_toolchain_line_is_read_from_the_directory_asked_with_one_go_env(
     tmp_path, tmp_path_factory, toolchain, monkeypatch
 ):
-    """The process's directory: GOVERSION, GOMOD and GOWORK come from one go env; another directory (the editor's
-    file) asks its own GOMOD, not the process's."""
+    """The process's directory: GOVERSION, GOMOD, GOWORK, exports.GO_ENV and GOROOT come from one go env; another
+    directory (the editor's file) asks its own GOMOD, not the process's."""
     root = module(tmp_path, {"work/work.go": GOROUTINE})
     (root / "go.mod").write_text(f"module example.com/m\n\ngo 1.22\n\ntoolchain {OLDER}\n")
     elsewhere = tmp_path_factory.mktemp("elsewhere")  # in no module
@@ -306,8 +306,26 @@ def test_gomod_toolchain_line_is_read_from_the_directory_asked_with_one_go_env(
     )
     monkeypatch.chdir(root)
     assert [tc.version for tc in settings.toolchains(None, None, (), str(root))] == [toolchain.version, OLDER]
-    assert [argv for argv in runs if "GOTOOLCHAIN" not in str(argv)][:1] == [["env", "GOVERSION", "GOMOD", "GOWORK"]]
+    asked = ["env", "-json", *toolchain_module.GO_ENV, "GOMOD", "GOWORK", "GOROOT"]
+    assert [argv for argv in runs if "GOTOOLCHAIN" not in str(argv)][:1] == [asked]
     assert sum(argv[:1] == ["env"] for argv in runs) == 2  # and the switched release's own GOVERSION
+    first = toolchain_module.find_toolchain()
+    exports.forget()
+    runs.clear()
+    told = exports.go_env(first, str(root))  # what located's go env said: no go command
+    assert not runs
+    assert told == json.loads(first.run(["env", "-json", *toolchain_module.GO_ENV], str(root)).stdout)
+    exports.forget()
+    runs.clear()
+    assert exports.go_env(first, str(root)) == told
+    assert len(runs) == 1  # told once: after forget (an editor's next run), go is asked again
+    runs.clear()
+    goroot = iterators.Standard(first, str(root))._goroot  # the verifier's first round: no go env GOROOT
+    assert not runs
+    assert goroot == first.run(["env", "GOROOT"], str(root)).stdout.decode().strip()
+    runs.clear()
+    assert iterators.Standard(first, str(root))._goroot == goroot
+    assert len(runs) == 1  # told once, as GO_ENV is
     monkeypatch.chdir(elsewhere)
     assert [tc.version for tc in settings.toolchains(None, None, (), str(root))] == [toolchain.version, OLDER]
     assert [tc.version for tc in settings.toolchains(None, None, (), str(elsewhere))] == [toolchain.version]

@@ -38,6 +38,7 @@ class Goroot:
 
     def __init__(self, root: Path) -> None:
         self.root, self.asked = root, 0
+        self.go, self.env = str(root / "bin" / "go"), {}  # located never ran it: go env is asked
 
     def run(self, args: list[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
         assert args == ["env", "GOROOT"]

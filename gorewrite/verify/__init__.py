@@ -18,6 +18,7 @@ from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
 from gorewrite.escapes import BuildResult, compile_escapes
+from gorewrite.formatted import formatter
 from gorewrite.instances import attribute, copies_of, merge, said_by_tests, shown, test_sections
 from gorewrite.iterators import Standard
 from gorewrite.overlay import originals, overlay_file
@@ -74,11 +75,6 @@ def created(view: PackageView, fixes: list[Fix]) -> set[str]:
     return {e.path for f in fixes for e in f.edits if e.path not in view.sources}
 
 
-def contents_of(toolchain: Toolchain, view: PackageView, fixes: list[Fix]) -> dict[str, bytes]:
-    """The new content of every file the fixes touch (raises EditConflict or UserError)."""
-    return rewritten(toolchain, view.sources, [e for f in fixes for e in f.edits])
-
-
 @dataclass
 class _Checks:
     """What --verify asks beyond the compile, and what the runs found: benchmarks before and after
@@ -101,6 +97,7 @@ class _Checks:
     unrewritten: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (version, pkg) -> why its
     # vet or tests fail without any rewrite (None: they pass), asked once one failed with the rewrites
     copies: dict[int, set[str]] = field(default_factory=dict)  # id(fix) -> who compiled its generic (printers)
+    remember: bool = True  # gofmt's output read from the user cache (--no-cache: never)
 
 
 def verify(
@@ -110,6 +107,7 @@ def verify(
     fixes: dict[str, list[Fix]],
     checks: frozenset[str] = frozenset(),
     progress: Report = silent,
+    remember: bool = True,
 ) -> Verification:
     """Judge every package's fixes with each toolchain's real compiler, and with the package's own
     go vet + go test ("tests") and benchmarks ("bench") when asked."""
@@ -124,6 +122,7 @@ def verify(
         race=raced,
         racer=toolchains[0].version if toolchains else "",
         varied=varied,
+        remember=remember,
     )
     for toolchain in toolchains:
         if not (extra.bench and groups):
@@ -234,9 +233,10 @@ def _check(
     """
     failures: dict[str, str] = {}
     contents: dict[str, dict[str, bytes]] = {}
+    gofmt = formatter(toolchain, extra.remember)
     for pkg, group in batch.items():
         try:
-            contents[pkg] = contents_of(toolchain, views[pkg], group)
+            contents[pkg] = rewritten(gofmt, views[pkg].sources, [e for f in group for e in f.edits])
         except (EditConflict, UserError) as err:
             failures[pkg] = f"the rewrite does not parse: {err}"
         else:
