@@ -114,10 +114,11 @@ def _use(decls: dict[str, tuple[str, Node]], decl: Node, node: Node, seen: set, 
     callee = callee.child_by_field_name("operand") if callee.type == "index_expression" else callee  # f[T](…)
     if callee.type != "identifier" or callee.text.decode() not in decls:
         return "is passed to a function that is not its package's own"
-    fields = ("type_parameters", "parameters", "result", "body")  # all but its own name: it may call itself
+    # all but its own name (it may call itself); a local type or a receiver's type parameter shadows it too
+    fields = ("receiver", "type_parameters", "parameters", "result", "body")
     parts = [part for part in map(decl.child_by_field_name, fields) if part is not None]
     for other in (n for part in parts for n in walk(part)):
-        if other.type == "identifier" and other.text == callee.text and not _called(other):
+        if other.type in ("identifier", "type_identifier") and other.text == callee.text and not _called(other):
             return f"is passed to {callee.text.decode()}, a name the function also declares or uses otherwise"
     return _follow(decls, callee.text.decode(), items(parent).index(node), seen, depth + 1)
 

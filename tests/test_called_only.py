@@ -219,3 +219,139 @@ def test_another_packages_generic_helper_is_read_in_its_own_source(tmp_path):
     (label,) = [p for p in found if isinstance(p, Declined) and p.site.message == "moved to heap: label"]
     assert "lib.Memo, of which" in label.reason
     assert_declines([label], "its source does not show that Memo only calls it: whose f (lib.go:20) is captured")
+
+
+# Review adv40a: three ways the source read the wrong function or parameter, each verified a copy of label that
+# the hook, kept and run after the Done, reads: a local type named like the package's `wrap` (a conversion, not
+# a call), a method expression on an instance of a generic type (`Box[string].Arm`: its first argument is the
+# receiver), a receiver's type parameter named like `wrap`.
+SHADOWED = {
+    "shadow2": """// Package shadow2 arms a hook per item on workers and runs it later.
+package shadow2
+
+import "sync"
+
+type hook[T any] struct{ run func(T) }
+
+func wrap[T any](g func(T)) { g(*new(T)) }
+
+// arm converts f for its hook; the local type wrap is a named func type.
+func arm[T any](f func(T)) hook[T] {
+	type wrap func(T)
+	w := wrap(f)
+	return hook[T]{run: w}
+}
+
+// Audit arms a hook per item, signals, and runs it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			h := arm(func(s string) { seen(label + s) })
+			wg.Done()
+			<-release
+			h.run(it)
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+""",
+    "mexpr": """// Package mexpr arms a hook on a generic box, called as a method expression.
+package mexpr
+
+import "sync"
+
+type Box[T any] struct{ n int }
+
+type hook[T any] struct{ fn func(T) }
+
+// Arm keeps keep for later and runs run now.
+func (b Box[T]) Arm(keep func(T), run func(T)) hook[T] {
+	var zero T
+	run(zero)
+	return hook[T]{fn: keep}
+}
+
+// Audit arms a hook per item, signals, and runs it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			h := Box[string].Arm(Box[string]{}, func(s string) { seen(label + s) }, func(string) {})
+			wg.Done()
+			<-release
+			h.fn(it)
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+""",
+    "rtp": """// Package rtp arms hooks on a generic arm whose type parameter converts the callback.
+package rtp
+
+import "sync"
+
+type hook struct{ fn func(string) }
+
+func wrap(g func(string)) { g("") }
+
+// Armer converts callbacks to its wrap type.
+type Armer[wrap ~func(string)] struct{}
+
+// Arm converts f to the receiver's wrap type and keeps it in the hook.
+func (a Armer[wrap]) Arm(f func(string)) hook {
+	w := wrap(f)
+	return hook{fn: (func(string))(w)}
+}
+
+// Audit arms a hook per item, signals, and runs it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			var a Armer[func(string)]
+			h := a.Arm(func(s string) { seen(label + s) })
+			wg.Done()
+			<-release
+			h.fn(it)
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+""",
+}
+AUDITED = """package {pkg}
+
+import "testing"
+
+func TestAudit(t *testing.T) {
+	release, seen := make(chan struct{}), make(chan string, 3)
+	Audit([]string{"a"}, "old", release, func(s string) { seen <- s })
+	close(release)
+	if got := <-seen; got != "donea" {
+		t.Fatal(got)
+	}
+}
+"""
+
+
+@pytest.mark.parametrize("name", list(SHADOWED))
+def test_a_shadowed_hand_off_or_a_generic_method_expression_declines(tmp_path, name, toolchain):
+    module(tmp_path, {f"{name}/{name}.go": SHADOWED[name], f"{name}/{name}_test.go": AUDITED.replace("{pkg}", name)})
+    found = proposals(tmp_path, RULES["closure"])[f"example.com/m/{name}"]
+    (label,) = [p for p in found if p.site.message == "moved to heap: label"]
+    assert isinstance(label, Declined), label
+    # the naive copy: the hook reads the label of before the write
+    naive = SHADOWED[name].replace("\t\tgo func() {", "\t\tlabel := label\n\t\tgo func() {")
+    (tmp_path / name / f"{name}.go").write_text(naive)
+    done = toolchain.run(["test", "-count=1", f"./{name}"], str(tmp_path))
+    assert done.returncode != 0 and b"olda" in done.stdout, done.stdout
