@@ -80,6 +80,8 @@ def test_the_measured_cases_are_there():
         "signed_headers",
         "row_layout",
         "background_digest",
+        "merged_shards",
+        "cell_precision",
     } <= set(MEASURED)
 
 
