@@ -68,14 +68,14 @@ def passes(view: PackageView, path: str, loop: Node, at: At, length: Length) -> 
             return max(count, 0) if count is not None else None
         return length(over, loop)
     if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for v >= 10 { v /= 10 }`
-        return _shrinking(view, path, loop, clause, None)
+        return _shrinking(view, path, loop, clause, None, at)
     if clause is None or clause.type != "for_clause":
         return None
     init, step = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
     stride = _stride(view, path, step) if step is not None else None
     condition = clause.child_by_field_name("condition")
     if stride is None and step is not None and condition is not None:  # `for x := v; x >= 10; x /= 10 { … }`
-        return _shrinking(view, path, loop, condition, step)
+        return _shrinking(view, path, loop, condition, step, at)
     if init is None or init.type != "short_var_declaration" or stride is None:
         return None
     names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
@@ -113,19 +113,23 @@ def _stride(view: PackageView, path: str, step: Node) -> int | None:
 LEAST = {b">=": lambda c: c, b">": lambda c: c + 1, b"!=": lambda c: 1 if c == 0 else None}
 
 
-def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: Node | None) -> int | None:
+def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: Node | None, at: At) -> int | None:
     """The most passes of `for v >= C { …; v >>= k }` (or `v /= d`; `v > C`, `v != 0`) of an unsigned v: each
     pass runs the update once, at its top level (no `continue` skips it) or as the post statement, no `goto`,
     and nothing else writes v (a local: no other write in the loop, none in a func literal or through its address), so v
     is below 2^64 >> (k*p) (or 2^64 / d^p) when the test comes after p passes: `n := 1; for v >= 10 { v /= 10;
-    n++ }` makes at most 19 passes."""
+    n++ }` makes at most 19 passes. A signed v too, under `v >= C` or `v > C` only (C >= 1, so v is positive where
+    the update runs, and never negative after it; `v != 0` lets a negative v through, whose `>>` stays -1), from
+    the most its type holds; and from v's bound where the loop starts, when the code proves one (`for x := n; x >=
+    10; x /= 10` after `n <= 999`: 2 passes)."""
     condition = unparen(condition)
     op = text(condition.child_by_field_name("operator")) if condition.type == "binary_expression" else b""
     left, right = (unparen(condition.child_by_field_name(f)) for f in ("left", "right")) if op else (None, None)
     limit = view.types.value(path, right.start_byte, right.end_byte) if op in LEAST else None
     least = LEAST[op](limit) if limit is not None else None
     kind = int_type(view, path, left) if least is not None and least >= 1 and left.type == "identifier" else None
-    ident = view.types.at(path, left.start_byte) if kind is not None and kind.startswith("uint") else None
+    signed = kind is not None and not kind.startswith("uint")
+    ident = view.types.at(path, left.start_byte) if kind is not None and not (signed and op == b"!=") else None
     if ident is None or ident.obj is None or not ident.local:  # a package variable: another file may write it
         return None
     root, body = view.tree(path).root_node, loop.child_by_field_name("body")
@@ -143,10 +147,30 @@ def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: 
         return None
     if not ((found[1] == b">>" and amount >= 1) or (found[1] == b"/" and amount >= 2)):
         return None
-    high, count = wide(kind)[1], 0
+    entry = _entry(view, path, loop, left, ident.obj, at)
+    high, count = min(wide(kind)[1], entry if entry is not None else wide(kind)[1]), 0
     while high >= least:  # a pass runs: the test held of some v <= high
         high, count = (high >> amount if found[1] == b">>" else high // amount), count + 1
     return count
+
+
+def _entry(view: PackageView, path: str, loop: Node, variable: Node, obj: str, at: At) -> int | None:
+    """The bound v has when the loop starts: its initializer's value's (`for x := n; …`), or v's where the loop
+    statement is (`for v >= 10 { … }`), or None."""
+    clause = loop.named_children[0] if loop.named_child_count > 1 else None
+    init = clause.child_by_field_name("initializer") if clause is not None and clause.type == "for_clause" else None
+    if init is None:
+        return at(variable, loop, UP)
+    names, values = (
+        (init.child_by_field_name(f) for f in ("left", "right"))
+        if init.type == "short_var_declaration"
+        else (None, None)
+    )
+    declared = (
+        view.types.at(path, names.named_children[0].start_byte) if names and names.named_child_count == 1 else None
+    )
+    one = declared is not None and declared.obj == obj and values.named_child_count == 1
+    return at(values.named_children[0], loop, UP) if one else None
 
 
 def _between(node: Node, loop: Node) -> list[Node]:
