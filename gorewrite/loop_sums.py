@@ -10,9 +10,11 @@ It holds for every input when:
   the body, so at most (C-a)/k+1 passes (`for i := 0; i < len(src); i += 4` over 32 bytes: 8). A map (an entry
   inserted during the range may be visited), a channel or a function (range over a func calls the body as often
   as it likes) bounds nothing, nor does any other loop;
-- each update is `n += k` or `n++` with 0 <= k <= K where it runs, in no loop nested in this one and no func
-  literal, so it runs at most once a pass (a goto voids the fact in bounds.py): a pass adds at most the sum of
-  the K's. A negative k could wrap n below its type's least value: none. Clamps `n = min(n, …)` only lower n;
+- each update is `n += k` or `n++` with 0 <= k <= K where it runs, in no func literal, so it runs at most once a
+  pass, or in loops nested in this one, each making at most P passes where it starts (counted as this one is),
+  at most the product of their P's a pass (a goto voids the fact in bounds.py): a pass adds at most the sum of
+  those K's times their products (`for r := 0; r < 9; r++ { for c := 0; c < 9; c++ { … empty++ } }`: 81). A
+  negative k could wrap n below its type's least value: none. Clamps `n = min(n, …)` only lower n;
 - the bound before the loop holds on each entry to it: a loop around this one runs it again from where its last
   run left n, unless n is declared in that loop's body (each pass starts afresh);
 - the sum fits n's type on every GOARCH (int as 32 bits too), so no update on the way wraps.
@@ -46,11 +48,11 @@ def accumulated(
     most = 0
     for node in updates:
         _, op, amount = update(node)
-        nested = any(a.type in ("for_statement", *FUNCTIONS) for a in _between(node, loop))
+        times = _times(view, path, node, loop, at, length)
         least, high = (1, 1) if amount is None else (at(amount, node, DOWN), at(amount, node, UP))
-        if op != b"+" or nested or least is None or high is None or least < 0:
+        if op != b"+" or times is None or least is None or high is None or least < 0:
             return None
-        most += high
+        most += times * high
     count = passes(view, path, loop, at, length)
     if count is None:
         return None
@@ -171,6 +173,19 @@ def _entry(view: PackageView, path: str, loop: Node, variable: Node, obj: str, a
     )
     one = declared is not None and declared.obj == obj and values.named_child_count == 1
     return at(values.named_children[0], loop, UP) if one else None
+
+
+def _times(view: PackageView, path: str, node: Node, loop: Node, at: At, length: Length) -> int | None:
+    """How often an update runs in one pass of the loop at most: once, or the product of the passes of the loops
+    nested in it that hold the update (`for c := 0; c < 9; c++ { if b[r][c] == 0 { empty++ } }` in a pass over
+    rows: 9), each bounded where it starts, as any loop's; None in a func literal or a loop not counted."""
+    times = 1
+    for around in _between(node, loop):
+        count = passes(view, path, around, at, length) if around.type == "for_statement" else 1
+        if around.type in FUNCTIONS or count is None:
+            return None
+        times *= count
+    return times
 
 
 def _between(node: Node, loop: Node) -> list[Node]:
