@@ -83,6 +83,7 @@ def test_the_measured_cases_are_there():
         "merged_shards",
         "cell_precision",
         "spoken_digits",
+        "board_empties",
     } <= set(MEASURED)
 
 
