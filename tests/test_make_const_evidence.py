@@ -84,6 +84,7 @@ def test_the_measured_cases_are_there():
         "cell_precision",
         "spoken_digits",
         "board_empties",
+        "token_scan",
     } <= set(MEASURED)
 
 
