@@ -18,7 +18,7 @@ func Indent(l Level) uint32 {
 	if !l.Valid() {
 		return 0
 	}
-	pad := make([]byte, 4*l) // want(<go1.25) "make\\(\\[\\]byte, 4 \\* l\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, 4 \\* l\\) does not escape" // declined "speculative"
+	pad := make([]byte, 4*l) // want(<go1.25) "make\\(\\[\\]byte, Level\\(4\\) \\* l\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, Level\\(4\\) \\* l\\) does not escape" // declined "speculative"
 	for i := range pad {
 		pad[i] = ' '
 	}
