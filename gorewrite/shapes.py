@@ -60,8 +60,9 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """The interval the expression's shape proves for its length: an array's, or a constant string's (go/types),
-    a SplitN's, a TrimSpace's or a Cut's (lengths.py), a `make(T, n)`'s (n, or the make panics), and `x[lo:hi]`'s,
-    which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0)."""
+    a SplitN's, a TrimSpace's or a Cut's (lengths.py), a `make(T, n)`'s (n, or the make panics), an `append(x,
+    a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), and `x[lo:hi]`'s, which is hi -
+    lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0)."""
     fixed = view.types.length(path, node.start_byte, node.end_byte)
     if fixed is not None:
         return exactly(fixed)
@@ -74,6 +75,11 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), b"make"):
         made = operands.of(args[1])  # len(make(T, n[, c])) is n, or the make panics
         return Interval(max(made.lo or 0, 0), made.hi)
+    if args and builtin(view, path, node.child_by_field_name("function"), b"append"):  # len(x) plus what it adds
+        spread = len(args) == 2 and args[1].type == "variadic_argument"
+        added = operands.length(args[1].named_children[0]).hi if spread else len(args) - 1
+        base = operands.length(args[0]).hi
+        return Interval(0, base + added if base is not None and added is not None else None)
     if node.type != "slice_expression":
         return NONNEGATIVE
     operand, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))
