@@ -85,6 +85,7 @@ def test_the_measured_cases_are_there():
         "spoken_digits",
         "board_empties",
         "token_scan",
+        "iban_check",
     } <= set(MEASURED)
 
 
