@@ -3,7 +3,7 @@ count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.Inde
 (`utf8.RuneCountInString`), a count of a substring (`strings.Count`: at most one more than the bytes), a
 rune's encoded length (`utf8.RuneLen`, `utf8.EncodeRune`), a varint's (`binary.PutUvarint`), the length of a part of
 a string (`strings.TrimSpace(s)`: at most len(s)), and the number of parts a SplitN returns (`strings.SplitN(s,
-".", 3)`: at most 3).
+".", 3)`: at most 3), or a Split or Fields (`strings.Split(s, ",")`: at most len(s)+1).
 
 A buffer sized `make([]byte, hex.EncodedLen(len(sum)))` for a SHA-256 sum is 64 bytes for every input; bounds.py
 carries the argument's bound through the function. The callee is matched by go/types' object (package path,
@@ -94,6 +94,14 @@ SUBSTRINGS = {
 # Functions returning at most n parts for n > 0 ("n > 0: at most n substrings"), none for n == 0 (nil), every
 # part for n < 0: the count is the third argument.
 SPLITS = {(package, None, name) for package in ("strings", "bytes") for name in ("SplitN", "SplitAfterN")}
+# Functions returning at most one part more than their first argument has bytes: Split and SplitAfter give
+# Count(s, sep)+1 parts for a non-empty sep, and for an empty one split "after each UTF-8 sequence" (at most one
+# part a byte); Fields and FieldsFunc give non-empty fields that share no byte.
+PARTS = {
+    (package, None, name)
+    for package in ("strings", "bytes")
+    for name in ("Split", "SplitAfter", "Fields", "FieldsFunc")
+}
 
 
 def result_range(view: PackageView, path: str, function: Node) -> tuple[int, int] | None:
@@ -109,6 +117,11 @@ def substring(view: PackageView, path: str, function: Node) -> bool:
 def splits(view: PackageView, path: str, function: Node) -> bool:
     """Is the callee a SplitN, whose result has at most n elements for an n >= 0 (SPLITS)?"""
     return callee(view, path, function) in SPLITS
+
+
+def parts_of(view: PackageView, path: str, function: Node) -> bool:
+    """Is the callee a Split or a Fields, whose result has at most len(s)+1 elements (PARTS)?"""
+    return callee(view, path, function) in PARTS
 
 
 def encoding_length(

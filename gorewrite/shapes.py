@@ -15,6 +15,7 @@ from gorewrite.lengths import (
     bit_count,
     encoding_length,
     index_of,
+    parts_of,
     result_range,
     rune_count,
     splits,
@@ -72,6 +73,9 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
         return Interval(0, parts.hi) if parts.nonnegative and parts.hi is not None else NONNEGATIVE
     if args and substring(view, path, node.child_by_field_name("function")):  # a part of the first argument
         return Interval(0, operands.length(args[0]).hi)
+    if args and parts_of(view, path, node.child_by_field_name("function")):  # at most one part more than bytes
+        within = operands.length(args[0]).hi
+        return Interval(0, within + 1 if within is not None else None)
     if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), b"make"):
         made = operands.of(args[1])  # len(make(T, n[, c])) is n, or the make panics
         return Interval(max(made.lo or 0, 0), made.hi)
