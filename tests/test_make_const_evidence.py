@@ -86,6 +86,7 @@ def test_the_measured_cases_are_there():
         "board_empties",
         "token_scan",
         "iban_check",
+        "csv_widths",
     } <= set(MEASURED)
 
 
