@@ -312,7 +312,7 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
         several = results.result_interval(view, path, at, lambda n: _sets(view, path, n, subject), inside)
         return several.end(side.upper) if several is not None else bound(view, path, value, at, side)
     value = unparen(value)
-    if value.type == "call_expression" and side.upper:  # `strings.SplitN(s, ".", 3)`, `make([]byte, 8)`: its length's
+    if value.type in ("call_expression", "type_conversion_expression") and side.upper:  # a SplitN, a make, []byte(s)
         return bound(view, path, value, at, side, length=True)
     if value.type != "slice_expression" or not side.upper:
         return None

@@ -62,8 +62,9 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """The interval the expression's shape proves for its length: an array's, or a constant string's (go/types),
     a SplitN's, a TrimSpace's or a Cut's (lengths.py), a `make(T, n)`'s (n, or the make panics), an `append(x,
-    a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), and `x[lo:hi]`'s, which is hi -
-    lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0)."""
+    a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `[]byte(s)` or `[]rune(s)`'s (at
+    most len(s): its bytes, its runes, or the elements of a slice converted), and `x[lo:hi]`'s, which is hi - lo
+    or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0)."""
     fixed = view.types.length(path, node.start_byte, node.end_byte)
     if fixed is not None:
         return exactly(fixed)
@@ -84,6 +85,8 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
         added = operands.length(args[1].named_children[0]).hi if spread else len(args) - 1
         base = operands.length(args[0]).hi
         return Interval(0, base + added if base is not None and added is not None else None)
+    if node.type == "type_conversion_expression" and node.child_by_field_name("type").type == "slice_type":
+        return Interval(0, operands.length(node.child_by_field_name("operand")).hi)  # a string's bytes or runes
     if node.type != "slice_expression":
         return NONNEGATIVE
     operand, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))

@@ -5,7 +5,8 @@ after `if len(label) > maxLabel { return }`, `label = strings.TrimSpace(label)` 
 object). strings.ToLower may lengthen (`Ⱥ`, 2 bytes, lowers to `ⱥ`, 3), a part of another string and a string that
 grew after its guard bound nothing: each must-decline keeps its naive array, which panics where the original
 does not. strings.Split and Fields (bytes' too) return at most one part more than their argument has bytes
-(lengths.PARTS): an array sized by the bytes alone panics for a string of commas.
+(lengths.PARTS): an array sized by the bytes alone panics for a string of commas. `[]byte(s)` and `[]rune(s)` have
+at most len(s) elements; `string(rs)` of runes may be longer (an invalid byte comes back as 3), so it bounds nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ BOUNDED = {
     "trimmed_right": (_case("trimmed_right", "len(t)", GUARD + '\tt := strings.TrimRight(key, " \\t")'), "[20]int64"),
     # at most one part more than key has bytes: 20 commas make 21 (probe40c semver, dnslabel)
     "split_parts": (_case("split_parts", "len(parts)", GUARD + '\tparts := strings.Split(key, ",")'), "[21]int64"),
+    # a conversion to a slice: the string's bytes, or its runes, never more
+    "bytes_of_string": (_case("bytes_of_string", "len(p)", GUARD + "\tp := []byte(key)"), "[20]int64"),
+    "runes_of_string": (_case("runes_of_string", "len(r)", GUARD + "\tr := []rune(key)"), "[20]int64"),
     "fields_bytes": (
         _case("fields_bytes", "len(f)", "\tif len(b) > maxBatch {\n\t\treturn -1\n\t}\n\tf := bytes.Fields(b)"),
         "[17]int64",
@@ -64,7 +68,11 @@ NOT_BOUNDED["split_other"] = (
     _case("split_other", "len(parts)", GUARD + '\tparts := strings.Split(other, ",")'),
     COMMAS,
 )
+INVALID = 'Sum([]int64{1}, strings.Repeat("\\xff", 20), "", nil)'
+# back to a string: an invalid byte decodes to RuneError, which encodes in 3 bytes
+NOT_BOUNDED["string_of_runes"] = (_case("string_of_runes", "len(t)", GUARD + "\tt := string([]rune(key))"), INVALID)
 NAIVE = {
+    "string_of_runes": (array("buf", "len(t)", "int64", 20), probe("{pkg}." + INVALID)),
     "split_other": (array("buf", "len(parts)", "int64", 21), probe("{pkg}." + COMMAS)),
     # sized by len(key) alone, as for a part of key: 20 commas split into 21 parts
     "split_parts": (array("buf", "len(parts)", "int64", 20), probe("{pkg}." + COMMAS)),
