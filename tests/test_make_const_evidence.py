@@ -87,6 +87,7 @@ def test_the_measured_cases_are_there():
         "token_scan",
         "iban_check",
         "csv_widths",
+        "display_width",
     } <= set(MEASURED)
 
 
