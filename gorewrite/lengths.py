@@ -1,6 +1,7 @@
 """Std functions whose result their argument or their type bounds: an encoding's length (`hex.EncodedLen`), a
-count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`), a count of runes
-(`utf8.RuneCountInString`), a count of a substring (`strings.Count`: at most one more than the bytes), a
+count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`), an offset of a substring
+(`strings.Index`: up to len(s)), a count of runes (`utf8.RuneCountInString`), a count of a substring
+(`strings.Count`: at most one more than the bytes), a
 rune's encoded length (`utf8.RuneLen`, `utf8.EncodeRune`), a varint's (`binary.PutUvarint`), the length of a part of
 a string (`strings.TrimSpace(s)`: at most len(s)), and the number of parts a SplitN returns (`strings.SplitN(s,
 ".", 3)`: at most 3), or a Split or Fields (`strings.Split(s, ",")`: at most len(s)+1).
@@ -53,8 +54,11 @@ BIT_COUNTS = {
 INDEXES = {
     (package, None, name)
     for package in ("bytes", "strings")
-    for name in ("IndexByte", "LastIndexByte", "IndexRune", "IndexAny", "LastIndexAny")
+    for name in ("IndexByte", "LastIndexByte", "IndexRune", "IndexAny", "LastIndexAny", "IndexFunc", "LastIndexFunc")
 }
+# Functions whose result is -1 or an offset into their first argument up to its length: `Index` and `LastIndex`
+# return where a substring starts, at most len(s)-len(sep), and for an empty sep 0 and len(s).
+OFFSETS = {(package, None, name) for package in ("bytes", "strings") for name in ("Index", "LastIndex")}
 
 # Functions that count the runes of their argument (a slice or string): each rune, a RuneError for an invalid
 # byte included, is decoded from at least one byte, so the count is from 0 to the argument's length.
@@ -137,9 +141,11 @@ def bit_count(view: PackageView, path: str, function: Node) -> int | None:
     return BIT_COUNTS.get(callee(view, path, function))
 
 
-def index_of(view: PackageView, path: str, function: Node) -> bool:
-    """Is the callee a function whose result is -1 or an index into its first argument (INDEXES)?"""
-    return callee(view, path, function) in INDEXES
+def index_of(view: PackageView, path: str, function: Node) -> int | None:
+    """How far past the last index of its first argument the callee's result may be, besides -1: 0 for an index
+    into it (INDEXES), 1 for an offset up to its length (OFFSETS); None for another callee."""
+    found = callee(view, path, function)
+    return 0 if found in INDEXES else 1 if found in OFFSETS else None
 
 
 def rune_count(view: PackageView, path: str, function: Node) -> bool:

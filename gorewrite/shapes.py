@@ -124,9 +124,10 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     width = bit_count(view, path, function)
     if width is not None:
         return Interval(0, width)
-    if index_of(view, path, function) and len(args) == 2:  # -1, or an index below the operand's length
+    past = index_of(view, path, function)
+    if past is not None and len(args) == 2:  # -1, or an index below the operand's length (Index: up to it)
         within = operands.length(args[0]).hi
-        return Interval(-1, within - 1 if within is not None else None)
+        return Interval(-1, within - 1 + past if within is not None else None)
     encoded = encoding_length(view, path, function)
     if encoded is not None and single:
         n = operands.of(args[0])

@@ -164,6 +164,16 @@ BOUNDED = {
         ),
         "[20]int64",
     ),
+    # Index and LastIndex: up to len(b) (LastIndex(b, nil) is len(b)), one more than IndexByte's (probe40c r2 `F`)
+    "last_offset": (
+        sums(
+            "last_offset",
+            "i+1",
+            "\tif len(b) > maxItems {\n\t\treturn -1\n\t}\n\ti := bytes.LastIndex(b, sep)",
+            "xs []int64, b, sep []byte",
+        ),
+        "[21]int64",
+    ),
     # base58: leading zeros counted under the loop's condition, the digits skipped from a lower bound of 0
     "counted_terms": (
         sums(
@@ -546,6 +556,8 @@ def proposed(tmp_path_factory):
 # a positive case -> (an array a bound one short gives, a probe where it panics): `strings.Count(s, "")` is
 # len(s)+1, not len(s); a 4-byte rune's encoding and a 10-byte varint reach the documented ends
 UNDERSIZED = {
+    # an index below len(b), as IndexByte's: LastIndex of an empty separator is len(b)
+    "last_offset": (array("buf", "i+1", "int64", 20), probe("{pkg}.Sum([]int64{1}, make([]byte, 20), nil)")),
     # the appended parts count: SplitN's 6 alone is too few
     "split_appended_two": (array("buf", "len(parts)", "int64", 6), probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f")')),
     "encoded_rune": (array("buf", "16*n", "int64", 48), probe("{pkg}.Sum([]int64{1}, '\\U0001F600')")),
