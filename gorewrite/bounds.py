@@ -234,15 +234,17 @@ def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool
 
 
 def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, loop: Node, side: Side) -> Fact | None:
-    """The bound a loop leaves when its only writes of the subject are updates (upper: also `n = min(n, …)`)."""
-    root = view.tree(path).root_node
+    """The bound a loop leaves when its only writes of the subject are updates (upper: also `n = min(n, …)`), or
+    else statements each leaving a bound where it runs (`last = i`): the last one's value, or the one from before."""
+    root, own = view.tree(path).root_node, ((loop.start_byte, loop.end_byte),)
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs and i.use == Use.WRITE]
     writes = [i for i in uses if loop.start_byte <= i.start < loop.end_byte]
     found = [statement_of(root.descendant_for_byte_range(w.start, w.end)) for w in writes]
     found = [s for s in found if not (side.upper and s is not None and clamps(view, path, subject, s))]
     if not writes or any(s is None or not _updates(view, path, subject, s) for s in found):
-        return None
-    own = ((loop.start_byte, loop.end_byte),)
+        limits = [again(loop, own), *(_set_limit(view, path, subject, s, side) if s else None for s in found)]
+        limit = side.worst(limits) if writes and None not in limits else None
+        return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
     at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
     limit = after_loop(view, path, found, again(loop, own), side, at)
     if limit is None:  # a loop of increments: its passes times the most each adds; no wrap, so never below its start

@@ -1,6 +1,7 @@
 """make-const with sizes a loop of increments leaves (loop_sums.py): `total += len(s)+1` over at most 6 names
 of at most 10 bytes, a counter under `i < len(xs) && i < maxItems`, `range k` of a bounded k, a count in loops
-nested in the counted one, the product of their passes (probe40c sudoku `Solve`: empty cells of a 9x9 board). Each
+nested in the counted one, the product of their passes (probe40c sudoku `Solve`: empty cells of a 9x9 board), and a
+value assigned in a loop, each assignment bounded where it runs (the last slash of a path). Each
 must-decline
 keeps the naive array as a mutant, run beside the original: it panics where the original does not.
 """
@@ -18,6 +19,11 @@ NAMES = "\tif len(names) > 6 {\n\t\treturn -1\n\t}\n"
 JOINED = (
     NAMES + "\tsize := 0\n\tfor _, s := range names {\n\t\tif len(s) > 10 {\n\t\t\treturn -1\n\t\t}\n"
     "\t\tsize += len(s) + 1\n\t}"
+)
+SHORT_P = "\tif len(p) > maxItems {\n\t\treturn -1\n\t}\n"
+LAST = (
+    SHORT_P.replace("{", "{{").replace("}", "}}")
+    + "\tlast := 0\n\tfor i := range p {{\n\t\tif p[i] == '/' {{\n\t\t\tlast = {value}\n\t\t}}\n\t}}"
 )
 INNER = "\tn := 0\n\tfor i := 0; i < 8; i++ {{\n\t\tfor j := 0; {inner}; j++ {{\n\t\t\t{step}\n\t\t}}\n\t}}"
 
@@ -128,6 +134,22 @@ BOUNDED = {
         ),
         "[20]int64",
     ),
+    # assigned in a loop, each value bounded where it is assigned: the last one, or the value from before
+    # (probe40c r2 `K`: the last slash of a path)
+    "last_seen_index": (
+        sums("last_seen_index", "last+1", LAST.format(value="i"), "xs []int64, p []byte, k int"),
+        "[20]int64",
+    ),
+    "assigned_per_byte": (
+        sums(
+            "assigned_per_byte",
+            "n",
+            SHORT_P + "\tn := 0\n\tfor _, c := range p {\n\t\tif c == 0 {\n\t\t\tn = 0\n"
+            "\t\t} else if c < 16 {\n\t\t\tn = int(c)\n\t\t}\n\t}",
+            "xs []int64, p []byte",
+        ),
+        "[15]int64",
+    ),
 }
 
 NOT_BOUNDED = {
@@ -196,6 +218,11 @@ NOT_BOUNDED = {
         ),
         "Sum(xs, 1)",
     ),
+    # one assignment in the loop takes k, which nothing bounds
+    "assigned_unbounded_in_loop": (
+        sums("assigned_unbounded_in_loop", "last+1", LAST.format(value="k"), "xs []int64, p []byte, k int"),
+        "Sum(xs, []byte{'/'}, 30)",
+    ),
 }
 
 NAIVE = {
@@ -213,6 +240,10 @@ NAIVE = {
     ),
     "inner_counter_rewound": (array("buf", "n", "int64", 32), probe("{pkg}.Sum([]int64{1}, 40)")),
     "update_in_literal": (array("buf", "n", "int64", 32), probe("{pkg}.Sum([]int64{1}, 1)")),
+    "assigned_unbounded_in_loop": (
+        array("buf", "last+1", "int64", 20),
+        probe("{pkg}.Sum([]int64{1}, []byte{'/'}, 30)"),
+    ),
 }
 
 
