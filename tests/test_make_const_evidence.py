@@ -88,6 +88,7 @@ def test_the_measured_cases_are_there():
         "iban_check",
         "csv_widths",
         "display_width",
+        "path_dir",
     } <= set(MEASURED)
 
 
