@@ -4,7 +4,8 @@ count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.Inde
 (`strings.Count`: at most one more than the bytes), a
 rune's encoded length (`utf8.RuneLen`, `utf8.EncodeRune`), a varint's (`binary.PutUvarint`), the length of a part of
 a string (`strings.TrimSpace(s)`: at most len(s)), and the number of parts a SplitN returns (`strings.SplitN(s,
-".", 3)`: at most 3), or a Split or Fields (`strings.Split(s, ",")`: at most len(s)+1).
+".", 3)`: at most 3), or a Split or Fields (`strings.Split(s, ",")`: at most len(s)+1), and a number's digits
+(`strconv.Itoa(n)`: at most 20 bytes).
 
 A buffer sized `make([]byte, hex.EncodedLen(len(sum)))` for a SHA-256 sum is 64 bytes for every input; bounds.py
 carries the argument's bound through the function. The callee is matched by go/types' object (package path,
@@ -79,6 +80,15 @@ RESULTS = {
     ("encoding/binary", None, "PutUvarint"): (1, 10),
     ("encoding/binary", None, "PutVarint"): (1, 10),
 }
+# strconv functions whose string is a number's digits, as many as its type and base can need: Itoa's int in base 10
+# is at most 19 digits and a sign ("-9223372036854775808"), FormatInt's at most 64 binary digits and a sign,
+# FormatUint's 64 (a uint64's largest, base 2), FormatBool's "false".
+NUMBER_LENGTHS = {
+    ("strconv", None, "Itoa"): 20,
+    ("strconv", None, "FormatInt"): 65,
+    ("strconv", None, "FormatUint"): 64,
+    ("strconv", None, "FormatBool"): 5,
+}
 # Functions whose every string (or slice) result is a part of their first argument, so never longer: strings' and
 # bytes' Trim family ("returns a slice of the string s with all leading and trailing white space removed", "s
 # without the provided leading prefix string", …) and Cut ("slices s around the first instance of sep, returning
@@ -121,6 +131,11 @@ def substring(view: PackageView, path: str, function: Node) -> bool:
 def splits(view: PackageView, path: str, function: Node) -> bool:
     """Is the callee a SplitN, whose result has at most n elements for an n >= 0 (SPLITS)?"""
     return callee(view, path, function) in SPLITS
+
+
+def number_length(view: PackageView, path: str, function: Node) -> int | None:
+    """The longest string the strconv formatter the callee is gives (NUMBER_LENGTHS), by go/types' object."""
+    return NUMBER_LENGTHS.get(callee(view, path, function))
 
 
 def parts_of(view: PackageView, path: str, function: Node) -> bool:

@@ -15,6 +15,7 @@ from gorewrite.lengths import (
     bit_count,
     encoding_length,
     index_of,
+    number_length,
     parts_of,
     result_range,
     rune_count,
@@ -74,6 +75,9 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
         return Interval(0, parts.hi) if parts.nonnegative and parts.hi is not None else NONNEGATIVE
     if args and substring(view, path, node.child_by_field_name("function")):  # a part of the first argument
         return Interval(0, operands.length(args[0]).hi)
+    digits = number_length(view, path, node.child_by_field_name("function")) if args else None
+    if digits is not None:  # `strconv.Itoa(n)`: a number's digits, at most 20
+        return Interval(1, digits)
     if args and parts_of(view, path, node.child_by_field_name("function")):  # at most one part more than bytes
         within = operands.length(args[0]).hi
         return Interval(0, within + 1 if within is not None else None)

@@ -164,6 +164,8 @@ BOUNDED = {
         ),
         "[20]int64",
     ),
+    # a number's decimal digits: at most 19 and a sign, whatever n is (probe40c r2 `C`)
+    "itoa_digits": (sums("itoa_digits", "len(s)", "\ts := strconv.Itoa(n)"), "[20]int64"),
     # Index and LastIndex: up to len(b) (LastIndex(b, nil) is len(b)), one more than IndexByte's (probe40c r2 `F`)
     "last_offset": (
         sums(
@@ -537,13 +539,13 @@ NAIVE = {
 
 def _imports(source: str) -> str:
     """The cases' package, with the imports their sizes need (sums() imports crypto/sha256 only)."""
-    extra = '\t"bytes"\n\t"encoding/binary"\n\t"math/bits"\n\t"strings"\n\t"unicode/utf8"\n'
+    extra = '\t"bytes"\n\t"encoding/binary"\n\t"math/bits"\n\t"strconv"\n\t"strings"\n\t"unicode/utf8"\n'
     source = source.replace('import "crypto/sha256"\n', f'import (\n{extra}\t"crypto/sha256"\n)\n')
     return (
         source
         + '\nconst alphabet = "0123456789abcdef"\n\n'
         + "var (\n\t_ = bytes.IndexByte\n\t_ = bits.Len\n\t_ = strings.IndexByte\n\t_ = utf8.RuneLen\n"
-        + "\t_ = binary.PutUvarint\n)\n"
+        + "\t_ = binary.PutUvarint\n\t_ = strconv.Itoa\n)\n"
     )
 
 
@@ -556,6 +558,8 @@ def proposed(tmp_path_factory):
 # a positive case -> (an array a bound one short gives, a probe where it panics): `strings.Count(s, "")` is
 # len(s)+1, not len(s); a 4-byte rune's encoding and a 10-byte varint reach the documented ends
 UNDERSIZED = {
+    # 19 digits are not all: the least int64 has a sign too
+    "itoa_digits": (array("buf", "len(s)", "int64", 19), probe("{pkg}.Sum([]int64{1}, -1<<63)")),
     # an index below len(b), as IndexByte's: LastIndex of an empty separator is len(b)
     "last_offset": (array("buf", "i+1", "int64", 20), probe("{pkg}.Sum([]int64{1}, make([]byte, 20), nil)")),
     # the appended parts count: SplitN's 6 alone is too few
