@@ -89,6 +89,7 @@ def test_the_measured_cases_are_there():
         "csv_widths",
         "display_width",
         "path_dir",
+        "header_name",
     } <= set(MEASURED)
 
 
