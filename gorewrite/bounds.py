@@ -54,6 +54,7 @@ from gorewrite.facts import Fact, holds, targets
 from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
 from gorewrite.loop_sums import accumulated
+from gorewrite.posts import body_end
 from gorewrite.proposals import PackageView
 from gorewrite.quiet import quiet
 from gorewrite.rulekit import FUNCTIONS, memo, owner, uses_goto
@@ -123,16 +124,12 @@ def interval(
 def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, skip: Own, length: bool) -> int | None:
     """The tightest fact on the subject that holds at stmt."""
     subject = length_of(view, path, size, True) if length else subject_of(view, path, size, True)
-    if subject is None:
+    uses = [i for i in view.types.idents.get(path, ()) if subject is not None and i.obj in subject.objs]
+    function, root = owner(stmt), view.tree(path).root_node
+    if subject is None or function is None or any(u.use == Use.ADDR for u in uses):
         return None
-    uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs]
-    if any(u.use == Use.ADDR for u in uses):
-        return None
-    function = owner(stmt)
-    if function is None:
-        return None
-    root = view.tree(path).root_node
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
+    stmt, past = body_end(stmt, writes)  # a loop's post statement runs after its body's last statement (posts.py)
     within = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == function  # noqa: E731
     made = snapshots.made_at(subject, function, uses, root)  # captured, unchanged since the literal was made
     outer = bound(view, path, size, made, side, (), length) if made is not None else None
@@ -143,7 +140,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     jumps = memo(view, ("uses goto", path, function.start_byte), lambda: uses_goto(function))  # per fact: once
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
     again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
-    facts = _facts(view, path, again, subject, stmt, function, side)
+    facts = _facts(view, path, again, subject, stmt, function, side, past)
     apart = [w for w in writes if exclusive(root.descendant_for_byte_range(w.start, w.end), stmt)]
     later = targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
     kept = lambda w, f: _kept(view, path, subject, root.descendant_for_byte_range(w.start, w.end), f.limit, side)  # noqa: E731
@@ -154,16 +151,16 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
 
 
 def _facts(
-    view: PackageView, path: str, again: Again, subject: Subject, stmt: Node, function: Node, side: Side
+    view: PackageView, path: str, again: Again, subject: Subject, stmt: Node, function: Node, side: Side, past=False
 ) -> list[Fact]:
-    """Every fact on the way from stmt up to its function's body (again: the bound at another statement)."""
+    """Every fact on the way from stmt up to its function's body (again: the bound elsewhere; past: stmt's own)."""
     found = []
     node = stmt
     while node.parent is not None and node != function:
         parent = node.parent
         limit = None
         if parent.type == "statement_list":
-            sibling = node.prev_named_sibling
+            sibling = node if past and node == stmt else node.prev_named_sibling
             while sibling is not None:
                 fact = _statement_fact(view, path, again, subject, sibling, side)
                 found += [fact] if fact is not None else []
@@ -237,15 +234,17 @@ def _updates(view: PackageView, path: str, subject: Subject, node: Node) -> bool
 
 
 def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, loop: Node, side: Side) -> Fact | None:
-    """The bound a loop leaves when its only writes of the subject are updates (upper: also `n = min(n, …)`)."""
-    root = view.tree(path).root_node
+    """The bound a loop leaves when its only writes of the subject are updates (upper: also `n = min(n, …)`), or
+    else statements each leaving a bound where it runs (`last = i`): the last one's value, or the one from before."""
+    root, own = view.tree(path).root_node, ((loop.start_byte, loop.end_byte),)
     uses = [i for i in view.types.idents.get(path, ()) if i.obj in subject.objs and i.use == Use.WRITE]
     writes = [i for i in uses if loop.start_byte <= i.start < loop.end_byte]
     found = [statement_of(root.descendant_for_byte_range(w.start, w.end)) for w in writes]
     found = [s for s in found if not (side.upper and s is not None and clamps(view, path, subject, s))]
     if not writes or any(s is None or not _updates(view, path, subject, s) for s in found):
-        return None
-    own = ((loop.start_byte, loop.end_byte),)
+        limits = [again(loop, own), *(_set_limit(view, path, subject, s, side) if s else None for s in found)]
+        limit = side.worst(limits) if writes and None not in limits else None
+        return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
     at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
     limit = after_loop(view, path, found, again(loop, own), side, at)
     if limit is None:  # a loop of increments: its passes times the most each adds; no wrap, so never below its start
@@ -315,7 +314,7 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
         several = results.result_interval(view, path, at, lambda n: _sets(view, path, n, subject), inside)
         return several.end(side.upper) if several is not None else bound(view, path, value, at, side)
     value = unparen(value)
-    if value.type == "call_expression" and side.upper:  # `strings.SplitN(s, ".", 3)`, `make([]byte, 8)`: its length's
+    if value.type in ("call_expression", "type_conversion_expression") and side.upper:  # a SplitN, a make, []byte(s)
         return bound(view, path, value, at, side, length=True)
     if value.type != "slice_expression" or not side.upper:
         return None

@@ -27,7 +27,7 @@ from gorewrite.guards import Matches, Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import declaration
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, call_args, statements
+from gorewrite.syntax import Node, call_args, statements, unparen
 from gorewrite.terms import Subject, compared, subject_of
 from gorewrite.typeinfo import Use
 from gorewrite.validators import At, nil_bound, nil_tested
@@ -72,6 +72,12 @@ def parameter(
     args = call_args(call)
     if params is None or len(args) != len(params):
         return None
+    receiver = _receiver(view, file, declared)  # `d.valid()` of `func (d Digits) valid() bool`: d, copied at the call
+    if receiver is not None:
+        params, args = (
+            [receiver, *params],
+            [unparen(call.child_by_field_name("function")).child_by_field_name("operand"), *args],
+        )
     passed = [subject_of(view, path, a) for a in args]
     own = subject.key[0] in ("var", "len")
     index = next((i for i, a in enumerate(passed) if own and a is not None and a.key == ("var", subject.key[1])), None)
@@ -101,6 +107,18 @@ def _parameters(view: PackageView, file: str, declared: Node) -> list[tuple[str,
                 return None
             found.append((ident.obj, name))
     return found
+
+
+def _receiver(view: PackageView, file: str, declared: Node) -> tuple[str, Node] | None:
+    """The go/types object and name of a method's value receiver, a copy of the operand the call evaluates; None for
+    a function, a pointer receiver (what it points to may change under the call) or an unnamed one."""
+    receiver = declared.child_by_field_name("receiver") if declared.type == "method_declaration" else None
+    found = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
+    names = found[0].children_by_field_name("name") if len(found) == 1 else []
+    if len(names) != 1 or found[0].child_by_field_name("type").type == "pointer_type":
+        return None
+    ident = view.types.at(file, names[0].start_byte)
+    return (ident.obj, names[0]) if ident is not None and ident.obj is not None else None
 
 
 def peer(view: PackageView, path: str, peer: Subject | None, at: Node, side: Side, within) -> Matches | None:

@@ -1,9 +1,11 @@
 """Std functions whose result their argument or their type bounds: an encoding's length (`hex.EncodedLen`), a
-count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`), a count of runes
-(`utf8.RuneCountInString`), a count of a substring (`strings.Count`: at most one more than the bytes), a
+count of bits (`bits.OnesCount32`), an index into a slice or string (`bytes.IndexByte`), an offset of a substring
+(`strings.Index`: up to len(s)), a count of runes (`utf8.RuneCountInString`), a count of a substring
+(`strings.Count`: at most one more than the bytes), a
 rune's encoded length (`utf8.RuneLen`, `utf8.EncodeRune`), a varint's (`binary.PutUvarint`), the length of a part of
 a string (`strings.TrimSpace(s)`: at most len(s)), and the number of parts a SplitN returns (`strings.SplitN(s,
-".", 3)`: at most 3).
+".", 3)`: at most 3), or a Split or Fields (`strings.Split(s, ",")`: at most len(s)+1), and a number's digits
+(`strconv.Itoa(n)`: at most 20 bytes).
 
 A buffer sized `make([]byte, hex.EncodedLen(len(sum)))` for a SHA-256 sum is 64 bytes for every input; bounds.py
 carries the argument's bound through the function. The callee is matched by go/types' object (package path,
@@ -53,8 +55,11 @@ BIT_COUNTS = {
 INDEXES = {
     (package, None, name)
     for package in ("bytes", "strings")
-    for name in ("IndexByte", "LastIndexByte", "IndexRune", "IndexAny", "LastIndexAny")
+    for name in ("IndexByte", "LastIndexByte", "IndexRune", "IndexAny", "LastIndexAny", "IndexFunc", "LastIndexFunc")
 }
+# Functions whose result is -1 or an offset into their first argument up to its length: `Index` and `LastIndex`
+# return where a substring starts, at most len(s)-len(sep), and for an empty sep 0 and len(s).
+OFFSETS = {(package, None, name) for package in ("bytes", "strings") for name in ("Index", "LastIndex")}
 
 # Functions that count the runes of their argument (a slice or string): each rune, a RuneError for an invalid
 # byte included, is decoded from at least one byte, so the count is from 0 to the argument's length.
@@ -75,6 +80,15 @@ RESULTS = {
     ("encoding/binary", None, "PutUvarint"): (1, 10),
     ("encoding/binary", None, "PutVarint"): (1, 10),
 }
+# strconv functions whose string is a number's digits, as many as its type and base can need: Itoa's int in base 10
+# is at most 19 digits and a sign ("-9223372036854775808"), FormatInt's at most 64 binary digits and a sign,
+# FormatUint's 64 (a uint64's largest, base 2), FormatBool's "false".
+NUMBER_LENGTHS = {
+    ("strconv", None, "Itoa"): 20,
+    ("strconv", None, "FormatInt"): 65,
+    ("strconv", None, "FormatUint"): 64,
+    ("strconv", None, "FormatBool"): 5,
+}
 # Functions whose every string (or slice) result is a part of their first argument, so never longer: strings' and
 # bytes' Trim family ("returns a slice of the string s with all leading and trailing white space removed", "s
 # without the provided leading prefix string", …) and Cut ("slices s around the first instance of sep, returning
@@ -94,6 +108,14 @@ SUBSTRINGS = {
 # Functions returning at most n parts for n > 0 ("n > 0: at most n substrings"), none for n == 0 (nil), every
 # part for n < 0: the count is the third argument.
 SPLITS = {(package, None, name) for package in ("strings", "bytes") for name in ("SplitN", "SplitAfterN")}
+# Functions returning at most one part more than their first argument has bytes: Split and SplitAfter give
+# Count(s, sep)+1 parts for a non-empty sep, and for an empty one split "after each UTF-8 sequence" (at most one
+# part a byte); Fields and FieldsFunc give non-empty fields that share no byte.
+PARTS = {
+    (package, None, name)
+    for package in ("strings", "bytes")
+    for name in ("Split", "SplitAfter", "Fields", "FieldsFunc")
+}
 
 
 def result_range(view: PackageView, path: str, function: Node) -> tuple[int, int] | None:
@@ -111,6 +133,16 @@ def splits(view: PackageView, path: str, function: Node) -> bool:
     return callee(view, path, function) in SPLITS
 
 
+def number_length(view: PackageView, path: str, function: Node) -> int | None:
+    """The longest string the strconv formatter the callee is gives (NUMBER_LENGTHS), by go/types' object."""
+    return NUMBER_LENGTHS.get(callee(view, path, function))
+
+
+def parts_of(view: PackageView, path: str, function: Node) -> bool:
+    """Is the callee a Split or a Fields, whose result has at most len(s)+1 elements (PARTS)?"""
+    return callee(view, path, function) in PARTS
+
+
 def encoding_length(
     view: PackageView, path: str, function: Node
 ) -> tuple[Callable[[int], int], Callable[[int], int]] | None:
@@ -124,9 +156,11 @@ def bit_count(view: PackageView, path: str, function: Node) -> int | None:
     return BIT_COUNTS.get(callee(view, path, function))
 
 
-def index_of(view: PackageView, path: str, function: Node) -> bool:
-    """Is the callee a function whose result is -1 or an index into its first argument (INDEXES)?"""
-    return callee(view, path, function) in INDEXES
+def index_of(view: PackageView, path: str, function: Node) -> int | None:
+    """How far past the last index of its first argument the callee's result may be, besides -1: 0 for an index
+    into it (INDEXES), 1 for an offset up to its length (OFFSETS); None for another callee."""
+    found = callee(view, path, function)
+    return 0 if found in INDEXES else 1 if found in OFFSETS else None
 
 
 def rune_count(view: PackageView, path: str, function: Node) -> bool:

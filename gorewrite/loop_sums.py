@@ -10,9 +10,11 @@ It holds for every input when:
   the body, so at most (C-a)/k+1 passes (`for i := 0; i < len(src); i += 4` over 32 bytes: 8). A map (an entry
   inserted during the range may be visited), a channel or a function (range over a func calls the body as often
   as it likes) bounds nothing, nor does any other loop;
-- each update is `n += k` or `n++` with 0 <= k <= K where it runs, in no loop nested in this one and no func
-  literal, so it runs at most once a pass (a goto voids the fact in bounds.py): a pass adds at most the sum of
-  the K's. A negative k could wrap n below its type's least value: none. Clamps `n = min(n, …)` only lower n;
+- each update is `n += k` or `n++` with 0 <= k <= K where it runs, in no func literal, so it runs at most once a
+  pass, or in loops nested in this one, each making at most P passes where it starts (counted as this one is),
+  at most the product of their P's a pass (a goto voids the fact in bounds.py): a pass adds at most the sum of
+  those K's times their products (`for r := 0; r < 9; r++ { for c := 0; c < 9; c++ { … empty++ } }`: 81). A
+  negative k could wrap n below its type's least value: none. Clamps `n = min(n, …)` only lower n;
 - the bound before the loop holds on each entry to it: a loop around this one runs it again from where its last
   run left n, unless n is declared in that loop's body (each pass starts afresh);
 - the sum fits n's type on every GOARCH (int as 32 bits too), so no update on the way wraps.
@@ -46,11 +48,11 @@ def accumulated(
     most = 0
     for node in updates:
         _, op, amount = update(node)
-        nested = any(a.type in ("for_statement", *FUNCTIONS) for a in _between(node, loop))
+        times = _times(view, path, node, loop, at, length)
         least, high = (1, 1) if amount is None else (at(amount, node, DOWN), at(amount, node, UP))
-        if op != b"+" or nested or least is None or high is None or least < 0:
+        if op != b"+" or times is None or least is None or high is None or least < 0:
             return None
-        most += high
+        most += times * high
     count = passes(view, path, loop, at, length)
     if count is None:
         return None
@@ -68,14 +70,14 @@ def passes(view: PackageView, path: str, loop: Node, at: At, length: Length) -> 
             return max(count, 0) if count is not None else None
         return length(over, loop)
     if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for v >= 10 { v /= 10 }`
-        return _shrinking(view, path, loop, clause, None)
+        return _shrinking(view, path, loop, clause, None, at)
     if clause is None or clause.type != "for_clause":
         return None
     init, step = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
     stride = _stride(view, path, step) if step is not None else None
     condition = clause.child_by_field_name("condition")
     if stride is None and step is not None and condition is not None:  # `for x := v; x >= 10; x /= 10 { … }`
-        return _shrinking(view, path, loop, condition, step)
+        return _shrinking(view, path, loop, condition, step, at)
     if init is None or init.type != "short_var_declaration" or stride is None:
         return None
     names, values = (init.child_by_field_name(f).named_children for f in ("left", "right"))
@@ -113,19 +115,23 @@ def _stride(view: PackageView, path: str, step: Node) -> int | None:
 LEAST = {b">=": lambda c: c, b">": lambda c: c + 1, b"!=": lambda c: 1 if c == 0 else None}
 
 
-def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: Node | None) -> int | None:
+def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: Node | None, at: At) -> int | None:
     """The most passes of `for v >= C { …; v >>= k }` (or `v /= d`; `v > C`, `v != 0`) of an unsigned v: each
     pass runs the update once, at its top level (no `continue` skips it) or as the post statement, no `goto`,
     and nothing else writes v (a local: no other write in the loop, none in a func literal or through its address), so v
     is below 2^64 >> (k*p) (or 2^64 / d^p) when the test comes after p passes: `n := 1; for v >= 10 { v /= 10;
-    n++ }` makes at most 19 passes."""
+    n++ }` makes at most 19 passes. A signed v too, under `v >= C` or `v > C` only (C >= 1, so v is positive where
+    the update runs, and never negative after it; `v != 0` lets a negative v through, whose `>>` stays -1), from
+    the most its type holds; and from v's bound where the loop starts, when the code proves one (`for x := n; x >=
+    10; x /= 10` after `n <= 999`: 2 passes)."""
     condition = unparen(condition)
     op = text(condition.child_by_field_name("operator")) if condition.type == "binary_expression" else b""
     left, right = (unparen(condition.child_by_field_name(f)) for f in ("left", "right")) if op else (None, None)
     limit = view.types.value(path, right.start_byte, right.end_byte) if op in LEAST else None
     least = LEAST[op](limit) if limit is not None else None
     kind = int_type(view, path, left) if least is not None and least >= 1 and left.type == "identifier" else None
-    ident = view.types.at(path, left.start_byte) if kind is not None and kind.startswith("uint") else None
+    signed = kind is not None and not kind.startswith("uint")
+    ident = view.types.at(path, left.start_byte) if kind is not None and not (signed and op == b"!=") else None
     if ident is None or ident.obj is None or not ident.local:  # a package variable: another file may write it
         return None
     root, body = view.tree(path).root_node, loop.child_by_field_name("body")
@@ -143,10 +149,43 @@ def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: 
         return None
     if not ((found[1] == b">>" and amount >= 1) or (found[1] == b"/" and amount >= 2)):
         return None
-    high, count = wide(kind)[1], 0
+    entry = _entry(view, path, loop, left, ident.obj, at)
+    high, count = min(wide(kind)[1], entry if entry is not None else wide(kind)[1]), 0
     while high >= least:  # a pass runs: the test held of some v <= high
         high, count = (high >> amount if found[1] == b">>" else high // amount), count + 1
     return count
+
+
+def _entry(view: PackageView, path: str, loop: Node, variable: Node, obj: str, at: At) -> int | None:
+    """The bound v has when the loop starts: its initializer's value's (`for x := n; …`), or v's where the loop
+    statement is (`for v >= 10 { … }`), or None."""
+    clause = loop.named_children[0] if loop.named_child_count > 1 else None
+    init = clause.child_by_field_name("initializer") if clause is not None and clause.type == "for_clause" else None
+    if init is None:
+        return at(variable, loop, UP)
+    names, values = (
+        (init.child_by_field_name(f) for f in ("left", "right"))
+        if init.type == "short_var_declaration"
+        else (None, None)
+    )
+    declared = (
+        view.types.at(path, names.named_children[0].start_byte) if names and names.named_child_count == 1 else None
+    )
+    one = declared is not None and declared.obj == obj and values.named_child_count == 1
+    return at(values.named_children[0], loop, UP) if one else None
+
+
+def _times(view: PackageView, path: str, node: Node, loop: Node, at: At, length: Length) -> int | None:
+    """How often an update runs in one pass of the loop at most: once, or the product of the passes of the loops
+    nested in it that hold the update (`for c := 0; c < 9; c++ { if b[r][c] == 0 { empty++ } }` in a pass over
+    rows: 9), each bounded where it starts, as any loop's; None in a func literal or a loop not counted."""
+    times = 1
+    for around in _between(node, loop):
+        count = passes(view, path, around, at, length) if around.type == "for_statement" else 1
+        if around.type in FUNCTIONS or count is None:
+            return None
+        times *= count
+    return times
 
 
 def _between(node: Node, loop: Node) -> list[Node]:

@@ -15,6 +15,8 @@ from gorewrite.lengths import (
     bit_count,
     encoding_length,
     index_of,
+    number_length,
+    parts_of,
     result_range,
     rune_count,
     splits,
@@ -60,8 +62,10 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """The interval the expression's shape proves for its length: an array's, or a constant string's (go/types),
-    a SplitN's, a TrimSpace's or a Cut's (lengths.py), a `make(T, n)`'s (n, or the make panics), and `x[lo:hi]`'s,
-    which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0)."""
+    a SplitN's, a TrimSpace's or a Cut's (lengths.py), a `make(T, n)`'s (n, or the make panics), an `append(x,
+    a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `[]byte(s)` or `[]rune(s)`'s (at
+    most len(s): its bytes, its runes, or the elements of a slice converted), and `x[lo:hi]`'s, which is hi - lo
+    or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0)."""
     fixed = view.types.length(path, node.start_byte, node.end_byte)
     if fixed is not None:
         return exactly(fixed)
@@ -71,9 +75,22 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
         return Interval(0, parts.hi) if parts.nonnegative and parts.hi is not None else NONNEGATIVE
     if args and substring(view, path, node.child_by_field_name("function")):  # a part of the first argument
         return Interval(0, operands.length(args[0]).hi)
+    digits = number_length(view, path, node.child_by_field_name("function")) if args else None
+    if digits is not None:  # `strconv.Itoa(n)`: a number's digits, at most 20
+        return Interval(1, digits)
+    if args and parts_of(view, path, node.child_by_field_name("function")):  # at most one part more than bytes
+        within = operands.length(args[0]).hi
+        return Interval(0, within + 1 if within is not None else None)
     if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), b"make"):
         made = operands.of(args[1])  # len(make(T, n[, c])) is n, or the make panics
         return Interval(max(made.lo or 0, 0), made.hi)
+    if args and builtin(view, path, node.child_by_field_name("function"), b"append"):  # len(x) plus what it adds
+        spread = len(args) == 2 and args[1].type == "variadic_argument"
+        added = operands.length(args[1].named_children[0]).hi if spread else len(args) - 1
+        base = operands.length(args[0]).hi
+        return Interval(0, base + added if base is not None and added is not None else None)
+    if node.type == "type_conversion_expression" and node.child_by_field_name("type").type == "slice_type":
+        return Interval(0, operands.length(node.child_by_field_name("operand")).hi)  # a string's bytes or runes
     if node.type != "slice_expression":
         return NONNEGATIVE
     operand, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))
@@ -111,9 +128,10 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     width = bit_count(view, path, function)
     if width is not None:
         return Interval(0, width)
-    if index_of(view, path, function) and len(args) == 2:  # -1, or an index below the operand's length
+    past = index_of(view, path, function)
+    if past is not None and len(args) == 2:  # -1, or an index below the operand's length (Index: up to it)
         within = operands.length(args[0]).hi
-        return Interval(-1, within - 1 if within is not None else None)
+        return Interval(-1, within - 1 + past if within is not None else None)
     encoded = encoding_length(view, path, function)
     if encoded is not None and single:
         n = operands.of(args[0])

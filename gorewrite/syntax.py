@@ -208,24 +208,34 @@ def statement_of(node: Node) -> Node | None:
 
 
 def assignments(node: Node) -> list[tuple[Node, Node]]:
-    """(name, value) of each single-name assignment a statement makes: `n = v`, `n := v`, `var n T = v` and
-    each such spec of a `var (…)` group, and `var n T` with the spec for its zero value. One statement naming
-    several (`a, b := …`, `var a, b = …`) gives none."""
+    """(name, value) of each name an assignment sets to a value of its own: `n = v`, `n := v`, `var n T = v` and
+    each such spec of a `var (…)` group, `var n T` with the spec for its zero value, and each name of a parallel
+    assignment, `a, b := len(p), min(k, 8)`, whose right side is evaluated whole before any name is set (the spec's
+    two phases), when its names are distinct identifiers (`n, n = 1, 100` sets n twice, `p[i], p[j]` may alias).
+    `a, b := f()` gives none."""
     if node.type == "var_declaration":
         groups = [c.named_children if c.type == "var_spec_list" else [c] for c in node.named_children]
         specs = [(s.children_by_field_name("name"), s.child_by_field_name("value"), s) for g in groups for s in g]
         return [
-            (names[0], values.named_children[0] if values is not None else spec)
+            pair
             for names, values, spec in specs
-            if len(names) == 1 and (values is None or one_value(values))
+            for pair in (_paired(names, values.named_children) if values is not None else [(n, spec) for n in names])
         ]
     op = node.child_by_field_name("operator")  # none in `n := v`
     if node.type not in ASSIGNMENTS or (op is not None and text(op) != b"="):
         return []
     left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-    return (
-        [(left.named_children[0], right.named_children[0])] if left.named_child_count == 1 and one_value(right) else []
-    )
+    if left.named_child_count == 1:
+        return [(left.named_children[0], right.named_children[0])] if one_value(right) else []
+    return _paired(left.named_children, right.named_children)
+
+
+def _paired(names: list[Node], values: list[Node]) -> list[tuple[Node, Node]]:
+    """Each name with its value, where there are as many values as names and the names other than `_` are
+    distinct identifiers (or there is one name)."""
+    others = [n for n in names if text(n) != b"_"]
+    distinct = all(n.type == "identifier" for n in others) and len({text(n) for n in others}) == len(others)
+    return list(zip(names, values, strict=True)) if len(names) == len(values) and (len(names) == 1 or distinct) else []
 
 
 def one_value(values: Node | None) -> bool:

@@ -1,6 +1,7 @@
 """make-const with sizes a condition bounds beyond a comparison with a constant (conditions.py, guards.ended):
 an operand another part of the same condition bounds (`len(a) != len(b) || len(a) > 40`), a predicate of the
-package (`!short(s)` of `func short(s string) bool { return len(s) <= maxItems }`), and a loop's condition,
+package (`!short(s)` of `func short(s string) bool { return len(s) <= maxItems }`, or of a value receiver:
+`!n.valid()` of `func (c count) valid() bool { return c >= 0 && c <= maxItems }`), and a loop's condition,
 false after a loop nothing breaks out of (`for len(p) > 40 { p = p[40:] }`). Each must-decline keeps the
 naive array as a mutant, run beside the original: it panics where the original does not.
 """
@@ -19,6 +20,13 @@ EQUAL = "\tif len(a) != len(b) || len(a) > 40 {\n\t\treturn -1\n\t}"
 SHORT = "\nfunc short(s string) bool { return len(s) <= maxItems }\n"
 DRAIN = "\tfor len(p) > 40 {\n\t\tp = p[40:]\n"
 BIG = 'strings.Repeat("x", 50)'
+COUNT = "xs []int64, n count, m count"
+VALID = "\tif !n.valid() {\n\t\treturn -1\n\t}"
+
+
+def counted(body: str) -> str:
+    """A `type count int` with a value-receiver predicate `valid` whose body is given."""
+    return f"\ntype count int\n\nfunc (c count) valid() bool {{\n{body}\n}}\n"
 
 
 def helper(name: str, size: str, guard: str, params: str, funcs: str) -> str:
@@ -46,6 +54,21 @@ BOUNDED = {
             "\tif !inRange(n) || k > 1 {\n\t\treturn -1\n\t}",
             "xs []int64, n, k int",
             "\nfunc inRange(v int) bool { return v >= 0 && v <= maxItems }\n",
+        ),
+        "[20]int64",
+    ),
+    # the receiver is the predicate's subject: a copy of n made at the call (probe40c totp `!d.Valid()`)
+    "receiver_predicate": (
+        helper("receiver_predicate", "n", VALID, COUNT, counted("\treturn c >= 0 && c <= maxItems")),
+        "[20]int64",
+    ),
+    "receiver_predicate_length": (
+        helper(
+            "receiver_predicate_length",
+            "len(s)",
+            "\tif !s.short() {\n\t\treturn -1\n\t}",
+            "xs []int64, s key",
+            "\ntype key string\n\nfunc (k key) short() bool { return len(k) <= maxItems }\n",
         ),
         "[20]int64",
     ),
@@ -112,6 +135,27 @@ NOT_BOUNDED = {
         ),
         f"Sum(xs, {BIG})",
     ),
+    # the predicate's receiver is m, not the size n
+    "receiver_other_value": (
+        helper(
+            "receiver_other_value",
+            "n",
+            "\tif !m.valid() {\n\t\treturn -1\n\t}",
+            COUNT,
+            counted("\treturn c >= 0 && c <= maxItems"),
+        ),
+        "Sum(xs, 30, 1)",
+    ),
+    # the method folds its receiver copy before the test: true of the copy, not of n
+    "receiver_written": (
+        helper("receiver_written", "n", VALID, COUNT, counted("\tc %= 8\n\treturn c >= 0 && c <= maxItems")),
+        "Sum(xs, 30, 1)",
+    ),
+    # either part may hold: an even n of any size passes
+    "receiver_either": (
+        helper("receiver_either", "n", VALID, COUNT, counted("\treturn c <= maxItems || c%2 == 0")),
+        "Sum(xs, 30, 1)",
+    ),
     # a break leaves the loop before its condition is false
     "loop_break": (
         sums("loop_break", "len(p)", DRAIN + "\t\tif p[0] == 0 {\n\t\t\tbreak\n\t\t}\n\t}", "xs []int64, p []byte"),
@@ -138,6 +182,9 @@ NAIVE = {
     "predicate_either": (array("buf", "len(s)", "int64", 20), probe(f'{{pkg}}.Sum([]int64{{1}}, {BIG}, "t")')),
     "predicate_other_argument": (array("buf", "len(s)", "int64", 20), probe(f'{{pkg}}.Sum([]int64{{1}}, {BIG}, "t")')),
     "predicate_parameter_written": (array("buf", "len(s)", "int64", 20), probe(f"{{pkg}}.Sum([]int64{{1}}, {BIG})")),
+    "receiver_other_value": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30, 1)")),
+    "receiver_written": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30, 1)")),
+    "receiver_either": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 30, 1)")),
     "loop_break": (array("buf", "len(p)", "int64", 40), probe("{pkg}.Sum([]int64{1}, make([]byte, 100))")),
     "loop_labeled_break": (array("buf", "len(p)", "int64", 40), probe("{pkg}.Sum([]int64{1}, make([]byte, 100))")),
 }

@@ -80,6 +80,16 @@ def test_the_measured_cases_are_there():
         "signed_headers",
         "row_layout",
         "background_digest",
+        "merged_shards",
+        "cell_precision",
+        "spoken_digits",
+        "board_empties",
+        "token_scan",
+        "iban_check",
+        "csv_widths",
+        "display_width",
+        "path_dir",
+        "header_name",
     } <= set(MEASURED)
 
 

@@ -276,6 +276,13 @@ func clamped(k int) int {
 }
 
 # case -> (Go source, the call that shows a naive array wrong)
+# an append between the guard and the return adds what it appends: 40 + 1
+BOUNDED["callee_parameter_appended"] = (
+    sums("callee_parameter_appended", "n", "\tn := fields(src)", SRC)
+    + FIELDS_GUARDED.format(between="\tp = append(p, '\\n')\n"),
+    "[41]int64",
+)
+
 NOT_BOUNDED = {
     # v*2000 in int32 for a v bounded above only: -1090519*2000 wraps to 2113929296, whose >>24 is 126
     "product_may_wrap": (
@@ -385,10 +392,11 @@ var Small, Large Sizer = small{}, large{}
         "Sum(xs, 3)",
     ),
     # p grows after the guard: what fields returns is no longer at most 40
+    # p resliced to its capacity between the guard and the return
     "callee_parameter_written": (
         sums("callee_parameter_written", "n", "\tn := fields(src)", SRC)
-        + FIELDS_GUARDED.format(between="\tp = append(p, '\\n')\n"),
-        "Sum(xs, make([]byte, 40))",
+        + FIELDS_GUARDED.format(between="\tp = p[:cap(p)]\n"),
+        "Sum(xs, make([]byte, 40, 100))",
     ),
     "callee_deferred_result": (
         sums("callee_deferred_result", "n", "\tn := frameLen(kind)", "xs []int64, kind byte")
@@ -436,7 +444,7 @@ NAIVE = {
     "range_int_written_before": (naive_prefix(6), probe("{pkg}.Prefixes(6, 4)")),
     "range_int_index_written": (naive_prefix(6), probe('{pkg}.Prefixes(6, "abcdefgh")')),
     "unsigned_difference_may_wrap": (array("buf", "int(n-4)", "byte", 997), probe("{pkg}.Sum([]int64{1}, 3)")),
-    "callee_parameter_written": (array("buf", "n", "int64", 40), probe("{pkg}.Sum([]int64{1}, make([]byte, 40))")),
+    "callee_parameter_written": (array("buf", "n", "int64", 40), probe("{pkg}.Sum([]int64{1}, make([]byte, 40, 100))")),
 }
 
 

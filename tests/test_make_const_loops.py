@@ -1,5 +1,8 @@
 """make-const with sizes a loop of increments leaves (loop_sums.py): `total += len(s)+1` over at most 6 names
-of at most 10 bytes, a counter under `i < len(xs) && i < maxItems`, `range k` of a bounded k. Each must-decline
+of at most 10 bytes, a counter under `i < len(xs) && i < maxItems`, `range k` of a bounded k, a count in loops
+nested in the counted one, the product of their passes (probe40c sudoku `Solve`: empty cells of a 9x9 board), and a
+value assigned in a loop, each assignment bounded where it runs (the last slash of a path). Each
+must-decline
 keeps the naive array as a mutant, run beside the original: it panics where the original does not.
 """
 
@@ -17,6 +20,12 @@ JOINED = (
     NAMES + "\tsize := 0\n\tfor _, s := range names {\n\t\tif len(s) > 10 {\n\t\t\treturn -1\n\t\t}\n"
     "\t\tsize += len(s) + 1\n\t}"
 )
+SHORT_P = "\tif len(p) > maxItems {\n\t\treturn -1\n\t}\n"
+LAST = (
+    SHORT_P.replace("{", "{{").replace("}", "}}")
+    + "\tlast := 0\n\tfor i := range p {{\n\t\tif p[i] == '/' {{\n\t\t\tlast = {value}\n\t\t}}\n\t}}"
+)
+INNER = "\tn := 0\n\tfor i := 0; i < 8; i++ {{\n\t\tfor j := 0; {inner}; j++ {{\n\t\t\t{step}\n\t\t}}\n\t}}"
 
 
 def nested(name: str, declared_inside: bool) -> str:
@@ -101,6 +110,46 @@ BOUNDED = {
         "[20]int64",
     ),
     "fresh_per_pass": (nested("fresh_per_pass", declared_inside=True), "[8]int64"),
+    # 8 rows of 4 cells: the inner loop's 4 passes each outer pass
+    "nested_counted": (
+        sums("nested_counted", "n", INNER.format(inner="j < 4", step="n++"), "xs []int64, k int"),
+        "[32]int64",
+    ),
+    # the inner loop's bound where it starts: k clamped to 3 before the loops
+    "nested_clamped_inner": (
+        sums(
+            "nested_clamped_inner",
+            "n",
+            "\tk = min(k, 3)\n" + INNER.format(inner="j <= k", step="n++"),
+            "xs []int64, k int",
+        ),
+        "[32]int64",
+    ),
+    "nested_range": (
+        sums(
+            "nested_range",
+            "n",
+            "\tn := 0\n\tfor _, row := range grid {\n\t\tfor range row {\n\t\t\tn++\n\t\t}\n\t}",
+            "xs []int64, grid [4][5]int8",
+        ),
+        "[20]int64",
+    ),
+    # assigned in a loop, each value bounded where it is assigned: the last one, or the value from before
+    # (probe40c r2 `K`: the last slash of a path)
+    "last_seen_index": (
+        sums("last_seen_index", "last+1", LAST.format(value="i"), "xs []int64, p []byte, k int"),
+        "[20]int64",
+    ),
+    "assigned_per_byte": (
+        sums(
+            "assigned_per_byte",
+            "n",
+            SHORT_P + "\tn := 0\n\tfor _, c := range p {\n\t\tif c == 0 {\n\t\t\tn = 0\n"
+            "\t\t} else if c < 16 {\n\t\t\tn = int(c)\n\t\t}\n\t}",
+            "xs []int64, p []byte",
+        ),
+        "[15]int64",
+    ),
 }
 
 NOT_BOUNDED = {
@@ -148,6 +197,32 @@ NOT_BOUNDED = {
     ),
     # the product wraps for a negative reps: (13-2**64)/3 makes it 13, the size 17 (probe35a's product-bound)
     "product_wraps": (PRODUCT.format(name="product_wraps"), "Sum(xs, 3, -6148914691236517201)"),
+    # the inner body rewinds j: more passes than its condition's values
+    "inner_counter_rewound": (
+        sums(
+            "inner_counter_rewound",
+            "n",
+            INNER.format(inner="j < 4", step="n++\n\t\t\tif n < k {\n\t\t\t\tj--\n\t\t\t}"),
+            "xs []int64, k int",
+        ),
+        "Sum(xs, 40)",
+    ),
+    # a func literal the inner loop calls twice: the update runs more often than the loops pass
+    "update_in_literal": (
+        sums(
+            "update_in_literal",
+            "n",
+            "\tn := 0\n\tinc := func() { n++ }\n"
+            + INNER.format(inner="j < 4", step="inc()\n\t\t\tinc()").replace("\tn := 0\n", "", 1),
+            "xs []int64, k int",
+        ),
+        "Sum(xs, 1)",
+    ),
+    # one assignment in the loop takes k, which nothing bounds
+    "assigned_unbounded_in_loop": (
+        sums("assigned_unbounded_in_loop", "last+1", LAST.format(value="k"), "xs []int64, p []byte, k int"),
+        "Sum(xs, []byte{'/'}, 30)",
+    ),
 }
 
 NAIVE = {
@@ -162,6 +237,12 @@ NAIVE = {
     "product_wraps": (
         array("buf", "int(k)*reps+int(numKinds)", "int64", 16),
         probe("{pkg}.Sum([]int64{1}, 3, -6148914691236517201)"),
+    ),
+    "inner_counter_rewound": (array("buf", "n", "int64", 32), probe("{pkg}.Sum([]int64{1}, 40)")),
+    "update_in_literal": (array("buf", "n", "int64", 32), probe("{pkg}.Sum([]int64{1}, 1)")),
+    "assigned_unbounded_in_loop": (
+        array("buf", "last+1", "int64", 20),
+        probe("{pkg}.Sum([]int64{1}, []byte{'/'}, 30)"),
     ),
 }
 

@@ -1,9 +1,11 @@
 """make-const after a loop that shrinks an unsigned value each pass: `m := 1; for w >= 10 { w /= 10; m++ }` makes
 at most 19 passes for a uint64 (2^64 / 10^19 < 10), so m is at most 20, and `for v >= 0x80 { v >>= 7; n++ }` at
 most 9 (probe39c varint `sizeOf`, a digit count; loop_sums._shrinking); each count is also at least where it
-started, so two of them add up (bounds._after_loop's lower end). A `continue` that skips the division,
-another write of the value in the loop, or a signed value bound nothing: each must-decline keeps its naive array,
-which panics where the original does not.
+started, so two of them add up (bounds._after_loop's lower end). A signed value too under `>=` or `>` a constant
+of at least 1 (positive where it shrinks), from its type's most or from its bound where the loop starts (probe40c
+roman `Words`: `for x := n; x >= 10; x /= 10` after `n > 999` returns makes at most 2 passes). A `continue` that
+skips the division, another write of the value in the loop, or a signed value under `!= 0` (a negative one passes)
+bound nothing: each must-decline keeps its naive array, which panics where the original does not.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
 PARAMS = "xs []int64, v uint64"
+SIGNED = "xs []int64, v int64"
+GUARD = "\tif v > 999 {\n\t\treturn -1\n\t}\n"
+DIVIDED = "\tfor w >= 10 {\n\t\tw /= 10\n\t\tm++\n\t}"
+POST = "\tfor x := w; x >= 10; x /= 10 {\n\t\tm++\n\t}"
 
 
-def _case(name: str, loop: str, params: str = PARAMS) -> str:
-    return sums(name, "m+maxItems", "\tw := v\n\tm := 1\n" + loop, params)
+def _case(name: str, loop: str, params: str = PARAMS, guard: str = "") -> str:
+    return sums(name, "m+maxItems", guard + "\tw := v\n\tm := 1\n" + loop, params)
 
 
 BOUNDED = {
@@ -36,9 +42,20 @@ BOUNDED = {
         "[50]int64",
     ),
     "varint_groups": (_case("varint_groups", "\tfor w >= 0x80 {\n\t\tw >>= 7\n\t\tm++\n\t}"), "[30]int64"),
+    # an int64 >= 10 is positive, and stays >= 0 divided: at most 18 passes below 2^63
+    "signed_value": (_case("signed_value", DIVIDED, SIGNED), "[39]int64"),
+    # from the bound where the loop starts: 999 -> 99 -> 9, two passes
+    "signed_guarded": (_case("signed_guarded", DIVIDED, SIGNED, GUARD), "[23]int64"),
+    "signed_post_guarded": (_case("signed_post_guarded", POST, SIGNED, GUARD), "[23]int64"),
+    # v grew after the guard by a product that may wrap: only the type's most bounds it (a naive [23] panics)
+    "signed_grown_before_loop": (
+        sums("signed_grown_before_loop", "m+maxItems", GUARD + "\tv *= 1000\n\tw := v\n\tm := 1\n" + POST, SIGNED),
+        "[39]int64",
+    ),
 }
 
 HUGE = "Sum([]int64{1}, 1<<63)"
+NEGATIVE = "Sum([]int64{1}, -(1 << 62))"
 NOT_BOUNDED = {
     "division_skipped": (
         _case("division_skipped", "\tfor w >= 10 {\n\t\tm++\n\t\tif m < 30 {\n\t\t\tcontinue\n\t\t}\n\t\tw /= 10\n\t}"),
@@ -48,19 +65,15 @@ NOT_BOUNDED = {
         _case("value_reset", "\tfor w >= 10 {\n\t\tw /= 10\n\t\tm++\n\t\tif m == 10 {\n\t\t\tw = v\n\t\t}\n\t}"),
         HUGE,
     ),
-    "signed_value": (
-        sums(
-            "signed_value",
-            "m+maxItems",
-            "\tw := v\n\tm := 1\n\tfor w >= 10 {\n\t\tw /= 10\n\t\tm++\n\t}",
-            "xs []int64, v int64",
-        ),
-        "Sum([]int64{1}, 1<<62)",
-    ),
+    # a negative value passes `!= 0` too: -2^62 takes 19 passes where 999 takes 3
+    "signed_not_zero": (_case("signed_not_zero", "\tfor w != 0 {\n\t\tw /= 10\n\t\tm++\n\t}", SIGNED, GUARD), NEGATIVE),
 }
 NAIVE = {
     "division_skipped": (array("buf", "m+maxItems", "int64", 40), probe("{pkg}." + HUGE)),
     "value_reset": (array("buf", "m+maxItems", "int64", 40), probe("{pkg}." + HUGE)),
+    "signed_not_zero": (array("buf", "m+maxItems", "int64", 24), probe("{pkg}." + NEGATIVE)),
+    # read from the guard rather than where the loop starts, v <= 999 would give 2 passes: 999000 takes 5
+    "signed_grown_before_loop": (array("buf", "m+maxItems", "int64", 23), probe("{pkg}.Sum([]int64{1}, 999)")),
 }
 
 
@@ -72,7 +85,8 @@ def proposed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    return naive_mutants(tmp_path_factory.mktemp("make-const-shrinking-naive"), toolchain, NOT_BOUNDED, NAIVE)
+    cases = {**NOT_BOUNDED, "signed_grown_before_loop": BOUNDED["signed_grown_before_loop"]}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-shrinking-naive"), toolchain, cases, NAIVE)
 
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))

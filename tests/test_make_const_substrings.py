@@ -4,7 +4,9 @@ after `if len(label) > maxLabel { return }`, `label = strings.TrimSpace(label)` 
 (probe39c dnsname `Lower`, r2 `Field`: each took the speculative budget before; lengths.SUBSTRINGS, by go/types'
 object). strings.ToLower may lengthen (`Ⱥ`, 2 bytes, lowers to `ⱥ`, 3), a part of another string and a string that
 grew after its guard bound nothing: each must-decline keeps its naive array, which panics where the original
-does not.
+does not. strings.Split and Fields (bytes' too) return at most one part more than their argument has bytes
+(lengths.PARTS): an array sized by the bytes alone panics for a string of commas. `[]byte(s)` and `[]rune(s)` have
+at most len(s) elements; `string(rs)` of runes may be longer (an invalid byte comes back as 3), so it bounds nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +40,15 @@ BOUNDED = {
         "[16]int64",
     ),
     "trimmed_right": (_case("trimmed_right", "len(t)", GUARD + '\tt := strings.TrimRight(key, " \\t")'), "[20]int64"),
+    # at most one part more than key has bytes: 20 commas make 21 (probe40c semver, dnslabel)
+    "split_parts": (_case("split_parts", "len(parts)", GUARD + '\tparts := strings.Split(key, ",")'), "[21]int64"),
+    # a conversion to a slice: the string's bytes, or its runes, never more
+    "bytes_of_string": (_case("bytes_of_string", "len(p)", GUARD + "\tp := []byte(key)"), "[20]int64"),
+    "runes_of_string": (_case("runes_of_string", "len(r)", GUARD + "\tr := []rune(key)"), "[20]int64"),
+    "fields_bytes": (
+        _case("fields_bytes", "len(f)", "\tif len(b) > maxBatch {\n\t\treturn -1\n\t}\n\tf := bytes.Fields(b)"),
+        "[17]int64",
+    ),
 }
 
 LONG_OTHER = 'Sum([]int64{1}, "", strings.Repeat("a", 40), nil)'
@@ -52,7 +63,19 @@ NOT_BOUNDED = {
         LONG_OTHER,
     ),
 }
+COMMAS = 'Sum([]int64{1}, strings.Repeat(",", 20), strings.Repeat(",", 40), nil)'
+NOT_BOUNDED["split_other"] = (
+    _case("split_other", "len(parts)", GUARD + '\tparts := strings.Split(other, ",")'),
+    COMMAS,
+)
+INVALID = 'Sum([]int64{1}, strings.Repeat("\\xff", 20), "", nil)'
+# back to a string: an invalid byte decodes to RuneError, which encodes in 3 bytes
+NOT_BOUNDED["string_of_runes"] = (_case("string_of_runes", "len(t)", GUARD + "\tt := string([]rune(key))"), INVALID)
 NAIVE = {
+    "string_of_runes": (array("buf", "len(t)", "int64", 20), probe("{pkg}." + INVALID)),
+    "split_other": (array("buf", "len(parts)", "int64", 21), probe("{pkg}." + COMMAS)),
+    # sized by len(key) alone, as for a part of key: 20 commas split into 21 parts
+    "split_parts": (array("buf", "len(parts)", "int64", 20), probe("{pkg}." + COMMAS)),
     "lowered": (
         array("buf", "len(key)", "int64", 20),
         probe('{pkg}.Sum([]int64{1}, strings.Repeat("\\u023a", 10), "", nil)'),
@@ -70,7 +93,7 @@ def proposed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    declines = {n: (c, p) for n, (c, p) in NOT_BOUNDED.items()}
+    declines = {**NOT_BOUNDED, "split_parts": BOUNDED["split_parts"]}
     return naive_mutants(tmp_path_factory.mktemp("make-const-substrings-naive"), toolchain, declines, NAIVE)
 
 

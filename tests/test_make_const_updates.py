@@ -164,6 +164,18 @@ BOUNDED = {
         ),
         "[20]int64",
     ),
+    # a number's decimal digits: at most 19 and a sign, whatever n is (probe40c r2 `C`)
+    "itoa_digits": (sums("itoa_digits", "len(s)", "\ts := strconv.Itoa(n)"), "[20]int64"),
+    # Index and LastIndex: up to len(b) (LastIndex(b, nil) is len(b)), one more than IndexByte's (probe40c r2 `F`)
+    "last_offset": (
+        sums(
+            "last_offset",
+            "i+1",
+            "\tif len(b) > maxItems {\n\t\treturn -1\n\t}\n\ti := bytes.LastIndex(b, sep)",
+            "xs []int64, b, sep []byte",
+        ),
+        "[21]int64",
+    ),
     # base58: leading zeros counted under the loop's condition, the digits skipped from a lower bound of 0
     "counted_terms": (
         sums(
@@ -311,6 +323,16 @@ BOUNDED = {
     ),
 }
 
+BOUNDED["split_appended_two"] = (
+    sums(
+        "split_appended_two",
+        "len(parts)",
+        '\tparts := strings.SplitN(s, ".", 6)\n\tparts = append(parts, "x", "y")',
+        "xs []int64, s string",
+    ),
+    "[8]int64",
+)
+
 NOT_BOUNDED = {
     # a negative n splits every part: 8 of them
     "split_negative": (
@@ -323,14 +345,15 @@ NOT_BOUNDED = {
         'Sum(xs, "a.b.c.d.e.f.g.h", -1)',
     ),
     # the parts grow after the split
+    # parts grown by the parts of s itself, which nothing bounds
     "split_appended": (
         sums(
             "split_appended",
             "len(parts)",
-            '\tparts := strings.SplitN(s, ".", 6)\n\tparts = append(parts, "x", "y")',
+            '\tparts := strings.SplitN(s, ".", 6)\n\tparts = append(parts, strings.Split(s, "/")...)',
             "xs []int64, s string",
         ),
-        'Sum(xs, "a.b.c.d.e.f")',
+        'Sum(xs, "a.b.c.d.e.f"+strings.Repeat("/x", 20))',
     ),
     # a uint8 n += 4 wraps near 255: 252 becomes 0, and 64-0 is past the bound a lower bound of 12 gives
     # an int8 n += 4 wraps past 127 to -128: it keeps no lower bound, and 64-int(n) reaches 192
@@ -480,7 +503,10 @@ NAIVE = {
         probe('{pkg}.Sum([]int64{1}, strings.Repeat(",", 15))'),
     ),
     "split_negative": (array("buf", "len(parts)", "int64", 6), probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f.g.h", -1)')),
-    "split_appended": (array("buf", "len(parts)", "int64", 6), probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f")')),
+    "split_appended": (
+        array("buf", "len(parts)", "int64", 12),
+        probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f"+strings.Repeat("/x", 20))'),
+    ),
     "wrapping_add": (array("buf", "64-int(n)", "int64", 52), probe("{pkg}.Sum([]int64{1}, 124)")),
     "guard_other_path": (array("buf", "n", "int64", 24), probe("{pkg}.Sum([]int64{1}, 30, false)")),
     "multiplied_unbounded": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 8, 2)")),
@@ -513,13 +539,13 @@ NAIVE = {
 
 def _imports(source: str) -> str:
     """The cases' package, with the imports their sizes need (sums() imports crypto/sha256 only)."""
-    extra = '\t"bytes"\n\t"encoding/binary"\n\t"math/bits"\n\t"strings"\n\t"unicode/utf8"\n'
+    extra = '\t"bytes"\n\t"encoding/binary"\n\t"math/bits"\n\t"strconv"\n\t"strings"\n\t"unicode/utf8"\n'
     source = source.replace('import "crypto/sha256"\n', f'import (\n{extra}\t"crypto/sha256"\n)\n')
     return (
         source
         + '\nconst alphabet = "0123456789abcdef"\n\n'
         + "var (\n\t_ = bytes.IndexByte\n\t_ = bits.Len\n\t_ = strings.IndexByte\n\t_ = utf8.RuneLen\n"
-        + "\t_ = binary.PutUvarint\n)\n"
+        + "\t_ = binary.PutUvarint\n\t_ = strconv.Itoa\n)\n"
     )
 
 
@@ -532,6 +558,12 @@ def proposed(tmp_path_factory):
 # a positive case -> (an array a bound one short gives, a probe where it panics): `strings.Count(s, "")` is
 # len(s)+1, not len(s); a 4-byte rune's encoding and a 10-byte varint reach the documented ends
 UNDERSIZED = {
+    # 19 digits are not all: the least int64 has a sign too
+    "itoa_digits": (array("buf", "len(s)", "int64", 19), probe("{pkg}.Sum([]int64{1}, -1<<63)")),
+    # an index below len(b), as IndexByte's: LastIndex of an empty separator is len(b)
+    "last_offset": (array("buf", "i+1", "int64", 20), probe("{pkg}.Sum([]int64{1}, make([]byte, 20), nil)")),
+    # the appended parts count: SplitN's 6 alone is too few
+    "split_appended_two": (array("buf", "len(parts)", "int64", 6), probe('{pkg}.Sum([]int64{1}, "a.b.c.d.e.f")')),
     "encoded_rune": (array("buf", "16*n", "int64", 48), probe("{pkg}.Sum([]int64{1}, '\\U0001F600')")),
     "varint_written": (array("buf", "4*n", "int64", 36), probe("{pkg}.Sum([]int64{1}, 1<<63)")),
     "substring_count": (
