@@ -133,6 +133,28 @@ func Window(samples []int, n int) int {
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
 DECLINES = {
+    # the make behind a label: `var outBuf` above the label would be reused by the goto, not zeroed (adv40c)
+    "labeled_make": (
+        """package labeled_make
+
+// Widths counts the first 40 bytes of s, once more when the count came out odd.
+func Widths(s string) int {
+	n := min(len(s), 40)
+	again := true
+again:
+	out := make([]int, n)
+	for i := range out {
+		out[i] += i
+	}
+	if again && n%2 == 1 {
+		again = false
+		goto again
+	}
+	return len(out)
+}
+""",
+        "the statement carries a label",
+    ),
     "goto_over_array": (
         """package goto_over_array
 

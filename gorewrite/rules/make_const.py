@@ -463,6 +463,8 @@ def _statement(make: Make) -> tuple[Node, str, str | None] | str:
     target = left.named_children[0]
     if target.type != "identifier" or target.text == b"_":
         return "the make is assigned to something other than a named local variable"
+    if stmt.parent is not None and stmt.parent.type == "labeled_statement":  # a goto back would reuse the array
+        return "the statement carries a label: a jump back to it would reuse the array without zeroing it"
     if stmt.parent is None or stmt.parent.type != "statement_list":
         return "the statement is not in a block (an if/for/switch header)"
     return stmt, text(target).decode(), _slice_type(make) if stmt.type == "short_var_declaration" else None
