@@ -225,8 +225,33 @@ def test_another_packages_generic_helper_is_read_in_its_own_source(tmp_path):
 # the hook, kept and run after the Done, reads: a local type named like the package's `wrap` (a conversion, not
 # a call), a method expression on an instance of a generic type (`Box[string].Arm`: its first argument is the
 # receiver), a receiver's type parameter named like `wrap`.
+AUDIT = """// Audit arms a hook per item, signals, and runs it once release is closed.
+func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			h := CALL
+			wg.Done()
+			<-release
+			h.RUN(it)
+		}()
+	}
+	wg.Wait()
+	label = "done"
+	return label
+}
+"""
+
+
+def audit(head: str, call: str, run: str) -> str:
+    """The package: its hook helpers, then Audit calling `call` in each goroutine and `h.run(it)` after the Done."""
+    return head + "\n" + AUDIT.replace("CALL", call).replace("RUN", run)
+
+
 SHADOWED = {
-    "shadow2": """// Package shadow2 arms a hook per item on workers and runs it later.
+    "shadow2": audit(
+        """// Package shadow2 arms a hook per item on workers and runs it later.
 package shadow2
 
 import "sync"
@@ -241,25 +266,12 @@ func arm[T any](f func(T)) hook[T] {
 	w := wrap(f)
 	return hook[T]{run: w}
 }
-
-// Audit arms a hook per item, signals, and runs it once release is closed.
-func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
-	var wg sync.WaitGroup
-	for _, it := range items {
-		wg.Add(1)
-		go func() {
-			h := arm(func(s string) { seen(label + s) })
-			wg.Done()
-			<-release
-			h.run(it)
-		}()
-	}
-	wg.Wait()
-	label = "done"
-	return label
-}
 """,
-    "mexpr": """// Package mexpr arms a hook on a generic box, called as a method expression.
+        "arm(func(s string) { seen(label + s) })",
+        "run",
+    ),
+    "mexpr": audit(
+        """// Package mexpr arms a hook on a generic box, called as a method expression.
 package mexpr
 
 import "sync"
@@ -274,25 +286,12 @@ func (b Box[T]) Arm(keep func(T), run func(T)) hook[T] {
 	run(zero)
 	return hook[T]{fn: keep}
 }
-
-// Audit arms a hook per item, signals, and runs it once release is closed.
-func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
-	var wg sync.WaitGroup
-	for _, it := range items {
-		wg.Add(1)
-		go func() {
-			h := Box[string].Arm(Box[string]{}, func(s string) { seen(label + s) }, func(string) {})
-			wg.Done()
-			<-release
-			h.fn(it)
-		}()
-	}
-	wg.Wait()
-	label = "done"
-	return label
-}
 """,
-    "rtp": """// Package rtp arms hooks on a generic arm whose type parameter converts the callback.
+        "Box[string].Arm(Box[string]{}, func(s string) { seen(label + s) }, func(string) {})",
+        "fn",
+    ),
+    "rtp": audit(
+        """// Package rtp arms hooks on a generic arm whose type parameter converts the callback.
 package rtp
 
 import "sync"
@@ -309,25 +308,10 @@ func (a Armer[wrap]) Arm(f func(string)) hook {
 	w := wrap(f)
 	return hook{fn: (func(string))(w)}
 }
-
-// Audit arms a hook per item, signals, and runs it once release is closed.
-func Audit(items []string, label string, release <-chan struct{}, seen func(string)) string {
-	var wg sync.WaitGroup
-	for _, it := range items {
-		wg.Add(1)
-		go func() {
-			var a Armer[func(string)]
-			h := a.Arm(func(s string) { seen(label + s) })
-			wg.Done()
-			<-release
-			h.fn(it)
-		}()
-	}
-	wg.Wait()
-	label = "done"
-	return label
-}
 """,
+        "Armer[func(string)]{}.Arm(func(s string) { seen(label + s) })",
+        "fn",
+    ),
 }
 AUDITED = """package {pkg}
 
