@@ -108,13 +108,16 @@ def callee(view: PackageView, path: str, call: Node) -> tuple[str, str, str] | s
 
 
 def _is_type(view: PackageView, path: str, selector: Node) -> bool:
-    """Is the selector's operand a type (`T.M`, `(*T).M`, `Box[string].M`: a method expression)?"""
+    """Is the selector's operand a type (`T.M`, `(*T).M`, `Box[string].M`, `lib.T.M`: a method expression)?"""
     operand = selector.child_by_field_name("operand")
     if operand.type == "parenthesized_expression":
         return True
     if operand.type in ("index_expression", "generic_type"):  # `Box[string].Arm`: an instance of a generic type
         operand = operand.child_by_field_name("operand") or operand.child_by_field_name("type") or operand
-    ident = view.types.at(path, operand.start_byte) if operand.type == "identifier" else None
+    if operand.type in ("selector_expression", "qualified_type"):  # `lib.Plain.Arm`: another package's type
+        operand = operand.child_by_field_name("field") or operand.child_by_field_name("name") or operand
+    names = ("identifier", "field_identifier", "type_identifier")
+    ident = view.types.at(path, operand.start_byte) if operand.type in names else None
     return ident is not None and ident.kind == Kind.TYPE
 
 

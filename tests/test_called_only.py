@@ -339,3 +339,52 @@ def test_a_shadowed_hand_off_or_a_generic_method_expression_declines(tmp_path, n
     (tmp_path / name / f"{name}.go").write_text(naive)
     done = toolchain.run(["test", "-count=1", f"./{name}"], str(tmp_path))
     assert done.returncode != 0 and b"olda" in done.stdout, done.stdout
+
+
+# Review adv40d: a method expression on another package's type, `lib.Plain.Arm(recv, keep, run)`, was read as a
+# method call, every argument one off: the kept callback was matched to `run`, which Arm only calls.
+ARMS = """package arms
+
+// Box arms hooks for values of T.
+type Box[T any] struct{ n int }
+
+// Hook runs Fn later.
+type Hook[T any] struct{ Fn func(T) }
+
+// Arm keeps keep for later and runs run now.
+func (b Box[T]) Arm(keep func(T), run func(T)) Hook[T] {
+	var zero T
+	run(zero)
+	return Hook[T]{Fn: keep}
+}
+
+// Plain arms string hooks.
+type Plain struct{ n int }
+
+// Arm keeps keep for later and runs run now.
+func (p Plain) Arm(keep func(string), run func(string)) Hook[string] {
+	run("")
+	return Hook[string]{Fn: keep}
+}
+"""
+QUALIFIED = {
+    "generic_box": "arms.Box[string].Arm(arms.Box[string]{}, func(s string) { seen(label + s) }, func(string) {})",
+    "plain": "arms.Plain.Arm(arms.Plain{}, func(s string) { seen(label + s) }, func(string) {})",
+}
+
+
+@pytest.mark.parametrize("name", list(QUALIFIED))
+def test_a_method_expression_on_another_packages_type_declines(tmp_path, name, toolchain):
+    head = f'package {name}\n\nimport (\n\t"sync"\n\n\t"example.com/m/arms"\n)\n'
+    source = audit(head, QUALIFIED[name], "Fn")
+    module(
+        tmp_path,
+        {"arms/arms.go": ARMS, f"{name}/{name}.go": source, f"{name}/{name}_test.go": AUDITED.replace("{pkg}", name)},
+    )
+    found = proposals(tmp_path, RULES["closure"])[f"example.com/m/{name}"]
+    (label,) = [p for p in found if p.site.message == "moved to heap: label"]
+    assert isinstance(label, Declined) and "a method expression" in label.reason, label
+    naive = source.replace("\t\tgo func() {", "\t\tlabel := label\n\t\tgo func() {")
+    (tmp_path / name / f"{name}.go").write_text(naive)
+    done = toolchain.run(["test", "-count=1", f"./{name}"], str(tmp_path))
+    assert done.returncode != 0 and b"olda" in done.stdout, done.stdout
