@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from gorewrite import cache
+from gorewrite.errors import UserError, os_problem
 from gorewrite.exports import Unavailable, export_data, go_env, last_line
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
@@ -280,8 +281,11 @@ def _build(toolchain: Toolchain, env: dict[str, str], files: dict[str, bytes], b
 
     try:
         cache.install(binary, build)
-    except OSError as err:
-        raise Unavailable(f"cannot build the gotypes helper in {binary.parent}: {err}") from None
+    except OSError as err:  # no package could be type-checked: every rewrite would decline, unexplained
+        raise UserError(
+            f"cannot build the gotypes helper in {binary.parent}: {os_problem(err)} "
+            "(GOREWRITE_CACHE, else the user cache directory, must be a directory gorewrite can write)"
+        ) from None
 
 
 _SERVERS: dict[tuple, list[tuple[subprocess.Popen, IO[bytes]]]] = {}  # (helper, env) -> its idle processes

@@ -206,6 +206,20 @@ def test_broken_package_is_reported_and_the_rest_still_processed(tmp_path, broke
     assert snapshot(root) == before
 
 
+def test_a_cache_directory_that_is_a_file_is_a_clear_error(tmp_path):
+    """The go/types helper is built there: without it every rewrite declined, "type information unavailable",
+    and the run ended 0 (review adv40d)."""
+    root = module(tmp_path / "m", {"work/work.go": GOROUTINE})
+    (tmp_path / "cache").write_text("not a directory")
+    before = snapshot(root)
+    done = gorewrite("fix", "--dry-run", cwd=root, env={"GOREWRITE_CACHE": str(tmp_path / "cache")})
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "cannot build the gotypes helper in" in done.stderr and "must be a directory gorewrite can write" in (
+        done.stderr
+    )
+    assert snapshot(root) == before
+
+
 def test_outside_a_module_is_a_clear_error(tmp_path):
     done = gorewrite("check", cwd=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
