@@ -8,7 +8,8 @@ escapes for its size alone, under every toolchain, and every use of the variable
 inside the call. A scratch `[]byte` of 512 bytes to 64 KiB is pooled the same way where its uses
 and its flow show it on the heap only for io's Read and Write (relying on their contracts). A
 `bytes.Buffer` (REUSABLE) fits the stack but escapes through the calls it reaches: retention.py
-must show none keeps anything of it; its put helper empties it before Put.
+must show none keeps anything of it; its put helper empties it before Put. A bufio.Scanner's
+`sc.Buffer(make(…), max)` is pooled where sc only scans, copies or reads Bytes in place (scanners.py).
 The full doc, with the cases it declines, is rules/sync-pool/README.md.
 """
 

@@ -66,7 +66,7 @@ def scanner_plan(view: PackageView, escape: Escape, site: Site) -> plans.Plan | 
     if isinstance(scanner, str):
         return scanner
     own = own_function(site.statement)
-    if any(a.type in ("for_statement", "func_literal") for a in _up_to(site.statement, own)):
+    if any(a.type == "for_statement" for a in _up_to(site.statement, own)):
         return "the Scanner's Buffer call is in a loop: a deferred Put per iteration would hold every buffer"
     shape = plans.shape_of(view, dataclasses.replace(site, kind="make"), escape)
     if isinstance(shape, str):
@@ -83,10 +83,8 @@ def scanner_plan(view: PackageView, escape: Escape, site: Site) -> plans.Plan | 
         return f"{text(site.name).decode()} {problem}"
     var = fresh("buf", memo(view, (NAME, "scanner names"), lambda: set(words(view))))  # a second Scanner's: buf2
     rest = text(site.statement).decode().replace(text(site.value).decode(), var, 1)
-    return plans.Plan(
-        site, escape, shape.pointer, shape.new, shape.moved, shape.length, "zero", var,
-        relies=tuple(sorted(relies)), scratch=True, init=(rest,),
-    )  # fmt: skip
+    pooled = (shape.pointer, shape.new, shape.moved, shape.length, "zero", var)  # zeroed: Read sees the capacity
+    return plans.Plan(site, escape, *pooled, relies=tuple(sorted(relies)), init=(rest,))
 
 
 def _scanner(view: PackageView, site: Site) -> Ident | str:
