@@ -60,6 +60,23 @@ func Lines(r io.Reader) ([][]byte, error) {
     ),
 }
 
+# `buf := make(…)` passed only to Buffer: its statement becomes the Get, as any make site's.
+LOCAL = case(
+    "local",
+    """// Longest returns the length of r's longest line.
+func Longest(r io.Reader) int {
+	buf := make([]byte, 0, 16<<10)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(buf, 1<<20)
+	longest := 0
+	for sc.Scan() {
+		longest = max(longest, len(sc.Text()))
+	}
+	return longest
+}
+""",
+)
+
 APPENDED = case(
     "appended",
     """// Lines returns the lines of r, each a slice of the Scanner's buffer.
@@ -185,7 +202,7 @@ NAIVE = {
 
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    cases = {**FIXES, **{name: code for name, (code, _) in {**DECLINES, **CAUTIOUS}.items()}}
+    cases = {**FIXES, "local": LOCAL, **{name: code for name, (code, _) in {**DECLINES, **CAUTIOUS}.items()}}
     return proposals_by_case(tmp_path_factory.mktemp("pool-scanners"), RULE, cases)
 
 
@@ -196,6 +213,15 @@ def test_pools_the_scanners_buffer(proposed, name):
     assert "\tbufp := getBuf()\n\tdefer putBuf(bufp)\n\t*bufp = " in rewritten, rewritten
     assert "\tbuf := bufp[:0]\n\tsc.Buffer(buf, 1<<20)\n" in rewritten and "make(" not in rewritten, rewritten
     assert "relies on io.Reader's contract not to retain p" in fix.summary, fix.summary
+
+
+def test_pools_a_local_passed_only_to_buffer(proposed):
+    (fix,) = [p for p in proposed["local"] if isinstance(p, Fix)]
+    rewritten = edited(LOCAL, fix)
+    expected = (
+        "\tbufp := getBuf()\n\tdefer putBuf(bufp)\n\t*bufp = [16384]byte{} // the zeros make gave\n\tbuf := bufp[:0]\n"
+    )
+    assert expected in rewritten and "\tsc.Buffer(buf, 1<<20)\n" in rewritten, rewritten
 
 
 @pytest.mark.parametrize("name", list(DECLINES))
@@ -224,9 +250,11 @@ def test_the_pool_allocates_less_under_both_releases(tmp_path, proposed):
     for name, call in (
         ("words", '{pkg}.Words(strings.NewReader("a bb ccc\\n"))'),
         ("copied", '{pkg}.Lines(strings.NewReader("a\\nbb\\n"))'),
+        ("local", '{pkg}.Longest(strings.NewReader("a\\nbbb\\n"))'),
     ):
+        source = {**FIXES, "local": LOCAL}[name]
         (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
-        calls[name] = (FIXES[name], edited(FIXES[name], fix), call)
+        calls[name] = (source, edited(source, fix), call)
     found = allocs_of(tmp_path, calls)
     for version, measured in found.items():
         for name, (before, after, was, now) in measured.items():

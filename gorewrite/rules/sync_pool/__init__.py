@@ -99,7 +99,11 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
         if cand in wrapped:
             continue
         site = _site_of(view, cand)
-        verdict = (scanners.scanner_plan if site.kind == "scanner" else site_plan)(view, cand.escape, site)
+        scanner = scanners.buffered(view, site) or (site if site.kind == "scanner" else None)
+        if scanner is not None:
+            verdict = scanners.scanner_plan(view, cand.escape, scanner, site)
+        else:
+            verdict = site_plan(view, cand.escape, site)
         if isinstance(verdict, str):
             proposals.append(Declined(NAME, cand.escape, verdict))
         else:
@@ -184,10 +188,10 @@ def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     if _wrapper_site(view, candidate.escape):
         return False  # a bufio or tabwriter Writer is pooled for its reuse, never for its size
     site = _site_of(view, candidate)
-    if site.kind in ("var", "constructor", "scanner") or per_build_length(view, site, candidate.escape):
-        # a var buffer or an empty NewBuffer is pooled for reuse, a Scanner's for its uses; a per-build length
-        # is declined
-        return False
+    if site.kind in ("var", "constructor", "scanner") or scanners.buffered(view, site):
+        return False  # a var buffer or an empty NewBuffer is pooled for reuse, a Scanner's buffer for its uses
+    if per_build_length(view, site, candidate.escape):
+        return False  # declined
     if bounded.variable(site, candidate.escape) and isinstance(bounded.size(view, site), str):
         return False  # declined for its missing bound, whatever its flow
     size = size_of(view, site, candidate.escape)

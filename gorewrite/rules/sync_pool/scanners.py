@@ -43,24 +43,42 @@ def _sites(view: PackageView, path: str) -> dict[int, Site]:
             continue
         args = call_args(call)
         made = args[0] if len(args) == 2 and args[0].type == "call_expression" else None
-        if text(function.child_by_field_name("field")) != b"Buffer" or made is None:
-            continue
+        if made is None or text(function.child_by_field_name("field")) != b"Buffer":
+            continue  # by name: go/types is not asked before propose (scanner_plan asks it)
         if text(made.child_by_field_name("function")) == b"make":
             site = Site(path, call.parent, function.child_by_field_name("operand"), made, "scanner")
             found[made.child_by_field_name("arguments").start_byte] = site
     return found
 
 
-def scanner_plan(view: PackageView, escape: Escape, site: Site) -> plans.Plan | str:
-    """The plan of a Scanner's buffer, or why it is declined."""
+def buffered(view: PackageView, site: Site) -> Site | None:
+    """The Scanner site of a `buf := make(…)` site whose one use (go/types) is the first argument of
+    `x.Buffer(buf, max)`, else None: the make is the Buffer's as if written there."""
+    declared = view.types.at(site.path, site.name.start_byte) if site.kind == "make" and view.types else None
+    if declared is None or declared.obj is None:
+        return None
+    used = [i for i in view.types.idents.get(site.path, ()) if i.obj == declared.obj and i.start != declared.start]
+    node = view.tree(site.path).root_node.descendant_for_byte_range(used[0].start, used[0].end) if used else None
+    args = node.parent if node is not None and len(used) == 1 else None
+    call = args.parent if args is not None and args.type == "argument_list" else None
+    function = call.child_by_field_name("function") if call is not None else None
+    if function is None or function.type != "selector_expression" or items(args)[0] != node or len(items(args)) != 2:
+        return None
+    if not _scanner_buffer(view, site.path, function):
+        return None
+    return Site(site.path, call.parent, function.child_by_field_name("operand"), site.value, "scanner")
+
+
+def scanner_plan(view: PackageView, escape: Escape, site: Site, declared: Site) -> plans.Plan | str:
+    """The plan of a Scanner's buffer, or why it is declined. declared: the site whose statement becomes
+    the Get, the Buffer call's own (site) or `buf := make(…)`'s, whose buf is passed only to Buffer."""
     types = types_or_reason(view)
     if isinstance(types, str):
         return types
     if site.statement.type != "expression_statement":
         return "the Scanner's Buffer call is not a statement of its own"
     call = site.statement.named_children[0]
-    method = types.at(site.path, call.child_by_field_name("function").child_by_field_name("field").start_byte)
-    if method is None or (method.pkg, method.recv, method.name) != ("bufio", "Scanner", "Buffer"):
+    if not _scanner_buffer(view, site.path, call.child_by_field_name("function")):
         return f"{text(call.child_by_field_name('function')).decode()} is not bufio.Scanner's Buffer"
     scanner = _scanner(view, site)
     if isinstance(scanner, str):
@@ -68,6 +86,8 @@ def scanner_plan(view: PackageView, escape: Escape, site: Site) -> plans.Plan | 
     own = own_function(site.statement)
     if any(a.type == "for_statement" for a in _up_to(site.statement, own)):
         return "the Scanner's Buffer call is in a loop: a deferred Put per iteration would hold every buffer"
+    if own_function(declared.statement) != own:
+        return f"{text(declared.name).decode()} is declared in another function than the Scanner's Buffer call"
     shape = plans.shape_of(view, dataclasses.replace(site, kind="make"), escape)
     if isinstance(shape, str):
         return shape
@@ -81,10 +101,21 @@ def scanner_plan(view: PackageView, escape: Escape, site: Site) -> plans.Plan | 
     problem = _uses(view, site, call, scanner.obj, relies) or breaches.breach(view, relies)
     if problem:
         return f"{text(site.name).decode()} {problem}"
+    if declared is not site:  # `buf := make(…)` becomes the Get, as any make site's
+        pooled = (shape.pointer, shape.new, shape.moved, shape.length, "zero", text(declared.name).decode())
+        scanned = dataclasses.replace(declared, kind="scanner")  # the pool's comment says whose buffer it is
+        return plans.Plan(scanned, escape, *pooled, relies=tuple(sorted(relies)))
     var = fresh("buf", memo(view, (NAME, "scanner names"), lambda: set(words(view))))  # a second Scanner's: buf2
     rest = text(site.statement).decode().replace(text(site.value).decode(), var, 1)
     pooled = (shape.pointer, shape.new, shape.moved, shape.length, "zero", var)  # zeroed: Read sees the capacity
     return plans.Plan(site, escape, *pooled, relies=tuple(sorted(relies)), init=(rest,))
+
+
+def _scanner_buffer(view: PackageView, path: str, function: Node) -> bool:
+    """Is the selector `x.Buffer` bufio.Scanner's Buffer method (go/types)?"""
+    field = function.child_by_field_name("field")
+    method = view.types.at(path, field.start_byte) if view.types and text(field) == b"Buffer" else None
+    return method is not None and (method.kind, method.pkg, method.recv) == (Kind.METHOD, "bufio", "Scanner")
 
 
 def _scanner(view: PackageView, site: Site) -> Ident | str:
