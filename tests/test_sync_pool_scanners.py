@@ -210,8 +210,8 @@ def proposed(tmp_path_factory):
 def test_pools_the_scanners_buffer(proposed, name):
     (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
     rewritten = edited(FIXES[name], fix)
-    assert "\tbufp := getBuf()\n\tdefer putBuf(bufp)\n\t*bufp = " in rewritten, rewritten
-    assert "\tbuf := bufp[:0]\n\tsc.Buffer(buf, 1<<20)\n" in rewritten and "make(" not in rewritten, rewritten
+    assert "\tscanBufp := getScanBuf()\n\tdefer putScanBuf(scanBufp)\n\t*scanBufp = " in rewritten, rewritten
+    assert "\tscanBuf := scanBufp[:0]\n\tsc.Buffer(scanBuf, 1<<20)\n" in rewritten and "make(" not in rewritten
     assert "relies on io.Reader's contract not to retain p" in fix.summary, fix.summary
 
 

@@ -105,7 +105,7 @@ def scanner_plan(view: PackageView, escape: Escape, site: Site, declared: Site) 
         pooled = (shape.pointer, shape.new, shape.moved, shape.length, "zero", text(declared.name).decode())
         scanned = dataclasses.replace(declared, kind="scanner")  # the pool's comment says whose buffer it is
         return plans.Plan(scanned, escape, *pooled, relies=tuple(sorted(relies)))
-    var = fresh("buf", memo(view, (NAME, "scanner names"), lambda: set(words(view))))  # a second Scanner's: buf2
+    var = fresh("scanBuf", memo(view, (NAME, "scanner names"), lambda: set(words(view))))  # a second: scanBuf2
     rest = text(site.statement).decode().replace(text(site.value).decode(), var, 1)
     pooled = (shape.pointer, shape.new, shape.moved, shape.length, "zero", var)  # zeroed: Read sees the capacity
     return plans.Plan(site, escape, *pooled, relies=tuple(sorted(relies)), init=(rest,))
