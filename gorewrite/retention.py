@@ -128,7 +128,7 @@ def _called(
         if problem is None or (argument == RECEIVER and _cleared(key, said, relies)):
             continue
         if contents and not element and aliases(said):  # buf.Bytes(): what it returns is buf's storage
-            used = _result_use(view, path, call, depth, relies)
+            used = result_use(view, path, call, depth, relies)
             if used is None:
                 continue
             return f"{role}, which returns its storage ({version} reports `{said}`), and that {used}"
@@ -271,9 +271,8 @@ def _use(
         return None  # `f(x)` runs the func value it is given, keeping nothing of it
     if parent.type == "argument_list" and call.type == "call_expression":
         function = call.child_by_field_name("function")
-        builtin = (
-            view.types.at(callees.file_of(view, node), function.start_byte) if function.type == "identifier" else None
-        )
+        path = callees.file_of(view, node)
+        builtin = view.types.at(path, function.start_byte) if function.type == "identifier" else None
         if builtin is not None and builtin.kind == Kind.BUILTIN:
             return f"is passed to the builtin {builtin.name}"
         return _kept(view, call, items(parent).index(expr), contents, dynamic, depth, relies)
@@ -301,14 +300,14 @@ def _other_use(parent: Node) -> str:  # what a value does that is neither passed
     return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
 
 
-def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
+def result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
     """None when the call's result, which aliases the storage, only goes straight to `copy`, `len`, `cap`, a range
     clause, a string conversion, the spread of `append(dst, b...)`, io.Writer's Write (its contract) or a function
     whose verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content),
     or is held in a local whose every use does (result_locals.py)."""
     local = result_locals.uses(view, path, call)  # `b := buf.Bytes()`: each use of b is the result
     if isinstance(local, tuple):
-        return result_locals.said(local[0], (_result_use(view, path, u, depth, relies) for u in local[1]))
+        return result_locals.said(local[0], (result_use(view, path, u, depth, relies) for u in local[1]))
     if local or result_locals.reads_byte(call):
         return local or None  # `buf.Bytes()[n-1]` copies a byte
     expr, parent = held(call)
@@ -332,9 +331,10 @@ def _result_use(view: PackageView, path: str, call: Node, depth: int, relies: se
         return None
     key = callees.callee(view, path, outer)
     if index == 0 and key in SUBSLICES and _subslice(view, key):
-        return _result_use(view, path, outer, depth, relies)  # bytes.TrimSuffix(b, nl): b within its length
+        return result_use(view, path, outer, depth, relies)  # bytes.TrimSuffix(b, nl): b within its length
     if called == (Kind.BUILTIN, "append"):
-        return "is append's first argument: what append returns may share its storage"
+        what = "appended as an element" if index else "append's first argument"  # append(out, b) holds b too
+        return f"is {what}: what append returns may share its storage"
     return _kept(view, outer, index, True, None, depth + 1, relies)
 
 

@@ -542,6 +542,7 @@ REUSED = (
     "log_line",
     "tar_header_block",
     "closed_render",
+    "scanner_lines",
 )
 
 

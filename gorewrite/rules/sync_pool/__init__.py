@@ -8,7 +8,8 @@ escapes for its size alone, under every toolchain, and every use of the variable
 inside the call. A scratch `[]byte` of 512 bytes to 64 KiB is pooled the same way where its uses
 and its flow show it on the heap only for io's Read and Write (relying on their contracts). A
 `bytes.Buffer` (REUSABLE) fits the stack but escapes through the calls it reaches: retention.py
-must show none keeps anything of it; its put helper empties it before Put.
+must show none keeps anything of it; its put helper empties it before Put. A bufio.Scanner's
+`sc.Buffer(make(…), max)` is pooled where sc only scans, copies or reads Bytes in place (scanners.py).
 The full doc, with the cases it declines, is rules/sync-pool/README.md.
 """
 
@@ -19,13 +20,14 @@ import re
 from gorewrite import callees
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.rules.sync_pool import bounded, spare
+from gorewrite.rules.sync_pool import bounded, scanners, spare
 from gorewrite.rules.sync_pool.names import has_constraints
 from gorewrite.rules.sync_pool.plan import Plan, handed_to_io, is_scratch, per_build_length, site_plan, size_of
 from gorewrite.rules.sync_pool.pools import Part, merge, part_of
 from gorewrite.rules.sync_pool.sites import (
     MESSAGE,
     NAME,
+    Site,
     alloc_sites,
     enclosing_function,
     plainly_kept,
@@ -52,8 +54,9 @@ def find(view: PackageView) -> list[Candidate]:
                 also = callees.scopes(view, function) + _io_scopes(view)
                 found.append(Candidate(NAME, escape, escape.path, scope, also))
             continue
-        if MESSAGE.match(escape.message):
-            site = alloc_sites(view, escape.path).get(view.offset(escape))
+        if MESSAGE.match(escape.message):  # a `:=` of it, or the argument of a bufio.Scanner's Buffer
+            offset = view.offset(escape)
+            site = alloc_sites(view, escape.path).get(offset) or scanners.sites(view, escape.path).get(offset)
         elif bounded.PRINTED.match(escape.message):  # a variable-size make of bytes, pooled only as a bounded scratch
             site = alloc_sites(view, escape.path).get(view.offset(escape))
             site = site if site is not None and bounded.variable(site, escape) and handed_to_io(site) else None
@@ -61,7 +64,9 @@ def find(view: PackageView) -> list[Candidate]:
             site = var_sites(view, escape.path).get(view.offset(escape))
         else:
             continue
-        if site is None or enclosing_function(site.statement) is None or plainly_kept(site):
+        if site is None or enclosing_function(site.statement) is None:
+            continue
+        if site.kind != "scanner" and plainly_kept(site):  # a Scanner returned is declined, saying so
             continue
         if site.kind == "result" and not handed_to_io(site):
             continue  # a name a `:=` declares is a site only as a scratch array, sliced for io (plan.is_scratch)
@@ -93,7 +98,12 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     for cand in candidates:
         if cand in wrapped:
             continue
-        verdict = site_plan(view, cand.escape, site_of(view, cand))
+        site = _site_of(view, cand)
+        scanner = scanners.buffered(view, site) or (site if site.kind == "scanner" else None)
+        if scanner is not None:
+            verdict = scanners.scanner_plan(view, cand.escape, scanner, site)
+        else:
+            verdict = site_plan(view, cand.escape, site)
         if isinstance(verdict, str):
             proposals.append(Declined(NAME, cand.escape, verdict))
         else:
@@ -166,15 +176,22 @@ def _shared_statements(plans: list[Plan]) -> dict[tuple[str, int], str]:
     }
 
 
+def _site_of(view: PackageView, candidate: Candidate) -> Site:
+    """The site find recognised for the candidate: a Scanner's Buffer argument, or a `:=` or var site."""
+    return scanners.sites(view, candidate.path).get(view.offset(candidate.escape)) or site_of(view, candidate)
+
+
 def needs_flow(view: PackageView, candidate: Candidate) -> bool:
     """Only an allocation that may be larger than the compiler's 64 KiB limit can be on the heap
     for its size, and only a scratch []byte is pooled for the io calls its flow names: the others
     are declined without the (costly) -m=2 compile."""
     if _wrapper_site(view, candidate.escape):
         return False  # a bufio or tabwriter Writer is pooled for its reuse, never for its size
-    site = site_of(view, candidate)
-    if site.kind in ("var", "constructor") or per_build_length(view, site, candidate.escape):
-        return False  # a var buffer or an empty NewBuffer is pooled for reuse; a per-build length is declined
+    site = _site_of(view, candidate)
+    if site.kind in ("var", "constructor", "scanner") or scanners.buffered(view, site):
+        return False  # a var buffer or an empty NewBuffer is pooled for reuse, a Scanner's buffer for its uses
+    if per_build_length(view, site, candidate.escape):
+        return False  # declined
     if bounded.variable(site, candidate.escape) and isinstance(bounded.size(view, site), str):
         return False  # declined for its missing bound, whatever its flow
     size = size_of(view, site, candidate.escape)

@@ -70,7 +70,8 @@ class Plan:
     replaced: str | None = None  # the import a Builder's type named (`strings`), maybe unused once it is a Buffer
     copies: int = 0  # the String calls of a Buffer standing for a Builder: each copies (STRING_COPY)
     scratch: bool = False  # a []byte that fits the stack, on the heap only for io's Read and Write (is_scratch)
-    init: tuple[str, ...] = ()  # an array from a `:=`: the statements after Get and Put that take its value
+    # the statements after Get and Put: an array's from a `:=` that take its value, a Scanner's Buffer call
+    init: tuple[str, ...] = ()
     derefs: tuple[int, ...] = ()  # where a whole-array assignment `a = …` becomes `*a = …` (arrays.whole)
     loop: Node | None = None  # the outermost loop around the site: one Get before it, the reset every iteration
     capacity: str | None = None  # a bounded `make([]byte, n, c)`: `clear(v[:c])`, make's zeros past the length
@@ -145,7 +146,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     if site.stands_for:
         shape = Shape("*bytes.Buffer", "new(bytes.Buffer)", "", None, "", False)
     else:
-        shape = _shape(view, site, escape) if site.kind not in ("var", "array", "result") else _var_shape(view, site)
+        shape = shape_of(view, site, escape) if site.kind not in ("var", "array", "result") else _var_shape(view, site)
     if isinstance(shape, str):
         return shape
     if reuse is not None:
@@ -519,7 +520,7 @@ def _unsliced(expr: Node) -> Node:
     return expr
 
 
-def _shape(view: PackageView, site: Site, escape: Escape) -> Shape | str:
+def shape_of(view: PackageView, site: Site, escape: Escape) -> Shape | str:
     """How the allocation is pooled, or why it is not poolable."""
     if site.kind == "make" and bounded.variable(site, escape):
         # The array of the bound; `v := p[:n:n]` has make's length and capacity, cleared as make gave it.

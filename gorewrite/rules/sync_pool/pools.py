@@ -65,6 +65,8 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
             else pointer[1:]
         )
         why = "handed to io's Read and Write" if first.scratch else "too large for the stack"
+        if first.site.kind == "scanner":
+            why = "a bufio.Scanner's buffer"
         block = (
             f"// {pool} recycles the {what} of {functions}: {why}, it would be\n"
             f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
@@ -160,6 +162,7 @@ def _statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: s
     if plan.length is not None:
         lines = [f"*{holder} = {plan.pointer[1:]}{{}} // the zeros make gave"] if plan.reset == "zero" else []
         lines.append(f"{plan.var} := {holder}[:{plan.length}]")
+        lines += plan.init  # a Scanner's Buffer call, now given the variable
         if plan.reset == "clear":  # a bounded make: the zeros make gave, over its whole capacity
             lines.append(f"clear({plan.var}[:{plan.capacity}])" if plan.capacity else f"clear({plan.var})")
     elif plan.reuse:  # emptied before it went back; in a loop, by the reset every iteration too
