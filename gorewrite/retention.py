@@ -322,7 +322,7 @@ def result_use(view: PackageView, path: str, call: Node, depth: int, relies: set
     function = outer.child_by_field_name("function")
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function
     ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
-    called = (ident.kind, ident.name) if ident is not None else None
+    called = (ident.kind, ident.name) if ident is not None and ident.obj is None else None  # the universe's own
     if spread:
         if called == (Kind.BUILTIN, "append") and index >= 1:
             return None  # append(dst, b...) copies b's elements into dst's array (or a new one)

@@ -121,11 +121,28 @@ func Open(r io.Reader) *bufio.Scanner {
 }
 """,
 )
+# `string` declared in the function names []byte: the conversion copies nothing (review adv40e)
+SHADOWED_STRING = case(
+    "shadowed_string",
+    """// Lines returns the lines of r as its own string type, a []byte.
+func Lines(r io.Reader) []any {
+	type string []byte
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), 1<<20)
+	var out []any
+	for sc.Scan() {
+		out = append(out, string(sc.Bytes()))
+	}
+	return out
+}
+""",
+)
 
 DECLINES = {
     "appended": (APPENDED, "sc gives its buffer through Bytes on line 14, and that is appended as an element"),
     "split": (SPLIT, "sc is given a func literal as its split function on line 13, not one of bufio's own"),
     "returned": (RETURNED, "sc is used on line 12 other than by calling its methods"),
+    "shadowed_string": (SHADOWED_STRING, "and that is passed to string, which go/types does not name"),
 }
 
 # Declined because gorewrite does not prove them, though a pool may be sound: no naive pool to show wrong.
@@ -191,6 +208,7 @@ IN_TURN = (
 NAIVE = {
     "appended": (pooled, IN_TURN.format(f="Lines")),
     "split": (pooled, IN_TURN.format(f="Words")),
+    "shadowed_string": (pooled, IN_TURN.format(f="Lines")),
     # two Scanners share one array: the second's Scan overwrites the first's token
     "returned": (
         pooled,
