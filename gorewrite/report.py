@@ -329,8 +329,10 @@ def _declines(declined: list, cwd: str, verbose: bool) -> list[str]:
     for d in declined:
         groups.setdefault(first_clause(d.reason), []).append(d)
     ranked = sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
+    # A line saying one reason is left out would take the place of that reason's own line: show it instead.
+    shown = ranked if len(ranked) == MAX_REASONS + 1 else ranked[:MAX_REASONS]
     lines = []
-    for head, ds in ranked[:MAX_REASONS]:
+    for head, ds in shown:
         d = ds[0]
         where = f"{relative(d.site.path, cwd)}:{d.site.line}"
         lines.append(
@@ -338,7 +340,7 @@ def _declines(declined: list, cwd: str, verbose: bool) -> list[str]:
             if len(ds) == 1
             else f"  {len(ds)} declined: {head} (first at {where})\n"
         )
-    rest = ranked[MAX_REASONS:]
+    rest = ranked[len(shown) :]
     if rest:
         lines.append(
             f"  … {sum(len(ds) for _, ds in rest)} more declined for {len(rest)} other reasons (-v lists every site)\n"

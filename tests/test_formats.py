@@ -258,12 +258,16 @@ def _declined(reason: str, line: int):
 
 def test_declines_are_grouped_by_reason_unless_verbose():
     many = [_declined(f"the slice escapes whatever its size: make escapes at {i}", i) for i in range(1, 13)]
-    odd = [_declined(f"reason number {i}", 100 + i) for i in range(MAX_REASONS)]
+    odd = [_declined(f"reason number {i}", 100 + i) for i in range(MAX_REASONS + 1)]
     lines = _declines(many + odd, "/m", verbose=False)
     assert lines[0] == "  12 declined: the slice escapes whatever its size (first at a.go:1)\n"
     assert lines[1] == "  declined  a.go:100: make([]byte, n) escapes to heap: reason number 0\n"
-    assert lines[-1] == "  … 1 more declined for 1 other reasons (-v lists every site)\n"
-    assert len(_declines(many + odd, "/m", verbose=True)) == 12 + MAX_REASONS
+    assert lines[-1] == "  … 2 more declined for 2 other reasons (-v lists every site)\n"
+    assert len(_declines(many + odd, "/m", verbose=True)) == 12 + MAX_REASONS + 1
+    # One reason more than the summary shows: its own line, not a line saying it is left out (ants: `… 1
+    # more declined for 1 other reasons`).
+    lines = _declines(many + odd[:-1], "/m", verbose=False)
+    assert len(lines) == MAX_REASONS + 1 and lines[-1].startswith("  declined  a.go:109: "), lines[-1]
 
 
 def test_summary_counts_read_as_english():

@@ -27,6 +27,23 @@ def test_a_test_binary_that_times_out_is_said_to_time_out_not_to_fail(tmp_path, 
     assert reason.startswith("go test timed out after 1s in TestSlow: the rewrite may deadlock it"), reason
 
 
+def test_a_failing_test_is_named_though_passing_tests_print_after_it(tmp_path, toolchain):
+    """A failure followed by passing tests (testify's assert as root: TestDirExists failed, then a dozen
+    parallel tests printed `--- PASS`): the reason names the failed test, not only the last lines."""
+    passing = "".join(f"func TestOk{n}(t *testing.T) {{ t.Parallel() }}\n" for n in range(8))
+    root = module(
+        tmp_path,
+        {
+            "lib/lib.go": "package lib\n",
+            "lib/lib_test.go": 'package lib\n\nimport "testing"\n\n'
+            'func TestDirExists(t *testing.T) { t.Parallel(); t.Error("not a directory") }\n' + passing,
+        },
+    )
+    (reason,) = gocmd.test_failures(toolchain, str(root), ["example.com/m/lib"], None).values()
+    assert reason.startswith("go test fails: --- FAIL: TestDirExists"), reason
+    assert "FAIL\texample.com/m/lib" in reason, reason  # the go command's own last words stay
+
+
 # A package whose test reads what go's test cache keys a result by: its working directory (os.Getwd
 # reads $PWD) and an environment variable.
 CACHED = {

@@ -113,10 +113,13 @@ def timed_out(lines: list[str]) -> str | None:
 
 
 def _cause(lines: list[str]) -> list[str]:
-    """The last lines that say why: a panic's last lines are its goroutine stacks, which name neither the
-    failed test nor the panic, so its output ends for this at the panic's message."""
+    """The failed tests' verdicts, then the last lines that say why: tests that pass after a failure print
+    their `--- PASS` last (testify's assert: a dozen parallel ones), and a panic's last lines are its
+    goroutine stacks, which name neither the failed test nor the panic, so its output ends at its message."""
     panic = next((n for n, x in enumerate(lines) if x.startswith("panic: ")), len(lines) - 1)
-    return lines[: panic + 1][-6:]
+    tail = lines[: panic + 1][-6:]
+    failed = [x for x in lines[: panic + 1] if x.startswith("--- FAIL: ") and x not in tail]
+    return failed[:3] + tail
 
 
 def _by_header(output: str, pkgs: list[str], tool: str) -> dict[str, str]:
