@@ -85,9 +85,9 @@ def _breaker(view: PackageView, method: str) -> tuple[str, str] | None:
             theirs = (module_writers.module_files(v, view.package.import_path) for v in view.parameters.values())
             paths = (*here, *(p for f in theirs for p in f))
             passes = bool(methods) and not module_writers.shadowed(paths, method)
-            converts = module_writers.predeclared_string(paths)
+            builtins = module_writers.predeclared(paths)
             for node in methods:
-                use = module_writers.keeping_use(node, passes, converts)
+                use = module_writers.keeping_use(node, passes, builtins)
                 if use is not None:
                     shown = text(node.child_by_field_name("receiver")).decode()
                     return shown, f"a fake of its tests, {os.path.basename(path)}:{use.start_point.row + 1}, keeps p"

@@ -39,10 +39,12 @@ EVERY = 3600  # seconds between two scans of a folder: a full one holds ~60k ent
 
 
 def directory() -> Path:
-    """Where gorewrite keeps what it builds and remembers: GOREWRITE_CACHE, else the XDG user cache."""
+    """Where gorewrite keeps what it builds and remembers: GOREWRITE_CACHE, else the XDG user cache. A relative
+    XDG_CACHE_HOME is invalid (the XDG spec: ignored), not a folder in whatever directory gorewrite runs in."""
     if os.environ.get("GOREWRITE_CACHE"):
         return Path(os.environ["GOREWRITE_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "gorewrite")
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return Path(xdg if os.path.isabs(xdg) else Path.home() / ".cache", "gorewrite")
 
 
 def find(view: PackageView, rules: list[Rule], use: bool = True) -> tuple[list[Candidate], bool]:

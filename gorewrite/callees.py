@@ -107,12 +107,18 @@ def callee(view: PackageView, path: str, call: Node) -> tuple[str, str, str] | s
     return ident.pkg, ident.recv or "", ident.name
 
 
+# How the grammar parses an instance of a generic type as an operand: `Box[string]` (an index), `Pair[string, int]`
+# and `Box[[]byte]` (a type instantiation: several arguments, or one no expression spells).
+INSTANCES = ("index_expression", "generic_type", "type_instantiation_expression")
+
+
 def _is_type(view: PackageView, path: str, selector: Node) -> bool:
-    """Is the selector's operand a type (`T.M`, `(*T).M`, `Box[string].M`, `lib.T.M`: a method expression)?"""
+    """Is the selector's operand a type (`T.M`, `(*T).M`, `Box[string].M`, `Pair[K, V].M`, `lib.T.M`: a method
+    expression)?"""
     operand = selector.child_by_field_name("operand")
     if operand.type == "parenthesized_expression":
         return True
-    if operand.type in ("index_expression", "generic_type"):  # `Box[string].Arm`: an instance of a generic type
+    if operand.type in INSTANCES:  # `Box[string].Arm`, `Pair[string, int].Arm`: an instance of a generic type
         operand = operand.child_by_field_name("operand") or operand.child_by_field_name("type") or operand
     if operand.type in ("selector_expression", "qualified_type"):  # `lib.Plain.Arm`: another package's type
         operand = operand.child_by_field_name("field") or operand.child_by_field_name("name") or operand

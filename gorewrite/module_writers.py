@@ -75,7 +75,7 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
     the package imports that may keep its p under some toolchain of the run, or None."""
     for version, verdicts in sorted(view.parameters.items()):
         paths = module_files(verdicts, view.package.import_path)
-        passes, converts = not shadowed(paths, method), predeclared_string(paths)
+        passes, builtins = not shadowed(paths, method), predeclared(paths)
         for other in verdicts.module.get(view.package.import_path, ()):
             for path, node in _methods(verdicts.module_files.get(other, ()), method):
                 owner = receiver_type(node.child_by_field_name("receiver"))
@@ -84,7 +84,7 @@ def breaker(view: PackageView, method: str) -> tuple[str, str] | None:
                 said = signature.params[0] if signature is not None and signature.params else None
                 if said is not None and judge(said, False, version) is None or not names:
                     continue  # the compiler says p is not kept (or there is no p)
-                use = keeping_use(node, passes, converts)
+                use = keeping_use(node, passes, builtins)
                 if use is None:
                     continue
                 shown = f"{other.rsplit('/', 1)[-1]}.{owner or text(node.child_by_field_name('receiver')).decode()}"
@@ -112,17 +112,22 @@ def shadowed(paths: tuple[str, ...], method: str) -> bool:
     return False
 
 
-def predeclared_string(paths: tuple[str, ...]) -> bool:
-    """Is `string` the predeclared type in each of the files: named only as a type or a call's function, never
-    where a declaration could name it? Then `string(p)` is a conversion: it copies p's bytes and keeps
-    nothing of them. A file that cannot be read may shadow it."""
-    for path in paths:
+# The predeclared names whose call keeps nothing of p: len, cap, copy, `append(dst, p...)`, the conversion string(p).
+COPIERS = ("len", "cap", "copy", "append", "string")
+
+
+def predeclared(paths: tuple[str, ...]) -> frozenset[bytes]:
+    """The COPIERS that are the predeclared ones in each of the files: named only as a type or a call's function,
+    never where a declaration could name them. A `func copy(p []byte)` of the package, or a `string :=` of a
+    method, keeps what it is given (adv41a). A file that cannot be read may shadow any of them."""
+    found = set()
+    for name in COPIERS:
         try:
-            if _scanned(path, "string")[2]:
-                return False
+            if not any(_scanned(path, name)[2] for path in paths):
+                found.add(name.encode())
         except OSError:
-            return False
-    return True
+            continue
+    return frozenset(found)
 
 
 def _declarable(node: Node) -> bool:
@@ -179,12 +184,12 @@ def _names_non_method(root: Node, method: str) -> bool:
     return False
 
 
-def keeping_use(decl: Node, passes: bool, converts: bool = False) -> Node | None:
+def keeping_use(decl: Node, passes: bool, builtins: frozenset[bytes]) -> Node | None:
     """The first use of the method's first parameter in its body that may keep it (everything but, with
     `passes`, a hand-off to another method of its own name — a Write's p to a Write, never to a Read, which no
-    contract judges here (adv34g) —, len, cap, copy, `append(dst, p...)`, an index read, `p = p[n:]`, and
-    with `converts` (`string` not shadowed: predeclared_string) `string(p)`, a copy); the declaration when
-    there is no body."""
+    contract judges here (adv34g) —, an index read, `p = p[n:]`, and a call of the `builtins` (those of COPIERS
+    nothing shadows: `predeclared`) len, cap, copy, `append(dst, p...)` and `string(p)`, a copy); the
+    declaration when there is no body."""
     body = decl.child_by_field_name("body")
     names = parameter_names(decl.child_by_field_name("parameters"))
     name = names[0][0] if names else None
@@ -194,12 +199,12 @@ def keeping_use(decl: Node, passes: bool, converts: bool = False) -> Node | None
     handed = text(decl.child_by_field_name("name")) if passes else None
     for node in walk(body):
         if node.type == "identifier" and node.text == name.text:
-            if not _harmless(node, body, packages, handed, converts):
+            if not _harmless(node, body, packages, handed, builtins):
                 return node
     return None
 
 
-def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None, converts: bool) -> bool:
+def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None, builtins: frozenset[bytes]) -> bool:
     """Is this use of p one that keeps nothing of it? `w.Write(p)` of a package name is a function, not a
     writer's method: it is judged like any other call."""
     if any(a.type in ("func_literal", "go_statement") for a in ancestors(node) if a.start_byte >= body.start_byte):
@@ -222,9 +227,9 @@ def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None
         return False
     function = unparen(parent.parent.child_by_field_name("function"))
     if function.type == "identifier" and spread:
-        return text(function) == b"append" and items(parent).index(node) > 0
+        return text(function) == b"append" and b"append" in builtins and items(parent).index(node) > 0
     if function.type == "identifier":
-        return text(function) in (b"len", b"cap", b"copy") or converts and text(function) == b"string"
+        return text(function) in builtins and text(function) != b"append"
     if spread or function.type != "selector_expression" or text(function.child_by_field_name("field")) != handed:
         return False
     return text(unparen(function.child_by_field_name("operand"))) not in packages

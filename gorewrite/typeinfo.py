@@ -249,8 +249,14 @@ def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
     version = env["GOVERSION"]
     binary = cache.directory() / f"gotypes-{re.sub(r'[^0-9A-Za-z.-]+', '_', version)}-{digest}"
     with _BUILDING:  # packages are type-checked side by side: the first builds it, the others wait
-        if not binary.is_file():
-            _build(toolchain, env, files, binary)
+        try:
+            if not binary.is_file():  # raises too where the path cannot be a file's (ENAMETOOLONG, EACCES)
+                _build(toolchain, env, files, binary)
+        except OSError as err:  # no package could be type-checked: every rewrite would decline, unexplained
+            raise UserError(
+                f"cannot build the gotypes helper in {binary.parent}: {os_problem(err)} "
+                "(GOREWRITE_CACHE, else the user cache directory, must be a directory gorewrite can write)"
+            ) from None
     return binary
 
 
@@ -279,13 +285,7 @@ def _build(toolchain: Toolchain, env: dict[str, str], files: dict[str, bytes], b
         if done.returncode != 0:
             raise Unavailable(f"cannot build the gotypes helper with {version}: {last_line(done.stderr)}")
 
-    try:
-        cache.install(binary, build)
-    except OSError as err:  # no package could be type-checked: every rewrite would decline, unexplained
-        raise UserError(
-            f"cannot build the gotypes helper in {binary.parent}: {os_problem(err)} "
-            "(GOREWRITE_CACHE, else the user cache directory, must be a directory gorewrite can write)"
-        ) from None
+    cache.install(binary, build)
 
 
 _SERVERS: dict[tuple, list[tuple[subprocess.Popen, IO[bytes]]]] = {}  # (helper, env) -> its idle processes

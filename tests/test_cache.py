@@ -178,3 +178,14 @@ def test_gorewrite_s_files_are_hashed_once_a_run_and_each_rule_set_gets_its_dige
     digests = {cache.code(names) for names in [(), ("make-const",), ("closure", "make-const")]}
     assert len(digests) == 3
     assert cache._installed.cache_info().misses == 1
+
+
+def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
+    """The XDG spec: a relative path is invalid. Taken as given, the helper and the entries went into whatever
+    directory gorewrite ran in, the user's module (review adv41a)."""
+    monkeypatch.delenv("GOREWRITE_CACHE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert cache.directory() == tmp_path / ".cache" / "gorewrite"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.directory() == tmp_path / "xdg" / "gorewrite"

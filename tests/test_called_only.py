@@ -358,6 +358,16 @@ func (b Box[T]) Arm(keep func(T), run func(T)) Hook[T] {
 	return Hook[T]{Fn: keep}
 }
 
+// Pair arms hooks for keys of K.
+type Pair[K, V any] struct{ n int }
+
+// Arm keeps keep for later and runs run now.
+func (p Pair[K, V]) Arm(keep func(K), run func(K)) Hook[K] {
+	var zero K
+	run(zero)
+	return Hook[K]{Fn: keep}
+}
+
 // Plain arms string hooks.
 type Plain struct{ n int }
 
@@ -370,6 +380,8 @@ func (p Plain) Arm(keep func(string), run func(string)) Hook[string] {
 QUALIFIED = {
     "generic_box": "arms.Box[string].Arm(arms.Box[string]{}, func(s string) { seen(label + s) }, func(string) {})",
     "plain": "arms.Plain.Arm(arms.Plain{}, func(s string) { seen(label + s) }, func(string) {})",
+    # parsed as a type instantiation, not an index (review adv41a)
+    "pair": "arms.Pair[string, int].Arm(arms.Pair[string, int]{}, func(s string) { seen(label + s) }, func(string) {})",
 }
 
 

@@ -220,6 +220,14 @@ def test_a_cache_directory_that_is_a_file_is_a_clear_error(tmp_path):
     assert snapshot(root) == before
 
 
+def test_a_cache_directory_no_file_can_be_in_is_a_clear_error(tmp_path):
+    """A name too long for a file: asking whether the helper is there fails before any build (review adv41a)."""
+    root = module(tmp_path / "m", {"work/work.go": GOROUTINE})
+    done = gorewrite("fix", "--dry-run", cwd=root, env={"GOREWRITE_CACHE": str(tmp_path / ("c" * 300))})
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "cannot build the gotypes helper in" in done.stderr and "File name too long" in done.stderr, done.stderr
+
+
 def test_outside_a_module_is_a_clear_error(tmp_path):
     done = gorewrite("check", cwd=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr

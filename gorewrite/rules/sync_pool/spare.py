@@ -225,7 +225,8 @@ def _use(
         function = outer.child_by_field_name("function")
         ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
         if ident is not None and ident.kind in (Kind.BUILTIN, Kind.TYPE):
-            if is_slice and (ident.name in ("len", "copy") or (ident.kind == Kind.TYPE and ident.name == "string")):
+            copies = ident.name in ("len", "copy") or ident.kind == Kind.TYPE and ident.name == "string"
+            if is_slice and copies and ident.obj is None:  # the universe's: a `type string []byte` converts nothing
                 return None
             return f"is passed to {ident.name}" + (f", which {SEES}" if ident.name == "cap" else "")
         return passed(view, path, outer, items(parent).index(expr), is_slice, depth + 1, following, blind)

@@ -292,8 +292,8 @@ def _argument(
                 return None if spread else "is appended as an element: the slice holds it"
             return _consumer(view, site, call, objs, relies, stale, is_slice)  # append(buf, …) aliases buf
         return f"is passed to {name.decode()}"
-    if name == b"string" and ident is not None and ident.kind == Kind.TYPE:
-        return None  # string(buf) copies
+    if name == b"string" and ident is not None and ident.kind == Kind.TYPE and ident.obj is None:
+        return None  # string(buf) copies; a `type string []byte` the package declares converts nothing
     if stale is not None:
         stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
     if site.stands_for and WRITER_AT.get(_callee(view, site, function)) != position:
