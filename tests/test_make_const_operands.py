@@ -107,6 +107,16 @@ BOUNDED = {
         ),
         ["var scratchBuf [129]byte", "append(scratchBuf[:0:len(a)+1+len(b)], a...)"],
     ),
+    # a func literal's statement: the array is declared in the literal's body, run each call
+    "in_literal": (
+        case(
+            "in_literal",
+            "\tquote := func(s string) int {\n\t\tif len(s) > maxLen {\n\t\t\treturn 0\n\t\t}\n"
+            "\t\treturn len(string(appendEscaped(make([]byte, 0, 2*len(s)), s)))\n\t}\n"
+            "\treturn quote(a) + quote(b)",
+        ),
+        ["\t\tvar scratchBuf [128]byte", "appendEscaped(scratchBuf[:0:2*len(s)], s)"],
+    ),
     # two makes of one call: each its own array
     "two_arguments": (
         case(
@@ -159,6 +169,14 @@ NOT_PROVEN = {
         ),
         "part of a for statement",
     ),
+    # an if header runs its init first: the bound where the statement starts is not the one the make sees
+    "if_init_writes": (
+        case(
+            "if_init_writes",
+            NGUARD + "\tif n = 2 * n; len(append(make([]byte, 0, n), 'x')) > 1 {\n\t\treturn n\n\t}\n\treturn 0",
+        ),
+        "part of a if statement",
+    ),
     # no bound: the speculative form's `if` has no room inside an expression
     "unbounded": (
         case("unbounded", "\treturn len(string(appendEscaped(make([]byte, 0, 2*len(a)), a)))"),
@@ -176,6 +194,13 @@ NOT_PROVEN = {
 }
 
 NAIVE = {
+    "if_init_writes": (
+        lambda s: s.replace(
+            "\tif n = 2 * n; len(append(make([]byte, 0, n), 'x')) > 1 {",
+            "\tvar scratchBuf [64]byte\n\tif n = 2 * n; len(append(scratchBuf[:0:n], 'x')) > 1 {",
+        ),
+        probe('{pkg}.Run("", "", 40)'),
+    ),
     "loop_condition": (
         lambda s: s.replace(
             "\ttotal := 0\n\tfor i := 0; i < 3 && bump(make([]int, n)) == 1; i++ {",
