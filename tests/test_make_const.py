@@ -382,7 +382,7 @@ func Dot(a, b []float64) float64 {
 	return sum
 }
 """,
-        "the make is not the whole right-hand side of a single-variable :=, = or var statement",
+        "the make is part of its statement (an argument, or one of several values), where the rewrite has no room",
     ),
     "var_group": (
         """package var_group

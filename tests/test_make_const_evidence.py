@@ -90,6 +90,7 @@ def test_the_measured_cases_are_there():
         "display_width",
         "path_dir",
         "header_name",
+        "escaped_value",
     } <= set(MEASURED)
 
 

@@ -24,6 +24,7 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.pure import pure
 from gorewrite.returns import DEPTH
 from gorewrite.rulekit import memo, owner, types_or_reason, uses_goto
+from gorewrite.settled import settled
 from gorewrite.syntax import (
     Node,
     call_args,
@@ -146,7 +147,35 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             continue  # go/types knows the capacity: a constant after all, nothing to do
         verdict = _fix(view, cand.escape, make)
         proposals.append(verdict if isinstance(verdict, Fix) else Declined(NAME, cand.escape, verdict))
-    return proposals
+    return _joined(proposals)
+
+
+def _joined(proposals: list[Proposal]) -> list[Proposal]:
+    """The exact fixes of makes in one statement (`prev, cur := make(…), make(…)`) as one fix: each puts its
+    array right before the statement, at the same byte, where two fixes would overlap and wait for another
+    run. Should the joined fix be rejected, each alone is tried in its place (`instead`)."""
+    groups: dict[tuple[str, int], list[Fix]] = {}
+    for p in proposals:
+        if isinstance(p, Fix) and not p.speculative and p.edits[0].start == p.edits[0].end:
+            groups.setdefault((p.edits[0].path, p.edits[0].start), []).append(p)
+    joined = []
+    for fixes in groups.values():
+        if len(fixes) < 2:
+            continue
+        fixes.sort(key=lambda f: f.edits[-1].start)
+        hidden = sorted({m for f in fixes for m in f.claim.hidden})
+        joined.append(
+            Fix(
+                NAME,
+                tuple(f.edits[0] for f in fixes) + tuple(e for f in fixes for e in f.edits[1:]),
+                tuple(t for f in fixes for t in f.targets),
+                "; ".join(f.summary for f in fixes),
+                claim=RemovesTargets(tuple(hidden)),
+                instead=tuple(fixes),
+            )
+        )
+    alone = {id(f) for j in joined for f in j.instead}
+    return [p for p in proposals if id(p) not in alone] + joined
 
 
 def _makes(view: PackageView, path: str) -> dict[int, Make]:
@@ -188,7 +217,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     escaping = _escaping(view, escape)
     if escaping or isinstance(size, str):
         return escaping or size
-    stmt, target, declared_type = _statement(make)
+    stmt, target, declared_type, nested = _statement(make)
     stack_budget = view.options.get(STACK_BUDGET.name, STACK_BUDGET.default)
     bound = upper_bound(view, path, make.capacity or make.length, stmt)
     typed = typed_upper_bound(view, path, make.capacity or make.length, stmt)
@@ -200,6 +229,10 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     once = _evaluated_once(view, path, make)
     if bound is not None and once is False:
         bound = None  # two sizes that must each be evaluated once, in the order make evaluates them
+    if nested:
+        unsafe = _in_place(view, path, make, stmt, bound, once)
+        if unsafe:
+            return unsafe
     if bound is not None:
         if bound <= 0:
             return f"the code bounds the size by {bound}: nothing to put on the stack"
@@ -257,6 +290,33 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
         claim=KeepsOnStack((stays,)),
         speculative=True,
     )
+
+
+def _in_place(view: PackageView, path: str, make: Make, stmt: Node, bound: int | None, once: Node | None) -> str | None:
+    """Why a make that is part of its statement (`_operand`) cannot become a slicing in its place, or None.
+    Go orders the calls of a statement, and make is one; a slicing is not, so the compiler may read its sizes
+    after the statement's other calls (`f(make([]byte, n), g())` reads n after g). That changes nothing where
+    no call can write what the sizes read (settled.py) and the slicing cannot panic where the make would
+    not: each size at least 0, the length at most the capacity, and no index or division on the way. There
+    is no room for the speculative form's `if` either: only a bound the code proves rewrites it."""
+    whole = "the make is part of its statement (an argument, or one of several values)"
+    if bound is None:
+        return f"{whole}, where the rewrite has no room for a fallback, and the code proves no bound on its size"
+    sizes = _sizes(make)
+    if once is not None or not all(settled(view, path, n) and _cannot_panic(view, path, n) for n in sizes):
+        return (
+            f"{whole}: a size reads what another call of the statement may change (a field through a pointer, "
+            "an element, a variable whose address is taken or that a func literal writes), calls something, "
+            "or may panic, and the slicing, unlike make, need not be evaluated before the statement's other calls"
+        )
+    lows = [lower_bound(view, path, n, stmt) for n in sizes]
+    longest = upper_bound(view, path, make.length, stmt) if make.capacity is not None else 0
+    if any(low is None or low < 0 for low in lows) or (longest is None or longest > lows[-1]):
+        return (
+            f"{whole}: the code does not prove each size at least 0 and the length at most the capacity, and "
+            "a slicing that panics need not do so before the statement's other calls, as make does"
+        )
+    return None
 
 
 def _compiling(view: PackageView, escape: Escape) -> list[str]:
@@ -334,7 +394,7 @@ def _exact(
     too, which stands for a heap allocation above 32 bytes (the claim's `hidden`). A size `once` is
     evaluated first, once, into `sN` (`sN := rdataLen(k)`): right before the statement, as the make did."""
     source = view.sources[escape.path]
-    suffix = _suffix(source, stmt, target, once is not None)
+    suffix = _suffix(view, make, stmt, target, once is not None)
     buffer = f"{target}Buf{suffix}"
     indent = indentation(source, stmt.start_byte)  # `case 1: s := make(…)`: gofmt indents the new line
     declare = f"var {buffer} [{k}]{_src(make.element)}\n".encode() + indent
@@ -421,15 +481,20 @@ def _cannot_panic(view: PackageView, path: str, size: Node) -> bool:
     return True
 
 
-def _suffix(source: bytes, stmt: Node, target: str, sized: bool) -> str:
+def _suffix(view: PackageView, make: Make, stmt: Node, target: str, sized: bool) -> str:
     """ "" or a number for `<target>Buf` (and `<target>N`, where `sized`): names the declaration does not use,
     so they shadow nothing, and that no other make of the same variable earlier in it gets (`buf := make(…)`
-    then `buf = make(…)` in one block: each fix is proposed alone, and two `var bufBuf` would clash)."""
+    then `buf = make(…)` in one block, or two `scratch` makes of one call: each fix is proposed alone, and two
+    `var bufBuf` would clash)."""
+    source = view.sources[make.path]
     taken = _words(source, stmt)
     start, _ = declaration_range(stmt)
     earlier = len(
         re.findall(rb"\b" + re.escape(target.encode()) + rb"\s*:?=\s*make\(", source[start : stmt.start_byte])
     )
+    for other in _makes(view, make.path).values():
+        shape = _statement(other) if start <= other.call.start_byte < make.call.start_byte else ""
+        earlier += not isinstance(shape, str) and shape[3] and shape[1] == target
     suffixes = itertools.chain([""], (str(i) for i in itertools.count(2)))
     free = (s for s in suffixes if f"{target}Buf{s}" not in taken and not (sized and f"{target}N{s}" in taken))
     return next(itertools.islice(free, earlier, None))
@@ -441,12 +506,13 @@ def _words(source: bytes, stmt: Node) -> set[str]:
     return {word.decode() for word in re.findall(rb"\w+", source[start:end])}
 
 
-def _statement(make: Make) -> tuple[Node, str, str | None] | str:
-    """(statement, the variable it sets, the slice type to declare it with or None for `=`), or why not."""
+def _statement(make: Make) -> tuple[Node, str, str | None, bool] | str:
+    """(statement, the variable it sets, the slice type to declare it with or None for `=`, whether the make is
+    only part of what the statement evaluates: `_operand`), or why not."""
     right = make.call.parent
     stmt = right.parent if right is not None and right.type == "expression_list" else None
     if stmt is None or right.named_child_count != 1:
-        return "the make is not the whole right-hand side of a single-variable :=, = or var statement"
+        return _operand(make)
     if stmt.type == "var_spec":
         names = stmt.children_by_field_name("name")
         declaration = stmt.parent
@@ -454,7 +520,7 @@ def _statement(make: Make) -> tuple[Node, str, str | None] | str:
             return "the make is declared in a var group or with several names"
         if declaration.parent is None or declaration.parent.type != "statement_list":
             return "the make is not in a function body"
-        return declaration, text(names[0]).decode(), _src(stmt.child_by_field_name("type")) or _slice_type(make)
+        return declaration, text(names[0]).decode(), _src(stmt.child_by_field_name("type")) or _slice_type(make), False
     left = stmt.child_by_field_name("left")
     if stmt.type not in ("short_var_declaration", "assignment_statement") or left.named_child_count != 1:
         return "the make is not the whole right-hand side of a single-variable :=, = or var statement"
@@ -467,7 +533,43 @@ def _statement(make: Make) -> tuple[Node, str, str | None] | str:
         return "the statement carries a label: a jump back to it would reuse the array without zeroing it"
     if stmt.parent is None or stmt.parent.type != "statement_list":
         return "the statement is not in a block (an if/for/switch header)"
-    return stmt, text(target).decode(), _slice_type(make) if stmt.type == "short_var_declaration" else None
+    declared = _slice_type(make) if stmt.type == "short_var_declaration" else None
+    return stmt, text(target).decode(), declared, False
+
+
+# Statements that evaluate what they hold once, each time they run, with nothing of theirs run before: an
+# `if`, `switch` or `for` header runs its init first (a write between the bound and the make), a loop's
+# post and condition again each pass, `go` and `defer` later or elsewhere.
+OPERAND_STATEMENTS = ("short_var_declaration", "assignment_statement", "expression_statement", "return_statement")
+
+
+def _operand(make: Make) -> tuple[Node, str, None, bool] | str:
+    """A make that is part of a statement rather than all of a single-variable right-hand side: an argument
+    (`string(appendQuoted(make([]byte, 0, 2*len(s)), s))`, `append(make([]byte, 0, n), prefix...)`) or one
+    of several values (`prev, cur := make([]int, n+1), make([]int, n+1)`). The array goes right before the
+    statement, named after the variable the make's value is assigned to where there is one, else `scratch`;
+    the make's slot gets the slicing, and `_fix` checks that moving the sizes' read inside the statement
+    changes nothing (`_in_place`)."""
+    stmt = make.call
+    while stmt.parent is not None and stmt.parent.type != "statement_list":
+        stmt = stmt.parent  # a func literal's body is a block: its statement comes first, in the literal
+    if stmt.parent is None:
+        return "the make is not in a function body"
+    spec = stmt.named_children[0] if stmt.type == "var_declaration" and stmt.named_child_count == 1 else None
+    holder = spec if spec is not None and spec.type == "var_spec" else stmt  # `var a, b = make(…), make(…)`
+    if holder.type not in ("var_spec", *OPERAND_STATEMENTS):
+        return (
+            f"the make is part of a {stmt.type.replace('_', ' ')}, which may evaluate it again or after other "
+            "code: only a single statement holding it is rewritten"
+        )
+    target = "scratch"
+    right = make.call.parent
+    if right.type == "expression_list" and right.parent == holder:
+        names = holder.children_by_field_name("name") or holder.child_by_field_name("left").named_children
+        index = right.named_children.index(make.call)
+        if len(names) == right.named_child_count and names[index].type == "identifier" and names[index].text != b"_":
+            target = text(names[index]).decode()
+    return stmt, target, None, True
 
 
 def _extends(make: Make) -> bool:
@@ -484,7 +586,9 @@ def _is_fallback(make: Make) -> bool:
     shape = _statement(make)
     if isinstance(shape, str):
         return False
-    stmt, target, _ = shape
+    stmt, target, _, nested = shape
+    if nested:
+        return False
     block = stmt.parent.parent if stmt.parent is not None else None
     branch = block.parent if block is not None else None
     if branch is None or branch.type != "if_statement" or branch.child_by_field_name("alternative") != block:
