@@ -9,15 +9,11 @@ go/types names.
 
 from __future__ import annotations
 
-import glob
-import os
-import re
 from collections.abc import Iterator
 
-from gorewrite.packages import header
+from gorewrite import build_files
 from gorewrite.parameters import FUNCTIONS, parameter_names, receiver_type
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, text, walk
 from gorewrite.typeinfo import Ident, Kind
 
@@ -170,22 +166,11 @@ def _results(signature: str) -> str | None:
 
 
 def other_builds(view: PackageView) -> str | None:
-    """A file of the package's directory another build compiles and this one does not: one it leaves
-    out, or a test file with a build constraint. There a function the package calls, or anything it
-    relies on (a WaitGroup's type), may be declared differently: its name, or None."""
-    return memo(view, ("other builds",), lambda: _other_builds(view))
-
-
-def _other_builds(view: PackageView) -> str | None:
-    built = set(view.package.files)
-    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
-        if path in built:
-            continue
-        if not path.endswith("_test.go"):
-            return os.path.basename(path)
-        if re.search(rb"^//(go:build|\s*\+build)\b", header(path), re.M):
-            return os.path.basename(path)
-    return None
+    """A file of the package's directory another build may compile with it, where a function the package
+    calls, or anything it relies on (a WaitGroup's type), may be declared differently: its name, or None
+    (build_files.redeclaring: a generator's `package main`, or a `//go:build go1.25` file that only adds
+    functions the build's files never name, is none)."""
+    return build_files.redeclaring(view)
 
 
 def file_of(view: PackageView, node: Node) -> str:
