@@ -16,8 +16,8 @@ it relies on, otherwise. A left-out file cannot, in any build, when
   identifier written in the build's files (else one there, a universe `min` or a function of a
   constrained file, could resolve to it in that build). Names serve only to decline, never to accept.
 
-`left_out` is any such file (verification races every toolchain when builds differ at all); `redeclaring`
-the first that may change what the build's files mean.
+`left_out` lists the files (verification races every toolchain when builds differ at all); `Build.inert`
+says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying).
 """
 
 from __future__ import annotations
@@ -25,32 +25,57 @@ from __future__ import annotations
 import glob
 import os
 import re
+from collections.abc import Callable
 
-from gorewrite.packages import PACKAGE_CLAUSE, header, name_constraints
-from gorewrite.proposals import PackageView
-from gorewrite.rulekit import memo
+from gorewrite.packages import header, name_constraints
 from gorewrite.syntax import Node, parse, walk
 
 CONSTRAINT = re.compile(rb"^//(go:build|\s*\+build)\b", re.M)
+CGO = frozenset((b'"C"', b"`C`"))
 NAMES = ("identifier", "type_identifier", "package_identifier")
 
 
-def left_out(view: PackageView) -> str | None:
-    """A file of the package's directory another build compiles and this one does not: one it leaves
-    out, or a test file with a build constraint; its name, or None."""
-    return memo(view, ("left out",), lambda: next(iter(_left_out(view)), None))
+class Build:
+    """One build of a package as far as the proof needs it: its directory, its package clause's name, the
+    files it compiles (absolute paths) and how to parse one; what it derives is kept on it."""
+
+    def __init__(self, directory: str, package: str, files: tuple[str, ...], tree: Callable[[str], Node]) -> None:
+        self.directory, self.package, self.files, self.tree = directory, package, files, tree
+        self._everywhere: bool | None = None
+        self._written: set[str] | None = None
+
+    def inert(self, name: str) -> bool:
+        """Can the left-out file (its name in the directory) not change what this build's files mean?"""
+        if name.startswith(("_", ".")):
+            return True
+        root = self.tree(os.path.join(self.directory, name))
+        clause = next((n for n in root.named_children if n.type == "package_clause"), None)
+        named = clause.named_children[0].text.decode() if clause is not None and clause.named_children else None
+        if named is None or root.has_error:
+            return False
+        if named != self.package:
+            return True
+        if self._everywhere is None:
+            self._everywhere = all(not _constrained(path, self.tree(path)) for path in self.files)
+        if not self._everywhere:
+            return False
+        added = _declared(root)
+        if added is not None and self._written is None:
+            self._written = {n.text.decode() for p in self.files for n in walk(self.tree(p)) if n.type in NAMES}
+        return added is not None and not added & self._written
 
 
-def redeclaring(view: PackageView) -> str | None:
-    """The first left-out file another build may compile with the package and that may change what this
-    build's files mean (module docstring); its name, or None."""
-    return memo(view, ("redeclaring",), lambda: next((f for f in _left_out(view) if not _inert(view, f)), None))
+def parsed(path: str) -> Node:
+    """A file's syntax tree, read from disk."""
+    with open(path, "rb") as f:
+        return parse(f.read()).root_node
 
 
-def _left_out(view: PackageView) -> list[str]:
-    built = set(view.package.files)
+def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
+    """The names of the directory's .go files another build compiles and this one (`built`) does not: those
+    it leaves out, and test files with a build constraint."""
     found = []
-    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
+    for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))):
         if path in built:
             continue
         if not path.endswith("_test.go") or CONSTRAINT.search(header(path)):
@@ -58,38 +83,11 @@ def _left_out(view: PackageView) -> list[str]:
     return found
 
 
-def _inert(view: PackageView, name: str) -> bool:
-    if name.startswith(("_", ".")):
-        return True
-    path = os.path.join(view.package.dir, name)
-    root = view.tree(path).root_node if path in view.sources else _parsed(path)
+def _constrained(path: str, root: Node) -> bool:
+    """May some build of the package leave the file out: a build constraint, a `_GOOS`/`_GOARCH` name, cgo?"""
     clause = next((n for n in root.named_children if n.type == "package_clause"), None)
-    named = clause.named_children[0].text.decode() if clause is not None and clause.named_children else None
-    if named is None or root.has_error:
-        return False
-    if named != view.package.name:
-        return True
-    if not memo(view, ("every build",), lambda: _everywhere(view)):
-        return False
-    added = _declared(root)
-    return added is not None and not (added & memo(view, ("written names",), lambda: _written(view)))
-
-
-def _parsed(path: str) -> Node:
-    with open(path, "rb") as f:
-        return parse(f.read()).root_node
-
-
-def _everywhere(view: PackageView) -> bool:
-    """Does every build of the package compile each file this one does?"""
-    for path in view.package.files:
-        source = view.sources[path]
-        clause = PACKAGE_CLAUSE.search(source)
-        if name_constraints(path) or CONSTRAINT.search(source[: clause.start() if clause else len(source)]):
-            return False
-        if _imports(view.tree(path).root_node) & {b'"C"', b"`C`"}:
-            return False
-    return True
+    before = root.text[: clause.start_byte] if clause is not None else root.text
+    return bool(name_constraints(path)) or bool(CONSTRAINT.search(before)) or bool(_imports(root) & CGO)
 
 
 def _imports(root: Node) -> set[bytes]:
@@ -104,7 +102,7 @@ def _imports(root: Node) -> set[bytes]:
 
 def _declared(root: Node) -> set[str] | None:
     """The package-level names a left-out file adds; None when it may do more than add them."""
-    if _imports(root) & {b'"C"', b"`C`", b'"unsafe"', b"`unsafe`"}:
+    if _imports(root) & (CGO | {b'"unsafe"', b"`unsafe`"}):
         return None
     names = set()
     for decl in root.named_children:
@@ -120,8 +118,3 @@ def _declared(root: Node) -> set[str] | None:
     if "init" in names or any(b"go:linkname" in n.text for n in walk(root) if n.type == "comment"):
         return None
     return names - {"_"}
-
-
-def _written(view: PackageView) -> set[str]:
-    """Every identifier written in the files this build compiles."""
-    return {n.text.decode() for path in view.package.files for n in walk(view.tree(path).root_node) if n.type in NAMES}

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from gorewrite import build_files
 from gorewrite.parameters import FUNCTIONS, parameter_names, receiver_type
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, text, walk
 from gorewrite.typeinfo import Ident, Kind
 
@@ -168,9 +169,22 @@ def _results(signature: str) -> str | None:
 def other_builds(view: PackageView) -> str | None:
     """A file of the package's directory another build may compile with it, where a function the package
     calls, or anything it relies on (a WaitGroup's type), may be declared differently: its name, or None
-    (build_files.redeclaring: a generator's `package main`, or a `//go:build go1.25` file that only adds
-    functions the build's files never name, is none)."""
-    return build_files.redeclaring(view)
+    (build_files: a generator's `package main`, or a `//go:build go1.25` file that only adds functions the
+    build's files never name, is none)."""
+    return memo(view, ("other builds",), lambda: _other_builds(view))
+
+
+def _other_builds(view: PackageView) -> str | None:
+    def tree(path: str) -> Node:
+        return view.tree(path).root_node if path in view.sources else build_files.parsed(path)
+
+    build = build_files.Build(view.package.dir, view.package.name, view.package.files, tree)
+    return next((f for f in left_out(view) if not build.inert(f)), None)
+
+
+def left_out(view: PackageView) -> tuple[str, ...]:
+    """The files of the package's directory another build compiles and this one does not (build_files.left_out)."""
+    return memo(view, ("left out",), lambda: tuple(build_files.left_out(view.package.dir, view.package.files)))
 
 
 def file_of(view: PackageView, node: Node) -> str:

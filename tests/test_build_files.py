@@ -136,3 +136,53 @@ def test_a_callee_bound_through_a_universe_name_another_build_declares_is_not_pr
     assert toolchain.run(["test", "./..."], str(root)).returncode == 0  # this build: the bound holds
     failed = toolchain.run(["test", "-tags", "widekeys", "./..."], str(root))
     assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
+
+
+RENDER = """package m
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+)
+
+func encodeLine(w io.Writer, name string, n int) {
+\tfmt.Fprintf(w, "%s=%d\\n", name, n)
+}
+
+func Render(keys []string, out io.Writer) error {
+\tvar buf bytes.Buffer
+\tfor i, k := range keys {
+\t\tencodeLine(&buf, k, i)
+\t}
+\t_, err := out.Write(buf.Bytes())
+\treturn err
+}
+"""
+
+
+def test_a_buffer_handed_to_a_helper_beside_an_adding_file_is_pooled(tmp_path):
+    """encodeLine's verdicts (the compiler's, parameters.varying) hold in every build: later.go only adds."""
+    root = module(tmp_path, {"render.go": RENDER, "later.go": ADDS["a later release's file adding a function"][1]})
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert [type(p) for p in found] == [Fix], found
+
+
+def test_a_buffer_handed_to_a_helper_beside_a_file_naming_a_written_name_is_not_pooled(tmp_path):
+    """later.go declares k, a name render.go writes (a local there, which shadows it: harmless, but names
+    alone cannot tell): the compiler's verdicts stay this build's alone, and the buffer is not pooled."""
+    later = "//go:build go1.99\n\npackage m\n\nvar k int\n"
+    root = module(tmp_path, {"render.go": RENDER, "later.go": later})
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any("another build compiles later.go" in p.reason for p in found), [p.reason for p in found]
+
+
+def test_an_adding_file_does_not_hide_the_steady_helpers_of_a_package_whose_import_varies(tmp_path):
+    """errgroup has pre_go120.go, which this build leaves out: the package varies through that import, and
+    import_steady keeps encodeLine's verdicts (it names nothing of errgroup); later.go of its own changes none."""
+    group = 'package m\n\nimport "golang.org/x/sync/errgroup"\n\nvar G errgroup.Group\n'
+    files = {"render.go": RENDER, "group.go": group, "later.go": ADDS["a later release's file adding a function"][1]}
+    root = module(tmp_path, files, errgroup=True)
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert [type(p) for p in found] == [Fix], found

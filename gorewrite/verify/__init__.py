@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from gorewrite import build_files
+from gorewrite import callees
 from gorewrite.claims import needs_race, needs_tests, variant
 from gorewrite.edits import EditConflict
 from gorewrite.errors import UserError
@@ -115,7 +115,7 @@ def verify(
     verdicts: list[Verdict] = []
     tests = {pkg for pkg, group in groups.items() if "tests" in checks or any(needs_tests(f.claim) for f in group)}
     raced = {pkg for pkg, group in groups.items() if any(needs_race(f.claim) for f in group)}
-    varied = {p for p in raced if any(variant(f.claim) for f in groups[p]) or build_files.left_out(views[p])}
+    varied = {p for p in raced if any(variant(f.claim) for f in groups[p]) or callees.left_out(views[p])}
     extra = _Checks(
         tests=tests,
         bench="bench" in checks,
