@@ -32,6 +32,14 @@ from gorewrite.syntax import Node, parse, walk
 
 CONSTRAINT = re.compile(rb"^//(go:build|\s*\+build)\b", re.M)
 CGO = frozenset((b'"C"', b"`C`"))
+# Go's universe scope: a package-level declaration of one of these in a file only another build compiles
+# changes what the name means there
+UNIVERSE = frozenset(
+    "any bool byte comparable complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune string "
+    "uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap clear close complex copy delete imag "
+    "len make max min new panic print println real recover".split()
+)
+LOOSE = re.compile(rb"^(func|type|var|const)\s+(\w+)", re.M)  # top-level names, read past a parse error
 NAMES = ("identifier", "type_identifier", "package_identifier")
 
 
@@ -49,20 +57,35 @@ class Build:
         if name.startswith(("_", ".")):
             return True
         root = self.tree(os.path.join(self.directory, name))
-        clause = next((n for n in root.named_children if n.type == "package_clause"), None)
-        named = clause.named_children[0].text.decode() if clause is not None and clause.named_children else None
+        named = _clause(root)
         if named is None or root.has_error:
             return False
         if named != self.package:
             return True
         if self._everywhere is None:
             self._everywhere = all(not _constrained(path, self.tree(path)) for path in self.files)
-        if not self._everywhere:
+        if not self._everywhere or _more(root):
             return False
-        added = _declared(root)
-        if added is not None and self._written is None:
+        return not _names(root) & self.written()
+
+    def shadowed(self, name: str) -> set[str]:
+        """The predeclared names (`min`, `len`, `int`…) the left-out file declares at package level that this
+        build's files write: in a build holding the file they name its declarations, not Go's, whatever the
+        type facts of this build say. A file go/build never compiles with the package shadows nothing."""
+        if name.startswith(("_", ".")):
+            return set()
+        root = self.tree(os.path.join(self.directory, name))
+        named = _clause(root)
+        if named is not None and named != self.package:
+            return set()
+        declared = _names(root) | {m.group(2).decode() for m in LOOSE.finditer(root.text)}  # a parse error too
+        return declared & UNIVERSE & self.written() if declared & UNIVERSE else set()
+
+    def written(self) -> set[str]:
+        """Every identifier written in the files this build compiles."""
+        if self._written is None:
             self._written = {n.text.decode() for p in self.files for n in walk(self.tree(p)) if n.type in NAMES}
-        return added is not None and not added & self._written
+        return self._written
 
 
 def parsed(path: str) -> Node:
@@ -100,21 +123,33 @@ def _imports(root: Node) -> set[bytes]:
     }
 
 
-def _declared(root: Node) -> set[str] | None:
-    """The package-level names a left-out file adds; None when it may do more than add them."""
+def _clause(root: Node) -> str | None:
+    clause = next((n for n in root.named_children if n.type == "package_clause"), None)
+    return clause.named_children[0].text.decode() if clause is not None and clause.named_children else None
+
+
+def _more(root: Node) -> bool:
+    """May a left-out file do more than add package-level names: a method, an init, a variable's initializer,
+    a go:linkname, cgo or unsafe?"""
     if _imports(root) & (CGO | {b'"unsafe"', b"`unsafe`"}):
-        return None
+        return True
+    specs = [
+        n for decl in root.named_children if decl.type == "var_declaration" for n in walk(decl) if n.type == "var_spec"
+    ]
+    if any(d.type == "method_declaration" for d in root.named_children):
+        return True
+    if any(spec.child_by_field_name("value") is not None for spec in specs):
+        return True
+    return "init" in _names(root) or any(b"go:linkname" in n.text for n in walk(root) if n.type == "comment")
+
+
+def _names(root: Node) -> set[str]:
+    """The package-level names a file declares (functions, types, variables, constants; not methods)."""
     names = set()
     for decl in root.named_children:
-        if decl.type == "method_declaration":
-            return None
         if decl.type == "function_declaration":
             names.add(decl.child_by_field_name("name").text.decode())
         if decl.type in ("var_declaration", "const_declaration", "type_declaration"):
             specs = [n for n in walk(decl) if n.type in ("var_spec", "const_spec", "type_spec", "type_alias")]
-            if decl.type == "var_declaration" and any(s.child_by_field_name("value") is not None for s in specs):
-                return None
             names |= {n.text.decode() for s in specs for n in s.children_by_field_name("name")}
-    if "init" in names or any(b"go:linkname" in n.text for n in walk(root) if n.type == "comment"):
-        return None
     return names - {"_"}

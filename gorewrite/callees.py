@@ -175,16 +175,31 @@ def other_builds(view: PackageView) -> str | None:
 
 
 def _other_builds(view: PackageView) -> str | None:
-    def tree(path: str) -> Node:
-        return view.tree(path).root_node if path in view.sources else build_files.parsed(path)
-
-    build = build_files.Build(view.package.dir, view.package.name, view.package.files, tree)
+    build = build_files.Build(view.package.dir, view.package.name, view.package.files, lambda p: _tree(view, p))
     return next((f for f in left_out(view) if not build.inert(f)), None)
+
+
+def shadowing(view: PackageView) -> str | None:
+    """Why the package's go/types facts hold for this build only: a file another build may compile with it
+    declares a name of Go's universe the build's files write (`func min` beside `min(n, 64)`); else None."""
+    build = build_files.Build(view.package.dir, view.package.name, view.package.files, lambda p: _tree(view, p))
+    for name in left_out(view):
+        shadowed = sorted(build.shadowed(name))
+        if shadowed:
+            return (
+                f"another build compiles {name}, which declares {', '.join(shadowed)} at package level: there the "
+                "build's files name its declarations, not Go's predeclared ones"
+            )
+    return None
 
 
 def left_out(view: PackageView) -> tuple[str, ...]:
     """The files of the package's directory another build compiles and this one does not (build_files.left_out)."""
     return memo(view, ("left out",), lambda: tuple(build_files.left_out(view.package.dir, view.package.files)))
+
+
+def _tree(view: PackageView, path: str) -> Node:
+    return view.tree(path).root_node if path in view.sources else build_files.parsed(path)
 
 
 def file_of(view: PackageView, node: Node) -> str:

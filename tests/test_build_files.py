@@ -186,3 +186,35 @@ def test_an_adding_file_does_not_hide_the_steady_helpers_of_a_package_whose_impo
     root = module(tmp_path, files, errgroup=True)
     found = proposals(root, RULES["sync-pool"])["example.com/m"]
     assert [type(p) for p in found] == [Fix], found
+
+
+CLAMPED = (
+    "package m\n\nfunc Key(n int) string {\n\tbuf := make([]byte, min(n, 64))\n\tfor i := range buf {\n"
+    "\t\tbuf[i] = 'k'\n\t}\n\treturn string(buf)\n}\n"
+)
+PROBE_CLAMPED = (
+    'package m\n\nimport "testing"\n\nfunc TestKey(t *testing.T) {\n'
+    "\tif got := len(Key(100)); got != min(100, 64) {\n\t\tt.Fatal(got)\n\t}\n}\n"
+)
+
+
+def test_a_universe_name_another_build_declares_voids_the_type_facts(tmp_path, toolchain):
+    """`min(n, 64)` is Go's min in this build and wide.go's under -tags widekeys: go/types' facts (a bound of
+    64) hold for this build only, so no rule reads them; the naive [64]byte panics in the other build."""
+    root = module(tmp_path / "m", {"key.go": CLAMPED, "wide.go": MIN, "key_test.go": PROBE_CLAMPED})
+    found = proposals(root, RULES["make-const"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert "another build compiles wide.go, which declares min at package level" in found[0].reason, found
+    bare = module(tmp_path / "bare", {"key.go": CLAMPED})
+    naive = exact_array(proposals(bare, RULES["make-const"])["example.com/m"], CLAMPED, "[64]byte")
+    assert toolchain.run(["test", "-tags", "widekeys", "./..."], str(root)).returncode == 0
+    (root / "key.go").write_text(naive)
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0
+    failed = toolchain.run(["test", "-tags", "widekeys", "./..."], str(root))
+    assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
+
+
+def test_a_generator_declaring_a_universe_name_changes_nothing(tmp_path):
+    generator = "//go:build ignore\n\npackage main\n\nfunc min(a, b int) int { return a }\n\nfunc main() {}\n"
+    root = module(tmp_path, {"key.go": CLAMPED, "gen.go": generator})
+    exact_array(proposals(root, RULES["make-const"])["example.com/m"], CLAMPED, "[64]byte")
