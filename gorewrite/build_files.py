@@ -48,7 +48,8 @@ class Build:
     files it compiles (absolute paths) and how to parse one; what it derives is kept on it."""
 
     def __init__(self, directory: str, package: str, files: tuple[str, ...], tree: Callable[[str], Node]) -> None:
-        self.directory, self.package, self.files, self.tree = directory, package, files, tree
+        self.directory, self.package, self.files, self._tree = directory, package, files, tree
+        self._trees: dict[str, Node] = {}
         self._everywhere: bool | None = None
         self._written: set[str] | None = None
 
@@ -63,7 +64,8 @@ class Build:
         if named != self.package:
             return True
         if self._everywhere is None:
-            self._everywhere = all(not _constrained(path, self.tree(path)) for path in self.files)
+            by_name = any(name_constraints(path) for path in self.files)  # before parsing any
+            self._everywhere = not by_name and all(not _constrained(path, self.tree(path)) for path in self.files)
         if not self._everywhere or _more(root):
             return False
         return not _names(root) & self.written()
@@ -80,6 +82,12 @@ class Build:
             return set()
         declared = _names(root) | {m.group(2).decode() for m in LOOSE.finditer(root.text)}  # a parse error too
         return declared & UNIVERSE & self.written() if declared & UNIVERSE else set()
+
+    def tree(self, path: str) -> Node:
+        """The file's syntax tree, parsed once for this build."""
+        if path not in self._trees:
+            self._trees[path] = self._tree(path)
+        return self._trees[path]
 
     def written(self) -> set[str]:
         """Every identifier written in the files this build compiles."""
