@@ -40,6 +40,12 @@ UNIVERSE = frozenset(
     "len make max min new panic print println real recover".split()
 )
 LOOSE = re.compile(rb"^(func|type|var|const)\s+(\w+)", re.M)  # top-level names, read past a parse error
+# a line that may declare a universe name at package level: `func min`, `var len …`, or a group `var (`
+SUSPECT = re.compile(
+    rb"^\s*(?:(?:func|type|var|const)\s+(?:\w+\s*,\s*)*(?:" + "|".join(sorted(UNIVERSE)).encode() + rb")\b"
+    rb"|(?:var|const|type)\s*\()",
+    re.M,
+)
 NAMES = ("identifier", "type_identifier", "package_identifier")
 
 
@@ -47,8 +53,15 @@ class Build:
     """One build of a package as far as the proof needs it: its directory, its package clause's name, the
     files it compiles (absolute paths) and how to parse one; what it derives is kept on it."""
 
-    def __init__(self, directory: str, package: str, files: tuple[str, ...], tree: Callable[[str], Node]) -> None:
-        self.directory, self.package, self.files, self._tree = directory, package, files, tree
+    def __init__(
+        self,
+        directory: str,
+        package: str,
+        files: tuple[str, ...],
+        tree: Callable[[str], Node],
+        read: Callable[[str], bytes] | None = None,  # a file's bytes, to skip parsing one that shadows nothing
+    ) -> None:
+        self.directory, self.package, self.files, self._tree, self._read = directory, package, files, tree, read
         self._trees: dict[str, Node] = {}
         self._everywhere: bool | None = None
         self._written: set[str] | None = None
@@ -74,9 +87,10 @@ class Build:
         """The predeclared names (`min`, `len`, `int`…) the left-out file declares at package level that this
         build's files write: in a build holding the file they name its declarations, not Go's, whatever the
         type facts of this build say. A file go/build never compiles with the package shadows nothing."""
-        if name.startswith(("_", ".")):
+        path = os.path.join(self.directory, name)
+        if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(self._read(path))):
             return set()
-        root = self.tree(os.path.join(self.directory, name))
+        root = self.tree(path)
         named = _clause(root)
         if named is not None and named != self.package:
             return set()

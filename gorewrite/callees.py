@@ -182,7 +182,9 @@ def _other_builds(view: PackageView) -> str | None:
 def shadowing(view: PackageView) -> str | None:
     """Why the package's go/types facts hold for this build only: a file another build may compile with it
     declares a name of Go's universe the build's files write (`func min` beside `min(n, 64)`); else None."""
-    build = build_files.Build(view.package.dir, view.package.name, view.package.files, lambda p: _tree(view, p))
+    build = build_files.Build(
+        view.package.dir, view.package.name, view.package.files, lambda p: _tree(view, p), lambda p: _source(view, p)
+    )
     for name in left_out(view):
         shadowed = sorted(build.shadowed(name))
         if shadowed:
@@ -196,6 +198,13 @@ def shadowing(view: PackageView) -> str | None:
 def left_out(view: PackageView) -> tuple[str, ...]:
     """The files of the package's directory another build compiles and this one does not (build_files.left_out)."""
     return memo(view, ("left out",), lambda: tuple(build_files.left_out(view.package.dir, view.package.files)))
+
+
+def _source(view: PackageView, path: str) -> bytes:
+    if path in view.sources:
+        return view.sources[path]
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def _tree(view: PackageView, path: str) -> Node:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import pytest
 from conftest import at_most_speculative, edited, exact_array, module, proposals
 
+from gorewrite.build_files import Build
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
+from gorewrite.syntax import parse
 
 EACH = """package m
 
@@ -218,3 +220,20 @@ def test_a_generator_declaring_a_universe_name_changes_nothing(tmp_path):
     generator = "//go:build ignore\n\npackage main\n\nfunc min(a, b int) int { return a }\n\nfunc main() {}\n"
     root = module(tmp_path, {"key.go": CLAMPED, "gen.go": generator})
     exact_array(proposals(root, RULES["make-const"])["example.com/m"], CLAMPED, "[64]byte")
+
+
+@pytest.mark.parametrize(
+    ("declaring", "shadowed"),
+    [
+        ("func min(a, b int) int { return a }\n", {"min"}),
+        ("var width, min int\n", {"min"}),
+        ("var (\n\tmake = 3\n)\n", {"make"}),
+        ("type error struct{}\n", set()),  # the build's files never write error
+        ("func (b box) min() int { return 0 }\n\ntype box struct{}\n", set()),  # a method shadows nothing
+        ("func lenient() {}\n", set()),
+    ],
+)
+def test_the_universe_names_a_left_out_file_declares(declaring, shadowed):
+    files = {"/p/key.go": CLAMPED.encode(), "/p/wide.go": b"//go:build wide\n\npackage m\n\n" + declaring.encode()}
+    build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    assert build.shadowed("wide.go") == shadowed
