@@ -9,12 +9,9 @@ go/types names.
 
 from __future__ import annotations
 
-import glob
-import os
-import re
 from collections.abc import Iterator
 
-from gorewrite.packages import header
+from gorewrite import build_files
 from gorewrite.parameters import FUNCTIONS, parameter_names, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -176,22 +173,48 @@ def _results(signature: str) -> str | None:
 
 
 def other_builds(view: PackageView) -> str | None:
-    """A file of the package's directory another build compiles and this one does not: one it leaves
-    out, or a test file with a build constraint. There a function the package calls, or anything it
-    relies on (a WaitGroup's type), may be declared differently: its name, or None."""
+    """A file of the package's directory another build may compile with it, where a function the package
+    calls, or anything it relies on (a WaitGroup's type), may be declared differently: its name, or None
+    (build_files: a generator's `package main`, or a `//go:build go1.25` file that only adds functions the
+    build's files never name, is none)."""
     return memo(view, ("other builds",), lambda: _other_builds(view))
 
 
 def _other_builds(view: PackageView) -> str | None:
-    built = set(view.package.files)
-    for path in sorted(glob.glob(os.path.join(glob.escape(view.package.dir), "*.go"))):
-        if path in built:
-            continue
-        if not path.endswith("_test.go"):
-            return os.path.basename(path)
-        if re.search(rb"^//(go:build|\s*\+build)\b", header(path), re.M):
-            return os.path.basename(path)
+    build = build_files.Build(view.package.dir, view.package.name, view.package.files, lambda p: _tree(view, p))
+    return next((f for f in left_out(view) if not build.inert(f)), None)
+
+
+def shadowing(view: PackageView) -> str | None:
+    """Why the package's go/types facts hold for this build only: a file another build may compile with it
+    declares a name of Go's universe the build's files write (`func min` beside `min(n, 64)`); else None."""
+    build = build_files.Build(
+        view.package.dir, view.package.name, view.package.files, lambda p: _tree(view, p), lambda p: _source(view, p)
+    )
+    for name in left_out(view):
+        shadowed = sorted(build.shadowed(name))
+        if shadowed:
+            return (
+                f"another build compiles {name}, which declares {', '.join(shadowed)} at package level: there the "
+                "build's files name its declarations, not Go's predeclared ones"
+            )
     return None
+
+
+def left_out(view: PackageView) -> tuple[str, ...]:
+    """The files of the package's directory another build compiles and this one does not (build_files.left_out)."""
+    return memo(view, ("left out",), lambda: tuple(build_files.left_out(view.package.dir, view.package.files)))
+
+
+def _source(view: PackageView, path: str) -> bytes:
+    if path in view.sources:
+        return view.sources[path]
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _tree(view: PackageView, path: str) -> Node:
+    return view.tree(path).root_node if path in view.sources else build_files.parsed(path)
 
 
 def file_of(view: PackageView, node: Node) -> str:

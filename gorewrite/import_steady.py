@@ -28,7 +28,7 @@ def steady(built: dict[str, Listed], varying: dict[str, str], pkg: str) -> froze
     line = built.get(pkg)
     if line is None or not varying.get(pkg, "").endswith("which it imports"):
         return frozenset()
-    listed = set(line.go_files)
+    listed = {*line.go_files, *line.ignored}  # an ignored file of its own is harmless here: varying blames an import
     if any(f.endswith(".go") and not f.endswith("_test.go") and f not in listed for f in os.listdir(line.dir)):
         return frozenset()  # a cgo file (CgoFiles is not listed): its declarations are not read here
     decls: list[tuple[set[str], set[str], bool, tuple[str, str] | None]] = []  # names, refs, tainted, function key

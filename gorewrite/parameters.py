@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from gorewrite import import_steady
+from gorewrite.build_files import Build, parsed
 from gorewrite.dependencies import Listing
 from gorewrite.escapes import ESCAPE_FLAGS, _events, resolve
 from gorewrite.packages import compiled, header
@@ -119,15 +120,22 @@ def varying(listing: Listing, import_paths: list[str]) -> dict[str, str]:
     """The packages outside std whose verdicts hold for this build only: a file of theirs, or of a package
     outside std they import, is left out of it (another GOOS or GOARCH, a build tag, another release's
     go1.N constraint), so another build may declare a function, or what it calls, otherwise; each with
-    that file. Test files and `//go:build ignore` files (generators) are no build's code of the package.
+    that file. Test files and `//go:build ignore` files (generators) are no build's code of the package, nor
+    is a file that cannot change what the build's files mean (build_files.Build.inert: another package's
+    clause, or only added names the build's files never write, beside files every build compiles).
     Std is the installation's own, judged through its verdicts and tables as one build. Asked of the
     import paths and what they import, as a build without tests sees them (`listing.built`)."""
     built = listing.built()
     reach = {d for p in import_paths if p in built for d in (p, *built[p].deps) if d in built}
     own: dict[str, str | None] = {}
     for pkg in reach:
-        files = [os.path.join(built[pkg].dir, f) for f in built[pkg].ignored if not f.endswith("_test.go")]
-        own[pkg] = next((os.path.basename(f) for f in files if not _ignore_only(f)), None)
+        line = built[pkg]
+        files = [os.path.join(line.dir, f) for f in line.ignored if not f.endswith("_test.go")]
+        # cgo files are not among GoFiles: a cgo package's build is not known whole here
+        files_of = None if "C" in line.imports else tuple(os.path.join(line.dir, f) for f in line.go_files)
+        build = Build(line.dir, line.package, files_of, parsed) if files_of is not None else None
+        harmless = [f for f in files if _ignore_only(f) or (build and build.inert(os.path.basename(f)))]
+        own[pkg] = next((os.path.basename(f) for f in files if f not in harmless), None)
     varying: dict[str, str] = {}
     for pkg, file in own.items():
         culprit = (pkg, file) if file else next(((d, own[d]) for d in built[pkg].deps if own.get(d)), None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from gorewrite import cache, exports, proposal_cache, typeinfo
+from gorewrite import cache, callees, exports, proposal_cache, typeinfo
 from gorewrite.dependencies import Listings
 from gorewrite.flows import compile_flows, placed
 from gorewrite.module_writers import module_imports
@@ -72,7 +72,7 @@ def _propose(
         }
         for number, answered in enumerate(as_completed(asked), 1):
             progress(f"type-checking: package {number}/{len(found)} {asked[answered]}")
-            views[asked[answered]].types = answered.result()
+            views[asked[answered]].types = _this_build(views[asked[answered]], answered.result())
     _add_flows(toolchains, cwd, rules, views, found, progress)
     add_parameters(toolchains, cwd, rules, views, found, listings, progress)
     proposals: dict[str, list[Proposal]] = {}
@@ -84,6 +84,12 @@ def _propose(
             proposals[pkg] += rule.propose(views[pkg], mine) if mine else []
         views[pkg].release()
     return proposals
+
+
+def _this_build(view: PackageView, types: typeinfo.TypeInfo) -> typeinfo.TypeInfo:
+    """The type facts, unless another build may give the universe names they resolve another meaning."""
+    shadowed = callees.shadowing(view) if not types.error else None
+    return typeinfo.TypeInfo(idents={}, error=shadowed) if shadowed else types
 
 
 def _add_flows(

@@ -25,7 +25,7 @@ FILES = {
     "a/x_test.go": TEST.format("a_test", "tu", "X", "tu.T"),
     "tu/tu.go": f'package tu\n\nimport "{M}/a"\n\nfunc T() {{ a.A() }}\n',
     "c/c.go": "package c\n\nfunc C() {}\n",
-    "c/c_plan9.go": "package c\n\nfunc D() {}\n",
+    "c/c_plan9.go": "package c\n\nfunc init() { println() }\n",  # more than added names (build_files)
     "o/o.go": "package o\n\nfunc O() {}\n",
     "o/o_test.go": TEST.format("o", "d", "O", "d.D"),
     "o/x_test.go": TEST.format("o_test", "a", "Y", "a.A"),

@@ -174,12 +174,13 @@ def test_proposals_come_back_from_an_entry_as_they_were(tmp_path, monkeypatch):
 
 
 def test_a_dependencys_file_for_another_build_is_part_of_the_key(tmp_path):
-    """b's verdicts hold for one build only once b has a file another build compiles: sync-pool then
-    declines a's site (what b.Use keeps may differ there), though a and b's export data are the same."""
+    """b's verdicts hold for one build only once b has a file another build compiles that may change it (an
+    init; build_files): sync-pool then declines a's site (what b.Use keeps may differ there), though a and
+    b's export data are the same."""
     env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
     root = module(tmp_path / "m", {"a/a.go": RENDER, "b/b.go": READS})
     before = gorewrite("check", "-v", "./a", cwd=root, env=env)
-    (root / "b" / "b_trace.go").write_text("//go:build trace\n\npackage b\n")
+    (root / "b" / "b_trace.go").write_text("//go:build trace\n\npackage b\n\nfunc init() {}\n")  # more than names
     after = gorewrite("check", "-v", "./a", cwd=root, env=env)
     fresh = gorewrite("check", "-v", "--no-cache", "./a", cwd=root, env={})
     assert after.stdout == fresh.stdout != before.stdout, (before.stdout, after.stdout)

@@ -115,7 +115,7 @@ def verify(
     verdicts: list[Verdict] = []
     tests = {pkg for pkg, group in groups.items() if "tests" in checks or any(needs_tests(f.claim) for f in group)}
     raced = {pkg for pkg, group in groups.items() if any(needs_race(f.claim) for f in group)}
-    varied = {p for p in raced if any(variant(f.claim) for f in groups[p]) or callees.other_builds(views[p])}
+    varied = {p for p in raced if any(variant(f.claim) for f in groups[p]) or callees.left_out(views[p])}
     extra = _Checks(
         tests=tests,
         bench="bench" in checks,

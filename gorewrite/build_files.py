@@ -1,0 +1,177 @@
+"""The files of a package's directory this build leaves out, and whether one can change what its files mean.
+
+A proof that reads a function's body (a helper that waits, a callee's verdict on a parameter, the
+types holding a WaitGroup) holds for every build only when no build declares that function, or what
+it relies on, otherwise. A left-out file cannot, in any build, when
+
+- go/build never compiles it with the package: its name starts with `_` or `.`, or its package
+  clause names another package (`package main` of a `//go:build ignore` generator, an external
+  test's `package p_test`): go/build refuses two packages in one build;
+- or it only adds code the build's files cannot name: every file this build compiles is compiled by
+  every build (no build constraint, no `_GOOS`/`_GOARCH` name, no `import "C"`), so a build holding
+  the left-out file holds them unchanged and cannot declare their names again; and the left-out file
+  declares no method (a method set, a promoted method's selector would change), no `init` and no
+  variable with an initializer (code that runs without being called), has no `go:linkname` and
+  imports neither "C" nor unsafe, parses cleanly, and none of its package-level names is an
+  identifier written in the build's files (else one there, a universe `min` or a function of a
+  constrained file, could resolve to it in that build). Names serve only to decline, never to accept.
+
+`left_out` lists the files (verification races every toolchain when builds differ at all); `Build.inert`
+says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Callable
+
+from gorewrite.packages import header, name_constraints
+from gorewrite.syntax import Node, parse, walk
+
+CONSTRAINT = re.compile(rb"^//(go:build|\s*\+build)\b", re.M)
+CGO = frozenset((b'"C"', b"`C`"))
+# Go's universe scope: a package-level declaration of one of these in a file only another build compiles
+# changes what the name means there
+UNIVERSE = frozenset(
+    "any bool byte comparable complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune string "
+    "uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap clear close complex copy delete imag "
+    "len make max min new panic print println real recover".split()
+)
+LOOSE = re.compile(rb"^(func|type|var|const)\s+(\w+)", re.M)  # top-level names, read past a parse error
+# a line that may declare a universe name at package level: `func min`, `var len …`, or a group `var (`
+SUSPECT = re.compile(
+    rb"^\s*(?:(?:func|type|var|const)\s+(?:\w+\s*,\s*)*(?:" + "|".join(sorted(UNIVERSE)).encode() + rb")\b"
+    rb"|(?:var|const|type)\s*\()",
+    re.M,
+)
+NAMES = ("identifier", "type_identifier", "package_identifier")
+
+
+class Build:
+    """One build of a package as far as the proof needs it: its directory, its package clause's name, the
+    files it compiles (absolute paths) and how to parse one; what it derives is kept on it."""
+
+    def __init__(
+        self,
+        directory: str,
+        package: str,
+        files: tuple[str, ...],
+        tree: Callable[[str], Node],
+        read: Callable[[str], bytes] | None = None,  # a file's bytes, to skip parsing one that shadows nothing
+    ) -> None:
+        self.directory, self.package, self.files, self._tree, self._read = directory, package, files, tree, read
+        self._trees: dict[str, Node] = {}
+        self._everywhere: bool | None = None
+        self._written: set[str] | None = None
+
+    def inert(self, name: str) -> bool:
+        """Can the left-out file (its name in the directory) not change what this build's files mean?"""
+        if name.startswith(("_", ".")):
+            return True
+        root = self.tree(os.path.join(self.directory, name))
+        named = _clause(root)
+        if named is None or root.has_error:
+            return False
+        if named != self.package:
+            return True
+        if self._everywhere is None:
+            by_name = any(name_constraints(path) for path in self.files)  # before parsing any
+            self._everywhere = not by_name and all(not _constrained(path, self.tree(path)) for path in self.files)
+        if not self._everywhere or _more(root):
+            return False
+        return not _names(root) & self.written()
+
+    def shadowed(self, name: str) -> set[str]:
+        """The predeclared names (`min`, `len`, `int`…) the left-out file declares at package level that this
+        build's files write: in a build holding the file they name its declarations, not Go's, whatever the
+        type facts of this build say. A file go/build never compiles with the package shadows nothing."""
+        path = os.path.join(self.directory, name)
+        if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(self._read(path))):
+            return set()
+        root = self.tree(path)
+        named = _clause(root)
+        if named is not None and named != self.package:
+            return set()
+        declared = _names(root) | {m.group(2).decode() for m in LOOSE.finditer(root.text)}  # a parse error too
+        return declared & UNIVERSE & self.written() if declared & UNIVERSE else set()
+
+    def tree(self, path: str) -> Node:
+        """The file's syntax tree, parsed once for this build."""
+        if path not in self._trees:
+            self._trees[path] = self._tree(path)
+        return self._trees[path]
+
+    def written(self) -> set[str]:
+        """Every identifier written in the files this build compiles."""
+        if self._written is None:
+            self._written = {n.text.decode() for p in self.files for n in walk(self.tree(p)) if n.type in NAMES}
+        return self._written
+
+
+def parsed(path: str) -> Node:
+    """A file's syntax tree, read from disk."""
+    with open(path, "rb") as f:
+        return parse(f.read()).root_node
+
+
+def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
+    """The names of the directory's .go files another build compiles and this one (`built`) does not: those
+    it leaves out, and test files with a build constraint."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))):
+        if path in built:
+            continue
+        if not path.endswith("_test.go") or CONSTRAINT.search(header(path)):
+            found.append(os.path.basename(path))
+    return found
+
+
+def _constrained(path: str, root: Node) -> bool:
+    """May some build of the package leave the file out: a build constraint, a `_GOOS`/`_GOARCH` name, cgo?"""
+    clause = next((n for n in root.named_children if n.type == "package_clause"), None)
+    before = root.text[: clause.start_byte] if clause is not None else root.text
+    return bool(name_constraints(path)) or bool(CONSTRAINT.search(before)) or bool(_imports(root) & CGO)
+
+
+def _imports(root: Node) -> set[bytes]:
+    return {
+        n.child_by_field_name("path").text
+        for decl in root.named_children
+        if decl.type == "import_declaration"
+        for n in walk(decl)
+        if n.type == "import_spec"
+    }
+
+
+def _clause(root: Node) -> str | None:
+    clause = next((n for n in root.named_children if n.type == "package_clause"), None)
+    return clause.named_children[0].text.decode() if clause is not None and clause.named_children else None
+
+
+def _more(root: Node) -> bool:
+    """May a left-out file do more than add package-level names: a method, an init, a variable's initializer,
+    a go:linkname, cgo or unsafe?"""
+    if _imports(root) & (CGO | {b'"unsafe"', b"`unsafe`"}):
+        return True
+    specs = [
+        n for decl in root.named_children if decl.type == "var_declaration" for n in walk(decl) if n.type == "var_spec"
+    ]
+    if any(d.type == "method_declaration" for d in root.named_children):
+        return True
+    if any(spec.child_by_field_name("value") is not None for spec in specs):
+        return True
+    return "init" in _names(root) or any(b"go:linkname" in n.text for n in walk(root) if n.type == "comment")
+
+
+def _names(root: Node) -> set[str]:
+    """The package-level names a file declares (functions, types, variables, constants; not methods)."""
+    names = set()
+    for decl in root.named_children:
+        if decl.type == "function_declaration":
+            names.add(decl.child_by_field_name("name").text.decode())
+        if decl.type in ("var_declaration", "const_declaration", "type_declaration"):
+            specs = [n for n in walk(decl) if n.type in ("var_spec", "const_spec", "type_spec", "type_alias")]
+            names |= {n.text.decode() for s in specs for n in s.children_by_field_name("name")}
+    return names - {"_"}

@@ -1,0 +1,239 @@
+"""A file this build leaves out blocks the proofs that read a function's body only when another build could
+compile it with the package and change what the build's files mean (gorewrite/build_files.py).
+
+The closure cases: `each` waits for every goroutine it starts, so `scale = 2` after it is ordered after the
+literal's reads; a left-out file that only adds (a later release's file, a generator of another package, an external
+test) keeps that proof, one that may do more declines it. make-const: a callee's `min(n, maxKey)` bounds a
+size only while no build may declare a package-level `min` (the naive exact array panics in that build).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import at_most_speculative, edited, exact_array, module, proposals
+
+from gorewrite.build_files import Build
+from gorewrite.proposals import Declined, Fix
+from gorewrite.rules import RULES
+from gorewrite.syntax import parse
+
+EACH = """package m
+
+import (
+\t"sync"
+\t"sync/atomic"
+)
+
+var Sum atomic.Int64
+
+func each(n int, f func(i int)) {
+\tvar wg sync.WaitGroup
+\tfor i := 0; i < n; i++ {
+\t\twg.Add(1)
+\t\tgo func() {
+\t\t\tdefer wg.Done()
+\t\t\tf(i)
+\t\t}()
+\t}
+\twg.Wait()
+}
+
+func Run(n int) int {
+\tscale := 1
+\teach(n, func(i int) {
+\t\tSum.Add(int64(scale))
+\t})
+\tscale = 2
+\treturn scale
+}
+"""
+
+ADDS = {
+    "a later release's file adding a function": (
+        "later.go",
+        "//go:build go1.99\n\npackage m\n\nfunc upper(s string) string { return s }\n",
+    ),
+    "a generator of package main": (
+        "gen.go",
+        "//go:build ignore\n\npackage main\n\nfunc each() {}\n\nfunc main() {}\n",
+    ),
+    "a file go/build ignores": ("_old.go", "package m\n\nfunc (t T) each() {}\n"),
+    "an external test of one OS": (
+        "run_windows_test.go",
+        '//go:build windows\n\npackage m_test\n\nimport "testing"\n\nfunc TestX(t *testing.T) {}\n',
+    ),
+    "types and constants only": ("wide.go", "//go:build wide\n\npackage m\n\nconst width = 8\n\ntype row [width]int\n"),
+}
+
+MORE = {
+    "a method": "type box struct{}\n\nfunc (box) Wait() {}\n",
+    "an init": "func init() { println() }\n",
+    "a variable with a value": "var started = true\n",
+    "a go:linkname": 'import _ "unsafe"\n\n//go:linkname nanotime runtime.nanotime\nfunc nanotime() int64\n',
+    "an unsafe import": 'import "unsafe"\n\nvar _ unsafe.Pointer\n',
+    "a name the build writes": "func scale() int { return 3 }\n",
+    "a parse error": "func broken( {\n",
+}
+
+
+def scale_sites(root) -> list:
+    """The closure rule's proposals for Run's `scale` (each's own wg is declined for its address)."""
+    found = proposals(root, RULES["closure"])["example.com/m"]
+    return [p for p in found if (p.targets[0] if isinstance(p, Fix) else p.site).line > 21]
+
+
+@pytest.mark.parametrize(("name", "file"), ADDS.values(), ids=list(ADDS))
+def test_a_left_out_file_that_only_adds_keeps_the_helper_proof(tmp_path, name, file):
+    root = module(tmp_path, {"each.go": EACH, name: file})
+    found = scale_sites(root)
+    assert [type(p) for p in found] == [Fix], found
+    assert "scale := scale" in edited(EACH, found[0])
+
+
+@pytest.mark.parametrize("body", MORE.values(), ids=list(MORE))
+def test_a_left_out_file_that_may_do_more_declines(tmp_path, body):
+    root = module(tmp_path, {"each.go": EACH, "later.go": "//go:build go1.99\n\npackage m\n\n" + body})
+    found = scale_sites(root)
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any("another build compiles later.go" in p.reason for p in found), [p.reason for p in found]
+
+
+def test_a_constrained_file_of_the_build_declines_even_an_adding_file(tmp_path):
+    """each_unix.go is not compiled by a windows build, which may declare each otherwise: another file left out
+    there is no longer one that only adds to files every build holds."""
+    later = "//go:build go1.99\n\npackage m\n\nfunc upper(s string) string { return s }\n"
+    root = module(tmp_path, {"each_unix.go": "//go:build unix\n\n" + EACH, "later.go": later})
+    found = scale_sites(root)
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any("another build compiles later.go" in p.reason for p in found), [p.reason for p in found]
+
+
+KEY = "package m\n\nconst maxKey = 64\n\nfunc keyLen(n int) int { return min(n, maxKey) }\n"
+USE = (
+    "package m\n\nfunc Key(n int) string {\n\tbuf := make([]byte, keyLen(n))\n\tfor i := range buf {\n"
+    "\t\tbuf[i] = 'k'\n\t}\n\treturn string(buf)\n}\n"
+)
+MIN = "//go:build widekeys\n\npackage m\n\nfunc min(a, b int) int { return a }\n"
+PROBE = (
+    'package m\n\nimport "testing"\n\nfunc TestKey(t *testing.T) {\n'
+    "\tif got := len(Key(100)); got != keyLen(100) {\n\t\tt.Fatal(got)\n\t}\n}\n"
+)
+
+
+def test_a_callee_bound_holds_beside_a_file_adding_other_names(tmp_path):
+    root = module(
+        tmp_path, {"key.go": KEY, "use.go": USE, "later.go": ADDS["a later release's file adding a function"][1]}
+    )
+    exact_array(proposals(root, RULES["make-const"])["example.com/m"], USE, "[64]byte")
+
+
+def test_a_callee_bound_through_a_universe_name_another_build_declares_is_not_proven(tmp_path, toolchain):
+    """Under -tags widekeys `min` is the package's own and keyLen(100) is 100: the naive [64]byte panics there."""
+    root = module(tmp_path / "m", {"key.go": KEY, "use.go": USE, "wide.go": MIN, "key_test.go": PROBE})
+    at_most_speculative(proposals(root, RULES["make-const"])["example.com/m"])
+    bare = module(tmp_path / "bare", {"key.go": KEY, "use.go": USE})
+    naive = exact_array(proposals(bare, RULES["make-const"])["example.com/m"], USE, "[64]byte")
+    assert toolchain.run(["test", "-tags", "widekeys", "./..."], str(root)).returncode == 0
+    (root / "use.go").write_text(naive)
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0  # this build: the bound holds
+    failed = toolchain.run(["test", "-tags", "widekeys", "./..."], str(root))
+    assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
+
+
+RENDER = """package m
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+)
+
+func encodeLine(w io.Writer, name string, n int) {
+\tfmt.Fprintf(w, "%s=%d\\n", name, n)
+}
+
+func Render(keys []string, out io.Writer) error {
+\tvar buf bytes.Buffer
+\tfor i, k := range keys {
+\t\tencodeLine(&buf, k, i)
+\t}
+\t_, err := out.Write(buf.Bytes())
+\treturn err
+}
+"""
+
+
+def test_a_buffer_handed_to_a_helper_beside_an_adding_file_is_pooled(tmp_path):
+    """encodeLine's verdicts (the compiler's, parameters.varying) hold in every build: later.go only adds."""
+    root = module(tmp_path, {"render.go": RENDER, "later.go": ADDS["a later release's file adding a function"][1]})
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert [type(p) for p in found] == [Fix], found
+
+
+def test_a_buffer_handed_to_a_helper_beside_a_file_naming_a_written_name_is_not_pooled(tmp_path):
+    """later.go declares k, a name render.go writes (a local there, which shadows it: harmless, but names
+    alone cannot tell): the compiler's verdicts stay this build's alone, and the buffer is not pooled."""
+    later = "//go:build go1.99\n\npackage m\n\nvar k int\n"
+    root = module(tmp_path, {"render.go": RENDER, "later.go": later})
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any("another build compiles later.go" in p.reason for p in found), [p.reason for p in found]
+
+
+def test_an_adding_file_does_not_hide_the_steady_helpers_of_a_package_whose_import_varies(tmp_path):
+    """errgroup has pre_go120.go, which this build leaves out: the package varies through that import, and
+    import_steady keeps encodeLine's verdicts (it names nothing of errgroup); later.go of its own changes none."""
+    group = 'package m\n\nimport "golang.org/x/sync/errgroup"\n\nvar G errgroup.Group\n'
+    files = {"render.go": RENDER, "group.go": group, "later.go": ADDS["a later release's file adding a function"][1]}
+    root = module(tmp_path, files, errgroup=True)
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert [type(p) for p in found] == [Fix], found
+
+
+CLAMPED = (
+    "package m\n\nfunc Key(n int) string {\n\tbuf := make([]byte, min(n, 64))\n\tfor i := range buf {\n"
+    "\t\tbuf[i] = 'k'\n\t}\n\treturn string(buf)\n}\n"
+)
+PROBE_CLAMPED = (
+    'package m\n\nimport "testing"\n\nfunc TestKey(t *testing.T) {\n'
+    "\tif got := len(Key(100)); got != min(100, 64) {\n\t\tt.Fatal(got)\n\t}\n}\n"
+)
+
+
+def test_a_universe_name_another_build_declares_voids_the_type_facts(tmp_path, toolchain):
+    """`min(n, 64)` is Go's min in this build and wide.go's under -tags widekeys: go/types' facts (a bound of
+    64) hold for this build only, so no rule reads them; the naive [64]byte panics in the other build."""
+    root = module(tmp_path / "m", {"key.go": CLAMPED, "wide.go": MIN, "key_test.go": PROBE_CLAMPED})
+    found = proposals(root, RULES["make-const"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert "another build compiles wide.go, which declares min at package level" in found[0].reason, found
+    bare = module(tmp_path / "bare", {"key.go": CLAMPED})
+    naive = exact_array(proposals(bare, RULES["make-const"])["example.com/m"], CLAMPED, "[64]byte")
+    assert toolchain.run(["test", "-tags", "widekeys", "./..."], str(root)).returncode == 0
+    (root / "key.go").write_text(naive)
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0
+    failed = toolchain.run(["test", "-tags", "widekeys", "./..."], str(root))
+    assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
+
+
+def test_a_generator_declaring_a_universe_name_changes_nothing(tmp_path):
+    generator = "//go:build ignore\n\npackage main\n\nfunc min(a, b int) int { return a }\n\nfunc main() {}\n"
+    root = module(tmp_path, {"key.go": CLAMPED, "gen.go": generator})
+    exact_array(proposals(root, RULES["make-const"])["example.com/m"], CLAMPED, "[64]byte")
+
+
+@pytest.mark.parametrize(
+    ("declaring", "shadowed"),
+    [
+        ("func min(a, b int) int { return a }\n", {"min"}),
+        ("var width, min int\n", {"min"}),
+        ("var (\n\tmake = 3\n)\n", {"make"}),
+        ("type error struct{}\n", set()),  # the build's files never write error
+        ("func (b box) min() int { return 0 }\n\ntype box struct{}\n", set()),  # a method shadows nothing
+        ("func lenient() {}\n", set()),
+    ],
+)
+def test_the_universe_names_a_left_out_file_declares(declaring, shadowed):
+    files = {"/p/key.go": CLAMPED.encode(), "/p/wide.go": b"//go:build wide\n\npackage m\n\n" + declaring.encode()}
+    build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    assert build.shadowed("wide.go") == shadowed
