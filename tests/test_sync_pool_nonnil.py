@@ -2,8 +2,9 @@
 package whose Write tells nil from empty (`bytes.Clone(p) == nil`, `bytes.ToUpper(p)`): a fresh Buffer's storage
 is nil before a write, a pooled one's an empty, non-nil slice, and only an empty hand-out shows which. WriteTo
 and ReadFrom never hand it out empty (bytes/buffer.go), nor does a bufio Writer its buffer (made by NewWriterSize);
-Bytes() after a write of at least one byte on every path is not nil either (spare.written). Each decline's naive
-pool counts a nil the original saw."""
+Bytes() after a write of at least one byte on every path is not nil either (written.py), nor is its nil-ness seen
+where a std function's []byte result of it goes straight to a Write (`s.w.Write(bytes.ToUpper(p))`): a Write sees
+that as it would p. Each decline's naive pool counts a nil the original saw (or prints one as Go syntax)."""
 
 from __future__ import annotations
 
@@ -149,6 +150,28 @@ func Render(w io.Writer, fields []string) error {
 }
 """,
     ),
+    # ToUpper's result goes straight to Write: whether it is nil, only a Write sees, as it would the storage
+    "upper_wrapper": HEAD.format(name="upper_wrapper")
+    + """
+type shout struct{ w io.Writer }
+
+func (s shout) Write(p []byte) (int, error) { return s.w.Write(bytes.ToUpper(p)) }
+
+func Render(w io.Writer, fields []string) error {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprint(&buf, f)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func Shout(fields []string) string {
+	var out bytes.Buffer
+	Render(shout{&out}, fields)
+	return out.String()
+}
+""",
 }
 
 DECLINED = {
@@ -241,6 +264,32 @@ func Render(w io.Writer, fields []string) error {
 """,
         ),
         "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+    ),
+    # Appendf's result, handed to Write, shows p as Go syntax: []byte(nil) for a fresh Buffer's storage
+    "appendf_wrapper": (
+        HEAD.format(name="appendf_wrapper")
+        + """
+type syntax struct{ w io.Writer }
+
+func (s syntax) Write(p []byte) (int, error) { return s.w.Write(fmt.Appendf(nil, "%#v;", p)) }
+
+func Render(w io.Writer, fields []string) error {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprint(&buf, f)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func Nils(render func(io.Writer, []string) error) string {
+	var out bytes.Buffer
+	render(syntax{&out}, []string{"a"})
+	render(syntax{&out}, nil)
+	return out.String()
+}
+""",
+        "syntax.Write",
     ),
 }
 

@@ -204,8 +204,12 @@ PLAIN_RESULT = re.compile(rf"\(?(?:\w+ )?{BASIC}(?:, (?:\w+ )?{BASIC})*\)?")
 def _nil_blind(view: PackageView, path: str, call: Node, key: tuple[str, str, str], role: str) -> str | None:
     """None when the std function cannot show a fresh Buffer's nil storage otherwise than a pooled Buffer's
     empty, non-nil one: not NIL_AWARE, and its results are none or plain (a []byte, pointer, map or interface
-    result may be nil exactly when the argument is: bytes.Clone); else why not."""
+    result may be nil exactly when the argument is: bytes.Clone), or its []byte result is handed straight to
+    io.Writer's Write (`u.w.Write(bytes.ToUpper(p))`), where only a Write sees whether it is nil, as it would
+    the storage itself: a Write of the package is judged with nils too, another's by the contract; else why not."""
     results = callees.result_type(view, path, call)
+    if key not in NIL_AWARE and results in ("[]byte", "[]uint8") and _written_as_p(view, path, call):
+        return None
     if key in NIL_AWARE or results is None or results and not PLAIN_RESULT.fullmatch(results):
         return (
             f"{role}, which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty,"
@@ -214,6 +218,15 @@ def _nil_blind(view: PackageView, path: str, call: Node, key: tuple[str, str, st
             else f"{role}, which may tell a fresh Buffer's nil storage from a pooled one's empty, non-nil slice"
         )
     return None
+
+
+def _written_as_p(view: PackageView, path: str, call: Node) -> bool:
+    """Is the call's result, as it is, the p of a call io's contracts govern (io.Writer's Write)?"""
+    expr, parent = held(call)
+    outer = parent.parent
+    if parent.type != "argument_list" or outer is None or outer.type != "call_expression":
+        return False
+    return contracts.contract(view, path, outer, items(parent).index(expr)) is not None
 
 
 def _std(view: PackageView, pkg: str) -> bool:
