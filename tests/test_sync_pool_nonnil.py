@@ -230,6 +230,24 @@ func Render(w io.Writer, fields []string) error {
         ),
         "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
     ),
+    # the newline written after the hand-out does not precede it
+    "bytes_before_byte": (
+        _case(
+            "bytes_before_byte",
+            """
+func Render(w io.Writer, fields []string) error {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprint(&buf, f)
+	}
+	_, err := w.Write(buf.Bytes())
+	buf.WriteByte('\\n')
+	return err
+}
+""",
+        ),
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+    ),
     # a format that starts with a verb may print nothing (an empty %s)
     "bytes_after_verb": (
         _case(
