@@ -11,8 +11,9 @@ an embedded field: `o.Base = Base{…}` writes a promoted Logger), then at each 
 o.Logger holds `&c`: statements of a block run in order, and the function has no goto. The call goes to
 `(&c).M(…)` as calls.py argues (the method `*T` declares or promotes, the same signature, the arguments
 evaluated alike); an assertion used as one value becomes what it gives for `&c` (matches.py, by go/types),
-and one that fails, or a comma-ok, declines. o and the assignment stay; the compiler says whether c leaves the heap. A read inside a
-func literal, or a call under defer or go, declines: when it runs is not the statement's order.
+and one that fails, or a comma-ok, declines. o and the assignment stay; the compiler says whether c leaves the
+heap. A read inside a func literal, or a call under defer or go, declines: when it runs is not the statement's
+order.
 """
 
 from __future__ import annotations
