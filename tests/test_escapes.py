@@ -8,7 +8,7 @@ import time
 from dataclasses import replace
 
 import pytest
-from conftest import write_tree
+from conftest import releases, write_tree
 
 from gorewrite import escapes
 from gorewrite.errors import UserError
@@ -250,3 +250,38 @@ def test_a_relative_path_replayed_from_another_directory_still_matches():
     ours = ("/mod/internal/ship/ship.go",)
     assert resolve("internal/ship/ship.go", "/elsewhere", ours) == ours[0]
     assert resolve("ship.go", "/elsewhere", ours) == ours[0]
+
+
+@pytest.mark.parametrize(
+    ("message", "heap"),
+    [
+        ('"strings: illegal use of non-zero Builder copied by value" escapes to heap', False),
+        ('"a \\"quoted\\" word" escapes to heap', False),
+        ("`raw` escapes to heap", False),
+        ('"x" + s escapes to heap', True),  # a concatenation with a variable allocates
+        ('"abc"[i:] escapes to heap', True),
+        ("s escapes to heap", True),
+        ("moved to heap: buf", True),
+        ('"x" does not escape', False),
+    ],
+)
+def test_a_boxed_string_constant_is_no_heap_allocation(message, heap):
+    assert Escape("/p/a.go", 1, 1, message).heap is heap
+
+
+def test_a_boxed_string_constant_allocates_nothing(tmp_path):
+    """What the compiler calls escaping is read-only data: AllocsPerRun 0 under each release, where a
+    boxed string variable allocates."""
+    code = 'package c\n\nvar sink any\n\n//go:noinline\nfunc f() { sink = "a constant string boxed" }\n'
+    test = (
+        'package c\n\nimport "testing"\n\nfunc TestAllocs(t *testing.T) {\n'
+        '\tt.Logf("allocs %v", testing.AllocsPerRun(100, f))\n}\n'
+    )
+    for toolchain in releases():
+        root = write_tree(
+            tmp_path / toolchain.version, {"go.mod": "module c\n\ngo 1.22\n", "c.go": code, "c_test.go": test}
+        )
+        built = toolchain.run(["build", "-gcflags=-m", "."], str(root)).stderr.decode()
+        assert '"a constant string boxed" escapes to heap' in built, built
+        done = toolchain.run(["test", "-count=1", "-v", "."], str(root)).stdout.decode()
+        assert "allocs 0" in done, done

@@ -1857,6 +1857,7 @@ ALLOC_CALLS = {
     "group_middleware_chain": '{pkg}.Chain("xab")',
     "group_option_slots": '{pkg}.Configure(300, "db")',
     "local_any_severity": "{pkg}.Name(1)",
+    "local_builder_hook": '{pkg}.Emit(io.Discard, "ready")',
     "local_conversion_row": '{pkg}.Row("a", "b")',
     "range_signup_checks": '{pkg}.Problems(&{pkg}.Form{Email: "a@x.org", Password: "pw"}, []string{"x.org"}, 5)',
     "single_use_array_sinks": '{pkg}.HeaderSize([]string{"a"})',
@@ -1871,7 +1872,7 @@ ALLOC_CALLS = {
     "type_switch_payload": "{pkg}.Describe(1, 2)",
 }
 # Devirtualized through a local interface variable from go1.26 on: nothing to remove there.
-SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_conversion_row"}
+SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_builder_hook", "local_conversion_row"}
 
 
 def _allocs(toolchain, root: Path) -> dict[str, float]:

@@ -174,3 +174,98 @@ def test_the_assigned_field_calls_allocate_less_under_both_releases(tmp_path, pr
         for name, (before, after, was, now) in measured.items():
             assert after < before and was == now, (version, name, measured)
             print(version, name, before, "->", after)
+
+
+# A type assertion through the assigned field (probe41c): an `any` field set field by field, asserted back.
+SINK = """package {name}
+
+import "io"
+
+type counter struct{{ n int }}
+
+func (c *counter) Write(p []byte) (int, error) {{ c.n += len(p); return len(p), nil }}
+
+// Sink configures where a run writes.
+type Sink struct {{
+	Name string
+	Out  any
+}}
+
+// Run writes the name twice to the configured sink and returns how many bytes it counted.
+func Run(name string, quiet bool) int {{
+	var c counter
+	var s Sink
+	s.Name = name
+	s.Out = &c
+{body}	for i := 0; i < 2; i++ {{
+		w.Write([]byte(s.Name))
+	}}
+	return c.n
+}}
+"""
+ASSERT = "\tw := s.Out.(io.Writer)\n"
+ASSERTED = {"asserted": SINK.format(name="asserted", body=ASSERT)}
+ASSERT_DECLINES = {
+    # a quiet run writes to io.Discard: the naive conversion counts what it sent there
+    "asserted_rerouted": (
+        SINK.format(name="asserted_rerouted", body="\tif quiet {\n\t\ts.Out = io.Discard\n\t}\n" + ASSERT),
+        "may change s.Out, which holds &c",
+    ),
+    # *counter has no Read: the assertion panics, the naive conversion does not compile
+    "asserted_failing": (
+        SINK.format(name="asserted_failing", body="\tw := s.Out.(io.ReadWriter)\n"),
+        "is not of a type the assertion to io.ReadWriter takes: it fails",
+    ),
+    # not handled yet, rather than unsafe: the comma-ok forms are commaok.py's, which this module does not call
+    "asserted_comma_ok": (
+        SINK.format(name="asserted_comma_ok", body="\tw, ok := s.Out.(io.Writer)\n\tif !ok {\n\t\treturn -1\n\t}\n"),
+        "is asserted with comma-ok",
+    ),
+}
+ASSERT_NAIVE = {
+    "asserted_rerouted": (lambda s: s.replace(ASSERT, "\tw := io.Writer(&c)\n"), 'fmt.Sprint({pkg}.Run("db", true))'),
+    "asserted_failing": (
+        lambda s: s.replace("s.Out.(io.ReadWriter)", "io.ReadWriter(&c)"),
+        "does not implement io.ReadWriter",
+    ),
+    "asserted_comma_ok": (
+        lambda s: s.replace("w, ok := s.Out.(io.Writer)", "w, ok := io.Writer(&c), true"),
+        'fmt.Sprint({pkg}.Run("db", true))',
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def asserted(tmp_path_factory):
+    cases = {**ASSERTED, **{name: code for name, (code, _) in ASSERT_DECLINES.items()}}
+    return proposals_by_case(tmp_path_factory.mktemp("iface-assigned-asserted"), RULE, cases)
+
+
+def test_an_assertion_through_the_assigned_field_converts_the_value(asserted):
+    (fix,) = [p for p in asserted["asserted"] if isinstance(p, Fix)]
+    assert "w := io.Writer(&c)\n" in edited(ASSERTED["asserted"], fix), fix
+    assert "convert &c to io.Writer directly instead of through s.Out" in fix.summary, fix
+
+
+@pytest.mark.parametrize("name", list(ASSERT_DECLINES))
+def test_an_assertion_through_the_assigned_field_declines(asserted, name):
+    assert_declines(asserted.get(name, []), ASSERT_DECLINES[name][1])
+
+
+@pytest.mark.parametrize("name", [n for n in ASSERT_NAIVE if n != "asserted_comma_ok"])
+def test_the_naive_assertion_rewrite_changes_what_the_code_does(tmp_path_factory, toolchain, name):
+    found = naive_mutants(
+        tmp_path_factory.mktemp(name), toolchain, {name: ASSERT_DECLINES[name]}, {name: ASSERT_NAIVE[name]}
+    )
+    assert_naive_is_wrong(found, ASSERT_DECLINES[name][0], ASSERT_NAIVE[name], name)
+
+
+def test_the_assigned_field_assertion_allocates_less_under_both_releases(tmp_path, asserted):
+    (fix,) = [p for p in asserted["asserted"] if isinstance(p, Fix)]
+    code = ASSERTED["asserted"]
+    for version, measured in allocs_of(
+        tmp_path, {"asserted": (code, edited(code, fix), '{pkg}.Run("db", false)')}
+    ).items():
+        for name, (before, after, was, now) in measured.items():
+            assert after < before and was == now, (version, name, measured)
+            print(version, name, before, "->", after)

@@ -543,6 +543,7 @@ REUSED = (
     "tar_header_block",
     "closed_render",
     "scanner_lines",
+    "buffer_upper_writer",
 )
 
 

@@ -241,6 +241,14 @@ func HeadingLevel(line string) int {
 	return err
 }
 """,
+    # an API error's JSON body in a strings.Builder: json's Encoder calls only its writer's Write (probe41c)
+    "json_builder": """func ErrorBody(code int, msg string) string {
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.Encode(map[string]any{"code": code, "msg": msg})
+	return sb.String()
+}
+""",
     # a strings.Builder behind base32's encoder, pooled as the bytes.Buffer that stands for it
     "base32_builder": """func Token(id []byte) string {
 	var sb strings.Builder

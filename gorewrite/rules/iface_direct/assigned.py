@@ -1,4 +1,5 @@
-"""Method calls through a field set by an assignment: `var o Options; o.Logger = &c; o.Logger.Log(msg)`.
+"""Method calls and type assertions through a field set by an assignment: `var o Options; o.Logger = &c;
+o.Logger.Log(msg)`, `w := o.Out.(io.Writer)`.
 
 A zero options struct filled field by field stores `&c` in an interface-typed field no release
 devirtualizes, so the call leaks its receiver and c moves to the heap. Where the one write of o.Logger is
@@ -9,8 +10,10 @@ nor pointer-method call; plain writes of its other fields leave o.Logger alone, 
 an embedded field: `o.Base = Base{…}` writes a promoted Logger), then at each call
 o.Logger holds `&c`: statements of a block run in order, and the function has no goto. The call goes to
 `(&c).M(…)` as calls.py argues (the method `*T` declares or promotes, the same signature, the arguments
-evaluated alike). o and the assignment stay; the compiler says whether c leaves the heap. A read inside a
-func literal, or a call under defer or go, declines: when it runs is not the statement's order.
+evaluated alike); an assertion used as one value becomes what it gives for `&c` (matches.py, by go/types),
+and one that fails, or a comma-ok, declines. o and the assignment stay; the compiler says whether c leaves the
+heap. A read inside a func literal, or a call under defer or go, declines: when it runs is not the statement's
+order.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import owner, uses_goto
 from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.contents import stable
-from gorewrite.rules.iface_direct.matches import in_place
+from gorewrite.rules.iface_direct.matches import in_place, replacement
+from gorewrite.rules.iface_direct.places import is_interface_type
 from gorewrite.rules.iface_direct.sites import MOVED, NAME, Store, address_of, idents_in, row_of, shapes_of, use_node
-from gorewrite.syntax import Node, ancestors, contains, items, text, unparen, walk
+from gorewrite.syntax import Node, ancestors, contains, held, items, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 LATER = ("func_literal", "defer_statement", "go_statement")
@@ -43,8 +47,10 @@ def field_assignment(view: PackageView, escape: Escape) -> Node | None:
             continue
         left, right = items(statement.child_by_field_name("left")), items(statement.child_by_field_name("right"))
         if len(left) == len(right) == 1 and statement.child(1).type == "=" and left[0].type == "selector_expression":
-            called = (c for c in shapes_of(view, escape.path).called if contains(function, c) and method_call(c))
-            if address_of(unparen(right[0])) == moved.group(1).encode() and left[0].text in {c.text for c in called}:
+            shapes = shapes_of(view, escape.path)
+            read = [c for c in shapes.called if contains(function, c) and method_call(c)]
+            read += [a.child_by_field_name("operand") for a in shapes.assertions if contains(function, a)]
+            if address_of(unparen(right[0])) == moved.group(1).encode() and left[0].text in {r.text for r in read}:
                 return statement
     return None
 
@@ -90,22 +96,52 @@ def assigned_calls(view: PackageView, types: TypeInfo, escape: Escape, statement
         if text(named) != text(field):
             continue  # another field, read
         late = next((a for a in ancestors(selector) if a.type in LATER), None)
-        if method_call(selector) is None or late is not None:
-            return f"{shown} is read other than as the receiver of a method call run in place (line {row_of(node)})"
+        asserted = _asserted(types, path, selector, value)
+        if isinstance(asserted, str):
+            return asserted
+        if (method_call(selector) is None and asserted is None) or late is not None:
+            return (
+                f"{shown} is read other than as the receiver of a method call or a type assertion run in place"
+                f" (line {row_of(node)})"
+            )
         if selector.start_byte < statement.end_byte or not contains(statement.parent, selector):
             line = row_of(statement)
             return f"{shown} is read (line {row_of(node)}) where the assignment of line {line} may not have run"
-        calls.append(selector)
+        calls.append(asserted or selector)
     if not calls:
         return f"{shown} is not the receiver of a method call"
     store = Store(statement, holder, value, field, None)
     problem = stable(view, types, path, store, function, at="the call")
     if problem:
         return problem
-    edits = tuple(Edit(path, c.start_byte, c.end_byte, in_place(c, text(value))) for c in calls)
-    methods = sorted({text(method_call(c)).decode() for c in calls})
-    summary = f"call {' and '.join(methods)} on {text(value).decode()} directly instead of through {shown}"
+    edits = tuple(
+        Edit(path, c[0].start_byte, c[0].end_byte, c[1])
+        if isinstance(c, tuple)
+        else Edit(path, c.start_byte, c.end_byte, in_place(c, text(value)))
+        for c in calls
+    )
+    methods = sorted({text(method_call(c)).decode() for c in calls if not isinstance(c, tuple)})
+    kinds = sorted({text(c[0].child_by_field_name("type")).decode() for c in calls if isinstance(c, tuple)})
+    done = [f"call {' and '.join(methods)} on {text(value).decode()}"] if methods else []
+    done += [f"convert {text(value).decode()} to {' and '.join(kinds)}"] if kinds else []
+    summary = f"{' and '.join(done)} directly instead of through {shown}"
     return Fix(NAME, edits, (escape,), summary + f" (set at line {row_of(statement)})")
+
+
+def _asserted(types: TypeInfo, path: str, selector: Node, value: Node) -> tuple[Node, bytes] | str | None:
+    """For `o.F.(I)` used as one value, the assertion and what it gives for the stored `&x` (`I(&x)`, or
+    `&x` for its own type: matches.py, by go/types); why not where it fails or is a comma-ok; None when
+    the read is no assertion."""
+    assertion = selector.parent
+    if assertion.type != "type_assertion_expression" or assertion.child_by_field_name("operand") != selector:
+        return None
+    expr, parent = held(assertion)
+    if parent.type == "expression_list" and parent.parent.type in ("assignment_statement", "short_var_declaration"):
+        if len(items(parent.parent.child_by_field_name("left"))) > 1:
+            return f"{text(selector).decode()} is asserted with comma-ok (line {row_of(assertion)})"
+    kind = assertion.child_by_field_name("type")
+    given = replacement(types, path, value, kind, is_interface_type(types, path, kind))
+    return given if isinstance(given, str) else (assertion, in_place(expr, given))
 
 
 def _declared_zero(view: PackageView, path: str, statement: Node, declared) -> str | None:

@@ -207,7 +207,8 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     io_methods = ("Write", "Read") if reads else ("Write",)
     # ... unless no use hands the storage out (an alias's uses are not among `cleared`: then it may)
     shown = len(objs) > 1 or spare.hands_out(view, site.path, cleared)
-    sloppy = spare.sloppy_io(view, io_methods) if (site.reuse or site.stands_for) and shown else None
+    nils = len(objs) > 1 or spare.shows_nil(view, site.path, cleared)  # else only WriteTo, ReadFrom hand it out
+    sloppy = spare.sloppy_io(view, io_methods, nils) if (site.reuse or site.stands_for) and shown else None
     if sloppy:  # the storage, an earlier caller's bytes past its length, may reach it through io's contracts
         return f"{var} {sloppy}"
     why = _scratch_flow(view, site, escape, objs) if scratch else None

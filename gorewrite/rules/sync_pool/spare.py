@@ -12,6 +12,7 @@ from gorewrite import callees, closed, contracts
 from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_type, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
+from gorewrite.rules.sync_pool import written
 from gorewrite.rules.sync_pool.sites import BLIND
 from gorewrite.stdtable import SUBSLICES, TABLE
 from gorewrite.syntax import Node, held, items, text
@@ -35,6 +36,43 @@ def hands_out(view: PackageView, path: str, uses: list[Node]) -> bool:
     return any(_use(view, path, node, False, 1, set(), KEEPS_STORAGE) is not None for node in uses)
 
 
+# The Buffer's methods that hand its storage out only non-empty (WriteTo: `if nBytes := b.Len(); nBytes > 0 {
+# w.Write(b.buf[b.off:])`) or grown first (ReadFrom: `b.grow(MinRead)`, then `r.Read(b.buf[i:cap(b.buf)])`), in
+# bytes/buffer.go of go1.24.11 and go1.27.3: never a fresh Buffer's nil storage, so nil and empty look alike there.
+NON_NIL = (*BLIND, "ReadFrom")
+
+
+def shows_nil(view: PackageView, path: str, uses: list[Node]) -> bool:
+    """May these uses hand out the storage empty, where a fresh Buffer's is nil and a pooled one's an empty,
+    non-nil slice? Bytes, Next and AvailableBuffer do and a use gorewrite does not follow may; WriteTo and
+    ReadFrom (directly, io.Copy's, a helper's) never do, nor Bytes after a write of a byte (written.py) or read in
+    place: through them alone, a Write or Read method that tells nil from empty (`bytes.Clone(p) == nil`) cannot
+    tell a pooled Buffer from a fresh one."""
+    return any(
+        _use(view, path, n, False, 1, set(), NON_NIL) is not None and not _bytes_seen(view, path, n) for n in uses
+    )
+
+
+def _bytes_seen(view: PackageView, path: str, use: Node) -> bool:
+    """Is the use the receiver of a Bytes() call (the Buffer's, by go/types) that a byte written precedes, or
+    whose result is only ranged over, indexed or measured by the builtin len, where nil and empty look alike?"""
+    selector = use.parent
+    call = selector.parent if selector.type == "selector_expression" else None
+    if call is None or call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return False
+    ident = view.types.at(path, use.start_byte)
+    if callees.callee(view, path, call) != ("bytes", "Buffer", "Bytes") or ident is None:
+        return False
+    expr, parent = held(call)
+    if parent.type in ("range_clause", "index_expression"):
+        return parent.child_by_field_name("right" if parent.type == "range_clause" else "operand") == expr
+    outer = parent.parent if parent.type == "argument_list" else None
+    function = outer.child_by_field_name("function") if outer is not None else None
+    if function is not None and function.type == "identifier" and view.types.builtin(path, function.start_byte, "len"):
+        return True
+    return written.written(view, path, use, ident.obj)
+
+
 def io_methods(view: PackageView) -> list[tuple[str, Node]]:
     """The package's own one-parameter `Write` and `Read` methods: where a pooled Buffer's storage lands
     through io's contracts without the code naming them (an io.Writer or io.Reader holding the package's
@@ -56,12 +94,13 @@ def _io_methods(view: PackageView) -> list[tuple[str, Node]]:
     return found
 
 
-def sloppy_io(view: PackageView, names: tuple[str, ...]) -> str | None:
+def sloppy_io(view: PackageView, names: tuple[str, ...], nils: bool = True) -> str | None:
     """Why one of the package's own methods of these names (Write, Read) may look past len(p) (which io's
     contracts do not forbid in so many words), or None: a pooled Buffer's storage may reach any of them
     through an interface. Its parameter is a slice by go/types (`[]byte`, `[]uint8`, an alias, a named
-    slice type)."""
-    if ("spare", "io", names) not in view.memo:
+    slice type). nils: whether p may be a fresh object's nil storage where the pooled one's is empty and
+    not nil (shows_nil); when not, a callee telling nil from empty sees no difference."""
+    if ("spare", "io", names, nils) not in view.memo:
         problem = None
         for path, node in io_methods(view):
             if text(node.child_by_field_name("name")).decode() not in names:
@@ -72,11 +111,12 @@ def sloppy_io(view: PackageView, names: tuple[str, ...]) -> str | None:
                 continue
             recv = receiver_type(node.child_by_field_name("receiver"))
             key = (view.package.import_path, recv, text(node.child_by_field_name("name")).decode())
-            problem = _follow(view, key, 0, True, 1, set(), f"may reach the package's own {recv}.{key[2]}")
+            role = f"may reach the package's own {recv}.{key[2]}"
+            problem = _follow(view, key, 0, True, 1, set(), role, nils=nils)
             if problem:
                 break
-        view.memo[("spare", "io", names)] = problem
-    return view.memo[("spare", "io", names)]
+        view.memo[("spare", "io", names, nils)] = problem
+    return view.memo[("spare", "io", names, nils)]
 
 
 def returns_storage(view: PackageView, key: tuple[str, str, str]) -> bool:
@@ -116,12 +156,13 @@ def passed(
     depth: int,
     following: set,
     blind: tuple[str, ...] = BLIND,
+    nils: bool = True,
 ) -> str | None:
     """None when the callee provably looks at neither the capacity nor the spare storage of the buffer
     (is_slice: of its storage) passed as argument `index`: the package's own function followed into,
     a std function the tables clear as a writer of the buffer, or, for the storage, a std function that
     returns none of it; else why not (`is passed to f, …`). `blind`: the Buffer's methods a callee may call
-    on it (hands_out leaves WriteTo out)."""
+    on it (hands_out leaves WriteTo out); nils: whether the storage may be nil in a fresh object alone."""
     role = f"is passed to {callees.shown(call)}"
     if is_slice and contracts.contract(view, path, call, index):
         return None  # io.Writer's Write and io.Reader's Read: len(p) bytes, by their contracts
@@ -129,14 +170,14 @@ def passed(
     methods = closed.implementations(view, path, call) if isinstance(key, str) else None
     if isinstance(methods, tuple):  # an unexported interface method: each of the package's may run
         which = (
-            _follow(view, m, index, is_slice, depth, following, f"{role}, which may run {m[1]}.{m[2]}", blind)
+            _follow(view, m, index, is_slice, depth, following, f"{role}, which may run {m[1]}.{m[2]}", blind, nils)
             for m in methods
         )
         return next(filter(None, which), None)
     if isinstance(key, str):
         return f"{role}, {methods or key}"
     if key[0] == view.package.import_path:
-        return _follow(view, key, index, is_slice, depth, following, role, blind)
+        return _follow(view, key, index, is_slice, depth, following, role, blind, nils)
     if not _std(view, key[0]):
         return f"{role}, of another package: gorewrite does not read its body for what it makes of the capacity"
     entry = TABLE.get((*key, index))
@@ -149,7 +190,7 @@ def passed(
         said = verdict_of(signature, index)[0] if signature is not None else None
         if said is None or TO_RESULT.match(said):
             return f"{role}, whose result may hold the storage with its capacity ({version}: `{said}`)"
-    return _nil_blind(view, path, call, key, role)
+    return _nil_blind(view, path, call, key, role) if nils else None
 
 
 # std functions of a []byte that tell nil from empty though they keep nothing of it (bytes.Clone returns nil
@@ -163,8 +204,12 @@ PLAIN_RESULT = re.compile(rf"\(?(?:\w+ )?{BASIC}(?:, (?:\w+ )?{BASIC})*\)?")
 def _nil_blind(view: PackageView, path: str, call: Node, key: tuple[str, str, str], role: str) -> str | None:
     """None when the std function cannot show a fresh Buffer's nil storage otherwise than a pooled Buffer's
     empty, non-nil one: not NIL_AWARE, and its results are none or plain (a []byte, pointer, map or interface
-    result may be nil exactly when the argument is: bytes.Clone); else why not."""
+    result may be nil exactly when the argument is: bytes.Clone), or its []byte result is handed straight to
+    io.Writer's Write (`u.w.Write(bytes.ToUpper(p))`), where only a Write sees whether it is nil, as it would
+    the storage itself: a Write of the package is judged with nils too, another's by the contract; else why not."""
     results = callees.result_type(view, path, call)
+    if key not in NIL_AWARE and results in ("[]byte", "[]uint8") and _written_as_p(view, path, call):
+        return None
     if key in NIL_AWARE or results is None or results and not PLAIN_RESULT.fullmatch(results):
         return (
             f"{role}, which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty,"
@@ -173,6 +218,15 @@ def _nil_blind(view: PackageView, path: str, call: Node, key: tuple[str, str, st
             else f"{role}, which may tell a fresh Buffer's nil storage from a pooled one's empty, non-nil slice"
         )
     return None
+
+
+def _written_as_p(view: PackageView, path: str, call: Node) -> bool:
+    """Is the call's result, as it is, the p of a call io's contracts govern (io.Writer's Write)?"""
+    expr, parent = held(call)
+    outer = parent.parent
+    if parent.type != "argument_list" or outer is None or outer.type != "call_expression":
+        return False
+    return contracts.contract(view, path, outer, items(parent).index(expr)) is not None
 
 
 def _std(view: PackageView, pkg: str) -> bool:
@@ -191,6 +245,7 @@ def _follow(
     following: set,
     role: str,
     blind: tuple[str, ...] = BLIND,
+    nils: bool = True,
 ) -> str | None:
     """The package's own function: every use of the parameter in its body must stay within the length.
     A call back into a parameter being followed is taken to (its own uses decide), as retention does."""
@@ -207,7 +262,7 @@ def _follow(
     name, declared, _ = param
     following.add((key, index))
     for node in callees.naming(view, found[0], declared):
-        problem = _use(view, found[0], node, is_slice, depth, following, blind)
+        problem = _use(view, found[0], node, is_slice, depth, following, blind, nils)
         if problem:
             shown = f"{name.text.decode()} ({found[0].rpartition('/')[2]}:{node.start_point.row + 1})"
             return f"{role}, whose {shown} {problem}"
@@ -216,7 +271,14 @@ def _follow(
 
 
 def _use(
-    view: PackageView, path: str, node: Node, is_slice: bool, depth: int, following: set, blind: tuple[str, ...] = BLIND
+    view: PackageView,
+    path: str,
+    node: Node,
+    is_slice: bool,
+    depth: int,
+    following: set,
+    blind: tuple[str, ...] = BLIND,
+    nils: bool = True,
 ) -> str | None:
     """Why this use of a followed parameter may look at the capacity or past the length, or None."""
     expr, parent = held(node)
@@ -229,7 +291,7 @@ def _use(
             if is_slice and copies and ident.obj is None:  # the universe's: a `type string []byte` converts nothing
                 return None
             return f"is passed to {ident.name}" + (f", which {SEES}" if ident.name == "cap" else "")
-        return passed(view, path, outer, items(parent).index(expr), is_slice, depth + 1, following, blind)
+        return passed(view, path, outer, items(parent).index(expr), is_slice, depth + 1, following, blind, nils)
     if is_slice and parent.type == "index_expression" and parent.child_by_field_name("operand") == expr:
         return None  # p[i]: within the length, or a panic as with a fresh buffer
     if is_slice and parent.type == "range_clause" and parent.child_by_field_name("right") == expr:

@@ -382,9 +382,10 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
             proposals.append(Declined(NAME, escape, site))
             continue
         problem = _wrapper_plan(view, site, site_relies)
-        # its buffer, an earlier caller's bytes past what it hands on, reaches w.Write (r.Read) by io's contracts
+        # its buffer, an earlier caller's bytes past what it hands on, reaches w.Write (r.Read) by io's contracts;
+        # never nil: bufio's NewWriterSize and NewReaderSize make it, so a fresh one's is no more nil than a pooled
         methods = ("Read",) if site.wrapper.iface == "io.Reader" else ("Write",)
-        broken = None if problem else breaches.breach(view, site_relies) or spare.sloppy_io(view, methods)
+        broken = None if problem else breaches.breach(view, site_relies) or spare.sloppy_io(view, methods, False)
         problem = problem or (broken and f"{text(site.var).decode()} {broken}")
         if problem:
             proposals.append(Declined(NAME, escape, problem))
