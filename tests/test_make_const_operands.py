@@ -191,6 +191,12 @@ NOT_PROVEN = {
         ),
         "each size at least 0",
     ),
+    # `return make(…), nil`: a make among values that have no names (it once crashed every command on `left`)
+    "returned": (
+        "package returned\n\nconst maxLen = 64\n\nfunc Run(n int) ([]byte, error) {\n"
+        "\tif n < 0 || n > maxLen {\n\t\treturn nil, nil\n\t}\n\treturn make([]byte, n), nil\n}\n",
+        "the slice escapes whatever its size",
+    ),
 }
 
 NAIVE = {

@@ -565,7 +565,8 @@ def _operand(make: Make) -> tuple[Node, str, None, bool] | str:
     target = "scratch"
     right = make.call.parent
     if right.type == "expression_list" and right.parent == holder:
-        names = holder.children_by_field_name("name") or holder.child_by_field_name("left").named_children
+        left = holder.child_by_field_name("left")  # none in `return make(…), nil`: its values have no names
+        names = holder.children_by_field_name("name") or (left.named_children if left is not None else [])
         index = right.named_children.index(make.call)
         if len(names) == right.named_child_count and names[index].type == "identifier" and names[index].text != b"_":
             target = text(names[index]).decode()
