@@ -116,7 +116,7 @@ def shadowed(paths: tuple[str, ...], method: str) -> bool:
 COPIERS = ("len", "cap", "copy", "append", "string")
 
 
-def predeclared(paths: tuple[str, ...]) -> frozenset[bytes]:
+def predeclared(paths: tuple[str, ...]) -> frozenset[str]:
     """The COPIERS that are the predeclared ones in each of the files: named only as a type or a call's function,
     never where a declaration could name them. A `func copy(p []byte)` of the package, or a `string :=` of a
     method, keeps what it is given (adv41a). A file that cannot be read may shadow any of them."""
@@ -124,7 +124,7 @@ def predeclared(paths: tuple[str, ...]) -> frozenset[bytes]:
     for name in COPIERS:
         try:
             if not any(_scanned(path, name)[2] for path in paths):
-                found.add(name.encode())
+                found.add(name)
         except OSError:
             continue
     return frozenset(found)
@@ -184,7 +184,7 @@ def _names_non_method(root: Node, method: str) -> bool:
     return False
 
 
-def keeping_use(decl: Node, passes: bool, builtins: frozenset[bytes]) -> Node | None:
+def keeping_use(decl: Node, passes: bool, builtins: frozenset[str]) -> Node | None:
     """The first use of the method's first parameter in its body that may keep it (everything but, with
     `passes`, a hand-off to another method of its own name — a Write's p to a Write, never to a Read, which no
     contract judges here (adv34g) —, an index read, `p = p[n:]`, and a call of the `builtins` (those of COPIERS
@@ -204,7 +204,7 @@ def keeping_use(decl: Node, passes: bool, builtins: frozenset[bytes]) -> Node | 
     return None
 
 
-def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None, builtins: frozenset[bytes]) -> bool:
+def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None, builtins: frozenset[str]) -> bool:
     """Is this use of p one that keeps nothing of it? `w.Write(p)` of a package name is a function, not a
     writer's method: it is judged like any other call."""
     if any(a.type in ("func_literal", "go_statement") for a in ancestors(node) if a.start_byte >= body.start_byte):
@@ -226,10 +226,11 @@ def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None
     if parent.type != "argument_list":
         return False
     function = unparen(parent.parent.child_by_field_name("function"))
-    if function.type == "identifier" and spread:
-        return text(function) == b"append" and b"append" in builtins and items(parent).index(node) > 0
-    if function.type == "identifier":
-        return text(function) in builtins and text(function) != b"append"
+    called = text(function).decode() if function.type == "identifier" else None  # a name `predeclared` vouches for
+    if called is not None and spread:
+        return called == "append" and called in builtins and items(parent).index(node) > 0
+    if called is not None:
+        return called in builtins and called != "append"
     if spread or function.type != "selector_expression" or text(function.child_by_field_name("field")) != handed:
         return False
     return text(unparen(function.child_by_field_name("operand"))) not in packages
