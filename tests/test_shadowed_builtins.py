@@ -2,8 +2,9 @@
 package may declare its own `len`, `copy`, `string` or `panic` (review adv41b). Two wrong rewrites verified
 before: closure's table of forwarding literals passed to the package's `func len(any) int` (which tells the
 rewritten table's type apart), and sync-pool's `var scratch [4096]byte` passed to it (which is handed the pooled
-pointer instead of the array). Each declined, its naive rewrite shown to change what the code returns, and the
-same code with the universe's len still rewritten."""
+pointer instead of the array); and sync-pool's `bytes.NewBuffer(nil)` of a local `nil := []byte("hello, ")`, the
+nil tree-sitter parses whatever it names, pooled empty. Each declined, its naive rewrite shown to change what the
+code returns, and the same code with the universe's name still rewritten."""
 
 from __future__ import annotations
 
@@ -76,9 +77,31 @@ func len(v any) int {
 	return 0
 }
 """
+PREFIXED = """package prefixed
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Line renders one greeting after the house prefix, the Buffer's first contents.
+func Line(name string) string {
+	nil := []byte("hello, ")
+	buf := bytes.NewBuffer(nil)
+	fmt.Fprintf(buf, "%s! (%d)", name, len(nil))
+	return buf.String()
+}
+"""
+# case -> (source, rule, the reason it declines, the same code with the universe's name, which is rewritten)
 DECLINES = {
-    "table": (TABLE, "closure", "ops is used other than by calling its elements"),
-    "scratch": (SCRATCH, "sync-pool", "scratch is used as an array value"),
+    "table": (TABLE, "closure", "ops is used other than by calling its elements", TABLE.replace(OWN_LEN, "\n")),
+    "scratch": (SCRATCH, "sync-pool", "scratch is used as an array value", SCRATCH.split("\n// len counts")[0]),
+    "prefixed": (
+        PREFIXED,
+        "sync-pool",
+        "bytes.NewBuffer(nil) starts with contents",
+        PREFIXED.replace("\tnil := ", "\tprefix := ").replace("len(nil)", "len(prefix)"),
+    ),
 }
 
 
@@ -100,35 +123,47 @@ def scratch_pooled(source: str) -> str:
     )
 
 
+def prefix_dropped(source: str) -> str:
+    """What sync-pool verified before: an empty pooled Buffer for `bytes.NewBuffer(nil)`, the local nil taken for
+    the universe's."""
+    source = source.replace(
+        '\t"fmt"\n)', '\t"fmt"\n\t"sync"\n)\n\nvar pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}', 1
+    )
+    return source.replace(
+        "\tbuf := bytes.NewBuffer(nil)\n",
+        "\tbuf := pool.Get().(*bytes.Buffer)\n\tdefer func() { buf.Reset(); pool.Put(buf) }()\n",
+    )
+
+
 NAIVE = {
     "table": (table_methods, '{pkg}.Run(&{pkg}.Counter{}, "add", 3)'),  # 3, then -1
     "scratch": (scratch_pooled, 'func() int { _, n, _ := {pkg}.Body(strings.NewReader("x"), 1); return n }()'),
+    "prefixed": (prefix_dropped, '{pkg}.Line("ann")'),  # "hello, ann! (7)", then "ann! (7)"
 }
 
 
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     found = {}
-    for name, (source, rule, _) in DECLINES.items():
-        universe = source.replace(OWN_LEN, "\n") if name == "table" else source.split("\n// len counts")[0]
+    for name, (source, rule, _, universe) in DECLINES.items():
         cases = {name: source, f"{name}universe": universe}
         found |= proposals_by_case(tmp_path_factory.mktemp(f"shadowed-{name}"), RULES[rule], cases)
     return found
 
 
 @pytest.mark.parametrize("name", list(DECLINES))
-def test_a_call_of_the_packages_own_len_is_declined(proposed, name):
+def test_the_packages_own_name_is_declined(proposed, name):
     assert_declines(proposed.get(name, []), DECLINES[name][2])
 
 
 @pytest.mark.parametrize("name", list(DECLINES))
-def test_the_universes_len_is_still_rewritten(proposed, name):
+def test_the_universes_name_is_still_rewritten(proposed, name):
     assert any(isinstance(p, Fix) for p in proposed.get(f"{name}universe", [])), proposed.get(f"{name}universe")
 
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    cases = {name: (source, reason) for name, (source, _, reason) in DECLINES.items()}
+    cases = {name: (source, reason) for name, (source, _, reason, _) in DECLINES.items()}
     return naive_mutants(tmp_path_factory.mktemp("shadowed-naive"), toolchain, cases, NAIVE)
 
 
