@@ -134,8 +134,11 @@ def _declarable(node: Node) -> bool:
     """A node named like a predeclared identifier where a declaration could name it (not a type used, not the
     function called, not a field)."""
     parent = node.parent
-    if node.type == "type_identifier":
-        return parent.type in ("type_spec", "type_alias") and parent.child_by_field_name("name") == node
+    if node.type == "type_identifier" and parent.type in ("type_spec", "type_alias"):
+        return parent.child_by_field_name("name") == node
+    if node.type == "type_identifier":  # `func (b *Box[string]) Write(p []byte)` names its type parameter (adv41b)
+        receiver = next((a for a in ancestors(node) if a.type in ("parameter_list", "block")), None)
+        return receiver is not None and receiver == receiver.parent.child_by_field_name("receiver")
     if node.type == "identifier":
         return not (parent.type == "call_expression" and parent.child_by_field_name("function") == node)
     return node.type == "package_identifier" and parent.type == "import_spec"  # `import string "strings"`
