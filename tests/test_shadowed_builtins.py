@@ -3,7 +3,8 @@ package may declare its own `len`, `copy`, `string` or `panic` (review adv41b). 
 before: closure's table of forwarding literals passed to the package's `func len(any) int` (which tells the
 rewritten table's type apart), and sync-pool's `var scratch [4096]byte` passed to it (which is handed the pooled
 pointer instead of the array); and sync-pool's `bytes.NewBuffer(nil)` of a local `nil := []byte("hello, ")`, the
-nil tree-sitter parses whatever it names, pooled empty. Each declined, its naive rewrite shown to change what the
+nil tree-sitter parses whatever it names, pooled empty; and a pooled Buffer's storage formatted as the package's
+own `type string []byte`, which go/types writes "string" too, whose Format keeps it. Each declined, its naive rewrite shown to change what the
 code returns, and the same code with the universe's name still rewritten."""
 
 from __future__ import annotations
@@ -92,6 +93,39 @@ func Line(name string) string {
 	return buf.String()
 }
 """
+FORMATTED = """package formatted
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// string is the package's own bytes type: it formats itself, and remembers the last one formatted.
+type string []byte
+
+// Kept is the last string formatted.
+var Kept string
+
+// Format writes s and keeps it.
+func (s string) Format(f fmt.State, verb rune) {
+	Kept = s
+	f.Write(s)
+}
+
+func show(w io.Writer, s string) { fmt.Fprint(w, s) }
+
+// Line writes word twenty times to w.
+func Line(w io.Writer, word []byte) {
+	b := new(bytes.Buffer)
+	for i := 0; i < 20; i++ {
+		fmt.Fprintf(b, "%s", word)
+	}
+	show(w, b.Bytes())
+}
+"""
+_TEXT = FORMATTED.replace("string", "text")
+METHODLESS = _TEXT.split("// Format writes")[0] + _TEXT.split("f.Write(s)\n}\n")[1]  # text has no methods
 # case -> (source, rule, the reason it declines, the same code with the universe's name, which is rewritten)
 DECLINES = {
     "table": (TABLE, "closure", "ops is used other than by calling its elements", TABLE.replace(OWN_LEN, "\n")),
@@ -101,6 +135,12 @@ DECLINES = {
         "sync-pool",
         "bytes.NewBuffer(nil) starts with contents",
         PREFIXED.replace("\tnil := ", "\tprefix := ").replace("len(nil)", "len(prefix)"),
+    ),
+    "formatted": (
+        FORMATTED,
+        "sync-pool",
+        "which formats it as a string, whose methods (formatted.go:16) fmt may call",
+        METHODLESS,
     ),
 }
 
@@ -135,10 +175,26 @@ def prefix_dropped(source: str) -> str:
     )
 
 
+def buffer_pooled(source: str) -> str:
+    """What sync-pool verified before: the Buffer from a pool, emptied and put back when Line returns."""
+    source = source.replace(
+        '\t"io"\n)', '\t"io"\n\t"sync"\n)\n\nvar pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}', 1
+    )
+    return source.replace(
+        "\tb := new(bytes.Buffer)\n", "\tb := pool.Get().(*bytes.Buffer)\n\tdefer func() { b.Reset(); pool.Put(b) }()\n"
+    )
+
+
 NAIVE = {
     "table": (table_methods, '{pkg}.Run(&{pkg}.Counter{}, "add", 3)'),  # 3, then -1
     "scratch": (scratch_pooled, 'func() int { _, n, _ := {pkg}.Body(strings.NewReader("x"), 1); return n }()'),
     "prefixed": (prefix_dropped, '{pkg}.Line("ann")'),  # "hello, ann! (7)", then "ann! (7)"
+    # the first line as Kept held it, read after a second line: a's, then the pooled storage's b's
+    "formatted": (
+        buffer_pooled,
+        'func() string { {pkg}.Line(new(strings.Builder), []byte("a")); k := []byte({pkg}.Kept); '
+        '{pkg}.Line(new(strings.Builder), []byte("b")); return fmt.Sprintf("%x", k) }()',
+    ),
 }
 
 
