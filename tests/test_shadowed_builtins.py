@@ -1,11 +1,11 @@
 """A builtin is the universe's only where go/types says so (gorewrite/builtins.py), never by its name's text: the
-package may declare its own `len`, `copy`, `string` or `panic` (review adv41b). Two wrong rewrites verified
+package may declare its own `len`, `copy`, `string` or `panic` (review adv41b). Four wrong rewrites verified
 before: closure's table of forwarding literals passed to the package's `func len(any) int` (which tells the
-rewritten table's type apart), and sync-pool's `var scratch [4096]byte` passed to it (which is handed the pooled
-pointer instead of the array); and sync-pool's `bytes.NewBuffer(nil)` of a local `nil := []byte("hello, ")`, the
-nil tree-sitter parses whatever it names, pooled empty; and a pooled Buffer's storage formatted as the package's
-own `type string []byte`, which go/types writes "string" too, whose Format keeps it. Each declined, its naive rewrite shown to change what the
-code returns, and the same code with the universe's name still rewritten."""
+rewritten table's type apart); sync-pool's `var scratch [4096]byte` passed to it (which is handed the pooled
+pointer instead of the array); sync-pool's `bytes.NewBuffer(nil)` of a local `nil := []byte("hello, ")` (the nil
+tree-sitter parses whatever it names), pooled empty; and a pooled Buffer's storage formatted as the package's own
+`type string []byte`, which go/types writes "string" too, whose Format keeps it. Each declined, its naive rewrite
+shown to change what the code returns, and the same code with the universe's name still rewritten."""
 
 from __future__ import annotations
 
