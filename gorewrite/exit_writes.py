@@ -17,12 +17,13 @@ index, a division, a conversion, any other call) may panic, and is declined.
 
 from __future__ import annotations
 
+from gorewrite import builtins
 from gorewrite.adds import counted_done
 from gorewrite.rulekit import owner
 from gorewrite.signals import goroutine_signal
 from gorewrite.spawns import WG_ADD, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, call_args, items, statements, unparen
-from gorewrite.typeinfo import Kind, TypeInfo
+from gorewrite.typeinfo import TypeInfo
 from gorewrite.waits import statement_of
 
 WG_WAIT = ("sync", "WaitGroup", "Wait")
@@ -147,6 +148,4 @@ def _operand(types: TypeInfo, path: str, node: Node) -> bool:
     """A name, a constant, or len(name) of a named value (len of a string, slice, array, map or chan)."""
     if node.type in OPERANDS:
         return True
-    function = node.child_by_field_name("function") if node.type == "call_expression" else None
-    builtin = types.at(path, function.start_byte) if function is not None and function.text == b"len" else None
-    return builtin is not None and builtin.kind == Kind.BUILTIN and [a.type for a in call_args(node)] == ["identifier"]
+    return builtins.called(types, path, node) == "len" and [a.type for a in call_args(node)] == ["identifier"]

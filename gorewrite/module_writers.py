@@ -116,7 +116,7 @@ def shadowed(paths: tuple[str, ...], method: str) -> bool:
 COPIERS = ("len", "cap", "copy", "append", "string")
 
 
-def predeclared(paths: tuple[str, ...]) -> frozenset[bytes]:
+def predeclared(paths: tuple[str, ...]) -> frozenset[str]:
     """The COPIERS that are the predeclared ones in each of the files: named only as a type or a call's function,
     never where a declaration could name them. A `func copy(p []byte)` of the package, or a `string :=` of a
     method, keeps what it is given (adv41a). A file that cannot be read may shadow any of them."""
@@ -124,7 +124,7 @@ def predeclared(paths: tuple[str, ...]) -> frozenset[bytes]:
     for name in COPIERS:
         try:
             if not any(_scanned(path, name)[2] for path in paths):
-                found.add(name.encode())
+                found.add(name)
         except OSError:
             continue
     return frozenset(found)
@@ -134,8 +134,11 @@ def _declarable(node: Node) -> bool:
     """A node named like a predeclared identifier where a declaration could name it (not a type used, not the
     function called, not a field)."""
     parent = node.parent
-    if node.type == "type_identifier":
-        return parent.type in ("type_spec", "type_alias") and parent.child_by_field_name("name") == node
+    if node.type == "type_identifier" and parent.type in ("type_spec", "type_alias"):
+        return parent.child_by_field_name("name") == node
+    if node.type == "type_identifier":  # `func (b *Box[string]) Write(p []byte)` names its type parameter (adv41b)
+        receiver = next((a for a in ancestors(node) if a.type in ("parameter_list", "block")), None)
+        return receiver is not None and receiver == receiver.parent.child_by_field_name("receiver")
     if node.type == "identifier":
         return not (parent.type == "call_expression" and parent.child_by_field_name("function") == node)
     return node.type == "package_identifier" and parent.type == "import_spec"  # `import string "strings"`
@@ -184,7 +187,7 @@ def _names_non_method(root: Node, method: str) -> bool:
     return False
 
 
-def keeping_use(decl: Node, passes: bool, builtins: frozenset[bytes]) -> Node | None:
+def keeping_use(decl: Node, passes: bool, builtins: frozenset[str]) -> Node | None:
     """The first use of the method's first parameter in its body that may keep it (everything but, with
     `passes`, a hand-off to another method of its own name — a Write's p to a Write, never to a Read, which no
     contract judges here (adv34g) —, an index read, `p = p[n:]`, and a call of the `builtins` (those of COPIERS
@@ -204,7 +207,7 @@ def keeping_use(decl: Node, passes: bool, builtins: frozenset[bytes]) -> Node | 
     return None
 
 
-def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None, builtins: frozenset[bytes]) -> bool:
+def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None, builtins: frozenset[str]) -> bool:
     """Is this use of p one that keeps nothing of it? `w.Write(p)` of a package name is a function, not a
     writer's method: it is judged like any other call."""
     if any(a.type in ("func_literal", "go_statement") for a in ancestors(node) if a.start_byte >= body.start_byte):
@@ -226,10 +229,11 @@ def _harmless(node: Node, body: Node, packages: set[bytes], handed: bytes | None
     if parent.type != "argument_list":
         return False
     function = unparen(parent.parent.child_by_field_name("function"))
-    if function.type == "identifier" and spread:
-        return text(function) == b"append" and b"append" in builtins and items(parent).index(node) > 0
-    if function.type == "identifier":
-        return text(function) in builtins and text(function) != b"append"
+    called = text(function).decode() if function.type == "identifier" else None  # a name `predeclared` vouches for
+    if called is not None and spread:
+        return called == "append" and called in builtins and items(parent).index(node) > 0
+    if called is not None:
+        return called in builtins and called != "append"
     if spread or function.type != "selector_expression" or text(function.child_by_field_name("field")) != handed:
         return False
     return text(unparen(function.child_by_field_name("operand"))) not in packages

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gorewrite import called_only, callees, closed, contracts, operands, result_locals
+from gorewrite import builtins, called_only, callees, closed, contracts, operands, result_locals
 from gorewrite.holders import holder_use
 from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
@@ -36,7 +36,7 @@ USES = {
     "type_assertion_expression": "is type-asserted: what the assertion gives may be kept",
     "send_statement": "is sent on a channel",
 }
-COPIES = {(Kind.BUILTIN, "copy"), (Kind.BUILTIN, "len"), (Kind.BUILTIN, "cap"), (Kind.TYPE, "string")}
+COPIES = ("copy", "len", "cap", "string")
 
 
 def kept(
@@ -319,12 +319,9 @@ def result_use(view: PackageView, path: str, call: Node, depth: int, relies: set
     if ranged or parent.type != "argument_list" or outer.type != "call_expression":
         return None if ranged else _other_use(parent)
     index = items(parent).index(expr)
-    function = outer.child_by_field_name("function")
-    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
-    ident = view.types.at(path, name.start_byte) if name is not None and name.type.endswith("identifier") else None
-    called = (ident.kind, ident.name) if ident is not None and ident.obj is None else None  # the universe's own
+    called = builtins.called(view.types, path, outer)  # the universe's own, never a declaration of its name
     if spread:
-        if called == (Kind.BUILTIN, "append") and index >= 1:
+        if called == "append" and index >= 1:
             return None  # append(dst, b...) copies b's elements into dst's array (or a new one)
         return f"is passed to {callees.shown(outer)} with `...`"
     if called in COPIES:
@@ -332,7 +329,7 @@ def result_use(view: PackageView, path: str, call: Node, depth: int, relies: set
     key = callees.callee(view, path, outer)
     if index == 0 and key in SUBSLICES and _subslice(view, key):
         return result_use(view, path, outer, depth, relies)  # bytes.TrimSuffix(b, nl): b within its length
-    if called == (Kind.BUILTIN, "append"):
+    if called == "append":
         what = "appended as an element" if index else "append's first argument"  # append(out, b) holds b too
         return f"is {what}: what append returns may share its storage"
     return _kept(view, outer, index, True, None, depth + 1, relies)

@@ -81,10 +81,10 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     if args and parts_of(view, path, node.child_by_field_name("function")):  # at most one part more than bytes
         within = operands.length(args[0]).hi
         return Interval(0, within + 1 if within is not None else None)
-    if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), b"make"):
+    if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), "make"):
         made = operands.of(args[1])  # len(make(T, n[, c])) is n, or the make panics
         return Interval(max(made.lo or 0, 0), made.hi)
-    if args and builtin(view, path, node.child_by_field_name("function"), b"append"):  # len(x) plus what it adds
+    if args and builtin(view, path, node.child_by_field_name("function"), "append"):  # len(x) plus what it adds
         spread = len(args) == 2 and args[1].type == "variadic_argument"
         added = operands.length(args[1].named_children[0]).hi if spread else len(args) - 1
         base = operands.length(args[0]).hi
@@ -109,9 +109,9 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     function = node.child_by_field_name("function")
     args = call_args(node)
     single = len(args) == 1 and args[0].type != "variadic_argument"
-    if builtin(view, path, function, b"len") or builtin(view, path, function, b"cap"):
+    if builtin(view, path, function, "len") or builtin(view, path, function, "cap"):
         return NONNEGATIVE
-    if builtin(view, path, function, b"copy") and len(args) == 2:  # either length bounds it
+    if builtin(view, path, function, "copy") and len(args) == 2:  # either length bounds it
         his = [operands.length(a).hi for a in args]
         return Interval(0, min((h for h in his if h is not None), default=None))
     if rune_count(view, path, function) and single:
@@ -119,7 +119,7 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     if substring_count(view, path, function) and len(args) == 2:  # an empty separator counts runes, plus one
         within = operands.length(args[0]).hi
         return Interval(0, within + 1 if within is not None else None)
-    for name, combine in ((b"min", _least), (b"max", _most)):
+    for name, combine in (("min", _least), ("max", _most)):
         if builtin(view, path, function, name):
             return combine([operands.of(a) for a in args])
     fixed = result_range(view, path, function)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gorewrite import builtins
 from gorewrite.intervals import Interval
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, assignments, call_args, text, unparen
@@ -68,7 +69,7 @@ def _key(view: PackageView, path: str, node: Node, shared: bool = False) -> tupl
     if node.type != "call_expression":
         return _variable(view, path, node, False, shared)
     args = call_args(node)
-    if not builtin(view, path, node.child_by_field_name("function"), b"len") or len(args) != 1:
+    if not builtin(view, path, node.child_by_field_name("function"), "len") or len(args) != 1:
         return None
     return _variable(view, path, unparen(args[0]), True, shared)
 
@@ -187,13 +188,13 @@ def clamps(view: PackageView, path: str, subject: Subject, node: Node) -> bool:
     if call is None or call.type != "call_expression":
         return False
     same = lambda n: subject_of(view, path, n) == subject  # noqa: E731
-    smaller = builtin(view, path, call.child_by_field_name("function"), b"min")
+    smaller = builtin(view, path, call.child_by_field_name("function"), "min")
     return smaller and subject.variable and same(found[0][0]) and any(same(a) for a in call_args(call))
 
 
-def builtin(view: PackageView, path: str, function: Node, name: bytes) -> bool:
+def builtin(view: PackageView, path: str, function: Node, name: str) -> bool:
     """Is the callee Go's builtin of that name (not a local function that shadows it)?"""
-    return function.type == "identifier" and view.types.builtin(path, function.start_byte, name.decode())
+    return builtins.called(view.types, path, function.parent) == name
 
 
 def value_of(view: PackageView, path: str, node: Node) -> int | None:

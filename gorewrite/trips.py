@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from gorewrite import builtins
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, ancestors, call_args, items
 from gorewrite.type_bounds import SMALL_INTEGERS
@@ -59,10 +60,9 @@ def count_of(types: TypeInfo, path: str, expr: Node, defined: bool = True) -> Co
     value = types.value(path, expr.start_byte, expr.end_byte)
     if value is not None:
         return Count("const", value)
-    if expr.type == "call_expression" and expr.child_by_field_name("function").text == b"len":
+    if builtins.called(types, path, expr) == "len":
         args = call_args(expr)
-        builtin = types.at(path, expr.start_byte)
-        if len(args) != 1 or builtin is None or builtin.kind != Kind.BUILTIN:
+        if len(args) != 1:
             return None
         sized = local(types, path, args[0])
         return Count("len", sized.obj) if sized is not None and sized.shape in ("slice", "array") else None

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from gorewrite import (
+    builtins,
     callee_waits,
     exit_writes,
     field_alias,
@@ -1454,8 +1455,8 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
         parent = node.parent
         if parent.type == "return_statement" or parent.parent.type == "return_statement":
             return f"{table.name} is returned (line {line})"
-        if parent.type == "argument_list" and text(parent.parent.child_by_field_name("function")) == b"len":
-            continue
+        if parent.type == "argument_list" and builtins.called(types, path, parent.parent) == "len":
+            continue  # the universe's: a `func len(any) int` of the package may keep the table or look inside it
         if parent.type == "generic_type" and parent.parent.type == "type_conversion_expression":
             calls.append(parent.parent)  # tree-sitter reads `t[k](v)` as an instantiation `T[K](v)`
             continue

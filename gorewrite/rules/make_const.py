@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite import callees
+from gorewrite import builtins, callees
 from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
@@ -211,6 +211,8 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if isinstance(types, str):
         return types
     path = escape.path
+    if builtins.called(types, path, make.call) != "make":  # the query matches the name
+        return f"{text(make.call.child_by_field_name('function')).decode()} is not Go's make by go/types"
     size = _element_size(view, make)
     if size == 0:  # every release calls a zero-size make `escapes to heap`, yet it never allocates
         return f"{_src(make.element)} has size zero: make never allocates for it"

@@ -3,6 +3,7 @@ any more, so its ok goes, and with it the code only a failed assertion ran."""
 
 from __future__ import annotations
 
+from gorewrite import builtins
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rules.iface_direct.dead import following
@@ -204,9 +205,7 @@ def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
     if not ends:
         return end
     after = following(statement)  # dead.py: of the function's own body, none labelled
-    leaves = last.type in ("return_statement", "goto_statement") or (
-        _is_panic(last) and types.builtin(path, last.start_byte, "panic")  # not a function of that name
-    )
+    leaves = last.type in ("return_statement", "goto_statement") or _is_panic(types, path, last)
     if after == []:
         return end
     if after is None or not leaves:
@@ -217,11 +216,10 @@ def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
     return after[-1].end_byte
 
 
-def _is_panic(statement: Node) -> bool:
+def _is_panic(types: TypeInfo, path: str, statement: Node) -> bool:
+    """Is the statement a call of the universe's panic (not a function of that name, which may return)?"""
     call = statement.named_children[0] if statement.type == "expression_statement" else None
-    return (
-        call is not None and call.type == "call_expression" and text(call.child_by_field_name("function")) == b"panic"
-    )
+    return builtins.called(types, path, call) == "panic"
 
 
 def whole_lines(source: bytes, declaration: Node) -> tuple[int, int] | None:

@@ -3,7 +3,7 @@ assertion, and a container built only to be read back may go only if dropping it
 
 from __future__ import annotations
 
-from gorewrite import retention
+from gorewrite import builtins, retention
 from gorewrite.edits import Edit
 from gorewrite.field_alias import field_writes
 from gorewrite.proposals import PackageView
@@ -37,7 +37,6 @@ SCOPES = FUNCTIONS + (
     "default_case",
     "communication_case",
 )
-LENGTHS = (b"len", b"cap")
 # What evaluates without effect or panic: dropping it with a declaration changes nothing.
 PURE = (*LITERALS, "identifier", "true", "false", "nil", "iota", "func_literal")
 PURE_OPERATORS = ("&", "-", "+", "!", "^")
@@ -93,10 +92,7 @@ def _passed_by_value(view: PackageView, path: str, access: Node) -> str | None:
 def _is_length(types: TypeInfo, path: str, access: Node) -> bool:
     """len(c) or cap(c): Go's builtins (go/types), not a `func len` of the package that may change c's elements."""
     call = access.parent.parent if access.parent.type == "argument_list" else None
-    if call is None or call.type != "call_expression":
-        return False
-    function = call.child_by_field_name("function")
-    return text(function) in LENGTHS and types.builtin(path, function.start_byte, text(function).decode())
+    return builtins.called(types, path, call) in ("len", "cap")
 
 
 def _is_element_read(types: TypeInfo, path: str, access: Node) -> bool:

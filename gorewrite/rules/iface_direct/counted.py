@@ -13,6 +13,7 @@ never changes.
 
 from __future__ import annotations
 
+from gorewrite import builtins
 from gorewrite.syntax import Node, call_args, int_value, items, text, unparen
 from gorewrite.typeinfo import TypeInfo
 
@@ -60,7 +61,7 @@ def _length(node: Node) -> Node | None:
 
 def builtin_lengths(types: TypeInfo, path: str, lengths: list[Node]) -> bool:
     """Is every `len(c)` of the loop Go's builtin (not a package's own `func len`)?"""
-    return all(types.builtin(path, n.child_by_field_name("function").start_byte, "len") for n in lengths)
+    return all(builtins.called(types, path, n) == "len" for n in lengths)
 
 
 def call_args_of(calls: list[Node]) -> list[Node]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from gorewrite import builtins
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.sites import Site
 from gorewrite.syntax import Node, items, text, walk
@@ -41,16 +42,16 @@ def array_size(view: PackageView, site: Site) -> int | None:
     return int(BYTES.fullmatch(written)[1]) if written else None
 
 
-def array_use(node: Node) -> str | None:
+def array_use(view: PackageView, path: str, node: Node) -> str | None:
     """Why a use of the array needs its value, which a pooled pointer to it cannot stand for; None
-    for a slice of it, an element, and len or cap, which mean the same on the pointer."""
+    for a slice of it, an element, and the universe's len or cap, which mean the same on the pointer (a
+    `func len(any) int` of the package is given the pointer instead: it may tell them apart, adv41b)."""
     parent = node.parent
     if parent.type in ("slice_expression", "index_expression") and parent.child_by_field_name("operand") == node:
         return None
     call = parent.parent if parent.type == "argument_list" else None
-    function = call.child_by_field_name("function") if call is not None else None
-    if function is not None and text(function) in (b"len", b"cap") and len(parent.named_children) == 1:
-        return None  # uses.py asks go/types whether they are the builtins
+    if builtins.called(view.types, path, call) in ("len", "cap") and len(parent.named_children) == 1:
+        return None
     return "is used as an array value, which a pooled pointer to it cannot stand for"
 
 

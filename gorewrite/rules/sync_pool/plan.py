@@ -8,7 +8,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from gorewrite import breaches, callees, retention
+from gorewrite import breaches, builtins, callees, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import import_declarations, types_or_reason
@@ -88,6 +88,8 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
     constrained = directive(function)
     if constrained:
         return f"the function carries {constrained}: how the runtime calls it is constrained"
+    if site.kind in ("make", "new") and builtins.called(types, site.path, site.value) != site.kind:
+        return f"{text(site.value).decode()} does not call Go's {site.kind} by go/types: the code declares its own"
     if per_build_length(view, site, escape):
         return (
             f"the length in {text(site.value).decode()} is a constant some builds give differently (declared "
@@ -181,8 +183,8 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
                 addresses.append((node.start_byte, node.end_byte))
         elif site.kind in ("array", "result") and arrays.whole(node):
             derefs.append(node.start_byte)  # `a = h.Marshal()` writes the whole array: through the pointer
-        elif site.kind in ("array", "result") and array_use(node):
-            problems.append(array_use(node))
+        elif site.kind in ("array", "result") and array_use(view, site.path, node):
+            problems.append(array_use(view, site.path, node))
             continue
         is_slice = length is not None or site.kind in ("array", "result")
         problem = uses.check(view, site, node, objs, relies, stale, is_slice)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from gorewrite import breaches, retention
+from gorewrite import breaches, builtins, retention
 from gorewrite.escapes import Escape
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo, types_or_reason
@@ -80,6 +80,8 @@ def scanner_plan(view: PackageView, escape: Escape, site: Site, declared: Site) 
     call = site.statement.named_children[0]
     if not _scanner_buffer(view, site.path, call.child_by_field_name("function")):
         return f"{text(call.child_by_field_name('function')).decode()} is not bufio.Scanner's Buffer"
+    if builtins.called(types, site.path, site.value) != "make":
+        return f"{text(site.value).decode()} does not call Go's make by go/types: the code declares its own"
     scanner = _scanner(view, site)
     if isinstance(scanner, str):
         return scanner

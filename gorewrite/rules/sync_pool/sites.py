@@ -46,7 +46,7 @@ SCRATCH_STEPS = ("spill", "assign", "slice", "call parameter")
 FUNCTIONS = ("function_declaration", "method_declaration")
 
 
-OK_BUILTINS = (b"len", b"cap", b"copy", b"clear")
+OK_BUILTINS = ("len", "cap", "copy", "clear")
 
 
 # Types pooled although they fit the stack: what costs is their storage, which grows with use and

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gorewrite import callees, closed, contracts
+from gorewrite import builtins, callees, closed, contracts
 from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_type, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -287,9 +287,8 @@ def _use(
         function = outer.child_by_field_name("function")
         ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
         if ident is not None and ident.kind in (Kind.BUILTIN, Kind.TYPE):
-            copies = ident.name in ("len", "copy") or ident.kind == Kind.TYPE and ident.name == "string"
-            if is_slice and copies and ident.obj is None:  # the universe's: a `type string []byte` converts nothing
-                return None
+            if is_slice and builtins.called(view.types, path, outer) in ("len", "copy", "string"):
+                return None  # the universe's: a `type string []byte` converts nothing
             return f"is passed to {ident.name}" + (f", which {SEES}" if ident.name == "cap" else "")
         return passed(view, path, outer, items(parent).index(expr), is_slice, depth + 1, following, blind, nils)
     if is_slice and parent.type == "index_expression" and parent.child_by_field_name("operand") == expr:

@@ -3,7 +3,7 @@ Put), through retention.py for the calls it reaches, or the reason to decline.""
 
 from __future__ import annotations
 
-from gorewrite import retention
+from gorewrite import builtins, retention
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool import appends, spare
 from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_AT, Site, own_function
@@ -283,17 +283,15 @@ def _argument(
     function = call.child_by_field_name("function")
     position = items(args).index(parent if spread else expr)
     name = text(function)
-    ident = view.types.at(site.path, function.start_byte) if function.type == "identifier" else None
-    if ident is not None and ident.kind == Kind.BUILTIN:
-        if name in OK_BUILTINS:
-            return None
-        if name == b"append":
-            if position > 0:
-                return None if spread else "is appended as an element: the slice holds it"
-            return _consumer(view, site, call, objs, relies, stale, is_slice)  # append(buf, …) aliases buf
-        return f"is passed to {name.decode()}"
-    if name == b"string" and ident is not None and ident.kind == Kind.TYPE and ident.obj is None:
-        return None  # string(buf) copies; a `type string []byte` the package declares converts nothing
+    universe = builtins.called(view.types, site.path, call)  # never a declaration of that name (adv41a)
+    if universe in OK_BUILTINS or universe == "string":
+        return None  # string(buf) copies
+    if universe == "append":
+        if position > 0:
+            return None if spread else "is appended as an element: the slice holds it"
+        return _consumer(view, site, call, objs, relies, stale, is_slice)  # append(buf, …) aliases buf
+    if universe is not None and universe not in builtins.TYPES:
+        return f"is passed to {universe}"
     if stale is not None:
         stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
     if site.stands_for and WRITER_AT.get(_callee(view, site, function)) != position:

@@ -1,0 +1,35 @@
+"""Which of Go's predeclared functions and types a call calls, by go/types alone.
+
+A name's text never says it: the package or the function may declare its own `len`, `copy`, `string` or
+`panic` (`func copy(p []byte) { Kept = p }`, `type string []byte`, `len := func(any) int {…}`, a `func
+panic(string)` that returns), and a call of it is then an ordinary call, which may keep or change what it is
+given (reviews adv40e, adv41a, adv41b). go/types knows which object each identifier names.
+tests/test_architecture.py keeps the names' text out of the other modules (the few that decide nothing by it
+are listed there with their reason), so a rule cannot ask "is this the builtin X" of the text.
+"""
+
+from __future__ import annotations
+
+from gorewrite.syntax import Node, unparen
+from gorewrite.typeinfo import Kind, TypeInfo
+
+# The universe's type names: a call of one is a conversion (go/types' TypeName without a package).
+TYPES = frozenset(
+    "any bool byte comparable complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune string "
+    "uint uint8 uint16 uint32 uint64 uintptr".split()
+)
+
+
+def called(types: TypeInfo, path: str, call: Node | None) -> str | None:
+    """The name of the universe's builtin function (len, cap, copy, append, make, new, panic, …) or type (a
+    conversion: `string(b)`) that the call_expression `call` calls, in parentheses too (`(len)(x)`); None for
+    any other call, one of a declaration of that name included, or where go/types does not know."""
+    if call is None or call.type != "call_expression":
+        return None
+    function = unparen(call.child_by_field_name("function"))
+    ident = types.at(path, function.start_byte) if function.type == "identifier" else None
+    if ident is None or ident.end != function.end_byte:
+        return None
+    if ident.kind == Kind.BUILTIN or ident.kind == Kind.TYPE and ident.obj is None and ident.name in TYPES:
+        return ident.name
+    return None
