@@ -44,6 +44,16 @@ def test_a_failing_test_is_named_though_passing_tests_print_after_it(tmp_path, t
     assert "FAIL\texample.com/m/lib" in reason, reason  # the go command's own last words stay
 
 
+def test_a_failed_verdict_among_the_last_lines_still_comes_first():
+    """Parallel tests print in any order: a `--- FAIL` among the last six lines was left where it was, so
+    the reason began with another test's `--- PASS` (a flaky test under load)."""
+    lines = ["--- PASS: TestOk1", "--- PASS: TestOk2", "--- FAIL: TestDirExists", "    lib_test.go:5: not a directory"]
+    lines += ["--- PASS: TestOk3", "FAIL", "FAIL\texample.com/m/lib 0.01s"]
+    reason = " | ".join(gocmd._cause(lines))
+    assert reason.startswith("--- FAIL: TestDirExists | --- PASS: TestOk2"), reason
+    assert reason.count("--- FAIL: TestDirExists") == 1, reason
+
+
 # A package whose test reads what go's test cache keys a result by: its working directory (os.Getwd
 # reads $PWD) and an environment variable.
 CACHED = {

@@ -114,12 +114,12 @@ def timed_out(lines: list[str]) -> str | None:
 
 def _cause(lines: list[str]) -> list[str]:
     """The failed tests' verdicts, then the last lines that say why: tests that pass after a failure print
-    their `--- PASS` last (testify's assert: a dozen parallel ones), and a panic's last lines are its
-    goroutine stacks, which name neither the failed test nor the panic, so its output ends at its message."""
+    their `--- PASS` last (testify's assert: a dozen parallel ones), or their own lines after its verdict,
+    and a panic's last lines are its goroutine stacks, which name neither the failed test nor the panic,
+    so its output ends at its message."""
     panic = next((n for n, x in enumerate(lines) if x.startswith("panic: ")), len(lines) - 1)
-    tail = lines[: panic + 1][-6:]
-    failed = [x for x in lines[: panic + 1] if x.startswith("--- FAIL: ") and x not in tail]
-    return failed[:3] + tail
+    failed = [x for x in lines[: panic + 1] if x.startswith("--- FAIL: ")][:3]
+    return failed + [x for x in lines[: panic + 1][-6:] if x not in failed]
 
 
 def _by_header(output: str, pkgs: list[str], tool: str) -> dict[str, str]:
