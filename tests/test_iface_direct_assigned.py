@@ -221,6 +221,13 @@ ASSERT_DECLINES = {
         SINK.format(name="asserted_comma_ok", body="\tw, ok := s.Out.(io.Writer)\n\tif !ok {\n\t\treturn -1\n\t}\n"),
         "is asserted with comma-ok",
     ),
+    # the same in a var declaration (review adv41e): proposed, it reached the compiler as `var w, ok = io.Writer(&c)`
+    "asserted_comma_ok_var": (
+        SINK.format(
+            name="asserted_comma_ok_var", body="\tvar w, ok = s.Out.(io.Writer)\n\tif !ok {\n\t\treturn -1\n\t}\n"
+        ),
+        "is asserted with comma-ok",
+    ),
 }
 ASSERT_NAIVE = {
     "asserted_rerouted": (lambda s: s.replace(ASSERT, "\tw := io.Writer(&c)\n"), 'fmt.Sprint({pkg}.Run("db", true))'),

@@ -136,8 +136,11 @@ def _asserted(types: TypeInfo, path: str, selector: Node, value: Node) -> tuple[
     if assertion.type != "type_assertion_expression" or assertion.child_by_field_name("operand") != selector:
         return None
     expr, parent = held(assertion)
-    if parent.type == "expression_list" and parent.parent.type in ("assignment_statement", "short_var_declaration"):
-        if len(items(parent.parent.child_by_field_name("left"))) > 1:
+    holder = parent.parent if parent.type == "expression_list" else None
+    if holder is not None and holder.type in ("assignment_statement", "short_var_declaration", "var_spec"):
+        # `w, ok := o.F.(I)`, `w, ok = …`, `var w, ok = …`
+        left = holder.children_by_field_name("name") if holder.type == "var_spec" else None
+        if len(left if left is not None else items(holder.child_by_field_name("left"))) > 1:
             return f"{text(selector).decode()} is asserted with comma-ok (line {row_of(assertion)})"
     kind = assertion.child_by_field_name("type")
     given = replacement(types, path, value, kind, is_interface_type(types, path, kind))
