@@ -27,6 +27,7 @@ import tree_sitter
 import tree_sitter_go
 
 from gorewrite import __version__
+from gorewrite.errors import UserError
 from gorewrite.escapes import Escape
 from gorewrite.files import Remembered
 from gorewrite.proposals import Candidate, PackageView, Rule
@@ -40,9 +41,13 @@ EVERY = 3600  # seconds between two scans of a folder: a full one holds ~60k ent
 
 def directory() -> Path:
     """Where gorewrite keeps what it builds and remembers: GOREWRITE_CACHE, else the XDG user cache. A relative
-    XDG_CACHE_HOME is invalid (the XDG spec: ignored), not a folder in whatever directory gorewrite runs in."""
-    if os.environ.get("GOREWRITE_CACHE"):
-        return Path(os.environ["GOREWRITE_CACHE"])
+    XDG_CACHE_HOME is invalid (the XDG spec: ignored), not a folder in whatever directory gorewrite runs in; a
+    relative GOREWRITE_CACHE is an error, as go says of a relative GOCACHE."""
+    chosen = os.environ.get("GOREWRITE_CACHE")
+    if chosen and not os.path.isabs(chosen):
+        raise UserError(f"GOREWRITE_CACHE={chosen} is a relative path: set it to an absolute one, or unset it")
+    if chosen:
+        return Path(chosen)
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     return Path(xdg if os.path.isabs(xdg) else Path.home() / ".cache", "gorewrite")
 

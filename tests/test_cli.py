@@ -228,6 +228,18 @@ def test_a_cache_directory_no_file_can_be_in_is_a_clear_error(tmp_path):
     assert "cannot build the gotypes helper in" in done.stderr and "File name too long" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_relative_cache_directory_is_a_clear_error(tmp_path, command):
+    """Taken as given, GOREWRITE_CACHE=rel put the helper and the entries in the user's module (adv41c, adv41e)."""
+    root = module(tmp_path / "m", {"work/work.go": GOROUTINE})
+    done = gorewrite(
+        command, *(["--dry-run"] if command == "fix" else []), cwd=root, env={"GOREWRITE_CACHE": "rel/cache"}
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "GOREWRITE_CACHE=rel/cache is a relative path" in done.stderr, done.stderr
+    assert not (root / "rel").exists()
+
+
 def test_outside_a_module_is_a_clear_error(tmp_path):
     done = gorewrite("check", cwd=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
