@@ -39,14 +39,19 @@ UNIVERSE = frozenset(
     "uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap clear close complex copy delete imag "
     "len make max min new panic print println real recover".split()
 )
-LOOSE = re.compile(rb"^(func|type|var|const)\s+(\w+)", re.M)  # top-level names, read past a parse error
-# a line that may declare a universe name at package level: `func min`, `var len …`, or a group `var (`
+# a comment, or a string or rune kept whole (a `//` inside one starts no comment): Go's tokens that may hide code
+TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`|/\*.*?\*/|//[^\n]*', re.S)
+# names a declaration keyword declares, read past a parse error (local ones too: names serve only to decline)
+LOOSE = re.compile(rb"\b(func|type|var|const)\s+([\w\x80-\xff]+)")
+# where a file (its comments blanked) may declare a universe name: `func min`, `var len …`, or a group `var (`,
+# anywhere on a line (`var _ int; func min…`, `package m; func min…`)
 SUSPECT = re.compile(
-    rb"^\s*(?:(?:func|type|var|const)\s+(?:\w+\s*,\s*)*(?:" + "|".join(sorted(UNIVERSE)).encode() + rb")\b"
-    rb"|(?:var|const|type)\s*\()",
-    re.M,
+    rb"\b(?:(?:func|type|var|const)\s+(?:[\w\x80-\xff]+\s*,\s*)*(?:" + "|".join(sorted(UNIVERSE)).encode() + rb")\b"
+    rb"|(?:var|const|type)\s*\()"
 )
-NAMES = ("identifier", "type_identifier", "package_identifier")
+# the nodes that name what a declaration may declare: identifiers, and the predeclared constants tree-sitter gives
+# nodes of their own (`const false = true` in a file another build compiles)
+NAMES = ("identifier", "type_identifier", "package_identifier", "true", "false", "nil", "iota")
 
 
 class Build:
@@ -88,13 +93,14 @@ class Build:
         build's files write: in a build holding the file they name its declarations, not Go's, whatever the
         type facts of this build say. A file go/build never compiles with the package shadows nothing."""
         path = os.path.join(self.directory, name)
-        if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(self._read(path))):
+        if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(_code(self._read(path)))):
             return set()
         root = self.tree(path)
         named = _clause(root)
         if named is not None and named != self.package:
             return set()
-        declared = _names(root) | {m.group(2).decode() for m in LOOSE.finditer(root.text)}  # a parse error too
+        loose = {m.group(2).decode() for m in LOOSE.finditer(_code(root.text))} if root.has_error else set()
+        declared = _names(root) | loose
         return declared & UNIVERSE & self.written() if declared & UNIVERSE else set()
 
     def tree(self, path: str) -> Node:
@@ -126,6 +132,11 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
         if not path.endswith("_test.go") or CONSTRAINT.search(header(path)):
             found.append(os.path.basename(path))
     return found
+
+
+def _code(text: bytes) -> bytes:
+    """The source with each comment a blank (`func/**/min` is `func min` to Go)."""
+    return TOKENS.sub(lambda m: m.group() if m.group()[:1] in b"\"'`" else b" ", text)
 
 
 def _constrained(path: str, root: Node) -> bool:
