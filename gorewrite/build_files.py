@@ -16,8 +16,11 @@ it relies on, otherwise. A left-out file cannot, in any build, when
   identifier written in the build's files (else one there, a universe `min` or a function of a
   constrained file, could resolve to it in that build). Names serve only to decline, never to accept.
 
+The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter gives them nodes of their own).
+
 `left_out` lists the files (verification races every toolchain when builds differ at all); `Build.inert`
-says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying).
+says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
+`Build.universe` the predeclared names one declares (proposing declines a fix writing one).
 """
 
 from __future__ import annotations
@@ -92,6 +95,12 @@ class Build:
         """The predeclared names (`min`, `len`, `int`…) the left-out file declares at package level that this
         build's files write: in a build holding the file they name its declarations, not Go's, whatever the
         type facts of this build say. A file go/build never compiles with the package shadows nothing."""
+        declared = self.universe(name)
+        return declared & self.written() if declared else set()
+
+    def universe(self, name: str) -> set[str]:
+        """The predeclared names the left-out file declares at package level (in a build holding it a rewrite
+        writing one, sync-pool's `func() any`, names that declaration)."""
         path = os.path.join(self.directory, name)
         if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(_code(self._read(path)))):
             return set()
@@ -100,8 +109,7 @@ class Build:
         if named is not None and named != self.package:
             return set()
         loose = {m.group(2).decode() for m in LOOSE.finditer(_code(root.text))} if root.has_error else set()
-        declared = _names(root) | loose
-        return declared & UNIVERSE & self.written() if declared & UNIVERSE else set()
+        return (_names(root) | loose) & UNIVERSE
 
     def tree(self, path: str) -> Node:
         """The file's syntax tree, parsed once for this build."""

@@ -385,3 +385,39 @@ def test_a_callee_verdict_beside_a_file_redeclaring_false_is_another_builds(tmp_
     assert toolchain.run(["test", "./..."], str(root)).returncode == 0
     failed = toolchain.run(["test", "-tags", "extra", "./..."], str(root))
     assert failed.returncode != 0 and "Sum = 1, want 11" in failed.stdout.decode(), failed.stdout.decode()
+
+
+POOLED = """package m
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+)
+
+func Render(keys []string, out io.Writer) error {
+\tvar buf bytes.Buffer
+\tfor i, k := range keys {
+\t\tfmt.Fprintf(&buf, "%s=%d\\n", k, i)
+\t}
+\t_, err := out.Write(buf.Bytes())
+\treturn err
+}
+"""
+
+
+@pytest.mark.parametrize("declaring", ["type any = int\n", "func new() {}\n"])
+def test_a_rewrite_writing_a_predeclared_name_another_build_declares_is_declined(tmp_path, toolchain, declaring):
+    """The build's files write neither `any` nor `new`, so its type facts stand; sync-pool's pool writes both,
+    and under -tags extra they name later.go's declarations: the naive pool no longer builds there (review adv41d)."""
+    later = "//go:build extra\n\npackage m\n\n" + declaring
+    root = module(tmp_path / "m", {"render.go": POOLED, "later.go": later})
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert "which later.go declares at package level in another build" in found[0].reason, found
+    (naive,) = proposals(module(tmp_path / "bare", {"render.go": POOLED}), RULES["sync-pool"])["example.com/m"]
+    assert isinstance(naive, Fix), naive
+    assert toolchain.run(["build", "-tags", "extra", "./..."], str(root)).returncode == 0
+    (root / "render.go").write_text(edited(POOLED, naive))
+    assert toolchain.run(["build", "./..."], str(root)).returncode == 0
+    assert toolchain.run(["build", "-tags", "extra", "./..."], str(root)).returncode != 0
