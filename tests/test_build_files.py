@@ -312,40 +312,9 @@ func Bump() {
 // Kept: whether Note keeps what it is given.
 func Kept() bool { return debug }
 """
-NOTED = """package m
-
-import (
-\t"sync"
-\t"sync/atomic"
-
-\t"example.com/m/d"
+NOTED = EACH.replace('\t"sync/atomic"\n)', '\t"sync/atomic"\n\n\t"example.com/m/d"\n)').replace(
+    "\tscale := 1\n\teach(n, func(i int) {\n", "\tscale := 1\n\td.Note(&scale)\n\teach(n, func(i int) {\n\t\td.Bump()\n"
 )
-
-var Sum atomic.Int64
-
-func each(n int, f func(i int)) {
-\tvar wg sync.WaitGroup
-\tfor i := 0; i < n; i++ {
-\t\twg.Add(1)
-\t\tgo func() {
-\t\t\tdefer wg.Done()
-\t\t\tf(i)
-\t\t}()
-\t}
-\twg.Wait()
-}
-
-func Run(n int) int {
-\tscale := 1
-\td.Note(&scale)
-\teach(n, func(i int) {
-\t\td.Bump()
-\t\tSum.Add(int64(scale))
-\t})
-\tscale = 2
-\treturn scale
-}
-"""
 NOTED_TEST = """package m
 
 import (
