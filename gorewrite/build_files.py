@@ -135,7 +135,7 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
     it leaves out, and test files with a build constraint."""
     found = []
     for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))):
-        if path in built:
+        if path in built or not os.path.isfile(path):  # a directory named `x.go` is no file of any build
             continue
         if not path.endswith("_test.go") or CONSTRAINT.search(header(path)):
             found.append(os.path.basename(path))

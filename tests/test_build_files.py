@@ -390,3 +390,11 @@ def test_a_rewrite_writing_a_predeclared_name_another_build_declares_is_declined
     (root / "render.go").write_text(edited(POOLED, naive))
     assert toolchain.run(["build", "./..."], str(root)).returncode == 0
     assert toolchain.run(["build", "-tags", "extra", "./..."], str(root)).returncode != 0
+
+
+def test_a_directory_named_like_a_go_file_is_no_left_out_file(tmp_path):
+    """Go ignores a directory `fixtures.go/`: it is neither read nor a reason to decline (review adv41d: fix
+    stopped with `Is a directory`)."""
+    root = module(tmp_path, {"each.go": EACH, "fixtures.go/data.txt": "x\n"})
+    found = scale_sites(root)
+    assert [type(p) for p in found] == [Fix], found
