@@ -16,8 +16,11 @@ it relies on, otherwise. A left-out file cannot, in any build, when
   identifier written in the build's files (else one there, a universe `min` or a function of a
   constrained file, could resolve to it in that build). Names serve only to decline, never to accept.
 
+The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter gives them nodes of their own).
+
 `left_out` lists the files (verification races every toolchain when builds differ at all); `Build.inert`
-says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying).
+says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
+`Build.universe` the predeclared names one declares (proposing declines a fix writing one).
 """
 
 from __future__ import annotations
@@ -39,14 +42,19 @@ UNIVERSE = frozenset(
     "uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap clear close complex copy delete imag "
     "len make max min new panic print println real recover".split()
 )
-LOOSE = re.compile(rb"^(func|type|var|const)\s+(\w+)", re.M)  # top-level names, read past a parse error
-# a line that may declare a universe name at package level: `func min`, `var len …`, or a group `var (`
+# a comment, or a string or rune kept whole (a `//` inside one starts no comment): Go's tokens that may hide code
+TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`|/\*.*?\*/|//[^\n]*', re.S)
+# names a declaration keyword declares, read past a parse error (local ones too: names serve only to decline)
+LOOSE = re.compile(rb"\b(func|type|var|const)\s+([\w\x80-\xff]+)")
+# where a file (its comments blanked) may declare a universe name: `func min`, `var len …`, or a group `var (`,
+# anywhere on a line (`var _ int; func min…`, `package m; func min…`)
 SUSPECT = re.compile(
-    rb"^\s*(?:(?:func|type|var|const)\s+(?:\w+\s*,\s*)*(?:" + "|".join(sorted(UNIVERSE)).encode() + rb")\b"
-    rb"|(?:var|const|type)\s*\()",
-    re.M,
+    rb"\b(?:(?:func|type|var|const)\s+(?:[\w\x80-\xff]+\s*,\s*)*(?:" + "|".join(sorted(UNIVERSE)).encode() + rb")\b"
+    rb"|(?:var|const|type)\s*\()"
 )
-NAMES = ("identifier", "type_identifier", "package_identifier")
+# the nodes that name what a declaration may declare: identifiers, and the predeclared constants tree-sitter gives
+# nodes of their own (`const false = true` in a file another build compiles)
+NAMES = ("identifier", "type_identifier", "package_identifier", "true", "false", "nil", "iota")
 
 
 class Build:
@@ -87,15 +95,21 @@ class Build:
         """The predeclared names (`min`, `len`, `int`…) the left-out file declares at package level that this
         build's files write: in a build holding the file they name its declarations, not Go's, whatever the
         type facts of this build say. A file go/build never compiles with the package shadows nothing."""
+        declared = self.universe(name)
+        return declared & self.written() if declared else set()
+
+    def universe(self, name: str) -> set[str]:
+        """The predeclared names the left-out file declares at package level (in a build holding it a rewrite
+        writing one, sync-pool's `func() any`, names that declaration)."""
         path = os.path.join(self.directory, name)
-        if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(self._read(path))):
+        if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(_code(self._read(path)))):
             return set()
         root = self.tree(path)
         named = _clause(root)
         if named is not None and named != self.package:
             return set()
-        declared = _names(root) | {m.group(2).decode() for m in LOOSE.finditer(root.text)}  # a parse error too
-        return declared & UNIVERSE & self.written() if declared & UNIVERSE else set()
+        loose = {m.group(2).decode() for m in LOOSE.finditer(_code(root.text))} if root.has_error else set()
+        return (_names(root) | loose) & UNIVERSE
 
     def tree(self, path: str) -> Node:
         """The file's syntax tree, parsed once for this build."""
@@ -121,11 +135,16 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
     it leaves out, and test files with a build constraint."""
     found = []
     for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))):
-        if path in built:
+        if path in built or not os.path.isfile(path):  # a directory named `x.go` is no file of any build
             continue
         if not path.endswith("_test.go") or CONSTRAINT.search(header(path)):
             found.append(os.path.basename(path))
     return found
+
+
+def _code(text: bytes) -> bytes:
+    """The source with each comment a blank (`func/**/min` is `func min` to Go)."""
+    return TOKENS.sub(lambda m: m.group() if m.group()[:1] in b"\"'`" else b" ", text)
 
 
 def _constrained(path: str, root: Node) -> bool:

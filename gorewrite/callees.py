@@ -188,9 +188,7 @@ def _other_builds(view: PackageView) -> str | None:
 def shadowing(view: PackageView) -> str | None:
     """Why the package's go/types facts hold for this build only: a file another build may compile with it
     declares a name of Go's universe the build's files write (`func min` beside `min(n, 64)`); else None."""
-    build = build_files.Build(
-        view.package.dir, view.package.name, view.package.files, lambda p: _tree(view, p), lambda p: _source(view, p)
-    )
+    build = _build(view)
     for name in left_out(view):
         shadowed = sorted(build.shadowed(name))
         if shadowed:
@@ -199,6 +197,31 @@ def shadowing(view: PackageView) -> str | None:
                 "build's files name its declarations, not Go's predeclared ones"
             )
     return None
+
+
+def universe_declared(view: PackageView) -> dict[str, str]:
+    """Each predeclared name a file another build may compile with the package declares at package level, with
+    that file: a rewrite that writes one names that file's declaration in that build."""
+    return memo(view, ("universe declared",), lambda: _universe_declared(view))
+
+
+def _universe_declared(view: PackageView) -> dict[str, str]:
+    build = _build(view)
+    return {declared: name for name in reversed(left_out(view)) for declared in build.universe(name)}
+
+
+def _build(view: PackageView) -> build_files.Build:
+    return memo(
+        view,
+        ("build",),
+        lambda: build_files.Build(
+            view.package.dir,
+            view.package.name,
+            view.package.files,
+            lambda p: _tree(view, p),
+            lambda p: _source(view, p),
+        ),
+    )
 
 
 def left_out(view: PackageView) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ user cache (gorewrite/proposal_cache.py), so `check` and `fix` of unchanged code
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from gorewrite import cache, callees, exports, proposal_cache, typeinfo
@@ -13,8 +14,10 @@ from gorewrite.flows import compile_flows, placed
 from gorewrite.module_writers import module_imports
 from gorewrite.parameters import compile_parameters
 from gorewrite.progress import Report, silent
-from gorewrite.proposals import Candidate, PackageView, Proposal, Rule
+from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.toolchain import Toolchain
+
+WORD = re.compile(rb"[A-Za-z_]\w*")  # the words an edit writes
 
 
 def propose(
@@ -82,6 +85,7 @@ def _propose(
         for rule in rules:
             mine = [c for c in cands if c.rule == rule.name]
             proposals[pkg] += rule.propose(views[pkg], mine) if mine else []
+        proposals[pkg] = _every_build(views[pkg], proposals[pkg])
         views[pkg].release()
     return proposals
 
@@ -90,6 +94,27 @@ def _this_build(view: PackageView, types: typeinfo.TypeInfo) -> typeinfo.TypeInf
     """The type facts, unless another build may give the universe names they resolve another meaning."""
     shadowed = callees.shadowing(view) if not types.error else None
     return typeinfo.TypeInfo(idents={}, error=shadowed) if shadowed else types
+
+
+def _every_build(view: PackageView, proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals, each fix that writes a predeclared name a file another build compiles declares declined:
+    there it would name that file's declaration (sync-pool's `func() any` beside a tagged `type any = int`)."""
+    declared = callees.universe_declared(view) if any(isinstance(p, Fix) for p in proposals) else {}
+    if not declared:
+        return proposals
+    kept: list[Proposal] = []
+    for proposal in proposals:
+        written = {w.decode() for e in proposal.edits for w in WORD.findall(e.new)} if isinstance(proposal, Fix) else ()
+        clash = sorted(set(written) & declared.keys())
+        if not clash:
+            kept.append(proposal)
+            continue
+        reason = (
+            f"the rewrite writes {', '.join(clash)}, which {declared[clash[0]]} declares at package level in another "
+            "build: there it would name that declaration, not Go's"
+        )
+        kept += [Declined(proposal.rule, target, reason) for target in proposal.targets]
+    return kept
 
 
 def _add_flows(

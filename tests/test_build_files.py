@@ -237,3 +237,164 @@ def test_the_universe_names_a_left_out_file_declares(declaring, shadowed):
     files = {"/p/key.go": CLAMPED.encode(), "/p/wide.go": b"//go:build wide\n\npackage m\n\n" + declaring.encode()}
     build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
     assert build.shadowed("wide.go") == shadowed
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "//go:build wide\n\npackage m\n\nfunc/**/min(a, b int) int { return a }\n",
+        "//go:build wide\n\npackage m\n\nvar _ int; func min(a, b int) int { return a }\n",
+        "//go:build wide\n\npackage m\n\n/* wide keys */ func min(a, b int) int { return a }\n",
+        "//go:build wide\n\npackage m\n\nvar // the widest\n(\n\tmin = func(a, b int) int { return a }\n)\n",
+        "//go:build wide\n\npackage m; func min(a, b int) int { return a }\n",
+    ],
+    ids=["comment after func", "after a semicolon", "after a comment", "comment before a group", "one line"],
+)
+def test_a_universe_name_declared_off_the_usual_layout_is_seen(source):
+    """Go reads `func/**/min` as `func min`, and a declaration may follow another on its line: the quick scan
+    that spares parsing a file must not pass over one (review adv41d: the naive [64]byte panicked under the tag)."""
+    files = {"/p/key.go": CLAMPED.encode(), "/p/wide.go": source.encode()}
+    build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    assert build.shadowed("wide.go") == {"min"}
+
+
+def test_a_universe_name_behind_a_comment_voids_the_type_facts(tmp_path, toolchain):
+    wide = "//go:build widekeys\n\npackage m\n\nfunc/**/min(a, b int) int { return a }\n"
+    root = module(tmp_path / "m", {"key.go": CLAMPED, "wide.go": wide, "key_test.go": PROBE_CLAMPED})
+    found = proposals(root, RULES["make-const"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert "another build compiles wide.go, which declares min at package level" in found[0].reason, found
+    assert toolchain.run(["test", "-tags", "widekeys", "./..."], str(root)).returncode == 0
+    (root / "key.go").write_text(CLAMPED.replace("buf := make([]byte, min(n, 64))", NAIVE_CLAMPED))
+    failed = toolchain.run(["test", "-tags", "widekeys", "./..."], str(root))
+    assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
+
+
+NAIVE_CLAMPED = "var bufBuf [64]byte\n\tbuf := bufBuf[:min(n, 64):min(n, 64)]"
+PREDECLARED = (
+    "package m\n\nconst debug = false\n\nconst first = iota\n\nfunc On(p *int) bool { return p != nil && !debug }\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("declaring", "name"),
+    [("const false = true\n", "false"), ("const iota = 9\n", "iota"), ("var nil *int\n", "nil")],
+)
+def test_a_left_out_file_declaring_a_predeclared_constant_the_build_writes_may_change_it(declaring, name):
+    """tree-sitter gives `false`, `iota`, `nil` nodes of their own, not identifiers: they are names the build's
+    files write all the same, and another build's `const false = true` turns `if debug` on."""
+    files = {"/p/on.go": PREDECLARED.encode(), "/p/later.go": b"//go:build extra\n\npackage m\n\n" + declaring.encode()}
+    build = Build("/p", "m", ("/p/on.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    assert not build.inert("later.go")
+    assert build.shadowed("later.go") == {name}
+
+
+NOTE = """package d
+
+const debug = false
+
+var last *int
+
+// Note records p for Bump when debugging.
+func Note(p *int) {
+\tif debug {
+\t\tlast = p
+\t}
+}
+
+// Bump raises the value last noted by 10.
+func Bump() {
+\tif last != nil {
+\t\t*last += 10
+\t}
+}
+
+// Kept: whether Note keeps what it is given.
+func Kept() bool { return debug }
+"""
+NOTED = EACH.replace('\t"sync/atomic"\n)', '\t"sync/atomic"\n\n\t"example.com/m/d"\n)').replace(
+    "\tscale := 1\n\teach(n, func(i int) {\n", "\tscale := 1\n\td.Note(&scale)\n\teach(n, func(i int) {\n\t\td.Bump()\n"
+)
+NOTED_TEST = """package m
+
+import (
+\t"testing"
+
+\t"example.com/m/d"
+)
+
+func TestRun(t *testing.T) {
+\tRun(1)
+\twant := int64(1)
+\tif d.Kept() {
+\t\twant = 11 // Bump wrote scale through the pointer Note kept
+\t}
+\tif got := Sum.Load(); got != want {
+\t\tt.Fatalf("Sum = %d, want %d", got, want)
+\t}
+}
+"""
+
+
+def test_a_callee_verdict_beside_a_file_redeclaring_false_is_another_builds(tmp_path, toolchain):
+    """d/later.go's `const false = true` turns d's debug on under -tags extra: Note keeps &scale and Bump writes
+    through it, so the literal must read scale itself; the naive copy (verified before this review) reads 1."""
+    files = {"noted.go": NOTED, "noted_test.go": NOTED_TEST, "d/d.go": NOTE}
+    later = {"d/later.go": "//go:build extra\n\npackage d\n\nconst false = true\n"}
+    root = module(tmp_path / "m", {**files, **later})
+    found = [p for p in proposals(root, RULES["closure"])["example.com/m"] if "scale" in str(p)]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert any("another build compiles later.go" in p.reason for p in found), [p.reason for p in found]
+    bare = module(tmp_path / "bare", files)
+    (naive,) = [p for p in proposals(bare, RULES["closure"])["example.com/m"] if isinstance(p, Fix)]
+    assert "scale := scale" in edited(NOTED, naive)
+    for tags in ([], ["-tags", "extra"]):
+        assert toolchain.run(["test", *tags, "./..."], str(root)).returncode == 0
+    (root / "noted.go").write_text(edited(NOTED, naive))
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0
+    failed = toolchain.run(["test", "-tags", "extra", "./..."], str(root))
+    assert failed.returncode != 0 and "Sum = 1, want 11" in failed.stdout.decode(), failed.stdout.decode()
+
+
+POOLED = """package m
+
+import (
+\t"bytes"
+\t"fmt"
+\t"io"
+)
+
+func Render(keys []string, out io.Writer) error {
+\tvar buf bytes.Buffer
+\tfor i, k := range keys {
+\t\tfmt.Fprintf(&buf, "%s=%d\\n", k, i)
+\t}
+\t_, err := out.Write(buf.Bytes())
+\treturn err
+}
+"""
+
+
+@pytest.mark.parametrize("declaring", ["type any = int\n", "func new() {}\n"])
+def test_a_rewrite_writing_a_predeclared_name_another_build_declares_is_declined(tmp_path, toolchain, declaring):
+    """The build's files write neither `any` nor `new`, so its type facts stand; sync-pool's pool writes both,
+    and under -tags extra they name later.go's declarations: the naive pool no longer builds there (review adv41d)."""
+    later = "//go:build extra\n\npackage m\n\n" + declaring
+    root = module(tmp_path / "m", {"render.go": POOLED, "later.go": later})
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert "which later.go declares at package level in another build" in found[0].reason, found
+    (naive,) = proposals(module(tmp_path / "bare", {"render.go": POOLED}), RULES["sync-pool"])["example.com/m"]
+    assert isinstance(naive, Fix), naive
+    assert toolchain.run(["build", "-tags", "extra", "./..."], str(root)).returncode == 0
+    (root / "render.go").write_text(edited(POOLED, naive))
+    assert toolchain.run(["build", "./..."], str(root)).returncode == 0
+    assert toolchain.run(["build", "-tags", "extra", "./..."], str(root)).returncode != 0
+
+
+def test_a_directory_named_like_a_go_file_is_no_left_out_file(tmp_path):
+    """Go ignores a directory `fixtures.go/`: it is neither read nor a reason to decline (review adv41d: fix
+    stopped with `Is a directory`)."""
+    root = module(tmp_path, {"each.go": EACH, "fixtures.go/data.txt": "x\n"})
+    found = scale_sites(root)
+    assert [type(p) for p in found] == [Fix], found
