@@ -1,0 +1,3 @@
+module example.com/probe41
+
+go 1.23
