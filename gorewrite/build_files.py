@@ -108,7 +108,7 @@ class Build:
         named = _clause(root)
         if named is not None and named != self.package:
             return set()
-        loose = {m.group(2).decode() for m in LOOSE.finditer(_code(root.text))} if root.has_error else set()
+        loose = {_word(m.group(2)) for m in LOOSE.finditer(_code(root.text))} if root.has_error else set()
         return (_names(root) | loose) & UNIVERSE
 
     def tree(self, path: str) -> Node:
@@ -120,7 +120,7 @@ class Build:
     def written(self) -> set[str]:
         """Every identifier written in the files this build compiles."""
         if self._written is None:
-            self._written = {n.text.decode() for p in self.files for n in walk(self.tree(p)) if n.type in NAMES}
+            self._written = {_word(n.text) for p in self.files for n in walk(self.tree(p)) if n.type in NAMES}
         return self._written
 
 
@@ -166,7 +166,7 @@ def _imports(root: Node) -> set[bytes]:
 
 def _clause(root: Node) -> str | None:
     clause = next((n for n in root.named_children if n.type == "package_clause"), None)
-    return clause.named_children[0].text.decode() if clause is not None and clause.named_children else None
+    return _word(clause.named_children[0].text) if clause is not None and clause.named_children else None
 
 
 def _more(root: Node) -> bool:
@@ -189,8 +189,13 @@ def _names(root: Node) -> set[str]:
     names = set()
     for decl in root.named_children:
         if decl.type == "function_declaration":
-            names.add(decl.child_by_field_name("name").text.decode())
+            names.add(_word(decl.child_by_field_name("name").text))
         if decl.type in ("var_declaration", "const_declaration", "type_declaration"):
             specs = [n for n in walk(decl) if n.type in ("var_spec", "const_spec", "type_spec", "type_alias")]
-            names |= {n.text.decode() for s in specs for n in s.children_by_field_name("name")}
+            names |= {_word(n.text) for s in specs for n in s.children_by_field_name("name")}
     return names - {"_"}
+
+
+def _word(name: bytes) -> str:
+    """A name as text; bytes that are no UTF-8 (a Latin-1 file another build would reject) name nothing of Go's."""
+    return name.decode(errors="replace")

@@ -398,3 +398,30 @@ def test_a_directory_named_like_a_go_file_is_no_left_out_file(tmp_path):
     root = module(tmp_path, {"each.go": EACH, "fixtures.go/data.txt": "x\n"})
     found = scale_sites(root)
     assert [type(p) for p in found] == [Fix], found
+
+
+LATIN1 = {
+    "a name": (b"//go:build legacy\n\npackage m\n\nvar (\n\tx int\n)\n\nfunc caf\xe9() {}\n", set()),
+    "a package clause": (b"//go:build legacy\n\npackage m\xe9\n\nfunc min(a, b int) int { return a }\n", {"min"}),
+    "beside a min": (
+        b"//go:build legacy\n\npackage m\n\nfunc caf\xe9() {}\n\nfunc min(a, b int) int { return a }\n",
+        {"min"},
+    ),
+}
+
+
+@pytest.mark.parametrize(("source", "shadowed"), LATIN1.values(), ids=list(LATIN1))
+def test_a_left_out_file_that_is_no_utf8_is_read_without_a_traceback(source, shadowed):
+    """Go rejects a Latin-1 identifier only in a build that compiles the file; one left out by a tag leaves the
+    build as it is, and reading its names must not stop the run (review adv41f: fix stopped with a
+    UnicodeDecodeError). Bytes that are no UTF-8 name nothing of Go's; a `min` beside them is still seen."""
+    files = {"/p/key.go": CLAMPED.encode(), "/p/old.go": source}
+    build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    assert build.shadowed("old.go") == shadowed
+    assert not build.inert("old.go") or shadowed == set()
+
+
+def test_a_package_with_a_latin1_left_out_file_is_proposed_for(tmp_path):
+    root = module(tmp_path, {"each.go": EACH})
+    (root / "old.go").write_bytes(LATIN1["a name"][0])
+    assert scale_sites(root)
