@@ -42,8 +42,9 @@ UNIVERSE = frozenset(
     "uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap clear close complex copy delete imag "
     "len make max min new panic print println real recover".split()
 )
-# a comment, or a string or rune kept whole (a `//` inside one starts no comment): Go's tokens that may hide code
-TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`|/\*.*?\*/|//[^\n]*', re.S)
+# a comment, or a string or rune kept whole (a `//` inside one starts no comment): Go's tokens that may hide code;
+# an unterminated `/*` runs to the end, as Go's scanner reads it (retried at each one, the scan was quadratic)
+TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`|/\*.*?(?:\*/|\Z)|//[^\n]*', re.S)
 # names a declaration keyword declares, read past a parse error (local ones too: names serve only to decline)
 LOOSE = re.compile(rb"\b(func|type|var|const)\s+([\w\x80-\xff]+)")
 # where a file (its comments blanked) may declare a universe name: `func min`, `var len …`, or a group `var (`,
