@@ -21,6 +21,8 @@ The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter
 `left_out` lists the files (verification races every toolchain when builds differ at all); `Build.inert`
 says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
 `Build.universe` the predeclared names one declares (proposing declines a fix writing one).
+`Build.conditional` the mirror: the predeclared names a constrained file of the build declares, which another
+build, leaving it out, gives back to Go (callees.shadowing voids the type facts for both).
 """
 
 from __future__ import annotations
@@ -98,6 +100,12 @@ class Build:
         type facts of this build say. A file go/build never compiles with the package shadows nothing."""
         declared = self.universe(name)
         return declared & self.written() if declared else set()
+
+    def conditional(self) -> set[str]:
+        """The predeclared names a file of this build that another build leaves out (a constraint, a `_GOOS`
+        name, cgo) declares at package level and the build's files write: where it is left out they are Go's."""
+        declared = {n for p in self.files if _constrained(p, self.tree(p)) for n in _names(self.tree(p)) & UNIVERSE}
+        return declared & self.written()
 
     def universe(self, name: str) -> set[str]:
         """The predeclared names the left-out file declares at package level (in a build holding it a rewrite

@@ -440,3 +440,25 @@ def test_a_left_out_file_full_of_unterminated_comments_is_scanned_in_linear_time
     assert _code(source).count(b"/*") == 0 and b"const z" in _code(source)
     assert build.shadowed("tmpl.go") == set()
     assert time.monotonic() - started < 5
+
+
+NARROW = "package m\n\nfunc min(a, b int) int {\n\tif a < 64 {\n\t\treturn a\n\t}\n\treturn 64\n}\n"
+WIDE_KEY = "package m\n\nfunc keyLen(n int) int { return min(n, 4096) }\n"
+
+
+def test_a_callee_bound_through_a_universe_name_a_constrained_file_of_the_build_declares_is_not_proven(
+    tmp_path, toolchain
+):
+    """The mirror of a left-out file declaring min: narrow.go, compiled here, declares it, and -tags widekeys
+    leaves it out, so there keyLen's min is Go's and keyLen(100) is 100: the naive [64]byte, proven through the
+    package's min, panics there (review adv41f: verified under go1.24.11, slice bounds out of range)."""
+    narrow = "//go:build !widekeys\n\n" + NARROW
+    root = module(tmp_path / "m", {"key.go": WIDE_KEY, "use.go": USE, "narrow.go": narrow, "key_test.go": PROBE})
+    at_most_speculative(proposals(root, RULES["make-const"])["example.com/m"])
+    bare = module(tmp_path / "bare", {"key.go": WIDE_KEY, "use.go": USE, "narrow.go": NARROW})
+    naive = exact_array(proposals(bare, RULES["make-const"])["example.com/m"], USE, "[64]byte")
+    assert toolchain.run(["test", "-tags", "widekeys", "./..."], str(root)).returncode == 0
+    (root / "use.go").write_text(naive)
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0  # this build: the bound holds
+    failed = toolchain.run(["test", "-tags", "widekeys", "./..."], str(root))
+    assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
