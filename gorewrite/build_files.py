@@ -21,6 +21,8 @@ The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter
 `left_out` lists the files (verification races every toolchain when builds differ at all); `Build.inert`
 says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
 `Build.universe` the predeclared names one declares (proposing declines a fix writing one).
+`Build.conditional` the mirror: the predeclared names a constrained file of the build declares, which another
+build, leaving it out, gives back to Go (callees.shadowing voids the type facts for both).
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ UNIVERSE = frozenset(
     "uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap clear close complex copy delete imag "
     "len make max min new panic print println real recover".split()
 )
-# a comment, or a string or rune kept whole (a `//` inside one starts no comment): Go's tokens that may hide code
-TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`|/\*.*?\*/|//[^\n]*', re.S)
+# a comment, or a string or rune kept whole (a `//` inside one starts no comment): Go's tokens that may hide code;
+# an unterminated `/*` runs to the end, as Go's scanner reads it (retried at each one, the scan was quadratic)
+TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`|/\*.*?(?:\*/|\Z)|//[^\n]*', re.S)
 # names a declaration keyword declares, read past a parse error (local ones too: names serve only to decline)
 LOOSE = re.compile(rb"\b(func|type|var|const)\s+([\w\x80-\xff]+)")
 # where a file (its comments blanked) may declare a universe name: `func min`, `var len …`, or a group `var (`,
@@ -98,6 +101,12 @@ class Build:
         declared = self.universe(name)
         return declared & self.written() if declared else set()
 
+    def conditional(self) -> set[str]:
+        """The predeclared names a file of this build that another build leaves out (a constraint, a `_GOOS`
+        name, cgo) declares at package level and the build's files write: where it is left out they are Go's."""
+        declared = {n for p in self.files if _constrained(p, self.tree(p)) for n in _names(self.tree(p)) & UNIVERSE}
+        return declared & self.written()
+
     def universe(self, name: str) -> set[str]:
         """The predeclared names the left-out file declares at package level (in a build holding it a rewrite
         writing one, sync-pool's `func() any`, names that declaration)."""
@@ -108,7 +117,7 @@ class Build:
         named = _clause(root)
         if named is not None and named != self.package:
             return set()
-        loose = {m.group(2).decode() for m in LOOSE.finditer(_code(root.text))} if root.has_error else set()
+        loose = {_word(m.group(2)) for m in LOOSE.finditer(_code(root.text))} if root.has_error else set()
         return (_names(root) | loose) & UNIVERSE
 
     def tree(self, path: str) -> Node:
@@ -120,7 +129,7 @@ class Build:
     def written(self) -> set[str]:
         """Every identifier written in the files this build compiles."""
         if self._written is None:
-            self._written = {n.text.decode() for p in self.files for n in walk(self.tree(p)) if n.type in NAMES}
+            self._written = {_word(n.text) for p in self.files for n in walk(self.tree(p)) if n.type in NAMES}
         return self._written
 
 
@@ -166,7 +175,7 @@ def _imports(root: Node) -> set[bytes]:
 
 def _clause(root: Node) -> str | None:
     clause = next((n for n in root.named_children if n.type == "package_clause"), None)
-    return clause.named_children[0].text.decode() if clause is not None and clause.named_children else None
+    return _word(clause.named_children[0].text) if clause is not None and clause.named_children else None
 
 
 def _more(root: Node) -> bool:
@@ -189,8 +198,13 @@ def _names(root: Node) -> set[str]:
     names = set()
     for decl in root.named_children:
         if decl.type == "function_declaration":
-            names.add(decl.child_by_field_name("name").text.decode())
+            names.add(_word(decl.child_by_field_name("name").text))
         if decl.type in ("var_declaration", "const_declaration", "type_declaration"):
             specs = [n for n in walk(decl) if n.type in ("var_spec", "const_spec", "type_spec", "type_alias")]
-            names |= {n.text.decode() for s in specs for n in s.children_by_field_name("name")}
+            names |= {_word(n.text) for s in specs for n in s.children_by_field_name("name")}
     return names - {"_"}
+
+
+def _word(name: bytes) -> str:
+    """A name as text; bytes that are no UTF-8 (a Latin-1 file another build would reject) name nothing of Go's."""
+    return name.decode(errors="replace")

@@ -186,9 +186,16 @@ def _other_builds(view: PackageView) -> str | None:
 
 
 def shadowing(view: PackageView) -> str | None:
-    """Why the package's go/types facts hold for this build only: a file another build may compile with it
-    declares a name of Go's universe the build's files write (`func min` beside `min(n, 64)`); else None."""
+    """Why the package's go/types facts hold for this build only: a file another build may compile with it, or
+    one it compiles and another build leaves out, declares a name of Go's universe the build's files write
+    (`func min` beside `min(n, 64)`); else None."""
     build = _build(view)
+    dropped = sorted(build.conditional())
+    if dropped:
+        return (
+            f"a file of this build that another build leaves out declares {', '.join(dropped)} at package level: "
+            "there the build's files name Go's predeclared ones"
+        )
     for name in left_out(view):
         shadowed = sorted(build.shadowed(name))
         if shadowed:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 
 from gorewrite.toolchain import Toolchain
 
+# a file's name may hold a comma (`odd,name_windows.go`), never a slash: the file lists are joined by one
 FIELDS = (
-    '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles ","}}\t{{join .IgnoredGoFiles ","}}\t{{join .Imports ","}}'
+    '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles "/"}}\t{{join .IgnoredGoFiles "/"}}\t{{join .Imports ","}}'
     '\t{{join .Deps ","}}\t{{if .Module}}{{if .Module.Main}}main{{end}}{{end}}\t{{.Name}}'
 )
 TEMPLATE = "{{if not .Standard}}" + FIELDS + "\n{{end}}"
@@ -95,6 +96,7 @@ def listing(toolchain: Toolchain, import_paths: list[str], cwd: str) -> Listing:
     lines = []
     for line in filter(None, done.stdout.decode(errors="replace").splitlines()):
         name, folder, built, ignored, imports, deps, main, package = (line.split("\t") + [""] * 7)[:8]
-        split = [tuple(f for f in field.split(",") if f) for field in (built, ignored, imports, deps)]
-        lines.append(Listed(name, folder, *split, main == "main", package))
+        files = [tuple(f for f in field.split("/") if f) for field in (built, ignored)]
+        paths = [tuple(p for p in field.split(",") if p) for field in (imports, deps)]
+        lines.append(Listed(name, folder, *files, *paths, main == "main", package))
     return Listing(lines)

@@ -9,10 +9,12 @@ size only while no build may declare a package-level `min` (the naive exact arra
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import at_most_speculative, edited, exact_array, module, proposals
 
-from gorewrite.build_files import Build
+from gorewrite.build_files import Build, _code
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
@@ -131,7 +133,11 @@ def test_a_callee_bound_through_a_universe_name_another_build_declares_is_not_pr
     """Under -tags widekeys `min` is the package's own and keyLen(100) is 100: the naive [64]byte panics there."""
     root = module(tmp_path / "m", {"key.go": KEY, "use.go": USE, "wide.go": MIN, "key_test.go": PROBE})
     at_most_speculative(proposals(root, RULES["make-const"])["example.com/m"])
-    bare = module(tmp_path / "bare", {"key.go": KEY, "use.go": USE})
+    naive_panics_under_widekeys(root, module(tmp_path / "bare", {"key.go": KEY, "use.go": USE}), toolchain)
+
+
+def naive_panics_under_widekeys(root, bare, toolchain) -> None:
+    """The exact [64]byte proven in `bare` passes root's tests in this build and panics under -tags widekeys."""
     naive = exact_array(proposals(bare, RULES["make-const"])["example.com/m"], USE, "[64]byte")
     assert toolchain.run(["test", "-tags", "widekeys", "./..."], str(root)).returncode == 0
     (root / "use.go").write_text(naive)
@@ -398,3 +404,60 @@ def test_a_directory_named_like_a_go_file_is_no_left_out_file(tmp_path):
     root = module(tmp_path, {"each.go": EACH, "fixtures.go/data.txt": "x\n"})
     found = scale_sites(root)
     assert [type(p) for p in found] == [Fix], found
+
+
+LATIN1 = {
+    "a name": (b"//go:build legacy\n\npackage m\n\nvar (\n\tx int\n)\n\nfunc caf\xe9() {}\n", set()),
+    "a package clause": (b"//go:build legacy\n\npackage m\xe9\n\nfunc min(a, b int) int { return a }\n", {"min"}),
+    "beside a min": (
+        b"//go:build legacy\n\npackage m\n\nfunc caf\xe9() {}\n\nfunc min(a, b int) int { return a }\n",
+        {"min"},
+    ),
+}
+
+
+@pytest.mark.parametrize(("source", "shadowed"), LATIN1.values(), ids=list(LATIN1))
+def test_a_left_out_file_that_is_no_utf8_is_read_without_a_traceback(source, shadowed):
+    """Go rejects a Latin-1 identifier only in a build that compiles the file; one left out by a tag leaves the
+    build as it is, and reading its names must not stop the run (review adv41f: fix stopped with a
+    UnicodeDecodeError). Bytes that are no UTF-8 name nothing of Go's; a `min` beside them is still seen."""
+    files = {"/p/key.go": CLAMPED.encode(), "/p/old.go": source}
+    build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    assert build.shadowed("old.go") == shadowed
+    assert not build.inert("old.go") or shadowed == set()
+
+
+def test_a_package_with_a_latin1_left_out_file_is_proposed_for(tmp_path):
+    root = module(tmp_path, {"each.go": EACH})
+    (root / "old.go").write_bytes(LATIN1["a name"][0])
+    assert scale_sites(root)
+
+
+def test_a_left_out_file_full_of_unterminated_comments_is_scanned_in_linear_time():
+    """A `//go:build ignore` file that is no Go (a template: `/*` never closed) was rescanned to its end at each
+    `/*`: 120 KB took 8 s, 600 KB minutes (review adv41f). Go's scanner reads an unterminated one to the end.
+    (With a `var (` before them tree-sitter's own parse takes as long: only the scan that spares it is timed.)"""
+    source = b"//go:build ignore\n\npackage m\n\nconst z = 1\n" + b"z /* var (\n" * 40000
+    files = {"/p/key.go": CLAMPED.encode(), "/p/tmpl.go": source}
+    build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    started = time.monotonic()
+    assert _code(source).count(b"/*") == 0 and b"const z" in _code(source)
+    assert build.shadowed("tmpl.go") == set()
+    assert time.monotonic() - started < 5
+
+
+NARROW = "package m\n\nfunc min(a, b int) int {\n\tif a < 64 {\n\t\treturn a\n\t}\n\treturn 64\n}\n"
+WIDE_KEY = "package m\n\nfunc keyLen(n int) int { return min(n, 4096) }\n"
+
+
+def test_a_callee_bound_through_a_universe_name_a_constrained_file_of_the_build_declares_is_not_proven(
+    tmp_path, toolchain
+):
+    """The mirror of a left-out file declaring min: narrow.go, compiled here, declares it, and -tags widekeys
+    leaves it out, so there keyLen's min is Go's and keyLen(100) is 100: the naive [64]byte, proven through the
+    package's min, panics there (review adv41f: verified under go1.24.11, slice bounds out of range)."""
+    narrow = "//go:build !widekeys\n\n" + NARROW
+    root = module(tmp_path / "m", {"key.go": WIDE_KEY, "use.go": USE, "narrow.go": narrow, "key_test.go": PROBE})
+    at_most_speculative(proposals(root, RULES["make-const"])["example.com/m"])
+    bare = module(tmp_path / "bare", {"key.go": WIDE_KEY, "use.go": USE, "narrow.go": NARROW})
+    naive_panics_under_widekeys(root, bare, toolchain)

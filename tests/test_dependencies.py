@@ -75,3 +75,20 @@ def test_one_fix_run_lists_the_dependencies_once_per_toolchain(tmp_path, monkeyp
     cli.main(["fix", "--dry-run", "--format", "json"])
     assert "+++" in json.loads(capsys.readouterr().out)["diff"], "the run proposes and verifies"
     assert sum(1 for args in calls if args[0] == "list" and "-deps" in args) == 1
+
+
+def test_a_file_name_holding_a_comma_is_one_file(tmp_path, toolchain):
+    """Go builds `odd,name.go` and leaves out `odd,name_windows.go`; read as two names split at the comma, the
+    varying check opened a file `odd` and the run stopped (review adv41f: `odd: No such file or directory`)."""
+    root = str(
+        module(
+            tmp_path,
+            {
+                "c/odd,name.go": "package c\n\nfunc C() {}\n",
+                "c/odd,name_windows.go": "package c\n\nfunc init() { println() }\n",
+            },
+        )
+    )
+    listed = listing(toolchain, [f"{M}/c"], root)
+    assert listed.built()[f"{M}/c"].go_files == ("odd,name.go",)
+    assert varying(listed, [f"{M}/c"]) == {f"{M}/c": "odd,name_windows.go"}
