@@ -595,3 +595,17 @@ def test_the_elements_name_is_no_keyword(proposed):
     (fix,) = [p for p in proposed["keyword_stem"] if isinstance(p, Fix)]
     rewritten = edited(KEYWORD_STEM, fix)
     assert "switch case2 := cases[i].(type) {" in rewritten and "case2.Write(p)" in rewritten, rewritten
+
+
+def test_a_function_of_many_escapes_is_walked_for_its_loops_once(tmp_path, monkeypatch):
+    """goldmark's table of 2,231 HTML entities, one function: its loops were looked for by walking the whole
+    function once per boxed entry, 13 minutes of `fix` (real41). A function is walked once, whatever it holds."""
+    from gorewrite.rules.iface_direct import ranged
+
+    walked, real = [], ranged.walk
+    monkeypatch.setattr(ranged, "walk", lambda node: walked.append(node.start_byte) or list(real(node)))
+    entries = "".join(f"\t\tT{{n + {n}}},\n" for n in range(300))  # each boxed: `T{…} escapes to heap`
+    code = "package table\n\ntype T struct{ v int }\n\n"
+    code += f"func Entities(n int) []any {{\n\treturn []any{{\n{entries}\t}}\n}}\n"
+    proposals_by_case(tmp_path, RULE, {"table": code})
+    assert len(walked) == len(set(walked)) and walked, walked
