@@ -57,7 +57,7 @@ from gorewrite.loop_sums import accumulated
 from gorewrite.posts import body_end
 from gorewrite.proposals import PackageView
 from gorewrite.quiet import quiet
-from gorewrite.rulekit import FUNCTIONS, memo, owner, uses_goto
+from gorewrite.rulekit import FUNCTIONS, memo, owner, use_owner, uses_goto
 from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
 from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, enclosing, statement_of, unparen
@@ -130,7 +130,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
         return None
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
     stmt, past = body_end(stmt, writes)  # a loop's post statement runs after its body's last statement (posts.py)
-    within = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == function  # noqa: E731
+    within = lambda u: use_owner(root, u) == function  # noqa: E731
     made = snapshots.made_at(subject, function, uses, root)  # captured, unchanged since the literal was made
     outer = bound(view, path, size, made, side, (), length) if made is not None else None
     if not all(within(u) for u in writes):

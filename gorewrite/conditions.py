@@ -26,7 +26,7 @@ from collections.abc import Callable
 from gorewrite.guards import Matches, Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import declaration
-from gorewrite.rulekit import owner
+from gorewrite.rulekit import owner, use_owner
 from gorewrite.syntax import Node, call_args, statements, unparen
 from gorewrite.terms import Subject, compared, subject_of
 from gorewrite.typeinfo import Use
@@ -126,7 +126,7 @@ def peer(view: PackageView, path: str, peer: Subject | None, at: Node, side: Sid
     can change it: its variables' address never taken, every declaration and write in at's own function."""
     root, function = view.tree(path).root_node, owner(at)
     uses = [i for i in view.types.idents.get(path, ()) if peer is not None and i.obj in peer.objs]
-    mine = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == function  # noqa: E731
+    mine = lambda u: use_owner(root, u) == function  # noqa: E731
     if peer is None or any(u.use == Use.ADDR or (u.use != Use.READ and not mine(u)) for u in uses):
         return None
     return lambda n: compared(view, path, n, peer, side.upper, within)

@@ -12,7 +12,7 @@ Matched by go/types objects, never by names."""
 from __future__ import annotations
 
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import memo, owner
+from gorewrite.rulekit import memo, owner, use_owner
 from gorewrite.syntax import Node, assignments, call_args, statement_of, unparen
 from gorewrite.terms import Subject, subject_of
 from gorewrite.typeinfo import Kind, Use
@@ -64,7 +64,7 @@ def _copied(view: PackageView, path: str, obj: str) -> tuple[Node, Node] | None:
     objs = frozenset().union(*(s.objs for s in subjects if s is not None))
     function = owner(stmt)
     others = [i for i in idents if i.obj in objs]
-    at = lambda u: owner(root.descendant_for_byte_range(u.start, u.end))  # noqa: E731
+    at = lambda u: use_owner(root, u)  # noqa: E731
     writes = [u for u in others if u.use == Use.WRITE]
     if any(u.use == Use.ADDR for u in others) or any(stmt.start_byte <= u.start < scope.end_byte for u in writes):
         return None

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from gorewrite.guards import DOWN, UP, Side
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import FUNCTIONS, owner
+from gorewrite.rulekit import FUNCTIONS, owner, use_owner
 from gorewrite.syntax import Node, ancestors, statement_of, statements, text, unparen, walk
 from gorewrite.type_bounds import int_type, narrow, wide
 from gorewrite.typeinfo import Use
@@ -137,7 +137,7 @@ def _shrinking(view: PackageView, path: str, loop: Node, condition: Node, post: 
     root, body = view.tree(path).root_node, loop.child_by_field_name("body")
     uses = [u for u in view.types.idents.get(path, ()) if u.obj == ident.obj and u.use in (Use.WRITE, Use.ADDR)]
     inside = [u for u in uses if loop.start_byte <= u.start < loop.end_byte]
-    mine = lambda u: owner(root.descendant_for_byte_range(u.start, u.end)) == owner(loop)  # noqa: E731
+    mine = lambda u: use_owner(root, u) == owner(loop)  # noqa: E731
     if len(inside) != 1 or any(u.use == Use.ADDR or not mine(u) for u in uses):
         return None
     stmt = statement_of(root.descendant_for_byte_range(inside[0].start, inside[0].end))

@@ -64,6 +64,11 @@ def owner(node: Node) -> Node | None:
     return enclosing(node, *FUNCTIONS)
 
 
+def use_owner(root: Node, use) -> Node | None:
+    """The function, method or func literal whose body holds a go/types use (its byte range in root's file)."""
+    return owner(root.descendant_for_byte_range(use.start, use.end))
+
+
 def import_declarations(tree: Tree) -> list[Node]:
     """The file's `import` declarations, in order."""
     return [n for n in tree.root_node.named_children if n.type == "import_declaration"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from gorewrite.proposals import PackageView
 from gorewrite.pure import pure
-from gorewrite.rulekit import owner
+from gorewrite.rulekit import owner, use_owner
 from gorewrite.syntax import Node, walk
 from gorewrite.typeinfo import Kind, Use
 
@@ -45,12 +45,6 @@ def settled(view: PackageView, path: str, node: Node) -> bool:
                 continue
             if use.use == Use.ADDR:
                 return False
-            if use.use == Use.WRITE and _function_at(view, path, use.start) != function:
+            if use.use == Use.WRITE and use_owner(view.tree(path).root_node, use) != function:
                 return False
     return True
-
-
-def _function_at(view: PackageView, path: str, offset: int) -> Node | None:
-    """The function or func literal whose body holds the byte at offset."""
-    node = view.tree(path).root_node.descendant_for_byte_range(offset, offset)
-    return owner(node) if node is not None else None
