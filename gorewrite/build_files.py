@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable
 
 from gorewrite.packages import header, name_constraints
-from gorewrite.syntax import Node, parse, walk
+from gorewrite.syntax import Node, import_specs, parse, walk
 
 CONSTRAINT = re.compile(rb"^//(go:build|\s*\+build)\b", re.M)
 CGO = frozenset((b'"C"', b"`C`"))
@@ -165,11 +165,10 @@ def _constrained(path: str, root: Node) -> bool:
 
 def _imports(root: Node) -> set[bytes]:
     return {
-        n.child_by_field_name("path").text
+        spec.child_by_field_name("path").text
         for decl in root.named_children
         if decl.type == "import_declaration"
-        for n in walk(decl)
-        if n.type == "import_spec"
+        for spec in import_specs(decl)
     }
 
 
