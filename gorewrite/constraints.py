@@ -1,0 +1,265 @@
+"""A file's build constraint as go/build reads it, and the language version its //go:build line gives the compiler.
+
+Readers that matched `//go:build` with regexes of their own each missed forms go accepts (an indented line, a tab
+after `//go:build`, `//+build`, a BOM) and took lines go ignores (after the package clause, inside `/* */` or a raw
+string). This module reads only the header, as go/build's parseFileHeader and shouldBuild do: a `//go:build` line
+anywhere among the comments before the first non-comment text controls (two are an error); without one, the
+`// +build` lines of the leading `//` comments that end at a blank line do, each one ANDed. Expressions are parsed
+and evaluated with go/build/constraint's semantics (`&&`, `||`, `!`, parentheses), never matched as text.
+
+The compiler and go/types take a file's Go version from every `//go:build` comment before the package clause (the
+last that parses), token by token; that differs from go/build only where go/build refuses or ignores the line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# ("tag", name) | ("not", x) | ("and", x, y) | ("or", x, y)
+Expr = tuple
+BOM = b"\xef\xbb\xbf"
+# what Go's TrimSpace trims (unicode.IsSpace)
+GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+TOKEN = re.compile(r"\s*(&&|\|\||!|\(|\)|[^\s&|!()]+)")
+MOST_TAGS = 16  # beyond this many tags, `needs` does not enumerate (and answers no)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    text: str  # the expression, in //go:build syntax
+    expr: Expr
+    plus_build: bool  # from `// +build` lines (the file has no //go:build line)
+
+
+def read(source: bytes) -> Constraint | str | None:
+    """The file's build constraint as go/build finds it; None when it has none; a string when go/build refuses
+    the file (two //go:build lines, one that does not parse)."""
+    lines, end, go_build = _header(source.removeprefix(BOM).decode("utf-8", "surrogateescape"))
+    if go_build == "multiple":
+        return "the file has two //go:build lines (go/build refuses it)"
+    if go_build is not None:
+        expr = parse(go_build[1])
+        if isinstance(expr, str):
+            return f"go/build cannot parse its //go:build line: {expr}"
+        return Constraint(go_build[1], expr, False)
+    exprs = [e for line in lines[:end] if (e := plus_build_line(line)) is not None]
+    if not exprs:
+        return None
+    expr = exprs[0]
+    for other in exprs[1:]:
+        expr = ("and", expr, other)
+    return Constraint(render(expr), expr, True)
+
+
+def go_version(source: bytes) -> int | None:
+    """The minor N of the go1.N the compiler takes from the file's //go:build comments (0 for `go1`), or None when
+    they imply no version (the module's go line holds; go/types raises a version below go1.21 to go1.21)."""
+    text = source.removeprefix(BOM).decode("utf-8", "surrogateescape")
+    version, at = None, 0
+    while True:
+        at = len(text) - len(text[at:].lstrip(" \t\r\n"))
+        if text.startswith("//", at):
+            end = text.find("\n", at)
+            comment, at = text[at : len(text) if end < 0 else end], len(text) if end < 0 else end
+            expression = build_line(comment)
+            if expression is not None and not isinstance(expr := parse(expression), str):
+                version = _min_version(expr, +1)
+        elif text.startswith("/*", at):
+            end = text.find("*/", at + 2)
+            if end < 0:
+                return version
+            at = end + 2
+        else:
+            return None if version is None or version < 0 else version
+
+
+def holds(expr: Expr, tag: Callable[[str], bool]) -> bool:
+    """The expression's value where `tag` says which tags are set."""
+    kind = expr[0]
+    if kind == "tag":
+        return tag(expr[1])
+    if kind == "not":
+        return not holds(expr[1], tag)
+    if kind == "and":
+        return holds(expr[1], tag) and holds(expr[2], tag)
+    return holds(expr[1], tag) or holds(expr[2], tag)
+
+
+def needs(expr: Expr, name: str) -> bool:
+    """Does every build that satisfies the expression set the tag (`ignore`: a generator)? Other tags are taken as
+    independent, which some are not (GOOS values exclude each other): that only answers no more often."""
+    others = sorted(_tags(expr) - {name})
+    if len(others) > MOST_TAGS:
+        return False
+    for values in itertools.product((False, True), repeat=len(others)):
+        chosen = {t for t, v in zip(others, values, strict=True) if v}
+        if holds(expr, chosen.__contains__):
+            return False
+    return True
+
+
+def versions(expr: Expr) -> bool:
+    """Does the expression name a release tag (go1, go1.N)?"""
+    return any(re.fullmatch(r"go1(\.\d+)?", t) for t in _tags(expr))
+
+
+def render(expr: Expr) -> str:
+    kind = expr[0]
+    if kind == "tag":
+        return expr[1]
+    if kind == "not":
+        inner = render(expr[1])
+        return "!" + (inner if expr[1][0] in ("tag", "not") else f"({inner})")
+    parts = [render(x) if x[0] in ("tag", "not", kind) else f"({render(x)})" for x in expr[1:]]
+    return f" {'&&' if kind == 'and' else '||'} ".join(parts)
+
+
+def parse(text: str) -> Expr | str:
+    """A //go:build expression as go/build/constraint parses it, or why it does not parse."""
+    tokens, at = [], 0
+    while at < len(text.rstrip(GO_SPACE)):
+        match = TOKEN.match(text, at)
+        if match is None:
+            return f"unexpected {text[at:]!r}"
+        tokens.append(match.group(1))
+        at = match.end()
+    if not tokens:
+        return "empty expression"
+    parsed, rest = _or(tokens)
+    if isinstance(parsed, str):
+        return parsed
+    return parsed if not rest else f"unexpected {rest[0]!r}"
+
+
+def _or(tokens: list[str]) -> tuple[Expr | str, list[str]]:
+    left, rest = _and(tokens)
+    while not isinstance(left, str) and rest[:1] == ["||"]:
+        right, rest = _and(rest[1:])
+        left = right if isinstance(right, str) else ("or", left, right)
+    return left, rest
+
+
+def _and(tokens: list[str]) -> tuple[Expr | str, list[str]]:
+    left, rest = _not(tokens)
+    while not isinstance(left, str) and rest[:1] == ["&&"]:
+        right, rest = _not(rest[1:])
+        left = right if isinstance(right, str) else ("and", left, right)
+    return left, rest
+
+
+def _not(tokens: list[str]) -> tuple[Expr | str, list[str]]:
+    if tokens[:1] == ["!"]:
+        if tokens[1:2] == ["!"]:
+            return "double negation not allowed", []
+        inner, rest = _atom(tokens[1:])
+        return (inner if isinstance(inner, str) else ("not", inner)), rest
+    return _atom(tokens)
+
+
+def _atom(tokens: list[str]) -> tuple[Expr | str, list[str]]:
+    if not tokens:
+        return "unexpected end of expression", []
+    if tokens[0] == "(":
+        inner, rest = _or(tokens[1:])
+        if isinstance(inner, str):
+            return inner, []
+        return (inner, rest[1:]) if rest[:1] == [")"] else ("missing )", [])
+    if not _valid_tag(tokens[0]):
+        return f"invalid tag {tokens[0]!r}", []
+    return ("tag", tokens[0]), tokens[1:]
+
+
+def _valid_tag(word: str) -> bool:
+    return word != "" and all(c.isalnum() or c in "_." for c in word)
+
+
+def _header(text: str) -> tuple[list[str], int, tuple[str, str] | str | None]:
+    """parseFileHeader: the header's trimmed lines, how many end at its last blank line before the first non-`//`
+    line (where `// +build` lines count), and the //go:build line (its text and expression), or "multiple"."""
+    lines: list[str] = []
+    end, ended, in_slash_star, go_build = 0, False, False, None
+    for raw in text.split("\n"):
+        line = raw.strip(GO_SPACE)
+        lines.append(line)
+        if not line and not ended:
+            end = len(lines)
+            continue
+        if not line.startswith("//"):
+            ended = True
+        if not in_slash_star and (expression := build_line(line)) is not None:
+            if go_build is not None:
+                return lines, end, "multiple"
+            go_build = (line, expression)
+        while line:
+            if in_slash_star:
+                close = line.find("*/")
+                if close < 0:
+                    break
+                in_slash_star, line = False, line[close + 2 :].strip(GO_SPACE)
+            elif line.startswith("//"):
+                break
+            elif line.startswith("/*"):
+                in_slash_star, line = True, line[2:].strip(GO_SPACE)
+            else:
+                return lines, end, go_build
+    return lines, end, go_build
+
+
+def build_line(line: str) -> str | None:
+    """isGoBuildComment / splitGoBuild: the expression of a `//go:build` line (a space or tab after the prefix,
+    or nothing), else None."""
+    if not line.startswith("//go:build"):
+        return None
+    rest = line.strip(GO_SPACE)[len("//go:build") :]
+    trimmed = rest.strip(GO_SPACE)
+    return trimmed if rest == "" or len(trimmed) < len(rest) else None
+
+
+def plus_build_line(line: str) -> Expr | None:
+    """A `// +build` line's expression (parsePlusBuildExpr: spaces OR, commas AND; a bad tag reads `ignore`)."""
+    if not line.startswith("//"):
+        return None
+    rest = line[2:].strip(GO_SPACE)
+    if not rest.startswith("+build"):
+        return None
+    words = rest[len("+build") :]
+    if words and words.strip(GO_SPACE) == words:
+        return None
+    clauses: list[Expr] = []
+    for clause in words.split():
+        literals: list[Expr] = []
+        for literal in clause.split(","):
+            negated = literal.startswith("!") and not literal.startswith("!!") and literal != "!"
+            name = literal[1:] if negated else literal
+            tag: Expr = ("tag", name if _valid_tag(name) and not name.startswith("!") else "ignore")
+            literals.append(("not", tag) if negated else tag)
+        clauses.append(_join("and", literals))
+    return _join("or", clauses) if clauses else ("tag", "ignore")
+
+
+def _join(kind: str, exprs: list[Expr]) -> Expr:
+    joined = exprs[0]
+    for expr in exprs[1:]:
+        joined = (kind, joined, expr)
+    return joined
+
+
+def _tags(expr: Expr) -> set[str]:
+    return {expr[1]} if expr[0] == "tag" else {t for x in expr[1:] for t in _tags(x)}
+
+
+def _min_version(expr: Expr, sign: int) -> int:
+    """go/build/constraint's minVersion: the least go1.N the expression (sign -1: its negation) implies, -1 none."""
+    kind = expr[0]
+    if kind == "not":
+        return _min_version(expr[1], -sign)
+    if kind in ("and", "or"):
+        x, y = _min_version(expr[1], sign), _min_version(expr[2], sign)
+        return max(x, y) if (kind == "and") == (sign > 0) else min(x, y)
+    if sign < 0:
+        return -1
+    match = re.fullmatch(r"go1(?:\.(\d+))?", expr[1])
+    return -1 if match is None else int(match.group(1) or 0)
