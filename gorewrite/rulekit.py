@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from gorewrite.constraints import go_version
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import PackageView
@@ -101,20 +102,11 @@ def add_import(view: PackageView, path: str, package: str) -> Edit:
 def language_minor(view: PackageView, path: str) -> int:
     """The file's Go language minor version, which decides loop-variable semantics; 0 when unknown (decline).
 
-    The module's go line, unless a `//go:build` line implies a minimum go1.N: since go1.21 that
+    The module's go line, unless the file's //go:build line implies a minimum go1.N (`go1.23 && linux`; not
+    `!go1.21`, nor `go1.22 || linux`), read as the compiler does (constraints.go_version): since go1.21 that
     sets the file's version, to max(go1.N, go1.21) as go/types does — up or down.
     """
     module = re.match(r"(?:go)?1\.(\d+)", view.package.go_version)
     minor = int(module.group(1)) if module else 0
-    header = []  # the comments before the package clause: only there is a //go:build line the file's
-    for node in view.tree(path).root_node.children:
-        if node.type == "package_clause":
-            break
-        header += [node.text] if node.type == "comment" else []
-    build = next((re.match(rb"//go:build (.*)$", c) for c in header if c.startswith(b"//go:build ")), None)
-    versions = re.findall(rb"\bgo1\.(\d+)\b", build.group(1)) if build else []
-    if not versions:
-        return minor
-    if re.search(rb"[!|]", build.group(1)):
-        return 0  # a negated or alternative version: not worth deciding here
-    return max(21, *(int(v) for v in versions))
+    version = go_version(view.sources[path])
+    return minor if version is None else max(21, version)

@@ -4450,6 +4450,23 @@ func Spawn(n int, start chan struct{}, out chan int) {
 """,
         "the file's Go version is before go 1.22",
     ),
+    "tab_build_line": (  # a tab after //go:build: the compiler reads go1.21 (shared loop variables), as go/build does
+        """//go:build\tgo1.21
+
+package tab_build_line
+
+// Spawn starts n reporters of the loop variable: before go1.22 all share one i.
+func Spawn(n int, start chan struct{}, out chan int) {
+	for i := 0; i < n; i++ {
+		go func() {
+			<-start
+			out <- i
+		}()
+	}
+}
+""",
+        "the file's Go version is before go 1.22",
+    ),
     "select_own_fatal": (
         """package select_own_fatal
 
@@ -6386,6 +6403,11 @@ NAIVE = {
         "pool <- 0; {pkg}.Run(1, pool, start, out); return fmt.Sprint(<-out) }()",
     ),
     "late_build_line": (
+        copy_before("\t\tgo func() {", "i"),
+        "func() string { start, out := make(chan struct{}), make(chan int, 3); {pkg}.Spawn(3, start, out); "
+        "close(start); return fmt.Sprint(<-out + <-out + <-out) }()",
+    ),
+    "tab_build_line": (
         copy_before("\t\tgo func() {", "i"),
         "func() string { start, out := make(chan struct{}), make(chan int, 3); {pkg}.Spawn(3, start, out); "
         "close(start); return fmt.Sprint(<-out + <-out + <-out) }()",
