@@ -478,12 +478,23 @@ func One(w io.Writer) {
 """
 
 
-def test_helpers_in_a_file_some_builds_leave_out_are_not_reused(tmp_path):
-    """adv33g: a previous run's helpers, word for word, in fast_amd64.go: the sites of ph.go (every build)
-    called them, and GOARCH=386 no longer built. Each fix now defines what it calls where every build has
-    it, or the site is declined (its names are taken)."""
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("fast_amd64.go", ""),
+        ("fast.go", "//go:build\tamd64\n\n"),  # a tab after //go:build: go/build reads it, a regex on a space did not
+        ("fast.go", "//+build amd64\n\n"),
+        ("fast.go", "\ufeff//go:build amd64\n\n"),  # a BOM before it
+    ],
+    ids=["name", "tab", "plus_build", "bom"],
+)
+def test_helpers_in_a_file_some_builds_leave_out_are_not_reused(tmp_path, name, header):
+    """adv33g: a previous run's helpers, word for word, in fast_amd64.go (or a fast.go constrained to amd64):
+    the sites of ph.go (every build) called them, and GOARCH=386 no longer built. Each fix now defines what it
+    calls where every build has it, or the site is declined (its names are taken)."""
     helpers = _previous_run_helpers(tmp_path)
-    root = module(tmp_path / "m", {"ph/fast_amd64.go": AMD64_HELPERS.format(helpers=helpers), "ph/ph.go": FAN})
+    fast = header + AMD64_HELPERS.format(helpers=helpers)
+    root = module(tmp_path / "m", {f"ph/{name}": fast, "ph/ph.go": FAN})
     found = proposals(root, RULE)["example.com/m/ph"]
     for fix in (p for p in found if isinstance(p, Fix)):
         added = b"".join(e.new for e in fix.edits if e.path.endswith("/ph.go"))

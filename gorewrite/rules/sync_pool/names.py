@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from gorewrite import constraints
 from gorewrite.edits import Edit
 from gorewrite.packages import name_constraint
 from gorewrite.proposals import PackageView
@@ -22,8 +23,9 @@ def any_name(view: PackageView) -> str:
 
 
 def has_constraints(path: str, source: bytes) -> bool:
-    """Is the file built only for some platforms or tags (a //go:build line, a _GOOS/_GOARCH name)?"""
-    return bool(re.search(rb"^//go:build |^// \+build ", source, re.M) or name_constraint(path))
+    """Is the file built only for some platforms or tags (a build constraint as go/build reads it, or one it
+    refuses; a _GOOS/_GOARCH name)?"""
+    return constraints.read(source) is not None or name_constraint(path) is not None
 
 
 def every_build(view: PackageView, path: str) -> bool:
