@@ -32,10 +32,10 @@ import os
 import re
 from collections.abc import Callable
 
-from gorewrite.packages import header, name_constraints
+from gorewrite import constraints
+from gorewrite.packages import name_constraints
 from gorewrite.syntax import Node, import_specs, parse, walk
 
-CONSTRAINT = re.compile(rb"^//(go:build|\s*\+build)\b", re.M)
 CGO = frozenset((b'"C"', b"`C`"))
 # Go's universe scope: a package-level declaration of one of these in a file only another build compiles
 # changes what the name means there
@@ -146,9 +146,15 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
     for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))):
         if path in built or not os.path.isfile(path):  # a directory named `x.go` is no file of any build
             continue
-        if not path.endswith("_test.go") or CONSTRAINT.search(header(path)):
+        if not path.endswith("_test.go") or _has_constraint(path):
             found.append(os.path.basename(path))
     return found
+
+
+def _has_constraint(path: str) -> bool:
+    """Does the file have a build constraint as go/build reads it (or one it refuses)?"""
+    with open(path, "rb") as f:
+        return constraints.read(f.read()) is not None
 
 
 def _code(text: bytes) -> bytes:
@@ -158,9 +164,8 @@ def _code(text: bytes) -> bytes:
 
 def _constrained(path: str, root: Node) -> bool:
     """May some build of the package leave the file out: a build constraint, a `_GOOS`/`_GOARCH` name, cgo?"""
-    clause = next((n for n in root.named_children if n.type == "package_clause"), None)
-    before = root.text[: clause.start_byte] if clause is not None else root.text
-    return bool(name_constraints(path)) or bool(CONSTRAINT.search(before)) or bool(_imports(root) & CGO)
+    constrained = constraints.read(root.text or b"") is not None  # or one go/build refuses
+    return bool(name_constraints(path)) or constrained or bool(_imports(root) & CGO)
 
 
 def _imports(root: Node) -> set[bytes]:

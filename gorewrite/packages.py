@@ -192,12 +192,6 @@ def is_generated(path: str) -> bool:
         return generated_head(f.read(HEAD_BYTES))
 
 
-def header(path: str) -> bytes:
-    """The file's bytes before its package clause: its build constraints and doc comments (raises OSError)."""
-    with open(path, "rb") as f:
-        return PACKAGE_CLAUSE.split(f.read(), maxsplit=1)[0]
-
-
 def generated_head(head: bytes) -> bool:
     """Whether a file beginning with these bytes (at least HEAD_BYTES of them) is generated."""
     clause = PACKAGE_CLAUSE.search(head)

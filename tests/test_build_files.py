@@ -100,11 +100,17 @@ def test_a_left_out_file_that_may_do_more_declines(tmp_path, body):
     assert any("another build compiles later.go" in p.reason for p in found), [p.reason for p in found]
 
 
-def test_a_constrained_file_of_the_build_declines_even_an_adding_file(tmp_path):
+@pytest.mark.parametrize(
+    "header",
+    ["//go:build unix", "// Copyright 2026 The Authors.\n\n\t//go:build unix", "// +build unix"],
+    ids=["go_build", "indented_below_a_comment", "plus_build"],
+)
+def test_a_constrained_file_of_the_build_declines_even_an_adding_file(tmp_path, header):
     """each_unix.go is not compiled by a windows build, which may declare each otherwise: another file left out
-    there is no longer one that only adds to files every build holds."""
+    there is no longer one that only adds to files every build holds. go/build reads an indented constraint line
+    as well (a regex anchored at `//` did not, below the first line: the closure copied scale, unproven on windows)."""
     later = "//go:build go1.99\n\npackage m\n\nfunc upper(s string) string { return s }\n"
-    root = module(tmp_path, {"each_unix.go": "//go:build unix\n\n" + EACH, "later.go": later})
+    root = module(tmp_path, {"each_unix.go": header + "\n\n" + EACH, "later.go": later})
     found = scale_sites(root)
     assert found and all(isinstance(p, Declined) for p in found), found
     assert any("another build compiles later.go" in p.reason for p in found), [p.reason for p in found]
