@@ -14,11 +14,11 @@ import os
 import re
 from dataclasses import dataclass
 
-from gorewrite import import_steady
+from gorewrite import constraints, import_steady
 from gorewrite.build_files import Build, parsed
 from gorewrite.dependencies import Listing
 from gorewrite.escapes import ESCAPE_FLAGS, _events, resolve
-from gorewrite.packages import compiled, header
+from gorewrite.packages import compiled
 from gorewrite.syntax import Node, parse, receiver_type, text
 from gorewrite.toolchain import Toolchain, go_cwd
 
@@ -145,11 +145,14 @@ def varying(listing: Listing, import_paths: list[str]) -> dict[str, str]:
 
 
 def _ignore_only(path: str) -> bool:
-    """Is the file constrained by `//go:build ignore` (a generator no build compiles into the package)?"""
+    """Does every build that compiles the file set the `ignore` tag (a generator no build compiles into the
+    package)? Its constraint as go/build reads it (constraints.read), evaluated, not matched as text."""
     try:
-        return re.search(rb"^//go:build ignore\s*$", header(path), re.M) is not None
+        with open(path, "rb") as f:
+            found = constraints.read(f.read())
     except OSError:
         return False
+    return isinstance(found, constraints.Constraint) and constraints.needs(found.expr, "ignore")
 
 
 def _signatures(pkg: str, path: str, said: dict[tuple[int, int], str]) -> dict[tuple[str, str, str], Signature]:

@@ -92,3 +92,15 @@ def test_a_file_name_holding_a_comma_is_one_file(tmp_path, toolchain):
     listed = listing(toolchain, [f"{M}/c"], root)
     assert listed.built()[f"{M}/c"].go_files == ("odd,name.go",)
     assert varying(listed, [f"{M}/c"]) == {f"{M}/c": "odd,name_windows.go"}
+
+
+def test_a_go_build_ignore_line_go_build_does_not_read_leaves_the_file_a_variant(tmp_path, toolchain):
+    """`//go:build ignore` inside a `/* */` comment constrains nothing: c_plan9.go is plan9's by its name, and its
+    init runs in that build. A regex on the header took it for a generator no build compiles and called c the
+    same in every build (its verdicts trusted for plan9); constraints.read reads the header as go/build does."""
+    header = "/*\n//go:build ignore\n*/\n\n"
+    root = str(module(tmp_path, {**FILES, "c/c_plan9.go": header + FILES["c/c_plan9.go"]}))
+    listed = listing(toolchain, [f"{M}/c"], root)
+    assert varying(listed, [f"{M}/c"]) == {f"{M}/c": "c_plan9.go"}
+    (tmp_path / "c" / "c_plan9.go").write_text("//go:build\tignore\n\n" + FILES["c/c_plan9.go"])  # a generator
+    assert varying(listing(toolchain, [f"{M}/c"], root), [f"{M}/c"]) == {}
