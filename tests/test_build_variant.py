@@ -461,6 +461,30 @@ def test_a_goos_file_gets_variants_that_keep_its_suffix_last_and_every_build_its
         assert [n for n in names if "125" in n] == ([side] if goos == "linux" else []), (version, goos, names)
 
 
+def test_a_plus_build_line_without_a_space_is_a_constraint_the_variants_decline(tmp_path):
+    """`//+build linux` constrains a file as `// +build linux` does (go/build reads both). Read as a license
+    comment, it was copied above the variants' //go:build lines, where it controls nothing: go vet rejected the
+    pair (`+build lines do not match`), after a compile of each release. Now the rule declines it up front."""
+    newest, older = releases()
+    files = {
+        "suffix.go": "//+build linux\n\n" + SUFFIX,
+        "suffix_other.go": "//go:build !linux\n\npackage r\n\nfunc Suffix(s string) string { return s }\n",
+        "use.go": "package r\n\n// Short is Suffix of s.\nfunc Short(s string) string { return Suffix(s) }\n",
+    }
+    root = module(tmp_path, files)
+    done = gorewrite(
+        "fix", "-v", "--rule", "build-variant", "--toolchain", OLDER, "--toolchain", newest.version, ".", cwd=root
+    )
+    assert done.returncode == 0, done.stderr
+    for tc in (older, newest):
+        for goos, goarch in [("linux", "amd64"), ("darwin", "arm64")]:
+            env = {**(tc.env or os.environ), "GOOS": goos, "GOARCH": goarch}
+            built = subprocess.run([tc.go, "vet", "."], cwd=root, env=env, capture_output=True, text=True)
+            assert built.returncode == 0, (tc.version, goos, built.stderr)
+    assert sorted(p.name for p in root.glob("*.go")) == sorted(files)
+    assert "old-style `// +build` constraint" in done.stderr and "0 rejected" in done.stderr
+
+
 def test_make_const_says_where_the_older_releases_get_a_small_site(tmp_path):
     """In a run with build-variant, make-const's decline of a site go1.25+ keeps on the stack points at
     build-variant's own outcome; with make-const alone, at `--rule build-variant`."""

@@ -15,6 +15,7 @@ import itertools
 import os
 from dataclasses import replace
 
+from gorewrite import constraints
 from gorewrite.claims import Claim, InVariant, KeepsOnStack, RemovesTargets, stack_exprs
 from gorewrite.edits import Edit, apply
 from gorewrite.escapes import STACK_FALLBACK_SINCE
@@ -264,30 +265,31 @@ def _claim(fixes: list[Fix]) -> Claim:
 
 def _header(root: Node) -> tuple[bytes, str | None] | str:
     """The comments above the package clause that are not its doc (a license) and the file's
-    //go:build expression, or why the file cannot have variants."""
-    license_: list[Node] = []
-    existing = None
+    //go:build expression as go/build reads it (constraints.read), or why the file cannot have variants."""
     package = next((c for c in root.named_children if c.type == "package_clause"), None)
     if package is None:
         return "the file has no package clause tree-sitter-go can read"
-    for node in root.named_children:
-        if node.type != "comment" or node.start_byte > package.start_byte:
-            break
-        line = text(node).decode()
-        if line.startswith("//go:build"):
-            existing = line.removeprefix("//go:build").strip()
-            if "go1." in existing:
-                return f"the file is a release variant already ({line})"
-        elif line.startswith("// +build"):
-            if existing is None:
-                return "the file has an old-style `// +build` constraint and no //go:build line"
-        elif existing is None:
-            license_.append(node)
+    found = constraints.read(root.text or b"")
+    if isinstance(found, str):
+        return f"go/build refuses the file: {found}"
+    if found is not None and found.plus_build:
+        return "the file has an old-style `// +build` constraint and no //go:build line"
+    if found is not None and constraints.versions(found.expr):
+        return f"the file is a release variant already (//go:build {found.text})"
+    comments = [n for n in root.named_children if n.type == "comment" and n.start_byte < package.start_byte]
+    lines = [n for n in comments if constraints.build_line(text(n).decode(errors="replace")) is not None]
+    if len(lines) != (found is not None):
+        return "the file has a //go:build comment go/build does not read (after other text on its line)"
+    license_ = comments[: comments.index(lines[0])] if lines else comments
+    if any(constraints.plus_build_line(text(n).decode(errors="replace")) is not None for n in license_):
+        return "the file has an old-style `// +build` line outside its //go:build constraint"
     # The comment block right above the package clause is the package doc: it stays where it is.
     top = package.start_point.row
     while license_ and license_[-1].end_point.row + 1 >= top:
         top = license_.pop().start_point.row
-    return (root.text[license_[0].start_byte : license_[-1].end_byte] if license_ else b""), existing
+    return (root.text[license_[0].start_byte : license_[-1].end_byte] if license_ else b""), (
+        found.text if found else None
+    )
 
 
 def _imports(root: Node) -> list[Node] | str:
