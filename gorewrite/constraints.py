@@ -135,18 +135,19 @@ def parse(text: str) -> Expr | str:
 
 
 def _or(tokens: list[str]) -> tuple[Expr | str, list[str]]:
-    left, rest = _and(tokens)
-    while not isinstance(left, str) and rest[:1] == ["||"]:
-        right, rest = _and(rest[1:])
-        left = right if isinstance(right, str) else ("or", left, right)
-    return left, rest
+    return _chain(tokens, "||", "or", _and)
 
 
 def _and(tokens: list[str]) -> tuple[Expr | str, list[str]]:
-    left, rest = _not(tokens)
-    while not isinstance(left, str) and rest[:1] == ["&&"]:
-        right, rest = _not(rest[1:])
-        left = right if isinstance(right, str) else ("and", left, right)
+    return _chain(tokens, "&&", "and", _not)
+
+
+def _chain(tokens: list[str], operator: str, kind: str, operand: Callable) -> tuple[Expr | str, list[str]]:
+    """Operands joined by one operator, left to right (go/build/constraint's or and and)."""
+    left, rest = operand(tokens)
+    while not isinstance(left, str) and rest[:1] == [operator]:
+        right, rest = operand(rest[1:])
+        left = right if isinstance(right, str) else (kind, left, right)
     return left, rest
 
 

@@ -2121,6 +2121,19 @@ LONG_HEADER = (
     + "\n"
 )
 
+# a file whose Go version is before go1.22 (its //go:build line) starts goroutines reading the loop variable
+SHARED_SPAWN = """
+// Spawn starts n reporters of the loop variable: before go1.22 all share one i.
+func Spawn(n int, start chan struct{}, out chan int) {
+	for i := 0; i < n; i++ {
+		go func() {
+			<-start
+			out <- i
+		}()
+	}
+}
+"""
+
 DECLINES = {
     "field_wait_in_loop": (  # a path passes the Wait by and comes round to it: the loop is on it
         """package field_wait_in_loop
@@ -4433,38 +4446,11 @@ func Run(x int, pool chan int, start chan struct{}, out chan int) {
         "done is not made by make()",
     ),
     "late_build_line": (
-        LONG_HEADER
-        + """//go:build go1.21
-
-package late_build_line
-
-// Spawn starts n reporters of the loop variable: before go1.22 all share one i.
-func Spawn(n int, start chan struct{}, out chan int) {
-	for i := 0; i < n; i++ {
-		go func() {
-			<-start
-			out <- i
-		}()
-	}
-}
-""",
+        LONG_HEADER + "//go:build go1.21\n\npackage late_build_line\n" + SHARED_SPAWN,
         "the file's Go version is before go 1.22",
     ),
     "tab_build_line": (  # a tab after //go:build: the compiler reads go1.21 (shared loop variables), as go/build does
-        """//go:build\tgo1.21
-
-package tab_build_line
-
-// Spawn starts n reporters of the loop variable: before go1.22 all share one i.
-func Spawn(n int, start chan struct{}, out chan int) {
-	for i := 0; i < n; i++ {
-		go func() {
-			<-start
-			out <- i
-		}()
-	}
-}
-""",
+        "//go:build\tgo1.21\n\npackage tab_build_line\n" + SHARED_SPAWN,
         "the file's Go version is before go 1.22",
     ),
     "select_own_fatal": (
