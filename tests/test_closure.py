@@ -16,6 +16,7 @@ from conftest import (
     assert_declines,
     assert_naive_is_wrong,
     edited,
+    in_process,
     module,
     naive_mutants,
     proposals,
@@ -6831,6 +6832,16 @@ def test_declines(proposed, name, reason):
 def test_the_naive_rewrite_is_wrong(mutants, name):
     """What the decline prevents: the naive rewrite changes the probe's value, or does not compile."""
     assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+def test_a_tab_after_go_build_keeps_the_files_go121_loop_end_to_end(tmp_path):
+    """`//go:build\tgo1.21` in a go 1.22 module: the compiler reads go1.21 (one i for the loop). A regex on
+    `//go:build ` took the module's go1.22, and `fix` verified `i := i`, which hands each goroutine its own i
+    (the naive mutant of tab_build_line prints 3 where the original prints 9)."""
+    root = module(tmp_path, {"spawn.go": "//go:build\tgo1.21\n\npackage m\n" + SHARED_SPAWN})
+    done = in_process("fix", "--dry-run", "-v", "--rule", "closure", "./...", cwd=root)
+    assert done.returncode == 0 and done.stdout == "", done.stdout
+    assert "i is a loop variable shared by all iterations" in done.stderr, done.stderr
 
 
 @pytest.mark.parametrize("name", list(VET))
