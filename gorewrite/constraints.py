@@ -18,13 +18,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# ("tag", name) | ("not", x) | ("and", x, y) | ("or", x, y)
+# ("tag", name) | ("not", x) | ("and", x, y, …) | ("or", x, y, …): n-ary, so only parentheses nest
 Expr = tuple
 BOM = b"\xef\xbb\xbf"
 # what Go's TrimSpace trims (unicode.IsSpace)
 GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 TOKEN = re.compile(r"\s*(&&|\|\||!|\(|\)|[^\s&|!()]+)")
 MOST_TAGS = 16  # beyond this many tags, `needs` does not enumerate (and answers no)
+MAX_SIZE = 1000  # go/build/constraint's maxSize: operands (its not() calls) in one expression
+DEEP = "the expression nests parentheses too deeply for gorewrite to read"  # go reads it: callers decline
+MAX_DEPTH = 100
 
 
 @dataclass(frozen=True)
@@ -48,15 +51,14 @@ def read(source: bytes) -> Constraint | str | None:
     exprs = [e for line in lines[:end] if (e := plus_build_line(line)) is not None]
     if not exprs:
         return None
-    expr = exprs[0]
-    for other in exprs[1:]:
-        expr = ("and", expr, other)
+    expr = _join("and", exprs)
     return Constraint(render(expr), expr, True)
 
 
 def go_version(source: bytes) -> int | None:
     """The minor N of the go1.N the compiler takes from the file's //go:build comments (0 for `go1`), or None when
-    they imply no version (the module's go line holds; go/types raises a version below go1.21 to go1.21)."""
+    they imply no version (the module's go line holds; go/types raises a version below go1.21 to go1.21). A line
+    too deep to read counts as `go1`, the oldest: a caller that must know loop semantics declines."""
     text = source.removeprefix(BOM).decode("utf-8", "surrogateescape")
     version, at = None, 0
     while True:
@@ -65,13 +67,10 @@ def go_version(source: bytes) -> int | None:
             end = text.find("\n", at)
             comment, at = text[at : len(text) if end < 0 else end], len(text) if end < 0 else end
             expression = build_line(comment)
-            if expression is not None and not isinstance(expr := parse(expression), str):
-                version = _min_version(expr, +1)
-        elif text.startswith("/*", at):
-            end = text.find("*/", at + 2)
-            if end < 0:
-                return version
-            at = end + 2
+            expr = parse(expression) if expression is not None else None
+            version = 0 if expr == DEEP else version if expr is None or isinstance(expr, str) else _min_version(expr, 1)
+        elif text.startswith("/*", at) and text.find("*/", at + 2) >= 0:
+            at = text.find("*/", at + 2) + 2
         else:
             return None if version is None or version < 0 else version
 
@@ -84,8 +83,8 @@ def holds(expr: Expr, tag: Callable[[str], bool]) -> bool:
     if kind == "not":
         return not holds(expr[1], tag)
     if kind == "and":
-        return holds(expr[1], tag) and holds(expr[2], tag)
-    return holds(expr[1], tag) or holds(expr[2], tag)
+        return all(holds(x, tag) for x in expr[1:])
+    return any(holds(x, tag) for x in expr[1:])
 
 
 def needs(expr: Expr, name: str) -> bool:
@@ -119,8 +118,8 @@ def render(expr: Expr) -> str:
 
 def parse(text: str) -> Expr | str:
     """A //go:build expression as go/build/constraint parses it, or why it does not parse."""
-    tokens, at = [], 0
-    while at < len(text.rstrip(GO_SPACE)):
+    tokens, at, text = [], 0, text.rstrip(GO_SPACE)
+    while at < len(text):
         match = TOKEN.match(text, at)
         if match is None:
             return f"unexpected {text[at:]!r}"
@@ -128,6 +127,14 @@ def parse(text: str) -> Expr | str:
         at = match.end()
     if not tokens:
         return "empty expression"
+    if sum(t == "(" or t not in ("&&", "||", "!", ")") for t in tokens) > MAX_SIZE:
+        return "build expression too large"
+    depth = deepest = 0
+    for t in tokens:
+        depth += (t == "(") - (t == ")")
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        return DEEP
     parsed, rest = _or(tokens)
     if isinstance(parsed, str):
         return parsed
@@ -144,11 +151,12 @@ def _and(tokens: list[str]) -> tuple[Expr | str, list[str]]:
 
 def _chain(tokens: list[str], operator: str, kind: str, operand: Callable) -> tuple[Expr | str, list[str]]:
     """Operands joined by one operator, left to right (go/build/constraint's or and and)."""
-    left, rest = operand(tokens)
-    while not isinstance(left, str) and rest[:1] == [operator]:
+    first, rest = operand(tokens)
+    operands = [first]
+    while not isinstance(operands[-1], str) and rest[:1] == [operator]:
         right, rest = operand(rest[1:])
-        left = right if isinstance(right, str) else (kind, left, right)
-    return left, rest
+        operands.append(right)
+    return (operands[-1] if isinstance(operands[-1], str) else _join(kind, operands)), rest
 
 
 def _not(tokens: list[str]) -> tuple[Expr | str, list[str]]:
@@ -242,10 +250,7 @@ def plus_build_line(line: str) -> Expr | None:
 
 
 def _join(kind: str, exprs: list[Expr]) -> Expr:
-    joined = exprs[0]
-    for expr in exprs[1:]:
-        joined = (kind, joined, expr)
-    return joined
+    return exprs[0] if len(exprs) == 1 else (kind, *exprs)
 
 
 def _tags(expr: Expr) -> set[str]:
@@ -258,8 +263,8 @@ def _min_version(expr: Expr, sign: int) -> int:
     if kind == "not":
         return _min_version(expr[1], -sign)
     if kind in ("and", "or"):
-        x, y = _min_version(expr[1], sign), _min_version(expr[2], sign)
-        return max(x, y) if (kind == "and") == (sign > 0) else min(x, y)
+        versions = [_min_version(x, sign) for x in expr[1:]]
+        return max(versions) if (kind == "and") == (sign > 0) else min(versions)
     if sign < 0:
         return -1
     match = re.fullmatch(r"go1(?:\.(\d+))?", expr[1])

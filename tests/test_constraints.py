@@ -113,3 +113,15 @@ def test_an_ignore_constraint_is_evaluated_not_matched():
     assert needs(b"//go:build ignore && (linux || !linux)")
     assert not needs(b"//go:build ignore || linux") and not needs(b"//go:build !ignore")
     assert not needs(b"/*\n//go:build ignore\n*/") and not needs(b"// +build ignore\n//go:build linux")
+
+
+def test_odd_expressions_are_answered_not_raised():
+    """Go reads up to 1,000 operands (maxSize); parentheses nested past what gorewrite reads make a caller decline
+    (constrained, not a generator, the oldest go1): never a RecursionError."""
+    chain = " && ".join(f"t{n}" for n in range(999))
+    found = constraints.read(f"//go:build {chain}\n\npackage p\n".encode())
+    assert constraints.holds(found.expr, lambda t: True) and not constraints.needs(found.expr, "t1")
+    assert "too large" in constraints.read(f"//go:build {chain} && a && b\n\npackage p\n".encode())
+    deep = "//go:build " + "(" * 300 + "go1.22" + ")" * 300 + "\n\npackage p\n"
+    assert constraints.DEEP in constraints.read(deep.encode()) and constraints.go_version(deep.encode()) == 0
+    assert constraints.go_version(b"/* unterminated\n//go:build go1.21\n") is None
