@@ -23,24 +23,25 @@ function:
     m := n / n, err := parse(b)           an assignment: the bound its value has there (results.py: one of several)
     if len(p) > Max { p = p[:Max] }       a length clamped by slicing (also `p = p[:min(len(p), Max)]`,
                                           and the last Max, `p = p[len(p)-Max:]`, or `p[i:i+Max]`)
+    end := min(i+K, len(s)); end - i      a difference from a constant offset (differences.py), also len(s[i:end])
     (len(s)-zeros)*733/1000 + 1           the expression's own shape, from its operands' intervals
                                           (shapes.py, intervals.py), and a callee's returns (returns.py)
     n += 4 / n *= 2 / for i < m { i++ }   an update, and a loop of updates (updates.py)
     for range segs { n += len(s)+1 }      a loop of increments: its passes times the most one adds (loop_sums.py)
     n := int(msg[off])                    a small integer type's value (a message's byte, a uint8 field), when asked
 
-The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`,
-`len(table)`), or an expression bounded where the condition runs, never a name matched by text. The subject is
-a local variable or parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids
-it), `len(s)` of a local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if len(a)+len(b) >
-Max`: the same shape and objects, never the same text), also compared through a conversion keeping its value.
+The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`, `len(table)`),
+or an expression bounded where the condition runs, never a name matched by text. The subject is a local variable
+or parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids it), `len(s)` of a
+local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if len(a)+len(b) > Max`: the same
+shape and objects, never the same text), also compared through a conversion keeping its value.
 
-Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts only if
-nothing can change the subject between it and the statement: no write on a path from the fact to the statement
+Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts only
+if nothing can change the subject between it and the statement: no write on a path from the fact to the statement
 other than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it again; a loop's
-update clause runs before its condition is tested again; a write after the statement reaches it again only
-through a loop the fact is outside of), no write in another function (a closure), the address never taken, and
-no `goto` in the function when the fact is a statement before the one bounded; with a goto, any later write voids.
+update clause runs before its condition is tested again; a later write reaches it again only through a loop the
+fact is outside of), no write in another function (a closure), the address never taken, and no `goto` in the
+function when the fact is a statement before the one bounded; with a goto, any later write voids.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from collections.abc import Callable
 from gorewrite import asserts, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copy_of
+from gorewrite.differences import difference
 from gorewrite.facts import Fact, holds, targets
 from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
@@ -101,17 +103,13 @@ def bound(
         length=lambda n: interval(view, path, n, stmt, side, skip, True),
         returned=lambda file, n, at: interval(view, file, n, at, side.inside()) if side.calls > 0 else UNKNOWN,
     )
-    return memo(
-        view,
-        key,
-        lambda: side.best(
-            [
-                (length_shape if length else shape)(view, path, size, operands).end(side.upper),
-                _known(view, path, size, stmt, side, skip, length),
-                small_range(view, path, size, side.upper) if side.typed and not length else None,
-            ]
-        ),
-    )
+    found = lambda: [  # noqa: E731
+        (length_shape if length else shape)(view, path, size, operands).end(side.upper),
+        _known(view, path, size, stmt, side, skip, length),
+        small_range(view, path, size, side.upper) if side.typed and not length else None,
+        difference(view, path, size, stmt, length, bound) if side.upper else None,  # `end - i`: differences.py
+    ]
+    return memo(view, key, lambda: side.best(found()))
 
 
 def interval(
@@ -305,8 +303,9 @@ def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
     """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or empty
     string's length); the value's own where it is assigned (`n := len(p)` after a guard on len(p)), or one result's
-    of several (`n, err := parse(b)`: results.py); for a length, a call's (shapes.length: a SplitN's, a make's), or
-    a slicing's (`s = s[:Max]`, `blk[:]`, the exact length of `s[len(s)-K:]` and `s[i:i+K]`), or it panics."""
+    of several (`n, err := parse(b)`: results.py); for a length, a call's (shapes.length: a SplitN's, a make's), a
+    constant string's or a copied value's (`sep := ", "`, `s := t`: not a map's, which aliases share), or a
+    slicing's (`s = s[:Max]`, `blk[:]`, the exact length of `s[len(s)-K:]` and `s[i:i+K]`), or it panics."""
     if value.type == "var_spec":
         return 0
     if subject.variable:
@@ -314,9 +313,10 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
         several = results.result_interval(view, path, at, lambda n: _sets(view, path, n, subject), inside)
         return several.end(side.upper) if several is not None else bound(view, path, value, at, side)
     value = unparen(value)
-    if value.type in ("call_expression", "type_conversion_expression") and side.upper:  # a SplitN, a make, []byte(s)
+    copied = value.type != "slice_expression" and not subject.shared  # a constant string, a copy (not of a map)
+    if side.upper and (copied or value.type in ("call_expression", "type_conversion_expression")):  # a SplitN, a make
         return bound(view, path, value, at, side, length=True)
-    if value.type != "slice_expression" or not side.upper:
+    if not side.upper:
         return None
     high = value.child_by_field_name("end")
     found = [resliced_length(view, path, value), bound(view, path, value, at, side, length=True)]

@@ -123,6 +123,17 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+def naive_passes_on_amd64_only(toolchain: Toolchain, root: Path, naive: Path) -> None:
+    """The package p's tests pass in the original module under amd64 and 386, and in the naive one (an array sized
+    by a type one GOARCH declares smaller) under amd64 alone: its array panics on 386."""
+    for goarch, naive_passes in (("amd64", True), ("386", False)):
+        env = {**toolchain.env, "GOARCH": goarch}
+        original = subprocess.run([toolchain.go, "test", "-count=1", "./p"], cwd=root, env=env, capture_output=True)
+        mutant = subprocess.run([toolchain.go, "test", "-count=1", "./p"], cwd=naive, env=env, capture_output=True)
+        assert original.returncode == 0, original.stdout.decode()
+        assert (mutant.returncode == 0) is naive_passes, (goarch, mutant.stdout.decode())
+
+
 @pytest.fixture(scope="session")
 def toolchain():
     """The Go toolchain every test runs: real, never mocked."""

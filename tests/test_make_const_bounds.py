@@ -9,14 +9,13 @@ original does not.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 from conftest import (
     at_most_speculative,
     exact_array,
     naive_mutants,
     naive_panics,
+    naive_passes_on_amd64_only,
     proposals,
     proposals_by_case,
     write_tree,
@@ -1816,9 +1815,4 @@ def test_a_dotless_modules_per_build_array_bounds_nothing_and_its_naive_array_pa
     naive = write_tree(tmp_path / "naive", DOTLESS)
     source = (naive / "p/p.go").read_text()
     (naive / "p/p.go").write_text(source.replace("w := make([]int64, n)", "var wBuf [8]int64\n\tw := wBuf[:n:n]"))
-    for goarch, naive_passes in (("amd64", True), ("386", False)):
-        env = {**toolchain.env, "GOARCH": goarch}
-        original = subprocess.run([toolchain.go, "test", "-count=1", "./p"], cwd=root, env=env, capture_output=True)
-        mutant = subprocess.run([toolchain.go, "test", "-count=1", "./p"], cwd=naive, env=env, capture_output=True)
-        assert original.returncode == 0, original.stdout.decode()
-        assert (mutant.returncode == 0) is naive_passes, (goarch, mutant.stdout.decode())
+    naive_passes_on_amd64_only(toolchain, root, naive)

@@ -91,6 +91,8 @@ def test_the_measured_cases_are_there():
         "path_dir",
         "header_name",
         "escaped_value",
+        "fixed_columns",
+        "log_stamp",
     } <= set(MEASURED)
 
 

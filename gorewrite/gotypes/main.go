@@ -888,9 +888,9 @@ func integerType(t types.Type) (string, bool) {
 
 // portable reports whether t is the same integer type in every build of the package: a
 // predeclared type, or a type of this package declared, down to a predeclared one, in files every
-// build compiles. A type declared per GOOS/GOARCH (`type Length uint8` in len_amd64.go, uint16 in
-// len_other.go) bounds a value differently on each, and the rewritten file is compiled by all; a
-// named type of another package may be one such.
+// build compiles, or of another package that no build declares otherwise (importedPortable). A type
+// declared per GOOS/GOARCH (`type Length uint8` in len_amd64.go, uint16 in len_other.go) bounds a value
+// differently on each, and the rewritten file is compiled by all.
 func (c *checked) portable(t types.Type) bool {
 	for range 16 { // a chain of declarations `type A B; type B uint8`
 		var obj *types.TypeName
@@ -903,6 +903,9 @@ func (c *checked) portable(t types.Type) bool {
 			obj = u.Obj()
 		default:
 			return false
+		}
+		if obj.Pkg() != nil && obj.Pkg() != c.pkg {
+			return c.importedPortable(obj)
 		}
 		spec := c.typeSpec(obj)
 		if spec == nil || c.constrained(obj.Pos()) {

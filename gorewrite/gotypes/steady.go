@@ -327,12 +327,16 @@ type dirConst struct {
 
 var dirIndex = map[string]map[string]dirConst{}
 
+// dirTypeIndex: per directory, each type's declared type expression (nil when declared more than once, or
+// generic); filled by dirConsts in the same pass.
+var dirTypeIndex = map[string]map[string]ast.Expr{}
+
 // dirConsts: the top-level constants of the directory's non-test files.
 func dirConsts(dir string) map[string]dirConst {
 	if index, ok := dirIndex[dir]; ok {
 		return index
 	}
-	index := map[string]dirConst{}
+	index, typeIndex := map[string]dirConst{}, map[string]ast.Expr{}
 	files, _ := sourceFiles(dir)
 	for _, path := range files {
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
@@ -348,10 +352,47 @@ func dirConsts(dir string) map[string]dirConst {
 					index[name.Name] = dirConst{specType(gen, name), value}
 				})
 			}
+			if gen, ok := decl.(*ast.GenDecl); ok && gen.Tok == token.TYPE {
+				for _, spec := range gen.Specs {
+					ts := spec.(*ast.TypeSpec)
+					_, again := typeIndex[ts.Name.Name]
+					typeIndex[ts.Name.Name] = ts.Type
+					if again || ts.TypeParams != nil {
+						typeIndex[ts.Name.Name] = nil
+					}
+				}
+			}
 		}
 	}
-	dirIndex[dir] = index
+	dirIndex[dir], dirTypeIndex[dir] = index, typeIndex
 	return index
+}
+
+// importedPortable: a type of another package is the same integer type in every build when it is std's (per-OS
+// packages aside), or declared once, in a directory without per-build files, as a predeclared type or a chain of
+// that directory's own types down to one (`type Bytes int`; not `type Size other.Size`, whose package may differ).
+func (c *checked) importedPortable(obj *types.TypeName) bool {
+	if path := obj.Pkg().Path(); c.isStd(path) {
+		return !perBuildStd(path)
+	}
+	file := c.fset.Position(obj.Pos()).Filename
+	if !filepath.IsAbs(file) || dirPerBuild(filepath.Dir(file)) {
+		return false
+	}
+	dir, name := filepath.Dir(file), obj.Name()
+	dirConsts(dir) // fills dirTypeIndex[dir]
+	for range 16 {
+		declared, ok := dirTypeIndex[dir][name]
+		id, isIdent := declared.(*ast.Ident)
+		if !ok || !isIdent {
+			return false
+		}
+		if _, local := dirTypeIndex[dir][id.Name]; !local {
+			return types.Universe.Lookup(id.Name) != nil
+		}
+		name = id.Name
+	}
+	return false
 }
 
 // specType is the type the spec declaring name gives (the group's last one for a repetition).

@@ -1,0 +1,3 @@
+module example.com/recfmt
+
+go 1.22
