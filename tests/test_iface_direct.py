@@ -1856,6 +1856,8 @@ ALLOC_CALLS = {
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "group_middleware_chain": '{pkg}.Chain("xab")',
     "group_option_slots": '{pkg}.Configure(300, "db")',
+    "group_envelope_validated": '_, _ = {pkg}.Withdraw(map[string]int64{"a": 9}, "a", 3)',
+    "local_collector_help": '{pkg}.Expose(io.Discard, "req", map[string]float64{"200": 1})',
     "local_any_severity": "{pkg}.Name(1)",
     "local_builder_hook": '{pkg}.Emit(io.Discard, "ready")',
     "local_conversion_row": '{pkg}.Row("a", "b")',
@@ -1872,7 +1874,7 @@ ALLOC_CALLS = {
     "type_switch_payload": "{pkg}.Describe(1, 2)",
 }
 # Devirtualized through a local interface variable from go1.26 on: nothing to remove there.
-SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_builder_hook", "local_conversion_row"}
+SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_builder_hook", "local_conversion_row", "local_collector_help"}
 
 
 def _allocs(toolchain, root: Path) -> dict[str, float]:
