@@ -256,6 +256,32 @@ func Final(out *string) string {
         ),
         "called by a defer statement",
     ),
+    # the call runs on a goroutine: made on &v there, the goroutine captures v, which stays on the heap
+    "var_called_on_goroutine": (
+        case(
+            "var_called_on_goroutine",
+            COLLECTOR
+            + """
+// Async sums what the collector emits on a worker, after its help text.
+func Async(name string) int {
+	v := vec{name: name, n: 2}
+	var c Collector = &v
+	total := 0
+	if d, ok := c.(Describer); ok {
+		total += len(d.Help())
+	}
+	done := make(chan struct{})
+	go func() {
+		c.Collect(func(s string) { total += len(s) })
+		close(done)
+	}()
+	<-done
+	return total
+}
+""",
+        ),
+        "the call at line 60 is in a func literal",
+    ),
     # the assertion runs on a goroutine: converted there, &d is captured by an escaping literal
     "escaping_literal": (
         case(
@@ -318,6 +344,14 @@ NAIVE = {
         ),
         "func() string { var s string; {pkg}.Final(&s); return s }()",
     ),
+    "var_called_on_goroutine": (
+        replace(
+            ("\tvar c Collector = &v\n", ""),
+            ("if d, ok := c.(Describer); ok {", "{\n\t\td := Describer(&v)"),
+            ("c.Collect(func", "(&v).Collect(func"),
+        ),
+        "moved to heap: v",
+    ),
     "escaping_literal": (
         replace(("\tvar ev any = &d\n", ""), ("e, ok := ev.(*Withdrawn)", "e, ok := &d, true")),
         "moved to heap: d",
@@ -325,7 +359,8 @@ NAIVE = {
 }
 
 
-OLDER_ONLY = ("var_called", "var_deferred_call")  # go1.26 on devirtualize a local variable: nothing escapes
+# go1.26 on devirtualize a local variable: nothing escapes
+OLDER_ONLY = ("var_called", "var_deferred_call", "var_called_on_goroutine")
 
 
 @pytest.fixture(scope="module")

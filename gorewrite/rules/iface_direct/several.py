@@ -81,6 +81,7 @@ def all_asserted(
             if method_call(read) is None:
                 return None
             calls.append(read)  # `v.M(…)`: v holds &x, so it calls (&x).M (calls.py)
+            problem = problem or _in_literal(store, read, function, "call")
             continue
         one = problem or _one(view, types, path, store, assertion, function)
         if isinstance(one, str):
@@ -143,13 +144,7 @@ def _one(
 ) -> tuple[list[Edit], Ranges, str | None] | str:
     """One assertion's edits, the code they remove as never run, and the summary's words for it (None for
     an if dropped whole); or why it cannot be rewritten."""
-    around = enclosing(assertion, "func_literal")
-    if around is not None and contains(function, around) and not contains(around, store.declaration):
-        return (
-            f"the assertion at line {row_of(assertion)} is in a func literal (line {row_of(around)}): a closure or "
-            f"goroutine may run it at another time, and captures {text(store.container).decode()}"
-        )
-    problem = boxed_more_often(store, assertion, function)
+    problem = _in_literal(store, assertion, function, "assertion") or boxed_more_often(store, assertion, function)
     if problem:
         return problem
     if assertion.type == "type_switch_statement":
@@ -180,3 +175,15 @@ def _one(
     if isinstance(edits, str):
         return edits
     return edits, [(e.start, e.end) for e in edits[1:]], conversion_phrase(store, conversion)
+
+
+def _in_literal(store: Store, read: Node, function: Node, what: str) -> str | None:
+    """Why a read inside a func literal the declaration is outside of declines: the literal captures the
+    variable, and a closure or goroutine may run the read at another time."""
+    around = enclosing(read, "func_literal")
+    if around is not None and contains(function, around) and not contains(around, store.declaration):
+        return (
+            f"the {what} at line {row_of(read)} is in a func literal (line {row_of(around)}): a closure or "
+            f"goroutine may run it at another time, and captures {text(store.container).decode()}"
+        )
+    return None
