@@ -21,7 +21,7 @@ from gorewrite.rules.iface_direct.contents import boxed_more_often, stable
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.matches import replacement, takes, value_type
 from gorewrite.rules.iface_direct.places import is_interface_type
-from gorewrite.rules.iface_direct.sites import NAME, Store, listed, row_of
+from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, listed, row_of
 from gorewrite.rules.iface_direct.typeswitch import chosen, dropped, end, switch_block
 from gorewrite.rules.iface_direct.unused import Ranges, left_unused
 from gorewrite.syntax import Node, contains, enclosing, text, unparen
@@ -78,8 +78,8 @@ def all_asserted(
             continue
         assertion = access(read).parent
         if assertion.type not in KINDS:
-            if method_call(read) is None:
-                return None
+            if method_call(read) is None or address_of(unparen(store.value)) is None:
+                return None  # a call through a variable holding a value reads it elsewhere: see the single rewrite
             calls.append(read)  # `v.M(…)`: v holds &x, so it calls (&x).M (calls.py)
             problem = problem or _in_literal(store, read, function, "call")
             continue
