@@ -114,7 +114,7 @@ def _is_type(view: PackageView, path: str, selector: Node) -> bool:
     expression)?"""
     operand = selector.child_by_field_name("operand")
     if operand.type == "parenthesized_expression":
-        return True
+        return not _a_value(view, path, operand)
     if operand.type in INSTANCES:  # `Box[string].Arm`, `Pair[string, int].Arm`: an instance of a generic type
         operand = operand.child_by_field_name("operand") or operand.child_by_field_name("type") or operand
     if operand.type in ("selector_expression", "qualified_type"):  # `lib.Plain.Arm`: another package's type
@@ -122,6 +122,20 @@ def _is_type(view: PackageView, path: str, selector: Node) -> bool:
     names = ("identifier", "field_identifier", "type_identifier")
     ident = view.types.at(path, operand.start_byte) if operand.type in names else None
     return ident is not None and ident.kind == Kind.TYPE
+
+
+def _a_value(view: PackageView, path: str, parenthesized: Node) -> bool:
+    """Is the parenthesized operand surely a value, so `(…).M(args)` calls M on it: `(&x)` (no type has an
+    address) or a variable go/types names (`(v)`, `(*p)`)? Anything else is taken as a type, `(*T)` or
+    `(*lib.T)`, whose method expression shifts the arguments by one."""
+    inner = parenthesized.named_children[0] if parenthesized.named_children else None
+    if inner is not None and inner.type == "unary_expression":
+        operator = text(inner.child_by_field_name("operator"))
+        if operator == b"&":
+            return True
+        inner = inner.child_by_field_name("operand") if operator == b"*" else None
+    ident = view.types.at(path, inner.start_byte) if inner is not None and inner.type == "identifier" else None
+    return ident is not None and ident.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
 
 
 def shown(call: Node) -> str:

@@ -17,6 +17,7 @@ import pytest
 from conftest import (
     GOLDEN,
     OLDER,
+    allocs_of,
     assert_declines,
     assert_naive_is_wrong,
     edited,
@@ -30,7 +31,7 @@ from conftest import (
 )
 from test_golden import golden_run
 
-from gorewrite.proposals import Declined, Fix
+from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 NAME = "iface-direct"
@@ -1592,9 +1593,10 @@ def test_the_naive_group_rewrite_is_wrong(group_mutants, name):
         assert any(probe in line for line in built.splitlines() if line.startswith(f"naive/{name}/")), built
 
 
-# Declined on go1.24.11, the release that still reports the value moved to heap (go1.26+ devirtualizes the
-# assertion and reports nothing): a variable read again through its method set (probe29a D1). The naive
-# rewrite deleted its declaration, so `x.Error()` rebound to another `x`: a package-level one, a named result.
+# On go1.24.11, the release that still reports the value moved to heap (go1.26+ devirtualizes the assertion
+# and reports nothing): a variable read again through its method set (probe29a D1). The naive rewrite deleted
+# its declaration, so `x.Error()` rebound to another `x`: a package-level one, a named result. Declined until
+# reach42c; the call now goes with the assertion, made on the value the variable holds: `(&pe).Error()`.
 OLDER_DECLINES = {
     # the variable is read again through its method set: deleting its declaration rebinds `cause` to the
     # package-level one (probe29a D1)
@@ -1614,7 +1616,7 @@ func Plain(line int) string {
 }
 """.replace("PE\n", PARSE_ERROR),
         ),
-        "cause is read elsewhere (line",
+        "cause.Error()",
     ),
     # the same, where the declaration shadows a named result: deleted, `err.Error()` reads the nil result
     "method_read_result": (
@@ -1641,7 +1643,7 @@ func boolErr(b bool) error {
 }
 """.replace("PE\n", PARSE_ERROR),
         ),
-        "err is read elsewhere (line",
+        "err.Error()",
     ),
 }
 OLDER_NAIVE = {
@@ -1666,10 +1668,19 @@ def older_proposed(tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", list(OLDER_DECLINES))
-def test_a_variable_read_again_through_a_method_declines(older_proposed, name):
-    found = older_proposed.get(name, [])
-    assert found and all(isinstance(p, Declined) for p in found), found
-    assert any(OLDER_DECLINES[name][1] in p.reason for p in found), [p.reason for p in found]
+def test_a_variable_read_again_through_a_method_is_called_on_the_value(older_proposed, name, tmp_path):
+    """The call through the variable becomes `(&pe).Error()` with the assertion's conversion: no name left to
+    rebind, the same result under both releases, one allocation less under go1.24.11."""
+    (fix,) = older_proposed.get(name, [])
+    assert isinstance(fix, Fix) and "call Error on &pe" in fix.summary, fix
+    code, read = OLDER_DECLINES[name]
+    rewritten = edited(code, fix)
+    assert "(&pe).Error()" in rewritten and read not in rewritten, rewritten
+    probe = OLDER_NAIVE[name][1]
+    for version, found in allocs_of(tmp_path, {name: (code, rewritten, probe)}).items():
+        before, after, original, result = found[name]
+        assert original == result, (version, original, result)
+        assert after < before if "1.24" in version else after <= before, (version, before, after)
 
 
 def test_deleting_a_variable_read_again_through_a_method_changes_what_it_reads(tmp_path, toolchain):
@@ -1856,6 +1867,8 @@ ALLOC_CALLS = {
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "group_middleware_chain": '{pkg}.Chain("xab")',
     "group_option_slots": '{pkg}.Configure(300, "db")',
+    "group_envelope_validated": '_, _ = {pkg}.Withdraw(map[string]int64{"a": 9}, "a", 3)',
+    "local_collector_help": '{pkg}.Expose(io.Discard, "req", map[string]float64{"200": 1})',
     "local_any_severity": "{pkg}.Name(1)",
     "local_builder_hook": '{pkg}.Emit(io.Discard, "ready")',
     "local_conversion_row": '{pkg}.Row("a", "b")',
@@ -1872,7 +1885,7 @@ ALLOC_CALLS = {
     "type_switch_payload": "{pkg}.Describe(1, 2)",
 }
 # Devirtualized through a local interface variable from go1.26 on: nothing to remove there.
-SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_builder_hook", "local_conversion_row"}
+SEEN_THROUGH_FROM_GO126 = {"local_any_severity", "local_builder_hook", "local_conversion_row", "local_collector_help"}
 
 
 def _allocs(toolchain, root: Path) -> dict[str, float]:

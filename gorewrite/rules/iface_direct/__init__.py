@@ -24,6 +24,7 @@ from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
 from gorewrite.rules.iface_direct.bound import bound_target
 from gorewrite.rules.iface_direct.calls import called_through
+from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.copies import copies_of
@@ -202,9 +203,14 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         several = all_asserted(view, types, escape, store, reads, function)
         if several is not None:
             return several
-    assertion, reads, problem = the_assertion(view, types, escape.path, store, place, reads)
+    assertion, kept, problem = the_assertion(view, types, escape.path, store, place, reads)
+    if problem and place in ("field", "element") and len(reads) > 1:
+        grouped = _grouped(view, types, escape, store, place, reads, function)  # one place asserted again
+        if isinstance(grouped, Fix):
+            return grouped
     if problem:
         return problem
+    reads = kept
     switched = assertion.type == "type_switch_statement"
     read = assertion.child_by_field_name("value") if switched else assertion
     others = [n for n in reads if not contains(read, n)]
@@ -237,7 +243,9 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         problem = removable(view, types, escape.path, store, (store.value,), function)
         if problem:
             return problem
-    problem = boxed_more_often(store, assertion, function)
+    problem = boxed_more_often(store, assertion, function) or escaping_capture(
+        view, escape.path, store, assertion, function
+    )
     if problem:
         return problem
     return _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until))
@@ -338,6 +346,7 @@ def _grouped(
             or (target if isinstance(target, str) else None)
             or stable(view, types, path, member, function)
             or boxed_more_often(member, assertion, function)
+            or escaping_capture(view, path, member, assertion, function)
         )
         if problem:
             return problem
@@ -348,7 +357,7 @@ def _grouped(
         edits += converted
         dropped = dropped or len(converted) > 1
         parts.append(conversion_phrase(member, target))
-    values = tuple(m.value for m, _ in paired)
+    values = tuple({id(m): m.value for m, _ in paired}.values())
     lines = whole_lines(view.sources[path], store.declaration)
     if lines is None:
         return f"the declaration of {name} does not stand on lines of its own"
@@ -360,7 +369,7 @@ def _grouped(
     if clash is not None:  # code a failed assertion ran, dropped, holds another assertion
         line = view.line(path, clash.start)
         return f"an assertion of {name} (line {line}) is inside code another one's rewrite drops"
-    places = listed([describe(m, place) for m, a in paired if a.type == "type_assertion_expression"])
+    places = listed(list(dict.fromkeys(describe(m, place) for m, a in paired if a.type == "type_assertion_expression")))
     read = listed([describe(m, place) for m, a in paired if a.type != "type_assertion_expression"])
     summary = (
         f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"

@@ -61,7 +61,7 @@ def called_through(
     methods = [method_call(a) or method_value(a) for a in accesses]
     if not any(methods) or any(a.parent.type == "type_assertion_expression" for a in accesses):
         return None  # no call, or an assertion: the assertion's proof applies
-    edits = _direct(view, types, path, store, place, accesses, function)
+    edits = direct_calls(view, types, path, store, place, accesses, function)
     if isinstance(edits, str):
         return edits
     where = describe(store, place)
@@ -99,7 +99,7 @@ def called_through(
     return Fix(NAME, tuple(sorted(edits, key=lambda e: e.start)), (escape,), summary)
 
 
-def _direct(
+def direct_calls(
     view: PackageView, types: TypeInfo, path: str, store: Store, place: str, accesses: list[Node], function: Node
 ) -> list[Edit] | str:
     """`(&x).M(…)` for each `c.f.M(…)` or `c[k].M(…)` reading the store; why not when one cannot be proved."""
@@ -155,7 +155,7 @@ def _partners(
         found.setdefault(id(member), (member, []))[1].append(access(use))
     edits: list[Edit] = []
     for member, accesses in found.values():
-        direct = _direct(view, types, path, member, place, accesses, function)
+        direct = direct_calls(view, types, path, member, place, accesses, function)
         if isinstance(direct, str) or place_of(types, path, member, text(store.container).decode())[1]:
             return [], []
         edits += direct

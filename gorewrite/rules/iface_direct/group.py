@@ -3,7 +3,8 @@
 Escape analysis is field-insensitive: while the literal holds another value that leaks (through
 its own assertion), every value in it leaks, so rewriting one element alone never verifies.
 Rewriting every element's assertion and dropping the literal does. This module pairs each use
-of the container with the store it reads; the rule proves each pair as it proves a single one.
+of the container with the store it reads (one store may be asserted several times: the same value
+asked for several interfaces); the rule proves each pair as it proves a single one.
 """
 
 from __future__ import annotations
@@ -39,23 +40,28 @@ def access(use: Node) -> Node:
 
 def pairs(stores: list[Stored], place: str, reads: list[Node], names: Names) -> list[tuple[Stored, Node]] | None:
     """(store, the type assertion reading it, or the plain read `c.f` of a field) for every use of the
-    container, when each use is one assertion of a distinct field (`c.f.(I)`), constant-indexed
-    element (`c[1].(I)`) or constant-keyed entry (`kv["user"].(string)`) that the literal stores, or
-    one read of a distinct stored field; None when any use is something else (a key the literal did
-    not store among them), two read the same place, or none is an assertion."""
-    found: dict[int, tuple[Stored, Node]] = {}
+    container, when each use is an assertion of a field (`c.f.(I)`), constant-indexed element (`c[1].(I)`)
+    or constant-keyed entry (`kv["user"].(string)`) that the literal stores, or one read of a distinct
+    stored field; None when any use is something else (a key the literal did not store among them), a
+    place is read both plainly and otherwise or plainly twice, or there are not several uses with an
+    assertion among them. A place may be asserted several times (`c.f.(Defaulter)`, then `c.f.(Validator)`:
+    the optional-interface idiom): the container is never written, so each reads the value stored there."""
+    found: list[tuple[Stored, Node]] = []
+    plain: set[int] = set()
     for use in reads:
         whole = access(use)
         asserted = whole.parent.type == "type_assertion_expression"
         if not asserted and place != "field":
             return None
         store = member_read(stores, place, unparen(whole), names)
-        if store is None or id(store) in found:
+        if store is None or id(store) in plain or (not asserted and any(s is store for s, _ in found)):
             return None
-        found[id(store)] = (store, whole.parent if asserted else whole)
-    if not any(n.type == "type_assertion_expression" for _, n in found.values()):
+        if not asserted:
+            plain.add(id(store))
+        found.append((store, whole.parent if asserted else whole))
+    if not any(n.type == "type_assertion_expression" for _, n in found):
         return None
-    return list(found.values()) if len(found) > 1 else None
+    return found if len(found) > 1 else None
 
 
 def member_read(stores: list[Stored], place: str, node: Node, names: Names) -> Stored | None:

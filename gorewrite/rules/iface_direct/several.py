@@ -1,7 +1,8 @@
 """Several assertions of one local interface variable, rewritten together.
 
 `var v any = &cfg` read back by `v.(Defaulter)` and then `v.(Validator)` (the optional-interface
-idiom): escape analysis is field-insensitive, so while one assertion still reads v the value leaks
+idiom), perhaps also called through (`v.Collect(f)`: v holds &cfg, so Go calls `(&cfg).Collect(f)`,
+calls.py): escape analysis is field-insensitive, so while one assertion still reads v the value leaks
 through it, and one rewrite alone never verifies. When v is never written nor addressed (the rule
 checked that already) and every read of v is an assertion or a type switch whose outcome go/types
 decides, each becomes what it yields — the conversion, the value itself, the block of the case the
@@ -14,12 +15,13 @@ from __future__ import annotations
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
+from gorewrite.rules.iface_direct.calls import direct_calls, method_call
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, stable
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.matches import replacement, takes, value_type
 from gorewrite.rules.iface_direct.places import is_interface_type
-from gorewrite.rules.iface_direct.sites import NAME, Store, listed, row_of
+from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, listed, row_of
 from gorewrite.rules.iface_direct.typeswitch import chosen, dropped, end, switch_block
 from gorewrite.rules.iface_direct.unused import Ranges, left_unused
 from gorewrite.syntax import Node, contains, enclosing, text, unparen
@@ -70,12 +72,17 @@ def all_asserted(
     never = False  # a succeeding assertion's rewrite drops code
     problem: str | None = None
     switched = False
+    calls: list[Node] = []
     for read in sorted(reads, key=lambda n: n.start_byte):
         if any(start <= read.start_byte < stop for start, stop in dead):
             continue
         assertion = access(read).parent
         if assertion.type not in KINDS:
-            return None
+            if method_call(read) is None or address_of(unparen(store.value)) is None:
+                return None  # a call through a variable holding a value reads it elsewhere: see the single rewrite
+            calls.append(read)  # `v.M(…)`: v holds &x, so it calls (&x).M (calls.py)
+            problem = problem or _in_literal(store, read, function, "call")
+            continue
         one = problem or _one(view, types, path, store, assertion, function)
         if isinstance(one, str):
             problem = one  # unless a later read is no assertion: then v is read elsewhere, which says more
@@ -92,8 +99,13 @@ def all_asserted(
             never = never or bool(removed)
     if problem:
         return problem
-    if len(replaced) == 1 and not failed:
+    if not replaced or (len(replaced) == 1 and not failed and not calls):
         return None  # the one assertion, the other reads in code it removes: the single rewrite says so
+    if calls:
+        direct = direct_calls(view, types, path, store, "var", calls, function)
+        if isinstance(direct, str):
+            return direct
+        edits += direct
     if not parts:
         return f"every assertion of {name} fails: nothing reads the stored value back, remove them by hand"
     problem = left_unused(view.tree(path).root_node, types, path, function, dead, replaced)
@@ -112,7 +124,11 @@ def all_asserted(
         return f"an assertion of {name} (line {line}) is inside code another one's rewrite replaces"
     value = text(unparen(store.value)).decode()
     words = listed([parts[0]] + [p.removeprefix(f"convert {value} ") for p in parts[1:]])
-    summary = f"{words} directly instead of asserting it from {name} (its {len(replaced)} reads, together)"
+    summary = f"{words} directly instead of asserting it from {name}"
+    if calls:
+        methods = sorted({text(method_call(c)).decode() for c in calls})
+        summary += f", call {listed(methods)} on {value} instead of through it"
+    summary += f" (its {len(replaced) + len(calls)} reads, together)"
     if switched:
         summary += ", keep only the case the type switch takes"
     if never:
@@ -128,13 +144,7 @@ def _one(
 ) -> tuple[list[Edit], Ranges, str | None] | str:
     """One assertion's edits, the code they remove as never run, and the summary's words for it (None for
     an if dropped whole); or why it cannot be rewritten."""
-    around = enclosing(assertion, "func_literal")
-    if around is not None and contains(function, around) and not contains(around, store.declaration):
-        return (
-            f"the assertion at line {row_of(assertion)} is in a func literal (line {row_of(around)}): a closure or "
-            f"goroutine may run it at another time, and captures {text(store.container).decode()}"
-        )
-    problem = boxed_more_often(store, assertion, function)
+    problem = _in_literal(store, assertion, function, "assertion") or boxed_more_often(store, assertion, function)
     if problem:
         return problem
     if assertion.type == "type_switch_statement":
@@ -165,3 +175,15 @@ def _one(
     if isinstance(edits, str):
         return edits
     return edits, [(e.start, e.end) for e in edits[1:]], conversion_phrase(store, conversion)
+
+
+def _in_literal(store: Store, read: Node, function: Node, what: str) -> str | None:
+    """Why a read inside a func literal the declaration is outside of declines: the literal captures the
+    variable, and a closure or goroutine may run the read at another time."""
+    around = enclosing(read, "func_literal")
+    if around is not None and contains(function, around) and not contains(around, store.declaration):
+        return (
+            f"the {what} at line {row_of(read)} is in a func literal (line {row_of(around)}): a closure or "
+            f"goroutine may run it at another time, and captures {text(store.container).decode()}"
+        )
+    return None

@@ -1,0 +1,3 @@
+module example.com/probe42
+
+go 1.23
