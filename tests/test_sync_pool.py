@@ -106,6 +106,47 @@ def test_an_undeclared_move_is_a_new_escape(tmp_path, toolchain):
     assert isinstance(verdict, Rejected) and reason in verdict.reason, verdict
 
 
+# sprig declares `func any(v ...interface{}) bool`: a pool spelt `New: func() any` no longer compiles there (real42).
+SHADOWED_ANY = """package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// any reports whether some value is not nil.
+func any(v ...interface{}) bool {
+	for _, x := range v {
+		if x != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Raw encodes v as JSON without escaping HTML.
+func Raw(v interface{}) (string, error) {
+	buf := new(bytes.Buffer)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(buf.String(), "\\n"), nil
+}
+"""
+
+
+def test_a_package_whose_any_is_a_function_gets_a_pool_of_interface(tmp_path, toolchain):
+    root = write_tree(tmp_path, {"go.mod": "module example.com/render\n\ngo 1.22\n", "render.go": SHADOWED_ANY})
+    run = fix([toolchain], ["./..."], str(root), [RULE])
+    (verdict,) = run.verdicts
+    assert isinstance(verdict, Verified), verdict
+    (changed,) = run.changes.values()
+    assert "func() interface{} { return new(bytes.Buffer) }" in changed.decode()
+
+
 def test_flows_name_the_reason_per_site(toolchain):
     flows = compile_flows(toolchain, ["example.com/golden/syncpool/append_buffer"], str(GOLDEN / "sync-pool"))
     (sites,) = flows.values()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from gorewrite import (
     builtins,
     callee_waits,
+    closed,
     exit_writes,
     field_alias,
     group_uses,
@@ -780,6 +781,11 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         kept = retention.kept(view, call, argument, contents=False)
         if kept:
             return f"{name} {kept} (line {line})"
+        if closed.implementations(view, path, call) is not None:  # retention read each method; the compiler cannot
+            return (
+                f"the address of {name} goes to an interface method call (line {line}), which the compiler cannot "
+                f"follow: {name} stays on the heap however the closure takes it"
+            )
     return None
 
 

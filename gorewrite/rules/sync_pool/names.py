@@ -17,9 +17,14 @@ from gorewrite.toolchain import release_minor
 
 
 def any_name(view: PackageView) -> str:
-    """`any`, or `interface{}` where go.mod's go line predates it (go1.18)."""
+    """`any`, or `interface{}` where go.mod's go line predates it (go1.18) or the package names something else
+    `any` at top level or by an import (sprig's `func any(v ...interface{}) bool`): the pool is declared at
+    package level, where that `any` is not a type."""
     version = view.package.go_version
-    return "interface{}" if version and release_minor(version) < 18 else "any"
+    if version and release_minor(version) < 18:
+        return "interface{}"
+    shadowed = "any" in _package_names(view) or any("any" in imported(view, p) for p in view.sources)
+    return "interface{}" if shadowed else "any"
 
 
 def has_constraints(path: str, source: bytes) -> bool:
