@@ -14,8 +14,8 @@ they call, transitively:
 - no assignment whose target's type names a type holding a sync.WaitGroup by value (the package's
   types, found from their declarations: `*q = Pool{}` through any alias, `p.jobs = …`, `arr[i] = …`),
   or a target go/types cannot type; no generic function (a `T` may be one);
-- no call but: the WaitGroup's own Add, Done and Wait, or its (or an errgroup.Group's) Go of a func
-  literal, which is read as the rest (the same storage, groups.py); builtins that
+- no call but: the WaitGroup's own Add, Done and Wait, or the errgroup.Group's own Go of a func
+  literal (read as the rest) and Wait (the same storage, groups.py); builtins that
   write no memory they are not given a fresh copy of (not copy or clear, not close); conversions; the
   package's own functions and methods proven so (callees.scopes names them, four calls deep); and
   functions of std packages that neither synchronize nor call back (PURE) whose parameters are all
@@ -57,7 +57,8 @@ BASIC = frozenset(
 )
 PLAIN = re.compile(r"(\.\.\.)?(\[\d*\])*(\w+)")
 TYPES = ("slice_type", "array_type", "pointer_type", "map_type", "channel_type", "function_type", "qualified_type")
-WG_METHODS = ("Add", "Done", "Wait", "Go")  # Go of a func literal, read here like the rest; not SetLimit nor TryGo
+WG_METHODS = ("Add", "Done", "Wait")
+GROUP_METHODS = ("Go", "Wait")  # errgroup's: Go of a func literal, read here like the rest; not SetLimit nor TryGo
 SYNCS = "synchronizes, so another goroutine ordered by it could"
 MAY = "may write the struct over it"
 CHANNELS = ("sends on", "selects", "receives from", "ranges over")
@@ -304,7 +305,8 @@ def _call(types: TypeInfo, path: str, call: Node, known: Writers, group: str | N
         return None if ident.name in BUILTINS else f"calls {ident.name}, which writes memory or synchronizes"
     if ident.kind == Kind.METHOD and (ident.pkg, ident.recv) in groups.GROUP_TYPES:
         own = groups.group(types, path, function.child_by_field_name("operand"))
-        mine = own is not None and own.obj == group and ident.name in WG_METHODS
+        methods = WG_METHODS if ident.pkg == "sync" else GROUP_METHODS
+        mine = own is not None and own.obj == group and ident.name in methods
         if mine and ident.name == "Go" and [a.type for a in call_args(call)] != ["func_literal"]:
             return f"calls {shown} with a func value: the goroutine it starts runs code gorewrite cannot see"
         return None if mine else f"calls {shown}, which {SYNCS} write it"
