@@ -26,7 +26,7 @@ import os
 
 from gorewrite import callees
 from gorewrite.adds import counted_done
-from gorewrite.groups import held
+from gorewrite.groups import ERRGROUP, WAITGROUP, held
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo, owner
 from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, method_of
@@ -58,13 +58,17 @@ def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...
 
 
 def fields(view: PackageView, types: TypeInfo, path: str, function: Node) -> tuple[tuple[str, str], ...]:
-    """For each WaitGroup field the function calls a method of, by object: why the package may signal
-    it otherwise ("" when it cannot)."""
+    """For each WaitGroup or errgroup.Group field the function calls a method of, by object: why the
+    package may signal it otherwise ("" when it cannot; always for an errgroup.Group, which has no Done:
+    whatever the package calls, Wait returns only once every f its Go started has returned)."""
     found = {}
     for node in walk(function):
         field = node.child_by_field_name("field") if node.type == "selector_expression" else None
         ident = types.at(path, field.start_byte) if field is not None and field.type == "field_identifier" else None
-        if ident is None or ident.kind != Kind.FIELD or ident.obj is None or ident.named != "sync.WaitGroup":
+        if ident is None or ident.kind != Kind.FIELD or ident.obj is None or ident.named not in (WAITGROUP, ERRGROUP):
+            continue
+        if ident.named == ERRGROUP:  # no Done: only the wrapper Go starts f in takes a count back, after f returns
+            found[ident.obj] = None
             continue
         found[ident.obj] = memo(view, ("group_uses", ident.obj), lambda i=ident: misuse(view, types, i.obj, i.name))
     return tuple((obj, reason or "") for obj, reason in found.items())

@@ -12,7 +12,7 @@ that storage by its go/types object. A field path is too when
   through an embedded field (which may be a pointer, reassigned), and every selection after the
   first selects from a struct value, not through a pointer field (reassigned between the Add and
   the Done, it would name another WaitGroup);
-- the last field is a `sync.WaitGroup` value (a `*sync.WaitGroup` field may be reassigned).
+- the last field is a `sync.WaitGroup` or `errgroup.Group` value (a pointer field may be reassigned).
 
 Its key joins the base's object and the fields' objects: equal keys, the same WaitGroup, as long
 as no one copies a struct over it (sync: a WaitGroup must not be copied after first use). Whether
@@ -30,6 +30,8 @@ from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 SEP = "|"  # joins a field path's objects into its key (an object is "<file>:<offset>")
 WAITGROUP = "sync.WaitGroup"
+ERRGROUP = "golang.org/x/sync/errgroup.Group"  # Go counts, then starts f; only Go's wrapper takes a count back
+GROUP_TYPES = (("sync", "WaitGroup"), ("golang.org/x/sync/errgroup", "Group"))  # (package, type) of their methods
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,8 @@ def held(types: TypeInfo, path: str, node: Node | None) -> Held | str:
             f"{name} goes through the pointer field {pointer.name}: a write to it between the Add and the Done "
             "would name another WaitGroup"
         )
-    if links[-1].named != WAITGROUP:
-        return f"{name} is not a sync.WaitGroup value ({links[-1].named or 'another type'})"
+    if links[-1].named not in (WAITGROUP, ERRGROUP):
+        return f"{name} is not a sync.WaitGroup or errgroup.Group value ({links[-1].named or 'another type'})"
     moved = _reassigned(types, path, node, base.obj)
     if moved:
         return f"{name}: {moved}"
@@ -102,7 +104,7 @@ def _reassigned(types: TypeInfo, path: str, node: Node, obj: str) -> str | None:
 
 
 def _waitgroup_call(types: TypeInfo, path: str, use: Node) -> bool:
-    """Is the use's address taken only for a sync.WaitGroup method called on a field path from it
+    """Is the use's address taken only for a sync.WaitGroup or errgroup.Group method called on a field path from it
     (`s.wg.Add(1)`, `s.pool.wg.Wait()`: `&s.wg`)? Not `s.Reset()`, `s.pool.Reset()`, `&s.inner` (adv31b)."""
     node = use
     while node.parent.type == "selector_expression" and node.parent.named_children[0] == node:
@@ -111,7 +113,7 @@ def _waitgroup_call(types: TypeInfo, path: str, use: Node) -> bool:
         if field is None or field.kind not in (Kind.FIELD, Kind.METHOD):
             return False
         if field.kind == Kind.METHOD:
-            return (field.pkg, field.recv) == ("sync", "WaitGroup") and node.parent.type == "call_expression"
+            return (field.pkg, field.recv) in GROUP_TYPES and node.parent.type == "call_expression"
     return False
 
 

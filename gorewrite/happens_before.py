@@ -186,8 +186,11 @@ def _signals_only_here(types: TypeInfo, spawn: Spawn, signal: Signal, helpers: t
     A channel the goroutine closes may be sent on by anyone: a range loop over it ends on the close alone.
     `helpers`: the waits of goroutines that pass the signal on (relay.py)."""
     if groups.is_path(signal.obj):  # `p.wg`: every use in the package, checked by group_uses.py
+        function = signal.node.child_by_field_name("function") if signal.kind == "group" else None
+        go = method_of(types, spawn.path, function) if function is not None else None
+        proven = signal.kind == "done" or (go is not None and go[0] != "sync")  # errgroup's Go: its wrapper alone Dones
         reason = dict(spawn.fields).get(groups.last_field(signal.obj), "is a field whose uses were not checked")
-        if reason or signal.kind != "done" or helpers:  # a helper's or g.Go's path is not proven (adv31b)
+        if reason or not proven or helpers:  # a helper's or a WaitGroup's Go's path is not proven (adv31b)
             return f"{signal.name} {reason or OVERWRITE}"
         # Nothing between the Add and each Wait may write the struct over it, zeroing its count (adv31b).
         found = (overwritten(types, spawn, signal, w.node) for w in waits(types, spawn, signal, False))

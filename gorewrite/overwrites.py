@@ -3,8 +3,9 @@
 `p.wg.Add(1); go func() { defer p.wg.Done(); … }(); …; p.wg.Wait(); x = …` orders the write of x
 after the goroutine's reads only while p.wg is the WaitGroup the Add counted: `*p = Pool{}`, `p.jobs
 = jobs{}` (a struct holding wg by value), `p.reset()` or a caller's callback doing so zeroes the
-counter, and Wait returns before the goroutine's Done (adv31b). Proven here, for the code that may
-run between them: every statement on a path from the counting Add to the Wait in the function (all
+counter, and Wait returns before the goroutine's Done (adv31b); so for an errgroup.Group field
+(`p.g.Go(f)` … `p.g.Wait()`), whose Go is the Add. Proven here, for the code that may run between
+them: every statement on a path from the counting Add to the Wait in the function (all
 of a loop around the Add or the go statement the Wait is after, or around the Wait alone, which a
 path may pass the Wait by and come round; all of a loop around both), every func literal
 written there (the goroutine's body, before and after its Done), and every function of the package
@@ -13,7 +14,8 @@ they call, transitively:
 - no assignment whose target's type names a type holding a sync.WaitGroup by value (the package's
   types, found from their declarations: `*q = Pool{}` through any alias, `p.jobs = …`, `arr[i] = …`),
   or a target go/types cannot type; no generic function (a `T` may be one);
-- no call but: the WaitGroup's own Add, Done and Wait (the same storage, groups.py); builtins that
+- no call but: the WaitGroup's own Add, Done and Wait, or the errgroup.Group's own Go of a func
+  literal (read as the rest) and Wait (the same storage, groups.py); builtins that
   write no memory they are not given a fresh copy of (not copy or clear, not close); conversions; the
   package's own functions and methods proven so (callees.scopes names them, four calls deep); and
   functions of std packages that neither synchronize nor call back (PURE) whose parameters are all
@@ -39,7 +41,7 @@ from gorewrite.adds import counted
 from gorewrite.parameters import receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.spawns import Signal, Spawn
-from gorewrite.syntax import Node, ancestors, contains, items, text, unparen, walk
+from gorewrite.syntax import Node, ancestors, call_args, contains, items, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 # std packages whose functions hold no lock, use no channel or sync.Once and call no user code but through
@@ -56,10 +58,12 @@ BASIC = frozenset(
 PLAIN = re.compile(r"(\.\.\.)?(\[\d*\])*(\w+)")
 TYPES = ("slice_type", "array_type", "pointer_type", "map_type", "channel_type", "function_type", "qualified_type")
 WG_METHODS = ("Add", "Done", "Wait")
+GROUP_METHODS = ("Go", "Wait")  # errgroup's: Go of a func literal, read here like the rest; not SetLimit nor TryGo
 SYNCS = "synchronizes, so another goroutine ordered by it could"
 MAY = "may write the struct over it"
 CHANNELS = ("sends on", "selects", "receives from", "ranges over")
 HOLDS = "which holds or reaches a sync.WaitGroup"
+FIELD = "is a WaitGroup or group in a struct field"
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ def _holders(view: PackageView) -> frozenset[str]:
         for n in walk(view.tree(path).root_node)
         if n.type in ("type_spec", "type_alias") and n.child_by_field_name("name") is not None
     ]
-    found = {"WaitGroup"}
+    found = {"WaitGroup", "Group"}  # errgroup.Group by its name alone: any other Group is taken as one too
     grown = True
     while grown:
         grown = False
@@ -154,16 +158,16 @@ def overwritten(types: TypeInfo, spawn: Spawn, signal: Signal, wait: Node) -> st
     field, or order another goroutine that may; None when nothing can."""
     known = spawn.writers
     if known is None:
-        return f"is a WaitGroup in a struct field, and the package's other functions were not read: code {MAY}"
+        return f"{FIELD}, and the package's other functions were not read: code {MAY}"
     if known.unproven:
-        return f"is a WaitGroup in a struct field, and {known.unproven}, so code {MAY}"
+        return f"{FIELD}, and {known.unproven}, so code {MAY}"
     region = _region(types, spawn, signal, wait)
     if region is None:
         return None
     if isinstance(region, str):
-        return f"is a WaitGroup in a struct field, and {region}, so code {MAY}"
+        return f"{FIELD}, and {region}, so code {MAY}"
     if spawn.function.child_by_field_name("type_parameters") is not None:
-        return f"is a WaitGroup in a struct field, and the function is generic: code {MAY}"
+        return f"{FIELD}, and the function is generic: code {MAY}"
     start, end = region
     inside = (n for n in walk(spawn.function) if start <= n.start_byte and n.end_byte <= end)
     reasons = ((n, _node(types, spawn.path, n, known, signal.obj)) for n in inside)
@@ -172,7 +176,7 @@ def overwritten(types: TypeInfo, spawn: Spawn, signal: Signal, wait: Node) -> st
         return None
     _, _, why, node = min(found, key=lambda f: f[:2])
     line = node.start_point.row + 1
-    return f"is a WaitGroup in a struct field, and code between its Add and its Wait {MAY}: {why} (line {line})"
+    return f"{FIELD}, and code between its Add and its Wait {MAY}: {why} (line {line})"
 
 
 def _rank(why: str) -> int:
@@ -184,7 +188,8 @@ def _region(types: TypeInfo, spawn: Spawn, signal: Signal, wait: Node) -> tuple[
     """The bytes of the function holding every statement on a path from the counting Add to the Wait;
     None when no path leads from the go statement to the Wait (it comes before, no loop around both)."""
     go, function = spawn.statement, spawn.function
-    adds = [
+    adds = [signal.node] if signal.kind == "group" else []  # `p.g.Go(f)` counts the goroutine it starts
+    adds += [
         n
         for n in walk(function)
         if n.type == "call_expression"
@@ -298,9 +303,12 @@ def _call(types: TypeInfo, path: str, call: Node, known: Writers, group: str | N
         return _target(types, path, args[0], known, "appends to") if args else None
     if ident.kind == Kind.BUILTIN:
         return None if ident.name in BUILTINS else f"calls {ident.name}, which writes memory or synchronizes"
-    if ident.kind == Kind.METHOD and (ident.pkg, ident.recv) == ("sync", "WaitGroup"):
+    if ident.kind == Kind.METHOD and (ident.pkg, ident.recv) in groups.GROUP_TYPES:
         own = groups.group(types, path, function.child_by_field_name("operand"))
-        mine = own is not None and own.obj == group and ident.name in WG_METHODS
+        methods = WG_METHODS if ident.pkg == "sync" else GROUP_METHODS
+        mine = own is not None and own.obj == group and ident.name in methods
+        if mine and ident.name == "Go" and [a.type for a in call_args(call)] != ["func_literal"]:
+            return f"calls {shown} with a func value: the goroutine it starts runs code gorewrite cannot see"
         return None if mine else f"calls {shown}, which {SYNCS} write it"
     if ident.kind == Kind.METHOD and not ident.recv:
         return f"calls {shown}, an interface method: the dynamic type that runs it is unknown"

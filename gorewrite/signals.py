@@ -315,9 +315,7 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
             "the func literal is neither started by a go statement nor passed to errgroup's or a WaitGroup's Go, nor"
             " to time.AfterFunc in a statement of its own (the Timer dropped)"
         )
-    operand = function.child_by_field_name("operand")
-    wg = method_of(types, spawn.path, function)[0] == "sync"
-    group = groups.group(types, spawn.path, operand) if wg else _local(types, spawn.path, operand)
-    if group is None or len(runner(spawn).parent.named_children) != 1:
-        return "the group is not a local variable of the function"
+    group = groups.held(types, spawn.path, function.child_by_field_name("operand"))  # `g`, `p.g`
+    if isinstance(group, str) or len(runner(spawn).parent.named_children) != 1:
+        return f"the group is not a local variable of the function nor a field path from one: {group}"
     return Signal("group", group.obj, group.name, call)

@@ -78,6 +78,7 @@ NAIVE = {
     "decline_hb_closer_break": ("mirror.go", copy_in_block("\t\tgo func() {", "creds")),
     "decline_hb_select_break": ("flush.go", copy_in_block("\tgo func() {", "dest")),
     "decline_hb_field_ready_method": ("loader.go", copy_in_block("\tgo func() {", "source")),
+    "decline_hb_errgroup_field_reset": ("pool.go", copy_in_block("\tp.g.Go(func() error {", "name", "})")),
     "decline_hb_countdown_short": ("shards.go", copy_in_block("\t\tgo func() {", "limit")),
     "decline_hb_done_then_retry": ("batch.go", copy_in_block("\t\tgo func() {", "label")),
     "decline_hb_closed_select_first": ("mirror.go", copy_in_block("\t\tgo func() {", "creds")),

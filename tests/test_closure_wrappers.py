@@ -1,8 +1,10 @@
 """closure and the small helpers of the package a wait or a start goes through: `t.wait()` of a method that
 is its field's Wait alone, `waitAll(&wg)` of a function ending in its parameter's Wait (gorewrite/wait_calls.py),
 `safeGo(&wg, func() {…})` of a helper that adds one and starts the literal in a goroutine deferring
-Done, the caller then waiting (gorewrite/spawn_helpers.py); and a semaphore the function fills to its
-capacity after acquiring a slot before each go statement (gorewrite/semaphores.py).
+Done, the caller then waiting (gorewrite/spawn_helpers.py); a semaphore the function fills to its
+capacity after acquiring a slot before each go statement (gorewrite/semaphores.py); and an errgroup.Group
+held in a struct field, `p.g.Go(func() error {…})` … `p.g.Wait()` (groups.py, overwrites.py): its Go
+counts the goroutine and nothing else takes a count back while no code between writes the struct over it.
 
 Tables as in test_closure.py: FIXES (source, what the rewritten file must contain), DECLINES
 (source, the reason), NAIVE (the copy a careless rule would insert, and a probe showing it changes
@@ -347,6 +349,36 @@ func Tag(labels []string, prefix string) ([]string, string, error) {
 }
 """,
         "\t\t{\n\t\tprefix := prefix",
+    ),
+    "errgroup_field_local": (  # the struct a local value: `s.g.Go` takes &s.g, for the group's method alone
+        """package errgroup_field_local
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+type state struct {
+	g   errgroup.Group
+	out []string
+}
+
+// Upper upper-cases each word with sep appended, one goroutine per word; sep is set after the wait.
+func Upper(words []string, sep string) ([]string, string) {
+	s := state{out: make([]string, len(words))}
+	for i, w := range words {
+		s.g.Go(func() error {
+			s.out[i] = strings.ToUpper(w) + sep
+			return nil
+		})
+	}
+	_ = s.g.Wait()
+	sep = "|"
+	return s.out, sep
+}
+""",
+        "\t\t{\n\t\tsep := sep // captured by value: keeps sep off the heap\n\t\ts.g.Go(func() error {",
     ),
 }
 
@@ -936,6 +968,84 @@ func Send(msg, host string, ready chan struct{}, out chan<- string) {
 """,
         "the goroutine's release of sem (line 11) is not its first statement",
     ),
+    "decline_errgroup_field_reset": (  # a reset between the Go and the Wait zeroes the count: Wait returns early
+        """package decline_errgroup_field_reset
+
+import "golang.org/x/sync/errgroup"
+
+type Pool struct{ g errgroup.Group }
+
+func (p *Pool) Reset() { *p = Pool{} }
+
+// Run gives the goroutine the name written after the wait, which the reset makes return at once.
+func (p *Pool) Run() string {
+	ready, got := make(chan struct{}), make(chan string, 1)
+	name := "a"
+	p.g.Go(func() error {
+		<-ready
+		got <- name
+		select {} // never returns: Go's Done would take the zeroed count below zero
+	})
+	p.Reset()
+	_ = p.g.Wait()
+	name = "b"
+	close(ready)
+	return <-got
+}
+""",
+        "may write the struct over it: calls p.Reset",
+    ),
+    "decline_errgroup_pointer_field": (  # a pointer field: a write between the Go and the Wait names another group
+        """package decline_errgroup_pointer_field
+
+import "golang.org/x/sync/errgroup"
+
+type Pool struct{ g *errgroup.Group }
+
+// Run waits on a fresh group, which returns at once, before the goroutine reads name.
+func (p *Pool) Run() string {
+	p.g = new(errgroup.Group)
+	ready, got := make(chan struct{}), make(chan string, 1)
+	name := "a"
+	p.g.Go(func() error {
+		<-ready
+		got <- name
+		return nil
+	})
+	p.g = new(errgroup.Group)
+	_ = p.g.Wait()
+	name = "b"
+	close(ready)
+	return <-got
+}
+""",
+        "is not a sync.WaitGroup or errgroup.Group value",
+    ),
+    "decline_errgroup_field_func_value": (  # Go of a func value: code gorewrite cannot read runs in the region
+        """package decline_errgroup_field_func_value
+
+import "golang.org/x/sync/errgroup"
+
+type Pool struct{ g errgroup.Group }
+
+// Run starts the caller's task beside its own goroutine on the same group.
+func (p *Pool) Run(words []string, task func() error) ([]int, string) {
+	sep := "-"
+	out := make([]int, len(words))
+	for i, w := range words {
+		p.g.Go(func() error {
+			out[i] = len(w + sep)
+			return nil
+		})
+	}
+	p.g.Go(task)
+	_ = p.g.Wait()
+	sep = "+"
+	return out, sep
+}
+""",
+        "calls p.g.Go with a func value",
+    ),
 }
 
 GO = ("\tgo func() {", "\t}()\n")
@@ -1024,6 +1134,8 @@ NAIVE = {
         probe('stop := make(chan struct{}); close(stop); {pkg}.Send("m", "h", stop, ready, out)'),
     ),
     "semaphore_acquire_late": (block_copy("host"), probe('{pkg}.Send("m", "h", ready, out)')),
+    "decline_errgroup_field_reset": (block_copy("name", "\tp.g.Go(", "\t})\n"), "(&{pkg}.Pool{}).Run()"),
+    "decline_errgroup_pointer_field": (block_copy("name", "\tp.g.Go(", "\t})\n"), "(&{pkg}.Pool{}).Run()"),
 }
 
 
@@ -1033,6 +1145,7 @@ ALLOCS = {
     "errgroup_wrapper_context": '{pkg}.Tag(context.Background(), []string{" a", "b "}, "x")',
     "spawn_helper_wait_all": '{pkg}.Render([]string{"p1", "p2"}, "<{page}>")',
     "group_method_go": 'fmt.Sprint({pkg}.Tag([]string{" a", "b "}, "x"))',
+    "errgroup_field_local": 'fmt.Sprint({pkg}.Upper([]string{"a", "b", "c"}, ","))',
 }
 
 
