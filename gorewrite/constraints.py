@@ -24,6 +24,7 @@ BOM = b"\xef\xbb\xbf"
 # what Go's TrimSpace trims (unicode.IsSpace)
 GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 TOKEN = re.compile(r"[ \t]*(&&|\|\||!|\(|\)|[^ \t&|!()]+)")  # its lexer skips spaces and tabs only
+SCANNER_SPACE = re.compile(r"[ \t\r\n]*")  # what go/scanner skips between tokens
 MOST_TAGS = 16  # beyond this many tags, `needs` does not enumerate (and answers no)
 MAX_OLD_SIZE = 100  # parsePlusBuildExpr's maxOldSize: && and || in one `// +build` line, else go skips it
 MAX_SIZE = 1000  # go/build/constraint's maxSize: operands (its not() calls) in one expression
@@ -63,7 +64,7 @@ def go_version(source: bytes) -> int | None:
     text = source.removeprefix(BOM).decode("utf-8", "surrogateescape")
     version, at = None, 0
     while True:
-        at = len(text) - len(text[at:].lstrip(" \t\r\n"))
+        at = SCANNER_SPACE.match(text, at).end()  # no copy of the rest: a long header stays linear
         if text.startswith("//", at):
             end = text.find("\n", at)
             comment, at = text[at : len(text) if end < 0 else end], len(text) if end < 0 else end
