@@ -23,8 +23,10 @@ Expr = tuple
 BOM = b"\xef\xbb\xbf"
 # what Go's TrimSpace trims (unicode.IsSpace)
 GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
-TOKEN = re.compile(r"\s*(&&|\|\||!|\(|\)|[^\s&|!()]+)")
+TOKEN = re.compile(r"[ \t]*(&&|\|\||!|\(|\)|[^ \t&|!()]+)")  # its lexer skips spaces and tabs only
+SCANNER_SPACE = re.compile(r"[ \t\r\n]*")  # what go/scanner skips between tokens
 MOST_TAGS = 16  # beyond this many tags, `needs` does not enumerate (and answers no)
+MAX_OLD_SIZE = 100  # parsePlusBuildExpr's maxOldSize: && and || in one `// +build` line, else go skips it
 MAX_SIZE = 1000  # go/build/constraint's maxSize: operands (its not() calls) in one expression
 DEEP = "the expression nests parentheses too deeply for gorewrite to read"  # go reads it: callers decline
 MAX_DEPTH = 100
@@ -62,7 +64,7 @@ def go_version(source: bytes) -> int | None:
     text = source.removeprefix(BOM).decode("utf-8", "surrogateescape")
     version, at = None, 0
     while True:
-        at = len(text) - len(text[at:].lstrip(" \t\r\n"))
+        at = SCANNER_SPACE.match(text, at).end()  # no copy of the rest: a long header stays linear
         if text.startswith("//", at):
             end = text.find("\n", at)
             comment, at = text[at : len(text) if end < 0 else end], len(text) if end < 0 else end
@@ -101,8 +103,8 @@ def needs(expr: Expr, name: str) -> bool:
 
 
 def versions(expr: Expr) -> bool:
-    """Does the expression name a release tag (go1, go1.N)?"""
-    return any(re.fullmatch(r"go1(\.\d+)?", t) for t in _tags(expr))
+    """Does the expression name a release tag (go1, go1.N), or a tag the compiler reads a version from (`xgo1.22`)?"""
+    return any(re.fullmatch(r"go1(\.\d+)?", t) or _min_version(("tag", t), 1) >= 0 for t in _tags(expr))
 
 
 def render(expr: Expr) -> str:
@@ -182,7 +184,8 @@ def _atom(tokens: list[str]) -> tuple[Expr | str, list[str]]:
 
 
 def _valid_tag(word: str) -> bool:
-    return word != "" and all(c.isalnum() or c in "_." for c in word)
+    """isValidTag: unicode.IsLetter (isalpha) or unicode.IsDigit (Nd: isdecimal; isalnum also takes `²`, `Ⅻ`)."""
+    return word != "" and all(c.isalpha() or c.isdecimal() or c in "_." for c in word)
 
 
 def _header(text: str) -> tuple[list[str], int, tuple[str, str] | str | None]:
@@ -238,7 +241,10 @@ def plus_build_line(line: str) -> Expr | None:
     if words and words.strip(GO_SPACE) == words:
         return None
     clauses: list[Expr] = []
-    for clause in words.split():
+    fields = [f for f in re.split(f"[{GO_SPACE}]+", words) if f]  # strings.Fields: unicode.IsSpace only
+    if sum(len(f.split(",")) for f in fields) - 1 > MAX_OLD_SIZE:
+        return None  # errComplex: shouldBuild skips the line
+    for clause in fields:
         literals: list[Expr] = []
         for literal in clause.split(","):
             negated = literal.startswith("!") and not literal.startswith("!!") and literal != "!"
@@ -267,5 +273,9 @@ def _min_version(expr: Expr, sign: int) -> int:
         return max(versions) if (kind == "and") == (sign > 0) else min(versions)
     if sign < 0:
         return -1
-    match = re.fullmatch(r"go1(?:\.(\d+))?", expr[1])
-    return -1 if match is None else int(match.group(1) or 0)
+    if expr[1] == "go1":
+        return 0
+    # strings.Cut(tag, "go1.") and strconv.Atoi: the go1. anywhere in the tag (`xgo1.22` is 22), ASCII digits
+    # only (`go1.٢٢` is none), within int64 (`go1.99999999999999999999` is none)
+    _, cut, digits = expr[1].partition("go1.")
+    return int(digits) if cut and re.fullmatch(r"[0-9]+", digits) and int(digits) < 2**63 else -1

@@ -4454,6 +4454,16 @@ func Run(x int, pool chan int, start chan struct{}, out chan int) {
         "//go:build\tgo1.21\n\npackage tab_build_line\n" + SHARED_SPAWN,
         "the file's Go version is before go 1.22",
     ),
+    # the compiler's GoVersion reads a go1.N tag with strconv.Atoi: `go1.٢٢` (Arabic-Indic digits, a valid tag)
+    # and an int64 overflow are no version, so the file is go1.21 (shared); a `\d+` regex read go1.22
+    "unicode_digit_build_line": (
+        "//go:build go1.21 && (go1.\u0662\u0662 || go1.22)\n\npackage unicode_digit_build_line\n" + SHARED_SPAWN,
+        "the file's Go version is before go 1.22",
+    ),
+    "overflowing_build_line": (
+        "//go:build go1.21 && (go1.99999999999999999999 || go1.22)\n\npackage overflowing_build_line\n" + SHARED_SPAWN,
+        "the file's Go version is before go 1.22",
+    ),
     "select_own_fatal": (
         """package select_own_fatal
 
@@ -6395,6 +6405,16 @@ NAIVE = {
         "close(start); return fmt.Sprint(<-out + <-out + <-out) }()",
     ),
     "tab_build_line": (
+        copy_before("\t\tgo func() {", "i"),
+        "func() string { start, out := make(chan struct{}), make(chan int, 3); {pkg}.Spawn(3, start, out); "
+        "close(start); return fmt.Sprint(<-out + <-out + <-out) }()",
+    ),
+    "unicode_digit_build_line": (
+        copy_before("\t\tgo func() {", "i"),
+        "func() string { start, out := make(chan struct{}), make(chan int, 3); {pkg}.Spawn(3, start, out); "
+        "close(start); return fmt.Sprint(<-out + <-out + <-out) }()",
+    ),
+    "overflowing_build_line": (
         copy_before("\t\tgo func() {", "i"),
         "func() string { start, out := make(chan struct{}), make(chan int, 3); {pkg}.Spawn(3, start, out); "
         "close(start); return fmt.Sprint(<-out + <-out + <-out) }()",
