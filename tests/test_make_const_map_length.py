@@ -57,10 +57,11 @@ func Many(n int) map[string]int {{
 FEED = """
 var ready chan struct{}
 
-// Feed has a feeder add keys to m and signal Sum, which waits for it after its guard.
+// Feed has a feeder add keys to m once Sum has passed its guard, and signal Sum, which waits for it.
 func Feed(m map[string]int) int {
 	ready = make(chan struct{})
 	go func() {
+		<-ready // Sum has passed its guard: the keys go in between the guard and the make
 		for i := range 20 {
 			m[string(rune('A'+i))] = i
 		}
@@ -93,7 +94,10 @@ NOT_BOUNDED = {
         "Sum(m, m)",
     ),
     "map_call": (keyed("map_call", "m map[string]int", GUARD + "\tfill(m)\n", FILL), "Sum(Many(1))"),
-    "map_receive": (keyed("map_receive", "m map[string]int", GUARD + "\t<-ready\n", FEED), "Feed(Many(1))"),
+    "map_receive": (
+        keyed("map_receive", "m map[string]int", GUARD + "\tready <- struct{}{}\n\t<-ready\n", FEED),
+        "Feed(Many(1))",
+    ),
     "map_reassigned": (
         keyed("map_reassigned", "m, big map[string]int", GUARD + "\tm = big\n"),
         "Sum(Many(1), Many(20))",
