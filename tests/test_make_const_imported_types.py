@@ -10,9 +10,8 @@ does not.
 from __future__ import annotations
 
 import pytest
-from conftest import exact_array, naive_passes_on_amd64_only, proposals, write_tree
+from conftest import declined_where_naive_fails_on_386, exact_array, proposals, write_tree
 
-from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
@@ -94,13 +93,9 @@ def test_another_packages_per_build_type_bounds_nothing_and_its_naive_array_pani
     tmp_path, toolchain, declared
 ):
     files = {"go.mod": GO_MOD, **declared, "p/p.go": COUNTED, "p/p_test.go": COUNTED_TEST}
-    root = write_tree(tmp_path / "m", files)
-    (results,) = proposals(root, RULE, [toolchain]).values()
-    assert not any(isinstance(r, Fix) and not r.speculative for r in results), results
-    naive = write_tree(tmp_path / "naive", files)
-    source = COUNTED.replace("w := make([]byte, c)", "var wBuf [255]byte\n\tw := wBuf[:c:c]")
-    (naive / "p/p.go").write_text(source)
-    naive_passes_on_amd64_only(toolchain, root, naive)
+    declined_where_naive_fails_on_386(
+        toolchain, tmp_path, files, "w := make([]byte, c)", "var wBuf [255]byte\n\tw := wBuf[:c:c]"
+    )
 
 
 LINED_MAX = {
@@ -120,10 +115,6 @@ def test_another_packages_constant_declared_per_build_under_a_line_directive_bou
     """A //line directive names the file go/types reports a declaration at: lim's per-build Max, 255 on amd64 and
     1000 elsewhere, reported at ../gen/max.go, counted as steady where gen's directory was read in place of lim's
     (adv42b). The naive [255]byte array passes on amd64 and panics on 386, where the original does not."""
-    root = write_tree(tmp_path / "m", LINED_MAX)
-    (results,) = proposals(root, RULE, [toolchain]).values()
-    assert not any(isinstance(r, Fix) and not r.speculative for r in results), results
-    naive = write_tree(tmp_path / "naive", LINED_MAX)
-    source = (naive / "p/p.go").read_text()
-    (naive / "p/p.go").write_text(source.replace("w := make([]byte, n)", "var wBuf [255]byte\n\tw := wBuf[:n:n]"))
-    naive_passes_on_amd64_only(toolchain, root, naive)
+    declined_where_naive_fails_on_386(
+        toolchain, tmp_path, LINED_MAX, "w := make([]byte, n)", "var wBuf [255]byte\n\tw := wBuf[:n:n]"
+    )
