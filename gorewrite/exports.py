@@ -22,6 +22,7 @@ class Unavailable(Exception):
 
 _EXPORT: dict[tuple[tuple, str], str | None] = {}  # (where, import path) -> export data file, None if it has none
 _STANDARD: set[tuple[tuple, str]] = set()  # (where, import path) of the listed packages go list calls std's
+_DIRS: dict[tuple[tuple, str], str] = {}  # (where, import path) -> the listed package's directory
 
 
 _GO_ENV: dict[tuple, dict[str, str]] = {}  # where -> go env's GO_ENV there
@@ -61,6 +62,7 @@ def forget() -> None:
     _listed()
     _EXPORT.clear()
     _STANDARD.clear()
+    _DIRS.clear()
     _GO_ENV.clear()
 
 
@@ -129,9 +131,16 @@ def export_data(
     return export, sorted(p for p in export if (here, p) in _STANDARD)
 
 
+def directories(toolchain: Toolchain, export: dict[str, str], cwd: str) -> dict[str, str]:
+    """Each listed import's directory, as go list gives it: where its files are, whatever a //line directive in
+    one says (gotypes reads a type's or a constant's declarations there, not at its reported position)."""
+    here = where(toolchain, cwd)
+    return {path: _DIRS[(here, path)] for path in export if (here, path) in _DIRS}
+
+
 def _list_exports(toolchain: Toolchain, cwd: str, imports: list[str], of: str, flags: tuple[str, ...] = ()) -> None:
     done = toolchain.run(
-        ["list", "-e", "-export", *flags, "-json=ImportPath,Export,Standard,Error", "--", *imports], cwd=cwd
+        ["list", "-e", "-export", *flags, "-json=ImportPath,Dir,Export,Standard,Error", "--", *imports], cwd=cwd
     )
     if done.returncode != 0:
         raise Unavailable(f"cannot compile the imports of {of}: {last_line(done.stderr)}")
@@ -146,6 +155,8 @@ def _file(here: tuple, entry: dict) -> None:
     _EXPORT[(here, entry["ImportPath"])] = entry["Export"] if ok else None
     if entry.get("Standard"):
         _STANDARD.add((here, entry["ImportPath"]))
+    if entry.get("Dir"):
+        _DIRS[(here, entry["ImportPath"])] = entry["Dir"]
 
 
 def where(toolchain: Toolchain, cwd: str) -> tuple:

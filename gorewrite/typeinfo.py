@@ -28,7 +28,7 @@ from typing import IO
 
 from gorewrite import cache
 from gorewrite.errors import UserError, os_problem
-from gorewrite.exports import Unavailable, export_data, go_env, last_line
+from gorewrite.exports import Unavailable, directories, export_data, go_env, last_line
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
@@ -175,6 +175,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             "sources": list(package.files),
             "export": export,
             "std": standard,
+            "dirs": directories(toolchain, export, cwd),
             "import_map": package.import_map,
             "goarch": env["GOARCH"],
             "go_version": _language(package.go_version),

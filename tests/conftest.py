@@ -134,6 +134,19 @@ def naive_passes_on_amd64_only(toolchain: Toolchain, root: Path, naive: Path) ->
         assert (mutant.returncode == 0) is naive_passes, (goarch, mutant.stdout.decode())
 
 
+def declined_where_naive_fails_on_386(
+    toolchain: Toolchain, tmp_path: Path, files: dict[str, str], make: str, array: str
+):
+    """make-const proves no rewrite in the module of files, and the naive one (p/p.go's `make` replaced by `array`)
+    passes p's tests on amd64 and panics on 386 (naive_passes_on_amd64_only)."""
+    root = write_tree(tmp_path / "m", files)
+    (results,) = proposals(root, RULES["make-const"], [toolchain]).values()
+    assert not any(isinstance(r, Fix) and not r.speculative for r in results), results
+    naive = write_tree(tmp_path / "naive", files)
+    (naive / "p/p.go").write_text((naive / "p/p.go").read_text().replace(make, array))
+    naive_passes_on_amd64_only(toolchain, root, naive)
+
+
 @pytest.fixture(scope="session")
 def toolchain():
     """The Go toolchain every test runs: real, never mocked."""

@@ -12,13 +12,11 @@ from __future__ import annotations
 import pytest
 from conftest import (
     at_most_speculative,
+    declined_where_naive_fails_on_386,
     exact_array,
     naive_mutants,
     naive_panics,
-    naive_passes_on_amd64_only,
-    proposals,
     proposals_by_case,
-    write_tree,
 )
 
 from gorewrite.proposals import Declined, Fix
@@ -1809,10 +1807,6 @@ def test_a_dotless_modules_per_build_array_bounds_nothing_and_its_naive_array_pa
     """go/types' helper took std for any import path without a dot: `module myapp`'s q.Buf, [8]byte on
     amd64 and [1000]byte elsewhere, bounded the make by 8. go list's Standard decides now; the naive
     [8]int64 array passes on amd64 and panics on 386, where the original does not."""
-    root = write_tree(tmp_path / "m", DOTLESS)
-    (results,) = proposals(root, RULE, [toolchain]).values()
-    assert not any(isinstance(r, Fix) and not r.speculative for r in results), results
-    naive = write_tree(tmp_path / "naive", DOTLESS)
-    source = (naive / "p/p.go").read_text()
-    (naive / "p/p.go").write_text(source.replace("w := make([]int64, n)", "var wBuf [8]int64\n\tw := wBuf[:n:n]"))
-    naive_passes_on_amd64_only(toolchain, root, naive)
+    declined_where_naive_fails_on_386(
+        toolchain, tmp_path, DOTLESS, "w := make([]int64, n)", "var wBuf [8]int64\n\tw := wBuf[:n:n]"
+    )

@@ -10,9 +10,8 @@ does not.
 from __future__ import annotations
 
 import pytest
-from conftest import exact_array, naive_passes_on_amd64_only, proposals, write_tree
+from conftest import declined_where_naive_fails_on_386, exact_array, proposals, write_tree
 
-from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
@@ -73,6 +72,14 @@ CHAINED = {
     "lim/lim.go": 'package lim\n\nimport "example.com/m/small"\n\n// Count counts records.\ntype Count small.Count\n',
 }
 
+# generated per-build files whose //line directives name a template directory without per-build files (adv42b): the
+# position go/types reports is the template's, but the package's own directory, as go list gives it, is per-build
+LINED = {
+    "gen/count.go": "package gen\n\n// Count counts records.\ntype Count uint8\n",
+    "lim/count_amd64.go": "package lim\n\n//line ../gen/count.go:3\n// Count counts records.\ntype Count uint8\n",
+    "lim/count_other.go": "//go:build !amd64\n\npackage lim\n\n//line ../gen/count.go:3\ntype Count uint16\n",
+}
+
 
 def test_a_typed_constant_of_another_package_bounds_as_its_value_does(tmp_path, toolchain):
     files = {"go.mod": GO_MOD, "lim/lim.go": "package lim\n\ntype Bytes int\n\nconst MaxKey Bytes = 200\n"}
@@ -81,15 +88,33 @@ def test_a_typed_constant_of_another_package_bounds_as_its_value_does(tmp_path, 
     exact_array(results, KEY, "[201]byte", scope="Key")
 
 
-@pytest.mark.parametrize("declared", [PER_BUILD, CHAINED], ids=["per_build", "chained"])
+@pytest.mark.parametrize("declared", [PER_BUILD, CHAINED, LINED], ids=["per_build", "chained", "line_directive"])
 def test_another_packages_per_build_type_bounds_nothing_and_its_naive_array_panics_on_386(
     tmp_path, toolchain, declared
 ):
     files = {"go.mod": GO_MOD, **declared, "p/p.go": COUNTED, "p/p_test.go": COUNTED_TEST}
-    root = write_tree(tmp_path / "m", files)
-    (results,) = proposals(root, RULE, [toolchain]).values()
-    assert not any(isinstance(r, Fix) and not r.speculative for r in results), results
-    naive = write_tree(tmp_path / "naive", files)
-    source = COUNTED.replace("w := make([]byte, c)", "var wBuf [255]byte\n\tw := wBuf[:c:c]")
-    (naive / "p/p.go").write_text(source)
-    naive_passes_on_amd64_only(toolchain, root, naive)
+    declined_where_naive_fails_on_386(
+        toolchain, tmp_path, files, "w := make([]byte, c)", "var wBuf [255]byte\n\tw := wBuf[:c:c]"
+    )
+
+
+LINED_MAX = {
+    "go.mod": GO_MOD,
+    "gen/max.go": "package gen\n\n// Max is the most records.\nconst Max = 255\n",
+    "lim/max_amd64.go": "package lim\n\n//line ../gen/max.go:3\n// Max is the most records.\nconst Max = 255\n",
+    "lim/max_other.go": "//go:build !amd64\n\npackage lim\n\n//line ../gen/max.go:3\nconst Max = 1000\n",
+    "p/p.go": COUNTED.replace("c lim.Count", "n int").replace(
+        "\tw := make([]byte, c)", "\tif n > lim.Max || n < 0 {\n\t\treturn -1\n\t}\n\tw := make([]byte, n)"
+    ),
+    "p/p_test.go": 'package p\n\nimport "testing"\n\nfunc TestMany(t *testing.T) {\n\tif Ones(300) == 0 {\n'
+    '\t\tt.Fatal("none")\n\t}\n}\n',
+}
+
+
+def test_another_packages_constant_declared_per_build_under_a_line_directive_bounds_nothing(tmp_path, toolchain):
+    """A //line directive names the file go/types reports a declaration at: lim's per-build Max, 255 on amd64 and
+    1000 elsewhere, reported at ../gen/max.go, counted as steady where gen's directory was read in place of lim's
+    (adv42b). The naive [255]byte array passes on amd64 and panics on 386, where the original does not."""
+    declined_where_naive_fails_on_386(
+        toolchain, tmp_path, LINED_MAX, "w := make([]byte, n)", "var wBuf [255]byte\n\tw := wBuf[:n:n]"
+    )

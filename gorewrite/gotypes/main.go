@@ -33,6 +33,7 @@ type request struct {
 	Ranges     map[string][][2]int `json:"ranges"`     // file -> byte ranges whose identifiers to describe
 	Sources    []string            `json:"sources"`    // the package's own files, when Files are cgo-processed
 	Std        []string            `json:"std"`        // the resolved import paths of Export that go list calls std's
+	Dirs       map[string]string   `json:"dirs"`       // resolved import path -> its directory, as go list gives it
 }
 
 type record struct {
@@ -127,6 +128,7 @@ type checked struct {
 	perBuild bool                           // the package's directory has files only some builds compile (steady.go)
 	dir      string                         // the package's directory
 	std      map[string]bool                // the imports go list calls std's (isStd)
+	dirs     map[string]string              // the imports' directories (importedDir)
 	names    map[string]bool                // the top-level names its files declare, every build's (redeclared)
 	carried  map[*types.Array][2]bool       // sources' answers, by array type
 	locks    map[types.Type]*string         // lockPath's answers, by type
@@ -193,7 +195,7 @@ func check(req request) (*checked, error) {
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
 		origins: newOrigins(fset, req.Files, req.Sources), carried: map[*types.Array][2]bool{},
-		locks: map[types.Type]*string{}, std: map[string]bool{}}
+		locks: map[types.Type]*string{}, std: map[string]bool{}, dirs: req.Dirs}
 	for _, path := range req.Std {
 		c.std[path] = true
 	}

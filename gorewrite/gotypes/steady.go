@@ -281,11 +281,8 @@ func (c *checked) steadyImported(obj *types.Const) bool {
 	if c.isStd(path) {
 		return !archConsts[path+"."+obj.Name()] && !perBuildStd(path)
 	}
-	file := c.fset.Position(obj.Pos()).Filename
-	if !filepath.IsAbs(file) || dirPerBuild(filepath.Dir(file)) {
-		return false
-	}
-	return steadyIn(filepath.Dir(file), obj.Name(), map[string]bool{})
+	dir, ok := c.importedDir(obj)
+	return ok && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{})
 }
 
 // steadyIn: the constant of the package in dir is declared once, untyped or with a type of its own
@@ -375,11 +372,11 @@ func (c *checked) importedPortable(obj *types.TypeName) bool {
 	if path := obj.Pkg().Path(); c.isStd(path) {
 		return !perBuildStd(path)
 	}
-	file := c.fset.Position(obj.Pos()).Filename
-	if !filepath.IsAbs(file) || dirPerBuild(filepath.Dir(file)) {
+	dir, ok := c.importedDir(obj)
+	if !ok || dirPerBuild(dir) {
 		return false
 	}
-	dir, name := filepath.Dir(file), obj.Name()
+	name := obj.Name()
 	dirConsts(dir) // fills dirTypeIndex[dir]
 	for range 16 {
 		declared, ok := dirTypeIndex[dir][name]
@@ -393,6 +390,14 @@ func (c *checked) importedPortable(obj *types.TypeName) bool {
 		name = id.Name
 	}
 	return false
+}
+
+// importedDir: the directory of obj's package, as go list gives it for an import of the package; not the
+// one its position names, which a //line directive in a per-build file (`//line ../gen/count.go:3`, as generated
+// code has) may point at another directory, whose files no build of the package compiles.
+func (c *checked) importedDir(obj types.Object) (string, bool) {
+	dir, ok := c.dirs[obj.Pkg().Path()]
+	return dir, ok && filepath.IsAbs(dir)
 }
 
 // specType is the type the spec declaring name gives (the group's last one for a repetition).
