@@ -1,0 +1,164 @@
+"""iface-direct and another build of the package (elsewhere.py): an assertion go/types says fails, dropped as never
+run (several.py's failed `if`, beside a call through the variable: adv42c), or a type switch case passed over,
+reads this build's method sets; a file another build compiles (`//go:build resettable`) may add the method, and
+there the dropped code runs. Each case declines while such a file exists, is rewritten without it, and keeps its
+naive rewrite (what the rule wrote before), which changes what the resettable build prints.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_declines, module, proposals, releases
+
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["iface-direct"]
+
+HEAD = """package {name}
+
+import (
+	"fmt"
+	"strings"
+)
+
+type Collector interface{{ Collect(emit func(name string, value float64)) }}
+
+type Describer interface{{ Help() string }}
+
+// Resetter is implemented by collectors that zero themselves after a scrape.
+type Resetter interface{{ Reset() }}
+
+type counterVec struct {{
+	name string
+	n    int
+}}
+
+func (c *counterVec) Collect(emit func(string, float64)) {{ c.n++; emit(c.name, float64(c.n)) }}
+
+func (c *counterVec) Help() string {{ return "requests" }}
+
+"""
+
+TAGGED = """//go:build resettable
+
+package {name}
+
+func (c *counterVec) Reset() {{ c.n = 0 }}
+"""
+
+# name -> (the function, its rewrite as the rule made it before elsewhere.py)
+CASES = {
+    "failed_if_beside_call": (
+        """// Scrape writes the HELP line and the samples, then resets the collector if it can.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	var c Collector = &vec
+	if d, ok := c.(Describer); ok {
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+	c.Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	if r, ok := c.(Resetter); ok {
+		r.Reset()
+	}
+	return vec.n
+}
+""",
+        """// Scrape writes the HELP line and the samples, then resets the collector if it can.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	{
+		d := Describer(&vec)
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+	(&vec).Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	return vec.n
+}
+""",
+    ),
+    "case_passed_over": (
+        """// Scrape resets the collector if it can, else writes its HELP line; then the samples.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	var c Collector = &vec
+	switch d := c.(type) {
+	case Resetter:
+		d.Reset()
+		sb.WriteString("reset\\n")
+	case Describer:
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+	vec.Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	return vec.n
+}
+""",
+        """// Scrape resets the collector if it can, else writes its HELP line; then the samples.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	{
+		d := Describer(&vec)
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+	vec.Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	return vec.n
+}
+""",
+    ),
+}
+
+PROBE = """package main
+
+import (
+	"fmt"
+	"strings"
+
+	"example.com/m/{name}"
+)
+
+func main() {{
+	var sb strings.Builder
+	n := {name}.Scrape(&sb, "x")
+	fmt.Printf("%d %q\\n", n, sb.String())
+}}
+"""
+
+
+def files(name: str, body: str, tagged: bool) -> dict[str, str]:
+    found = {f"{name}/{name}.go": HEAD.format(name=name) + body, f"cmd/{name}/main.go": PROBE.format(name=name)}
+    return found | ({f"{name}/reset_resettable.go": TAGGED.format(name=name)} if tagged else {})
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    """The rule's proposals under go1.24.11 (go1.26 on devirtualize c: nothing escapes), with the tagged file and
+    without it."""
+    found = {}
+    for tagged in (True, False):
+        root = tmp_path_factory.mktemp(f"iface-builds-{tagged}")
+        module(root, {k: v for name, (body, _) in CASES.items() for k, v in files(name, body, tagged).items()})
+        older = proposals(root, RULE, toolchains=[releases()[1]])
+        found[tagged] = {pkg.rsplit("/", 1)[-1]: results for pkg, results in older.items()}
+    return found
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_declines_while_another_build_may_add_the_method(proposed, name):
+    assert_declines(proposed[True].get(name, []), "another build compiles reset_resettable.go")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rewritten_without_the_other_build(proposed, name):
+    assert any(isinstance(p, Fix) for p in proposed[False][name]), proposed[False][name]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_naive_rewrite_changes_the_resettable_build(tmp_path, name):
+    body, naive = CASES[name]
+    printed = []
+    for version, code in (("original", body), ("naive", naive)):
+        root = module(tmp_path / version, files(name, code, True))
+        toolchain = releases()[0]
+        done = toolchain.run(["run", "-tags", "resettable", f"./cmd/{name}"], str(root))
+        assert done.returncode == 0, done.stderr.decode()
+        printed.append(done.stdout.decode())
+    assert printed[0] != printed[1], printed
