@@ -208,6 +208,8 @@ def resliced_length(view: PackageView, path: str, node: Node) -> int | None:
     exactly K, or it panics: a low index below 0 or above the high one does, and `i+K` that wraps
     is below i or negative."""
     node = unparen(node)
+    if node.type != "slice_expression":
+        return None
     start, end = node.child_by_field_name("start"), node.child_by_field_name("end")
     operand = _key(view, path, unparen(node.child_by_field_name("operand")))
     low = _key(view, path, unparen(start)) if start is not None else None
