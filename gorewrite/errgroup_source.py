@@ -17,15 +17,11 @@ MODULE = b"golang.org/x/sync"
 
 def replaced(path: str) -> str | None:
     """Why the errgroup the file at path builds against may not be golang.org/x/sync's own; None if it is."""
-    folder = os.path.dirname(os.path.abspath(path))
-    while True:
-        mod = os.path.join(folder, "go.mod")
-        if os.path.isfile(mod):
-            break
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None  # no module: go list would not have built it
-        folder = parent
+    mods = _above(os.path.dirname(os.path.abspath(path)), "go.mod")
+    if not mods:
+        return None  # no module: go list would not have built it
+    mod = mods[0]
+    folder = os.path.dirname(mod)
     if _replaces(mod):
         return f"{mod} replaces {MODULE.decode()}"
     if os.path.isdir(os.path.join(folder, "vendor", "golang.org", "x", "sync")):
@@ -36,6 +32,7 @@ def replaced(path: str) -> str | None:
 
 
 def _above(folder: str, name: str) -> list[str]:
+    """The file named name in folder or the nearest folder above it, if any."""
     while True:
         if os.path.isfile(os.path.join(folder, name)):
             return [os.path.join(folder, name)]
