@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.rulekit import FUNCTIONS
-from gorewrite.syntax import Node, ancestors, text
+from gorewrite.syntax import Node, ancestors, text, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
@@ -123,6 +123,20 @@ def _loop_variable(decl: Node) -> bool:
             return True
         if node.type in FUNCTIONS or node.type == "block":
             return False
+    return False
+
+
+def declared(types: TypeInfo | None, path: str, spec: Node) -> bool:
+    """Does the type declaration declare a field go/types says is a WaitGroup or errgroup.Group value,
+    however spelled (`g inner.EG` of `type EG = errgroup.Group` in another package)? Embedded too."""
+    for field in (n for n in walk(spec) if n.type == "field_declaration") if types is not None else ():
+        names = [n for n in field.named_children if n.type == "field_identifier"]
+        kind = field.child_by_field_name("type")
+        embedded = [kind.named_children[-1] if kind.type == "qualified_type" else kind] if not names else []
+        for node in names or embedded:
+            ident = types.at(path, node.start_byte)
+            if ident is not None and ident.kind == Kind.FIELD and ident.named in (WAITGROUP, ERRGROUP):
+                return True
     return False
 
 

@@ -12,7 +12,8 @@ written there (the goroutine's body, before and after its Done), and every funct
 they call, transitively:
 
 - no assignment whose target's type names a type holding a sync.WaitGroup by value (the package's
-  types, found from their declarations: `*q = Pool{}` through any alias, `p.jobs = …`, `arr[i] = …`),
+  types, found from their declarations and go/types' field types, `g inner.EG` of another package's
+  alias too: `*q = Pool{}` through any alias, `p.jobs = …`, `arr[i] = …`),
   or a target go/types cannot type; no generic function (a `T` may be one);
 - no call but: the WaitGroup's own Add, Done and Wait, or the errgroup.Group's own Go of a func
   literal (read as the rest) and Wait (the same storage, groups.py); builtins that
@@ -125,14 +126,19 @@ def _declaration(types: TypeInfo, found: list[tuple[str, Node]], known: Writers)
 def _holders(view: PackageView) -> frozenset[str]:
     """The package's type names whose values hold or reach a sync.WaitGroup: the closure of type
     declarations naming WaitGroup or such a type anywhere, through pointers, slices and maps too (a
-    write through a `type ptrs []*Pool` reaches the Pool's WaitGroup)."""
+    write through a `type ptrs []*Pool` reaches the Pool's WaitGroup); a struct whose field go/types says is
+    one, spelled by an alias of another package (`g inner.EG`, adv42d), too."""
     specs = [
-        n
+        (path, n)
         for path in view.package.files
         for n in walk(view.tree(path).root_node)
         if n.type in ("type_spec", "type_alias") and n.child_by_field_name("name") is not None
     ]
     found = {"WaitGroup", "Group"}  # errgroup.Group by its name alone: any other Group is taken as one too
+    found |= {
+        spec.child_by_field_name("name").text.decode() for p, spec in specs if groups.declared(view.types, p, spec)
+    }
+    specs = [spec for _, spec in specs]
     grown = True
     while grown:
         grown = False

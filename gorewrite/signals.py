@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from gorewrite import groups
+from gorewrite import errgroup_source, groups
 from gorewrite.after_signal import names_after, trailing
 from gorewrite.done_values import done_value
 from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, after_func, method_of, previous, runner
@@ -315,6 +315,9 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
             "the func literal is neither started by a go statement nor passed to errgroup's or a WaitGroup's Go, nor"
             " to time.AfterFunc in a statement of its own (the Timer dropped)"
         )
+    forked = errgroup_source.replaced(spawn.path) if method_of(types, spawn.path, function)[0] != "sync" else None
+    if forked:
+        return f"errgroup's Go and Wait may not be golang.org/x/sync's: {forked}"
     group = groups.held(types, spawn.path, function.child_by_field_name("operand"))  # `g`, `p.g`
     if isinstance(group, str) or len(runner(spawn).parent.named_children) != 1:
         return f"the group is not a local variable of the function nor a field path from one: {group}"

@@ -1,0 +1,112 @@
+"""closure trusts errgroup's Go and Wait only when golang.org/x/sync is the module's own (adv42d).
+
+go/types names golang.org/x/sync/errgroup by its import path whatever source the build reads: a
+`replace` in go.mod or go.work may point it at a fork whose Wait returns before f has run (here: Wait
+runs the previous round's functions). The copy of a captured variable into f is then wrong: f runs
+after the write the caller makes after the Wait, and must see it (gorewrite/errgroup_source.py).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+from conftest import assert_declines, proposals, write_tree
+
+from gorewrite.rules import RULES
+
+FORK = """// Package errgroup: a fork whose Wait runs the previous round's functions (one round late).
+package errgroup
+
+type Group struct{ fs, prev []func() error }
+
+func (g *Group) Go(f func() error) { g.fs = append(g.fs, f) }
+
+func (g *Group) Wait() error {
+	pending := g.prev
+	g.prev, g.fs = g.fs, nil
+	for _, f := range pending {
+		_ = f()
+	}
+	return nil
+}
+"""
+
+SOURCE = """package m
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+type C struct {
+	g   errgroup.Group
+	out []string
+}
+
+func (c *C) Run(words []string, sep string) ([]string, string) {
+	for _, w := range words {
+		c.g.Go(func() error {
+			c.out = append(c.out, strings.ToUpper(w)+sep)
+			return nil
+		})
+	}
+	_ = c.g.Wait()
+	sep = "|"
+	return c.out, sep
+}
+"""
+
+MAIN = """package main
+
+import (
+	"fmt"
+
+	m "example.com/m"
+)
+
+func main() {
+	c := &m.C{}
+	c.Run([]string{"a"}, "-")
+	out, _ := c.Run([]string{"b"}, "-")
+	fmt.Println(out)
+}
+"""
+
+REQUIRE = "module example.com/m\n\ngo 1.22\n\nrequire golang.org/x/sync v0.10.0\n"
+REPLACE = "replace golang.org/x/sync => ../xsync\n"
+NAIVE = ("\t\tc.g.Go(func", "\t\tsep := sep\n\t\tc.g.Go(func")  # the copy the rule would insert
+
+
+def fork(root, source: str, work: bool) -> None:
+    """The module at root/m, golang.org/x/sync replaced by root/xsync in its go.mod or in a go.work above it."""
+    write_tree(root, {"xsync/go.mod": "module golang.org/x/sync\n\ngo 1.22\n", "xsync/errgroup/errgroup.go": FORK})
+    write_tree(root, {"m/go.mod": REQUIRE + ("" if work else "\n" + REPLACE), "m/a.go": source, "m/cmd/main.go": MAIN})
+    if work:
+        write_tree(root, {"go.work": "go 1.22\n\nuse ./m\n\n" + REPLACE.replace("../", "./")})
+
+
+@pytest.mark.parametrize("work", [False, True], ids=["go.mod", "go.work"])
+def test_declines_a_replaced_errgroup(tmp_path, work):
+    fork(tmp_path, SOURCE, work)
+    found = [p for ps in proposals(tmp_path / "m", RULES["closure"]).values() for p in ps]
+    assert_declines(found, "may not be golang.org/x/sync's")
+
+
+def test_the_naive_rewrite_is_wrong(tmp_path, toolchain):
+    outputs = []
+    for name, source in (("before", SOURCE), ("naive", SOURCE.replace(*NAIVE))):
+        fork(tmp_path / name, source, False)
+        done = subprocess.run(
+            [toolchain.go, "run", "./cmd"],
+            cwd=tmp_path / name / "m",
+            env={**os.environ, **toolchain.env},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout.strip())
+    assert outputs == ["[A|]", "[A-]"], outputs
