@@ -89,7 +89,7 @@ class Build:
             return True
         if self._everywhere is None:
             by_name = any(name_constraints(path) for path in self.files)  # before parsing any
-            self._everywhere = not by_name and all(not _constrained(path, self.tree(path)) for path in self.files)
+            self._everywhere = not by_name and all(not constrained(path, self.tree(path)) for path in self.files)
         if not self._everywhere or _more(root):
             return False
         return not _names(root) & self.written()
@@ -104,7 +104,7 @@ class Build:
     def conditional(self) -> set[str]:
         """The predeclared names a file of this build that another build leaves out (a constraint, a `_GOOS`
         name, cgo) declares at package level and the build's files write: where it is left out they are Go's."""
-        declared = {n for p in self.files if _constrained(p, self.tree(p)) for n in _names(self.tree(p)) & UNIVERSE}
+        declared = {n for p in self.files if constrained(p, self.tree(p)) for n in _names(self.tree(p)) & UNIVERSE}
         return declared & self.written()
 
     def universe(self, name: str) -> set[str]:
@@ -162,7 +162,7 @@ def _code(text: bytes) -> bytes:
     return TOKENS.sub(lambda m: m.group() if m.group()[:1] in b"\"'`" else b" ", text)
 
 
-def _constrained(path: str, root: Node) -> bool:
+def constrained(path: str, root: Node) -> bool:
     """May some build of the package leave the file out: a build constraint, a `_GOOS`/`_GOARCH` name, cgo?"""
     constrained = constraints.read(root.text or b"") is not None  # or one go/build refuses
     return bool(name_constraints(path)) or constrained or bool(_imports(root) & CGO)

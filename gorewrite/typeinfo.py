@@ -159,6 +159,13 @@ class TypeInfo:
         """What the composite literal spanning [start, end) builds: "map", "struct", "slice", "array"; None: unknown."""
         return self.boxes.get("literals", {}).get(path, {}).get((start, end))
 
+    def declared_in(self, concrete: int, wanted: int | str) -> list[str] | None:
+        """The files giving the concrete type the method named, or each of the asserted interface's of that id (the
+        method's, a struct's embedding it; "" for another package's), by gotypes/boxes.go; None: it lacks one."""
+        names = [wanted] if isinstance(wanted, str) else self.boxes.get("wants", {}).get(str(wanted)) or ()
+        found = [self.boxes.get("methods", {}).get(str(concrete), {}).get(m) for m in names]
+        return None if None in found else [f for files in found for f in files]
+
 
 def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]], cwd: str) -> TypeInfo:
     """Type-check package and describe the identifiers starting inside ranges; never raises. Its imports are
@@ -208,6 +215,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         for key, field in (("types", "id"), ("values", "value"), ("fields", None), ("literals", "value"))
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
+    boxes["methods"], boxes["wants"] = found.get("methods") or {}, found.get("wants") or {}  # keyed by str(id)
     return TypeInfo(idents=idents, error=None, constants=constants, integers=integers, lengths=lengths, boxes=boxes)
 
 

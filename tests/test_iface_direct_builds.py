@@ -2,10 +2,14 @@
 run (several.py's failed `if`, beside a call through the variable: adv42c), or a type switch case passed over,
 reads this build's method sets; a file another build compiles (`//go:build resettable`) may add the method, and
 there the dropped code runs. Each case declines while such a file exists, is rewritten without it, and keeps its
-naive rewrite (what the rule wrote before), which changes what the resettable build prints.
+naive rewrite (what the rule wrote before), which changes what the resettable build prints. The mirror
+(needed_elsewhere, fix42): Help declared in `help_linux.go` or a `//go:build !nohelp` file declines, its naive
+`Describer(&vec)` failing to build under GOOS=windows or -tags nohelp; in an unconstrained file it is rewritten.
 """
 
 from __future__ import annotations
+
+import subprocess
 
 import pytest
 from conftest import assert_declines, module, proposals, releases
@@ -162,3 +166,93 @@ def test_the_naive_rewrite_changes_the_resettable_build(tmp_path, name):
         assert done.returncode == 0, done.stderr.decode()
         printed.append(done.stdout.decode())
     assert printed[0] != printed[1], printed
+
+
+# --- the mirror (needed_elsewhere): the method the rewrite's static conversion needs is in a file only some builds
+# compile; the original's assertion just fails in the others, the rewrite does not compile there (fix42)
+
+NEEDED = """package {name}
+
+import (
+	"fmt"
+	"strings"
+)
+
+type Collector interface{{ Collect(emit func(name string, value float64)) }}
+
+type Describer interface{{ Help() string }}
+
+type counterVec struct {{
+	name string
+	n    int
+}}
+
+func (c *counterVec) Collect(emit func(string, float64)) {{ c.n++; emit(c.name, float64(c.n)) }}
+
+// Scrape writes the HELP line, if the collector has one, and the samples.
+func Scrape(sb *strings.Builder, name string) int {{
+	vec := counterVec{{name: name}}
+	var c Collector = &vec
+{scrape}	c.Collect(func(s string, v float64) {{ fmt.Fprintf(sb, "%s %g\\n", s, v) }})
+	return vec.n
+}}
+"""
+ASSERTED = """	if d, ok := c.(Describer); ok {
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+"""
+# the rule's rewrite without needed_elsewhere (its collector call rewritten too)
+CONVERTED = """	{
+		d := Describer(&vec)
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+"""
+HELP = 'package {name}\n\nfunc (c *counterVec) Help() string {{ return "requests" }}\n'
+# case -> (the file declaring Help, its header, the other build: its GOOS and tags)
+HELPS = {
+    "help_by_name": ("help_linux.go", "", ("windows", "")),
+    "help_by_tag": ("help_tagged.go", "//go:build !nohelp\n\n", ("linux", "nohelp")),
+    "help_everywhere": ("help.go", "", None),
+}
+
+
+def needing(name: str, scrape: str) -> dict[str, str]:
+    file, header, _ = HELPS[name]
+    return {
+        f"{name}/{name}.go": NEEDED.format(name=name, scrape=scrape),
+        f"{name}/{file}": header + HELP.format(name=name),
+        f"cmd/{name}/main.go": PROBE.format(name=name),
+    }
+
+
+@pytest.fixture(scope="module")
+def needed(tmp_path_factory):
+    """The rule's proposals under go1.24.11 for the three places of Help."""
+    root = tmp_path_factory.mktemp("iface-needed")
+    module(root, {k: v for name in HELPS for k, v in needing(name, ASSERTED).items()})
+    return {pkg.rsplit("/", 1)[-1]: found for pkg, found in proposals(root, RULE, toolchains=[releases()[1]]).items()}
+
+
+@pytest.mark.parametrize("name", ["help_by_name", "help_by_tag"])
+def test_declines_a_conversion_needing_a_method_another_build_leaves_out(needed, name):
+    assert_declines(needed.get(name, []), f"declared in {HELPS[name][0]}, which another build may leave out")
+    assert any(HELPS[name][0] in p.reason for p in needed[name])
+
+
+def test_rewritten_when_the_method_is_in_every_build(needed):
+    assert any(isinstance(p, Fix) for p in needed["help_everywhere"]), needed["help_everywhere"]
+
+
+@pytest.mark.parametrize("name", ["help_by_name", "help_by_tag"])
+def test_the_naive_conversion_does_not_build_in_the_other_build(tmp_path, name):
+    goos, tags = HELPS[name][2]
+    built = []
+    for version, scrape in (("original", ASSERTED), ("naive", CONVERTED)):
+        root = module(tmp_path / version, needing(name, scrape))
+        toolchain = releases()[0]
+        env = toolchain.env_in(str(root)) | {"GOOS": goos}
+        done = subprocess.run(
+            [toolchain.go, "build", "-tags", tags, "./..."], cwd=root, env=env, capture_output=True, check=False
+        )
+        built.append(done.returncode == 0)
+    assert built == [True, False], built

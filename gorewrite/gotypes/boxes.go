@@ -9,8 +9,11 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"strings"
 )
 
 // typeKey is an expression's type by identity: two expressions of identical types (types.Identical)
@@ -44,6 +47,10 @@ type boxFacts struct {
 	Fields     map[string][]fieldOf   `json:"fields"`
 	Literals   map[string][]constText `json:"literals"` // "map", "struct", "slice" or "array": the literal's type's
 	// underlying type, which its spelling (a named type, an alias) need not show; none with type parameters
+	// Methods: by ID of a concrete type, each method of its method set: the files whose declarations give the
+	// type the method (the method's, and each named struct's an embedding path passes); "" when unknown.
+	Methods map[int]map[string][]string `json:"methods"`
+	Wants   map[int][]string            `json:"wants"` // by ID of an asserted interface, its methods' names
 }
 
 // boxes describes, inside the requested ranges: the type of each `x`, `&x` and composite literal of a
@@ -131,6 +138,15 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
 		facts.Literals[tf.Name()] = literals
 	}
+	facts.Methods, facts.Wants = map[int]map[string][]string{}, map[int][]string{}
+	for ci, ct := range concrete {
+		facts.Methods[ci] = c.methodFiles(ct)
+	}
+	for ii, it := range asserted {
+		for i := 0; i < it.NumMethods(); i++ {
+			facts.Wants[ii] = append(facts.Wants[ii], it.Method(i).Name())
+		}
+	}
 	for ci, ct := range concrete {
 		for ii, it := range asserted {
 			if types.Implements(ct, it) {
@@ -139,6 +155,53 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		}
 	}
 	return facts
+}
+
+// methodFiles: each method of t's method set, with the files of this package whose declarations give t the
+// method: the method's, and each named type's an embedding path passes through ("" when unknown).
+func (c *checked) methodFiles(t types.Type) map[string][]string {
+	found := map[string][]string{}
+	set := types.NewMethodSet(t)
+	for i := 0; i < set.Len(); i++ {
+		sel := set.At(i)
+		files := []string{c.declaredIn(sel.Obj())}
+		cur := t
+		for _, at := range sel.Index()[:len(sel.Index())-1] {
+			if p, ok := cur.Underlying().(*types.Pointer); ok {
+				cur = p.Elem()
+			}
+			if n, ok := types.Unalias(cur).(*types.Named); ok {
+				files = append(files, c.declaredIn(n.Obj()))
+			}
+			s, ok := cur.Underlying().(*types.Struct)
+			if !ok {
+				files = append(files, "")
+				break
+			}
+			cur = s.Field(at).Type()
+		}
+		found[sel.Obj().Name()] = files
+	}
+	return found
+}
+
+// declaredIn: the file declaring obj (another package's as its export data names it); "" when unknown (cgo's).
+func (c *checked) declaredIn(obj types.Object) string {
+	if !obj.Pos().IsValid() {
+		return ""
+	}
+	if obj.Pkg() != c.pkg { // export data's file: std's under "$GOROOT" (gorewrite reads its constraints)
+		file := c.fset.Position(obj.Pos()).Filename
+		if rest, ok := strings.CutPrefix(file, "$GOROOT"); ok {
+			file = filepath.Join(build.Default.GOROOT, rest)
+		}
+		return file
+	}
+	file, _, ok := c.origins.offset(obj.Pos(), obj.Name())
+	if !ok {
+		return ""
+	}
+	return file
 }
 
 // literalKind: what a composite literal of type t builds, from t's underlying type; "" when unknown.

@@ -28,7 +28,7 @@ from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.copies import copies_of
-from gorewrite.rules.iface_direct.elsewhere import failing_elsewhere
+from gorewrite.rules.iface_direct.elsewhere import failing_elsewhere, needed_elsewhere
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
 from gorewrite.rules.iface_direct.matches import value_type
@@ -187,6 +187,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     problem = problem or failing_elsewhere(view, types, escape.path, store, place, reads)
     if problem:
         return problem
+    needed = needed_elsewhere(view, types, escape.path, store, place, reads)  # declines a rewrite found, below
     called = None
     if place in ("field", "element", "entry"):
         copies = copies_of(view, types, escape.path, reads, function) if place == "field" else []
@@ -194,22 +195,22 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
             return copies
         called = called_through(view, types, escape, store, place, reads, function, copies)
     if called is not None:
-        return called
+        return _unless(needed, called)
     if place == "entry" and len(reads) > 1:
         grouped = _grouped(view, types, escape, store, place, reads, function)
-        if grouped is not None:
-            return grouped  # a map only ever goes whole: why this one cannot, when each read is one entry's
+        if grouped is not None:  # a map only ever goes whole: why this one cannot, when each read is one entry's
+            return _unless(needed, grouped)
         others = [n for n in reads if _access(n).parent.type != "type_assertion_expression"]
         return other_uses(view, escape.path, store, place, others or reads[1:])
     if place == "var" and len(reads) > 1:
         several = all_asserted(view, types, escape, store, reads, function)
         if several is not None:
-            return several
+            return _unless(needed, several)
     assertion, kept, problem = the_assertion(view, types, escape.path, store, place, reads)
     if problem and place in ("field", "element") and len(reads) > 1:
         grouped = _grouped(view, types, escape, store, place, reads, function)  # one place asserted again
         if isinstance(grouped, Fix):
-            return grouped
+            return _unless(needed, grouped)
     if problem:
         return problem
     reads = kept
@@ -219,7 +220,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if others and place in ("field", "element") and not switched:
         grouped = _grouped(view, types, escape, store, place, reads, function)
         if isinstance(grouped, Fix):
-            return grouped
+            return _unless(needed, grouped)
     problem = other_uses(view, escape.path, store, place, others)
     if problem:
         return problem
@@ -250,7 +251,13 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     )
     if problem:
         return problem
-    return _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until))
+    fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until))
+    return _unless(needed, fix)
+
+
+def _unless(needed: str | None, found: Fix | str) -> Fix | str:
+    """A rewrite found declines when another build may lack a method it needs (needed_elsewhere); a decline stands."""
+    return needed if needed and isinstance(found, Fix) else found
 
 
 def _unused_after(

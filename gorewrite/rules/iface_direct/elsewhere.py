@@ -8,11 +8,20 @@ dropped code runs. A method this build has and another lacks only breaks that bu
 lacks and another may add changes what runs, silently. So an assertion or case to an interface the
 stored value does not implement here declines while another build may compile a file of the package
 (callees.other_builds: one that cannot change what this build's files mean is none).
+
+The mirror breaks the build: the rewrite's `Describer(&vec)` in place of `c.(Describer)`, or `(&vec).Help()`,
+needs Help in every build that compiles the rewritten file, while the assertion merely failed where Help is
+missing. So a method the conversion or direct call needs declines when go/types says a file some build leaves
+out (`help_linux.go`, `//go:build linux`, cgo) declares it, or a struct it is promoted through, other than the
+rewritten file itself, or another package does (gotypes/boxes.go names the files; needed_elsewhere).
 """
 
 from __future__ import annotations
 
+import os
+
 from gorewrite import callees
+from gorewrite.build_files import constrained, parsed
 from gorewrite.proposals import PackageView
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.matches import takes, value_type
@@ -35,15 +44,60 @@ def failing_elsewhere(
         node = access(read)
         if not reads_stored(types, path, store, place, node):
             continue
-        asserted = node.parent
-        kinds = [asserted.child_by_field_name("type")] if asserted.type == "type_assertion_expression" else []
-        if asserted.type == "type_switch_statement":
-            cases = (c for c in asserted.named_children if c.type == "type_case")
-            kinds = [k for c in cases for k in c.children_by_field_name("type") if k.is_named]
-        for kind in kinds:
+        for kind in _kinds(node.parent):
             if is_interface_type(types, path, kind) and takes(types, path, value, kind) is False:
                 return (
                     f"the assertion to {text(kind).decode()} (line {row_of(kind)}) fails in this build, but another "
                     f"build compiles {elsewhere}, which may give the value's type the method it asks for"
                 )
     return None
+
+
+def needed_elsewhere(
+    view: PackageView, types: TypeInfo, path: str, store: Store, place: str, reads: list[Node]
+) -> str | None:
+    """Why the rewrite's static conversion `I(&x)` of an assertion or case the value takes, or its direct call
+    `(&x).M(…)`, may not compile in another build: a method it needs is declared (or promoted through a struct
+    declared) in a file some build leaves out (a build constraint, a `_GOOS`/`_GOARCH` name, cgo), of this package
+    other than the rewritten file itself or of another; or go/types cannot say. None: every one is everywhere."""
+    value = value_type(types, path, store.value)
+    for read in reads:
+        node = access(read)
+        if not reads_stored(types, path, store, place, node):
+            continue
+        kinds = [k for k in _kinds(node.parent) if is_interface_type(types, path, k)]
+        wanted = [types.type_id(path, k.start_byte, k.end_byte) for k in kinds if takes(types, path, value, k)]
+        wanted += [-1] * sum(takes(types, path, value, k) is None for k in kinds)  # unknown: declines below
+        selector = node if place == "var" and node.type == "selector_expression" else node.parent
+        if selector.type == "selector_expression" and selector.child_by_field_name("operand") == node:
+            wanted.append(text(selector.child_by_field_name("field")).decode())
+        for want in wanted:
+            files = types.declared_in(value, want) if value is not None and want != -1 else None
+            unsure = [f for f in files or () if f != path and (not f or _constrained(view, f))]
+            if files is None or unsure:
+                where = os.path.basename(unsure[0]) if unsure and unsure[0] else "a file go/types does not name"
+                return (
+                    f"a method the rewrite's conversion or direct call needs (line {row_of(node)}) is declared in "
+                    f"{where}, which another build may leave out: there the rewrite would not compile"
+                )
+    return None
+
+
+def _kinds(asserted: Node) -> list[Node]:
+    """The types an assertion or a type switch's cases name."""
+    if asserted.type == "type_assertion_expression":
+        return [asserted.child_by_field_name("type")]
+    if asserted.type == "type_switch_statement":
+        cases = (c for c in asserted.named_children if c.type == "type_case")
+        return [k for c in cases for k in c.children_by_field_name("type") if k.is_named]
+    return []
+
+
+def _constrained(view: PackageView, path: str) -> bool:
+    """May a build leave the file out? One of another package (std's too) is read from disk; unknown: yes."""
+    if path in view.sources:
+        return constrained(path, view.tree(path).root_node)
+    try:
+        return not path.endswith(".go") or constrained(path, parsed(path))
+    except OSError:
+        return True
