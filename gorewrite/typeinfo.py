@@ -160,8 +160,7 @@ class TypeInfo:
         return self.boxes.get("literals", {}).get(path, {}).get((start, end))
 
     def declared_in(self, concrete: int, wanted: int | str) -> list[str] | None:
-        """The files giving the concrete type the method named, or each of the asserted interface's of that id (the
-        method's, a struct's embedding it; "" for another package's), by gotypes/boxes.go; None: it lacks one."""
+        """The files declaring the concrete type's method named, or interface id's (boxes.go); None: one is missing."""
         names = [wanted] if isinstance(wanted, str) else self.boxes.get("wants", {}).get(str(wanted)) or ()
         found = [self.boxes.get("methods", {}).get(str(concrete), {}).get(m) for m in names]
         return None if None in found else [f for files in found for f in files]
