@@ -9,7 +9,6 @@ package main
 import (
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -190,10 +189,18 @@ func (c *checked) declaredIn(obj types.Object) string {
 	if !obj.Pos().IsValid() {
 		return ""
 	}
-	if obj.Pkg() != c.pkg { // export data's file: std's under "$GOROOT" (gorewrite reads its constraints)
-		file := c.fset.Position(obj.Pos()).Filename
-		if rest, ok := strings.CutPrefix(file, "$GOROOT"); ok {
-			file = filepath.Join(build.Default.GOROOT, rest)
+	if obj.Pkg() != c.pkg { // export data's file (std's under "$GOROOT"), in the directory go list gives the import
+		file := filepath.FromSlash(c.fset.Position(obj.Pos()).Filename)
+		dir, ok := c.importedDir(obj)
+		if rest, std := strings.CutPrefix(file, "$GOROOT"); std {
+			// not build.Default.GOROOT: the helper is built once and serves every toolchain of the release
+			if !ok || !strings.HasSuffix(dir, filepath.Dir(rest)) {
+				return ""
+			}
+			return filepath.Join(dir, filepath.Base(rest))
+		}
+		if !ok || filepath.Dir(file) != filepath.Clean(dir) { // a //line directive's file, or an unlisted import
+			return ""
 		}
 		return file
 	}
