@@ -14,7 +14,9 @@ is rules/iface-direct/README.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from itertools import pairwise
 
 from gorewrite.edits import Edit
@@ -187,7 +189,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     problem = problem or failing_elsewhere(view, types, escape.path, store, place, reads)
     if problem:
         return problem
-    needed = needed_elsewhere(view, types, escape.path, store, place, reads)  # declines a rewrite found, below
+    needed = partial(needed_elsewhere, view, types, escape.path, store, place, reads)  # asked of a rewrite found
     called = None
     if place in ("field", "element", "entry"):
         copies = copies_of(view, types, escape.path, reads, function) if place == "field" else []
@@ -255,9 +257,10 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     return _unless(needed, fix)
 
 
-def _unless(needed: str | None, found: Fix | str) -> Fix | str:
-    """A rewrite found declines when another build may lack a method it needs (needed_elsewhere); a decline stands."""
-    return needed if needed and isinstance(found, Fix) else found
+def _unless(needed: Callable[[], str | None], found: Fix | str) -> Fix | str:
+    """A rewrite found declines when another build may lack a method it needs (needed_elsewhere, which may read other
+    packages' files: asked only once a rewrite is found); a decline stands."""
+    return (needed() or found) if isinstance(found, Fix) else found
 
 
 def _unused_after(
