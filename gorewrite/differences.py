@@ -26,8 +26,9 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner, use_owner, uses_goto
 from gorewrite.syntax import Node, assignments, call_args, text, unparen
 from gorewrite.terms import builtin, subject_of, value_of
+from gorewrite.trips import local
 from gorewrite.type_bounds import int_type
-from gorewrite.typeinfo import Kind, Use
+from gorewrite.typeinfo import Use
 
 Lowest = Callable[[Node, Node], "int | None"]
 Bound = Callable[..., "int | None"]
@@ -81,10 +82,8 @@ def _difference(view: PackageView, path: str, high: Node, low: Node, stmt: Node,
 
 def _local(view: PackageView, path: str, node: Node) -> str | None:
     """The object of a local variable or parameter the node names."""
-    ident = view.types.at(path, node.start_byte) if node.type == "identifier" else None
-    if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM):
-        return None
-    return ident.obj
+    ident = local(view.types, path, node)
+    return ident.obj if ident is not None else None
 
 
 def _set_before(view: PackageView, path: str, node: Node, hi: str, lo: str, writes, lowest: Lowest) -> int | None | str:
