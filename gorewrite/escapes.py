@@ -34,6 +34,7 @@ HEADER = re.compile(r"^# ", re.MULTILINE)  # `# import/path` starts each report 
 # comes from that compile's cache entry. -trimpath=false: a GOFLAGS=-trimpath would print module paths.
 ESCAPE_FLAGS = ("-trimpath=false", "-gcflags=-m")
 MAX_ERROR_LINES = 10
+LITERAL_ESCAPES = "func literal escapes to heap"  # the compiler's message for a closure it allocates
 MAX_IMPLICIT_STACK = 64 * 1024  # bytes: the compiler's limit for an implicit stack variable (new, &T{}, make)
 # go1.25+ gives a variable-size make a stack buffer of this many bytes (heap above it), go1.24 none.
 STACK_FALLBACK = 32

@@ -29,13 +29,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from gorewrite.escapes import Escape
+from gorewrite.escapes import LITERAL_ESCAPES, Escape
 from gorewrite.iterators import Library, inlined
 from gorewrite.syntax import LITERALS, Node, Tree, items, parse, walk
 
 BODY = re.compile(r"^can inline \S+-range\d+$")  # the body of a range-over-func loop, made a function
 STATE = "moved to heap: #state"  # the loop's state: on the heap only when the body's closure escapes
-LITERAL = "func literal escapes to heap"
 MOVED = "moved to heap: "
 SUFFIXES = (" escapes to heap", " does not escape")
 
@@ -202,7 +201,7 @@ def _note(file: _File, loop: Node, e: Escape, escaping_body: bool, others: _Othe
         found = [n for n in _declared(body) if n.text == name]
         what = f"declarations of {name.decode()}"
         at = {n: n.start_byte for n in found}
-    elif e.message == LITERAL:
+    elif e.message == LITERAL_ESCAPES:
         if escaping_body:
             return Note(e, None, "the loop's body escapes itself (the compiler moves its #state to the heap)")
         found = [n for n in walk(body) if n.type == "func_literal"]
@@ -225,7 +224,7 @@ def _clash(message: str, others: _Others) -> str:
     if message.startswith(MOVED):
         name = message.removeprefix(MOVED)
         return f"declares {name}" if name.encode() in others.names else ""
-    if message == LITERAL:
+    if message == LITERAL_ESCAPES:
         return "holds a func literal" if others.literals else ""
     printed = message.removesuffix(SUFFIXES[0]).removesuffix(SUFFIXES[1])
     return f"holds `{printed}`" if printed in others.printed else ""

@@ -29,7 +29,7 @@ from gorewrite import (
     wait_calls,
 )
 from gorewrite.edits import Edit
-from gorewrite.escapes import Escape
+from gorewrite.escapes import LITERAL_ESCAPES, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import (
     FUNCTIONS,
@@ -62,7 +62,6 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 COMPOSITE = re.compile(r"(&[\w.]+\{\.\.\.\}) escapes to heap$")  # `&Options{...}`: a pointer's literal pointee
-LITERAL_ESCAPES = "func literal escapes to heap"
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds

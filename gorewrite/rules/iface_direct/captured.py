@@ -11,12 +11,11 @@ that does not escape (called in place, handed to a parameter that keeps nothing)
 
 from __future__ import annotations
 
+from gorewrite.escapes import LITERAL_ESCAPES
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, row_of
 from gorewrite.syntax import Node, ancestors, contains, unparen
-
-LITERAL_ESCAPES = "func literal escapes to heap"
 
 
 def escaping_capture(view: PackageView, path: str, store: Store, assertion: Node, function: Node) -> str | None:
