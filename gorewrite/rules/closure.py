@@ -66,6 +66,7 @@ SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
 FORWARDING = ("return_statement", "expression_statement")
+RETURN_WRITES = "a return statement listing values writes it"  # of a named result, where the return stands
 # statements whose names a block around them would hide from the code after them
 DECLARING = ("short_var_declaration", "var_declaration", "const_declaration", "type_declaration")
 
@@ -258,6 +259,28 @@ def _capturing_literal(use: Node, function: Node) -> Node | None:
     return literal if node == function else None
 
 
+def _deferred(literal: Node) -> bool:
+    """Is the literal part of a defer statement of its function (`defer func() {…}()`, `defer run(func…)`)? Deferred
+    calls run after a return statement has set the named results."""
+    for node in ancestors(literal):
+        if node.type == "defer_statement":
+            return True
+        if node.type in FUNCTIONS:
+            return False
+    return False
+
+
+def _value_returns(function: Node) -> list[Node]:
+    """The function's own return statements that list values (each assigns every named result; a bare `return`
+    assigns none); those of the func literals inside it return from the literal."""
+    body = function.child_by_field_name("body")
+    return [
+        n
+        for n in walk(body, skip=lambda n: n.type == "func_literal")
+        if n.type == "return_statement" and n.named_child_count
+    ]
+
+
 # --- go/defer literals: a copy before the statement is captured by value ------------------
 
 
@@ -287,10 +310,11 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
                 f"a func literal writes {name} (line {writer.start_point.row + 1}), a named result: a copy would "
                 "take the literal's writes away from what the function returns"
             )
-        return (
-            f"{name} is a named result: a return statement writes it, and the literal may read it after that"
-            " (a deferred one always does)"
-        )
+        if not by_literal or any(_deferred(literal) for literal, _ in by_literal.values()):
+            return (
+                f"{name} is a named result: {RETURN_WRITES}, and the literal may read it after that"
+                " (a deferred one always does)"
+            )
     if not by_literal:  # a pointer to it may be what a literal captures (or another variable of the name)
         return _pointee_capture(view, escape, decl_node, decl, uses, types)
     # `defer func() { x = "" }()`: its writes happen at the function's exit, the goroutines' reads before
@@ -319,6 +343,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         if any(u.use == Use.WRITE for u in found):
             return f"a func literal writes {name} (line {literal.start_point.row + 1})"
     writes = [replace(u, start=end, end=end + 1) if u.start in at_exit else u for u in uses if u.use == Use.WRITE]
+    if decl.kind == Kind.RESULT:  # `return a, b` assigns every named result where it stands, as a write there
+        writes += [replace(decl, start=r.start_byte, end=r.end_byte, use=Use.WRITE) for r in _value_returns(function)]
     writes += [w for a in aliased for w in (a, *aliased[a])]
     writes.sort(key=lambda w: w.start)
     for literal, stmt, stored, named in made:
@@ -336,6 +362,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             exits=bool(at_exit),
             named=named,
         )
+        if reason and decl.kind == Kind.RESULT:
+            return f"{name} is a named result ({RETURN_WRITES}): {reason}"
         if reason:
             return reason
     reason = _other_rewrites_site(view, escape.path, name, made)
