@@ -93,6 +93,7 @@ def test_the_measured_cases_are_there():
         "escaped_value",
         "fixed_columns",
         "log_stamp",
+        "sensor_decoded",
     } <= set(MEASURED)
 
 
