@@ -94,6 +94,7 @@ def test_the_measured_cases_are_there():
         "fixed_columns",
         "log_stamp",
         "sensor_decoded",
+        "record_frame",
     } <= set(MEASURED)
 
 
