@@ -32,7 +32,7 @@ function:
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`, `len(table)`),
 or an expression bounded where the condition runs, never a name matched by text. The subject is a local variable
-or parameter, a field of a local struct value (`h.Len`: a write to or the address of h voids it), `len(s)` of a
+or parameter, a field of a local struct value (`h.Len`: a write to h voids it), `len(s)` of a
 local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if len(a)+len(b) > Max`: the same
 shape and objects, never the same text), also compared through a conversion keeping its value.
 
@@ -40,7 +40,7 @@ Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for
 if nothing can change the subject between it and the statement: no write on a path from the fact to the statement
 other than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it again; a loop's
 update clause runs before its condition is tested again; a later write reaches it again only through a loop the
-fact is outside of), no write in another function (a closure), the address never taken, and no `goto` in the
+fact is outside of), no write in another function (a closure), no pointer to it (quiet.aliased), and no `goto` in the
 function when the fact is a statement before the one bounded; with a goto, any later write voids.
 """
 
@@ -58,7 +58,7 @@ from gorewrite.intervals import UNKNOWN, Interval
 from gorewrite.loop_sums import accumulated
 from gorewrite.posts import body_end
 from gorewrite.proposals import PackageView
-from gorewrite.quiet import quiet
+from gorewrite.quiet import aliased, quiet
 from gorewrite.rulekit import FUNCTIONS, memo, owner, use_owner, uses_goto
 from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
@@ -124,7 +124,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     subject = length_of(view, path, size, True) if length else subject_of(view, path, size, True)
     uses = [i for i in view.types.idents.get(path, ()) if subject is not None and i.obj in subject.objs]
     function, root = owner(stmt), view.tree(path).root_node
-    if subject is None or function is None or any(u.use == Use.ADDR for u in uses):
+    if subject is None or function is None:
         return None
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
     stmt, past = body_end(stmt, writes)  # a loop's post statement runs after its body's last statement (posts.py)
@@ -143,7 +143,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     later = targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
     kept = lambda w, f: _kept(view, path, subject, root.descendant_for_byte_range(w.start, w.end), f.limit, side)  # noqa: E731
     facts = [f for f in facts if holds(f, writes, stmt, loops, jumps, later, kept)]
-    if subject.shared:  # a field through a pointer: other aliases write it too
+    if subject.shared or aliased(root, function, uses, stmt, loops, jumps):  # other aliases may write it too
         facts = [f for f in facts if quiet(view, path, function, f, stmt, loops, jumps)]
     return side.best([*(f.limit for f in facts), outer])
 

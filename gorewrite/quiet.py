@@ -1,5 +1,7 @@
 """Where a fact on a field through a pointer still holds (bounds.py): `if len(h.counts) > Max { return }`
-bounds `make([]T, len(h.counts))` when nothing between the two can write memory.
+bounds `make([]T, len(h.counts))` when nothing between the two can write memory. So does a fact on a local
+variable whose address is taken before (`h.decode(b)` of a pointer method, `binary.Read(r, le, &n)`,
+`h.body[:]`): a pointer to it may be anywhere by then (`aliased`).
 
 Other aliases reach `*h`, so the writes to h's own object that facts.py weighs are not all the writes. But
 another alias changes `h.counts` only by code that runs: this goroutine's own code between the fact and the
@@ -18,8 +20,9 @@ from dataclasses import dataclass
 
 from gorewrite.facts import Fact, holds
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import use_owner
 from gorewrite.syntax import ASSIGNMENTS, Node, text, unparen
-from gorewrite.typeinfo import Kind, Use
+from gorewrite.typeinfo import Ident, Kind, Use
 
 # Builtins that write no memory a pointer reaches and call nothing (append, copy, clear write; close syncs).
 QUIET_BUILTINS = {"len", "cap", "min", "max", "make", "new", "complex", "real", "imag"}
@@ -42,6 +45,24 @@ def quiet(view: PackageView, path: str, function: Node, fact: Fact, stmt: Node, 
         view.memo[key] = [Effect(n.start_byte) for n in _effects(view, path, function, stmt)]
     own = Fact(fact.limit, fact.start, (), fact.before)  # a guard's condition may call after its read
     return holds(own, view.memo[key], stmt, loops, jumps, (), lambda w, f: False)
+
+
+def aliased(root: Node, function: Node, uses: list[Ident], stmt: Node, loops: list[Node], jumps: bool) -> bool:
+    """May a pointer to the subject's variables exist when stmt runs: an address taken (`&n`, `h.buf[:]`, a
+    pointer method `h.decode(b)`) before stmt or in it, in another function (a func literal may run at any
+    time), inside a loop that holds stmt (the previous pass took it), or anywhere in a function with a goto?
+    An address first taken after stmt, in stmt's own function, does not exist yet in this call: a call earlier
+    in the function cannot have kept it, nor can another goroutine (a recursive call has variables of its own)."""
+    return any(
+        u.use == Use.ADDR
+        and (
+            jumps
+            or u.start < stmt.end_byte
+            or use_owner(root, u) != function
+            or any(loop.start_byte <= u.start < loop.end_byte for loop in loops)
+        )
+        for u in uses
+    )
 
 
 def _effects(view: PackageView, path: str, node: Node, stmt: Node):

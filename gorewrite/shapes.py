@@ -1,8 +1,8 @@
 """The interval an integer expression's own shape proves from its operands' (bounds.py asks): arithmetic
 through intervals.py (`(len(s)-zeros)*733/1000 + 1`, `n & 63`, `h % Buckets`, `1<<k`, `-n` as `0-n`), `min`
 and `max`, len and cap (never negative), a value of an unsigned type (never negative), `int(u)` where int holds
-every value u can have there, the std functions lengths.py knows, and a call of a function of the package whose
-every return is bounded (returns.py).
+every value u can have there, the std functions lengths.py knows, a call of a function of the package whose
+every return is bounded (returns.py), and a sum of which the code bounds a part (regrouped.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from gorewrite.lengths import (
     substring_count,
 )
 from gorewrite.proposals import PackageView
+from gorewrite.regrouped import regrouped
 from gorewrite.returns import returned
 from gorewrite.syntax import Node, call_args, text
 from gorewrite.terms import builtin, value_of
@@ -57,7 +58,8 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
         return floor
     op = text(node.child_by_field_name("operator"))
     left, right = (operands.of(node.child_by_field_name(s)) for s in ("left", "right"))
-    return floor.meet(binary(op, int_type(view, path, node), left, right))
+    found = floor.meet(binary(op, int_type(view, path, node), left, right))
+    return found.meet(regrouped(view, path, node, operands.of)) if op == b"+" and found.hi is None else found
 
 
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:

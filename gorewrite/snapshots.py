@@ -6,7 +6,7 @@ nothing writes the variable in or after the statement making the literal (its as
 right side, the literal included, is evaluated), nor in a func literal, nor in a loop around the
 literal that does not also hold the variable's declaration (the next pass would write it while the literal made
 in this pass may still run; a variable declared in the loop's body is a fresh one each pass), and its address is
-never taken (bounds.py declines those), every read in the literal, whenever it runs, sees the value the variable
+never taken (a pointer may write it later), every read in the literal, whenever it runs, sees the value the variable
 held when the literal was made. Not a named result (a `return` sets it, a deferred literal reads it after), not a
 loop clause's variable (one variable for every pass before go1.22), not in a function with a `goto` (a jump back
 runs an earlier write again after the literal is made). A field through a pointer or a map's length
@@ -27,8 +27,8 @@ CLAUSES = ("for_clause", "range_clause")
 def made_at(subject: Subject, literal: Node, uses: list[Ident], root: Node) -> Node | None:
     """The statement of the enclosing function making `literal`, when every read in it of the subject's variables,
     all captured, sees the value they held there; None otherwise."""
-    if subject.shared or literal.type != "func_literal":
-        return None
+    if subject.shared or literal.type != "func_literal" or any(u.use == Use.ADDR for u in uses):
+        return None  # another alias may write it after the literal is made
     node = lambda u: root.descendant_for_byte_range(u.start, u.end)  # noqa: E731
     declared = [node(u) for u in uses if u.use == Use.DECL]
     if not declared or any(literal.start_byte <= d.start_byte < literal.end_byte for d in declared):

@@ -74,6 +74,13 @@ def _key(view: PackageView, path: str, node: Node, shared: bool = False) -> tupl
     return _variable(view, path, unparen(args[0]), True, shared)
 
 
+def key_of(view: PackageView, path: str, node: Node) -> tuple | None:
+    """What the expression is as a subject's key (a constant's too: `("const", 4)`), fields through pointers
+    included: two expressions with one key read the same variables, fields and lengths the same way."""
+    found = _key(view, path, unparen(node), True)
+    return found[0] if found is not None else None
+
+
 def length_of(view: PackageView, path: str, operand: Node, shared: bool = False) -> Subject | None:
     """The subject len(operand) is: the length of a local slice or string variable, or None."""
     found = _variable(view, path, unparen(operand), True, shared)

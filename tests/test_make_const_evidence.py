@@ -93,6 +93,8 @@ def test_the_measured_cases_are_there():
         "escaped_value",
         "fixed_columns",
         "log_stamp",
+        "sensor_decoded",
+        "record_frame",
     } <= set(MEASURED)
 
 

@@ -1,0 +1,3 @@
+module example.com/storetel
+
+go 1.22
