@@ -30,6 +30,7 @@ from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.copies import copies_of
+from gorewrite.rules.iface_direct.dynamic import dynamic_argument
 from gorewrite.rules.iface_direct.elsewhere import failing_elsewhere, needed_elsewhere
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
@@ -187,6 +188,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     reads = [use_node(view, escape.path, u) for u in uses]
     problem = pointer_reads(types, escape.path, store, place, reads) if store.pointer else None
     problem = problem or failing_elsewhere(view, types, escape.path, store, place, reads)
+    problem = problem or dynamic_argument(view, types, escape.path, store, place, reads, function)
     if problem:
         return problem
     needed = partial(needed_elsewhere, view, types, escape.path, store, place, reads)  # asked of a rewrite found
