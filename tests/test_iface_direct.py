@@ -1867,6 +1867,7 @@ ALLOC_CALLS = {
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "group_middleware_chain": '{pkg}.Chain("xab")',
     "group_option_slots": '{pkg}.Configure(300, "db")',
+    "group_totals_label": '{pkg}.WriteTotals(io.Discard, []{pkg}.Row{{Name: "a", Count: 2}})',
     "group_envelope_validated": '_, _ = {pkg}.Withdraw(map[string]int64{"a": 9}, "a", 3)',
     "local_collector_help": '{pkg}.Expose(io.Discard, "req", map[string]float64{"200": 1})',
     "local_encoder_flusher": '{pkg}.EncodeLines(io.Discard, []string{"a", "b"})',

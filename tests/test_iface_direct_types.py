@@ -328,6 +328,29 @@ var _ = fmt.Sprint
         "\tlabel := id\n\tio.Writer(&c).Write([]byte(label))\n\treturn interface{ Next(int) int }(st).Next(c.n)\n",
         '{pkg}.Run("job-7", 3)',
     ),
+    # a string literal stored in a `string` field, read plainly: the field holds it at every read (the totals
+    # options of probe42c's WriteTotals, rejected before: the single rewrite left the literal holding &tf)
+    "constant_field_read": (
+        case(
+            "constant_field_read",
+            'import "io"',
+            """type event struct {
+	kind    string
+	payload any
+}
+
+// Emit writes the event's payload and returns its kind.
+func Emit(msg []byte) string {
+	var c Counter
+	ev := event{kind: "login", payload: &c}
+	ev.payload.(io.Writer).Write(msg)
+	return ev.kind + ":" + string(rune('0'+c.n))
+}
+""",
+        ),
+        '\tio.Writer(&c).Write(msg)\n\treturn "login" + ":" + ',
+        '{pkg}.Emit([]byte("abc"))',
+    ),
 }
 
 # case -> (Go source of package <case>, the reason it declines)
@@ -819,6 +842,67 @@ func Send(f frame) string {
             ("p.log.(io.Writer)", "io.Writer(&l)"),
         ),
         "{pkg}.Send(nil)",
+    ),
+    # a string literal in a field of a named string type: the read is a kind, whose String method fmt calls; the
+    # literal in its place is an untyped constant, a plain string there
+    "constant_named_string": (
+        case(
+            "constant_named_string",
+            'import (\n\t"fmt"\n\t"io"\n)',
+            """type kind string
+
+func (k kind) String() string { return "kind " + string(k) }
+
+type event struct {
+	kind    kind
+	payload any
+}
+
+// Emit writes the event's payload and describes its kind.
+func Emit(msg []byte) string {
+	var c Counter
+	ev := event{kind: "login", payload: &c}
+	k := ev.kind
+	ev.payload.(io.Writer).Write(msg)
+	return fmt.Sprint(k)
+}
+""",
+        ),
+        replace_all(
+            ('\tev := event{kind: "login", payload: &c}\n', ""),
+            ("k := ev.kind", 'k := "login"'),
+            ("ev.payload.(io.Writer)", "io.Writer(&c)"),
+        ),
+        '{pkg}.Emit([]byte("abc"))',
+    ),
+    # the package's own `string`: an alias of a named type, which go/types spells `string` too
+    "constant_string_redeclared": (
+        case(
+            "constant_string_redeclared",
+            'import (\n\t"fmt"\n\t"html/template"\n\t"io"\n)',
+            """type string = template.HTML
+
+type event struct {
+	kind    string
+	payload any
+}
+
+// Emit writes the event's payload and says what its kind is.
+func Emit(msg []byte) any {
+	var c Counter
+	ev := event{kind: "<b>go</b>", payload: &c}
+	k := ev.kind
+	ev.payload.(io.Writer).Write(msg)
+	return fmt.Sprintf("%T", k)
+}
+""",
+        ),
+        replace_all(
+            ('\tev := event{kind: "<b>go</b>", payload: &c}\n', ""),
+            ("k := ev.kind", 'k := "<b>go</b>"'),
+            ("ev.payload.(io.Writer)", "io.Writer(&c)"),
+        ),
+        'fmt.Sprint({pkg}.Emit([]byte("abc")))',
     ),
 }
 
