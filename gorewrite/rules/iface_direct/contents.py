@@ -256,17 +256,23 @@ def boxed_more_often(store: Store, assertion: Node, function: Node) -> str | Non
     return None
 
 
-def plain_read(view: PackageView, types: TypeInfo, path: str, member: Store, read: Node, function: Node) -> Edit | None:
+STRING_LITERALS = ("interpreted_string_literal", "raw_string_literal")
+
+
+def plain_read(
+    view: PackageView, types: TypeInfo, path: str, member: Store, read: Node, function: Node, literals: bool = True
+) -> Edit | None:
     """`c.f`, read besides the assertions of the container's other fields: the value the literal stored
     there, unchanged since (stable) and of the field's very type (go/types: identical), replaces it. A string
     literal stored in a field of type `string` (go/types) replaces it too (`Label: "total"`): the container is
     never written, so the field holds that string at every read, and the literal's default type is the field's,
     so wherever the `string` value was legal the constant is, and equal (an index out of its range, which a
-    constant makes a compile error, is the verifier's)."""
+    constant makes a compile error, is the verifier's). Not with `literals` False: the caller then prefers the
+    smaller rewrite that keeps the literal, which reads better (`if ev.Kind == "check"` stays)."""
     field = read.child_by_field_name("field")
     value = unparen(member.value)
-    if value.type in ("interpreted_string_literal", "raw_string_literal"):
-        literal = _builtin_string(view, types, path, field)
+    if value.type in STRING_LITERALS:
+        literal = literals and _builtin_string(view, types, path, field)
         return Edit(path, read.start_byte, read.end_byte, text(value)) if literal else None
     kind = types.type_id(path, field.start_byte, field.end_byte)
     if kind is None or kind != value_type(types, path, member.value) or stable(view, types, path, member, function):
