@@ -22,6 +22,7 @@ from gorewrite.syntax import (
     items,
     text,
     unparen,
+    walk,
 )
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
@@ -281,10 +282,18 @@ def plain_read(
 
 
 def _builtin_string(view: PackageView, types: TypeInfo, path: str, field: Node) -> bool:
-    """Is the field's type Go's predeclared string (go/types: spelled `string`, no named type), with no
-    declaration of `string` in the package, in any build, that the spelling could mean?"""
+    """Is the field's type Go's predeclared string (go/types: spelled `string`, no named type: an alias of a generic
+    instance has none), with no declaration of `string` in the package, in any build, that the spelling could mean?"""
     declared = types.at(path, field.start_byte)
     if declared is None or declared.kind != Kind.FIELD or declared.type != "string" or declared.named is not None:
         return False
-    mine = (i for found in types.idents.values() for i in found if i.name == "string" and i.use == Use.DECL)
-    return next(mine, None) is None and "string" not in callees.universe_declared(view)
+    return not any(_declares_string(view.tree(p).root_node) for p in view.sources) and (
+        "string" not in callees.universe_declared(view)
+    )
+
+
+def _declares_string(root: Node) -> bool:
+    """Does the file declare a type named `string`, at package level or in a function (go/types' facts cover only
+    the ranges the rules asked for)?"""
+    specs = (n for n in walk(root) if n.type in ("type_spec", "type_alias"))
+    return any(text(n.child_by_field_name("name")) == b"string" for n in specs)
