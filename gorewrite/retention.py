@@ -273,8 +273,8 @@ def _use(
         function = call.child_by_field_name("function")
         path = callees.file_of(view, node)
         builtin = view.types.at(path, function.start_byte) if function.type == "identifier" else None
-        if builtin is not None and builtin.kind == Kind.BUILTIN:
-            return f"is passed to the builtin {builtin.name}"
+        if builtin is not None and builtin.kind == Kind.BUILTIN:  # len reads the header only, keeping nothing
+            return None if builtin.name == "len" else f"is passed to the builtin {builtin.name}"
         return _kept(view, call, items(parent).index(expr), contents, dynamic, depth, relies)
     if call.type == "assignment_statement" and call.child_by_field_name("left") == parent:
         return None  # `dst = append(dst, …)` overwrites it, keeping nothing: what the right side does is its own use

@@ -195,6 +195,32 @@ func Describe(n int, flag bool) string {
     "{pkg}.Describe(3, false)",
 )
 
+# every assertion fails (the optional interface the codec lacks) and the other reads are calls through v: the
+# calls go to &lv, the failing check goes as never run, and v goes (probe43's EncodeLines)
+FIXES["calls_beside_failing_check"] = (
+    package(
+        "calls_beside_failing_check",
+        'import "strconv"',
+        """type closer interface{ Close() error }
+
+// Count bumps the level once per event, closing it if it holds anything, and names it.
+func Count(n int, events []string) string {
+	lv := level{n}
+	var v bumper = &lv
+	for range events {
+		v.Bump()
+	}
+	if c, ok := v.(closer); ok {
+		c.Close()
+	}
+	return lv.String()
+}
+""",
+    ),
+    "\tfor range events {\n\t\t(&lv).Bump()\n\t}\n\treturn lv.String()",
+    '{pkg}.Count(1, []string{"a", "b"})',
+)
+
 SEEN_THROUGH_FROM_GO126 = {"optional_interfaces", "value_stored"}
 
 # case -> (Go source, a part of the reason it declines; None: not even a candidate, so no fix)
@@ -430,6 +456,14 @@ func Closed(n int) string {
         "the else of the if at line 22 names c",
     ),
     # an assertion inside the case the type switch takes: the block copies it, the switch's edit covers it
+    "deferred_call_beside_failing_check": (
+        replace_all(
+            ("\tvar v closer = &t\n", ""),
+            ("\tdefer v.Close()\n", "\tdefer (&t).Close()\n"),
+            ("\tif f, ok := v.(flusher); ok {\n\t\tf.Flush()\n\t}\n", ""),
+        ),
+        'fmt.Sprint({pkg}.Retag("x"), {pkg}.Closed)',
+    ),
     "assertion_in_taken_case": (
         package(
             "assertion_in_taken_case",
@@ -450,6 +484,42 @@ func Bumped(n int) string {
         "is inside code another one's rewrite replaces",
     ),
 }
+
+# calls through v beside a failing check, one of them deferred: `defer v.Close()` runs the value method on t as
+# it is when the function returns, `defer (&t).Close()` copies t at the defer statement
+DECLINES["deferred_call_beside_failing_check"] = (
+    package(
+        "deferred_call_beside_failing_check",
+        'import "strconv"',
+        """type flusher interface{ Flush() error }
+
+type closer interface{ Close() error }
+
+type tag struct{ s string }
+
+// Closed lists the tags closed, as they were named then.
+var Closed []string
+
+func (t tag) Close() error {
+	Closed = append(Closed, t.s)
+	return nil
+}
+
+// Retag renames a tag, closing it when it returns (flushing it first if it buffers).
+func Retag(s string) string {
+	t := tag{s}
+	var v closer = &t
+	defer v.Close()
+	if f, ok := v.(flusher); ok {
+		f.Flush()
+	}
+	t.s = s + "!"
+	return t.s
+}
+""",
+    ),
+    "called by a defer statement",
+)
 
 STRINGER = ("v.(fmt.Stringer)", "fmt.Stringer(&a)")
 # case -> (the rewrite going by the spelling, a probe whose value it changes or what the compiler says)
@@ -522,6 +592,14 @@ NAIVE = {
             ("v.(fmt.Stringer)", "fmt.Stringer(&lv)"),
         ),
         "undefined: c",
+    ),
+    "deferred_call_beside_failing_check": (
+        replace_all(
+            ("\tvar v closer = &t\n", ""),
+            ("\tdefer v.Close()\n", "\tdefer (&t).Close()\n"),
+            ("\tif f, ok := v.(flusher); ok {\n\t\tf.Flush()\n\t}\n", ""),
+        ),
+        'fmt.Sprint({pkg}.Retag("x"), {pkg}.Closed)',
     ),
     "assertion_in_taken_case": (
         replace_all(

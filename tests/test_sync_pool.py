@@ -544,6 +544,7 @@ REUSED = (
     "render_writer",
     "render_chain",
     "buffer_helper",
+    "frame_length_helper",
     "render_method",
     "render_other_file",
     "string_writer",

@@ -30,6 +30,7 @@ from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.copies import copies_of
+from gorewrite.rules.iface_direct.dynamic import dynamic_argument
 from gorewrite.rules.iface_direct.elsewhere import failing_elsewhere, needed_elsewhere
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
@@ -187,6 +188,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     reads = [use_node(view, escape.path, u) for u in uses]
     problem = pointer_reads(types, escape.path, store, place, reads) if store.pointer else None
     problem = problem or failing_elsewhere(view, types, escape.path, store, place, reads)
+    problem = problem or dynamic_argument(view, types, escape.path, store, place, reads, function)
     if problem:
         return problem
     needed = partial(needed_elsewhere, view, types, escape.path, store, place, reads)  # asked of a rewrite found
@@ -219,10 +221,12 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     switched = assertion.type == "type_switch_statement"
     read = assertion.child_by_field_name("value") if switched else assertion
     others = [n for n in reads if not contains(read, n)]
+    fallback = None  # the group reading a string field as its literal: only if the rewrite keeping it fails
     if others and place in ("field", "element") and not switched:
-        grouped = _grouped(view, types, escape, store, place, reads, function)
+        grouped = _grouped(view, types, escape, store, place, reads, function, literals=False)
         if isinstance(grouped, Fix):
             return _unless(needed, grouped)
+        fallback = _grouped(view, types, escape, store, place, reads, function)
     problem = other_uses(view, escape.path, store, place, others)
     if problem:
         return problem
@@ -254,6 +258,8 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until))
+    if isinstance(fix, Fix) and isinstance(fallback, Fix):
+        fix = replace(fix, instead=(fallback,))  # tried when the compiler rejects the smaller rewrite
     return _unless(needed, fix)
 
 
@@ -326,6 +332,7 @@ def _grouped(
     place: str,
     reads: list[Node],
     function: Node,
+    literals: bool = True,
 ) -> Fix | str | None:
     """Every use of the container is the one assertion of a distinct stored field, element or entry
     (group.py): each becomes its conversion, proved as a single one is, and the literal goes — the
@@ -342,9 +349,10 @@ def _grouped(
     edits: list[Edit] = []
     parts: list[str] = []
     dropped = False
+    dead: list[tuple[int, int]] = []  # the code the assertions' rewrites drop as never run, all together
     for member, assertion in paired:
         if assertion.type != "type_assertion_expression":  # `c.f`, another field's plain read
-            read = plain_read(view, types, path, member, assertion, function)
+            read = plain_read(view, types, path, member, assertion, function, literals)
             if read is None:
                 line = row_of(assertion)
                 return f"the read of {describe(member, place)} (line {line}) cannot become the value stored there"
@@ -368,7 +376,12 @@ def _grouped(
             return converted
         edits += converted
         dropped = dropped or len(converted) > 1
+        dead += dead_ranges(view, types, path, assertion, member)
         parts.append(conversion_phrase(member, target))
+    statements = [replaced_statement(a) for _, a in paired if a.type == "type_assertion_expression"]
+    problem = left_unused(view.tree(path).root_node, types, path, function, dead, statements)
+    if problem:
+        return f"the rewrite drops code that never runs, and {problem}"
     values = tuple({id(m): m.value for m, _ in paired}.values())
     lines = whole_lines(view.sources[path], store.declaration)
     if lines is None:

@@ -106,7 +106,7 @@ def all_asserted(
         if isinstance(direct, str):
             return direct
         edits += direct
-    if not parts:
+    if not parts and not calls:
         return f"every assertion of {name} fails: nothing reads the stored value back, remove them by hand"
     problem = left_unused(view.tree(path).root_node, types, path, function, dead, replaced)
     if problem:
@@ -123,11 +123,13 @@ def all_asserted(
         line = view.line(path, clash.start)
         return f"an assertion of {name} (line {line}) is inside code another one's rewrite replaces"
     value = text(unparen(store.value)).decode()
-    words = listed([parts[0]] + [p.removeprefix(f"convert {value} ") for p in parts[1:]])
-    summary = f"{words} directly instead of asserting it from {name}"
-    if calls:
-        methods = sorted({text(method_call(c)).decode() for c in calls})
-        summary += f", call {listed(methods)} on {value} instead of through it"
+    methods = listed(sorted({text(method_call(c)).decode() for c in calls}))
+    if parts:  # else only calls: every assertion fails (the optional Flusher an encoder lacks), and goes
+        words = listed([parts[0]] + [p.removeprefix(f"convert {value} ") for p in parts[1:]])
+        summary = f"{words} directly instead of asserting it from {name}"
+        summary += f", call {methods} on {value} instead of through it" if calls else ""
+    else:
+        summary = f"call {methods} on {value} directly instead of through {name}"
     summary += f" (its {len(replaced) + len(calls)} reads, together)"
     if switched:
         summary += ", keep only the case the type switch takes"

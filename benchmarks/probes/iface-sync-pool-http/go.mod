@@ -1,0 +1,3 @@
+module example.com/probe43
+
+go 1.23
