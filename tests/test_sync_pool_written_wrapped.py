@@ -133,11 +133,14 @@ func rest(p *io.Reader, br *bufio.Reader) { *p = br }
 }
 
 PROBE = (
-    "func() (s string) { defer func() { if e := recover(); e != nil { s = fmt.Sprint(\"panic: \", e) } }(); "
+    'func() (s string) { defer func() { if e := recover(); e != nil { s = fmt.Sprint("panic: ", e) } }(); '
     'return {pkg}.Message({pkg}.Own("a: 1\\nb: 2\\n\\nbody\\n")) }()'
 )
 # the caller's own bufio.Reader, made where the rule does not look (not a `:=` of the package's)
-OWN = '\n// Own is a bufio.Reader over text.\nfunc Own(text string) *bufio.Reader { return bufio.NewReader(strings.NewReader(text)) }\n'
+OWN = """
+// Own is a bufio.Reader over text.
+func Own(text string) *bufio.Reader { return bufio.NewReader(strings.NewReader(text)) }
+"""
 
 
 def _source(name: str, body: str) -> str:
@@ -187,7 +190,8 @@ def test_the_put_sees_what_the_get_saw_and_a_put_read_at_return_does_not(found, 
     assert "\tbr := getBufioReader(src)\n\tdefer putBufioReader(br, src)\n" in rewritten, rewritten
     late = rewritten.replace("defer putBufioReader(br, src)", "defer func() { putBufioReader(br, src) }()")
     cases = {"after": (source,), "late": (source.replace("package after", "package late", 1),)}
-    naive = {"after": (lambda _: rewritten, PROBE), "late": (lambda _: late.replace("package after", "package late"), PROBE)}
+    late = late.replace("package after", "package late", 1)
+    naive = {"after": (lambda _: rewritten, PROBE), "late": (lambda _: late, PROBE)}
     _, values = naive_mutants(tmp_path, toolchain, cases, naive)
     before, after = values["after"]
     assert before == after and "body" in before, values
