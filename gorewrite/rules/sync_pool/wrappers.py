@@ -317,6 +317,11 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         addressed = named is not site.inner  # `&x`: another `&x` is the same pointer, a write of x is not allowed
         changes = (Use.WRITE,) if addressed else (Use.WRITE, Use.ADDR)
         if site.wrapper.own and use.obj == inner.obj and use.use in changes:
+            if not (loop or addressed) and use.use == Use.WRITE:
+                shared = _shared(view, site.path, inner.obj, own)
+                if shared is None:
+                    continue  # only own's statements write it, and none runs between the Get and the Put
+                return f"{inner.name} is {shared}: another goroutine may change it between the Get and the Put"
             seen = kept or "Put must see what Get saw"
             what = "written" if addressed else "written or its address taken"
             return f"{inner.name} is {what} in the function: {seen}"
@@ -326,6 +331,23 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
         problem = _wrapper_use(view, site, node, own, relies, loop)
         if problem:
             return f"{var} {problem} (line {view.line(site.path, use.start)})"
+    return None
+
+
+def _shared(view: PackageView, path: str, obj: str, own: Node) -> str | None:
+    """Where the wrapped variable may be written by code other than own's statements, or None when it is
+    declared in own and written only there, not in a func literal. The Get (`getBufioReader(w)`) and the
+    deferred Put (`defer putBufioReader(br, w)`, whose arguments are evaluated where it stands) are adjacent
+    statements: no statement of own runs between them, so what writes w before or after them leaves the Put
+    with the w the Get saw. Only another goroutine could write it between, through a func literal, an outer
+    function's closure or its address (declined as taken)."""
+    root = view.tree(path).root_node
+    for use in view.types.idents.get(path, ()):
+        if use.obj != obj or use.use not in (Use.DECL, Use.WRITE):
+            continue
+        if own_function(root.named_descendant_for_byte_range(use.start, use.end)) != own:
+            where = "written in a func literal" if use.use == Use.WRITE else "declared outside the func literal"
+            return f"{where} (line {view.line(path, use.start)})"
     return None
 
 
