@@ -28,7 +28,7 @@ from typing import IO
 
 from gorewrite import cache
 from gorewrite.errors import UserError, os_problem
-from gorewrite.exports import Unavailable, directories, export_data, go_env, last_line
+from gorewrite.exports import Unavailable, directories, export_data, go_env, last_line, modules
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
@@ -109,6 +109,7 @@ class TypeInfo:
     integers: dict[str, dict[tuple[int, int], str]] = dataclasses.field(default_factory=dict)  # path -> span -> type
     lengths: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> len
     boxes: dict = dataclasses.field(default_factory=dict)  # gotypes/boxes.go's facts, read by the methods below
+    imports: dict[str, dict] = dataclasses.field(default_factory=dict)  # path -> Dir, Module (exports.modules)
 
     def at(self, path: str, start: int) -> Ident | None:
         """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
@@ -215,7 +216,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
     boxes["methods"], boxes["wants"] = found.get("methods") or {}, found.get("wants") or {}  # keyed by str(id)
-    return TypeInfo(idents=idents, error=None, constants=constants, integers=integers, lengths=lengths, boxes=boxes)
+    return TypeInfo(idents, None, constants, integers, lengths, boxes, modules(toolchain, export, cwd))
 
 
 def _compiled(toolchain: Toolchain, package: Package, cwd: str) -> tuple[list[str], list[str]]:
@@ -244,9 +245,7 @@ def _ident(record: dict) -> Ident:
 
 def _language(go_version: str) -> str:
     """go/types wants "go1.22"; go.mod says "1.22"."""
-    if not go_version or go_version.startswith("go"):
-        return go_version
-    return f"go{go_version}"
+    return go_version if not go_version or go_version.startswith("go") else f"go{go_version}"
 
 
 def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
