@@ -161,7 +161,8 @@ class TypeInfo:
         return self.boxes.get("literals", {}).get(path, {}).get((start, end))
 
     def declared_in(self, concrete: int, wanted: int | str) -> list[str] | None:
-        """The files declaring the concrete type's method named, or interface id's (boxes.go); None: one is missing."""
+        """The files declaring the concrete type's method of go/types' Id (`Help`, `path.help`), or interface id's
+        methods (boxes.go); None: one is missing."""
         names = [wanted] if isinstance(wanted, str) else self.boxes.get("wants", {}).get(str(wanted)) or ()
         found = [self.boxes.get("methods", {}).get(str(concrete), {}).get(m) for m in names]
         return None if None in found else [f for files in found for f in files]
