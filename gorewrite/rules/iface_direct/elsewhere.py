@@ -87,9 +87,9 @@ def _method_id(types: TypeInfo, path: str, field: Node) -> str | int:
     """The called method by go/types' Id, as boxes.go keys a method set: its name, or `path.name` for an unexported
     one (another package's of the same name is another method); -1 when go/types does not say."""
     ident = types.at(path, field.start_byte)
-    if ident is None or ident.pkg is None:
-        return -1
-    return ident.name if ident.name[:1].isupper() else f"{ident.pkg}.{ident.name}"
+    if ident is not None and ident.name[:1].isupper():
+        return ident.name  # universe's error.Error has no package
+    return f"{ident.pkg}.{ident.name}" if ident is not None and ident.pkg is not None else -1
 
 
 def _kinds(asserted: Node) -> list[Node]:
