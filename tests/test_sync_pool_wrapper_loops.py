@@ -551,3 +551,30 @@ def _previous_run_helpers(tmp_path) -> str:
     for fix in sorted((p for p in proposals(root, RULE)["example.com/m/ph"] if isinstance(p, Fix)), key=id):
         text = edited(text, fix)
     return text[text.index("// bufioWriterPool") : text.index("// Fan writes")].strip()
+
+
+NEWER = """package ph
+
+import (
+	"bufio"
+	"io"
+)
+
+// One writes x to w and returns a fresh limit.
+func One(w io.Writer) *int64 {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("x")
+	bw.Flush()
+	return new(int64(-64))
+}
+"""
+
+
+def test_a_wrapper_in_a_declaration_tree_sitter_cannot_parse_declines(tmp_path):
+    """fix43: tree-sitter-go 0.25 cannot parse go1.26's new(int64(-64)); every other sync-pool site declined in such
+    a declaration, a bufio or tabwriter wrapper did not (its rewrite happened to be right, and go1.26.8 rejected it
+    for an escape it adds): nothing is read of a tree with ERROR nodes."""
+    root = module(tmp_path / "m", {"ph/ph.go": NEWER}, go="1.26")
+    found = proposals(root, RULE)["example.com/m/ph"]
+    assert found and not any(isinstance(p, Fix) for p in found), found
+    assert all("syntax tree-sitter-go cannot parse" in p.reason for p in found), found

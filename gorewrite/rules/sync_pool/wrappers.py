@@ -24,7 +24,7 @@ from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
-from gorewrite.rulekit import add_import, memo, types_or_reason
+from gorewrite.rulekit import add_import, memo, near_syntax_error, types_or_reason
 from gorewrite.rules.sync_pool import loops, spare, wrapper_loops
 from gorewrite.rules.sync_pool.names import (
     any_name,
@@ -279,6 +279,9 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     function = enclosing_function(site.statement)
     if function is None or site.statement.parent is None or site.statement.parent.type != "statement_list":
         return f"the {kind} is not made in a block of a function declaration"
+    broken = near_syntax_error(view, site.path, site.statement)
+    if broken:
+        return broken
     carried = directive(function)
     if carried:
         return f"the function carries {carried}: how the runtime calls it is constrained"
