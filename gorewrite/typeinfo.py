@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from gorewrite import cache
+from gorewrite.build_files import suspects
 from gorewrite.errors import UserError, os_problem
 from gorewrite.exports import Unavailable, directories, export_data, go_env, last_line, modules
 from gorewrite.packages import Package, json_stream
@@ -110,6 +111,7 @@ class TypeInfo:
     lengths: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> len
     boxes: dict = dataclasses.field(default_factory=dict)  # gotypes/boxes.go's facts, read by the methods below
     imports: dict[str, dict] = dataclasses.field(default_factory=dict)  # path -> Dir, Module (exports.modules)
+    declared: dict[str, list[str] | None] = dataclasses.field(default_factory=dict)  # file -> go/parser's names
 
     def at(self, path: str, start: int) -> Ident | None:
         """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
@@ -184,6 +186,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             "export": export,
             "std": standard,
             "dirs": directories(toolchain, export, cwd),
+            "declared": suspects(package.dir),
             "import_map": package.import_map,
             "goarch": env["GOARCH"],
             "go_version": _language(package.go_version),
@@ -217,7 +220,8 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
     boxes["methods"], boxes["wants"] = found.get("methods") or {}, found.get("wants") or {}  # keyed by str(id)
-    return TypeInfo(idents, None, constants, integers, lengths, boxes, modules(toolchain, export, cwd))
+    listed, declared = modules(toolchain, export, cwd), found.get("declared") or {}
+    return TypeInfo(idents, None, constants, integers, lengths, boxes, listed, declared)
 
 
 def _compiled(toolchain: Toolchain, package: Package, cwd: str) -> tuple[list[str], list[str]]:
@@ -274,13 +278,8 @@ _BUILDING = threading.Lock()
 def _build(toolchain: Toolchain, env: dict[str, str], files: dict[str, bytes], binary: Path) -> None:
     version = env["GOVERSION"]
     # For the host whatever the user targets; -mod=mod overrides GOFLAGS set by `go env -w`.
-    host = {
-        "GOOS": env["GOHOSTOS"],
-        "GOARCH": env["GOHOSTARCH"],
-        "CGO_ENABLED": "0",
-        "GOFLAGS": "-mod=mod",
-        "GOWORK": "off",
-    }
+    host = {"GOOS": env["GOHOSTOS"], "GOARCH": env["GOHOSTARCH"], "CGO_ENABLED": "0", "GOFLAGS": "-mod=mod"}
+    host["GOWORK"] = "off"
     if re.fullmatch(r"go1[0-9a-z.]*", version):
         host["GOTOOLCHAIN"] = version  # the toolchain the package's module selects, not the temp dir's
     builder = dataclasses.replace(toolchain, env={**toolchain.env, **host})

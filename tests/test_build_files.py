@@ -467,3 +467,49 @@ def test_a_callee_bound_through_a_universe_name_a_constrained_file_of_the_build_
     at_most_speculative(proposals(root, RULES["make-const"])["example.com/m"])
     bare = module(tmp_path / "bare", {"key.go": WIDE_KEY, "use.go": USE, "narrow.go": NARROW})
     naive_panics_under_widekeys(root, bare, toolchain)
+
+
+# fix43: tree-sitter-go 0.25 cannot parse go1.26's `new(int64(-64))`. Its recovery lost the package-level `min` of
+# a group after one (lead read neither the tree's names nor the loose scan's: a group has no keyword before `min`),
+# and took a function-local `var min` for a package-level one (std's encoding/json/v2 arshal_test.go and its
+# `var make`: 14 sites declined). go/parser, through gotypes, now says what such a file declares.
+GROUPED_MIN = (
+    "//go:build widekeys\n\npackage m\n\nvar (\n\tlimit = new(int64(-64))\n\tmin = func(a, b int) int { return a }\n)\n"
+)
+LOCAL_MIN = (
+    "//go:build widekeys\n\npackage m\n\nfunc limit() *int64 {\n\tvar min = 3\n\t_ = min\n\treturn new(int64(-64))\n}\n"
+)
+
+
+def test_a_universe_name_in_a_group_tree_sitter_cannot_parse_voids_the_type_facts(tmp_path, toolchain):
+    """Under -tags widekeys `min` is wide.go's, and the naive [64]byte panics (as the test above)."""
+    root = module(tmp_path / "m", {"key.go": CLAMPED, "wide.go": GROUPED_MIN, "key_test.go": PROBE_CLAMPED}, go="1.26")
+    found = proposals(root, RULES["make-const"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert "another build compiles wide.go, which declares min at package level" in found[0].reason, found
+    bare = module(tmp_path / "bare", {"key.go": CLAMPED})
+    naive = exact_array(proposals(bare, RULES["make-const"])["example.com/m"], CLAMPED, "[64]byte")
+    assert toolchain.run(["test", "-tags", "widekeys", "./..."], str(root)).returncode == 0
+    (root / "key.go").write_text(naive)
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0
+    failed = toolchain.run(["test", "-tags", "widekeys", "./..."], str(root))
+    assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
+
+
+def test_a_local_universe_name_in_a_file_tree_sitter_cannot_parse_is_no_package_level_one(tmp_path, toolchain):
+    """wide.go's `var min` is a function's: go/parser says so, and the [64]byte holds under -tags widekeys too."""
+    root = module(tmp_path / "m", {"key.go": CLAMPED, "wide.go": LOCAL_MIN, "key_test.go": PROBE_CLAMPED}, go="1.26")
+    rewritten = exact_array(proposals(root, RULES["make-const"])["example.com/m"], CLAMPED, "[64]byte")
+    (root / "key.go").write_text(rewritten)
+    for tags in ([], ["-tags", "widekeys"]):
+        done = toolchain.run(["test", *tags, "./..."], str(root))
+        assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+
+
+def test_without_go_parsers_answer_every_word_of_an_unparsable_file_may_be_declared():
+    """No type facts (gotypes failed): a file tree-sitter cannot parse may declare any name its code holds."""
+    files = {"/p/key.go": CLAMPED.encode(), "/p/wide.go": LOCAL_MIN.encode()}
+    build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    assert build.shadowed("wide.go") == {"min"}
+    said = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__, lambda p: ["limit"])
+    assert said.shadowed("wide.go") == set()
