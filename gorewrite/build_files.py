@@ -22,8 +22,8 @@ The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter
 says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
 `Build.universe` the predeclared names one declares (proposing declines a fix writing one). A file tree-sitter-go
 cannot parse (0.25 and go1.26's `new(int64(-64))`) declares what go/parser says through gotypes (`suspects`, the
-files asked of it), else any name its code holds: tree-sitter's recovery may lose a group's names or take a local
-declaration for a package-level one.
+files asked of it): tree-sitter's recovery may lose a group's names or take a local declaration for a package-level
+one.
 `Build.conditional` the mirror: the predeclared names a constrained file of the build declares, which another
 build, leaving it out, gives back to Go (callees.shadowing voids the type facts for both).
 """
@@ -50,7 +50,8 @@ UNIVERSE = frozenset(
 # a comment, or a string or rune kept whole (a `//` inside one starts no comment): Go's tokens that may hide code;
 # an unterminated `/*` runs to the end, as Go's scanner reads it (retried at each one, the scan was quadratic)
 TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`|/\*.*?(?:\*/|\Z)|//[^\n]*', re.S)
-WORDS = re.compile(rb"[\w\x80-\xff]+")  # every name a file past a parse error may declare (names only decline)
+# names a declaration keyword declares, read past a parse error go/parser did not answer for (names only decline)
+LOOSE = re.compile(rb"\b(func|type|var|const)\s+([\w\x80-\xff]+)")
 # where a file (its comments blanked) may declare a universe name: `func min`, `var len …`, or a group `var (`,
 # anywhere on a line (`var _ int; func min…`, `package m; func min…`)
 SUSPECT = re.compile(
@@ -123,14 +124,17 @@ class Build:
         return self._declared(path) & UNIVERSE
 
     def _declared(self, path: str) -> set[str]:
-        """The package-level names a file declares (more, never fewer). Where tree-sitter-go cannot parse it
-        (0.25 and go1.26's `new(int64(-64))`), its recovery may take a package-level declaration for a local one or
-        lose a group's names: go/parser's answer through gotypes (`said`), else every word of the file's code."""
+        """The package-level names a file declares. Where tree-sitter-go cannot parse it (0.25 and go1.26's
+        `new(int64(-64))`), its recovery may take a package-level declaration for a local one or lose a group's
+        names: go/parser's answer through gotypes (`said`). Without one (go/parser cannot parse it either: no build
+        compiles it; or no type facts, when no rule reads them) the tree's names and every name a declaration
+        keyword precedes anywhere."""
         root = self.tree(path)
-        if not root.has_error:
-            return _names(root)
-        said = self._said(path) if self._said is not None else None
-        return set(said) if said is not None else {_word(w) for w in WORDS.findall(_code(root.text or b""))}
+        said = self._said(path) if self._said is not None and root.has_error else None
+        if said is not None:
+            return set(said)
+        loose = {_word(m.group(2)) for m in LOOSE.finditer(_code(root.text or b""))} if root.has_error else set()
+        return _names(root) | loose
 
     def tree(self, path: str) -> Node:
         """The file's syntax tree, parsed once for this build."""

@@ -506,8 +506,8 @@ def test_a_local_universe_name_in_a_file_tree_sitter_cannot_parse_is_no_package_
         assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
 
 
-def test_without_go_parsers_answer_every_word_of_an_unparsable_file_may_be_declared():
-    """No type facts (gotypes failed): a file tree-sitter cannot parse may declare any name its code holds."""
+def test_go_parsers_answer_stands_for_the_tree_of_an_unparsable_file():
+    """Without it (go/parser cannot parse the file either), the tree's names and a keyword scan, as before."""
     files = {"/p/key.go": CLAMPED.encode(), "/p/wide.go": LOCAL_MIN.encode()}
     build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
     assert build.shadowed("wide.go") == {"min"}
