@@ -20,7 +20,10 @@ The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter
 
 `left_out` lists the files (verification races every toolchain when builds differ at all); `Build.inert`
 says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
-`Build.universe` the predeclared names one declares (proposing declines a fix writing one).
+`Build.universe` the predeclared names one declares (proposing declines a fix writing one). A file tree-sitter-go
+cannot parse (0.25 and go1.26's `new(int64(-64))`) declares what go/parser says through gotypes (`suspects`, the
+files asked of it): tree-sitter's recovery may lose a group's names or take a local declaration for a package-level
+one.
 `Build.conditional` the mirror: the predeclared names a constrained file of the build declares, which another
 build, leaving it out, gives back to Go (callees.shadowing voids the type facts for both).
 """
@@ -47,7 +50,7 @@ UNIVERSE = frozenset(
 # a comment, or a string or rune kept whole (a `//` inside one starts no comment): Go's tokens that may hide code;
 # an unterminated `/*` runs to the end, as Go's scanner reads it (retried at each one, the scan was quadratic)
 TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`]*`|/\*.*?(?:\*/|\Z)|//[^\n]*', re.S)
-# names a declaration keyword declares, read past a parse error (local ones too: names serve only to decline)
+# names a declaration keyword declares, read past a parse error go/parser did not answer for (names only decline)
 LOOSE = re.compile(rb"\b(func|type|var|const)\s+([\w\x80-\xff]+)")
 # where a file (its comments blanked) may declare a universe name: `func min`, `var len …`, or a group `var (`,
 # anywhere on a line (`var _ int; func min…`, `package m; func min…`)
@@ -71,8 +74,10 @@ class Build:
         files: tuple[str, ...],
         tree: Callable[[str], Node],
         read: Callable[[str], bytes] | None = None,  # a file's bytes, to skip parsing one that shadows nothing
+        said: Callable[[str], list[str] | None] | None = None,  # go/parser's package-level names of a file (suspects)
     ) -> None:
         self.directory, self.package, self.files, self._tree, self._read = directory, package, files, tree, read
+        self._said = said
         self._trees: dict[str, Node] = {}
         self._everywhere: bool | None = None
         self._written: set[str] | None = None
@@ -104,7 +109,7 @@ class Build:
     def conditional(self) -> set[str]:
         """The predeclared names a file of this build that another build leaves out (a constraint, a `_GOOS`
         name, cgo) declares at package level and the build's files write: where it is left out they are Go's."""
-        declared = {n for p in self.files if constrained(p, self.tree(p)) for n in _names(self.tree(p)) & UNIVERSE}
+        declared = {n for p in self.files if constrained(p, self.tree(p)) for n in self._declared(p) & UNIVERSE}
         return declared & self.written()
 
     def universe(self, name: str) -> set[str]:
@@ -113,12 +118,23 @@ class Build:
         path = os.path.join(self.directory, name)
         if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(_code(self._read(path)))):
             return set()
-        root = self.tree(path)
-        named = _clause(root)
+        named = _clause(self.tree(path))
         if named is not None and named != self.package:
             return set()
-        loose = {_word(m.group(2)) for m in LOOSE.finditer(_code(root.text))} if root.has_error else set()
-        return (_names(root) | loose) & UNIVERSE
+        return self._declared(path) & UNIVERSE
+
+    def _declared(self, path: str) -> set[str]:
+        """The package-level names a file declares. Where tree-sitter-go cannot parse it (0.25 and go1.26's
+        `new(int64(-64))`), its recovery may take a package-level declaration for a local one or lose a group's
+        names: go/parser's answer through gotypes (`said`). Without one (go/parser cannot parse it either: no build
+        compiles it; or no type facts, when no rule reads them) the tree's names and every name a declaration
+        keyword precedes anywhere."""
+        root = self.tree(path)
+        said = self._said(path) if self._said is not None and root.has_error else None
+        if said is not None:
+            return set(said)
+        loose = {_word(m.group(2)) for m in LOOSE.finditer(_code(root.text or b""))} if root.has_error else set()
+        return _names(root) | loose
 
     def tree(self, path: str) -> Node:
         """The file's syntax tree, parsed once for this build."""
@@ -131,6 +147,20 @@ class Build:
         if self._written is None:
             self._written = {_word(n.text) for p in self.files for n in walk(self.tree(p)) if n.type in NAMES}
         return self._written
+
+
+def suspects(directory: str) -> list[str]:
+    """The directory's .go files whose code may declare a universe name at package level (SUSPECT): those whose
+    names gotypes asks go/parser for, in case tree-sitter-go cannot parse them (Build's `said`)."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))):
+        try:
+            with open(path, "rb") as f:
+                if SUSPECT.search(_code(f.read())):
+                    found.append(path)
+        except OSError:
+            continue  # a directory named x.go, or gone: go/parser has nothing to say (Build falls back)
+    return found
 
 
 def parsed(path: str) -> Node:

@@ -241,6 +241,7 @@ def _build(view: PackageView) -> build_files.Build:
             view.package.files,
             lambda p: _tree(view, p),
             lambda p: _source(view, p),
+            lambda p: view.types.declared.get(p) if view.types is not None else None,
         ),
     )
 

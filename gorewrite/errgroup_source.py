@@ -3,50 +3,36 @@
 `g.Go(f)` … `g.Wait()` orders a write after f's reads only by errgroup's own code: Go counts f and
 starts it in a goroutine, Wait returns once every f has returned. go/types names the package by its
 import path, golang.org/x/sync/errgroup, whatever source the build reads for it: a `replace` of
-golang.org/x/sync in go.mod or in a go.work above it, or a vendor/ copy, may be a fork whose Wait
-returns first, or whose Go runs f later, after the write (adv42d). Then nothing is proven. Read from
-the files each time: the language server runs for hours while they change.
+golang.org/x/sync in go.mod, in a go.work (found from the run's directory, or named by GOWORK in the
+environment or in go's env file), in a `-modfile` GOFLAGS names, or a vendor/ copy (the module's or the
+workspace's), may be a fork whose Wait returns first, or whose Go runs f later, after the write (adv42d).
+Then nothing is proven. So the source is the one go list gives for the import in the run's directory
+(exports.modules: its Dir and Module, as the compile resolved it), never a go.mod or go.work found by
+walking up from the file: trusted only in golang.org/x/sync's own directory of the module cache, which the
+go command fills from go.sum-checked downloads (a replace by another version of golang.org/x/sync too).
 """
 
 from __future__ import annotations
 
 import os
 
-MODULE = b"golang.org/x/sync"
+from gorewrite.typeinfo import TypeInfo
+
+MODULE = "golang.org/x/sync"
 
 
-def replaced(path: str) -> str | None:
-    """Why the errgroup the file at path builds against may not be golang.org/x/sync's own; None if it is."""
-    mods = _above(os.path.dirname(os.path.abspath(path)), "go.mod")
-    if not mods:
-        return None  # no module: go list would not have built it
-    mod = mods[0]
-    folder = os.path.dirname(mod)
-    if _replaces(mod):
-        return f"{mod} replaces {MODULE.decode()}"
-    if os.path.isdir(os.path.join(folder, "vendor", "golang.org", "x", "sync")):
-        return f"the module vendors {MODULE.decode()} (vendor/ may be edited)"
-    work = os.environ.get("GOWORK", "")
-    found = [work] if work not in ("", "off") else _above(folder, "go.work")
-    return next((f"{w} replaces {MODULE.decode()}" for w in found if _replaces(w)), None)
-
-
-def _above(folder: str, name: str) -> list[str]:
-    """The file named name in folder or the nearest folder above it, if any."""
-    while True:
-        if os.path.isfile(os.path.join(folder, name)):
-            return [os.path.join(folder, name)]
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return []
-        folder = parent
-
-
-def _replaces(path: str) -> bool:
-    """Does a replace directive of the go.mod or go.work name golang.org/x/sync (`=>` only a replace has)?"""
-    try:
-        with open(path, "rb") as file:
-            lines = file.read().splitlines()
-    except OSError:
-        return True  # unreadable: not proven
-    return any(MODULE in line.split(b"=>")[0] and b"=>" in line for line in lines)
+def replaced(types: TypeInfo, package: str) -> str | None:
+    """Why the package (golang.org/x/sync/errgroup) the build reads may not be golang.org/x/sync's own; None if
+    it is."""
+    listed = types.imports.get(package)
+    if listed is None:
+        return f"go list did not list {package} among the package's imports, so its source is unknown"
+    module, where = listed.get("Module") or {}, listed.get("Dir") or ""
+    replace = module.get("Replace") or {}
+    if module.get("Path") != MODULE or (replace and (replace.get("Path") != MODULE or not replace.get("Version"))):
+        by = replace.get("Path") or module.get("Path") or "no module"
+        return f"the build reads it from {where} ({MODULE} replaced by {by} in go.mod, go.work or -modfile)"
+    home = module.get("Dir") or ""
+    if not home or where != os.path.join(home, os.path.relpath(package, MODULE)):
+        return f"the build reads it from {where}, not from the module cache (vendor/ may be edited)"
+    return None

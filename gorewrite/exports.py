@@ -23,6 +23,7 @@ class Unavailable(Exception):
 _EXPORT: dict[tuple[tuple, str], str | None] = {}  # (where, import path) -> export data file, None if it has none
 _STANDARD: set[tuple[tuple, str]] = set()  # (where, import path) of the listed packages go list calls std's
 _DIRS: dict[tuple[tuple, str], str] = {}  # (where, import path) -> the listed package's directory
+_MODULES: dict[tuple[tuple, str], dict] = {}  # (where, import path) -> the listed package's Module (go list's)
 
 
 _GO_ENV: dict[tuple, dict[str, str]] = {}  # where -> go env's GO_ENV there
@@ -63,6 +64,7 @@ def forget() -> None:
     _EXPORT.clear()
     _STANDARD.clear()
     _DIRS.clear()
+    _MODULES.clear()
     _GO_ENV.clear()
 
 
@@ -138,9 +140,17 @@ def directories(toolchain: Toolchain, export: dict[str, str], cwd: str) -> dict[
     return {path: _DIRS[(here, path)] for path in export if (here, path) in _DIRS}
 
 
+def modules(toolchain: Toolchain, export: dict[str, str], cwd: str) -> dict[str, dict]:
+    """Each listed import's directory and module as go list gives them in cwd ({"Dir", "Module"}): the source the
+    build reads for it, after go.mod's, go.work's (GOWORK, from the environment or the go env file) and
+    -modfile's replacements and vendor/ (errgroup_source)."""
+    here = where(toolchain, cwd)
+    return {p: {"Dir": _DIRS[(here, p)], "Module": _MODULES.get((here, p))} for p in export if (here, p) in _DIRS}
+
+
 def _list_exports(toolchain: Toolchain, cwd: str, imports: list[str], of: str, flags: tuple[str, ...] = ()) -> None:
     done = toolchain.run(
-        ["list", "-e", "-export", *flags, "-json=ImportPath,Dir,Export,Standard,Error", "--", *imports], cwd=cwd
+        ["list", "-e", "-export", *flags, "-json=ImportPath,Dir,Module,Export,Standard,Error", "--", *imports], cwd=cwd
     )
     if done.returncode != 0:
         raise Unavailable(f"cannot compile the imports of {of}: {last_line(done.stderr)}")
@@ -157,6 +167,8 @@ def _file(here: tuple, entry: dict) -> None:
         _STANDARD.add((here, entry["ImportPath"]))
     if entry.get("Dir"):
         _DIRS[(here, entry["ImportPath"])] = entry["Dir"]
+    if entry.get("Module"):
+        _MODULES[(here, entry["ImportPath"])] = entry["Module"]
 
 
 def where(toolchain: Toolchain, cwd: str) -> tuple:

@@ -7,15 +7,16 @@ digest of everything find's entry is keyed by (gorewrite/cache.py), the candidat
 finds from the run's directory, with their go.mod and go.work's contents (not the directory: a run from a
 subdirectory, an editor or a hook answers the same; the directory itself only when a GOFLAGS path is relative to
 it), the toolchains with their environment, the export data of the package's imports under each toolchain, listed in
-the run's directory as every compile resolves them there (the go command names an export data file by a hash of
-its content, and neither the compiler nor go/types reads anything else of an import: an edited dependency, or one
-a `replace` resolves elsewhere, is a new key), and the files another build compiles among the module
-packages it depends on (parameters.varying: a callee's verdict read there holds for one build only, and a rule says
-so), and the build configuration as the go command resolves it in the run's directory (GOARCH and the rest may come
-from the go env file, not the process environment: go/types sizes int by it, and a package without imports has no
-export data that would change with it), and the files of the main module's packages it imports, its tests included,
-whose Write and Read module_writers judges. An entry holds the proposals themselves: each fix's edits, targets,
-summary, safety and claim, each decline's reason.
+the run's directory as every compile resolves them there (the go command names an export data file by a hash of its
+content, object code included: an edited dependency, or one a `replace` resolves elsewhere, is a new key), with the
+directory and module go list gives each (errgroup_source trusts golang.org/x/sync's module cache only; an identical
+vendored copy, which -trimpath compiles to the same file, is another answer), and the files another build compiles
+among the module packages it depends on (parameters.varying: a callee's verdict read there holds for one build only,
+and a rule says so), and the build configuration as the go command resolves it in the run's directory (GOARCH and
+the rest may come from the go env file, not the process environment: go/types sizes int by it, and a package without
+imports has no export data that would change with it), and the files of the main module's packages it imports, its
+tests included, whose Write and Read module_writers judges. An entry holds the proposals themselves: each fix's
+edits, targets, summary, safety and claim, each decline's reason.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def keys(
                 other = sorted((p, why) for p, why in build.items() if p in asked)
                 said = [tc.go, tc.version, _build_environment(tc), env, cwd if _relative(env["GOFLAGS"]) else ""]
                 said += [sorted(listed.items()), standard, other, fingerprint(module, files, pkg, digests)]
+                said.append(sorted(exports.modules(tc, listed, cwd).items()))  # where each comes from (errgroup_source)
                 digest.update(json.dumps(said).encode())
         except exports.Unavailable:
             continue

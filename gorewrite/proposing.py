@@ -91,7 +91,9 @@ def _propose(
 
 
 def _this_build(view: PackageView, types: typeinfo.TypeInfo) -> typeinfo.TypeInfo:
-    """The type facts, unless another build may give the universe names they resolve another meaning."""
+    """The type facts, unless another build may give the universe names they resolve another meaning (asked with
+    them: gotypes says the package-level names of files tree-sitter-go cannot parse)."""
+    view.types = types
     shadowed = callees.shadowing(view) if not types.error else None
     return typeinfo.TypeInfo(idents={}, error=shadowed) if shadowed else types
 

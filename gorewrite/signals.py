@@ -315,7 +315,8 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
             "the func literal is neither started by a go statement nor passed to errgroup's or a WaitGroup's Go, nor"
             " to time.AfterFunc in a statement of its own (the Timer dropped)"
         )
-    forked = errgroup_source.replaced(spawn.path) if method_of(types, spawn.path, function)[0] != "sync" else None
+    package = method_of(types, spawn.path, function)[0]
+    forked = errgroup_source.replaced(types, package) if package != "sync" else None
     if forked:
         return f"errgroup's Go and Wait may not be golang.org/x/sync's: {forked}"
     group = groups.held(types, spawn.path, function.child_by_field_name("operand"))  # `g`, `p.g`

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import IO
 
 from gorewrite import cache
+from gorewrite.build_files import suspects
 from gorewrite.errors import UserError, os_problem
-from gorewrite.exports import Unavailable, directories, export_data, go_env, last_line
+from gorewrite.exports import Unavailable, directories, export_data, go_env, last_line, modules
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
@@ -109,6 +110,8 @@ class TypeInfo:
     integers: dict[str, dict[tuple[int, int], str]] = dataclasses.field(default_factory=dict)  # path -> span -> type
     lengths: dict[str, dict[tuple[int, int], int]] = dataclasses.field(default_factory=dict)  # path -> span -> len
     boxes: dict = dataclasses.field(default_factory=dict)  # gotypes/boxes.go's facts, read by the methods below
+    imports: dict[str, dict] = dataclasses.field(default_factory=dict)  # path -> Dir, Module (exports.modules)
+    declared: dict[str, list[str] | None] = dataclasses.field(default_factory=dict)  # file -> go/parser's names
 
     def at(self, path: str, start: int) -> Ident | None:
         """The identifier starting exactly at byte `start` of path; None when unknown (decline)."""
@@ -160,7 +163,8 @@ class TypeInfo:
         return self.boxes.get("literals", {}).get(path, {}).get((start, end))
 
     def declared_in(self, concrete: int, wanted: int | str) -> list[str] | None:
-        """The files declaring the concrete type's method named, or interface id's (boxes.go); None: one is missing."""
+        """The files declaring the concrete type's method of go/types' Id (`Help`, `path.help`), or interface id's
+        methods (boxes.go); None: one is missing."""
         names = [wanted] if isinstance(wanted, str) else self.boxes.get("wants", {}).get(str(wanted)) or ()
         found = [self.boxes.get("methods", {}).get(str(concrete), {}).get(m) for m in names]
         return None if None in found else [f for files in found for f in files]
@@ -182,6 +186,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             "export": export,
             "std": standard,
             "dirs": directories(toolchain, export, cwd),
+            "declared": suspects(package.dir),
             "import_map": package.import_map,
             "goarch": env["GOARCH"],
             "go_version": _language(package.go_version),
@@ -215,7 +220,8 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
     boxes["methods"], boxes["wants"] = found.get("methods") or {}, found.get("wants") or {}  # keyed by str(id)
-    return TypeInfo(idents=idents, error=None, constants=constants, integers=integers, lengths=lengths, boxes=boxes)
+    listed, declared = modules(toolchain, export, cwd), found.get("declared") or {}
+    return TypeInfo(idents, None, constants, integers, lengths, boxes, listed, declared)
 
 
 def _compiled(toolchain: Toolchain, package: Package, cwd: str) -> tuple[list[str], list[str]]:
@@ -244,9 +250,7 @@ def _ident(record: dict) -> Ident:
 
 def _language(go_version: str) -> str:
     """go/types wants "go1.22"; go.mod says "1.22"."""
-    if not go_version or go_version.startswith("go"):
-        return go_version
-    return f"go{go_version}"
+    return go_version if not go_version or go_version.startswith("go") else f"go{go_version}"
 
 
 def _helper(toolchain: Toolchain, env: dict[str, str]) -> Path:
@@ -274,13 +278,8 @@ _BUILDING = threading.Lock()
 def _build(toolchain: Toolchain, env: dict[str, str], files: dict[str, bytes], binary: Path) -> None:
     version = env["GOVERSION"]
     # For the host whatever the user targets; -mod=mod overrides GOFLAGS set by `go env -w`.
-    host = {
-        "GOOS": env["GOHOSTOS"],
-        "GOARCH": env["GOHOSTARCH"],
-        "CGO_ENABLED": "0",
-        "GOFLAGS": "-mod=mod",
-        "GOWORK": "off",
-    }
+    host = {"GOOS": env["GOHOSTOS"], "GOARCH": env["GOHOSTARCH"], "CGO_ENABLED": "0", "GOFLAGS": "-mod=mod"}
+    host["GOWORK"] = "off"
     if re.fullmatch(r"go1[0-9a-z.]*", version):
         host["GOTOOLCHAIN"] = version  # the toolchain the package's module selects, not the temp dir's
     builder = dataclasses.replace(toolchain, env={**toolchain.env, **host})

@@ -212,10 +212,23 @@ PROBE_CLAMPED = (
 )
 
 
-def test_a_universe_name_another_build_declares_voids_the_type_facts(tmp_path, toolchain):
+# fix43: tree-sitter-go 0.25 cannot parse go1.26's `new(int64(-64))`. Its recovery lost the package-level `min` of
+# a group after one (lead read neither the tree's names nor the loose scan's: a group has no keyword before `min`),
+# and took a function-local `var min` for a package-level one (std's encoding/json/v2 arshal_test.go and its
+# `var make`: 14 sites declined). go/parser, through gotypes, now says what such a file declares.
+GROUPED_MIN = (
+    "//go:build widekeys\n\npackage m\n\nvar (\n\tlimit = new(int64(-64))\n\tmin = func(a, b int) int { return a }\n)\n"
+)
+LOCAL_MIN = (
+    "//go:build widekeys\n\npackage m\n\nfunc limit() *int64 {\n\tvar min = 3\n\t_ = min\n\treturn new(int64(-64))\n}\n"
+)
+
+
+@pytest.mark.parametrize(("wide", "go"), [(MIN, "1.22"), (GROUPED_MIN, "1.26")], ids=["func", "group_after_new_expr"])
+def test_a_universe_name_another_build_declares_voids_the_type_facts(tmp_path, toolchain, wide, go):
     """`min(n, 64)` is Go's min in this build and wide.go's under -tags widekeys: go/types' facts (a bound of
     64) hold for this build only, so no rule reads them; the naive [64]byte panics in the other build."""
-    root = module(tmp_path / "m", {"key.go": CLAMPED, "wide.go": MIN, "key_test.go": PROBE_CLAMPED})
+    root = module(tmp_path / "m", {"key.go": CLAMPED, "wide.go": wide, "key_test.go": PROBE_CLAMPED}, go=go)
     found = proposals(root, RULES["make-const"])["example.com/m"]
     assert found and all(isinstance(p, Declined) for p in found), found
     assert "another build compiles wide.go, which declares min at package level" in found[0].reason, found
@@ -467,3 +480,22 @@ def test_a_callee_bound_through_a_universe_name_a_constrained_file_of_the_build_
     at_most_speculative(proposals(root, RULES["make-const"])["example.com/m"])
     bare = module(tmp_path / "bare", {"key.go": WIDE_KEY, "use.go": USE, "narrow.go": NARROW})
     naive_panics_under_widekeys(root, bare, toolchain)
+
+
+def test_a_local_universe_name_in_a_file_tree_sitter_cannot_parse_is_no_package_level_one(tmp_path, toolchain):
+    """wide.go's `var min` is a function's: go/parser says so, and the [64]byte holds under -tags widekeys too."""
+    root = module(tmp_path / "m", {"key.go": CLAMPED, "wide.go": LOCAL_MIN, "key_test.go": PROBE_CLAMPED}, go="1.26")
+    rewritten = exact_array(proposals(root, RULES["make-const"])["example.com/m"], CLAMPED, "[64]byte")
+    (root / "key.go").write_text(rewritten)
+    for tags in ([], ["-tags", "widekeys"]):
+        done = toolchain.run(["test", *tags, "./..."], str(root))
+        assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
+
+
+def test_go_parsers_answer_stands_for_the_tree_of_an_unparsable_file():
+    """Without it (go/parser cannot parse the file either), the tree's names and a keyword scan, as before."""
+    files = {"/p/key.go": CLAMPED.encode(), "/p/wide.go": LOCAL_MIN.encode()}
+    build = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__)
+    assert build.shadowed("wide.go") == {"min"}
+    said = Build("/p", "m", ("/p/key.go",), lambda p: parse(files[p]).root_node, files.__getitem__, lambda p: ["limit"])
+    assert said.shadowed("wide.go") == set()

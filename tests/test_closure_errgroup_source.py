@@ -8,8 +8,10 @@ after the write the caller makes after the Wait, and must see it (gorewrite/errg
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 from conftest import assert_declines, proposals, write_tree
@@ -108,5 +110,57 @@ def test_the_naive_rewrite_is_wrong(tmp_path, toolchain):
             timeout=300,
         )
         assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout.strip())
+    assert outputs == ["[A|]", "[A-]"], outputs
+
+
+def _configured(root, toolchain, case: str) -> dict[str, str]:
+    """fix43: the module at root/m requires golang.org/x/sync, and the fork reaches the build only through go's
+    env file (GOENV), never the process environment, nor a go.mod or go.work above the module: a go.work of a
+    sibling directory that replaces it (GOWORK), a -modfile that does (GOFLAGS), or a workspace's vendor/ copy.
+    errgroup_source walked up from the file and read GOWORK from os.environ, and trusted each."""
+    write_tree(root, {"xsync/go.mod": "module golang.org/x/sync\n\ngo 1.22\n", "xsync/errgroup/errgroup.go": FORK})
+    write_tree(root, {"m/go.mod": REQUIRE, "m/go.sum": SUM, "m/a.go": SOURCE, "m/cmd/main.go": MAIN})
+    if case == "modfile":
+        write_tree(root, {"m/alt.mod": REQUIRE + "\n" + REPLACE, "m/alt.sum": SUM})
+        said = f"GOFLAGS=-modfile={root / 'm' / 'alt.mod'}\n"
+    elif case == "gowork":
+        write_tree(root, {"ws/go.work": "go 1.22\n\nuse ../m\n\n" + REPLACE})
+        said = f"GOWORK={root / 'ws' / 'go.work'}\n"
+    else:
+        write_tree(root, {"ws/go.work": "go 1.22\n\nuse ../m\n"})
+        env = {**os.environ, "GOFLAGS": "-mod=mod", "GOPROXY": "off", "GOWORK": ""}
+        subprocess.run([toolchain.go, "work", "vendor"], cwd=root / "ws", env=env, check=True, capture_output=True)
+        vendored = root / "ws" / "vendor" / "golang.org" / "x" / "sync" / "errgroup"
+        for f in vendored.iterdir():
+            f.chmod(0o644)
+            f.unlink()
+        (vendored / "errgroup.go").write_text(FORK)
+        said = f"GOWORK={root / 'ws' / 'go.work'}\n"
+    write_tree(root, {"goenv": said})
+    return {"GOENV": str(root / "goenv")}
+
+
+SUM = (Path(__file__).parent.parent / "golden" / "closure" / "go.sum").read_text()
+
+
+@pytest.mark.parametrize("case", ["gowork", "modfile", "vendor"])
+def test_declines_an_errgroup_the_go_env_file_replaces(tmp_path, toolchain, case):
+    env = _configured(tmp_path, toolchain, case)
+    configured = dataclasses.replace(toolchain, env={**toolchain.env, **env})
+    found = [p for ps in proposals(tmp_path / "m", RULES["closure"], [configured]).values() for p in ps]
+    assert_declines(found, "may not be golang.org/x/sync's")
+    outputs = []
+    for name, source in (("before", SOURCE), ("naive", SOURCE.replace(*NAIVE))):
+        (tmp_path / "m" / "a.go").write_text(source)
+        done = subprocess.run(
+            [toolchain.go, "run", "./cmd"],
+            cwd=tmp_path / "m",
+            env={**os.environ, **configured.env},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, (name, done.stderr)
         outputs.append(done.stdout.strip())
     assert outputs == ["[A|]", "[A-]"], outputs

@@ -256,3 +256,40 @@ def test_the_naive_conversion_does_not_build_in_the_other_build(tmp_path, name):
         )
         built.append(done.returncode == 0)
     assert built == [True, False], built
+
+
+# --- fix43: a method set keyed by name. The site's package declares the unexported help in help_linux.go, and
+# counterVec embeds zz.Z, whose own unexported help is another method of the set (two packages' unexported names
+# never clash); keyed by name, zz's file stood for both and the conversion's help_linux.go went unseen.
+
+
+def _unexported(source: str) -> str:
+    return source.replace("Help()", "help()")
+
+
+ZZ = 'package zz\n\ntype Z struct{}\n\nfunc (Z) help() string { return "zz" }\n'
+
+
+def beside_zz(scrape: str) -> dict[str, str]:
+    """help_by_name with help unexported and zz.Z (an unexported help of its own) embedded in counterVec."""
+    name = "help_by_name"
+    source = _unexported(NEEDED.format(name=name, scrape=_unexported(scrape)))
+    source = source.replace('\t"strings"\n)', '\t"strings"\n\n\t"example.com/m/zz"\n)', 1)
+    source = source.replace("type counterVec struct {\n", "type counterVec struct {\n\tzz.Z\n", 1)
+    help_file = _unexported(HELP.format(name=name))
+    return {f"{name}/{name}.go": source, f"{name}/help_linux.go": help_file, "zz/zz.go": ZZ}
+
+
+def test_an_unexported_method_of_another_package_of_the_same_name_is_another_method(tmp_path):
+    root = module(tmp_path / "m", beside_zz(ASSERTED))
+    found = proposals(root, RULE, toolchains=[releases()[1]])["example.com/m/help_by_name"]
+    assert_declines(found, "declared in help_linux.go, which another build may leave out")
+    built = []
+    for version, scrape in (("original", ASSERTED), ("naive", CONVERTED)):
+        side = module(tmp_path / version, beside_zz(scrape))
+        toolchain = releases()[0]
+        env = toolchain.env_in(str(side)) | {"GOOS": "windows"}
+        done = subprocess.run([toolchain.go, "build", "./..."], cwd=side, env=env, capture_output=True, check=False)
+        built.append((done.returncode == 0, done.stderr.decode()))
+    assert [ok for ok, _ in built] == [True, False], built
+    assert "unexported method help" in built[1][1], built

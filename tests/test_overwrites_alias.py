@@ -48,9 +48,24 @@ func (c *C) Run(words []string, sep string) ([]string, string) {
 """
 
 
+# fix43: errgroup_source trusts errgroup only as go list gives the package's own import of it: m imports it too
+IMPORTED = '\t"golang.org/x/sync/errgroup"\n\t"strings"\n'
+USED = "type C struct {\n\tg   inner.G\n\t_   *errgroup.Group\n"
+
+
 @pytest.mark.parametrize("group", list(INNER))
 def test_a_reset_of_a_struct_holding_an_aliased_group_declines(tmp_path, group):
     source = SOURCE % START[group]
+    if group == "errgroup":
+        source = source.replace('\t"strings"\n', IMPORTED, 1).replace("type C struct {\n\tg   inner.G\n", USED, 1)
     module(tmp_path, {"inner/inner.go": INNER[group], "a.go": source}, errgroup=True)
     found = proposals(tmp_path, RULES["closure"])["example.com/m"]
     assert_declines(found, "assigns *c, a *C, which holds or reaches a sync.WaitGroup")
+
+
+def test_an_errgroup_only_another_package_imports_is_of_unknown_source(tmp_path):
+    """fix43: go list was asked where the package's own imports come from; errgroup reached only through inner.G
+    is not among them, so a fork a replace or vendor/ gives it is not ruled out (errgroup_source)."""
+    module(tmp_path, {"inner/inner.go": INNER["errgroup"], "a.go": SOURCE % START["errgroup"]}, errgroup=True)
+    found = proposals(tmp_path, RULES["closure"])["example.com/m"]
+    assert_declines(found, "go list did not list golang.org/x/sync/errgroup among the package's imports")

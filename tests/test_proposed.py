@@ -5,6 +5,7 @@ of the same code proposed without proposing again."""
 from __future__ import annotations
 
 import json
+import subprocess
 
 from conftest import ROOT, gorewrite, in_process, module, write_tree
 
@@ -379,3 +380,50 @@ def test_a_goflags_path_relative_to_the_directory_keeps_the_directory_in_the_key
         "-gcflags=all=-N -buildvcs=false",
     ):
         assert not proposal_cache._relative(goflags), goflags
+
+
+GROUPED = """package a
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Upper upper-cases each word and appends sep; sep is "|" once the group has waited.
+func Upper(words []string, sep string) ([]string, string) {
+	var g errgroup.Group
+	out := make([]string, len(words))
+	for i, w := range words {
+		g.Go(func() error {
+			out[i] = strings.ToUpper(w) + sep
+			return nil
+		})
+	}
+	_ = g.Wait()
+	sep = "|"
+	return out, sep
+}
+"""
+
+
+def test_an_import_vendored_as_is_is_a_new_key(tmp_path, toolchain):
+    """fix43: closure trusts errgroup only from golang.org/x/sync's module cache directory (errgroup_source). Vendored
+    unchanged under -trimpath, errgroup compiles to the same export data file, which was all the key held of it: the
+    warm run replayed the trusted copy where a cold one declines. (Vendored and edited, its object code changes the
+    file's name, and the key with it: no wrong rewrite was replayed, only an answer a cold run no longer gives.)"""
+    root = module(tmp_path / "m", {"a/a.go": GROUPED}, errgroup=True)
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache"), "GOFLAGS": "-trimpath"}
+    trusted = in_process("check", "-v", "--rule", "closure", "./a", cwd=root, env=env)
+    assert "[closure]" in trusted.stdout and "may not be" not in trusted.stdout, trusted
+    listing = ["list", "-export", "-f", "{{.Export}}", "golang.org/x/sync/errgroup"]
+    configured = {**toolchain.env, "GOFLAGS": "-trimpath", "GOPROXY": "off"}
+    before = subprocess.run([toolchain.go, *listing], cwd=root, env=configured, capture_output=True, check=True)
+    vendoring = {**configured, "GOFLAGS": "-mod=mod"}
+    subprocess.run([toolchain.go, "mod", "vendor"], cwd=root, env=vendoring, capture_output=True, check=True)
+    after = subprocess.run([toolchain.go, *listing], cwd=root, env=configured, capture_output=True, check=True)
+    assert before.stdout == after.stdout  # the same export data file
+    warm = in_process("check", "-v", "--rule", "closure", "./a", cwd=root, env=env)
+    cold = in_process("check", "-v", "--rule", "closure", "--no-cache", "./a", cwd=root, env=env)
+    assert "may not be golang.org/x/sync's" in cold.stdout, cold
+    assert warm.stdout == cold.stdout, (warm, cold)

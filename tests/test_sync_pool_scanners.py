@@ -11,7 +11,9 @@ from conftest import (
     assert_declines,
     assert_naive_is_wrong,
     edited,
+    module,
     naive_mutants,
+    proposals,
     proposals_by_case,
 )
 
@@ -278,3 +280,16 @@ def test_the_pool_allocates_less_under_both_releases(tmp_path, proposed):
         for name, (before, after, was, now) in measured.items():
             assert after == before - 1 and was == now, (version, name, measured)
             print(version, name, before, "->", after)
+
+
+def test_a_scanner_in_a_declaration_tree_sitter_cannot_parse_declines(tmp_path):
+    """fix43: tree-sitter-go 0.25 cannot parse go1.26's new(int64(-64)): the Scanner's buffer, pooled when the
+    function parses (case `words`), is declined as every other sync-pool site in such a declaration."""
+    newer = (
+        FIXES["words"]
+        .replace("package words", "package newer")
+        .replace("\treturn n, longest\n}", "\t_ = new(int64(-64))\n\treturn n, longest\n}")
+    )
+    found = proposals(module(tmp_path / "m", {"newer/newer.go": newer}, go="1.26"), RULE)["example.com/m/newer"]
+    assert found and not any(isinstance(p, Fix) for p in found), found
+    assert all("syntax tree-sitter-go cannot parse" in p.reason for p in found), found

@@ -10,6 +10,7 @@ per iteration (over one w, or each iteration's own), and a `go bw.Flush()` that 
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 from conftest import edited, module, naive_rewrites, proposal_at, proposals, proposals_by_case
@@ -502,6 +503,47 @@ def test_helpers_in_a_file_some_builds_leave_out_are_not_reused(tmp_path, name, 
             assert b"func " + called + b"(" in added, (called, added.decode())
 
 
+# what lead wrote for Fan when the helpers sat in a file importing "C": every build compiles ph.go, and
+# `CGO_ENABLED=0` (the default with no C compiler, and when cross-compiling) leaves out the file they were in
+NAIVE_FAN = """package ph
+
+import (
+	"io"
+)
+
+// Fan writes x to each conn.
+func Fan(conns []io.Writer) {
+	bwp := getBufioWriter(nil)
+	defer putBufioWriter(bwp, nil)
+	for _, c := range conns {
+		bw := reuseBufioWriter(bwp, c)
+		bw.WriteString("x")
+		bw.Flush()
+	}
+}
+"""
+
+
+def test_helpers_in_a_cgo_file_are_not_reused(tmp_path, toolchain):
+    """fix43: sync-pool's own test of "a file some build leaves out" missed cgo (build_files.constrained counted
+    it): a previous run's helpers in a file importing "C" were called from ph.go, and `CGO_ENABLED=0 go build`
+    failed. The naive reuse builds with cgo and not without it."""
+    helpers = _previous_run_helpers(tmp_path)
+    fast = AMD64_HELPERS.format(helpers=helpers).replace("package ph\n", 'package ph\n\nimport "C"\n', 1)
+    root = module(tmp_path / "m", {"ph/fast.go": fast, "ph/ph.go": FAN})
+    found = proposals(root, RULE)["example.com/m/ph"]
+    for fix in (p for p in found if isinstance(p, Fix)):
+        added = b"".join(e.new for e in fix.edits if e.path.endswith("/ph.go"))
+        for called in re.findall(rb"\b((?:get|put|reuse)BufioWriter)\(", added):
+            assert b"func " + called + b"(" in added, (called, added.decode())
+    naive = module(tmp_path / "naive", {"ph/fast.go": fast, "ph/ph.go": NAIVE_FAN})
+    for cgo, builds in (("1", True), ("0", False)):
+        env = {**toolchain.env, "CGO_ENABLED": cgo}
+        built = subprocess.run([toolchain.go, "build", "./..."], cwd=naive, env=env, capture_output=True)
+        assert (built.returncode == 0) is builds, (cgo, built.stderr.decode())
+    assert b"undefined: getBufioWriter" in built.stderr, built.stderr.decode()
+
+
 def _previous_run_helpers(tmp_path) -> str:
     """The pool and helpers gorewrite adds for a bufio.Writer site in a loop, as a run wrote them."""
     root = module(tmp_path / "first", {"ph/ph.go": FAN})
@@ -509,3 +551,30 @@ def _previous_run_helpers(tmp_path) -> str:
     for fix in sorted((p for p in proposals(root, RULE)["example.com/m/ph"] if isinstance(p, Fix)), key=id):
         text = edited(text, fix)
     return text[text.index("// bufioWriterPool") : text.index("// Fan writes")].strip()
+
+
+NEWER = """package ph
+
+import (
+	"bufio"
+	"io"
+)
+
+// One writes x to w and returns a fresh limit.
+func One(w io.Writer) *int64 {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("x")
+	bw.Flush()
+	return new(int64(-64))
+}
+"""
+
+
+def test_a_wrapper_in_a_declaration_tree_sitter_cannot_parse_declines(tmp_path):
+    """fix43: tree-sitter-go 0.25 cannot parse go1.26's new(int64(-64)); every other sync-pool site declined in such
+    a declaration, a bufio or tabwriter wrapper did not (its rewrite happened to be right, and go1.26.8 rejected it
+    for an escape it adds): nothing is read of a tree with ERROR nodes."""
+    root = module(tmp_path / "m", {"ph/ph.go": NEWER}, go="1.26")
+    found = proposals(root, RULE)["example.com/m/ph"]
+    assert found and not any(isinstance(p, Fix) for p in found), found
+    assert all("syntax tree-sitter-go cannot parse" in p.reason for p in found), found

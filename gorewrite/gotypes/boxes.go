@@ -46,10 +46,12 @@ type boxFacts struct {
 	Fields     map[string][]fieldOf   `json:"fields"`
 	Literals   map[string][]constText `json:"literals"` // "map", "struct", "slice" or "array": the literal's type's
 	// underlying type, which its spelling (a named type, an alias) need not show; none with type parameters
-	// Methods: by ID of a concrete type, each method of its method set: the files whose declarations give the
-	// type the method (the method's, and each named struct's an embedding path passes); "" when unknown.
+	// Methods: by ID of a concrete type, each method of its method set by go/types' Id (its name, or for an
+	// unexported one "path.name": two packages' unexported methods of one name are two methods of the set): the
+	// files whose declarations give the type the method (the method's, and each named struct's an embedding
+	// path passes); "" when unknown.
 	Methods map[int]map[string][]string `json:"methods"`
-	Wants   map[int][]string            `json:"wants"` // by ID of an asserted interface, its methods' names
+	Wants   map[int][]string            `json:"wants"` // by ID of an asserted interface, its methods' Ids
 }
 
 // boxes describes, inside the requested ranges: the type of each `x`, `&x` and composite literal of a
@@ -143,7 +145,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	}
 	for ii, it := range asserted {
 		for i := 0; i < it.NumMethods(); i++ {
-			facts.Wants[ii] = append(facts.Wants[ii], it.Method(i).Name())
+			facts.Wants[ii] = append(facts.Wants[ii], it.Method(i).Id())
 		}
 	}
 	for ci, ct := range concrete {
@@ -156,7 +158,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	return facts
 }
 
-// methodFiles: each method of t's method set, with the files of this package whose declarations give t the
+// methodFiles: each method of t's method set by Id, with the files of this package whose declarations give t the
 // method: the method's, and each named type's an embedding path passes through ("" when unknown).
 func (c *checked) methodFiles(t types.Type) map[string][]string {
 	found := map[string][]string{}
@@ -179,7 +181,7 @@ func (c *checked) methodFiles(t types.Type) map[string][]string {
 			}
 			cur = s.Field(at).Type()
 		}
-		found[sel.Obj().Name()] = files
+		found[sel.Obj().Id()] = files
 	}
 	return found
 }

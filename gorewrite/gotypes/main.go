@@ -34,6 +34,7 @@ type request struct {
 	Sources    []string            `json:"sources"`    // the package's own files, when Files are cgo-processed
 	Std        []string            `json:"std"`        // the resolved import paths of Export that go list calls std's
 	Dirs       map[string]string   `json:"dirs"`       // resolved import path -> its directory, as go list gives it
+	Declared   []string            `json:"declared"`   // files of the directory whose package-level names to say
 }
 
 type record struct {
@@ -73,7 +74,10 @@ type response struct {
 	Integers  map[string][]intType  `json:"integers"`
 	Lengths   map[string][]intConst `json:"lengths"`
 	Error     string                `json:"error,omitempty"`
-	boxFacts                        // boxes.go
+	// Declared: each requested file's package-level names as go/parser reads it (not methods); null when it
+	// cannot parse it (steady.go's declaredNames)
+	Declared map[string][]string `json:"declared"`
+	boxFacts                     // boxes.go
 }
 
 func main() {
@@ -107,7 +111,29 @@ func run(req request) (resp response) {
 	constants, integers, lengths := c.expressions(req.Ranges)
 	return response{
 		Idents: c.describe(req.Ranges), Constants: constants, Integers: integers, Lengths: lengths, boxFacts: c.boxes(req.Ranges),
+		Declared: fileNames(req.Declared),
 	}
+}
+
+// fileNames: each file's package-level names by go/parser (tree-sitter-go 0.25 cannot parse go1.26's new(expr)).
+func fileNames(paths []string) map[string][]string {
+	found := map[string][]string{}
+	for _, path := range paths {
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			found[path] = nil
+			continue
+		}
+		names := map[string]bool{}
+		for _, decl := range f.Decls {
+			declaredNames(decl, names)
+		}
+		found[path] = []string{}
+		for name := range names {
+			found[path] = append(found[path], name)
+		}
+	}
+	return found
 }
 
 // checked is a type-checked package plus the facts go/types leaves implicit.

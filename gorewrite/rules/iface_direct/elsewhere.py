@@ -70,7 +70,7 @@ def needed_elsewhere(
         wanted += [-1] * sum(takes(types, path, value, k) is None for k in kinds)  # unknown: declines below
         selector = node if place == "var" and node.type == "selector_expression" else node.parent
         if selector.type == "selector_expression" and selector.child_by_field_name("operand") == node:
-            wanted.append(text(selector.child_by_field_name("field")).decode())
+            wanted.append(_method_id(types, path, selector.child_by_field_name("field")))
         for want in wanted:
             files = types.declared_in(value, want) if value is not None and want != -1 else None
             unsure = [f for f in files or () if f != path and (not f or _constrained(view, f))]
@@ -81,6 +81,15 @@ def needed_elsewhere(
                     f"{where}, which another build may leave out: there the rewrite would not compile"
                 )
     return None
+
+
+def _method_id(types: TypeInfo, path: str, field: Node) -> str | int:
+    """The called method by go/types' Id, as boxes.go keys a method set: its name, or `path.name` for an unexported
+    one (another package's of the same name is another method); -1 when go/types does not say."""
+    ident = types.at(path, field.start_byte)
+    if ident is not None and ident.name[:1].isupper():
+        return ident.name  # universe's error.Error has no package
+    return f"{ident.pkg}.{ident.name}" if ident is not None and ident.pkg is not None else -1
 
 
 def _kinds(asserted: Node) -> list[Node]:

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 
 from gorewrite import callees
+from gorewrite.build_files import constrained
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules.sync_pool import bounded, scanners, spare
-from gorewrite.rules.sync_pool.names import has_constraints
 from gorewrite.rules.sync_pool.plan import Plan, handed_to_io, is_scratch, per_build_length, site_plan, size_of
 from gorewrite.rules.sync_pool.pools import Part, merge, part_of
 from gorewrite.rules.sync_pool.sites import (
@@ -115,9 +115,10 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
         if _statement(plan) in shared:
             continue
         # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
-        # for makes of one capacity. One per package, in the first site's file, for the files without
-        # build constraints; a constrained file has its own: it may be built where the pool's is not.
-        home = plan.site.path if has_constraints(plan.site.path, view.sources[plan.site.path]) else ""
+        # for makes of one capacity. One per package, in the first site's file, for the files every build
+        # compiles; a constrained file (a constraint, a _GOOS name, cgo) has its own: it may be built where
+        # the pool's is not.
+        home = plan.site.path if constrained(plan.site.path, view.tree(plan.site.path).root_node) else ""
         groups.setdefault((re.sub(r"\s+", "", plan.pointer), home), []).append(plan)
     names: set[str] = set()
     creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there

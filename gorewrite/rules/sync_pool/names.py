@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from gorewrite import constraints
+from gorewrite.build_files import constrained
 from gorewrite.edits import Edit
-from gorewrite.packages import name_constraint
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import file_imports
 from gorewrite.rules.sync_pool.sites import NAME
@@ -27,16 +26,11 @@ def any_name(view: PackageView) -> str:
     return "interface{}" if shadowed else "any"
 
 
-def has_constraints(path: str, source: bytes) -> bool:
-    """Is the file built only for some platforms or tags (a build constraint as go/build reads it, or one it
-    refuses; a _GOOS/_GOARCH name)?"""
-    return constraints.read(source) is not None or name_constraint(path) is not None
-
-
 def every_build(view: PackageView, path: str) -> bool:
-    """Is the file compiled by every build of the package (neither a test's nor constrained)? Only there may
-    a site reuse the pool or helpers a previous run added: another file's are missing from some builds."""
-    return path in view.package.files and not has_constraints(path, view.sources[path])
+    """Is the file compiled by every build of the package (neither a test's nor one some build leaves out: a
+    build constraint, a _GOOS/_GOARCH name, cgo)? Only there may a site reuse the pool or helpers a previous
+    run added: another file's are missing from some builds (`CGO_ENABLED=0` leaves out a file importing "C")."""
+    return path in view.package.files and not constrained(path, view.tree(path).root_node)
 
 
 def words(view: PackageView) -> set[str]:

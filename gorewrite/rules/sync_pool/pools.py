@@ -14,7 +14,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import
 from gorewrite.rules.sync_pool.loops import before
-from gorewrite.rules.sync_pool.names import any_name, fresh, has_constraints, import_name, imports, unused_import, words
+from gorewrite.rules.sync_pool.names import any_name, every_build, fresh, import_name, imports, unused_import, words
 from gorewrite.rules.sync_pool.plan import Plan
 from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, STRING_COPY, enclosing_function
 from gorewrite.syntax import call_args, doc_start, indentation, text
@@ -231,7 +231,7 @@ def _existing_pool(
     pool whose put helper is gorewrite's (empties and size-checks it) will do; another is a reason."""
     want = _folded(pointer[1:])
     for path, source in view.sources.items():
-        if path != site_path and (path not in view.package.files or has_constraints(path, source)):
+        if path != site_path and not every_build(view, path):
             continue  # a pool the site's builds may not have
         for m in POOL.finditer(source):
             if _folded(m[3].decode()) != want:

@@ -17,7 +17,7 @@ import dataclasses
 from gorewrite import breaches, builtins, retention
 from gorewrite.escapes import Escape
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import memo, types_or_reason
+from gorewrite.rulekit import memo, near_syntax_error, types_or_reason
 from gorewrite.rules.sync_pool import plan as plans
 from gorewrite.rules.sync_pool.names import fresh, words
 from gorewrite.rules.sync_pool.sites import MIN_SCRATCH, NAME, Site, own_function
@@ -75,6 +75,9 @@ def scanner_plan(view: PackageView, escape: Escape, site: Site, declared: Site) 
     types = types_or_reason(view)
     if isinstance(types, str):
         return types
+    broken = near_syntax_error(view, site.path, site.statement)
+    if broken:
+        return broken
     if site.statement.type != "expression_statement":
         return "the Scanner's Buffer call is not a statement of its own"
     call = site.statement.named_children[0]

@@ -19,16 +19,16 @@ import os
 from dataclasses import dataclass
 
 from gorewrite import breaches, retention
+from gorewrite.build_files import constrained
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
-from gorewrite.rulekit import add_import, memo, types_or_reason
+from gorewrite.rulekit import add_import, memo, near_syntax_error, types_or_reason
 from gorewrite.rules.sync_pool import loops, spare, wrapper_loops
 from gorewrite.rules.sync_pool.names import (
     any_name,
     every_build,
-    has_constraints,
     import_name,
     import_path,
     imported,
@@ -279,16 +279,22 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     function = enclosing_function(site.statement)
     if function is None or site.statement.parent is None or site.statement.parent.type != "statement_list":
         return f"the {kind} is not made in a block of a function declaration"
-    constrained = directive(function)
-    if constrained:
-        return f"the function carries {constrained}: how the runtime calls it is constrained"
+    broken = near_syntax_error(view, site.path, site.statement)
+    if broken:
+        return broken
+    carried = directive(function)
+    if carried:
+        return f"the function carries {carried}: how the runtime calls it is constrained"
     own = own_function(site.statement)  # the declaration, or the func literal a handler is
     if first_of(function.child_by_field_name("body"), ("labeled_statement", "goto_statement")) is not None:
         return "the function uses labels or goto: gorewrite does not follow jumps past the pool's Get"
     if function.child_by_field_name("type_parameters") is not None or generic_receiver(function):
         return "the function is generic"
-    if has_constraints(site.path, view.sources[site.path]):
-        return "the file has build constraints: the pool's helpers would not be built everywhere it is"
+    if constrained(site.path, view.tree(site.path).root_node):
+        return (
+            "some builds leave the file out (a build constraint, a _GOOS/_GOARCH name or cgo): the pool's helpers"
+            " would not be built everywhere it is"
+        )
     loop = loops.outermost(site.statement)  # one Get before it, the constructor's state every iteration
     # a loop's Get and Put never name w (wrapper_loops.py): what troubles a Put naming w is still declined there
     kept = "declined in a loop as outside one, though there the Put does not name it" if loop else ""
