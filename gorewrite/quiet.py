@@ -52,11 +52,15 @@ def aliased(root: Node, function: Node, uses: list[Ident], stmt: Node, loops: li
     pointer method `h.decode(b)`) before stmt or in it, in another function (a func literal may run at any
     time), inside a loop that holds stmt (the previous pass took it), or anywhere in a function with a goto?
     An address first taken after stmt, in stmt's own function, does not exist yet in this call: a call earlier
-    in the function cannot have kept it, nor can another goroutine (a recursive call has variables of its own)."""
+    in the function cannot have kept it, nor can another goroutine (a recursive call has variables of its own),
+    unless the function did not declare it: a func literal's earlier call took the address of the variable it
+    captured, the same variable in every call (`pass(); pass()`, each `last = &n` after its make)."""
+    own = {u.obj for u in uses if u.use == Use.DECL and use_owner(root, u) == function}
     return any(
         u.use == Use.ADDR
         and (
             jumps
+            or u.obj not in own
             or u.start < stmt.end_byte
             or use_owner(root, u) != function
             or any(loop.start_byte <= u.start < loop.end_byte for loop in loops)

@@ -100,11 +100,57 @@ func Sum(xs []int64, n int) int64 {{
 	return sum()
 }}
 {PAD}""",
+    # the make is in a func literal over a captured n whose address it takes after the make: the variable is
+    # the same in every call, so the first call's pointer grows n between the second call's guard and make
+    "pointer_captured": """package pointer_captured
+
+const maxItems = 20
+
+// last is the address of the count the latest pass took after its make.
+var last *int
+
+// grow grows the count behind the latest address, if any.
+func grow() {
+	if last != nil {
+		*last += 8
+	}
+}
+
+// Sum sums two scratch slices of n copies of xs, made by one func literal over n.
+func Sum(xs []int64, n int) int64 {
+	var total int64
+	pass := func() {
+		if n > maxItems {
+			return
+		}
+		grow()
+		buf := make([]int64, n)
+		for i := range buf {
+			buf[i] = xs[i%len(xs)]
+		}
+		for _, x := range buf {
+			total += x
+		}
+		last = &n
+	}
+	twice(pass)
+	return total
+}
+
+// twice runs f twice.
+//
+//go:noinline
+func twice(f func()) {
+	f()
+	f()
+}
+""",
 }
 NAIVE = {
     "pointer_between": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
     "pointer_in_loop": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
     "pointer_after_literal": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
+    "pointer_captured": (array("buf", "n", "int64", 20), probe("{pkg}.Sum([]int64{1}, 20)")),
 }
 
 
