@@ -256,3 +256,78 @@ def test_the_naive_conversion_does_not_build_in_the_other_build(tmp_path, name):
         )
         built.append(done.returncode == 0)
     assert built == [True, False], built
+
+
+# --- the test build (adv43c): `go test` compiles an in-package `_test.go` file with the package, and left_out leaves
+# it aside (no build constraint); one declaring Reset gives counterVec the method there, so the failed `if` the rule
+# drops (beside calls through c only: every assertion fails, c219496) runs under `go test`
+
+CALLS_ONLY = """// Scrape writes the samples, then resets the collector if it can.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	var c Collector = &vec
+	c.Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	if r, ok := c.(Resetter); ok {
+		r.Reset()
+	}
+	return vec.n
+}
+"""
+# the rule's rewrite before adv43c
+CALLS_ONLY_NAIVE = """// Scrape writes the samples, then resets the collector if it can.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	(&vec).Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	return vec.n
+}
+"""
+# the test file: Reset for the tests' sake, and a test that relies on it (it passes on the original)
+RESET_TEST = """package {name}
+
+import (
+	"strings"
+	"testing"
+)
+
+func (c *counterVec) Reset() {{ c.n = 0 }}
+
+func TestScrapeResets(t *testing.T) {{
+	var sb strings.Builder
+	if n := Scrape(&sb, "x"); n != 0 {{
+		t.Fatalf("Scrape left %d samples counted, want 0: a resettable collector is reset", n)
+	}}
+}}
+"""
+
+
+def with_test(name: str, body: str, test: bool) -> dict[str, str]:
+    found = {f"{name}/{name}.go": HEAD.format(name=name) + body}
+    return found | ({f"{name}/reset_test.go": RESET_TEST.format(name=name)} if test else {})
+
+
+@pytest.fixture(scope="module")
+def tested(tmp_path_factory):
+    """The rule's proposals under go1.24.11, with the in-package test file declaring Reset and without it."""
+    found = {}
+    for test in (True, False):
+        root = tmp_path_factory.mktemp(f"iface-tested-{test}")
+        module(root, with_test("calls_only", CALLS_ONLY, test))
+        found[test] = proposals(root, RULE, toolchains=[releases()[1]])["example.com/m/calls_only"]
+    return found
+
+
+def test_declines_while_a_test_file_declares_a_method(tested):
+    assert_declines(tested[True], "another build compiles reset_test.go")
+
+
+def test_rewritten_without_the_test_file(tested):
+    assert any(isinstance(p, Fix) for p in tested[False]), tested[False]
+
+
+def test_the_naive_rewrite_fails_the_package_test(tmp_path):
+    passed = []
+    for version, code in (("original", CALLS_ONLY), ("naive", CALLS_ONLY_NAIVE)):
+        root = module(tmp_path / version, with_test("calls_only", code, True))
+        done = releases()[0].run(["test", "./calls_only"], str(root))
+        passed.append(done.returncode == 0)
+    assert passed == [True, False], passed

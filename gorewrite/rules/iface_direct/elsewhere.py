@@ -7,7 +7,9 @@ passes over (typeswitch.py). Both read this build's method sets: a file another 
 dropped code runs. A method this build has and another lacks only breaks that build's compile; one it
 lacks and another may add changes what runs, silently. So an assertion or case to an interface the
 stored value does not implement here declines while another build may compile a file of the package
-(callees.other_builds: one that cannot change what this build's files mean is none).
+(callees.other_builds: one that cannot change what this build's files mean is none), or `go test` may compile an
+in-package `_test.go` file declaring a method (build_files.method_tests: adv43c's `func (c *counterVec) Reset()` for
+the tests' sake, which left_out leaves aside).
 
 The mirror breaks the build: the rewrite's `Describer(&vec)` in place of `c.(Describer)`, or `(&vec).Help()`,
 needs Help in every build that compiles the rewritten file, while the assertion merely failed where Help is
@@ -21,8 +23,9 @@ from __future__ import annotations
 import os
 
 from gorewrite import callees
-from gorewrite.build_files import constrained, parsed
+from gorewrite.build_files import constrained, method_tests, parsed
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.matches import takes, value_type
 from gorewrite.rules.iface_direct.places import is_interface_type, reads_stored
@@ -36,7 +39,8 @@ def failing_elsewhere(
 ) -> str | None:
     """Why an assertion of the stored place, or a case of a type switch on it, to an interface the value's
     type does not implement here may succeed in another build; None when no other build compiles a file."""
-    elsewhere = callees.other_builds(view)
+    tests = memo(view, ("method tests",), lambda: method_tests(view.package.dir, view.package.name))
+    elsewhere = callees.other_builds(view) or next(iter(tests), None)  # `go test` compiles a test's methods too
     if elsewhere is None:
         return None
     value = value_type(types, path, store.value)
