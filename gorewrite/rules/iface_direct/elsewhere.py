@@ -20,6 +20,7 @@ rewritten file itself, or another package does (gotypes/boxes.go names the files
 
 from __future__ import annotations
 
+import glob
 import os
 
 from gorewrite import callees
@@ -37,12 +38,8 @@ from gorewrite.typeinfo import TypeInfo
 def failing_elsewhere(
     view: PackageView, types: TypeInfo, path: str, store: Store, place: str, reads: list[Node]
 ) -> str | None:
-    """Why an assertion of the stored place, or a case of a type switch on it, to an interface the value's
-    type does not implement here may succeed in another build; None when no other build compiles a file."""
-    tests = memo(view, ("method tests",), lambda: method_tests(view.package.dir, view.package.name))
-    elsewhere = callees.other_builds(view) or next(iter(tests), None)  # `go test` compiles a test's methods too
-    if elsewhere is None:
-        return None
+    """Why an assertion of the stored place, or a case of a type switch on it, to an interface the value's type
+    does not implement here may succeed in another build; None when no other build may give the type a method."""
     value = value_type(types, path, store.value)
     for read in reads:
         node = access(read)
@@ -50,10 +47,29 @@ def failing_elsewhere(
             continue
         for kind in _kinds(node.parent):
             if is_interface_type(types, path, kind) and takes(types, path, value, kind) is False:
-                return (
+                elsewhere = _varying(view, types, value)
+                return elsewhere and (
                     f"the assertion to {text(kind).decode()} (line {row_of(kind)}) fails in this build, but another "
                     f"build compiles {elsewhere}, which may give the value's type the method it asks for"
                 )
+    return None
+
+
+def _varying(view: PackageView, types: TypeInfo, value: int | None) -> str | None:
+    """A file another build may compile where the value's type may get more methods: of the package (another build's,
+    or an in-package test's declaring a method: `go test` compiles it, left_out leaves it aside), or of the package
+    of the value's type or of a type it embeds (`struct{ *dep.Sink }`, dep's `//go:build flushing` file declaring
+    Sink's Flush: adv43c); None when none may."""
+    tests = memo(view, ("method tests",), lambda: method_tests(view.package.dir, view.package.name))
+    found = callees.other_builds(view) or next(iter(tests), None)
+    origins = types.origins(value) if value is not None else None
+    if found or origins is None or "" in origins:
+        return found or "a file go/types does not name"
+    for directory in sorted({os.path.dirname(f) for f in origins if os.path.dirname(f) != view.package.dir}):
+        files = sorted(glob.glob(os.path.join(glob.escape(directory), "*.go")))
+        varying = next((f for f in files if not f.endswith("_test.go") and _constrained(view, f)), None)
+        if varying is not None:
+            return f"{os.path.basename(varying)} of {directory}"
     return None
 
 
