@@ -19,7 +19,7 @@ it relies on, otherwise. A left-out file cannot, in any build, when
 The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter gives them nodes of their own).
 
 `left_out` lists the files (verification races every toolchain when builds differ at all); `method_tests` the
-in-package test files it leaves aside that add methods (`go test`'s build: iface-direct's failed assertions);
+in-package test files it leaves aside that add methods (`go test`'s build, whose method sets they change);
 `Build.inert` says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
 `Build.universe` the predeclared names one declares (proposing declines a fix writing one).
 `Build.conditional` the mirror: the predeclared names a constrained file of the build declares, which another
