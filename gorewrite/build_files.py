@@ -18,8 +18,9 @@ it relies on, otherwise. A left-out file cannot, in any build, when
 
 The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter gives them nodes of their own).
 
-`left_out` lists the files (verification races every toolchain when builds differ at all); `Build.inert`
-says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
+`left_out` lists the files (verification races every toolchain when builds differ at all); `method_tests` the
+in-package test files it leaves aside that add methods (`go test`'s build, whose method sets they change);
+`Build.inert` says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
 `Build.universe` the predeclared names one declares (proposing declines a fix writing one). A file tree-sitter-go
 cannot parse (0.25 and go1.26's `new(int64(-64))`) declares what go/parser says through gotypes (`suspects`, the
 files asked of it): tree-sitter's recovery may lose a group's names or take a local declaration for a package-level
@@ -177,6 +178,20 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
         if path in built or not os.path.isfile(path):  # a directory named `x.go` is no file of any build
             continue
         if not path.endswith("_test.go") or _has_constraint(path):
+            found.append(os.path.basename(path))
+    return found
+
+
+def method_tests(directory: str, package: str) -> list[str]:
+    """The names of the directory's in-package test files left_out leaves aside (no build constraint) that declare
+    a method, or may (they do not parse): `go test` compiles them with the package, whose method sets they change."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*_test.go"))):
+        if not os.path.isfile(path) or _has_constraint(path):
+            continue  # a constrained test file is left_out's
+        root = parsed(path)
+        methods = any(d.type == "method_declaration" for d in root.named_children)
+        if root.has_error or (_clause(root) == package and methods):
             found.append(os.path.basename(path))
     return found
 

@@ -169,6 +169,10 @@ class TypeInfo:
         found = [self.boxes.get("methods", {}).get(str(concrete), {}).get(m) for m in names]
         return None if None in found else [f for files in found for f in files]
 
+    def origins(self, concrete: int) -> list[str] | None:
+        """The files declaring the concrete type and the named types it embeds, at any depth; None: unknown."""
+        return self.boxes.get("origins", {}).get(str(concrete))
+
 
 def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]], cwd: str) -> TypeInfo:
     """Type-check package and describe the identifiers starting inside ranges; never raises. Its imports are
@@ -199,17 +203,13 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         path: tuple(sorted((_ident(record) for record in records), key=lambda ident: ident.start))
         for path, records in found["idents"].items()
     }
-    constants = {
-        path: {(c["start"], c["end"]): c["value"] for c in records}
-        for path, records in (found.get("constants") or {}).items()
-    }
+    constants, lengths = (
+        {path: {(r["start"], r["end"]): r["value"] for r in rs} for path, rs in (found.get(key) or {}).items()}
+        for key in ("constants", "lengths")
+    )
     integers = {
         path: {(i["start"], i["end"]): sys.intern(i["type"]) for i in records}
         for path, records in (found.get("integers") or {}).items()
-    }
-    lengths = {
-        path: {(c["start"], c["end"]): c["value"] for c in records}
-        for path, records in (found.get("lengths") or {}).items()
     }
     boxes: dict = {
         key: {
@@ -219,7 +219,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         for key, field in (("types", "id"), ("values", "value"), ("fields", None), ("literals", "value"))
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
-    boxes["methods"], boxes["wants"] = found.get("methods") or {}, found.get("wants") or {}  # keyed by str(id)
+    boxes.update({key: found.get(key) or {} for key in ("methods", "wants", "origins")})  # keyed by str(id)
     listed, declared = modules(toolchain, export, cwd), found.get("declared") or {}
     return TypeInfo(idents, None, constants, integers, lengths, boxes, listed, declared)
 

@@ -293,3 +293,173 @@ def test_an_unexported_method_of_another_package_of_the_same_name_is_another_met
         built.append((done.returncode == 0, done.stderr.decode()))
     assert [ok for ok, _ in built] == [True, False], built
     assert "unexported method help" in built[1][1], built
+
+
+# --- the test build (adv43c): `go test` compiles an in-package `_test.go` file with the package, and left_out leaves
+# it aside (no build constraint); one declaring Reset gives counterVec the method there, so the failed `if` the rule
+# drops (beside calls through c only: every assertion fails, c219496) runs under `go test`
+
+CALLS_ONLY = """// Scrape writes the samples, then resets the collector if it can.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	var c Collector = &vec
+	c.Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	if r, ok := c.(Resetter); ok {
+		r.Reset()
+	}
+	return vec.n
+}
+"""
+# the rule's rewrite before adv43c
+CALLS_ONLY_NAIVE = """// Scrape writes the samples, then resets the collector if it can.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	(&vec).Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	return vec.n
+}
+"""
+# the test file: Reset for the tests' sake, and a test that relies on it (it passes on the original)
+RESET_TEST = """package {name}
+
+import (
+	"strings"
+	"testing"
+)
+
+func (c *counterVec) Reset() {{ c.n = 0 }}
+
+func TestScrapeResets(t *testing.T) {{
+	var sb strings.Builder
+	if n := Scrape(&sb, "x"); n != 0 {{
+		t.Fatalf("Scrape left %d samples counted, want 0: a resettable collector is reset", n)
+	}}
+}}
+"""
+
+
+def with_test(name: str, body: str, test: bool) -> dict[str, str]:
+    found = {f"{name}/{name}.go": HEAD.format(name=name) + body}
+    return found | ({f"{name}/reset_test.go": RESET_TEST.format(name=name)} if test else {})
+
+
+@pytest.fixture(scope="module")
+def tested(tmp_path_factory):
+    """The rule's proposals under go1.24.11, with the in-package test file declaring Reset and without it."""
+    found = {}
+    for test in (True, False):
+        root = tmp_path_factory.mktemp(f"iface-tested-{test}")
+        module(root, with_test("calls_only", CALLS_ONLY, test))
+        found[test] = proposals(root, RULE, toolchains=[releases()[1]])["example.com/m/calls_only"]
+    return found
+
+
+def test_declines_while_a_test_file_declares_a_method(tested):
+    assert_declines(tested[True], "another build compiles reset_test.go")
+
+
+def test_rewritten_without_the_test_file(tested):
+    assert any(isinstance(p, Fix) for p in tested[False]), tested[False]
+
+
+def test_the_naive_rewrite_fails_the_package_test(tmp_path):
+    passed = []
+    for version, code in (("original", CALLS_ONLY), ("naive", CALLS_ONLY_NAIVE)):
+        root = module(tmp_path / version, with_test("calls_only", code, True))
+        done = releases()[0].run(["test", "./calls_only"], str(root))
+        passed.append(done.returncode == 0)
+    assert passed == [True, False], passed
+
+
+# --- another package's build (adv43c): the value's type embeds dep.Sink, and dep's `//go:build flushing` file declares
+# Sink's Flush; in that build *lineCodec has Flush (promoted), the assertion succeeds, and the dropped `if` runs
+
+DEP = """package dep
+
+// Sink counts what it is given.
+type Sink struct{ N, Flushed int }
+
+func (s *Sink) Add(n int) { s.N += n }
+"""
+DEP_FLUSH = "//go:build flushing\n\npackage dep\n\nfunc (s *Sink) Flush() error { s.Flushed++; return nil }\n"
+EMBEDDING = """package codec
+
+import "example.com/m/dep"
+
+type Encoder interface{ Encode(v string) }
+
+type Flusher interface{ Flush() error }
+
+type lineCodec struct{ *dep.Sink }
+
+func (c *lineCodec) Encode(v string) { c.Add(len(v)) }
+
+// EncodeAll encodes the values and flushes the encoder if it can.
+func EncodeAll(s *dep.Sink, vals []string) {
+	lc := lineCodec{s}
+{body}}
+"""
+EMBEDDING_BODY = """	var enc Encoder = &lc
+	for _, v := range vals {
+		enc.Encode(v)
+	}
+	if f, ok := enc.(Flusher); ok {
+		f.Flush()
+	}
+"""
+# the rule's rewrite before adv43c
+EMBEDDING_NAIVE = """	for _, v := range vals {
+		(&lc).Encode(v)
+	}
+"""
+EMBEDDING_MAIN = """package main
+
+import (
+	"fmt"
+
+	"example.com/m/codec"
+	"example.com/m/dep"
+)
+
+func main() {
+	var s dep.Sink
+	codec.EncodeAll(&s, []string{"ab", "c"})
+	fmt.Println(s.N, s.Flushed)
+}
+"""
+
+
+def embedding(body: str, tagged: bool) -> dict[str, str]:
+    found = {
+        "dep/dep.go": DEP,
+        "codec/codec.go": EMBEDDING.replace("{body}", body),
+        "cmd/codec/main.go": EMBEDDING_MAIN,
+    }
+    return found | ({"dep/flush_tagged.go": DEP_FLUSH} if tagged else {})
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    """The rule's proposals under go1.24.11, with dep's tagged file and without it."""
+    found = {}
+    for tagged in (True, False):
+        root = module(tmp_path_factory.mktemp(f"iface-embedded-{tagged}"), embedding(EMBEDDING_BODY, tagged))
+        found[tagged] = proposals(root, RULE, toolchains=[releases()[1]])["example.com/m/codec"]
+    return found
+
+
+def test_declines_while_the_embedded_types_package_has_another_build(embedded):
+    assert_declines(embedded[True], "another build compiles flush_tagged.go of ")
+
+
+def test_rewritten_when_the_embedded_types_package_has_one_build(embedded):
+    assert any(isinstance(p, Fix) for p in embedded[False]), embedded[False]
+
+
+def test_the_naive_rewrite_changes_the_flushing_build(tmp_path):
+    printed = []
+    for version, body in (("original", EMBEDDING_BODY), ("naive", EMBEDDING_NAIVE)):
+        root = module(tmp_path / version, embedding(body, True))
+        done = releases()[0].run(["run", "-tags", "flushing", "./cmd/codec"], str(root))
+        assert done.returncode == 0, done.stderr.decode()
+        printed.append(done.stdout.decode())
+    assert printed == ["3 1\n", "3 0\n"], printed

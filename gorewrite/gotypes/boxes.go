@@ -52,6 +52,9 @@ type boxFacts struct {
 	// path passes); "" when unknown.
 	Methods map[int]map[string][]string `json:"methods"`
 	Wants   map[int][]string            `json:"wants"` // by ID of an asserted interface, its methods' Ids
+	// Origins: by ID of a concrete type, the files declaring its named type and each named type its embedded
+	// fields reach, at any depth ("" when unknown): another build of their packages may give it more methods.
+	Origins map[int][]string `json:"origins"`
 }
 
 // boxes describes, inside the requested ranges: the type of each `x`, `&x` and composite literal of a
@@ -139,9 +142,9 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
 		facts.Literals[tf.Name()] = literals
 	}
-	facts.Methods, facts.Wants = map[int]map[string][]string{}, map[int][]string{}
+	facts.Methods, facts.Wants, facts.Origins = map[int]map[string][]string{}, map[int][]string{}, map[int][]string{}
 	for ci, ct := range concrete {
-		facts.Methods[ci] = c.methodFiles(ct)
+		facts.Methods[ci], facts.Origins[ci] = c.methodFiles(ct), c.typeOrigins(ct, map[types.Type]bool{})
 	}
 	for ii, it := range asserted {
 		for i := 0; i < it.NumMethods(); i++ {
@@ -184,6 +187,31 @@ func (c *checked) methodFiles(t types.Type) map[string][]string {
 		found[sel.Obj().Id()] = files
 	}
 	return found
+}
+
+// typeOrigins: the files declaring t's named type and each named type its embedded fields reach (through pointers
+// and structs, at any depth), whose packages' declarations give t its methods; never nil.
+func (c *checked) typeOrigins(t types.Type, seen map[types.Type]bool) []string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	files := []string{}
+	if seen[t] {
+		return files
+	}
+	seen[t] = true
+	if n, ok := t.(*types.Named); ok {
+		files = append(files, c.declaredIn(n.Obj()))
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok {
+		for i := 0; i < s.NumFields(); i++ {
+			if s.Field(i).Embedded() {
+				files = append(files, c.typeOrigins(s.Field(i).Type(), seen)...)
+			}
+		}
+	}
+	return files
 }
 
 // declaredIn: the file declaring obj (another package's as its export data names it); "" when unknown (cgo's).

@@ -7,7 +7,9 @@ passes over (typeswitch.py). Both read this build's method sets: a file another 
 dropped code runs. A method this build has and another lacks only breaks that build's compile; one it
 lacks and another may add changes what runs, silently. So an assertion or case to an interface the
 stored value does not implement here declines while another build may compile a file of the package
-(callees.other_builds: one that cannot change what this build's files mean is none).
+(callees.other_builds: one that cannot change what this build's files mean is none), or `go test` may compile an
+in-package `_test.go` file declaring a method (build_files.method_tests: adv43c's `func (c *counterVec) Reset()` for
+the tests' sake, which left_out leaves aside).
 
 The mirror breaks the build: the rewrite's `Describer(&vec)` in place of `c.(Describer)`, or `(&vec).Help()`,
 needs Help in every build that compiles the rewritten file, while the assertion merely failed where Help is
@@ -18,11 +20,13 @@ rewritten file itself, or another package does (gotypes/boxes.go names the files
 
 from __future__ import annotations
 
+import glob
 import os
 
 from gorewrite import callees
-from gorewrite.build_files import constrained, parsed
+from gorewrite.build_files import constrained, method_tests, parsed
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.matches import takes, value_type
 from gorewrite.rules.iface_direct.places import is_interface_type, reads_stored
@@ -34,11 +38,8 @@ from gorewrite.typeinfo import TypeInfo
 def failing_elsewhere(
     view: PackageView, types: TypeInfo, path: str, store: Store, place: str, reads: list[Node]
 ) -> str | None:
-    """Why an assertion of the stored place, or a case of a type switch on it, to an interface the value's
-    type does not implement here may succeed in another build; None when no other build compiles a file."""
-    elsewhere = callees.other_builds(view)
-    if elsewhere is None:
-        return None
+    """Why an assertion of the stored place, or a case of a type switch on it, to an interface the value's type
+    does not implement here may succeed in another build; None when no other build may give the type a method."""
     value = value_type(types, path, store.value)
     for read in reads:
         node = access(read)
@@ -46,10 +47,29 @@ def failing_elsewhere(
             continue
         for kind in _kinds(node.parent):
             if is_interface_type(types, path, kind) and takes(types, path, value, kind) is False:
-                return (
+                elsewhere = _varying(view, types, value)
+                return elsewhere and (
                     f"the assertion to {text(kind).decode()} (line {row_of(kind)}) fails in this build, but another "
                     f"build compiles {elsewhere}, which may give the value's type the method it asks for"
                 )
+    return None
+
+
+def _varying(view: PackageView, types: TypeInfo, value: int | None) -> str | None:
+    """A file another build may compile where the value's type may get more methods: of the package (another build's,
+    or an in-package test's declaring a method: `go test` compiles it, left_out leaves it aside), or of the package
+    of the value's type or of a type it embeds (`struct{ *dep.Sink }`, dep's `//go:build flushing` file declaring
+    Sink's Flush: adv43c); None when none may."""
+    tests = memo(view, ("method tests",), lambda: method_tests(view.package.dir, view.package.name))
+    found = callees.other_builds(view) or next(iter(tests), None)
+    origins = types.origins(value) if value is not None else None
+    if found or origins is None or "" in origins:
+        return found or "a file go/types does not name"
+    for directory in sorted({os.path.dirname(f) for f in origins if os.path.dirname(f) != view.package.dir}):
+        files = sorted(glob.glob(os.path.join(glob.escape(directory), "*.go")))
+        varying = next((f for f in files if not f.endswith("_test.go") and _constrained(view, f)), None)
+        if varying is not None:
+            return f"{os.path.basename(varying)} of {directory}"
     return None
 
 
