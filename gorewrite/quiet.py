@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from gorewrite.facts import Fact, holds
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import use_owner
-from gorewrite.syntax import ASSIGNMENTS, Node, text, unparen
+from gorewrite.syntax import ASSIGNMENTS, Node, text, unparen, walk
 from gorewrite.typeinfo import Ident, Kind, Use
 
 # Builtins that write no memory a pointer reaches and call nothing (append, copy, clear write; close syncs).
@@ -69,16 +69,17 @@ def aliased(root: Node, function: Node, uses: list[Ident], stmt: Node, loops: li
     )
 
 
-def _effects(view: PackageView, path: str, node: Node, stmt: Node):
+def _effects(view: PackageView, path: str, node: Node, stmt: Node) -> list[Node]:
     """The effects in the function's body (not in func literals, which run only when called: a call; nor in a
-    block that leaves without reaching stmt)."""
-    for child in node.named_children:
+    block that leaves without reaching stmt), in source order; walked with a stack, not recursion (an expression
+    inside 2,000 parentheses is deeper than Python's recursion limit)."""
+
+    def skip(child: Node) -> bool:
         holds_stmt = child.start_byte <= stmt.start_byte < child.end_byte
-        if child.type == "func_literal" or (not holds_stmt and _leaves(view, path, child)):
-            continue
-        if _effect(view, path, child):
-            yield child
-        yield from _effects(view, path, child, stmt)
+        return child.type == "func_literal" or (not holds_stmt and _leaves(view, path, child))
+
+    found = [n for n in walk(node, skip) if n is not node and _effect(view, path, n)]
+    return sorted(found, key=lambda n: n.start_byte)
 
 
 def _leaves(view: PackageView, path: str, node: Node) -> bool:
