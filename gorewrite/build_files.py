@@ -19,7 +19,8 @@ it relies on, otherwise. A left-out file cannot, in any build, when
 The build's `false`, `true`, `iota` and `nil` are written names too (tree-sitter gives them nodes of their own).
 
 `left_out` lists the files (verification races every toolchain when builds differ at all); `method_tests` the
-in-package test files it leaves aside that add methods (`go test`'s build, whose method sets they change);
+in-package test files it leaves aside that add methods of given names (`go test`'s build, whose method sets they
+change), `declares_method` whether a file may;
 `Build.inert` says whether one cannot change what the build's files mean (callees.other_builds, parameters.varying);
 `Build.universe` the predeclared names one declares (proposing declines a fix writing one). A file tree-sitter-go
 cannot parse (0.25 and go1.26's `new(int64(-64))`) declares what go/parser says through gotypes (`suspects`, the
@@ -182,18 +183,29 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
     return found
 
 
-def method_tests(directory: str, package: str) -> list[str]:
+def method_tests(directory: str, package: str, names: frozenset[str]) -> list[str]:
     """The names of the directory's in-package test files left_out leaves aside (no build constraint) that declare
-    a method, or may (they do not parse): `go test` compiles them with the package, whose method sets they change."""
+    a method of one of names (any receiver's), or may (they do not parse): `go test` compiles them with the package,
+    whose method sets they change."""
     found = []
     for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*_test.go"))):
         if not os.path.isfile(path) or _has_constraint(path):
             continue  # a constrained test file is left_out's
         root = parsed(path)
-        methods = any(d.type == "method_declaration" for d in root.named_children)
-        if root.has_error or (_clause(root) == package and methods):
+        if root.has_error or (_clause(root) == package and _methods(root) & names):
             found.append(os.path.basename(path))
     return found
+
+
+def declares_method(root: Node, names: frozenset[str]) -> bool:
+    """May the file declare a method of one of names, any receiver's (one that does not parse may)?"""
+    return root.has_error or bool(_methods(root) & names)
+
+
+def _methods(root: Node) -> set[str]:
+    """The names of the methods a file declares."""
+    declared = (d.child_by_field_name("name") for d in root.named_children if d.type == "method_declaration")
+    return {_word(name.text) for name in declared if name is not None}
 
 
 def _has_constraint(path: str) -> bool:

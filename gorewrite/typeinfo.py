@@ -1,10 +1,8 @@
 """Type facts from go/types, for rules that must never guess a type from syntax.
 
-A small Go helper (gotypes/main.go) type-checks one package against the export
-data of its imports and describes the identifiers in the byte ranges a rule asks
-about. It is built once per toolchain into the user cache, because export data
-is only readable by the go/types of the toolchain that wrote it. A cgo package is
-checked as the compiler sees it, through cgo's output, mapped back to its own files.
+A small Go helper (gotypes/main.go) type-checks a package against its imports' export data and describes the
+identifiers in the byte ranges a rule asks about; built once per toolchain into the user cache (export data is
+readable only by the go/types that wrote it). A cgo package is checked as the compiler sees it, through cgo's output.
 """
 
 from __future__ import annotations
@@ -163,15 +161,18 @@ class TypeInfo:
         return self.boxes.get("literals", {}).get(path, {}).get((start, end))
 
     def declared_in(self, concrete: int, wanted: int | str) -> list[str] | None:
-        """The files declaring the concrete type's method of go/types' Id (`Help`, `path.help`), or interface id's
-        methods (boxes.go); None: one is missing."""
-        names = [wanted] if isinstance(wanted, str) else self.boxes.get("wants", {}).get(str(wanted)) or ()
+        """Files declaring the concrete type's method of Id (`Help`, `path.help`) or interface id's; None: one lacks."""
+        names = [wanted] if isinstance(wanted, str) else self.wants(wanted)
         found = [self.boxes.get("methods", {}).get(str(concrete), {}).get(m) for m in names]
         return None if None in found else [f for files in found for f in files]
 
-    def origins(self, concrete: int) -> list[str] | None:
-        """The files declaring the concrete type and the named types it embeds, at any depth; None: unknown."""
-        return self.boxes.get("origins", {}).get(str(concrete))
+    def wants(self, interface: int) -> list[str]:
+        """The asserted interface's methods by go/types' Id (boxes.go)."""
+        return self.boxes.get("wants", {}).get(str(interface)) or []
+
+    def origins(self, type_id: int) -> list[str] | None:
+        """The files declaring a concrete type or asserted interface and the types it embeds; None: unknown."""
+        return self.boxes.get("origins", {}).get(str(type_id))
 
 
 def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[int, int]]], cwd: str) -> TypeInfo:

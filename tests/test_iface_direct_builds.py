@@ -463,3 +463,76 @@ def test_the_naive_rewrite_changes_the_flushing_build(tmp_path):
         assert done.returncode == 0, done.stderr.decode()
         printed.append(done.stdout.decode())
     assert printed == ["3 1\n", "3 0\n"], printed
+
+
+# --- a type switch's failing cases each ask of their own interface's names (fix43b asks by name): the first,
+# Flusher, no build can give counterVec; the second, Resetter, the test file's Reset does. Judging the first alone
+# dropped both, and the naive rewrite fails the package's test, which sees the reset.
+
+SWITCHED = """type Flusher interface{ Flush() }
+
+// Scrape flushes or resets the collector if it can, else writes its HELP line; then the samples.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	var c Collector = &vec
+	switch d := c.(type) {
+	case Flusher:
+		d.Flush()
+	case Resetter:
+		d.Reset()
+		sb.WriteString("reset\\n")
+	case Describer:
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+	vec.Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	return vec.n
+}
+"""
+# the rule's rewrite when only the first failing case was asked about
+SWITCHED_NAIVE = """type Flusher interface{ Flush() }
+
+// Scrape flushes or resets the collector if it can, else writes its HELP line; then the samples.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	{
+		d := Describer(&vec)
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+	vec.Collect(func(s string, v float64) { fmt.Fprintf(sb, "%s %g\\n", s, v) })
+	return vec.n
+}
+"""
+SWITCHED_TEST = """package switched
+
+import (
+	"strings"
+	"testing"
+)
+
+func (c *counterVec) Reset() { c.n = 0 }
+
+func TestScrapeResets(t *testing.T) {
+	var sb strings.Builder
+	if Scrape(&sb, "x"); !strings.Contains(sb.String(), "reset") {
+		t.Fatalf("a resettable collector is reset: %q", sb.String())
+	}
+}
+"""
+
+
+def switched(body: str) -> dict[str, str]:
+    return {"switched/switched.go": HEAD.format(name="switched") + body, "switched/reset_test.go": SWITCHED_TEST}
+
+
+def test_a_later_failing_case_asks_of_its_own_names(tmp_path):
+    module(tmp_path / "m", switched(SWITCHED))
+    found = proposals(tmp_path / "m", RULE, toolchains=[releases()[1]])["example.com/m/switched"]
+    assert_declines(found, "reset_test.go")
+
+
+def test_the_naive_switch_rewrite_fails_the_package_test(tmp_path):
+    passed = []
+    for version, code in (("original", SWITCHED), ("naive", SWITCHED_NAIVE)):
+        root = module(tmp_path / version, switched(code))
+        passed.append(releases()[0].run(["test", "./switched"], str(root)).returncode == 0)
+    assert passed == [True, False], passed

@@ -52,8 +52,10 @@ type boxFacts struct {
 	// path passes); "" when unknown.
 	Methods map[int]map[string][]string `json:"methods"`
 	Wants   map[int][]string            `json:"wants"` // by ID of an asserted interface, its methods' Ids
-	// Origins: by ID of a concrete type, the files declaring its named type and each named type its embedded
-	// fields reach, at any depth ("" when unknown): another build of their packages may give it more methods.
+	// Origins: by ID of a concrete type, the files declaring its named type and each named type or alias its
+	// embedded fields reach, at any depth ("" when unknown): another build of their packages may give it more methods.
+	// By ID of an asserted interface: the files declaring it (named, or an alias) and each named interface or alias
+	// it embeds, at any depth: another build may declare them otherwise, with other methods.
 	Origins map[int][]string `json:"origins"`
 }
 
@@ -147,6 +149,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		facts.Methods[ci], facts.Origins[ci] = c.methodFiles(ct), c.typeOrigins(ct, map[types.Type]bool{})
 	}
 	for ii, it := range asserted {
+		facts.Origins[ii] = c.typeOrigins(seen[ii], map[types.Type]bool{})
 		for i := 0; i < it.NumMethods(); i++ {
 			facts.Wants[ii] = append(facts.Wants[ii], it.Method(i).Id())
 		}
@@ -189,26 +192,41 @@ func (c *checked) methodFiles(t types.Type) map[string][]string {
 	return found
 }
 
-// typeOrigins: the files declaring t's named type and each named type its embedded fields reach (through pointers
-// and structs, at any depth), whose packages' declarations give t its methods; never nil.
+// typeOrigins: the files declaring t's named type or alias and each named type or alias its embedded fields, or an
+// interface's embedded types, reach (through pointers, structs and interfaces, at any depth), whose packages'
+// declarations give t its methods; "" when unknown; none for Go's universe (`error`: one in every build). Never nil.
 func (c *checked) typeOrigins(t types.Type, seen map[types.Type]bool) []string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
 	files := []string{}
+	for a, ok := t.(*types.Alias); ok; a, ok = t.(*types.Alias) { // `type E = dep.Sink`: E may differ per build
+		rhs, known := any(a).(interface{ Rhs() types.Type }) // go1.23's
+		if a.Obj().Pkg() != nil {
+			files = append(files, c.declaredIn(a.Obj()))
+		}
+		if !known {
+			return append(files, "")
+		}
+		t = rhs.Rhs()
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		return append(files, c.typeOrigins(p.Elem(), seen)...)
+	}
 	if seen[t] {
 		return files
 	}
 	seen[t] = true
-	if n, ok := t.(*types.Named); ok {
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
 		files = append(files, c.declaredIn(n.Obj()))
 	}
-	if s, ok := t.Underlying().(*types.Struct); ok {
-		for i := 0; i < s.NumFields(); i++ {
-			if s.Field(i).Embedded() {
-				files = append(files, c.typeOrigins(s.Field(i).Type(), seen)...)
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if u.Field(i).Embedded() {
+				files = append(files, c.typeOrigins(u.Field(i).Type(), seen)...)
 			}
+		}
+	case *types.Interface:
+		for i := 0; i < u.NumEmbeddeds(); i++ {
+			files = append(files, c.typeOrigins(u.EmbeddedType(i), seen)...)
 		}
 	}
 	return files

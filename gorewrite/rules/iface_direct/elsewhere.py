@@ -7,9 +7,13 @@ passes over (typeswitch.py). Both read this build's method sets: a file another 
 dropped code runs. A method this build has and another lacks only breaks that build's compile; one it
 lacks and another may add changes what runs, silently. So an assertion or case to an interface the
 stored value does not implement here declines while another build may compile a file of the package
-(callees.other_builds: one that cannot change what this build's files mean is none), or `go test` may compile an
-in-package `_test.go` file declaring a method (build_files.method_tests: adv43c's `func (c *counterVec) Reset()` for
-the tests' sake, which left_out leaves aside).
+(callees.other_builds: one that cannot change what this build's files mean is none); while a file some build
+leaves out declares the interface, the value's type or a type or alias either embeds (there another declares
+them otherwise: fix43b's `iface.Flusher` per build); while the value's type has a method of an asked name (its
+signature's types may differ per build); or while an in-package `_test.go` file (`go test` compiles it;
+build_files.method_tests: adv43c's `func (c *counterVec) Reset()`) or a constrained file of another package of
+a type the value's embeds declares a method of an asked name, or does not parse. Those types' files being in
+every build, no other method declaration can give the type one (a `sync.Mutex` embedded, a test's mock `Get`).
 
 The mirror breaks the build: the rewrite's `Describer(&vec)` in place of `c.(Describer)`, or `(&vec).Help()`,
 needs Help in every build that compiles the rewritten file, while the assertion merely failed where Help is
@@ -24,7 +28,7 @@ import glob
 import os
 
 from gorewrite import callees
-from gorewrite.build_files import constrained, method_tests, parsed
+from gorewrite.build_files import constrained, declares_method, method_tests, parsed
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.rules.iface_direct.group import access
@@ -47,30 +51,53 @@ def failing_elsewhere(
             continue
         for kind in _kinds(node.parent):
             if is_interface_type(types, path, kind) and takes(types, path, value, kind) is False:
-                elsewhere = _varying(view, types, value)
-                return elsewhere and (
-                    f"the assertion to {text(kind).decode()} (line {row_of(kind)}) fails in this build, but another "
-                    f"build compiles {elsewhere}, which may give the value's type the method it asks for"
-                )
+                elsewhere = _varying(view, types, value, types.type_id(path, kind.start_byte, kind.end_byte))
+                if elsewhere:  # each failing case asks of its own interface's names: a later one may be added
+                    where = f"the assertion to {text(kind).decode()} (line {row_of(kind)})"
+                    return f"{where} fails in this build, but {elsewhere}"
     return None
 
 
-def _varying(view: PackageView, types: TypeInfo, value: int | None) -> str | None:
-    """A file another build may compile where the value's type may get more methods: of the package (another build's,
-    or an in-package test's declaring a method: `go test` compiles it, left_out leaves it aside), or of the package
-    of the value's type or of a type it embeds (`struct{ *dep.Sink }`, dep's `//go:build flushing` file declaring
-    Sink's Flush: adv43c); None when none may."""
-    tests = memo(view, ("method tests",), lambda: method_tests(view.package.dir, view.package.name))
-    found = callees.other_builds(view) or next(iter(tests), None)
+def _varying(view: PackageView, types: TypeInfo, value: int | None, interface: int | None) -> str | None:
+    """Where another build may make the value's type implement the interface: a file of the package another build
+    compiles; one declaring the interface, the value's type or a type either embeds (an alias too) that a build may
+    leave out (there another declares them otherwise); the value's type having a method of a name the interface asks
+    for (its signature's types may differ per build); an in-package test file (`go test`'s) or a constrained file of
+    the package of a type the value's embeds (`struct{ *dep.Sink }`: adv43c) declaring a method of such a name, any
+    receiver's, or not parsing. None when none may: then no build redeclares those types (their files are in every
+    build), and only a method declaration of one of those names could give the type one."""
+    found = callees.other_builds(view)
+    if found:
+        return f"another build compiles {found}, which may give the value's type the method it asks for"
     origins = types.origins(value) if value is not None else None
-    if found or origins is None or "" in origins:
-        return found or "a file go/types does not name"
-    for directory in sorted({os.path.dirname(f) for f in origins if os.path.dirname(f) != view.package.dir}):
+    declaring = types.origins(interface) if interface is not None else None
+    if origins is None or declaring is None or "" in origins + declaring:
+        return "go/types does not name a file declaring the value's type or the interface"
+    wants = types.wants(interface)
+    if any(types.declared_in(value, want) is not None for want in wants):
+        return "the value's type has a method of a name it asks for, whose types another build may declare otherwise"
+    varying = next((f for f in origins + declaring if _constrained(view, f)), None)
+    if varying is not None:
+        return f"a build may leave out {os.path.basename(varying)}, declaring a type it relies on: another may differ"
+    names = frozenset(want.rsplit(".", 1)[-1] for want in wants)
+    package = view.package
+    tests = list(memo(view, ("method tests", names), lambda: method_tests(package.dir, package.name, names)))
+    for directory in sorted({os.path.dirname(f) for f in origins if os.path.dirname(f) != package.dir}):
         files = sorted(glob.glob(os.path.join(glob.escape(directory), "*.go")))
-        varying = next((f for f in files if not f.endswith("_test.go") and _constrained(view, f)), None)
-        if varying is not None:
-            return f"{os.path.basename(varying)} of {directory}"
-    return None
+        tests += [f"{os.path.basename(f)} of {directory}" for f in files if _adds(view, f, names)]
+    if not tests:
+        return None
+    return f"another build compiles {tests[0]}, which may give the value's type the method it asks for"
+
+
+def _adds(view: PackageView, path: str, names: frozenset[str]) -> bool:
+    """May another build compile the file of another package (not a test's), declaring a method of one of names?"""
+    if path.endswith("_test.go") or not _constrained(view, path):
+        return False
+    try:
+        return declares_method(parsed(path), names)
+    except OSError:
+        return True
 
 
 def needed_elsewhere(
