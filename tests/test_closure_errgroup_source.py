@@ -179,7 +179,8 @@ def test_declines_an_errgroup_a_workspace_uses(tmp_path, toolchain):
     for source in (SOURCE, SOURCE.replace(*NAIVE)):
         (tmp_path / "m" / "a.go").write_text(source)
         env = {**os.environ, **toolchain.env}
-        done = subprocess.run([toolchain.go, "run", "./cmd"], cwd=tmp_path / "m", env=env, capture_output=True, text=True)
+        run = [toolchain.go, "run", "./cmd"]
+        done = subprocess.run(run, cwd=tmp_path / "m", env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout.strip())
     assert outputs == ["[A|]", "[A-]"], outputs
