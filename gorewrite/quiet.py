@@ -67,14 +67,20 @@ def aliased(root: Node, function: Node, uses: list[Ident], stmt: Node, loops: li
 
 def _effects(view: PackageView, path: str, node: Node, stmt: Node):
     """The effects in the function's body (not in func literals, which run only when called: a call; nor in a
-    block that leaves without reaching stmt)."""
-    for child in node.named_children:
+    block that leaves without reaching stmt). In source order, with a stack of its own: an expression nested
+    2000 parentheses deep exceeded Python's recursion limit (the fuzz test's mutant 17)."""
+    pending = [iter(node.named_children)]
+    while pending:
+        child = next(pending[-1], None)
+        if child is None:
+            pending.pop()
+            continue
         holds_stmt = child.start_byte <= stmt.start_byte < child.end_byte
         if child.type == "func_literal" or (not holds_stmt and _leaves(view, path, child)):
             continue
         if _effect(view, path, child):
             yield child
-        yield from _effects(view, path, child, stmt)
+        pending.append(iter(child.named_children))
 
 
 def _leaves(view: PackageView, path: str, node: Node) -> bool:
