@@ -9,7 +9,8 @@ workspace's), may be a fork whose Wait returns first, or whose Go runs f later, 
 Then nothing is proven. So the source is the one go list gives for the import in the run's directory
 (exports.modules: its Dir and Module, as the compile resolved it), never a go.mod or go.work found by
 walking up from the file: trusted only in golang.org/x/sync's own directory of the module cache, which the
-go command fills from go.sum-checked downloads (a replace by another version of golang.org/x/sync too).
+go command fills from go.sum-checked downloads (a replace by another version of golang.org/x/sync too): a
+module of a go.work's `use` (or the main module) named golang.org/x/sync has no version and is a local copy.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def replaced(types: TypeInfo, package: str) -> str | None:
     if module.get("Path") != MODULE or (replace and (replace.get("Path") != MODULE or not replace.get("Version"))):
         by = replace.get("Path") or module.get("Path") or "no module"
         return f"the build reads it from {where} ({MODULE} replaced by {by} in go.mod, go.work or -modfile)"
+    if module.get("Main") or not module.get("Version"):  # a workspace's `use ./xsync`: a local copy, no download
+        return f"the build reads it from {where}, a module of the workspace or the main module, not a download"
     home = module.get("Dir") or ""
     if not home or where != os.path.join(home, os.path.relpath(package, MODULE)):
         return f"the build reads it from {where}, not from the module cache (vendor/ may be edited)"

@@ -164,3 +164,23 @@ def test_declines_an_errgroup_the_go_env_file_replaces(tmp_path, toolchain, case
         assert done.returncode == 0, (name, done.stderr)
         outputs.append(done.stdout.strip())
     assert outputs == ["[A|]", "[A-]"], outputs
+
+
+def test_declines_an_errgroup_a_workspace_uses(tmp_path, toolchain):
+    """adv43d: a go.work that `use`s a local module named golang.org/x/sync (no replace) makes it a module of the
+    workspace: go list gives Module {Path: golang.org/x/sync, Main: true, Dir: ./xsync} and the package's Dir
+    inside it, which errgroup_source took for the module cache's. It has no version: nothing was downloaded."""
+    write_tree(tmp_path, {"xsync/go.mod": "module golang.org/x/sync\n\ngo 1.22\n", "xsync/errgroup/errgroup.go": FORK})
+    write_tree(tmp_path, {"m/go.mod": REQUIRE, "m/go.sum": SUM, "m/a.go": SOURCE, "m/cmd/main.go": MAIN})
+    write_tree(tmp_path, {"go.work": "go 1.22\n\nuse ./m\nuse ./xsync\n"})
+    found = [p for ps in proposals(tmp_path / "m", RULES["closure"]).values() for p in ps]
+    assert_declines(found, "may not be golang.org/x/sync's")
+    outputs = []
+    for source in (SOURCE, SOURCE.replace(*NAIVE)):
+        (tmp_path / "m" / "a.go").write_text(source)
+        env = {**os.environ, **toolchain.env}
+        run = [toolchain.go, "run", "./cmd"]
+        done = subprocess.run(run, cwd=tmp_path / "m", env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout.strip())
+    assert outputs == ["[A|]", "[A-]"], outputs
