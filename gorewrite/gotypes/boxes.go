@@ -9,6 +9,7 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -192,6 +193,39 @@ func (c *checked) methodFiles(t types.Type) map[string][]string {
 	return found
 }
 
+// literalDecl: is the named type, if a struct or interface, declared by a type literal (`type Sink struct{…}`), not
+// from another named type (`type Sink inner`, whose struct go/types gives but whose declaration it does not)?
+func (c *checked) literalDecl(n *types.Named, file string) bool {
+	switch n.Underlying().(type) {
+	case *types.Struct, *types.Interface:
+	default:
+		return true // no embedded field or interface promotes a method to it
+	}
+	var spec *ast.TypeSpec
+	if n.Obj().Pkg() == c.pkg {
+		spec = c.typeSpec(n.Obj())
+	} else if fset := token.NewFileSet(); file != "" {
+		if f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution); err == nil {
+			line := c.fset.Position(n.Obj().Pos()).Line
+			ast.Inspect(f, func(node ast.Node) bool {
+				s, ok := node.(*ast.TypeSpec)
+				if ok && s.Name.Name == n.Obj().Name() && fset.Position(s.Name.Pos()).Line == line {
+					spec = s
+				}
+				return spec == nil
+			})
+		}
+	}
+	if spec == nil {
+		return false
+	}
+	switch ast.Unparen(spec.Type).(type) {
+	case *ast.StructType, *ast.InterfaceType:
+		return true
+	}
+	return false
+}
+
 // typeOrigins: the files declaring t's named type or alias and each named type or alias its embedded fields, or an
 // interface's embedded types, reach (through pointers, structs and interfaces, at any depth), whose packages'
 // declarations give t its methods; "" when unknown; none for Go's universe (`error`: one in every build). Never nil.
@@ -215,7 +249,11 @@ func (c *checked) typeOrigins(t types.Type, seen map[types.Type]bool) []string {
 	}
 	seen[t] = true
 	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
-		files = append(files, c.declaredIn(n.Obj()))
+		file := c.declaredIn(n.Obj())
+		files = append(files, file)
+		if !c.literalDecl(n, file) { // `type Sink inner`: inner's underlying, which another build may declare otherwise
+			return append(files, "")
+		}
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
