@@ -204,17 +204,8 @@ func (c *checked) literalDecl(n *types.Named, file string) bool {
 	var spec *ast.TypeSpec
 	if n.Obj().Pkg() == c.pkg {
 		spec = c.typeSpec(n.Obj())
-	} else if fset := token.NewFileSet(); file != "" {
-		if f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution); err == nil {
-			line := c.fset.Position(n.Obj().Pos()).Line
-			ast.Inspect(f, func(node ast.Node) bool {
-				s, ok := node.(*ast.TypeSpec)
-				if ok && s.Name.Name == n.Obj().Name() && fset.Position(s.Name.Pos()).Line == line {
-					spec = s
-				}
-				return spec == nil
-			})
-		}
+	} else {
+		spec, _ = c.declaration(n.Obj(), file).(*ast.TypeSpec)
 	}
 	if spec == nil {
 		return false
@@ -224,6 +215,53 @@ func (c *checked) literalDecl(n *types.Named, file string) bool {
 		return true
 	}
 	return false
+}
+
+// parsedFiles: other packages' files declaration read, by path (nil file: unreadable, or not Go).
+var parsedFiles = map[string]struct {
+	fset *token.FileSet
+	file *ast.File
+}{}
+
+// declaration: the type spec, func decl or field of file that declares another package's obj on the line export data
+// places it at, nil when none does (a //line directive of a file some build leaves out may name one every build has).
+func (c *checked) declaration(obj types.Object, file string) ast.Node {
+	at := c.fset.Position(obj.Pos())
+	read, done := parsedFiles[file]
+	if !done && file != "" {
+		read.fset = token.NewFileSet()
+		read.file, _ = parser.ParseFile(read.fset, file, nil, parser.SkipObjectResolution)
+		parsedFiles[file] = read
+	}
+	fset, f := read.fset, read.file
+	if f == nil {
+		return nil
+	}
+	var found ast.Node
+	here := func(id *ast.Ident) bool {
+		p := fset.Position(id.Pos())
+		return id.Name == obj.Name() && p.Line == at.Line // export data keeps no column
+	}
+	ast.Inspect(f, func(node ast.Node) bool {
+		switch d := node.(type) {
+		case *ast.TypeSpec:
+			if here(d.Name) {
+				found = d
+			}
+		case *ast.FuncDecl:
+			if here(d.Name) {
+				found = d
+			}
+		case *ast.Field:
+			for _, name := range d.Names {
+				if here(name) {
+					found = d
+				}
+			}
+		}
+		return found == nil
+	})
+	return found
 }
 
 // typeOrigins: the files declaring t's named type or alias and each named type or alias its embedded fields, or an
@@ -286,6 +324,9 @@ func (c *checked) declaredIn(obj types.Object) string {
 			return filepath.Join(dir, filepath.Base(rest))
 		}
 		if !ok || filepath.Dir(file) != filepath.Clean(dir) { // a //line directive's file, or an unlisted import
+			return ""
+		}
+		if c.declaration(obj, file) == nil { // a //line directive naming a file beside its own
 			return ""
 		}
 		return file
