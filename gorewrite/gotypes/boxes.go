@@ -9,6 +9,7 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -192,6 +193,77 @@ func (c *checked) methodFiles(t types.Type) map[string][]string {
 	return found
 }
 
+// literalDecl: is the named type, if a struct or interface, declared by a type literal (`type Sink struct{…}`), not
+// from another named type (`type Sink inner`, whose struct go/types gives but whose declaration it does not)?
+func (c *checked) literalDecl(n *types.Named, file string) bool {
+	switch n.Underlying().(type) {
+	case *types.Struct, *types.Interface:
+	default:
+		return true // no embedded field or interface promotes a method to it
+	}
+	var spec *ast.TypeSpec
+	if n.Obj().Pkg() == c.pkg {
+		spec = c.typeSpec(n.Obj())
+	} else {
+		spec, _ = c.declaration(n.Obj(), file).(*ast.TypeSpec)
+	}
+	if spec == nil {
+		return false
+	}
+	switch ast.Unparen(spec.Type).(type) {
+	case *ast.StructType, *ast.InterfaceType:
+		return true
+	}
+	return false
+}
+
+// parsedFiles: other packages' files declaration read, by path (nil file: unreadable, or not Go).
+var parsedFiles = map[string]struct {
+	fset *token.FileSet
+	file *ast.File
+}{}
+
+// declaration: the type spec, func decl or field of file that declares another package's obj on the line export data
+// places it at, nil when none does (a //line directive of a file some build leaves out may name one every build has).
+func (c *checked) declaration(obj types.Object, file string) ast.Node {
+	at := c.fset.Position(obj.Pos())
+	read, done := parsedFiles[file]
+	if !done && file != "" {
+		read.fset = token.NewFileSet()
+		read.file, _ = parser.ParseFile(read.fset, file, nil, parser.SkipObjectResolution)
+		parsedFiles[file] = read
+	}
+	fset, f := read.fset, read.file
+	if f == nil {
+		return nil
+	}
+	var found ast.Node
+	here := func(id *ast.Ident) bool {
+		p := fset.Position(id.Pos())
+		return id.Name == obj.Name() && p.Line == at.Line // export data keeps no column
+	}
+	ast.Inspect(f, func(node ast.Node) bool {
+		switch d := node.(type) {
+		case *ast.TypeSpec:
+			if here(d.Name) {
+				found = d
+			}
+		case *ast.FuncDecl:
+			if here(d.Name) {
+				found = d
+			}
+		case *ast.Field:
+			for _, name := range d.Names {
+				if here(name) {
+					found = d
+				}
+			}
+		}
+		return found == nil
+	})
+	return found
+}
+
 // typeOrigins: the files declaring t's named type or alias and each named type or alias its embedded fields, or an
 // interface's embedded types, reach (through pointers, structs and interfaces, at any depth), whose packages'
 // declarations give t its methods; "" when unknown; none for Go's universe (`error`: one in every build). Never nil.
@@ -215,7 +287,11 @@ func (c *checked) typeOrigins(t types.Type, seen map[types.Type]bool) []string {
 	}
 	seen[t] = true
 	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
-		files = append(files, c.declaredIn(n.Obj()))
+		file := c.declaredIn(n.Obj())
+		files = append(files, file)
+		if !c.literalDecl(n, file) { // `type Sink inner`: inner's underlying, which another build may declare otherwise
+			return append(files, "")
+		}
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
@@ -248,6 +324,9 @@ func (c *checked) declaredIn(obj types.Object) string {
 			return filepath.Join(dir, filepath.Base(rest))
 		}
 		if !ok || filepath.Dir(file) != filepath.Clean(dir) { // a //line directive's file, or an unlisted import
+			return ""
+		}
+		if c.declaration(obj, file) == nil { // a //line directive naming a file beside its own
 			return ""
 		}
 		return file
