@@ -217,21 +217,21 @@ func (c *checked) literalDecl(n *types.Named, file string) bool {
 	return false
 }
 
-// parsedFiles: other packages' files declaration read, by path (nil file: unreadable, or not Go).
-var parsedFiles = map[string]struct {
+// parsedFile: another package's file declaration read (nil file: unreadable, or not Go).
+type parsedFile struct {
 	fset *token.FileSet
 	file *ast.File
-}{}
+}
 
 // declaration: the type spec, func decl or field of file that declares another package's obj on the line export data
 // places it at, nil when none does (a //line directive of a file some build leaves out may name one every build has).
 func (c *checked) declaration(obj types.Object, file string) ast.Node {
 	at := c.fset.Position(obj.Pos())
-	read, done := parsedFiles[file]
+	read, done := c.read[file]
 	if !done && file != "" {
 		read.fset = token.NewFileSet()
 		read.file, _ = parser.ParseFile(read.fset, file, nil, parser.SkipObjectResolution)
-		parsedFiles[file] = read
+		c.read[file] = read
 	}
 	fset, f := read.fset, read.file
 	if f == nil {

@@ -158,6 +158,7 @@ type checked struct {
 	names    map[string]bool                // the top-level names its files declare, every build's (redeclared)
 	carried  map[*types.Array][2]bool       // sources' answers, by array type
 	locks    map[types.Type]*string         // lockPath's answers, by type
+	read     map[string]parsedFile          // other packages' files declaration parsed, by path (this request's)
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.
@@ -221,7 +222,7 @@ func check(req request) (*checked, error) {
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
 		origins: newOrigins(fset, req.Files, req.Sources), carried: map[*types.Array][2]bool{},
-		locks: map[types.Type]*string{}, std: map[string]bool{}, dirs: req.Dirs}
+		locks: map[types.Type]*string{}, std: map[string]bool{}, dirs: req.Dirs, read: map[string]parsedFile{}}
 	for _, path := range req.Std {
 		c.std[path] = true
 	}
