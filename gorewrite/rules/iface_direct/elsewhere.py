@@ -84,20 +84,22 @@ def _varying(view: PackageView, types: TypeInfo, value: int | None, interface: i
     tests = list(memo(view, ("method tests", names), lambda: method_tests(package.dir, package.name, names)))
     for directory in sorted({os.path.dirname(f) for f in origins if os.path.dirname(f) != package.dir}):
         files = sorted(glob.glob(os.path.join(glob.escape(directory), "*.go")))
-        tests += [f"{os.path.basename(f)} of {directory}" for f in files if _adds(view, f, names)]
+        tests += [f"{os.path.basename(f)} of {directory}" for f in files if _adds(f, names)]
     if not tests:
         return None
     return f"another build compiles {tests[0]}, which may give the value's type the method it asks for"
 
 
-def _adds(view: PackageView, path: str, names: frozenset[str]) -> bool:
-    """May another build compile the file of another package (not a test's), declaring a method of one of names?"""
-    if path.endswith("_test.go") or not _constrained(view, path):
+def _adds(path: str, names: frozenset[str]) -> bool:
+    """May another build compile the file of another package (not a test's), declaring a method of one of names?
+    Parsed once for both questions; unreadable: it may."""
+    if path.endswith("_test.go"):
         return False
     try:
-        return declares_method(parsed(path), names)
+        root = parsed(path)
     except OSError:
         return True
+    return constrained(path, root) and declares_method(root, names)
 
 
 def needed_elsewhere(
