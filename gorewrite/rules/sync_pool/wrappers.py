@@ -24,7 +24,7 @@ from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
-from gorewrite.rulekit import add_import, memo, near_syntax_error, types_or_reason
+from gorewrite.rulekit import add_import, memo, near_syntax_error, types_or_reason, use_owner
 from gorewrite.rules.sync_pool import loops, spare, wrapper_loops
 from gorewrite.rules.sync_pool.names import (
     any_name,
@@ -351,7 +351,7 @@ def _shared(view: PackageView, path: str, obj: str, own: Node) -> str | None:
     for use in view.types.idents.get(path, ()):
         if use.obj != obj or use.use not in (Use.DECL, Use.WRITE):
             continue
-        if own_function(root.named_descendant_for_byte_range(use.start, use.end)) != own:
+        if use_owner(root, use) != own:
             where = "written in a func literal" if use.use == Use.WRITE else "declared outside the func literal"
             return f"{where} (line {view.line(path, use.start)})"
     return None
