@@ -192,7 +192,7 @@ def method_tests(directory: str, package: str, names: frozenset[str]) -> list[st
         if not os.path.isfile(path) or _has_constraint(path):
             continue  # a constrained test file is left_out's
         root = parsed(path)
-        if root.has_error or (_clause(root) == package and _methods(root) & names):
+        if (root.has_error or _clause(root) == package) and declares_method(root, names):
             found.append(os.path.basename(path))
     return found
 
