@@ -74,7 +74,7 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     fixed = view.types.length(path, node.start_byte, node.end_byte)
     if fixed is not None:
         return exactly(fixed)
-    if node.type in ("nil", "identifier") and _universe_nil(view, path, node):  # `strconv.AppendInt(nil, v, 10)`
+    if node.type == "nil" and _universe_nil(view, path, node):  # `strconv.AppendInt(nil, v, 10)`
         return exactly(0)
     args = call_args(node) if node.type == "call_expression" else []
     if len(args) == 3 and splits(view, path, node.child_by_field_name("function")):  # at most n parts, n >= 0
