@@ -9,7 +9,7 @@ func TestBehaviour(t *testing.T) {
 	for _, c := range []struct {
 		number uint64
 		want   int
-	}{{7992739871, 3}, {0, 0}, {1, 8}, {math.MaxUint64, 3}} {
+	}{{7992739871, 6}, {0, 0}, {1, 3}, {12345678, 0}, {math.MaxUint64, 3}} {
 		if got := CheckDigit(c.number); got != c.want {
 			t.Fatal(c.number, got)
 		}
