@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
 from gorewrite.lengths import (
+    appended,
     bit_count,
     encoding_length,
     index_of,
@@ -29,6 +30,7 @@ from gorewrite.returns import returned
 from gorewrite.syntax import Node, call_args, text
 from gorewrite.terms import builtin, value_of
 from gorewrite.type_bounds import conversion, int_type, unsigned
+from gorewrite.typeinfo import Kind
 
 
 @dataclass(frozen=True)
@@ -64,22 +66,30 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """The interval the expression's shape proves for its length: an array's, or a constant string's (go/types),
-    a SplitN's, a TrimSpace's or a Cut's (lengths.py), a `make(T, n)`'s (n, or the make panics), an `append(x,
-    a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `[]byte(s)` or `[]rune(s)`'s (at
-    most len(s): its bytes, its runes, or the elements of a slice converted), and `x[lo:hi]`'s, which is hi - lo
-    or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0)."""
+    a SplitN's, a TrimSpace's, a Cut's or an AppendInt's (lengths.py), a `make(T, n)`'s (n, or the make panics),
+    an `append(x, a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `[]byte(s)` or
+    `[]rune(s)`'s (at most len(s): its bytes, its runes, or the elements of a slice converted), `x[lo:hi]`'s,
+    which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0), and nil's, 0
+    (the universe's, by go/types: a package may declare its own `nil`)."""
     fixed = view.types.length(path, node.start_byte, node.end_byte)
     if fixed is not None:
         return exactly(fixed)
+    if node.type == "nil" and _universe_nil(view, path, node):  # `strconv.AppendInt(nil, v, 10)`
+        return exactly(0)
     args = call_args(node) if node.type == "call_expression" else []
     if len(args) == 3 and splits(view, path, node.child_by_field_name("function")):  # at most n parts, n >= 0
         parts = operands.of(args[2])
         return Interval(0, parts.hi) if parts.nonnegative and parts.hi is not None else NONNEGATIVE
     if args and substring(view, path, node.child_by_field_name("function")):  # a part of the first argument
         return Interval(0, operands.length(args[0]).hi)
-    digits = number_length(view, path, node.child_by_field_name("function")) if args else None
+    constant = lambda n: value_of(view, path, n)  # noqa: E731
+    digits = number_length(view, path, node, constant) if args else None
     if digits is not None:  # `strconv.Itoa(n)`: a number's digits, at most 20
         return Interval(1, digits)
+    grown = appended(view, path, node, constant) if args else None
+    if grown is not None:  # `strconv.AppendInt(dst, v, 10)`: dst's elements and at most 20 more
+        within = operands.length(args[0]).hi
+        return Interval(0, within + grown if within is not None else None)
     if args and parts_of(view, path, node.child_by_field_name("function")):  # at most one part more than bytes
         within = operands.length(args[0]).hi
         return Interval(0, within + 1 if within is not None else None)
@@ -99,6 +109,12 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     high = operands.of(end).hi if end is not None else operands.length(operand).hi
     low = operands.of(start).lo if start is not None else 0
     return Interval(0, high - max(low or 0, 0) if high is not None else None)
+
+
+def _universe_nil(view: PackageView, path: str, node: Node) -> bool:
+    """Does the identifier name the universe's nil (go/types' *types.Nil), not a variable called nil?"""
+    ident = view.types.at(path, node.start_byte)
+    return ident is not None and ident.kind == Kind.NIL and ident.end == node.end_byte
 
 
 def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:

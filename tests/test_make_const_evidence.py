@@ -95,6 +95,7 @@ def test_the_measured_cases_are_there():
         "log_stamp",
         "sensor_decoded",
         "record_frame",
+        "account_digits",
     } <= set(MEASURED)
 
 

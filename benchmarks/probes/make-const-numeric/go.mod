@@ -1,0 +1,3 @@
+module example.com/numfin
+
+go 1.22
