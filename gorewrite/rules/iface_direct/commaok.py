@@ -26,8 +26,9 @@ def conversion_edits(
     """The edits that put the conversion in place of the assertion. A comma-ok assertion cannot fail
     any more: `w, _ := c.(I)` becomes `w := I(E)`; `if w, ok := c.(I); ok {` becomes a block
     `{ w := I(E); … }` (same scope for w) and what only a failed assertion ran goes (its else, or
-    the statements after a body that returns); `w, ok := c.(I)` followed by `if !ok { … }` loses
-    that if. Any other use of ok would test a constant, so it declines."""
+    the statements after a body that returns); `if w, ok := c.(I); ok && X {` becomes `if w := I(E); X {`,
+    its else kept; `w, ok := c.(I)` followed by `if !ok { … }` loses that if. Any other use of ok would
+    test a constant, so it declines."""
     names = _comma_ok(assertion)
     if names is None:
         return [Edit(path, assertion.start_byte, assertion.end_byte, in_place(assertion, conversion))]
@@ -50,8 +51,13 @@ def conversion_edits(
     statement = _if_on(view, types, path, ok, uses)
     if isinstance(statement, str):
         return statement
-    body = statement.child_by_field_name("consequence")
     source = view.sources[path]
+    conjunction = _guarding(statement, ok)
+    if conjunction is not None:  # `ok && X`: ok is true, so the condition is X, and the if stays (X may fail)
+        rest = conjunction.child_by_field_name("right")
+        kept = source[assertion.end_byte : conjunction.start_byte]  # `; ` (or `); ` after `= (c.(I)`)
+        return [Edit(path, value.end_byte, rest.start_byte, between + conversion + kept)]
+    body = statement.child_by_field_name("consequence")
     line = source.rfind(b"\n", 0, statement.start_byte) + 1
     indent = source[line : line + len(source[line:]) - len(source[line:].lstrip(b"\t "))]
     declared = b"{\n" + indent + b"\t" + text(value) + b" := " + conversion
@@ -173,7 +179,7 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[I
     name = text(ok).decode()
     problem = (
         f"after the rewrite {name} would always be true, and it is used other than as the whole condition "
-        f"of `if …, {name} := …; {name} {{` or in `if !{name} {{` right after it"
+        f"of `if …, {name} := …; {name} {{` or its first operand (`{name} && …`), or in `if !{name} {{` right after it"
     )
     if (
         declaration.type != "short_var_declaration"
@@ -182,11 +188,30 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[I
     ):
         return problem
     condition = unparen(statement.child_by_field_name("condition"))
-    if condition.type != "identifier" or text(condition) != text(ok):
+    conjunction = _guarding(statement, ok)
+    read = conjunction.child_by_field_name("left") if conjunction is not None else condition
+    if read.type != "identifier" or text(read) != text(ok):
         return problem
-    if [u.start for u in uses] != [condition.start_byte]:
+    if [u.start for u in uses] != [read.start_byte]:
         return f"{problem} (line {view.line(path, uses[-1].start) if uses else row_of(ok)})"
     return statement
+
+
+def _guarding(statement: Node, ok: Node) -> Node | None:
+    """The `ok && X` at the left end of the if's condition, `ok && X && Y` included (`&&` groups to the
+    left: `(ok && X) && Y`), when nothing but spaces lies around its `&&` and no parenthesis opens before ok
+    (removing `ok && ` then leaves X, the rest as it was); None for any other condition. With ok true,
+    `ok && X` is X, evaluated exactly when it was; with ok false, X is never evaluated."""
+    node = statement.child_by_field_name("condition")
+    while node.type == "binary_expression" and text(node.child_by_field_name("operator")) == b"&&":
+        left = node.child_by_field_name("left")
+        if left.type == "identifier" and text(left) == text(ok):
+            between = text(node)[
+                left.end_byte - node.start_byte : node.child_by_field_name("right").start_byte - node.start_byte
+            ]
+            return node if between.strip() == b"&&" else None
+        node = left
+    return None
 
 
 def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
