@@ -1,9 +1,11 @@
 """iface-direct on a comma-ok assertion guarding its own if: `if t, ok := r.err.(timeouter); ok && t.Timeout() {`,
-the idiom of net.Error checks (commaok.py `_guarding`). The assertion cannot fail any more, so ok is true and the
-condition is the rest of the conjunction: `if t := timeouter(&te); t.Timeout() {`, the else kept (it runs when the
-rest is false, as before). With a failing assertion among a local's reads, ok is false and the rest never ran: the
-if goes, its else standing in its place. Declined, each with its naive rewrite: ok declared before the if (a later
-read keeps the old value) and ok read in the else (it would mean nothing). AllocsPerRun under both releases.
+the idiom of net.Error checks (commaok.py `_guarding`), or `!ok || !t.Timeout()`. The assertion cannot fail any more,
+so ok is true and the condition is the rest: `if t := timeouter(&te); t.Timeout() {`, the else kept (it runs when the
+rest is false, as before). With a failing assertion among a local's reads, ok is false and the rest never ran: under
+`ok && X` the if goes, its else standing in its place; under `!ok || X` the body always ran, and it declines.
+Declined, each with its naive rewrite: ok declared before the if (a later read keeps the old value), ok read in the
+else (it would mean nothing), the failing `!ok || X` (the naive removal skips the body that ran). AllocsPerRun under
+both releases.
 """
 
 from __future__ import annotations
@@ -90,6 +92,27 @@ func Either() bool { return Retryable("dial", true) != Retryable("read", false) 
         "}(&ne); t.Timeout() && t.Temporary() {\n",
         "{pkg}.Either()",
     ),
+    # the negated guard: `!ok || !t.Timeout()` is `!t.Timeout()` once ok is true; the code after the if stays
+    "negated_guard": (
+        package(
+            "negated_guard",
+            """// Give says whether the worker gives up on the reply to op, and why.
+func Give(id int, op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	if t, ok := r.err.(timeouter); !ok || !t.Timeout() {
+		return "give up " + strconv.Itoa(r.id)
+	}
+	return "retry " + strconv.Itoa(r.id)
+}
+
+// Both asks for a slow dial and a failed read.
+func Both() string { return Give(7, "dial", true) + Give(8, "read", false) }
+""",
+        ),
+        "\tif t := timeouter(&ne); !t.Timeout() {\n",
+        "{pkg}.Both()",
+    ),
 }
 
 DECLINES = {
@@ -129,9 +152,34 @@ func Plan(op string, slow bool) string {
 }
 """,
         ),
-        "or its first operand (`ok && …`)",
+        "or its first operand (`ok && …`, `!ok || …`)",
     ),
 }
+
+# a failing assertion under `!ok || X`: ok is false, so the condition is true and the body always ran (unlike `ok &&
+# X`, whose if goes as never run); the naive rewrite removes the if as if it never ran, and counts nothing skipped
+DECLINES["failing_negated"] = (
+    package(
+        "failing_negated",
+        """type closer interface{ Close() error }
+
+// Skipped counts the errors that could not be closed, and says whether op timed out.
+func Skipped(op string, slow bool) string {
+	skipped := 0
+	ne := netErr{op: op, slow: slow}
+	var v any = &ne
+	if c, ok := v.(closer); !ok || c.Close() != nil {
+		skipped++
+	}
+	if t, ok := v.(timeouter); ok && t.Timeout() {
+		return "timeout " + strconv.Itoa(skipped)
+	}
+	return "other " + strconv.Itoa(skipped)
+}
+""",
+    ),
+    "only an `if …, ok := …; ok {` whose ok is read nowhere else can go as never run",
+)
 
 NAIVE = {
     "ok_assigned": (
@@ -143,6 +191,14 @@ NAIVE = {
     "ok_in_else": (
         lambda s: s.replace("if t, ok := r.err.(timeouter); ok && t.Timeout()", "if t := timeouter(&ne); t.Timeout()"),
         "undefined: ok",
+    ),
+    "failing_negated": (
+        lambda s: (
+            s.replace("\tif c, ok := v.(closer); !ok || c.Close() != nil {\n\t\tskipped++\n\t}\n", "")
+            .replace("if t, ok := v.(timeouter); ok && t.Timeout()", "if t := timeouter(&ne); t.Timeout()")
+            .replace("\tvar v any = &ne\n", "")
+        ),
+        'fmt.Sprint({pkg}.Skipped("dial", true))',
     ),
 }
 
