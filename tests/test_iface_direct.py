@@ -1849,6 +1849,7 @@ ALLOC_CALLS = {
     "array_pipeline_stage": "{pkg}.Size(3)",
     "comma_ok_blank_flusher": '{pkg}.Batch(io.Discard, []string{"a", "b"})',
     "comma_ok_block_closer": '{pkg}.Return(1, "me")',
+    "comma_ok_guard_retry": '{pkg}.Next("db:5432", 1, true)',
     "comma_ok_returns": "_, _ = {pkg}.Message(3)",
     "element_call_tee": '_, _ = {pkg}.Summary([][]byte{[]byte("a\\nb")})',
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',

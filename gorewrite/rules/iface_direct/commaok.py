@@ -26,8 +26,9 @@ def conversion_edits(
     """The edits that put the conversion in place of the assertion. A comma-ok assertion cannot fail
     any more: `w, _ := c.(I)` becomes `w := I(E)`; `if w, ok := c.(I); ok {` becomes a block
     `{ w := I(E); … }` (same scope for w) and what only a failed assertion ran goes (its else, or
-    the statements after a body that returns); `w, ok := c.(I)` followed by `if !ok { … }` loses
-    that if. Any other use of ok would test a constant, so it declines."""
+    the statements after a body that returns); `if w, ok := c.(I); ok && X {` (or `!ok || X`) becomes
+    `if w := I(E); X {`, its else kept; `w, ok := c.(I)` followed by `if !ok { … }` loses that if. Any
+    other use of ok would test a constant, so it declines."""
     names = _comma_ok(assertion)
     if names is None:
         return [Edit(path, assertion.start_byte, assertion.end_byte, in_place(assertion, conversion))]
@@ -50,8 +51,13 @@ def conversion_edits(
     statement = _if_on(view, types, path, ok, uses)
     if isinstance(statement, str):
         return statement
-    body = statement.child_by_field_name("consequence")
     source = view.sources[path]
+    guard = _guarding(statement, ok)
+    if guard is not None:  # `ok && X`, `!ok || X`: ok is true, so the condition is X, and the if stays
+        rest = guard[0].child_by_field_name("right")
+        kept = source[assertion.end_byte : guard[0].start_byte]  # `; ` (or `); ` after `= (c.(I)`)
+        return [Edit(path, value.end_byte, rest.start_byte, between + conversion + kept)]
+    body = statement.child_by_field_name("consequence")
     line = source.rfind(b"\n", 0, statement.start_byte) + 1
     indent = source[line : line + len(source[line:]) - len(source[line:].lstrip(b"\t "))]
     declared = b"{\n" + indent + b"\t" + text(value) + b" := " + conversion
@@ -65,8 +71,8 @@ def conversion_edits(
 
 
 def failed_if(view: PackageView, types: TypeInfo, path: str, assertion: Node) -> Edit | str | None:
-    """`if w, ok := c.(I); ok { … }` whose assertion go/types says fails: ok is false, the body never
-    runs, so the if goes (its else, a block or an if, stands in its place: it must name neither w nor
+    """`if w, ok := c.(I); ok { … }` (or `ok && X`) whose assertion go/types says fails: ok is false, the body
+    never runs, so the if goes (its else, a block or an if, stands in its place: it must name neither w nor
     ok, which would then mean another variable or none); None for any other shape."""
     names = _comma_ok(assertion)
     if names is None or text(names[1]) == b"_":
@@ -75,6 +81,9 @@ def failed_if(view: PackageView, types: TypeInfo, path: str, assertion: Node) ->
     statement = None if isinstance(uses, str) else _if_on(view, types, path, names[1], uses)
     if statement is None or isinstance(statement, str):
         return None
+    guard = _guarding(statement, names[1])
+    if guard is not None and text(guard[0].child_by_field_name("operator")) == b"||":
+        return None  # `!ok || X` is true: the body always ran
     other = statement.child_by_field_name("alternative")
     if other is None:
         lines = whole_lines(view.sources[path], statement)
@@ -173,7 +182,8 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[I
     name = text(ok).decode()
     problem = (
         f"after the rewrite {name} would always be true, and it is used other than as the whole condition "
-        f"of `if …, {name} := …; {name} {{` or in `if !{name} {{` right after it"
+        f"of `if …, {name} := …; {name} {{` or its first operand (`{name} && …`, `!{name} || …`), "
+        f"or in `if !{name} {{` right after it"
     )
     if (
         declaration.type != "short_var_declaration"
@@ -182,11 +192,35 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[I
     ):
         return problem
     condition = unparen(statement.child_by_field_name("condition"))
-    if condition.type != "identifier" or text(condition) != text(ok):
+    guard = _guarding(statement, ok)
+    read = guard[1] if guard is not None else condition
+    if read.type != "identifier" or text(read) != text(ok):
         return problem
-    if [u.start for u in uses] != [condition.start_byte]:
+    if [u.start for u in uses] != [read.start_byte]:
         return f"{problem} (line {view.line(path, uses[-1].start) if uses else row_of(ok)})"
     return statement
+
+
+def _guarding(statement: Node, ok: Node) -> tuple[Node, Node] | None:
+    """The `ok && X` at the left end of the if's condition, or `!ok || X` (each operator grouping to the left:
+    `ok && X && Y` is `(ok && X) && Y`), and the ok it reads, when nothing but spaces lies around the operator
+    and no parenthesis opens before ok (removing `ok && ` then leaves X, the rest as it was); None for any other
+    condition. With ok true, either is X, evaluated exactly when it was; with ok false, X never runs, and
+    `ok && X` is false, `!ok || X` true."""
+    node = statement.child_by_field_name("condition")
+    wanted = None
+    while node.type == "binary_expression":
+        operator = text(node.child_by_field_name("operator"))
+        if operator not in (b"&&", b"||") or wanted not in (None, operator):
+            return None
+        wanted, left, right = operator, node.child_by_field_name("left"), node.child_by_field_name("right")
+        negated = left.type == "unary_expression" and text(left.child_by_field_name("operator")) == b"!"
+        read = left.child_by_field_name("operand") if negated else left
+        if read.type == "identifier" and text(read) == text(ok) and negated == (operator == b"||"):
+            between = text(node)[left.end_byte - node.start_byte : right.start_byte - node.start_byte]
+            return (node, read) if between.strip() == operator else None
+        node = left
+    return None
 
 
 def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:

@@ -1,0 +1,3 @@
+module example.com/probe44
+
+go 1.23

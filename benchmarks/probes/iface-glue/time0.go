@@ -1,0 +1,5 @@
+package glue
+
+import "time"
+
+var timeZero time.Time

@@ -1,0 +1,289 @@
+"""iface-direct on a comma-ok assertion guarding its own if: `if t, ok := r.err.(timeouter); ok && t.Timeout() {`,
+the idiom of net.Error checks (commaok.py `_guarding`), or `!ok || !t.Timeout()`. The assertion cannot fail any more,
+so ok is true and the condition is the rest: `if t := timeouter(&te); t.Timeout() {`, the else kept (it runs when the
+rest is false, as before). With a failing assertion among a local's reads, ok is false and the rest never ran: under
+`ok && X` the if goes, its else standing in its place; under `!ok || X` the body always ran, and it declines.
+Declined, each with its naive rewrite: ok declared before the if (a later read keeps the old value), ok read in the
+else (it would mean nothing), the failing `!ok || X` (the naive removal skips the body that ran). AllocsPerRun under
+both releases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import allocs_of, assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals, releases
+from conftest import module as write_module
+from test_iface_direct import RULE
+
+from gorewrite.proposals import Fix
+
+HEAD = """package {name}
+
+import "strconv"
+
+type timeouter interface{{ Timeout() bool }}
+
+type netErr struct {{
+	op   string
+	slow bool
+}}
+
+func (e *netErr) Error() string   {{ return e.op + ": failed" }}
+func (e *netErr) Timeout() bool   {{ return e.slow }}
+func (e *netErr) Temporary() bool {{ return e.slow }}
+
+var _ = strconv.Itoa
+
+type reply struct {{
+	id  int
+	err error
+}}
+"""
+
+
+def package(name: str, body: str) -> str:
+    return HEAD.format(name=name) + "\n" + body
+
+
+FIXES = {
+    # a worker's reply: retry a timeout, fail anything else
+    "field_guard": (
+        package(
+            "field_guard",
+            """// Classify says what to do with the reply to op.
+func Classify(id int, op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	if t, ok := r.err.(timeouter); ok && t.Timeout() {
+		return "retry " + strconv.Itoa(r.id)
+	} else {
+		return "fail " + strconv.Itoa(r.id)
+	}
+}
+
+// Both classifies a slow dial and a failed read.
+func Both() string { return Classify(7, "dial", true) + Classify(8, "read", false) }
+""",
+        ),
+        "\tif t := timeouter(&ne); t.Timeout() {\n",
+        "{pkg}.Both()",
+    ),
+    # three operands: ok is the left end of `(ok && t.Timeout()) && t.Temporary()`
+    "element_chain": (
+        package(
+            "element_chain",
+            """// Retryable says whether the first error of a batch may be retried.
+func Retryable(op string, slow bool) bool {
+	ne := netErr{op: op, slow: slow}
+	errs := [...]any{&ne, "ignored"}
+	if t, ok := errs[0].(interface {
+		Timeout() bool
+		Temporary() bool
+	}); ok && t.Timeout() && t.Temporary() {
+		return len(errs) == 2
+	}
+	return false
+}
+
+// Either asks for a slow dial and a failed read.
+func Either() bool { return Retryable("dial", true) != Retryable("read", false) }
+""",
+        ),
+        "}(&ne); t.Timeout() && t.Temporary() {\n",
+        "{pkg}.Either()",
+    ),
+    # the negated guard: `!ok || !t.Timeout()` is `!t.Timeout()` once ok is true; the code after the if stays
+    "negated_guard": (
+        package(
+            "negated_guard",
+            """// Give says whether the worker gives up on the reply to op, and why.
+func Give(id int, op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	if t, ok := r.err.(timeouter); !ok || !t.Timeout() {
+		return "give up " + strconv.Itoa(r.id)
+	}
+	return "retry " + strconv.Itoa(r.id)
+}
+
+// Both asks for a slow dial and a failed read.
+func Both() string { return Give(7, "dial", true) + Give(8, "read", false) }
+""",
+        ),
+        "\tif t := timeouter(&ne); !t.Timeout() {\n",
+        "{pkg}.Both()",
+    ),
+}
+
+DECLINES = {
+    # ok is an earlier variable the assertion assigns: the rewrite would leave it false for the return
+    "ok_assigned": (
+        package(
+            "ok_assigned",
+            """// Check reports whether op should be retried, and whether its error could say so at all.
+func Check(op string, slow bool) (bool, bool) {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: 1, err: &ne}
+	var t timeouter
+	ok := false
+	if t, ok = r.err.(timeouter); ok && t.Timeout() {
+		return true, ok
+	}
+	return false, ok
+}
+""",
+        ),
+        "ok is not declared by the assertion",
+    ),
+    # ok is read again in the else: removing it leaves that read undefined
+    "ok_in_else": (
+        package(
+            "ok_in_else",
+            """// Plan says what to do with op's error.
+func Plan(op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: 2, err: &ne}
+	if t, ok := r.err.(timeouter); ok && t.Timeout() {
+		return "retry"
+	} else if !ok {
+		return "fatal"
+	}
+	return "wait"
+}
+""",
+        ),
+        "or its first operand (`ok && …`, `!ok || …`)",
+    ),
+}
+
+# a failing assertion under `!ok || X`: ok is false, so the condition is true and the body always ran (unlike `ok &&
+# X`, whose if goes as never run); the naive rewrite removes the if as if it never ran, and counts nothing skipped
+DECLINES["failing_negated"] = (
+    package(
+        "failing_negated",
+        """type closer interface{ Close() error }
+
+// Skipped counts the errors that could not be closed, and says whether op timed out.
+func Skipped(op string, slow bool) string {
+	skipped := 0
+	ne := netErr{op: op, slow: slow}
+	var v any = &ne
+	if c, ok := v.(closer); !ok || c.Close() != nil {
+		skipped++
+	}
+	if t, ok := v.(timeouter); ok && t.Timeout() {
+		return "timeout " + strconv.Itoa(skipped)
+	}
+	return "other " + strconv.Itoa(skipped)
+}
+""",
+    ),
+    "only an `if …, ok := …; ok {` whose ok is read nowhere else can go as never run",
+)
+
+NAIVE = {
+    "ok_assigned": (
+        lambda s: s.replace(
+            "if t, ok = r.err.(timeouter); ok && t.Timeout()", "if t = timeouter(&ne); t.Timeout()"
+        ).replace("\tr := reply{id: 1, err: &ne}\n", ""),
+        'fmt.Sprint({pkg}.Check("dial", true))',
+    ),
+    "ok_in_else": (
+        lambda s: s.replace("if t, ok := r.err.(timeouter); ok && t.Timeout()", "if t := timeouter(&ne); t.Timeout()"),
+        "undefined: ok",
+    ),
+    "failing_negated": (
+        lambda s: (
+            s.replace("\tif c, ok := v.(closer); !ok || c.Close() != nil {\n\t\tskipped++\n\t}\n", "")
+            .replace("if t, ok := v.(timeouter); ok && t.Timeout()", "if t := timeouter(&ne); t.Timeout()")
+            .replace("\tvar v any = &ne\n", "")
+        ),
+        'fmt.Sprint({pkg}.Skipped("dial", true))',
+    ),
+}
+
+# a local read only by assertions, one of which fails (*netErr has no Close): its ok is false, `c.Close()` never ran,
+# and the if goes with it; the other assertion's guard loses its ok
+FAILING = package(
+    "failing_guard",
+    """type closer interface{ Close() error }
+
+var closed int
+
+// Report closes what can be closed, and says whether op timed out.
+func Report(op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	var v any = &ne
+	if c, ok := v.(closer); ok && c.Close() == nil {
+		closed++
+	}
+	if t, ok := v.(timeouter); ok && t.Timeout() {
+		return "timeout " + strconv.Itoa(closed)
+	}
+	return "other " + strconv.Itoa(closed)
+}
+
+// Both reports a slow dial and a failed read.
+func Both() string { return Report("dial", true) + Report("read", false) }
+""",
+)
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("iface-guarded")
+    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()} | {"failing_guard": FAILING}
+    write_module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
+    found = proposals(root, RULE, toolchains=[releases()[1]])
+    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+
+
+def _fix(proposed, name: str) -> Fix:
+    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
+    return fix
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_the_guard_loses_its_ok_and_the_if_stays(proposed, name):
+    source, expected, _ = FIXES[name]
+    after = edited(source, _fix(proposed, name))
+    assert expected in after and "ok" not in after.split("func ")[-1], after
+    assert "drop the code" not in _fix(proposed, name).summary
+
+
+def test_a_failing_guard_goes_as_never_run(proposed):
+    after = edited(FAILING, _fix(proposed, "failing_guard"))
+    assert "closer(" not in after and "closed++" not in after, after
+    assert "\tif t := timeouter(&ne); t.Timeout() {\n" in after, after
+
+
+@pytest.mark.parametrize("name", list(DECLINES))
+def test_declines(proposed, name):
+    assert_declines(proposed.get(name, []), DECLINES[name][1])
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory):
+    return naive_mutants(tmp_path_factory.mktemp("iface-guarded-naive"), releases()[1], DECLINES, NAIVE)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+@pytest.fixture(scope="module")
+def allocs(tmp_path_factory, proposed):
+    cases = {name: (source, edited(source, _fix(proposed, name)), call) for name, (source, _, call) in FIXES.items()}
+    cases["failing_guard"] = (FAILING, edited(FAILING, _fix(proposed, "failing_guard")), "{pkg}.Both()")
+    return allocs_of(tmp_path_factory.mktemp("iface-guarded-allocs"), cases)
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+@pytest.mark.parametrize("name", [*FIXES, "failing_guard"])
+def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
+    toolchain = releases()[release]
+    before, after, result, rewritten = allocs[toolchain.version][name]
+    assert result == rewritten, (result, rewritten)
+    assert after < before, (toolchain.version, before, after)
+    print(toolchain.version, name, before, "->", after)
