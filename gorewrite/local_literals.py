@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from gorewrite import callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, ancestors, held, items
-from gorewrite.typeinfo import Kind, Use
+from gorewrite.rulekit import FUNCTIONS
+from gorewrite.syntax import Node, ancestors
 
-OWNERS = ("function_declaration", "method_declaration", "func_literal")
 # Where a call of the local may run after the declaring function returned, in the reason's words.
 LATER = {"go_statement": "a go statement", "defer_statement": "a defer statement", "func_literal": "a func literal"}
 NOT_HELD = "is not handed straight to a call nor held in a local that is only called"
@@ -28,17 +27,11 @@ NOT_HELD = "is not handed straight to a call nor held in a local that is only ca
 def called_in_place(view: PackageView, path: str, literal: Node) -> str | None:
     """None when the literal runs only inside calls the function declaring it makes itself; else why not,
     in words that follow `is captured by a func literal that …`."""
-    _, holder = held(literal)
-    statement = holder.parent
-    if holder.type != "expression_list" or statement is None or statement.type != "short_var_declaration":
+    local = callees.held_local(view, path, literal)
+    if local is None:
         return NOT_HELD
-    left = statement.child_by_field_name("left")
-    if statement.child_by_field_name("right") != holder or len(items(holder)) != 1 or len(items(left)) != 1:
-        return NOT_HELD
-    declared = view.types.at(path, items(left)[0].start_byte)
-    if declared is None or declared.kind != Kind.VAR or declared.use != Use.DECL:
-        return NOT_HELD
-    owner = next(a for a in ancestors(statement) if a.type in OWNERS)
+    statement, declared = local
+    owner = next(a for a in ancestors(statement) if a.type in FUNCTIONS)
     for use in callees.naming(view, path, declared):
         line = use.start_point.row + 1
         call = use.parent
