@@ -15,8 +15,8 @@ from gorewrite import build_files
 from gorewrite.parameters import FUNCTIONS, parameter_names, receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, text, walk
-from gorewrite.typeinfo import Ident, Kind
+from gorewrite.syntax import Node, held, items, text, walk
+from gorewrite.typeinfo import Ident, Kind, Use
 
 DEPTH = 4  # calls into the package's own functions followed from the call site; deeper chains are declined
 
@@ -46,6 +46,21 @@ def parameter(view: PackageView, found: tuple[str, Node], index: int) -> tuple[N
     name, variadic = params[index] if index < len(params) else (None, False)
     declared = view.types.at(found[0], name.start_byte) if name is not None else None
     return (name, declared, variadic) if declared is not None and declared.obj is not None else None
+
+
+def held_local(view: PackageView, path: str, value: Node) -> tuple[Node, Ident] | None:
+    """The `:=` statement and go/types' variable when value is the one value of a one-name `:=` that declares it
+    (`b := buf.Bytes()`, `indent := func(d int) {…}`); None otherwise."""
+    _, holder = held(value)
+    statement = holder.parent
+    if holder.type != "expression_list" or statement is None or statement.type != "short_var_declaration":
+        return None
+    left = statement.child_by_field_name("left")
+    if statement.child_by_field_name("right") != holder or len(items(holder)) != 1 or len(items(left)) != 1:
+        return None
+    declared = view.types.at(path, items(left)[0].start_byte)
+    ok = declared is not None and declared.kind == Kind.VAR and declared.use == Use.DECL
+    return (statement, declared) if ok else None
 
 
 def naming(view: PackageView, path: str, declared: Ident) -> Iterator[Node]:

@@ -16,8 +16,7 @@ from collections.abc import Iterable
 
 from gorewrite import callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, address_taken, ancestors, held, items
-from gorewrite.typeinfo import Kind
+from gorewrite.syntax import Node, address_taken, ancestors
 
 LATER = ("func_literal", "go_statement", "defer_statement")
 OWNERS = ("function_declaration", "method_declaration", "func_literal")
@@ -26,16 +25,10 @@ OWNERS = ("function_declaration", "method_declaration", "func_literal")
 def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] | str | None:
     """The local the result is held in and its uses, each to be judged as the result itself (reads of a byte
     left out), or why the local may outlive the Put; None when the result is not so held."""
-    _, holder = held(result)
-    statement = holder.parent
-    if holder.type != "expression_list" or statement is None or statement.type != "short_var_declaration":
+    local = callees.held_local(view, path, result)
+    if local is None or local[1].type != "[]byte":
         return None
-    left = statement.child_by_field_name("left")
-    if statement.child_by_field_name("right") != holder or len(items(holder)) != 1 or len(items(left)) != 1:
-        return None
-    declared = view.types.at(path, items(left)[0].start_byte)
-    if declared is None or declared.kind != Kind.VAR or declared.type != "[]byte":
-        return None
+    statement, declared = local
     owner = next(a for a in ancestors(statement) if a.type in OWNERS)
     found = []
     for use in callees.naming(view, path, declared):

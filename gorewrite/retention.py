@@ -21,6 +21,7 @@ from itertools import takewhile
 
 from gorewrite import builtins, called_only, callees, closed, contracts, operands, result_locals
 from gorewrite.holders import holder_use
+from gorewrite.local_literals import called_in_place
 from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import CONTRACTS, SELF_STORES, SUBSLICES, TABLE
@@ -263,8 +264,10 @@ def _use(
     enclosing = {a.type for a in takewhile(lambda a: a != decl, ancestors(node))}
     if "go_statement" in enclosing:
         return "is used in a go statement: the goroutine may outlive the call"
-    if "func_literal" in enclosing:
-        return "is captured by a func literal, which may outlive the call"
+    for literal in (a for a in takewhile(lambda a: a != decl, ancestors(node)) if a.type == "func_literal"):
+        local = called_in_place(view, callees.file_of(view, node), literal)  # `indent := func…`, only called
+        if local:
+            return f"is captured by a func literal that {local}: it may outlive the call"
     expr, parent = held(node)
     call = parent.parent
     if parent.type == "call_expression" and parent.child_by_field_name("function") == expr:

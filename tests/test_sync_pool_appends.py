@@ -265,7 +265,8 @@ func First() string { return hooks[0]() }
 	return ""
 }
 """,
-        "buf is captured by a func literal that is not handed straight to a call: it may run after the pool's Put",
+        "buf is captured by a func literal that is not handed straight to a call nor held in a local that is only"
+        " called: it may run after the pool's Put",
         'func() string { return {pkg}.Tail(new(strings.Builder), "one", true) }()',
     ),
     # the array from a call result, its slice kept

@@ -3,7 +3,7 @@ Put), through retention.py for the calls it reaches, or the reason to decline.""
 
 from __future__ import annotations
 
-from gorewrite import builtins, retention
+from gorewrite import builtins, callees, local_literals, retention
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool import appends, spare
 from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_AT, Site, own_function
@@ -39,11 +39,13 @@ def check(
 def _literal(view: PackageView, literal: Node, relies: set[str]) -> str | None:
     """None when a func literal that captures the variable runs only within the call it is handed to, before
     the deferred Put: it is that call's argument (`r.Attrs(func(a slog.Attr) bool { … })`, nowhere else to
-    be called from) and the callee keeps nothing of it, by retention (`f does not escape`)."""
+    be called from) and the callee keeps nothing of it, by retention (`f does not escape`); or it is held in
+    a local the function only calls (local_literals.py: `emit := func(s string) { buf.WriteString(s) }`)."""
     expr, parent = held(literal)
     call = parent.parent
     if parent.type != "argument_list" or call is None or call.type != "call_expression":
-        return "is captured by a func literal that is not handed straight to a call: it may run after the pool's Put"
+        local = local_literals.called_in_place(view, callees.file_of(view, literal), literal)
+        return f"is captured by a func literal that {local}: it may run after the pool's Put" if local else None
     kept = retention.kept(view, call, items(parent).index(expr), contents=True, relies=relies)
     return f"is captured by a func literal that {kept}: it may run after the pool's Put" if kept else None
 

@@ -1,0 +1,3 @@
+module example.com/renderkit
+
+go 1.22
