@@ -181,6 +181,33 @@ func Skipped(op string, slow bool) string {
     "only an `if …, ok := …; ok {` whose ok is read nowhere else can go as never run",
 )
 
+DECLINES["failing_label"] = (
+    package(
+        "failing_label",
+        """type flusher interface{ Flush() error }
+
+// Total adds the delays of a batch's replies, stopping at the first that could be flushed.
+func Total(ops []string, slow bool) int {
+	total := 0
+	ne := netErr{slow: slow}
+	var v any = &ne
+scan:
+	for _, op := range ops {
+		ne.op = op
+		if f, ok := v.(flusher); ok && f.Flush() == nil {
+			break scan
+		}
+		if t, ok := v.(timeouter); ok && t.Timeout() {
+			total += len(op)
+		}
+	}
+	return total
+}
+""",
+    ),
+    "removing it would leave label scan defined and not used",
+)
+
 NAIVE = {
     "ok_assigned": (
         lambda s: s.replace(
@@ -199,6 +226,14 @@ NAIVE = {
             .replace("\tvar v any = &ne\n", "")
         ),
         'fmt.Sprint({pkg}.Skipped("dial", true))',
+    ),
+    "failing_label": (
+        lambda s: (
+            s.replace("\t\tif f, ok := v.(flusher); ok && f.Flush() == nil {\n\t\t\tbreak scan\n\t\t}\n", "")
+            .replace("if t, ok := v.(timeouter); ok && t.Timeout()", "if t := timeouter(&ne); t.Timeout()")
+            .replace("\tvar v any = &ne\n", "")
+        ),
+        "label scan defined and not used",
     ),
 }
 

@@ -2,15 +2,17 @@
 
 The rewrite removes code that never ran (the cases a type switch does not take, what only a failed
 assertion ran) and a container built only to be read back. A local variable or an import that only
-that code read is then unused, which the rule can know before the compiler says it.
+that code read is then unused, and so is a label that only that code's break, continue or goto named: the
+rule can know it before the compiler says it.
 """
 
 from __future__ import annotations
 
-from gorewrite.syntax import Node, text, walk
+from gorewrite.syntax import Node, enclosing, text, walk
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 Ranges = list[tuple[int, int]]
+FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")  # each a scope of its own labels
 
 
 def left_unused(
@@ -30,6 +32,24 @@ def left_unused(
             return f"removing it would leave {ident.name} declared and not used"
         if ident.kind == Kind.PKGNAME and not package_used_outside(root, ident.name, removed):
             return f"removing it would leave the import of {ident.name} unused"
+    return _label_left(function, removed)
+
+
+def _label_left(function: Node, removed: Ranges) -> str | None:
+    """A label kept whose every break, continue or goto is in the ranges: go rejects a label never used."""
+    kept, named, dropped = {}, set(), set()
+    for node in walk(function):
+        if node.type != "label_name":
+            continue
+        label = (enclosing(node, *FUNCTIONS).start_byte, text(node))
+        if node.parent.type == "labeled_statement":
+            if not _inside(node.start_byte, removed):
+                kept[label] = node
+        else:
+            (dropped if _inside(node.start_byte, removed) else named).add(label)
+    for label, node in kept.items():
+        if label in dropped and label not in named:
+            return f"removing it would leave label {text(node).decode()} defined and not used"
     return None
 
 
