@@ -183,17 +183,22 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
     return found
 
 
+def plain_tests(directory: str) -> list[str]:
+    """The names of the directory's test files left_out leaves aside (no build constraint): `go test` compiles
+    those of the package's own clause with every build of it (Build.universe and Build.shadowed skip the others)."""
+    found = sorted(glob.glob(os.path.join(glob.escape(directory), "*_test.go")))
+    return [os.path.basename(p) for p in found if os.path.isfile(p) and not _has_constraint(p)]
+
+
 def method_tests(directory: str, package: str, names: frozenset[str]) -> list[str]:
     """The names of the directory's in-package test files left_out leaves aside (no build constraint) that declare
     a method of one of names (any receiver's), or may (they do not parse): `go test` compiles them with the package,
     whose method sets they change."""
     found = []
-    for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*_test.go"))):
-        if not os.path.isfile(path) or _has_constraint(path):
-            continue  # a constrained test file is left_out's
-        root = parsed(path)
+    for name in plain_tests(directory):
+        root = parsed(os.path.join(directory, name))
         if (root.has_error or _clause(root) == package) and declares_method(root, names):
-            found.append(os.path.basename(path))
+            found.append(name)
     return found
 
 

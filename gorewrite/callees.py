@@ -215,9 +215,9 @@ def _other_builds(view: PackageView) -> str | None:
 
 
 def shadowing(view: PackageView) -> str | None:
-    """Why the package's go/types facts hold for this build only: a file another build may compile with it, or
-    one it compiles and another build leaves out, declares a name of Go's universe the build's files write
-    (`func min` beside `min(n, 64)`); else None."""
+    """Why the package's go/types facts hold for this build only: a file another build may compile with it (an
+    in-package test file `go test` compiles with every build too), or one it compiles and another build leaves out,
+    declares a name of Go's universe the build's files write (`func min` beside `min(n, 64)`); else None."""
     build = _build(view)
     dropped = sorted(build.conditional())
     if dropped:
@@ -225,12 +225,14 @@ def shadowing(view: PackageView) -> str | None:
             f"a file of this build that another build leaves out declares {', '.join(dropped)} at package level: "
             "there the build's files name Go's predeclared ones"
         )
-    for name in left_out(view):
+    tests = tuple(build_files.plain_tests(view.package.dir))  # `go test`'s build: a `var nil` in p_test.go
+    for name in left_out(view) + tests:
         shadowed = sorted(build.shadowed(name))
         if shadowed:
             return (
-                f"another build compiles {name}, which declares {', '.join(shadowed)} at package level: there the "
-                "build's files name its declarations, not Go's predeclared ones"
+                f"{'go test' if name in tests else 'another build'} compiles {name}, which declares "
+                f"{', '.join(shadowed)} at package level: there the build's files name its declarations, not Go's "
+                "predeclared ones"
             )
     return None
 

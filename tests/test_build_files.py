@@ -152,6 +152,31 @@ def naive_panics_under_widekeys(root, bare, toolchain) -> None:
     assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
 
 
+DIGITS = (
+    'package m\n\nimport "strconv"\n\nfunc Digits(v int64) int {\n\td := strconv.AppendInt(nil, v, 10)\n'
+    "\tbuf := make([]int, len(d))\n\tfor i, c := range d {\n\t\tbuf[i] = int(c)\n\t}\n\treturn len(buf)\n}\n"
+)
+HEADER_TEST = (
+    'package m\n\nimport "testing"\n\nvar nil = []byte("the header the tests give every number: ")\n\n'
+    "func TestDigits(t *testing.T) {\n\tif Digits(7) != len(nil)+1 {\n\t\tt.Fatal(Digits(7))\n\t}\n}\n"
+)
+
+
+def test_a_universe_name_an_in_package_test_declares_is_not_proven(tmp_path, toolchain):
+    """`go test` compiles digits_test.go's package-level `nil` with the package: there AppendInt(nil, v, 10)
+    appends to its 40 bytes, and the naive [20]int proven where nil is Go's (adv44b) panics in the tests."""
+    root = module(tmp_path / "m", {"digits.go": DIGITS, "digits_test.go": HEADER_TEST})
+    found = proposals(root, RULES["make-const"])["example.com/m"]
+    at_most_speculative(found)
+    assert any("go test compiles digits_test.go" in p.reason for p in found), found
+    bare = module(tmp_path / "bare", {"digits.go": DIGITS})
+    naive = exact_array(proposals(bare, RULES["make-const"])["example.com/m"], DIGITS, "[20]int")
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0
+    (root / "digits.go").write_text(naive)
+    failed = toolchain.run(["test", "./..."], str(root))
+    assert failed.returncode != 0 and "out of range" in failed.stdout.decode() + failed.stderr.decode()
+
+
 RENDER = """package m
 
 import (
