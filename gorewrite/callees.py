@@ -238,14 +238,15 @@ def shadowing(view: PackageView) -> str | None:
 
 
 def universe_declared(view: PackageView) -> dict[str, str]:
-    """Each predeclared name a file another build may compile with the package declares at package level, with
-    that file: a rewrite that writes one names that file's declaration in that build."""
+    """Each predeclared name a file another build (or `go test`, an in-package test file) may compile with the
+    package declares at package level, with that file: a rewrite that writes one names that file's declaration there."""
     return memo(view, ("universe declared",), lambda: _universe_declared(view))
 
 
 def _universe_declared(view: PackageView) -> dict[str, str]:
     build = _build(view)
-    return {declared: name for name in reversed(left_out(view)) for declared in build.universe(name)}
+    files = left_out(view) + tuple(build_files.plain_tests(view.package.dir))
+    return {declared: name for name in reversed(files) for declared in build.universe(name)}
 
 
 def _build(view: PackageView) -> build_files.Build:

@@ -99,8 +99,8 @@ def _this_build(view: PackageView, types: typeinfo.TypeInfo) -> typeinfo.TypeInf
 
 
 def _every_build(view: PackageView, proposals: list[Proposal]) -> list[Proposal]:
-    """The proposals, each fix that writes a predeclared name a file another build compiles declares declined:
-    there it would name that file's declaration (sync-pool's `func() any` beside a tagged `type any = int`)."""
+    """The proposals, each fix that writes a predeclared name a file another build (or go test) compiles declares
+    declined: there it would name that file's declaration (sync-pool's `func() any` beside a tagged `type any = int`)."""
     declared = callees.universe_declared(view) if any(isinstance(p, Fix) for p in proposals) else {}
     if not declared:
         return proposals
@@ -111,9 +111,10 @@ def _every_build(view: PackageView, proposals: list[Proposal]) -> list[Proposal]
         if not clash:
             kept.append(proposal)
             continue
+        where = "under go test" if declared[clash[0]].endswith("_test.go") else "in another build"
         reason = (
-            f"the rewrite writes {', '.join(clash)}, which {declared[clash[0]]} declares at package level in another "
-            "build: there it would name that declaration, not Go's"
+            f"the rewrite writes {', '.join(clash)}, which {declared[clash[0]]} declares at package level {where}: "
+            "there it would name that declaration, not Go's"
         )
         kept += [Declined(proposal.rule, target, reason) for target in proposal.targets]
     return kept

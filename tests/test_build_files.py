@@ -442,6 +442,23 @@ def test_a_rewrite_writing_a_predeclared_name_another_build_declares_is_declined
     assert toolchain.run(["build", "-tags", "extra", "./..."], str(root)).returncode != 0
 
 
+@pytest.mark.parametrize("declaring", ["type any = int\n", "func new() {}\n"])
+def test_a_rewrite_writing_a_predeclared_name_an_in_package_test_declares_is_declined(tmp_path, toolchain, declaring):
+    """go test compiles an untagged in-package test file with every build: the pool's `any` or `new` would name
+    its declaration there, and the naive pool's tests no longer build (review adv44b's left-alone sibling)."""
+    test = "package m\n\n" + declaring
+    root = module(tmp_path / "m", {"render.go": POOLED, "later_test.go": test})
+    found = proposals(root, RULES["sync-pool"])["example.com/m"]
+    assert found and all(isinstance(p, Declined) for p in found), found
+    assert "which later_test.go declares at package level under go test" in found[0].reason, found
+    (naive,) = proposals(module(tmp_path / "bare", {"render.go": POOLED}), RULES["sync-pool"])["example.com/m"]
+    assert isinstance(naive, Fix), naive
+    assert toolchain.run(["vet", "./..."], str(root)).returncode == 0
+    (root / "render.go").write_text(edited(POOLED, naive))
+    assert toolchain.run(["build", "./..."], str(root)).returncode == 0
+    assert toolchain.run(["vet", "./..."], str(root)).returncode != 0
+
+
 def test_a_directory_named_like_a_go_file_is_no_left_out_file(tmp_path):
     """Go ignores a directory `fixtures.go/`: it is neither read nor a reason to decline (review adv41d: fix
     stopped with `Is a directory`)."""
