@@ -100,7 +100,7 @@ def _this_build(view: PackageView, types: typeinfo.TypeInfo) -> typeinfo.TypeInf
 
 def _every_build(view: PackageView, proposals: list[Proposal]) -> list[Proposal]:
     """The proposals, each fix that writes a predeclared name a file another build (or go test) compiles declares
-    declined: there it would name that file's declaration (sync-pool's `func() any` beside a tagged `type any = int`)."""
+    declined: there it would name that file's declaration (sync-pool's `func() any` beside `type any = int`)."""
     declared = callees.universe_declared(view) if any(isinstance(p, Fix) for p in proposals) else {}
     if not declared:
         return proposals
