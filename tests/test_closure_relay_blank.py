@@ -1,8 +1,8 @@
-"""closure and a pipeline's closer that drops its wait's result: `go func() { _ = g.Wait(); close(res) }()`, the
-shape errcheck-clean code writes for errgroup. `_ = e` evaluates e and keeps nothing (the blank identifier), so it
-waits exactly as `g.Wait()` does, and the helper passes the wait on (relay.py) before its close. Only the blank
-identifier alone, assigned with `=`, counts; the wait must still be for the workers' own group (a helper waiting on
-another group orders nothing about them).
+"""closure and a pipeline's closer that assigns its wait's result: `go func() { _ = g.Wait(); close(res) }()`, the
+shape errcheck-clean code writes for errgroup, or `werr = g.Wait()` kept for the function to read after draining.
+`v = e` of one variable evaluates e, then assigns, and runs no other code, so it waits exactly as `g.Wait()` does,
+and the helper passes the wait on (relay.py) before its close. The wait must still be for the workers' own group (a
+helper waiting on another group orders nothing about them).
 
 Tables as in test_closure_named_results.py: FIXES, DECLINES, NAIVE (the copy a careless rule would insert, and a
 probe showing it changes what the code does), ALLOCS.
@@ -63,6 +63,48 @@ func Titles(pages []string, prefix string, fetch func(string) string) string {
 """,
         "\t\tprefix := prefix // captured by value: keeps prefix off the heap\n\t\tg.Go(func() error {",
     ),
+    "relay_assigned_error": (  # the closer keeps the group's error for the function to read after draining
+        """package relay_assigned_error
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Lines reads every file with one separator; the closer stores the group's error and closes the
+// lines, and the function reports that error once every line is in, then resets the separator.
+func Lines(files []string, sep string, read func(string) (string, error)) (string, error) {
+	var g errgroup.Group
+	lines := make(chan string)
+	for _, f := range files {
+		g.Go(func() error {
+			s, err := read(f)
+			if err != nil {
+				return err
+			}
+			lines <- s + sep
+			return nil
+		})
+	}
+	var werr error
+	go func() {
+		werr = g.Wait()
+		close(lines)
+	}()
+	var b strings.Builder
+	for l := range lines {
+		b.WriteString(l)
+	}
+	if werr != nil {
+		return "", werr
+	}
+	sep = ""
+	return b.String() + sep, nil
+}
+""",
+        "\t\tsep := sep // captured by value: keeps sep off the heap\n\t\tg.Go(func() error {",
+    ),
 }
 
 DECLINES = {
@@ -122,6 +164,9 @@ NAIVE = {
 
 ALLOCS = {
     "relay_blank_group": 'fmt.Sprint({pkg}.Titles([]string{"a", "b"}, "t:", strings.ToUpper))',
+    "relay_assigned_error": (
+        'fmt.Sprint({pkg}.Lines([]string{"a"}, ";", func(f string) (string, error) { return f + f, nil }))'
+    ),
 }
 
 
