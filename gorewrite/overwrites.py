@@ -59,7 +59,7 @@ BASIC = frozenset(
 PLAIN = re.compile(r"(\.\.\.)?(\[\d*\])*(\w+)")
 TYPES = ("slice_type", "array_type", "pointer_type", "map_type", "channel_type", "function_type", "qualified_type")
 WG_METHODS = ("Add", "Done", "Wait")
-GROUP_METHODS = ("Go", "Wait")  # errgroup's: Go of a func literal, read here like the rest; not SetLimit nor TryGo
+GROUP_METHODS = ("Go", "TryGo", "Wait")  # errgroup's: Go or TryGo of a func literal, read like the rest; not SetLimit
 SYNCS = "synchronizes, so another goroutine ordered by it could"
 MAY = "may write the struct over it"
 CHANNELS = ("sends on", "selects", "receives from", "ranges over")
@@ -313,7 +313,7 @@ def _call(types: TypeInfo, path: str, call: Node, known: Writers, group: str | N
         own = groups.group(types, path, function.child_by_field_name("operand"))
         methods = WG_METHODS if ident.pkg == "sync" else GROUP_METHODS
         mine = own is not None and own.obj == group and ident.name in methods
-        if mine and ident.name == "Go" and [a.type for a in call_args(call)] != ["func_literal"]:
+        if mine and ident.name in ("Go", "TryGo") and [a.type for a in call_args(call)] != ["func_literal"]:
             return f"calls {shown} with a func value: the goroutine it starts runs code gorewrite cannot see"
         return None if mine else f"calls {shown}, which {SYNCS} write it"
     if ident.kind == Kind.METHOD and not ident.recv:

@@ -12,8 +12,8 @@ sequenced before the helper's close (or send), which is synchronized before the 
 receive that returns because of it. So when the helper is started after the worker on every path
 (the worker's Add before it), its literal is exactly a wait for the worker's WaitGroup, group or
 channel and one signal after it (`wg.Wait(); close(ch)`, `defer close(ch); wg.Wait()`, `errc <-
-g.Wait()`), and the function waits for the helper's signal, every read the worker makes precedes
-what follows that wait. happens_before.py asks the rest: the helper's channel signalled by it
+g.Wait()`, `werr = g.Wait(); close(ch)`), and the function waits for the helper's signal, every read the
+worker makes precedes what follows that wait. happens_before.py asks the rest: the helper's channel signalled by it
 alone, the function's wait on every path. Methods come from go/types, never from names.
 """
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from gorewrite import groups
 from gorewrite.signals import goroutine_signal
 from gorewrite.spawns import Signal, Spawn, method_of
-from gorewrite.syntax import Node, call_args, statements, walk
+from gorewrite.syntax import Node, call_args, items, statements, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import TypeInfo
 from gorewrite.waits import WAITS, receive_of_unary
@@ -73,10 +73,22 @@ def _wait_of(types: TypeInfo, helper: Spawn, passed: Signal, signal: Signal) -> 
     if not rest and passed.kind == "send":  # `errc <- g.Wait()`: the value is evaluated before the send
         value = passed.node.child_by_field_name("value")
         return value if _waits_for(types, helper.path, value, signal) else None
-    if len(rest) != 1 or rest[0].type != "expression_statement":
-        return None
-    expr = rest[0].named_children[0]
-    return expr if _waits_for(types, helper.path, expr, signal) else None
+    expr = _evaluated(rest[0]) if len(rest) == 1 else None
+    return expr if expr is not None and _waits_for(types, helper.path, expr, signal) else None
+
+
+def _evaluated(statement: Node) -> Node | None:
+    """The one expression a statement evaluates before the helper's signal: `e` as a statement, or `v = e` of one
+    variable named alone (`_ = g.Wait()`, errcheck-clean; `werr = g.Wait()`, read by the function after it drains
+    the results): the wait happens first, the assignment after it, and no other code runs; a write of the worker's
+    variable there is a func literal's write, of the helper's channel another use of it, both declined elsewhere.
+    Not `p.err = …` nor `errs[i] = …`, whose operands are evaluated before the wait."""
+    if statement.type == "expression_statement":
+        return statement.named_children[0]
+    left, right = items(statement.child_by_field_name("left")), items(statement.child_by_field_name("right"))
+    named = len(left) == 1 and left[0].type == "identifier"
+    plain = statement.type == "assignment_statement" and statement.child_by_field_name("operator").text == b"="
+    return right[0] if plain and named and len(right) == 1 else None
 
 
 def _waits_for(types: TypeInfo, path: str, expr: Node, signal: Signal) -> bool:

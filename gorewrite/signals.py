@@ -14,7 +14,7 @@ import dataclasses
 from gorewrite import errgroup_source, groups
 from gorewrite.after_signal import names_after, trailing
 from gorewrite.done_values import done_value
-from gorewrite.spawns import GROUP_GO, WG_DONE, Signal, Spawn, after_func, method_of, previous, runner
+from gorewrite.spawns import GROUP_GO, TRY_GO, WG_DONE, Signal, Spawn, after_func, method_of, previous, runner, tried
 from gorewrite.syntax import Node, call_args, first_of, statements, text, walk
 from gorewrite.trips import local as _local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo
@@ -316,6 +316,11 @@ def _group_go(types: TypeInfo, spawn: Spawn) -> Signal | str:
             " to time.AfterFunc in a statement of its own (the Timer dropped)"
         )
     package = method_of(types, spawn.path, function)[0]
+    if method_of(types, spawn.path, function) == TRY_GO and not tried(call, spawn.statement):
+        return (
+            "the func literal is passed to TryGo in a statement that does more than try it: only `g.TryGo(f)`, `ok :="
+            " g.TryGo(f)` or the condition of an if without an initializer are followed"
+        )
     forked = errgroup_source.replaced(types, package) if package != "sync" else None
     if forked:
         return f"errgroup's Go and Wait may not be golang.org/x/sync's: {forked}"

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
 WG_ADD = ("sync", "WaitGroup", "Add")
-GROUP_GO = (("golang.org/x/sync/errgroup", "Group", "Go"), ("sync", "WaitGroup", "Go"))  # Go runs f, then Done
+# Go runs f, then Done; errgroup's TryGo runs f so, or never (it returns false, f dropped, when the limit is reached)
+TRY_GO = ("golang.org/x/sync/errgroup", "Group", "TryGo")
+GROUP_GO = (("golang.org/x/sync/errgroup", "Group", "Go"), TRY_GO, ("sync", "WaitGroup", "Go"))
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,25 @@ def after_func(types: TypeInfo, spawn: Spawn) -> bool:
         and call.parent == spawn.statement
         and spawn.statement.type == "expression_statement"
     )
+
+
+def tried(call: Node, statement: Node) -> bool:
+    """Is TryGo's call all its statement does before the statements it guards: the statement itself, the sole value
+    of an assignment (`ok := g.TryGo(f)`), or the condition of an if without an initializer (`if g.TryGo(f) {`, `if
+    !g.TryGo(f) {`)? The proofs take the statement as the goroutine's start and its waits as statements after it or
+    in the blocks it holds; a wait in an if's initializer runs before the call, and a loop's condition starts a
+    goroutine each iteration its body may write for (`for g.TryGo(f) { x++ }`): neither is a start they follow."""
+    if statement.type == "if_statement":
+        condition = statement.child_by_field_name("condition")
+        negated = call.parent.type == "unary_expression" and call.parent.child_by_field_name("operator").text == b"!"
+        return statement.child_by_field_name("initializer") is None and condition in (
+            call,
+            call.parent if negated else None,
+        )
+    if statement.type in ("short_var_declaration", "assignment_statement"):
+        right = statement.child_by_field_name("right")
+        return right is not None and right.named_children == [call]
+    return statement.type == "expression_statement" and call.parent == statement
 
 
 def previous(node: Node, forward: bool = False) -> Node | None:

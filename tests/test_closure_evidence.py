@@ -72,6 +72,10 @@ NAIVE = {
         ),
     ),
     "decline_hb_defer_in_loop": ("handle.go", copy_in_block("\t\tdefer func() {", "status")),
+    "decline_try_go_write_inside": (  # the copy before the if takes the write its body makes after the Wait
+        "relay.go",
+        replacing(("\t\tif g.TryGo(func() error {", "\t\tseq := seq\n\t\tif g.TryGo(func() error {")),
+    ),
     "decline_hb_nested_goroutine": ("notify.go", copy_in_block("\tgo func() {", "subject")),
     "decline_hb_queued_task": ("queue.go", copy_in_block("\t\tq.Add(func() {", "prefix", "})")),
     "decline_hb_write_before_wait": ("config.go", copy_in_block("\tgo func() {", "cfg")),

@@ -680,6 +680,19 @@ def _snapshot_unsafe(
                 f"{named.span.start_point.row + 1}-{named.span.end_point.row + 1}) ends: the copy, made with "
                 "the literal, would take that write and so be captured by reference itself"
             )
+        inside = [
+            w.start
+            for w in observed
+            if stmt.start_byte <= w.start < stmt.end_byte
+            and not literal.start_byte <= w.start < literal.end_byte
+            and not named
+        ]
+        if inside:  # `if g.TryGo(func…) { …; x = v }`: a copy before the statement would take the write
+            return (
+                f"{shown or name} is written at line {view.line(path, inside[0])}, inside the statement starting the "
+                f"goroutine (lines {stmt.start_point.row + 1}-{stmt.end_point.row + 1}): the copy, made before it, "
+                "would take that write"
+            )
         fields = group_uses.fields(view, types, path, function)
         writers = _writers(view, types, path, function) if fields else None
         through = wait_calls.through(view, types, path, function)

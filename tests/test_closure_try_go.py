@@ -1,0 +1,265 @@
+"""closure and errgroup's TryGo: `if g.TryGo(func() error {…}) { accepted++ }`. TryGo either starts the literal in a
+goroutine the group counts exactly as Go does (`g.wg.Add(1)` before its go statement, `g.done()` deferred in it), or
+returns false without running it (the limit is reached): a literal that never runs reads nothing. So a `g.Wait()`
+after the statement orders a later write after every read, as for Go. The statement is the goroutine's start only
+when trying is all it does before the statements it guards (`g.TryGo(f)`, `ok = g.TryGo(f)`, the condition of an if
+without an initializer; `ok := g.TryGo(f)` declares a name, so it takes a copy only where no later write needs a
+block around it); and a write inside that statement (`if g.TryGo(f) { _ = g.Wait(); tag = … }`, a loop's condition
+`for g.TryGo(f) { tag += … }`) would be taken by the copy made before it: declined, whatever the wait.
+
+Tables as in test_closure_named_results.py: FIXES, DECLINES, NAIVE (the copy a careless rule would insert, and a
+probe showing it changes what the code does), ALLOCS.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import (
+    allocs_of,
+    assert_declines,
+    assert_naive_is_wrong,
+    edited,
+    naive_mutants,
+    proposals_by_case,
+    releases,
+)
+
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "try_go_accept": (  # the if's condition is the TryGo; the write follows the Wait after the loop
+        """package try_go_accept
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Offer hands each job to a bounded group without blocking and says which were taken.
+func Offer(jobs []string, limit int) string {
+	var g errgroup.Group
+	g.SetLimit(limit)
+	var mu sync.Mutex
+	var ran []string
+	accepted := 0
+	tag := "job:"
+	for _, j := range jobs {
+		if g.TryGo(func() error {
+			mu.Lock()
+			ran = append(ran, tag+j)
+			mu.Unlock()
+			return nil
+		}) {
+			accepted++
+		}
+	}
+	_ = g.Wait()
+	tag = ""
+	sort.Strings(ran)
+	return strings.Join(ran, ",") + tag
+}
+""",
+        "\t\t{\n\t\ttag := tag // captured by value: keeps tag off the heap\n\t\tif g.TryGo(func() error {",
+    ),
+    "try_go_refused": (  # `if !g.TryGo(f) {`; WithContext's group (ctx copied too), the Wait in an if
+        """package try_go_refused
+
+import (
+	"context"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Shed tries every request once; the ones the group is too busy for are shed. Each taken one
+// writes its reply at its index.
+func Shed(ctx context.Context, reqs []string, limit int) (string, error) {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(limit)
+	out := make([]string, len(reqs))
+	shed := 0
+	prefix := "ok:"
+	for i, r := range reqs {
+		if !g.TryGo(func() error {
+			out[i] = prefix + r
+			return ctx.Err()
+		}) {
+			shed++
+		}
+	}
+	if err := g.Wait(); err != nil {
+		return "", err
+	}
+	prefix = "late:"
+	return strings.Join(out, ",") + prefix, nil
+}
+""",
+        "\t\tprefix := prefix // captured by value: keeps prefix off the heap\n\t\tif !g.TryGo(func() error {",
+    ),
+}
+
+DECLINES = {
+    "decline_try_go_write_inside": (  # the if's body waits, then writes: a copy before the if takes the write
+        """package decline_try_go_write_inside
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Chain runs the jobs one after another, each tagged with what the previous ones left.
+func Chain(jobs []string) string {
+	var g errgroup.Group
+	g.SetLimit(1)
+	ran := make([]string, len(jobs))
+	tag := "job:"
+	for i, j := range jobs {
+		if g.TryGo(func() error {
+			ran[i] = tag + j
+			return nil
+		}) {
+			_ = g.Wait()
+			tag += "+"
+		}
+	}
+	_ = g.Wait()
+	return strings.Join(ran, ",")
+}
+""",
+        "tag is written at line 21, inside the statement starting the goroutine (lines 16-22): the copy, made "
+        "before it, would take that write",
+    ),
+    "decline_try_go_loop_condition": (  # TryGo in a loop's condition: the loop's body writes between tries
+        """package decline_try_go_loop_condition
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Pump tries jobs until the group refuses or three ran, growing the tag after each.
+func Pump() string {
+	var g errgroup.Group
+	g.SetLimit(1)
+	ran := make([]string, 3)
+	n := 0
+	tag := "t"
+	for n < 3 && g.TryGo(func() error {
+		ran[n] = tag
+		return nil
+	}) {
+		_ = g.Wait()
+		tag += "+"
+		n++
+	}
+	_ = g.Wait()
+	return strings.Join(ran, ",") + "|" + tag
+}
+""",
+        "tag is written at line 21, inside the statement starting the goroutine",
+    ),
+    "decline_try_go_write_before_wait": (  # the write comes before the Wait: a goroutine may still read
+        """package decline_try_go_write_before_wait
+
+import "golang.org/x/sync/errgroup"
+
+// Late starts one reader that waits for a signal, then writes the tag before waiting for it.
+func Late() string {
+	var g errgroup.Group
+	tag := "old"
+	ready := make(chan struct{})
+	got := ""
+	if g.TryGo(func() error {
+		<-ready
+		got = tag
+		return nil
+	}) {
+		tag = "new"
+	}
+	close(ready)
+	_ = g.Wait()
+	return got + "|" + tag
+}
+""",
+        "tag is written at line 16, inside the statement starting the goroutine",
+    ),
+}
+
+NAIVE = {
+    "decline_try_go_write_inside": (
+        lambda source: source.replace("\t\tif g.TryGo(", "\t\ttag := tag\n\t\tif g.TryGo("),
+        'fmt.Sprint({pkg}.Chain([]string{"a", "b", "c"}))',
+    ),
+    "decline_try_go_loop_condition": (
+        lambda source: source.replace("\tfor n < 3 && g.TryGo(", "\t{\n\ttag := tag\n\tfor n < 3 && g.TryGo(").replace(
+            "\t\tn++\n\t}\n", "\t\tn++\n\t}\n\t}\n"
+        ),
+        "fmt.Sprint({pkg}.Pump())",
+    ),
+    "decline_try_go_write_before_wait": (
+        lambda source: source.replace("\tif g.TryGo(", "\t{\n\ttag := tag\n\tif g.TryGo(").replace(
+            '\t\ttag = "new"\n\t}\n', '\t\ttag = "new"\n\t}\n\t}\n'
+        ),
+        "fmt.Sprint({pkg}.Late())",
+    ),
+}
+
+ALLOCS = {
+    "try_go_accept": 'fmt.Sprint({pkg}.Offer([]string{"a", "b", "c"}, 8))',
+    "try_go_refused": 'fmt.Sprint({pkg}.Shed(context.Background(), []string{"a", "b"}, 4))',
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("trygo"), RULE, cases, errgroup=True)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    return naive_mutants(tmp_path_factory.mktemp("trygo-naive"), toolchain, DECLINES, NAIVE, errgroup=True)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
+def test_proposes(proposed, name, expected):
+    fixes = [p for p in proposed[name] if isinstance(p, Fix)]  # the group's, the mutex's own escapes are declined
+    assert len(fixes) == 1, proposed[name]
+    assert expected in edited(FIXES[name][0], fixes[0])
+
+
+@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
+def test_declines(proposed, name, reason):
+    assert_declines(proposed.get(name, []), reason)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    """What the decline prevents: the naive copy takes a write the goroutines (or the caller) should see."""
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+@pytest.fixture(scope="module")
+def allocs(tmp_path_factory, proposed):
+    """Per release: case -> (AllocsPerRun of the original, of the rewrite, their results)."""
+    cases = {}
+    for name, call in ALLOCS.items():
+        fix = next(p for p in proposed[name] if isinstance(p, Fix))
+        cases[name] = (FIXES[name][0], edited(FIXES[name][0], fix), call)
+    return allocs_of(tmp_path_factory.mktemp("trygo-allocs"), cases, errgroup=True)
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+@pytest.mark.parametrize("name", list(ALLOCS))
+def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
+    before, after, result, rewritten = allocs[releases()[release].version][name]
+    assert result == rewritten, (result, rewritten)
+    assert after < before, (before, after)
