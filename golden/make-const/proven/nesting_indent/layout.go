@@ -11,7 +11,7 @@ const (
 func Outline(path []string) string {
 	var out []byte
 	for level := 0; level < len(path) && level < maxNesting; level++ {
-		indent := make([]byte, level*tabWidth) // want(<go1.25) "make\\(\\[\\]byte, level \\* tabWidth\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, level \\* tabWidth\\) does not escape"
+		indent := make([]byte, level*tabWidth) // want(<go1.25) "make\\(\\[\\]byte, level \\* (tabWidth|4)\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, level \\* (tabWidth|4)\\) does not escape"
 		for i := range indent {
 			indent[i] = ' '
 		}
