@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gorewrite import asserts, results, snapshots, terms
+from gorewrite import asserts, loop_heads, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copy_of
 from gorewrite.differences import difference
@@ -64,8 +64,8 @@ from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
 from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, enclosing, statement_of, unparen
 from gorewrite.terminating import never_returns
-from gorewrite.terms import Subject, clamps, compared, length_of, resliced_length, subject_of, value_of
-from gorewrite.type_bounds import int_type, small_range
+from gorewrite.terms import Subject, clamps, compared, length_of, resliced_length, subject_of
+from gorewrite.type_bounds import small_range
 from gorewrite.typeinfo import Use
 from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
 
@@ -171,7 +171,13 @@ def _facts(
             index = [c for c in parent.parent.named_children if c.type in CLAUSES].index(parent)
             limit = switch_in(parent.parent, index, side, *_tests(view, path, subject, parent.parent, side))
         elif parent.type == "for_statement" and parent.child_by_field_name("body") == node:
-            found += _loop_facts(view, path, subject, parent, side)
+            tests = _tests(view, path, subject, parent, side)
+            limit_of = lambda s: _set_limit(view, path, subject, s, side)  # noqa: E731
+            kept = lambda w, limit: _kept(view, path, subject, w, limit, side)  # noqa: E731
+            found += loop_heads.body_facts(view, path, subject, parent, side, tests, bound, (limit_of, kept))
+        elif parent.type == "for_clause":  # the update clause: the condition, where the body leaves the subject be
+            tests_at = lambda at: _tests(view, path, subject, at, side)  # noqa: E731
+            found += loop_heads.at_update(view, path, subject, node, side, tests_at)
         if limit is not None:
             found.append(Fact(limit, (parent.parent if parent.type in CLAUSES else parent).start_byte, (), False))
         node = parent
@@ -321,29 +327,3 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
     high = value.child_by_field_name("end")
     found = [resliced_length(view, path, value), bound(view, path, value, at, side, length=True)]
     return side.best([*found, bound(view, path, high, at, side) if high else None])
-
-
-def _loop_facts(view: PackageView, path: str, subject: Subject, loop: Node, side: Side) -> list[Fact]:
-    """`for …; i < C; … { … }`, `for i < C { … }`, `for i := range C { … }` bound i in the body, as does `for i
-    := range x` (`i, p :=`): i is below what the range evaluated once, bounded there: x's length (an array's, a
-    guarded slice's; a map's never) or an integer x (`range n`); assigned afresh each pass (a later write: none)."""
-    clause = loop.named_children[0] if loop.named_child_count > 1 else None
-    tests = _tests(view, path, subject, loop, side)
-    if clause is not None and clause.type not in ("for_clause", "range_clause"):  # `for i < C { … }`
-        limit = when(clause, True, side, *tests)
-        return [Fact(limit, loop.start_byte, (), before=False)] if limit is not None else []
-    if clause is not None and clause.type == "for_clause":
-        condition = clause.child_by_field_name("condition")
-        limit = when(condition, True, side, *tests) if condition else None
-        parts = [clause.child_by_field_name(f) for f in ("initializer", "update")]
-        own = tuple((part.start_byte, part.end_byte) for part in parts if part is not None)
-        return [Fact(limit, loop.start_byte, own, before=False)] if limit is not None else []
-    if clause is not None and clause.type == "range_clause" and any(c.type == ":=" for c in clause.children):
-        left, right = clause.child_by_field_name("left"), clause.child_by_field_name("right")
-        count = value_of(view, path, right)
-        counted = int_type(view, path, right) is None  # `range n` of an integer: n's value, not a length
-        count = bound(view, path, right, loop, side.toward(True), length=counted) if count is None else count
-        variable = left.named_children[0] if left.named_child_count else None
-        if variable is not None and subject_of(view, path, variable) == subject and count is not None:
-            return [Fact(count - 1 if side.upper else 0, loop.start_byte, (), before=False)]
-    return []

@@ -1,0 +1,3 @@
+module example.com/langtool
+
+go 1.22
