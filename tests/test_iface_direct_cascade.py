@@ -1,0 +1,209 @@
+"""iface-direct on a container whose literal names a variable nothing else does (cascade.py): `ec` of
+`builtins := [...]Command{&vc, &ec}`, whose only assertion reads builtins[0]. Removing builtins left ec declared and
+not used, which go rejects: when ec's declaration is one name with a value without effect or panic, and nothing else
+names ec, it goes too, and so do the variables only it named (`p := &ec`, then ec). Declined, each with its naive
+rewrite: a sibling built by a call, or by a literal calling one (removing it skips the call's effect). A named
+result in the literal stays: go never says a result is not used. AllocsPerRun under both releases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import allocs_of, assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals, releases
+from conftest import module as write_module
+from test_iface_direct import RULE
+
+from gorewrite.proposals import Fix
+
+HEAD = """package {name}
+
+type Helper interface{{ Help() string }}
+
+type versionCmd struct{{ version string }}
+
+func (v *versionCmd) Help() string {{ return "version " + v.version }}
+func (v *versionCmd) Run() int     {{ return len(v.version) }}
+
+type echoCmd struct{{ sep string }}
+
+func (e *echoCmd) Run() int {{ return len(e.sep) }}
+
+type Command interface{{ Run() int }}
+"""
+
+
+def package(name: str, body: str) -> str:
+    return HEAD.format(name=name) + "\n" + body
+
+
+FIXES = {
+    # the sibling of the command asserted back
+    "sibling": (
+        package(
+            "sibling",
+            """// VersionHelp asks the version command for its help, through the table of builtins.
+func VersionHelp(version string) string {
+	vc := versionCmd{version: version}
+	ec := echoCmd{sep: ","}
+	builtins := [...]Command{&vc, &ec}
+	if h, ok := builtins[0].(Helper); ok {
+		return h.Help()
+	}
+	return ""
+}
+""",
+        ),
+        "with ec, which only it named",
+        '{pkg}.VersionHelp("1.2")',
+    ),
+    # a pointer to the sibling, held in a local first: p goes, then ec, which only p named
+    "chained": (
+        package(
+            "chained",
+            """// Help asks the first command of a table for its help.
+func Help(version string) string {
+	vc := versionCmd{version: version}
+	var ec echoCmd
+	p := &ec
+	table := []any{&vc, p}
+	return table[0].(Helper).Help()
+}
+""",
+        ),
+        "with p and ec, which only it named",
+        '{pkg}.Help("1.2")',
+    ),
+    # a named result in the literal: go never says a result is not used, so it stays
+    "result": (
+        package(
+            "result",
+            """// Pair asks the version command for its help, and returns the echo command it listed beside it.
+func Pair(version string) (help string, ec echoCmd) {
+	vc := versionCmd{version: version}
+	builtins := [...]Command{&vc, &ec}
+	return builtins[0].(Helper).Help(), ec
+}
+""",
+        ),
+        "drop builtins, built only to be read back",
+        '{pkg}.Pair("1.2")',
+    ),
+}
+
+DECLINES = {
+    # the sibling is built by a call with an effect: removing its declaration skips it
+    "sibling_call": (
+        package(
+            "sibling_call",
+            """var made int
+
+func newEcho(sep string) echoCmd {
+	made++
+	return echoCmd{sep: sep}
+}
+
+// VersionHelp asks the version command for its help, and says how many echo commands were made.
+func VersionHelp(version string) (string, int) {
+	vc := versionCmd{version: version}
+	ec := newEcho(",")
+	builtins := [...]Command{&vc, &ec}
+	return builtins[0].(Helper).Help(), made
+}
+""",
+        ),
+        "removing it would leave ec declared and not used",
+    ),
+    # the sibling's literal calls a function with an effect: removing its declaration skips the call
+    "sibling_impure": (
+        package(
+            "sibling_impure",
+            """var asked int
+
+func separator() string {
+	asked++
+	return ","
+}
+
+// VersionHelp asks the version command for its help, and says how often a separator was asked for.
+func VersionHelp(version string) (string, int) {
+	vc := versionCmd{version: version}
+	ec := echoCmd{sep: separator()}
+	builtins := [...]Command{&vc, &ec}
+	return builtins[0].(Helper).Help(), asked
+}
+""",
+        ),
+        "removing it would leave ec declared and not used",
+    ),
+}
+
+NAIVE = {
+    "sibling_call": (
+        lambda s: s.replace('\tec := newEcho(",")\n\tbuiltins := [...]Command{&vc, &ec}\n', "").replace(
+            "builtins[0].(Helper)", "Helper(&vc)"
+        ),
+        'fmt.Sprint({pkg}.VersionHelp("1.2"))',
+    ),
+    "sibling_impure": (
+        lambda s: s.replace("\tec := echoCmd{sep: separator()}\n\tbuiltins := [...]Command{&vc, &ec}\n", "").replace(
+            "builtins[0].(Helper)", "Helper(&vc)"
+        ),
+        'fmt.Sprint({pkg}.VersionHelp("1.2"))',
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("iface-cascade")
+    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
+    write_module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
+    found = proposals(root, RULE, toolchains=[releases()[1]])
+    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+
+
+def _fix(proposed, name: str) -> Fix:
+    fixes = [p for p in proposed[name] if isinstance(p, Fix)]
+    assert len(fixes) == 1, proposed[name]
+    return fixes[0]
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_the_declarations_only_the_literal_named_go_with_it(proposed, name):
+    source, said, _ = FIXES[name]
+    fix = _fix(proposed, name)
+    after = edited(source, fix)
+    assert said in fix.summary, fix.summary
+    body = after.split("func ")[-1]
+    assert "echoCmd{" not in body and ("ec :=" not in body and "var ec" not in body), after
+
+
+@pytest.mark.parametrize("name", list(DECLINES))
+def test_declines(proposed, name):
+    assert_declines(proposed.get(name, []), DECLINES[name][1])
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory):
+    return naive_mutants(tmp_path_factory.mktemp("iface-cascade-naive"), releases()[1], DECLINES, NAIVE)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+@pytest.fixture(scope="module")
+def allocs(tmp_path_factory, proposed):
+    cases = {name: (source, edited(source, _fix(proposed, name)), call) for name, (source, _, call) in FIXES.items()}
+    return allocs_of(tmp_path_factory.mktemp("iface-cascade-allocs"), cases)
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+@pytest.mark.parametrize("name", list(FIXES))
+def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
+    toolchain = releases()[release]
+    before, after, result, rewritten = allocs[toolchain.version][name]
+    assert result == rewritten, (result, rewritten)
+    assert after < before, (toolchain.version, before, after)
+    print(toolchain.version, name, before, "->", after)
