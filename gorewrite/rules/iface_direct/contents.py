@@ -229,9 +229,10 @@ def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...])
 
 
 def _pure(types: TypeInfo, path: str, node: Node) -> bool:
-    """Evaluates without effect or panic: literals, names (`io.Discard` too), `&x`, `-x`, composite literals of them."""
+    """Evaluates without effect or panic: literals, names (`io.Discard` too), `&x`, `-x`, composite literals of them,
+    and any expression go/types says is a constant (`5 * time.Second`, `1 << 20`): the compiler computes it."""
     node = unparen(node)
-    if node.type in PURE:
+    if node.type in PURE or types.constant(path, node.start_byte, node.end_byte) is not None:
         return True
     if node.type == "selector_expression":
         package = types.at(path, node.child_by_field_name("operand").start_byte)
