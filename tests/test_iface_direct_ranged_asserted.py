@@ -1,0 +1,182 @@
+"""iface-direct on a range over a literal of `any` whose body asserts the variable before calling through it
+(ranged_asserted.py): `for _, c := range checks { if !c.(check).Check(s) { … } }` over `checks := []any{&ne, &as}`.
+Every element's type implements check (go/types), so the assertion never fails and calls that type's Check: in
+the type switch's cases, `c.(check).Check(s)` is `c.Check(s)`. Declined, each with its naive rewrite: an element of
+a value type whose Check has a pointer receiver (it does not implement check: the assertion panics where the naive
+case's `c.Check(s)` takes c's address and answers), and a comma-ok assertion (its value is needed: the naive
+`ch, ok := c` does not compile). AllocsPerRun under both releases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import allocs_of, assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals, releases
+from conftest import module as write_module
+from test_iface_direct import RULE
+
+from gorewrite.proposals import Fix
+
+HEAD = """package {name}
+
+type check interface{{ Check(string) bool }}
+
+type nonEmpty struct{{ min int }}
+
+func (n *nonEmpty) Check(s string) bool {{ return len(s) >= n.min }}
+
+type ascii struct{{ strict bool }}
+
+func (a *ascii) Check(s string) bool {{
+	for i := 0; i < len(s); i++ {{
+		if s[i] >= 0x80 {{
+			return !a.strict
+		}}
+	}}
+	return true
+}}
+"""
+
+
+def package(name: str, body: str) -> str:
+    return HEAD.format(name=name) + "\n" + body
+
+
+FIXES = {
+    "valid_all": (
+        package(
+            "valid_all",
+            """// ValidAll runs a table of checks boxed in a slice of any.
+func ValidAll(s string) bool {
+	ne := nonEmpty{min: 1}
+	as := ascii{strict: true}
+	checks := []any{&ne, &as}
+	for _, c := range checks {
+		if !c.(check).Check(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// Both validates an ASCII and a non-ASCII word.
+func Both() bool { return ValidAll("abc") && !ValidAll("é") }
+""",
+        ),
+        "case *nonEmpty:\nif !c.Check(s) {\n",  # the edit's text, before gofmt
+        "{pkg}.Both()",
+    ),
+}
+
+DECLINES = {
+    # as is a value: *ascii has Check, ascii does not, so the assertion panics on the second element
+    "value_element": (
+        package(
+            "value_element",
+            """// ValidAll runs a table of checks boxed in a slice of any.
+func ValidAll(s string) bool {
+	ne := nonEmpty{min: 1}
+	as := ascii{strict: true}
+	checks := []any{&ne, as}
+	for _, c := range checks {
+		if !c.(check).Check(s) {
+			return false
+		}
+	}
+	return true
+}
+""",
+        ),
+        "as does not implement check",
+    ),
+    # a comma-ok assertion: its value and ok are needed, not only its method
+    "comma_ok": (
+        package(
+            "comma_ok",
+            """// Passed counts the checks s passes.
+func Passed(s string) int {
+	ne := nonEmpty{min: 1}
+	as := ascii{strict: true}
+	n := 0
+	for _, c := range []any{&ne, &as} {
+		if ch, ok := c.(check); ok && ch.Check(s) {
+			n++
+		}
+	}
+	return n
+}
+""",
+        ),
+        "is not the receiver of a method call",
+    ),
+}
+
+SWITCH = "\t\tswitch c := c.(type) {{\n\t\tcase *nonEmpty:\n{body}\t\tcase {second}:\n{body}\t\t}}\n"
+NAIVE = {
+    "value_element": (
+        lambda s: s.replace(
+            "\t\tif !c.(check).Check(s) {\n\t\t\treturn false\n\t\t}\n",
+            SWITCH.format(body="\t\t\tif !c.Check(s) {\n\t\t\t\treturn false\n\t\t\t}\n", second="ascii"),
+        ),
+        'fmt.Sprint(func() (r any) { defer func() { r = recover() }(); return {pkg}.ValidAll("abc") }())',
+    ),
+    "comma_ok": (
+        lambda s: s.replace(
+            "\t\tif ch, ok := c.(check); ok && ch.Check(s) {\n\t\t\tn++\n\t\t}\n",
+            SWITCH.format(body="\t\t\tif ch, ok := c; ok && ch.Check(s) {\n\t\t\t\tn++\n\t\t\t}\n", second="*ascii"),
+        ),
+        "assignment mismatch",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("iface-ranged-asserted")
+    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
+    write_module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
+    found = proposals(root, RULE, toolchains=[releases()[1]])
+    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
+
+
+def _fix(proposed, name: str) -> Fix:
+    fixes = [p for p in proposed[name] if isinstance(p, Fix)]
+    assert len(fixes) == 1, proposed[name]
+    return fixes[0]
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_the_assertion_is_the_variable_in_each_case(proposed, name):
+    source, expected, _ = FIXES[name]
+    after = edited(source, _fix(proposed, name))
+    assert expected in after and ".(check)" not in after, after
+
+
+@pytest.mark.parametrize("name", list(DECLINES))
+def test_declines(proposed, name):
+    assert_declines(proposed.get(name, []), DECLINES[name][1])
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory):
+    return naive_mutants(tmp_path_factory.mktemp("iface-ranged-asserted-naive"), releases()[1], DECLINES, NAIVE)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+@pytest.fixture(scope="module")
+def allocs(tmp_path_factory, proposed):
+    cases = {name: (source, edited(source, _fix(proposed, name)), call) for name, (source, _, call) in FIXES.items()}
+    return allocs_of(tmp_path_factory.mktemp("iface-ranged-asserted-allocs"), cases)
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+@pytest.mark.parametrize("name", list(FIXES))
+def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
+    toolchain = releases()[release]
+    before, after, result, rewritten = allocs[toolchain.version][name]
+    assert result == rewritten, (result, rewritten)
+    assert after < before, (toolchain.version, before, after)
+    print(toolchain.version, name, before, "->", after)
