@@ -409,6 +409,33 @@ def allocs_of(
     return measured
 
 
+def case_proposals(root: Path, rule: Rule, cases: dict[str, str], toolchain: Toolchain) -> dict[str, list]:
+    """The rule's proposals under one toolchain for every case (name -> Go source of package <name>), by case name."""
+    module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
+    return {pkg.rsplit("/", 1)[-1]: found for pkg, found in proposals(root, rule, toolchains=[toolchain]).items()}
+
+
+def only_fix(found: list[Proposal]) -> Fix:
+    """The one Fix among a case's proposals."""
+    fixes = [p for p in found if isinstance(p, Fix)]
+    assert len(fixes) == 1, found
+    return fixes[0]
+
+
+def fixes_allocs(root: Path, fixes: dict[str, tuple], proposed: dict[str, list]) -> dict[str, dict[str, tuple]]:
+    """allocs_of every fix case (name -> (source, …, a call with `{pkg}`)), rewritten by its one Fix."""
+    cases = {name: (case[0], edited(case[0], only_fix(proposed[name])), case[-1]) for name, case in fixes.items()}
+    return allocs_of(root, cases)
+
+
+def assert_fewer_allocs(allocs: dict[str, dict[str, tuple]], toolchain: Toolchain, name: str) -> None:
+    """The rewrite computes what the original did, with fewer allocations under that release."""
+    before, after, result, rewritten = allocs[toolchain.version][name]
+    assert result == rewritten, (result, rewritten)
+    assert after < before, (toolchain.version, before, after)
+    print(toolchain.version, name, before, "->", after)
+
+
 def naive_mutants(
     root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple], errgroup: bool = False
 ):

@@ -10,11 +10,18 @@ case's `c.Check(s)` takes c's address and answers), and a comma-ok assertion (it
 from __future__ import annotations
 
 import pytest
-from conftest import allocs_of, assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals, releases
-from conftest import module as write_module
+from conftest import (
+    assert_declines,
+    assert_fewer_allocs,
+    assert_naive_is_wrong,
+    case_proposals,
+    edited,
+    fixes_allocs,
+    naive_mutants,
+    only_fix,
+    releases,
+)
 from test_iface_direct import RULE
-
-from gorewrite.proposals import Fix
 
 HEAD = """package {name}
 
@@ -131,23 +138,14 @@ NAIVE = {
 
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    root = tmp_path_factory.mktemp("iface-ranged-asserted")
     cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
-    write_module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
-    found = proposals(root, RULE, toolchains=[releases()[1]])
-    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
-
-
-def _fix(proposed, name: str) -> Fix:
-    fixes = [p for p in proposed[name] if isinstance(p, Fix)]
-    assert len(fixes) == 1, proposed[name]
-    return fixes[0]
+    return case_proposals(tmp_path_factory.mktemp("iface-ranged-asserted"), RULE, cases, releases()[1])
 
 
 @pytest.mark.parametrize("name", list(FIXES))
 def test_the_assertion_is_the_variable_in_each_case(proposed, name):
     source, expected, _ = FIXES[name]
-    after = edited(source, _fix(proposed, name))
+    after = edited(source, only_fix(proposed[name]))
     assert expected in after and ".(check)" not in after, after
 
 
@@ -168,15 +166,10 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
 
 @pytest.fixture(scope="module")
 def allocs(tmp_path_factory, proposed):
-    cases = {name: (source, edited(source, _fix(proposed, name)), call) for name, (source, _, call) in FIXES.items()}
-    return allocs_of(tmp_path_factory.mktemp("iface-ranged-asserted-allocs"), cases)
+    return fixes_allocs(tmp_path_factory.mktemp("iface-ranged-asserted-allocs"), FIXES, proposed)
 
 
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
 @pytest.mark.parametrize("name", list(FIXES))
 def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
-    toolchain = releases()[release]
-    before, after, result, rewritten = allocs[toolchain.version][name]
-    assert result == rewritten, (result, rewritten)
-    assert after < before, (toolchain.version, before, after)
-    print(toolchain.version, name, before, "->", after)
+    assert_fewer_allocs(allocs, releases()[release], name)
