@@ -436,6 +436,43 @@ def assert_fewer_allocs(allocs: dict[str, dict[str, tuple]], toolchain: Toolchai
     print(toolchain.version, name, before, "->", after)
 
 
+def case_suite(tag: str, rule: Rule, fixes: dict[str, tuple], declines: dict[str, tuple], naive: dict[str, tuple]):
+    """A rule's case module's fixtures and tests, for its globals: `proposed` (the proposals by case, under
+    go1.24.11), every decline found with its reason and its naive rewrite wrong, and every fix allocating less
+    under both releases. fixes: name -> (source, …, a call with `{pkg}`); declines: name -> (source, reason)."""
+
+    @pytest.fixture(scope="module")
+    def proposed(tmp_path_factory):
+        cases = {name: entry[0] for name, entry in {**fixes, **declines}.items()}
+        return case_proposals(tmp_path_factory.mktemp(tag), rule, cases, releases()[1])
+
+    @pytest.mark.parametrize("name", list(declines))
+    def test_declines(proposed, name):
+        assert_declines(proposed.get(name, []), declines[name][1])
+
+    @pytest.fixture(scope="module")
+    def mutants(tmp_path_factory):
+        return naive_mutants(tmp_path_factory.mktemp(f"{tag}-naive"), releases()[1], declines, naive)
+
+    @pytest.mark.parametrize("name", list(naive))
+    def test_the_naive_rewrite_is_wrong(mutants, name):
+        assert_naive_is_wrong(mutants, declines[name][0], naive[name], name)
+
+    @pytest.fixture(scope="module")
+    def allocs(tmp_path_factory, proposed):
+        return fixes_allocs(tmp_path_factory.mktemp(f"{tag}-allocs"), fixes, proposed)
+
+    @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+    @pytest.mark.parametrize("name", list(fixes))
+    def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
+        assert_fewer_allocs(allocs, releases()[release], name)
+
+    return {f.__name__: f for f in (proposed, mutants, allocs)} | {
+        t.__name__: t
+        for t in (test_declines, test_the_naive_rewrite_is_wrong, test_the_rewrite_allocates_less_and_computes_the_same)
+    }
+
+
 def naive_mutants(
     root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple], errgroup: bool = False
 ):

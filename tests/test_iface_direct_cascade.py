@@ -11,17 +11,7 @@ is no constant declines (the naive removal skips its panic). AllocsPerRun under 
 from __future__ import annotations
 
 import pytest
-from conftest import (
-    assert_declines,
-    assert_fewer_allocs,
-    assert_naive_is_wrong,
-    case_proposals,
-    edited,
-    fixes_allocs,
-    naive_mutants,
-    only_fix,
-    releases,
-)
+from conftest import case_suite, edited, only_fix
 from test_iface_direct import RULE
 
 HEAD = """package {name}
@@ -208,10 +198,7 @@ NAIVE = {
 }
 
 
-@pytest.fixture(scope="module")
-def proposed(tmp_path_factory):
-    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
-    return case_proposals(tmp_path_factory.mktemp("iface-cascade"), RULE, cases, releases()[1])
+globals().update(case_suite("iface-cascade", RULE, FIXES, DECLINES, NAIVE))
 
 
 @pytest.mark.parametrize("name", list(FIXES))
@@ -222,29 +209,3 @@ def test_the_declarations_only_the_literal_named_go_with_it(proposed, name):
     assert said in fix.summary, fix.summary
     body = after.split("func ")[-1]
     assert "echoCmd{" not in body and ("ec :=" not in body and "var ec" not in body) and "opts" not in body, after
-
-
-@pytest.mark.parametrize("name", list(DECLINES))
-def test_declines(proposed, name):
-    assert_declines(proposed.get(name, []), DECLINES[name][1])
-
-
-@pytest.fixture(scope="module")
-def mutants(tmp_path_factory):
-    return naive_mutants(tmp_path_factory.mktemp("iface-cascade-naive"), releases()[1], DECLINES, NAIVE)
-
-
-@pytest.mark.parametrize("name", list(NAIVE))
-def test_the_naive_rewrite_is_wrong(mutants, name):
-    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
-
-
-@pytest.fixture(scope="module")
-def allocs(tmp_path_factory, proposed):
-    return fixes_allocs(tmp_path_factory.mktemp("iface-cascade-allocs"), FIXES, proposed)
-
-
-@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
-@pytest.mark.parametrize("name", list(FIXES))
-def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
-    assert_fewer_allocs(allocs, releases()[release], name)

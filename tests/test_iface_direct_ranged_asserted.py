@@ -10,17 +10,7 @@ case's `c.Check(s)` takes c's address and answers), and a comma-ok assertion (it
 from __future__ import annotations
 
 import pytest
-from conftest import (
-    assert_declines,
-    assert_fewer_allocs,
-    assert_naive_is_wrong,
-    case_proposals,
-    edited,
-    fixes_allocs,
-    naive_mutants,
-    only_fix,
-    releases,
-)
+from conftest import case_suite, edited, only_fix
 from test_iface_direct import RULE
 
 HEAD = """package {name}
@@ -136,10 +126,7 @@ NAIVE = {
 }
 
 
-@pytest.fixture(scope="module")
-def proposed(tmp_path_factory):
-    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
-    return case_proposals(tmp_path_factory.mktemp("iface-ranged-asserted"), RULE, cases, releases()[1])
+globals().update(case_suite("iface-ranged-asserted", RULE, FIXES, DECLINES, NAIVE))
 
 
 @pytest.mark.parametrize("name", list(FIXES))
@@ -147,29 +134,3 @@ def test_the_assertion_is_the_variable_in_each_case(proposed, name):
     source, expected, _ = FIXES[name]
     after = edited(source, only_fix(proposed[name]))
     assert expected in after and ".(check)" not in after, after
-
-
-@pytest.mark.parametrize("name", list(DECLINES))
-def test_declines(proposed, name):
-    assert_declines(proposed.get(name, []), DECLINES[name][1])
-
-
-@pytest.fixture(scope="module")
-def mutants(tmp_path_factory):
-    return naive_mutants(tmp_path_factory.mktemp("iface-ranged-asserted-naive"), releases()[1], DECLINES, NAIVE)
-
-
-@pytest.mark.parametrize("name", list(NAIVE))
-def test_the_naive_rewrite_is_wrong(mutants, name):
-    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
-
-
-@pytest.fixture(scope="module")
-def allocs(tmp_path_factory, proposed):
-    return fixes_allocs(tmp_path_factory.mktemp("iface-ranged-asserted-allocs"), FIXES, proposed)
-
-
-@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
-@pytest.mark.parametrize("name", list(FIXES))
-def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
-    assert_fewer_allocs(allocs, releases()[release], name)
