@@ -10,7 +10,7 @@ case's `c.Check(s)` takes c's address and answers), and a comma-ok assertion (it
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, only_fix
+from conftest import assert_declines, case_suite, edited, module, only_fix, proposals, releases
 from test_iface_direct import RULE
 
 HEAD = """package {name}
@@ -134,3 +134,32 @@ def test_the_assertion_is_the_variable_in_each_case(proposed, name):
     source, expected, _ = FIXES[name]
     after = edited(source, only_fix(proposed[name]))
     assert expected in after and ".(check)" not in after, after
+
+
+# --- another build (adv44f): ascii's Check declared in a `//go:build !lax` file. The original builds under -tags lax
+# (its assertion panics there at run time); the case's `c.Check(s)` does not compile there, so the rule declines,
+# and the rewrite it made before (valid_all's, kept as the naive one) fails that build.
+
+
+def lax(source: str) -> dict[str, str]:
+    """valid_all as package lax, ascii's Check moved to a file the lax build leaves out."""
+    source = source.replace("package valid_all", "package lax")
+    start = source.index("func (a *ascii) Check")
+    method = source[start : source.index("\n}\n", start) + 3]
+    return {"lax/lax.go": source.replace(method, ""), "lax/strict.go": "//go:build !lax\n\npackage lax\n\n" + method}
+
+
+def test_declines_a_method_another_build_leaves_out(tmp_path):
+    root = module(tmp_path, lax(FIXES["valid_all"][0]))
+    found = proposals(root, RULE, toolchains=[releases()[1]])["example.com/m/lax"]
+    assert_declines(found, "declared in strict.go, which another build may leave out")
+
+
+def test_the_naive_rewrite_does_not_build_without_the_method(tmp_path, proposed):
+    source = FIXES["valid_all"][0]
+    built = []
+    for version, code in (("original", source), ("naive", edited(source, only_fix(proposed["valid_all"])))):
+        done = releases()[0].run(["build", "-tags", "lax", "./..."], str(module(tmp_path / version, lax(code))))
+        built.append((done.returncode == 0, done.stderr.decode()))
+    assert [ok for ok, _ in built] == [True, False], built
+    assert "has no field or method Check" in built[1][1], built

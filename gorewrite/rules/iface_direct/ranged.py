@@ -171,7 +171,7 @@ def ranged_calls(
     cases = _cases(types, path, literal, declared)
     if isinstance(cases, str):
         return cases
-    reads = asserted_receivers(types, path, literal, reads)  # `c.(I).M()`: c itself in each case
+    reads = asserted_receivers(view, types, path, literal, reads)  # `c.(I).M()`: c itself in each case
     if isinstance(reads, str):
         return reads
     methods = _body_problem(loop, body, reads, subject)

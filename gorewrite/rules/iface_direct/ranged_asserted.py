@@ -12,14 +12,18 @@ receiver of a method call (`c.(check).Check(s)`): a bare `c.(check)`, or a comma
 
 from __future__ import annotations
 
+from gorewrite.proposals import PackageView
 from gorewrite.rules.iface_direct.calls import method_call
+from gorewrite.rules.iface_direct.elsewhere import asserted_varies
 from gorewrite.rules.iface_direct.places import is_interface_type
 from gorewrite.rules.iface_direct.sites import row_of
 from gorewrite.syntax import Node, items, text, unparen
 from gorewrite.typeinfo import TypeInfo
 
 
-def asserted_receivers(types: TypeInfo, path: str, literal: Node, reads: list[Node]) -> list[Node] | str:
+def asserted_receivers(
+    view: PackageView, types: TypeInfo, path: str, literal: Node, reads: list[Node]
+) -> list[Node] | str:
     """Each read as it stands in the body: the read itself, or the assertion `c.(I)` it is the operand of when
     every element of the literal implements I and the assertion is a method call's receiver; why not when an
     assertion cannot be proved (ranged.py then declines the read, as before)."""
@@ -40,6 +44,9 @@ def asserted_receivers(types: TypeInfo, path: str, literal: Node, reads: list[No
             if identity is None or not types.implements(identity, wanted):
                 line = row_of(assertion)
                 return f"{text(element).decode()} does not implement {asserted}: the assertion at line {line} fails"
+            varies = asserted_varies(view, types, path, identity, wanted)
+            if varies:
+                return f"{text(element).decode()} implements {asserted} (line {row_of(assertion)}), but {varies}"
         if method_call(assertion) is None:
             return f"the assertion to {asserted} (line {row_of(assertion)}) is not the receiver of a method call"
         found.append(assertion)
