@@ -409,6 +409,70 @@ def allocs_of(
     return measured
 
 
+def case_proposals(root: Path, rule: Rule, cases: dict[str, str], toolchain: Toolchain) -> dict[str, list]:
+    """The rule's proposals under one toolchain for every case (name -> Go source of package <name>), by case name."""
+    module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
+    return {pkg.rsplit("/", 1)[-1]: found for pkg, found in proposals(root, rule, toolchains=[toolchain]).items()}
+
+
+def only_fix(found: list[Proposal]) -> Fix:
+    """The one Fix among a case's proposals."""
+    fixes = [p for p in found if isinstance(p, Fix)]
+    assert len(fixes) == 1, found
+    return fixes[0]
+
+
+def fixes_allocs(root: Path, fixes: dict[str, tuple], proposed: dict[str, list]) -> dict[str, dict[str, tuple]]:
+    """allocs_of every fix case (name -> (source, …, a call with `{pkg}`)), rewritten by its one Fix."""
+    cases = {name: (case[0], edited(case[0], only_fix(proposed[name])), case[-1]) for name, case in fixes.items()}
+    return allocs_of(root, cases)
+
+
+def assert_fewer_allocs(allocs: dict[str, dict[str, tuple]], toolchain: Toolchain, name: str) -> None:
+    """The rewrite computes what the original did, with fewer allocations under that release."""
+    before, after, result, rewritten = allocs[toolchain.version][name]
+    assert result == rewritten, (result, rewritten)
+    assert after < before, (toolchain.version, before, after)
+    print(toolchain.version, name, before, "->", after)
+
+
+def case_suite(tag: str, rule: Rule, fixes: dict[str, tuple], declines: dict[str, tuple], naive: dict[str, tuple]):
+    """A rule's case module's fixtures and tests, for its globals: `proposed` (the proposals by case, under
+    go1.24.11), every decline found with its reason and its naive rewrite wrong, and every fix allocating less
+    under both releases. fixes: name -> (source, …, a call with `{pkg}`); declines: name -> (source, reason)."""
+
+    @pytest.fixture(scope="module")
+    def proposed(tmp_path_factory):
+        cases = {name: entry[0] for name, entry in {**fixes, **declines}.items()}
+        return case_proposals(tmp_path_factory.mktemp(tag), rule, cases, releases()[1])
+
+    @pytest.mark.parametrize("name", list(declines))
+    def test_declines(proposed, name):
+        assert_declines(proposed.get(name, []), declines[name][1])
+
+    @pytest.fixture(scope="module")
+    def mutants(tmp_path_factory):
+        return naive_mutants(tmp_path_factory.mktemp(f"{tag}-naive"), releases()[1], declines, naive)
+
+    @pytest.mark.parametrize("name", list(naive))
+    def test_the_naive_rewrite_is_wrong(mutants, name):
+        assert_naive_is_wrong(mutants, declines[name][0], naive[name], name)
+
+    @pytest.fixture(scope="module")
+    def allocs(tmp_path_factory, proposed):
+        return fixes_allocs(tmp_path_factory.mktemp(f"{tag}-allocs"), fixes, proposed)
+
+    @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+    @pytest.mark.parametrize("name", list(fixes))
+    def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
+        assert_fewer_allocs(allocs, releases()[release], name)
+
+    return {f.__name__: f for f in (proposed, mutants, allocs)} | {
+        t.__name__: t
+        for t in (test_declines, test_the_naive_rewrite_is_wrong, test_the_rewrite_allocates_less_and_computes_the_same)
+    }
+
+
 def naive_mutants(
     root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple], errgroup: bool = False
 ):

@@ -27,6 +27,7 @@ from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignme
 from gorewrite.rules.iface_direct.bound import bound_target
 from gorewrite.rules.iface_direct.calls import called_through
 from gorewrite.rules.iface_direct.captured import escaping_capture
+from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.copies import copies_of
@@ -248,16 +249,17 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     removed = place == "var" or not others  # a container built only to be read back goes
+    also: list[Edit] = []  # and the declarations only its literal named
     if removed and place != "var":
-        problem = removable(view, types, escape.path, store, (store.value,), function)
-        if problem:
-            return problem
+        also = removable(view, types, escape.path, store, (store.value,), function)
+        if isinstance(also, str):
+            return also
     problem = boxed_more_often(store, assertion, function) or escaping_capture(
         view, escape.path, store, assertion, function
     )
     if problem:
         return problem
-    fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until))
+    fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until), also)
     if isinstance(fix, Fix) and isinstance(fallback, Fix):
         fix = replace(fix, instead=(fallback,))  # tried when the compiler rejects the smaller rewrite
     return _unless(needed, fix)
@@ -292,6 +294,7 @@ def _fix(
     target: bytes,
     removed: bool,
     taken: tuple[Node, int] | None,
+    also: list[Edit],
 ) -> Fix | str:
     """`c.(I)` becomes `I(E)`, a type switch on c the block of the case it takes (typeswitch.py: the
     case and where the replacement ends, past the code it makes dead); the declaration of a
@@ -313,6 +316,7 @@ def _fix(
         if lines is None:
             return f"the declaration of {name} does not stand on lines of its own"
         edits.insert(0, Edit(path, *lines, b""))
+        edits = sorted([*edits, *also], key=lambda e: (e.start, e.end)) if also else edits
     how = "switching on the type of" if taken is not None else "asserting it from"
     summary = f"{conversion_phrase(store, target)} directly instead of {how} {describe(store, place)}"
     if taken is not None:
@@ -320,7 +324,7 @@ def _fix(
     if dropped:
         summary += ", and drop the code after it" if taken else ", and drop the code only a failed assertion ran"
     if removed and place != "var":
-        summary += f", and drop {name}, built only to be read back"
+        summary += f", and drop {name}, built only to be read back" + left_too(view, path, also)
     return Fix(NAME, tuple(edits), (escape,), summary)
 
 
@@ -386,10 +390,10 @@ def _grouped(
     lines = whole_lines(view.sources[path], store.declaration)
     if lines is None:
         return f"the declaration of {name} does not stand on lines of its own"
-    problem = removable(view, types, path, store, values, function)
-    if problem:
-        return problem
-    edits = sorted([Edit(path, *lines, b""), *edits], key=lambda e: (e.start, e.end))
+    also = removable(view, types, path, store, values, function)
+    if isinstance(also, str):
+        return also
+    edits = sorted([Edit(path, *lines, b""), *also, *edits], key=lambda e: (e.start, e.end))
     clash = next((b for a, b in pairwise(edits) if a.end > b.start), None)
     if clash is not None:  # code a failed assertion ran, dropped, holds another assertion
         line = view.line(path, clash.start)
@@ -400,7 +404,7 @@ def _grouped(
         f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"
         f"{f', read {read} as the value stored there' if read else ''}"
         f"{', and drop the code only a failed assertion ran' if dropped else ''}"
-        f", and drop {name}, built only to be read back"
+        f", and drop {name}, built only to be read back{left_too(view, path, also)}"
     )
     return Fix(NAME, tuple(edits), (escape,), summary)
 

@@ -18,6 +18,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rules.iface_direct.bound import bound_alike, method_value
+from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
 from gorewrite.rules.iface_direct.copies import statement_of
@@ -90,12 +91,12 @@ def called_through(
         edits += [] if read in kept else [Edit(path, *lines, b"")]
     if not others and not kept:
         values = (store.value, *(p.value for p in partners))
-        problem = removable(view, types, path, store, values, function)
+        also = removable(view, types, path, store, values, function)
         lines = whole_lines(view.sources[path], store.declaration)
-        if problem or lines is None:
-            return problem or f"the declaration of {name} does not stand on lines of its own"
-        edits.insert(0, Edit(path, *lines, b""))
-        summary += f", and drop {name}, built only for those calls"
+        if isinstance(also, str) or lines is None:
+            return also if isinstance(also, str) else f"the declaration of {name} does not stand on lines of its own"
+        edits += [Edit(path, *lines, b""), *also]
+        summary += f", and drop {name}, built only for those calls" + left_too(view, path, also)
     return Fix(NAME, tuple(sorted(edits, key=lambda e: e.start)), (escape,), summary)
 
 

@@ -8,11 +8,12 @@ from gorewrite.edits import Edit
 from gorewrite.field_alias import field_writes
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS
+from gorewrite.rules.iface_direct.cascade import left_with
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index
 from gorewrite.rules.iface_direct.sites import Store, address_of, idents_in, inner, row_of, use_node
-from gorewrite.rules.iface_direct.unused import package_used_outside, used_outside
+from gorewrite.rules.iface_direct.unused import package_used_outside
 from gorewrite.syntax import (
     LITERALS,
     Node,
@@ -175,10 +176,10 @@ def _changes(view: PackageView, types: TypeInfo, path: str, store: Store, functi
 
 def removable(
     view: PackageView, types: TypeInfo, path: str, store: Store, values: tuple[Node, ...], function: Node
-) -> str | None:
+) -> list[Edit] | str:
     """A composite literal whose only uses were the assertions of its stored values goes with its
-    declaration: its other elements must evaluate without effect or panic, and leave no variable or
-    import unused."""
+    declaration: its other elements must evaluate without effect or panic, and leave no import unused; a
+    variable only they named goes too when its declaration can (cascade.py): the edits removing those."""
     name = text(store.container).decode()
     literal = store.value.parent
     while literal.type != "composite_literal":
@@ -191,18 +192,21 @@ def removable(
     if impure is not None:
         return f"{unused}, and removing it would skip {text(impure).decode()} (line {row_of(impure)})"
     declaration = store.declaration
-    idents = idents_in(types, path, function)
-    for ident in idents:
-        inside = declaration.start_byte <= ident.start < declaration.end_byte
+    kept = sorted((v.start_byte, v.end_byte) for v in values if contains(declaration, v))
+    starts = [declaration.start_byte] + [end for _, end in kept]
+    pieces = list(zip(starts, [start for start, _ in kept] + [declaration.end_byte], strict=True))
+    extra = left_with(view, types, path, function, pieces, lambda node: _pure(types, path, node))
+    if isinstance(extra, str):
+        return f"{unused}, and {extra}"
+    lines = [(declaration.start_byte, declaration.end_byte), *extra]
+    for ident in idents_in(types, path, function):
+        inside = any(start <= ident.start < end for start, end in lines)
         moved = any(v.start_byte <= ident.start < v.end_byte for v in values)
-        if not inside or moved or ident.use == Use.DECL:
+        if not inside or moved or ident.use == Use.DECL or ident.kind != Kind.PKGNAME:
             continue
-        if ident.kind == Kind.VAR and ident.local and not used_outside(idents, ident, declaration):
-            return f"{unused}, and removing it would leave {ident.name} declared and not used"
-        lines = [(declaration.start_byte, declaration.end_byte)]
-        if ident.kind == Kind.PKGNAME and not package_used_outside(view.tree(path).root_node, ident.name, lines):
+        if not package_used_outside(view.tree(path).root_node, ident.name, lines):
             return f"{unused}, and removing it would leave the import of {ident.name} unused"
-    return None
+    return [Edit(path, start, end, b"") for start, end in extra]
 
 
 def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...]) -> Node | None:
@@ -225,9 +229,10 @@ def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...])
 
 
 def _pure(types: TypeInfo, path: str, node: Node) -> bool:
-    """Evaluates without effect or panic: literals, names (`io.Discard` too), `&x`, `-x`, composite literals of them."""
+    """Evaluates without effect or panic: literals, names (`io.Discard` too), `&x`, `-x`, composite literals of them,
+    and any expression go/types says is a constant (`5 * time.Second`, `1 << 20`): the compiler computes it."""
     node = unparen(node)
-    if node.type in PURE:
+    if node.type in PURE or types.constant(path, node.start_byte, node.end_byte) is not None:
         return True
     if node.type == "selector_expression":
         package = types.at(path, node.child_by_field_name("operand").start_byte)

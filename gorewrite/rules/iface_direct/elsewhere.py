@@ -132,6 +132,31 @@ def needed_elsewhere(
     return None
 
 
+def asserted_varies(view: PackageView, types: TypeInfo, path: str, value: int, interface: int) -> str | None:
+    """Why a call through an assertion of a value of that type to the interface, made a direct call on the value
+    (ranged_asserted.py's `c.(check).Check(s)` as `c.Check(s)`), may not do the same in another build: a method the
+    interface asks for is declared in a file some build leaves out, other than the rewritten one (there the direct
+    call does not compile, where the assertion merely panicked: adv44f's `//go:build !lax` Check), or the value's
+    type, the interface or a type either embeds is (another build may declare them otherwise: there the type may
+    not implement it, and the assertion panics where the direct call runs). None: all are in every build."""
+    files = types.declared_in(value, interface)
+    unsure = [f for f in files or () if f != path and (not f or _constrained(view, f))]
+    if files is None or unsure:
+        where = os.path.basename(unsure[0]) if unsure and unsure[0] else "a file go/types does not name"
+        return (
+            f"a method it asks for is declared in {where}, which another build may leave out: "
+            "there the direct call would not compile"
+        )
+    origins, declaring = types.origins(value), types.origins(interface)
+    if origins is None or declaring is None:
+        return "go/types does not name a file declaring the value's type or the interface"
+    varying = next((f for f in origins + declaring if f != path and (not f or _constrained(view, f))), None)
+    if varying is not None:
+        where = os.path.basename(varying) or "a file go/types does not name"
+        return f"a build may leave out {where}, declaring a type it relies on: another may declare it otherwise"
+    return None
+
+
 def _method_id(types: TypeInfo, path: str, field: Node) -> str | int:
     """The called method by go/types' Id, as boxes.go keys a method set: its name, or `path.name` for an unexported
     one (another package's of the same name is another method); -1 when go/types does not say."""

@@ -29,6 +29,7 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import memo, owner, uses_goto
 from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.counted import builtin_lengths, call_args_of, counted
+from gorewrite.rules.iface_direct.ranged_asserted import asserted_receivers
 from gorewrite.rules.iface_direct.sites import (
     BOXED,
     MOVED,
@@ -170,12 +171,16 @@ def ranged_calls(
     cases = _cases(types, path, literal, declared)
     if isinstance(cases, str):
         return cases
+    reads = asserted_receivers(view, types, path, literal, reads)  # `c.(I).M()`: c itself in each case
+    if isinstance(reads, str):
+        return reads
     methods = _body_problem(loop, body, reads, subject)
     if isinstance(methods, str):
         return methods
     block = next((c for c in body.named_children if c.type == "statement_list"), None)
     statements = text(block)
-    for read in sorted(reads, key=lambda r: r.start_byte, reverse=True) if name != subject else ():
+    replaced = [r for r in reads if name != subject or r.type == "type_assertion_expression"]
+    for read in sorted(replaced, key=lambda r: r.start_byte, reverse=True):
         at, end = read.start_byte - block.start_byte, read.end_byte - block.start_byte
         statements = statements[:at] + name.encode() + statements[end:]
     statements = statements.rstrip()  # tree-sitter ends the list with the newline that terminates it

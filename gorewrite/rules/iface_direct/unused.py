@@ -53,14 +53,6 @@ def _label_left(function: Node, removed: Ranges) -> str | None:
     return None
 
 
-def used_outside(idents: list[Ident], ident: Ident, declaration: Node) -> bool:
-    """Is the variable named anywhere but in the declaration?"""
-    return any(
-        i.obj == ident.obj and i.use != Use.DECL and not declaration.start_byte <= i.start < declaration.end_byte
-        for i in idents
-    )
-
-
 def package_used_outside(root: Node, package: str, removed: Ranges) -> bool:
     """Does the file name the package (`pkg.X`) anywhere but in those ranges?"""
     for node in walk(root):

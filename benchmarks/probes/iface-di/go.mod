@@ -1,0 +1,3 @@
+module example.com/probe44f
+
+go 1.23
