@@ -66,7 +66,7 @@ func Status(r io.Reader) (int, int, string) {
 			spaces++
 		}
 	}
-	return code, spaces, string(line[4:])
+	return code, spaces, string(line[4:len(line)])
 }
 """,
 )
@@ -106,7 +106,7 @@ func Both() string {
 """,
 )
 DECLINES = {
-    "resliced": (RESLICED, "whose slice of its buffer is held in head, which on line 15 is resliced with an upper"),
+    "resliced": (RESLICED, "is held in head, which on line 15 is resliced up to a bound that may reach past"),
     "kept": (KEPT, "whose slice of its buffer is held in line, which on line 15 is used as a value"),
 }
 

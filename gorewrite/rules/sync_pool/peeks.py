@@ -7,16 +7,17 @@ length, a fresh Reader's buffer holds zeros or bytes read ahead from this call's
 hold an earlier caller's; within it, both hold the same bytes. So the slice keeps nothing of the pool, and
 shows nothing of an earlier call, when every use of it reads within its length before the function returns
 (the pool's Put is deferred): `len(b)`, `string(b)` (a copy), a byte `b[i]` read, a range over it, the
-source of `copy`, or `b[i:]` (still within the length) used the same way. It is held in the first variable
-of the `:=` whose one value is the call (`head, err := br.Peek(4)`), which declares it, and the variable is
-never written again, nor used in a func literal, a go or a defer statement. Anything else (`b[:n]`, `cap`,
-`append`, passing it to a function, storing, returning) declines: it may keep the slice past the Put or read
-past the length (a naive pool hands the slice the last caller's bytes: tests/test_sync_pool_peeks.py).
+source of `copy`, or a reslice within the length (`b[i:]`, `b[:len(b)-2]`: result_locals.within) used the
+same way. It is held in the first variable of the `:=` whose one value is the call (`head, err :=
+br.Peek(4)`), which declares it, and the variable is never written again, nor used in a func literal, a go
+or a defer statement. Anything else (`b[:n]`, `b[:4]` of a 2-byte peek, `cap`, `append`, passing it to a
+function, storing, returning) declines: it may keep the slice past the Put or read past the length (a naive
+pool hands the slice the last caller's bytes: tests/test_sync_pool_peeks.py).
 """
 
 from __future__ import annotations
 
-from gorewrite import builtins, callees
+from gorewrite import builtins, callees, result_locals
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, address_taken, ancestors, held, items
 from gorewrite.typeinfo import Kind, Use
@@ -67,8 +68,8 @@ def _read(view: PackageView, path: str, node: Node) -> str | None:
     """None when this use of the slice reads within its length and keeps nothing; else what it does."""
     node, parent = held(node)
     while parent.type == "slice_expression" and parent.child_by_field_name("operand") == node:
-        if parent.child_by_field_name("end") is not None or parent.child_by_field_name("capacity") is not None:
-            return "is resliced with an upper bound, which may reach past its length into an earlier caller's bytes"
+        if not result_locals.within(view, path, node):
+            return "is resliced up to a bound that may reach past its length, into an earlier caller's bytes"
         node, parent = held(parent)
     if parent.type == "index_expression" and parent.child_by_field_name("operand") == node:
         if address_taken(parent) or _assigned(parent):
