@@ -2,8 +2,11 @@
 
 retention.py judges where such a result goes (`copy`, `len`, `string(…)`, a callee that keeps nothing).
 Held in a local, the result goes wherever the local goes: each use of it is judged as the result would
-be, and reading a byte of it (`b[1]`, `b[i:j]` read the same way) keeps nothing, as reading one of the
-result straight away does (`buf.Bytes()[n-1]`). The local is a []byte
+be, and reading a byte of it (`b[1]`, `b[i:]` read the same way) keeps nothing, as reading one of the
+result straight away does (`buf.Bytes()[n-1]`). A reslice is read through only within the length (`b[i:]`,
+`b[:len(b)-1]`, `b[:min(len(b), 8)]`, of the local itself): up to any other bound it may reach past it, where a
+pooled buffer's storage holds an earlier call's bytes (`b[0:8][7]` of a 2-byte write: a fresh Buffer's zero, a
+pooled one's earlier byte), and is judged as a use. The local is a []byte
 declared by a one-name `:=` whose only value is the result; its scope lies within the pooled value's, and
 the pool's Put is deferred (sync-pool's only form), so every use in the function's own code comes before
 it. A use in a func literal, a go or a defer statement may come after: that declines, and so does every
@@ -14,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gorewrite import callees
+from gorewrite import builtins, callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, address_taken, ancestors
+from gorewrite.syntax import Node, address_taken, ancestors, items, unparen
 
 LATER = ("func_literal", "go_statement", "defer_statement")
 OWNERS = ("function_declaration", "method_declaration", "func_literal")
@@ -36,22 +39,50 @@ def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] |
         if later != owner:
             shown = later.type.replace("_", " ").removesuffix(" statement")
             return f"is held in {declared.name}, which is used in a {shown}: it may run after the pool's Put"
-        use = _outermost(use)
+        use = _outermost(view, path, use)
         if not _indexed(use):
             found.append(use)
     return declared.name, found
 
 
-def reads_byte(result: Node) -> bool:
-    """Is the result (`buf.Bytes()[i]`, `buf.Bytes()[i:j][k]`) only read a byte of, which keeps nothing?"""
-    return _indexed(_outermost(result))
+def reads_byte(view: PackageView, path: str, result: Node) -> bool:
+    """Is the result (`buf.Bytes()[i]`, `buf.Bytes()[i:][k]`) only read a byte of, which keeps nothing?"""
+    return _indexed(_outermost(view, path, result))
 
 
-def _outermost(use: Node) -> Node:
-    """The use through the parentheses and slice expressions it is the operand of: `b[i:j]` of b."""
-    while use.parent.type in ("parenthesized_expression", "slice_expression") and _operand(use):
+def _outermost(view: PackageView, path: str, use: Node) -> Node:
+    """The use through the parentheses and the slice expressions within its length it is the operand of: `b[i:]`
+    of b, `b[:len(b)-1]`."""
+    while _operand(use) and (use.parent.type == "parenthesized_expression" or within(view, path, use)):
         use = use.parent
     return use
+
+
+def within(view: PackageView, path: str, operand: Node) -> bool:
+    """Is the slice expression of operand within its length: no upper bound, or one at most `len(operand)` of the
+    same variable (go/types), through `min(…)` of any argument so bounded or less a constant that is not negative?"""
+    sliced = operand.parent
+    if sliced.type != "slice_expression" or sliced.child_by_field_name("capacity") is not None:
+        return False
+    end = sliced.child_by_field_name("end")
+    target = view.types.at(path, operand.start_byte) if operand.type == "identifier" else None
+    return end is None or (target is not None and target.obj is not None and _at_most_len(view, path, end, target.obj))
+
+
+def _at_most_len(view: PackageView, path: str, bound: Node, obj: str) -> bool:
+    bound = unparen(bound)
+    if bound.type == "binary_expression" and bound.child_by_field_name("operator").type == "-":
+        right = bound.child_by_field_name("right")
+        value = view.types.value(path, right.start_byte, right.end_byte)
+        return value is not None and value >= 0 and _at_most_len(view, path, bound.child_by_field_name("left"), obj)
+    called = builtins.called(view.types, path, bound)
+    arguments = items(bound.child_by_field_name("arguments")) if called else []
+    if called == "min":
+        return any(_at_most_len(view, path, a, obj) for a in arguments)
+    if called != "len" or len(arguments) != 1 or unparen(arguments[0]).type != "identifier":
+        return False
+    measured = view.types.at(path, unparen(arguments[0]).start_byte)
+    return measured is not None and measured.obj == obj
 
 
 def _indexed(use: Node) -> bool:

@@ -311,7 +311,7 @@ def result_use(view: PackageView, path: str, call: Node, depth: int, relies: set
     local = result_locals.uses(view, path, call)  # `b := buf.Bytes()`: each use of b is the result
     if isinstance(local, tuple):
         return result_locals.said(local[0], (result_use(view, path, u, depth, relies) for u in local[1]))
-    if local or result_locals.reads_byte(call):
+    if local or result_locals.reads_byte(view, path, call):
         return local or None  # `buf.Bytes()[n-1]` copies a byte
     expr, parent = held(call)
     spread = parent.type == "variadic_argument"  # f(x, b...)

@@ -555,6 +555,7 @@ REUSED = (
     "bufio_report",
     "bufio_rows",
     "bufio_words",
+    "bufio_peek_sniff",
     "copy_buffer",
     "writeto_buffer",
     "tabwriter_table",

@@ -528,6 +528,32 @@ func Flush(s string) string {
         "and that is held in b, which is returned",
         'func() string { a := {pkg}.Tail("first"); {pkg}.Plain("zzzzzzzzz"); return string(a) }()',
     ),
+    # Bytes() in a local resliced past its length, then a byte read: a fresh Buffer's storage holds zeros there, a
+    # pooled one's the bytes an earlier, longer call wrote (pool44g: `b[i:j][k]` was read as within the length)
+    "bytes_local_past_length": (
+        """func Eighth(s string) byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	b := buf.Bytes()
+	return b[0:8][7]
+}
+""",
+        "and that is held in b, which is used in a slice expression",
+        'func() byte { {pkg}.Eighth("abcdefgh"); return {pkg}.Eighth("ab") }()',
+    ),
+    # Bytes() resliced to a bound go/types shows within its length, `b[:min(len(b), 8)]` as well
+    "bytes_local_within_then_past": (
+        """func Ninth(s string) byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	b := buf.Bytes()
+	head := b[:len(b)-1]
+	return head[:9][8]
+}
+""",
+        "which is used in a slice expression",
+        'func() byte { {pkg}.Ninth("abcdefghij"); return {pkg}.Ninth("abc") }()',
+    ),
     # `&(buf.Bytes()[1])` is no byte read straight away: the pointer outlives the Put
     "bytes_direct_address": (
         """func First(s string) *byte {

@@ -25,7 +25,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
 from gorewrite.rulekit import add_import, memo, near_syntax_error, types_or_reason, use_owner
-from gorewrite.rules.sync_pool import loops, spare, wrapper_loops
+from gorewrite.rules.sync_pool import loops, peeks, spare, wrapper_loops
 from gorewrite.rules.sync_pool.names import (
     any_name,
     every_build,
@@ -385,6 +385,9 @@ def _wrapper_use(
         called = parent.parent.type == "call_expression" and parent.parent.child_by_field_name("function") == parent
         if called and method in site.wrapper.methods:
             return None
+        if called and peeks.aliasing(view, site.path, parent.child_by_field_name("field")):
+            problem = peeks.peeked(view, site.path, parent.parent)
+            return problem and f"calls {method}, whose slice of its buffer {problem}"
         return f"calls {method}, which is not one that keeps nothing of the {site.wrapper.type} and returns a copy"
     call = parent.parent if parent.type == "argument_list" else None
     if call is None or call.type != "call_expression":

@@ -1,0 +1,3 @@
+module example.com/netproto
+
+go 1.22
