@@ -229,6 +229,43 @@ func Rev(ids []string) string {
         "prefix is written by or after the statement making the closure (line 29): g is used other than by this "
         "goroutine's one signal and the function's wait (line 26)",
     ),
+    "decline_relay_signal_first_wg": (  # a WaitGroup's closer that closes, then waits (accepted before session 44)
+        """package decline_relay_signal_first_wg
+
+import (
+	"strings"
+	"sync"
+)
+
+// Rev with a WaitGroup: the helper closes, then waits.
+func Rev(ids []string) string {
+	var wg sync.WaitGroup
+	prefix := "old:"
+	gate := make(chan struct{})
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-gate
+			out[i] = prefix + id
+		}()
+	}
+	done := make(chan struct{})
+	go func() {
+		close(done)
+		wg.Wait()
+	}()
+	<-done
+	prefix = "new:"
+	close(gate)
+	wg.Wait()
+	return strings.Join(out, ",")
+}
+""",
+        "prefix is written by or after the go statement (line 28): wg is used other than by this goroutine's one "
+        "signal and the function's wait (line 25)",
+    ),
 }
 
 NAIVE = {
@@ -242,6 +279,10 @@ NAIVE = {
     ),
     "decline_relay_signal_first_call": (
         lambda source: source.replace("\t\tg.Go(func() error {", "\t\tprefix := prefix\n\t\tg.Go(func() error {"),
+        'fmt.Sprint({pkg}.Rev([]string{"a", "b"}))',
+    ),
+    "decline_relay_signal_first_wg": (
+        lambda source: source.replace("\t\twg.Add(1)\n", "\t\twg.Add(1)\n\t\tprefix := prefix\n"),
         'fmt.Sprint({pkg}.Rev([]string{"a", "b"}))',
     ),
 }
