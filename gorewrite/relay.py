@@ -64,12 +64,15 @@ def relays(types: TypeInfo, worker: Spawn, signal: Signal) -> list[Relay]:
 
 def _wait_of(types: TypeInfo, helper: Spawn, passed: Signal, signal: Signal) -> Node | None:
     """The helper's wait for the worker's signal when its literal is that wait and its own signal alone:
-    `wait; signal`, `defer signal; wait` (not through a recovering literal) or `ch <- g.Wait()`."""
+    `wait; signal`, `defer signal; wait` (not through a recovering literal) or `ch <- g.Wait()`; not
+    `signal; wait`, whose signal lets the function on before the workers are done."""
     body = statements(helper.literal.child_by_field_name("body"))
     own = [s for s in body if s.start_byte <= passed.node.start_byte < s.end_byte]
     if len(own) != 1 or (own[0] != passed.node and own[0].named_children[0] != passed.node):
         return None  # the signal sits in a deferred func literal, which runs even after a recovered panic
     rest = [s for s in body if s != own[0]]
+    if own[0].type != "defer_statement" and any(s.start_byte > own[0].start_byte for s in rest):
+        return None  # `close(done); g.Wait()`: the signal comes first, so the function's wait orders nothing
     if not rest and passed.kind == "send":  # `errc <- g.Wait()`: the value is evaluated before the send
         value = passed.node.child_by_field_name("value")
         return value if _waits_for(types, helper.path, value, signal) else None

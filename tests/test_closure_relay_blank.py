@@ -153,12 +153,137 @@ func Tag(ids []string) string {
         "prefix is written by or after the statement making the closure (line 30): the write at line 30 can come "
         "before the wait at line 32 returns",
     ),
+    "decline_relay_signal_first": (  # the helper closes, then waits: its close orders nothing about the taggers
+        """package decline_relay_signal_first
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Rev starts the taggers behind a gate, and a helper that signals before it waits for them: the
+// function goes on at once, changes the prefix, then opens the gate, so every tagger reads the new one.
+func Rev(ids []string) string {
+	var g errgroup.Group
+	prefix := "old:"
+	gate := make(chan struct{})
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		g.Go(func() error {
+			<-gate
+			out[i] = prefix + id
+			return nil
+		})
+	}
+	done := make(chan struct{})
+	go func() {
+		close(done)
+		_ = g.Wait()
+	}()
+	<-done
+	prefix = "new:"
+	close(gate)
+	_ = g.Wait()
+	return strings.Join(out, ",")
+}
+""",
+        "prefix is written by or after the statement making the closure (line 29): g is used other than by this "
+        "goroutine's one signal and the function's wait (line 26)",
+    ),
+    "decline_relay_signal_first_call": (  # the same with the wait as a call statement (accepted before session 44)
+        """package decline_relay_signal_first_call
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Rev starts the taggers behind a gate, and a helper that signals before it waits for them: the
+// function goes on at once, changes the prefix, then opens the gate, so every tagger reads the new one.
+func Rev(ids []string) string {
+	var g errgroup.Group
+	prefix := "old:"
+	gate := make(chan struct{})
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		g.Go(func() error {
+			<-gate
+			out[i] = prefix + id
+			return nil
+		})
+	}
+	done := make(chan struct{})
+	go func() {
+		close(done)
+		g.Wait()
+	}()
+	<-done
+	prefix = "new:"
+	close(gate)
+	_ = g.Wait()
+	return strings.Join(out, ",")
+}
+""",
+        "prefix is written by or after the statement making the closure (line 29): g is used other than by this "
+        "goroutine's one signal and the function's wait (line 26)",
+    ),
+    "decline_relay_signal_first_wg": (  # a WaitGroup's closer that closes, then waits (accepted before session 44)
+        """package decline_relay_signal_first_wg
+
+import (
+	"strings"
+	"sync"
+)
+
+// Rev with a WaitGroup: the helper closes, then waits.
+func Rev(ids []string) string {
+	var wg sync.WaitGroup
+	prefix := "old:"
+	gate := make(chan struct{})
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-gate
+			out[i] = prefix + id
+		}()
+	}
+	done := make(chan struct{})
+	go func() {
+		close(done)
+		wg.Wait()
+	}()
+	<-done
+	prefix = "new:"
+	close(gate)
+	wg.Wait()
+	return strings.Join(out, ",")
+}
+""",
+        "prefix is written by or after the go statement (line 28): wg is used other than by this goroutine's one "
+        "signal and the function's wait (line 25)",
+    ),
 }
 
 NAIVE = {
     "decline_relay_blank_other_group": (
         lambda source: source.replace("\t\tg.Go(func() error {", "\t\tprefix := prefix\n\t\tg.Go(func() error {"),
         'fmt.Sprint({pkg}.Tag([]string{"a", "b"}))',
+    ),
+    "decline_relay_signal_first": (
+        lambda source: source.replace("\t\tg.Go(func() error {", "\t\tprefix := prefix\n\t\tg.Go(func() error {"),
+        'fmt.Sprint({pkg}.Rev([]string{"a", "b"}))',
+    ),
+    "decline_relay_signal_first_call": (
+        lambda source: source.replace("\t\tg.Go(func() error {", "\t\tprefix := prefix\n\t\tg.Go(func() error {"),
+        'fmt.Sprint({pkg}.Rev([]string{"a", "b"}))',
+    ),
+    "decline_relay_signal_first_wg": (
+        lambda source: source.replace("\t\twg.Add(1)\n", "\t\twg.Add(1)\n\t\tprefix := prefix\n"),
+        'fmt.Sprint({pkg}.Rev([]string{"a", "b"}))',
     ),
 }
 
