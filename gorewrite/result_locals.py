@@ -10,7 +10,11 @@ pooled one's earlier byte), and is judged as a use. The local is a []byte
 declared by a one-name `:=` whose only value is the result; its scope lies within the pooled value's, and
 the pool's Put is deferred (sync-pool's only form), so every use in the function's own code comes before
 it. A use in a func literal, a go or a defer statement may come after: that declines, and so does every
-use retention declines (returned, stored, assigned, sent, `&b`, appended to).
+use retention declines (returned, stored, assigned, sent, `&b`, appended to). The value whose storage it holds
+may not be used in the local's scope but to measure or copy it (`Len`, `String`, `Bytes`): a write there
+(`buf.Reset(); buf.WriteString(t)`) grows a fresh Buffer's small storage into a new array, leaving the local
+what it was, where a pooled one's larger storage takes it in place, under the local (adv44g: `string(b)` was
+t's bytes where it had been s's).
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from collections.abc import Iterable
 
 from gorewrite import builtins, callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, address_taken, ancestors, items, unparen
+from gorewrite.syntax import Node, address_taken, ancestors, held, items, text, unparen, walk
+from gorewrite.typeinfo import Kind
 
 LATER = ("func_literal", "go_statement", "defer_statement")
 OWNERS = ("function_declaration", "method_declaration", "func_literal")
@@ -32,6 +37,9 @@ def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] |
     if local is None or local[1].type != "[]byte":
         return None
     statement, declared = local
+    written = _written(view, path, result, statement)
+    if written:
+        return f"is held in {declared.name}, {written}"
     owner = next(a for a in ancestors(statement) if a.type in OWNERS)
     found = []
     for use in callees.naming(view, path, declared):
@@ -83,6 +91,50 @@ def _at_most_len(view: PackageView, path: str, bound: Node, obj: str) -> bool:
         return False
     measured = view.types.at(path, unparen(arguments[0]).start_byte)
     return measured is not None and measured.obj == obj
+
+
+# bytes.Buffer's and strings.Builder's methods that change neither the value nor its storage (go/types' package)
+READ_ONLY = frozenset(
+    {("bytes", "Len"), ("bytes", "String"), ("bytes", "Bytes"), ("strings", "Len"), ("strings", "String")}
+)
+
+
+def _written(view: PackageView, path: str, result: Node, statement: Node) -> str | None:
+    """Why a value whose storage the result may be (a variable a method is called on in it: buf of `buf.Bytes()`,
+    `bytes.TrimSuffix(buf.Bytes(), nl)`) may change while the local the `:=` statement declares holds it, or None
+    when each such variable is only measured or copied in the local's scope."""
+    owners = {}
+    for node in walk(result):
+        if node.type == "selector_expression" and node.parent.type == "call_expression":
+            receiver = unparen(node.child_by_field_name("operand"))
+            if receiver.type == "unary_expression" and text(receiver.child_by_field_name("operator")) == b"&":
+                receiver = unparen(receiver.child_by_field_name("operand"))  # (&buf).Bytes()
+            ident = view.types.at(path, receiver.start_byte) if receiver.type == "identifier" else None
+            if ident is not None and ident.kind in (Kind.VAR, Kind.PARAM) and ident.obj is not None:
+                owners[ident.obj] = ident.name
+    if not owners:  # a reslice of a local (`head := b[:8]`) lies in the scope of b, whose uses were judged so
+        calls = any(n.type == "call_expression" and not builtins.called(view.types, path, n) for n in walk(result))
+        return (
+            "and what it holds is no variable's storage gorewrite can follow, which may change under it"
+            if calls
+            else None
+        )
+    scope = statement.parent  # the block, or the if or switch statement the `:=` initialises
+    scope = scope.parent if scope.type == "for_clause" else scope  # a for loop's init: its body too
+    root = view.tree(path).root_node
+    for use in view.types.idents.get(path, ()):
+        if use.obj not in owners or not statement.end_byte <= use.start < scope.end_byte:
+            continue
+        _, parent = held(root.descendant_for_byte_range(use.start, use.end))
+        method = parent.child_by_field_name("field") if parent.type == "selector_expression" else None
+        called = parent.parent.type == "call_expression" and parent.parent.child_by_field_name("function") == parent
+        read = view.types.at(path, method.start_byte) if method is not None and called else None
+        if read is None or read.kind != Kind.METHOD or (read.pkg, read.name) not in READ_ONLY:
+            return (
+                f"while {use.name} is used on line {view.line(path, use.start)}: a write may move a fresh"
+                " buffer's storage and change a pooled one's larger storage in place, under it"
+            )
+    return None
 
 
 def _indexed(use: Node) -> bool:

@@ -541,6 +541,21 @@ func Flush(s string) string {
         "and that is held in b, which is used in a slice expression",
         'func() byte { {pkg}.Eighth("abcdefgh"); return {pkg}.Eighth("ab") }()',
     ),
+    # Bytes() held while the Buffer is reset and written again (adv44g): a fresh Buffer's 64-byte storage moves to
+    # a new array for the long write and b keeps s; a pooled one's larger storage takes it in place, under b
+    "bytes_local_written_under": (
+        """func Swap(s, t string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s", s)
+	b := buf.Bytes()
+	buf.Reset()
+	fmt.Fprintf(&buf, "%s", t)
+	return string(b)
+}
+""",
+        "and that is held in b, while buf is used on line",
+        'func() string { l := strings.Repeat("L", 100); {pkg}.Swap(l, l); return {pkg}.Swap("short", l) }()',
+    ),
     # Bytes() resliced to a bound go/types shows within its length, `b[:min(len(b), 8)]` as well
     "bytes_local_within_then_past": (
         """func Ninth(s string) byte {
