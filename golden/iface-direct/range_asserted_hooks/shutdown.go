@@ -1,5 +1,5 @@
-// Package hooks runs the shutdown hooks a service registered, in order.
-package hooks
+// Package shutdown runs the shutdown hooks a service registered, in order.
+package shutdown
 
 import "errors"
 

@@ -1,5 +1,5 @@
-// Package client dials a peer with options a composition root fills in, logging through the configured logger.
-package client
+// Package dialer dials a peer with options a composition root fills in, logging through the configured logger.
+package dialer
 
 import (
 	"strings"
