@@ -73,7 +73,8 @@ def _call(types: TypeInfo, path: str, stmt: Node | None) -> tuple[tuple[str, str
 
 def _increment(types: TypeInfo, spawn: Spawn, body: Node, name: str) -> tuple[Ident, Ident] | None:
     """The mutex and counter of the goroutine's tail `mu.Lock(); …; done++; …; mu.Unlock()`, then only
-    Signal or Broadcast calls; nothing after the increment names name, and no defer or goto anywhere."""
+    Signal or Broadcast calls; nothing after the increment names name (`note.Broadcast()` reads note after
+    the count, unordered with the write), and no defer or goto anywhere."""
     if first_of(body, ("defer_statement", "goto_statement", "labeled_statement"), skip=_literal) is not None:
         return None
     own = statements(body)
@@ -96,7 +97,7 @@ def _increment(types: TypeInfo, spawn: Spawn, body: Node, name: str) -> tuple[Id
     if (
         counter is None
         or types.integer(spawn.path, operand.start_byte, operand.end_byte) is None
-        or any(mentions(s, name.encode()) for s in inside[counts[0] :])
+        or any(mentions(s, name.encode()) for s in own[start + 1 + counts[0] :])  # the Unlock and wakes too
     ):
         return None
     return unlock[1], counter

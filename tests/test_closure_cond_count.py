@@ -228,6 +228,42 @@ func Rounds() string {
 """,
         "done is not declared as 0 in the block of the loop starting the goroutine",
     ),
+    # The wake after the count reads its cond: `note.Broadcast()` loads note after the goroutine counted
+    # itself, unordered with the write after the wait. Only a racy run of the original (-race reports
+    # it) can read the new value there (nil: a panic the copy takes away), so no mutant can show a
+    # different value and NAIVE has none; the decline keeps the proof's premise (every read before the count).
+    "decline_cond_count_wake_reads": (
+        """package decline_cond_count_wake_reads
+
+import "sync"
+
+// Tag suffixes each name in parallel, each goroutine waking note's waiters last; note is dropped after.
+func Tag(names []string, suffix string) *sync.Cond {
+	var mu, other sync.Mutex
+	cond := sync.NewCond(&mu)
+	note := sync.NewCond(&other)
+	done := 0
+	for i := range names {
+		go func() {
+			names[i] += suffix
+			mu.Lock()
+			done++
+			mu.Unlock()
+			cond.Broadcast()
+			note.Broadcast()
+		}()
+	}
+	mu.Lock()
+	for done < len(names) {
+		cond.Wait()
+	}
+	mu.Unlock()
+	note = nil
+	return note
+}
+""",
+        "note is written by or after the go statement",
+    ),
 }
 
 GO_LATE = "\t\tgo func() {\n\t\t\tif i == 1 {"
