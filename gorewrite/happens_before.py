@@ -15,7 +15,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 
 from __future__ import annotations
 
-from gorewrite import groups, semaphores, wait_calls
+from gorewrite import cond_counts, groups, semaphores, wait_calls
 from gorewrite.adds import counted, counted_done, one_go, skip_done
 from gorewrite.done_values import done_value
 from gorewrite.fan_in import not_received, receiving_loops
@@ -37,8 +37,9 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     """Why a write (byte offsets) of `name` may not be ordered after the goroutine's reads; None when all are:
     a wait for any one of the goroutine's signals (`defer wg.Done(); res <- f(x)`) orders them all."""
     signals = goroutine_signals(types, spawn, name)
-    if isinstance(signals, str):  # a semaphore the function fills may still wait for it
-        return semaphores.unordered(types, spawn, name, writes, signals)
+    if isinstance(signals, str):  # a semaphore the function fills, or a counter it waits for on a Cond, may still wait
+        why = semaphores.unordered(types, spawn, name, writes, signals)
+        return why and cond_counts.unordered(types, spawn, name, writes, why)
     reasons = (_unordered_by(types, spawn, signal, writes) for signal in signals)
     first = next(reasons)
     ordered = first is None or any(r is None for r in reasons)
