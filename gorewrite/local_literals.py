@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from gorewrite import callees
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import FUNCTIONS
-from gorewrite.syntax import Node, ancestors
+from gorewrite.rulekit import owner, run_later
+from gorewrite.syntax import Node
 
 # Where a call of the local may run after the declaring function returned, in the reason's words.
-LATER = {"go_statement": "a go statement", "defer_statement": "a defer statement", "func_literal": "a func literal"}
+SHOWN = {"go_statement": "a go statement", "defer_statement": "a defer statement", "func_literal": "a func literal"}
 NOT_HELD = "is not handed straight to a call nor held in a local that is only called"
 
 
@@ -31,13 +31,13 @@ def called_in_place(view: PackageView, path: str, literal: Node) -> str | None:
     if local is None:
         return NOT_HELD
     statement, declared = local
-    owner = next(a for a in ancestors(statement) if a.type in FUNCTIONS)
+    function = owner(statement)
     for use in callees.naming(view, path, declared):
         line = use.start_point.row + 1
         call = use.parent
         if call is None or call.type != "call_expression" or call.child_by_field_name("function") != use:
             return f"is held in {declared.name}, which is used as a value (line {line})"
-        later = next(a for a in ancestors(call) if a == owner or a.type in LATER)
-        if later != owner:
-            return f"is held in {declared.name}, which is called in {LATER[later.type]} (line {line})"
+        later = run_later(call, function)
+        if later is not None:
+            return f"is held in {declared.name}, which is called in {SHOWN[later.type]} (line {line})"
     return None

@@ -23,11 +23,9 @@ from collections.abc import Iterable
 
 from gorewrite import builtins, callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, address_taken, ancestors, held, items, text, unparen, walk
+from gorewrite.rulekit import owner, run_later
+from gorewrite.syntax import Node, address_taken, held, items, text, unparen, walk
 from gorewrite.typeinfo import Kind
-
-LATER = ("func_literal", "go_statement", "defer_statement")
-OWNERS = ("function_declaration", "method_declaration", "func_literal")
 
 
 def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] | str | None:
@@ -40,11 +38,11 @@ def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] |
     written = _written(view, path, result, statement)
     if written:
         return f"is held in {declared.name}, {written}"
-    owner = next(a for a in ancestors(statement) if a.type in OWNERS)
+    function = owner(statement)
     found = []
     for use in callees.naming(view, path, declared):
-        later = next((a for a in ancestors(use) if a == owner or a.type in LATER), owner)
-        if later != owner:
+        later = run_later(use, function)
+        if later is not None:
             shown = later.type.replace("_", " ").removesuffix(" statement")
             return f"is held in {declared.name}, which is used in a {shown}: it may run after the pool's Put"
         use = _outermost(view, path, use)

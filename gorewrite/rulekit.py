@@ -11,11 +11,12 @@ from gorewrite.constraints import go_version
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, Tree, declaration_range, enclosing, first_of, import_specs, touches_error
+from gorewrite.syntax import Node, Tree, ancestors, declaration_range, enclosing, first_of, import_specs, touches_error
 from gorewrite.typeinfo import TypeInfo
 
 T = TypeVar("T")
 FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+LATER = ("func_literal", "go_statement", "defer_statement")  # code under one of these may run at another time
 
 
 def uses_goto(function: Node) -> bool:
@@ -63,6 +64,18 @@ def near_syntax_error(view: PackageView, path: str, node: Node | None) -> str | 
 def owner(node: Node) -> Node | None:
     """The function, method or func literal whose body holds the node."""
     return enclosing(node, *FUNCTIONS)
+
+
+def run_later(node: Node, function: Node) -> Node | None:
+    """The func literal, go or defer statement inside the function that holds the node: its code may run after
+    the function's own statement there (once it returned, in another goroutine, or never); None when the node
+    runs in the function's own flow."""
+    for ancestor in ancestors(node):
+        if ancestor == function:
+            return None
+        if ancestor.type in LATER:
+            return ancestor
+    return None
 
 
 def use_owner(root: Node, use) -> Node | None:

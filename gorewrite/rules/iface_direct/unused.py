@@ -8,11 +8,11 @@ rule can know it before the compiler says it.
 
 from __future__ import annotations
 
-from gorewrite.syntax import Node, enclosing, text, walk
+from gorewrite.rulekit import owner
+from gorewrite.syntax import Node, text, walk
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 Ranges = list[tuple[int, int]]
-FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")  # each a scope of its own labels
 
 
 def left_unused(
@@ -41,7 +41,7 @@ def _label_left(function: Node, removed: Ranges) -> str | None:
     for node in walk(function):
         if node.type != "label_name":
             continue
-        label = (enclosing(node, *FUNCTIONS).start_byte, text(node))
+        label = (owner(node).start_byte, text(node))  # each function and func literal has its own labels
         if node.parent.type == "labeled_statement":
             if not _inside(node.start_byte, removed):
                 kept[label] = node

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 from gorewrite import builtins, callees, result_locals
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, address_taken, ancestors, held, items
+from gorewrite.rulekit import owner, run_later
+from gorewrite.syntax import Node, address_taken, held, items
 from gorewrite.typeinfo import Kind, Use
 
 ALIASING = frozenset({"Peek", "ReadSlice", "ReadLine"})  # bufio.Reader's methods returning a slice of its buffer
-LATER = ("func_literal", "go_statement", "defer_statement")
-OWNERS = ("function_declaration", "method_declaration", "func_literal")
 READS = ("len", "string")  # builtins of the slice that keep nothing of it and read within its length
 
 
@@ -49,12 +48,12 @@ def peeked(view: PackageView, path: str, call: Node) -> str | None:
     declared = view.types.at(path, first.start_byte)
     if declared is None or declared.kind != Kind.VAR or declared.use != Use.DECL:
         return f"is assigned to {first.text.decode()}, which the `:=` does not declare"
-    owner = next(a for a in ancestors(statement) if a.type in OWNERS)
+    function = owner(statement)
     for use in callees.naming(view, path, declared):
         line = use.start_point.row + 1
-        later = next((a for a in ancestors(use) if a == owner or a.type in LATER), owner)
+        later = run_later(use, function)
         ident = view.types.at(path, use.start_byte)
-        if later != owner:
+        if later is not None:
             return f"is held in {declared.name}, used on line {line} in a {later.type.replace('_', ' ')}"
         if ident is None or ident.use != Use.READ:
             return f"is held in {declared.name}, written or its address taken on line {line}"
