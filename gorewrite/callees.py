@@ -225,7 +225,7 @@ def shadowing(view: PackageView) -> str | None:
             f"a file of this build that another build leaves out declares {', '.join(dropped)} at package level: "
             "there the build's files name Go's predeclared ones"
         )
-    tests = tuple(build_files.plain_tests(view.package.dir))  # `go test`'s build: a `var nil` in p_test.go
+    tests = plain_tests(view)  # `go test`'s build: a `var nil` in p_test.go
     for name in left_out(view) + tests:
         shadowed = sorted(build.shadowed(name))
         if shadowed:
@@ -245,7 +245,7 @@ def universe_declared(view: PackageView) -> dict[str, str]:
 
 def _universe_declared(view: PackageView) -> dict[str, str]:
     build = _build(view)
-    files = left_out(view) + tuple(build_files.plain_tests(view.package.dir))
+    files = left_out(view) + plain_tests(view)
     return {declared: name for name in reversed(files) for declared in build.universe(name)}
 
 
@@ -267,6 +267,12 @@ def _build(view: PackageView) -> build_files.Build:
 def left_out(view: PackageView) -> tuple[str, ...]:
     """The files of the package's directory another build compiles and this one does not (build_files.left_out)."""
     return memo(view, ("left out",), lambda: tuple(build_files.left_out(view.package.dir, view.package.files)))
+
+
+def plain_tests(view: PackageView) -> tuple[str, ...]:
+    """The directory's test files without a build constraint, which `go test` compiles with every build
+    (build_files.plain_tests), read once per package."""
+    return memo(view, ("plain tests",), lambda: tuple(build_files.plain_tests(view.package.dir)))
 
 
 def _source(view: PackageView, path: str) -> bytes:
