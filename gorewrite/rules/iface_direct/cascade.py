@@ -16,10 +16,9 @@ from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.sites import idents_in, listed, use_node
+from gorewrite.rules.iface_direct.unused import Ranges, inside
 from gorewrite.syntax import Node, items, text
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
-
-Ranges = list[tuple[int, int]]
 
 
 def left_with(
@@ -46,13 +45,13 @@ def left_with(
 
 def _left_unused(idents: list[Ident], ident: Ident, gone: Ranges) -> bool:
     """A local variable named in the removed code, declared outside it and named nowhere else."""
-    if ident.use == Use.DECL or ident.kind != Kind.VAR or not ident.local or not _inside(ident.start, gone):
+    if ident.use == Use.DECL or ident.kind != Kind.VAR or not ident.local or not inside(ident.start, gone):
         return False
     mentions = [i for i in idents if i.obj == ident.obj]
     declared = next((i for i in mentions if i.use == Use.DECL), None)
-    if declared is not None and _inside(declared.start, gone):
+    if declared is not None and inside(declared.start, gone):
         return False  # it goes with its uses
-    return all(_inside(i.start, gone) for i in mentions if i.use != Use.DECL)
+    return all(inside(i.start, gone) for i in mentions if i.use != Use.DECL)
 
 
 def _declaration_lines(
@@ -81,10 +80,6 @@ def _declaration_lines(
     if values is not None and (len(items(values)) != 1 or not pure(items(values)[0])):
         return None
     return whole_lines(view.sources[path], statement)
-
-
-def _inside(offset: int, ranges: Ranges) -> bool:
-    return any(start <= offset < end for start, end in ranges)
 
 
 def left_too(view: PackageView, path: str, also: list[Edit]) -> str:

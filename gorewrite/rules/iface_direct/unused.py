@@ -23,10 +23,10 @@ def left_unused(
     ok) it declares anew where they are read, or no more."""
     idents = [i for i in types.idents.get(path, ()) if function.start_byte <= i.start < function.end_byte]
     spans = [(s.start_byte, s.end_byte) for s in (rewritten if isinstance(rewritten, list) else [rewritten])]
-    declared = {i.obj for i in idents if i.use == Use.DECL and _inside(i.start, spans)}
-    gone = {i.obj for i in idents if i.use == Use.DECL and _inside(i.start, removed)}  # goes with its uses
+    declared = {i.obj for i in idents if i.use == Use.DECL and inside(i.start, spans)}
+    gone = {i.obj for i in idents if i.use == Use.DECL and inside(i.start, removed)}  # goes with its uses
     for ident in idents:
-        if ident.use == Use.DECL or not _inside(ident.start, removed) or ident.obj in declared | gone:
+        if ident.use == Use.DECL or not inside(ident.start, removed) or ident.obj in declared | gone:
             continue
         if ident.kind == Kind.VAR and ident.local and not _read_outside(idents, ident, removed):
             return f"removing it would leave {ident.name} declared and not used"
@@ -43,10 +43,10 @@ def _label_left(function: Node, removed: Ranges) -> str | None:
             continue
         label = (owner(node).start_byte, text(node))  # each function and func literal has its own labels
         if node.parent.type == "labeled_statement":
-            if not _inside(node.start_byte, removed):
+            if not inside(node.start_byte, removed):
                 kept[label] = node
         else:
-            (dropped if _inside(node.start_byte, removed) else named).add(label)
+            (dropped if inside(node.start_byte, removed) else named).add(label)
     for label, node in kept.items():
         if label in dropped and label not in named:
             return f"removing it would leave label {text(node).decode()} defined and not used"
@@ -61,15 +61,16 @@ def package_used_outside(root: Node, package: str, removed: Ranges) -> bool:
             and node.parent.type == "selector_expression"
             and node.parent.child_by_field_name("operand") == node
         ):
-            if text(node) == package.encode() and not _inside(node.start_byte, removed):
+            if text(node) == package.encode() and not inside(node.start_byte, removed):
                 return True
     return False
 
 
 def _read_outside(idents: list[Ident], ident: Ident, removed: Ranges) -> bool:
     """A read or an address of the variable outside the ranges (an assignment is no use to the compiler)."""
-    return any(i.obj == ident.obj and i.use in (Use.READ, Use.ADDR) and not _inside(i.start, removed) for i in idents)
+    return any(i.obj == ident.obj and i.use in (Use.READ, Use.ADDR) and not inside(i.start, removed) for i in idents)
 
 
-def _inside(offset: int, ranges: Ranges) -> bool:
+def inside(offset: int, ranges: Ranges) -> bool:
+    """Does the byte offset lie in one of the ranges?"""
     return any(start <= offset < end for start, end in ranges)
