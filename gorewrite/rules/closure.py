@@ -24,6 +24,7 @@ from gorewrite import (
     happens_before,
     named_spawns,
     overwrites,
+    owned_copies,
     retention,
     spawn_methods,
     wait_calls,
@@ -86,6 +87,7 @@ class Capture:
     # statement start -> where a block of its own must end, past the statement: a named literal's
     # definition reaches to the statement starting it (named_spawns.py)
     ends: tuple[tuple[int, int], ...] = ()
+    inside: int = -1  # where a copy first in the one literal goes, when that literal writes it (owned_copies.py)
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -341,7 +343,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         return reason
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
-            return f"a func literal writes {name} (line {literal.start_point.row + 1})"
+            return _owned_capture(view, escape, decl, decl_node, function, literal, uses, len(by_literal) + len(exits))
     writes = [replace(u, start=end, end=end + 1) if u.start in at_exit else u for u in uses if u.use == Use.WRITE]
     if decl.kind == Kind.RESULT:  # `return a, b` assigns every named result where it stands, as a write there
         writes += [replace(decl, start=r.start_byte, end=r.end_byte, use=Use.WRITE) for r in _value_returns(function)]
@@ -376,13 +378,9 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             or not _starts_line(view.sources[escape.path], stmt)
         ):
             return "the statement making the closure does not stand on a line of its own in a block"
-    if decl.size is not None and decl.size > BY_VALUE_MAX:
-        return (
-            f"{name} is {decl.size} bytes: the compiler captures a variable wider than {BY_VALUE_MAX} bytes "
-            "by reference, so a copy would move to the heap as well"
-        )
-    if decl.lock:  # vet's copylocks flags `x := x` of such a value: the rewrite would break the user's vet
-        return f"{name} holds a lock ({decl.lock}): a copy would make go vet fail (assignment copies lock value)"
+    reason = _uncopyable(decl, name)
+    if reason:
+        return reason
     # A copy in a block of its own when one beside the statement would redeclare the variable, or
     # would take the later writes the happens-before edges allow (and leave the variable stale).
     block = any(
@@ -407,6 +405,34 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             line = view.line(escape.path, stmt.start_byte)
             return f"the statement making the closure declares {name} with := (line {line})"
     return Capture(escape, name, decl.start, statements, block, ends=tuple(spans.items()))
+
+
+def _uncopyable(decl: Ident, name: str) -> str | None:
+    """Why `x := x` would not keep x off the heap or would break go vet, if so."""
+    if decl.size is not None and decl.size > BY_VALUE_MAX:
+        return (
+            f"{name} is {decl.size} bytes: the compiler captures a variable wider than {BY_VALUE_MAX} bytes "
+            "by reference, so a copy would move to the heap as well"
+        )
+    if decl.lock:  # vet's copylocks flags `x := x` of such a value: the rewrite would break the user's vet
+        return f"{name} holds a lock ({decl.lock}): a copy would make go vet fail (assignment copies lock value)"
+    return None
+
+
+def _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals: int) -> Capture | str:
+    """A copy first in the one goroutine that writes the variable, when nothing else sees it again
+    (owned_copies.py), else why the literal's writes keep it shared."""
+    name, line = decl.name, literal.start_point.row + 1
+    minor = language_minor(view, escape.path)
+    where = (
+        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor)
+        if literals == 1
+        else "another func literal uses it too"
+    )
+    reason = _uncopyable(decl, name) if isinstance(where, int) else where
+    if reason:
+        return f"a func literal writes {name} (line {line}), and it cannot own a copy: {reason}"
+    return Capture(escape, name, decl.start, (literal.parent.parent,), False, inside=where)
 
 
 def _pointee_capture(view, escape, decl_node, decl, uses, types) -> Capture | str:
@@ -946,13 +972,13 @@ def _declared_later(stmt: Node, name: str) -> bool:
 
 def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[Proposal]:
     """One Fix per group of captures that share a statement: their copies go in together."""
+    proposals = _owned_fixes(view, path, [c for c in captures if c.inside >= 0])
     groups: list[list[Capture]] = []
-    for capture in sorted(captures, key=lambda c: c.decl):
+    for capture in sorted((c for c in captures if c.inside < 0), key=lambda c: c.decl):
         starts = {stmt.start_byte for stmt in capture.statements}
         joined = [g for g in groups if starts & {stmt.start_byte for c in g for stmt in c.statements}]
         merged = sorted([capture] + [c for g in joined for c in g], key=lambda c: c.decl)
         groups = [g for g in groups if g not in joined] + [merged]
-    proposals: list[Proposal] = []
     source = view.sources[path]
     for group in groups:
         copies: dict[int, list[Capture]] = {}
@@ -977,6 +1003,36 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
             Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it")
         )
     return proposals
+
+
+def _owned_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[Proposal]:
+    """One Fix per goroutine literal: the copies of the variables it alone uses go first in its body, on lines
+    of their own after the `{` (and a comment ending its line)."""
+    by_literal: dict[int, list[Capture]] = {}
+    for capture in sorted(captures, key=lambda c: c.decl):
+        by_literal.setdefault(capture.inside, []).append(capture)
+    source = view.sources[path]
+    proposals: list[Proposal] = []
+    for brace, group in sorted(by_literal.items()):
+        at = _line_end(source, brace)
+        indent = b"\n" + _indent(source, brace) + b"\t"
+        copies = b"".join(
+            indent + f"{c.name} := {c.name} // the goroutine's own copy: keeps {c.name} off the heap".encode()
+            for c in group
+        )
+        follows = source[at : source.find(b"\n", at) if b"\n" in source[at:] else len(source)].strip()
+        rest = indent if follows else b""  # code follows the `{` on its line: it goes on the next
+        spaces = len(source[at:]) - len(source[at:].lstrip(b" \t")) if follows else 0
+        names = ", ".join(c.name for c in group)
+        edit = Edit(path, at, at + spaces, copies + rest)
+        summary = f"copy {names} first in the goroutine that writes it"
+        proposals.append(Fix(NAME, (edit,), tuple(c.escape for c in group), summary))
+    return proposals
+
+
+def _indent(source: bytes, at: int) -> bytes:
+    line = source[source.rfind(b"\n", 0, at) + 1 : at]
+    return line[: len(line) - len(line.lstrip(b"\t "))]
 
 
 def _copy_points(statements: tuple[Node, ...], block: bool) -> list[Node]:

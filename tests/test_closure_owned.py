@@ -1,0 +1,319 @@
+"""closure and a goroutine that writes what it captures: `go func() { r = clean(r); out[i] = r }()`. The literal's
+write makes the compiler capture r by reference (moved to heap); where nothing but that goroutine sees r again, a copy
+first in its body (`r := r`) takes every read and write, and the outer r is captured by value
+(gorewrite/owned_copies.py). Declined: a variable the caller reads after the goroutine (a shared result), one a loop
+around the go statement holds across goroutines, a three-clause loop's variable (the loop reads it after the body),
+and a literal that may run more than once (stored, or handed to a call other than errgroup's or a WaitGroup's Go).
+
+Tables as in test_closure_try_go.py: FIXES, DECLINES, NAIVE (the copy a careless rule would insert, and a probe showing
+it changes what the code does), ALLOCS.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import (
+    allocs_of,
+    assert_declines,
+    assert_naive_is_wrong,
+    edited,
+    naive_mutants,
+    proposals_by_case,
+    releases,
+)
+
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+OWN = "// the goroutine's own copy: keeps {0} off the heap"
+
+FIXES = {
+    "owned_range_normalize": (  # a range variable the goroutine rewrites before use
+        """package owned_range_normalize
+
+import (
+	"strings"
+	"sync"
+)
+
+// Normalize resolves each raw link against base and lower-cases it, one goroutine each.
+func Normalize(base string, raws []string) []string {
+	out := make([]string, len(raws))
+	var wg sync.WaitGroup
+	for i, r := range raws {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if !strings.Contains(r, "://") {
+				r = base + "/" + strings.TrimPrefix(r, "/")
+			}
+			out[i] = strings.ToLower(r)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\tgo func() {\n\t\t\tr := r " + OWN.format("r") + "\n\t\t\tdefer wg.Done()",
+    ),
+    "owned_param_countdown": (  # a parameter the one goroutine counts down; the function returns at once
+        """package owned_param_countdown
+
+import "errors"
+
+// Retry runs op in the background up to tries times; the channel gets the last error.
+func Retry(op func(int) error, tries int) <-chan error {
+	done := make(chan error, 1)
+	go func() { err := errors.New("no tries")
+		for ; tries > 0; tries-- {
+			if err = op(tries); err == nil {
+				break
+			}
+		}
+		done <- err
+	}()
+	return done
+}
+""",
+        "\tgo func() {\n\t\ttries := tries " + OWN.format("tries") + "\n\t\terr := errors",
+    ),
+    "owned_loop_local": (  # a variable of the loop's body, written before the go statement and in the goroutine
+        """package owned_loop_local
+
+import "sync"
+
+// Scale doubles every value in parallel, clamping each at limit.
+func Scale(xs []int, limit int) []int {
+	out := make([]int, len(xs))
+	var wg sync.WaitGroup
+	for i := range xs {
+		v := xs[i]
+		if v < 0 {
+			v = -v
+		}
+		wg.Add(1)
+		go func() { // the worker
+			defer wg.Done()
+			v *= 2
+			if v > limit {
+				v = limit
+			}
+			out[i] = v
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\tgo func() { // the worker\n\t\t\tv := v " + OWN.format("v") + "\n\t\t\tdefer wg.Done()",
+    ),
+    "owned_errgroup_pages": (  # errgroup's Go runs the literal once: the same proof as for a go statement
+        """package owned_errgroup_pages
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Titles fetches every page, at most four at once, and keeps the first line of each.
+func Titles(pages []string, get func(string) (string, error)) ([]string, error) {
+	titles := make([]string, len(pages))
+	var g errgroup.Group
+	g.SetLimit(4)
+	for i, p := range pages {
+		g.Go(func() error {
+			p = strings.TrimSpace(p)
+			body, err := get(p)
+			if err != nil {
+				return err
+			}
+			titles[i], _, _ = strings.Cut(body, "\\n")
+			return nil
+		})
+	}
+	return titles, g.Wait()
+}
+""",
+        "\t\tg.Go(func() error {\n\t\t\tp := p " + OWN.format("p") + "\n\t\t\tp = strings.TrimSpace(p)",
+    ),
+}
+
+DECLINES = {
+    "decline_owned_read_after": (  # a shared result: the caller reads what the goroutine wrote
+        """package decline_owned_read_after
+
+// Sum adds xs in the background and returns the total once it is done.
+func Sum(xs []int) int {
+	total := 0
+	done := make(chan struct{})
+	go func() {
+		for _, x := range xs {
+			total += x
+		}
+		close(done)
+	}()
+	<-done
+	return total
+}
+""",
+        "it is used outside the literal after the go statement starts it (line 14)",
+    ),
+    "decline_owned_across_iterations": (  # one acc for every goroutine of the loop: each sees the last one's write
+        """package decline_owned_across_iterations
+
+import "sync"
+
+// Chain gives each step the concatenation of the steps so far, one goroutine after another.
+func Chain(steps []string) []string {
+	out := make([]string, len(steps))
+	acc := ""
+	var wg sync.WaitGroup
+	for i, s := range steps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc += s
+			out[i] = acc
+		}()
+		wg.Wait()
+	}
+	return out
+}
+""",
+        "the go statement may run again for the same acc: the loop at line 10 around it",
+    ),
+    "decline_owned_three_clause": (  # the goroutine skips ahead: the loop's next iteration starts from its i
+        """package decline_owned_three_clause
+
+import (
+	"strings"
+	"sync"
+)
+
+// Words joins the words of xs, a blank one skipping the word after it.
+func Words(xs []string) string {
+	got := make([]string, len(xs))
+	var wg sync.WaitGroup
+	for i := 0; i < len(xs); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if xs[i] == "" {
+				i++ // the blank skips the word after it
+				return
+			}
+			got[i] = xs[i]
+		}()
+		wg.Wait()
+	}
+	return strings.Join(got, ",")
+}
+""",
+        "i is the variable of the loop at line 12, which the loop reads after each body",
+    ),
+    "decline_owned_stored": (  # a stored literal runs at every call: each call sees the last one's write
+        """package decline_owned_stored
+
+type ticker struct{ next func() int }
+
+func newTicker(start int) *ticker {
+	t := &ticker{}
+	t.next = func() int {
+		start++
+		return start
+	}
+	return t
+}
+
+// Third is the third tick from start.
+func Third(start int) int {
+	t := newTicker(start)
+	t.next()
+	t.next()
+	return t.next()
+}
+""",
+        "nor the one argument of a statement calling errgroup's or a WaitGroup's Go",
+    ),
+}
+
+
+def first_in_literal(opening: str, name: str):
+    """The naive rewrite: `name := name` first in the literal whose line is `opening`, no proof."""
+    indent = opening[: len(opening) - len(opening.lstrip("\t"))]
+    return lambda source: source.replace(opening + "\n", f"{opening}\n{indent}\t{name} := {name}\n", 1)
+
+
+NAIVE = {
+    "decline_owned_read_after": (first_in_literal("\tgo func() {", "total"), "fmt.Sprint({pkg}.Sum([]int{1, 2, 3}))"),
+    "decline_owned_across_iterations": (
+        first_in_literal("\t\tgo func() {", "acc"),
+        'fmt.Sprint({pkg}.Chain([]string{"a", "b", "c"}))',
+    ),
+    "decline_owned_three_clause": (
+        first_in_literal("\t\tgo func() {", "i"),
+        'fmt.Sprint({pkg}.Words([]string{"a", "", "b", "c"}))',
+    ),
+    "decline_owned_stored": (first_in_literal("\tt.next = func() int {", "start"), "fmt.Sprint({pkg}.Third(1))"),
+}
+
+ALLOCS = {
+    "owned_range_normalize": 'fmt.Sprint({pkg}.Normalize("http://h", []string{"/A", "b", "x://C"}))',
+    "owned_param_countdown": (  # fails at 3, succeeds at 2
+        "fmt.Sprint(<-{pkg}.Retry(func(n int) error { return []error{nil, context.Canceled}[n%2] }, 3))"
+    ),
+    "owned_loop_local": "fmt.Sprint({pkg}.Scale([]int{1, -5, 30, 7}, 20))",
+    "owned_errgroup_pages": (
+        'fmt.Sprint({pkg}.Titles([]string{" a", "b "}, func(s string) (string, error) { return s + "\\nx", nil }))'
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("owned"), RULE, cases, errgroup=True)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    return naive_mutants(tmp_path_factory.mktemp("owned-naive"), toolchain, DECLINES, NAIVE, errgroup=True)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
+def test_proposes(proposed, name, expected):
+    fixes = [p for p in proposed[name] if isinstance(p, Fix)]  # the WaitGroup's own escape is declined
+    assert len(fixes) == 1, proposed[name]
+    assert expected in edited(FIXES[name][0], fixes[0])
+
+
+@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
+def test_declines(proposed, name, reason):
+    assert_declines([p for p in proposed.get(name, []) if "wg" not in p.site.message], reason)
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_rewrite_is_wrong(mutants, name):
+    """What the decline prevents: the goroutine's own copy loses a write something else reads."""
+    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+
+
+@pytest.fixture(scope="module")
+def allocs(tmp_path_factory, proposed):
+    """Per release: case -> (AllocsPerRun of the original, of the rewrite, their results)."""
+    cases = {}
+    for name, call in ALLOCS.items():
+        fix = next(p for p in proposed[name] if isinstance(p, Fix))
+        cases[name] = (FIXES[name][0], edited(FIXES[name][0], fix), call)
+    return allocs_of(tmp_path_factory.mktemp("owned-allocs"), cases, errgroup=True)
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+@pytest.mark.parametrize("name", list(ALLOCS))
+def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
+    before, after, result, rewritten = allocs[releases()[release].version][name]
+    assert result == rewritten, (result, rewritten)
+    assert after < before, (before, after)
