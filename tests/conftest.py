@@ -409,9 +409,11 @@ def allocs_of(
     return measured
 
 
-def case_proposals(root: Path, rule: Rule, cases: dict[str, str], toolchain: Toolchain) -> dict[str, list]:
+def case_proposals(
+    root: Path, rule: Rule, cases: dict[str, str], toolchain: Toolchain, errgroup: bool = False
+) -> dict[str, list]:
     """The rule's proposals under one toolchain for every case (name -> Go source of package <name>), by case name."""
-    module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
+    module(root, {f"{name}/{name}.go": code for name, code in cases.items()}, errgroup)
     return {pkg.rsplit("/", 1)[-1]: found for pkg, found in proposals(root, rule, toolchains=[toolchain]).items()}
 
 
@@ -422,10 +424,12 @@ def only_fix(found: list[Proposal]) -> Fix:
     return fixes[0]
 
 
-def fixes_allocs(root: Path, fixes: dict[str, tuple], proposed: dict[str, list]) -> dict[str, dict[str, tuple]]:
+def fixes_allocs(
+    root: Path, fixes: dict[str, tuple], proposed: dict[str, list], errgroup: bool = False
+) -> dict[str, dict[str, tuple]]:
     """allocs_of every fix case (name -> (source, …, a call with `{pkg}`)), rewritten by its one Fix."""
     cases = {name: (case[0], edited(case[0], only_fix(proposed[name])), case[-1]) for name, case in fixes.items()}
-    return allocs_of(root, cases)
+    return allocs_of(root, cases, errgroup)
 
 
 def assert_fewer_allocs(allocs: dict[str, dict[str, tuple]], toolchain: Toolchain, name: str) -> None:
@@ -436,15 +440,23 @@ def assert_fewer_allocs(allocs: dict[str, dict[str, tuple]], toolchain: Toolchai
     print(toolchain.version, name, before, "->", after)
 
 
-def case_suite(tag: str, rule: Rule, fixes: dict[str, tuple], declines: dict[str, tuple], naive: dict[str, tuple]):
+def case_suite(
+    tag: str,
+    rule: Rule,
+    fixes: dict[str, tuple],
+    declines: dict[str, tuple],
+    naive: dict[str, tuple],
+    errgroup: bool = False,
+):
     """A rule's case module's fixtures and tests, for its globals: `proposed` (the proposals by case, under
     go1.24.11), every decline found with its reason and its naive rewrite wrong, and every fix allocating less
-    under both releases. fixes: name -> (source, …, a call with `{pkg}`); declines: name -> (source, reason)."""
+    under both releases. fixes: name -> (source, …, a call with `{pkg}`); declines: name -> (source, reason);
+    errgroup: the cases' module requires golang.org/x/sync."""
 
     @pytest.fixture(scope="module")
     def proposed(tmp_path_factory):
         cases = {name: entry[0] for name, entry in {**fixes, **declines}.items()}
-        return case_proposals(tmp_path_factory.mktemp(tag), rule, cases, releases()[1])
+        return case_proposals(tmp_path_factory.mktemp(tag), rule, cases, releases()[1], errgroup)
 
     @pytest.mark.parametrize("name", list(declines))
     def test_declines(proposed, name):
@@ -452,7 +464,7 @@ def case_suite(tag: str, rule: Rule, fixes: dict[str, tuple], declines: dict[str
 
     @pytest.fixture(scope="module")
     def mutants(tmp_path_factory):
-        return naive_mutants(tmp_path_factory.mktemp(f"{tag}-naive"), releases()[1], declines, naive)
+        return naive_mutants(tmp_path_factory.mktemp(f"{tag}-naive"), releases()[1], declines, naive, errgroup)
 
     @pytest.mark.parametrize("name", list(naive))
     def test_the_naive_rewrite_is_wrong(mutants, name):
@@ -460,7 +472,7 @@ def case_suite(tag: str, rule: Rule, fixes: dict[str, tuple], declines: dict[str
 
     @pytest.fixture(scope="module")
     def allocs(tmp_path_factory, proposed):
-        return fixes_allocs(tmp_path_factory.mktemp(f"{tag}-allocs"), fixes, proposed)
+        return fixes_allocs(tmp_path_factory.mktemp(f"{tag}-allocs"), fixes, proposed, errgroup)
 
     @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
     @pytest.mark.parametrize("name", list(fixes))

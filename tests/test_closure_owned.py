@@ -5,24 +5,15 @@ first in its body (`r := r`) takes every read and write, and the outer r is capt
 around the go statement holds across goroutines, a three-clause loop's variable (the loop reads it after the body),
 and a literal that may run more than once (stored, or handed to a call other than errgroup's or a WaitGroup's Go).
 
-Tables as in test_closure_try_go.py: FIXES, DECLINES, NAIVE (the copy a careless rule would insert, and a probe showing
-it changes what the code does), ALLOCS.
+Tables as for conftest.case_suite: FIXES (source, the copy expected, ALLOCS' call), DECLINES, NAIVE (the copy a
+careless rule would insert, and a probe showing it changes what the code does).
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import (
-    allocs_of,
-    assert_declines,
-    assert_naive_is_wrong,
-    edited,
-    naive_mutants,
-    proposals_by_case,
-    releases,
-)
+from conftest import case_suite, edited, only_fix
 
-from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["closure"]
@@ -140,6 +131,19 @@ func Titles(pages []string, get func(string) (string, error)) ([]string, error) 
         "\t\tg.Go(func() error {\n\t\t\tp := p " + OWN.format("p") + "\n\t\t\tp = strings.TrimSpace(p)",
     ),
 }
+
+ALLOCS = {
+    "owned_range_normalize": 'fmt.Sprint({pkg}.Normalize("http://h", []string{"/A", "b", "x://C"}))',
+    "owned_param_countdown": (  # fails at 3, succeeds at 2
+        "fmt.Sprint(<-{pkg}.Retry(func(n int) error { return []error{nil, context.Canceled}[n%2] }, 3))"
+    ),
+    "owned_loop_local": "fmt.Sprint({pkg}.Scale([]int{1, -5, 30, 7}, 20))",
+    "owned_errgroup_pages": (
+        'fmt.Sprint({pkg}.Titles([]string{" a", "b "}, func(s string) (string, error) { return s + "\\nx", nil }))'
+    ),
+}
+
+FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
 
 DECLINES = {
     "decline_owned_read_after": (  # a shared result: the caller reads what the goroutine wrote
@@ -260,60 +264,9 @@ NAIVE = {
     "decline_owned_stored": (first_in_literal("\tt.next = func() int {", "start"), "fmt.Sprint({pkg}.Third(1))"),
 }
 
-ALLOCS = {
-    "owned_range_normalize": 'fmt.Sprint({pkg}.Normalize("http://h", []string{"/A", "b", "x://C"}))',
-    "owned_param_countdown": (  # fails at 3, succeeds at 2
-        "fmt.Sprint(<-{pkg}.Retry(func(n int) error { return []error{nil, context.Canceled}[n%2] }, 3))"
-    ),
-    "owned_loop_local": "fmt.Sprint({pkg}.Scale([]int{1, -5, 30, 7}, 20))",
-    "owned_errgroup_pages": (
-        'fmt.Sprint({pkg}.Titles([]string{" a", "b "}, func(s string) (string, error) { return s + "\\nx", nil }))'
-    ),
-}
+globals().update(case_suite("owned", RULE, FIXES, DECLINES, NAIVE, errgroup=True))
 
 
-@pytest.fixture(scope="module")
-def proposed(tmp_path_factory):
-    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
-    return proposals_by_case(tmp_path_factory.mktemp("owned"), RULE, cases, errgroup=True)
-
-
-@pytest.fixture(scope="module")
-def mutants(tmp_path_factory, toolchain):
-    return naive_mutants(tmp_path_factory.mktemp("owned-naive"), toolchain, DECLINES, NAIVE, errgroup=True)
-
-
-@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
-def test_proposes(proposed, name, expected):
-    fixes = [p for p in proposed[name] if isinstance(p, Fix)]  # the WaitGroup's own escape is declined
-    assert len(fixes) == 1, proposed[name]
-    assert expected in edited(FIXES[name][0], fixes[0])
-
-
-@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
-def test_declines(proposed, name, reason):
-    assert_declines([p for p in proposed.get(name, []) if "wg" not in p.site.message], reason)
-
-
-@pytest.mark.parametrize("name", list(NAIVE))
-def test_the_naive_rewrite_is_wrong(mutants, name):
-    """What the decline prevents: the goroutine's own copy loses a write something else reads."""
-    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
-
-
-@pytest.fixture(scope="module")
-def allocs(tmp_path_factory, proposed):
-    """Per release: case -> (AllocsPerRun of the original, of the rewrite, their results)."""
-    cases = {}
-    for name, call in ALLOCS.items():
-        fix = next(p for p in proposed[name] if isinstance(p, Fix))
-        cases[name] = (FIXES[name][0], edited(FIXES[name][0], fix), call)
-    return allocs_of(tmp_path_factory.mktemp("owned-allocs"), cases, errgroup=True)
-
-
-@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
-@pytest.mark.parametrize("name", list(ALLOCS))
-def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
-    before, after, result, rewritten = allocs[releases()[release].version][name]
-    assert result == rewritten, (result, rewritten)
-    assert after < before, (before, after)
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
