@@ -15,7 +15,7 @@ type Get func(url string) (string, error)
 func All(base string, urls []string, tries int, get Get) ([]string, error) {
 	bodies := make([]string, len(urls))
 	errs := make([]error, len(urls))
-	var wg sync.WaitGroup // want "moved to heap: wg" // declined "the address of wg is taken"
+	var wg sync.WaitGroup // want "moved to heap: wg"
 	for i, u := range urls { // want "moved to heap: u"
 		wg.Add(1)
 		go func() { // want "func literal escapes to heap"
