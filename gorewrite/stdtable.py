@@ -117,6 +117,14 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         for package in ("text/template", "html/template")
         for method in ("Execute", "ExecuteTemplate")
     },
+    ("strings", "Replacer", "WriteString", 0): Entry(
+        ("WriteString", "Write"),
+        "strings/replace.go: WriteString builds the replacer once (r.once.Do) and calls its WriteString(w, s);"
+        " each replacer's (generic, single-string, byte, byte-string) calls getStringWriter(w), which is"
+        " w.(io.StringWriter) or stringWriter{w} (its WriteString calls w.Write), and writes through it only;"
+        " nothing stores w; no goroutine",
+        "TestReplacerWriteString",
+    ),
     ("encoding/json", "", "NewEncoder", 0): Entry(
         ("Write",),
         "encoding/json/stream.go: NewEncoder returns &Encoder{w: w}; Encode marshals into its own encodeState"

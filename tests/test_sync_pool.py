@@ -587,6 +587,8 @@ REUSED = (
     "closed_render",
     "scanner_lines",
     "buffer_upper_writer",
+    "tsv_replacer",
+    "template_builder_subject",
 )
 
 

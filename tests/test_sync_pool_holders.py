@@ -1,8 +1,9 @@
 """sync-pool pools a buffer handed to a std writer that holds it (gzip.NewWriter, flate.NewWriter,
 hex.Dumper, zlib's, the stream encoders, csv.NewWriter, bufio.NewWriter: holders.py, stdtable.py)
 when that writer is only the receiver of its listed methods in the function, and a scratch
-`var a [N]byte` handed to io as `a[:]` (arrays.py). For each decline, the naive pool it must not
-become, whose callers then read bytes written after the Put."""
+`var a [N]byte` handed to io as `a[:]` (arrays.py); a buffer a template's Execute or a strings.Replacer's
+WriteString writes into (a Builder's stand-in too: sites.WRITER_AT names those methods by go/types). For each
+decline, the naive pool it must not become, whose callers then read bytes written after the Put."""
 
 from __future__ import annotations
 
@@ -59,6 +60,53 @@ func Plain(s string) string {{
 """
 
 POOLED = {
+    # probe45d's RenderSubject: a subject line rendered into a Builder
+    "template_builder": """func Subject(t *template.Template, data any) (string, error) {
+	var sb strings.Builder
+	if err := t.Execute(&sb, data); err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(sb.String()), nil
+}
+""",
+    "html_template_builder": """func Row(t *htmltemplate.Template, v string) string {
+	var sb strings.Builder
+	t.ExecuteTemplate(&sb, "row", v)
+	return sb.String()
+}
+""",
+    # probe45d's ExportTSV: the Buffer reaches a package-level Replacer's WriteString through a helper
+    "replacer_buffer": """var tsvEscaper = strings.NewReplacer("\\t", " ", "\\n", " ")
+
+func line(w io.Writer, fields []string) {
+	for i, f := range fields {
+		if i > 0 {
+			io.WriteString(w, "\\t")
+		}
+		tsvEscaper.WriteString(w, f)
+	}
+	io.WriteString(w, "\\n")
+}
+
+func TSV(w io.Writer, rows [][]string) error {
+	buf := new(bytes.Buffer)
+	for _, r := range rows {
+		line(buf, r)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+""",
+    "replacer_builder": """var escaper = strings.NewReplacer("<", "&lt;", ">", "&gt;")
+
+func Escape(parts ...string) string {
+	var sb strings.Builder
+	for _, p := range parts {
+		escaper.WriteString(&sb, p)
+	}
+	return sb.String()
+}
+""",
     # chi's recoverer (probe37a): the package declares a Write that reads past len(p), but this Buffer is only
     # written (an own helper's w.Write and fmt.Fprintf) and copied out (String): its storage reaches no Write.
     "sloppy_writer_elsewhere": """type Tee struct{ Seen string }
@@ -418,10 +466,21 @@ CODECS_HEAD = HEAD.replace(
 )
 CODECS = ("quoted_body", "gob_size", "gob_encoder_stored")
 
+# Templates and a strings.Replacer (probe45d), in a head of their own: the others' lines stay put.
+TEMPLATES_HEAD = HEAD.replace(
+    '\t"strings"\n)\n',
+    '\t"strings"\n\thtmltemplate "html/template"\n\t"text/template"\n)\n\n'
+    "var _ *template.Template\nvar _ *htmltemplate.Template\n",
+)
+TEMPLATES = ("template_builder", "html_template_builder", "replacer_buffer", "replacer_builder")
+TEMPLATES += ("own_execute_asserts", "own_replacer_keeps")
+
 
 def _head(case: str) -> str:
     if case in CODECS:
         return CODECS_HEAD
+    if case in TEMPLATES:
+        return TEMPLATES_HEAD
     return TABS_HEAD if case in BESIDE_WRAPPER or case.startswith("tabwriter_") else HEAD
 
 
@@ -478,6 +537,52 @@ func Report(w io.Writer, name string, xs []string) error {
 
 # Each must-decline: the reason, and a probe whose value the naive pool changes.
 DECLINED = {
+    # A package's own Execute, named like template's: it asks for the Builder, which a Buffer is not.
+    "own_execute_asserts": (
+        """type Template struct{ text string }
+
+func (t *Template) Execute(w io.Writer, data string) error {
+	if sb, ok := w.(*strings.Builder); ok {
+		for i := 0; i < 2; i++ {
+			sb.WriteString(t.text)
+		}
+		return nil
+	}
+	_, err := io.WriteString(w, "<"+t.text+data+">")
+	return err
+}
+
+func Render(t *Template, data string) string {
+	var sb strings.Builder
+	t.Execute(&sb, data)
+	return sb.String()
+}
+""",
+        "is passed to t.Execute, which may need a strings.Builder",
+        'func() string { return {pkg}.Render(&{pkg}.Template{}, "x") }()',
+    ),
+    # A package's own Replacer, named like strings': its WriteString keeps the writer.
+    "own_replacer_keeps": (
+        """type Replacer struct{ last io.Writer }
+
+func (r *Replacer) WriteString(w io.Writer, s string) (int, error) {
+	r.last = w
+	return io.WriteString(w, strings.ToUpper(s))
+}
+
+var shouter = &Replacer{}
+
+func Shout(s string) string {
+	var buf bytes.Buffer
+	shouter.WriteString(&buf, s)
+	return buf.String()
+}
+
+func Last() string { return shouter.last.(*bytes.Buffer).String() }
+""",
+        "is passed to shouter.WriteString",
+        'func() string { {pkg}.Shout("a"); return {pkg}.Last() }()',
+    ),
     # probe37a: the storage reaches the package's sloppy Write through an own helper's WriteTo (spare.hands_out)
     "sloppy_writer_helper": (
         """type Sink struct{ Got string }
@@ -1190,7 +1295,7 @@ def _naive(source: str) -> str:
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    cases = {name: (CODECS_HEAD if name in CODECS else HEAD).format(name=name) + code for name, code in POOLED.items()}
+    cases = {name: _head(name).format(name=name) + code for name, code in POOLED.items()}
     cases |= {name: _head(name).format(name=name) + code for name, (code, _, _) in DECLINED.items()}
     cases |= {name: _head(name).format(name=name) + code for name, code in BESIDE_WRAPPER.items()}
     return proposals_by_case(tmp_path_factory.mktemp("holders"), RULE, cases)

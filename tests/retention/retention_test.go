@@ -451,6 +451,20 @@ func TestTemplateExecute(t *testing.T) {
 	check(t, func(b *bytes.Buffer) { html.ExecuteTemplate(b, "row", "<x>") })
 }
 
+// TestReplacerWriteString: every kind of replacer (generic, single string, byte, byte to string) writes
+// through w's WriteString, or Write for a writer without one, and keeps nothing of it.
+func TestReplacerWriteString(t *testing.T) {
+	for _, r := range []*strings.Replacer{
+		strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;"),
+		strings.NewReplacer("\t", "    "),
+		strings.NewReplacer("\t", " ", "\n", " "),
+		strings.NewReplacer("a", "1", "b", "22"),
+	} {
+		check(t, func(b *bytes.Buffer) { r.WriteString(b, strings.Repeat("a\tb<c>\n", 9000)) })
+		check(t, func(b *bytes.Buffer) { r.WriteString(&onlyWrite{b}, "a\tb<c>\n") })
+	}
+}
+
 // Errorf is cleared only for a literal format without %w: with `fmt.Errorf("%w", b[:])` held, b was seen
 // reachable under go1.24.11 and go1.27.3 (vet would reject that format anyway).
 var (

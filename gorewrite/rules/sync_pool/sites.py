@@ -75,35 +75,44 @@ SAME_METHODS = ("Grow", "Len", "Reset", "String", "Write", "WriteByte", "WriteRu
 STRING_COPY = "string(bytes.b.buf[bytes.b.off:]) escapes to heap"
 
 
-# (package, function): the position of its io.Writer parameter, where a *bytes.Buffer stands for a
-# *strings.Builder unnoticed: they write to it (io.WriteString, gzip's header, bufio's WriteString for
-# a long string: WriteString, which both have) and never ask which type it is (bufio.NewWriterSize asks
-# only whether it is a *bufio.Writer; tabwriter calls only output.Write). The constructors hold it in the
-# writer they return (stdtable.py).
+# (package, receiver type or "", function): the position of its io.Writer parameter, where a *bytes.Buffer
+# stands for a *strings.Builder unnoticed: they write to it (io.WriteString, gzip's header, bufio's WriteString
+# for a long string, strings.Replacer's getStringWriter: WriteString, which both have) and never ask which type
+# it is (bufio.NewWriterSize asks only whether it is a *bufio.Writer; tabwriter calls only output.Write; a
+# template's state calls only wr.Write and fmt.Fprint(wr, …)). The constructors hold it in the writer they
+# return (stdtable.py). Methods are named by go/types (callees.callee): a package's own Execute is not these.
 WRITER_AT = {
-    ("fmt", "Fprint"): 0,
-    ("fmt", "Fprintf"): 0,
-    ("fmt", "Fprintln"): 0,
-    ("io", "WriteString"): 0,
-    ("io", "Copy"): 0,
-    ("compress/gzip", "NewWriter"): 0,
-    ("compress/gzip", "NewWriterLevel"): 0,
-    ("compress/flate", "NewWriter"): 0,
-    ("compress/zlib", "NewWriter"): 0,
-    ("compress/zlib", "NewWriterLevel"): 0,
-    ("compress/zlib", "NewWriterLevelDict"): 0,
-    ("encoding/hex", "Dumper"): 0,
-    ("encoding/hex", "NewEncoder"): 0,
-    ("encoding/ascii85", "NewEncoder"): 0,
-    ("encoding/base64", "NewEncoder"): 1,
-    ("encoding/base32", "NewEncoder"): 1,
-    ("encoding/csv", "NewWriter"): 0,
-    ("encoding/gob", "NewEncoder"): 0,
-    ("encoding/json", "NewEncoder"): 0,  # stream.go: Encode calls enc.w.Write(b), nothing else of w
-    ("mime/quotedprintable", "NewWriter"): 0,
-    ("bufio", "NewWriter"): 0,
-    ("bufio", "NewWriterSize"): 0,
-    ("text/tabwriter", "NewWriter"): 0,
+    **{("fmt", "", name): 0 for name in ("Fprint", "Fprintf", "Fprintln")},
+    ("io", "", "WriteString"): 0,
+    ("io", "", "Copy"): 0,
+    ("compress/gzip", "", "NewWriter"): 0,
+    ("compress/gzip", "", "NewWriterLevel"): 0,
+    ("compress/flate", "", "NewWriter"): 0,
+    ("compress/zlib", "", "NewWriter"): 0,
+    ("compress/zlib", "", "NewWriterLevel"): 0,
+    ("compress/zlib", "", "NewWriterLevelDict"): 0,
+    ("encoding/hex", "", "Dumper"): 0,
+    ("encoding/hex", "", "NewEncoder"): 0,
+    ("encoding/ascii85", "", "NewEncoder"): 0,
+    ("encoding/base64", "", "NewEncoder"): 1,
+    ("encoding/base32", "", "NewEncoder"): 1,
+    ("encoding/csv", "", "NewWriter"): 0,
+    ("encoding/gob", "", "NewEncoder"): 0,
+    ("encoding/json", "", "NewEncoder"): 0,  # stream.go: Encode calls enc.w.Write(b), nothing else of w
+    ("mime/quotedprintable", "", "NewWriter"): 0,
+    ("bufio", "", "NewWriter"): 0,
+    ("bufio", "", "NewWriterSize"): 0,
+    ("text/tabwriter", "", "NewWriter"): 0,
+    # text/template/exec.go: execute keeps wr in its state only, and writes through s.wr.Write and
+    # fmt.Fprint(s.wr, v); html/template's escape the template and call its text/template's Execute(wr, data)
+    **{
+        (package, "Template", name): 0
+        for package in ("text/template", "html/template")
+        for name in ("Execute", "ExecuteTemplate")
+    },
+    # strings/replace.go: every replacer's WriteString calls getStringWriter(w), w.(io.StringWriter) or
+    # stringWriter{w}, and writes through it
+    ("strings", "Replacer", "WriteString"): 0,
 }
 
 

@@ -296,7 +296,7 @@ def _argument(
         return f"is passed to {universe}"
     if stale is not None:
         stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
-    if site.stands_for and WRITER_AT.get(_callee(view, site, function)) != position:
+    if site.stands_for and WRITER_AT.get(callees.callee(view, site.path, call)) != position:
         return (
             f"is passed to {name.decode()}, which may need a {site.stands_for}: a bytes.Buffer stands for it "
             "only as the writer of fmt's Fprint functions, io.WriteString, io.Copy and the std writers that hold it"
@@ -325,10 +325,3 @@ def _argument(
     if kept or not site.reuse or is_slice:
         return kept
     return spare.passed(view, site.path, call, position, False, 1, set())  # nothing kept: is anything seen?
-
-
-def _callee(view: PackageView, site: Site, function: Node) -> tuple[str, str] | None:
-    """(package path, name) of the package-level function a call names (`fmt.Fprintf`), else None."""
-    name = function.child_by_field_name("field") if function.type == "selector_expression" else function
-    ident = view.types.at(site.path, name.start_byte) if name is not None else None
-    return (ident.pkg, ident.name) if ident is not None and ident.kind == Kind.FUNC and ident.pkg else None

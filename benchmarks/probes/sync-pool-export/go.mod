@@ -1,0 +1,3 @@
+module example.com/exportkit
+
+go 1.22
