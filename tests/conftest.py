@@ -485,6 +485,12 @@ def case_suite(
     }
 
 
+def first_in_literal(opening: str, name: str):
+    """The naive owned-copy rewrite (closure): `name := name` first in the literal whose line is `opening`, no proof."""
+    indent = opening[: len(opening) - len(opening.lstrip("\t"))]
+    return lambda source: source.replace(opening + "\n", f"{opening}\n{indent}\t{name} := {name}\n", 1)
+
+
 def naive_mutants(
     root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple], errgroup: bool = False
 ):

@@ -12,7 +12,7 @@ careless rule would insert, and a probe showing it changes what the code does).
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, only_fix
+from conftest import case_suite, edited, first_in_literal, only_fix
 
 from gorewrite.rules import RULES
 
@@ -130,6 +130,80 @@ func Titles(pages []string, get func(string) (string, error)) ([]string, error) 
 """,
         "\t\tg.Go(func() error {\n\t\t\tp := p " + OWN.format("p") + "\n\t\t\tp = strings.TrimSpace(p)",
     ),
+    "owned_param_backoff": (  # a parameter the goroutine doubles; the function only returns the channel
+        """package owned_param_backoff
+
+// Retry calls try until it succeeds, at most attempts times, doubling delay after each failure,
+// and sends the total delay it would have slept.
+func Retry(try func(int) bool, delay, attempts int) <-chan int {
+	res := make(chan int, 1)
+	go func() {
+		slept := 0
+		for i := 0; i < attempts; i++ {
+			if try(i) {
+				break
+			}
+			slept += delay
+			delay *= 2
+		}
+		res <- slept
+	}()
+	return res
+}
+""",
+        "\tgo func() {\n\t\tdelay := delay " + OWN.format("delay") + "\n\t\tslept := 0\n",
+    ),
+    "owned_local_countdown": (  # a local written before the go statement, then the goroutine's alone
+        """package owned_local_countdown
+
+import "strings"
+
+// Drain counts down the remaining records of a segment in the background and reports the last lines.
+func Drain(lines []string, skip int) <-chan string {
+	remaining := len(lines)
+	remaining -= skip
+	out := make(chan string, 1)
+	go func() {
+		var b strings.Builder
+		for remaining > 0 {
+			remaining--
+			b.WriteString(lines[remaining])
+		}
+		out <- b.String()
+	}()
+	return out
+}
+""",
+        "\tgo func() {\n\t\tremaining := remaining " + OWN.format("remaining") + "\n",
+    ),
+    "owned_loop_body": (  # declared in the loop's body: a new variable every trip, one goroutine each
+        """package owned_loop_body
+
+import "sync"
+
+// Attempts runs each job with its own budget of tries, in parallel, and returns the tries each needed.
+func Attempts(jobs []int) []int {
+	out := make([]int, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		tries := 3 + j%2
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			used := 0
+			for tries > 0 && used < j {
+				tries--
+				used++
+			}
+			out[i] = used
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\tgo func() {\n\t\t\ttries := tries " + OWN.format("tries") + "\n",
+    ),
 }
 
 ALLOCS = {
@@ -141,6 +215,9 @@ ALLOCS = {
     "owned_errgroup_pages": (
         'fmt.Sprint({pkg}.Titles([]string{" a", "b "}, func(s string) (string, error) { return s + "\\nx", nil }))'
     ),
+    "owned_param_backoff": "fmt.Sprint(<-{pkg}.Retry(func(i int) bool { return i == 3 }, 5, 10))",
+    "owned_local_countdown": 'fmt.Sprint(<-{pkg}.Drain([]string{"a", "b", "c"}, 1))',
+    "owned_loop_body": "fmt.Sprint({pkg}.Attempts([]int{1, 2, 5, 7}))",
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
@@ -242,13 +319,135 @@ func Third(start int) int {
 """,
         "nor the one argument of a statement calling errgroup's or a WaitGroup's Go",
     ),
+    "decline_owned_loop_shared_e": (  # declared before the loop: every goroutine spends the one budget
+        """package decline_owned_loop_shared_e
+
+import "sync"
+
+// Spend lets the jobs take their cost from one budget; the jobs that fit are counted.
+func Spend(costs []int, budget int) int {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	n := 0
+	for _, c := range costs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			defer mu.Unlock()
+			if c <= budget {
+				budget -= c
+				n++
+			}
+		}()
+	}
+	wg.Wait()
+	return n
 }
+""",
+        "the go statement may run again for the same budget",
+    ),
+    "decline_owned_read_after_e": (  # the function reads what the goroutine wrote, once it is done
+        """package decline_owned_read_after_e
 
+// Scale doubles n in the background until it passes limit and returns it once done.
+func Scale(n, limit int) int {
+	done := make(chan struct{})
+	go func() {
+		for n < limit {
+			n *= 2
+		}
+		close(done)
+	}()
+	<-done
+	return n
+}
+""",
+        "it is used outside the literal after the go statement starts it (line 13)",
+    ),
+    "decline_owned_second_literal_e": (  # another literal reads it after the goroutine's writes
+        """package decline_owned_second_literal_e
 
-def first_in_literal(opening: str, name: str):
-    """The naive rewrite: `name := name` first in the literal whose line is `opening`, no proof."""
-    indent = opening[: len(opening) - len(opening.lstrip("\t"))]
-    return lambda source: source.replace(opening + "\n", f"{opening}\n{indent}\t{name} := {name}\n", 1)
+// Count tallies the items in the background; report reads the tally once it is done.
+func Count(items []string) func() int {
+	total := 0
+	done := make(chan struct{})
+	go func() {
+		for range items {
+			total++
+		}
+		close(done)
+	}()
+	return func() int {
+		<-done
+		return total
+	}
+}
+""",
+        "another func literal uses it too",
+    ),
+    "decline_owned_loop_variable_e": (  # a for clause's variable: the next trip's copy reads what the goroutine wrote
+        """package decline_owned_loop_variable_e
+
+// Strides counts the trips of a scan whose step a helper goroutine takes, one trip at a time.
+func Strides(n, step int) int {
+	trips := 0
+	for i := 0; i < n; i++ {
+		done := make(chan struct{})
+		go func() {
+			i += step
+			close(done)
+		}()
+		<-done
+		trips++
+	}
+	return trips
+}
+""",
+        "i is the variable of the loop at line 6, which the loop reads after each body",
+    ),
+    "decline_owned_deferred_write_e": (  # a deferred literal writes it at exit, which the goroutine waits for
+        """package decline_owned_deferred_write_e
+
+// Start hands out the connection's state once the caller is done with it: the deferred reset runs
+// before ready is closed, and the goroutine reads the state after that.
+func Start(out chan<- string) {
+	state := "open"
+	ready := make(chan struct{})
+	started := make(chan struct{})
+	defer close(ready)
+	defer func() { state = "closed" }()
+	go func() {
+		started <- struct{}{}
+		<-ready
+		state += "!"
+		out <- state
+	}()
+	<-started
+}
+""",
+        "another func literal uses it too",
+    ),
+    "decline_owned_only_written_e": (  # the goroutine only writes it: its own copy would be declared and not used
+        """package decline_owned_only_written_e
+
+// Touch records the last key in the background and signals when done; it starts from the first key.
+func Touch(keys []string) string {
+	last := keys[0]
+	first := last
+	done := make(chan string, 1)
+	go func() {
+		for _, k := range keys {
+			last = k
+		}
+		done <- "ok"
+	}()
+	return first + <-done
+}
+""",
+        "the goroutine never reads it",
+    ),
+}
 
 
 NAIVE = {
@@ -262,6 +461,21 @@ NAIVE = {
         'fmt.Sprint({pkg}.Words([]string{"a", "", "b", "c"}))',
     ),
     "decline_owned_stored": (first_in_literal("\tt.next = func() int {", "start"), "fmt.Sprint({pkg}.Third(1))"),
+    "decline_owned_loop_shared_e": (
+        first_in_literal("\t\tgo func() {", "budget"),
+        "fmt.Sprint({pkg}.Spend([]int{3, 3, 3}, 5))",
+    ),
+    "decline_owned_read_after_e": (first_in_literal("\tgo func() {", "n"), "fmt.Sprint({pkg}.Scale(3, 100))"),
+    "decline_owned_second_literal_e": (
+        first_in_literal("\tgo func() {", "total"),
+        'fmt.Sprint({pkg}.Count([]string{"a", "b"})())',
+    ),
+    "decline_owned_loop_variable_e": (first_in_literal("\t\tgo func() {", "i"), "fmt.Sprint({pkg}.Strides(10, 4))"),
+    "decline_owned_deferred_write_e": (
+        first_in_literal("\tgo func() {", "state"),
+        "func() string { c := make(chan string, 1); {pkg}.Start(c); return <-c }()",
+    ),
+    "decline_owned_only_written_e": (first_in_literal("\tgo func() {", "last"), "declared and not used"),
 }
 
 globals().update(case_suite("owned", RULE, FIXES, DECLINES, NAIVE, errgroup=True))
