@@ -60,6 +60,7 @@ from gorewrite.rules.iface_direct.sites import (
 )
 from gorewrite.rules.iface_direct.typeswitch import chosen, end, switch_block
 from gorewrite.rules.iface_direct.unused import left_unused
+from gorewrite.rules.iface_direct.written import other_fields
 from gorewrite.syntax import (
     Node,
     contains,
@@ -176,14 +177,15 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if first_of(function, ("goto_statement",)) is not None:
         return "the function uses goto, so statement order is not execution order"
     uses = [u for u in idents_in(types, escape.path, function) if u.obj == container.obj and u.use != Use.DECL]
+    place, problem = place_of(types, escape.path, store, name)
+    written = other_fields(view, types, escape.path, store, place, uses)  # `env.Attempt++`: another field's storage
     for kind, what in (
         ("write", f"{name} is assigned after its declaration"),
         ("addr", f"the address of {name} is taken"),
     ):
-        found = [u for u in uses if u.use == kind]
+        found = [u for u in uses if u.use == kind and u not in written]
         if found:
             return f"{what} (line {view.line(escape.path, found[0].start)}): it may no longer hold the stored value"
-    place, problem = place_of(types, escape.path, store, name)
     if problem:
         return problem
     reads = [use_node(view, escape.path, u) for u in uses]
@@ -194,7 +196,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         return problem
     needed = partial(needed_elsewhere, view, types, escape.path, store, place, reads)  # asked of a rewrite found
     called = None
-    if place in ("field", "element", "entry"):
+    if place in ("field", "element", "entry") and not written:  # those shapes read fields as what was stored
         copies = copies_of(view, types, escape.path, reads, function) if place == "field" else []
         if isinstance(copies, str):
             return copies
@@ -212,7 +214,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         if several is not None:
             return _unless(needed, several)
     assertion, kept, problem = the_assertion(view, types, escape.path, store, place, reads)
-    if problem and place in ("field", "element") and len(reads) > 1:
+    if problem and place in ("field", "element") and len(reads) > 1 and not written:
         grouped = _grouped(view, types, escape, store, place, reads, function)  # one place asserted again
         if isinstance(grouped, Fix):
             return _unless(needed, grouped)
@@ -223,7 +225,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     read = assertion.child_by_field_name("value") if switched else assertion
     others = [n for n in reads if not contains(read, n)]
     fallback = None  # the group reading a string field as its literal: only if the rewrite keeping it fails
-    if others and place in ("field", "element") and not switched:
+    if others and place in ("field", "element") and not switched and not written:
         grouped = _grouped(view, types, escape, store, place, reads, function, literals=False)
         if isinstance(grouped, Fix):
             return _unless(needed, grouped)
