@@ -1883,6 +1883,7 @@ ALLOC_CALLS = {
     "single_use_options_timeout": '{pkg}.Dial(" db:5432 ")',
     "range_asserted_hooks": "{pkg}.Shutdown(3, false)",
     "field_written_attempt": '_, _ = {pkg}.Retry(7, "a@b", "timeout")',
+    "type_switch_shared_import": "{pkg}.Partition(7, 100)",
     "range_optional_plugins": '_, _ = {pkg}.Start(map[string]string{"auth.realm": "r"})',
     "single_use_struct_close": "{pkg}.Shutdown()",
     "single_use_slice_unread": '{pkg}.Line({pkg}.Account{Name: "ann"}, "home")',

@@ -35,6 +35,7 @@ from gorewrite.rules.iface_direct.dynamic import dynamic_argument
 from gorewrite.rules.iface_direct.elsewhere import failing_elsewhere, needed_elsewhere
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
+from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
@@ -244,9 +245,9 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     until = end(types, escape.path, assertion, clause[0]) if clause else None
     if isinstance(until, str):
         return until
-    problem = _unused_after(view, types, escape.path, assertion, store, function)
-    if problem:
-        return problem
+    imports = _unused_after(view, types, escape.path, assertion, store, function)
+    if isinstance(imports, str):
+        return imports
     problem = stable(view, types, escape.path, store, function)
     if problem:
         return problem
@@ -262,6 +263,10 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until), also)
+    if isinstance(fix, Fix) and imports:  # the imports only the dropped code used, which another file keeps
+        edits = tuple(sorted((*fix.edits, *imports.values()), key=lambda e: (e.start, e.end)))
+        kept = f", and drop its import of {listed(sorted(imports))}, which another file of the package imports too"
+        fix = replace(fix, edits=edits, summary=fix.summary + kept)
     if isinstance(fix, Fix) and isinstance(fallback, Fix):
         fix = replace(fix, instead=(fallback,))  # tried when the compiler rejects the smaller rewrite
     return _unless(needed, fix)
@@ -275,12 +280,14 @@ def _unless(needed: Callable[[], str | None], found: Fix | str) -> Fix | str:
 
 def _unused_after(
     view: PackageView, types: TypeInfo, path: str, assertion: Node, store: Store, function: Node
-) -> str | None:
-    """The code the rewrite drops as never run must leave no variable or import unused (unused.py)."""
+) -> dict[str, Edit] | str:
+    """The code the rewrite drops as never run must leave no variable or import unused (unused.py), but for the
+    imports another file of the package keeps (imports.py): the edits removing those, by package name."""
     statement = replaced_statement(assertion)
     removed = dead_ranges(view, types, path, assertion, store)
-    problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement)
-    return f"the rewrite drops code that never runs, and {problem}" if problem else None
+    shared = shared_imports(view, types, path, function, removed)
+    problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement, frozenset(shared))
+    return f"the rewrite drops code that never runs, and {problem}" if problem else shared
 
 
 # --- the rewrite -------------------------------------------------------------------------
