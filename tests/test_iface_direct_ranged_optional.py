@@ -11,7 +11,7 @@ and another build gives a failing element the method (the naive rewrite skips wh
 from __future__ import annotations
 
 import pytest
-from conftest import assert_declines, case_suite, edited, module, only_fix, proposals, releases
+from conftest import assert_declines, case_suite, edited, in_process, module, only_fix, proposals, releases
 from test_iface_direct import RULE
 
 HEAD = """package {name}
@@ -251,3 +251,34 @@ def test_the_naive_rewrite_skips_what_another_build_initialises(tmp_path, propos
         assert done.returncode == 0, done.stderr.decode()
         printed.append(done.stdout.decode())
     assert printed == ["3", "2"], printed
+
+
+# --- a call's result boxed in the body (`fmt.Fprintf(w, "%s;", p.ID())`): once the case's call is direct and
+# inlined, go1.24.11 names the same boxing by the inlined result, `~r0 escapes to heap`, in each copy (here two,
+# one `p.ID() escapes to heap` before). The claim lets it appear (ranged._copied): the fix verifies, where it was
+# rejected as adding an escape (probe45c's Help).
+
+NAMED = package(
+    "named",
+    """// Setup writes the ids of the plugins that initialised.
+func Setup(w io.Writer) int {
+	var gz gzipPlugin
+	var au authPlugin
+	var tr tracePlugin
+	n := 0
+	for _, p := range []Plugin{&gz, &au, &tr} {
+		if i, ok := p.(Initializer); ok && i.Init(defaults) == nil {
+			k, _ := fmt.Fprintf(w, "%s;", p.ID())
+			n += k
+		}
+	}
+	return n
+}
+""",
+).replace("package named\n", 'package named\n\nimport (\n\t"fmt"\n\t"io"\n)\n', 1)
+
+
+def test_a_boxed_call_result_renamed_by_inlining_is_no_new_escape(tmp_path):
+    root = module(tmp_path, {"named/named.go": NAMED})
+    done = in_process("fix", "--dry-run", "-v", "--toolchain", releases()[1].version, "./...", cwd=root)
+    assert "verified  named/named.go:" in done.stderr and "rejected  " not in done.stderr, done.stderr

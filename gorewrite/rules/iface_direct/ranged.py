@@ -53,6 +53,8 @@ BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statem
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement
 MAX_TYPES = 4  # the body is copied once per distinct type: more would trade the allocation for code size
 WORD = re.compile(rb"[A-Za-z_]\w*")
+RESULT = re.compile(r"[\w.]+\(.*\) escapes to heap")  # a call's result boxed: `c.Name() escapes to heap`
+INLINED_RESULT = "~r0 escapes to heap"  # the same boxing of the call inlined
 KEYWORDS = frozenset(  # Go's: `cases`, `types` and `ranges` must not name their element `case`, `type`, `range`
     "break case chan const continue default defer else fallthrough for func go goto if import interface map "
     "package range return select struct switch type var".split()
@@ -251,12 +253,16 @@ def _indexed(
 
 def _copied(view: PackageView, path: str, statements: Node, copies: int) -> tuple[str, ...]:
     """The heap escapes the body's statements report, each once more per extra copy: the compiler prints them
-    in every case, but the cases exclude each other, so an iteration runs one copy, as it ran the body once."""
+    in every case, but the cases exclude each other, so an iteration runs one copy, as it ran the body once. A call's
+    result boxed (`c.Name() escapes to heap`, an argument of Fprintf) is the same boxing once the case's direct call
+    is inlined, which the compiler names by the inlined result (`~r0 escapes to heap`): it may appear in each copy."""
     lines = range(statements.start_point.row + 1, statements.end_point.row + 2)
     most: Counter[str] = Counter()
     for escapes in view.by_toolchain.values() or (view.escapes,):
         most |= Counter(e.message for e in escapes if e.heap and e.path == path and e.line in lines)
-    return tuple(m for m, n in sorted(most.items()) for _ in range(n * (copies - 1)))
+    copied = [m for m, n in sorted(most.items()) for _ in range(n * (copies - 1))]
+    results = sum(n for m, n in most.items() if RESULT.fullmatch(m))
+    return (*copied, *[INLINED_RESULT] * (results * copies))
 
 
 def _only_ranged(
