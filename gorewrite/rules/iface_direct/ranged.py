@@ -53,7 +53,7 @@ BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statem
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement
 MAX_TYPES = 4  # the body is copied once per distinct type: more would trade the allocation for code size
 WORD = re.compile(rb"[A-Za-z_]\w*")
-RESULT = re.compile(r"[\w.]+\(.*\) escapes to heap")  # a call's result boxed: `c.Name() escapes to heap`
+RESULT = re.compile(r"\w+(?:\.\w+)+\(.*\) escapes to heap")  # a result boxed: `c.Name()`, never `make(…)`
 INLINED_RESULT = "~r0 escapes to heap"  # the same boxing of the call inlined
 KEYWORDS = frozenset(  # Go's: `cases`, `types` and `ranges` must not name their element `case`, `type`, `range`
     "break case chan const continue default defer else fallthrough for func go goto if import interface map "
