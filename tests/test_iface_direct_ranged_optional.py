@@ -143,6 +143,27 @@ func Both() int { return Passed(defaults)*10 + Passed(nil) }
 }
 
 DECLINES = {
+    # the body declares the config only the check's body reads: in tracePlugin's case it would be unused
+    "body_local": (
+        package(
+            "body_local",
+            """// Configured initialises each plugin with its own copy of the defaults.
+func Configured() int {
+	var gz gzipPlugin
+	var tr tracePlugin
+	n := 0
+	for _, p := range []Plugin{&gz, &tr} {
+		cfg := map[string]string{"gzip.level": defaults["gzip.level"]}
+		if i, ok := p.(Initializer); ok && i.Init(cfg) == nil {
+			n++
+		}
+	}
+	return n
+}
+""",
+        ),
+        "in the case of a type that fails the check, cfg would be declared and not used",
+    ),
     # neither has Init: the check never succeeds; nothing but the ids is left to call
     "none_implement": (
         package(
@@ -191,6 +212,18 @@ func InitAsync() int {
 }
 
 NAIVE = {
+    "body_local": (
+        lambda s: s.replace(
+            '\t\tcfg := map[string]string{"gzip.level": defaults["gzip.level"]}\n'
+            "\t\tif i, ok := p.(Initializer); ok && i.Init(cfg) == nil {\n\t\t\tn++\n\t\t}\n",
+            "\t\tswitch p := p.(type) {\n\t\tcase *gzipPlugin:\n"
+            '\t\t\tcfg := map[string]string{"gzip.level": defaults["gzip.level"]}\n'
+            "\t\t\tif i := Initializer(p); i.Init(cfg) == nil {\n\t\t\t\tn++\n\t\t\t}\n"
+            "\t\tcase *tracePlugin:\n"
+            '\t\t\tcfg := map[string]string{"gzip.level": defaults["gzip.level"]}\n\t\t}\n',
+        ),
+        "declared and not used: cfg",
+    ),
     "none_implement": (
         lambda s: s.replace(
             "\t\tif i, ok := p.(Initializer); ok {\n\t\t\ti.Init(defaults)\n\t\t\tn++\n\t\t}\n",

@@ -319,6 +319,9 @@ def _case_body(
             return made
         edits += made if isinstance(made, list) else [made]
     deleted = [e for e in edits if not e.new]  # a failed check's if goes, and the reads in it with it
+    orphan = _orphaned(types, path, block, [(e.start, e.end) for e in deleted])
+    if orphan is not None:
+        return f"in the case of a type that fails the check, {orphan} would be declared and not used"
     kept = sorted(e for e in edits if not any(d != e and d.start <= e.start and e.end <= d.end for d in deleted))
     source = view.sources[path]
     base = source.rfind(b"\n", 0, block.start_byte) + 1  # a failed check's whole lines start before the block
@@ -330,6 +333,17 @@ def _case_body(
         statements = statements[: edit.start - base] + edit.new + statements[edit.end - base :]
     statements = statements.lstrip(b"\t ")
     return statements.rstrip()  # tree-sitter ends the list with the newline that terminates it
+
+
+def _orphaned(types: TypeInfo, path: str, block: Node, removed: list[tuple[int, int]]) -> str | None:
+    """A variable the loop's body declares (each case copies it) that only the code this case drops reads."""
+    idents = [i for i in types.idents.get(path, ()) if block.start_byte <= i.start < block.end_byte]
+    dropped = lambda offset: any(start <= offset < end for start, end in removed)  # noqa: E731
+    for declared in (i for i in idents if i.use == Use.DECL and i.kind == Kind.VAR and not dropped(i.start)):
+        reads = [i for i in idents if i.obj == declared.obj and i.use in (Use.READ, Use.ADDR)]
+        if reads and all(dropped(i.start) for i in reads):
+            return declared.name
+    return None
 
 
 def _unused(view: PackageView, types: TypeInfo, path: str, loop: Node, checks: list[Checked], cases: int) -> str | None:
