@@ -1,4 +1,4 @@
-"""adv43e: other builds fix43b's _varying misses: a type or interface DEFINED from a per-build one (`type Sink inner`,
+"""adv43e: other builds fix43b's varying misses: a type or interface DEFINED from a per-build one (`type Sink inner`,
 `type Flusher Flushing`): typeOrigins reported the defined type's file and walked this build's underlying type only;
 a `//line` directive in a constrained file naming an unconstrained file beside it (`//line <dir>/dep/dep.go:3` above
 plain.go's `type Inner = Plain`): export data places Inner in dep.go, which every build compiles. Each naive rewrite

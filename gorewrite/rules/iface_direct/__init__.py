@@ -35,6 +35,7 @@ from gorewrite.rules.iface_direct.dynamic import dynamic_argument
 from gorewrite.rules.iface_direct.elsewhere import failing_elsewhere, needed_elsewhere
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
+from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
@@ -60,6 +61,7 @@ from gorewrite.rules.iface_direct.sites import (
 )
 from gorewrite.rules.iface_direct.typeswitch import chosen, end, switch_block
 from gorewrite.rules.iface_direct.unused import left_unused
+from gorewrite.rules.iface_direct.written import other_fields
 from gorewrite.syntax import (
     Node,
     contains,
@@ -176,14 +178,15 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if first_of(function, ("goto_statement",)) is not None:
         return "the function uses goto, so statement order is not execution order"
     uses = [u for u in idents_in(types, escape.path, function) if u.obj == container.obj and u.use != Use.DECL]
+    place, problem = place_of(types, escape.path, store, name)
+    written = other_fields(view, types, escape.path, store, place, uses)  # `env.Attempt++`: another field's storage
     for kind, what in (
         ("write", f"{name} is assigned after its declaration"),
         ("addr", f"the address of {name} is taken"),
     ):
-        found = [u for u in uses if u.use == kind]
+        found = [u for u in uses if u.use == kind and u not in written]
         if found:
             return f"{what} (line {view.line(escape.path, found[0].start)}): it may no longer hold the stored value"
-    place, problem = place_of(types, escape.path, store, name)
     if problem:
         return problem
     reads = [use_node(view, escape.path, u) for u in uses]
@@ -194,7 +197,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         return problem
     needed = partial(needed_elsewhere, view, types, escape.path, store, place, reads)  # asked of a rewrite found
     called = None
-    if place in ("field", "element", "entry"):
+    if place in ("field", "element", "entry") and not written:  # those shapes read fields as what was stored
         copies = copies_of(view, types, escape.path, reads, function) if place == "field" else []
         if isinstance(copies, str):
             return copies
@@ -212,7 +215,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         if several is not None:
             return _unless(needed, several)
     assertion, kept, problem = the_assertion(view, types, escape.path, store, place, reads)
-    if problem and place in ("field", "element") and len(reads) > 1:
+    if problem and place in ("field", "element") and len(reads) > 1 and not written:
         grouped = _grouped(view, types, escape, store, place, reads, function)  # one place asserted again
         if isinstance(grouped, Fix):
             return _unless(needed, grouped)
@@ -223,7 +226,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     read = assertion.child_by_field_name("value") if switched else assertion
     others = [n for n in reads if not contains(read, n)]
     fallback = None  # the group reading a string field as its literal: only if the rewrite keeping it fails
-    if others and place in ("field", "element") and not switched:
+    if others and place in ("field", "element") and not switched and not written:
         grouped = _grouped(view, types, escape, store, place, reads, function, literals=False)
         if isinstance(grouped, Fix):
             return _unless(needed, grouped)
@@ -242,9 +245,9 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     until = end(types, escape.path, assertion, clause[0]) if clause else None
     if isinstance(until, str):
         return until
-    problem = _unused_after(view, types, escape.path, assertion, store, function)
-    if problem:
-        return problem
+    imports = _unused_after(view, types, escape.path, assertion, store, function)
+    if isinstance(imports, str):
+        return imports
     problem = stable(view, types, escape.path, store, function)
     if problem:
         return problem
@@ -260,6 +263,10 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until), also)
+    if isinstance(fix, Fix) and imports:  # the imports only the dropped code used, which another file keeps
+        edits = tuple(sorted((*fix.edits, *imports.values()), key=lambda e: (e.start, e.end)))
+        kept = f", and drop its import of {listed(sorted(imports))}, which another file of the package imports too"
+        fix = replace(fix, edits=edits, summary=fix.summary + kept)
     if isinstance(fix, Fix) and isinstance(fallback, Fix):
         fix = replace(fix, instead=(fallback,))  # tried when the compiler rejects the smaller rewrite
     return _unless(needed, fix)
@@ -273,12 +280,14 @@ def _unless(needed: Callable[[], str | None], found: Fix | str) -> Fix | str:
 
 def _unused_after(
     view: PackageView, types: TypeInfo, path: str, assertion: Node, store: Store, function: Node
-) -> str | None:
-    """The code the rewrite drops as never run must leave no variable or import unused (unused.py)."""
+) -> dict[str, Edit] | str:
+    """The code the rewrite drops as never run must leave no variable or import unused (unused.py), but for the
+    imports another file of the package keeps (imports.py): the edits removing those, by package name."""
     statement = replaced_statement(assertion)
     removed = dead_ranges(view, types, path, assertion, store)
-    problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement)
-    return f"the rewrite drops code that never runs, and {problem}" if problem else None
+    shared = shared_imports(view, types, path, function, removed)
+    problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement, frozenset(shared))
+    return f"the rewrite drops code that never runs, and {problem}" if problem else shared
 
 
 # --- the rewrite -------------------------------------------------------------------------

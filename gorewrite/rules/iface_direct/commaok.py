@@ -29,7 +29,7 @@ def conversion_edits(
     the statements after a body that returns); `if w, ok := c.(I); ok && X {` (or `!ok || X`) becomes
     `if w := I(E); X {`, its else kept; `w, ok := c.(I)` followed by `if !ok { … }` loses that if. Any
     other use of ok would test a constant, so it declines."""
-    names = _comma_ok(assertion)
+    names = comma_ok(assertion)
     if names is None:
         return [Edit(path, assertion.start_byte, assertion.end_byte, in_place(assertion, conversion))]
     value, ok = names
@@ -74,7 +74,7 @@ def failed_if(view: PackageView, types: TypeInfo, path: str, assertion: Node) ->
     """`if w, ok := c.(I); ok { … }` (or `ok && X`) whose assertion go/types says fails: ok is false, the body
     never runs, so the if goes (its else, a block or an if, stands in its place: it must name neither w nor
     ok, which would then mean another variable or none); None for any other shape."""
-    names = _comma_ok(assertion)
+    names = comma_ok(assertion)
     if names is None or text(names[1]) == b"_":
         return None
     uses = _ok_uses(types, path, names[1])
@@ -121,7 +121,7 @@ def _leaves(types: TypeInfo, path: str, node: Node) -> bool:
     return False
 
 
-def _comma_ok(assertion: Node) -> tuple[Node, Node] | None:
+def comma_ok(assertion: Node) -> tuple[Node, Node] | None:
     """The two names a comma-ok assignment `w, ok := c.(I)` (`=`, `var w, ok =`) assigns; else None."""
     node = assertion
     while node.parent.type == "parenthesized_expression":

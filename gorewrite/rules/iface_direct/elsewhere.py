@@ -51,14 +51,14 @@ def failing_elsewhere(
             continue
         for kind in _kinds(node.parent):
             if is_interface_type(types, path, kind) and takes(types, path, value, kind) is False:
-                elsewhere = _varying(view, types, value, types.type_id(path, kind.start_byte, kind.end_byte))
+                elsewhere = varying(view, types, value, types.type_id(path, kind.start_byte, kind.end_byte))
                 if elsewhere:  # each failing case asks of its own interface's names: a later one may be added
                     where = f"the assertion to {text(kind).decode()} (line {row_of(kind)})"
                     return f"{where} fails in this build, but {elsewhere}"
     return None
 
 
-def _varying(view: PackageView, types: TypeInfo, value: int | None, interface: int | None) -> str | None:
+def varying(view: PackageView, types: TypeInfo, value: int | None, interface: int | None) -> str | None:
     """Where another build may make the value's type implement the interface: a file of the package another build
     compiles; one declaring the interface, the value's type or a type either embeds (an alias too) that a build may
     leave out (there another declares them otherwise); the value's type having a method of a name the interface asks

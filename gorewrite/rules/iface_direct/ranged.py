@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
@@ -28,8 +29,9 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import memo, owner, uses_goto
 from gorewrite.rules.iface_direct.calls import method_call
+from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if
 from gorewrite.rules.iface_direct.counted import builtin_lengths, call_args_of, counted
-from gorewrite.rules.iface_direct.ranged_asserted import asserted_receivers
+from gorewrite.rules.iface_direct.ranged_asserted import Checked, asserted_receivers
 from gorewrite.rules.iface_direct.sites import (
     BOXED,
     MOVED,
@@ -43,6 +45,7 @@ from gorewrite.rules.iface_direct.sites import (
     shapes_of,
     use_node,
 )
+from gorewrite.rules.iface_direct.unused import left_unused
 from gorewrite.syntax import Node, ancestors, contains, items, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
@@ -50,6 +53,8 @@ BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statem
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement
 MAX_TYPES = 4  # the body is copied once per distinct type: more would trade the allocation for code size
 WORD = re.compile(rb"[A-Za-z_]\w*")
+RESULT = re.compile(r"\w+(?:\.\w+)+\(.*\) escapes to heap")  # a result boxed: `c.Name()`, never `make(…)`
+INLINED_RESULT = "~r0 escapes to heap"  # the same boxing of the call inlined
 KEYWORDS = frozenset(  # Go's: `cases`, `types` and `ranges` must not name their element `case`, `type`, `range`
     "break case chan const continue default defer else fallthrough for func go goto if import interface map "
     "package range return select struct switch type var".split()
@@ -171,25 +176,34 @@ def ranged_calls(
     cases = _cases(types, path, literal, declared)
     if isinstance(cases, str):
         return cases
-    reads = asserted_receivers(view, types, path, literal, reads)  # `c.(I).M()`: c itself in each case
-    if isinstance(reads, str):
-        return reads
-    methods = _body_problem(loop, body, reads, subject)
+    found = asserted_receivers(view, types, path, literal, reads)  # `c.(I).M()`: c itself in each case
+    if isinstance(found, str):
+        return found
+    reads, checks = found
+    methods = _body_problem(loop, body, reads, subject, [c.assertion for c in checks])
     if isinstance(methods, str):
         return methods
     block = next((c for c in body.named_children if c.type == "statement_list"), None)
-    statements = text(block)
     replaced = [r for r in reads if name != subject or r.type == "type_assertion_expression"]
-    for read in sorted(replaced, key=lambda r: r.start_byte, reverse=True):
-        at, end = read.start_byte - block.start_byte, read.end_byte - block.start_byte
-        statements = statements[:at] + name.encode() + statements[end:]
-    statements = statements.rstrip()  # tree-sitter ends the list with the newline that terminates it
+    bodies = [_case_body(view, types, path, block, name, replaced, checks, identity) for identity, _ in cases]
+    problem = next((b for b in bodies if isinstance(b, str)), None)
+    problem = problem or _unused(view, types, path, loop, checks, len(cases))
+    if problem:
+        return problem
     switch = f"switch {name} := {subject}.(type) {{\n".encode()
-    switch += b"".join(b"case " + case + b":\n" + statements + b"\n" for case in cases) + b"}"
-    summary = (
-        f"call {listed(methods)} on the {listed([c.decode() for c in cases])} the range's literal (line "
-        f"{row_of(literal)}) holds, not through {subject}: switch on {subject}'s type around the loop's body"
+    switch += b"".join(
+        b"case " + case + b":\n" + b + b"\n" * bool(b) for (_, case), b in zip(cases, bodies, strict=True)
     )
+    switch += b"}"
+    spelled = listed([c.decode() for _, c in cases])
+    done = f"call {listed(methods)} on" if methods else "convert"
+    summary = (
+        f"{done} the {spelled} the range's literal (line {row_of(literal)}) holds, not through {subject}: switch on "
+        f"{subject}'s type around the loop's body"
+    )
+    if checks:
+        interfaces = listed(sorted({c.interface.decode() for c in checks}))
+        summary += f", where each case converts to {interfaces} or drops the check its type fails"
     edit = Edit(path, block.start_byte, block.end_byte, switch)
     return Fix(NAME, (edit,), (escape,), summary, claim=MovesAllocation(_copied(view, path, block, len(cases))))
 
@@ -239,12 +253,16 @@ def _indexed(
 
 def _copied(view: PackageView, path: str, statements: Node, copies: int) -> tuple[str, ...]:
     """The heap escapes the body's statements report, each once more per extra copy: the compiler prints them
-    in every case, but the cases exclude each other, so an iteration runs one copy, as it ran the body once."""
+    in every case, but the cases exclude each other, so an iteration runs one copy, as it ran the body once. A call's
+    result boxed (`c.Name() escapes to heap`, an argument of Fprintf) is the same boxing once the case's direct call
+    is inlined, which the compiler names by the inlined result (`~r0 escapes to heap`): it may appear in each copy."""
     lines = range(statements.start_point.row + 1, statements.end_point.row + 2)
     most: Counter[str] = Counter()
     for escapes in view.by_toolchain.values() or (view.escapes,):
         most |= Counter(e.message for e in escapes if e.heap and e.path == path and e.line in lines)
-    return tuple(m for m, n in sorted(most.items()) for _ in range(n * (copies - 1)))
+    copied = [m for m, n in sorted(most.items()) for _ in range(n * (copies - 1))]
+    results = sum(n for m, n in most.items() if RESULT.fullmatch(m))
+    return (*copied, *[INLINED_RESULT] * (results * copies))
 
 
 def _only_ranged(
@@ -277,7 +295,71 @@ def _declared(types: TypeInfo, path: str, start: int, end: int) -> set[bytes]:
     return {i.name.encode() for i in types.idents.get(path, ()) if start <= i.start < end and i.use == Use.DECL}
 
 
-def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> list[bytes] | str:
+def _case_body(
+    view: PackageView,
+    types: TypeInfo,
+    path: str,
+    block: Node,
+    name: str,
+    replaced: list[Node],
+    checks: list[Checked],
+    identity: int,
+) -> bytes | str:
+    """The loop's statements as the case of that element type runs them: each read the variable, each comma-ok
+    check the conversion (the type implements the interface) or gone as never run (it does not)."""
+    edits = [Edit(path, r.start_byte, r.end_byte, name.encode()) for r in replaced]
+    for check in checks:
+        if identity in check.implementing:
+            made = conversion_edits(view, types, path, check.assertion, check.interface + f"({name})".encode())
+        else:
+            made = failed_if(view, types, path, check.assertion)
+            if made is None:
+                return f"the check at line {row_of(check.assertion)} is not the whole condition of its if"
+        if isinstance(made, str):
+            return made
+        edits += made if isinstance(made, list) else [made]
+    deleted = [e for e in edits if not e.new]  # a failed check's if goes, and the reads in it with it
+    orphan = _orphaned(types, path, block, [(e.start, e.end) for e in deleted])
+    if orphan is not None:
+        return f"in the case of a type that fails the check, {orphan} would be declared and not used"
+    kept = sorted(e for e in edits if not any(d != e and d.start <= e.start and e.end <= d.end for d in deleted))
+    source = view.sources[path]
+    base = source.rfind(b"\n", 0, block.start_byte) + 1  # a failed check's whole lines start before the block
+    base = block.start_byte if source[base : block.start_byte].strip() else base
+    if any(a.end > b.start for a, b in pairwise(kept)) or any(e.start < base or e.end > block.end_byte for e in kept):
+        return f"the rewrite of the check at line {row_of(checks[0].assertion)} overlaps another edit of the body"
+    statements = source[base : block.end_byte]
+    for edit in sorted(kept, key=lambda e: e.start, reverse=True):
+        statements = statements[: edit.start - base] + edit.new + statements[edit.end - base :]
+    statements = statements.lstrip(b"\t ")
+    return statements.rstrip()  # tree-sitter ends the list with the newline that terminates it
+
+
+def _orphaned(types: TypeInfo, path: str, block: Node, removed: list[tuple[int, int]]) -> str | None:
+    """A variable the loop's body declares (each case copies it) that only the code this case drops reads."""
+    idents = [i for i in types.idents.get(path, ()) if block.start_byte <= i.start < block.end_byte]
+    dropped = lambda offset: any(start <= offset < end for start, end in removed)  # noqa: E731
+    for declared in (i for i in idents if i.use == Use.DECL and i.kind == Kind.VAR and not dropped(i.start)):
+        reads = [i for i in idents if i.obj == declared.obj and i.use in (Use.READ, Use.ADDR)]
+        if reads and all(dropped(i.start) for i in reads):
+            return declared.name
+    return None
+
+
+def _unused(view: PackageView, types: TypeInfo, path: str, loop: Node, checks: list[Checked], cases: int) -> str | None:
+    """What every case drops leaves no variable, import or label unused: the code only a failed check ran, where
+    every element implements its interface (a body stays in some case: one element at least implements)."""
+    removed: list[tuple[int, int]] = []
+    for check in checks:
+        if len(check.implementing) == cases:
+            made = conversion_edits(view, types, path, check.assertion, check.interface + b"(x)")
+            removed += [(e.start, e.end) for e in made if not e.new] if isinstance(made, list) else []
+    rewritten = [next(a for a in ancestors(c.assertion) if a.type == "if_statement") for c in checks]  # i, ok go
+    problem = left_unused(view.tree(path).root_node, types, path, owner(loop), removed, rewritten) if removed else None
+    return f"the rewrite drops code only a failed check ran, and {problem}" if problem else None
+
+
+def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> list[tuple[int, bytes]] | str:
     """The distinct types of the literal's elements, in order, as written at the case; or why not."""
     kind = types.literal(path, literal.start_byte, literal.end_byte)
     elements = items(literal.child_by_field_name("body"))
@@ -304,7 +386,7 @@ def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> l
         cases.setdefault(identity, spelled)
     if len(cases) > MAX_TYPES:
         return f"the literal holds {len(cases)} types: the body would be copied once for each"
-    return list(cases.values())
+    return list(cases.items())
 
 
 def _spelled(types: TypeInfo, path: str, value: Node) -> bytes | None:
@@ -329,9 +411,9 @@ def _spelled(types: TypeInfo, path: str, value: Node) -> bytes | None:
     return b"*" * pointer + found.type.encode()
 
 
-def _body_problem(loop: Node, body: Node, reads: list[Node], name: str) -> list[str] | str:
+def _body_problem(loop: Node, body: Node, reads: list[Node], name: str, checks: list[Node]) -> list[str] | str:
     """The methods the body calls on the variable (each read); why it cannot go into the type switch (the
-    docstring)."""
+    docstring). checks: the comma-ok assertions of the variable, which must run in place too."""
     if uses_goto(owner(loop)):
         return "the function uses goto, so statement order is not execution order"
     for node in walk(body):
@@ -339,18 +421,20 @@ def _body_problem(loop: Node, body: Node, reads: list[Node], name: str) -> list[
             return f"the body has a label (line {row_of(node)}): copied once per case, it would be declared twice"
         if node.type == "break_statement" and node.named_child_count == 0 and _leaves(node, loop):
             return f"the break at line {row_of(node)} leaves the loop: inside the switch it would leave the switch"
-    if not reads:
+    if not reads and not checks:
         return f"{name} is not used in the loop's body"
     methods: set[str] = set()
-    for node in reads:
-        method = method_call(node)
-        if method is None:
+    for node in reads + checks:
+        method = method_call(node) if node not in checks else None
+        if method is None and node not in checks:
             return f"{name} is read other than as a method call's receiver (line {row_of(node)})"
         around = next((a for a in ancestors(node) if a.type in DELAYED), None)
         if around is not None and contains(body, around):
             what = around.type.removesuffix("_statement").replace("_", " ")
-            return f"{name} is called in a {what} (line {row_of(node)}): it reads {name} when it runs"
-        methods.add(text(method).decode())
+            verb = "asserted" if method is None else "called"
+            return f"{name} is {verb} in a {what} (line {row_of(node)}): it reads {name} when it runs"
+        if method is not None:
+            methods.add(text(method).decode())
     return sorted(methods)
 
 

@@ -1,4 +1,5 @@
-"""Assertions of the range variable in the body a type switch takes (ranged.py): `c.(check).Check(s)`.
+"""Assertions of the range variable in the body a type switch takes (ranged.py): `c.(check).Check(s)` and the
+optional-interface check `if i, ok := p.(Initializer); ok { … }`.
 
 `for _, c := range checks { if !c.(check).Check(s) { … } }` over `checks := []any{&ne, &as}`: c is an `any`, and
 the body asserts it to an interface before each call. In the case of the switch ranged.py builds, c has the
@@ -6,29 +7,51 @@ element's concrete type, where an assertion does not compile. When go/types says
 implements the asserted interface, the assertion never fails: it gives an interface whose dynamic type is
 the element's, and the method it calls is that type's method of the same name (implementing means the type's
 method set has it, with the interface's signature; a field of that name would hide it and the type would not
-implement). So `c.(check).Check(s)` is `c.Check(s)` in every case: the assertion is read as c itself. Only as the
-receiver of a method call (`c.(check).Check(s)`): a bare `c.(check)`, or a comma-ok, would need its value.
+implement). So `c.(check).Check(s)` is `c.Check(s)` in every case: the assertion is read as c itself.
+
+A comma-ok assertion (`if i, ok := p.(Initializer); ok {`: plugins, commands and handlers checked for an optional
+interface in a loop) is decided in each case on its own: c's dynamic type is the case's type, so the assertion
+succeeds exactly when go/types says that type implements I. Where it does, the if is the block `{ i := I(c); … }`
+(commaok.conversion_edits, as for a stored value: ok is true, the else never runs); where it does not, ok is
+false and the if goes as never run, its else standing in its place (commaok.failed_if). At least one element
+must implement I (else nothing ran the body: remove it by hand), and no other build may change either answer
+(elsewhere: a method another build adds or leaves out).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from gorewrite.proposals import PackageView
 from gorewrite.rules.iface_direct.calls import method_call
-from gorewrite.rules.iface_direct.elsewhere import asserted_varies
+from gorewrite.rules.iface_direct.commaok import comma_ok
+from gorewrite.rules.iface_direct.elsewhere import asserted_varies, varying
 from gorewrite.rules.iface_direct.places import is_interface_type
 from gorewrite.rules.iface_direct.sites import row_of
 from gorewrite.syntax import Node, items, text, unparen
 from gorewrite.typeinfo import TypeInfo
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A comma-ok assertion of the range variable: the interface as written, and the element types (go/types'
+    ids) that implement it."""
+
+    assertion: Node
+    interface: bytes
+    implementing: frozenset[int]
+
+
 def asserted_receivers(
     view: PackageView, types: TypeInfo, path: str, literal: Node, reads: list[Node]
-) -> list[Node] | str:
+) -> tuple[list[Node], list[Checked]] | str:
     """Each read as it stands in the body: the read itself, or the assertion `c.(I)` it is the operand of when
-    every element of the literal implements I and the assertion is a method call's receiver; why not when an
-    assertion cannot be proved (ranged.py then declines the read, as before)."""
+    every element of the literal implements I and the assertion is a method call's receiver; and the comma-ok
+    assertions, decided per element type; why not when an assertion cannot be proved (ranged.py then declines the
+    read, as before)."""
     elements = [unparen(items(e)[0]) for e in items(literal.child_by_field_name("body"))]
     found: list[Node] = []
+    checked: list[Checked] = []
     for read in reads:
         assertion = read.parent
         if assertion.type != "type_assertion_expression" or assertion.child_by_field_name("operand") != read:
@@ -39,15 +62,30 @@ def asserted_receivers(
         wanted = types.type_id(path, kind.start_byte, kind.end_byte) if is_interface_type(types, path, kind) else None
         if wanted is None:
             return f"the assertion to {asserted} (line {row_of(assertion)}) is not to an interface go/types names"
+        optional = comma_ok(assertion) is not None
+        implementing = set()
         for element in elements:
             identity = types.type_id(path, element.start_byte, element.end_byte)
-            if identity is None or not types.implements(identity, wanted):
-                line = row_of(assertion)
+            implements = identity is not None and types.implements(identity, wanted)
+            line = row_of(assertion)
+            if not implements and (identity is None or not optional):
                 return f"{text(element).decode()} does not implement {asserted}: the assertion at line {line} fails"
-            varies = asserted_varies(view, types, path, identity, wanted)
+            if implements:
+                varies = asserted_varies(view, types, path, identity, wanted)
+            else:  # another build may give the type the method: there the dropped if runs
+                varies = varying(view, types, identity, wanted)
             if varies:
-                return f"{text(element).decode()} implements {asserted} (line {row_of(assertion)}), but {varies}"
+                answer = "implements" if implements else "does not implement"
+                return f"{text(element).decode()} {answer} {asserted} (line {line}), but {varies}"
+            if implements:
+                implementing.add(identity)
+        if optional and not implementing:
+            line = row_of(assertion)
+            return f"no element implements {asserted}: the check at line {line} never succeeds, remove it by hand"
+        if optional:
+            checked.append(Checked(assertion, text(kind), frozenset(implementing)))
+            continue
         if method_call(assertion) is None:
             return f"the assertion to {asserted} (line {row_of(assertion)}) is not the receiver of a method call"
         found.append(assertion)
-    return found
+    return found, checked

@@ -16,11 +16,17 @@ Ranges = list[tuple[int, int]]
 
 
 def left_unused(
-    root: Node, types: TypeInfo, path: str, function: Node, removed: Ranges, rewritten: Node | list[Node]
+    root: Node,
+    types: TypeInfo,
+    path: str,
+    function: Node,
+    removed: Ranges,
+    rewritten: Node | list[Node],
+    dropped: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why removing those byte ranges leaves a variable or an import unused; None when nothing is.
     rewritten: the statements the rewrite replaces, whose variables (a type switch's x, a comma-ok's
-    ok) it declares anew where they are read, or no more."""
+    ok) it declares anew where they are read, or no more; dropped: the imports the rewrite removes too."""
     idents = [i for i in types.idents.get(path, ()) if function.start_byte <= i.start < function.end_byte]
     spans = [(s.start_byte, s.end_byte) for s in (rewritten if isinstance(rewritten, list) else [rewritten])]
     declared = {i.obj for i in idents if i.use == Use.DECL and inside(i.start, spans)}
@@ -30,7 +36,9 @@ def left_unused(
             continue
         if ident.kind == Kind.VAR and ident.local and not _read_outside(idents, ident, removed):
             return f"removing it would leave {ident.name} declared and not used"
-        if ident.kind == Kind.PKGNAME and not package_used_outside(root, ident.name, removed):
+        if ident.kind != Kind.PKGNAME or ident.name in dropped:
+            continue
+        if not package_used_outside(root, ident.name, removed):
             return f"removing it would leave the import of {ident.name} unused"
     return _label_left(function, removed)
 

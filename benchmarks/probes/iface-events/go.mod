@@ -1,0 +1,3 @@
+module example.com/probe45c
+
+go 1.23

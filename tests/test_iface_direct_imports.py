@@ -1,0 +1,120 @@
+"""iface-direct dropping an import only the code it removes used (imports.py): `case reg.Named:`, a case the type
+switch never takes, is the file's only use of reg. Where another file of the package imports reg in every build that
+compiles this one, the package still imports it: the rewrite drops this file's spec, and what is linked and
+initialised is the same (`go run` prints the same inits and result). Declined, with its naive rewrite: the other
+file's import is under `//go:build extra`, so without the tag the naive rewrite leaves reg out of the program, and
+its init, which records itself, no longer runs.
+"""
+
+from __future__ import annotations
+
+from conftest import assert_declines, edited, module, only_fix, proposals, releases
+from test_iface_direct import RULE
+
+STATE = "package state\n\n// Inits lists the packages initialised, in order.\nvar Inits []string\n"
+REG = """package reg
+
+import "example.com/m/state"
+
+func init() { state.Inits = append(state.Inits, "reg") }
+
+// Named is implemented by events that name themselves.
+type Named interface{ Name() string }
+"""
+ROUTE = """package route
+
+import (
+	"strconv"
+
+	"example.com/m/reg"
+)
+
+type Keyed interface{ Key() string }
+
+type order struct{ id int }
+
+func (o *order) Key() string { return "order/" + strconv.Itoa(o.id) }
+
+type envelope struct {
+	topic   string
+	payload any
+}
+
+// Key routes an order by its key, or by its name.
+func Key(id int) string {
+	o := order{id: id}
+	env := envelope{topic: "orders", payload: &o}
+	switch p := env.payload.(type) {
+	case Keyed:
+		return env.topic + ":" + p.Key()
+	case reg.Named:
+		return env.topic + ":" + p.Name()
+	}
+	return env.topic
+}
+"""
+OTHER = """package route
+
+import "example.com/m/reg"
+
+// Describe names an event that names itself.
+func Describe(n reg.Named) string { return "named " + n.Name() }
+"""
+MAIN = """package main
+
+import (
+	"fmt"
+
+	"example.com/m/route"
+	"example.com/m/state"
+)
+
+func main() { fmt.Println(route.Key(7), state.Inits) }
+"""
+
+
+def files(route: str, other: str) -> dict[str, str]:
+    return {
+        "state/state.go": STATE,
+        "reg/reg.go": REG,
+        "route/route.go": route,
+        "route/other.go": other,
+        "cmd/main.go": MAIN,
+    }
+
+
+def run(root) -> str:
+    done = releases()[0].run(["run", "./cmd"], str(root))
+    assert done.returncode == 0, done.stderr.decode()
+    return done.stdout.decode()
+
+
+def test_drops_an_import_another_file_keeps(tmp_path):
+    found = proposals(module(tmp_path / "p", files(ROUTE, OTHER)), RULE, toolchains=list(releases()))
+    fix = only_fix(found["example.com/m/route"])
+    assert "drop its import of reg, which another file of the package imports too" in fix.summary, fix.summary
+    after = edited(ROUTE, fix)
+    assert '"example.com/m/reg"' not in after and "reg.Named" not in after, after
+    before_run, after_run = (
+        run(module(tmp_path / "a", files(ROUTE, OTHER))),
+        run(module(tmp_path / "b", files(after, OTHER))),
+    )
+    assert before_run == after_run == "orders:order/7 [reg]\n", (before_run, after_run)
+
+
+CONSTRAINED = "//go:build extra\n\n" + OTHER
+
+
+def test_declines_where_another_build_leaves_the_other_import_out(tmp_path):
+    found = proposals(module(tmp_path, files(ROUTE, CONSTRAINED)), RULE, toolchains=list(releases()))
+    assert_declines(found["example.com/m/route"], "removing it would leave the import of reg unused")
+
+
+def test_the_naive_removal_skips_an_init(tmp_path):
+    naive = ROUTE.replace('\n\t"example.com/m/reg"\n', "\n").replace(
+        '\tcase reg.Named:\n\t\treturn env.topic + ":" + p.Name()\n', ""
+    )
+    naive = naive.replace('import (\n\t"strconv"\n\n)', 'import "strconv"')
+    before_run = run(module(tmp_path / "a", files(ROUTE, CONSTRAINED)))
+    after_run = run(module(tmp_path / "b", files(naive, CONSTRAINED)))
+    assert (before_run, after_run) == ("orders:order/7 [reg]\n", "orders:order/7 []\n"), (before_run, after_run)
