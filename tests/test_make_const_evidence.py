@@ -98,6 +98,7 @@ def test_the_measured_cases_are_there():
         "account_digits",
         "metric_snake",
         "ring_percentile",
+        "limiter_key",
     } <= set(MEASURED)
 
 
