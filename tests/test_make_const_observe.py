@@ -116,6 +116,15 @@ SLICED_BOUNDED = {
 }
 
 SLICED_NOT = {
+    # a variable made from a slice literal has the literal's length, not its capacity
+    "slice_literal_variable": (
+        sliced(
+            "slice_literal_variable",
+            "xs []int64, n int",
+            "\tlit := append([]byte{1, 2}, make([]byte, 60)...)[:2]\n\tpart := lit[:n]",
+        ),
+        "Sum([]int64{1}, 50)",
+    ),
     # a slice's high index may reach its capacity, past the length the guard bounds
     "slice_to_capacity": (
         sliced("slice_to_capacity", "xs []int64, s []byte, n int", SHORT + "\n\tpart := s[:n]"),
