@@ -41,6 +41,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
+from gorewrite.patch import read_header_path
 from gorewrite.syntax import parse
 from gorewrite.toolchain import find_toolchain
 
@@ -751,7 +752,8 @@ def inspect(
     """Compare tmp/work after the run with tmp/before: only rewritten files changed, and they still build."""
     by_dir = {m.dir: m for m in mutants}
     report = json.loads(run.stdout) if cmd == "fix" and run.stdout.strip() else {}  # check may print any format
-    rewritten = set(re.findall(r"(?m)^\+\+\+ b/([^\t\n]+)", report.get("diff", "")))
+    headers = re.findall(r"(?m)^\+\+\+ ([^\t\n]+)", report.get("diff", ""))  # `"b/\303\274.go"`: C-quoted
+    rewritten = {read_header_path(h).removeprefix("b/") for h in headers}
     before, after = hashes(tmp / "before"), hashes(tmp / "work")
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     for path in sorted(changed - rewritten):
