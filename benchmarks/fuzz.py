@@ -41,6 +41,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
+from gorewrite.patch import read_header_path
 from gorewrite.syntax import parse
 from gorewrite.toolchain import find_toolchain
 
@@ -745,23 +746,14 @@ def run_batch(seed: int, b: Batch, go: str, scratch: Path, keep: Path | None) ->
     return out
 
 
-def _diff_path(header: str) -> str:
-    """The path of a `+++ b/…` header; a name with bytes outside ASCII is quoted git-style, octal-escaped
-    (`"b/handler_test_\\303\\274.go"`)."""
-    if header.startswith('"'):
-        header = header[1:-1].encode("ascii").decode("unicode_escape").encode("latin-1").decode("utf-8")
-    return header.removeprefix("b/")
-
-
 def inspect(
     seed: int, cmd: str, b: Batch, mutants: list[Mutant], run: Run, tmp: Path, go: str, out: Outcome, keep: Path | None
 ) -> None:
     """Compare tmp/work after the run with tmp/before: only rewritten files changed, and they still build."""
     by_dir = {m.dir: m for m in mutants}
     report = json.loads(run.stdout) if cmd == "fix" and run.stdout.strip() else {}  # check may print any format
-    rewritten = {
-        _diff_path(m) for m in re.findall(r'(?m)^\+\+\+ ("b/(?:[^"\\]|\\.)*"|b/[^\t\n]+)', report.get("diff", ""))
-    }
+    headers = re.findall(r"(?m)^\+\+\+ ([^\t\n]+)", report.get("diff", ""))  # `"b/\303\274.go"`: C-quoted
+    rewritten = {read_header_path(h).removeprefix("b/") for h in headers}
     before, after = hashes(tmp / "before"), hashes(tmp / "work")
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     for path in sorted(changed - rewritten):

@@ -50,7 +50,7 @@ from collections.abc import Callable
 
 from gorewrite import asserts, loop_heads, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
-from gorewrite.copies import copy_of
+from gorewrite.copies import copied_value, copy_of
 from gorewrite.differences import difference
 from gorewrite.facts import Fact, holds, targets
 from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
@@ -108,8 +108,15 @@ def bound(
         _known(view, path, size, stmt, side, skip, length),
         small_range(view, path, size, side.upper) if side.typed and not length else None,
         difference(view, path, size, stmt, length, bound) if side.upper else None,  # `end - i`: differences.py
+        _copied(view, path, size, stmt, side, length),
     ]
     return memo(view, key, lambda: side.best(found()))
+
+
+def _copied(view: PackageView, path: str, size: Node, stmt: Node, side: Side, length: bool) -> int | None:
+    """The bound at stmt of the value a variable copies there (copies.copied_value): `n := len(p)`, len(p)'s."""
+    copied = copied_value(view, path, size, stmt) if size.type == "identifier" else None
+    return bound(view, path, copied, stmt, side, (), length) if copied is not None else None
 
 
 def interval(

@@ -10,12 +10,16 @@ len(id) is what checkID's guards leave where it returns nil (validators.py).
 
 The callee is a function of the package, or a method go/types resolves statically to one of its declarations
 (returns.declaration: by its go/types object, not an interface's method nor a func value, every build compiling
-the same one; a method's receiver is no parameter, so the arguments map to the parameters in order) whose body
-is one return of one value, a condition `when` reads with its parameter as the subject at that return: where
-the call returned true (or false), the condition was true (or false) of the parameter, a copy of the argument
-made at the call. The argument is the subject's variable itself (`id` for len(id) or for an integer n), or the
-subject whole (`checkLen(len(id))`); the parameter has no write and no address taken (a func literal in the
-condition could change it before a later part reads it).
+the same one; a method's receiver is no parameter, so the arguments map to the parameters in order) with one
+result, a value in every return and no `defer` (returns.returns_of). Where the call returned true (or false) it
+returned through one of its returns that can give that value: the bound of the parameter, a copy of the argument
+made at the call, is the worst over them, each bounded where it returns by the guards before it (`if len(s) >
+maxKey { return false }` then a loop of `return false`, then `return true`: probe45b `validLabelKey`) or by the
+condition it returns being true (or false) there, which `when` reads with the parameter as the subject; a
+`return false` (a constant go/types gives, every build alike) is another path. The argument is the subject's
+variable itself (`id` for len(id) or for an integer n), or the subject whole (`checkLen(len(id))`); the
+parameter has no write and no address taken (a func literal in the condition could change it before a later
+part reads it).
 Each call followed is one level deeper (Side.calls), so a recursive predicate bounds nothing past it.
 """
 
@@ -25,15 +29,16 @@ from collections.abc import Callable
 
 from gorewrite.guards import Matches, Side
 from gorewrite.proposals import PackageView
-from gorewrite.returns import declaration
+from gorewrite.returns import declaration, returns_of
 from gorewrite.rulekit import owner, use_owner
-from gorewrite.syntax import Node, call_args, statements, unparen
+from gorewrite.syntax import Node, call_args, unparen
 from gorewrite.terms import Subject, compared, subject_of
 from gorewrite.typeinfo import Use
 from gorewrite.validators import At, nil_bound, nil_tested
 
 # when(condition, holds, side) of a subject in a file, at the statement holding the condition
 Read = Callable[[str, Node, Node, bool, Subject, Side], "int | None"]
+TRUE, FALSE = "1:true", "1:false"  # go/types' steady value of a constant bool (constant.Bool's kind, ExactString)
 
 
 def predicate(
@@ -52,14 +57,18 @@ def predicate(
     (obj, name), kind = passed
     if tested is not call:
         return nil_bound(view, file, declared, name, kind == "len", side.inside(), at)
-    body = statements(declared.child_by_field_name("body"))
-    if len(body) != 1 or body[0].type != "return_statement" or body[0].named_child_count != 1:
+    found = returns_of(declared)
+    if found is None:
         return None
-    values = body[0].named_children[0]
-    if values.type != "expression_list" or values.named_child_count != 1:
-        return None
-    inner = Subject((kind, obj), frozenset([obj]))
-    return read(file, values.named_children[0], body[0], holds, inner, side.inside())
+    inner, limits = Subject((kind, obj), frozenset([obj])), []
+    for stmt, value in found:
+        constant = view.types.constant(file, value.start_byte, value.end_byte)
+        if constant in (TRUE, FALSE) and (constant == TRUE) != holds:
+            continue  # `return false` where the call returned true: not this path
+        guarded = at(file, name, stmt, kind == "len", side.inside())  # the callee's guards before the return
+        tested_ = None if constant is not None else read(file, value, stmt, holds, inner, side.inside())
+        limits.append(side.best([guarded, tested_]))
+    return side.worst(limits) if limits else None
 
 
 def parameter(

@@ -1,6 +1,7 @@
 """A local variable that is a copy of a bound's subject (bounds.py): after `n := len(p)`, the guard `if n >
 Max { return }` bounds len(p) as well, and so does `if l := len(s); l == 0 || l > Max { return }` for len(s);
-and one that holds a call's result, `if err := check(s); err != nil { return }` (validators.py).
+the other way, a guard on len(p) after the copy bounds n (`copied_value`, also of arithmetic: `n := len(a) +
+len(b)`); and one that holds a call's result, `if err := check(s); err != nil { return }` (validators.py).
 
 n holds the value wherever it is read when its declaration is its only write (no `n = …`, `n++`, `&n`), and
 nothing writes the variables the value was computed from (the subject's; a call's arguments'), or takes their
@@ -24,6 +25,19 @@ def copy_of(view: PackageView, path: str, node: Node) -> Subject | None:
     """The subject the identifier's variable is a copy of where it is read, or None."""
     value = _value(view, path, node)
     return subject_of(view, path, value) if value is not None else None
+
+
+def copied_value(view: PackageView, path: str, node: Node, at: Node) -> Node | None:
+    """The expression (a subject: no call but len) the identifier's variable holds at the statement `at`, after
+    its declaration in its scope, or None: bounded there, it bounds the variable (`n := len(a) + len(b)` before
+    `if len(a) > 64 || len(b) > 128 { return }`; probe45b ratelimit `BucketKey`)."""
+    value = _value(view, path, node)
+    declared = statement_of(value) if value is not None else None
+    scope = declared.parent.parent if declared is not None and declared.parent.type == "for_clause" else None
+    scope = scope or (declared.parent if declared is not None else None)
+    if declared is None or not scope.start_byte <= declared.end_byte <= at.start_byte < scope.end_byte:
+        return None
+    return value if owner(at) == owner(value) and subject_of(view, path, value) is not None else None
 
 
 def copied_call(view: PackageView, path: str, node: Node) -> Node | None:

@@ -32,6 +32,8 @@ from gorewrite.terms import builtin, value_of
 from gorewrite.type_bounds import conversion, int_type, unsigned
 from gorewrite.typeinfo import Kind
 
+IDENTIFIERS = ("identifier", "field_identifier")
+
 
 @dataclass(frozen=True)
 class Operands:
@@ -106,9 +108,22 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     if node.type != "slice_expression":
         return NONNEGATIVE
     operand, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))
-    high = operands.of(end).hi if end is not None else operands.length(operand).hi
+    within = operands.length(operand).hi if end is None or _ends_at_length(view, path, operand) else None
+    highs = (operands.of(end).hi if end is not None else None, within)
+    high = min((h for h in highs if h is not None), default=None)
     low = operands.of(start).lo if start is not None else 0
     return Interval(0, high - max(low or 0, 0) if high is not None else None)
+
+
+def _ends_at_length(view: PackageView, path: str, operand: Node) -> bool:
+    """Is a slicing of the operand in range only up to its length, not its capacity: an array or a pointer to one
+    (a fixed length, go/types), or a string (`r.buf[:r.n]` of a `[256]float64` field has at most 256 elements, or
+    panics: the spec's `0 <= low <= high <= len(a)` for arrays and strings, where a slice's high may reach cap)?"""
+    if view.types.length(path, operand.start_byte, operand.end_byte) is not None:
+        return True
+    name = operand.child_by_field_name("field") if operand.type == "selector_expression" else operand
+    ident = view.types.at(path, name.start_byte) if name is not None and name.type in IDENTIFIERS else None
+    return ident is not None and ident.end == name.end_byte and ident.shape == "string"
 
 
 def _universe_nil(view: PackageView, path: str, node: Node) -> bool:

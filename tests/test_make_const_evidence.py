@@ -96,6 +96,9 @@ def test_the_measured_cases_are_there():
         "sensor_decoded",
         "record_frame",
         "account_digits",
+        "metric_snake",
+        "ring_percentile",
+        "limiter_key",
     } <= set(MEASURED)
 
 
