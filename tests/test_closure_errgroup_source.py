@@ -184,3 +184,73 @@ def test_declines_an_errgroup_a_workspace_uses(tmp_path, toolchain):
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout.strip())
     assert outputs == ["[A|]", "[A-]"], outputs
+
+
+TWICE = """// Package errgroup: a fork whose Go queues f twice, so Wait runs it two times in a row.
+package errgroup
+
+type Group struct{ fs []func() error }
+
+func (g *Group) Go(f func() error) { g.fs = append(g.fs, f, f) }
+
+func (g *Group) Wait() error {
+	for _, f := range g.fs {
+		_ = f()
+	}
+	g.fs = nil
+	return nil
+}
+"""
+
+OWNED = """package m
+
+import "golang.org/x/sync/errgroup"
+
+// Doublings returns what each run of the group's one task sent: it doubles x, which nothing else uses.
+func Doublings(x int) []int {
+	var g errgroup.Group
+	seen := make(chan int, 4)
+	g.Go(func() error {
+		x = x * 2
+		seen <- x
+		return nil
+	})
+	_ = g.Wait()
+	close(seen)
+	var out []int
+	for v := range seen {
+		out = append(out, v)
+	}
+	return out
+}
+"""
+
+OWNED_MAIN = """package main
+
+import (
+	"fmt"
+
+	m "example.com/m"
+)
+
+func main() { fmt.Println(m.Doublings(3)) }
+"""
+OWNED_NAIVE = ("\tg.Go(func() error {\n", "\tg.Go(func() error {\n\t\tx := x\n")  # the goroutine's own copy
+
+
+def test_declines_an_owned_copy_for_a_replaced_errgroup(tmp_path, toolchain):
+    """adv45a: the owned copy (owned_copies.py) relies on errgroup's Go running f once; a fork's Go may run it twice,
+    the second run reading the first one's write, which a copy per run would reset."""
+    outputs = []
+    for name, source in (("before", OWNED), ("naive", OWNED.replace(*OWNED_NAIVE))):
+        write_tree(tmp_path / name, {"xsync/go.mod": "module golang.org/x/sync\n\ngo 1.22\n"})
+        write_tree(tmp_path / name, {"xsync/errgroup/errgroup.go": TWICE, "m/go.mod": REQUIRE + "\n" + REPLACE})
+        write_tree(tmp_path / name, {"m/a.go": source, "m/cmd/main.go": OWNED_MAIN})
+        env = {**os.environ, **toolchain.env}
+        run = [toolchain.go, "run", "./cmd"]
+        done = subprocess.run(run, cwd=tmp_path / name / "m", env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout.strip())
+    assert outputs == ["[6 12]", "[6 6]"], outputs
+    found = [p for ps in proposals(tmp_path / "before" / "m", RULES["closure"]).values() for p in ps]
+    assert_declines(found, "cannot own a copy: errgroup's Go may not be golang.org/x/sync's")

@@ -3,7 +3,8 @@ write makes the compiler capture r by reference (moved to heap); where nothing b
 first in its body (`r := r`) takes every read and write, and the outer r is captured by value
 (gorewrite/owned_copies.py). Declined: a variable the caller reads after the goroutine (a shared result), one a loop
 around the go statement holds across goroutines, a three-clause loop's variable (the loop reads it after the body),
-and a literal that may run more than once (stored, or handed to a call other than errgroup's or a WaitGroup's Go).
+a literal that may run more than once (stored, or handed to a call other than errgroup's or a WaitGroup's Go), and
+a go statement a goto may reach again (every goroutine then shares the one variable).
 
 Tables as for conftest.case_suite: FIXES (source, the copy expected, ALLOCS' call), DECLINES, NAIVE (the copy a
 careless rule would insert, and a probe showing it changes what the code does).
@@ -447,6 +448,29 @@ func Touch(keys []string) string {
 """,
         "the goroutine never reads it",
     ),
+    "decline_owned_goto": (  # a goto loops back over the go statement: every goroutine adds to the one total
+        """package decline_owned_goto
+
+// Running replaces each step by the running total, a goroutine adding each step, the steps chained by a goto.
+func Running(steps []int) []int {
+	out := make(chan int)
+	total := 0
+	i := 0
+again:
+	go func() {
+		total = total + steps[i]
+		out <- total
+	}()
+	steps[i] = <-out
+	i++
+	if i < len(steps) {
+		goto again
+	}
+	return steps
+}
+""",
+        "cannot own a copy: the function uses goto",
+    ),
 }
 
 
@@ -476,6 +500,7 @@ NAIVE = {
         "func() string { c := make(chan string, 1); {pkg}.Start(c); return <-c }()",
     ),
     "decline_owned_only_written_e": (first_in_literal("\tgo func() {", "last"), "declared and not used"),
+    "decline_owned_goto": (first_in_literal("\tgo func() {", "total"), "fmt.Sprint({pkg}.Running([]int{1, 2, 3}))"),
 }
 
 globals().update(case_suite("owned", RULE, FIXES, DECLINES, NAIVE, errgroup=True))
