@@ -99,8 +99,10 @@ def _called(call: Node) -> str:
     return function.text.decode() if function is not None else ""
 
 
-def callee(view: PackageView, path: str, call: Node) -> tuple[str, str, str] | str:
-    """(package path, receiver type or "", name) of the function or method called, or why it is not known."""
+def callee(view: PackageView, path: str, call: Node, every_build: bool = False) -> tuple[str, str, str] | str:
+    """(package path, receiver type or "", name) of the function or method called, or why it is not known.
+    `every_build`: also why when it is another package's method and a file another build compiles (other_builds)
+    may give the receiver another type there (`var tmpl` a *template.Template here, the package's own type there)."""
     function = call.child_by_field_name("function")
     while function is not None and function.type == "parenthesized_expression":
         function = function.named_children[0] if function.named_children else None
@@ -116,6 +118,9 @@ def callee(view: PackageView, path: str, call: Node) -> tuple[str, str, str] | s
         return "an interface method: the dynamic type that runs it is unknown"
     if function.type == "selector_expression" and ident.kind == Kind.METHOD and _is_type(view, path, function):
         return "a method expression"
+    other = other_builds(view) if every_build and ident.recv and ident.pkg != view.package.import_path else None
+    if other:
+        return f"a method of {ident.recv} in this build: another build compiles {other}, where the receiver may differ"
     return ident.pkg, ident.recv or "", ident.name
 
 

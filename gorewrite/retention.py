@@ -84,7 +84,7 @@ def _kept(
     if contract:  # an io.Writer's Write or io.Reader's Read: not its verdict, the contract decides
         relies.add(contract)
         return None
-    key = callees.callee(view, path, call)
+    key = callees.callee(view, path, call, every_build=argument != RECEIVER)  # a receiver is what it is
     if isinstance(key, str):
         methods = closed.implementations(view, path, call)
         if not isinstance(methods, tuple):

@@ -366,13 +366,20 @@ def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
     _each_naive_pool_fails(tmp_path, toolchain, files, list(NAIVE))
 
 
-def test_a_naive_pool_breaks_the_build_that_keeps_p(tmp_path, toolchain):
-    """decline_tagged_sink: its Keeper keeps p only under the `lowmem` tag, a file the default build
-    leaves out. A rewrite holds for every build: pooled naively, the `lowmem` build's test fails."""
-    case = "decline_tagged_sink"
-    files = _naive_tree([case], lambda _, source: _naive(source, "pool") if SITE.search(source) else None)
+# Each decline case another build compiles otherwise, with the tag of that build: decline_tagged_sink's Keeper
+# keeps p there; decline_tagged_template's template is the package's own there, which asks for the Builder;
+# decline_tagged_replacer's escaper is the package's own there, which keeps the writer (go/types names
+# text/template's Execute and strings.Replacer's WriteString for the default build only).
+TAGGED = {"decline_tagged_sink": "lowmem", "decline_tagged_template": "fasttmpl", "decline_tagged_replacer": "audit"}
+
+
+@pytest.mark.parametrize("case", sorted(TAGGED))
+def test_a_naive_pool_breaks_the_other_build(tmp_path, toolchain, case):
+    """A rewrite holds for every build: pooled naively (a Buffer standing for a Builder), each case passes
+    its tests in the default build and fails them in the build of its tag, a file the default one leaves out."""
+    files = _naive_tree([case], lambda _, s: _naive(s, "pool") if SITE.search(s) else _naive_builder(s))
     write_tree(tmp_path, files)
-    for tags, broken in (("", False), ("lowmem", True)):
+    for tags, broken in (("", False), (TAGGED[case], True)):
         done = toolchain.run(["test", "-count=1", "-tags", tags, "-json", "./..."], str(tmp_path))
         failed = read_test_json(done.stdout).failed
         assert f"example.com/naive/orig/{case}" not in failed, failed
