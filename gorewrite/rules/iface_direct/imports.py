@@ -6,7 +6,10 @@ the package that every build compiling this one compiles too (no build constrain
 cgo: build_files.constrained; not a test) imports the same path, the package imports it still, so removing this
 file's spec changes neither what is linked nor the order packages are initialised in (their import graph is the
 same), and the name it bound was file-scoped: nothing else can have meant it. Otherwise the rule declines as before
-(an init only this import ran could be skipped).
+(an init only this import ran could be skipped). The other file must sort before this one: each file's fix is proved
+alone, and two files whose only use of image/png was such dead code each dropped theirs leaning on the other, so the
+package no longer imported it and image.Decode lost the PNG format (adv45c); leaning only on earlier files, the
+first file importing the path never drops it here.
 """
 
 from __future__ import annotations
@@ -54,9 +57,11 @@ def _spec(view: PackageView, path: str, obj: str) -> Node | None:
 
 
 def _elsewhere(view: PackageView, path: str, quoted: bytes) -> bool:
-    """Does another file of the package, compiled wherever this one is, import that path?"""
+    """Does another file of the package, compiled wherever this one is, import that path? Only a file whose name
+    sorts before this one's counts: that file's import may go too, by a fix of its own leaning on a file before it,
+    so the first file importing the path always keeps it (two files leaning on each other dropped both: adv45c)."""
     for other in view.package.files:
-        if other == path or other.endswith("_test.go") or other not in view.sources:
+        if other >= path or other.endswith("_test.go") or other not in view.sources:
             continue
         root = view.tree(other).root_node
         if constrained(other, root):
