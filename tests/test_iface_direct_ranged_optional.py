@@ -376,3 +376,19 @@ def test_a_boxed_call_result_renamed_by_inlining_is_no_new_escape(tmp_path):
     root = module(tmp_path, {"named/named.go": NAMED})
     done = in_process("fix", "--dry-run", "-v", "--toolchain", releases()[1].version, "./...", cwd=root)
     assert "verified  named/named.go:" in done.stderr and "rejected  " not in done.stderr, done.stderr
+
+
+# --- the inlined-result allowance leaves no spare: `lastID = p.ID()` in `reboxed` is one boxing before and one per
+# case after (go1.24.11: `~r0 escapes to heap` in each); letting every case's ~r0 appear while the original's
+# `p.ID() escapes to heap` still counted before gave one spare escape, which let the value's new boxing,
+# `Initializer(p)` under the shard loop, through as verified (4 -> 12). With the value let through as the rule once
+# did, verification must now reject that rewrite on its own.
+
+
+def test_the_inlined_result_allowance_leaves_no_spare_escape(tmp_path, monkeypatch):
+    from gorewrite.rules.iface_direct import ranged_asserted
+
+    monkeypatch.setattr(ranged_asserted, "_pointer", lambda element: True)  # the rule before the value's decline
+    root = module(tmp_path, {"reboxed/reboxed.go": REBOXED})
+    done = in_process("fix", "--dry-run", "-v", "--no-cache", "--toolchain", releases()[1].version, "./...", cwd=root)
+    assert "rejected  reboxed/reboxed.go:" in done.stderr and "verified  " not in done.stderr, done.stderr
