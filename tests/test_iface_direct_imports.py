@@ -127,27 +127,17 @@ def test_the_naive_removal_skips_an_init(tmp_path):
 # other.go's dead case (AUDIT) is its only use of reg, as route.go's is: each file's fix, proved alone, leaned on the
 # other's import, and applied together they left reg out of the program (its init no longer ran). Only a file sorting
 # before counts: route.go still drops its import (other.go keeps reg), other.go declines.
-AUDIT = """package route
-
-import "example.com/m/reg"
-
-type audit struct{ id int }
-
-func (a *audit) Key() string { return "audit" }
-
-// Audit routes an audit record by its key, or by its name.
-func Audit(id int) string {
-	a := audit{id: id}
-	env := envelope{topic: "audit", payload: &a}
-	switch p := env.payload.(type) {
-	case Keyed:
-		return env.topic + ":" + p.Key()
-	case reg.Named:
-		return env.topic + ":" + p.Name()
-	}
-	return env.topic
-}
-"""
+AUDIT = (
+    'package route\n\nimport "example.com/m/reg"\n\ntype audit struct{ id int }\n\n'
+    + 'func (a *audit) Key() string { return "audit" }\n\n'
+    + (
+        ROUTE[ROUTE.index("// Key routes") :]
+        .replace("// Key routes an order", "// Audit routes an audit record")
+        .replace("func Key(", "func Audit(")
+        .replace("order{id: id}", "audit{id: id}")
+        .replace('"orders"', '"audit"')
+    )
+)
 
 
 def test_declines_where_the_other_file_may_drop_its_import_too(tmp_path):
