@@ -157,3 +157,10 @@ def test_the_naive_pair_of_removals_skips_an_init(tmp_path):
     before_run = run(module(tmp_path / "a", files(ROUTE, AUDIT)))
     after_run = run(module(tmp_path / "b", files(naive_route, naive_audit)))
     assert (before_run, after_run) == ("orders:order/7 [reg]\n", "orders:order/7 []\n"), (before_run, after_run)
+
+
+def test_drops_an_import_a_later_file_uses_where_no_fix_removes_code(tmp_path):
+    later = files(ROUTE, "package route\n") | {"route/zdescribe.go": OTHER}  # sorts after route.go
+    found = proposals(module(tmp_path, later), RULE, toolchains=list(releases()))
+    fix = only_fix(found["example.com/m/route"])
+    assert "drop its import of reg, which another file of the package imports too" in fix.summary, fix.summary

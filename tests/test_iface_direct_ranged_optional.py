@@ -388,7 +388,7 @@ def test_a_boxed_call_result_renamed_by_inlining_is_no_new_escape(tmp_path):
 def test_the_inlined_result_allowance_leaves_no_spare_escape(tmp_path, monkeypatch):
     from gorewrite.rules.iface_direct import ranged_asserted
 
-    monkeypatch.setattr(ranged_asserted, "_pointer", lambda element: True)  # the rule before the value's decline
+    monkeypatch.setattr(ranged_asserted, "_boxed_anew", lambda *_: False)  # the rule before the value's decline
     root = module(tmp_path, {"reboxed/reboxed.go": REBOXED})
     done = in_process("fix", "--dry-run", "-v", "--no-cache", "--toolchain", releases()[1].version, "./...", cwd=root)
     assert "rejected  reboxed/reboxed.go:" in done.stderr and "verified  " not in done.stderr, done.stderr
