@@ -211,7 +211,68 @@ func InitAsync() int {
     ),
 }
 
+# a value element: its case converts the copy the switch took (`Initializer(p)`), boxing it anew each time the check
+# runs, where the assertion handed on the literal's box; under a loop of shards that is one allocation a shard, and
+# verification, counting sites, accepted it (adv45c: 3 -> 10 under go1.27.3, 4 -> 12 under go1.24.11 for 10 shards)
+REBOXED = package(
+    "reboxed",
+    """type levelPlugin struct{ level, most int }
+
+func (l levelPlugin) ID() string { return "level" }
+
+func (l levelPlugin) Init(map[string]string) error {
+	if l.level > l.most {
+		return initError("level: too high")
+	}
+	return nil
+}
+
+var lastID any
+
+var lastInit Initializer
+
+// Register hands each plugin that needs set-up to every shard, and returns how many it handed.
+func Register(shards int) int {
+	lv := levelPlugin{level: 1, most: 9}
+	var tr tracePlugin
+	n := 0
+	for _, p := range []Plugin{lv, &tr} {
+		lastID = p.ID()
+		for s := 0; s < shards; s++ {
+			if i, ok := p.(Initializer); ok {
+				lastInit = i
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Allocs counts the heap allocations of one Register over 10 shards.
+func Allocs() uint64 {
+	var before, after runtime.MemStats
+	Register(10)
+	runtime.ReadMemStats(&before)
+	Register(10)
+	runtime.ReadMemStats(&after)
+	return after.Mallocs - before.Mallocs
+}
+""",
+).replace("package reboxed\n", 'package reboxed\n\nimport "runtime"\n', 1)
+DECLINES["reboxed"] = (REBOXED, "lv is a value: its case would convert the copy the switch took to Initializer")
+
 NAIVE = {
+    "reboxed": (
+        lambda s: s.replace(
+            "\t\tlastID = p.ID()\n\t\tfor s := 0; s < shards; s++ {\n\t\t\tif i, ok := p.(Initializer); ok {\n"
+            "\t\t\t\tlastInit = i\n\t\t\t\tn++\n\t\t\t}\n\t\t}\n",
+            "\t\tswitch p := p.(type) {\n\t\tcase levelPlugin:\n\t\t\tlastID = p.ID()\n"
+            "\t\t\tfor s := 0; s < shards; s++ {\n\t\t\t\t{\n\t\t\t\t\ti := Initializer(p)\n"
+            "\t\t\t\t\tlastInit = i\n\t\t\t\t\tn++\n\t\t\t\t}\n\t\t\t}\n"
+            "\t\tcase *tracePlugin:\n\t\t\tlastID = p.ID()\n\t\t\tfor s := 0; s < shards; s++ {\n\t\t\t}\n\t\t}\n",
+        ),
+        "fmt.Sprint({pkg}.Register(3), {pkg}.Allocs())",
+    ),
     "body_local": (
         lambda s: s.replace(
             '\t\tcfg := map[string]string{"gzip.level": defaults["gzip.level"]}\n'
@@ -315,3 +376,19 @@ def test_a_boxed_call_result_renamed_by_inlining_is_no_new_escape(tmp_path):
     root = module(tmp_path, {"named/named.go": NAMED})
     done = in_process("fix", "--dry-run", "-v", "--toolchain", releases()[1].version, "./...", cwd=root)
     assert "verified  named/named.go:" in done.stderr and "rejected  " not in done.stderr, done.stderr
+
+
+# --- the inlined-result allowance leaves no spare: `lastID = p.ID()` in `reboxed` is one boxing before and one per
+# case after (go1.24.11: `~r0 escapes to heap` in each); letting every case's ~r0 appear while the original's
+# `p.ID() escapes to heap` still counted before gave one spare escape, which let the value's new boxing,
+# `Initializer(p)` under the shard loop, through as verified (4 -> 12). With the value let through as the rule once
+# did, verification must now reject that rewrite on its own.
+
+
+def test_the_inlined_result_allowance_leaves_no_spare_escape(tmp_path, monkeypatch):
+    from gorewrite.rules.iface_direct import ranged_asserted
+
+    monkeypatch.setattr(ranged_asserted, "_boxed_anew", lambda *_: False)  # the rule before the value's decline
+    root = module(tmp_path, {"reboxed/reboxed.go": REBOXED})
+    done = in_process("fix", "--dry-run", "-v", "--no-cache", "--toolchain", releases()[1].version, "./...", cwd=root)
+    assert "rejected  reboxed/reboxed.go:" in done.stderr and "verified  " not in done.stderr, done.stderr

@@ -6,7 +6,12 @@ the package that every build compiling this one compiles too (no build constrain
 cgo: build_files.constrained; not a test) imports the same path, the package imports it still, so removing this
 file's spec changes neither what is linked nor the order packages are initialised in (their import graph is the
 same), and the name it bound was file-scoped: nothing else can have meant it. Otherwise the rule declines as before
-(an init only this import ran could be skipped).
+(an init only this import ran could be skipped). The other file's import must be one no fix of this rule drops:
+each file's fix is proved alone, and two files whose only use of image/png was such dead code each dropped theirs
+leaning on the other, so the package no longer imported it and image.Decode lost the PNG format (adv45c). It is when
+the other file sorts before this one (leaning only on earlier files, the first file importing the path never drops
+it here), or uses the package in a declaration with no type assertion or type switch (the rule removes code only in
+a function holding one).
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import file_imports, import_declarations
 from gorewrite.rules.iface_direct.unused import Ranges, inside, package_used_outside
-from gorewrite.syntax import Node, import_specs
+from gorewrite.syntax import Node, import_specs, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
+
+ASSERTING = ("type_assertion_expression", "type_switch_statement")  # where the rule may find code never run
 
 
 def shared_imports(view: PackageView, types: TypeInfo, path: str, function: Node, removed: Ranges) -> dict[str, Edit]:
@@ -35,7 +42,9 @@ def shared_imports(view: PackageView, types: TypeInfo, path: str, function: Node
         if spec is None:
             continue
         quoted = spec.child_by_field_name("path").text
-        removal = _removal(view, path, spec) if quoted != b'"C"' and _elsewhere(view, path, quoted) else None
+        package = ident.name if spec.child_by_field_name("name") is None else None
+        shared = quoted != b'"C"' and _elsewhere(view, path, quoted, package)
+        removal = _removal(view, path, spec) if shared else None
         if removal is not None:
             edits[ident.name] = removal
     return edits
@@ -53,17 +62,49 @@ def _spec(view: PackageView, path: str, obj: str) -> Node | None:
     return None
 
 
-def _elsewhere(view: PackageView, path: str, quoted: bytes) -> bool:
-    """Does another file of the package, compiled wherever this one is, import that path?"""
+def _elsewhere(view: PackageView, path: str, quoted: bytes, package: str | None) -> bool:
+    """Does another file of the package, compiled wherever this one is, import that path where no fix of this rule
+    can drop it? A file sorting before this one (its import may go by a fix leaning on a file before it: the first
+    file importing the path keeps it), or one using the package in a declaration holding no type assertion or type
+    switch (the rule drops code only in a function with one). Two files leaning on each other dropped both (adv45c).
+    package: the package's own name, when this file's spec gives it no other."""
     for other in view.package.files:
         if other == path or other.endswith("_test.go") or other not in view.sources:
             continue
         root = view.tree(other).root_node
         if constrained(other, root):
             continue
-        if any(spec.child_by_field_name("path").text == quoted for spec in file_imports(view.tree(other))):
+        specs = [s for s in file_imports(view.tree(other)) if s.child_by_field_name("path").text == quoted]
+        if specs and (other < path or any(_used_for_good(root, s, package) for s in specs)):
             return True
     return False
+
+
+def _used_for_good(root: Node, spec: Node, package: str | None) -> bool:
+    """Does the file name the package the spec binds (its name, else `package`) in a top-level declaration with no
+    type assertion nor type switch, where every identifier of that name is a selector's operand or a qualified
+    type's package (none declares it: each is the import)? No fix of this rule removes code there."""
+    name = spec.child_by_field_name("name")
+    bound = name.text.decode() if name is not None else package
+    if bound in (None, "_", "."):
+        return False
+    for declaration in root.named_children:
+        if declaration.type in ("package_clause", "import_declaration"):
+            continue
+        nodes = list(walk(declaration))
+        if any(n.type in ASSERTING for n in nodes):
+            continue
+        named = [n for n in nodes if n.type in ("identifier", "package_identifier") and n.text.decode() == bound]
+        if named and all(_qualifier(n) for n in named):
+            return True
+    return False
+
+
+def _qualifier(node: Node) -> bool:
+    """Is the identifier the package of `pkg.Name`: a qualified type's, or a selector's operand?"""
+    if node.type == "package_identifier":
+        return True
+    return node.parent.type == "selector_expression" and node.parent.child_by_field_name("operand") == node
 
 
 def _removal(view: PackageView, path: str, spec: Node) -> Edit | None:
