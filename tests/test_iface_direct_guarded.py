@@ -152,7 +152,7 @@ func Plan(op string, slow bool) string {
 }
 """,
         ),
-        "or its first operand (`ok && …`, `!ok || …`)",
+        "read outside the condition of the if declaring it",
     ),
 }
 
