@@ -1807,10 +1807,6 @@ GOLDEN_NAIVE = {
         replace("\tn := named{name: name, res: &r}\n\treturn n.res.(io.Closer)", "\treturn io.Closer(&r)"),
         "declared and not used: name",
     ),
-    "decline_comma_ok_flag": (
-        replace("var w, ok = opt.value.(io.Writer)", "var w = io.Writer(&file)"),
-        "undefined: ok",
-    ),
 }
 
 
@@ -1850,6 +1846,7 @@ ALLOC_CALLS = {
     "comma_ok_blank_flusher": '{pkg}.Batch(io.Discard, []string{"a", "b"})',
     "comma_ok_block_closer": '{pkg}.Return(1, "me")',
     "comma_ok_guard_retry": '{pkg}.Next("db:5432", 1, true)',
+    "comma_ok_late_flag_audit": '{pkg}.Audit("/dev/null", nil)',
     "comma_ok_late_guard_backoff": '{pkg}.Delay("db:5432", 3, true)',
     "comma_ok_returns": "_, _ = {pkg}.Message(3)",
     "element_call_tee": '_, _ = {pkg}.Summary([][]byte{[]byte("a\\nb")})',

@@ -218,14 +218,14 @@ def _folded(types: TypeInfo, path: str, ok: Node, uses: list[Ident], condition: 
 def _condition_edits(
     view: PackageView, path: str, value: Node, assertion: Node, declared: bytes, condition: Node, folded: Folded
 ) -> list[Edit]:
-    """The conversion in place of the assertion, and the if's condition less what the fold removed: a removal
-    at its start joins the first edit (`; ok && ` goes with `, ok := c.(I)`), the others are edits of their own."""
+    """One edit: the conversion in place of the assertion, and the if's condition less what the fold removed
+    (only ok and what joined it, or never ran, goes: the summary claims no dropped code for it)."""
+    source, at = view.sources[path], assertion.end_byte
     ranges = merged(folded.removed)
-    end = assertion.end_byte
-    if ranges and ranges[0][0] == condition.start_byte:
-        declared += view.sources[path][end : condition.start_byte]  # `; ` (or `); ` after `= (c.(I)`)
-        end = ranges.pop(0)[1]
-    return [Edit(path, value.end_byte, end, declared)] + [Edit(path, start, stop, b"") for start, stop in ranges]
+    for start, end in ranges:
+        declared += source[at:start]
+        at = end
+    return [Edit(path, value.end_byte, at, declared)]
 
 
 def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
