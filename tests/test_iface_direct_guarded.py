@@ -1,12 +1,13 @@
-"""iface-direct on a comma-ok assertion guarding its own if: `if t, ok := r.err.(timeouter); ok && t.Timeout() {`,
-the idiom of net.Error checks (commaok.py `_guarding`), or `!ok || !t.Timeout()`. The assertion cannot fail any more,
-so ok is true and the condition is the rest: `if t := timeouter(&te); t.Timeout() {`, the else kept (it runs when the
-rest is false, as before). With a failing assertion among a local's reads, ok is false and the rest never ran: under
-`ok && X` the if goes, its else standing in its place; under `!ok || X` the body always ran, and it declines.
-Declined, each with its naive rewrite: ok declared before the if (a later read keeps the old value), ok read in the
-else (it would mean nothing), the failing `!ok || X` (the naive removal skips the body that ran). AllocsPerRun under
-both releases.
-"""
+"""iface-direct on a comma-ok ok read in its if's condition (condition.py): `if t, ok := r.err.(timeouter); ok &&
+t.Timeout() {`, the idiom of net.Error checks, `!ok || !t.Timeout()`, `X && ok`, `(ok && X) || Y`, `ok || X`. The
+assertion cannot fail any more, so ok is true and the condition folds by Go's short-circuit rules: to the rest, the
+if and its else kept (`if t := timeouter(&te); t.Timeout() {`), or to true, the if a block and its else gone. With a
+failing assertion among a local's reads, ok is false: under `ok && X` the if goes as never run, its else in its
+place; where the body may still run (`!ok || X`, `ok || X`) it declines. Declined, each with its naive rewrite: ok
+declared before the if (a later read keeps the old value), ok read in the else (it would mean nothing), the failing
+`!ok || X` and `ok || X` (the naive removal skips the body that ran), an operand run before ok whose result the fold
+would discard (`logged(r) || ok`, a failing `try() && ok`: the naive fold drops what it does, and the compiler
+verifies it). AllocsPerRun under both releases."""
 
 from __future__ import annotations
 
@@ -113,6 +114,48 @@ func Both() string { return Give(7, "dial", true) + Give(8, "read", false) }
         "\tif t := timeouter(&ne); !t.Timeout() {\n",
         "{pkg}.Both()",
     ),
+    # ok last: the limit is checked first, as before, and ok is true
+    "ok_last": (
+        package(
+            "ok_last",
+            """// Retry says whether the attempt-th reply to op may be retried.
+func Retry(attempt int, op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: attempt, err: &ne}
+	if t, ok := r.err.(timeouter); r.id < 3 && ok {
+		return "retry " + strconv.FormatBool(t.Timeout())
+	}
+	return "stop " + strconv.Itoa(r.id)
+}
+
+// Both asks for a first and a fourth attempt.
+func Both() string { return Retry(1, "dial", true) + Retry(4, "read", false) }
+""",
+        ),
+        "\tif t := timeouter(&ne); r.id < 3 {\n",
+        "{pkg}.Both()",
+    ),
+    # a guard grouped before another operand: `(ok && t.Timeout()) || r.id == 0` is `t.Timeout() || r.id == 0`
+    "grouped_guard": (
+        package(
+            "grouped_guard",
+            """// Retry says whether the reply to op is retried: a timeout, or the first probe.
+func Retry(id int, op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	if t, ok := r.err.(timeouter); (ok && t.Timeout()) || r.id == 0 {
+		return "retry " + strconv.Itoa(r.id)
+	}
+	return "fail " + strconv.Itoa(r.id)
+}
+
+// All asks for a probe, a slow dial and a failed read.
+func All() string { return Retry(0, "probe", false) + Retry(7, "dial", true) + Retry(8, "read", false) }
+""",
+        ),
+        "\tif t := timeouter(&ne); t.Timeout() || r.id == 0 {\n",
+        "{pkg}.All()",
+    ),
 }
 
 DECLINES = {
@@ -152,7 +195,7 @@ func Plan(op string, slow bool) string {
 }
 """,
         ),
-        "or its first operand (`ok && …`, `!ok || …`)",
+        "read outside the condition of the if declaring it",
     ),
 }
 
@@ -208,6 +251,94 @@ scan:
     "removing it would leave label scan defined and not used",
 )
 
+# with ok true `logged(r) || ok` is true, but logged runs first and counts: making the if a block drops that count
+DECLINES["effect_before_ok"] = (
+    package(
+        "effect_before_ok",
+        """var seen int
+
+func logged(r reply) bool {
+	seen++
+	return r.id < 0
+}
+
+// Check says whether op's error timed out, and how many replies were logged.
+func Check(op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: 1, err: &ne}
+	if t, ok := r.err.(timeouter); logged(r) || ok {
+		return strconv.FormatBool(t.Timeout()) + " " + strconv.Itoa(seen)
+	}
+	return "none"
+}
+""",
+    ),
+    "`logged(r)` runs before ok",
+)
+
+# a failing assertion (*netErr has no Close) under `try() && ok`: ok is false, yet try ran and counted; the naive
+# rewrite removes the if as if nothing in it ran
+DECLINES["failing_effect"] = (
+    package(
+        "failing_effect",
+        """type closer interface{ Close() error }
+
+var tries int
+
+func try() bool {
+	tries++
+	return true
+}
+
+// Report closes what can be closed, and says whether op timed out and how often it tried.
+func Report(op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	var v any = &ne
+	if c, ok := v.(closer); try() && ok && c.Close() == nil {
+		tries--
+	}
+	if t, ok := v.(timeouter); ok && t.Timeout() {
+		return "timeout " + strconv.Itoa(tries)
+	}
+	return "other " + strconv.Itoa(tries)
+}
+""",
+    ),
+    "`try()` runs before ok",
+)
+
+# a failing assertion under `ok || X`: ok is false, and the body runs whenever X is true; the naive rewrite
+# removes the if as never run
+DECLINES["failing_or"] = (
+    package(
+        "failing_or",
+        """type closer interface{ Close() error }
+
+// Skipped counts the replies a slow run skips, and says whether op timed out.
+func Skipped(op string, slow bool) string {
+	skipped := 0
+	ne := netErr{op: op, slow: slow}
+	var v any = &ne
+	if c, ok := v.(closer); ok || slow {
+		skipped++
+		if c != nil {
+			_ = c.Close()
+		}
+	}
+	if t, ok := v.(timeouter); ok && t.Timeout() {
+		return "timeout " + strconv.Itoa(skipped)
+	}
+	return "other " + strconv.Itoa(skipped)
+}
+""",
+    ),
+    "only an `if …, ok := …; ok {` whose ok is read nowhere else can go as never run",
+)
+
+_SECOND = "if t, ok := v.(timeouter); ok && t.Timeout()"
+_FAILING_OR = (
+    "\tif c, ok := v.(closer); ok || slow {\n\t\tskipped++\n\t\tif c != nil {\n\t\t\t_ = c.Close()\n\t\t}\n\t}\n"
+)
 NAIVE = {
     "ok_assigned": (
         lambda s: s.replace(
@@ -234,6 +365,30 @@ NAIVE = {
             .replace("\tvar v any = &ne\n", "")
         ),
         "label scan defined and not used",
+    ),
+    "effect_before_ok": (
+        lambda s: (
+            s.replace("\tif t, ok := r.err.(timeouter); logged(r) || ok {\n", "\t{\n\t\tt := timeouter(&ne)\n")
+            .replace('\t}\n\treturn "none"\n', "\t}\n")
+            .replace("\tr := reply{id: 1, err: &ne}\n", "")
+        ),
+        'fmt.Sprint({pkg}.Check("dial", true))',
+    ),
+    "failing_effect": (
+        lambda s: (
+            s.replace("\tif c, ok := v.(closer); try() && ok && c.Close() == nil {\n\t\ttries--\n\t}\n", "")
+            .replace(_SECOND, "if t := timeouter(&ne); t.Timeout()")
+            .replace("\tvar v any = &ne\n", "")
+        ),
+        'fmt.Sprint({pkg}.Report("dial", true))',
+    ),
+    "failing_or": (
+        lambda s: (
+            s.replace(_FAILING_OR, "")
+            .replace(_SECOND, "if t := timeouter(&ne); t.Timeout()")
+            .replace("\tvar v any = &ne\n", "")
+        ),
+        'fmt.Sprint({pkg}.Skipped("dial", true))',
     ),
 }
 
@@ -264,10 +419,32 @@ func Both() string { return Report("dial", true) + Report("read", false) }
 )
 
 
+# ok first under ||: with ok true the condition is true, the body always runs, and the code after it goes
+OK_OR = package(
+    "ok_or",
+    """// Describe says whether op's error timed out.
+func Describe(op string, slow, verbose bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: 1, err: &ne}
+	if t, ok := r.err.(timeouter); ok || verbose {
+		return "timeout=" + strconv.FormatBool(t != nil && t.Timeout())
+	}
+	return "plain " + strconv.Itoa(r.id)
+}
+
+// Both describes a slow dial and a failed read.
+func Both() string { return Describe("dial", true, false) + Describe("read", false, true) }
+""",
+)
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     root = tmp_path_factory.mktemp("iface-guarded")
-    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()} | {"failing_guard": FAILING}
+    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()} | {
+        "failing_guard": FAILING,
+        "ok_or": OK_OR,
+    }
     write_module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
     found = proposals(root, RULE, toolchains=[releases()[1]])
     return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
@@ -292,6 +469,11 @@ def test_a_failing_guard_goes_as_never_run(proposed):
     assert "\tif t := timeouter(&ne); t.Timeout() {\n" in after, after
 
 
+def test_ok_or_becomes_a_block_and_the_code_only_a_failed_assertion_ran_goes(proposed):
+    after = edited(OK_OR, _fix(proposed, "ok_or"))
+    assert "\t{\n\t\tt := timeouter(&ne)\n" in after and "verbose {" not in after and '"plain "' not in after, after
+
+
 @pytest.mark.parametrize("name", list(DECLINES))
 def test_declines(proposed, name):
     assert_declines(proposed.get(name, []), DECLINES[name][1])
@@ -311,11 +493,12 @@ def test_the_naive_rewrite_is_wrong(mutants, name):
 def allocs(tmp_path_factory, proposed):
     cases = {name: (source, edited(source, _fix(proposed, name)), call) for name, (source, _, call) in FIXES.items()}
     cases["failing_guard"] = (FAILING, edited(FAILING, _fix(proposed, "failing_guard")), "{pkg}.Both()")
+    cases["ok_or"] = (OK_OR, edited(OK_OR, _fix(proposed, "ok_or")), "{pkg}.Both()")
     return allocs_of(tmp_path_factory.mktemp("iface-guarded-allocs"), cases)
 
 
 @pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
-@pytest.mark.parametrize("name", [*FIXES, "failing_guard"])
+@pytest.mark.parametrize("name", [*FIXES, "failing_guard", "ok_or"])
 def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
     toolchain = releases()[release]
     before, after, result, rewritten = allocs[toolchain.version][name]

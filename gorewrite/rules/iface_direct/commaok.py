@@ -6,6 +6,7 @@ from __future__ import annotations
 from gorewrite import builtins
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
+from gorewrite.rules.iface_direct.condition import Folded, fold, merged
 from gorewrite.rules.iface_direct.dead import following
 from gorewrite.rules.iface_direct.matches import in_place
 from gorewrite.rules.iface_direct.sites import row_of, use_node
@@ -14,7 +15,6 @@ from gorewrite.syntax import (
     items,
     statements,
     text,
-    unparen,
 )
 from gorewrite.terminating import terminating
 from gorewrite.typeinfo import Ident, TypeInfo, Use
@@ -46,17 +46,21 @@ def conversion_edits(
         return (
             failed
             if isinstance(failed, str)
-            else [Edit(path, value.end_byte, assertion.end_byte, between + conversion), failed]
+            else [Edit(path, value.end_byte, assertion.end_byte, between + conversion), *failed]
         )
     statement = _if_on(view, types, path, ok, uses)
     if isinstance(statement, str):
         return statement
     source = view.sources[path]
-    guard = _guarding(statement, ok)
-    if guard is not None:  # `ok && X`, `!ok || X`: ok is true, so the condition is X, and the if stays
-        rest = guard[0].child_by_field_name("right")
-        kept = source[assertion.end_byte : guard[0].start_byte]  # `; ` (or `); ` after `= (c.(I)`)
-        return [Edit(path, value.end_byte, rest.start_byte, between + conversion + kept)]
+    condition = statement.child_by_field_name("condition")
+    folded = _folded(types, path, ok, uses, condition, True)
+    if isinstance(folded, str):
+        return folded
+    if folded.value is False:
+        name = text(ok).decode()
+        return f"with {name} true the condition at line {row_of(statement)} is false: remove the if by hand"
+    if folded.value is None:  # `ok && X`, `X && ok`, `!ok || X`, …: the condition is X, and the if stays
+        return _condition_edits(view, path, value, assertion, between + conversion, condition, folded)
     body = statement.child_by_field_name("consequence")
     line = source.rfind(b"\n", 0, statement.start_byte) + 1
     indent = source[line : line + len(source[line:]) - len(source[line:].lstrip(b"\t "))]
@@ -81,9 +85,9 @@ def failed_if(view: PackageView, types: TypeInfo, path: str, assertion: Node) ->
     statement = None if isinstance(uses, str) else _if_on(view, types, path, names[1], uses)
     if statement is None or isinstance(statement, str):
         return None
-    guard = _guarding(statement, names[1])
-    if guard is not None and text(guard[0].child_by_field_name("operator")) == b"||":
-        return None  # `!ok || X` is true: the body always ran
+    folded = _folded(types, path, names[1], uses, statement.child_by_field_name("condition"), False)
+    if isinstance(folded, str) or folded.value is not False:
+        return folded if isinstance(folded, str) else None  # `!ok || X` is true: the body always ran
     other = statement.child_by_field_name("alternative")
     if other is None:
         lines = whole_lines(view.sources[path], statement)
@@ -147,32 +151,38 @@ def _ok_uses(types: TypeInfo, path: str, ok: Node) -> list[Ident] | str:
     return [i for i in types.idents.get(path, ()) if i.obj == decl.obj and i.use != Use.DECL]
 
 
-def _failed_check(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[Ident]) -> Edit | str | None:
-    """`w, ok := c.(I)` as a statement, ok read only by a later `if !ok { … }` of its block (no else,
-    no initializer): the edit removing that if, whose body only a failed assertion ran; None for
-    any other shape (the if-initializer form, or a decline _if_on explains)."""
+def _failed_check(
+    view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[Ident]
+) -> list[Edit] | str | None:
+    """`w, ok := c.(I)` as a statement, ok read only in the condition of a later if of its block: that condition
+    with ok true (condition.py). Where it is false (`if !ok { … }`, `!ok && X`), the if goes, its body only a
+    failed assertion ran (no else, no initializer); where it folds to the rest (`!ok || X`), the rest is the
+    condition. None for any other shape (the if-initializer form, or a decline _if_on explains)."""
     declaration = ok.parent.parent if ok.parent.type == "expression_list" else ok.parent.parent  # := or var
     if declaration.type == "var_declaration" and declaration.named_child_count != 1:
         return None
-    if declaration.parent is None or declaration.parent.type != "statement_list" or len(uses) != 1:
+    if declaration.parent is None or declaration.parent.type != "statement_list" or not uses:
         return None
-    read = use_node(view, path, uses[0])
-    condition = read.parent
-    statement = condition.parent
-    if (
-        condition.type != "unary_expression"
-        or condition.child(0).type != "!"
-        or statement.type != "if_statement"
-        or statement.child_by_field_name("condition") != condition
-        or statement.child_by_field_name("initializer") is not None
-        or statement.child_by_field_name("alternative") is not None
-        or statement.parent != declaration.parent
-    ):
+    statement = use_node(view, path, uses[0])
+    while statement.parent is not None and statement.type != "if_statement":
+        statement = statement.parent
+    if statement.parent != declaration.parent:
         return None
+    condition = statement.child_by_field_name("condition")
+    if any(not condition.start_byte <= u.start < condition.end_byte for u in uses):
+        return None
+    folded = _folded(types, path, ok, uses, condition, True)
+    line = row_of(statement)
+    if isinstance(folded, str):
+        return folded
+    if folded.value is None:
+        return [Edit(path, start, end, b"") for start, end in merged(folded.removed)]
+    if folded.value or statement.child_by_field_name("alternative") or statement.child_by_field_name("initializer"):
+        return f"with {text(ok).decode()} true the if at line {line} always runs one branch: rewrite it by hand"
     lines = whole_lines(view.sources[path], statement)
     if lines is None:
-        return f"the `if !{text(ok).decode()}` at line {row_of(statement)} does not stand on lines of its own"
-    return Edit(path, *lines, b"")
+        return f"the if at line {line} that tests {text(ok).decode()} does not stand on lines of its own"
+    return [Edit(path, *lines, b"")]
 
 
 def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[Ident]) -> Node | str:
@@ -181,9 +191,8 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[I
     statement = declaration.parent
     name = text(ok).decode()
     problem = (
-        f"after the rewrite {name} would always be true, and it is used other than as the whole condition "
-        f"of `if …, {name} := …; {name} {{` or its first operand (`{name} && …`, `!{name} || …`), "
-        f"or in `if !{name} {{` right after it"
+        f"after the rewrite {name} would always be true, and it is read outside the condition of the if "
+        f"declaring it (`if …, {name} := …; cond {{`) or of a later if of its block"
     )
     if (
         declaration.type != "short_var_declaration"
@@ -191,36 +200,32 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[I
         or statement.child_by_field_name("initializer") != declaration
     ):
         return problem
-    condition = unparen(statement.child_by_field_name("condition"))
-    guard = _guarding(statement, ok)
-    read = guard[1] if guard is not None else condition
-    if read.type != "identifier" or text(read) != text(ok):
-        return problem
-    if [u.start for u in uses] != [read.start_byte]:
-        return f"{problem} (line {view.line(path, uses[-1].start) if uses else row_of(ok)})"
+    condition = statement.child_by_field_name("condition")
+    outside = [u for u in uses if not condition.start_byte <= u.start < condition.end_byte]
+    if outside or not uses:
+        return f"{problem} (line {view.line(path, outside[0].start) if outside else row_of(ok)})"
     return statement
 
 
-def _guarding(statement: Node, ok: Node) -> tuple[Node, Node] | None:
-    """The `ok && X` at the left end of the if's condition, or `!ok || X` (each operator grouping to the left:
-    `ok && X && Y` is `(ok && X) && Y`), and the ok it reads, when nothing but spaces lies around the operator
-    and no parenthesis opens before ok (removing `ok && ` then leaves X, the rest as it was); None for any other
-    condition. With ok true, either is X, evaluated exactly when it was; with ok false, X never runs, and
-    `ok && X` is false, `!ok || X` true."""
-    node = statement.child_by_field_name("condition")
-    wanted = None
-    while node.type == "binary_expression":
-        operator = text(node.child_by_field_name("operator"))
-        if operator not in (b"&&", b"||") or wanted not in (None, operator):
-            return None
-        wanted, left, right = operator, node.child_by_field_name("left"), node.child_by_field_name("right")
-        negated = left.type == "unary_expression" and text(left.child_by_field_name("operator")) == b"!"
-        read = left.child_by_field_name("operand") if negated else left
-        if read.type == "identifier" and text(read) == text(ok) and negated == (operator == b"||"):
-            between = text(node)[left.end_byte - node.start_byte : right.start_byte - node.start_byte]
-            return (node, read) if between.strip() == operator else None
-        node = left
-    return None
+def _folded(types: TypeInfo, path: str, ok: Node, uses: list[Ident], condition: Node, value: bool) -> Folded | str:
+    """The if's condition with ok's value put in (condition.py), or why not."""
+    folded = fold(condition, frozenset(u.start for u in uses), value)
+    if isinstance(folded, str) or folded.reads == len(uses):
+        return folded
+    return f"{text(ok).decode()} is read in the condition at line {row_of(condition)} where its value is not known"
+
+
+def _condition_edits(
+    view: PackageView, path: str, value: Node, assertion: Node, declared: bytes, condition: Node, folded: Folded
+) -> list[Edit]:
+    """One edit: the conversion in place of the assertion, and the if's condition less what the fold removed
+    (only ok and what joined it, or never ran, goes: the summary claims no dropped code for it)."""
+    source, at = view.sources[path], assertion.end_byte
+    ranges = merged(folded.removed)
+    for start, end in ranges:
+        declared += source[at:start]
+        at = end
+    return [Edit(path, value.end_byte, at, declared)]
 
 
 def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:

@@ -19,7 +19,7 @@ type setting struct {
 
 // Audit writes one audit record to the configured file when the setting allows writing.
 func Audit(path string, record []byte) error {
-	file := auditFile{path: path} // want "moved to heap: file" // declined "ok would always be true"
+	file := auditFile{path: path} // want "moved to heap: file"
 	opt := setting{key: "audit.out", value: &file}
 	var w, ok = opt.value.(io.Writer)
 	if !ok || opt.key == "" {
