@@ -332,5 +332,8 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
     if not side.upper:
         return None
     high = value.child_by_field_name("end")
-    found = [resliced_length(view, path, value), bound(view, path, value, at, side, length=True)]
+    found = [
+        resliced_length(view, path, value, lambda n: copy_of(view, path, n)),
+        bound(view, path, value, at, side, length=True),
+    ]
     return side.best([*found, bound(view, path, high, at, side) if high else None])

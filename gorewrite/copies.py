@@ -8,22 +8,31 @@ nothing writes the variables the value was computed from (the subject's; a call'
 address, from that declaration to the end of n's scope, nor from another function: every read of n is in
 that scope, after the declaration ran, so it reads what they still give. A write before the declaration, or a
 loop around both, re-runs the declaration first. A read in a func literal may run after the scope ends: none.
-Matched by go/types objects, never by names."""
+Matched by go/types objects, never by names.
+
+A write after the declaration in n's scope (`if n > 1024 { samples = samples[n-1024:] }` after `n :=
+len(samples)`, probe45b ring `P99`) leaves the copy equal where it is read before that write runs (`copy_of`
+at the read): the write is further on in the function's text, or sets a name on the left of the assignment
+whose right side holds the read (the spec's two phases: the right side is evaluated first), no loop holds
+both the write and the read but not the declaration (which would bring the write back to the read without
+running the declaration again), and the function has no goto (text order is then execution order, the
+function's own writes being the only ones)."""
 
 from __future__ import annotations
 
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import memo, owner, use_owner
-from gorewrite.syntax import Node, assignments, call_args, statement_of, unparen
+from gorewrite.rulekit import memo, owner, use_owner, uses_goto
+from gorewrite.syntax import Node, ancestors, assignments, call_args, contains, statement_of, unparen
 from gorewrite.terms import Subject, subject_of
 from gorewrite.typeinfo import Kind, Use
 
+ASSIGNS = ("assignment_statement", "short_var_declaration")
 SCOPES = ("statement_list", "if_statement", "expression_switch_statement", "type_switch_statement", "for_clause")
 
 
 def copy_of(view: PackageView, path: str, node: Node) -> Subject | None:
-    """The subject the identifier's variable is a copy of where it is read, or None."""
-    value = _value(view, path, node)
+    """The subject the identifier's variable is a copy of where it is read (the identifier itself), or None."""
+    value = _value(view, path, node, read=True)
     return subject_of(view, path, value) if value is not None else None
 
 
@@ -46,17 +55,34 @@ def copied_call(view: PackageView, path: str, node: Node) -> Node | None:
     return value if value is not None and value.type == "call_expression" else None
 
 
-def _value(view: PackageView, path: str, node: Node) -> Node | None:
+def _value(view: PackageView, path: str, node: Node, read: bool = False) -> Node | None:
+    """The value the identifier's variable holds wherever it is read, or (read) where the identifier reads it."""
     node = unparen(node)
     ident = view.types.at(path, node.start_byte) if node.type == "identifier" else None
     if ident is None or ident.obj is None or not ident.local or ident.kind != Kind.VAR:
         return None
     found = memo(view, ("copy of", path, ident.obj), lambda: _copied(view, path, ident.obj))
-    return found[0] if found is not None and owner(node) == found[1] else None
+    if found is None or owner(node) != found[1]:
+        return None
+    value, _, later = found
+    return value if not later or (read and all(_after(w, node, statement_of(value)) for w in later)) else None
 
 
-def _copied(view: PackageView, path: str, obj: str) -> tuple[Node, Node] | None:
-    """(the value, the declaring function) of a variable that holds it wherever it is read."""
+def _after(write: Node, read: Node, declared: Node) -> bool:
+    """Does the write of a copied variable run after the read wherever the read runs, since the declaration did:
+    further on in the text, or a name the assignment holding the read on its right sets, with no loop around both
+    that does not hold the declaration in its body? (The function has no goto: _copied.)"""
+    stmt = statement_of(write)
+    right = stmt.child_by_field_name("right") if stmt is not None and stmt.type in ASSIGNS else None
+    left = stmt.child_by_field_name("left") if right is not None else None
+    ahead = write.start_byte > read.end_byte or (left is not None and contains(left, write) and contains(right, read))
+    loops = [a for a in ancestors(write) if a.type == "for_statement" and contains(a, read)]
+    return ahead and all(contains(a.child_by_field_name("body"), declared) for a in loops)
+
+
+def _copied(view: PackageView, path: str, obj: str) -> tuple[Node, Node, tuple[Node, ...]] | None:
+    """(the value, the declaring function, the writes of what it was computed from in its scope after its
+    declaration) of a variable that holds it wherever it is read before those writes."""
     idents = view.types.idents.get(path, ())
     uses = [i for i in idents if i.obj == obj]
     decls = [u for u in uses if u.use == Use.DECL]
@@ -80,8 +106,13 @@ def _copied(view: PackageView, path: str, obj: str) -> tuple[Node, Node] | None:
     others = [i for i in idents if i.obj in objs]
     at = lambda u: use_owner(root, u)  # noqa: E731
     writes = [u for u in others if u.use == Use.WRITE]
-    if any(u.use == Use.ADDR for u in others) or any(stmt.start_byte <= u.start < scope.end_byte for u in writes):
+    if any(u.use == Use.ADDR for u in others) or any(stmt.start_byte <= u.start < stmt.end_byte for u in writes):
         return None
     if writes and not all(at(u) == function for u in others if u.use in (Use.WRITE, Use.DECL)):
         return None  # a closure writes it, or it is captured: a call may change it between the copy and a read
-    return value, function
+    later = tuple(
+        root.descendant_for_byte_range(u.start, u.end) for u in writes if stmt.end_byte <= u.start < scope.end_byte
+    )
+    if later and uses_goto(function):
+        return None
+    return value, function, later

@@ -209,9 +209,12 @@ def value_of(view: PackageView, path: str, node: Node) -> int | None:
     return view.types.value(path, node.start_byte, node.end_byte)
 
 
-def resliced_length(view: PackageView, path: str, node: Node) -> int | None:
+def resliced_length(
+    view: PackageView, path: str, node: Node, copied: Callable[[Node], Subject | None] = lambda _: None
+) -> int | None:
     """K for a slicing whose high index is its low one plus a constant K >= 0, by shape and go/types
-    objects: `x[len(x)-K:]` (the last K of a local slice or string) and `x[i:i+K]`. Its length is
+    objects: `x[len(x)-K:]` (the last K of a local slice or string; also `x[n-K:]` of an n that `copied`
+    says equals len(x) where the slicing reads it, copies.copy_of) and `x[i:i+K]`. Its length is
     exactly K, or it panics: a low index below 0 or above the high one does, and `i+K` that wraps
     is below i or negative."""
     node = unparen(node)
@@ -229,7 +232,9 @@ def resliced_length(view: PackageView, path: str, node: Node) -> int | None:
     if low is None or high is None:
         return None
     low, high = low[0], high[0]
-    if low[0] == "op" and low[1] == b"-" and low[3] == high and low[4][0] == "const":  # high - K
+    first = unparen(unparen(start).child_by_field_name("left") or start)
+    same = low[0] == "op" and (low[3] == high or getattr(copied(first), "key", None) == high)
+    if same and low[1] == b"-" and low[4][0] == "const":  # high - K
         k = low[4][1]
     elif high[0] == "op" and high[1] == b"+" and low in (high[3], high[4]):  # low + K, K + low
         other = high[4] if high[3] == low else high[3]
