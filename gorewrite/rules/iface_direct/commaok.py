@@ -217,15 +217,18 @@ def _folded(
         return folded
     if folded.reads != len(uses):
         return f"{text(ok).decode()} is read in the condition at line {row_of(condition)} where its value is not known"
+    if folded.value is False:  # the whole if goes, its body too: what it held never ran
+        return folded
     gone = merged(folded.removed) if folded.value is None else [(condition.start_byte, condition.end_byte)]
     return _dropped_problem(view, types, path, gone) or folded
 
 
 def _dropped_problem(view: PackageView, types: TypeInfo, path: str, gone: list[tuple[int, int]]) -> str | None:
-    """What the fold removes besides ok and its operators is operands that never ran (`X` of `ok || X`), yet
-    they may matter (adv45f): a comment there goes unsaid, and a package-level variable, function or concrete
-    method of the package they name makes any package variable whose initializer reaches this function depend on
-    it; dropped, Go may initialize the package's variables in another order (their effects run otherwise)."""
+    """Where the if stays or becomes a block, what the fold removes besides ok and its operators is operands that
+    never ran (`X` of `ok || X`), yet they may matter (adv45f): a comment there goes unsaid, and a package-level
+    variable, function or concrete method of the package they name makes any package variable whose initializer
+    reaches this function depend on it; dropped, Go may initialize the package's variables in another order (their
+    effects run otherwise). An if that goes as never run drops its body as well: that is the body's question."""
     inside = lambda at: any(start <= at < end for start, end in gone)  # noqa: E731
     around = view.tree(path).root_node.named_descendant_for_byte_range(gone[0][0], gone[-1][1])
     comment = next((n for n in walk(around) if n.type == "comment" and inside(n.start_byte)), None)
