@@ -335,6 +335,59 @@ func Skipped(op string, slow bool) string {
     "only an `if …, ok := …; ok {` whose ok is read nowhere else can go as never run",
 )
 
+# adv45f: with ok true `ok || second` is true and `second` never ran, but Describe names it, so Go initializes second
+# before first, whose initializer calls Describe; the naive block drops that reference and first goes first
+DECLINES["dropped_initializer"] = (
+    package(
+        "dropped_initializer",
+        """var order string
+
+var first = Describe("dial", true)
+var second = mark("second")
+
+func mark(s string) bool {
+	order += s + " "
+	return true
+}
+
+// Describe says whether op's error timed out.
+func Describe(op string, slow bool) bool {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: 1, err: &ne}
+	if t, ok := r.err.(timeouter); ok || second {
+		order += "first "
+		return t.Timeout()
+	}
+	return false
+}
+
+// Order says in which order the package's variables were initialized.
+func Order() string { return order }
+""",
+    ),
+    "second (line 37), of code the fold drops as never run, is declared at package level",
+)
+
+# adv45f: the comment between `ok &&` and the rest goes with them; the rewrite computes the same (no naive mutant:
+# nothing to run), but a reviewer's note would vanish unsaid
+DECLINES["comment_in_fold"] = (
+    package(
+        "comment_in_fold",
+        """// Retry says whether the reply to op may be retried.
+func Retry(id int, op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	if t, ok := r.err.(timeouter); ok && // a proxy's timeouts only: see issue 42
+		t.Timeout() {
+		return "retry"
+	}
+	return "stop " + strconv.Itoa(r.id)
+}
+""",
+    ),
+    "the comment `// a proxy's timeouts only: see issue 42` (line 27) would go with what the fold removes",
+)
+
 _SECOND = "if t, ok := v.(timeouter); ok && t.Timeout()"
 _FAILING_OR = (
     "\tif c, ok := v.(closer); ok || slow {\n\t\tskipped++\n\t\tif c != nil {\n\t\t\t_ = c.Close()\n\t\t}\n\t}\n"
@@ -381,6 +434,12 @@ NAIVE = {
             .replace("\tvar v any = &ne\n", "")
         ),
         'fmt.Sprint({pkg}.Report("dial", true))',
+    ),
+    "dropped_initializer": (
+        lambda s: s.replace(
+            "\tif t, ok := r.err.(timeouter); ok || second {\n", "\t{\n\t\tt := timeouter(&ne)\n"
+        ).replace("\tr := reply{id: 1, err: &ne}\n", ""),
+        "{pkg}.Order()",
     ),
     "failing_or": (
         lambda s: (

@@ -15,9 +15,10 @@ from gorewrite.syntax import (
     items,
     statements,
     text,
+    walk,
 )
 from gorewrite.terminating import terminating
-from gorewrite.typeinfo import Ident, TypeInfo, Use
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 
 def conversion_edits(
@@ -53,7 +54,7 @@ def conversion_edits(
         return statement
     source = view.sources[path]
     condition = statement.child_by_field_name("condition")
-    folded = _folded(types, path, ok, uses, condition, True)
+    folded = _folded(view, types, path, ok, uses, condition, True)
     if isinstance(folded, str):
         return folded
     if folded.value is False:
@@ -85,7 +86,7 @@ def failed_if(view: PackageView, types: TypeInfo, path: str, assertion: Node) ->
     statement = None if isinstance(uses, str) else _if_on(view, types, path, names[1], uses)
     if statement is None or isinstance(statement, str):
         return None
-    folded = _folded(types, path, names[1], uses, statement.child_by_field_name("condition"), False)
+    folded = _folded(view, types, path, names[1], uses, statement.child_by_field_name("condition"), False)
     if isinstance(folded, str) or folded.value is not False:
         return folded if isinstance(folded, str) else None  # `!ok || X` is true: the body always ran
     other = statement.child_by_field_name("alternative")
@@ -171,7 +172,7 @@ def _failed_check(
     condition = statement.child_by_field_name("condition")
     if any(not condition.start_byte <= u.start < condition.end_byte for u in uses):
         return None
-    folded = _folded(types, path, ok, uses, condition, True)
+    folded = _folded(view, types, path, ok, uses, condition, True)
     line = row_of(statement)
     if isinstance(folded, str):
         return folded
@@ -207,12 +208,40 @@ def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[I
     return statement
 
 
-def _folded(types: TypeInfo, path: str, ok: Node, uses: list[Ident], condition: Node, value: bool) -> Folded | str:
+def _folded(
+    view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[Ident], condition: Node, value: bool
+) -> Folded | str:
     """The if's condition with ok's value put in (condition.py), or why not."""
     folded = fold(condition, frozenset(u.start for u in uses), value)
-    if isinstance(folded, str) or folded.reads == len(uses):
+    if isinstance(folded, str):
         return folded
-    return f"{text(ok).decode()} is read in the condition at line {row_of(condition)} where its value is not known"
+    if folded.reads != len(uses):
+        return f"{text(ok).decode()} is read in the condition at line {row_of(condition)} where its value is not known"
+    if folded.value is False:  # the whole if goes, its body too: what it held never ran
+        return folded
+    gone = merged(folded.removed) if folded.value is None else [(condition.start_byte, condition.end_byte)]
+    return _dropped_problem(view, types, path, gone) or folded
+
+
+def _dropped_problem(view: PackageView, types: TypeInfo, path: str, gone: list[tuple[int, int]]) -> str | None:
+    """Where the if stays or becomes a block, what the fold removes besides ok and its operators is operands that
+    never ran (`X` of `ok || X`), yet they may matter (adv45f): a comment there goes unsaid, and a package-level
+    variable, function or concrete method of the package they name makes any package variable whose initializer
+    reaches this function depend on it; dropped, Go may initialize the package's variables in another order (their
+    effects run otherwise). An if that goes as never run drops its body as well: that is the body's question."""
+    inside = lambda at: any(start <= at < end for start, end in gone)  # noqa: E731
+    around = view.tree(path).root_node.named_descendant_for_byte_range(gone[0][0], gone[-1][1])
+    comment = next((n for n in walk(around) if n.type == "comment" and inside(n.start_byte)), None)
+    if comment is not None:
+        return f"the comment `{text(comment).decode()}` (line {row_of(comment)}) would go with what the fold removes"
+    for ident in (i for i in types.idents.get(path, ()) if inside(i.start) and i.obj is not None and not i.local):
+        variable = ident.kind == Kind.VAR and use_node(view, path, ident).type == "identifier"  # not a field
+        if variable or (ident.kind == Kind.FUNC and ident.recv != ""):  # an interface method makes no dependency
+            return (
+                f"{ident.name} (line {view.line(path, ident.start)}), of code the fold drops as never run, is declared "
+                "at package level: the package's variables may then be initialized in another order"
+            )
+    return None
 
 
 def _condition_edits(
