@@ -486,9 +486,16 @@ def case_suite(
 
 
 def first_in_literal(opening: str, name: str):
-    """The naive owned-copy rewrite (closure): `name := name` first in the literal whose line is `opening`, no proof."""
+    """The naive owned-copy rewrite (closure): `name := name` first in the literal whose line starts with `opening`
+    (tabs included; a trailing comment such as a golden's `// want` may follow), with no proof."""
     indent = opening[: len(opening) - len(opening.lstrip("\t"))]
-    return lambda source: source.replace(opening + "\n", f"{opening}\n{indent}\t{name} := {name}\n", 1)
+
+    def rewrite(source: str) -> str:
+        start = source.index("\n" + opening) + 1
+        end = source.index("\n", start) + 1
+        return source[:end] + f"{indent}\t{name} := {name}\n" + source[end:]
+
+    return rewrite
 
 
 def naive_mutants(
