@@ -365,7 +365,7 @@ func Describe(op string, slow bool) bool {
 func Order() string { return order }
 """,
     ),
-    "second (line 37), of code the fold drops as never run, is declared at package level",
+    "second (line 37), of code the rewrite drops, is declared at package level",
 )
 
 # adv45f: the comment between `ok &&` and the rest goes with them; the rewrite computes the same (no naive mutant:

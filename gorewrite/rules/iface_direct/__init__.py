@@ -36,6 +36,7 @@ from gorewrite.rules.iface_direct.elsewhere import failing_elsewhere, needed_els
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.group import pairs
 from gorewrite.rules.iface_direct.imports import shared_imports
+from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
@@ -287,7 +288,9 @@ def _unused_after(
     removed = dead_ranges(view, types, path, assertion, store)
     shared = shared_imports(view, types, path, function, removed)
     problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement, frozenset(shared))
-    return f"the rewrite drops code that never runs, and {problem}" if problem else shared
+    if problem:
+        return f"the rewrite drops code that never runs, and {problem}"
+    return init_problem(view, types, path, function, removed) or shared
 
 
 # --- the rewrite -------------------------------------------------------------------------
@@ -395,6 +398,9 @@ def _grouped(
     problem = left_unused(view.tree(path).root_node, types, path, function, dead, statements)
     if problem:
         return f"the rewrite drops code that never runs, and {problem}"
+    problem = init_problem(view, types, path, function, dead)
+    if problem:
+        return problem
     values = tuple({id(m): m.value for m, _ in paired}.values())
     lines = whole_lines(view.sources[path], store.declaration)
     if lines is None:

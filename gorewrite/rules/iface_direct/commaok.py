@@ -6,8 +6,10 @@ from __future__ import annotations
 from gorewrite import builtins
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
+from gorewrite.rulekit import owner
 from gorewrite.rules.iface_direct.condition import Folded, fold, merged
 from gorewrite.rules.iface_direct.dead import following
+from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import in_place
 from gorewrite.rules.iface_direct.sites import row_of, use_node
 from gorewrite.syntax import (
@@ -18,7 +20,7 @@ from gorewrite.syntax import (
     walk,
 )
 from gorewrite.terminating import terminating
-from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+from gorewrite.typeinfo import Ident, TypeInfo, Use
 
 
 def conversion_edits(
@@ -225,23 +227,15 @@ def _folded(
 
 def _dropped_problem(view: PackageView, types: TypeInfo, path: str, gone: list[tuple[int, int]]) -> str | None:
     """Where the if stays or becomes a block, what the fold removes besides ok and its operators is operands that
-    never ran (`X` of `ok || X`), yet they may matter (adv45f): a comment there goes unsaid, and a package-level
-    variable, function or concrete method of the package they name makes any package variable whose initializer
-    reaches this function depend on it; dropped, Go may initialize the package's variables in another order (their
-    effects run otherwise). An if that goes as never run drops its body as well: that is the body's question."""
+    never ran (`X` of `ok || X`), yet they may matter (adv45f): a comment there goes unsaid, and what they name may
+    order the package's initialization (initorder.py). An if that goes as never run drops its body as well: that
+    is the body's question."""
     inside = lambda at: any(start <= at < end for start, end in gone)  # noqa: E731
     around = view.tree(path).root_node.named_descendant_for_byte_range(gone[0][0], gone[-1][1])
     comment = next((n for n in walk(around) if n.type == "comment" and inside(n.start_byte)), None)
     if comment is not None:
         return f"the comment `{text(comment).decode()}` (line {row_of(comment)}) would go with what the fold removes"
-    for ident in (i for i in types.idents.get(path, ()) if inside(i.start) and i.obj is not None and not i.local):
-        variable = ident.kind == Kind.VAR and use_node(view, path, ident).type == "identifier"  # not a field
-        if variable or (ident.kind == Kind.FUNC and ident.recv != ""):  # an interface method makes no dependency
-            return (
-                f"{ident.name} (line {view.line(path, ident.start)}), of code the fold drops as never run, is declared "
-                "at package level: the package's variables may then be initialized in another order"
-            )
-    return None
+    return init_problem(view, types, path, owner(around), gone)
 
 
 def _condition_edits(

@@ -10,6 +10,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS
 from gorewrite.rules.iface_direct.cascade import left_with
 from gorewrite.rules.iface_direct.group import access as _access
+from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index
 from gorewrite.rules.iface_direct.sites import Store, address_of, idents_in, inner, row_of, use_node
@@ -198,6 +199,9 @@ def removable(
     extra = left_with(view, types, path, function, pieces, lambda node: _pure(types, path, node))
     if isinstance(extra, str):
         return f"{unused}, and {extra}"
+    problem = init_problem(view, types, path, function, pieces + extra)
+    if problem:
+        return problem
     lines = [(declaration.start_byte, declaration.end_byte), *extra]
     for ident in idents_in(types, path, function):
         inside = any(start <= ident.start < end for start, end in lines)

@@ -31,6 +31,7 @@ from gorewrite.rulekit import memo, owner, uses_goto
 from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if
 from gorewrite.rules.iface_direct.counted import builtin_lengths, call_args_of, counted
+from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.ranged_asserted import Checked, asserted_receivers
 from gorewrite.rules.iface_direct.sites import (
     BOXED,
@@ -358,7 +359,9 @@ def _unused(view: PackageView, types: TypeInfo, path: str, loop: Node, checks: l
             removed += [(e.start, e.end) for e in made if not e.new] if isinstance(made, list) else []
     rewritten = [next(a for a in ancestors(c.assertion) if a.type == "if_statement") for c in checks]  # i, ok go
     problem = left_unused(view.tree(path).root_node, types, path, owner(loop), removed, rewritten) if removed else None
-    return f"the rewrite drops code only a failed check ran, and {problem}" if problem else None
+    if problem:
+        return f"the rewrite drops code only a failed check ran, and {problem}"
+    return init_problem(view, types, path, owner(loop), removed)
 
 
 def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> list[tuple[int, bytes]] | str:

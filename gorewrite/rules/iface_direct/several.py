@@ -19,6 +19,7 @@ from gorewrite.rules.iface_direct.calls import direct_calls, method_call
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, stable
 from gorewrite.rules.iface_direct.group import access
+from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import replacement, takes, value_type
 from gorewrite.rules.iface_direct.places import is_interface_type
 from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, listed, row_of
@@ -111,6 +112,9 @@ def all_asserted(
     problem = left_unused(view.tree(path).root_node, types, path, function, dead, replaced)
     if problem:
         return f"the rewrite drops code that never runs, and {problem}"
+    problem = init_problem(view, types, path, function, dead)
+    if problem:
+        return problem
     problem = stable(view, types, path, store, function)
     if problem:
         return problem
