@@ -31,11 +31,8 @@ from __future__ import annotations
 from gorewrite import errgroup_source
 from gorewrite.rulekit import uses_goto
 from gorewrite.spawns import GROUP_GO, method_of
-from gorewrite.syntax import Node, ancestors, contains, items, walk
+from gorewrite.syntax import Node, ancestors, contains, declared, statements
 from gorewrite.typeinfo import Ident, TypeInfo, Use
-
-DECLARING = ("var_declaration", "const_declaration", "type_declaration")
-SPECS = ("var_spec", "const_spec", "type_spec", "type_alias")
 
 
 def owned(
@@ -74,7 +71,7 @@ def owned(
         reads = reads or use.use == Use.READ
     if not reads:
         return "the goroutine never reads it"
-    if name.encode() in _declared_first(body):
+    if name.encode() in declared(statements(body)):
         return f"the goroutine's body declares another {name}"
     return body.start_byte + 1
 
@@ -104,22 +101,6 @@ def _per_iteration(loop: Node, minor: int) -> bool:
     range clause's, from go1.22 on."""
     clause = next((c for c in loop.named_children if c.type in ("range_clause", "for_clause")), None)
     return clause is not None and clause.type == "range_clause" and minor >= 22
-
-
-def _declared_first(body: Node) -> set[bytes]:
-    """Names the statements of a block declare at its own level (a copy there would redeclare them)."""
-    names: set[bytes] = set()
-    statements = next((c for c in body.named_children if c.type == "statement_list"), None)
-    for stmt in statements.named_children if statements is not None else ():
-        while stmt.type == "labeled_statement" and stmt.named_child_count > 1:
-            stmt = stmt.named_children[-1]
-        if stmt.type == "short_var_declaration":
-            names.update(n.text for n in items(stmt.child_by_field_name("left")))
-        elif stmt.type in DECLARING:
-            names.update(
-                n.text for spec in walk(stmt) if spec.type in SPECS for n in spec.children_by_field_name("name")
-            )
-    return names
 
 
 def _line(node: Node) -> int:

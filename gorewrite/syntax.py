@@ -160,6 +160,26 @@ def statements(block: Node) -> list[Node]:
     return [s for s in inner.named_children if s.type != "comment"] if inner is not None else []
 
 
+DECLARING = ("var_declaration", "const_declaration", "type_declaration")
+SPECS = ("var_spec", "const_spec", "type_spec", "type_alias")
+
+
+def declared(stmts: list[Node]) -> set[bytes]:
+    """Names statements declare at their own level (:=, var, const, type, grouped or not, behind a label); a
+    nested statement_list counts as theirs. A spec inside a declaration's values counts too (never fewer)."""
+    names: set[bytes] = set()
+    for stmt in stmts:
+        while stmt.type == "labeled_statement" and stmt.named_child_count > 1:
+            stmt = stmt.named_children[-1]
+        if stmt.type == "statement_list":
+            names |= declared(stmt.named_children)
+        elif stmt.type == "short_var_declaration":
+            names |= {n.text for n in items(stmt.child_by_field_name("left"))}
+        elif stmt.type in DECLARING:
+            names |= {n.text for spec in walk(stmt) if spec.type in SPECS for n in spec.children_by_field_name("name")}
+    return names
+
+
 # `//go:` comments that are the go command's, not the compiler's: they constrain nothing about a function.
 TOOL_DIRECTIVES = ("//go:generate", "//go:build")
 

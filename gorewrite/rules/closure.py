@@ -50,6 +50,7 @@ from gorewrite.syntax import (
     captures,
     contains,
     declaration_range,
+    declared,
     enclosing,
     first_of,
     items,
@@ -1153,8 +1154,8 @@ def _factory_problem(view: PackageView, escape: Escape, fn: Node, literal: Node,
     names = [
         _param_names(outer),
         _param_names(inner),
-        _declared(setup),
-        _declared(literal.child_by_field_name("body").named_children),
+        declared(setup),
+        declared(literal.child_by_field_name("body").named_children),
     ]
     seen: set[bytes] = set()
     for group in names:
@@ -1311,20 +1312,6 @@ def _list_inner(params: Node) -> bytes:
 
 def _param_names(params: Node) -> set[bytes]:
     return {text(n) for p in params.named_children for n in p.children_by_field_name("name")}
-
-
-def _declared(statements: list[Node]) -> set[bytes]:
-    """Names declared at the top level of a statement list (:=, var, const, type)."""
-    names: set[bytes] = set()
-    for stmt in statements:
-        if stmt.type == "statement_list":
-            names |= _declared(stmt.named_children)
-        elif stmt.type == "short_var_declaration":
-            names |= {text(n) for n in stmt.child_by_field_name("left").named_children}
-        elif stmt.type in ("var_declaration", "const_declaration", "type_declaration"):
-            for spec in stmt.named_children:
-                names |= {text(n) for n in spec.children_by_field_name("name")}
-    return names
 
 
 def _has_comment(node: Node, start: int, end: int, skip: Node | None = None) -> bool:
