@@ -13,7 +13,8 @@ from gorewrite.pipeline import fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
 from gorewrite.verify import Verified
-from gorewrite.verify.judge import _inlined, declarations
+from gorewrite.verify.decls import declarations
+from gorewrite.verify.judge import _inlined
 
 DIRECT = """package audit
 

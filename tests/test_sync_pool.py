@@ -21,8 +21,8 @@ from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
 from gorewrite.verify import Rejected, Verified
+from gorewrite.verify.decls import declarations
 from gorewrite.verify.gocmd import read_test_json
-from gorewrite.verify.judge import declarations
 
 RULE = RULES["sync-pool"]
 

@@ -12,27 +12,15 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from gorewrite.claims import KeepsOnStack, effect, hidden, moved, stack_exprs, variant
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.syntax import Node, Tree, parse
+from gorewrite.syntax import Tree, parse
+from gorewrite.verify.decls import Decls, declarations, lines_of, written
+from gorewrite.verify.depths import deeper
 from gorewrite.verify.prior import prior_copies
 
-
-@dataclass(frozen=True)
-class Decl:
-    """A top-level declaration: its key (kind, name, receiver, rank among equals), lines and bytes."""
-
-    key: tuple
-    first: int
-    last: int
-    start: int
-    end: int
-
-
-Decls = dict[str, list[Decl]]  # path -> the file's declarations
 CLOSURE = re.compile(r"\.func\d")  # how the compiler names a func literal: F.func1, (*T).M.func2.1
 
 
@@ -53,9 +41,11 @@ def judge(
     judged = [f for f in fixes if variant(f.claim) is None or compiled is None or variant(f.claim) in compiled]
     paths = {e.path for f in fixes for e in f.edits} | {t.path for f in fixes for t in f.targets}
     was = {path: declarations(view.tree(path)) for path in paths if path in view.sources}  # each file parsed once
-    decls = (was, {path: declarations(parse(contents[path])) if path in contents else was[path] for path in paths})
+    trees = {path: parse(contents[path]) for path in paths if path in contents}
+    decls = (was, {path: declarations(trees[path]) if path in trees else was[path] for path in paths})
+    rewritten = {path: trees.get(path) or view.tree(path) for path in paths}
     for group in _apart(view, fixes, decls):  # each fix on its own declarations' messages, not another's same text
-        problem = _bears(view, reported, group, [f for f in group if f in judged], decls, after)
+        problem = _bears(view, reported, group, [f for f in group if f in judged], decls, after, rewritten)
         if problem:
             return problem
     lost = _uninlined(view, reported, fixes, decls, after)
@@ -96,10 +86,12 @@ def _bears(
     judged: list[Fix],
     decls: tuple[Decls, Decls],
     after: list[Escape],
+    rewritten: dict[str, Tree],
 ) -> str | None:
-    """Why the messages in these fixes' declarations do not bear out the judged ones' claims, or None."""
+    """Why the messages in these fixes' declarations do not bear out the judged ones' claims, or None.
+    `rewritten`: each file's tree as the fixes leave it."""
     touched = _touched(view, fixes, decls)
-    lines = [{path: _lines_of(found[path], keys) for path, keys in touched.items() if path in found} for found in decls]
+    lines = [{path: lines_of(found[path], keys) for path, keys in touched.items() if path in found} for found in decls]
     calls, bodies = _callees(view, decls[1], after, {e for e in after if e.line in lines[1].get(e.path, ())})
     copies = {e for e in after if _copied(e, calls, bodies)}
     before, now, stacked, quiet, fresh, exact = _tally(
@@ -109,17 +101,17 @@ def _bears(
     # the target still there (`fmt.Stringer(x).String()` inlines N.String's `"N" + ~r0 escapes to heap`)
     now -= _inlined(view, decls[1], after, fresh, prior_copies(view, reported, lines[0], bodies))
     targets = [  # a target this release does not call an escape (go1.25+'s `make(…) does not escape`)
-        t.message  # has nothing to count: that nothing new escapes is what holds
+        t  # has nothing to count: that nothing new escapes is what holds
         for f in judged
         if not isinstance(effect(f.claim), KeepsOnStack)
         for t in f.targets
         if t in reported and t.heap
     ]
-    wanted = Counter(kind(m) for m in targets)
+    wanted = Counter(kind(t.message) for t in targets)
     stays = Counter(expr for f in judged for expr in stack_exprs(f.claim))
     for message, count in wanted.items():
         if before[message] - now[message] < count:  # counted by kind, said as the compiler wrote it
-            return f"the compiler still reports `{next(m for m in targets if kind(m) == message)}`"
+            return f"the compiler still reports `{next(t.message for t in targets if kind(t.message) == message)}`"
     for expr, count in stays.items():
         if stacked[f"{expr} does not escape"] < count:
             return f"the compiler does not keep `{expr}` on the stack"
@@ -131,6 +123,14 @@ def _bears(
         first = next(iter(added))
         named = [e.message for e in fresh if kind(e.message) == first]  # one the declarations did not have, if any
         return f"the rewrite adds an escape: `{next((m for m in named if m not in exact), named[0])}`"
+    was = [(e, view.tree(e.path)) for e in reported if e.heap and e.line in lines[0].get(e.path, ())]
+    deep = deeper(was, targets, [(e, rewritten[e.path]) for e in fresh if e not in copies], kind)
+    if deep:
+        e, depth, spare = deep
+        return (
+            f"the rewrite allocates in a deeper loop: `{e.message}` sits in {depth} nested loop(s), "
+            f"the escapes it may replace in at most {spare}"
+        )
     return None
 
 
@@ -166,9 +166,9 @@ def _uninlined(
         key = next((d.key for d in was[e.path] if d.first <= e.line <= d.last and d.key in touched[e.path]), None)
         if key is None:
             continue
-        spans = {path: _lines_of(found, {key}) for path, found in now.items()}  # a variant may move it
+        spans = {path: lines_of(found, {key}) for path, found in now.items()}  # a variant may move it
         heap = [x for x in after if x.heap and x.line in spans.get(x.path, ())]
-        own = [t.message for t in fallbacks if t.path == e.path and t.line in _lines_of(was[e.path], {key})]
+        own = [t.message for t in fallbacks if t.path == e.path and t.line in lines_of(was[e.path], {key})]
         left = Counter(kind(x.message) for x in heap) - Counter(map(kind, own))
         named = [x.message for x in heap if kind(x.message) in left]  # one that is no fallback, if any
         if named:
@@ -232,10 +232,10 @@ def _tally(
     moves = moves.copy()
     for path in paths:
         if path in was:
-            old_lines = _lines_of(was[path], keys)
+            old_lines = lines_of(was[path], keys)
             old += Counter(e.message for e in reported if e.heap and e.path == path and e.line in old_lines)
             quiet += Counter(e.message for e in reported if not e.heap and e.path == path and e.line in old_lines)
-        new_lines = _lines_of(now[path], keys)
+        new_lines = lines_of(now[path], keys)
         for e in sorted((e for e in after if e.path == path and e.line in new_lines), key=copies.__contains__):
             if not e.heap:
                 stacked[e.message] += 1
@@ -257,7 +257,7 @@ def _touched(view: PackageView, fixes: list[Fix], decls: tuple[Decls, Decls]) ->
             offsets += [view.offset(t) for f in fixes for t in f.targets if t.path == path]
             keys = {d.key for d in was[path] for off in offsets if off is not None and d.start <= off < d.end}
             texts = [e.new for f in fixes for e in f.edits if e.path == path]
-            keys |= {k for k in {d.key for d in now[path]} - {d.key for d in was[path]} if _written(k, texts)}
+            keys |= {k for k in {d.key for d in now[path]} - {d.key for d in was[path]} if written(k, texts)}
         else:  # a created file: everything in it is the fixes' doing
             keys = {d.key for d in now[path]}
         touched[path] = keys
@@ -314,37 +314,3 @@ def kind(message: str) -> str:
     if message.startswith("moved to heap: ") or message == "func literal escapes to heap":
         return message
     return "<expression> escapes to heap" if message.endswith(" escapes to heap") else message
-
-
-def declarations(tree: Tree) -> list[Decl]:
-    """Top-level declarations keyed by kind, receiver and name (and rank among equals)."""
-    seen: Counter[tuple] = Counter()
-    out = []
-    for node in tree.root_node.named_children:
-        name = node.child_by_field_name("name") or _first_name(node)
-        receiver = node.child_by_field_name("receiver")
-        base = (node.type, name.text if name else None, receiver.text if receiver else None)
-        out.append(
-            Decl((*base, seen[base]), node.start_point.row + 1, node.end_point.row + 1, node.start_byte, node.end_byte)
-        )
-        seen[base] += 1
-    return out
-
-
-def _first_name(node: Node) -> Node | None:
-    """The first name a var, const or type declaration declares: a declaration inserted before
-    another of its kind must not shift that one's rank (and with it its key)."""
-    spec = next((c for c in node.named_children if c.type.endswith("_spec") or c.type.endswith("_spec_list")), None)
-    if spec is not None and spec.type.endswith("_spec_list"):
-        spec = next((c for c in spec.named_children if c.type.endswith("_spec")), None)
-    return spec.child_by_field_name("name") if spec is not None else None
-
-
-def _written(key: tuple, texts: list[bytes]) -> bool:
-    """Whether one of the edits' texts can have added the declaration `key` names: a declaration
-    another fix of the group adds (a sync.Pool beside a function a variant moves) is that fix's."""
-    return key[1] is None or any(key[1] in text for text in texts)
-
-
-def _lines_of(decls: list[Decl], keys: set) -> set[int]:
-    return {line for d in decls if d.key in keys for line in range(d.first, d.last + 1)}

@@ -1,0 +1,50 @@
+"""How often an escape runs, as far as the syntax says: the loops around it.
+
+The judge compares escapes by kind and count, and the compiler quotes expressions as written, so a
+rewrite that removes one boxing and boxes another value inside a deeper loop keeps the count while
+allocating more often (adv45c: an optional-interface rewrite re-boxed an element on every pass of an
+inner loop, 4 -> 10 allocations, and verified). So, kind by kind, each escape after a rewrite must
+stand for a distinct escape before that the fixes do not remove, sitting in at least as many loops.
+A loop is a `for` statement (a func literal's body counts the loops around the literal); a loop made
+with a backward goto is not seen, alike before and after.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from gorewrite.escapes import Escape
+from gorewrite.syntax import Tree, ancestors
+
+Kind = Callable[[str], str]
+
+
+def deeper(
+    before: Iterable[tuple[Escape, Tree]], gone: Iterable[Escape], after: Iterable[tuple[Escape, Tree]], kind: Kind
+) -> tuple[Escape, int, int] | None:
+    """An escape `after` that no escape `before` (less those `gone`, each once) of its kind can stand for
+    at its loop depth or deeper: the escape, its depth and the deepest one left before (-1: none), or None."""
+    left: dict[str, list[int]] = defaultdict(list)
+    places = {e: depth(tree, e) for e, tree in before}
+    for e, d in places.items():
+        left[kind(e.message)].append(d)
+    for e in gone:
+        if e in places:
+            left[kind(e.message)].remove(places[e])
+    now: dict[str, list[tuple[int, Escape]]] = defaultdict(list)
+    for e, tree in after:
+        now[kind(e.message)].append((depth(tree, e), e))
+    for name, found in now.items():
+        spare = sorted(left[name], reverse=True)
+        for i, (d, e) in enumerate(sorted(found, key=lambda p: p[0], reverse=True)):
+            if i >= len(spare) or d > spare[i]:  # the deepest first: each takes the deepest spare there is
+                return e, d, spare[i] if i < len(spare) else -1
+    return None
+
+
+def depth(tree: Tree, e: Escape) -> int:
+    """The `for` statements around the escape's position in the file `tree` holds."""
+    row, col = e.line - 1, max(e.col - 1, 0)
+    node = tree.root_node.descendant_for_point_range((row, col), (row, col))
+    return sum(1 for a in ancestors(node) if a.type == "for_statement") if node is not None else 0
