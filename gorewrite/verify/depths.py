@@ -26,9 +26,10 @@ def deeper(
     """An escape `after` that no escape `before` (less those `gone`, each once) of its kind can stand for
     at its loop depth or deeper: the escape, its depth and the deepest one left before (-1: none), or None."""
     left: dict[str, list[int]] = defaultdict(list)
-    places = {e: depth(tree, e) for e, tree in before}
-    for e, d in places.items():
-        left[kind(e.message)].append(d)
+    places = {}  # the compiler may say the same at one place twice (two appends of an inlined call): each counts
+    for e, tree in before:
+        places[e] = depth(tree, e)
+        left[kind(e.message)].append(places[e])
     for e in gone:
         if e in places:
             left[kind(e.message)].remove(places[e])
