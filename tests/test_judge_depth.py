@@ -19,7 +19,8 @@ from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
 from gorewrite.verify import Rejected, Verified, verify
-from gorewrite.verify.depths import depth
+from gorewrite.verify.depths import deeper, depth
+from gorewrite.verify.judge import kind
 
 TALLY = """package tally
 
@@ -99,3 +100,11 @@ def test_depth_counts_the_loops_around_a_func_literal():
     assert depth(tree, Escape("p.go", 7, 5, "moved to heap: x")) == 2
     assert depth(tree, Escape("p.go", 5, 3, "func literal escapes to heap")) == 1
     assert depth(tree, Escape("p.go", 3, 1, "leaking param: xs")) == 0
+
+
+def test_the_same_message_twice_at_one_place_counts_twice():
+    """An inlined binary.AppendUvarint reports `append escapes to heap` twice at its call: two escapes."""
+    tree = parse(b"package p\n\nfunc f() {}\n")
+    twice = Escape("p.go", 3, 1, "append escapes to heap")
+    assert deeper([(twice, tree), (twice, tree)], [], [(twice, tree), (twice, tree)], kind) is None
+    assert deeper([(twice, tree)], [], [(twice, tree), (twice, tree)], kind) is not None
