@@ -147,7 +147,7 @@ def _called(
             continue
         if dynamic is None:
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
-        held = holder_use(view, path, call, entry.holder) if entry.holder else None
+        held = holder_use(view, path, call, entry.holder, entry.parts, entry.part) if entry.holder else None
         if held:
             return f"{role}, which keeps it in what it returns, and that {held}"
         for method in entry.methods:

@@ -21,6 +21,10 @@ class Entry:
     # A constructor that keeps the argument in what it returns: only these methods of the result may
     # be called, and the result must not outlive the caller's statement or local variable.
     holder: tuple[str, ...] = ()
+    # The holder's methods that return a writer holding the holder in turn (multipart's parts), and the methods
+    # that writer may be the receiver of: it is judged as the holder is, in the same function.
+    parts: tuple[str, ...] = ()
+    part: tuple[str, ...] = ()
     # The contracts of interfaces the entry relies on (CONTRACTS; an entry without methods: the argument
     # is handed only to those interfaces' methods), for the fix's summary.
     relies: tuple[str, ...] = ()
@@ -253,6 +257,16 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         " GobEncode, MarshalBinary and MarshalText methods return bytes and never see the Encoder; no goroutine",
         "TestGobEncoder",
         ("Encode", "EncodeValue"),
+    ),
+    ("mime/multipart", "", "NewWriter", 0): Entry(
+        ("Write",),
+        "mime/multipart/writer.go: NewWriter returns &Writer{w: w, …}; CreatePart writes a part's header with"
+        " io.Copy(w.w, &b) (a bytes.Buffer: b.WriteTo(w.w), a Write), Close with fmt.Fprintf(w.w, …), and a part's"
+        " Write calls p.mw.w.Write(d); a part holds only mw, which keeps it in lastpart; no goroutine",
+        "TestMultipartWriter",
+        ("WriteField", "Close", "SetBoundary", "Boundary", "FormDataContentType"),
+        parts=("CreatePart", "CreateFormFile", "CreateFormField"),
+        part=("Write", "WriteString"),  # a *part declares no WriteString: io.WriteString(p, s) calls its Write
     ),
     ("encoding/hex", "", "Dumper", 0): Entry(
         ("Write",),
