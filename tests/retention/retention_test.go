@@ -133,6 +133,7 @@ func TestGzipWriter(t *testing.T) {
 		zw := gzip.NewWriter(b)
 		zw.Name = "a.txt"
 		zw.Write(bytes.Repeat([]byte("hello "), 100))
+		io.WriteString(zw, "through Write: a gzip.Writer declares no WriteString")
 		zw.Flush()
 		zw.Close()
 	})
@@ -143,6 +144,7 @@ func TestFlateWriter(t *testing.T) {
 	check(t, func(b *bytes.Buffer) {
 		fw, _ := flate.NewWriter(b, flate.BestSpeed)
 		fw.Write(bytes.Repeat([]byte("hello "), 100))
+		io.WriteString(fw, "through Write")
 		fw.Flush()
 		fw.Close()
 	})
@@ -207,6 +209,7 @@ func TestZlibWriter(t *testing.T) {
 	check(t, func(b *bytes.Buffer) {
 		zw := zlib.NewWriter(b)
 		zw.Write(bytes.Repeat([]byte("hello "), 100))
+		io.WriteString(zw, "through Write")
 		zw.Flush()
 		zw.Close()
 	})
