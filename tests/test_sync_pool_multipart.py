@@ -5,10 +5,9 @@ read bytes written after the Put."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import DETERMINISTIC_POOL, naive_rewrites, proposal_at, proposals_by_case
+from conftest import naive_rewrites, proposal_at, proposals_by_case
+from test_sync_pool_holders import _naive  # every `var x bytes.Buffer` from a pool anyway: Get, deferred Put
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -144,24 +143,6 @@ func Late(s string) { lastWriter.WriteField("late", s) }
         'func() string { {pkg}.Form("a"); {pkg}.Late("LATE"); return {pkg}.Form("b") }()',
     ),
 }
-
-BUFFER = re.compile(r"^\tvar (\w+) bytes\.Buffer$", re.M)
-NAIVE_POOLS = (
-    DETERMINISTIC_POOL
-    + """
-var naiveBuffers = &naivePool{New: func() any { return new(bytes.Buffer) }}
-
-func naivePut(b *bytes.Buffer) { b.Reset(); naiveBuffers.Put(b) }
-"""
-)
-
-
-def _naive(source: str) -> str:
-    """The source with every buffer taken from a pool anyway: Get, deferred Put (emptied)."""
-    for name in BUFFER.findall(source):
-        source = re.sub(rf"&{name}\b", name, source)
-    source = BUFFER.sub(r"\t\1 := naiveBuffers.Get().(*bytes.Buffer)\n\tdefer naivePut(\1)", source)
-    return source.replace('\t"io"\n', '\t"io"\n\t"sync"\n', 1) + "\nvar _ sync.Mutex\n" + NAIVE_POOLS
 
 
 @pytest.fixture(scope="module")
