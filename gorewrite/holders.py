@@ -13,7 +13,9 @@ Write keeps its receiver; `json.NewEncoder(zw)`, itself a holder, is judged the 
 function of the package whose parameter does no more (followed, as retention follows callees); or the
 receiver of such a method deferred in the function (`defer zw.Close()`: the holder is made after the
 buffer's pool Get, so its deferred call was registered after the pool's deferred Put, and runs
-before it). Anything else says what is done with it: returned, stored, passed on elsewhere,
+before it). A holder method whose result holds the holder in turn (multipart's CreatePart: a part whose Write
+writes through the Writer; the table's `parts`) is judged the same way, its result a holder of the table's `part`
+methods. Anything else says what is done with it: returned, stored, passed on elsewhere,
 captured by a func literal, used by a goroutine or another defer, reassigned or selected as a value.
 """
 
@@ -36,14 +38,17 @@ OUTSIDE = {
 }
 
 
-def holder_use(view: PackageView, path: str, call: Node, methods: tuple[str, ...]) -> str | None:
+def holder_use(
+    view: PackageView, path: str, call: Node, methods: tuple[str, ...], parts: tuple[str, ...] = (), part=()
+) -> str | None:
     """None when what the call returns is only the receiver of these methods, in place or through
-    a local variable declared by it (the first of its names); else what is done with it."""
+    a local variable declared by it (the first of its names), or of the methods in parts, whose result holds it
+    in turn and is only the receiver of the methods in part, the same way; else what is done with it."""
     parent = call.parent
     while parent.type == "parenthesized_expression":
         parent = parent.parent
     if parent.type == "selector_expression":
-        return _method(parent, methods)
+        return _part(view, path, parent, part) if _name(parent) in parts else _method(parent, methods)
     statement = parent.parent
     if parent.type != "expression_list" or statement.type != "short_var_declaration" or len(parent.children) != 1:
         return "is not assigned to a variable of its own"
@@ -70,6 +75,8 @@ def holder_use(view: PackageView, path: str, call: Node, methods: tuple[str, ...
             problem = _passed(view, path, node, methods)
         elif node.parent.type != "selector_expression":
             return f"is held by {shown}, which is used as a value on line {line}: it may outlive the call"
+        elif _name(node.parent) in parts:
+            problem = _part(view, path, node.parent, part)
         elif not _plain_field(view, path, node.parent):
             problem = _method(node.parent, methods)
         else:
@@ -96,8 +103,22 @@ def _plain_field(view: PackageView, path: str, selector: Node) -> bool:
     return field is not None and field.kind == Kind.FIELD and field.type in PLAIN and not addressed
 
 
+def _name(selector: Node) -> str:
+    return selector.child_by_field_name("field").text.decode()
+
+
+def _part(view: PackageView, path: str, selector: Node, part: tuple[str, ...]) -> str | None:
+    """None when the holder's method is called and what it returns, which holds the holder (multipart's
+    CreatePart: a part whose Write writes through it), is only the receiver of part's methods, as a holder's."""
+    call = selector.parent
+    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return f"has {_name(selector)} selected as a value"
+    held = holder_use(view, path, call, part)
+    return f"gives a writer holding it through {_name(selector)}, and that {held}" if held else None
+
+
 def _method(selector: Node, methods: tuple[str, ...]) -> str | None:
-    field = selector.child_by_field_name("field").text.decode()
+    field = _name(selector)
     call = selector.parent
     if call.type != "call_expression" or call.child_by_field_name("function") != selector:
         return f"has {field} selected as a value"
@@ -119,7 +140,7 @@ def _passed(
     entry = TABLE.get((*key, call_args(call).index(node))) if isinstance(key, tuple) else None
     if entry is None or not entry.methods or not set(entry.methods) <= set(methods):
         return f"is passed to {callees.shown(call)}, which the std table does not clear for it"
-    held = holder_use(view, path, call, entry.holder) if entry.holder else None  # json.NewEncoder(zw)
+    held = holder_use(view, path, call, entry.holder, entry.parts, entry.part) if entry.holder else None
     return f"is passed to {callees.shown(call)}, which keeps it in what it returns, and that {held}" if held else None
 
 

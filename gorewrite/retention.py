@@ -19,12 +19,12 @@ import os
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gorewrite import builtins, called_only, callees, closed, contracts, operands, result_locals
+from gorewrite import builtins, called_only, callees, closed, contracts, operands, result_locals, stdsubslices
 from gorewrite.holders import holder_use
 from gorewrite.local_literals import called_in_place
 from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
-from gorewrite.stdtable import CONTRACTS, SELF_STORES, SUBSLICES, TABLE
+from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
 from gorewrite.syntax import Node, ancestors, held, items
 from gorewrite.typeinfo import Kind
 
@@ -147,7 +147,7 @@ def _called(
             continue
         if dynamic is None:
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
-        held = holder_use(view, path, call, entry.holder) if entry.holder else None
+        held = holder_use(view, path, call, entry.holder, entry.parts, entry.part) if entry.holder else None
         if held:
             return f"{role}, which keeps it in what it returns, and that {held}"
         for method in entry.methods:
@@ -330,7 +330,7 @@ def result_use(view: PackageView, path: str, call: Node, depth: int, relies: set
     if called in COPIES:
         return None
     key = callees.callee(view, path, outer)
-    if index == 0 and key in SUBSLICES and _subslice(view, key):
+    if index == 0 and key in stdsubslices.SUBSLICES and _subslice(view, key):
         return result_use(view, path, outer, depth, relies)  # bytes.TrimSuffix(b, nl): b within its length
     if called == "append":
         what = "appended as an element" if index else "append's first argument"  # append(out, b) holds b too

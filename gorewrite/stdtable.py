@@ -21,6 +21,10 @@ class Entry:
     # A constructor that keeps the argument in what it returns: only these methods of the result may
     # be called, and the result must not outlive the caller's statement or local variable.
     holder: tuple[str, ...] = ()
+    # The holder's methods that return a writer holding the holder in turn (multipart's parts), and the methods
+    # that writer may be the receiver of: it is judged as the holder is, in the same function.
+    parts: tuple[str, ...] = ()
+    part: tuple[str, ...] = ()
     # The contracts of interfaces the entry relies on (CONTRACTS; an entry without methods: the argument
     # is handed only to those interfaces' methods), for the fix's summary.
     relies: tuple[str, ...] = ()
@@ -134,13 +138,16 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
     ),
     # Writers that compress or format into w: they hold it in what they return, and write to it only
     # inside their own methods' calls (no goroutine, no other store), so it is kept no longer than they are.
+    # gzip's, flate's and zlib's declare no WriteString (gzip's embedded Header has no methods), in go1.24.11 and
+    # go1.27.3 alike, so io.WriteString(zw, s) calls their Write: listing it lets that call through and clears
+    # nothing else (a direct call would not compile).
     ("compress/gzip", "", "NewWriter", 0): Entry(
         ("Write", "WriteString"),
         "compress/gzip/gzip.go: NewWriter is NewWriterLevel, which returns a new Writer whose init stores w in"
         " z.w only; Write, Flush and Close write the header, trailer and flate's output (a flate.Writer made"
         " over z.w) with z.w.Write, and io.WriteString(z.w, s) for a header's Name or Comment; no goroutine",
         "TestGzipWriter",
-        ("Write", "Flush", "Close"),
+        ("Write", "WriteString", "Flush", "Close"),
     ),
     ("compress/flate", "", "NewWriter", 0): Entry(
         ("Write",),
@@ -148,7 +155,7 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         " huffmanBitWriter's writer field (an invalid level returns nil and an error that holds no w); Write,"
         " Flush and Close compress into the Writer's own state and hand its bytes to writer.Write; no goroutine",
         "TestFlateWriter",
-        ("Write", "Flush", "Close"),
+        ("Write", "WriteString", "Flush", "Close"),
     ),
     # zlib's Writer is gzip's twin: the same header, flate stream and checksum trailer, over z.w.
     **{
@@ -159,7 +166,7 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
             " Close write the header and the adler32 trailer with z.w.Write and compress through a flate.Writer"
             " made over z.w (flate.NewWriterDict); Reset, not listed, stores another w; no goroutine",
             "TestZlibWriter",
-            ("Write", "Flush", "Close"),
+            ("Write", "WriteString", "Flush", "Close"),
         )
         for name in ("NewWriter", "NewWriterLevel", "NewWriterLevelDict")
     },
@@ -168,7 +175,7 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "compress/gzip/gzip.go: NewWriterLevel returns nil and an error that holds no w for an invalid level,"
         " else a new Writer whose init stores w in z.w only, written as NewWriter's (above)",
         "TestGzipWriter",
-        ("Write", "Flush", "Close"),
+        ("Write", "WriteString", "Flush", "Close"),
     ),
     # Stream encoders: &encoder{…, w: w}; Write and Close encode into the encoder's own out array and
     # hand it to e.w.Write. They declare no WriteString, so io.WriteString(enc, s) calls their Write:
@@ -254,6 +261,16 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "TestGobEncoder",
         ("Encode", "EncodeValue"),
     ),
+    ("mime/multipart", "", "NewWriter", 0): Entry(
+        ("Write",),
+        "mime/multipart/writer.go: NewWriter returns &Writer{w: w, …}; CreatePart writes a part's header with"
+        " io.Copy(w.w, &b) (a bytes.Buffer: b.WriteTo(w.w), a Write), Close with fmt.Fprintf(w.w, …), and a part's"
+        " Write calls p.mw.w.Write(d); a part holds only mw, which keeps it in lastpart; no goroutine",
+        "TestMultipartWriter",
+        ("WriteField", "Close", "SetBoundary", "Boundary", "FormDataContentType"),
+        parts=("CreatePart", "CreateFormFile", "CreateFormField"),
+        part=("Write", "WriteString"),  # a *part declares no WriteString: io.WriteString(p, s) calls its Write
+    ),
     ("encoding/hex", "", "Dumper", 0): Entry(
         ("Write",),
         "encoding/hex/hex.go: Dumper returns &dumper{w: w}; its Write and Close format into the dumper's own"
@@ -323,20 +340,4 @@ CONTRACTS: dict[tuple[str, str, str], Entry] = {
         "TestBufferReadFrom",
         relies=(READS,),
     ),
-}
-
-
-# std functions that return a subslice of their first []byte argument, s[i:j] with 0 <= i <= j <= len(s), or s
-# itself, or nil, read s only within its length and store it nowhere: their result is that argument's storage
-# within its length, judged by its own use as the argument would be (`w.Write(bytes.TrimSuffix(buf.Bytes(),
-# nl))`). A nil s gives nil and an empty one s or nil, so a consumer that takes nil and empty alike still does.
-TRIMS = (
-    "bytes/bytes.go: TrimSuffix returns s[:len(s)-len(suffix)] when HasSuffix(s, suffix), else s; TrimPrefix"
-    " returns s[len(prefix):] when HasPrefix(s, prefix), else s; TrimSpace returns a subslice of s from its ASCII"
-    " scans (go1.24: s[start:stop]; go1.27: s[lo:hi+1]), nil when all is space, or TrimFunc of such a subslice"
-    " with unicode.IsSpace, which is TrimRightFunc(TrimLeftFunc(…)): s[i:] or nil, then s[0:i]; none stores s or"
-    " reads it past len(s)"
-)
-SUBSLICES: dict[tuple[str, str, str], Entry] = {
-    ("bytes", "", name): Entry((), TRIMS, "TestTrimSubslice") for name in ("TrimSuffix", "TrimPrefix", "TrimSpace")
 }

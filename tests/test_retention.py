@@ -13,7 +13,7 @@ from conftest import module, proposals, releases
 from gorewrite import operands, retention
 from gorewrite.proposals import Candidate, PackageView, Rule
 from gorewrite.retention import RECEIVER, TABLE, kept
-from gorewrite.stdtable import SUBSLICES
+from gorewrite.stdsubslices import SUBSLICES
 from gorewrite.syntax import declaration_range, text, walk
 
 PROOFS = Path(__file__).parent / "retention"

@@ -589,6 +589,7 @@ REUSED = (
     "array_copy_buffer",
     "zlib_loose_object",
     "quoted_mail_body",
+    "multipart_form",
     "log_line",
     "tar_header_block",
     "closed_render",

@@ -180,6 +180,22 @@ func HeadingLevel(line string) int {
 	return err
 }
 """,
+    # probe44g's GzipMessage: io.WriteString of the writers that declare no WriteString calls their Write
+    "gzip_write_string": """func Message(w io.Writer, msg string) error {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	io.WriteString(zw, msg)
+	zw.Close()
+	fw, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	io.WriteString(fw, msg)
+	fw.Close()
+	lw := zlib.NewWriter(&buf)
+	io.WriteString(lw, msg)
+	lw.Close()
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+""",
     # the writer passed on to Fprintf, which calls only its Write, and to json.NewEncoder, a holder in turn
     "gzip_fprintf": """func Metrics(w io.Writer, names []string, v any) error {
 	var buf bytes.Buffer

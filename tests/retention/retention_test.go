@@ -24,7 +24,9 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"log"
+	"mime/multipart"
 	"mime/quotedprintable"
+	"net/textproto"
 	"reflect"
 	"runtime"
 	"strings"
@@ -131,6 +133,7 @@ func TestGzipWriter(t *testing.T) {
 		zw := gzip.NewWriter(b)
 		zw.Name = "a.txt"
 		zw.Write(bytes.Repeat([]byte("hello "), 100))
+		io.WriteString(zw, "through Write: a gzip.Writer declares no WriteString")
 		zw.Flush()
 		zw.Close()
 	})
@@ -141,6 +144,7 @@ func TestFlateWriter(t *testing.T) {
 	check(t, func(b *bytes.Buffer) {
 		fw, _ := flate.NewWriter(b, flate.BestSpeed)
 		fw.Write(bytes.Repeat([]byte("hello "), 100))
+		io.WriteString(fw, "through Write")
 		fw.Flush()
 		fw.Close()
 	})
@@ -152,6 +156,25 @@ func TestHexDumper(t *testing.T) {
 		d := hex.Dumper(b)
 		d.Write([]byte("0123456789abcdefghij"))
 		d.Close()
+	})
+}
+
+// TestMultipartWriter: the Writer holds b and each part holds the Writer; none outlives the call, written through
+// fields, parts (CreatePart, CreateFormFile, CreateFormField: Write, io.WriteString, fmt.Fprintf) and closed.
+func TestMultipartWriter(t *testing.T) {
+	check(t, func(b *bytes.Buffer) {
+		mw := multipart.NewWriter(b)
+		mw.SetBoundary("xyz")
+		mw.WriteField("a", "1")
+		p, _ := mw.CreateFormFile("f", "f.txt")
+		p.Write([]byte("data"))
+		io.WriteString(p, "more")
+		q, _ := mw.CreatePart(textproto.MIMEHeader{"X-Y": {"z"}})
+		fmt.Fprintf(q, "%d", 1)
+		r, _ := mw.CreateFormField("g")
+		r.Write([]byte("2"))
+		mw.Close()
+		_ = mw.Boundary() + mw.FormDataContentType()
 	})
 }
 
@@ -186,6 +209,7 @@ func TestZlibWriter(t *testing.T) {
 	check(t, func(b *bytes.Buffer) {
 		zw := zlib.NewWriter(b)
 		zw.Write(bytes.Repeat([]byte("hello "), 100))
+		io.WriteString(zw, "through Write")
 		zw.Flush()
 		zw.Close()
 	})

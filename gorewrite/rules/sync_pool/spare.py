@@ -14,7 +14,8 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.rules.sync_pool import written
 from gorewrite.rules.sync_pool.sites import BLIND
-from gorewrite.stdtable import SUBSLICES, TABLE
+from gorewrite.stdsubslices import SUBSLICES
+from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, held, items, text
 from gorewrite.typeinfo import Kind
 

@@ -1,0 +1,3 @@
+module example.com/httplog
+
+go 1.22
