@@ -90,6 +90,7 @@ class Capture:
     # definition reaches to the statement starting it (named_spawns.py)
     ends: tuple[tuple[int, int], ...] = ()
     inside: int = -1  # where a copy first in the one literal goes, when that literal writes it (owned_copies.py)
+    body: bool = False  # what captures it is the body of a range-over-func loop (range_bodies.py), no literal
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -432,7 +433,7 @@ def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | s
         _redeclares(decl_node, s) or _declared_later(s, decl.name) or _observed_writes(s, decl_node, function, writes)
         for s in stmts
     )
-    return Capture(escape, decl.name, decl.start, tuple(stmts), block)
+    return Capture(escape, decl.name, decl.start, tuple(stmts), block, body=True)
 
 
 def _uncopyable(decl: Ident, name: str) -> str | None:
@@ -1027,9 +1028,8 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
         edits.extend(Edit(path, at, at + 1, b"") for c in group for at in c.derefs)
         edits = tuple(sorted(edits, key=lambda e: e.start))
         names = ", ".join(f"{c.value or c.name}" for c in group)
-        proposals.append(
-            Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it")
-        )
+        what = "the range loop's body" if all(c.body for c in group) else "the func literal"
+        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before {what} captures it"))
     return proposals
 
 
