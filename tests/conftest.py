@@ -340,10 +340,12 @@ func sorted(c chan string, n int) string {
 """
 
 
-def proposals_by_case(root: Path, rule: Rule, cases: dict[str, str], errgroup: bool = False) -> dict[str, list]:
+def proposals_by_case(
+    root: Path, rule: Rule, cases: dict[str, str], errgroup: bool = False, go: str = "1.22"
+) -> dict[str, list]:
     """The rule's proposals for every case (name -> Go source of package <name>), by case name:
-    one module, one compile."""
-    module(root, {f"{name}/{name}.go": code for name, code in cases.items()}, errgroup)
+    one module (its go line `go`), one compile."""
+    module(root, {f"{name}/{name}.go": code for name, code in cases.items()}, errgroup, go)
     return {pkg.rsplit("/", 1)[-1]: results for pkg, results in proposals(root, rule).items()}
 
 
@@ -499,14 +501,19 @@ def first_in_literal(opening: str, name: str):
 
 
 def naive_mutants(
-    root: Path, toolchain: Toolchain, declines: dict[str, tuple], naive: dict[str, tuple], errgroup: bool = False
+    root: Path,
+    toolchain: Toolchain,
+    declines: dict[str, tuple],
+    naive: dict[str, tuple],
+    errgroup: bool = False,
+    go: str = "1.22",
 ):
     """Every naive rewrite (case -> (rewrite, probe)) of a must-decline case built, and run beside
     its original where the probe names the package (go_mod: errgroup)."""
     originals = {name: declines[name][0] for name in naive}
     rewritten = {name: rewrite(originals[name]) for name, (rewrite, _) in naive.items()}
     probes = {name: probe for name, (_, probe) in naive.items() if "{pkg}" in probe}
-    return naive_rewrites(root, toolchain, originals, rewritten, probes, errgroup)
+    return naive_rewrites(root, toolchain, originals, rewritten, probes, errgroup, go)
 
 
 def exact_array(found: list[Proposal], source: str, expected: str, scope: str | None = None) -> str:
@@ -539,6 +546,7 @@ def naive_rewrites(
     naive: dict[str, str],
     probes: dict[str, str],
     errgroup: bool = False,
+    go: str = "1.22",
 ) -> tuple[str, dict[str, tuple[str, str]]]:
     """Build the rewrites a rule must decline, as a naive rule would make them, and run them beside the originals.
 
@@ -550,7 +558,7 @@ def naive_rewrites(
     and the others still built) and one `go run` of the probes.
     Returns the build's output, and case -> (the original's value, the naive rewrite's value).
     """
-    files = go_mod("example.com/naive", errgroup)
+    files = go_mod("example.com/naive", errgroup, go)
     for case, source in originals.items():
         files[f"orig/{case}/{case}.go"] = source
         files[f"naive/{case}/{case}.go"] = naive[case]

@@ -25,6 +25,7 @@ from gorewrite import (
     named_spawns,
     overwrites,
     owned_copies,
+    range_bodies,
     retention,
     spawn_methods,
     wait_calls,
@@ -89,6 +90,7 @@ class Capture:
     # definition reaches to the statement starting it (named_spawns.py)
     ends: tuple[tuple[int, int], ...] = ()
     inside: int = -1  # where a copy first in the one literal goes, when that literal writes it (owned_copies.py)
+    body: bool = False  # what captures it is the body of a range-over-func loop (range_bodies.py), no literal
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -107,7 +109,7 @@ def find(view: PackageView) -> list[Candidate]:
         node = node_at(view, escape)
         if node is None:
             continue
-        if moved and node.type == "identifier" and _captured_or_through_pointer(node, moved.group(1)):
+        if moved and node.type == "identifier" and _captured_somehow(view, escape.path, node, moved.group(1)):
             scoped = (callee_waits, group_uses, wait_calls, spawn_methods)
             also = sum((m.scopes(view, owner(node)) for m in scoped), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
@@ -197,6 +199,11 @@ def _captured(decl: Node, name: str) -> bool:
     return any(
         n.type == "identifier" and n.text == name.encode() and _capturing_literal(n, function) for n in walk(function)
     )
+
+
+def _captured_somehow(view: PackageView, path: str, decl: Node, name: str) -> bool:
+    """Does a func literal capture the variable (or a pointer to it), or an escaping range-over-func body?"""
+    return _captured_or_through_pointer(decl, name) or range_bodies.reads(view, path, decl, name)
 
 
 def _captured_or_through_pointer(decl: Node, name: str) -> bool:
@@ -306,6 +313,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         literal = _capturing_literal(root.named_descendant_for_byte_range(use.start, use.end), function)
         if literal is not None:
             by_literal.setdefault(literal.start_byte, (literal, []))[1].append(use)
+    if not by_literal and range_bodies.reads(view, escape.path, decl_node, name):
+        return _range_capture(view, escape, decl_node, decl, function, uses)
     if decl.kind == Kind.RESULT:  # the literal's own write first: that is what a copy would lose
         writer = next((lit for lit, found in by_literal.values() if any(u.use == Use.WRITE for u in found)), None)
         if writer is not None:
@@ -406,6 +415,25 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             line = view.line(escape.path, stmt.start_byte)
             return f"the statement making the closure declares {name} with := (line {line})"
     return Capture(escape, name, decl.start, statements, block, ends=tuple(spans.items()))
+
+
+def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | str:
+    """A copy before each range-over-func loop whose escaping body reads the variable (range_bodies.py), in a
+    block of its own where one beside it would redeclare it or miss a later write."""
+    stmts = range_bodies.statements(view, escape.path, function, decl_node, decl, uses)
+    if isinstance(stmts, str):
+        return stmts
+    reason = _uncopyable(decl, decl.name)
+    if reason:
+        return reason
+    source, writes = view.sources[escape.path], [u for u in uses if u.use == Use.WRITE]
+    if any(s.parent.type != "statement_list" or not _starts_line(source, s) for s in stmts):
+        return "the range statement does not stand on a line of its own in a block"
+    block = any(
+        _redeclares(decl_node, s) or _declared_later(s, decl.name) or _observed_writes(s, decl_node, function, writes)
+        for s in stmts
+    )
+    return Capture(escape, decl.name, decl.start, tuple(stmts), block, body=True)
 
 
 def _uncopyable(decl: Ident, name: str) -> str | None:
@@ -1000,9 +1028,8 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
         edits.extend(Edit(path, at, at + 1, b"") for c in group for at in c.derefs)
         edits = tuple(sorted(edits, key=lambda e: e.start))
         names = ", ".join(f"{c.value or c.name}" for c in group)
-        proposals.append(
-            Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before the func literal captures it")
-        )
+        what = "the range loop's body" if all(c.body for c in group) else "the func literal"
+        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before {what} captures it"))
     return proposals
 
 

@@ -1,0 +1,3 @@
+module example.com/tabkit46
+
+go 1.23
