@@ -3400,7 +3400,7 @@ func Watch(out chan<- int, set func(*int)) {
 	close(ready)
 }
 """,
-        "the address of limit is taken",
+        "limit is passed to set, a function value gorewrite cannot follow",  # a write then, but no verdict
     ),
     "pointer_method": (
         """package pointer_method
@@ -3553,7 +3553,8 @@ func Greeters(names []string, greeting string) []func() string {
 	return out
 }
 """,
-        "the address of greeting is taken at or after the statement making the closure",
+        "greeting is captured by a func literal that is stored or returned, and written by or after the statement "
+        "making the closure (line 13)",  # shout's &greeting writes where it stands; a stored literal runs later
     ),
     "stored_by_goroutine": (
         """package stored_by_goroutine

@@ -107,6 +107,58 @@ func Rounds(ctx context.Context, bots []string, rounds int) (string, error) {
 """,
         "\t\t\tcfg := cfg // captured by value: keeps cfg off the heap\n\t\t\tg.Go(func() error {",
     ),
+    "slice_copy_ids": (  # an array sliced as copy's destination before the go statement: copy keeps nothing
+        """package slice_copy_ids
+
+// ID is a player's id on the wire.
+type ID [16]byte
+
+// Track hands every raw id to the tracker on its own goroutine and sums their first bytes.
+func Track(raws [][]byte) int {
+	seen := make(chan ID, len(raws))
+	for _, raw := range raws {
+		var id ID
+		copy(id[:], raw)
+		go func() { seen <- id }()
+	}
+	n := 0
+	for range raws {
+		id := <-seen
+		n += int(id[0])
+	}
+	return n
+}
+""",
+        "\t\t{\n\t\tid := id // captured by value: keeps id off the heap\n\t\tgo func() { seen <- id }()",
+    ),
+    "slice_late_put": (  # sliced for binary's PutUint64 after the Wait, in the loop's same iteration
+        """package slice_late_put
+
+import (
+	"encoding/binary"
+	"sync"
+)
+
+// Rounds sends every player each round's sequence number, the next one set once all are sent.
+func Rounds(players []string, rounds int, send func(string, [8]byte)) [8]byte {
+	var seq [8]byte
+	for r := 0; r < rounds; r++ {
+		var wg sync.WaitGroup
+		for _, p := range players {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				send(p, seq)
+			}()
+		}
+		wg.Wait()
+		binary.BigEndian.PutUint64(seq[:], uint64(r+1))
+	}
+	return seq
+}
+""",
+        "\t\t\t{\n\t\t\tseq := seq // captured by value: keeps seq off the heap\n\t\t\tgo func() {",
+    ),
 }
 
 DECLINES = {
@@ -211,6 +263,33 @@ func Total(players []int, st Stats) int {
 """,
         "st is passed to keep, whose parameter",
     ),
+    "decline_slice_kept": (  # the callee keeps the slice, and a write through it reaches id after the start
+        """package decline_slice_kept
+
+// ID is a player's id on the wire.
+type ID [4]byte
+
+var last []byte
+
+func remember(b []byte) { last = b }
+
+// Stamp starts the sender, which sends the id once released, then fills the id through the slice it kept.
+func Stamp(raw []byte) ID {
+	out := make(chan ID, 1)
+	release := make(chan struct{})
+	var id ID
+	remember(id[:])
+	go func() {
+		<-release
+		out <- id
+	}()
+	copy(last, raw)
+	close(release)
+	return <-out
+}
+""",
+        "id is passed to remember, whose parameter",
+    ),
 }
 
 NAIVE = {
@@ -223,6 +302,12 @@ NAIVE = {
     "decline_late_address_in_loop": (
         lambda source: source.replace("\t\tgo func() {", "\t\tseat := seat\n\t\tgo func() {"),
         'fmt.Sprint({pkg}.Seats([]string{"a", "b"}))',
+    ),
+    "decline_slice_kept": (
+        lambda source: source.replace("\tgo func() {", "\t{\n\tid := id\n\tgo func() {").replace(
+            "\t}()\n\tcopy(last", "\t}()\n\t}\n\tcopy(last"
+        ),
+        "fmt.Sprint({pkg}.Stamp([]byte{1, 2, 3, 4}))",
     ),
     "decline_late_address_kept": (
         lambda source: source.replace("\t\tgo func() {", "\t\t{\n\t\tst := st\n\t\tgo func() {").replace(
@@ -237,6 +322,8 @@ ALLOCS = {
         'fmt.Sprint({pkg}.Report([]string{"a", "b", "c"}, {pkg}.Stats{Kills: 2}, func(string, string) {}))'
     ),
     "late_merge_rounds": 'fmt.Sprint({pkg}.Rounds(context.Background(), []string{"a", "b"}, 3))',
+    "slice_copy_ids": "fmt.Sprint({pkg}.Track([][]byte{{1, 2}, {3}, {4, 5, 6}}))",
+    "slice_late_put": 'fmt.Sprint({pkg}.Rounds([]string{"a", "b"}, 3, func(string, [8]byte) {}))',
 }
 
 

@@ -855,7 +855,8 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         call, argument = found
         if call.parent.type in ("go_statement", "defer_statement"):
             return f"the address of {name} goes to a go/defer call that runs later (line {line})"
-        kept = retention.kept(view, call, argument, contents=False)
+        copied = builtins.called(view.types, path, call) == "copy"  # copy(x[:], b) writes x, keeping nothing
+        kept = None if copied else retention.kept(view, call, argument, contents=False)
         if kept:
             return f"{name} {kept} (line {line})"
         if closed.implementations(view, path, call) is not None:  # retention read each method; the compiler cannot
@@ -917,13 +918,19 @@ def _through(types: TypeInfo, path: str, ident: Node) -> bool:
 
 def _address_call(ident: Node) -> tuple[Node, int] | None:
     """(call, argument index or retention.RECEIVER) where the address of ident is passed: `f(&x)`,
-    `f(&x.field)`, `x.M()` or `x.field.M()` with a pointer receiver; None for any other address use."""
+    `f(&x.field)`, `x.M()` or `x.field.M()` with a pointer receiver, or an array sliced as the argument
+    (`f(x[:])`, `copy(x.id[:8], b)`: the slice points into x); None for any other address use."""
     expr = ident
     while expr.parent.type == "selector_expression" and expr.parent.child_by_field_name("operand") == expr:
         selector = expr.parent
         if selector.parent.type == "call_expression" and selector.parent.child_by_field_name("function") == selector:
             return selector.parent, retention.RECEIVER
         expr = selector
+    sliced = expr.parent
+    if sliced.type == "slice_expression" and sliced.child_by_field_name("operand") == expr:
+        if sliced.parent.type == "argument_list" and sliced.parent.parent.type == "call_expression":
+            return sliced.parent.parent, items(sliced.parent).index(sliced)
+        return None
     unary = expr.parent
     if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "argument_list":
         return None
