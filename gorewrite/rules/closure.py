@@ -836,11 +836,16 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
     the caller proves that write ordered after the literal's reads like any other.
     """
     root = view.tree(path).root_node
+    nodes = {use: root.named_descendant_for_byte_range(use.start, use.end) for use in addresses}
+    inside = next((use for use in addresses if owner(nodes[use]) != function), None)
+    if inside is not None:  # first: a literal's `wg.Done()` shares the variable, whatever the function does
+        line = view.line(path, inside.start)
+        return f"the address of {name} is taken at or after the statement making the closure (line {line})"
     for use in addresses:
-        node = root.named_descendant_for_byte_range(use.start, use.end)
+        node = nodes[use]
         line = view.line(path, use.start)
         observed = any(_observed_writes(s, decl, function, [use]) for s in statements)
-        if owner(node) != function or (observed and (late is None or call_of is not None)):
+        if observed and (late is None or call_of is not None):
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
         found = (call_of or _address_call)(node)
         if observed and found is None:
