@@ -2110,6 +2110,135 @@ func Sum(xs []int, offset int) (int, int) {
 """,
         "\t\t{\n\t\toffset := offset" + COPY.format("offset") + "\t\tgo func() { res <- x + offset }()",
     ),
+    # addresses taken after the goroutines are waited for (a write there); arrays sliced as call arguments
+    "late_reset_stats": (  # a pointer-method receiver after the Wait, st a parameter: a block of its own
+        """package late_reset_stats
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Stats are a round's figures.
+type Stats struct{ Kills, Deaths int }
+
+// Reset clears the figures for the next round.
+func (s *Stats) Reset() { *s = Stats{} }
+
+// Report sends every player the round's figures, then clears them.
+func Report(players []string, st Stats, send func(string, string)) Stats {
+	var wg sync.WaitGroup
+	for _, p := range players {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			send(p, fmt.Sprintf("%d/%d", st.Kills, st.Deaths))
+		}()
+	}
+	wg.Wait()
+	st.Reset()
+	return st
+}
+""",
+        "\t\t{\n\t\tst := st // captured by value: keeps st off the heap\n\t\tgo func() {",
+    ),
+    "late_merge_rounds": (  # `&cfg` to a function after the Wait, in the loop's same iteration
+        """package late_merge_rounds
+
+import (
+	"strings"
+	"sync"
+)
+
+// Config is what every bot of a round plays with.
+type Config struct {
+	Level int
+	Map   string
+}
+
+func advance(c *Config, won int) {
+	c.Level += won
+	if c.Level > 3 {
+		c.Map = "hard"
+	}
+}
+
+// Rounds plays the rounds one after another, each with every bot at once; the config
+// advances between rounds by the wins.
+func Rounds(bots []string, rounds int) string {
+	cfg := Config{Level: 1, Map: "easy"}
+	var log []string
+	for r := 0; r < rounds; r++ {
+		out := make([]string, len(bots))
+		var wg sync.WaitGroup
+		for i, b := range bots {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				out[i] = b + "@" + cfg.Map
+			}()
+		}
+		wg.Wait()
+		log = append(log, strings.Join(out, ","))
+		advance(&cfg, len(bots))
+	}
+	return strings.Join(log, ";")
+}
+""",
+        "\t\t\tcfg := cfg // captured by value: keeps cfg off the heap\n\t\t\tgo func() {",
+    ),
+    "slice_copy_ids": (  # an array sliced as copy's destination before the go statement: copy keeps nothing
+        """package slice_copy_ids
+
+// ID is a player's id on the wire.
+type ID [16]byte
+
+// Track hands every raw id to the tracker on its own goroutine and sums their first bytes.
+func Track(raws [][]byte) int {
+	seen := make(chan ID, len(raws))
+	for _, raw := range raws {
+		var id ID
+		copy(id[:], raw)
+		go func() { seen <- id }()
+	}
+	n := 0
+	for range raws {
+		id := <-seen
+		n += int(id[0])
+	}
+	return n
+}
+""",
+        "\t\t{\n\t\tid := id // captured by value: keeps id off the heap\n\t\tgo func() { seen <- id }()",
+    ),
+    "slice_late_put": (  # sliced for binary's PutUint64 after the Wait, in the loop's same iteration
+        """package slice_late_put
+
+import (
+	"encoding/binary"
+	"sync"
+)
+
+// Rounds sends every player each round's sequence number, the next one set once all are sent.
+func Rounds(players []string, rounds int, send func(string, [8]byte)) [8]byte {
+	var seq [8]byte
+	for r := 0; r < rounds; r++ {
+		var wg sync.WaitGroup
+		for _, p := range players {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				send(p, seq)
+			}()
+		}
+		wg.Wait()
+		binary.BigEndian.PutUint64(seq[:], uint64(r+1))
+	}
+	return seq
+}
+""",
+        "\t\t\t{\n\t\t\tseq := seq // captured by value: keeps seq off the heap\n\t\t\tgo func() {",
+    ),
 }
 
 # case -> (Go source of package <case>, a text the reason for declining must contain)
@@ -3400,7 +3529,7 @@ func Watch(out chan<- int, set func(*int)) {
 	close(ready)
 }
 """,
-        "the address of limit is taken",
+        "limit is passed to set, a function value gorewrite cannot follow",  # a write then, but no verdict
     ),
     "pointer_method": (
         """package pointer_method
@@ -3553,7 +3682,8 @@ func Greeters(names []string, greeting string) []func() string {
 	return out
 }
 """,
-        "the address of greeting is taken at or after the statement making the closure",
+        "greeting is captured by a func literal that is stored or returned, and written by or after the statement "
+        "making the closure (line 13)",  # shout's &greeting writes where it stands; a stored literal runs later
     ),
     "stored_by_goroutine": (
         """package stored_by_goroutine
@@ -6203,6 +6333,134 @@ func Sum(parts []string, n int, budget int, size func(part string, budget int) i
 """,
         "a variable the count reads may change in between",
     ),
+    "decline_late_address_before_wait": (  # the reset comes before the Wait: the goroutine may read after it
+        """package decline_late_address_before_wait
+
+import "sync"
+
+// Stats are a round's figures.
+type Stats struct{ Kills int }
+
+// Reset clears the figures.
+func (s *Stats) Reset() { *s = Stats{} }
+
+// Show starts the scoreboard, which reads the figures once released, then clears them.
+func Show(st Stats) int {
+	got := -1
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-release
+		got = st.Kills
+	}()
+	st.Reset()
+	close(release)
+	wg.Wait()
+	return got
+}
+""",
+        "st is written by or after the go statement (line 22): the write at line 22 can come before the wait at "
+        "line 24",
+    ),
+    "decline_late_address_in_loop": (  # filled in a loop around the go statement, waited for after the loop
+        """package decline_late_address_in_loop
+
+import (
+	"strings"
+	"sync"
+)
+
+// Seat is a player's place at a table.
+type Seat struct{ Name string }
+
+func fill(s *Seat, name string) { s.Name = name }
+
+// Seats greets every player once all are seated; the seat is reused for each.
+func Seats(names []string) string {
+	var seat Seat
+	release := make(chan struct{})
+	out := make([]string, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		fill(&seat, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			out[i] = seat.Name
+		}()
+	}
+	close(release)
+	wg.Wait()
+	return strings.Join(out, ",")
+}
+""",
+        "seat is written in a loop around the go statement (line 20): the write at line 20 can come before the wait "
+        "at line 29",
+    ),
+    "decline_late_address_kept": (  # after the Wait, but the callee keeps the pointer: still on the heap
+        """package decline_late_address_kept
+
+import "sync"
+
+// Stats are a round's figures.
+type Stats struct{ Kills int }
+
+var last *Stats
+
+func keep(s *Stats) { last = s }
+
+// Total sums every player's kills with the round's, then keeps the round as the last one.
+func Total(players []int, st Stats) int {
+	sum := make([]int, len(players))
+	var wg sync.WaitGroup
+	for i, p := range players {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sum[i] = p + st.Kills
+		}()
+	}
+	wg.Wait()
+	keep(&st)
+	n := 0
+	for _, s := range sum {
+		n += s
+	}
+	return n
+}
+""",
+        "st is passed to keep, whose parameter",
+    ),
+    "decline_slice_kept": (  # the callee keeps the slice, and a write through it reaches id after the start
+        """package decline_slice_kept
+
+// ID is a player's id on the wire.
+type ID [4]byte
+
+var last []byte
+
+func remember(b []byte) { last = b }
+
+// Stamp starts the sender, which sends the id once released, then fills the id through the slice it kept.
+func Stamp(raw []byte) ID {
+	out := make(chan ID, 1)
+	release := make(chan struct{})
+	var id ID
+	remember(id[:])
+	go func() {
+		<-release
+		out <- id
+	}()
+	copy(last, raw)
+	close(release)
+	return <-out
+}
+""",
+        "id is passed to remember, whose parameter",
+    ),
 }
 
 
@@ -6800,6 +7058,28 @@ NAIVE = {
         copy_before("\t\tgo func() {", "budget"),
         'fmt.Sprint({pkg}.Sum([]string{"ab", "cd", "replica-eu"}, 2, 7, '
         "func(p string, b int) int { return min(b, len(p)) }))",
+    ),
+    "decline_late_address_before_wait": (
+        lambda source: source.replace("\tgo func() {", "\t{\n\tst := st\n\tgo func() {").replace(
+            "\t}()\n\tst.Reset()", "\t}()\n\t}\n\tst.Reset()"
+        ),
+        "fmt.Sprint({pkg}.Show({pkg}.Stats{Kills: 3}))",
+    ),
+    "decline_late_address_in_loop": (
+        lambda source: source.replace("\t\tgo func() {", "\t\tseat := seat\n\t\tgo func() {"),
+        'fmt.Sprint({pkg}.Seats([]string{"a", "b"}))',
+    ),
+    "decline_slice_kept": (
+        lambda source: source.replace("\tgo func() {", "\t{\n\tid := id\n\tgo func() {").replace(
+            "\t}()\n\tcopy(last", "\t}()\n\t}\n\tcopy(last"
+        ),
+        "fmt.Sprint({pkg}.Stamp([]byte{1, 2, 3, 4}))",
+    ),
+    "decline_late_address_kept": (
+        lambda source: source.replace("\t\tgo func() {", "\t\t{\n\t\tst := st\n\t\tgo func() {").replace(
+            "\t\t}()\n\t}\n\twg.Wait()", "\t\t}()\n\t\t}\n\t}\n\twg.Wait()"
+        ),
+        "moved to heap: st",
     ),
 }
 

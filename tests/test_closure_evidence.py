@@ -91,6 +91,7 @@ NAIVE = {
     "decline_addr_kept_in_struct": ("job.go", copy_in_block("\tgo func() {", "o")),
     "decline_addr_escaping_receiver": ("counter.go", copy_in_block("\tgo func() {", "c")),
     "decline_addr_after_go": ("env.go", copy_in_block("\tgo func() {", "cfg")),
+    "decline_hb_reset_before_wait": ("board.go", copy_in_block("\tgo func() {", "b")),
     "decline_owned_shared_budget": ("budget.go", first_in_literal("\t\tgo func() {", "budget")),
     "decline_table_returned": (
         "route.go",

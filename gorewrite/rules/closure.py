@@ -348,7 +348,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     addresses = [u for u in uses if u.use == Use.ADDR]
     aliased = _field_aliases(types, escape.path, root, function, addresses)
     addresses = [u for u in addresses if u not in aliased]
-    reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function)
+    late: list[Ident] = []
+    reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late)
     if reason:
         return reason
     for literal, found in by_literal.values():
@@ -358,6 +359,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     if decl.kind == Kind.RESULT:  # `return a, b` assigns every named result where it stands, as a write there
         writes += [replace(decl, start=r.start_byte, end=r.end_byte, use=Use.WRITE) for r in _value_returns(function)]
     writes += [w for a in aliased for w in (a, *aliased[a])]
+    writes += [replace(u, use=Use.WRITE) for u in late]  # `st.Reset()` after the wait: a write where it stands
     writes.sort(key=lambda w: w.start)
     for literal, stmt, stored, named in made:
         reason = _snapshot_unsafe(
@@ -849,20 +851,33 @@ def _field_aliases(types: TypeInfo, path: str, root: Node, function: Node, addre
     return found
 
 
-def _address_outlives(view, path, name, addresses, statements, decl, function, call_of=None) -> str | None:
+def _address_outlives(view, path, name, addresses, statements, decl, function, call_of=None, late=None) -> str | None:
     """Why a pointer to the variable, taken somewhere, may still be used once a closure statement runs.
 
     Safe only when each address is taken before every statement (not in a loop around one), as a
     call argument `f(&x)` or a pointer-method receiver `x.M()`, in a call that finishes there
     (not go/defer) and whose callee the compiler proves does not keep the pointer (retention.py).
+
+    late: when given, gets each such address taken at or after a statement (or in a loop around one)
+    instead of declining it: the pointer is dead once its call returns, so the call may only read or
+    write the variable while it runs, as a write standing there would (`wg.Wait(); st.Reset()`), and
+    the caller proves that write ordered after the literal's reads like any other.
     """
     root = view.tree(path).root_node
+    nodes = {use: root.named_descendant_for_byte_range(use.start, use.end) for use in addresses}
+    inside = next((use for use in addresses if owner(nodes[use]) != function), None)
+    if inside is not None:  # first: a literal's `wg.Done()` shares the variable, whatever the function does
+        line = view.line(path, inside.start)
+        return f"the address of {name} is taken at or after the statement making the closure (line {line})"
     for use in addresses:
-        node = root.named_descendant_for_byte_range(use.start, use.end)
+        node = nodes[use]
         line = view.line(path, use.start)
-        if owner(node) != function or any(_observed_writes(s, decl, function, [use]) for s in statements):
+        observed = any(_observed_writes(s, decl, function, [use]) for s in statements)
+        if observed and (late is None or call_of is not None):
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
         found = (call_of or _address_call)(node)
+        if observed and found is None:
+            return f"the address of {name} is taken at or after the statement making the closure (line {line})"
         if found is None and call_of is None:
             reason = _alias_outlives(view, path, name, node, statements, decl, function)
             if reason:
@@ -873,7 +888,8 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         call, argument = found
         if call.parent.type in ("go_statement", "defer_statement"):
             return f"the address of {name} goes to a go/defer call that runs later (line {line})"
-        kept = retention.kept(view, call, argument, contents=False)
+        copied = builtins.called(view.types, path, call) == "copy"  # copy(x[:], b) writes x, keeping nothing
+        kept = None if copied else retention.kept(view, call, argument, contents=False)
         if kept:
             return f"{name} {kept} (line {line})"
         if closed.implementations(view, path, call) is not None:  # retention read each method; the compiler cannot
@@ -881,6 +897,8 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
                 f"the address of {name} goes to an interface method call (line {line}), which the compiler cannot "
                 f"follow: {name} stays on the heap however the closure takes it"
             )
+        if observed:
+            late.append(use)
     return None
 
 
@@ -933,13 +951,19 @@ def _through(types: TypeInfo, path: str, ident: Node) -> bool:
 
 def _address_call(ident: Node) -> tuple[Node, int] | None:
     """(call, argument index or retention.RECEIVER) where the address of ident is passed: `f(&x)`,
-    `f(&x.field)`, `x.M()` or `x.field.M()` with a pointer receiver; None for any other address use."""
+    `f(&x.field)`, `x.M()` or `x.field.M()` with a pointer receiver, or an array sliced as the argument
+    (`f(x[:])`, `copy(x.id[:8], b)`: the slice points into x); None for any other address use."""
     expr = ident
     while expr.parent.type == "selector_expression" and expr.parent.child_by_field_name("operand") == expr:
         selector = expr.parent
         if selector.parent.type == "call_expression" and selector.parent.child_by_field_name("function") == selector:
             return selector.parent, retention.RECEIVER
         expr = selector
+    sliced = expr.parent
+    if sliced.type == "slice_expression" and sliced.child_by_field_name("operand") == expr:
+        if sliced.parent.type == "argument_list" and sliced.parent.parent.type == "call_expression":
+            return sliced.parent.parent, items(sliced.parent).index(sliced)
+        return None
     unary = expr.parent
     if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "argument_list":
         return None

@@ -18,7 +18,7 @@ func applyEnv(c *Config) {
 // Serve starts the server goroutine first, then completes the config from the environment;
 // the server reads it only once started, so it sees the environment's value.
 func Serve(start <-chan struct{}, out chan<- int) {
-	cfg := Config{MaxConns: 100} // want "moved to heap: cfg" // declined "address of cfg is taken at or after the statement making the closure"
+	cfg := Config{MaxConns: 100} // want "moved to heap: cfg" // declined "cfg is written by or after the go statement (line 26)"
 	go func() {                  // want "func literal escapes to heap"
 		<-start
 		out <- cfg.MaxConns
