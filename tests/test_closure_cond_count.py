@@ -4,24 +4,16 @@ after the loop starting one goroutine an iteration, `mu.Lock(); for done < N { c
 loop's trip count. Every access to done is under mu, so the wait ends only once each goroutine has
 counted itself, after all its reads: a write after the wait may keep the variable off the heap.
 
-Tables as in test_closure_try_go.py: FIXES, DECLINES, NAIVE (the copy a careless rule would insert, and a
-probe showing it changes what the code does), ALLOCS.
+Tables as for conftest.case_suite (its cases' proposals and naive mutants under the pinned release): FIXES
+(source, what the rewritten file must contain), DECLINES (source, the reason), NAIVE (the copy a careless rule
+would insert, and a probe showing it changes what the code does), ALLOCS (the call AllocsPerRun runs).
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import (
-    allocs_of,
-    assert_declines,
-    assert_naive_is_wrong,
-    edited,
-    naive_mutants,
-    proposals_by_case,
-    releases,
-)
+from conftest import case_suite, edited, only_fix
 
-from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["closure"]
@@ -287,49 +279,11 @@ ALLOCS = {
     "cond_count_signal": 'fmt.Sprint({pkg}.Sum(3, "x"))',
 }
 
+FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
 
-@pytest.fixture(scope="module")
-def proposed(tmp_path_factory):
-    cases = {name: code for name, (code, _) in {**FIXES, **DECLINES}.items()}
-    return proposals_by_case(tmp_path_factory.mktemp("condcount"), RULE, cases)
+globals().update(case_suite("condcount", RULE, FIXES, DECLINES, NAIVE, pinned=True))
 
 
-@pytest.fixture(scope="module")
-def mutants(tmp_path_factory, toolchain):
-    return naive_mutants(tmp_path_factory.mktemp("condcount-naive"), toolchain, DECLINES, NAIVE)
-
-
-@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
-def test_proposes(proposed, name, expected):
-    fixes = [p for p in proposed[name] if isinstance(p, Fix)]  # the mutex's and the counter's escapes are declined
-    assert len(fixes) == 1, proposed[name]
-    assert expected in edited(FIXES[name][0], fixes[0])
-
-
-@pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
-def test_declines(proposed, name, reason):
-    assert_declines(proposed.get(name, []), reason)
-
-
-@pytest.mark.parametrize("name", list(NAIVE))
-def test_the_naive_rewrite_is_wrong(mutants, name):
-    """What the decline prevents: the naive copy takes a write a goroutine still to read should see."""
-    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
-
-
-@pytest.fixture(scope="module")
-def allocs(tmp_path_factory, proposed):
-    """Per release: case -> (AllocsPerRun of the original, of the rewrite, their results)."""
-    cases = {}
-    for name, call in ALLOCS.items():
-        fix = next(p for p in proposed[name] if isinstance(p, Fix))
-        cases[name] = (FIXES[name][0], edited(FIXES[name][0], fix), call)
-    return allocs_of(tmp_path_factory.mktemp("condcount-allocs"), cases)
-
-
-@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
-@pytest.mark.parametrize("name", list(ALLOCS))
-def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
-    before, after, result, rewritten = allocs[releases()[release].version][name]
-    assert result == rewritten, (result, rewritten)
-    assert after < before, (before, after)
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
