@@ -100,6 +100,8 @@ def test_the_measured_cases_are_there():
         "ring_percentile",
         "limiter_key",
         "latency_p99",
+        "creditor_check",
+        "statement_line",
     } <= set(MEASURED)
 
 
