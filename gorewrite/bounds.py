@@ -72,6 +72,7 @@ from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
 
 SWITCH = "expression_switch_statement"
 CLAUSES = ("expression_case", "default_case")
+HEADED = ("if_statement", SWITCH, "type_switch_statement")  # statements whose header may hold an init statement
 Again = Callable[[Node, Own], "int | None"]  # the bound of the same size at another statement, some writes set aside
 
 
@@ -193,6 +194,9 @@ def _facts(
             found += loop_heads.at_update(view, path, subject, node, side, tests_at)
         if limit is not None:
             found.append(Fact(limit, (parent.parent if parent.type in CLAUSES else parent).start_byte, (), False))
+        init = parent.child_by_field_name("initializer") if parent.type in HEADED else None
+        fact = _statement_fact(view, path, again, subject, init, side) if init not in (None, node) else None
+        found += [fact] if fact is not None else []  # `if w := width(k); w > 0 {`: it ran first, once
         node = parent
     return found
 

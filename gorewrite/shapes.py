@@ -145,6 +145,8 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     function = node.child_by_field_name("function")
     args = call_args(node)
     single = len(args) == 1 and args[0].type != "variadic_argument"
+    if builtin(view, path, function, "len") and single and args[0].type not in (*IDENTIFIERS, "selector_expression"):
+        return NONNEGATIVE.meet(operands.length(args[0]))  # `len(label(u))`, `len(strings.TrimSpace(s))`
     if builtin(view, path, function, "len") or builtin(view, path, function, "cap"):
         return NONNEGATIVE
     if builtin(view, path, function, "copy") and len(args) == 2:  # either length bounds it

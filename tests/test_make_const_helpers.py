@@ -6,6 +6,8 @@ before what they copied is written again (gorewrite/copies.py), from probe46-mak
   returns (invoice `CreditorReference`), `twice(key)` of `return 2*len(s) + 1`;
 - the length of a string a helper returns is its returns' lengths: `p := prefix(k)` of a switch of constant
   strings (invoice `Number`), `clip(s)` of `if len(s) > 8 { return s[:8] }; return s`;
+- `len(f(x))` is the length f returns, wherever it stands (`len(strings.TrimSpace(key))` too), and an if's or a
+  switch's init statement bounds its branches (`if n := twice(key); n > 1 {`);
 - a copy holds what it copied where it is read before that is written again: `err := checkIBAN(iban)` then
   `if err != nil` before `iban = strings.ToUpper(iban)` (bankref `Masked`), `n := len(key) + 1` before its guard
   and a later `key = strings.ToUpper(key)`.
@@ -137,6 +139,38 @@ BOUNDED = {
     ),
 }
 
+BOUNDED.update(
+    {
+        # len of a call is the length the call returns: a helper's, a Trim's (a part of its argument)
+        "length_of_helper_call": (
+            case("length_of_helper_call", "\tbuf := make([]int64, len(prefix(xs[0]))+maxKey)", PREFIX),
+            "[24]int64",
+        ),
+        "length_of_trimmed": (
+            case("length_of_trimmed", GUARD + "\tbuf := make([]int64, len(strings.TrimSpace(key)))"),
+            "[20]int64",
+        ),
+        # an if's or a switch's init statement runs once, before its condition and its branches
+        "if_init_helper": (
+            case(
+                "if_init_helper",
+                GUARD + "\tvar buf []int64\n\tif n := twice(key); n > 1 {\n\t\tbuf = make([]int64, n)\n\t}",
+                TWICE,
+            ),
+            "[41]int64",
+        ),
+        "switch_init_helper": (
+            case(
+                "switch_init_helper",
+                GUARD
+                + "\tvar buf []int64\n\tswitch n := twice(key); {\n\tcase n > 1:\n\t\tbuf = make([]int64, n)\n\t}",
+                TWICE,
+            ),
+            "[41]int64",
+        ),
+    }
+)
+
 LOOP_MAKE = "\t\tbuf := make([]int64, {size})\n\t\tmade += int64(len(buf))\n"
 # case -> (Go source, the call that shows the naive array wrong)
 NOT_BOUNDED = {
@@ -207,6 +241,20 @@ NOT_BOUNDED = {
         ),
         'Sum([]int64{1}, strings.Repeat("a", 15))',
     ),
+    # the condition doubles the init's value through its address before the branch reads it
+    "if_init_addressed": (
+        case(
+            "if_init_addressed",
+            "\tvar buf []int64\n\tif n := 8; bump(&n, len(key)) {\n\t\tbuf = make([]int64, n)\n\t}",
+            "\nfunc bump(p *int, by int) bool {\n\t*p += by\n\treturn true\n}\n",
+        ),
+        'Sum([]int64{1}, strings.Repeat("a", 4))',
+    ),
+    # ToLower may lengthen a string (Ⱥ, 2 bytes, lowers to 3): its length is not its argument's
+    "length_of_lowered": (
+        case("length_of_lowered", GUARD + "\tbuf := make([]int64, len(strings.ToLower(key)))"),
+        'Sum([]int64{1}, strings.Repeat("Ⱥ", 10))',
+    ),
 }
 
 
@@ -225,6 +273,14 @@ NAIVE = {
     "second_call_unbounded": (_naive("\tbuf := make([]int64, twice(other))\n", "twice(other)", 41), None),
     "copy_written_in_loop": (_naive("\t\t\tbuf := make([]int64, n)\n", "n", 21), None),
     "validator_written_in_loop": (_naive("\t\tbuf := make([]int64, len(key))\n", "len(key)", 20), None),
+    "if_init_addressed": (
+        lambda src: src.replace("\t\tbuf = make([]int64, n)\n", "\t\tvar bufBuf [8]int64\n\t\tbuf = bufBuf[:n:n]\n", 1),
+        None,
+    ),
+    "length_of_lowered": (
+        _naive("\tbuf := make([]int64, len(strings.ToLower(key)))\n", "len(strings.ToLower(key))", 20),
+        None,
+    ),
 }
 NAIVE = {n: (rewrite, probe("{pkg}." + NOT_BOUNDED[n][1])) for n, (rewrite, _) in NAIVE.items()}
 
