@@ -19,9 +19,10 @@ A return may read a parameter the callee never writes nor addresses (`func expan
 of `n += 2` over ref's bytes): the parameter holds the argument's value wherever the callee reads it (Go passes
 a copy, assignable without conversion: an integer keeps its value), so the argument's bound where the call is
 evaluated (`Given`: each parameter's object with the argument's interval and, for a string or a slice, its
-length's) bounds it inside, beside the callee's own facts. A variadic parameter, or a call spreading another
-call's results (`f(g())`), binds nothing. The length of a string or slice a callee returns (`p := prefix(k)` of
-a switch of constant strings) is the join of its returns' lengths, each where it returns (`returned`, length).
+length's) bounds it inside, beside the callee's own facts; a value receiver likewise holds a copy of the call's
+operand. A variadic parameter, or a call spreading another call's results (`f(g())`), binds nothing. The length
+of a string or slice a callee returns (`p := prefix(k)` of a switch of constant strings) is the join of its
+returns' lengths, each where it returns (`returned`, length).
 """
 
 from __future__ import annotations
@@ -70,8 +71,9 @@ def _bound(view: PackageView, path: str, call: Node, file: str, declared: Node, 
     args = call_args(call)
     if len(args) != len(names) or any(a.type == "variadic_argument" for a in args):
         return ()
+    pairs = list(zip(names, args, strict=True)) + _receiver(declared, call)
     given = []
-    for name, arg in zip(names, args, strict=True):
+    for name, arg in pairs:
         ident = view.types.at(file, name.start_byte) if name is not None else None
         if ident is None or ident.obj is None or not _only_read(view, file, ident.obj):
             continue
@@ -80,6 +82,20 @@ def _bound(view: PackageView, path: str, call: Node, file: str, declared: Node, 
         elif int_type(view, path, arg) is not None:
             given.append((ident.obj, of(arg), UNKNOWN))
     return tuple(given)
+
+
+def _receiver(declared: Node, call: Node) -> list[tuple[Node, Node]]:
+    """(a value receiver's name, the operand the call copies into it): `p.digits()` of `func (p Precision)`. A
+    pointer receiver shares the operand's storage, and `(*p).M()` copies what p points to: neither binds (a method
+    promoted from an embedded field receives the field, never an integer, string or slice operand, which _bound
+    alone binds)."""
+    receiver = declared.child_by_field_name("receiver") if declared.type == "method_declaration" else None
+    params = [p for p in receiver.named_children if p.type == "parameter_declaration"] if receiver else []
+    name = params[0].child_by_field_name("name") if len(params) == 1 else None
+    if name is None or params[0].child_by_field_name("type").type == "pointer_type":
+        return []
+    operand = unparen(unparen(call.child_by_field_name("function")).child_by_field_name("operand"))
+    return [(name, operand)] if operand.type != "unary_expression" else []
 
 
 def _only_read(view: PackageView, file: str, obj: str) -> bool:

@@ -150,6 +150,16 @@ BOUNDED.update(
             case("length_of_trimmed", GUARD + "\tbuf := make([]int64, len(strings.TrimSpace(key)))"),
             "[20]int64",
         ),
+        # a value receiver holds a copy of the operand: `n.padded()` of `func (n Name) padded() int`
+        "receiver_value": (
+            case(
+                "receiver_value",
+                GUARD + "\tbuf := make([]int64, key.padded())",
+                "\ntype Name string\n\nfunc (n Name) padded() int { return len(n) + 4 }\n",
+                "xs []int64, key Name",
+            ),
+            "[24]int64",
+        ),
         # an if's or a switch's init statement runs once, before its condition and its branches
         "if_init_helper": (
             case(
@@ -250,6 +260,16 @@ NOT_BOUNDED = {
         ),
         'Sum([]int64{1}, strings.Repeat("a", 4))',
     ),
+    # the method doubles its receiver, a copy of the operand: the operand's bound is not the receiver's
+    "receiver_written": (
+        case(
+            "receiver_written",
+            GUARD + "\tbuf := make([]int64, key.doubled())",
+            "\ntype Name string\n\nfunc (n Name) doubled() int {\n\tn += n\n\treturn len(n)\n}\n",
+            "xs []int64, key Name",
+        ),
+        'Sum([]int64{1}, {pkg}.Name(strings.Repeat("a", 20)))',
+    ),
     # ToLower may lengthen a string (Ⱥ, 2 bytes, lowers to 3): its length is not its argument's
     "length_of_lowered": (
         case("length_of_lowered", GUARD + "\tbuf := make([]int64, len(strings.ToLower(key)))"),
@@ -277,6 +297,7 @@ NAIVE = {
         lambda src: src.replace("\t\tbuf = make([]int64, n)\n", "\t\tvar bufBuf [8]int64\n\t\tbuf = bufBuf[:n:n]\n", 1),
         None,
     ),
+    "receiver_written": (_naive("\tbuf := make([]int64, key.doubled())\n", "key.doubled()", 20), None),
     "length_of_lowered": (
         _naive("\tbuf := make([]int64, len(strings.ToLower(key)))\n", "len(strings.ToLower(key))", 20),
         None,
