@@ -102,6 +102,7 @@ def test_the_measured_cases_are_there():
         "latency_p99",
         "creditor_check",
         "statement_line",
+        "month_cells",
     } <= set(MEASURED)
 
 
