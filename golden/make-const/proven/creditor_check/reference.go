@@ -33,7 +33,7 @@ func CheckDigits(body string) int {
 	if len(body) == 0 || len(body) > maxBody {
 		return -1
 	}
-	digits := make([]byte, 0, spelledLen(body)+6) // want(<go1.25) "make\\(\\[\\]byte, 0, spelledLen\\(body\\) \\+ 6\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, 0, spelledLen\\(body\\) \\+ 6\\) does not escape"
+	digits := make([]byte, 0, spelledLen(body)+6) // want(<go1.25) "make\\(\\[\\]byte, 0, \\(~r0\\) \\+ 6\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, 0, \\(~r0\\) \\+ 6\\) does not escape"
 	for i := 0; i < len(body); i++ {
 		v := value(body[i])
 		if v < 0 {

@@ -34,7 +34,7 @@ func name(c Currency) string {
 // AppendLine appends "<amount> <currency name>" right-aligned to width columns to dst.
 func AppendLine(dst []byte, c Currency, minor int64, width int) []byte {
 	label := name(c)
-	line := make([]byte, 0, maxAmount+1+len(label)) // want(<go1.25) "make\\(\\[\\]byte, 0, maxAmount \\+ 1 \\+ len\\(label\\)\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, 0, maxAmount \\+ 1 \\+ len\\(label\\)\\) does not escape"
+	line := make([]byte, 0, maxAmount+1+len(label)) // want(<go1.25) "make\\(\\[\\]byte, 0, 21 \\+ len\\(label\\)\\) escapes to heap" want(>=go1.25) "make\\(\\[\\]byte, 0, 21 \\+ len\\(label\\)\\) does not escape"
 	line = strconv.AppendInt(line, minor, 10)
 	line = append(line, ' ')
 	line = append(line, label...)
