@@ -47,6 +47,7 @@ function when the fact is a statement before the one bounded; with a goto, any l
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from gorewrite import asserts, loop_heads, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
@@ -71,6 +72,7 @@ from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
 
 SWITCH = "expression_switch_statement"
 CLAUSES = ("expression_case", "default_case")
+HEADED = ("if_statement", SWITCH, "type_switch_statement")  # statements whose header may hold an init statement
 Again = Callable[[Node, Own], "int | None"]  # the bound of the same size at another statement, some writes set aside
 
 
@@ -101,7 +103,9 @@ def bound(
     operands = Operands(
         of=lambda n: interval(view, path, n, stmt, side, skip),
         length=lambda n: interval(view, path, n, stmt, side, skip, True),
-        returned=lambda file, n, at: interval(view, file, n, at, side.inside()) if side.calls > 0 else UNKNOWN,
+        returned=lambda file, n, at, length, given: (
+            interval(view, file, n, at, side.inside(given), (), length) if side.calls > 0 else UNKNOWN
+        ),
     )
     found = lambda: [  # noqa: E731
         (length_shape if length else shape)(view, path, size, operands).end(side.upper),
@@ -133,11 +137,14 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     function, root = owner(stmt), view.tree(path).root_node
     if subject is None or function is None:
         return None
+    plain = subject.key[0] in ("var", "len") and isinstance(subject.key[1], str)  # a variable, or its length
+    given = side.argument(subject.key[1], subject.key[0] == "len") if plain and side.given else None
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
     stmt, past = body_end(stmt, writes)  # a loop's post statement runs after its body's last statement (posts.py)
     within = lambda u: use_owner(root, u) == function  # noqa: E731
     made = snapshots.made_at(subject, function, uses, root)  # captured, unchanged since the literal was made
     outer = bound(view, path, size, made, side, (), length) if made is not None else None
+    outer = side.best([outer, given])  # a parameter the callee only reads holds the call's argument (returns.py)
     if not all(within(u) for u in writes):
         return outer  # written in another function: when that runs is not known here
     if writes and not all(within(u) for u in uses if u.use == Use.DECL):
@@ -187,6 +194,9 @@ def _facts(
             found += loop_heads.at_update(view, path, subject, node, side, tests_at)
         if limit is not None:
             found.append(Fact(limit, (parent.parent if parent.type in CLAUSES else parent).start_byte, (), False))
+        init = parent.child_by_field_name("initializer") if parent.type in HEADED else None
+        fact = _statement_fact(view, path, again, subject, init, side) if init not in (None, node) else None
+        found += [fact] if fact is not None else []  # `if w := width(k); w > 0 {`: it ran first, once
         node = parent
     return found
 
@@ -256,11 +266,12 @@ def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, lo
         limits = [again(loop, own), *(_set_limit(view, path, subject, s, side) if s else None for s in found)]
         limit = side.worst(limits) if writes and None not in limits else None
         return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
-    at = lambda n, node, s: bound(view, path, n, node, s)  # noqa: E731
+    at = lambda n, node, s: bound(view, path, n, node, replace(s, given=side.given))  # noqa: E731
     limit = after_loop(view, path, found, again(loop, own), side, at)
     if limit is None:  # a loop of increments: its passes times the most each adds; no wrap, so never below its start
-        total = lambda n, node: bound(view, path, n, node, UP, length=True)  # noqa: E731
-        most = accumulated(view, path, loop, found, bound(view, path, update(found[0])[0], loop, UP, own), at, total)
+        up = replace(UP, given=side.given)
+        total = lambda n, node: bound(view, path, n, node, up, length=True)  # noqa: E731
+        most = accumulated(view, path, loop, found, bound(view, path, update(found[0])[0], loop, up, own), at, total)
         limit = most if side.upper or most is None else again(loop, own)
     return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
 

@@ -32,15 +32,16 @@ SCOPES = ("statement_list", "if_statement", "expression_switch_statement", "type
 
 def copy_of(view: PackageView, path: str, node: Node) -> Subject | None:
     """The subject the identifier's variable is a copy of where it is read (the identifier itself), or None."""
-    value = _value(view, path, node, read=True)
+    value = _value(view, path, node, node)
     return subject_of(view, path, value) if value is not None else None
 
 
 def copied_value(view: PackageView, path: str, node: Node, at: Node) -> Node | None:
     """The expression (a subject: no call but len) the identifier's variable holds at the statement `at`, after
     its declaration in its scope, or None: bounded there, it bounds the variable (`n := len(a) + len(b)` before
-    `if len(a) > 64 || len(b) > 128 { return }`; probe45b ratelimit `BucketKey`)."""
-    value = _value(view, path, node)
+    `if len(a) > 64 || len(b) > 128 { return }`; probe45b ratelimit `BucketKey`), also where what it was computed
+    from is written only after `at` (`copy_of`'s rule, at the statement)."""
+    value = _value(view, path, node, at)
     declared = statement_of(value) if value is not None else None
     scope = declared.parent.parent if declared is not None and declared.parent.type == "for_clause" else None
     scope = scope or (declared.parent if declared is not None else None)
@@ -50,13 +51,16 @@ def copied_value(view: PackageView, path: str, node: Node, at: Node) -> Node | N
 
 
 def copied_call(view: PackageView, path: str, node: Node) -> Node | None:
-    """The call whose result the identifier's variable holds where it is read, its arguments unchanged, or None."""
-    value = _value(view, path, node)
+    """The call whose result the identifier's variable holds where the identifier reads it, its arguments unchanged
+    there (an argument written further on, `iban = strings.ToUpper(iban)` after `if err != nil`, changes nothing
+    at the read: `copy_of`'s rule), or None."""
+    value = _value(view, path, node, node)
     return value if value is not None and value.type == "call_expression" else None
 
 
-def _value(view: PackageView, path: str, node: Node, read: bool = False) -> Node | None:
-    """The value the identifier's variable holds wherever it is read, or (read) where the identifier reads it."""
+def _value(view: PackageView, path: str, node: Node, read: Node | None = None) -> Node | None:
+    """The value the identifier's variable holds wherever it is read, or where `read` (the identifier, or a
+    statement) reads it."""
     node = unparen(node)
     ident = view.types.at(path, node.start_byte) if node.type == "identifier" else None
     if ident is None or ident.obj is None or not ident.local or ident.kind != Kind.VAR:
@@ -65,7 +69,7 @@ def _value(view: PackageView, path: str, node: Node, read: bool = False) -> Node
     if found is None or owner(node) != found[1]:
         return None
     value, _, later = found
-    return value if not later or (read and all(_after(w, node, statement_of(value)) for w in later)) else None
+    return value if not later or (read and all(_after(w, read, statement_of(value)) for w in later)) else None
 
 
 def _after(write: Node, read: Node, declared: Node) -> bool:

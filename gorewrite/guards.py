@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from gorewrite.returns import DEPTH
+from gorewrite.returns import DEPTH, Given
 from gorewrite.syntax import Node, ancestors, contains, statements, text, unparen, walk
 
 BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
@@ -28,14 +28,19 @@ class Side:
     upper: bool
     typed: bool = False
     calls: int = DEPTH  # how many calls deep a bound still follows into the package's own functions
+    given: Given = ()  # inside a callee: the intervals the call's arguments give the parameters (returns.py)
 
     def toward(self, upper: bool) -> Side:
         """The other bound (or this one) of the same kind."""
-        return Side(upper, self.typed, self.calls)
+        return Side(upper, self.typed, self.calls, self.given)
 
-    def inside(self) -> Side:
-        """The same bound, asked of a callee's return: one call deeper."""
-        return Side(self.upper, self.typed, self.calls - 1)
+    def inside(self, given: Given = ()) -> Side:
+        """The same bound, asked of a callee's return: one call deeper, its parameters bound as given."""
+        return Side(self.upper, self.typed, self.calls - 1, given)
+
+    def argument(self, obj: str, length: bool) -> int | None:
+        """The bound the call's argument gives a parameter (or its length) the callee only reads, or None."""
+        return next((i[length + 1].end(self.upper) for i in self.given if i[0] == obj), None)
 
     def best(self, values: Iterable[int | None]) -> int | None:
         """The tightest of the bounds that all hold (None: none known)."""

@@ -14,6 +14,15 @@ another file than the call, only where every build compiles the same files (call
 `size_arm64.go` may return more than this build's `size_amd64.go`). A function of another package is not in
 the view and bounds nothing. How deep calls are followed (a recursive function bounds nothing past it) is
 bounds.py's.
+
+A return may read a parameter the callee never writes nor addresses (`func expandedLen(ref string) int`, a loop
+of `n += 2` over ref's bytes): the parameter holds the argument's value wherever the callee reads it (Go passes
+a copy, assignable without conversion: an integer keeps its value), so the argument's bound where the call is
+evaluated (`Given`: each parameter's object with the argument's interval and, for a string or a slice, its
+length's) bounds it inside, beside the callee's own facts; a value receiver likewise holds a copy of the call's
+operand. A variadic parameter, or a call spreading another call's results (`f(g())`), binds nothing. The length
+of a string or slice a callee returns (`p := prefix(k)` of a switch of constant strings) is the join of its
+returns' lengths, each where it returns (`returned`, length).
 """
 
 from __future__ import annotations
@@ -23,21 +32,83 @@ from collections.abc import Callable
 from gorewrite import callees
 from gorewrite.intervals import UNKNOWN, Interval, join
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, unparen, walk
-from gorewrite.typeinfo import Ident, Kind
+from gorewrite.rulekit import memo
+from gorewrite.syntax import Node, call_args, unparen, walk
+from gorewrite.type_bounds import int_type
+from gorewrite.typeinfo import Ident, Kind, Use
 
-# The interval of an expression at a statement of a file of the package.
-At = Callable[[str, Node, Node], Interval]
+# What a call binds: (a parameter's object, the argument's interval, the argument's length's interval), each
+# where the call is evaluated.
+Given = tuple[tuple[str, Interval, Interval], ...]
+# The interval of an expression (or, length: of its length) at a statement of a file of the package, inside a
+# callee whose parameters the call binds as given.
+At = Callable[[str, Node, Node, bool, Given], Interval]
+# The interval of an argument (or of its length) where the call is evaluated.
+Of = Callable[[Node], Interval]
 DEPTH = 2  # calls a bound follows into the package's own functions: a size helper that calls another
 
 
-def returned(view: PackageView, path: str, call: Node, at: At) -> Interval:
-    """The join of what the callee's return statements return, each at its statement, or UNKNOWN."""
+def returned(view: PackageView, path: str, call: Node, at: At, args: tuple[Of, Of], length: bool = False) -> Interval:
+    """The join of what the callee's return statements return (or, length: of their lengths), each at its
+    statement with the parameters bound to the arguments' intervals (args: an argument's, its length's), or
+    UNKNOWN."""
     found = declaration(view, path, call)
     values = returns_of(found[1]) if found is not None else None
     if values is None:
         return UNKNOWN
-    return join(at(found[0], value, stmt) for stmt, value in values)
+    given = _bound(view, path, call, *found, *args)
+    return join(at(found[0], value, stmt, length, given) for stmt, value in values)
+
+
+def _bound(view: PackageView, path: str, call: Node, file: str, declared: Node, of: Of, length_of: Of) -> Given:
+    """Each parameter the callee only reads, with its argument's intervals (of an integer, of a string's or a
+    slice's length) where the call is evaluated; nothing where the arguments do not match the names one to one."""
+    names = []
+    for param in declared.child_by_field_name("parameters").named_children:
+        if param.type != "parameter_declaration":
+            return ()  # a variadic parameter collects several arguments
+        names += param.children_by_field_name("name") or [None]
+    args = call_args(call)
+    if len(args) != len(names) or any(a.type == "variadic_argument" for a in args):
+        return ()
+    pairs = list(zip(names, args, strict=True)) + _receiver(declared, call)
+    given = []
+    for name, arg in pairs:
+        ident = view.types.at(file, name.start_byte) if name is not None else None
+        if ident is None or ident.obj is None or not _only_read(view, file, ident.obj):
+            continue
+        if ident.shape in ("string", "slice"):
+            given.append((ident.obj, UNKNOWN, length_of(arg)))
+        elif int_type(view, path, arg) is not None:
+            given.append((ident.obj, of(arg), UNKNOWN))
+    return tuple(given)
+
+
+def _receiver(declared: Node, call: Node) -> list[tuple[Node, Node]]:
+    """(a value receiver's name, the operand the call copies into it): `p.digits()` of `func (p Precision)`. A
+    pointer receiver shares the operand's storage, and `(*p).M()` copies what p points to: neither binds (a method
+    promoted from an embedded field receives the field, never an integer, string or slice operand, which _bound
+    alone binds)."""
+    receiver = declared.child_by_field_name("receiver") if declared.type == "method_declaration" else None
+    params = [p for p in receiver.named_children if p.type == "parameter_declaration"] if receiver else []
+    name = params[0].child_by_field_name("name") if len(params) == 1 else None
+    if name is None or params[0].child_by_field_name("type").type == "pointer_type":
+        return []
+    operand = unparen(unparen(call.child_by_field_name("function")).child_by_field_name("operand"))
+    return [(name, operand)] if operand.type != "unary_expression" else []
+
+
+def _only_read(view: PackageView, file: str, obj: str) -> bool:
+    """Does the callee only read the parameter (no write, no address taken, in a func literal neither)?"""
+    uses = memo(view, ("uses by object", file), lambda: _uses(view, file))
+    return all(u in (Use.DECL, Use.READ) for u in uses.get(obj, ()))
+
+
+def _uses(view: PackageView, file: str) -> dict[str, list[Use]]:
+    found: dict[str, list[Use]] = {}
+    for ident in view.types.idents.get(file, ()):
+        found.setdefault(ident.obj, []).append(ident.use)
+    return found
 
 
 def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | None:

@@ -26,7 +26,7 @@ from gorewrite.lengths import (
 )
 from gorewrite.proposals import PackageView
 from gorewrite.regrouped import regrouped
-from gorewrite.returns import returned
+from gorewrite.returns import Given, returned
 from gorewrite.syntax import Node, call_args, text
 from gorewrite.terms import builtin, value_of
 from gorewrite.type_bounds import conversion, int_type, unsigned
@@ -38,12 +38,13 @@ IDENTIFIERS = ("identifier", "field_identifier")
 @dataclass(frozen=True)
 class Operands:
     """The intervals a shape builds on, where the expression is evaluated: an operand's (`of`), its length's
-    (`length`), and a returned expression's at its return statement in a function of the package (`returned`:
-    the file, the expression, the statement; UNKNOWN past the depth bounds.py follows calls to)."""
+    (`length`), and a returned expression's (or its length's) at its return statement in a function of the package
+    (`returned`: the file, the expression, the statement, length, the parameters' intervals the call's arguments
+    give; UNKNOWN past the depth bounds.py follows calls to)."""
 
     of: Callable[[Node], Interval]
     length: Callable[[Node], Interval]
-    returned: Callable[[str, Node, Node], Interval]
+    returned: Callable[[str, Node, Node, bool, Given], Interval]
 
 
 def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
@@ -105,6 +106,8 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
         return Interval(0, base + added if base is not None and added is not None else None)
     if node.type == "type_conversion_expression" and node.child_by_field_name("type").type == "slice_type":
         return Interval(0, operands.length(node.child_by_field_name("operand")).hi)  # a string's bytes or runes
+    if node.type == "call_expression":  # a string or slice a function of the package returns: its returns' lengths
+        return NONNEGATIVE.meet(returned(view, path, node, operands.returned, (operands.of, operands.length), True))
     if node.type != "slice_expression":
         return NONNEGATIVE
     operand, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))
@@ -142,6 +145,8 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     function = node.child_by_field_name("function")
     args = call_args(node)
     single = len(args) == 1 and args[0].type != "variadic_argument"
+    if builtin(view, path, function, "len") and single and args[0].type not in (*IDENTIFIERS, "selector_expression"):
+        return NONNEGATIVE.meet(operands.length(args[0]))  # `len(label(u))`, `len(strings.TrimSpace(s))`
     if builtin(view, path, function, "len") or builtin(view, path, function, "cap"):
         return NONNEGATIVE
     if builtin(view, path, function, "copy") and len(args) == 2:  # either length bounds it
@@ -176,7 +181,7 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     if converted is not None:
         target, inner = converted
         return convert(int_type(view, path, inner), target, operands.of(inner))
-    return returned(view, path, node, operands.returned)
+    return returned(view, path, node, operands.returned, (operands.of, operands.length))
 
 
 def _least(found: list[Interval]) -> Interval:

@@ -905,17 +905,25 @@ BOUNDED.update(
         ),
     }
 )
-# A package's own EncodedLen is not hex's, whatever its name: it may give more than twice its argument.
-NOT_BOUNDED["own_encoded_len"] = (
-    ENCODED.format(
-        name="own_encoded_len", prepare="", size="EncodedLen(len(sum))", encode="hex.Encode(buf, sum[:])"
-    ).replace(
+
+
+def own_encoded(name: str, returned: str, extra: str = "") -> str:
+    """A digest encoded into a buffer sized by the package's own `EncodedLen(n int) int { return <returned> }`."""
+    return ENCODED.format(name=name, prepare="", size="EncodedLen(len(sum))", encode="hex.Encode(buf, sum[:])").replace(
         "\n// Digest",
         "\n// EncodedLen leaves room for a separator after every byte.\n"
-        "func EncodedLen(n int) int { return n * 3 }\n\n// Digest",
-    ),
+        f"func EncodedLen(n int) int {{ return {returned} }}\n{extra}\n// Digest",
+    )
+
+
+# A package's own EncodedLen is not hex's, whatever its name: it may give more than twice its argument, here by
+# a separator width a package variable holds (nothing bounds it).
+NOT_BOUNDED["own_encoded_len"] = (
+    own_encoded("own_encoded_len", "n * (1 + sepWidth)", "\nvar sepWidth = 2\n"),
     "Digest(nil)",
 )
+# Read by its own body, with the argument's bound for n (returns.Given), the same EncodedLen gives 96, not hex's 64.
+BOUNDED["own_encoded_len_read"] = (own_encoded("own_encoded_len_read", "n * 3"), "[96]byte")
 NAIVE["own_encoded_len"] = (array("buf", "EncodedLen(len(sum))", "byte", 64), probe("{pkg}.Digest(nil)"))
 
 

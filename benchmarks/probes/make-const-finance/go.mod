@@ -1,0 +1,3 @@
+module example.com/ledgercal
+
+go 1.22
