@@ -18,6 +18,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rules.iface_direct.bound import bound_alike, method_value
+from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
@@ -126,6 +127,10 @@ def direct_calls(
             f"{where} is called by a {deferred.child(0).type} statement (line {row_of(deferred)}): it keeps the "
             "interface and reads the receiver when the call runs, a direct call reads it at the statement"
         )
+    captured = (escaping_capture(view, path, store, a, function, f"the call through {where}") for a in accesses)
+    problem = next((c for c in captured if c), None)
+    if problem:
+        return problem
     value = unparen(store.value)
     if address_of(value) is None:
         return f"{where} holds {text(value).decode()}, not the address of a variable: only `&x` is never nil"
