@@ -1855,6 +1855,7 @@ ALLOC_CALLS = {
     "comma_ok_returns": "_, _ = {pkg}.Message(3)",
     "element_call_tee": '_, _ = {pkg}.Summary([][]byte{[]byte("a\\nb")})',
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',
+    "field_dialect_limiter": '{pkg}.Paged("users", 10)',
     "field_call_meter": '{pkg}.Total([][]byte{[]byte("ab")})',
     "field_copy_checksum": '{pkg}.Frame([][]byte{[]byte("ab")})',
     "field_method_value_progress": "{pkg}.Report([][]byte{nil, nil, nil})",

@@ -205,6 +205,10 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         called = called_through(view, types, escape, store, place, reads, function, copies)
     if called is not None:
         return _unless(needed, called)
+    if place in ("field", "element") and not written and len(reads) > 1:  # calls and assertions of the one place
+        mixed = all_asserted(view, types, escape, store, reads, function, place)
+        if isinstance(mixed, Fix):
+            return _unless(needed, mixed)
     if place == "entry" and len(reads) > 1:
         grouped = _grouped(view, types, escape, store, place, reads, function)
         if grouped is not None:  # a map only ever goes whole: why this one cannot, when each read is one entry's
