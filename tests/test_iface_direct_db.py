@@ -3,7 +3,8 @@ asserted alike (`s.Dialect.Quote(t)` beside `if l, ok := s.Dialect.(Limiter); ok
 field holding a variable by value called through (`pair.in.Value()` becomes `in.Value()`: calls.py's `_by_value`),
 a struct type's field named like the stored variable (`struct{ in, out any }{in, &out}`: no identifier can mean a
 field, contents.UNNAMED), and another element of a destination list handed to a callee that keeps it, declined (the
-compiler rejected the single rewrite every time: escape analysis is field-insensitive). Each must-decline case keeps
+compiler rejected the single rewrite every time: escape analysis is field-insensitive). A check of an element at an
+index not known here declines (`element_index_unknown`: another element may answer it). Each must-decline case keeps
 its naive rewrite, shown wrong; AllocsPerRun of each fix, before and after, under go1.24.11 and go1.27.3.
 """
 
@@ -126,6 +127,25 @@ func Page(table string, n int, mssql bool) string {
         ),
         "s is assigned after its declaration",
     ),
+    # the check reads the element a flag picks: for SQL Server's it succeeds, so it cannot go as never run
+    "element_index_unknown": (
+        case(
+            "element_index_unknown",
+            """// Page quotes with the primary dialect and limits with the one the caller picks.
+func Page(table string, n, pick int) string {
+	var pg Postgres
+	var ms MSSQL
+	ds := []Dialect{&pg, &ms}
+	q := "SELECT * FROM " + ds[0].Quote(table)
+	if l, ok := ds[pick].(Limiter); ok {
+		return q + l.Limit(n)
+	}
+	return q + " LIMIT " + strconv.Itoa(n)
+}
+""",
+        ),
+        "the assertion reads ds[pick]: which element is not known here",
+    ),
     # the value changes after it is stored: the interface holds the copy made at the store
     "value_changed": (
         case(
@@ -190,6 +210,14 @@ NAIVE = {
             ("\tif l, ok := s.Dialect.(Limiter); ok {\n\t\treturn q + l.Limit(n)\n\t}\n", ""),
         ),
         '{pkg}.Page("users", 5, true)',
+    ),
+    "element_index_unknown": (
+        replace(
+            ("\tds := []Dialect{&pg, &ms}\n", "\t_ = &ms\n"),
+            ("ds[0].Quote(table)", "(&pg).Quote(table)"),
+            ("\tif l, ok := ds[pick].(Limiter); ok {\n\t\treturn q + l.Limit(n)\n\t}\n", ""),
+        ),
+        '{pkg}.Page("users", 5, 1)',
     ),
     "value_changed": (
         replace(("\ts := Settings{Dialect: l}\n", ""), ("s.Dialect.Quote(col)", "l.Quote(col)")),

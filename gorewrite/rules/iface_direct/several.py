@@ -26,7 +26,7 @@ from gorewrite.rules.iface_direct.contents import boxed_more_often, removable, s
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import replacement, takes, value_type
-from gorewrite.rules.iface_direct.places import is_interface_type, reads_stored
+from gorewrite.rules.iface_direct.places import constant_index, is_interface_type, reads_stored
 from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of
 from gorewrite.rules.iface_direct.typeswitch import chosen, dropped, end, switch_block
 from gorewrite.rules.iface_direct.unused import Ranges, left_unused
@@ -77,7 +77,7 @@ def all_asserted(
     element (place), every read of the container must be of the stored one, with a method call among them:
     the container goes with the rewrite, as a literal built only to be read back does."""
     path = escape.path
-    if place != "var" and not all(reads_stored(types, path, store, place, access(n)) for n in reads):
+    if place != "var" and not all(_exactly(types, path, store, place, access(n)) for n in reads):
         return None  # another field or element is read too: the single and group rewrites say what they can
     name = text(store.container).decode()
     dead: Ranges = []
@@ -163,6 +163,14 @@ def all_asserted(
         summary += f", drop the {'if' if failed == 1 else f'{failed} ifs'} whose assertion go/types says fails"
     summary += f", and drop {name}" + left_too(view, path, also)
     return Fix(NAME, tuple(edits), (escape,), summary)
+
+
+def _exactly(types: TypeInfo, path: str, store: Store, place: str, read: Node) -> bool:
+    """Does the read name the stored field, or the stored element by a constant index (`c[i]`, an index not known
+    here, may read another element: reads_stored allows it, as a use of the container)?"""
+    if not reads_stored(types, path, store, place, read):
+        return False
+    return place != "element" or constant_index(types, path, unparen(read).child_by_field_name("index")) is not None
 
 
 def _one(
