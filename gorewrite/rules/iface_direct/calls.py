@@ -128,7 +128,9 @@ def direct_calls(
             f"{where} is called by a {deferred.child(0).type} statement (line {row_of(deferred)}): it keeps the "
             "interface and reads the receiver when the call runs, a direct call reads it at the statement"
         )
-    captured = (escaping_capture(view, path, store, a, function, f"the call through {where}") for a in accesses)
+    captured = (
+        escaping_capture(view, path, store, a, function, f"the call through {where}", "called") for a in accesses
+    )
     problem = next((c for c in captured if c), None)
     if problem:
         return problem

@@ -19,10 +19,16 @@ from gorewrite.syntax import Node, ancestors, contains, unparen
 
 
 def escaping_capture(
-    view: PackageView, path: str, store: Store, assertion: Node, function: Node, what: str = "the assertion"
+    view: PackageView,
+    path: str,
+    store: Store,
+    assertion: Node,
+    function: Node,
+    what: str = "the assertion",
+    done: str = "converted",
 ) -> str | None:
-    """Why `&x` converted at the assertion (or taken at a call through the store: `what`) would stay on the heap:
-    it sits in a func literal, not holding the store, that a toolchain of the run reports escaping; None otherwise."""
+    """Why `&x` converted at the assertion (or called through the store: `what`, `done`) would stay on the heap: it
+    sits in a func literal, not holding the store, that a toolchain of the run reports escaping; None otherwise."""
     value = address_of(unparen(store.value))
     if value is None:
         return None  # a value is boxed at the conversion: boxed_more_often says why not inside a literal
@@ -36,7 +42,7 @@ def escaping_capture(
             return None
         if around.type == "func_literal" and not contains(around, store.value) and around.start_byte in escaping:
             return (
-                f"{what} is in a func literal (line {row_of(around)}) the compiler says escapes: "
-                f"{value.decode()} there would be captured by it and stay on the heap"
+                f"{what} is in a func literal (line {row_of(around)}) the compiler says escapes: {done} "
+                f"there, {value.decode()} would be captured by it and stay on the heap"
             )
     return None
