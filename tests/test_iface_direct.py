@@ -1807,6 +1807,10 @@ GOLDEN_NAIVE = {
         replace("\tn := named{name: name, res: &r}\n\treturn n.res.(io.Closer)", "\treturn io.Closer(&r)"),
         "declared and not used: name",
     ),
+    "decline_call_in_goroutine": (
+        replace_all(("\tsteps := []Migration{&idx}\n", ""), ("steps[0].Up(ctx, tx)", "(&idx).Up(ctx, tx)")),
+        "moved to heap: idx",
+    ),
 }
 
 
@@ -1851,6 +1855,7 @@ ALLOC_CALLS = {
     "comma_ok_returns": "_, _ = {pkg}.Message(3)",
     "element_call_tee": '_, _ = {pkg}.Summary([][]byte{[]byte("a\\nb")})',
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',
+    "field_dialect_limiter": '{pkg}.Paged("users", 10)',
     "field_call_meter": '{pkg}.Total([][]byte{[]byte("ab")})',
     "field_copy_checksum": '{pkg}.Frame([][]byte{[]byte("ab")})',
     "field_method_value_progress": "{pkg}.Report([][]byte{nil, nil, nil})",
@@ -1866,6 +1871,7 @@ ALLOC_CALLS = {
     "field_value_receiver": '{pkg}.Line("/", time.Unix(0, 0), time.Unix(1, 0))',
     "group_middleware_chain": '{pkg}.Chain("xab")',
     "group_option_slots": '{pkg}.Configure(300, "db")',
+    "group_column_shared_import": "_, _ = {pkg}.Balance(int64(250))",
     "group_totals_label": '{pkg}.WriteTotals(io.Discard, []{pkg}.Row{{Name: "a", Count: 2}})',
     "group_envelope_validated": '_, _ = {pkg}.Withdraw(map[string]int64{"a": 9}, "a", 3)',
     "local_collector_help": '{pkg}.Expose(io.Discard, "req", map[string]float64{"200": 1})',

@@ -28,7 +28,8 @@ func Header(u User, extra string) string {
 	return d.Display()
 }
 """,
-    # the literal stays (opts[1] is read too): the value stored there is no target of the fix for &u
+    # the literal stays (opts[1] is read too): the value stored there is no target of a fix for &u, and there is
+    # none: fmt.Sprint may keep opts[1], and escape analysis is field-insensitive (the rewrite keeps u on the heap)
     "kept": """package kept
 
 import "fmt"
@@ -53,6 +54,7 @@ def test_a_value_boxed_in_a_dropped_literal_is_the_fix_target(tmp_path):
     (fix,) = found["dropped"]
     assert isinstance(fix, Fix), fix
     assert sorted(t.message for t in fix.targets) == ["extra escapes to heap", "moved to heap: u"], fix.targets
-    kept = {type(p): p for p in found["kept"]}
-    assert [t.message for t in kept[Fix].targets] == ["moved to heap: u"], kept
-    assert kept[Declined].site.message == "extra escapes to heap", kept
+    kept = {p.site.message: p for p in found["kept"]}
+    assert all(isinstance(p, Declined) for p in kept.values()), kept
+    assert "opts[1] is passed to fmt.Sprint" in kept["moved to heap: u"].reason, kept
+    assert "no type assertion reads opts[1] back" in kept["extra escapes to heap"].reason, kept

@@ -61,7 +61,7 @@ from gorewrite.rules.iface_direct.sites import (
     use_node,
 )
 from gorewrite.rules.iface_direct.typeswitch import chosen, end, switch_block
-from gorewrite.rules.iface_direct.unused import left_unused
+from gorewrite.rules.iface_direct.unused import Ranges, left_unused
 from gorewrite.rules.iface_direct.written import other_fields
 from gorewrite.syntax import (
     Node,
@@ -205,6 +205,10 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         called = called_through(view, types, escape, store, place, reads, function, copies)
     if called is not None:
         return _unless(needed, called)
+    if place in ("field", "element") and not written and len(reads) > 1:  # calls and assertions of the one place
+        mixed = all_asserted(view, types, escape, store, reads, function, place)
+        if isinstance(mixed, Fix):
+            return _unless(needed, mixed)
     if place == "entry" and len(reads) > 1:
         grouped = _grouped(view, types, escape, store, place, reads, function)
         if grouped is not None:  # a map only ever goes whole: why this one cannot, when each read is one entry's
@@ -246,7 +250,8 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     until = end(types, escape.path, assertion, clause[0]) if clause else None
     if isinstance(until, str):
         return until
-    imports = _unused_after(view, types, escape.path, assertion, store, function)
+    dead = dead_ranges(view, types, escape.path, assertion, store)
+    imports = _unused_after(view, types, escape.path, function, dead, replaced_statement(assertion))
     if isinstance(imports, str):
         return imports
     problem = stable(view, types, escape.path, store, function)
@@ -264,10 +269,8 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until), also)
-    if isinstance(fix, Fix) and imports:  # the imports only the dropped code used, which another file keeps
-        edits = tuple(sorted((*fix.edits, *imports.values()), key=lambda e: (e.start, e.end)))
-        kept = f", and drop its import of {listed(sorted(imports))}, which another file of the package imports too"
-        fix = replace(fix, edits=edits, summary=fix.summary + kept)
+    if isinstance(fix, Fix):
+        fix = _dropping(fix, imports)
     if isinstance(fix, Fix) and isinstance(fallback, Fix):
         fix = replace(fix, instead=(fallback,))  # tried when the compiler rejects the smaller rewrite
     return _unless(needed, fix)
@@ -280,17 +283,25 @@ def _unless(needed: Callable[[], str | None], found: Fix | str) -> Fix | str:
 
 
 def _unused_after(
-    view: PackageView, types: TypeInfo, path: str, assertion: Node, store: Store, function: Node
+    view: PackageView, types: TypeInfo, path: str, function: Node, removed: Ranges, statements: Node | list[Node]
 ) -> dict[str, Edit] | str:
-    """The code the rewrite drops as never run must leave no variable or import unused (unused.py), but for the
-    imports another file of the package keeps (imports.py): the edits removing those, by package name."""
-    statement = replaced_statement(assertion)
-    removed = dead_ranges(view, types, path, assertion, store)
+    """The code the rewrite drops as never run (removed; statements: those it replaces) must leave no variable or
+    import unused (unused.py), but for the imports another file of the package keeps (imports.py): the edits
+    removing those, by package name."""
     shared = shared_imports(view, types, path, function, removed)
-    problem = left_unused(view.tree(path).root_node, types, path, function, removed, statement, frozenset(shared))
+    problem = left_unused(view.tree(path).root_node, types, path, function, removed, statements, frozenset(shared))
     if problem:
         return f"the rewrite drops code that never runs, and {problem}"
     return init_problem(view, types, path, function, removed) or shared
+
+
+def _dropping(fix: Fix, imports: dict[str, Edit]) -> Fix:
+    """The fix, removing too the imports only the dropped code used, which another file of the package keeps."""
+    if not imports:
+        return fix
+    edits = tuple(sorted((*fix.edits, *imports.values()), key=lambda e: (e.start, e.end)))
+    kept = f", and drop its import of {listed(sorted(imports))}, which another file of the package imports too"
+    return replace(fix, edits=edits, summary=fix.summary + kept)
 
 
 # --- the rewrite -------------------------------------------------------------------------
@@ -395,12 +406,9 @@ def _grouped(
         dead += dead_ranges(view, types, path, assertion, member)
         parts.append(conversion_phrase(member, target))
     statements = [replaced_statement(a) for _, a in paired if a.type == "type_assertion_expression"]
-    problem = left_unused(view.tree(path).root_node, types, path, function, dead, statements)
-    if problem:
-        return f"the rewrite drops code that never runs, and {problem}"
-    problem = init_problem(view, types, path, function, dead)
-    if problem:
-        return problem
+    imports = _unused_after(view, types, path, function, dead, statements)
+    if isinstance(imports, str):
+        return imports
     values = tuple({id(m): m.value for m, _ in paired}.values())
     lines = whole_lines(view.sources[path], store.declaration)
     if lines is None:
@@ -421,7 +429,7 @@ def _grouped(
         f"{', and drop the code only a failed assertion ran' if dropped else ''}"
         f", and drop {name}, built only to be read back{left_too(view, path, also)}"
     )
-    return Fix(NAME, tuple(edits), (escape,), summary)
+    return _dropping(Fix(NAME, tuple(edits), (escape,), summary), imports)
 
 
 RULE = Rule(

@@ -5,8 +5,9 @@ local interface variable, go1.24 on, it does), so the dynamic call leaks its rec
 to the heap. When the field provably still holds `&c` at the call (the rule's proofs for an
 assertion: the struct never written nor addressed, `c` the same variable), the call's dynamic type
 is `*T`, and Go calls `*T`'s method of that name — the one `(&c).Write(p)` selects, with the same
-signature (implementing requires it) and the same argument evaluation. Only `&x` is taken: it is
-never nil, where a stored nil pointer would panic differently through a value method's wrapper.
+signature (implementing requires it) and the same argument evaluation. `&x` is never nil, where a stored nil pointer
+would panic differently through a value method's wrapper; a local variable of a concrete type that is no pointer,
+stored by value and never changed, gives the call the same receiver value (`_by_value`).
 Never under `defer` or `go`: those keep the interface (`&x`) and read the receiver (a value
 method's copy of x, an embedded pointer promoting the method) when the call runs; a direct
 call's receiver is evaluated at the statement.
@@ -18,6 +19,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rules.iface_direct.bound import bound_alike, method_value
+from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
@@ -27,7 +29,7 @@ from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index, names_stored, place_of, reads_stored, with_field
 from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of, shapes_of
 from gorewrite.syntax import Node, text, unparen
-from gorewrite.typeinfo import TypeInfo
+from gorewrite.typeinfo import Kind, TypeInfo
 
 
 def method_call(node: Node) -> Node | None:
@@ -126,9 +128,16 @@ def direct_calls(
             f"{where} is called by a {deferred.child(0).type} statement (line {row_of(deferred)}): it keeps the "
             "interface and reads the receiver when the call runs, a direct call reads it at the statement"
         )
+    captured = (
+        escaping_capture(view, path, store, a, function, f"the call through {where}", "called") for a in accesses
+    )
+    problem = next((c for c in captured if c), None)
+    if problem:
+        return problem
     value = unparen(store.value)
-    if address_of(value) is None:
-        return f"{where} holds {text(value).decode()}, not the address of a variable: only `&x` is never nil"
+    problem = None if address_of(value) else _by_value(types, path, value, accesses, where)
+    if problem:
+        return problem
     if value_type(types, path, value) is None:
         return f"go/types gives no concrete type for {text(value).decode()}"
     problem = stable(view, types, path, store, function, "the call")
@@ -161,3 +170,22 @@ def _partners(
             return [], []
         edits += direct
     return [m for m, _ in found.values()], edits
+
+
+def _by_value(types: TypeInfo, path: str, value: Node, accesses: list[Node], where: str) -> str | None:
+    """Why a call through the field cannot go to the variable v it holds by value; None when it can. The interface
+    holds a copy of v made at the store; the dynamic call runs the method of v's type (which implements the field's
+    interface, so the method is a value method or promoted through an embedded pointer) on that copy, and `v.M(…)`
+    runs the same method on v, the same value while nothing writes v nor takes its address (stable, asked after).
+    Not a pointer (a nil one panics in the interface's wrapper, in the method called directly), an interface or a
+    type go/types does not write (a type parameter's argument may be either), nor a method value (bound.py)."""
+    found = types.at(path, value.start_byte) if value.type == "identifier" else None
+    if found is None or found.kind not in (Kind.VAR, Kind.PARAM) or not found.local:
+        return f"{where} holds {text(value).decode()}, neither the address of a variable nor a local variable"
+    if found.iface or found.type is None or found.pointer:
+        return f"{where} holds {text(value).decode()}, not of a concrete type that is no pointer: it may be nil"
+    bound = next((a for a in accesses if method_call(a) is None), None)
+    if bound is not None:
+        value_text = text(value).decode()
+        return f"{where} is bound as a method value (line {row_of(bound)}) while it holds the value {value_text}"
+    return None

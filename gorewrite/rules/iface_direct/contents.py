@@ -74,12 +74,15 @@ def other_uses(view: PackageView, path: str, store: Store, place: str, others: l
                 f"{name} is used other than by len, cap or reading one element by a constant index "
                 f"(line {row_of(use)}): its elements could change"
             )
+        kept = _passed_by_value(view, path, access) if place == "element" and access.type == "index_expression" else ""
+        if kept:  # escape analysis is field-insensitive: what leaks of one element leaks every value in the literal
+            return f"{text(access).decode()} {kept} (line {row_of(use)}): the value stored in {name} would still escape"
     return None
 
 
 def _passed_by_value(view: PackageView, path: str, access: Node) -> str | None:
-    """For `f(c)` finishing there: why f may keep c's contents (retention), "" when it keeps none;
-    None for any other use of the whole struct."""
+    """For `f(c)` (or `f(c[1])`, an element read) finishing there: why f may keep c's contents (retention), "" when it
+    keeps none; None for any other use."""
     node = access
     while node.parent.type == "parenthesized_expression":
         node = node.parent
@@ -114,6 +117,12 @@ def _is_element_read(types: TypeInfo, path: str, access: Node) -> bool:
     return not (holder is not None and holder.child_by_field_name("left") == parent)
 
 
+# What a name declared in the function may be that no identifier in an expression can mean: a struct field (`out` of
+# `struct{ in, out any }`) is reached only through a selector, an interface's method likewise, a label only by
+# break, continue and goto.
+UNNAMED = (Kind.FIELD, Kind.METHOD, Kind.LABEL)
+
+
 def stable(
     view: PackageView, types: TypeInfo, path: str, store: Store, function: Node, at: str = "the assertion"
 ) -> str | None:
@@ -138,7 +147,7 @@ def stable(
     if ident is None or ident.obj is None or not ident.local or ident.kind not in (Kind.VAR, Kind.PARAM):
         return f"cannot resolve {name} to a local variable"
     idents = idents_in(types, path, function)
-    if any(i.name == name and i.use == Use.DECL and i.obj != ident.obj for i in idents):
+    if any(i.name == name and i.use == Use.DECL and i.obj != ident.obj and i.kind not in UNNAMED for i in idents):
         return f"another {name} is declared in the function: {text(value).decode()} could mean it at {at}"
     decl = next((i for i in idents if i.obj == ident.obj and i.use == Use.DECL), None)
     if decl is None:

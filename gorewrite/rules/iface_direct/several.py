@@ -8,6 +8,10 @@ checked that already) and every read of v is an assertion or a type switch whose
 decides, each becomes what it yields — the conversion, the value itself, the block of the case the
 switch takes — and a comma-ok `if` whose assertion go/types says fails goes (its body never ran:
 ok is false), all in one fix with v's declaration. Each is proved as a single one is.
+
+A field or element of a local literal read only there, by method calls and assertions alike (`s.Dialect.Quote(t)`
+beside `if l, ok := s.Dialect.(Limiter); ok {`, probe iface-db's Paged), is rewritten the same way: the calls go to
+`&x` (calls.py), the assertions become what they yield or go as never run, and the literal goes.
 """
 
 from __future__ import annotations
@@ -16,13 +20,14 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rules.iface_direct.calls import direct_calls, method_call
+from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if, whole_lines
-from gorewrite.rules.iface_direct.contents import boxed_more_often, stable
+from gorewrite.rules.iface_direct.contents import boxed_more_often, removable, stable
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import replacement, takes, value_type
-from gorewrite.rules.iface_direct.places import is_interface_type
-from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, listed, row_of
+from gorewrite.rules.iface_direct.places import constant_index, is_interface_type, reads_stored
+from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of
 from gorewrite.rules.iface_direct.typeswitch import chosen, dropped, end, switch_block
 from gorewrite.rules.iface_direct.unused import Ranges, left_unused
 from gorewrite.syntax import Node, contains, enclosing, text, unparen
@@ -58,12 +63,22 @@ def replaced_statement(assertion: Node) -> Node:
 
 
 def all_asserted(
-    view: PackageView, types: TypeInfo, escape: Escape, store: Store, reads: list[Node], function: Node
+    view: PackageView,
+    types: TypeInfo,
+    escape: Escape,
+    store: Store,
+    reads: list[Node],
+    function: Node,
+    place: str = "var",
 ) -> Fix | str | None:
     """The fix for a local interface variable read only by assertions and type switches (reads in code
     an earlier one removes as never run are no reads); why not when one cannot be proved; None when
-    some read is anything else (the rule then says where the value escapes through it)."""
+    some read is anything else (the rule then says where the value escapes through it). For a field or
+    element (place), every read of the container must be of the stored one, with a method call among them:
+    the container goes with the rewrite, as a literal built only to be read back does."""
     path = escape.path
+    if place != "var" and not all(_exactly(types, path, store, place, access(n)) for n in reads):
+        return None  # another field or element is read too: the single and group rewrites say what they can
     name = text(store.container).decode()
     dead: Ranges = []
     edits: list[Edit] = []
@@ -78,10 +93,11 @@ def all_asserted(
         if any(start <= read.start_byte < stop for start, stop in dead):
             continue
         assertion = access(read).parent
+        receiver = read if place == "var" else access(read)  # `v` of `v.M(…)`, `c.f` of `c.f.M(…)`
         if assertion.type not in KINDS:
-            if method_call(read) is None or address_of(unparen(store.value)) is None:
+            if method_call(receiver) is None or address_of(unparen(store.value)) is None:
                 return None  # a call through a variable holding a value reads it elsewhere: see the single rewrite
-            calls.append(read)  # `v.M(…)`: v holds &x, so it calls (&x).M (calls.py)
+            calls.append(receiver)  # `v.M(…)`: v holds &x, so it calls (&x).M (calls.py)
             problem = problem or _in_literal(store, read, function, "call")
             continue
         one = problem or _one(view, types, path, store, assertion, function)
@@ -100,10 +116,10 @@ def all_asserted(
             never = never or bool(removed)
     if problem:
         return problem
-    if not replaced or (len(replaced) == 1 and not failed and not calls):
+    if not replaced or (len(replaced) == 1 and not failed and not calls) or (place != "var" and not calls):
         return None  # the one assertion, the other reads in code it removes: the single rewrite says so
     if calls:
-        direct = direct_calls(view, types, path, store, "var", calls, function)
+        direct = direct_calls(view, types, path, store, place, calls, function)
         if isinstance(direct, str):
             return direct
         edits += direct
@@ -121,19 +137,23 @@ def all_asserted(
     lines = whole_lines(view.sources[path], store.declaration)
     if lines is None:
         return f"the declaration of {name} does not stand on lines of its own"
-    edits = sorted([Edit(path, *lines, b""), *edits], key=lambda e: (e.start, e.end))
+    also = [] if place == "var" else removable(view, types, path, store, (store.value,), function)
+    if isinstance(also, str):
+        return also
+    edits = sorted([Edit(path, *lines, b""), *also, *edits], key=lambda e: (e.start, e.end))
     clash = next((b for a, b in zip(edits, edits[1:], strict=False) if a.end > b.start), None)
     if clash is not None:
         line = view.line(path, clash.start)
         return f"an assertion of {name} (line {line}) is inside code another one's rewrite replaces"
     value = text(unparen(store.value)).decode()
+    where = name if place == "var" else describe(store, place)
     methods = listed(sorted({text(method_call(c)).decode() for c in calls}))
     if parts:  # else only calls: every assertion fails (the optional Flusher an encoder lacks), and goes
         words = listed([parts[0]] + [p.removeprefix(f"convert {value} ") for p in parts[1:]])
-        summary = f"{words} directly instead of asserting it from {name}"
+        summary = f"{words} directly instead of asserting it from {where}"
         summary += f", call {methods} on {value} instead of through it" if calls else ""
     else:
-        summary = f"call {methods} on {value} directly instead of through {name}"
+        summary = f"call {methods} on {value} directly instead of through {where}"
     summary += f" (its {len(replaced) + len(calls)} reads, together)"
     if switched:
         summary += ", keep only the case the type switch takes"
@@ -141,8 +161,16 @@ def all_asserted(
         summary += ", drop the code only a failed assertion or a case not taken ran"
     if failed:
         summary += f", drop the {'if' if failed == 1 else f'{failed} ifs'} whose assertion go/types says fails"
-    summary += f", and drop {name}"
+    summary += f", and drop {name}" + left_too(view, path, also)
     return Fix(NAME, tuple(edits), (escape,), summary)
+
+
+def _exactly(types: TypeInfo, path: str, store: Store, place: str, read: Node) -> bool:
+    """Does the read name the stored field, or the stored element by a constant index (`c[i]`, an index not known
+    here, may read another element: reads_stored allows it, as a use of the container)?"""
+    if not reads_stored(types, path, store, place, read):
+        return False
+    return place != "element" or constant_index(types, path, unparen(read).child_by_field_name("index")) is not None
 
 
 def _one(

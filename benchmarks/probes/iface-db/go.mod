@@ -1,0 +1,3 @@
+module example.com/probe46db
+
+go 1.23
