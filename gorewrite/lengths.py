@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, call_args
+from gorewrite.syntax import Node, call_args, unparen
 from gorewrite.typeinfo import Kind
 
 Value = Callable[[Node], int | None]  # go/types' integer constant of an expression, or None
@@ -43,6 +43,12 @@ ENCODING_LENGTHS = {
     ),
     ("encoding/base32", "Encoding", "DecodedLen"): (lambda n: n // 8 * 5, lambda n: n * 5 // 8),
 }
+
+# The decoded lengths: no int argument makes one wrap (hex's `x / 2`; base64's `n/4*3 + n%4*6/8`, or `n / 4 * 3`
+# padded; base32's `n/8*5 + n%8*5/8`, or `n / 8 * 5`), each grows with n, and a negative n gives at most 0. So a
+# result of at most C >= 0 leaves n at most the largest n whose smallest result is C, whatever the receiver's
+# padding: `if hex.DecodedLen(len(s)) != 16 { return }` leaves len(s) at most 33.
+DECODED = {key for key in ENCODING_LENGTHS if key[2] == "DecodedLen"}
 
 # math/bits functions whose result is a count of bits of their argument: from 0 to its width. As math/bits/bits.go
 # documents each: `Len64` "returns the minimum number of bits required to represent x; the result is 0 for x == 0",
@@ -233,3 +239,26 @@ def callee(view: PackageView, path: str, function: Node) -> tuple | None:
     if ident is None or ident.kind not in (Kind.FUNC, Kind.METHOD):
         return None
     return ident.pkg, ident.recv, ident.name
+
+
+def decoded_from(
+    view: PackageView, path: str, node: Node, matches: Callable[[Node], bool]
+) -> Callable[[int], int | None] | None:
+    """For a call of a decoded length (DECODED, by go/types' object) whose one argument matches the subject: the most
+    the argument can be where the call's result is at most C (None for a negative C); else None."""
+    args = call_args(node) if node.type == "call_expression" else []
+    found = callee(view, path, node.child_by_field_name("function")) if len(args) == 1 else None
+    if found not in DECODED or not matches(unparen(args[0])):
+        return None
+    smallest = ENCODING_LENGTHS[found][0]
+    return lambda most: _largest(smallest, most) if most >= 0 else None
+
+
+def _largest(grows: Callable[[int], int], most: int) -> int:
+    """The largest n from 0 to the greatest int64 with grows(n) <= most, for a grows that does not decrease and gives
+    0 at 0."""
+    low, high = 0, (1 << 63) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if grows(middle) <= most else (low, middle - 1)
+    return low

@@ -100,6 +100,7 @@ def test_the_measured_cases_are_there():
         "ring_percentile",
         "limiter_key",
         "latency_p99",
+        "session_cookie",
     } <= set(MEASURED)
 
 
