@@ -44,6 +44,27 @@ ENCODING_LENGTHS = {
     ("encoding/base32", "Encoding", "DecodedLen"): (lambda n: n // 8 * 5, lambda n: n * 5 // 8),
 }
 
+# Functions whose result is the encoding of their byte slice argument src (its index, and the encoding's length in
+# ENCODING_LENGTHS), as their definitions build it: hex's EncodeToString returns `string(dst)` of `dst :=
+# make([]byte, EncodedLen(len(src)))`, base64's and base32's (*Encoding).EncodeToString `string(buf)` of `buf :=
+# make([]byte, enc.EncodedLen(len(src)))`, and AppendEncode (go1.22) `dst[:len(dst)+n]` for `n :=
+# EncodedLen(len(src))`: its first argument's length and that many more.
+ENCODINGS = {
+    (package, receiver, name): (index, (package, receiver, "EncodedLen"))
+    for package, receiver in (("encoding/hex", None), ("encoding/base64", "Encoding"), ("encoding/base32", "Encoding"))
+    for name, index in (("EncodeToString", 0), ("AppendEncode", 1))
+}
+# Functions and methods whose slice result has at most so many elements, as their definitions return it: net.IP's
+# To4 `ip` where len(ip) == IPv4len (4), `ip[12:16]` or nil; To16 `IPv4(…)` (`make(IP, IPv6len)`), `ip` where
+# len(ip) == IPv6len (16) or nil; net.ParseIP `IP(addr[:])` of a [16]byte or nil; netip.Addr's AsSlice nil or the
+# slice of a [4]byte or a [16]byte.
+SLICE_LENGTHS = {
+    ("net", "IP", "To4"): 4,
+    ("net", "IP", "To16"): 16,
+    ("net", None, "ParseIP"): 16,
+    ("net/netip", "Addr", "AsSlice"): 16,
+}
+
 # The decoded lengths: no int argument makes one wrap (hex's `x / 2`; base64's `n/4*3 + n%4*6/8`, or `n / 4 * 3`
 # padded; base32's `n/8*5 + n%8*5/8`, or `n / 8 * 5`), each grows with n, and a negative n gives at most 0. So a
 # result of at most C >= 0 leaves n at most the largest n whose smallest result is C, whatever the receiver's
@@ -208,6 +229,18 @@ def encoding_length(
     """The smallest and the largest result of the encoding's length function the callee is (ENCODING_LENGTHS), by
     go/types' object."""
     return ENCODING_LENGTHS.get(callee(view, path, function))
+
+
+def encoding(view: PackageView, path: str, call: Node) -> tuple[int, Callable[[int], int], Callable[[int], int]] | None:
+    """For a call of an encoding function (ENCODINGS, by go/types' object): the index of its source argument, and the
+    shortest and the longest encoding of n >= 0 bytes (any padding), else None."""
+    found = ENCODINGS.get(callee(view, path, call.child_by_field_name("function")))
+    return (found[0], *ENCODING_LENGTHS[found[1]]) if found is not None else None
+
+
+def slice_length(view: PackageView, path: str, function: Node) -> int | None:
+    """The most elements the slice the callee returns has (SLICE_LENGTHS, by go/types' object), or None."""
+    return SLICE_LENGTHS.get(callee(view, path, function))
 
 
 def bit_count(view: PackageView, path: str, function: Node) -> int | None:

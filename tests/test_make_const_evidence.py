@@ -101,6 +101,7 @@ def test_the_measured_cases_are_there():
         "limiter_key",
         "latency_p99",
         "session_cookie",
+        "trace_parent",
     } <= set(MEASURED)
 
 
