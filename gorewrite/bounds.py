@@ -56,6 +56,7 @@ from gorewrite.differences import difference
 from gorewrite.facts import Fact, holds, targets
 from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
 from gorewrite.intervals import UNKNOWN, Interval
+from gorewrite.lengths import decoded_from
 from gorewrite.loop_sums import accumulated
 from gorewrite.posts import body_end
 from gorewrite.proposals import PackageView
@@ -304,7 +305,8 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     read = lambda file, cond, stmt, holds, inner, s: when(cond, holds, s, *_tests(view, file, inner, stmt, s))  # noqa: E731
     where = lambda file, n, stmt, length, s: bound(view, file, n, stmt, s, length=length)  # noqa: E731
     called = lambda call, holds: predicate(view, path, call, holds, subject, side, read, where)  # noqa: E731
-    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called)
+    inverse = lambda n: decoded_from(view, path, n, matches)  # noqa: E731
+    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called, inverse)
 
 
 def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:

@@ -82,6 +82,8 @@ class Peers:
     of: Value
     like: Callable[[Node], Matches | None]
     called: Callable[[Node, bool], int | None]
+    # for f(x) of the subject x with f growing: x's upper bound where f(x) <= C (lengths.decoded_from), or None
+    inverse: Callable[[Node], Callable[[int], int | None] | None] = lambda x: None
 
     def __call__(self, node: Node) -> int | None:
         return self.of(node)
@@ -128,13 +130,16 @@ def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Val
         text(node.child_by_field_name("operator")),
         unparen(node.child_by_field_name("right")),
     )
-    if not matches(left):
+    inverse = value.inverse if isinstance(value, Peers) else lambda x: None
+    if not matches(left) and (matches(right) or inverse(left) is None):
         left, right, op = right, left, FLIPPED[op]
-    if not matches(left):
+    undo = None if matches(left) else inverse(left)  # `hex.DecodedLen(len(s)) != 16` false: len(s) <= 33
+    if not matches(left) and (undo is None or not side.upper):
         return None
     limit = value(right)
     offset = side.offsets[op][0 if holds else 1]
-    return limit + offset if limit is not None and offset is not None else None
+    found = limit + offset if limit is not None and offset is not None else None
+    return undo(found) if undo is not None and found is not None else found
 
 
 def leaves(last: Node, panics: Panics, breaks: bool = True) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, call_args
+from gorewrite.syntax import Node, call_args, unparen
 from gorewrite.typeinfo import Kind
 
 Value = Callable[[Node], int | None]  # go/types' integer constant of an expression, or None
@@ -43,6 +43,33 @@ ENCODING_LENGTHS = {
     ),
     ("encoding/base32", "Encoding", "DecodedLen"): (lambda n: n // 8 * 5, lambda n: n * 5 // 8),
 }
+
+# Functions whose result is the encoding of their byte slice argument src (its index, and the encoding's length in
+# ENCODING_LENGTHS), as their definitions build it: hex's EncodeToString returns `string(dst)` of `dst :=
+# make([]byte, EncodedLen(len(src)))`, base64's and base32's (*Encoding).EncodeToString `string(buf)` of `buf :=
+# make([]byte, enc.EncodedLen(len(src)))`, and AppendEncode (go1.22) `dst[:len(dst)+n]` for `n :=
+# EncodedLen(len(src))`: its first argument's length and that many more.
+ENCODINGS = {
+    (package, receiver, name): (index, (package, receiver, "EncodedLen"))
+    for package, receiver in (("encoding/hex", None), ("encoding/base64", "Encoding"), ("encoding/base32", "Encoding"))
+    for name, index in (("EncodeToString", 0), ("AppendEncode", 1))
+}
+# Functions and methods whose slice result has at most so many elements, as their definitions return it: net.IP's
+# To4 `ip` where len(ip) == IPv4len (4), `ip[12:16]` or nil; To16 `IPv4(…)` (`make(IP, IPv6len)`), `ip` where
+# len(ip) == IPv6len (16) or nil; net.ParseIP `IP(addr[:])` of a [16]byte or nil; netip.Addr's AsSlice nil or the
+# slice of a [4]byte or a [16]byte.
+SLICE_LENGTHS = {
+    ("net", "IP", "To4"): 4,
+    ("net", "IP", "To16"): 16,
+    ("net", None, "ParseIP"): 16,
+    ("net/netip", "Addr", "AsSlice"): 16,
+}
+
+# The decoded lengths: no int argument makes one wrap (hex's `x / 2`; base64's `n/4*3 + n%4*6/8`, or `n / 4 * 3`
+# padded; base32's `n/8*5 + n%8*5/8`, or `n / 8 * 5`), each grows with n, and a negative n gives at most 0. So a
+# result of at most C >= 0 leaves n at most the largest n whose smallest result is C, whatever the receiver's
+# padding: `if hex.DecodedLen(len(s)) != 16 { return }` leaves len(s) at most 33.
+DECODED = {key for key in ENCODING_LENGTHS if key[2] == "DecodedLen"}
 
 # math/bits functions whose result is a count of bits of their argument: from 0 to its width. As math/bits/bits.go
 # documents each: `Len64` "returns the minimum number of bits required to represent x; the result is 0 for x == 0",
@@ -204,6 +231,18 @@ def encoding_length(
     return ENCODING_LENGTHS.get(callee(view, path, function))
 
 
+def encoding(view: PackageView, path: str, call: Node) -> tuple[int, Callable[[int], int], Callable[[int], int]] | None:
+    """For a call of an encoding function (ENCODINGS, by go/types' object): the index of its source argument, and the
+    shortest and the longest encoding of n >= 0 bytes (any padding), else None."""
+    found = ENCODINGS.get(callee(view, path, call.child_by_field_name("function")))
+    return (found[0], *ENCODING_LENGTHS[found[1]]) if found is not None else None
+
+
+def slice_length(view: PackageView, path: str, function: Node) -> int | None:
+    """The most elements the slice the callee returns has (SLICE_LENGTHS, by go/types' object), or None."""
+    return SLICE_LENGTHS.get(callee(view, path, function))
+
+
 def bit_count(view: PackageView, path: str, function: Node) -> int | None:
     """The largest result of the math/bits count the callee is (BIT_COUNTS: its argument's width), by its object."""
     return BIT_COUNTS.get(callee(view, path, function))
@@ -233,3 +272,26 @@ def callee(view: PackageView, path: str, function: Node) -> tuple | None:
     if ident is None or ident.kind not in (Kind.FUNC, Kind.METHOD):
         return None
     return ident.pkg, ident.recv, ident.name
+
+
+def decoded_from(
+    view: PackageView, path: str, node: Node, matches: Callable[[Node], bool]
+) -> Callable[[int], int | None] | None:
+    """For a call of a decoded length (DECODED, by go/types' object) whose one argument matches the subject: the most
+    the argument can be where the call's result is at most C (None for a negative C); else None."""
+    args = call_args(node) if node.type == "call_expression" else []
+    found = callee(view, path, node.child_by_field_name("function")) if len(args) == 1 else None
+    if found not in DECODED or not matches(unparen(args[0])):
+        return None
+    smallest = ENCODING_LENGTHS[found][0]
+    return lambda most: _largest(smallest, most) if most >= 0 else None
+
+
+def _largest(grows: Callable[[int], int], most: int) -> int:
+    """The largest n from 0 to the greatest int64 with grows(n) <= most, for a grows that does not decrease and gives
+    0 at 0."""
+    low, high = 0, (1 << 63) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if grows(middle) <= most else (low, middle - 1)
+    return low

@@ -14,12 +14,14 @@ from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert,
 from gorewrite.lengths import (
     appended,
     bit_count,
+    encoding,
     encoding_length,
     index_of,
     number_length,
     parts_of,
     result_range,
     rune_count,
+    slice_length,
     splits,
     substring,
     substring_count,
@@ -96,6 +98,15 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     if args and parts_of(view, path, node.child_by_field_name("function")):  # at most one part more than bytes
         within = operands.length(args[0]).hi
         return Interval(0, within + 1 if within is not None else None)
+    encoded = encoding(view, path, node) if args else None
+    if encoded is not None and len(args) == encoded[0] + 1:  # `hex.EncodeToString(src)`, after dst's: AppendEncode
+        index, shortest, longest = encoded
+        source, before = operands.length(args[index]), operands.length(args[0]) if index else exactly(0)
+        least = shortest(source.lo) + before.lo if source.nonnegative and before.nonnegative else 0
+        return Interval(least, longest(source.hi) + before.hi if None not in (source.hi, before.hi) else None)
+    most = slice_length(view, path, node.child_by_field_name("function")) if node.type == "call_expression" else None
+    if most is not None:  # `ip.To4()`: 4 bytes or nil
+        return Interval(0, most)
     if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), "make"):
         made = operands.of(args[1])  # len(make(T, n[, c])) is n, or the make panics
         return Interval(max(made.lo or 0, 0), made.hi)

@@ -103,6 +103,8 @@ def test_the_measured_cases_are_there():
         "creditor_check",
         "statement_line",
         "month_cells",
+        "session_cookie",
+        "trace_parent",
     } <= set(MEASURED)
 
 
