@@ -1,8 +1,7 @@
 """Bounds the code proves for an integer expression at a statement, from go/types' constants.
 
-A rule that sizes a buffer needs the largest value a size can have where it is used, for every
-input, not a guess. The facts come from the code on every path into the statement, in the same
-function:
+A rule that sizes a buffer needs the largest value a size can have where it is used, for every input, not a
+guess. The facts come from the code on every path into the statement, in the same function:
 
     if n <= 0 || n > Max { return … }     a guard before it whose body always leaves (return,
                                           panic, os.Exit, log.Fatal, break, continue, goto): n <= Max;
@@ -32,15 +31,15 @@ function:
 
 The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`, `len(table)`),
 or an expression bounded where the condition runs, never a name matched by text. The subject is a local variable
-or parameter, a field of a local struct value (`h.Len`: a write to h voids it), `len(s)` of a
-local slice or string, or arithmetic of those (`len(a)+len(b)`, bounded by `if len(a)+len(b) > Max`: the same
-shape and objects, never the same text), also compared through a conversion keeping its value.
+or parameter, a field of a local struct value (`h.Len`: a write to h voids it), `len(s)` of a local slice or
+string, or arithmetic of those (`len(a)+len(b)`, bounded by `if len(a)+len(b) > Max`: the same shape and objects,
+never the same text), also compared through a conversion keeping its value.
 
-Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts only
-if nothing can change the subject between it and the statement: no write on a path from the fact to the statement
-other than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it again; a loop's
-update clause runs before its condition is tested again; a later write reaches it again only through a loop the
-fact is outside of), no write in another function (a closure), no pointer to it (quiet.aliased), and no `goto` in the
+Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts only if
+nothing can change the subject between it and the statement: no write on a path from the fact to the statement other
+than its own (in a loop, an if's or a switch's own updates too: the last pass's reach it again; a loop's update
+clause runs before its condition is tested again; a later write reaches it again only through a loop the fact is
+outside of), no write in another function (a closure), no pointer to it (quiet.aliased), and no `goto` in the
 function when the fact is a statement before the one bounded; with a goto, any later write voids.
 """
 
@@ -139,13 +138,12 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     if subject is None or function is None:
         return None
     plain = subject.key[0] in ("var", "len") and isinstance(subject.key[1], str)  # a variable, or its length
-    given = side.argument(subject.key[1], subject.key[0] == "len") if plain and side.given else None
+    given = side.argument(subject.key[1], subject.key[0] == "len") if plain and side.given else None  # returns.py
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
     stmt, past = body_end(stmt, writes)  # a loop's post statement runs after its body's last statement (posts.py)
     within = lambda u: use_owner(root, u) == function  # noqa: E731
     made = snapshots.made_at(subject, function, uses, root)  # captured, unchanged since the literal was made
-    outer = bound(view, path, size, made, side, (), length) if made is not None else None
-    outer = side.best([outer, given])  # a parameter the callee only reads holds the call's argument (returns.py)
+    outer = side.best([bound(view, path, size, made, side, (), length) if made is not None else None, given])
     if not all(within(u) for u in writes):
         return outer  # written in another function: when that runs is not known here
     if writes and not all(within(u) for u in uses if u.use == Use.DECL):
@@ -220,7 +218,7 @@ def _statement_fact(
         looped = _after_loop(view, path, again, subject, node, side)
         limit = side.best([exited, looped.limit if looped is not None else None])
         return Fact(limit, node.start_byte, ((node.start_byte, node.end_byte),), True) if limit is not None else None
-    if node.type not in (SWITCH, "type_switch_statement", "if_statement"):
+    if node.type not in HEADED:
         return None
     looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
     kept = lambda own: tuple(w for w in own if not _updates(view, path, subject, node.descendant_for_byte_range(*w)))  # noqa: E731

@@ -50,9 +50,7 @@ class Side:
     def worst(self, values: Iterable[int | None]) -> int | None:
         """The bound that holds whichever of several paths was taken (None if one path has none)."""
         known = list(values)
-        if not known or None in known:
-            return None
-        return (max if self.upper else min)(known)
+        return (max if self.upper else min)(known) if known and None not in known else None
 
     @property
     def offsets(self) -> dict[bytes, tuple[int | None, int | None]]:
@@ -75,14 +73,14 @@ Own = tuple[tuple[int, int], ...]  # byte ranges whose writes a fact accounts fo
 class Peers:
     """A Value that also gives, for an expression x, the Matches taking x as the subject (`like`; None when x is
     none, or a call in the condition might change it), and the bound a call of a predicate leaves where it
-    returns true or false (`called`; predicates.py). With it `when` reads `len(a) != len(b) || len(a) > 64`
+    returns true or false (`called`; predicates.py), and for f(x) of the subject x with f growing, x's upper bound
+    where f(x) <= C (`inverse`; lengths.decoded_from). With it `when` reads `len(a) != len(b) || len(a) > 64`
     false as len(b) == len(a) <= 64 (the parts of one evaluation that all hold bound each other's operands),
     and `!shortID(id)` false as len(id) <= maxID."""
 
     of: Value
     like: Callable[[Node], Matches | None]
     called: Callable[[Node, bool], int | None]
-    # for f(x) of the subject x with f growing: x's upper bound where f(x) <= C (lengths.decoded_from), or None
     inverse: Callable[[Node], Callable[[int], int | None] | None] = lambda x: None
 
     def __call__(self, node: Node) -> int | None:
