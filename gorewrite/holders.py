@@ -39,16 +39,26 @@ OUTSIDE = {
 
 
 def holder_use(
-    view: PackageView, path: str, call: Node, methods: tuple[str, ...], parts: tuple[str, ...] = (), part=()
+    view: PackageView,
+    path: str,
+    call: Node,
+    methods: tuple[str, ...],
+    parts: tuple[str, ...] = (),
+    part=(),
+    depth: int = 1,
+    following: set | None = None,
 ) -> str | None:
     """None when what the call returns is only the receiver of these methods, in place or through
     a local variable declared by it (the first of its names), or of the methods in parts, whose result holds it
-    in turn and is only the receiver of the methods in part, the same way; else what is done with it."""
+    in turn and is only the receiver of the methods in part, the same way; else what is done with it.
+    depth and following: the package's functions being followed (_followed), when a holder is made in one."""
     parent = call.parent
     while parent.type == "parenthesized_expression":
         parent = parent.parent
     if parent.type == "selector_expression":
-        return _part(view, path, parent, part) if _name(parent) in parts else _method(parent, methods)
+        if _name(parent) in parts:
+            return _part(view, path, parent, part, depth, following)
+        return _method(parent, methods)
     statement = parent.parent
     if parent.type != "expression_list" or statement.type != "short_var_declaration" or len(parent.children) != 1:
         return "is not assigned to a variable of its own"
@@ -72,11 +82,11 @@ def holder_use(
         if around:
             return f"is held by {shown}, which on line {line} {OUTSIDE[around[0]]}"
         if node.parent.type == "argument_list":
-            problem = _passed(view, path, node, methods)
+            problem = _passed(view, path, node, methods, depth, following)
         elif node.parent.type != "selector_expression":
             return f"is held by {shown}, which is used as a value on line {line}: it may outlive the call"
         elif _name(node.parent) in parts:
-            problem = _part(view, path, node.parent, part)
+            problem = _part(view, path, node.parent, part, depth, following)
         elif not _plain_field(view, path, node.parent):
             problem = _method(node.parent, methods)
         else:
@@ -107,13 +117,15 @@ def _name(selector: Node) -> str:
     return selector.child_by_field_name("field").text.decode()
 
 
-def _part(view: PackageView, path: str, selector: Node, part: tuple[str, ...]) -> str | None:
+def _part(
+    view: PackageView, path: str, selector: Node, part: tuple[str, ...], depth: int, following: set | None
+) -> str | None:
     """None when the holder's method is called and what it returns, which holds the holder (multipart's
     CreatePart: a part whose Write writes through it), is only the receiver of part's methods, as a holder's."""
     call = selector.parent
     if call.type != "call_expression" or call.child_by_field_name("function") != selector:
         return f"has {_name(selector)} selected as a value"
-    held = holder_use(view, path, call, part)
+    held = holder_use(view, path, call, part, depth=depth, following=following)
     return f"gives a writer holding it through {_name(selector)}, and that {held}" if held else None
 
 
@@ -140,7 +152,11 @@ def _passed(
     entry = TABLE.get((*key, call_args(call).index(node))) if isinstance(key, tuple) else None
     if entry is None or not entry.methods or not set(entry.methods) <= set(methods):
         return f"is passed to {callees.shown(call)}, which the std table does not clear for it"
-    held = holder_use(view, path, call, entry.holder, entry.parts, entry.part) if entry.holder else None
+    # judged within the functions being followed: a holder handed back to the function whose parameter made it
+    # (`nest(zw, d-1)` in nest, after `zw := gzip.NewWriter(w)`) is a call back into one being followed
+    if not entry.holder:
+        return None
+    held = holder_use(view, path, call, entry.holder, entry.parts, entry.part, depth, following)
     return f"is passed to {callees.shown(call)}, which keeps it in what it returns, and that {held}" if held else None
 
 
@@ -151,7 +167,7 @@ def _followed(
     methods, or hands it to a std function the table clears for them or to a function of the package followed
     in turn (`writeLines(bw, xs)` that only `fmt.Fprintf(w, …)`s); a call back into one being followed is
     taken to, its own uses deciding. Else why not, as `whose w (file.go:LINE) …`."""
-    if (key, index) in following:
+    if (key, index, methods) in following:  # taken to hold for these methods while its uses are judged for them
         return None
     if depth > callees.DEPTH:
         return f"which passes it on through more than {callees.DEPTH} functions of the package"
@@ -166,7 +182,7 @@ def _followed(
         return "whose parameter gorewrite cannot follow"
     name, declared, _ = param
     path, decl = found
-    following.add((key, index))
+    following.add((key, index, methods))
     for node in callees.naming(view, path, declared):
         around = [a.type for a in takewhile(lambda a: a != decl, ancestors(node)) if a.type in OUTSIDE]
         if around:
@@ -179,5 +195,5 @@ def _followed(
             problem = "is used as a value: it may outlive the call"
         if problem:
             return f"whose {name.text.decode()} ({os.path.basename(path)}:{node.start_point.row + 1}) {problem}"
-    following.discard((key, index))
+    following.discard((key, index, methods))
     return None

@@ -60,6 +60,29 @@ func Plain(s string) string {{
 """
 
 POOLED = {
+    # gzip over gzip by a recursive helper: the Writer handed back to the function that made it is a call back into
+    # one being followed (holders.py's `following`; since gzip lists WriteString, it recursed without end)
+    "gzip_nested": """func nest(w io.Writer, depth int) error {
+	zw := gzip.NewWriter(w)
+	if depth > 0 {
+		if err := nest(zw, depth-1); err != nil {
+			return err
+		}
+	} else {
+		io.WriteString(zw, "leaf")
+	}
+	return zw.Close()
+}
+
+func Nested(w io.Writer, depth int) error {
+	var body bytes.Buffer
+	if err := nest(&body, depth); err != nil {
+		return err
+	}
+	_, err := w.Write(body.Bytes())
+	return err
+}
+""",
     # probe45d's RenderSubject: a subject line rendered into a Builder
     "template_builder": """func Subject(t *template.Template, data any) (string, error) {
 	var sb strings.Builder

@@ -73,6 +73,36 @@ POOLED = {
 	return err
 }
 """,
+    # a form nested in a part by a recursive helper: the part handed back to the function that made its Writer is
+    # a call back into one being followed (holders.py's `following`; it recursed without end before)
+    "form_nested": """func writeNested(w io.Writer, depth int) error {
+	mw := multipart.NewWriter(w)
+	if err := mw.SetBoundary(fmt.Sprint("b", depth)); err != nil {
+		return err
+	}
+	part, err := mw.CreateFormField("inner")
+	if err != nil {
+		return err
+	}
+	if depth > 0 {
+		if err := writeNested(part, depth-1); err != nil {
+			return err
+		}
+	} else {
+		io.WriteString(part, "leaf")
+	}
+	return mw.Close()
+}
+
+func Nested(w io.Writer, depth int) error {
+	var buf bytes.Buffer
+	if err := writeNested(&buf, depth); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+""",
 }
 
 # Each: the code, a part of the reason, and a probe (a Go string expression) the naive pool changes.
@@ -140,6 +170,36 @@ func Form(v string) string {
 func Late(s string) { lastWriter.WriteField("late", s) }
 """,
         "is held by mw, which is used as a value on line",
+        'func() string { {pkg}.Form("a"); {pkg}.Late("LATE"); return {pkg}.Form("b") }()',
+    ),
+    # the innermost part kept past the recursion of form_nested's helper: a later write lands in the pooled buffer
+    "nested_kept": (
+        """var kept io.Writer
+
+func writeNested(w io.Writer, depth int) {
+	if depth > 0 {
+		mw := multipart.NewWriter(w)
+		mw.SetBoundary(fmt.Sprint("b", depth))
+		part, _ := mw.CreateFormField("inner")
+		writeNested(part, depth-1)
+		return
+	}
+	kept = w
+}
+
+func Form(v string) string {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.SetBoundary("top")
+	part, _ := mw.CreateFormField("outer")
+	writeNested(part, 1)
+	io.WriteString(kept, v)
+	return buf.String()
+}
+
+func Late(s string) { io.WriteString(kept, s) }
+""",
+        "is passed to writeNested, whose w (nested_kept.go:24) is used as a value",
         'func() string { {pkg}.Form("a"); {pkg}.Late("LATE"); return {pkg}.Form("b") }()',
     ),
 }
