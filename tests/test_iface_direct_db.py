@@ -163,6 +163,34 @@ func Column(col string) (string, bool) {
         ),
         "l may change after it is stored",
     ),
+    # a go1.21 file's range variable is one for every iteration: the func literal built in the first iteration
+    # calls through its own s, holding the first l, where a call on l reads the last one (adv46e)
+    "value_loop_shared": (
+        "//go:build go1.21\n\n"
+        + case(
+            "value_loop_shared",
+            """// Columns quotes a column the way the first dialect listed spells it, and names every schema.
+func Columns(dialects []Lite, col any) string {
+	name, _ := col.(string)
+	var first func() string
+	var schemas []func() string
+	for _, l := range dialects {
+		schemas = append(schemas, func() string { return l.Prefix })
+		s := Settings{Dialect: l}
+		if first == nil {
+			first = func() string { return s.Dialect.Quote(name) }
+		}
+	}
+	out := first()
+	for _, schema := range schemas {
+		out += " " + schema()
+	}
+	return out
+}
+""",
+        ),
+        "l is a loop variable shared by all iterations",
+    ),
     # the destination list's other element goes to a callee that keeps it: dests stays on the heap with both
     "element_kept": (
         case(
@@ -222,6 +250,10 @@ NAIVE = {
     "value_changed": (
         replace(("\ts := Settings{Dialect: l}\n", ""), ("s.Dialect.Quote(col)", "l.Quote(col)")),
         'fmt.Sprint({pkg}.Column("id"))',
+    ),
+    "value_loop_shared": (
+        replace(("\t\ts := Settings{Dialect: l}\n", ""), ("s.Dialect.Quote(name)", "l.Quote(name)")),
+        '{pkg}.Columns([]{pkg}.Lite{{Prefix: "main."}, {Prefix: "temp."}}, "id")',
     ),
     "element_kept": (
         replace(("dests[0].(Scanner)", "Scanner(&n)")),
