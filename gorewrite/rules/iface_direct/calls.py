@@ -18,7 +18,6 @@ from __future__ import annotations
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rulekit import language_minor, run_later
 from gorewrite.rules.iface_direct.bound import bound_alike, method_value
 from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.cascade import left_too
@@ -26,21 +25,12 @@ from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
 from gorewrite.rules.iface_direct.copies import statement_of
 from gorewrite.rules.iface_direct.group import access, member_read
+from gorewrite.rules.iface_direct.loopvars import shared_and_later
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index, names_stored, place_of, reads_stored, with_field
-from gorewrite.rules.iface_direct.sites import (
-    NAME,
-    Store,
-    address_of,
-    describe,
-    idents_in,
-    listed,
-    row_of,
-    shapes_of,
-    use_node,
-)
-from gorewrite.syntax import Node, enclosing, text, unparen
-from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of, shapes_of
+from gorewrite.syntax import Node, text, unparen
+from gorewrite.typeinfo import Kind, TypeInfo
 
 
 def method_call(node: Node) -> Node | None:
@@ -192,7 +182,7 @@ def _by_value(
     runs the same method on v, the same value while nothing writes v nor takes its address (stable, asked after).
     Not a pointer (a nil one panics in the interface's wrapper, in the method called directly), an interface or a
     type go/types does not write (a type parameter's argument may be either), nor a method value (bound.py), nor a
-    loop variable shared by every iteration that a func literal reads (_shared_loop_variable)."""
+    loop variable shared by every iteration that a func literal reads (loopvars.py)."""
     found = types.at(path, value.start_byte) if value.type == "identifier" else None
     if found is None or found.kind not in (Kind.VAR, Kind.PARAM) or not found.local:
         return f"{where} holds {text(value).decode()}, neither the address of a variable nor a local variable"
@@ -202,25 +192,4 @@ def _by_value(
     if bound is not None:
         value_text = text(value).decode()
         return f"{where} is bound as a method value (line {row_of(bound)}) while it holds the value {value_text}"
-    return _shared_loop_variable(view, types, path, found, accesses, function, where)
-
-
-def _shared_loop_variable(
-    view: PackageView, types: TypeInfo, path: str, found: Ident, accesses: list[Node], function: Node, where: str
-) -> str | None:
-    """A for or range clause's variable is one for every iteration before go1.22 (the file's version): the range
-    writes it each iteration with no assignment go/types calls a write. A call in a func literal (the store is outside
-    of it) may run after a later iteration: through the field, on the copy made at the store; on v, on the last value
-    (adv46e: a go1.21 file's closure built in the first iteration quoted with the last dialect)."""
-    later = next(((a, literal) for a in accesses if (literal := run_later(a, function)) is not None), None)
-    if later is None or language_minor(view, path) >= 22:
-        return None
-    decl = next((i for i in idents_in(types, path, function) if i.obj == found.obj and i.use == Use.DECL), None)
-    clause = enclosing(use_node(view, path, decl), "for_clause", "range_clause", "block") if decl else None
-    if decl is not None and (clause is None or clause.type == "block"):
-        return None  # declared in a body: a variable each time it runs
-    return (
-        f"{found.name} is a loop variable shared by all iterations (the file's Go version is before go 1.22): the "
-        f"call at line {row_of(later[0])} is in a func literal (line {row_of(later[1])}) that may run after a later "
-        f"iteration changed {found.name}, where {where} holds the copy made at the store"
-    )
+    return shared_and_later(view, types, path, found, accesses, function)
