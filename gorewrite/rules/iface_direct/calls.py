@@ -25,6 +25,7 @@ from gorewrite.rules.iface_direct.commaok import whole_lines
 from gorewrite.rules.iface_direct.contents import other_uses, removable, stable
 from gorewrite.rules.iface_direct.copies import statement_of
 from gorewrite.rules.iface_direct.group import access, member_read
+from gorewrite.rules.iface_direct.loopvars import shared_and_later
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index, names_stored, place_of, reads_stored, with_field
 from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of, shapes_of
@@ -135,7 +136,7 @@ def direct_calls(
     if problem:
         return problem
     value = unparen(store.value)
-    problem = None if address_of(value) else _by_value(types, path, value, accesses, where)
+    problem = None if address_of(value) else _by_value(view, types, path, value, accesses, function, where)
     if problem:
         return problem
     if value_type(types, path, value) is None:
@@ -172,13 +173,16 @@ def _partners(
     return [m for m, _ in found.values()], edits
 
 
-def _by_value(types: TypeInfo, path: str, value: Node, accesses: list[Node], where: str) -> str | None:
+def _by_value(
+    view: PackageView, types: TypeInfo, path: str, value: Node, accesses: list[Node], function: Node, where: str
+) -> str | None:
     """Why a call through the field cannot go to the variable v it holds by value; None when it can. The interface
     holds a copy of v made at the store; the dynamic call runs the method of v's type (which implements the field's
     interface, so the method is a value method or promoted through an embedded pointer) on that copy, and `v.M(…)`
     runs the same method on v, the same value while nothing writes v nor takes its address (stable, asked after).
     Not a pointer (a nil one panics in the interface's wrapper, in the method called directly), an interface or a
-    type go/types does not write (a type parameter's argument may be either), nor a method value (bound.py)."""
+    type go/types does not write (a type parameter's argument may be either), nor a method value (bound.py), nor a
+    loop variable shared by every iteration that a func literal reads (loopvars.py)."""
     found = types.at(path, value.start_byte) if value.type == "identifier" else None
     if found is None or found.kind not in (Kind.VAR, Kind.PARAM) or not found.local:
         return f"{where} holds {text(value).decode()}, neither the address of a variable nor a local variable"
@@ -188,4 +192,4 @@ def _by_value(types: TypeInfo, path: str, value: Node, accesses: list[Node], whe
     if bound is not None:
         value_text = text(value).decode()
         return f"{where} is bound as a method value (line {row_of(bound)}) while it holds the value {value_text}"
-    return None
+    return shared_and_later(view, types, path, found, accesses, function)

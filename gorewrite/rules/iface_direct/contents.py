@@ -11,6 +11,7 @@ from gorewrite.rulekit import FUNCTIONS
 from gorewrite.rules.iface_direct.cascade import left_with
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.initorder import init_problem
+from gorewrite.rules.iface_direct.loopvars import shared_and_later
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index
 from gorewrite.rules.iface_direct.sites import Store, address_of, idents_in, inner, row_of, use_node
@@ -286,7 +287,8 @@ def plain_read(
     literal stored in a field of type `string` (go/types) replaces it too (`Label: "total"`): the container is
     never written, so the field holds that string at every read, and the literal's default type is the field's,
     so wherever the `string` value was legal the constant is, and equal (an index out of its range, which a
-    constant makes a compile error, is the verifier's). Not with `literals` False: the caller then prefers the
+    constant makes a compile error, is the verifier's). Not a loop variable shared by every iteration read in a
+    func literal (loopvars.py). Not with `literals` False: the caller then prefers the
     smaller rewrite that keeps the literal, which reads better (`if ev.Kind == "check"` stays)."""
     field = read.child_by_field_name("field")
     value = unparen(member.value)
@@ -296,6 +298,9 @@ def plain_read(
     kind = types.type_id(path, field.start_byte, field.end_byte)
     if kind is None or kind != value_type(types, path, member.value) or stable(view, types, path, member, function):
         return None
+    variable = types.at(path, value.start_byte)
+    if variable is None or shared_and_later(view, types, path, variable, [read], function):
+        return None  # a func literal may read a later iteration's value (loopvars.py)
     return Edit(path, read.start_byte, read.end_byte, in_place(read, text(unparen(member.value))))
 
 
