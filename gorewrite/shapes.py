@@ -26,7 +26,7 @@ from gorewrite.lengths import (
 )
 from gorewrite.proposals import PackageView
 from gorewrite.regrouped import regrouped
-from gorewrite.returns import Given, returned
+from gorewrite.returns import Given, declared_name, returned
 from gorewrite.syntax import Node, call_args, text
 from gorewrite.terms import builtin, value_of
 from gorewrite.type_bounds import conversion, int_type, unsigned
@@ -137,12 +137,9 @@ def _slice_type(view: PackageView, path: str, node: Node, depth: int = 4) -> boo
     if node.type == "slice_type":
         return True
     ident = view.types.at(path, node.start_byte) if node.type in ("type_identifier", "identifier") else None
-    if depth == 0 or ident is None or ident.kind != Kind.TYPE or ident.end != node.end_byte or ident.obj is None:
+    if depth == 0 or ident is None or ident.kind != Kind.TYPE or ident.end != node.end_byte:
         return False
-    file, _, offset = ident.obj.rpartition(":")
-    if file not in view.package.files or not offset.isdigit():
-        return False
-    name = view.tree(file).root_node.descendant_for_byte_range(int(offset), int(offset) + len(ident.name))
+    file, name = declared_name(view, ident)
     spec = name.parent if name is not None else None
     if spec is None or spec.type not in ("type_spec", "type_alias") or spec.child_by_field_name("name") != name:
         return False  # a type parameter (`S ~[]E`), or unknown
