@@ -117,10 +117,7 @@ def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | 
     ident, wanted = _called(view, path, function)
     if ident is None:
         return None
-    file, _, offset = ident.obj.rpartition(":")
-    if file not in view.package.files or not offset.isdigit():
-        return None
-    name = view.tree(file).root_node.descendant_for_byte_range(int(offset), int(offset) + len(ident.name))
+    file, name = declared_name(view, ident)
     declared = name.parent if name is not None else None
     if declared is None or declared.type != wanted or declared.child_by_field_name("name") != name:
         return None
@@ -132,6 +129,14 @@ def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | 
     if file != path and callees.other_builds(view):  # a build that compiles the call may declare it otherwise
         return None
     return file, declared
+
+
+def declared_name(view: PackageView, ident: Ident) -> tuple[str, Node | None]:
+    """(file, the identifier declaring go/types' object the identifier names) in a file of this build, or ("", None)."""
+    file, _, offset = (ident.obj or "").rpartition(":")
+    if file not in view.package.files or not offset.isdigit():
+        return "", None
+    return file, view.tree(file).root_node.descendant_for_byte_range(int(offset), int(offset) + len(ident.name))
 
 
 def _called(view: PackageView, path: str, function: Node) -> tuple[Ident | None, str]:

@@ -28,7 +28,7 @@ from gorewrite.lengths import (
 )
 from gorewrite.proposals import PackageView
 from gorewrite.regrouped import regrouped
-from gorewrite.returns import Given, returned
+from gorewrite.returns import Given, declared_name, returned
 from gorewrite.syntax import Node, call_args, text
 from gorewrite.terms import builtin, value_of
 from gorewrite.type_bounds import conversion, int_type, unsigned
@@ -71,7 +71,7 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """The interval the expression's shape proves for its length: an array's, or a constant string's (go/types),
-    a SplitN's, a TrimSpace's, a Cut's or an AppendInt's (lengths.py), a `make(T, n)`'s (n, or the make panics),
+    a SplitN's, a TrimSpace's, a Cut's or an AppendInt's (lengths.py), a slice's `make(T, n)` (n, or the make panics),
     an `append(x, a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `[]byte(s)` or
     `[]rune(s)`'s (at most len(s): its bytes, its runes, or the elements of a slice converted), `x[lo:hi]`'s,
     which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0), and nil's, 0
@@ -108,6 +108,8 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     if most is not None:  # `ip.To4()`: 4 bytes or nil
         return Interval(0, most)
     if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), "make"):
+        if not _slice_type(view, path, args[0]):  # a map's or a channel's n is room: its len starts at 0
+            return NONNEGATIVE
         made = operands.of(args[1])  # len(make(T, n[, c])) is n, or the make panics
         return Interval(max(made.lo or 0, 0), made.hi)
     if args and builtin(view, path, node.child_by_field_name("function"), "append"):  # len(x) plus what it adds
@@ -138,6 +140,23 @@ def _ends_at_length(view: PackageView, path: str, operand: Node) -> bool:
     name = operand.child_by_field_name("field") if operand.type == "selector_expression" else operand
     ident = view.types.at(path, name.start_byte) if name is not None and name.type in IDENTIFIERS else None
     return ident is not None and ident.end == name.end_byte and ident.shape == "string"
+
+
+def _slice_type(view: PackageView, path: str, node: Node, depth: int = 4) -> bool:
+    """Is the type a slice type: `[]T`, or a name the package declares as one (`type Row []T`, an alias of one), by
+    go/types' object? A map's or a channel's make takes room for n, not n elements (`len(make(map[K]V, 10))` is 0)."""
+    if node.type == "slice_type":
+        return True
+    ident = view.types.at(path, node.start_byte) if node.type in ("type_identifier", "identifier") else None
+    if depth == 0 or ident is None or ident.kind != Kind.TYPE or ident.end != node.end_byte:
+        return False
+    file, name = declared_name(view, ident)
+    spec = name.parent if name is not None else None
+    if spec is None or spec.type not in ("type_spec", "type_alias") or spec.child_by_field_name("name") != name:
+        return False  # a type parameter (`S ~[]E`), or unknown
+    if spec.child_by_field_name("type_parameters") is not None:
+        return False
+    return _slice_type(view, file, spec.child_by_field_name("type"), depth - 1)
 
 
 def _universe_nil(view: PackageView, path: str, node: Node) -> bool:

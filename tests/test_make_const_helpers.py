@@ -150,6 +150,34 @@ BOUNDED.update(
             case("length_of_trimmed", GUARD + "\tbuf := make([]int64, len(strings.TrimSpace(key)))"),
             "[20]int64",
         ),
+        # a slice's make, by a type the package names: len is n (a map's or a channel's is not: below)
+        "length_of_made_rows": (
+            case(
+                "length_of_made_rows",
+                GUARD + "\tbuf := make([]int64, len(rows(len(key)))+1)",
+                "\ntype Row []int64\n\nfunc rows(n int) Row { return make(Row, n) }\n",
+            ),
+            "[21]int64",
+        ),
+        # a map's make takes room for 10 entries, and its len is 0: len(seen()) is no 10, and the size reaches 50
+        # (the naive array holds 40)
+        "length_of_map_hint": (
+            case(
+                "length_of_map_hint",
+                "\tbuf := make([]int64, maxKey+30-len(seen()))",
+                "\nfunc seen() map[string]bool { return make(map[string]bool, 10) }\n",
+            ),
+            "[50]int64",
+        ),
+        # a channel's make likewise: 10 is its capacity, and nothing is queued yet
+        "length_of_channel_made": (
+            case(
+                "length_of_channel_made",
+                "\tbuf := make([]int64, maxKey+30-len(queue()))",
+                "\nfunc queue() chan int { return make(chan int, 10) }\n",
+            ),
+            "[50]int64",
+        ),
         # a value receiver holds a copy of the operand: `n.padded()` of `func (n Name) padded() int`
         "receiver_value": (
             case(
@@ -298,12 +326,24 @@ NAIVE = {
         None,
     ),
     "receiver_written": (_naive("\tbuf := make([]int64, key.doubled())\n", "key.doubled()", 20), None),
+    "length_of_map_hint": (
+        _naive("\tbuf := make([]int64, maxKey+30-len(seen()))\n", "maxKey+30-len(seen())", 40),
+        None,
+    ),
+    "length_of_channel_made": (
+        _naive("\tbuf := make([]int64, maxKey+30-len(queue()))\n", "maxKey+30-len(queue())", 40),
+        None,
+    ),
     "length_of_lowered": (
         _naive("\tbuf := make([]int64, len(strings.ToLower(key)))\n", "len(strings.ToLower(key))", 20),
         None,
     ),
 }
-NAIVE = {n: (rewrite, probe("{pkg}." + NOT_BOUNDED[n][1])) for n, (rewrite, _) in NAIVE.items()}
+# the calls that show a naive array wrong: a must-decline's, and a bounded case's whose naive array is too small
+CALLS = {n: c for n, (_, c) in NOT_BOUNDED.items()} | dict.fromkeys(
+    ("length_of_map_hint", "length_of_channel_made"), 'Sum([]int64{1}, "a")'
+)
+NAIVE = {n: (rewrite, probe("{pkg}." + CALLS[n])) for n, (rewrite, _) in NAIVE.items()}
 
 
 @pytest.fixture(scope="module")
@@ -314,7 +354,9 @@ def proposed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    return naive_mutants(tmp_path_factory.mktemp("make-const-helpers-naive"), toolchain, NOT_BOUNDED, NAIVE)
+    return naive_mutants(
+        tmp_path_factory.mktemp("make-const-helpers-naive"), toolchain, {**BOUNDED, **NOT_BOUNDED}, NAIVE
+    )
 
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
