@@ -6529,6 +6529,33 @@ func Drain(r Round) int {
         "r is written by or after the go statement (line 28): the write at line 28 can come before the wait at "
         "line 24 returns",
     ),
+    "decline_sliced_to_any": (  # x[:] boxed in an any the callee returns the slice of: s writes x after the start
+        """package decline_sliced_to_any
+
+// bytesOf returns the bytes an any holds.
+func bytesOf(a any) []byte {
+	b, _ := a.([]byte)
+	return b
+}
+
+// Stamp starts the reader, which reads the token once released, and stamps the token through the
+// bytes bytesOf gave back.
+func Stamp(seat byte) [4]byte {
+	var tok [4]byte
+	s := bytesOf(tok[:])
+	next := make(chan struct{})
+	done := make(chan [4]byte)
+	go func() {
+		<-next
+		done <- tok
+	}()
+	s[0] = seat
+	close(next)
+	return <-done
+}
+""",
+        "tok is passed to bytesOf, which returns its storage",
+    ),
     "decline_slice_kept": (  # the callee keeps the slice, and a write through it reaches id after the start
         """package decline_slice_kept
 
@@ -7163,6 +7190,10 @@ NAIVE = {
     "decline_late_address_in_loop": (
         lambda source: source.replace("\t\tgo func() {", "\t\tseat := seat\n\t\tgo func() {"),
         'fmt.Sprint({pkg}.Seats([]string{"a", "b"}))',
+    ),
+    "decline_sliced_to_any": (
+        block_copy("\tgo func() {", "\t}()\n", "tok"),
+        "fmt.Sprint({pkg}.Stamp(7))",
     ),
     "decline_late_address_before_receive": (
         block_copy("\tgo func() {", "\t}()\n", "r"),
