@@ -35,7 +35,7 @@ from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
 from gorewrite.syntax import Node, call_args, statements, unparen
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
-from gorewrite.waits import Wait, after_call, after_none, statement_of
+from gorewrite.waits import Wait, after, after_call, after_none, statement_of
 
 WG_WAIT = ("sync", "WaitGroup", "Wait")
 
@@ -62,7 +62,7 @@ def unordered(view: PackageView, path: str, literal: Node, name: str, writes: li
         why = wait_calls.handed(spawn, variable.obj, node) if ident.use != Use.WRITE else None  # `waitAll(&wg)`
         wrapped = after_call(wait_calls.call_of(node)) if why == "" else None
         if waited is not None or wrapped is not None:
-            found.append(wrapped or Wait(waited, ((waited.start_byte, waited.end_byte),)))
+            found.append(wrapped or Wait(waited, after(waited, node.parent.parent)))
         elif ident.use == Use.WRITE or not _handed(view, path, node):
             line = node.start_point.row + 1
             return (

@@ -40,7 +40,7 @@ from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, call_args, statements, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
-from gorewrite.waits import Wait, after_none, statement_of
+from gorewrite.waits import Wait, after, after_none, statement_of
 
 WG_WAIT = ("sync", "WaitGroup", "Wait")
 LATER = ("func_literal", "defer_statement", "go_statement")  # f called under one of these may run at any time
@@ -113,7 +113,7 @@ def unordered(view: PackageView, path: str, literal: Node, writes: list[int]) ->
         waited = statement_of(call_of)
         if waited is None:
             return f"{group.name}.{key_of[2]}() (line {line}) is not the first call of a statement"
-        found.append(Wait(waited, ((waited.start_byte, waited.end_byte),)))
+        found.append(Wait(waited, after(waited, call_of)))
     if not found:
         return f"the function never waits for {group.name} (`{group.name}.Wait()`, as a statement)"
     return after_none(spawn, found, writes)

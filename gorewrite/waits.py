@@ -14,8 +14,9 @@ A wait is a statement of a block that holds the go statement, after it:
   loop whose only break out of it is under `if !ok` after `v, ok := <-ch` (closed_loops.py);
 - fan-in: a later loop as long that receives once an iteration (fan_in.py).
 
-A write inside the wait statement comes after the wait only where the receive has completed: the
-rest of its statement, a select's receiving case. A loop's body runs before its last receive.
+A write inside the wait statement comes after the wait only where the receive has completed: its
+statement from the receive on, the names it assigns, a select's receiving case. A loop's body runs
+before its last receive.
 Objects and methods come from go/types, never from names.
 """
 
@@ -27,7 +28,7 @@ from gorewrite import groups, wait_calls
 from gorewrite.closed_loops import closed_loop
 from gorewrite.rulekit import owner
 from gorewrite.spawns import Signal, Spawn, method_of
-from gorewrite.syntax import Node, ancestors, contains, statements, unparen, walk
+from gorewrite.syntax import Node, ancestors, contains, first_of, statements, unparen, walk
 from gorewrite.terminating import jump_target, terminating
 from gorewrite.typeinfo import TypeInfo
 
@@ -99,33 +100,40 @@ def after_call(call: Node) -> Wait | None:
     """The wait a call of a helper that waits makes, as its statement: what the statement does after the
     call runs after the wait, the call's arguments before it."""
     stmt = statement_of(call)
-    settled = ((stmt.start_byte, call.start_byte), (call.end_byte, stmt.end_byte)) if stmt is not None else ()
-    return Wait(stmt, settled) if stmt is not None else None
+    return Wait(stmt, after(stmt, call)) if stmt is not None else None
 
 
 def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:
     """`wg.Wait()` or `g.Wait()` as the statement (`err := g.Wait()`, `if err := g.Wait(); …`)."""
     waiting = node.parent.type == "selector_expression" and method_of(types, path, node.parent) in WAITS
     stmt = statement_of(node.parent.parent) if waiting else None
-    return Wait(stmt, ((stmt.start_byte, stmt.end_byte),)) if stmt is not None else None
+    return Wait(stmt, after(stmt, node.parent.parent)) if stmt is not None else None
 
 
 def received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
     """The wait a receive from the channel makes: its statement, or the select whose case it is. A
     statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
-    <-done)`) completes it before any of its own writes: the operands are evaluated, then assigned."""
+    <-done)`) completes it before it assigns, and before the calls after it, not those before it (after)."""
     receive = receive_of(node)
     stmt = evaluating_statement(types, path, receive) if receive is not None else None
-    if stmt is not None and _in_condition(stmt, receive):
-        return Wait(stmt, ((receive.start_byte, stmt.end_byte),))  # the initializer runs before the receive
     if stmt is not None:
-        return Wait(stmt, ((stmt.start_byte, stmt.end_byte),))
+        return Wait(stmt, after(stmt, receive))
     return selected(types, path, receive, signal) if receive is not None else None
 
 
-def _in_condition(stmt: Node, receive: Node) -> bool:
-    """Is the receive in the condition of the if statement stmt (not its initializer)?"""
-    return stmt.type == "if_statement" and contains(stmt.child_by_field_name("condition"), receive)
+def after(stmt: Node, waiting: Node, end: int | None = None) -> tuple[tuple[int, int], ...]:
+    """The byte ranges of stmt (on to `end`, else its end) that run only once `waiting`, the receive, Wait or
+    waiting helper's call it evaluates, has returned: what follows it — Go runs calls and receives left to
+    right, a call's arguments before it, so `n := st.Bump() + <-done` calls Bump, whose writes through &st
+    count where st stands, before the receive; an if's initializer runs before its condition — and the left
+    side of the assignment evaluating it, assigned last, unless it calls something (`errs[st.Slot()] =
+    g.Wait()` calls Slot before the Wait)."""
+    simple = next((a for a in ancestors(waiting) if a.type in EVALUATING and contains(stmt, a)), None)
+    left = simple.child_by_field_name("left") if simple is not None else None
+    rest = ((waiting.end_byte, stmt.end_byte if end is None else end),)
+    if left is None or first_of(left, ("call_expression",)) is not None:
+        return rest
+    return ((left.start_byte, left.end_byte), *rest)
 
 
 def selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait | None:
@@ -145,14 +153,14 @@ def selected(types: TypeInfo, path: str, receive: Node, signal: Signal) -> Wait 
         if _receives_from(types, path, other.child_by_field_name("communication"), signal):
             settled.append((other.start_byte, other.end_byte))
         elif drain is not None:
-            settled.append((drain.start_byte, other.end_byte))
+            settled.extend(after(*drain, other.end_byte))
         elif not _terminates(types, path, other):
             return None
     return Wait(case.parent, tuple(settled))
 
 
-def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | None:
-    """A statement of the case's own list (or the receive in an if's condition) that receives from the
+def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> tuple[Node, Node] | None:
+    """A statement of the case's own list, and its receive (maybe in an if's condition), that receives from the
     channel whenever it runs (`case
     <-time.After(d): cancel(); total += <-done`), with nothing before it that could skip it: no break
     (it would leave the select), continue, goto, label or panic; a return ends the function."""
@@ -165,8 +173,7 @@ def _drain(types: TypeInfo, path: str, case: Node, signal: Signal) -> Node | Non
             waited = evaluating_statement(types, path, node)
             if found is not None and found.obj in (signal.group or (signal.obj,)) and waited == stmt:
                 earlier = body[:at]
-                first = node if _in_condition(stmt, node) else stmt  # an if's initializer runs before it
-                return first if not any(_escaping_jump(s, earlier) for s in earlier) else None
+                return (stmt, node) if not any(_escaping_jump(s, earlier) for s in earlier) else None
     return None
 
 

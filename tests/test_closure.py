@@ -6434,6 +6434,128 @@ func Total(players []int, st Stats) int {
 """,
         "st is passed to keep, whose parameter",
     ),
+    "decline_late_address_before_receive": (  # Next runs before the receive its statement waits on
+        """package decline_late_address_before_receive
+
+// Round is a round's figures.
+type Round struct{ N int }
+
+// Next moves to the next round and releases the announcer.
+func (r *Round) Next(next chan<- struct{}) int {
+	r.N++
+	close(next)
+	return r.N
+}
+
+// Announce starts the announcer, which reads the round once released, and moves to the next
+// round in the statement that waits for it.
+func Announce(r Round) int {
+	next := make(chan struct{})
+	done := make(chan int)
+	go func() {
+		<-next
+		done <- r.N
+	}()
+	n := r.Next(next) + <-done
+	return n
+}
+""",
+        "r is written by or after the go statement (line 22): the write at line 22 can come before the wait at "
+        "line 22 returns",
+    ),
+    "decline_sliced_before_receive": (  # stamp runs before the receive its statement waits on
+        """package decline_sliced_before_receive
+
+// stamp writes the seat into the token and releases the deliverer.
+func stamp(t []byte, seat byte, next chan<- struct{}) int {
+	for i := range t {
+		t[i] = seat
+	}
+	close(next)
+	return len(t)
+}
+
+// Issue starts the deliverer, which reads the token once released, and stamps it in the
+// statement that waits for it.
+func Issue(seat byte) [4]byte {
+	var tok [4]byte
+	next := make(chan struct{})
+	done := make(chan [4]byte)
+	go func() {
+		<-next
+		done <- tok
+	}()
+	n, got := stamp(tok[:], seat, next), <-done
+	_ = n
+	return got
+}
+""",
+        "tok is written by or after the go statement (line 22): the write at line 22 can come before the wait at "
+        "line 22 returns",
+    ),
+    "decline_late_address_before_drain": (  # a select case's draining statement calls Next before its receive
+        """package decline_late_address_before_drain
+
+// Round is a round's figures.
+type Round struct{ N int }
+
+// Next moves to the next round and releases the announcer.
+func (r *Round) Next(next chan<- struct{}) int {
+	r.N++
+	close(next)
+	return r.N
+}
+
+// Drain starts the announcer and, the fast path being closed, moves to the next round in the
+// statement of the other case that waits for it.
+func Drain(r Round) int {
+	next := make(chan struct{})
+	done := make(chan int)
+	ready := make(chan struct{})
+	close(ready)
+	go func() {
+		<-next
+		done <- r.N
+	}()
+	select {
+	case n := <-done:
+		return n
+	case <-ready:
+		n := r.Next(next) + <-done
+		return n
+	}
+}
+""",
+        "r is written by or after the go statement (line 28): the write at line 28 can come before the wait at "
+        "line 24 returns",
+    ),
+    "decline_sliced_to_any": (  # x[:] boxed in an any the callee returns the slice of: s writes x after the start
+        """package decline_sliced_to_any
+
+// bytesOf returns the bytes an any holds.
+func bytesOf(a any) []byte {
+	b, _ := a.([]byte)
+	return b
+}
+
+// Stamp starts the reader, which reads the token once released, and stamps the token through the
+// bytes bytesOf gave back.
+func Stamp(seat byte) [4]byte {
+	var tok [4]byte
+	s := bytesOf(tok[:])
+	next := make(chan struct{})
+	done := make(chan [4]byte)
+	go func() {
+		<-next
+		done <- tok
+	}()
+	s[0] = seat
+	close(next)
+	return <-done
+}
+""",
+        "tok is passed to bytesOf, which returns its storage",
+    ),
     "decline_slice_kept": (  # the callee keeps the slice, and a write through it reaches id after the start
         """package decline_slice_kept
 
@@ -7068,6 +7190,22 @@ NAIVE = {
     "decline_late_address_in_loop": (
         lambda source: source.replace("\t\tgo func() {", "\t\tseat := seat\n\t\tgo func() {"),
         'fmt.Sprint({pkg}.Seats([]string{"a", "b"}))',
+    ),
+    "decline_sliced_to_any": (
+        block_copy("\tgo func() {", "\t}()\n", "tok"),
+        "fmt.Sprint({pkg}.Stamp(7))",
+    ),
+    "decline_late_address_before_receive": (
+        block_copy("\tgo func() {", "\t}()\n", "r"),
+        "fmt.Sprint({pkg}.Announce({pkg}.Round{N: 5}))",
+    ),
+    "decline_sliced_before_receive": (
+        block_copy("\tgo func() {", "\t}()\n", "tok"),
+        "fmt.Sprint({pkg}.Issue(7))",
+    ),
+    "decline_late_address_before_drain": (
+        block_copy("\tgo func() {", "\t}()\n", "r"),
+        "fmt.Sprint({pkg}.Drain({pkg}.Round{N: 5}))",
     ),
     "decline_slice_kept": (
         lambda source: source.replace("\tgo func() {", "\t{\n\tid := id\n\tgo func() {").replace(

@@ -1038,6 +1038,39 @@ func (p *Pool) Run(words []string, task func() error) ([]int, string) {
 """,
         "calls p.g.Go with a func value",
     ),
+    "decline_late_address_before_group_wait": (  # errs[r.Slot(next)] = g.Wait(): Slot runs before the Wait
+        """package decline_late_address_before_group_wait
+
+import "golang.org/x/sync/errgroup"
+
+// Round is a round's figures.
+type Round struct{ N int }
+
+// Slot moves to the next round, releases the announcer and says where its error goes.
+func (r *Round) Slot(next chan<- struct{}) int {
+	r.N++
+	close(next)
+	return 0
+}
+
+// Announce starts the announcer, which sends the round once released, and moves to the next round
+// in the statement that waits for it.
+func Announce(r Round, out chan<- string) []error {
+	var g errgroup.Group
+	next := make(chan struct{})
+	errs := make([]error, 1)
+	g.Go(func() error {
+		<-next
+		out <- string(rune('a' + r.N))
+		return nil
+	})
+	errs[r.Slot(next)] = g.Wait()
+	return errs
+}
+""",
+        "r is written by or after the statement making the closure (line 26): the write at line 26 can come before "
+        "the wait at line 26 returns",
+    ),
 }
 
 GO = ("\tgo func() {", "\t}()\n")
@@ -1061,6 +1094,10 @@ def probe(call: str) -> str:
 
 
 NAIVE = {
+    "decline_late_address_before_group_wait": (
+        block_copy("r", "\tg.Go(func() error {", "\t})\n"),
+        "func() string { out := make(chan string, 1); {pkg}.Announce({pkg}.Round{N: 5}, out); return <-out }()",
+    ),
     "wrapper_method_other_group": (
         block_copy("bucket"),
         probe('new({pkg}.Tracker).Upload("f", "b", ready, out)'),

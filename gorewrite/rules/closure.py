@@ -889,7 +889,10 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if call.parent.type in ("go_statement", "defer_statement"):
             return f"the address of {name} goes to a go/defer call that runs later (line {line})"
         copied = builtins.called(view.types, path, call) == "copy"  # copy(x[:], b) writes x, keeping nothing
-        kept = None if copied else retention.kept(view, call, argument, contents=False)
+        # `f(x[:])` to an `any` boxes the slice: its pointer into x is then the content the callee may return
+        given = items(call.child_by_field_name("arguments"))[argument] if argument != retention.RECEIVER else None
+        sliced = given is not None and given.type == "slice_expression"
+        kept = None if copied else retention.kept(view, call, argument, contents=sliced)
         if kept:
             return f"{name} {kept} (line {line})"
         if closed.implementations(view, path, call) is not None:  # retention read each method; the compiler cannot
