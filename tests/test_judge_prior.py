@@ -117,7 +117,11 @@ def test_a_copy_inlined_before_does_not_excuse_a_new_escape(tmp_path, monkeypatc
     assert isinstance(verdict, Verified), verdict
     (verdict,) = verify(toolchains, root, views, {pkg: [_adding(fix)]}).verdicts
     assert isinstance(verdict, Rejected) and "adds an escape" in verdict.reason, verdict
-    monkeypatch.setattr(importlib.import_module("gorewrite.verify.judge"), "prior_copies", lambda *_: Counter())
+    judge = importlib.import_module("gorewrite.verify.judge")
+    monkeypatch.setattr(judge, "prior_copies", lambda *_: Counter())
+    # the added errors.New sits in the loop, where no escape stood before: the loop-depth check
+    # (verify/depths.py) rejects it on its own, so it is set aside to show what prior copies decide
+    monkeypatch.setattr(judge, "deeper", lambda *_: None)
     (verdict,) = verify(toolchains, root, views, {pkg: [_adding(fix)]}).verdicts
     assert isinstance(verdict, Verified), "NAIVE: no prior copies should accept the added escape"
 
