@@ -5,7 +5,8 @@ interface's method, a parameter, an iterator too big to inline) that function es
 loop's state to the heap (`moved to heap: #stateN`, printed at the `for`), and the variables the body captures by
 reference move too: one written after the loop (`prefix = next`, or in a loop around it) is. Go checks the
 loop's state first thing in every call of yield and panics once the range statement has ended (`range function
-continued iteration after whole loop exit`), so the body's code runs only while the statement runs. A variable
+continued iteration after whole loop exit`; unless built with `-d=rangefunccheck=0`, a debugging flag), so the
+body's code runs only while the statement runs. A variable
 the body only reads, that nothing writes from the statement's start to its end (its range expression included),
 whose address is never taken and that no func literal names, holds in every run of the body the value it had
 when the statement began: a copy made right before it holds the same value, and the body captures the copy by
