@@ -19,7 +19,7 @@ import functools
 import os
 
 from gorewrite.parameters import Signature, Verdicts, parameter_names, verdict_of
-from gorewrite.syntax import Node, ancestors, items, parse, walk
+from gorewrite.syntax import Node, ancestors, items, parse, unparen_type, walk
 
 DEPTH = 8  # calls followed through the package; pdqsort's recursion needs 3
 FENCES = {"go_statement": "in a go statement", "func_literal": "captured by a func literal"}
@@ -66,8 +66,8 @@ def _declarations(path: str, mtime: int, size: int) -> dict[str, tuple[str, Node
 def _receiver(method: Node) -> str | None:
     """The name of the method's receiver type, its type parameters dropped: `Set` of `(s *Set[T])`."""
     decls = [d for d in method.child_by_field_name("receiver").named_children if d.type == "parameter_declaration"]
-    node = decls[0].child_by_field_name("type") if len(decls) == 1 else None
-    node = node.named_children[0] if node is not None and node.type == "pointer_type" else node
+    node = unparen_type(decls[0].child_by_field_name("type")) if len(decls) == 1 else None
+    node = unparen_type(node.named_children[0]) if node is not None and node.type == "pointer_type" else node
     node = node.child_by_field_name("type") if node is not None and node.type == "generic_type" else node
     return node.text.decode() if node is not None and node.type == "type_identifier" else None
 

@@ -26,7 +26,7 @@ from gorewrite.relay import relays
 from gorewrite.rulekit import owner
 from gorewrite.signals import goroutine_signals
 from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, channels, innermost_loop, method_of, signalled
-from gorewrite.syntax import Node, ancestors, contains, items
+from gorewrite.syntax import Node, ancestors, contains, items, unparen_type
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import WAITS, Wait, after_none, not_ordering, receive_of, waits
 
@@ -239,7 +239,8 @@ def _own(types: TypeInfo, spawn: Spawn, decl: Node, ident: Ident) -> bool:
         return True
     holder = decl.parent.parent if decl.parent.type == "expression_list" else decl.parent
     if holder.type == "var_spec" and holder.child_by_field_name("value") is None:  # `var wg sync.WaitGroup`
-        return holder.child_by_field_name("type").type != "pointer_type"  # (go/types writes no generic's type)
+        # (go/types writes no generic's type)
+        return unparen_type(holder.child_by_field_name("type")).type != "pointer_type"
     right = holder.child_by_field_name("right" if holder.type == "short_var_declaration" else "value")
     values = right.named_children if right is not None else []
     value = values[0] if len(values) == 1 else None

@@ -33,7 +33,7 @@ from gorewrite import callees
 from gorewrite.intervals import UNKNOWN, Interval, join
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, call_args, unparen, walk
+from gorewrite.syntax import Node, call_args, unparen, unparen_type, walk
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Ident, Kind, Use
 
@@ -92,7 +92,7 @@ def _receiver(declared: Node, call: Node) -> list[tuple[Node, Node]]:
     receiver = declared.child_by_field_name("receiver") if declared.type == "method_declaration" else None
     params = [p for p in receiver.named_children if p.type == "parameter_declaration"] if receiver else []
     name = params[0].child_by_field_name("name") if len(params) == 1 else None
-    if name is None or params[0].child_by_field_name("type").type == "pointer_type":
+    if name is None or unparen_type(params[0].child_by_field_name("type")).type == "pointer_type":
         return []
     operand = unparen(unparen(call.child_by_field_name("function")).child_by_field_name("operand"))
     return [(name, operand)] if operand.type != "unary_expression" else []

@@ -89,6 +89,13 @@ def unparen(node: Node) -> Node:
     return node
 
 
+def unparen_type(node: Node) -> Node:
+    """The type inside any parentheses around it: `(*T)` in `func (c (*T)) M()` is a pointer receiver."""
+    while node.type == "parenthesized_type" and node.named_child_count == 1:
+        node = node.named_children[0]
+    return node
+
+
 def held(node: Node) -> tuple[Node, Node]:
     """The expression the node is, through any parentheses around it, and the node that holds that."""
     expr, parent = node, node.parent
@@ -277,11 +284,11 @@ def address_taken(index: Node) -> bool:
 
 
 def receiver_type(receiver: Node | None) -> str | None:
-    """`T` of `(r *T)` or `(r T)`; None for a generic receiver."""
+    """`T` of `(r *T)`, `(r T)` or `(r (*T))`; None for a generic receiver."""
     decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
     if len(decls) != 1:
         return None
-    node = decls[0].child_by_field_name("type")
-    if node is not None and node.type == "pointer_type":
-        node = node.named_children[0] if node.named_children else None
+    node = unparen_type(decls[0].child_by_field_name("type"))
+    if node.type == "pointer_type":
+        node = unparen_type(node.named_children[0]) if node.named_children else None
     return text(node).decode() if node is not None and node.type == "type_identifier" else None

@@ -23,7 +23,7 @@ from gorewrite.file_bound import reports_file
 from gorewrite.packages import name_constraints
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import language_minor, types_or_reason
-from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, text, walk
+from gorewrite.syntax import Node, captures, doc_start, import_specs, load_query, receiver_type, text, walk
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Kind
 
@@ -422,8 +422,9 @@ def _name(decl: Node) -> str:
     name = text(decl.child_by_field_name("name")).decode()
     if decl.type != "method_declaration":
         return name
-    receiver = text(decl.child_by_field_name("receiver")).decode().strip("()").split()[-1]
-    return f"{receiver.lstrip('*')}.{name}"
+    receiver = receiver_type(decl.child_by_field_name("receiver"))
+    shown = receiver or text(decl.child_by_field_name("receiver")).decode().strip("()").split()[-1].lstrip("*")
+    return f"{shown}.{name}"
 
 
 RULE = Rule(

@@ -57,7 +57,9 @@ from gorewrite.syntax import (
     items,
     load_query,
     mentions,
+    receiver_type,
     text,
+    unparen_type,
     walk,
 )
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
@@ -1544,7 +1546,7 @@ def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Iden
     decl = _method_declaration(view, method.recv, name)
     if decl is None:
         return f"{name} is not declared in this package"
-    receiver_type = decl.child_by_field_name("receiver").named_children[0].child_by_field_name("type")
+    receiver_type = unparen_type(decl.child_by_field_name("receiver").named_children[0].child_by_field_name("type"))
     pointer = receiver_type.type == "pointer_type"
     if pointer and not recv.type.startswith("*"):
         return (
@@ -1563,11 +1565,7 @@ def _method_declaration(view: PackageView, receiver: str, name: str) -> Node | N
         for decl in view.tree(path).root_node.named_children:
             if decl.type != "method_declaration" or text(decl.child_by_field_name("name")).decode() != name:
                 continue
-            params = decl.child_by_field_name("receiver").named_children
-            kind = params[0].child_by_field_name("type") if params else None
-            if kind is not None and kind.type == "pointer_type":
-                kind = kind.named_children[0]
-            if kind is not None and text(kind).decode() == receiver:
+            if receiver_type(decl.child_by_field_name("receiver")) == receiver:
                 return decl
     return None
 

@@ -13,7 +13,7 @@ that name belongs to a package-level type the local one shadows).
 from __future__ import annotations
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, ancestors, receiver_type, text, unparen, walk
+from gorewrite.syntax import Node, ancestors, receiver_type, text, unparen, unparen_type, walk
 from gorewrite.typeinfo import TypeInfo
 
 
@@ -64,7 +64,7 @@ def bound_alike(view: PackageView, types: TypeInfo, path: str, value: Node, meth
             if receiver_type(receiver) != named:
                 continue
             declared = next(d for d in receiver.named_children if d.type == "parameter_declaration")
-            if declared.child_by_field_name("type").type != "pointer_type":
+            if unparen_type(declared.child_by_field_name("type")).type != "pointer_type":
                 return f"the method value {shown}: {named}'s {method.decode()} has a value receiver, copied when bound"
             return None
     return f"the method value {shown}: {method.decode()} is not declared on {named} (promoted: binds the embedded one)"

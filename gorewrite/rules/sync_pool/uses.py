@@ -7,7 +7,7 @@ from gorewrite import builtins, callees, local_literals, retention
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool import appends, spare
 from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_AT, Site, own_function
-from gorewrite.syntax import Node, ancestors, held, items, text
+from gorewrite.syntax import Node, ancestors, held, items, text, unparen_type
 from gorewrite.typeinfo import Kind
 
 # Local aliases of a buffer (`line := buf[:n]`, `word := line[i:j]`) followed per site, beyond which it is declined.
@@ -141,12 +141,8 @@ def _converted(
 ) -> str | None:
     """`(*[512]byte)(buf)` and `[]byte(buf)` give the buffer's own storage, within its length (the first panics
     on a shorter slice): followed as a slice of it is. `[512]byte(buf)` copies it."""
-    kind = conversion.child_by_field_name("type")
-    while kind.type == "parenthesized_type" and kind.named_children:
-        kind = kind.named_children[0]
-    pointee = kind.named_children[0] if kind.type == "pointer_type" and kind.named_children else None
-    while pointee is not None and pointee.type == "parenthesized_type" and pointee.named_children:
-        pointee = pointee.named_children[0]
+    kind = unparen_type(conversion.child_by_field_name("type"))
+    pointee = unparen_type(kind.named_children[0]) if kind.type == "pointer_type" and kind.named_children else None
     if is_slice and kind.type == "array_type":
         return None
     if is_slice and (kind.type == "slice_type" or (pointee is not None and pointee.type == "array_type")):
