@@ -33,48 +33,66 @@ def after(node: Node, side: Side, matches: Matches, value: Value, panics: Panics
     and with the value from before too when a `break` in the clause may leave the switch first. Several
     assignments on one path — a `fallthrough` joins the next clause's statements to it — end with each in
     turn: an update from the bound the one before left (`case 2: w += 1; fallthrough; case 1: w += 8` after
-    `w := 0`: 9), with every one of them when a `break` may leave early. Any other write voids the fact
-    (bounds.py)."""
+    `w := 0`: 9), with every one of them when a `break` may leave early. A header's initializer is such an
+    assignment on every path through its branch and the ones after it (`else if ip = ip.To16(); ip == nil`),
+    before the condition it precedes. Any other write voids the fact (bounds.py)."""
     chain = node.type == "if_statement"
     ends = []
-    for body, entry, exits in (_if_paths if chain else _switch_paths)(node, side, matches, value):
-        sets = [s for s in body if writes.sets(s)]
+    for steps, exits in (_if_paths if chain else _switch_paths)(node, side, matches, value):
+        body = [s for s in steps if not isinstance(s, Narrow)]
         gone = bool(body) and leaves(body[-1], panics, breaks=chain)
         if not gone or exits:
-            ends.append((entry, sets, exits))
-    own = tuple((s.start_byte, s.end_byte) for _, sets, _ in ends for s in sets)
+            ends.append(([s if isinstance(s, Narrow) or writes.sets(s) else None for s in steps], exits))
+    own = tuple((s.start_byte, s.end_byte) for steps, _ in ends for s in steps if isinstance(s, Node))
     before = writes.before(own) if own else None  # with no write, the facts before still hold on their own
     found = []
-    for entry, sets, exits in ends:
-        values = [side.best([entry, before])]
-        for s in sets:  # each bound holds on its own: the value's at s, and the update's of the one before
-            values.append(side.best([writes.limit(s), writes.step(s, values[-1])]))
+    for steps, exits in ends:
+        values = [before]
+        # a write's bound holds on its own: the value's at s, and the update's of the one before
+        for s in filter(None, steps):
+            if isinstance(s, Narrow):  # a condition evaluated here: it narrows the value the last write left
+                values[-1] = side.best([s.limit, values[-1]])
+            else:
+                values.append(side.best([writes.limit(s), writes.step(s, values[-1])]))
         found.append(side.worst(values) if exits else values[-1])
     return side.worst(found), own
 
 
+@dataclass(frozen=True)
+class Narrow:
+    """A step of a path where a condition is evaluated: the bound it leaves on the subject there."""
+
+    limit: int | None
+
+
 def _if_paths(node: Node, side: Side, matches: Matches, value: Value) -> list[tuple]:
-    """(statements, the bound where they run, False) for each branch of an if/else-if chain, and an empty
-    branch for a missing final else. A break in a branch leaves the loop or switch around it for good."""
-    paths, earlier = [], []
+    """(steps, False) for each branch of an if/else-if chain, and one for a missing final else: the headers'
+    initializers the path runs, each before its condition, the conditions (Narrow: true for the branch taken,
+    false for those before it), then the branch's statements. `if v4 := ip.To4(); v4 != nil { ip = v4 } else if
+    ip = ip.To16(); ip == nil { return }` writes ip on the paths through the else-if and after it, not on the
+    first: each path ends with its own last write, narrowed by the conditions evaluated after it. A break in a
+    branch leaves the loop or switch around it for good."""
+    paths, passed = [], []
     while True:
+        init = node.child_by_field_name("initializer")
+        passed += [init] if init is not None else []  # it runs on this path and every later one
         condition = node.child_by_field_name("condition")
-        false = [when(c, False, side, matches, value) for c in earlier]
-        entry = side.best([when(condition, True, side, matches, value), *false])
-        paths.append((statements(node.child_by_field_name("consequence")), entry, False))
-        earlier.append(condition)
+        taken = Narrow(when(condition, True, side, matches, value))
+        paths.append(([*passed, taken, *statements(node.child_by_field_name("consequence"))], False))
+        passed.append(Narrow(when(condition, False, side, matches, value)))
         alternative = node.child_by_field_name("alternative")
         if alternative is None or alternative.type == "block":
-            rest = side.best(when(c, False, side, matches, value) for c in earlier)
-            return [*paths, (statements(alternative) if alternative is not None else [], rest, False)]
+            return [*paths, ([*passed, *(statements(alternative) if alternative is not None else [])], False)]
         node = alternative
 
 
 def _switch_paths(switch: Node, side: Side, matches: Matches, value: Value) -> list[tuple]:
-    """(statements, the bound where they run, whether a break may leave the switch) for each clause entered by
-    its own case, with the next clause's statements after a `fallthrough`, and an empty one where no case
-    matches and there is no default."""
+    """(steps, whether a break may leave the switch) for each clause entered by its own case: the header's
+    initializer, the case's bound (Narrow), and the clause's statements, with the next clause's after a
+    `fallthrough`; and one where no case matches and there is no default."""
     clauses = clause_list(switch)
+    init = switch.child_by_field_name("initializer")
+    first = [init] if init is not None else []  # it runs once, before the tag and the cases are evaluated
     paths = []
     for index in range(len(clauses)):
         stmts, exits, at = [], False, index
@@ -83,9 +101,9 @@ def _switch_paths(switch: Node, side: Side, matches: Matches, value: Value) -> l
             exits = exits or any(n.type == "break_statement" for n in walk(clauses[at]))
             stmts += body[:-1] if falls(clauses[at]) else body
             at = at + 1 if falls(clauses[at]) else len(clauses)
-        paths.append((stmts, _entry(switch, clauses, index, side, matches, value), exits))
+        paths.append(([*first, Narrow(_entry(switch, clauses, index, side, matches, value)), *stmts], exits))
     if not any(c.type == "default_case" for c in clauses):
-        paths.append(([], _none_matched(switch, clauses, side, matches, value), False))
+        paths.append(([*first, Narrow(_none_matched(switch, clauses, side, matches, value))], False))
     return paths
 
 
