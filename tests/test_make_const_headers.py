@@ -2,9 +2,9 @@
 writes ip on the paths through that branch and the ones after it, before its condition, and not on the first
 branch's (probe47 `SOCKS5Addr`, make-const-edge's `ClientKey`); an `if` or `switch` header's initializer runs first,
 on every path. Each path ends with its last write's bound, narrowed by the conditions evaluated after it. An
-initializer writing a size nothing bounds (or adding to it), and a condition comparing with a variable its own
-header writes, bound nothing new: each keeps the naive array, which panics where the original does not; an array one
-element short of a proven bound panics too.
+initializer writing a size nothing bounds (or adding to it), a condition comparing with a variable its own header
+writes, and one reading a copy of the size from before the header wrote it bound nothing new: each keeps the naive
+array, which panics where the original does not; an array one element short of a proven bound panics too.
 """
 
 from __future__ import annotations
@@ -89,6 +89,16 @@ NOT_BOUNDED = {
             "else_if_adds",
             "n",
             "\tif n > 20 {\n\t\treturn -1\n\t} else if n += len(b); n < 0 {\n\t\treturn -1\n\t}",
+            N,
+        ),
+        "{pkg}.Sum([]int64{1}, 4, make([]byte, 30))",
+    ),
+    # the condition reads a copy of the n from before the header overwrote it: it bounds the old n, not the new
+    "copy_before_init": (
+        sums(
+            "copy_before_init",
+            "n",
+            "\tm := n\n\tif n > 64 {\n\t\treturn -1\n\t} else if n = len(b); m > 20 {\n\t\treturn -1\n\t}",
             N,
         ),
         "{pkg}.Sum([]int64{1}, 4, make([]byte, 30))",
