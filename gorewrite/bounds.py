@@ -48,12 +48,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from gorewrite import asserts, loop_heads, results, snapshots, terms
+from gorewrite import asserts, chains, joins, loop_heads, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copied_value, copy_of
 from gorewrite.differences import difference
 from gorewrite.facts import Fact, holds, targets
-from gorewrite.guards import DOWN, UP, Own, Peers, Side, Writes, after, branches, ended, exclusive, switch_in, when
+from gorewrite.guards import DOWN, UP, Own, Peers, Side, ended, when
 from gorewrite.intervals import UNKNOWN, Interval
 from gorewrite.lengths import decoded_from
 from gorewrite.loop_sums import accumulated
@@ -152,7 +152,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     loops = [a for a in ancestors(stmt) if a.type == "for_statement" and a.start_byte > function.start_byte]
     again = lambda at, own: bound(view, path, size, at, side, own, length)  # noqa: E731
     facts = _facts(view, path, again, subject, stmt, function, side, past)
-    apart = [w for w in writes if exclusive(root.descendant_for_byte_range(w.start, w.end), stmt)]
+    apart = [w for w in writes if chains.exclusive(root.descendant_for_byte_range(w.start, w.end), stmt)]
     later = targets(stmt) + tuple((w.start, w.end) for w in apart)  # a sibling branch's write: around a loop only
     kept = lambda w, f: _kept(view, path, subject, root.descendant_for_byte_range(w.start, w.end), f.limit, side)  # noqa: E731
     facts = [f for f in facts if holds(f, writes, stmt, loops, jumps, later, kept)]
@@ -176,13 +176,13 @@ def _facts(
                 fact = _statement_fact(view, path, again, subject, sibling, side)
                 found += [fact] if fact is not None else []
                 sibling = sibling.prev_named_sibling
-        elif parent.type == "if_statement" and node in branches(parent):
+        elif parent.type == "if_statement" and node in chains.branches(parent):
             holds = parent.child_by_field_name("consequence") == node  # else: the condition is false
             tests = _tests(view, path, subject, parent, side)
             limit = when(parent.child_by_field_name("condition"), holds, side, *tests)
         elif parent.type in CLAUSES and parent.parent.type == SWITCH:
             index = [c for c in parent.parent.named_children if c.type in CLAUSES].index(parent)
-            limit = switch_in(parent.parent, index, side, *_tests(view, path, subject, parent.parent, side))
+            limit = joins.switch_in(parent.parent, index, side, *_tests(view, path, subject, parent.parent, side))
         elif parent.type == "for_statement" and parent.child_by_field_name("body") == node:
             tests = _tests(view, path, subject, parent, side)
             limit_of = lambda s: _set_limit(view, path, subject, s, side)  # noqa: E731
@@ -222,14 +222,14 @@ def _statement_fact(
         return None
     looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
     kept = lambda own: tuple(w for w in own if not _updates(view, path, subject, node.descendant_for_byte_range(*w)))  # noqa: E731
-    writes = Writes(
+    writes = joins.Writes(
         sets=lambda s: _assigned(view, path, subject, s) is not None or _updates(view, path, subject, s),
         limit=lambda s: _set_limit(view, path, subject, s, side),
         before=lambda own: again(node, kept(own) if looped else own),
         step=lambda s, current: _step(view, path, subject, s, current, side),
     )
     panics = lambda call: never_returns(view.types, path, call, spec=False)  # noqa: E731
-    limit, own = after(node, side, *_tests(view, path, subject, node, side), panics, writes)
+    limit, own = joins.after(node, side, *_tests(view, path, subject, node, side), panics, writes)
     return Fact(limit, node.start_byte, own, before=True) if limit is not None else None
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gorewrite.guards import Own, bodies
+from gorewrite.chains import bodies
+from gorewrite.guards import Own
 from gorewrite.syntax import ASSIGNMENTS, Node
 from gorewrite.typeinfo import Ident
 

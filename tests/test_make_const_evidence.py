@@ -105,6 +105,7 @@ def test_the_measured_cases_are_there():
         "month_cells",
         "session_cookie",
         "trace_parent",
+        "socks_destination",
     } <= set(MEASURED)
 
 

@@ -1,0 +1,3 @@
+module example.com/binfmt
+
+go 1.24
