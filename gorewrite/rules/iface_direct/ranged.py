@@ -320,7 +320,8 @@ def _case_body(
     edits = [Edit(path, r.start_byte, r.end_byte, name.encode()) for r in replaced] + stops
     for check in checks:
         if identity in check.implementing:
-            made = conversion_edits(view, types, path, check.assertion, check.interface + f"({name})".encode())
+            bound = name.encode() if identity in check.copied else check.interface + f"({name})".encode()
+            made = conversion_edits(view, types, path, check.assertion, bound)
         else:
             made = failed_if(view, types, path, check.assertion)
             if made is None:
