@@ -36,9 +36,9 @@ func (s mapSource) SourceName() string { return s.name }
 
 // Resolve looks key up in the environment, then in the defaults, and says which source answered.
 func Resolve(prefix string, defaults map[string]string, key string) (string, string) {
-	env := envSource{prefix: prefix}                // want "moved to heap: env"
-	def := mapSource{name: "defaults", m: defaults} // want "def escapes to heap"
-	for _, s := range []Source{&env, def} {
+	env := envSource{prefix: prefix} // want "moved to heap: env"
+	def := mapSource{name: "defaults", m: defaults}
+	for _, s := range []Source{&env, def} { // want "def escapes to heap"
 		if v, ok := s.Lookup(key); ok {
 			from := "unnamed"
 			if n, ok := s.(Namer); ok {
