@@ -9,7 +9,7 @@ never run returns instead. AllocsPerRun under both releases.
 from __future__ import annotations
 
 import pytest
-from conftest import allocs_of, edited, naive_mutants, proposals_by_case
+from conftest import allocs_of, assert_naive_is_wrong, edited, naive_mutants, proposals_by_case
 
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
@@ -111,6 +111,4 @@ def mutants(tmp_path_factory, toolchain):
 
 
 def test_the_naive_rewrite_changes_what_the_code_does(mutants):
-    _, values = mutants
-    before, after = values["strict"]
-    assert before != after, before
+    assert_naive_is_wrong(mutants, CASES["strict"], NAIVE["strict"], "strict")

@@ -10,7 +10,7 @@ formats with the new separator where the interface held a copy of the old one.
 from __future__ import annotations
 
 import pytest
-from conftest import allocs_of, edited, naive_mutants, proposals_by_case
+from conftest import allocs_of, assert_naive_is_wrong, edited, naive_mutants, proposals_by_case
 
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -120,6 +120,4 @@ def mutants(tmp_path_factory, toolchain):
 
 
 def test_the_naive_rewrite_changes_what_the_code_does(mutants):
-    _, values = mutants
-    before, after = values["changed"]
-    assert before != after, before
+    assert_naive_is_wrong(mutants, CASES["changed"], NAIVE["changed"], "changed")
