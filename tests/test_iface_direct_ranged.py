@@ -426,7 +426,6 @@ DECLINES = {
     "nil_ref": (NIL_REF, "the element s is neither `&x` of a local x, `&T{…}`, `T{…}` nor a local variable"),
     "nil_ref_indexed": (NIL_REF_INDEXED, "the element s is neither `&x` of a local x"),
     "replaced": (REPLACED, "sinks is used other than by the range at line 48 (line 46)"),
-    "first_error": (BREAK, "the break at line"),
     "keyed": (KEYED, "the literal has a keyed element"),
     "short": (SHORT, "the array literal has more elements than it lists"),
     "label": (LABEL, "the body has a label"),
@@ -468,11 +467,6 @@ NAIVE = {
     "replaced": (
         lambda s: switched(s, "\tfor _, w := range sinks {\n", WRITE, ["*Bytes", "*Lines"]),
         'fmt.Sprint({pkg}.Count([]byte("ab"), true))',
-    ),
-    # inside the switch, break leaves the switch: the counter gets the bytes the failure stopped
-    "first_error": (
-        lambda s: switched(s, BREAK_LOOP, BREAK_BODY, ["*failing", "*Bytes"]),
-        'fmt.Sprint({pkg}.Copy([]byte("abc")))',
     ),
     # slot 0 is a nil interface: the call panics; no case takes nil, so the switch skips it
     "keyed": (

@@ -25,7 +25,7 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
 from gorewrite.rules.iface_direct.bound import bound_target
-from gorewrite.rules.iface_direct.calls import called_through
+from gorewrite.rules.iface_direct.calls import called_through, direct_calls, method_call
 from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
@@ -68,6 +68,7 @@ from gorewrite.syntax import (
     contains,
     first_of,
     text,
+    unparen,
 )
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
@@ -203,6 +204,9 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         if isinstance(copies, str):
             return copies
         called = called_through(view, types, escape, store, place, reads, function, copies)
+    if isinstance(called, Fix) and place in ("field", "element") and len(reads) > 1:  # another place is asserted:
+        grouped = _grouped(view, types, escape, store, place, reads, function, literals=False)  # the literal goes
+        called = replace(grouped, instead=(called,)) if isinstance(grouped, Fix) else called
     if called is not None:
         return _unless(needed, called)
     if place in ("field", "element") and not written and len(reads) > 1:  # calls and assertions of the one place
@@ -377,8 +381,19 @@ def _grouped(
     parts: list[str] = []
     dropped = False
     dead: list[tuple[int, int]] = []  # the code the assertions' rewrites drop as never run, all together
+    calls: list[str] = []
     for member, assertion in paired:
-        if assertion.type != "type_assertion_expression":  # `c.f`, another field's plain read
+        asserted = assertion.type == "type_assertion_expression"
+        if not asserted and method_call(assertion) is not None:  # `c.f.M(…)`: direct, proved as calls.py does
+            direct = place_of(types, path, member, name)[1] or direct_calls(
+                view, types, path, member, place, [assertion], function
+            )
+            if isinstance(direct, str):
+                return direct
+            edits += direct
+            calls.append(f"call {text(method_call(assertion)).decode()} on {text(unparen(member.value)).decode()}")
+            continue
+        if not asserted:  # `c.f`, another field's plain read
             read = plain_read(view, types, path, member, assertion, function, literals)
             if read is None:
                 line = row_of(assertion)
@@ -422,10 +437,12 @@ def _grouped(
         line = view.line(path, clash.start)
         return f"an assertion of {name} (line {line}) is inside code another one's rewrite drops"
     places = listed(list(dict.fromkeys(describe(m, place) for m, a in paired if a.type == "type_assertion_expression")))
-    read = listed([describe(m, place) for m, a in paired if a.type != "type_assertion_expression"])
+    plain = [a for _, a in paired if a.type != "type_assertion_expression" and not method_call(a)]
+    read = [describe(m, place) for m, a in paired if a in plain]
     summary = (
         f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"
-        f"{f', read {read} as the value stored there' if read else ''}"
+        f"{f', read {listed(read)} as the value stored there' if read else ''}"
+        f"{f', {listed(calls)} directly' if calls else ''}"
         f"{', and drop the code only a failed assertion ran' if dropped else ''}"
         f", and drop {name}, built only to be read back{left_too(view, path, also)}"
     )

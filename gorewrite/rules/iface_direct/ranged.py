@@ -10,9 +10,9 @@ per distinct type (types.Identical): each iteration takes the case of the elemen
 the same pointer, or a copy of the same boxed value, statically typed, and every use of w is the receiver
 of a method call, which calls the method the dynamic call would (calls.py's argument), its arguments
 evaluated alike. A pointer that may be nil declines: its value method panics in the interface's wrapper
-("called using nil *T pointer"), in the case's call with another runtime error. Declined too: an
-unlabelled break that leaves the loop (inside the switch it would leave the switch), a label or a
-goto (the body is copied per case), w used other than as a call's receiver, in a func literal (it
+("called using nil *T pointer"), in the case's call with another runtime error. A break that leaves the
+loop names the loop's label (breaks.py): in the switch a plain one would leave the switch. Declined too: a
+label in the body or a goto (the body is copied per case), w used other than as a call's receiver, in a func literal (it
 would capture the case's variable), or under defer or go (they read the receiver when the call runs).
 The body's own heap escapes print once per case (the claim lets each copy appear: _copied).
 """
@@ -28,6 +28,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import memo, owner, uses_goto
+from gorewrite.rules.iface_direct.breaks import label, leaving
 from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if
 from gorewrite.rules.iface_direct.counted import builtin_lengths, call_args_of, counted
@@ -50,7 +51,6 @@ from gorewrite.rules.iface_direct.unused import left_unused
 from gorewrite.syntax import Node, ancestors, contains, items, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
-BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement
 MAX_TYPES = 4  # the body is copied once per distinct type: more would trade the allocation for code size
 WORD = re.compile(rb"[A-Za-z_]\w*")
@@ -186,7 +186,10 @@ def ranged_calls(
         return methods
     block = next((c for c in body.named_children if c.type == "statement_list"), None)
     replaced = [r for r in reads if name != subject or r.type == "type_assertion_expression"]
-    bodies = [_case_body(view, types, path, block, name, replaced, checks, identity) for identity, _ in cases]
+    breaks = leaving(loop)  # each `break L` in the switch, L the loop's label (breaks.py)
+    loop_label, labelled = label(path, loop, view.sources[path]) if breaks else (b"", None)
+    stops = [Edit(path, b.start_byte, b.end_byte, b"break " + loop_label) for b in breaks]
+    bodies = [_case_body(view, types, path, block, name, replaced, stops, checks, identity) for identity, _ in cases]
     problem = next((b for b in bodies if isinstance(b, str)), None)
     problem = problem or _unused(view, types, path, loop, checks, len(cases))
     if problem:
@@ -205,8 +208,11 @@ def ranged_calls(
     if checks:
         interfaces = listed(sorted({c.interface.decode() for c in checks}))
         summary += f", where each case converts to {interfaces} or drops the check its type fails"
-    edit = Edit(path, block.start_byte, block.end_byte, switch)
-    return Fix(NAME, (edit,), (escape,), summary, claim=MovesAllocation(_copied(view, path, block, len(cases))))
+    edits = (Edit(path, block.start_byte, block.end_byte, switch),)
+    if any(b"break " + loop_label in b for b in bodies if breaks):  # a fresh label: no case may drop every break
+        summary += f", each break that leaves the loop naming its label {loop_label.decode()}"
+        edits = (labelled, *edits) if labelled is not None else edits
+    return Fix(NAME, edits, (escape,), summary, claim=MovesAllocation(_copied(view, path, block, len(cases))))
 
 
 def _indexed(
@@ -305,15 +311,17 @@ def _case_body(
     block: Node,
     name: str,
     replaced: list[Node],
+    stops: list[Edit],
     checks: list[Checked],
     identity: int,
 ) -> bytes | str:
     """The loop's statements as the case of that element type runs them: each read the variable, each comma-ok
     check the conversion (the type implements the interface) or gone as never run (it does not)."""
-    edits = [Edit(path, r.start_byte, r.end_byte, name.encode()) for r in replaced]
+    edits = [Edit(path, r.start_byte, r.end_byte, name.encode()) for r in replaced] + stops
     for check in checks:
         if identity in check.implementing:
-            made = conversion_edits(view, types, path, check.assertion, check.interface + f"({name})".encode())
+            bound = name.encode() if identity in check.copied else check.interface + f"({name})".encode()
+            made = conversion_edits(view, types, path, check.assertion, bound)
         else:
             made = failed_if(view, types, path, check.assertion)
             if made is None:
@@ -424,8 +432,6 @@ def _body_problem(loop: Node, body: Node, reads: list[Node], name: str, checks: 
     for node in walk(body):
         if node.type == "labeled_statement":
             return f"the body has a label (line {row_of(node)}): copied once per case, it would be declared twice"
-        if node.type == "break_statement" and node.named_child_count == 0 and _leaves(node, loop):
-            return f"the break at line {row_of(node)} leaves the loop: inside the switch it would leave the switch"
     if not reads and not checks:
         return f"{name} is not used in the loop's body"
     methods: set[str] = set()
@@ -441,11 +447,3 @@ def _body_problem(loop: Node, body: Node, reads: list[Node], name: str, checks: 
         if method is not None:
             methods.add(text(method).decode())
     return sorted(methods)
-
-
-def _leaves(node: Node, loop: Node) -> bool:
-    """Does the unlabelled break leave this loop (no switch, select, loop or func literal between)?"""
-    around = node.parent
-    while around is not None and around != loop and around.type not in BREAKABLE + ("func_literal",):
-        around = around.parent
-    return around == loop

@@ -74,8 +74,9 @@ def all_asserted(
     """The fix for a local interface variable read only by assertions and type switches (reads in code
     an earlier one removes as never run are no reads); why not when one cannot be proved; None when
     some read is anything else (the rule then says where the value escapes through it). For a field or
-    element (place), every read of the container must be of the stored one, with a method call among them:
-    the container goes with the rewrite, as a literal built only to be read back does."""
+    element (place), every read of the container must be of the stored one, with a method call or a failing check
+    among them (group.py's rewrite of assertions alone cannot drop one): the container goes with the rewrite, as a
+    literal built only to be read back does."""
     path = escape.path
     if place != "var" and not all(_exactly(types, path, store, place, access(n)) for n in reads):
         return None  # another field or element is read too: the single and group rewrites say what they can
@@ -116,7 +117,7 @@ def all_asserted(
             never = never or bool(removed)
     if problem:
         return problem
-    if not replaced or (len(replaced) == 1 and not failed and not calls) or (place != "var" and not calls):
+    if not replaced or (len(replaced) == 1 and not failed and not calls) or (place != "var" and not (calls or failed)):
         return None  # the one assertion, the other reads in code it removes: the single rewrite says so
     if calls:
         direct = direct_calls(view, types, path, store, place, calls, function)

@@ -31,7 +31,7 @@ func (d *Digit) Refuse(p string) string {
 
 // Refusal is the first rule p breaks, and how many passwords the digit rule looked at.
 func Refusal(p string) (string, int) {
-	short := MinLen{8} // want "moved to heap: short" // declined "the break at line 39 leaves the loop"
+	short := MinLen{8} // want "moved to heap: short"
 	var digit Digit    // want "moved to heap: digit"
 	why := ""
 	for _, r := range []Rule{&short, &digit} {

@@ -1,0 +1,3 @@
+module example.com/probe47
+
+go 1.23
