@@ -30,6 +30,8 @@ class Entry:
     relies: tuple[str, ...] = ()
     # SELF_STORES, CONTRACTS: the receiver's verdict the entry clears.
     clears: str = "leaking param content: "
+    # The argument (a pointer) whose type's decoding methods the entry hands the argument to (decoding.py).
+    decodes: int | None = None
 
 
 WRITES = "io.Writer's contract not to retain p"
@@ -93,6 +95,25 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         ("hash/crc32", "", name, index): Entry((), CRC32, "TestCRC32")
         for name, index in (("ChecksumIEEE", 0), ("Checksum", 0), ("Update", 2))
     },
+    # The writer, not the buffer (CONTRACTS clears the receiver): `buf.WriteTo(w)` of a bufio.Writer or a
+    # package's own writer hands it nothing but one Write.
+    ("bytes", "Buffer", "WriteTo", 0): Entry(
+        ("Write",),
+        "bytes/buffer.go: WriteTo calls w.Write(b.buf[b.off:]) once when the buffer is not empty, then only"
+        " compares the count and resets b; it stores w nowhere; no goroutine",
+        "TestBufferWriteToWriter",
+    ),
+    # The bytes decoded, not the target: json copies what it stores; decoding.py judges the target's methods.
+    ("encoding/json", "", "Unmarshal", 0): Entry(
+        (),
+        "encoding/json/decode.go: Unmarshal checks data and decodes it through a decodeState local to the call,"
+        " storing string(item), base64's own slices and RawMessage's append((*m)[0:0], data...) copies; its errors"
+        " hold strings. json/v2 (go1.25+ under GOEXPERIMENT=jsonv2, go1.27's default: v2_decode.go) calls"
+        " jsonv2.Unmarshal, whose putBufferedDecoder sets d.s.buf = nil and whose errors Clone the value they"
+        " quote. Both hand data to the target's UnmarshalJSON, UnmarshalText and UnmarshalJSONFrom methods",
+        "TestJSONUnmarshal",
+        decodes=1,
+    ),
     ("io", "", "ReadFull", 0): Entry(
         ("Read",),
         "io/io.go: ReadFull calls ReadAtLeast(r, buf, len(buf)), which calls r.Read(buf[n:]) until it is full; it"
@@ -277,6 +298,24 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         " buf and rightChars and hand them to h.w.Write; nothing else stores w",
         "TestHexDumper",
         ("Write", "Close"),
+    ),
+}
+
+
+# Decoding methods (decoding.py) each release's compile may give no verdict for: of std packages a caller need not
+# import, or a type another release declares as an alias (go1.27's json.RawMessage is one of jsontext.Value, and
+# go/types' types are the first release's). Each keeps nothing of its argument.
+DECODERS: dict[tuple[str, str, str], Entry] = {
+    ("encoding/json", "RawMessage", "UnmarshalJSON"): Entry(
+        (),
+        "encoding/json/stream.go: UnmarshalJSON stores append((*m)[0:0], data...), a copy (go1.27: v2_stream.go's"
+        " RawMessage = jsontext.Value, whose UnmarshalJSON does the same)",
+        "TestJSONUnmarshal",
+    ),
+    ("encoding/json/jsontext", "Value", "UnmarshalJSON"): Entry(
+        (),
+        "encoding/json/jsontext/value.go: UnmarshalJSON stores append((*v)[:0], b...), a copy, as v1's RawMessage",
+        "TestJSONUnmarshal",
     ),
 }
 
