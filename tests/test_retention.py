@@ -11,10 +11,10 @@ import pytest
 from conftest import module, proposals, releases
 
 from gorewrite import operands, retention
+from gorewrite.decoding import DECODERS
 from gorewrite.proposals import Candidate, PackageView, Rule
 from gorewrite.retention import RECEIVER, TABLE, kept
 from gorewrite.stdsubslices import SUBSLICES
-from gorewrite.stdtable import DECODERS
 from gorewrite.syntax import declaration_range, text, walk
 
 PROOFS = Path(__file__).parent / "retention"
