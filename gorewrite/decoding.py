@@ -25,6 +25,12 @@ from gorewrite.typeinfo import Ident, Kind
 
 NAMES = frozenset({"UnmarshalJSON", "UnmarshalText", "UnmarshalJSONFrom"})
 TARGETS = (Kind.VAR, Kind.PARAM, Kind.RESULT, Kind.FIELD)
+# What decoders.go reports where go/types cannot name the methods json may call.
+UNSEEN = {
+    "iface": "it may reach {}, an interface, and json decodes into what it holds, whose methods may keep them",
+    "param": "it may reach {}, a type parameter",
+    "named": "it may reach a type of {}, whose other builds may declare it otherwise",
+}
 
 # Decoding methods each release's compile may give no verdict for: of std packages a caller need not
 # import, or a type another release declares as an alias (go1.27's json.RawMessage is one of jsontext.Value, and
@@ -82,12 +88,8 @@ def _target(view: PackageView, path: str, argument: Node) -> Ident | None:
 def _reached(view: PackageView, reached: str) -> str | None:
     """Why a type or method decoding may reach keeps the bytes, or may: None when it keeps nothing."""
     what, _, rest = reached.partition(" ")
-    if what == "iface":
-        return f"it may reach {rest}, an interface, and json decodes into what it holds, whose methods may keep them"
-    if what == "param":
-        return f"it may reach {rest}, a type parameter"
-    if what == "named":
-        return f"it may reach a type of {rest}, whose other builds may declare it otherwise"
+    if what in UNSEEN:
+        return UNSEEN[what].format(rest)
     package, recv, name = rest.split("\t")
     if name == "UnmarshalJSONFrom":
         return f"it may call (*{recv}).{name}, which reads the bytes through a decoder it may keep"

@@ -191,14 +191,34 @@ func Open(r io.Reader, env *Envelope) {
 }
 
 
+# Declined though this build's types keep nothing: a type of another package of the module, whose files another
+# build may declare otherwise (decoders.go's "named"); no naive pool of this build shows it.
+ELSEWHERE = """type Local struct {
+	Result bp.Result `json:"result"`
+}
+
+func Decode(id string) bool {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"result":{"id":%q}}`, id)
+	var out Local
+	json.Unmarshal(buf.Bytes(), &out)
+	return out.Result.OK
+}
+"""
+
+
 def _source(case: str) -> str:
+    if case == "elsewhere":
+        head = HEAD.format(name=case).replace('\t"time"\n', '\t"time"\n\n\tbp "example.com/m/buffer_pointer"\n')
+        return head + ELSEWHERE
     code = POOLED[case][0] if case in POOLED else DECLINED[case][0]
     return HEAD.format(name=case) + code
 
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    return proposals_by_case(tmp_path_factory.mktemp("unmarshal"), RULE, {c: _source(c) for c in (*POOLED, *DECLINED)})
+    cases = (*POOLED, *DECLINED, "elsewhere")
+    return proposals_by_case(tmp_path_factory.mktemp("unmarshal"), RULE, {c: _source(c) for c in cases})
 
 
 @pytest.mark.parametrize("case", sorted(POOLED))
@@ -211,6 +231,12 @@ def test_a_scratch_json_decodes_or_a_writer_a_buffer_writes_to_is_pooled(results
 def test_bytes_a_decoding_method_may_keep_are_not_pooled(results, case):
     result = proposal_at(results[case], _source(case), _declared(case))
     assert not isinstance(result, Fix) and DECLINED[case][1] in result.reason, result
+
+
+def test_a_type_of_another_package_of_the_module_declines(results):
+    result = proposal_at(results["elsewhere"], _source("elsewhere"), "\tvar buf bytes.Buffer")
+    assert not isinstance(result, Fix), result
+    assert "it may reach a type of example.com/m/buffer_pointer, whose other builds" in result.reason, result
 
 
 def _declared(case: str) -> str:
