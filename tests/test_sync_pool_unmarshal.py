@@ -6,7 +6,7 @@ decline, the naive pool it must not become, whose callers then read bytes a late
 from __future__ import annotations
 
 import pytest
-from conftest import naive_rewrites, proposal_at, proposals_by_case
+from conftest import module, naive_rewrites, proposal_at, proposals, proposals_by_case
 from test_sync_pool_holders import _naive  # every `var x bytes.Buffer` and `var x [512]byte` from a pool anyway
 
 from gorewrite.proposals import Fix
@@ -251,3 +251,54 @@ def test_every_naive_pool_of_a_declined_case_changes_what_its_callers_see(tmp_pa
     assert values.keys() == DECLINED.keys(), built
     for name, (before, after) in values.items():
         assert before != after, f"{name}: the naive pool gives the same {before}"
+
+
+# The target's type gets a decoding method from a file this build leaves out: json would call it there.
+OTHER_BUILDS = {
+    "tested/tested.go": HEAD.format(name="tested")
+    + """type ID []byte
+
+type Result struct {
+	ID ID `json:"id"`
+}
+
+func Decode(id string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"id":%q}`, id)
+	var out Result
+	json.Unmarshal(buf.Bytes(), &out)
+	return string(out.ID)
+}
+""",
+    # go test compiles it with the package: there ID keeps the bytes it is given
+    "tested/keep_test.go": """package tested
+
+func (id *ID) UnmarshalText(b []byte) error { *id = b; return nil }
+""",
+    "tagged/tagged.go": HEAD.format(name="tagged")
+    + """type ID []byte
+
+type Result struct {
+	ID ID `json:"id"`
+}
+
+func Decode(id string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"id":%q}`, id)
+	var out Result
+	json.Unmarshal(buf.Bytes(), &out)
+	return string(out.ID)
+}
+""",
+    "tagged/keep_windows.go": """package tagged
+
+func (id *ID) UnmarshalJSON(b []byte) error { *id = b; return nil }
+""",
+}
+
+
+def test_a_decoding_method_another_build_or_go_test_compiles_declines(tmp_path):
+    found = proposals(module(tmp_path, OTHER_BUILDS), RULE)
+    for package, file in (("tested", "keep_test.go"), ("tagged", "keep_windows.go")):
+        (result,) = found[f"example.com/m/{package}"]
+        assert not isinstance(result, Fix) and f"methods {file} may change" in result.reason, result
