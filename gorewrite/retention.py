@@ -1,17 +1,15 @@
-"""Retention: can a pointer passed to a call still be reachable after the call returns?
-
-Rules that move a value off the heap or into a pool must know that no callee keeps it. The compiler knows for
-the functions it compiles: its parameter verdicts (parameters.py) for the package and its imports, std included.
-Where it cannot, a curated std table (stdtable.py) says which methods of an interface argument a function calls
-(`fmt.Fprintf` calls `w.Write`), whose verdicts for the argument's dynamic type decide, or that it hands a
-buffer only to io.Reader's Read and io.Writer's Write (`io.CopyBuffer`); SELF_STORES and CONTRACTS clear std
-methods whose `leaking param content` is a store into the receiver or a hand-off to an io.Writer (io.Reader).
-Each entry cites its std source and is proven by a Go test in tests/retention. A call of io.Writer's Write
-(io.Reader's Read), so named by go/types, rests on their contract (contracts.py); `relies` collects the
-contracts an answer rests on, for the fix's summary. The package's own functions whose verdict is a leak are
-followed into (callees.py): every use of the parameter must be a call of it or one that keeps nothing of it;
-else decline. A generic function without verdicts is read in its source (called_only.py). A rule opts in
-with `Rule(retention=True)`; the pipeline then fills `view.parameters`."""
+"""Retention: can a pointer passed to a call still be reachable after the call returns? A rule moving a value off the
+heap or into a pool needs to know. The compiler knows for the functions it compiles: its parameter verdicts
+(parameters.py) for the package and its imports, std included. Where it cannot, a curated std table (stdtable.py)
+says which methods of an interface argument a function calls (`fmt.Fprintf` calls `w.Write`), whose verdicts for the
+argument's dynamic type decide, or that it hands a buffer only to io.Reader's Read and io.Writer's Write
+(`io.CopyBuffer`); SELF_STORES and CONTRACTS clear std methods whose `leaking param content` is a store into the
+receiver or a hand-off to an io.Writer (io.Reader). Each entry cites its std source and is proven by a Go test in
+tests/retention. A call of io.Writer's Write (io.Reader's Read), so named by go/types, rests on their contract
+(contracts.py); `relies` collects the contracts an answer rests on, for the fix's summary. The package's own
+functions whose verdict is a leak are followed into (callees.py): every use of the parameter must be a call of it or
+one that keeps nothing of it; else decline. A generic function without verdicts is read in its source
+(called_only.py). A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`."""
 
 from __future__ import annotations
 
@@ -19,12 +17,13 @@ import os
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gorewrite import builtins, called_only, callees, closed, contracts, operands, result_locals, stdsubslices
+from gorewrite import builtins, called_only, callees, closed, contracts, decoding, operands, result_locals, stdsubslices
 from gorewrite.holders import holder_use
 from gorewrite.local_literals import called_in_place
 from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
-from gorewrite.stdtable import CONTRACTS, SELF_STORES, TABLE
+from gorewrite.stdreceivers import CONTRACTS, SELF_STORES
+from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, ancestors, held, items
 from gorewrite.typeinfo import Kind
 
@@ -143,12 +142,13 @@ def _called(
         if entry is None or element:
             return f"{role}, {problem}{generic or ''}"
         if not entry.methods:  # io.CopyBuffer's buf: handed only to methods whose contract is not to keep it
+            if decoded := decoding.kept(view, path, call, entry.decodes):  # json.Unmarshal's: its target's methods
+                return f"{role}, {decoded}"
             relies.update(entry.relies)
             continue
         if dynamic is None:
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
-        held = holder_use(view, path, call, entry.holder, entry.parts, entry.part) if entry.holder else None
-        if held:
+        if entry.holder and (held := holder_use(view, path, call, entry.holder, entry.parts, entry.part)):
             return f"{role}, which keeps it in what it returns, and that {held}"
         for method in entry.methods:
             problem = _method(view, dynamic, method, contents, version, relies)

@@ -18,35 +18,35 @@ class Entry:
     methods: tuple[str, ...]
     source: str  # what in the std source makes it so
     test: str  # the Go test in tests/retention/retention_test.go that proves it
-    # A constructor that keeps the argument in what it returns: only these methods of the result may
-    # be called, and the result must not outlive the caller's statement or local variable.
+    # A constructor that keeps the argument in what it returns: only these methods of the result may be called, and
+    # the result must not outlive the caller's statement or local variable.
     holder: tuple[str, ...] = ()
-    # The holder's methods that return a writer holding the holder in turn (multipart's parts), and the methods
-    # that writer may be the receiver of: it is judged as the holder is, in the same function.
+    # The holder's methods that return a writer holding the holder in turn (multipart's parts), and the methods that
+    # writer may be the receiver of: it is judged as the holder is, in the same function.
     parts: tuple[str, ...] = ()
     part: tuple[str, ...] = ()
-    # The contracts of interfaces the entry relies on (CONTRACTS; an entry without methods: the argument
-    # is handed only to those interfaces' methods), for the fix's summary.
+    # The contracts of interfaces the entry relies on (CONTRACTS; an entry without methods: the argument is handed
+    # only to those interfaces' methods), for the fix's summary.
     relies: tuple[str, ...] = ()
     # SELF_STORES, CONTRACTS: the receiver's verdict the entry clears.
     clears: str = "leaking param content: "
+    decodes: int | None = None  # the argument (a pointer) whose type's decoding methods get it (decoding.py)
 
 
 WRITES = "io.Writer's contract not to retain p"
 READS = "io.Reader's contract not to retain p"
 FPRINT = "fmt/print.go: formats into its own pp (from ppFree), calls w.Write(p.buf) once, and p.free() keeps no w"
-# The compiler says `leaking param: wr` because the state holding it goes through reflect and closures.
-# A range over an iterator func hands the data's own function a yield closure that holds the state: an
-# iterator that calls yield after it returned breaks range-over-func's contract, as a Write keeping p
-# breaks io.Writer's.
+# The compiler says `leaking param: wr` because the state holding it goes through reflect and closures. A range over
+# an iterator func hands the data's own function a yield closure that holds the state: an iterator that calls yield
+# after it returned breaks range-over-func's contract, as a Write keeping p breaks io.Writer's.
 TEMPLATE = (
     "text/template/exec.go: Execute (and ExecuteTemplate, through Lookup) calls execute, which keeps wr only in"
     " the state it makes for the call (&state{wr: wr}, copied for nested templates) and writes through"
     " s.wr.Write(node.Text) and fmt.Fprint(s.wr, v); nothing stores the state. html/template/template.go:"
     " Execute and ExecuteTemplate escape the template, then call its text/template's Execute(wr, data)"
 )
-# crc32 reads the bytes and returns a value; the implementation is chosen once (sync.OnceFunc) into a
-# function variable, which is what the compiler cannot see through.
+# crc32 reads the bytes and returns a value; the implementation is chosen once (sync.OnceFunc) into a function
+# variable, which is what the compiler cannot see through.
 CRC32 = (
     "hash/crc32/crc32.go: ChecksumIEEE calls updateIEEE(0, data), Checksum calls Update(0, tab, data), and"
     " Update calls update, which calls updateCastagnoli(crc, p), updateIEEE(crc, p) or simpleUpdate(crc, tab, p);"
@@ -93,6 +93,20 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         ("hash/crc32", "", name, index): Entry((), CRC32, "TestCRC32")
         for name, index in (("ChecksumIEEE", 0), ("Checksum", 0), ("Update", 2))
     },
+    ("bytes", "Buffer", "WriteTo", 0): Entry(
+        ("Write",),
+        "bytes/buffer.go: WriteTo calls w.Write(b.buf[b.off:]) once when the buffer is not empty, then only"
+        " compares the count and resets b; it stores w nowhere; no goroutine",
+        "TestBufferWriteToWriter",
+    ),
+    ("encoding/json", "", "Unmarshal", 0): Entry(  # the bytes; decoding.py judges the target's decoding methods
+        (),
+        "encoding/json/decode.go: a decodeState local to the call stores copies (string(item), base64's, RawMessage's"
+        " append); errors hold strings. go1.27's json/v2 (v2_decode.go): putBufferedDecoder sets d.s.buf = nil, errors"
+        " Clone what they quote. Both hand data to the target's UnmarshalJSON, UnmarshalText, UnmarshalJSONFrom",
+        "TestJSONUnmarshal",
+        decodes=1,
+    ),
     ("io", "", "ReadFull", 0): Entry(
         ("Read",),
         "io/io.go: ReadFull calls ReadAtLeast(r, buf, len(buf)), which calls r.Read(buf[n:]) until it is full; it"
@@ -136,11 +150,11 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "TestJSONEncoder",
         ("Encode", "SetIndent", "SetEscapeHTML"),
     ),
-    # Writers that compress or format into w: they hold it in what they return, and write to it only
-    # inside their own methods' calls (no goroutine, no other store), so it is kept no longer than they are.
-    # gzip's, flate's and zlib's declare no WriteString (gzip's embedded Header has no methods), in go1.24.11 and
-    # go1.27.3 alike, so io.WriteString(zw, s) calls their Write: listing it lets that call through and clears
-    # nothing else (a direct call would not compile).
+    # Writers that compress or format into w: they hold it in what they return, and write to it only inside their own
+    # methods' calls (no goroutine, no other store), so it is kept no longer than they are. gzip's, flate's and zlib's
+    # declare no WriteString (gzip's embedded Header has no methods), in go1.24.11 and go1.27.3 alike, so
+    # io.WriteString(zw, s) calls their Write: listing it lets that call through and clears nothing else (a direct
+    # call would not compile).
     ("compress/gzip", "", "NewWriter", 0): Entry(
         ("Write", "WriteString"),
         "compress/gzip/gzip.go: NewWriter is NewWriterLevel, which returns a new Writer whose init stores w in"
@@ -177,9 +191,9 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "TestGzipWriter",
         ("Write", "WriteString", "Flush", "Close"),
     ),
-    # Stream encoders: &encoder{…, w: w}; Write and Close encode into the encoder's own out array and
-    # hand it to e.w.Write. They declare no WriteString, so io.WriteString(enc, s) calls their Write:
-    # listing it lets that call through and clears nothing else (a direct call would not compile).
+    # Stream encoders: &encoder{…, w: w}; Write and Close encode into the encoder's own out array and hand it to
+    # e.w.Write. They declare no WriteString, so io.WriteString(enc, s) calls their Write: listing it lets that call
+    # through and clears nothing else (a direct call would not compile).
     **{
         (package, "", "NewEncoder", index): Entry(
             ("Write",),
@@ -195,9 +209,9 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
             ("encoding/hex", "encoding/hex/hex.go", 0, ()),
         )
     },
-    # bufio.Writer's WriteString hands a long string to w.WriteString when w has it and the buffer is
-    # empty. NewWriterSize returns w itself when w is a *bufio.Writer of at least the size: then the
-    # listed methods run on w, and bufio's own (CONTRACTS) keep nothing of their receiver.
+    # bufio.Writer's WriteString hands a long string to w.WriteString when w has it and the buffer is empty.
+    # NewWriterSize returns w itself when w is a *bufio.Writer of at least the size: then the listed methods run on w,
+    # and bufio's own (CONTRACTS) keep nothing of their receiver.
     **{
         ("bufio", "", name, 0): Entry(
             ("Write", "WriteString"),
@@ -211,8 +225,8 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         for name in ("NewWriter", "NewWriterSize")
     },
     # The bytes written (read into), not the receiver: bufio copies p into (out of) its own b.buf, or, for a p at
-    # least as long as what is left of b.buf, hands p itself to the io.Writer (io.Reader) it wraps. The compiler
-    # says `leaking param: p` for that hand-off, which rests on io's contract, as a direct w.Write(p) does.
+    # least as long as what is left of b.buf, hands p itself to the io.Writer (io.Reader) it wraps. The compiler says
+    # `leaking param: p` for that hand-off, which rests on io's contract, as a direct w.Write(p) does.
     ("bufio", "Writer", "Write", 0): Entry(
         (),
         "bufio/bufio.go: Write copies p into b.buf[b.n:], or, while p is longer than b.Available() and nothing is"
@@ -227,8 +241,8 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "TestBufioReaderBytes",
         relies=(READS,),
     ),
-    # tabwriter holds output in b.output and calls nothing else of it (no type assertion of it either): a
-    # bytes.Buffer may stand for a strings.Builder there.
+    # tabwriter holds output in b.output and calls nothing else of it (no type assertion of it either): a bytes.Buffer
+    # may stand for a strings.Builder there.
     ("text/tabwriter", "", "NewWriter", 0): Entry(
         ("Write",),
         "text/tabwriter/tabwriter.go: NewWriter is new(Writer).Init(output, …), which stores output in b.output"
@@ -277,67 +291,5 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         " buf and rightChars and hand them to h.w.Write; nothing else stores w",
         "TestHexDumper",
         ("Write", "Close"),
-    ),
-}
-
-
-# Methods the compiler reports as `leaking param content` of their receiver only because they store
-# the receiver's own storage back into it (b.buf = append(b.buf, …)): nothing outside keeps it.
-SELF_STORES: dict[tuple[str, str, str], Entry] = {
-    ("bytes", "Buffer", "WriteRune"): Entry(
-        (),
-        "bytes/buffer.go: WriteRune grows b.buf and stores utf8.AppendRune(b.buf[:m], r) back in b.buf, nowhere else",
-        "TestBufferWriteRune",
-    ),
-}
-
-
-# Methods the compiler reports as `leaking param content` of their receiver only because they hand
-# the receiver's storage to an interface method whose contract is not to retain it: a pooled
-# buffer relies on that contract (as bufio and fmt do), and the fix's summary says so. tabwriter's
-# are reported as `leaking param: b` besides: its format is recursive, and the compiler's escape
-# analysis lets every parameter of a recursive call leak.
-BUFIO_WRITER = (
-    "bufio/bufio.go: Write, WriteString, WriteByte, WriteRune and Flush copy into b.buf and hand"
-    " b.buf[0:b.n] (or p itself) to b.wr.Write; io.Writer: implementations must not retain p"
-)
-TABWRITER = (
-    "text/tabwriter/tabwriter.go: Write appends to b.buf, b.lines and b.widths, and Flush (and a Write"
-    " ending a block) formats them, handing slices of b.buf to b.output.Write; b is stored nowhere, and"
-    " format's recursion is what makes the compiler say `leaking param: b`; io.Writer: must not retain p"
-)
-BUFIO_READER = (
-    "bufio/bufio.go: Read, ReadByte, ReadRune, ReadString, ReadBytes and Discard fill b.buf through"
-    " b.rd.Read(b.buf[b.w:]) (Read may hand p itself) and return copies or values; io.Reader: implementations"
-    " must not retain p. Peek, ReadSlice and ReadLine return b.buf itself and are not listed"
-)
-CONTRACTS: dict[tuple[str, str, str], Entry] = {
-    **{
-        ("bufio", "Writer", method): Entry((), BUFIO_WRITER, "TestBufioWriter", relies=(WRITES,))
-        for method in ("Write", "WriteString", "WriteByte", "WriteRune", "Flush")
-    },
-    **{
-        ("text/tabwriter", "Writer", method): Entry(
-            (), TABWRITER, "TestTabwriter", relies=(WRITES,), clears="leaking param"
-        )
-        for method in ("Write", "Flush")
-    },
-    **{
-        ("bufio", "Reader", method): Entry((), BUFIO_READER, "TestBufioReader", relies=(READS,))
-        for method in ("Read", "ReadByte", "ReadRune", "ReadString", "ReadBytes", "Discard")
-    },
-    ("bytes", "Buffer", "WriteTo"): Entry(
-        (),
-        "bytes/buffer.go: WriteTo hands b.buf[b.off:] to w.Write once and empties b; io.Writer:"
-        " implementations must not retain p",
-        "TestBufferWriteTo",
-        relies=(WRITES,),
-    ),
-    ("bytes", "Buffer", "ReadFrom"): Entry(
-        (),
-        "bytes/buffer.go: ReadFrom grows b.buf and hands b.buf[i:cap(b.buf)] to r.Read; io.Reader:"
-        " implementations must not retain p",
-        "TestBufferReadFrom",
-        relies=(READS,),
     ),
 }

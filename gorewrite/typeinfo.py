@@ -31,7 +31,7 @@ from gorewrite.exports import Unavailable, directories, export_data, go_env, las
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
-HELPER_FILES = ("main.go", "cgo.go", "steady.go", "locks.go", "boxes.go", "go.mod")
+HELPER_FILES = ("main.go", "cgo.go", "steady.go", "locks.go", "boxes.go", "decoders.go", "go.mod")
 
 
 class Kind(str, Enum):
@@ -88,9 +88,9 @@ class Ident:
     indirect: bool = False
     # A field or method selected through an embedded field (`o.wg` of a wg an embedded struct declares).
     promoted: bool = False
-    # A variable's type holds a lock by go vet's copylocks (gotypes/locks.go): the path vet prints
-    # ("example.com/p.Settings contains sync.Mutex"); a copy of the value makes vet fail.
+    # Its type holds a lock by vet's copylocks (gotypes/locks.go): "example.com/p.Settings contains sync.Mutex".
     lock: str | None = None
+    decodes: str | None = None  # what encoding/json may hand the input bytes to, decoding into it: decoders.go
 
     @property
     def pointer(self) -> bool:

@@ -11,6 +11,7 @@ import pytest
 from conftest import module, proposals, releases
 
 from gorewrite import operands, retention
+from gorewrite.decoding import DECODERS
 from gorewrite.proposals import Candidate, PackageView, Rule
 from gorewrite.retention import RECEIVER, TABLE, kept
 from gorewrite.stdsubslices import SUBSLICES
@@ -146,7 +147,7 @@ def test_without_parameters_it_declines(tmp_path):
 
 def test_every_table_entry_cites_source_and_has_its_proof():
     proofs = (PROOFS / "retention_test.go").read_text()
-    for key, entry in {**TABLE, **retention.SELF_STORES, **retention.CONTRACTS, **SUBSLICES}.items():
+    for key, entry in {**TABLE, **retention.SELF_STORES, **retention.CONTRACTS, **SUBSLICES, **DECODERS}.items():
         assert re.search(r"\w+/\w+\.go: ", entry.source), key
         assert f"func {entry.test}(t *testing.T)" in proofs, key
     assert re.search(r"\w+/\w+\.go: ", operands.SOURCE) and f"func {operands.TEST}(t *testing.T)" in proofs
@@ -158,7 +159,13 @@ def test_the_table_is_proven_by_the_gc(release):
     done = releases()[release].run(["test", "-count=1", "-v", "."], str(PROOFS))
     out = done.stdout.decode() + done.stderr.decode()
     assert done.returncode == 0, out
-    for entry in {*TABLE.values(), *retention.SELF_STORES.values(), *retention.CONTRACTS.values(), *SUBSLICES.values()}:
+    for entry in {
+        *TABLE.values(),
+        *retention.SELF_STORES.values(),
+        *retention.CONTRACTS.values(),
+        *SUBSLICES.values(),
+        *DECODERS.values(),
+    }:
         assert f"--- PASS: {entry.test} " in out
     assert f"--- PASS: {operands.TEST} " in out
     assert "--- PASS: TestHarnessSeesAKeeper " in out

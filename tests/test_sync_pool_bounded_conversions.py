@@ -98,7 +98,8 @@ def test_a_guard_through_a_value_keeping_conversion_pools_the_bound(results, cas
 
 @pytest.mark.parametrize("case", sorted(DECLINED))
 def test_a_guard_through_a_narrowing_conversion_bounds_nothing(results, case):
-    found = results[case]
+    # Probe's Builder, which WriteRequest only writes to, may be pooled: the make is what must not be
+    found = [r for r in results[case] if not isinstance(r, Fix) or any("make(" in t.message for t in r.targets)]
     assert found and not any(isinstance(r, Fix) for r in found), found
     assert any("its size 5+len(body) is not bounded" in r.reason for r in found), found
 

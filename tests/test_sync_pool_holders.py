@@ -597,7 +597,7 @@ func Render(t *Template, data string) string {
 	return sb.String()
 }
 """,
-        "is passed to t.Execute, which may need a strings.Builder",
+        "is passed to t.Execute, whose w (own_execute_asserts.go:40) is used in a type assertion expression",
         'func() string { return {pkg}.Render(&{pkg}.Template{}, "x") }()',
     ),
     # A package's own Replacer, named like strings': its WriteString keeps the writer.

@@ -66,6 +66,8 @@ type record struct {
 	Promoted bool `json:"promoted,omitempty"`
 	// A variable's type holds a lock by go vet's copylocks (locks.go): the path to it, as vet prints it.
 	Lock *string `json:"lock,omitempty"`
+	// A variable's type: what encoding/json may hand the input bytes to when it decodes into it (decoders.go).
+	Decodes *string `json:"decodes,omitempty"`
 }
 
 type response struct {
@@ -158,6 +160,7 @@ type checked struct {
 	names    map[string]bool                // the top-level names its files declare, every build's (redeclared)
 	carried  map[*types.Array][2]bool       // sources' answers, by array type
 	locks    map[types.Type]*string         // lockPath's answers, by type
+	decoded  map[types.Type]*string         // decoders' answers, by type
 	read     map[string]parsedFile          // other packages' files declaration parsed, by path (this request's)
 }
 
@@ -222,7 +225,7 @@ func check(req request) (*checked, error) {
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
 		origins: newOrigins(fset, req.Files, req.Sources), carried: map[*types.Array][2]bool{},
-		locks: map[types.Type]*string{}, std: map[string]bool{}, dirs: req.Dirs, read: map[string]parsedFile{}}
+		locks: map[types.Type]*string{}, decoded: map[types.Type]*string{}, std: map[string]bool{}, dirs: req.Dirs, read: map[string]parsedFile{}}
 	for _, path := range req.Std {
 		c.std[path] = true
 	}
@@ -358,6 +361,7 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	if v, ok := obj.(*types.Var); ok {
 		rec.Shape = shapeOf(v.Type())
 		rec.Lock = c.lockPath(v.Type())
+		rec.Decodes = c.decoders(v.Type())
 	}
 	if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
 		s := c.info.Selections[sel]

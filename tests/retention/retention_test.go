@@ -33,6 +33,7 @@ import (
 	"testing"
 	"text/tabwriter"
 	"text/template"
+	"time"
 	"weak"
 )
 
@@ -287,6 +288,81 @@ func TestCopySource(t *testing.T) {
 func TestBufferWriteTo(t *testing.T) {
 	check(t, func(b *bytes.Buffer) { b.WriteString("hello"); b.WriteTo(&onlyWrite{new(bytes.Buffer)}) })
 }
+
+// TestBufferWriteToWriter: the writer a buffer's WriteTo writes to is garbage afterwards, whether the
+// buffer is empty (no Write) or not (one Write of a writer that keeps no p).
+func TestBufferWriteToWriter(t *testing.T) {
+	check(t, func(w *bytes.Buffer) { new(bytes.Buffer).WriteTo(w) })
+	check(t, func(w *bytes.Buffer) { bytes.NewBufferString("hello").WriteTo(w) })
+	check(t, func(w *bytes.Buffer) { bytes.NewBufferString("hello").WriteTo(&onlyWrite{w}) })
+	fresh := func() *bufio.Writer { return bufio.NewWriter(&onlyWrite{new(bytes.Buffer)}) }
+	if !collectedAs(fresh, func(w *bufio.Writer) { bytes.NewBufferString("hello").WriteTo(w); w.Flush() }) {
+		t.Fatal("the bufio.Writer is still reachable after a buffer's WriteTo wrote to it")
+	}
+}
+
+// decoded is what json.Unmarshal filled, held past the call: it must hold nothing of the input.
+type decoded struct {
+	S   string            `json:"s"`
+	B   []byte            `json:"b"`
+	Raw json.RawMessage   `json:"raw"`
+	Any any               `json:"any"`
+	M   map[string]any    `json:"m"`
+	K   map[int]string    `json:"k"`
+	T   time.Time         `json:"t"`
+	N   json.Number       `json:"n"`
+	P   *decoded          `json:"p"`
+	L   []json.RawMessage `json:"l"`
+	I   int               `json:"i"`
+}
+
+var (
+	keptDecoded []decoded
+	keptErrs    []error
+)
+
+// TestJSONUnmarshal: the input bytes are garbage after json.Unmarshal returned, while every value it
+// decoded and every error it returned (syntax, type, and the v2 errors that quote a value) is still held.
+func TestJSONUnmarshal(t *testing.T) {
+	inputs := []string{
+		`{"s":"x\u00e9","b":"aGVsbG8=","raw":{"a":[1,2]},"any":{"q":["r",1.5,true,null]},"m":{"k":"v"},` +
+			`"k":{"7":"seven"},"t":"2024-01-02T03:04:05Z","n":12.5,"p":{"s":"inner","raw":"s"},"l":[{"x":1},"y"],"i":3}`,
+		`{"s":"unterminated`,
+		`{"i":"not a number"}`,
+		`{"i":123456789012345678901234567890}`,
+		`{"t":"not a time"}`,
+		`{"b":"!!!"}`,
+		`{"k":{"x":"bad key"}}`,
+		`[1,2]`,
+	}
+	for _, in := range inputs {
+		if !collectedAs(func() *[512]byte { return new([512]byte) }, func(p *[512]byte) {
+			var v decoded
+			err := json.Unmarshal(p[:copy(p[:], in)], &v)
+			keptDecoded, keptErrs = append(keptDecoded, v), append(keptErrs, err)
+		}) {
+			t.Fatalf("json.Unmarshal kept its input %s", in)
+		}
+	}
+	for _, err := range keptErrs {
+		if err != nil {
+			_ = err.Error()
+		}
+	}
+	keptDecoded, keptErrs = nil, nil
+	k := new(struct{ ID idKeeper })
+	if collectedAs(func() *[512]byte { return new([512]byte) }, func(p *[512]byte) {
+		json.Unmarshal(p[:copy(p[:], `{"ID":"abc"}`)], k)
+	}) {
+		t.Fatal("an UnmarshalJSON that keeps its argument was not seen: the check proves nothing for json")
+	}
+	runtime.KeepAlive(k)
+}
+
+// idKeeper breaks json.Unmarshaler's contract: it keeps the bytes it is given.
+type idKeeper []byte
+
+func (k *idKeeper) UnmarshalJSON(b []byte) error { *k = b; return nil }
 
 func TestBufferReadFrom(t *testing.T) {
 	check(t, func(b *bytes.Buffer) { b.ReadFrom(strings.NewReader("hello")) })

@@ -70,8 +70,8 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if site.kind == "result" and not handed_to_io(site):
             continue  # a name a `:=` declares is a site only as a scratch array, sliced for io (plan.is_scratch)
-        # A buffer (by its type's name: go/types comes later) is followed into the package's callees.
-        buffer = b"Buffer" in text(site.value)
+        # A buffer or a Builder (by its type's name: go/types comes later) is followed into the package's callees.
+        buffer = b"Buffer" in text(site.value) or b"Builder" in text(site.value)
         also = callees.scopes(view, enclosing_function(site.statement)) + _io_scopes(view) if buffer else ()
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found

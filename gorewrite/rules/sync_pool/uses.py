@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from gorewrite import builtins, callees, local_literals, retention
 from gorewrite.proposals import PackageView
-from gorewrite.rules.sync_pool import appends, spare
-from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, WRITER_AT, Site, own_function
+from gorewrite.rules.sync_pool import appends, blind, spare
+from gorewrite.rules.sync_pool.sites import OK_BUILTINS, REUSABLE, SAME_METHODS, Site, own_function
 from gorewrite.syntax import Node, ancestors, held, items, text, unparen_type
 from gorewrite.typeinfo import Kind
 
@@ -292,11 +292,8 @@ def _argument(
         return f"is passed to {universe}"
     if stale is not None:
         stale.append(f"is passed to {name.decode()}, which may reslice it past its length")
-    if site.stands_for and WRITER_AT.get(callees.callee(view, site.path, call)) != position:
-        return (
-            f"is passed to {name.decode()}, which may need a {site.stands_for}: a bytes.Buffer stands for it "
-            "only as the writer of fmt's Fprint functions, io.WriteString, io.Copy and the std writers that hold it"
-        )
+    if site.stands_for and (blinds := blind.writer_only(view, site.path, call, position)):
+        return f"is passed to {name.decode()}, {blinds}"
     if function.type == "selector_expression":
         operand = function.child_by_field_name("operand")
         receiver = view.types.at(site.path, operand.start_byte) if operand.type == "identifier" else None

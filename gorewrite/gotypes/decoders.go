@@ -1,0 +1,92 @@
+package main
+
+import (
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// decodingMethods are the methods encoding/json hands the input bytes to while it decodes into a value:
+// v1's Unmarshaler and encoding.TextUnmarshaler (map keys, strings), and go1.25+'s json/v2
+// UnmarshalerFrom, which reads them through a jsontext.Decoder (the default encoding/json of go1.27).
+var decodingMethods = []string{"UnmarshalJSON", "UnmarshalText", "UnmarshalJSONFrom"}
+
+// decoders says, for a variable of type t, what encoding/json may hand the input bytes to while it decodes
+// into t (through &v, or through v when t is a pointer): the decoding methods of every type it may reach
+// (each type's and its pointer's method set, through pointers, slices, arrays, map keys and values and
+// every struct field, exported or not: more only declines more), as "method <pkg>\t<recv>\t<name>", and
+// what go/types cannot say the dynamic type of: "iface <type>" (json decodes into what a non-nil
+// interface holds) and "param <type>"; and "named <pkg>" for a named type of a package neither this one nor
+// std, whose other builds (its files with build constraints) may declare it otherwise. Entries are sorted and joined by ";"; "" when it reaches none.
+func (c *checked) decoders(t types.Type) *string {
+	if found, ok := c.decoded[t]; ok {
+		return found
+	}
+	found := map[string]bool{}
+	c.reachDecoders(t, false, map[types.Type]bool{}, found)
+	parts := make([]string, 0, len(found))
+	for part := range found {
+		parts = append(parts, part)
+	}
+	sort.Strings(parts)
+	s := strings.Join(parts, ";")
+	c.decoded[t] = &s
+	return &s
+}
+
+// std: t is reached through a std package's declarations only (a std package imports only std packages), which
+// a named type without type arguments keeps: json.RawMessage, go1.27's alias of jsontext.Value, is std's.
+func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool, found map[string]bool) {
+	if t == nil || seen[t] {
+		return
+	}
+	seen[t] = true
+	if a, ok := t.(*types.Alias); ok && a.Obj().Pkg() != nil && c.isStd(a.Obj().Pkg().Path()) {
+		n, named := types.Unalias(t).(*types.Named)
+		std = std || named && n.TypeArgs().Len() == 0 // a std alias of a named type, not of an instance with ours
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		found["param "+t.String()] = true
+		return
+	}
+	if types.IsInterface(t) {
+		found["iface "+t.String()] = true
+		return
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		own, path := n.Obj().Pkg() == c.pkg, n.Obj().Pkg().Path()
+		if !own && !std && !c.isStd(path) {
+			found["named "+path] = true
+		}
+		std = !own && (std || c.isStd(path)) && n.TypeArgs().Len() == 0
+	}
+	for _, set := range []*types.MethodSet{types.NewMethodSet(t), types.NewMethodSet(types.NewPointer(t))} {
+		for _, name := range decodingMethods {
+			sel := set.Lookup(nil, name)
+			if sel == nil {
+				continue
+			}
+			pkg, recv, named := callee(sel.Obj())
+			if pkg == nil || recv == nil || named != nil || *recv == "" { // an embedded interface's method
+				found["iface "+t.String()] = true
+				continue
+			}
+			found["method "+*pkg+"\t"+*recv+"\t"+name] = true
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		c.reachDecoders(u.Elem(), std, seen, found)
+	case *types.Slice:
+		c.reachDecoders(u.Elem(), std, seen, found)
+	case *types.Array:
+		c.reachDecoders(u.Elem(), std, seen, found)
+	case *types.Map:
+		c.reachDecoders(u.Key(), std, seen, found)
+		c.reachDecoders(u.Elem(), std, seen, found)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			c.reachDecoders(u.Field(i).Type(), std, seen, found)
+		}
+	}
+}

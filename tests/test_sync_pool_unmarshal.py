@@ -1,0 +1,304 @@
+"""sync-pool pools a scratch or a buffer whose bytes go to json.Unmarshal (decoding.py), and a writer handed to a
+bytes.Buffer's WriteTo (stdtable.py): json copies what it stores, and hands the bytes only to the decoding methods
+of the type it decodes into, which go/types names (gotypes/decoders.go) and the compiler's verdicts clear. For each
+decline, the naive pool it must not become, whose callers then read bytes a later call wrote."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import module, naive_rewrites, proposal_at, proposals, proposals_by_case
+from test_sync_pool_holders import _naive  # every `var x bytes.Buffer` and `var x [512]byte` from a pool anyway
+
+from gorewrite.proposals import Fix
+from gorewrite.rules import RULES
+
+RULE = RULES["sync-pool"]
+
+HEAD = """package {name}
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+var _, _, _, _, _ = bufio.NewWriter, strings.NewReader, time.Now, bytes.MinRead, json.Valid
+var _, _ = fmt.Sprint, io.EOF
+
+"""
+
+# Each: the code and the line declaring its site.
+POOLED = {
+    # probe47's ReadAck: a scratch read full, then decoded into a struct of strings, bytes, raw JSON and a time
+    "scratch_struct": (
+        """type Ack struct {
+	OK    bool              `json:"ok"`
+	TS    string            `json:"ts"`
+	Body  []byte            `json:"body"`
+	Raw   json.RawMessage   `json:"raw"`
+	At    time.Time         `json:"at"`
+	Count map[string]int    `json:"count"`
+	Next  *Ack              `json:"next"`
+	Tags  []json.RawMessage `json:"tags"`
+}
+
+func ReadAck(r io.Reader) (Ack, error) {
+	var scratch [512]byte
+	var out Ack
+	n, err := io.ReadFull(r, scratch[:])
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return out, err
+	}
+	err = json.Unmarshal(scratch[:n], &out)
+	return out, err
+}
+""",
+        "\tvar scratch [512]byte",
+    ),
+    # the bytes of a buffer (fmt keeps nothing of it), decoded into the caller's pointer, whose UnmarshalJSON copies
+    "buffer_pointer": (
+        """type ID []byte
+
+func (id *ID) UnmarshalJSON(b []byte) error {
+	*id = append((*id)[:0], b...)
+	return nil
+}
+
+type Result struct {
+	ID ID     `json:"id"`
+	OK bool   `json:"ok"`
+}
+
+func Decode(id string, out *Result) error {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"id":%q,"ok":true}`, id)
+	return json.Unmarshal(buf.Bytes(), out)
+}
+""",
+        "\tvar buf bytes.Buffer",
+    ),
+    # probe47's Exposition: a 64 KiB bufio.Writer handed to a helper that writes a buffer to it with WriteTo
+    "bufio_write_to": (
+        """func writeLine(w io.Writer, s string) error {
+	var line bytes.Buffer
+	line.WriteString(s)
+	line.WriteByte('\\n')
+	_, err := line.WriteTo(w)
+	return err
+}
+
+func Lines(w io.Writer, lines []string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	for _, s := range lines {
+		if err := writeLine(bw, s); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+""",
+        "\tbw := bufio.NewWriterSize(w, 64<<10)",
+    ),
+}
+
+# Each: the code, a part of the reason, and a probe (a Go string expression) the naive pool changes.
+DECLINED = {
+    # the package's UnmarshalJSON keeps the bytes it is given: the first result's id would read the second's
+    "keeper_method": (
+        """type ID []byte
+
+func (id *ID) UnmarshalJSON(b []byte) error {
+	*id = b
+	return nil
+}
+
+type Result struct {
+	ID ID `json:"id"`
+}
+
+func Decode(r io.Reader) Result {
+	var scratch [512]byte
+	var out Result
+	n, _ := io.ReadFull(r, scratch[:])
+	json.Unmarshal(scratch[:n], &out)
+	return out
+}
+""",
+        "it may call (*ID).UnmarshalJSON, whose parameter",
+        'func() string { a := {pkg}.Decode(strings.NewReader(`{"id":"abc"}`));'
+        ' {pkg}.Decode(strings.NewReader(`{"id":"xyz"}`)); return string(a.ID) }()',
+    ),
+    # a string's UnmarshalText keeps the bytes, reached through an embedded struct: the held name would read the next
+    "text_keeper": (
+        """type Key []byte
+
+func (k *Key) UnmarshalText(b []byte) error {
+	*k = b
+	return nil
+}
+
+type Inner struct {
+	Name Key `json:"name"`
+}
+
+type Outer struct {
+	Inner
+}
+
+var Held Key
+
+func Keep(name string) {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"name":%q}`, name)
+	var out Outer
+	json.Unmarshal(buf.Bytes(), &out)
+	Held = out.Name
+}
+""",
+        "it may call (*Key).UnmarshalText, whose parameter",
+        'func() string { {pkg}.Keep("abc"); h := {pkg}.Held; {pkg}.Keep("xyz"); return string(h) }()',
+    ),
+    # an interface field the caller set: json decodes into what it holds, a type whose UnmarshalJSON keeps the bytes
+    "interface_field": (
+        """type Raw struct{ b []byte }
+
+func (r *Raw) UnmarshalJSON(b []byte) error {
+	r.b = b
+	return nil
+}
+
+func (r *Raw) String() string { return string(r.b) }
+
+type Envelope struct {
+	Kind string `json:"kind"`
+	Data any    `json:"data"`
+}
+
+func Open(r io.Reader, env *Envelope) {
+	var scratch [512]byte
+	n, _ := io.ReadFull(r, scratch[:])
+	json.Unmarshal(scratch[:n], env)
+}
+""",
+        "an interface, and json decodes into what it holds",
+        'func() string { a := &{pkg}.Raw{}; {pkg}.Open(strings.NewReader(`{"data":"abc"}`), &{pkg}.Envelope{Data: a});'
+        ' {pkg}.Open(strings.NewReader(`{"data":"xyz"}`), &{pkg}.Envelope{Data: &{pkg}.Raw{}}); return a.String() }()',
+    ),
+}
+
+
+# Declined though this build's types keep nothing: a type of another package of the module, whose files another
+# build may declare otherwise (decoders.go's "named"); no naive pool of this build shows it.
+ELSEWHERE = """type Local struct {
+	Result bp.Result `json:"result"`
+}
+
+func Decode(id string) bool {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"result":{"id":%q}}`, id)
+	var out Local
+	json.Unmarshal(buf.Bytes(), &out)
+	return out.Result.OK
+}
+"""
+
+
+def _source(case: str) -> str:
+    if case == "elsewhere":
+        head = HEAD.format(name=case).replace('\t"time"\n', '\t"time"\n\n\tbp "example.com/m/buffer_pointer"\n')
+        return head + ELSEWHERE
+    code = POOLED[case][0] if case in POOLED else DECLINED[case][0]
+    return HEAD.format(name=case) + code
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    cases = (*POOLED, *DECLINED, "elsewhere")
+    return proposals_by_case(tmp_path_factory.mktemp("unmarshal"), RULE, {c: _source(c) for c in cases})
+
+
+@pytest.mark.parametrize("case", sorted(POOLED))
+def test_a_scratch_json_decodes_or_a_writer_a_buffer_writes_to_is_pooled(results, case):
+    result = proposal_at(results[case], _source(case), POOLED[case][1])
+    assert isinstance(result, Fix), result
+
+
+@pytest.mark.parametrize("case", sorted(DECLINED))
+def test_bytes_a_decoding_method_may_keep_are_not_pooled(results, case):
+    result = proposal_at(results[case], _source(case), _declared(case))
+    assert not isinstance(result, Fix) and DECLINED[case][1] in result.reason, result
+
+
+def test_a_type_of_another_package_of_the_module_declines(results):
+    result = proposal_at(results["elsewhere"], _source("elsewhere"), "\tvar buf bytes.Buffer")
+    assert not isinstance(result, Fix), result
+    assert "it may reach a type of example.com/m/buffer_pointer, whose other builds" in result.reason, result
+
+
+def _declared(case: str) -> str:
+    return "\tvar scratch [512]byte" if "var scratch" in DECLINED[case][0] else "\tvar buf bytes.Buffer"
+
+
+def test_every_naive_pool_of_a_declined_case_changes_what_its_callers_see(tmp_path, toolchain):
+    originals = {name: _source(name) for name in DECLINED}
+    naive = {name: _naive(source) for name, source in originals.items()}
+    probes = {name: probe for name, (_, _, probe) in DECLINED.items()}
+    built, values = naive_rewrites(tmp_path, toolchain, originals, naive, probes)
+    assert values.keys() == DECLINED.keys(), built
+    for name, (before, after) in values.items():
+        assert before != after, f"{name}: the naive pool gives the same {before}"
+
+
+# The target's type gets a decoding method from a file this build leaves out: json would call it there.
+OTHER_BUILDS = {
+    "tested/tested.go": HEAD.format(name="tested")
+    + """type ID []byte
+
+type Result struct {
+	ID ID `json:"id"`
+}
+
+func Decode(id string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"id":%q}`, id)
+	var out Result
+	json.Unmarshal(buf.Bytes(), &out)
+	return string(out.ID)
+}
+""",
+    # go test compiles it with the package: there ID keeps the bytes it is given
+    "tested/keep_test.go": """package tested
+
+func (id *ID) UnmarshalText(b []byte) error { *id = b; return nil }
+""",
+    "tagged/tagged.go": HEAD.format(name="tagged")
+    + """type ID []byte
+
+type Result struct {
+	ID ID `json:"id"`
+}
+
+func Decode(id string) string {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"id":%q}`, id)
+	var out Result
+	json.Unmarshal(buf.Bytes(), &out)
+	return string(out.ID)
+}
+""",
+    "tagged/keep_windows.go": """package tagged
+
+func (id *ID) UnmarshalJSON(b []byte) error { *id = b; return nil }
+""",
+}
+
+
+def test_a_decoding_method_another_build_or_go_test_compiles_declines(tmp_path):
+    found = proposals(module(tmp_path, OTHER_BUILDS), RULE)
+    for package, file in (("tested", "keep_test.go"), ("tagged", "keep_windows.go")):
+        (result,) = found[f"example.com/m/{package}"]
+        assert not isinstance(result, Fix) and f"methods {file} may change" in result.reason, result
