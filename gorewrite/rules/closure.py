@@ -65,6 +65,7 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 COMPOSITE = re.compile(r"(&[\w.]+\{\.\.\.\}) escapes to heap$")  # `&Options{...}`: a pointer's literal pointee
+METHOD_VALUE = re.compile(r"(\w+)\.(\w+) escapes to heap$")  # `s.get`: a method value (or a field boxed: types tell)
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
@@ -102,7 +103,10 @@ def find(view: PackageView) -> list[Candidate]:
     for escape in view.escapes:
         moved = MOVED.match(escape.message)
         composite = COMPOSITE.match(escape.message)
-        if not (moved or composite or escape.message == LITERAL_ESCAPES) or escape.path not in with_closures:
+        bound = METHOD_VALUE.match(escape.message)
+        if not (moved or composite or escape.message == LITERAL_ESCAPES or bound):
+            continue
+        if escape.path not in with_closures and not bound:
             continue
         if escape.path not in view.package.rewritable:
             continue
@@ -120,6 +124,8 @@ def find(view: PackageView) -> list[Candidate]:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), declined=screened))
         elif escape.message == LITERAL_ESCAPES and _table_of(node) is not None:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
+        elif bound and (selector := _method_value(view, escape)) is not None:
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(selector)))
     return found
 
 
@@ -162,8 +168,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             proposals.append(Declined(NAME, cand.escape, broken))
         elif node.type == "func_literal" and node.start_byte in _shapes(view, cand.path).factories:
             proposals.append(_factory_fix(view, cand.escape, node))
-        elif node.type == "func_literal":
-            table = _table_of(node)
+        elif node.type == "func_literal" or (selector := _method_value(view, cand.escape)) is not None:
+            table = _table_of(selector if node.type != "func_literal" else node)
             tables.setdefault((cand.path, table.start_byte), (table, []))[1].append(cand.escape)
         else:
             literal = _literal_pointer(view, cand.escape) if COMPOSITE.match(cand.escape.message) else None
@@ -1378,7 +1384,8 @@ def _has_comment(node: Node, start: int, end: int, skip: Node | None = None) -> 
 
 
 def _table_of(literal: Node) -> Node | None:
-    """The map, slice or array literal whose element value the func literal is: `{"a": func() {…}}`, `{func() {…}}`."""
+    """The map, slice or array literal whose element value the func literal (or method value) is: `{"a": func() {…}}`,
+    `{func() {…}}`, `{"a": s.get}`."""
     element = literal.parent
     if element is None or element.type != "literal_element":
         return None
@@ -1394,11 +1401,27 @@ def _table_of(literal: Node) -> Node | None:
 
 @dataclass(frozen=True)
 class Forward:
-    """A func literal that only calls `recv.method(its own parameters)`."""
+    """A func literal that only calls `recv.method(its own parameters)`, or the method value `recv.method`."""
 
     literal: Node
     receiver: Node  # the identifier before the dot
     method: Node  # the field_identifier after it
+    bound: bool = False  # a method value: it binds the receiver where the table is made, not where it is called
+
+
+def _method_value(view: PackageView, escape: Escape) -> Node | None:
+    """The selector `recv.m` the compiler reports escaping (`s.get escapes to heap`) when it is a table's element
+    value; go/types says later whether it is a method value (a field of func type or a boxed field is declined)."""
+    match = METHOD_VALUE.match(escape.message)
+    selector = node_at(view, escape) if match else None  # the compiler points at the dot, or at the operand
+    if selector is not None and selector.type == "identifier":
+        selector = selector.parent
+    if selector is None or selector.type != "selector_expression":
+        return None
+    operand, field = selector.child_by_field_name("operand"), selector.child_by_field_name("field")
+    if operand.type != "identifier" or (text(operand), text(field)) != (match[1].encode(), match[2].encode()):
+        return None
+    return selector if _table_of(selector) is not None else None
 
 
 def _table_fix(view: PackageView, escapes: list[Escape], table: Node) -> list[Proposal]:
@@ -1428,7 +1451,7 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
         value = value.child_by_field_name("value") if value.type == "keyed_element" else value
         if value is None or value.type == "comment":
             continue
-        forward = _forward(value.named_children[0] if value.named_child_count == 1 else value)
+        forward = _forward(value.named_children[0] if value.named_child_count == 1 else value) or _bound(value)
         if forward is None:
             where = view.line(path, value.start_byte)
             return (
@@ -1445,11 +1468,13 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
         return f"{receiver.pop()} is not a local variable whose type gorewrite can spell"
     expressions = []
     for f in forwards:
-        method = _method_expression(view, path, types, recv, f)
+        method = _method_expression(view, path, types, recv, f, element)
         if isinstance(method, str):
             return method
         expressions.append(Edit(path, f.literal.start_byte, f.literal.end_byte, method))
     problem = _receiver_varies(view, path, types, recv, table, function)
+    if not problem and any(f.bound for f in forwards):
+        problem = _rebound(view, path, types, recv, function)
     if problem:
         return problem
     variable = types.at(path, decl.start_byte)
@@ -1512,6 +1537,32 @@ def _forward(literal: Node) -> Forward | None:
     return Forward(literal, callee.child_by_field_name("operand"), callee.child_by_field_name("field"))
 
 
+def _bound(value: Node) -> Forward | None:
+    """The method value `recv.m` that is the element's whole value, as a Forward bound where the table is made."""
+    node = value.named_children[0] if value.named_child_count == 1 else value
+    operand = node.child_by_field_name("operand") if node.type == "selector_expression" else None
+    if operand is None or operand.type != "identifier":
+        return None
+    return Forward(node, operand, node.child_by_field_name("field"), bound=True)
+
+
+def _rebound(view: PackageView, path: str, types: TypeInfo, recv: Ident, function: Node) -> str | None:
+    """Why a method value's receiver, bound where the table is made, could differ from the one the method
+    expression is given where an element is called: a func literal may write it whenever it runs, including one
+    made before the table and called after, and a goto may run a write again."""
+    root = view.tree(path).root_node
+    decl = next(i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.DECL)
+    declaring = owner(root.named_descendant_for_byte_range(decl.start, decl.end))
+    for ident in types.idents[path]:
+        if ident.obj == recv.obj and ident.use == Use.WRITE:
+            if owner(root.named_descendant_for_byte_range(ident.start, ident.end)) != declaring:
+                where = view.line(path, ident.start)
+                return f"{recv.name} is written in a func literal (line {where}), which may run after the table is made"
+    if uses_goto(function) or (declaring is not None and uses_goto(declaring)):
+        return "the function uses goto: statement order is not execution order"
+    return None
+
+
 def _receiver_varies(
     view: PackageView, path: str, types: TypeInfo, recv: Ident, table: Node, function: Node
 ) -> str | None:
@@ -1534,8 +1585,10 @@ def _receiver_varies(
     return None
 
 
-def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward) -> bytes | str:
-    """`(*T).m` or `T.m` for the forwarded call, or why the literal cannot become one."""
+def _method_expression(
+    view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward, element: Node
+) -> bytes | str:
+    """`(*T).m` or `T.m` for the forwarded call (or method value), or why the element cannot become one."""
     name = text(forward.method).decode()
     method = types.at(path, forward.method.start_byte)
     named = (recv.named or "").lstrip("*")
@@ -1551,9 +1604,16 @@ def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Iden
             f"{name} has a pointer receiver and {recv.name} is not a pointer: "
             f"the method expression would take &{recv.name}, which moves {recv.name} to the heap"
         )
+    if forward.bound and not pointer and recv.type.startswith("*"):
+        return (
+            f"{name} has a value receiver and {recv.name} is a pointer: the method value {recv.name}.{name} copies "
+            f"*{recv.name} where the table is made, the method expression would read it where the element is called"
+        )
     if recv.lock:  # each call would pass the value: vet's copylocks flags the argument
         return f"{recv.name} holds a lock ({recv.lock}): passing it to the method expression would make go vet fail"
-    if _signature(decl) != _signature(forward.literal):
+    if forward.bound and _signature(decl) != _signature(element):
+        return f"the table's element type differs from {name}'s signature as written"
+    if not forward.bound and _signature(decl) != _signature(forward.literal):
         return f"the func literal's signature differs from {name}'s"
     return (f"({recv.type}).{name}" if recv.type.startswith("*") else f"{recv.type}.{name}").encode()
 
