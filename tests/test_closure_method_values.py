@@ -92,6 +92,46 @@ func Format(symbol string, style string, v float64) string {
         '"short": Money.short,',
         'fmt.Sprint({pkg}.Format("", "short", 3.5), {pkg}.Format("EUR ", "other", 3.5))',
     ),
+    "literals_named_type": (  # forwarding literals under a named func type, looked up again as a fallback
+        """package literals_named_type
+
+import "strings"
+
+// command runs with the words after its name.
+type command func(args []string) string
+
+// Repo answers version-control-like commands.
+type Repo struct{ branch string }
+
+func (r *Repo) status(args []string) string { return "on " + r.branch }
+
+func (r *Repo) checkout(args []string) string {
+	if len(args) > 0 {
+		r.branch = args[0]
+	}
+	return r.branch
+}
+
+// Exec runs one command line; an unknown command shows the status.
+func (r *Repo) Exec(line string) string {
+	cmds := map[string]command{
+		"status":   func(args []string) string { return r.status(args) },
+		"checkout": func(args []string) string { return r.checkout(args) },
+	}
+	fields := strings.Fields(line)
+	if len(fields) == 0 {
+		return ""
+	}
+	run, ok := cmds[fields[0]]
+	if !ok {
+		run = cmds["status"]
+	}
+	return run(fields[1:])
+}
+""",
+        "cmds := map[string]func(_ *Repo, args []string) string{",
+        'func() string { r := &{pkg}.Repo{}; return r.Exec("checkout main") + r.Exec("log") }()',
+    ),
 }
 
 DECLINES = {
@@ -137,6 +177,28 @@ func Labels(n int) string {
 """,
         "l is written after the table is made (line 15)",
     ),
+    "decline_element_assigned_function": (  # the element variable may hold a function no method expression is
+        """package decline_element_assigned_function
+
+type Calc struct{ acc int }
+
+func (c *Calc) add(n int) int { c.acc += n; return c.acc }
+func (c *Calc) sub(n int) int { c.acc -= n; return c.acc }
+
+func ignore(n int) int { return 0 }
+
+// Apply applies the named operation; unknown ones are ignored.
+func (c *Calc) Apply(op string, n int) int {
+	ops := map[string]func(int) int{"add": c.add, "sub": c.sub}
+	f, ok := ops[op]
+	if !ok {
+		f = ignore
+	}
+	return f(n)
+}
+""",
+        "f, an element of ops, is used other than by a call (line 15)",
+    ),
 }
 
 NAIVE = {
@@ -155,6 +217,14 @@ NAIVE = {
             .replace('names["label"]()', 'names["label"](l)')
         ),
         "fmt.Sprint({pkg}.Labels(1))",
+    ),
+    "decline_element_assigned_function": (
+        lambda source: (
+            source.replace('{"add": c.add, "sub": c.sub}', '{"add": (*Calc).add, "sub": (*Calc).sub}')
+            .replace("map[string]func(int) int", "map[string]func(*Calc, int) int")
+            .replace("return f(n)", "return f(c, n)")
+        ),
+        "cannot use ignore",
     ),
 }
 

@@ -68,6 +68,7 @@ COMPOSITE = re.compile(r"(&[\w.]+\{\.\.\.\}) escapes to heap$")  # `&Options{...
 METHOD_VALUE = re.compile(r"(\w+)\.(\w+) escapes to heap$")  # `s.get`: a method value (or a field boxed: types tell)
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
+NAMED_TYPES = ("type_identifier", "qualified_type")  # a table's element type by name: `HandlerE`, `http.HandlerFunc`
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
 FORWARDING = ("return_statement", "expression_statement")
 RETURN_WRITES = "a return statement listing values writes it"  # of a named result, where the return stands
@@ -1441,8 +1442,8 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
         return types
     line = view.line(path, table.start_byte)
     element = _element_type(table)
-    if element is None or element.type != "function_type":
-        return f"the table at line {line} does not spell its elements' type as a func type"
+    if element is None or element.type not in ("function_type", *NAMED_TYPES):
+        return f"the table at line {line} does not spell its elements' type as a func type or a type's name"
     decl = _table_variable(table)
     if decl is None:
         return f"the table of func literals at line {line} is not assigned to a local variable of its own"
@@ -1481,12 +1482,32 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
     calls = _element_calls(view, path, types, variable, function)
     if isinstance(calls, str):
         return calls
-    params = element.child_by_field_name("parameters")
-    named = any(p.child_by_field_name("name") is not None for p in params.named_children)
-    first = ("_ " if named else "") + recv.type
-    edits = [_first_argument(path, params, first), *expressions]
+    if element.type in NAMED_TYPES:
+        spelled = _receiver_first(view, path, types, recv, forwards[0])
+        if spelled is None:
+            return f"the table's element type {text(element).decode()} cannot be spelled as a func type here"
+        edits = [Edit(path, element.start_byte, element.end_byte, spelled.encode()), *expressions]
+    else:
+        params = element.child_by_field_name("parameters")
+        named = any(p.child_by_field_name("name") is not None for p in params.named_children)
+        first = ("_ " if named else "") + recv.type
+        edits = [_first_argument(path, params, first), *expressions]
     edits += [_first_argument(path, call.child_by_field_name("arguments") or call, recv.name) for call in calls]
     return text(decl).decode(), edits
+
+
+def _receiver_first(view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward) -> str | None:
+    """A named func element type (`HandlerE`, `http.HandlerFunc`) spelled as its func type with the receiver first:
+    go/types' spelling of the method's signature, valid at the table, which is the named type's own (a method value
+    or a literal of the same signature is assignable to it only so), names kept as the method declares them."""
+    method = types.at(path, forward.method.start_byte)
+    if method is None or not method.type or not method.type.startswith("func("):
+        return None
+    decl = _method_declaration(view, method.recv, text(forward.method).decode())
+    params = [p for p in decl.child_by_field_name("parameters").named_children if p.type != "comment"]
+    first = ("_ " if any(p.child_by_field_name("name") is not None for p in params) else "") + recv.type
+    rest = method.type.removeprefix("func(")
+    return f"func({first}{'' if rest.startswith(')') else ', '}{rest}"
 
 
 def _element_type(table: Node) -> Node | None:
@@ -1611,7 +1632,7 @@ def _method_expression(
         )
     if recv.lock:  # each call would pass the value: vet's copylocks flags the argument
         return f"{recv.name} holds a lock ({recv.lock}): passing it to the method expression would make go vet fail"
-    if forward.bound and _signature(decl) != _signature(element):
+    if forward.bound and element.type == "function_type" and _signature(decl) != _signature(element):
         return f"the table's element type differs from {name}'s signature as written"
     if not forward.bound and _signature(decl) != _signature(forward.literal):
         return f"the func literal's signature differs from {name}'s"
@@ -1644,9 +1665,11 @@ def _signature(function: Node) -> tuple[list[bytes], bytes]:
 
 
 def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, function: Node) -> list[Node] | str:
-    """The calls of the table's elements — `t[k](…)`, or `v(…)` after `v := t[k]` / `v, ok := t[k]` —
-    when that and `len(t)` are all the function does with it; else why the table may leave or change."""
+    """The calls of the table's elements — `t[k](…)`, or `v(…)` after `v := t[k]` / `v, ok := t[k]`, v perhaps
+    looked up again (`if !ok { v = t[fallback] }`) — when that and `len(t)` are all the function does with it;
+    else why the table may leave or change."""
     calls = []
+    elements, relooked = set(), {}  # element variables; those assigned a lookup again -> where
     root = view.tree(path).root_node
     for use in (i for i in types.idents[path] if i.obj == table.obj and i.use != Use.DECL):
         node = root.named_descendant_for_byte_range(use.start, use.end)
@@ -1671,13 +1694,21 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
         if _blank_lookup(parent):
             continue
         got = _element_variable(types, path, parent)
+        again = _relookup_variable(types, path, parent)
+        if got is None and again is not None:
+            relooked.setdefault(again.obj, line)
+            continue
         if got is None:
             if _assigned(parent):
                 return f"an element of {table.name} is replaced (line {line})"
             return f"an element of {table.name} is used other than by a call (line {line})"
+        elements.add(got.obj)
         for v in (i for i in types.idents[path] if i.obj == got.obj and i.use != Use.DECL):
             vnode = root.named_descendant_for_byte_range(v.start, v.end)
             call = vnode.parent
+            relooked_here = v.use == Use.WRITE and _relooked(types, path, vnode, table)
+            if relooked_here and _capturing_literal(vnode, function) is None:
+                continue
             if (
                 v.use != Use.READ
                 or _capturing_literal(vnode, function) is not None
@@ -1687,7 +1718,35 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
                 where = view.line(path, v.start)
                 return f"{got.name}, an element of {table.name}, is used other than by a call (line {where})"
             calls.append(call)
+    for obj, line in relooked.items():
+        if obj not in elements:
+            return f"an element of {table.name} is assigned to a variable no lookup declares (line {line})"
     return calls
+
+
+def _relookup_variable(types: TypeInfo, path: str, index: Node) -> Ident | None:
+    """v of `v = t[k]` (or `v, ok = t[k]`): a variable assigned a lookup again."""
+    first = _lookup_target(index)
+    if first is None or first.type != "identifier" or first.parent.parent.type != "assignment_statement":
+        return None
+    ident = types.at(path, first.start_byte)
+    return ident if ident is not None and ident.obj is not None else None
+
+
+def _relooked(types: TypeInfo, path: str, target: Node, table: Ident) -> bool:
+    """Is this write of an element variable `v = t[k]` (or `v, ok = t[k]`), a lookup in the same table?"""
+    holder = target.parent.parent if target.parent.type == "expression_list" else None
+    if holder is None or holder.type != "assignment_statement" or holder.child_by_field_name("left") != target.parent:
+        return False
+    if target.parent.named_children[0] != target:
+        return False
+    values = holder.child_by_field_name("right")
+    index = values.named_children[0] if values.named_child_count == 1 else None
+    operand = index.child_by_field_name("operand") if index is not None and index.type == "index_expression" else None
+    if operand is None or operand.type != "identifier":
+        return False
+    ident = types.at(path, operand.start_byte)
+    return ident is not None and ident.obj == table.obj
 
 
 def _element_variable(types: TypeInfo, path: str, index: Node) -> Ident | None:
