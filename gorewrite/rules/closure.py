@@ -1572,7 +1572,9 @@ def _rebound(view: PackageView, path: str, types: TypeInfo, recv: Ident, functio
     expression is given where an element is called: a func literal may write it whenever it runs, including one
     made before the table and called after, and a goto may run a write again."""
     root = view.tree(path).root_node
-    decl = next(i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.DECL)
+    decl = next((i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.DECL), None)
+    if decl is None:  # _receiver_varies has declined it already
+        return f"{recv.name} is not declared in this file"
     declaring = owner(root.named_descendant_for_byte_range(decl.start, decl.end))
     for ident in types.idents[path]:
         if ident.obj == recv.obj and ident.use == Use.WRITE:
@@ -1808,7 +1810,7 @@ def _base(path: str) -> str:
 RULE = Rule(
     name=NAME,
     summary="copy variables go/defer func literals capture by reference; flatten f(a)(b) closure factories",
-    messages=("moved to heap: x", LITERAL_ESCAPES),
+    messages=("moved to heap: x", LITERAL_ESCAPES, "s.m escapes to heap (a method value in a table)"),
     find=find,
     propose=propose,
     retention=True,

@@ -14,7 +14,7 @@ type Console struct {
 }
 
 func (c *Console) list(w http.ResponseWriter, r *http.Request) {
-	names := make([]string, 0, len(c.flags)) // want "escapes to heap"
+	names := make([]string, 0, len(c.flags)) // want(<go1.25) "escapes to heap"
 	for n := range c.flags {
 		names = append(names, n)
 	}
