@@ -120,6 +120,15 @@ NAIVE = {
             ("read(), true", "read(s), true"),
         ),
     ),
+    "decline_table_method_value_copy": (  # the method values copy *p with the table; the expressions read it later
+        "quota.go",
+        replacing(
+            ("map[string]func() string{", "map[string]func(*Plan) string{"),
+            ('"requests": p.requests,', '"requests": (*Plan).requests,'),
+            ('"storage":  p.storage, ', '"storage":  (*Plan).storage, '),
+            ("f()", "f(p)"),
+        ),
+    ),
     "decline_table_value_receiver": (
         "limits.go",
         replacing(

@@ -67,8 +67,10 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 NAME = "closure"
 MOVED = re.compile(r"moved to heap: (\w+)$")
 COMPOSITE = re.compile(r"(&[\w.]+\{\.\.\.\}) escapes to heap$")  # `&Options{...}`: a pointer's literal pointee
+METHOD_VALUE = re.compile(r"(\w+)\.(\w+) escapes to heap$")  # `s.get`: a method value (or a field boxed: types tell)
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
+NAMED_TYPES = ("type_identifier", "qualified_type")  # a table's element type by name: `HandlerE`, `http.HandlerFunc`
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
 FORWARDING = ("return_statement", "expression_statement")
 RETURN_WRITES = "a return statement listing values writes it"  # of a named result, where the return stands
@@ -104,7 +106,10 @@ def find(view: PackageView) -> list[Candidate]:
     for escape in view.escapes:
         moved = MOVED.match(escape.message)
         composite = COMPOSITE.match(escape.message)
-        if not (moved or composite or escape.message == LITERAL_ESCAPES) or escape.path not in with_closures:
+        bound = METHOD_VALUE.match(escape.message)
+        if not (moved or composite or escape.message == LITERAL_ESCAPES or bound):
+            continue
+        if escape.path not in with_closures and not bound:
             continue
         if escape.path not in view.package.rewritable:
             continue
@@ -122,6 +127,8 @@ def find(view: PackageView) -> list[Candidate]:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), declined=screened))
         elif escape.message == LITERAL_ESCAPES and _table_of(node) is not None:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
+        elif bound and (selector := _method_value(view, escape)) is not None:
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(selector)))
     return found
 
 
@@ -164,8 +171,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             proposals.append(Declined(NAME, cand.escape, broken))
         elif node.type == "func_literal" and node.start_byte in _shapes(view, cand.path).factories:
             proposals.append(_factory_fix(view, cand.escape, node))
-        elif node.type == "func_literal":
-            table = _table_of(node)
+        elif node.type == "func_literal" or (selector := _method_value(view, cand.escape)) is not None:
+            table = _table_of(selector if node.type != "func_literal" else node)
             tables.setdefault((cand.path, table.start_byte), (table, []))[1].append(cand.escape)
         else:
             literal = _literal_pointer(view, cand.escape) if COMPOSITE.match(cand.escape.message) else None
@@ -1380,7 +1387,8 @@ def _has_comment(node: Node, start: int, end: int, skip: Node | None = None) -> 
 
 
 def _table_of(literal: Node) -> Node | None:
-    """The map, slice or array literal whose element value the func literal is: `{"a": func() {…}}`, `{func() {…}}`."""
+    """The map, slice or array literal whose element value the func literal (or method value) is: `{"a": func() {…}}`,
+    `{func() {…}}`, `{"a": s.get}`."""
     element = literal.parent
     if element is None or element.type != "literal_element":
         return None
@@ -1396,11 +1404,27 @@ def _table_of(literal: Node) -> Node | None:
 
 @dataclass(frozen=True)
 class Forward:
-    """A func literal that only calls `recv.method(its own parameters)`."""
+    """A func literal that only calls `recv.method(its own parameters)`, or the method value `recv.method`."""
 
     literal: Node
     receiver: Node  # the identifier before the dot
     method: Node  # the field_identifier after it
+    bound: bool = False  # a method value: it binds the receiver where the table is made, not where it is called
+
+
+def _method_value(view: PackageView, escape: Escape) -> Node | None:
+    """The selector `recv.m` the compiler reports escaping (`s.get escapes to heap`) when it is a table's element
+    value; go/types says later whether it is a method value (a field of func type or a boxed field is declined)."""
+    match = METHOD_VALUE.match(escape.message)
+    selector = node_at(view, escape) if match else None  # the compiler points at the dot, or at the operand
+    if selector is not None and selector.type == "identifier":
+        selector = selector.parent
+    if selector is None or selector.type != "selector_expression":
+        return None
+    operand, field = selector.child_by_field_name("operand"), selector.child_by_field_name("field")
+    if operand.type != "identifier" or (text(operand), text(field)) != (match[1].encode(), match[2].encode()):
+        return None
+    return selector if _table_of(selector) is not None else None
 
 
 def _table_fix(view: PackageView, escapes: list[Escape], table: Node) -> list[Proposal]:
@@ -1420,8 +1444,8 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
         return types
     line = view.line(path, table.start_byte)
     element = _element_type(table)
-    if element is None or element.type != "function_type":
-        return f"the table at line {line} does not spell its elements' type as a func type"
+    if element is None or element.type not in ("function_type", *NAMED_TYPES):
+        return f"the table at line {line} does not spell its elements' type as a func type or a type's name"
     decl = _table_variable(table)
     if decl is None:
         return f"the table of func literals at line {line} is not assigned to a local variable of its own"
@@ -1430,7 +1454,7 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
         value = value.child_by_field_name("value") if value.type == "keyed_element" else value
         if value is None or value.type == "comment":
             continue
-        forward = _forward(value.named_children[0] if value.named_child_count == 1 else value)
+        forward = _forward(value.named_children[0] if value.named_child_count == 1 else value) or _bound(value)
         if forward is None:
             where = view.line(path, value.start_byte)
             return (
@@ -1447,23 +1471,45 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
         return f"{receiver.pop()} is not a local variable whose type gorewrite can spell"
     expressions = []
     for f in forwards:
-        method = _method_expression(view, path, types, recv, f)
+        method = _method_expression(view, path, types, recv, f, element)
         if isinstance(method, str):
             return method
         expressions.append(Edit(path, f.literal.start_byte, f.literal.end_byte, method))
     problem = _receiver_varies(view, path, types, recv, table, function)
+    if not problem and any(f.bound for f in forwards):
+        problem = _rebound(view, path, types, recv, function)
     if problem:
         return problem
     variable = types.at(path, decl.start_byte)
     calls = _element_calls(view, path, types, variable, function)
     if isinstance(calls, str):
         return calls
-    params = element.child_by_field_name("parameters")
-    named = any(p.child_by_field_name("name") is not None for p in params.named_children)
-    first = ("_ " if named else "") + recv.type
-    edits = [_first_argument(path, params, first), *expressions]
+    if element.type in NAMED_TYPES:
+        spelled = _receiver_first(view, path, types, recv, forwards[0])
+        if spelled is None:
+            return f"the table's element type {text(element).decode()} cannot be spelled as a func type here"
+        edits = [Edit(path, element.start_byte, element.end_byte, spelled.encode()), *expressions]
+    else:
+        params = element.child_by_field_name("parameters")
+        named = any(p.child_by_field_name("name") is not None for p in params.named_children)
+        first = ("_ " if named else "") + recv.type
+        edits = [_first_argument(path, params, first), *expressions]
     edits += [_first_argument(path, call.child_by_field_name("arguments") or call, recv.name) for call in calls]
     return text(decl).decode(), edits
+
+
+def _receiver_first(view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward) -> str | None:
+    """A named func element type (`HandlerE`, `http.HandlerFunc`) spelled as its func type with the receiver first:
+    go/types' spelling of the method's signature, valid at the table, which is the named type's own (a method value
+    or a literal of the same signature is assignable to it only so), names kept as the method declares them."""
+    method = types.at(path, forward.method.start_byte)
+    if method is None or not method.type or not method.type.startswith("func("):
+        return None
+    decl = _method_declaration(view, method.recv, text(forward.method).decode())
+    params = [p for p in decl.child_by_field_name("parameters").named_children if p.type != "comment"]
+    first = ("_ " if any(p.child_by_field_name("name") is not None for p in params) else "") + recv.type
+    rest = method.type.removeprefix("func(")
+    return f"func({first}{'' if rest.startswith(')') else ', '}{rest}"
 
 
 def _element_type(table: Node) -> Node | None:
@@ -1514,6 +1560,34 @@ def _forward(literal: Node) -> Forward | None:
     return Forward(literal, callee.child_by_field_name("operand"), callee.child_by_field_name("field"))
 
 
+def _bound(value: Node) -> Forward | None:
+    """The method value `recv.m` that is the element's whole value, as a Forward bound where the table is made."""
+    node = value.named_children[0] if value.named_child_count == 1 else value
+    operand = node.child_by_field_name("operand") if node.type == "selector_expression" else None
+    if operand is None or operand.type != "identifier":
+        return None
+    return Forward(node, operand, node.child_by_field_name("field"), bound=True)
+
+
+def _rebound(view: PackageView, path: str, types: TypeInfo, recv: Ident, function: Node) -> str | None:
+    """Why a method value's receiver, bound where the table is made, could differ from the one the method
+    expression is given where an element is called: a func literal may write it whenever it runs, including one
+    made before the table and called after, and a goto may run a write again."""
+    root = view.tree(path).root_node
+    decl = next((i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.DECL), None)
+    if decl is None:  # _receiver_varies has declined it already
+        return f"{recv.name} is not declared in this file"
+    declaring = owner(root.named_descendant_for_byte_range(decl.start, decl.end))
+    for ident in types.idents[path]:
+        if ident.obj == recv.obj and ident.use == Use.WRITE:
+            if owner(root.named_descendant_for_byte_range(ident.start, ident.end)) != declaring:
+                where = view.line(path, ident.start)
+                return f"{recv.name} is written in a func literal (line {where}), which may run after the table is made"
+    if uses_goto(function) or (declaring is not None and uses_goto(declaring)):
+        return "the function uses goto: statement order is not execution order"
+    return None
+
+
 def _receiver_varies(
     view: PackageView, path: str, types: TypeInfo, recv: Ident, table: Node, function: Node
 ) -> str | None:
@@ -1536,8 +1610,10 @@ def _receiver_varies(
     return None
 
 
-def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward) -> bytes | str:
-    """`(*T).m` or `T.m` for the forwarded call, or why the literal cannot become one."""
+def _method_expression(
+    view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward, element: Node
+) -> bytes | str:
+    """`(*T).m` or `T.m` for the forwarded call (or method value), or why the element cannot become one."""
     name = text(forward.method).decode()
     method = types.at(path, forward.method.start_byte)
     named = (recv.named or "").lstrip("*")
@@ -1553,9 +1629,16 @@ def _method_expression(view: PackageView, path: str, types: TypeInfo, recv: Iden
             f"{name} has a pointer receiver and {recv.name} is not a pointer: "
             f"the method expression would take &{recv.name}, which moves {recv.name} to the heap"
         )
+    if forward.bound and not pointer and recv.type.startswith("*"):
+        return (
+            f"{name} has a value receiver and {recv.name} is a pointer: the method value {recv.name}.{name} copies "
+            f"*{recv.name} where the table is made, the method expression would read it where the element is called"
+        )
     if recv.lock:  # each call would pass the value: vet's copylocks flags the argument
         return f"{recv.name} holds a lock ({recv.lock}): passing it to the method expression would make go vet fail"
-    if _signature(decl) != _signature(forward.literal):
+    if forward.bound and element.type == "function_type" and _signature(decl) != _signature(element):
+        return f"the table's element type differs from {name}'s signature as written"
+    if not forward.bound and _signature(decl) != _signature(forward.literal):
         return f"the func literal's signature differs from {name}'s"
     return (f"({recv.type}).{name}" if recv.type.startswith("*") else f"{recv.type}.{name}").encode()
 
@@ -1582,9 +1665,11 @@ def _signature(function: Node) -> tuple[list[bytes], bytes]:
 
 
 def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, function: Node) -> list[Node] | str:
-    """The calls of the table's elements — `t[k](…)`, or `v(…)` after `v := t[k]` / `v, ok := t[k]` —
-    when that and `len(t)` are all the function does with it; else why the table may leave or change."""
+    """The calls of the table's elements — `t[k](…)`, or `v(…)` after `v := t[k]` / `v, ok := t[k]`, v perhaps
+    looked up again (`if !ok { v = t[fallback] }`) — when that and `len(t)` are all the function does with it;
+    else why the table may leave or change."""
     calls = []
+    elements, relooked = set(), {}  # element variables; those assigned a lookup again -> where
     root = view.tree(path).root_node
     for use in (i for i in types.idents[path] if i.obj == table.obj and i.use != Use.DECL):
         node = root.named_descendant_for_byte_range(use.start, use.end)
@@ -1609,13 +1694,21 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
         if _blank_lookup(parent):
             continue
         got = _element_variable(types, path, parent)
+        again = _relookup_variable(types, path, parent)
+        if got is None and again is not None:
+            relooked.setdefault(again.obj, line)
+            continue
         if got is None:
             if _assigned(parent):
                 return f"an element of {table.name} is replaced (line {line})"
             return f"an element of {table.name} is used other than by a call (line {line})"
+        elements.add(got.obj)
         for v in (i for i in types.idents[path] if i.obj == got.obj and i.use != Use.DECL):
             vnode = root.named_descendant_for_byte_range(v.start, v.end)
             call = vnode.parent
+            relooked_here = v.use == Use.WRITE and _relooked(types, path, vnode, table)
+            if relooked_here and _capturing_literal(vnode, function) is None:
+                continue
             if (
                 v.use != Use.READ
                 or _capturing_literal(vnode, function) is not None
@@ -1625,7 +1718,35 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
                 where = view.line(path, v.start)
                 return f"{got.name}, an element of {table.name}, is used other than by a call (line {where})"
             calls.append(call)
+    for obj, line in relooked.items():
+        if obj not in elements:
+            return f"an element of {table.name} is assigned to a variable no lookup declares (line {line})"
     return calls
+
+
+def _relookup_variable(types: TypeInfo, path: str, index: Node) -> Ident | None:
+    """v of `v = t[k]` (or `v, ok = t[k]`): a variable assigned a lookup again."""
+    first = _lookup_target(index)
+    if first is None or first.type != "identifier" or first.parent.parent.type != "assignment_statement":
+        return None
+    ident = types.at(path, first.start_byte)
+    return ident if ident is not None and ident.obj is not None else None
+
+
+def _relooked(types: TypeInfo, path: str, target: Node, table: Ident) -> bool:
+    """Is this write of an element variable `v = t[k]` (or `v, ok = t[k]`), a lookup in the same table?"""
+    holder = target.parent.parent if target.parent.type == "expression_list" else None
+    if holder is None or holder.type != "assignment_statement" or holder.child_by_field_name("left") != target.parent:
+        return False
+    if target.parent.named_children[0] != target:
+        return False
+    values = holder.child_by_field_name("right")
+    index = values.named_children[0] if values.named_child_count == 1 else None
+    operand = index.child_by_field_name("operand") if index is not None and index.type == "index_expression" else None
+    if operand is None or operand.type != "identifier":
+        return False
+    ident = types.at(path, operand.start_byte)
+    return ident is not None and ident.obj == table.obj
 
 
 def _element_variable(types: TypeInfo, path: str, index: Node) -> Ident | None:
@@ -1687,7 +1808,7 @@ def _base(path: str) -> str:
 RULE = Rule(
     name=NAME,
     summary="copy variables go/defer func literals capture by reference; flatten f(a)(b) closure factories",
-    messages=("moved to heap: x", LITERAL_ESCAPES),
+    messages=("moved to heap: x", LITERAL_ESCAPES, "s.m escapes to heap (a method value in a table)"),
     find=find,
     propose=propose,
     retention=True,

@@ -1,0 +1,3 @@
+module example.com/mw47
+
+go 1.24

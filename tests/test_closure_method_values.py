@@ -1,0 +1,236 @@
+"""closure and a table of method values: `ops := map[string]func(args []string) error{"get": s.get, …}`, looked
+up and called, allocates a closure per method value (a map's values live on the heap), where a method expression
+`(*Server).get`, given the receiver at the call, allocates none. A method value binds its receiver where the table
+is made; the expression reads the variable where an element is called. They agree when nothing writes the
+variable after the table is made (nor in a loop around it, nor in a func literal, which may run whenever it is
+called), its address is never taken, and the bound receiver is the variable itself: a pointer with a pointer
+receiver's method, or a value with a value receiver's. `p.show` of a value-receiver method through a pointer p
+copies *p with the table: later writes through p are not seen (golden decline_table_method_value_copy).
+
+Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
+runs), DECLINES (source, the reason), NAIVE (the rewrite a careless rule would make, and a probe showing it changes
+what the code does).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, only_fix
+
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "method_values_pointer": (  # the golden's shape, with a `v, ok := t[k]` lookup and len
+        """package method_values_pointer
+
+import "strings"
+
+// Shell runs a few built-in commands against its working directory.
+type Shell struct{ dir string }
+
+func (s *Shell) pwd(args []string) string { return s.dir }
+
+func (s *Shell) cd(args []string) string {
+	if len(args) > 0 {
+		s.dir = args[0]
+	}
+	return s.dir
+}
+
+// Run runs one command line and returns its output.
+func (s *Shell) Run(line string) string {
+	builtins := map[string]func([]string) string{
+		"pwd": s.pwd,
+		"cd":  s.cd,
+	}
+	fields := strings.Fields(line)
+	if len(fields) == 0 || len(builtins) == 0 {
+		return ""
+	}
+	if run, ok := builtins[fields[0]]; ok {
+		return run(fields[1:])
+	}
+	return "unknown: " + fields[0]
+}
+""",
+        '"pwd": (*Shell).pwd,',
+        'fmt.Sprint((&{pkg}.Shell{}).Run("cd /tmp"), (&{pkg}.Shell{}).Run("pwd"))',
+    ),
+    "method_values_value": (  # a value receiver through a value: the copy is made with the table or at the call
+        """package method_values_value
+
+import "strconv"
+
+// Money formats amounts in one currency.
+type Money struct {
+	Symbol string
+	Places int
+}
+
+func (m Money) short(v float64) string { return m.Symbol + strconv.FormatFloat(v, 'f', 0, 64) }
+
+func (m Money) long(v float64) string { return m.Symbol + strconv.FormatFloat(v, 'f', m.Places, 64) }
+
+// Format formats v in the named style.
+func Format(symbol string, style string, v float64) string {
+	m := Money{Symbol: symbol, Places: 2}
+	if symbol == "" {
+		m.Symbol = "$"
+	}
+	styles := map[string]func(float64) string{
+		"short": m.short,
+		"long":  m.long,
+	}
+	if f, ok := styles[style]; ok {
+		return f(v)
+	}
+	return styles["long"](v)
+}
+""",
+        '"short": Money.short,',
+        'fmt.Sprint({pkg}.Format("", "short", 3.5), {pkg}.Format("EUR ", "other", 3.5))',
+    ),
+    "literals_named_type": (  # forwarding literals under a named func type, looked up again as a fallback
+        """package literals_named_type
+
+import "strings"
+
+// command runs with the words after its name.
+type command func(args []string) string
+
+// Repo answers version-control-like commands.
+type Repo struct{ branch string }
+
+func (r *Repo) status(args []string) string { return "on " + r.branch }
+
+func (r *Repo) checkout(args []string) string {
+	if len(args) > 0 {
+		r.branch = args[0]
+	}
+	return r.branch
+}
+
+// Exec runs one command line; an unknown command shows the status.
+func (r *Repo) Exec(line string) string {
+	cmds := map[string]command{
+		"status":   func(args []string) string { return r.status(args) },
+		"checkout": func(args []string) string { return r.checkout(args) },
+	}
+	fields := strings.Fields(line)
+	if len(fields) == 0 {
+		return ""
+	}
+	run, ok := cmds[fields[0]]
+	if !ok {
+		run = cmds["status"]
+	}
+	return run(fields[1:])
+}
+""",
+        "cmds := map[string]func(_ *Repo, args []string) string{",
+        'func() string { r := &{pkg}.Repo{}; return r.Exec("checkout main") + r.Exec("log") }()',
+    ),
+}
+
+DECLINES = {
+    "decline_method_value_rebound_in_literal": (
+        """package decline_method_value_rebound_in_literal
+
+// Node is one replica.
+type Node struct{ Name string }
+
+func (n *Node) describe() string { return n.Name }
+
+// Describe answers from the primary, failing over to the replica between the two answers: the method
+// value keeps the node it was bound to.
+func Describe(primary, replica *Node) string {
+	n := primary
+	failover := func() { n = replica }
+	answers := map[string]func() string{"name": n.describe}
+	first := answers["name"]()
+	failover()
+	return first + "," + answers["name"]()
+}
+""",
+        "n is written in a func literal (line 12), which may run after the table is made",
+    ),
+    "decline_method_value_value_written": (
+        """package decline_method_value_value_written
+
+import "strconv"
+
+// Level is a log level.
+type Level struct{ N int }
+
+func (l Level) label() string { return "L" + strconv.Itoa(l.N) }
+
+// Labels names the level before and after it is raised: the method value copied it with the table.
+func Labels(n int) string {
+	l := Level{N: n}
+	names := map[string]func() string{"label": l.label}
+	before := names["label"]()
+	l.N++
+	return before + "," + names["label"]()
+}
+""",
+        "l is written after the table is made (line 15)",
+    ),
+    "decline_element_assigned_function": (  # the element variable may hold a function no method expression is
+        """package decline_element_assigned_function
+
+type Calc struct{ acc int }
+
+func (c *Calc) add(n int) int { c.acc += n; return c.acc }
+func (c *Calc) sub(n int) int { c.acc -= n; return c.acc }
+
+func ignore(n int) int { return 0 }
+
+// Apply applies the named operation; unknown ones are ignored.
+func (c *Calc) Apply(op string, n int) int {
+	ops := map[string]func(int) int{"add": c.add, "sub": c.sub}
+	f, ok := ops[op]
+	if !ok {
+		f = ignore
+	}
+	return f(n)
+}
+""",
+        "f, an element of ops, is used other than by a call (line 15)",
+    ),
+}
+
+NAIVE = {
+    "decline_method_value_rebound_in_literal": (
+        lambda source: (
+            source.replace('{"name": n.describe}', '{"name": (*Node).describe}')
+            .replace("map[string]func() string", "map[string]func(*Node) string")
+            .replace('answers["name"]()', 'answers["name"](n)')
+        ),
+        'fmt.Sprint({pkg}.Describe(&{pkg}.Node{Name: "a"}, &{pkg}.Node{Name: "b"}))',
+    ),
+    "decline_method_value_value_written": (
+        lambda source: (
+            source.replace('{"label": l.label}', '{"label": Level.label}')
+            .replace("map[string]func() string", "map[string]func(Level) string")
+            .replace('names["label"]()', 'names["label"](l)')
+        ),
+        "fmt.Sprint({pkg}.Labels(1))",
+    ),
+    "decline_element_assigned_function": (
+        lambda source: (
+            source.replace('{"add": c.add, "sub": c.sub}', '{"add": (*Calc).add, "sub": (*Calc).sub}')
+            .replace("map[string]func(int) int", "map[string]func(*Calc, int) int")
+            .replace("return f(n)", "return f(c, n)")
+        ),
+        "cannot use ignore",
+    ),
+}
+
+globals().update(case_suite("methodvalues", RULE, FIXES, DECLINES, NAIVE, pinned=True))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
