@@ -1622,8 +1622,8 @@ def _method_expression(
     decl = _method_declaration(view, method.recv, name)
     if decl is None:
         return f"{name} is not declared in this package"
-    receiver_type = unparen_type(decl.child_by_field_name("receiver").named_children[0].child_by_field_name("type"))
-    pointer = receiver_type.type == "pointer_type"
+    kind = unparen_type(decl.child_by_field_name("receiver").named_children[0].child_by_field_name("type"))
+    pointer = kind.type == "pointer_type"
     if pointer and not recv.type.startswith("*"):
         return (
             f"{name} has a pointer receiver and {recv.name} is not a pointer: "
