@@ -123,6 +123,12 @@ def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Held) 
         or not _never_negative(types, spawn, add, count, counted, wg)
     ):
         return None
+    return one_start(types, spawn, loop)
+
+
+def one_start(types: TypeInfo, spawn: Spawn, loop: Node) -> Node | None:
+    """The statement a loop's body runs at most once an iteration that starts a goroutine (one_go), a go
+    statement or a time.AfterFunc one."""
     return one_go(loop, spawn.function, lambda body: _starts(types, spawn.path, body))
 
 

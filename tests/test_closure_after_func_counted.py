@@ -3,7 +3,10 @@ wg.Done(); … })` in a loop, or `wg.Add(len(keys))` before a range loop of such
 write. time.AfterFunc with its Timer dropped calls f once, in its own goroutine (time's doc), as a go statement
 would start it, only later: no Reset can run it again, no Stop keep it from running. So the Add before it counts
 it as it counts a go statement, and the Wait returns only after its Done, after its reads (gorewrite/adds.py).
-A Timer kept (`t := time.AfterFunc(…)`) may be Reset and run f again after the write: declined.
+So does fan-in: one such statement a loop iteration, each literal sending once, last, on a channel made before
+the loop, and a later loop receiving once per iteration (happens_before.py). A Timer kept (`t :=
+time.AfterFunc(…)`) may be Reset and run f again after the write, and a channel another goroutine sends on may
+give the receives its values: declined.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain), DECLINES (source, the
 reason), NAIVE (the copy a careless rule would insert, and a probe showing it changes what the code does),
@@ -77,6 +80,34 @@ func Expire(keys []string, delay time.Duration, source string) string {
 """,
         "\t\t{\n\t\tsource := source // captured by value: keeps source off the heap\n\t\ttime.AfterFunc(",
     ),
+    "after_func_fan_in": (  # fan-in: each timer's literal sends once, last; a later loop receives once per key
+        """package after_func_fan_in
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Gather fetches each key from its own timer and collects the replies; the source is renamed once
+// every reply is in.
+func Gather(keys []string, delay time.Duration, source string) string {
+	source = strings.TrimSuffix(source, "/")
+	res := make(chan string)
+	for _, k := range keys {
+		time.AfterFunc(delay, func() { res <- source + "/" + k })
+	}
+	var got []string
+	for range keys {
+		got = append(got, <-res)
+	}
+	sort.Strings(got)
+	source = "gathered"
+	return source + " " + strings.Join(got, ",")
+}
+""",
+        "\t\t{\n\t\tsource := source // captured by value: keeps source off the heap\n\t\ttime.AfterFunc(",
+    ),
 }
 
 DECLINES = {
@@ -112,6 +143,46 @@ func Twice(label string) string {
 """,
         "nor to time.AfterFunc in a statement of its own (the Timer dropped)",
     ),
+    "decline_after_func_fan_in_shared": (  # another goroutine sends on the channel: the receives may be its
+        """package decline_after_func_fan_in_shared
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Relabel collects one placeholder per key first, renames the source, then lets the timers answer.
+func Relabel(keys []string, source string) string {
+	source = strings.TrimSpace(source)
+	res := make(chan string)
+	gate := make(chan struct{})
+	for _, k := range keys {
+		time.AfterFunc(0, func() {
+			<-gate
+			res <- source + "/" + k
+		})
+	}
+	go func() {
+		for range keys {
+			res <- "-"
+		}
+	}()
+	var got []string
+	for range keys {
+		got = append(got, <-res)
+	}
+	source = "new"
+	close(gate)
+	for range keys {
+		got = append(got, <-res)
+	}
+	sort.Strings(got)
+	return strings.Join(got, ",")
+}
+""",
+        "res is used other than by this goroutine's one signal and the function's wait",
+    ),
 }
 
 NAIVE = {
@@ -122,11 +193,18 @@ NAIVE = {
         ).replace("\t\tmu.Unlock()\n\t})\n", "\t\tmu.Unlock()\n\t})\n\t}\n"),
         'fmt.Sprint({pkg}.Twice(" first "))',
     ),
+    "decline_after_func_fan_in_shared": (
+        lambda source: source.replace(
+            "\t\ttime.AfterFunc(0, func() {", "\t\tsource := source\n\t\ttime.AfterFunc(0, func() {"
+        ),
+        'fmt.Sprint({pkg}.Relabel([]string{"a", "b"}, " old "))',
+    ),
 }
 
 ALLOCS = {
     "after_func_add_one": 'fmt.Sprint({pkg}.Stagger([]string{"a", "b", "c"}, 0, " t "))',
     "after_func_add_len": 'fmt.Sprint({pkg}.Expire([]string{"a", "b"}, 0, "cache/"))',
+    "after_func_fan_in": 'fmt.Sprint({pkg}.Gather([]string{"a", "b", "c"}, 0, "cache/"))',
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
