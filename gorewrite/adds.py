@@ -3,17 +3,21 @@
 A `wg.Done()` signals the function's `Wait` only when an Add counted its goroutine: a Done no
 Add counted could let Wait return while another goroutine still reads. Counted here: `Add(k)`
 right before k go statements of its block, `Add(len(xs))` (`Add(n)`) before a loop starting one
-goroutine per iteration (trips.py). The goroutine's own side, its signal, is signals.py.
+goroutine per iteration (trips.py). A `time.AfterFunc(d, func() {…})` statement (the Timer
+dropped: spawns.after_func) starts its literal once, in a goroutine of its own, so it counts as
+a go statement would. The goroutine's own side, its signal, is signals.py.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from gorewrite import groups
 from gorewrite.groups import Held
 from gorewrite.rulekit import owner
 from gorewrite.signals import goroutine_signal
-from gorewrite.spawns import WG_ADD, Signal, Spawn, innermost_loop, method_of, previous
-from gorewrite.syntax import Node, call_args, contains, first_of, walk
+from gorewrite.spawns import WG_ADD, Signal, Spawn, after_func_start, innermost_loop, method_of, previous
+from gorewrite.syntax import Node, call_args, contains, walk
 from gorewrite.trips import Count, count_of, same, trip
 from gorewrite.typeinfo import TypeInfo, Use
 
@@ -27,6 +31,8 @@ def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> b
     if literal == spawn.literal and spawn.via is not None:  # `go worker()` of a named literal (named_spawns.py)
         go = spawn.statement
     if go is None or go.type != "go_statement":
+        go = after_func_start(types, spawn.path, literal) if literal.type == "func_literal" else None
+    if go is None:
         return False
     loop = innermost_loop(go, spawn.function)
     for before in _all_previous(go) + (_all_previous(loop) if loop is not None else []):
@@ -57,11 +63,13 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     if wg is None or wg.obj != signal.obj or call.parent.type != "expression_statement" or len(args) != 1:
         return []
     k = types.value(spawn.path, args[0].start_byte, args[0].end_byte)
-    gos = (_next_gos(call.parent, k) if k is not None else []) or [_ranged_go(types, spawn, call.parent, args[0], wg)]
+    gos = (_next_gos(types, spawn, call.parent, k) if k is not None else []) or [
+        _ranged_go(types, spawn, call.parent, args[0], wg)
+    ]
     found = []
     for go in gos:
         named = go is not None and go == spawn.statement and spawn.via is not None  # `go worker()`, named_spawns.py
-        literal = go.named_children[0].child_by_field_name("function") if go is not None and not named else None
+        literal = _started(types, spawn.path, go) if go is not None and not named else None
         if not named and (literal is None or literal.type != "func_literal"):
             return []  # `go worker(&wg)`: its Done is not in sight
         done = goroutine_signal(types, spawn if named else Spawn(spawn.path, spawn.function, literal, go), "")
@@ -71,13 +79,31 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     return found
 
 
-def _next_gos(add: Node, k: int) -> list[Node]:
-    """The next k go statements of add's block, when no statement before the k-th holds one nested."""
+def _started(types: TypeInfo, path: str, stmt: Node) -> Node | None:
+    """What a statement starts in a goroutine: the function of `go f()` (a func literal or not), or the literal
+    of a `time.AfterFunc(d, func() {…})` statement; None for any other statement."""
+    if stmt.type == "go_statement":
+        return stmt.named_children[0].child_by_field_name("function")
+    call = stmt.named_children[0] if stmt.type == "expression_statement" else None
+    args = call_args(call) if call is not None and call.type == "call_expression" else []
+    literal = args[1] if len(args) == 2 and args[1].type == "func_literal" else None
+    return literal if literal is not None and after_func_start(types, path, literal) == stmt else None
+
+
+def _starts(types: TypeInfo, path: str, node: Node) -> list[Node]:
+    """The statements in node (itself included) that start a goroutine (_started), outside func literals."""
+    inside = walk(node, skip=lambda n: n.type == "func_literal")
+    return [n for n in inside if n.type in ("go_statement", "expression_statement") and _started(types, path, n)]
+
+
+def _next_gos(types: TypeInfo, spawn: Spawn, add: Node, k: int) -> list[Node]:
+    """The next k statements of add's block that start a goroutine, when no statement before the k-th holds
+    one nested."""
     gos, after = [], previous(add, forward=True)
     while after is not None and len(gos) < k:
-        if after.type == "go_statement":
+        if _started(types, spawn.path, after) is not None:
             gos.append(after)
-        elif first_of(after, ("go_statement",), skip=lambda n: n.type == "func_literal") is not None:
+        elif _starts(types, spawn.path, after):
             return []
         after = previous(after, forward=True)
     return gos if len(gos) == k else []
@@ -97,7 +123,13 @@ def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Held) 
         or not _never_negative(types, spawn, add, count, counted, wg)
     ):
         return None
-    return one_go(loop, spawn.function)
+    return one_start(types, spawn, loop)
+
+
+def one_start(types: TypeInfo, spawn: Spawn, loop: Node) -> Node | None:
+    """The statement a loop's body runs at most once an iteration that starts a goroutine (one_go), a go
+    statement or a time.AfterFunc one."""
+    return one_go(loop, spawn.function, lambda body: _starts(types, spawn.path, body))
 
 
 def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count, wg: Held) -> bool:
@@ -164,11 +196,13 @@ def skip_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool
     return False
 
 
-def one_go(loop: Node, function: Node) -> Node | None:
+def one_go(loop: Node, function: Node, starts: Callable[[Node], list[Node]] | None = None) -> Node | None:
     """The go statement a loop's body runs at most once an iteration: its only one, in no inner
-    loop, with no goto or label in the body to run it again."""
-    inside = list(walk(loop.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"))
-    gos = [n for n in inside if n.type == "go_statement"]
+    loop, with no goto or label in the body to run it again. With starts, the statement of the body
+    starting a goroutine it finds (a time.AfterFunc one too: _starts) rather than its go statements."""
+    body = loop.child_by_field_name("body")
+    inside = list(walk(body, skip=lambda n: n.type == "func_literal"))
+    gos = starts(body) if starts is not None else [n for n in inside if n.type == "go_statement"]
     if len(gos) != 1 or innermost_loop(gos[0], function) != loop:
         return None
     return None if any(n.type in ("goto_statement", "labeled_statement") for n in inside) else gos[0]

@@ -16,7 +16,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 from __future__ import annotations
 
 from gorewrite import cond_counts, groups, semaphores, wait_calls
-from gorewrite.adds import counted, counted_done, one_go, skip_done
+from gorewrite.adds import counted, counted_done, one_start, skip_done
 from gorewrite.done_values import done_value
 from gorewrite.fan_in import not_received, receiving_loops
 from gorewrite.merges import merge_loops
@@ -308,7 +308,7 @@ def _fanned_in(types: TypeInfo, spawn: Spawn, signal: Signal, decl: Node) -> Nod
     channel made before the loop (`ch := make(…)`); a later loop of as many iterations receiving
     once each (fan_in.py) then waits for every one of them. None for any other channel."""
     loop = innermost_loop(spawn.statement, spawn.function)
-    if signal.kind != "send" or loop is None or one_go(loop, spawn.function) != spawn.statement:
+    if signal.kind != "send" or loop is None or one_start(types, spawn, loop) != spawn.statement:
         return None
     return loop if _made(types, spawn, decl) and decl.end_byte <= loop.start_byte else None
 

@@ -104,17 +104,21 @@ def after_func(types: TypeInfo, spawn: Spawn) -> bool:
     own, as `go func() {…}()` would start it (time's doc: "calls f in its own goroutine"), only later. The Timer
     is dropped, so no Reset can run it again, nor Stop keep it from running (a goroutine that never runs never
     signals: a wait for it never returns, as for a goroutine that blocks)."""
-    call = runner(spawn).parent.parent
-    function = call.child_by_field_name("function") if call.type == "call_expression" else None
-    field = function.child_by_field_name("field") if function and function.type == "selector_expression" else None
-    ident = types.at(spawn.path, field.start_byte) if field is not None else None
-    return (
-        ident is not None
-        and (ident.kind, ident.pkg, ident.recv, ident.name) == (Kind.FUNC, "time", None, "AfterFunc")
-        and call_args(call)[1:] == [runner(spawn)]
-        and call.parent == spawn.statement
-        and spawn.statement.type == "expression_statement"
-    )
+    return after_func_start(types, spawn.path, runner(spawn)) == spawn.statement
+
+
+def after_func_start(types: TypeInfo, path: str, node: Node) -> Node | None:
+    """The statement `time.AfterFunc(d, node)` when it is one of its own (see after_func), else None; time's
+    AfterFunc by go/types, never by name."""
+    call = node.parent.parent if node.parent is not None else None
+    if call is None or call.type != "call_expression" or call_args(call)[1:] != [node]:
+        return None
+    function = call.child_by_field_name("function")
+    field = function.child_by_field_name("field") if function.type == "selector_expression" else None
+    ident = types.at(path, field.start_byte) if field is not None else None
+    if ident is None or (ident.kind, ident.pkg, ident.recv, ident.name) != (Kind.FUNC, "time", None, "AfterFunc"):
+        return None
+    return call.parent if call.parent.type == "expression_statement" else None
 
 
 def tried(call: Node, statement: Node) -> bool:
