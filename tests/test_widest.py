@@ -59,7 +59,7 @@ EXPECTED = {
     "vf": None,  # a method-only interface
     "vu": None,  # int | any permits anything
     "vx": 320,  # one term and a method
-    "vm": 16,  # the intersection of two unions is int; bounded by the narrower union, ~int | ~string
+    "vm": 200,  # the intersection of two unions is int; bounded by their widest term, a bound
     "arr": 24,
     "st": 24,  # bool, I (aligned to 8 at most), int8, rounded to 8
     "pair": 24,

@@ -38,7 +38,7 @@ func (c *checked) widest(t types.Type) *int64 {
 // arrays, structs and named types' underlying ones; a pointer, slice, map, chan, func or interface is a
 // fixed size whatever it refers to), else by each parameter's type set.
 func widestOf(sizes types.Sizes, t types.Type, visiting map[*types.TypeParam]bool) (bound, bool) {
-	if p, ok := t.(*types.TypeParam); ok {
+	if p, ok := types.Unalias(t).(*types.TypeParam); ok {
 		if visiting[p] { // a constraint that leads back to its own parameter: no bound taken from it
 			return bound{}, false
 		}
@@ -77,49 +77,31 @@ func widestOf(sizes types.Sizes, t types.Type, visiting map[*types.TypeParam]boo
 	return bound{}, false // not reached: only arrays and structs lay out a parameter by value
 }
 
-// setBound bounds the types a constraint permits: the type set is the intersection of its embedded
-// elements' (methods only narrow it), so each element that has a bound bounds it, and the least does.
+// setBound bounds the types a constraint permits by its widest term (locks.go's constraintTypes: every
+// embedded union's terms; `~T` permits types whose underlying type is T's, so of T's size). The type set
+// is the intersection of the embedded elements' (methods only narrow it), so the widest of them all bounds
+// it; none where no element has terms (`any`, `comparable`, `fmt.Stringer`) or a term permits anything.
 func setBound(sizes types.Sizes, constraint types.Type, visiting map[*types.TypeParam]bool) (bound, bool) {
-	iface, ok := constraint.Underlying().(*types.Interface)
-	if !ok {
-		return bound{}, false
-	}
-	var least bound
-	found := false
-	for i := range iface.NumEmbeddeds() {
-		b, ok := termBound(sizes, iface.EmbeddedType(i), visiting)
-		if ok && found {
-			least = bound{min(least.size, b.size), min(least.align, b.align)}
-		} else if ok {
-			least, found = b, true
+	terms := constraintTypes(constraint, map[types.Type]bool{})
+	var most bound
+	for _, term := range terms {
+		b, ok := bound{}, false
+		if _, iface := term.Underlying().(*types.Interface); iface { // `int | any`, `Small | ~[3]byte`
+			b, ok = setBound(sizes, term, visiting)
+		} else {
+			b, ok = widestOf(sizes, term, visiting)
 		}
-	}
-	return least, found
-}
-
-// termBound bounds one element of a constraint: a union by its widest term (`~T` permits types whose
-// underlying type is T's, so of T's size), an interface by its own type set, a type by its size.
-func termBound(sizes types.Sizes, t types.Type, visiting map[*types.TypeParam]bool) (bound, bool) {
-	if union, ok := t.(*types.Union); ok {
-		var most bound
-		for j := range union.Len() {
-			b, ok := termBound(sizes, union.Term(j).Type(), visiting)
-			if !ok {
-				return bound{}, false
-			}
-			most = bound{max(most.size, b.size), max(most.align, b.align)}
+		if !ok {
+			return bound{}, false
 		}
-		return most, true
+		most = bound{max(most.size, b.size), max(most.align, b.align)}
 	}
-	if _, ok := t.Underlying().(*types.Interface); ok {
-		return setBound(sizes, t, visiting)
-	}
-	return widestOf(sizes, t, visiting)
+	return most, len(terms) > 0
 }
 
 // laidOutByParam says whether a type parameter is part of t's value (not behind a pointer or header).
 func laidOutByParam(t types.Type) bool {
-	if _, ok := t.(*types.TypeParam); ok {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
 		return true
 	}
 	switch u := t.Underlying().(type) {
