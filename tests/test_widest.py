@@ -4,9 +4,10 @@ constraint, for the run's GOARCH and every 64-bit one; none where a constraint p
 from __future__ import annotations
 
 import pytest
-from conftest import releases, write_tree
+from conftest import write_tree
 
 from gorewrite import packages, typeinfo
+from gorewrite.toolchain import find_toolchain
 
 WIDEST = """package wd
 
@@ -44,6 +45,11 @@ func Sets[
 	_, _, _, _, _, _, _, _, _, _, _, _, _ = vi, vb, vo, vn, vs, ve, va, vw, vc, vf, vu, vx, vm
 	_, _, _, _, _, _, _, _, _, _ = arr, st, pair, open, ptr, sl, mp, l, plain, cmp.Less[I]
 }
+
+func Words(s []byte) []byte {
+	w := s
+	return w
+}
 """
 
 EXPECTED = {
@@ -72,26 +78,24 @@ EXPECTED = {
 }
 
 
+def declared(tmp_path, names) -> dict[str, tuple]:
+    """(size, widest) of each variable of WIDEST so named, at its declaration, with the GOARCH in the environment."""
+    toolchain = find_toolchain()  # releases() keeps the environment of its first call: this one's GOARCH
+    root = write_tree(tmp_path, {"go.mod": "module example.com/wd\n\ngo 1.22\n", "wd/wd.go": WIDEST})
+    pkg = packages.load(toolchain, ["./wd"], str(root))[0]
+    path = str(root / "wd" / "wd.go")
+    result = typeinfo.load(toolchain, pkg, {path: [(0, len(WIDEST))]}, str(root))
+    assert result.error is None
+    return {r.name: (r.size, r.widest) for r in result.idents[path] if r.use == typeinfo.Use.DECL and r.name in names}
+
+
 def test_the_widest_instantiation_bounds_each_variable(tmp_path):
-    toolchain = releases()[0]
-    root = write_tree(tmp_path, {"go.mod": "module example.com/wd\n\ngo 1.22\n", "wd/wd.go": WIDEST})
-    pkg = packages.load(toolchain, ["./wd"], str(root))[0]
-    path = str(root / "wd" / "wd.go")
-    result = typeinfo.load(toolchain, pkg, {path: [(0, len(WIDEST))]}, str(root))
-    assert result.error is None
-    widest = {r.name: r.widest for r in result.idents[path] if r.use == typeinfo.Use.DECL and r.name in EXPECTED}
-    assert widest == EXPECTED
+    assert {name: widest for name, (_, widest) in declared(tmp_path, EXPECTED).items()} == EXPECTED
 
 
-@pytest.mark.parametrize("goarch", ["386", "arm64"])
-def test_a_32_bit_target_is_bounded_by_the_64_bit_layout_too(tmp_path, monkeypatch, goarch):
-    """A generic's other instantiations may be built for any GOARCH: the 64-bit layout is the widest gc has."""
+@pytest.mark.parametrize(("goarch", "words"), [("386", 12), ("arm64", 24)])
+def test_a_32_bit_target_is_bounded_by_the_64_bit_layout_too(tmp_path, monkeypatch, goarch, words):
+    """A generic's other instantiations may be built for any GOARCH: the 64-bit layout is the widest gc has. The
+    run's own size (of a plain []byte) is the target's."""
     monkeypatch.setenv("GOARCH", goarch)
-    toolchain = releases()[0]
-    root = write_tree(tmp_path, {"go.mod": "module example.com/wd\n\ngo 1.22\n", "wd/wd.go": WIDEST})
-    pkg = packages.load(toolchain, ["./wd"], str(root))[0]
-    path = str(root / "wd" / "wd.go")
-    result = typeinfo.load(toolchain, pkg, {path: [(0, len(WIDEST))]}, str(root))
-    assert result.error is None
-    got = {r.name: r.widest for r in result.idents[path] if r.use == typeinfo.Use.DECL and r.name in ("vs", "pair")}
-    assert got == {"vs": 24, "pair": 24}
+    assert declared(tmp_path, ("vs", "pair", "w")) == {"vs": (None, 24), "pair": (None, 24), "w": (words, 24)}
