@@ -31,7 +31,7 @@ from gorewrite.exports import Unavailable, directories, export_data, go_env, las
 from gorewrite.packages import Package, json_stream
 from gorewrite.toolchain import Toolchain
 
-HELPER_FILES = ("main.go", "cgo.go", "steady.go", "locks.go", "boxes.go", "decoders.go", "go.mod")
+HELPER_FILES = ("main.go", "cgo.go", "steady.go", "locks.go", "boxes.go", "decoders.go", "widest.go", "go.mod")
 
 
 class Kind(str, Enum):
@@ -74,6 +74,7 @@ class Ident:
     use: Use
     iface: bool = False  # the object's type (a type name: the type it names) is an interface, not a type parameter
     size: int | None = None  # bytes (GOARCH's) of the type a type name names or of a variable's type; None if generic
+    widest: int | None = None  # a variable's type's bytes in its widest instantiation (gotypes/widest.go) or None
     pkg: str | None = None  # a func's or method's package path
     recv: str | None = None  # a method's receiver type name; "" for an interface method
     # A variable's (pointer to a) named type ("*bytes.Buffer"), the one a type name names, or the named
@@ -88,7 +89,7 @@ class Ident:
     indirect: bool = False
     # A field or method selected through an embedded field (`o.wg` of a wg an embedded struct declares).
     promoted: bool = False
-    # Its type holds a lock by vet's copylocks (gotypes/locks.go): "example.com/p.Settings contains sync.Mutex".
+    # A variable's type holds a lock by vet's copylocks (gotypes/locks.go): what vet prints, a copy fails vet.
     lock: str | None = None
     decodes: str | None = None  # what encoding/json may hand the input bytes to, decoding into it: decoders.go
 

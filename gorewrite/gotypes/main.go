@@ -47,7 +47,10 @@ type record struct {
 	Type  *string `json:"type"`
 	Iface bool    `json:"iface"`
 	Size  *int64  `json:"size"` // bytes of the type a type name names, or of a variable's type, for GOARCH; nil when generic
-	Use   string  `json:"use"`
+	// A variable's type's bytes in its widest instantiation, for GOARCH and every 64-bit one (widest.go); nil
+	// when its type parameters' constraints set no bound
+	Widest *int64 `json:"widest,omitempty"`
+	Use    string `json:"use"`
 	// For retention (which callee keeps what): a func's or method's package path and, for a
 	// method, its receiver's named type ("" for an interface method); a variable's type as
 	// "path.Name" or "*path.Name" when it is a (pointer to a) named type, and the type a type name names.
@@ -385,6 +388,9 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 	if v, ok := obj.(*types.Var); ok && !hasTypeParam(v.Type()) && !within(c.generic, v.Pos()) {
 		size := c.sizes.Sizeof(v.Type())
 		rec.Size = &size
+	}
+	if v, ok := obj.(*types.Var); ok {
+		rec.Widest = c.widest(v.Type())
 	}
 	return rec, true
 }

@@ -32,6 +32,7 @@ from gorewrite import (
 )
 from gorewrite.edits import Edit
 from gorewrite.escapes import LITERAL_ESCAPES, Escape
+from gorewrite.generic_copies import BY_VALUE_MAX, costlier
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import (
     FUNCTIONS,
@@ -71,7 +72,6 @@ METHOD_VALUE = re.compile(r"(\w+)\.(\w+) escapes to heap$")  # `s.get`: a method
 SIMPLE = ("identifier", *LITERALS, "true", "false", "nil")
 LOOPS = ("for_statement",)
 NAMED_TYPES = ("type_identifier", "qualified_type")  # a table's element type by name: `HandlerE`, `http.HandlerFunc`
-BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
 FORWARDING = ("return_statement", "expression_statement")
 RETURN_WRITES = "a return statement listing values writes it"  # of a named result, where the return stands
 # statements whose names a block around them would hide from the code after them
@@ -420,6 +420,9 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             f"the copy of {name} needs a block of its own, and the statement making the closure declares names "
             f"(line {view.line(escape.path, declaring.start_byte)}) that later code could no longer see"
         )
+    reason = costlier(name, decl.size, decl.widest, decl_node, _copy_points(statements, block))
+    if reason:
+        return reason
     for stmt in statements:  # `h, x := func() int { return x }, 5`: after a copy, := would assign the copy
         left = stmt.child_by_field_name("left") if stmt.type == "short_var_declaration" else None
         if left is not None and any(n.type == "identifier" and n.text == name.encode() for n in left.named_children):
@@ -444,7 +447,8 @@ def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | s
         _redeclares(decl_node, s) or _declared_later(s, decl.name) or _observed_writes(s, decl_node, function, writes)
         for s in stmts
     )
-    return Capture(escape, decl.name, decl.start, tuple(stmts), block, body=True)
+    reason = costlier(decl.name, decl.size, decl.widest, decl_node, _copy_points(tuple(stmts), block))
+    return reason or Capture(escape, decl.name, decl.start, tuple(stmts), block, body=True)
 
 
 def _uncopyable(decl: Ident, name: str) -> str | None:
@@ -469,7 +473,12 @@ def _owned_capture(view, escape, decl, decl_node, function, literal, uses, liter
         if literals == 1
         else "another func literal uses it too"
     )
-    reason = _uncopyable(decl, name) if isinstance(where, int) else where
+    body = literal.child_by_field_name("body")
+    reason = (
+        (_uncopyable(decl, name) or costlier(name, decl.size, decl.widest, decl_node, [body]))
+        if isinstance(where, int)
+        else where
+    )
     if reason:
         return f"a func literal writes {name} (line {line}), and it cannot own a copy: {reason}"
     return Capture(escape, name, decl.start, (literal.parent.parent,), False, inside=where)
