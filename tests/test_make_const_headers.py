@@ -113,6 +113,18 @@ NOT_BOUNDED = {
         ),
         "{pkg}.Sum([]int64{1}, 4, make([]byte, 30))",
     ),
+    # and a clause that goes on runs after that overwrite too, not only the path where no case matches (a join
+    # leaving the header's write off the clauses' paths keeps the guard's 20 there)
+    "switch_init_clause_goes_on": (
+        sums(
+            "switch_init_clause_goes_on",
+            "n",
+            "\tif n > 20 {\n\t\treturn -1\n\t}\n\tswitch n = len(b); {\n\tcase n == 0:\n\t\treturn -1\n"
+            "\tcase n > 0:\n\t}",
+            N,
+        ),
+        "{pkg}.Sum([]int64{1}, 4, make([]byte, 30))",
+    ),
 }
 
 NAIVE = {name: (array("buf", "n", "int64", 20), probe(call)) for name, (_, call) in NOT_BOUNDED.items()}
