@@ -83,6 +83,23 @@ func Escape(s string) string {
 	return b.String()
 }
 """,
+    # a count a len() and a small constant bound: never negative nor huge, so Grow answers alike
+    "counted_grow": """type grower interface {
+	io.Writer
+	Grow(n int)
+}
+
+func writeQuoted(w grower, s string) {
+	w.Grow((len(s) + 2))
+	io.WriteString(w, `"`+s+`"`)
+}
+
+func Quoted(s string) string {
+	var b strings.Builder
+	writeQuoted(&b, s)
+	return b.String()
+}
+""",
 }
 
 # Each: the code, a part of the reason, and a probe (a Go string expression) the naive pool changes.
@@ -141,6 +158,51 @@ func Sized(s string) string {
 """,
         "calls Cap, which a Buffer and a Builder answer otherwise",
         'func() string { {pkg}.Sized(strings.Repeat("x", 300)); return {pkg}.Sized("abc") }()',
+    ),
+    # review adv47e: a negative count panics with "strings.Builder.Grow: negative count", a Buffer's with
+    # "bytes.Buffer.Grow: negative count", and the helper's recover returns it
+    "negative_grow": (
+        """type grower interface {
+	io.Writer
+	Grow(n int)
+}
+
+func header(w grower, n int) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	w.Grow(n)
+	io.WriteString(w, "hdr")
+	return ""
+}
+
+func Header(n int) string {
+	var b strings.Builder
+	msg := header(&b, n)
+	return b.String() + "|" + msg
+}
+""",
+        "calls Grow with a count gorewrite cannot prove neither negative nor huge",
+        "{pkg}.Header(-1)",
+    ),
+    # the same Grow on the Builder itself (review adv47e; pooled since the Builder first stood as a Buffer)
+    "direct_negative_grow": (
+        """func Sized(n int) (out string) {
+	var b strings.Builder
+	defer func() {
+		if r := recover(); r != nil {
+			out = fmt.Sprint(r)
+		}
+	}()
+	b.Grow(n)
+	fmt.Fprintf(&b, "%d", n)
+	return b.String()
+}
+""",
+        "calls Grow with a count gorewrite cannot prove neither negative nor huge",
+        "{pkg}.Sized(-1)",
     ),
 }
 

@@ -8,15 +8,19 @@ must be a call of one of SAME_METHODS (same signatures and results), the writer 
 names (io.WriteString, fmt's Fprint functions, a template's Execute, a Replacer's WriteString), or an argument
 of another of the package's functions that is followed in turn. A type assertion or switch, a comparison, an
 operand of fmt (`%T`, `%v` print the Buffer), a store or any other use declines. Whether the helper keeps it is
-retention's question, asked after this one.
+retention's question, asked after this one. Grow answers alike only for a count that is neither negative nor huge
+(`same_call`): the two panic with other values there ("strings.Builder.Grow: negative count" becomes
+"bytes.Buffer.Grow: negative count"), which a recover sees (review adv47e).
 """
 
 from __future__ import annotations
 
-from gorewrite import callees
+from gorewrite import builtins, callees
 from gorewrite.proposals import PackageView
 from gorewrite.rules.sync_pool.sites import SAME_METHODS, WRITER_AT
-from gorewrite.syntax import Node, held, items, text
+from gorewrite.syntax import Node, held, items, text, unparen
+
+GROW_BOUND = 1 << 31  # a constant Grow count below this is as far from a huge one as a len() is
 
 
 def writer_only(view: PackageView, path: str, call: Node, index: int, depth: int = 1, following=None) -> str | None:
@@ -62,7 +66,36 @@ def _use(view: PackageView, path: str, node: Node, depth: int, following: set) -
         return f"is passed to {callees.shown(outer)}, {problem}" if problem else None
     if parent.type == "selector_expression" and outer is not None and outer.type == "call_expression":
         if outer.child_by_field_name("function") == parent:
-            method = text(parent.child_by_field_name("field")).decode()
-            return None if method in SAME_METHODS else f"calls {method}, which a Buffer and a Builder answer otherwise"
+            return same_call(view, path, outer, text(parent.child_by_field_name("field")).decode())
     kind = parent.parent.type if parent.type == "expression_list" else parent.type
     return f"is used in a {kind.replace('_', ' ')}, which may tell a bytes.Buffer from a strings.Builder"
+
+
+def same_call(view: PackageView, path: str, call: Node, method: str) -> str | None:
+    """None when a bytes.Buffer answers the call of `method` as a strings.Builder does: one of SAME_METHODS, and
+    for Grow a count that is neither negative nor huge (a constant below GROW_BOUND, a builtin len, or a sum of
+    them), where the two panic with other values; else why not."""
+    if method not in SAME_METHODS:
+        return f"calls {method}, which a Buffer and a Builder answer otherwise"
+    arguments = items(call.child_by_field_name("arguments"))
+    if method == "Grow" and not (len(arguments) == 1 and _small_count(view, path, arguments[0])):
+        return (
+            "calls Grow with a count gorewrite cannot prove neither negative nor huge, where a Buffer and a"
+            " Builder panic with other values"
+        )
+    return None
+
+
+def _small_count(view: PackageView, path: str, count: Node) -> bool:
+    count = unparen(count)
+    if count.type == "int_literal":
+        try:
+            return int(text(count).decode().replace("_", ""), 0) < GROW_BOUND
+        except ValueError:  # a leading-zero octal (0755): Python's int(…, 0) refuses it
+            return False
+    if count.type == "call_expression":
+        return builtins.called(view.types, path, count) == "len"
+    if count.type == "binary_expression" and text(count.child_by_field_name("operator")) == b"+":
+        left, right = count.child_by_field_name("left"), count.child_by_field_name("right")
+        return _small_count(view, path, left) and _small_count(view, path, right)
+    return False

@@ -251,6 +251,8 @@ def _selected(view: PackageView, site: Site, selector: Node, objs: set[str], rel
         if site.stands_for:  # the Buffer's method of the same name runs: its verdict decides
             if text(field).decode() not in SAME_METHODS:
                 return f"calls {text(field).decode()}, which a bytes.Buffer standing for the {site.stands_for} lacks"
+            if alike := blind.same_call(view, site.path, parent, text(field).decode()):
+                return alike
             return retention.method_kept(view, ("bytes", "Buffer"), text(field).decode(), relies)
         kept = retention.kept(view, parent, retention.RECEIVER, contents=site.reuse is not None, relies=relies)
         if kept or not site.reuse or not spare.returns_storage(view, (ident.pkg, ident.recv, ident.name)):
