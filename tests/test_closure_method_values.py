@@ -199,6 +199,86 @@ func (c *Calc) Apply(op string, n int) int {
 """,
         "f, an element of ops, is used other than by a call (line 15)",
     ),
+    "decline_method_value_spawner_writes": (  # the table is a goroutine's; the spawner replaces s once it is made
+        """package decline_method_value_spawner_writes
+
+import "strings"
+
+// Server answers with its name.
+type Server struct{ name string }
+
+func (s *Server) get(b *strings.Builder) { b.WriteString(s.name) }
+
+// Handover starts a worker that binds s.get in its table, then replaces s before the worker answers: the
+// method value keeps the server the table was made with.
+func Handover() string {
+	var b strings.Builder
+	s := &Server{name: "one"}
+	ready, done := make(chan bool), make(chan bool)
+	for i := 0; i < 2; i++ {
+		if i == 1 {
+			s = &Server{name: "two"}
+			done <- true
+			<-ready
+			break
+		}
+		go func() {
+			t := map[string]func(*strings.Builder){"n": s.get}
+			ready <- true
+			<-done
+			t["n"](&b)
+			ready <- true
+		}()
+		<-ready
+	}
+	return b.String()
+}
+""",
+        "s is declared outside the func literal making the table: the function declaring it may write it",
+    ),
+    "decline_method_value_foreign_type": (  # time.Time's String has a value receiver; this package's Time's has not
+        """package decline_method_value_foreign_type
+
+import "time"
+
+// Time is this package's own reading, named as the standard library's.
+type Time struct{ sec int64 }
+
+func (t *Time) String() string { return "local" }
+
+// Stamp shows the time before it moves on: p.String copies *p with the table.
+func Stamp() string {
+	now := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := &now
+	show := map[string]func() string{"s": p.String}
+	*p = p.Add(time.Hour)
+	return show["s"]()
+}
+""",
+        "String is a method of time.Time, a type another package declares",
+    ),
+    "decline_method_value_pointer_alias": (  # `type PlanRef = *Plan`: a pointer its spelling shows no star of
+        """package decline_method_value_pointer_alias
+
+import "strconv"
+
+// Plan is a quota plan.
+type Plan struct{ Limit int }
+
+func (p Plan) show() string { return strconv.Itoa(p.Limit) }
+
+// PlanRef is how callers hold a plan.
+type PlanRef = *Plan
+
+// Upgrade doubles the plan and shows it as it was: p.show copies *p with the table.
+func Upgrade(p PlanRef) string {
+	views := map[string]func() string{"show": p.show}
+	p.Limit *= 2
+	return views["show"]()
+}
+""",
+        "show has a value receiver and p is a pointer: the method value p.show copies *p where the table is made",
+    ),
 }
 
 NAIVE = {
@@ -225,6 +305,30 @@ NAIVE = {
             .replace("return f(n)", "return f(c, n)")
         ),
         "cannot use ignore",
+    ),
+    "decline_method_value_spawner_writes": (
+        lambda source: (
+            source.replace('{"n": s.get}', '{"n": (*Server).get}')
+            .replace("map[string]func(*strings.Builder)", "map[string]func(*Server, *strings.Builder)")
+            .replace('t["n"](&b)', 't["n"](s, &b)')
+        ),
+        "{pkg}.Handover()",
+    ),
+    "decline_method_value_foreign_type": (
+        lambda source: (
+            source.replace('{"s": p.String}', '{"s": (*time.Time).String}')
+            .replace("map[string]func() string", "map[string]func(*time.Time) string")
+            .replace('show["s"]()', 'show["s"](p)')
+        ),
+        "{pkg}.Stamp()",
+    ),
+    "decline_method_value_pointer_alias": (
+        lambda source: (
+            source.replace('{"show": p.show}', '{"show": PlanRef.show}')
+            .replace("map[string]func() string", "map[string]func(PlanRef) string")
+            .replace('views["show"]()', 'views["show"](p)')
+        ),
+        "{pkg}.Upgrade(&{pkg}.Plan{Limit: 3})",
     ),
 }
 
