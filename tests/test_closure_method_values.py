@@ -15,7 +15,7 @@ what the code does).
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, only_fix
+from conftest import assert_declines, case_suite, edited, module, only_fix, proposals
 
 from gorewrite.rules import RULES
 
@@ -338,3 +338,57 @@ globals().update(case_suite("methodvalues", RULE, FIXES, DECLINES, NAIVE, pinned
 @pytest.mark.parametrize("name", list(FIXES))
 def test_proposes(proposed, name):
     assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
+
+
+PER_BUILD = """package pb
+
+// Plan is a quota plan.
+type Plan struct{ Limit int }
+
+// Upgrade doubles the plan and shows it as the table saw it.
+func Upgrade(p *Plan) string {
+	views := map[string]func() string{"show": p.show}
+	p.Limit *= 2
+	return views["show"]()
+}
+"""
+SHOWS = {  # a pointer receiver here, a value receiver where `-tags copyplan` builds: there p.show copies *p
+    "show_ptr.go": '//go:build !copyplan\n\npackage pb\n\nimport "strconv"\n\n'
+    "func (p *Plan) show() string { return strconv.Itoa(p.Limit) }\n",
+    "show_val.go": '//go:build copyplan\n\npackage pb\n\nimport "strconv"\n\n'
+    "func (p Plan) show() string { return strconv.Itoa(p.Limit) }\n",
+}
+SHOW_PROBE = """package main
+
+import (
+	"fmt"
+
+	n "example.com/m/n"
+	o "example.com/m/o"
+)
+
+func main() { fmt.Println(o.Upgrade(&o.Plan{Limit: 3}), n.Upgrade(&n.Plan{Limit: 3})) }
+"""
+
+
+def test_method_value_of_a_per_build_receiver_declines(tmp_path):
+    """show's receiver is a pointer in this build and a value in another: the method value copies *p there."""
+    module(tmp_path, {"pb/pb.go": PER_BUILD, **{f"pb/{name}": text for name, text in SHOWS.items()}})
+    found = proposals(tmp_path, RULE)["example.com/m/pb"]
+    assert_declines(found, "show_val.go, which another build compiles, may declare show with another receiver")
+
+
+def test_method_value_of_a_per_build_receiver_naive_is_wrong(tmp_path, toolchain):
+    """Built with -tags copyplan, the naive method expression reads the doubled plan the table did not bind."""
+    naive = (
+        PER_BUILD.replace('{"show": p.show}', '{"show": (*Plan).show}')
+        .replace("map[string]func() string", "map[string]func(*Plan) string")
+        .replace('views["show"]()', 'views["show"](p)')
+    )
+    files = {"o/pb.go": PER_BUILD, "n/pb.go": naive, "main.go": SHOW_PROBE}
+    files |= {f"{d}/{name}": text for d in "on" for name, text in SHOWS.items()}
+    files = {path: text.replace("package pb", f"package {path[0]}") for path, text in files.items()}
+    module(tmp_path, files)
+    ran = toolchain.run(["run", "-tags", "copyplan", "."], str(tmp_path))
+    assert ran.returncode == 0, ran.stderr.decode()
+    assert ran.stdout.decode().split() == ["3", "6"]

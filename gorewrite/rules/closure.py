@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from gorewrite import (
     builtins,
     callee_waits,
+    callees,
     closed,
     exit_writes,
     field_alias,
@@ -1579,8 +1580,8 @@ def _rebound(view: PackageView, path: str, types: TypeInfo, recv: Ident, functio
     declaring = owner(root.named_descendant_for_byte_range(decl.start, decl.end))
     if declaring != function:  # a goroutine's table, say, while its spawner (or a shared loop variable) moves on
         return (
-            f"{recv.name} is declared outside the func literal making the table: the function declaring it may write it "
-            "while the literal runs, after the table is made"
+            f"{recv.name} is declared outside the func literal making the table: the function declaring it may "
+            "write it while the literal runs, after the table is made"
         )
     for ident in types.idents[path]:
         if ident.obj == recv.obj and ident.use == Use.WRITE:
@@ -1628,6 +1629,9 @@ def _method_expression(
     decl = _method_declaration(view, method.recv, name)
     if decl is None:
         return f"{name} is not declared in this package"
+    other = callees.other_builds(view) if forward.bound else None
+    if other is not None:  # there, a value receiver: the method value copies the receiver where the table is made
+        return f"{other}, which another build compiles, may declare {name} with another receiver"
     receiver_type = decl.child_by_field_name("receiver").named_children[0].child_by_field_name("type")
     pointer = receiver_type.type == "pointer_type"
     if pointer and not recv.type.startswith("*"):
