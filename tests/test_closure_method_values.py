@@ -15,7 +15,7 @@ what the code does).
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, only_fix
+from conftest import assert_declines, case_suite, edited, module, only_fix, proposals
 
 from gorewrite.rules import RULES
 
@@ -199,6 +199,86 @@ func (c *Calc) Apply(op string, n int) int {
 """,
         "f, an element of ops, is used other than by a call (line 15)",
     ),
+    "decline_method_value_spawner_writes": (  # the table is a goroutine's; the spawner replaces s once it is made
+        """package decline_method_value_spawner_writes
+
+import "strings"
+
+// Server answers with its name.
+type Server struct{ name string }
+
+func (s *Server) get(b *strings.Builder) { b.WriteString(s.name) }
+
+// Handover starts a worker that binds s.get in its table, then replaces s before the worker answers: the
+// method value keeps the server the table was made with.
+func Handover() string {
+	var b strings.Builder
+	s := &Server{name: "one"}
+	ready, done := make(chan bool), make(chan bool)
+	for i := 0; i < 2; i++ {
+		if i == 1 {
+			s = &Server{name: "two"}
+			done <- true
+			<-ready
+			break
+		}
+		go func() {
+			t := map[string]func(*strings.Builder){"n": s.get}
+			ready <- true
+			<-done
+			t["n"](&b)
+			ready <- true
+		}()
+		<-ready
+	}
+	return b.String()
+}
+""",
+        "s is declared outside the func literal making the table: the function declaring it may write it",
+    ),
+    "decline_method_value_foreign_type": (  # time.Time's String has a value receiver; this package's Time's has not
+        """package decline_method_value_foreign_type
+
+import "time"
+
+// Time is this package's own reading, named as the standard library's.
+type Time struct{ sec int64 }
+
+func (t *Time) String() string { return "local" }
+
+// Stamp shows the time before it moves on: p.String copies *p with the table.
+func Stamp() string {
+	now := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := &now
+	show := map[string]func() string{"s": p.String}
+	*p = p.Add(time.Hour)
+	return show["s"]()
+}
+""",
+        "String is a method of time.Time, a type another package declares",
+    ),
+    "decline_method_value_pointer_alias": (  # `type PlanRef = *Plan`: a pointer its spelling shows no star of
+        """package decline_method_value_pointer_alias
+
+import "strconv"
+
+// Plan is a quota plan.
+type Plan struct{ Limit int }
+
+func (p Plan) show() string { return strconv.Itoa(p.Limit) }
+
+// PlanRef is how callers hold a plan.
+type PlanRef = *Plan
+
+// Upgrade doubles the plan and shows it as it was: p.show copies *p with the table.
+func Upgrade(p PlanRef) string {
+	views := map[string]func() string{"show": p.show}
+	p.Limit *= 2
+	return views["show"]()
+}
+""",
+        "show has a value receiver and p is a pointer: the method value p.show copies *p where the table is made",
+    ),
 }
 
 NAIVE = {
@@ -226,6 +306,30 @@ NAIVE = {
         ),
         "cannot use ignore",
     ),
+    "decline_method_value_spawner_writes": (
+        lambda source: (
+            source.replace('{"n": s.get}', '{"n": (*Server).get}')
+            .replace("map[string]func(*strings.Builder)", "map[string]func(*Server, *strings.Builder)")
+            .replace('t["n"](&b)', 't["n"](s, &b)')
+        ),
+        "{pkg}.Handover()",
+    ),
+    "decline_method_value_foreign_type": (
+        lambda source: (
+            source.replace('{"s": p.String}', '{"s": (*time.Time).String}')
+            .replace("map[string]func() string", "map[string]func(*time.Time) string")
+            .replace('show["s"]()', 'show["s"](p)')
+        ),
+        "{pkg}.Stamp()",
+    ),
+    "decline_method_value_pointer_alias": (
+        lambda source: (
+            source.replace('{"show": p.show}', '{"show": PlanRef.show}')
+            .replace("map[string]func() string", "map[string]func(PlanRef) string")
+            .replace('views["show"]()', 'views["show"](p)')
+        ),
+        "{pkg}.Upgrade(&{pkg}.Plan{Limit: 3})",
+    ),
 }
 
 globals().update(case_suite("methodvalues", RULE, FIXES, DECLINES, NAIVE, pinned=True))
@@ -234,3 +338,57 @@ globals().update(case_suite("methodvalues", RULE, FIXES, DECLINES, NAIVE, pinned
 @pytest.mark.parametrize("name", list(FIXES))
 def test_proposes(proposed, name):
     assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
+
+
+PER_BUILD = """package pb
+
+// Plan is a quota plan.
+type Plan struct{ Limit int }
+
+// Upgrade doubles the plan and shows it as the table saw it.
+func Upgrade(p *Plan) string {
+	views := map[string]func() string{"show": p.show}
+	p.Limit *= 2
+	return views["show"]()
+}
+"""
+SHOWS = {  # a pointer receiver here, a value receiver where `-tags copyplan` builds: there p.show copies *p
+    "show_ptr.go": '//go:build !copyplan\n\npackage pb\n\nimport "strconv"\n\n'
+    "func (p *Plan) show() string { return strconv.Itoa(p.Limit) }\n",
+    "show_val.go": '//go:build copyplan\n\npackage pb\n\nimport "strconv"\n\n'
+    "func (p Plan) show() string { return strconv.Itoa(p.Limit) }\n",
+}
+SHOW_PROBE = """package main
+
+import (
+	"fmt"
+
+	n "example.com/m/n"
+	o "example.com/m/o"
+)
+
+func main() { fmt.Println(o.Upgrade(&o.Plan{Limit: 3}), n.Upgrade(&n.Plan{Limit: 3})) }
+"""
+
+
+def test_method_value_of_a_per_build_receiver_declines(tmp_path):
+    """show's receiver is a pointer in this build and a value in another: the method value copies *p there."""
+    module(tmp_path, {"pb/pb.go": PER_BUILD, **{f"pb/{name}": text for name, text in SHOWS.items()}})
+    found = proposals(tmp_path, RULE)["example.com/m/pb"]
+    assert_declines(found, "show_val.go, which another build compiles, may declare show with another receiver")
+
+
+def test_method_value_of_a_per_build_receiver_naive_is_wrong(tmp_path, toolchain):
+    """Built with -tags copyplan, the naive method expression reads the doubled plan the table did not bind."""
+    naive = (
+        PER_BUILD.replace('{"show": p.show}', '{"show": (*Plan).show}')
+        .replace("map[string]func() string", "map[string]func(*Plan) string")
+        .replace('views["show"]()', 'views["show"](p)')
+    )
+    files = {"o/pb.go": PER_BUILD, "n/pb.go": naive, "main.go": SHOW_PROBE}
+    files |= {f"{d}/{name}": text for d in "on" for name, text in SHOWS.items()}
+    files = {path: text.replace("package pb", f"package {path[0]}") for path, text in files.items()}
+    module(tmp_path, files)
+    ran = toolchain.run(["run", "-tags", "copyplan", "."], str(tmp_path))
+    assert ran.returncode == 0, ran.stderr.decode()
+    assert ran.stdout.decode().split() == ["3", "6"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from gorewrite import (
     builtins,
     callee_waits,
+    callees,
     closed,
     exit_writes,
     field_alias,
@@ -1581,12 +1582,18 @@ def _bound(value: Node) -> Forward | None:
 def _rebound(view: PackageView, path: str, types: TypeInfo, recv: Ident, function: Node) -> str | None:
     """Why a method value's receiver, bound where the table is made, could differ from the one the method
     expression is given where an element is called: a func literal may write it whenever it runs, including one
-    made before the table and called after, and a goto may run a write again."""
+    made before the table and called after; the function declaring it may, concurrently or in a later iteration,
+    while a literal making the table runs; and a goto may run a write again."""
     root = view.tree(path).root_node
     decl = next((i for i in types.idents[path] if i.obj == recv.obj and i.use == Use.DECL), None)
     if decl is None:  # _receiver_varies has declined it already
         return f"{recv.name} is not declared in this file"
     declaring = owner(root.named_descendant_for_byte_range(decl.start, decl.end))
+    if declaring != function:  # a goroutine's table, say, while its spawner (or a shared loop variable) moves on
+        return (
+            f"{recv.name} is declared outside the func literal making the table: the function declaring it may "
+            "write it while the literal runs, after the table is made"
+        )
     for ident in types.idents[path]:
         if ident.obj == recv.obj and ident.use == Use.WRITE:
             if owner(root.named_descendant_for_byte_range(ident.start, ident.end)) != declaring:
@@ -1628,9 +1635,14 @@ def _method_expression(
     named = (recv.named or "").lstrip("*")
     if method is None or method.kind != Kind.METHOD or f"{method.pkg}.{method.recv}" != named:
         return f"{name} is not a method of {recv.name}'s own type"
+    if method.pkg != view.package.import_path:  # its declaration is found by name: it must be this package's
+        return f"{name} is a method of {method.pkg}.{method.recv}, a type another package declares"
     decl = _method_declaration(view, method.recv, name)
     if decl is None:
         return f"{name} is not declared in this package"
+    other = callees.other_builds(view) if forward.bound else None
+    if other is not None:  # there, a value receiver: the method value copies the receiver where the table is made
+        return f"{other}, which another build compiles, may declare {name} with another receiver"
     kind = unparen_type(decl.child_by_field_name("receiver").named_children[0].child_by_field_name("type"))
     pointer = kind.type == "pointer_type"
     if pointer and not recv.type.startswith("*"):
@@ -1638,7 +1650,7 @@ def _method_expression(
             f"{name} has a pointer receiver and {recv.name} is not a pointer: "
             f"the method expression would take &{recv.name}, which moves {recv.name} to the heap"
         )
-    if forward.bound and not pointer and recv.type.startswith("*"):
+    if forward.bound and not pointer and recv.pointer:  # `type Ref = *T` too, which recv.type spells without a star
         return (
             f"{name} has a value receiver and {recv.name} is a pointer: the method value {recv.name}.{name} copies "
             f"*{recv.name} where the table is made, the method expression would read it where the element is called"
