@@ -44,9 +44,11 @@ def bound_alike(view: PackageView, types: TypeInfo, path: str, value: Node, meth
     """Why `(&x).M` may bind other than the interface's method value; None when M has a pointer receiver
     declared on x's own type."""
     operand = value.child_by_field_name("operand")
-    found = types.at(path, operand.start_byte) if operand is not None else None
-    named = found.type if found is not None else None
     shown = f"({text(value).decode()}).{method.decode()}"
+    if operand is None:  # `v` stored by value (calls.py's direct_calls): no `&x` whose method set this proves
+        return f"the method value {shown}: {text(value).decode()} is not the address of a variable"
+    found = types.at(path, operand.start_byte)
+    named = found.type if found is not None else None
     if named is None or not named.isidentifier():
         return f"the method value {shown}: go/types gives no type of this package for {text(operand).decode()}"
     top = next((a for a in ancestors(value) if a.parent is not None and a.parent.type == "source_file"), value)

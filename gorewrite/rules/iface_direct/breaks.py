@@ -11,6 +11,7 @@ but a fresh word cannot meet any of them). `continue` needs nothing: a switch is
 from __future__ import annotations
 
 import re
+from itertools import count
 
 from gorewrite.edits import Edit
 from gorewrite.syntax import Node, ancestors, indentation, text, walk
@@ -44,5 +45,6 @@ def label(path: str, loop: Node, source: bytes) -> tuple[bytes, Edit | None]:
         return text(loop.parent.named_children[0]), None
     top = next((a for a in ancestors(loop) if a.parent is not None and a.parent.type == "source_file"), loop)
     words = set(WORD.findall(source[top.start_byte : top.end_byte]))
-    name = next(n for n in (STEM, *(f"{STEM}{k}" for k in range(2, 99))) if n.encode() not in words).encode()
+    spelled = (STEM if k == 1 else f"{STEM}{k}" for k in count(1))  # words are finite: one is free
+    name = next(n for n in spelled if n.encode() not in words).encode()
     return name, Edit(path, loop.start_byte, loop.start_byte, name + b":\n" + indentation(source, loop.start_byte))
