@@ -5,7 +5,9 @@ Add counted could let Wait return while another goroutine still reads. Counted h
 right before k go statements of its block, `Add(len(xs))` (`Add(n)`) before a loop starting one
 goroutine per iteration (trips.py). A `time.AfterFunc(d, func() {…})` statement (the Timer
 dropped: spawns.after_func) starts its literal once, in a goroutine of its own, so it counts as
-a go statement would. The goroutine's own side, its signal, is signals.py.
+a go statement would; go statements alone are tried first, so that a timer beside them which
+signals nothing (a slow-call log) does not take their count. The goroutine's own side, its
+signal, is signals.py.
 """
 
 from __future__ import annotations
@@ -63,9 +65,18 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     if wg is None or wg.obj != signal.obj or call.parent.type != "expression_statement" or len(args) != 1:
         return []
     k = types.value(spawn.path, args[0].start_byte, args[0].end_byte)
-    gos = (_next_gos(types, spawn, call.parent, k) if k is not None else []) or [
-        _ranged_go(types, spawn, call.parent, args[0], wg)
-    ]
+    for timers in (False, True):  # go statements alone first: a timer that signals nothing stays out of the count
+        gos = (_next_gos(types, spawn, call.parent, k, timers) if k is not None else []) or [
+            _ranged_go(types, spawn, call.parent, args[0], wg, timers)
+        ]
+        found = _dones(types, spawn, signal, gos)
+        if found:
+            return found
+    return []
+
+
+def _dones(types: TypeInfo, spawn: Spawn, signal: Signal, gos: list[Node | None]) -> list[Signal]:
+    """The Done signals of the goroutines the statements gos start, if each has one."""
     found = []
     for go in gos:
         named = go is not None and go == spawn.statement and spawn.via is not None  # `go worker()`, named_spawns.py
@@ -79,37 +90,38 @@ def counted(types: TypeInfo, spawn: Spawn, signal: Signal, call: Node) -> list[S
     return found
 
 
-def _started(types: TypeInfo, path: str, stmt: Node) -> Node | None:
-    """What a statement starts in a goroutine: the function of `go f()` (a func literal or not), or the literal
-    of a `time.AfterFunc(d, func() {…})` statement; None for any other statement."""
+def _started(types: TypeInfo, path: str, stmt: Node, timers: bool = True) -> Node | None:
+    """What a statement starts in a goroutine: the function of `go f()` (a func literal or not), or (timers)
+    the literal of a `time.AfterFunc(d, func() {…})` statement; None for any other statement."""
     if stmt.type == "go_statement":
         return stmt.named_children[0].child_by_field_name("function")
-    call = stmt.named_children[0] if stmt.type == "expression_statement" else None
+    call = stmt.named_children[0] if timers and stmt.type == "expression_statement" else None
     args = call_args(call) if call is not None and call.type == "call_expression" else []
     literal = args[1] if len(args) == 2 and args[1].type == "func_literal" else None
     return literal if literal is not None and after_func_start(types, path, literal) == stmt else None
 
 
-def _starts(types: TypeInfo, path: str, node: Node) -> list[Node]:
+def _starts(types: TypeInfo, path: str, node: Node, timers: bool = True) -> list[Node]:
     """The statements in node (itself included) that start a goroutine (_started), outside func literals."""
     inside = walk(node, skip=lambda n: n.type == "func_literal")
-    return [n for n in inside if n.type in ("go_statement", "expression_statement") and _started(types, path, n)]
+    kinds = ("go_statement", "expression_statement")
+    return [n for n in inside if n.type in kinds and _started(types, path, n, timers)]
 
 
-def _next_gos(types: TypeInfo, spawn: Spawn, add: Node, k: int) -> list[Node]:
+def _next_gos(types: TypeInfo, spawn: Spawn, add: Node, k: int, timers: bool) -> list[Node]:
     """The next k statements of add's block that start a goroutine, when no statement before the k-th holds
     one nested."""
     gos, after = [], previous(add, forward=True)
     while after is not None and len(gos) < k:
-        if _started(types, spawn.path, after) is not None:
+        if _started(types, spawn.path, after, timers) is not None:
             gos.append(after)
-        elif _starts(types, spawn.path, after):
+        elif _starts(types, spawn.path, after, timers):
             return []
         after = previous(after, forward=True)
     return gos if len(gos) == k else []
 
 
-def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Held) -> Node | None:
+def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Held, timers: bool) -> Node | None:
     """The one go statement of a later loop whose iterations `count` counts (trips.py): `for … range xs`,
     `for i := 0; i < n; i++`."""
     loop = previous(add, forward=True)
@@ -123,13 +135,13 @@ def _ranged_go(types: TypeInfo, spawn: Spawn, add: Node, count: Node, wg: Held) 
         or not _never_negative(types, spawn, add, count, counted, wg)
     ):
         return None
-    return one_start(types, spawn, loop)
+    return one_start(types, spawn, loop, timers)
 
 
-def one_start(types: TypeInfo, spawn: Spawn, loop: Node) -> Node | None:
+def one_start(types: TypeInfo, spawn: Spawn, loop: Node, timers: bool = True) -> Node | None:
     """The statement a loop's body runs at most once an iteration that starts a goroutine (one_go), a go
-    statement or a time.AfterFunc one."""
-    return one_go(loop, spawn.function, lambda body: _starts(types, spawn.path, body))
+    statement or (timers) a time.AfterFunc one."""
+    return one_go(loop, spawn.function, lambda body: _starts(types, spawn.path, body, timers))
 
 
 def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counted: Count, wg: Held) -> bool:
@@ -192,7 +204,7 @@ def skip_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool
         wg = groups.group(types, spawn.path, function.child_by_field_name("operand"))
         args = call_args(add)
         if wg is not None and wg.obj == signal.obj and len(args) == 1:
-            return _ranged_go(types, spawn, before, args[0], wg) == spawn.statement
+            return any(_ranged_go(types, spawn, before, args[0], wg, t) == spawn.statement for t in (False, True))
     return False
 
 

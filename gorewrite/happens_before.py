@@ -308,7 +308,8 @@ def _fanned_in(types: TypeInfo, spawn: Spawn, signal: Signal, decl: Node) -> Nod
     channel made before the loop (`ch := make(…)`); a later loop of as many iterations receiving
     once each (fan_in.py) then waits for every one of them. None for any other channel."""
     loop = innermost_loop(spawn.statement, spawn.function)
-    if signal.kind != "send" or loop is None or one_start(types, spawn, loop) != spawn.statement:
+    starts = (one_start(types, spawn, loop, timers) for timers in (False, True)) if loop is not None else ()
+    if signal.kind != "send" or spawn.statement not in starts:  # go statements alone first, as counted does
         return None
     return loop if _made(types, spawn, decl) and decl.end_byte <= loop.start_byte else None
 

@@ -108,6 +108,70 @@ func Gather(keys []string, delay time.Duration, source string) string {
 """,
         "\t\t{\n\t\tsource := source // captured by value: keeps source off the heap\n\t\ttime.AfterFunc(",
     ),
+    "go_beside_slow_timer": (  # a timer logging a slow call beside each go statement takes no count: it signals nothing
+        """package go_beside_slow_timer
+
+import (
+	"log"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Check probes every host, logging the slow ones from a timer of its own; the label is reused after.
+func Check(hosts []string, label string) string {
+	label = strings.TrimSpace(label)
+	var mu sync.Mutex
+	var ok []string
+	var wg sync.WaitGroup
+	wg.Add(len(hosts))
+	for _, h := range hosts {
+		time.AfterFunc(time.Hour, func() { log.Println("slow:", h) })
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			ok = append(ok, label+"/"+h)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	label = strings.ToUpper(label)
+	sort.Strings(ok)
+	return label + " " + strings.Join(ok, ",")
+}
+""",
+        "\t\t{\n\t\tlabel := label // captured by value: keeps label off the heap\n\t\tgo func() {",
+    ),
+    "fan_in_beside_slow_timer": (  # so for a fan-in: the go statements alone send, the timer only logs
+        """package fan_in_beside_slow_timer
+
+import (
+	"log"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Gather fetches each key in a goroutine, logging the slow ones from a timer; the source is renamed after.
+func Gather(keys []string, source string) string {
+	source = strings.TrimSuffix(source, "/")
+	res := make(chan string)
+	for _, k := range keys {
+		time.AfterFunc(time.Hour, func() { log.Println("slow:", k) })
+		go func() { res <- source + "/" + k }()
+	}
+	var got []string
+	for range keys {
+		got = append(got, <-res)
+	}
+	sort.Strings(got)
+	source = "gathered"
+	return source + " " + strings.Join(got, ",")
+}
+""",
+        "\t\t{\n\t\tsource := source // captured by value: keeps source off the heap\n\t\tgo func() {",
+    ),
 }
 
 DECLINES = {
@@ -183,6 +247,39 @@ func Relabel(keys []string, source string) string {
 """,
         "res is used other than by this goroutine's one signal and the function's wait",
     ),
+    "decline_go_beside_counted_timer": (  # Add(1) before a timer that calls Done and a go statement that does too
+        """package decline_go_beside_counted_timer
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+// Ping counts one signal for a quick timer and a gated goroutine: the timer's Done alone ends the Wait.
+func Ping(label string) string {
+	label = strings.TrimSpace(label)
+	var seen string
+	gate, end := make(chan struct{}), make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	time.AfterFunc(0, func() { wg.Done() })
+	go func() {
+		defer close(end)
+		defer func() { _ = recover() }()
+		defer wg.Done()
+		<-gate
+		seen = label
+	}()
+	wg.Wait()
+	label = "second"
+	close(gate)
+	<-end
+	return seen
+}
+""",
+        "the write at line 25 can come before the wait at line 27 returns",
+    ),
 }
 
 NAIVE = {
@@ -199,12 +296,20 @@ NAIVE = {
         ),
         'fmt.Sprint({pkg}.Relabel([]string{"a", "b"}, " old "))',
     ),
+    "decline_go_beside_counted_timer": (
+        lambda source: source.replace(
+            "\tgo func() {\n\t\tdefer close(end)", "\t{\n\tlabel := label\n\tgo func() {\n\t\tdefer close(end)"
+        ).replace("\t\tseen = label\n\t}()\n", "\t\tseen = label\n\t}()\n\t}\n"),
+        'fmt.Sprint({pkg}.Ping(" first "))',
+    ),
 }
 
 ALLOCS = {
     "after_func_add_one": 'fmt.Sprint({pkg}.Stagger([]string{"a", "b", "c"}, 0, " t "))',
     "after_func_add_len": 'fmt.Sprint({pkg}.Expire([]string{"a", "b"}, 0, "cache/"))',
     "after_func_fan_in": 'fmt.Sprint({pkg}.Gather([]string{"a", "b", "c"}, 0, "cache/"))',
+    "go_beside_slow_timer": 'fmt.Sprint({pkg}.Check([]string{"b", "a"}, " up "))',
+    "fan_in_beside_slow_timer": 'fmt.Sprint({pkg}.Gather([]string{"b", "a"}, "cache/"))',
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
