@@ -84,8 +84,7 @@ class Ident:
     # Frame []byte` is a slice, a generic alias `Vec[int]` of []T too), "map", "struct" or "pointer" (`type Ref =
     # *T` too, which the type's spelling hides); None for anything else.
     shape: str | None = None
-    # A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`),
-    # which other aliases can write.
+    # A field selected through a pointer (`hp.Len`, or `h.Len` promoted through an embedded `*inner`): aliases write it.
     indirect: bool = False
     # A field or method selected through an embedded field (`o.wg` of a wg an embedded struct declares).
     promoted: bool = False
