@@ -7,7 +7,10 @@ that — in another module, or a test the run does not build — the copy is cap
 the heap each time it is made, as the variable was each time it was declared. The copy then allocates no more
 than the original when it is made at most once per declaration: a single copy, in no loop and no func literal
 the declaration is outside, in a function without `goto` (a jump backward could make it again). Otherwise a
-type whose widest instantiation (gotypes/widest.go) may pass 128 bytes declines the copy.
+type whose widest instantiation (gotypes/widest.go) may pass 128 bytes declines the copy. One for one fails past
+cmd/compile's stack limit for a variable (ir.MaxStackVarSize, 128 KiB, go1.24 and go1.27 alike): a local that wide
+lives on the heap captured or not, so even a single copy of it is an allocation more; a parameter is exempt (its
+caller's frame holds it) and keeps the once-per-declaration argument.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from gorewrite.rulekit import owner, uses_goto
 from gorewrite.syntax import Node, ancestors, contains
 
 BY_VALUE_MAX = 128  # cmd/compile captures wider variables by reference whatever else holds
+MAX_STACK_VAR = 128 * 1024  # cmd/compile's ir.MaxStackVarSize: a wider local is on the heap whatever captures it
 REPEATS = {"for_statement": "loop", "func_literal": "func literal"}
+PARAMETERS = ("parameter_declaration", "variadic_parameter_declaration")
 
 
 def more_often(name: str, decl: Node, points: list[Node]) -> str | None:
@@ -45,13 +50,19 @@ def costlier(name: str, size: int | None, widest: int | None, decl: Node, points
     instantiation, if it may."""
     if size is not None or (widest is not None and widest <= BY_VALUE_MAX):
         return None
-    often = more_often(name, decl, points)
-    if often is None:
-        return None
     permits = "lets it be any size" if widest is None else f"lets it be up to {widest} bytes"
-    return (
-        f"{name}'s type depends on a type parameter whose constraint {permits}: an instantiation wider than "
-        f"{BY_VALUE_MAX} bytes (another module's, or a test this run does not build) would capture the copy by "
-        f"reference and move it to the heap each time it is made, and {often}: that instantiation would allocate "
-        "more than before"
-    )
+    often = more_often(name, decl, points)
+    if often is not None:
+        return (
+            f"{name}'s type depends on a type parameter whose constraint {permits}: an instantiation wider than "
+            f"{BY_VALUE_MAX} bytes (another module's, or a test this run does not build) would capture the copy by "
+            f"reference and move it to the heap each time it is made, and {often}: that instantiation would "
+            "allocate more than before"
+        )
+    if decl.parent is not None and decl.parent.type not in PARAMETERS and (widest is None or widest > MAX_STACK_VAR):
+        return (
+            f"{name}'s type depends on a type parameter whose constraint {permits}: an instantiation wider than "
+            f"{MAX_STACK_VAR // 1024} KiB (the compiler's stack limit for a variable) keeps {name} on the heap "
+            "whether captured or not, and would move the copy there too: one allocation more"
+        )
+    return None

@@ -51,7 +51,7 @@ BOUNDED = LOOP.replace("{pkg}", "bounded").replace("{constraint}", "~int | ~int6
 ONCE = """package once
 
 // Forward hands msg (initial, or *override) to one goroutine and returns what it sends back, and msg once reset.
-func Forward[T any](initial T, override *T) (T, T) {
+func Forward[T int | [40]int64](initial T, override *T) (T, T) {
 	msg := initial
 	if override != nil {
 		msg = *override
@@ -71,7 +71,48 @@ func Ints() int {
 }
 """
 
-SOURCES = {"anyloop": ANY_LOOP, "wideloop": WIDE_LOOP, "bounded": BOUNDED, "once": ONCE}
+HUGE = """package {pkg}
+
+import "sync"
+
+// Forward hands msg (initial, or *override) to done on a goroutine of its own, waits for it, and resets msg.
+func Forward[T any]({param}override *T, done func(T)) T {
+	{decl}
+	if override != nil {
+		msg = *override
+	}
+	wg := new(sync.WaitGroup)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		done(msg)
+	}()
+	wg.Wait()
+	msg = initial
+	return msg
+}
+
+func Ints() int { return Forward(7, nil, func(int) {}) }
+"""
+# a local past cmd/compile's 128 KiB stack limit is on the heap captured or not: a single copy is one allocation more
+HUGE_LOCAL = (HUGE.replace("{pkg}", "hugelocal").replace("{param}", "initial T, ")).replace("{decl}", "msg := initial")
+# a parameter is not held to that limit (its caller's frame holds it): the copy replaces its move to the heap
+HUGE_PARAM = (HUGE.replace("{pkg}", "hugeparam").replace("{param}", "msg T, ")).replace("{decl}", "initial := msg")
+HUGE_NAIVE = (
+    "\tgo func() {\n\t\tdefer wg.Done()\n\t\tdone(msg)\n\t}()\n",
+    "\t{\n\t\tmsg := msg // captured by value: keeps msg off the heap\n"
+    "\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tdone(msg)\n\t\t}()\n\t}\n",
+)
+HUGE_CALL = "fmt.Sprint({pkg}.Forward([20000]int64{7}, nil, func([20000]int64) {})[0])"  # 160000 bytes
+
+SOURCES = {
+    "anyloop": ANY_LOOP,
+    "wideloop": WIDE_LOOP,
+    "bounded": BOUNDED,
+    "once": ONCE,
+    "hugelocal": HUGE_LOCAL,
+    "hugeparam": HUGE_PARAM,
+}
 # the copy the rule verified for int before this check: the one the run's own instantiation bears out
 NAIVE = ("\t\tgo func() {", "\t\tmsg := msg // captured by value: keeps msg off the heap\n\t\tgo func() {")
 WIDE, NARROW = "{pkg}.Broadcast(3, [40]int64{}, nil)", "{pkg}.Broadcast(3, 1, nil)"
@@ -99,7 +140,11 @@ def test_a_copy_made_in_a_loop_its_variable_is_declared_outside_is_declined(run,
     assert_declines(found(run, pkg), "the copy would be made inside the loop at line 10, and msg is declared outside")
 
 
-@pytest.mark.parametrize("pkg", ["bounded", "once"])
+def test_a_copy_of_a_local_an_instantiation_may_put_past_the_stack_limit_is_declined(run):
+    assert_declines(found(run, "hugelocal"), "an instantiation wider than 128 KiB (the compiler's stack limit")
+
+
+@pytest.mark.parametrize("pkg", ["bounded", "once", "hugeparam"])
 def test_a_copy_every_instantiation_captures_by_value_or_makes_once_is_verified(run, pkg):
     root, result = run
     (verdict,) = [v for v in result.verdicts if v.fix.targets[0].path == str(root / pkg / f"{pkg}.go")]
@@ -110,7 +155,7 @@ def test_a_copy_every_instantiation_captures_by_value_or_makes_once_is_verified(
 @pytest.fixture(scope="module")
 def allocs(tmp_path_factory, run):
     """Per release: AllocsPerRun of the original and the rewrite, from a package the run never compiled."""
-    fixed = {pkg: edited(SOURCES[pkg], found(run, pkg)[0]) for pkg in ("bounded", "once")}
+    fixed = {pkg: edited(SOURCES[pkg], found(run, pkg)[0]) for pkg in ("bounded", "once", "hugeparam")}
     naive = ANY_LOOP.replace(*NAIVE)
     cases = {
         "naive_wide": (ANY_LOOP, naive, WIDE),
@@ -118,6 +163,8 @@ def allocs(tmp_path_factory, run):
         "bounded": (BOUNDED, fixed["bounded"], '{pkg}.Broadcast(3, "x", nil)'),
         "once_wide": (ONCE, fixed["once"], "{pkg}.Forward([40]int64{7}, nil)"),
         "once_narrow": (ONCE, fixed["once"], "{pkg}.Forward(7, nil)"),
+        "naive_huge_local": (HUGE_LOCAL, HUGE_LOCAL.replace(*HUGE_NAIVE), HUGE_CALL),
+        "huge_param": (HUGE_PARAM, fixed["hugeparam"], HUGE_CALL),
     }
     return allocs_of(tmp_path_factory.mktemp("generic-copies-allocs"), cases)
 
@@ -147,9 +194,18 @@ def test_the_kept_copies_allocate_less_and_never_more(allocs, release):
     for name in ("bounded", "once_narrow"):
         before, after, result, rewritten = found[name]
         assert after < before and result == rewritten, (name, found[name])
-    before, after, result, rewritten = found["once_wide"]
-    assert after <= before and result == rewritten, found["once_wide"]
+    for name in ("once_wide", "huge_param"):
+        before, after, result, rewritten = found[name]
+        assert after <= before and result == rewritten, (name, found[name])
     print(releases()[release].version, {name: found[name][:2] for name in ("bounded", "once_narrow", "once_wide")})
+
+
+@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
+def test_a_single_copy_of_a_local_past_the_stack_limit_allocates_more(allocs, release):
+    """Forward[[20000]int64]'s msg is on the heap copy or not: the naive copy (made once) is one allocation more."""
+    before, after, result, rewritten = allocs[releases()[release].version]["naive_huge_local"]
+    assert after > before and result == rewritten, (before, after)
+    print(releases()[release].version, "[20000]int64", before, "->", after)
 
 
 REPEATS = """package r

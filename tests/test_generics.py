@@ -244,7 +244,7 @@ func TestMix(t *testing.T) {
 LATE = """package late
 
 // Late hands g to use in a goroutine after it is set; then g is cleared.
-func Late[T any](x T, use func(T)) T {
+func Late[T int | [4096]byte](x T, use func(T)) T {
 	var g T
 	g = x
 	done := make(chan struct{})
