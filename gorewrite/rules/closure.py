@@ -59,7 +59,6 @@ from gorewrite.syntax import (
     items,
     load_query,
     mentions,
-    receiver_type,
     text,
     unparen_type,
     walk,
@@ -1665,13 +1664,9 @@ def _method_expression(
 
 
 def _method_declaration(view: PackageView, receiver: str, name: str) -> Node | None:
-    for path in sorted(view.package.files):
-        for decl in view.tree(path).root_node.named_children:
-            if decl.type != "method_declaration" or text(decl.child_by_field_name("name")).decode() != name:
-                continue
-            if receiver_type(decl.child_by_field_name("receiver")) == receiver:
-                return decl
-    return None
+    """The package's declaration of the method `receiver.name` (callees.declaration's, never a function)."""
+    found = callees.declaration(view, (view.package.import_path, receiver, name)) if receiver else None
+    return found[1] if found is not None else None
 
 
 def _signature(function: Node) -> tuple[list[bytes], bytes]:
