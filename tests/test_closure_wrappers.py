@@ -342,52 +342,6 @@ func Tag(labels []string, prefix string) ([]string, string, error) {
 """,
         "\t\t{\n\t\tprefix := prefix",
     ),
-    "group_method_go_parenthesized": (  # the same group, its receivers spelled `(g (*Group))`: still pointers
-        """package group_method_go_parenthesized
-
-import (
-	"strings"
-	"sync"
-)
-
-type Group struct {
-	wg   sync.WaitGroup
-	once sync.Once
-	err  error
-}
-
-func (g (*Group)) Go(f func() error) {
-	g.wg.Add(1)
-	go func() {
-		defer g.wg.Done()
-		if err := f(); err != nil {
-			g.once.Do(func() { g.err = err })
-		}
-	}()
-}
-
-func (g (*Group)) Wait() error {
-	g.wg.Wait()
-	return g.err
-}
-
-// Tag prefixes each trimmed label on its own goroutine, then clears the prefix.
-func Tag(labels []string, prefix string) ([]string, string, error) {
-	out := make([]string, len(labels))
-	var g Group
-	for i, l := range labels {
-		g.Go(func() error {
-			out[i] = prefix + strings.TrimSpace(l)
-			return nil
-		})
-	}
-	err := g.Wait()
-	prefix = ""
-	return out, prefix, err
-}
-""",
-        "\t\t{\n\t\tprefix := prefix",
-    ),
     "errgroup_field_local": (  # the struct a local value: `s.g.Go` takes &s.g, for the group's method alone
         """package errgroup_field_local
 
@@ -419,6 +373,15 @@ func Upper(words []string, sep string) ([]string, string) {
         "\t\t{\n\t\tsep := sep // captured by value: keeps sep off the heap\n\t\ts.g.Go(func() error {",
     ),
 }
+
+# The same group, its receivers spelled `(g (*Group))`: still pointer receivers (syntax.receiver_type).
+FIXES["group_method_go_parenthesized"] = (
+    FIXES["group_method_go"][0]
+    .replace("package group_method_go\n", "package group_method_go_parenthesized\n")
+    .replace("func (g *Group)", "func (g (*Group))"),
+    FIXES["group_method_go"][1],
+)
+assert FIXES["group_method_go_parenthesized"][0].count("func (g (*Group))") == 2
 
 DECLINES = {
     "wrapper_method_other_group": (  # the helper waits for the tracker's other WaitGroup
