@@ -31,7 +31,7 @@ from gorewrite.guards import Matches, Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import declaration, returns_of
 from gorewrite.rulekit import owner, use_owner
-from gorewrite.syntax import Node, call_args, unparen, unparen_type
+from gorewrite.syntax import Node, call_args, unparen, value_receiver
 from gorewrite.terms import Subject, compared, subject_of
 from gorewrite.typeinfo import Use
 from gorewrite.validators import At, nil_bound, nil_tested
@@ -121,13 +121,9 @@ def _parameters(view: PackageView, file: str, declared: Node) -> list[tuple[str,
 def _receiver(view: PackageView, file: str, declared: Node) -> tuple[str, Node] | None:
     """The go/types object and name of a method's value receiver, a copy of the operand the call evaluates; None for
     a function, a pointer receiver (what it points to may change under the call) or an unnamed one."""
-    receiver = declared.child_by_field_name("receiver") if declared.type == "method_declaration" else None
-    found = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
-    names = found[0].children_by_field_name("name") if len(found) == 1 else []
-    if len(names) != 1 or unparen_type(found[0].child_by_field_name("type")).type == "pointer_type":
-        return None
-    ident = view.types.at(file, names[0].start_byte)
-    return (ident.obj, names[0]) if ident is not None and ident.obj is not None else None
+    name = value_receiver(declared)
+    ident = view.types.at(file, name.start_byte) if name is not None else None
+    return (ident.obj, name) if ident is not None and ident.obj is not None else None
 
 
 def peer(view: PackageView, path: str, peer: Subject | None, at: Node, side: Side, within) -> Matches | None:

@@ -33,7 +33,7 @@ from gorewrite import callees
 from gorewrite.intervals import UNKNOWN, Interval, join
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, call_args, unparen, unparen_type, walk
+from gorewrite.syntax import Node, call_args, unparen, value_receiver, walk
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Ident, Kind, Use
 
@@ -89,10 +89,8 @@ def _receiver(declared: Node, call: Node) -> list[tuple[Node, Node]]:
     pointer receiver shares the operand's storage, and `(*p).M()` copies what p points to: neither binds (a method
     promoted from an embedded field receives the field, never an integer, string or slice operand, which _bound
     alone binds)."""
-    receiver = declared.child_by_field_name("receiver") if declared.type == "method_declaration" else None
-    params = [p for p in receiver.named_children if p.type == "parameter_declaration"] if receiver else []
-    name = params[0].child_by_field_name("name") if len(params) == 1 else None
-    if name is None or unparen_type(params[0].child_by_field_name("type")).type == "pointer_type":
+    name = value_receiver(declared)
+    if name is None:
         return []
     operand = unparen(unparen(call.child_by_field_name("function")).child_by_field_name("operand"))
     return [(name, operand)] if operand.type != "unary_expression" else []

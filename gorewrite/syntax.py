@@ -283,6 +283,17 @@ def address_taken(index: Node) -> bool:
     return parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"&"
 
 
+def value_receiver(declared: Node) -> Node | None:
+    """The name of a method's value receiver: `p` of `func (p Precision)`; None for a function, a pointer receiver
+    (`(p *T)`, `(p (*T))`) or an unnamed one."""
+    receiver = declared.child_by_field_name("receiver") if declared.type == "method_declaration" else None
+    found = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
+    names = found[0].children_by_field_name("name") if len(found) == 1 else []
+    if len(names) != 1 or unparen_type(found[0].child_by_field_name("type")).type == "pointer_type":
+        return None
+    return names[0]
+
+
 def receiver_type(receiver: Node | None) -> str | None:
     """`T` of `(r *T)`, `(r T)` or `(r (*T))`; None for a generic receiver."""
     decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
