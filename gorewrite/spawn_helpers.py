@@ -13,11 +13,15 @@
 
 The helper returns before the literal runs, so callee_waits.py cannot order the write; the caller's
 Wait can. Proven from the helper's own code (same package, a body, not generic, no other build):
-its body is exactly `p.Add(1)` and a go statement of a literal whose first statement is `defer
-p.Done()`, whose last is `f()`, and whose others are deferred literals naming neither f nor p (a
-recover that logs: it cannot call f again); f and p are named nowhere else. So each call adds one,
-then starts one goroutine that calls the literal once and then, on every path (a panic too, as
-the Done is deferred first), calls Done. The caller's WaitGroup is a local value handed as `&wg`
+its own code (none of its func literals, which may run after it returns) holds one go statement, of
+a literal whose first statement is `defer p.Done()`, whose last is `f()` (or `f(part)`), and whose
+others are deferred literals naming neither f nor p (a recover that logs: it cannot call f again),
+right after `p.Add(1)` in the same statement list, unlabelled (so no goto reaches it past the Add):
+the whole body, or the end of a loop's body that starts a goroutine per chunk or row (`for lo := 0;
+…; lo += n { part := xs[lo:…]; wg.Add(1); go func() {…}() }`); f and p are named nowhere else. So
+every goroutine it starts is counted by its own Add before it starts and before the helper returns,
+calls the literal once and then, on every path (a panic too, as the Done is deferred first), calls
+Done. The caller's WaitGroup is a local value handed as `&wg`
 only to such helpers, and otherwise only waited on (`wg.Wait()`, or `waitAll(&wg)` of a wrapper
 wait_calls.py proves): every Done has its own Add before it, so Wait returns only after this literal's
 Done. That Wait, a statement of a block
@@ -32,7 +36,7 @@ from gorewrite import callees, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
-from gorewrite.syntax import Node, call_args, statements, unparen
+from gorewrite.syntax import Node, call_args, statements, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
 from gorewrite.waits import Wait, after, after_call, after_none, statement_of
@@ -114,12 +118,12 @@ def _helper(view: PackageView, path: str, call: Node, index: int) -> int | str:
         return f"{key[2]} has no body, is generic, or another build may declare it otherwise"
     params = [callees.parameter(view, found, i) for i in range(len(call_args(call)))]
     run = params[index][1] if params[index] is not None and not params[index][2] else None
-    top = statements(body)
-    add = _method_call(view.types, file, top[0], WG_ADD) if len(top) == 2 else None
-    go = top[1] if add is not None and top[1].type == "go_statement" else None
-    literal = unparen(go.named_children[0].child_by_field_name("function")) if go is not None else None
+    go = _one_start(body)
+    counts = _before(go) if go is not None else None
+    add = _method_call(view.types, file, counts, WG_ADD) if counts is not None else None
+    literal = unparen(go.named_children[0].child_by_field_name("function")) if add is not None else None
     if run is None or literal is None or literal.type != "func_literal" or call_args(add[0]) != call_args(add[0])[:1]:
-        return f"{key[2]}'s body is not `wg.Add(1)` then `go func() {{…}}()`"
+        return f"{key[2]} does not start one goroutine, `go func() {{…}}()` right after `wg.Add(1)`, by its own code"
     if view.types.value(file, call_args(add[0])[0].start_byte, call_args(add[0])[0].end_byte) != 1:
         return f"{key[2]} adds other than 1 (line {add[0].start_point.row + 1})"
     group = add[1]
@@ -156,6 +160,21 @@ def _helper(view: PackageView, path: str, call: Node, index: int) -> int | str:
     return next(
         (i for i, p in enumerate(params) if p[1].obj == group.obj), f"{key[2]} adds to a WaitGroup it is not given"
     )
+
+
+def _one_start(body: Node) -> Node | None:
+    """The helper's one go statement of its own code (in a loop or a branch too; none in a func literal, which
+    may run after the helper returns), when a statement list holds it unlabelled: nothing jumps past its Add."""
+    found = [n for n in walk(body, skip=lambda n: n.type == "func_literal") if n.type == "go_statement"]
+    return found[0] if len(found) == 1 and found[0].parent.type == "statement_list" else None
+
+
+def _before(statement: Node) -> Node | None:
+    """The statement right before this one in its list (comments passed over), None for the first."""
+    node = statement.prev_named_sibling
+    while node is not None and node.type == "comment":
+        node = node.prev_named_sibling
+    return node
 
 
 def _method_call(types: TypeInfo, path: str, node: Node, method: tuple[str, str, str]) -> tuple[Node, Ident] | None:

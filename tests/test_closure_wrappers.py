@@ -245,6 +245,41 @@ func Render(pages []string, tmpl string) ([]string, string) {
 """,
         "\t\t{\n\t\ttmpl := tmpl",
     ),
+    "spawn_helper_loop_rows": (  # a helper starting a goroutine per row, each counted right before it starts
+        """package spawn_helper_loop_rows
+
+import (
+	"strings"
+	"sync"
+)
+
+func eachRow(wg *sync.WaitGroup, rows, width int, f func(lo, hi int)) {
+	for r := 0; r < rows; r++ {
+		lo := r * width
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(lo, lo+width)
+		}()
+	}
+}
+
+// Pad pads every cell of a rows x width grid on a goroutine per row, then widens the padding.
+func Pad(cells []string, rows, width int, pad string) ([]string, string) {
+	out := make([]string, len(cells))
+	var wg sync.WaitGroup
+	eachRow(&wg, rows, width, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = pad + strings.TrimSpace(cells[i]) + pad
+		}
+	})
+	wg.Wait()
+	pad += " "
+	return out, pad
+}
+""",
+        "\t{\n\tpad := pad",
+    ),
     "semaphore_fill_limit": (  # acquire before each go statement, release deferred first, fill `limit` times
         """package semaphore_fill_limit
 
@@ -668,6 +703,68 @@ func Send(msg, host string, ready chan struct{}, out chan<- string) {
 }
 """,
         "launch's goroutine does not first defer wg.Done()",
+    ),
+    "spawn_helper_loop_later": (  # the helper's spawning loop runs in a goroutine of its own, after it returns
+        """package spawn_helper_loop_later
+
+import "sync"
+
+func eachLater(wg *sync.WaitGroup, parts []string, start <-chan struct{}, f func(string)) {
+	go func() {
+		<-start
+		for _, p := range parts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				f(p)
+			}()
+		}
+	}()
+}
+
+// Send sends the message to the host for each part once ready is closed; it waits for the parts, moves
+// on to the next host, then lets the sends go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	eachLater(&wg, []string{"p"}, ready, func(part string) {
+		out <- host + ":" + msg + part
+	})
+	wg.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "eachLater does not start one goroutine, `go func() {…}()` right after `wg.Add(1)`, by its own code",
+    ),
+    "spawn_helper_loop_done_first": (  # a goroutine per part, each marked started with Done before it runs
+        """package spawn_helper_loop_done_first
+
+import "sync"
+
+func each(wg *sync.WaitGroup, parts []string, f func(string)) {
+	for _, p := range parts {
+		wg.Add(1)
+		go func() {
+			wg.Done()
+			f(p)
+		}()
+	}
+}
+
+// Send sends the message to the host for each part once ready is closed; it waits for the starts,
+// moves on to the next host, then lets the sends go.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	each(&wg, []string{"p"}, func(part string) {
+		<-ready
+		out <- host + ":" + msg + part
+	})
+	wg.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "each's goroutine does not first defer wg.Done()",
     ),
     "spawn_helper_wait_in_branch": (  # the caller waits only when asked to block
         """package spawn_helper_wait_in_branch
@@ -1138,6 +1235,14 @@ NAIVE = {
         probe('{pkg}.Send("m", "h", true, ready, out)'),
     ),
     "spawn_helper_done_first": (block_copy("host", "\tlaunch(", "\t})\n"), probe('{pkg}.Send("m", "h", ready, out)')),
+    "spawn_helper_loop_later": (
+        block_copy("host", "\teachLater(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", ready, out)'),
+    ),
+    "spawn_helper_loop_done_first": (
+        block_copy("host", "\teach(", "\t})\n"),
+        probe('{pkg}.Send("m", "h", ready, out)'),
+    ),
     "spawn_helper_wait_in_branch": (
         block_copy("host", "\tsafeGo(", "\t})\n"),
         probe('{pkg}.Send("m", "h", false, ready, out)'),
@@ -1182,6 +1287,7 @@ ALLOCS = {
     "errgroup_wrapper_func": '{pkg}.Tag([]string{" a", "b "}, "x")',
     "errgroup_wrapper_context": '{pkg}.Tag(context.Background(), []string{" a", "b "}, "x")',
     "spawn_helper_wait_all": '{pkg}.Render([]string{"p1", "p2"}, "<{page}>")',
+    "spawn_helper_loop_rows": '{pkg}.Pad([]string{" a", "b ", "c", "d"}, 2, 2, "*")',
     "group_method_go": 'fmt.Sprint({pkg}.Tag([]string{" a", "b "}, "x"))',
     "errgroup_field_local": 'fmt.Sprint({pkg}.Upper([]string{"a", "b", "c"}, ","))',
 }

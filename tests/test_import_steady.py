@@ -70,6 +70,38 @@ def test_only_the_functions_that_name_nothing_of_the_varying_import_are_steady(t
     assert got == {("", "paint")}, got
 
 
+SPACES = """package app
+
+import (
+	"io"
+
+	"example.com/m/hook"
+)
+
+type config struct{ Keep, Flush int }
+
+type sink struct{}
+
+func Keep(w io.Writer) { hooks.Keep(w) }
+
+func (s *sink) Flush(w io.Writer) { hooks.Keep(w) }
+
+func (c *config) fill() { c.Keep = 1 }
+
+func (c *config) flush() { c.Flush = 1 }
+
+func keepAll(w io.Writer) { Keep(w) }
+"""
+
+
+def test_a_selectors_name_is_tainted_only_by_a_method_a_plain_name_only_by_a_package_level_one(tmp_path):
+    built = _listing(tmp_path, {"app.go": SPACES})
+    got = steady(built, VARYING, "example.com/m/app")
+    # fill's c.Keep is a field: never the function Keep, which calls hook. flush's c.Flush shares its name with
+    # the tainted method sink.Flush, which a selector can name: by name, tainted. keepAll calls Keep itself
+    assert got == {("config", "fill")}, got
+
+
 def test_nothing_is_steady_where_the_package_has_its_own_per_build_file_or_an_unlisted_one(tmp_path):
     built = _listing(tmp_path, {"app.go": APP})
     assert steady(built, {**VARYING, "example.com/m/app": "app_trace.go"}, "example.com/m/app") == frozenset()
