@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from gorewrite import errgroup_source, groups
+from gorewrite import errgroup_source, groups, inner_waits
 from gorewrite.after_signal import names_after, trailing
 from gorewrite.done_values import done_value
 from gorewrite.spawns import GROUP_GO, TRY_GO, WG_DONE, Signal, Spawn, after_func, method_of, previous, runner, tried
@@ -36,20 +36,25 @@ def goroutine_signals(types: TypeInfo, spawn: Spawn, name: str) -> list[Signal] 
         # `go every(tick, func() {…})`: the goroutine runs every, which may call the literal again after any signal
         return "the func literal is an argument of the function the go statement starts, which may call it again later"
     body = spawn.literal.child_by_field_name("body")
+    inner = inner_waits.waited(types, spawn, name, goroutine_signal)  # nested fan-out the body waits for
+
+    def before(signal: Signal) -> set[int]:  # the inner goroutines waited for before a signal of the body's own
+        return {i for i, end in inner.items() if end <= signal.node.start_byte}
+
     if spawn.statement.type != "go_statement" and not after_func(types, spawn):
         group = _group_go(types, spawn)
-        return names_after(spawn, body, name, set()) or ([group] if isinstance(group, Signal) else group)
+        return names_after(spawn, body, name, set(inner)) or ([group] if isinstance(group, Signal) else group)
     signal, wrapper, at = _deferred_signal(types, spawn.path, body)
     candidates = []
     if signal is not None:  # what a later defer statement defers runs before it
         exempt = {wrapper.id} if wrapper is not None else set()
-        candidates.append((signal, exempt | (_deferred_after(body, at) if not signal.early else set())))
+        candidates.append((signal, exempt | set(inner) | (_deferred_after(body, at) if not signal.early else set())))
     last = _last_signal(types, spawn.path, body)
     if last is not None and (signal is None or last.obj != signal.obj):
-        candidates.append((last, set()))
+        candidates.append((last, before(last)))
     then = _signal_then(types, spawn.path, body, name) if not candidates else None
     if isinstance(then, Signal):
-        candidates.append((then, set()))
+        candidates.append((then, before(then)))
     if not candidates:
         return (
             _unheld_done(types, spawn.path, body)

@@ -35,7 +35,7 @@ from __future__ import annotations
 from gorewrite import callees, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
+from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of, previous
 from gorewrite.syntax import Node, call_args, statements, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
@@ -119,7 +119,7 @@ def _helper(view: PackageView, path: str, call: Node, index: int) -> int | str:
     params = [callees.parameter(view, found, i) for i in range(len(call_args(call)))]
     run = params[index][1] if params[index] is not None and not params[index][2] else None
     go = _one_start(body)
-    counts = _before(go) if go is not None else None
+    counts = previous(go) if go is not None else None
     add = _method_call(view.types, file, counts, WG_ADD) if counts is not None else None
     literal = unparen(go.named_children[0].child_by_field_name("function")) if add is not None else None
     if run is None or literal is None or literal.type != "func_literal" or call_args(add[0]) != call_args(add[0])[:1]:
@@ -167,14 +167,6 @@ def _one_start(body: Node) -> Node | None:
     may run after the helper returns), when a statement list holds it unlabelled: nothing jumps past its Add."""
     found = [n for n in walk(body, skip=lambda n: n.type == "func_literal") if n.type == "go_statement"]
     return found[0] if len(found) == 1 and found[0].parent.type == "statement_list" else None
-
-
-def _before(statement: Node) -> Node | None:
-    """The statement right before this one in its list (comments passed over), None for the first."""
-    node = statement.prev_named_sibling
-    while node is not None and node.type == "comment":
-        node = node.prev_named_sibling
-    return node
 
 
 def _method_call(types: TypeInfo, path: str, node: Node, method: tuple[str, str, str]) -> tuple[Node, Ident] | None:

@@ -1,0 +1,149 @@
+"""closure and nested fan-out (inner_waits.py): a goroutine that starts goroutines of its own, each counted
+by `inner.Add(1)` right before it and deferring `inner.Done()`, and waits for them with `inner.Wait()` among
+its own statements before it signals. Their reads come before that Wait returns, so before the outer signal,
+and a write after the function's own wait may keep the variable off the heap. Declined when the outer
+goroutine may signal without waiting: a Wait in a branch, a return before it, a deferred recover.
+
+Tables as for conftest.case_suite (its cases' proposals and naive mutants under the pinned release): FIXES
+(source, what the rewritten file must contain), DECLINES (source, the reason), NAIVE (the copy a careless rule
+would insert, and a probe showing it changes what the code does), ALLOCS (the call AllocsPerRun runs).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, only_fix
+
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "inner_wait_rows": (  # a goroutine per row fans out a goroutine per cell and waits for them
+        """package inner_wait_rows
+
+import (
+	"strings"
+	"sync"
+)
+
+// Render fills every cell of every row, a goroutine per row fanning out a goroutine per cell, and
+// returns the next frame's prefix once every row is done.
+func Render(rows [][]string, prefix string) string {
+	var outer sync.WaitGroup
+	for _, row := range rows {
+		outer.Add(1)
+		go func() {
+			defer outer.Done()
+			var inner sync.WaitGroup
+			for j := range row {
+				inner.Add(1)
+				go func() {
+					defer inner.Done()
+					row[j] = prefix + strings.TrimSpace(row[j])
+				}()
+			}
+			inner.Wait()
+		}()
+	}
+	outer.Wait()
+	prefix += ">"
+	return prefix
+}
+""",
+        "\tprefix := prefix",
+    ),
+}
+
+# Each sends msg to host from a nested goroutine once ready is closed; the function waits for the outer
+# goroutine, moves on to the next host, then lets the send go. The outer goroutine's own end varies.
+SEND = """package {name}
+
+import "sync"
+
+// Send sends the message to the host from a goroutine of a worker{doc}.
+func Send(msg, host string, {param}, ready chan struct{{}}, out chan<- string) {{
+	var outer sync.WaitGroup
+	outer.Add(1)
+	go func() {{
+		defer outer.Done(){recover}
+		var inner sync.WaitGroup
+		inner.Add(1)
+		go func() {{
+			defer inner.Done()
+			<-ready
+			out <- host + ":" + msg
+		}}()
+{end}
+	}}()
+	outer.Wait()
+	host = "backup"
+	close(ready)
+}}
+"""
+DECLINES = {
+    "inner_wait_in_branch": (
+        SEND.format(
+            name="inner_wait_in_branch",
+            doc=", which waits for it only when asked to block",
+            param="block bool",
+            recover="",
+            end="\t\tif block {\n\t\t\tinner.Wait()\n\t\t}",
+        ),
+        "the goroutine starts a goroutine at line 13 that may read host after it signals",
+    ),
+    "inner_wait_returns_first": (
+        SEND.format(
+            name="inner_wait_returns_first",
+            doc=", which returns without waiting when told to skip",
+            param="skip bool",
+            recover="",
+            end="\t\tif skip {\n\t\t\treturn\n\t\t}\n\t\tinner.Wait()",
+        ),
+        "the goroutine starts a goroutine at line 13 that may read host after it signals",
+    ),
+    "inner_wait_recovered": (
+        SEND.format(
+            name="inner_wait_recovered",
+            doc=" that recovers from a part that is not there",
+            param="parts []string",
+            recover="\n\t\tdefer func() { recover() }()",
+            end="\t\t_ = parts[len(parts)-1]\n\t\tinner.Wait()",
+        ),
+        "the goroutine starts a goroutine at line 14 that may read host after it signals",
+    ),
+}
+
+
+def outer_copy(source: str) -> str:
+    """The naive copy in a block of its own around the outer go statement."""
+    start = source.index("\tgo func() {\n\t\tdefer outer.Done()")
+    end = source.index("\t}()\n\touter.Wait()") + len("\t}()\n")
+    inner = "".join("\t" + line for line in source[start:end].splitlines(keepends=True))
+    return f"{source[:start]}\t{{\n\t\thost := host\n{inner}\t}}\n{source[end:]}"
+
+
+def probe(arg: str) -> str:
+    """Run Send with a fresh ready channel and a buffered out, and return what it sent."""
+    return (
+        "func() string { ready, out := make(chan struct{}), make(chan string, 1); "
+        f'{{pkg}}.Send("m", "h", {arg}, ready, out); return <-out }}()'
+    )
+
+
+NAIVE = {
+    "inner_wait_in_branch": (outer_copy, probe("false")),
+    "inner_wait_returns_first": (outer_copy, probe("true")),
+    "inner_wait_recovered": (outer_copy, probe("nil")),
+}
+
+ALLOCS = {"inner_wait_rows": '{pkg}.Render([][]string{{" a", "b"}, {"c "}}, ">")'}
+
+FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
+
+globals().update(case_suite("innerwaits", RULE, FIXES, DECLINES, NAIVE, pinned=True))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
