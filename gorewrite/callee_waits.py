@@ -60,7 +60,7 @@ def returns_after_calls(view: PackageView, path: str, literal: Node, name: str, 
     nested = (n for n in walk(literal.child_by_field_name("body")) if n.type in ("go_statement", "func_literal"))
     if any(mentions(n, name.encode()) for n in nested):
         return f"the func literal starts a goroutine or makes a func literal that may read {name} after it returns"
-    if method:  # `g.Go(func() error {…})` of an in-house group
+    if method and call_args(call) == [literal]:  # `g.Go(func() error {…})` of an in-house group
         return spawn_methods.unordered(view, path, literal, writes)
     file, decl = found
     args = call_args(call)

@@ -31,12 +31,9 @@ from collections.abc import Callable
 
 from gorewrite import builtins
 from gorewrite.rulekit import uses_goto
-from gorewrite.spawns import WG_ADD, WG_DONE, Signal, Spawn, method_of, previous
+from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Signal, Spawn, method_of, previous
 from gorewrite.syntax import Node, mentions, statements, unparen, walk
 from gorewrite.typeinfo import TypeInfo, Use
-
-WG_WAIT = ("sync", "WaitGroup", "Wait")
-OWN = {"skip": lambda n: n.type == "func_literal"}  # the body's own code, not its func literals'
 
 
 def waited(
@@ -49,7 +46,7 @@ def waited(
     if uses_goto(spawn.literal) or not _defers_only_done(types, spawn.path, body):
         return {}
     found = {}
-    for go in walk(body, **OWN):
+    for go in walk(body, skip=_literal):
         if go.type == "go_statement" and mentions(go, name.encode()):
             end = _waited_at(types, spawn, body, go, name, signal_of)
             if end is not None:
@@ -82,7 +79,7 @@ def _waited_at(types: TypeInfo, spawn: Spawn, body: Node, go: Node, name: str, s
 def _cannot_leave(types: TypeInfo, path: str, statement: Node, add: Node) -> bool:
     """Does the statement run to its end, but for a panic no one recovers: no return, and no call but a
     builtin's, the Add's and the go statements' own (a function may call runtime.Goexit)?"""
-    for node in walk(statement, **OWN):
+    for node in walk(statement, skip=_literal):
         if node.type == "return_statement":
             return False
         if node.type == "call_expression" and node != add and node.parent.type != "go_statement":
@@ -93,7 +90,7 @@ def _cannot_leave(types: TypeInfo, path: str, statement: Node, add: Node) -> boo
 
 def _defers_only_done(types: TypeInfo, path: str, body: Node) -> bool:
     """Is every defer of the body's own code a WaitGroup's Done (no deferred function that may recover)?"""
-    for node in walk(body, **OWN):
+    for node in walk(body, skip=_literal):
         if node.type != "defer_statement":
             continue
         call = node.named_children[0]
@@ -124,3 +121,8 @@ def _declared_in(obj: str, body: Node, literal: Node) -> bool:
 def _span(args: list[Node]) -> tuple[int, int]:
     """The byte range of a call's one argument (an empty range when it has another count)."""
     return (args[0].start_byte, args[0].end_byte) if len(args) == 1 else (0, 0)
+
+
+def _literal(node: Node) -> bool:
+    """Passed over when walking the body's own code: what a func literal in it does is its own."""
+    return node.type == "func_literal"

@@ -12,7 +12,9 @@
     safeGo(&wg, func() { out[i] = render(tmpl, p) })  …  wg.Wait(); tmpl = next
 
 The helper returns before the literal runs, so callee_waits.py cannot order the write; the caller's
-Wait can. Proven from the helper's own code (same package, a body, not generic, no other build):
+Wait can. Proven from the helper's own code (same package, a body, not generic, no other build; a
+function, or a method given more than the literal, `p.each(&wg, xs, func(i int) {…})`, whose receiver
+takes no part):
 its own code (none of its func literals, which may run after it returns) holds one go statement, of
 a literal whose first statement is `defer p.Done()`, whose last is `f()` (or `f(part)`), and whose
 others are deferred literals naming neither f nor p (a recover that logs: it cannot call f again),
@@ -110,8 +112,8 @@ def _helper(view: PackageView, path: str, call: Node, index: int) -> int | str:
     `index` to run; why it is not one."""
     key = callees.callee(view, path, call)
     found = callees.declaration(view, key) if isinstance(key, tuple) and key[0] == view.package.import_path else None
-    if found is None or key[1]:
-        return "the callee is not the package's own function"
+    if found is None:
+        return "the callee is not the package's own function or method"
     file, decl = found
     body = decl.child_by_field_name("body")
     if body is None or decl.child_by_field_name("type_parameters") is not None or callees.other_builds(view):

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 WG_DONE = ("sync", "WaitGroup", "Done")  # (package path, receiver type, method), as go/types names them
 WG_ADD = ("sync", "WaitGroup", "Add")
+WG_WAIT = ("sync", "WaitGroup", "Wait")
 # Go runs f, then Done; errgroup's TryGo runs f so, or never (it returns false, f dropped, when the limit is reached)
 TRY_GO = ("golang.org/x/sync/errgroup", "Group", "TryGo")
 GROUP_GO = (("golang.org/x/sync/errgroup", "Group", "Go"), TRY_GO, ("sync", "WaitGroup", "Go"))

@@ -280,6 +280,42 @@ func Pad(cells []string, rows, width int, pad string) ([]string, string) {
 """,
         "\t{\n\tpad := pad",
     ),
+    "spawn_helper_method_rows": (  # the helper is a method given the WaitGroup, the rows and the literal
+        """package spawn_helper_method_rows
+
+import (
+	"strings"
+	"sync"
+)
+
+type Grid struct{ Rows, Width int }
+
+func (g *Grid) eachRow(wg *sync.WaitGroup, f func(lo, hi int)) {
+	for r := 0; r < g.Rows; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(r*g.Width, (r+1)*g.Width)
+		}()
+	}
+}
+
+// Pad pads every cell of the grid on a goroutine per row, then widens the padding.
+func (g *Grid) Pad(cells []string, pad string) ([]string, string) {
+	out := make([]string, len(cells))
+	var wg sync.WaitGroup
+	g.eachRow(&wg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = pad + strings.TrimSpace(cells[i]) + pad
+		}
+	})
+	wg.Wait()
+	pad += " "
+	return out, pad
+}
+""",
+        "\t{\n\tpad := pad",
+    ),
     "semaphore_fill_limit": (  # acquire before each go statement, release deferred first, fill `limit` times
         """package semaphore_fill_limit
 
@@ -637,7 +673,38 @@ func Send(msg, host string, out chan<- string) {
 	host = "backup"
 }
 """,
-        "goRemember's body is not `wg.Add(1)` then `go func() {…}()`",
+        "goRemember names f or wg other than by one Add, the deferred Done and one call of f",
+    ),
+    "spawn_helper_method_keeps": (  # a method helper keeps the job in its receiver for a later replay
+        """package spawn_helper_method_keeps
+
+import "sync"
+
+type Runner struct{ last func() }
+
+func (r *Runner) goKeep(wg *sync.WaitGroup, f func()) {
+	r.last = f
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+}
+
+// Replay runs the last job again.
+func (r *Runner) Replay() { r.last() }
+
+// Send sends the message to the host on its own goroutine, waits, then moves on to the next host.
+func (r *Runner) Send(msg, host string, out chan<- string) {
+	var wg sync.WaitGroup
+	r.goKeep(&wg, func() {
+		out <- host + ":" + msg
+	})
+	wg.Wait()
+	host = "backup"
+}
+""",
+        "goKeep names f or wg other than by one Add, the deferred Done and one call of f",
     ),
     "spawn_helper_retries_after_done": (  # a deferred recover retries the job after the Done
         """package spawn_helper_retries_after_done
@@ -1230,6 +1297,11 @@ NAIVE = {
         'func() string { out := make(chan string, 2); {pkg}.Send("m", "h", out); {pkg}.Replay(); <-out; '
         "return <-out }()",
     ),
+    "spawn_helper_method_keeps": (
+        block_copy("host", "\tr.goKeep(", "\t})\n"),
+        'func() string { r, out := new({pkg}.Runner), make(chan string, 2); r.Send("m", "h", out); r.Replay(); <-out; '
+        "return <-out }()",
+    ),
     "spawn_helper_retries_after_done": (
         block_copy("host", "\tgoRetry(", "\t})\n"),
         probe('{pkg}.Send("m", "h", true, ready, out)'),
@@ -1288,6 +1360,7 @@ ALLOCS = {
     "errgroup_wrapper_context": '{pkg}.Tag(context.Background(), []string{" a", "b "}, "x")',
     "spawn_helper_wait_all": '{pkg}.Render([]string{"p1", "p2"}, "<{page}>")',
     "spawn_helper_loop_rows": '{pkg}.Pad([]string{" a", "b ", "c", "d"}, 2, 2, "*")',
+    "spawn_helper_method_rows": '(&{pkg}.Grid{Rows: 2, Width: 2}).Pad([]string{" a", "b ", "c", "d"}, "*")',
     "group_method_go": 'fmt.Sprint({pkg}.Tag([]string{" a", "b "}, "x"))',
     "errgroup_field_local": 'fmt.Sprint({pkg}.Upper([]string{"a", "b", "c"}, ","))',
 }
