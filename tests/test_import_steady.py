@@ -5,6 +5,7 @@ middleware function had lost its verdicts, and so its recoverer's buffers their 
 
 from __future__ import annotations
 
+import pytest
 from conftest import DETERMINISTIC_POOL, module, proposals
 
 from gorewrite.dependencies import Listed
@@ -213,3 +214,114 @@ var naiveBuffers = &naivePool{New: func() any { return new(bytes.Buffer) }}
 
 func naivePut(b *bytes.Buffer) { b.Reset(); naiveBuffers.Put(b) }
 """
+
+
+# closure: a config filled through a method. fill keeps its verdicts when it only shares a name across Go's name
+# spaces with a function that calls hook (FILL's `c.Keep`); not when a selector of it names a method that does.
+TRACE_HOOK = """//go:build {constraint}
+
+package hook
+
+var Kept *string
+
+var Ready = make(chan struct{{}})
+
+// Keep keeps the pointer under the trace tag only.
+func Keep(p *string) {{{keep}}}
+
+// Touch relabels what Keep kept, then lets the readers go.
+func Touch() {{{touch}
+	close(Ready)
+}}
+"""
+FILL = """package app
+
+import (
+	"sync"
+
+	"example.com/m/hook"
+)
+
+type Config struct {{
+	Label string
+	Keep  bool
+}}
+
+type registry struct{{}}
+
+func (registry) note(p *string) {{ hook.Keep(p) }}
+
+// Keep registers a label with the hook.
+func Keep(p *string) {{ hook.Keep(p) }}
+
+func (c *Config) fill() {{
+	if c.Label == "" {{
+		c.Label = "plain"
+	}}
+	{fill}
+}}
+
+// Run sends the config's label once the hook lets it, from a goroutine it waits for.
+func Run(cfg Config, out chan<- string) {{
+	cfg.fill()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {{
+		defer wg.Done()
+		<-hook.Ready
+		out <- cfg.Label
+	}}()
+	hook.Touch()
+	wg.Wait()
+}}
+"""
+FILL_TEST = """package app
+
+import "testing"
+
+func TestLabel(t *testing.T) {
+	out := make(chan string, 1)
+	Run(Config{}, out)
+	if got, want := <-out, map[bool]string{false: "plain", true: "traced"}[traced]; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+"""
+TRACE_FILES = {
+    "hook/hook_plain.go": TRACE_HOOK.format(constraint="!trace", keep="", touch=""),
+    "hook/hook_trace.go": TRACE_HOOK.format(
+        constraint="trace", keep="\n\tKept = p\n", touch='\n\tif Kept != nil {\n\t\t*Kept = "traced"\n\t}'
+    ),
+    "app/traced_test.go": "//go:build trace\n\npackage app\n\nconst traced = true\n",
+    "app/plain_test.go": "//go:build !trace\n\npackage app\n\nconst traced = false\n",
+    "app/app_test.go": FILL_TEST,
+}
+
+
+@pytest.mark.parametrize(
+    ("fill", "proven"),
+    [
+        ("c.Keep = true", True),  # a field named as the tainted function Keep: another name space
+        ("var r registry\n\tr.note(&c.Label)", False),  # a method that hands the label to hook: tainted
+    ],
+)
+def test_closure_copies_a_filled_config_only_when_fill_names_nothing_of_hook(tmp_path, toolchain, fill, proven):
+    source = FILL.format(fill=fill)
+    found = proposals(module(tmp_path / "m", {**TRACE_FILES, "app/app.go": source}), RULES["closure"])
+    site = [p for p in found["example.com/m/app"] if "moved to heap: cfg" in {e.message for e in _sites(p)}]
+    assert len(site) == 1 and isinstance(site[0], Fix) == proven, site
+    if proven:
+        return
+    assert "another build compiles hook_trace.go" in site[0].reason, site[0].reason
+    # NAIVE: the copy the default build allows; the trace build's hook relabels the kept original after it
+    naive = source.replace("\tgo func() {\n", "\t{\n\tcfg := cfg\n\tgo func() {\n")
+    naive = naive.replace("\t}()\n\thook.Touch()", "\t}()\n\t}\n\thook.Touch()")
+    root = module(tmp_path / "n", {**TRACE_FILES, "app/app.go": naive})
+    assert toolchain.run(["test", "-count=1", "./..."], str(root)).returncode == 0
+    traced = toolchain.run(["test", "-count=1", "-tags", "trace", "./..."], str(root))
+    assert traced.returncode != 0 and b'got "plain", want "traced"' in traced.stdout, traced.stdout.decode()
+
+
+def _sites(proposal) -> tuple:
+    """The escapes a proposal is about: a fix's targets, a decline's site."""
+    return proposal.targets if isinstance(proposal, Fix) else (proposal.site,)
