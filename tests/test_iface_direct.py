@@ -1877,6 +1877,7 @@ ALLOC_CALLS = {
     "group_envelope_validated": '_, _ = {pkg}.Withdraw(map[string]int64{"a": 9}, "a", 3)',
     "local_collector_help": '{pkg}.Expose(io.Discard, "req", map[string]float64{"200": 1})',
     "local_encoder_flusher": '{pkg}.EncodeLines(io.Discard, []string{"a", "b"})',
+    "local_failed_hijack": "{pkg}.CanUpgrade()",
     "local_any_severity": "{pkg}.Name(1)",
     "local_builder_hook": '{pkg}.Emit(io.Discard, "ready")',
     "local_conversion_row": '{pkg}.Row("a", "b")',
