@@ -9,11 +9,8 @@ releases (probe iface-codecs' `IsTimeout`)."""
 from __future__ import annotations
 
 import pytest
-from conftest import allocs_of, assert_declines, assert_naive_is_wrong, edited, naive_mutants, proposals, releases
-from conftest import module as write_module
+from conftest import case_suite, edited, only_fix
 from test_iface_direct import RULE
-
-from gorewrite.proposals import Fix
 
 HEAD = """package {name}
 
@@ -144,53 +141,11 @@ NAIVE = {
 }
 
 
-@pytest.fixture(scope="module")
-def proposed(tmp_path_factory):
-    root = tmp_path_factory.mktemp("iface-ok-value")
-    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
-    write_module(root, {f"{name}/{name}.go": code for name, code in cases.items()})
-    found = proposals(root, RULE, toolchains=[releases()[1]])
-    return {pkg.rsplit("/", 1)[-1]: results for pkg, results in found.items()}
-
-
-def _fix(proposed, name: str) -> Fix:
-    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
-    return fix
+globals().update(case_suite("iface-ok-value", RULE, FIXES, DECLINES, NAIVE))
 
 
 @pytest.mark.parametrize("name", list(FIXES))
 def test_ok_reads_as_true(proposed, name):
     source, expected, _ = FIXES[name]
-    after = edited(source, _fix(proposed, name))
+    after = edited(source, only_fix(proposed[name]))
     assert expected in after and "ok" not in after.split("func ")[-2], after
-
-
-@pytest.mark.parametrize("name", list(DECLINES))
-def test_declines(proposed, name):
-    assert_declines(proposed.get(name, []), DECLINES[name][1])
-
-
-@pytest.fixture(scope="module")
-def mutants(tmp_path_factory):
-    return naive_mutants(tmp_path_factory.mktemp("iface-ok-value-naive"), releases()[1], DECLINES, NAIVE)
-
-
-@pytest.mark.parametrize("name", list(NAIVE))
-def test_the_naive_rewrite_is_wrong(mutants, name):
-    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
-
-
-@pytest.fixture(scope="module")
-def allocs(tmp_path_factory, proposed):
-    cases = {name: (source, edited(source, _fix(proposed, name)), call) for name, (source, _, call) in FIXES.items()}
-    return allocs_of(tmp_path_factory.mktemp("iface-ok-value-allocs"), cases)
-
-
-@pytest.mark.parametrize("release", [0, 1], ids=["pinned", "go1.24.11"])
-@pytest.mark.parametrize("name", list(FIXES))
-def test_the_rewrite_allocates_less_and_computes_the_same(allocs, release, name):
-    toolchain = releases()[release]
-    before, after, result, rewritten = allocs[toolchain.version][name]
-    assert result == rewritten, (result, rewritten)
-    assert after < before, (toolchain.version, before, after)
-    print(toolchain.version, name, before, "->", after)
