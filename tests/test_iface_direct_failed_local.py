@@ -3,8 +3,9 @@
 CanHijack). go/types says the assertion fails, so ok is false and the if never runs its body: it goes, its else in its
 place; nothing else reads w, so w goes too, and the variables only w's declaration named (`rec` of `&rec`), when each
 is one name declared with a value without effect or panic (cascade.py). Declined, each with its naive rewrite: the
-recorder built by a call (`rec := newRecorder()`: removing it skips the call's count), and a check whose else hands w
-on (`io.Copy(w, r)`: the naive removal drops what the else wrote). AllocsPerRun under both releases."""
+recorder built by a call (`rec := newRecorder()`: removing it skips the call's count), a check whose else hands w
+on (`io.Copy(w, r)`: the naive removal drops what the else wrote), and an import only w's declaration named (the
+naive removal leaves io imported and not used). AllocsPerRun under both releases."""
 
 from __future__ import annotations
 
@@ -125,7 +126,41 @@ func CopyBody(body string) int {
     ),
 }
 
+# io is named only by w's declaration: dropping it would leave the import unused, which go rejects
+IMPORT_LEFT = """package import_left
+
+import "io"
+
+type hijacker interface{ Hijack() error }
+
+type recorder struct{ body []byte }
+
+func (r *recorder) Write(p []byte) (int, error) { r.body = append(r.body, p...); return len(p), nil }
+
+// CanHijack reports whether a test recorder supports hijacking (it does not).
+func CanHijack() bool {
+	rec := recorder{}
+	var w io.Writer = &rec
+	if h, ok := w.(hijacker); ok {
+		return h.Hijack() == nil
+	}
+	return false
+}
+"""
+DECLINES["import_left"] = (
+    IMPORT_LEFT,
+    "the stored value &rec is not of a type the assertion to hijacker takes: it fails",
+)
+
 NAIVE = {
+    "import_left": (
+        lambda s: s.replace(
+            "\trec := recorder{}\n\tvar w io.Writer = &rec\n\tif h, ok := w.(hijacker); ok {\n"
+            "\t\treturn h.Hijack() == nil\n\t}\n",
+            "",
+        ),
+        '"io" imported and not used',
+    ),
     "constructed": (
         lambda s: s.replace(
             "\trec := newRecorder()\n\tvar w io.Writer = &rec\n\tif h, ok := w.(hijacker); ok {\n"
