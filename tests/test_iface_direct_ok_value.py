@@ -84,6 +84,30 @@ func Both() string {
         "\tt := timeouter(&ne)\n\treturn true, t.Timeout()\n",
         "{pkg}.Both()",
     ),
+    # ok read in an if's body, not its condition: a probe's reply says only whether its error can tell
+    "in_body": (
+        package(
+            "in_body",
+            """// TimedOut says whether the reply to op timed out; for a probe (id 0), whether its error could tell.
+func TimedOut(id int, op string, slow bool) bool {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	t, ok := r.err.(timeouter)
+	if r.id == 0 {
+		return ok
+	}
+	return ok && t.Timeout()
+}
+
+// Both asks for a probe and a slow dial.
+func Both() string {
+	return strconv.FormatBool(TimedOut(0, "probe", false)) + strconv.FormatBool(TimedOut(7, "dial", true))
+}
+""",
+        ),
+        "\t\treturn true\n\t}\n\treturn t.Timeout()\n",
+        "{pkg}.Both()",
+    ),
 }
 
 DECLINES = {

@@ -173,7 +173,7 @@ def _failed_check(
         return _read_as_value(view, types, path, ok, uses)
     condition = statement.child_by_field_name("condition")
     if any(not condition.start_byte <= u.start < condition.end_byte for u in uses):
-        return None
+        return _read_as_value(view, types, path, ok, uses)
     folded = _folded(view, types, path, ok, uses, condition, True)
     line = row_of(statement)
     if isinstance(folded, str):
