@@ -3,7 +3,7 @@
 ever read, ok is true at each read once the assertion cannot fail, so each boolean expression reading it folds as an
 if's condition does (condition.py): `ok && X` to X, `ok` alone to `true`. Declined, each with its naive rewrite: ok
 written after the assertion (`ok = ok && r.id != 0`: the naive fold forgets the write) and an operand run before ok
-whose result the fold would discard (`logged(r) || ok`: the naive `true` skips the log). AllocsPerRun under both
+whose result the fold would discard (`log(r) || ok`: the naive `true` skips the log). AllocsPerRun under both
 releases (probe iface-codecs' `IsTimeout`)."""
 
 from __future__ import annotations
@@ -11,33 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import case_suite, edited, only_fix
 from test_iface_direct import RULE
-
-HEAD = """package {name}
-
-import "strconv"
-
-type timeouter interface{{ Timeout() bool }}
-
-type netErr struct {{
-	op   string
-	slow bool
-}}
-
-func (e *netErr) Error() string {{ return e.op + ": failed" }}
-func (e *netErr) Timeout() bool {{ return e.slow }}
-
-var _ = strconv.Itoa
-
-type reply struct {{
-	id  int
-	err error
-}}
-"""
-
-
-def package(name: str, body: str) -> str:
-    return HEAD.format(name=name) + "\n" + body
-
+from test_iface_direct_guarded import package  # the same net error and reply types
 
 FIXES = {
     # the net.Error idiom: ok and the check in one return
