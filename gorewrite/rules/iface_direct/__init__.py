@@ -223,6 +223,10 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         several = all_asserted(view, types, escape, store, reads, function)
         if several is not None:
             return _unless(needed, several)
+    if place == "var" and len(reads) == 1:  # one check that fails goes, with v and what only v named
+        several = all_asserted(view, types, escape, store, reads, function)
+        if isinstance(several, Fix):
+            return _unless(needed, several)
     assertion, kept, problem = the_assertion(view, types, escape.path, store, place, reads)
     if problem and place in ("field", "element") and len(reads) > 1 and not written:
         grouped = _grouped(view, types, escape, store, place, reads, function)  # one place asserted again

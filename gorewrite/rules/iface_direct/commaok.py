@@ -170,10 +170,10 @@ def _failed_check(
     while statement.parent is not None and statement.type != "if_statement":
         statement = statement.parent
     if statement.parent != declaration.parent:
-        return None
+        return _read_as_value(view, types, path, ok, uses)
     condition = statement.child_by_field_name("condition")
     if any(not condition.start_byte <= u.start < condition.end_byte for u in uses):
-        return None
+        return _read_as_value(view, types, path, ok, uses)
     folded = _folded(view, types, path, ok, uses, condition, True)
     line = row_of(statement)
     if isinstance(folded, str):
@@ -186,6 +186,46 @@ def _failed_check(
     if lines is None:
         return f"the if at line {line} that tests {text(ok).decode()} does not stand on lines of its own"
     return [Edit(path, *lines, b"")]
+
+
+def _read_as_value(
+    view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[Ident]
+) -> list[Edit] | str | None:
+    """`t, ok := c.(I)` as a statement, ok read outside any if's condition (`return ok && t.Timeout()`, `found = ok`):
+    declared here and only ever read (go/types), ok is true at each read, so each boolean expression reading it (ok
+    under `&&`, `||`, `!` and parentheses) folds as a condition does (condition.py): to the rest, or to the constant
+    in its place. None when a read lies in an if's condition (those _failed_check and _if_on judge) or ok is
+    written or addressed."""
+    if any(u.use != Use.READ for u in uses):
+        return None
+    roots: dict[int, Node] = {}
+    for use in uses:
+        node = use_node(view, path, use)
+        while _joins(node.parent):
+            node = node.parent
+        roots[node.start_byte] = node
+    if any(r.parent.type == "if_statement" and r.parent.child_by_field_name("condition") == r for r in roots.values()):
+        return None
+    edits: list[Edit] = []
+    for root in roots.values():
+        reads = [u for u in uses if root.start_byte <= u.start < root.end_byte]
+        folded = _folded(view, types, path, ok, reads, root, True)
+        if isinstance(folded, str):
+            return folded
+        if folded.value is None:
+            edits += [Edit(path, start, end, b"") for start, end in merged(folded.removed)]
+            continue
+        problem = _dropped_problem(view, types, path, [(root.start_byte, root.end_byte)])
+        if problem:
+            return problem
+        edits.append(Edit(path, root.start_byte, root.end_byte, b"true" if folded.value else b"false"))
+    return sorted(edits, key=lambda e: (e.start, e.end))
+
+
+def _joins(node: Node) -> bool:
+    """Is node one of the parentheses, `!`, `&&` or `||` a condition folds through?"""
+    operator = node.child_by_field_name("operator") if node.type in ("unary_expression", "binary_expression") else None
+    return node.type == "parenthesized_expression" or (operator is not None and text(operator) in (b"!", b"&&", b"||"))
 
 
 def _if_on(view: PackageView, types: TypeInfo, path: str, ok: Node, uses: list[Ident]) -> Node | str:

@@ -223,6 +223,15 @@ def removable(
     return [Edit(path, start, end, b"") for start, end in extra]
 
 
+def named_only_there(
+    view: PackageView, types: TypeInfo, path: str, function: Node, removed: list[tuple[int, int]]
+) -> list[Edit] | str:
+    """The edits removing the declarations only the removed code named (cascade.py: each of one name, its value
+    evaluated without effect or panic); why not when one left unused cannot go."""
+    extra = left_with(view, types, path, function, removed, lambda node: _pure(types, path, node))
+    return extra if isinstance(extra, str) else [Edit(path, start, end, b"") for start, end in extra]
+
+
 def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...]) -> Node | None:
     """The first element (or key) of the literal, other than the stored values, that has an effect or may panic;
     the literal itself when go/types does not say what it builds (a named map type is a map too)."""

@@ -22,7 +22,7 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.rules.iface_direct.calls import direct_calls, method_call
 from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if, whole_lines
-from gorewrite.rules.iface_direct.contents import boxed_more_often, removable, stable
+from gorewrite.rules.iface_direct.contents import boxed_more_often, named_only_there, removable, stable
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import replacement, takes, value_type
@@ -124,8 +124,15 @@ def all_asserted(
         if isinstance(direct, str):
             return direct
         edits += direct
+    only_failed: list[Edit] = []  # every check fails and goes: v, and what only v named (`rec` of `&rec`), go too
     if not parts and not calls:
-        return f"every assertion of {name} fails: nothing reads the stored value back, remove them by hand"
+        lines = whole_lines(view.sources[path], store.declaration) if place == "var" else None
+        if lines is None:
+            return f"every assertion of {name} fails: nothing reads the stored value back, remove them by hand"
+        only_failed = named_only_there(view, types, path, function, [*dead, lines])
+        if isinstance(only_failed, str):
+            return f"every assertion of {name} fails and goes with {name}, but {only_failed}"
+        dead += [lines, *((e.start, e.end) for e in only_failed)]
     problem = left_unused(view.tree(path).root_node, types, path, function, dead, replaced)
     if problem:
         return f"the rewrite drops code that never runs, and {problem}"
@@ -138,7 +145,7 @@ def all_asserted(
     lines = whole_lines(view.sources[path], store.declaration)
     if lines is None:
         return f"the declaration of {name} does not stand on lines of its own"
-    also = [] if place == "var" else removable(view, types, path, store, (store.value,), function)
+    also = only_failed if place == "var" else removable(view, types, path, store, (store.value,), function)
     if isinstance(also, str):
         return also
     edits = sorted([Edit(path, *lines, b""), *also, *edits], key=lambda e: (e.start, e.end))
@@ -153,9 +160,11 @@ def all_asserted(
         words = listed([parts[0]] + [p.removeprefix(f"convert {value} ") for p in parts[1:]])
         summary = f"{words} directly instead of asserting it from {where}"
         summary += f", call {methods} on {value} instead of through it" if calls else ""
-    else:
+    elif calls:
         summary = f"call {methods} on {value} directly instead of through {where}"
-    summary += f" (its {len(replaced) + len(calls)} reads, together)"
+    else:
+        summary = f"nothing reads {value} back from {where}: every assertion of it fails"
+    summary += f" (its {len(replaced) + len(calls)} reads, together)" if parts or calls or len(replaced) > 1 else ""
     if switched:
         summary += ", keep only the case the type switch takes"
     if never:

@@ -1,0 +1,3 @@
+module example.com/probe48e
+
+go 1.23

@@ -1,0 +1,149 @@
+"""iface-direct on a comma-ok ok read as a value, outside any if's condition: `t, ok := r.err.(timeouter)` then
+`return ok && t.Timeout()`, the net.Error idiom (commaok.py's _read_as_value). Declared by the assertion and only
+ever read, ok is true at each read once the assertion cannot fail, so each boolean expression reading it folds as an
+if's condition does (condition.py): `ok && X` to X, `ok` alone to `true`. Declined, each with its naive rewrite: ok
+written after the assertion (`ok = ok && r.id != 0`: the naive fold forgets the write) and an operand run before ok
+whose result the fold would discard (`log(r) || ok`: the naive `true` skips the log). AllocsPerRun under both
+releases (probe iface-codecs' `IsTimeout`)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, only_fix
+from test_iface_direct import RULE
+from test_iface_direct_guarded import package  # the same net error and reply types
+
+FIXES = {
+    # the net.Error idiom: ok and the check in one return
+    "return_guard": (
+        package(
+            "return_guard",
+            """// TimedOut says whether the reply to op timed out.
+func TimedOut(id int, op string, slow bool) bool {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	t, ok := r.err.(timeouter)
+	return ok && t.Timeout()
+}
+
+// Both asks for a slow dial and a failed read.
+func Both() string {
+	return strconv.FormatBool(TimedOut(7, "dial", true)) + strconv.FormatBool(TimedOut(8, "read", false))
+}
+""",
+        ),
+        "\tt := timeouter(&ne)\n\treturn t.Timeout()\n",
+        "{pkg}.Both()",
+    ),
+    # two reads in one return: whether the error can say, and what it says
+    "result_pair": (
+        package(
+            "result_pair",
+            """// Timeout reports whether the reply's error knows about timeouts, and whether it timed out.
+func Timeout(id int, op string, slow bool) (known, timedOut bool) {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	t, ok := r.err.(timeouter)
+	return ok, ok && t.Timeout()
+}
+
+// Both asks for a slow dial and a failed read.
+func Both() string {
+	a, b := Timeout(7, "dial", true)
+	c, d := Timeout(8, "read", false)
+	return strconv.FormatBool(a) + strconv.FormatBool(b) + strconv.FormatBool(c) + strconv.FormatBool(d)
+}
+""",
+        ),
+        "\tt := timeouter(&ne)\n\treturn true, t.Timeout()\n",
+        "{pkg}.Both()",
+    ),
+    # ok read in an if's body, not its condition: a probe's reply says only whether its error can tell
+    "in_body": (
+        package(
+            "in_body",
+            """// TimedOut says whether the reply to op timed out; for a probe (id 0), whether its error could tell.
+func TimedOut(id int, op string, slow bool) bool {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	t, ok := r.err.(timeouter)
+	if r.id == 0 {
+		return ok
+	}
+	return ok && t.Timeout()
+}
+
+// Both asks for a probe and a slow dial.
+func Both() string {
+	return strconv.FormatBool(TimedOut(0, "probe", false)) + strconv.FormatBool(TimedOut(7, "dial", true))
+}
+""",
+        ),
+        "\t\treturn true\n\t}\n\treturn t.Timeout()\n",
+        "{pkg}.Both()",
+    ),
+}
+
+DECLINES = {
+    # ok is written after the assertion: a probe's reply (id 0) never counts
+    "ok_rewritten": (
+        package(
+            "ok_rewritten",
+            """// TimedOut says whether the reply to op timed out; a probe's never does.
+func TimedOut(id int, op string, slow bool) bool {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	t, ok := r.err.(timeouter)
+	ok = ok && r.id != 0
+	return ok && t.Timeout()
+}
+""",
+        ),
+        "it is read outside the condition of the if declaring it",
+    ),
+    # the log runs before ok is read: with ok true the whole expression is true, but the log must still run
+    "effect_before_ok": (
+        package(
+            "effect_before_ok",
+            """var logged int
+
+func log(r reply) bool { logged++; return r.id < 0 }
+
+// Known logs the reply and says whether its error knows about timeouts.
+func Known(id int, op string, slow bool) string {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	t, ok := r.err.(timeouter)
+	known := log(r) || ok
+	return strconv.FormatBool(known && t.Timeout()) + strconv.Itoa(logged)
+}
+""",
+        ),
+        "runs before ok",
+    ),
+}
+
+NAIVE = {
+    "ok_rewritten": (
+        lambda s: s.replace(
+            "\tt, ok := r.err.(timeouter)\n\tok = ok && r.id != 0\n\treturn ok && t.Timeout()\n", ""
+        ).replace("\tr := reply{id: id, err: &ne}\n", "\tt := timeouter(&ne)\n\treturn t.Timeout()\n"),
+        'fmt.Sprint({pkg}.TimedOut(0, "dial", true))',
+    ),
+    "effect_before_ok": (
+        lambda s: s.replace("\tt, ok := r.err.(timeouter)\n\tknown := log(r) || ok\n", "").replace(
+            "\tr := reply{id: id, err: &ne}\n", "\tt := timeouter(&ne)\n\tknown := true\n"
+        ),
+        '{pkg}.Known(7, "dial", true)',
+    ),
+}
+
+
+globals().update(case_suite("iface-ok-value", RULE, FIXES, DECLINES, NAIVE))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_ok_reads_as_true(proposed, name):
+    source, expected, _ = FIXES[name]
+    after = edited(source, only_fix(proposed[name]))
+    assert expected in after and "ok" not in after.split("func ")[-2], after
