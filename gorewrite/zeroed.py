@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, ancestors, assignments, text, unparen, walk
+from gorewrite.syntax import Node, ancestors, ancestors_below, assignments, text, unparen, walk
 from gorewrite.typeinfo import Kind
 
 BETWEEN = ("for_statement", "func_literal")
@@ -33,7 +33,7 @@ def untouched(view: PackageView, path: str, call: Node, target: Node) -> bool:
     block = statement.parent
     if not any(a == block for a in ancestors(call)) or statement.end_byte > call.start_byte:
         return False
-    if any(a.type in BETWEEN for a in _up_to(call, block)):
+    if any(a.type in BETWEEN for a in ancestors_below(call, block)):
         return False
     if any(n.type == "goto_statement" for n in walk(function)):
         return False
@@ -71,13 +71,3 @@ def _fresh(view: PackageView, path: str, value: Node) -> bool:
         return body is not None and body.named_child_count == 0
     function = value.child_by_field_name("function") if value.type == "call_expression" else None
     return function is not None and view.types.builtin(path, function.start_byte, "new")
-
-
-def _up_to(node: Node, block: Node) -> list[Node]:
-    """The node's ancestors below block."""
-    found = []
-    for a in ancestors(node):
-        if a == block:
-            break
-        found.append(a)
-    return found

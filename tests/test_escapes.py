@@ -239,6 +239,8 @@ def test_std_output_replayed_from_a_checkout_holding_another_goroot_names_our_fi
     ours = ("/cache/toolchain@v0.0.1-go1.27.3.linux-amd64/src/compress/gzip/gzip.go",)
     assert resolve(".venv/lib/python3.11/site-packages/go/src/compress/gzip/gzip.go", "/tmp/m", ours) == ours[0]
     assert resolve(".venv/go/src/compress/flate/gzip.go", "/tmp/m", ours) != ours[0]
+    html = ("/goroot/src/html/template/template.go",)  # text/template's, inlined into html/template's output
+    assert resolve(".venv/go/src/text/template/template.go", "/tmp/m", html) != html[0]
 
 
 def test_cgos_generated_file_is_named_in_the_package_not_where_gorewrite_runs():
