@@ -2,10 +2,11 @@
 
 It is where the variable (go/types' object) is declared in the call's function by `var x T`, `x := T{}`, `x :=
 new(T)` or `x := &T{}` (the zero value, or a fresh one only x points to) and nothing may have run between the two
-that touches it: the declaration's block holds the call with no loop or func literal between them (a loop would
-run the call again on the value the last one filled; a literal may run anywhere), the function has no goto (a jump
-back past the call), and no identifier spelled x appears after the declaration before the call's end but the
-call's own target (a write, an address taken, a capture; by spelling, so a shadowing name declines too).
+that touches it: the declaration's block holds the call with no loop, func literal, defer or go statement between
+them (a loop would run the call again on the value the last one filled; the others may run it after later
+statements), the function has no goto (a jump back past the call), and no identifier spelled x appears after the
+declaration before the call's end but the call's own target (a write, an address taken, a capture; by spelling, so
+a shadowing name declines too).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, ancestors, ancestors_below, assignments, text, unparen, walk
 from gorewrite.typeinfo import Kind
 
-BETWEEN = ("for_statement", "func_literal")
+BETWEEN = ("for_statement", "func_literal", "defer_statement", "go_statement")
 
 
 def untouched(view: PackageView, path: str, call: Node, target: Node) -> bool:
