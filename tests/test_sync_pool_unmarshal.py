@@ -81,6 +81,50 @@ func Decode(id string, out *Result) error {
 """,
         "\tvar buf bytes.Buffer",
     ),
+    # a fresh batch json fills: its interfaces without methods start nil, and json puts its own values there
+    "fresh_any": (
+        """type Event struct {
+	ID   string         `json:"id"`
+	Data map[string]any `json:"data"`
+	Tags []any          `json:"tags"`
+	Next *Event         `json:"next"`
+}
+
+type Batch struct {
+	Events []Event `json:"events"`
+	Meta   any     `json:"meta"`
+}
+
+func ReadBatch(r io.Reader) (*Batch, error) {
+	var scratch [512]byte
+	n, err := io.ReadFull(r, scratch[:])
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return nil, err
+	}
+	b := new(Batch)
+	if err := json.Unmarshal(scratch[:n], b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+""",
+        "\tvar scratch [512]byte",
+    ),
+    # a JSON value of any shape, decoded into a zero `any`
+    "fresh_any_value": (
+        """func ReadAny(r io.Reader) (any, error) {
+	var scratch [512]byte
+	n, err := io.ReadFull(r, scratch[:])
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return nil, err
+	}
+	var v any
+	err = json.Unmarshal(scratch[:n], &v)
+	return v, err
+}
+""",
+        "\tvar scratch [512]byte",
+    ),
     # probe47's Exposition: a 64 KiB bufio.Writer handed to a helper that writes a buffer to it with WriteTo
     "bufio_write_to": (
         """func writeLine(w io.Writer, s string) error {
@@ -187,6 +231,94 @@ func Open(r io.Reader, env *Envelope) {
         "an interface, and json decodes into what it holds",
         'func() string { a := &{pkg}.Raw{}; {pkg}.Open(strings.NewReader(`{"data":"abc"}`), &{pkg}.Envelope{Data: a});'
         ' {pkg}.Open(strings.NewReader(`{"data":"xyz"}`), &{pkg}.Envelope{Data: &{pkg}.Raw{}}); return a.String() }()',
+    ),
+    # a local json decodes into, whose interface the function filled first (a literal's field): not nil
+    "prefilled_any": (
+        """type Raw struct{ b []byte }
+
+func (r *Raw) UnmarshalJSON(b []byte) error {
+	r.b = b
+	return nil
+}
+
+func (r *Raw) String() string { return string(r.b) }
+
+type Envelope struct {
+	D any `json:"d"`
+}
+
+func Open(r io.Reader) *Raw {
+	var scratch [512]byte
+	raw := &Raw{}
+	env := Envelope{D: raw}
+	n, _ := io.ReadFull(r, scratch[:])
+	json.Unmarshal(scratch[:n], &env)
+	return raw
+}
+""",
+        "an interface, and json decodes into what it holds",
+        'func() string { a := {pkg}.Open(strings.NewReader(`{"d":"abc"}`));'
+        ' {pkg}.Open(strings.NewReader(`{"d":"xyz"}`)); return a.String() }()',
+    ),
+    # a zero local, but its interface is set between the declaration and the call
+    "written_before": (
+        """type Raw struct{ b []byte }
+
+func (r *Raw) UnmarshalJSON(b []byte) error {
+	r.b = b
+	return nil
+}
+
+func (r *Raw) String() string { return string(r.b) }
+
+type Envelope struct {
+	D any `json:"d"`
+}
+
+func Open(r io.Reader) *Raw {
+	var scratch [512]byte
+	var env Envelope
+	raw := &Raw{}
+	env.D = raw
+	n, _ := io.ReadFull(r, scratch[:])
+	json.Unmarshal(scratch[:n], &env)
+	return raw
+}
+""",
+        "an interface, and json decodes into what it holds",
+        'func() string { a := {pkg}.Open(strings.NewReader(`{"d":"abc"}`));'
+        ' {pkg}.Open(strings.NewReader(`{"d":"xyz"}`)); return a.String() }()',
+    ),
+    # declared before a loop that decodes into it: the second round finds what the loop body set after the first
+    "loop_reused": (
+        """type Raw struct{ b []byte }
+
+func (r *Raw) UnmarshalJSON(b []byte) error {
+	r.b = b
+	return nil
+}
+
+func (r *Raw) String() string { return string(r.b) }
+
+type Envelope struct {
+	D any `json:"d"`
+}
+
+func Open(r io.Reader) *Raw {
+	var scratch [512]byte
+	var env Envelope
+	raw := &Raw{}
+	for i := 0; i < 2; i++ {
+		n, _ := io.ReadFull(r, scratch[:8])
+		json.Unmarshal(scratch[:n], &env)
+		env.D = raw
+	}
+	return raw
+}
+""",
+        "an interface, and json decodes into what it holds",
+        'func() string { a := {pkg}.Open(strings.NewReader(`{"d":11}{"d":22}`));'
+        ' {pkg}.Open(strings.NewReader(`{"d":33}{"d":44}`)); return a.String() }()',
     ),
 }
 

@@ -16,7 +16,8 @@ var decodingMethods = []string{"UnmarshalJSON", "UnmarshalText", "UnmarshalJSONF
 // (each type's and its pointer's method set, through pointers, slices, arrays, map keys and values and
 // every struct field, exported or not: more only declines more), as "method <pkg>\t<recv>\t<name>", and
 // what go/types cannot say the dynamic type of: "iface <type>" (json decodes into what a non-nil
-// interface holds) and "param <type>"; and "named <pkg>" for a named type of a package neither this one nor
+// interface holds), "empty <type>" for an interface without methods (the same, but a nil one gets only json's
+// own maps, slices, strings, numbers and bools) and "param <type>"; and "named <pkg>" for a named type of a package neither this one nor
 // std, whose other builds (its files with build constraints) may declare it otherwise. Entries are sorted and joined by ";"; "" when it reaches none.
 func (c *checked) decoders(t types.Type) *string {
 	if found, ok := c.decoded[t]; ok {
@@ -50,7 +51,11 @@ func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool
 		return
 	}
 	if types.IsInterface(t) {
-		found["iface "+t.String()] = true
+		if i, ok := t.Underlying().(*types.Interface); ok && i.Empty() {
+			found["empty "+t.String()] = true // a nil one gets json's own values: decoding.py may prove it nil
+		} else {
+			found["iface "+t.String()] = true
+		}
 		return
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {

@@ -15,6 +15,7 @@ The full doc, with the cases it declines, is rules/sync-pool/README.md.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from gorewrite import callees
@@ -35,7 +36,7 @@ from gorewrite.rules.sync_pool.sites import (
     var_sites,
 )
 from gorewrite.rules.sync_pool.wrappers import WRAPPER_ESCAPES, WrapperSite, wrapper_fixes, wrapper_sites
-from gorewrite.syntax import declaration_range, text
+from gorewrite.syntax import Node, declaration_range, text
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -122,20 +123,46 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
         groups.setdefault((re.sub(r"\s+", "", plan.pointer), home), []).append(plan)
     names: set[str] = set()
     creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
+    grouped: dict[str, list[list[Plan]]] = {}  # and their plans
+    before: dict[str, set[str]] = {}  # and the names taken before the first of them
     for plans in groups.values():
+        taken = set(names)
         part = part_of(view, plans, names)
         if isinstance(part, str):
             proposals += [Declined(NAME, p.escape, part) for p in plans]
         elif part.creates:
             creating.setdefault(part.path, []).append(part)
+            grouped.setdefault(part.path, []).append(plans)
+            before.setdefault(part.path, taken)
         else:
-            proposals.append(merge(view, [part]))
+            proposals.append(_fallible(view, merge(view, [part]), [plans], taken))
     # New pools in one file share its sync import: one fix, so no half of them lacks it.
-    proposals += [merge(view, parts) for parts in creating.values()]
+    proposals += [_fallible(view, merge(view, parts), grouped[path], before[path]) for path, parts in creating.items()]
     waiting = _waiting(accepted, proposals, list(wrapped.values()))
     sites = [(c.escape, site) for c, site in wrapped.items() if site not in waiting]
     waits = [Declined(NAME, c.escape, waiting[site]) for c, site in wrapped.items() if site in waiting]
     return wrapper_fixes(view, sites) + waits + proposals
+
+
+def _fallible(view: PackageView, fix: Fix, groups: list[list[Plan]], taken: set[str]) -> Fix:
+    """The fix, and in its place should verification reject it the same pools without one function's sites, for
+    each function in turn: one function the rewrite harms (made too costly to inline, a test it fails) would
+    otherwise take the sites of every function sharing its pools with it (probe sync-pool-compose's InlineHTML
+    took twenty). Names are those the fix chose: each smaller fix is a part of it."""
+    functions = list(dict.fromkeys(enclosing_function(p.site.statement) for plans in groups for p in plans))
+    if len(functions) < 2:
+        return fix
+    smaller = []
+    for left_out in functions:
+        names = set(taken)
+        parts = [part_of(view, kept, names) for plans in groups if (kept := _without(plans, left_out))]
+        if parts and not any(isinstance(part, str) for part in parts):
+            smaller.append(merge(view, parts))
+    return dataclasses.replace(fix, instead=tuple(smaller))
+
+
+def _without(plans: list[Plan], function: Node) -> list[Plan]:
+    return [p for p in plans if enclosing_function(p.site.statement) != function]
 
 
 def _waiting(plans: list[Plan], proposals: list[Proposal], sites: list[WrapperSite]) -> dict[WrapperSite, str]:

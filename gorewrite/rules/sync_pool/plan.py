@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gorewrite import breaches, builtins, callees, retention
@@ -269,9 +270,28 @@ def handed_to_io(site: Site) -> bool:
     Write, CopyBuffer, ReadFull, ChecksumIEEE…)? Only such a call can rest on io's contracts or the std
     table, which go/types and retention decide later: by name, it spares the -m=2 compile of packages
     whose byte slices reach none. A local alias (`body := buf[:n]`) counts, by its name: uses.py follows it."""
+    return next(_handed_calls(site), None) is not None
+
+
+IO_WORDS = "handed to io's Read and Write"
+
+
+def handed_words(view: PackageView, sites: list[Site]) -> str:
+    """What scratches are handed to, for their pool's comment: io's Read and Write, and by go/types the std
+    functions outside io the table clears them for (`json.Unmarshal`, `crc32.ChecksumIEEE`), which read them."""
+    others = set()
+    for call, path in ((call, site.path) for site in sites for call in _handed_calls(site)):
+        key = callees.callee(view, path, call)
+        if isinstance(key, tuple) and key[0] != "io" and not key[1] and any(k[:3] == key for k in TABLE):
+            others.add(f"{key[0].rpartition('/')[2]}.{key[2]}")
+    return IO_WORDS + (f" and to {' and '.join(sorted(others))}" if others else "")
+
+
+def _handed_calls(site: Site) -> Iterator[Node]:
+    """The calls named as one of HANDED that get the variable, a slice of it or a local alias (by name)."""
     function = enclosing_function(site.statement)
     if function is None:  # a func literal of a package-level var: no function for the pool to serve
-        return False
+        return
     body = function.child_by_field_name("body")
     names = _alias_names(body, text(site.name))
     for call in walk(body):
@@ -282,10 +302,8 @@ def handed_to_io(site: Site) -> bool:
             function = function.child_by_field_name("field")
         if text(function) not in HANDED:
             continue
-        for argument in map(_unsliced, call_args(call)):
-            if argument.type == "identifier" and text(argument) in names:
-                return True
-    return False
+        if any(a.type == "identifier" and text(a) in names for a in map(_unsliced, call_args(call))):
+            yield call
 
 
 def _alias_names(body: Node, name: bytes) -> set[bytes]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import textwrap
 from dataclasses import dataclass
 
 from gorewrite.claims import MovesAllocation, Tested
@@ -15,7 +16,7 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import
 from gorewrite.rules.sync_pool.loops import before
 from gorewrite.rules.sync_pool.names import any_name, every_build, fresh, import_name, imports, unused_import, words
-from gorewrite.rules.sync_pool.plan import Plan
+from gorewrite.rules.sync_pool.plan import IO_WORDS, Plan, handed_words
 from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, STRING_COPY, enclosing_function
 from gorewrite.syntax import call_args, doc_start, indentation, text
 
@@ -64,13 +65,18 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
             if first.length is not None
             else pointer[1:]
         )
-        why = "handed to io's Read and Write" if first.scratch else "too large for the stack"
+        why = handed_words(view, [p.site for p in plans if p.scratch]) if first.scratch else "too large for the stack"
         if first.site.kind == "scanner":
             why = "a bufio.Scanner's buffer"
-        block = (
+        doc = (
             f"// {pool} recycles the {what} of {functions}: {why}, it would be\n"
             f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
-            f"var {pool} = {alias}.Pool{{New: func() {any_name(view)} {{ return {first.new} }}}}\n\n"
+        )
+        if why.startswith(f"{IO_WORDS} and to "):  # longer: wrapped as Go's comments are
+            doc = textwrap.fill(doc.replace("\n// ", " ")[3:], 110, initial_indent="// ", subsequent_indent="// ")
+            doc += "\n"
+        block = (
+            doc + f"var {pool} = {alias}.Pool{{New: func() {any_name(view)} {{ return {first.new} }}}}\n\n"
             f"func {getter}() {pointer} {{ return {pool}.Get().({pointer}) }}\n\n"
             f"func {putter}(p {pointer}) {{ {pool}.Put(p) }}\n\n"
         )

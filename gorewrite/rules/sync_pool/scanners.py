@@ -22,7 +22,7 @@ from gorewrite.rules.sync_pool import plan as plans
 from gorewrite.rules.sync_pool.names import fresh, words
 from gorewrite.rules.sync_pool.sites import MIN_SCRATCH, NAME, Site, own_function
 from gorewrite.stdtable import READS
-from gorewrite.syntax import Node, ancestors, call_args, items, text, walk
+from gorewrite.syntax import Node, ancestors_below, call_args, items, text, walk
 from gorewrite.typeinfo import Ident, Kind
 
 COPYING = ("Scan", "Text", "Err")  # copy the token out, or keep nothing: the Scanner's buffer stays in it
@@ -89,7 +89,7 @@ def scanner_plan(view: PackageView, escape: Escape, site: Site, declared: Site) 
     if isinstance(scanner, str):
         return scanner
     own = own_function(site.statement)
-    if any(a.type == "for_statement" for a in _up_to(site.statement, own)):
+    if any(a.type == "for_statement" for a in ancestors_below(site.statement, own)):
         return "the Scanner's Buffer call is in a loop: a deferred Put per iteration would hold every buffer"
     if own_function(declared.statement) != own:
         return f"{text(declared.name).decode()} is declared in another function than the Scanner's Buffer call"
@@ -154,7 +154,7 @@ def _uses(view: PackageView, site: Site, buffered: Node, scanner: str, relies: s
             continue
         node = view.tree(site.path).root_node.descendant_for_byte_range(ident.start, ident.end)
         line = node.start_point.row + 1
-        later = next((a.type for a in _up_to(node, own) if a.type in LATER), None)
+        later = next((a.type for a in ancestors_below(node, own) if a.type in LATER), None)
         if later:
             return f"is used in a {later.replace('_', ' ')} on line {line}, which may run after the pool's Put"
         selector, call = node.parent, node.parent.parent
@@ -188,13 +188,3 @@ def _split(view: PackageView, path: str, call: Node) -> str | None:
     if ident is not None and ident.kind == Kind.FUNC and ident.pkg == "bufio" and ident.name in STD_SPLITS:
         return None
     return "a func literal" if function.type == "func_literal" else text(function).decode()
-
-
-def _up_to(node: Node, own: Node) -> list[Node]:
-    """The ancestors of node below its own function."""
-    found = []
-    for ancestor in ancestors(node):
-        if ancestor == own:
-            break
-        found.append(ancestor)
-    return found

@@ -1,0 +1,3 @@
+module example.com/composekit
+
+go 1.22
