@@ -197,7 +197,9 @@ func Retune(cfg *PoolConfig, tasks []Task) int {
 			mu.Unlock()
 		}()
 	}
+	mu.Lock()
 	cfg.Workers *= 2
+	mu.Unlock()
 	done.Wait()
 	return seen
 }
