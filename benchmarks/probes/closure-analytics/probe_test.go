@@ -118,3 +118,28 @@ func TestBehaviour(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestAllocsScrape(t *testing.T) {
+	now := time.Unix(1000, 0)
+	pts := []Point{{"api", now, 1}, {"db", now.Add(time.Second), 2}, {"api2", now.Add(2 * time.Second), 3}}
+	allocs(t, "ScrapeSince", func() { ScrapeSince(pts, now, ScrapeConfig{Workers: 2}) })
+	allocs(t, "ShardTotals", func() { ShardTotals(pts, ScrapeConfig{Shards: 2, Job: "API"}) })
+	s := &Scraper{cfg: ScrapeConfig{Workers: 2}}
+	allocs(t, "ScraperRound", func() { s.Round(pts, 1.5) })
+}
+
+func TestBehaviourScrape(t *testing.T) {
+	now := time.Unix(1000, 0)
+	pts := []Point{{"api", now, 1}, {"db", now.Add(time.Second), 2}, {"api2", now.Add(2 * time.Second), 3}}
+	got, wm := ScrapeSince(pts, now, ScrapeConfig{Workers: 2})
+	if len(got) != 2 || !wm.Equal(now.Add(2*time.Second)) {
+		t.Fatal(got, wm)
+	}
+	if total, job := ShardTotals(pts, ScrapeConfig{Shards: 2, Job: "API"}); total != 4 || job != "api-done" {
+		t.Fatal(total, job)
+	}
+	keep, c := (&Scraper{cfg: ScrapeConfig{Workers: 2}}).Round(pts, 1.5)
+	if keep[0] || !keep[1] || c != 2.25 {
+		t.Fatal(keep, c)
+	}
+}
