@@ -1515,6 +1515,19 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
     return text(decl).decode(), edits
 
 
+# What a table's literal may evaluate before an element, so that a copy made before its statement is not made at
+# the method values' point: a call (which may write *c), a receive, a dereference, an index or a division (which
+# may panic first, with another value for a recover to see). Literals, names and selectors are evaluated as is.
+EVALUATED_FIRST = (
+    "call_expression",
+    "unary_expression",
+    "binary_expression",
+    "index_expression",
+    "slice_expression",
+    "type_assertion_expression",
+)
+
+
 @dataclass(frozen=True)
 class PointeeCopy:
     """`cli := *c` before a table of method values `c.top` of value-receiver methods through the pointer c."""
@@ -1530,10 +1543,11 @@ def _pointee_table_copy(
     """The copy of *c that the table's method values bind, when every element is a method value `c.m` of a
     value-receiver method through the pointer c: `c.m` is `(*c).m` (the spec), whose receiver is evaluated and
     saved where the method value is, so each element holds a copy of *c made as the table is made. A copy right
-    before the table's statement is made at that point (nothing in the table's literal calls or receives
-    before an element is evaluated; a nil c panics at the copy as it did at the method value), never written
-    and its address never taken (a name the function does not use), so method expressions `T.m` given it where
-    an element is called read the value each method value held, whatever is written through c after. None where
+    before the table's statement is made at that point (nothing in the table's literal calls, receives or may
+    panic before an element is evaluated: EVALUATED_FIRST; a nil c panics at the copy as at the method value),
+    never written and its address never taken (a name the function does not use), so method expressions `T.m`
+    given it where an element is called read the value each method value held, whatever is written through c
+    after. None where
     that is not so: a pointer receiver among the methods, a func literal, a pointer spelled without a star
     (`type Ref = *T`), a table in a statement's header. A receiver type holding a lock is copied by each method
     value already, and go vet reports its value-receiver methods (`passes lock by value`) before the copy too."""
@@ -1547,8 +1561,8 @@ def _pointee_table_copy(
         if receiver is None or unparen_type(receiver.child_by_field_name("type")).type == "pointer_type":
             return None
     statement = _table_statement(table)
-    if statement is None or any(n.type in ("call_expression", "unary_expression") for n in walk(table)):
-        return None  # `<-ch` is a unary expression; `-n` declines too, needlessly but harmlessly
+    if statement is None or any(n.type in EVALUATED_FIRST for n in walk(table)):
+        return None
     indent = indentation(view.sources[path], statement.start_byte)
     if not indent:
         return None
