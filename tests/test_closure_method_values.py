@@ -133,17 +133,19 @@ func (c *Counter) dec(k int) int { c.n -= k; return c.n }
 // CounterRef is how callers hold a counter.
 type CounterRef = *Counter
 
-// Apply applies the named step.
+// Apply applies the named step; an unknown one leaves the count.
 func Apply(c CounterRef, op string, k int) int {
 	ops := map[string]func(int) int{"inc": c.inc, "dec": c.dec}
-	if f, ok := ops[op]; ok {
-		return f(k)
+	f := ops[op]
+	if f == nil {
+		return c.n
 	}
-	return c.n
+	return f(k)
 }
 """,
         '"inc": CounterRef.inc,',
-        'func() int { c := &{pkg}.Counter{}; {pkg}.Apply(c, "inc", 5); return {pkg}.Apply(c, "dec", 2) }()',
+        'func() int { c := &{pkg}.Counter{}; {pkg}.Apply(c, "inc", 5); {pkg}.Apply(c, "?", 1); '
+        'return {pkg}.Apply(c, "dec", 2) }()',
     ),
     "literals_named_type": (  # forwarding literals under a named func type, looked up again as a fallback
         """package literals_named_type

@@ -23,6 +23,7 @@ from gorewrite import (
     field_alias,
     group_uses,
     happens_before,
+    merges,
     named_spawns,
     overwrites,
     owned_copies,
@@ -1816,8 +1817,11 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
             vnode = root.named_descendant_for_byte_range(v.start, v.end)
             call = vnode.parent
             relooked_here = v.use == Use.WRITE and _relooked(types, path, vnode, table)
-            if relooked_here and _capturing_literal(vnode, function) is None:
+            in_literal = _capturing_literal(vnode, function) is not None
+            if relooked_here and not in_literal:
                 continue
+            if v.use == Use.READ and merges.tests_nil(types, path, vnode, ("==", "!=")) and not in_literal:
+                continue  # `if run == nil`: nil exactly when the lookup found no element, rewritten or not
             if (
                 v.use != Use.READ
                 or _capturing_literal(vnode, function) is not None
