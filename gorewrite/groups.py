@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from gorewrite.rulekit import FUNCTIONS
 from gorewrite.syntax import Node, ancestors, text, walk
-from gorewrite.trips import local
+from gorewrite.trips import field_links, local
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 SEP = "|"  # joins a field path's objects into its key (an object is "<file>:<offset>")
@@ -56,16 +56,10 @@ def held(types: TypeInfo, path: str, node: Node | None) -> Held | str:
     if node.type == "identifier":
         variable = local(types, path, node)
         return Held(variable.obj, variable.name) if variable is not None else f"{name} is not a local variable"
-    links = []
-    while node.type == "selector_expression":
-        field = types.at(path, node.child_by_field_name("field").start_byte)
-        if field is None or field.kind != Kind.FIELD or field.obj is None:
-            return f"{name} selects something other than a field the package declares"
-        if field.promoted:
-            return f"{name} reaches {field.name} through an embedded field, which may be a pointer a write changes"
-        links.append(field)
-        node = node.child_by_field_name("operand")
-    links.reverse()
+    found = field_links(types, path, node)
+    if isinstance(found, str):
+        return found
+    node, links = found
     base = local(types, path, node) if node.type == "identifier" and links else None
     if base is None:
         return f"{name} is not a local variable's field path (an index, a call or a package variable on the way)"

@@ -28,7 +28,7 @@ def merge_loops(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[tuple[Nod
     writes = [n for n, i in zip(nodes, uses, strict=True) if i.use == Use.WRITE]
     found = []
     for node in nodes:
-        loop = node.parent.parent if node is not None and _tests_nil(types, spawn.path, node) else None
+        loop = node.parent.parent if node is not None and tests_nil(types, spawn.path, node) else None
         while loop is not None and loop.type in ("binary_expression", "parenthesized_expression"):
             if loop.type == "binary_expression" and loop.child_by_field_name("operator").type != "||":
                 loop = None
@@ -42,10 +42,10 @@ def merge_loops(types: TypeInfo, spawn: Spawn, signal: Signal) -> list[tuple[Nod
     return found
 
 
-def _tests_nil(types: TypeInfo, path: str, node: Node) -> bool:
-    """Is node an operand of `node != nil` (or `nil != node`)?"""
+def tests_nil(types: TypeInfo, path: str, node: Node, operators: tuple[str, ...] = ("!=",)) -> bool:
+    """Is node an operand of `node != nil` (or `nil != node`; with operators, `==` too), nil the universe's?"""
     test = node.parent
-    if test.type != "binary_expression" or test.child_by_field_name("operator").type != "!=":
+    if test.type != "binary_expression" or test.child_by_field_name("operator").type not in operators:
         return False
     other = test.child_by_field_name("right" if test.child_by_field_name("left") == node else "left")
     found = types.at(path, other.start_byte) if other.type == "nil" else None

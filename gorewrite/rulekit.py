@@ -11,7 +11,17 @@ from gorewrite.constraints import go_version
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, Tree, ancestors, declaration_range, enclosing, first_of, import_specs, touches_error
+from gorewrite.syntax import (
+    Node,
+    Tree,
+    ancestors,
+    declaration_range,
+    enclosing,
+    first_of,
+    import_specs,
+    text,
+    touches_error,
+)
 from gorewrite.typeinfo import TypeInfo
 
 T = TypeVar("T")
@@ -123,3 +133,16 @@ def language_minor(view: PackageView, path: str) -> int:
     minor = int(module.group(1)) if module else 0
     version = go_version(view.sources[path])
     return minor if version is None else max(21, version)
+
+
+KEYWORDS = frozenset(  # Go's keywords: no name a rewrite declares may be one
+    "break case chan const continue default defer else fallthrough for func go goto if import interface map "
+    "package range return select struct switch type var".split()
+)
+
+
+def fresh_local(function: Node, stem: str) -> str:
+    """A name for a local a rewrite declares in function: stem (or stem2, stem3, …) when no word of the function's
+    text is that name and it is no keyword, so it shadows nothing the function names and nothing shadows it."""
+    words = set(re.findall(rb"[A-Za-z_]\w*", text(function))) | {k.encode() for k in KEYWORDS}
+    return next(n for n in (stem, *(f"{stem}{k}" for k in range(2, 99))) if n.encode() not in words)

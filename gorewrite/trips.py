@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from gorewrite import builtins
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, ancestors, call_args, items
+from gorewrite.syntax import Node, ancestors, call_args, items, text
 from gorewrite.type_bounds import SMALL_INTEGERS
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
@@ -39,8 +39,10 @@ from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 class Count:
     """A number of iterations or goroutines: a constant, len of a slice or array variable, an integer variable."""
 
-    kind: str  # "const", "len", "int" or "slice"
-    key: object  # the constant's value, the variable's go/types object, or for "slice" a tuple of those
+    kind: str  # "const", "len", "int", "slice" or "field"
+    # The constant's value, the variable's go/types object, for "slice" a tuple of those, for "field" the
+    # variable's object and its fields' (`cfg.Workers`).
+    key: object
     # Where the count was taken, when before the loop or Add naming it: `n := len(xs)` took len(xs) at
     # its definition, so xs must be unchanged from there (not part of the count's identity).
     since: int | None = field(default=None, compare=False)
@@ -66,10 +68,40 @@ def count_of(types: TypeInfo, path: str, expr: Node, defined: bool = True) -> Co
             return None
         sized = local(types, path, args[0])
         return Count("len", sized.obj) if sized is not None and sized.shape in ("slice", "array") else None
+    if expr.type == "selector_expression":
+        return _field(types, path, expr)
     number = local(types, path, expr)
     if number is None or _integer(types, path, expr) is None:
         return None
     return (_defined(types, path, expr, number) if defined else None) or Count("int", number.obj)
+
+
+def _field(types: TypeInfo, path: str, expr: Node) -> Count | None:
+    """`cfg.Workers` (`p.opts.Workers`): an integer field path through struct values from a local variable, no
+    pointer on the way (hp.Workers, or a field promoted through an embedded one, is aliased storage a call may
+    write). Only a write of the variable itself (`cfg.Workers = 4`, `cfg = c`: go/types counts a write through a
+    value's fields as the variable's) or its address (`&cfg.Workers`, a pointer method's call) changes it, which
+    `unchanged` asks about the variable: the count is keyed by the variable and the fields' objects."""
+    found = field_links(types, path, expr)
+    if isinstance(found, str) or any(f.indirect for f in found[1]) or _integer(types, path, expr) is None:
+        return None
+    base = local(types, path, found[0])
+    return Count("field", (base.obj, *(f.obj for f in found[1]))) if base is not None and found[1] else None
+
+
+def field_links(types: TypeInfo, path: str, node: Node) -> tuple[Node, list[Ident]] | str:
+    """The operand a selector chain `s.a.b` starts from and the fields it selects, outermost first (none for a
+    node that selects nothing); or why it is not a chain of fields the package declares, none promoted."""
+    name, links = text(node).decode(), []
+    while node.type == "selector_expression":
+        field = types.at(path, node.child_by_field_name("field").start_byte)
+        if field is None or field.kind != Kind.FIELD or field.obj is None:
+            return f"{name} selects something other than a field the package declares"
+        if field.promoted:
+            return f"{name} reaches {field.name} through an embedded field, which may be a pointer a write changes"
+        links.append(field)
+        node = node.child_by_field_name("operand")
+    return node, links[::-1]
 
 
 def _defined(types: TypeInfo, path: str, expr: Node, number: Ident) -> Count | None:
@@ -112,10 +144,20 @@ def trip(types: TypeInfo, path: str, loop: Node) -> Trip | None:
 
 def same(types: TypeInfo, path: str, function: Node, a: Count, b: Count, between: tuple[int, int]) -> bool:
     """Is the count b the count a, its variable unchanged in between (and nowhere through a pointer or a literal)?"""
-    variables = () if a.kind == "const" else a.key if a.kind == "slice" else (a.key,)
+    variables = _variables(a)
     since = min([between[0], *(c.since for c in (a, b) if c.since is not None)])  # `n := len(xs)` read xs there
     until = max([between[1], *(loop.end_byte for loop in _loops_between(function, since, between[0]))])
     return a == b and all(unchanged(types, path, function, v, (since, until)) for v in variables if isinstance(v, str))
+
+
+def _variables(count: Count) -> tuple:
+    """The variables' objects a count reads: none for a constant, the slice's and its bounds', a field path's
+    variable (only it can change the path's value), the variable's."""
+    if count.kind == "const":
+        return ()
+    if count.kind in ("slice", "field"):
+        return count.key if count.kind == "slice" else count.key[:1]
+    return (count.key,)
 
 
 def _loops_between(function: Node, since: int, start: int) -> list[Node]:
@@ -159,7 +201,7 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
     if over.type == "composite_literal":  # go/types' length: an array's by its type, a slice's by its elements
         length = types.length(path, over.start_byte, over.end_byte)
         return Trip(Count("const", length), loop.start_byte) if length is not None else None
-    if over.type == "call_expression":  # `for range len(xs)` (go1.22's range over an integer): len(xs), once
+    if over.type in ("call_expression", "selector_expression"):  # `range len(xs)`, `range cfg.Workers`: once
         length = count_of(types, path, over)
         return Trip(length, loop.start_byte) if length is not None else None
     ranged = local(types, path, over)
@@ -182,7 +224,7 @@ def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:
     key = [sliced.obj]
     for bound in (over.child_by_field_name("start"), over.child_by_field_name("end")):
         counted = count_of(types, path, bound, defined=False) if bound is not None else None
-        if bound is not None and (counted is None or counted.kind == "len"):
+        if bound is not None and (counted is None or counted.kind in ("len", "field")):
             return None
         key.append(counted.key if counted is not None else None)
     return Count("slice", tuple(key))

@@ -120,13 +120,22 @@ NAIVE = {
             ("read(), true", "read(s), true"),
         ),
     ),
-    "decline_table_method_value_copy": (  # the method values copy *p with the table; the expressions read it later
+    "table_pointee_copy_quota": (  # the method values copy *p with the table; these expressions read it later
         "quota.go",
         replacing(
             ("map[string]func() string{", "map[string]func(*Plan) string{"),
             ('"requests": p.requests,', '"requests": (*Plan).requests,'),
             ('"storage":  p.storage, ', '"storage":  (*Plan).storage, '),
             ("f()", "f(p)"),
+        ),
+    ),
+    "decline_table_pointee_mixed": (  # no copy of *s stands for both: run writes s, status read the old copy
+        "script.go",
+        replacing(
+            ("map[string]func([]string) string{", "map[string]func(*Session, []string) string{"),
+            ('"status": s.status,', '"status": (*Session).status,'),
+            ('"run":    s.run,   ', '"run":    (*Session).run,   '),
+            ("cmd(f[1:])", "cmd(s, f[1:])"),
         ),
     ),
     "decline_table_value_receiver": (

@@ -5,7 +5,9 @@ is made; the expression reads the variable where an element is called. They agre
 variable after the table is made (nor in a loop around it, nor in a func literal, which may run whenever it is
 called), its address is never taken, and the bound receiver is the variable itself: a pointer with a pointer
 receiver's method, or a value with a value receiver's. `p.show` of a value-receiver method through a pointer p
-copies *p with the table: later writes through p are not seen (golden decline_table_method_value_copy).
+copies *p with the table: later writes through p are not seen, so the rewrite makes that copy itself, `plan := *p`
+right before the table, and passes it (golden table_pointee_copy_quota); no copy stands for a table that also binds
+a pointer receiver (golden decline_table_pointee_mixed) or calls something before its elements are evaluated.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
 runs), DECLINES (source, the reason), NAIVE (the rewrite a careless rule would make, and a probe showing it changes
@@ -91,6 +93,59 @@ func Format(symbol string, style string, v float64) string {
 """,
         '"short": Money.short,',
         'fmt.Sprint({pkg}.Format("", "short", 3.5), {pkg}.Format("EUR ", "other", 3.5))',
+    ),
+    "method_values_pointee_copy": (  # value receivers through a pointer: the copy of *m is made with the table
+        """package method_values_pointee_copy
+
+import "strconv"
+
+// Meter reports a reading in two units.
+type Meter struct{ Watts int }
+
+func (m Meter) watts() string { return strconv.Itoa(m.Watts) + " W" }
+
+func (m Meter) kilowatts() string { return strconv.Itoa(m.Watts/1000) + " kW" }
+
+// Show names the reading in unit as the table saw it, though the meter moves on before.
+func Show(m *Meter, unit string) string {
+	units := map[string]func() string{"W": m.watts, "kW": m.kilowatts}
+	m.Watts += 1000
+	show, ok := units[unit]
+	if !ok {
+		show = units["W"]
+	}
+	return show()
+}
+""",
+        "meter := *m // the receiver the table's method values copy",
+        'fmt.Sprint({pkg}.Show(&{pkg}.Meter{Watts: 2000}, "kW"), {pkg}.Show(&{pkg}.Meter{Watts: 5}, "?"))',
+    ),
+    "method_values_pointer_alias": (  # a pointer receiver through `type CounterRef = *Counter`: spelled as the alias
+        """package method_values_pointer_alias
+
+// Counter counts up and down.
+type Counter struct{ n int }
+
+func (c *Counter) inc(k int) int { c.n += k; return c.n }
+
+func (c *Counter) dec(k int) int { c.n -= k; return c.n }
+
+// CounterRef is how callers hold a counter.
+type CounterRef = *Counter
+
+// Apply applies the named step; an unknown one leaves the count.
+func Apply(c CounterRef, op string, k int) int {
+	ops := map[string]func(int) int{"inc": c.inc, "dec": c.dec}
+	f := ops[op]
+	if f == nil {
+		return c.n
+	}
+	return f(k)
+}
+""",
+        '"inc": CounterRef.inc,',
+        'func() int { c := &{pkg}.Counter{}; {pkg}.Apply(c, "inc", 5); {pkg}.Apply(c, "?", 1); '
+        'return {pkg}.Apply(c, "dec", 2) }()',
     ),
     "literals_named_type": (  # forwarding literals under a named func type, looked up again as a fallback
         """package literals_named_type
@@ -279,9 +334,71 @@ func Upgrade(p PlanRef) string {
 """,
         "show has a value receiver and p is a pointer: the method value p.show copies *p where the table is made",
     ),
+    "decline_method_value_call_in_table": (  # next() writes *s before s.label copies it: no copy stands before
+        """package decline_method_value_call_in_table
+
+import "strconv"
+
+// Shard is one generation of an index.
+type Shard struct{ gen int }
+
+func (s Shard) label() string { return "gen" + strconv.Itoa(s.gen) }
+
+func (s *Shard) next() string { s.gen++; return "next" }
+
+// Labels names the next generation: the key's call runs before the method value copies the shard.
+func Labels(s *Shard) string {
+	names := map[string]func() string{s.next(): s.label}
+	return names["next"]()
+}
+""",
+        "label has a value receiver and s is a pointer",
+    ),
+    "decline_method_value_mixed_receivers": (  # bump writes *c, which show's copy, made with the table, misses
+        """package decline_method_value_mixed_receivers
+
+import "strconv"
+
+// Clicks counts clicks.
+type Clicks struct{ n int }
+
+func (c Clicks) show() string { return strconv.Itoa(c.n) }
+
+func (c *Clicks) bump() string { c.n++; return "+1" }
+
+// Play runs the named actions in order.
+func Play(c *Clicks, actions []string) string {
+	do := map[string]func() string{"show": c.show, "bump": c.bump}
+	out := ""
+	for _, a := range actions {
+		out += do[a]() + ";"
+	}
+	return out
+}
+""",
+        "show has a value receiver and c is a pointer",
+    ),
 }
 
 NAIVE = {
+    "decline_method_value_call_in_table": (  # the copy made before the statement, before next() runs
+        lambda source: (
+            source.replace(
+                "\tnames := map[string]func() string{", "\tshard := *s\n\tnames := map[string]func(Shard) string{"
+            )
+            .replace("s.next(): s.label}", "s.next(): Shard.label}")
+            .replace('names["next"]()', 'names["next"](shard)')
+        ),
+        "{pkg}.Labels(&{pkg}.Shard{})",
+    ),
+    "decline_method_value_mixed_receivers": (  # both read *c where they are called
+        lambda source: (
+            source.replace('{"show": c.show, "bump": c.bump}', '{"show": (*Clicks).show, "bump": (*Clicks).bump}')
+            .replace("map[string]func() string", "map[string]func(*Clicks) string")
+            .replace("do[a]()", "do[a](c)")
+        ),
+        '{pkg}.Play(&{pkg}.Clicks{}, []string{"bump", "show"})',
+    ),
     "decline_method_value_rebound_in_literal": (
         lambda source: (
             source.replace('{"name": n.describe}', '{"name": (*Node).describe}')

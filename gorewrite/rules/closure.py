@@ -23,6 +23,7 @@ from gorewrite import (
     field_alias,
     group_uses,
     happens_before,
+    merges,
     named_spawns,
     overwrites,
     owned_copies,
@@ -37,6 +38,7 @@ from gorewrite.generic_copies import BY_VALUE_MAX, costlier
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import (
     FUNCTIONS,
+    fresh_local,
     language_minor,
     memo,
     near_syntax_error,
@@ -56,6 +58,7 @@ from gorewrite.syntax import (
     declared,
     enclosing,
     first_of,
+    indentation,
     items,
     load_query,
     mentions,
@@ -1478,14 +1481,16 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
     recv = types.at(path, forwards[0].receiver.start_byte)
     if recv is None or recv.obj is None or not recv.local or recv.kind not in (Kind.VAR, Kind.PARAM) or not recv.type:
         return f"{receiver.pop()} is not a local variable whose type gorewrite can spell"
+    copied = _pointee_table_copy(view, path, types, recv, forwards, table)
+    pointee = copied.pointee if copied is not None else None
     expressions = []
     for f in forwards:
-        method = _method_expression(view, path, types, recv, f, element)
+        method = _method_expression(view, path, types, recv, f, element, pointee)
         if isinstance(method, str):
             return method
         expressions.append(Edit(path, f.literal.start_byte, f.literal.end_byte, method))
-    problem = _receiver_varies(view, path, types, recv, table, function)
-    if not problem and any(f.bound for f in forwards):
+    problem = None if copied is not None else _receiver_varies(view, path, types, recv, table, function)
+    if not problem and copied is None and any(f.bound for f in forwards):
         problem = _rebound(view, path, types, recv, function)
     if problem:
         return problem
@@ -1493,21 +1498,104 @@ def _table_edits(view: PackageView, path: str, table: Node) -> tuple[str, list[E
     calls = _element_calls(view, path, types, variable, function)
     if isinstance(calls, str):
         return calls
+    receiver_type = pointee or recv.type
     if element.type in NAMED_TYPES:
-        spelled = _receiver_first(view, path, types, recv, forwards[0])
+        spelled = _receiver_first(view, path, types, receiver_type, forwards[0])
         if spelled is None:
             return f"the table's element type {text(element).decode()} cannot be spelled as a func type here"
         edits = [Edit(path, element.start_byte, element.end_byte, spelled.encode()), *expressions]
     else:
         params = element.child_by_field_name("parameters")
         named = any(p.child_by_field_name("name") is not None for p in params.named_children)
-        first = ("_ " if named else "") + recv.type
+        first = ("_ " if named else "") + receiver_type
         edits = [_first_argument(path, params, first), *expressions]
-    edits += [_first_argument(path, call.child_by_field_name("arguments") or call, recv.name) for call in calls]
+    passed = copied.name if copied is not None else recv.name
+    edits += [_first_argument(path, call.child_by_field_name("arguments") or call, passed) for call in calls]
+    if copied is not None:
+        edits.append(copied.edit)
     return text(decl).decode(), edits
 
 
-def _receiver_first(view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward) -> str | None:
+# What a table's literal may evaluate before an element, so that a copy made before its statement is not made at
+# the method values' point: a call (which may write *c), a receive, a dereference, an index or a division (which
+# may panic first, with another value for a recover to see). Literals, names and selectors are evaluated as is.
+EVALUATED_FIRST = (
+    "call_expression",
+    "unary_expression",
+    "binary_expression",
+    "index_expression",
+    "slice_expression",
+    "type_assertion_expression",
+)
+
+
+@dataclass(frozen=True)
+class PointeeCopy:
+    """`cli := *c` before a table of method values `c.top` of value-receiver methods through the pointer c."""
+
+    name: str  # the copy's, a name the function does not use
+    pointee: str  # its type, as go/types spells *c's without the star
+    edit: Edit  # the copy's statement, right before the table's
+
+
+def _pointee_table_copy(
+    view: PackageView, path: str, types: TypeInfo, recv: Ident, forwards: list[Forward], table: Node
+) -> PointeeCopy | None:
+    """The copy of *c that the table's method values bind, when every element is a method value `c.m` of a
+    value-receiver method through the pointer c: `c.m` is `(*c).m` (the spec), whose receiver is evaluated and
+    saved where the method value is, so each element holds a copy of *c made as the table is made. A copy right
+    before the table's statement is made at that point (nothing in the table's literal calls, receives or may
+    panic before an element is evaluated: EVALUATED_FIRST; a nil c panics at the copy as at the method value),
+    never written and its address never taken (a name the function does not use), so method expressions `T.m`
+    given it where an element is called read the value each method value held, whatever is written through c
+    after. None where
+    that is not so: a pointer receiver among the methods, a func literal, a pointer spelled without a star
+    (`type Ref = *T`), a table in a statement's header. A receiver type holding a lock is copied by each method
+    value already, and go vet reports its value-receiver methods (`passes lock by value`) before the copy too."""
+    if not recv.type.startswith("*") or not all(f.bound for f in forwards):
+        return None
+    for f in forwards:
+        method = types.at(path, f.method.start_byte)
+        key = (view.package.import_path, method.recv, text(f.method).decode()) if method is not None else None
+        found = callees.declaration(view, key) if key is not None and method.kind == Kind.METHOD else None
+        receiver = found[1].child_by_field_name("receiver").named_children[0] if found is not None else None
+        if receiver is None or unparen_type(receiver.child_by_field_name("type")).type == "pointer_type":
+            return None
+    statement = _table_statement(table)
+    if statement is None or any(n.type in EVALUATED_FIRST for n in walk(table)):
+        return None
+    indent = indentation(view.sources[path], statement.start_byte)
+    if not indent:
+        return None
+    pointee = recv.type[1:]
+    name = fresh_local(owner(table), _local_name(re.sub(r"\W.*", "", pointee)) or "recv")
+    line = f"{name} := *{recv.name} // the receiver the table's method values copy\n".encode() + indent
+    return PointeeCopy(name, pointee, Edit(path, statement.start_byte, statement.start_byte, line))
+
+
+def _table_statement(table: Node) -> Node | None:
+    """The statement `t := <table>` or `var t = <table>` (one spec) of a block, or None (an if's or for's header)."""
+    holder = table.parent.parent
+    if holder.type == "var_spec":
+        holder = holder.parent
+    if holder.type not in ("short_var_declaration", "var_declaration") or holder.named_child_count != (
+        1 if holder.type == "var_declaration" else 2
+    ):
+        return None
+    return holder if holder.parent.type in ("statement_list", "block") else None
+
+
+def _local_name(type_name: str) -> str:
+    """A local's name for a value of the type: `CLI` cli, `Tailer` tailer, `HTTPServer` httpServer."""
+    upper = re.match(r"[A-Z]+", type_name)
+    if upper is None:
+        return type_name
+    run = upper.group()
+    keep = len(run) - 1 if 1 < len(run) < len(type_name) else len(run)
+    return run[:keep].lower() + type_name[keep:]
+
+
+def _receiver_first(view: PackageView, path: str, types: TypeInfo, receiver: str, forward: Forward) -> str | None:
     """A named func element type (`HandlerE`, `http.HandlerFunc`) spelled as its func type with the receiver first:
     go/types' spelling of the method's signature, valid at the table, which is the named type's own (a method value
     or a literal of the same signature is assignable to it only so), names kept as the method declares them."""
@@ -1516,7 +1604,7 @@ def _receiver_first(view: PackageView, path: str, types: TypeInfo, recv: Ident, 
         return None
     decl = _method_declaration(view, method.recv, text(forward.method).decode())
     params = [p for p in decl.child_by_field_name("parameters").named_children if p.type != "comment"]
-    first = ("_ " if any(p.child_by_field_name("name") is not None for p in params) else "") + recv.type
+    first = ("_ " if any(p.child_by_field_name("name") is not None for p in params) else "") + receiver
     rest = method.type.removeprefix("func(")
     return f"func({first}{'' if rest.startswith(')') else ', '}{rest}"
 
@@ -1626,9 +1714,10 @@ def _receiver_varies(
 
 
 def _method_expression(
-    view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward, element: Node
+    view: PackageView, path: str, types: TypeInfo, recv: Ident, forward: Forward, element: Node, pointee: str | None
 ) -> bytes | str:
-    """`(*T).m` or `T.m` for the forwarded call (or method value), or why the element cannot become one."""
+    """`(*T).m` or `T.m` for the forwarded call (or method value), or why the element cannot become one; `T.m`
+    given the copy of *recv (pointee: its type) for a value-receiver method bound through the pointer."""
     name = text(forward.method).decode()
     method = types.at(path, forward.method.start_byte)
     named = (recv.named or "").lstrip("*")
@@ -1644,22 +1733,27 @@ def _method_expression(
         return f"{other}, which another build compiles, may declare {name} with another receiver"
     kind = unparen_type(decl.child_by_field_name("receiver").named_children[0].child_by_field_name("type"))
     pointer = kind.type == "pointer_type"
-    if pointer and not recv.type.startswith("*"):
+    if pointer and not recv.pointer:  # `type Ref = *T` is one, spelled without a star
         return (
             f"{name} has a pointer receiver and {recv.name} is not a pointer: "
             f"the method expression would take &{recv.name}, which moves {recv.name} to the heap"
         )
-    if forward.bound and not pointer and recv.pointer:  # `type Ref = *T` too, which recv.type spells without a star
+    copied = pointee is not None and forward.bound and not pointer
+    if forward.bound and not pointer and recv.pointer and not copied:  # `type Ref = *T` too
         return (
             f"{name} has a value receiver and {recv.name} is a pointer: the method value {recv.name}.{name} copies "
-            f"*{recv.name} where the table is made, the method expression would read it where the element is called"
+            f"*{recv.name} where the table is made, the method expression would read it where the element is called, "
+            "and no copy of it made with the table can stand for it (a pointer receiver beside it, a call in the "
+            "table, a pointer type spelled without a star)"
         )
-    if recv.lock:  # each call would pass the value: vet's copylocks flags the argument
+    if recv.lock and not copied:  # each call would pass the value: vet's copylocks flags the argument
         return f"{recv.name} holds a lock ({recv.lock}): passing it to the method expression would make go vet fail"
     if forward.bound and element.type == "function_type" and _signature(decl) != _signature(element):
         return f"the table's element type differs from {name}'s signature as written"
     if not forward.bound and _signature(decl) != _signature(forward.literal):
         return f"the func literal's signature differs from {name}'s"
+    if copied:
+        return f"{pointee}.{name}".encode()
     return (f"({recv.type}).{name}" if recv.type.startswith("*") else f"{recv.type}.{name}").encode()
 
 
@@ -1723,8 +1817,11 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
             vnode = root.named_descendant_for_byte_range(v.start, v.end)
             call = vnode.parent
             relooked_here = v.use == Use.WRITE and _relooked(types, path, vnode, table)
-            if relooked_here and _capturing_literal(vnode, function) is None:
+            in_literal = _capturing_literal(vnode, function) is not None
+            if relooked_here and not in_literal:
                 continue
+            if v.use == Use.READ and merges.tests_nil(types, path, vnode, ("==", "!=")) and not in_literal:
+                continue  # `if run == nil`: nil exactly when the lookup found no element, rewritten or not
             if (
                 v.use != Use.READ
                 or _capturing_literal(vnode, function) is not None

@@ -27,7 +27,7 @@ from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rulekit import memo, owner, uses_goto
+from gorewrite.rulekit import fresh_local, memo, owner, uses_goto
 from gorewrite.rules.iface_direct.breaks import label, leaving
 from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if
@@ -56,10 +56,6 @@ MAX_TYPES = 4  # the body is copied once per distinct type: more would trade the
 WORD = re.compile(rb"[A-Za-z_]\w*")
 RESULT = re.compile(r"\w+(?:\.\w+)+\(.*\) escapes to heap")  # a result boxed: `c.Name()`, never `make(…)`
 INLINED_RESULT = "~r0 escapes to heap"  # the same boxing of the call inlined
-KEYWORDS = frozenset(  # Go's: `cases`, `types` and `ranges` must not name their element `case`, `type`, `range`
-    "break case chan const continue default defer else fallthrough for func go goto if import interface map "
-    "package range return select struct switch type var".split()
-)
 
 
 def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | None] | None:
@@ -252,9 +248,8 @@ def _indexed(
         if read.child_by_field_name("operand") != node or found is None or found.obj != index.obj:
             return f"{use.name} is used other than as {use.name}[{index.name}] in the loop (line {row_of(node)})"
         reads.append(read)
-    words = set(WORD.findall(text(owner(loop)))) | {k.encode() for k in KEYWORDS}
     stem = held.name[:-1] if held.name.endswith("s") and len(held.name) > 1 else "elem"
-    name = next(n for n in (stem, *(f"{stem}{k}" for k in range(2, 99))) if n.encode() not in words)
+    name = fresh_local(owner(loop), stem)  # `cases`, `types`, `ranges` must not name their element a keyword
     return f"{held.name}[{index.name}]", reads, name
 
 

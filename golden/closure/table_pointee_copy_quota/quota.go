@@ -19,8 +19,8 @@ func (p Plan) storage() string { return p.Name + ": " + strconv.Itoa(p.Storage) 
 // method values hold a copy of the plan made with the table, so both list the figures admitted.
 func Report(p *Plan, names []string, upgrade func(*Plan)) []string {
 	limits := map[string]func() string{
-		"requests": p.requests, // want "p.requests escapes to heap" // declined "requests has a value receiver and p is a pointer"
-		"storage":  p.storage,  // want "p.storage escapes to heap" // declined "requests has a value receiver and p is a pointer"
+		"requests": p.requests, // want "p.requests escapes to heap"
+		"storage":  p.storage,  // want "p.storage escapes to heap"
 	}
 	var out []string
 	for _, n := range names {

@@ -9,3 +9,10 @@ func TestBehaviour(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+func TestAllocs(t *testing.T) {
+	p := &Plan{Name: "free", Requests: 10, Storage: 1}
+	names := []string{"requests", "storage"}
+	keep := func(*Plan) {}
+	t.Logf("allocs=%v", testing.AllocsPerRun(200, func() { Report(p, names, keep) }))
+}

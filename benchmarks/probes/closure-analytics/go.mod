@@ -1,0 +1,3 @@
+module example.com/analytics48
+
+go 1.23
