@@ -44,3 +44,34 @@ func TestFrames(t *testing.T) {
 		t.Fatal(b)
 	}
 }
+
+func TestAllocsConfigured(t *testing.T) {
+	coeffs := make([]float32, 31)
+	for i := range coeffs {
+		coeffs[i] = 1 / float32(len(coeffs))
+	}
+	f, _ := NewFIR(coeffs, 1)
+	frame := make([]float32, 160)
+	out := make([]float32, 160)
+	allocs(t, "FIR.Process", func() { f.Process(frame, out) })
+	m := &Mixer{}
+	m.SetChannels(6)
+	pcm := make([]int16, 6*160)
+	mono := make([]int16, 160)
+	allocs(t, "Mixer.Mix", func() { m.Mix(pcm, mono) })
+}
+
+func TestFIR(t *testing.T) {
+	f, err := NewFIR([]float32{1, 1}, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]float32, 3)
+	f.Process([]float32{2, 4, 6}, out)
+	if out[0] != 1 || out[1] != 3 || out[2] != 5 {
+		t.Fatal(out)
+	}
+	if _, err := NewFIR(make([]float32, MaxTaps+1), 1); err == nil {
+		t.Fatal("long filter accepted")
+	}
+}

@@ -44,3 +44,12 @@ func TestGeohash(t *testing.T) {
 		t.Fatal(n)
 	}
 }
+
+func TestAllocsConfigured(t *testing.T) {
+	tl := NewTiler(18)
+	out := make([]Tile, 24)
+	allocs(t, "Tiler.Ancestors", func() { tl.Ancestors(Tile{1000, 2000, 12}, out) })
+	if n := tl.Ancestors(Tile{5, 6, 3}, out); n != 4 || out[3] != (Tile{0, 0, 0}) {
+		t.Fatal(out[:n])
+	}
+}

@@ -51,3 +51,20 @@ func TestPixels(t *testing.T) {
 		t.Fatal(row)
 	}
 }
+
+func TestAllocsConfigured(t *testing.T) {
+	e, _ := NewEncoder(320, "rgb")
+	row := make([]byte, 960)
+	dst := make([]byte, 1024)
+	allocs(t, "Encoder.EncodeRow", func() { e.EncodeRow(dst, row) })
+	pix := make([]uint8, 64*64)
+	allocs(t, "Tile.Mean", func() { Tile{Size: 32}.Mean(pix, 64) })
+}
+
+func TestEncoder(t *testing.T) {
+	e, _ := NewEncoder(2, "gray")
+	dst := make([]byte, 8)
+	if n := e.EncodeRow(dst, []byte{5, 7}); n != 3 || dst[0] != 1 || dst[1] != 5 || dst[2] != 2 {
+		t.Fatal(dst[:n])
+	}
+}

@@ -38,3 +38,8 @@ func TestToken(t *testing.T) {
 		t.Fatal(c)
 	}
 }
+
+func TestAllocsConfigured(t *testing.T) {
+	g, _ := NewGenerator(48)
+	allocs(t, "Generator.Token", func() { g.Token() })
+}
