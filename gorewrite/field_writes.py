@@ -17,48 +17,70 @@ occurrence is seen, so the field has no bound where:
 - another struct type of the package lists the same field names (a value of an identical struct type assigns
   or converts to T, with a field this one never saw written), T has type parameters, or the package imports
   unsafe or C, or holds assembly (each writes any field by its offset).
-Reflection cannot set an unexported field (reflect's Value.Set panics on one).
+Reflection cannot set an unexported field (reflect's Value.Set panics on one); another package's unsafe code
+could, which gorewrite trusts no package to do to another's struct.
 """
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Callable, Iterator
+
+from tree_sitter import Query, QueryCursor
 
 from gorewrite import callees
 from gorewrite.intervals import UNKNOWN, Interval, exactly, join
 from gorewrite.proposals import PackageView
 from gorewrite.returns import DEPTH
 from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, items, parse, statement_of, text, walk
+from gorewrite.syntax import GO, Node, items, parse, statement_of, text, walk
 from gorewrite.terms import value_of
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Kind, Use
 
 At = Callable[[str, Node, Node], Interval]  # an expression's interval at a statement of the package
-NAMES = ("identifier", "field_identifier", "type_identifier")
 NOT_STRUCTS = ("slice_type", "array_type", "implicit_length_array_type", "map_type", "struct_type", "qualified_type")
 ONCE = ("assignment_statement", "short_var_declaration", "var_declaration", "return_statement", "expression_statement")
 BLOCKS = ("statement_list", "block")
+# where a field is named: `x.f` and a key `T{f: v}`; and the literals with an element without a key
+INDEX = Query(
+    GO,
+    "(field_identifier) @name (keyed_element . (literal_element (identifier) @name))"
+    " (literal_value (literal_element)) @literal",
+)
+# a type parameter may name a struct type's core type: `T{100, 1}` of a `[T interface{ Filter }]` sets Filter's fields
+SPECS = Query(GO, "[(type_spec) (type_alias)] @spec (type_parameter_declaration name: (identifier) @param)")
 
 
-def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
-    """The declarations whose types a field's bound reads: those that mention an unexported field the function
-    (or one it calls) selects, or hold a literal without keys that may build a struct."""
-    called = [function] + [_top(view, p, s) for p, s, _ in callees.scopes(view, function, DEPTH)]
+def scopes(view: PackageView, make: Node, function: Node) -> tuple[tuple[str, int, int], ...]:
+    """The declarations whose types a field's bound reads: those that mention an unexported field the make's
+    sizes select (themselves, through a variable the function assigns from one, or in a function they call), or
+    that hold a literal without keys that may build a struct."""
+    named = {text(n) for n in walk(make) if n.type == "identifier"}
+    reads = [make] + [
+        a.child_by_field_name("right")
+        for a in walk(function)
+        if a.type in ("assignment_statement", "short_var_declaration")
+        and named & {text(n) for n in walk(a.child_by_field_name("left")) if n.type == "identifier"}
+    ]
+    calling = [r for r in reads if any(n.type == "call_expression" for n in walk(r))]
+    called = [_top(view, p, s) for r in calling for p, s, _ in callees.scopes(view, r, DEPTH)]
     names = {
         text(n.child_by_field_name("field")).decode()
-        for f in called
+        for f in reads + called
         for n in walk(f)
         if n.type == "selector_expression" and not text(n.child_by_field_name("field"))[:1].isupper()
     }
     if not names:
         return ()
+    spelled = {n.encode() for n in names}
+    foreign = _foreign(view, [], spelled)  # the build's files name only their own types
     return tuple(
         (path, decl.start_byte, decl.end_byte)
         for path in view.package.files
-        for decl in view.tree(path).root_node.named_children
-        if names & _mentions(view, path, decl) or _literals(view, path, decl)
+        for decl, mentions, literals in _index(view, path)
+        if spelled & mentions or any(_maybe_struct(n, foreign) for n in literals)
     )
 
 
@@ -105,30 +127,41 @@ def _written(view: PackageView, obj: str, name: str, at: At) -> list[Interval] |
     if struct is None or _elsewhere(view, name, _field_names(struct)):
         return None
     found = [exactly(0)]  # a zero value: `var f FIR`, `new(FIR)`, a keyed literal without f
+    foreign = _foreign(view, _other_files(view) or [], {name.encode()})
     for path in view.package.files:
-        for decl in view.tree(path).root_node.named_children:
+        for decl, mentions, literals in _index(view, path):
             twins = (s for s in walk(decl) if s.type == "struct_type" and s != struct)
             if any(_field_names(s) == _field_names(struct) for s in twins):
                 return None  # an identical struct type: its values assign or convert to T
-            for value in _writes(view, path, decl, obj, name, at):
+            literals = [n for n in literals if _maybe_struct(n, foreign)]
+            for value in _writes(view, path, decl, mentions, literals, obj, name, at):
                 if value is None:
                     return None
                 found.append(value)
     return found
 
 
-def _writes(view: PackageView, path: str, decl: Node, obj: str, name: str, at: At) -> Iterator[Interval | None]:
+def _writes(
+    view: PackageView,
+    path: str,
+    decl: Node,
+    mentions: frozenset[bytes],
+    literals: list[Node],
+    obj: str,
+    name: str,
+    at: At,
+) -> Iterator[Interval | None]:
     """What each write of the field in the declaration stores (None: something no bound covers)."""
-    if name in _mentions(view, path, decl):
+    if name.encode() in mentions:
         for node in walk(decl):
-            if node.type not in NAMES or text(node) != name.encode():
+            if not _naming(node) or text(node) != name.encode():
                 continue
             ident = view.types.at(path, node.start_byte)
             if ident is None:
                 yield None  # not type-checked: it may be the field
             elif ident.obj == obj and ident.use != Use.DECL:
                 yield from _stored(view, path, node, ident.use, at)
-    for literal in _literals(view, path, decl):
+    for literal in literals:
         yield from _positional(view, path, literal, name, at)
 
 
@@ -152,6 +185,14 @@ def _stored(view: PackageView, path: str, node: Node, use: Use, at: At) -> Itera
         yield _at(view, path, element.named_children[-1].named_children[0], element, at)
         return
     yield None  # `&x.f`, a pointer method of f, a key no literal element holds
+
+
+def _naming(node: Node) -> bool:
+    """Is the node where a field may be named: a field identifier, or the key of a keyed element?"""
+    if node.type == "field_identifier":
+        return True
+    key = node.parent if node.type == "identifier" and node.parent.type == "literal_element" else None
+    return key is not None and key.parent.type == "keyed_element" and key.parent.named_children[0] == key
 
 
 def _positional(view: PackageView, path: str, literal: Node, name: str, at: At) -> Iterator[Interval | None]:
@@ -182,15 +223,24 @@ def _at(view: PackageView, path: str, value: Node, inside: Node, at: At) -> Inte
     return at(path, value, stmt)
 
 
-def _mentions(view: PackageView, path: str, decl: Node) -> frozenset[str]:
-    """The names a declaration's identifiers spell (syntax: which declarations to type-check)."""
-    key = ("field_writes.mentions", path, decl.start_byte)
-    return memo(view, key, lambda: frozenset(text(n).decode() for n in walk(decl) if n.type in NAMES))
+def _index(view: PackageView, path: str) -> list[tuple[Node, frozenset[bytes], list[Node]]]:
+    """Each top-level declaration of the file, the names it selects or keys, and its literals with an element
+    without a key (syntax: which declarations to type-check and read)."""
 
+    def build() -> list[tuple[Node, frozenset[bytes], list[Node]]]:
+        root = view.tree(path).root_node
+        decls = root.named_children
+        starts = [d.start_byte for d in decls]
+        names: list[set[bytes]] = [set() for _ in decls]
+        literals: list[dict[int, Node]] = [{} for _ in decls]
+        found = QueryCursor(INDEX).captures(root)
+        for node in found.get("name", []):
+            names[bisect.bisect_right(starts, node.start_byte) - 1].add(text(node))
+        for node in found.get("literal", []):
+            literals[bisect.bisect_right(starts, node.start_byte) - 1][node.start_byte] = node
+        return [(d, frozenset(n), list(lits.values())) for d, n, lits in zip(decls, names, literals, strict=True)]
 
-def _literals(view: PackageView, path: str, decl: Node) -> list[Node]:
-    key = ("field_writes.literals", path, decl.start_byte)
-    return memo(view, key, lambda: [n for n in walk(decl) if _maybe_struct(n, lambda _: False)])
+    return memo(view, ("field_writes.index", path), build)
 
 
 def _maybe_struct(node: Node, named_struct: Callable[[bytes], bool]) -> bool:
@@ -238,44 +288,59 @@ def _field_names(struct: Node) -> list[bytes]:
 def _elsewhere(view: PackageView, name: str, fields: list[bytes]) -> bool:
     """Does the package hold assembly, or a file the build does not compile (in-package tests, other builds) that
     mentions the field, holds a literal without keys that may build a struct, or declares an identical struct type?"""
-    others = []
-    for entry in sorted(os.listdir(view.package.dir)):
-        path = os.path.join(view.package.dir, entry)
-        if entry.endswith((".s", ".S")):
-            return True  # assembly writes memory by offset
-        if entry.endswith(".go") and path not in view.package.files and os.path.isfile(path):
-            with open(path, "rb") as f:
-                root = parse(f.read()).root_node
-            clause = next((n for n in root.named_children if n.type == "package_clause"), None)
-            if clause is None or text(clause.named_children[0]).decode() == view.package.name:
-                others.append(root)
-    structs = _struct_names(view, others, fields)
+    others = _other_files(view)
+    if others is None:
+        return True  # assembly writes memory by offset
+    foreign = _foreign(view, others, {name.encode()})
     return any(
-        (n.type in NAMES and text(n) == name.encode())
-        or _maybe_struct(n, lambda t: t in structs)
+        (_naming(n) and text(n) == name.encode())
+        or _maybe_struct(n, foreign)
         or (n.type == "struct_type" and _field_names(n) == fields)
         for root in others
         for n in walk(root)
     )
 
 
-def _struct_names(view: PackageView, others: list[Node], fields: list[bytes]) -> set[bytes]:
-    """Type names every declaration of which, in any file of the package, is a struct type (not an alias) with
-    other fields than the field's own struct."""
+def _other_files(view: PackageView) -> list[Node] | None:
+    """The trees of the package's files the build does not compile; None where the directory holds assembly."""
+
+    def read() -> list[Node] | None:
+        others = []
+        for entry in sorted(os.listdir(view.package.dir)):
+            path = os.path.join(view.package.dir, entry)
+            if entry.endswith((".s", ".S")):
+                return None
+            if entry.endswith(".go") and path not in view.package.files and os.path.isfile(path):
+                with open(path, "rb") as f:
+                    root = parse(f.read()).root_node
+                clause = next((n for n in root.named_children if n.type == "package_clause"), None)
+                if clause is None or text(clause.named_children[0]).decode() == view.package.name:
+                    others.append(root)
+        return others
+
+    return memo(view, ("field_writes.others",), read)
+
+
+def _foreign(view: PackageView, others: list[Node], names: set[bytes]) -> Callable[[bytes], bool]:
+    """Is a type name one every declaration of which, in any file of the package, is a struct type (not an alias)
+    with no field of these names? A literal of it without keys sets its own fields only, none of them the field."""
+    specs = memo(view, ("field_writes.specs", bool(others)), lambda: _specs(view, others))
+    return lambda t: t in specs and all(fields is not None and not names & set(fields) for fields in specs[t])
+
+
+def _specs(view: PackageView, others: list[Node]) -> dict[bytes, list[list[bytes] | None]]:
+    """Type name -> the field names of each declaration of it (None: an alias, a type parameter, not a struct)."""
     roots = [view.tree(p).root_node for p in view.package.files] + others
-    specs = [n for root in roots for n in walk(root) if n.type in ("type_spec", "type_alias")]
-    named = {text(s.child_by_field_name("name")) for s in specs}
-    return {
-        t
-        for t in named
-        if all(
-            s.type == "type_spec"
-            and s.child_by_field_name("type").type == "struct_type"
-            and _field_names(s.child_by_field_name("type")) != fields
-            for s in specs
-            if text(s.child_by_field_name("name")) == t
-        )
-    }
+    found: dict[bytes, list[list[bytes] | None]] = {}
+    for root in roots:
+        found_in = QueryCursor(SPECS).captures(root)
+        for param in found_in.get("param", []):
+            found.setdefault(text(param), []).append(None)
+        for spec in found_in.get("spec", []):
+            typed = spec.child_by_field_name("type")
+            struct = spec.type == "type_spec" and typed is not None and typed.type == "struct_type"
+            found.setdefault(text(spec.child_by_field_name("name")), []).append(_field_names(typed) if struct else None)
+    return found
 
 
 def _top(view: PackageView, path: str, start: int) -> Node:

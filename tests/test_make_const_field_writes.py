@@ -93,6 +93,12 @@ NOT_BOUNDED = {
         "\ntype config struct {\n\ttaps int\n\tgain int64\n}\n",
         "\tf := Filter(config{taps: n, gain: 1})\n\treturn f.Sum(nil)\n",
     ),
+    # a type parameter whose core type is Filter's struct sets its fields, though a struct type of the package
+    # shares its name
+    "type_parameter": (
+        "\ntype T struct{ x int }\n\nfunc Build[T interface{ Filter }](n int) T { return T{n, 1} }\n",
+        "\tf := Build[Filter](n)\n\treturn f.Sum(nil)\n",
+    ),
     # the induction fails: 2*32+8 = 72 > 64
     "doubled": (
         "\nfunc (f *Filter) Double() {\n\tif f.taps <= 32 {\n\t\tf.taps = 2*f.taps + 8\n\t}\n}\n",

@@ -96,7 +96,8 @@ def find(view: PackageView) -> list[Candidate]:
             # by its returns (returns.py)
             # and the declarations that write an unexported field it reads (field_writes.py)
             function = owner(make.call)
-            also = callees.scopes(view, function, DEPTH) + field_writes.scopes(view, function) if not screened else ()
+            fields = field_writes.scopes(view, make.call, function) if not screened else ()
+            also = callees.scopes(view, function, DEPTH) + fields if not screened else ()
             found[key] = Candidate(
                 NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )
