@@ -2,23 +2,18 @@
 `hist := make([]float32, f.taps)` in a method, where the constructor checked `taps <= maxTaps` before
 `return &FIR{taps: taps}` and `Reset` stores `min(n, maxTaps)`, is at most maxTaps for every FIR.
 
-A field no other package can name (unexported) is set only by its own package: by an assignment `x.f = v`, a
-keyed literal `T{f: v}` or a literal without keys; every other way copies a whole struct value (an assignment, a
-conversion from a type defined from T, whose fields are T's own objects, a copy another package makes), which
-carries what one of those writes stored, or the zero value. So the field holds the join of 0 and each write's
-value where that write runs (bounds.py at its statement, its guards before it), whoever holds the struct and
-whenever the make reads it. Occurrences are matched by go/types' object; the join holds only where every
-occurrence is seen, so the field has no bound where:
-- a mention of its name, or a literal without keys that may build a struct, was not type-checked, or sits in a
-  file of the package the build does not compile (an in-package test, another GOOS's file): the test binary and
-  the other builds compile the rewrite too;
-- a write is not a plain `=` or a literal in a statement that runs it once (`x.f += k`, `x.f++`, `&x.f`, a
-  pointer method of f, a for or if header, a go or defer statement), or its value has no bound there;
-- another struct type of the package lists the same field names (a value of an identical struct type assigns
-  or converts to T, with a field this one never saw written), T has type parameters, or the package imports
-  unsafe or C, or holds assembly (each writes any field by its offset).
-Reflection cannot set an unexported field (reflect's Value.Set panics on one); another package's unsafe code
-could, which gorewrite trusts no package to do to another's struct.
+No other package can name the field, so only its own sets it: `x.f = v`, a keyed literal `T{f: v}`, a literal
+without keys; every other way copies a whole struct value (a conversion from a type defined from T shares T's
+field objects), which carries what one of those writes stored, or the zero value. So the field holds the join of
+0 and each write's value at its statement (bounds.py, its guards before it), whoever holds the struct and
+whenever the make reads it. Occurrences are matched by go/types' object, and the join holds only where all are
+seen: no bound where a mention or a literal without keys that may build a struct was not type-checked, or sits
+in a file the build does not compile (an in-package test, another GOOS's: they compile the rewrite too, or
+tree-sitter-go cannot parse it); where a write is not a plain `=` or a literal in a statement that runs it once
+(`x.f += k`, `x.f++`, `&x.f`, a pointer method of f, a for or if header, a go or defer statement) or stores what
+nothing bounds; where another struct type lists the same field names (its values assign or convert to T), T is
+generic, or the package imports unsafe or C or holds assembly (each writes a field by its offset). Reflection
+cannot set an unexported field; another package's unsafe code could, which gorewrite trusts none to do.
 """
 
 from __future__ import annotations
@@ -126,6 +121,8 @@ def _written(view: PackageView, obj: str, name: str, at: At) -> list[Interval] |
     struct = _struct_of(view, obj)
     if struct is None or _elsewhere(view, name, _field_names(struct)):
         return None
+    if any(view.tree(p).root_node.has_error for p in view.package.files):
+        return None  # tree-sitter-go could not parse some syntax: a write may hide in it
     found = [exactly(0)]  # a zero value: `var f FIR`, `new(FIR)`, a keyed literal without f
     foreign = _foreign(view, _other_files(view) or [], {name.encode()})
     for path in view.package.files:
@@ -290,7 +287,7 @@ def _elsewhere(view: PackageView, name: str, fields: list[bytes]) -> bool:
     mentions the field, holds a literal without keys that may build a struct, or declares an identical struct type?"""
     others = _other_files(view)
     if others is None:
-        return True  # assembly writes memory by offset
+        return True  # assembly writes memory by offset; a write may hide in syntax tree-sitter-go cannot parse
     foreign = _foreign(view, others, {name.encode()})
     return any(
         (_naming(n) and text(n) == name.encode())
@@ -302,7 +299,8 @@ def _elsewhere(view: PackageView, name: str, fields: list[bytes]) -> bool:
 
 
 def _other_files(view: PackageView) -> list[Node] | None:
-    """The trees of the package's files the build does not compile; None where the directory holds assembly."""
+    """The trees of the package's files the build does not compile; None where the directory holds assembly, or
+    a file tree-sitter-go cannot parse."""
 
     def read() -> list[Node] | None:
         others = []
@@ -313,6 +311,8 @@ def _other_files(view: PackageView) -> list[Node] | None:
             if entry.endswith(".go") and path not in view.package.files and os.path.isfile(path):
                 with open(path, "rb") as f:
                     root = parse(f.read()).root_node
+                if root.has_error:
+                    return None
                 clause = next((n for n in root.named_children if n.type == "package_clause"), None)
                 if clause is None or text(clause.named_children[0]).decode() == view.package.name:
                     others.append(root)
