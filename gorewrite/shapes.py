@@ -2,7 +2,8 @@
 through intervals.py (`(len(s)-zeros)*733/1000 + 1`, `n & 63`, `h % Buckets`, `1<<k`, `-n` as `0-n`), `min`
 and `max`, len and cap (never negative), a value of an unsigned type (never negative), `int(u)` where int holds
 every value u can have there, the std functions lengths.py knows, a call of a function of the package whose
-every return is bounded (returns.py), and a sum of which the code bounds a part (regrouped.py).
+every return is bounded (returns.py), an unexported field every write of which is bounded (field_writes.py),
+and a sum of which the code bounds a part (regrouped.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gorewrite.field_writes import field_range
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
 from gorewrite.lengths import (
     appended,
@@ -61,6 +63,8 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
         return floor.meet(
             binary(b"-", int_type(view, path, node), exactly(0), operands.of(node.child_by_field_name("operand")))
         )
+    if node.type == "selector_expression":  # an unexported field: every write of it in the package
+        return floor.meet(field_range(view, path, node, lambda f, n, at: operands.returned(f, n, at, False, ())))
     if node.type != "binary_expression":
         return floor
     op = text(node.child_by_field_name("operator"))

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite import builtins, callees
+from gorewrite import builtins, callees, field_writes
 from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
@@ -94,7 +94,10 @@ def find(view: PackageView) -> list[Candidate]:
             screened = _screen(view, escape, make)
             # the package's functions and methods the make's function calls: a size one returns is bounded
             # by its returns (returns.py)
-            also = callees.scopes(view, owner(make.call), DEPTH) if not screened else ()
+            # and the declarations that write an unexported field it reads (field_writes.py)
+            function = owner(make.call)
+            fields = field_writes.scopes(view, make.call, function) if not screened else ()
+            also = callees.scopes(view, function, DEPTH) + fields if not screened else ()
             found[key] = Candidate(
                 NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )

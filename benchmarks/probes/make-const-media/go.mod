@@ -1,0 +1,3 @@
+module example.com/mediakit
+
+go 1.22

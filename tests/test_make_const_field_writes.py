@@ -1,0 +1,163 @@
+"""make-const with a size held in an unexported field, bounded by every write of the field in its package
+(gorewrite/field_writes.py; probe48c make-const-media `FIR.Process`, `Encoder.EncodeRow`, `Tiler.Ancestors`,
+`Generator.Token`): a constructor's guard before `&Filter{taps: taps}`, a setter's `min`, a literal without keys,
+a package default, and a shrinking write (`n < f.taps` then `f.taps = n`), which keeps the bound by induction.
+Each must-decline keeps the naive array (sized by the constructor's guard alone) as a mutant, run beside the
+original: it panics where the original does not; the write in an in-package test fails that test's `go test`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import (
+    at_most_speculative,
+    exact_array,
+    module,
+    naive_mutants,
+    naive_panics,
+    proposals,
+    proposals_by_case,
+    write_tree,
+)
+from test_make_const_bounds import array, probe
+
+from gorewrite.rules import RULES
+
+RULE = RULES["make-const"]
+
+
+def filter_source(name: str, extra: str, field: str = "taps") -> str:
+    """A package whose Filter's Sum copies xs into a `make([]int64, f.<field>)` (nothing escapes); New checks
+    the length once; `extra` adds the package's other code."""
+    return f"""package {name}
+
+const maxTaps = 64
+
+// Filter is a moving-sum filter configured once per stream.
+type Filter struct {{
+	{field} int
+	gain int64
+}}
+
+// New checks the length once.
+func New(taps int) *Filter {{
+	if taps < 1 || taps > maxTaps {{
+		return nil
+	}}
+	return &Filter{{{field}: taps, gain: 1}}
+}}
+
+// Sum copies xs into a window of the filter's length and sums it.
+func (f *Filter) Sum(xs []int64) int64 {{
+	buf := make([]int64, f.{field})
+	copy(buf, xs)
+	var t int64
+	for _, v := range buf {{
+		t += v * f.gain
+	}}
+	return t
+}}
+{extra}"""
+
+
+BOUNDED = {
+    "constructor": "",
+    "clamped_setter": (
+        "\n// Resize sets a new length, at most maxTaps.\nfunc (f *Filter) Resize(n int) { f.taps = min(n, maxTaps) }\n"
+    ),
+    "shrinking": (
+        "\n// Truncate keeps the first n taps.\nfunc (f *Filter) Truncate(n int) {\n\tif n < 1 || n >= f.taps {\n"
+        "\t\treturn\n\t}\n\tf.taps = n\n}\n"
+    ),
+    "positional": "\n// Pair is a two-tap filter.\nfunc Pair() Filter { return Filter{2, 1} }\n",
+    "package_default": "\n// Default is an 8-tap filter.\nvar Default = Filter{taps: 8, gain: 1}\n",
+}
+DEMO = "\n// Demo sums through a filter of n taps made as the package allows.\nfunc Demo(n int) int64 {{\n{body}}}\n"
+NOT_BOUNDED = {
+    "unbounded_setter": (
+        "\nfunc (f *Filter) Set(n int) { f.taps = n }\n",
+        "\tf := New(4)\n\tf.Set(n)\n\treturn f.Sum(nil)\n",
+    ),
+    "incremented": ("\nfunc (f *Filter) Grow() { f.taps++ }\n", "\tf := New(64)\n\tf.Grow()\n\treturn f.Sum(nil)\n"),
+    "added": ("\nfunc (f *Filter) Add(n int) { f.taps += n }\n", "\tf := New(64)\n\tf.Add(n)\n\treturn f.Sum(nil)\n"),
+    "addressed": (
+        "\nfunc store(p *int, v int) { *p = v }\n",
+        "\tf := New(4)\n\tstore(&f.taps, n)\n\treturn f.Sum(nil)\n",
+    ),
+    "positional_unbounded": (
+        "\nfunc Make(n int) Filter { return Filter{n, 1} }\n",
+        "\tf := Make(n)\n\treturn f.Sum(nil)\n",
+    ),
+    # an identical struct type converts to Filter with a taps no write of Filter's bounds
+    "twin_struct": (
+        "\ntype config struct {\n\ttaps int\n\tgain int64\n}\n",
+        "\tf := Filter(config{taps: n, gain: 1})\n\treturn f.Sum(nil)\n",
+    ),
+    # a type parameter whose core type is Filter's struct sets its fields, though a struct type of the package
+    # shares its name
+    "type_parameter": (
+        "\ntype T struct{ x int }\n\nfunc Build[T interface{ Filter }](n int) T { return T{n, 1} }\n",
+        "\tf := Build[Filter](n)\n\treturn f.Sum(nil)\n",
+    ),
+    # the induction fails: 2*32+8 = 72 > 64
+    "doubled": (
+        "\nfunc (f *Filter) Double() {\n\tif f.taps <= 32 {\n\t\tf.taps = 2*f.taps + 8\n\t}\n}\n",
+        "\tf := New(32)\n\tf.Double()\n\treturn f.Sum(nil)\n",
+    ),
+}
+CASES = {
+    **{name: filter_source(name, extra) for name, extra in BOUNDED.items()},
+    **{name: filter_source(name, extra + DEMO.format(body=body)) for name, (extra, body) in NOT_BOUNDED.items()},
+    # another package sets an exported field
+    "exported": filter_source("exported", "", field="Taps"),
+}
+NAIVE = {name: (array("buf", "f.taps", "int64", 64), probe("{pkg}.Demo(100)")) for name in NOT_BOUNDED}
+NAIVE["exported"] = (
+    array("buf", "f.Taps", "int64", 64),
+    probe("func() int64 { f := {pkg}.New(4); f.Taps = 100; return f.Sum(nil) }()"),
+)
+TESTED = {
+    "tested/tested.go": filter_source("tested", ""),
+    "tested/tested_test.go": (
+        'package tested\n\nimport "testing"\n\nfunc TestLong(t *testing.T) {\n\tf := New(4)\n\tf.taps = 100\n'
+        "\tif f.Sum(nil) != 0 {\n\t\tt.Fatal(f.taps)\n\t}\n}\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    return proposals_by_case(tmp_path_factory.mktemp("make-const-field-writes"), RULE, CASES)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    declines = {n: (CASES[n], None) for n in NAIVE}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-field-writes-naive"), toolchain, declines, NAIVE)
+
+
+@pytest.mark.parametrize("name", list(BOUNDED))
+def test_every_write_of_the_field_bounds_it(proposed, name):
+    exact_array(proposed[name], CASES[name], "[64]int64", scope="(f *Filter) Sum")
+
+
+@pytest.mark.parametrize("name", [*NOT_BOUNDED, "exported"])
+def test_a_write_nothing_bounds_bounds_nothing(proposed, name):
+    at_most_speculative(proposed[name])
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
+    naive_panics(mutants, name)
+
+
+def test_a_write_in_an_in_package_test_bounds_nothing(tmp_path, toolchain):
+    root = module(tmp_path / "m", TESTED)
+    (found,) = proposals(root, RULE).values()
+    at_most_speculative(found)
+    naive = array("buf", "f.taps", "int64", 64)(TESTED["tested/tested.go"])
+    assert naive != TESTED["tested/tested.go"]
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0
+    write_tree(root, {"tested/tested.go": naive})
+    failed = toolchain.run(["test", "./..."], str(root))
+    assert failed.returncode != 0 and b"panic" in failed.stdout + failed.stderr
