@@ -75,7 +75,7 @@ def _bound(view: PackageView, path: str, call: Node, file: str, declared: Node, 
     given = []
     for name, arg in pairs:
         ident = view.types.at(file, name.start_byte) if name is not None else None
-        if ident is None or ident.obj is None or not _only_read(view, file, ident.obj):
+        if ident is None or ident.obj is None or not only_read(view, file, ident.obj):
             continue
         if ident.shape in ("string", "slice"):
             given.append((ident.obj, UNKNOWN, length_of(arg)))
@@ -96,7 +96,7 @@ def _receiver(declared: Node, call: Node) -> list[tuple[Node, Node]]:
     return [(name, operand)] if operand.type != "unary_expression" else []
 
 
-def _only_read(view: PackageView, file: str, obj: str) -> bool:
+def only_read(view: PackageView, file: str, obj: str) -> bool:
     """Does the callee only read the parameter (no write, no address taken, in a func literal neither)?"""
     uses = memo(view, ("uses by object", file), lambda: _uses(view, file))
     return all(u in (Use.DECL, Use.READ) for u in uses.get(obj, ()))

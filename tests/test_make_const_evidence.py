@@ -106,6 +106,7 @@ def test_the_measured_cases_are_there():
         "session_cookie",
         "trace_parent",
         "socks_destination",
+        "tab_columns",
     } <= set(MEASURED)
 
 

@@ -1,0 +1,105 @@
+"""The bound every call of a func literal gives its parameter (bounds.py asks): `fill := func(n int) string {
+b := make([]byte, n) … }` called only as `fill(tw)`, with `tw := 8 - l%8` at most 15 where each call is
+evaluated, has n at most 15 inside, for every input (BurntSushi/toml's expandTab has this shape).
+
+Only where every call is known: the literal is called where it is made (`func(n int) {…}(k)`, `go func…(k)`), or
+it is the one value of a variable's declaration (`fill := func…`, `var fill = func…`, in a `var (…)` group too),
+that declaration is the variable's only write, and every other use of it, by go/types' object, is the function of
+a call. A variable copied (`f := fill`), passed, stored, returned or assigned again (`fill = grow`) may be called
+with anything, elsewhere or later: no bound. A function declaration is not followed: another package may call it
+through `//go:linkname`, which no file of the package shows. The parameter must be one the literal only reads (no
+write, no `&n`, none in a nested literal: returns.only_read), and not variadic; each call passes its arguments one
+to one, none spread from another call. Each argument is bounded where its call's statement starts (an expression
+statement, an assignment, a declaration, a return, a go or defer statement, which evaluate their calls' arguments
+before they write anything), and is settled there (settled.py: a local variable no call can write, constants,
+arithmetic), so nothing the statement runs before the call changes it. An integer argument keeps its value (Go
+passes it without conversion), a string's or a slice's length is the argument's: the bound is the worst over the
+calls, each one call deeper (Side.inside), which ends a chain of literals calling each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gorewrite.guards import Side
+from gorewrite.proposals import PackageView
+from gorewrite.returns import only_read
+from gorewrite.rulekit import owner
+from gorewrite.settled import settled
+from gorewrite.syntax import Node, assignments, call_args, enclosing, held, statement_of
+from gorewrite.type_bounds import int_type
+from gorewrite.typeinfo import Use
+
+# Statements that evaluate a call's arguments before they write anything.
+STATEMENTS = (
+    "expression_statement",
+    "assignment_statement",
+    "short_var_declaration",
+    "var_declaration",
+    "return_statement",
+    "go_statement",
+    "defer_statement",
+)
+At = Callable[..., "int | None"]  # bounds.bound
+
+
+def argument(view: PackageView, path: str, obj: str, length: bool, stmt: Node, side: Side, at: At) -> int | None:
+    """The bound on a parameter (or its length) the calls give it: inside a callee a bound asked for follows
+    (Side.given), the arguments of the one call; in a func literal, the worst over every call of it; else None."""
+    if side.given:
+        return side.argument(obj, length)
+    literal = owner(stmt)
+    if literal is None or literal.type != "func_literal" or side.calls <= 0 or not only_read(view, path, obj):
+        return None
+    index = _parameter(view, path, literal, obj)
+    calls = _calls(view, path, literal)
+    if index is None or not calls:
+        return None
+    found = []
+    for call in calls:
+        args = call_args(call)
+        stmt_at = statement_of(call)
+        if len(args) != index[1] or any(a.type == "variadic_argument" for a in args) or stmt_at is None:
+            return None
+        arg = args[index[0]]
+        typed = length or int_type(view, path, arg) is not None
+        if stmt_at.type not in STATEMENTS or not typed or not settled(view, path, arg):
+            return None
+        found.append(at(view, path, arg, stmt_at, side.inside(), (), length))
+    return side.worst(found)
+
+
+def _parameter(view: PackageView, path: str, literal: Node, obj: str) -> tuple[int, int] | None:
+    """(the index of the parameter declaring obj, how many parameters) of a literal with no variadic one."""
+    names: list[Node | None] = []
+    for param in literal.child_by_field_name("parameters").named_children:
+        if param.type != "parameter_declaration":
+            return None  # variadic: several arguments
+        names += param.children_by_field_name("name") or [None]
+    declared = [view.types.at(path, n.start_byte) if n is not None else None for n in names]
+    found = [i for i, d in enumerate(declared) if d is not None and d.obj == obj]
+    return (found[0], len(names)) if found else None
+
+
+def _calls(view: PackageView, path: str, literal: Node) -> list[Node] | None:
+    """Every call of the literal: the one that calls it where it is made, or each use of the variable whose only
+    write is the declaration it is the value of; None where a use is no call, or the literal is held otherwise."""
+    expr, holder = held(literal)
+    if holder.type == "call_expression" and holder.child_by_field_name("function") == expr:
+        return [holder]
+    statement = holder.parent if holder.type == "expression_list" else None
+    if statement is not None and statement.type == "var_spec":
+        statement = enclosing(statement, "var_declaration")
+    names = [n for n, v in assignments(statement) if v == expr] if statement is not None else []
+    variable = view.types.at(path, names[0].start_byte) if len(names) == 1 else None
+    if variable is None or variable.obj is None or variable.use != Use.DECL or not variable.local:
+        return None
+    root, calls = view.tree(path).root_node, []
+    for use in view.types.idents.get(path, ()):
+        if use.obj != variable.obj or use.start == variable.start:
+            continue
+        name, parent = held(root.descendant_for_byte_range(use.start, use.end))
+        if use.use != Use.READ or parent.type != "call_expression" or parent.child_by_field_name("function") != name:
+            return None
+        calls.append(parent)
+    return calls
