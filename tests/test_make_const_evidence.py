@@ -107,6 +107,7 @@ def test_the_measured_cases_are_there():
         "trace_parent",
         "socks_destination",
         "tab_columns",
+        "random_names",
     } <= set(MEASURED)
 
 
