@@ -2,8 +2,10 @@
 pad := make([]byte, n) … }` called only as `fill(stop - col%stop)` has n at most 2*stop-1 inside (BurntSushi/toml's
 expandTab, speculative before). Every call must be known: the literal called where it is made, or the one value of
 a variable's declaration whose every other use calls it. A literal passed on, a call with what nothing bounds, a
-parameter the literal writes and an argument whose address is taken bound nothing; each must-decline keeps the
-naive array as a mutant, run beside the original: it panics where the original does not.
+parameter the literal writes and an argument whose address is taken bound nothing, and so does a function declared
+outside std, which another package may call through a `//go:linkname` pull (go1.23's linker refuses that of a std
+symbol only); each must-decline keeps the naive array as a mutant, run beside the original: it panics where the
+original does not.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ FILL = """func(n int) string {
 def package(name: str, body: str) -> str:
     return f"""package {name}
 
-import "strings"
+import (
+	"strings"
+	_ "unsafe" // go:linkname
+)
 
 const stop = 48
 
@@ -98,6 +103,27 @@ func Pad(widths []int) string {
 	bump(&w, widths[0])
 	return fill(w)
 }"""
+PULLED = """// pad is the package's own, and every call below gives it at most stop spaces.
+func pad(n int) string {
+	spaces := make([]byte, n)
+	for i := range spaces {
+		spaces[i] = ' '
+	}
+	return string(spaces)
+}
+
+// Pad pads to the next stop.
+func Pad(widths []int) string {
+	return pad(stop - len(widths)%stop)
+}
+
+// grow is pad, pulled by name as another package may: a call of pad that no call of pad shows.
+//
+//go:linkname grow example.com/m/callers_pulled.pad
+func grow(n int) string
+
+// Wide pads by the first width, through grow.
+func Wide(widths []int) string { return grow(widths[0]) }"""
 BOUNDED = {
     "callers_short": (package("callers_short", SHORT), "[95]byte"),
     "callers_invoked": (package("callers_invoked", INVOKED), "[48]byte"),
@@ -107,6 +133,7 @@ NOT_BOUNDED = {
     "callers_unbounded": package("callers_unbounded", UNBOUNDED),
     "callers_written": package("callers_written", WRITTEN),
     "callers_addressed": package("callers_addressed", ADDRESSED),
+    "callers_pulled": package("callers_pulled", PULLED),
 }
 
 
@@ -115,8 +142,15 @@ def naive(source: str) -> str:
     return source.replace("pad := make([]byte, n)\n", "var padBuf [48]byte\n\t\tpad := padBuf[:n:n]\n", 1)
 
 
+def naive_pulled(source: str) -> str:
+    """The naive rewrite of pad: the bound its direct calls give, the pull unseen (each copy pulls its own pad)."""
+    source = source.replace("example.com/naive/orig/", "example.com/naive/naive/")
+    return source.replace("spaces := make([]byte, n)\n", "var spacesBuf [48]byte\n\tspaces := spacesBuf[:n:n]\n", 1)
+
+
 CALL = probe("len({pkg}.Pad([]int{100, 200}))")
-NAIVE = {name: (naive, CALL) for name in NOT_BOUNDED}
+NAIVE = {name: (naive, CALL) for name in NOT_BOUNDED if name != "callers_pulled"}
+NAIVE["callers_pulled"] = (naive_pulled, probe("len({pkg}.Wide([]int{100}))"))
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +161,7 @@ def proposed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    declines = {n: (c, None) for n, c in NOT_BOUNDED.items()}
+    declines = {n: (c.replace("example.com/m/", "example.com/naive/orig/"), None) for n, c in NOT_BOUNDED.items()}
     return naive_mutants(tmp_path_factory.mktemp("make-const-callers-naive"), toolchain, declines, NAIVE)
 
 

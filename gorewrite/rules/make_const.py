@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite import builtins, callees
+from gorewrite import builtins, callees, callers
 from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
@@ -93,8 +93,10 @@ def find(view: PackageView) -> list[Candidate]:
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
             screened = _screen(view, escape, make)
             # the package's functions and methods the make's function calls: a size one returns is bounded
-            # by its returns (returns.py)
-            also = callees.scopes(view, owner(make.call), DEPTH) if not screened else ()
+            # by its returns (returns.py); and the declarations calling it, whose arguments may bound a
+            # parameter (callers.py)
+            function = owner(make.call)
+            also = callees.scopes(view, function, DEPTH) + callers.scopes(view, function) if not screened else ()
             found[key] = Candidate(
                 NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )
