@@ -108,6 +108,7 @@ def test_the_measured_cases_are_there():
         "socks_destination",
         "tab_columns",
         "random_names",
+        "bit_tables",
     } <= set(MEASURED)
 
 
