@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from gorewrite import asserts, chains, joins, loop_heads, results, snapshots, terms
+from gorewrite import asserts, callers, chains, joins, loop_heads, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copied_value, copy_of
 from gorewrite.differences import difference
@@ -138,7 +138,7 @@ def _known(view: PackageView, path: str, size: Node, stmt: Node, side: Side, ski
     if subject is None or function is None:
         return None
     plain = subject.key[0] in ("var", "len") and isinstance(subject.key[1], str)  # a variable, or its length
-    given = side.argument(subject.key[1], subject.key[0] == "len") if plain and side.given else None  # returns.py
+    given = callers.argument(view, path, subject.key[1], subject.key[0] == "len", stmt, side, bound) if plain else None
     writes = [u for u in uses if u.use == Use.WRITE and not any(a <= u.start < b for a, b in skip)]
     stmt, past = body_end(stmt, writes)  # a loop's post statement runs after its body's last statement (posts.py)
     within = lambda u: use_owner(root, u) == function  # noqa: E731

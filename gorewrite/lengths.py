@@ -110,6 +110,20 @@ RESULTS = {
     ("encoding/binary", None, "PutUvarint"): (1, 10),
     ("encoding/binary", None, "PutVarint"): (1, 10),
 }
+# Functions whose result is below their one argument n, as their docs say (math/rand's Intn: "a non-negative
+# pseudo-random number in the half-open interval [0,n). It panics if n <= 0"): math/rand's Intn, Int31n and Int63n,
+# math/rand/v2's IntN, Int32N, Int64N, UintN, Uint32N and Uint64N, each a function and a *Rand method. The value says
+# whether it is also at least 0: not for math/rand's methods, whose Source the caller gives (one whose Int63 breaks
+# its contract with a negative value makes Int31n's `v % n` negative); the upper end holds whatever the source.
+BELOW = {
+    (package, receiver, name): receiver is None or package == "math/rand/v2"
+    for package, names in (
+        ("math/rand", ("Intn", "Int31n", "Int63n")),
+        ("math/rand/v2", ("IntN", "Int32N", "Int64N", "UintN", "Uint32N", "Uint64N")),
+    )
+    for name in names
+    for receiver in (None, "Rand")
+}
 # strconv functions whose string is a number's digits, as many as its type and base can need: Itoa's int in base 10
 # is at most 19 digits and a sign ("-9223372036854775808"), FormatInt's at most 64 binary digits and a sign,
 # FormatUint's 64 (a uint64's largest, base 2), FormatBool's "false".
@@ -175,6 +189,12 @@ PARTS = {
 def result_range(view: PackageView, path: str, function: Node) -> tuple[int, int] | None:
     """(least, largest) result of a std function whose docs fix its range (RESULTS), by go/types' object."""
     return RESULTS.get(callee(view, path, function))
+
+
+def below_argument(view: PackageView, path: str, function: Node) -> bool | None:
+    """For a callee whose result is below its argument (BELOW, by go/types' object): whether it is also at least 0;
+    None for another callee."""
+    return BELOW.get(callee(view, path, function))
 
 
 def substring(view: PackageView, path: str, function: Node) -> bool:

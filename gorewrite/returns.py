@@ -8,12 +8,12 @@ package's method declarations: `k.Size()` of a `type Kind uint8`, `h.bodyLen()` 
 an embedded struct too (an interface's method, also one promoted from an embedded interface field, is declared by
 no method declaration: its dynamic type may run another's; a method expression `T.M(x)` shifts the arguments).
 With a body (not one written in assembly), no type parameters, nor a generic receiver (an instance's arithmetic
-is its type argument's), one result, a value in every return (a bare `return` bounds nothing) and no `defer` (a
-deferred call may set a named result after the return, or recover a panic and return the zero value). Declared in
-another file than the call, only where every build compiles the same files (callees.other_builds: a
-`size_arm64.go` may return more than this build's `size_amd64.go`). A function of another package is not in
-the view and bounds nothing. How deep calls are followed (a recursive function bounds nothing past it) is
-bounds.py's.
+is its type argument's), one result, a value in every return (a bare `return` returns its named result's value
+there) and no `defer` (a deferred call may set a named result after the return, or recover a panic and return the
+zero value). Declared in another file than the call, only where every build compiles the same files
+(callees.other_builds: a `size_arm64.go` may return more than this build's `size_amd64.go`). A function of
+another package is not in the view and bounds nothing. How deep calls are followed (a recursive function bounds
+nothing past it) is bounds.py's.
 
 A return may read a parameter the callee never writes nor addresses (`func expandedLen(ref string) int`, a loop
 of `n += 2` over ref's bytes): the parameter holds the argument's value wherever the callee reads it (Go passes
@@ -53,7 +53,7 @@ def returned(view: PackageView, path: str, call: Node, at: At, args: tuple[Of, O
     statement with the parameters bound to the arguments' intervals (args: an argument's, its length's), or
     UNKNOWN."""
     found = declaration(view, path, call)
-    values = returns_of(found[1]) if found is not None else None
+    values = returns_of(found[1], bare=True) if found is not None else None
     if values is None:
         return UNKNOWN
     given = _bound(view, path, call, *found, *args)
@@ -75,7 +75,7 @@ def _bound(view: PackageView, path: str, call: Node, file: str, declared: Node, 
     given = []
     for name, arg in pairs:
         ident = view.types.at(file, name.start_byte) if name is not None else None
-        if ident is None or ident.obj is None or not _only_read(view, file, ident.obj):
+        if ident is None or ident.obj is None or not only_read(view, file, ident.obj):
             continue
         if ident.shape in ("string", "slice"):
             given.append((ident.obj, UNKNOWN, length_of(arg)))
@@ -96,7 +96,7 @@ def _receiver(declared: Node, call: Node) -> list[tuple[Node, Node]]:
     return [(name, operand)] if operand.type != "unary_expression" else []
 
 
-def _only_read(view: PackageView, file: str, obj: str) -> bool:
+def only_read(view: PackageView, file: str, obj: str) -> bool:
     """Does the callee only read the parameter (no write, no address taken, in a func literal neither)?"""
     uses = memo(view, ("uses by object", file), lambda: _uses(view, file))
     return all(u in (Use.DECL, Use.READ) for u in uses.get(obj, ()))
@@ -160,23 +160,30 @@ def _called(view: PackageView, path: str, function: Node) -> tuple[Ident | None,
     return ident, "method_declaration"
 
 
-def returns_of(function: Node) -> list[tuple[Node, Node]] | None:
+def returns_of(function: Node, bare: bool = False) -> list[tuple[Node, Node]] | None:
     """(statement, value) of each return of a function with one result, or None where one returns no value or
-    a deferred call may change what it returns."""
+    a deferred call may change what it returns. With bare, a bare `return` of a named result `(n uint64)` returns
+    the name's value there (the spec: "the result parameters act as ordinary local variables"; with no defer
+    nothing sets them after it): its value is the name's declaration, which bounds.py reads by go/types' object."""
     result = function.child_by_field_name("result")
     if result is None:
         return None
     body = function.child_by_field_name("body")
     own = list(walk(body, skip=lambda n: n.type == "func_literal"))
+    names = []
     if result.type == "parameter_list":
         declared = [p for p in result.named_children if p.type == "parameter_declaration"]
         if len(declared) != 1 or len(declared[0].children_by_field_name("name")) > 1:
             return None
+        names = declared[0].children_by_field_name("name")
     if any(n.type == "defer_statement" for n in own):
         return None
     found = []
     for stmt in (n for n in own if n.type == "return_statement"):
         values = stmt.named_children[0] if stmt.named_child_count == 1 else None
+        if values is None and bare and len(names) == 1 and stmt.named_child_count == 0:
+            found.append((stmt, names[0]))
+            continue
         if values is None or values.type != "expression_list" or values.named_child_count != 1:
             return None
         found.append((stmt, values.named_children[0]))

@@ -15,6 +15,7 @@ from gorewrite.field_writes import field_range
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
 from gorewrite.lengths import (
     appended,
+    below_argument,
     bit_count,
     encoding,
     encoding_length,
@@ -173,7 +174,7 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     """min/max of their arguments, len/cap (never negative), the count `copy` returns (the spec: the lesser
     of len(dst) and len(src)), an encoding's length (`hex.EncodedLen(len(id))`), a count of bits
     (`bits.OnesCount32(x)`, 0 to 32), of runes (`utf8.RuneCountInString(s)`, 0 to len(s)) or of a substring
-    (`strings.Count(s, sep)`, 0 to len(s)+1), an index into a
+    (`strings.Count(s, sep)`, 0 to len(s)+1), a random number below its argument (`rand.Intn(n)`), an index into a
     bounded operand (`bytes.IndexByte(b, c)`: -1 up to len(b)-1), `T(x)` where T keeps x's value, and a call
     of a function of the package (returns.py)."""
     function = node.child_by_field_name("function")
@@ -197,6 +198,10 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     fixed = result_range(view, path, function)
     if fixed is not None:
         return Interval(*fixed)
+    below = below_argument(view, path, function)
+    if below is not None and single:  # `rand.Intn(n)`: from 0 up to n-1 (a call with n <= 0 panics)
+        most = operands.of(args[0]).hi
+        return Interval(0 if below else None, max(most - 1, 0) if most is not None else None)
     width = bit_count(view, path, function)
     if width is not None:
         return Interval(0, width)

@@ -107,6 +107,9 @@ def test_the_measured_cases_are_there():
         "trace_parent",
         "socks_destination",
         "fir_window",
+        "tab_columns",
+        "random_names",
+        "bit_tables",
     } <= set(MEASURED)
 
 

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite import builtins, callees, field_writes
+from gorewrite import builtins, callees, callers, field_writes
 from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
@@ -93,11 +93,13 @@ def find(view: PackageView) -> list[Candidate]:
         if key not in found or escape.heap:  # one candidate per site; the heap report names it
             screened = _screen(view, escape, make)
             # the package's functions and methods the make's function calls: a size one returns is bounded
-            # by its returns (returns.py)
-            # and the declarations that write an unexported field it reads (field_writes.py)
+            # by its returns (returns.py); the declarations calling it, whose arguments may bound a parameter
+            # (callers.py); and the declarations that write an unexported field it reads (field_writes.py)
             function = owner(make.call)
             fields = field_writes.scopes(view, make.call, function) if not screened else ()
-            also = callees.scopes(view, function, DEPTH) + fields if not screened else ()
+            also = (
+                callees.scopes(view, function, DEPTH) + callers.scopes(view, function) + fields if not screened else ()
+            )
             found[key] = Candidate(
                 NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )

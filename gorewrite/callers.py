@@ -1,0 +1,180 @@
+"""The bound every call of a func literal gives its parameter (bounds.py asks): `fill := func(n int) string {
+b := make([]byte, n) … }` called only as `fill(tw)`, with `tw := 8 - l%8` at most 15 where each call is
+evaluated, has n at most 15 inside, for every input (BurntSushi/toml's expandTab has this shape).
+
+Only where every call is known: the literal is called where it is made (`func(n int) {…}(k)`, `go func…(k)`), or
+it is the one value of a variable's declaration (`fill := func…`, `var fill = func…`, in a `var (…)` group too),
+that declaration is the variable's only write, and every other use of it, by go/types' object, is the function of
+a call. A variable copied (`f := fill`), passed, stored, returned or assigned again (`fill = grow`) may be called
+with anything, elsewhere or later: no bound.
+
+A function declaration of a std package likewise, when no one else can call it: unexported (no other package names
+it), no type parameters, called directly by every use of its object in the package's files (`callers` gives their
+declarations' ranges to go/types), none in its own body (a recursive call's argument is what the bound is of), no file
+of its directory the build leaves out (tests, other builds) naming it, no `//go:linkname` or cgo `//export` comment
+naming it, no assembly file calling it (`·name`). Another package may call any function through a `//go:linkname`
+pull no file of the package shows, but go1.23's linker refuses a pull of a std symbol its package does not push (by
+`//go:linkname name`, checked here), and gorewrite needs go1.24: so std only, and a function of a module's package,
+whose other modules may pull it, is not followed. The parameter must be one the literal only reads (no
+write, no `&n`, none in a nested literal: returns.only_read), and not variadic; each call passes its arguments one
+to one, none spread from another call. Each argument is bounded where its call's statement starts (an expression
+statement, an assignment, a declaration, a return, a go or defer statement, which evaluate their calls' arguments
+before they write anything), and is settled there (settled.py: a local variable no call can write, constants,
+arithmetic), so nothing the statement runs before the call changes it. An integer argument keeps its value (Go
+passes it without conversion), a string's or a slice's length is the argument's: the bound is the worst over the
+calls, each one call deeper (Side.inside), which ends a chain of literals calling each other.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Callable
+
+from gorewrite.guards import Side
+from gorewrite.proposals import PackageView
+from gorewrite.returns import only_read
+from gorewrite.rulekit import memo, owner
+from gorewrite.settled import settled
+from gorewrite.syntax import Node, assignments, call_args, enclosing, held, statement_of, walk
+from gorewrite.type_bounds import int_type
+from gorewrite.typeinfo import Use
+
+# Statements that evaluate a call's arguments before they write anything.
+STATEMENTS = (
+    "expression_statement",
+    "assignment_statement",
+    "short_var_declaration",
+    "var_declaration",
+    "return_statement",
+    "go_statement",
+    "defer_statement",
+)
+At = Callable[..., "int | None"]  # bounds.bound
+
+
+def argument(view: PackageView, path: str, obj: str, length: bool, stmt: Node, side: Side, at: At) -> int | None:
+    """The bound on a parameter (or its length) the calls give it: inside a callee a bound asked for follows
+    (Side.given), the arguments of the one call; in a func literal, the worst over every call of it; else None."""
+    if side.given:
+        return side.argument(obj, length)
+    function = owner(stmt)
+    if function is None or side.calls <= 0 or not only_read(view, path, obj):
+        return None
+    index = _parameter(view, path, function, obj)
+    calls = _calls(view, path, function) if function.type == "func_literal" else _declared_calls(view, path, function)
+    if index is None or not calls:
+        return None
+    found = []
+    for file, call in calls:
+        args = call_args(call)
+        stmt_at = statement_of(call)
+        if len(args) != index[1] or any(a.type == "variadic_argument" for a in args) or stmt_at is None:
+            return None
+        arg = args[index[0]]
+        typed = length or int_type(view, file, arg) is not None
+        if stmt_at.type not in STATEMENTS or not typed or not settled(view, file, arg):
+            return None
+        found.append(at(view, file, arg, stmt_at, side.inside(), (), length))
+    return side.worst(found)
+
+
+def _parameter(view: PackageView, path: str, function: Node, obj: str) -> tuple[int, int] | None:
+    """(the index of the parameter declaring obj, how many parameters) of a function with no variadic one."""
+    names: list[Node | None] = []
+    for param in function.child_by_field_name("parameters").named_children:
+        if param.type != "parameter_declaration":
+            return None  # variadic: several arguments
+        names += param.children_by_field_name("name") or [None]
+    declared = [view.types.at(path, n.start_byte) if n is not None else None for n in names]
+    found = [i for i, d in enumerate(declared) if d is not None and d.obj == obj]
+    return (found[0], len(names)) if found else None
+
+
+def _calls(view: PackageView, path: str, literal: Node) -> list[tuple[str, Node]] | None:
+    """Every call of the literal: the one that calls it where it is made, or each use of the variable whose only
+    write is the declaration it is the value of; None where a use is no call, or the literal is held otherwise."""
+    expr, holder = held(literal)
+    if holder.type == "call_expression" and holder.child_by_field_name("function") == expr:
+        return [(path, holder)]
+    statement = holder.parent if holder.type == "expression_list" else None
+    if statement is not None and statement.type == "var_spec":
+        statement = enclosing(statement, "var_declaration")
+    names = [n for n, v in assignments(statement) if v == expr] if statement is not None else []
+    variable = view.types.at(path, names[0].start_byte) if len(names) == 1 else None
+    if variable is None or variable.obj is None or variable.use != Use.DECL or not variable.local:
+        return None
+    root, calls = view.tree(path).root_node, []
+    for use in view.types.idents.get(path, ()):
+        if use.obj != variable.obj or use.start == variable.start:
+            continue
+        name, parent = held(root.descendant_for_byte_range(use.start, use.end))
+        if use.use != Use.READ or parent.type != "call_expression" or parent.child_by_field_name("function") != name:
+            return None
+        calls.append((path, parent))
+    return calls
+
+
+def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
+    """The top-level declarations of the package's files that name the function declaration (syntax only: `find`
+    asks go/types for their ranges), or none when it is not one _declared_calls follows."""
+    name = _followed(view, function)
+    if name is None:
+        return ()
+    return tuple(
+        (path, node.start_byte, node.end_byte)
+        for path in view.package.files
+        for node in view.tree(path).root_node.named_children
+        if any(n.type == "identifier" and n.text == name for n in walk(node))
+    )
+
+
+def _followed(view: PackageView, function: Node) -> bytes | None:
+    """The name of an unexported, non-generic function declaration of a std package, else None."""
+    name = function.child_by_field_name("name") if function.type == "function_declaration" else None
+    if name is None or not view.package.standard or function.child_by_field_name("type_parameters") is not None:
+        return None
+    return name.text if not name.text.decode()[:1].isupper() else None
+
+
+def _declared_calls(view: PackageView, path: str, function: Node) -> list[tuple[str, Node]] | None:
+    """Every call of a function declaration _followed follows, by go/types' object, in the declarations `scopes`
+    gives; None where a use is no call, is in its own body, or something outside the build may call it."""
+    name = _followed(view, function)
+    declared = view.types.at(path, function.child_by_field_name("name").start_byte) if name is not None else None
+    outside = name is not None and memo(view, ("called from outside", name), lambda: _outside(view, name))
+    if declared is None or declared.obj is None or outside:
+        return None
+    calls = []
+    for file, start, end in scopes(view, function):
+        node = view.tree(file).root_node.descendant_for_byte_range(start, end)
+        for use in (n for n in walk(node) if n.type == "identifier" and n.text == name):
+            ident = view.types.at(file, use.start_byte)
+            if ident is None:
+                return None  # go/types did not say what it names
+            if ident.obj != declared.obj or ident.start == declared.start:
+                continue  # another object of the same name (a local, a field's key), or the declaration
+            used, parent = held(use)
+            called = parent.type == "call_expression" and parent.child_by_field_name("function") == used
+            if not called or function.start_byte <= use.start_byte < function.end_byte:
+                return None
+            calls.append((file, parent))
+    return calls
+
+
+def _outside(view: PackageView, name: bytes) -> bool:
+    """Does a file of the package's directory the build leaves out name it, a directive or cgo export of the
+    package name it, or an assembly file call it?"""
+    word = re.compile(rb"\b" + re.escape(name) + rb"\b")
+    directive = re.compile(rb"//(go:linkname|export)\s[^\n]*\b" + re.escape(name) + rb"\b")
+    for file in glob.glob(os.path.join(glob.escape(view.package.dir), "*.go")):
+        with open(file, "rb") as f:
+            source = f.read()
+        if (file not in view.package.files and word.search(source)) or directive.search(source):
+            return True
+    for file in glob.glob(os.path.join(glob.escape(view.package.dir), "*.s")):
+        with open(file, "rb") as f:
+            if "·".encode() + name in f.read():
+                return True
+    return False

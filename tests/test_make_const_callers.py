@@ -1,0 +1,182 @@
+"""make-const with a size a func literal's parameter holds (gorewrite/callers.py): `fill := func(n int) string {
+pad := make([]byte, n) … }` called only as `fill(stop - col%stop)` has n at most 2*stop-1 inside (BurntSushi/toml's
+expandTab, speculative before). Every call must be known: the literal called where it is made, or the one value of
+a variable's declaration whose every other use calls it. A literal passed on, a call with what nothing bounds, a
+parameter the literal writes and an argument whose address is taken bound nothing, and so does a function declared
+outside std, which another package may call through a `//go:linkname` pull (go1.23's linker refuses that of a std
+symbol only); each must-decline keeps the naive array as a mutant, run beside the original: it panics where the
+original does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from test_make_const_bounds import probe
+
+from gorewrite.rules import RULES
+
+RULE = RULES["make-const"]
+FILL = """func(n int) string {
+		pad := make([]byte, n)
+		for i := range pad {
+			pad[i] = ' '
+		}
+		return string(pad)
+	}"""
+
+
+def package(name: str, body: str) -> str:
+    return f"""package {name}
+
+import (
+	"strings"
+	_ "unsafe" // go:linkname
+)
+
+const stop = 48
+
+{body.replace("FILL", FILL)}
+
+//go:noinline
+func each(xs []int, f func(int) string) (s string) {{
+	for _, x := range xs {{
+		s += f(x)
+	}}
+	return s
+}}
+
+//go:noinline
+func bump(n *int, by int) {{ *n += by }}
+
+var _ = strings.Repeat
+"""
+
+
+SHORT = """// Pad pads each width to the next stop, through a helper declared with :=.
+func Pad(widths []int) string {
+	var b strings.Builder
+	fill := FILL
+	for _, w := range widths {
+		b.WriteString(fill(stop - w%stop))
+	}
+	return b.String()
+}"""
+INVOKED = """// Pad pads one width to the next stop, in a literal called where it is made.
+func Pad(widths []int) string {
+	return func(n int) string {
+		pad := make([]byte, n)
+		for i := range pad {
+			pad[i] = ' '
+		}
+		return string(pad)
+	}(stop - len(widths)%stop)
+}"""
+PASSED = """// Pad pads each width to the next stop, and hands the helper to each as well.
+func Pad(widths []int) string {
+	fill := FILL
+	s := fill(stop - len(widths)%stop)
+	return s + each(widths, fill)
+}"""
+UNBOUNDED = """// Pad pads each width to the next stop, and once by the first width itself.
+func Pad(widths []int) string {
+	fill := FILL
+	s := fill(stop - len(widths)%stop)
+	return s + fill(widths[0])
+}"""
+WRITTEN = """// Pad pads to four times the distance to the next stop.
+func Pad(widths []int) string {
+	fill := func(n int) string {
+		n *= 4
+		pad := make([]byte, n)
+		for i := range pad {
+			pad[i] = ' '
+		}
+		return string(pad)
+	}
+	return fill(stop - len(widths)%stop)
+}"""
+ADDRESSED = """// Pad pads to the next stop, moved on by bump first.
+func Pad(widths []int) string {
+	fill := FILL
+	w := stop - len(widths)%stop
+	bump(&w, widths[0])
+	return fill(w)
+}"""
+PULLED = """// pad is the package's own, and every call below gives it at most stop spaces.
+func pad(n int) string {
+	spaces := make([]byte, n)
+	for i := range spaces {
+		spaces[i] = ' '
+	}
+	return string(spaces)
+}
+
+// Pad pads to the next stop.
+func Pad(widths []int) string {
+	return pad(stop - len(widths)%stop)
+}
+
+// grow is pad, pulled by name as another package may: a call of pad that no call of pad shows.
+//
+//go:linkname grow example.com/m/callers_pulled.pad
+func grow(n int) string
+
+// Wide pads by the first width, through grow.
+func Wide(widths []int) string { return grow(widths[0]) }"""
+BOUNDED = {
+    "callers_short": (package("callers_short", SHORT), "[95]byte"),
+    "callers_invoked": (package("callers_invoked", INVOKED), "[48]byte"),
+}
+NOT_BOUNDED = {
+    "callers_passed": package("callers_passed", PASSED),
+    "callers_unbounded": package("callers_unbounded", UNBOUNDED),
+    "callers_written": package("callers_written", WRITTEN),
+    "callers_addressed": package("callers_addressed", ADDRESSED),
+    "callers_pulled": package("callers_pulled", PULLED),
+}
+
+
+def naive(source: str) -> str:
+    """The naive rewrite: the bound the literal's bounded calls give, as if no other call existed."""
+    return source.replace("pad := make([]byte, n)\n", "var padBuf [48]byte\n\t\tpad := padBuf[:n:n]\n", 1)
+
+
+def naive_pulled(source: str) -> str:
+    """The naive rewrite of pad: the bound its direct calls give, the pull unseen (each copy pulls its own pad)."""
+    source = source.replace("example.com/naive/orig/", "example.com/naive/naive/")
+    return source.replace("spaces := make([]byte, n)\n", "var spacesBuf [48]byte\n\tspaces := spacesBuf[:n:n]\n", 1)
+
+
+CALL = probe("len({pkg}.Pad([]int{100, 200}))")
+NAIVE = {name: (naive, CALL) for name in NOT_BOUNDED if name != "callers_pulled"}
+NAIVE["callers_pulled"] = (naive_pulled, probe("len({pkg}.Wide([]int{100}))"))
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {**{n: c for n, (c, _) in BOUNDED.items()}, **NOT_BOUNDED}
+    return proposals_by_case(tmp_path_factory.mktemp("make-const-callers"), RULE, cases)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    declines = {n: (c.replace("example.com/m/", "example.com/naive/orig/"), None) for n, c in NOT_BOUNDED.items()}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-callers-naive"), toolchain, declines, NAIVE)
+
+
+@pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in BOUNDED.items()], ids=list(BOUNDED))
+def test_a_literal_every_call_of_which_is_bounded_bounds_its_parameter(proposed, name, expected):
+    exact_array(proposed[name], BOUNDED[name][0], expected)
+
+
+@pytest.mark.parametrize("name", list(NOT_BOUNDED))
+def test_a_literal_passed_on_an_unbounded_call_a_written_parameter_or_an_addressed_argument_bound_nothing(
+    proposed, name
+):
+    at_most_speculative(proposed[name])
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
+    naive_panics(mutants, name)
