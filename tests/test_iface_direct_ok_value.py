@@ -3,7 +3,8 @@
 ever read, ok is true at each read once the assertion cannot fail, so each boolean expression reading it folds as an
 if's condition does (condition.py): `ok && X` to X, `ok` alone to `true`. Declined, each with its naive rewrite: ok
 written after the assertion (`ok = ok && r.id != 0`: the naive fold forgets the write) and an operand run before ok
-whose result the fold would discard (`log(r) || ok`: the naive `true` skips the log). AllocsPerRun under both
+whose result the fold would discard (`log(r) || ok`: the naive `true` skips the log), and a `true` the package
+declares (`true := id < 0`: the naive `true` the fold writes names it). AllocsPerRun under both
 releases (probe iface-codecs' `IsTimeout`)."""
 
 from __future__ import annotations
@@ -121,6 +122,23 @@ func Known(id int, op string, slow bool) string {
         ),
         "runs before ok",
     ),
+    # the function declares its own `true` (a replay's flag): the constant the fold would write names it there
+    "true_declared": (
+        package(
+            "true_declared",
+            """// Known says whether the reply's error can tell about timeouts, and whether it timed out; a replay (a
+// negative id) was counted already.
+func Known(id int, op string, slow bool) (known, timedOut bool) {
+	true := id < 0
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	t, ok := r.err.(timeouter)
+	return ok, t.Timeout() && !true
+}
+""",
+        ),
+        "which the package declares",
+    ),
 }
 
 NAIVE = {
@@ -135,6 +153,13 @@ NAIVE = {
             "\tr := reply{id: id, err: &ne}\n", "\tt := timeouter(&ne)\n\tknown := true\n"
         ),
         '{pkg}.Known(7, "dial", true)',
+    ),
+    "true_declared": (
+        lambda s: s.replace("\tr := reply{id: id, err: &ne}\n\tt, ok := r.err.(timeouter)\n\treturn ok,", "").replace(
+            "\tne := netErr{op: op, slow: slow}\n",
+            "\tne := netErr{op: op, slow: slow}\n\tt := timeouter(&ne)\n\treturn true,",
+        ),
+        'fmt.Sprint({pkg}.Known(7, "dial", false))',
     ),
 }
 

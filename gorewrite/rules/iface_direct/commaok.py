@@ -216,9 +216,10 @@ def _read_as_value(
             edits += [Edit(path, start, end, b"") for start, end in merged(folded.removed)]
             continue
         problem = _dropped_problem(view, types, path, [(root.start_byte, root.end_byte)])
-        if problem:
-            return problem
-        edits.append(Edit(path, root.start_byte, root.end_byte, b"true" if folded.value else b"false"))
+        constant = builtins.constant(types, (view.tree(p).root_node for p in view.sources), folded.value)
+        if problem or isinstance(constant, str):
+            return problem or constant
+        edits.append(Edit(path, root.start_byte, root.end_byte, constant))
     return sorted(edits, key=lambda e: (e.start, e.end))
 
 
