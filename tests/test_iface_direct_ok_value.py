@@ -4,8 +4,9 @@ ever read, ok is true at each read once the assertion cannot fail, so each boole
 if's condition does (condition.py): `ok && X` to X, `ok` alone to `true`. Declined, each with its naive rewrite: ok
 written after the assertion (`ok = ok && r.id != 0`: the naive fold forgets the write) and an operand run before ok
 whose result the fold would discard (`log(r) || ok`: the naive `true` skips the log), and a `true` the package
-declares (`true := id < 0`: the naive `true` the fold writes names it). AllocsPerRun under both
-releases (probe iface-codecs' `IsTimeout`)."""
+declares (`true := id < 0`: the naive `true` the fold writes names it). A comment in an expression folded to a
+constant declines too (`comment_dropped`: its naive rewrite computes the same, the comment goes unsaid).
+AllocsPerRun under both releases (probe iface-codecs' `IsTimeout`)."""
 
 from __future__ import annotations
 
@@ -138,6 +139,21 @@ func Known(id int, op string, slow bool) (known, timedOut bool) {
 """,
         ),
         "which the package declares",
+    ),
+    # folded to false, the whole expression goes, and with it the comment on the operand that never ran
+    "comment_dropped": (
+        package(
+            "comment_dropped",
+            """// Opaque says whether the reply's error cannot tell about timeouts, and whether it timed out.
+func Opaque(id int, op string, slow, strict bool) (opaque, timedOut bool) {
+	ne := netErr{op: op, slow: slow}
+	r := reply{id: id, err: &ne}
+	t, ok := r.err.(timeouter)
+	return !ok && /* a lenient caller retries either way */ strict, t.Timeout()
+}
+""",
+        ),
+        "would go with what the fold removes",
     ),
 }
 
