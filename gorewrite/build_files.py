@@ -99,7 +99,7 @@ class Build:
             self._everywhere = not by_name and all(not constrained(path, self.tree(path)) for path in self.files)
         if not self._everywhere or _more(root):
             return False
-        return not _names(root) & self.written()
+        return not package_names(root) & self.written()
 
     def shadowed(self, name: str) -> set[str]:
         """The predeclared names (`min`, `len`, `int`…) the left-out file declares at package level that this
@@ -136,7 +136,7 @@ class Build:
         if said is not None:
             return set(said)
         loose = {_word(m.group(2)) for m in LOOSE.finditer(_code(root.text or b""))} if root.has_error else set()
-        return _names(root) | loose
+        return package_names(root) | loose
 
     def tree(self, path: str) -> Node:
         """The file's syntax tree, parsed once for this build."""
@@ -256,10 +256,10 @@ def _more(root: Node) -> bool:
         return True
     if any(spec.child_by_field_name("value") is not None for spec in specs):
         return True
-    return "init" in _names(root) or any(b"go:linkname" in n.text for n in walk(root) if n.type == "comment")
+    return "init" in package_names(root) or any(b"go:linkname" in n.text for n in walk(root) if n.type == "comment")
 
 
-def _names(root: Node) -> set[str]:
+def package_names(root: Node) -> set[str]:
     """The package-level names a file declares (functions, types, variables, constants; not methods)."""
     names = set()
     for decl in root.named_children:

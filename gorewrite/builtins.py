@@ -10,6 +10,9 @@ are listed there with their reason), so a rule cannot ask "is this the builtin X
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from gorewrite.build_files import package_names
 from gorewrite.syntax import Node, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
 
@@ -33,3 +36,15 @@ def called(types: TypeInfo, path: str, call: Node | None) -> str | None:
     if ident.kind == Kind.BUILTIN or ident.kind == Kind.TYPE and ident.obj is None and ident.name in TYPES:
         return ident.name
     return None
+
+
+def constant(types: TypeInfo, roots: Iterable[Node], value: bool) -> bytes | str:
+    """`true` or `false` as a rewrite writes it, where it is Go's constant: neither a file of the package declares
+    the name at package level (`const true = 1 == 0`) nor does go/types see it name a declaration of the package
+    anywhere it answered for (`true := false` in the function): there the written name would be that declaration
+    (adv-reach48e); else why not."""
+    name = "true" if value else "false"
+    declared = next((r for r in roots if name in package_names(r)), None)
+    if declared is not None or any(i.name == name and i.obj for f in types.idents.values() for i in f):
+        return f"the rewrite would write {name}, which the package declares: there it names that declaration"
+    return name.encode()

@@ -206,8 +206,9 @@ def _read_as_value(
         roots[node.start_byte] = node
     if any(r.parent.type == "if_statement" and r.parent.child_by_field_name("condition") == r for r in roots.values()):
         return None
+    within = lambda r: any(o.start_byte < r.start_byte and r.end_byte <= o.end_byte for o in roots.values())  # noqa: E731
     edits: list[Edit] = []
-    for root in roots.values():
+    for root in (r for r in roots.values() if not within(r)):  # a func literal's read inside another: that one folds
         reads = [u for u in uses if root.start_byte <= u.start < root.end_byte]
         folded = _folded(view, types, path, ok, reads, root, True)
         if isinstance(folded, str):
@@ -216,9 +217,10 @@ def _read_as_value(
             edits += [Edit(path, start, end, b"") for start, end in merged(folded.removed)]
             continue
         problem = _dropped_problem(view, types, path, [(root.start_byte, root.end_byte)])
-        if problem:
-            return problem
-        edits.append(Edit(path, root.start_byte, root.end_byte, b"true" if folded.value else b"false"))
+        constant = builtins.constant(types, (view.tree(p).root_node for p in view.sources), folded.value)
+        if problem or isinstance(constant, str):
+            return problem or constant
+        edits.append(Edit(path, root.start_byte, root.end_byte, constant))
     return sorted(edits, key=lambda e: (e.start, e.end))
 
 
