@@ -2,6 +2,7 @@
 pad := make([]byte, n) … }` called only as `fill(stop - col%stop)` has n at most 2*stop-1 inside (BurntSushi/toml's
 expandTab, speculative before). Every call must be known: the literal called where it is made, or the one value of
 a variable's declaration whose every other use calls it. A literal passed on, a call with what nothing bounds, a
+call spreading another call's results (`fill(two(w))`: one argument node for two parameters), a
 parameter the literal writes and an argument whose address is taken bound nothing, and so does a function declared
 outside std, which another package may call through a `//go:linkname` pull (go1.23's linker refuses that of a std
 symbol only); each must-decline keeps the naive array as a mutant, run beside the original: it panics where the
@@ -10,10 +11,13 @@ original does not.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
 from test_make_const_bounds import probe
 
+from gorewrite import callers
 from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
@@ -124,6 +128,21 @@ func grow(n int) string
 
 // Wide pads by the first width, through grow.
 func Wide(widths []int) string { return grow(widths[0]) }"""
+SPREAD = """// Pad pads to the next stop, then by the second of the pair two gives.
+func Pad(widths []int) string {
+	fill := func(k, n int) string {
+		pad := make([]byte, n)
+		for i := range pad {
+			pad[i] = ' '
+		}
+		return string(pad)
+	}
+	s := fill(0, stop-len(widths)%stop)
+	return s + fill(two(widths))
+}
+
+// two is the count of widths and the last width.
+func two(widths []int) (int, int) { return len(widths), widths[len(widths)-1] }"""
 BOUNDED = {
     "callers_short": (package("callers_short", SHORT), "[95]byte"),
     "callers_invoked": (package("callers_invoked", INVOKED), "[48]byte"),
@@ -134,6 +153,7 @@ NOT_BOUNDED = {
     "callers_written": package("callers_written", WRITTEN),
     "callers_addressed": package("callers_addressed", ADDRESSED),
     "callers_pulled": package("callers_pulled", PULLED),
+    "callers_spread": package("callers_spread", SPREAD),  # fill(two(widths)): one argument for two parameters
 }
 
 
@@ -180,3 +200,26 @@ def test_a_literal_passed_on_an_unbounded_call_a_written_parameter_or_an_address
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
+
+
+OUTSIDE = {  # file -> source: each names grow where the build does not show its calls
+    "export_test.go": "package p\n\nvar Grow = grow\n",
+    "grow_arm64.s": "TEXT ·run(SB),0,$0\n\tCALL ·grow(SB)\n",
+    "pushed.go": 'package p\n\nimport _ "unsafe"\n\n//go:linkname grow\n',
+    "exported.go": "package p\n\n//export grow\n",
+}
+
+
+@pytest.mark.parametrize("name", list(OUTSIDE))
+def test_a_std_function_named_by_a_file_the_build_leaves_out_a_directive_or_assembly_is_called_from_outside(
+    tmp_path, name
+):
+    """callers._outside, which only a std package reaches (no probe module can): the build's own file calls grow
+    directly, the other file is what makes the calls unknown; without it nothing does."""
+    (tmp_path / "grow.go").write_text("package p\n\nfunc grow(n int) []byte { return make([]byte, n) }\n")
+    compiled = name.endswith(".go") and not name.endswith("_test.go")
+    built = [str(tmp_path / "grow.go")] + ([str(tmp_path / name)] if compiled else [])
+    view = SimpleNamespace(package=SimpleNamespace(dir=str(tmp_path), files=built))
+    assert not callers._outside(view, b"grow")
+    (tmp_path / name).write_text(OUTSIDE[name])
+    assert callers._outside(view, b"grow")

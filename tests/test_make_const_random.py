@@ -2,7 +2,8 @@
 below maxName, as math/rand's doc says ("a non-negative pseudo-random number in the half-open interval [0,n)"), so
 `make([]rune, n)` gets a `[39]rune` (testing/quick's sizedValue has this shape, speculative before). math/rand's
 *Rand methods are non-negative only for a Source that keeps its contract: one whose Int63 is negative makes
-`Intn(5)` -4, so `10 - rng.Intn(5)` bounds nothing. A draw below what nothing bounds, and a package's own `Intn`,
+`Intn(5)` -4, so `10 - rng.Intn(5)` bounds nothing, where math/rand/v2's `r2.IntN(5)` is 0 to 4 over any
+Source (its uint64n). A draw below what nothing bounds, and a package's own `Intn`,
 bound nothing either; each must-decline keeps the naive array as a mutant, run beside the original: it panics where
 the original does not.
 """
@@ -63,6 +64,13 @@ func Score(rng *rand.Rand, limit int) int {
 	name := make([]rune, n)
 	return sum(name)
 }"""
+METHOD2 = """// Score draws a name ten runes long less a random few, from a math/rand/v2 generator: any Source's Uint64
+// gives IntN a value from 0 to n-1 (uint64n), so the draw is never negative.
+func Score(rng *rand.Rand, limit int) int {
+	r2 := rand2.New(rand2.NewPCG(uint64(limit), 1))
+	name := make([]rune, 10-r2.IntN(5))
+	return sum(name)
+}"""
 UNBOUNDED = """// Score draws a name's length below the caller's limit.
 func Score(rng *rand.Rand, limit int) int {
 	n := rng.Intn(limit)
@@ -85,10 +93,12 @@ func Score(rng *rand.Rand, limit int) int {
 	name := make([]rune, n)
 	return sum(name)
 }"""
+BOTH = '(\n\t"math/rand"\n\trand2 "math/rand/v2"\n)'
 BOUNDED = {
     "random_method": (package("random_method", METHOD), "[39]rune"),
     "random_function": (package("random_function", FUNCTION), "[10]rune"),
-    "random_v2": (package("random_v2", VERSION2, '(\n\t"math/rand"\n\trand2 "math/rand/v2"\n)'), "[39]rune"),
+    "random_v2": (package("random_v2", VERSION2, BOTH), "[39]rune"),
+    "random_v2_method": (package("random_v2_method", METHOD2, BOTH), "[10]rune"),
 }
 NOT_BOUNDED = {
     "random_unbounded": package("random_unbounded", UNBOUNDED),
