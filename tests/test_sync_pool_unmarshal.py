@@ -339,17 +339,39 @@ func Decode(id string) bool {
 """
 
 
+# Declined though the local is fresh and its field an interface without methods in this build: the interface is
+# another package's, whose other build may declare it a pointer to a type whose UnmarshalJSON keeps the bytes
+# (`//go:build keep`: `type V = *Raw`; the naive pool, built with -tags keep, gives the first envelope the second's).
+ELSEWHERE_ANY = """type Envelope struct {
+	D av.V `json:"d"`
+}
+
+func Open(r io.Reader) *Envelope {
+	var scratch [512]byte
+	n, _ := io.ReadFull(r, scratch[:])
+	env := new(Envelope)
+	json.Unmarshal(scratch[:n], env)
+	return env
+}
+"""
+
+
 def _source(case: str) -> str:
     if case == "elsewhere":
         head = HEAD.format(name=case).replace('\t"time"\n', '\t"time"\n\n\tbp "example.com/m/buffer_pointer"\n')
         return head + ELSEWHERE
+    if case == "elsewhere_any":
+        head = HEAD.format(name=case).replace('\t"time"\n', '\t"time"\n\n\tav "example.com/m/anyv"\n')
+        return head + ELSEWHERE_ANY
+    if case == "anyv":
+        return HEAD.format(name=case) + "type V interface{}\n"
     code = POOLED[case][0] if case in POOLED else DECLINED[case][0]
     return HEAD.format(name=case) + code
 
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    cases = (*POOLED, *DECLINED, "elsewhere")
+    cases = (*POOLED, *DECLINED, "elsewhere", "elsewhere_any", "anyv")
     return proposals_by_case(tmp_path_factory.mktemp("unmarshal"), RULE, {c: _source(c) for c in cases})
 
 
@@ -369,6 +391,12 @@ def test_a_type_of_another_package_of_the_module_declines(results):
     result = proposal_at(results["elsewhere"], _source("elsewhere"), "\tvar buf bytes.Buffer")
     assert not isinstance(result, Fix), result
     assert "it may reach a type of example.com/m/buffer_pointer, whose other builds" in result.reason, result
+
+
+def test_an_interface_of_another_package_of_the_module_declines_in_a_fresh_local(results):
+    result = proposal_at(results["elsewhere_any"], _source("elsewhere_any"), "\tvar scratch [512]byte")
+    assert not isinstance(result, Fix), result
+    assert "it may reach a type of example.com/m/anyv, whose other builds" in result.reason, result
 
 
 def _declared(case: str) -> str:

@@ -50,6 +50,13 @@ func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool
 		found["param "+t.String()] = true
 		return
 	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		own, path := n.Obj().Pkg() == c.pkg, n.Obj().Pkg().Path()
+		if !own && !std && !c.isStd(path) {
+			found["named "+path] = true // an interface too: another build may declare it a keeper's pointer
+		}
+		std = !own && (std || c.isStd(path)) && n.TypeArgs().Len() == 0
+	}
 	if types.IsInterface(t) {
 		if i, ok := t.Underlying().(*types.Interface); ok && i.Empty() {
 			found["empty "+t.String()] = true // a nil one gets json's own values: decoding.py may prove it nil
@@ -57,13 +64,6 @@ func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool
 			found["iface "+t.String()] = true
 		}
 		return
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
-		own, path := n.Obj().Pkg() == c.pkg, n.Obj().Pkg().Path()
-		if !own && !std && !c.isStd(path) {
-			found["named "+path] = true
-		}
-		std = !own && (std || c.isStd(path)) && n.TypeArgs().Len() == 0
 	}
 	for _, set := range []*types.MethodSet{types.NewMethodSet(t), types.NewMethodSet(types.NewPointer(t))} {
 		for _, name := range decodingMethods {
