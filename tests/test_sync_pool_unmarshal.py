@@ -6,7 +6,7 @@ decline, the naive pool it must not become, whose callers then read bytes a late
 from __future__ import annotations
 
 import pytest
-from conftest import module, naive_rewrites, proposal_at, proposals, proposals_by_case
+from conftest import go_mod, module, naive_rewrites, proposal_at, proposals, proposals_by_case, write_tree
 from test_sync_pool_holders import _naive  # every `var x bytes.Buffer` and `var x [512]byte` from a pool anyway
 
 from gorewrite.proposals import Fix
@@ -397,6 +397,53 @@ def test_an_interface_of_another_package_of_the_module_declines_in_a_fresh_local
     result = proposal_at(results["elsewhere_any"], _source("elsewhere_any"), "\tvar scratch [512]byte")
     assert not isinstance(result, Fix), result
     assert "it may reach a type of example.com/m/anyv, whose other builds" in result.reason, result
+
+
+KEEP_BUILD = {
+    "anyv/v.go": "//go:build !keep\n\npackage anyv\n\ntype V interface{}\n",
+    "anyv/v_keep.go": """//go:build keep
+
+package anyv
+
+type Raw struct{ B []byte }
+
+func (r *Raw) UnmarshalJSON(b []byte) error {
+	r.B = b
+	return nil
+}
+
+type V = *Raw
+""",
+    "main.go": """package main
+
+import (
+	"fmt"
+	"strings"
+
+	"example.com/m/naive"
+	"example.com/m/orig"
+)
+
+func main() {
+	a := orig.Open(strings.NewReader(`{"d":"abc"}`))
+	orig.Open(strings.NewReader(`{"d":"xyz"}`))
+	b := naive.Open(strings.NewReader(`{"d":"abc"}`))
+	naive.Open(strings.NewReader(`{"d":"xyz"}`))
+	fmt.Printf("%s %s\\n", a.D.B, b.D.B)
+}
+""",
+}
+
+
+def test_the_naive_pool_of_another_packages_interface_changes_what_a_keep_build_reads(tmp_path, toolchain):
+    source = _source("elsewhere_any")
+    files = {"orig/o.go": source.replace("package elsewhere_any", "package orig")}
+    files["naive/n.go"] = _naive(source).replace("package elsewhere_any", "package naive")
+    root = write_tree(tmp_path, {**go_mod("example.com/m"), **KEEP_BUILD, **files})
+    ran = toolchain.run(["run", "-tags", "keep", "."], str(root))
+    assert ran.returncode == 0, ran.stderr.decode()
+    before, after = ran.stdout.decode().split()
+    assert (before, after) == ('"abc"', '"xyz"')  # the naive pool's first envelope reads the second's bytes
 
 
 def _declared(case: str) -> str:
