@@ -360,18 +360,18 @@ def _source(case: str) -> str:
     if case == "elsewhere":
         head = HEAD.format(name=case).replace('\t"time"\n', '\t"time"\n\n\tbp "example.com/m/buffer_pointer"\n')
         return head + ELSEWHERE
-    if case == "elsewhere_any":
+    if case in ("elsewhere_any", "elsewhere_alias"):  # anyv's V, or its alias A of any (`= *Raw` elsewhere too)
         head = HEAD.format(name=case).replace('\t"time"\n', '\t"time"\n\n\tav "example.com/m/anyv"\n')
-        return head + ELSEWHERE_ANY
+        return head + (ELSEWHERE_ANY if case == "elsewhere_any" else ELSEWHERE_ANY.replace("av.V", "av.A"))
     if case == "anyv":
-        return HEAD.format(name=case) + "type V interface{}\n"
+        return HEAD.format(name=case) + "type V interface{}\n\ntype A = any\n"
     code = POOLED[case][0] if case in POOLED else DECLINED[case][0]
     return HEAD.format(name=case) + code
 
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    cases = (*POOLED, *DECLINED, "elsewhere", "elsewhere_any", "anyv")
+    cases = (*POOLED, *DECLINED, "elsewhere", "elsewhere_any", "elsewhere_alias", "anyv")
     return proposals_by_case(tmp_path_factory.mktemp("unmarshal"), RULE, {c: _source(c) for c in cases})
 
 
@@ -393,8 +393,9 @@ def test_a_type_of_another_package_of_the_module_declines(results):
     assert "it may reach a type of example.com/m/buffer_pointer, whose other builds" in result.reason, result
 
 
-def test_an_interface_of_another_package_of_the_module_declines_in_a_fresh_local(results):
-    result = proposal_at(results["elsewhere_any"], _source("elsewhere_any"), "\tvar scratch [512]byte")
+@pytest.mark.parametrize("case", ["elsewhere_any", "elsewhere_alias"])
+def test_an_interface_of_another_package_of_the_module_declines_in_a_fresh_local(results, case):
+    result = proposal_at(results[case], _source(case), "\tvar scratch [512]byte")
     assert not isinstance(result, Fix), result
     assert "it may reach a type of example.com/m/anyv, whose other builds" in result.reason, result
 

@@ -45,6 +45,8 @@ func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool
 	if a, ok := t.(*types.Alias); ok && a.Obj().Pkg() != nil && c.isStd(a.Obj().Pkg().Path()) {
 		n, named := types.Unalias(t).(*types.Named)
 		std = std || named && n.TypeArgs().Len() == 0 // a std alias of a named type, not of an instance with ours
+	} else if ok && a.Obj().Pkg() != nil && a.Obj().Pkg() != c.pkg && !std {
+		found["named "+a.Obj().Pkg().Path()] = true // `type V = any` here, `= *Keeper` in another build
 	}
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
 		found["param "+t.String()] = true
