@@ -190,6 +190,38 @@ func Gather(cfg Config, names []string, tag string) []string {
 """,
         "the trip count of the loop at line 16 is not known when it starts",
     ),
+    "decline_field_count_map": (  # `range cfg.Shards` of a map: delete(cfg.Shards, k) reads cfg, yet shrinks it
+        """package decline_field_count_map
+
+// Config names the shards of a round.
+type Config struct{ Shards map[string]int }
+
+// Gather starts a producer per shard, each waiting for its turn; it drops a shard, collects as many results as
+// shards remain, renames the tag, then lets the last producer go: it reads the new tag.
+func Gather(cfg Config, tag string) []string {
+	res := make(chan string)
+	turn := make(chan struct{})
+	for name := range cfg.Shards {
+		go func() {
+			<-turn
+			res <- tag + name
+		}()
+	}
+	delete(cfg.Shards, "b")
+	var out []string
+	for range cfg.Shards {
+		turn <- struct{}{}
+		out = append(out, (<-res)[:1])
+	}
+	tag = "late"
+	turn <- struct{}{}
+	out = append(out, (<-res)[:1])
+	return out
+}
+
+""",
+        "the trip count of the loop at line 11 is not known when it starts",
+    ),
 }
 
 
@@ -201,6 +233,10 @@ NAIVE = {
     "decline_field_count_lowered": (_copy_tag, 'fmt.Sprint({pkg}.Gather({pkg}.Config{Workers: 2}, "a"))'),
     "decline_field_count_address": (_copy_tag, 'fmt.Sprint({pkg}.Gather({pkg}.Config{Workers: 2}, "a"))'),
     "decline_field_count_pointer": (_copy_tag, 'fmt.Sprint({pkg}.Gather(&{pkg}.Config{Workers: 2}, "a"))'),
+    "decline_field_count_map": (
+        _copy_tag,
+        'fmt.Sprint({pkg}.Gather({pkg}.Config{Shards: map[string]int{"a": 1, "b": 2}}, "t"))',
+    ),
     "decline_field_count_slice_bound": (
         _copy_tag,
         'fmt.Sprint({pkg}.Gather({pkg}.Config{Workers: 2}, []string{"a", "b", "c"}, "t"))',
