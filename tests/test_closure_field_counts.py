@@ -153,6 +153,75 @@ DECLINES = {
         gather("decline_field_count_pointer", "p *Config", "p.Workers", "q := p\n\tq.shrink()"),
         "the trip count of the loop at line 18 is not known when it starts",
     ),
+    "decline_field_count_slice_bound": (  # `range names[:cfg.Workers]`: a slice's key holds no field path's variable
+        """package decline_field_count_slice_bound
+
+import "strconv"
+
+// Config sizes a round.
+type Config struct{ Workers int }
+
+// Gather starts a producer per name of the first cfg.Workers, collects all but the last one's in a loop over the
+// lowered count, renames the tag, then lets the last producer go: it reads the new tag.
+func Gather(cfg Config, names []string, tag string) []string {
+	res := make(chan string)
+	turns := make([]chan struct{}, len(names))
+	for i := range turns {
+		turns[i] = make(chan struct{})
+	}
+	for w, name := range names[:cfg.Workers] {
+		go func() {
+			<-turns[w]
+			res <- tag + name + strconv.Itoa(w)
+		}()
+	}
+	cfg.Workers--
+	var out []string
+	for i := range names[:cfg.Workers] {
+		turns[i] <- struct{}{}
+		out = append(out, <-res)
+	}
+	tag = "late"
+	turns[cfg.Workers] <- struct{}{}
+	out = append(out, <-res)
+	return out
+}
+
+""",
+        "the trip count of the loop at line 16 is not known when it starts",
+    ),
+    "decline_field_count_map": (  # `range cfg.Shards` of a map: delete(cfg.Shards, k) reads cfg, yet shrinks it
+        """package decline_field_count_map
+
+// Config names the shards of a round.
+type Config struct{ Shards map[string]int }
+
+// Gather starts a producer per shard, each waiting for its turn; it drops a shard, collects as many results as
+// shards remain, renames the tag, then lets the last producer go: it reads the new tag.
+func Gather(cfg Config, tag string) []string {
+	res := make(chan string)
+	turn := make(chan struct{})
+	for name := range cfg.Shards {
+		go func() {
+			<-turn
+			res <- tag + name
+		}()
+	}
+	delete(cfg.Shards, "b")
+	var out []string
+	for range cfg.Shards {
+		turn <- struct{}{}
+		out = append(out, (<-res)[:1])
+	}
+	tag = "late"
+	turn <- struct{}{}
+	out = append(out, (<-res)[:1])
+	return out
+}
+
+""",
+        "the trip count of the loop at line 11 is not known when it starts",
+    ),
 }
 
 
@@ -164,6 +233,14 @@ NAIVE = {
     "decline_field_count_lowered": (_copy_tag, 'fmt.Sprint({pkg}.Gather({pkg}.Config{Workers: 2}, "a"))'),
     "decline_field_count_address": (_copy_tag, 'fmt.Sprint({pkg}.Gather({pkg}.Config{Workers: 2}, "a"))'),
     "decline_field_count_pointer": (_copy_tag, 'fmt.Sprint({pkg}.Gather(&{pkg}.Config{Workers: 2}, "a"))'),
+    "decline_field_count_map": (
+        _copy_tag,
+        'fmt.Sprint({pkg}.Gather({pkg}.Config{Shards: map[string]int{"a": 1, "b": 2}}, "t"))',
+    ),
+    "decline_field_count_slice_bound": (
+        _copy_tag,
+        'fmt.Sprint({pkg}.Gather({pkg}.Config{Workers: 2}, []string{"a", "b", "c"}, "t"))',
+    ),
 }
 
 globals().update(case_suite("fieldcounts", RULE, FIXES, DECLINES, NAIVE, pinned=True))

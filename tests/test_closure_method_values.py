@@ -19,6 +19,7 @@ from __future__ import annotations
 import pytest
 from conftest import assert_declines, case_suite, edited, module, only_fix, proposals
 
+from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["closure"]
@@ -117,7 +118,7 @@ func Show(m *Meter, unit string) string {
 	return show()
 }
 """,
-        "meter := *m // the receiver the table's method values copy",
+        "unitsRecv := *m // the receiver the table's method values copy",
         'fmt.Sprint({pkg}.Show(&{pkg}.Meter{Watts: 2000}, "kW"), {pkg}.Show(&{pkg}.Meter{Watts: 5}, "?"))',
     ),
     "method_values_pointer_alias": (  # a pointer receiver through `type CounterRef = *Counter`: spelled as the alias
@@ -509,3 +510,61 @@ def test_method_value_of_a_per_build_receiver_naive_is_wrong(tmp_path, toolchain
     ran = toolchain.run(["run", "-tags", "copyplan", "."], str(tmp_path))
     assert ran.returncode == 0, ran.stderr.decode()
     assert ran.stdout.decode().split() == ["3", "6"]
+
+
+NESTED_TABLES = """package nt
+
+import "strconv"
+
+// Plan is a tenant's plan.
+type Plan struct {
+	Name     string
+	Requests int
+}
+
+func (p Plan) requests() string { return p.Name + ": " + strconv.Itoa(p.Requests) }
+
+func (p Plan) name() string { return p.Name }
+
+// Report names the plan as admitted, upgrades it, then names it as admitted beside its new name.
+func Report(p *Plan) string {
+	admitted := map[string]func() string{"requests": p.requests}
+	p.Name, p.Requests = "pro", 99
+	out := ""
+	{
+		now := map[string]func() string{"name": p.name}
+		out += admitted["requests"]() + " / " + now["name"]() + "; "
+	}
+	return out + admitted["requests"]()
+}
+"""
+
+NESTED_PROBE = """package main
+
+import (
+	"fmt"
+
+	"example.com/m/n"
+	"example.com/m/o"
+)
+
+func main() {
+	fmt.Println(o.Report(&o.Plan{Name: "basic", Requests: 1}) == n.Report(&n.Plan{Name: "basic", Requests: 1}))
+}
+"""
+
+
+def test_pointee_copies_of_nested_tables_keep_their_own(tmp_path, toolchain):
+    """Two tables' copies of *p, proposed apart and applied together: the inner block's copy must not shadow the
+    outer table's for its calls there (each copy is named after its table). The naive name, the type's (`plan`
+    twice), passes the upgraded plan to `admitted` inside the block."""
+    module(tmp_path / "found", {"nt/nt.go": NESTED_TABLES})
+    fixes = [f for f in proposals(tmp_path / "found", RULE)["example.com/m/nt"] if isinstance(f, Fix)]
+    assert len(fixes) == 2, fixes
+    both = edited(NESTED_TABLES, Fix(RULE.name, tuple(e for f in fixes for e in f.edits), (), ""))
+    naive = both.replace("admittedRecv", "plan").replace("nowRecv", "plan")
+    for rewritten, same in ((both, "true"), (naive, "false")):
+        files = {"o/nt.go": NESTED_TABLES, "n/nt.go": rewritten, "main.go": NESTED_PROBE}
+        root = module(tmp_path / same, {p: t.replace("package nt", f"package {p[0]}") for p, t in files.items()})
+        ran = toolchain.run(["run", "."], str(root))
+        assert ran.stdout.decode().split() == [same], (ran.stderr.decode(), rewritten)

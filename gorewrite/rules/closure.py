@@ -1548,7 +1548,10 @@ def _pointee_table_copy(
     panic before an element is evaluated: EVALUATED_FIRST; a nil c panics at the copy as at the method value),
     never written and its address never taken (a name the function does not use), so method expressions `T.m`
     given it where an element is called read the value each method value held, whatever is written through c
-    after. None where
+    after. Its name is the table's with `Recv` (`limitsRecv`): another table's copy, proposed apart and applied
+    with this one, may be declared in a block inside this table's scope, where it would shadow a copy of the same
+    name for this table's calls there; only a table of the same name gets the same name, and it hides this table
+    there too (each copy is declared right before its table). None where
     that is not so: a pointer receiver among the methods, a func literal, a pointer spelled without a star
     (`type Ref = *T`), a table in a statement's header. A receiver type holding a lock is copied by each method
     value already, and go vet reports its value-receiver methods (`passes lock by value`) before the copy too."""
@@ -1568,7 +1571,7 @@ def _pointee_table_copy(
     if not indent:
         return None
     pointee = recv.type[1:]
-    name = fresh_local(owner(table), _local_name(re.sub(r"\W.*", "", pointee)) or "recv")
+    name = fresh_local(owner(table), text(_table_variable(table)).decode() + "Recv")
     line = f"{name} := *{recv.name} // the receiver the table's method values copy\n".encode() + indent
     return PointeeCopy(name, pointee, Edit(path, statement.start_byte, statement.start_byte, line))
 
@@ -1583,16 +1586,6 @@ def _table_statement(table: Node) -> Node | None:
     ):
         return None
     return holder if holder.parent.type in ("statement_list", "block") else None
-
-
-def _local_name(type_name: str) -> str:
-    """A local's name for a value of the type: `CLI` cli, `Tailer` tailer, `HTTPServer` httpServer."""
-    upper = re.match(r"[A-Z]+", type_name)
-    if upper is None:
-        return type_name
-    run = upper.group()
-    keep = len(run) - 1 if 1 < len(run) < len(type_name) else len(run)
-    return run[:keep].lower() + type_name[keep:]
 
 
 def _receiver_first(view: PackageView, path: str, types: TypeInfo, receiver: str, forward: Forward) -> str | None:
