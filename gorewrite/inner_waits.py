@@ -13,16 +13,19 @@
 after_signal.py declines a go statement of the goroutine that names the variable: the inner goroutine
 may read it after the outer one signals. Not this one: its reads come before its own signal (asked of
 it as of any goroutine, by signals.py, so its own literals and goroutines are checked the same way),
-a Done of a WaitGroup declared in the outer body, counted by `inner.Add(1)` right before the go
-statement, and named nowhere else but by one `inner.Wait()` among the outer body's own statements, after
+a Done of a WaitGroup value declared in the outer body (not a pointer: `inner := &shared` may be
+Done by anyone, and its Wait return early), counted by `inner.Add(1)` right before the go statement,
+and named nowhere else but by one `inner.Wait()` among the outer body's own statements, after
 the one holding the go statement. So each inner Done comes before that Wait returns, and the Wait before
 the outer signal: a deferred one, or a last statement after the Wait.
 
 The outer body must reach the Wait once it has started an inner goroutine: from the statement holding
 the go statement to the Wait, no return, no goto in the body, and no call but builtins, the Add and
-the go statements' own, so nothing can panic into a recover or leave by runtime.Goexit (t.FailNow) and
-run the deferred Done early; every defer of the body is a WaitGroup's Done (none may recover). A panic
-there (an index out of range) is unrecovered: the program ends, copy or not.
+the go statements' own, and no range over anything but a named sequence, map, channel or integer (a
+range over a func calls the iterator, which may call runtime.Goexit), so nothing can panic into a
+recover or leave by runtime.Goexit (t.FailNow) and run the deferred Done early; every defer of the
+body is a WaitGroup's Done (none may recover). A panic there (an index out of range) is unrecovered:
+the program ends, copy or not.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite import builtins
+from gorewrite.pure import SEQUENCES
 from gorewrite.rulekit import uses_goto
 from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Signal, Spawn, method_of, previous
 from gorewrite.syntax import Node, mentions, statements, unparen, walk
@@ -63,6 +67,9 @@ def _waited_at(types: TypeInfo, spawn: Spawn, body: Node, go: Node, name: str, s
     signal = signal_of(types, inner, name)
     if isinstance(signal, str) or signal.kind != "done" or signal.early or not _declared_in(signal.obj, body, literal):
         return None
+    declared = next((i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use == Use.DECL), None)
+    if declared is None or declared.type != "sync.WaitGroup":  # a pointer may be shared: others may Done it
+        return None
     add = _call_on(types, spawn.path, previous(go), WG_ADD, signal.obj)
     if add is None or types.value(spawn.path, *_span(add.child_by_field_name("arguments").named_children)) != 1:
         return None
@@ -80,12 +87,29 @@ def _cannot_leave(types: TypeInfo, path: str, statement: Node, add: Node) -> boo
     """Does the statement run to its end, but for a panic no one recovers: no return, and no call but a
     builtin's, the Add's and the go statements' own (a function may call runtime.Goexit)?"""
     for node in walk(statement, skip=_literal):
-        if node.type == "return_statement":
+        if node.type == "return_statement" or (
+            node.type == "range_clause" and not _ranges_over_data(types, path, node)
+        ):
             return False
         if node.type == "call_expression" and node != add and node.parent.type != "go_statement":
             if builtins.called(types, path, node) is None:
                 return False
     return True
+
+
+def _ranges_over_data(types: TypeInfo, path: str, clause: Node) -> bool:
+    """Does the range clause run no code: over a constant, or a variable or field holding a slice, array,
+    string, map, channel or integer (a func's iterator may call anything, runtime.Goexit too)?"""
+    right = unparen(clause.child_by_field_name("right"))
+    if right.type == "int_literal":
+        return True
+    name = right.child_by_field_name("field") if right.type == "selector_expression" else right
+    ident = types.at(path, name.start_byte) if name.type in ("identifier", "field_identifier") else None
+    if types.integer(path, right.start_byte, right.end_byte) is not None:
+        return True
+    return ident is not None and (
+        ident.shape in (*SEQUENCES, "map") or (ident.type or "").startswith(("chan ", "<-chan "))
+    )
 
 
 def _defers_only_done(types: TypeInfo, path: str, body: Node) -> bool:

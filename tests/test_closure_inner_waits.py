@@ -112,13 +112,83 @@ DECLINES = {
         ),
         "the goroutine starts a goroutine at line 14 that may read host after it signals",
     ),
+    "inner_wait_shared_group": (  # `inner := &pending`: Send itself Dones pending, and inner.Wait returns early
+        """package inner_wait_shared_group
+
+import "sync"
+
+// Send sends the message to the host from a goroutine of a worker counted in a group Send releases itself
+// once the goroutine has started.
+func Send(msg, host string, started chan struct{}, ready chan struct{}, out chan<- string) {
+	var outer, pending sync.WaitGroup
+	outer.Add(1)
+	go func() {
+		defer outer.Done()
+		inner := &pending
+		inner.Add(1)
+		go func() {
+			defer inner.Done()
+			started <- struct{}{}
+			<-ready
+			out <- host + ":" + msg
+		}()
+		inner.Wait()
+	}()
+	<-started
+	pending.Done()
+	outer.Wait()
+	host = "backup"
+	pending.Add(1)
+	close(ready)
+}
+""",
+        "the goroutine starts a goroutine at line 14 that may read host after it signals",
+    ),
+    "inner_wait_iterated": (  # a range over a func: the iterator may end the goroutine (runtime.Goexit)
+        """package inner_wait_iterated
+
+import (
+	"runtime"
+	"sync"
+)
+
+// Once yields one part, then ends its caller's goroutine.
+func Once(yield func(int) bool) {
+	yield(0)
+	runtime.Goexit()
+}
+
+// Send sends the message to the host from a goroutine per part the iterator yields.
+func Send(msg, host string, parts func(func(int) bool), ready chan struct{}, out chan<- string) {
+	var outer sync.WaitGroup
+	outer.Add(1)
+	go func() {
+		defer outer.Done()
+		var inner sync.WaitGroup
+		for range parts {
+			inner.Add(1)
+			go func() {
+				defer inner.Done()
+				<-ready
+				out <- host + ":" + msg
+			}()
+		}
+		inner.Wait()
+	}()
+	outer.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "the goroutine starts a goroutine at line 23 that may read host after it signals",
+    ),
 }
 
 
 def outer_copy(source: str) -> str:
     """The naive copy in a block of its own around the outer go statement."""
     start = source.index("\tgo func() {\n\t\tdefer outer.Done()")
-    end = source.index("\t}()\n\touter.Wait()") + len("\t}()\n")
+    end = source.index("\n\t}()\n", start) + len("\n\t}()\n")
     inner = "".join("\t" + line for line in source[start:end].splitlines(keepends=True))
     return f"{source[:start]}\t{{\n\t\thost := host\n{inner}\t}}\n{source[end:]}"
 
@@ -135,13 +205,15 @@ NAIVE = {
     "inner_wait_in_branch": (outer_copy, probe("false")),
     "inner_wait_returns_first": (outer_copy, probe("true")),
     "inner_wait_recovered": (outer_copy, probe("nil")),
+    "inner_wait_shared_group": (outer_copy, probe("make(chan struct{})")),
+    "inner_wait_iterated": (outer_copy, probe("{pkg}.Once")),
 }
 
 ALLOCS = {"inner_wait_rows": '{pkg}.Render([][]string{{" a", "b"}, {"c "}}, ">")'}
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
 
-globals().update(case_suite("innerwaits", RULE, FIXES, DECLINES, NAIVE, pinned=True))
+globals().update(case_suite("innerwaits", RULE, FIXES, DECLINES, NAIVE, pinned=True, go="1.23"))
 
 
 @pytest.mark.parametrize("name", list(FIXES))
