@@ -20,24 +20,22 @@ the one holding the go statement. So each inner Done comes before that Wait retu
 the outer signal: a deferred one, or a last statement after the Wait.
 
 The outer body must reach the Wait once it has started an inner goroutine: from the statement holding
-the go statement to the Wait, no return, no goto in the body, and no call but builtins, the Add and
-the go statements' own, and no range over anything but a named sequence, map, channel or integer (a
-range over a func calls the iterator, which may call runtime.Goexit), so nothing can panic into a
-recover or leave by runtime.Goexit (t.FailNow) and run the deferred Done early; every defer of the
-body is a WaitGroup's Done (none may recover). A panic there (an index out of range) is unrecovered:
-the program ends, copy or not.
+the go statement to the Wait, nothing that may return, panic or run code (unexiting.py: go statements,
+constant Adds, loops over named sequences), so no runtime.Goexit (t.FailNow, a func iterator) and no
+panic runs the deferred Done early: unrecovered, a panic still runs the deferred calls before the
+program ends, and the writer may run meanwhile. No goto in the body, and every defer of the body is a
+WaitGroup's Done (none may recover).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from gorewrite import builtins
-from gorewrite.pure import SEQUENCES
 from gorewrite.rulekit import uses_goto
 from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Signal, Spawn, method_of, previous
 from gorewrite.syntax import Node, mentions, statements, unparen, walk
 from gorewrite.typeinfo import TypeInfo, Use
+from gorewrite.unexiting import may_exit
 
 
 def waited(
@@ -80,36 +78,7 @@ def _waited_at(types: TypeInfo, spawn: Spawn, body: Node, go: Node, name: str, s
     if holder is None or len(waits) != 1 or len(uses) != 3 or waits[0].start_byte < holder.end_byte:
         return None
     between = top[top.index(holder) : top.index(waits[0])]
-    return waits[0].end_byte if all(_cannot_leave(types, spawn.path, s, add) for s in between) else None
-
-
-def _cannot_leave(types: TypeInfo, path: str, statement: Node, add: Node) -> bool:
-    """Does the statement run to its end, but for a panic no one recovers: no return, and no call but a
-    builtin's, the Add's and the go statements' own (a function may call runtime.Goexit)?"""
-    for node in walk(statement, skip=_literal):
-        if node.type == "return_statement" or (
-            node.type == "range_clause" and not _ranges_over_data(types, path, node)
-        ):
-            return False
-        if node.type == "call_expression" and node != add and node.parent.type != "go_statement":
-            if builtins.called(types, path, node) is None:
-                return False
-    return True
-
-
-def _ranges_over_data(types: TypeInfo, path: str, clause: Node) -> bool:
-    """Does the range clause run no code: over a constant, or a variable or field holding a slice, array,
-    string, map, channel or integer (a func's iterator may call anything, runtime.Goexit too)?"""
-    right = unparen(clause.child_by_field_name("right"))
-    if right.type == "int_literal":
-        return True
-    name = right.child_by_field_name("field") if right.type == "selector_expression" else right
-    ident = types.at(path, name.start_byte) if name.type in ("identifier", "field_identifier") else None
-    if types.integer(path, right.start_byte, right.end_byte) is not None:
-        return True
-    return ident is not None and (
-        ident.shape in (*SEQUENCES, "map") or (ident.type or "").startswith(("chan ", "<-chan "))
-    )
+    return waits[0].end_byte if all(may_exit(types, spawn.path, s) is None for s in between) else None
 
 
 def _defers_only_done(types: TypeInfo, path: str, body: Node) -> bool:

@@ -12,7 +12,7 @@ would insert, and a probe showing it changes what the code does), ALLOCS (the ca
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, only_fix
+from conftest import case_suite, edited, module, only_fix, releases
 
 from gorewrite.rules import RULES
 
@@ -185,6 +185,50 @@ func Send(msg, host string, parts func(func(int) bool), ready chan struct{}, out
 }
 
 
+PANICS = """package inner_wait_panics
+
+import (
+	"sync"
+	"time"
+)
+
+// Bad is a worker's error; describing it takes a while.
+type Bad struct{}
+
+func (Bad) Error() string {
+	time.Sleep(200 * time.Millisecond)
+	return "no parts"
+}
+
+// Send sends the message to the host from a goroutine of a worker that panics when it has no parts.
+func Send(msg, host string, parts []string, ready chan struct{}, out chan<- string) {
+	var outer sync.WaitGroup
+	outer.Add(1)
+	go func() {
+		defer outer.Done()
+		var inner sync.WaitGroup
+		inner.Add(1)
+		go func() {
+			defer inner.Done()
+			<-ready
+			out <- host + ":" + msg
+		}()
+		if len(parts) == 0 {
+			panic(Bad{})
+		}
+		inner.Wait()
+	}()
+	outer.Wait()
+	host = "backup"
+	close(ready)
+}
+"""
+DECLINES["inner_wait_panics"] = (
+    PANICS,
+    "the goroutine starts a goroutine at line 24 that may read host after it signals",
+)
+
+
 def outer_copy(source: str) -> str:
     """The naive copy in a block of its own around the outer go statement."""
     start = source.index("\tgo func() {\n\t\tdefer outer.Done()")
@@ -219,3 +263,25 @@ globals().update(case_suite("innerwaits", RULE, FIXES, DECLINES, NAIVE, pinned=T
 @pytest.mark.parametrize("name", list(FIXES))
 def test_proposes(proposed, name):
     assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
+
+
+def test_the_naive_rewrite_of_a_panic_before_the_wait_is_wrong(tmp_path):
+    """Unrecovered, the outer goroutine's panic still runs its deferred Done before the program ends (and Bad's
+    Error, slow, before that): the writer goes on and the inner goroutine sends what it sees. Not a probe of the
+    case suite, whose one program the panic would end: a program per side, compared by what it printed first."""
+    main = (
+        'package main\n\nimport (\n\t"fmt"\n\n\tp "example.com/m/{side}/inner_wait_panics"\n)\n\n'
+        'func main() {{\n\tout := make(chan string, 1)\n\tp.Send("m", "h", nil, make(chan struct{{}}), out)\n'
+        "\tfmt.Println(<-out)\n\tselect {{}}\n}}\n"
+    )
+    files = {}
+    for side, source in (("orig", PANICS), ("naive", outer_copy(PANICS))):
+        files[f"{side}/inner_wait_panics/inner_wait_panics.go"] = source
+        files[f"run/{side}/main.go"] = main.format(side=side)
+    root = module(tmp_path, files)
+    printed = {}
+    for side in ("orig", "naive"):
+        done = releases()[0].run(["run", f"./run/{side}"], str(root))
+        assert b"panic: no parts" in done.stderr, done.stderr.decode()
+        printed[side] = done.stdout.decode().split("\n")[0]
+    assert printed == {"orig": "backup:m", "naive": "h:m"}
