@@ -229,6 +229,48 @@ DECLINES["inner_wait_panics"] = (
 )
 
 
+DECLINES["inner_wait_before_go"] = (  # the one Wait comes before the goroutine it should wait for
+    SEND.format(
+        name="inner_wait_before_go",
+        doc=", which waits for the worker's goroutines before it starts them",
+        param="tries int",
+        recover="",
+        end="",
+    ).replace("\t\tvar inner sync.WaitGroup\n", "\t\tvar inner sync.WaitGroup\n\t\tinner.Wait()\n"),
+    "the goroutine starts a goroutine at line 14 that may read host after it signals",
+)
+DECLINES["inner_wait_done_early"] = (  # the inner goroutine names inner again: it lets the Wait return before it sends
+    """package inner_wait_done_early
+
+import "sync"
+
+// Send sends the message to the host from a goroutine of a worker that lets the worker's Wait go on
+// before it sends, and counts itself again to send.
+func Send(msg, host string, ready chan struct{}, out chan<- string) {
+	var outer sync.WaitGroup
+	outer.Add(1)
+	go func() {
+		defer outer.Done()
+		var inner sync.WaitGroup
+		inner.Add(1)
+		go func() {
+			defer inner.Done()
+			inner.Done()
+			<-ready
+			inner.Add(1)
+			out <- host + ":" + msg
+		}()
+		inner.Wait()
+	}()
+	outer.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+    "the goroutine starts a goroutine at line 14 that may read host after it signals",
+)
+
+
 def outer_copy(source: str) -> str:
     """The naive copy in a block of its own around the outer go statement."""
     start = source.index("\tgo func() {\n\t\tdefer outer.Done()")
@@ -251,6 +293,12 @@ NAIVE = {
     "inner_wait_recovered": (outer_copy, probe("nil")),
     "inner_wait_shared_group": (outer_copy, probe("make(chan struct{})")),
     "inner_wait_iterated": (outer_copy, probe("{pkg}.Once")),
+    "inner_wait_before_go": (outer_copy, probe("1")),
+    "inner_wait_done_early": (
+        outer_copy,
+        "func() string { ready, out := make(chan struct{}), make(chan string, 1); "
+        '{pkg}.Send("m", "h", ready, out); return <-out }()',
+    ),
 }
 
 ALLOCS = {"inner_wait_rows": '{pkg}.Render([][]string{{" a", "b"}, {"c "}}, ">")'}
