@@ -13,27 +13,29 @@
 after_signal.py declines a go statement of the goroutine that names the variable: the inner goroutine
 may read it after the outer one signals. Not this one: its reads come before its own signal (asked of
 it as of any goroutine, by signals.py, so its own literals and goroutines are checked the same way),
-a Done of a WaitGroup declared in the outer body, counted by `inner.Add(1)` right before the go
-statement, and named nowhere else but by one `inner.Wait()` among the outer body's own statements, after
+a Done of a WaitGroup value declared in the outer body (not a pointer: `inner := &shared` may be
+Done by anyone, and its Wait return early), counted by `inner.Add(1)` right before the go statement,
+and named nowhere else but by one `inner.Wait()` among the outer body's own statements, after
 the one holding the go statement. So each inner Done comes before that Wait returns, and the Wait before
 the outer signal: a deferred one, or a last statement after the Wait.
 
 The outer body must reach the Wait once it has started an inner goroutine: from the statement holding
-the go statement to the Wait, no return, no goto in the body, and no call but builtins, the Add and
-the go statements' own, so nothing can panic into a recover or leave by runtime.Goexit (t.FailNow) and
-run the deferred Done early; every defer of the body is a WaitGroup's Done (none may recover). A panic
-there (an index out of range) is unrecovered: the program ends, copy or not.
+the go statement to the Wait, nothing that may return, panic or run code (unexiting.py: go statements,
+constant Adds, loops over named sequences), so no runtime.Goexit (t.FailNow, a func iterator) and no
+panic runs the deferred Done early: unrecovered, a panic still runs the deferred calls before the
+program ends, and the writer may run meanwhile. No goto in the body, and every defer of the body is a
+WaitGroup's Done (none may recover).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from gorewrite import builtins
 from gorewrite.rulekit import uses_goto
 from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Signal, Spawn, method_of, previous
 from gorewrite.syntax import Node, mentions, statements, unparen, walk
 from gorewrite.typeinfo import TypeInfo, Use
+from gorewrite.unexiting import may_exit
 
 
 def waited(
@@ -63,6 +65,9 @@ def _waited_at(types: TypeInfo, spawn: Spawn, body: Node, go: Node, name: str, s
     signal = signal_of(types, inner, name)
     if isinstance(signal, str) or signal.kind != "done" or signal.early or not _declared_in(signal.obj, body, literal):
         return None
+    declared = next((i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use == Use.DECL), None)
+    if declared is None or declared.type != "sync.WaitGroup":  # a pointer may be shared: others may Done it
+        return None
     add = _call_on(types, spawn.path, previous(go), WG_ADD, signal.obj)
     if add is None or types.value(spawn.path, *_span(add.child_by_field_name("arguments").named_children)) != 1:
         return None
@@ -73,19 +78,7 @@ def _waited_at(types: TypeInfo, spawn: Spawn, body: Node, go: Node, name: str, s
     if holder is None or len(waits) != 1 or len(uses) != 3 or waits[0].start_byte < holder.end_byte:
         return None
     between = top[top.index(holder) : top.index(waits[0])]
-    return waits[0].end_byte if all(_cannot_leave(types, spawn.path, s, add) for s in between) else None
-
-
-def _cannot_leave(types: TypeInfo, path: str, statement: Node, add: Node) -> bool:
-    """Does the statement run to its end, but for a panic no one recovers: no return, and no call but a
-    builtin's, the Add's and the go statements' own (a function may call runtime.Goexit)?"""
-    for node in walk(statement, skip=_literal):
-        if node.type == "return_statement":
-            return False
-        if node.type == "call_expression" and node != add and node.parent.type != "go_statement":
-            if builtins.called(types, path, node) is None:
-                return False
-    return True
+    return waits[0].end_byte if all(may_exit(types, spawn.path, s) is None for s in between) else None
 
 
 def _defers_only_done(types: TypeInfo, path: str, body: Node) -> bool:

@@ -412,10 +412,10 @@ def allocs_of(
 
 
 def case_proposals(
-    root: Path, rule: Rule, cases: dict[str, str], toolchain: Toolchain, errgroup: bool = False
+    root: Path, rule: Rule, cases: dict[str, str], toolchain: Toolchain, errgroup: bool = False, go: str = "1.22"
 ) -> dict[str, list]:
     """The rule's proposals under one toolchain for every case (name -> Go source of package <name>), by case name."""
-    module(root, {f"{name}/{name}.go": code for name, code in cases.items()}, errgroup)
+    module(root, {f"{name}/{name}.go": code for name, code in cases.items()}, errgroup, go)
     return {pkg.rsplit("/", 1)[-1]: found for pkg, found in proposals(root, rule, toolchains=[toolchain]).items()}
 
 
@@ -450,19 +450,20 @@ def case_suite(
     naive: dict[str, tuple],
     errgroup: bool = False,
     pinned: bool = False,
+    go: str = "1.22",
 ):
     """A rule's case module's fixtures and tests, for its globals: `proposed` (the proposals by case, under
     go1.24.11, or the pinned release), every decline found with its reason and its naive rewrite (built under
     that release too) wrong, and every fix allocating less under both releases. fixes: name ->
     (source, …, a call with `{pkg}`, or None for a fix no call measures); declines: name -> (source, reason);
-    errgroup: the cases' module requires golang.org/x/sync."""
+    errgroup: the cases' module requires golang.org/x/sync; go: its go version (1.23 ranges over a func)."""
     made_under = 0 if pinned else 1  # the index in releases()
     measured = {name: entry for name, entry in fixes.items() if entry[-1] is not None}
 
     @pytest.fixture(scope="module")
     def proposed(tmp_path_factory):
         cases = {name: entry[0] for name, entry in {**fixes, **declines}.items()}
-        return case_proposals(tmp_path_factory.mktemp(tag), rule, cases, releases()[made_under], errgroup)
+        return case_proposals(tmp_path_factory.mktemp(tag), rule, cases, releases()[made_under], errgroup, go)
 
     @pytest.mark.parametrize("name", list(declines))
     def test_declines(proposed, name):
@@ -470,7 +471,9 @@ def case_suite(
 
     @pytest.fixture(scope="module")
     def mutants(tmp_path_factory):
-        return naive_mutants(tmp_path_factory.mktemp(f"{tag}-naive"), releases()[made_under], declines, naive, errgroup)
+        return naive_mutants(
+            tmp_path_factory.mktemp(f"{tag}-naive"), releases()[made_under], declines, naive, errgroup, go
+        )
 
     @pytest.mark.parametrize("name", list(naive))
     def test_the_naive_rewrite_is_wrong(mutants, name):
