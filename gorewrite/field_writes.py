@@ -117,7 +117,8 @@ def _invariant(view: PackageView, key: tuple, obj: str, name: str, at: At) -> In
 
 def _written(view: PackageView, obj: str, name: str, at: At) -> list[Interval] | None:
     """The intervals of 0 and of what each write of the field stores; None where a write is not seen or stores
-    what no interval covers."""
+    what no interval covers, or where nothing in the package writes it (a header cast from bytes by another
+    package's unsafe code: its type's range still bounds it, its zero value would not)."""
     struct = _struct_of(view, obj)
     if struct is None or _elsewhere(view, name, _field_names(struct)):
         return None
@@ -135,7 +136,7 @@ def _written(view: PackageView, obj: str, name: str, at: At) -> list[Interval] |
                 if value is None:
                     return None
                 found.append(value)
-    return found
+    return found if len(found) > 1 else None  # written nowhere here: code this cannot see may be its writer
 
 
 def _writes(
