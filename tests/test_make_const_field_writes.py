@@ -110,8 +110,32 @@ CASES = {
     **{name: filter_source(name, extra + DEMO.format(body=body)) for name, (extra, body) in NOT_BOUNDED.items()},
     # another package sets an exported field
     "exported": filter_source("exported", "", field="Taps"),
+    # an embedded field of an integer type is written by its type's pointer method, promoted: `f.set(n)` names
+    # no field
+    "promoted_pointer_method": filter_source(
+        "promoted_pointer_method",
+        "\ntype count int\n\nfunc (c *count) set(n int) { *c = count(n) }\n\n"
+        "// Resize sets a new length.\nfunc (f *Filter) Resize(n int) { f.set(n) }\n"
+        + DEMO.format(body="\tf := New(4)\n\tf.Resize(n)\n\treturn f.Sum(nil)\n"),
+        field="count",
+    )
+    .replace("\tcount int\n", "\tcount\n", 1)
+    .replace("{count: taps,", "{count: count(taps),", 1),
+    # an identical struct type whose embedded field is spelled otherwise (`G[word]`, word an alias of int64)
+    "twin_embedded": filter_source(
+        "twin_embedded",
+        "\ntype G[T any] struct{ v T }\n\ntype word = int64\n\ntype config struct {\n\ttaps int\n"
+        "\tgain int64\n\tG[word]\n}\n"
+        + DEMO.format(body="\tf := Filter(config{taps: n, gain: 1})\n\treturn f.Sum(nil)\n"),
+    ).replace("\tgain int64\n}", "\tgain int64\n\tG[int64]\n}", 1),
 }
-NAIVE = {name: (array("buf", "f.taps", "int64", 64), probe("{pkg}.Demo(100)")) for name in NOT_BOUNDED}
+NAIVE = {
+    name: (
+        array("buf", "f.count" if name == "promoted_pointer_method" else "f.taps", "int64", 64),
+        probe("{pkg}.Demo(100)"),
+    )
+    for name in [*NOT_BOUNDED, "promoted_pointer_method", "twin_embedded"]
+}
 NAIVE["exported"] = (
     array("buf", "f.Taps", "int64", 64),
     probe("func() int64 { f := {pkg}.New(4); f.Taps = 100; return f.Sum(nil) }()"),
@@ -121,6 +145,15 @@ TESTED = {
     "tested/tested_test.go": (
         'package tested\n\nimport "testing"\n\nfunc TestLong(t *testing.T) {\n\tf := New(4)\n\tf.taps = 100\n'
         "\tif f.Sum(nil) != 0 {\n\t\tt.Fatal(f.taps)\n\t}\n}\n"
+    ),
+}
+
+# an in-package test writes the field by its offset: unsafe there is compiled with the rewrite too
+UNSAFE_TESTED = {
+    "tested/tested.go": filter_source("tested", ""),
+    "tested/tested_test.go": (
+        'package tested\n\nimport (\n\t"testing"\n\t"unsafe"\n)\n\nfunc TestLong(t *testing.T) {\n'
+        "\tf := New(4)\n\t*(*int)(unsafe.Pointer(f)) = 100\n\tif f.Sum(nil) != 0 {\n\t\tt.Fatal(f.gain)\n\t}\n}\n"
     ),
 }
 
@@ -141,7 +174,7 @@ def test_every_write_of_the_field_bounds_it(proposed, name):
     exact_array(proposed[name], CASES[name], "[64]int64", scope="(f *Filter) Sum")
 
 
-@pytest.mark.parametrize("name", [*NOT_BOUNDED, "exported"])
+@pytest.mark.parametrize("name", [*NOT_BOUNDED, "exported", "promoted_pointer_method", "twin_embedded"])
 def test_a_write_nothing_bounds_bounds_nothing(proposed, name):
     at_most_speculative(proposed[name])
 
@@ -151,12 +184,13 @@ def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
 
 
-def test_a_write_in_an_in_package_test_bounds_nothing(tmp_path, toolchain):
-    root = module(tmp_path / "m", TESTED)
+@pytest.mark.parametrize("files", [TESTED, UNSAFE_TESTED], ids=["named", "unsafe"])
+def test_a_write_in_an_in_package_test_bounds_nothing(tmp_path, toolchain, files):
+    root = module(tmp_path / "m", files)
     (found,) = proposals(root, RULE).values()
     at_most_speculative(found)
-    naive = array("buf", "f.taps", "int64", 64)(TESTED["tested/tested.go"])
-    assert naive != TESTED["tested/tested.go"]
+    naive = array("buf", "f.taps", "int64", 64)(files["tested/tested.go"])
+    assert naive != files["tested/tested.go"]
     assert toolchain.run(["test", "./..."], str(root)).returncode == 0
     write_tree(root, {"tested/tested.go": naive})
     failed = toolchain.run(["test", "./..."], str(root))
