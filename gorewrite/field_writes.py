@@ -80,15 +80,16 @@ def scopes(view: PackageView, make: Node, function: Node) -> tuple[tuple[str, in
     )
 
 
-def field_range(view: PackageView, path: str, node: Node, at: At) -> Interval:
-    """The interval of `x.f` for an unexported integer field f of the package, from every write of f; else UNKNOWN."""
+def field_range(view: PackageView, path: str, node: Node, at: At, typed: bool) -> Interval:
+    """The interval of `x.f` for an unexported integer field f of the package, from every write of f; else UNKNOWN.
+    `typed`: whether `at` counts what a small integer type alone bounds, which only make-const's budget admits."""
     field = node.child_by_field_name("field") if node.type == "selector_expression" else None
     ident = view.types.at(path, field.start_byte) if field is not None else None
     if ident is None or ident.kind != Kind.FIELD or ident.obj is None or ident.name[:1].isupper():
         return UNKNOWN
     if int_type(view, path, node) is None or {"unsafe", "C"} & set(view.package.imports):
         return UNKNOWN
-    key = ("field_writes", ident.obj)
+    key = ("field_writes", ident.obj, typed)
     if key not in view.memo:
         view.memo[key] = _invariant(view, key, ident.obj, ident.name, at)
     return view.memo[key]

@@ -21,7 +21,13 @@ from conftest import (
 )
 from test_make_const_bounds import array, probe
 
+from gorewrite import proposing, typeinfo
+from gorewrite.bounds import typed_upper_bound, upper_bound
+from gorewrite.options import Options
+from gorewrite.pipeline import analyse
 from gorewrite.rules import RULES
+from gorewrite.syntax import call_args, statement_of, text, walk
+from gorewrite.toolchain import find_toolchain
 
 RULE = RULES["make-const"]
 
@@ -195,3 +201,31 @@ def test_a_write_in_an_in_package_test_bounds_nothing(tmp_path, toolchain, files
     write_tree(root, {"tested/tested.go": naive})
     failed = toolchain.run(["test", "./..."], str(root))
     assert failed.returncode != 0 and b"panic" in failed.stdout + failed.stderr
+
+
+# a record whose count is a byte's value: a bound its type alone gives, which only make-const's budget admits
+TYPED = {
+    "typed/typed.go": (
+        "package typed\n\ntype Record struct {\n\tn int\n}\n\n// Parse reads the count byte.\n"
+        "func Parse(b []byte) Record { return Record{n: int(b[0])} }\n\n"
+        "// Sum copies xs into a window of the record's count.\nfunc (r Record) Sum(xs []int64) int64 {\n"
+        "\tbuf := make([]int64, r.n)\n\tcopy(buf, xs)\n\tvar t int64\n\tfor _, v := range buf {\n"
+        "\t\tt += v\n\t}\n\treturn t\n}\n"
+    )
+}
+
+
+def test_a_bound_by_type_alone_is_no_bound_for_an_untyped_ask(tmp_path):
+    root = module(tmp_path / "m", TYPED)
+    toolchains = [find_toolchain()]
+    _, views, candidates = analyse(toolchains, ["./..."], str(root), [RULE], Options())
+    ((pkg, view),) = views.items()
+    view.types = typeinfo.load(toolchains[0], view.package, proposing.type_scopes(candidates[pkg]), str(root))
+    (path,) = view.package.files
+    call = next(
+        n for n in walk(view.tree(path).root_node) if text(n).startswith(b"make(") and n.type == "call_expression"
+    )
+    size, stmt = call_args(call)[1], statement_of(call)
+    view.memo.clear()
+    assert typed_upper_bound(view, path, size, stmt) == 255  # asked first: the field's writes bounded by type
+    assert upper_bound(view, path, size, stmt) is None
