@@ -127,6 +127,11 @@ CASES = {
     )
     .replace("\tcount int\n", "\tcount\n", 1)
     .replace("{count: taps,", "{count: count(taps),", 1),
+    # the package writes the field by its offset
+    "unsafe_offset": filter_source(
+        "unsafe_offset",
+        DEMO.format(body="\tf := New(4)\n\t*(*int)(unsafe.Pointer(f)) = n\n\treturn f.Sum(nil)\n"),
+    ).replace("package unsafe_offset\n", 'package unsafe_offset\n\nimport "unsafe"\n', 1),
     # an identical struct type whose embedded field is spelled otherwise (`G[word]`, word an alias of int64)
     "twin_embedded": filter_source(
         "twin_embedded",
@@ -140,7 +145,7 @@ NAIVE = {
         array("buf", "f.count" if name == "promoted_pointer_method" else "f.taps", "int64", 64),
         probe("{pkg}.Demo(100)"),
     )
-    for name in [*NOT_BOUNDED, "promoted_pointer_method", "twin_embedded"]
+    for name in [*NOT_BOUNDED, "promoted_pointer_method", "twin_embedded", "unsafe_offset"]
 }
 NAIVE["exported"] = (
     array("buf", "f.Taps", "int64", 64),
@@ -180,7 +185,9 @@ def test_every_write_of_the_field_bounds_it(proposed, name):
     exact_array(proposed[name], CASES[name], "[64]int64", scope="(f *Filter) Sum")
 
 
-@pytest.mark.parametrize("name", [*NOT_BOUNDED, "exported", "promoted_pointer_method", "twin_embedded"])
+@pytest.mark.parametrize(
+    "name", [*NOT_BOUNDED, "exported", "promoted_pointer_method", "twin_embedded", "unsafe_offset"]
+)
 def test_a_write_nothing_bounds_bounds_nothing(proposed, name):
     at_most_speculative(proposed[name])
 
