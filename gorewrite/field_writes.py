@@ -11,8 +11,10 @@ seen: no bound where a mention or a literal without keys that may build a struct
 in a file the build does not compile (an in-package test, another GOOS's: they compile the rewrite too, or
 tree-sitter-go cannot parse it); where a write is not a plain `=` or a literal in a statement that runs it once
 (`x.f += k`, `x.f++`, `&x.f`, a pointer method of f, a for or if header, a go or defer statement) or stores what
-nothing bounds; where another struct type lists the same field names (its values assign or convert to T), T is
-generic, or the package imports unsafe or C or holds assembly (each writes a field by its offset). Reflection
+nothing bounds; where another struct type lists the same field names (its values assign or convert to T; an
+embedded field's name is its type's, `G` of `G[word]`), T is generic, the field is embedded (its type's pointer
+method, promoted, writes it unnamed: `f.set(n)`), or a file of the package, compiled or not, imports unsafe or C,
+or it holds assembly (each writes a field by its offset). Reflection
 cannot set an unexported field; another package's unsafe code could, which gorewrite trusts none to do.
 """
 
@@ -29,13 +31,13 @@ from gorewrite.intervals import UNKNOWN, Interval, exactly, join
 from gorewrite.proposals import PackageView
 from gorewrite.returns import DEPTH
 from gorewrite.rulekit import memo
+from gorewrite.struct_literals import field_names, foreign_struct, maybe_struct
 from gorewrite.syntax import GO, Node, items, parse, statement_of, text, walk
 from gorewrite.terms import value_of
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Kind, Use
 
 At = Callable[[str, Node, Node], Interval]  # an expression's interval at a statement of the package
-NOT_STRUCTS = ("slice_type", "array_type", "implicit_length_array_type", "map_type", "struct_type", "qualified_type")
 ONCE = ("assignment_statement", "short_var_declaration", "var_declaration", "return_statement", "expression_statement")
 BLOCKS = ("statement_list", "block")
 # where a field is named: `x.f` and a key `T{f: v}`; and the literals with an element without a key
@@ -44,8 +46,6 @@ INDEX = Query(
     "(field_identifier) @name (keyed_element . (literal_element (identifier) @name))"
     " (literal_value (literal_element)) @literal",
 )
-# a type parameter may name a struct type's core type: `T{100, 1}` of a `[T interface{ Filter }]` sets Filter's fields
-SPECS = Query(GO, "[(type_spec) (type_alias)] @spec (type_parameter_declaration name: (identifier) @param)")
 
 
 def scopes(view: PackageView, make: Node, function: Node) -> tuple[tuple[str, int, int], ...]:
@@ -60,7 +60,8 @@ def scopes(view: PackageView, make: Node, function: Node) -> tuple[tuple[str, in
         and named & {text(n) for n in walk(a.child_by_field_name("left")) if n.type == "identifier"}
     ]
     calling = [r for r in reads if any(n.type == "call_expression" for n in walk(r))]
-    called = [_top(view, p, s) for r in calling for p, s, _ in callees.scopes(view, r, DEPTH)]
+    tops = [(view.tree(p).root_node, s) for r in calling for p, s, _ in callees.scopes(view, r, DEPTH)]
+    called = [next(d for d in root.named_children if d.start_byte == s) for root, s in tops]
     names = {
         text(n.child_by_field_name("field")).decode()
         for f in reads + called
@@ -70,24 +71,25 @@ def scopes(view: PackageView, make: Node, function: Node) -> tuple[tuple[str, in
     if not names:
         return ()
     spelled = {n.encode() for n in names}
-    foreign = _foreign(view, [], spelled)  # the build's files name only their own types
+    foreign = foreign_struct(view, [], spelled)  # the build's files name only their own types
     return tuple(
         (path, decl.start_byte, decl.end_byte)
         for path in view.package.files
         for decl, mentions, literals in _index(view, path)
-        if spelled & mentions or any(_maybe_struct(n, foreign) for n in literals)
+        if spelled & mentions or any(maybe_struct(n, foreign) for n in literals)
     )
 
 
-def field_range(view: PackageView, path: str, node: Node, at: At) -> Interval:
-    """The interval of `x.f` for an unexported integer field f of the package, from every write of f; else UNKNOWN."""
+def field_range(view: PackageView, path: str, node: Node, at: At, typed: bool) -> Interval:
+    """The interval of `x.f` for an unexported integer field f of the package, from every write of f; else UNKNOWN.
+    `typed`: whether `at` counts what a small integer type alone bounds, which only make-const's budget admits."""
     field = node.child_by_field_name("field") if node.type == "selector_expression" else None
     ident = view.types.at(path, field.start_byte) if field is not None else None
     if ident is None or ident.kind != Kind.FIELD or ident.obj is None or ident.name[:1].isupper():
         return UNKNOWN
     if int_type(view, path, node) is None or {"unsafe", "C"} & set(view.package.imports):
         return UNKNOWN
-    key = ("field_writes", ident.obj)
+    key = ("field_writes", ident.obj, typed)
     if key not in view.memo:
         view.memo[key] = _invariant(view, key, ident.obj, ident.name, at)
     return view.memo[key]
@@ -120,18 +122,18 @@ def _written(view: PackageView, obj: str, name: str, at: At) -> list[Interval] |
     what no interval covers, or where nothing in the package writes it (a header cast from bytes by another
     package's unsafe code: its type's range still bounds it, its zero value would not)."""
     struct = _struct_of(view, obj)
-    if struct is None or _elsewhere(view, name, _field_names(struct)):
+    if struct is None or _elsewhere(view, name, field_names(struct)):
         return None
     if any(view.tree(p).root_node.has_error for p in view.package.files):
         return None  # tree-sitter-go could not parse some syntax: a write may hide in it
     found = [exactly(0)]  # a zero value: `var f FIR`, `new(FIR)`, a keyed literal without f
-    foreign = _foreign(view, _other_files(view) or [], {name.encode()})
+    foreign = foreign_struct(view, _other_files(view) or [], {name.encode()})
     for path in view.package.files:
         for decl, mentions, literals in _index(view, path):
             twins = (s for s in walk(decl) if s.type == "struct_type" and s != struct)
-            if any(_field_names(s) == _field_names(struct) for s in twins):
+            if any(field_names(s) == field_names(struct) for s in twins):
                 return None  # an identical struct type: its values assign or convert to T
-            literals = [n for n in literals if _maybe_struct(n, foreign)]
+            literals = [n for n in literals if maybe_struct(n, foreign)]
             for value in _writes(view, path, decl, mentions, literals, obj, name, at):
                 if value is None:
                     return None
@@ -241,59 +243,36 @@ def _index(view: PackageView, path: str) -> list[tuple[Node, frozenset[bytes], l
     return memo(view, ("field_writes.index", path), build)
 
 
-def _maybe_struct(node: Node, named_struct: Callable[[bytes], bool]) -> bool:
-    """Is the node the `{…}` of a literal without keys that may build a struct (its type, or the type an elided
-    literal takes from its outer one, is not a slice, array, map, struct literal or other package's type, nor a
-    name `named_struct` says is a struct of other fields)?"""
-    if node.type != "literal_value" or not any(e.type == "literal_element" for e in node.named_children):
-        return False
-    typed = node.parent.child_by_field_name("type") if node.parent.type == "composite_literal" else None
-    if typed is None:  # elided: `[]Point{{1, 2}}`, the outer literal's element type
-        outer = node.parent.parent if node.parent.type == "literal_element" else None
-        holder = outer.parent if outer is not None and outer.type == "literal_value" else None
-        kind = holder.child_by_field_name("type") if holder is not None and holder.type == "composite_literal" else None
-        if kind is None or kind.type not in ("slice_type", "array_type", "implicit_length_array_type", "map_type"):
-            return True
-        typed = kind.child_by_field_name("value" if kind.type == "map_type" else "element")
-        while typed is not None and typed.type == "pointer_type":
-            typed = typed.named_children[0]
-    if typed is None:
-        return True
-    return typed.type not in NOT_STRUCTS and not (typed.type == "type_identifier" and named_struct(text(typed)))
-
-
 def _struct_of(view: PackageView, obj: str) -> Node | None:
-    """The struct type declaring the field (obj is go/types' "<file>:<offset>"), unless it has type parameters."""
+    """The struct type declaring the field (obj is go/types' "<file>:<offset>"), unless it has type parameters or
+    the field is embedded (a pointer method of its type, promoted, writes it unnamed: `f.set(n)`)."""
     path, _, offset = obj.rpartition(":")
     if path not in view.package.files:
         return None
     node = view.tree(path).root_node.named_descendant_for_byte_range(int(offset), int(offset))
-    struct = node.parent.parent.parent if node is not None and node.parent.type == "field_declaration" else None
+    field = node.parent if node is not None and node.parent.type == "field_declaration" else None
+    if field is None or not field.children_by_field_name("name"):
+        return None
+    struct = field.parent.parent
     if struct is None or struct.type != "struct_type":
         return None
     spec = struct.parent
     return None if spec.type == "type_spec" and spec.child_by_field_name("type_parameters") else struct
 
 
-def _field_names(struct: Node) -> list[bytes]:
-    """The struct's field names in order (an embedded field by its type's text)."""
-    names = []
-    for field in (c for n in struct.named_children for c in n.named_children if c.type == "field_declaration"):
-        names += [text(n) for n in field.children_by_field_name("name")] or [text(field.child_by_field_name("type"))]
-    return names
-
-
 def _elsewhere(view: PackageView, name: str, fields: list[bytes]) -> bool:
     """Does the package hold assembly, or a file the build does not compile (in-package tests, other builds) that
-    mentions the field, holds a literal without keys that may build a struct, or declares an identical struct type?"""
+    imports unsafe or C, mentions the field, holds a literal without keys that may build a struct, or declares an
+    identical struct type?"""
     others = _other_files(view)
     if others is None:
         return True  # assembly writes memory by offset; a write may hide in syntax tree-sitter-go cannot parse
-    foreign = _foreign(view, others, {name.encode()})
+    foreign = foreign_struct(view, others, {name.encode()})
     return any(
-        (_naming(n) and text(n) == name.encode())
-        or _maybe_struct(n, foreign)
-        or (n.type == "struct_type" and _field_names(n) == fields)
+        (n.type == "import_spec" and text(n.child_by_field_name("path"))[1:-1] in (b"unsafe", b"C"))
+        or (_naming(n) and text(n) == name.encode())
+        or maybe_struct(n, foreign)
+        or (n.type == "struct_type" and field_names(n) == fields)
         for root in others
         for n in walk(root)
     )
@@ -320,30 +299,3 @@ def _other_files(view: PackageView) -> list[Node] | None:
         return others
 
     return memo(view, ("field_writes.others",), read)
-
-
-def _foreign(view: PackageView, others: list[Node], names: set[bytes]) -> Callable[[bytes], bool]:
-    """Is a type name one every declaration of which, in any file of the package, is a struct type (not an alias)
-    with no field of these names? A literal of it without keys sets its own fields only, none of them the field."""
-    specs = memo(view, ("field_writes.specs", bool(others)), lambda: _specs(view, others))
-    return lambda t: t in specs and all(fields is not None and not names & set(fields) for fields in specs[t])
-
-
-def _specs(view: PackageView, others: list[Node]) -> dict[bytes, list[list[bytes] | None]]:
-    """Type name -> the field names of each declaration of it (None: an alias, a type parameter, not a struct)."""
-    roots = [view.tree(p).root_node for p in view.package.files] + others
-    found: dict[bytes, list[list[bytes] | None]] = {}
-    for root in roots:
-        found_in = QueryCursor(SPECS).captures(root)
-        for param in found_in.get("param", []):
-            found.setdefault(text(param), []).append(None)
-        for spec in found_in.get("spec", []):
-            typed = spec.child_by_field_name("type")
-            struct = spec.type == "type_spec" and typed is not None and typed.type == "struct_type"
-            found.setdefault(text(spec.child_by_field_name("name")), []).append(_field_names(typed) if struct else None)
-    return found
-
-
-def _top(view: PackageView, path: str, start: int) -> Node:
-    """The top-level declaration starting at a byte of a file of the package."""
-    return next(d for d in view.tree(path).root_node.named_children if d.start_byte == start)

@@ -45,11 +45,13 @@ class Operands:
     """The intervals a shape builds on, where the expression is evaluated: an operand's (`of`), its length's
     (`length`), and a returned expression's (or its length's) at its return statement in a function of the package
     (`returned`: the file, the expression, the statement, length, the parameters' intervals the call's arguments
-    give; UNKNOWN past the depth bounds.py follows calls to)."""
+    give; UNKNOWN past the depth bounds.py follows calls to); `typed`: whether they include the bounds a small
+    integer type alone gives (bounds.Side)."""
 
     of: Callable[[Node], Interval]
     length: Callable[[Node], Interval]
     returned: Callable[[str, Node, Node, bool, Given], Interval]
+    typed: bool
 
 
 def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
@@ -65,7 +67,8 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
             binary(b"-", int_type(view, path, node), exactly(0), operands.of(node.child_by_field_name("operand")))
         )
     if node.type == "selector_expression":  # an unexported field: every write of it in the package
-        return floor.meet(field_range(view, path, node, lambda f, n, at: operands.returned(f, n, at, False, ())))
+        at = lambda f, n, stmt: operands.returned(f, n, stmt, False, ())  # noqa: E731
+        return floor.meet(field_range(view, path, node, at, operands.typed))
     if node.type != "binary_expression":
         return floor
     op = text(node.child_by_field_name("operator"))

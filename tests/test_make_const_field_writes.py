@@ -21,7 +21,13 @@ from conftest import (
 )
 from test_make_const_bounds import array, probe
 
+from gorewrite import proposing, typeinfo
+from gorewrite.bounds import typed_upper_bound, upper_bound
+from gorewrite.options import Options
+from gorewrite.pipeline import analyse
 from gorewrite.rules import RULES
+from gorewrite.syntax import call_args, statement_of, text, walk
+from gorewrite.toolchain import find_toolchain
 
 RULE = RULES["make-const"]
 
@@ -99,6 +105,20 @@ NOT_BOUNDED = {
         "\ntype T struct{ x int }\n\nfunc Build[T interface{ Filter }](n int) T { return T{n, 1} }\n",
         "\tf := Build[Filter](n)\n\treturn f.Sum(nil)\n",
     ),
+    # `+=` of a constant: the stored value is not the right-hand side's
+    "grown": ("\nfunc (f *Filter) Grow() { f.taps += 1 }\n", "\tf := New(64)\n\tf.Grow()\n\treturn f.Sum(nil)\n"),
+    # a literal in a loop's condition is built on every pass, w doubled between them
+    "loop_condition": (
+        "\nfunc keep(dst *Filter, f Filter) bool {\n\t*dst = f\n\treturn true\n}\n\n"
+        "func Widest(n int) Filter {\n\tw := 1\n\tvar best Filter\n"
+        "\tfor keep(&best, Filter{taps: w, gain: 1}) && w < n {\n\t\tw *= 2\n\t}\n\treturn best\n}\n",
+        "\tf := Widest(n)\n\treturn f.Sum(nil)\n",
+    ),
+    # the induction fails without wrapping: 64/2+40 = 72 > 64, and Relax climbs to 79
+    "relaxed": (
+        "\nfunc (f *Filter) Relax() { f.taps = f.taps/2 + 40 }\n",
+        "\tf := New(64)\n\tfor range n {\n\t\tf.Relax()\n\t}\n\treturn f.Sum(nil)\n",
+    ),
     # the induction fails: 2*32+8 = 72 > 64
     "doubled": (
         "\nfunc (f *Filter) Double() {\n\tif f.taps <= 32 {\n\t\tf.taps = 2*f.taps + 8\n\t}\n}\n",
@@ -110,8 +130,76 @@ CASES = {
     **{name: filter_source(name, extra + DEMO.format(body=body)) for name, (extra, body) in NOT_BOUNDED.items()},
     # another package sets an exported field
     "exported": filter_source("exported", "", field="Taps"),
+    # an embedded field of an integer type is written by its type's pointer method, promoted: `f.set(n)` names
+    # no field
+    "promoted_pointer_method": filter_source(
+        "promoted_pointer_method",
+        "\ntype count int\n\nfunc (c *count) set(n int) { *c = count(n) }\n\n"
+        "// Resize sets a new length.\nfunc (f *Filter) Resize(n int) { f.set(n) }\n"
+        + DEMO.format(body="\tf := New(4)\n\tf.Resize(n)\n\treturn f.Sum(nil)\n"),
+        field="count",
+    )
+    .replace("\tcount int\n", "\tcount\n", 1)
+    .replace("{count: taps,", "{count: count(taps),", 1),
+    # the package writes the field by its offset
+    "unsafe_offset": filter_source(
+        "unsafe_offset",
+        DEMO.format(body="\tf := New(4)\n\t*(*int)(unsafe.Pointer(f)) = n\n\treturn f.Sum(nil)\n"),
+    ).replace("package unsafe_offset\n", 'package unsafe_offset\n\nimport "unsafe"\n', 1),
+    # an identical struct type whose embedded field is spelled otherwise (`G[word]`, word an alias of int64)
+    "twin_embedded": filter_source(
+        "twin_embedded",
+        "\ntype G[T any] struct{ v T }\n\ntype word = int64\n\ntype config struct {\n\ttaps int\n"
+        "\tgain int64\n\tG[word]\n}\n"
+        + DEMO.format(body="\tf := Filter(config{taps: n, gain: 1})\n\treturn f.Sum(nil)\n"),
+    ).replace("\tgain int64\n}", "\tgain int64\n\tG[int64]\n}", 1),
 }
-NAIVE = {name: (array("buf", "f.taps", "int64", 64), probe("{pkg}.Demo(100)")) for name in NOT_BOUNDED}
+# a guard on a field no size selects: the declarations writing it are not type-checked, so none is seen
+LIMITED = """package limited
+
+const maxTaps = 64
+
+// Window sums a prefix of at most its limit.
+type Window struct {
+	limit int
+}
+
+// Sum copies xs into a window of n, at most the limit (maxTaps until SetLimit).
+func (w *Window) Sum(n int, xs []int64) int64 {
+	if w.limit == 0 {
+		w.limit = maxTaps
+	}
+	if n > w.limit {
+		return 0
+	}
+	buf := make([]int64, n)
+	copy(buf, xs)
+	var t int64
+	for _, v := range buf {
+		t += v
+	}
+	return t
+}
+
+// SetLimit sets the longest window.
+func (w *Window) SetLimit(l int) { w.limit = l }
+
+// Demo sums a window of n under a limit of n.
+func Demo(n int) int64 {
+	var w Window
+	w.SetLimit(n)
+	return w.Sum(n, nil)
+}
+"""
+CASES["limited"] = LIMITED
+NAIVE = {
+    name: (
+        array("buf", "f.count" if name == "promoted_pointer_method" else "f.taps", "int64", 64),
+        probe("{pkg}.Demo(100)"),
+    )
+    for name in [*NOT_BOUNDED, "promoted_pointer_method", "twin_embedded", "unsafe_offset"]
+}
+NAIVE["limited"] = (array("buf", "n", "int64", 64), probe("{pkg}.Demo(100)"))
 NAIVE["exported"] = (
     array("buf", "f.Taps", "int64", 64),
     probe("func() int64 { f := {pkg}.New(4); f.Taps = 100; return f.Sum(nil) }()"),
@@ -121,6 +209,15 @@ TESTED = {
     "tested/tested_test.go": (
         'package tested\n\nimport "testing"\n\nfunc TestLong(t *testing.T) {\n\tf := New(4)\n\tf.taps = 100\n'
         "\tif f.Sum(nil) != 0 {\n\t\tt.Fatal(f.taps)\n\t}\n}\n"
+    ),
+}
+
+# an in-package test writes the field by its offset: unsafe there is compiled with the rewrite too
+UNSAFE_TESTED = {
+    "tested/tested.go": filter_source("tested", ""),
+    "tested/tested_test.go": (
+        'package tested\n\nimport (\n\t"testing"\n\t"unsafe"\n)\n\nfunc TestLong(t *testing.T) {\n'
+        "\tf := New(4)\n\t*(*int)(unsafe.Pointer(f)) = 100\n\tif f.Sum(nil) != 0 {\n\t\tt.Fatal(f.gain)\n\t}\n}\n"
     ),
 }
 
@@ -141,7 +238,7 @@ def test_every_write_of_the_field_bounds_it(proposed, name):
     exact_array(proposed[name], CASES[name], "[64]int64", scope="(f *Filter) Sum")
 
 
-@pytest.mark.parametrize("name", [*NOT_BOUNDED, "exported"])
+@pytest.mark.parametrize("name", [name for name in CASES if name not in BOUNDED])
 def test_a_write_nothing_bounds_bounds_nothing(proposed, name):
     at_most_speculative(proposed[name])
 
@@ -151,13 +248,42 @@ def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
 
 
-def test_a_write_in_an_in_package_test_bounds_nothing(tmp_path, toolchain):
-    root = module(tmp_path / "m", TESTED)
+@pytest.mark.parametrize("files", [TESTED, UNSAFE_TESTED], ids=["named", "unsafe"])
+def test_a_write_in_an_in_package_test_bounds_nothing(tmp_path, toolchain, files):
+    root = module(tmp_path / "m", files)
     (found,) = proposals(root, RULE).values()
     at_most_speculative(found)
-    naive = array("buf", "f.taps", "int64", 64)(TESTED["tested/tested.go"])
-    assert naive != TESTED["tested/tested.go"]
+    naive = array("buf", "f.taps", "int64", 64)(files["tested/tested.go"])
+    assert naive != files["tested/tested.go"]
     assert toolchain.run(["test", "./..."], str(root)).returncode == 0
     write_tree(root, {"tested/tested.go": naive})
     failed = toolchain.run(["test", "./..."], str(root))
     assert failed.returncode != 0 and b"panic" in failed.stdout + failed.stderr
+
+
+# a record whose count is a byte's value: a bound its type alone gives, which only make-const's budget admits
+TYPED = {
+    "typed/typed.go": (
+        "package typed\n\ntype Record struct {\n\tn int\n}\n\n// Parse reads the count byte.\n"
+        "func Parse(b []byte) Record { return Record{n: int(b[0])} }\n\n"
+        "// Sum copies xs into a window of the record's count.\nfunc (r Record) Sum(xs []int64) int64 {\n"
+        "\tbuf := make([]int64, r.n)\n\tcopy(buf, xs)\n\tvar t int64\n\tfor _, v := range buf {\n"
+        "\t\tt += v\n\t}\n\treturn t\n}\n"
+    )
+}
+
+
+def test_a_bound_by_type_alone_is_no_bound_for_an_untyped_ask(tmp_path):
+    root = module(tmp_path / "m", TYPED)
+    toolchains = [find_toolchain()]
+    _, views, candidates = analyse(toolchains, ["./..."], str(root), [RULE], Options())
+    ((pkg, view),) = views.items()
+    view.types = typeinfo.load(toolchains[0], view.package, proposing.type_scopes(candidates[pkg]), str(root))
+    (path,) = view.package.files
+    call = next(
+        n for n in walk(view.tree(path).root_node) if text(n).startswith(b"make(") and n.type == "call_expression"
+    )
+    size, stmt = call_args(call)[1], statement_of(call)
+    view.memo.clear()
+    assert typed_upper_bound(view, path, size, stmt) == 255  # asked first: the field's writes bounded by type
+    assert upper_bound(view, path, size, stmt) is None
