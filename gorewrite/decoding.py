@@ -60,7 +60,7 @@ def kept(view: PackageView, path: str, call: Node, index: int | None) -> str | N
     target = _target(view, path, arguments[index]) if index < len(arguments) else None
     if target is None or target.decodes is None:
         return "which decodes into a value whose type gorewrite cannot read (`&v` or a pointer variable `p`)"
-    found = callees.other_builds(view) or next(iter(method_tests(view.package.dir, view.package.name, NAMES)), None)
+    found = varying(view, NAMES)
     if found:
         return f"which decodes into a value whose methods {found} may change (another build or go test compiles it)"
     fresh = None  # computed at the first interface without methods
@@ -113,11 +113,23 @@ def _reached(view: PackageView, reached: str) -> str | None:
         return f"it may call (*{recv}).{name}, which reads the bytes through a decoder it may keep"
     if (package, recv, name) in DECODERS:  # proven by the GC, where the caller's compile gives no verdict
         return None
+    return method_keeps(view, (package, recv, name), False)
+
+
+def varying(view: PackageView, names: frozenset[str]) -> str | None:
+    """A file that may give the package's types other methods named names: another build's, or an in-package
+    test file `go test` compiles with it; None when there is none."""
+    return callees.other_builds(view) or next(iter(method_tests(view.package.dir, view.package.name, names)), None)
+
+
+def method_keeps(view: PackageView, key: tuple[str, str, str], contents: bool) -> str | None:
+    """Why the method may keep its first parameter (with contents, anything reached from it), by every release's
+    verdict on it; None when none does."""
     for version, verdicts in sorted(view.parameters.items()):
-        signature = verdicts.get((package, recv, name))
+        signature = verdicts.get(key)
         if signature is None:
-            return f"it may call (*{recv}).{name}, {verdicts.missing((package, recv, name), version)}"
-        problem = judge(verdict_of(signature, 0)[0], False, version)
+            return f"it may call (*{key[1]}).{key[2]}, {verdicts.missing(key, version)}"
+        problem = judge(verdict_of(signature, 0)[0], contents, version)
         if problem:
-            return f"it may call (*{recv}).{name}, {problem}"
+            return f"it may call (*{key[1]}).{key[2]}, {problem}"
     return None

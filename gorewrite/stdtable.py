@@ -150,6 +150,16 @@ TABLE: dict[tuple[str, str, str, int], Entry] = {
         "TestJSONEncoder",
         ("Encode", "SetIndent", "SetEscapeHTML"),
     ),
+    ("encoding/xml", "", "NewEncoder", 0): Entry(
+        ("Write", "WriteString"),
+        "encoding/xml/marshal.go: NewEncoder returns &Encoder{printer{w: bufio.NewWriter(w)}}: w is held by that"
+        " bufio.Writer only (as bufio's NewWriter below), which the printer writes through with Write, WriteString,"
+        " WriteByte and Flush, never ReadFrom or Reset; Encode and EncodeElement hand p.encoder, the Encoder, to"
+        " the values' MarshalXML methods (marshaling.py judges them), MarshalXMLAttr and MarshalText return what"
+        " they make; EncodeToken stores no token; Indent sets fields; no goroutine",
+        "TestXMLEncoder",
+        ("Encode", "EncodeElement", "EncodeToken", "Flush", "Close", "Indent"),
+    ),
     # Writers that compress or format into w: they hold it in what they return, and write to it only inside their own
     # methods' calls (no goroutine, no other store), so it is kept no longer than they are. gzip's, flate's and zlib's
     # declare no WriteString (gzip's embedded Header has no methods), in go1.24.11 and go1.27.3 alike, so

@@ -88,9 +88,9 @@ class Ident:
     indirect: bool = False
     # A field or method selected through an embedded field (`o.wg` of a wg an embedded struct declares).
     promoted: bool = False
-    # A variable's type holds a lock by vet's copylocks (gotypes/locks.go): what vet prints, a copy fails vet.
-    lock: str | None = None
+    lock: str | None = None  # the lock a variable's type holds by vet's copylocks, as vet prints it (gotypes/locks.go)
     decodes: str | None = None  # what encoding/json may hand the input bytes to, decoding into it: decoders.go
+    encodes: str | None = None  # what encoding/xml's Encoder may hand itself to, encoding it: decoders.go
 
     @property
     def pointer(self) -> bool:

@@ -11,6 +11,11 @@ import (
 // UnmarshalerFrom, which reads them through a jsontext.Decoder (the default encoding/json of go1.27).
 var decodingMethods = []string{"UnmarshalJSON", "UnmarshalText", "UnmarshalJSONFrom"}
 
+// encodingMethods are the methods encoding/xml's Encoder hands itself to while it encodes a value: Marshaler's
+// MarshalXML(e *Encoder, start StartElement) (marshal.go's marshalInterface: val.MarshalXML(p.encoder, start)).
+// MarshalXMLAttr and MarshalText return what they make and never see the Encoder.
+var encodingMethods = []string{"MarshalXML"}
+
 // decoders says, for a variable of type t, what encoding/json may hand the input bytes to while it decodes
 // into t (through &v, or through v when t is a pointer): the decoding methods of every type it may reach
 // (each type's and its pointer's method set, through pointers, slices, arrays, map keys and values and
@@ -20,24 +25,35 @@ var decodingMethods = []string{"UnmarshalJSON", "UnmarshalText", "UnmarshalJSONF
 // own maps, slices, strings, numbers and bools) and "param <type>"; and "named <pkg>" for a named type of a package neither this one nor
 // std, whose other builds (its files with build constraints) may declare it otherwise. Entries are sorted and joined by ";"; "" when it reaches none.
 func (c *checked) decoders(t types.Type) *string {
-	if found, ok := c.decoded[t]; ok {
+	return c.reached(t, decodingMethods, c.decoded)
+}
+
+// encoders says, for a value of type t, what encoding/xml's Encoder may hand itself to while it encodes the value:
+// as decoders says, for encodingMethods (marshaling.py judges them).
+func (c *checked) encoders(t types.Type) *string {
+	return c.reached(t, encodingMethods, c.encoded)
+}
+
+// reached is decoders' and encoders' walk, for the methods named, its answers kept in cache.
+func (c *checked) reached(t types.Type, methods []string, cache map[types.Type]*string) *string {
+	if found, ok := cache[t]; ok {
 		return found
 	}
 	found := map[string]bool{}
-	c.reachDecoders(t, false, map[types.Type]bool{}, found)
+	c.reachMethods(t, methods, false, map[types.Type]bool{}, found)
 	parts := make([]string, 0, len(found))
 	for part := range found {
 		parts = append(parts, part)
 	}
 	sort.Strings(parts)
 	s := strings.Join(parts, ";")
-	c.decoded[t] = &s
+	cache[t] = &s
 	return &s
 }
 
 // std: t is reached through a std package's declarations only (a std package imports only std packages), which
 // a named type without type arguments keeps: json.RawMessage, go1.27's alias of jsontext.Value, is std's.
-func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool, found map[string]bool) {
+func (c *checked) reachMethods(t types.Type, methods []string, std bool, seen map[types.Type]bool, found map[string]bool) {
 	if t == nil || seen[t] {
 		return
 	}
@@ -68,7 +84,7 @@ func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool
 		return
 	}
 	for _, set := range []*types.MethodSet{types.NewMethodSet(t), types.NewMethodSet(types.NewPointer(t))} {
-		for _, name := range decodingMethods {
+		for _, name := range methods {
 			sel := set.Lookup(nil, name)
 			if sel == nil {
 				continue
@@ -83,17 +99,17 @@ func (c *checked) reachDecoders(t types.Type, std bool, seen map[types.Type]bool
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
-		c.reachDecoders(u.Elem(), std, seen, found)
+		c.reachMethods(u.Elem(), methods, std, seen, found)
 	case *types.Slice:
-		c.reachDecoders(u.Elem(), std, seen, found)
+		c.reachMethods(u.Elem(), methods, std, seen, found)
 	case *types.Array:
-		c.reachDecoders(u.Elem(), std, seen, found)
+		c.reachMethods(u.Elem(), methods, std, seen, found)
 	case *types.Map:
-		c.reachDecoders(u.Key(), std, seen, found)
-		c.reachDecoders(u.Elem(), std, seen, found)
+		c.reachMethods(u.Key(), methods, std, seen, found)
+		c.reachMethods(u.Elem(), methods, std, seen, found)
 	case *types.Struct:
 		for i := range u.NumFields() {
-			c.reachDecoders(u.Field(i).Type(), std, seen, found)
+			c.reachMethods(u.Field(i).Type(), methods, std, seen, found)
 		}
 	}
 }

@@ -71,6 +71,9 @@ type record struct {
 	Lock *string `json:"lock,omitempty"`
 	// A variable's type: what encoding/json may hand the input bytes to when it decodes into it (decoders.go).
 	Decodes *string `json:"decodes,omitempty"`
+	// A variable's type, or the type a type name names: what encoding/xml's Encoder may hand itself to when it
+	// encodes a value of it (decoders.go's encoders).
+	Encodes *string `json:"encodes,omitempty"`
 }
 
 type response struct {
@@ -164,6 +167,7 @@ type checked struct {
 	carried  map[*types.Array][2]bool       // sources' answers, by array type
 	locks    map[types.Type]*string         // lockPath's answers, by type
 	decoded  map[types.Type]*string         // decoders' answers, by type
+	encoded  map[types.Type]*string         // encoders' answers, by type
 	read     map[string]parsedFile          // other packages' files declaration parsed, by path (this request's)
 }
 
@@ -228,7 +232,7 @@ func check(req request) (*checked, error) {
 	c := &checked{fset: fset, pkg: pkg, info: info, files: files,
 		params: map[types.Object]string{}, declName: map[token.Pos]bool{}, sizes: sizes,
 		origins: newOrigins(fset, req.Files, req.Sources), carried: map[*types.Array][2]bool{},
-		locks: map[types.Type]*string{}, decoded: map[types.Type]*string{}, std: map[string]bool{}, dirs: req.Dirs, read: map[string]parsedFile{}}
+		locks: map[types.Type]*string{}, decoded: map[types.Type]*string{}, encoded: map[types.Type]*string{}, std: map[string]bool{}, dirs: req.Dirs, read: map[string]parsedFile{}}
 	for _, path := range req.Std {
 		c.std[path] = true
 	}
@@ -365,6 +369,7 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 		rec.Shape = shapeOf(v.Type())
 		rec.Lock = c.lockPath(v.Type())
 		rec.Decodes = c.decoders(v.Type())
+		rec.Encodes = c.encoders(v.Type())
 	}
 	if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
 		s := c.info.Selections[sel]
@@ -382,6 +387,8 @@ func (c *checked) record(id *ast.Ident, stack []ast.Node, names map[*types.Packa
 			rec.Size = &size
 			rec.Lock = c.lockPath(t) // a copy of a `&T{…}` literal's value (closure) copies its locks
 		}
+		rec.Encodes = c.encoders(t) // a `T{…}` literal encoded
+
 	}
 	// A closure captures a variable wider than 128 bytes by reference, copy or not (closure); a field's
 	// size bounds a copy of what a pointer to it points to.

@@ -19,6 +19,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"hash/crc32"
 	htmltemplate "html/template"
@@ -124,6 +125,71 @@ func TestJSONEncoder(t *testing.T) {
 		enc.SetIndent("", "  ")
 		enc.Encode([]string{"<a>"})
 	})
+}
+
+// TestXMLEncoder: the Encoder holds b (in its bufio.Writer) and neither outlives the call, through every listed
+// method: Encode and EncodeElement of values whose types have MarshalText (time.Time), MarshalXMLAttr and a
+// MarshalXML that keeps nothing of its Encoder, attributes, nested slices and maps' errors, EncodeToken of each token
+// type (and an invalid one), Indent, Flush and Close. An Encoder a MarshalXML keeps is seen kept.
+func TestXMLEncoder(t *testing.T) {
+	type item struct {
+		XMLName xml.Name  `xml:"item"`
+		ID      int       `xml:"id,attr"`
+		Lang    langAttr  `xml:"lang,attr"`
+		Title   string    `xml:"title"`
+		When    time.Time `xml:"when"`
+		Tags    []string  `xml:"tags>tag"`
+		Quiet   quietXML  `xml:"quiet"`
+		Note    string    `xml:",comment"`
+	}
+	items := []item{{ID: 1, Lang: "en", Title: "a <b>", When: time.Unix(0, 0).UTC(), Tags: []string{"x", "y"}, Note: "n"}}
+	check(t, func(b *bytes.Buffer) {
+		enc := xml.NewEncoder(b)
+		enc.Indent("", "  ")
+		enc.Encode(items)
+		enc.EncodeElement(items[0], xml.StartElement{Name: xml.Name{Local: "one"}})
+		enc.Encode(map[string]int{"unsupported": 1})
+		enc.Flush()
+		enc.Close()
+	})
+	check(t, func(b *bytes.Buffer) {
+		enc := xml.NewEncoder(b)
+		enc.EncodeToken(xml.ProcInst{Target: "xml", Inst: []byte(`version="1.0"`)})
+		enc.EncodeToken(xml.Directive("DOCTYPE feed"))
+		start := xml.StartElement{Name: xml.Name{Space: "urn:x", Local: "feed"}, Attr: []xml.Attr{{Name: xml.Name{Local: "a"}, Value: "1"}}}
+		enc.EncodeToken(start)
+		enc.EncodeToken(xml.CharData("text & more"))
+		enc.EncodeToken(xml.Comment("c"))
+		enc.EncodeToken(start.End())
+		enc.EncodeToken(42)
+		enc.Close()
+	})
+	check(t, func(b *bytes.Buffer) { xml.NewEncoder(b).Encode(struct{ A int }{1}) })
+	if collected(func(b *bytes.Buffer) { xml.NewEncoder(b).Encode(encoderKeeper{}) }) {
+		t.Fatal("a MarshalXML that keeps its Encoder was not seen: the check proves nothing for xml")
+	}
+	keptEncoder = nil
+}
+
+// langAttr, quietXML: an attribute marshaler and an element marshaler that never touch the Encoder.
+type langAttr string
+
+func (l langAttr) MarshalXMLAttr(name xml.Name) (xml.Attr, error) {
+	return xml.Attr{Name: name, Value: string(l)}, nil
+}
+
+type quietXML struct{}
+
+func (quietXML) MarshalXML(_ *xml.Encoder, _ xml.StartElement) error { return nil }
+
+// encoderKeeper breaks what the proof relies on: its MarshalXML keeps the Encoder, which holds the buffer.
+type encoderKeeper struct{}
+
+var keptEncoder *xml.Encoder
+
+func (encoderKeeper) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
+	keptEncoder = e
+	return nil
 }
 
 // TestGzipWriter, TestFlateWriter and TestHexDumper: the writer holds b, and neither outlives the

@@ -99,6 +99,7 @@ WRITER_AT = {
     ("encoding/csv", "", "NewWriter"): 0,
     ("encoding/gob", "", "NewEncoder"): 0,
     ("encoding/json", "", "NewEncoder"): 0,  # stream.go: Encode calls enc.w.Write(b), nothing else of w
+    ("encoding/xml", "", "NewEncoder"): 0,  # marshal.go: its bufio.Writer calls w.Write and w.WriteString
     ("mime/quotedprintable", "", "NewWriter"): 0,
     ("bufio", "", "NewWriter"): 0,
     ("bufio", "", "NewWriterSize"): 0,
