@@ -175,10 +175,95 @@ func Note(e *xml.Encoder, text string) {
 }
 """
 
+# Sig's MarshalXML keeps a copy of the Encoder, whose bufio.Writer goes on writing into the buffer: the compiler says
+# `leaking param content: e`, which marshaling.py judges with what e points to.
+COPIED = """package copied
+
+import (
+	"bytes"
+	"encoding/xml"
+)
+
+var saved *xml.Encoder
+
+// Sig notes, in the previous document, that the run continues, through a copy of that document's Encoder.
+type Sig struct{ Text string }
+
+func (s Sig) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	if saved != nil {
+		saved.EncodeToken(xml.Comment("continued"))
+		saved.Flush()
+	}
+	copied := *e
+	saved = &copied
+	return nil
+}
+
+type doc struct {
+	XMLName xml.Name `xml:"doc"`
+	Body    string   `xml:"body"`
+	Sig     Sig      `xml:"sig"`
+}
+
+// Render renders a document.
+func Render(body string) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Encode(doc{Body: body})
+	enc.Flush()
+	return buf.String()
+}
+"""
+
+ELEMENT = (
+    """package element
+
+import (
+	"bytes"
+	"encoding/xml"
+)
+"""
+    + FOOTER
+    + """
+// Foot renders a footer alone, as a <foot> element.
+func Foot(text string) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.EncodeElement(Footer{text}, xml.StartElement{Name: xml.Name{Local: "foot"}})
+	enc.Flush()
+	return buf.String()
+}
+"""
+)
+
+INDEXED = (
+    """package indexed
+
+import (
+	"bytes"
+	"encoding/xml"
+)
+"""
+    + FOOTER
+    + """
+// First renders the first of the footers.
+func First(footers []Footer) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Encode(footers[0])
+	enc.Flush()
+	return buf.String()
+}
+"""
+)
+
 DECLINES = {
     "stashed": (STASHED, "it may call (*Footer).MarshalXML, whose parameter go1.24.11 reports as `leaking param: e`"),
     "envelope": (ENVELOPE, "it may reach any, an interface, and xml encodes what it holds"),
     "returned": (RETURNED, "is held by enc, which is used as a value on line"),
+    "copied": (COPIED, "(*Sig).MarshalXML, whose parameter go1.24.11 reports as `leaking param content: e`"),
+    "element": (ELEMENT, "it may call (*Footer).MarshalXML, whose parameter go1.24.11 reports as `leaking param: e`"),
+    "indexed": (INDEXED, "which encodes a value whose type gorewrite cannot read"),
 }
 
 POOL = """
@@ -206,6 +291,12 @@ NAIVE = {
         "func() string { first, a := {pkg}.Section(`a`, func() {}); _, b := {pkg}.Section(`b`, func() {"
         " {pkg}.Note(first, `late`) }); return a + `|` + b }()",
     ),
+    # the copy's bufio.Writer is the first document's: its comment lands in the second's pooled buffer
+    "copied": (pooled, "{pkg}.Render(`a`) + `|` + {pkg}.Render(`b`)"),
+    # as stashed, the Footer handed to the Encoder by EncodeElement
+    "element": (pooled, "{pkg}.Foot(`a`) + {pkg}.Foot(`b`)"),
+    # as stashed, the Footer reached through an index expression, whose type marshaling.py does not read
+    "indexed": (pooled, "{pkg}.First([]{pkg}.Footer{{`a`}}) + {pkg}.First([]{pkg}.Footer{{`b`}})"),
 }
 
 globals().update(case_suite("sync-pool-xml", RULE, FIXES, DECLINES, NAIVE))
