@@ -9,8 +9,9 @@ Tables as for conftest.case_suite (proposals and naive mutants under go1.24.11):
 
 from __future__ import annotations
 
-from conftest import case_suite, edited, only_fix
+from conftest import case_suite, edited, module, only_fix, proposals
 
+from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["sync-pool"]
@@ -305,3 +306,56 @@ globals().update(case_suite("sync-pool-xml", RULE, FIXES, DECLINES, NAIVE))
 def test_pools_the_feed_buffer(proposed):
     rewritten = edited(RSS, only_fix(proposed["rss"]))
     assert "buf := getBuffer()\n\tdefer putBuffer(buf)\n" in rewritten and "xml.NewEncoder(buf)" in rewritten
+
+
+NOTE = """package note
+
+import (
+	"bytes"
+	"encoding/xml"
+)
+
+// Note is a page's note; the tests give it a MarshalXML that keeps the Encoder.
+type Note struct{ Text string }
+
+// Render renders a note.
+func Render(text string) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Encode(Note{text})
+	enc.Flush()
+	return buf.String()
+}
+"""
+
+NOTE_TEST = (
+    """package note
+
+import (
+	"encoding/xml"
+	"testing"
+)
+"""
+    + FOOTER.replace("type Footer struct{ Text string }\n", "").replace("f Footer", "f Note")
+    + """
+func TestNotesStayApart(t *testing.T) {
+	Render("a")
+	if got := Render("b"); got != "<Note>b</Note>" {
+		t.Fatalf("the second note reads %q", got)
+	}
+}
+"""
+)
+
+
+def test_a_marshal_xml_of_a_test_file_declines(tmp_path, toolchain):
+    """note_test.go gives Note a MarshalXML that keeps the Encoder: `go test` compiles it, and the naive pool
+    makes the first note's Encoder write into the second's buffer."""
+    files = {"note/note.go": NOTE, "note/note_test.go": NOTE_TEST}
+    (found,) = proposals(module(tmp_path / "m", files), RULE).values()
+    assert not any(isinstance(p, Fix) for p in found), found
+    assert any("note_test.go may change" in p.reason for p in found), found
+    assert toolchain.run(["test", "-count=1", "./..."], str(module(tmp_path / "orig", files))).returncode == 0
+    naive = module(tmp_path / "naive", {**files, "note/note.go": pooled(NOTE)})
+    ran = toolchain.run(["test", "-count=1", "./..."], str(naive))
+    assert ran.returncode != 0 and b"the second note reads" in ran.stdout, ran.stdout.decode()
