@@ -359,3 +359,72 @@ def test_a_marshal_xml_of_a_test_file_declines(tmp_path, toolchain):
     naive = module(tmp_path / "naive", {**files, "note/note.go": pooled(NOTE)})
     ran = toolchain.run(["test", "-count=1", "./..."], str(naive))
     assert ran.returncode != 0 and b"the second note reads" in ran.stdout, ran.stdout.decode()
+
+
+FOOT = """package other
+
+// Foot ends a page; its traced build gives it a MarshalXML.
+type Foot struct{ Text string }
+"""
+
+FOOT_TRACE = "//go:build trace\n\n" + (
+    """package other
+
+import "encoding/xml"
+"""
+    + FOOTER.replace("type Footer struct{ Text string }\n", "").replace("f Footer", "f Foot")
+)
+
+PAGE = """package page
+
+import (
+	"bytes"
+	"encoding/xml"
+
+	"example.com/m/other"
+)
+
+// Render renders a page's footer.
+func Render(text string) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Encode(other.Foot{Text: text})
+	enc.Flush()
+	return buf.String()
+}
+"""
+
+PAGE_TEST = """package page
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPagesStayApart(t *testing.T) {
+	Render("a")
+	if got := Render("b"); strings.Contains(got, "continued") {
+		t.Fatalf("the second page reads %q", got)
+	}
+}
+"""
+
+
+def test_a_type_of_another_package_declines(tmp_path, toolchain):
+    """other.Foot has no MarshalXML in this build, but its `trace` build gives it one that keeps the Encoder: the
+    walk's `named` entry declines, and the naive pool makes the first page's Encoder write into the second's
+    buffer under `go test -tags trace`."""
+    files = {
+        "other/foot.go": FOOT,
+        "other/foot_trace.go": FOOT_TRACE,
+        "page/page.go": PAGE,
+        "page/page_test.go": PAGE_TEST,
+    }
+    found = [p for each in proposals(module(tmp_path / "m", files), RULE).values() for p in each]
+    assert not any(isinstance(p, Fix) for p in found), found
+    assert any("whose other builds may declare it otherwise" in p.reason for p in found), found
+    traced = ["test", "-count=1", "-tags", "trace", "./..."]
+    assert toolchain.run(traced, str(module(tmp_path / "orig", files))).returncode == 0
+    naive = module(tmp_path / "naive", {**files, "page/page.go": pooled(PAGE)})
+    ran = toolchain.run(traced, str(naive))
+    assert ran.returncode != 0 and b"the second page reads" in ran.stdout, ran.stdout.decode()
