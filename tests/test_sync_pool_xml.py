@@ -9,8 +9,9 @@ Tables as for conftest.case_suite (proposals and naive mutants under go1.24.11):
 
 from __future__ import annotations
 
-from conftest import case_suite, edited, only_fix
+from conftest import case_suite, edited, module, only_fix, proposals
 
+from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
 
 RULE = RULES["sync-pool"]
@@ -175,10 +176,95 @@ func Note(e *xml.Encoder, text string) {
 }
 """
 
+# Sig's MarshalXML keeps a copy of the Encoder, whose bufio.Writer goes on writing into the buffer: the compiler says
+# `leaking param content: e`, which marshaling.py judges with what e points to.
+COPIED = """package copied
+
+import (
+	"bytes"
+	"encoding/xml"
+)
+
+var saved *xml.Encoder
+
+// Sig notes, in the previous document, that the run continues, through a copy of that document's Encoder.
+type Sig struct{ Text string }
+
+func (s Sig) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	if saved != nil {
+		saved.EncodeToken(xml.Comment("continued"))
+		saved.Flush()
+	}
+	copied := *e
+	saved = &copied
+	return nil
+}
+
+type doc struct {
+	XMLName xml.Name `xml:"doc"`
+	Body    string   `xml:"body"`
+	Sig     Sig      `xml:"sig"`
+}
+
+// Render renders a document.
+func Render(body string) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Encode(doc{Body: body})
+	enc.Flush()
+	return buf.String()
+}
+"""
+
+ELEMENT = (
+    """package element
+
+import (
+	"bytes"
+	"encoding/xml"
+)
+"""
+    + FOOTER
+    + """
+// Foot renders a footer alone, as a <foot> element.
+func Foot(text string) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.EncodeElement(Footer{text}, xml.StartElement{Name: xml.Name{Local: "foot"}})
+	enc.Flush()
+	return buf.String()
+}
+"""
+)
+
+INDEXED = (
+    """package indexed
+
+import (
+	"bytes"
+	"encoding/xml"
+)
+"""
+    + FOOTER
+    + """
+// First renders the first of the footers.
+func First(footers []Footer) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Encode(footers[0])
+	enc.Flush()
+	return buf.String()
+}
+"""
+)
+
 DECLINES = {
     "stashed": (STASHED, "it may call (*Footer).MarshalXML, whose parameter go1.24.11 reports as `leaking param: e`"),
     "envelope": (ENVELOPE, "it may reach any, an interface, and xml encodes what it holds"),
     "returned": (RETURNED, "is held by enc, which is used as a value on line"),
+    "copied": (COPIED, "(*Sig).MarshalXML, whose parameter go1.24.11 reports as `leaking param content: e`"),
+    "element": (ELEMENT, "it may call (*Footer).MarshalXML, whose parameter go1.24.11 reports as `leaking param: e`"),
+    "indexed": (INDEXED, "which encodes a value whose type gorewrite cannot read"),
 }
 
 POOL = """
@@ -206,6 +292,12 @@ NAIVE = {
         "func() string { first, a := {pkg}.Section(`a`, func() {}); _, b := {pkg}.Section(`b`, func() {"
         " {pkg}.Note(first, `late`) }); return a + `|` + b }()",
     ),
+    # the copy's bufio.Writer is the first document's: its comment lands in the second's pooled buffer
+    "copied": (pooled, "{pkg}.Render(`a`) + `|` + {pkg}.Render(`b`)"),
+    # as stashed, the Footer handed to the Encoder by EncodeElement
+    "element": (pooled, "{pkg}.Foot(`a`) + {pkg}.Foot(`b`)"),
+    # as stashed, the Footer reached through an index expression, whose type marshaling.py does not read
+    "indexed": (pooled, "{pkg}.First([]{pkg}.Footer{{`a`}}) + {pkg}.First([]{pkg}.Footer{{`b`}})"),
 }
 
 globals().update(case_suite("sync-pool-xml", RULE, FIXES, DECLINES, NAIVE))
@@ -214,3 +306,125 @@ globals().update(case_suite("sync-pool-xml", RULE, FIXES, DECLINES, NAIVE))
 def test_pools_the_feed_buffer(proposed):
     rewritten = edited(RSS, only_fix(proposed["rss"]))
     assert "buf := getBuffer()\n\tdefer putBuffer(buf)\n" in rewritten and "xml.NewEncoder(buf)" in rewritten
+
+
+NOTE = """package note
+
+import (
+	"bytes"
+	"encoding/xml"
+)
+
+// Note is a page's note; the tests give it a MarshalXML that keeps the Encoder.
+type Note struct{ Text string }
+
+// Render renders a note.
+func Render(text string) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Encode(Note{text})
+	enc.Flush()
+	return buf.String()
+}
+"""
+
+NOTE_TEST = (
+    """package note
+
+import (
+	"encoding/xml"
+	"testing"
+)
+"""
+    + FOOTER.replace("type Footer struct{ Text string }\n", "").replace("f Footer", "f Note")
+    + """
+func TestNotesStayApart(t *testing.T) {
+	Render("a")
+	if got := Render("b"); got != "<Note>b</Note>" {
+		t.Fatalf("the second note reads %q", got)
+	}
+}
+"""
+)
+
+
+def test_a_marshal_xml_of_a_test_file_declines(tmp_path, toolchain):
+    """note_test.go gives Note a MarshalXML that keeps the Encoder: `go test` compiles it, and the naive pool
+    makes the first note's Encoder write into the second's buffer."""
+    files = {"note/note.go": NOTE, "note/note_test.go": NOTE_TEST}
+    (found,) = proposals(module(tmp_path / "m", files), RULE).values()
+    assert not any(isinstance(p, Fix) for p in found), found
+    assert any("note_test.go may change" in p.reason for p in found), found
+    assert toolchain.run(["test", "-count=1", "./..."], str(module(tmp_path / "orig", files))).returncode == 0
+    naive = module(tmp_path / "naive", {**files, "note/note.go": pooled(NOTE)})
+    ran = toolchain.run(["test", "-count=1", "./..."], str(naive))
+    assert ran.returncode != 0 and b"the second note reads" in ran.stdout, ran.stdout.decode()
+
+
+FOOT = """package other
+
+// Foot ends a page; its traced build gives it a MarshalXML.
+type Foot struct{ Text string }
+"""
+
+FOOT_TRACE = "//go:build trace\n\n" + (
+    """package other
+
+import "encoding/xml"
+"""
+    + FOOTER.replace("type Footer struct{ Text string }\n", "").replace("f Footer", "f Foot")
+)
+
+PAGE = """package page
+
+import (
+	"bytes"
+	"encoding/xml"
+
+	"example.com/m/other"
+)
+
+// Render renders a page's footer.
+func Render(text string) string {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Encode(other.Foot{Text: text})
+	enc.Flush()
+	return buf.String()
+}
+"""
+
+PAGE_TEST = """package page
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPagesStayApart(t *testing.T) {
+	Render("a")
+	if got := Render("b"); strings.Contains(got, "continued") {
+		t.Fatalf("the second page reads %q", got)
+	}
+}
+"""
+
+
+def test_a_type_of_another_package_declines(tmp_path, toolchain):
+    """other.Foot has no MarshalXML in this build, but its `trace` build gives it one that keeps the Encoder: the
+    walk's `named` entry declines, and the naive pool makes the first page's Encoder write into the second's
+    buffer under `go test -tags trace`."""
+    files = {
+        "other/foot.go": FOOT,
+        "other/foot_trace.go": FOOT_TRACE,
+        "page/page.go": PAGE,
+        "page/page_test.go": PAGE_TEST,
+    }
+    found = [p for each in proposals(module(tmp_path / "m", files), RULE).values() for p in each]
+    assert not any(isinstance(p, Fix) for p in found), found
+    assert any("whose other builds may declare it otherwise" in p.reason for p in found), found
+    traced = ["test", "-count=1", "-tags", "trace", "./..."]
+    assert toolchain.run(traced, str(module(tmp_path / "orig", files))).returncode == 0
+    naive = module(tmp_path / "naive", {**files, "page/page.go": pooled(PAGE)})
+    ran = toolchain.run(traced, str(naive))
+    assert ran.returncode != 0 and b"the second page reads" in ran.stdout, ran.stdout.decode()
