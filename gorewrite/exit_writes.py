@@ -16,13 +16,10 @@ from __future__ import annotations
 from gorewrite.adds import counted_done
 from gorewrite.rulekit import owner
 from gorewrite.signals import goroutine_signal
-from gorewrite.spawns import Spawn, method_of
+from gorewrite.spawns import WG_WAIT, Spawn, call_on
 from gorewrite.syntax import Node, ancestors, call_args, statements, unparen
 from gorewrite.typeinfo import TypeInfo
 from gorewrite.unexiting import may_exit
-from gorewrite.waits import statement_of
-
-WG_WAIT = ("sync", "WaitGroup", "Wait")
 
 
 def deferred_writer(literal: Node, function: Node) -> bool:
@@ -51,7 +48,7 @@ def exits_early(types: TypeInfo, spawn: Spawn, name: str) -> str | None:
         return "the go statement is not in the function's own statements"
     region = []
     for stmt in own[own.index(top) :]:
-        if _waits_on(types, spawn.path, stmt, signal.obj):
+        if call_on(types, spawn.path, stmt, WG_WAIT, signal.obj) is not None:
             break
         region.append(stmt)
     else:
@@ -65,12 +62,3 @@ def exits_early(types: TypeInfo, spawn: Spawn, name: str) -> str | None:
                 "return or call code that exits: the deferred write would run while the goroutine still reads"
             )
     return None
-
-
-def _waits_on(types: TypeInfo, path: str, stmt: Node, obj: str) -> bool:
-    call = stmt.named_children[0] if stmt.type == "expression_statement" else None
-    function = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
-    if function is None or function.type != "selector_expression" or method_of(types, path, function) != WG_WAIT:
-        return False
-    operand = types.at(path, function.child_by_field_name("operand").start_byte)
-    return operand is not None and operand.obj == obj and statement_of(call) == stmt

@@ -29,11 +29,10 @@ from gorewrite.adds import counted_done
 from gorewrite.groups import ERRGROUP, WAITGROUP, held
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo, owner
-from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, method_of
+from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, WG_WAIT, Signal, Spawn, method_of
 from gorewrite.syntax import Node, call_args, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
-WG_WAIT = ("sync", "WaitGroup", "Wait")
 METHODS = (b"Add", b"Done", b"Wait", b"Go")
 NAMES = ("identifier", "field_identifier")
 STATEMENTS = ("expression_statement", "defer_statement")

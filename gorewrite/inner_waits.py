@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gorewrite.rulekit import uses_goto
-from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Signal, Spawn, method_of, previous
+from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Signal, Spawn, call_on, method_of, previous
 from gorewrite.syntax import Node, mentions, statements, unparen, walk
 from gorewrite.typeinfo import TypeInfo, Use
 from gorewrite.unexiting import may_exit
@@ -68,12 +68,12 @@ def _waited_at(types: TypeInfo, spawn: Spawn, body: Node, go: Node, name: str, s
     declared = next((i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use == Use.DECL), None)
     if declared is None or declared.type != "sync.WaitGroup":  # a pointer may be shared: others may Done it
         return None
-    add = _call_on(types, spawn.path, previous(go), WG_ADD, signal.obj)
+    add = call_on(types, spawn.path, previous(go), WG_ADD, signal.obj)
     if add is None or types.value(spawn.path, *_span(add.child_by_field_name("arguments").named_children)) != 1:
         return None
     top = statements(body)
     holder = next((s for s in top if s.start_byte <= go.start_byte < s.end_byte), None)
-    waits = [s for s in top if _call_on(types, spawn.path, s, WG_WAIT, signal.obj) is not None]
+    waits = [s for s in top if call_on(types, spawn.path, s, WG_WAIT, signal.obj) is not None]
     uses = [i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use != Use.DECL]
     if holder is None or len(waits) != 1 or len(uses) != 3 or waits[0].start_byte < holder.end_byte:
         return None
@@ -91,17 +91,6 @@ def _defers_only_done(types: TypeInfo, path: str, body: Node) -> bool:
         if function is None or function.type != "selector_expression" or method_of(types, path, function) != WG_DONE:
             return False
     return True
-
-
-def _call_on(types: TypeInfo, path: str, node: Node | None, method: tuple, obj: str) -> Node | None:
-    """The call when node is the statement `x.M(…)` of the method on the local variable obj."""
-    call = node.named_children[0] if node is not None and node.type == "expression_statement" else None
-    function = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
-    if function is None or function.type != "selector_expression" or method_of(types, path, function) != method:
-        return None
-    operand = unparen(function.child_by_field_name("operand"))
-    ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
-    return call if ident is not None and ident.obj == obj else None
 
 
 def _declared_in(obj: str, body: Node, literal: Node) -> bool:

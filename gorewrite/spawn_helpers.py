@@ -37,13 +37,11 @@ from __future__ import annotations
 from gorewrite import callees, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of, previous
+from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Spawn, method_of, previous
 from gorewrite.syntax import Node, call_args, statements, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, TypeInfo, Use
 from gorewrite.waits import Wait, after, after_call, after_none, statement_of
-
-WG_WAIT = ("sync", "WaitGroup", "Wait")
 
 
 def unordered(view: PackageView, path: str, literal: Node, name: str, writes: list[int], why: str) -> str | None:

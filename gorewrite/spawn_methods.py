@@ -36,13 +36,12 @@ from __future__ import annotations
 from gorewrite import callees, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.spawns import WG_ADD, WG_DONE, Spawn, method_of
+from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Spawn, method_of
 from gorewrite.syntax import Node, ancestors_below, call_args, statements, unparen, unparen_type, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import Wait, after, after_none, statement_of
 
-WG_WAIT = ("sync", "WaitGroup", "Wait")
 LATER = ("func_literal", "defer_statement", "go_statement")  # f called under one of these may run at any time
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gorewrite.syntax import Node, ancestors, call_args
+from gorewrite.syntax import Node, ancestors, call_args, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
 
 if TYPE_CHECKING:
@@ -98,6 +98,17 @@ def method_of(types: TypeInfo, path: str, selector: Node) -> tuple[str, str, str
     if ident is None or ident.kind != Kind.METHOD or ident.pkg is None:
         return None
     return ident.pkg, ident.recv or "", ident.name
+
+
+def call_on(types: TypeInfo, path: str, node: Node | None, method: tuple, obj: str) -> Node | None:
+    """The call when node is the statement `x.M(…)` of the method on the local variable obj."""
+    call = node.named_children[0] if node is not None and node.type == "expression_statement" else None
+    function = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    if function is None or function.type != "selector_expression" or method_of(types, path, function) != method:
+        return None
+    operand = unparen(function.child_by_field_name("operand"))
+    ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
+    return call if ident is not None and ident.obj == obj else None
 
 
 def after_func(types: TypeInfo, spawn: Spawn) -> bool:
