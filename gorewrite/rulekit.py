@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import count
 from typing import TypeVar
 
 from gorewrite.constraints import go_version
@@ -145,4 +146,5 @@ def fresh_local(function: Node, stem: str) -> str:
     """A name for a local a rewrite declares in function: stem (or stem2, stem3, …) when no word of the function's
     text is that name and it is no keyword, so it shadows nothing the function names and nothing shadows it."""
     words = set(re.findall(rb"[A-Za-z_]\w*", text(function))) | {k.encode() for k in KEYWORDS}
-    return next(n for n in (stem, *(f"{stem}{k}" for k in range(2, 99))) if n.encode() not in words)
+    spelled = (stem if k == 1 else f"{stem}{k}" for k in count(1))  # words are finite: one is free
+    return next(n for n in spelled if n.encode() not in words)

@@ -10,14 +10,11 @@ but a fresh word cannot meet any of them). `continue` needs nothing: a switch is
 
 from __future__ import annotations
 
-import re
-from itertools import count
-
 from gorewrite.edits import Edit
+from gorewrite.rulekit import fresh_local
 from gorewrite.syntax import Node, ancestors, indentation, text, walk
 
 BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
-WORD = re.compile(rb"[A-Za-z_]\w*")
 STEM = "loop"
 
 
@@ -44,7 +41,5 @@ def label(path: str, loop: Node, source: bytes) -> tuple[bytes, Edit | None]:
     if loop.parent is not None and loop.parent.type == "labeled_statement":
         return text(loop.parent.named_children[0]), None
     top = next((a for a in ancestors(loop) if a.parent is not None and a.parent.type == "source_file"), loop)
-    words = set(WORD.findall(source[top.start_byte : top.end_byte]))
-    spelled = (STEM if k == 1 else f"{STEM}{k}" for k in count(1))  # words are finite: one is free
-    name = next(n for n in spelled if n.encode() not in words).encode()
+    name = fresh_local(top, STEM).encode()  # no word of the declaration: it shadows no label, nothing shadows it
     return name, Edit(path, loop.start_byte, loop.start_byte, name + b":\n" + indentation(source, loop.start_byte))
