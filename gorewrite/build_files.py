@@ -151,17 +151,23 @@ class Build:
         return self._written
 
 
+def go_files(directory: str) -> list[str]:
+    """The paths of the directory's regular .go files, sorted: every reader of a package's files starts here (a
+    directory named `x.go` is no file of any build)."""
+    return [p for p in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))) if os.path.isfile(p)]
+
+
 def suspects(directory: str) -> list[str]:
     """The directory's .go files whose code may declare a universe name at package level (SUSPECT): those whose
     names gotypes asks go/parser for, in case tree-sitter-go cannot parse them (Build's `said`)."""
     found = []
-    for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))):
+    for path in go_files(directory):
         try:
             with open(path, "rb") as f:
                 if SUSPECT.search(_code(f.read())):
                     found.append(path)
         except OSError:
-            continue  # a directory named x.go, or gone: go/parser has nothing to say (Build falls back)
+            continue  # gone since: go/parser has nothing to say (Build falls back)
     return found
 
 
@@ -175,8 +181,8 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
     """The names of the directory's .go files another build compiles and this one (`built`) does not: those
     it leaves out, and test files with a build constraint."""
     found = []
-    for path in sorted(glob.glob(os.path.join(glob.escape(directory), "*.go"))):
-        if path in built or not os.path.isfile(path):  # a directory named `x.go` is no file of any build
+    for path in go_files(directory):
+        if path in built:
             continue
         if not path.endswith("_test.go") or _has_constraint(path):
             found.append(os.path.basename(path))
@@ -186,8 +192,8 @@ def left_out(directory: str, built: tuple[str, ...]) -> list[str]:
 def plain_tests(directory: str) -> list[str]:
     """The names of the directory's test files left_out leaves aside (no build constraint): `go test` compiles
     those of the package's own clause with every build of it (Build.universe and Build.shadowed skip the others)."""
-    found = sorted(glob.glob(os.path.join(glob.escape(directory), "*_test.go")))
-    return [os.path.basename(p) for p in found if os.path.isfile(p) and not _has_constraint(p)]
+    found = [p for p in go_files(directory) if p.endswith("_test.go")]
+    return [os.path.basename(p) for p in found if not _has_constraint(p)]
 
 
 def method_tests(directory: str, package: str, names: frozenset[str]) -> list[str]:

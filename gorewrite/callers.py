@@ -32,6 +32,7 @@ import os
 import re
 from collections.abc import Callable
 
+from gorewrite.build_files import go_files
 from gorewrite.guards import Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import only_read
@@ -168,7 +169,7 @@ def _outside(view: PackageView, name: bytes) -> bool:
     package name it, or an assembly file call it?"""
     word = re.compile(rb"\b" + re.escape(name) + rb"\b")
     directive = re.compile(rb"//(go:linkname|export)\s[^\n]*\b" + re.escape(name) + rb"\b")
-    for file in glob.glob(os.path.join(glob.escape(view.package.dir), "*.go")):
+    for file in go_files(view.package.dir):
         with open(file, "rb") as f:
             source = f.read()
         if (file not in view.package.files and word.search(source)) or directive.search(source):

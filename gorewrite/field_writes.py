@@ -26,13 +26,13 @@ from collections.abc import Callable, Iterator
 
 from tree_sitter import Query, QueryCursor
 
-from gorewrite import callees
+from gorewrite import build_files, callees
 from gorewrite.intervals import UNKNOWN, Interval, exactly, join
 from gorewrite.proposals import PackageView
 from gorewrite.returns import DEPTH
 from gorewrite.rulekit import memo
 from gorewrite.struct_literals import field_names, foreign_struct, maybe_struct
-from gorewrite.syntax import GO, Node, items, parse, statement_of, text, walk
+from gorewrite.syntax import GO, Node, items, statement_of, text, walk
 from gorewrite.terms import value_of
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Kind, Use
@@ -283,19 +283,18 @@ def _other_files(view: PackageView) -> list[Node] | None:
     a file tree-sitter-go cannot parse."""
 
     def read() -> list[Node] | None:
+        if any(entry.endswith((".s", ".S")) for entry in os.listdir(view.package.dir)):
+            return None
         others = []
-        for entry in sorted(os.listdir(view.package.dir)):
-            path = os.path.join(view.package.dir, entry)
-            if entry.endswith((".s", ".S")):
+        for path in build_files.go_files(view.package.dir):
+            if path in view.package.files:
+                continue
+            root = build_files.parsed(path)
+            if root.has_error:
                 return None
-            if entry.endswith(".go") and path not in view.package.files and os.path.isfile(path):
-                with open(path, "rb") as f:
-                    root = parse(f.read()).root_node
-                if root.has_error:
-                    return None
-                clause = next((n for n in root.named_children if n.type == "package_clause"), None)
-                if clause is None or text(clause.named_children[0]).decode() == view.package.name:
-                    others.append(root)
+            clause = next((n for n in root.named_children if n.type == "package_clause"), None)
+            if clause is None or text(clause.named_children[0]).decode() == view.package.name:
+                others.append(root)
         return others
 
     return memo(view, ("field_writes.others",), read)

@@ -14,7 +14,7 @@ import time
 import pytest
 from conftest import at_most_speculative, edited, exact_array, module, proposals
 
-from gorewrite.build_files import Build, _code
+from gorewrite.build_files import Build, _code, go_files
 from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 from gorewrite.syntax import parse
@@ -465,6 +465,15 @@ def test_a_directory_named_like_a_go_file_is_no_left_out_file(tmp_path):
     root = module(tmp_path, {"each.go": EACH, "fixtures.go/data.txt": "x\n"})
     found = scale_sites(root)
     assert [type(p) for p in found] == [Fix], found
+
+
+def test_every_reader_of_a_package_directory_skips_a_directory_named_like_a_go_file(tmp_path):
+    """go_files serves left_out, plain_tests, suspects, field_writes' other files and callers' outside names: none
+    opens `fixtures.go/` (callers read every .go path unguarded before session 49)."""
+    (tmp_path / "fixtures.go").mkdir()
+    (tmp_path / "a.go").write_text("package m\n")
+    (tmp_path / "a_test.go").write_text("package m\n")
+    assert go_files(str(tmp_path)) == [str(tmp_path / "a.go"), str(tmp_path / "a_test.go")]
 
 
 LATIN1 = {
