@@ -21,7 +21,7 @@ from gorewrite.build_files import method_tests
 from gorewrite.parameters import judge, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdtable import Entry
-from gorewrite.syntax import Node, items, text, unparen
+from gorewrite.syntax import Node, address_operand, items, text, unparen
 from gorewrite.typeinfo import Ident, Kind
 
 NAMES = frozenset({"UnmarshalJSON", "UnmarshalText", "UnmarshalJSONFrom"})
@@ -82,8 +82,8 @@ def _fresh_target(view: PackageView, path: str, call: Node, argument: Node) -> b
     lead to), and json fills a nil one without methods with its own maps, slices, strings, float64s and bools,
     which have no decoding methods and copy what they hold (TestJSONUnmarshal's `any` fields)."""
     argument = unparen(argument)
-    address = argument.type == "unary_expression" and text(argument.child_by_field_name("operator")) == b"&"
-    node = unparen(argument.child_by_field_name("operand")) if address else argument
+    operand = address_operand(argument)
+    node = unparen(operand) if operand is not None else argument
     return node.type == "identifier" and zeroed.untouched(view, path, call, node)
 
 
@@ -91,8 +91,8 @@ def _target(view: PackageView, path: str, argument: Node) -> Ident | None:
     """The variable (or field) json decodes into: x of `&x` (`&x.f`), or a pointer x (`x.f`)."""
     while argument.type == "parenthesized_expression" and argument.named_child_count == 1:
         argument = argument.named_children[0]
-    address = argument.type == "unary_expression" and text(argument.child_by_field_name("operator")) == b"&"
-    node = argument.child_by_field_name("operand") if address else argument
+    address = address_operand(argument) is not None
+    node = address_operand(argument) or argument
     if node is not None and node.type == "selector_expression":
         node = node.child_by_field_name("field")
     if node is None or node.type not in ("identifier", "field_identifier"):

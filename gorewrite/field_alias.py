@@ -14,7 +14,7 @@ Types from go/types, never names.
 from __future__ import annotations
 
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, items
+from gorewrite.syntax import Node, address_operand, items
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 # Where `p.f` is a value: read, or assigned as an operand of these (never its address, a slice of it, a call).
@@ -36,7 +36,7 @@ def field_writes(types: TypeInfo, path: str, function: Node, address: Node) -> l
     such an alias (see the module); None when it is not one."""
     right = address.parent
     stmt = right.parent if right is not None else None
-    if address.type != "unary_expression" or address.child_by_field_name("operator").type != "&":
+    if address_operand(address) is None:
         return None
     if stmt is None or stmt.type != "short_var_declaration":
         return None

@@ -26,7 +26,7 @@ from gorewrite.relay import relays
 from gorewrite.rulekit import owner
 from gorewrite.signals import goroutine_signals
 from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, channels, innermost_loop, method_of, signalled
-from gorewrite.syntax import Node, ancestors, contains, items, unparen_type
+from gorewrite.syntax import Node, address_operand, ancestors, contains, items, unparen_type
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import WAITS, Wait, after_none, not_ordering, receive_of, waits
 
@@ -244,8 +244,9 @@ def _own(types: TypeInfo, spawn: Spawn, decl: Node, ident: Ident) -> bool:
     right = holder.child_by_field_name("right" if holder.type == "short_var_declaration" else "value")
     values = right.named_children if right is not None else []
     value = values[0] if len(values) == 1 else None
-    if value is not None and value.type == "unary_expression" and value.child_by_field_name("operator").text == b"&":
-        return value.child_by_field_name("operand").type == "composite_literal"
+    operand = address_operand(value) if value is not None else None
+    if operand is not None:
+        return operand.type == "composite_literal"
     function = value.child_by_field_name("function") if value is not None and value.type == "call_expression" else None
     if function is None:
         return False

@@ -18,7 +18,7 @@ from __future__ import annotations
 from gorewrite import callees
 from gorewrite.decoding import method_keeps, varying
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, items, text, unparen
+from gorewrite.syntax import Node, address_operand, items, text, unparen
 from gorewrite.typeinfo import Ident, Kind
 
 NAMES = frozenset({"MarshalXML"})
@@ -59,8 +59,7 @@ def _value(view: PackageView, path: str, argument: Node) -> Ident | None:
     """What go/types says of the value encoded: the variable or field of `x`, `&x`, `x.f`, `&x.f`, or the type
     name of a `T{…}` (`&T{…}`, `pkg.T{…}`) literal."""
     argument = unparen(argument)
-    if argument.type == "unary_expression" and text(argument.child_by_field_name("operator")) == b"&":
-        argument = unparen(argument.child_by_field_name("operand"))
+    argument = unparen(address_operand(argument) or argument)
     kinds = VALUES
     if argument.type == "composite_literal":
         argument, kinds = argument.child_by_field_name("type"), (Kind.TYPE,)

@@ -26,7 +26,7 @@ from gorewrite import callees, module_writers
 from gorewrite.parameters import receiver_type
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, items, text, walk
+from gorewrite.syntax import Node, address_operand, items, text, walk
 from gorewrite.typeinfo import Kind
 
 SOURCE = (
@@ -120,8 +120,9 @@ def _type(view: PackageView, path: str, expr: Node) -> tuple[str | None, str | N
             return None, None
         mine = ident.named and ident.named.rpartition(".")[0] == view.package.import_path
         return ident.type, ident.type if mine and ident.shape in ("slice", "string") else None
-    if expr.type == "unary_expression" and text(expr.child_by_field_name("operator")) == b"&":
-        written, _ = _type(view, path, expr.child_by_field_name("operand"))
+    operand = address_operand(expr)
+    if operand is not None:
+        written, _ = _type(view, path, operand)
         return (f"*{written}" if written else None), None
     if expr.type == "slice_expression":  # a slice or string keeps its type; an array's gives []byte
         written, named = _type(view, path, expr.child_by_field_name("operand"))

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from gorewrite.escapes import LITERAL_ESCAPES, Escape
 from gorewrite.iterators import Library, inlined
-from gorewrite.syntax import LITERALS, Node, Tree, items, parse, walk
+from gorewrite.syntax import LITERALS, Node, Tree, address_operand, items, parse, walk
 
 BODY = re.compile(r"^can inline \S+-range\d+$")  # the body of a range-over-func loop, made a function
 STATE = "moved to heap: #state"  # the loop's state: on the heap only when the body's closure escapes
@@ -256,8 +256,8 @@ def _printed(node: Node) -> str | None:
         return node.text.decode()
     if kind == "composite_literal":
         return f"{_flat(node.child_by_field_name('type'))}{{...}}"
-    if kind == "unary_expression" and node.child_by_field_name("operator").type == "&":
-        inner = node.child_by_field_name("operand")
+    inner = address_operand(node)
+    if inner is not None:
         return f"&{_printed(inner)}" if inner.type == "composite_literal" else None
     if kind == "call_expression" and node.child_by_field_name("function").text == b"append":
         return "append"  # go1.27: the array append allocates, at the call's `(`

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from gorewrite import builtins, callees
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner, run_later
-from gorewrite.syntax import Node, address_taken, held, items, text, unparen, walk
+from gorewrite.syntax import Node, address_operand, address_taken, held, items, unparen, walk
 from gorewrite.typeinfo import Kind
 
 
@@ -105,8 +105,7 @@ def _written(view: PackageView, path: str, result: Node, statement: Node) -> str
     for node in walk(result):
         if node.type == "selector_expression" and node.parent.type == "call_expression":
             receiver = unparen(node.child_by_field_name("operand"))
-            if receiver.type == "unary_expression" and text(receiver.child_by_field_name("operator")) == b"&":
-                receiver = unparen(receiver.child_by_field_name("operand"))  # (&buf).Bytes()
+            receiver = unparen(address_operand(receiver) or receiver)  # (&buf).Bytes()
             ident = view.types.at(path, receiver.start_byte) if receiver.type == "identifier" else None
             if ident is not None and ident.kind in (Kind.VAR, Kind.PARAM) and ident.obj is not None:
                 owners[ident.obj] = ident.name

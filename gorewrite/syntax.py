@@ -290,7 +290,15 @@ def address_taken(index: Node) -> bool:
     ):
         node = node.parent
     parent = node.parent
-    return parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"&"
+    return address_operand(parent) is not None
+
+
+def address_operand(node: Node) -> Node | None:
+    """x of `&x`, as written (parentheses kept: callers unparen where `&(x)` means x to them); None for any other
+    expression. One spelling of the test two dozen readers of an address need."""
+    if node.type != "unary_expression" or node.child(0).type != "&":
+        return None
+    return node.child_by_field_name("operand")
 
 
 def value_receiver(declared: Node) -> Node | None:

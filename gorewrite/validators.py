@@ -23,7 +23,7 @@ from gorewrite.copies import copied_call
 from gorewrite.guards import Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import returns_of
-from gorewrite.syntax import Node, text, unparen
+from gorewrite.syntax import Node, address_operand, text, unparen
 from gorewrite.typeinfo import Kind
 
 # the bound of an expression (length: of its length) at a statement of a file, for a side
@@ -69,6 +69,7 @@ def _never_nil(view: PackageView, path: str, value: Node) -> bool:
     """Is the value errors.New(…), fmt.Errorf(…) or `&T{…}`: an error that is never nil?"""
     if value.type == "call_expression":
         return callee(view, path, value) in NEVER_NIL
-    if value.type == "unary_expression" and value.child_by_field_name("operator").text == b"&":
-        return unparen(value.child_by_field_name("operand")).type == "composite_literal"
+    operand = address_operand(value)
+    if operand is not None:
+        return unparen(operand).type == "composite_literal"
     return False

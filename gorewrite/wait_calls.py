@@ -29,7 +29,7 @@ from gorewrite import callees, groups
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.spawns import Signal, Spawn, method_of
-from gorewrite.syntax import Node, call_args, first_of, statements, text, unparen, walk
+from gorewrite.syntax import Node, address_operand, call_args, first_of, statements, text, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Kind, TypeInfo
 
@@ -80,8 +80,8 @@ def _through(view: PackageView, types: TypeInfo, path: str, function: Node) -> t
 def _given(types: TypeInfo, path: str, arg: Node) -> groups.Held | None:
     """The local WaitGroup or errgroup.Group an argument hands over: `&wg` of a value, `wg` of an owned pointer."""
     arg = unparen(arg)
-    address = arg.type == "unary_expression" and arg.child_by_field_name("operator").text == b"&"
-    operand = unparen(arg.child_by_field_name("operand")) if address else arg
+    address = address_operand(arg) is not None
+    operand = unparen(address_operand(arg)) if address else arg
     variable = local(types, path, operand)
     pointer = variable is not None and variable.pointer
     held = groups.group(types, path, operand) if variable is not None and address != pointer else None

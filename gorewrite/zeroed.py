@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, ancestors, ancestors_below, assignments, text, unparen, walk
+from gorewrite.syntax import Node, address_operand, ancestors, ancestors_below, assignments, text, unparen, walk
 from gorewrite.typeinfo import Kind
 
 BETWEEN = ("for_statement", "func_literal", "defer_statement", "go_statement")
@@ -65,8 +65,7 @@ def _fresh(view: PackageView, path: str, value: Node) -> bool:
     if value.type == "var_spec":
         return value.child_by_field_name("value") is None
     value = unparen(value)
-    if value.type == "unary_expression" and text(value.child_by_field_name("operator")) == b"&":
-        value = unparen(value.child_by_field_name("operand"))
+    value = unparen(address_operand(value) or value)
     if value.type == "composite_literal":
         body = value.child_by_field_name("body")
         return body is not None and body.named_child_count == 0

@@ -50,6 +50,7 @@ from gorewrite.rulekit import (
 from gorewrite.syntax import (
     LITERALS,
     Node,
+    address_operand,
     ancestors,
     call_args,
     captures,
@@ -236,7 +237,7 @@ def _pointer_defined(ident: Node) -> Node | None:
     while operand.parent.type == "selector_expression" and operand.parent.child_by_field_name("operand") == operand:
         operand = operand.parent
     unary = operand.parent
-    if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "expression_list":
+    if address_operand(unary) is None or unary.parent.type != "expression_list":
         return None
     values, holder = unary.parent, unary.parent.parent
     if holder.type != "short_var_declaration" or holder.child_by_field_name("right") != values:
@@ -989,7 +990,7 @@ def _address_call(ident: Node) -> tuple[Node, int] | None:
             return sliced.parent.parent, items(sliced.parent).index(sliced)
         return None
     unary = expr.parent
-    if unary.type != "unary_expression" or unary.child(0).type != "&" or unary.parent.type != "argument_list":
+    if address_operand(unary) is None or unary.parent.type != "argument_list":
         return None
     arguments = items(unary.parent)
     return unary.parent.parent, arguments.index(unary)

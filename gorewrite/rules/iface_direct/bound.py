@@ -13,7 +13,7 @@ that name belongs to a package-level type the local one shadows).
 from __future__ import annotations
 
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, ancestors, receiver_type, text, unparen, unparen_type, walk
+from gorewrite.syntax import Node, address_operand, ancestors, receiver_type, text, unparen, unparen_type, walk
 from gorewrite.typeinfo import TypeInfo
 
 
@@ -34,7 +34,7 @@ def bound_target(view: PackageView, types: TypeInfo, path: str, value: Node, ass
     binds the same method when bound_alike proves it. Else the conversion, as for any other use."""
     value = unparen(value)
     method = method_value(assertion)
-    alike = method is not None and value.type == "unary_expression" and value.child(0).type == "&"
+    alike = method is not None and address_operand(value) is not None
     if not alike or target == text(value) or bound_alike(view, types, path, value, text(method)) is not None:
         return target
     return text(value)

@@ -48,7 +48,7 @@ from gorewrite.rules.iface_direct.sites import (
     use_node,
 )
 from gorewrite.rules.iface_direct.unused import left_unused
-from gorewrite.syntax import Node, ancestors, contains, items, text, unparen, walk
+from gorewrite.syntax import Node, address_operand, ancestors, contains, items, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement
@@ -402,16 +402,14 @@ def _spelled(types: TypeInfo, path: str, value: Node) -> bytes | None:
     did: `&x` of a local and `&T{…}` are never nil; a `T{…}` or a local of a type that is no pointer holds a
     value, which the case copies out of the box as the interface's method call did (a nil pointer would panic
     there in a value method's wrapper, here in the method: declined)."""
-    operand = value.child_by_field_name("operand") if value.type == "unary_expression" else None
-    pointer = operand is not None and value.child(0).type == "&"
-    literal = operand if pointer else value
+    pointer = address_operand(value) is not None
+    literal = address_operand(value) or value
     if literal is not None and literal.type == "composite_literal":
         kind = literal.child_by_field_name("type")
         if kind is None or kind.type not in ("type_identifier", "qualified_type", "generic_type"):
             return None  # `[...]T{…}`, `struct{…}{…}`: no name a case can write
         return b"*" * pointer + text(kind)
-    name = operand if pointer else value
-    found = types.at(path, name.start_byte) if name is not None and name.type == "identifier" else None
+    found = types.at(path, literal.start_byte) if literal.type == "identifier" else None
     if found is None or found.kind != Kind.VAR or not found.local or found.type is None:
         return None
     if not pointer and found.pointer:  # by go/types' underlying type: `type Ref = *T` is one too

@@ -31,7 +31,7 @@ from gorewrite.rules.iface_direct.commaok import comma_ok
 from gorewrite.rules.iface_direct.elsewhere import asserted_varies, varying
 from gorewrite.rules.iface_direct.places import is_interface_type
 from gorewrite.rules.iface_direct.sites import row_of, use_node
-from gorewrite.syntax import Node, ancestors, contains, items, text, unparen
+from gorewrite.syntax import Node, address_operand, ancestors, contains, items, text, unparen
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement
@@ -110,7 +110,7 @@ def _boxed_anew(types: TypeInfo, path: str, element: Node) -> bool:
     """Would converting the case's copy of the element to an interface box it anew: a value (not `&x`, `&T{…}`, which
     an interface holds as it is) whose size go/types does not say is zero (a zero-size value boxes to
     runtime.zerobase, allocating nothing)?"""
-    if element.type == "unary_expression" and element.child(0).type == "&":
+    if address_operand(element) is not None:
         return False
     named = element.child_by_field_name("type") if element.type == "composite_literal" else element
     found = (

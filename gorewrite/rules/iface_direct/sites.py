@@ -11,6 +11,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo, owner
 from gorewrite.syntax import (
     Node,
+    address_operand,
     call_args,
     captures,
     contains,
@@ -78,8 +79,8 @@ def _stores(declaration: Node, container: Node, value: Node) -> list[Store]:
     if value.type == "composite_literal":
         return _elements(declaration, container, value)
     typed = declaration.type == "var_spec" and declaration.child_by_field_name("type") is not None
-    if value.type == "unary_expression" and value.child(0).type == "&" and not typed:
-        literal = value.child_by_field_name("operand")
+    literal = address_operand(value)
+    if literal is not None and not typed:
         if literal.type == "composite_literal":  # `c := &T{f: E}`
             return [replace(s, pointer=True) for s in _elements(declaration, container, literal)]
     conversion = None
@@ -145,10 +146,8 @@ def stores_of(view: PackageView, escape: Escape) -> list[Store]:
 
 def address_of(node: Node) -> bytes | None:
     """x for `&x`, else None."""
-    if node.type != "unary_expression" or node.child(0).type != "&":
-        return None
-    operand = node.child_by_field_name("operand")
-    return operand.text if operand.type == "identifier" else None
+    operand = address_operand(node)
+    return operand.text if operand is not None and operand.type == "identifier" else None
 
 
 def asserted(view: PackageView, path: str, store: Store) -> bool:

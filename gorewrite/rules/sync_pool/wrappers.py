@@ -44,7 +44,18 @@ from gorewrite.rules.sync_pool.sites import (
     generic_receiver,
     own_function,
 )
-from gorewrite.syntax import Node, ancestors, directive, doc_start, first_of, indentation, items, text, walk
+from gorewrite.syntax import (
+    Node,
+    address_operand,
+    ancestors,
+    directive,
+    doc_start,
+    first_of,
+    indentation,
+    items,
+    text,
+    walk,
+)
 from gorewrite.typeinfo import Kind, Use
 
 BUFIO_HELPERS = """\
@@ -359,8 +370,7 @@ def _shared(view: PackageView, path: str, obj: str, own: Node) -> str | None:
 
 def _named(inner: Node) -> Node | None:
     """The variable the wrapped argument names: w itself, or x in `&x`; None for anything else."""
-    if inner.type == "unary_expression" and inner.child_by_field_name("operator").type == "&":
-        inner = inner.child_by_field_name("operand")
+    inner = address_operand(inner) or inner
     return inner if inner.type == "identifier" else None
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from gorewrite import callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, first_of, items, text
+from gorewrite.syntax import Node, address_operand, first_of, items, text
 
 LISTS = ("statement_list", "expression_case", "default_case", "type_case", "communication_case")
 ALWAYS = {("bytes", "Buffer", "WriteByte"), ("bytes", "Buffer", "WriteRune")}
@@ -78,8 +78,7 @@ def _writes(view: PackageView, path: str, statement: Node, obj: int) -> bool:
 
 def _names(view: PackageView, path: str, expr: Node, obj: int) -> bool:
     """Is expr the variable (a *bytes.Buffer) or its address (`&buf` of a bytes.Buffer)?"""
-    if expr.type == "unary_expression" and text(expr.child_by_field_name("operator")) == b"&":
-        expr = expr.child_by_field_name("operand")
+    expr = address_operand(expr) or expr
     ident = view.types.at(path, expr.start_byte) if expr.type == "identifier" else None
     return ident is not None and ident.obj == obj
 
