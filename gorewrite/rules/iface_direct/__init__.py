@@ -28,7 +28,7 @@ from gorewrite.rules.iface_direct.bound import bound_target
 from gorewrite.rules.iface_direct.calls import called_through, direct_calls, method_call
 from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.cascade import left_too
-from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
+from gorewrite.rules.iface_direct.commaok import comma_ok, conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.copies import copies_of
 from gorewrite.rules.iface_direct.dynamic import dynamic_argument
@@ -38,6 +38,7 @@ from gorewrite.rules.iface_direct.group import pairs
 from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import value_type
+from gorewrite.rules.iface_direct.nested import inner_assertions
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
     names_stored,
@@ -277,6 +278,8 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until), also)
+    if isinstance(fix, Fix) and not clause:
+        fix = _narrowed(view, types, escape, store, assertion, function, fix, (dead, imports))
     if isinstance(fix, Fix):
         fix = _dropping(fix, imports)
     if isinstance(fix, Fix) and isinstance(fallback, Fix):
@@ -301,6 +304,36 @@ def _unused_after(
     if problem:
         return f"the rewrite drops code that never runs, and {problem}"
     return init_problem(view, types, path, function, removed) or shared
+
+
+def _narrowed(
+    view: PackageView,
+    types: TypeInfo,
+    escape: Escape,
+    store: Store,
+    assertion: Node,
+    function: Node,
+    fix: Fix,
+    dropped: tuple[Ranges, dict[str, Edit]],
+) -> Fix:
+    """The fix with the assertions of the variable its comma-ok declares rewritten too (nested.py), the fix alone
+    tried when the compiler rejects that; the fix alone where they are none or cannot be proved."""
+    path = escape.path
+    found = inner_assertions(view, types, path, store, assertion, fix.edits, function)
+    if not isinstance(found, tuple):
+        return fix
+    edits, dead, replaced, parts, kept = found
+    dead_before, imports = dropped
+    statements = [replaced_statement(assertion), *replaced]
+    again = _unused_after(view, types, path, function, [*dead_before, *dead], statements)
+    if isinstance(again, str) or again.keys() != imports.keys() or any(a.end > b.start for a, b in pairwise(edits)):
+        return fix
+    name = text(comma_ok(assertion)[0]).decode()
+    failed = len(replaced) - len(parts)
+    summary = fix.summary + (f", then {listed(parts)} instead of asserting it from {name}" if parts else "")
+    summary += f", drop the {'if' if failed == 1 else f'{failed} ifs'} on {name} go/types says fails" if failed else ""
+    summary += "" if kept else f", and declare no {name}: nothing reads it then"
+    return replace(fix, edits=tuple(edits), summary=summary, instead=(fix,))
 
 
 def _dropping(fix: Fix, imports: dict[str, Edit]) -> Fix:
