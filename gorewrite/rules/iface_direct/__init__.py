@@ -224,10 +224,12 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         several = all_asserted(view, types, escape, store, reads, function)
         if several is not None:
             return _unless(needed, several)
+    failing = None  # why the one check that fails cannot go: the reason a failing assertion declines for
     if place == "var" and len(reads) == 1:  # one check that fails goes, with v and what only v named
         several = all_asserted(view, types, escape, store, reads, function)
         if isinstance(several, Fix):
             return _unless(needed, several)
+        failing = several
     assertion, kept, problem = the_assertion(view, types, escape.path, store, place, reads)
     if problem and place in ("field", "element") and len(reads) > 1 and not written:
         grouped = _grouped(view, types, escape, store, place, reads, function)  # one place asserted again
@@ -254,7 +256,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     kind = clause[1] if clause else assertion.child_by_field_name("type")
     target = target_of(types, escape.path, store, kind)
     if isinstance(target, str):
-        return target
+        return failing or target
     target = target if clause else bound_target(view, types, escape.path, store.value, assertion, target)
     until = end(types, escape.path, assertion, clause[0]) if clause else None
     if isinstance(until, str):
