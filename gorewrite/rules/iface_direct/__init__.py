@@ -122,12 +122,27 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
             if not isinstance(fix, Fix):
                 continue
             built = [s.declaration for t in fix.targets if t.path == path for s in stores_of(view, t)]
-            if any(d.start_byte <= at < d.end_byte for d in built) and any(
-                e.path == path and e.start <= at < e.end and not e.new for e in fix.edits
-            ):
+            deleted = [e for e in fix.edits if e.path == path and e.start <= at < e.end and not e.new]
+            if deleted and (any(d.start_byte <= at < d.end_byte for d in built) or _ran_before(view, at, built)):
                 merged[i], merged[n] = replace(fix, targets=fix.targets + (declined.site,)), None
                 break
     return [p for p in merged if p is not None]
+
+
+def _ran_before(view: PackageView, at: int, built: list[Node]) -> bool:
+    """Is the byte at in a statement of the block a deleted store declaration stands in, before it (a variable only
+    the literal named, which cascade.py deletes: `back := door{…}` of `states := map[string]State{…, "back":
+    &back}`)? It ran whenever that declaration did, never only where a failed assertion ran (that code follows
+    the assertion, which follows the declaration), so its allocation is one the fix takes away."""
+    for declaration in built:
+        statement = declaration.parent if declaration.type == "var_spec" else declaration
+        block = statement.parent
+        sibling = statement.prev_named_sibling
+        while sibling is not None and block is not None and block.type == "statement_list":
+            if sibling.start_byte <= at < sibling.end_byte:
+                return True
+            sibling = sibling.prev_named_sibling
+    return False
 
 
 # --- recognising sites by syntax ---------------------------------------------------------
