@@ -89,7 +89,8 @@ func Locate(at int, text string) string {
 }
 """,
         ),
-        '\t\te := Expr(&lit)\n\t\t{\n\t\t\ts := fmt.Stringer(&lit)\n\t\t\treturn s.String() + "@" + strconv.Itoa(e.Pos())',
+        "\t\te := Expr(&lit)\n\t\t{\n\t\t\ts := fmt.Stringer(&lit)\n"
+        '\t\t\treturn s.String() + "@" + strconv.Itoa(e.Pos())',
         '{pkg}.Locate(3, "x")',
     ),
     # the inner check fails (*Lit has no Len): it goes as never run
@@ -158,7 +159,7 @@ def test_the_naive_nested_rewrite_of_a_rebound_variable_is_wrong(tmp_path):
     """Converting &lit where e was rebound to &q prints the unquoted text."""
     naive = REBOUND.replace(
         "\tif e, ok := p.node.(Expr); ok {\n\t\tif quoted {\n\t\t\te = &q\n\t\t}\n"
-        "\t\tif s, ok := e.(fmt.Stringer); ok {\n\t\t\treturn s.String()\n\t\t}\n\t\treturn \"expr\"\n\t}\n"
+        '\t\tif s, ok := e.(fmt.Stringer); ok {\n\t\t\treturn s.String()\n\t\t}\n\t\treturn "expr"\n\t}\n'
         '\treturn "node"\n',
         "\t_, _ = p, quoted\n\t_ = q\n\t{\n\t\ts := fmt.Stringer(&lit)\n\t\treturn s.String()\n\t}\n",
     )
