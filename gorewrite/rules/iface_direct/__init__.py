@@ -136,9 +136,10 @@ def _ran_before(view: PackageView, at: int, built: list[Node]) -> bool:
     the assertion, which follows the declaration), so its allocation is one the fix takes away."""
     for declaration in built:
         statement = declaration.parent if declaration.type == "var_spec" else declaration
-        block = statement.parent
+        if statement.parent is None or statement.parent.type != "statement_list":
+            continue
         sibling = statement.prev_named_sibling
-        while sibling is not None and block is not None and block.type == "statement_list":
+        while sibling is not None:
             if sibling.start_byte <= at < sibling.end_byte:
                 return True
             sibling = sibling.prev_named_sibling
