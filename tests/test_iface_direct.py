@@ -1854,6 +1854,7 @@ ALLOC_CALLS = {
     "comma_ok_late_guard_backoff": '{pkg}.Delay("db:5432", 3, true)',
     "comma_ok_returns": "_, _ = {pkg}.Message(3)",
     "comma_ok_value_retryable": '{pkg}.Retryable("dial", 1, true)',
+    "nested_narrowing_token": '{pkg}.Echo(3, "42")',
     "element_call_tee": '_, _ = {pkg}.Summary([][]byte{[]byte("a\\nb")})',
     "field_anonymous_struct": '{pkg}.Ping("db", 2)',
     "field_dialect_limiter": '{pkg}.Paged("users", 10)',

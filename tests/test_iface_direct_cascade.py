@@ -209,3 +209,12 @@ def test_the_declarations_only_the_literal_named_go_with_it(proposed, name):
     assert said in fix.summary, fix.summary
     body = after.split("func ")[-1]
     assert "echoCmd{" not in body and ("ec :=" not in body and "var ec" not in body) and "opts" not in body, after
+
+
+def test_a_sibling_the_fix_deletes_is_one_of_its_targets(proposed):
+    """ec's own escape goes with its declaration, which ran wherever the literal was built: the fix targets it,
+    where it was listed as declined ("no type assertion reads builtins[1] back") although the fix removed it."""
+    found = proposed["sibling"]
+    fix = only_fix(found)
+    assert any(t.message == "moved to heap: ec" for t in fix.targets), fix.targets
+    assert not [p for p in found if p not in (fix,)], found

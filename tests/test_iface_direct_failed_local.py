@@ -5,7 +5,8 @@ place; nothing else reads w, so w goes too, and the variables only w's declarati
 is one name declared with a value without effect or panic (cascade.py). Declined, each with its naive rewrite: the
 recorder built by a call (`rec := newRecorder()`: removing it skips the call's count), a check whose else hands w
 on (`io.Copy(w, r)`: the naive removal drops what the else wrote), and an import only w's declaration named (the
-naive removal leaves io imported and not used). AllocsPerRun under both releases."""
+naive removal leaves io imported and not used). Each decline says that reason, not the assertion's failing, which
+the one check's own rewrite would have dropped. AllocsPerRun under both releases."""
 
 from __future__ import annotations
 
@@ -103,7 +104,7 @@ func CanHijack() (bool, int) {
 }
 """,
         ),
-        "the stored value &rec is not of a type the assertion to hijacker takes: it fails",
+        "every assertion of w fails and goes with w, but removing it would leave rec declared and not used",
     ),
     # the else hands w on: the value escapes there, and it ran
     "else_copies": (
@@ -149,7 +150,7 @@ func CanHijack() bool {
 """
 DECLINES["import_left"] = (
     IMPORT_LEFT,
-    "the stored value &rec is not of a type the assertion to hijacker takes: it fails",
+    "the rewrite drops code that never runs, and removing it would leave the import of io unused",
 )
 
 NAIVE = {

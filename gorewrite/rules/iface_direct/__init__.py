@@ -28,7 +28,7 @@ from gorewrite.rules.iface_direct.bound import bound_target
 from gorewrite.rules.iface_direct.calls import called_through, direct_calls, method_call
 from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.cascade import left_too
-from gorewrite.rules.iface_direct.commaok import conversion_edits, whole_lines
+from gorewrite.rules.iface_direct.commaok import comma_ok, conversion_edits, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, other_uses, plain_read, removable, stable
 from gorewrite.rules.iface_direct.copies import copies_of
 from gorewrite.rules.iface_direct.dynamic import dynamic_argument
@@ -38,6 +38,7 @@ from gorewrite.rules.iface_direct.group import pairs
 from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import value_type
+from gorewrite.rules.iface_direct.nested import inner_assertions
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
     names_stored,
@@ -121,12 +122,28 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
             if not isinstance(fix, Fix):
                 continue
             built = [s.declaration for t in fix.targets if t.path == path for s in stores_of(view, t)]
-            if any(d.start_byte <= at < d.end_byte for d in built) and any(
-                e.path == path and e.start <= at < e.end and not e.new for e in fix.edits
-            ):
+            deleted = [e for e in fix.edits if e.path == path and e.start <= at < e.end and not e.new]
+            if deleted and (any(d.start_byte <= at < d.end_byte for d in built) or _ran_before(view, at, built)):
                 merged[i], merged[n] = replace(fix, targets=fix.targets + (declined.site,)), None
                 break
     return [p for p in merged if p is not None]
+
+
+def _ran_before(view: PackageView, at: int, built: list[Node]) -> bool:
+    """Is the byte at in a statement of the block a deleted store declaration stands in, before it (a variable only
+    the literal named, which cascade.py deletes: `back := door{…}` of `states := map[string]State{…, "back":
+    &back}`)? It ran whenever that declaration did, never only where a failed assertion ran (that code follows
+    the assertion, which follows the declaration), so its allocation is one the fix takes away."""
+    for declaration in built:
+        statement = declaration.parent if declaration.type == "var_spec" else declaration
+        if statement.parent is None or statement.parent.type != "statement_list":
+            continue
+        sibling = statement.prev_named_sibling
+        while sibling is not None:
+            if sibling.start_byte <= at < sibling.end_byte:
+                return True
+            sibling = sibling.prev_named_sibling
+    return False
 
 
 # --- recognising sites by syntax ---------------------------------------------------------
@@ -223,10 +240,12 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
         several = all_asserted(view, types, escape, store, reads, function)
         if several is not None:
             return _unless(needed, several)
+    failing = None  # why the one check that fails cannot go: the reason a failing assertion declines for
     if place == "var" and len(reads) == 1:  # one check that fails goes, with v and what only v named
         several = all_asserted(view, types, escape, store, reads, function)
         if isinstance(several, Fix):
             return _unless(needed, several)
+        failing = several
     assertion, kept, problem = the_assertion(view, types, escape.path, store, place, reads)
     if problem and place in ("field", "element") and len(reads) > 1 and not written:
         grouped = _grouped(view, types, escape, store, place, reads, function)  # one place asserted again
@@ -253,7 +272,7 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     kind = clause[1] if clause else assertion.child_by_field_name("type")
     target = target_of(types, escape.path, store, kind)
     if isinstance(target, str):
-        return target
+        return failing or target
     target = target if clause else bound_target(view, types, escape.path, store.value, assertion, target)
     until = end(types, escape.path, assertion, clause[0]) if clause else None
     if isinstance(until, str):
@@ -277,6 +296,8 @@ def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
     if problem:
         return problem
     fix = _fix(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until), also)
+    if isinstance(fix, Fix) and not clause:
+        fix = _narrowed(view, types, escape, store, assertion, function, fix, (dead, imports))
     if isinstance(fix, Fix):
         fix = _dropping(fix, imports)
     if isinstance(fix, Fix) and isinstance(fallback, Fix):
@@ -301,6 +322,36 @@ def _unused_after(
     if problem:
         return f"the rewrite drops code that never runs, and {problem}"
     return init_problem(view, types, path, function, removed) or shared
+
+
+def _narrowed(
+    view: PackageView,
+    types: TypeInfo,
+    escape: Escape,
+    store: Store,
+    assertion: Node,
+    function: Node,
+    fix: Fix,
+    dropped: tuple[Ranges, dict[str, Edit]],
+) -> Fix:
+    """The fix with the assertions of the variable its comma-ok declares rewritten too (nested.py), the fix alone
+    tried when the compiler rejects that; the fix alone where they are none or cannot be proved."""
+    path = escape.path
+    found = inner_assertions(view, types, path, store, assertion, fix.edits, function)
+    if not isinstance(found, tuple):
+        return fix
+    edits, dead, replaced, parts, kept = found
+    dead_before, imports = dropped
+    statements = [replaced_statement(assertion), *replaced]
+    again = _unused_after(view, types, path, function, [*dead_before, *dead], statements)
+    if isinstance(again, str) or again.keys() != imports.keys() or any(a.end > b.start for a, b in pairwise(edits)):
+        return fix
+    name = text(comma_ok(assertion)[0]).decode()
+    failed = len(replaced) - len(parts)
+    summary = fix.summary + (f", then {listed(parts)} instead of asserting it from {name}" if parts else "")
+    summary += f", drop the {'if' if failed == 1 else f'{failed} ifs'} on {name} go/types says fails" if failed else ""
+    summary += "" if kept else f", and declare no {name}: nothing reads it then"
+    return replace(fix, edits=tuple(edits), summary=summary, instead=(fix,))
 
 
 def _dropping(fix: Fix, imports: dict[str, Edit]) -> Fix:

@@ -24,14 +24,15 @@ from gorewrite.typeinfo import Ident, TypeInfo, Use
 
 
 def conversion_edits(
-    view: PackageView, types: TypeInfo, path: str, assertion: Node, conversion: bytes
+    view: PackageView, types: TypeInfo, path: str, assertion: Node, conversion: bytes, opened: Node | None = None
 ) -> list[Edit] | str:
     """The edits that put the conversion in place of the assertion. A comma-ok assertion cannot fail
     any more: `w, _ := c.(I)` becomes `w := I(E)`; `if w, ok := c.(I); ok {` becomes a block
     `{ w := I(E); … }` (same scope for w) and what only a failed assertion ran goes (its else, or
     the statements after a body that returns); `if w, ok := c.(I); ok && X {` (or `!ok || X`) becomes
     `if w := I(E); X {`, its else kept; `w, ok := c.(I)` followed by `if !ok { … }` loses that if. Any
-    other use of ok would test a constant, so it declines."""
+    other use of ok would test a constant, so it declines. `opened`: a block the fix makes a plain block of the
+    function's own body (dead.following)."""
     names = comma_ok(assertion)
     if names is None:
         return [Edit(path, assertion.start_byte, assertion.end_byte, in_place(assertion, conversion))]
@@ -69,7 +70,7 @@ def conversion_edits(
     indent = source[line : line + len(source[line:]) - len(source[line:].lstrip(b"\t "))]
     declared = b"{\n" + indent + b"\t" + text(value) + b" := " + conversion
     edits = [Edit(path, statement.start_byte, body.start_byte + 1, declared)]
-    dead = _dead_after(types, path, statement)
+    dead = _dead_after(types, path, statement, opened)
     if isinstance(dead, str):
         return dead
     if dead > body.end_byte:
@@ -293,7 +294,7 @@ def _condition_edits(
     return [Edit(path, value.end_byte, at, declared)]
 
 
-def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
+def _dead_after(types: TypeInfo, path: str, statement: Node, opened: Node | None) -> int | str:
     """Where the code only a failed assertion reached ends: the if's else, and, when its body surely
     leaves the function (`return`, `panic`, `goto`) and the if is a statement of the function's own
     body, the statements after it (no label among them: a goto could reach it). A body whose last
@@ -308,7 +309,7 @@ def _dead_after(types: TypeInfo, path: str, statement: Node) -> int | str:
     ends = last is not None and (terminating(types, path, last) or last.type in jumps)
     if not ends:
         return end
-    after = following(statement)  # dead.py: of the function's own body, none labelled
+    after = following(statement, opened)  # dead.py: of the function's own body, none labelled
     leaves = last.type in ("return_statement", "goto_statement") or _is_panic(types, path, last)
     if after == []:
         return end

@@ -15,12 +15,13 @@ from gorewrite.rulekit import FUNCTIONS
 from gorewrite.syntax import Node
 
 
-def following(statement: Node) -> list[Node] | None:
-    """The statements after statement in its function's own body, when it is one of them and none
-    of those is labelled; None otherwise."""
+def following(statement: Node, opened: Node | None = None) -> list[Node] | None:
+    """The statements after statement in its function's own body, or in `opened` (a block the same fix makes
+    a plain block of that body, one that ends the function: nested.py), when it is one of them and none of
+    those is labelled; None otherwise."""
     holder = statement.parent
     body = holder.parent if holder is not None and holder.type == "statement_list" else None
-    if body is None or body.parent is None or body.parent.type not in FUNCTIONS:
+    if body is None or body.parent is None or (body.parent.type not in FUNCTIONS and body != opened):
         return None
     after = []
     sibling = statement.next_named_sibling

@@ -1,0 +1,3 @@
+module example.com/probe49e
+
+go 1.23
