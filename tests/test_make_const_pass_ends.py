@@ -2,9 +2,10 @@
 (gorewrite/pass_ends.py; probe49d make-const-sim `RouteCost`, `HashGrid`). A count whose pass ends with a guard
 that leaves (`steps++; if steps > maxPath { return }`), and a size doubled under the loop's condition after a clamp
 (`for size < want { size <<= 1 }`: updates.keeps holds `size >= 1` through the doubling), are bounded; a
-`continue` or a `break` that ends a pass elsewhere and a write through `&steps` are not. Each must-decline keeps
-the naive array (sized by the guard alone) as a mutant, run beside the original: it panics where the original
-does not (a chain of 65 links: the count reaches 65 past the guard).
+`continue` or a `break` that ends a pass elsewhere, a write through `&steps`, and a factor from the caller (`size
+*= k`) are not. Each must-decline keeps the naive array (sized by the guard alone, or by a doubling) as a mutant,
+run beside the original: it panics where the original does not (a chain of 65 links: the count reaches 65 past
+the guard; a factor of 3 reaches 2187).
 """
 
 from __future__ import annotations
@@ -104,6 +105,19 @@ func Busiest(ids []int32, want int) int {
 }
 """
 CASES["doubling"] = DOUBLING
+# a factor from the caller: 3 takes size past twice 999 (2187), and 0 or less keeps no lower bound
+CASES["scaled_by_input"] = (
+    DOUBLING.replace("package doubling", "package scaled_by_input")
+    .replace("want int) int {", "want, k int) int {")
+    .replace("size <<= 1", "size *= k")
+    + "\n// Demo hashes 1000 buckets' worth, tripling.\nfunc Demo() int { return Busiest([]int32{1, 2}, 1000, 3) }\n"
+)
+NAIVE["scaled_by_input"] = (
+    lambda s: s.replace(
+        "\tbuckets := make([]int32, size)\n", "\tvar bucketsBuf [1998]int32\n\tbuckets := bucketsBuf[:size:size]\n", 1
+    ),
+    probe("{pkg}.Demo()"),
+)
 
 
 def route(proposed: dict, name: str):
@@ -134,6 +148,10 @@ def test_a_size_doubled_under_the_condition_is_at_most_twice_its_last_value(prop
 @pytest.mark.parametrize("name", list(NOT_BOUNDED))
 def test_a_pass_ended_another_way_bounds_nothing(proposed, name):
     at_most_speculative([route(proposed, name)])
+
+
+def test_a_factor_nothing_bounds_keeps_no_lower_bound(proposed):
+    at_most_speculative(proposed["scaled_by_input"])
 
 
 @pytest.mark.parametrize("name", list(NAIVE))
