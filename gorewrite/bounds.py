@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from gorewrite import asserts, callers, chains, joins, loop_heads, results, snapshots, terms
+from gorewrite import asserts, callers, chains, joins, loop_heads, results, snapshots
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copied_value, copy_of
 from gorewrite.differences import difference
@@ -56,15 +56,16 @@ from gorewrite.guards import DOWN, UP, Own, Peers, Side, ended, when
 from gorewrite.intervals import UNKNOWN, Interval
 from gorewrite.lengths import decoded_from
 from gorewrite.loop_sums import accumulated
+from gorewrite.pass_ends import after_passes
 from gorewrite.posts import body_end
 from gorewrite.proposals import PackageView
 from gorewrite.quiet import aliased, quiet
 from gorewrite.rulekit import FUNCTIONS, memo, owner, use_owner, uses_goto
 from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
-from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, assignments, enclosing, statement_of, unparen
+from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, enclosing, statement_of, unparen
 from gorewrite.terminating import never_returns
-from gorewrite.terms import Subject, clamps, compared, length_of, resliced_length, subject_of
+from gorewrite.terms import Subject, assigned_value, clamps, compared, length_of, resliced_length, sets, subject_of
 from gorewrite.type_bounds import small_range
 from gorewrite.typeinfo import Use
 from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
@@ -223,7 +224,7 @@ def _statement_fact(
     looped = getattr(enclosing(node, "for_statement", *FUNCTIONS), "type", "") == "for_statement"
     kept = lambda own: tuple(w for w in own if not _updates(view, path, subject, node.descendant_for_byte_range(*w)))  # noqa: E731
     writes = joins.Writes(
-        sets=lambda s: _assigned(view, path, subject, s) is not None or _updates(view, path, subject, s),
+        sets=lambda s: assigned_value(view, path, subject, s) is not None or _updates(view, path, subject, s),
         limit=lambda s: _set_limit(view, path, subject, s, side),
         before=lambda own: again(node, kept(own) if looped else own),
         step=lambda s, current: _step(view, path, subject, s, current, side),
@@ -237,7 +238,7 @@ def _set_limit(view: PackageView, path: str, subject: Subject, node: Node, side:
     """The bound a statement that sets the subject leaves: an assignment's value, or an update's (`n += 4`)."""
     if _updates(view, path, subject, node):
         return updated(view, path, node, side, lambda n, s: bound(view, path, n, node, s))
-    assigned = _assigned(view, path, subject, node)
+    assigned = assigned_value(view, path, subject, node)
     return _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
 
 
@@ -264,14 +265,17 @@ def _after_loop(view: PackageView, path: str, again: Again, subject: Subject, lo
     if not writes or any(s is None or not _updates(view, path, subject, s) for s in found):
         limits = [again(loop, own), *(_set_limit(view, path, subject, s, side) if s else None for s in found)]
         limit = side.worst(limits) if writes and None not in limits else None
-        return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
-    at = lambda n, node, s: bound(view, path, n, node, replace(s, given=side.given))  # noqa: E731
-    limit = after_loop(view, path, found, again(loop, own), side, at)
-    if limit is None:  # a loop of increments: its passes times the most each adds; no wrap, so never below its start
-        up = replace(UP, given=side.given)
+    else:
+        at = lambda n, node, s: bound(view, path, n, node, replace(s, given=side.given))  # noqa: E731
+        limit = after_loop(view, path, found, again(loop, own), side, at)
+    if limit is None and writes and None not in found and all(_updates(view, path, subject, s) for s in found):
+        up = replace(UP, given=side.given)  # a loop of increments: its passes times the most each adds, no wrap
         total = lambda n, node: bound(view, path, n, node, up, length=True)  # noqa: E731
         most = accumulated(view, path, loop, found, bound(view, path, update(found[0])[0], loop, up, own), at, total)
         limit = most if side.upper or most is None else again(loop, own)
+    if limit is None and writes:  # else the worse of the bound before it and the one each pass ends with
+        left = lambda last: getattr(_statement_fact(view, path, again, subject, last, side), "limit", None)  # noqa: E731
+        limit = after_passes(view, path, loop, subject, side, again(loop, own), left, again)
     return Fact(limit, loop.start_byte, own, before=True) if limit is not None else None
 
 
@@ -307,23 +311,6 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     return matches, Peers(lambda n: bound(view, path, n, at, side), like, called, inverse)
 
 
-def _assigned(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
-    """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its _assignments, or
-    the field's value in a keyed struct literal assigned to the subject's variable (terms.literal_field)."""
-    pairs = assignments(node)
-    found = next((value for name, value in pairs if _sets(view, path, name, subject)), None)
-    found = found or results.call_of(node, lambda n: _sets(view, path, n, subject))  # `n, err := f()`, `k, _, _ := Cut`
-    return found or next(filter(None, (terms.literal_field(view, path, n, v, subject) for n, v in pairs)), None)
-
-
-def _sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
-    """Does assigning to target set the subject: the variable (or field) itself, or the slice or string whose length
-    it is?"""
-    found = subject_of(view, path, target)
-    lengths = (("len", found.key[1]), ("len", found.key)) if found is not None else ()
-    return found is not None and found.variable and subject.key in (found.key, *lengths)
-
-
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
     """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or empty
     string's length); the value's own where it is assigned (`n := len(p)` after a guard on len(p)), or one result's
@@ -334,7 +321,7 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
         return 0
     if subject.variable:
         inside = lambda f, n, s: interval(view, f, n, s, side.inside()) if side.calls > 0 else UNKNOWN  # noqa: E731
-        several = results.result_interval(view, path, at, lambda n: _sets(view, path, n, subject), inside)
+        several = results.result_interval(view, path, at, lambda n: sets(view, path, n, subject), inside)
         return several.end(side.upper) if several is not None else bound(view, path, value, at, side)
     value = unparen(value)
     copied = value.type != "slice_expression" and not subject.shared  # a constant string, a copy (not of a map)

@@ -80,36 +80,40 @@ def scopes(view: PackageView, make: Node, function: Node) -> tuple[tuple[str, in
     )
 
 
-def field_range(view: PackageView, path: str, node: Node, at: At, typed: bool) -> Interval:
+def field_range(view: PackageView, path: str, node: Node, at: At, typed: bool, length: bool = False) -> Interval:
     """The interval of `x.f` for an unexported integer field f of the package, from every write of f; else UNKNOWN.
-    `typed`: whether `at` counts what a small integer type alone bounds, which only make-const's budget admits."""
+    `typed`: whether `at` counts what a small integer type alone bounds, which only make-const's budget admits.
+    With length, of `len(x.f)` for a slice or string field, `at` giving each stored value's length: a slice or
+    string value never changes its length, so only a write of the field does (`x.f[i] = v`, `copy(x.f, b)` and
+    `x.f[:n]` read it; `&x.f` and a pointer method of f are writes no bound covers)."""
     field = node.child_by_field_name("field") if node.type == "selector_expression" else None
     ident = view.types.at(path, field.start_byte) if field is not None else None
     if ident is None or ident.kind != Kind.FIELD or ident.obj is None or ident.name[:1].isupper():
         return UNKNOWN
-    if int_type(view, path, node) is None or {"unsafe", "C"} & set(view.package.imports):
+    typed_ok = ident.shape in ("slice", "string") if length else int_type(view, path, node) is not None
+    if not typed_ok or {"unsafe", "C"} & set(view.package.imports):
         return UNKNOWN
-    key = ("field_writes", ident.obj, typed)
+    key = ("field_writes", ident.obj, typed, length)
     if key not in view.memo:
-        view.memo[key] = _invariant(view, key, ident.obj, ident.name, at)
+        view.memo[key] = _invariant(view, key, ident.obj, ident.name, at, length)
     return view.memo[key]
 
 
-def _invariant(view: PackageView, key: tuple, obj: str, name: str, at: At) -> Interval:
+def _invariant(view: PackageView, key: tuple, obj: str, name: str, at: At, length: bool) -> Interval:
     """The join of the writes; where one stores what the field held (`if n < f.taps { f.taps = n }`), by
     induction: the bound of the writes that do not, if every write keeps it once the field's reads are taken
     to keep it (the zero value does, and each write then stores within it). The facts derived from that
     assumption are kept only where it holds."""
     kept = dict(view.memo)
     view.memo[key] = UNKNOWN  # while its writes are judged, the field's own reads have no bound
-    values = _written(view, obj, name, at)
+    values = _written(view, obj, name, at, length)
     if values is None or join(values).hi is not None:
         return join(values) if values is not None else UNKNOWN
     assumed = Interval(None, join(v for v in values if v.hi is not None).hi)
     view.memo.clear()
     view.memo.update(kept)
     view.memo[key] = assumed
-    again = _written(view, obj, name, at)
+    again = _written(view, obj, name, at, length)
     if again is not None and join(again).hi is not None and join(again).hi <= assumed.hi:
         return join(again)
     view.memo.clear()
@@ -117,7 +121,7 @@ def _invariant(view: PackageView, key: tuple, obj: str, name: str, at: At) -> In
     return UNKNOWN
 
 
-def _written(view: PackageView, obj: str, name: str, at: At) -> list[Interval] | None:
+def _written(view: PackageView, obj: str, name: str, at: At, length: bool) -> list[Interval] | None:
     """The intervals of 0 and of what each write of the field stores; None where a write is not seen or stores
     what no interval covers, or where nothing in the package writes it (a header cast from bytes by another
     package's unsafe code: its type's range still bounds it, its zero value would not)."""
@@ -126,7 +130,7 @@ def _written(view: PackageView, obj: str, name: str, at: At) -> list[Interval] |
         return None
     if any(view.tree(p).root_node.has_error for p in view.package.files):
         return None  # tree-sitter-go could not parse some syntax: a write may hide in it
-    found = [exactly(0)]  # a zero value: `var f FIR`, `new(FIR)`, a keyed literal without f
+    found = [exactly(0)]  # a zero value (nil, ""): `var f FIR`, `new(FIR)`, a keyed literal without f
     foreign = foreign_struct(view, _other_files(view) or [], {name.encode()})
     for path in view.package.files:
         for decl, mentions, literals in _index(view, path):
@@ -134,7 +138,7 @@ def _written(view: PackageView, obj: str, name: str, at: At) -> list[Interval] |
             if any(field_names(s) == field_names(struct) for s in twins):
                 return None  # an identical struct type: its values assign or convert to T
             literals = [n for n in literals if maybe_struct(n, foreign)]
-            for value in _writes(view, path, decl, mentions, literals, obj, name, at):
+            for value in _writes(view, path, decl, mentions, literals, obj, name, at, length):
                 if value is None:
                     return None
                 found.append(value)
@@ -150,6 +154,7 @@ def _writes(
     obj: str,
     name: str,
     at: At,
+    length: bool,
 ) -> Iterator[Interval | None]:
     """What each write of the field in the declaration stores (None: something no bound covers)."""
     if name.encode() in mentions:
@@ -160,12 +165,12 @@ def _writes(
             if ident is None:
                 yield None  # not type-checked: it may be the field
             elif ident.obj == obj and ident.use != Use.DECL:
-                yield from _stored(view, path, node, ident.use, at)
+                yield from _stored(view, path, node, ident.use, at, length)
     for literal in literals:
-        yield from _positional(view, path, literal, name, at)
+        yield from _positional(view, path, literal, name, at, length)
 
 
-def _stored(view: PackageView, path: str, node: Node, use: Use, at: At) -> Iterator[Interval | None]:
+def _stored(view: PackageView, path: str, node: Node, use: Use, at: At, length: bool) -> Iterator[Interval | None]:
     """What one occurrence of the field stores: nothing for a read, the value of `x.f = v` or `T{f: v}`."""
     parent = node.parent
     if parent.type == "selector_expression" and use == Use.READ:
@@ -176,13 +181,13 @@ def _stored(view: PackageView, path: str, node: Node, use: Use, at: At) -> Itera
         if left.type == "expression_list" and assigned:
             right = items(stmt.child_by_field_name("right"))
             if text(stmt.child_by_field_name("operator")) == b"=" and len(right) == len(items(left)):
-                yield _at(view, path, right[items(left).index(parent)], stmt, at)
+                yield _at(view, path, right[items(left).index(parent)], stmt, at, length)
                 return
         yield None  # `x.f += k`, `x.f++`, `for x.f = range …`
         return
     element = parent.parent if parent.type == "literal_element" else None
     if element is not None and element.type == "keyed_element" and element.named_children[0] == parent:
-        yield _at(view, path, element.named_children[-1].named_children[0], element, at)
+        yield _at(view, path, element.named_children[-1].named_children[0], element, at, length)
         return
     yield None  # `&x.f`, a pointer method of f, a key no literal element holds
 
@@ -195,7 +200,9 @@ def _naming(node: Node) -> bool:
     return key is not None and key.parent.type == "keyed_element" and key.parent.named_children[0] == key
 
 
-def _positional(view: PackageView, path: str, literal: Node, name: str, at: At) -> Iterator[Interval | None]:
+def _positional(
+    view: PackageView, path: str, literal: Node, name: str, at: At, length: bool
+) -> Iterator[Interval | None]:
     """What a literal without keys stores in the field: its element for a field so named (any struct's: a superset)."""
     elements = [e for e in literal.named_children if e.type == "literal_element"]
     fields = [view.types.field(path, e.start_byte, e.end_byte) for e in elements]
@@ -208,15 +215,15 @@ def _positional(view: PackageView, path: str, literal: Node, name: str, at: At) 
         return
     for element, field in zip(elements, fields, strict=True):
         if field["name"] == name:
-            yield _at(view, path, element.named_children[0], literal, at)
+            yield _at(view, path, element.named_children[0], literal, at, length)
 
 
-def _at(view: PackageView, path: str, value: Node, inside: Node, at: At) -> Interval | None:
-    """The value's interval where it is stored: at its statement, which must run it once each time it runs; at
-    package level, a constant's."""
+def _at(view: PackageView, path: str, value: Node, inside: Node, at: At, length: bool) -> Interval | None:
+    """The value's interval (its length's, with length) where it is stored: at its statement, which must run it
+    once each time it runs; at package level, a constant's (no length: a package variable's initializer)."""
     stmt = inside if inside.type in ONCE else statement_of(inside)
     if stmt is None or stmt.parent.type == "source_file":
-        constant = value_of(view, path, value)
+        constant = value_of(view, path, value) if not length else None
         return exactly(constant) if constant is not None else None
     if stmt.type not in ONCE or stmt.parent.type not in BLOCKS:
         return None

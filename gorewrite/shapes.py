@@ -129,6 +129,8 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
         return Interval(0, operands.length(node.child_by_field_name("operand")).hi)  # a string's bytes or runes
     if node.type == "call_expression":  # a string or slice a function of the package returns: its returns' lengths
         return NONNEGATIVE.meet(returned(view, path, node, operands.returned, (operands.of, operands.length), True))
+    if node.type == "selector_expression":
+        return _field_length(view, path, node, operands)
     if node.type != "slice_expression":
         return NONNEGATIVE
     operand, start, end = (node.child_by_field_name(f) for f in ("operand", "start", "end"))
@@ -137,6 +139,13 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     high = min((h for h in highs if h is not None), default=None)
     low = operands.of(start).lo if start is not None else 0
     return Interval(0, high - max(low or 0, 0) if high is not None else None)
+
+
+def _field_length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
+    """The length of an unexported slice or string field of the package, from every value its writes store
+    (field_writes.py: `cells: make([]uint8, w*h)` after New's guards on w and h)."""
+    at = lambda f, n, stmt: operands.returned(f, n, stmt, True, ())  # noqa: E731
+    return NONNEGATIVE.meet(field_range(view, path, node, at, operands.typed, length=True))
 
 
 def _ends_at_length(view: PackageView, path: str, operand: Node) -> bool:
@@ -185,6 +194,8 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     single = len(args) == 1 and args[0].type != "variadic_argument"
     if builtin(view, path, function, "len") and single and args[0].type not in (*IDENTIFIERS, "selector_expression"):
         return NONNEGATIVE.meet(operands.length(args[0]))  # `len(label(u))`, `len(strings.TrimSpace(s))`
+    if builtin(view, path, function, "len") and single and args[0].type == "selector_expression":
+        return _field_length(view, path, args[0], operands)  # `len(g.cells)`: every write of the field
     if builtin(view, path, function, "len") or builtin(view, path, function, "cap"):
         return NONNEGATIVE
     if builtin(view, path, function, "copy") and len(args) == 2:  # either length bounds it

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gorewrite import builtins
+from gorewrite import builtins, results
 from gorewrite.intervals import Interval
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, assignments, call_args, text, unparen
@@ -242,3 +242,20 @@ def resliced_length(
     else:
         return None
     return k if k is not None and k >= 0 else None
+
+
+def assigned_value(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
+    """The value a statement sets the subject to (`s = value` for `len(s)`), when it is one of its assignments, or
+    the field's value in a keyed struct literal assigned to the subject's variable (literal_field)."""
+    pairs = assignments(node)
+    found = next((value for name, value in pairs if sets(view, path, name, subject)), None)
+    found = found or results.call_of(node, lambda n: sets(view, path, n, subject))  # `n, err := f()`, `k, _, _ := Cut`
+    return found or next(filter(None, (literal_field(view, path, n, v, subject) for n, v in pairs)), None)
+
+
+def sets(view: PackageView, path: str, target: Node, subject: Subject) -> bool:
+    """Does assigning to target set the subject: the variable (or field) itself, or the slice or string whose length
+    it is?"""
+    found = subject_of(view, path, target)
+    lengths = (("len", found.key[1]), ("len", found.key)) if found is not None else ()
+    return found is not None and found.variable and subject.key in (found.key, *lengths)

@@ -84,8 +84,9 @@ def keeps(view: PackageView, path: str, node: Node, limit: int | None, side: Sid
     L >= 0, `n /= k` and `n %= k` (k >= 1), `n >>= s` never raise a value above max(n, 0), nor does `n &= m`
     or `n &^= m` of an n >= 0 (or with m >= 0: a negative n stays negative); `n &= m` of an m in 0..L is in
     0..L whatever n was. For a lower limit L <= 0, `/`, `%` (k >= 1) and `>>` never take a value below
-    min(n, 0), nor `&` with an m >= 0 (0 or more). `n /= -1` negates, `n %= m` of an unknown m may divide by
-    anything: none."""
+    min(n, 0), nor `&` with an m >= 0 (0 or more); for a lower limit L >= 0, `n *= k` (k >= 1) and `n <<= s`
+    never take an n >= L below it where n's largest value times k (times 2^s) fits n's type: `for size < want {
+    size <<= 1 }` keeps `size >= 1`. `n /= -1` negates, `n %= m` of an unknown m may divide by anything: none."""
     target, op, amount = update(node)
     kind = int_type(view, path, target)
     least, most = (1, 1) if amount is None else (at(amount, side.toward(False)), at(amount, side.toward(True)))
@@ -100,6 +101,19 @@ def keeps(view: PackageView, path: str, node: Node, limit: int | None, side: Sid
             return high is not None and high + most <= narrow(kind)[1]
         low = at(target, side.toward(False))
         return low is not None and low - most >= narrow(kind)[0]
+    if op in (b"*", b"<<") and not side.upper:  # n >= L >= 0 grown by a factor >= 1 and not wrapping: still >= L
+        high = at(target, side.toward(True))
+        factor = (least if op == b"*" else 1 << least) if least is not None and 0 <= least < 64 else None
+        scale = (most if op == b"*" else 1 << most) if most is not None and 0 <= most < 64 else None
+        grown = high * scale if None not in (high, scale) and high >= 0 else None
+        return (
+            limit is not None
+            and limit >= 0
+            and factor is not None
+            and factor >= 1
+            and grown is not None
+            and grown <= narrow(kind)[1]
+        )
     if limit is None or (limit < 0 if side.upper else limit > 0):
         return False
     divides = op in (b"/", b"%") and least is not None and least >= 1

@@ -110,6 +110,8 @@ def test_the_measured_cases_are_there():
         "tab_columns",
         "random_names",
         "bit_tables",
+        "goban_group",
+        "route_cost",
     } <= set(MEASURED)
 
 

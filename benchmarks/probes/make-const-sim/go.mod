@@ -1,0 +1,3 @@
+module example.com/simkit
+
+go 1.22

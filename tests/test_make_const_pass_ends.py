@@ -1,0 +1,159 @@
+"""make-const with a size a loop leaves: the value from before it, or the one a pass leaves at the body's end
+(gorewrite/pass_ends.py; probe49d make-const-sim `RouteCost`, `HashGrid`). A count whose pass ends with a guard
+that leaves (`steps++; if steps > maxPath { return }`), and a size doubled under the loop's condition after a clamp
+(`for size < want { size <<= 1 }`: updates.keeps holds `size >= 1` through the doubling), are bounded; a
+`continue` or a `break` that ends a pass elsewhere, a write through `&steps`, and a factor from the caller (`size
+*= k`) are not. Each must-decline keeps the naive array (sized by the guard alone, or by a doubling) as a mutant,
+run beside the original: it panics where the original does not (a chain of 65 links: the count reaches 65 past
+the guard; a factor of 3 reaches 2187).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposal_at, proposals_by_case
+from test_make_const_bounds import probe
+
+from gorewrite.rules import RULES
+
+RULE = RULES["make-const"]
+
+
+def route_source(name: str, loop: str) -> str:
+    """A package whose Cost walks prev back from goal counting steps (`loop`), then sums the route's costs through
+    a `make([]int32, 0, steps)` (nothing escapes)."""
+    return f"""package {name}
+
+const maxPath = 64
+
+func bump(n *int) {{ *n++ }}
+
+// Cost sums the step costs from start to goal, oldest first; -1 past maxPath steps.
+func Cost(prev []int32, skip int, start, goal int) int {{
+	steps := 0
+{loop}
+	route := make([]int32, 0, steps)
+	for at := goal; at != start; at = int(prev[at]) {{
+		route = append(route, int32(at))
+	}}
+	total := 0
+	for i := len(route) - 1; i >= 0; i-- {{
+		total += int(route[i])
+	}}
+	return total
+}}
+
+// Demo walks a chain of n links.
+func Demo(n int) int {{
+	prev := make([]int32, n+1)
+	for i := 1; i <= n; i++ {{
+		prev[i] = int32(i - 1)
+	}}
+	return Cost(prev, 1, 0, n)
+}}
+"""
+
+
+WALK = "\tfor at := goal; at != start; at = int(prev[at]) {{\n{body}\t}}"
+GUARD = "\t\tif steps > maxPath {\n\t\t\treturn -1\n\t\t}\n"
+BOUNDED = {
+    "guard_at_end": WALK.format(body="\t\tsteps++\n" + GUARD),
+    "guard_then_count": WALK.format(body=GUARD.replace("maxPath", "maxPath-1") + "\t\tsteps++\n"),
+    "condition_loop": "\tat := goal\n\tfor at != start {\n\t\tat = int(prev[at])\n\t\tsteps++\n" + GUARD + "\t}",
+}
+NOT_BOUNDED = {
+    # a pass that skips the guard goes on counting
+    "continue_skips": WALK.format(body="\t\tsteps++\n\t\tif at%skip == 0 {\n\t\t\tcontinue\n\t\t}\n" + GUARD),
+    # the loop ends after the count and before the guard
+    "break_before_guard": WALK.format(
+        body="\t\tsteps++\n\t\tif int(prev[at]) == start {\n\t\t\tbreak\n\t\t}\n" + GUARD
+    ),
+    # the count goes up through a pointer, after the guard
+    "addressed": WALK.format(body=GUARD + "\t\tbump(&steps)\n"),
+}
+CASES = {name: route_source(name, loop) for name, loop in {**BOUNDED, **NOT_BOUNDED}.items()}
+NAIVE = {
+    name: (
+        lambda s: s.replace(
+            "\troute := make([]int32, 0, steps)\n", "\tvar routeBuf [64]int32\n\troute := routeBuf[:0:steps]\n", 1
+        ),
+        probe("{pkg}.Demo(65)"),
+    )
+    for name in NOT_BOUNDED
+}
+
+DOUBLING = """package doubling
+
+// Busiest counts ids per bucket of a table of at least want buckets, a power of two; want is clamped to 1000.
+func Busiest(ids []int32, want int) int {
+	if want > 1000 {
+		want = 1000
+	}
+	size := 1
+	for size < want {
+		size <<= 1
+	}
+	buckets := make([]int32, size)
+	for _, id := range ids {
+		buckets[int(id)&(size-1)]++
+	}
+	most := int32(0)
+	for _, b := range buckets {
+		most = max(most, b)
+	}
+	return int(most)
+}
+"""
+CASES["doubling"] = DOUBLING
+# a factor from the caller: 3 takes size past twice 999 (2187), and 0 or less keeps no lower bound
+CASES["scaled_by_input"] = (
+    DOUBLING.replace("package doubling", "package scaled_by_input")
+    .replace("want int) int {", "want, k int) int {")
+    .replace("size <<= 1", "size *= k")
+    + "\n// Demo hashes 1000 buckets' worth, tripling.\nfunc Demo() int { return Busiest([]int32{1, 2}, 1000, 3) }\n"
+)
+NAIVE["scaled_by_input"] = (
+    lambda s: s.replace(
+        "\tbuckets := make([]int32, size)\n", "\tvar bucketsBuf [1998]int32\n\tbuckets := bucketsBuf[:size:size]\n", 1
+    ),
+    probe("{pkg}.Demo()"),
+)
+
+
+def route(proposed: dict, name: str):
+    """The proposal for Cost's make (Demo's own is held back: nothing bounds n)."""
+    return proposal_at(proposed[name], CASES[name], "\troute := make([]int32, 0, steps)")
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    return proposals_by_case(tmp_path_factory.mktemp("make-const-pass-ends"), RULE, CASES)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    declines = {n: (CASES[n], None) for n in NAIVE}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-pass-ends-naive"), toolchain, declines, NAIVE)
+
+
+@pytest.mark.parametrize("name", list(BOUNDED))
+def test_the_bound_each_pass_ends_with_holds_after_the_loop(proposed, name):
+    exact_array([route(proposed, name)], CASES[name], "[64]int32", "Cost")
+
+
+def test_a_size_doubled_under_the_condition_is_at_most_twice_its_last_value(proposed):
+    exact_array(proposed["doubling"], DOUBLING, "[1998]int32")
+
+
+@pytest.mark.parametrize("name", list(NOT_BOUNDED))
+def test_a_pass_ended_another_way_bounds_nothing(proposed, name):
+    at_most_speculative([route(proposed, name)])
+
+
+def test_a_factor_nothing_bounds_keeps_no_lower_bound(proposed):
+    at_most_speculative(proposed["scaled_by_input"])
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
+    naive_panics(mutants, name)
