@@ -425,4 +425,3 @@ func TestChecksum(t *testing.T) {
 	}
 	allocs(t, "Checksum", func() { im.Checksum(rows, "fnv") })
 }
-
