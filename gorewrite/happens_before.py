@@ -324,6 +324,8 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
         return True
     if signal.kind == "done" and worker_go(spawn, node) is not None:  # `go worker(&wg)`, worker_dones.py
         return counted_done(types, spawn, signal, node)
+    if signal.kind == "group" and any(s <= node.start_byte < e and o == signal.obj for s, e, o in spawn.goers):
+        return True  # `warmOne(&g, key)` of a helper that only Go's on it (group_helpers.py)
     if owner(node) != spawn.function:  # inside a func literal: a goroutine's one signal
         if signal.kind == "done":
             return counted_done(types, spawn, signal, node)

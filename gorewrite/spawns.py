@@ -50,6 +50,9 @@ class Spawn:
     # the function's go statements starting a worker by name that Dones a local WaitGroup once, last
     # (worker_dones.py): (the statement's start, the `&wg` argument's start and end, the WaitGroup)
     workers: tuple[tuple[int, int, int, str], ...] = ()
+    # the function's `&g` arguments handing a local errgroup to a helper that only Go's on it (group_helpers.py):
+    # (the argument's start and end, the group)
+    goers: tuple[tuple[int, int, str], ...] = ()
 
 
 def runner(spawn: Spawn) -> Node:

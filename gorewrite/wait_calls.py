@@ -88,8 +88,9 @@ def _given(types: TypeInfo, path: str, arg: Node) -> groups.Held | None:
     return held if held is not None and (variable.named or "").lstrip("*") in GROUPS else None
 
 
-def _callee(view: PackageView, path: str, call: Node) -> tuple[str, Node] | str:
-    """The package's declaration the call names, or why it is not followed."""
+def own_callee(view: PackageView, path: str, call: Node) -> tuple[str, Node] | str:
+    """The package's declaration the call names (with a body, not generic, no other build declaring it otherwise),
+    or why it is not followed."""
     key = callees.callee(view, path, call)
     if isinstance(key, str) or key[0] != view.package.import_path:
         return f"it calls {callees.shown(call)}, {key}" if isinstance(key, str) else "it is not the package's own"
@@ -106,7 +107,7 @@ def _callee(view: PackageView, path: str, call: Node) -> tuple[str, Node] | str:
 
 def _method(view: PackageView, types: TypeInfo, path: str, call: Node, base: str) -> tuple[str, str]:
     """The caller's key of the field path the method waits on (`t.wait()`: t|wg), and why not ("" if it does)."""
-    found = _callee(view, path, call)
+    found = own_callee(view, path, call)
     if isinstance(found, str):
         return base, found
     file, decl = found
@@ -129,7 +130,7 @@ def _method(view: PackageView, types: TypeInfo, path: str, call: Node, base: str
 
 def _function(view: PackageView, path: str, call: Node, index: int) -> str:
     """Why the function given the WaitGroup as argument `index` may return before waiting for it; "" if not."""
-    found = _callee(view, path, call)
+    found = own_callee(view, path, call)
     if isinstance(found, str):
         return found
     file, decl = found

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from gorewrite import callees
+from gorewrite import callees, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.spawns import WG_DONE, Spawn, method_of
@@ -92,14 +92,10 @@ def _given(types: TypeInfo, path: str, call: Node, arg: Node) -> str | None:
 
 def _done_last(view: PackageView, path: str, call: Node, index: int) -> bool:
     """Does the callee's parameter `index` get exactly one Done, deferred by its first statement?"""
-    key = callees.callee(view, path, call)
-    found = callees.declaration(view, key) if isinstance(key, tuple) and key[0] == view.package.import_path else None
-    if found is None or found[1].child_by_field_name("body") is None or callees.other_builds(view):
+    found = wait_calls.own_callee(view, path, call)
+    if isinstance(found, str):
         return False
     file, decl = found
-    receiver = decl.child_by_field_name("receiver")
-    if decl.child_by_field_name("type_parameters") is not None or (receiver is not None and b"[" in receiver.text):
-        return False
     param = callees.parameter(view, found, index)
     body = statements(decl.child_by_field_name("body"))
     if param is None or param[2] or not body or body[0].type != "defer_statement":

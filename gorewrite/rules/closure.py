@@ -21,6 +21,7 @@ from gorewrite import (
     closed,
     exit_writes,
     field_alias,
+    group_helpers,
     group_uses,
     happens_before,
     merges,
@@ -121,7 +122,7 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured_somehow(view, escape.path, node, moved.group(1)):
-            scoped = (callee_waits, group_uses, wait_calls, spawn_methods, worker_dones)
+            scoped = (callee_waits, group_uses, wait_calls, spawn_methods, worker_dones, group_helpers)
             also = sum((m.scopes(view, owner(node)) for m in scoped), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif composite and (literal := _literal_pointer(view, escape)) is not None:
@@ -701,11 +702,21 @@ def _helper_unordered(view, types, path, function, helper, context, observed, ex
     it must be waited for as if it read the helper's name (a call after its signal names it)."""
     if exits:
         return f"a deferred func literal writes {name}, which {helper.name} reads, at the function's exit"
-    fields, writers, through, workers = context
+    fields, writers, through, started = context
     for literal, start in helper.goroutines:
         unescaped, kept = _unescaped(view, path, literal)
         spawn = happens_before.Spawn(
-            path, function, literal, start, unescaped, fields, writers, kept, through=through, workers=workers
+            path,
+            function,
+            literal,
+            start,
+            unescaped,
+            fields,
+            writers,
+            kept,
+            through=through,
+            workers=started[0],
+            goers=started[1],
         )
         unordered = happens_before.unordered(types, spawn, helper.name, [w.start for w in observed])
         if unordered:
@@ -777,10 +788,10 @@ def _snapshot_unsafe(
         fields = group_uses.fields(view, types, path, function)
         writers = _writers(view, types, path, function) if fields else None
         through = wait_calls.through(view, types, path, function)
-        workers = worker_dones.workers(view, types, path, function)
+        started = worker_dones.workers(view, types, path, function), group_helpers.handed(view, types, path, function)
         if isinstance(named, named_spawns.Helper):
             return _helper_unordered(
-                view, types, path, function, named, (fields, writers, through, workers), observed, exits, shown or name
+                view, types, path, function, named, (fields, writers, through, started), observed, exits, shown or name
             )
         start = named.statement if named else stmt
         unescaped, kept = _unescaped(view, path, literal)
@@ -795,7 +806,8 @@ def _snapshot_unsafe(
             kept,
             through=through,
             via=named and named.via,
-            workers=workers,
+            workers=started[0],
+            goers=started[1],
         )
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and start.type != "go_statement" and named is None:
