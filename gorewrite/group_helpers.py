@@ -23,8 +23,7 @@ from gorewrite import callees, groups, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo, owner
 from gorewrite.spawns import GROUP_GO, method_of
-from gorewrite.syntax import Node, call_args, unparen, walk
-from gorewrite.trips import local
+from gorewrite.syntax import Node, call_args, walk
 from gorewrite.typeinfo import TypeInfo, Use
 
 GO_CALL = re.compile(rb"\.\s*(Try)?Go\s*\(")  # a declaration with no such text starts nothing on a group
@@ -35,8 +34,7 @@ Handed = tuple[int, int, str]
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
     """The package's functions and methods the function calls directly that call a Go, whose types `handed`
     reads (no others: their types would change what other proofs read of them)."""
-    found = callees.scopes(view, function, depth=1)
-    return tuple(s for s in found if GO_CALL.search(view.sources[s[0]][s[1] : s[2]]))
+    return callees.direct_scopes(view, function, GO_CALL)
 
 
 def handed(view: PackageView, types: TypeInfo, path: str, function: Node) -> tuple[Handed, ...]:
@@ -50,7 +48,7 @@ def _handed(view: PackageView, types: TypeInfo, path: str, function: Node) -> tu
         if call.type != "call_expression":
             continue
         for index, arg in enumerate(call_args(call)):
-            obj = _given(types, path, call, unparen(arg))
+            obj = _given(types, path, call, arg)
             if obj is not None and _only_goes(view, path, call, index):
                 found.append((arg.start_byte, arg.end_byte, obj))
     return tuple(found)
@@ -59,14 +57,11 @@ def _handed(view: PackageView, types: TypeInfo, path: str, function: Node) -> tu
 def _given(types: TypeInfo, path: str, call: Node, arg: Node) -> str | None:
     """The group's object when arg is `&g` of a local errgroup.Group value or `g` of a local pointer to one,
     which the call names nowhere else."""
-    address = arg.type == "unary_expression" and arg.child_by_field_name("operator").text == b"&"
-    variable = local(types, path, unparen(arg.child_by_field_name("operand")) if address else arg)
+    handed = wait_calls.handed_once(types, path, call, arg)
+    variable, address = handed if handed is not None else (None, False)
     if variable is None or (variable.named or "").lstrip("*") != groups.ERRGROUP or address == variable.pointer:
         return None
-    named = [
-        i for i in types.idents.get(path, ()) if i.obj == variable.obj and call.start_byte <= i.start < call.end_byte
-    ]
-    return variable.obj if len(named) == 1 else None
+    return variable.obj
 
 
 def _only_goes(view: PackageView, path: str, call: Node, index: int) -> bool:

@@ -27,7 +27,6 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.spawns import WG_DONE, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, call_args, statements, unparen, walk
-from gorewrite.trips import local
 from gorewrite.typeinfo import TypeInfo, Use
 
 DEFERRED_DONE = re.compile(rb"defer\s+\w+\s*\.\s*Done\s*\(")  # a declaration with no such text Dones no parameter first
@@ -38,8 +37,7 @@ Worker = tuple[int, int, int, str]
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
     """The package's functions and methods the function calls directly that defer a Done, whose types
     `workers` reads (no others: their types would change what other proofs read of them)."""
-    found = callees.scopes(view, function, depth=1)
-    return tuple(s for s in found if DEFERRED_DONE.search(view.sources[s[0]][s[1] : s[2]]))
+    return callees.direct_scopes(view, function, DEFERRED_DONE)
 
 
 def workers(view: PackageView, types: TypeInfo, path: str, function: Node) -> tuple[Worker, ...]:
@@ -71,7 +69,7 @@ def _workers(view: PackageView, types: TypeInfo, path: str, function: Node) -> t
         if call is None or call.type != "call_expression":
             continue
         for index, arg in enumerate(call_args(call)):
-            obj = _given(types, path, call, unparen(arg))
+            obj = _given(types, path, call, arg)
             if obj is not None and _done_last(view, path, call, index):
                 found.append((go.start_byte, arg.start_byte, arg.end_byte, obj))
     return tuple(found)
@@ -79,15 +77,8 @@ def _workers(view: PackageView, types: TypeInfo, path: str, function: Node) -> t
 
 def _given(types: TypeInfo, path: str, call: Node, arg: Node) -> str | None:
     """The WaitGroup's object when arg is `&wg` of a local sync.WaitGroup value the call names nowhere else."""
-    if arg.type != "unary_expression" or arg.child_by_field_name("operator").text != b"&":
-        return None
-    variable = local(types, path, unparen(arg.child_by_field_name("operand")))
-    if variable is None or variable.type != "sync.WaitGroup":
-        return None
-    named = [
-        i for i in types.idents.get(path, ()) if i.obj == variable.obj and call.start_byte <= i.start < call.end_byte
-    ]
-    return variable.obj if len(named) == 1 else None
+    handed = wait_calls.handed_once(types, path, call, arg)
+    return handed[0].obj if handed is not None and handed[1] and handed[0].type == "sync.WaitGroup" else None
 
 
 def _done_last(view: PackageView, path: str, call: Node, index: int) -> bool:

@@ -702,22 +702,9 @@ def _helper_unordered(view, types, path, function, helper, context, observed, ex
     it must be waited for as if it read the helper's name (a call after its signal names it)."""
     if exits:
         return f"a deferred func literal writes {name}, which {helper.name} reads, at the function's exit"
-    fields, writers, through, started = context
     for literal, start in helper.goroutines:
         unescaped, kept = _unescaped(view, path, literal)
-        spawn = happens_before.Spawn(
-            path,
-            function,
-            literal,
-            start,
-            unescaped,
-            fields,
-            writers,
-            kept,
-            through=through,
-            workers=started[0],
-            goers=started[1],
-        )
+        spawn = happens_before.Spawn(path, function, literal, start, unescaped, kept=kept, **context)
         unordered = happens_before.unordered(types, spawn, helper.name, [w.start for w in observed])
         if unordered:
             line = start.start_point.row + 1
@@ -787,27 +774,19 @@ def _snapshot_unsafe(
             )
         fields = group_uses.fields(view, types, path, function)
         writers = _writers(view, types, path, function) if fields else None
-        through = wait_calls.through(view, types, path, function)
-        started = worker_dones.workers(view, types, path, function), group_helpers.handed(view, types, path, function)
+        context = {  # what the Spawn's proofs read of the function and the package, once a function
+            "fields": fields,
+            "writers": writers,
+            "through": wait_calls.through(view, types, path, function),
+            "workers": worker_dones.workers(view, types, path, function),
+            "goers": group_helpers.handed(view, types, path, function),
+        }
         if isinstance(named, named_spawns.Helper):
-            return _helper_unordered(
-                view, types, path, function, named, (fields, writers, through, started), observed, exits, shown or name
-            )
+            return _helper_unordered(view, types, path, function, named, context, observed, exits, shown or name)
         start = named.statement if named else stmt
         unescaped, kept = _unescaped(view, path, literal)
         spawn = happens_before.Spawn(
-            path,
-            function,
-            literal,
-            start,
-            unescaped,
-            fields,
-            writers,
-            kept,
-            through=through,
-            via=named and named.via,
-            workers=started[0],
-            goers=started[1],
+            path, function, literal, start, unescaped, kept=kept, via=named and named.via, **context
         )
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and start.type != "go_statement" and named is None:
