@@ -22,17 +22,21 @@ from gorewrite.spawns import WG_ADD, Signal, Spawn, after_func_start, innermost_
 from gorewrite.syntax import Node, call_args, contains, walk
 from gorewrite.trips import Count, count_of, same, trip
 from gorewrite.typeinfo import TypeInfo, Use
+from gorewrite.worker_dones import worker_done, worker_go
 
 
 def counted_done(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node) -> bool:
     """The Done of a goroutine that one `wg.Add` counts (see counted): each Done matches an Add."""
     literal = owner(node)
+    worker = worker_go(spawn, node)  # `&wg` of `go worker(&wg, jobs)` (worker_dones.py): that goroutine's Done
     if literal.parent.type == "call_expression" and literal.parent.parent.type == "defer_statement":
         literal = owner(literal.parent)  # Done in `defer func() { …; wg.Done() }()`, the goroutine's first statement
     go = literal.parent.parent if literal.type == "func_literal" and literal.parent.type == "call_expression" else None
     if literal == spawn.literal and spawn.via is not None:  # `go worker()` of a named literal (named_spawns.py)
         go = spawn.statement
-    if go is None or go.type != "go_statement":
+    if worker is not None:
+        go = worker
+    elif go is None or go.type != "go_statement":
         go = after_func_start(types, spawn.path, literal) if literal.type == "func_literal" else None
     if go is None:
         return False
@@ -79,10 +83,14 @@ def _dones(types: TypeInfo, spawn: Spawn, signal: Signal, gos: list[Node | None]
     """The Done signals of the goroutines the statements gos start, if each has one."""
     found = []
     for go in gos:
+        worker = worker_done(spawn, go, signal.obj) if go is not None else None
+        if worker is not None:  # `go worker(&wg, jobs)`: its one Done, deferred first (worker_dones.py)
+            found.append(Signal("done", signal.obj, signal.name, worker))
+            continue
         named = go is not None and go == spawn.statement and spawn.via is not None  # `go worker()`, named_spawns.py
         literal = _started(types, spawn.path, go) if go is not None and not named else None
         if not named and (literal is None or literal.type != "func_literal"):
-            return []  # `go worker(&wg)`: its Done is not in sight
+            return []  # `go worker(wg)`: its Done is not in sight
         done = goroutine_signal(types, spawn if named else Spawn(spawn.path, spawn.function, literal, go), "")
         if not isinstance(done, Signal) or done.obj != signal.obj or done.kind != "done":
             return []

@@ -9,6 +9,7 @@ go/types names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gorewrite import build_files
@@ -97,6 +98,13 @@ def _called(call: Node) -> str:
     if function is not None and function.type == "selector_expression":
         function = function.child_by_field_name("field")
     return function.text.decode() if function is not None else ""
+
+
+def direct_scopes(view: PackageView, function: Node, text: re.Pattern[bytes]) -> tuple[tuple[str, int, int], ...]:
+    """The declarations of the package's functions and methods the function calls directly whose source has
+    `text` (a proof's cheap filter: `.Wait(`, `.Go(`), whose types that proof reads, and no others' (their
+    types would change what other proofs read of them)."""
+    return tuple(s for s in scopes(view, function, depth=1) if text.search(view.sources[s[0]][s[1] : s[2]]))
 
 
 def callee(view: PackageView, path: str, call: Node, every_build: bool = False) -> tuple[str, str, str] | str:

@@ -29,6 +29,7 @@ from gorewrite.spawns import GROUP_GO, WG_ADD, WG_DONE, Signal, Spawn, channels,
 from gorewrite.syntax import Node, address_operand, ancestors, contains, items, unparen_type
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import WAITS, Wait, after_none, not_ordering, receive_of, waits
+from gorewrite.worker_dones import worker_go
 
 GROUP_OTHER = (("golang.org/x/sync/errgroup", "Group", "SetLimit"),)
 
@@ -322,6 +323,10 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
         return True  # handed to a helper that waits for it (`waitAll(&wg)`)
     if signal.kind == "close" and _sent_on(node):
         return True
+    if signal.kind == "done" and worker_go(spawn, node) is not None:  # `go worker(&wg)`, worker_dones.py
+        return counted_done(types, spawn, signal, node)
+    if signal.kind == "group" and any(s <= node.start_byte < e and o == signal.obj for s, e, o in spawn.goers):
+        return True  # `warmOne(&g, key)` of a helper that only Go's on it (group_helpers.py)
     if owner(node) != spawn.function:  # inside a func literal: a goroutine's one signal
         if signal.kind == "done":
             return counted_done(types, spawn, signal, node)

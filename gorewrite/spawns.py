@@ -47,6 +47,12 @@ class Spawn:
     # the name the statement starts the literal through (`worker` of `go worker()` after `worker :=
     # func() {…}`: named_spawns.py), None when the literal stands in the statement itself
     via: Node | None = None
+    # the function's go statements starting a worker by name that Dones a local WaitGroup once, last
+    # (worker_dones.py): (the statement's start, the `&wg` argument's start and end, the WaitGroup)
+    workers: tuple[tuple[int, int, int, str], ...] = ()
+    # the function's `&g` arguments handing a local errgroup to a helper that only Go's on it (group_helpers.py):
+    # (the argument's start and end, the group)
+    goers: tuple[tuple[int, int, str], ...] = ()
 
 
 def runner(spawn: Spawn) -> Node:

@@ -31,7 +31,7 @@ from gorewrite.rulekit import memo
 from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, address_operand, call_args, first_of, statements, text, unparen, walk
 from gorewrite.trips import local
-from gorewrite.typeinfo import Kind, TypeInfo
+from gorewrite.typeinfo import Ident, Kind, TypeInfo
 
 # (call start, call end, the storage the call may wait for (groups.py key; a method's: only its base when
 # unproven), why it does not, "" when it does)
@@ -45,8 +45,7 @@ EARLY = ("return_statement", "defer_statement", "goto_statement", "go_statement"
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
     """The package's functions and methods the function calls directly that call a Wait, whose types `through`
     reads (no others: their types would change what other proofs, retention's, read of them)."""
-    found = callees.scopes(view, function, depth=1)
-    return tuple(s for s in found if WAIT_CALL.search(view.sources[s[0]][s[1] : s[2]]))
+    return callees.direct_scopes(view, function, WAIT_CALL)
 
 
 def through(view: PackageView, types: TypeInfo, path: str, function: Node) -> tuple[Through, ...]:
@@ -88,8 +87,23 @@ def _given(types: TypeInfo, path: str, arg: Node) -> groups.Held | None:
     return held if held is not None and (variable.named or "").lstrip("*") in GROUPS else None
 
 
-def _callee(view: PackageView, path: str, call: Node) -> tuple[str, Node] | str:
-    """The package's declaration the call names, or why it is not followed."""
+def handed_once(types: TypeInfo, path: str, call: Node, arg: Node) -> tuple[Ident, bool] | None:
+    """The local variable an argument of the call hands over, `&x` (True) or `x`, when the call names it nowhere
+    else (not in another argument, nor the receiver): what a callee is given of it is that one parameter."""
+    arg = unparen(arg)
+    address = arg.type == "unary_expression" and arg.child_by_field_name("operator").text == b"&"
+    variable = local(types, path, unparen(arg.child_by_field_name("operand")) if address else arg)
+    if variable is None:
+        return None
+    named = [
+        i for i in types.idents.get(path, ()) if i.obj == variable.obj and call.start_byte <= i.start < call.end_byte
+    ]
+    return (variable, address) if len(named) == 1 else None
+
+
+def own_callee(view: PackageView, path: str, call: Node) -> tuple[str, Node] | str:
+    """The package's declaration the call names (with a body, not generic, no other build declaring it otherwise),
+    or why it is not followed."""
     key = callees.callee(view, path, call)
     if isinstance(key, str) or key[0] != view.package.import_path:
         return f"it calls {callees.shown(call)}, {key}" if isinstance(key, str) else "it is not the package's own"
@@ -106,7 +120,7 @@ def _callee(view: PackageView, path: str, call: Node) -> tuple[str, Node] | str:
 
 def _method(view: PackageView, types: TypeInfo, path: str, call: Node, base: str) -> tuple[str, str]:
     """The caller's key of the field path the method waits on (`t.wait()`: t|wg), and why not ("" if it does)."""
-    found = _callee(view, path, call)
+    found = own_callee(view, path, call)
     if isinstance(found, str):
         return base, found
     file, decl = found
@@ -129,7 +143,7 @@ def _method(view: PackageView, types: TypeInfo, path: str, call: Node, base: str
 
 def _function(view: PackageView, path: str, call: Node, index: int) -> str:
     """Why the function given the WaitGroup as argument `index` may return before waiting for it; "" if not."""
-    found = _callee(view, path, call)
+    found = own_callee(view, path, call)
     if isinstance(found, str):
         return found
     file, decl = found

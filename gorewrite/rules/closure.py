@@ -21,6 +21,7 @@ from gorewrite import (
     closed,
     exit_writes,
     field_alias,
+    group_helpers,
     group_uses,
     happens_before,
     merges,
@@ -31,6 +32,7 @@ from gorewrite import (
     retention,
     spawn_methods,
     wait_calls,
+    worker_dones,
 )
 from gorewrite.edits import Edit
 from gorewrite.escapes import LITERAL_ESCAPES, Escape
@@ -121,7 +123,7 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured_somehow(view, escape.path, node, moved.group(1)):
-            scoped = (callee_waits, group_uses, wait_calls, spawn_methods)
+            scoped = (callee_waits, group_uses, wait_calls, spawn_methods, worker_dones, group_helpers)
             also = sum((m.scopes(view, owner(node)) for m in scoped), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif composite and (literal := _literal_pointer(view, escape)) is not None:
@@ -701,10 +703,9 @@ def _helper_unordered(view, types, path, function, helper, context, observed, ex
     it must be waited for as if it read the helper's name (a call after its signal names it)."""
     if exits:
         return f"a deferred func literal writes {name}, which {helper.name} reads, at the function's exit"
-    fields, writers, through = context
     for literal, start in helper.goroutines:
         unescaped, kept = _unescaped(view, path, literal)
-        spawn = happens_before.Spawn(path, function, literal, start, unescaped, fields, writers, kept, through=through)
+        spawn = happens_before.Spawn(path, function, literal, start, unescaped, kept=kept, **context)
         unordered = happens_before.unordered(types, spawn, helper.name, [w.start for w in observed])
         if unordered:
             line = start.start_point.row + 1
@@ -774,15 +775,19 @@ def _snapshot_unsafe(
             )
         fields = group_uses.fields(view, types, path, function)
         writers = _writers(view, types, path, function) if fields else None
-        through = wait_calls.through(view, types, path, function)
+        context = {  # what the Spawn's proofs read of the function and the package, once a function
+            "fields": fields,
+            "writers": writers,
+            "through": wait_calls.through(view, types, path, function),
+            "workers": worker_dones.workers(view, types, path, function),
+            "goers": group_helpers.handed(view, types, path, function),
+        }
         if isinstance(named, named_spawns.Helper):
-            return _helper_unordered(
-                view, types, path, function, named, (fields, writers, through), observed, exits, shown or name
-            )
+            return _helper_unordered(view, types, path, function, named, context, observed, exits, shown or name)
         start = named.statement if named else stmt
         unescaped, kept = _unescaped(view, path, literal)
         spawn = happens_before.Spawn(
-            path, function, literal, start, unescaped, fields, writers, kept, through=through, via=named and named.via
+            path, function, literal, start, unescaped, kept=kept, via=named and named.via, **context
         )
         unordered = happens_before.unordered(types, spawn, name, [w.start for w in observed])
         if unordered and start.type != "go_statement" and named is None:
