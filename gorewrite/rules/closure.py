@@ -21,6 +21,7 @@ from gorewrite import (
     closed,
     exit_writes,
     field_alias,
+    field_copies,
     group_helpers,
     group_uses,
     happens_before,
@@ -101,6 +102,7 @@ class Capture:
     ends: tuple[tuple[int, int], ...] = ()
     inside: int = -1  # where a copy first in the one literal goes, when that literal writes it (owned_copies.py)
     body: bool = False  # what captures it is the body of a range-over-func loop (range_bodies.py), no literal
+    fields: tuple[field_copies.FieldCopy, ...] = ()  # copies of the fields the literals read, not of the variable
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -406,6 +408,11 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         ):
             return "the statement making the closure does not stand on a line of its own in a block"
     reason = _uncopyable(decl, name)
+    fields: tuple[field_copies.FieldCopy, ...] = ()
+    if reason and decl.size is not None and decl.size > BY_VALUE_MAX:  # too wide: copies of the fields it reads
+        inside = [u for _, found in by_literal.values() for u in found]
+        fields = field_copies.read_fields(types, escape.path, root, function, name, inside)
+        reason = f"{reason}, and {fields}" if isinstance(fields, str) else None
     if reason:
         return reason
     # A copy in a block of its own when one beside the statement would redeclare the variable, or
@@ -434,7 +441,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         if left is not None and any(n.type == "identifier" and n.text == name.encode() for n in left.named_children):
             line = view.line(escape.path, stmt.start_byte)
             return f"the statement making the closure declares {name} with := (line {line})"
-    return Capture(escape, name, decl.start, statements, block, ends=tuple(spans.items()))
+    return Capture(escape, name, decl.start, statements, block, ends=tuple(spans.items()), fields=fields)
 
 
 def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | str:
@@ -1080,8 +1087,9 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
             if at in ends:
                 edits.append(Edit(path, ends[at], ends[at], b"\n" + indent + b"}"))
         edits.extend(Edit(path, at, at + 1, b"") for c in group for at in c.derefs)
+        edits.extend(Edit(path, s, e, f.local.encode()) for c in group for f in c.fields for s, e in f.spans)
         edits = tuple(sorted(edits, key=lambda e: e.start))
-        names = ", ".join(f"{c.value or c.name}" for c in group)
+        names = ", ".join(_copied(c) for c in group)
         what = "the range loop's body" if all(c.body for c in group) else "the func literal"
         proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before {what} captures it"))
     return proposals
@@ -1130,11 +1138,20 @@ def _copy_points(statements: tuple[Node, ...], block: bool) -> list[Node]:
 
 def _copy_text(source: bytes, at: int, copied: list[Capture]) -> bytes:
     indent = source[source.rfind(b"\n", 0, at) + 1 : at]
-    return b"".join(
-        f"{c.name} := {c.value or c.name} // captured by value: keeps {c.keeps or c.name} off the heap\n".encode()
-        + indent
+    lines = [
+        (local, value, c.keeps or c.name)
         for c in copied
+        for local, value in ([(f.local, f"{c.name}.{f.field}") for f in c.fields] or [(c.name, c.value or c.name)])
+    ]
+    return b"".join(
+        f"{local} := {value} // captured by value: keeps {keeps} off the heap\n".encode() + indent
+        for local, value, keeps in lines
     )
+
+
+def _copied(capture: Capture) -> str:
+    """What a capture's copies copy, for a fix's summary: `x`, `*p`, or `cfg.Host, cfg.Port`."""
+    return ", ".join(f"{capture.name}.{f.field}" for f in capture.fields) or capture.value or capture.name
 
 
 def _leading_comments(root: Node, source: bytes, at: int) -> int:

@@ -1,0 +1,299 @@
+"""closure and a variable wider than 128 bytes that func literals only read fields of (gorewrite/field_copies.py):
+cmd/compile captures such a variable by reference, copy or not, so `cfg := cfg` cannot help, but a copy of each
+field the literals read (`cfgHost := cfg.Host`) is captured by value, and the literals name the copies.
+
+Tables as for conftest.case_suite (its cases' proposals and naive mutants under the pinned release): FIXES
+(source, what the rewritten file must contain), DECLINES (source, the reason), NAIVE (the copies a careless rule
+would insert, and a probe showing it changes what the code does or keeps the allocation), ALLOCS (the call
+AllocsPerRun runs).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, only_fix
+
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "wide_notify_fields": (  # one goroutine per recipient reads three fields of a 144-byte config parameter
+        """package wide_notify_fields
+
+import (
+	"fmt"
+	"sync"
+)
+
+// SMTP is a mail relay's settings (144 bytes).
+type SMTP struct {
+	Host, From, User, Password, HelloName, ReplyTo, Domain string
+	Port, Retries, TimeoutSec                              int
+	TLS                                                    bool
+}
+
+// Notify renders one envelope per recipient, concurrently, from the relay's settings.
+func Notify(cfg SMTP, to []string) []string {
+	if cfg.Port == 0 {
+		cfg.Port = 587
+	}
+	out := make([]string, len(to))
+	var wg sync.WaitGroup
+	for i, rcpt := range to {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = fmt.Sprintf("%s:%d from=%s to=%s", cfg.Host, cfg.Port, cfg.From, rcpt)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\tcfgHost := cfg.Host // captured by value: keeps cfg off the heap\n"
+        "\t\tcfgPort := cfg.Port // captured by value: keeps cfg off the heap\n"
+        "\t\tcfgFrom := cfg.From // captured by value: keeps cfg off the heap\n",
+    ),
+    "wide_decorate_stream": (  # one goroutine reads two fields of a 144-byte options value until in closes
+        """package wide_decorate_stream
+
+// Options says how lines are decorated (144 bytes).
+type Options struct {
+	Prefix, Suffix, Sep, Quote, Escape, Indent, Comment, Newline string
+	Width, Tab                                                  int
+}
+
+// Decorate sends every line of in to the channel it returns, with the prefix and suffix opts give.
+func Decorate(opts Options, in <-chan string) <-chan string {
+	if opts.Suffix == "" {
+		opts.Suffix = ";"
+	}
+	out := make(chan string)
+	go func() {
+		defer close(out)
+		for s := range in {
+			out <- opts.Prefix + s + opts.Suffix
+		}
+	}()
+	return out
+}
+""",
+        "\toptsPrefix := opts.Prefix // captured by value: keeps opts off the heap\n"
+        "\toptsSuffix := opts.Suffix // captured by value: keeps opts off the heap\n"
+        "\tgo func() {\n\t\tdefer close(out)\n\t\tfor s := range in {\n\t\t\tout <- optsPrefix + s + optsSuffix\n",
+    ),
+}
+
+DECLINES = {
+    "decline_wide_field_written_later": (  # the goroutines read cfg.Prefix after the write that follows them
+        """package decline_wide_field_written_later
+
+import (
+	"sort"
+	"strings"
+)
+
+// Job says how items are labelled (144 bytes).
+type Job struct {
+	Prefix, Owner, Queue, Region, Zone, Class, Tag string
+	Retries, Parallel, Priority                    int
+	Urgent                                         bool
+}
+
+// Label starts one goroutine per item that waits for start, then labels the item with the job's prefix,
+// which Label changes before it lets them go.
+func Label(cfg Job, items []string) string {
+	start := make(chan struct{})
+	res := make(chan string, len(items))
+	for _, it := range items {
+		go func() {
+			<-start
+			res <- cfg.Prefix + it
+		}()
+	}
+	cfg.Prefix = "late:"
+	close(start)
+	got := make([]string, 0, len(items))
+	for range items {
+		got = append(got, <-res)
+	}
+	sort.Strings(got)
+	return strings.Join(got, " ")
+}
+
+// Run labels two items.
+func Run() string {
+	return Label(Job{Prefix: "early:"}, []string{"a", "b"})
+}
+""",
+        "cfg is written by or after the go statement",
+    ),
+    "decline_wide_field_promoted_pointer": (  # cfg.Max is promoted through the embedded *Limits: read late
+        """package decline_wide_field_promoted_pointer
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Limits are shared by every job of a tenant and may change while they run.
+type Limits struct {
+	Max int
+}
+
+// Job is one tenant's job (136 bytes).
+type Job struct {
+	*Limits
+	Name, Owner, Queue, Region, Zone, Class, Tag string
+	Retries, Priority                            int
+}
+
+// Cap starts one goroutine per item that waits for start, then caps the item at the tenant's limit, which
+// Cap raises through the shared pointer before it lets them go.
+func Cap(cfg Job, lim *Limits, items []int) string {
+	start := make(chan struct{})
+	res := make(chan string, len(items))
+	for _, n := range items {
+		go func() {
+			<-start
+			res <- strconv.Itoa(min(n, cfg.Max))
+		}()
+	}
+	lim.Max = 100
+	close(start)
+	got := make([]string, 0, len(items))
+	for range items {
+		got = append(got, <-res)
+	}
+	sort.Strings(got)
+	return strings.Join(got, " ")
+}
+
+// Run caps two items under a limit of 5, raised to 100.
+func Run() string {
+	lim := &Limits{Max: 5}
+	return Cap(Job{Limits: lim}, lim, []int{7, 50})
+}
+""",
+        "cfg.Max is no field stored in cfg",
+    ),
+    "decline_wide_value_passed": (  # the literal passes cfg itself: only a whole copy would do, and it is as wide
+        """package decline_wide_value_passed
+
+import "fmt"
+
+// Target describes where a replica goes (136 bytes).
+type Target struct {
+	Scheme, Host, Bucket, Prefix, Region, Class, ACL string
+	Retries, Parallel, Timeout                       int
+}
+
+func url(t Target, key string) string {
+	return fmt.Sprintf("%s://%s/%s/%s%s", t.Scheme, t.Host, t.Bucket, t.Prefix, key)
+}
+
+// Mirror sends the URL of every key, one goroutine per key.
+func Mirror(tmpl Target, keys []string) []string {
+	if tmpl.Scheme == "" {
+		tmpl.Scheme = "s3"
+	}
+	urls := make(chan string, len(keys))
+	for _, k := range keys {
+		go func() {
+			urls <- url(tmpl, k)
+		}()
+	}
+	got := make([]string, 0, len(keys))
+	for range keys {
+		got = append(got, <-urls)
+	}
+	return got
+}
+""",
+        "the func literal uses tmpl itself, not only its fields",
+    ),
+    "decline_wide_nested_field": (  # the field the literal reads through is itself wider than 128 bytes
+        """package decline_wide_nested_field
+
+import "sync"
+
+// TLS is a listener's certificate settings (136 bytes).
+type TLS struct {
+	CertFile, KeyFile, CAFile, ServerName, MinVersion, MaxVersion, Curves string
+	Ciphers, Renegotiation, Tickets                                       int
+}
+
+// Listener is a listener's settings.
+type Listener struct {
+	Addr string
+	TLS  TLS
+}
+
+// Describe gives each listener's address with the certificate file, one goroutine per name.
+func Describe(l Listener, names []string) []string {
+	if l.Addr == "" {
+		l.Addr = ":443"
+	}
+	out := make([]string, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = n + "@" + l.Addr + " " + l.TLS.CertFile
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "l.TLS is 136 bytes too",
+    ),
+}
+
+NAIVE = {
+    "decline_wide_field_written_later": (
+        lambda source: source.replace("\t\tgo func() {", "\t\tcfgPrefix := cfg.Prefix\n\t\tgo func() {").replace(
+            "res <- cfg.Prefix + it", "res <- cfgPrefix + it"
+        ),
+        "fmt.Sprint({pkg}.Run())",
+    ),
+    "decline_wide_field_promoted_pointer": (
+        lambda source: source.replace("\t\tgo func() {", "\t\tcfgMax := cfg.Max\n\t\tgo func() {").replace(
+            "min(n, cfg.Max)", "min(n, cfgMax)"
+        ),
+        "fmt.Sprint({pkg}.Run())",
+    ),
+    "decline_wide_value_passed": (  # the old naive rewrite: the copy is as wide, and moves to the heap
+        lambda source: source.replace("\t\tgo func() {", "\t\ttmpl := tmpl\n\t\tgo func() {"),
+        "moved to heap: tmpl",
+    ),
+    "decline_wide_nested_field": (  # a copy of l.TLS is as wide as l.TLS, and moves to the heap
+        lambda source: source.replace("\t\tgo func() {", "\t\tlTLS := l.TLS\n\t\tgo func() {").replace(
+            "l.TLS.CertFile", "lTLS.CertFile"
+        ),
+        "moved to heap: lTLS",
+    ),
+}
+
+ALLOCS = {
+    "wide_notify_fields": (
+        'strings.Join({pkg}.Notify({pkg}.SMTP{Host: "mx", From: "ops@x"}, []string{"a@x", "b@x"}), ",")'
+    ),
+    "wide_decorate_stream": (
+        'func() string { in := make(chan string, 2); in <- "a"; in <- "b"; close(in); '
+        'var b strings.Builder; for s := range {pkg}.Decorate({pkg}.Options{Prefix: "<"}, in) '
+        "{ b.WriteString(s) }; return b.String() }()"
+    ),
+}
+
+FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
+
+globals().update(case_suite("wide", RULE, FIXES, DECLINES, NAIVE, pinned=True))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
