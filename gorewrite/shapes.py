@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gorewrite import digests
 from gorewrite.field_writes import field_range
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
 from gorewrite.lengths import (
@@ -115,6 +116,10 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     most = slice_length(view, path, node.child_by_field_name("function")) if node.type == "call_expression" else None
     if most is not None:  # `ip.To4()`: 4 bytes or nil
         return Interval(0, most)
+    summed = digests.size(view, path, node.child_by_field_name("function"), "Sum") if len(args) == 1 else None
+    if summed is not None:  # `mac.Sum(b)`: b's elements and the hash's Size more
+        before = operands.length(args[0])
+        return Interval(max(before.lo or 0, 0) + summed, before.hi + summed if before.hi is not None else None)
     if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), "make"):
         if not _slice_type(view, path, args[0]):  # a map's or a channel's n is room: its len starts at 0
             return NONNEGATIVE
@@ -201,6 +206,9 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     fixed = result_range(view, path, function)
     if fixed is not None:
         return Interval(*fixed)
+    hashed = digests.size(view, path, function, "Size") if not args else None
+    if hashed is not None:  # `mac.Size()` of `mac := hmac.New(sha256.New, key)`: 32
+        return exactly(hashed)
     below = below_argument(view, path, function)
     if below is not None and single:  # `rand.Intn(n)`: from 0 up to n-1 (a call with n <= 0 panics)
         most = operands.of(args[0]).hi

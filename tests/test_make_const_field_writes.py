@@ -222,8 +222,6 @@ UNSAFE_TESTED = {
 }
 
 
-
-
 def tested(body: str) -> dict[str, str]:
     """The filter package beside an in-package test whose body runs after `f := New(4)` and fails on a panic."""
     test = f'package tested\n\nimport "testing"\n\nfunc TestLong(t *testing.T) {{\n\tf := New(4)\n{body}}}\n'
