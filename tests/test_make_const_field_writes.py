@@ -222,7 +222,7 @@ UNSAFE_TESTED = {
 }
 
 
-def tested(body: str) -> dict[str, str]:
+def beside_test(body: str) -> dict[str, str]:
     """The filter package beside an in-package test whose body runs after `f := New(4)` and fails on a panic."""
     test = f'package tested\n\nimport "testing"\n\nfunc TestLong(t *testing.T) {{\n\tf := New(4)\n{body}}}\n'
     return {"tested/tested.go": filter_source("tested", ""), "tested/tested_test.go": test}
@@ -230,17 +230,17 @@ def tested(body: str) -> dict[str, str]:
 
 # an in-package test that only reads the field, as `go test` compiles it with the rewrite: compared, passed,
 # assigned to another variable
-READ_TESTED = tested(
+READ_TESTED = beside_test(
     "\tif f.taps != 4 {\n\t\tt.Fatal(f.taps)\n\t}\n\tn := f.taps\n\tif f.Sum([]int64{1, 2, 3, 4, 5}) != 10 {\n"
     "\t\tt.Fatal(n)\n\t}\n"
 )
 # an in-package test that writes it other than by `=`: each naive array panics in its `go test`
 WRITE_TESTED = {
-    "incremented": tested("\tfor range 96 {\n\t\tf.taps++\n\t}\n\tf.Sum(nil)\n"),
-    "added": tested("\tf.taps += 96\n\tf.Sum(nil)\n"),
-    "addressed": tested("\tp := &f.taps\n\t*p = 100\n\tf.Sum(nil)\n"),
-    "keyed": tested("\tf = &Filter{taps: 100, gain: f.gain}\n\tf.Sum(nil)\n"),
-    "swapped": tested("\tn := 100\n\tf.taps, n = n, f.taps\n\tf.Sum(nil)\n"),
+    "incremented": beside_test("\tfor range 96 {\n\t\tf.taps++\n\t}\n\tf.Sum(nil)\n"),
+    "added": beside_test("\tf.taps += 96\n\tf.Sum(nil)\n"),
+    "addressed": beside_test("\tp := &f.taps\n\t*p = 100\n\tf.Sum(nil)\n"),
+    "keyed": beside_test("\tf = &Filter{taps: 100, gain: f.gain}\n\tf.Sum(nil)\n"),
+    "swapped": beside_test("\tn := 100\n\tf.taps, n = n, f.taps\n\tf.Sum(nil)\n"),
 }
 
 
