@@ -1,5 +1,5 @@
 // Package webhook signs deliveries with the hash each subscriber chose: "sha256=" or "sha512=" and the hex
-// HMAC of the body. The hash comes from the subscription, so its Size is the caller's to pick.
+// HMAC of the body. The hash comes from the subscription: its Size is the caller's to pick.
 package webhook
 
 import (
