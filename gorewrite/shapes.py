@@ -81,7 +81,8 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """The interval the expression's shape proves for its length: an array's, or a constant string's (go/types),
     a SplitN's, a TrimSpace's, a Cut's or an AppendInt's (lengths.py), a slice's `make(T, n)` (n, or the make panics),
-    an `append(x, a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `[]byte(s)` or
+    an `append(x, a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `string(b)` of a
+    []byte's or a string's (len(b), by go/types), a `[]byte(s)` or
     `[]rune(s)`'s (at most len(s): its bytes, its runes, or the elements of a slice converted), `x[lo:hi]`'s,
     which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0), and nil's, 0
     (the universe's, by go/types: a package may declare its own `nil`)."""
@@ -132,6 +133,8 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
         return Interval(0, base + added if base is not None and added is not None else None)
     if node.type == "type_conversion_expression" and node.child_by_field_name("type").type == "slice_type":
         return Interval(0, operands.length(node.child_by_field_name("operand")).hi)  # a string's bytes or runes
+    if len(args) == 1 and (node.start_byte, node.end_byte) in view.types.boxes.get("bytes", {}).get(path, {}):
+        return operands.length(args[0])  # `string(buf[:n])` of a []byte (gotypes' bytesConversion): its bytes
     if node.type == "call_expression":  # a string or slice a function of the package returns: its returns' lengths
         return NONNEGATIVE.meet(returned(view, path, node, operands.returned, (operands.of, operands.length), True))
     if node.type != "slice_expression":
