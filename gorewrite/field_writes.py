@@ -269,20 +269,35 @@ def _struct_of(view: PackageView, obj: str) -> Node | None:
 
 def _elsewhere(view: PackageView, name: str, fields: list[bytes]) -> bool:
     """Does the package hold assembly, or a file the build does not compile (in-package tests, other builds) that
-    imports unsafe or C, mentions the field, holds a literal without keys that may build a struct, or declares an
-    identical struct type?"""
+    imports unsafe or C, mentions the field other than to read it, holds a literal without keys that may build a
+    struct, or declares an identical struct type?"""
     others = _other_files(view)
     if others is None:
         return True  # assembly writes memory by offset; a write may hide in syntax tree-sitter-go cannot parse
     foreign = foreign_struct(view, others, {name.encode()})
     return any(
         (n.type == "import_spec" and text(n.child_by_field_name("path"))[1:-1] in (b"unsafe", b"C"))
-        or (_naming(n) and text(n) == name.encode())
+        or (_naming(n) and text(n) == name.encode() and not _read(n))
         or maybe_struct(n, foreign)
         or (n.type == "struct_type" and field_names(n) == fields)
         for root in others
         for n in walk(root)
     )
+
+
+def _read(node: Node) -> bool:
+    """Is the name only read, whatever go/types would say it is: `x.f` compared, passed, returned or assigned to
+    another (each a copy of its value), never written, addressed, indexed or selected on (`x.f.set(n)` may be a
+    pointer method)? An in-package test that checks `if f.taps != 4` writes nothing."""
+    selector = node.parent
+    if node.type != "field_identifier" or selector.child_by_field_name("field") != node:
+        return False
+    up = selector.parent
+    if up.type in ("binary_expression", "argument_list"):
+        return True
+    stmt = up.parent if up.type == "expression_list" else None
+    right = "value" if stmt is not None and stmt.type == "var_spec" else "right"
+    return stmt is not None and (stmt.type == "return_statement" or stmt.child_by_field_name(right) == up)
 
 
 def _other_files(view: PackageView) -> list[Node] | None:

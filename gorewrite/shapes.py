@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gorewrite import digests
 from gorewrite.field_writes import field_range
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
 from gorewrite.lengths import (
@@ -80,7 +81,8 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
 def length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:
     """The interval the expression's shape proves for its length: an array's, or a constant string's (go/types),
     a SplitN's, a TrimSpace's, a Cut's or an AppendInt's (lengths.py), a slice's `make(T, n)` (n, or the make panics),
-    an `append(x, a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `[]byte(s)` or
+    an `append(x, a, b)`'s (len(x) plus its arguments, or plus len(ys) for `ys...`: the spec), a `string(b)` of a
+    []byte's or a string's (len(b), by go/types), a `[]byte(s)` or
     `[]rune(s)`'s (at most len(s): its bytes, its runes, or the elements of a slice converted), `x[lo:hi]`'s,
     which is hi - lo or the slicing panics (hi defaults to len(x), lo to 0, and is never below 0), and nil's, 0
     (the universe's, by go/types: a package may declare its own `nil`)."""
@@ -115,6 +117,10 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     most = slice_length(view, path, node.child_by_field_name("function")) if node.type == "call_expression" else None
     if most is not None:  # `ip.To4()`: 4 bytes or nil
         return Interval(0, most)
+    summed = digests.size(view, path, node.child_by_field_name("function"), "Sum") if len(args) == 1 else None
+    if summed is not None:  # `mac.Sum(b)`: b's elements and the hash's Size more
+        before = operands.length(args[0])
+        return Interval(max(before.lo or 0, 0) + summed, before.hi + summed if before.hi is not None else None)
     if len(args) in (2, 3) and builtin(view, path, node.child_by_field_name("function"), "make"):
         if not _slice_type(view, path, args[0]):  # a map's or a channel's n is room: its len starts at 0
             return NONNEGATIVE
@@ -127,6 +133,8 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
         return Interval(0, base + added if base is not None and added is not None else None)
     if node.type == "type_conversion_expression" and node.child_by_field_name("type").type == "slice_type":
         return Interval(0, operands.length(node.child_by_field_name("operand")).hi)  # a string's bytes or runes
+    if len(args) == 1 and (node.start_byte, node.end_byte) in view.types.boxes.get("bytes", {}).get(path, {}):
+        return operands.length(args[0])  # `string(buf[:n])` of a []byte (gotypes' bytesConversion): its bytes
     if node.type == "call_expression":  # a string or slice a function of the package returns: its returns' lengths
         return NONNEGATIVE.meet(returned(view, path, node, operands.returned, (operands.of, operands.length), True))
     if node.type == "selector_expression":
@@ -212,6 +220,9 @@ def _call(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     fixed = result_range(view, path, function)
     if fixed is not None:
         return Interval(*fixed)
+    hashed = digests.size(view, path, function, "Size") if not args else None
+    if hashed is not None:  # `mac.Size()` of `mac := hmac.New(sha256.New, key)`: 32
+        return exactly(hashed)
     below = below_argument(view, path, function)
     if below is not None and single:  # `rand.Intn(n)`: from 0 up to n-1 (a call with n <= 0 panics)
         most = operands.of(args[0]).hi

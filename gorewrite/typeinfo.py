@@ -213,11 +213,11 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         for path, records in (found.get("integers") or {}).items()
     }
     boxes: dict = {
-        key: {
-            path: {(r["start"], r["end"]): r[field] if field else r for r in records or ()}
-            for path, records in (found.get(key) or {}).items()
+        k: {
+            path: {(r["start"], r["end"]): r[f] if f else r for r in records or ()}
+            for path, records in (found.get(k) or {}).items()
         }
-        for key, field in (("types", "id"), ("values", "value"), ("fields", None), ("literals", "value"))
+        for k, f in (("types", "id"), ("values", "value"), ("fields", None), ("literals", "value"), ("bytes", "value"))
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
     boxes.update({key: found.get(key) or {} for key in ("methods", "wants", "origins")})  # keyed by str(id)

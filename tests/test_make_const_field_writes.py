@@ -222,6 +222,28 @@ UNSAFE_TESTED = {
 }
 
 
+def beside_test(body: str) -> dict[str, str]:
+    """The filter package beside an in-package test whose body runs after `f := New(4)` and fails on a panic."""
+    test = f'package tested\n\nimport "testing"\n\nfunc TestLong(t *testing.T) {{\n\tf := New(4)\n{body}}}\n'
+    return {"tested/tested.go": filter_source("tested", ""), "tested/tested_test.go": test}
+
+
+# an in-package test that only reads the field, as `go test` compiles it with the rewrite: compared, passed,
+# assigned to another variable
+READ_TESTED = beside_test(
+    "\tif f.taps != 4 {\n\t\tt.Fatal(f.taps)\n\t}\n\tn := f.taps\n\tif f.Sum([]int64{1, 2, 3, 4, 5}) != 10 {\n"
+    "\t\tt.Fatal(n)\n\t}\n"
+)
+# an in-package test that writes it other than by `=`: each naive array panics in its `go test`
+WRITE_TESTED = {
+    "incremented": beside_test("\tfor range 96 {\n\t\tf.taps++\n\t}\n\tf.Sum(nil)\n"),
+    "added": beside_test("\tf.taps += 96\n\tf.Sum(nil)\n"),
+    "addressed": beside_test("\tp := &f.taps\n\t*p = 100\n\tf.Sum(nil)\n"),
+    "keyed": beside_test("\tf = &Filter{taps: 100, gain: f.gain}\n\tf.Sum(nil)\n"),
+    "swapped": beside_test("\tn := 100\n\tf.taps, n = n, f.taps\n\tf.Sum(nil)\n"),
+}
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     return proposals_by_case(tmp_path_factory.mktemp("make-const-field-writes"), RULE, CASES)
@@ -248,7 +270,9 @@ def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
 
 
-@pytest.mark.parametrize("files", [TESTED, UNSAFE_TESTED], ids=["named", "unsafe"])
+@pytest.mark.parametrize(
+    "files", [TESTED, UNSAFE_TESTED, *WRITE_TESTED.values()], ids=["named", "unsafe", *WRITE_TESTED]
+)
 def test_a_write_in_an_in_package_test_bounds_nothing(tmp_path, toolchain, files):
     root = module(tmp_path / "m", files)
     (found,) = proposals(root, RULE).values()
@@ -259,6 +283,13 @@ def test_a_write_in_an_in_package_test_bounds_nothing(tmp_path, toolchain, files
     write_tree(root, {"tested/tested.go": naive})
     failed = toolchain.run(["test", "./..."], str(root))
     assert failed.returncode != 0 and b"panic" in failed.stdout + failed.stderr
+
+
+def test_an_in_package_test_that_only_reads_the_field_keeps_the_bound(tmp_path, toolchain):
+    root = module(tmp_path / "m", READ_TESTED)
+    (found,) = proposals(root, RULE).values()
+    exact_array(found, READ_TESTED["tested/tested.go"], "[64]int64", scope="(f *Filter) Sum")
+    assert toolchain.run(["test", "./..."], str(root)).returncode == 0
 
 
 # a record whose count is a byte's value: a bound its type alone gives, which only make-const's budget admits

@@ -47,6 +47,7 @@ type boxFacts struct {
 	Fields     map[string][]fieldOf   `json:"fields"`
 	Literals   map[string][]constText `json:"literals"` // "map", "struct", "slice" or "array": the literal's type's
 	// underlying type, which its spelling (a named type, an alias) need not show; none with type parameters
+	Bytes map[string][]constText `json:"bytes"` // "string": a conversion string(x) len(x) bytes long (bytesConversion)
 	// Methods: by ID of a concrete type, each method of its method set by go/types' Id (its name, or for an
 	// unexported one "path.name": two packages' unexported methods of one name are two methods of the set): the
 	// files whose declarations give the type the method (the method's, and each named struct's an embedding
@@ -66,7 +67,7 @@ type boxFacts struct {
 // fields of positional struct literal elements; the kind of each composite literal.
 func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{},
-		Literals: map[string][]constText{}}
+		Literals: map[string][]constText{}, Bytes: map[string][]constText{}}
 	var seen []types.Type
 	id := func(t types.Type) int {
 		for i, s := range seen {
@@ -84,7 +85,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		if !ok {
 			continue
 		}
-		keys, values, fields, literals := []typeKey{}, []constText{}, []fieldOf{}, []constText{}
+		keys, values, fields, literals, bytes := []typeKey{}, []constText{}, []fieldOf{}, []constText{}, []constText{}
 		key := func(e ast.Expr, t types.Type) {
 			if t == nil || hasTypeParam(t) {
 				return
@@ -125,6 +126,10 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 						}
 					}
 				}
+			case *ast.CallExpr:
+				if c.bytesConversion(n) {
+					bytes = append(bytes, constText{tf.Offset(n.Pos()), tf.Offset(n.End()), "string"})
+				}
 			case *ast.CompositeLit:
 				if t := c.info.TypeOf(n); t != nil && !types.IsInterface(t) {
 					key(n, t) // a value a literal boxes as it builds: `[]Handler{trim{}, &lo}`
@@ -143,7 +148,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 			return true
 		})
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
-		facts.Literals[tf.Name()] = literals
+		facts.Literals[tf.Name()], facts.Bytes[tf.Name()] = literals, bytes
 	}
 	facts.Methods, facts.Wants, facts.Origins = map[int]map[string][]string{}, map[int][]string{}, map[int][]string{}
 	for ci, ct := range concrete {
@@ -379,4 +384,24 @@ func (c *checked) positional(offset func(p token.Pos) int, lit *ast.CompositeLit
 		found = append(found, fieldOf{offset(e.Pos()), offset(e.End()), v.Name(), isInterface(v), embedded})
 	}
 	return found
+}
+
+// bytesConversion reports whether the call converts a string or a slice of bytes to the predeclared string:
+// "Converting a slice of bytes to a string type yields a string whose successive bytes are the elements of the
+// slice" (the spec), so its len is len(x). Not a slice of runes (a rune is 1 to 4 bytes, an invalid one
+// "\uFFFD"'s 3), nor an integer's rune, nor an operand of a named type, nor in a package another build compiles
+// otherwise (an operand declared per build may be a []rune there).
+func (c *checked) bytesConversion(call *ast.CallExpr) bool {
+	tv, ok := c.info.Types[call.Fun]
+	if !ok || !tv.IsType() || tv.Type != types.Typ[types.String] || len(call.Args) != 1 || c.perBuild {
+		return false
+	}
+	switch t := c.info.TypeOf(call.Args[0]).(type) {
+	case *types.Basic:
+		return t.Info()&types.IsString != 0
+	case *types.Slice:
+		elem, ok := t.Elem().(*types.Basic) // byte is the universe's alias of uint8: a Basic of kind Uint8
+		return ok && elem.Kind() == types.Uint8
+	}
+	return false
 }
