@@ -49,15 +49,18 @@ def parameter(view: PackageView, found: tuple[str, Node], index: int) -> tuple[N
     return (name, declared, variadic) if declared is not None and declared.obj is not None else None
 
 
-def held_local(view: PackageView, path: str, value: Node) -> tuple[Node, Ident] | None:
+def held_local(view: PackageView, path: str, value: Node, first: bool = False) -> tuple[Node, Ident] | None:
     """The `:=` statement and go/types' variable when value is the one value of a one-name `:=` that declares it
-    (`b := buf.Bytes()`, `indent := func(d int) {…}`); None otherwise."""
+    (`b := buf.Bytes()`, `indent := func(d int) {…}`), or with `first`, of the first name a call's several results
+    declare (`src, err := format.Source(b)`: the caller knows the others hold none of it); None otherwise."""
     _, holder = held(value)
     statement = holder.parent
     if holder.type != "expression_list" or statement is None or statement.type != "short_var_declaration":
         return None
     left = statement.child_by_field_name("left")
-    if statement.child_by_field_name("right") != holder or len(items(holder)) != 1 or len(items(left)) != 1:
+    if statement.child_by_field_name("right") != holder or len(items(holder)) != 1:
+        return None
+    if len(items(left)) != 1 and not (first and value.type == "call_expression"):
         return None
     declared = view.types.at(path, items(left)[0].start_byte)
     ok = declared is not None and declared.kind == Kind.VAR and declared.use == Use.DECL

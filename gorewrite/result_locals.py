@@ -28,10 +28,11 @@ from gorewrite.syntax import Node, address_operand, address_taken, held, items, 
 from gorewrite.typeinfo import Kind
 
 
-def uses(view: PackageView, path: str, result: Node) -> tuple[str, list[Node]] | str | None:
+def uses(view: PackageView, path: str, result: Node, first: bool = False) -> tuple[str, list[Node]] | str | None:
     """The local the result is held in and its uses, each to be judged as the result itself (reads of a byte
-    left out), or why the local may outlive the Put; None when the result is not so held."""
-    local = callees.held_local(view, path, result)
+    left out), or why the local may outlive the Put; None when the result is not so held. `first`: the result is
+    a call's first, and its others hold none of it (`src, err := format.Source(b)`)."""
+    local = callees.held_local(view, path, result, first)
     if local is None or local[1].type != "[]byte":
         return None
     statement, declared = local

@@ -20,7 +20,7 @@ from itertools import takewhile
 from gorewrite import builtins, called_only, callees, closed, contracts, decoding, operands, result_locals, stdsubslices
 from gorewrite.holders import holder_use
 from gorewrite.local_literals import called_in_place
-from gorewrite.parameters import RECEIVER, TO_RESULT, aliases, judge, verdict_of
+from gorewrite.parameters import RECEIVER, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdreceivers import CONTRACTS, SELF_STORES
 from gorewrite.stdtable import TABLE
@@ -303,12 +303,15 @@ def _other_use(parent: Node) -> str:  # what a value does that is neither passed
     return USES.get(kind, f"is used in a {kind.replace('_', ' ')}")
 
 
-def result_use(view: PackageView, path: str, call: Node, depth: int, relies: set[str]) -> str | None:
+def result_use(
+    view: PackageView, path: str, call: Node, depth: int, relies: set[str], first: bool = False
+) -> str | None:
     """None when the call's result, which aliases the storage, only goes straight to `copy`, `len`, `cap`, a range
     clause, a string conversion, the spread of `append(dst, b...)`, io.Writer's Write (its contract) or a function
     whose verdict keeps neither it nor its content (as an interface, the slice is boxed: its storage is the content),
-    or is held in a local whose every use does (result_locals.py)."""
-    local = result_locals.uses(view, path, call)  # `b := buf.Bytes()`: each use of b is the result
+    or is held in a local whose every use does (result_locals.py; `first`: its first of several names, SUBSLICES'
+    other results holding none of it)."""
+    local = result_locals.uses(view, path, call, first)  # `b := buf.Bytes()`: each use of b is the result
     if isinstance(local, tuple):
         return result_locals.said(local[0], (result_use(view, path, u, depth, relies) for u in local[1]))
     if local or result_locals.reads_byte(view, path, call):
@@ -330,21 +333,10 @@ def result_use(view: PackageView, path: str, call: Node, depth: int, relies: set
     if called in COPIES:
         return None
     key = callees.callee(view, path, outer)
-    if index == 0 and key in stdsubslices.SUBSLICES and _subslice(view, key):
-        return result_use(view, path, outer, depth, relies)  # bytes.TrimSuffix(b, nl): b within its length
+    if index == 0 and key in stdsubslices.SUBSLICES and stdsubslices.agreed(view.parameters, key):
+        used = result_use(view, path, outer, depth, relies, True)  # bytes.TrimSuffix(b, nl): b within its length
+        return used and f"is passed to {callees.shown(outer)}, which may return it, and that {used}"
     if called == "append":
         what = "appended as an element" if index else "append's first argument"  # append(out, b) holds b too
         return f"is {what}: what append returns may share its storage"
     return _kept(view, outer, index, True, None, depth + 1, relies)
-
-
-def _subslice(view: PackageView, key: tuple[str, str, str]) -> bool:
-    """Does every toolchain of the run agree with SUBSLICES that the function keeps its first argument only in
-    its result (`leaking param: s to result ~r0 level=0`, or not at all)?"""
-    for verdicts in view.parameters.values():
-        signature = verdicts.get(key)
-        said = verdict_of(signature, 0)[0] if signature is not None else None
-        to_result = TO_RESULT.match(said or "")
-        if said is None or not (said.endswith(" does not escape") or (to_result and int(to_result[2]) == 0)):
-            return False
-    return True

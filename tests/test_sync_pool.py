@@ -336,6 +336,11 @@ NAIVE = {
     "decline_buffer_helper_writeto": "pool",
     # NewBuffer over the caller's header: the pooled Buffer starts without it
     "decline_buffer_prefilled": "pool",
+    # go/format.Source returns src itself for a blank fragment: returned, or kept in a package variable
+    "decline_buffer_format_source": "pool",
+    "decline_buffer_format_source_kept": "pool",
+    # Bytes() held in a local measured by cap: the array an earlier, longer call grew
+    "decline_buffer_bytes_local_cap": "pool",
 }
 
 

@@ -526,6 +526,22 @@ def _head(case: str) -> str:
 # Pooled beside a wrapper the rule declines: the bufio.Writer over `&out` (waiting a run) keeps its own make, and
 # the tabwriter.Writer of a constrained file (_linux.go) its own allocation: tabwriter only calls output.Write.
 BESIDE_WRAPPER = {
+    # probe sync-pool-codegen's RenderTable: io.WriteString(tw, h) calls the tabwriter's Write (it declares no
+    # WriteString); the tabwriter, its pool's `sync` import meeting the Buffer pool's in this one file, waits a run
+    "tabs_write_string": """func Render(header []string, rows [][]string) string {
+	var sb strings.Builder
+	tw := tabwriter.NewWriter(&sb, 0, 4, 1, ' ', tabwriter.AlignRight)
+	for _, h := range header {
+		io.WriteString(tw, h+"\\t")
+	}
+	tw.Write([]byte{'\\n'})
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\\t\\n", strings.Join(r, "\\t"))
+	}
+	tw.Flush()
+	return sb.String()
+}
+""",
     "tabs_linux": """func Tabs(rows [][]string) string {
 	var sb strings.Builder
 	tw := tabwriter.NewWriter(&sb, 0, 4, 2, ' ', 0)
@@ -1355,6 +1371,18 @@ def test_pooled(results, case):
 
 def test_a_builder_as_a_tabwriters_output_is_pooled(results):
     assert isinstance(_site(results, "tabs_linux", "\tvar sb strings.Builder"), Fix), results["tabs_linux"]
+
+
+def test_a_builder_behind_a_tabwriter_written_by_io_writestring_is_pooled(results):
+    """The Builder under io.WriteString(tw, h). Its tabwriter's pool would add the file's `sync` import the Buffer's
+    pool adds too: the tabwriter waits a run rather than make the Buffers wait (golden `tabwriter_builder_one_run`,
+    the two pools in two files, takes both in one run)."""
+    found = results["tabs_write_string"]
+    assert isinstance(_site(results, "tabs_write_string", "\tvar sb strings.Builder"), Fix), found
+    wrapper = _site(
+        results, "tabs_write_string", "\ttw := tabwriter.NewWriter(&sb, 0, 4, 1, ' ', tabwriter.AlignRight)"
+    )
+    assert not isinstance(wrapper, Fix) and "run gorewrite again once that one is applied" in wrapper.reason, wrapper
 
 
 def test_a_buffer_behind_a_sized_bufio_writer_is_pooled_and_the_writer_waits_a_run(results):

@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"go/format"
 	"hash/crc32"
 	htmltemplate "html/template"
 	"io"
@@ -721,5 +722,43 @@ func TestTrimSubslice(t *testing.T) {
 		if !collectedAs(func() *[64]byte { return new([64]byte) }, func(p *[64]byte) { _ = trim(p[:10]) }) {
 			t.Fatalf("trim %d kept its argument", i)
 		}
+	}
+}
+
+// TestFormatSource: go/format.Source returns either bytes of its own (a complete file, a declaration or a statement
+// list, formatted) or, when the formatted fragment is empty (blanks, a lone `;`), src itself, and keeps nothing of
+// src once the call returns, whatever it returns: the heap the compiler reports for src is the parser's, dropped
+// with the call. A kept result other than src leaves src collectable, so it shares no storage with it.
+func TestFormatSource(t *testing.T) {
+	inputs := []string{"package p\nvar x = 1\n", "// gen\n\npackage p\nfunc F() {}\n", "var x = 1", "x := 1\ny(x)",
+		"package p\nvar = \n", "", " \n\t", ";", "\n;\n"}
+	for _, in := range inputs {
+		itself := false
+		keep := func(p *[64]byte) {
+			n := copy(p[:], in)
+			got, err := format.Source(p[:n])
+			itself = cap(got) > 0 && &got[:cap(got)][0] == &p[0]
+			if itself && (len(got) != n || cap(got) != len(p) || err != nil) {
+				t.Fatalf("format.Source(%q) returned a part of src other than src itself", in)
+			}
+			keptBytes = got
+		}
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, keep) && !itself {
+			t.Fatalf("format.Source(%q) kept src though its result is not src", in)
+		}
+		if !collectedAs(func() *[64]byte { return new([64]byte) }, func(p *[64]byte) {
+			n := copy(p[:], in)
+			format.Source(p[:n])
+		}) {
+			t.Fatalf("format.Source(%q) kept src after the call", in)
+		}
+	}
+	keptBytes = nil
+	if got, _ := format.Source(nil); got != nil {
+		t.Fatal("format.Source(nil) is not nil")
+	}
+	blank := []byte(" \n")
+	if got, _ := format.Source(blank); &got[0] != &blank[0] {
+		t.Fatal("format.Source of blanks is not src itself: the must-decline case format_source_returned proves nothing")
 	}
 }

@@ -20,6 +20,7 @@ import re
 
 from gorewrite import callees
 from gorewrite.build_files import constrained
+from gorewrite.edits import conflicts
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rules.sync_pool import bounded, scanners, spare
@@ -139,9 +140,32 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     # New pools in one file share its sync import: one fix, so no half of them lacks it.
     proposals += [_fallible(view, merge(view, parts), grouped[path], before[path]) for path, parts in creating.items()]
     waiting = _waiting(accepted, proposals, list(wrapped.values()))
-    sites = [(c.escape, site) for c, site in wrapped.items() if site not in waiting]
-    waits = [Declined(NAME, c.escape, waiting[site]) for c, site in wrapped.items() if site in waiting]
-    return wrapper_fixes(view, sites) + waits + proposals
+    return _wrapper_proposals(view, wrapped, waiting, proposals) + proposals
+
+
+def _wrapper_proposals(
+    view: PackageView, wrapped: dict[Candidate, WrapperSite], waiting: dict[WrapperSite, str], others: list[Proposal]
+) -> list[Proposal]:
+    """The wrappers' fix and the waits. A tabwriter over `&b` of a buffer this run pools joins the run: its rewrite
+    renames the constructor alone and its Put names no b, so the two compose (a pre-commit hook runs once; probe
+    sync-pool-notify's Summary). Unless its pool's edits then overlap a fix of the run the wrappers' did not (the
+    `sync` import of a file that fix adds it to as well), which would make that one wait instead: then it waits."""
+
+    def split(joining: set[WrapperSite]) -> list[Proposal]:
+        sites = [(c.escape, s) for c, s in wrapped.items() if s not in waiting or s in joining]
+        waits = [Declined(NAME, c.escape, waiting[s]) for c, s in wrapped.items() if s in waiting and s not in joining]
+        return wrapper_fixes(view, sites) + waits
+
+    def overlapped(found: list[Proposal]) -> set[int]:
+        fixes = [f for f in found if isinstance(f, Fix)]
+        return {id(o) for o in others if isinstance(o, Fix) and any(conflicts(o.edits, f.edits) for f in fixes)}
+
+    alone = split(set())
+    joining = {s for s in waiting if not (s.wrapper.own or s.wrapper.size)}
+    if not joining:
+        return alone
+    joined = split(joining)
+    return alone if overlapped(joined) - overlapped(alone) else joined
 
 
 def _fallible(view: PackageView, fix: Fix, groups: list[list[Plan]], taken: set[str]) -> Fix:

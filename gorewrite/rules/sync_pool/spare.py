@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gorewrite import builtins, callees, closed, contracts
+from gorewrite import builtins, callees, closed, contracts, result_locals
 from gorewrite.parameters import RECEIVER, TO_RESULT, parameter_names, receiver_type, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -127,10 +127,14 @@ def returns_storage(view: PackageView, key: tuple[str, str, str]) -> bool:
     return any(s is None or TO_RESULT.match(verdict_of(s, RECEIVER)[0] or "") for s in signatures)
 
 
-def storage_use(view: PackageView, path: str, call: Node) -> str | None:
+def storage_use(view: PackageView, path: str, call: Node, first: bool = False) -> str | None:
     """Why the use of the storage slice `call` returns may see its capacity or the bytes past its length,
     or None. Retention has declined every use but a copy, len, cap, a string conversion, append's spread
-    and a call that keeps nothing: cap and the calls are this module's to judge."""
+    and a call that keeps nothing: cap and the calls are this module's to judge. Held in a local (`b :=
+    buf.Bytes()`, `src, err := format.Source(…)`: `first`), each use of the local is judged so."""
+    local = result_locals.uses(view, path, call, first)
+    if isinstance(local, tuple):
+        return next(filter(None, (storage_use(view, path, use) for use in local[1])), None)
     expr, parent = held(call)
     outer = parent.parent
     if parent.type != "argument_list" or outer is None or outer.type != "call_expression":
@@ -144,7 +148,7 @@ def storage_use(view: PackageView, path: str, call: Node) -> str | None:
     if ident is not None and ident.kind == Kind.TYPE:
         return None  # string(b) copies; retention declines any other conversion
     if items(parent).index(expr) == 0 and callees.callee(view, path, outer) in SUBSLICES:
-        return storage_use(view, path, outer)  # bytes.TrimSuffix(b, nl) is b within its length: judged by its use
+        return storage_use(view, path, outer, True)  # bytes.TrimSuffix(b, nl) is b within its length: judged by its use
     return passed(view, path, outer, items(parent).index(expr), True, 1, set())
 
 
