@@ -417,11 +417,14 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     # a named literal's definition declares only the name its span uses: the block reaches past that
     declaring = next((s for s in statements if s.type in DECLARING and s.start_byte not in spans), None)
     declaring = declaring if block else None
-    if declaring is not None:
+    reach = _block_to_end(view, escape.path, declaring, statements, decl, name, writes) if declaring else None
+    if isinstance(reach, int):
+        spans[declaring.start_byte] = reach
+    elif declaring is not None:
         # `{ lim := lim; stop := context.AfterFunc(…) }` would end stop's scope with the block
         return (
             f"the copy of {name} needs a block of its own, and the statement making the closure declares names "
-            f"(line {view.line(escape.path, declaring.start_byte)}) that later code could no longer see"
+            f"(line {view.line(escape.path, declaring.start_byte)}) that later code could no longer see{reach}"
         )
     reason = costlier(name, decl.size, decl.widest, decl_node, _copy_points(statements, block))
     if reason:
@@ -1026,6 +1029,34 @@ def _redeclares(decl: Node, stmt: Node) -> bool:
             return False
         node = node.parent
     return False
+
+
+def _block_to_end(view, path: str, stmt, statements, decl: Ident, name: str, writes: list[Ident]) -> int | str:
+    """Where the copy's block may close when the statement making the closure declares names: at the end
+    of its statement list, so the names stay in scope for the code after it (`{ opts := opts; call :=
+    func…; go call(a); …; return r }`); else why not, as a clause of the decline. Sound where nothing from
+    the statement to that end writes x (no write, no address, no later declaration of the name): the copy
+    and x then hold one value while the block runs, so code reading the copy there reads what it read of
+    x, and a write after the block (one the happens-before proof ordered after the goroutine's reads)
+    still reaches x. Not for a named result (a bare return does not compile where a copy shadows it),
+    before a closing `fallthrough` (it must end its case clause), or where another statement making a
+    closure follows in that list (its own copy point)."""
+    if decl.kind == Kind.RESULT:
+        return f", and {name} is a named result, which a bare return cannot name under a copy"
+    if _declared_later(stmt, name) or any(
+        s.end_byte > stmt.start_byte and s.start_byte != stmt.start_byte for s in statements
+    ):
+        return ""
+    last = [s for s in stmt.parent.named_children if s.type != "comment"][-1]
+    if last.type == "fallthrough_statement":
+        return ", and its case clause ends with fallthrough, which a block cannot hold"
+    written = next((w for w in writes if stmt.start_byte <= w.start < last.end_byte), None)
+    if written is not None:
+        return (
+            f", and {name} is written at line {view.line(path, written.start)}, before the end of their block: a "
+            "block reaching there would give that write to the copy"
+        )
+    return last.end_byte
 
 
 def _declared_later(stmt: Node, name: str) -> bool:
