@@ -200,3 +200,16 @@ func TestAllocsShutdown(t *testing.T) {
 		t.Fatal(r, err)
 	}
 }
+
+func TestAllocsLookup(t *testing.T) {
+	r := mapResolver{"db": {"10.0.0.1"}, "api": {"10.0.0.2"}}
+	hosts := []string{"db", "api"}
+	allocs(t, "LookupAll", func() { LookupAll(context.Background(), r, hosts) })
+	out, err := LookupAll(context.Background(), r, hosts)
+	if err != nil || out[1][0] != "10.0.0.2" {
+		t.Fatal(out, err)
+	}
+	if n, err := PingAll(context.Background(), okProber{}, []string{"a", "bad"}); n != 1 || err == nil {
+		t.Fatal(n, err)
+	}
+}
