@@ -113,7 +113,8 @@ def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:
 
 
 def _returning(types: TypeInfo, path: str, expr: Node) -> Node | None:
-    """The return statement of a block that evaluates expr whenever it runs (`return out, g.Wait()`)."""
+    """The return statement of a block that evaluates expr whenever it runs (`return out, g.Wait()`): it sets
+    the named results after its values, so after a Done's or send's synchronization (https://go.dev/ref/mem)."""
     stmt = evaluating_statement(types, path, expr, returning=True)
     return stmt if stmt is not None and stmt.type == "return_statement" else None
 
