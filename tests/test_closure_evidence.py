@@ -72,6 +72,7 @@ NAIVE = {
         ),
     ),
     "decline_hb_defer_in_loop": ("handle.go", copy_in_block("\t\tdefer func() {", "status")),
+    "decline_alias_field_before_signal": ("start.go", copy_in_block("\tgo func() {", "cfg")),
     "decline_return_before_wait": ("logger.go", copy_in_block("\tg.Go(func() error {", "label", "})")),
     "decline_return_wait_other": ("session.go", copy_in_block("\tgo func() {", "label")),
     "decline_block_end_written": (  # a block reaching past `ok :=` to the end of the body takes the label's write

@@ -903,7 +903,7 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if observed and found is None:
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
         if found is None and call_of is None:
-            reason = _alias_outlives(view, path, name, node, statements, decl, function)
+            reason = _alias_outlives(view, path, name, node, statements, decl, function, late)
             if reason:
                 return reason
             continue
@@ -929,7 +929,7 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
     return None
 
 
-def _alias_outlives(view, path, name, ident, statements, decl, function) -> str | None:
+def _alias_outlives(view, path, name, ident, statements, decl, function, late=None) -> str | None:
     """Why p of `p := &x` (or `&x.f.g`) may still reach x once a closure statement runs, or None.
 
     None when p is a local never assigned again nor its address taken, and each use of p is in the
@@ -937,6 +937,9 @@ def _alias_outlives(view, path, name, ident, statements, decl, function) -> str 
     reads or writes through it (`*p = append(*p, v)`, `n := p.n`) or passes it to a call whose callee
     keeps nothing (`p.M()`, `f(p)`, checked as `&x` itself would be): then the pointer is dead at the
     statement, every write through it came before, and the copy the literal captures sees them all.
+    late: when given, a use at or after a statement that only reads or assigns a field of x as a value
+    (`p.Prefix = ""` after `wg.Wait()`, field_alias.py) is allowed, its assignments added to late: p is
+    always &x, so `p.f = v` is `x.f = v` standing there, a write the caller orders as any other.
     """
     line = view.line(path, ident.start_byte)
     pointer = _pointer_defined(ident)
@@ -955,7 +958,11 @@ def _alias_outlives(view, path, name, ident, statements, decl, function) -> str 
         if use.use != Use.READ:
             return f"{said} is assigned or its address taken (line {where})"
         if any(_observed_writes(s, decl, function, [use]) for s in statements):
-            return f"{said} is used at or after the statement making the closure (line {where})"
+            field = field_alias.value_field(types, path, node) if late is not None else None
+            if field is None:
+                return f"{said} is used at or after the statement making the closure (line {where})"
+            late.extend([use] if field_alias.assigned(field) else [])
+            continue
         if _pointer_call(node) is not None:
             passed.append(use)
         elif not _through(types, path, node):
