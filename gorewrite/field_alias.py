@@ -53,7 +53,7 @@ def field_writes(types: TypeInfo, path: str, function: Node, address: Node) -> l
         field = value_field(types, path, node) if use.use == Use.READ and owner(node) == function else None
         if field is None:
             return None
-        if _assigned(field):
+        if assigned(field):
             writes.append(use)
     return writes
 
@@ -69,7 +69,7 @@ def value_field(types: TypeInfo, path: str, node: Node) -> Node | None:
     return selector
 
 
-def _assigned(field: Node) -> bool:
+def assigned(field: Node) -> bool:
     """Does the statement holding `p.f` write it: `p.f++`, or on the left of an assignment, a select
     case's receive or a range clause (`p.f = v`, `p.f += v`, `case p.f = <-ch:`, `for p.f = range xs`)?"""
     parent = field.parent

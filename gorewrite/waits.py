@@ -104,10 +104,19 @@ def after_call(call: Node) -> Wait | None:
 
 
 def _waited(types: TypeInfo, path: str, node: Node) -> Wait | None:
-    """`wg.Wait()` or `g.Wait()` as the statement (`err := g.Wait()`, `if err := g.Wait(); …`)."""
+    """`wg.Wait()` or `g.Wait()` as the statement (`err := g.Wait()`, `if err := g.Wait(); …`), or returned
+    among a return statement's values (`return out, g.Wait()`)."""
     waiting = node.parent.type == "selector_expression" and method_of(types, path, node.parent) in WAITS
-    stmt = statement_of(node.parent.parent) if waiting else None
-    return Wait(stmt, after(stmt, node.parent.parent)) if stmt is not None else None
+    call = node.parent.parent if waiting else None
+    stmt = (statement_of(call) or _returning(types, path, call)) if call is not None else None
+    return Wait(stmt, after(stmt, call)) if stmt is not None else None
+
+
+def _returning(types: TypeInfo, path: str, expr: Node) -> Node | None:
+    """The return statement of a block that evaluates expr whenever it runs (`return out, g.Wait()`): it sets
+    the named results after its values, so after a Done's or send's synchronization (https://go.dev/ref/mem)."""
+    stmt = evaluating_statement(types, path, expr, returning=True)
+    return stmt if stmt is not None and stmt.type == "return_statement" else None
 
 
 def received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | None:
@@ -115,7 +124,7 @@ def received(types: TypeInfo, path: str, node: Node, signal: Signal) -> Wait | N
     statement that evaluates the receive whatever happens (`total += <-res + fee`, `out = append(out,
     <-done)`) completes it before it assigns, and before the calls after it, not those before it (after)."""
     receive = receive_of(node)
-    stmt = evaluating_statement(types, path, receive) if receive is not None else None
+    stmt = evaluating_statement(types, path, receive, returning=True) if receive is not None else None
     if stmt is not None:
         return Wait(stmt, after(stmt, receive))
     return selected(types, path, receive, signal) if receive is not None else None
@@ -131,6 +140,8 @@ def after(stmt: Node, waiting: Node, end: int | None = None) -> tuple[tuple[int,
     simple = next((a for a in ancestors(waiting) if a.type in EVALUATING and contains(stmt, a)), None)
     left = simple.child_by_field_name("left") if simple is not None else None
     rest = ((waiting.end_byte, stmt.end_byte if end is None else end),)
+    if stmt.type == "return_statement":  # it assigns the named results once every value is evaluated (the spec):
+        rest += ((stmt.start_byte, stmt.start_byte + 1),)  # its first byte, where a rule places that write
     if left is None or first_of(left, ("call_expression",)) is not None:
         return rest
     return ((left.start_byte, left.end_byte), *rest)
@@ -226,9 +237,10 @@ def leaving(node: Node, region: Node) -> Node | None:
     return None
 
 
-def evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None:
+def evaluating_statement(types: TypeInfo, path: str, expr: Node, returning: bool = False) -> Node | None:
     """The block statement that evaluates expr whenever it runs: expr in an operand, argument, index or
-    element of the statement's expressions (`all = append(all, <-ch)`) or of an if's condition (`if
+    element of the statement's expressions (`all = append(all, <-ch)`; `returning`: of a return's values
+    too, `return out, <-errc`) or of an if's condition (`if
     !<-ok {`: after its initializer, before either branch), not under `&&`/`||`, nor in a
     call of unsafe's Sizeof, Alignof or Offsetof, whose operand Go never evaluates (they are constants)."""
     node = expr
@@ -241,7 +253,8 @@ def evaluating_statement(types: TypeInfo, path: str, expr: Node) -> Node | None:
     stmt = node.parent
     if stmt is not None and stmt.type == "if_statement" and stmt.child_by_field_name("condition") == node:
         return stmt if stmt.parent.type == "statement_list" else None  # `if !<-ok {`: evaluated when the if runs
-    if stmt is None or stmt.type not in EVALUATING or stmt.parent is None:
+    kinds = (*EVALUATING, "return_statement") if returning else EVALUATING
+    if stmt is None or stmt.type not in kinds or stmt.parent is None:
         return None
     return _in_block(stmt)
 

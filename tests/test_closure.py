@@ -31,6 +31,33 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "block_hides_declared": (
+        """package block_hides_declared
+
+import "context"
+
+// Limits are rate limits.
+type Limits struct{ Rate, Burst int }
+
+// Normalize makes Burst at least Rate.
+func (l *Limits) Normalize() {
+	if l.Burst < l.Rate {
+		l.Burst = l.Rate
+	}
+}
+
+// OnDone applies the normalized limits once ctx is done and returns the stop function: a copy of
+// the parameter lim needs a block, which reaches to the end of the body so stop stays in scope for
+// the return; nothing writes lim from the AfterFunc on.
+func OnDone(ctx context.Context, lim Limits, apply func(Limits)) func() bool {
+	lim.Normalize()
+	stop := context.AfterFunc(ctx, func() { apply(lim) })
+	return stop
+}
+""",
+        "\t{\n\tlim := lim // captured by value: keeps lim off the heap\n"
+        "\tstop := context.AfterFunc(ctx, func() { apply(lim) })\n\treturn stop\n\t}\n}",
+    ),
     "field_wg_render_pages": (  # a server's s.wg: nothing between the Add and the Wait writes a Server (overwrites.py)
         """package field_wg_render_pages
 
@@ -3623,31 +3650,6 @@ again:
 """,
         "the function uses goto",
     ),
-    "block_hides_declared": (
-        """package block_hides_declared
-
-import "context"
-
-// Limits are rate limits.
-type Limits struct{ Rate, Burst int }
-
-// Normalize makes Burst at least Rate.
-func (l *Limits) Normalize() {
-	if l.Burst < l.Rate {
-		l.Burst = l.Rate
-	}
-}
-
-// OnDone applies the normalized limits once ctx is done and returns the stop function: a copy of
-// the parameter lim needs a block, which would hide stop from the return.
-func OnDone(ctx context.Context, lim Limits, apply func(Limits)) func() bool {
-	lim.Normalize()
-	stop := context.AfterFunc(ctx, func() { apply(lim) })
-	return stop
-}
-""",
-        "the copy of lim needs a block of its own, and the statement making the closure declares names (line 19)",
-    ),
     "stored_written_in_loop": (
         """package stored_written_in_loop
 
@@ -6851,10 +6853,6 @@ NAIVE = {
     "uses_goto": (
         copy_before("\t\tgo func() {", "tries"),
         "func() string { out := make(chan string, 3); {pkg}.Retry(3, out); return sorted(out, 3) }()",
-    ),
-    "block_hides_declared": (
-        block_copy("\tstop := context.AfterFunc(", "})\n", "lim"),
-        "declared and not used: stop",
     ),
     "stored_written_in_loop": (
         copy_before("\t\tout[i] = func", "marker"),

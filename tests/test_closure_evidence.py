@@ -72,6 +72,16 @@ NAIVE = {
         ),
     ),
     "decline_hb_defer_in_loop": ("handle.go", copy_in_block("\t\tdefer func() {", "status")),
+    "decline_alias_field_before_signal": ("start.go", copy_in_block("\tgo func() {", "cfg")),
+    "decline_return_before_wait": ("logger.go", copy_in_block("\tg.Go(func() error {", "label", "})")),
+    "decline_return_wait_other": ("session.go", copy_in_block("\tgo func() {", "label")),
+    "decline_block_end_written": (  # a block reaching past `ok :=` to the end of the body takes the label's write
+        "sweep.go",
+        replacing(
+            ("\t\tok := g.TryGo(", "\t\t{\n\t\tlabel := label\n\t\tok := g.TryGo("),
+            ('\t\tlabel += "+"\n\t}\n', '\t\tlabel += "+"\n\t\t}\n\t}\n'),
+        ),
+    ),
     "decline_try_go_write_inside": (  # the copy before the if takes the write its body makes after the Wait
         "relay.go",
         replacing(("\t\tif g.TryGo(func() error {", "\t\tseq := seq\n\t\tif g.TryGo(func() error {")),

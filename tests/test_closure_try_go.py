@@ -94,6 +94,37 @@ func Shed(ctx context.Context, reqs []string, limit int) (string, error) {
 """,
         "\t\tprefix := prefix // captured by value: keeps prefix off the heap\n\t\tif !g.TryGo(func() error {",
     ),
+    "try_go_block_to_end": (  # `ok :=` declares a name: the block reaches to the end of the loop's body
+        """package try_go_block_to_end
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Offer hands each job to a bounded group without blocking; the tag is cleared once all have run.
+func Offer(jobs []string, limit int, tag string) (int, string) {
+	var g errgroup.Group
+	g.SetLimit(limit)
+	out := make([]string, len(jobs))
+	shed := 0
+	for i, j := range jobs {
+		ok := g.TryGo(func() error {
+			out[i] = tag + j
+			return nil
+		})
+		if !ok {
+			shed++
+		}
+	}
+	_ = g.Wait()
+	tag = ""
+	return shed, strings.Join(out, ",") + tag
+}
+""",
+        "\t\t{\n\t\ttag := tag // captured by value: keeps tag off the heap\n\t\tok := g.TryGo(func() error {",
+    ),
 }
 
 DECLINES = {
@@ -205,6 +236,7 @@ NAIVE = {
 }
 
 ALLOCS = {
+    "try_go_block_to_end": 'fmt.Sprint({pkg}.Offer([]string{"a", "b", "c"}, 8, "job:"))',
     "try_go_accept": 'fmt.Sprint({pkg}.Offer([]string{"a", "b", "c"}, 8))',
     "try_go_refused": 'fmt.Sprint({pkg}.Shed(context.Background(), []string{"a", "b"}, 4))',
 }

@@ -427,11 +427,14 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     # a named literal's definition declares only the name its span uses: the block reaches past that
     declaring = next((s for s in statements if s.type in DECLARING and s.start_byte not in spans), None)
     declaring = declaring if block else None
-    if declaring is not None:
+    reach = _block_to_end(view, escape.path, declaring, statements, decl, name, writes) if declaring else None
+    if isinstance(reach, int):
+        spans[declaring.start_byte] = reach
+    elif declaring is not None:
         # `{ lim := lim; stop := context.AfterFunc(…) }` would end stop's scope with the block
         return (
             f"the copy of {name} needs a block of its own, and the statement making the closure declares names "
-            f"(line {view.line(escape.path, declaring.start_byte)}) that later code could no longer see"
+            f"(line {view.line(escape.path, declaring.start_byte)}) that later code could no longer see{reach}"
         )
     reason = costlier(name, decl.size, decl.widest, decl_node, _copy_points(statements, block))
     if reason:
@@ -913,7 +916,7 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if observed and found is None:
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
         if found is None and call_of is None:
-            reason = _alias_outlives(view, path, name, node, statements, decl, function)
+            reason = _alias_outlives(view, path, name, node, statements, decl, function, late)
             if reason:
                 return reason
             continue
@@ -939,7 +942,7 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
     return None
 
 
-def _alias_outlives(view, path, name, ident, statements, decl, function) -> str | None:
+def _alias_outlives(view, path, name, ident, statements, decl, function, late=None) -> str | None:
     """Why p of `p := &x` (or `&x.f.g`) may still reach x once a closure statement runs, or None.
 
     None when p is a local never assigned again nor its address taken, and each use of p is in the
@@ -947,6 +950,9 @@ def _alias_outlives(view, path, name, ident, statements, decl, function) -> str 
     reads or writes through it (`*p = append(*p, v)`, `n := p.n`) or passes it to a call whose callee
     keeps nothing (`p.M()`, `f(p)`, checked as `&x` itself would be): then the pointer is dead at the
     statement, every write through it came before, and the copy the literal captures sees them all.
+    late: when given, a use at or after a statement that only reads or assigns a field of x as a value
+    (`p.Prefix = ""` after `wg.Wait()`, field_alias.py) is allowed, its assignments added to late: p is
+    always &x, so `p.f = v` is `x.f = v` standing there, a write the caller orders as any other.
     """
     line = view.line(path, ident.start_byte)
     pointer = _pointer_defined(ident)
@@ -965,7 +971,11 @@ def _alias_outlives(view, path, name, ident, statements, decl, function) -> str 
         if use.use != Use.READ:
             return f"{said} is assigned or its address taken (line {where})"
         if any(_observed_writes(s, decl, function, [use]) for s in statements):
-            return f"{said} is used at or after the statement making the closure (line {where})"
+            field = field_alias.value_field(types, path, node) if late is not None else None
+            if field is None:
+                return f"{said} is used at or after the statement making the closure (line {where})"
+            late.extend([use] if field_alias.assigned(field) else [])
+            continue
         if _pointer_call(node) is not None:
             passed.append(use)
         elif not _through(types, path, node):
@@ -1039,6 +1049,34 @@ def _redeclares(decl: Node, stmt: Node) -> bool:
             return False
         node = node.parent
     return False
+
+
+def _block_to_end(view, path: str, stmt, statements, decl: Ident, name: str, writes: list[Ident]) -> int | str:
+    """Where the copy's block may close when the statement making the closure declares names: at the end
+    of its statement list, so the names stay in scope for the code after it (`{ opts := opts; call :=
+    func…; go call(a); …; return r }`); else why not, as a clause of the decline. Sound where nothing from
+    the statement to that end writes x (no write, no address, no later declaration of the name): the copy
+    and x then hold one value while the block runs, so code reading the copy there reads what it read of
+    x, and a write after the block (one the happens-before proof ordered after the goroutine's reads)
+    still reaches x. Not for a named result (a bare return does not compile where a copy shadows it),
+    before a closing `fallthrough` (it must end its case clause), or where another statement making a
+    closure follows in that list (its own copy point)."""
+    if decl.kind == Kind.RESULT:
+        return f", and {name} is a named result, which a bare return cannot name under a copy"
+    if _declared_later(stmt, name) or any(
+        s.end_byte > stmt.start_byte and s.start_byte != stmt.start_byte for s in statements
+    ):
+        return ""
+    last = [s for s in stmt.parent.named_children if s.type != "comment"][-1]
+    if last.type == "fallthrough_statement":
+        return ", and its case clause ends with fallthrough, which a block cannot hold"
+    written = next((w for w in writes if stmt.start_byte <= w.start < last.end_byte), None)
+    if written is not None:
+        return (
+            f", and {name} is written at line {view.line(path, written.start)}, before the end of their block: a "
+            "block reaching there would give that write to the copy"
+        )
+    return last.end_byte
 
 
 def _declared_later(stmt: Node, name: str) -> bool:
