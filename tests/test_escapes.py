@@ -153,6 +153,17 @@ def test_go_failing_outright(toolchain, root):
         compile_escapes(toolchain, ["example.com/e/a"], str(root), overlay=str(root / "missing.json"))
 
 
+def test_an_overlay_in_the_module_cache_says_what_to_do(toolchain, root, tmp_path):
+    """go refuses to overlay files beneath GOMODCACHE, where a `--toolchain` release downloaded by GOTOOLCHAIN keeps
+    its std (seen as `fix --toolchain go1.27.3 std`): the error says to point --go at a release installed elsewhere."""
+    cache = toolchain.run(["env", "GOMODCACHE"], str(root)).stdout.decode().strip()
+    (tmp_path / "y.go").write_text("package y\n")
+    overlay = tmp_path / "overlay.json"
+    overlay.write_text(json.dumps({"Replace": {os.path.join(cache, "x", "y.go"): str(tmp_path / "y.go")}}))
+    with pytest.raises(UserError, match="must not be replaced.*module cache.*--go or GOREWRITE_GO"):
+        compile_escapes(toolchain, ["example.com/e/a"], str(root), overlay=str(overlay))
+
+
 @pytest.mark.parametrize(
     ("output", "expected"),
     [
