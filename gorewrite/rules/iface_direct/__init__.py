@@ -67,6 +67,7 @@ from gorewrite.rules.iface_direct.written import other_fields
 from gorewrite.syntax import (
     Node,
     contains,
+    enclosing,
     first_of,
     text,
     unparen,
@@ -133,7 +134,8 @@ def _ran_before(view: PackageView, at: int, built: list[Node]) -> bool:
     """Is the byte at in a statement of the block a deleted store declaration stands in, before it (a variable only
     the literal named, which cascade.py deletes: `back := door{…}` of `states := map[string]State{…, "back":
     &back}`)? It ran whenever that declaration did, never only where a failed assertion ran (that code follows
-    the assertion, which follows the declaration), so its allocation is one the fix takes away."""
+    the assertion, which follows the declaration), so its allocation is one the fix takes away. Not in the body of a
+    func literal the sibling holds (`hook := func() { … &n … }`): that ran only if something called it."""
     for declaration in built:
         statement = declaration.parent if declaration.type == "var_spec" else declaration
         if statement.parent is None or statement.parent.type != "statement_list":
@@ -141,7 +143,8 @@ def _ran_before(view: PackageView, at: int, built: list[Node]) -> bool:
         sibling = statement.prev_named_sibling
         while sibling is not None:
             if sibling.start_byte <= at < sibling.end_byte:
-                return True
+                literal = enclosing(sibling.descendant_for_byte_range(at, at), "func_literal")
+                return literal is None or not contains(sibling, literal)
             sibling = sibling.prev_named_sibling
     return False
 
