@@ -124,7 +124,8 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
                 continue
             built = [s.declaration for t in fix.targets if t.path == path for s in stores_of(view, t)]
             deleted = [e for e in fix.edits if e.path == path and e.start <= at < e.end and not e.new]
-            if deleted and (any(d.start_byte <= at < d.end_byte for d in built) or _ran_before(view, at, built)):
+            ran = any(d.start_byte <= at < d.end_byte for d in built) or _ran_before(view, at, built)
+            if deleted and ran and not _in_deleted_literal(view, path, at, deleted):
                 merged[i], merged[n] = replace(fix, targets=fix.targets + (declined.site,)), None
                 break
     return [p for p in merged if p is not None]
@@ -134,8 +135,7 @@ def _ran_before(view: PackageView, at: int, built: list[Node]) -> bool:
     """Is the byte at in a statement of the block a deleted store declaration stands in, before it (a variable only
     the literal named, which cascade.py deletes: `back := door{…}` of `states := map[string]State{…, "back":
     &back}`)? It ran whenever that declaration did, never only where a failed assertion ran (that code follows
-    the assertion, which follows the declaration), so its allocation is one the fix takes away. Not in the body of a
-    func literal the sibling holds (`hook := func() { … &n … }`): that ran only if something called it."""
+    the assertion, which follows the declaration), so its allocation is one the fix takes away."""
     for declaration in built:
         statement = declaration.parent if declaration.type == "var_spec" else declaration
         if statement.parent is None or statement.parent.type != "statement_list":
@@ -143,10 +143,16 @@ def _ran_before(view: PackageView, at: int, built: list[Node]) -> bool:
         sibling = statement.prev_named_sibling
         while sibling is not None:
             if sibling.start_byte <= at < sibling.end_byte:
-                literal = enclosing(sibling.descendant_for_byte_range(at, at), "func_literal")
-                return literal is None or not contains(sibling, literal)
+                return True
             sibling = sibling.prev_named_sibling
     return False
+
+
+def _in_deleted_literal(view: PackageView, path: str, at: int, deleted: list[Edit]) -> bool:
+    """Is the byte at in the body of a func literal the fix deletes (`hook := func() { … &n … }`, or one element of
+    the literal)? That body ran only if something called it: its allocation may be one the program never made."""
+    literal = enclosing(view.tree(path).root_node.descendant_for_byte_range(at, at), "func_literal")
+    return literal is not None and any(e.start <= literal.start_byte and literal.end_byte <= e.end for e in deleted)
 
 
 # --- recognising sites by syntax ---------------------------------------------------------
