@@ -5,7 +5,8 @@ names ec, it goes too, and so do the variables only it named (`p := &ec`, then e
 rewrite: a sibling built by a call, or by a literal calling one (removing it skips the call's effect). A named
 result in the literal stays: go never says a result is not used. The literal's other elements may be any constant
 go/types evaluates (`5 * time.Second`, `1 << 20`): the compiler computes it, with no effect or panic; a division that
-is no constant declines (the naive removal skips its panic). AllocsPerRun under both releases.
+is no constant declines (the naive removal skips its panic). A value boxed in the body of a func literal the deleted
+sibling holds never ran unless called: it is no target of the fix. AllocsPerRun under both releases.
 """
 
 from __future__ import annotations
@@ -54,6 +55,69 @@ func VersionHelp(version string) string {
         ),
         "with ec, which only it named",
         '{pkg}.VersionHelp("1.2")',
+    ),
+    # the sibling is a hook no one calls: the value its body boxes was never built, so it is no target of the fix
+    "hook": (
+        package(
+            "hook",
+            """type note struct{ text string }
+
+func (n *note) Help() string { return n.text }
+
+var Hooked any
+
+// VersionRun runs the version command, beside a hook the table keeps for later.
+func VersionRun(version string) int {
+	vc := versionCmd{version: version}
+	hook := func() {
+		n := note{text: "hooked"}
+		var h any = &n
+		if s, ok := h.(Helper); ok {
+			Hooked = s
+		}
+		Hooked = h
+	}
+	builtins := [...]any{&vc, hook}
+	if c, ok := builtins[0].(Command); ok {
+		return c.Run()
+	}
+	return 0
+}
+""",
+        ),
+        "with hook, which only it named",
+        '{pkg}.VersionRun("1.2")',
+    ),
+    # the hook is an element of the literal itself: its body never ran either
+    "hook_element": (
+        package(
+            "hook_element",
+            """type note struct{ text string }
+
+func (n *note) Help() string { return n.text }
+
+var Hooked any
+
+// VersionRun runs the version command, beside a hook the table keeps for later.
+func VersionRun(version string) int {
+	vc := versionCmd{version: version}
+	builtins := [...]any{&vc, func() {
+		n := note{text: "hooked"}
+		var h any = &n
+		if s, ok := h.(Helper); ok {
+			Hooked = s
+		}
+		Hooked = h
+	}}
+	if c, ok := builtins[0].(Command); ok {
+		return c.Run()
+	}
+	return 0
+}
+""",
+        ),
+        "drop builtins",
+        '{pkg}.VersionRun("1.2")',
     ),
     # a pointer to the sibling, held in a local first: p goes, then ec, which only p named
     "chained": (
@@ -218,3 +282,15 @@ def test_a_sibling_the_fix_deletes_is_one_of_its_targets(proposed):
     fix = only_fix(found)
     assert any(t.message == "moved to heap: ec" for t in fix.targets), fix.targets
     assert not [p for p in found if p not in (fix,)], found
+
+
+def test_a_value_boxed_in_a_sibling_literal_is_no_target(proposed, allocs):
+    """n is boxed in the body of hook, which the fix deletes with builtins but which nothing ever called: n's
+    allocation never happened, so it stays declined, and the fix claims as many allocations as it takes away
+    (the branch counted n, claiming two where AllocsPerRun says one)."""
+    for name in ("hook", "hook_element"):
+        fix = only_fix(proposed[name])
+        assert [t.message for t in fix.targets] == ["moved to heap: vc"], (name, fix.targets)
+        for release, measured in allocs.items():
+            before, after = measured[name][:2]
+            assert before - after == len(fix.targets), (name, release, before, after, fix.targets)

@@ -9,7 +9,7 @@ nested rewrite converts the old value and prints the wrong text. AllocsPerRun un
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, naive_rewrites, only_fix, releases
+from conftest import case_suite, edited, module, naive_rewrites, only_fix, releases
 from test_iface_direct import RULE
 
 HEAD = """package {name}
@@ -138,7 +138,29 @@ func Quote(at int, text string, quoted bool) string {
 """,
 )
 
-globals().update(case_suite("iface-nested", RULE, FIXES | {"rebound": (REBOUND, None)}, {}, {}))
+# the outer block goes on after the inner if (`kind = "expr"`) and the function after it: its tail is no dead code
+# the nested rewrite may drop, or `return kind` after the plain block would be unreachable (go vet)
+TAIL_GOES_ON = package(
+    "tail_goes_on",
+    """// Label prints an expression's text, or what kind of node it is.
+func Label(at int, text string) string {
+	lit := Lit{at: at, text: text}
+	p := parsed{node: &lit}
+	kind := "node"
+	if e, ok := p.node.(Expr); ok {
+		if s, ok := e.(fmt.Stringer); ok {
+			return s.String()
+		}
+		kind = "expr"
+	}
+	return kind
+}
+""",
+)
+
+OUTER_ONLY = {"rebound": (REBOUND, None), "tail_goes_on": (TAIL_GOES_ON, None)}
+
+globals().update(case_suite("iface-nested", RULE, FIXES | OUTER_ONLY, {}, {}))
 
 
 @pytest.mark.parametrize("name", list(FIXES))
@@ -169,3 +191,29 @@ def test_the_naive_nested_rewrite_of_a_rebound_variable_is_wrong(tmp_path):
     )
     before, after = values["rebound"]
     assert before != after, (built, before, after)
+
+
+def test_a_tail_that_goes_on_keeps_the_inner_assertion(proposed):
+    """The outer block does not end the function: the inner if's tail stays, and so does its assertion."""
+    fix = only_fix(proposed["tail_goes_on"])
+    assert "e.(fmt.Stringer)" in edited(TAIL_GOES_ON, fix) and not fix.instead, edited(TAIL_GOES_ON, fix)
+
+
+def test_the_naive_tail_drop_leaves_code_unreachable(tmp_path, toolchain):
+    """Dropping `kind = "expr"` as dead makes the block always return: go vet reports `return kind` unreachable."""
+    naive = TAIL_GOES_ON.replace("\tp := parsed{node: &lit}\n", "").replace(
+        "\tif e, ok := p.node.(Expr); ok {\n\t\tif s, ok := e.(fmt.Stringer); ok {\n\t\t\treturn s.String()\n\t\t}\n"
+        '\t\tkind = "expr"\n\t}\n',
+        "\t{\n\t\t{\n\t\t\ts := fmt.Stringer(&lit)\n\t\t\treturn s.String()\n\t\t}\n\t}\n",
+    )
+    assert "kind = " not in naive and "s := fmt.Stringer(&lit)" in naive, naive
+    root = module(
+        tmp_path,
+        {
+            "before/a.go": TAIL_GOES_ON.replace("package tail_goes_on", "package before"),
+            "naive/a.go": naive.replace("package tail_goes_on", "package naive"),
+        },
+    )
+    assert toolchain.run(["vet", "./before"], str(root)).returncode == 0
+    vetted = toolchain.run(["vet", "./naive"], str(root))
+    assert vetted.returncode != 0 and b"unreachable code" in vetted.stderr, vetted.stderr.decode()

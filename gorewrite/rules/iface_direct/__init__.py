@@ -67,6 +67,7 @@ from gorewrite.rules.iface_direct.written import other_fields
 from gorewrite.syntax import (
     Node,
     contains,
+    enclosing,
     first_of,
     text,
     unparen,
@@ -123,7 +124,8 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
                 continue
             built = [s.declaration for t in fix.targets if t.path == path for s in stores_of(view, t)]
             deleted = [e for e in fix.edits if e.path == path and e.start <= at < e.end and not e.new]
-            if deleted and (any(d.start_byte <= at < d.end_byte for d in built) or _ran_before(view, at, built)):
+            ran = any(d.start_byte <= at < d.end_byte for d in built) or _ran_before(view, at, built)
+            if deleted and ran and not _in_deleted_literal(view, path, at, deleted):
                 merged[i], merged[n] = replace(fix, targets=fix.targets + (declined.site,)), None
                 break
     return [p for p in merged if p is not None]
@@ -144,6 +146,13 @@ def _ran_before(view: PackageView, at: int, built: list[Node]) -> bool:
                 return True
             sibling = sibling.prev_named_sibling
     return False
+
+
+def _in_deleted_literal(view: PackageView, path: str, at: int, deleted: list[Edit]) -> bool:
+    """Is the byte at in the body of a func literal the fix deletes (`hook := func() { … &n … }`, or one element of
+    the literal)? That body ran only if something called it: its allocation may be one the program never made."""
+    literal = enclosing(view.tree(path).root_node.descendant_for_byte_range(at, at), "func_literal")
+    return literal is not None and any(e.start <= literal.start_byte and literal.end_byte <= e.end for e in deleted)
 
 
 # --- recognising sites by syntax ---------------------------------------------------------
