@@ -9,7 +9,15 @@ element short panics.
 from __future__ import annotations
 
 import pytest
-from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from conftest import (
+    at_most_speculative,
+    exact_array,
+    module,
+    naive_mutants,
+    naive_panics,
+    proposals,
+    proposals_by_case,
+)
 from test_make_const_bounds import array, probe, sums
 
 from gorewrite.rules import RULES
@@ -83,3 +91,34 @@ def test_a_string_of_runes_or_grown_gives_at_most_a_speculative_buffer(proposed,
 @pytest.mark.parametrize("name", list(NAIVE) + list(UNDERSIZED))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
+
+
+# Another module's package declares Data per build: `[]byte` here, `[]rune` under -tags wide, where the 40 'é' of
+# the conversion are 80 bytes. go/types sees this build's []byte only, so no bound comes of it (gotypes' steadyUses).
+DATA = '\n\npackage dep\n\n// Data returns the label\'s units.\nfunc Data() {} {{ return {}("{}") }}\n'
+VARYING = {
+    "dep/narrow.go": "//go:build !wide" + DATA.format("[]byte", "[]byte", "0123456789" * 4),
+    "dep/wide.go": "//go:build wide" + DATA.format("[]rune", "[]rune", "é" * 40),
+}
+LABEL_OF = (
+    'package label\n\nimport "example.com/m/dep"\n\n// Label is the sum of the label\'s bytes and how many.\n'
+    "func Label() int {\n\ts := string(dep.Data()[:40])\n\tout := make([]byte, len(s))\n\tn := copy(out, s)\n"
+    "\tsum := 0\n\tfor _, c := range out[:n] {\n\t\tsum += int(c)\n\t}\n\treturn sum*100 + len(out)\n}\n"
+)
+NAIVE_LABEL = LABEL_OF.replace("out := make([]byte, len(s))", "var outBuf [40]byte\n\tout := outBuf[:len(s):len(s)]")
+MAIN = 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/label"\n)\n\nfunc main() { fmt.Println(label.Label()) }\n'
+
+
+def test_a_conversion_of_a_type_another_build_declares_otherwise_bounds_nothing(tmp_path):
+    root = module(tmp_path, {**VARYING, "label/label.go": LABEL_OF})
+    at_most_speculative(proposals(root, RULE)["example.com/m/label"])
+
+
+def test_the_naive_array_of_a_per_build_type_panics_in_the_other_build(tmp_path, toolchain):
+    ran = {}
+    for name, source in (("original", LABEL_OF), ("naive", NAIVE_LABEL)):
+        root = module(tmp_path / name, {**VARYING, "label/label.go": source, "cmd/main.go": MAIN})
+        ran[name] = [toolchain.run(["run", *tags, "./cmd"], str(root)) for tags in ([], ["-tags", "wide"])]
+    assert all(r.returncode == 0 for r in ran["original"]) and ran["naive"][0].returncode == 0
+    assert ran["naive"][0].stdout == ran["original"][0].stdout
+    assert b"slice bounds out of range" in ran["naive"][1].stderr, ran["naive"][1]
