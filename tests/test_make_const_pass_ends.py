@@ -5,7 +5,9 @@ that leaves (`steps++; if steps > maxPath { return }`), and a size doubled under
 `continue` or a `break` that ends a pass elsewhere, a write through `&steps`, and a factor from the caller (`size
 *= k`) are not. Each must-decline keeps the naive array (sized by the guard alone, or by a doubling) as a mutant,
 run beside the original: it panics where the original does not (a chain of 65 links: the count reaches 65 past
-the guard; a factor of 3 reaches 2187).
+the guard; a factor of 3 reaches 2187). Later cases pin each condition of the proofs: a count entering above the guard
+keeps the bound from before the loop, a post statement writing the count bounds nothing, and `n *= k` keeps no
+lower bound where the product wraps, the bound is negative or the factor may be 0.
 """
 
 from __future__ import annotations
