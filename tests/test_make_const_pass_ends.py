@@ -5,7 +5,9 @@ that leaves (`steps++; if steps > maxPath { return }`), and a size doubled under
 `continue` or a `break` that ends a pass elsewhere, a write through `&steps`, and a factor from the caller (`size
 *= k`) are not. Each must-decline keeps the naive array (sized by the guard alone, or by a doubling) as a mutant,
 run beside the original: it panics where the original does not (a chain of 65 links: the count reaches 65 past
-the guard; a factor of 3 reaches 2187).
+the guard; a factor of 3 reaches 2187). Later cases pin each condition of the proofs: a count entering above the guard
+keeps the bound from before the loop, a post statement writing the count bounds nothing, and `n *= k` keeps no
+lower bound where the product wraps, the bound is negative or the factor may be 0.
 """
 
 from __future__ import annotations
@@ -156,4 +158,109 @@ def test_a_factor_nothing_bounds_keeps_no_lower_bound(proposed):
 
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
+    naive_panics(mutants, name)
+
+
+# a post statement that writes the count after the guard (a hop of 64 from the one pass's 1 leaves 65), and a
+# count that enters above the guard's bound and a loop of no passes leaves there (100): the bound after the loop is
+# the worse of the one before it and the one a pass ends with
+WALKED = """package {name}
+
+const maxPath = 64
+
+// Cost counts the steps back from goal and sizes the route by them; -1 past maxPath steps.
+func Cost(prev []int32, first, hop, start, goal int) int {{
+	if first < 0 || first > 2*maxPath {{
+		return -1
+	}}
+	steps := first
+	for at := goal; at != start; {loop_post} {{
+		steps++
+		if steps > maxPath {{
+			return -1
+		}}
+	}}
+	route := make([]int32, 0, steps)
+	for at := goal; at != start; at = int(prev[at]) {{
+		route = append(route, int32(at))
+	}}
+	return len(route) + cap(route)
+}}
+
+// Demo walks {what}.
+func Demo() int {{ return Cost([]int32{{0, 0}}, {args}) }}
+"""
+CASES["entered_high"] = WALKED.format(
+    name="entered_high", loop_post="at = int(prev[at])", what="no links from a count of 100", args="100, 0, 0, 0"
+)
+CASES["post_writes"] = WALKED.format(
+    name="post_writes",
+    loop_post="at, steps = int(prev[at]), steps+hop",
+    what="one link with a hop of 64",
+    args="0, 64, 0, 1",
+)
+NAIVE["entered_high"] = (
+    lambda s: s.replace(
+        "\troute := make([]int32, 0, steps)\n", "\tvar routeBuf [64]int32\n\troute := routeBuf[:0:steps]\n", 1
+    ),
+    probe("{pkg}.Demo()"),
+)
+NAIVE["post_writes"] = (NAIVE["entered_high"][0], probe("{pkg}.Demo()"))
+
+
+def test_a_count_entering_above_the_guard_keeps_its_bound_from_before_the_loop(proposed):
+    exact_array([route(proposed, "entered_high")], CASES["entered_high"], "[128]int32", "Cost")
+
+
+def test_a_post_statement_writing_the_count_bounds_nothing(proposed):
+    at_most_speculative([route(proposed, "post_writes")])
+
+
+# updates.keeps holds a lower bound through `n *= k` only for a factor of at least 1, a bound of at least 0 and a
+# product that fits n's type: an int8 tripled from at most 99 wraps (243 is -13), -1 doubled falls, and a factor of 0
+# drops 5 to 0; each size below reads the lower bound, and each naive array (sized by the kept bound) panics
+SCALED = """package {name}
+
+// Demo sums the sizes of the scratch rows a scaled value leaves.
+func Demo() int {{ return Rows(5, {k}) }}
+
+// Rows sums the lengths of scratch rows sized by a scaled value.
+func Rows(rounds, k int) int {{
+	if k < 0 || k > 2 {{
+		return -1
+	}}
+	{start}
+	total := 0
+	for i := 0; i < rounds && n < {under}; i++ {{
+		n *= {factor}
+		row := make([]int64, {size})
+		total += len(row)
+	}}
+	return total
+}}
+"""
+KEPT = {
+    "wrapping_factor": (dict(start="var n int8 = 1", under=100, factor=3, size="200-int(n)", k=2), "199"),
+    "negative_start": (dict(start="n := -1", under=10, factor=2, size="100-n", k=2), "101"),
+    "zero_factor": (dict(start="n := 5", under=50, factor="k", size="60-n", k=0), "55"),
+}
+for name, (fields, length) in KEPT.items():
+    CASES[name] = SCALED.format(name=name, **fields)
+    NAIVE[name] = (
+        lambda s, size=fields["size"], length=length: s.replace(
+            f"\t\trow := make([]int64, {size})\n",
+            f"\t\tvar rowBuf [{length}]int64\n\t\trow := rowBuf[:{size}:{size}]\n",
+            1,
+        ),
+        probe("{pkg}.Demo()"),
+    )
+
+
+@pytest.mark.parametrize("name", list(KEPT))
+def test_a_product_that_may_fall_keeps_no_lower_bound(proposed, name):
+    at_most_speculative(proposed[name])
+
+
+@pytest.mark.parametrize("name", ["entered_high", "post_writes", *KEPT])
+def test_the_naive_array_of_a_later_case_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
