@@ -133,6 +133,24 @@ DECLINES = {
         "host is written by or after the go statement (line 27): wg is used other than by this goroutine's "
         "one signal and the function's wait (line 24), so another party may signal it",
     ),
+    "worker_defers_another_done": (  # defers a Done first, but another WaitGroup's: wg goes to release
+        SEND.format(
+            name="worker_defers_another_done",
+            watch=(
+                "// spare is counted far ahead, so any watcher may Done it.\n"
+                "var spare = func() *sync.WaitGroup { s := new(sync.WaitGroup); s.Add(1 << 20); return s }()\n\n"
+                "// release lets the wait go on, then counts the watcher again.\n"
+                "func release(wg *sync.WaitGroup, ready, counted chan struct{}) {\n"
+                "\twg.Done()\n\twg.Done()\n\t<-ready\n\twg.Add(2)\n\tclose(counted)\n}\n\n"
+                "// watch runs release under the spare group's Done.\n"
+                "func watch(wg, done *sync.WaitGroup, ready, counted chan struct{}) {\n"
+                "\tdefer done.Done()\n\trelease(wg, ready, counted)\n}"
+            ),
+            start="watch(&wg, spare, ready, counted)",
+        ),
+        "host is written by or after the go statement (line 35): wg is used other than by this goroutine's "
+        "one signal and the function's wait (line 32), so another party may signal it",
+    ),
 }
 
 
