@@ -133,12 +133,60 @@ DECLINES = {
         "host is written by or after the go statement (line 27): wg is used other than by this goroutine's "
         "one signal and the function's wait (line 24), so another party may signal it",
     ),
+    "worker_defers_another_done": (  # defers a Done first, but another WaitGroup's: wg goes to release
+        SEND.format(
+            name="worker_defers_another_done",
+            watch=(
+                "// spare is counted far ahead, so any watcher may Done it.\n"
+                "var spare = func() *sync.WaitGroup { s := new(sync.WaitGroup); s.Add(1 << 20); return s }()\n\n"
+                "// release lets the wait go on, then counts the watcher again.\n"
+                "func release(wg *sync.WaitGroup, ready, counted chan struct{}) {\n"
+                "\twg.Done()\n\twg.Done()\n\t<-ready\n\twg.Add(2)\n\tclose(counted)\n}\n\n"
+                "// watch runs release under the spare group's Done.\n"
+                "func watch(wg, done *sync.WaitGroup, ready, counted chan struct{}) {\n"
+                "\tdefer done.Done()\n\trelease(wg, ready, counted)\n}"
+            ),
+            start="watch(&wg, spare, ready, counted)",
+        ),
+        "host is written by or after the go statement (line 35): wg is used other than by this goroutine's "
+        "one signal and the function's wait (line 32), so another party may signal it",
+    ),
+    "worker_not_counted": (  # defers its Done first, but no Add counts it: its Done releases the wait early
+        """package worker_not_counted
+
+import "sync"
+
+// watch is done as soon as it starts.
+func watch(wg *sync.WaitGroup, ready, counted chan struct{}) {
+	defer wg.Done()
+}
+
+// Send sends the message to the host from a goroutine, which recovers a Done gone negative, beside a watcher
+// no Add counts.
+func Send(msg, host string, ready, counted chan struct{}, out chan<- string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer func() { _ = recover() }()
+		defer wg.Done()
+		<-ready
+		out <- host + ":" + msg
+	}()
+	go watch(&wg, ready, counted)
+	wg.Wait()
+	host = "backup"
+	close(ready)
+}
+""",
+        "host is written by or after the go statement (line 23): wg is used other than by this goroutine's "
+        "one signal and the function's wait (line 21), so another party may signal it",
+    ),
 }
 
 
 def host_copy(source: str) -> str:
     """The naive copy in a block of its own around the go statement that reads host."""
-    start = source.index("\tgo func() {\n\t\tdefer wg.Done()")
+    start = source.index("\tgo func() {\n")
     end = source.index("\n\t}()\n", start) + len("\n\t}()\n")
     inner = "".join("\t" + line for line in source[start:end].splitlines(keepends=True))
     return f"{source[:start]}\t{{\n\t\thost := host\n{inner}\t}}\n{source[end:]}"
