@@ -83,6 +83,38 @@ func Decorate(opts Options, in <-chan string) <-chan string {
         "\toptsSuffix := opts.Suffix // captured by value: keeps opts off the heap\n"
         "\tgo func() {\n\t\tdefer close(out)\n\t\tfor s := range in {\n\t\t\tout <- optsPrefix + s + optsSuffix\n",
     ),
+    "wide_unicode_field_shadowed": (  # the literal declares the name the copy of cfg.Über would take
+        """package wide_unicode_field_shadowed
+
+import "sync"
+
+// Sign says how a message is signed (144 bytes).
+type Sign struct {
+	Über, Key, Alg, Salt, Realm, Scope, Issuer string
+	Rounds, Size, Version                      int
+	Strict                                     bool
+}
+
+// Stamp reads cfg.Über before and after the goroutine declares its own cfgÜber.
+func Stamp(cfg Sign) string {
+	if cfg.Rounds == 0 {
+		cfg.Rounds = 1
+	}
+	var out string
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		before := cfg.Über
+		cfgÜber := "local"
+		out = before + "/" + cfg.Über + "/" + cfgÜber
+	}()
+	wg.Wait()
+	return out
+}
+""",
+        "\tcfgÜber2 := cfg.Über // captured by value: keeps cfg off the heap\n",
+    ),
 }
 
 DECLINES = {
@@ -279,6 +311,7 @@ NAIVE = {
 }
 
 ALLOCS = {
+    "wide_unicode_field_shadowed": '{pkg}.Stamp({pkg}.Sign{Über: "u"})',
     "wide_notify_fields": (
         'strings.Join({pkg}.Notify({pkg}.SMTP{Host: "mx", From: "ops@x"}, []string{"a@x", "b@x"}), ",")'
     ),
