@@ -11,7 +11,7 @@ AllocsPerRun runs).
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, only_fix
+from conftest import case_suite, edited, module, only_fix, releases
 
 from gorewrite.rules import RULES
 
@@ -283,6 +283,66 @@ func Describe(l Listener, names []string) []string {
 """,
         "l.TLS is 136 bytes too",
     ),
+    "decline_wide_field_holds_lock": (  # the literal reads job.stats.retries: the copy of job.stats copies its mutex
+        """package decline_wide_field_holds_lock
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Stats counts a job's retries under its own lock.
+type Stats struct {
+	mu      sync.Mutex
+	retries int
+}
+
+// Job is a job's settings (144 bytes).
+type Job struct {
+	Name, Owner, Queue, Region, Zone, Class, Tag, Tier string
+	stats                                              Stats
+}
+
+// Report labels the job's retries, one goroutine per label.
+func Report(name string, labels []string) []string {
+	var job Job
+	job.Name = name
+	out := make([]string, len(labels))
+	var wg sync.WaitGroup
+	for i, l := range labels {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = fmt.Sprint(l, job.Name, job.stats.retries)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "job.stats holds a lock (example.com/m/decline_wide_field_holds_lock.Stats contains sync.Mutex)",
+    ),
+    "decline_wide_fields_one_name": (  # v.id and v.Id would both be copied to vId
+        """package decline_wide_fields_one_name
+
+// Pair is a record under two ids (144 bytes).
+type Pair struct {
+	id, Id                 int
+	A, B, C, D, E, F, G, H string
+}
+
+// Sum adds both ids in a goroutine.
+func Sum(v Pair) int {
+	if v.id == 0 {
+		v.id = 1
+	}
+	done := make(chan int)
+	go func() { done <- v.id + v.Id }()
+	return <-done
+}
+""",
+        "the copies of v.Id and another field would need the same name vId",
+    ),
 }
 
 NAIVE = {
@@ -308,6 +368,12 @@ NAIVE = {
         ),
         "moved to heap: lTLS",
     ),
+    "decline_wide_fields_one_name": (  # one name declared twice in one scope
+        lambda source: source.replace(
+            "\tgo func() { done <- v.id + v.Id }()", "\tvId := v.id\n\tvId := v.Id\n\tgo func() { done <- vId + vId }()"
+        ),
+        "no new variables on left side of :=",
+    ),
 }
 
 ALLOCS = {
@@ -330,3 +396,17 @@ globals().update(case_suite("wide", RULE, FIXES, DECLINES, NAIVE, pinned=True))
 @pytest.mark.parametrize("name", list(FIXES))
 def test_proposes(proposed, name):
     assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
+
+
+def test_the_naive_copy_of_a_locked_field_fails_vet(tmp_path):
+    """What the lock decline prevents: `jobStats := job.stats` builds and computes the same, but go vet, which passes on
+    the original (it reads job.stats.retries in place), flags the copy."""
+    name = "decline_wide_field_holds_lock"
+    source = DECLINES[name][0]
+    naive = source.replace("\t\tgo func() {", "\t\tjobStats := job.stats\n\t\tgo func() {").replace(
+        "job.stats.retries", "jobStats.retries"
+    )
+    root = module(tmp_path, {f"orig/{name}/{name}.go": source, f"naive/{name}/{name}.go": naive})
+    assert releases()[0].run(["vet", "./orig/..."], str(root)).returncode == 0
+    vetted = releases()[0].run(["vet", "./naive/..."], str(root)).stderr.decode()
+    assert "assignment copies lock value to jobStats" in vetted, vetted
