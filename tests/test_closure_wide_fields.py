@@ -115,6 +115,38 @@ func Stamp(cfg Sign) string {
 """,
         "\tcfgÜber2 := cfg.Über // captured by value: keeps cfg off the heap\n",
     ),
+    "wide_offsetof_stays": (  # unsafe.Offsetof(h.Seq) reads nothing and takes only a selector: it stays
+        """package wide_offsetof_stays
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// Header is a record's header (144 bytes).
+type Header struct {
+	Magic, Kind, Codec, Owner, Zone, Tag, Note, Sum string
+	Seq, Len                                         int64
+}
+
+// Describe reports, from a goroutine, where the sequence number sits and the header's kind; done counts
+// the reports sent, which Describe bumps once the goroutine has reported.
+func Describe(h Header) string {
+	if h.Kind == "" {
+		h.Kind = "data"
+	}
+	done := 0
+	out := make(chan string, 1)
+	go func() {
+		out <- fmt.Sprintf("seq@%d %s %d", unsafe.Offsetof(h.Seq), h.Kind, done)
+	}()
+	s := <-out
+	done++
+	return fmt.Sprint(s, done)
+}
+""",
+        '\t\tout <- fmt.Sprintf("seq@%d %s %d", unsafe.Offsetof(h.Seq), hKind, done)\n',
+    ),
 }
 
 DECLINES = {
@@ -377,6 +409,7 @@ NAIVE = {
 }
 
 ALLOCS = {
+    "wide_offsetof_stays": "{pkg}.Describe({pkg}.Header{Seq: 7})",
     "wide_unicode_field_shadowed": '{pkg}.Stamp({pkg}.Sign{Über: "u"})',
     "wide_notify_fields": (
         'strings.Join({pkg}.Notify({pkg}.SMTP{Host: "mx", From: "ops@x"}, []string{"a@x", "b@x"}), ",")'
