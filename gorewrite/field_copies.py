@@ -67,3 +67,15 @@ def read_fields(
             return f"the copies of {name}.{field} and another field would need the same name {local}"
         copies.append(FieldCopy(field, local, tuple(found)))
     return tuple(copies)
+
+
+def clashing(copies: list[tuple[int, tuple[int, int], tuple[FieldCopy, ...]]]) -> set[int]:
+    """The variables (by declaration) whose field copies take a name another variable's copies take in the same
+    top-level declaration (each entry: the variable, its declaration's range, its copies): `a.bC` and `aB.c` both
+    make `aBC`, fresh_local knowing the function's words but not the other copies, and a copy in an inner block
+    would shadow the outer one for a literal reading both."""
+    taken: dict[tuple[tuple[int, int], str], set[int]] = {}
+    for variable, declaration, fields in copies:
+        for f in fields:
+            taken.setdefault((declaration, f.local), set()).add(variable)
+    return {v for variables in taken.values() if len(variables) > 1 for v in variables}

@@ -375,6 +375,53 @@ func Sum(v Pair) int {
 """,
         "the copies of v.Id and another field would need the same name vId",
     ),
+    "decline_wide_fields_shared_name": (  # a.bC and aB.c both make aBC: the inner copy shadows the outer one
+        """package decline_wide_fields_shared_name
+
+import (
+	"sort"
+	"strings"
+)
+
+// A is an account's settings (168 bytes).
+type A struct {
+	bC  string
+	pad [19]int
+}
+
+// AB is the account's billing settings (168 bytes).
+type AB struct {
+	c   string
+	pad [19]int
+}
+
+// Tags sends a tag per host, and one more for the billing host x.
+func Tags(a A, aB AB, hosts []string) string {
+	done := make(chan string, 2*len(hosts))
+	n := 0
+	for _, h := range hosts {
+		n++
+		go func() { done <- a.bC + "@" + h }()
+		if h == "x" {
+			n++
+			go func() { done <- a.bC + "+" + aB.c }()
+		}
+	}
+	var got []string
+	for range n {
+		got = append(got, <-done)
+	}
+	sort.Strings(got)
+	return strings.Join(got, " ")
+}
+
+// Run tags host x.
+func Run() string {
+	return Tags(A{bC: "acct"}, AB{c: "bill"}, []string{"x"})
+}
+""",
+        "another variable's field copies would take a name of a's (aBC) in the function",
+    ),
 }
 
 NAIVE = {
@@ -405,6 +452,16 @@ NAIVE = {
             "\tgo func() { done <- v.id + v.Id }()", "\tvId := v.id\n\tvId := v.Id\n\tgo func() { done <- vId + vId }()"
         ),
         "no new variables on left side of :=",
+    ),
+    "decline_wide_fields_shared_name": (  # each copy named aBC: the second literal reads aB.c twice
+        lambda source: source.replace(
+            '\t\tgo func() { done <- a.bC + "@" + h }()',
+            '\t\taBC := a.bC\n\t\tgo func() { done <- aBC + "@" + h }()',
+        ).replace(
+            '\t\t\tgo func() { done <- a.bC + "+" + aB.c }()',
+            '\t\t\taBC := aB.c\n\t\t\tgo func() { done <- aBC + "+" + aBC }()',
+        ),
+        "fmt.Sprint({pkg}.Run())",
     ),
 }
 
