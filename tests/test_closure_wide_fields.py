@@ -13,6 +13,8 @@ from __future__ import annotations
 import pytest
 from conftest import case_suite, edited, module, only_fix, releases
 
+from gorewrite import field_copies
+from gorewrite.field_copies import FieldCopy
 from gorewrite.rules import RULES
 
 RULE = RULES["closure"]
@@ -500,3 +502,10 @@ def test_the_naive_copy_of_a_locked_field_fails_vet(tmp_path):
     assert releases()[0].run(["vet", "./orig/..."], str(root)).returncode == 0
     vetted = releases()[0].run(["vet", "./naive/..."], str(root)).stderr.decode()
     assert "assignment copies lock value to jobStats" in vetted, vetted
+
+
+def test_field_copies_clash_only_within_one_declaration():
+    """`a.bC` and `aB.c` both make aBC: a clash in one function, none when each is in a function of its own."""
+    a, ab = FieldCopy("bC", "aBC", ((1, 5),)), FieldCopy("c", "aBC", ((9, 13),))
+    assert field_copies.clashing([(1, (0, 100), (a,)), (2, (0, 100), (ab,))]) == {1, 2}
+    assert field_copies.clashing([(1, (0, 100), (a,)), (2, (101, 200), (ab,))]) == set()
