@@ -12,15 +12,17 @@ Every use of the variable inside the literals must be `v.f` with f a field store
 pointer: `v.p.x` with p an embedded pointer reads what p points to when the literal runs) and used only as a read of
 v's storage, go/types' `use` (gotypes/main.go): `v.f = x`, `v.f.g++`, `&v.f`, `v.f.M()` of a pointer method, `v.a[i] =
 x` of an array are writes or addresses of v, which a copy would take away. A field that holds a lock (vet's copylocks)
-or is itself wider than 128 bytes is declined."""
+or is itself wider than 128 bytes is declined. A use inside unsafe.Offsetof, Sizeof or Alignof stays as written: Go
+never evaluates their operand, and Offsetof takes only a selector."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gorewrite import waits
 from gorewrite.generic_copies import BY_VALUE_MAX
 from gorewrite.rulekit import fresh_local
-from gorewrite.syntax import Node, text
+from gorewrite.syntax import Node, ancestors, text
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 
@@ -40,6 +42,8 @@ def read_fields(
     spans: dict[str, list[tuple[int, int]]] = {}
     for use in uses:
         node = root.named_descendant_for_byte_range(use.start, use.end)
+        if any(a.type == "call_expression" and waits.unevaluated(types, path, a) for a in ancestors(node)):
+            continue  # `unsafe.Offsetof(v.f)` is a constant that reads nothing, and takes only a selector: it stays
         selector, line = node.parent, node.start_point.row + 1
         if selector.type != "selector_expression" or selector.child_by_field_name("operand") != node:
             return f"the func literal uses {name} itself, not only its fields (line {line})"
@@ -63,3 +67,15 @@ def read_fields(
             return f"the copies of {name}.{field} and another field would need the same name {local}"
         copies.append(FieldCopy(field, local, tuple(found)))
     return tuple(copies)
+
+
+def clashing(copies: list[tuple[int, tuple[int, int], tuple[FieldCopy, ...]]]) -> set[int]:
+    """The variables (by declaration) whose field copies take a name another variable's copies take in the same
+    top-level declaration (each entry: the variable, its declaration's range, its copies): `a.bC` and `aB.c` both
+    make `aBC`, fresh_local knowing the function's words but not the other copies, and a copy in an inner block
+    would shadow the outer one for a literal reading both."""
+    taken: dict[tuple[tuple[int, int], str], set[int]] = {}
+    for variable, declaration, fields in copies:
+        for f in fields:
+            taken.setdefault((declaration, f.local), set()).add(variable)
+    return {v for variables in taken.values() if len(variables) > 1 for v in variables}

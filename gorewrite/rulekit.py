@@ -144,7 +144,8 @@ KEYWORDS = frozenset(  # Go's keywords: no name a rewrite declares may be one
 
 def fresh_local(function: Node, stem: str) -> str:
     """A name for a local a rewrite declares in function: stem (or stem2, stem3, …) when no word of the function's
-    text is that name and it is no keyword, so it shadows nothing the function names and nothing shadows it."""
-    words = set(re.findall(rb"[A-Za-z_]\w*", text(function))) | {k.encode() for k in KEYWORDS}
+    text is that name and it is no keyword, so it shadows nothing the function names and nothing shadows it. Words
+    are Unicode (Go's letters are): an ASCII-only scan reads `cfgÜber` as `cfg` and `ber`, and would offer it."""
+    words = set(re.findall(r"[^\W\d]\w*", text(function).decode(errors="replace"))) | set(KEYWORDS)
     spelled = (stem if k == 1 else f"{stem}{k}" for k in count(1))  # words are finite: one is free
-    return next(n for n in spelled if n.encode() not in words)
+    return next(n for n in spelled if n not in words)

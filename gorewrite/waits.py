@@ -247,7 +247,7 @@ def evaluating_statement(types: TypeInfo, path: str, expr: Node, returning: bool
     while node.parent is not None and node.parent.type in UNCONDITIONAL:
         if node.parent.type == "binary_expression" and node.parent.child_by_field_name("operator").type in ("&&", "||"):
             return None
-        if node.parent.type == "call_expression" and _unevaluated(types, path, node.parent):
+        if node.parent.type == "call_expression" and unevaluated(types, path, node.parent):
             return None
         node = node.parent
     stmt = node.parent
@@ -259,7 +259,7 @@ def evaluating_statement(types: TypeInfo, path: str, expr: Node, returning: bool
     return _in_block(stmt)
 
 
-def _unevaluated(types: TypeInfo, path: str, call: Node) -> bool:
+def unevaluated(types: TypeInfo, path: str, call: Node) -> bool:
     """Is the call unsafe.Sizeof, Alignof or Offsetof (also dot-imported), by go/types' builtin?"""
     function = unparen(call.child_by_field_name("function"))
     name = function.child_by_field_name("field") if function.type == "selector_expression" else function

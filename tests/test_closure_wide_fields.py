@@ -11,8 +11,10 @@ AllocsPerRun runs).
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, only_fix
+from conftest import case_suite, edited, module, only_fix, releases
 
+from gorewrite import field_copies
+from gorewrite.field_copies import FieldCopy
 from gorewrite.rules import RULES
 
 RULE = RULES["closure"]
@@ -82,6 +84,70 @@ func Decorate(opts Options, in <-chan string) <-chan string {
         "\toptsPrefix := opts.Prefix // captured by value: keeps opts off the heap\n"
         "\toptsSuffix := opts.Suffix // captured by value: keeps opts off the heap\n"
         "\tgo func() {\n\t\tdefer close(out)\n\t\tfor s := range in {\n\t\t\tout <- optsPrefix + s + optsSuffix\n",
+    ),
+    "wide_unicode_field_shadowed": (  # the literal declares the name the copy of cfg.Über would take
+        """package wide_unicode_field_shadowed
+
+import "sync"
+
+// Sign says how a message is signed (144 bytes).
+type Sign struct {
+	Über, Key, Alg, Salt, Realm, Scope, Issuer string
+	Rounds, Size, Version                      int
+	Strict                                     bool
+}
+
+// Stamp reads cfg.Über before and after the goroutine declares its own cfgÜber.
+func Stamp(cfg Sign) string {
+	if cfg.Rounds == 0 {
+		cfg.Rounds = 1
+	}
+	var out string
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		before := cfg.Über
+		cfgÜber := "local"
+		out = before + "/" + cfg.Über + "/" + cfgÜber
+	}()
+	wg.Wait()
+	return out
+}
+""",
+        "\tcfgÜber2 := cfg.Über // captured by value: keeps cfg off the heap\n",
+    ),
+    "wide_offsetof_stays": (  # unsafe.Offsetof(h.Seq) reads nothing and takes only a selector: it stays
+        """package wide_offsetof_stays
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// Header is a record's header (144 bytes).
+type Header struct {
+	Magic, Kind, Codec, Owner, Zone, Tag, Note, Sum string
+	Seq, Len                                         int64
+}
+
+// Describe reports, from a goroutine, where the sequence number sits and the header's kind; done counts
+// the reports sent, which Describe bumps once the goroutine has reported.
+func Describe(h Header) string {
+	if h.Kind == "" {
+		h.Kind = "data"
+	}
+	done := 0
+	out := make(chan string, 1)
+	go func() {
+		out <- fmt.Sprintf("seq@%d %s %d", unsafe.Offsetof(h.Seq), h.Kind, done)
+	}()
+	s := <-out
+	done++
+	return fmt.Sprint(s, done)
+}
+""",
+        '\t\tout <- fmt.Sprintf("seq@%d %s %d", unsafe.Offsetof(h.Seq), hKind, done)\n',
     ),
 }
 
@@ -251,6 +317,113 @@ func Describe(l Listener, names []string) []string {
 """,
         "l.TLS is 136 bytes too",
     ),
+    "decline_wide_field_holds_lock": (  # the literal reads job.stats.retries: the copy of job.stats copies its mutex
+        """package decline_wide_field_holds_lock
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Stats counts a job's retries under its own lock.
+type Stats struct {
+	mu      sync.Mutex
+	retries int
+}
+
+// Job is a job's settings (144 bytes).
+type Job struct {
+	Name, Owner, Queue, Region, Zone, Class, Tag, Tier string
+	stats                                              Stats
+}
+
+// Report labels the job's retries, one goroutine per label.
+func Report(name string, labels []string) []string {
+	var job Job
+	job.Name = name
+	out := make([]string, len(labels))
+	var wg sync.WaitGroup
+	for i, l := range labels {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = fmt.Sprint(l, job.Name, job.stats.retries)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "job.stats holds a lock (example.com/m/decline_wide_field_holds_lock.Stats contains sync.Mutex)",
+    ),
+    "decline_wide_fields_one_name": (  # v.id and v.Id would both be copied to vId
+        """package decline_wide_fields_one_name
+
+// Pair is a record under two ids (144 bytes).
+type Pair struct {
+	id, Id                 int
+	A, B, C, D, E, F, G, H string
+}
+
+// Sum adds both ids in a goroutine.
+func Sum(v Pair) int {
+	if v.id == 0 {
+		v.id = 1
+	}
+	done := make(chan int)
+	go func() { done <- v.id + v.Id }()
+	return <-done
+}
+""",
+        "the copies of v.Id and another field would need the same name vId",
+    ),
+    "decline_wide_fields_shared_name": (  # a.bC and aB.c both make aBC: the inner copy shadows the outer one
+        """package decline_wide_fields_shared_name
+
+import (
+	"sort"
+	"strings"
+)
+
+// A is an account's settings (168 bytes).
+type A struct {
+	bC  string
+	pad [19]int
+}
+
+// AB is the account's billing settings (168 bytes).
+type AB struct {
+	c   string
+	pad [19]int
+}
+
+// Tags sends a tag per host, and one more for the billing host x.
+func Tags(a A, aB AB, hosts []string) string {
+	done := make(chan string, 2*len(hosts))
+	n := 0
+	for _, h := range hosts {
+		n++
+		go func() { done <- a.bC + "@" + h }()
+		if h == "x" {
+			n++
+			go func() { done <- a.bC + "+" + aB.c }()
+		}
+	}
+	var got []string
+	for range n {
+		got = append(got, <-done)
+	}
+	sort.Strings(got)
+	return strings.Join(got, " ")
+}
+
+// Run tags host x.
+func Run() string {
+	return Tags(A{bC: "acct"}, AB{c: "bill"}, []string{"x"})
+}
+""",
+        "another variable's field copies would take a name of a's (aBC) in the function",
+    ),
 }
 
 NAIVE = {
@@ -276,9 +449,27 @@ NAIVE = {
         ),
         "moved to heap: lTLS",
     ),
+    "decline_wide_fields_one_name": (  # one name declared twice in one scope
+        lambda source: source.replace(
+            "\tgo func() { done <- v.id + v.Id }()", "\tvId := v.id\n\tvId := v.Id\n\tgo func() { done <- vId + vId }()"
+        ),
+        "no new variables on left side of :=",
+    ),
+    "decline_wide_fields_shared_name": (  # each copy named aBC: the second literal reads aB.c twice
+        lambda source: source.replace(
+            '\t\tgo func() { done <- a.bC + "@" + h }()',
+            '\t\taBC := a.bC\n\t\tgo func() { done <- aBC + "@" + h }()',
+        ).replace(
+            '\t\t\tgo func() { done <- a.bC + "+" + aB.c }()',
+            '\t\t\taBC := aB.c\n\t\t\tgo func() { done <- aBC + "+" + aBC }()',
+        ),
+        "fmt.Sprint({pkg}.Run())",
+    ),
 }
 
 ALLOCS = {
+    "wide_offsetof_stays": "{pkg}.Describe({pkg}.Header{Seq: 7})",
+    "wide_unicode_field_shadowed": '{pkg}.Stamp({pkg}.Sign{Über: "u"})',
     "wide_notify_fields": (
         'strings.Join({pkg}.Notify({pkg}.SMTP{Host: "mx", From: "ops@x"}, []string{"a@x", "b@x"}), ",")'
     ),
@@ -297,3 +488,24 @@ globals().update(case_suite("wide", RULE, FIXES, DECLINES, NAIVE, pinned=True))
 @pytest.mark.parametrize("name", list(FIXES))
 def test_proposes(proposed, name):
     assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
+
+
+def test_the_naive_copy_of_a_locked_field_fails_vet(tmp_path):
+    """What the lock decline prevents: `jobStats := job.stats` builds and computes the same, but go vet, which passes on
+    the original (it reads job.stats.retries in place), flags the copy."""
+    name = "decline_wide_field_holds_lock"
+    source = DECLINES[name][0]
+    naive = source.replace("\t\tgo func() {", "\t\tjobStats := job.stats\n\t\tgo func() {").replace(
+        "job.stats.retries", "jobStats.retries"
+    )
+    root = module(tmp_path, {f"orig/{name}/{name}.go": source, f"naive/{name}/{name}.go": naive})
+    assert releases()[0].run(["vet", "./orig/..."], str(root)).returncode == 0
+    vetted = releases()[0].run(["vet", "./naive/..."], str(root)).stderr.decode()
+    assert "assignment copies lock value to jobStats" in vetted, vetted
+
+
+def test_field_copies_clash_only_within_one_declaration():
+    """`a.bC` and `aB.c` both make aBC: a clash in one function, none when each is in a function of its own."""
+    a, ab = FieldCopy("bC", "aBC", ((1, 5),)), FieldCopy("c", "aBC", ((9, 13),))
+    assert field_copies.clashing([(1, (0, 100), (a,)), (2, (0, 100), (ab,))]) == {1, 2}
+    assert field_copies.clashing([(1, (0, 100), (a,)), (2, (101, 200), (ab,))]) == set()

@@ -20,3 +20,7 @@ def test_no_keyword_and_no_limit_on_taken_names():
     assert fresh_local(function(""), "type") == "type2"
     taken = "".join(f"\tvar loop{k} int\n\t_ = loop{k}\n" for k in ["", *range(2, 130)])
     assert fresh_local(function(taken), "loop") == "loop130"  # a bounded search stopped at loop98
+
+
+def test_a_taken_name_with_letters_beyond_ascii():  # field_copies' stem of `cfg.Über` is cfgÜber
+    assert fresh_local(function("\tcfgÜber := 1\n\t_ = cfgÜber\n"), "cfgÜber") == "cfgÜber2"

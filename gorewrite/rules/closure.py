@@ -1101,6 +1101,15 @@ def _declared_later(stmt: Node, name: str) -> bool:
 def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[Proposal]:
     """One Fix per group of captures that share a statement: their copies go in together."""
     proposals = _owned_fixes(view, path, [c for c in captures if c.inside >= 0])
+    clashing = field_copies.clashing(
+        [(c.decl, declaration_range(c.statements[0]), c.fields) for c in captures if c.fields]
+    )
+    for c in captures:  # `a.bC` and `aB.c`: one copy would shadow the other where a literal reads both
+        if c.decl in clashing:
+            taken = ", ".join(f.local for f in c.fields)
+            reason = f"another variable's field copies would take a name of {c.name}'s ({taken}) in the function"
+            proposals.append(Declined(NAME, c.escape, reason))
+    captures = [c for c in captures if c.decl not in clashing]
     groups: list[list[Capture]] = []
     for capture in sorted((c for c in captures if c.inside < 0), key=lambda c: c.decl):
         starts = {stmt.start_byte for stmt in capture.statements}
