@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import module, proposals, releases
 
-from gorewrite import operands, retention
+from gorewrite import operands, retention, stdsubslices
 from gorewrite.decoding import DECODERS
+from gorewrite.parameters import Signature
 from gorewrite.proposals import Candidate, PackageView, Rule
 from gorewrite.retention import RECEIVER, TABLE, kept
 from gorewrite.stdsubslices import SUBSLICES
@@ -169,3 +170,23 @@ def test_the_table_is_proven_by_the_gc(release):
         assert f"--- PASS: {entry.test} " in out
     assert f"--- PASS: {operands.TEST} " in out
     assert "--- PASS: TestHarnessSeesAKeeper " in out
+
+
+def test_only_format_source_has_its_leak_to_the_heap_cleared():
+    """stdsubslices.agreed: a trim's argument may leak only to its result; go/format.Source's may also leak to the
+    heap (its parser's scanner, a local of the call: TestFormatSource), and only so, never its content. Every
+    toolchain of the run must agree (adv-reach49f: a mutant dropping the entry's `clears` check took a trim that
+    leaks to the heap)."""
+    source, trim = ("go/format", "", "Source"), ("bytes", "", "TrimSuffix")
+
+    def agreed(key, *said):
+        verdicts = {f"go{i}": {key: Signature(None, (s, None), False)} for i, s in enumerate(said)}
+        return stdsubslices.agreed(verdicts, key)
+
+    assert agreed(source, "leaking param: src", "leaking param: src to result ~r0 level=0")
+    assert not agreed(source, "leaking param content: src")
+    assert not agreed(source, "leaking param: src", None)
+    assert agreed(trim, "leaking param: s to result ~r0 level=0", "s does not escape")
+    assert not agreed(trim, "leaking param: s")
+    assert not agreed(trim, "leaking param: s to result ~r0 level=1")
+    assert not stdsubslices.agreed({"go0": {}}, trim)

@@ -339,6 +339,10 @@ NAIVE = {
     # go/format.Source returns src itself for a blank fragment: returned, or kept in a package variable
     "decline_buffer_format_source": "pool",
     "decline_buffer_format_source_kept": "pool",
+    # its cap: src itself for a blank fragment, the array an earlier, longer call grew (adv-reach49f)
+    "decline_buffer_format_source_cap": "pool",
+    # io.CopyBuffer panics on the pooled storage's empty slice, allocates for a fresh one's nil (adv-reach49f)
+    "decline_buffer_copybuffer_empty": "pool",
     # Bytes() held in a local measured by cap: the array an earlier, longer call grew
     "decline_buffer_bytes_local_cap": "pool",
 }

@@ -186,8 +186,9 @@ def passed(
     if not _std(view, key[0]):
         return f"{role}, of another package: gorewrite does not read its body for what it makes of the capacity"
     entry = TABLE.get((*key, index))
-    if entry is not None and set(entry.methods) <= set(blind):
-        return None  # it only writes to the buffer (or reads within the slice's length)
+    if entry is not None and set(entry.methods) <= set(blind):  # it only writes to the buffer (or reads within
+        # the slice's length); io.CopyBuffer's buf, cleared so, still panics on the pooled storage's empty slice
+        return _nil_blind(view, path, call, key, role) if is_slice and nils and key in NIL_AWARE else None
     if not is_slice:
         return f"{role}, which gorewrite's std tables do not clear as only writing to the buffer"
     for version, verdicts in sorted(view.parameters.items()):
