@@ -8,12 +8,18 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Edit:
-    """Replace bytes [start, end) of the file at `path` (absolute) with `new`."""
+    """Replace bytes [start, end) of the file at `path` (absolute) with `new`.
+
+    `shared`: the edit adds an import spec, which a file needs once however many fixes need it, so
+    several fixes making this very edit share one copy. Never a statement (two fixes inserting one must
+    each run it) nor a declaration of theirs (each fix needs its own).
+    """
 
     path: str
     start: int
     end: int
     new: bytes
+    shared: bool = False
 
 
 class EditConflict(ValueError):
@@ -24,9 +30,9 @@ def apply(source: bytes, edits: Iterable[Edit]) -> bytes:
     """The source with every edit applied; offsets are bytes of the original source.
 
     Edits are sorted by (start, end); the sort is stable, so insertions at one point
-    keep the order they were given in.
+    keep the order they were given in. A shared edit given more than once is applied once.
     """
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    ordered = sorted(_once(edits), key=lambda e: (e.start, e.end))
     paths = {e.path for e in ordered}
     if len(paths) > 1:
         raise ValueError(f"edits for more than one file: {sorted(paths)}")
@@ -46,14 +52,30 @@ def apply(source: bytes, edits: Iterable[Edit]) -> bytes:
     return b"".join(parts)
 
 
+def _once(edits: Iterable[Edit]) -> list[Edit]:
+    """The edits with each shared edit's repeats left out, the order of the rest kept."""
+    found, seen = [], set()
+    for e in edits:
+        if e.shared and e in seen:
+            continue
+        seen.add(e)
+        found.append(e)
+    return found
+
+
 def conflicts(a: Iterable[Edit], b: Iterable[Edit]) -> bool:
     """Whether two proposals touch the same bytes, so one must wait for a later round.
 
     Conservative on purpose: edits that merely meet at a boundary count as touching,
-    because their order at that point would be a guess.
+    because their order at that point would be a guess. A shared edit both make is no conflict:
+    applied once, it gives each what it needs.
     """
     others = list(b)
-    return any(x.path == y.path and x.start <= y.end and y.start <= x.end for x in a for y in others)
+    return any(
+        x.path == y.path and x.start <= y.end and y.start <= x.end and not (x.shared and x == y)
+        for x in a
+        for y in others
+    )
 
 
 def shift(offset: int, edits: Iterable[Edit]) -> int | None:

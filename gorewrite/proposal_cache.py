@@ -143,7 +143,7 @@ def write(name: str, proposals: list[Proposal]) -> None:
 def _row(p: Proposal) -> list:
     if isinstance(p, Declined):
         return ["declined", p.rule, list(p.site), p.reason]
-    edits = [[e.path, e.start, e.end, e.new.decode("latin-1")] for e in p.edits]
+    edits = [[e.path, e.start, e.end, e.new.decode("latin-1"), e.shared] for e in p.edits]
     targets = [list(t) for t in p.targets]
     instead = [_row(f) for f in p.instead]
     return ["fix", p.rule, edits, targets, p.summary, p.safety, _claim_row(p.claim), p.speculative, instead]
@@ -156,7 +156,7 @@ def _proposal(row: list) -> Proposal:
     _, rule, edits, targets, summary, safety, claim, speculative, instead = row
     return Fix(
         rule,
-        tuple(Edit(path, start, end, new.encode("latin-1")) for path, start, end, new in edits),
+        tuple(Edit(path, start, end, new.encode("latin-1"), shared) for path, start, end, new, shared in edits),
         tuple(Escape(*t) for t in targets),
         summary,
         safety,

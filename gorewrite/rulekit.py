@@ -105,22 +105,27 @@ def file_imports(tree: Tree) -> list[Node]:
 
 
 def add_import(view: PackageView, path: str, package: str) -> Edit:
-    """Add `"package"` to the file's imports (gofmt sorts it into place)."""
+    """Add `"package"` to the file's imports (gofmt sorts it into place): a shared edit, as two fixes
+    adding the same import to a file need it once."""
     declarations = import_declarations(view.tree(path))
     quoted = f'"{package}"'.encode()
     for declaration in declarations:
         group = next((c for c in declaration.named_children if c.type == "import_spec_list"), None)
         if group is not None:
             at = group.start_byte + 1  # after `(`
-            return Edit(path, at, at, b"\n\t" + quoted)
+            return Edit(path, at, at, b"\n\t" + quoted, shared=True)
     if declarations:
         declaration = declarations[0]
         spec = (declaration.text or b"")[len(b"import") :].strip()
         return Edit(
-            path, declaration.start_byte, declaration.end_byte, b"import (\n\t" + spec + b"\n\t" + quoted + b"\n)"
+            path,
+            declaration.start_byte,
+            declaration.end_byte,
+            b"import (\n\t" + spec + b"\n\t" + quoted + b"\n)",
+            shared=True,
         )
     clause = next(n for n in view.tree(path).root_node.named_children if n.type == "package_clause")
-    return Edit(path, clause.end_byte, clause.end_byte, b"\n\nimport " + quoted)
+    return Edit(path, clause.end_byte, clause.end_byte, b"\n\nimport " + quoted, shared=True)
 
 
 def language_minor(view: PackageView, path: str) -> int:

@@ -1,0 +1,97 @@
+"""Shared edits: two fixes of one file adding the same import make one edit between them, so both apply in
+one run (a pre-commit hook runs once); the same statement inserted by two fixes at one point stays two."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+
+from conftest import in_process, module
+
+from gorewrite.edits import Edit, apply, conflicts
+
+# sync-pool-notify's expo.go: two pools, each adding `import "sync"` at the same point of the file.
+EXPO = """package notify
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+)
+
+// Exposition writes every line through a 64 KiB bufio.Writer.
+func Exposition(w io.Writer, lines []string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	for _, l := range lines {
+		if _, err := fmt.Fprintln(bw, l); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// ScrapeLines counts the sample lines of an exposition read from r.
+func ScrapeLines(r io.Reader) (int, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		line := sc.Bytes()
+		if len(line) > 0 && line[0] != '#' {
+			n++
+		}
+	}
+	return n, sc.Err()
+}
+"""
+
+
+def test_two_pools_adding_the_sync_import_to_one_file_apply_in_one_run(tmp_path):
+    """Before shared edits the scanner's pool waited a run for the bufio.Writer's (their imports overlapped)."""
+    root = module(tmp_path, {"notify/expo.go": EXPO})
+    run = in_process("fix", "--format", "json", "./...", cwd=root)
+    assert run.returncode == 0, run.stderr
+    outcomes = json.loads(run.stdout)["outcomes"]
+    assert [(o["line"], o["status"]) for o in outcomes] == [(11, "verified"), (23, "verified")], outcomes
+    written = (root / "notify" / "expo.go").read_text()
+    assert written.count('"sync"') == 1 and written.count("sync.Pool{") == 2, written
+    vet = subprocess.run(["go", "vet", "./..."], cwd=root, capture_output=True, text=True)
+    assert vet.returncode == 0, vet.stderr
+
+
+P = "/m/main.go"
+TWICE = b'package main\n\nimport "fmt"\n\nfunc main() {\n\tn := 0\n\tfmt.Println(n)\n}\n'
+
+
+def _printed(toolchain, tmp_path, source: bytes) -> str:
+    (tmp_path / "main.go").write_bytes(source)
+    run = subprocess.run([toolchain.go, "run", "main.go"], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_a_statement_two_fixes_insert_at_one_point_is_not_shared(toolchain, tmp_path):
+    """Each fix's `n++` must run: the two conflict (one waits a run), and applied together both stay. The naive
+    merge (identical edits count once, shared or not) drops one, and the program prints 1 instead of 2."""
+    at = TWICE.index(b"\tfmt.Println")
+    first, second = Edit(P, at, at, b"\tn++\n"), Edit(P, at, at, b"\tn++\n")
+    assert conflicts([first], [second])
+    assert _printed(toolchain, tmp_path, apply(TWICE, [first, second])) == "2\n"
+    naive = [dataclasses.replace(e, shared=True) for e in (first, second)]
+    assert not conflicts(naive[:1], naive[1:])
+    assert _printed(toolchain, tmp_path, apply(TWICE, naive)) == "1\n"
+
+
+def test_a_shared_import_two_fixes_add_is_one_import(toolchain, tmp_path):
+    source = TWICE.replace(b'import "fmt"', b'import (\n\t"fmt"\n)')
+    at = source.index(b"(") + 1
+    sync = Edit(P, at, at, b'\n\t"sync"', shared=True)
+    use = source.index(b"\tfmt.Println")
+    pools = [
+        Edit(P, use, use, b"\tvar a sync.Mutex\n\ta.Lock()\n"),
+        Edit(P, use, use, b"\tvar b sync.Mutex\n\tb.Lock()\n"),
+    ]
+    assert not conflicts([sync], [sync])
+    assert conflicts([sync], [Edit(P, at, at, b'\n\t"sync"')])  # a copy not marked shared is no copy of it
+    assert _printed(toolchain, tmp_path, apply(source, [sync, pools[0], sync, pools[1]])) == "0\n"
