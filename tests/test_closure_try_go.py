@@ -128,6 +128,40 @@ func Offer(jobs []string, limit int, tag string) (int, string) {
 }
 
 DECLINES = {
+    "decline_try_go_block_redeclared": (  # a block past `ok :=` would make the later `tag, loud :=` write the copy
+        """package decline_try_go_block_redeclared
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Shout runs the first job under the tag, once the tag has been shouted back.
+func Shout(jobs []string, tag string) string {
+	var g errgroup.Group
+	out := make([]string, len(jobs))
+	ready := make(chan struct{})
+	said := ""
+	if len(jobs) > 0 {
+		ok := g.TryGo(func() error {
+			<-ready
+			out[0] = tag + jobs[0]
+			return nil
+		})
+		tag, loud := strings.ToUpper(tag), ok
+		close(ready)
+		if loud {
+			said = tag
+		}
+	}
+	_ = g.Wait()
+	tag = ""
+	return strings.Join(out, ",") + "|" + said + tag
+}
+""",
+        "the statement making the closure declares names (line 16) that later code could no longer see",
+    ),
     "decline_try_go_block_fallthrough": (  # the block past `ok :=` would have to hold the case's closing fallthrough
         """package decline_try_go_block_fallthrough
 
@@ -273,6 +307,12 @@ func Late() string {
 }
 
 NAIVE = {
+    "decline_try_go_block_redeclared": (
+        lambda source: source.replace("\t\tok := g.TryGo(", "\t\t{\n\t\ttag := tag\n\t\tok := g.TryGo(").replace(
+            "\t\t\tsaid = tag\n\t\t}\n", "\t\t\tsaid = tag\n\t\t}\n\t\t}\n"
+        ),
+        'fmt.Sprint({pkg}.Shout([]string{"a"}, "job:"))',
+    ),
     "decline_try_go_block_fallthrough": (
         lambda source: source.replace("\t\tok := g.TryGo(", "\t\t{\n\t\ttag := tag\n\t\tok := g.TryGo(").replace(
             "\t\tfallthrough\n", "\t\tfallthrough\n\t\t}\n"
