@@ -31,6 +31,69 @@ COPY = " // captured by value: keeps {0} off the heap\n"
 
 # case -> (Go source of package <case>, what the rewritten file must contain)
 FIXES = {
+    "return_receive_named": (  # `return factor * 2, <-res`: the receive completes before the return sets factor
+        """package return_receive_named
+
+// Scale sums the items scaled by factor on a goroutine; factor is a named result the return sets to
+// the factor to use next time, once the sum is back: the receive completes before the return assigns.
+func Scale(items []int, start int) (factor int, total int) {
+	factor = start
+	res := make(chan int, 1)
+	go func() {
+		n := 0
+		for _, it := range items {
+			n += it * factor
+		}
+		res <- n
+	}()
+	return factor * 2, <-res
+}
+""",
+        "\t{\n\tfactor := factor // captured by value: keeps factor off the heap\n\tgo func() {",
+    ),
+    "alias_field_read_while_running": (  # `c.Scheme` read through c := &cfg while the goroutines run: no write
+        """package alias_field_read_while_running
+
+import "sync"
+
+// Config says how to probe a target.
+type Config struct {
+	Scheme, Path string
+	Tries        int
+}
+
+func (c *Config) normalize() {
+	if c.Scheme == "" {
+		c.Scheme = "http://"
+	}
+}
+
+// ProbeAll checks every target on its own goroutine, reading the scheme through c while they run.
+func ProbeAll(targets []string, cfg Config, check func(url string, tries int) bool) (int, string) {
+	c := &cfg
+	c.normalize()
+	ok := make([]bool, len(targets))
+	var wg sync.WaitGroup
+	for i, t := range targets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok[i] = check(cfg.Scheme+t+cfg.Path, cfg.Tries)
+		}()
+	}
+	shown := c.Scheme + "*"
+	wg.Wait()
+	up := 0
+	for _, k := range ok {
+		if k {
+			up++
+		}
+	}
+	return up, shown
+}
+""",
+        "\t\tcfg := cfg // captured by value: keeps cfg off the heap\n\t\tgo func() {",
+    ),
     "block_hides_declared": (
         """package block_hides_declared
 

@@ -128,6 +128,96 @@ func Offer(jobs []string, limit int, tag string) (int, string) {
 }
 
 DECLINES = {
+    "decline_try_go_block_redeclared": (  # a block past `ok :=` would make the later `tag, loud :=` write the copy
+        """package decline_try_go_block_redeclared
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Shout runs the first job under the tag, once the tag has been shouted back.
+func Shout(jobs []string, tag string) string {
+	var g errgroup.Group
+	out := make([]string, len(jobs))
+	ready := make(chan struct{})
+	said := ""
+	if len(jobs) > 0 {
+		ok := g.TryGo(func() error {
+			<-ready
+			out[0] = tag + jobs[0]
+			return nil
+		})
+		tag, loud := strings.ToUpper(tag), ok
+		close(ready)
+		if loud {
+			said = tag
+		}
+	}
+	_ = g.Wait()
+	tag = ""
+	return strings.Join(out, ",") + "|" + said + tag
+}
+""",
+        "the statement making the closure declares names (line 16) that later code could no longer see",
+    ),
+    "decline_try_go_block_fallthrough": (  # the block past `ok :=` would have to hold the case's closing fallthrough
+        """package decline_try_go_block_fallthrough
+
+import (
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Offer hands the first job to a bounded group in mode 1, then counts as mode 2 does; the tag is
+// cleared once the group is done.
+func Offer(jobs []string, mode int, tag string) (int, string) {
+	var g errgroup.Group
+	out := make([]string, len(jobs))
+	shed := 0
+	switch mode {
+	case 1:
+		ok := g.TryGo(func() error {
+			out[0] = tag + jobs[0]
+			return nil
+		})
+		if !ok {
+			shed++
+		}
+		fallthrough
+	case 2:
+		shed += 10
+	}
+	_ = g.Wait()
+	tag = ""
+	return shed, strings.Join(out, ",") + tag
+}
+""",
+        "its case clause ends with fallthrough, which a block cannot hold",
+    ),
+    "decline_try_go_block_named_bare": (  # a block reaching the bare return would hide the named result from it
+        """package decline_try_go_block_named_bare
+
+import "golang.org/x/sync/errgroup"
+
+// Tagged runs one job under the tag and reports whether the group took it; tag is a named result.
+func Tagged(job, in string) (took bool, tag string) {
+	tag = in
+	var g errgroup.Group
+	out := ""
+	started := g.TryGo(func() error {
+		out = tag + job
+		return nil
+	})
+	_ = g.Wait()
+	took = started && out != ""
+	return
+}
+""",
+        "tag is a named result, which a bare return cannot name under a copy",
+    ),
     "decline_try_go_write_inside": (  # the if's body waits, then writes: a copy before the if takes the write
         """package decline_try_go_write_inside
 
@@ -217,6 +307,24 @@ func Late() string {
 }
 
 NAIVE = {
+    "decline_try_go_block_redeclared": (
+        lambda source: source.replace("\t\tok := g.TryGo(", "\t\t{\n\t\ttag := tag\n\t\tok := g.TryGo(").replace(
+            "\t\t\tsaid = tag\n\t\t}\n", "\t\t\tsaid = tag\n\t\t}\n\t\t}\n"
+        ),
+        'fmt.Sprint({pkg}.Shout([]string{"a"}, "job:"))',
+    ),
+    "decline_try_go_block_fallthrough": (
+        lambda source: source.replace("\t\tok := g.TryGo(", "\t\t{\n\t\ttag := tag\n\t\tok := g.TryGo(").replace(
+            "\t\tfallthrough\n", "\t\tfallthrough\n\t\t}\n"
+        ),
+        "fallthrough statement out of place",
+    ),
+    "decline_try_go_block_named_bare": (
+        lambda source: source.replace("\tstarted := g.TryGo(", "\t{\n\ttag := tag\n\tstarted := g.TryGo(").replace(
+            "\treturn\n}\n", "\treturn\n\t}\n}\n"
+        ),
+        "result parameter tag not in scope at return",
+    ),
     "decline_try_go_write_inside": (
         lambda source: source.replace("\t\tif g.TryGo(", "\t\ttag := tag\n\t\tif g.TryGo("),
         'fmt.Sprint({pkg}.Chain([]string{"a", "b", "c"}))',
