@@ -123,6 +123,16 @@ def test_shift_follows_every_untouched_byte():
         assert new[shift(offset, edits)] == source[offset]
 
 
+def test_shift_counts_a_repeated_shared_edit_once_as_apply_does():
+    """Two fixes' one import: apply inserts it once, so a byte after it moves by one copy's length, not two."""
+    source = b'package p\n\nimport (\n\t"io"\n)\n\nvar x = 1\n'
+    at = source.index(b"(") + 1
+    sync = Edit("a.go", at, at, b'\n\t"sync"', shared=True)
+    new = apply(source, [sync, sync])
+    offset = source.index(b"var")
+    assert new[shift(offset, [sync, sync]) :].startswith(b"var x")
+
+
 def test_a_deferred_fix_declines_every_site_it_targets():
     """A rewrite that overlaps an earlier one waits for the next run: each of its sites says so (a pool
     shared by four functions was listed once, and three of the sites check proposed vanished)."""

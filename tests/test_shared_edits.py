@@ -6,10 +6,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import subprocess
+from types import SimpleNamespace
 
 from conftest import in_process, module
 
 from gorewrite.edits import Edit, apply, conflicts
+from gorewrite.rulekit import add_import
+from gorewrite.syntax import parse
 
 # sync-pool-notify's expo.go: two pools, each adding `import "sync"` at the same point of the file.
 EXPO = """package notify
@@ -95,3 +98,27 @@ def test_a_shared_import_two_fixes_add_is_one_import(toolchain, tmp_path):
     assert not conflicts([sync], [sync])
     assert conflicts([sync], [Edit(P, at, at, b'\n\t"sync"')])  # a copy not marked shared is no copy of it
     assert _printed(toolchain, tmp_path, apply(source, [sync, pools[0], sync, pools[1]])) == "0\n"
+
+
+def test_add_import_is_shared_whatever_the_files_imports_look_like():
+    """A group, a single spec, no import at all: each of add_import's three edits is marked shared (an unmarked one
+    would keep the second fix waiting a run)."""
+    for imports in ('import (\n\t"io"\n)\n', 'import "io"\n', ""):
+        source = f"package p\n\n{imports}\nvar x = 1\n".encode()
+        edit = add_import(SimpleNamespace(tree=lambda _path, source=source: parse(source)), P, "sync")
+        assert edit.shared, imports
+        assert apply(source, [edit, edit]).count(b'"sync"') == 1, imports
+
+
+def test_a_shared_edit_comes_back_from_the_proposal_cache_shared(tmp_path, monkeypatch):
+    """A `fix` after a `check` reads its proposals from the cache: a flag lost there would make the second fix
+    wait a run again."""
+    from gorewrite import proposal_cache
+    from gorewrite.escapes import Escape
+    from gorewrite.proposals import Fix
+
+    monkeypatch.setenv("GOREWRITE_CACHE", str(tmp_path))
+    site = Escape(P, 3, 7, "moved to heap: buf")
+    edits = (Edit(P, 9, 9, b'\n\t"sync"', shared=True), Edit(P, 20, 20, b"\tn++\n"))
+    proposal_cache.write("entry", [Fix("sync-pool", edits, (site,), "pooled", "safe")])
+    assert [e.shared for e in proposal_cache.read("entry")[0].edits] == [True, False]
