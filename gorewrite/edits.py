@@ -76,19 +76,3 @@ def conflicts(a: Iterable[Edit], b: Iterable[Edit]) -> bool:
         for x in a
         for y in others
     )
-
-
-def shift(offset: int, edits: Iterable[Edit]) -> int | None:
-    """Where byte `offset` of the old file lands after the edits; None if it was rewritten.
-
-    An offset at an insertion point moves past the inserted text, so it keeps
-    pointing at the byte it pointed at before. A shared edit given more than once counts once, as apply
-    applies it once.
-    """
-    delta = 0
-    for e in _once(edits):
-        if e.start < offset < e.end:
-            return None
-        if e.end <= offset:
-            delta += len(e.new) - (e.end - e.start)
-    return offset + delta

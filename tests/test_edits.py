@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from gorewrite.edits import Edit, EditConflict, apply, conflicts, shift
+from gorewrite.edits import Edit, EditConflict, apply, conflicts
 from gorewrite.escapes import Escape
 from gorewrite.pipeline import _still_waiting, _without_conflicts
 from gorewrite.proposals import Declined, Fix
@@ -95,42 +95,6 @@ def test_apply_refuses_edits_for_two_files():
 def test_conflicts(a, b, expected):
     assert conflicts(a, b) is expected
     assert conflicts(b, a) is expected
-
-
-@pytest.mark.parametrize(
-    ("offset", "edits", "expected"),
-    (
-        pytest.param(1, [e(3, 5, b"XYZ")], 1, id="before an edit"),
-        pytest.param(6, [e(3, 5, b"XYZ")], 7, id="after a growing edit"),
-        pytest.param(6, [e(3, 5)], 4, id="after a deletion"),
-        pytest.param(4, [e(3, 5, b"XYZ")], None, id="inside a replaced range"),
-        pytest.param(3, [e(3, 5, b"XYZ")], 3, id="at the start of a replaced range"),
-        pytest.param(5, [e(3, 5, b"XYZ")], 6, id="at the end of a replaced range"),
-        pytest.param(3, [e(3, 3, b"ab")], 5, id="at an insertion point, follows the old byte"),
-        pytest.param(9, [e(1, 2, b"XX"), e(5, 8)], 7, id="after several edits"),
-    ),
-)
-def test_shift(offset, edits, expected):
-    assert shift(offset, edits) == expected
-
-
-def test_shift_follows_every_untouched_byte():
-    source = b"package p; var a, b = f(1), g(2)"
-    f, g = source.index(b"f(1)"), source.index(b", g(2)")
-    edits = [e(15, 15, b"xx "), e(f, f + 4, b"h()"), e(g, len(source))]
-    new = apply(source, edits)
-    for offset in (0, 11, 15, 16, f - 2):
-        assert new[shift(offset, edits)] == source[offset]
-
-
-def test_shift_counts_a_repeated_shared_edit_once_as_apply_does():
-    """Two fixes' one import: apply inserts it once, so a byte after it moves by one copy's length, not two."""
-    source = b'package p\n\nimport (\n\t"io"\n)\n\nvar x = 1\n'
-    at = source.index(b"(") + 1
-    sync = Edit("a.go", at, at, b'\n\t"sync"', shared=True)
-    new = apply(source, [sync, sync])
-    offset = source.index(b"var")
-    assert new[shift(offset, [sync, sync]) :].startswith(b"var x")
 
 
 def test_a_deferred_fix_declines_every_site_it_targets():
