@@ -148,8 +148,8 @@ def _wrapper_proposals(
 ) -> list[Proposal]:
     """The wrappers' fix and the waits. A tabwriter over `&b` of a buffer this run pools joins the run: its rewrite
     renames the constructor alone and its Put names no b, so the two compose (a pre-commit hook runs once; probe
-    sync-pool-notify's Summary). Unless its pool's edits then overlap a fix of the run the wrappers' did not (the
-    `sync` import of a file that fix adds it to as well), which would make that one wait instead: then it waits."""
+    sync-pool-notify's Summary). Unless its pool's edits then overlap a fix of the run the wrappers' did not, which
+    would make that one wait instead: then it waits (a `sync` import both add is one shared edit, no overlap)."""
 
     def split(joining: set[WrapperSite]) -> list[Proposal]:
         sites = [(c.escape, s) for c, s in wrapped.items() if s not in waiting or s in joining]
