@@ -28,10 +28,13 @@ BOUNDED = {
 FEED = """
 var ready chan struct{}
 
-// Feed has a feeder lengthen h.Name and signal Sum, which waits for it after its guard.
+// Feed has a feeder, told by Sum once its guard passed, lengthen h.Name and signal Sum back (in that order
+// whatever the scheduler does: before session 49 the feeder could write before the guard, and both the original
+// and the naive array returned -1).
 func Feed(h *Header) int {
 	ready = make(chan struct{})
 	go func() {
+		<-ready
 		h.Name = strings.Repeat("a", 50)
 		ready <- struct{}{}
 	}()
@@ -47,7 +50,7 @@ func longer(h *Header) bool {
 NOT_BOUNDED = {
     "pointer_written": record("pointer_written", "h *Header", GUARDED + '\th.Name += "!"'),
     "pointer_alias": record("pointer_alias", "h, other *Header", GUARDED + '\tother.Name += "!"'),
-    "pointer_receive": record("pointer_receive", "h *Header", GUARDED + "\t<-ready", extra=FEED),
+    "pointer_receive": record("pointer_receive", "h *Header", GUARDED + "\tready <- struct{}{}\n\t<-ready", extra=FEED),
     "pointer_call": record("pointer_call", "h *Header", GUARDED + "\tlengthen(h)"),
     # the condition calls after its read: `|| longer(h)` runs when the length is within the bound
     "pointer_condition_call": record(
