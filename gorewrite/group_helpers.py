@@ -66,13 +66,11 @@ def _given(types: TypeInfo, path: str, call: Node, arg: Node) -> str | None:
 
 def _only_goes(view: PackageView, path: str, call: Node, index: int) -> bool:
     """Is every use of the callee's parameter `index` the operand of a Go or TryGo call of its own code?"""
-    found = wait_calls.own_callee(view, path, call)
-    param = callees.parameter(view, found, index) if not isinstance(found, str) else None
-    if param is None or param[2]:
+    handed = wait_calls.handed_param(view, path, call, index)
+    if handed is None:
         return False
-    file, decl = found
+    file, decl, uses = handed
     root = view.tree(file).root_node
-    uses = [i for i in view.types.idents.get(file, ()) if i.obj == param[1].obj and i.use != Use.DECL]
     for use in uses:
         node = root.named_descendant_for_byte_range(use.start, use.end)
         selector = node.parent

@@ -31,7 +31,7 @@ from gorewrite.rulekit import memo
 from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, address_operand, call_args, first_of, statements, text, unparen, walk
 from gorewrite.trips import local
-from gorewrite.typeinfo import Ident, Kind, TypeInfo
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 # (call start, call end, the storage the call may wait for (groups.py key; a method's: only its base when
 # unproven), why it does not, "" when it does)
@@ -116,6 +116,18 @@ def own_callee(view: PackageView, path: str, call: Node) -> tuple[str, Node] | s
         return f"{key[2]} is generic"
     elsewhere = callees.other_builds(view)
     return f"another build compiles {elsewhere}, where {key[2]} may differ" if elsewhere else found
+
+
+def handed_param(view: PackageView, path: str, call: Node, index: int) -> tuple[str, Node, list[Ident]] | None:
+    """The file and declaration of the callee handed a group as argument `index`, and every use (not the
+    declaration) of that named, non-variadic parameter in it; None where the callee is not followed (own_callee)
+    or the parameter is unnamed or variadic (worker_dones and group_helpers read these uses)."""
+    found = own_callee(view, path, call)
+    param = callees.parameter(view, found, index) if not isinstance(found, str) else None
+    if param is None or param[2]:
+        return None
+    file, decl = found
+    return file, decl, [i for i in view.types.idents.get(file, ()) if i.obj == param[1].obj and i.use != Use.DECL]
 
 
 def _method(view: PackageView, types: TypeInfo, path: str, call: Node, base: str) -> tuple[str, str]:

@@ -27,7 +27,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.spawns import WG_DONE, Spawn, method_of
 from gorewrite.syntax import Node, ancestors, call_args, statements, unparen, walk
-from gorewrite.typeinfo import TypeInfo, Use
+from gorewrite.typeinfo import TypeInfo
 
 DEFERRED_DONE = re.compile(rb"defer\s+\w+\s*\.\s*Done\s*\(")  # a declaration with no such text Dones no parameter first
 # (the go statement's start, the `&wg` argument's start and end, the WaitGroup's go/types object)
@@ -83,13 +83,12 @@ def _given(types: TypeInfo, path: str, call: Node, arg: Node) -> str | None:
 
 def _done_last(view: PackageView, path: str, call: Node, index: int) -> bool:
     """Does the callee's parameter `index` get exactly one Done, deferred by its first statement?"""
-    found = wait_calls.own_callee(view, path, call)
-    if isinstance(found, str):
+    handed = wait_calls.handed_param(view, path, call, index)
+    if handed is None:
         return False
-    file, decl = found
-    param = callees.parameter(view, found, index)
+    file, decl, uses = handed
     body = statements(decl.child_by_field_name("body"))
-    if param is None or param[2] or not body or body[0].type != "defer_statement":
+    if not body or body[0].type != "defer_statement":
         return False
     deferred = unparen(body[0].named_children[0])
     function = deferred.child_by_field_name("function") if deferred.type == "call_expression" else None
@@ -97,5 +96,4 @@ def _done_last(view: PackageView, path: str, call: Node, index: int) -> bool:
         return False
     operand = unparen(function.child_by_field_name("operand"))
     done = view.types.at(file, operand.start_byte) if operand.type == "identifier" else None
-    uses = [i for i in view.types.idents.get(file, ()) if i.obj == param[1].obj and i.use != Use.DECL]
-    return done is not None and done.obj == param[1].obj and len(uses) == 1 and not call_args(deferred)
+    return done is not None and len(uses) == 1 and done.obj == uses[0].obj and not call_args(deferred)
