@@ -74,7 +74,7 @@ def _waited_at(types: TypeInfo, spawn: Spawn, body: Node, go: Node, name: str, s
     top = statements(body)
     holder = next((s for s in top if s.start_byte <= go.start_byte < s.end_byte), None)
     waits = [s for s in top if call_on(types, spawn.path, s, WG_WAIT, signal.obj) is not None]
-    uses = [i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj and i.use != Use.DECL]
+    uses = types.uses(spawn.path, signal.obj)
     if holder is None or len(waits) != 1 or len(uses) != 3 or waits[0].start_byte < holder.end_byte:
         return None
     between = top[top.index(holder) : top.index(waits[0])]

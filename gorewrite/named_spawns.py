@@ -69,7 +69,7 @@ def named_start(
     if decl is None or decl.use != Use.DECL or decl.kind != Kind.VAR or not decl.local or decl.obj is None:
         return None
     name = decl.name
-    uses = [i for i in types.idents[path] if i.obj == decl.obj and i.use != Use.DECL]
+    uses = types.uses(path, decl.obj)
     if not uses or any(u.use != Use.READ for u in uses):
         return f"the func literal is the value of {name}, which is written or has its address taken"
     nodes = [function.named_descendant_for_byte_range(u.start, u.end) for u in uses]

@@ -94,7 +94,7 @@ def unordered(view: PackageView, path: str, literal: Node, writes: list[int]) ->
     spawn = Spawn(path, function, literal, stmt, through=wait_calls.through(view, view.types, path, function))
     found = []
     root = view.tree(path).root_node
-    for use in (i for i in view.types.idents.get(path, ()) if i.obj == group.obj and i.use != Use.DECL):
+    for use in view.types.uses(path, group.obj):
         node = root.named_descendant_for_byte_range(use.start, use.end)
         line = node.start_point.row + 1
         call_of = node.parent.parent if node.parent.type == "selector_expression" else None

@@ -31,7 +31,7 @@ from gorewrite.rulekit import memo
 from gorewrite.spawns import Signal, Spawn, method_of
 from gorewrite.syntax import Node, address_operand, call_args, first_of, statements, text, unparen, walk
 from gorewrite.trips import local
-from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+from gorewrite.typeinfo import Ident, Kind, TypeInfo
 
 # (call start, call end, the storage the call may wait for (groups.py key; a method's: only its base when
 # unproven), why it does not, "" when it does)
@@ -127,7 +127,7 @@ def handed_param(view: PackageView, path: str, call: Node, index: int) -> tuple[
     if param is None or param[2]:
         return None
     file, decl = found
-    return file, decl, [i for i in view.types.idents.get(file, ()) if i.obj == param[1].obj and i.use != Use.DECL]
+    return file, decl, view.types.uses(file, param[1].obj)
 
 
 def _method(view: PackageView, types: TypeInfo, path: str, call: Node, base: str) -> tuple[str, str]:

@@ -323,7 +323,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     if decl.kind not in (Kind.VAR, Kind.PARAM, Kind.RESULT):
         return f"{name} is not a local variable or parameter"
     function = owner(decl_node)
-    uses = [i for i in types.idents[escape.path] if i.obj == decl.obj and i.use != Use.DECL]
+    uses = types.uses(escape.path, decl.obj)
     root = view.tree(escape.path).root_node
     by_literal: dict[int, tuple[Node, list[Ident]]] = {}
     for use in uses:
@@ -557,7 +557,7 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
     literals: dict[int, Node] = {}
     passed = []  # `p.M()`, `f(p)` outside the literals: the pointer handed to a call, as `&x` would be
     derefs = []  # `*p` read as a value in a literal: `p` once p is the copy
-    for use in (i for i in types.idents[path] if i.obj == pointer.obj and i.use != Use.DECL):
+    for use in types.uses(path, pointer.obj):
         node = root.named_descendant_for_byte_range(use.start, use.end)
         literal, line = _capturing_literal(node, function), view.line(path, use.start)
         field = _field_through(types, path, node)
@@ -964,7 +964,7 @@ def _alias_outlives(view, path, name, ident, statements, decl, function, late=No
         return f"cannot resolve the declaration of {text(pointer).decode()}, the address of {name} (line {line})"
     via, root, passed = alias.name, view.tree(path).root_node, []
     said = f"{via}, the address of {name} (line {line}),"
-    for use in (i for i in types.idents[path] if i.obj == alias.obj and i.use != Use.DECL):
+    for use in types.uses(path, alias.obj):
         node, where = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
         if owner(node) != function:  # the literal may run, or keep p, at any later time
             return f"{said} is used in a func literal (line {where})"
@@ -1844,7 +1844,7 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
     calls = []
     elements, relooked = set(), {}  # element variables; those assigned a lookup again -> where
     root = view.tree(path).root_node
-    for use in (i for i in types.idents[path] if i.obj == table.obj and i.use != Use.DECL):
+    for use in types.uses(path, table.obj):
         node = root.named_descendant_for_byte_range(use.start, use.end)
         line = view.line(path, use.start)
         if _capturing_literal(node, function) is not None:
@@ -1876,7 +1876,7 @@ def _element_calls(view: PackageView, path: str, types: TypeInfo, table: Ident, 
                 return f"an element of {table.name} is replaced (line {line})"
             return f"an element of {table.name} is used other than by a call (line {line})"
         elements.add(got.obj)
-        for v in (i for i in types.idents[path] if i.obj == got.obj and i.use != Use.DECL):
+        for v in types.uses(path, got.obj):
             vnode = root.named_descendant_for_byte_range(v.start, v.end)
             call = vnode.parent
             relooked_here = v.use == Use.WRITE and _relooked(types, path, vnode, table)

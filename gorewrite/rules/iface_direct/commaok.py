@@ -152,7 +152,7 @@ def _ok_uses(types: TypeInfo, path: str, ok: Node) -> list[Ident] | str:
     decl = types.at(path, ok.start_byte)
     if decl is None or decl.use != Use.DECL:
         return f"{text(ok).decode()} is not declared by the assertion: after the rewrite it would keep an older value"
-    return [i for i in types.idents.get(path, ()) if i.obj == decl.obj and i.use != Use.DECL]
+    return types.uses(path, decl.obj)
 
 
 def _failed_check(

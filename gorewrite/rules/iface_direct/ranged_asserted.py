@@ -130,7 +130,7 @@ def _receivers_only(view: PackageView, types: TypeInfo, path: str, assertion: No
     declared = types.at(path, names[0].start_byte) if names is not None and text(names[0]) != b"_" else None
     if declared is None or declared.use != Use.DECL or declared.kind != Kind.VAR:
         return False
-    uses = [i for i in types.idents.get(path, ()) if i.obj == declared.obj and i.use != Use.DECL]
+    uses = types.uses(path, declared.obj)
     for use in uses:
         node = use_node(view, path, use)
         delayed = next((a for a in ancestors(node) if a.type in DELAYED), None)
