@@ -4,9 +4,10 @@ struct literals held in a field, `def.Stage.Step` of a struct literal's field ho
 of the local reads a path its literal stores — by a type assertion, a method call through it, or a plain read of a
 field the group may read as its stored value — each is rewritten and the literal goes. Any other use declines: an
 inner slice or map handed out (`items := p.Items`, `rewire(ctx)`) may be written through the alias, a write on the way
-(`call.Args[1] = &c`) changes what is stored, a key not known here (`ctx.Vars[k]`) may be another entry, a constant
-key of an interface-keyed map names its entry only under its own type, and a literal holding a call cannot go. Each
-decline's naive rewrite computes otherwise; each fix allocates less under both releases."""
+(`call.Args[1] = &c`, `p.Items[0].Label = …` through the slice) changes what is stored, a key not known here
+(`ctx.Vars[k]`) may be another entry, a constant key of an interface-keyed map names its entry only under its own
+type, and a literal holding a call cannot go. Each decline's naive rewrite computes otherwise; each fix allocates less
+under both releases."""
 
 from __future__ import annotations
 
@@ -249,6 +250,21 @@ func First(a int) string {
         ),
         "names its entry only under a constant key type",
     ),
+    # a write through an element of the inner slice: read as the stored name, it would write name instead
+    "written_through_element": (
+        package(
+            "written_through_element",
+            """// Rename relabels the only entry, then shows its label, its command and the old name.
+func Rename(a int, name string) string {
+	y := num{v: a}
+	p := Palette{Items: []Item{{Label: name, Cmd: &y}}}
+	p.Items[0].Label = "renamed"
+	return p.Items[0].Label + "/" + p.Items[0].Cmd.(Named).Name() + "/" + name
+}
+""",
+        ),
+        "p is written through p.Items[0].Label",
+    ),
     # the literal holds a call: removing it would skip the call's effect
     "effect_on_the_way": (
         package(
@@ -318,6 +334,14 @@ NAIVE = {
             "\t{\n\t\tn := Named(&u)\n\t\treturn n.Name()\n\t}\n",
         ),
         "{pkg}.First(1)",
+    ),
+    "written_through_element": (
+        _replace(
+            '\tp := Palette{Items: []Item{{Label: name, Cmd: &y}}}\n\tp.Items[0].Label = "renamed"\n'
+            '\treturn p.Items[0].Label + "/" + p.Items[0].Cmd.(Named).Name() + "/" + name\n',
+            '\tname = "renamed"\n\treturn name + "/" + Named(&y).Name() + "/" + name\n',
+        ),
+        '{pkg}.Rename(1, "old")',
     ),
     "effect_on_the_way": (
         _replace(

@@ -39,7 +39,7 @@ from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.nested import inner_assertions
-from gorewrite.rules.iface_direct.paths import asserted, read_path, reads, steps_of
+from gorewrite.rules.iface_direct.paths import asserted, read_path, reads, steps_of, written_access
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
     names_stored,
@@ -228,6 +228,10 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
             what = "assigned after its declaration" if use.use == Use.WRITE else "addressed"
             return f"{name} is {what} (line {view.line(path, use.start)}): it may no longer hold the stored values"
         chain = read_path(use_node(view, path, use))
+        through = written_access(chain)
+        if through is not None:
+            line = view.line(path, use.start)
+            return f"{name} is written through {text(through).decode()} (line {line}): it may not hold what it stored"
         member = next(((m, len(s)) for m, s in known if reads(types, path, s, chain[: len(s)])), None)
         top = chain[member[1] - 1] if member is not None else None
         read = top is not None and (asserted(top) or method_call(top) or top.type == "selector_expression")

@@ -99,6 +99,23 @@ def reads(types: TypeInfo, path: str, steps: list[Step], accesses: list[Node]) -
     return True
 
 
+def written_access(accesses: list[Node]) -> Node | None:
+    """The first access assigned to, incremented or addressed: `p.Items[0].Label = "y"` writes the slice's array,
+    which go/types need not count as a write of p."""
+    for node in accesses:
+        while node.parent.type == "parenthesized_expression":
+            node = node.parent
+        holder = node.parent
+        if holder.type == "expression_list" and holder.parent.type in ("assignment_statement", "range_clause"):
+            if holder.parent.child_by_field_name("left") == holder:
+                return node
+        if holder.type in ("inc_statement", "dec_statement"):
+            return node
+        if holder.type == "unary_expression" and holder.child(0).type == "&":
+            return node
+    return None
+
+
 def asserted(top: Node) -> Node | None:
     """The type assertion whose operand is the access; None when it is anything else."""
     while top.parent.type == "parenthesized_expression":
