@@ -6,8 +6,8 @@ field the group may read as its stored value — each is rewritten and the liter
 inner slice or map handed out (`items := p.Items`, `rewire(ctx)`) may be written through the alias, a write on the way
 (`call.Args[1] = &c`, `p.Items[0].Label = …` through the slice) changes what is stored, a key not known here
 (`ctx.Vars[k]`) may be another entry, a constant key of an interface-keyed map names its entry only under its own
-type, and a literal holding a call cannot go. Each decline's naive rewrite computes otherwise; each fix allocates less
-under both releases."""
+type, and a literal holding a call cannot go. A type switch on a path becomes the block of the case it takes. Each
+decline's naive rewrite computes otherwise; each fix allocates less under both releases."""
 
 from __future__ import annotations
 
@@ -156,6 +156,29 @@ func Eval(a, b int) int {
         ),
         "\treturn (&lhs).Eval() + (&rhs).Eval()\n",
         "{pkg}.Eval(1, 2)",
+    ),
+    # a type switch on a path: the block of the case the stored value's type takes, and the literal goes
+    "switch_on_path": (
+        package(
+            "switch_on_path",
+            """// Kind names the kind of a call's first argument.
+func Kind(a, b int) string {
+	lhs := num{v: a}
+	rhs := neg{v: b}
+	call := Call{Fn: "add", Args: [2]Expr{&lhs, &rhs}}
+	switch e := call.Args[0].(type) {
+	case *neg:
+		return "neg " + fmt.Sprint(e.v)
+	case Named:
+		return "named " + e.Name()
+	default:
+		return "other"
+	}
+}
+""",
+        ),
+        '\t{\n\t\te := Named(&lhs)\n\t\treturn "named " + e.Name()\n\t}\n}\n',
+        "{pkg}.Kind(1, 2)",
     ),
 }
 
@@ -362,3 +385,4 @@ def test_the_path_reads_become_the_stored_values(proposed, name):
     fix = only_fix(proposed[name])
     rewritten = edited(source, fix)
     assert expected in rewritten and " := Call{" not in rewritten and "Vars: map" not in rewritten, rewritten
+    assert "call.Args" not in rewritten and "ctx.Vars" not in rewritten and "def.Stage" not in rewritten, rewritten

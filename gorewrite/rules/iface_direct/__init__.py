@@ -39,7 +39,7 @@ from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.nested import inner_assertions
-from gorewrite.rules.iface_direct.paths import asserted, read_path, reads, steps_of, written_access
+from gorewrite.rules.iface_direct.paths import asserted, operand, read_path, reads, steps_of, written_access
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
     names_stored,
@@ -246,12 +246,20 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
     dead: list[tuple[int, int]] = []
     parts: list[str] = []
     calls: list[str] = []
+    switches: list[str] = []
+    kinds = ("type_assertion_expression", "type_switch_statement")
     for member, read in paired:  # the assertions first: a call or read in the code only a failed one ran goes with it
-        if read.type == "type_assertion_expression":
+        if read.type in kinds:
             dead += dead_ranges(view, types, path, read, member)
     paired = [(m, r) for m, r in paired if not any(a <= r.start_byte < b for a, b in dead)]
     for member, read in paired:
-        operand = read.child_by_field_name("operand") if read.type == "type_assertion_expression" else read
+        if read.type == "type_switch_statement":  # the block of the case it takes, as for a single store
+            switched = _switched(view, types, path, member, read, function)
+            if isinstance(switched, str):
+                return switched
+            edits.append(switched[0])
+            switches.append(switched[1])
+            continue
         if read.type != "type_assertion_expression" and method_call(read) is None:  # `def.ID`, a plain read
             plain = plain_read(view, types, path, member, read, function)
             if plain is None:
@@ -269,8 +277,8 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
         problem = (
             converted
             if isinstance(converted, str)
-            else failing_elsewhere(view, types, path, member, "var", [operand])
-            or dynamic_argument(view, types, path, member, "var", [operand], function)
+            else failing_elsewhere(view, types, path, member, "var", [operand(read)])
+            or dynamic_argument(view, types, path, member, "var", [operand(read)], function)
         )
         if problem:
             return problem
@@ -281,7 +289,7 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
         return gone
     edits, also, imports = gone
     asserted_ = [a for _, a in paired if a.type == "type_assertion_expression"]
-    places = listed(list(dict.fromkeys(text(unparen(a.child_by_field_name("operand"))).decode() for a in asserted_)))
+    places = listed(list(dict.fromkeys(text(unparen(operand(a))).decode() for a in asserted_)))
     dropped = any(len(conversion_edits(view, types, path, a, b"")) > 1 for a in asserted_)
     plain = [text(r).decode() for _, r in paired if r.type == "selector_expression" and method_call(r) is None]
     done = (
@@ -290,6 +298,7 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
         else []
     )
     done += [f"{listed(calls)} directly"] if calls else []
+    done += switches
     done += [f"read {listed(plain)} as the value stored there"] if plain else []
     summary = (
         ", ".join(done)
@@ -298,9 +307,36 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
     )
     fix = _dropping(Fix(NAME, tuple(edits), (escape,), summary), imports)
     for member, read in paired:
-        operand = read.child_by_field_name("operand") if read.type == "type_assertion_expression" else read
-        fix = _unless(partial(needed_elsewhere, view, types, path, member, "var", [operand]), fix)
+        fix = _unless(partial(needed_elsewhere, view, types, path, member, "var", [operand(read)]), fix)
     return fix
+
+
+def _switched(
+    view: PackageView, types: TypeInfo, path: str, member: Store, switch: Node, function: Node
+) -> tuple[Edit, str] | str:
+    """A type switch on a stored path as the block of the case it takes (typeswitch.py, as for a single store), with
+    the code it makes dead, and how the summary says it; why not."""
+    read = operand(switch)
+    clause = chosen(types, path, switch, value_type(types, path, member.value))
+    if isinstance(clause, str):
+        return clause
+    target = target_of(types, path, member, clause[1])
+    until = end(types, path, switch, clause[0])
+    problem = (
+        (target if isinstance(target, str) else None)
+        or (until if isinstance(until, str) else None)
+        or failing_elsewhere(view, types, path, member, "var", [read])
+        or stable(view, types, path, member, function)
+        or boxed_more_often(member, switch, function)
+        or escaping_capture(view, path, member, switch, function)
+    )
+    if problem:
+        return problem
+    block = switch_block(view.sources[path], switch, clause[0], target)
+    on = text(unparen(read)).decode()
+    return Edit(path, switch.start_byte, until, block), f"keep only the case the switch on {on} takes, with " + (
+        conversion_phrase(member, target)
+    )
 
 
 def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
@@ -642,7 +678,8 @@ def _literal_goes(
     """The group's edits with the declaration of its literal removed, and the declarations only the literal named
     (cascade.py), and the imports only the dropped code used that another file keeps; why the literal cannot go."""
     name = text(store.container).decode()
-    statements = [replaced_statement(a) for _, a in paired if a.type == "type_assertion_expression"]
+    kinds = ("type_assertion_expression", "type_switch_statement")
+    statements = [replaced_statement(a) for _, a in paired if a.type in kinds]
     imports = _unused_after(view, types, path, function, dead, statements)
     if isinstance(imports, str):
         return imports

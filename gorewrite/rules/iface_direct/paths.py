@@ -117,10 +117,18 @@ def written_access(accesses: list[Node]) -> Node | None:
 
 
 def asserted(top: Node) -> Node | None:
-    """The type assertion whose operand is the access; None when it is anything else."""
+    """The type assertion whose operand is the access, or the type switch on it; None when it is anything else."""
     while top.parent.type == "parenthesized_expression":
         top = top.parent
-    assertion = top.parent
-    if assertion.type != "type_assertion_expression" or assertion.child_by_field_name("operand") != top:
-        return None
-    return assertion
+    read = top.parent
+    if read.type == "type_assertion_expression" and read.child_by_field_name("operand") == top:
+        return read
+    if read.type == "type_switch_statement" and read.child_by_field_name("value") == top:
+        return read
+    return None
+
+
+def operand(read: Node) -> Node:
+    """The access an assertion or type switch reads, or the read itself (a call's receiver, a plain read)."""
+    field = {"type_assertion_expression": "operand", "type_switch_statement": "value"}.get(read.type)
+    return read.child_by_field_name(field) if field else read
