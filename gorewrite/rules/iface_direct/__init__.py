@@ -333,10 +333,8 @@ def _switched(
     if problem:
         return problem
     block = switch_block(view.sources[path], switch, clause[0], target)
-    on = text(unparen(read)).decode()
-    return Edit(path, switch.start_byte, until, block), f"keep only the case the switch on {on} takes, with " + (
-        conversion_phrase(member, target)
-    )
+    on, phrase = text(unparen(read)).decode(), conversion_phrase(member, target)
+    return Edit(path, switch.start_byte, until, block), f"keep only the case the switch on {on} takes ({phrase})"
 
 
 def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
