@@ -39,6 +39,7 @@ from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.nested import inner_assertions
+from gorewrite.rules.iface_direct.paths import asserted, operand, read_path, reads, steps_of, written_access
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
     names_stored,
@@ -85,8 +86,10 @@ def find(view: PackageView) -> list[Candidate]:
         stores = stores_of(view, escape) if asserts else []  # a boxed value is read back only by an assertion
         ranged = None if stores else range_loop(view, escape)
         assigned = None if stores or ranged else field_assignment(view, escape)  # `o.F = &x` (assigned.py)
-        if stores or ranged or assigned:
-            function = owner(stores[0].declaration if stores else ranged[0] if ranged else assigned)
+        nested = stores_of(view, escape, nested=True) if asserts and not (stores or ranged or assigned) else []
+        if stores or ranged or assigned or nested:
+            held = stores or nested
+            function = owner(held[0].declaration if held else ranged[0] if ranged else assigned)
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
@@ -122,7 +125,8 @@ def _deleted_with(view: PackageView, proposals: list[Proposal]) -> list[Proposal
         for i, fix in enumerate(merged):
             if not isinstance(fix, Fix):
                 continue
-            built = [s.declaration for t in fix.targets if t.path == path for s in stores_of(view, t)]
+            held = [s for t in fix.targets if t.path == path for s in stores_of(view, t) or stores_of(view, t, True)]
+            built = [s.declaration for s in held]
             deleted = [e for e in fix.edits if e.path == path and e.start <= at < e.end and not e.new]
             ran = any(d.start_byte <= at < d.end_byte for d in built) or _ran_before(view, at, built)
             if deleted and ran and not _in_deleted_literal(view, path, at, deleted):
@@ -165,6 +169,8 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     stores = stores_of(view, escape)
     ranged = range_loop(view, escape)
     assigned = None if stores or ranged else field_assignment(view, escape)
+    if not stores and ranged is None and assigned is None:  # a value of a nested literal (paths.py)
+        return _pathed(view, escape, stores_of(view, escape, nested=True))
     if assigned is not None:
         types = types_or_reason(view)
         problem = near_syntax_error(view, escape.path, assigned)
@@ -182,6 +188,153 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
             else f"{stored}; as the range's element (line {row_of(ranged[0])}): {found}"
         )
     return _stored(view, escape, stores)
+
+
+def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str:
+    """A value of a literal nested in the local's (paths.py), read back through a path of steps: when every use of
+    the local is a type assertion of a value its literal stores at the end of a path, a method call through one, or
+    a plain read of a field the group may read as its stored value, each is rewritten as one of a group is
+    (`I(&x)`, `(&x).M(…)`, the stored variable), and the declaration goes — the only way any value of the literal
+    leaves the heap."""
+    if len(stores) > 1:
+        lines = ", ".join(str(row_of(s.value)) for s in stores)
+        return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"
+    store, path = stores[0], escape.path
+    problem = near_syntax_error(view, path, store.declaration)
+    types = problem or types_or_reason(view)
+    if isinstance(types, str):
+        return types
+    name = text(store.container).decode()
+    container = types.at(path, store.container.start_byte)
+    if container is None or container.use != Use.DECL or container.kind != Kind.VAR or not container.local:
+        return f"cannot resolve {name} to a local variable"
+    function = owner(store.declaration)
+    if first_of(function, ("goto_statement",)) is not None:
+        return "the function uses goto, so statement order is not execution order"
+    steps = steps_of(types, path, store)
+    if isinstance(steps, str):
+        return steps
+    shapes = shapes_of(view, path)
+    members = [m for m in (*shapes.stores.values(), *shapes.nested.values()) if m.declaration == store.declaration]
+    literals = ("composite_literal", "literal_value")
+    known = [
+        (m, s) for m in members if m.value.type not in literals and not isinstance(s := steps_of(types, path, m), str)
+    ]
+    paired: list[tuple[Store, Node]] = []  # each member with the assertion, or the access a call or read goes through
+    for use in idents_in(types, path, function):
+        if use.obj != container.obj or use.use == Use.DECL:
+            continue
+        if use.use in (Use.WRITE, Use.ADDR):
+            what = "assigned after its declaration" if use.use == Use.WRITE else "addressed"
+            return f"{name} is {what} (line {view.line(path, use.start)}): it may no longer hold the stored values"
+        chain = read_path(use_node(view, path, use))
+        through = written_access(chain)
+        if through is not None:
+            line = view.line(path, use.start)
+            return f"{name} is written through {text(through).decode()} (line {line}): it may not hold what it stored"
+        member = next(((m, len(s)) for m, s in known if reads(types, path, s, chain[: len(s)])), None)
+        top = chain[member[1] - 1] if member is not None else None
+        read = top is not None and (asserted(top) or method_call(top) or top.type == "selector_expression")
+        if not read:
+            line = view.line(path, use.start)
+            return (
+                f"{name} is used other than to read a place its literal stores (line {line}): the values on the way "
+                "may be written, aliased or escape there"
+            )
+        paired.append((member[0], asserted(top) or top))
+    edits: list[Edit] = []
+    dead: list[tuple[int, int]] = []
+    parts: list[str] = []
+    calls: list[str] = []
+    switches: list[str] = []
+    kinds = ("type_assertion_expression", "type_switch_statement")
+    for member, read in paired:  # the assertions first: a call or read in the code only a failed one ran goes with it
+        if read.type in kinds:
+            dead += dead_ranges(view, types, path, read, member)
+    paired = [(m, r) for m, r in paired if not any(a <= r.start_byte < b for a, b in dead)]
+    for member, read in paired:
+        if read.type == "type_switch_statement":  # the block of the case it takes, as for a single store
+            switched = _switched(view, types, path, member, read, function)
+            if isinstance(switched, str):
+                return switched
+            edits.append(switched[0])
+            switches.append(switched[1])
+            continue
+        if read.type != "type_assertion_expression" and method_call(read) is None:  # `def.ID`, a plain read
+            plain = plain_read(view, types, path, member, read, function)
+            if plain is None:
+                return f"the read of {text(read).decode()} (line {row_of(read)}) cannot become the value stored there"
+            edits.append(plain)
+            continue
+        if read.type != "type_assertion_expression":  # `p.Steps[0].Run(…)`: direct, proved as calls.py does
+            direct = direct_calls(view, types, path, member, "var", [read], function)
+            if isinstance(direct, str):
+                return direct
+            edits += direct
+            calls.append(f"call {text(method_call(read)).decode()} on {text(unparen(member.value)).decode()}")
+            continue
+        converted = _converted(view, types, path, member, read, function, None)
+        problem = (
+            converted
+            if isinstance(converted, str)
+            else failing_elsewhere(view, types, path, member, "var", [operand(read)])
+            or dynamic_argument(view, types, path, member, "var", [operand(read)], function)
+        )
+        if problem:
+            return problem
+        edits += converted[0]
+        parts.append(conversion_phrase(member, converted[1]))
+    gone = _literal_goes(view, types, path, store, paired, function, edits, dead)
+    if isinstance(gone, str):
+        return gone
+    edits, also, imports = gone
+    asserted_ = [a for _, a in paired if a.type == "type_assertion_expression"]
+    places = listed(list(dict.fromkeys(text(unparen(operand(a))).decode() for a in asserted_)))
+    dropped = any(len(conversion_edits(view, types, path, a, b"")) > 1 for a in asserted_)
+    plain = [text(r).decode() for _, r in paired if r.type == "selector_expression" and method_call(r) is None]
+    done = (
+        [f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"]
+        if parts
+        else []
+    )
+    done += [f"{listed(calls)} directly"] if calls else []
+    done += switches
+    done += [f"read {listed(plain)} as the value stored there"] if plain else []
+    summary = (
+        ", ".join(done)
+        + (", and drop the code only a failed assertion ran" if dropped else "")
+        + f", and drop {name}, built only to be read back{left_too(view, path, also)}"
+    )
+    fix = _dropping(Fix(NAME, tuple(edits), (escape,), summary), imports)
+    for member, read in paired:
+        fix = _unless(partial(needed_elsewhere, view, types, path, member, "var", [operand(read)]), fix)
+    return fix
+
+
+def _switched(
+    view: PackageView, types: TypeInfo, path: str, member: Store, switch: Node, function: Node
+) -> tuple[Edit, str] | str:
+    """A type switch on a stored path as the block of the case it takes (typeswitch.py, as for a single store), with
+    the code it makes dead, and how the summary says it; why not."""
+    read = operand(switch)
+    clause = chosen(types, path, switch, value_type(types, path, member.value))
+    if isinstance(clause, str):
+        return clause
+    target = target_of(types, path, member, clause[1])
+    until = end(types, path, switch, clause[0])
+    problem = (
+        (target if isinstance(target, str) else None)
+        or (until if isinstance(until, str) else None)
+        or failing_elsewhere(view, types, path, member, "var", [read])
+        or stable(view, types, path, member, function)
+        or boxed_more_often(member, switch, function)
+        or escaping_capture(view, path, member, switch, function)
+    )
+    if problem:
+        return problem
+    block = switch_block(view.sources[path], switch, clause[0], target)
+    on, phrase = text(unparen(read)).decode(), conversion_phrase(member, target)
+    return Edit(path, switch.start_byte, until, block), f"keep only the case the switch on {on} takes ({phrase})"
 
 
 def _stored(view: PackageView, escape: Escape, stores: list) -> Fix | str:
@@ -464,27 +617,67 @@ def _grouped(
                 return f"the read of {describe(member, place)} (line {line}) cannot become the value stored there"
             edits.append(read)
             continue
-        target = target_of(types, path, member, assertion.child_by_field_name("type"))
-        inside = contains(assertion, member.declaration)
-        problem = (
-            place_of(types, path, member, name)[1]
-            or (f"the assertion is part of the declaration of {name}" if inside else None)
-            or (target if isinstance(target, str) else None)
-            or stable(view, types, path, member, function)
-            or boxed_more_often(member, assertion, function)
-            or escaping_capture(view, path, member, assertion, function)
-        )
-        if problem:
-            return problem
-        target = bound_target(view, types, path, member.value, assertion, target)
-        converted = conversion_edits(view, types, path, assertion, target)
+        converted = _converted(view, types, path, member, assertion, function, place_of(types, path, member, name)[1])
         if isinstance(converted, str):
             return converted
-        edits += converted
-        dropped = dropped or len(converted) > 1
+        edits += converted[0]
+        dropped = dropped or len(converted[0]) > 1
         dead += dead_ranges(view, types, path, assertion, member)
-        parts.append(conversion_phrase(member, target))
-    statements = [replaced_statement(a) for _, a in paired if a.type == "type_assertion_expression"]
+        parts.append(conversion_phrase(member, converted[1]))
+    gone = _literal_goes(view, types, path, store, paired, function, edits, dead)
+    if isinstance(gone, str):
+        return gone
+    edits, also, imports = gone
+    places = listed(list(dict.fromkeys(describe(m, place) for m, a in paired if a.type == "type_assertion_expression")))
+    plain = [a for _, a in paired if a.type != "type_assertion_expression" and not method_call(a)]
+    read = [describe(m, place) for m, a in paired if a in plain]
+    summary = (
+        f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"
+        f"{f', read {listed(read)} as the value stored there' if read else ''}"
+        f"{f', {listed(calls)} directly' if calls else ''}"
+        f"{', and drop the code only a failed assertion ran' if dropped else ''}"
+        f", and drop {name}, built only to be read back{left_too(view, path, also)}"
+    )
+    return _dropping(Fix(NAME, tuple(edits), (escape,), summary), imports)
+
+
+def _converted(
+    view: PackageView, types: TypeInfo, path: str, member: Store, assertion: Node, function: Node, problem: str | None
+) -> tuple[list[Edit], bytes] | str:
+    """The edits making one assertion of a group's member what it yields (the conversion or the value itself), proved
+    as a single one is, and what replaces it; why not (problem: why its place cannot be read back, if it cannot)."""
+    target = target_of(types, path, member, assertion.child_by_field_name("type"))
+    inside = contains(assertion, member.declaration)
+    problem = (
+        problem
+        or (f"the assertion is part of the declaration of {text(member.container).decode()}" if inside else None)
+        or (target if isinstance(target, str) else None)
+        or stable(view, types, path, member, function)
+        or boxed_more_often(member, assertion, function)
+        or escaping_capture(view, path, member, assertion, function)
+    )
+    if problem:
+        return problem
+    target = bound_target(view, types, path, member.value, assertion, target)
+    converted = conversion_edits(view, types, path, assertion, target)
+    return converted if isinstance(converted, str) else (converted, target)
+
+
+def _literal_goes(
+    view: PackageView,
+    types: TypeInfo,
+    path: str,
+    store: Store,
+    paired: list[tuple[Store, Node]],
+    function: Node,
+    edits: list[Edit],
+    dead: Ranges,
+) -> tuple[list[Edit], list[Edit], dict[str, Edit]] | str:
+    """The group's edits with the declaration of its literal removed, and the declarations only the literal named
+    (cascade.py), and the imports only the dropped code used that another file keeps; why the literal cannot go."""
+    name = text(store.container).decode()
+    kinds = ("type_assertion_expression", "type_switch_statement")
+    statements = [replaced_statement(a) for _, a in paired if a.type in kinds]
     imports = _unused_after(view, types, path, function, dead, statements)
     if isinstance(imports, str):
         return imports
@@ -500,17 +693,7 @@ def _grouped(
     if clash is not None:  # code a failed assertion ran, dropped, holds another assertion
         line = view.line(path, clash.start)
         return f"an assertion of {name} (line {line}) is inside code another one's rewrite drops"
-    places = listed(list(dict.fromkeys(describe(m, place) for m, a in paired if a.type == "type_assertion_expression")))
-    plain = [a for _, a in paired if a.type != "type_assertion_expression" and not method_call(a)]
-    read = [describe(m, place) for m, a in paired if a in plain]
-    summary = (
-        f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"
-        f"{f', read {listed(read)} as the value stored there' if read else ''}"
-        f"{f', {listed(calls)} directly' if calls else ''}"
-        f"{', and drop the code only a failed assertion ran' if dropped else ''}"
-        f", and drop {name}, built only to be read back{left_too(view, path, also)}"
-    )
-    return _dropping(Fix(NAME, tuple(edits), (escape,), summary), imports)
+    return edits, also, imports
 
 
 RULE = Rule(

@@ -192,7 +192,7 @@ def removable(
     declaration: its other elements must evaluate without effect or panic, and leave no import unused; a
     variable only they named goes too when its declaration can (cascade.py): the edits removing those."""
     name = text(store.container).decode()
-    literal = store.value.parent
+    literal = (store.steps[0] if store.steps else store).value.parent  # the declaration's: a nested store's outermost
     while literal.type != "composite_literal":
         literal = literal.parent
     unused = f"{name} has no other use: without the assertion it would be declared and not used"
@@ -238,7 +238,8 @@ def _impure(types: TypeInfo, path: str, literal: Node, stored: tuple[Node, ...])
     kind = types.literal(path, literal.start_byte, literal.end_byte)
     if kind is None:
         return literal
-    for element in items(literal.child_by_field_name("body")):
+    body = literal.child_by_field_name("body") if literal.type == "composite_literal" else literal
+    for element in items(body):
         parts = items(element) if element.type == "keyed_element" else [element]
         for position, part in enumerate(parts):
             part = inner(part)
@@ -262,7 +263,7 @@ def _pure(types: TypeInfo, path: str, node: Node) -> bool:
         return package is not None and package.kind == Kind.PKGNAME
     if node.type == "unary_expression":
         return node.child(0).type in PURE_OPERATORS and _pure(types, path, node.child_by_field_name("operand"))
-    if node.type == "composite_literal":
+    if node.type in ("composite_literal", "literal_value"):  # `{Cmd: &q}` of a slice of structs: its type elided
         return _impure(types, path, node, ()) is None
     return False
 

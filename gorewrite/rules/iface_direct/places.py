@@ -46,7 +46,7 @@ def place_of(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, 
     if kind.type == "map_type":
         if store.key is None or types.constant(path, store.key.start_byte, store.key.end_byte) is None:
             return "", f"the key of the entry of {name} is not a constant: which entry an index reads is not known here"
-        other = _variable_key(types, path, literal)
+        other = variable_key(types, path, literal)
         if other is not None:
             return "", (
                 f"the key {text(other).decode()} of {name} (line {row_of(other)}) is not a constant: it may equal "
@@ -73,7 +73,7 @@ def place_of(types: TypeInfo, path: str, store: Store, name: str) -> tuple[str, 
     return "element", None
 
 
-def _variable_key(types: TypeInfo, path: str, literal: Node) -> Node | None:
+def variable_key(types: TypeInfo, path: str, literal: Node) -> Node | None:
     """The first key of a map literal that is not a constant (go/types)."""
     for element in items(literal.child_by_field_name("body")):
         key = inner(items(element)[0]) if element.type == "keyed_element" else None
@@ -107,7 +107,7 @@ def same_key(types: TypeInfo, path: str, store: Store, index: Node) -> bool:
     literal = key.parent
     while literal.type != "composite_literal":
         literal = literal.parent
-    if not _keyed_by_value(types, path, literal.child_by_field_name("type").child_by_field_name("key")):
+    if not keyed_by_value(types, path, literal.child_by_field_name("type").child_by_field_name("key")):
         return False
     return stored is not None and stored == types.constant(path, index.start_byte, index.end_byte)
 
@@ -125,7 +125,7 @@ def names_stored(types: TypeInfo, path: str, place: str) -> Callable[[Store, Nod
     return element
 
 
-def _keyed_by_value(types: TypeInfo, path: str, node: Node | None) -> bool:
+def keyed_by_value(types: TypeInfo, path: str, node: Node | None) -> bool:
     """Is the map's key type a name go/types resolves to a type that is no interface? Only there are equal
     constants one key: under an interface, however written (`any`, `(any)`, `Keyed[string]`: adv34d), a
     constant's own type is part of the key ('a' and 97, two string types' "user")."""

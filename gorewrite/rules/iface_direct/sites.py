@@ -40,6 +40,7 @@ class Store:
     conversion: Node | None = None  # T of `c := T(E)`, which go/types must find to be an interface type
     field: bytes | None = None  # the field a positional element of a struct literal sets (go/types: with_field)
     pointer: bool = False  # `c := &T{…}`: c points to the literal (pointer.py)
+    steps: tuple[Store, ...] = ()  # the stores of the literals on the way to a nested one's (paths.py), outermost first
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Shapes:
     """The stores by the start byte of their value, the assertions and type switches of one file."""
 
     stores: dict[int, Store]
+    nested: dict[int, Store]  # values of literals nested in a declaration's literal (nested_stores)
     assertions: tuple[Node, ...]
     switches: tuple[Node, ...]
     called: tuple[Node, ...]  # the `c.f` of each method call `c.f.M(…)`
@@ -58,6 +60,7 @@ def shapes_of(view: PackageView, path: str) -> Shapes:
 
 def _match_shapes(root: Node) -> Shapes:
     stores: dict[int, Store] = {}
+    nested: dict[int, Store] = {}
     assertions: list[Node] = []
     switches: list[Node] = []
     called: list[Node] = []
@@ -68,7 +71,27 @@ def _match_shapes(root: Node) -> Shapes:
         if "declaration" in caps and owner(caps["declaration"][0]) is not None:  # package-level vars are not local
             for store in _stores(caps["declaration"][0], caps["container"][0], caps["value"][0]):
                 stores[store.value.start_byte] = store
-    return Shapes(stores, tuple(assertions), tuple(switches), tuple(called))
+            if caps["value"][0].type == "composite_literal" and _single(caps["declaration"][0]):
+                for store in nested_stores(caps["declaration"][0], caps["container"][0], caps["value"][0]):
+                    nested[store.value.start_byte] = store
+    return Shapes(stores, nested, tuple(assertions), tuple(switches), tuple(called))
+
+
+def _single(declaration: Node) -> bool:
+    return declaration.type != "var_spec" or len(declaration.children_by_field_name("name")) == 1
+
+
+def nested_stores(declaration: Node, container: Node, literal: Node, steps: tuple[Store, ...] = ()) -> list[Store]:
+    """The values of the composite literals nested in a declaration's literal, typed or elided (`Args: [2]Expr{lhs,
+    rhs}`, `{Cmd: &q}` in a slice of structs; never behind `&`, which a pointer could share), each with the stores of
+    the literals on the way."""
+    found = []
+    for store in _elements(declaration, container, literal):
+        if store.value.type in ("composite_literal", "literal_value"):
+            found += nested_stores(declaration, container, store.value, (*steps, store))
+        elif steps:
+            found.append(replace(store, steps=steps))
+    return found
 
 
 def _stores(declaration: Node, container: Node, value: Node) -> list[Store]:
@@ -107,7 +130,8 @@ def _elements(declaration: Node, container: Node, literal: Node) -> list[Store]:
     """The keyed fields and elements of a composite literal, and positional ones up to the first key."""
     stores = []
     keyed = False
-    for position, element in enumerate(items(literal.child_by_field_name("body"))):  # a comment is no element
+    body = literal.child_by_field_name("body") if literal.type == "composite_literal" else literal
+    for position, element in enumerate(items(body)):  # a comment is no element
         if element.type == "keyed_element":
             keyed = True
             key, value = items(element)[0], items(element)[-1]
@@ -122,13 +146,15 @@ def inner(element: Node) -> Node:
     return items(element)[0] if element.type == "literal_element" and items(element) else element
 
 
-def stores_of(view: PackageView, escape: Escape) -> list[Store]:
+def stores_of(view: PackageView, escape: Escape, nested: bool = False) -> list[Store]:
     """The stores the escape is about that an assertion may read back: the value that escapes,
-    or `&x` for the moved variable x, in the function that declares x."""
+    or `&x` for the moved variable x, in the function that declares x (nested: in a literal nested in the
+    declaration's, read back through a path: paths.py)."""
     start = view.offset(escape)
     if start is None:
         return []
-    stores = shapes_of(view, escape.path).stores
+    shapes = shapes_of(view, escape.path)
+    stores = shapes.nested if nested else shapes.stores
     moved = MOVED.match(escape.message)
     if not moved:
         found = [stores[start]] if escape.message.endswith(BOXED) and start in stores else []
@@ -159,7 +185,8 @@ def asserted(view: PackageView, path: str, store: Store) -> bool:
     operands += [s.child_by_field_name("value") for s in shapes.switches]
     operands += [c for c in shapes.called if _may_set(store, c)]
     names = {store.container.text} | {c.text for c in copied_names(function, store.container.text)}
-    return any(contains(function, o) and root_of(o) is not None and root_of(o).text in names for o in operands)
+    root = path_root if store.steps else root_of
+    return any(contains(function, o) and root(o) is not None and root(o).text in names for o in operands)
 
 
 def copied_names(function: Node, name: bytes) -> list[Node]:
@@ -191,6 +218,14 @@ def root_of(node: Node) -> Node | None:
     if node.type == "selector_expression":
         node = unparen(node.child_by_field_name("operand"))
     elif node.type == "index_expression":
+        node = unparen(node.child_by_field_name("operand"))
+    return node if node.type == "identifier" else None
+
+
+def path_root(node: Node) -> Node | None:
+    """c in c.a.b, c.a[1].b, (c.a)["k"]: the variable a path of steps reads from."""
+    node = unparen(node)
+    while node.type in ("selector_expression", "index_expression"):
         node = unparen(node.child_by_field_name("operand"))
     return node if node.type == "identifier" else None
 

@@ -1,0 +1,3 @@
+module example.com/probe50e
+
+go 1.23

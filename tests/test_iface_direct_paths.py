@@ -1,0 +1,388 @@
+"""iface-direct on places reached in several steps (paths.py): `call.Args[0]` of `call := Call{Args: [2]Expr{lhs,
+rhs}}`, `ctx.Vars["user"]` of `ctx := Context{Vars: map[string]any{"user": &u}}`, `p.Items[1].Cmd` of a slice of
+struct literals held in a field, `def.Stage.Step` of a struct literal's field holding a struct literal. When every use
+of the local reads a path its literal stores — by a type assertion, a method call through it, or a plain read of a
+field the group may read as its stored value — each is rewritten and the literal goes. Any other use declines: an
+inner slice or map handed out (`items := p.Items`, `rewire(ctx)`) may be written through the alias, a write on the way
+(`call.Args[1] = &c`, `p.Items[0].Label = …` through the slice) changes what is stored, a key not known here
+(`ctx.Vars[k]`) may be another entry, a constant key of an interface-keyed map names its entry only under its own
+type, and a literal holding a call cannot go. A type switch on a path becomes the block of the case it takes. Each
+decline's naive rewrite computes otherwise; each fix allocates less under both releases."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, only_fix
+from test_iface_direct import RULE
+
+HEAD = """package {name}
+
+import "fmt"
+
+type Expr interface{{ Eval() int }}
+
+type Named interface{{ Name() string }}
+
+type num struct{{ v int }}
+
+func (n *num) Eval() int    {{ return n.v }}
+func (n *num) Name() string {{ return "num" }}
+
+type neg struct{{ v int }}
+
+func (n *neg) Eval() int    {{ return -n.v }}
+func (n *neg) Name() string {{ return "neg" }}
+
+type Call struct {{
+	Fn   string
+	Args [2]Expr
+}}
+
+type Context struct {{
+	ID   string
+	Vars map[string]any
+}}
+
+type Item struct {{
+	Label string
+	Cmd   any
+}}
+
+type Palette struct {{
+	Filter string
+	Items  []Item
+}}
+
+type Stage struct {{
+	Step     any
+	Attempts int
+}}
+
+type Definition struct {{
+	ID    string
+	Stage Stage
+}}
+
+type Keyed struct {{
+	Vars map[any]any
+}}
+
+var _ = fmt.Sprint
+"""
+
+
+def package(name: str, body: str) -> str:
+    return HEAD.format(name=name) + "\n" + body
+
+
+FIXES = {
+    # an array literal held in a field: both elements asserted, the literal goes
+    "array_in_field": (
+        package(
+            "array_in_field",
+            """// Describe names a call's two arguments.
+func Describe(a, b int) string {
+	lhs := num{v: a}
+	rhs := neg{v: b}
+	call := Call{Fn: "add", Args: [2]Expr{&lhs, &rhs}}
+	return call.Args[0].(Named).Name() + "+" + call.Args[1].(Named).Name()
+}
+""",
+        ),
+        '\treturn Named(&lhs).Name() + "+" + Named(&rhs).Name()\n',
+        "{pkg}.Describe(1, 2)",
+    ),
+    # a map literal in a field read by its constant keys, one to the value's own type
+    "map_in_field": (
+        package(
+            "map_in_field",
+            """// User reads a run's user and attempt back out of its variables.
+func User(a int, attempt int) string {
+	u := num{v: a}
+	ctx := Context{ID: "r1", Vars: map[string]any{"user": &u, "attempt": attempt}}
+	return ctx.Vars["user"].(Named).Name() + fmt.Sprint(ctx.Vars["attempt"].(int))
+}
+""",
+        ),
+        "\treturn Named(&u).Name() + fmt.Sprint(attempt)\n",
+        "{pkg}.User(1, 2)",
+    ),
+    # a slice of elided struct literals in a field: the second element's field
+    "slice_of_structs": (
+        package(
+            "slice_of_structs",
+            """// Second evaluates a palette's second command.
+func Second(a, b int) int {
+	x := num{v: a}
+	y := neg{v: b}
+	p := Palette{Items: []Item{{Label: "x", Cmd: &x}, {Label: "y", Cmd: &y}}}
+	return p.Items[1].Cmd.(Expr).Eval()
+}
+""",
+        ),
+        "\treturn Expr(&y).Eval()\n",
+        "{pkg}.Second(1, 2)",
+    ),
+    # a struct literal's field holding a struct literal, beside a plain read of a string field
+    "struct_in_struct": (
+        package(
+            "struct_in_struct",
+            """// Title names a definition's step.
+func Title(a int) string {
+	x := num{v: a}
+	def := Definition{ID: "ingest", Stage: Stage{Step: &x, Attempts: 3}}
+	if n, ok := def.Stage.Step.(Named); ok {
+		return def.ID + "/" + n.Name()
+	}
+	return def.ID
+}
+""",
+        ),
+        '\t\tn := Named(&x)\n\t\treturn "ingest" + "/" + n.Name()\n',
+        "{pkg}.Title(1)",
+    ),
+    # method calls through the path: Go calls *num's and *neg's methods, as the direct calls do
+    "calls_through_path": (
+        package(
+            "calls_through_path",
+            """// Eval evaluates a call's two arguments in order.
+func Eval(a, b int) int {
+	lhs := num{v: a}
+	rhs := neg{v: b}
+	call := Call{Fn: "sub", Args: [2]Expr{&lhs, &rhs}}
+	return call.Args[0].Eval() + call.Args[1].Eval()
+}
+""",
+        ),
+        "\treturn (&lhs).Eval() + (&rhs).Eval()\n",
+        "{pkg}.Eval(1, 2)",
+    ),
+    # a type switch on a path: the block of the case the stored value's type takes, and the literal goes
+    "switch_on_path": (
+        package(
+            "switch_on_path",
+            """// Kind names the kind of a call's first argument.
+func Kind(a, b int) string {
+	lhs := num{v: a}
+	rhs := neg{v: b}
+	call := Call{Fn: "add", Args: [2]Expr{&lhs, &rhs}}
+	switch e := call.Args[0].(type) {
+	case *neg:
+		return "neg " + fmt.Sprint(e.v)
+	case Named:
+		return "named " + e.Name()
+	default:
+		return "other"
+	}
+}
+""",
+        ),
+        '\t{\n\t\te := Named(&lhs)\n\t\treturn "named " + e.Name()\n\t}\n}\n',
+        "{pkg}.Kind(1, 2)",
+    ),
+}
+
+DECLINES = {
+    # a write on the way: the assertion reads &c where strict
+    "written_on_the_way": (
+        package(
+            "written_on_the_way",
+            """// Second names a call's second argument, replaced when strict.
+func Second(a, b int, strict bool) string {
+	lhs := num{v: a}
+	rhs := neg{v: b}
+	c := num{v: 0}
+	call := Call{Args: [2]Expr{&lhs, &rhs}}
+	if strict {
+		call.Args[1] = &c
+	}
+	return call.Args[1].(Named).Name()
+}
+""",
+        ),
+        "call is assigned after its declaration",
+    ),
+    # the inner slice handed to another local: a write through it changes the element the assertion reads
+    "aliased_slice": (
+        package(
+            "aliased_slice",
+            """// Run evaluates the first command after a reorder through the slice.
+func Run(a, b int) int {
+	x := num{v: a}
+	y := neg{v: b}
+	p := Palette{Items: []Item{{Label: "x", Cmd: &x}}}
+	items := p.Items
+	items[0].Cmd = &y
+	return p.Items[0].Cmd.(Expr).Eval()
+}
+""",
+        ),
+        "p is used other than to read a place its literal stores",
+    ),
+    # the struct passed by value still shares its map: rewire's write is what the assertion reads
+    "aliased_map": (
+        package(
+            "aliased_map",
+            """var other = neg{v: 7}
+
+func rewire(ctx Context) { ctx.Vars["user"] = &other }
+
+// User names the run's user after rewire.
+func User(a int) string {
+	u := num{v: a}
+	ctx := Context{Vars: map[string]any{"user": &u}}
+	rewire(ctx)
+	return ctx.Vars["user"].(Named).Name()
+}
+""",
+        ),
+        "ctx is used other than to read a place its literal stores",
+    ),
+    # a key not known here may be another entry
+    "unknown_key": (
+        package(
+            "unknown_key",
+            """// Pick names the entry the caller asks for.
+func Pick(k string, a, b int) string {
+	u := num{v: a}
+	v := neg{v: b}
+	ctx := Context{Vars: map[string]any{"user": &u, "peer": &v}}
+	if n, ok := ctx.Vars[k].(Named); ok {
+		return n.Name()
+	}
+	return "none"
+}
+""",
+        ),
+        "ctx is used other than to read a place its literal stores",
+    ),
+    # under an interface key type, int64(1) is another key than the untyped 1 the literal stored
+    "interface_key": (
+        package(
+            "interface_key",
+            """// First names the entry stored under 1, read as int64(1).
+func First(a int) string {
+	u := num{v: a}
+	k := Keyed{Vars: map[any]any{1: &u}}
+	if n, ok := k.Vars[int64(1)].(Named); ok {
+		return n.Name()
+	}
+	return "none"
+}
+""",
+        ),
+        "names its entry only under a constant key type",
+    ),
+    # a write through an element of the inner slice: read as the stored name, it would write name instead
+    "written_through_element": (
+        package(
+            "written_through_element",
+            """// Rename relabels the only entry, then shows its label, its command and the old name.
+func Rename(a int, name string) string {
+	y := num{v: a}
+	p := Palette{Items: []Item{{Label: name, Cmd: &y}}}
+	p.Items[0].Label = "renamed"
+	return p.Items[0].Label + "/" + p.Items[0].Cmd.(Named).Name() + "/" + name
+}
+""",
+        ),
+        "p is written through p.Items[0].Label",
+    ),
+    # the literal holds a call: removing it would skip the call's effect
+    "effect_on_the_way": (
+        package(
+            "effect_on_the_way",
+            """var calls int
+
+func label() string { calls++; return "x" }
+
+// Eval evaluates the only command, counting labels made.
+func Eval(a int) string {
+	x := num{v: a}
+	p := Palette{Items: []Item{{Label: label(), Cmd: &x}}}
+	return fmt.Sprint(p.Items[0].Cmd.(Expr).Eval(), calls)
+}
+""",
+        ),
+        "removing it would skip",
+    ),
+}
+
+
+def _replace(old: str, new: str):
+    def rewrite(source: str) -> str:
+        assert old in source, old
+        return source.replace(old, new)
+
+    return rewrite
+
+
+NAIVE = {
+    "written_on_the_way": (
+        _replace(
+            "\tcall := Call{Args: [2]Expr{&lhs, &rhs}}\n\tif strict {\n\t\tcall.Args[1] = &c\n\t}\n"
+            "\treturn call.Args[1].(Named).Name()\n",
+            "\t_, _ = lhs, c\n\t_ = strict\n\treturn Named(&rhs).Name()\n",
+        ),
+        "{pkg}.Second(1, 2, true)",
+    ),
+    "aliased_slice": (
+        _replace(
+            '\tp := Palette{Items: []Item{{Label: "x", Cmd: &x}}}\n\titems := p.Items\n\titems[0].Cmd = &y\n'
+            "\treturn p.Items[0].Cmd.(Expr).Eval()\n",
+            "\t_ = y\n\treturn Expr(&x).Eval()\n",
+        ),
+        "{pkg}.Run(1, 2)",
+    ),
+    "aliased_map": (
+        _replace(
+            '\tctx := Context{Vars: map[string]any{"user": &u}}\n\trewire(ctx)\n'
+            '\treturn ctx.Vars["user"].(Named).Name()\n',
+            "\treturn Named(&u).Name()\n",
+        ),
+        "{pkg}.User(1)",
+    ),
+    "unknown_key": (
+        _replace(
+            '\tctx := Context{Vars: map[string]any{"user": &u, "peer": &v}}\n'
+            '\tif n, ok := ctx.Vars[k].(Named); ok {\n\t\treturn n.Name()\n\t}\n\treturn "none"\n',
+            "\t_, _ = k, v\n\t{\n\t\tn := Named(&u)\n\t\treturn n.Name()\n\t}\n",
+        ),
+        '{pkg}.Pick("peer", 1, 2)',
+    ),
+    "interface_key": (
+        _replace(
+            "\tk := Keyed{Vars: map[any]any{1: &u}}\n\tif n, ok := k.Vars[int64(1)].(Named); ok {\n"
+            '\t\treturn n.Name()\n\t}\n\treturn "none"\n',
+            "\t{\n\t\tn := Named(&u)\n\t\treturn n.Name()\n\t}\n",
+        ),
+        "{pkg}.First(1)",
+    ),
+    "written_through_element": (
+        _replace(
+            '\tp := Palette{Items: []Item{{Label: name, Cmd: &y}}}\n\tp.Items[0].Label = "renamed"\n'
+            '\treturn p.Items[0].Label + "/" + p.Items[0].Cmd.(Named).Name() + "/" + name\n',
+            '\tname = "renamed"\n\treturn name + "/" + Named(&y).Name() + "/" + name\n',
+        ),
+        '{pkg}.Rename(1, "old")',
+    ),
+    "effect_on_the_way": (
+        _replace(
+            "\tp := Palette{Items: []Item{{Label: label(), Cmd: &x}}}\n"
+            "\treturn fmt.Sprint(p.Items[0].Cmd.(Expr).Eval(), calls)\n",
+            "\treturn fmt.Sprint(Expr(&x).Eval(), calls)\n",
+        ),
+        "{pkg}.Eval(1)",
+    ),
+}
+
+globals().update(case_suite("iface-paths", RULE, FIXES, DECLINES, NAIVE))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_the_path_reads_become_the_stored_values(proposed, name):
+    source, expected, _ = FIXES[name]
+    fix = only_fix(proposed[name])
+    rewritten = edited(source, fix)
+    assert expected in rewritten and " := Call{" not in rewritten and "Vars: map" not in rewritten, rewritten
+    assert "call.Args" not in rewritten and "ctx.Vars" not in rewritten and "def.Stage" not in rewritten, rewritten
