@@ -10,7 +10,9 @@ later), and is either a field read as a value (`r.prefix`, `r.Gain * v`, `f(r.co
 contexts, never assigned, addressed, sliced, indexed or a method's receiver), or the receiver of a call of a
 method of the package: a value receiver's gets a copy of *r, a pointer receiver's is proven the same way, to
 a bounded depth (a method already being proven stands for itself: a cycle only calls methods whose every
-other use reads). The receiver itself is never returned, sent, stored, compared, passed or dereferenced.
+other use reads; never `go r.N()`, which may run after the call). The receiver itself is never returned, sent,
+stored, compared, passed or dereferenced, and the caller checks the compiler's verdict that the call keeps nothing
+of it (retention.py).
 """
 
 from __future__ import annotations
@@ -103,6 +105,8 @@ def _called_method(view: PackageView, path: str, ident: Node) -> tuple[str, str,
         return None
     call = selector.parent
     if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return None
+    if call.parent.type == "go_statement":  # `go r.N()` may run N after the call returned
         return None
     name = view.types.at(path, selector.child_by_field_name("field").start_byte)
     if name is None or name.kind != Kind.METHOD or not name.recv or name.pkg != view.package.import_path:
