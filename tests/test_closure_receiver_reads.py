@@ -3,7 +3,7 @@ compiler moves g to the heap. When the method (the package's own, in every build
 and calls methods that do the same (receiver_reads.py), a copy first in the literal (`g := g`) takes the calls'
 address instead, and g itself is only read there: it gets the usual copy before the statement too. A method that
 writes through its receiver, even two calls deep, or keeps it, stays declined: the naive copies lose the write or
-hand out the copy's address.
+hand out the copy's address (a func literal of the method keeping it too).
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain), DECLINES (source, the
 reason), NAIVE (the copies a careless rule would insert, and a probe showing they change what the code does), ALLOCS
@@ -220,6 +220,36 @@ func Track() int {
 """,
         "the address of lim is taken at or after the statement making the closure",
     ),
+    "decline_receiver_reads_hooked": (  # the method's func literal keeps the receiver: read back after a later write
+        """package decline_receiver_reads_hooked
+
+import "sync"
+
+type config struct{ level int }
+
+var hooks []func() int
+
+func (c *config) register() int {
+	hooks = append(hooks, func() int { return c.level })
+	return c.level
+}
+
+// Register registers a hook in a goroutine, then raises the level and reads it through the hook.
+func Register() int {
+	cfg := config{level: 1}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		cfg.register()
+	}()
+	wg.Wait()
+	cfg.level = 7
+	return hooks[len(hooks)-1]()
+}
+""",
+        "the address of cfg is taken at or after the statement making the closure",
+    ),
 }
 
 NAIVE = {
@@ -238,6 +268,12 @@ NAIVE = {
             "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
         ),
         "fmt.Sprint({pkg}.Track())",
+    ),
+    "decline_receiver_reads_hooked": (
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tcfg := cfg\n\tgo func() {\n\t\tcfg := cfg\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Register())",
     ),
 }
 
