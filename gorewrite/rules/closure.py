@@ -30,6 +30,7 @@ from gorewrite import (
     overwrites,
     owned_copies,
     range_bodies,
+    receiver_reads,
     retention,
     spawn_methods,
     wait_calls,
@@ -70,6 +71,7 @@ from gorewrite.syntax import (
     unparen_type,
     walk,
 )
+from gorewrite.syntax import statements as statements_of
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 NAME = "closure"
@@ -103,6 +105,8 @@ class Capture:
     inside: int = -1  # where a copy first in the one literal goes, when that literal writes it (owned_copies.py)
     body: bool = False  # what captures it is the body of a range-over-func loop (range_bodies.py), no literal
     fields: tuple[field_copies.FieldCopy, ...] = ()  # copies of the fields the literals read, not of the variable
+    # the `{` of each literal that copies it first for the pointer methods that only read it (receiver_reads.py)
+    firsts: tuple[int, ...] = ()
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -125,7 +129,7 @@ def find(view: PackageView) -> list[Candidate]:
         if node is None:
             continue
         if moved and node.type == "identifier" and _captured_somehow(view, escape.path, node, moved.group(1)):
-            scoped = (callee_waits, group_uses, wait_calls, spawn_methods, worker_dones, group_helpers)
+            scoped = (callee_waits, group_uses, wait_calls, spawn_methods, worker_dones, group_helpers, receiver_reads)
             also = sum((m.scopes(view, owner(node)) for m in scoped), ())
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), also=also))
         elif composite and (literal := _literal_pointer(view, escape)) is not None:
@@ -365,6 +369,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     addresses = [u for u in uses if u.use == Use.ADDR]
     aliased = _field_aliases(types, escape.path, root, function, addresses)
     addresses = [u for u in addresses if u not in aliased]
+    firsts, read = _read_receivers(view, escape.path, root, decl, by_literal.values())
+    addresses = [u for u in addresses if u not in read]
     late: list[Ident] = []
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late)
     if reason:
@@ -444,7 +450,44 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         if left is not None and any(n.type == "identifier" and n.text == name.encode() for n in left.named_children):
             line = view.line(escape.path, stmt.start_byte)
             return f"the statement making the closure declares {name} with := (line {line})"
-    return Capture(escape, name, decl.start, statements, block, ends=tuple(spans.items()), fields=fields)
+    return Capture(escape, name, decl.start, statements, block, ends=tuple(spans.items()), fields=fields, firsts=firsts)
+
+
+def _read_receivers(view, path: str, root: Node, decl: Ident, literals) -> tuple[tuple[int, ...], set[Ident]]:
+    """The literals that take the variable's address only as the receiver of pointer methods that read it
+    (`go func() { out[i] = g.factor(p) }()`: receiver_reads.py), with those addresses. Each gets a copy first in
+    its body, whose address the calls take instead, so the variable itself is only read there. Held to: no use in
+    the literal writes it or is inside a func literal of its own, the body declares no other variable of the
+    name at its top level, and the variable is at most BY_VALUE_MAX bytes (else it is captured by reference anyway).
+    Reading it once, where the literal starts, gives the values its calls would read: nothing writes it while the
+    literal runs (the literal does not, the calls do not, and the rule orders the function's later writes after
+    the literal's reads, which the copy only moves earlier)."""
+    if decl.size is None or decl.size > BY_VALUE_MAX:
+        return (), set()
+    firsts, read = [], set()
+    for literal, found in literals:
+        nodes = {use: root.named_descendant_for_byte_range(use.start, use.end) for use in found}
+        addresses = [use for use in found if use.use == Use.ADDR]
+        body = literal.child_by_field_name("body")
+        if (
+            not addresses
+            or any(use.use == Use.WRITE or owner(node) != literal for use, node in nodes.items())
+            or decl.name.encode() in declared(statements_of(body))
+            or not all(_read_receiver(view, path, nodes[use]) for use in addresses)
+        ):
+            continue
+        firsts.append(body.start_byte + 1)
+        read.update(addresses)
+    return tuple(firsts), read
+
+
+def _read_receiver(view: PackageView, path: str, ident: Node) -> bool:
+    """Is ident the receiver (or a field of it stored in it) of a call, not go/defer, of a pointer method that keeps
+    nothing of it and only reads its fields?"""
+    found = _address_call(ident)
+    if found is None or found[1] != retention.RECEIVER or found[0].parent.type in ("go_statement", "defer_statement"):
+        return False
+    return receiver_reads.reads_only(view, path, found[0]) is None and retention.kept(view, found[0], found[1]) is None
 
 
 def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | str:
@@ -1135,10 +1178,20 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
                 edits.append(Edit(path, ends[at], ends[at], b"\n" + indent + b"}"))
         edits.extend(Edit(path, at, at + 1, b"") for c in group for at in c.derefs)
         edits.extend(Edit(path, s, e, f.local.encode()) for c in group for f in c.fields for s, e in f.spans)
+        firsts: dict[int, list[str]] = {}
+        for c in group:
+            for brace in c.firsts:
+                firsts.setdefault(brace, []).append(
+                    f"{c.name} := {c.name} // read once: its pointer methods only read it"
+                )
+        edits.extend(_first_in_body(source, path, brace, lines) for brace, lines in firsts.items())
         edits = tuple(sorted(edits, key=lambda e: e.start))
         names = ", ".join(_copied(c) for c in group)
         what = "the range loop's body" if all(c.body for c in group) else "the func literal"
-        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), f"copy {names} before {what} captures it"))
+        summary = f"copy {names} before {what} captures it"
+        read = ", ".join(c.name for c in group if c.firsts)
+        summary += f", and {read} first in it for the pointer methods that only read it" if read else ""
+        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), summary))
     return proposals
 
 
@@ -1151,20 +1204,25 @@ def _owned_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[
     source = view.sources[path]
     proposals: list[Proposal] = []
     for brace, group in sorted(by_literal.items()):
-        at = _line_end(source, brace)
-        indent = b"\n" + _indent(source, brace) + b"\t"
-        copies = b"".join(
-            indent + f"{c.name} := {c.name} // the goroutine's own copy: keeps {c.name} off the heap".encode()
-            for c in group
-        )
-        follows = source[at : source.find(b"\n", at) if b"\n" in source[at:] else len(source)].strip()
-        rest = indent if follows else b""  # code follows the `{` on its line: it goes on the next
-        spaces = len(source[at:]) - len(source[at:].lstrip(b" \t")) if follows else 0
+        lines = [f"{c.name} := {c.name} // the goroutine's own copy: keeps {c.name} off the heap" for c in group]
         names = ", ".join(c.name for c in group)
-        edit = Edit(path, at, at + spaces, copies + rest)
         summary = f"copy {names} first in the goroutine that writes it"
-        proposals.append(Fix(NAME, (edit,), tuple(c.escape for c in group), summary))
+        proposals.append(
+            Fix(NAME, (_first_in_body(source, path, brace, lines),), tuple(c.escape for c in group), summary)
+        )
     return proposals
+
+
+def _first_in_body(source: bytes, path: str, brace: int, lines: list[str]) -> Edit:
+    """The lines, first in the body whose `{` is at brace, each on a line of its own after the `{` (and a comment
+    ending its line)."""
+    at = _line_end(source, brace)
+    indent = b"\n" + _indent(source, brace) + b"\t"
+    copies = b"".join(indent + line.encode() for line in lines)
+    follows = source[at : source.find(b"\n", at) if b"\n" in source[at:] else len(source)].strip()
+    rest = indent if follows else b""  # code follows the `{` on its line: it goes on the next
+    spaces = len(source[at:]) - len(source[at:].lstrip(b" \t")) if follows else 0
+    return Edit(path, at, at + spaces, copies + rest)
 
 
 def _indent(source: bytes, at: int) -> bytes:

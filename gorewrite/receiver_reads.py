@@ -1,0 +1,118 @@
+"""Does a pointer method only read its receiver's fields?
+
+`g.factor(peak)` in a goroutine passes &g, so the compiler captures g by reference and moves it to the
+heap. A copy taken first in the literal (`g := g`) can stand for g there when the method neither keeps its
+receiver nor writes through it: it then reads the same field values through the copy's address as through
+g's, and nothing it does reaches g or outlives the call. Proven from the method's body, the package's own and
+the same in every build (no file another build compiles may declare it otherwise: callees.other_builds), by
+go/types' identities: every use of the receiver is in the method's own code (no func literal, which could run
+later), and is either a field read as a value (`r.prefix`, `r.Gain * v`, `f(r.codec)`: field_alias's value
+contexts, never assigned, addressed, sliced, indexed or a method's receiver), or the receiver of a call of a
+method of the package: a value receiver's gets a copy of *r, a pointer receiver's is proven the same way, to
+a bounded depth (a method already being proven stands for itself: a cycle only calls methods whose every
+other use reads; never `go r.N()`, which may run after the call). The receiver itself is never returned, sent,
+stored, compared, passed or dereferenced, and the caller checks the compiler's verdict that the call keeps nothing
+of it (retention.py).
+"""
+
+from __future__ import annotations
+
+from gorewrite import callees, field_alias
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import owner
+from gorewrite.syntax import Node, unparen_type
+from gorewrite.typeinfo import Kind
+
+DEPTH = 4  # pointer methods followed from the call; deeper chains are declined
+
+
+def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
+    """The package's pointer methods the function may call, DEPTH calls deep, whose types reads_only reads."""
+    found = callees.scopes(view, function, depth=DEPTH, kinds=("method_declaration",))
+    return tuple(s for s in found if _pointer_receiver(_declaration_at(view, s)) is not None)
+
+
+def _declaration_at(view: PackageView, scope: tuple[str, int, int]) -> Node:
+    return view.tree(scope[0]).root_node.named_descendant_for_byte_range(scope[1], scope[2])
+
+
+def reads_only(view: PackageView, path: str, call: Node) -> str | None:
+    """None when the pointer method `call` calls only reads its receiver's fields; else why not."""
+    return _method(view, callees.callee(view, path, call), set(), 0)
+
+
+def _method(view: PackageView, key: tuple[str, str, str] | str, seen: set, depth: int) -> str | None:
+    if isinstance(key, str):
+        return key
+    shown = f"{key[1]}.{key[2]}"
+    if key[0] != view.package.import_path:
+        return f"{shown} is another package's method, whose body gorewrite does not read"
+    if key in seen:
+        return None
+    if depth >= DEPTH:
+        return f"{shown} is more than {DEPTH} pointer methods deep"
+    other = callees.other_builds(view)
+    if other:
+        return f"another build compiles {other}, where {shown} may be declared otherwise"
+    found = callees.declaration(view, key)
+    body = found[1].child_by_field_name("body") if found else None
+    if body is None:
+        return f"{shown} {callees.NO_BODY}"
+    receiver = _pointer_receiver(found[1])
+    if receiver is None:
+        return f"{shown} has no named pointer receiver"
+    seen.add(key)
+    return _uses(view, found[0], found[1], receiver, shown, seen, depth)
+
+
+def _pointer_receiver(method: Node) -> Node | None:
+    """The name of `r` in `func (r *T) M(…)`, or None."""
+    receiver = method.child_by_field_name("receiver")
+    decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
+    names = decls[0].children_by_field_name("name") if len(decls) == 1 else []
+    if len(names) != 1 or unparen_type(decls[0].child_by_field_name("type")).type != "pointer_type":
+        return None
+    return names[0]
+
+
+def _uses(view, path: str, method: Node, receiver: Node, shown: str, seen: set, depth: int) -> str | None:
+    types = view.types
+    declared = types.at(path, receiver.start_byte)
+    if declared is None or declared.obj is None:
+        return f"go/types does not describe the receiver of {shown}"
+    root = view.tree(path).root_node
+    for use in (i for i in types.idents[path] if i.obj == declared.obj and i.start != declared.start):
+        node = root.named_descendant_for_byte_range(use.start, use.end)
+        line = view.line(path, use.start)
+        if owner(node) != method:
+            return f"{shown} uses its receiver in a func literal (line {line})"
+        field = field_alias.value_field(types, path, node)
+        if field is not None and not field_alias.assigned(field):
+            continue
+        called = _called_method(view, path, node)
+        if called is None:
+            return f"{shown} uses its receiver other than to read a field or call a method (line {line})"
+        reason = _method(view, called, seen, depth + 1) if called[2] else None
+        if reason:
+            return reason
+    return None
+
+
+def _called_method(view: PackageView, path: str, ident: Node) -> tuple[str, str, str] | None:
+    """The key of the package's method `r.N(…)` calls, its name blank for a value receiver (a copy of *r)."""
+    selector = ident.parent
+    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != ident:
+        return None
+    call = selector.parent
+    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return None
+    if call.parent.type == "go_statement":  # `go r.N()` may run N after the call returned
+        return None
+    name = view.types.at(path, selector.child_by_field_name("field").start_byte)
+    if name is None or name.kind != Kind.METHOD or not name.recv or name.pkg != view.package.import_path:
+        return None
+    key = callees.callee(view, path, call)
+    found = callees.declaration(view, key) if not isinstance(key, str) else None
+    if found is None:
+        return None
+    return key if _pointer_receiver(found[1]) is not None else (key[0], key[1], "")

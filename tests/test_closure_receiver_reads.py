@@ -1,0 +1,293 @@
+"""closure and pointer methods that only read their receiver: `go func() { out[i] = g.factor(p) }()` takes &g, so the
+compiler moves g to the heap. When the method (the package's own, in every build) only reads its receiver's fields
+and calls methods that do the same (receiver_reads.py), a copy first in the literal (`g := g`) takes the calls'
+address instead, and g itself is only read there: it gets the usual copy before the statement too. A method that
+writes through its receiver, even two calls deep, or keeps it, stays declined: the naive copies lose the write or
+hand out the copy's address (a func literal of the method keeping it too).
+
+Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain), DECLINES (source, the
+reason), NAIVE (the copies a careless rule would insert, and a probe showing they change what the code does), ALLOCS
+(the call AllocsPerRun runs).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, only_fix
+
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "receiver_reads_gain": (  # one pointer method reading two fields; the gain is raised after the Wait
+        """package receiver_reads_gain
+
+import "sync"
+
+type Gain struct {
+	Target float64
+	Limit  float64
+}
+
+func (g *Gain) factor(peak float64) float64 {
+	f := g.Target / peak
+	if g.Limit > 0 && f > g.Limit {
+		f = g.Limit
+	}
+	return f
+}
+
+// Normalise scales each chunk's peak to the target, one goroutine per chunk.
+func Normalise(peaks []float64, target, limit float64) ([]float64, float64) {
+	g := Gain{Target: target, Limit: limit}
+	out := make([]float64, len(peaks))
+	var wg sync.WaitGroup
+	for i, p := range peaks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = p * g.factor(p)
+		}()
+	}
+	wg.Wait()
+	g.Target *= 2
+	return out, g.Target
+}
+""",
+        "\t\t\tg := g // read once: its pointer methods only read it\n\t\t\tdefer wg.Done()",
+    ),
+    "receiver_reads_two_deep": (  # header calls label (both pointer methods) and a value method
+        """package receiver_reads_two_deep
+
+import (
+	"strings"
+	"sync"
+)
+
+type encoder struct {
+	prefix string
+	major  int
+}
+
+func (e *encoder) header() string { return e.label() + "/v" + e.version() }
+
+func (e *encoder) label() string { return strings.ToUpper(e.prefix) }
+
+func (e encoder) version() string { return string(rune('0' + e.major)) }
+
+// Send labels every batch with the encoder's header.
+func Send(batches []string, prefix string) []string {
+	enc := encoder{prefix: prefix, major: 1}
+	out := make([]string, len(batches))
+	var wg sync.WaitGroup
+	for i, b := range batches {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = enc.header() + " " + b
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\t\tenc := enc // read once: its pointer methods only read it\n",
+    ),
+    "receiver_reads_field_method": (  # net/http's filetransport shape: a pointer method of a field of a parameter
+        """package receiver_reads_field_method
+
+import "strings"
+
+type handler struct{ root string }
+
+func (h *handler) serve(p string) string { return h.root + "/" + strings.TrimPrefix(p, "/") }
+
+// Transport serves paths from its handler.
+type Transport struct{ fh handler }
+
+// Fetch serves the path in a goroutine and waits for its answer.
+func (t Transport) Fetch(p string) string {
+	res := make(chan string, 1)
+	go func() {
+		res <- t.fh.serve(p)
+	}()
+	return <-res
+}
+""",
+        "\t\tt := t // read once: its pointer methods only read it\n\t\tres <- t.fh.serve(p)",
+    ),
+}
+
+DECLINES = {
+    "decline_receiver_reads_writes": (  # the method counts its calls through the receiver, read after the Wait
+        """package decline_receiver_reads_writes
+
+import "sync"
+
+type meter struct {
+	mu    *sync.Mutex
+	scale int
+	calls int
+}
+
+func (m *meter) read(v int) int {
+	m.mu.Lock()
+	m.calls++
+	m.mu.Unlock()
+	return v * m.scale
+}
+
+// Scale scales every value and says how many reads the meter counted.
+func Scale(vs []int) ([]int, int) {
+	m := meter{mu: new(sync.Mutex), scale: 3}
+	out := make([]int, len(vs))
+	var wg sync.WaitGroup
+	for i, v := range vs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = m.read(v)
+		}()
+	}
+	wg.Wait()
+	return out, m.calls
+}
+""",
+        "the address of m is taken at or after the statement making the closure",
+    ),
+    "decline_receiver_reads_deep_write": (  # the write is one pointer method further down
+        """package decline_receiver_reads_deep_write
+
+import "sync"
+
+type encoder struct {
+	prefix string
+	used   bool
+}
+
+func (e *encoder) header() string {
+	e.touch()
+	return e.prefix + "/v1"
+}
+
+func (e *encoder) touch() { e.used = true }
+
+// Label labels one batch in a goroutine and says whether the encoder was used.
+func Label(batch string) (string, bool) {
+	enc := encoder{prefix: "fleet"}
+	var wg sync.WaitGroup
+	var out string
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		out = enc.header() + " " + batch
+	}()
+	wg.Wait()
+	enc.prefix = ""
+	return out, enc.used
+}
+""",
+        "the address of enc is taken at or after the statement making the closure",
+    ),
+    "decline_receiver_reads_kept": (  # the method keeps its receiver: the function reads it back through the keeper
+        """package decline_receiver_reads_kept
+
+import "sync"
+
+type limits struct{ rate int }
+
+var last *limits
+
+func (l *limits) track() int {
+	last = l
+	return l.rate
+}
+
+// Track reads the limits in a goroutine, then raises them and reads them back through what track kept.
+func Track() int {
+	lim := limits{rate: 5}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		lim.track()
+	}()
+	wg.Wait()
+	lim.rate = 9
+	return last.rate
+}
+""",
+        "the address of lim is taken at or after the statement making the closure",
+    ),
+    "decline_receiver_reads_hooked": (  # the method's func literal keeps the receiver: read back after a later write
+        """package decline_receiver_reads_hooked
+
+import "sync"
+
+type config struct{ level int }
+
+var hooks []func() int
+
+func (c *config) register() int {
+	hooks = append(hooks, func() int { return c.level })
+	return c.level
+}
+
+// Register registers a hook in a goroutine, then raises the level and reads it through the hook.
+func Register() int {
+	cfg := config{level: 1}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		cfg.register()
+	}()
+	wg.Wait()
+	cfg.level = 7
+	return hooks[len(hooks)-1]()
+}
+""",
+        "the address of cfg is taken at or after the statement making the closure",
+    ),
+}
+
+NAIVE = {
+    "decline_receiver_reads_writes": (
+        lambda source: source.replace("\t\tgo func() {\n", "\t\tm := m\n\t\tgo func() {\n\t\t\tm := m\n"),
+        "fmt.Sprint({pkg}.Scale([]int{1, 2, 3}))",
+    ),
+    "decline_receiver_reads_deep_write": (
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tenc := enc\n\tgo func() {\n\t\tenc := enc\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        'fmt.Sprint({pkg}.Label("b"))',
+    ),
+    "decline_receiver_reads_kept": (
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tlim := lim\n\tgo func() {\n\t\tlim := lim\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Track())",
+    ),
+    "decline_receiver_reads_hooked": (
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tcfg := cfg\n\tgo func() {\n\t\tcfg := cfg\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Register())",
+    ),
+}
+
+ALLOCS = {
+    "receiver_reads_gain": "fmt.Sprint({pkg}.Normalise([]float64{1, 2, 4}, 1, 3))",
+    "receiver_reads_two_deep": 'fmt.Sprint({pkg}.Send([]string{"a", "b"}, "fleet"))',
+    "receiver_reads_field_method": 'fmt.Sprint({pkg}.Transport{}.Fetch("/a"))',
+}
+
+FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
+
+globals().update(case_suite("receiver_reads", RULE, FIXES, DECLINES, NAIVE))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
