@@ -1,14 +1,14 @@
 """make-const with a difference from a constant offset (gorewrite/differences.py) and the length of a string variable
-set to constants (bounds._assigned_limit). A chunking loop's `end := min(i+K, len(s))`, or `end := off + K` lowered by
-`if end > len(p) { end = len(p) }`, leaves `end - i` and `len(s[i:end])` at most K however large i and s are (probe42b
-table `Columns`, render `Premultiply`: each took the speculative budget before); `layout := time.DateTime; if zone {
-layout = time.RFC3339 }` leaves len(layout) at most 25 (probe42b render `Stamp`, `LogTime`). After those, a start met
-with its end, `if i > end { i = end }` (or `i = min(i, end)`, `max`), leaves end - i as it was or 0 (probe
-make-const-search `Extract`). Each must-decline keeps its naive array, which panics where the original does not: i
-written after end was set, a clamp that raises end, a min whose other argument may be negative (MinInt - i wraps to
-21), an unsigned difference (0 - (MaxUint-20) is 21), a closure resetting i, a start met with less than its end (`i =
-end - 20`, `i -= 40`), a meet that moves end too or swaps the two, i reset after the meet, a string grown or set to
-another string.
+set to constants (bounds._assigned_limit). A chunking loop's `end := min(i+K, len(s))`, or `end := off + K`
+lowered by `if end > len(p) { end = len(p) }`, leaves `end - i` and `len(s[i:end])` at most K however large i and
+s are (probe42b table `Columns`, render `Premultiply`: each took the speculative budget before); `layout :=
+time.DateTime; if zone { layout = time.RFC3339 }` leaves len(layout) at most 25 (probe42b render `Stamp`,
+`LogTime`). After those, a start met with its end, `if i > end { i = end }` (or `i = min(i, end)`, `max`), leaves
+end - i as it was or 0 (probe make-const-search `Extract`). Each must-decline keeps its naive array, which panics
+where the original does not: i written after end was set, a clamp that raises end, a min whose other argument may
+be negative (MinInt - i wraps to 21), an unsigned difference (0 - (MaxUint-20) is 21), a closure resetting i, a
+start met with less than its end (`i = end - 20`, `i -= 40`, golden `decline_snippet_from_start`'s `i = 0`), a
+meet that moves end too or swaps the two, i reset after the meet, a string grown or set to another string.
 """
 
 from __future__ import annotations
@@ -67,6 +67,10 @@ NOT_BOUNDED = {
         _case("low_met_below", "end-i", MIN + "\n\tif i > end {\n\t\ti = end - 20\n\t}"),
         'Sum(make([]int64, 10), 30, 0, "")',
     ),
+    "low_zeroed": (
+        _case("low_zeroed", "end-i", MIN + "\n\tif i > end {\n\t\ti = 0\n\t}"),
+        'Sum(make([]int64, 40), 50, 0, "")',
+    ),
     "low_decremented": (
         _case("low_decremented", "end-i", MIN + "\n\tif i > end {\n\t\ti -= 40\n\t}"),
         'Sum(make([]int64, 10), 30, 0, "")',
@@ -100,7 +104,7 @@ NAIVE = {
     name: (array("buf", size, "int64", k), probe("{pkg}." + call))
     for (name, call), (size, k) in zip(
         ((n, c) for n, (_, c) in NOT_BOUNDED.items()),
-        [("end-i", 16)] * 10 + [("len(sep)+8", 10)] * 2,
+        [("end-i", 16)] * 11 + [("len(sep)+8", 10)] * 2,
         strict=True,
     )
 }
