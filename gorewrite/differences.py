@@ -14,7 +14,11 @@ hi and lo are local variables whose address is never taken and that only this fu
 not run in between). The setting statement and the lowerings are earlier statements of a block that holds the
 bounded statement (or a statement around it), nothing between them or in that statement writes lo, and hi only
 as those lowerings, and the function has no goto: each time the bounded statement runs, they ran just before it,
-in this pass of any loop around it (must-declines `difference_low_written`, `difference_raised`).
+in this pass of any loop around it (must-declines `difference_low_written`, `difference_raised`). After the
+lowerings, a statement may also set lo or hi to the other (or to min or max of the two), one of them per assignment:
+each such write leaves the two as they were or equal, so hi - lo as it was or 0 (a snippet's `if lo > hi { lo = hi
+}`, a window's `if hi < lo { hi = lo }`; must-declines `low_met_below`, `low_decremented`, `low_met_high_raised`,
+`low_swapped`, `low_met_then_reset`, `high_met_above`).
 """
 
 from __future__ import annotations
@@ -87,17 +91,56 @@ def _local(view: PackageView, path: str, node: Node) -> str | None:
 
 
 def _set_before(view: PackageView, path: str, node: Node, hi: str, lo: str, writes, lowest: Lowest) -> int | None | str:
-    """K from the nearest earlier statement of node's block setting hi to lo+K (past lowerings of hi), None where
-    one writes lo or writes hi otherwise, "none" where no earlier statement of the block writes either."""
-    sibling = node.prev_named_sibling
+    """K from the nearest earlier statement of node's block setting hi to lo+K (past lowerings of hi, and past
+    statements after them that only meet lo and hi), None where one writes lo or writes hi otherwise, "none" where
+    no earlier statement of the block writes either."""
+    sibling, lowered = node.prev_named_sibling, False
     while sibling is not None:
         inside = [u for u in writes if sibling.start_byte <= u.start < sibling.end_byte]
-        if any(u.obj == lo for u in inside):
+        if inside and _meets(view, path, sibling, hi, lo, inside):
+            if lowered:
+                return None
+        elif any(u.obj == lo for u in inside):
             return None
-        if inside and not _lowers(view, path, sibling, hi, lowest):
+        elif inside and not _lowers(view, path, sibling, hi, lowest):
             return _offset(view, path, sibling, hi, lo, lowest)
+        else:
+            lowered = lowered or bool(inside)
         sibling = sibling.prev_named_sibling
     return "none"
+
+
+def _meets(view: PackageView, path: str, stmt: Node, hi: str, lo: str, inside) -> bool:
+    """Does the statement write lo and hi only by setting one to the other (`lo = hi`, `hi = lo`) or to min or max of
+    the two, one of them per assignment? Each such write leaves the two as they were or equal, so hi - lo as it was or
+    0: `if lo > hi { lo = hi }` after `hi := min(lo+K, len(s))` (a snippet's start kept within its end) leaves it at
+    most K as before. `lo, hi = hi, lo` would negate it."""
+    root = view.tree(path).root_node
+    return all(
+        u.use == Use.WRITE and _meeting(view, path, root.descendant_for_byte_range(u.start, u.end), hi, lo)
+        for u in inside
+    )
+
+
+def _meeting(view: PackageView, path: str, name: Node, hi: str, lo: str) -> bool:
+    """Is name the left side of a plain assignment setting lo or hi (and not both) to the other, or to min or max
+    of the two?"""
+    left = name.parent
+    if left is None or left.type != "expression_list" or left.parent.type != "assignment_statement":
+        return False
+    pairs = assignments(left.parent)
+    if left.parent.child_by_field_name("left") != left or sum(_local(view, path, n) in (hi, lo) for n, _ in pairs) != 1:
+        return False
+    values = [v for n, v in pairs if n == name]
+    if len(values) != 1:
+        return False
+    value, other = unparen(values[0]), lo if _local(view, path, name) == hi else hi
+    if value.type == "call_expression" and any(
+        builtin(view, path, value.child_by_field_name("function"), f) for f in ("min", "max")
+    ):
+        args = {_local(view, path, unparen(a)) for a in call_args(value)}
+        return other in args and args <= {hi, lo}
+    return _local(view, path, value) == other
 
 
 def _offset(view: PackageView, path: str, stmt: Node, hi: str, lo: str, lowest: Lowest) -> int | None:

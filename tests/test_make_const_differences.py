@@ -1,11 +1,15 @@
 """make-const with a difference from a constant offset (gorewrite/differences.py) and the length of a string variable
-set to constants (bounds._assigned_limit). A chunking loop's `end := min(i+K, len(s))`, or `end := off + K` lowered by
-`if end > len(p) { end = len(p) }`, leaves `end - i` and `len(s[i:end])` at most K however large i and s are (probe42b
-table `Columns`, render `Premultiply`: each took the speculative budget before); `layout := time.DateTime; if zone {
-layout = time.RFC3339 }` leaves len(layout) at most 25 (probe42b render `Stamp`, `LogTime`). Each must-decline keeps
-its naive array, which panics where the original does not: i written after end was set, a clamp that raises end, a
-min whose other argument may be negative (MinInt - i wraps to 21), an unsigned difference (0 - (MaxUint-20) is 21), a
-closure resetting i, a string grown or set to another string.
+set to constants (bounds._assigned_limit). A chunking loop's `end := min(i+K, len(s))`, or `end := off + K`
+lowered by `if end > len(p) { end = len(p) }`, leaves `end - i` and `len(s[i:end])` at most K however large i and
+s are (probe42b table `Columns`, render `Premultiply`: each took the speculative budget before); `layout :=
+time.DateTime; if zone { layout = time.RFC3339 }` leaves len(layout) at most 25 (probe42b render `Stamp`,
+`LogTime`). After those, a start met with its end, `if i > end { i = end }` (or `i = min(i, end)`, `max`, or end
+met with i), leaves end - i as it was or 0 (probe make-const-search `Extract`). Each must-decline keeps its naive
+array, which panics where the original does not: i written after end was set, a clamp that raises end, a min whose
+other argument may be negative (MinInt - i wraps to 21), an unsigned difference (0 - (MaxUint-20) is 21), a
+closure resetting i, a start met with less than its end (`i = end - 20`, `i -= 40`, golden
+`decline_snippet_from_start`'s `i = 0`), a meet that moves end too or swaps the two, i reset after the meet, a
+string grown or set to another string.
 """
 
 from __future__ import annotations
@@ -27,11 +31,19 @@ def _case(name: str, size: str, guard: str, params: str = PARAMS) -> str:
 MIN = "\tend := min(i+16, len(xs))"
 CLAMP = "\tend := i + 16\n\tif end > len(xs) {\n\t\tend = len(xs)\n\t}"
 LAYOUT = '\tsep := ", "\n\tif n > 0 {\n\t\tsep = " | "\n\t}'
+MET = MIN + "\n\tif i > end {\n\t\ti = end\n\t}"
 BOUNDED = {
     "offset_min": (_case("offset_min", "end-i", MIN), "[16]int64"),
     "offset_clamped": (_case("offset_clamped", "end-i", CLAMP), "[16]int64"),
     "offset_lowered": (_case("offset_lowered", "end-i", "\tend := 16 + i\n\tend = min(end, len(xs))"), "[16]int64"),
     "window_length": (_case("window_length", "len(w)", MIN + "\n\tw := xs[i:end]"), "[16]int64"),
+    "low_met": (_case("low_met", "end-i", MET), "[16]int64"),
+    "low_met_padded": (_case("low_met_padded", "end-i+6", MET), "[22]int64"),
+    "low_met_min": (_case("low_met_min", "end-i", CLAMP + "\n\ti = min(i, end)"), "[16]int64"),
+    "low_met_max": (_case("low_met_max", "end-i", MIN + "\n\ti = max(i, end)"), "[16]int64"),
+    "high_met": (_case("high_met", "end-i", MIN + "\n\tif end < i {\n\t\tend = i\n\t}"), "[16]int64"),
+    "high_met_max": (_case("high_met_max", "end-i", CLAMP + "\n\tend = max(i, end)"), "[16]int64"),
+    "low_met_always": (_case("low_met_always", "end-i", MIN + "\n\tif n > 0 {\n\t\ti = end\n\t}"), "[16]int64"),
     "constant_strings": (_case("constant_strings", "len(sep)+8", LAYOUT), "[11]int64"),
     "constant_string": (_case("constant_string", "8*len(sep)", '\tsep := "::"'), "[16]int64"),
 }
@@ -54,6 +66,34 @@ NOT_BOUNDED = {
         _case("difference_unsigned", "end-i", "\tend := min(i+16, n)", "xs []int64, i, n uint, key string"),
         'Sum([]int64{1}, 18446744073709551595, 0, "")',
     ),
+    "low_met_below": (
+        _case("low_met_below", "end-i", MIN + "\n\tif i > end {\n\t\ti = end - 20\n\t}"),
+        'Sum(make([]int64, 10), 30, 0, "")',
+    ),
+    "low_zeroed": (
+        _case("low_zeroed", "end-i", MIN + "\n\tif i > end {\n\t\ti = 0\n\t}"),
+        'Sum(make([]int64, 40), 50, 0, "")',
+    ),
+    "low_decremented": (
+        _case("low_decremented", "end-i", MIN + "\n\tif i > end {\n\t\ti -= 40\n\t}"),
+        'Sum(make([]int64, 10), 30, 0, "")',
+    ),
+    "low_met_high_raised": (
+        _case("low_met_high_raised", "end-i", MIN + "\n\tif i > end {\n\t\ti, end = end, end+20\n\t}"),
+        'Sum(make([]int64, 10), 30, 0, "")',
+    ),
+    "low_swapped": (
+        _case("low_swapped", "end-i", MIN + "\n\tif i > end {\n\t\ti, end = end, i\n\t}"),
+        'Sum(make([]int64, 10), 30, 0, "")',
+    ),
+    "high_met_above": (
+        _case("high_met_above", "end-i", MIN + "\n\tif end < i {\n\t\tend = i + 20\n\t}"),
+        'Sum(make([]int64, 10), 30, 0, "")',
+    ),
+    "low_met_then_reset": (
+        _case("low_met_then_reset", "end-i", MET + "\n\ti = 0"),
+        'Sum(make([]int64, 40), 20, 0, "")',
+    ),
     "difference_closure": (
         _case("difference_closure", "end-i", "\tbump := func() { i = 0 }\n" + MIN + "\n\tbump()"),
         'Sum(make([]int64, 40), 20, 0, "")',
@@ -71,7 +111,7 @@ NAIVE = {
     name: (array("buf", size, "int64", k), probe("{pkg}." + call))
     for (name, call), (size, k) in zip(
         ((n, c) for n, (_, c) in NOT_BOUNDED.items()),
-        [("end-i", 16)] * 5 + [("len(sep)+8", 10)] * 2,
+        [("end-i", 16)] * 12 + [("len(sep)+8", 10)] * 2,
         strict=True,
     )
 }

@@ -112,6 +112,7 @@ def test_the_measured_cases_are_there():
         "bit_tables",
         "goban_group",
         "route_cost",
+        "snippet_window",
     } <= set(MEASURED)
 
 

@@ -1,0 +1,3 @@
+module example.com/searchkit
+
+go 1.22
