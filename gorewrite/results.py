@@ -1,7 +1,8 @@
 """One result of a call with several (bounds.py asks): `n, err := parseLen(b)` sets n to parseLen's first
 result, which is bounded where every return statement of parseLen returns a bounded first value (`return
 int(b[0]) & 0x3f, nil`, `return 0, errShort`) — Go's (T, error) idiom, which a single-result callee
-(returns.py) does not cover.
+(returns.py) does not cover — or, for strconv's integer parsers, at most as many digits as its string has bytes
+(digit_counts.py).
 
 The callee is returns.py's (a function or statically resolved method of the package, declared for every
 build, with a body, no type parameters and no `defer`); each of its returns lists one value per result (a
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gorewrite.digit_counts import parsed
 from gorewrite.intervals import UNKNOWN, Interval, join
 from gorewrite.proposals import PackageView
 from gorewrite.returns import At, declaration
@@ -46,12 +48,20 @@ def call_of(node: Node, named: Callable[[Node], bool]) -> Node | None:
     return chosen[0] if chosen is not None else None
 
 
-def result_interval(view: PackageView, path: str, node: Node, named: Callable[[Node], bool], at: At) -> Interval | None:
+def result_interval(
+    view: PackageView, path: str, node: Node, named: Callable[[Node], bool], at: At, length: Callable[[Node], Interval]
+) -> Interval | None:
     """The join of the picked value of every return of the callee, each at its return statement (UNKNOWN where one
-    is not listed), or None when the statement assigns no name of several from a call."""
+    is not listed), or None when the statement assigns no name of several from a call. A std parser's number
+    (`n, err := strconv.Atoi(s)`) is bounded by its string's length instead (digit_counts.py; `length`: an
+    argument's length's interval at the statement)."""
     chosen = picked(node, named)
     if chosen is None:
         return None
+    if chosen[1] == 0:
+        number = parsed(view, path, chosen[0], length)
+        if number != UNKNOWN:
+            return number
     found = declaration(view, path, chosen[0])
     if found is None:
         return UNKNOWN
