@@ -1,5 +1,5 @@
 // Package member reads the members of an ar-style archive, whose fixed-width text header gives the
-// length of the member's name in a 3-byte decimal field.
+// length of the member's name in a 3-byte decimal field, read by a local helper as xcoff's NewArchive does.
 package member
 
 import (
@@ -18,7 +18,10 @@ func Name(rec []byte) (string, error) {
 	if len(rec) < headerLen {
 		return "", errShort
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(string(rec[:headerLen])))
+	parseField := func(b []byte) (int, error) {
+		return strconv.Atoi(strings.TrimSpace(string(b)))
+	}
+	n, err := parseField(rec[:headerLen])
 	if err != nil {
 		return "", err
 	}
