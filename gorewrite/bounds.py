@@ -320,8 +320,13 @@ def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node,
     if value.type == "var_spec":
         return 0
     if subject.variable:
-        inside = lambda f, n, s: interval(view, f, n, s, side.inside()) if side.calls > 0 else UNKNOWN  # noqa: E731
-        several = results.result_interval(view, path, at, lambda n: sets(view, path, n, subject), inside)
+        inside = lambda f, n, s, length, given: (  # noqa: E731
+            interval(view, f, n, s, side.inside(given), (), length) if side.calls > 0 else UNKNOWN
+        )
+        valued = lambda n: interval(view, path, n, at, side)  # noqa: E731
+        measured = lambda n: interval(view, path, n, at, side, (), True)  # noqa: E731
+        named = lambda n: sets(view, path, n, subject)  # noqa: E731
+        several = results.result_interval(view, path, at, named, inside, valued, measured)
         return several.end(side.upper) if several is not None else bound(view, path, value, at, side)
     value = unparen(value)
     copied = value.type != "slice_expression" and not subject.shared  # a constant string, a copy (not of a map)

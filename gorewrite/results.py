@@ -1,21 +1,25 @@
 """One result of a call with several (bounds.py asks): `n, err := parseLen(b)` sets n to parseLen's first
 result, which is bounded where every return statement of parseLen returns a bounded first value (`return
 int(b[0]) & 0x3f, nil`, `return 0, errShort`) — Go's (T, error) idiom, which a single-result callee
-(returns.py) does not cover.
+(returns.py) does not cover — or, for strconv's integer parsers, at most as many digits as its string has bytes
+(digit_counts.py).
 
 The callee is returns.py's (a function or statically resolved method of the package, declared for every
-build, with a body, no type parameters and no `defer`); each of its returns lists one value per result (a
-bare `return` of named results, or `return f()` forwarding another call, bounds nothing), and the
-assignment names exactly as many variables as the callee has results.
+build, with a body, no type parameters and no `defer`, or a local's one func literal); each of its returns lists one
+value per result (a bare `return` of named results bounds nothing, and `return f()` forwarding another call only
+where f is a std parser whose number digit_counts.py bounds), each read with the callee's parameters bound to the
+call's arguments as returns.py binds them, and the assignment names exactly as many variables as the callee has
+results.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from gorewrite.digit_counts import parsed
 from gorewrite.intervals import UNKNOWN, Interval, join
 from gorewrite.proposals import PackageView
-from gorewrite.returns import At, declaration
+from gorewrite.returns import At, Of, bound_arguments, declaration
 from gorewrite.syntax import ASSIGNMENTS, Node, unparen, walk
 
 
@@ -46,12 +50,21 @@ def call_of(node: Node, named: Callable[[Node], bool]) -> Node | None:
     return chosen[0] if chosen is not None else None
 
 
-def result_interval(view: PackageView, path: str, node: Node, named: Callable[[Node], bool], at: At) -> Interval | None:
-    """The join of the picked value of every return of the callee, each at its return statement (UNKNOWN where one
-    is not listed), or None when the statement assigns no name of several from a call."""
+def result_interval(
+    view: PackageView, path: str, node: Node, named: Callable[[Node], bool], at: At, of: Of, length: Of
+) -> Interval | None:
+    """The join of the picked value of every return of the callee, each at its return statement with the
+    parameters bound to the arguments (`of`, `length`: an argument's interval and its length's at the statement;
+    UNKNOWN where a return lists no value for it), or None when the statement assigns no name of several from a
+    call. A std parser's number (`n, err := strconv.Atoi(s)`, or a return forwarding one) is bounded by its
+    string's length instead (digit_counts.py)."""
     chosen = picked(node, named)
     if chosen is None:
         return None
+    if chosen[1] == 0:
+        number = parsed(view, path, chosen[0], length)
+        if number != UNKNOWN:
+            return number
     found = declaration(view, path, chosen[0])
     if found is None:
         return UNKNOWN
@@ -63,13 +76,22 @@ def result_interval(view: PackageView, path: str, node: Node, named: Callable[[N
     own = list(walk(function.child_by_field_name("body"), skip=lambda n: n.type == "func_literal"))
     if any(n.type == "defer_statement" for n in own):
         return UNKNOWN
+    given = bound_arguments(view, path, chosen[0], file, function, of, length)
     values = []
     for stmt in (n for n in own if n.type == "return_statement"):
         listed = stmt.named_children[0] if stmt.named_child_count == 1 else None
+        if listed is not None and listed.type == "expression_list" and listed.named_child_count == 1:
+            forwarded = unparen(listed.named_children[0])  # `return strconv.ParseInt(…)`: the parser's results
+            measured = lambda n, stmt=stmt: at(file, n, stmt, True, given)  # noqa: E731
+            number = parsed(view, file, forwarded, measured) if forwarded.type == "call_expression" else UNKNOWN
+            if chosen[1] != 0 or number == UNKNOWN:
+                return UNKNOWN
+            values.append(number)
+            continue
         if listed is None or listed.type != "expression_list" or listed.named_child_count != len(names):
             return UNKNOWN
-        values.append((stmt, listed.named_children[chosen[1]]))
-    return join(at(file, value, stmt) for stmt, value in values) if values else UNKNOWN
+        values.append(at(file, listed.named_children[chosen[1]], stmt, False, given))
+    return join(values) if values else UNKNOWN
 
 
 def _result_names(declared: Node) -> list[Node]:

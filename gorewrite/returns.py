@@ -3,7 +3,8 @@ n)`, where SizeVarint is a function of the package whose every return statement 
 1`, `return (bits.Len64(v|1) + 6) / 7`), is bounded for every argument by the widest of them.
 
 Only a call of a function go/types names as one of the package, declared by a `func` declaration (an
-identifier, not a func value that may be reassigned), or of a method go/types resolves statically to one of the
+identifier, not a func value that may be reassigned), of a local holding the one func literal its `:=` gives it
+and never anything else (`held_literal`), or of a method go/types resolves statically to one of the
 package's method declarations: `k.Size()` of a `type Kind uint8`, `h.bodyLen()` of a `*header`, promoted through
 an embedded struct too (an interface's method, also one promoted from an embedded interface field, is declared by
 no method declaration: its dynamic type may run another's; a method expression `T.M(x)` shifts the arguments).
@@ -56,11 +57,13 @@ def returned(view: PackageView, path: str, call: Node, at: At, args: tuple[Of, O
     values = returns_of(found[1], bare=True) if found is not None else None
     if values is None:
         return UNKNOWN
-    given = _bound(view, path, call, *found, *args)
+    given = bound_arguments(view, path, call, *found, *args)
     return join(at(found[0], value, stmt, length, given) for stmt, value in values)
 
 
-def _bound(view: PackageView, path: str, call: Node, file: str, declared: Node, of: Of, length_of: Of) -> Given:
+def bound_arguments(
+    view: PackageView, path: str, call: Node, file: str, declared: Node, of: Of, length_of: Of
+) -> Given:
     """Each parameter the callee only reads, with its argument's intervals (of an integer, of a string's or a
     slice's length) where the call is evaluated; nothing where the arguments do not match the names one to one."""
     names = []
@@ -112,6 +115,9 @@ def _uses(view: PackageView, file: str) -> dict[str, list[Use]]:
 def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | None:
     """(file, declaration) of the function of the package the call calls, by its go/types object, or None."""
     function = unparen(call.child_by_field_name("function"))
+    literal = held_literal(view, path, function)
+    if literal is not None:
+        return path, literal
     ident, wanted = _called(view, path, function)
     if ident is None:
         return None
@@ -127,6 +133,32 @@ def declaration(view: PackageView, path: str, call: Node) -> tuple[str, Node] | 
     if file != path and callees.other_builds(view):  # a build that compiles the call may declare it otherwise
         return None
     return file, declared
+
+
+def held_literal(view: PackageView, path: str, function: Node) -> Node | None:
+    """The func literal a call's local calls: the one value of the one-name `:=` declaring the variable
+    (callees.held_local), whose every other use is the function of a call — never written again, passed, stored
+    or address-taken — so it holds that literal at each call (`parse := func(b []byte) (int64, error) {…}`)."""
+    ident = view.types.at(path, function.start_byte) if function.type == "identifier" else None
+    if ident is None or ident.kind != Kind.VAR or ident.obj is None:
+        return None
+    file, name = declared_name(view, ident)
+    statement = name.parent.parent if name is not None and name.parent is not None else None
+    if file != path or statement is None or statement.type != "short_var_declaration":
+        return None
+    right = statement.child_by_field_name("right")
+    literal = unparen(right.named_children[0]) if right is not None and right.named_child_count == 1 else None
+    held = callees.held_local(view, path, literal) if literal is not None and literal.type == "func_literal" else None
+    if held is None or held[1].obj != ident.obj:
+        return None
+    for use in callees.naming(view, path, held[1]):
+        if (
+            use.parent is None
+            or use.parent.type != "call_expression"
+            or use.parent.child_by_field_name("function") != use
+        ):
+            return None
+    return literal
 
 
 def declared_name(view: PackageView, ident: Ident) -> tuple[str, Node | None]:
