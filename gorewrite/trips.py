@@ -174,17 +174,20 @@ def _loops_between(function: Node, since: int, start: int) -> list[Node]:
     return [a for a in ancestors(node) if a.type == "for_statement" and not a.start_byte <= since < a.end_byte]
 
 
-def mismatch(types: TypeInfo, path: str, function: Node, first: Node, second: Node) -> str | None:
+def mismatch(
+    types: TypeInfo, path: str, function: Node, first: Node, second: Node, at_least: Trip | None = None
+) -> str | None:
     """Why two loops may not run as many iterations (the first starting before the second), or None:
     over the same count, its variables unchanged from the first's start (or where the count was taken)
-    to the second's (to its end, for a loop whose condition reads it every iteration)."""
-    a, b = (trip(types, path, loop) for loop in (first, second))
+    to the second's (to its end, for a loop whose condition reads it every iteration). at_least: what the
+    second runs at least, where its own trip count is not known and the caller takes at least as many."""
+    a, b = trip(types, path, first), trip(types, path, second) or at_least
     unknown = next((loop for loop, t in ((first, a), (second, b)) if t is None), None)
     if unknown is not None:
         return (
             f"the trip count of the loop at line {unknown.start_point.row + 1} is not known when it starts (a range "
             "over a local slice, array, integer or constant or `len(xs)`, `for i := 0; i < n; i++`, a countdown "
-            "`for k := n; k > 0; k--`)"
+            "`for k := n; k > 0; k--`, a receive loop `for len(out) < n` filling an empty out)"
         )
     if a.count != b.count:
         return "they count different things (another variable, a different constant, an expression)"
