@@ -5,6 +5,10 @@ to the loop's end, neither writes memory (but quiet locals) nor synchronizes, st
 condition without a data race only through a synchronization the spawner performs there (a receive, a Lock, a
 call that may do either), and starting a goroutine orders nothing of the new goroutine's before the spawner.
 
+A strided count is still declined: `wg.Add((n + step - 1) / step)` before `for lo := 0; lo < n; lo += step`, with
+step clamped only from below, wraps for 4 names and `step = math.MaxInt` to Add(0) while the loop starts one
+goroutine, so Wait returns at once (decline_strided_wraps, whose naive copy reads the old tag).
+
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
 runs), DECLINES (source, the reason), NAIVE (the rewrite a careless rule would make, and a probe showing it changes
 what the code does).
@@ -205,6 +209,46 @@ DECLINES = {
         ),
         NOT_STEADY,
     ),
+    # A strided count, `wg.Add((n + step - 1) / step)`, counts `for lo := 0; lo < n; lo += step` only while the sum
+    # cannot wrap: with step unbounded above (the probe's RunShards, HashChunked) it is declined.
+    "decline_strided_wraps": (
+        """package decline_strided_wraps
+
+import (
+	"strings"
+	"sync"
+)
+
+// First tags the first name of each shard of step names, one goroutine a shard. Each waits to be released,
+// which comes after the rename, and then stays (its Done never runs): with 4 names and step = math.MaxInt, n + step
+// - 1 wraps and the Add counts
+// no goroutine, Wait returns at once, and the goroutine reads the renamed tag.
+func First(names []string, step int, tag string) string {
+	if step <= 0 {
+		step = 1
+	}
+	tag = strings.ToUpper(tag)
+	firsts := make(chan string, 1)
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	n := len(names)
+	wg.Add((n + step - 1) / step)
+	for lo := 0; lo < n; lo += step {
+		go func() {
+			defer wg.Done()
+			<-release
+			firsts <- tag + names[lo]
+			select {}
+		}()
+	}
+	wg.Wait()
+	tag = "late"
+	close(release)
+	return <-firsts
+}
+""",
+        "no wg.Add counts the goroutine",
+    ),
 }
 
 
@@ -213,6 +257,7 @@ def _copy_tag(source: str) -> str:
 
 
 NAIVE = {name: (_copy_tag, 'fmt.Sprint((&{pkg}.Pool{Workers: 2}).Run("t"))') for name in DECLINES}
+NAIVE["decline_strided_wraps"] = (_copy_tag, '{pkg}.First([]string{"a", "b", "c", "d"}, 1<<63-1, "t")')
 
 globals().update(case_suite("derefcounts", RULE, FIXES, DECLINES, NAIVE, pinned=True))
 
