@@ -161,7 +161,7 @@ def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counte
     Not for a field's WaitGroup (`p.wg`), which other functions of the package may Add to."""
     if counted.kind == "len" or (counted.kind == "const" and counted.key >= 0):
         return True
-    if counted.kind not in ("int", "field") or groups.is_path(wg.obj):
+    if counted.kind not in ("int", "field", "deref") or groups.is_path(wg.obj):
         return False
     if (types.integer(spawn.path, expr.start_byte, expr.end_byte) or "").startswith("uint"):
         return True

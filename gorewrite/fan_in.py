@@ -3,7 +3,8 @@
 `for _, u := range urls { go func() { …; results <- r }() }` then `for range urls { all = append(all,
 <-results) }`: each goroutine sends once on the channel made before the loops, as its last act, and
 nothing else sends on it (happens_before.py). A later loop of the same block that runs as many times
-(trips.py: a range over the same count, a counted loop, a countdown, a bound defined once) and
+(trips.py: a range over the same count, a counted loop, a countdown, a bound defined once; or at least as
+many: `for len(out) < len(urls)` filling an empty out by one append an iteration, fill_loops.py) and
 receives once an iteration, in one of its own statements it cannot skip, completes as many receives
 as there are sends, each paired with a distinct one, so every goroutine has sent, after its reads.
 No break, goto or labelled jump leaves the loop, and a continue of it comes only after the receive
@@ -12,6 +13,7 @@ No break, goto or labelled jump leaves the loop, and a continue of it comes only
 
 from __future__ import annotations
 
+from gorewrite.fill_loops import filling
 from gorewrite.rulekit import owner
 from gorewrite.spawns import Signal, Spawn
 from gorewrite.syntax import Node, contains, walk
@@ -95,7 +97,8 @@ def _why(types, spawn, receives, receive, stmt, loop, sending) -> str | None:
         return f"{where} has a continue at line {early.start_point.row + 1} before its receive"
     if not _once([r for r in receives if contains(loop, r)], stmt):
         return f"{where} receives more than once an iteration"
-    differs = mismatch(types, spawn.path, spawn.function, sending, loop)
+    filled = filling(types, spawn.path, spawn.function, loop)  # `for len(out) < len(urls)`: at least as many
+    differs = mismatch(types, spawn.path, spawn.function, sending, loop, filled)
     if differs:
         return f"{where} is not proven to run as many times as the loop starting the goroutines: {differs}"
     return None

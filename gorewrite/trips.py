@@ -4,7 +4,8 @@ A WaitGroup's `wg.Add(e)` counts the goroutines a later loop starts, one an iter
 fan-in loop receives once for each goroutine another loop started: both compare a count with
 a loop's number of iterations. A count is a constant, `len(xs)` of a local slice or array, or a
 local integer — the same count only when it names the same constant value or the same
-variable, unchanged in between. Two loops have a trip count:
+variable, unchanged in between (a field through a pointer, `r.cfg.Workers`, also with memory nothing
+this goroutine does between the two may change: quiet.steady). Two loops have a trip count:
 
 - `for … range x` over a local slice or array (len(x)), a local integer or a constant, `len(xs)`
   of a local slice (go1.22's range over an integer; older modules do not compile it), a
@@ -29,6 +30,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from gorewrite import builtins
+from gorewrite.quiet import steady
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, ancestors, call_args, items, text
 from gorewrite.type_bounds import SMALL_INTEGERS
@@ -77,16 +79,18 @@ def count_of(types: TypeInfo, path: str, expr: Node, defined: bool = True) -> Co
 
 
 def _field(types: TypeInfo, path: str, expr: Node) -> Count | None:
-    """`cfg.Workers` (`p.opts.Workers`): an integer field path through struct values from a local variable, no
-    pointer on the way (hp.Workers, or a field promoted through an embedded one, is aliased storage a call may
-    write). Only a write of the variable itself (`cfg.Workers = 4`, `cfg = c`: go/types counts a write through a
-    value's fields as the variable's) or its address (`&cfg.Workers`, a pointer method's call) changes it, which
-    `unchanged` asks about the variable: the count is keyed by the variable and the fields' objects."""
+    """`cfg.Workers` (`p.opts.Workers`): an integer field path from a local variable, none promoted through an
+    embedded field. Through struct values only ("field"), just a write of the variable itself (`cfg.Workers = 4`,
+    `cfg = c`: go/types counts a write through a value's fields as the variable's) or its address (`&cfg.Workers`,
+    a pointer method's call) changes it, which `unchanged` asks about the variable. Through a pointer
+    (`r.cfg.Workers` of a `*Runner` receiver: "deref"), other aliases reach the memory too: `same` also asks
+    quiet.steady that the function's own code neither writes nor synchronizes in between. Either count is
+    keyed by the variable and the fields' objects."""
     found = field_links(types, path, expr)
-    if isinstance(found, str) or any(f.indirect for f in found[1]) or _integer(types, path, expr) is None:
+    if isinstance(found, str) or _integer(types, path, expr) is None:
         return None
-    base = local(types, path, found[0])
-    return Count("field", (base.obj, *(f.obj for f in found[1]))) if base is not None and found[1] else None
+    base, kind = local(types, path, found[0]), "deref" if any(f.indirect for f in found[1]) else "field"
+    return Count(kind, (base.obj, *(f.obj for f in found[1]))) if base is not None and found[1] else None
 
 
 def field_links(types: TypeInfo, path: str, node: Node) -> tuple[Node, list[Ident]] | str:
@@ -107,7 +111,8 @@ def field_links(types: TypeInfo, path: str, node: Node) -> tuple[Node, list[Iden
 def _defined(types: TypeInfo, path: str, expr: Node, number: Ident) -> Count | None:
     """The count a local integer was defined as, when that definition is its one write (`n := len(xs)`,
     `var n = workers`: no other write, no address, so it holds that value wherever it is read), taken
-    at the definition (Count.since); None for anything else (a parameter, `n := f()`, `n++` later)."""
+    at the definition (Count.since); None for anything else (a parameter, `n := f()`, `n++` later, `n :=
+    p.Workers` through a pointer: n holds what it read, steadier than the memory)."""
     uses = [i for i in types.idents.get(path, ()) if i.obj == number.obj]
     decls = [i for i in uses if i.use == Use.DECL]
     if len(decls) != 1 or any(i.use in (Use.WRITE, Use.ADDR) for i in uses):
@@ -125,7 +130,7 @@ def _defined(types: TypeInfo, path: str, expr: Node, number: Ident) -> Count | N
     if len(left) != len(right) or name not in left:
         return None
     counted = count_of(types, path, right[left.index(name)])
-    if counted is None or counted.kind == "int" and counted.key == number.obj:
+    if counted is None or counted.kind == "deref" or counted.kind == "int" and counted.key == number.obj:
         return None
     return replace(counted, since=min(stmt.start_byte, counted.since or stmt.start_byte))
 
@@ -147,6 +152,8 @@ def same(types: TypeInfo, path: str, function: Node, a: Count, b: Count, between
     variables = _variables(a)
     since = min([between[0], *(c.since for c in (a, b) if c.since is not None)])  # `n := len(xs)` read xs there
     until = max([between[1], *(loop.end_byte for loop in _loops_between(function, since, between[0]))])
+    if a.kind == "deref" and not steady(types, path, function, (since, until)):
+        return False  # `p.Workers` is memory other aliases reach: this goroutine must neither write nor sync
     return a == b and all(unchanged(types, path, function, v, (since, until)) for v in variables if isinstance(v, str))
 
 
@@ -155,7 +162,7 @@ def _variables(count: Count) -> tuple:
     variable (only it can change the path's value), the variable's."""
     if count.kind == "const":
         return ()
-    if count.kind in ("slice", "field"):
+    if count.kind in ("slice", "field", "deref"):
         return count.key if count.kind == "slice" else count.key[:1]
     return (count.key,)
 
@@ -167,17 +174,20 @@ def _loops_between(function: Node, since: int, start: int) -> list[Node]:
     return [a for a in ancestors(node) if a.type == "for_statement" and not a.start_byte <= since < a.end_byte]
 
 
-def mismatch(types: TypeInfo, path: str, function: Node, first: Node, second: Node) -> str | None:
+def mismatch(
+    types: TypeInfo, path: str, function: Node, first: Node, second: Node, at_least: Trip | None = None
+) -> str | None:
     """Why two loops may not run as many iterations (the first starting before the second), or None:
     over the same count, its variables unchanged from the first's start (or where the count was taken)
-    to the second's (to its end, for a loop whose condition reads it every iteration)."""
-    a, b = (trip(types, path, loop) for loop in (first, second))
+    to the second's (to its end, for a loop whose condition reads it every iteration). at_least: what the
+    second runs at least, where its own trip count is not known and the caller takes at least as many."""
+    a, b = trip(types, path, first), trip(types, path, second) or at_least
     unknown = next((loop for loop, t in ((first, a), (second, b)) if t is None), None)
     if unknown is not None:
         return (
             f"the trip count of the loop at line {unknown.start_point.row + 1} is not known when it starts (a range "
             "over a local slice, array, integer or constant or `len(xs)`, `for i := 0; i < n; i++`, a countdown "
-            "`for k := n; k > 0; k--`)"
+            "`for k := n; k > 0; k--`, a receive loop `for len(out) < n` filling an empty out)"
         )
     if a.count != b.count:
         return "they count different things (another variable, a different constant, an expression)"
@@ -224,7 +234,7 @@ def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:
     key = [sliced.obj]
     for bound in (over.child_by_field_name("start"), over.child_by_field_name("end")):
         counted = count_of(types, path, bound, defined=False) if bound is not None else None
-        if bound is not None and (counted is None or counted.kind in ("len", "field")):
+        if bound is not None and (counted is None or counted.kind in ("len", "field", "deref")):
             return None
         key.append(counted.key if counted is not None else None)
     return Count("slice", tuple(key))

@@ -4,7 +4,8 @@ integer does, when cfg is a local variable (a parameter too) and the path select
 only: then go/types counts every write of the field (`cfg.Workers = 1`, `cfg = c`) and every address that could
 write it (`&cfg.Workers`, a pointer method's call) as the variable's own, and trips.unchanged proves there is none
 from the Add to the loop's end (trips.py, `field`). A path through a pointer (`p.Workers`, `s.cfg.Workers` of a
-pointer receiver) may be written through another pointer to the same struct, and declines.
+pointer receiver) may be written through another pointer to the same struct: it counts only where the function's
+own code in between neither writes nor synchronizes (test_closure_deref_counts.py), which a fan-in's receives do.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
 runs), DECLINES (source, the reason), NAIVE (the rewrite a careless rule would make, and a probe showing it changes
@@ -151,7 +152,7 @@ DECLINES = {
     ),
     "decline_field_count_pointer": (  # p.Workers through a pointer: another pointer to the struct may write it
         gather("decline_field_count_pointer", "p *Config", "p.Workers", "q := p\n\tq.shrink()"),
-        "the trip count of the loop at line 18 is not known when it starts",
+        "a variable the count reads may change in between",
     ),
     "decline_field_count_slice_bound": (  # `range names[:cfg.Workers]`: a slice's key holds no field path's variable
         """package decline_field_count_slice_bound

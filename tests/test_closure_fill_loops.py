@@ -1,0 +1,176 @@
+"""closure and a fan-in whose receive loop runs until the slice it fills holds one result per goroutine:
+`for len(out) < len(pkgs) { out = append(out, <-ch) }` (fill_loops.py). The slice is declared empty right before
+the loop in its block and its one write anywhere is that append of one element, so the loop receives at least
+len(pkgs) times before it ends: every goroutine has sent (nothing else sends on ch), after its reads.
+
+Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
+runs), DECLINES (source, the reason), NAIVE (the rewrite a careless rule would make, and a probe showing it changes
+what the code does).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, only_fix
+
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "fill_loop_gather": (  # the probe's Runner.RunGather: results in completion order, args dropped after
+        """package fill_loop_gather
+
+import (
+	"sort"
+	"strings"
+)
+
+// Gather runs every package on its own goroutine and gathers the outputs as they come, sorted.
+func Gather(pkgs []string, verbose bool) ([]string, []string) {
+	args := []string{"-count=1"}
+	if verbose {
+		args = append(args, "-v")
+	}
+	ch := make(chan string)
+	for _, p := range pkgs {
+		go func() {
+			ch <- p + " " + strings.Join(args, " ")
+		}()
+	}
+	var results []string
+	for len(results) < len(pkgs) {
+		r := <-ch
+		results = append(results, r)
+	}
+	args = nil
+	sort.Strings(results)
+	return results, args
+}
+""",
+        "args := args // captured by value: keeps args off the heap",
+        'fmt.Sprint({pkg}.Gather([]string{"a", "b", "c"}, true))',
+    ),
+    "fill_loop_made_empty": (  # `make([]T, 0, n)`, a skipped append, the receive inside the append
+        """package fill_loop_made_empty
+
+import (
+	"sort"
+	"strings"
+)
+
+// Upper upper-cases the names on goroutines, sorted, then resets the suffix.
+func Upper(names []string, suffix string) ([]string, string) {
+	suffix = strings.TrimSpace(suffix)
+	ch := make(chan string, len(names))
+	for _, n := range names {
+		go func() {
+			if n == "" {
+				ch <- ""
+				return
+			}
+			ch <- strings.ToUpper(n) + suffix
+		}()
+	}
+	n := len(names)
+	got := make([]string, 0, n)
+	for len(got) < n {
+		got = append(got, <-ch)
+	}
+	suffix = ""
+	sort.Strings(got)
+	return got, suffix
+}
+""",
+        "suffix := suffix // captured by value: keeps suffix off the heap",
+        'fmt.Sprint({pkg}.Upper([]string{"a", "", "c"}, " !"))',
+    ),
+}
+
+FILL = """package {name}
+
+import "strings"
+
+// Gather starts a producer per name; the last one waits to be released. {what}, so the loop ends before the
+// last producer sent: it reads the tag once released, after the rename.
+func Gather(names []string, tag string) []string {{
+	tag = strings.ToUpper(tag)
+	res := make(chan string)
+	release := make(chan struct{{}})
+	for i, name := range names {{
+		go func() {{
+			if i == len(names)-1 {{
+				<-release
+			}}
+			res <- tag + name
+		}}()
+	}}
+	{init}
+	for len(out) < len(names) {{
+		{body}
+	}}
+	tag = "late"
+	close(release)
+	return append(out, <-res)
+}}
+"""
+
+
+def fill(name: str, what: str, init: str, body: str) -> str:
+    return FILL.format(name=name, what=what, init=init, body=body)
+
+
+UNKNOWN = "the trip count of the loop at line 20 is not known when it starts"
+
+DECLINES = {
+    "decline_fill_loop_header": (  # the slice starts with a header line: one receive fewer
+        fill(
+            "decline_fill_loop_header",
+            "The slice starts with a header",
+            'out := []string{"names:"}',
+            "out = append(out, <-res)",
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_made_long": (  # make of length 1: one receive fewer
+        fill(
+            "decline_fill_loop_made_long",
+            "The slice is made one long",
+            "out := make([]string, 1)",
+            "out = append(out, <-res)",
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_two_elements": (  # two elements an append
+        fill(
+            "decline_fill_loop_two_elements",
+            "Each iteration appends two lines",
+            "var out []string",
+            'v := <-res\n\t\tout = append(out, v, "--")',
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_second_append": (  # a second append of the same slice in the loop
+        fill(
+            "decline_fill_loop_second_append",
+            "A first result is appended twice",
+            "var out []string",
+            "v := <-res\n\t\tout = append(out, v)\n\t\tif len(out) == 1 {\n\t\t\tout = append(out, v)\n\t\t}",
+        ),
+        UNKNOWN,
+    ),
+}
+
+
+def _copy_tag(source: str) -> str:
+    return source.replace("\t\tgo func() {\n", "\t\ttag := tag\n\t\tgo func() {\n")
+
+
+NAIVE = {name: (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a", "b"}, "t"))') for name in DECLINES}
+
+globals().update(case_suite("fillloops", RULE, FIXES, DECLINES, NAIVE, pinned=True))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
