@@ -95,6 +95,8 @@ func TestAllocsPerRun(t *testing.T) {
 	allocs(t, "WriteGet", func() { WriteGet(io.Discard, "a", "b") })
 	allocs(t, "Incr", func() { c.reset("5\r\n"); Incr(c, "hits", 1) })
 	allocs(t, "Touch", func() { Touch("k", 60) })
+	client := &Client{conn: c}
+	allocs(t, "Client.ReadLine", func() { c.reset("+OK\r\n"); client.ReadLine() })
 	allocs(t, "WriteFrame", func() { WriteFrame(io.Discard, frame) })
 	allocs(t, "Send", func() { Send(io.Discard, "/q/a", "text/plain", []byte("hi")) })
 	allocs(t, "Connect", func() { Connect("h", "u", "p", [2]int{0, 1000}) })
