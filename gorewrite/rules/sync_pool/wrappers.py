@@ -25,7 +25,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Declined, Fix, PackageView, Proposal
 from gorewrite.rulekit import add_import, memo, near_syntax_error, types_or_reason, use_owner
-from gorewrite.rules.sync_pool import loops, peeks, spare, wrapper_loops
+from gorewrite.rules.sync_pool import held, loops, peeks, spare, wrapper_loops
 from gorewrite.rules.sync_pool.names import (
     any_name,
     every_build,
@@ -311,12 +311,11 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     kept = "declined in a loop as outside one, though there the Put does not name it" if loop else ""
     named = _named(site.inner)  # w, or x of `&x`: the same pointer wherever x is in scope (probe35a)
     inner = types.at(site.path, named.start_byte) if named is not None else None
-    if site.wrapper.own and (inner is None or not inner.local or inner.kind not in (Kind.VAR, Kind.PARAM)):
-        return (
-            f"the wrapped {site.wrapper.iface} is `{text(site.inner).decode()}`, neither a local variable or"
-            " parameter nor its address:"
-            f" {kept or 'the deferred Put names it again, to leave alone what Get returned as it was'}"
-        )
+    if site.wrapper.own and not held.local(types, site.path, site.inner):
+        inner = None  # held in a local of its own for the Put, or named by neither Get nor Put in a loop
+        unheld = None if loop else held.reason(types, site.path, site.inner)
+        if unheld:
+            return f"the wrapped {site.wrapper.iface} is {unheld}"
     var = text(site.var).decode()
     within = wrapper_loops.reason(loop) if loop is not None else None
     if within:
@@ -328,12 +327,12 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     for use in types.idents.get(site.path, ()):
         if not function.start_byte <= use.start < function.end_byte:
             continue
-        shadows = site.wrapper.own and loop is None and use.use == Use.DECL
+        shadows = site.wrapper.own and inner is not None and loop is None and use.use == Use.DECL
         if shadows and use.name == inner.name and use.obj != inner.obj:
             return f"another {inner.name} is declared in the function: the deferred Put names the wrapped one again"
         addressed = named is not site.inner  # `&x`: another `&x` is the same pointer, a write of x is not allowed
         changes = (Use.WRITE,) if addressed else (Use.WRITE, Use.ADDR)
-        if site.wrapper.own and use.obj == inner.obj and use.use in changes:
+        if site.wrapper.own and inner is not None and use.obj == inner.obj and use.use in changes:
             if not (loop or addressed) and use.use == Use.WRITE:
                 shared = _shared(view, site.path, inner.obj, own)
                 if shared is None:
@@ -478,10 +477,15 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
         indent = indentation(source, site.statement.start_byte)
         end = source.find(b"\n", site.statement.end_byte)
         after = end if source[site.statement.end_byte : end].strip().startswith(b"//") else site.statement.end_byte
-        put = f"{text(site.var).decode()}, {text(site.inner).decode()}" if site.wrapper.own else text(site.var).decode()
+        wrapped = text(site.inner).decode()
+        if site.wrapper.own and not held.local(view.types, site.path, site.inner):
+            stem = "src" if site.wrapper.iface == "io.Reader" else "dst"
+            wrapped, holding = held.edits(source, site.path, site.statement, site.inner, stem, taken)
+            edits += holding if not site.wrapper.size else holding[:1]  # a sized site's call is replaced whole
+        put = f"{text(site.var).decode()}, {wrapped}" if site.wrapper.own else text(site.var).decode()
         function = site.call.child_by_field_name("function")
         if site.wrapper.size:  # the getter takes the wrapped value alone: its size is the pool's
-            new = f"{getter}({text(site.inner).decode()})".encode()
+            new = f"{getter}({wrapped})".encode()
             edits.append(Edit(site.path, site.call.start_byte, site.call.end_byte, new))
         else:
             edits.append(Edit(site.path, function.start_byte, function.end_byte, getter.encode()))
