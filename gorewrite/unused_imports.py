@@ -24,7 +24,7 @@ from collections.abc import Callable
 from gorewrite import constraints
 from gorewrite.build_files import constrained
 from gorewrite.packages import name_constraints
-from gorewrite.syntax import Node, error_ranges, import_specs, parse, walk
+from gorewrite.syntax import Node, error_ranges, import_removal, import_specs, parse, walk
 
 # path -> the name its package declares, for the paths asked; a path go cannot list is left out (kept)
 Names = Callable[[list[str]], dict[str, str]]
@@ -59,7 +59,8 @@ def _tidy_file(
         if imported in ("C", None) or name in (None, "_", ".") or name not in lost:
             continue
         if _imported_always(path, imported, _package(tree.root_node), {**originals, **contents}):
-            cut = _line_of(new, spec)
+            declaration = spec.parent if spec.parent.type == "import_declaration" else spec.parent.parent
+            cut = import_removal(new, declaration, spec)
             if cut is not None:
                 cuts.append((*cut, b""))
         elif alias is not None:
@@ -111,16 +112,3 @@ def _imported_always(path: str, imported: str, package: bytes | None, files: dic
             continue  # a GOOS in its name or cgo constrains it too: not counted
         exprs.append(read.expr)
     return bool(exprs) and constraints.always(("or", *exprs))
-
-
-def _line_of(source: bytes, spec: Node) -> tuple[int, int] | None:
-    """The bytes to cut for the spec: its whole line (a trailing comment with it), or the whole one-spec
-    declaration; None when the line holds more than the spec, which is then kept."""
-    node = spec.parent if spec.parent.type == "import_declaration" else spec
-    start = source.rfind(b"\n", 0, node.start_byte) + 1
-    end = source.find(b"\n", node.end_byte)
-    end = len(source) if end < 0 else end + 1
-    after = source[node.end_byte : end].strip()
-    if source[start : node.start_byte].strip() or (after and not after.startswith(b"//")):
-        return None
-    return start, end
