@@ -58,7 +58,7 @@ def _tidy_file(
         name = (alias.text or b"").decode() if alias is not None else declared.get(imported or "")
         if imported in ("C", None) or name in (None, "_", ".") or name not in lost:
             continue
-        if _imported_always(path, imported, _package(tree.root_node), {**originals, **contents}):
+        if _imported_always(path, imported, _package(tree.root_node), originals, contents):
             declaration = spec.parent if spec.parent.type == "import_declaration" else spec.parent.parent
             cut = import_removal(new, declaration, spec)
             if cut is not None:
@@ -94,13 +94,17 @@ def _package(root: Node) -> bytes | None:
     return clause.named_children[0].text if clause is not None and clause.named_children else None
 
 
-def _imported_always(path: str, imported: str, package: bytes | None, files: dict[str, bytes]) -> bool:
-    """Does another file of the package import the path in every build (a file every build compiles, or files
-    whose build constraints together always hold)?"""
+def _imported_always(
+    path: str, imported: str, package: bytes | None, originals: dict[str, bytes], contents: dict[str, bytes]
+) -> bool:
+    """Does another file of the package, one the edits leave alone or create, import the path in every build
+    (a file every build compiles, or files whose build constraints together always hold)?"""
     exprs = []
-    for other, source in files.items():
+    for other, source in {**originals, **contents}.items():
         if other == path or os.path.dirname(other) != os.path.dirname(path) or other.endswith("_test.go"):
             continue
+        if other in contents and other in originals:
+            continue  # edited too, it may lose the import in this same pass: not counted
         root = parse(source).root_node
         paths = [_path(s) for s in _specs(root)]
         if _package(root) != package or imported not in paths:

@@ -73,6 +73,13 @@ def test_variant_files_that_together_cover_every_build_count_and_one_variant_alo
     assert b'_ "encoding/hex"' in tidy(other, new, _names)["/m/ids/a.go"]
 
 
+def test_two_edited_files_that_both_lose_the_import_keep_it_blank():
+    """Each would see the other still importing hex, and both would go: the package would import it no more."""
+    new = {**_both_uses_gone(HEX, "/m/ids/a.go"), **_both_uses_gone(HEX, "/m/ids/b.go")}
+    tidied = tidy({"/m/ids/a.go": HEX, "/m/ids/b.go": HEX}, new, _names)
+    assert all(b'\t_ "encoding/hex"\n' in source for source in tidied.values()), tidied
+
+
 def test_an_alias_is_the_name_and_a_single_spec_declaration_goes_whole():
     source = b'package ids\n\nimport h "encoding/hex"\n\nfunc A(u []byte) int { return h.EncodedLen(len(u)) }\n'
     at = source.index(b"h.EncodedLen(len(u))")
