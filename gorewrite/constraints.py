@@ -102,6 +102,17 @@ def needs(expr: Expr, name: str) -> bool:
     return True
 
 
+def always(expr: Expr) -> bool:
+    """Does the expression hold in every build? Tags are taken as independent (see needs): that only says no more."""
+    tags = sorted(_tags(expr))
+    if len(tags) > MOST_TAGS:
+        return False
+    return all(
+        holds(expr, {t for t, v in zip(tags, values, strict=True) if v}.__contains__)
+        for values in itertools.product((False, True), repeat=len(tags))
+    )
+
+
 def versions(expr: Expr) -> bool:
     """Does the expression name a release tag (go1, go1.N), or a tag the compiler reads a version from (`xgo1.22`)?"""
     return any(re.fullmatch(r"go1(\.\d+)?", t) or _min_version(("tag", t), 1) >= 0 for t in _tags(expr))

@@ -68,11 +68,17 @@ def conflicts(a: Iterable[Edit], b: Iterable[Edit]) -> bool:
 
     Conservative on purpose: edits that merely meet at a boundary count as touching,
     because their order at that point would be a guess. A shared edit both make is no conflict:
-    applied once, it gives each what it needs.
+    applied once, it gives each what it needs; nor are two shared insertions at one point (two
+    imports added there), whose order Go ignores and gofmt sorts.
     """
     others = list(b)
     return any(
-        x.path == y.path and x.start <= y.end and y.start <= x.end and not (x.shared and x == y)
+        x.path == y.path and x.start <= y.end and y.start <= x.end and not _imports_together(x, y)
         for x in a
         for y in others
     )
+
+
+def _imports_together(x: Edit, y: Edit) -> bool:
+    """The same shared edit, or two shared insertions at one point."""
+    return x.shared and y.shared and (x == y or x.start == x.end == y.start == y.end)

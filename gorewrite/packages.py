@@ -238,6 +238,26 @@ def name_constraints(path: str) -> tuple[str, ...]:
     return (words[-1],) if len(words) > 1 and (words[-1] in KNOWN_OS or words[-1] in KNOWN_ARCH) else ()
 
 
+_NAMES: dict[tuple[str, str, str, str], str | None] = {}  # (go, version, cwd, import path) -> its package's name
+
+
+def package_names(toolchain: Toolchain, cwd: str) -> Callable[[list[str]], dict[str, str]]:
+    """The name each import path's package declares (its package clause, which the path need not end in:
+    `gopkg.in/yaml.v3` is yaml), as `go list -find` reads it in cwd; a path it cannot list is left out.
+    Each path is asked once per process."""
+
+    def names(paths: list[str]) -> dict[str, str]:
+        key = (toolchain.go, toolchain.version, cwd)
+        asked = sorted({p for p in paths if (*key, p) not in _NAMES})
+        if asked:
+            done = toolchain.run(["list", "-find", "-e", "-json=ImportPath,Name,Error", "--", *asked], cwd=cwd)
+            found = {e["ImportPath"]: e.get("Name") for e in json_stream(done.stdout.decode()) if not e.get("Error")}
+            _NAMES.update(((*key, p), found.get(p) or None) for p in asked)
+        return {p: name for p in paths if (name := _NAMES.get((*key, p)))}
+
+    return names
+
+
 def compiled(toolchain: Toolchain, cwd: str, pkgs: list[str], overlay: str | None) -> dict[str, set[str]]:
     """The files the build compiles per package (with the overlay, if any): which side of a build
     constraint this toolchain takes, and where this installation keeps them."""

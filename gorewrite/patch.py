@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from gorewrite.edits import Edit, apply
+from gorewrite.unused_imports import Names, tidy
 
 NO_NEWLINE = "\\ No newline at end of file\n"
 
@@ -115,28 +116,31 @@ def split_lines(data: bytes) -> list[bytes]:
     return lines if lines[-1] else lines[:-1]
 
 
-def render(gofmt: Callable[[bytes], bytes], source: bytes | None, edits: list[Edit]) -> bytes:
-    """The file after the edits, gofmt'ed when the original was, with its own line endings;
-    a file the edits create (source None) is gofmt'ed (formatted.formatter's gofmt).
-
-    Raises EditConflict on overlapping edits and UserError when gofmt cannot parse the result.
-    """
+def render(gofmt: Callable[[bytes], bytes], source: bytes | None, new: bytes) -> bytes:
+    """The edited file, gofmt'ed when the original was, with its own line endings; a file the edits
+    create (source None) is gofmt'ed (formatted.formatter's gofmt). Raises UserError when gofmt cannot parse it."""
     if source is None:
-        return gofmt(apply(b"", edits))
-    new = apply(source, edits)
+        return gofmt(new)
     if gofmt(source) == source.replace(b"\r\n", b"\n"):
         new = line_endings(source, gofmt(new))
     return new
 
 
-def rewritten(gofmt: Callable[[bytes], bytes], sources: dict[str, bytes], edits: list[Edit]) -> dict[str, bytes]:
+def rewritten(
+    gofmt: Callable[[bytes], bytes], sources: dict[str, bytes], edits: list[Edit], names: Names | None = None
+) -> dict[str, bytes]:
     """The new content of every file the edits touch, the one place edits become file text; a file
-    not in `sources` is created, its lines ending as its siblings' do (raises EditConflict or UserError)."""
+    not in `sources` is created, its lines ending as its siblings' do (raises EditConflict or UserError).
+    With `names` (an import path's package name), an import the edits together leave unused goes
+    (unused_imports: blanked where the package would no longer import it)."""
     by_file: dict[str, list[Edit]] = {}
     for edit in edits:
         by_file.setdefault(edit.path, []).append(edit)
+    applied = {path: apply(sources.get(path, b""), mine) for path, mine in by_file.items()}
+    if names is not None:
+        applied = tidy(sources, applied, names)
     model = next((sources[e.path] for e in edits if e.path in sources), b"")
     return {
-        path: render(gofmt, sources[path], mine) if path in sources else line_endings(model, render(gofmt, None, mine))
-        for path, mine in by_file.items()
+        path: render(gofmt, sources[path], new) if path in sources else line_endings(model, render(gofmt, None, new))
+        for path, new in applied.items()
     }

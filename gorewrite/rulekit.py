@@ -104,28 +104,37 @@ def file_imports(tree: Tree) -> list[Node]:
     return [spec for declaration in import_declarations(tree) for spec in import_specs(declaration)]
 
 
-def add_import(view: PackageView, path: str, package: str) -> Edit:
-    """Add `"package"` to the file's imports (gofmt sorts it into place): a shared edit, as two fixes
-    adding the same import to a file need it once."""
-    declarations = import_declarations(view.tree(path))
+def add_import(view: PackageView, path: str, package: str) -> list[Edit]:
+    """Add `"package"` to the file's imports (gofmt sorts it into place). Only insertions, each shared: two
+    fixes adding the same import need it once, and the imports that one fix or several add at one point
+    apply together in any order. A one-spec `import "x"` becomes a group by two insertions every fix makes
+    alike, ` (` after `import` and `\n)` after the spec's line (its comment stays), each import inserted
+    before the spec."""
+    tree = view.tree(path)
+    declarations = import_declarations(tree)
     quoted = f'"{package}"'.encode()
     for declaration in declarations:
         group = next((c for c in declaration.named_children if c.type == "import_spec_list"), None)
         if group is not None:
             at = group.start_byte + 1  # after `(`
-            return Edit(path, at, at, b"\n\t" + quoted, shared=True)
+            return [Edit(path, at, at, b"\n\t" + quoted, shared=True)]
     if declarations:
-        declaration = declarations[0]
-        spec = (declaration.text or b"")[len(b"import") :].strip()
-        return Edit(
-            path,
-            declaration.start_byte,
-            declaration.end_byte,
-            b"import (\n\t" + spec + b"\n\t" + quoted + b"\n)",
-            shared=True,
-        )
-    clause = next(n for n in view.tree(path).root_node.named_children if n.type == "package_clause")
-    return Edit(path, clause.end_byte, clause.end_byte, b"\n\nimport " + quoted, shared=True)
+        spec = import_specs(declarations[0])[0]
+        keyword = declarations[0].start_byte + len(b"import")
+        source = tree.root_node.text or b""
+        line_end = source.find(b"\n", spec.end_byte)
+        rest = source[spec.end_byte : line_end].strip()
+        close = line_end if line_end >= 0 and (not rest or rest.startswith(b"//")) else spec.end_byte  # its comment
+        if keyword < spec.start_byte:
+            return [
+                Edit(path, keyword, keyword, b" (", shared=True),
+                Edit(path, spec.start_byte, spec.start_byte, quoted + b"\n\t", shared=True),
+                Edit(path, close, close, b"\n)", shared=True),
+            ]
+        at = declarations[0].end_byte  # `import"x"`: no room for ` (` before the imports, so one of its own
+        return [Edit(path, at, at, b"\nimport " + quoted, shared=True)]
+    clause = next(n for n in tree.root_node.named_children if n.type == "package_clause")
+    return [Edit(path, clause.end_byte, clause.end_byte, b"\n\nimport " + quoted, shared=True)]
 
 
 def language_minor(view: PackageView, path: str) -> int:

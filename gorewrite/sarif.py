@@ -17,7 +17,7 @@ from gorewrite.pipeline import Analysis, Run
 from gorewrite.proposals import Fix
 from gorewrite.report import by_position, only_some, relative
 from gorewrite.rules import RULES
-from gorewrite.syntax import rule_data
+from gorewrite.syntax import parse, rule_data
 from gorewrite.verify import Verified
 
 SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
@@ -212,6 +212,10 @@ def _changes(run: Run, fixes: list[Fix], where: _Positions) -> dict[int, dict[st
 
     Fixes in one file are gofmt'ed together, so the diff is not the sum of their edits; giving
     every change to exactly one fix keeps the whole: applying all results' fixes gives the diff.
+    But a change of the imports that adds a path several fixes add (Edit.shared, which gofmt sorts
+    into place, away from the edit) goes to every one of them, so each result alone gives a file that
+    compiles; it is marked `shared` there (the replacement's properties), for a client applying several
+    results to apply it once.
     """
     owned: dict[int, dict[str, list[dict]]] = {}
     for path, new in sorted(run.changes.items()):
@@ -224,11 +228,28 @@ def _changes(run: Run, fixes: list[Fix], where: _Positions) -> dict[int, dict[st
         ]
         if not spans:
             continue
+        imports = [(d.start_byte, d.end_byte) for d in parse(old).root_node.children if d.type == "import_declaration"]
         for start, end, inserted in hunks(old, new):
             here = _span(where, path, start, end)
-            owner = min(spans, key=lambda s: (max(0, s[1][0] - here[1], here[0] - s[1][1]), s[0]))[0]
-            owned.setdefault(owner, {}).setdefault(path, []).append(_replacement(where, path, start, end, inserted))
+            owners = _sharers(fixes, path, inserted) if any(a <= end and start <= b for a, b in imports) else []
+            if not owners:
+                owners = [min(spans, key=lambda s: (max(0, s[1][0] - here[1], here[0] - s[1][1]), s[0]))[0]]
+            for owner in owners:
+                replacement = _replacement(where, path, start, end, inserted)
+                if len(owners) > 1:
+                    replacement["properties"] = {"shared": True}
+                owned.setdefault(owner, {}).setdefault(path, []).append(replacement)
     return owned
+
+
+def _sharers(fixes: list[Fix], path: str, inserted: bytes) -> list[int]:
+    """The fixes whose shared edits add an import path the inserted lines hold."""
+    added = set(re.findall(rb'"[^"\n]*"', inserted))
+    return [
+        index
+        for index, fix in enumerate(fixes)
+        if any(e.path == path and e.shared and added & set(re.findall(rb'"[^"\n]*"', e.new)) for e in fix.edits)
+    ]
 
 
 def _span(where: _Positions, path: str, start: int, end: int) -> tuple[int, int]:

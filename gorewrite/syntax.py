@@ -236,6 +236,19 @@ def import_specs(declaration: Node) -> list[Node]:
     return [s for s in specs if s.type == "import_spec"]
 
 
+def import_removal(source: bytes, declaration: Node, spec: Node) -> tuple[int, int] | None:
+    """The bytes that remove the spec: its whole line in a group of several, else its whole declaration (with its
+    line; a trailing comment goes too); None when something else stands on those lines."""
+    node = declaration if len(import_specs(declaration)) == 1 else spec
+    start = source.rfind(b"\n", 0, node.start_byte) + 1
+    end = source.find(b"\n", node.end_byte)
+    end = len(source) if end == -1 else end + 1
+    rest = source[node.end_byte : end].strip()
+    if source[start : node.start_byte].strip() or (rest and not rest.startswith(b"//")):
+        return None
+    return start, end
+
+
 ASSIGNMENTS = ("assignment_statement", "short_var_declaration", "var_declaration")
 
 

@@ -8,9 +8,10 @@ import json
 import subprocess
 from types import SimpleNamespace
 
+import pytest
 from conftest import in_process, module
 
-from gorewrite.edits import Edit, apply, conflicts
+from gorewrite.edits import Edit, EditConflict, apply, conflicts
 from gorewrite.rulekit import add_import
 from gorewrite.syntax import parse
 
@@ -105,9 +106,90 @@ def test_add_import_is_shared_whatever_the_files_imports_look_like():
     would keep the second fix waiting a run)."""
     for imports in ('import (\n\t"io"\n)\n', 'import "io"\n', ""):
         source = f"package p\n\n{imports}\nvar x = 1\n".encode()
-        edit = add_import(SimpleNamespace(tree=lambda _path, source=source: parse(source)), P, "sync")
-        assert edit.shared, imports
-        assert apply(source, [edit, edit]).count(b'"sync"') == 1, imports
+        edits = _add(source, "sync")
+        assert all(e.shared for e in edits), imports
+        assert apply(source, [*edits, *edits]).count(b'"sync"') == 1, imports
+
+
+def _add(source: bytes, *packages: str) -> list[Edit]:
+    view = SimpleNamespace(tree=lambda _path: parse(source))
+    return [e for package in packages for e in add_import(view, P, package)]
+
+
+ONE_SPEC = b'package main\n\nimport "fmt" // printing\n\nfunc main() {\n\tfmt.Println(1)\n}\n'
+
+
+def test_imports_added_to_a_one_spec_declaration_by_one_fix_or_several_apply_together(toolchain, tmp_path):
+    """sync-pool's bufio.Writer pool adds io and sync to a file whose imports are one `import "x"`: lead rewrote
+    that declaration once per import, and the fix was rejected with "edits overlap" (the mutant below). Now each
+    import is an insertion before the spec inside a group two shared insertions make, so one fix's two imports
+    apply, and a second fix adding sync (or bytes) to the file shares them without waiting a run."""
+    first, second, third = _add(ONE_SPEC, "io", "sync"), _add(ONE_SPEC, "sync"), _add(ONE_SPEC, "bytes")
+    assert not conflicts(first, second) and not conflicts(first, third)
+    new = toolchain.gofmt(apply(ONE_SPEC, [*first, *second, *third]))
+    assert b'import (\n\t"bytes"\n\t"fmt" // printing\n\t"io"\n\t"sync"\n)\n' in new, new
+    uses = new.replace(b"fmt.Println(1)", b"fmt.Println(1, io.EOF != nil, bytes.MinRead, sync.Mutex{} == sync.Mutex{})")
+    assert _printed(toolchain, tmp_path, uses) == "1 true 512 true\n"
+    declaration = (ONE_SPEC.index(b"import"), ONE_SPEC.index(b'"fmt"') + 5)
+    lead = [Edit(P, *declaration, b'import (\n\t"fmt"\n\t"%s"\n)' % p.encode(), shared=True) for p in ("io", "sync")]
+    assert conflicts(lead[:1], lead[1:])
+    with pytest.raises(EditConflict, match="edits overlap"):
+        apply(ONE_SPEC, lead)
+
+
+def test_only_shared_insertions_at_one_point_go_together():
+    """A statement inserted where an import is, or two shared edits that replace text, still conflict."""
+    at = ONE_SPEC.index(b'"fmt"')
+    (_, sync, _) = _add(ONE_SPEC, "sync")
+    assert conflicts([sync], [Edit(P, at, at, b'"io"\n\t')])  # not shared: not an import added
+    assert conflicts([Edit(P, at, at + 5, b'"io"', shared=True)], [Edit(P, at, at + 5, b'"os"', shared=True)])
+
+
+def test_a_pool_adding_io_and_sync_to_a_one_spec_file_is_applied_in_one_run(tmp_path):
+    root = module(tmp_path, {"lines/lines.go": SINK, "lines/lines_test.go": SINK_TEST})
+    run = in_process("fix", "--format", "json", "./...", cwd=root)
+    assert run.returncode == 0, run.stderr
+    outcomes = json.loads(run.stdout)["outcomes"]
+    assert [(o["line"], o["rule"], o["status"]) for o in outcomes] == [(16, "sync-pool", "verified")], outcomes
+    test = subprocess.run(["go", "test", "./..."], cwd=root, capture_output=True, text=True)
+    assert test.returncode == 0, test.stdout + test.stderr
+
+
+SINK = """// Package lines counts what it writes through a buffered writer.
+package lines
+
+import "bufio"
+
+// Sink counts the bytes written to it.
+type Sink struct{ N int }
+
+func (s *Sink) Write(p []byte) (int, error) {
+	s.N += len(p)
+	return len(p), nil
+}
+
+// Emit writes every line to s through a 4 KiB buffer.
+func Emit(s *Sink, lines []string) error {
+	bw := bufio.NewWriter(s)
+	for _, l := range lines {
+		if _, err := bw.WriteString(l); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+"""
+SINK_TEST = """package lines
+
+import "testing"
+
+func TestEmit(t *testing.T) {
+	var s Sink
+	if err := Emit(&s, []string{"ab", "cde"}); err != nil || s.N != 5 {
+		t.Fatal(s.N, err)
+	}
+}
+"""
 
 
 def test_a_shared_edit_comes_back_from_the_proposal_cache_shared(tmp_path, monkeypatch):

@@ -22,7 +22,7 @@ from gorewrite.formatted import formatter
 from gorewrite.instances import attribute, copies_of, merge, said_by_tests, shown, test_sections
 from gorewrite.iterators import Standard
 from gorewrite.overlay import originals, overlay_file
-from gorewrite.packages import compiled
+from gorewrite.packages import compiled, package_names
 from gorewrite.patch import rewritten
 from gorewrite.progress import Report, silent
 from gorewrite.proposals import Fix, PackageView
@@ -233,10 +233,10 @@ def _check(
     """
     failures: dict[str, str] = {}
     contents: dict[str, dict[str, bytes]] = {}
-    gofmt = formatter(toolchain, extra.remember)
+    gofmt, names = formatter(toolchain, extra.remember), package_names(toolchain, cwd)  # names: unused_imports
     for pkg, group in batch.items():
         try:
-            contents[pkg] = rewritten(gofmt, views[pkg].sources, [e for f in group for e in f.edits])
+            contents[pkg] = rewritten(gofmt, views[pkg].sources, [e for f in group for e in f.edits], names)
         except (EditConflict, UserError) as err:
             failures[pkg] = f"the rewrite does not parse: {err}"
         else:

@@ -21,7 +21,7 @@ from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import file_imports, import_declarations
 from gorewrite.rules.iface_direct.unused import Ranges, inside, package_used_outside
-from gorewrite.syntax import Node, import_specs, walk
+from gorewrite.syntax import Node, import_removal, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 ASSERTING = ("type_assertion_expression", "type_switch_statement")  # where the rule may find code never run
@@ -110,14 +110,6 @@ def _qualifier(node: Node) -> bool:
 def _removal(view: PackageView, path: str, spec: Node) -> Edit | None:
     """The spec's whole line in a group of several, else its whole declaration (with its line); None when something
     else stands on those lines."""
-    source = view.sources[path]
     declaration = next(d for d in import_declarations(view.tree(path)) if d.start_byte <= spec.start_byte < d.end_byte)
-    alone = len(import_specs(declaration)) == 1
-    node = declaration if alone else spec
-    start = source.rfind(b"\n", 0, node.start_byte) + 1
-    end = source.find(b"\n", node.end_byte)
-    end = len(source) if end == -1 else end + 1
-    rest = source[node.end_byte : end].strip()
-    if source[start : node.start_byte].strip() or (rest and not rest.startswith(b"//")):
-        return None
-    return Edit(path, start, end, b"")
+    span = import_removal(view.sources[path], declaration, spec)
+    return Edit(path, *span, b"") if span else None

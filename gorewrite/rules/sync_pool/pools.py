@@ -96,7 +96,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
     for replaced in dict.fromkeys((p.site.path, p.replaced) for p in plans if p.replaced):  # `strings` of a Builder
         edits += unused_import(view, *replaced, edits)
     if existing is None and any(p.replaced for p in plans) and not imports(view, path, "bytes"):
-        edits.append(add_import(view, path, "bytes"))  # the new pool's new(bytes.Buffer)
+        edits += add_import(view, path, "bytes")  # the new pool's new(bytes.Buffer)
     moves += (STRING_COPY,) * sum(p.copies for p in plans)  # a Buffer's String copies where a Builder's did not
     lines = ", ".join(f"{p.var} ({_where(view, p, path)}{', once before its loop' if p.loop else ''})" for p in plans)
     summary = f"take {lines} from {'the package' + chr(39) + 's ' + pool if existing else 'a new ' + pool}"
@@ -143,7 +143,7 @@ def merge(view: PackageView, parts: list[Part]) -> Fix:
     edits = [e for part in parts for e in part.edits]
     path = parts[0].path
     if parts[0].creates and not imports(view, path, "sync") and import_name(view, path, "sync") == "sync":
-        edits.append(add_import(view, path, "sync"))
+        edits += add_import(view, path, "sync")
     summary = "; ".join(p.summary for p in parts) + " instead of allocating on every call (sync.Pool; deferred Put)"
     return Fix(
         NAME,

@@ -459,7 +459,7 @@ def wrapper_fixes(view: PackageView, sites: list[tuple[Escape, WrapperSite]]) ->
         for package in ("io", "sync"):
             if (home.path, package) not in added and not imports(view, home.path, package):
                 added.add((home.path, package))
-                edits.append(add_import(view, home.path, package))
+                edits += add_import(view, home.path, package)
         at = doc_start(enclosing_function(home.statement)).start_byte
         edits.append(Edit(home.path, at, at, (_wrapper_block(view, home.alias, wrapper) + reuse).encode()))
         moves += wrapper.moves + ((wrapper_loops.RESET_MAKE,) if reuse else ())
