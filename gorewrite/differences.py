@@ -18,7 +18,8 @@ in this pass of any loop around it (must-declines `difference_low_written`, `dif
 lowerings, a statement may also set lo or hi to the other (or to min or max of the two), one of them per assignment:
 each such write leaves the two as they were or equal, so hi - lo as it was or 0 (a snippet's `if lo > hi { lo = hi
 }`, a window's `if hi < lo { hi = lo }`; must-declines `low_met_below`, `low_decremented`, `low_met_high_raised`,
-`low_swapped`, `low_met_then_reset`, `high_met_above`).
+`low_swapped`, `low_met_then_reset`, `high_met_above`, `low_met_below_min` for a min of something else too,
+`low_met_by_other_max` for a local func named max).
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ array, which panics where the original does not: i written after end was set, a 
 other argument may be negative (MinInt - i wraps to 21), an unsigned difference (0 - (MaxUint-20) is 21), a
 closure resetting i, a start met with less than its end (`i = end - 20`, `i -= 40`, golden
 `decline_snippet_from_start`'s `i = 0`), a meet that moves end too or swaps the two, i reset after the meet, a
-string grown or set to another string.
+min of end and something else (`min(i, end, end-20)`), a local func named max, a string grown or set to another
+string.
 """
 
 from __future__ import annotations
@@ -94,6 +95,18 @@ NOT_BOUNDED = {
         _case("low_met_then_reset", "end-i", MET + "\n\ti = 0"),
         'Sum(make([]int64, 40), 20, 0, "")',
     ),
+    "low_met_by_other_max": (
+        _case(
+            "low_met_by_other_max",
+            "end-i",
+            "\tmax := func(a, b int) int { return a - 40 }\n" + MIN + "\n\ti = max(i, end)",
+        ),
+        'Sum(make([]int64, 100), 50, 0, "")',
+    ),
+    "low_met_below_min": (
+        _case("low_met_below_min", "end-i", MIN + "\n\tif i > end {\n\t\ti = min(i, end, end-20)\n\t}"),
+        'Sum(make([]int64, 10), 30, 0, "")',
+    ),
     "difference_closure": (
         _case("difference_closure", "end-i", "\tbump := func() { i = 0 }\n" + MIN + "\n\tbump()"),
         'Sum(make([]int64, 40), 20, 0, "")',
@@ -111,7 +124,7 @@ NAIVE = {
     name: (array("buf", size, "int64", k), probe("{pkg}." + call))
     for (name, call), (size, k) in zip(
         ((n, c) for n, (_, c) in NOT_BOUNDED.items()),
-        [("end-i", 16)] * 12 + [("len(sep)+8", 10)] * 2,
+        [("end-i", 16)] * 14 + [("len(sep)+8", 10)] * 2,
         strict=True,
     )
 }
