@@ -1,8 +1,9 @@
 """make-const with a size a std parser reads from a string the code bounds: `n, err :=
 strconv.Atoi(string(b[:2]))` is at most 99, `strconv.ParseUint(s, 16, 8)` of two bytes at most 255, base 0 at
-most 16^L - 1 (gorewrite/digit_counts.py; the census's shape: xcoff's `Arnamlen [4]byte` field parsed into a name
-length). A base the code does not fix, a string nothing bounds, a package's own `Atoi` that only looks like
-strconv's, and a write between the parse and the make bound nothing; each must-decline keeps its naive array,
+most 16^L - 1, and a signed parse at least -(10^L - 1), its sign one of the bytes (`50 - n` reaches 149;
+gorewrite/digit_counts.py; the census's shape: xcoff's `Arnamlen [4]byte` field parsed into a name length).
+A base the code does not fix, a string nothing bounds, a package's own `Atoi` that only looks like strconv's,
+and a write between the parse and the make bound nothing; each must-decline keeps its naive array,
 which panics where the original does not.
 
 The census site parses through a local helper, `parseDecimalBytes := func(b []byte) (int64, error) { return
@@ -69,6 +70,19 @@ BOUNDED |= {
     "local_helper_values": (_case("local_helper_values", NIBBLE + "\tn, err := parse(b)"), "[15]int64"),
 }
 
+# a sign counts as one of the string's bytes, and the number may be negative: 50 - n reaches 149, never only 50
+SIGNED = "\tif err != nil {\n\t\treturn -1\n\t}\n\tn := 50 - d"
+BOUNDED |= {
+    "signed_atoi": (
+        _case("signed_atoi", "\td, err := strconv.Atoi(string(b[:2]))").replace(CHECK, SIGNED),
+        "[149]int64",
+    ),
+    "signed_parse_int": (
+        _case("signed_parse_int", "\td, err := strconv.ParseInt(string(b[:2]), 10, 64)").replace(CHECK, SIGNED),
+        "[149]int64",
+    ),
+}
+
 NOT_BOUNDED = {
     "helper_reassigned": (
         _case(
@@ -113,6 +127,14 @@ NOT_BOUNDED = {
 NAIVE = {name: (array("buf", "n", "int64", 99), probe("{pkg}." + call)) for name, (_, call) in NOT_BOUNDED.items()}
 OWN_NAIVE = {"own_atoi": (BOUNDED["own_atoi"][0], 'Sum([]int64{1}, []byte("123"))')}
 NAIVE["own_atoi"] = (array("buf", "n", "int64", 99), probe("{pkg}." + OWN_NAIVE["own_atoi"][1]))
+# a parse taken as never negative: 50 - n at most 50, but "-9" gives 59
+OWN_NAIVE |= {
+    name: (BOUNDED[name][0], 'Sum([]int64{1}, []byte("-9 "))') for name in ("signed_atoi", "signed_parse_int")
+}
+NAIVE |= {
+    name: (array("buf", "n", "int64", 50), probe("{pkg}." + OWN_NAIVE[name][1]))
+    for name in ("signed_atoi", "signed_parse_int")
+}
 NAIVE["helper_captured_later"] = (
     array("buf", "n", "int64", 10),
     probe("{pkg}." + NOT_BOUNDED["helper_captured_later"][1]),
@@ -127,7 +149,7 @@ def proposed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    declines = {**NOT_BOUNDED, **OWN_NAIVE}  # own_atoi: the [99] strconv's digits would give is wrong there
+    declines = {**NOT_BOUNDED, **OWN_NAIVE}  # own_atoi, signed_*: bounded, but not by the naive array
     return naive_mutants(tmp_path_factory.mktemp("make-const-digit-counts-naive"), toolchain, declines, NAIVE)
 
 
