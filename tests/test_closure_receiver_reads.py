@@ -3,7 +3,8 @@ compiler moves g to the heap. When the method (the package's own, in every build
 and calls methods that do the same (receiver_reads.py), a copy first in the literal (`g := g`) takes the calls'
 address instead, and g itself is only read there: it gets the usual copy before the statement too. A method that
 writes through its receiver, even two calls deep, or keeps it, stays declined: the naive copies lose the write or
-hand out the copy's address (a func literal of the method keeping it too).
+hand out the copy's address (a func literal of the method keeping it too); so does a `defer g.report(…)` in the
+literal, which may run after the goroutine signals and read a later write.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain), DECLINES (source, the
 reason), NAIVE (the copies a careless rule would insert, and a probe showing they change what the code does), ALLOCS
@@ -250,6 +251,41 @@ func Register() int {
 """,
         "the address of cfg is taken at or after the statement making the closure",
     ),
+    "decline_receiver_reads_deferred": (  # `defer g.report(…)` runs after the goroutine signals: it reads g late
+        """package decline_receiver_reads_deferred
+
+import "sync"
+
+type level struct {
+	n int
+	k int
+}
+
+// report waits for the go-ahead, then sends the level it reads.
+func (l *level) report(ch <-chan int, res chan<- int) {
+	<-ch
+	res <- l.n
+}
+
+// Deferred raises the level once the goroutine has signalled; the goroutine's deferred report reads it after.
+func Deferred() int {
+	g := level{n: 1}
+	ch := make(chan int)
+	res := make(chan int, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer g.report(ch, res)
+		defer wg.Done()
+	}()
+	wg.Wait()
+	g.n = 5
+	ch <- 1
+	return <-res
+}
+""",
+        "the address of g is taken at or after the statement making the closure",
+    ),
 }
 
 NAIVE = {
@@ -274,6 +310,12 @@ NAIVE = {
             "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
         ),
         "fmt.Sprint({pkg}.Register())",
+    ),
+    "decline_receiver_reads_deferred": (  # the copies report 1, the original the raised 5
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tg := g\n\tgo func() {\n\t\tg := g\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Deferred())",
     ),
 }
 
