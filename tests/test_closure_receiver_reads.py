@@ -118,6 +118,51 @@ func (t Transport) Fetch(p string) string {
 """,
         "\t\tt := t // read once: its pointer methods only read it\n\t\tres <- t.fh.serve(p)",
     ),
+    "receiver_reads_owned_too": (  # the literal writes it (owned) and reads rs: both copies first in it, one fix
+        """package receiver_reads_owned_too
+
+import (
+	"strings"
+	"sync"
+)
+
+type Item struct{ Path, Kind string }
+
+type scan struct {
+	skip  string
+	video string
+}
+
+func (s *scan) kind(p string) string {
+	if strings.HasPrefix(p, s.skip) {
+		return "skip"
+	}
+	if strings.HasSuffix(p, s.video) {
+		return "video"
+	}
+	return "other"
+}
+
+// Classify sets each item's kind in a goroutine of its own.
+func Classify(items []Item, skip, video string) []Item {
+	rs := scan{skip: skip, video: video}
+	out := make([]Item, len(items))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			it.Kind = rs.kind(it.Path)
+			out[i] = it
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\t\tit := it // the goroutine's own copy: keeps it off the heap\n"
+        "\t\t\trs := rs // read once: its pointer methods only read it\n",
+    ),
 }
 
 DECLINES = {
@@ -323,6 +368,9 @@ ALLOCS = {
     "receiver_reads_gain": "fmt.Sprint({pkg}.Normalise([]float64{1, 2, 4}, 1, 3))",
     "receiver_reads_two_deep": 'fmt.Sprint({pkg}.Send([]string{"a", "b"}, "fleet"))',
     "receiver_reads_field_method": 'fmt.Sprint({pkg}.Transport{}.Fetch("/a"))',
+    "receiver_reads_owned_too": (
+        'fmt.Sprint({pkg}.Classify([]{pkg}.Item{{Path: "._a"}, {Path: "b.mp4"}}, "._", ".mp4"))'
+    ),
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
