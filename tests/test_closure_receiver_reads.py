@@ -3,7 +3,8 @@ compiler moves g to the heap. When the method (the package's own, in every build
 and calls methods that do the same (receiver_reads.py), a copy first in the literal (`g := g`) takes the calls'
 address instead, and g itself is only read there: it gets the usual copy before the statement too. A method that
 writes through its receiver, even two calls deep, or keeps it, stays declined: the naive copies lose the write or
-hand out the copy's address (a func literal of the method keeping it too).
+hand out the copy's address (a func literal of the method keeping it too); so does a `defer g.report(…)` in the
+literal, which may run after the goroutine signals and read a later write.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain), DECLINES (source, the
 reason), NAIVE (the copies a careless rule would insert, and a probe showing they change what the code does), ALLOCS
@@ -116,6 +117,51 @@ func (t Transport) Fetch(p string) string {
 }
 """,
         "\t\tt := t // read once: its pointer methods only read it\n\t\tres <- t.fh.serve(p)",
+    ),
+    "receiver_reads_owned_too": (  # the literal writes it (owned) and reads rs: both copies first in it, one fix
+        """package receiver_reads_owned_too
+
+import (
+	"strings"
+	"sync"
+)
+
+type Item struct{ Path, Kind string }
+
+type scan struct {
+	skip  string
+	video string
+}
+
+func (s *scan) kind(p string) string {
+	if strings.HasPrefix(p, s.skip) {
+		return "skip"
+	}
+	if strings.HasSuffix(p, s.video) {
+		return "video"
+	}
+	return "other"
+}
+
+// Classify sets each item's kind in a goroutine of its own.
+func Classify(items []Item, skip, video string) []Item {
+	rs := scan{skip: skip, video: video}
+	out := make([]Item, len(items))
+	var wg sync.WaitGroup
+	for i, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			it.Kind = rs.kind(it.Path)
+			out[i] = it
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\t\tit := it // the goroutine's own copy: keeps it off the heap\n"
+        "\t\t\trs := rs // read once: its pointer methods only read it\n",
     ),
 }
 
@@ -250,6 +296,41 @@ func Register() int {
 """,
         "the address of cfg is taken at or after the statement making the closure",
     ),
+    "decline_receiver_reads_deferred": (  # `defer g.report(…)` runs after the goroutine signals: it reads g late
+        """package decline_receiver_reads_deferred
+
+import "sync"
+
+type level struct {
+	n int
+	k int
+}
+
+// report waits for the go-ahead, then sends the level it reads.
+func (l *level) report(ch <-chan int, res chan<- int) {
+	<-ch
+	res <- l.n
+}
+
+// Deferred raises the level once the goroutine has signalled; the goroutine's deferred report reads it after.
+func Deferred() int {
+	g := level{n: 1}
+	ch := make(chan int)
+	res := make(chan int, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer g.report(ch, res)
+		defer wg.Done()
+	}()
+	wg.Wait()
+	g.n = 5
+	ch <- 1
+	return <-res
+}
+""",
+        "the address of g is taken at or after the statement making the closure",
+    ),
 }
 
 NAIVE = {
@@ -275,12 +356,21 @@ NAIVE = {
         ),
         "fmt.Sprint({pkg}.Register())",
     ),
+    "decline_receiver_reads_deferred": (  # the copies report 1, the original the raised 5
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tg := g\n\tgo func() {\n\t\tg := g\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Deferred())",
+    ),
 }
 
 ALLOCS = {
     "receiver_reads_gain": "fmt.Sprint({pkg}.Normalise([]float64{1, 2, 4}, 1, 3))",
     "receiver_reads_two_deep": 'fmt.Sprint({pkg}.Send([]string{"a", "b"}, "fleet"))',
     "receiver_reads_field_method": 'fmt.Sprint({pkg}.Transport{}.Fetch("/a"))',
+    "receiver_reads_owned_too": (
+        'fmt.Sprint({pkg}.Classify([]{pkg}.Item{{Path: "._a"}, {Path: "b.mp4"}}, "._", ".mp4"))'
+    ),
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs

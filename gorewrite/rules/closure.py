@@ -1142,8 +1142,12 @@ def _declared_later(stmt: Node, name: str) -> bool:
 
 
 def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[Proposal]:
-    """One Fix per group of captures that share a statement: their copies go in together."""
-    proposals = _owned_fixes(view, path, [c for c in captures if c.inside >= 0])
+    """One Fix per group of captures that share a statement: their copies go in together, with the owned copies
+    first in a literal the group copies a variable first in too (both insert at its `{`: as two fixes one would
+    wait a run)."""
+    firsts = {brace for c in captures if c.inside < 0 for brace in c.firsts}
+    joining = [c for c in captures if c.inside in firsts]
+    proposals = _owned_fixes(view, path, [c for c in captures if c.inside >= 0 and c not in joining])
     clashing = field_copies.clashing(
         [(c.decl, declaration_range(c.statements[0]), c.fields) for c in captures if c.fields]
     )
@@ -1178,20 +1182,23 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
                 edits.append(Edit(path, ends[at], ends[at], b"\n" + indent + b"}"))
         edits.extend(Edit(path, at, at + 1, b"") for c in group for at in c.derefs)
         edits.extend(Edit(path, s, e, f.local.encode()) for c in group for f in c.fields for s, e in f.spans)
-        firsts: dict[int, list[str]] = {}
+        braces = {brace for c in group for brace in c.firsts}
+        owned = sorted((c for c in joining if c.inside in braces), key=lambda c: c.decl)
+        lines: dict[int, list[str]] = {brace: [] for brace in sorted(braces)}
+        for c in owned:
+            lines[c.inside].append(_owned_line(c))
         for c in group:
             for brace in c.firsts:
-                firsts.setdefault(brace, []).append(
-                    f"{c.name} := {c.name} // read once: its pointer methods only read it"
-                )
-        edits.extend(_first_in_body(source, path, brace, lines) for brace, lines in firsts.items())
+                lines[brace].append(f"{c.name} := {c.name} // read once: its pointer methods only read it")
+        edits.extend(_first_in_body(source, path, brace, copies) for brace, copies in lines.items())
         edits = tuple(sorted(edits, key=lambda e: e.start))
         names = ", ".join(_copied(c) for c in group)
         what = "the range loop's body" if all(c.body for c in group) else "the func literal"
         summary = f"copy {names} before {what} captures it"
         read = ", ".join(c.name for c in group if c.firsts)
         summary += f", and {read} first in it for the pointer methods that only read it" if read else ""
-        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group), summary))
+        summary += f", and {', '.join(c.name for c in owned)} first in the goroutine that writes it" if owned else ""
+        proposals.append(Fix(NAME, edits, tuple(c.escape for c in group + owned), summary))
     return proposals
 
 
@@ -1204,13 +1211,17 @@ def _owned_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[
     source = view.sources[path]
     proposals: list[Proposal] = []
     for brace, group in sorted(by_literal.items()):
-        lines = [f"{c.name} := {c.name} // the goroutine's own copy: keeps {c.name} off the heap" for c in group]
+        lines = [_owned_line(c) for c in group]
         names = ", ".join(c.name for c in group)
         summary = f"copy {names} first in the goroutine that writes it"
         proposals.append(
             Fix(NAME, (_first_in_body(source, path, brace, lines),), tuple(c.escape for c in group), summary)
         )
     return proposals
+
+
+def _owned_line(capture: Capture) -> str:
+    return f"{capture.name} := {capture.name} // the goroutine's own copy: keeps {capture.name} off the heap"
 
 
 def _first_in_body(source: bytes, path: str, brace: int, lines: list[str]) -> Edit:
