@@ -203,3 +203,63 @@ def test_one_run_applies_build_variant_and_make_const_that_together_leave_hex_un
     verified = sorted((o["rule"], o["line"]) for o in report["outcomes"] if o["status"] == "verified")
     assert verified == [("build-variant", 30), ("make-const", 18)], report["outcomes"]
     assert '-\t"encoding/hex"\n' in report["diff"] and '_ "encoding/hex"' not in report["diff"]
+
+
+DIGEST = """package ids
+
+import (
+\t"crypto/sha256"
+\t"encoding/hex"
+)
+
+// Hex is the hex of a digest.
+func Hex(sum []byte) string {
+\tdst := make([]byte, 0, hex.EncodedLen(sha256.Size))
+\tdst = hex.AppendEncode(dst, sum)
+\treturn string(dst)
+}
+
+// Tagged is the hex of a digest after a tag.
+func Tagged(sum []byte) string {
+\tdst := make([]byte, 0, hex.EncodedLen(sha256.Size)+4)
+\tdst = append(dst, "tag:"...)
+\tdst = hex.AppendEncode(dst, sum)
+\treturn string(dst)
+}
+"""
+IGNORED = {
+    "go.mod": "module example.com/a\n\ngo 1.22\n",
+    "ids/hash.go": DIGEST,
+    # go/build never compiles a file whose name starts with `_` or `.`: it imports sha256 in no build
+    "ids/_legacy.go": (
+        'package ids\n\nimport "crypto/sha256"\n\nfunc legacy(b []byte) [32]byte { return sha256.Sum256(b) }\n'
+    ),
+    "main.go": (
+        'package main\n\nimport (\n\t"crypto"\n\t"fmt"\n\n\t"example.com/a/ids"\n)\n\n'
+        "func main() { fmt.Println(ids.Tagged(nil), crypto.SHA256.Available()) }\n"
+    ),
+}
+
+
+def test_a_file_go_never_compiles_does_not_keep_the_package_importing_the_path(tmp_path, toolchain):
+    """make-const's two folds of `hex.EncodedLen(sha256.Size)` leave sha256 unused in hash.go (real CLI, both
+    toolchains, verified: `crypto.SHA256.Available()` printed false). Only `_legacy.go` imports it elsewhere, a file
+    go/build ignores: removing the import unlinks crypto/sha256, whose init registers SHA256. The cleanup keeps it
+    blank and the program prints true; the mutant counting `_legacy.go` removes it and prints false."""
+    root = write_tree(tmp_path / "m", IGNORED)
+    path, legacy = str(root / "ids/hash.go"), str(root / "ids/_legacy.go")
+    source = (root / "ids/hash.go").read_bytes()
+    edits = []
+    at = 0
+    while (at := source.find(b"make([]byte, 0, hex.EncodedLen(sha256.Size)", at)) >= 0:
+        end = source.index(b")\n", at) + 1
+        edits.append(Edit(path, at, end, b"make([]byte, 0, 68)"))
+        at = end
+    sources = {path: source, legacy: (root / "ids/_legacy.go").read_bytes()}
+    new = rewritten(toolchain.gofmt, sources, edits, package_names(toolchain, str(root)))[path]
+    assert b'_ "crypto/sha256"' in new, new
+    (root / "ids/hash.go").write_bytes(new)
+    assert _run(toolchain, root) == "tag: true"
+    mutant = write_tree(tmp_path / "mutant", IGNORED)
+    (mutant / "ids/hash.go").write_bytes(new.replace(b'\t_ "crypto/sha256"\n', b""))
+    assert _run(toolchain, mutant) == "tag: false"
