@@ -98,11 +98,14 @@ def _imported_always(
     path: str, imported: str, package: bytes | None, originals: dict[str, bytes], contents: dict[str, bytes]
 ) -> bool:
     """Does another file of the package, one the edits leave alone or create, import the path in every build
-    (a file every build compiles, or files whose build constraints together always hold)?"""
+    (a file every build compiles, or files whose build constraints together always hold)? A `_x.go` or `.x.go`
+    file no build compiles does not count."""
     exprs = []
     for other, source in {**originals, **contents}.items():
         if other == path or os.path.dirname(other) != os.path.dirname(path) or other.endswith("_test.go"):
             continue
+        if os.path.basename(other).startswith(("_", ".")):
+            continue  # go/build never compiles it (sources hold every .go file of the directory)
         if other in contents and other in originals:
             continue  # edited too, it may lose the import in this same pass: not counted
         root = parse(source).root_node

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 
+import pytest
 from conftest import gorewrite, write_tree
 
 from gorewrite.edits import Edit
@@ -150,8 +151,10 @@ def test_an_import_whose_init_the_program_needs_is_kept_blank_and_removing_it_lo
     assert _run(toolchain, mutant) == "0"
 
 
-def _run(toolchain, root) -> str:
-    done = subprocess.run([toolchain.go, "run", "."], cwd=root, env=toolchain.env, capture_output=True, text=True)
+def _run(toolchain, root, env=None) -> str:
+    done = subprocess.run(
+        [toolchain.go, "run", "."], cwd=root, env=env or toolchain.env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -203,3 +206,79 @@ def test_one_run_applies_build_variant_and_make_const_that_together_leave_hex_un
     verified = sorted((o["rule"], o["line"]) for o in report["outcomes"] if o["status"] == "verified")
     assert verified == [("build-variant", 30), ("make-const", 18)], report["outcomes"]
     assert '-\t"encoding/hex"\n' in report["diff"] and '_ "encoding/hex"' not in report["diff"]
+
+
+DIGEST = """package ids
+
+import (
+\t"crypto/sha256"
+\t"encoding/hex"
+)
+
+// Hex is the hex of a digest.
+func Hex(sum []byte) string {
+\tdst := make([]byte, 0, hex.EncodedLen(sha256.Size))
+\tdst = hex.AppendEncode(dst, sum)
+\treturn string(dst)
+}
+
+// Tagged is the hex of a digest after a tag.
+func Tagged(sum []byte) string {
+\tdst := make([]byte, 0, hex.EncodedLen(sha256.Size)+4)
+\tdst = append(dst, "tag:"...)
+\tdst = hex.AppendEncode(dst, sum)
+\treturn string(dst)
+}
+"""
+DIGESTS = {
+    "go.mod": "module example.com/a\n\ngo 1.22\n",
+    "ids/hash.go": DIGEST,
+    "main.go": (
+        'package main\n\nimport (\n\t"crypto"\n\t"fmt"\n\n\t"example.com/a/ids"\n)\n\n'
+        "func main() { fmt.Println(ids.Tagged(nil), crypto.SHA256.Available()) }\n"
+    ),
+}
+
+
+SHA = 'import "crypto/sha256"\n\nvar _ = sha256.Sum256\n'
+PARTIAL = {  # other files that import sha256 in some builds only: each guard of _imported_always, by its mutant
+    "a _x.go file": {"ids/_legacy.go": "package ids\n\n" + SHA},  # go/build never compiles it
+    "package documentation": {"ids/doc.go": "package documentation\n\n" + SHA},  # go/build ignores the package
+    "cgo": {  # CGO_ENABLED=0 leaves the go1.25 variant out
+        "ids/c_go125.go": '//go:build go1.25\n\npackage ids\n\nimport "C"\n\n' + SHA,
+        "ids/c_prego125.go": "//go:build !go1.25\n\npackage ids\n\n" + SHA,
+    },
+    "a GOOS in the name": {  # a Linux build compiles neither
+        "ids/c_windows.go": "//go:build go1.25\n\npackage ids\n\n" + SHA,
+        "ids/c_prego125.go": "//go:build !go1.25\n\npackage ids\n\n" + SHA,
+    },
+}
+
+
+@pytest.mark.parametrize("layout", sorted(PARTIAL))
+def test_files_some_build_leaves_out_do_not_keep_the_package_importing_the_path(layout, tmp_path, toolchain):
+    """make-const's two folds of `hex.EncodedLen(sha256.Size)` leave sha256 unused in hash.go (real CLI, both
+    toolchains: with `_legacy.go` counted, the fix was verified and `crypto.SHA256.Available()` printed false).
+    The other files' constraints together always hold, yet every build (go/build ignores `_x.go` and `package
+    documentation`), a build without cgo, or a Linux build compiles none of them: the cleanup keeps sha256 blank
+    and the program prints true; the mutant that counts them removes it and prints false (crypto/sha256's init,
+    which registers SHA256, no longer runs)."""
+    files = {**DIGESTS, **PARTIAL[layout]}
+    root = write_tree(tmp_path / "m", files)
+    path = str(root / "ids/hash.go")
+    sources = {str(root / name): (root / name).read_bytes() for name in files if name.startswith("ids/")}
+    source = sources[path]
+    edits = []
+    at = 0
+    while (at := source.find(b"make([]byte, 0, hex.EncodedLen(sha256.Size)", at)) >= 0:
+        end = source.index(b")\n", at) + 1
+        edits.append(Edit(path, at, end, b"make([]byte, 0, 68)"))
+        at = end
+    new = rewritten(toolchain.gofmt, sources, edits, package_names(toolchain, str(root)))[path]
+    assert b'_ "crypto/sha256"' in new, new
+    (root / "ids/hash.go").write_bytes(new)
+    env = {**toolchain.env, "CGO_ENABLED": "0", "GOOS": "linux"}
+    assert _run(toolchain, root, env) == "tag: true"
+    mutant = write_tree(tmp_path / "mutant", files)
+    (mutant / "ids/hash.go").write_bytes(new.replace(b'\t_ "crypto/sha256"\n', b""))
+    assert _run(toolchain, mutant, env) == "tag: false"
