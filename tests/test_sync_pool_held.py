@@ -3,7 +3,8 @@
 expression is held in a fresh local, evaluated once where the constructor's argument was, and the Get and the Put are
 handed that local; inside a loop neither names it. Measured before and after under both releases. The mutants show
 why the Put needs the held value: given nil it pools the caller's own bufio.Writer, which the constructor returned as
-it was; naming the expression again evaluates its effect twice. The untyped nil declines (no local can hold it)."""
+it was; naming the expression again evaluates its effect twice; declared before an earlier statement, a nil
+receiver's panic comes before that statement's effect. The untyped nil declines (no local can hold it)."""
 
 from __future__ import annotations
 
@@ -177,6 +178,32 @@ func Empty() int {
 }
 """
 
+# a nil receiver: the held `c.out` panics where the constructor's argument did, after the call was counted
+NIL_RECEIVER = """var calls int
+
+// Counter writes through out.
+type Counter struct{ out io.Writer }
+
+// Count counts the call, then writes msg through c's output: a nil c panics after the count.
+func (c *Counter) Count(msg string) {
+	calls++
+	bw := bufio.NewWriter(c.out)
+	bw.WriteString(msg)
+	bw.Flush()
+}
+
+// Counted calls Count on a nil Counter and says how many calls were counted when it panicked.
+func Counted() (n int) {
+	defer func() {
+		recover()
+		n = calls
+	}()
+	var c *Counter
+	c.Count("x")
+	return -1
+}
+"""
+
 # the helpers as the rule adds them, for the mutants (their Put leaves the caller's own Writer alone)
 HELPERS = """
 var bufioWriterPool = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
@@ -224,6 +251,7 @@ def _source(name: str, body: str) -> str:
 @pytest.fixture(scope="module")
 def found(tmp_path_factory):
     cases = {n: _source(n, c[0]) for n, c in POOLED.items()} | {"nil_reader": _source("nil_reader", NIL)}
+    cases["nil_receiver"] = _source("nil_receiver", NIL_RECEIVER)
     return proposals_by_case(tmp_path_factory.mktemp("held"), RULE, cases)
 
 
@@ -277,3 +305,23 @@ def test_each_mutant_changes_what_the_case_computes(tmp_path, toolchain):
     for name in MUTANTS:
         before, after = values[name]
         assert before != after, (name, before)
+
+
+def test_the_held_expression_panics_where_the_constructor_argument_did(found, tmp_path, toolchain):
+    """The hold is declared just before the site: a nil receiver's `c.out` panics after `calls++` as before. The
+    mutant declares it at the top of the function, before the count: Counted reads 0 where the original read 1."""
+    original = _source("nil_receiver", NIL_RECEIVER)
+    rewritten = edited(original, _wrapper_fix(found["nil_receiver"]))
+    assert "\tcalls++\n\tdst := c.out\n\tbw := getBufioWriter(dst)\n" in rewritten, rewritten
+    hoisted = rewritten.replace("\tcalls++\n\tdst := c.out\n", "\tdst := c.out\n\tcalls++\n", 1)
+    cases = {n: (_source(n, NIL_RECEIVER),) for n in ("nil_receiver", "nil_hoisted")}
+    naive = {
+        "nil_receiver": (lambda _: rewritten, "fmt.Sprint({pkg}.Counted())"),
+        "nil_hoisted": (
+            lambda _: hoisted.replace("package nil_receiver", "package nil_hoisted", 1),
+            "fmt.Sprint({pkg}.Counted())",
+        ),
+    }
+    _, values = naive_mutants(tmp_path, toolchain, cases, naive)
+    assert values["nil_receiver"] == ('"1"', '"1"'), values
+    assert values["nil_hoisted"] == ('"1"', '"0"'), values

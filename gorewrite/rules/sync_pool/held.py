@@ -19,11 +19,17 @@ from gorewrite.syntax import Node, address_operand, indentation, text, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
 
 
+def named(inner: Node) -> Node | None:
+    """The variable the wrapped argument names: w itself, or x in `&x`; None for anything else."""
+    inner = address_operand(inner) or inner
+    return inner if inner.type == "identifier" else None
+
+
 def local(types: TypeInfo, path: str, inner: Node) -> bool:
     """Is the wrapped expression a local variable or parameter, or its address (`w`, `&buf`), which the Put
     may name again (wrappers.py checks it is not written in between)?"""
-    named = address_operand(inner) or inner
-    found = types.at(path, named.start_byte) if named.type == "identifier" else None
+    variable = named(inner)
+    found = types.at(path, variable.start_byte) if variable is not None else None
     return found is not None and found.local and found.kind in (Kind.VAR, Kind.PARAM)
 
 
@@ -37,8 +43,9 @@ def reason(types: TypeInfo, path: str, inner: Node) -> str | None:
 
 
 def edits(source: bytes, path: str, statement: Node, inner: Node, stem: str, taken: set[str]) -> tuple[str, list[Edit]]:
-    """The local holding the wrapped expression (stem, or stem2, … where the package names it), declared just
-    before the site's statement, and the expression replaced by it (the caller names it in the Get and the Put)."""
+    """The local holding the wrapped expression (stem, or stem2, … where the package or an earlier site of the
+    fix names it), declared just before the site's statement, and the expression replaced by it (the caller names
+    it in the Get and the Put)."""
     held = fresh(stem, taken)
     indent = indentation(source, statement.start_byte).decode()
     declared = f"{held} := {text(inner).decode()}\n{indent}".encode()

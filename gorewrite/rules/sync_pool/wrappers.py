@@ -46,7 +46,6 @@ from gorewrite.rules.sync_pool.sites import (
 )
 from gorewrite.syntax import (
     Node,
-    address_operand,
     ancestors,
     directive,
     doc_start,
@@ -309,7 +308,7 @@ def _wrapper_plan(view: PackageView, site: WrapperSite, relies: set[str]) -> str
     loop = loops.outermost(site.statement)  # one Get before it, the constructor's state every iteration
     # a loop's Get and Put never name w (wrapper_loops.py): what troubles a Put naming w is still declined there
     kept = "declined in a loop as outside one, though there the Put does not name it" if loop else ""
-    named = _named(site.inner)  # w, or x of `&x`: the same pointer wherever x is in scope (probe35a)
+    named = held.named(site.inner)  # w, or x of `&x`: the same pointer wherever x is in scope (probe35a)
     inner = types.at(site.path, named.start_byte) if named is not None else None
     if site.wrapper.own and not held.local(types, site.path, site.inner):
         inner = None  # held in a local of its own for the Put, or named by neither Get nor Put in a loop
@@ -365,12 +364,6 @@ def _shared(view: PackageView, path: str, obj: str, own: Node) -> str | None:
             where = "written in a func literal" if use.use == Use.WRITE else "declared outside the func literal"
             return f"{where} (line {view.line(path, use.start)})"
     return None
-
-
-def _named(inner: Node) -> Node | None:
-    """The variable the wrapped argument names: w itself, or x in `&x`; None for anything else."""
-    inner = address_operand(inner) or inner
-    return inner if inner.type == "identifier" else None
 
 
 def _wrapper_use(
