@@ -288,6 +288,108 @@ func Rename(a int, name string) string {
         ),
         "p is written through p.Items[0].Label",
     ),
+    # a select case receiving into the path writes the slice's element (adv-reach50e): read as the stored title, the
+    # receive would write title instead
+    "received_on_the_way": (
+        package(
+            "received_on_the_way",
+            """// Retitle receives the entry's label, then shows it, its command and the old title.
+func Retitle(a int, title string, ch chan string) string {
+	y := num{v: a}
+	q := Palette{Items: []Item{{Label: title, Cmd: &y}}}
+	select {
+	case q.Items[0].Label = <-ch:
+	}
+	return q.Items[0].Label + "/" + q.Items[0].Cmd.(Named).Name() + "/" + title
+}
+""",
+        ),
+        "q is written through q.Items[0].Label",
+    ),
+    # a pointer method of a concrete type called through the path takes the element's address (adv-reach50e): called
+    # on the stored variable, it would set that variable instead
+    "pointer_method_on_path": (
+        package(
+            "pointer_method_on_path",
+            """type Label string
+
+func (l *Label) Set(s string) { *l = Label(s) }
+
+type Tagged struct {
+	Tag Label
+	Cmd any
+}
+
+type Tags struct{ Items []Tagged }
+
+// Retag sets the entry's tag by its method, then shows it, its command and the old tag.
+func Retag(a int, tag Label) string {
+	y := num{v: a}
+	p := Tags{Items: []Tagged{{Tag: tag, Cmd: &y}}}
+	p.Items[0].Tag.Set("set")
+	return string(p.Items[0].Tag) + "/" + p.Items[0].Cmd.(Named).Name() + "/" + string(tag)
+}
+""",
+        ),
+        "p is read through p.Items[0].Tag.Set",
+    ),
+    # past the place read, a pointer method of a field of the struct value stored there (adv-reach50e): read as the
+    # stored w, the call would increment w itself
+    "addressed_past_the_place": (
+        package(
+            "addressed_past_the_place",
+            """type Counter struct{ n int }
+
+func (c *Counter) Inc() { c.n++ }
+
+type Window struct {
+	Hits  Counter
+	Slots [2]int
+}
+
+type Pane struct {
+	W   Window
+	Cmd any
+}
+
+type Panes struct{ Items []Pane }
+
+// Hit counts a hit on the pane's window, then shows the count, its command and the caller's window's count.
+func Hit(a int, w Window) string {
+	y := num{v: a}
+	p := Panes{Items: []Pane{{W: w, Cmd: &y}}}
+	p.Items[0].W.Hits.Inc()
+	return fmt.Sprint(p.Items[0].W.Hits.n, "/", p.Items[0].Cmd.(Named).Name(), "/", w.Hits.n)
+}
+""",
+        ),
+        "p is read through p.Items[0].W.Hits.Inc",
+    ),
+    # an array of the struct value stored there sliced (adv-reach50e): read as the stored w, the slice would share w's
+    "sliced_past_the_place": (
+        package(
+            "sliced_past_the_place",
+            """type Window struct{ Slots [2]int }
+
+type Pane struct {
+	W   Window
+	Cmd any
+}
+
+type Panes struct{ Items []Pane }
+
+// Fill fills the pane's first slot through a slice of it, then shows it, its command and the caller's slot.
+func Fill(a int, w Window) string {
+	y := num{v: a}
+	p := Panes{Items: []Pane{{W: w, Cmd: &y}}}
+	s := p.Items[0].W.Slots[:]
+	s[0] = 9
+	return fmt.Sprint(p.Items[0].W.Slots[0], "/", p.Items[0].Cmd.(Named).Name(), "/", w.Slots[0])
+}
+""",
+        ),
+        "p is read through p.Items[0].W.Slots[:]",
+    ),
     # the literal holds a call: removing it would skip the call's effect
     "effect_on_the_way": (
         package(
@@ -365,6 +467,39 @@ NAIVE = {
             '\tname = "renamed"\n\treturn name + "/" + Named(&y).Name() + "/" + name\n',
         ),
         '{pkg}.Rename(1, "old")',
+    ),
+    "received_on_the_way": (
+        _replace(
+            "\tq := Palette{Items: []Item{{Label: title, Cmd: &y}}}\n\tselect {\n\tcase q.Items[0].Label = <-ch:\n"
+            '\t}\n\treturn q.Items[0].Label + "/" + q.Items[0].Cmd.(Named).Name() + "/" + title\n',
+            '\tselect {\n\tcase title = <-ch:\n\t}\n\treturn title + "/" + Named(&y).Name() + "/" + title\n',
+        ),
+        '{pkg}.Retitle(1, "old", func() chan string { c := make(chan string, 1); c <- "new"; return c }())',
+    ),
+    "pointer_method_on_path": (
+        _replace(
+            '\tp := Tags{Items: []Tagged{{Tag: tag, Cmd: &y}}}\n\tp.Items[0].Tag.Set("set")\n'
+            '\treturn string(p.Items[0].Tag) + "/" + p.Items[0].Cmd.(Named).Name() + "/" + string(tag)\n',
+            '\ttag.Set("set")\n\treturn string(tag) + "/" + Named(&y).Name() + "/" + string(tag)\n',
+        ),
+        '{pkg}.Retag(1, "old")',
+    ),
+    "addressed_past_the_place": (
+        _replace(
+            "\tp := Panes{Items: []Pane{{W: w, Cmd: &y}}}\n\tp.Items[0].W.Hits.Inc()\n"
+            '\treturn fmt.Sprint(p.Items[0].W.Hits.n, "/", p.Items[0].Cmd.(Named).Name(), "/", w.Hits.n)\n',
+            '\tw.Hits.Inc()\n\treturn fmt.Sprint(w.Hits.n, "/", Named(&y).Name(), "/", w.Hits.n)\n',
+        ),
+        "{pkg}.Hit(1, {pkg}.Window{})",
+    ),
+    "sliced_past_the_place": (
+        _replace(
+            "\tp := Panes{Items: []Pane{{W: w, Cmd: &y}}}\n\ts := p.Items[0].W.Slots[:]\n"
+            '\ts[0] = 9\n\treturn fmt.Sprint(p.Items[0].W.Slots[0], "/", p.Items[0].Cmd.(Named).Name(), "/", '
+            "w.Slots[0])\n",
+            '\ts := w.Slots[:]\n\ts[0] = 9\n\treturn fmt.Sprint(w.Slots[0], "/", Named(&y).Name(), "/", w.Slots[0])\n',
+        ),
+        "{pkg}.Fill(1, {pkg}.Window{})",
     ),
     "effect_on_the_way": (
         _replace(

@@ -39,7 +39,15 @@ from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.nested import inner_assertions
-from gorewrite.rules.iface_direct.paths import asserted, operand, read_path, reads, steps_of, written_access
+from gorewrite.rules.iface_direct.paths import (
+    addressed_past,
+    asserted,
+    operand,
+    read_path,
+    reads,
+    steps_of,
+    written_access,
+)
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
     names_stored,
@@ -234,6 +242,10 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
             return f"{name} is written through {text(through).decode()} (line {line}): it may not hold what it stored"
         member = next(((m, len(s)) for m, s in known if reads(types, path, s, chain[: len(s)])), None)
         top = chain[member[1] - 1] if member is not None else None
+        addressed = addressed_past(types, path, chain[member[1] - 1 :]) if member is not None else None
+        if addressed is not None:
+            line = view.line(path, use.start)
+            return f"{name} is read through {text(addressed).decode()} (line {line}), which may write what it read"
         read = top is not None and (asserted(top) or method_call(top) or top.type == "selector_expression")
         if not read:
             line = view.line(path, use.start)
