@@ -200,10 +200,10 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
 
 def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str:
     """A value of a literal nested in the local's (paths.py), read back through a path of steps: when every use of
-    the local is a type assertion of a value its literal stores at the end of a path, a method call through one, or
-    a plain read of a field the group may read as its stored value, each is rewritten as one of a group is
-    (`I(&x)`, `(&x).M(…)`, the stored variable), and the declaration goes — the only way any value of the literal
-    leaves the heap."""
+    the local is a type assertion of a value its literal stores at the end of a path, a call of an interface's method
+    through one, or a plain read of a field the group may read as its stored value, each is rewritten as one of a
+    group is (`I(&x)`, `(&x).M(…)`, the stored variable), and the declaration goes — the only way any value of the
+    literal leaves the heap."""
     if len(stores) > 1:
         lines = ", ".join(str(row_of(s.value)) for s in stores)
         return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"

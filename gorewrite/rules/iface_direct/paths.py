@@ -5,12 +5,12 @@ struct literals held in a field.
 A place is the local and a path of steps — a field, a constant index, a constant key — and the value at its end is
 the one the declaration stored there when every container on the way is a composite literal of that declaration
 (sites.nested_stores: typed or elided, never behind `&`) and every use of the local reads a stored path: a type
-assertion or type switch of it, a method call through it, or a plain read. Then nothing else reads the local: no alias
-of an inner slice or map exists that could write one of its elements, no copy lets a container escape, and no
-assignment reaches a container on the path (go/types counts a write or an address of the local; an element of an
-inner slice or map assigned through the path, which it need not count, is `written_access`, and a read going on to a
-concrete method or a slice, which may address the value read, `addressed_past`). Which field a positional
-struct element sets, which literal builds a map, and each index's and key's constant come from go/types.
+assertion or type switch of it, a call of an interface's method through it, or a plain read. Then nothing else reads
+the local: no alias of an inner slice or map exists that could write one of its elements, no copy lets a container
+escape, and no assignment reaches a container on the path (go/types counts a write or an address of the local; an
+element of an inner slice or map assigned through the path, which it need not count, is `written_access`, and a
+read going on to a concrete method or a slice, which may address the value read, `addressed_past`). Which field a
+positional struct element sets, which literal builds a map, and each index's and key's constant come from go/types.
 """
 
 from __future__ import annotations
