@@ -108,34 +108,35 @@ func Scrape(sb *strings.Builder, name string) int {
 }
 """,
     ),
-    # a place reached in several steps (paths.py, adv-reach50e): the failed `if` on s.Slots[0] is dropped as never run
-    "failed_if_on_a_path": (
+    # a type switch on a place reached in several steps (paths.py, adv-reach50e): the Resetter case is passed over
+    "case_passed_over_on_a_path": (
         """type scrape struct{ Slots [1]Collector }
 
-// Scrape writes the HELP line and the samples, then resets the collector if it can.
+// Scrape resets the collector if it can, else writes its HELP line; then the samples.
 func Scrape(sb *strings.Builder, name string) int {
 	vec := counterVec{name: name}
 	s := scrape{Slots: [1]Collector{&vec}}
-	if d, ok := s.Slots[0].(Describer); ok {
+	switch d := s.Slots[0].(type) {
+	case Resetter:
+		d.Reset()
+		sb.WriteString("reset\\n")
+	case Describer:
 		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
 	}
-	s.Slots[0].Collect(func(m string, v float64) { fmt.Fprintf(sb, "%s %g\\n", m, v) })
-	if r, ok := s.Slots[0].(Resetter); ok {
-		r.Reset()
-	}
+	vec.Collect(func(m string, v float64) { fmt.Fprintf(sb, "%s %g\\n", m, v) })
 	return vec.n
 }
 """,
         """type scrape struct{ Slots [1]Collector }
 
-// Scrape writes the HELP line and the samples, then resets the collector if it can.
+// Scrape resets the collector if it can, else writes its HELP line; then the samples.
 func Scrape(sb *strings.Builder, name string) int {
 	vec := counterVec{name: name}
 	{
 		d := Describer(&vec)
 		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
 	}
-	(&vec).Collect(func(m string, v float64) { fmt.Fprintf(sb, "%s %g\\n", m, v) })
+	vec.Collect(func(m string, v float64) { fmt.Fprintf(sb, "%s %g\\n", m, v) })
 	return vec.n
 }
 """,

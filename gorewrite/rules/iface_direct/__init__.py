@@ -285,12 +285,11 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
             edits += direct
             calls.append(f"call {text(method_call(read)).decode()} on {text(unparen(member.value)).decode()}")
             continue
-        converted = _converted(view, types, path, member, read, function, None)
+        converted = _converted(view, types, path, member, read, function, None)  # declines one that fails here
         problem = (
             converted
             if isinstance(converted, str)
-            else failing_elsewhere(view, types, path, member, "var", [operand(read)])
-            or dynamic_argument(view, types, path, member, "var", [operand(read)], function)
+            else dynamic_argument(view, types, path, member, "var", [operand(read)], function)
         )
         if problem:
             return problem
