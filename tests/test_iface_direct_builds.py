@@ -108,6 +108,39 @@ func Scrape(sb *strings.Builder, name string) int {
 }
 """,
     ),
+    # a type switch on a place reached in several steps (paths.py, adv-reach50e): the Resetter case is passed over
+    "case_passed_over_on_a_path": (
+        """type scrape struct{ Slots [1]Collector }
+
+// Scrape resets the collector if it can, else writes its HELP line; then the samples.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	s := scrape{Slots: [1]Collector{&vec}}
+	switch d := s.Slots[0].(type) {
+	case Resetter:
+		d.Reset()
+		sb.WriteString("reset\\n")
+	case Describer:
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+	vec.Collect(func(m string, v float64) { fmt.Fprintf(sb, "%s %g\\n", m, v) })
+	return vec.n
+}
+""",
+        """type scrape struct{ Slots [1]Collector }
+
+// Scrape resets the collector if it can, else writes its HELP line; then the samples.
+func Scrape(sb *strings.Builder, name string) int {
+	vec := counterVec{name: name}
+	{
+		d := Describer(&vec)
+		fmt.Fprintf(sb, "# HELP %s %s\\n", name, d.Help())
+	}
+	vec.Collect(func(m string, v float64) { fmt.Fprintf(sb, "%s %g\\n", m, v) })
+	return vec.n
+}
+""",
+    ),
 }
 
 PROBE = """package main

@@ -39,7 +39,15 @@ from gorewrite.rules.iface_direct.imports import shared_imports
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.nested import inner_assertions
-from gorewrite.rules.iface_direct.paths import asserted, operand, read_path, reads, steps_of, written_access
+from gorewrite.rules.iface_direct.paths import (
+    addressed_past,
+    asserted,
+    operand,
+    read_path,
+    reads,
+    steps_of,
+    written_access,
+)
 from gorewrite.rules.iface_direct.places import (
     dead_ranges,
     names_stored,
@@ -192,10 +200,10 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
 
 def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str:
     """A value of a literal nested in the local's (paths.py), read back through a path of steps: when every use of
-    the local is a type assertion of a value its literal stores at the end of a path, a method call through one, or
-    a plain read of a field the group may read as its stored value, each is rewritten as one of a group is
-    (`I(&x)`, `(&x).M(…)`, the stored variable), and the declaration goes — the only way any value of the literal
-    leaves the heap."""
+    the local is a type assertion of a value its literal stores at the end of a path, a call of an interface's method
+    through one, or a plain read of a field the group may read as its stored value, each is rewritten as one of a
+    group is (`I(&x)`, `(&x).M(…)`, the stored variable), and the declaration goes — the only way any value of the
+    literal leaves the heap."""
     if len(stores) > 1:
         lines = ", ".join(str(row_of(s.value)) for s in stores)
         return f"the value is stored in {len(stores)} places a type assertion may read (lines {lines})"
@@ -234,6 +242,10 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
             return f"{name} is written through {text(through).decode()} (line {line}): it may not hold what it stored"
         member = next(((m, len(s)) for m, s in known if reads(types, path, s, chain[: len(s)])), None)
         top = chain[member[1] - 1] if member is not None else None
+        addressed = addressed_past(types, path, chain[member[1] - 1 :]) if member is not None else None
+        if addressed is not None:
+            line = view.line(path, use.start)
+            return f"{name} is read through {text(addressed).decode()} (line {line}), which may write what it read"
         read = top is not None and (asserted(top) or method_call(top) or top.type == "selector_expression")
         if not read:
             line = view.line(path, use.start)
@@ -273,12 +285,11 @@ def _pathed(view: PackageView, escape: Escape, stores: list[Store]) -> Fix | str
             edits += direct
             calls.append(f"call {text(method_call(read)).decode()} on {text(unparen(member.value)).decode()}")
             continue
-        converted = _converted(view, types, path, member, read, function, None)
+        converted = _converted(view, types, path, member, read, function, None)  # declines one that fails here
         problem = (
             converted
             if isinstance(converted, str)
-            else failing_elsewhere(view, types, path, member, "var", [operand(read)])
-            or dynamic_argument(view, types, path, member, "var", [operand(read)], function)
+            else dynamic_argument(view, types, path, member, "var", [operand(read)], function)
         )
         if problem:
             return problem

@@ -5,11 +5,12 @@ struct literals held in a field.
 A place is the local and a path of steps — a field, a constant index, a constant key — and the value at its end is
 the one the declaration stored there when every container on the way is a composite literal of that declaration
 (sites.nested_stores: typed or elided, never behind `&`) and every use of the local reads a stored path: a type
-assertion or type switch of it, a method call through it, or a plain read. Then nothing else reads the local: no alias
-of an inner slice or map exists that could write one of its elements, no copy lets a container escape, and no
-assignment reaches a container on the path (go/types counts a write or an address of the local; an element of an
-inner slice or map assigned through the path, which it need not count, is `written_access`). Which field a positional
-struct element sets, which literal builds a map, and each index's and key's constant come from go/types.
+assertion or type switch of it, a call of an interface's method through it, or a plain read. Then nothing else reads
+the local: no alias of an inner slice or map exists that could write one of its elements, no copy lets a container
+escape, and no assignment reaches a container on the path (go/types counts a write or an address of the local; an
+element of an inner slice or map assigned through the path, which it need not count, is `written_access`, and a
+read going on to a concrete method or a slice, which may address the value read, `addressed_past`). Which field a
+positional struct element sets, which literal builds a map, and each index's and key's constant come from go/types.
 """
 
 from __future__ import annotations
@@ -101,13 +102,14 @@ def reads(types: TypeInfo, path: str, steps: list[Step], accesses: list[Node]) -
 
 
 def written_access(accesses: list[Node]) -> Node | None:
-    """The first access assigned to, incremented or addressed: `p.Items[0].Label = "y"` writes the slice's array,
-    which go/types need not count as a write of p."""
+    """The first access assigned to (a select case's receive too: `case p.Items[0].Label = <-ch:`), incremented or
+    addressed: `p.Items[0].Label = "y"` writes the slice's array, which go/types need not count as a write of p."""
     for node in accesses:
         while node.parent.type == "parenthesized_expression":
             node = node.parent
         holder = node.parent
-        if holder.type == "expression_list" and holder.parent.type in ("assignment_statement", "range_clause"):
+        assigning = ("assignment_statement", "range_clause", "receive_statement")
+        if holder.type == "expression_list" and holder.parent.type in assigning:
             if holder.parent.child_by_field_name("left") == holder:
                 return node
         if holder.type in ("inc_statement", "dec_statement"):
@@ -115,6 +117,26 @@ def written_access(accesses: list[Node]) -> Node | None:
         if holder.type == "unary_expression" and holder.child(0).type == "&":
             return node
     return None
+
+
+def addressed_past(types: TypeInfo, path: str, accesses: list[Node]) -> Node | None:
+    """The first access past the place read (accesses[0]) that may take the address of the value read there, which
+    go/types stops counting at a slice or map on the way: a method no interface declares (a pointer receiver's
+    implicit `&`: `p.Items[0].W.Sub.Inc()`, read as the stored w, would increment w itself), called or bound, or a
+    slice of it (an array's `[:]`). An interface's method is called on a copy of the interface value."""
+    for node in accesses[1:]:
+        if node.type != "selector_expression":
+            continue
+        selected = types.at(path, node.child_by_field_name("field").start_byte)
+        if selected is None or not (
+            selected.kind == Kind.FIELD or selected.kind == Kind.METHOD and selected.recv == ""
+        ):
+            return node
+    last = accesses[-1]
+    while last.parent.type == "parenthesized_expression":
+        last = last.parent
+    sliced = last.parent.type == "slice_expression" and last.parent.child_by_field_name("operand") == last
+    return last.parent if sliced else None
 
 
 def asserted(top: Node) -> Node | None:
