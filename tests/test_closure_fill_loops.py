@@ -159,6 +159,83 @@ DECLINES = {
         ),
         UNKNOWN,
     ),
+    "decline_fill_loop_literal_append": (  # the one append sits in a func literal the loop calls twice
+        fill(
+            "decline_fill_loop_literal_append",
+            "Each result is added with a separator by a literal",
+            "var out []string",
+            'v := <-res\n\t\tadd := func(s string) { out = append(out, s) }\n\t\tadd(v)\n\t\tadd("--")',
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_spread": (  # one append statement of a spread slice: two elements
+        fill(
+            "decline_fill_loop_spread",
+            "Each result is appended with a separator, spread",
+            "var out []string",
+            'v := <-res\n\t\tout = append(out, []string{v, "--"}...)',
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_inner_loop": (  # the one append in an inner loop: twice an iteration
+        fill(
+            "decline_fill_loop_inner_loop",
+            "Each result is appended twice by an inner loop",
+            "var out []string",
+            "v := <-res\n\t\tfor range 2 {\n\t\t\tout = append(out, v)\n\t\t}",
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_other_base": (  # out = append(names, v): the length jumps to len(names)+1
+        fill(
+            "decline_fill_loop_other_base",
+            "The result is appended to the names",
+            "var out []string",
+            "v := <-res\n\t\tout = append(names, v)",
+        ),
+        UNKNOWN,
+    ),
+    # Declared empty, but before a loop around the filling loop: the second round finds it full and receives
+    # nothing, while that round's last producer reads the tag once released, after the rename.
+    "decline_fill_loop_outer_block": (
+        """package decline_fill_loop_outer_block
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Gather runs two rounds over names, filling one list: the second round finds it full.
+func Gather(names []string, tag string) ([]string, string) {
+	var out []string
+	var last string
+	for round := range 2 {
+		tag = strings.ToUpper(tag) + fmt.Sprint(round)
+		res := make(chan string)
+		release := make(chan struct{})
+		held := round == 1
+		for i, name := range names {
+			go func() {
+				if held && i == len(names)-1 {
+					<-release
+				}
+				res <- tag + name
+			}()
+		}
+		for len(out) < len(names) {
+			out = append(out, <-res)
+		}
+		tag = "late"
+		close(release)
+		if round == 1 {
+			last = <-res
+		}
+	}
+	return out, last
+}
+""",
+        "the trip count of the loop at line 25 is not known when it starts",
+    ),
 }
 
 
@@ -167,6 +244,7 @@ def _copy_tag(source: str) -> str:
 
 
 NAIVE = {name: (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a", "b"}, "t"))') for name in DECLINES}
+NAIVE["decline_fill_loop_outer_block"] = (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a"}, "t"))')
 
 globals().update(case_suite("fillloops", RULE, FIXES, DECLINES, NAIVE, pinned=True))
 
