@@ -1,6 +1,6 @@
 """closure and a fan-in whose receive loop runs until the slice it fills holds one result per goroutine:
-`for len(out) < len(pkgs) { out = append(out, <-ch) }` (fill_loops.py). The slice is declared empty right before
-the loop in its block and its one write anywhere is that append of one element, so the loop receives at least
+`for len(out) < len(pkgs) { out = append(out, <-ch) }` (fill_loops.py). The slice is declared empty before the
+loop in the loop's own block and its one write anywhere is that append of one element, so the loop receives at least
 len(pkgs) times before it ends: every goroutine has sent (nothing else sends on ch), after its reads.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
