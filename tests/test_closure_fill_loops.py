@@ -195,6 +195,15 @@ DECLINES = {
         ),
         UNKNOWN,
     ),
+    "decline_fill_loop_greater": (  # `len(out) > len(names)` of an empty out: the loop runs no iteration
+        fill(
+            "decline_fill_loop_greater",
+            "The loop's condition is the wrong way round",
+            "var out []string",
+            "out = append(out, <-res)",
+        ).replace("for len(out) < len(names)", "for len(out) > len(names)"),
+        UNKNOWN,
+    ),
     # Declared empty, but before a loop around the filling loop: the second round finds it full and receives
     # nothing, while that round's last producer reads the tag once released, after the rename.
     "decline_fill_loop_outer_block": (
@@ -245,6 +254,7 @@ def _copy_tag(source: str) -> str:
 
 NAIVE = {name: (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a", "b"}, "t"))') for name in DECLINES}
 NAIVE["decline_fill_loop_outer_block"] = (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a"}, "t"))')
+NAIVE["decline_fill_loop_greater"] = (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a"}, "t"))')
 
 globals().update(case_suite("fillloops", RULE, FIXES, DECLINES, NAIVE, pinned=True))
 
