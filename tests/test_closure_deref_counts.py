@@ -249,6 +249,42 @@ func First(names []string, step int, tag string) string {
 """,
         "no wg.Add counts the goroutine",
     ),
+    # A range over a slice bounded by a field through a pointer, `range names[:p.Workers]`, is no count: the
+    # slice's count is keyed by its variables alone, so a write through p between a fan-in's loops goes unseen.
+    "decline_deref_sliced_bound": (
+        """package decline_deref_sliced_bound
+
+import "strings"
+
+// Pool sizes a round of workers.
+type Pool struct{ Workers int }
+
+// Gather tags the first p.Workers names on goroutines, then shrinks the pool and gathers as many as it holds
+// now: the second producer, released after the rename, reads the new tag.
+func (p *Pool) Gather(names []string, tag string) string {
+	tag = strings.ToUpper(tag)
+	res := make(chan string)
+	release := make(chan struct{})
+	for i, name := range names[:p.Workers] {
+		go func() {
+			if i == 1 {
+				<-release
+			}
+			res <- tag + name
+		}()
+	}
+	p.Workers = 1
+	var out []string
+	for range names[:p.Workers] {
+		out = append(out, <-res)
+	}
+	tag = "late"
+	close(release)
+	return strings.Join(append(out, <-res), ",")
+}
+""",
+        "the trip count of the loop at line 14 is not known when it starts",
+    ),
 }
 
 
@@ -258,6 +294,7 @@ def _copy_tag(source: str) -> str:
 
 NAIVE = {name: (_copy_tag, 'fmt.Sprint((&{pkg}.Pool{Workers: 2}).Run("t"))') for name in DECLINES}
 NAIVE["decline_strided_wraps"] = (_copy_tag, '{pkg}.First([]string{"a", "b", "c", "d"}, 1<<63-1, "t")')
+NAIVE["decline_deref_sliced_bound"] = (_copy_tag, '(&{pkg}.Pool{Workers: 2}).Gather([]string{"a", "b"}, "t")')
 
 globals().update(case_suite("derefcounts", RULE, FIXES, DECLINES, NAIVE, pinned=True))
 

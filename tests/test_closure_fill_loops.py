@@ -1,6 +1,6 @@
 """closure and a fan-in whose receive loop runs until the slice it fills holds one result per goroutine:
-`for len(out) < len(pkgs) { out = append(out, <-ch) }` (fill_loops.py). The slice is declared empty right before
-the loop in its block and its one write anywhere is that append of one element, so the loop receives at least
+`for len(out) < len(pkgs) { out = append(out, <-ch) }` (fill_loops.py). The slice is declared empty before the
+loop in the loop's own block and its one write anywhere is that append of one element, so the loop receives at least
 len(pkgs) times before it ends: every goroutine has sent (nothing else sends on ch), after its reads.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
@@ -159,6 +159,92 @@ DECLINES = {
         ),
         UNKNOWN,
     ),
+    "decline_fill_loop_literal_append": (  # the one append sits in a func literal the loop calls twice
+        fill(
+            "decline_fill_loop_literal_append",
+            "Each result is added with a separator by a literal",
+            "var out []string",
+            'v := <-res\n\t\tadd := func(s string) { out = append(out, s) }\n\t\tadd(v)\n\t\tadd("--")',
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_spread": (  # one append statement of a spread slice: two elements
+        fill(
+            "decline_fill_loop_spread",
+            "Each result is appended with a separator, spread",
+            "var out []string",
+            'v := <-res\n\t\tout = append(out, []string{v, "--"}...)',
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_inner_loop": (  # the one append in an inner loop: twice an iteration
+        fill(
+            "decline_fill_loop_inner_loop",
+            "Each result is appended twice by an inner loop",
+            "var out []string",
+            "v := <-res\n\t\tfor range 2 {\n\t\t\tout = append(out, v)\n\t\t}",
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_other_base": (  # out = append(names, v): the length jumps to len(names)+1
+        fill(
+            "decline_fill_loop_other_base",
+            "The result is appended to the names",
+            "var out []string",
+            "v := <-res\n\t\tout = append(names, v)",
+        ),
+        UNKNOWN,
+    ),
+    "decline_fill_loop_greater": (  # `len(out) > len(names)` of an empty out: the loop runs no iteration
+        fill(
+            "decline_fill_loop_greater",
+            "The loop's condition is the wrong way round",
+            "var out []string",
+            "out = append(out, <-res)",
+        ).replace("for len(out) < len(names)", "for len(out) > len(names)"),
+        UNKNOWN,
+    ),
+    # Declared empty, but before a loop around the filling loop: the second round finds it full and receives
+    # nothing, while that round's last producer reads the tag once released, after the rename.
+    "decline_fill_loop_outer_block": (
+        """package decline_fill_loop_outer_block
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Gather runs two rounds over names, filling one list: the second round finds it full.
+func Gather(names []string, tag string) ([]string, string) {
+	var out []string
+	var last string
+	for round := range 2 {
+		tag = strings.ToUpper(tag) + fmt.Sprint(round)
+		res := make(chan string)
+		release := make(chan struct{})
+		held := round == 1
+		for i, name := range names {
+			go func() {
+				if held && i == len(names)-1 {
+					<-release
+				}
+				res <- tag + name
+			}()
+		}
+		for len(out) < len(names) {
+			out = append(out, <-res)
+		}
+		tag = "late"
+		close(release)
+		if round == 1 {
+			last = <-res
+		}
+	}
+	return out, last
+}
+""",
+        "the trip count of the loop at line 25 is not known when it starts",
+    ),
 }
 
 
@@ -167,6 +253,8 @@ def _copy_tag(source: str) -> str:
 
 
 NAIVE = {name: (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a", "b"}, "t"))') for name in DECLINES}
+NAIVE["decline_fill_loop_outer_block"] = (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a"}, "t"))')
+NAIVE["decline_fill_loop_greater"] = (_copy_tag, 'fmt.Sprint({pkg}.Gather([]string{"a"}, "t"))')
 
 globals().update(case_suite("fillloops", RULE, FIXES, DECLINES, NAIVE, pinned=True))
 
