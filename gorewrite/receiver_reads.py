@@ -20,7 +20,7 @@ from __future__ import annotations
 from gorewrite import callees, field_alias
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, unparen_type
+from gorewrite.syntax import Node, method_call, unparen_type
 from gorewrite.typeinfo import Kind
 
 DEPTH = 4  # pointer methods followed from the call; deeper chains are declined
@@ -100,15 +100,13 @@ def _uses(view, path: str, method: Node, receiver: Node, shown: str, seen: set, 
 
 def _called_method(view: PackageView, path: str, ident: Node) -> tuple[str, str, str] | None:
     """The key of the package's method `r.N(…)` calls, its name blank for a value receiver (a copy of *r)."""
-    selector = ident.parent
-    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != ident:
+    field = method_call(ident)
+    if field is None:
         return None
-    call = selector.parent
-    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
-        return None
+    call = field.parent.parent
     if call.parent.type == "go_statement":  # `go r.N()` may run N after the call returned
         return None
-    name = view.types.at(path, selector.child_by_field_name("field").start_byte)
+    name = view.types.at(path, field.start_byte)
     if name is None or name.kind != Kind.METHOD or not name.recv or name.pkg != view.package.import_path:
         return None
     key = callees.callee(view, path, call)

@@ -306,6 +306,17 @@ def address_taken(index: Node) -> bool:
     return address_operand(parent) is not None
 
 
+def method_call(node: Node) -> Node | None:
+    """The method's name in `node.M(args)`, where node is the receiver; None for any other use."""
+    selector = node.parent
+    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != node:
+        return None
+    call = selector.parent
+    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return None
+    return selector.child_by_field_name("field")
+
+
 def address_operand(node: Node) -> Node | None:
     """x of `&x`, as written (parentheses kept: callers unparen where `&(x)` means x to them); None for any other
     expression. One spelling of the test two dozen readers of an address need."""

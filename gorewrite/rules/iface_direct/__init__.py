@@ -25,7 +25,7 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
 from gorewrite.rules.iface_direct.bound import bound_target
-from gorewrite.rules.iface_direct.calls import called_through, direct_calls, method_call
+from gorewrite.rules.iface_direct.calls import called_through, direct_calls
 from gorewrite.rules.iface_direct.captured import escaping_capture
 from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import comma_ok, conversion_edits, whole_lines
@@ -78,6 +78,7 @@ from gorewrite.syntax import (
     contains,
     enclosing,
     first_of,
+    method_call,
     text,
     unparen,
 )

@@ -22,12 +22,11 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import owner, uses_goto
-from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.contents import stable
 from gorewrite.rules.iface_direct.matches import in_place, replacement
 from gorewrite.rules.iface_direct.places import is_interface_type
 from gorewrite.rules.iface_direct.sites import MOVED, NAME, Store, address_of, idents_in, row_of, shapes_of, use_node
-from gorewrite.syntax import Node, ancestors, contains, held, items, text, unparen, walk
+from gorewrite.syntax import Node, ancestors, contains, held, items, method_call, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 LATER = ("func_literal", "defer_statement", "go_statement")

@@ -29,19 +29,8 @@ from gorewrite.rules.iface_direct.loopvars import shared_and_later
 from gorewrite.rules.iface_direct.matches import in_place, value_type
 from gorewrite.rules.iface_direct.places import constant_index, names_stored, place_of, reads_stored, with_field
 from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of, shapes_of
-from gorewrite.syntax import Node, text, unparen
+from gorewrite.syntax import Node, method_call, text, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
-
-
-def method_call(node: Node) -> Node | None:
-    """The method's name in `node.M(args)`, where node is the receiver; None for any other use."""
-    selector = node.parent
-    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != node:
-        return None
-    call = selector.parent
-    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
-        return None
-    return selector.child_by_field_name("field")
 
 
 def called_through(

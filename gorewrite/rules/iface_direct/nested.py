@@ -20,7 +20,6 @@ from dataclasses import replace
 
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
-from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.commaok import comma_ok, conversion_edits, failed_if
 from gorewrite.rules.iface_direct.contents import boxed_more_often
 from gorewrite.rules.iface_direct.dead import following
@@ -30,7 +29,7 @@ from gorewrite.rules.iface_direct.matches import takes, value_type
 from gorewrite.rules.iface_direct.several import conversion_phrase, replaced_statement, target
 from gorewrite.rules.iface_direct.sites import Store, idents_in, use_node
 from gorewrite.rules.iface_direct.unused import Ranges
-from gorewrite.syntax import Node, contains, enclosing, statements, text
+from gorewrite.syntax import Node, contains, enclosing, method_call, statements, text
 from gorewrite.typeinfo import TypeInfo, Use
 
 

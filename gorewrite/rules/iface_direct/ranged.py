@@ -29,7 +29,6 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import fresh_local, memo, owner, uses_goto
 from gorewrite.rules.iface_direct.breaks import label, leaving
-from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if
 from gorewrite.rules.iface_direct.counted import builtin_lengths, call_args_of, counted
 from gorewrite.rules.iface_direct.initorder import init_problem
@@ -48,7 +47,7 @@ from gorewrite.rules.iface_direct.sites import (
     use_node,
 )
 from gorewrite.rules.iface_direct.unused import left_unused
-from gorewrite.syntax import Node, address_operand, ancestors, contains, items, text, unparen, walk
+from gorewrite.syntax import Node, address_operand, ancestors, contains, items, method_call, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement

@@ -26,12 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gorewrite.proposals import PackageView
-from gorewrite.rules.iface_direct.calls import method_call
 from gorewrite.rules.iface_direct.commaok import comma_ok
 from gorewrite.rules.iface_direct.elsewhere import asserted_varies, varying
 from gorewrite.rules.iface_direct.places import is_interface_type
 from gorewrite.rules.iface_direct.sites import row_of, use_node
-from gorewrite.syntax import Node, address_operand, ancestors, contains, items, text, unparen
+from gorewrite.syntax import Node, address_operand, ancestors, contains, items, method_call, text, unparen
 from gorewrite.typeinfo import Kind, TypeInfo, Use
 
 DELAYED = ("func_literal", "defer_statement", "go_statement")  # what may run the call after the statement

@@ -19,7 +19,7 @@ from __future__ import annotations
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rules.iface_direct.calls import direct_calls, method_call
+from gorewrite.rules.iface_direct.calls import direct_calls
 from gorewrite.rules.iface_direct.cascade import left_too
 from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if, whole_lines
 from gorewrite.rules.iface_direct.contents import boxed_more_often, named_only_there, removable, stable
@@ -30,7 +30,7 @@ from gorewrite.rules.iface_direct.places import constant_index, is_interface_typ
 from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, describe, listed, row_of
 from gorewrite.rules.iface_direct.typeswitch import chosen, dropped, end, switch_block
 from gorewrite.rules.iface_direct.unused import Ranges, left_unused
-from gorewrite.syntax import Node, contains, enclosing, text, unparen
+from gorewrite.syntax import Node, contains, enclosing, method_call, text, unparen
 from gorewrite.typeinfo import TypeInfo
 
 KINDS = ("type_assertion_expression", "type_switch_statement")
