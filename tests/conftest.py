@@ -613,10 +613,14 @@ def wants(path: Path, minor: int) -> dict[int, list[str]]:
             op, bound, quoted = match.groups()
             if op and (minor < int(bound)) != (op == "<"):
                 continue
-            found.setdefault(number, []).extend(
-                bytes(m, "utf-8").decode("unicode_escape") for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted)
-            )
+            found.setdefault(number, []).extend(_unquoted(m) for m in re.findall(r'"((?:[^"\\]|\\.)*)"', quoted))
     return found
+
+
+def _unquoted(quoted: str) -> str:
+    """A want or declined text as written between its quotes: `\\\\` and `\\"` stand for one character, any other
+    backslash stays (a want is a regexp: `\\(`); unicode_escape warned on those and misread non-ASCII text."""
+    return re.sub(r'\\([\\"])', r"\1", quoted)
 
 
 def declines(case: Path) -> list[str | None]:
@@ -630,7 +634,7 @@ def declines(case: Path) -> list[str | None]:
     for path in sorted(case.glob("*.go")):
         for match in DECLINED.finditer(path.read_text()):
             quoted, unrecognised = match.groups()
-            found.append(None if unrecognised else bytes(quoted, "utf-8").decode("unicode_escape"))
+            found.append(None if unrecognised else _unquoted(quoted))
     return found
 
 
