@@ -118,9 +118,15 @@ def add_import(view: PackageView, path: str, package: str) -> list[Edit]:
         if group is not None:
             at = group.start_byte + 1  # after `(`
             return [Edit(path, at, at, b"\n\t" + quoted, shared=True)]
-    if declarations:
-        spec = import_specs(declarations[0])[0]
-        keyword = declarations[0].start_byte + len(b"import")
+    # cgo reads `import "C"`'s preamble from the comment right above that declaration: grouped, it would be lost.
+    singles = [d for d in declarations if text(import_specs(d)[0]) != b'"C"']
+    if declarations and not singles:
+        at = declarations[-1].end_byte
+        return [Edit(path, at, at, b"\nimport " + quoted, shared=True)]
+    if singles:
+        declaration = singles[0]
+        spec = import_specs(declaration)[0]
+        keyword = declaration.start_byte + len(b"import")
         source = tree.root_node.text or b""
         line_end = source.find(b"\n", spec.end_byte)
         rest = source[spec.end_byte : line_end].strip()
@@ -131,7 +137,7 @@ def add_import(view: PackageView, path: str, package: str) -> list[Edit]:
                 Edit(path, spec.start_byte, spec.start_byte, quoted + b"\n\t", shared=True),
                 Edit(path, close, close, b"\n)", shared=True),
             ]
-        at = declarations[0].end_byte  # `import"x"`: no room for ` (` before the imports, so one of its own
+        at = declaration.end_byte  # `import"x"`: no room for ` (` before the imports, so one of its own
         return [Edit(path, at, at, b"\nimport " + quoted, shared=True)]
     clause = next(n for n in tree.root_node.named_children if n.type == "package_clause")
     return [Edit(path, clause.end_byte, clause.end_byte, b"\n\nimport " + quoted, shared=True)]

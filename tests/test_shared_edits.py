@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import shutil
 import subprocess
 from types import SimpleNamespace
 
@@ -204,3 +206,36 @@ def test_a_shared_edit_comes_back_from_the_proposal_cache_shared(tmp_path, monke
     edits = (Edit(P, 9, 9, b'\n\t"sync"', shared=True), Edit(P, 20, 20, b"\tn++\n"))
     proposal_cache.write("entry", [Fix("sync-pool", edits, (site,), "pooled", "safe")])
     assert [e.shared for e in proposal_cache.read("entry")[0].edits] == [True, False]
+
+
+CGO = b"""package main
+
+// static int answer(void) { return 42; }
+import "C"
+
+func main() {
+	println(int(C.answer()))
+}
+"""
+
+
+@pytest.mark.skipif(shutil.which(os.environ.get("CC", "gcc")) is None, reason="cgo needs a C compiler")
+def test_an_import_added_beside_import_c_keeps_cgos_preamble(toolchain, tmp_path):
+    """cgo reads the preamble from the comment right above `import "C"`: a group holding "C" has none, so C.answer
+    is undefined (the mutant below, the one-spec group every other lone import becomes). add_import declares the
+    new import on its own line after it."""
+    uses = b"fmt.Println(int(C.answer()))"
+    new = apply(CGO, _add(CGO, "fmt")).replace(b"println(int(C.answer()))", uses)
+    assert b'// static int answer(void) { return 42; }\nimport "C"\n' in new, new
+    assert _cgo_run(toolchain, tmp_path, new) == (0, "42\n")
+    keyword, spec = CGO.index(b"import") + len(b"import"), CGO.index(b'"C"')
+    grouped = [Edit(P, keyword, keyword, b" ("), Edit(P, spec, spec, b'"fmt"\n\t'), Edit(P, spec + 3, spec + 3, b"\n)")]
+    code, _ = _cgo_run(toolchain, tmp_path, apply(CGO, grouped).replace(b"println(int(C.answer()))", uses))
+    assert code != 0
+
+
+def _cgo_run(toolchain, tmp_path, source: bytes) -> tuple[int, str]:
+    (tmp_path / "main.go").write_bytes(source)
+    env = {**os.environ, "CGO_ENABLED": "1"}
+    run = subprocess.run([toolchain.go, "run", "main.go"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    return run.returncode, run.stdout
