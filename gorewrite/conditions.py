@@ -31,7 +31,7 @@ from gorewrite.guards import Matches, Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import declaration, returns_of
 from gorewrite.rulekit import owner, use_owner
-from gorewrite.syntax import Node, call_args, unparen, value_receiver
+from gorewrite.syntax import Node, call_args, named_receiver, unparen
 from gorewrite.terms import Subject, compared, subject_of
 from gorewrite.typeinfo import Use
 from gorewrite.validators import At, nil_bound, nil_tested
@@ -121,7 +121,7 @@ def _parameters(view: PackageView, file: str, declared: Node) -> list[tuple[str,
 def _receiver(view: PackageView, file: str, declared: Node) -> tuple[str, Node] | None:
     """The go/types object and name of a method's value receiver, a copy of the operand the call evaluates; None for
     a function, a pointer receiver (what it points to may change under the call) or an unnamed one."""
-    name = value_receiver(declared)
+    name = named_receiver(declared, pointer=False)
     ident = view.types.at(file, name.start_byte) if name is not None else None
     return (ident.obj, name) if ident is not None and ident.obj is not None else None
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from gorewrite import callees, field_alias
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, method_call, unparen_type
+from gorewrite.syntax import Node, method_call, named_receiver
 from gorewrite.typeinfo import Kind
 
 DEPTH = 4  # pointer methods followed from the call; deeper chains are declined
@@ -29,7 +29,7 @@ DEPTH = 4  # pointer methods followed from the call; deeper chains are declined
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
     """The package's pointer methods the function may call, DEPTH calls deep, whose types reads_only reads."""
     found = callees.scopes(view, function, depth=DEPTH, kinds=("method_declaration",))
-    return tuple(s for s in found if _pointer_receiver(_declaration_at(view, s)) is not None)
+    return tuple(s for s in found if named_receiver(_declaration_at(view, s), pointer=True) is not None)
 
 
 def _declaration_at(view: PackageView, scope: tuple[str, int, int]) -> Node:
@@ -58,21 +58,11 @@ def _method(view: PackageView, key: tuple[str, str, str] | str, seen: set, depth
     body = found[1].child_by_field_name("body") if found else None
     if body is None:
         return f"{shown} {callees.NO_BODY}"
-    receiver = _pointer_receiver(found[1])
+    receiver = named_receiver(found[1], pointer=True)
     if receiver is None:
         return f"{shown} has no named pointer receiver"
     seen.add(key)
     return _uses(view, found[0], found[1], receiver, shown, seen, depth)
-
-
-def _pointer_receiver(method: Node) -> Node | None:
-    """The name of `r` in `func (r *T) M(…)`, or None."""
-    receiver = method.child_by_field_name("receiver")
-    decls = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
-    names = decls[0].children_by_field_name("name") if len(decls) == 1 else []
-    if len(names) != 1 or unparen_type(decls[0].child_by_field_name("type")).type != "pointer_type":
-        return None
-    return names[0]
 
 
 def _uses(view, path: str, method: Node, receiver: Node, shown: str, seen: set, depth: int) -> str | None:
@@ -113,4 +103,4 @@ def _called_method(view: PackageView, path: str, ident: Node) -> tuple[str, str,
     found = callees.declaration(view, key) if not isinstance(key, str) else None
     if found is None:
         return None
-    return key if _pointer_receiver(found[1]) is not None else (key[0], key[1], "")
+    return key if named_receiver(found[1], pointer=True) is not None else (key[0], key[1], "")

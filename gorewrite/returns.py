@@ -34,7 +34,7 @@ from gorewrite import callees
 from gorewrite.intervals import UNKNOWN, Interval, join
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
-from gorewrite.syntax import Node, call_args, unparen, value_receiver, walk
+from gorewrite.syntax import Node, call_args, named_receiver, unparen, walk
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Ident, Kind, Use
 
@@ -92,7 +92,7 @@ def _receiver(declared: Node, call: Node) -> list[tuple[Node, Node]]:
     pointer receiver shares the operand's storage, and `(*p).M()` copies what p points to: neither binds (a method
     promoted from an embedded field receives the field, never an integer, string or slice operand, which _bound
     alone binds)."""
-    name = value_receiver(declared)
+    name = named_receiver(declared, pointer=False)
     if name is None:
         return []
     operand = unparen(unparen(call.child_by_field_name("function")).child_by_field_name("operand"))

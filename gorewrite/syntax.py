@@ -325,13 +325,13 @@ def address_operand(node: Node) -> Node | None:
     return node.child_by_field_name("operand")
 
 
-def value_receiver(declared: Node) -> Node | None:
-    """The name of a method's value receiver: `p` of `func (p Precision)`; None for a function, a pointer receiver
-    (`(p *T)`, `(p (*T))`) or an unnamed one."""
+def named_receiver(declared: Node, pointer: bool) -> Node | None:
+    """The name of a method's receiver of the kind asked: a value receiver's `p` of `func (p Precision)`, or a
+    pointer receiver's of `(p *T)`, `(p (*T))`; None for a function, the other kind or an unnamed one."""
     receiver = declared.child_by_field_name("receiver") if declared.type == "method_declaration" else None
     found = [d for d in receiver.named_children if d.type == "parameter_declaration"] if receiver else []
     names = found[0].children_by_field_name("name") if len(found) == 1 else []
-    if len(names) != 1 or unparen_type(found[0].child_by_field_name("type")).type == "pointer_type":
+    if len(names) != 1 or (unparen_type(found[0].child_by_field_name("type")).type == "pointer_type") != pointer:
         return None
     return names[0]
 

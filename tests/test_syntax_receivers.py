@@ -1,4 +1,4 @@
-"""syntax.receiver_type and value_receiver read a receiver's type through parentheses: `func (g (*Group)) Go(…)` is a
+"""syntax.receiver_type and named_receiver read a receiver's type through parentheses: `func (g (*Group)) Go(…)` is a
 method of Group with a pointer receiver, which callees.declaration, module_writers and spawn_methods must find like
 `(g *Group)` (a method missed when they enumerate a type's methods is a writer they never see), and which returns and
 conditions must not bind as a copy of the operand."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from gorewrite.syntax import parse, receiver_type, value_receiver
+from gorewrite.syntax import named_receiver, parse, receiver_type
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_receiver_type(receiver, expected):
         ("func M(p Precision) {}", None),
     ],
 )
-def test_value_receiver(declaration, expected):
+def test_named_receiver(declaration, expected):
     method = parse(f"package p\n\n{declaration}\n".encode()).root_node.named_children[1]
-    name = value_receiver(method)
+    name = named_receiver(method, pointer=False)
     assert (name.text.decode() if name is not None else None) == expected
