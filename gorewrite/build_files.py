@@ -89,7 +89,7 @@ class Build:
         if name.startswith(("_", ".")):
             return True
         root = self.tree(os.path.join(self.directory, name))
-        named = _clause(root)
+        named = package_name(root)
         if named is None or root.has_error:
             return False
         if named != self.package:
@@ -120,7 +120,7 @@ class Build:
         path = os.path.join(self.directory, name)
         if name.startswith(("_", ".")) or (self._read is not None and not SUSPECT.search(_code(self._read(path)))):
             return set()
-        named = _clause(self.tree(path))
+        named = package_name(self.tree(path))
         if named is not None and named != self.package:
             return set()
         return self._declared(path) & UNIVERSE
@@ -203,7 +203,7 @@ def method_tests(directory: str, package: str, names: frozenset[str]) -> list[st
     found = []
     for name in plain_tests(directory):
         root = parsed(os.path.join(directory, name))
-        if (root.has_error or _clause(root) == package) and declares_method(root, names):
+        if (root.has_error or package_name(root) == package) and declares_method(root, names):
             found.append(name)
     return found
 
@@ -245,7 +245,8 @@ def _imports(root: Node) -> set[bytes]:
     }
 
 
-def _clause(root: Node) -> str | None:
+def package_name(root: Node) -> str | None:
+    """The name a file's package clause declares; None where it has none."""
     clause = next((n for n in root.named_children if n.type == "package_clause"), None)
     return _word(clause.named_children[0].text) if clause is not None and clause.named_children else None
 

@@ -22,9 +22,10 @@ import os
 from collections.abc import Callable
 
 from gorewrite import constraints
-from gorewrite.build_files import constrained
+from gorewrite.build_files import constrained, package_name
 from gorewrite.packages import name_constraints
-from gorewrite.syntax import Node, error_ranges, import_removal, import_specs, parse, walk
+from gorewrite.rulekit import file_imports
+from gorewrite.syntax import Node, error_ranges, import_removal, parse, walk
 
 # path -> the name its package declares, for the paths asked; a path go cannot list is left out (kept)
 Names = Callable[[list[str]], dict[str, str]]
@@ -49,7 +50,7 @@ def _tidy_file(
     lost = _named(parse(old).root_node) - _named(tree.root_node)
     if not lost:
         return new
-    specs = [(spec, _path(spec)) for spec in _specs(tree.root_node)]
+    specs = [(spec, _path(spec)) for spec in file_imports(tree)]
     plain = [p for spec, p in specs if spec.child_by_field_name("name") is None and p not in ("C", None)]
     declared = names(plain) if plain else {}
     cuts: list[tuple[int, int, bytes]] = []
@@ -58,7 +59,7 @@ def _tidy_file(
         name = (alias.text or b"").decode() if alias is not None else declared.get(imported or "")
         if imported in ("C", None) or name in (None, "_", ".") or name not in lost:
             continue
-        if _imported_always(path, imported, _package(tree.root_node), originals, contents):
+        if _imported_always(path, imported, package_name(tree.root_node), originals, contents):
             declaration = spec.parent if spec.parent.type == "import_declaration" else spec.parent.parent
             cut = import_removal(new, declaration, spec)
             if cut is not None:
@@ -79,23 +80,14 @@ def _named(root: Node) -> set[str]:
     }
 
 
-def _specs(root: Node) -> list[Node]:
-    return [s for d in root.named_children if d.type == "import_declaration" for s in import_specs(d)]
-
-
 def _path(spec: Node) -> str | None:
     """The spec's import path; None for a literal with escapes, which is left alone."""
     literal = (spec.child_by_field_name("path").text or b"")[1:-1]
     return None if b"\\" in literal else literal.decode()
 
 
-def _package(root: Node) -> bytes | None:
-    clause = next((n for n in root.named_children if n.type == "package_clause"), None)
-    return clause.named_children[0].text if clause is not None and clause.named_children else None
-
-
 def _imported_always(
-    path: str, imported: str, package: bytes | None, originals: dict[str, bytes], contents: dict[str, bytes]
+    path: str, imported: str, package: str | None, originals: dict[str, bytes], contents: dict[str, bytes]
 ) -> bool:
     """Does another file of the package, one the edits leave alone or create, import the path in every build
     (a file every build compiles, or files whose build constraints together always hold)? A `_x.go` or `.x.go`
@@ -108,9 +100,10 @@ def _imported_always(
             continue  # go/build never compiles it (sources hold every .go file of the directory)
         if other in contents and other in originals:
             continue  # edited too, it may lose the import in this same pass: not counted
-        root = parse(source).root_node
-        paths = [_path(s) for s in _specs(root)]
-        if _package(root) != package or imported not in paths:
+        tree = parse(source)
+        root = tree.root_node
+        paths = [_path(s) for s in file_imports(tree)]
+        if package_name(root) != package or imported not in paths:
             continue
         if not constrained(other, root):
             return True
