@@ -37,7 +37,7 @@ from gorewrite import callees, wait_calls
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.spawns import WG_ADD, WG_DONE, WG_WAIT, Spawn, method_of
-from gorewrite.syntax import Node, ancestors_below, call_args, statements, unparen, unparen_type, walk
+from gorewrite.syntax import Node, ancestors_below, call_args, named_receiver, statements, unparen, walk
 from gorewrite.trips import local
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 from gorewrite.waits import Wait, after, after_none, statement_of
@@ -124,9 +124,7 @@ def _declaration(view: PackageView, key: tuple[str, str, str]) -> tuple[str, Nod
     if found is None or found[1].child_by_field_name("body") is None or callees.other_builds(view):
         return f"{key[2]} has no body here, or another build may declare it otherwise"
     file, decl = found
-    receiver = [d for d in decl.child_by_field_name("receiver").named_children if d.type == "parameter_declaration"]
-    kind = unparen_type(receiver[0].child_by_field_name("type")) if len(receiver) == 1 else None
-    name = receiver[0].child_by_field_name("name") if kind is not None and kind.type == "pointer_type" else None
+    name = named_receiver(decl, pointer=True)
     ident = view.types.at(file, name.start_byte) if name is not None else None
     if ident is None or ident.obj is None:
         return f"{key[2]} has no named pointer receiver (a value receiver copies the WaitGroup)"
