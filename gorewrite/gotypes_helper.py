@@ -21,7 +21,17 @@ from gorewrite.errors import UserError, os_problem
 from gorewrite.exports import Unavailable, last_line
 from gorewrite.toolchain import Toolchain
 
-HELPER_FILES = ("main.go", "cgo.go", "steady.go", "locks.go", "boxes.go", "decoders.go", "widest.go", "go.mod")
+HELPER_FILES = (
+    "main.go",
+    "cgo.go",
+    "steady.go",
+    "locks.go",
+    "boxes.go",
+    "decoders.go",
+    "widest.go",
+    "declared.go",
+    "go.mod",
+)
 
 
 def binary(toolchain: Toolchain, env: dict[str, str]) -> Path:

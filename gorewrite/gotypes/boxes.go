@@ -69,7 +69,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{},
 		Literals: map[string][]constText{}, Bytes: map[string][]constText{}}
 	var seen []types.Type
-	steadyTypes := !c.perBuild && c.steadyUses() // bytesConversion's operand has its type in every build
+	steady := map[types.Object]bool{} // names steadyOperand found steady
 	id := func(t types.Type) int {
 		for i, s := range seen {
 			if types.Identical(s, t) {
@@ -128,7 +128,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 					}
 				}
 			case *ast.CallExpr:
-				if steadyTypes && c.bytesConversion(n) {
+				if !c.perBuild && c.bytesConversion(n) && c.steadyOperand(n.Args[0], steady) {
 					bytes = append(bytes, constText{tf.Offset(n.Pos()), tf.Offset(n.End()), "string"})
 				}
 			case *ast.CompositeLit:
@@ -390,9 +390,9 @@ func (c *checked) positional(offset func(p token.Pos) int, lit *ast.CompositeLit
 // bytesConversion reports whether the call converts a string or a slice of bytes to the predeclared string:
 // "Converting a slice of bytes to a string type yields a string whose successive bytes are the elements of the
 // slice" (the spec), so its len is len(x). Not a slice of runes (a rune is 1 to 4 bytes, an invalid one
-// "\uFFFD"'s 3), nor an integer's rune, nor an operand of a named type. boxes asks only in a package whose
-// types hold in every build (steadyUses, no file of its own only some builds compile): an operand declared per
-// build may be a []rune there.
+// "\uFFFD"'s 3), nor an integer's rune, nor an operand of a named type. boxes asks only in a package with no
+// file of its own only some builds compile, of an operand whose type holds in every build (steadyOperand): an
+// operand declared per build may be a []rune there.
 func (c *checked) bytesConversion(call *ast.CallExpr) bool {
 	tv, ok := c.info.Types[call.Fun]
 	if !ok || !tv.IsType() || tv.Type != types.Typ[types.String] || len(call.Args) != 1 {
@@ -406,17 +406,4 @@ func (c *checked) bytesConversion(call *ast.CallExpr) bool {
 		return ok && elem.Kind() == types.Uint8
 	}
 	return false
-}
-
-// steadyUses reports whether every object the package uses of another package is of a std package the same in
-// every build (stdSteady): another module's `func Data() []byte` may be `func Data() []rune` in a file of its own
-// only another build compiles, or take its type from a package that has one, so a type the package's
-// expressions get from it (`string(dep.Data()[:4])`'s operand) may differ there.
-func (c *checked) steadyUses() bool {
-	for _, obj := range c.info.Uses {
-		if obj.Pkg() != nil && obj.Pkg() != c.pkg && !c.stdSteady(obj.Pkg().Path()) {
-			return false
-		}
-	}
-	return true
 }

@@ -169,6 +169,7 @@ type checked struct {
 	decoded  map[types.Type]*string         // decoders' answers, by type
 	encoded  map[types.Type]*string         // encoders' answers, by type
 	read     map[string]parsedFile          // other packages' files declaration parsed, by path (this request's)
+	declared map[token.Pos][]ast.Node       // what gives each name the package declares its type (declarations)
 }
 
 // exportImporter maps source import paths to resolved ones (vendoring) before reading export data.

@@ -1,0 +1,3 @@
+module example.com/probes/make-const-devices
+
+go 1.22
