@@ -701,3 +701,26 @@ def test_a_wrapper_is_pooled_around_a_namesake_unless_it_shadows_the_wrapped(tmp
     (results,) = proposals(module(tmp_path, {"lines.go": SHADOWED_WRAPPER.format(name=name)}), RULE).values()
     (result,) = results
     assert getattr(result, "reason", None) == expected, results
+
+
+CHECKSUM_ONLY = """package dedup
+
+import "hash/crc32"
+
+// Hash copies a frame's body out of the read buffer before checksumming it.
+func Hash(pkt []byte) uint32 {
+	body := make([]byte, 4096)
+	n := copy(body, pkt)
+	return crc32.ChecksumIEEE(body[:n])
+}
+"""
+
+
+def test_a_pool_comment_names_only_the_calls_its_scratch_is_handed_to(tmp_path):
+    """A scratch only crc32 reads is not io's: its pool's comment said "handed to io's Read and Write and to
+    crc32.ChecksumIEEE" (probe make-const-devices' PayloadHash, which does no io at all)."""
+    (results,) = proposals(module(tmp_path, {"hash.go": CHECKSUM_ONLY}), RULE, list(releases())).values()
+    (result,) = results
+    assert isinstance(result, Fix), result
+    inserted = "".join(e.new.decode() for e in result.edits)
+    assert "handed to crc32.ChecksumIEEE, it would be" in inserted and "io's" not in inserted, inserted

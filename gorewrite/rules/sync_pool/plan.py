@@ -277,13 +277,18 @@ IO_WORDS = "handed to io's Read and Write"
 
 
 def handed_words(view: PackageView, sites: list[Site]) -> str:
-    """What scratches are handed to, for their pool's comment: io's Read and Write, and by go/types the std
-    functions outside io the table clears them for (`json.Unmarshal`, `crc32.ChecksumIEEE`), which read them."""
-    others = set()
+    """What scratches are handed to, for their pool's comment: io's Read and Write where some call is one
+    of those (or io's own), and by go/types the std functions outside io the table clears them for
+    (`json.Unmarshal`, `crc32.ChecksumIEEE`), which read them: a scratch only crc32 reads is not io's."""
+    others, io = set(), False
     for call, path in ((call, site.path) for site in sites for call in _handed_calls(site)):
         key = callees.callee(view, path, call)
         if isinstance(key, tuple) and key[0] != "io" and not key[1] and any(k[:3] == key for k in TABLE):
             others.add(f"{key[0].rpartition('/')[2]}.{key[2]}")
+        else:
+            io = True
+    if not io and others:
+        return f"handed to {' and '.join(sorted(others))}"
     return IO_WORDS + (f" and to {' and '.join(sorted(others))}" if others else "")
 
 

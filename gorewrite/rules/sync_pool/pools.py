@@ -72,7 +72,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
             f"// {pool} recycles the {what} of {functions}: {why}, it would be\n"
             f"// allocated on every call. It holds pointers: a value would allocate on every Put.\n"
         )
-        if why.startswith(f"{IO_WORDS} and to "):  # longer: wrapped as Go's comments are
+        if why.startswith("handed to ") and why != IO_WORDS:  # longer: wrapped as Go's comments are
             doc = textwrap.fill(doc.replace("\n// ", " ")[3:], 110, initial_indent="// ", subsequent_indent="// ")
             doc += "\n"
         block = (
