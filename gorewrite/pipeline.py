@@ -74,7 +74,7 @@ class Run(Analysis):
     changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
     benchmarks: list[Delta] = field(default_factory=list)  # --verify bench: the affected packages' benchmarks
     cold: list[Candidate] = field(default_factory=list)  # --profile: sites outside the hot cut, not proposed
-    views: dict[str, PackageView] = field(default_factory=dict)  # the packages proposed for: unlisted.examined's
+    views: dict[str, PackageView] = field(default_factory=dict)  # proposed for, as its releases list them: _together
 
 
 def analyse(
