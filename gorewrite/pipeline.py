@@ -74,6 +74,7 @@ class Run(Analysis):
     changes: dict[str, bytes] = field(default_factory=dict)  # path -> new content, verified fixes only
     benchmarks: list[Delta] = field(default_factory=list)  # --verify bench: the affected packages' benchmarks
     cold: list[Candidate] = field(default_factory=list)  # --profile: sites outside the hot cut, not proposed
+    views: dict[str, PackageView] = field(default_factory=dict)  # proposed for, as its releases list them: _together
 
 
 def analyse(
@@ -216,7 +217,7 @@ def fix(
     if options.unsaved:  # go/types reads the files on disk: its offsets would not be the buffer's
         raise UserError("rewrites are proposed for saved files only: save the file first")
     analysis, views, candidates = analyse(toolchains, patterns, cwd, rules, options)
-    run = Run(**vars(analysis))
+    run = Run(**vars(analysis), views=views)
     run.declined += [Declined(c.rule, c.escape, c.declined) for c in run.screened]
     fixes: dict[str, list[Fix]] = {}
     hot = run.weights.hot(options.hot) if run.weights else None

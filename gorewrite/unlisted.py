@@ -18,7 +18,7 @@ from gorewrite.options import OUTSIDE, Options
 from gorewrite.packages import Package, load
 from gorewrite.proposals import Declined, Rule
 from gorewrite.toolchain import Toolchain
-from gorewrite.verify import Verified
+from gorewrite.verify import Verified, verify
 
 
 class Listings:
@@ -157,9 +157,10 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
     """`fix`'s sites in files the first release does not compile, proposed and verified by a run of the releases
     that compile the file, which lists and type-checks the package as the first of them builds it. An edit kept
     to such files cannot change the build of a release that does not compile them: it builds the original.
-    A rewrite reaching past them is declined; one verified while this run rewrites other files that may share a
-    build with them (the two were never compiled together: a change there may inline or instantiate this code,
-    or this code be inlined there) waits for the next run (_meeting)."""
+    A rewrite reaching past them is declined. One verified while this run rewrites other files that may share a
+    build with them (_meeting: a change there may inline or instantiate this code, or this code be inlined there)
+    was never compiled with them: it holds only once both runs' fixes are verified in one build (_together), and
+    otherwise waits for the next run."""
     for toolchains, paths, within in _groups(run, options):
         sub = fix(toolchains, run.elsewhere.patterns, run.elsewhere.cwd, rules, within)
         _merge_packages(run, sub)
@@ -167,6 +168,8 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
         leaving = tuple(tc.version for tc in run.toolchains if tc.version not in versions)
         names = " and ".join(sorted(os.path.basename(p) for p in paths))
         busy = _meeting(run, toolchains, paths)
+        if busy and _together(run, sub, toolchains, busy, options):
+            busy = []
         for d in sub.declined:
             reason = f"the rewrite reaches past {names}, the files only {' and '.join(versions)} compile"
             reason += f", or {OUTSIDE}" if options.lines is not None else ""
@@ -178,7 +181,8 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
                 )
             elif busy:
                 said = (
-                    f"this run rewrites {busy[0]} too, never compiled with it: run gorewrite again once that is applied"
+                    f"this run rewrites {os.path.basename(busy[0])} too, never compiled with it: "
+                    "run gorewrite again once that is applied"
                 )
                 run.declined += [Declined(verdict.fix.rule, t, said) for t in verdict.fix.targets]
             else:
@@ -196,8 +200,31 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
     return run
 
 
+def _together(run, sub, toolchains: list[Toolchain], busy: list[str], options: Options) -> bool:
+    """Do this run's verified fixes and the second run's hold in one build of the releases that compile `paths`,
+    each judged against the original's escapes as it was alone, and is every file of that build the one the two
+    runs write? Asked only where each changed file that may share a build with them is in a package the second
+    run proposed for (its view lists the package as these releases build it): that one compile holds them all.
+    The first release's build leaves these files out: it is the build the first run verified."""
+    theirs = [v.fix for v in sub.verdicts if isinstance(v, Verified)]
+    dirs = {os.path.dirname(e.path) for f in theirs for e in f.edits}
+    views = {pkg: view for pkg, view in sub.views.items() if view.package.dir in dirs}
+    if {os.path.dirname(p) for p in busy} - dirs or len(views) != len(dirs):
+        return False
+    by_dir = {view.package.dir: pkg for pkg, view in views.items()}
+    fixes: dict[str, list] = {pkg: [] for pkg in views}
+    for fix in [v.fix for v in run.verdicts if isinstance(v, Verified)] + theirs:
+        pkg = by_dir.get(os.path.dirname(fix.edits[0].path))
+        if pkg is not None:  # as verified: its alternatives were judged in its place already
+            fixes[pkg].append(replace(fix, instead=()))
+    checked = verify(toolchains, run.elsewhere.cwd, views, fixes, options.checks, options.progress, options.cache)
+    written = {**run.changes, **sub.changes}
+    verified = all(isinstance(v, Verified) for v in checked.verdicts)
+    return verified and all(written.get(path) == data for path, data in checked.contents.items())
+
+
 def _meeting(run, toolchains: list[Toolchain], paths: set[str]) -> list[str]:
-    """The names of the files this run changed that may be compiled with `paths` (the files only these releases
+    """The files this run changed that may be compiled with `paths` (the files only these releases
     compile): their package's own, and those of a package it or its tests depend on (inlined or instantiated in
     it) or that depends on it (the other way), under each of these releases (`go list -deps -test`, test
     variants too). Any other package's change cannot meet them in one build. A run over std, whose packages the
@@ -205,16 +232,16 @@ def _meeting(run, toolchains: list[Toolchain], paths: set[str]) -> list[str]:
     dirs = {os.path.dirname(p) for p in paths}
     changed = sorted(run.changes)
     if all(os.path.dirname(p) in dirs for p in changed) or any(p.standard for p in run.packages):
-        return [os.path.basename(p) for p in changed]
+        return changed
     near = set(dirs)
     for tc in toolchains:
         lines = dependencies.listing(tc, run.elsewhere.patterns, run.elsewhere.cwd).lines.values()
         folder = {line.name.split(" ")[0]: os.path.normpath(line.dir) for line in lines}
         mine = [line for line in lines if os.path.normpath(line.dir) in dirs]  # `p`, `p [p.test]`, `p_test [p.test]`
         if not mine:  # not listed (go list failed?): nothing shows what it shares a build with
-            return [os.path.basename(p) for p in changed]
+            return changed
         named = {line.name.split(" ")[0] for line in mine}
         reach = {d.split(" ")[0] for line in mine for d in line.deps}
         reach |= {line.name.split(" ")[0] for line in lines if named & {d.split(" ")[0] for d in line.deps}}
         near |= {folder[name] for name in reach if name in folder}
-    return [os.path.basename(p) for p in changed if os.path.dirname(p) in near]
+    return [p for p in changed if os.path.dirname(p) in near]

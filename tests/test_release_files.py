@@ -5,15 +5,16 @@ import json
 
 from conftest import GOROUTINE, OLDER, gorewrite, module, releases, snapshot
 
+from gorewrite import unlisted
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.options import OUTSIDE, Options
 from gorewrite.packages import Package
 from gorewrite.pipeline import Run
-from gorewrite.proposals import Declined, Fix
+from gorewrite.proposals import Declined, Fix, PackageView
 from gorewrite.toolchain import Toolchain
 from gorewrite.unlisted import Listings, examined, outside
-from gorewrite.verify import Rejected, Verified
+from gorewrite.verify import Rejected, Verification, Verified
 from gorewrite.write import absent
 
 # wg.Go arrived in go1.25: only go1.25+ compiles this file. `k` is written after the Wait: captured by reference.
@@ -179,22 +180,22 @@ def test_why_says_which_release_does_not_compile_the_file_or_its_package(tmp_pat
             assert "closure: would be verified: copy k before the func literal captures it" in done.stdout
 
 
-def test_a_rewrite_outside_the_first_build_waits_for_one_inside_it_then_holds_under_both(tmp_path, toolchain):
-    """The two were verified in separate builds, never together: the one outside waits for the next run."""
+def test_a_rewrite_outside_the_first_build_and_one_inside_it_are_verified_together_in_one_run(tmp_path, toolchain):
+    """Each run verified its rewrite in a build without the other's: both hold once compiled together by the
+    releases that compile group.go, so one run applies both (a pre-commit hook runs once) and the next has
+    nothing left to do."""
     root = module(tmp_path, {"work/run.go": GOROUTINE, "work/group.go": GROUP})
     both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
     first = gorewrite("fix", "-v", "--rule", "closure", *both, cwd=root)
     assert first.returncode == 0, first.stderr
-    assert "closure: 1 applied, 1 declined" in first.stderr
-    assert "declined  work/group.go:8: moved to heap: k: this run rewrites run.go too, never compiled with it" in (
-        first.stderr
-    )
+    assert "closure: 2 applied, 0 declined" in first.stderr, first.stderr
+    assert f"{toolchain.version}: -1 heap escape, {OLDER}: builds the original, unchanged]" in first.stderr
     assert "captured by value" in (root / "work/run.go").read_text()
-    assert "captured by value" not in (root / "work/group.go").read_text()
-    second = gorewrite("fix", "-v", "--rule", "closure", *both, cwd=root)
-    assert second.returncode == 0, second.stderr
-    assert f"{toolchain.version}: -1 heap escape, {OLDER}: builds the original, unchanged]" in second.stderr
     assert "captured by value" in (root / "work/group.go").read_text()
+    after = snapshot(root)
+    second = gorewrite("fix", "--dry-run", "-v", "--rule", "closure", *both, cwd=root)
+    assert second.returncode == 0, second.stderr
+    assert snapshot(root) == after and second.stdout == ""
     for release in releases():
         built = release.run(["vet", "./..."], str(root))
         assert built.returncode == 0, built.stderr
@@ -261,6 +262,47 @@ def test_the_second_runs_verdicts_merge_as_the_releases_compile_the_file():
     examined(busy, [], Options(), second)
     assert [v.fix for v in busy.verdicts] == [broken] and busy.changes == {other: b"changed"}
     assert busy.declined[1].reason.startswith("this run rewrites run.go too, never compiled with it")
+
+
+def test_the_two_runs_rewrites_hold_together_only_when_one_build_of_both_verifies_them_all(monkeypatch):
+    """The merge with a stand-in second run and a stand-in verification of both together: the second run's fix
+    is applied only when that verification verifies every fix (this run's too) and compiled the very files the
+    two runs write; a rejection, or a file formatted otherwise than written, keeps it waiting for the next run."""
+    older, newer = Toolchain("go", OLDER, {}), Toolchain("go", "go1.27.3", {})
+    group, other = "/m/work/group.go", "/m/work/run.go"
+    theirs = Fix("closure", (Edit(group, 1, 2, b"x"),), (Escape(group, 8, 20, "moved to heap: k"),), "copy k")
+    mine = Fix("closure", (Edit(other, 1, 2, b"y"),), (Escape(other, 8, 20, "moved to heap: label"),), "copy")
+    pkg = Package("m/work", "work", "/m/work", "/m", "1.22", (group, other), frozenset(), {}, (), False, None)
+    listings = Listings([older, newer], ["./..."], "/m", lambda path: False)
+    listings.compiling = {group: ("go1.27.3",)}
+
+    def second(toolchains, patterns, cwd, rules, options):
+        sub = Run(toolchains[0], [pkg], toolchains=toolchains, views={"m/work": PackageView(pkg, {}, ())})
+        sub.verdicts = [Verified(theirs, (("go1.27.3", 1),))]
+        sub.changes, sub.snapshots[group], sub.roots[group] = {group: b"new"}, absent(group), "/m"
+        return sub
+
+    judged = []
+    for verdict, compiled in (
+        (Verified, {group: b"new", other: b"changed"}),
+        (lambda f: Rejected(f, "the package no longer compiles"), {}),
+        (Verified, {group: b"new", other: b"formatted otherwise"}),
+    ):
+
+        def together(toolchains, cwd, views, fixes, *rest, verdict=verdict, compiled=compiled):
+            judged.append(([tc.version for tc in toolchains], {p: [f.summary for f in fs] for p, fs in fixes.items()}))
+            return Verification([verdict(f) for fs in fixes.values() for f in fs], [], compiled)
+
+        monkeypatch.setattr(unlisted, "verify", together)
+        run = Run(older, [], toolchains=[older, newer], elsewhere=listings, changes={other: b"changed"})
+        run.verdicts = [Verified(mine)]
+        examined(run, [], Options(), second)
+        if compiled == {group: b"new", other: b"changed"}:
+            assert [v.fix for v in run.verdicts] == [mine, theirs] and run.changes[group] == b"new"
+        else:
+            assert [v.fix for v in run.verdicts] == [mine] and group not in run.changes
+            assert run.declined[0].reason.startswith("this run rewrites run.go too, never compiled with it")
+    assert judged == [(["go1.27.3"], {"m/work": ["copy", "copy k"]})] * 3
 
 
 # A //line directive names a file no release compiles (a template an ignored file holds, or none at all): its
