@@ -62,6 +62,31 @@ func Fees(byMerchant map[string][]int64, rates map[string]int64, defaultBps int6
         "defaultBps := defaultBps // captured by value: keeps defaultBps off the heap",
         'fmt.Sprint({pkg}.Fees(map[string][]int64{"a": {100}, "b": {200, 300}}, map[string]int64{"a": 100}, 250))',
     ),
+    # Declined before session 51 ("ranging over a map may meet keys added meanwhile"): a subscriber adding one runs
+    # in its goroutine, unordered with the range's later reads (the spawner only starts goroutines): a data race.
+    "map_count_subscribers": (
+        """package map_count_subscribers
+
+import "sync"
+
+// Notify calls every subscriber on its own goroutine; the topic is cleared after the wait.
+func Notify(subs map[string]func(string), topic string) string {
+	var wg sync.WaitGroup
+	wg.Add(len(subs))
+	for _, f := range subs {
+		go func() {
+			defer wg.Done()
+			f(topic)
+		}()
+	}
+	wg.Wait()
+	topic = ""
+	return topic
+}
+""",
+        "topic := topic // captured by value: keeps topic off the heap",
+        '{pkg}.Notify(map[string]func(string){"a": func(string) {}, "b": func(string) {}}, "t")',
+    ),
 }
 
 ADDED = """package {name}
