@@ -159,7 +159,7 @@ def _never_negative(types: TypeInfo, spawn: Spawn, add: Node, expr: Node, counte
     the WaitGroup's one and runs once for it (no loop around it but one holding its declaration):
     there a negative count panics in Add, before any goroutine it would count, rewritten or not.
     Not for a field's WaitGroup (`p.wg`), which other functions of the package may Add to."""
-    if counted.kind == "len" or (counted.kind == "const" and counted.key >= 0):
+    if counted.kind in ("len", "maplen") or (counted.kind == "const" and counted.key >= 0):
         return True
     if counted.kind not in ("int", "field", "deref") or groups.is_path(wg.obj):
         return False

@@ -14,6 +14,7 @@ No break, goto or labelled jump leaves the loop, and a continue of it comes only
 from __future__ import annotations
 
 from gorewrite.fill_loops import filling
+from gorewrite.launch_counts import counted
 from gorewrite.rulekit import owner
 from gorewrite.spawns import Signal, Spawn
 from gorewrite.syntax import Node, contains, walk
@@ -97,6 +98,8 @@ def _why(types, spawn, receives, receive, stmt, loop, sending) -> str | None:
         return f"{where} has a continue at line {early.start_point.row + 1} before its receive"
     if not _once([r for r in receives if contains(loop, r)], stmt):
         return f"{where} receives more than once an iteration"
+    if counted(types, spawn.path, spawn.function, spawn.statement, loop):  # `n++; go …`, `i < n`
+        return None
     filled = filling(types, spawn.path, spawn.function, loop)  # `for len(out) < len(urls)`: at least as many
     differs = mismatch(types, spawn.path, spawn.function, sending, loop, filled)
     if differs:

@@ -8,6 +8,14 @@ the function to run it again. Each iteration grows len(out) by at most one, so t
 iterations as the count before its condition stops it (the count unchanged meanwhile: trips.same). That is a
 lower bound only: fan_in.py takes it for a receive loop, where running past the goroutines' sends would block for
 good (nothing else sends), so the loop ends only once every goroutine has sent.
+
+A map fills the same way: `for len(out) < len(urls) { r := <-ch; out[r.url] = r.body }`. A map is a reference,
+so its writes are not the variable's: every use of it up to the loop's end must be go/types' own (no address, no
+write of the variable, none in a func literal) and either `len(out)` or `out[k]`, an index that reads or (the one
+such statement, in the loop's body, in no inner loop) stores: `out[k] = v`, `out[k] += v` or `out[k]++`, one key.
+Nothing else can reach the map before the loop ends (it is not passed, assigned, ranged nor captured), so each
+iteration adds at most one key; declared empty (`make(map[K]V, hint)` whatever the hint, `map[K]V{}`, `var out
+map[K]V`), it holds fewer keys than the count until the loop has run that many iterations.
 """
 
 from __future__ import annotations
@@ -31,16 +39,19 @@ def filling(types: TypeInfo, path: str, function: Node, loop: Node) -> Trip | No
     args = call_args(left) if builtins.called(types, path, left) == "len" else []
     out = local(types, path, unparen(args[0])) if len(args) == 1 else None
     bound = count_of(types, path, condition.child_by_field_name("right"))
-    if out is None or out.shape != "slice" or bound is None:
+    if out is None or out.shape not in ("slice", "map") or bound is None:
         return None
     if any(n.type in ("goto_statement", "labeled_statement") for n in walk(function)):
         return None
     uses = [u for u in types.idents.get(path, ()) if u.obj == out.obj]
     decls = [u for u in uses if u.use == Use.DECL]
     writes = [u for u in uses if u.use in (Use.WRITE, Use.ADDR)]
-    if len(decls) != 1 or len(writes) != 1 or writes[0].use != Use.WRITE:
+    if out.shape == "map":
+        if len(decls) != 1 or not _keyed(types, path, function, loop, uses):  # `out = m`, `&out`: no index
+            return None
+    elif len(decls) != 1 or len(writes) != 1 or writes[0].use != Use.WRITE:
         return None
-    if not _grows(types, path, function, loop, writes[0]):
+    elif not _grows(types, path, function, loop, writes[0]):
         return None
     return Trip(bound, loop.end_byte) if _empty(types, path, function, loop, decls[0]) else None
 
@@ -81,5 +92,40 @@ def _empty(types: TypeInfo, path: str, function: Node, loop: Node, declared: Ide
     if value.type == "composite_literal":
         body = value.child_by_field_name("body")
         return body is not None and not items(body)
-    sizes = call_args(value)[1:2] if builtins.called(types, path, value) == "make" else []
+    made = builtins.called(types, path, value) == "make"
+    if made and declared.shape == "map":  # a map's size is a hint: it is made empty
+        return True
+    sizes = call_args(value)[1:2] if made else []
     return bool(sizes) and types.value(path, sizes[0].start_byte, sizes[0].end_byte) == 0
+
+
+def _keyed(types: TypeInfo, path: str, function: Node, loop: Node, uses: list[Ident]) -> bool:
+    """Is every use of the map up to the loop's end `len(out)` or `out[k]`, the function's own, and does one
+    statement of the loop's body (no inner loop's) store one key of it?"""
+    stores = []
+    for use in uses:
+        if use.use == Use.DECL or use.start >= loop.end_byte:
+            continue
+        name = function.named_descendant_for_byte_range(use.start, use.end)
+        if owner(name) != function:
+            return False
+        if name.parent.type == "argument_list" and builtins.called(types, path, name.parent.parent) == "len":
+            continue
+        if name.parent.type != "index_expression":  # a map is never an index, only indexed
+            return False
+        stored = _stored(name.parent)
+        if stored is not None:
+            stores.append(stored)
+    return len(stores) == 1 and innermost_loop(stores[0], function) == loop
+
+
+def _stored(index: Node) -> Node | None:
+    """The statement storing the map's element `out[k]` (`out[k] = v`, `out[k] += v`, `out[k]++`), or None
+    when it only reads it (each element an assignment of several stores counts: `out[a], out[b] = x, y` twice)."""
+    if index.parent.type in ("inc_statement", "dec_statement", "parenthesized_expression"):
+        return index.parent  # `(out[k]) = v` may store too: counted as one
+    left = index.parent if index.parent.type == "expression_list" else None
+    stmt = left.parent if left is not None else None
+    if stmt is None or stmt.type != "assignment_statement" or stmt.child_by_field_name("left") != left:
+        return None
+    return stmt

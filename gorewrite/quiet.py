@@ -47,7 +47,7 @@ def quiet(view: PackageView, path: str, function: Node, fact: Fact, stmt: Node, 
     return holds(own, view.memo[key], stmt, loops, jumps, (), lambda w, f: False)
 
 
-def steady(types: TypeInfo, path: str, function: Node, between: tuple[int, int]) -> bool:
+def steady(types: TypeInfo, path: str, function: Node, between: tuple[int, int], maps: bool = False) -> bool:
     """Does memory this goroutine reads at the first byte still hold that value wherever it reads it up to the
     second: no effect of the function's own code in between, starting goroutines aside? `wg.Add(p.Workers)` and
     `for w := 0; w < p.Workers; w++ { go func() {…}() }` read p.Workers at the Add and at every condition.
@@ -55,10 +55,33 @@ def steady(types: TypeInfo, path: str, function: Node, between: tuple[int, int])
     before this one's: its writes (or any other goroutine's) reach this goroutine's later reads without a data
     race only through a synchronization this goroutine performs (a receive, a Lock, a Wait, a call that may do
     either), which is an effect. So a `go func() {…}(args)` whose arguments are quiet is none; `go f(x)` is
-    (the call of f is an effect, as quiet code calls nothing)."""
+    (the call of f is an effect, as quiet code calls nothing). maps: a map's length is the memory asked about,
+    which a range over a map only reads (its variables' writes change no map's keys; an operand's call or a
+    range over a channel is an effect still)."""
     last = function.named_descendant_for_byte_range(between[1] - 1, between[1] - 1)
     effects = _effects(types, path, function, last)
-    return not any(between[0] <= n.start_byte < between[1] and not _starts_literal(n) for n in effects)
+    return not any(
+        between[0] <= n.start_byte < between[1]
+        and not _starts_literal(n)
+        and not (maps and _ranges_map(types, path, n))
+        for n in effects
+    )
+
+
+def _ranges_map(types: TypeInfo, path: str, node: Node) -> bool:
+    """Is it the range clause of a loop over a map variable or field (`range m`, `range p.m`)?"""
+    operand = unparen(node.child_by_field_name("right")) if node.type == "range_clause" else None
+    name = (
+        operand.child_by_field_name("field")
+        if operand is not None and operand.type == "selector_expression"
+        else operand
+    )
+    found = (
+        types.at(path, name.start_byte)
+        if name is not None and name.type in ("identifier", "field_identifier")
+        else None
+    )
+    return found is not None and found.shape == "map"
 
 
 def _starts_literal(node: Node) -> bool:

@@ -15,6 +15,11 @@ channel and one signal after it (`wg.Wait(); close(ch)`, `defer close(ch); wg.Wa
 g.Wait()`, `werr = g.Wait(); close(ch)`), and the function waits for the helper's signal, every read the
 worker makes precedes what follows that wait. happens_before.py asks the rest: the helper's channel signalled by it
 alone, the function's wait on every path. Methods come from go/types, never from names.
+
+The helper may feed the workers first, the pipeline's feeder and closer in one (`for _, j := range items { jobs <-
+j }; close(jobs); wg.Wait(); close(errs)`): its code before the wait only delays it, and a return, panic or Goexit
+there skips the signal, so the function's wait never ends (the WaitGroup's or channel's other uses are still
+declined). Not with a deferred signal, which any return runs before the wait.
 """
 
 from __future__ import annotations
@@ -64,8 +69,8 @@ def relays(types: TypeInfo, worker: Spawn, signal: Signal) -> list[Relay]:
 
 def _wait_of(types: TypeInfo, helper: Spawn, passed: Signal, signal: Signal) -> Node | None:
     """The helper's wait for the worker's signal when its literal is that wait and its own signal alone:
-    `wait; signal`, `defer signal; wait` (not through a recovering literal) or `ch <- g.Wait()`; not
-    `signal; wait`, whose signal lets the function on before the workers are done."""
+    `wait; signal` (any code before the wait), `defer signal; wait` (not through a recovering literal) or
+    `ch <- g.Wait()`; not `signal; wait`, whose signal lets the function on before the workers are done."""
     body = statements(helper.literal.child_by_field_name("body"))
     own = [s for s in body if s.start_byte <= passed.node.start_byte < s.end_byte]
     if len(own) != 1 or (own[0] != passed.node and own[0].named_children[0] != passed.node):
@@ -76,6 +81,8 @@ def _wait_of(types: TypeInfo, helper: Spawn, passed: Signal, signal: Signal) -> 
     if not rest and passed.kind == "send":  # `errc <- g.Wait()`: the value is evaluated before the send
         value = passed.node.child_by_field_name("value")
         return value if _waits_for(types, helper.path, value, signal) else None
+    if own[0].type != "defer_statement":  # `feed…; close(jobs); wg.Wait(); close(errs)`: a return skips the close
+        rest = rest[-1:]
     expr = _evaluated(rest[0]) if len(rest) == 1 else None
     return expr if expr is not None and _waits_for(types, helper.path, expr, signal) else None
 

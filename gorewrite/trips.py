@@ -4,9 +4,11 @@ A WaitGroup's `wg.Add(e)` counts the goroutines a later loop starts, one an iter
 fan-in loop receives once for each goroutine another loop started: both compare a count with
 a loop's number of iterations. A count is a constant, `len(xs)` of a local slice or array, or a
 local integer — the same count only when it names the same constant value or the same
-variable, unchanged in between (a field through a pointer, `r.cfg.Workers`, also with memory nothing
-this goroutine does between the two may change: quiet.steady). Two loops have a trip count:
+variable, unchanged in between (a field through a pointer, `r.cfg.Workers`, or `len(m)` of a local map, also
+with memory nothing this goroutine does between the two may change: quiet.steady). Two loops have a trip count:
 
+- `for … range m` over a local map: one iteration a key, len(m) of them where nothing adds or deletes a key
+  until the loop ends (a map's iteration visits each key once; quiet.steady, its own range aside);
 - `for … range x` over a local slice or array (len(x)), a local integer or a constant, `len(xs)`
   of a local slice (go1.22's range over an integer; older modules do not compile it), a
   slice of a local slice `xs[lo:hi]` whose bounds are constants or local integers, or a slice
@@ -69,7 +71,8 @@ def count_of(types: TypeInfo, path: str, expr: Node, defined: bool = True) -> Co
         if len(args) != 1:
             return None
         sized = local(types, path, args[0])
-        return Count("len", sized.obj) if sized is not None and sized.shape in ("slice", "array") else None
+        kind = {"slice": "len", "array": "len", "map": "maplen"}.get(sized.shape if sized is not None else None)
+        return Count(kind, sized.obj) if kind is not None else None
     if expr.type == "selector_expression":
         return _field(types, path, expr)
     number = local(types, path, expr)
@@ -152,8 +155,8 @@ def same(types: TypeInfo, path: str, function: Node, a: Count, b: Count, between
     variables = _variables(a)
     since = min([between[0], *(c.since for c in (a, b) if c.since is not None)])  # `n := len(xs)` read xs there
     until = max([between[1], *(loop.end_byte for loop in _loops_between(function, since, between[0]))])
-    if a.kind == "deref" and not steady(types, path, function, (since, until)):
-        return False  # `p.Workers` is memory other aliases reach: this goroutine must neither write nor sync
+    if a.kind in ("deref", "maplen") and not steady(types, path, function, (since, until), a.kind == "maplen"):
+        return False  # `p.Workers`, a map's keys: memory others reach; this goroutine must neither write nor sync
     return a == b and all(unchanged(types, path, function, v, (since, until)) for v in variables if isinstance(v, str))
 
 
@@ -221,6 +224,8 @@ def _ranged(types: TypeInfo, path: str, over: Node, loop: Node) -> Trip | None:
         return Trip(Count("const", int(array[1])), loop.start_byte)
     if ranged is not None and ranged.shape in ("slice", "array"):  # a string's range counts runes, not bytes
         return Trip(Count("len", ranged.obj), loop.start_byte)
+    if ranged is not None and ranged.shape == "map":  # len(m) keys, while nothing adds or deletes one: to its end
+        return Trip(Count("maplen", ranged.obj), loop.end_byte)
     counted = ranged is not None and _integer(types, path, over) is not None
     return Trip(count_of(types, path, over), loop.start_byte) if counted else None  # `n := len(xs)`: len(xs)
 
@@ -234,7 +239,7 @@ def _sliced(types: TypeInfo, path: str, over: Node) -> Count | None:
     key = [sliced.obj]
     for bound in (over.child_by_field_name("start"), over.child_by_field_name("end")):
         counted = count_of(types, path, bound, defined=False) if bound is not None else None
-        if bound is not None and (counted is None or counted.kind in ("len", "field", "deref")):
+        if bound is not None and (counted is None or counted.kind in ("len", "maplen", "field", "deref")):
             return None
         key.append(counted.key if counted is not None else None)
     return Count("slice", tuple(key))

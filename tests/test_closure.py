@@ -3536,28 +3536,6 @@ func Run(jobs chan int, tag string, log func(string)) string {
 """,
         "wg is used other than by this goroutine's one signal",
     ),
-    "add_len_map": (
-        """package add_len_map
-
-import "sync"
-
-// Notify counts the subscribers, but ranging over a map may meet keys added meanwhile.
-func Notify(subs map[string]func(string), topic string) string {
-	var wg sync.WaitGroup
-	wg.Add(len(subs))
-	for _, f := range subs {
-		go func() {
-			defer wg.Done()
-			f(topic)
-		}()
-	}
-	wg.Wait()
-	topic = ""
-	return topic
-}
-""",
-        "no wg.Add counts the goroutine",
-    ),
     "add_len_appended": (
         """package add_len_appended
 

@@ -85,6 +85,36 @@ func Upper(names []string, suffix string) ([]string, string) {
         "suffix := suffix // captured by value: keeps suffix off the heap",
         'fmt.Sprint({pkg}.Upper([]string{"a", "", "c"}, " !"))',
     ),
+    "fill_loop_map": (  # the probe's ScoreMap: a map keyed by id until it holds one per payment, the model reset
+        """package fill_loop_map
+
+import "fmt"
+
+type scored struct {
+	id    string
+	score int
+}
+
+// Scores scores every payment on its own goroutine into a map keyed by id; the model is reset after.
+func Scores(ids []string, model string) (string, string) {
+	ch := make(chan scored, len(ids))
+	for _, id := range ids {
+		go func() { ch <- scored{id, len(model + id)} }()
+	}
+	scores := make(map[string]int, len(ids))
+	for len(scores) < len(ids) {
+		r := <-ch
+		if _, dup := scores[r.id]; !dup {
+			scores[r.id] = r.score
+		}
+	}
+	model = ""
+	return fmt.Sprint(scores), model
+}
+""",
+        "model := model // captured by value: keeps model off the heap",
+        'fmt.Sprint({pkg}.Scores([]string{"a", "bb", "ccc"}, "m1"))',
+    ),
 }
 
 FILL = """package {name}
@@ -244,6 +274,95 @@ func Gather(names []string, tag string) ([]string, string) {
 }
 """,
         "the trip count of the loop at line 25 is not known when it starts",
+    ),
+}
+
+
+MAP_FILL = """package {name}
+
+import "strings"
+
+{helper}// Gather starts a producer per name; the last one waits to be released. {what}, so the loop ends before the
+// last producer sent: it reads the tag once released, after the rename.
+func Gather(names []string, tag string) []string {{
+	tag = strings.ToUpper(tag)
+	res := make(chan string)
+	release := make(chan struct{{}})
+	for i, name := range names {{
+		go func() {{
+			if i == len(names)-1 {{
+				<-release
+			}}
+			res <- tag + name
+		}}()
+	}}
+	out := map[string]int{{}}
+	for len(out) < len(names) {{
+		v := <-res
+		{body}
+	}}
+	tag = "late"
+	close(release)
+	return []string{{<-res}}
+}}
+"""
+
+
+def map_fill(name: str, what: str, body: str, helper: str = "") -> str:
+    return MAP_FILL.format(name=name, what=what, body=body, helper=helper)
+
+
+DECLINES |= {
+    "decline_fill_map_two_keys": (  # two stores an iteration
+        map_fill("decline_fill_map_two_keys", "Each result is kept twice", 'out[v] = 1\n\t\tout[v+"#"] = 2'),
+        "is not known when it starts",
+    ),
+    "decline_fill_map_counted": (  # `out[k]++` stores a key too
+        map_fill(
+            "decline_fill_map_counted", "Each result is counted under a second key", 'out[v] = 1\n\t\tout[v+"#"]++'
+        ),
+        "is not known when it starts",
+    ),
+    "decline_fill_map_parenthesised": (  # `(out[k]) = v` stores a key too
+        map_fill("decline_fill_map_parenthesised", "A parenthesised store", 'out[v] = 1\n\t\t(out[v+"#"]) = 2'),
+        "is not known when it starts",
+    ),
+    "decline_fill_map_pair": (  # one assignment of two elements
+        map_fill("decline_fill_map_pair", "Each result is kept under two keys at once", 'out[v], out[v+"#"] = 1, 2'),
+        "is not known when it starts",
+    ),
+    "decline_fill_map_inner_loop": (  # the one store in an inner loop
+        map_fill(
+            "decline_fill_map_inner_loop",
+            "An inner loop keeps each result twice",
+            'for _, s := range []string{"", "#"} {\n\t\t\tout[v+s] = 1\n\t\t}',
+        ),
+        "is not known when it starts",
+    ),
+    "decline_fill_map_helper": (  # the map handed to a helper that stores two keys
+        map_fill(
+            "decline_fill_map_helper",
+            "A helper keeps each result a second time",
+            "out[v] = 1\n\t\tkeep(out, v)",
+            'func keep(m map[string]int, v string) { m[v+"#"] = 2 }\n\n',
+        ),
+        "is not known when it starts",
+    ),
+    "decline_fill_map_literal": (  # a func literal stores a key, called twice
+        map_fill(
+            "decline_fill_map_literal",
+            "A literal keeps each result twice",
+            'keep := func(k string) { out[k] = 1 }\n\t\tkeep(v)\n\t\tkeep(v + "#")',
+        ),
+        "is not known when it starts",
+    ),
+    "decline_fill_map_reassigned": (  # the variable made a bigger map
+        map_fill(
+            "decline_fill_map_reassigned",
+            "The map is replaced by one holding a header",
+            'out[v] = 1\n\t\tif len(out) == 1 {\n\t\t\tout = map[string]int{"header": 0, v: 1}\n\t\t}',
+        ),
+        "is not known when it starts",
     ),
 }
 

@@ -1,0 +1,3 @@
+module example.com/probes/closure-payments
+
+go 1.22
