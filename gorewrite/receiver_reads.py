@@ -17,12 +17,13 @@ of it (retention.py).
 A pointer passed as an argument is held to the same proof (`go func() { out[i] = runOne(c, &p) }()`,
 `parameter_reads_only`): the package's function or method (not variadic there) uses that parameter only to read
 fields through it or as the receiver of pointer methods proven as above, never writes or reassigns it, so a copy
-first in the literal stands for p there just as it does for a receiver.
+first in the literal stands for p there just as it does for a receiver. Either may also be compared with nil
+(`if p == nil { return def }`): the address of a variable or of its field is never nil, and neither is its copy's.
 """
 
 from __future__ import annotations
 
-from gorewrite import callees, field_alias
+from gorewrite import callees, field_alias, merges
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, items, method_call, named_receiver, text, unparen_type
@@ -68,7 +69,7 @@ def parameter_reads_only(view: PackageView, path: str, call: Node, index: int) -
         return found
     param = callees.parameter(view, found, index)
     if param is None:  # unnamed, or one of a variadic parameter's arguments
-        return f"{callees.shown(call)} takes the address as no parameter it names"
+        return f"{callees.shown(call)} takes the address as a parameter go/types does not name here"
     return _uses(
         view, found[0], found[1], param[0], callees.shown(call), set(), 0, f"its parameter {text(param[0]).decode()}"
     )
@@ -120,6 +121,8 @@ def _uses(view, path: str, method: Node, name: Node, shown: str, seen: set, dept
             return f"{shown} uses {what} in a func literal (line {line})"
         field = field_alias.value_field(types, path, node)
         if field is not None and not field_alias.assigned(field):
+            continue
+        if merges.tests_nil(types, path, node, ("==", "!=")):  # an address taken is never nil, nor is its copy's
             continue
         called = _called_method(view, path, node)
         if called is None:

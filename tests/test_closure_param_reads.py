@@ -136,6 +136,73 @@ func Clamp(vs []int, lo, hi int) []int {
 """,
         f"\t\t\tj := j {COPY}\n",
     ),
+    "param_reads_nil_default": (  # the helper falls back to defaults for a nil policy: &p and its copy are never nil
+        """package param_reads_nil_default
+
+import (
+	"sync"
+	"time"
+)
+
+type Policy struct{ Timeout time.Duration }
+
+func timeout(p *Policy) time.Duration {
+	if p == nil || p.Timeout <= 0 {
+		return time.Second
+	}
+	return p.Timeout
+}
+
+// Budgets gives every check its timeout, scaled by its weight; the policy is tightened after the Wait.
+func Budgets(weights []int, p Policy) ([]time.Duration, time.Duration) {
+	out := make([]time.Duration, len(weights))
+	var wg sync.WaitGroup
+	for i, w := range weights {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = time.Duration(w) * timeout(&p)
+		}()
+	}
+	wg.Wait()
+	p.Timeout /= 2
+	return out, p.Timeout
+}
+""",
+        f"\t\t\tp := p {COPY}\n",
+    ),
+    "receiver_reads_nil_safe": (  # a nil-safe pointer method (`if c == nil`) reading its receiver
+        """package receiver_reads_nil_safe
+
+import "sync"
+
+type labels struct{ env, zone string }
+
+func (l *labels) render(name string) string {
+	if l == nil {
+		return name
+	}
+	return name + "{env=" + l.env + ",zone=" + l.zone + "}"
+}
+
+// Render renders every series name with the labels, one goroutine each.
+func Render(names []string, env, zone string) []string {
+	ls := labels{env: env, zone: zone}
+	out := make([]string, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = ls.render(n)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\t\tls := ls // read once: its pointer methods only read it\n",
+    ),
 }
 
 DECLINES = {
@@ -294,6 +361,8 @@ ALLOCS = {
     "param_reads_policy": 'fmt.Sprint({pkg}.RunAll([]string{"db", "disk"}, {pkg}.Policy{Prefix: "x"}))',
     "param_reads_method_arg": 'fmt.Sprint({pkg}.URLs([]string{"/a", "/b"}, "h"))',
     "param_reads_field": "fmt.Sprint({pkg}.Clamp([]int{-5, 3, 50}, 0, 10))",
+    "param_reads_nil_default": "fmt.Sprint({pkg}.Budgets([]int{1, 3}, {pkg}.Policy{}))",
+    "receiver_reads_nil_safe": 'fmt.Sprint({pkg}.Render([]string{"up", "rss"}, "prod", "eu"))',
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
