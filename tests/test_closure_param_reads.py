@@ -337,6 +337,32 @@ func Deferred() int {
 """,
         "the address of g is taken at or after the statement making the closure",
     ),
+    "decline_param_reads_atomic": (  # another package's function writes through the pointer: the count is shared
+        """package decline_param_reads_atomic
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Errors counts the error lines of every file, one goroutine per file, into one shared counter.
+func Errors(files []string) int64 {
+	var n int64
+	var wg sync.WaitGroup
+	for _, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			atomic.AddInt64(&n, int64(strings.Count(f, "level=error")))
+		}()
+	}
+	wg.Wait()
+	return n
+}
+""",
+        "the address of n is taken at or after the statement making the closure",
+    ),
 }
 
 
@@ -355,6 +381,10 @@ NAIVE = {
     "decline_param_reads_passed_on": (_both("st"), 'fmt.Sprint({pkg}.Visit("a"))'),
     "decline_param_reads_kept": (_both("lim"), "fmt.Sprint({pkg}.Track())"),
     "decline_param_reads_deferred": (_both("g"), "fmt.Sprint({pkg}.Deferred())"),  # the copies report 1, not 5
+    "decline_param_reads_atomic": (  # the copies count into themselves: 0 errors, not 2
+        lambda source: source.replace("\t\tgo func() {\n", "\t\tn := n\n\t\tgo func() {\n\t\t\tn := n\n"),
+        'fmt.Sprint({pkg}.Errors([]string{"level=error", "level=error x"}))',
+    ),
 }
 
 ALLOCS = {
