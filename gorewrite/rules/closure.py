@@ -967,11 +967,13 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         found = (call_of or _address_call)(node)
         if observed and found is None:
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
-        if found is None and call_of is None:
+        held = _literal_call(node) if found is None and call_of is None else None
+        if found is None and call_of is None and held is None:
             reason = _alias_outlives(view, path, name, node, statements, decl, function, late)
             if reason:
                 return reason
             continue
+        found = found or held
         if found is None:
             return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
         call, argument = found
@@ -981,7 +983,8 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         # `f(x[:])` to an `any` boxes the slice: its pointer into x is then the content the callee may return
         given = items(call.child_by_field_name("arguments"))[argument] if argument != retention.RECEIVER else None
         sliced = given is not None and given.type == "slice_expression"
-        kept = None if copied else retention.kept(view, call, argument, contents=sliced)
+        # `f([]*T{&x})`, `T{cfg: &x}.check()`: the address is part of the value passed, at some depth
+        kept = None if copied else retention.kept(view, call, argument, contents=sliced or held is not None)
         if kept:
             return f"{name} {kept} (line {line})"
         if closed.implementations(view, path, call) is not None:  # retention read each method; the compiler cannot
@@ -992,6 +995,32 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if observed:
             late.append(use)
     return None
+
+
+def _literal_call(ident: Node) -> tuple[Node, int] | None:
+    """(call, argument index or retention.RECEIVER) when `&x` is an element of composite literals, nested or not,
+    the outermost of which is the call's argument or its method's receiver: `validate([]*Config{&a, &b})`,
+    `(check{cfg: &x}).err()`. The address then reaches the callee only inside the value it is given, as content
+    of it (what its pointers, or a slice's elements, point to), so the caller asks retention about that content."""
+    unary, literal = ident.parent, None
+    if address_operand(unary) != ident:
+        return None
+    up = unary.parent
+    while up.type in ("literal_element", "keyed_element", "literal_value", "composite_literal"):
+        literal = up if up.type == "composite_literal" else literal
+        up = up.parent
+    if literal is None or up.type not in ("argument_list", "parenthesized_expression", "selector_expression"):
+        return None
+    if up.type == "argument_list" and up.parent.type == "call_expression":
+        return up.parent, items(up).index(literal)
+    operand = up if up.type == "parenthesized_expression" else literal
+    selector = operand.parent if up.type == "parenthesized_expression" else up
+    call = selector.parent
+    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != operand:
+        return None
+    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return None
+    return call, retention.RECEIVER
 
 
 def _alias_outlives(view, path, name, ident, statements, decl, function, late=None) -> str | None:
