@@ -26,23 +26,25 @@ from __future__ import annotations
 from gorewrite import callees, field_alias, merges
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, items, method_call, named_receiver, text, unparen_type
+from gorewrite.syntax import Node, items, method_call, named_receiver, text, unparen_type, walk
 from gorewrite.typeinfo import Kind
 
 DEPTH = 4  # pointer methods followed from the call; deeper chains are declined
 
 
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
-    """The package's pointer methods and functions taking a pointer the function may call, DEPTH calls deep,
-    whose types reads_only and parameter_reads_only read."""
-    found = callees.scopes(view, function, depth=DEPTH)
-    return tuple(s for s in found if _takes_pointer(_declaration_at(view, s)))
+    """The package's pointer methods the function may call, DEPTH calls deep, whose types reads_only reads, and the
+    functions and methods taking a pointer its func literals call, whose types parameter_reads_only reads (only
+    those: retention reads the body of a callee whose types are asked, which may change what it says elsewhere)."""
+    found = callees.scopes(view, function, depth=DEPTH, kinds=("method_declaration",))
+    methods = tuple(s for s in found if named_receiver(_declaration_at(view, s), pointer=True) is not None)
+    literals = (n for n in walk(function) if n.type == "func_literal")
+    called = {s for literal in literals for s in callees.scopes(view, literal, depth=1)}
+    return methods + tuple(s for s in sorted(called) if s not in methods and _takes_pointer(_declaration_at(view, s)))
 
 
 def _takes_pointer(declaration: Node) -> bool:
-    """Has the declaration a named pointer receiver or a parameter of pointer type (by syntax)?"""
-    if named_receiver(declaration, pointer=True) is not None:
-        return True
+    """Has the declaration a parameter of pointer type (by syntax)?"""
     params = items(declaration.child_by_field_name("parameters"))
     return any(
         unparen_type(p.child_by_field_name("type")).type == "pointer_type"
