@@ -157,9 +157,11 @@ def _is_type(view: PackageView, path: str, selector: Node) -> bool:
 
 def _a_value(view: PackageView, path: str, parenthesized: Node) -> bool:
     """Is the parenthesized operand surely a value, so `(…).M(args)` calls M on it: `(&x)` (no type has an
-    address) or a variable go/types names (`(v)`, `(*p)`)? Anything else is taken as a type, `(*T)` or
-    `(*lib.T)`, whose method expression shifts the arguments by one."""
+    address), a composite literal `(T{…})`, or a variable go/types names (`(v)`, `(*p)`)? Anything else is taken
+    as a type, `(*T)` or `(*lib.T)`, whose method expression shifts the arguments by one."""
     inner = parenthesized.named_children[0] if parenthesized.named_children else None
+    if inner is not None and inner.type == "composite_literal":  # `(check{cfg: &c}).err()`: no type is one
+        return True
     if inner is not None and inner.type == "unary_expression":
         operator = text(inner.child_by_field_name("operator"))
         if operator == b"&":

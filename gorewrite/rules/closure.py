@@ -107,6 +107,7 @@ class Capture:
     fields: tuple[field_copies.FieldCopy, ...] = ()  # copies of the fields the literals read, not of the variable
     # the `{` of each literal that copies it first for the pointer methods that only read it (receiver_reads.py)
     firsts: tuple[int, ...] = ()
+    passed: bool = False  # some of those calls take its address as an argument, not as their receiver
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -369,7 +370,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     addresses = [u for u in uses if u.use == Use.ADDR]
     aliased = _field_aliases(types, escape.path, root, function, addresses)
     addresses = [u for u in addresses if u not in aliased]
-    firsts, read = _read_receivers(view, escape.path, root, decl, by_literal.values())
+    firsts, read, passed = _read_receivers(view, escape.path, root, decl, by_literal.values())
     addresses = [u for u in addresses if u not in read]
     late: list[Ident] = []
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late)
@@ -450,12 +451,14 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
         if left is not None and any(n.type == "identifier" and n.text == name.encode() for n in left.named_children):
             line = view.line(escape.path, stmt.start_byte)
             return f"the statement making the closure declares {name} with := (line {line})"
-    return Capture(escape, name, decl.start, statements, block, ends=tuple(spans.items()), fields=fields, firsts=firsts)
+    ends = tuple(spans.items())
+    return Capture(escape, name, decl.start, statements, block, ends=ends, fields=fields, firsts=firsts, passed=passed)
 
 
-def _read_receivers(view, path: str, root: Node, decl: Ident, literals) -> tuple[tuple[int, ...], set[Ident]]:
+def _read_receivers(view, path: str, root: Node, decl: Ident, literals) -> tuple[tuple[int, ...], set[Ident], bool]:
     """The literals that take the variable's address only as the receiver of pointer methods that read it
-    (`go func() { out[i] = g.factor(p) }()`: receiver_reads.py), with those addresses. Each gets a copy first in
+    (`go func() { out[i] = g.factor(p) }()`: receiver_reads.py) or as an argument a call only reads through
+    (`runOne(c, &p)`), with those addresses, and whether any is an argument. Each gets a copy first in
     its body, whose address the calls take instead, so the variable itself is only read there. Held to: no use in
     the literal writes it or is inside a func literal of its own, the body declares no other variable of the
     name at its top level, and the variable is at most BY_VALUE_MAX bytes (else it is captured by reference anyway).
@@ -463,8 +466,8 @@ def _read_receivers(view, path: str, root: Node, decl: Ident, literals) -> tuple
     literal runs (the literal does not, the calls do not, and the rule orders the function's later writes after
     the literal's reads, which the copy only moves earlier)."""
     if decl.size is None or decl.size > BY_VALUE_MAX:
-        return (), set()
-    firsts, read = [], set()
+        return (), set(), False
+    firsts, read, passed = [], set(), False
     for literal, found in literals:
         nodes = {use: root.named_descendant_for_byte_range(use.start, use.end) for use in found}
         addresses = [use for use in found if use.use == Use.ADDR]
@@ -478,16 +481,22 @@ def _read_receivers(view, path: str, root: Node, decl: Ident, literals) -> tuple
             continue
         firsts.append(body.start_byte + 1)
         read.update(addresses)
-    return tuple(firsts), read
+        passed = passed or any(_address_call(nodes[use])[1] != retention.RECEIVER for use in addresses)
+    return tuple(firsts), read, passed
 
 
 def _read_receiver(view: PackageView, path: str, ident: Node) -> bool:
     """Is ident the receiver (or a field of it stored in it) of a call, not go/defer, of a pointer method that keeps
-    nothing of it and only reads its fields?"""
+    nothing of it and only reads its fields, or is its address (or a field's) an argument such a call only reads
+    through (`runOne(ctx, c, &p)`)?"""
     found = _address_call(ident)
-    if found is None or found[1] != retention.RECEIVER or found[0].parent.type in ("go_statement", "defer_statement"):
+    if found is None or found[0].parent.type in ("go_statement", "defer_statement"):
         return False
-    return receiver_reads.reads_only(view, path, found[0]) is None and retention.kept(view, found[0], found[1]) is None
+    if found[1] == retention.RECEIVER:
+        reads = receiver_reads.reads_only(view, path, found[0])
+    else:
+        reads = receiver_reads.parameter_reads_only(view, path, found[0], found[1])
+    return reads is None and retention.kept(view, found[0], found[1]) is None
 
 
 def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | str:
@@ -958,11 +967,13 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         found = (call_of or _address_call)(node)
         if observed and found is None:
             return f"the address of {name} is taken at or after the statement making the closure (line {line})"
-        if found is None and call_of is None:
+        held = _literal_call(node) if found is None and call_of is None else None
+        if found is None and call_of is None and held is None:
             reason = _alias_outlives(view, path, name, node, statements, decl, function, late)
             if reason:
                 return reason
             continue
+        found = found or held
         if found is None:
             return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
         call, argument = found
@@ -972,7 +983,8 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         # `f(x[:])` to an `any` boxes the slice: its pointer into x is then the content the callee may return
         given = items(call.child_by_field_name("arguments"))[argument] if argument != retention.RECEIVER else None
         sliced = given is not None and given.type == "slice_expression"
-        kept = None if copied else retention.kept(view, call, argument, contents=sliced)
+        # `f([]*T{&x})`, `T{cfg: &x}.check()`: the address is part of the value passed, at some depth
+        kept = None if copied else retention.kept(view, call, argument, contents=sliced or held is not None)
         if kept:
             return f"{name} {kept} (line {line})"
         if closed.implementations(view, path, call) is not None:  # retention read each method; the compiler cannot
@@ -983,6 +995,32 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         if observed:
             late.append(use)
     return None
+
+
+def _literal_call(ident: Node) -> tuple[Node, int] | None:
+    """(call, argument index or retention.RECEIVER) when `&x` is an element of composite literals, nested or not,
+    the outermost of which is the call's argument or its method's receiver: `validate([]*Config{&a, &b})`,
+    `(check{cfg: &x}).err()`. The address then reaches the callee only inside the value it is given, as content
+    of it (what its pointers, or a slice's elements, point to), so the caller asks retention about that content."""
+    unary, literal = ident.parent, None
+    if address_operand(unary) != ident:
+        return None
+    up = unary.parent
+    while up.type in ("literal_element", "keyed_element", "literal_value", "composite_literal"):
+        literal = up if up.type == "composite_literal" else literal
+        up = up.parent
+    if literal is None or up.type not in ("argument_list", "parenthesized_expression", "selector_expression"):
+        return None
+    if up.type == "argument_list" and up.parent.type == "call_expression":
+        return up.parent, items(up).index(literal)
+    operand = up if up.type == "parenthesized_expression" else literal
+    selector = operand.parent if up.type == "parenthesized_expression" else up
+    call = selector.parent
+    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != operand:
+        return None
+    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+        return None
+    return call, retention.RECEIVER
 
 
 def _alias_outlives(view, path, name, ident, statements, decl, function, late=None) -> str | None:
@@ -1189,14 +1227,16 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
             lines[c.inside].append(_owned_line(c))
         for c in group:
             for brace in c.firsts:
-                lines[brace].append(f"{c.name} := {c.name} // read once: its pointer methods only read it")
+                readers = "the calls given its address" if c.passed else "its pointer methods"
+                lines[brace].append(f"{c.name} := {c.name} // read once: {readers} only read it")
         edits.extend(_first_in_body(source, path, brace, copies) for brace, copies in lines.items())
         edits = tuple(sorted(edits, key=lambda e: e.start))
         names = ", ".join(_copied(c) for c in group)
         what = "the range loop's body" if all(c.body for c in group) else "the func literal"
         summary = f"copy {names} before {what} captures it"
         read = ", ".join(c.name for c in group if c.firsts)
-        summary += f", and {read} first in it for the pointer methods that only read it" if read else ""
+        readers = "the calls that only read through its address" if any(c.passed for c in group) else ""
+        summary += f", and {read} first in it for {readers or 'the pointer methods that only read it'}" if read else ""
         summary += f", and {', '.join(c.name for c in owned)} first in the goroutine that writes it" if owned else ""
         proposals.append(Fix(NAME, edits, tuple(c.escape for c in group + owned), summary))
     return proposals

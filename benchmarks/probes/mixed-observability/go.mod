@@ -1,0 +1,3 @@
+module example.com/probes/mixed-observability
+
+go 1.22
