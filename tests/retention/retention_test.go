@@ -21,13 +21,18 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/printer"
+	"go/token"
 	"hash/crc32"
 	htmltemplate "html/template"
 	"io"
 	"log"
 	"mime/multipart"
 	"mime/quotedprintable"
+	"net/http"
 	"net/textproto"
 	"reflect"
 	"runtime"
@@ -760,5 +765,43 @@ func TestFormatSource(t *testing.T) {
 	blank := []byte(" \n")
 	if got, _ := format.Source(blank); &got[0] != &blank[0] {
 		t.Fatal("format.Source of blanks is not src itself: the must-decline case format_source_returned proves nothing")
+	}
+}
+
+// TestPrinterFprint: go/printer's Fprint, a Config's Fprint (tabwriter and raw) and go/format's Node keep nothing of
+// their writer once they return: the trimmer and the tabwriter that hold it are locals of the call.
+func TestPrinterFprint(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", "package p\n\nimport (\n\t\"os\"\n\t\"fmt\"\n)\n\nvar x = 1 // c\n", parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expr := &ast.BinaryExpr{X: ast.NewIdent("a"), Op: token.ADD, Y: ast.NewIdent("b")}
+	for _, print := range []func(*bytes.Buffer){
+		func(b *bytes.Buffer) { printer.Fprint(b, fset, file) },
+		func(b *bytes.Buffer) { printer.Fprint(b, fset, expr) },
+		func(b *bytes.Buffer) {
+			(&printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 4}).Fprint(b, fset, file)
+		},
+		func(b *bytes.Buffer) { (&printer.Config{Mode: printer.RawFormat}).Fprint(b, fset, file) },
+		func(b *bytes.Buffer) { format.Node(b, fset, file) }, // unsorted imports: Node sorts a copy first
+		func(b *bytes.Buffer) { format.Node(b, fset, expr) },
+	} {
+		check(t, print)
+	}
+}
+
+// TestDetectContentType: net/http's sniffer keeps nothing of the bytes it matches, whichever signature decides.
+func TestDetectContentType(t *testing.T) {
+	inputs := []string{"<!DOCTYPE HTML>x", "%PDF-1.4", "\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom", "plain text",
+		"\x89PNG\x0d\x0a\x1a\x0a", "GIF89a", "\x01\x02binary", ""}
+	for _, in := range inputs {
+		if !collectedAs(func() *[600]byte { return new([600]byte) }, func(p *[600]byte) {
+			n := copy(p[:], in)
+			http.DetectContentType(p[:n])
+			http.DetectContentType(p[:]) // longer than the 512 bytes it reads
+		}) {
+			t.Fatalf("http.DetectContentType(%q) kept the bytes it sniffed", in)
+		}
 	}
 }
