@@ -24,7 +24,7 @@ func Sanitize(s string) string {
 			escapeTo(&out, s[i:])
 			break
 		}
-		tag := strings.TrimPrefix(strings.Fields(s[i+1:i+j]+" ")[0], "/")
+		tag := strings.TrimPrefix(strings.Fields(s[i+1:i+j] + " ")[0], "/")
 		if allowedTags[strings.ToLower(tag)] {
 			closing := strings.HasPrefix(s[i+1:], "/")
 			if closing {
