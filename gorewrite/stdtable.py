@@ -74,7 +74,25 @@ SNIFF = (
     " len(data)) and textSig (a range over data): each reads data within its length and returns a string of its"
     " own; none stores data; no goroutine"
 )
+# Escapers of document output: they write the escaped bytes through w and hold w in nothing (go1.24.11, go1.27.3).
+ESCAPERS = (
+    "text/template/funcs.go: HTMLEscape and JSEscape hand w subslices of b and their own escape sequences with"
+    " w.Write (JSEscape's \\uXXXX with fmt.Fprintf(w, …), FPRINT); html/template/escape.go: HTMLEscape and JSEscape"
+    " call text/template's; encoding/xml/xml.go: Escape calls EscapeText, which calls escapeText(w, s, true): w.Write"
+    " of subslices of s and of its escape sequences; none stores w; no goroutine"
+)
 TABLE: dict[tuple[str, str, str, int], Entry] = {
+    **{
+        (package, "", name, 0): Entry(("Write",), ESCAPERS, "TestEscapers")
+        for package, name in (
+            ("text/template", "HTMLEscape"),
+            ("text/template", "JSEscape"),
+            ("html/template", "HTMLEscape"),
+            ("html/template", "JSEscape"),
+            ("encoding/xml", "EscapeText"),
+            ("encoding/xml", "Escape"),
+        )
+    },
     **{
         (package, receiver, "Fprint", 0): Entry(("Write",), PRINTER, "TestPrinterFprint")
         for package, receiver in (("go/printer", "Config"), ("go/printer", ""))

@@ -1,8 +1,9 @@
-"""sync-pool pools a buffer go/printer prints into (printer.Fprint, a Config's Fprint, go/format.Node) and a scratch
-buffer net/http sniffs (http.DetectContentType): stdtable.py's PRINTER and SNIFF entries, each proven by its Go test
-in tests/retention (TestPrinterFprint, TestDetectContentType). Each pooled case fails when its entry is deleted (the
-compiler's `leaking param: output` / `data` then declines it); the declined case's naive pool hands the caller bytes
-the next call overwrites."""
+"""sync-pool pools a buffer go/printer prints into (printer.Fprint, a Config's Fprint, go/format.Node), a buffer std's
+escapers write into (the templates' HTMLEscape and JSEscape, xml.EscapeText and xml.Escape) and a scratch buffer
+net/http sniffs (http.DetectContentType): stdtable.py's PRINTER, ESCAPERS and SNIFF entries, each proven by its Go
+test in tests/retention (TestPrinterFprint, TestEscapers, TestDetectContentType). Each pooled case fails when its
+entry is deleted (the compiler's `leaking param: output` / `w` / `data` then declines it); the declined case's naive
+pool hands the caller bytes the next call overwrites."""
 
 from __future__ import annotations
 
@@ -18,16 +19,20 @@ HEAD = """package {name}
 
 import (
 	"bytes"
+	"encoding/xml"
 	"go/ast"
 	"go/format"
 	"go/printer"
 	"go/token"
+	htmltemplate "html/template"
 	"io"
 	"net/http"
+	"text/template"
 )
 
 var _, _, _, _, _ = ast.NewIdent, format.Node, printer.Fprint, io.EOF, http.DetectContentType
 var _ bytes.Buffer
+var _, _, _ = xml.EscapeText, htmltemplate.HTMLEscape, template.JSEscape
 var _ token.Pos
 
 """
@@ -83,6 +88,29 @@ POOLED = {
     ),
 }
 
+# a sanitiser's escapes, one case per escaper, each one entry
+ESCAPERS = {
+    "html_escape": "htmltemplate.HTMLEscape(&buf, []byte(s))",
+    "text_html_escape": "template.HTMLEscape(&buf, []byte(s))",
+    "js_escape": "htmltemplate.JSEscape(&buf, []byte(s))",
+    "text_js_escape": "template.JSEscape(&buf, []byte(s))",
+    "xml_escape_text": 'if err := xml.EscapeText(&buf, []byte(s)); err != nil {\n\t\treturn ""\n\t}',
+    "xml_escape": "xml.Escape(&buf, []byte(s))",
+}
+POOLED |= {
+    name: (
+        f"""func Escaped(prefix, s string) string {{
+	var buf bytes.Buffer
+	buf.WriteString(prefix)
+	{call}
+	return buf.String()
+}}
+""",
+        "\tvar buf bytes.Buffer",
+    )
+    for name, call in ESCAPERS.items()
+}
+
 # The printed bytes handed back: the caller's slice would be the next call's buffer.
 DECLINED = {
     "printer_bytes_returned": (
@@ -101,6 +129,27 @@ func Twice() string {
 }
 """,
         "and that is returned",
+        "{pkg}.Twice()",
+    ),
+    # a sanitiser keeping its last escaped field: the struct holds the storage past the call
+    "escaped_bytes_kept": (
+        """type Field struct{ Escaped []byte }
+
+func (f *Field) Set(s string) {
+	var buf bytes.Buffer
+	xml.EscapeText(&buf, []byte(s))
+	f.Escaped = buf.Bytes()
+}
+
+// Twice keeps the first call's bytes across a second call.
+func Twice() string {
+	var a, b Field
+	a.Set("<first>")
+	b.Set("&second")
+	return string(a.Escaped)
+}
+""",
+        "and that is assigned",
         "{pkg}.Twice()",
     ),
 }

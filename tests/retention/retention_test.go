@@ -805,3 +805,19 @@ func TestDetectContentType(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapers: text/template's and html/template's HTMLEscape and JSEscape and encoding/xml's EscapeText and Escape
+// write the escaped text through w.Write (JSEscape's \u escapes through fmt.Fprintf) and keep nothing of w.
+func TestEscapers(t *testing.T) {
+	in := []byte("a<b>&\"c'\x00\u2028=\n\x01é")
+	for _, escape := range []func(*bytes.Buffer){
+		func(b *bytes.Buffer) { template.HTMLEscape(b, in) },
+		func(b *bytes.Buffer) { htmltemplate.HTMLEscape(b, in) },
+		func(b *bytes.Buffer) { template.JSEscape(b, in) },
+		func(b *bytes.Buffer) { htmltemplate.JSEscape(b, in) },
+		func(b *bytes.Buffer) { xml.EscapeText(b, in) },
+		func(b *bytes.Buffer) { xml.Escape(b, in) },
+	} {
+		check(t, escape)
+	}
+}
