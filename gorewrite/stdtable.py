@@ -54,8 +54,7 @@ CRC32 = (
     " the function variables hold archUpdateIEEE, archUpdateCastagnoli (assembly that reads p) or a func calling"
     " slicingUpdate, which, like simpleUpdate, reads p into the crc it returns; none stores p"
 )
-# go/printer's fprint (go1.24.11 and go1.27.3 alike) prints into the printer's own p.output, then wraps output in a
-# trimmer and a tabwriter, locals of the call: the compiler's `leaking param: output` is those two heap objects.
+# go/printer's `leaking param: output` (go1.24.11, go1.27.3) is the trimmer and tabwriter fprint wraps it in, locals.
 PRINTER = (
     "go/printer/printer.go: Fprint is (&Config{Tabwidth: 8}).Fprint, which is fprint(output, …): it prints the node"
     " into the printer's own p.output (newPrinter does not see output; p.free() pools the printer, not output), then"
@@ -84,14 +83,8 @@ ESCAPERS = (
 TABLE: dict[tuple[str, str, str, int], Entry] = {
     **{
         (package, "", name, 0): Entry(("Write",), ESCAPERS, "TestEscapers")
-        for package, name in (
-            ("text/template", "HTMLEscape"),
-            ("text/template", "JSEscape"),
-            ("html/template", "HTMLEscape"),
-            ("html/template", "JSEscape"),
-            ("encoding/xml", "EscapeText"),
-            ("encoding/xml", "Escape"),
-        )
+        for package in ("text/template", "html/template", "encoding/xml")
+        for name in (("EscapeText", "Escape") if package == "encoding/xml" else ("HTMLEscape", "JSEscape"))
     },
     **{
         (package, receiver, "Fprint", 0): Entry(("Write",), PRINTER, "TestPrinterFprint")
