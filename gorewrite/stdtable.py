@@ -56,31 +56,33 @@ CRC32 = (
 )
 # go/printer's `leaking param: output` (go1.24.11, go1.27.3) is the trimmer and tabwriter fprint wraps it in, locals.
 PRINTER = (
-    "go/printer/printer.go: Fprint is (&Config{Tabwidth: 8}).Fprint, which is fprint(output, …): it prints the node"
-    " into the printer's own p.output (newPrinter does not see output; p.free() pools the printer, not output), then"
-    " wraps output in &trimmer{output: output} and, without RawFormat, tabwriter.NewWriter(trimmer, …), both locals,"
-    " calls Write(p.output) on the outer one and Flush on the tabwriter; trimmer.Write calls only p.output.Write;"
-    " nothing stores output beyond them; no goroutine. go/format/format.go: Node prints into a bytes.Buffer of its"
-    " own to sort imports, then calls config.Fprint(dst, fset, node)"
+    "go/printer/printer.go: Fprint is (&Config{Tabwidth: 8}).Fprint, which is fprint(output, …): it prints into the"
+    " printer's own p.output (the pooled printer never sees output), wraps output in &trimmer{output: output} and,"
+    " without RawFormat, a tabwriter over that, both locals, and calls Write(p.output) and Flush on them;"
+    " trimmer.Write only calls output.Write; no goroutine. go/format/format.go: Node calls config.Fprint(dst, …)"
 )
-# net/http's sniffer: go1.24.11's DetectContentType (net/http/sniff.go) is go1.27.3's net/http/internal one, to
-# which net/http's now forwards; the compiler's `leaking param: data` is the sniffSig interface call.
+# go1.24.11's DetectContentType is go1.27.3's net/http/internal one, to which net/http's forwards; the compiler's
+# `leaking param: data` is the sniffSig interface call.
 SNIFF = (
-    "net/http/sniff.go: DetectContentType (go1.24.11; go1.27.3 moves it to net/http/internal/sniff.go and net/http's"
-    " calls it) cuts data to its first 512 bytes (data[:sniffLen]), skips leading blanks and calls"
+    "net/http/sniff.go: DetectContentType (go1.27.3: net/http/internal/sniff.go) cuts data to 512 bytes and calls"
     " sig.match(data, firstNonWS) for each of sniffSignatures, a package variable of exactSig (bytes.HasPrefix),"
-    " maskedSig and htmlSig (indexes below len(data)), mp4Sig (bytes.Equal of data[st:st+3], st+3 < boxSize <="
-    " len(data)) and textSig (a range over data): each reads data within its length and returns a string of its"
-    " own; none stores data; no goroutine"
+    " maskedSig, htmlSig (indexes below len(data)), mp4Sig (bytes.Equal of data[st:st+3], st+3 < boxSize <="
+    " len(data)) and textSig (a range): each reads data within its length and returns a string; none stores data"
 )
 # Escapers of document output: they write the escaped bytes through w and hold w in nothing (go1.24.11, go1.27.3).
 ESCAPERS = (
-    "text/template/funcs.go: HTMLEscape and JSEscape hand w subslices of b and their own escape sequences with"
-    " w.Write (JSEscape's \\uXXXX with fmt.Fprintf(w, …), FPRINT); html/template/escape.go: HTMLEscape and JSEscape"
-    " call text/template's; encoding/xml/xml.go: Escape calls EscapeText, which calls escapeText(w, s, true): w.Write"
-    " of subslices of s and of its escape sequences; none stores w; no goroutine"
+    "text/template/funcs.go: HTMLEscape and JSEscape hand w.Write subslices of b and escape sequences (JSEscape's"
+    " \\uXXXX through fmt.Fprintf, FPRINT); html/template's call them; encoding/xml/xml.go: Escape calls EscapeText,"
+    " which calls escapeText: w.Write of subslices of s and escape sequences; none stores w; no goroutine"
 )
 TABLE: dict[tuple[str, str, str, int], Entry] = {
+    ("encoding/pem", "", "Encode", 0): Entry(
+        ("Write",),
+        "encoding/pem/pem.go: Encode writes the BEGIN line, the headers (writeHeader) and the END line with out.Write"
+        " and the base64 body through base64.NewEncoder over a local lineBreaker whose out is out, whose Write and"
+        " Close call only out.Write; none outlives the call; no goroutine",
+        "TestPEMEncode",
+    ),
     **{
         (package, "", name, 0): Entry(("Write",), ESCAPERS, "TestEscapers")
         for package in ("text/template", "html/template", "encoding/xml")

@@ -19,6 +19,7 @@ HEAD = """package {name}
 
 import (
 	"bytes"
+	"encoding/pem"
 	"encoding/xml"
 	"go/ast"
 	"go/format"
@@ -32,7 +33,7 @@ import (
 
 var _, _, _, _, _ = ast.NewIdent, format.Node, printer.Fprint, io.EOF, http.DetectContentType
 var _ bytes.Buffer
-var _, _, _ = xml.EscapeText, htmltemplate.HTMLEscape, template.JSEscape
+var _, _, _, _ = xml.EscapeText, htmltemplate.HTMLEscape, template.JSEscape, pem.Encode
 var _ token.Pos
 
 """
@@ -69,6 +70,18 @@ POOLED = {
 	buf.WriteString("\\n\\n")
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+""",
+        "\tvar buf bytes.Buffer",
+    ),
+    # a certificate report's PEM block: the Buffer escapes only through pem.Encode's out
+    "pem_encode": (
+        """func CertText(der []byte) (string, error) {
+	var buf bytes.Buffer
+	if err := pem.Encode(&buf, &pem.Block{Type: "CERTIFICATE", Bytes: der}); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
 }
 """,
         "\tvar buf bytes.Buffer",

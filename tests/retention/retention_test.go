@@ -19,6 +19,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
 	"encoding/xml"
 	"fmt"
 	"go/ast"
@@ -820,4 +821,11 @@ func TestEscapers(t *testing.T) {
 	} {
 		check(t, escape)
 	}
+}
+
+// TestPEMEncode: pem.Encode holds out only in a lineBreaker local to the call (and the base64 encoder over it).
+func TestPEMEncode(t *testing.T) {
+	block := &pem.Block{Type: "CERTIFICATE", Headers: map[string]string{"Proc-Type": "4,ENCRYPTED", "A": "b"}, Bytes: bytes.Repeat([]byte{7}, 100)}
+	check(t, func(b *bytes.Buffer) { pem.Encode(b, block) })
+	check(t, func(b *bytes.Buffer) { pem.Encode(b, &pem.Block{Type: "KEY", Bytes: []byte{1, 2, 3}}) })
 }
