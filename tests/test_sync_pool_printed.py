@@ -21,8 +21,10 @@ import (
 	"bytes"
 	"encoding/pem"
 	"encoding/xml"
+	"fmt"
 	"go/ast"
 	"go/format"
+	"go/parser"
 	"go/printer"
 	"go/token"
 	htmltemplate "html/template"
@@ -35,6 +37,8 @@ var _, _, _, _, _ = ast.NewIdent, format.Node, printer.Fprint, io.EOF, http.Dete
 var _ bytes.Buffer
 var _, _, _, _ = xml.EscapeText, htmltemplate.HTMLEscape, template.JSEscape, pem.Encode
 var _ token.Pos
+var _ = parser.ParseFile
+var _ = fmt.Sprint
 
 """
 
@@ -70,6 +74,19 @@ POOLED = {
 	buf.WriteString("\\n\\n")
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+""",
+        "\tvar buf bytes.Buffer",
+    ),
+    # a code generator parsing what it generated: ParseFile's tree holds copies of src, never src
+    "parse_generated": (
+        """func Generate(fset *token.FileSet, pkg string, names []string) (*ast.File, error) {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "package %s\\n\\n", pkg)
+	for _, n := range names {
+		fmt.Fprintf(&buf, "// %s is generated.\\nconst %s = %q\\n", n, n, n)
+	}
+	return parser.ParseFile(fset, pkg+".go", buf.Bytes(), parser.ParseComments)
 }
 """,
         "\tvar buf bytes.Buffer",
@@ -163,6 +180,33 @@ func Twice() string {
 }
 """,
         "and that is assigned",
+        "{pkg}.Twice()",
+    ),
+    # go/parser reads a named slice with a Read method as an io.Reader: this Read keeps the storage
+    "parse_named_source": (
+        """type Src []byte
+
+var lastSrc Src
+
+func (s Src) Read(p []byte) (int, error) { lastSrc = s; return copy(p, s), io.EOF }
+
+func ParseNamed(fset *token.FileSet, pkg string) error {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "package %s\\n", pkg)
+	_, err := parser.ParseFile(fset, "", Src(buf.Bytes()), 0)
+	return err
+}
+
+// Twice keeps the first call's source across a second call.
+func Twice() string {
+	fset := token.NewFileSet()
+	ParseNamed(fset, "first")
+	first := lastSrc
+	ParseNamed(fset, "second")
+	return string(first)
+}
+""",
+        "and that is passed to Src",
         "{pkg}.Twice()",
     ),
 }

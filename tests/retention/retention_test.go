@@ -829,3 +829,30 @@ func TestPEMEncode(t *testing.T) {
 	check(t, func(b *bytes.Buffer) { pem.Encode(b, block) })
 	check(t, func(b *bytes.Buffer) { pem.Encode(b, &pem.Block{Type: "KEY", Bytes: []byte{1, 2, 3}}) })
 }
+
+var keptFiles []*ast.File
+
+// TestParseFileSource: go/parser.ParseFile keeps nothing of src, a []byte, a string or a *bytes.Buffer, even while
+// the *ast.File it returns is alive: the scanner that reads src is a local of the call, and every name, literal and
+// comment of the tree is a string converted (copied) from it.
+func TestParseFileSource(t *testing.T) {
+	fset := token.NewFileSet()
+	inputs := []string{"package p\n\n// Doc.\nvar x = `raw` + \"s\" + 'c' + 1.5 // tail\n/* b */ func F() { x := 1; _ = x }\n",
+		"//line other.go:10\npackage p\n", "package", "", "\xef\xbb\xbfpackage p; import \"fmt\"; var _ = fmt.Sprint\n"}
+	for _, in := range inputs {
+		if !collectedAs(func() *[256]byte { return new([256]byte) }, func(p *[256]byte) {
+			n := copy(p[:], in)
+			f, _ := parser.ParseFile(fset, "p.go", p[:n], parser.ParseComments|parser.AllErrors)
+			keptFiles = append(keptFiles, f)
+		}) {
+			t.Fatalf("parser.ParseFile(%q) kept src while its file is alive", in)
+		}
+		check(t, func(b *bytes.Buffer) {
+			b.WriteString(in)
+			f, _ := parser.ParseFile(fset, "p.go", b, parser.ParseComments)
+			keptFiles = append(keptFiles, f)
+		})
+	}
+	runtime.KeepAlive(keptFiles)
+	keptFiles = nil
+}
