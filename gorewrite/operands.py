@@ -70,7 +70,7 @@ def judged(view: PackageView, path: str, key: tuple[str, str, str], call: Node, 
         if unclear:
             return unclear
     expr = args[argument]
-    written, named = _type(view, path, expr)
+    written, named = written_type(view, path, expr)
     shown = f"{key[1]}.{key[2]}" if key[1] else f"{key[0]}.{key[2]}"
     if written in BYTES and (written != "string" or _universe_string(view)):
         return ""
@@ -109,7 +109,7 @@ def _universe_string(view: PackageView) -> bool:
     return memo(view, ("universe string",), lambda: "string" in module_writers.predeclared(tuple(sorted(view.sources))))
 
 
-def _type(view: PackageView, path: str, expr: Node) -> tuple[str | None, str | None]:
+def written_type(view: PackageView, path: str, expr: Node) -> tuple[str | None, str | None]:
     """The type of the operand as go/types writes it, where gorewrite can tell, and the name of a named []byte
     or string type the package declares (`Frame`); (None, None) when it cannot tell."""
     while expr.type == "parenthesized_expression" and expr.named_children:
@@ -122,10 +122,10 @@ def _type(view: PackageView, path: str, expr: Node) -> tuple[str | None, str | N
         return ident.type, ident.type if mine and ident.shape in ("slice", "string") else None
     operand = address_operand(expr)
     if operand is not None:
-        written, _ = _type(view, path, operand)
+        written, _ = written_type(view, path, operand)
         return (f"*{written}" if written else None), None
     if expr.type == "slice_expression":  # a slice or string keeps its type; an array's gives []byte
-        written, named = _type(view, path, expr.child_by_field_name("operand"))
+        written, named = written_type(view, path, expr.child_by_field_name("operand"))
         return ("[]byte", None) if written and SEQUENCE.fullmatch(written) else (written, named)
     if expr.type == "type_conversion_expression":
         return text(expr.child_by_field_name("type")).decode(), None

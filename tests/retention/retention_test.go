@@ -19,15 +19,21 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
 	"encoding/xml"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/printer"
+	"go/token"
 	"hash/crc32"
 	htmltemplate "html/template"
 	"io"
 	"log"
 	"mime/multipart"
 	"mime/quotedprintable"
+	"net/http"
 	"net/textproto"
 	"reflect"
 	"runtime"
@@ -761,4 +767,92 @@ func TestFormatSource(t *testing.T) {
 	if got, _ := format.Source(blank); &got[0] != &blank[0] {
 		t.Fatal("format.Source of blanks is not src itself: the must-decline case format_source_returned proves nothing")
 	}
+}
+
+// TestPrinterFprint: go/printer's Fprint, a Config's Fprint (tabwriter and raw) and go/format's Node keep nothing of
+// their writer once they return: the trimmer and the tabwriter that hold it are locals of the call.
+func TestPrinterFprint(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", "package p\n\nimport (\n\t\"os\"\n\t\"fmt\"\n)\n\nvar x = 1 // c\n", parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expr := &ast.BinaryExpr{X: ast.NewIdent("a"), Op: token.ADD, Y: ast.NewIdent("b")}
+	for _, print := range []func(*bytes.Buffer){
+		func(b *bytes.Buffer) { printer.Fprint(b, fset, file) },
+		func(b *bytes.Buffer) { printer.Fprint(b, fset, expr) },
+		func(b *bytes.Buffer) {
+			(&printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 4}).Fprint(b, fset, file)
+		},
+		func(b *bytes.Buffer) { (&printer.Config{Mode: printer.RawFormat}).Fprint(b, fset, file) },
+		func(b *bytes.Buffer) { format.Node(b, fset, file) }, // unsorted imports: Node sorts a copy first
+		func(b *bytes.Buffer) { format.Node(b, fset, expr) },
+	} {
+		check(t, print)
+	}
+}
+
+// TestDetectContentType: net/http's sniffer keeps nothing of the bytes it matches, whichever signature decides.
+func TestDetectContentType(t *testing.T) {
+	inputs := []string{"<!DOCTYPE HTML>x", "%PDF-1.4", "\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom", "plain text",
+		"\x89PNG\x0d\x0a\x1a\x0a", "GIF89a", "\x01\x02binary", ""}
+	for _, in := range inputs {
+		if !collectedAs(func() *[600]byte { return new([600]byte) }, func(p *[600]byte) {
+			n := copy(p[:], in)
+			http.DetectContentType(p[:n])
+			http.DetectContentType(p[:]) // longer than the 512 bytes it reads
+		}) {
+			t.Fatalf("http.DetectContentType(%q) kept the bytes it sniffed", in)
+		}
+	}
+}
+
+// TestEscapers: text/template's and html/template's HTMLEscape and JSEscape and encoding/xml's EscapeText and Escape
+// write the escaped text through w.Write (JSEscape's \u escapes through fmt.Fprintf) and keep nothing of w.
+func TestEscapers(t *testing.T) {
+	in := []byte("a<b>&\"c'\x00\u2028=\n\x01é")
+	for _, escape := range []func(*bytes.Buffer){
+		func(b *bytes.Buffer) { template.HTMLEscape(b, in) },
+		func(b *bytes.Buffer) { htmltemplate.HTMLEscape(b, in) },
+		func(b *bytes.Buffer) { template.JSEscape(b, in) },
+		func(b *bytes.Buffer) { htmltemplate.JSEscape(b, in) },
+		func(b *bytes.Buffer) { xml.EscapeText(b, in) },
+		func(b *bytes.Buffer) { xml.Escape(b, in) },
+	} {
+		check(t, escape)
+	}
+}
+
+// TestPEMEncode: pem.Encode holds out only in a lineBreaker local to the call (and the base64 encoder over it).
+func TestPEMEncode(t *testing.T) {
+	block := &pem.Block{Type: "CERTIFICATE", Headers: map[string]string{"Proc-Type": "4,ENCRYPTED", "A": "b"}, Bytes: bytes.Repeat([]byte{7}, 100)}
+	check(t, func(b *bytes.Buffer) { pem.Encode(b, block) })
+	check(t, func(b *bytes.Buffer) { pem.Encode(b, &pem.Block{Type: "KEY", Bytes: []byte{1, 2, 3}}) })
+}
+
+var keptFiles []*ast.File
+
+// TestParseFileSource: go/parser.ParseFile keeps nothing of src, a []byte, a string or a *bytes.Buffer, even while
+// the *ast.File it returns is alive: the scanner that reads src is a local of the call, and every name, literal and
+// comment of the tree is a string converted (copied) from it.
+func TestParseFileSource(t *testing.T) {
+	fset := token.NewFileSet()
+	inputs := []string{"package p\n\n// Doc.\nvar x = `raw` + \"s\" + 'c' + 1.5 // tail\n/* b */ func F() { x := 1; _ = x }\n",
+		"//line other.go:10\npackage p\n", "package", "", "\xef\xbb\xbfpackage p; import \"fmt\"; var _ = fmt.Sprint\n"}
+	for _, in := range inputs {
+		if !collectedAs(func() *[256]byte { return new([256]byte) }, func(p *[256]byte) {
+			n := copy(p[:], in)
+			f, _ := parser.ParseFile(fset, "p.go", p[:n], parser.ParseComments|parser.AllErrors)
+			keptFiles = append(keptFiles, f)
+		}) {
+			t.Fatalf("parser.ParseFile(%q) kept src while its file is alive", in)
+		}
+		check(t, func(b *bytes.Buffer) {
+			b.WriteString(in)
+			f, _ := parser.ParseFile(fset, "p.go", b, parser.ParseComments)
+			keptFiles = append(keptFiles, f)
+		})
+	}
+	runtime.KeepAlive(keptFiles)
+	keptFiles = nil
 }

@@ -1,0 +1,3 @@
+module example.com/probes/sync-pool-docs
+
+go 1.22
