@@ -49,8 +49,8 @@ def rewrite_group(
     types: TypeInfo,
     escape: Escape,
     store: Store,
-    place: str,
     reads: list[Node],
+    place: str,
     function: Node,
     literals: bool = True,
 ) -> Fix | str | None:

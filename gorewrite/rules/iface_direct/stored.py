@@ -103,7 +103,7 @@ def rewrite_stored(view: PackageView, escape: Escape, stores: list) -> Fix | str
             return copies
         called = called_through(view, types, escape, store, place, reads, function, copies)
     if isinstance(called, Fix) and place in ("field", "element") and len(reads) > 1:  # another place is asserted:
-        grouped = rewrite_group(view, types, escape, store, place, reads, function, literals=False)  # the literal goes
+        grouped = rewrite_group(view, types, escape, store, reads, place, function, literals=False)  # the literal goes
         called = replace(grouped, instead=(called,)) if isinstance(grouped, Fix) else called
     if called is not None:
         return unless(needed, called)
@@ -112,7 +112,7 @@ def rewrite_stored(view: PackageView, escape: Escape, stores: list) -> Fix | str
         if isinstance(mixed, Fix):
             return unless(needed, mixed)
     if place == "entry" and len(reads) > 1:
-        grouped = rewrite_group(view, types, escape, store, place, reads, function)
+        grouped = rewrite_group(view, types, escape, store, reads, place, function)
         if grouped is not None:  # a map only ever goes whole: why this one cannot, when each read is one entry's
             return unless(needed, grouped)
         others = [n for n in reads if _access(n).parent.type != "type_assertion_expression"]
@@ -129,7 +129,7 @@ def rewrite_stored(view: PackageView, escape: Escape, stores: list) -> Fix | str
         failing = several
     assertion, kept, problem = the_assertion(view, types, escape.path, store, place, reads)
     if problem and place in ("field", "element") and len(reads) > 1 and not written:
-        grouped = rewrite_group(view, types, escape, store, place, reads, function)  # one place asserted again
+        grouped = rewrite_group(view, types, escape, store, reads, place, function)  # one place asserted again
         if isinstance(grouped, Fix):
             return unless(needed, grouped)
     if problem:
@@ -140,10 +140,10 @@ def rewrite_stored(view: PackageView, escape: Escape, stores: list) -> Fix | str
     others = [n for n in reads if not contains(read, n)]
     fallback = None  # the group reading a string field as its literal: only if the rewrite keeping it fails
     if others and place in ("field", "element") and not switched and not written:
-        grouped = rewrite_group(view, types, escape, store, place, reads, function, literals=False)
+        grouped = rewrite_group(view, types, escape, store, reads, place, function, literals=False)
         if isinstance(grouped, Fix):
             return unless(needed, grouped)
-        fallback = rewrite_group(view, types, escape, store, place, reads, function)
+        fallback = rewrite_group(view, types, escape, store, reads, place, function)
     problem = other_uses(view, escape.path, store, place, others)
     if problem:
         return problem
