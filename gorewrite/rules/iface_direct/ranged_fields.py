@@ -7,11 +7,12 @@ value that element's literal set under the key Step (a key names a field of the 
 so it is the field st.Step selects). When every element sets the field by key to a value ranged.py can spell (`&x`,
 `&T{…}`, `T{…}`, a local of a type that is no pointer: never nil), the body goes into a type switch on st.Step, each
 read of st.Step the case's variable. That is sound when st.Step cannot change in the body: every use of st is a
-read go/types counts as one, of a field or a value method (a copy), never a write of st or of a field of it, nor
-its address (a pointer method's implicit `&st`); and every selection of Step is a read ranged.py proves (a method
-call's receiver or an assertion); reading another field (`st.Attempts`) leaves Step alone. An
-element whose `&` the literal elides (`[]*Stage{{…}}`) is a pointer nothing else holds: only st reaches it, by the
-same selections. The switch then reads, at the body's start, the value every read of st.Step would.
+read go/types counts as one, of a field — never a write of st or of a field of it, nor its address, nor a method:
+an element whose `&` the literal elides (`[]*Stage{{…}}`) makes st a pointer, whose pointer method writes through it
+with no `&st` for go/types to count (unit case `pointer_method`: `st.retarget(&l)`) — and every selection of Step is
+a read ranged.py proves (a method call's receiver or an assertion); reading another field (`st.Attempts`) leaves Step
+alone. Such a pointer is one nothing else holds: only st reaches it, by the same selections. The switch then reads,
+at the body's start, the value every read of st.Step would.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import fresh_local, owner
 from gorewrite.rules.iface_direct.sites import row_of, use_node
 from gorewrite.syntax import Node, items, text, unparen
-from gorewrite.typeinfo import Ident, TypeInfo, Use
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 
 def keyed_values(literal: Node) -> list[tuple[bytes, Node]]:
@@ -62,7 +63,9 @@ def field_reads(
         selected = selector.child_by_field_name("field") if selector.type == "selector_expression" else None
         found = types.at(path, selected.start_byte) if selected is not None else None
         if use.use != Use.READ or selector.child_by_field_name("operand") != node or found is None:
-            return f"{name} is used other than to read a field or call a value method (line {row_of(node)})"
+            return f"{name} is used other than to read a field (line {row_of(node)})"
+        if found.kind != Kind.FIELD:  # through an elided `&`, st is a pointer: a method may write through it
+            return f"{name}.{found.name} is a method (line {row_of(node)}): it may write {name}.{field.decode()}"
         if text(selected) == field:
             reads.append(selector)
     stem = field.decode().lower()
