@@ -70,6 +70,47 @@ func Emit(msg []byte) int {
     ),
 }
 
+# An untyped constant boxed in an `any` entry and asserted to its default type (matches._boxed_constant)
+FIXES |= {
+    # `2` boxes as an int: the assertion gives int 2, which `int(2)` is in arithmetic too (an untyped 2 would turn
+    # `/ 2 * 2.0` into a float)
+    "boxed_int": (
+        case(
+            "boxed_int",
+            IMPORTS,
+            """// Attempts writes the message and returns the retry count halved, then scaled as the caller does.
+func Attempts(msg []byte) any {
+	var c Counter
+	opts := map[string]any{"out": &c, "retries": 3}
+	opts["out"].(io.Writer).Write(msg)
+	x := opts["retries"].(int) / 2 * 2.0
+	return x + c.n
+}
+""",
+        ),
+        "x := int(3) / 2 * 2.0",
+        '{pkg}.Attempts([]byte("abc"))',
+    ),
+    # a rune literal boxes as a rune, a string literal as a string: go/types' exact values
+    "boxed_rune_string": (
+        case(
+            "boxed_rune_string",
+            IMPORTS,
+            """// Quote writes the message and returns its label between the separator.
+func Quote(msg []byte) string {
+	var c Counter
+	opts := map[string]any{"out": &c, "sep": '|', "label": `say "hi"`}
+	opts["out"].(io.Writer).Write(msg)
+	sep := string(opts["sep"].(rune))
+	return sep + opts["label"].(string) + sep
+}
+""",
+        ),
+        "sep := string(rune(124))",
+        '{pkg}.Quote([]byte("abc"))',
+    ),
+}
+
 # The group must not read these as constants: case -> (source, the naive group rewrite, a call it changes)
 DECLINES = {
     # a float: constant arithmetic is exact, so float64(0.1)*10 - 1 is 5.55e-17 where the program computes 0
@@ -94,6 +135,75 @@ func Error(msg []byte) float64 {
             ("b.ratio*10", "float64(1/10)*10"),
         ),
         'fmt.Sprint({pkg}.Error([]byte("a")))',
+    ),
+    # a float boxed in an `any`: float64(0.1)*10 - 1 folds exactly to 5.55e-17 where the program computes 0
+    "boxed_float": (
+        case(
+            "boxed_float",
+            IMPORTS,
+            """// Drift writes the message and returns how far ten tenths are from one.
+func Drift(msg []byte) float64 {
+	var c Counter
+	opts := map[string]any{"out": &c, "ratio": 0.1}
+	opts["out"].(io.Writer).Write(msg)
+	return opts["ratio"].(float64)*10 - 1
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "ratio": 0.1}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('opts["ratio"].(float64)', "float64(1/10)"),
+        ),
+        'fmt.Sprint({pkg}.Drift([]byte("a")))',
+    ),
+    # an interface asked of a constant: a basic type has no methods, and `fmt.Stringer(2)` does not compile
+    "boxed_interface": (
+        case(
+            "boxed_interface",
+            IMPORTS,
+            """// Show writes the message and describes the count when it can describe itself.
+func Show(msg []byte) string {
+	var c Counter
+	opts := map[string]any{"out": &c, "n": 2}
+	opts["out"].(io.Writer).Write(msg)
+	if s, ok := opts["n"].(fmt.Stringer); ok {
+		return s.String()
+	}
+	return "?"
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "n": 2}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('s, ok := opts["n"].(fmt.Stringer); ok', "s := fmt.Stringer(2); true"),
+        ),
+        "cannot convert 2 (untyped int constant) to type fmt.Stringer",
+    ),
+    # a rune boxes as a rune (int32): the check for an int fails, where `int(124)` would pass it
+    "boxed_rune_as_int": (
+        case(
+            "boxed_rune_as_int",
+            IMPORTS,
+            """// Sep writes the message and returns the separator's width when it is an int.
+func Sep(msg []byte) int {
+	var c Counter
+	opts := map[string]any{"out": &c, "sep": '|'}
+	opts["out"].(io.Writer).Write(msg)
+	if n, ok := opts["sep"].(int); ok {
+		return n
+	}
+	return -1
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "sep": \'|\'}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('n, ok := opts["sep"].(int); ok', "n := int(124); true"),
+        ),
+        'fmt.Sprint({pkg}.Sep([]byte("a")))',
     ),
     # the function's own `int`, a func: `int(3)` there calls it
     "int_shadowed": (
@@ -167,3 +277,8 @@ def test_the_group_allocates_less_and_computes_the_same(tmp_path, proposed):
         for name, (before, after, result, rewritten) in measured.items():
             assert after < before and result == rewritten, (version, name, before, after, result, rewritten)
             print(version, name, before, "->", after)
+
+
+def test_the_summary_says_the_constant_read(proposed):
+    (fix,) = _group(proposed, "boxed_rune_string")
+    assert "use '|' as rune(124) and use `say \"hi\"` as string(\"say \\\"hi\\\"\")" in fix.summary, fix.summary

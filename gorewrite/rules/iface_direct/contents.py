@@ -44,6 +44,7 @@ SCOPES = FUNCTIONS + (
 # What evaluates without effect or panic: dropping it with a declaration changes nothing.
 PURE = (*LITERALS, "identifier", "true", "false", "nil", "iota", "func_literal")
 PURE_OPERATORS = ("&", "-", "+", "!", "^")
+CONSTANT_LITERALS = ("int_literal", "rune_literal", "interpreted_string_literal", "raw_string_literal")
 
 
 def other_uses(view: PackageView, path: str, store: Store, place: str, others: list[Node]) -> str | None:
@@ -134,6 +135,8 @@ def stable(
     live at the assertion) and no other variable of that name is declared in the function.
     """
     value = unparen(store.value)
+    if value.type in CONSTANT_LITERALS:
+        return None  # a literal names nothing: its text is the same constant anywhere (matches._boxed_constant)
     addressed = address_of(value)
     node = value.child_by_field_name("operand") if addressed else value
     if node.type != "identifier":
