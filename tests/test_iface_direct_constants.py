@@ -281,4 +281,4 @@ def test_the_group_allocates_less_and_computes_the_same(tmp_path, proposed):
 
 def test_the_summary_says_the_constant_read(proposed):
     (fix,) = _group(proposed, "boxed_rune_string")
-    assert "use '|' as rune(124) and use `say \"hi\"` as string(\"say \\\"hi\\\"\")" in fix.summary, fix.summary
+    assert 'use \'|\' as rune(124) and use `say "hi"` as string("say \\"hi\\"")' in fix.summary, fix.summary
