@@ -143,6 +143,11 @@ class TypeInfo:
         """A steady constant expression's value ("<kind>:<exact>"), any kind; None when not a constant."""
         return self.boxes.get("values", {}).get(path, {}).get((start, end))
 
+    def boxed_type(self, path: str, start: int, end: int) -> int | None:
+        """The identity (as type_id's) of a steady constant's predeclared type where go/types gave it one: an untyped
+        constant boxed in an interface has its default type (`2` of `map[string]any{"n": 2}`: int); None otherwise."""
+        return self.boxes.get("boxed", {}).get(path, {}).get((start, end))
+
     def field(self, path: str, start: int, end: int) -> dict | None:
         """The field a positional element of a struct literal initialises: name, iface, embedded."""
         return self.boxes.get("fields", {}).get(path, {}).get((start, end))
@@ -209,6 +214,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             for path, records in (found.get(k) or {}).items()
         }
         for k, f in (("types", "id"), ("values", "value"), ("fields", None), ("literals", "value"), ("bytes", "value"))
+        + (("boxed", "id"),)
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
     boxes.update({key: found.get(key) or {} for key in ("methods", "wants", "origins")})  # keyed by str(id)

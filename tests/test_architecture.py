@@ -126,8 +126,6 @@ BY_TEXT = {
     "gorewrite.rangefunc": {"append", "make", "new"},
     # a syntactic shape; ranged.py asks go/types (builtin_lengths) before anything is proposed
     "gorewrite.rules.iface_direct.counted": {"len"},
-    # a declaration named string (a type shadowing Go's) found by syntax only declines; go/types gives the field's type
-    "gorewrite.rules.iface_direct.contents": {"string"},
     # find skips `append(s, make(…)...)`: a shadowed append only loses the site; propose asks go/types of make
     "gorewrite.rules.make_const": {"append"},
     # a package that names clear anywhere but as a call's function gets zeroing instead of the clear it would emit

@@ -48,6 +48,9 @@ type boxFacts struct {
 	Literals   map[string][]constText `json:"literals"` // "map", "struct", "slice" or "array": the literal's type's
 	// underlying type, which its spelling (a named type, an alias) need not show; none with type parameters
 	Bytes map[string][]constText `json:"bytes"` // "string": a conversion string(x) len(x) bytes long (bytesConversion)
+	// Boxed: by file, the type a steady constant has where go/types gave it one (an untyped constant boxed in an
+	// interface gets its default type: `2` of `map[string]any{"n": 2}` is an int), its ID as Types' are
+	Boxed map[string][]typeKey `json:"boxed"`
 	// Methods: by ID of a concrete type, each method of its method set by go/types' Id (its name, or for an
 	// unexported one "path.name": two packages' unexported methods of one name are two methods of the set): the
 	// files whose declarations give the type the method (the method's, and each named struct's an embedding
@@ -67,7 +70,7 @@ type boxFacts struct {
 // fields of positional struct literal elements; the kind of each composite literal.
 func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{},
-		Literals: map[string][]constText{}, Bytes: map[string][]constText{}}
+		Literals: map[string][]constText{}, Bytes: map[string][]constText{}, Boxed: map[string][]typeKey{}}
 	var seen []types.Type
 	steady := map[types.Object]bool{} // names steadyOperand found steady
 	id := func(t types.Type) int {
@@ -87,6 +90,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 			continue
 		}
 		keys, values, fields, literals, bytes := []typeKey{}, []constText{}, []fieldOf{}, []constText{}, []constText{}
+		boxed := []typeKey{}
 		key := func(e ast.Expr, t types.Type) {
 			if t == nil || hasTypeParam(t) {
 				return
@@ -144,12 +148,15 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 				if v := c.info.Types[e].Value; v != nil && c.steady(e) {
 					text := fmt.Sprintf("%d:%s", v.Kind(), v.ExactString())
 					values = append(values, constText{tf.Offset(e.Pos()), tf.Offset(e.End()), text})
+					if b, ok := c.info.TypeOf(e).(*types.Basic); ok && b.Info()&types.IsUntyped == 0 {
+						boxed = append(boxed, typeKey{tf.Offset(e.Pos()), tf.Offset(e.End()), id(b)})
+					}
 				}
 			}
 			return true
 		})
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
-		facts.Literals[tf.Name()], facts.Bytes[tf.Name()] = literals, bytes
+		facts.Literals[tf.Name()], facts.Bytes[tf.Name()], facts.Boxed[tf.Name()] = literals, bytes, boxed
 	}
 	facts.Methods, facts.Wants, facts.Origins = map[int]map[string][]string{}, map[int][]string{}, map[int][]string{}
 	for ci, ct := range concrete {

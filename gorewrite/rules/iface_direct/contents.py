@@ -3,12 +3,13 @@ assertion, and a container built only to be read back may go only if dropping it
 
 from __future__ import annotations
 
-from gorewrite import builtins, callees, retention
+from gorewrite import builtins, retention
 from gorewrite.edits import Edit
 from gorewrite.field_alias import field_writes
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import FUNCTIONS
 from gorewrite.rules.iface_direct.cascade import left_with
+from gorewrite.rules.iface_direct.constants import predeclared_type, typed_constant
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.loopvars import shared_and_later
@@ -25,7 +26,6 @@ from gorewrite.syntax import (
     items,
     text,
     unparen,
-    walk,
 )
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
@@ -44,6 +44,7 @@ SCOPES = FUNCTIONS + (
 # What evaluates without effect or panic: dropping it with a declaration changes nothing.
 PURE = (*LITERALS, "identifier", "true", "false", "nil", "iota", "func_literal")
 PURE_OPERATORS = ("&", "-", "+", "!", "^")
+CONSTANT_LITERALS = ("int_literal", "rune_literal", "interpreted_string_literal", "raw_string_literal")
 
 
 def other_uses(view: PackageView, path: str, store: Store, place: str, others: list[Node]) -> str | None:
@@ -134,6 +135,8 @@ def stable(
     live at the assertion) and no other variable of that name is declared in the function.
     """
     value = unparen(store.value)
+    if value.type in CONSTANT_LITERALS:
+        return None  # a literal names nothing: its text is the same constant anywhere (matches._boxed_constant)
     addressed = address_of(value)
     node = value.child_by_field_name("operand") if addressed else value
     if node.type != "identifier":
@@ -297,36 +300,22 @@ def plain_read(
     literal stored in a field of type `string` (go/types) replaces it too (`Label: "total"`): the container is
     never written, so the field holds that string at every read, and the literal's default type is the field's,
     so wherever the `string` value was legal the constant is, and equal (an index out of its range, which a
-    constant makes a compile error, is the verifier's). Not a loop variable shared by every iteration read in a
-    func literal (loopvars.py). Not with `literals` False: the caller then prefers the
-    smaller rewrite that keeps the literal, which reads better (`if ev.Kind == "check"` stays)."""
+    constant makes a compile error, is the verifier's). So does an untyped bool or integer constant in a field of
+    Go's type of that kind, written typed (constants.py: `b.Style.Gap` of `Gap: 1` as `int(1)`). Not a loop
+    variable shared by every iteration read in a func literal (loopvars.py). Not with `literals` False: the caller
+    then prefers the smaller rewrite that keeps the literal, which reads better (`if ev.Kind == "check"` stays)."""
     field = read.child_by_field_name("field")
     value = unparen(member.value)
     if value.type in STRING_LITERALS:
-        literal = literals and _builtin_string(view, types, path, field)
+        literal = literals and predeclared_type(view, types, path, field) == "string"
         return Edit(path, read.start_byte, read.end_byte, text(value)) if literal else None
     kind = types.type_id(path, field.start_byte, field.end_byte)
-    if kind is None or kind != value_type(types, path, member.value) or stable(view, types, path, member, function):
+    if kind != value_type(types, path, member.value):  # an untyped constant: its value, as the field's type
+        constant = literals and typed_constant(view, types, path, value, field)
+        return Edit(path, read.start_byte, read.end_byte, constant) if constant else None
+    if kind is None or stable(view, types, path, member, function):
         return None
     variable = types.at(path, value.start_byte)
     if variable is None or shared_and_later(view, types, path, variable, [read], function):
         return None  # a func literal may read a later iteration's value (loopvars.py)
     return Edit(path, read.start_byte, read.end_byte, in_place(read, text(unparen(member.value))))
-
-
-def _builtin_string(view: PackageView, types: TypeInfo, path: str, field: Node) -> bool:
-    """Is the field's type Go's predeclared string (go/types: spelled `string`, no named type: an alias of a generic
-    instance has none), with no declaration of `string` in the package, in any build, that the spelling could mean?"""
-    declared = types.at(path, field.start_byte)
-    if declared is None or declared.kind != Kind.FIELD or declared.type != "string" or declared.named is not None:
-        return False
-    return not any(_declares_string(view.tree(p).root_node) for p in view.sources) and (
-        "string" not in callees.universe_declared(view)
-    )
-
-
-def _declares_string(root: Node) -> bool:
-    """Does the file declare a type named `string`, at package level or in a function (go/types' facts cover only
-    the ranges the rules asked for)?"""
-    specs = (n for n in walk(root) if n.type in ("type_spec", "type_alias"))
-    return any(text(n.child_by_field_name("name")) == b"string" for n in specs)

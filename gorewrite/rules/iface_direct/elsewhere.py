@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Callable
 
 from gorewrite import callees
 from gorewrite.build_files import constrained, declares_method, method_tests, parsed
-from gorewrite.proposals import PackageView
+from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import memo
 from gorewrite.rules.iface_direct.group import access
 from gorewrite.rules.iface_direct.matches import takes, value_type
@@ -184,3 +185,9 @@ def _constrained(view: PackageView, path: str) -> bool:
         return not path.endswith(".go") or constrained(path, parsed(path))
     except OSError:
         return True
+
+
+def unless(needed: Callable[[], str | None], found: Fix | str) -> Fix | str:
+    """A rewrite found declines when another build may lack a method it needs (needed_elsewhere, which may read other
+    packages' files: asked only once a rewrite is found); a decline stands."""
+    return (needed() or found) if isinstance(found, Fix) else found

@@ -46,11 +46,30 @@ def replacement(types: TypeInfo, path: str, value: Node, kind: Node, interface: 
     found = value_type(types, path, value)
     if takes(types, path, found, kind) is False:
         return f"the stored value {stored.decode()} is not of a type the assertion to {asserted} takes: it fails"
+    if interface and types.boxed_type(path, value.start_byte, value.end_byte) is not None:
+        return f"the stored value {stored.decode()} is a constant: its basic type has no method {asserted} could ask"
     if interface:
         return text(kind) + b"(" + stored + b")"  # unknown: compiles exactly when it is taken
     if found is None or types.type_id(path, kind.start_byte, kind.end_byte) != found:
-        return f"the assertion is to {asserted}: go/types does not say it is {stored.decode()}'s own type"
+        constant = _boxed_constant(types, path, value, kind)
+        return constant or f"the assertion is to {asserted}: go/types does not say it is {stored.decode()}'s own type"
     return stored
+
+
+def _boxed_constant(types: TypeInfo, path: str, value: Node, kind: Node) -> bytes | None:
+    """A string or integer constant boxed as the asserted type (go/types: an untyped one boxes as its default type,
+    `2` of `"n": 2` as int) is what the assertion gives, a value of that type: written at the assertion as a constant
+    of it, spelled as the assertion spells it there and holding go/types' exact value (`int(2)`, `string("x")`), it
+    is legal wherever the assertion was and equal; folded with what it meets, integer arithmetic that would wrap or
+    divide by zero does not compile instead (the verifier's). The stored value must be an integer, rune or string
+    literal (contents.stable: its text names nothing): not a float, whose exact folding differs from the program's
+    rounding (`r*10 - 1` of 0.1: unit case `boxed_float`), nor `true`, which may name the package's declaration."""
+    value = unparen(value)
+    stored = types.constant(path, value.start_byte, value.end_byte)
+    boxed = types.boxed_type(path, value.start_byte, value.end_byte)
+    if stored is None or boxed is None or boxed != types.type_id(path, kind.start_byte, kind.end_byte):
+        return None
+    return text(kind) + b"(" + stored.partition(":")[2].encode() + b")"
 
 
 def in_place(assertion: Node, expression: bytes) -> bytes:

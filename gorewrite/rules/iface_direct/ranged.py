@@ -33,6 +33,7 @@ from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if
 from gorewrite.rules.iface_direct.counted import builtin_lengths, call_args_of, counted
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.ranged_asserted import Checked, asserted_receivers
+from gorewrite.rules.iface_direct.ranged_fields import field_reads, field_values, keyed_values
 from gorewrite.rules.iface_direct.sites import (
     BOXED,
     MOVED,
@@ -82,7 +83,10 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
     for loop in _loops(view, escape.path, function) if function is not None else ():
         clause = loop.named_children[0] if loop.named_children else None
         ranged = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
-        if ranged is not None and ranged.type == "composite_literal" and any(map(holds, _values(ranged))):
+        fields = (
+            [v for _, v in keyed_values(ranged)] if ranged is not None and ranged.type == "composite_literal" else []
+        )
+        if ranged is not None and ranged.type == "composite_literal" and any(map(holds, [*_values(ranged), *fields])):
             return loop, ranged, None
         found = counted(clause)  # `for i := len(c) - 1; i >= 0; i--` (counted.py) reads c as a range would
         ranged = unparen(found[1]) if found is not None else ranged
@@ -152,13 +156,23 @@ def ranged_calls(
     if len(left) not in (1, 2):
         return f"the range at line {row_of(loop)} declares no variable that a method is called through"
     problem = None
-    if len(left) == 1:
+    values = None  # the elements' values, or those of the field of theirs the range's variable is read through
+    var = types.at(path, left[-1].start_byte)
+    field = _held_field(view, escape, literal) if len(left) == 2 else None
+    if field is not None and var is not None and var.kind == Kind.VAR and not var.iface:  # ranged_fields.py
+        values = field_values(literal, field)
+        if values is None:
+            return f"an element of the literal (line {row_of(literal)}) sets no {field.decode()}: it holds nil there"
+        found = field_reads(view, types, path, loop, body, var, field)
+        if isinstance(found, str):
+            return found
+        subject, reads, name = found
+    elif len(left) == 1:
         found = _indexed(view, types, path, loop, body, store, left[0])
         if isinstance(found, str):
             return found
         subject, reads, name = found
     else:
-        var = types.at(path, left[1].start_byte)
         if var is None or var.kind != Kind.VAR or not var.iface:
             return f"go/types does not say {text(left[1]).decode()} is of an interface type"
         name = subject = text(left[1]).decode()
@@ -169,10 +183,10 @@ def ranged_calls(
         return problem
     since = store.declaration.end_byte if store is not None else literal.end_byte
     declared = {text(n) for n in left} | _declared(types, path, since, body.start_byte)
-    cases = _cases(types, path, literal, declared)
+    cases = _cases(types, path, literal, declared, values)
     if isinstance(cases, str):
         return cases
-    found = asserted_receivers(view, types, path, literal, reads)  # `c.(I).M()`: c itself in each case
+    found = asserted_receivers(view, types, path, literal, reads, values)  # `c.(I).M()`: c itself in each case
     if isinstance(found, str):
         return found
     reads, checks = found
@@ -208,6 +222,18 @@ def ranged_calls(
         summary += f", each break that leaves the loop naming its label {loop_label.decode()}"
         edits = (labelled, *edits) if labelled is not None else edits
     return Fix(NAME, edits, (escape,), summary, claim=MovesAllocation(_copied(view, path, block, len(cases))))
+
+
+def _held_field(view: PackageView, escape: Escape, literal: Node) -> bytes | None:
+    """The key under which an element of the literal sets a field to the escape's value (`&sc` of `{Step: &sc}`)."""
+    moved = MOVED.match(escape.message)
+    start = view.offset(escape)
+    node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start) if start is not None else None
+    boxed = _boxed_value(node, start) if not moved and start is not None else None
+    for key, value in keyed_values(literal):
+        if (address_of(value) == moved.group(1).encode()) if moved else (boxed is not None and value == boxed):
+            return key
+    return None
 
 
 def _indexed(
@@ -366,8 +392,11 @@ def _unused(view: PackageView, types: TypeInfo, path: str, loop: Node, checks: l
     return init_problem(view, types, path, owner(loop), removed)
 
 
-def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> list[tuple[int, bytes]] | str:
-    """The distinct types of the literal's elements, in order, as written at the case; or why not."""
+def _cases(
+    types: TypeInfo, path: str, literal: Node, declared: set[bytes], values: list[Node] | None
+) -> list[tuple[int, bytes]] | str:
+    """The distinct types of the literal's elements (values: of the field each sets), in order, as written at the
+    case; or why not."""
     kind = types.literal(path, literal.start_byte, literal.end_byte)
     elements = items(literal.child_by_field_name("body"))
     if kind not in ("slice", "array"):
@@ -377,8 +406,7 @@ def _cases(types: TypeInfo, path: str, literal: Node, declared: set[bytes]) -> l
     if types.length(path, literal.start_byte, literal.end_byte) != len(elements):
         return "the array literal has more elements than it lists: the rest hold a nil interface"
     cases: dict[int, bytes] = {}
-    for element in elements:
-        value = unparen(items(element)[0])
+    for value in values or [unparen(items(e)[0]) for e in elements]:
         spelled = _spelled(types, path, value)
         if spelled is None:
             return (

@@ -48,13 +48,13 @@ class Checked:
 
 
 def asserted_receivers(
-    view: PackageView, types: TypeInfo, path: str, literal: Node, reads: list[Node]
+    view: PackageView, types: TypeInfo, path: str, literal: Node, reads: list[Node], values: list[Node] | None = None
 ) -> tuple[list[Node], list[Checked]] | str:
     """Each read as it stands in the body: the read itself, or the assertion `c.(I)` it is the operand of when
     every element of the literal implements I and the assertion is a method call's receiver; and the comma-ok
     assertions, decided per element type; why not when an assertion cannot be proved (ranged.py then declines the
-    read, as before)."""
-    elements = [unparen(items(e)[0]) for e in items(literal.child_by_field_name("body"))]
+    read, as before); values: the values of the field of each element the reads go through (ranged_fields.py)."""
+    elements = values or [unparen(items(e)[0]) for e in items(literal.child_by_field_name("body"))]
     found: list[Node] = []
     checked: list[Checked] = []
     for read in reads:

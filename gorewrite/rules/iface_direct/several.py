@@ -48,6 +48,8 @@ def conversion_phrase(store: Store, replaced: bytes) -> str:
     value = text(unparen(store.value))
     if replaced == value:
         return f"use {value.decode()}"
+    if not replaced.endswith(b"(" + value + b")"):  # a constant as go/types' value of it (matches._boxed_constant)
+        return f"use {value.decode()} as {replaced.decode()}"
     return f"convert {value.decode()} to {replaced[: -len(value) - 2].decode()}"
 
 

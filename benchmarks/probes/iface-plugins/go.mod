@@ -1,0 +1,3 @@
+module example.com/probes/iface-plugins
+
+go 1.22

@@ -1,0 +1,60 @@
+"""A constant a literal stores in a field, read back as the field's value: go/types' value, typed as the field is.
+
+`b.Style.Gap` of `b := Box{…, Style: Style{Gap: 1}}`, in a container nothing writes, is 1 at every read, an `int`.
+Written in its place as `int(1)` — go/types' exact value converted to the field's type — it is a constant of the
+field's very type: legal wherever the `int` read was, and equal to it. It is a constant, so Go folds what it meets
+in an expression: integer arithmetic is exact there, and where the program's would wrap (`b.Style.Gap << 63`) or
+divide by zero the folded expression does not compile, which the verifier rejects; it never computes another value.
+A bool is written `true` or `false` (builtins.constant: not where the package declares the name), whose default
+type is bool: wherever a `bool` read was legal, so is it, and equal. Only Go's predeclared types, spelled here with
+no declaration of the name the spelling could mean (the package's, another build's, the function's: `int :=
+func(…)`), and not a named type (`Level(2)` would need its name at the read, and a method set: `String`). A float or
+complex field declines: constant arithmetic is exact, so `b.ratio*10 - 1` of `ratio: 0.1` folds to 5.55e-17 where
+the program, rounding after each operation, computes 0.
+"""
+
+from __future__ import annotations
+
+from gorewrite import builtins, callees
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, text, walk
+from gorewrite.typeinfo import Kind, TypeInfo
+
+INTEGERS = frozenset("int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune".split())
+
+
+def typed_constant(view: PackageView, types: TypeInfo, path: str, value: Node, field: Node) -> bytes | None:
+    """The constant the literal stores at value, written as a value of the field's predeclared bool or integer type
+    (`int(1)`, `true`); None where it is no such constant or the spelling could mean another declaration."""
+    stored = types.constant(path, value.start_byte, value.end_byte)
+    name = predeclared_type(view, types, path, field)
+    if stored is None or name is None:
+        return None
+    exact = stored.partition(":")[2]
+    if name == "bool":
+        spelled = builtins.constant(types, [view.tree(p).root_node for p in view.sources], exact == "true")
+        return spelled if isinstance(spelled, bytes) else None
+    if name not in INTEGERS:
+        return None  # a float or complex folds exactly
+    return f"{name}({exact})".encode()
+
+
+def predeclared_type(view: PackageView, types: TypeInfo, path: str, field: Node) -> str | None:
+    """The name of the field's type where it is Go's predeclared type of that name (go/types: spelled so at the read,
+    where a declaration the name means instead, `int := func(…)`, leaves it unspelled; no named type: an alias of a
+    generic instance has none), with no type declared by that name in the package, in any build, that the spelling
+    could mean; None otherwise."""
+    declared = types.at(path, field.start_byte)
+    if declared is None or declared.kind != Kind.FIELD or declared.type is None or declared.named is not None:
+        return None
+    name = declared.type
+    if any(_declares_type(view.tree(p).root_node, name) for p in view.sources):
+        return None
+    return None if name in callees.universe_declared(view) else name
+
+
+def _declares_type(root: Node, name: str) -> bool:
+    """Does the file declare a type of that name, at package level or in a function (go/types' facts cover only
+    the ranges the rules asked for)?"""
+    specs = (n for n in walk(root) if n.type in ("type_spec", "type_alias"))
+    return any(text(n.child_by_field_name("name")) == name.encode() for n in specs)

@@ -1,0 +1,284 @@
+"""iface-direct reading a constant a literal stores in a field as its value (constants.py): `b.Gap` of `Gap: 3`
+as `int(3)`, `b.On` of `On: true` as `true`, which lets the group drop the literal (the only rewrite that takes
+every value of it off the heap). Each proposal is measured (AllocsPerRun under both releases, the same result);
+each decline keeps the rewrite that spells the constant anyway as a mutant, shown to change what the code does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import allocs_of, assert_naive_is_wrong, edited, naive_mutants, proposals_by_case
+from test_iface_direct import RULE, case, replace_all
+
+from gorewrite.proposals import Fix
+
+IMPORTS = 'import (\n\t"fmt"\n\t"io"\n)\n\nvar _ = fmt.Sprint'
+
+BOX = """type box struct {
+	gap   int
+	on    bool
+	shift uint8
+	ratio float64
+	out   any
+}
+"""
+
+# case -> (source, what the rewritten file holds, a call whose value the rewrite keeps)
+FIXES = {
+    # an untyped integer constant in an int field, read in arithmetic where an untyped 3 would change its type
+    "int_gap": (
+        case(
+            "int_gap",
+            IMPORTS,
+            BOX
+            + """
+// Pad writes the message and returns its padded length, halved then scaled as the layout does.
+func Pad(msg []byte) any {
+	var c Counter
+	b := box{gap: 3, out: &c}
+	b.out.(io.Writer).Write(msg)
+	x := b.gap / 2 * 2.0
+	return x + c.n
+}
+""",
+        ),
+        "x := int(3) / 2 * 2.0",
+        '{pkg}.Pad([]byte("abc"))',
+    ),
+    # a bool, and a named constant of another width's field: go/types' value, the field's type
+    "bool_and_byte": (
+        case(
+            "bool_and_byte",
+            IMPORTS,
+            BOX
+            + """
+const wide = 1 << 3
+
+// Emit writes the message when the box is on and returns the bytes shifted.
+func Emit(msg []byte) int {
+	var c Counter
+	b := box{on: true, shift: wide, out: &c}
+	if b.on {
+		b.out.(io.Writer).Write(msg)
+	}
+	return c.n << b.shift
+}
+""",
+        ),
+        "return c.n << uint8(8)",
+        '{pkg}.Emit([]byte("ab"))',
+    ),
+}
+
+# An untyped constant boxed in an `any` entry and asserted to its default type (matches._boxed_constant)
+FIXES |= {
+    # `2` boxes as an int: the assertion gives int 2, which `int(2)` is in arithmetic too (an untyped 2 would turn
+    # `/ 2 * 2.0` into a float)
+    "boxed_int": (
+        case(
+            "boxed_int",
+            IMPORTS,
+            """// Attempts writes the message and returns the retry count halved, then scaled as the caller does.
+func Attempts(msg []byte) any {
+	var c Counter
+	opts := map[string]any{"out": &c, "retries": 3}
+	opts["out"].(io.Writer).Write(msg)
+	x := opts["retries"].(int) / 2 * 2.0
+	return x + c.n
+}
+""",
+        ),
+        "x := int(3) / 2 * 2.0",
+        '{pkg}.Attempts([]byte("abc"))',
+    ),
+    # a rune literal boxes as a rune, a string literal as a string: go/types' exact values
+    "boxed_rune_string": (
+        case(
+            "boxed_rune_string",
+            IMPORTS,
+            """// Quote writes the message and returns its label between the separator.
+func Quote(msg []byte) string {
+	var c Counter
+	opts := map[string]any{"out": &c, "sep": '|', "label": `say "hi"`}
+	opts["out"].(io.Writer).Write(msg)
+	sep := string(opts["sep"].(rune))
+	return sep + opts["label"].(string) + sep
+}
+""",
+        ),
+        "sep := string(rune(124))",
+        '{pkg}.Quote([]byte("abc"))',
+    ),
+}
+
+# The group must not read these as constants: case -> (source, the naive group rewrite, a call it changes)
+DECLINES = {
+    # a float: constant arithmetic is exact, so float64(0.1)*10 - 1 is 5.55e-17 where the program computes 0
+    "float_ratio": (
+        case(
+            "float_ratio",
+            IMPORTS,
+            BOX
+            + """
+// Error writes the message and returns how far ten tenths are from one.
+func Error(msg []byte) float64 {
+	var c Counter
+	b := box{ratio: 0.1, out: &c}
+	b.out.(io.Writer).Write(msg)
+	return b.ratio*10 - 1
+}
+""",
+        ),
+        replace_all(
+            ("\tb := box{ratio: 0.1, out: &c}\n", ""),
+            ("b.out.(io.Writer)", "io.Writer(&c)"),
+            ("b.ratio*10", "float64(1/10)*10"),
+        ),
+        'fmt.Sprint({pkg}.Error([]byte("a")))',
+    ),
+    # a float boxed in an `any`: float64(0.1)*10 - 1 folds exactly to 5.55e-17 where the program computes 0
+    "boxed_float": (
+        case(
+            "boxed_float",
+            IMPORTS,
+            """// Drift writes the message and returns how far ten tenths are from one.
+func Drift(msg []byte) float64 {
+	var c Counter
+	opts := map[string]any{"out": &c, "ratio": 0.1}
+	opts["out"].(io.Writer).Write(msg)
+	return opts["ratio"].(float64)*10 - 1
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "ratio": 0.1}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('opts["ratio"].(float64)', "float64(1/10)"),
+        ),
+        'fmt.Sprint({pkg}.Drift([]byte("a")))',
+    ),
+    # an interface asked of a constant: a basic type has no methods, and `fmt.Stringer(2)` does not compile
+    "boxed_interface": (
+        case(
+            "boxed_interface",
+            IMPORTS,
+            """// Show writes the message and describes the count when it can describe itself.
+func Show(msg []byte) string {
+	var c Counter
+	opts := map[string]any{"out": &c, "n": 2}
+	opts["out"].(io.Writer).Write(msg)
+	if s, ok := opts["n"].(fmt.Stringer); ok {
+		return s.String()
+	}
+	return "?"
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "n": 2}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('s, ok := opts["n"].(fmt.Stringer); ok', "s := fmt.Stringer(2); true"),
+        ),
+        "cannot convert 2 (untyped int constant) to type fmt.Stringer",
+    ),
+    # a rune boxes as a rune (int32): the check for an int fails, where `int(124)` would pass it
+    "boxed_rune_as_int": (
+        case(
+            "boxed_rune_as_int",
+            IMPORTS,
+            """// Sep writes the message and returns the separator's width when it is an int.
+func Sep(msg []byte) int {
+	var c Counter
+	opts := map[string]any{"out": &c, "sep": '|'}
+	opts["out"].(io.Writer).Write(msg)
+	if n, ok := opts["sep"].(int); ok {
+		return n
+	}
+	return -1
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "sep": \'|\'}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('n, ok := opts["sep"].(int); ok', "n := int(124); true"),
+        ),
+        'fmt.Sprint({pkg}.Sep([]byte("a")))',
+    ),
+    # the function's own `int`, a func: `int(3)` there calls it
+    "int_shadowed": (
+        case(
+            "int_shadowed",
+            IMPORTS,
+            BOX
+            + """
+// Scaled writes the message and returns the gap through the function's own scale, named int.
+func Scaled(msg []byte) int {
+	var c Counter
+	b := box{gap: 3, out: &c}
+	int := func(n int) int { return n * 10 }
+	b.out.(io.Writer).Write(msg)
+	return int(b.gap)
+}
+""",
+        ),
+        replace_all(
+            ("\tb := box{gap: 3, out: &c}\n", ""),
+            ("b.out.(io.Writer)", "io.Writer(&c)"),
+            ("int(b.gap)", "int(int(3))"),
+        ),
+        'fmt.Sprint({pkg}.Scaled([]byte("a")))',
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
+    return proposals_by_case(tmp_path_factory.mktemp("iface-constants"), RULE, cases)
+
+
+def _group(proposed, name: str) -> list[Fix]:
+    """The fixes proposed and the alternatives tried when the compiler rejects one, that drop the literal."""
+    fixes = [p for p in proposed[name] if isinstance(p, Fix)]
+    fixes += [alternative for f in fixes for alternative in f.instead]
+    return [f for f in fixes if "built only to be read back" in f.summary]
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_the_constant_is_read_typed_and_the_literal_goes(proposed, name):
+    (fix,) = _group(proposed, name)
+    assert FIXES[name][1] in edited(FIXES[name][0], fix), edited(FIXES[name][0], fix)
+
+
+@pytest.mark.parametrize("name", list(DECLINES))
+def test_a_constant_that_may_differ_keeps_the_literal(proposed, name):
+    assert not _group(proposed, name), proposed[name]
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    naive = {name: (rewrite, probe) for name, (_, rewrite, probe) in DECLINES.items()}
+    return naive_mutants(tmp_path_factory.mktemp("iface-constants-naive"), toolchain, DECLINES, naive)
+
+
+@pytest.mark.parametrize("name", list(DECLINES))
+def test_the_naive_constant_read_is_wrong(mutants, name):
+    assert_naive_is_wrong(mutants, DECLINES[name][0], DECLINES[name][1:], name)
+
+
+def test_the_group_allocates_less_and_computes_the_same(tmp_path, proposed):
+    """AllocsPerRun of each case and of its group rewrite, under the pinned release and go1.24.11."""
+    cases = {}
+    for name, (source, _, call) in FIXES.items():
+        (fix,) = _group(proposed, name)
+        cases[name] = (source, edited(source, fix), call)
+    for version, measured in allocs_of(tmp_path, cases).items():
+        for name, (before, after, result, rewritten) in measured.items():
+            assert after < before and result == rewritten, (version, name, before, after, result, rewritten)
+            print(version, name, before, "->", after)
+
+
+def test_the_summary_says_the_constant_read(proposed):
+    (fix,) = _group(proposed, "boxed_rune_string")
+    assert 'use \'|\' as rune(124) and use `say "hi"` as string("say \\"hi\\"")' in fix.summary, fix.summary
