@@ -158,8 +158,6 @@ def _read(view: PackageView, path: str, ident: Node, key, proof: _Proof) -> bool
         top = parent
     else:
         return False
-    while top.parent.type == "index_expression" and top.parent.child_by_field_name("operand") == top:
-        top = top.parent
     return _only_read(top)
 
 
@@ -167,21 +165,23 @@ def _own_field(view: PackageView, obj: str | None, key) -> bool:
     """Is the field declared in the receiver type's own struct, in a file every build compiles?"""
     struct = field_writes.struct_of(view, obj) if obj else None
     spec = struct.parent if struct is not None else None
-    if spec is None or spec.type != "type_spec" or text(spec.child_by_field_name("name")) != key[1].encode():
+    if spec is None or text(spec.child_by_field_name("name")) != key[1].encode():
         return False
     path = callees.file_of(view, spec)
     return not build_files.constrained(path, view.tree(path).root_node)
 
 
 def _only_read(expr: Node) -> bool:
-    """Is the expression's value only read: an operand of a value context (field_alias: passed, compared,
-    returned, assigned to another), of an operator (not `&`), an index, or what a range clause ranges over?"""
+    """Is the expression's value only read: an index (`xs[r.i]`), what a range clause ranges over, an operand of
+    an operator but `&` (`!r.muted[k]`; `*r.p = v` writes where p aims, never into the variable: the closure rule
+    declines any other address of it), of a value context (field_alias: passed, compared, returned, assigned to
+    another), or indexed where the element is only read (`r.quiet[h]`, never `r.n[k]++` or `&r.n[k]`)?"""
     expr, parent = held(expr)
+    if parent.type == "index_expression":
+        return parent.child_by_field_name("index") == expr or _only_read(parent)
     if parent.type == "unary_expression":
-        return text(parent.child_by_field_name("operator")) != b"&" and _only_read(parent)
-    if parent.type == "index_expression" and parent.child_by_field_name("index") == expr:
-        return True
-    if parent.type == "range_clause" and parent.child_by_field_name("right") == expr:
+        return text(parent.child_by_field_name("operator")) != b"&"
+    if parent.type == "range_clause":  # its left is an expression list: `for r.i = range` is assigned below
         return True
     return parent.type in field_alias.VALUE_CONTEXTS and not field_alias.assigned(expr)
 

@@ -196,6 +196,7 @@ func (t *template) render(d Device, text string, badges []string) string {
 	for _, tag := range t.tags {
 		text += " #" + tag
 	}
+	badges[t.slot] = strings.TrimSpace(badges[t.slot]) + " "
 	return badges[t.slot] + title + ": " + text
 }
 
@@ -267,34 +268,61 @@ func Push(tokens []string, opts Options, send func(Options, string) int) []int {
 }
 
 DECLINES = {
+    "decline_receiver_reads_through_field": (  # a pointer field aims into the variable: writes through it reach it
+        """package decline_receiver_reads_through_field
+
+import "sync"
+
+type meter struct {
+	total *int
+	count int
+}
+
+func (m *meter) add(v int) int {
+	*m.total += v
+	return m.count
+}
+
+// Add adds v through the meter in a goroutine and returns the count it saw; its total is its own count.
+func Add(v int) int {
+	m := meter{}
+	m.total = &m.count
+	var got int
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		got = m.add(v)
+	}()
+	wg.Wait()
+	return got
+}
+""",
+        "the address of m is taken",
+    ),
     "decline_receiver_reads_element_write": (  # the method counts into an array the receiver holds by value
         """package decline_receiver_reads_element_write
 
 import "sync"
 
 type tally struct {
-	mu *sync.Mutex
-	n  [4]int
+	n [4]int
 }
 
 func (t *tally) add(kind int) int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
 	t.n[kind%4]++
 	return kind
 }
 
-// Count counts the kinds in goroutines and returns the tally.
-func Count(kinds []int) [4]int {
-	t := tally{mu: new(sync.Mutex)}
+// Count counts one kind in a goroutine and returns the tally.
+func Count(kind int) [4]int {
+	t := tally{}
 	var wg sync.WaitGroup
-	for _, k := range kinds {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t.add(k)
-		}()
-	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t.add(kind)
+	}()
 	wg.Wait()
 	return t.n
 }
@@ -307,33 +335,59 @@ func Count(kinds []int) [4]int {
 import "sync"
 
 type hist struct {
-	mu      *sync.Mutex
 	buckets [3]int
 }
 
 func (h *hist) observe(v int) {
-	h.mu.Lock()
 	b := &h.buckets[min(v/10, 2)]
 	*b += 1
-	h.mu.Unlock()
 }
 
-// Observe buckets the values in goroutines and returns the histogram.
-func Observe(vs []int) [3]int {
-	h := hist{mu: new(sync.Mutex)}
+// Observe buckets one value in a goroutine and returns the histogram.
+func Observe(v int) [3]int {
+	h := hist{}
 	var wg sync.WaitGroup
-	for _, v := range vs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			h.observe(v)
-		}()
-	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		h.observe(v)
+	}()
 	wg.Wait()
 	return h.buckets
 }
 """,
         "the address of h is taken at or after the statement making the closure",
+    ),
+    "decline_receiver_reads_method_value": (  # r.bump is a method value bound to the receiver, not a field read
+        """package decline_receiver_reads_method_value
+
+import "sync"
+
+type counter struct{ n int }
+
+func apply(f func()) { f() }
+
+func (c *counter) bump() { c.n++ }
+
+func (c *counter) run() int {
+	apply(c.bump)
+	return c.n
+}
+
+// Run runs the counter in a goroutine and returns its count.
+func Run() int {
+	c := counter{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		c.run()
+	}()
+	wg.Wait()
+	return c.n
+}
+""",
+        "the address of c is taken at or after the statement making the closure",
     ),
     "decline_receiver_reads_writes": (  # the method counts its calls through the receiver, read after the Wait
         """package decline_receiver_reads_writes
@@ -503,13 +557,29 @@ func Deferred() int {
 }
 
 NAIVE = {
-    "decline_receiver_reads_element_write": (  # the copies count, the original stays zero
-        lambda source: source.replace("\t\tgo func() {\n", "\t\tt := t\n\t\tgo func() {\n\t\t\tt := t\n"),
-        "fmt.Sprint({pkg}.Count([]int{1, 2, 2}))",
+    "decline_receiver_reads_through_field": (  # the copies' total aims at m.count: they see 0, not 5
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tm := m\n\tgo func() {\n\t\tm := m\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Add(5))",
+    ),
+    "decline_receiver_reads_element_write": (  # the copy counts, the original stays zero
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tt := t\n\tgo func() {\n\t\tt := t\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Count(2))",
     ),
     "decline_receiver_reads_element_address": (
-        lambda source: source.replace("\t\tgo func() {\n", "\t\th := h\n\t\tgo func() {\n\t\t\th := h\n"),
-        "fmt.Sprint({pkg}.Observe([]int{1, 15, 99}))",
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\th := h\n\tgo func() {\n\t\th := h\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Observe(15))",
+    ),
+    "decline_receiver_reads_method_value": (  # bump counts on the copy: 0, not 1
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tc := c\n\tgo func() {\n\t\tc := c\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Run())",
     ),
     "decline_receiver_reads_writes": (
         lambda source: source.replace("\t\tgo func() {\n", "\t\tm := m\n\t\tgo func() {\n\t\t\tm := m\n"),
