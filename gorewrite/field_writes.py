@@ -125,7 +125,7 @@ def _written(view: PackageView, obj: str, name: str, at: At, length: bool) -> li
     """The intervals of 0 and of what each write of the field stores; None where a write is not seen or stores
     what no interval covers, or where nothing in the package writes it (a header cast from bytes by another
     package's unsafe code: its type's range still bounds it, its zero value would not)."""
-    struct = _struct_of(view, obj)
+    struct = struct_of(view, obj)
     if struct is None or _elsewhere(view, name, field_names(struct)):
         return None
     if any(view.tree(p).root_node.has_error for p in view.package.files):
@@ -250,7 +250,7 @@ def _index(view: PackageView, path: str) -> list[tuple[Node, frozenset[bytes], l
     return memo(view, ("field_writes.index", path), build)
 
 
-def _struct_of(view: PackageView, obj: str) -> Node | None:
+def struct_of(view: PackageView, obj: str) -> Node | None:
     """The struct type declaring the field (obj is go/types' "<file>:<offset>"), unless it has type parameters or
     the field is embedded (a pointer method of its type, promoted, writes it unnamed: `f.set(n)`)."""
     path, _, offset = obj.rpartition(":")

@@ -1,35 +1,56 @@
-"""Does a pointer method only read its receiver's fields, or a function only read through a pointer parameter?
+"""Does a pointer method only read its receiver, or a function only read through a pointer parameter?
 
 `g.factor(peak)` in a goroutine passes &g, so the compiler captures g by reference and moves it to the
 heap. A copy taken first in the literal (`g := g`) can stand for g there when the method neither keeps its
-receiver nor writes through it: it then reads the same field values through the copy's address as through
-g's, and nothing it does reaches g or outlives the call. Proven from the method's body, the package's own and
-the same in every build (no file another build compiles may declare it otherwise: callees.other_builds), by
-go/types' identities: every use of the receiver is in the method's own code (no func literal, which could run
-later), and is either a field read as a value (`r.prefix`, `r.Gain * v`, `f(r.codec)`: field_alias's value
-contexts, never assigned, addressed, sliced, indexed or a method's receiver), or the receiver of a call of a
-method of the package: a value receiver's gets a copy of *r, a pointer receiver's is proven the same way, to
-a bounded depth (a method already being proven stands for itself: a cycle only calls methods whose every
-other use reads; never `go r.N()`, which may run after the call). The receiver itself is never returned, sent,
-stored, compared, passed or dereferenced, and the caller checks the compiler's verdict that the call keeps nothing
-of it (retention.py).
+receiver nor writes through it: it then reads the same values through the copy's address as through g's, and
+nothing it does reaches g or outlives the call. Proven from the method's body, the package's own, by go/types'
+identities: every use of the receiver is in the method's own code (no func literal, which could run later), and
+either reads (`_read`), or is compared with nil (an address taken is never nil, and neither is its copy's), or is
+the receiver of a call of a method of the package: a value receiver's gets a copy of *r, a pointer receiver's is
+proven the same way, to a bounded depth (a method already being proven stands for itself: a cycle only calls
+methods whose every other use reads; never `go r.N()`, which may run after the call).
+A read is a field as a value (`r.prefix`, `r.Gain * v`, `f(r.codec)`), indexed (`r.quiet[h]`, `r.names[i]`,
+`r.muted[k]`), ranged over (`range r.tags`) or `*r` as a value: the copy holds the same field values (a slice
+or map header aims at the same elements, which the copy shares, so a write of them reaches both alike), so each
+read gives what it gives through g; never assigned, addressed, sliced, a method's receiver or called. The
+receiver itself is never returned, sent, stored, compared but with nil, passed or dereferenced otherwise, and the
+caller checks the compiler's verdict that the call keeps nothing of it (retention.py).
 
 A pointer passed as an argument is held to the same proof (`go func() { out[i] = runOne(c, &p) }()`,
-`parameter_reads_only`): the package's function or method (not variadic there) uses that parameter only to read
-fields through it or as the receiver of pointer methods proven as above, never writes or reassigns it, so a copy
-first in the literal stands for p there just as it does for a receiver. Either may also be compared with nil
-(`if p == nil { return def }`): the address of a variable or of its field is never nil, and neither is its copy's.
+`parameter_reads_only`): the package's function or method (not variadic there) uses that parameter only as
+above, so a copy first in the literal stands for p there just as it does for a receiver.
+
+The proof must hold in every build (`_every_build`): each function or method followed is declared in a file every
+build compiles (no build constraint, `_GOOS` name or cgo: another build cannot declare it again), each method
+called and each field read is the receiver type's own (not promoted through an embedded field, whose selector a
+method of the type another build or `go test` adds would take), its field in a struct declared in such a file. A
+test file of the package cannot redeclare any of them (a duplicate method, or a method named like a field of the
+struct, does not compile). Else the package-wide guard holds it: no file another build compiles may declare
+anything otherwise (callees.other_builds) and no in-package test file declares a method of a name read. Through
+a parameter nothing counts as the type's own: that guard always holds it.
 """
 
 from __future__ import annotations
 
-from gorewrite import callees, field_alias, merges
+import os
+from dataclasses import dataclass, field
+
+from gorewrite import build_files, callees, field_alias, field_writes, merges
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, items, method_call, named_receiver, text, unparen_type, walk
+from gorewrite.syntax import Node, held, items, method_call, named_receiver, text, unparen_type, walk
 from gorewrite.typeinfo import Kind
 
 DEPTH = 4  # pointer methods followed from the call; deeper chains are declined
+
+
+@dataclass
+class _Proof:
+    """What a proof followed: the methods it entered, and where it holds for this build alone."""
+
+    seen: set = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # fields read and methods called that may be promoted
+    files: set[str] = field(default_factory=set)  # files some build leaves out that declare a function followed
 
 
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
@@ -58,30 +79,70 @@ def _declaration_at(view: PackageView, scope: tuple[str, int, int]) -> Node:
 
 
 def reads_only(view: PackageView, path: str, call: Node) -> str | None:
-    """None when the pointer method `call` calls only reads its receiver's fields; else why not."""
-    return _method(view, callees.callee(view, path, call), set(), 0)
+    """None when the pointer method `call` calls only reads its receiver, in every build; else why not."""
+    key, proof = callees.callee(view, path, call), _Proof()
+    if not isinstance(key, str) and not _own(view, path, call.child_by_field_name("function"), key):
+        proof.names.add(key[2])
+    return _method(view, key, proof, 0) or _every_build(view, key, proof)
 
 
 def parameter_reads_only(view: PackageView, path: str, call: Node, index: int) -> str | None:
     """None when `call` passes its argument `index` to a parameter of the package's function or method that only
-    reads fields through it (or calls pointer methods that do); else why not."""
-    key = callees.callee(view, path, call)
-    found = key if isinstance(key, str) else _declared(view, key, f"{key[1]}.{key[2]}".lstrip("."))
+    reads through it (or calls pointer methods that do), in every build; else why not."""
+    key, proof = callees.callee(view, path, call), _Proof()
+    found = key if isinstance(key, str) else _declared(view, key, callees.shown(call))
     if isinstance(found, str):
         return found
     param = callees.parameter(view, found, index)
     if param is None:  # unnamed, or one of a variadic parameter's arguments
         return f"{callees.shown(call)} takes the address as a parameter go/types does not name here"
-    return _uses(
-        view, found[0], found[1], param[0], callees.shown(call), set(), 0, f"its parameter {text(param[0]).decode()}"
-    )
+    _note_file(view, found[0], proof)
+    what = f"its parameter {text(param[0]).decode()}"
+    reason = _uses(view, found[0], found[1], param[0], (key[0], "", key[2]), proof, 0, what)
+    return reason or _every_build(view, key, proof)
 
 
-def _method(view: PackageView, key: tuple[str, str, str] | str, seen: set, depth: int) -> str | None:
+def _own(view: PackageView, path: str, selector: Node, key: tuple[str, str, str]) -> bool:
+    """Is the method `x.N` selects declared on x's own type (not promoted from an embedded field)?"""
+    operand = selector.child_by_field_name("operand") if selector.type == "selector_expression" else None
+    if operand is not None and operand.type == "selector_expression":
+        operand = operand.child_by_field_name("field")
+    ident = view.types.at(path, operand.start_byte) if operand is not None else None
+    named = ident.named if ident is not None and ident.named else ""
+    return named.lstrip("*") == f"{key[0]}.{key[1]}"
+
+
+def _every_build(view: PackageView, key, proof: _Proof) -> str | None:
+    """Why the proof may hold for this build only: a function followed is declared in a file another build leaves
+    out, or a name read or called may be promoted, and a file of the directory may declare it otherwise."""
+    if not proof.names and not proof.files:
+        return None
+    shown = f"{key[1]}.{key[2]}".lstrip(".")
+    other = callees.other_builds(view)
+    if other:
+        return f"another build compiles {other}, where {shown} may be declared otherwise"
+    tests = build_files.method_tests(view.package.dir, view.package.name, frozenset(proof.names))
+    if tests:
+        names = ", ".join(sorted(proof.names))
+        return f"go test compiles {tests[0]}, which may declare a method {names} that {shown} would select there"
+    return None
+
+
+def _declared(view: PackageView, key: tuple[str, str, str], shown: str) -> tuple[str, Node] | str:
+    """The package's own declaration of key, with a body, or why not."""
+    if key[0] != view.package.import_path:
+        return f"{shown} is another package's, whose body gorewrite does not read"
+    found = callees.declaration(view, key)
+    if found is None or found[1].child_by_field_name("body") is None:
+        return f"{shown} {callees.NO_BODY}"
+    return found
+
+
+def _method(view: PackageView, key: tuple[str, str, str] | str, proof: _Proof, depth: int) -> str | None:
     if isinstance(key, str):
         return key
     shown = f"{key[1]}.{key[2]}"
-    if key in seen:
+    if key in proof.seen:
         return None
     if depth >= DEPTH:
         return f"{shown} is more than {DEPTH} pointer methods deep"
@@ -91,27 +152,23 @@ def _method(view: PackageView, key: tuple[str, str, str] | str, seen: set, depth
     receiver = named_receiver(found[1], pointer=True)
     if receiver is None:
         return f"{shown} has no named pointer receiver"
-    seen.add(key)
-    return _uses(view, found[0], found[1], receiver, shown, seen, depth, "its receiver")
+    proof.seen.add(key)
+    _note_file(view, found[0], proof)
+    return _uses(view, found[0], found[1], receiver, key, proof, depth, "its receiver")
 
 
-def _declared(view: PackageView, key: tuple[str, str, str], shown: str) -> tuple[str, Node] | str:
-    """The package's own declaration of key, with a body and the same in every build, or why not."""
-    if key[0] != view.package.import_path:
-        return f"{shown} is another package's, whose body gorewrite does not read"
-    other = callees.other_builds(view)
-    if other:
-        return f"another build compiles {other}, where {shown} may be declared otherwise"
-    found = callees.declaration(view, key)
-    if found is None or found[1].child_by_field_name("body") is None:
-        return f"{shown} {callees.NO_BODY}"
-    return found
+def _note_file(view: PackageView, path: str, proof: _Proof) -> None:
+    """Note the file declaring a function the proof relies on when some build may leave it out (there another
+    file may declare it otherwise)."""
+    if build_files.constrained(path, view.tree(path).root_node):
+        proof.files.add(os.path.basename(path))
 
 
-def _uses(view, path: str, method: Node, name: Node, shown: str, seen: set, depth: int, what: str) -> str | None:
-    """None when every use of the receiver or parameter `name` in the declaration reads a field or calls a method
-    proven to read only; else why not (`what` names it: "its receiver")."""
-    types = view.types
+def _uses(view, path: str, declaration: Node, name: Node, key, proof: _Proof, depth: int, what: str) -> str | None:
+    """None when every use of the receiver or parameter `name` in the declaration reads, is compared with nil or
+    calls a method proven to read only; else why not (`what` names it: "its receiver"). key[1] is the type whose
+    own fields and methods need no guard ("" for a parameter: none)."""
+    types, shown = view.types, f"{key[1]}.{key[2]}".lstrip(".")
     declared = types.at(path, name.start_byte)
     if declared is None or declared.obj is None:
         return f"go/types does not describe {what} of {shown}"
@@ -119,35 +176,82 @@ def _uses(view, path: str, method: Node, name: Node, shown: str, seen: set, dept
     for use in (i for i in types.idents[path] if i.obj == declared.obj and i.start != declared.start):
         node = root.named_descendant_for_byte_range(use.start, use.end)
         line = view.line(path, use.start)
-        if owner(node) != method:
+        if owner(node) != declaration:
             return f"{shown} uses {what} in a func literal (line {line})"
-        field = field_alias.value_field(types, path, node)
-        if field is not None and not field_alias.assigned(field):
+        if _read(view, path, node, key, proof):
             continue
         if merges.tests_nil(types, path, node, ("==", "!=")):  # an address taken is never nil, nor is its copy's
             continue
-        called = _called_method(view, path, node)
+        called = _called_method(view, path, node, key, proof)
         if called is None:
             return f"{shown} uses {what} other than to read a field or call a method (line {line})"
-        reason = _method(view, called, seen, depth + 1) if called[2] else None
+        reason = _method(view, called, proof, depth + 1) if called[2] else None
         if reason:
             return reason
     return None
 
 
-def _called_method(view: PackageView, path: str, ident: Node) -> tuple[str, str, str] | None:
+def _read(view: PackageView, path: str, ident: Node, key, proof: _Proof) -> bool:
+    """Is the use a read whose value is only read: a field `r.f` (noted in proof.names unless a field of key[1]'s
+    own struct, declared in a file every build compiles), indexed (`r.f[i]`, `r.f[i][j]`), or `*r`?"""
+    parent = ident.parent
+    if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"*":
+        top = parent
+    elif parent.type == "selector_expression" and parent.child_by_field_name("operand") == ident:
+        name = view.types.at(path, parent.child_by_field_name("field").start_byte)
+        if name is None or name.kind != Kind.FIELD:
+            return False
+        if not _own_field(view, name.obj, key):
+            proof.names.add(name.name)
+        top = parent
+    else:
+        return False
+    return _only_read(top)
+
+
+def _own_field(view: PackageView, obj: str | None, key) -> bool:
+    """Is the field declared in key[1]'s own struct, in a file every build compiles?"""
+    struct = field_writes.struct_of(view, obj) if obj and key[1] else None
+    spec = struct.parent if struct is not None else None
+    if spec is None or text(spec.child_by_field_name("name")) != key[1].encode():
+        return False
+    path = callees.file_of(view, spec)
+    return not build_files.constrained(path, view.tree(path).root_node)
+
+
+def _only_read(expr: Node) -> bool:
+    """Is the expression's value only read: an index (`xs[r.i]`), what a range clause ranges over, an operand of
+    an operator but `&` (`!r.muted[k]`; `*r.p = v` writes where p aims, never into the variable: the closure rule
+    declines any other address of it), of a value context (field_alias: passed, compared, returned, assigned to
+    another), or indexed where the element is only read (`r.quiet[h]`, never `r.n[k]++` or `&r.n[k]`)?"""
+    expr, parent = held(expr)
+    if parent.type == "index_expression":
+        return parent.child_by_field_name("index") == expr or _only_read(parent)
+    if parent.type == "unary_expression":
+        return text(parent.child_by_field_name("operator")) != b"&"
+    if parent.type == "range_clause":  # its left is an expression list: `for r.i = range` is assigned below
+        return True
+    return parent.type in field_alias.VALUE_CONTEXTS and not field_alias.assigned(expr)
+
+
+def _called_method(view: PackageView, path: str, ident: Node, key, proof: _Proof) -> tuple[str, str, str] | None:
     """The key of the package's method `r.N(…)` calls, its name blank for a value receiver (a copy of *r)."""
-    field = method_call(ident)
-    if field is None:
+    field_name = method_call(ident)
+    if field_name is None:
         return None
-    call = field.parent.parent
+    call = field_name.parent.parent
     if call.parent.type == "go_statement":  # `go r.N()` may run N after the call returned
         return None
-    name = view.types.at(path, field.start_byte)
+    name = view.types.at(path, field_name.start_byte)
     if name is None or name.kind != Kind.METHOD or not name.recv or name.pkg != view.package.import_path:
         return None
-    key = callees.callee(view, path, call)
-    found = callees.declaration(view, key) if not isinstance(key, str) else None
+    called = callees.callee(view, path, call)
+    found = callees.declaration(view, called) if not isinstance(called, str) else None
     if found is None:
         return None
-    return key if named_receiver(found[1], pointer=True) is not None else (key[0], key[1], "")
+    if called[1] != key[1]:  # promoted from an embedded field, or through a parameter
+        proof.names.add(called[2])
+    if named_receiver(found[1], pointer=True) is not None:
+        return called
+    _note_file(view, found[0], proof)  # a value receiver's body is not read, but another build may declare it
+    return called[0], called[1], ""

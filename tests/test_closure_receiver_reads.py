@@ -163,9 +163,232 @@ func Classify(items []Item, skip, video string) []Item {
         "\t\t\tit := it // the goroutine's own copy: keeps it off the heap\n"
         "\t\t\trs := rs // read once: its pointer methods only read it\n",
     ),
+    "receiver_reads_indexed": (  # an array held by value indexed, a map indexed, a slice ranged, an index read
+        """package receiver_reads_indexed
+
+import (
+	"strings"
+	"sync"
+)
+
+type Device struct {
+	Token  string
+	Hour   int
+	Locale string
+}
+
+type template struct {
+	title   string
+	quiet   [24]bool
+	locales map[string]string
+	tags    []string
+	slot    int
+}
+
+func (t *template) render(d Device, text string, badges []string) string {
+	title := t.title
+	if g, ok := t.locales[d.Locale]; ok {
+		title = g
+	}
+	if d.Hour >= 0 && d.Hour < len(t.quiet) && !t.quiet[d.Hour] {
+		title = strings.ToUpper(title)
+	}
+	for _, tag := range t.tags {
+		text += " #" + tag
+	}
+	badges[t.slot] = strings.TrimSpace(badges[t.slot]) + " "
+	return badges[t.slot] + title + ": " + text
+}
+
+// Render renders each device's notification in a goroutine of its own; the title changes after the Wait.
+func Render(ds []Device, text string, titles map[string]string) ([]string, string) {
+	t := template{title: "New", locales: titles, tags: []string{"chat"}, slot: 1}
+	for h := 22; h < 24; h++ {
+		t.quiet[h] = true
+	}
+	out := make([]string, len(ds))
+	var wg sync.WaitGroup
+	for i, d := range ds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = t.render(d, text, []string{"", "* "})
+		}()
+	}
+	wg.Wait()
+	t.quiet[23] = false
+	t.title = "Old"
+	return out, t.title
+}
+""",
+        "\t\t\tt := t // read once: its pointer methods only read it\n",
+    ),
+    "receiver_reads_deref": (  # the method copies *o, a read of all of it
+        """package receiver_reads_deref
+
+import (
+	"sync"
+	"time"
+)
+
+type Options struct {
+	Batch   int
+	Timeout time.Duration
+	Prefix  string
+}
+
+func (o *Options) withDefaults() Options {
+	out := *o
+	if out.Batch <= 0 {
+		out.Batch = 100
+	}
+	if out.Timeout == 0 {
+		out.Timeout = time.Second
+	}
+	return out
+}
+
+// Push sends each token with the options filled in, one goroutine per token.
+func Push(tokens []string, opts Options, send func(Options, string) int) []int {
+	res := make([]int, len(tokens))
+	var wg sync.WaitGroup
+	for i, tok := range tokens {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res[i] = send(opts.withDefaults(), tok)
+		}()
+	}
+	wg.Wait()
+	return res
+}
+""",
+        "\t\t\topts := opts // read once: its pointer methods only read it\n",
+    ),
 }
 
 DECLINES = {
+    "decline_receiver_reads_through_field": (  # a pointer field aims into the variable: writes through it reach it
+        """package decline_receiver_reads_through_field
+
+import "sync"
+
+type meter struct {
+	total *int
+	count int
+}
+
+func (m *meter) add(v int) int {
+	*m.total += v
+	return m.count
+}
+
+// Add adds v through the meter in a goroutine and returns the count it saw; its total is its own count.
+func Add(v int) int {
+	m := meter{}
+	m.total = &m.count
+	var got int
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		got = m.add(v)
+	}()
+	wg.Wait()
+	return got
+}
+""",
+        "the address of m is taken",
+    ),
+    "decline_receiver_reads_element_write": (  # the method counts into an array the receiver holds by value
+        """package decline_receiver_reads_element_write
+
+import "sync"
+
+type tally struct {
+	n [4]int
+}
+
+func (t *tally) add(kind int) int {
+	t.n[kind%4]++
+	return kind
+}
+
+// Count counts one kind in a goroutine and returns the tally.
+func Count(kind int) [4]int {
+	t := tally{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t.add(kind)
+	}()
+	wg.Wait()
+	return t.n
+}
+""",
+        "the address of t is taken at or after the statement making the closure",
+    ),
+    "decline_receiver_reads_element_address": (  # an element's address written through: the receiver's array
+        """package decline_receiver_reads_element_address
+
+import "sync"
+
+type hist struct {
+	buckets [3]int
+}
+
+func (h *hist) observe(v int) {
+	b := &h.buckets[min(v/10, 2)]
+	*b += 1
+}
+
+// Observe buckets one value in a goroutine and returns the histogram.
+func Observe(v int) [3]int {
+	h := hist{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		h.observe(v)
+	}()
+	wg.Wait()
+	return h.buckets
+}
+""",
+        "the address of h is taken at or after the statement making the closure",
+    ),
+    "decline_receiver_reads_method_value": (  # r.bump is a method value bound to the receiver, not a field read
+        """package decline_receiver_reads_method_value
+
+import "sync"
+
+type counter struct{ n int }
+
+func apply(f func()) { f() }
+
+func (c *counter) bump() { c.n++ }
+
+func (c *counter) run() int {
+	apply(c.bump)
+	return c.n
+}
+
+// Run runs the counter in a goroutine and returns its count.
+func Run() int {
+	c := counter{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		c.run()
+	}()
+	wg.Wait()
+	return c.n
+}
+""",
+        "the address of c is taken at or after the statement making the closure",
+    ),
     "decline_receiver_reads_writes": (  # the method counts its calls through the receiver, read after the Wait
         """package decline_receiver_reads_writes
 
@@ -334,6 +557,30 @@ func Deferred() int {
 }
 
 NAIVE = {
+    "decline_receiver_reads_through_field": (  # the copies' total aims at m.count: they see 0, not 5
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tm := m\n\tgo func() {\n\t\tm := m\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Add(5))",
+    ),
+    "decline_receiver_reads_element_write": (  # the copy counts, the original stays zero
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tt := t\n\tgo func() {\n\t\tt := t\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Count(2))",
+    ),
+    "decline_receiver_reads_element_address": (
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\th := h\n\tgo func() {\n\t\th := h\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Observe(15))",
+    ),
+    "decline_receiver_reads_method_value": (  # bump counts on the copy: 0, not 1
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tc := c\n\tgo func() {\n\t\tc := c\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Run())",
+    ),
     "decline_receiver_reads_writes": (
         lambda source: source.replace("\t\tgo func() {\n", "\t\tm := m\n\t\tgo func() {\n\t\t\tm := m\n"),
         "fmt.Sprint({pkg}.Scale([]int{1, 2, 3}))",
@@ -365,6 +612,14 @@ NAIVE = {
 }
 
 ALLOCS = {
+    "receiver_reads_indexed": (
+        'fmt.Sprint({pkg}.Render([]{pkg}.Device{{Hour: 23}, {Hour: 3, Locale: "de"}}, "hi", '
+        'map[string]string{"de": "Neu"}))'
+    ),
+    "receiver_reads_deref": (
+        'fmt.Sprint({pkg}.Push([]string{"a", "b"}, {pkg}.Options{}, '
+        "func(o {pkg}.Options, s string) int { return o.Batch }))"
+    ),
     "receiver_reads_gain": "fmt.Sprint({pkg}.Normalise([]float64{1, 2, 4}, 1, 3))",
     "receiver_reads_two_deep": 'fmt.Sprint({pkg}.Send([]string{"a", "b"}, "fleet"))',
     "receiver_reads_field_method": 'fmt.Sprint({pkg}.Transport{}.Fetch("/a"))',

@@ -1,0 +1,3 @@
+module example.com/probes/closure-chat
+
+go 1.22
