@@ -104,10 +104,7 @@ func typeParts(stack []ast.Node) []ast.Node {
 			return []ast.Node{d.X}
 		case *ast.TypeSpec:
 			return []ast.Node{d}
-		case *ast.FuncDecl:
-			if d.Recv != nil {
-				return []ast.Node{d.Recv, d.Type}
-			}
+		case *ast.FuncDecl: // its signature; a receiver's type parameter is a Field's name of its own
 			return []ast.Node{d.Type}
 		}
 	}
