@@ -848,19 +848,25 @@ func TestW(t *testing.T) {
 """
 
 
-def test_a_rewrite_in_place_verification_rejects_leaves_the_variant_carrying_it_in_its_place(tmp_path):
-    """adv35e t/: W's 64-byte make pays off everywhere, but rewritten in place W no longer inlines on
-    go1.24.11 while its 32-byte make still escapes (rejected every run), and the variant waited for it
-    forever. The variant carrying both rewrites is tried in its place: go1.24.11 allocates nothing."""
+def test_a_rewrite_in_place_that_stops_inlining_gives_way_to_its_array_from_new_and_the_variant_follows(tmp_path):
+    """adv35e t/: W's 64-byte make pays off everywhere, but with a named array in place W no longer inlines on
+    go1.24.11 while its 32-byte make still escapes, and the variant waited for it forever (lead then applied the
+    variant carrying both rewrites, which left go1.25+ W as it was, its 64-byte make on the heap). The array from
+    `new` keeps W inlinable in place, on every release (run 1); the variant of the 32-byte make follows in run 2,
+    and W allocates nothing on either release."""
     newest, older = releases()
     root = module(tmp_path, {"t.go": TWO, "t_test.go": TWO_TEST})
     both = ["--toolchain", OLDER, "--toolchain", newest.version, "."]
     done = gorewrite("fix", "-v", *both, cwd=root)
     assert done.returncode == 0, done.stderr
+    assert "applied  t.go:9: give make([]int, m) a 8-element stack array (64 bytes) from new([8]int)" in done.stderr
+    assert "build-variant: 0 applied, 1 declined" in done.stderr and "run gorewrite again" in done.stderr, done.stderr
+    assert older.run(["build", "-gcflags=-m", "."], str(root)).stderr.count(b"can inline W") == 1
+    done = gorewrite("fix", "-v", *both, cwd=root)
     assert "build-variant: 1 applied, 0 declined, 0 rejected" in done.stderr, done.stderr
-    assert "run gorewrite again" not in done.stderr, done.stderr
     rewritten = (root / "t_prego125.go").read_text()
-    assert "var xBuf [4]int" in rewritten and "var zBuf [8]int" in rewritten, rewritten
-    assert TWO[TWO.index("// W") :] in (root / "t_go125.go").read_text(), "the go1.25 side is W as it was"
-    assert older.run(["test", "-count=1", "."], str(root)).returncode == 0, "go1.24.11: W allocates nothing"
+    assert "var xBuf [4]int" in rewritten and "z := new([8]int)[:m]" in rewritten, rewritten
+    assert "x := make([]int, n)" in (root / "t_go125.go").read_text(), "the go1.25 side keeps the 32-byte make"
+    for toolchain in (newest, older):
+        assert toolchain.run(["test", "-count=1", "."], str(root)).returncode == 0, f"{toolchain.version}: W allocates"
     assert newest.run(["vet", "."], str(root)).returncode == 0

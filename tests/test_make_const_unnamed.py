@@ -2,14 +2,18 @@
 same zeroed array each time the statement runs, sliced the same, in fewer nodes, so a small function the
 compiler inlined on go1.24.11 may stay within its budget of 80 (make-const-search `AppendBlock`: 82 named, 77
 unnamed; two arrays of one statement: 87 and 77; make-const-geo `CommonPrefix`, in build-variant's `!go1.25`
-copy: 85 named, 80 unnamed). A function still too costly that way stays rejected. The cheaper `[:n]`, which
-would save two more, is not offered: it gives the slice the array's capacity, and an append then writes into
-the array where the make's slice reallocated (the naive mutant below returns another value)."""
+copy: 85 named, 80 unnamed). A function still too costly that way stays rejected. The cheaper `[:n]`, two nodes
+fewer again, gives the slice the array's capacity: it is offered only where the make has no capacity of its own
+and the variable it declares shows its capacity to no code (gorewrite/capacity.py: indexed, ranged over, len, copy,
+string, spread into an append); elsewhere each naive `[:n]` below changes what the program prints (an append in
+place, a reslice, cap, a callee, a copy of the header, a lost panic, an argument's make, a variadic callee)."""
 
 from __future__ import annotations
 
-from conftest import OLDER, module, releases
+from conftest import OLDER, edited, module, proposals_by_case, releases
 from conftest import in_process as gorewrite
+
+from gorewrite.rules.make_const import RULE
 
 INDEX = """package index
 
@@ -117,10 +121,10 @@ def test_an_array_from_new_keeps_a_function_inlinable_where_the_named_one_is_rej
     assert done.returncode == 0, done.stderr
     assert (
         "applied  index/index.go:18: give make([]uint32, len(docs)) a 128-element stack array (512 bytes) "
-        "from new([128]uint32): the code bounds it"
+        "from new([128]uint32), its capacity seen by no code: the code bounds it"
     ) in done.stderr, done.stderr
     rewritten = (root / "index/index.go").read_text()
-    assert "deltas := new([128]uint32)[:len(docs):len(docs)]\n" in rewritten, rewritten
+    assert "deltas := new([128]uint32)[:len(docs)]\n" in rewritten, rewritten  # only indexed and ranged over
     # two arrays of one statement, in one fix: named, 87 of 80; from new, 77
     assert "prev, cur := new([16]int)[:len(b)+1:len(b)+1], new([16]int)[:len(b)+1:len(b)+1]\n" in rewritten
     assert "ids := idsBuf[:len(docs):len(docs)]\n" in rewritten, rewritten  # not inlined before: named
@@ -132,7 +136,7 @@ def test_an_array_from_new_keeps_a_function_inlinable_where_the_named_one_is_rej
 
     # the named array, as lead wrote it: AppendBlock no longer inlines on go1.24.11
     named = rewritten.replace(
-        "deltas := new([128]uint32)[:len(docs):len(docs)]",
+        "deltas := new([128]uint32)[:len(docs)]",
         "var deltasBuf [128]uint32\n\tdeltas := deltasBuf[:len(docs):len(docs)]",
     )
     (root / "index/index.go").write_text(named)
@@ -238,3 +242,254 @@ def test_build_variant_takes_the_arrays_from_new_where_the_named_ones_stop_its_f
         assert done.returncode == 0, (toolchain.version, done.stdout)
     inlined = older.run(["build", "-gcflags=-m", "./geo"], str(root))
     assert b"can inline CommonPrefix" in inlined.stderr and b"can inline Steps" in inlined.stderr, inlined.stderr
+
+
+# case -> (Go source of package <case>, the first alternative's slicing of the make). Each array is 16 int64s (128
+# bytes): above go1.25's 32-byte buffer, so every release keeps the exact fix.
+CAPACITY = {
+    "unseen": (
+        """package unseen
+
+// Sum doubles the first n values and adds them up with their count: index, range, len, copy and a spread.
+func Sum(src []int64, n int) int64 {
+	if n <= 0 || n > 16 {
+		return 0
+	}
+	d := make([]int64, n)
+	copy(d, src)
+	for i := range d {
+		d[i] *= 2
+	}
+	var t int64
+	for _, v := range append([]int64{1}, d...) {
+		t += v
+	}
+	return t + int64(len(d))
+}
+""",
+        "d := new([16]int64)[:n]\n",
+    ),
+    "appended": (
+        """package appended
+
+// Marked appends a sentinel to a copy, marks the copy's first and returns the appended slice's first.
+func Marked(src []int64) int64 {
+	if len(src) == 0 || len(src) > 16 {
+		return 0
+	}
+	ids := make([]int64, len(src))
+	copy(ids, src)
+	ext := append(ids, 0)
+	ids[0] = -1
+	return ext[0]
+}
+
+func Probe() any { return Marked([]int64{7, 8}) }
+""",
+        "ids := new([16]int64)[:len(src):len(src)]\n",
+    ),
+    "resliced": (
+        """package resliced
+
+// Refill writes three values from the start of an emptied view of a zeroed row and returns the row's first.
+func Refill(n int) int64 {
+	if n <= 0 || n > 16 {
+		return 0
+	}
+	row := make([]int64, n)
+	view := append(row[:0], 5, 6, 7)
+	return row[0] + view[0] - 5
+}
+
+func Probe() any { return Refill(2) }
+""",
+        "row := new([16]int64)[:n:n]\n",
+    ),
+    "capped": (
+        """package capped
+
+// Room says how many values a scratch row holds.
+func Room(n int) int {
+	if n <= 0 || n > 16 {
+		return 0
+	}
+	row := make([]int64, n)
+	row[0] = 1
+	return cap(row)
+}
+
+func Probe() any { return Room(3) }
+""",
+        "row := new([16]int64)[:n:n]\n",
+    ),
+    "passed": (
+        """package passed
+
+func room(s []int64) int { return cap(s) }
+
+// Room asks a helper how many values a scratch row holds.
+func Room(n int) int {
+	if n <= 0 || n > 16 {
+		return 0
+	}
+	row := make([]int64, n)
+	row[0] = 1
+	return room(row)
+}
+
+func Probe() any { return Room(3) }
+""",
+        "row := new([16]int64)[:n:n]\n",
+    ),
+    "copied": (
+        """package copied
+
+// Room reads a copy of a scratch row's header.
+func Room(n int) int {
+	if n <= 0 || n > 16 {
+		return 0
+	}
+	row := make([]int64, n)
+	other := row
+	other[0] = 1
+	return cap(other)
+}
+
+func Probe() any { return Room(3) }
+""",
+        "row := new([16]int64)[:n:n]\n",
+    ),
+    "capacity_given": (
+        """package capacity_given
+
+// Fill sets n of a row of capacity m to one; make panics for n above m.
+func Fill(n, m int) (filled int, panicked bool) {
+	defer func() { panicked = recover() != nil }()
+	if m <= 0 || m > 16 {
+		return 0, false
+	}
+	row := make([]int64, n, m)
+	for i := range row {
+		row[i] = 1
+	}
+	return len(row), false
+}
+
+func Probe() any { _, p := Fill(5, 2); return p }
+""",
+        "row := new([16]int64)[:n:m]\n",
+    ),
+    "in_statement": (
+        """package in_statement
+
+func mark(s []int64) []int64 {
+	t := append(s, 0)
+	s[0] = -1
+	return t
+}
+
+// First returns the first of a marked zero row with one more value.
+func First(n int) int64 {
+	if n <= 0 || n > 16 {
+		return 0
+	}
+	scratch := mark(make([]int64, n)) // the name the array of an argument's make takes: not the make's variable
+	return scratch[0]
+}
+
+func Probe() any { return First(2) }
+""",
+        "new([16]int64)[:n:n]",
+    ),
+    "reassigned": (
+        """package reassigned
+
+// Fill reuses its parameter for a zeroed row of n values: a write that declares nothing keeps `[:n:n]`.
+func Fill(row []int64, n int) int {
+	if n <= 0 || n > 16 {
+		return 0
+	}
+	row = make([]int64, n)
+	row[0] = 1
+	return len(row)
+}
+""",
+        "row = new([16]int64)[:n:n]\n",
+    ),
+    "spread": (
+        """package spread
+
+func room(xs ...int64) int { return cap(xs) }
+
+// Room hands a scratch row to a variadic helper, which receives the slice itself.
+func Room(n int) int {
+	if n <= 0 || n > 16 {
+		return 0
+	}
+	row := make([]int64, n)
+	row[0] = 1
+	return room(row...)
+}
+
+func Probe() any { return Room(3) }
+""",
+        "row := new([16]int64)[:n:n]\n",
+    ),
+}
+
+# The naive `[:n]` for each must-keep case: its probe returns another value (a panic lost, an append in place).
+NAIVE_CAPACITY = {
+    "appended": ("ids := make([]int64, len(src))", "ids := new([16]int64)[:len(src)]"),
+    "resliced": ("row := make([]int64, n)", "row := new([16]int64)[:n]"),
+    "capped": ("row := make([]int64, n)", "row := new([16]int64)[:n]"),
+    "passed": ("row := make([]int64, n)", "row := new([16]int64)[:n]"),
+    "copied": ("row := make([]int64, n)", "row := new([16]int64)[:n]"),
+    "capacity_given": ("row := make([]int64, n, m)", "row := new([16]int64)[:n]"),
+    "in_statement": ("scratch := mark(make([]int64, n))", "scratch := mark(new([16]int64)[:n])"),
+    "spread": ("row := make([]int64, n)", "row := new([16]int64)[:n]"),
+}
+
+PROBES = """package main
+
+import (
+	"fmt"
+
+	"example.com/m/appended"
+	"example.com/m/capacity_given"
+	"example.com/m/capped"
+	"example.com/m/copied"
+	"example.com/m/in_statement"
+	"example.com/m/passed"
+	"example.com/m/resliced"
+	"example.com/m/spread"
+)
+
+func main() {
+	fmt.Println(appended.Probe(), resliced.Probe(), capped.Probe(), passed.Probe(), copied.Probe(),
+		capacity_given.Probe(), in_statement.Probe(), spread.Probe())
+}
+"""
+
+
+def test_the_array_from_new_takes_the_arrays_capacity_only_where_no_code_sees_a_capacity(tmp_path):
+    found = proposals_by_case(tmp_path / "cases", RULE, {name: source for name, (source, _) in CAPACITY.items()})
+    for name, (source, slicing) in CAPACITY.items():
+        (fix,) = found[name]
+        assert not fix.speculative and slicing in edited(source, fix.instead[0]), (name, edited(source, fix.instead[0]))
+
+    # each naive `[:n]` changes what the program prints
+    newest, _ = releases()
+    files = {"main.go": PROBES}
+    files |= {f"{name}/{name}.go": CAPACITY[name][0] for name in NAIVE_CAPACITY}
+    root = module(tmp_path / "naive", files)
+    before = newest.run(["run", "."], str(root))
+    expected = b"7 0 3 3 3 true 0 3\n"
+    assert before.returncode == 0 and before.stdout == expected, before.stdout
+    for name, (old, new) in NAIVE_CAPACITY.items():
+        path = root / name / f"{name}.go"
+        source = path.read_text()
+        assert old in source, name
+        path.write_text(source.replace(old, new))
+        after = newest.run(["run", "."], str(root))
+        assert after.returncode == 0 and after.stdout != expected, (name, after.stdout, expected)
+        path.write_text(source)
