@@ -239,10 +239,13 @@ def test_a_make_inside_its_statement_gets_its_array_before_the_statement(propose
     assert "make(" not in rewritten.split("func Run")[1].split("\nfunc ")[0]
 
 
-def test_the_makes_of_one_statement_are_one_fix_with_each_alone_instead(proposed):
+def test_the_makes_of_one_statement_are_one_fix_with_their_arrays_from_new_then_each_alone_instead(proposed):
     (fix,) = proposed["two_values"]
-    assert len(fix.targets) == 2 and len(fix.instead) == 2, fix
-    assert all(len(alone.targets) == 1 for alone in fix.instead)
+    source = BOUNDED["two_values"][0]
+    unnamed, *alone = fix.instead
+    assert len(fix.targets) == 2 and unnamed.targets == fix.targets and len(alone) == 2, fix
+    assert edited(source, unnamed).count("new([") == 2 and "Buf" not in edited(source, unnamed)
+    assert all(len(f.targets) == 1 for f in alone)
 
 
 @pytest.mark.parametrize("name", list(NOT_PROVEN))

@@ -81,7 +81,7 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
         if isinstance(variant, str):
             proposals += [Declined(NAME, f.targets[0], variant) for f in fixes]
         elif variant is not None:
-            proposals.append(replace(variant, instead=_smaller(view, path, fixes)))
+            proposals.append(replace(variant, instead=_cheaper(view, path, fixes) + _smaller(view, path, fixes)))
     return proposals
 
 
@@ -129,6 +129,15 @@ def _after_inner(view: PackageView, path: str, waiting: list[Fix], first: list[F
         else:
             proposals.append(variant)
     return proposals
+
+
+def _cheaper(view: PackageView, path: str, fixes: list[Fix]) -> tuple[Fix, ...]:
+    """The variant with each inner fix in its cheaper form (make-const's first alternative: the same sites, the
+    arrays from `new([K]T)`, fewer nodes), tried first should verification reject the whole one: a function the
+    rewrite made too costly to inline on go1.24 may fit again, and every function keeps its variant."""
+    forms = [f.instead[0] if f.instead else f for f in fixes]
+    variant = _variant(view, path, forms) if forms != fixes else None
+    return (variant,) if isinstance(variant, Fix) else ()
 
 
 def _smaller(view: PackageView, path: str, fixes: list[Fix]) -> tuple[Fix, ...]:

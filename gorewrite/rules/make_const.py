@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite import builtins, callees, callers, field_writes
+from gorewrite import builtins, callees, callers, capacity, field_writes
 from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
@@ -158,7 +158,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
 def _joined(proposals: list[Proposal]) -> list[Proposal]:
     """The exact fixes of makes in one statement (`prev, cur := make(…), make(…)`) as one fix: each puts its
     array right before the statement, at the same byte, where two fixes would overlap and wait for another
-    run. Should the joined fix be rejected, each alone is tried in its place (`instead`)."""
+    run. Should the joined fix be rejected, the same arrays from `new` are tried in its place, then each alone
+    (`instead`): like every exact fix's, its first alternative is its sites in the cheaper form."""
     groups: dict[tuple[str, int], list[Fix]] = {}
     for p in proposals:
         if isinstance(p, Fix) and not p.speculative and p.edits[0].start == p.edits[0].end:
@@ -168,15 +169,24 @@ def _joined(proposals: list[Proposal]) -> list[Proposal]:
         if len(fixes) < 2:
             continue
         fixes.sort(key=lambda f: f.edits[-1].start)
-        hidden = sorted({m for f in fixes for m in f.claim.hidden})
+        claim = RemovesTargets(tuple(sorted({m for f in fixes for m in f.claim.hidden})))
+        targets = tuple(t for f in fixes for t in f.targets)
+        unnamed = [f.instead[0] for f in fixes]
+        cheaper = Fix(
+            NAME,
+            tuple(sorted((e for f in unnamed for e in f.edits), key=lambda e: e.start)),
+            targets,
+            "; ".join(f.summary for f in unnamed),
+            claim=claim,
+        )
         joined.append(
             Fix(
                 NAME,
                 tuple(f.edits[0] for f in fixes) + tuple(e for f in fixes for e in f.edits[1:]),
-                tuple(t for f in fixes for t in f.targets),
+                targets,
                 "; ".join(f.summary for f in fixes),
-                claim=RemovesTargets(tuple(hidden)),
-                instead=tuple(fixes),
+                claim=claim,
+                instead=(cheaper, *fixes),
             )
         )
     alone = {id(f) for j in joined for f in j.instead}
@@ -262,7 +272,7 @@ def _fix(view: PackageView, escape: Escape, make: Make) -> Fix | str:
     if bound is not None:
         if uses_goto(owner(stmt)):
             return "the function uses goto: a jump over the new array's declaration would not compile"
-        return _exact(view, escape, make, stmt, target, k, size, once)
+        return _exact(view, escape, make, stmt, target, k, size, once, nested)
     lengths = _sizes(make)
     if (
         len(lengths) == 2
@@ -393,35 +403,44 @@ def _evaluated_once(view: PackageView, path: str, make: Make) -> Node | bool | N
 
 
 def _exact(
-    view: PackageView, escape: Escape, make: Make, stmt: Node, target: str, k: int, size: int, once: Node | None
+    view: PackageView,
+    escape: Escape,
+    make: Make,
+    stmt: Node,
+    target: str,
+    k: int,
+    size: int,
+    once: Node | None,
+    nested: bool,
 ) -> Fix | str:
     """`var sBuf [K]T` before the statement and `sBuf[:n:n]` (or `[:n:m]`) for the make: a bound
     the code proves needs no fallback, and the variable-size make is gone (RemovesTargets: an
     array the compiler moved to the heap would be a new escape), go1.25+'s `does not escape` of it
     too, which stands for a heap allocation above 32 bytes (the claim's `hidden`). A size `once` is
-    evaluated first, once, into `sN` (`sN := rdataLen(k)`): right before the statement, as the make did."""
+    evaluated first, once, into `sN` (`sN := rdataLen(k)`): right before the statement, as the make did.
+    Should verification reject it, the same array from `new([K]T)` is tried in its place (`instead`)."""
     source = view.sources[escape.path]
     suffix = _suffix(view, make, stmt, target, once is not None)
     buffer = f"{target}Buf{suffix}"
     indent = indentation(source, stmt.start_byte)  # `case 1: s := make(…)`: gofmt indents the new line
-    declare = f"var {buffer} [{k}]{_src(make.element)}\n".encode() + indent
+    array = f"[{k}]{_src(make.element)}"
+    first = b""
     sizes = {n: _src(n) for n in _sizes(make)}
     if once is not None:
-        declare = f"{target}N{suffix} := {sizes[once]}\n".encode() + indent + declare
+        first = f"{target}N{suffix} := {sizes[once]}\n".encode() + indent
         sizes[once] = f"{target}N{suffix}"
     length = sizes[make.length]
-    sliced = f"{buffer}[:{length}:{sizes.get(make.capacity) or length}]".encode()
+    bounds = f"[:{length}:{sizes.get(make.capacity) or length}]"
     fixed = _fixed_sizes(view, escape.path, make, stmt) if once is None else None
     if fixed is not None and fixed[1] == k:  # the array is the slice's whole capacity
-        sliced = f"{buffer}[:]".encode() if fixed[0] == k else f"{buffer}[:{fixed[0]}]".encode()
+        bounds = "[:]" if fixed[0] == k else f"[:{fixed[0]}]"
     edits = (
-        Edit(escape.path, stmt.start_byte, stmt.start_byte, declare),
-        Edit(escape.path, make.call.start_byte, make.call.end_byte, sliced),
+        Edit(escape.path, stmt.start_byte, stmt.start_byte, first + f"var {buffer} {array}\n".encode() + indent),
+        Edit(escape.path, make.call.start_byte, make.call.end_byte, f"{buffer}{bounds}".encode()),
     )
     sizes = _src(make.length) + (", " + _src(make.capacity) if make.capacity else "")
-    summary = (
-        f"give make({_slice_type(make)}, {sizes}) a {k}-element stack array ({k * size} bytes): the code bounds it"
-    )
+    given = f"give make({_slice_type(make)}, {sizes}) a {k}-element stack array ({k * size} bytes)"
+    summary = f"{given}: the code bounds it"
     # go1.25+ reports the make `does not escape` and allocates it on the heap above 32 bytes: gone with the make
     site = escape[:3]
     hidden = {
@@ -430,7 +449,34 @@ def _exact(
         for e in found
         if e[:3] == site and not e.heap and _allocates(e, version)
     }
-    return Fix(NAME, edits, (escape,), summary, claim=RemovesTargets(tuple(sorted(hidden))))
+    claim = RemovesTargets(tuple(sorted(hidden)))
+    # `new([K]T)` gives the same zeroed array each time the statement runs, sliced the same, in fewer nodes than
+    # a named one: a function the compiler inlined may stay within go1.24's budget (make-const-search
+    # AppendBlock: cost 82 of 80 with `var deltasBuf`, 77 with `new([128]uint32)[:len(docs):len(docs)]`). A `new`
+    # the package declares itself cannot take a type as its argument: that rewrite would not build.
+    how = f"from new({array})"
+    if fixed is None and not nested and _capacity_unseen(view, escape.path, make, stmt, target):
+        bounds, how = f"[:{length}]", f"{how}, its capacity seen by no code"  # two fewer nodes: Quadkey 82 -> 80
+    unnamed = (Edit(escape.path, stmt.start_byte, stmt.start_byte, first),) if first else ()
+    unnamed += (Edit(escape.path, make.call.start_byte, make.call.end_byte, f"new({array}){bounds}".encode()),)
+    cheaper = Fix(NAME, unnamed, (escape,), f"{given} {how}: the code bounds it", claim=claim)
+    return Fix(NAME, edits, (escape,), summary, claim=claim, instead=(cheaper,))
+
+
+def _capacity_unseen(view: PackageView, path: str, make: Make, stmt: Node, target: str) -> bool:
+    """May `new([K]T)[:n]`, of capacity K, stand for `make([]T, n)`, of capacity n? Where the make has no capacity
+    of its own (its length above one panics; `[:n]` checks K only) and the statement declares the variable it
+    is assigned to (not a result a bare return hands out, nor a parameter), which shows its capacity to no code
+    (capacity.py)."""
+    if make.capacity is not None:
+        return False
+    declared = (
+        i
+        for i in view.types.idents.get(path, ())
+        if stmt.start_byte <= i.start < make.call.start_byte and i.name == target and i.use == Use.DECL
+    )
+    ident = next(declared, None)
+    return ident is not None and capacity.unobserved(view, path, ident.obj)
 
 
 def _fixed_sizes(view: PackageView, path: str, make: Make, stmt: Node) -> tuple[int, int] | None:

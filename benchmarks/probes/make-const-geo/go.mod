@@ -1,0 +1,3 @@
+module example.com/probes/make-const-geo
+
+go 1.22
