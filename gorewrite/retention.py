@@ -147,8 +147,8 @@ def _called(
             relies.update(entry.relies)
             continue
         if dynamic is None:
-            if argument != RECEIVER and (operands.written_type(view, path, items(args)[argument])[0] or "")[:2] == "[]":
-                continue  # an unnamed slice type declares no methods: there are none to call (go/parser's src)
+            if (operands.written_type(view, path, items(args)[argument])[0] or "")[:2] == "[]":
+                continue  # an unnamed slice type declares no methods (go/parser's src); TABLE keys no receiver
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
         if entry.holder and (held := holder_use(view, path, call, entry.holder, entry.parts, entry.part)):
             return f"{role}, which keeps it in what it returns, and that {held}"

@@ -787,6 +787,12 @@ func TestPrinterFprint(t *testing.T) {
 		func(b *bytes.Buffer) { (&printer.Config{Mode: printer.RawFormat}).Fprint(b, fset, file) },
 		func(b *bytes.Buffer) { format.Node(b, fset, file) }, // unsorted imports: Node sorts a copy first
 		func(b *bytes.Buffer) { format.Node(b, fset, expr) },
+		func(b *bytes.Buffer) {
+			format.Node(b, fset, &printer.CommentedNode{Node: file, Comments: file.Comments})
+		},
+		func(b *bytes.Buffer) {
+			printer.Fprint(b, fset, &printer.CommentedNode{Node: expr, Comments: file.Comments})
+		},
 	} {
 		check(t, print)
 	}
@@ -838,7 +844,8 @@ var keptFiles []*ast.File
 func TestParseFileSource(t *testing.T) {
 	fset := token.NewFileSet()
 	inputs := []string{"package p\n\n// Doc.\nvar x = `raw` + \"s\" + 'c' + 1.5 // tail\n/* b */ func F() { x := 1; _ = x }\n",
-		"//line other.go:10\npackage p\n", "package", "", "\xef\xbb\xbfpackage p; import \"fmt\"; var _ = fmt.Sprint\n"}
+		"//line other.go:10\npackage p\n", "package", "", "\xef\xbb\xbfpackage p; import \"fmt\"; var _ = fmt.Sprint\n",
+		"\xff\xfep\x00a\x00", "package p\nvar s = \"\x00\xff\" /* \xfe */\n"} // go1.27's scanner reads src for its UTF-16 error
 	for _, in := range inputs {
 		if !collectedAs(func() *[256]byte { return new([256]byte) }, func(p *[256]byte) {
 			n := copy(p[:], in)
