@@ -2,6 +2,7 @@
 verified by the releases that compile it, never dropped; the others build the original (real go, both releases)."""
 
 import json
+from dataclasses import replace
 
 from conftest import GOROUTINE, OLDER, gorewrite, module, releases, snapshot
 
@@ -267,11 +268,15 @@ def test_the_second_runs_verdicts_merge_as_the_releases_compile_the_file():
 def test_the_two_runs_rewrites_hold_together_only_when_one_build_of_both_verifies_them_all(monkeypatch):
     """The merge with a stand-in second run and a stand-in verification of both together: the second run's fix
     is applied only when that verification verifies every fix (this run's too) and compiled the very files the
-    two runs write; a rejection, or a file formatted otherwise than written, keeps it waiting for the next run."""
+    two runs write; a rejection, or a file formatted otherwise than written, keeps it waiting for the next run.
+    Each fix is judged as it was verified, without its alternatives: one compiled in its place would only write
+    other bytes than the run's (a wait either way), after builds that cost the run time."""
     older, newer = Toolchain("go", OLDER, {}), Toolchain("go", "go1.27.3", {})
     group, other = "/m/work/group.go", "/m/work/run.go"
     theirs = Fix("closure", (Edit(group, 1, 2, b"x"),), (Escape(group, 8, 20, "moved to heap: k"),), "copy k")
+    alone = Fix("closure", (Edit(other, 1, 2, b"z"),), (Escape(other, 8, 20, "moved to heap: label"),), "alt")
     mine = Fix("closure", (Edit(other, 1, 2, b"y"),), (Escape(other, 8, 20, "moved to heap: label"),), "copy")
+    mine = replace(mine, instead=(alone,))  # verified in its own place: its alternative is never compiled again
     pkg = Package("m/work", "work", "/m/work", "/m", "1.22", (group, other), frozenset(), {}, (), False, None)
     listings = Listings([older, newer], ["./..."], "/m", lambda path: False)
     listings.compiling = {group: ("go1.27.3",)}
@@ -291,6 +296,7 @@ def test_the_two_runs_rewrites_hold_together_only_when_one_build_of_both_verifie
 
         def together(toolchains, cwd, views, fixes, *rest, verdict=verdict, compiled=compiled):
             judged.append(([tc.version for tc in toolchains], {p: [f.summary for f in fs] for p, fs in fixes.items()}))
+            assert not any(f.instead for fs in fixes.values() for f in fs), fixes  # a rejection waits, never retried
             return Verification([verdict(f) for fs in fixes.values() for f in fs], [], compiled)
 
         monkeypatch.setattr(unlisted, "verify", together)
