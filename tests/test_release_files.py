@@ -295,20 +295,21 @@ def test_the_two_runs_rewrites_hold_together_only_when_one_build_of_both_verifie
     ):
 
         def together(toolchains, cwd, views, fixes, *rest, verdict=verdict, compiled=compiled):
-            judged.append(([tc.version for tc in toolchains], {p: [f.summary for f in fs] for p, fs in fixes.items()}))
+            summaries = {p: [f.summary for f in fs] for p, fs in fixes.items()}
+            judged.append(([tc.version for tc in toolchains], summaries, rest[0]))
             assert not any(f.instead for fs in fixes.values() for f in fs), fixes  # a rejection waits, never retried
             return Verification([verdict(f) for fs in fixes.values() for f in fs], [], compiled)
 
         monkeypatch.setattr(unlisted, "verify", together)
         run = Run(older, [], toolchains=[older, newer], elsewhere=listings, changes={other: b"changed"})
         run.verdicts = [Verified(mine)]
-        examined(run, [], Options(), second)
+        examined(run, [], Options(checks=frozenset({"tests"})), second)  # --verify tests: run on both together
         if compiled == {group: b"new", other: b"changed"}:
             assert [v.fix for v in run.verdicts] == [mine, theirs] and run.changes[group] == b"new"
         else:
             assert [v.fix for v in run.verdicts] == [mine] and group not in run.changes
             assert run.declined[0].reason.startswith("this run rewrites run.go too, never compiled with it")
-    assert judged == [(["go1.27.3"], {"m/work": ["copy", "copy k"]})] * 3
+    assert judged == [(["go1.27.3"], {"m/work": ["copy", "copy k"]}, {"tests"})] * 3
 
 
 # A //line directive names a file no release compiles (a template an ignored file holds, or none at all): its
