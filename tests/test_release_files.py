@@ -278,6 +278,9 @@ def test_the_two_runs_rewrites_hold_together_only_when_one_build_of_both_verifie
     alone = Fix("closure", (Edit(other, 1, 2, b"z"),), (Escape(other, 8, 20, "moved to heap: label"),), "alt")
     mine = Fix("closure", (Edit(other, 1, 2, b"y"),), (Escape(other, 8, 20, "moved to heap: label"),), "copy")
     mine = replace(mine, instead=(alone,))  # verified in its own place: its alternative is never compiled again
+    far = Fix(
+        "closure", (Edit("/m/far/far.go", 1, 2, b"f"),), (Escape("/m/far/far.go", 3, 9, "moved to heap: f"),), "f"
+    )
     pkg = Package("m/work", "work", "/m/work", "/m", "1.22", (group, other), frozenset(), {}, (), False, None)
     listings = Listings([older, newer], ["./..."], "/m", lambda path: False)
     listings.compiling = {group: ("go1.27.3",)}
@@ -303,12 +306,12 @@ def test_the_two_runs_rewrites_hold_together_only_when_one_build_of_both_verifie
 
         monkeypatch.setattr(unlisted, "verify", together)
         run = Run(older, [], toolchains=[older, newer], elsewhere=listings, changes={other: b"changed"})
-        run.verdicts = [Verified(mine)]
+        run.verdicts = [Verified(mine), Verified(far)]  # far's package shares no build with group.go: not judged
         examined(run, [], Options(checks=frozenset({"tests"})), second)  # --verify tests: run on both together
         if compiled == {group: b"new", other: b"changed"}:
-            assert [v.fix for v in run.verdicts] == [mine, theirs] and run.changes[group] == b"new"
+            assert [v.fix for v in run.verdicts] == [mine, far, theirs] and run.changes[group] == b"new"
         else:
-            assert [v.fix for v in run.verdicts] == [mine] and group not in run.changes
+            assert [v.fix for v in run.verdicts] == [mine, far] and group not in run.changes
             assert run.declined[0].reason.startswith(f"this run rewrites run.go too, {why}"), run.declined[0]
     assert judged == [(["go1.27.3"], {"m/work": ["copy", "copy k"]}, {"tests"})] * 3
 
