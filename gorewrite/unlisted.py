@@ -168,8 +168,7 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
         leaving = tuple(tc.version for tc in run.toolchains if tc.version not in versions)
         names = " and ".join(sorted(os.path.basename(p) for p in paths))
         busy = _meeting(run, toolchains, paths)
-        if busy and _together(run, sub, toolchains, busy, options):
-            busy = []
+        apart = _together(run, sub, toolchains, busy, options) if busy else ""  # why the two do not hold together
         for d in sub.declined:
             reason = f"the rewrite reaches past {names}, the files only {' and '.join(versions)} compile"
             reason += f", or {OUTSIDE}" if options.lines is not None else ""
@@ -179,9 +178,9 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
                 run.verdicts.append(
                     replace(verdict, reason=f"{versions[0]}: {verdict.reason}") if len(versions) < 2 else verdict
                 )
-            elif busy:
+            elif apart:
                 said = (
-                    f"this run rewrites {os.path.basename(busy[0])} too, never compiled with it: "
+                    f"this run rewrites {os.path.basename(busy[0])} too, {apart}: "
                     "run gorewrite again once that is applied"
                 )
                 run.declined += [Declined(verdict.fix.rule, t, said) for t in verdict.fix.targets]
@@ -200,17 +199,18 @@ def examined(run, rules: list[Rule], options: Options, fix: Callable):
     return run
 
 
-def _together(run, sub, toolchains: list[Toolchain], busy: list[str], options: Options) -> bool:
-    """Do this run's verified fixes and the second run's hold in one build of the releases that compile `paths`,
-    each judged against the original's escapes as it was alone, and is every file of that build the one the two
-    runs write? Asked only where each changed file that may share a build with them is in a package the second
-    run proposed for (its view lists the package as these releases build it): that one compile holds them all.
+def _together(run, sub, toolchains: list[Toolchain], busy: list[str], options: Options) -> str:
+    """Why this run's verified fixes and the second run's do not hold in one build of the releases that compile
+    `paths` ("" when they do: each judged against the original's escapes as it was alone, and every file of that
+    build the one the two runs write). Built only where each changed file that may share a build with them is in
+    a package the second run proposed for (its view lists the package as these releases build it): that one
+    compile holds them all; elsewhere they were never compiled together.
     The first release's build leaves these files out: it is the build the first run verified."""
     theirs = [v.fix for v in sub.verdicts if isinstance(v, Verified)]
     dirs = {os.path.dirname(e.path) for f in theirs for e in f.edits}
     views = {pkg: view for pkg, view in sub.views.items() if view.package.dir in dirs}
     if {os.path.dirname(p) for p in busy} - dirs or len(views) != len(dirs):
-        return False
+        return "never compiled with it"
     by_dir = {view.package.dir: pkg for pkg, view in views.items()}
     fixes: dict[str, list] = {pkg: [] for pkg in views}
     for fix in [v.fix for v in run.verdicts if isinstance(v, Verified)] + theirs:
@@ -218,9 +218,13 @@ def _together(run, sub, toolchains: list[Toolchain], busy: list[str], options: O
         if pkg is not None:  # as verified: its alternatives were judged in its place already
             fixes[pkg].append(replace(fix, instead=()))
     checked = verify(toolchains, run.elsewhere.cwd, views, fixes, options.checks, options.progress, options.cache)
+    failed = next((v for v in checked.verdicts if not isinstance(v, Verified)), None)
+    if failed is not None:  # compiled with it: a name both declare, or an escape only the two together leave
+        return f"and the two fail together ({os.path.basename(failed.fix.targets[0].path)}: {failed.reason})"
     written = {**run.changes, **sub.changes}
-    verified = all(isinstance(v, Verified) for v in checked.verdicts)
-    return verified and all(written.get(path) == data for path, data in checked.contents.items())
+    if any(written.get(path) != data for path, data in checked.contents.items()):
+        return "and the two built together are not the files the run writes"
+    return ""
 
 
 def _meeting(run, toolchains: list[Toolchain], paths: set[str]) -> list[str]:

@@ -2,6 +2,7 @@
 verified by the releases that compile it, never dropped; the others build the original (real go, both releases)."""
 
 import json
+from dataclasses import replace
 
 from conftest import GOROUTINE, OLDER, gorewrite, module, releases, snapshot
 
@@ -267,11 +268,19 @@ def test_the_second_runs_verdicts_merge_as_the_releases_compile_the_file():
 def test_the_two_runs_rewrites_hold_together_only_when_one_build_of_both_verifies_them_all(monkeypatch):
     """The merge with a stand-in second run and a stand-in verification of both together: the second run's fix
     is applied only when that verification verifies every fix (this run's too) and compiled the very files the
-    two runs write; a rejection, or a file formatted otherwise than written, keeps it waiting for the next run."""
+    two runs write; a rejection, or a file formatted otherwise than written, keeps it waiting for the next run, and
+    says so (compiled together: not "never compiled with it", which the decline said when two pools took one name).
+    Each fix is judged as it was verified, without its alternatives: one compiled in its place would only write
+    other bytes than the run's (a wait either way), after builds that cost the run time."""
     older, newer = Toolchain("go", OLDER, {}), Toolchain("go", "go1.27.3", {})
     group, other = "/m/work/group.go", "/m/work/run.go"
     theirs = Fix("closure", (Edit(group, 1, 2, b"x"),), (Escape(group, 8, 20, "moved to heap: k"),), "copy k")
+    alone = Fix("closure", (Edit(other, 1, 2, b"z"),), (Escape(other, 8, 20, "moved to heap: label"),), "alt")
     mine = Fix("closure", (Edit(other, 1, 2, b"y"),), (Escape(other, 8, 20, "moved to heap: label"),), "copy")
+    mine = replace(mine, instead=(alone,))  # verified in its own place: its alternative is never compiled again
+    far = Fix(
+        "closure", (Edit("/m/far/far.go", 1, 2, b"f"),), (Escape("/m/far/far.go", 3, 9, "moved to heap: f"),), "f"
+    )
     pkg = Package("m/work", "work", "/m/work", "/m", "1.22", (group, other), frozenset(), {}, (), False, None)
     listings = Listings([older, newer], ["./..."], "/m", lambda path: False)
     listings.compiling = {group: ("go1.27.3",)}
@@ -283,26 +292,28 @@ def test_the_two_runs_rewrites_hold_together_only_when_one_build_of_both_verifie
         return sub
 
     judged = []
-    for verdict, compiled in (
-        (Verified, {group: b"new", other: b"changed"}),
-        (lambda f: Rejected(f, "the package no longer compiles"), {}),
-        (Verified, {group: b"new", other: b"formatted otherwise"}),
+    for verdict, compiled, why in (
+        (Verified, {group: b"new", other: b"changed"}, ""),
+        (lambda f: Rejected(f, "the package no longer compiles"), {}, "and the two fail together (run.go: the pa"),
+        (Verified, {group: b"new", other: b"formatted otherwise"}, "and the two built together are not the files"),
     ):
 
         def together(toolchains, cwd, views, fixes, *rest, verdict=verdict, compiled=compiled):
-            judged.append(([tc.version for tc in toolchains], {p: [f.summary for f in fs] for p, fs in fixes.items()}))
+            summaries = {p: [f.summary for f in fs] for p, fs in fixes.items()}
+            judged.append(([tc.version for tc in toolchains], summaries, rest[0]))
+            assert not any(f.instead for fs in fixes.values() for f in fs), fixes  # a rejection waits, never retried
             return Verification([verdict(f) for fs in fixes.values() for f in fs], [], compiled)
 
         monkeypatch.setattr(unlisted, "verify", together)
         run = Run(older, [], toolchains=[older, newer], elsewhere=listings, changes={other: b"changed"})
-        run.verdicts = [Verified(mine)]
-        examined(run, [], Options(), second)
+        run.verdicts = [Verified(mine), Verified(far)]  # far's package shares no build with group.go: not judged
+        examined(run, [], Options(checks=frozenset({"tests"})), second)  # --verify tests: run on both together
         if compiled == {group: b"new", other: b"changed"}:
-            assert [v.fix for v in run.verdicts] == [mine, theirs] and run.changes[group] == b"new"
+            assert [v.fix for v in run.verdicts] == [mine, far, theirs] and run.changes[group] == b"new"
         else:
-            assert [v.fix for v in run.verdicts] == [mine] and group not in run.changes
-            assert run.declined[0].reason.startswith("this run rewrites run.go too, never compiled with it")
-    assert judged == [(["go1.27.3"], {"m/work": ["copy", "copy k"]})] * 3
+            assert [v.fix for v in run.verdicts] == [mine, far] and group not in run.changes
+            assert run.declined[0].reason.startswith(f"this run rewrites run.go too, {why}"), run.declined[0]
+    assert judged == [(["go1.27.3"], {"m/work": ["copy", "copy k"]}, {"tests"})] * 3
 
 
 # A //line directive names a file no release compiles (a template an ignored file holds, or none at all): its
@@ -350,3 +361,35 @@ def test_github_and_sarif_name_only_the_releases_that_verified_the_rewrite(tmp_p
     sarif = json.loads(gorewrite("fix", "--dry-run", "--format", "sarif", "--rule", "closure", *both, cwd=root).stdout)
     (text,) = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
     assert f"(verified with {toolchain.version}: " in text and f"{OLDER}: builds the original, unchanged" in text, text
+
+
+# Each file's scratch is pooled alone as `bufPool`: the two runs' pools share a name only the build of both sees.
+POOLED = """package scratch
+
+// Sum joins the parts into a 1 MiB scratch buffer and sums it.
+func Sum(parts []string) int {
+	buf := make([]byte, 0, 1<<20)
+	for _, p := range parts {
+		buf = append(buf, p...)
+	}
+	n := 0
+	for _, b := range buf {
+		n += int(b)
+	}
+	return n
+}
+"""
+
+
+def test_two_runs_pools_of_one_name_wait_saying_they_fail_together(tmp_path, toolchain):
+    """Compiled together the second run's pool is redeclared: it waits, and the decline says the two failed
+    together (it said "never compiled with it" though they just were)."""
+    later = "//go:build go1.25\n\n" + POOLED.replace("Sum(", "Sum125(")
+    root = module(tmp_path, {"scratch/a.go": POOLED, "scratch/b125.go": later})
+    both = ["--toolchain", OLDER, "--toolchain", toolchain.version]
+    done = gorewrite("fix", "--dry-run", "-v", "--rule", "sync-pool", *both, cwd=root)
+    assert done.returncode == 1, done.stderr
+    assert "verified  scratch/a.go:5:" in done.stderr
+    said = "declined  scratch/b125.go:7: make([]byte, 0, 1048576) escapes to heap: this run rewrites a.go too, "
+    assert said + "and the two fail together (b125.go: verified alone but not together" in done.stderr, done.stderr
+    assert "bufPool redeclared" in done.stderr and "never compiled with it" not in done.stderr
