@@ -979,7 +979,8 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         call, argument = found
         if call.parent.type in ("go_statement", "defer_statement"):
             return f"the address of {name} goes to a go/defer call that runs later (line {line})"
-        copied = builtins.called(view.types, path, call) == "copy"  # copy(x[:], b) writes x, keeping nothing
+        # copy(x[:], b) writes x, keeping nothing; copy(dst, []*T{&x}) puts &x in dst, which retention then judges
+        copied = held is None and builtins.called(view.types, path, call) == "copy"
         # `f(x[:])` to an `any` boxes the slice: its pointer into x is then the content the callee may return
         given = items(call.child_by_field_name("arguments"))[argument] if argument != retention.RECEIVER else None
         sliced = given is not None and given.type == "slice_expression"
