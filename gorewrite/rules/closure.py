@@ -1017,9 +1017,7 @@ def _literal_call(ident: Node) -> tuple[Node, int] | None:
     operand = up if up.type == "parenthesized_expression" else literal
     selector = operand.parent if up.type == "parenthesized_expression" else up
     call = selector.parent
-    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != operand:
-        return None
-    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+    if selector.type != "selector_expression" or call.type != "call_expression":  # (T{…}).f is no call
         return None
     return call, retention.RECEIVER
 
