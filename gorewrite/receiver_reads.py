@@ -94,7 +94,7 @@ def parameter_reads_only(view: PackageView, path: str, call: Node, index: int) -
     if isinstance(found, str):
         return found
     param = callees.parameter(view, found, index)
-    if param is None:  # unnamed, or one of a variadic parameter's arguments
+    if param is None:  # unnamed, or a variadic parameter's second argument or later (its first: the slice, held below)
         return f"{callees.shown(call)} takes the address as a parameter go/types does not name here"
     _note_file(view, found[0], proof)
     what = f"its parameter {text(param[0]).decode()}"

@@ -211,6 +211,36 @@ func Run(xs []string, c Config) []string {
 """,
         "goes to a go/defer call that runs later",
     ),
+    "decline_literal_copied_source": (  # copy puts &c in the table: a write through it must reach the goroutines
+        """package decline_literal_copied_source
+
+import "sync"
+
+type Config struct{ Name string }
+
+// Run files the config in a table, renames it through the table, then releases the goroutines that read it.
+func Run(xs []string, c Config) []string {
+	var table [1]*Config
+	copy(table[:], []*Config{&c})
+	start := make(chan struct{})
+	out := make([]string, len(xs))
+	var wg sync.WaitGroup
+	for i, x := range xs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			out[i] = c.Name + x
+		}()
+	}
+	table[0].Name = "late"
+	close(start)
+	wg.Wait()
+	return out
+}
+""",
+        "c is passed to copy, which go/types does not name",
+    ),
 }
 
 NAIVE = {
@@ -219,6 +249,10 @@ NAIVE = {
         'fmt.Sprint({pkg}.Run([]string{"a"}, {pkg}.Config{Name: "x"}))',
     ),
     "decline_literal_go": (  # the copies read the old name, the original "renamed"
+        lambda source: source.replace("\t\tgo func() {\n", "\t\tc := c\n\t\tgo func() {\n"),
+        'fmt.Sprint({pkg}.Run([]string{"a"}, {pkg}.Config{Name: "x"}))',
+    ),
+    "decline_literal_copied_source": (  # the copies read the old name, the original "late"
         lambda source: source.replace("\t\tgo func() {\n", "\t\tc := c\n\t\tgo func() {\n"),
         'fmt.Sprint({pkg}.Run([]string{"a"}, {pkg}.Config{Name: "x"}))',
     ),

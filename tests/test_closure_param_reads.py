@@ -206,6 +206,32 @@ func Render(names []string, env, zone string) []string {
 }
 
 DECLINES = {
+    "decline_param_reads_unnamed": (  # a blank parameter: go/types gives it nothing whose uses could be read
+        """package decline_param_reads_unnamed
+
+import "sync"
+
+type Policy struct{ Limit int }
+
+func weight(name string, _ *Policy) int { return len(name) }
+
+// Weights weighs every name under the policy.
+func Weights(names []string, p Policy) []int {
+	out := make([]int, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = weight(n, &p)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "the address of p is taken at or after the statement making the closure",
+    ),
     "decline_param_reads_writes": (  # the callee counts its calls through the parameter, read after the Wait
         """package decline_param_reads_writes
 

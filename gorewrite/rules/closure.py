@@ -979,7 +979,8 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
         call, argument = found
         if call.parent.type in ("go_statement", "defer_statement"):
             return f"the address of {name} goes to a go/defer call that runs later (line {line})"
-        copied = builtins.called(view.types, path, call) == "copy"  # copy(x[:], b) writes x, keeping nothing
+        # copy(x[:], b) writes x, keeping nothing; copy(dst, []*T{&x}) puts &x in dst, which retention then judges
+        copied = held is None and builtins.called(view.types, path, call) == "copy"
         # `f(x[:])` to an `any` boxes the slice: its pointer into x is then the content the callee may return
         given = items(call.child_by_field_name("arguments"))[argument] if argument != retention.RECEIVER else None
         sliced = given is not None and given.type == "slice_expression"
@@ -1016,9 +1017,7 @@ def _literal_call(ident: Node) -> tuple[Node, int] | None:
     operand = up if up.type == "parenthesized_expression" else literal
     selector = operand.parent if up.type == "parenthesized_expression" else up
     call = selector.parent
-    if selector.type != "selector_expression" or selector.child_by_field_name("operand") != operand:
-        return None
-    if call.type != "call_expression" or call.child_by_field_name("function") != selector:
+    if selector.type != "selector_expression" or call.type != "call_expression":  # (T{…}).f is no call
         return None
     return call, retention.RECEIVER
 
