@@ -120,12 +120,14 @@ def _keyed(types: TypeInfo, path: str, function: Node, loop: Node, uses: list[Id
 
 
 def _stored(index: Node) -> Node | None:
-    """The statement storing the map's element `out[k]` (`out[k] = v`, `out[k] += v`, `out[k]++`), or None
-    when it only reads it (each element an assignment of several stores counts: `out[a], out[b] = x, y` twice)."""
+    """The statement storing the map's element `out[k]` (`out[k] = v`, `out[k] += v`, `out[k]++`, a select's `case
+    out[k] = <-c:`, a range's `for k, out[k] = range page`, the range storing once an iteration of its own loop), or
+    None when it only reads it (each element an assignment of several stores counts: `out[a], out[b] = x, y` twice)."""
     if index.parent.type in ("inc_statement", "dec_statement", "parenthesized_expression"):
         return index.parent  # `(out[k]) = v` may store too: counted as one
     left = index.parent if index.parent.type == "expression_list" else None
     stmt = left.parent if left is not None else None
-    if stmt is None or stmt.type != "assignment_statement" or stmt.child_by_field_name("left") != left:
+    stored = ("assignment_statement", "receive_statement", "range_clause")
+    if stmt is None or stmt.type not in stored or stmt.child_by_field_name("left") != left:
         return None
     return stmt
