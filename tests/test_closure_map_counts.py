@@ -89,6 +89,41 @@ func Notify(subs map[string]func(string), topic string) string {
         "topic := topic // captured by value: keeps topic off the heap",
         '{pkg}.Notify(map[string]func(string){"a": func(string) {}, "b": func(string) {}}, "t")',
     ),
+    "map_count_field_range": (  # a range over a map field in the loop's body only reads it: len(byUser) holds
+        """package map_count_field_range
+
+import "sync"
+
+type Rates struct{ bonus map[string]int64 }
+
+// Score scores every user's amount on its own goroutine, with the bonuses summed beside; the base is reset after.
+func Score(byUser map[string]int64, r *Rates, base int64) (int64, int64) {
+	total := make(chan int64, len(byUser))
+	var wg sync.WaitGroup
+	wg.Add(len(byUser))
+	for user, amount := range byUser {
+		var extra int64
+		for _, b := range r.bonus {
+			extra += b
+		}
+		go func() {
+			defer wg.Done()
+			total <- amount*base + extra + int64(len(user))
+		}()
+	}
+	wg.Wait()
+	base = 0
+	close(total)
+	var sum int64
+	for t := range total {
+		sum += t
+	}
+	return sum, base
+}
+""",
+        "base := base // captured by value: keeps base off the heap",
+        'fmt.Sprint({pkg}.Score(map[string]int64{"a": 1, "bb": 2}, &{pkg}.Rates{}, 3))',
+    ),
 }
 
 ADDED = """package {name}
