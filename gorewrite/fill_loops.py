@@ -12,7 +12,8 @@ good (nothing else sends), so the loop ends only once every goroutine has sent.
 A map fills the same way: `for len(out) < len(urls) { r := <-ch; out[r.url] = r.body }`. A map is a reference,
 so its writes are not the variable's: every use of it up to the loop's end must be go/types' own (no address, no
 write of the variable, none in a func literal) and either `len(out)` or `out[k]`, an index that reads or (the one
-such statement, in the loop's body, in no inner loop) stores: `out[k] = v`, `out[k] += v` or `out[k]++`, one key.
+such statement, in the loop's body, in no inner loop) stores: `out[k] = v`, `out[k] += v`, `out[k]++` or a
+select's `case out[k] = <-c:`, one key (a range's `for _, out[k] = range xs` stores once an iteration of its own loop).
 Nothing else can reach the map before the loop ends (it is not passed, assigned, ranged nor captured), so each
 iteration adds at most one key; declared empty (`make(map[K]V, hint)` whatever the hint, `map[K]V{}`, `var out
 map[K]V`), it holds fewer keys than the count until the loop has run that many iterations.
