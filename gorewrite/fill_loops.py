@@ -12,7 +12,8 @@ good (nothing else sends), so the loop ends only once every goroutine has sent.
 A map fills the same way: `for len(out) < len(urls) { r := <-ch; out[r.url] = r.body }`. A map is a reference,
 so its writes are not the variable's: every use of it up to the loop's end must be go/types' own (no address, no
 write of the variable, none in a func literal) and either `len(out)` or `out[k]`, an index that reads or (the one
-such statement, in the loop's body, in no inner loop) stores: `out[k] = v`, `out[k] += v` or `out[k]++`, one key.
+such statement, in the loop's body, in no inner loop) stores: `out[k] = v`, `out[k] += v`, `out[k]++` or a
+select's `case out[k] = <-c:`, one key (a range's `for _, out[k] = range xs` stores once an iteration of its own loop).
 Nothing else can reach the map before the loop ends (it is not passed, assigned, ranged nor captured), so each
 iteration adds at most one key; declared empty (`make(map[K]V, hint)` whatever the hint, `map[K]V{}`, `var out
 map[K]V`), it holds fewer keys than the count until the loop has run that many iterations.
@@ -120,12 +121,14 @@ def _keyed(types: TypeInfo, path: str, function: Node, loop: Node, uses: list[Id
 
 
 def _stored(index: Node) -> Node | None:
-    """The statement storing the map's element `out[k]` (`out[k] = v`, `out[k] += v`, `out[k]++`), or None
-    when it only reads it (each element an assignment of several stores counts: `out[a], out[b] = x, y` twice)."""
+    """The statement storing the map's element `out[k]` (`out[k] = v`, `out[k] += v`, `out[k]++`, a select's `case
+    out[k] = <-c:`, a range's `for k, out[k] = range page`, the range storing once an iteration of its own loop), or
+    None when it only reads it (each element an assignment of several stores counts: `out[a], out[b] = x, y` twice)."""
     if index.parent.type in ("inc_statement", "dec_statement", "parenthesized_expression"):
         return index.parent  # `(out[k]) = v` may store too: counted as one
     left = index.parent if index.parent.type == "expression_list" else None
     stmt = left.parent if left is not None else None
-    if stmt is None or stmt.type != "assignment_statement" or stmt.child_by_field_name("left") != left:
+    stored = ("assignment_statement", "receive_statement", "range_clause")
+    if stmt is None or stmt.type not in stored or stmt.child_by_field_name("left") != left:
         return None
     return stmt

@@ -69,8 +69,11 @@ def steady(types: TypeInfo, path: str, function: Node, between: tuple[int, int],
 
 
 def _ranges_map(types: TypeInfo, path: str, node: Node) -> bool:
-    """Is it the range clause of a loop over a map variable or field (`range m`, `range p.m`)?"""
-    operand = unparen(node.child_by_field_name("right")) if node.type == "range_clause" else None
+    """Is it the range clause of a loop over a map variable or field (`range m`, `range p.m`) assigning quiet
+    locals only? `for k, m[k+"!"] = range m` adds a key each iteration, which the range may meet: more than len(m)."""
+    if node.type != "range_clause" or _range_writes(types, path, node):
+        return False
+    operand = unparen(node.child_by_field_name("right"))
     name = (
         operand.child_by_field_name("field")
         if operand is not None and operand.type == "selector_expression"
@@ -172,11 +175,15 @@ def _effect(types: TypeInfo, path: str, node: Node) -> bool:
         targets = left.named_children if left is not None and left.type == "expression_list" else [left]
         return not all(t is not None and _quiet_target(types, path, t) for t in targets)
     if node.type == "range_clause":  # `for _, h.f = range …` assigns each iteration, as `=` does
-        left = node.child_by_field_name("left")
-        targets = left.named_children if left is not None and all(c.type != ":=" for c in node.children) else []
-        written = not all(_quiet_target(types, path, t) for t in targets)
-        return written or not _quiet_range(types, path, node.child_by_field_name("right"))
+        return _range_writes(types, path, node) or not _quiet_range(types, path, node.child_by_field_name("right"))
     return False
+
+
+def _range_writes(types: TypeInfo, path: str, clause: Node) -> bool:
+    """Does the range clause assign anything but quiet locals each iteration (`for k, h.f = range …`)?"""
+    left = clause.child_by_field_name("left")
+    targets = left.named_children if left is not None and all(c.type != ":=" for c in clause.children) else []
+    return not all(_quiet_target(types, path, t) for t in targets)
 
 
 def _quiet_call(types: TypeInfo, path: str, call: Node) -> bool:

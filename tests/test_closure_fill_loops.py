@@ -356,6 +356,23 @@ DECLINES |= {
         ),
         "is not known when it starts",
     ),
+    "decline_fill_map_range_target": (  # a range's own assignment stores a key
+        map_fill(
+            "decline_fill_map_range_target",
+            "A range files each result a second time",
+            'out[v] = 1\n\t\tfor _, out[v+"#"] = range []int{2} {\n\t\t}',
+        ),
+        "is not known when it starts",
+    ),
+    "decline_fill_map_select_case": (  # a select's receive stores a key
+        map_fill(
+            "decline_fill_map_select_case",
+            "A select files a ready extra under a second key",
+            'out[v] = 1\n\t\textra := make(chan int, 1)\n\t\textra <- 2\n\t\tselect {\n\t\tcase out[v+"#"] = <-extra:\n'
+            "\t\tdefault:\n\t\t}",
+        ),
+        "is not known when it starts",
+    ),
     "decline_fill_map_reassigned": (  # the variable made a bigger map
         map_fill(
             "decline_fill_map_reassigned",

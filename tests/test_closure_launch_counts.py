@@ -29,7 +29,7 @@ func Flag(amounts map[string]int, threshold int) ([]string, int) {
 	ch := make(chan string)
 	n := 0
 	for id, amount := range amounts {
-		n++
+		n++ // one check per payment
 		go func() {
 			if amount < threshold {
 				ch <- ""

@@ -6,8 +6,10 @@ with the range's reads. A map's length is no bound of a slice expression's count
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
 runs), DECLINES (source, the reason), NAIVE (the rewrite a careless rule would make, and a probe showing it changes
-what the code does). Three declines have no naive probe: an extra goroutine's Done drives the counter negative,
-which panics in that goroutine (or, for a key added while ranging, the range may or may not visit it).
+what the code does). Four declines have no naive probe: an extra goroutine's Done drives the counter negative,
+which panics in that goroutine (or, for a key added while ranging, the range may or may not visit it). A range
+whose own assignment stores a key (`for k, m[k+"!"] = range m`) is no read only: run 100 times under go1.24.11 and
+go1.27.3 with the extra goroutines held until the rename, the original tags some keys "late", the naive copy never.
 """
 
 from __future__ import annotations
@@ -87,6 +89,41 @@ func Notify(subs map[string]func(string), topic string) string {
         "topic := topic // captured by value: keeps topic off the heap",
         '{pkg}.Notify(map[string]func(string){"a": func(string) {}, "b": func(string) {}}, "t")',
     ),
+    "map_count_field_range": (  # a range over a map field in the loop's body only reads it: len(byUser) holds
+        """package map_count_field_range
+
+import "sync"
+
+type Rates struct{ bonus map[string]int64 }
+
+// Score scores every user's amount on its own goroutine, with the bonuses summed beside; the base is reset after.
+func Score(byUser map[string]int64, r *Rates, base int64) (int64, int64) {
+	total := make(chan int64, len(byUser))
+	var wg sync.WaitGroup
+	wg.Add(len(byUser))
+	for user, amount := range byUser {
+		var extra int64
+		for _, b := range r.bonus {
+			extra += b
+		}
+		go func() {
+			defer wg.Done()
+			total <- amount*base + extra + int64(len(user))
+		}()
+	}
+	wg.Wait()
+	base = 0
+	close(total)
+	var sum int64
+	for t := range total {
+		sum += t
+	}
+	return sum, base
+}
+""",
+        "base := base // captured by value: keeps base off the heap",
+        'fmt.Sprint({pkg}.Score(map[string]int64{"a": 1, "bb": 2}, &{pkg}.Rates{}, 3))',
+    ),
 }
 
 ADDED = """package {name}
@@ -141,6 +178,31 @@ DECLINES = {
             between='ready := make(chan struct{})\n\tgo func() { m["x"] = true; close(ready) }()',
             body="for range ready {\n\t\t}",
         ),
+        ADD,
+    ),
+    "decline_map_count_range_target": (  # the range's own assignment adds a key each iteration, which it may meet
+        """package decline_map_count_range_target
+
+import "sync"
+
+// Tag tags every key on its own goroutine, its value copied to a shadow key by the range itself; the range may
+// meet the shadow keys (more goroutines than the Add counted), so Wait returns while one still reads the tag.
+func Tag(m map[string]bool, tag string) (chan string, string) {
+	out := make(chan string, 64)
+	var wg sync.WaitGroup
+	wg.Add(len(m))
+	var k string
+	for k, m[k+"!"] = range m {
+		go func(k string) {
+			defer wg.Done()
+			out <- tag + k
+		}(k)
+	}
+	wg.Wait()
+	tag = "late"
+	return out, tag
+}
+""",
         ADD,
     ),
     "decline_map_count_sliced": (  # a key deleted between the loops: the receive loop's bound shrinks
