@@ -27,7 +27,8 @@ method of the type another build or `go test` adds would take), its field in a s
 test file of the package cannot redeclare any of them (a duplicate method, or a method named like a field of the
 struct, does not compile). Else the package-wide guard holds it: no file another build compiles may declare
 anything otherwise (callees.other_builds) and no in-package test file declares a method of a name read. Through
-a parameter nothing counts as the type's own: that guard always holds it.
+a parameter no field or method read counts as the type's own, nor a method promoted to the operand's type that
+takes it; a function that only copies `*p` or compares p with nil, declared in such a file, needs no guard.
 """
 
 from __future__ import annotations
@@ -96,6 +97,8 @@ def parameter_reads_only(view: PackageView, path: str, call: Node, index: int) -
     param = callees.parameter(view, found, index)
     if param is None:  # unnamed, or a variadic parameter's second argument or later (its first: the slice, held below)
         return f"{callees.shown(call)} takes the address as a parameter go/types does not name here"
+    if key[1] and not _own(view, path, call.child_by_field_name("function"), key):
+        proof.names.add(key[2])  # promoted: a method of the operand's type in another build or go test shadows it
     _note_file(view, found[0], proof)
     what = f"its parameter {text(param[0]).decode()}"
     reason = _uses(view, found[0], found[1], param[0], (key[0], "", key[2]), proof, 0, what)

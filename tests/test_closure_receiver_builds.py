@@ -130,6 +130,42 @@ HELD = {
     ),
 }
 
+# The goroutine passes &g to base's render, which reads only *t: go test's render of Renderer shadows it (a parameter
+# proof's own call; adv-reach51b). A render of Renderer in the slow build alone does the same there.
+PARAM_SHOW = SHOW.replace("g.render(id)", "r.render(&g, id)").replace(
+    "\tout := make", "\tvar r Renderer\n\tout := make"
+) + (
+    "\ntype base struct{}\n\nfunc (base) render(t *Tmpl, id string) string {\n\tv := *t\n\treturn v.title + id\n}\n"
+    "\ntype Renderer struct{ base }\n"
+)
+COUNTING_RENDER = "func (Renderer) render(t *Tmpl, id string) string {\n\tt.calls++\n\treturn t.title + id\n}\n"
+HELD |= {
+    "promoted_parameter": (
+        {"show.go": PARAM_SHOW % 'title: "t"' + "\n" + TMPL, "show_test.go": TEST % COUNTING_RENDER},
+        "show_test.go",
+        ["test", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+    "parameter_variant": (
+        {
+            "show.go": PARAM_SHOW % 'title: "t"' + "\n" + TMPL,
+            "render_slow.go": SLOW + COUNTING_RENDER,
+            "show_test.go": TEST % "",
+        },
+        "render_slow.go",
+        ["test", "-tags", "slowrender", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+    "parameter_file_variant": (  # render, given &g, only copies *t here and counts through t in the slow build
+        {
+            "show.go": SHOW.replace("g.render(id)", "render(&g, id)") % 'title: "t"' + "\n" + TMPL,
+            "render_fast.go": FAST + "func render(t *Tmpl, id string) string {\n\tv := *t\n\treturn v.title + id\n}\n",
+            "render_slow.go": SLOW + COUNTING_RENDER.replace("(Renderer) ", ""),
+            "show_test.go": TEST % "",
+        },
+        "render_slow.go",
+        ["test", "-tags", "slowrender", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+}
+
 # The proof holds in every build: in-package test files, one behind a build constraint, declare other methods.
 CLEARED = {
     "show.go": SHOW % 'title: "t", items: []string{"a"}' + "\n" + TMPL + "\n" + RANGES,
@@ -186,7 +222,7 @@ def test_the_naive_rewrite_is_wrong(tmp_path, toolchain, name):
 
 # The tagged cases: retention also holds them in a module (parameters.varying: another build may give render other
 # verdicts), but std is judged as one build there, so receiver_reads' guard alone must hold them: set varying aside.
-TAGGED = ("method_variant", "value_variant", "struct_variant")
+TAGGED = ("method_variant", "value_variant", "struct_variant", "parameter_variant", "parameter_file_variant")
 
 
 @pytest.fixture(scope="module")
