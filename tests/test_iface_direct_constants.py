@@ -135,7 +135,7 @@ func Wait(msg []byte) time.Duration {
 
 # The group must not read these as constants: case -> (source, the naive group rewrite, a call it changes)
 DECLINES = {
-    # a float: constant arithmetic is exact, so float64(0.1)*10 - 1 is 5.55e-17 where the program computes 0
+    # a float: go/types' exact value 1/10 written back is Go's integer division, so the naive read computes -1, not 0
     "float_ratio": (
         case(
             "float_ratio",
@@ -158,7 +158,7 @@ func Error(msg []byte) float64 {
         ),
         'fmt.Sprint({pkg}.Error([]byte("a")))',
     ),
-    # a float boxed in an `any`: float64(0.1)*10 - 1 folds exactly to 5.55e-17 where the program computes 0
+    # a float boxed in an `any`: its exact value written back, float64(1/10), is 0 (an integer division)
     "boxed_float": (
         case(
             "boxed_float",

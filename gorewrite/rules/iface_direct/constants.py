@@ -39,7 +39,7 @@ def typed_constant(view: PackageView, types: TypeInfo, path: str, value: Node, r
         spelled = builtins.constant(types, [view.tree(p).root_node for p in view.sources], exact == "true")
         return spelled if isinstance(spelled, bytes) else None
     if name not in INTEGERS:
-        return None  # a float or complex folds exactly
+        return None  # a float or complex: its exact value ("1/10") is no Go literal of it
     return f"{name}({exact})".encode()
 
 
