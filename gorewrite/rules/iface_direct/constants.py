@@ -54,7 +54,8 @@ def float_folded(types: TypeInfo, path: str, read: Node) -> bool:
     complex constant (`-float64(int(0))`, `float64(int(3)) * 0.1`)? Constant arithmetic has no negative zero: that
     one is 0 where the program's `-float64(b.Depth)` is -0. A conversion to a type the package or another declares
     folds too: unless go/types gives it an integer type (`time.Duration(x)`), it is taken for a float. A function's
-    call is no constant: what surrounds it runs as the program did."""
+    call is no constant, nor a conversion to no basic type (`[]byte(s)`, a type_conversion_expression to
+    tree-sitter): what surrounds it runs as the program did."""
     node = read
     while node.parent is not None and node.parent.type in FOLDED:
         parent = node.parent
