@@ -111,9 +111,48 @@ func Quote(msg []byte) string {
     ),
 }
 
+# An integer constant converted to a named integer type folds exactly too (constants.float_folded lets it through)
+FIXES |= {
+    "duration": (
+        case(
+            "duration",
+            'import (\n\t"fmt"\n\t"io"\n\t"time"\n)\n\nvar _ = fmt.Sprint',
+            BOX
+            + """
+// Wait writes the message and returns the box's gap in seconds.
+func Wait(msg []byte) time.Duration {
+	var c Counter
+	b := box{gap: 3, out: &c}
+	b.out.(io.Writer).Write(msg)
+	return time.Duration(b.gap) * time.Second
+}
+""",
+        ),
+        "return time.Duration(int(3)) * time.Second",
+        '{pkg}.Wait([]byte("abc"))',
+    ),
+    # a conversion to a slice is no constant: what it converts folds no further
+    "bytes_label": (
+        case(
+            "bytes_label",
+            IMPORTS,
+            """// Label writes the label the options hold to their sink and returns the bytes written.
+func Label() int {
+	var c Counter
+	opts := map[string]any{"out": &c, "label": "total"}
+	opts["out"].(io.Writer).Write([]byte(opts["label"].(string)))
+	return c.n
+}
+""",
+        ),
+        'io.Writer(&c).Write([]byte(string("total")))',
+        "{pkg}.Label()",
+    ),
+}
+
 # The group must not read these as constants: case -> (source, the naive group rewrite, a call it changes)
 DECLINES = {
-    # a float: constant arithmetic is exact, so float64(0.1)*10 - 1 is 5.55e-17 where the program computes 0
+    # a float: go/types' exact value 1/10 written back is Go's integer division, so the naive read computes -1, not 0
     "float_ratio": (
         case(
             "float_ratio",
@@ -136,7 +175,7 @@ func Error(msg []byte) float64 {
         ),
         'fmt.Sprint({pkg}.Error([]byte("a")))',
     ),
-    # a float boxed in an `any`: float64(0.1)*10 - 1 folds exactly to 5.55e-17 where the program computes 0
+    # a float boxed in an `any`: its exact value written back, float64(1/10), is 0 (an integer division)
     "boxed_float": (
         case(
             "boxed_float",
@@ -228,6 +267,81 @@ func Scaled(msg []byte) int {
             ("int(b.gap)", "int(int(3))"),
         ),
         'fmt.Sprint({pkg}.Scaled([]byte("a")))',
+    ),
+}
+
+
+# A constant folded into a float has no negative zero, and a `true` the function declares is not Go's
+DECLINES |= {
+    # `-float64(int(0))` folds to 0 where the program negates the converted 0 into -0: fmt prints "-0"
+    "negative_zero": (
+        case(
+            "negative_zero",
+            IMPORTS,
+            BOX
+            + """
+// Mirror writes the message and returns the gap mirrored, as a float.
+func Mirror(msg []byte) float64 {
+	var c Counter
+	b := box{gap: 0, out: &c}
+	b.out.(io.Writer).Write(msg)
+	return -float64(b.gap)
+}
+""",
+        ),
+        replace_all(
+            ("\tb := box{gap: 0, out: &c}\n", ""),
+            ("b.out.(io.Writer)", "io.Writer(&c)"),
+            ("-float64(b.gap)", "-float64(int(0))"),
+        ),
+        'fmt.Sprint({pkg}.Mirror([]byte("a")))',
+    ),
+    # the same boxed in an `any` entry and asserted back
+    "boxed_negative_zero": (
+        case(
+            "boxed_negative_zero",
+            IMPORTS,
+            """// Heading writes the message and returns the retries mirrored, as a float.
+func Heading(msg []byte) float64 {
+	var c Counter
+	opts := map[string]any{"out": &c, "retries": 0}
+	opts["out"].(io.Writer).Write(msg)
+	return -float64(opts["retries"].(int))
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "retries": 0}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('-float64(opts["retries"].(int))', "-float64(int(0))"),
+        ),
+        'fmt.Sprint({pkg}.Heading([]byte("a")))',
+    ),
+    # the function declares its own `true` past the literal: written at the read, `true` would be that variable
+    "bool_shadowed": (
+        case(
+            "bool_shadowed",
+            IMPORTS,
+            BOX
+            + """
+// Gate writes a short message when the box is on, and returns the bytes written.
+func Gate(msg []byte) int {
+	var c Counter
+	b := box{on: true, out: &c}
+	true := len(msg) > 10
+	if b.on && !true {
+		b.out.(io.Writer).Write(msg)
+	}
+	return c.n
+}
+""",
+        ),
+        replace_all(
+            ("\tb := box{on: true, out: &c}\n", ""),
+            ("b.out.(io.Writer)", "io.Writer(&c)"),
+            ("if b.on && !true", "if true && !true"),
+        ),
+        'fmt.Sprint({pkg}.Gate([]byte("a")))',
     ),
 }
 

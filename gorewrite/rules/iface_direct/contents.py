@@ -311,7 +311,7 @@ def plain_read(
         return Edit(path, read.start_byte, read.end_byte, text(value)) if literal else None
     kind = types.type_id(path, field.start_byte, field.end_byte)
     if kind != value_type(types, path, member.value):  # an untyped constant: its value, as the field's type
-        constant = literals and typed_constant(view, types, path, value, field)
+        constant = literals and typed_constant(view, types, path, value, read)
         return Edit(path, read.start_byte, read.end_byte, constant) if constant else None
     if kind is None or stable(view, types, path, member, function):
         return None

@@ -10,6 +10,7 @@ succeed), a case the value's type does not satisfy is passed over.
 
 from __future__ import annotations
 
+from gorewrite.rules.iface_direct.constants import float_folded
 from gorewrite.syntax import Node, text, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
 
@@ -56,19 +57,23 @@ def replacement(types: TypeInfo, path: str, value: Node, kind: Node, interface: 
     return stored
 
 
-def _boxed_constant(types: TypeInfo, path: str, value: Node, kind: Node) -> bytes | None:
+def _boxed_constant(types: TypeInfo, path: str, value: Node, kind: Node) -> bytes | str | None:
     """A string or integer constant boxed as the asserted type (go/types: an untyped one boxes as its default type,
     `2` of `"n": 2` as int) is what the assertion gives, a value of that type: written at the assertion as a constant
     of it, spelled as the assertion spells it there and holding go/types' exact value (`int(2)`, `string("x")`), it
     is legal wherever the assertion was and equal; folded with what it meets, integer arithmetic that would wrap or
-    divide by zero does not compile instead (the verifier's). The stored value must be an integer, rune or string
-    literal (contents.stable: its text names nothing): not a float, whose exact folding differs from the program's
-    rounding (`r*10 - 1` of 0.1: unit case `boxed_float`), nor `true`, which may name the package's declaration."""
+    divide by zero does not compile instead (the verifier's), and it must not fold into a float (constants.float_folded:
+    `-float64(int(0))` is 0 where the program computes -0). The stored value must be an integer, rune or string
+    literal (contents.stable: its text names nothing): not a float, whose exact value ("1/10") Go would read as an
+    integer division (unit case `boxed_float`), nor `true`, which may name the package's declaration; why not, where
+    only the folding stands in the way."""
     value = unparen(value)
     stored = types.constant(path, value.start_byte, value.end_byte)
     boxed = types.boxed_type(path, value.start_byte, value.end_byte)
     if stored is None or boxed is None or boxed != types.type_id(path, kind.start_byte, kind.end_byte):
         return None
+    if kind.parent.type == "type_assertion_expression" and float_folded(types, path, kind.parent):
+        return f"the stored value {text(value).decode()} is a constant: in the assertion's place it folds into a float"
     return text(kind) + b"(" + stored.partition(":")[2].encode() + b")"
 
 

@@ -62,7 +62,7 @@ def field_reads(
         selector = node.parent
         selected = selector.child_by_field_name("field") if selector.type == "selector_expression" else None
         found = types.at(path, selected.start_byte) if selected is not None else None
-        if use.use != Use.READ or selector.child_by_field_name("operand") != node or found is None:
+        if use.use != Use.READ or found is None:  # a selector's field is never st: st is its operand
             return f"{name} is used other than to read a field (line {row_of(node)})"
         if found.kind != Kind.FIELD:  # through an elided `&`, st is a pointer: a method may write through it
             return f"{name}.{found.name} is a method (line {row_of(node)}): it may write {name}.{field.decode()}"
