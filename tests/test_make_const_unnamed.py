@@ -269,6 +269,29 @@ func Sum(src []int64, n int) int64 {
 """,
         "d := new([16]int64)[:n]\n",
     ),
+    "written": (
+        """package written
+
+// Upper returns the first n bytes of src upper-cased: a string conversion reads the elements, and a write of the
+// variable leaves the slice it held out of reach, so neither sees a capacity.
+func Upper(src string, n int) (string, int) {
+	if n <= 0 || n > 64 {
+		return "", 0
+	}
+	b := make([]byte, n)
+	copy(b, src)
+	for i := range b {
+		if 'a' <= b[i] && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	upper := string(b)
+	b = nil
+	return upper, len(b)
+}
+""",
+        "b := new([64]byte)[:n]\n",
+    ),
     "appended": (
         """package appended
 
