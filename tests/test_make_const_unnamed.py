@@ -269,6 +269,48 @@ func Sum(src []int64, n int) int64 {
 """,
         "d := new([16]int64)[:n]\n",
     ),
+    "written": (
+        """package written
+
+// Upper returns the first n bytes of src upper-cased: a string conversion reads the elements, and a write of the
+// variable leaves the slice it held out of reach, so neither sees a capacity.
+func Upper(src string, n int) (string, int) {
+	if n <= 0 || n > 64 {
+		return "", 0
+	}
+	b := make([]byte, n)
+	copy(b, src)
+	for i := range b {
+		if 'a' <= b[i] && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	upper := string(b)
+	b = nil
+	return upper, len(b)
+}
+""",
+        "b := new([64]byte)[:n]\n",
+    ),
+    "whole": (
+        """package whole
+
+// Upper renders the first 40 bytes of an id in upper-case hex. Every path gives the make 80 bytes, so the array is
+// sliced whole: `[:]` says what `[:n]` would, in fewer nodes.
+func Upper(id []byte) string {
+	n := 40
+	if len(id) < n {
+		return ""
+	}
+	b := make([]byte, 2*n)
+	for i := range b {
+		b[i] = "0123456789ABCDEF"[id[i/2]>>(4*(1-i%2))&0xf]
+	}
+	return string(b)
+}
+""",
+        "b := new([80]byte)[:]\n",
+    ),
     "appended": (
         """package appended
 

@@ -466,7 +466,8 @@ def _exact(
 def _capacity_unseen(view: PackageView, path: str, make: Make, stmt: Node, target: str) -> bool:
     """May `new([K]T)[:n]`, of capacity K, stand for `make([]T, n)`, of capacity n? Where the make has no capacity
     of its own (its length above one panics; `[:n]` checks K only) and the statement declares the variable it
-    is assigned to (not a result a bare return hands out, nor a parameter), which shows its capacity to no code
+    is assigned to (a parameter or a named result is left `[:n:n]` as a caution: a result a bare return hands out
+    escapes, make and all), which shows its capacity to no code
     (capacity.py)."""
     if make.capacity is not None:
         return False
