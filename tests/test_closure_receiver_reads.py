@@ -591,6 +591,30 @@ func Probe() (string, int) {
         "which gorewrite cannot prove only reads it: probe.hit uses its receiver other than to read a field or call a "
         "method (line 12)",
     ),
+    "decline_receiver_reads_pointer_local": (  # no call takes the address: a local pointer counts through it
+        """package decline_receiver_reads_pointer_local
+
+import "sync"
+
+type stats struct{ n int }
+
+// Count counts once in a goroutine, through a pointer to the stats, and returns the count.
+func Count() int {
+	st := stats{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p := &st
+		p.n++
+	}()
+	wg.Wait()
+	return st.n
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 14), other than as a call "
+        "argument or method receiver",
+    ),
 }
 
 NAIVE = {
@@ -651,6 +675,12 @@ NAIVE = {
             "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
         ),
         "fmt.Sprint({pkg}.Probe())",
+    ),
+    "decline_receiver_reads_pointer_local": (  # the copy counts, the original stays zero
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tst := st\n\tgo func() {\n\t\tst := st\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Count())",
     ),
 }
 
