@@ -455,11 +455,13 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     return Capture(escape, name, decl.start, statements, block, ends=ends, fields=fields, firsts=firsts, passed=passed)
 
 
-def _read_receivers(view, path: str, root: Node, decl: Ident, literals) -> tuple:
+def _read_receivers(
+    view, path: str, root: Node, decl: Ident, literals
+) -> tuple[tuple[int, ...], set[Ident], bool, dict[Ident, str]]:
     """The literals that take the variable's address only as the receiver of pointer methods that read it
     (`go func() { out[i] = g.factor(p) }()`: receiver_reads.py) or as an argument a call only reads through
-    (`runOne(c, &p)`), with those addresses, whether any is an argument, and why each address of the other
-    literals is not, where their proof failed at a call (the first failure, said with the decline). Each gets a
+    (`runOne(c, &p)`), with those addresses, whether any is an argument, and for each address of a literal whose
+    proof failed at one of its addresses why (that first failure: the decline says it). Each gets a
     copy first in its body, whose address the calls take instead, so the variable itself is only read there. Held
     to: no use in the literal writes it or is inside a func literal of its own, the body declares no other variable
     of the name at its top level, and the variable is at most BY_VALUE_MAX bytes (else it is captured by reference
