@@ -296,7 +296,9 @@ func Visit(name string) (string, int) {
 	return out, st.seen
 }
 """,
-        "the address of st is taken at or after the statement making the closure",
+        "the address of st is taken at or after the statement making the closure (line 22), passed to visit, which "
+        "gorewrite cannot prove only reads through it: visit uses its parameter s other than to read a field or call "
+        "a method (line 10)",
     ),
     "decline_param_reads_kept": (  # the callee keeps the pointer: the function reads it back after a later write
         """package decline_param_reads_kept
@@ -387,7 +389,8 @@ func Errors(files []string) int64 {
 	return n
 }
 """,
-        "the address of n is taken at or after the statement making the closure",
+        "passed to atomic.AddInt64, which gorewrite cannot prove only reads through it: atomic.AddInt64 is another "
+        "package's, whose body gorewrite does not read",
     ),
 }
 

@@ -327,7 +327,8 @@ func Count(kind int) [4]int {
 	return t.n
 }
 """,
-        "the address of t is taken at or after the statement making the closure",
+        "the address of t is taken at or after the statement making the closure (line 21), by t.add, which gorewrite "
+        "cannot prove only reads it: tally.add uses its receiver other than to read a field or call a method (line 10)",
     ),
     "decline_receiver_reads_element_address": (  # an element's address written through: the receiver's array
         """package decline_receiver_reads_element_address
@@ -457,7 +458,8 @@ func Label(batch string) (string, bool) {
 	return out, enc.used
 }
 """,
-        "the address of enc is taken at or after the statement making the closure",
+        "by enc.header, which gorewrite cannot prove only reads it: encoder.touch uses its receiver other than to read "
+        "a field or call a method (line 15)",
     ),
     "decline_receiver_reads_kept": (  # the method keeps its receiver: the function reads it back through the keeper
         """package decline_receiver_reads_kept
@@ -517,7 +519,8 @@ func Register() int {
 	return hooks[len(hooks)-1]()
 }
 """,
-        "the address of cfg is taken at or after the statement making the closure",
+        "by cfg.register, which gorewrite cannot prove only reads it: config.register uses its receiver in a func "
+        "literal (line 10)",
     ),
     "decline_receiver_reads_deferred": (  # `defer g.report(…)` runs after the goroutine signals: it reads g late
         """package decline_receiver_reads_deferred
@@ -552,7 +555,65 @@ func Deferred() int {
 	return <-res
 }
 """,
-        "the address of g is taken at or after the statement making the closure",
+        "the address of g is taken at or after the statement making the closure (line 24), by g.report, a go/defer "
+        "call that runs later",
+    ),
+    "decline_receiver_reads_second_call": (  # the first call only reads; the second, a line on, counts
+        """package decline_receiver_reads_second_call
+
+import "sync"
+
+type probe struct {
+	name string
+	hits int
+}
+
+func (p *probe) label() string { return p.name }
+
+func (p *probe) hit() { p.hits++ }
+
+// Probe labels and hits the probe in a goroutine and says how often it was hit.
+func Probe() (string, int) {
+	pr := probe{name: "db"}
+	var wg sync.WaitGroup
+	var out string
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		out = pr.label()
+		pr.hit()
+	}()
+	wg.Wait()
+	return out, pr.hits
+}
+""",
+        "the address of pr is taken at or after the statement making the closure (line 22), at line 23, by pr.hit, "
+        "which gorewrite cannot prove only reads it: probe.hit uses its receiver other than to read a field or call a "
+        "method (line 12)",
+    ),
+    "decline_receiver_reads_pointer_local": (  # no call takes the address: a local pointer counts through it
+        """package decline_receiver_reads_pointer_local
+
+import "sync"
+
+type stats struct{ n int }
+
+// Count counts once in a goroutine, through a pointer to the stats, and returns the count.
+func Count() int {
+	st := stats{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p := &st
+		p.n++
+	}()
+	wg.Wait()
+	return st.n
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 14), other than as a call "
+        "argument or method receiver",
     ),
 }
 
@@ -608,6 +669,18 @@ NAIVE = {
             "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
         ),
         "fmt.Sprint({pkg}.Deferred())",
+    ),
+    "decline_receiver_reads_second_call": (  # hit counts on the copy: 0, not 1
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tpr := pr\n\tgo func() {\n\t\tpr := pr\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Probe())",
+    ),
+    "decline_receiver_reads_pointer_local": (  # the copy counts, the original stays zero
+        lambda source: source.replace("\tgo func() {\n", "\t{\n\tst := st\n\tgo func() {\n\t\tst := st\n").replace(
+            "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+        ),
+        "fmt.Sprint({pkg}.Count())",
     ),
 }
 

@@ -370,10 +370,10 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     addresses = [u for u in uses if u.use == Use.ADDR]
     aliased = _field_aliases(types, escape.path, root, function, addresses)
     addresses = [u for u in addresses if u not in aliased]
-    firsts, read, passed = _read_receivers(view, escape.path, root, decl, by_literal.values())
+    firsts, read, passed, why = _read_receivers(view, escape.path, root, decl, by_literal.values())
     addresses = [u for u in addresses if u not in read]
     late: list[Ident] = []
-    reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late)
+    reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late, why=why)
     if reason:
         return reason
     for literal, found in by_literal.values():
@@ -455,19 +455,22 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     return Capture(escape, name, decl.start, statements, block, ends=ends, fields=fields, firsts=firsts, passed=passed)
 
 
-def _read_receivers(view, path: str, root: Node, decl: Ident, literals) -> tuple[tuple[int, ...], set[Ident], bool]:
+def _read_receivers(
+    view, path: str, root: Node, decl: Ident, literals
+) -> tuple[tuple[int, ...], set[Ident], bool, dict[Ident, str]]:
     """The literals that take the variable's address only as the receiver of pointer methods that read it
     (`go func() { out[i] = g.factor(p) }()`: receiver_reads.py) or as an argument a call only reads through
-    (`runOne(c, &p)`), with those addresses, and whether any is an argument. Each gets a copy first in
-    its body, whose address the calls take instead, so the variable itself is only read there. Held to: no use in
-    the literal writes it or is inside a func literal of its own, the body declares no other variable of the
-    name at its top level, and the variable is at most BY_VALUE_MAX bytes (else it is captured by reference anyway).
-    Reading it once, where the literal starts, gives the values its calls would read: nothing writes it while the
-    literal runs (the literal does not, the calls do not, and the rule orders the function's later writes after
-    the literal's reads, which the copy only moves earlier)."""
+    (`runOne(c, &p)`), with those addresses, whether any is an argument, and for each address of a literal whose
+    proof failed at one of its addresses why (that first failure: the decline says it). Each gets a
+    copy first in its body, whose address the calls take instead, so the variable itself is only read there. Held
+    to: no use in the literal writes it or is inside a func literal of its own, the body declares no other variable
+    of the name at its top level, and the variable is at most BY_VALUE_MAX bytes (else it is captured by reference
+    anyway). Reading it once, where the literal starts, gives the values its calls would read: nothing writes it
+    while the literal runs (the literal does not, the calls do not, and the rule orders the function's later
+    writes after the literal's reads, which the copy only moves earlier)."""
     if decl.size is None or decl.size > BY_VALUE_MAX:
-        return (), set(), False
-    firsts, read, passed = [], set(), False
+        return (), set(), False, {}
+    firsts, read, passed, why = [], set(), False, {}
     for literal, found in literals:
         nodes = {use: root.named_descendant_for_byte_range(use.start, use.end) for use in found}
         addresses = [use for use in found if use.use == Use.ADDR]
@@ -476,27 +479,38 @@ def _read_receivers(view, path: str, root: Node, decl: Ident, literals) -> tuple
             not addresses
             or any(use.use == Use.WRITE or owner(node) != literal for use, node in nodes.items())
             or decl.name.encode() in declared(statements_of(body))
-            or not all(_read_receiver(view, path, nodes[use]) for use in addresses)
         ):
+            continue
+        failed = next(((u, r) for u in addresses if (r := _read_receiver(view, path, nodes[u])) is not None), None)
+        if failed is not None:
+            line = view.line(path, failed[0].start)
+            at = f"at line {line}, " if line != view.line(path, addresses[0].start) else ""
+            why.update((use, at + failed[1]) for use in addresses)
             continue
         firsts.append(body.start_byte + 1)
         read.update(addresses)
         passed = passed or any(_address_call(nodes[use])[1] != retention.RECEIVER for use in addresses)
-    return tuple(firsts), read, passed
+    return tuple(firsts), read, passed, why
 
 
-def _read_receiver(view: PackageView, path: str, ident: Node) -> bool:
-    """Is ident the receiver (or a field of it stored in it) of a call, not go/defer, of a pointer method that keeps
-    nothing of it and only reads its fields, or is its address (or a field's) an argument such a call only reads
-    through (`runOne(ctx, c, &p)`)?"""
+def _read_receiver(view: PackageView, path: str, ident: Node) -> str | None:
+    """None when ident is the receiver (or a field of it stored in it) of a call, not go/defer, of a pointer method
+    that keeps nothing of it and only reads its fields, or its address (or a field's) is an argument such a call
+    only reads through (`runOne(ctx, c, &p)`); else why not, as a clause of the decline naming the call."""
     found = _address_call(ident)
-    if found is None or found[0].parent.type in ("go_statement", "defer_statement"):
-        return False
+    if found is None:
+        return "other than as a call argument or method receiver"
+    shown = callees.shown(found[0])
+    if found[0].parent.type in ("go_statement", "defer_statement"):
+        return f"by {shown}, a go/defer call that runs later"
     if found[1] == retention.RECEIVER:
         reads = receiver_reads.reads_only(view, path, found[0])
+        reads = reads and f"by {shown}, which gorewrite cannot prove only reads it: {reads}"
     else:
         reads = receiver_reads.parameter_reads_only(view, path, found[0], found[1])
-    return reads is None and retention.kept(view, found[0], found[1]) is None
+        reads = reads and f"passed to {shown}, which gorewrite cannot prove only reads through it: {reads}"
+    kept = None if reads else retention.kept(view, found[0], found[1])
+    return reads or (kept and f"by {shown}, which only reads it but may keep it: {text(ident).decode()} {kept}")
 
 
 def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | str:
@@ -940,7 +954,9 @@ def _field_aliases(types: TypeInfo, path: str, root: Node, function: Node, addre
     return found
 
 
-def _address_outlives(view, path, name, addresses, statements, decl, function, call_of=None, late=None) -> str | None:
+def _address_outlives(
+    view, path, name, addresses, statements, decl, function, call_of=None, late=None, why=None
+) -> str | None:
     """Why a pointer to the variable, taken somewhere, may still be used once a closure statement runs.
 
     Safe only when each address is taken before every statement (not in a loop around one), as a
@@ -951,13 +967,16 @@ def _address_outlives(view, path, name, addresses, statements, decl, function, c
     instead of declining it: the pointer is dead once its call returns, so the call may only read or
     write the variable while it runs, as a write standing there would (`wg.Wait(); st.Reset()`), and
     the caller proves that write ordered after the literal's reads like any other.
+    why: when given, why the proof that a literal only reads through an address failed (_read_receivers), said
+    with the decline of that address.
     """
     root = view.tree(path).root_node
     nodes = {use: root.named_descendant_for_byte_range(use.start, use.end) for use in addresses}
     inside = next((use for use in addresses if owner(nodes[use]) != function), None)
     if inside is not None:  # first: a literal's `wg.Done()` shares the variable, whatever the function does
         line = view.line(path, inside.start)
-        return f"the address of {name} is taken at or after the statement making the closure (line {line})"
+        said = f"the address of {name} is taken at or after the statement making the closure (line {line})"
+        return f"{said}, {why[inside]}" if why and inside in why else said
     for use in addresses:
         node = nodes[use]
         line = view.line(path, use.start)
