@@ -205,14 +205,17 @@ func Watch(lines []Line, rules *Rules, stop <-chan struct{}, out chan<- int64) {
 	}()
 }
 
-// Preview prices with the rules in a goroutine and then raises the tax while the goroutine may still be
-// reading it: the preview is allowed to see either, and the write must reach it.
+// Preview prices with the rules in a goroutine that waits until the caller has raised the tax for the preview:
+// the raise is ordered before the goroutine's read by close(ready), and the preview must include it.
 func Preview(lines []Line, rules Rules) int64 {
 	normalize(&rules)
 	res := make(chan int64, 1)
+	ready := make(chan struct{})
 	go func() {
+		<-ready
 		res <- quote{rules: &rules, lines: lines}.subtotal()
 	}()
 	rules.TaxBps += 100
+	close(ready)
 	return <-res
 }
