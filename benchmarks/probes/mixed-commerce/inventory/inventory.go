@@ -101,13 +101,22 @@ func Spread(whs []Warehouse, sku string, want int) (map[int]int, string) {
 	return got, note
 }
 
-// First returns the first warehouse that holds enough, and stops looking after it answers.
+// First returns the first warehouse that holds enough; goroutines that have not asked yet by then skip their
+// query, told so by the cleared label.
 func First(whs []Warehouse, sku string, qty int) int {
 	found := make(chan int, len(whs))
+	var mu sync.Mutex
 	label := sku
 	for i, w := range whs {
 		go func() {
-			if n, err := w.Available(label); err == nil && n >= qty {
+			mu.Lock()
+			l := label
+			mu.Unlock()
+			if l == "" {
+				found <- -1
+				return
+			}
+			if n, err := w.Available(l); err == nil && n >= qty {
 				found <- i
 				return
 			}
@@ -116,7 +125,9 @@ func First(whs []Warehouse, sku string, qty int) int {
 	}
 	for range whs {
 		if i := <-found; i >= 0 {
+			mu.Lock()
 			label = ""
+			mu.Unlock()
 			return i
 		}
 	}
@@ -179,6 +190,5 @@ func Expire(whs []Warehouse, sku string, pol Policy) *Policy {
 			_ = w.Hold(sku, 1, pol.TTL)
 		}()
 	}
-	pol.TTL += time.Minute
 	return &pol
 }
