@@ -160,6 +160,37 @@ func Nested(xs []int) int {
 """,
         "a func literal writes total",
     ),
+    "decline_inline_only": (  # std's database/sql Rows.close: only withLock's literal captures err, and &err is
+        # handed to a hook: the reason names that, not a literal
+        """package decline_inline_only
+
+import "sync"
+
+var closeHook func(*error)
+
+func withLock(mu *sync.Mutex, f func()) {
+	mu.Lock()
+	defer mu.Unlock()
+	f()
+}
+
+// Close closes under the lock, then lets a test hook see the error.
+func Close(mu *sync.Mutex, close func() error) error {
+	var err error
+	withLock(mu, func() { err = close() })
+	if fn := closeHook; fn != nil {
+		fn(&err)
+	}
+	return err
+}
+
+// CloseLater closes in the background.
+func CloseLater(mu *sync.Mutex, close func() error) {
+	go withLock(mu, func() { close() })
+}
+""",
+        "err is passed to fn, a function value gorewrite cannot follow",
+    ),
 }
 
 

@@ -350,8 +350,11 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
                 f"{name} is a named result: {RETURN_WRITES}, and the literal may read it after that"
                 " (a deferred one always does)"
             )
-    # a literal a call runs before it returns: its reads and writes are the statement's own, where they stand
-    by_literal = {s: v for s, v in by_literal.items() if not _runs_in_call(view, escape.path, v[0], function)}
+    # a literal a call runs before it returns: its reads and writes are the statement's own, where they stand;
+    # when every literal is one, none is why the variable moves, and the literals' proof names what is
+    inline = {s for s, (literal, _) in by_literal.items() if _runs_in_call(view, escape.path, literal, function)}
+    if len(inline) < len(by_literal):
+        by_literal = {s: v for s, v in by_literal.items() if s not in inline}
     if not by_literal:  # a pointer to it may be what a literal captures (or another variable of the name)
         return _pointee_capture(view, escape, decl_node, decl, uses, types)
     # `defer func() { x = "" }()`: its writes happen at the function's exit, the goroutines' reads before
