@@ -56,6 +56,7 @@ from gorewrite.syntax import (
     Node,
     address_operand,
     ancestors,
+    ancestors_below,
     call_args,
     captures,
     contains,
@@ -349,6 +350,11 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
                 f"{name} is a named result: {RETURN_WRITES}, and the literal may read it after that"
                 " (a deferred one always does)"
             )
+    # a literal a call runs before it returns: its reads and writes are the statement's own, where they stand;
+    # when every literal is one, none is why the variable moves, and the literals' proof names what is
+    inline = {s for s, (literal, _) in by_literal.items() if _runs_in_call(view, escape.path, literal, function)}
+    if len(inline) < len(by_literal):
+        by_literal = {s: v for s, v in by_literal.items() if s not in inline}
     if not by_literal:  # a pointer to it may be what a literal captures (or another variable of the name)
         return _pointee_capture(view, escape, decl_node, decl, uses, types)
     # `defer func() { x = "" }()`: its writes happen at the function's exit, the goroutines' reads before
@@ -918,6 +924,20 @@ def _unescaped(view: PackageView, path: str, literal: Node) -> tuple[frozenset[i
         else:
             kept.append((inner.start_byte, f"the literal {reason}"))
     return frozenset(unescaped), tuple(kept)
+
+
+def _runs_in_call(view: PackageView, path: str, literal: Node, function: Node) -> bool:
+    """Does the literal run only inside the call it is an argument of (`sort.Slice(out, func(i, j int) bool {…})`)?
+    A callee that keeps nothing of it and no toolchain reports escaping can neither store it nor hand it to a
+    goroutine, so every run of it ends before the call returns, on the caller's goroutine: its reads and writes
+    of a variable are the statement's own, in program order, and it needs no copy. Not inside a go or defer
+    statement (which runs the call elsewhere or later), and holding no literal or go statement of its own."""
+    if any(node.type in ("go_statement", "defer_statement") for node in ancestors_below(literal, function)):
+        return False
+    if any(node.type in ("func_literal", "go_statement") for node in walk(literal) if node != literal):
+        return False
+    unescaped, _ = _unescaped(view, path, function)
+    return literal.start_byte in unescaped
 
 
 def _kept_by(view: PackageView, literal: Node) -> str | None:

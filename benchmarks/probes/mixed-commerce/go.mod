@@ -1,0 +1,3 @@
+module example.com/probes/mixed-commerce
+
+go 1.22
