@@ -85,6 +85,54 @@ func Over(xs []int, limit int) (int, []bool) {
         "limit := limit // captured by value",
         "fmt.Sprint({pkg}.Over([]int{1, 7, 3, 9}, 5))",
     ),
+    "inline_go_inside": (  # the call's literal starts a goroutine of no literal: its arguments are read in place
+        """package inline_go_inside
+
+import "sync"
+
+func each(xs []int, f func(int)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+var logged = make(chan int, 1)
+
+func logBest(n int) {
+	select {
+	case logged <- n:
+	default:
+	}
+}
+
+// Spread finds the best value, logging each new best in the background, flags concurrently the values that reach
+// it, then resets the best.
+func Spread(xs []int) (int, []bool) {
+	best := 0
+	each(xs, func(x int) {
+		if x > best {
+			best = x
+			go logBest(best)
+		}
+	})
+	flags := make([]bool, len(xs))
+	var wg sync.WaitGroup
+	for i, x := range xs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			flags[i] = x >= best
+		}()
+	}
+	wg.Wait()
+	top := best
+	best = 0
+	return top + best, flags
+}
+""",
+        "best := best // captured by value",
+        "fmt.Sprint({pkg}.Spread([]int{1, 7, 3, 9}))",
+    ),
 }
 
 DECLINES = {
@@ -129,6 +177,37 @@ func Read() int {
 	Limit(start, res)
 	close(start)
 	return <-res
+}
+""",
+        "a func literal writes limit",
+    ),
+    "decline_inline_go": (  # a go statement's call runs its literal on a goroutine of its own: every toolchain
+        # reports it escaping, so the proof needs no go check of its own; the write comes after the reader starts
+        """package decline_inline_go
+
+func each(xs []int, f func(int)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+// Limit sets the limit in the background once begin is closed; the reader started after it must see it.
+func Limit(xs []int) int {
+	limit := 5
+	begin, start, res := make(chan struct{}), make(chan struct{}), make(chan int, 1)
+	go each(xs, func(x int) {
+		<-begin
+		limit = x
+		close(start)
+	})
+	go func() {
+		<-start
+		res <- limit
+	}()
+	close(begin)
+	v := <-res
+	limit = 0
+	return v + limit
 }
 """,
         "a func literal writes limit",
@@ -204,6 +283,7 @@ def _before(name: str):
 NAIVE = {
     "decline_inline_kept": (_before("batch"), "fmt.Sprint({pkg}.Reset([]int{1, 2, 3}))"),  # 3, not 0
     "decline_inline_deferred": (_before("limit"), "fmt.Sprint({pkg}.Read())"),  # 5, not 1
+    "decline_inline_go": (_before("limit"), "fmt.Sprint({pkg}.Limit([]int{1}))"),  # 5, not 1
     "decline_inline_nested": (_before("total"), "fmt.Sprint({pkg}.Nested([]int{4}))"),  # 0, not -4
 }
 
