@@ -212,6 +212,25 @@ func Limit(xs []int) int {
 """,
         "a func literal writes limit",
     ),
+    "decline_inline_go_args": (  # a call's literal in a go statement's arguments runs there, in place, on the
+        # caller's goroutine: its write is inside the statement that starts the goroutine, which a copy before it takes
+        """package decline_inline_go_args
+
+import "sort"
+
+// First starts a goroutine on the index of the first value over two, which the search leaves in the limit too,
+// and adds the limit to what the goroutine sends.
+func First(xs []int) int {
+	limit := 5
+	res := make(chan int, 1)
+	go func(n int) {
+		res <- limit + n
+	}(sort.Search(len(xs), func(i int) bool { limit = i; return xs[i] > 2 }))
+	return <-res + limit
+}
+""",
+        "limit is written at line 12, inside the statement starting the goroutine",
+    ),
     "decline_inline_nested": (  # the call's literal stores a literal of its own, which the goroutine runs
         """package decline_inline_nested
 
@@ -280,10 +299,18 @@ def _before(name: str):
     )
 
 
+def _around_go_args(source: str) -> str:
+    """The naive copy for decline_inline_go_args: `limit := limit` in a block around the go statement."""
+    start = "\tgo func(n int) {\n"
+    end = "return xs[i] > 2 }))\n"
+    return source.replace(start, "\t{\n\tlimit := limit\n" + start).replace(end, end + "\t}\n")
+
+
 NAIVE = {
     "decline_inline_kept": (_before("batch"), "fmt.Sprint({pkg}.Reset([]int{1, 2, 3}))"),  # 3, not 0
     "decline_inline_deferred": (_before("limit"), "fmt.Sprint({pkg}.Read())"),  # 5, not 1
     "decline_inline_go": (_before("limit"), "fmt.Sprint({pkg}.Limit([]int{1}))"),  # 5, not 1
+    "decline_inline_go_args": (_around_go_args, "fmt.Sprint({pkg}.First([]int{1, 2, 3}))"),  # 9, not 6
     "decline_inline_nested": (_before("total"), "fmt.Sprint({pkg}.Nested([]int{4}))"),  # 0, not -4
 }
 
