@@ -85,6 +85,54 @@ func Over(xs []int, limit int) (int, []bool) {
         "limit := limit // captured by value",
         "fmt.Sprint({pkg}.Over([]int{1, 7, 3, 9}, 5))",
     ),
+    "inline_go_inside": (  # the call's literal starts a goroutine of no literal: its arguments are read in place
+        """package inline_go_inside
+
+import "sync"
+
+func each(xs []int, f func(int)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+var logged = make(chan int, 1)
+
+func logBest(n int) {
+	select {
+	case logged <- n:
+	default:
+	}
+}
+
+// Spread finds the best value, logging each new best in the background, flags concurrently the values that reach
+// it, then resets the best.
+func Spread(xs []int) (int, []bool) {
+	best := 0
+	each(xs, func(x int) {
+		if x > best {
+			best = x
+			go logBest(best)
+		}
+	})
+	flags := make([]bool, len(xs))
+	var wg sync.WaitGroup
+	for i, x := range xs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			flags[i] = x >= best
+		}()
+	}
+	wg.Wait()
+	top := best
+	best = 0
+	return top + best, flags
+}
+""",
+        "best := best // captured by value",
+        "fmt.Sprint({pkg}.Spread([]int{1, 7, 3, 9}))",
+    ),
 }
 
 DECLINES = {
@@ -132,6 +180,56 @@ func Read() int {
 }
 """,
         "a func literal writes limit",
+    ),
+    "decline_inline_go": (  # a go statement's call runs its literal on a goroutine of its own: every toolchain
+        # reports it escaping, so the proof needs no go check of its own; the write comes after the reader starts
+        """package decline_inline_go
+
+func each(xs []int, f func(int)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+// Limit sets the limit in the background once begin is closed; the reader started after it must see it.
+func Limit(xs []int) int {
+	limit := 5
+	begin, start, res := make(chan struct{}), make(chan struct{}), make(chan int, 1)
+	go each(xs, func(x int) {
+		<-begin
+		limit = x
+		close(start)
+	})
+	go func() {
+		<-start
+		res <- limit
+	}()
+	close(begin)
+	v := <-res
+	limit = 0
+	return v + limit
+}
+""",
+        "a func literal writes limit",
+    ),
+    "decline_inline_go_args": (  # a call's literal in a go statement's arguments runs there, in place, on the
+        # caller's goroutine: its write is inside the statement that starts the goroutine, which a copy before it takes
+        """package decline_inline_go_args
+
+import "sort"
+
+// First starts a goroutine on the index of the first value over two, which the search leaves in the limit too,
+// and adds the limit to what the goroutine sends.
+func First(xs []int) int {
+	limit := 5
+	res := make(chan int, 1)
+	go func(n int) {
+		res <- limit + n
+	}(sort.Search(len(xs), func(i int) bool { limit = i; return xs[i] > 2 }))
+	return <-res + limit
+}
+""",
+        "limit is written at line 12, inside the statement starting the goroutine",
     ),
     "decline_inline_nested": (  # the call's literal stores a literal of its own, which the goroutine runs
         """package decline_inline_nested
@@ -201,9 +299,18 @@ def _before(name: str):
     )
 
 
+def _around_go_args(source: str) -> str:
+    """The naive copy for decline_inline_go_args: `limit := limit` in a block around the go statement."""
+    start = "\tgo func(n int) {\n"
+    end = "return xs[i] > 2 }))\n"
+    return source.replace(start, "\t{\n\tlimit := limit\n" + start).replace(end, end + "\t}\n")
+
+
 NAIVE = {
     "decline_inline_kept": (_before("batch"), "fmt.Sprint({pkg}.Reset([]int{1, 2, 3}))"),  # 3, not 0
     "decline_inline_deferred": (_before("limit"), "fmt.Sprint({pkg}.Read())"),  # 5, not 1
+    "decline_inline_go": (_before("limit"), "fmt.Sprint({pkg}.Limit([]int{1}))"),  # 5, not 1
+    "decline_inline_go_args": (_around_go_args, "fmt.Sprint({pkg}.First([]int{1, 2, 3}))"),  # 9, not 6
     "decline_inline_nested": (_before("total"), "fmt.Sprint({pkg}.Nested([]int{4}))"),  # 0, not -4
 }
 

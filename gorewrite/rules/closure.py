@@ -930,11 +930,13 @@ def _runs_in_call(view: PackageView, path: str, literal: Node, function: Node) -
     """Does the literal run only inside the call it is an argument of (`sort.Slice(out, func(i, j int) bool {…})`)?
     A callee that keeps nothing of it and no toolchain reports escaping can neither store it nor hand it to a
     goroutine, so every run of it ends before the call returns, on the caller's goroutine: its reads and writes
-    of a variable are the statement's own, in program order, and it needs no copy. Not inside a go or defer
-    statement (which runs the call elsewhere or later), and holding no literal or go statement of its own."""
-    if any(node.type in ("go_statement", "defer_statement") for node in ancestors_below(literal, function)):
+    of a variable are the statement's own, in program order, and it needs no copy. Not inside a defer statement
+    (whose call runs at the function's exit; a go statement's literal is reported escaping by every toolchain), and
+    holding no literal of its own (which may be stored and run later; a go statement without one captures
+    nothing: its arguments are read where it stands)."""
+    if any(node.type == "defer_statement" for node in ancestors_below(literal, function)):
         return False
-    if any(node.type in ("func_literal", "go_statement") for node in walk(literal) if node != literal):
+    if any(node.type == "func_literal" for node in walk(literal) if node != literal):
         return False
     unescaped, _ = _unescaped(view, path, function)
     return literal.start_byte in unescaped
