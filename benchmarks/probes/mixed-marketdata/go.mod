@@ -1,0 +1,3 @@
+module example.com/probes/mixed-marketdata
+
+go 1.22
