@@ -934,11 +934,13 @@ def _runs_in_call(view: PackageView, path: str, literal: Node, function: Node) -
     (whose call runs at the function's exit; a go statement's literal is reported escaping by every toolchain), and
     holding no literal of its own (which may be stored and run later; a go statement without one captures
     nothing: its arguments are read where it stands)."""
+    if literal.parent.type != "argument_list":
+        return False
     if any(node.type == "defer_statement" for node in ancestors_below(literal, function)):
         return False
     if any(node.type == "func_literal" for node in walk(literal) if node != literal):
         return False
-    unescaped, _ = _unescaped(view, path, function)
+    unescaped, _ = _unescaped(view, path, literal.parent)  # its own call's arguments, not the whole function's
     return literal.start_byte in unescaped
 
 
