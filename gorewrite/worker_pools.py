@@ -106,16 +106,14 @@ def _uses(types: TypeInfo, spawn: Spawn, channel: Ident) -> list[Node]:
 
 
 def _made(types: TypeInfo, spawn: Spawn, channel: Ident) -> bool:
-    """Is the channel declared in the function by `c := make(chan …)` (or `var c = make(…)`), its one item?"""
+    """Is the channel declared in the function by `c := make(chan …)` (or one item of such a declaration)?"""
     decls = [i for i in types.idents.get(spawn.path, ()) if i.obj == channel.obj and i.use == Use.DECL]
     node = spawn.function.named_descendant_for_byte_range(decls[0].start, decls[0].end) if len(decls) == 1 else None
-    if node is None or owner(node) != spawn.function or node.parent.type != "expression_list":
+    stmt = node.parent.parent if node is not None and node.parent.type == "expression_list" else None
+    if stmt is None or stmt.type != "short_var_declaration" or owner(node) != spawn.function:
         return False
-    names, stmt = items(node.parent), node.parent.parent
-    values = items(stmt.child_by_field_name("right" if stmt.type == "short_var_declaration" else "value"))
-    if stmt.type not in ("short_var_declaration", "var_spec") or len(values) != len(names):
-        return False
-    return builtins.called(types, spawn.path, values[names.index(node)]) == "make"
+    names, values = items(node.parent), items(stmt.child_by_field_name("right"))
+    return len(values) == len(names) and builtins.called(types, spawn.path, values[names.index(node)]) == "make"
 
 
 def _sent_on(node: Node) -> bool:

@@ -154,6 +154,16 @@ DECLINES = {
         ),
         "res is not a channel the function makes",
     ),
+    "decline_worker_pool_aliased_results": (  # res names the caller's channel, made elsewhere
+        pool(
+            "decline_worker_pool_aliased_results",
+            params=", shared chan int",
+            res="\tres := shared\n",
+            after="\n// Run hands Sum a result channel holding an answer already.\nfunc Run(xs []int) int {\n"
+            "\tres := make(chan int, 8)\n\tres <- 0\n\treturn Sum(xs, res)\n}\n",
+        ),
+        "res is not a channel the function makes",
+    ),
     "decline_worker_pool_two_sends": (  # two items an iteration
         pool("decline_worker_pool_two_sends", feed="\tfor _, x := range xs {\n\t\twork <- x\n\t\twork <- x + 1\n\t}\n"),
         "work is sent on more than once",
@@ -242,6 +252,7 @@ def copy_k(source: str) -> str:
 CALLS = {
     "decline_worker_pool_reads_after_send": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_shared_results": "fmt.Sprint({pkg}.Run([]int{2}))",
+    "decline_worker_pool_aliased_results": "fmt.Sprint({pkg}.Run([]int{2}))",
     "decline_worker_pool_two_sends": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_work_passed": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_second_sender": "fmt.Sprint({pkg}.Sum([]int{2}))",
