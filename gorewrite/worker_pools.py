@@ -24,11 +24,13 @@ The memory model: a send is synchronized before the completion of its receive. E
 takes a distinct item from work, and the one send on work (no other party: work and res are made here
 and used only so) runs at most once an iteration of a loop that runs once, so there are at most as many
 iterations as the feeding loop's trip count N. Res has one send, the last statement of the range body
-(no jump, defer, go statement or func literal in it), and one receive, evaluated once an iteration of
-a later loop of the same block that runs N times and cannot leave early; no close of res lets a receive
-complete without a send. So when that loop has ended it has received N answers, from N distinct
-iterations: every iteration there is has sent, after its reads. The literal's other statements name
-nothing of x. Fewer sends (a worker that panics or blocks) leave the loop blocked, rewritten or not.
+(no func literal in it, which might run later), and no close, so every receive completes on a send. A
+later loop, in no loop and on every path to the write (waits.after_none), evaluates a receive of res
+each iteration, cannot be left or continued before it, and runs N times: when it ends it has received N
+answers, from N distinct iterations, so every iteration there is has sent, after its reads. The literal's
+other statements name nothing of x. Fewer sends (a worker that panics, breaks or blocks) leave the loop
+blocked, rewritten or not; more receivers elsewhere only make it wait longer. A goto in the function is
+the closure rule's decline before any proof.
 """
 
 from __future__ import annotations
@@ -76,8 +78,6 @@ def _worker(types: TypeInfo, spawn: Spawn, name: str) -> tuple[Ident, Ident, Nod
 
 def _fed_and_received(types: TypeInfo, spawn: Spawn, work: Ident, res: Ident, send: Node) -> Node | str:
     """The loop receiving one answer an iteration as often as the feeding loop sends on work, or why none."""
-    if first_of(spawn.function, ("goto_statement",)) is not None:
-        return "the function has a goto"
     works = _uses(types, spawn, work)
     answers = _uses(types, spawn, res)
     unmade = next((c for c in (work, res) if not _made(types, spawn, c)), None)
@@ -100,7 +100,7 @@ def _fed_and_received(types: TypeInfo, spawn: Spawn, work: Ident, res: Ident, se
 
 
 def _uses(types: TypeInfo, spawn: Spawn, channel: Ident) -> list[Node]:
-    """The identifiers naming the channel in the function (a local: nowhere else), its declaration's too."""
+    """The identifiers naming the channel in the function (a local: nowhere else) but its declaration."""
     found = [i for i in types.idents.get(spawn.path, ()) if i.obj == channel.obj]
     return [spawn.function.named_descendant_for_byte_range(i.start, i.end) for i in found if i.use != Use.DECL]
 
