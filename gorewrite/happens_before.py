@@ -4,9 +4,9 @@ A write after a `go` statement is invisible to the goroutine when the Go memory 
 after the goroutine's last read: the goroutine calls `wg.Done()`, sends on or closes a channel
 after that read, and the function waits (`wg.Wait()`, a receive, a select whose other cases
 terminate, a range loop over the channel it closes: waits.py) on every path from the `go`
-statement to the write, itself or through a helper goroutine that waits and then signals
-(relay.py), or receives as often as goroutines started one after another send on one channel
-(peers.py); or the literal runs under `errgroup.Group.Go` and the function calls `Wait`.
+statement to the write, itself or through a helper goroutine that waits and then signals (relay.py),
+or receives as often as goroutines started one after another send on one channel (peers.py) or as a
+worker pool answers items (worker_pools.py); or the literal runs under errgroup's Go and the function calls Wait.
 Anything else (a jump past the wait, a second signaller, a WaitGroup counted any other way) is
 not proven, and the answer is the reason. Objects and methods come from go/types (`Ident.obj`,
 `Ident.pkg`, `Ident.recv`), never from names. Shared by the rules that ask (DESIGN.md §5).
@@ -15,7 +15,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 
 from __future__ import annotations
 
-from gorewrite import cond_counts, groups, semaphores, wait_calls
+from gorewrite import cond_counts, groups, semaphores, wait_calls, worker_pools
 from gorewrite.adds import counted, counted_done, one_start, skip_done
 from gorewrite.done_values import done_value
 from gorewrite.fan_in import not_received, receiving_loops
@@ -40,7 +40,8 @@ def unordered(types: TypeInfo, spawn: Spawn, name: str, writes: list[int]) -> st
     signals = goroutine_signals(types, spawn, name)
     if isinstance(signals, str):  # a semaphore the function fills, or a counter it waits for on a Cond, may still wait
         why = semaphores.unordered(types, spawn, name, writes, signals)
-        return why and cond_counts.unordered(types, spawn, name, writes, why)
+        why = why and cond_counts.unordered(types, spawn, name, writes, why)
+        return why and worker_pools.unordered(types, spawn, name, writes, why)
     reasons = (_unordered_by(types, spawn, signal, writes) for signal in signals)
     first = next(reasons)
     ordered = first is None or any(r is None for r in reasons)

@@ -1,0 +1,3 @@
+module example.com/probes/mixed-controller
+
+go 1.22
