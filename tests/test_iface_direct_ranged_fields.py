@@ -224,13 +224,13 @@ NAIVE = {
 }
 
 
+FIXES = {"stages": STAGES, "pointers": POINTERS, "positional": POSITIONAL}
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    cases = {"stages": STAGES, "pointers": POINTERS, "positional": POSITIONAL} | {name: code for name, (code, _) in DECLINES.items()}
+    cases = FIXES | {name: code for name, (code, _) in DECLINES.items()}
     return proposals_by_case(tmp_path_factory.mktemp("iface-ranged-fields"), RULE, cases)
-
-
-FIXES = {"stages": STAGES, "pointers": POINTERS, "positional": POSITIONAL}
 
 
 @pytest.mark.parametrize("name", list(FIXES))

@@ -83,9 +83,7 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
     for loop in _loops(view, escape.path, function) if function is not None else ():
         clause = loop.named_children[0] if loop.named_children else None
         ranged = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
-        fields = (
-            [v for _, v in set_values(ranged)] if ranged is not None and ranged.type == "composite_literal" else []
-        )
+        fields = [v for _, v in set_values(ranged)] if ranged is not None and ranged.type == "composite_literal" else []
         if ranged is not None and ranged.type == "composite_literal" and any(map(holds, [*_values(ranged), *fields])):
             return loop, ranged, None
         found = counted(clause)  # `for i := len(c) - 1; i >= 0; i--` (counted.py) reads c as a range would
