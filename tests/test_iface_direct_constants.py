@@ -504,6 +504,117 @@ func Scaled(msg []byte) float64 {
 }
 
 
+# A struct literal of constants stored by value beside a pointer: built again at the assertion, an equal value
+FIXES |= {
+    "boxed_value_literal": (
+        case(
+            "boxed_value_literal",
+            IMPORTS,
+            """type prefix struct{ s string }
+
+func (p prefix) Write(b []byte) (int, error) { return len(p.s) + len(b), nil }
+
+// Both writes the message through the counter and the prefixer, and returns what each wrote.
+func Both(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, prefix{s: "> "}}
+	sinks[0].(io.Writer).Write(msg)
+	n, _ := sinks[1].(io.Writer).Write(msg)
+	return c.n + n
+}
+""",
+        ),
+        'n, _ := io.Writer(prefix{s: "> "}).Write(msg)',
+        '{pkg}.Both([]byte("abc"))',
+    ),
+}
+
+# A literal whose value built again would differ: a slice (a new backing array) or one calling a function
+DECLINES |= {
+    # the write through the first assertion's slice is what the second reads; a new slice would not hold it
+    "boxed_slice_literal": (
+        case(
+            "boxed_slice_literal",
+            IMPORTS,
+            """// Tags writes the message, renames its first tag and returns the tag read back.
+func Tags(msg []byte) string {
+	var c Counter
+	opts := []any{&c, []string{"draft"}}
+	opts[0].(io.Writer).Write(msg)
+	tags := opts[1].([]string)
+	tags[0] = "final"
+	return opts[1].([]string)[0]
+}
+""",
+        ),
+        replace_all(
+            ('\topts := []any{&c, []string{"draft"}}\n', ""),
+            ("opts[0].(io.Writer)", "io.Writer(&c)"),
+            ("opts[1].([]string)", '[]string{"draft"}'),
+            ("opts[1].([]string)", '[]string{"draft"}'),
+        ),
+        'fmt.Sprint({pkg}.Tags([]byte("a")))',
+    ),
+    # the function declares its own sep after the store: built again at the assertion, the literal would name it
+    "boxed_literal_shadowed": (
+        case(
+            "boxed_literal_shadowed",
+            IMPORTS,
+            """type prefix struct{ s string }
+
+func (p prefix) Write(b []byte) (int, error) { return len(p.s) + len(b), nil }
+
+const sep = "> "
+
+// Both writes the message through the counter and the prefixer, and returns what each wrote and the separator.
+func Both(msg []byte) string {
+	var c Counter
+	sinks := []any{&c, prefix{s: sep}}
+	sinks[0].(io.Writer).Write(msg)
+	sep := string(msg)
+	n, _ := sinks[1].(io.Writer).Write(msg)
+	return fmt.Sprint(c.n+n, sep)
+}
+""",
+        ),
+        replace_all(
+            ("\tsinks := []any{&c, prefix{s: sep}}\n", ""),
+            ("sinks[0].(io.Writer)", "io.Writer(&c)"),
+            ("sinks[1].(io.Writer)", "io.Writer(prefix{s: sep})"),
+        ),
+        '{pkg}.Both([]byte("abcd"))',
+    ),
+    # the stamp's call ran once, at the store; built again at each assertion it runs twice
+    "boxed_literal_call": (
+        case(
+            "boxed_literal_call",
+            IMPORTS,
+            """type stamp struct{ n int }
+
+var clock int
+
+func next() int { clock++; return clock }
+
+// Stamped writes the message and returns its stamp twice over.
+func Stamped(msg []byte) int {
+	var c Counter
+	opts := []any{&c, stamp{n: next()}}
+	opts[0].(io.Writer).Write(msg)
+	return opts[1].(stamp).n + opts[1].(stamp).n
+}
+""",
+        ),
+        replace_all(
+            ("\topts := []any{&c, stamp{n: next()}}\n", ""),
+            ("opts[0].(io.Writer)", "io.Writer(&c)"),
+            ("opts[1].(stamp)", "stamp{n: next()}"),
+            ("opts[1].(stamp)", "stamp{n: next()}"),
+        ),
+        'fmt.Sprint({pkg}.Stamped([]byte("a")))',
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}
