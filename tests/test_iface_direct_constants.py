@@ -529,6 +529,33 @@ func Both(msg []byte) int {
     ),
 }
 
+# the same literal in a field of its own type, read plainly beside the assertion: the group reads it as the literal
+FIXES |= {
+    "struct_field_literal": (
+        case(
+            "struct_field_literal",
+            IMPORTS,
+            """type limits struct{ max int }
+
+type options struct {
+	lim limits
+	out any
+}
+
+// Capped writes the message and returns the bytes written times the options' cap.
+func Capped(msg []byte) int {
+	var c Counter
+	o := options{lim: limits{max: 2}, out: &c}
+	o.out.(io.Writer).Write(msg)
+	return c.n * o.lim.max
+}
+""",
+        ),
+        "return c.n * limits{max: 2}.max",
+        '{pkg}.Capped([]byte("abc"))',
+    ),
+}
+
 # A literal whose value built again would differ: a slice (a new backing array) or one calling a function
 DECLINES |= {
     # the write through the first assertion's slice is what the second reads; a new slice would not hold it
