@@ -144,8 +144,9 @@ class TypeInfo:
         return self.boxes.get("values", {}).get(path, {}).get((start, end))
 
     def boxed_type(self, path: str, start: int, end: int) -> int | None:
-        """The identity (as type_id's) of a steady constant's predeclared type where go/types gave it one: an untyped
-        constant boxed in an interface has its default type (`2` of `map[string]any{"n": 2}`: int); None otherwise."""
+        """The identity (as type_id's) of a steady constant's type where go/types gave it one: an untyped constant
+        boxed in an interface has its default type (`2` of `map[string]any{"n": 2}`: int), a named type's constant
+        that type (`Descending` of `type SortOrder int`); None otherwise."""
         return self.boxes.get("boxed", {}).get(path, {}).get((start, end))
 
     def field(self, path: str, start: int, end: int) -> dict | None:

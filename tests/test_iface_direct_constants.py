@@ -346,6 +346,302 @@ func Gate(msg []byte) int {
 }
 
 
+# A bool, a named type's constant and a float boxed in an `any` entry, asserted to the type go/types boxed them as
+FIXES |= {
+    # `false` is written as the stored text: go/types' value of it is a bool, the spelling may be the package's
+    "boxed_bool": (
+        case(
+            "boxed_bool",
+            IMPORTS,
+            """// Echo writes the message unless the options say quiet, and returns the bytes written.
+func Echo(msg []byte) int {
+	var c Counter
+	opts := map[string]any{"out": &c, "quiet": false}
+	if !opts["quiet"].(bool) {
+		opts["out"].(io.Writer).Write(msg)
+	}
+	return c.n
+}
+""",
+        ),
+        "if !bool(false) {",
+        '{pkg}.Echo([]byte("abc"))',
+    ),
+    # a constant of a named type boxes as that type, whose String fmt calls: written as go/types' value of it, typed
+    "boxed_named": (
+        case(
+            "boxed_named",
+            IMPORTS,
+            """type Level int
+
+const Debug Level = 1
+
+func (l Level) String() string { return fmt.Sprint("level-", int(l)) }
+
+// Log writes the message and says at which level.
+func Log(msg []byte) string {
+	var c Counter
+	opts := map[string]any{"out": &c, "level": Debug}
+	opts["out"].(io.Writer).Write(msg)
+	return fmt.Sprint(opts["level"].(Level), c.n)
+}
+""",
+        ),
+        "return fmt.Sprint(Level(1), c.n)",
+        '{pkg}.Log([]byte("abc"))',
+    ),
+    # a float in arithmetic with a variable: nothing folds it, so the multiplication runs as it did, bit for bit
+    "boxed_float_factor": (
+        case(
+            "boxed_float_factor",
+            IMPORTS,
+            """const scale = 0.1
+
+// Scaled writes the message and returns its length scaled.
+func Scaled(msg []byte) float64 {
+	var c Counter
+	opts := map[string]any{"out": &c, "scale": scale}
+	opts["out"].(io.Writer).Write(msg)
+	return float64(c.n) * opts["scale"].(float64)
+}
+""",
+        ),
+        "return float64(c.n) * float64(scale)",
+        '{pkg}.Scaled([]byte("abc"))',
+    ),
+}
+
+# A boxed float Go would fold with what surrounds it, or whose text would mean another constant at the assertion
+DECLINES |= {
+    # `-0.0` boxes as +0 and the program negates it into -0; `-float64(-0.0)` folds to 0 (and go/constant gives
+    # `-0.0` the kind of an integer: written as its exact value, `-float64(0)`, it folds the same)
+    "boxed_float_negated": (
+        case(
+            "boxed_float_negated",
+            IMPORTS,
+            """// Flip writes the message and returns the offset negated.
+func Flip(msg []byte) float64 {
+	var c Counter
+	opts := map[string]any{"out": &c, "offset": -0.0}
+	opts["out"].(io.Writer).Write(msg)
+	return -opts["offset"].(float64)
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "offset": -0.0}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('-opts["offset"].(float64)', "-float64(-0.0)"),
+        ),
+        'fmt.Sprint({pkg}.Flip([]byte("a")))',
+    ),
+    # times a constant (a conversion of an operation of constants is one): 0 * -1 is -0 at run time, 0 folded
+    "boxed_float_times_constant": (
+        case(
+            "boxed_float_times_constant",
+            IMPORTS,
+            """// Mirror writes the message and returns the ratio mirrored.
+func Mirror(msg []byte) float64 {
+	var c Counter
+	opts := map[string]any{"out": &c, "ratio": 0.0}
+	opts["out"].(io.Writer).Write(msg)
+	return opts["ratio"].(float64) * float64(0-1)
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "ratio": 0.0}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('opts["ratio"].(float64) * float64(0-1)', "float64(0.0) * float64(0-1)"),
+        ),
+        'fmt.Sprint({pkg}.Mirror([]byte("a")))',
+    ),
+    # converted: the program truncates 2.5 to 2, the folded conversion of a constant does not compile
+    "boxed_float_truncated": (
+        case(
+            "boxed_float_truncated",
+            IMPORTS,
+            """// Whole writes the message and returns the factor's whole part.
+func Whole(msg []byte) int {
+	var c Counter
+	opts := map[string]any{"out": &c, "factor": 2.5}
+	opts["out"].(io.Writer).Write(msg)
+	return int(opts["factor"].(float64))
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "factor": 2.5}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('int(opts["factor"].(float64))', "int(float64(2.5))"),
+        ),
+        "truncated",
+    ),
+    # the function declares its own scale: written at the assertion, the stored text would name it
+    "boxed_float_shadowed": (
+        case(
+            "boxed_float_shadowed",
+            IMPORTS,
+            """const scale = 0.5
+
+// Scaled writes the message and returns its length scaled, plus the step's own scale.
+func Scaled(msg []byte) float64 {
+	var c Counter
+	opts := map[string]any{"out": &c, "scale": scale}
+	opts["out"].(io.Writer).Write(msg)
+	scale := float64(len(msg))
+	return float64(c.n)*opts["scale"].(float64) + scale
+}
+""",
+        ),
+        replace_all(
+            ('\topts := map[string]any{"out": &c, "scale": scale}\n', ""),
+            ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+            ('opts["scale"].(float64)', "float64(scale)"),
+        ),
+        'fmt.Sprint({pkg}.Scaled([]byte("abcd")))',
+    ),
+}
+
+
+# A struct literal of constants stored by value beside a pointer: built again at the assertion, an equal value
+FIXES |= {
+    "boxed_value_literal": (
+        case(
+            "boxed_value_literal",
+            IMPORTS,
+            """type prefix struct{ s string }
+
+func (p prefix) Write(b []byte) (int, error) { return len(p.s) + len(b), nil }
+
+// Both writes the message through the counter and the prefixer, and returns what each wrote.
+func Both(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, prefix{s: "> "}}
+	sinks[0].(io.Writer).Write(msg)
+	n, _ := sinks[1].(io.Writer).Write(msg)
+	return c.n + n
+}
+""",
+        ),
+        'n, _ := io.Writer(prefix{s: "> "}).Write(msg)',
+        '{pkg}.Both([]byte("abc"))',
+    ),
+}
+
+# the same literal in a field of its own type, read plainly beside the assertion: the group reads it as the literal
+FIXES |= {
+    "struct_field_literal": (
+        case(
+            "struct_field_literal",
+            IMPORTS,
+            """type limits struct{ max int }
+
+type options struct {
+	lim limits
+	out any
+}
+
+// Capped writes the message and returns the bytes written times the options' cap.
+func Capped(msg []byte) int {
+	var c Counter
+	o := options{lim: limits{max: 2}, out: &c}
+	o.out.(io.Writer).Write(msg)
+	return c.n * o.lim.max
+}
+""",
+        ),
+        "return c.n * limits{max: 2}.max",
+        '{pkg}.Capped([]byte("abc"))',
+    ),
+}
+
+# A literal whose value built again would differ: a slice (a new backing array) or one calling a function
+DECLINES |= {
+    # the write through the first assertion's slice is what the second reads; a new slice would not hold it
+    "boxed_slice_literal": (
+        case(
+            "boxed_slice_literal",
+            IMPORTS,
+            """// Tags writes the message, renames its first tag and returns the tag read back.
+func Tags(msg []byte) string {
+	var c Counter
+	opts := []any{&c, []string{"draft"}}
+	opts[0].(io.Writer).Write(msg)
+	tags := opts[1].([]string)
+	tags[0] = "final"
+	return opts[1].([]string)[0]
+}
+""",
+        ),
+        replace_all(
+            ('\topts := []any{&c, []string{"draft"}}\n', ""),
+            ("opts[0].(io.Writer)", "io.Writer(&c)"),
+            ("opts[1].([]string)", '[]string{"draft"}'),
+            ("opts[1].([]string)", '[]string{"draft"}'),
+        ),
+        'fmt.Sprint({pkg}.Tags([]byte("a")))',
+    ),
+    # the function declares its own sep after the store: built again at the assertion, the literal would name it
+    "boxed_literal_shadowed": (
+        case(
+            "boxed_literal_shadowed",
+            IMPORTS,
+            """type prefix struct{ s string }
+
+func (p prefix) Write(b []byte) (int, error) { return len(p.s) + len(b), nil }
+
+const sep = "> "
+
+// Both writes the message through the counter and the prefixer, and returns what each wrote and the separator.
+func Both(msg []byte) string {
+	var c Counter
+	sinks := []any{&c, prefix{s: sep}}
+	sinks[0].(io.Writer).Write(msg)
+	sep := string(msg)
+	n, _ := sinks[1].(io.Writer).Write(msg)
+	return fmt.Sprint(c.n+n, sep)
+}
+""",
+        ),
+        replace_all(
+            ("\tsinks := []any{&c, prefix{s: sep}}\n", ""),
+            ("sinks[0].(io.Writer)", "io.Writer(&c)"),
+            ("sinks[1].(io.Writer)", "io.Writer(prefix{s: sep})"),
+        ),
+        '{pkg}.Both([]byte("abcd"))',
+    ),
+    # the stamp's call ran once, at the store; built again at each assertion it runs twice
+    "boxed_literal_call": (
+        case(
+            "boxed_literal_call",
+            IMPORTS,
+            """type stamp struct{ n int }
+
+var clock int
+
+func next() int { clock++; return clock }
+
+// Stamped writes the message and returns its stamp twice over.
+func Stamped(msg []byte) int {
+	var c Counter
+	opts := []any{&c, stamp{n: next()}}
+	opts[0].(io.Writer).Write(msg)
+	return opts[1].(stamp).n + opts[1].(stamp).n
+}
+""",
+        ),
+        replace_all(
+            ("\topts := []any{&c, stamp{n: next()}}\n", ""),
+            ("opts[0].(io.Writer)", "io.Writer(&c)"),
+            ("opts[1].(stamp)", "stamp{n: next()}"),
+            ("opts[1].(stamp)", "stamp{n: next()}"),
+        ),
+        'fmt.Sprint({pkg}.Stamped([]byte("a")))',
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
     cases = {name: entry[0] for name, entry in {**FIXES, **DECLINES}.items()}

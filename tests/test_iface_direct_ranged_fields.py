@@ -68,6 +68,25 @@ def switched(source: str, body: str, cases: list[str], loop: str = "") -> str:
     return source.replace(body, "\t\tswitch out := st.out.(type) {\n" + inner + "\t\t}\n", 1)
 
 
+# the same stages written without keys: go/types says which field each element sets
+POSITIONAL = case(
+    "positional",
+    STAGE
+    + """
+// Fan writes p to each stage's sink as many times as it says.
+func Fan(p []byte) (int, int) {
+	var b Bytes
+	var l Lines
+	for _, st := range []stage{{&b, 1}, {&l, 2}} {
+		for i := 0; i < st.times; i++ {
+			st.out.Write(p)
+		}
+	}
+	return b.n, l.n
+}
+""",
+)
+
 MISSING = case(
     "missing",
     STAGE
@@ -140,12 +159,32 @@ func Fan(p []byte) (int, int) {
 """,
 )
 
+POSITIONAL_REASSIGNED = case(
+    "positional_reassigned",
+    STAGE
+    + """
+// Fan writes p to each stage's sink, or to the lines counter when p is one byte; the stages without keys.
+func Fan(p []byte) (int, int) {
+	var b Bytes
+	var l Lines
+	for _, st := range []stage{{&b, 1}, {&b, 1}} {
+		if len(p) == 1 {
+			st = stage{&l, 1}
+		}
+		st.out.Write(p)
+	}
+	return b.n, l.n
+}
+""",
+)
+
 DECLINES = {
     "missing": (MISSING, "an element of the literal (line 46) sets no out: it holds nil there"),
     "reassigned": (REASSIGNED, "st is used other than to read a field (line 49)"),
     "method": (METHOD, "st is used other than to read a field (line 49)"),
     # st is a pointer: the pointer method takes no `&st` go/types would count, and writes st.out through it
     "pointer_method": (POINTER_METHOD, "st.retarget is a method (line 49): it may write st.out"),
+    "positional_reassigned": (POSITIONAL_REASSIGNED, "st is used other than to read a field (line 49)"),
 }
 
 RECOVERED = (
@@ -165,6 +204,13 @@ NAIVE = {
         ),
         'fmt.Sprint({pkg}.Fan([]byte("\\n")))',
     ),
+    # the same, the stages written without keys
+    "positional_reassigned": (
+        lambda s: switched(
+            s, "\t\tif len(p) == 1 {\n\t\t\tst = stage{&l, 1}\n\t\t}\n\t\tst.out.Write(p)\n", ["*Bytes"]
+        ),
+        'fmt.Sprint({pkg}.Fan([]byte("\\n")))',
+    ),
     # retarget writes st.out through st after the switch read it
     "pointer_method": (
         lambda s: switched(s, "\t\tif i == 1 {\n\t\t\tst.retarget(&l)\n\t\t}\n\t\tst.out.Write(p)\n", ["*Bytes"]),
@@ -178,17 +224,20 @@ NAIVE = {
 }
 
 
+FIXES = {"stages": STAGES, "pointers": POINTERS, "positional": POSITIONAL}
+
+
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    cases = {"stages": STAGES, "pointers": POINTERS} | {name: code for name, (code, _) in DECLINES.items()}
+    cases = FIXES | {name: code for name, (code, _) in DECLINES.items()}
     return proposals_by_case(tmp_path_factory.mktemp("iface-ranged-fields"), RULE, cases)
 
 
-@pytest.mark.parametrize("name", ["stages", "pointers"])
+@pytest.mark.parametrize("name", list(FIXES))
 def test_switches_on_the_fields_types(proposed, name):
     (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
     assert "not through st.out: switch on st.out's type around the loop's body" in fix.summary, fix
-    rewritten = edited(STAGES if name == "stages" else POINTERS, fix)
+    rewritten = edited(FIXES[name], fix)
     assert re.findall(r"case (\S+):", rewritten) == ["*Bytes", "*Lines"], rewritten
     (name,) = re.findall(r"switch (\w+) := st\.out\.\(type\)", rewritten)  # a name the function does not use
     assert name == "out2" and "out2.Write(p)" in rewritten and "st.out.Write" not in rewritten, rewritten
@@ -211,9 +260,9 @@ def test_the_naive_rewrite_changes_what_the_code_does(mutants, name):
 
 
 def test_the_switch_allocates_less_under_both_releases(tmp_path, proposed):
-    """AllocsPerRun of both cases before and after: the two counters leave the heap, the results the same."""
+    """AllocsPerRun of each case before and after: the two counters leave the heap, the results the same."""
     cases = {}
-    for name, source in (("stages", STAGES), ("pointers", POINTERS)):
+    for name, source in FIXES.items():
         (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
         cases[name] = (source, edited(source, fix), '{pkg}.Fan([]byte("a\\nb"))')
     for version, measured in allocs_of(tmp_path, cases).items():

@@ -49,7 +49,8 @@ type boxFacts struct {
 	// underlying type, which its spelling (a named type, an alias) need not show; none with type parameters
 	Bytes map[string][]constText `json:"bytes"` // "string": a conversion string(x) len(x) bytes long (bytesConversion)
 	// Boxed: by file, the type a steady constant has where go/types gave it one (an untyped constant boxed in an
-	// interface gets its default type: `2` of `map[string]any{"n": 2}` is an int), its ID as Types' are
+	// interface gets its default type: `2` of `map[string]any{"n": 2}` is an int; a named type's constant has
+	// that type: `Descending` a SortOrder), its ID as Types' are
 	Boxed map[string][]typeKey `json:"boxed"`
 	// Methods: by ID of a concrete type, each method of its method set by go/types' Id (its name, or for an
 	// unexported one "path.name": two packages' unexported methods of one name are two methods of the set): the
@@ -148,8 +149,9 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 				if v := c.info.Types[e].Value; v != nil && c.steady(e) {
 					text := fmt.Sprintf("%d:%s", v.Kind(), v.ExactString())
 					values = append(values, constText{tf.Offset(e.Pos()), tf.Offset(e.End()), text})
-					if b, ok := c.info.TypeOf(e).(*types.Basic); ok && b.Info()&types.IsUntyped == 0 {
-						boxed = append(boxed, typeKey{tf.Offset(e.Pos()), tf.Offset(e.End()), id(b)})
+					t := c.info.TypeOf(e) // a named type's constant boxes as that type: `Descending` as a SortOrder
+					if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsUntyped == 0 {
+						boxed = append(boxed, typeKey{tf.Offset(e.Pos()), tf.Offset(e.End()), id(t)})
 					}
 				}
 			}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from gorewrite import builtins, callees
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, text, unparen, walk
+from gorewrite.syntax import Node, items, text, unparen, walk
 from gorewrite.typeinfo import Kind, TypeInfo
 
 INTEGERS = frozenset("int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune".split())
@@ -73,6 +73,65 @@ def float_folded(types: TypeInfo, path: str, read: Node) -> bool:
                 return False  # a function's call, or a builtin whose result is no constant (append, new)
         node = parent
     return False
+
+
+def unfolded(types: TypeInfo, path: str, read: Node) -> bool:
+    """Would a constant written at read stand alone, folded with nothing (a float's sign and rounding then are the
+    boxed value's, bit for bit)? Only where what holds it is no operator, conversion or builtin (an assignment, a
+    return, a function's argument, an element), or an operator whose other operand is surely no constant after the
+    rewrite either (runtime_value): `score * args["boost"].(float64)` multiplies at run time as it did."""
+    node = read
+    while node.parent is not None and node.parent.type == "parenthesized_expression":
+        node = node.parent
+    parent = node.parent
+    if parent is None:
+        return True
+    if parent.type in ("unary_expression", "type_conversion_expression"):
+        return False
+    if parent.type == "binary_expression":
+        left, right = parent.child_by_field_name("left"), parent.child_by_field_name("right")
+        return runtime_value(types, path, right if left == node else left)
+    call = parent.parent if parent.type == "argument_list" else None
+    return call is None or _called(types, path, call) == "function"
+
+
+def runtime_value(types: TypeInfo, path: str, node: Node) -> bool:
+    """Is the expression surely no constant, in this program and once any rewrite of this rule has written a
+    constant for a read in it? A variable (go/types: a var or parameter, which no rewrite turns into a constant), a
+    function's call, or an operator or conversion of one (Go folds an expression only when every operand is a
+    constant), or a field or method of a variable (`c.n`: no package's constant is selected from a variable; a
+    group reads a field as its constant only for a bool or an integer, never folded into a float: float_folded).
+    Not an element, an assertion or a field of anything else: a rewrite may write a constant for it."""
+    node = unparen(node)
+    if node.type == "identifier":
+        found = types.at(path, node.start_byte)
+        return found is not None and found.kind in (Kind.VAR, Kind.PARAM, Kind.RESULT)
+    if node.type == "call_expression":
+        arguments = items(node.child_by_field_name("arguments"))
+        called = _called(types, path, node)
+        one = len(arguments) == 1 and runtime_value(types, path, arguments[0])
+        return called == "function" or (called == "conversion" and one)
+    if node.type in ("unary_expression", "selector_expression"):
+        return runtime_value(types, path, node.child_by_field_name("operand"))
+    if node.type == "binary_expression":
+        sides = (node.child_by_field_name("left"), node.child_by_field_name("right"))
+        return any(runtime_value(types, path, side) for side in sides)
+    return False
+
+
+def _called(types: TypeInfo, path: str, call: Node) -> str:
+    """What the call calls, by go/types: "function" (a function, a method or a func value: never folded),
+    "conversion" (to a type: a constant of a constant), else "builtin" (`len` of an array variable is a constant
+    too) or unknown."""
+    name = builtins.called(types, path, call)
+    if name is not None:
+        return "conversion" if name in builtins.TYPES else "builtin"
+    function = unparen(call.child_by_field_name("function"))
+    named = function.child_by_field_name("field") if function.type == "selector_expression" else function
+    callee = types.at(path, named.start_byte) if named is not None else None
+    if callee is not None and callee.kind in (Kind.FUNC, Kind.METHOD, Kind.VAR, Kind.PARAM, Kind.RESULT):
+        return "function"
+    return "conversion" if callee is not None and callee.kind == Kind.TYPE else "builtin"
 
 
 def predeclared_type(view: PackageView, types: TypeInfo, path: str, field: Node) -> str | None:

@@ -26,6 +26,7 @@ from gorewrite.syntax import (
     items,
     text,
     unparen,
+    walk,
 )
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
@@ -135,8 +136,10 @@ def stable(
     live at the assertion) and no other variable of that name is declared in the function.
     """
     value = unparen(store.value)
-    if value.type in CONSTANT_LITERALS:
-        return None  # a literal names nothing: its text is the same constant anywhere (matches._boxed_constant)
+    if value.type in CONSTANT_LITERALS or _same_constant(types, path, value, function):
+        return None  # the same constant at the assertion, which is written as it (matches._boxed_constant)
+    if _same_value(types, path, value) and not _declares_a_name(types, path, value, function):
+        return None  # built again at the assertion, an equal value
     addressed = address_of(value)
     node = value.child_by_field_name("operand") if addressed else value
     if node.type != "identifier":
@@ -168,6 +171,45 @@ def stable(
         )
     changed = [i for i in idents if i.obj == ident.obj and i.use in (Use.WRITE, Use.ADDR)]
     return _changes(view, types, path, store, function, changed) if changed else None
+
+
+NAMES = ("identifier", "package_identifier", "type_identifier", "true", "false")
+
+
+def _same_constant(types: TypeInfo, path: str, value: Node, function: Node) -> bool:
+    """Is the stored value a constant go/types boxes as a type it gives (`false`, `Descending`, `defaultBoost`,
+    `5 * time.Second`) whose every name means at the assertion what it means here? A literal names nothing; a name
+    the function does not declare means, anywhere in it, the declaration of the package, of an import or of the
+    universe it means at the store, so the text is the same constant there."""
+    if types.constant(path, value.start_byte, value.end_byte) is None:
+        return False
+    if types.boxed_type(path, value.start_byte, value.end_byte) is None:
+        return False
+    return not _declares_a_name(types, path, value, function)
+
+
+def _declares_a_name(types: TypeInfo, path: str, value: Node, function: Node) -> bool:
+    """Does the function declare a name the value's text uses (which may then mean that declaration elsewhere)?"""
+    names = {text(n).decode() for n in walk(value) if n.type in NAMES}
+    declared = (i for i in idents_in(types, path, function) if i.use == Use.DECL and i.kind not in UNNAMED)
+    return any(i.name in names for i in declared)
+
+
+def _same_value(types: TypeInfo, path: str, value: Node) -> bool:
+    """Is the value a struct or array literal of constants (`lowercaser{}`, `limits{max: 10}`, nested ones too)?
+    Built again at the assertion it is an equal value — the box held a copy of the one built at the store — and
+    building it has no effect and cannot panic. Not a slice or a map: a new backing store, which a write through
+    the value asserted earlier would not reach (unit case `boxed_slice_literal`); nor an element that is no
+    constant, evaluated again (`stamp{n: next()}`: `boxed_literal_call`). A key is a field's name or, in an array,
+    a constant index (Go's rule for array literals)."""
+    kind = types.literal(path, value.start_byte, value.end_byte) if value.type == "composite_literal" else None
+    if kind not in ("struct", "array"):
+        return False
+    for element in items(value.child_by_field_name("body")):
+        held = unparen(inner(items(element)[-1] if element.type == "keyed_element" else element))
+        if types.constant(path, held.start_byte, held.end_byte) is None and not _same_value(types, path, held):
+            return False
+    return True
 
 
 def _changes(view: PackageView, types: TypeInfo, path: str, store: Store, function: Node, changed: list[Ident]) -> str:

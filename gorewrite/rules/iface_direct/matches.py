@@ -10,9 +10,11 @@ succeed), a case the value's type does not satisfy is passed over.
 
 from __future__ import annotations
 
-from gorewrite.rules.iface_direct.constants import float_folded
+from gorewrite.rules.iface_direct.constants import float_folded, unfolded
 from gorewrite.syntax import Node, text, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
+
+BOOL, STRING = "1", "2"  # go/constant's kinds, as typeinfo.constant gives them
 
 # Where `&x` in place of an assertion would bind to less than the whole operand: `(&x).f`, not `&x.f`.
 OPERAND_OF = ("selector_expression", "index_expression", "slice_expression", "call_expression")
@@ -48,7 +50,7 @@ def replacement(types: TypeInfo, path: str, value: Node, kind: Node, interface: 
     if takes(types, path, found, kind) is False:
         return f"the stored value {stored.decode()} is not of a type the assertion to {asserted} takes: it fails"
     if interface and types.boxed_type(path, value.start_byte, value.end_byte) is not None:
-        return f"the stored value {stored.decode()} is a constant: its basic type has no method {asserted} could ask"
+        return f"the stored value {stored.decode()} is a constant asserted to the interface {asserted}: left as it is"
     if interface:
         return text(kind) + b"(" + stored + b")"  # unknown: compiles exactly when it is taken
     if found is None or types.type_id(path, kind.start_byte, kind.end_byte) != found:
@@ -58,23 +60,35 @@ def replacement(types: TypeInfo, path: str, value: Node, kind: Node, interface: 
 
 
 def _boxed_constant(types: TypeInfo, path: str, value: Node, kind: Node) -> bytes | str | None:
-    """A string or integer constant boxed as the asserted type (go/types: an untyped one boxes as its default type,
-    `2` of `"n": 2` as int) is what the assertion gives, a value of that type: written at the assertion as a constant
-    of it, spelled as the assertion spells it there and holding go/types' exact value (`int(2)`, `string("x")`), it
-    is legal wherever the assertion was and equal; folded with what it meets, integer arithmetic that would wrap or
-    divide by zero does not compile instead (the verifier's), and it must not fold into a float (constants.float_folded:
-    `-float64(int(0))` is 0 where the program computes -0). The stored value must be an integer, rune or string
-    literal (contents.stable: its text names nothing): not a float, whose exact value ("1/10") Go would read as an
-    integer division (unit case `boxed_float`), nor `true`, which may name the package's declaration; why not, where
-    only the folding stands in the way."""
+    """A constant boxed as the asserted type (go/types: an untyped one boxes as its default type, `2` of `"n": 2` as
+    int; a named type's as that type, `Descending` as a SortOrder) is what the assertion gives, a value of that type:
+    written at the assertion as a constant of it, spelled as the assertion spells the type there, it is legal
+    wherever the assertion was and equal. A string or integer is written as go/types' exact value (`int(2)`,
+    `Role("ADMIN")`); folded with what it meets, integer arithmetic that would wrap or divide by zero does not compile
+    instead (the verifier's), and it must not fold into a float (constants.float_folded: `-float64(int(0))` is 0
+    where the program computes -0). A bool, float or complex is written as the stored text (`bool(false)`,
+    `float64(defaultBoost)`): go/types' exact value of a float ("1/10") is no Go literal of it, and `true` may name
+    the package's declaration, while the stored text means at the assertion the constant it meant at the store
+    (contents.stable: the function declares none of its names), and converted to the asserted type it is rounded
+    as the boxing rounded it, bit for bit. The boxed float is never -0 (a constant has no negative zero), nor is
+    the one written; what tells them apart is only Go folding the constant with its neighbours (`-float64(0.0)` is
+    0 where the program negates +0 into -0): a float stands only where nothing folds it (constants.unfolded). Why
+    not, where only the folding stands in the way."""
     value = unparen(value)
     stored = types.constant(path, value.start_byte, value.end_byte)
     boxed = types.boxed_type(path, value.start_byte, value.end_byte)
     if stored is None or boxed is None or boxed != types.type_id(path, kind.start_byte, kind.end_byte):
         return None
-    if kind.parent.type == "type_assertion_expression" and float_folded(types, path, kind.parent):
-        return f"the stored value {text(value).decode()} is a constant: in the assertion's place it folds into a float"
-    return text(kind) + b"(" + stored.partition(":")[2].encode() + b")"
+    assertion = kind.parent if kind.parent.type == "type_assertion_expression" else None
+    shown = text(value).decode()
+    constant, _, exact = stored.partition(":")
+    if constant == STRING or types.integer(path, kind.start_byte, kind.end_byte) is not None:
+        if assertion is not None and float_folded(types, path, assertion):
+            return f"the stored value {shown} is a constant: in the assertion's place it folds into a float"
+        return text(kind) + b"(" + exact.encode() + b")"
+    if constant != BOOL and (assertion is None or not unfolded(types, path, assertion)):
+        return f"the stored value {shown} is a float constant: in the assertion's place Go would fold it"
+    return text(kind) + b"(" + text(value) + b")"
 
 
 def in_place(assertion: Node, expression: bytes) -> bytes:

@@ -33,7 +33,7 @@ from gorewrite.rules.iface_direct.commaok import conversion_edits, failed_if
 from gorewrite.rules.iface_direct.counted import builtin_lengths, call_args_of, counted
 from gorewrite.rules.iface_direct.initorder import init_problem
 from gorewrite.rules.iface_direct.ranged_asserted import Checked, asserted_receivers
-from gorewrite.rules.iface_direct.ranged_fields import field_reads, field_values, keyed_values
+from gorewrite.rules.iface_direct.ranged_fields import field_reads, field_values, named_values, set_values
 from gorewrite.rules.iface_direct.sites import (
     BOXED,
     MOVED,
@@ -83,9 +83,7 @@ def range_loop(view: PackageView, escape: Escape) -> tuple[Node, Node, Store | N
     for loop in _loops(view, escape.path, function) if function is not None else ():
         clause = loop.named_children[0] if loop.named_children else None
         ranged = unparen(clause.child_by_field_name("right")) if clause and clause.type == "range_clause" else None
-        fields = (
-            [v for _, v in keyed_values(ranged)] if ranged is not None and ranged.type == "composite_literal" else []
-        )
+        fields = [v for _, v in set_values(ranged)] if ranged is not None and ranged.type == "composite_literal" else []
         if ranged is not None and ranged.type == "composite_literal" and any(map(holds, [*_values(ranged), *fields])):
             return loop, ranged, None
         found = counted(clause)  # `for i := len(c) - 1; i >= 0; i--` (counted.py) reads c as a range would
@@ -158,9 +156,9 @@ def ranged_calls(
     problem = None
     values = None  # the elements' values, or those of the field of theirs the range's variable is read through
     var = types.at(path, left[-1].start_byte)
-    field = _held_field(view, escape, literal) if len(left) == 2 else None
+    field = _held_field(view, types, escape, literal) if len(left) == 2 else None
     if field is not None and var is not None and var.kind == Kind.VAR and not var.iface:  # ranged_fields.py
-        values = field_values(literal, field)
+        values = field_values(types, path, literal, field)
         if values is None:
             return f"an element of the literal (line {row_of(literal)}) sets no {field.decode()}: it holds nil there"
         found = field_reads(view, types, path, loop, body, var, field)
@@ -224,13 +222,13 @@ def ranged_calls(
     return Fix(NAME, edits, (escape,), summary, claim=MovesAllocation(_copied(view, path, block, len(cases))))
 
 
-def _held_field(view: PackageView, escape: Escape, literal: Node) -> bytes | None:
-    """The key under which an element of the literal sets a field to the escape's value (`&sc` of `{Step: &sc}`)."""
+def _held_field(view: PackageView, types: TypeInfo, escape: Escape, literal: Node) -> bytes | None:
+    """The field an element of the literal sets to the escape's value (`&sc` of `{Step: &sc}` or `{"s", &sc}`)."""
     moved = MOVED.match(escape.message)
     start = view.offset(escape)
     node = view.tree(escape.path).root_node.named_descendant_for_byte_range(start, start) if start is not None else None
     boxed = _boxed_value(node, start) if not moved and start is not None else None
-    for key, value in keyed_values(literal):
+    for key, value in named_values(types, escape.path, literal):
         if (address_of(value) == moved.group(1).encode()) if moved else (boxed is not None and value == boxed):
             return key
     return None

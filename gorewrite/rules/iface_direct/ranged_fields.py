@@ -4,7 +4,8 @@
 release devirtualizes the call through the field, so it leaks its receiver and sc and off move to the heap. Nothing
 but the range names a literal built in its clause: each iteration st is a copy of the next element, and st.Step the
 value that element's literal set under the key Step (a key names a field of the struct itself, never a promoted one,
-so it is the field st.Step selects). When every element sets the field by key to a value ranged.py can spell (`&x`,
+so it is the field st.Step selects), or at Step's position in go/types' order of the fields (`{"scale", &sc}`: a
+positional literal lists every field in order). When every element sets the field to a value ranged.py can spell (`&x`,
 `&T{…}`, `T{…}`, a local of a type that is no pointer: never nil), the body goes into a type switch on st.Step, each
 read of st.Step the case's variable. That is sound when st.Step cannot change in the body: every use of st is a
 read go/types counts as one, of a field — never a write of st or of a field of it, nor its address, nor a method:
@@ -24,8 +25,9 @@ from gorewrite.syntax import Node, items, text, unparen
 from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
 
 
-def keyed_values(literal: Node) -> list[tuple[bytes, Node]]:
-    """Each (key, value) an element of the literal sets by key in its struct literal (`{Step: &sc}`: b"Step", &sc)."""
+def set_values(literal: Node) -> list[tuple[bytes | None, Node]]:
+    """Each (key, value) an element of the literal sets in its struct literal (`{Step: &sc}`: b"Step", &sc; a
+    positional one, `{"trim", &sc}`, has no key: None, &sc). Syntax alone: range_loop asks before go/types."""
     found = []
     for element in items(literal.child_by_field_name("body")):
         inner = items(element)
@@ -33,18 +35,36 @@ def keyed_values(literal: Node) -> list[tuple[bytes, Node]]:
         body = value.child_by_field_name("body") if value is not None and value.type == "composite_literal" else value
         if body is None or body.type != "literal_value":
             continue
-        for keyed in (e for e in items(body) if e.type == "keyed_element"):
-            key, held = items(keyed)[0], items(keyed)[-1]
+        for set_ in items(body):
+            if set_.type == "literal_element":
+                found.append((None, unparen(set_.named_children[0])))
+                continue
+            key, held = items(set_)[0], items(set_)[-1]
             if key.type == "literal_element" and unparen(key.named_children[0]).type == "identifier":
                 found.append((text(unparen(key.named_children[0])), unparen(held.named_children[0])))
     return found
 
 
-def field_values(literal: Node, field: bytes) -> list[Node] | None:
-    """The value each element of the literal sets the field to, in order; None when one does not set it by key (it
-    holds a nil interface there, whose call panics where a type switch would skip the body)."""
+def named_values(types: TypeInfo, path: str, literal: Node) -> list[tuple[bytes, Node]]:
+    """Each (field, value) an element of the literal sets: by its key, or by its position in go/types' order of
+    the struct's fields (a positional literal lists every field, so the element at i sets the i-th: `rule{"skip",
+    &skip}` sets dir to &skip). A field the struct embeds is its own field too, named by its type, and no promoted
+    field of that name can hide it: a selector picks the shallowest."""
+    found = []
+    for key, value in set_values(literal):
+        field = types.field(path, value.start_byte, value.end_byte) if key is None else None
+        if key is None and field is None:
+            continue
+        found.append((key if key is not None else field["name"].encode(), value))
+    return found
+
+
+def field_values(types: TypeInfo, path: str, literal: Node, field: bytes) -> list[Node] | None:
+    """The value each element of the literal sets the field to, in order; None when one does not set it (by key,
+    or by position: a keyed element left out holds a nil interface, whose call panics where a type switch would
+    skip the body)."""
     elements = items(literal.child_by_field_name("body"))
-    values = [v for k, v in keyed_values(literal) if k == field]
+    values = [v for k, v in named_values(types, path, literal) if k == field]
     return values if len(values) == len(elements) else None
 
 

@@ -1,0 +1,3 @@
+module example.com/probes/iface-graphql
+
+go 1.22
