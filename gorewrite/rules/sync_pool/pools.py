@@ -187,17 +187,20 @@ def statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: se
         edits.append(before(view, plan.site.path, plan.loop, got))
     else:
         lines = got + lines
-    edits.append(_replace(view, plan, statement, first + lines))
+    lines = first + lines
+    declares = next((i for i, line in enumerate(lines) if line.startswith(f"{plan.var} := ")), 0)
+    edits.append(_replace(view, plan, statement, lines, declares if plan.hoist else 0))
     return edits
 
 
-def _replace(view: PackageView, plan: Plan, statement, lines: list[str]) -> Edit:
-    """The site's statement replaced by lines; a trailing comment stays with the first."""
+def _replace(view: PackageView, plan: Plan, statement, lines: list[str], at: int = 0) -> Edit:
+    """The site's statement replaced by lines; a trailing comment stays with the line `at` (the first, or the
+    line of a hoist that declares the variable, past its `if … == nil` block and its reset)."""
     indent = indentation(view.sources[plan.site.path], statement.start_byte).decode()
     end = statement.end_byte
     comment = statement.next_sibling
     if comment is not None and comment.type == "comment" and comment.start_point.row == statement.end_point.row:
-        lines[0] += " " + text(comment).decode()
+        lines[at] += " " + text(comment).decode()
         end = comment.end_byte
     return Edit(plan.site.path, statement.start_byte, end, ("\n" + indent).join(lines).encode())
 
