@@ -1,5 +1,5 @@
 // Package wal replays a write-ahead log: each 32-byte entry is read into a scratch buffer, its
-// checksum verified and its fields copied into the state.
+// checksum verified and its fields copied into the caller's state.
 package wal
 
 import (
