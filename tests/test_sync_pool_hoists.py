@@ -242,6 +242,24 @@ HOISTED = {
     ),
 }
 
+HOISTED["called_at_once"] = (
+    """func IDs(r io.Reader, count int) []int {
+	var ids []int
+	for i := 0; i < count; i++ {
+		ev := make([]byte, 8)
+		if _, err := io.ReadFull(r, ev); err != nil {
+			break
+		}
+		id := func() int { return int(ev[1]) * 10 }()
+		ids = append(ids, id)
+	}
+	return ids
+}
+""",
+    "\t\tev := make([]byte, 8)",
+    "func() string { return fmt.Sprint({pkg}.IDs({pkg}.Frames(3), 3)) }()",
+)
+
 # Each must-decline: its source, the site's line, the reason, and a probe the naive hoisting changes.
 DECLINED = {
     "appended": (
@@ -388,7 +406,7 @@ func Recs(r io.Reader, count int) []Rec {
 }
 """,
         "\t\tbuf := make([]byte, 8)",
-        "is captured by a func literal",
+        "is captured by a func literal that is not handed straight to a call",
         "func() string { return {pkg}.Deferred({pkg}.Frames(2), 2) }()",
     ),
     "unbounded": (
@@ -415,6 +433,31 @@ func Recs(r io.Reader, count int) []Rec {
         " return fmt.Sprint(t, err) }()",
     ),
 }
+
+# a literal called where it is made, which keeps the slice in a variable of the function
+DECLINED["called_at_once_kept"] = (
+    """func Firsts(r io.Reader, count int) [][]byte {
+	var out [][]byte
+	var first []byte
+	for i := 0; i < count; i++ {
+		ev := make([]byte, 8)
+		if _, err := io.ReadFull(r, ev); err != nil {
+			break
+		}
+		func() {
+			if first == nil {
+				first = ev
+			}
+		}()
+		out = append(out, first[:1])
+	}
+	return out
+}
+""",
+    "\t\tev := make([]byte, 8)",
+    "is assigned to first",
+    "func() string { return fmt.Sprint({pkg}.Firsts({pkg}.Frames(3), 3)) }()",
+)
 
 EMPTY = """func Empty(r io.Reader, count int) int {
 	n := 0
