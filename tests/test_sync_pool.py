@@ -545,6 +545,7 @@ def test_every_naive_wrapper_pool_fails_its_race_tests(tmp_path, toolchain):
 
 REUSED = (
     "copy_loop",
+    "hoisted_scratch",
     "write_bytes",
     "write_counting_wrapper",
     "handler_bytes",

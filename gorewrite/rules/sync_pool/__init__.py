@@ -23,7 +23,7 @@ from gorewrite.build_files import constrained
 from gorewrite.edits import conflicts
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
-from gorewrite.rules.sync_pool import bounded, scanners, spare
+from gorewrite.rules.sync_pool import bounded, hoists, scanners, spare
 from gorewrite.rules.sync_pool.plan import Plan, handed_to_io, is_scratch, per_build_length, site_plan, size_of
 from gorewrite.rules.sync_pool.pools import Part, merge, part_of
 from gorewrite.rules.sync_pool.sites import (
@@ -113,8 +113,10 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
     shared = _shared_statements(accepted)
     proposals += [Declined(NAME, p.escape, shared[_statement(p)]) for p in accepted if _statement(p) in shared]
     groups: dict[tuple[str, str], list[Plan]] = {}
+    names: set[str] = set()
+    proposals += hoists.fixes(view, [p for p in accepted if p.hoist and _statement(p) not in shared], names)
     for plan in accepted:
-        if _statement(plan) in shared:
+        if _statement(plan) in shared or plan.hoist:  # a hoist has no pool: one array per call, before its loop
             continue
         # Sites share a pool when its New makes what they need: new(T) for every *T, the same array
         # for makes of one capacity. One per package, in the first site's file, for the files every build
@@ -122,7 +124,6 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
         # the pool's is not.
         home = plan.site.path if constrained(plan.site.path, view.tree(plan.site.path).root_node) else ""
         groups.setdefault((re.sub(r"\s+", "", plan.pointer), home), []).append(plan)
-    names: set[str] = set()
     creating: dict[str, list[Part]] = {}  # the file a new pool goes to -> the groups that create one there
     grouped: dict[str, list[list[Plan]]] = {}  # and their plans
     before: dict[str, set[str]] = {}  # and the names taken before the first of them

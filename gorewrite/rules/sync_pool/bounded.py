@@ -21,6 +21,7 @@ from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK_SINCE, Escape
 from gorewrite.proposals import PackageView
 from gorewrite.pure import pure
 from gorewrite.rulekit import memo
+from gorewrite.rules.sync_pool.loops import outermost
 from gorewrite.rules.sync_pool.sites import MIN_SCRATCH, NAME, Site
 from gorewrite.syntax import call_args, text, walk
 from gorewrite.toolchain import release_minor
@@ -40,8 +41,9 @@ def variable(site: Site, escape: Escape) -> bool:
 
 def size(view: PackageView, site: Site) -> int | str:
     """K, the least constant the code proves the capacity is at most (`make([]byte, n)`, `make([]byte, n,
-    c)`), when it is MIN_SCRATCH to 64 KiB; else why the site is not pooled, naming the missing bound.
-    The length needs no bound: above the capacity it panics in make and in `p[:n:c]` alike."""
+    c)`), when it is MIN_SCRATCH to 64 KiB (or below, in a loop: hoists.py); else why the site is not pooled,
+    naming the missing bound. The length needs no bound: above the capacity it panics in make and in `p[:n:c]`
+    alike."""
     return memo(view, (NAME, "bounded", site.path, site.value.start_byte), lambda: _size(view, site))
 
 
@@ -64,7 +66,7 @@ def _size(view: PackageView, site: Site) -> int | str:
             f"its {what} {shown} is not bounded: no guard before it (`if {shown} > max {{ return … }}`) proves"
             f" {shown} <= a constant for every input, and a pool holds one array size"
         )
-    if bound < MIN_SCRATCH:
+    if bound < MIN_SCRATCH and outermost(site.statement) is None:  # in a loop, hoists.py serves it
         return (
             f"its {what} {shown} is bounded by {bound} bytes: below {MIN_SCRATCH} a pool was not measured faster than"
             " make"

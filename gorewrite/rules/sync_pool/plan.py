@@ -76,6 +76,7 @@ class Plan:
     derefs: tuple[int, ...] = ()  # where a whole-array assignment `a = …` becomes `*a = …` (arrays.whole)
     loop: Node | None = None  # the outermost loop around the site: one Get before it, the reset every iteration
     capacity: str | None = None  # a bounded `make([]byte, n, c)`: `clear(v[:c])`, make's zeros past the length
+    hoist: bool = False  # a scratch below MIN_SCRATCH in a loop: one array per call, no pool (hoists.py)
 
 
 def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
@@ -241,6 +242,7 @@ def site_plan(view: PackageView, escape: Escape, site: Site) -> Plan | str:
         tuple(derefs),
         loop,
         shape.capacity,
+        scratch and size < MIN_SCRATCH,
     )
 
 
@@ -251,11 +253,14 @@ HANDED = frozenset({b"Read", b"Write", *(key[2].encode() for key, entry in TABLE
 
 
 def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
-    """Is the site a `make([]byte, …)` (or a `var a [N]byte`) of MIN_SCRATCH bytes to 64 KiB that its
-    function hands to a call named as one of HANDED, which sync-pool pools when it is on the heap only
-    for those calls (its uses and its flow say so)? `byte` is Go's, by go/types."""
-    if site.kind not in ("make", "array", "result") or size is None or not MIN_SCRATCH <= size <= MAX_IMPLICIT_STACK:
+    """Is the site a `make([]byte, …)` (or a `var a [N]byte`) of MIN_SCRATCH bytes to 64 KiB, or a smaller
+    one inside a loop (hoists.py), that its function hands to a call named as one of HANDED, which sync-pool
+    pools (or hoists) when it is on the heap only for those calls (its uses and its flow say so)? `byte` is
+    Go's, by go/types."""
+    if site.kind not in ("make", "array", "result") or size is None or not 0 < size <= MAX_IMPLICIT_STACK:
         return False
+    if size < MIN_SCRATCH and loops.outermost(site.statement) is None:
+        return False  # below it a pool costs what make does; in a loop one array serves every iteration
     if site.kind != "make":
         return handed_to_io(site)  # size_of knows it only for Go's bytes
     kind = call_args(site.value)[0]

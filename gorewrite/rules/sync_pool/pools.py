@@ -87,7 +87,7 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
         get, put = f"{getter}()", putter
         moves = (first.moved,)
     for plan in plans:
-        edits += _statement_edits(view, plan, get, put, taken, names)
+        edits += statement_edits(view, plan, get, put, taken, names)
         edits += [Edit(plan.site.path, start, end, plan.var.encode()) for start, end in plan.addresses]
         edits += [Edit(plan.site.path, start, start, b"*") for start in plan.derefs]
     for site_path in dict.fromkeys(p.site.path for p in plans):
@@ -154,10 +154,11 @@ def merge(view: PackageView, parts: list[Part]) -> Fix:
     )
 
 
-def _statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: set[str], names: set[str]) -> list[Edit]:
+def statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: set[str], names: set[str]) -> list[Edit]:
     """`v := alloc` → Get, deferred Put, reset: the variable keeps its name and its type. Inside a loop
     (loops.py) the Get and the Put go before the outermost loop, and the statement re-derives the
-    variable from that object with its reset, every iteration."""
+    variable from that object with its reset, every iteration. A hoisted site (hoists.py) has no pool:
+    its holder is declared before the loop and made by the first iteration that reaches the site."""
     statement = plan.site.statement
     holder = plan.var
     if plan.length is not None or plan.loop is not None:
@@ -165,6 +166,10 @@ def _statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: s
         names.add(holder)
         taken.add(holder)
     got = [f"{holder} := {get}", f"defer {put}({holder})"]
+    first = []
+    if plan.hoist:
+        got = [f"var {holder} {plan.pointer}"]
+        first = [f"if {holder} == nil {{ // one array for every iteration", f"\t{holder} = {plan.new}", "}"]
     if plan.length is not None:
         lines = [f"*{holder} = {plan.pointer[1:]}{{}} // the zeros make gave"] if plan.reset == "zero" else []
         lines.append(f"{plan.var} := {holder}[:{plan.length}]")
@@ -182,17 +187,20 @@ def _statement_edits(view: PackageView, plan: Plan, get: str, put: str, taken: s
         edits.append(before(view, plan.site.path, plan.loop, got))
     else:
         lines = got + lines
-    edits.append(_replace(view, plan, statement, lines))
+    lines = first + lines
+    declares = next((i for i, line in enumerate(lines) if line.startswith(f"{plan.var} := ")), 0)
+    edits.append(_replace(view, plan, statement, lines, declares if plan.hoist else 0))
     return edits
 
 
-def _replace(view: PackageView, plan: Plan, statement, lines: list[str]) -> Edit:
-    """The site's statement replaced by lines; a trailing comment stays with the first."""
+def _replace(view: PackageView, plan: Plan, statement, lines: list[str], at: int = 0) -> Edit:
+    """The site's statement replaced by lines; a trailing comment stays with the line `at` (the first, or the
+    line of a hoist that declares the variable, past its `if … == nil` block and its reset)."""
     indent = indentation(view.sources[plan.site.path], statement.start_byte).decode()
     end = statement.end_byte
     comment = statement.next_sibling
     if comment is not None and comment.type == "comment" and comment.start_point.row == statement.end_point.row:
-        lines[0] += " " + text(comment).decode()
+        lines[at] += " " + text(comment).decode()
         end = comment.end_byte
     return Edit(plan.site.path, statement.start_byte, end, ("\n" + indent).join(lines).encode())
 

@@ -40,8 +40,13 @@ def _literal(view: PackageView, literal: Node, relies: set[str]) -> str | None:
     """None when a func literal that captures the variable runs only within the call it is handed to, before
     the deferred Put: it is that call's argument (`r.Attrs(func(a slog.Attr) bool { … })`, nowhere else to
     be called from) and the callee keeps nothing of it, by retention (`f does not escape`); or it is held in
-    a local the function only calls (local_literals.py: `emit := func(s string) { buf.WriteString(s) }`)."""
+    a local the function only calls (local_literals.py: `emit := func(s string) { buf.WriteString(s) }`); or it
+    is called where it is made (`id := func() uint32 { … }()`, not by `go` or `defer`): it runs there, once, and
+    is no value anything can call again."""
     expr, parent = held(literal)
+    at_once = parent.type == "call_expression" and parent.child_by_field_name("function") == expr
+    if at_once and parent.parent.type not in ("go_statement", "defer_statement"):
+        return None
     call = parent.parent
     if parent.type != "argument_list" or call is None or call.type != "call_expression":
         local = local_literals.called_in_place(view, callees.file_of(view, literal), literal)
