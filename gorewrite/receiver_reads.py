@@ -40,7 +40,7 @@ from gorewrite import build_files, callees, field_alias, field_writes, merges
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, held, items, method_call, named_receiver, text, unparen_type, walk
-from gorewrite.typeinfo import Kind
+from gorewrite.typeinfo import Kind, Use
 
 DEPTH = 4  # pointer methods followed from the call; deeper chains are declined
 
@@ -195,21 +195,44 @@ def _uses(view, path: str, declaration: Node, name: Node, key, proof: _Proof, de
 
 
 def _read(view: PackageView, path: str, ident: Node, key, proof: _Proof) -> bool:
-    """Is the use a read whose value is only read: a field `r.f` (noted in proof.names unless a field of key[1]'s
-    own struct, declared in a file every build compiles), indexed (`r.f[i]`, `r.f[i][j]`), or `*r`?"""
-    parent = ident.parent
+    """Is the use a read of the receiver's storage: `*r` only read, or a field `r.f` (`(*r).f` alike) whose
+    selector chain go/types finds only reading what r points at (noted in proof.names unless a field of key[1]'s
+    own struct, declared in a file every build compiles; so is each deeper name it may take promoted)?"""
+    top, parent = ident, ident.parent
     if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"*":
-        top = parent
-    elif parent.type == "selector_expression" and parent.child_by_field_name("operand") == ident:
-        name = view.types.at(path, parent.child_by_field_name("field").start_byte)
-        if name is None or name.kind != Kind.FIELD:
-            return False
-        if not _own_field(view, name.obj, key):
-            proof.names.add(name.name)
-        top = parent
-    else:
+        top, parent = held(parent)
+        if parent.type != "selector_expression" or parent.child_by_field_name("operand") != top:
+            return _only_read(top)
+    if parent.type != "selector_expression" or parent.child_by_field_name("operand") != top:
         return False
-    return _only_read(top)
+    name = view.types.at(path, parent.child_by_field_name("field").start_byte)
+    if name is None or name.kind != Kind.FIELD:
+        return False
+    if not _own_field(view, name.obj, key):
+        proof.names.add(name.name)
+    return name.use == Use.READ and _chain_own(view, path, parent, proof)
+
+
+def _chain_own(view: PackageView, path: str, selector: Node, proof: _Proof) -> bool:
+    """Note in proof.names each name selected from `r.f` (`r.f.g`, `r.f.M()`) that another build or go test may
+    declare otherwise: promoted, a method, or a field of a struct of the package's not in every build's files.
+    False where go/types does not describe one."""
+    expr, parent = held(selector)
+    while parent.type == "selector_expression" and parent.child_by_field_name("operand") == expr:
+        name = view.types.at(path, parent.child_by_field_name("field").start_byte)
+        if name is None:
+            return False
+        struct = field_writes.struct_of(view, name.obj) if name.obj and name.kind == Kind.FIELD else None
+        constrained = struct is not None and _constrained(view, struct)
+        if name.promoted or constrained or (name.obj is not None and struct is None):
+            proof.names.add(name.name)
+        expr, parent = held(parent)
+    return True
+
+
+def _constrained(view: PackageView, node: Node) -> bool:
+    path = callees.file_of(view, node)
+    return build_files.constrained(path, view.tree(path).root_node)
 
 
 def _own_field(view: PackageView, obj: str | None, key) -> bool:
