@@ -196,8 +196,10 @@ def _uses(view, path: str, declaration: Node, name: Node, key, proof: _Proof, de
 
 def _read(view: PackageView, path: str, ident: Node, key, proof: _Proof) -> bool:
     """Is the use a read of the receiver's storage: `*r` only read, or a field `r.f` (`(*r).f` alike) whose
-    selector chain go/types finds only reading what r points at (noted in proof.names unless a field of key[1]'s
-    own struct, declared in a file every build compiles; so is each deeper name it may take promoted)?"""
+    expression go/types finds only reading what r points at (Use.READ: `r.f.g`, `r.f[a:b]` of a slice, `[]byte(r.f)`,
+    `r.p.N()`, `r.d.String()` of a value method; never `r.f.n++`, `r.a[:]` of an array, `r.f.M()` taking &r.f).
+    f is noted in proof.names unless a field of key[1]'s own struct, declared in a file every build compiles, and so
+    is a deeper name another build or go test may declare otherwise (_chain_names)."""
     top, parent = ident, ident.parent
     if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"*":
         top, parent = held(parent)
@@ -210,29 +212,29 @@ def _read(view: PackageView, path: str, ident: Node, key, proof: _Proof) -> bool
         return False
     if not _own_field(view, name.obj, key):
         proof.names.add(name.name)
-    return name.use == Use.READ and _chain_own(view, path, parent, proof)
+    _chain_names(view, path, parent, proof)
+    return name.use == Use.READ
 
 
-def _chain_own(view: PackageView, path: str, selector: Node, proof: _Proof) -> bool:
-    """Note in proof.names each name selected from `r.f` (`r.f.g`, `r.f.M()`) that another build or go test may
-    declare otherwise: promoted, a method, or a field of a struct of the package's not in every build's files.
-    False where go/types does not describe one."""
+def _chain_names(view: PackageView, path: str, selector: Node, proof: _Proof) -> None:
+    """Note in proof.names each name of the package selected from `r.f` (`r.f.g`, `r.f.M()`) that another build or
+    go test may declare otherwise: a method, or a field promoted or of a struct in a file some build leaves out
+    (another package's names are go/types' for this build, as retention's verdicts are)."""
     expr, parent = held(selector)
     while parent.type == "selector_expression" and parent.child_by_field_name("operand") == expr:
         name = view.types.at(path, parent.child_by_field_name("field").start_byte)
-        if name is None:
-            return False
-        struct = field_writes.struct_of(view, name.obj) if name.obj and name.kind == Kind.FIELD else None
-        constrained = struct is not None and _constrained(view, struct)
-        if name.promoted or constrained or (name.obj is not None and struct is None):
+        if name is not None and name.obj is not None and not _steady_field(view, name):
             proof.names.add(name.name)
         expr, parent = held(parent)
-    return True
 
 
-def _constrained(view: PackageView, node: Node) -> bool:
-    path = callees.file_of(view, node)
-    return build_files.constrained(path, view.tree(path).root_node)
+def _steady_field(view: PackageView, name) -> bool:
+    """Is the package's name a field its struct declares itself (not promoted), in a file every build compiles?"""
+    struct = field_writes.struct_of(view, name.obj) if name.kind == Kind.FIELD and not name.promoted else None
+    if struct is None:
+        return False
+    path = callees.file_of(view, struct)
+    return not build_files.constrained(path, view.tree(path).root_node)
 
 
 def _own_field(view: PackageView, obj: str | None, key) -> bool:
