@@ -171,7 +171,7 @@ HELD |= {
 NESTED_SHOW = SHOW.replace("g.calls", "g.in.calls")
 NESTED_TMPL = "type Tmpl struct {\n\ttitle string\n\tin    inner\n}\n"
 NESTED_RANGES = RANGES.replace("t.items", "t.in.items")
-INNER_ITEMS = "func (in *inner) items(yield func(int, string) bool) {\n\tin.calls++\n\tyield(0, \"m\")\n}\n"
+INNER_ITEMS = 'func (in *inner) items(yield func(int, string) bool) {\n\tin.calls++\n\tyield(0, "m")\n}\n'
 HELD |= {
     "nested_promoted": (  # t.in.items is base's: go test's items method of inner shadows it, and range calls it
         {

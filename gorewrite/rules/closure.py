@@ -979,7 +979,7 @@ def _field_aliases(types: TypeInfo, path: str, root: Node, function: Node, addre
 
 
 def _address_outlives(
-    view, path, name, addresses, statements, decl, function, call_of=None, late=None, why=None
+    view, path, name, addresses, statements, decl, function, call_of=None, late=None, why=None, contents=False
 ) -> str | None:
     """Why a pointer to the variable, taken somewhere, may still be used once a closure statement runs.
 
@@ -993,6 +993,7 @@ def _address_outlives(
     the caller proves that write ordered after the literal's reads like any other.
     why: when given, why the proof that a literal only reads through an address failed (_read_receivers), said
     with the decline of that address.
+    contents: the address is inside what each call is given (a struct holding it): no callee may keep that either.
     """
     root = view.tree(path).root_node
     nodes = {use: root.named_descendant_for_byte_range(use.start, use.end) for use in addresses}
@@ -1028,7 +1029,8 @@ def _address_outlives(
         given = items(call.child_by_field_name("arguments"))[argument] if argument != retention.RECEIVER else None
         sliced = given is not None and given.type == "slice_expression"
         # `f([]*T{&x})`, `T{cfg: &x}.check()`: the address is part of the value passed, at some depth
-        kept = None if copied else retention.kept(view, call, argument, contents=sliced or held is not None)
+        deep = contents or sliced or held is not None
+        kept = None if copied else retention.kept(view, call, argument, contents=deep)
         if kept:
             return f"{name} {kept} (line {line})"
         if closed.implementations(view, path, call) is not None:  # retention read each method; the compiler cannot
@@ -1080,6 +1082,9 @@ def _alias_outlives(view, path, name, ident, statements, decl, function, late=No
     line = view.line(path, ident.start_byte)
     pointer = _pointer_defined(ident)
     if pointer is None:
+        holder = _holder_defined(ident)
+        if holder is not None:
+            return _holder_outlives(view, path, name, holder, line, statements, decl, function)
         return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
     types = types_or_reason(view)
     alias = types.at(path, pointer.start_byte) if not isinstance(types, str) else None
@@ -1104,6 +1109,53 @@ def _alias_outlives(view, path, name, ident, statements, decl, function, late=No
         elif not _through(types, path, node):
             return f"{said} is used other than to read or write through it or pass it to a call (line {where})"
     return _address_outlives(view, path, f"{name} (through {via})", passed, statements, decl, function, _pointer_call)
+
+
+def _holder_defined(ident: Node) -> Node | None:
+    """v of `v := T{cfg: &ident}` (the address an element of composite literals, nested or not, the outermost of
+    which is the statement's one value), the statement's one name."""
+    unary, literal = ident.parent, None
+    if address_operand(unary) != ident:
+        return None
+    up = unary.parent
+    while up.type in ("literal_element", "keyed_element", "literal_value", "composite_literal"):
+        literal = up if up.type == "composite_literal" else literal
+        up = up.parent
+    holder = up.parent
+    if literal is None or up.type != "expression_list" or holder.type != "short_var_declaration":
+        return None
+    names = items(holder.child_by_field_name("left"))
+    if holder.child_by_field_name("right") != up or len(names) != 1 or items(up) != [literal]:
+        return None
+    return names[0] if names[0].type == "identifier" else None
+
+
+def _holder_outlives(view, path, name, holder: Node, line: int, statements, decl, function) -> str | None:
+    """Why v of `v := T{cfg: &x}` may still reach x once a closure statement runs, or None.
+
+    None when v is a local whose every use is in the function's own code, before every statement (not in a
+    loop around one), as a method's receiver or a call's argument (`v.check()`, `v.warn()`, `audit(v)`; never
+    copied, assigned, selected as a value or returned), and each call keeps nothing reachable from what it is
+    given (retention, contents included: &x sits inside v, or inside what &v points to). Then v and every value
+    holding &x are dead at the statement, every write through them came before, and the copy sees them all."""
+    types = types_or_reason(view)
+    found = types.at(path, holder.start_byte) if not isinstance(types, str) else None
+    if found is None or found.use != Use.DECL or found.obj is None or found.kind != Kind.VAR:
+        return f"cannot resolve the declaration of {text(holder).decode()}, which holds the address of {name}"
+    via, root, passed = found.name, view.tree(path).root_node, []
+    said = f"{via}, which holds the address of {name} (line {line}),"
+    for use in types.uses(path, found.obj):
+        node, where = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
+        if owner(node) != function:
+            return f"{said} is used in a func literal (line {where})"
+        if any(_observed_writes(s, decl, function, [use]) for s in statements):
+            return f"{said} is used at or after the statement making the closure (line {where})"
+        if _pointer_call(node) is None:
+            return f"{said} is used other than as a method's receiver or a call's argument (line {where})"
+        passed.append(use)
+    return _address_outlives(
+        view, path, f"{name} (through {via})", passed, statements, decl, function, _pointer_call, contents=True
+    )
 
 
 def _through(types: TypeInfo, path: str, ident: Node) -> bool:
