@@ -105,6 +105,15 @@ def parameter_reads_only(view: PackageView, path: str, call: Node, index: int) -
     return reason or _every_build(view, key, proof)
 
 
+def pointer_reads_only(view: PackageView, path: str, pointer: Node) -> str | None:
+    """None when the local pointer `p` of `p := &x` in a func literal only reads through it there, as a receiver's
+    uses must (fields, `*p`, nil, the package's pointer methods proven the same way), in every build; else why."""
+    literal, proof = owner(pointer), _Proof()
+    key = (view.package.import_path, "", "the func literal")
+    what = f"the pointer {text(pointer).decode()}"
+    return _uses(view, path, literal, pointer, key, proof, 0, what) or _every_build(view, key, proof)
+
+
 def _own(view: PackageView, path: str, selector: Node, key: tuple[str, str, str]) -> bool:
     """Is the method `x.N` selects declared on x's own type (not promoted from an embedded field)?"""
     operand = selector.child_by_field_name("operand") if selector.type == "selector_expression" else None

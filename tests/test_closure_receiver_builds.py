@@ -211,6 +211,24 @@ HELD |= {
     ),
 }
 
+# A local pointer the goroutine takes (`p := &g`, then `p.render(id)`: receiver_reads `pointer_reads_only`) is held
+# back the same way: render declared per build, the slow one counting through its receiver.
+HELD |= {
+    "pointer_variant": (
+        {
+            **HELD["method_variant"][0],
+            "show.go": SHOW.replace("g.render(id)", "p.render(id)").replace(
+                "\t\t\tmu.Lock()\n", "\t\t\tp := &g\n\t\t\tmu.Lock()\n"
+            )
+            % 'title: "t"'
+            + "\n"
+            + TMPL,
+        },
+        "render_slow.go",
+        ["test", "-tags", "slowrender", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+}
+
 # The proof holds in every build: in-package test files, one behind a build constraint, declare other methods.
 CLEARED = {
     "show.go": SHOW % 'title: "t", items: []string{"a"}' + "\n" + TMPL + "\n" + RANGES,
@@ -246,6 +264,7 @@ def _held_by(name: str) -> str:
         "promoted_parameter": (17, "passed to r.render, which gorewrite cannot prove only reads through it"),
         "parameter_variant": (17, "passed to r.render, which gorewrite cannot prove only reads through it"),
         "parameter_file_variant": (16, "passed to render, which gorewrite cannot prove only reads through it"),
+        "pointer_variant": (15, "by p := &…, a local pointer gorewrite cannot prove only reads through it"),
     }.get(name, (16, "by g.render, which gorewrite cannot prove only reads it"))
     said = f"the address of g is taken at or after the statement making the closure (line {line}), {call}: "
     if culprit.endswith("_test.go"):
@@ -289,6 +308,7 @@ TAGGED = (
     "parameter_file_variant",
     "nested_struct_variant",
     "nested_value_variant",
+    "pointer_variant",
 )
 
 

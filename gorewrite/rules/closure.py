@@ -109,6 +109,7 @@ class Capture:
     # the `{` of each literal that copies it first for the pointer methods that only read it (receiver_reads.py)
     firsts: tuple[int, ...] = ()
     passed: bool = False  # some of those calls take its address as an argument, not as their receiver
+    pointers: bool = False  # some address is a local pointer of the literal that only reads through it (`p := &x`)
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -377,6 +378,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     aliased = _field_aliases(types, escape.path, root, function, addresses)
     addresses = [u for u in addresses if u not in aliased]
     firsts, read, passed, why = _read_receivers(view, escape.path, root, decl, by_literal.values())
+    pointers = any(_address_call(root.named_descendant_for_byte_range(u.start, u.end)) is None for u in read)
     addresses = [u for u in addresses if u not in read]
     late: list[Ident] = []
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late, why=why)
@@ -458,7 +460,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             line = view.line(escape.path, stmt.start_byte)
             return f"the statement making the closure declares {name} with := (line {line})"
     ends = tuple(spans.items())
-    return Capture(escape, name, decl.start, statements, block, ends=ends, fields=fields, firsts=firsts, passed=passed)
+    copies = {"firsts": firsts, "passed": passed, "pointers": pointers}
+    return Capture(escape, name, decl.start, statements, block, ends=ends, fields=fields, **copies)
 
 
 def _read_receivers(
@@ -495,7 +498,8 @@ def _read_receivers(
             continue
         firsts.append(body.start_byte + 1)
         read.update(addresses)
-        passed = passed or any(_address_call(nodes[use])[1] != retention.RECEIVER for use in addresses)
+        calls = [found for use in addresses if (found := _address_call(nodes[use])) is not None]
+        passed = passed or any(argument != retention.RECEIVER for _, argument in calls)
     return tuple(firsts), read, passed, why
 
 
@@ -504,6 +508,9 @@ def _read_receiver(view: PackageView, path: str, ident: Node) -> str | None:
     that keeps nothing of it and only reads its fields, or its address (or a field's) is an argument such a call
     only reads through (`runOne(ctx, c, &p)`); else why not, as a clause of the decline naming the call."""
     found = _address_call(ident)
+    pointer = _pointer_defined(ident) if found is None else None
+    if pointer is not None:
+        return _pointer_reads(view, path, pointer)
     if found is None:
         return "other than as a call argument or method receiver"
     shown = callees.shown(found[0])
@@ -517,6 +524,15 @@ def _read_receiver(view: PackageView, path: str, ident: Node) -> str | None:
         reads = reads and f"passed to {shown}, which gorewrite cannot prove only reads through it: {reads}"
     kept = None if reads else retention.kept(view, found[0], found[1])
     return reads or (kept and f"by {shown}, which only reads it but may keep it: {text(ident).decode()} {kept}")
+
+
+def _pointer_reads(view: PackageView, path: str, pointer: Node) -> str | None:
+    """None when p of `p := &x`, in the literal, is only read through there (receiver_reads.pointer_reads_only: p is
+    never stored, passed or returned, and the methods called through it only read): then p aims at the copy first
+    in the literal and reads there what it read of x. Else why not, as a clause of the decline naming p."""
+    reads = receiver_reads.pointer_reads_only(view, path, pointer)
+    name = text(pointer).decode()
+    return reads and f"by {name} := &…, a local pointer gorewrite cannot prove only reads through it: {reads}"
 
 
 def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | str:
@@ -1321,7 +1337,8 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
             lines[c.inside].append(_owned_line(c))
         for c in group:
             for brace in c.firsts:
-                readers = "the calls given its address" if c.passed else "its pointer methods"
+                readers = "its local pointers" if c.pointers else "the calls given its address" if c.passed else ""
+                readers = readers or "its pointer methods"
                 lines[brace].append(f"{c.name} := {c.name} // read once: {readers} only read it")
         edits.extend(_first_in_body(source, path, brace, copies) for brace, copies in lines.items())
         edits = tuple(sorted(edits, key=lambda e: e.start))
@@ -1330,6 +1347,7 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
         summary = f"copy {names} before {what} captures it"
         read = ", ".join(c.name for c in group if c.firsts)
         readers = "the calls that only read through its address" if any(c.passed for c in group) else ""
+        readers = "the local pointers that only read through its address" if any(c.pointers for c in group) else readers
         summary += f", and {read} first in it for {readers or 'the pointer methods that only read it'}" if read else ""
         summary += f", and {', '.join(c.name for c in owned)} first in the goroutine that writes it" if owned else ""
         proposals.append(Fix(NAME, edits, tuple(c.escape for c in group + owned), summary))
