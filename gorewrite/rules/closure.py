@@ -526,6 +526,13 @@ def _read_receiver(view: PackageView, path: str, ident: Node) -> str | None:
     return reads or (kept and f"by {shown}, which only reads it but may keep it: {text(ident).decode()} {kept}")
 
 
+def _readers(c: Capture) -> str:
+    """What takes the address of the copy first in the literal, for a fix's summary."""
+    if c.pointers:
+        return "the local pointers that only read through its address"
+    return "the calls that only read through its address" if c.passed else "the pointer methods that only read it"
+
+
 def _pointer_reads(view: PackageView, path: str, pointer: Node) -> str | None:
     """None when p of `p := &x`, in the literal, is only read through there (receiver_reads.pointer_reads_only: p is
     never stored, passed or returned, and the methods called through it only read): then p aims at the copy first
@@ -1346,9 +1353,9 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
         what = "the range loop's body" if all(c.body for c in group) else "the func literal"
         summary = f"copy {names} before {what} captures it"
         read = ", ".join(c.name for c in group if c.firsts)
-        readers = "the calls that only read through its address" if any(c.passed for c in group) else ""
-        readers = "the local pointers that only read through its address" if any(c.pointers for c in group) else readers
-        summary += f", and {read} first in it for {readers or 'the pointer methods that only read it'}" if read else ""
+        kinds = {_readers(c) for c in group if c.firsts}
+        readers = kinds.pop() if len(kinds) == 1 else "the calls and pointers that only read through their addresses"
+        summary += f", and {read} first in it for {readers}" if read else ""
         summary += f", and {', '.join(c.name for c in owned)} first in the goroutine that writes it" if owned else ""
         proposals.append(Fix(NAME, edits, tuple(c.escape for c in group + owned), summary))
     return proposals
