@@ -1066,11 +1066,9 @@ def _address_outlives(
     return None
 
 
-def _literal_call(ident: Node) -> tuple[Node, int] | None:
-    """(call, argument index or retention.RECEIVER) when `&x` is an element of composite literals, nested or not,
-    the outermost of which is the call's argument or its method's receiver: `validate([]*Config{&a, &b})`,
-    `(check{cfg: &x}).err()`. The address then reaches the callee only inside the value it is given, as content
-    of it (what its pointers, or a slice's elements, point to), so the caller asks retention about that content."""
+def _outer_literal(ident: Node) -> tuple[Node, Node] | None:
+    """(the outermost composite literal, the node holding it) when `&ident` is an element of composite literals,
+    nested or not."""
     unary, literal = ident.parent, None
     if address_operand(unary) != ident:
         return None
@@ -1078,8 +1076,18 @@ def _literal_call(ident: Node) -> tuple[Node, int] | None:
     while up.type in ("literal_element", "keyed_element", "literal_value", "composite_literal"):
         literal = up if up.type == "composite_literal" else literal
         up = up.parent
-    if literal is None or up.type not in ("argument_list", "parenthesized_expression", "selector_expression"):
+    return (literal, up) if literal is not None else None
+
+
+def _literal_call(ident: Node) -> tuple[Node, int] | None:
+    """(call, argument index or retention.RECEIVER) when `&x` is an element of composite literals, nested or not,
+    the outermost of which is the call's argument or its method's receiver: `validate([]*Config{&a, &b})`,
+    `(check{cfg: &x}).err()`. The address then reaches the callee only inside the value it is given, as content
+    of it (what its pointers, or a slice's elements, point to), so the caller asks retention about that content."""
+    found = _outer_literal(ident)
+    if found is None or found[1].type not in ("argument_list", "parenthesized_expression", "selector_expression"):
         return None
+    literal, up = found
     if up.type == "argument_list" and up.parent.type == "call_expression":
         return up.parent, items(up).index(literal)
     operand = up if up.type == "parenthesized_expression" else literal
@@ -1109,14 +1117,11 @@ def _alias_outlives(view, path, name, ident, statements, decl, function, late=No
         if holder is not None:
             return _holder_outlives(view, path, name, holder, line, statements, decl, function)
         return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
-    types = types_or_reason(view)
-    alias = types.at(path, pointer.start_byte) if not isinstance(types, str) else None
-    if alias is None or alias.use != Use.DECL or alias.obj is None or alias.kind != Kind.VAR:
-        return f"cannot resolve the declaration of {text(pointer).decode()}, the address of {name} (line {line})"
-    via, root, passed = alias.name, view.tree(path).root_node, []
-    said = f"{via}, the address of {name} (line {line}),"
-    for use in types.uses(path, alias.obj):
-        node, where = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
+    via, uses, passed = text(pointer).decode(), _local_uses(view, path, pointer), []
+    if uses is None:
+        return f"cannot resolve the declaration of {via}, the address of {name} (line {line})"
+    types, said = view.types, f"{via}, the address of {name} (line {line}),"
+    for use, node, where in uses:
         if owner(node) != function:  # the literal may run, or keep p, at any later time
             return f"{said} is used in a func literal (line {where})"
         if use.use != Use.READ:
@@ -1134,19 +1139,28 @@ def _alias_outlives(view, path, name, ident, statements, decl, function, late=No
     return _address_outlives(view, path, f"{name} (through {via})", passed, statements, decl, function, _pointer_call)
 
 
+def _local_uses(view: PackageView, path: str, name: Node) -> list[tuple[Ident, Node, int]] | None:
+    """Each use of the local variable the identifier declares (go/types identity), with its node and line; None when
+    go/types does not describe it as a variable declared there."""
+    types = types_or_reason(view)
+    found = types.at(path, name.start_byte) if not isinstance(types, str) else None
+    if found is None or found.use != Use.DECL or found.obj is None or found.kind != Kind.VAR:
+        return None
+    root = view.tree(path).root_node
+    return [
+        (use, root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start))
+        for use in types.uses(path, found.obj)
+    ]
+
+
 def _holder_defined(ident: Node) -> Node | None:
     """v of `v := T{cfg: &ident}` (the address an element of composite literals, nested or not, the outermost of
     which is the statement's one value), the statement's one name."""
-    unary, literal = ident.parent, None
-    if address_operand(unary) != ident:
+    found = _outer_literal(ident)
+    if found is None or found[1].type != "expression_list" or found[1].parent.type != "short_var_declaration":
         return None
-    up = unary.parent
-    while up.type in ("literal_element", "keyed_element", "literal_value", "composite_literal"):
-        literal = up if up.type == "composite_literal" else literal
-        up = up.parent
+    literal, up = found
     holder = up.parent
-    if literal is None or up.type != "expression_list" or holder.type != "short_var_declaration":
-        return None
     names = items(holder.child_by_field_name("left"))
     if holder.child_by_field_name("right") != up or len(names) != 1 or items(up) != [literal]:
         return None
@@ -1161,14 +1175,11 @@ def _holder_outlives(view, path, name, holder: Node, line: int, statements, decl
     copied, assigned, selected as a value or returned), and each call keeps nothing reachable from what it is
     given (retention, contents included: &x sits inside v, or inside what &v points to). Then v and every value
     holding &x are dead at the statement, every write through them came before, and the copy sees them all."""
-    types = types_or_reason(view)
-    found = types.at(path, holder.start_byte) if not isinstance(types, str) else None
-    if found is None or found.use != Use.DECL or found.obj is None or found.kind != Kind.VAR:
-        return f"cannot resolve the declaration of {text(holder).decode()}, which holds the address of {name}"
-    via, root, passed = found.name, view.tree(path).root_node, []
+    via, uses, passed = text(holder).decode(), _local_uses(view, path, holder), []
+    if uses is None:
+        return f"cannot resolve the declaration of {via}, which holds the address of {name}"
     said = f"{via}, which holds the address of {name} (line {line}),"
-    for use in types.uses(path, found.obj):
-        node, where = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
+    for use, node, where in uses:
         if owner(node) != function:
             return f"{said} is used in a func literal (line {where})"
         if any(_observed_writes(s, decl, function, [use]) for s in statements):
