@@ -9,12 +9,16 @@ either reads (`_read`), or is compared with nil (an address taken is never nil, 
 the receiver of a call of a method of the package: a value receiver's gets a copy of *r, a pointer receiver's is
 proven the same way, to a bounded depth (a method already being proven stands for itself: a cycle only calls
 methods whose every other use reads; never `go r.N()`, which may run after the call).
-A read is a field as a value (`r.prefix`, `r.Gain * v`, `f(r.codec)`), indexed (`r.quiet[h]`, `r.names[i]`,
-`r.muted[k]`), ranged over (`range r.tags`) or `*r` as a value: the copy holds the same field values (a slice
-or map header aims at the same elements, which the copy shares, so a write of them reaches both alike), so each
-read gives what it gives through g; never assigned, addressed, sliced, a method's receiver or called. The
-receiver itself is never returned, sent, stored, compared but with nil, passed or dereferenced otherwise, and the
-caller checks the compiler's verdict that the call keeps nothing of it (retention.py).
+A read is `*r` as a value, or a field whose selector chain go/types classifies as a read of the storage r points
+at (Use.READ: `r.prefix`, `r.Gain * v`, `f(r.codec)`, `r.quiet[h]`, `range r.tags`, `r.Cfg.Dim`, `(*r).Cfg.Dim`,
+`[]byte(r.salt)`, `r.data[a:b]` of a slice, `r.sh.offset()` through a pointer, `r.d.String()` of a value method):
+struct fields and array elements stay inside r, and past a pointer, an interface, a slice's elements or a map the
+chain is in memory the copy shares (its header aims at the same elements, so a write of them reaches both alike),
+so each read gives what it gives through g; never assigned, addressed, an array sliced or a pointer method's
+receiver through a field held by value. The receiver itself is never returned, sent, stored, compared but with
+nil, passed or dereferenced otherwise, and the caller checks the compiler's verdict that the call keeps nothing of
+it (retention.py). A local pointer a func literal takes (`p := &x` in it, `pointer_reads_only`) is held to the same
+uses there.
 
 A pointer passed as an argument is held to the same proof (`go func() { out[i] = runOne(c, &p) }()`,
 `parameter_reads_only`): the package's function or method (not variadic there) uses that parameter only as
