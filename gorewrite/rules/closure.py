@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from gorewrite import (
+    bound_receivers,
     builtins,
     callee_waits,
     callees,
@@ -142,7 +143,7 @@ def find(view: PackageView) -> list[Candidate]:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), declined=screened))
         elif escape.message == LITERAL_ESCAPES and _table_of(node) is not None:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
-        elif bound and (selector := _method_value(view, escape)) is not None:
+        elif bound and (selector := _method_value(view, escape) or _bound_value(view, escape)) is not None:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(selector)))
     return found
 
@@ -186,6 +187,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             proposals.append(Declined(NAME, cand.escape, broken))
         elif node.type == "func_literal" and node.start_byte in _shapes(view, cand.path).factories:
             proposals.append(_factory_fix(view, cand.escape, node))
+        elif node.type != "func_literal" and (selector := _bound_value(view, cand.escape)) is not None:
+            proposals.append(_bound_fix(view, cand.escape, selector))  # a table's element is no statement's value
         elif node.type == "func_literal" or (selector := _method_value(view, cand.escape)) is not None:
             table = _table_of(selector if node.type != "func_literal" else node)
             tables.setdefault((cand.path, table.start_byte), (table, []))[1].append(cand.escape)
@@ -1736,6 +1739,29 @@ class Forward:
 def _method_value(view: PackageView, escape: Escape) -> Node | None:
     """The selector `recv.m` the compiler reports escaping (`s.get escapes to heap`) when it is a table's element
     value; go/types says later whether it is a method value (a field of func type or a boxed field is declined)."""
+    selector = _escaping_selector(view, escape)
+    return selector if selector is not None and _table_of(selector) is not None else None
+
+
+def _bound_value(view: PackageView, escape: Escape) -> Node | None:
+    """The selector `recv.m` the compiler reports escaping when it is the one value of `v := recv.m`
+    (bound_receivers.py)."""
+    selector = _escaping_selector(view, escape)
+    return selector if selector is not None and bound_receivers.bound_local(selector) is not None else None
+
+
+def _bound_fix(view: PackageView, escape: Escape, selector: Node) -> Proposal:
+    """Calls through a copy of the receiver a method value saves, or why not."""
+    found = bound_receivers.edits(view, escape.path, selector)
+    if isinstance(found, str):
+        return Declined(NAME, escape, found)
+    name, edits = found
+    shown = text(selector).decode()
+    return Fix(NAME, tuple(edits), (escape,), f"call {shown}'s method through {name}, the receiver copy it saves")
+
+
+def _escaping_selector(view: PackageView, escape: Escape) -> Node | None:
+    """The selector `recv.m` of an identifier the compiler reports escaping (`s.get escapes to heap`)."""
     match = METHOD_VALUE.match(escape.message)
     selector = node_at(view, escape) if match else None  # the compiler points at the dot, or at the operand
     if selector is not None and selector.type == "identifier":
@@ -1745,7 +1771,7 @@ def _method_value(view: PackageView, escape: Escape) -> Node | None:
     operand, field = selector.child_by_field_name("operand"), selector.child_by_field_name("field")
     if operand.type != "identifier" or (text(operand), text(field)) != (match[1].encode(), match[2].encode()):
         return None
-    return selector if _table_of(selector) is not None else None
+    return selector
 
 
 def _table_fix(view: PackageView, escapes: list[Escape], table: Node) -> list[Proposal]:
