@@ -39,8 +39,10 @@ def edits(view: PackageView, path: str, selector: Node) -> tuple[str, list[Edit]
     shown = text(selector).decode()
     if bound is None or bound.kind != Kind.METHOD or bound.promoted:  # the compiler names a promoted one's path
         return f"{shown} is no method of {text(operand).decode()}'s own type (promoted, or a field)"
-    if recv is None or recv.use != Use.READ or recv.pointer:
-        return f"{shown} does not save {text(operand).decode()} itself: it takes its address or dereferences it"
+    if recv is None or recv.use != Use.READ:  # a pointer receiver on a variable: the method value binds &sc
+        return f"{shown} binds the address of {text(operand).decode()} (a pointer receiver), not a copy"
+    if recv.pointer:  # a value receiver saves *p where it stands, a copy of p would not
+        return f"{shown} is taken of a pointer, {text(operand).decode()}: the saved receiver may be what it points to"
     if recv.size is None or recv.size > BY_VALUE_MAX or recv.lock:
         return (
             f"{text(operand).decode()} is generic, wider than {BY_VALUE_MAX} bytes or holds a lock: a copy of it"

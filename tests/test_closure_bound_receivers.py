@@ -128,7 +128,7 @@ func Score(raw []float64) []float64 {
 	return out
 }
 """,
-        "p.score does not save p itself: it takes its address or dereferences it",
+        "p.score is taken of a pointer, p: the saved receiver may be what it points to",
     ),
     "decline_bound_pointer_receiver": (  # sc.blend binds &sc: the calls see the recalibration the copy would miss
         """package decline_bound_pointer_receiver
@@ -158,7 +158,7 @@ func Blend(raw []float64) []float64 {
 	return out
 }
 """,
-        "sc.blend does not save sc itself: it takes its address or dereferences it",
+        "sc.blend binds the address of sc (a pointer receiver), not a copy",
     ),
     "decline_bound_wide": (  # a 136-byte receiver: the literal captures its copy by reference, on the heap again
         """package decline_bound_wide
