@@ -9,12 +9,16 @@ either reads (`_read`), or is compared with nil (an address taken is never nil, 
 the receiver of a call of a method of the package: a value receiver's gets a copy of *r, a pointer receiver's is
 proven the same way, to a bounded depth (a method already being proven stands for itself: a cycle only calls
 methods whose every other use reads; never `go r.N()`, which may run after the call).
-A read is a field as a value (`r.prefix`, `r.Gain * v`, `f(r.codec)`), indexed (`r.quiet[h]`, `r.names[i]`,
-`r.muted[k]`), ranged over (`range r.tags`) or `*r` as a value: the copy holds the same field values (a slice
-or map header aims at the same elements, which the copy shares, so a write of them reaches both alike), so each
-read gives what it gives through g; never assigned, addressed, sliced, a method's receiver or called. The
-receiver itself is never returned, sent, stored, compared but with nil, passed or dereferenced otherwise, and the
-caller checks the compiler's verdict that the call keeps nothing of it (retention.py).
+A read is `*r` as a value, or a field whose selector chain go/types classifies as a read of the storage r points
+at (Use.READ: `r.prefix`, `r.Gain * v`, `f(r.codec)`, `r.quiet[h]`, `range r.tags`, `r.Cfg.Dim`, `(*r).Cfg.Dim`,
+`[]byte(r.salt)`, `r.data[a:b]` of a slice, `r.sh.offset()` through a pointer, `r.d.String()` of a value method):
+struct fields and array elements stay inside r, and past a pointer, an interface, a slice's elements or a map the
+chain is in memory the copy shares (its header aims at the same elements, so a write of them reaches both alike),
+so each read gives what it gives through g; never assigned, addressed, an array sliced or a pointer method's
+receiver through a field held by value. The receiver itself is never returned, sent, stored, compared but with
+nil, passed or dereferenced otherwise, and the caller checks the compiler's verdict that the call keeps nothing of
+it (retention.py). A local pointer a func literal takes (`p := &x` in it, `pointer_reads_only`) is held to the same
+uses there.
 
 A pointer passed as an argument is held to the same proof (`go func() { out[i] = runOne(c, &p) }()`,
 `parameter_reads_only`): the package's function or method (not variadic there) uses that parameter only as
@@ -40,7 +44,7 @@ from gorewrite import build_files, callees, field_alias, field_writes, merges
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.syntax import Node, held, items, method_call, named_receiver, text, unparen_type, walk
-from gorewrite.typeinfo import Kind
+from gorewrite.typeinfo import Kind, Use
 
 DEPTH = 4  # pointer methods followed from the call; deeper chains are declined
 
@@ -103,6 +107,15 @@ def parameter_reads_only(view: PackageView, path: str, call: Node, index: int) -
     what = f"its parameter {text(param[0]).decode()}"
     reason = _uses(view, found[0], found[1], param[0], (key[0], "", key[2]), proof, 0, what)
     return reason or _every_build(view, key, proof)
+
+
+def pointer_reads_only(view: PackageView, path: str, pointer: Node) -> str | None:
+    """None when the local pointer `p` of `p := &x` in a func literal only reads through it there, as a receiver's
+    uses must (fields, `*p`, nil, the package's pointer methods proven the same way), in every build; else why."""
+    literal, proof = owner(pointer), _Proof()
+    key = (view.package.import_path, "", "the func literal")
+    what = f"the pointer {text(pointer).decode()}"
+    return _uses(view, path, literal, pointer, key, proof, 0, what) or _every_build(view, key, proof)
 
 
 def _own(view: PackageView, path: str, selector: Node, key: tuple[str, str, str]) -> bool:
@@ -195,21 +208,46 @@ def _uses(view, path: str, declaration: Node, name: Node, key, proof: _Proof, de
 
 
 def _read(view: PackageView, path: str, ident: Node, key, proof: _Proof) -> bool:
-    """Is the use a read whose value is only read: a field `r.f` (noted in proof.names unless a field of key[1]'s
-    own struct, declared in a file every build compiles), indexed (`r.f[i]`, `r.f[i][j]`), or `*r`?"""
-    parent = ident.parent
+    """Is the use a read of the receiver's storage: `*r` only read, or a field `r.f` (`(*r).f` alike) whose
+    expression go/types finds only reading what r points at (Use.READ: `r.f.g`, `r.f[a:b]` of a slice, `[]byte(r.f)`,
+    `r.p.N()`, `r.d.String()` of a value method; never `r.f.n++`, `r.a[:]` of an array, `r.f.M()` taking &r.f).
+    f is noted in proof.names unless a field of key[1]'s own struct, declared in a file every build compiles, and so
+    is a deeper name another build or go test may declare otherwise (_chain_names)."""
+    top, parent = ident, ident.parent
     if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == b"*":
-        top = parent
-    elif parent.type == "selector_expression" and parent.child_by_field_name("operand") == ident:
-        name = view.types.at(path, parent.child_by_field_name("field").start_byte)
-        if name is None or name.kind != Kind.FIELD:
-            return False
-        if not _own_field(view, name.obj, key):
-            proof.names.add(name.name)
-        top = parent
-    else:
+        top, parent = held(parent)
+        if parent.type != "selector_expression" or parent.child_by_field_name("operand") != top:
+            return _only_read(top)
+    if parent.type != "selector_expression" or parent.child_by_field_name("operand") != top:
         return False
-    return _only_read(top)
+    name = view.types.at(path, parent.child_by_field_name("field").start_byte)
+    if name is None or name.kind != Kind.FIELD:
+        return False
+    if not _own_field(view, name.obj, key):
+        proof.names.add(name.name)
+    _chain_names(view, path, parent, proof)
+    return name.use == Use.READ
+
+
+def _chain_names(view: PackageView, path: str, selector: Node, proof: _Proof) -> None:
+    """Note in proof.names each name of the package selected from `r.f` (`r.f.g`, `r.f.M()`) that another build or
+    go test may declare otherwise: a method, or a field promoted or of a struct in a file some build leaves out
+    (another package's names are go/types' for this build, as retention's verdicts are)."""
+    expr, parent = held(selector)
+    while parent.type == "selector_expression" and parent.child_by_field_name("operand") == expr:
+        name = view.types.at(path, parent.child_by_field_name("field").start_byte)
+        if name is not None and name.obj is not None and not _steady_field(view, name):
+            proof.names.add(name.name)
+        expr, parent = held(parent)
+
+
+def _steady_field(view: PackageView, name) -> bool:
+    """Is the package's name a field its struct declares itself (not promoted), in a file every build compiles?"""
+    struct = field_writes.struct_of(view, name.obj) if name.kind == Kind.FIELD and not name.promoted else None
+    if struct is None:
+        return False
+    path = callees.file_of(view, struct)
+    return not build_files.constrained(path, view.tree(path).root_node)
 
 
 def _own_field(view: PackageView, obj: str | None, key) -> bool:

@@ -166,6 +166,69 @@ HELD |= {
     ),
 }
 
+# A chain below a field of the receiver (receiver_reads `_chain_own`): a name it selects that another build or go
+# test may declare otherwise holds the proof back as a field or method of the receiver's own does.
+NESTED_SHOW = SHOW.replace("g.calls", "g.in.calls")
+NESTED_TMPL = "type Tmpl struct {\n\ttitle string\n\tin    inner\n}\n"
+NESTED_RANGES = RANGES.replace("t.items", "t.in.items")
+INNER_ITEMS = 'func (in *inner) items(yield func(int, string) bool) {\n\tin.calls++\n\tyield(0, "m")\n}\n'
+HELD |= {
+    "nested_promoted": (  # t.in.items is base's: go test's items method of inner shadows it, and range calls it
+        {
+            "show.go": NESTED_SHOW % 'title: "t"'
+            + "\n"
+            + NESTED_TMPL
+            + "\ntype base struct{ items []string }\n\ntype inner struct {\n\tbase\n\tcalls int\n}\n\n"
+            + NESTED_RANGES,
+            "show_test.go": TEST % INNER_ITEMS,
+        },
+        "show_test.go",
+        ["test", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+    "nested_struct_variant": (  # the slow build's inner has no items field: its items method counts
+        {
+            "show.go": NESTED_SHOW % 'title: "t"' + "\n" + NESTED_TMPL + "\n" + NESTED_RANGES,
+            "inner_fast.go": FAST + "type inner struct {\n\titems []string\n\tcalls int\n}\n",
+            "inner_slow.go": SLOW + "type inner struct{ calls int }\n\n" + INNER_ITEMS,
+            "show_test.go": TEST % "",
+        },
+        "inner_slow.go",
+        ["test", "-tags", "slowrender", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+    "nested_value_variant": (  # t.in.head(), a value method here, is a pointer method that counts in the slow build
+        {
+            "show.go": NESTED_SHOW % 'title: "t"'
+            + "\n"
+            + NESTED_TMPL
+            + "\ntype inner struct {\n\ttitle string\n\tcalls int\n}\n"
+            + "\nfunc (t *Tmpl) render(id string) string { return t.in.head() + id }\n",
+            "head_fast.go": FAST + "func (in inner) head() string { return in.title }\n",
+            "head_slow.go": SLOW + "func (in *inner) head() string {\n\tin.calls++\n\treturn in.title\n}\n",
+            "show_test.go": TEST % "",
+        },
+        "head_slow.go",
+        ["test", "-tags", "slowrender", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+}
+
+# A local pointer the goroutine takes (`p := &g`, then `p.render(id)`: receiver_reads `pointer_reads_only`) is held
+# back the same way: render declared per build, the slow one counting through its receiver.
+HELD |= {
+    "pointer_variant": (
+        {
+            **HELD["method_variant"][0],
+            "show.go": SHOW.replace("g.render(id)", "p.render(id)").replace(
+                "\t\t\tmu.Lock()\n", "\t\t\tp := &g\n\t\t\tmu.Lock()\n"
+            )
+            % 'title: "t"'
+            + "\n"
+            + TMPL,
+        },
+        "render_slow.go",
+        ["test", "-tags", "slowrender", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+}
+
 # The proof holds in every build: in-package test files, one behind a build constraint, declare other methods.
 CLEARED = {
     "show.go": SHOW % 'title: "t", items: []string{"a"}' + "\n" + TMPL + "\n" + RANGES,
@@ -201,6 +264,7 @@ def _held_by(name: str) -> str:
         "promoted_parameter": (17, "passed to r.render, which gorewrite cannot prove only reads through it"),
         "parameter_variant": (17, "passed to r.render, which gorewrite cannot prove only reads through it"),
         "parameter_file_variant": (16, "passed to render, which gorewrite cannot prove only reads through it"),
+        "pointer_variant": (15, "by p := &…, a local pointer gorewrite cannot prove only reads through it"),
     }.get(name, (16, "by g.render, which gorewrite cannot prove only reads it"))
     said = f"the address of g is taken at or after the statement making the closure (line {line}), {call}: "
     if culprit.endswith("_test.go"):
@@ -236,7 +300,16 @@ def test_the_naive_rewrite_is_wrong(tmp_path, toolchain, name):
 
 # The tagged cases: retention also holds them in a module (parameters.varying: another build may give render other
 # verdicts), but std is judged as one build there, so receiver_reads' guard alone must hold them: set varying aside.
-TAGGED = ("method_variant", "value_variant", "struct_variant", "parameter_variant", "parameter_file_variant")
+TAGGED = (
+    "method_variant",
+    "value_variant",
+    "struct_variant",
+    "parameter_variant",
+    "parameter_file_variant",
+    "nested_struct_variant",
+    "nested_value_variant",
+    "pointer_variant",
+)
 
 
 @pytest.fixture(scope="module")

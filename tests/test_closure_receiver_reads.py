@@ -612,8 +612,9 @@ func Count() int {
 	return st.n
 }
 """,
-        "the address of st is taken at or after the statement making the closure (line 14), other than as a call "
-        "argument or method receiver",
+        "the address of st is taken at or after the statement making the closure (line 14), by p := &…, a local "
+        "pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p other than to read "
+        "a field or call a method (line 15)",
     ),
 }
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from gorewrite import (
+    bound_receivers,
     builtins,
     callee_waits,
     callees,
@@ -109,6 +110,7 @@ class Capture:
     # the `{` of each literal that copies it first for the pointer methods that only read it (receiver_reads.py)
     firsts: tuple[int, ...] = ()
     passed: bool = False  # some of those calls take its address as an argument, not as their receiver
+    pointers: bool = False  # some address is a local pointer of the literal that only reads through it (`p := &x`)
 
 
 def find(view: PackageView) -> list[Candidate]:
@@ -141,7 +143,7 @@ def find(view: PackageView) -> list[Candidate]:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node), declined=screened))
         elif escape.message == LITERAL_ESCAPES and _table_of(node) is not None:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
-        elif bound and (selector := _method_value(view, escape)) is not None:
+        elif bound and (selector := _method_value(view, escape) or _bound_value(view, escape)) is not None:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(selector)))
     return found
 
@@ -185,6 +187,8 @@ def propose(view: PackageView, candidates: list[Candidate]) -> list[Proposal]:
             proposals.append(Declined(NAME, cand.escape, broken))
         elif node.type == "func_literal" and node.start_byte in _shapes(view, cand.path).factories:
             proposals.append(_factory_fix(view, cand.escape, node))
+        elif node.type != "func_literal" and (selector := _bound_value(view, cand.escape)) is not None:
+            proposals.append(_bound_fix(view, cand.escape, selector))  # a table's element is no statement's value
         elif node.type == "func_literal" or (selector := _method_value(view, cand.escape)) is not None:
             table = _table_of(selector if node.type != "func_literal" else node)
             tables.setdefault((cand.path, table.start_byte), (table, []))[1].append(cand.escape)
@@ -377,6 +381,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     aliased = _field_aliases(types, escape.path, root, function, addresses)
     addresses = [u for u in addresses if u not in aliased]
     firsts, read, passed, why = _read_receivers(view, escape.path, root, decl, by_literal.values())
+    pointers = any(_address_call(root.named_descendant_for_byte_range(u.start, u.end)) is None for u in read)
     addresses = [u for u in addresses if u not in read]
     late: list[Ident] = []
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late, why=why)
@@ -458,7 +463,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
             line = view.line(escape.path, stmt.start_byte)
             return f"the statement making the closure declares {name} with := (line {line})"
     ends = tuple(spans.items())
-    return Capture(escape, name, decl.start, statements, block, ends=ends, fields=fields, firsts=firsts, passed=passed)
+    copies = {"firsts": firsts, "passed": passed, "pointers": pointers}
+    return Capture(escape, name, decl.start, statements, block, ends=ends, fields=fields, **copies)
 
 
 def _read_receivers(
@@ -495,7 +501,8 @@ def _read_receivers(
             continue
         firsts.append(body.start_byte + 1)
         read.update(addresses)
-        passed = passed or any(_address_call(nodes[use])[1] != retention.RECEIVER for use in addresses)
+        calls = [found for use in addresses if (found := _address_call(nodes[use])) is not None]
+        passed = passed or any(argument != retention.RECEIVER for _, argument in calls)
     return tuple(firsts), read, passed, why
 
 
@@ -504,6 +511,9 @@ def _read_receiver(view: PackageView, path: str, ident: Node) -> str | None:
     that keeps nothing of it and only reads its fields, or its address (or a field's) is an argument such a call
     only reads through (`runOne(ctx, c, &p)`); else why not, as a clause of the decline naming the call."""
     found = _address_call(ident)
+    pointer = _pointer_defined(ident) if found is None else None
+    if pointer is not None:
+        return _pointer_reads(view, path, pointer)
     if found is None:
         return "other than as a call argument or method receiver"
     shown = callees.shown(found[0])
@@ -517,6 +527,22 @@ def _read_receiver(view: PackageView, path: str, ident: Node) -> str | None:
         reads = reads and f"passed to {shown}, which gorewrite cannot prove only reads through it: {reads}"
     kept = None if reads else retention.kept(view, found[0], found[1])
     return reads or (kept and f"by {shown}, which only reads it but may keep it: {text(ident).decode()} {kept}")
+
+
+def _readers(c: Capture) -> str:
+    """What takes the address of the copy first in the literal, for a fix's summary."""
+    if c.pointers:
+        return "the local pointers that only read through its address"
+    return "the calls that only read through its address" if c.passed else "the pointer methods that only read it"
+
+
+def _pointer_reads(view: PackageView, path: str, pointer: Node) -> str | None:
+    """None when p of `p := &x`, in the literal, is only read through there (receiver_reads.pointer_reads_only: p is
+    never stored, passed or returned, and the methods called through it only read): then p aims at the copy first
+    in the literal and reads there what it read of x. Else why not, as a clause of the decline naming p."""
+    reads = receiver_reads.pointer_reads_only(view, path, pointer)
+    name = text(pointer).decode()
+    return reads and f"by {name} := &…, a local pointer gorewrite cannot prove only reads through it: {reads}"
 
 
 def _range_capture(view, escape, decl_node, decl, function, uses) -> Capture | str:
@@ -979,7 +1005,7 @@ def _field_aliases(types: TypeInfo, path: str, root: Node, function: Node, addre
 
 
 def _address_outlives(
-    view, path, name, addresses, statements, decl, function, call_of=None, late=None, why=None
+    view, path, name, addresses, statements, decl, function, call_of=None, late=None, why=None, contents=False
 ) -> str | None:
     """Why a pointer to the variable, taken somewhere, may still be used once a closure statement runs.
 
@@ -993,6 +1019,7 @@ def _address_outlives(
     the caller proves that write ordered after the literal's reads like any other.
     why: when given, why the proof that a literal only reads through an address failed (_read_receivers), said
     with the decline of that address.
+    contents: the address is inside what each call is given (a struct holding it): no callee may keep that either.
     """
     root = view.tree(path).root_node
     nodes = {use: root.named_descendant_for_byte_range(use.start, use.end) for use in addresses}
@@ -1028,7 +1055,8 @@ def _address_outlives(
         given = items(call.child_by_field_name("arguments"))[argument] if argument != retention.RECEIVER else None
         sliced = given is not None and given.type == "slice_expression"
         # `f([]*T{&x})`, `T{cfg: &x}.check()`: the address is part of the value passed, at some depth
-        kept = None if copied else retention.kept(view, call, argument, contents=sliced or held is not None)
+        deep = contents or sliced or held is not None
+        kept = None if copied else retention.kept(view, call, argument, contents=deep)
         if kept:
             return f"{name} {kept} (line {line})"
         if closed.implementations(view, path, call) is not None:  # retention read each method; the compiler cannot
@@ -1041,11 +1069,9 @@ def _address_outlives(
     return None
 
 
-def _literal_call(ident: Node) -> tuple[Node, int] | None:
-    """(call, argument index or retention.RECEIVER) when `&x` is an element of composite literals, nested or not,
-    the outermost of which is the call's argument or its method's receiver: `validate([]*Config{&a, &b})`,
-    `(check{cfg: &x}).err()`. The address then reaches the callee only inside the value it is given, as content
-    of it (what its pointers, or a slice's elements, point to), so the caller asks retention about that content."""
+def _outer_literal(ident: Node) -> tuple[Node, Node] | None:
+    """(the outermost composite literal, the node holding it) when `&ident` is an element of composite literals,
+    nested or not."""
     unary, literal = ident.parent, None
     if address_operand(unary) != ident:
         return None
@@ -1053,8 +1079,18 @@ def _literal_call(ident: Node) -> tuple[Node, int] | None:
     while up.type in ("literal_element", "keyed_element", "literal_value", "composite_literal"):
         literal = up if up.type == "composite_literal" else literal
         up = up.parent
-    if literal is None or up.type not in ("argument_list", "parenthesized_expression", "selector_expression"):
+    return (literal, up) if literal is not None else None
+
+
+def _literal_call(ident: Node) -> tuple[Node, int] | None:
+    """(call, argument index or retention.RECEIVER) when `&x` is an element of composite literals, nested or not,
+    the outermost of which is the call's argument or its method's receiver: `validate([]*Config{&a, &b})`,
+    `(check{cfg: &x}).err()`. The address then reaches the callee only inside the value it is given, as content
+    of it (what its pointers, or a slice's elements, point to), so the caller asks retention about that content."""
+    found = _outer_literal(ident)
+    if found is None or found[1].type not in ("argument_list", "parenthesized_expression", "selector_expression"):
         return None
+    literal, up = found
     if up.type == "argument_list" and up.parent.type == "call_expression":
         return up.parent, items(up).index(literal)
     operand = up if up.type == "parenthesized_expression" else literal
@@ -1080,15 +1116,15 @@ def _alias_outlives(view, path, name, ident, statements, decl, function, late=No
     line = view.line(path, ident.start_byte)
     pointer = _pointer_defined(ident)
     if pointer is None:
+        holder = _holder_defined(ident)
+        if holder is not None:
+            return _holder_outlives(view, path, name, holder, line, statements, decl, function)
         return f"the address of {name} is taken other than as a call argument or method receiver (line {line})"
-    types = types_or_reason(view)
-    alias = types.at(path, pointer.start_byte) if not isinstance(types, str) else None
-    if alias is None or alias.use != Use.DECL or alias.obj is None or alias.kind != Kind.VAR:
-        return f"cannot resolve the declaration of {text(pointer).decode()}, the address of {name} (line {line})"
-    via, root, passed = alias.name, view.tree(path).root_node, []
-    said = f"{via}, the address of {name} (line {line}),"
-    for use in types.uses(path, alias.obj):
-        node, where = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
+    via, uses, passed = text(pointer).decode(), _local_uses(view, path, pointer), []
+    if uses is None:
+        return f"cannot resolve the declaration of {via}, the address of {name} (line {line})"
+    types, said = view.types, f"{via}, the address of {name} (line {line}),"
+    for use, node, where in uses:
         if owner(node) != function:  # the literal may run, or keep p, at any later time
             return f"{said} is used in a func literal (line {where})"
         if use.use != Use.READ:
@@ -1104,6 +1140,59 @@ def _alias_outlives(view, path, name, ident, statements, decl, function, late=No
         elif not _through(types, path, node):
             return f"{said} is used other than to read or write through it or pass it to a call (line {where})"
     return _address_outlives(view, path, f"{name} (through {via})", passed, statements, decl, function, _pointer_call)
+
+
+def _local_uses(view: PackageView, path: str, name: Node) -> list[tuple[Ident, Node, int]] | None:
+    """Each use of the local variable the identifier declares (go/types identity), with its node and line; None when
+    go/types does not describe it as a variable declared there."""
+    types = types_or_reason(view)
+    found = types.at(path, name.start_byte) if not isinstance(types, str) else None
+    if found is None or found.use != Use.DECL or found.obj is None or found.kind != Kind.VAR:
+        return None
+    root = view.tree(path).root_node
+    return [
+        (use, root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start))
+        for use in types.uses(path, found.obj)
+    ]
+
+
+def _holder_defined(ident: Node) -> Node | None:
+    """v of `v := T{cfg: &ident}` (the address an element of composite literals, nested or not, the outermost of
+    which is the statement's one value), the statement's one name."""
+    found = _outer_literal(ident)
+    if found is None or found[1].type != "expression_list" or found[1].parent.type != "short_var_declaration":
+        return None
+    literal, up = found
+    holder = up.parent
+    names = items(holder.child_by_field_name("left"))
+    if holder.child_by_field_name("right") != up or len(names) != 1 or items(up) != [literal]:
+        return None
+    return names[0] if names[0].type == "identifier" else None
+
+
+def _holder_outlives(view, path, name, holder: Node, line: int, statements, decl, function) -> str | None:
+    """Why v of `v := T{cfg: &x}` may still reach x once a closure statement runs, or None.
+
+    None when v is a local whose every use is in the function's own code, before every statement (not in a
+    loop around one), as a method's receiver or a call's argument (`v.check()`, `v.warn()`, `audit(v)`; never
+    copied, assigned, selected as a value or returned), and each call keeps nothing reachable from what it is
+    given (retention, contents included: &x sits inside v, or inside what &v points to). Then v and every value
+    holding &x are dead at the statement, every write through them came before, and the copy sees them all."""
+    via, uses, passed = text(holder).decode(), _local_uses(view, path, holder), []
+    if uses is None:
+        return f"cannot resolve the declaration of {via}, which holds the address of {name}"
+    said = f"{via}, which holds the address of {name} (line {line}),"
+    for use, node, where in uses:
+        if owner(node) != function:
+            return f"{said} is used in a func literal (line {where})"
+        if any(_observed_writes(s, decl, function, [use]) for s in statements):
+            return f"{said} is used at or after the statement making the closure (line {where})"
+        if _pointer_call(node) is None:
+            return f"{said} is used other than as a method's receiver or a call's argument (line {where})"
+        passed.append(use)
+    return _address_outlives(
+        view, path, f"{name} (through {via})", passed, statements, decl, function, _pointer_call, contents=True
+    )
 
 
 def _through(types: TypeInfo, path: str, ident: Node) -> bool:
@@ -1269,7 +1358,8 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
             lines[c.inside].append(_owned_line(c))
         for c in group:
             for brace in c.firsts:
-                readers = "the calls given its address" if c.passed else "its pointer methods"
+                readers = "its local pointers" if c.pointers else "the calls given its address" if c.passed else ""
+                readers = readers or "its pointer methods"
                 lines[brace].append(f"{c.name} := {c.name} // read once: {readers} only read it")
         edits.extend(_first_in_body(source, path, brace, copies) for brace, copies in lines.items())
         edits = tuple(sorted(edits, key=lambda e: e.start))
@@ -1277,8 +1367,9 @@ def _copy_fixes(view: PackageView, path: str, captures: list[Capture]) -> list[P
         what = "the range loop's body" if all(c.body for c in group) else "the func literal"
         summary = f"copy {names} before {what} captures it"
         read = ", ".join(c.name for c in group if c.firsts)
-        readers = "the calls that only read through its address" if any(c.passed for c in group) else ""
-        summary += f", and {read} first in it for {readers or 'the pointer methods that only read it'}" if read else ""
+        kinds = {_readers(c) for c in group if c.firsts}
+        readers = kinds.pop() if len(kinds) == 1 else "the calls and pointers that only read through their addresses"
+        summary += f", and {read} first in it for {readers}" if read else ""
         summary += f", and {', '.join(c.name for c in owned)} first in the goroutine that writes it" if owned else ""
         proposals.append(Fix(NAME, edits, tuple(c.escape for c in group + owned), summary))
     return proposals
@@ -1648,6 +1739,29 @@ class Forward:
 def _method_value(view: PackageView, escape: Escape) -> Node | None:
     """The selector `recv.m` the compiler reports escaping (`s.get escapes to heap`) when it is a table's element
     value; go/types says later whether it is a method value (a field of func type or a boxed field is declined)."""
+    selector = _escaping_selector(view, escape)
+    return selector if selector is not None and _table_of(selector) is not None else None
+
+
+def _bound_value(view: PackageView, escape: Escape) -> Node | None:
+    """The selector `recv.m` the compiler reports escaping when it is the one value of `v := recv.m`
+    (bound_receivers.py)."""
+    selector = _escaping_selector(view, escape)
+    return selector if selector is not None and bound_receivers.bound_local(selector) is not None else None
+
+
+def _bound_fix(view: PackageView, escape: Escape, selector: Node) -> Proposal:
+    """Calls through a copy of the receiver a method value saves, or why not."""
+    found = bound_receivers.edits(view, escape.path, selector)
+    if isinstance(found, str):
+        return Declined(NAME, escape, found)
+    name, edits = found
+    shown = text(selector).decode()
+    return Fix(NAME, tuple(edits), (escape,), f"call {shown}'s method through {name}, the receiver copy it saves")
+
+
+def _escaping_selector(view: PackageView, escape: Escape) -> Node | None:
+    """The selector `recv.m` of an identifier the compiler reports escaping (`s.get escapes to heap`)."""
     match = METHOD_VALUE.match(escape.message)
     selector = node_at(view, escape) if match else None  # the compiler points at the dot, or at the operand
     if selector is not None and selector.type == "identifier":
@@ -1657,7 +1771,7 @@ def _method_value(view: PackageView, escape: Escape) -> Node | None:
     operand, field = selector.child_by_field_name("operand"), selector.child_by_field_name("field")
     if operand.type != "identifier" or (text(operand), text(field)) != (match[1].encode(), match[2].encode()):
         return None
-    return selector if _table_of(selector) is not None else None
+    return selector
 
 
 def _table_fix(view: PackageView, escapes: list[Escape], table: Node) -> list[Proposal]:

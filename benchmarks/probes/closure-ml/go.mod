@@ -1,0 +1,3 @@
+module example.com/probes/closure-ml
+
+go 1.22

@@ -1,0 +1,160 @@
+"""closure and a local pointer a goroutine takes of a captured variable (`p := &tok` first thing in the literal):
+the address moves tok to the heap. When every use of p in the literal reads through it (receiver_reads.py
+`pointer_reads_only`: `(*p).Vocab[w]`, `p.Timeout.String()`, a pointer method proven to read), a copy first in the
+literal (`tok := tok`) gives p the copy's address, which reads what tok held (the closure-ml probe's CountTokens and
+RankWithin). A pointer written through (`p.hits++`) or kept (`last = p`) stays declined: the naive copies count into
+themselves, or hand out the copy whose later raise the original would have shown.
+
+Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
+runs), DECLINES (source, the reason), NAIVE (the copies a careless rule would insert, and a probe showing they
+change what the code does).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, only_fix
+
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+FIXES = {
+    "local_pointer_reads": (
+        """package local_pointer_reads
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+type Tokenizer struct {
+	Vocab   map[string]int
+	Timeout time.Duration
+	Max     int
+}
+
+func (t *Tokenizer) limit() int { return t.Max }
+
+// Count counts the known words of each text in a goroutine of its own.
+func Count(texts []string, vocab map[string]int) ([]int, []string) {
+	tok := Tokenizer{Vocab: vocab, Max: 3}
+	tok.Timeout = time.Second
+	counts := make([]int, len(texts))
+	notes := make([]string, len(texts))
+	var wg sync.WaitGroup
+	for i, s := range texts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := &tok
+			n := 0
+			for _, w := range strings.Fields(s) {
+				if _, ok := (*p).Vocab[w]; ok && n < p.limit() {
+					n++
+				}
+			}
+			counts[i], notes[i] = n, "budget="+p.Timeout.String()
+		}()
+	}
+	wg.Wait()
+	return counts, notes
+}
+""",
+        "\t\t\ttok := tok // read once: its local pointers only read it\n",
+        'fmt.Sprint({pkg}.Count([]string{"a b", "c"}, map[string]int{"a": 1, "c": 2}))',
+    ),
+}
+
+DECLINES = {
+    "decline_local_pointer_writes": (  # the goroutine counts through p into the variable the function returns
+        """package decline_local_pointer_writes
+
+import "sync"
+
+type stats struct {
+	hits  int
+	limit int
+}
+
+// Hits counts the values under the limit, each in a goroutine of its own.
+func Hits(xs []int) int {
+	st := stats{limit: 3}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, x := range xs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			p := &st
+			if x < p.limit {
+				p.hits++
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return st.hits
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 20), by p := &…, a local "
+        "pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p other than to read "
+        "a field or call a method (line 22)",
+    ),
+    "decline_local_pointer_kept": (  # the goroutine keeps p: the function raises the limit through it afterwards
+        """package decline_local_pointer_kept
+
+import "sync"
+
+type stats struct {
+	limit int
+}
+
+var last *stats
+
+// Limit keeps the stats the goroutine saw, raises the limit through them and returns the stats' limit.
+func Limit() int {
+	st := stats{limit: 3}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p := &st
+		last = p
+	}()
+	wg.Wait()
+	last.limit = 9
+	return st.limit
+}
+""",
+        "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
+        "other than to read a field or call a method (line 19)",
+    ),
+}
+
+
+def _loop_copies(source: str) -> str:
+    """The naive copies of st in the loop's body: one before the go statement and one first in the literal."""
+    return source.replace("\t\tgo func() {\n", "\t\tst := st\n\t\tgo func() {\n\t\t\tst := st\n")
+
+
+def _block_copies(source: str) -> str:
+    """The naive copies of st: one before the go statement (in a block of its own) and one first in the literal."""
+    return source.replace("\tgo func() {\n", "\t{\n\tst := st\n\tgo func() {\n\t\tst := st\n").replace(
+        "\t}()\n\twg.Wait()\n", "\t}()\n\t}\n\twg.Wait()\n"
+    )
+
+
+NAIVE = {  # the copies count into themselves (0, not 2), or keep the copy the raise goes to (3, not 9)
+    "decline_local_pointer_writes": (_loop_copies, "fmt.Sprint({pkg}.Hits([]int{1, 2, 5}))"),
+    "decline_local_pointer_kept": (_block_copies, "fmt.Sprint({pkg}.Limit())"),
+}
+
+globals().update(case_suite("local_pointers", RULE, FIXES, DECLINES, NAIVE))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
