@@ -26,3 +26,11 @@ func TestConvolve(t *testing.T) {
 		t.Fatal(y, n, err)
 	}
 }
+
+func TestBankAllocs(t *testing.T) {
+	x := make([]float64, 64)
+	out := make([]float64, 64)
+	bands := make([]Band, 4)
+	allocs(t, "Crossover", func() { Crossover(out, x, bands) })
+	allocs(t, "Stage", func() { Stage(x, bands[0], 5) })
+}

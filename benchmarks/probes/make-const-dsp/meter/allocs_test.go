@@ -23,3 +23,10 @@ func TestRMS(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+func TestBinsAllocs(t *testing.T) {
+	mags := make([]float64, 513)
+	allocs(t, "Bins", func() { Bins(mags, 2, 64) })
+	oct := make([]float64, 8)
+	allocs(t, "Octaves", func() { Octaves(mags, oct) })
+}

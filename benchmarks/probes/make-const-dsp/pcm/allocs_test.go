@@ -27,3 +27,10 @@ func TestPeak(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+func TestFramesAllocs(t *testing.T) {
+	l, r := make([]int16, 200), make([]int16, 200)
+	allocs(t, "Stereo16", func() { Stereo16(l, r, 200) })
+	planes := [][]int16{l, r}
+	allocs(t, "Channels", func() { Channels(planes) })
+}
