@@ -82,6 +82,8 @@ class Peers:
     like: Callable[[Node], Matches | None]
     called: Callable[[Node, bool], int | None]
     inverse: Callable[[Node], Callable[[int], int | None] | None] = lambda x: None
+    checked: Value = lambda x: None  # for `uint(n)` of the subject: the largest C that `uint(n) <= C` proves n >= 0 by
+    ceiling: Value = lambda x: None  # an expression's upper bound, whichever side is asked
 
     def __call__(self, node: Node) -> int | None:
         return self.of(node)
@@ -116,7 +118,7 @@ def _peered(node: Node, holds: bool, side: Side, value: Peers) -> Peers:
         like = value.like(x)
         return side.best([value.of(x), when(node, holds, side, like, value.of) if like is not None else None])
 
-    return Peers(peered, lambda x: None, value.called)
+    return Peers(peered, lambda x: None, value.called, checked=value.checked, ceiling=value.ceiling)
 
 
 def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
@@ -128,6 +130,9 @@ def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Val
         text(node.child_by_field_name("operator")),
         unparen(node.child_by_field_name("right")),
     )
+    checked = _range_check(left, op, right, holds, value) if not side.upper and isinstance(value, Peers) else None
+    if checked is not None:
+        return checked
     inverse = value.inverse if isinstance(value, Peers) else lambda x: None
     if not matches(left) and (matches(right) or inverse(left) is None):
         left, right, op = right, left, FLIPPED[op]
@@ -138,6 +143,17 @@ def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Val
     offset = side.offsets[op][0 if holds else 1]
     found = limit + offset if limit is not None and offset is not None else None
     return undo(found) if undo is not None and found is not None else found
+
+
+def _range_check(left: Node, op: bytes, right: Node, holds: bool, value: Peers) -> int | None:
+    """0 where the condition leaves `uint(n) <= C` of a signed subject n for a C no negative n converts to or below
+    (terms.range_checked): Go's one-comparison range check `uint(n) > Max` bounds n below as well as above."""
+    for x, y, o in ((left, right, op), (right, left, FLIPPED[op])):
+        most, offset = value.checked(x), UPPER[o][0 if holds else 1]
+        limit = value.ceiling(y) if most is not None and offset is not None else None
+        if limit is not None and limit + offset <= most:
+            return 0
+    return None
 
 
 def leaves(last: Node, panics: Panics, breaks: bool = True) -> bool:

@@ -183,6 +183,21 @@ def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: 
     return values.lo is not None and values.hi is not None and least <= values.lo and values.hi <= most
 
 
+def range_checked(view: PackageView, path: str, node: Node, subject: Subject) -> int | None:
+    """The largest C for which `T(n) <= C` leaves n >= 0, where the expression converts the subject n of a signed type
+    to an unsigned T (Go's one-comparison range check, `uint(n) > Max` false: n in 0..Max): a negative n converts to
+    n + 2^w of T's w bits where T is at least as wide (`uint(-1)` is T's largest value), so to at least T's largest
+    plus n's least plus 1 on each GOARCH; one narrower keeps n's low bits (`uint8(-250)` is 6), and its C is below 0:
+    no `uint8(n) <= C` proves anything. An unsigned n is never negative anyway."""
+    converted = conversion(view, path, node)
+    if converted is None or subject_of(view, path, converted[1], subject.shared) != subject:
+        return None
+    source, target = int_type(view, path, converted[1]), converted[0]
+    if source is None or not unsigned(target):
+        return None
+    return min(t[1] + s[0] for s, t in zip(ranges(source), ranges(target), strict=True))
+
+
 def _not_narrower(source: str, target: str) -> bool:
     """Does target hold source's largest value on every GOARCH (int and uint share its word)?"""
     return all(s[1] <= t[1] for s, t in zip(ranges(source), ranges(target), strict=True))
