@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from gorewrite import builtins, results
 from gorewrite.intervals import Interval
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, assignments, call_args, text, unparen
+from gorewrite.syntax import Node, assignments, call_args, text, unparen, walk
 from gorewrite.type_bounds import ARITHMETIC, conversion, int_type, narrow, preserves, ranges, unsigned
 from gorewrite.typeinfo import Ident, Kind
 
@@ -257,6 +257,31 @@ def resliced_length(
     else:
         return None
     return k if k is not None and k >= 0 else None
+
+
+def window_width(view: PackageView, path: str, node: Node) -> Node | None:
+    """w of a slicing `x[i:i+w]` (or `x[i:w+i]`) by shape and go/types objects, whatever w is: it has exactly w
+    elements or panics. High and low are of one integer type of N bits; where the slicing does not panic, 0 <= i <=
+    i+w as computed, so (i+w) - i is from 0 to the type's largest and congruent to w modulo 2^N, as w is within the
+    type: they are equal (a negative w, or an i+w that wraps, leaves the high index below i, or i below 0). i is read
+    twice with no call between (its key and w's hold variables, lengths, constants and arithmetic; the operand calls
+    nothing either)."""
+    node = unparen(node)
+    start, end = (node.child_by_field_name(f) for f in ("start", "end"))
+    if node.type != "slice_expression" or start is None or end is None:
+        return None
+    end = unparen(end)
+    if end.type != "binary_expression" or text(end.child_by_field_name("operator")) != b"+":
+        return None
+    if any(n.type == "call_expression" for n in walk(node.child_by_field_name("operand"))):
+        return None
+    low = _key(view, path, unparen(start))
+    left, right = (unparen(end.child_by_field_name(f)) for f in ("left", "right"))
+    for mine, other in ((left, right), (right, left)):
+        key = _key(view, path, mine)
+        if low is not None and key is not None and key[0] == low[0] and _key(view, path, other) is not None:
+            return other
+    return None
 
 
 def assigned_value(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
