@@ -310,7 +310,8 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     inverse = lambda n: decoded_from(view, path, n, matches)  # noqa: E731
     checked = lambda n: terms.range_checked(view, path, n, subject)  # noqa: E731
     ceiling = lambda n: bound(view, path, n, at, side.toward(True))  # noqa: E731
-    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called, inverse, checked, ceiling)
+    difference = lambda a, b: terms.differenced(view, path, subject, a, b)  # noqa: E731
+    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called, inverse, checked, ceiling, difference)
 
 
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:

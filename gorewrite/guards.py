@@ -84,6 +84,7 @@ class Peers:
     inverse: Callable[[Node], Callable[[int], int | None] | None] = lambda x: None
     checked: Value = lambda x: None  # for `uint(n)` of the subject: the largest C that `uint(n) <= C` proves n >= 0 by
     ceiling: Value = lambda x: None  # an expression's upper bound, whichever side is asked
+    difference: Callable[[Node, Node], bool] = lambda a, b: False  # is the subject a - b of these two?
 
     def __call__(self, node: Node) -> int | None:
         return self.of(node)
@@ -118,7 +119,9 @@ def _peered(node: Node, holds: bool, side: Side, value: Peers) -> Peers:
         like = value.like(x)
         return side.best([value.of(x), when(node, holds, side, like, value.of) if like is not None else None])
 
-    return Peers(peered, lambda x: None, value.called, checked=value.checked, ceiling=value.ceiling)
+    return Peers(
+        peered, lambda x: None, value.called, checked=value.checked, ceiling=value.ceiling, difference=value.difference
+    )
 
 
 def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
@@ -130,7 +133,9 @@ def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Val
         text(node.child_by_field_name("operator")),
         unparen(node.child_by_field_name("right")),
     )
-    checked = _range_check(left, op, right, holds, value) if not side.upper and isinstance(value, Peers) else None
+    lower = not side.upper and isinstance(value, Peers)
+    checked = _range_check(left, op, right, holds, value) if lower else None
+    checked = _difference(left, op, right, holds, side, value) if lower and checked is None else checked
     if checked is not None:
         return checked
     inverse = value.inverse if isinstance(value, Peers) else lambda x: None
@@ -153,6 +158,18 @@ def _range_check(left: Node, op: bytes, right: Node, holds: bool, value: Peers) 
         limit = value.ceiling(y) if most is not None and offset is not None else None
         if limit is not None and limit + offset <= most:
             return 0
+    return None
+
+
+def _difference(left: Node, op: bytes, right: Node, holds: bool, side: Side, value: Peers) -> int | None:
+    """For a subject a - b, `a op b` is `a - b op 0` (a lower bound: a >= b leaves it at least 0) where the subtraction
+    cannot wrap: b at least 0 where the condition runs, so a - b is at most a, which fits the type, and at least 0
+    where a >= b. `pos < 0 || pos > len(x)` false leaves len(x) - pos >= 0; a negative pos may wrap it."""
+    for x, y, o in ((left, right, op), (right, left, FLIPPED[op])):
+        offset = side.offsets[o][0 if holds else 1] if value.difference(x, y) else None
+        least = value(y) if offset is not None else None
+        if least is not None and least >= 0:
+            return offset
     return None
 
 

@@ -198,6 +198,14 @@ def range_checked(view: PackageView, path: str, node: Node, subject: Subject) ->
     return min(t[1] + s[0] for s, t in zip(ranges(source), ranges(target), strict=True))
 
 
+def differenced(view: PackageView, path: str, subject: Subject, minuend: Node, subtrahend: Node) -> bool:
+    """Is the subject `a - b` of these operands, by shape and go/types objects (`len(x) - pos` for len(x) and pos),
+    in whatever integer type it is done?"""
+    key = subject.key
+    a, b = (_key(view, path, unparen(n), subject.shared) for n in (minuend, subtrahend))
+    return key[0] == "op" and key[1] == b"-" and a is not None and b is not None and key[3:] == (a[0], b[0])
+
+
 def _not_narrower(source: str, target: str) -> bool:
     """Does target hold source's largest value on every GOARCH (int and uint share its word)?"""
     return all(s[1] <= t[1] for s, t in zip(ranges(source), ranges(target), strict=True))

@@ -1,9 +1,10 @@
 """make-const sized by a product or a window whose lower end the code establishes (probe make-const-dsp, session 52):
 a `for i := range xs` index is 0 or more whatever len(xs) is (the spec's indexes, for a slice, an array, a string or
 an integer; loop_heads._indexed), Go's one-comparison range check `uint(n) > Max` leaves n at 0 or more as well as
-at most Max (terms.range_checked: a negative n converts to a value above Max), and a window `x[i:i+w]` has exactly w
-elements or panics (terms.window_width). A product needs both ends: `i*4` of an i bounded only above wraps to any
-size. Each must-decline keeps its naive array as a mutant: it panics where the original does not.
+at most Max (terms.range_checked: a negative n converts to a value above Max), a window `x[i:i+w]` has exactly w
+elements or panics (terms.window_width), and `pos > len(x)` false leaves len(x)-pos at least 0 where both are at
+least 0 (guards._difference: the subtraction cannot wrap). A product needs both ends: `i*4` of an i bounded only
+above wraps to any size. Each must-decline keeps its naive array as a mutant: it panics where the original does not.
 """
 
 from __future__ import annotations
@@ -70,6 +71,22 @@ func Sum(xs []int64, s, t, w int) int {{
 """
 
 
+def remaining(name: str, guard: str) -> str:
+    """The length of a buffer sized by what is left of xs after pos, at most 16, after `if guard { return 0 }`."""
+    return f"""package {name}
+
+// Sum is the length of a buffer sized by the rest of xs from pos.
+func Sum(xs []int64, pos, q int) int {{
+	if {guard} {{
+		return 0
+	}}
+	n := min(len(xs)-pos, 16)
+	buf := make([]int64, n*4)
+	return len(buf)
+}}
+"""
+
+
 BOUNDED = {
     # i in 0..15 however long xs is: i*4 in 0..60
     "range_index": (looped("range_index", "xs []int64", "i := range xs", "i*4"), "[60]int64"),
@@ -86,6 +103,8 @@ BOUNDED = {
     # xs[s:s+w] has exactly w elements, w at most 16
     "window": (windowed("window", "s+w"), "[16]int64"),
     "window_assigned": (windowed("window_assigned", "w+s", assigned=True), "[16]int64"),
+    # pos in 0..len(xs): len(xs)-pos cannot wrap and is at least 0, so n in 0..16
+    "remaining": (remaining("remaining", "pos < 0 || pos > len(xs)"), "[64]int64"),
 }
 
 NOT_BOUNDED = {
@@ -121,20 +140,49 @@ NOT_BOUNDED = {
     ),
     # the high index is another variable's plus w: xs[0:100+4] has 104 elements
     "window_other_low": (windowed("window_other_low", "t+w"), "{pkg}.Sum(make([]int64, 200), 0, 100, 4)"),
+    # pos may be negative: len(xs)-pos wraps for pos = MinInt64+100 (to 300-2^63), and n*4 to 1200
+    "remaining_wraps": (
+        remaining("remaining_wraps", "pos > len(xs)"),
+        "{pkg}.Sum(make([]int64, 400), -(1 << 63) + 100, 0)",
+    ),
+    # pos bounded below, but below 0: MinInt64+100 passes and wraps len(xs)-pos as above
+    "remaining_low_negative": (
+        remaining("remaining_low_negative", "pos < -(1<<63)+50 || pos > len(xs)"),
+        "{pkg}.Sum(make([]int64, 400), -(1 << 63) + 100, 0)",
+    ),
+    # the guard is of another variable: pos = 1<<62+100 leaves len(xs)-pos at 300-2^62, whose n*4 wraps to 1200
+    "remaining_other": (
+        remaining("remaining_other", "pos < 0 || q > len(xs)"),
+        "{pkg}.Sum(make([]int64, 400), 1<<62+100, 0)",
+    ),
+    # the other way round: pos >= len(xs) leaves len(xs)-pos at most 0
+    "remaining_reversed": (
+        remaining("remaining_reversed", "pos < 0 || pos < len(xs)"),
+        "{pkg}.Sum(make([]int64, 400), 1<<62+100, 0)",
+    ),
     # a product, not a sum: xs[100:100*4] has 300 elements
     "window_product": (windowed("window_product", "s*w"), "{pkg}.Sum(make([]int64, 400), 100, 0, 4)"),
 }
-# Go orders a slicing's calls, not its reads of s: a call that moves s may run between the two reads of it, and the
-# window is then no longer w wide. gc reads both after the call (no naive mutant shows it): declined on the spec.
+# Declined on reasoning no naive mutant shows. Go orders a slicing's calls, not its reads of s: a call that moves s
+# may run between the two reads of it, and the window is then no longer w wide (gc reads both after the call). And a
+# comparison of a and b says nothing of a & b: the divisor 2 & 1 is 0, where both forms panic alike.
 SPEC_ONLY = {
     "window_width_call": windowed("window_width_call", "s+bump()").replace(
         "\tbuf :=", "\tbump := func() int { s -= 8; return 8 }\n\tbuf :=", 1
+    ),
+    # pos > q is no bound on pos & q (2 & 1 is 0): only a difference reads a comparison of its operands
+    "masked_divisor": remaining("masked_divisor", "pos < 0 || q < 0 || pos <= q").replace(
+        "min(len(xs)-pos, 16)", "min(64/(pos&q), 16)"
     ),
     "window_operand_call": windowed("window_operand_call", "s+w")
     .replace("len(xs[s:s+w])", "len(from()[s:s+w])")
     .replace("\tbuf :=", "\tfrom := func() []int64 { s -= 8; return xs }\n\tbuf :=", 1),
 }
 NAIVE = {
+    "remaining_wraps": (array("buf", "n*4", "int64", 64), probe(NOT_BOUNDED["remaining_wraps"][1])),
+    "remaining_low_negative": (array("buf", "n*4", "int64", 64), probe(NOT_BOUNDED["remaining_low_negative"][1])),
+    "remaining_other": (array("buf", "n*4", "int64", 64), probe(NOT_BOUNDED["remaining_other"][1])),
+    "remaining_reversed": (array("buf", "n*4", "int64", 64), probe(NOT_BOUNDED["remaining_reversed"][1])),
     "range_map_key": (array("buf", "i*4", "int64", 60), probe(NOT_BOUNDED["range_map_key"][1])),
     "range_index_rewritten": (array("buf", "i*4", "int64", 60), probe(NOT_BOUNDED["range_index_rewritten"][1])),
     "range_check_signed": (array("buf", "n*4", "int64", 60), probe(NOT_BOUNDED["range_check_signed"][1])),
