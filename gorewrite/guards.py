@@ -125,7 +125,8 @@ def _peered(node: Node, holds: bool, side: Side, value: Peers) -> Peers:
 
 
 def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
-    """C (or C±1) for `subject < C`, `subject == C`, `C > subject`, … when it holds (or does not)."""
+    """C (or C±1) for `subject < C`, `subject == C`, `C > subject`, … when it holds (or does not); for a lower bound
+    also 0 from a range check of the subject or a comparison of a difference's operands, whichever is tighter."""
     if node.type != "binary_expression" or text(node.child_by_field_name("operator")) not in FLIPPED:
         return None
     left, op, right = (
@@ -133,11 +134,18 @@ def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Val
         text(node.child_by_field_name("operator")),
         unparen(node.child_by_field_name("right")),
     )
-    lower = not side.upper and isinstance(value, Peers)
-    checked = _range_check(left, op, right, holds, value) if lower else None
-    checked = _difference(left, op, right, holds, side, value) if lower and checked is None else checked
-    if checked is not None:
-        return checked
+    found = _compared(left, op, right, holds, side, matches, value)
+    if side.upper or not isinstance(value, Peers):
+        return found
+    return side.best(
+        [found, _range_check(left, op, right, holds, value), _difference(left, op, right, holds, side, value)]
+    )
+
+
+def _compared(
+    left: Node, op: bytes, right: Node, holds: bool, side: Side, matches: Matches, value: Value
+) -> int | None:
+    """C (or C±1) where one side is the subject (or a growing function of it, for an upper bound)."""
     inverse = value.inverse if isinstance(value, Peers) else lambda x: None
     if not matches(left) and (matches(right) or inverse(left) is None):
         left, right, op = right, left, FLIPPED[op]

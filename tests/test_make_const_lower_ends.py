@@ -99,6 +99,14 @@ BOUNDED = {
         checked("range_check_compound", "xs []int64, n int", "uint(n) >= 16 || n > len(xs)", "n*4"),
         "[60]int64",
     ),
+    # a range check where n is already known in 0..100 compares n itself: uint(n) == 7 leaves n >= 7, tighter than
+    # the check's 0, so 640/n is at most 91
+    "range_check_tighter": (
+        checked("range_check_tighter", "n int", "uint(n) != 7", "640/n").replace(
+            "\tif uint(n)", "\tif n < 0 || n > 100 {\n\t\treturn 0\n\t}\n\tif uint(n)"
+        ),
+        "[91]int64",
+    ),
     "range_check_int32": (checked("range_check_int32", "n int32", "uint32(n) > 15", "n*4"), "[60]int64"),
     # xs[s:s+w] has exactly w elements, w at most 16
     "window": (windowed("window", "s+w"), "[16]int64"),
