@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from gorewrite import asserts, callers, chains, joins, loop_heads, results, snapshots
+from gorewrite import asserts, callers, chains, joins, loop_heads, results, snapshots, terms
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copied_value, copy_of
 from gorewrite.differences import difference
@@ -308,7 +308,10 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     where = lambda file, n, stmt, length, s: bound(view, file, n, stmt, s, length=length)  # noqa: E731
     called = lambda call, holds: predicate(view, path, call, holds, subject, side, read, where)  # noqa: E731
     inverse = lambda n: decoded_from(view, path, n, matches)  # noqa: E731
-    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called, inverse)
+    checked = lambda n: terms.range_checked(view, path, n, subject)  # noqa: E731
+    ceiling = lambda n: bound(view, path, n, at, side.toward(True))  # noqa: E731
+    difference = lambda a, b: terms.differenced(view, path, subject, a, b)  # noqa: E731
+    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called, inverse, checked, ceiling, difference)
 
 
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:

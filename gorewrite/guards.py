@@ -82,6 +82,9 @@ class Peers:
     like: Callable[[Node], Matches | None]
     called: Callable[[Node, bool], int | None]
     inverse: Callable[[Node], Callable[[int], int | None] | None] = lambda x: None
+    checked: Value = lambda x: None  # for `uint(n)` of the subject: the largest C that `uint(n) <= C` proves n >= 0 by
+    ceiling: Value = lambda x: None  # an expression's upper bound, whichever side is asked
+    difference: Callable[[Node, Node], bool] = lambda a, b: False  # is the subject a - b of these two?
 
     def __call__(self, node: Node) -> int | None:
         return self.of(node)
@@ -116,11 +119,14 @@ def _peered(node: Node, holds: bool, side: Side, value: Peers) -> Peers:
         like = value.like(x)
         return side.best([value.of(x), when(node, holds, side, like, value.of) if like is not None else None])
 
-    return Peers(peered, lambda x: None, value.called)
+    return Peers(
+        peered, lambda x: None, value.called, checked=value.checked, ceiling=value.ceiling, difference=value.difference
+    )
 
 
 def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
-    """C (or C±1) for `subject < C`, `subject == C`, `C > subject`, … when it holds (or does not)."""
+    """C (or C±1) for `subject < C`, `subject == C`, `C > subject`, … when it holds (or does not); for a lower bound
+    also 0 from a range check of the subject or a comparison of a difference's operands, whichever is tighter."""
     if node.type != "binary_expression" or text(node.child_by_field_name("operator")) not in FLIPPED:
         return None
     left, op, right = (
@@ -128,6 +134,18 @@ def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Val
         text(node.child_by_field_name("operator")),
         unparen(node.child_by_field_name("right")),
     )
+    found = _compared(left, op, right, holds, side, matches, value)
+    if side.upper or not isinstance(value, Peers):
+        return found
+    return side.best(
+        [found, _range_check(left, op, right, holds, value), _difference(left, op, right, holds, side, value)]
+    )
+
+
+def _compared(
+    left: Node, op: bytes, right: Node, holds: bool, side: Side, matches: Matches, value: Value
+) -> int | None:
+    """C (or C±1) where one side is the subject (or a growing function of it, for an upper bound)."""
     inverse = value.inverse if isinstance(value, Peers) else lambda x: None
     if not matches(left) and (matches(right) or inverse(left) is None):
         left, right, op = right, left, FLIPPED[op]
@@ -138,6 +156,29 @@ def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Val
     offset = side.offsets[op][0 if holds else 1]
     found = limit + offset if limit is not None and offset is not None else None
     return undo(found) if undo is not None and found is not None else found
+
+
+def _range_check(left: Node, op: bytes, right: Node, holds: bool, value: Peers) -> int | None:
+    """0 where the condition leaves `uint(n) <= C` of a signed subject n for a C no negative n converts to or below
+    (terms.range_checked): Go's one-comparison range check `uint(n) > Max` bounds n below as well as above."""
+    for x, y, o in ((left, right, op), (right, left, FLIPPED[op])):
+        most, offset = value.checked(x), UPPER[o][0 if holds else 1]
+        limit = value.ceiling(y) if most is not None and offset is not None else None
+        if limit is not None and limit + offset <= most:
+            return 0
+    return None
+
+
+def _difference(left: Node, op: bytes, right: Node, holds: bool, side: Side, value: Peers) -> int | None:
+    """For a subject a - b, `a op b` is `a - b op 0` (a lower bound: a >= b leaves it at least 0) where the subtraction
+    cannot wrap: b at least 0 where the condition runs, so a - b is at most a, which fits the type, and at least 0
+    where a >= b. `pos < 0 || pos > len(x)` false leaves len(x) - pos >= 0; a negative pos may wrap it."""
+    for x, y, o in ((left, right, op), (right, left, FLIPPED[op])):
+        offset = side.offsets[o][0 if holds else 1] if value.difference(x, y) else None
+        least = value(y) if offset is not None else None
+        if least is not None and least >= 0:
+            return offset
+    return None
 
 
 def leaves(last: Node, panics: Panics, breaks: bool = True) -> bool:

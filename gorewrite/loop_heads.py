@@ -16,7 +16,9 @@ from collections.abc import Callable
 from gorewrite.facts import Fact
 from gorewrite.guards import Side, when
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node
+from gorewrite.pure import SEQUENCES
+from gorewrite.shapes import IDENTIFIERS
+from gorewrite.syntax import Node, unparen
 from gorewrite.terms import Subject, subject_of, value_of
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Use
@@ -47,9 +49,25 @@ def body_facts(
         counted = int_type(view, path, right) is None  # `range n` of an integer: n's value, not a length
         count = bound(view, path, right, loop, side.toward(True), length=counted) if count is None else count
         variable = left.named_children[0] if left.named_child_count else None
-        if variable is not None and subject_of(view, path, variable) == subject and count is not None:
+        if variable is None or subject_of(view, path, variable) != subject:
+            return []
+        if count is not None or (not side.upper and _indexed(view, path, right)):
             return [Fact(count - 1 if side.upper else 0, loop.start_byte, (), before=False)]
     return []
+
+
+def _indexed(view: PackageView, path: str, ranged: Node) -> bool:
+    """Does a range over the expression give indexes, from 0 up (the spec), however long it is: an integer's
+    (`range n` runs no pass for n <= 0), or a slice's, an array's or a string's, by go/types (a local or a field,
+    or a slicing of one)? A map's key, a channel's element or an iterator's value may be anything."""
+    ranged = unparen(ranged)
+    if int_type(view, path, ranged) is not None:
+        return True
+    if ranged.type == "slice_expression":
+        ranged = unparen(ranged.child_by_field_name("operand"))
+    name = ranged.child_by_field_name("field") if ranged.type == "selector_expression" else ranged
+    ident = view.types.at(path, name.start_byte) if name is not None and name.type in IDENTIFIERS else None
+    return ident is not None and ident.end == name.end_byte and ident.shape in SEQUENCES
 
 
 def initialized(view: PackageView, path: str, subject: Subject, loop: Node, limit_of: Limit, kept: Kept) -> list[Fact]:

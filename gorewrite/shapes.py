@@ -34,7 +34,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.regrouped import regrouped
 from gorewrite.returns import Given, declared_name, returned
 from gorewrite.syntax import Node, call_args, text
-from gorewrite.terms import builtin, value_of
+from gorewrite.terms import builtin, value_of, window_width
 from gorewrite.type_bounds import conversion, int_type, unsigned
 from gorewrite.typeinfo import Kind
 
@@ -146,7 +146,9 @@ def length(view: PackageView, path: str, node: Node, operands: Operands) -> Inte
     highs = (operands.of(end).hi if end is not None else None, within)
     high = min((h for h in highs if h is not None), default=None)
     low = operands.of(start).lo if start is not None else 0
-    return Interval(0, high - max(low or 0, 0) if high is not None else None)
+    width = window_width(view, path, node)  # `x[i:i+w]`: w elements, or it panics
+    found = Interval(0, high - max(low or 0, 0) if high is not None else None)
+    return found.meet(Interval(0, operands.of(width).hi)) if width is not None else found
 
 
 def _field_length(view: PackageView, path: str, node: Node, operands: Operands) -> Interval:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from gorewrite import builtins, results
 from gorewrite.intervals import Interval
 from gorewrite.proposals import PackageView
-from gorewrite.syntax import Node, assignments, call_args, text, unparen
+from gorewrite.syntax import Node, assignments, call_args, text, unparen, walk
 from gorewrite.type_bounds import ARITHMETIC, conversion, int_type, narrow, preserves, ranges, unsigned
 from gorewrite.typeinfo import Ident, Kind
 
@@ -183,6 +183,29 @@ def compared(view: PackageView, path: str, node: Node, subject: Subject, upper: 
     return values.lo is not None and values.hi is not None and least <= values.lo and values.hi <= most
 
 
+def range_checked(view: PackageView, path: str, node: Node, subject: Subject) -> int | None:
+    """The largest C for which `T(n) <= C` leaves n >= 0, where the expression converts the subject n of a signed type
+    to an unsigned T (Go's one-comparison range check, `uint(n) > Max` false: n in 0..Max): a negative n converts to
+    n + 2^w of T's w bits where T is at least as wide (`uint(-1)` is T's largest value), so to at least T's largest
+    plus n's least plus 1 on each GOARCH; one narrower keeps n's low bits (`uint8(-250)` is 6), and its C is below 0:
+    no `uint8(n) <= C` proves anything. An unsigned n is never negative anyway."""
+    converted = conversion(view, path, node)
+    if converted is None or subject_of(view, path, converted[1], subject.shared) != subject:
+        return None
+    source, target = int_type(view, path, converted[1]), converted[0]
+    if source is None or not unsigned(target):
+        return None
+    return min(t[1] + s[0] for s, t in zip(ranges(source), ranges(target), strict=True))
+
+
+def differenced(view: PackageView, path: str, subject: Subject, minuend: Node, subtrahend: Node) -> bool:
+    """Is the subject `a - b` of these operands, by shape and go/types objects (`len(x) - pos` for len(x) and pos),
+    in whatever integer type it is done?"""
+    key = subject.key
+    a, b = (_key(view, path, unparen(n), subject.shared) for n in (minuend, subtrahend))
+    return key[0] == "op" and key[1] == b"-" and a is not None and b is not None and key[3:] == (a[0], b[0])
+
+
 def _not_narrower(source: str, target: str) -> bool:
     """Does target hold source's largest value on every GOARCH (int and uint share its word)?"""
     return all(s[1] <= t[1] for s, t in zip(ranges(source), ranges(target), strict=True))
@@ -242,6 +265,31 @@ def resliced_length(
     else:
         return None
     return k if k is not None and k >= 0 else None
+
+
+def window_width(view: PackageView, path: str, node: Node) -> Node | None:
+    """w of a slicing `x[i:i+w]` (or `x[i:w+i]`) by shape and go/types objects, whatever w is: it has exactly w
+    elements or panics. High and low are of one integer type of N bits; where the slicing does not panic, 0 <= i <=
+    i+w as computed, so (i+w) - i is from 0 to the type's largest and congruent to w modulo 2^N, as w is within the
+    type: they are equal (a negative w, or an i+w that wraps, leaves the high index below i, or i below 0). i is read
+    twice with no call between (its key and w's hold variables, lengths, constants and arithmetic; the operand calls
+    nothing either)."""
+    node = unparen(node)
+    start, end = (node.child_by_field_name(f) for f in ("start", "end"))
+    if node.type != "slice_expression" or start is None or end is None:
+        return None
+    end = unparen(end)
+    if end.type != "binary_expression" or text(end.child_by_field_name("operator")) != b"+":
+        return None
+    if any(n.type == "call_expression" for n in walk(node.child_by_field_name("operand"))):
+        return None
+    low = _key(view, path, unparen(start))
+    left, right = (unparen(end.child_by_field_name(f)) for f in ("left", "right"))
+    for mine, other in ((left, right), (right, left)):
+        key = _key(view, path, mine)
+        if low is not None and key is not None and key[0] == low[0] and _key(view, path, other) is not None:
+            return other
+    return None
 
 
 def assigned_value(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:
