@@ -25,6 +25,7 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
 from gorewrite.rules.iface_direct.pathed import rewrite_pathed
+from gorewrite.rules.iface_direct.printed import operand_call, rewrite
 from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
 from gorewrite.rules.iface_direct.sites import NAME, row_of, stores_of
 from gorewrite.rules.iface_direct.stored import rewrite_stored
@@ -36,6 +37,11 @@ def find(view: PackageView) -> list[Candidate]:
     found: dict[Escape, Candidate] = {}
     for escape in view.escapes:
         if escape.path not in view.package.rewritable or not escape.heap:
+            continue
+        printing = operand_call(view, escape)  # an operand of `fmt.Fprintf(&b, …)` (printed.py)
+        if printing is not None and owner(printing) is not None:
+            function = owner(printing)
+            found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
             continue
         asserts = b".(" in view.sources[escape.path] or escape.message.startswith("moved to heap: ")
         stores = stores_of(view, escape) if asserts else []  # a boxed value is read back only by an assertion
@@ -115,6 +121,9 @@ def _in_deleted_literal(view: PackageView, path: str, at: int, deleted: list[Edi
 
 
 def _proposal(view: PackageView, escape: Escape) -> Fix | str:
+    printing = operand_call(view, escape)
+    if printing is not None:
+        return rewrite(view, escape, printing)
     stores = stores_of(view, escape)
     ranged = range_loop(view, escape)
     assigned = None if stores or ranged else field_assignment(view, escape)

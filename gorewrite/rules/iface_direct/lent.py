@@ -1,0 +1,58 @@
+"""Whether a []byte may be the very storage of the bytes.Buffer it is written to (printed.py): fmt copies an
+operand into its own buffer before it writes, where a split call's earlier pieces write first, and a Write may
+overwrite or slide down bytes the []byte still shows (after a Reset, or a Next, or once grown in place).
+"""
+
+from __future__ import annotations
+
+from gorewrite import callees
+from gorewrite.proposals import PackageView
+from gorewrite.syntax import Node, address_operand, call_args, text
+from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+
+# A Buffer's methods that hand out no slice of its storage (Bytes, Next and AvailableBuffer do).
+SAFE = {"Write", "WriteString", "WriteByte", "WriteRune", "Len", "Cap", "Grow", "Reset", "String"}
+
+
+def lent(view: PackageView, types: TypeInfo, path: str, call: Node, target: Node) -> str:
+    """Why the []byte may be the writing Buffer's own storage; "" when it cannot: the Buffer is a variable the
+    function declares, whose every use writes to it, measures it or reads it as a string, never a slice of it."""
+    arg = call_args(call)[0]
+    buffer = address_operand(arg)
+    ident = types.at(path, buffer.start_byte) if buffer is not None else None
+    why = f"{text(target).decode()} may be a slice of {text(arg).decode()}'s storage, which a Write before it moves"
+    if ident is None or ident.kind != Kind.VAR or not ident.local or not _declared_empty(view, types, path, ident):
+        return why
+    root = view.tree(path).root_node
+    for use in types.uses(path, ident.obj):
+        parent = root.descendant_for_byte_range(use.start, use.end).parent
+        if parent.type == "unary_expression" and parent.parent.type == "argument_list":
+            if callees.callee(view, path, parent.parent.parent) == ("fmt", "", "Fprintf"):
+                continue  # fmt writes to it, and keeps nothing of it
+        if parent.type == "selector_expression" and text(parent.child_by_field_name("field")).decode() in SAFE:
+            continue
+        if parent.type == "selector_expression" and _copied_out(types, path, parent):
+            continue
+        return why
+    return ""
+
+
+def _declared_empty(view: PackageView, types: TypeInfo, path: str, ident: Ident) -> bool:
+    """Is the Buffer declared by `var x bytes.Buffer`, empty, sharing no storage (`x := *other` would)?"""
+    declared = [i for i in types.idents.get(path, ()) if i.obj == ident.obj and i.use == Use.DECL]
+    if len(declared) != 1:
+        return False
+    spec = view.tree(path).root_node.descendant_for_byte_range(declared[0].start, declared[0].end).parent
+    return spec.type == "var_spec" and spec.child_by_field_name("value") is None
+
+
+def _copied_out(types: TypeInfo, path: str, selector: Node) -> bool:
+    """Is `x.Bytes()` spread into Go's append, which copies it (`append(dst, x.Bytes()...)`)?"""
+    call = selector.parent
+    if text(selector.child_by_field_name("field")) != b"Bytes" or call.type != "call_expression":
+        return False
+    spread = call.parent
+    if spread.type != "variadic_argument" or spread.parent.parent.type != "call_expression":
+        return False
+    function = spread.parent.parent.child_by_field_name("function")
+    return types.builtin(path, function.start_byte, "append")
