@@ -170,6 +170,20 @@ func Probe() string {
         ),
         "it formats h of",
     ),
+    # the package's own `string`, a []byte: spelled as Go's string, it is none (WriteString does not take it)
+    "shadowed_string": (
+        case(
+            "shadowed_string",
+            """type string []byte
+
+// Line writes a key of the package's string type.
+func Line(b *bytes.Buffer, k string) {
+	fmt.Fprintf(b, "%s;", k)
+}
+""",
+        ),
+        "it formats k of",
+    ),
     "reads_buffer": (
         case(
             "reads_buffer",
@@ -456,6 +470,7 @@ NAIVE = {
         '{pkg}.Line("key", []{pkg}.Level{1})',
     ),
     "int_s": (_split("fmt.Fprintf(b, format, n)", 'b.WriteString(n); b.WriteString(";")'), "cannot use n"),
+    "shadowed_string": (_split('fmt.Fprintf(b, "%s;", k)', 'b.WriteString(k); b.WriteString(";")'), "cannot use k"),
     "storage_param": (
         _split('fmt.Fprintf(b, "%s=%s", k, v)', 'b.WriteString(k); b.WriteString("="); b.Write(v)'),
         "{pkg}.Probe()",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from gorewrite import callees
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, address_operand, call_args, text
-from gorewrite.typeinfo import Ident, Kind, TypeInfo, Use
+from gorewrite.typeinfo import Ident, TypeInfo, Use
 
 # A Buffer's methods that hand out no slice of its storage (Bytes, Next and AvailableBuffer do).
 SAFE = {"Write", "WriteString", "WriteByte", "WriteRune", "Len", "Cap", "Grow", "Reset", "String"}
@@ -21,7 +21,7 @@ def lent(view: PackageView, types: TypeInfo, path: str, call: Node, target: Node
     buffer = address_operand(arg)
     ident = types.at(path, buffer.start_byte) if buffer is not None else None
     why = f"{text(target).decode()} may be a slice of {text(arg).decode()}'s storage, which a Write before it moves"
-    if ident is None or ident.kind != Kind.VAR or not ident.local or not _declared_empty(view, types, path, ident):
+    if ident is None or not _declared_empty(view, types, path, ident):
         return why
     root = view.tree(path).root_node
     for use in types.uses(path, ident.obj):
@@ -38,7 +38,9 @@ def lent(view: PackageView, types: TypeInfo, path: str, call: Node, target: Node
 
 
 def _declared_empty(view: PackageView, types: TypeInfo, path: str, ident: Ident) -> bool:
-    """Is the Buffer declared by `var x bytes.Buffer`, empty, sharing no storage (`x := *other` would)?"""
+    """Is the Buffer declared by `var x bytes.Buffer` in the function, empty, sharing no storage (`x := *other`
+    would)? go/types describes the function's range only: a package's Buffer, which its other files may read,
+    shows no declaration here (test_a_package_buffer_may_lend_its_storage_in_another_file)."""
     declared = [i for i in types.idents.get(path, ()) if i.obj == ident.obj and i.use == Use.DECL]
     if len(declared) != 1:
         return False
