@@ -1,4 +1,4 @@
-"""iface-direct's split of `fmt.Fprintf(&b, …)` into a bytes.Buffer's own writes (printed.py): each `%s` operand
+"""iface-direct's split of `fmt.Fprintf(b, …)` into a *bytes.Buffer's own writes (printed.py): each `%s` operand
 that is a string or []byte of no named type is written as it is, and the boxing that put it on the heap goes. Every
 must-decline keeps its naive split as a mutant that prints other bytes (or does not build).
 """
@@ -61,10 +61,10 @@ func Probe() string {
 
 // Heartbeat writes a FIX heartbeat with its sequence number.
 func Heartbeat(seq int) []byte {
-	var msg bytes.Buffer
+	msg := new(bytes.Buffer)
 	field := make([]byte, 0, 13)
 	field = strconv.AppendInt(field, int64(seq), 10)
-	fmt.Fprintf(&msg, "8=FIX.4.2%c35=0%c34=%s%c\\té", soh, soh, field, soh)
+	fmt.Fprintf(msg, "8=FIX.4.2%c35=0%c34=%s%c\\té", soh, soh, field, soh)
 	return append([]byte(nil), msg.Bytes()...)
 }
 
@@ -196,9 +196,9 @@ func (Level) String() string { return strconv.Itoa(current.Len()) }
 
 // Line writes a key, then a level that reads the buffer.
 func Line(k string) string {
-	var b bytes.Buffer
-	current = &b
-	fmt.Fprintf(&b, "%s %s", k, Level(1))
+	b := new(bytes.Buffer)
+	current = b
+	fmt.Fprintf(b, "%s %s", k, Level(1))
 	return b.String()
 }
 """,
@@ -211,8 +211,8 @@ func Line(k string) string {
             "call_operand",
             """// Line writes a key and the length before it.
 func Line(k string) string {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s %d", k, b.Len())
+	b := new(bytes.Buffer)
+	fmt.Fprintf(b, "%s %d", k, b.Len())
 	return b.String()
 }
 """,
@@ -262,7 +262,7 @@ func Probe() int {
 """,
             '"fmt"\n\t"io"',
         ),
-        "only a variable's bytes.Buffer",
+        "only a *bytes.Buffer variable",
     ),
     "builder": (
         case(
@@ -271,6 +271,13 @@ func Probe() int {
             '"fmt"\n\t"strings"',
         ),
         "strings.Builder's inlined WriteString",
+    ),
+    "address_writer": (
+        case(
+            "address_writer",
+            'func Line(k string) string {\n\tvar b bytes.Buffer\n\tfmt.Fprintf(&b, "%s;", k)\n\treturn b.String()\n}\n',
+        ),
+        "which moves b to the heap: sync-pool pools that Buffer whole",
     ),
     "counted": (
         case(
@@ -326,9 +333,9 @@ func (Level) String() string { return strconv.Itoa(current.Len()) }
 
 // Line writes a key, then levels that read the buffer.
 func Line(k string, levels []Level) string {
-	var b bytes.Buffer
-	current = &b
-	fmt.Fprintf(&b, "%s %v", k, levels)
+	b := new(bytes.Buffer)
+	current = b
+	fmt.Fprintf(b, "%s %v", k, levels)
 	return b.String()
 }
 """,
@@ -367,16 +374,38 @@ func Probe() string {
             "storage_bytes",
             """// Probe writes a value the buffer holds back into it.
 func Probe() string {
-	var b bytes.Buffer
+	b := new(bytes.Buffer)
 	b.WriteString("payload")
 	v := b.Bytes()
 	b.Reset()
-	fmt.Fprintf(&b, "%s=%s", "key", v)
+	fmt.Fprintf(b, "%s=%s", "key", v)
 	return b.String()
 }
 """,
         ),
-        "v may be a slice of &b's storage",
+        "v may be a slice of b's storage",
+    ),
+    "storage_pair": (
+        case(
+            "storage_pair",
+            """// Line writes into src, declared beside a new Buffer.
+func Line(src *bytes.Buffer) string {
+	v := src.Bytes()
+	c, b := new(bytes.Buffer), src
+	b.Reset()
+	fmt.Fprintf(b, "%s=%s", "key", v)
+	return b.String() + c.String()
+}
+
+// Probe writes a value the buffer holds back into it.
+func Probe() string {
+	var src bytes.Buffer
+	src.WriteString("payload")
+	return Line(&src)
+}
+""",
+        ),
+        "v may be a slice of b's storage",
     ),
     "storage_spread": (
         case(
@@ -385,30 +414,32 @@ func Probe() string {
 
 // Probe writes a value the buffer holds back into it.
 func Probe() string {
-	var b bytes.Buffer
+	b := new(bytes.Buffer)
 	b.WriteString("payload")
 	v := view(b.Bytes()...)
 	b.Reset()
-	fmt.Fprintf(&b, "%s=%s", "key", v)
+	fmt.Fprintf(b, "%s=%s", "key", v)
 	return b.String()
 }
 """,
         ),
-        "v may be a slice of &b's storage",
+        "v may be a slice of b's storage",
     ),
     "storage_copied": (
         case(
             "storage_copied",
-            """// Line writes into a copy of src, which shares its storage.
+            """func pick(b *bytes.Buffer) *bytes.Buffer { return b }
+
+// Line writes into src by another name.
 func Line(src *bytes.Buffer) string {
 	v := src.Bytes()
-	var b = *src
+	b := pick(src)
 	b.Reset()
-	fmt.Fprintf(&b, "%s=%s", "key", v)
+	fmt.Fprintf(b, "%s=%s", "key", v)
 	return b.String()
 }
 
-// Probe writes a value the buffer holds back into its copy.
+// Probe writes a value the buffer holds back into it.
 func Probe() string {
 	var src bytes.Buffer
 	src.WriteString("payload")
@@ -416,7 +447,7 @@ func Probe() string {
 }
 """,
         ),
-        "v may be a slice of &b's storage",
+        "v may be a slice of b's storage",
     ),
 }
 
@@ -445,11 +476,11 @@ NAIVE = {
         "{pkg}.Probe()",
     ),
     "reads_buffer": (
-        _split('fmt.Fprintf(&b, "%s %s", k, Level(1))', 'b.WriteString(k); fmt.Fprintf(&b, " %s", Level(1))'),
+        _split('fmt.Fprintf(b, "%s %s", k, Level(1))', 'b.WriteString(k); fmt.Fprintf(b, " %s", Level(1))'),
         '{pkg}.Line("key")',
     ),
     "call_operand": (
-        _split('fmt.Fprintf(&b, "%s %d", k, b.Len())', 'b.WriteString(k); fmt.Fprintf(&b, " %d", b.Len())'),
+        _split('fmt.Fprintf(b, "%s %d", k, b.Len())', 'b.WriteString(k); fmt.Fprintf(b, " %d", b.Len())'),
         '{pkg}.Line("key")',
     ),
     "indexed": (
@@ -466,7 +497,7 @@ NAIVE = {
     "counted": (_split('n, _ := fmt.Fprintf(b, "%s;", k)', 'b.WriteString(k); b.WriteString(";")'), "undefined: n"),
     "not_fmt": (_split('Tee{&c}.Fprintf(&b, "%s;", k)', 'b.WriteString(k); b.WriteString(";")'), '{pkg}.Probe("key")'),
     "elements_with_methods": (
-        _split('fmt.Fprintf(&b, "%s %v", k, levels)', 'b.WriteString(k); fmt.Fprintf(&b, " %v", levels)'),
+        _split('fmt.Fprintf(b, "%s %v", k, levels)', 'b.WriteString(k); fmt.Fprintf(b, " %v", levels)'),
         '{pkg}.Line("key", []{pkg}.Level{1})',
     ),
     "int_s": (_split("fmt.Fprintf(b, format, n)", 'b.WriteString(n); b.WriteString(";")'), "cannot use n"),
@@ -476,15 +507,19 @@ NAIVE = {
         "{pkg}.Probe()",
     ),
     "storage_bytes": (
-        _split('fmt.Fprintf(&b, "%s=%s", "key", v)', 'fmt.Fprintf(&b, "%s=", "key"); b.Write(v)'),
+        _split('fmt.Fprintf(b, "%s=%s", "key", v)', 'fmt.Fprintf(b, "%s=", "key"); b.Write(v)'),
+        "{pkg}.Probe()",
+    ),
+    "storage_pair": (
+        _split('fmt.Fprintf(b, "%s=%s", "key", v)', 'fmt.Fprintf(b, "%s=", "key"); b.Write(v)'),
         "{pkg}.Probe()",
     ),
     "storage_spread": (
-        _split('fmt.Fprintf(&b, "%s=%s", "key", v)', 'fmt.Fprintf(&b, "%s=", "key"); b.Write(v)'),
+        _split('fmt.Fprintf(b, "%s=%s", "key", v)', 'fmt.Fprintf(b, "%s=", "key"); b.Write(v)'),
         "{pkg}.Probe()",
     ),
     "storage_copied": (
-        _split('fmt.Fprintf(&b, "%s=%s", "key", v)', 'fmt.Fprintf(&b, "%s=", "key"); b.Write(v)'),
+        _split('fmt.Fprintf(b, "%s=%s", "key", v)', 'fmt.Fprintf(b, "%s=", "key"); b.Write(v)'),
         "{pkg}.Probe()",
     ),
 }
@@ -494,8 +529,8 @@ globals().update(case_suite("iface-printed", RULE, FIXES, DECLINES, NAIVE))
 
 def test_the_split_writes_each_operand_with_the_buffer_s_own_method(proposed):
     after = edited(FIXES["heartbeat"][0], only_fix(proposed["heartbeat"]))
-    assert 'fmt.Fprintf(&msg, "8=FIX.4.2%c35=0%c34=", soh, soh)\n\tmsg.Write(field)\n' in after, after
-    assert 'fmt.Fprintf(&msg, "%c\\té", soh)' in after, after
+    assert 'fmt.Fprintf(msg, "8=FIX.4.2%c35=0%c34=", soh, soh)\n\tmsg.Write(field)\n' in after, after
+    assert 'fmt.Fprintf(msg, "%c\\té", soh)' in after, after
     after = edited(FIXES["percent"][0], only_fix(proposed["percent"]))
     assert 'b.WriteString(name)\n\tb.WriteString(": 100% done (%)\\n")' in after, after
 
@@ -539,11 +574,11 @@ import (
 	"fmt"
 )
 
-var out bytes.Buffer
+var out = new(bytes.Buffer)
 
 // Line writes a key and a raw value to the package's buffer.
 func Line(k string, v []byte) string {
-	fmt.Fprintf(&out, "%s=%s", k, v)
+	fmt.Fprintf(out, "%s=%s", k, v)
 	return out.String()
 }
 """,
@@ -564,7 +599,7 @@ def test_a_package_buffer_may_lend_its_storage_in_another_file(tmp_path, toolcha
     """Only a Buffer the function declares has all its uses in view: a package's is read in its other files, where
     `out.Bytes()` lends the storage the naive split then overwrites ("key=key=oad" for "key=payload")."""
     files = {f"global/{name}": code for name, code in GLOBAL.items()}
-    naive = GLOBAL["line.go"].replace('fmt.Fprintf(&out, "%s=%s", k, v)', 'fmt.Fprintf(&out, "%s=", k); out.Write(v)')
+    naive = GLOBAL["line.go"].replace('fmt.Fprintf(out, "%s=%s", k, v)', 'fmt.Fprintf(out, "%s=", k); out.Write(v)')
     files |= {"naive/line.go": naive.replace("package global", "package naive")}
     files |= {"naive/probe.go": GLOBAL["probe.go"].replace("package global", "package naive")}
     main = 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/global"\n\t"example.com/m/naive"\n)\n\n'
@@ -572,6 +607,6 @@ def test_a_package_buffer_may_lend_its_storage_in_another_file(tmp_path, toolcha
     root = module(tmp_path, files)
     found = proposals(root, RULE)["example.com/m/global"]
     found = [p for p in found if isinstance(p, Declined) and p.site.message == "v escapes to heap"]
-    assert_declines(found, "v may be a slice of &out's storage")
+    assert_declines(found, "v may be a slice of out's storage")
     ran = toolchain.run(["run", "./compare"], str(root))
     assert ran.stdout.decode().split() == ["key=payload", "key=key=oad"], ran.stdout.decode()

@@ -168,21 +168,25 @@ def _inlined(view: PackageView, path: str, call: Node) -> str | None:
 
 
 def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
-    """The receiver the writes are called on (`b` of `&b` or of a `*bytes.Buffer` b), or why the writer is not a
-    bytes.Buffer, whose writes may be split: its Write never fails, and nothing sees the writes apart; another
-    writer may fail one (a short write of an io.Writer, a file), or take each on its own (a counting writer, a
-    bufio.Writer that flushes); strings.Builder's inlined WriteString reports its append escaping under go1.25+."""
-    operand = address_operand(arg)
-    name = arg if operand is None else operand
-    ident = types.at(path, name.start_byte) if name.type == "identifier" else None
-    named = (ident.named or "") if ident is not None else ""
-    if named != ("*" + WRITER if operand is None else WRITER):
+    """The `*bytes.Buffer` variable the writes are called on, or why the writer is not one whose writes may be split:
+    a Buffer's Write never fails and hands the bytes to no one; another io.Writer may fail one (a short write, a
+    file) or take each on its own (a counting writer, a bufio.Writer that flushes), and strings.Builder's inlined
+    WriteString reports its append escaping under go1.25+. `&b` is declined too: handing it to fmt moves b to the
+    heap, where sync-pool pools the Buffer whole, rewriting this call's `&b` (the two would overlap, and its pool
+    fix spans every Buffer of the package); the next run splits the call on the pooled pointer."""
+    if address_operand(arg) is not None:
         return (
-            f"it prints to {text(arg).decode()}: only a variable's bytes.Buffer, which never fails a Write and shows"
+            f"it prints to {text(arg).decode()}, which moves {text(address_operand(arg)).decode()} to the heap:"
+            " sync-pool pools that Buffer whole, rewriting this call; the next run splits it on the pooled pointer"
+        )
+    ident = types.at(path, arg.start_byte) if arg.type == "identifier" else None
+    if ident is None or ident.named != "*" + WRITER:
+        return (
+            f"it prints to {text(arg).decode()}: only a *bytes.Buffer variable, which never fails a Write and shows"
             " no one the writes apart, takes the text in several writes (a strings.Builder's inlined WriteString"
             " reports its append escaping under go1.25+)"
         )
-    return text(name)
+    return text(arg)
 
 
 def _plain(types: TypeInfo, path: str, operand: Node) -> str | None:
