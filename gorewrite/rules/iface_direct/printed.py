@@ -1,5 +1,5 @@
 """A string or []byte boxed in `any` only to be printed by `%s` into a bytes.Buffer: fmt's `a ...any` leaks its
-operands, so `fmt.Fprintf(&b, "%s=%s ", k, v)` puts k and v on the heap (convTstring's 16 bytes each, or a
+operands, so `fmt.Fprintf(b, "%s=%s ", k, v)` puts k and v on the heap (convTstring's 16 bytes each, or a
 []byte's whole array), where `b.WriteString(k)` writes the same bytes and keeps them on the stack.
 
 The call statement becomes its pieces in order: each operand whose directive prints it unchanged, written with
@@ -14,12 +14,12 @@ fmt/print.go's doPrintf and bytes.Buffer's methods:
   the whole, from the same operands in the same order;
 - nothing runs between the pieces that could tell them from one write: every operand is a constant or variable
   of a predeclared type or []byte, whose formatting calls no method of the program and whose later read gives the
-  value the call read (only the Buffer's writes run in between), and the writer is a Buffer (`&b`, or a
-  `*bytes.Buffer` variable), whose Write never fails (it panics with ErrTooLarge past the largest slice, with the
-  whole text or a piece of it) and hands the bytes to no one; another io.Writer may fail a Write or count them,
-  and strings.Builder's inlined WriteString reports its append escaping under go1.25+;
+  value the call read (only the Buffer's writes run in between), and the writer is a `*bytes.Buffer` variable,
+  whose Write never fails (it panics with ErrTooLarge past the largest slice, with the whole text or a piece of
+  it) and hands the bytes to no one; another io.Writer may fail a Write or count them, strings.Builder's inlined
+  WriteString reports its append escaping under go1.25+, and `&b` is left to sync-pool (_writer);
 - a []byte is not the Buffer's own storage, which a write before it may overwrite where fmt had copied it first:
-  the Buffer is declared `var b bytes.Buffer` in the function, and none of its uses hands out a slice of it but
+  the Buffer is made by `new(bytes.Buffer)` in the function, and none of its uses hands out a slice of it but
   `b.Bytes()` spread into Go's append, which copies it (lent.py);
 - the call is a statement of a block: its `(n, err)` go unread.
 The full doc is rules/iface-direct/README.md ("Operands of fmt.Fprintf").
