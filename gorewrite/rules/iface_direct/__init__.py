@@ -38,11 +38,6 @@ def find(view: PackageView) -> list[Candidate]:
     for escape in view.escapes:
         if escape.path not in view.package.rewritable or not escape.heap:
             continue
-        printing = operand_call(view, escape)  # an operand of `fmt.Fprintf(&b, …)` (printed.py)
-        if printing is not None and owner(printing) is not None:
-            function = owner(printing)
-            found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
-            continue
         asserts = b".(" in view.sources[escape.path] or escape.message.startswith("moved to heap: ")
         stores = stores_of(view, escape) if asserts else []  # a boxed value is read back only by an assertion
         ranged = None if stores else range_loop(view, escape)
@@ -51,6 +46,9 @@ def find(view: PackageView) -> list[Candidate]:
         if stores or ranged or assigned or nested:
             held = stores or nested
             function = owner(held[0].declaration if held else ranged[0] if ranged else assigned)
+            found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
+        elif (printing := operand_call(view, escape)) is not None and owner(printing) is not None:
+            function = owner(printing)  # an operand of `fmt.Fprintf(b, …)` (printed.py)
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
@@ -121,12 +119,12 @@ def _in_deleted_literal(view: PackageView, path: str, at: int, deleted: list[Edi
 
 
 def _proposal(view: PackageView, escape: Escape) -> Fix | str:
-    printing = operand_call(view, escape)
-    if printing is not None:
-        return rewrite(view, escape, printing)
     stores = stores_of(view, escape)
     ranged = range_loop(view, escape)
     assigned = None if stores or ranged else field_assignment(view, escape)
+    printing = None if stores or ranged or assigned else operand_call(view, escape)
+    if printing is not None and not stores_of(view, escape, nested=True):
+        return rewrite(view, escape, printing)  # an operand of `fmt.Fprintf(b, …)` (printed.py)
     if not stores and ranged is None and assigned is None:  # a value of a nested literal (paths.py)
         return rewrite_pathed(view, escape, stores_of(view, escape, nested=True))
     if assigned is not None:
