@@ -277,7 +277,7 @@ func Probe() int {
             "address_writer",
             'func Line(k string) string {\n\tvar b bytes.Buffer\n\tfmt.Fprintf(&b, "%s;", k)\n\treturn b.String()\n}\n',
         ),
-        "which moves b to the heap: sync-pool pools that Buffer whole",
+        "which moves b to the heap: sync-pool pools a Buffer (or Builder) so handed whole",
     ),
     "counted": (
         case(

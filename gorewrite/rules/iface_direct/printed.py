@@ -177,7 +177,8 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
     if address_operand(arg) is not None:
         return (
             f"it prints to {text(arg).decode()}, which moves {text(address_operand(arg)).decode()} to the heap:"
-            " sync-pool pools that Buffer whole, rewriting this call; the next run splits it on the pooled pointer"
+            " sync-pool pools a Buffer (or Builder) so handed whole, rewriting this call; the next run splits it on the"
+            " pooled pointer"
         )
     ident = types.at(path, arg.start_byte) if arg.type == "identifier" else None
     if ident is None or ident.named != "*" + WRITER:
