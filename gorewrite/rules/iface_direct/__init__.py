@@ -25,6 +25,7 @@ from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal,
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
 from gorewrite.rules.iface_direct.pathed import rewrite_pathed
+from gorewrite.rules.iface_direct.printed import operand_call, rewrite
 from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
 from gorewrite.rules.iface_direct.sites import NAME, row_of, stores_of
 from gorewrite.rules.iface_direct.stored import rewrite_stored
@@ -45,6 +46,9 @@ def find(view: PackageView) -> list[Candidate]:
         if stores or ranged or assigned or nested:
             held = stores or nested
             function = owner(held[0].declaration if held else ranged[0] if ranged else assigned)
+            found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
+        elif (printing := operand_call(view, escape)) is not None and owner(printing) is not None:
+            function = owner(printing)  # an operand of `fmt.Fprintf(b, …)` (printed.py)
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
@@ -118,6 +122,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     stores = stores_of(view, escape)
     ranged = range_loop(view, escape)
     assigned = None if stores or ranged else field_assignment(view, escape)
+    printing = None if stores or ranged or assigned else operand_call(view, escape)
+    if printing is not None and not stores_of(view, escape, nested=True):
+        return rewrite(view, escape, printing)  # an operand of `fmt.Fprintf(b, …)` (printed.py)
     if not stores and ranged is None and assigned is None:  # a value of a nested literal (paths.py)
         return rewrite_pathed(view, escape, stores_of(view, escape, nested=True))
     if assigned is not None:

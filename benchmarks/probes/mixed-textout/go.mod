@@ -1,0 +1,3 @@
+module example.com/probes/mixed-textout
+
+go 1.22
