@@ -55,14 +55,22 @@ class _Proof:
 
 
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
-    """The package's pointer methods the function may call, DEPTH calls deep, whose types reads_only reads, and the
-    functions and methods taking a pointer its func literals call, whose types parameter_reads_only reads (only
-    those: retention reads the body of a callee whose types are asked, which may change what it says elsewhere)."""
-    found = callees.scopes(view, function, depth=DEPTH, kinds=("method_declaration",))
-    methods = tuple(s for s in found if named_receiver(_declaration_at(view, s), pointer=True) is not None)
+    """The package's pointer methods the function may call, DEPTH calls deep, whose types reads_only reads, the
+    functions and methods taking a pointer its func literals call, whose types parameter_reads_only reads, and the
+    pointer methods those may call, which it follows from them (`retry(&cfg)` calling `cfg.delay(n)`); only those:
+    retention reads the body of a callee whose types are asked, which may change what it says elsewhere."""
     literals = (n for n in walk(function) if n.type == "func_literal")
     called = {s for literal in literals for s in callees.scopes(view, literal, depth=1)}
-    return methods + tuple(s for s in sorted(called) if s not in methods and _takes_pointer(_declaration_at(view, s)))
+    taking = tuple(s for s in sorted(called) if _takes_pointer(_declaration_at(view, s)))
+    roots = (function, *(_declaration_at(view, s) for s in taking))
+    methods = tuple(dict.fromkeys(s for root in roots for s in _pointer_methods(view, root)))
+    return methods + tuple(s for s in taking if s not in methods)
+
+
+def _pointer_methods(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
+    """The package's pointer methods the function may call, DEPTH calls deep."""
+    found = callees.scopes(view, function, depth=DEPTH, kinds=("method_declaration",))
+    return tuple(s for s in found if named_receiver(_declaration_at(view, s), pointer=True) is not None)
 
 
 def _takes_pointer(declaration: Node) -> bool:

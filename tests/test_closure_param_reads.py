@@ -136,6 +136,59 @@ func Clamp(vs []int, lo, hi int) []int {
 """,
         f"\t\t\tj := j {COPY}\n",
     ),
+    "param_reads_function_method": (  # the probe's queue.Deliver: a function given &cfg reads it through a pointer
+        # method of its own (cfg.delay), which the proof follows from that function, not only from the spawner
+        """package param_reads_function_method
+
+import (
+	"strconv"
+	"sync"
+	"time"
+)
+
+type Config struct {
+	Attempts int
+	Backoff  time.Duration
+}
+
+func (c *Config) normalize() {
+	if c.Attempts <= 0 {
+		c.Attempts = 3
+	}
+}
+
+func (c *Config) delay(n int) time.Duration { return c.Backoff << uint(min(n, 16)) }
+
+func retry(cfg *Config, send func() bool) string {
+	var waited time.Duration
+	for n := 0; n < cfg.Attempts; n++ {
+		if send() {
+			return strconv.Itoa(n+1) + "/" + waited.String()
+		}
+		waited += cfg.delay(n)
+	}
+	return "gave up after " + waited.String()
+}
+
+// Deliver retries every domain's send in a goroutine of its own, the config defaulted first.
+func Deliver(domains []string, cfg Config) []string {
+	cfg.normalize()
+	out := make([]string, len(domains))
+	var wg sync.WaitGroup
+	for i, d := range domains {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tries := 0
+			out[i] = retry(&cfg, func() bool { tries++; return tries > len(d)%3 })
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        f"\t\tgo func() {{\n\t\t\tcfg := cfg {COPY}\n\t\t\tdefer wg.Done()",
+    ),
     "param_reads_nil_default": (  # the helper falls back to defaults for a nil policy: &p and its copy are never nil
         """package param_reads_nil_default
 
@@ -365,6 +418,55 @@ func Deferred() int {
 """,
         "the address of g is taken at or after the statement making the closure",
     ),
+    "decline_param_reads_function_method_writes": (  # the function's pointer method counts the retries through
+        # the pointer, read after the Wait: a copy would count into itself
+        """package decline_param_reads_function_method_writes
+
+import (
+	"sync"
+	"time"
+)
+
+type Config struct {
+	mu      sync.Mutex
+	Backoff time.Duration
+	retries int
+}
+
+func (c *Config) delay(n int) time.Duration {
+	c.mu.Lock()
+	c.retries++
+	c.mu.Unlock()
+	return c.Backoff << uint(min(n, 16))
+}
+
+func retry(cfg *Config, fails int) time.Duration {
+	var waited time.Duration
+	for n := 0; n < fails; n++ {
+		waited += cfg.delay(n)
+	}
+	return waited
+}
+
+// Retries retries every domain's send and says how many retries the config counted.
+func Retries(fails []int) ([]time.Duration, int) {
+	cfg := Config{Backoff: time.Millisecond}
+	out := make([]time.Duration, len(fails))
+	var wg sync.WaitGroup
+	for i, f := range fails {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = retry(&cfg, f)
+		}()
+	}
+	wg.Wait()
+	return out, cfg.retries
+}
+""",
+        "passed to retry, which gorewrite cannot prove only reads through it: Config.delay uses its receiver other "
+        "than to read a field or call a method",
+    ),
     "decline_param_reads_atomic": (  # another package's function writes through the pointer: the count is shared
         """package decline_param_reads_atomic
 
@@ -410,6 +512,10 @@ NAIVE = {
     "decline_param_reads_passed_on": (_both("st"), 'fmt.Sprint({pkg}.Visit("a"))'),
     "decline_param_reads_kept": (_both("lim"), "fmt.Sprint({pkg}.Track())"),
     "decline_param_reads_deferred": (_both("g"), "fmt.Sprint({pkg}.Deferred())"),  # the copies report 1, not 5
+    "decline_param_reads_function_method_writes": (  # the copies count into themselves: 0 retries, not 3
+        lambda source: source.replace("\t\tgo func() {\n", "\t\tcfg := cfg\n\t\tgo func() {\n\t\t\tcfg := cfg\n"),
+        "fmt.Sprint({pkg}.Retries([]int{1, 2}))",
+    ),
     "decline_param_reads_atomic": (  # the copies count into themselves: 0 errors, not 2
         lambda source: source.replace("\t\tgo func() {\n", "\t\tn := n\n\t\tgo func() {\n\t\t\tn := n\n"),
         'fmt.Sprint({pkg}.Errors([]string{"level=error", "level=error x"}))',
@@ -420,6 +526,7 @@ ALLOCS = {
     "param_reads_policy": 'fmt.Sprint({pkg}.RunAll([]string{"db", "disk"}, {pkg}.Policy{Prefix: "x"}))',
     "param_reads_method_arg": 'fmt.Sprint({pkg}.URLs([]string{"/a", "/b"}, "h"))',
     "param_reads_field": "fmt.Sprint({pkg}.Clamp([]int{-5, 3, 50}, 0, 10))",
+    "param_reads_function_method": 'fmt.Sprint({pkg}.Deliver([]string{"ab", "c"}, {pkg}.Config{Backoff: 1}))',
     "param_reads_nil_default": "fmt.Sprint({pkg}.Budgets([]int{1, 3}, {pkg}.Policy{}))",
     "receiver_reads_nil_safe": 'fmt.Sprint({pkg}.Render([]string{"up", "rss"}, "prod", "eu"))',
 }
