@@ -61,6 +61,6 @@ func TestPool(t *testing.T) {
 	p.Put("a", c2)
 	p.Put("b", conn{&closed})
 	if err := p.Close(); err != nil || closed.Load() != 2 {
-		t.Fatal(err, closed)
+		t.Fatal(err, closed.Load())
 	}
 }
