@@ -59,14 +59,27 @@ class _Proof:
 
 
 def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
-    """The package's pointer methods the function may call, DEPTH calls deep, whose types reads_only reads, and the
-    functions and methods taking a pointer its func literals call, whose types parameter_reads_only reads (only
-    those: retention reads the body of a callee whose types are asked, which may change what it says elsewhere)."""
-    found = callees.scopes(view, function, depth=DEPTH, kinds=("method_declaration",))
-    methods = tuple(s for s in found if named_receiver(_declaration_at(view, s), pointer=True) is not None)
+    """The package's pointer methods the function may call, DEPTH calls deep, whose types reads_only reads, the
+    functions and methods taking a pointer its func literals call, whose types parameter_reads_only reads, and the
+    pointer methods and pointer-taking functions those may call, DEPTH deep, which it follows from them
+    (`retry(&cfg)` calling `cfg.delay(n)`, `lookup(&opts)` calling `ordered(rs, o)`); only those: retention reads
+    the body of a callee whose types are asked, which may change what it says elsewhere."""
     literals = (n for n in walk(function) if n.type == "func_literal")
     called = {s for literal in literals for s in callees.scopes(view, literal, depth=1)}
-    return methods + tuple(s for s in sorted(called) if s not in methods and _takes_pointer(_declaration_at(view, s)))
+    taking = tuple(s for s in sorted(called) if _takes_pointer(_declaration_at(view, s)))
+    reached = (s for root in taking for s in callees.scopes(view, _declaration_at(view, root), depth=DEPTH))
+    further = tuple(s for s in reached if _takes_pointer(_declaration_at(view, s)) or _pointer_method(view, s))
+    return tuple(dict.fromkeys(_pointer_methods(view, function) + further + taking))
+
+
+def _pointer_methods(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
+    """The package's pointer methods the function may call, DEPTH calls deep."""
+    found = callees.scopes(view, function, depth=DEPTH, kinds=("method_declaration",))
+    return tuple(s for s in found if _pointer_method(view, s))
+
+
+def _pointer_method(view: PackageView, scope: tuple[str, int, int]) -> bool:
+    return named_receiver(_declaration_at(view, scope), pointer=True) is not None
 
 
 def _takes_pointer(declaration: Node) -> bool:
@@ -93,11 +106,21 @@ def reads_only(view: PackageView, path: str, call: Node) -> str | None:
 
 def parameter_reads_only(view: PackageView, path: str, call: Node, index: int) -> str | None:
     """None when `call` passes its argument `index` to a parameter of the package's function or method that only
-    reads through it (or calls pointer methods that do), in every build; else why not."""
+    reads through it (or calls pointer methods that do, or passes it on to such a parameter), in every build; else
+    why not."""
     key, proof = callees.callee(view, path, call), _Proof()
+    return _parameter(view, path, call, index, key, proof, 0) or _every_build(view, key, proof)
+
+
+def _parameter(view: PackageView, path: str, call: Node, index: int, key, proof: _Proof, depth: int) -> str | None:
     found = key if isinstance(key, str) else _declared(view, key, callees.shown(call))
     if isinstance(found, str):
         return found
+    if (key, index) in proof.seen:  # a recursive call: its parameter stands for itself, as a method's receiver does
+        return None
+    if depth >= DEPTH:
+        return f"{callees.shown(call)} is more than {DEPTH} calls deep"
+    proof.seen.add((key, index))
     param = callees.parameter(view, found, index)
     if param is None:  # unnamed, or a variadic parameter's second argument or later (its first: the slice, held below)
         return f"{callees.shown(call)} takes the address as a parameter go/types does not name here"
@@ -105,8 +128,22 @@ def parameter_reads_only(view: PackageView, path: str, call: Node, index: int) -
         proof.names.add(key[2])  # promoted: a method of the operand's type in another build or go test shadows it
     _note_file(view, found[0], proof)
     what = f"its parameter {text(param[0]).decode()}"
-    reason = _uses(view, found[0], found[1], param[0], (key[0], "", key[2]), proof, 0, what)
-    return reason or _every_build(view, key, proof)
+    return _uses(view, found[0], found[1], param[0], (key[0], "", key[2]), proof, depth, what)
+
+
+def _passed_on(view: PackageView, path: str, ident: Node, proof: _Proof, depth: int) -> str | None | bool:
+    """When a parameter's use is an argument of a call, not go (which may run after the call), of the package's own
+    function or method: None when its parameter only reads through it too (`lookup(&opts)` handing o to
+    `ordered(rs, o)`), else why not; False for any other use. A receiver's proof does not pass it on: the types of
+    the functions a method calls are not asked for (scopes)."""
+    arguments = ident.parent
+    call = arguments.parent if arguments.type == "argument_list" else None
+    if call is None or call.type != "call_expression" or call.parent.type == "go_statement":
+        return False
+    key = callees.callee(view, path, call)
+    if isinstance(key, str) or key[0] != view.package.import_path:
+        return False  # not the package's own (cgo's, another package's): declined as any other use
+    return _parameter(view, path, call, items(arguments).index(ident), key, proof, depth + 1)
 
 
 def pointer_reads_only(view: PackageView, path: str, pointer: Node) -> str | None:
@@ -197,6 +234,11 @@ def _uses(view, path: str, declaration: Node, name: Node, key, proof: _Proof, de
         if _read(view, path, node, key, proof):
             continue
         if merges.tests_nil(types, path, node, ("==", "!=")):  # an address taken is never nil, nor is its copy's
+            continue
+        passed = _passed_on(view, path, node, proof, depth) if not key[1] else False
+        if passed is not False:
+            if passed:
+                return passed
             continue
         called = _called_method(view, path, node, key, proof)
         if called is None:

@@ -136,6 +136,148 @@ func Clamp(vs []int, lo, hi int) []int {
 """,
         f"\t\t\tj := j {COPY}\n",
     ),
+    "param_reads_function_method": (  # the probe's queue.Deliver: a function given &cfg reads it through a pointer
+        # method of its own (cfg.delay), which the proof follows from that function, not only from the spawner
+        """package param_reads_function_method
+
+import (
+	"strconv"
+	"sync"
+	"time"
+)
+
+type Config struct {
+	Attempts int
+	Backoff  time.Duration
+}
+
+func (c *Config) normalize() {
+	if c.Attempts <= 0 {
+		c.Attempts = 3
+	}
+}
+
+func (c *Config) delay(n int) time.Duration { return c.Backoff << uint(min(n, 16)) }
+
+func retry(cfg *Config, send func() bool) string {
+	var waited time.Duration
+	for n := 0; n < cfg.Attempts; n++ {
+		if send() {
+			return strconv.Itoa(n+1) + "/" + waited.String()
+		}
+		waited += cfg.delay(n)
+	}
+	return "gave up after " + waited.String()
+}
+
+// Deliver retries every domain's send in a goroutine of its own, the config defaulted first.
+func Deliver(domains []string, cfg Config) []string {
+	cfg.normalize()
+	out := make([]string, len(domains))
+	var wg sync.WaitGroup
+	for i, d := range domains {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tries := 0
+			out[i] = retry(&cfg, func() bool { tries++; return tries > len(d)%3 })
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        f"\t\tgo func() {{\n\t\t\tcfg := cfg {COPY}\n\t\t\tdefer wg.Done()",
+    ),
+    "param_reads_passed_on_reader": (  # the probe's mx.Resolve: lookup hands the options on to ordered, which reads
+        """package param_reads_passed_on_reader
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+type Options struct {
+	MaxHosts int
+	Suffix   string
+}
+
+func (o *Options) defaults() {
+	if o.MaxHosts <= 0 {
+		o.MaxHosts = 2
+	}
+}
+
+func ordered(hosts []string, o *Options) []string {
+	sort.Strings(hosts)
+	return hosts[:min(len(hosts), o.MaxHosts)]
+}
+
+func lookup(domain string, o *Options) string {
+	hosts := []string{"c." + domain, "a." + domain, "b." + domain}
+	return strings.Join(ordered(hosts, o), ",") + o.Suffix
+}
+
+// Resolve looks every domain up in a goroutine of its own, the options defaulted first.
+func Resolve(domains []string, opts Options) []string {
+	opts.defaults()
+	out := make([]string, len(domains))
+	var wg sync.WaitGroup
+	for i, d := range domains {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = lookup(d, &opts)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        f"\t\tgo func() {{\n\t\t\topts := opts {COPY}\n\t\t\tdefer wg.Done()",
+    ),
+    "param_reads_recursive": (  # a recursive walk hands the limits to itself: the call stands for itself
+        """package param_reads_recursive
+
+import "sync"
+
+type Node struct {
+	Name string
+	Kids []*Node
+}
+
+type Limits struct{ Depth int }
+
+func count(n *Node, depth int, l *Limits) int {
+	if n == nil || depth > l.Depth {
+		return 0
+	}
+	c := 1
+	for _, k := range n.Kids {
+		c += count(k, depth+1, l)
+	}
+	return c
+}
+
+// Sizes counts every tree down to the limit, one goroutine each.
+func Sizes(trees []*Node, depth int) []int {
+	lim := Limits{Depth: depth}
+	out := make([]int, len(trees))
+	var wg sync.WaitGroup
+	for i, t := range trees {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = count(t, 0, &lim)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        f"\t\tgo func() {{\n\t\t\tlim := lim {COPY}\n\t\t\tdefer wg.Done()",
+    ),
     "param_reads_nil_default": (  # the helper falls back to defaults for a nil policy: &p and its copy are never nil
         """package param_reads_nil_default
 
@@ -297,8 +439,8 @@ func Visit(name string) (string, int) {
 }
 """,
         "the address of st is taken at or after the statement making the closure (line 22), passed to visit, which "
-        "gorewrite cannot prove only reads through it: visit uses its parameter s other than to read a field or call "
-        "a method (line 10)",
+        "gorewrite cannot prove only reads through it: touch uses its parameter s other than to read a field or call "
+        "a method (line 7)",
     ),
     "decline_param_reads_kept": (  # the callee keeps the pointer: the function reads it back after a later write
         """package decline_param_reads_kept
@@ -365,6 +507,186 @@ func Deferred() int {
 """,
         "the address of g is taken at or after the statement making the closure",
     ),
+    "decline_param_reads_function_method_writes": (  # the function's pointer method counts the retries through
+        # the pointer, read after the Wait: a copy would count into itself
+        """package decline_param_reads_function_method_writes
+
+import (
+	"sync"
+	"time"
+)
+
+type Config struct {
+	mu      sync.Mutex
+	Backoff time.Duration
+	retries int
+}
+
+func (c *Config) delay(n int) time.Duration {
+	c.mu.Lock()
+	c.retries++
+	c.mu.Unlock()
+	return c.Backoff << uint(min(n, 16))
+}
+
+func retry(cfg *Config, fails int) time.Duration {
+	var waited time.Duration
+	for n := 0; n < fails; n++ {
+		waited += cfg.delay(n)
+	}
+	return waited
+}
+
+// Retries retries every domain's send and says how many retries the config counted.
+func Retries(fails []int) ([]time.Duration, int) {
+	cfg := Config{Backoff: time.Millisecond}
+	out := make([]time.Duration, len(fails))
+	var wg sync.WaitGroup
+	for i, f := range fails {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = retry(&cfg, f)
+		}()
+	}
+	wg.Wait()
+	return out, cfg.retries
+}
+""",
+        "passed to retry, which gorewrite cannot prove only reads through it: Config.delay uses its receiver other "
+        "than to read a field or call a method",
+    ),
+    "decline_param_reads_passed_on_go": (  # the callee hands the pointer to a goroutine that reads it after the write
+        """package decline_param_reads_passed_on_go
+
+import "sync"
+
+type Options struct{ Level int }
+
+func report(o *Options, start <-chan struct{}, res chan<- int) {
+	<-start
+	res <- o.Level
+}
+
+func check(o *Options, start <-chan struct{}, res chan<- int) { go report(o, start, res) }
+
+// Late starts a check whose report reads the level only after the function raised it.
+func Late() int {
+	opts := Options{Level: 1}
+	start, res := make(chan struct{}), make(chan int, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		check(&opts, start, res)
+	}()
+	wg.Wait()
+	opts.Level = 5
+	close(start)
+	return <-res
+}
+""",
+        "passed to check, which gorewrite cannot prove only reads through it: check uses its parameter o other than to "
+        "read a field or call a method",
+    ),
+    "decline_param_reads_passed_on_deep": (  # five calls deep: past the bound the proof follows
+        """package decline_param_reads_passed_on_deep
+
+import "sync"
+
+type Options struct{ Scale int }
+
+func e(v int, o *Options) int { return v * o.Scale }
+func d(v int, o *Options) int { return e(v, o) }
+func c(v int, o *Options) int { return d(v, o) }
+func b(v int, o *Options) int { return c(v, o) }
+func a(v int, o *Options) int { return b(v, o) }
+
+// Scaled scales every value in a goroutine of its own.
+func Scaled(vs []int) []int {
+	opts := Options{Scale: 3}
+	out := make([]int, len(vs))
+	var wg sync.WaitGroup
+	for i, v := range vs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = a(v, &opts)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "passed to a, which gorewrite cannot prove only reads through it: e is more than 4 calls deep",
+    ),
+    "decline_receiver_reads_passed_on": (  # a pointer method hands its receiver to a function that counts through it
+        """package decline_receiver_reads_passed_on
+
+import "sync"
+
+type gauge struct {
+	name  string
+	reads int
+}
+
+func note(g *gauge) { g.reads++ }
+
+func (g *gauge) label(v int) string {
+	note(g)
+	return g.name
+}
+
+// Labels labels every value in a goroutine of its own and says how often the gauge was read.
+func Labels(vs []int) ([]string, int) {
+	g := gauge{name: "rss"}
+	out := make([]string, len(vs))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for i, v := range vs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			out[i] = g.label(v)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return out, g.reads
+}
+""",
+        "by g.label, which gorewrite cannot prove only reads it: gauge.label uses its receiver other than to read a "
+        "field or call a method (line 13)",
+    ),
+    "decline_param_reads_passed_to_std": (  # the callee decodes into the options through encoding/json: a write
+        """package decline_param_reads_passed_to_std
+
+import (
+	"encoding/json"
+	"sync"
+)
+
+type Options struct{ Level int }
+
+func load(data []byte, o *Options) error { return json.Unmarshal(data, o) }
+
+// Loaded decodes an override in a goroutine and reads the options after it.
+func Loaded(data []byte) int {
+	opts := Options{Level: 1}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		load(data, &opts)
+	}()
+	wg.Wait()
+	return opts.Level
+}
+""",
+        "passed to load, which gorewrite cannot prove only reads through it: load uses its parameter o other than to "
+        "read a field or call a method (line 10)",
+    ),
     "decline_param_reads_atomic": (  # another package's function writes through the pointer: the count is shared
         """package decline_param_reads_atomic
 
@@ -410,6 +732,19 @@ NAIVE = {
     "decline_param_reads_passed_on": (_both("st"), 'fmt.Sprint({pkg}.Visit("a"))'),
     "decline_param_reads_kept": (_both("lim"), "fmt.Sprint({pkg}.Track())"),
     "decline_param_reads_deferred": (_both("g"), "fmt.Sprint({pkg}.Deferred())"),  # the copies report 1, not 5
+    "decline_param_reads_function_method_writes": (  # the copies count into themselves: 0 retries, not 3
+        lambda source: source.replace("\t\tgo func() {\n", "\t\tcfg := cfg\n\t\tgo func() {\n\t\t\tcfg := cfg\n"),
+        "fmt.Sprint({pkg}.Retries([]int{1, 2}))",
+    ),
+    "decline_param_reads_passed_on_go": (_both("opts"), "fmt.Sprint({pkg}.Late())"),  # the copies report 1, not 5
+    "decline_receiver_reads_passed_on": (  # the copies count into themselves: 0 reads, not 2
+        lambda source: source.replace("\t\tgo func() {\n", "\t\tg := g\n\t\tgo func() {\n\t\t\tg := g\n"),
+        "fmt.Sprint({pkg}.Labels([]int{1, 2}))",
+    ),
+    "decline_param_reads_passed_to_std": (  # the copies decode into themselves: 1, not 4
+        _both("opts"),
+        'fmt.Sprint({pkg}.Loaded([]byte(`{"Level": 4}`)))',
+    ),
     "decline_param_reads_atomic": (  # the copies count into themselves: 0 errors, not 2
         lambda source: source.replace("\t\tgo func() {\n", "\t\tn := n\n\t\tgo func() {\n\t\t\tn := n\n"),
         'fmt.Sprint({pkg}.Errors([]string{"level=error", "level=error x"}))',
@@ -420,6 +755,9 @@ ALLOCS = {
     "param_reads_policy": 'fmt.Sprint({pkg}.RunAll([]string{"db", "disk"}, {pkg}.Policy{Prefix: "x"}))',
     "param_reads_method_arg": 'fmt.Sprint({pkg}.URLs([]string{"/a", "/b"}, "h"))',
     "param_reads_field": "fmt.Sprint({pkg}.Clamp([]int{-5, 3, 50}, 0, 10))",
+    "param_reads_function_method": 'fmt.Sprint({pkg}.Deliver([]string{"ab", "c"}, {pkg}.Config{Backoff: 1}))',
+    "param_reads_passed_on_reader": 'fmt.Sprint({pkg}.Resolve([]string{"x.org", "y.org"}, {pkg}.Options{}))',
+    "param_reads_recursive": "fmt.Sprint({pkg}.Sizes([]*{pkg}.Node{{Kids: []*{pkg}.Node{{}}}, nil}, 3))",
     "param_reads_nil_default": "fmt.Sprint({pkg}.Budgets([]int{1, 3}, {pkg}.Policy{}))",
     "receiver_reads_nil_safe": 'fmt.Sprint({pkg}.Render([]string{"up", "rss"}, "prod", "eu"))',
 }

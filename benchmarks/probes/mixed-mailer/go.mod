@@ -1,0 +1,3 @@
+module example.com/probes/mixed-mailer
+
+go 1.22
