@@ -556,6 +556,59 @@ func Capped(msg []byte) int {
     ),
 }
 
+# the literal landing in an if, for or switch header: Go would read its `{` as the statement's block, so it is
+# written parenthesized (matches.headed); unparenthesized the rewrite does not parse
+FIXES |= {
+    "struct_field_literal_header": (
+        case(
+            "struct_field_literal_header",
+            IMPORTS,
+            """type limits struct{ max int }
+
+type options struct {
+	lim limits
+	out any
+}
+
+// Capped writes the message and returns the bytes written when the options' cap is 2.
+func Capped(msg []byte) int {
+	var c Counter
+	o := options{lim: limits{max: 2}, out: &c}
+	o.out.(io.Writer).Write(msg)
+	switch o.lim.max {
+	case 2:
+		return c.n
+	}
+	return 0
+}
+""",
+        ),
+        "switch (limits{max: 2}).max {",
+        '{pkg}.Capped([]byte("abc"))',
+    ),
+    "boxed_literal_if_header": (
+        case(
+            "boxed_literal_if_header",
+            IMPORTS,
+            """type span struct{ lo, hi int }
+
+// Spanned writes the message and returns the bytes written past the span's end.
+func Spanned(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, span{1, 2}}
+	sinks[0].(io.Writer).Write(msg)
+	if s := sinks[1].(span); c.n > s.hi {
+		return c.n - s.hi
+	}
+	return 0
+}
+""",
+        ),
+        "if s := (span{1, 2}); c.n > s.hi {",
+        '{pkg}.Spanned([]byte("abc"))',
+    ),
+}
+
 # A literal whose value built again would differ: a slice (a new backing array) or one calling a function
 DECLINES |= {
     # the write through the first assertion's slice is what the second reads; a new slice would not hold it
