@@ -23,6 +23,27 @@ BOX = """type box struct {
 }
 """
 
+
+def mirrored(name: str, other: str, imported: str = "", declared: str = "") -> tuple:
+    """A must-decline case multiplying a boxed 0.0 by other, a constant, and its naive rewrite: folded, the product is
+    0 where the program computes -0."""
+    imports = f'import (\n\t"fmt"\n\t"io"\n{imported})\n\nvar _ = fmt.Sprint'
+    body = f"""{declared}// Mirror writes the message and returns the ratio mirrored.
+func Mirror(msg []byte) float64 {{
+	var c Counter
+	opts := map[string]any{{"out": &c, "ratio": 0.0}}
+	opts["out"].(io.Writer).Write(msg)
+	return opts["ratio"].(float64) * {other}
+}}
+"""
+    naive = replace_all(
+        ('\topts := map[string]any{"out": &c, "ratio": 0.0}\n', ""),
+        ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+        (f'opts["ratio"].(float64) * {other}', f"float64(0.0) * {other}"),
+    )
+    return case(name, imports, body), naive, 'fmt.Sprint({pkg}.Mirror([]byte("a")))'
+
+
 # case -> (source, what the rewritten file holds, a call whose value the rewrite keeps)
 FIXES = {
     # an untyped integer constant in an int field, read in arithmetic where an untyped 3 would change its type
@@ -456,6 +477,11 @@ func Mirror(msg []byte) float64 {
         ),
         'fmt.Sprint({pkg}.Mirror([]byte("a")))',
     ),
+    # the other operand a named constant, negated, or another package's: each is a constant, so the naive
+    # `float64(0.0) * …` folds to 0 where the program multiplies +0 at run time into -0 (constants.runtime_value)
+    "boxed_float_times_named": mirrored("boxed_float_times_named", "flip", declared="const flip = -1\n\n"),
+    "boxed_float_times_negative": mirrored("boxed_float_times_negative", "-2"),
+    "boxed_float_times_imported": mirrored("boxed_float_times_imported", "math.MinInt8", '\t"math"\n'),
     # converted: the program truncates 2.5 to 2, the folded conversion of a constant does not compile
     "boxed_float_truncated": (
         case(
