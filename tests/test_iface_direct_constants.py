@@ -557,6 +557,29 @@ func Both(msg []byte) int {
 
 # the same literal in a field of its own type, read plainly beside the assertion: the group reads it as the literal
 FIXES |= {
+    # a literal of literals of constants, built again whole
+    "boxed_nested_literal": (
+        case(
+            "boxed_nested_literal",
+            IMPORTS,
+            """type frame struct {
+	pad  [2]int
+	tail struct{ n int }
+}
+
+// Framed writes the message and returns the bytes written plus the frame's padding and tail.
+func Framed(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, frame{pad: [2]int{1, 2}, tail: struct{ n int }{3}}}
+	sinks[0].(io.Writer).Write(msg)
+	f := sinks[1].(frame)
+	return c.n + f.pad[1] + f.tail.n
+}
+""",
+        ),
+        "f := frame{pad: [2]int{1, 2}, tail: struct{ n int }{3}}",
+        '{pkg}.Framed([]byte("abc"))',
+    ),
     "struct_field_literal": (
         case(
             "struct_field_literal",
@@ -631,6 +654,28 @@ func Spanned(msg []byte) int {
 """,
         ),
         "if s := (span{1, 2}); c.n > s.hi {",
+        '{pkg}.Spanned([]byte("abc"))',
+    ),
+    # in the if's body, past its header: as it is
+    "boxed_literal_if_body": (
+        case(
+            "boxed_literal_if_body",
+            IMPORTS,
+            """type span struct{ lo, hi int }
+
+// Spanned writes the message and returns the bytes written past the span's end.
+func Spanned(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, span{1, 2}}
+	sinks[0].(io.Writer).Write(msg)
+	if c.n > 0 {
+		return c.n - sinks[1].(span).hi
+	}
+	return 0
+}
+""",
+        ),
+        "return c.n - span{1, 2}.hi",
         '{pkg}.Spanned([]byte("abc"))',
     ),
 }
