@@ -656,6 +656,29 @@ func Spanned(msg []byte) int {
         "if s := (span{1, 2}); c.n > s.hi {",
         '{pkg}.Spanned([]byte("abc"))',
     ),
+    # a generic instance whose type argument has brackets of its own
+    "boxed_generic_literal_header": (
+        case(
+            "boxed_generic_literal_header",
+            IMPORTS,
+            """type pair[T any] struct{ a, b T }
+
+// Paired writes the message and returns the bytes written when the pair's second row ends in 4.
+func Paired(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, pair[[2]int]{[2]int{1, 2}, [2]int{3, 4}}}
+	sinks[0].(io.Writer).Write(msg)
+	switch sinks[1].(pair[[2]int]).b[1] {
+	case 4:
+		return c.n
+	}
+	return 0
+}
+""",
+        ),
+        "switch (pair[[2]int]{[2]int{1, 2}, [2]int{3, 4}}).b[1] {",
+        '{pkg}.Paired([]byte("abc"))',
+    ),
     # in the if's body, past its header: as it is
     "boxed_literal_if_body": (
         case(

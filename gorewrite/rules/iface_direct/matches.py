@@ -101,8 +101,8 @@ def in_place(assertion: Node, expression: bytes) -> bytes:
     return b"(" + expression + b")" if operand and expression.startswith(b"&") else headed(assertion, expression)
 
 
-# A composite literal of a type's name (`limits{`, `pkg.T{`, `pair[int]{`), maybe addressed, opening the expression.
-NAMED_LITERAL = re.compile(rb"&?([\w.]+)(\[[^\]{}]*\])?\{")
+# A composite literal of a type's name (`limits{`, `pkg.T{`, `pair[[2]int]{`), maybe addressed, opening the expression.
+NAMED_LITERAL = re.compile(rb"&?([\w.]+)(\[[^{}]*\])?\{")
 # Statements whose header (up to the block) cannot hold a composite literal of a type's name unparenthesized.
 HEADED = ("if_statement", "for_statement", "expression_switch_statement", "type_switch_statement")
 
