@@ -23,6 +23,27 @@ BOX = """type box struct {
 }
 """
 
+
+def mirrored(name: str, other: str, imported: str = "", declared: str = "") -> tuple:
+    """A must-decline case multiplying a boxed 0.0 by other, a constant, and its naive rewrite: folded, the product is
+    0 where the program computes -0."""
+    imports = f'import (\n\t"fmt"\n\t"io"\n{imported})\n\nvar _ = fmt.Sprint'
+    body = f"""{declared}// Mirror writes the message and returns the ratio mirrored.
+func Mirror(msg []byte) float64 {{
+	var c Counter
+	opts := map[string]any{{"out": &c, "ratio": 0.0}}
+	opts["out"].(io.Writer).Write(msg)
+	return opts["ratio"].(float64) * {other}
+}}
+"""
+    naive = replace_all(
+        ('\topts := map[string]any{"out": &c, "ratio": 0.0}\n', ""),
+        ('opts["out"].(io.Writer)', "io.Writer(&c)"),
+        (f'opts["ratio"].(float64) * {other}', f"float64(0.0) * {other}"),
+    )
+    return case(name, imports, body), naive, 'fmt.Sprint({pkg}.Mirror([]byte("a")))'
+
+
 # case -> (source, what the rewritten file holds, a call whose value the rewrite keeps)
 FIXES = {
     # an untyped integer constant in an int field, read in arithmetic where an untyped 3 would change its type
@@ -456,6 +477,11 @@ func Mirror(msg []byte) float64 {
         ),
         'fmt.Sprint({pkg}.Mirror([]byte("a")))',
     ),
+    # the other operand a named constant, negated, or another package's: each is a constant, so the naive
+    # `float64(0.0) * …` folds to 0 where the program multiplies +0 at run time into -0 (constants.runtime_value)
+    "boxed_float_times_named": mirrored("boxed_float_times_named", "flip", declared="const flip = -1\n\n"),
+    "boxed_float_times_negative": mirrored("boxed_float_times_negative", "-2"),
+    "boxed_float_times_imported": mirrored("boxed_float_times_imported", "math.MinInt8", '\t"math"\n'),
     # converted: the program truncates 2.5 to 2, the folded conversion of a constant does not compile
     "boxed_float_truncated": (
         case(
@@ -531,6 +557,29 @@ func Both(msg []byte) int {
 
 # the same literal in a field of its own type, read plainly beside the assertion: the group reads it as the literal
 FIXES |= {
+    # a literal of literals of constants, built again whole
+    "boxed_nested_literal": (
+        case(
+            "boxed_nested_literal",
+            IMPORTS,
+            """type frame struct {
+	pad  [2]int
+	tail struct{ n int }
+}
+
+// Framed writes the message and returns the bytes written plus the frame's padding and tail.
+func Framed(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, frame{pad: [2]int{1, 2}, tail: struct{ n int }{3}}}
+	sinks[0].(io.Writer).Write(msg)
+	f := sinks[1].(frame)
+	return c.n + f.pad[1] + f.tail.n
+}
+""",
+        ),
+        "f := frame{pad: [2]int{1, 2}, tail: struct{ n int }{3}}",
+        '{pkg}.Framed([]byte("abc"))',
+    ),
     "struct_field_literal": (
         case(
             "struct_field_literal",
@@ -553,6 +602,104 @@ func Capped(msg []byte) int {
         ),
         "return c.n * limits{max: 2}.max",
         '{pkg}.Capped([]byte("abc"))',
+    ),
+}
+
+# the literal landing in an if, for or switch header: Go would read its `{` as the statement's block, so it is
+# written parenthesized (matches.headed); unparenthesized the rewrite does not parse
+FIXES |= {
+    "struct_field_literal_header": (
+        case(
+            "struct_field_literal_header",
+            IMPORTS,
+            """type limits struct{ max int }
+
+type options struct {
+	lim limits
+	out any
+}
+
+// Capped writes the message and returns the bytes written when the options' cap is 2.
+func Capped(msg []byte) int {
+	var c Counter
+	o := options{lim: limits{max: 2}, out: &c}
+	o.out.(io.Writer).Write(msg)
+	switch o.lim.max {
+	case 2:
+		return c.n
+	}
+	return 0
+}
+""",
+        ),
+        "switch (limits{max: 2}).max {",
+        '{pkg}.Capped([]byte("abc"))',
+    ),
+    "boxed_literal_if_header": (
+        case(
+            "boxed_literal_if_header",
+            IMPORTS,
+            """type span struct{ lo, hi int }
+
+// Spanned writes the message and returns the bytes written past the span's end.
+func Spanned(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, span{1, 2}}
+	sinks[0].(io.Writer).Write(msg)
+	if s := sinks[1].(span); c.n > s.hi {
+		return c.n - s.hi
+	}
+	return 0
+}
+""",
+        ),
+        "if s := (span{1, 2}); c.n > s.hi {",
+        '{pkg}.Spanned([]byte("abc"))',
+    ),
+    # a generic instance whose type argument has brackets of its own
+    "boxed_generic_literal_header": (
+        case(
+            "boxed_generic_literal_header",
+            IMPORTS,
+            """type pair[T any] struct{ a, b T }
+
+// Paired writes the message and returns the bytes written when the pair's second row ends in 4.
+func Paired(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, pair[[2]int]{[2]int{1, 2}, [2]int{3, 4}}}
+	sinks[0].(io.Writer).Write(msg)
+	switch sinks[1].(pair[[2]int]).b[1] {
+	case 4:
+		return c.n
+	}
+	return 0
+}
+""",
+        ),
+        "switch (pair[[2]int]{[2]int{1, 2}, [2]int{3, 4}}).b[1] {",
+        '{pkg}.Paired([]byte("abc"))',
+    ),
+    # in the if's body, past its header: as it is
+    "boxed_literal_if_body": (
+        case(
+            "boxed_literal_if_body",
+            IMPORTS,
+            """type span struct{ lo, hi int }
+
+// Spanned writes the message and returns the bytes written past the span's end.
+func Spanned(msg []byte) int {
+	var c Counter
+	sinks := []any{&c, span{1, 2}}
+	sinks[0].(io.Writer).Write(msg)
+	if c.n > 0 {
+		return c.n - sinks[1].(span).hi
+	}
+	return 0
+}
+""",
+        ),
+        "return c.n - span{1, 2}.hi",
+        '{pkg}.Spanned([]byte("abc"))',
     ),
 }
 

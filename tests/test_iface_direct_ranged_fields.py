@@ -178,7 +178,24 @@ func Fan(p []byte) (int, int) {
 """,
 )
 
+NESTED = case(
+    "nested",
+    """
+// Fan writes p to the first sink of each list.
+func Fan(p []byte) (int, int) {
+	var b Bytes
+	var l Lines
+	for _, ws := range [][]io.Writer{{&b}, {&l}} {
+		ws[0].Write(p)
+	}
+	return b.n, l.n
+}
+""",
+)
+
 DECLINES = {
+    # elements of slices, not struct fields: go/types names no field for a position (ranged_fields.named_values)
+    "nested": (NESTED, "go/types does not say ws is of an interface type"),
     "missing": (MISSING, "an element of the literal (line 46) sets no out: it holds nil there"),
     "reassigned": (REASSIGNED, "st is used other than to read a field (line 49)"),
     "method": (METHOD, "st is used other than to read a field (line 49)"),

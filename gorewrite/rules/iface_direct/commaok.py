@@ -10,7 +10,7 @@ from gorewrite.rulekit import owner
 from gorewrite.rules.iface_direct.condition import Folded, fold, merged
 from gorewrite.rules.iface_direct.dead import following
 from gorewrite.rules.iface_direct.initorder import init_problem
-from gorewrite.rules.iface_direct.matches import in_place
+from gorewrite.rules.iface_direct.matches import headed, in_place
 from gorewrite.rules.iface_direct.sites import row_of, use_node
 from gorewrite.syntax import (
     Node,
@@ -40,18 +40,15 @@ def conversion_edits(
     if text(value) == b"_":
         return "the assertion only tests the type (its value is discarded): the test always passes, remove it by hand"
     between = view.sources[path][ok.end_byte : assertion.start_byte]  # ` := `, ` = ` or ` = (`
+    placed = between + headed(assertion, conversion)  # in the if's header, `s := (span{1, 2})`
     if text(ok) == b"_":
-        return [Edit(path, value.end_byte, assertion.end_byte, between + conversion)]
+        return [Edit(path, value.end_byte, assertion.end_byte, placed)]
     uses = _ok_uses(types, path, ok)
     if isinstance(uses, str):
         return uses
     failed = _failed_check(view, types, path, ok, uses)
     if failed is not None:
-        return (
-            failed
-            if isinstance(failed, str)
-            else [Edit(path, value.end_byte, assertion.end_byte, between + conversion), *failed]
-        )
+        return failed if isinstance(failed, str) else [Edit(path, value.end_byte, assertion.end_byte, placed), *failed]
     statement = _if_on(view, types, path, ok, uses)
     if isinstance(statement, str):
         return statement
@@ -64,7 +61,7 @@ def conversion_edits(
         name = text(ok).decode()
         return f"with {name} true the condition at line {row_of(statement)} is false: remove the if by hand"
     if folded.value is None:  # `ok && X`, `X && ok`, `!ok || X`, …: the condition is X, and the if stays
-        return _condition_edits(view, path, value, assertion, between + conversion, condition, folded)
+        return _condition_edits(view, path, value, assertion, placed, condition, folded)
     body = statement.child_by_field_name("consequence")
     line = source.rfind(b"\n", 0, statement.start_byte) + 1
     indent = source[line : line + len(source[line:]) - len(source[line:].lstrip(b"\t "))]

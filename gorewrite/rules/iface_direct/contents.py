@@ -177,13 +177,11 @@ NAMES = ("identifier", "package_identifier", "type_identifier", "true", "false")
 
 
 def _same_constant(types: TypeInfo, path: str, value: Node, function: Node) -> bool:
-    """Is the stored value a constant go/types boxes as a type it gives (`false`, `Descending`, `defaultBoost`,
-    `5 * time.Second`) whose every name means at the assertion what it means here? A literal names nothing; a name
-    the function does not declare means, anywhere in it, the declaration of the package, of an import or of the
-    universe it means at the store, so the text is the same constant there."""
+    """Is the stored value a steady constant (go/types: `false`, `Descending`, `defaultBoost`, `5 * time.Second`)
+    whose every name means at the assertion what it means here? A literal names nothing; a name the function does
+    not declare means, anywhere in it, the declaration of the package, of an import or of the universe it means at
+    the store, so the text is the same constant there. What type it is read back as is matches._boxed_constant's."""
     if types.constant(path, value.start_byte, value.end_byte) is None:
-        return False
-    if types.boxed_type(path, value.start_byte, value.end_byte) is None:
         return False
     return not _declares_a_name(types, path, value, function)
 

@@ -10,8 +10,10 @@ succeed), a case the value's type does not satisfy is passed over.
 
 from __future__ import annotations
 
+import re
+
 from gorewrite.rules.iface_direct.constants import float_folded, unfolded
-from gorewrite.syntax import Node, text, unparen
+from gorewrite.syntax import Node, ancestors, text, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
 
 BOOL, STRING = "1", "2"  # go/constant's kinds, as typeinfo.constant gives them
@@ -92,7 +94,30 @@ def _boxed_constant(types: TypeInfo, path: str, value: Node, kind: Node) -> byte
 
 
 def in_place(assertion: Node, expression: bytes) -> bytes:
-    """The expression as it stands in place of the assertion: `(&x)` where it is an operand."""
+    """The expression as it stands in place of the assertion: `(&x)` where it is an operand; parenthesized in a
+    header (headed)."""
     parent = assertion.parent
     operand = parent.type in OPERAND_OF and parent.child(0) == assertion
-    return b"(" + expression + b")" if operand and expression.startswith(b"&") else expression
+    return b"(" + expression + b")" if operand and expression.startswith(b"&") else headed(assertion, expression)
+
+
+# A composite literal of a type's name (`limits{`, `pkg.T{`, `pair[[2]int]{`), maybe addressed, opening the expression.
+NAMED_LITERAL = re.compile(rb"&?([\w.]+)(\[[^{}]*\])?\{")
+# Statements whose header (up to the block) cannot hold a composite literal of a type's name unparenthesized.
+HEADED = ("if_statement", "for_statement", "expression_switch_statement", "type_switch_statement")
+
+
+def headed(node: Node, expression: bytes) -> bytes:
+    """The expression parenthesized where it lands in an if, for or switch header and opens with a composite literal
+    of a type's name (`limits{max: 2}.max`, `T{…}` built again at an assertion, contents._same_value): Go would read
+    its `{` as the statement's block (unit cases `struct_field_literal_header`, `boxed_literal_if_header`).
+    Parentheses change nothing else."""
+    named = NAMED_LITERAL.match(expression)
+    if named is None or named.group(1) in (b"struct", b"interface", b"map", b"func", b"chan"):
+        return expression  # no literal of a type's name first: `interface{ Flush() error }(&buf)` parses as it is
+    for around in ancestors(node):
+        if around.type in ("block", "func_literal"):
+            return expression
+        if around.type in HEADED:
+            return b"(" + expression + b")"
+    return expression
