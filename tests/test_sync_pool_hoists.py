@@ -470,6 +470,23 @@ EMPTY = """func Empty(r io.Reader, count int) int {
 }
 """
 
+# two arrays one `:=` declares in a loop: each site's rewrite replaces the whole statement, so neither is hoisted
+SHARED = """func pair(i int) ([4]byte, [4]byte) { return [4]byte{byte(i)}, [4]byte{byte(i + 1)} }
+
+func Pairs(w io.Writer, count int) error {
+	for i := 0; i < count; i++ {
+		hdr, tail := pair(i)
+		if _, err := w.Write(hdr[:]); err != nil {
+			return err
+		}
+		if _, err := w.Write(tail[:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+"""
+
 OUTSIDE = """func Once(r io.Reader) (byte, error) {
 	hdr := make([]byte, 8)
 	_, err := io.ReadFull(r, hdr)
@@ -500,7 +517,11 @@ def _naive(source: str, site: str) -> str:
 def results(tmp_path_factory):
     cases = {name: _source(name, code) for name, (code, _, _) in HOISTED.items()}
     cases |= {name: _source(name, code) for name, (code, _, _, _) in DECLINED.items()}
-    cases |= {"empty": _source("empty", EMPTY), "outside": _source("outside", OUTSIDE)}
+    cases |= {
+        "empty": _source("empty", EMPTY),
+        "outside": _source("outside", OUTSIDE),
+        "shared": _source("shared", SHARED),
+    }
     return proposals_by_case(tmp_path_factory.mktemp("hoists"), RULE, cases)
 
 
@@ -567,6 +588,14 @@ def test_an_empty_make_and_a_small_scratch_outside_a_loop_are_left(results):
     assert not isinstance(empty, Fix) and "fits the stack" in empty.reason, empty
     (outside,) = results["outside"]
     assert not isinstance(outside, Fix) and "fits the stack" in outside.reason, outside
+
+
+def test_two_sites_of_one_statement_decline_and_are_not_hoisted(results):
+    """`hdr, tail := pair(i)` in a loop: both decline as the pools' shared statements do, and no hoist is
+    proposed beside them (its two statement edits would overlap)."""
+    found = results["shared"]
+    assert len(found) == 2 and not any(isinstance(p, Fix) for p in found), found
+    assert all("hdr and tail are declared by one statement" in p.reason for p in found), found
 
 
 def _every_fix(source: str, found: list) -> str:
