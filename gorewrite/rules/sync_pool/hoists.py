@@ -14,7 +14,6 @@ nothing is shared between calls, so no pool and no Put.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from gorewrite.claims import MovesAllocation, Tested
@@ -58,11 +57,10 @@ def _fix(view: PackageView, plans: list[Plan], taken: set[str], chosen: set[str]
         edits += [Edit(plan.site.path, start, start, b"*") for start in plan.derefs]  # `a = …` of an array: `*a = …`
     path, loop = plans[0].site.path, plans[0].loop.start_byte
     indent = indentation(view.sources[path], loop)
-    if indent:  # at the start of the loop's line, not at its `for`, where a pool's Get before the loop goes
-        lines = b"".join(indent + e.new[: len(e.new) - len(indent)] for e in declared)  # `var xp *[N]byte\n`
-        edits.append(Edit(path, loop - len(indent), loop - len(indent), lines))
-    else:
-        edits.append(dataclasses.replace(declared[0], new=b"".join(e.new for e in declared)))
+    # at the start of the loop's line, not at its `for`, where a pool's Get before the loop goes (at the `for`
+    # when something precedes it on its line: indentation() is then b"")
+    lines = b"".join(indent + e.new[: len(e.new) - len(indent)] for e in declared)  # `var xp *[N]byte\n`
+    edits.append(Edit(path, loop - len(indent), loop - len(indent), lines))
     shown = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
     summary = (
         f"make {shown} once per call, when the loop first reaches it, instead of on every iteration"
