@@ -260,6 +260,27 @@ HOISTED["called_at_once"] = (
     "func() string { return fmt.Sprint({pkg}.IDs({pkg}.Frames(3), 3)) }()",
 )
 
+# an array a `:=` declares from a call: the assignment writes it whole, so no reset
+HOISTED["written_whole"] = (
+    """func header(i int) ([4]byte, error) { return [4]byte{'a' + byte(i), byte(i)}, nil }
+
+func Headers(w io.Writer, count int) error {
+	for i := 0; i < count; i++ {
+		hdr, err := header(i)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(hdr[:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+""",
+    "\t\thdr, err := header(i)",
+    "func() string { var b strings.Builder; err := {pkg}.Headers(&b, 3); return fmt.Sprint(err, b.String()) }()",
+)
+
 # Each must-decline: its source, the site's line, the reason, and a probe the naive hoisting changes.
 DECLINED = {
     "appended": (
@@ -560,6 +581,22 @@ def test_the_holder_is_declared_before_the_loop_and_made_at_the_first_iteration(
     code, line, _ = HOISTED["array_header"]
     after = edited(_source("array_header", code), _at(results, "array_header", code, line))
     assert "\t\thead := headp\n\t\t*head = [2]byte{}\n" in after, after
+
+
+def test_the_summary_says_what_each_iteration_gets(results):
+    """make's reset, var's zeros, or the whole array its `:=` assigns (no reset): never a reset it lacks."""
+    words = {
+        "header_loop": "reset every iteration as make gave it",
+        "array_header": "zeroed every iteration as var gave it",
+        "written_whole": "written whole every iteration, as before",
+    }
+    for case, said in words.items():
+        code, line, _ = HOISTED[case]
+        fix = _at(results, case, code, line)
+        assert said in fix.summary and fix.summary.startswith("allocate "), fix
+    code, line, _ = HOISTED["written_whole"]
+    after = edited(_source("written_whole", code), _at(results, "written_whole", code, line))
+    assert "\t\thdr := hdrp\n\t\tvar err error\n\t\t*hdr, err = header(i)\n" in after, after
 
 
 def test_two_sites_of_one_loop_are_one_fix(results):

@@ -62,9 +62,10 @@ def _fix(view: PackageView, plans: list[Plan], taken: set[str], chosen: set[str]
     lines = b"".join(indent + e.new[: len(e.new) - len(indent)] for e in declared)  # `var xp *[N]byte\n`
     edits.append(Edit(path, loop - len(indent), loop - len(indent), lines))
     shown = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
+    resets = "; ".join(dict.fromkeys(_reset(p) for p in plans))
     summary = (
-        f"make {shown} once per call, when the loop first reaches it, instead of on every iteration"
-        f" ({handed_words(view, [p.site for p in plans])}; reset every iteration as make gave it)"
+        f"allocate {shown} once per call, when the loop first reaches it, instead of on every iteration"
+        f" ({handed_words(view, [p.site for p in plans])}; {resets})"
     )
     relies = sorted({r for p in plans for r in p.relies})
     if relies:
@@ -73,3 +74,11 @@ def _fix(view: PackageView, plans: list[Plan], taken: set[str], chosen: set[str]
     return Fix(
         NAME, tuple(edits), targets, summary, claim=Tested(MovesAllocation(tuple(p.moved for p in plans)), race=True)
     )
+
+
+def _reset(plan: Plan) -> str:
+    """What each iteration's variable holds before its first use, in words: a `var a [N]byte` the next
+    statement writes whole, or an array a `:=` declares from a call, is not zeroed (that write gives every byte)."""
+    if plan.site.kind == "make":
+        return "reset every iteration as make gave it"
+    return "zeroed every iteration as var gave it" if plan.reset else "written whole every iteration, as before"
