@@ -480,6 +480,54 @@ DECLINED["called_at_once_kept"] = (
     "func() string { return fmt.Sprint({pkg}.Firsts({pkg}.Frames(3), 3)) }()",
 )
 
+# a literal called where it is made that stores the slice in a package variable, or returns a slice of it
+DECLINED["called_at_once_global"] = (
+    """var kept []byte
+
+func Globals(r io.Reader, count int) []byte {
+	kept = nil
+	var out []byte
+	for i := 0; i < count; i++ {
+		ev := make([]byte, 8)
+		if _, err := io.ReadFull(r, ev); err != nil {
+			break
+		}
+		func() {
+			if kept == nil {
+				kept = ev
+			}
+		}()
+		out = append(out, kept[0])
+	}
+	return out
+}
+""",
+    "\t\tev := make([]byte, 8)",
+    "is stored in the package-level kept",
+    "func() string { return fmt.Sprint({pkg}.Globals({pkg}.Frames(3), 3)) }()",
+)
+DECLINED["called_at_once_returned"] = (
+    """func Heads(r io.Reader, count int) []byte {
+	var out, first []byte
+	for i := 0; i < count; i++ {
+		ev := make([]byte, 8)
+		if _, err := io.ReadFull(r, ev); err != nil {
+			break
+		}
+		head := func() []byte { return ev[:2] }()
+		if first == nil {
+			first = head
+		}
+		out = append(out, first[0])
+	}
+	return out
+}
+""",
+    "\t\tev := make([]byte, 8)",
+    "is returned",
+    "func() string { return fmt.Sprint({pkg}.Heads({pkg}.Frames(3), 3)) }()",
+)
+
 EMPTY = """func Empty(r io.Reader, count int) int {
 	n := 0
 	for i := 0; i < count; i++ {
