@@ -40,7 +40,7 @@ def fixes(view: PackageView, plans: list[Plan], names: set[str]) -> list[Fix]:
         function = enclosing_function(group[0].site.statement)
         if function not in taken:
             words = re.findall(r"[^\W\d]\w*", text(function).decode(errors="replace"))  # Go's letters are Unicode
-            taken[function] = set(words) | KEYWORDS | names  # `map` for a `ma`'s holder would not compile
+            taken[function] = set(words) | KEYWORDS  # `map` for a `ma`'s holder would not compile
         chosen: set[str] = set()
         found.append(_fix(view, group, taken[function], chosen))
         names |= chosen
