@@ -260,6 +260,27 @@ HOISTED["called_at_once"] = (
     "func() string { return fmt.Sprint({pkg}.IDs({pkg}.Frames(3), 3)) }()",
 )
 
+# an array a `:=` declares from a call: the assignment writes it whole, so no reset
+HOISTED["written_whole"] = (
+    """func header(i int) ([4]byte, error) { return [4]byte{'a' + byte(i), byte(i)}, nil }
+
+func Headers(w io.Writer, count int) error {
+	for i := 0; i < count; i++ {
+		hdr, err := header(i)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(hdr[:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+""",
+    "\t\thdr, err := header(i)",
+    "func() string { var b strings.Builder; err := {pkg}.Headers(&b, 3); return fmt.Sprint(err, b.String()) }()",
+)
+
 # Each must-decline: its source, the site's line, the reason, and a probe the naive hoisting changes.
 DECLINED = {
     "appended": (
@@ -459,6 +480,54 @@ DECLINED["called_at_once_kept"] = (
     "func() string { return fmt.Sprint({pkg}.Firsts({pkg}.Frames(3), 3)) }()",
 )
 
+# a literal called where it is made that stores the slice in a package variable, or returns a slice of it
+DECLINED["called_at_once_global"] = (
+    """var kept []byte
+
+func Globals(r io.Reader, count int) []byte {
+	kept = nil
+	var out []byte
+	for i := 0; i < count; i++ {
+		ev := make([]byte, 8)
+		if _, err := io.ReadFull(r, ev); err != nil {
+			break
+		}
+		func() {
+			if kept == nil {
+				kept = ev
+			}
+		}()
+		out = append(out, kept[0])
+	}
+	return out
+}
+""",
+    "\t\tev := make([]byte, 8)",
+    "is stored in the package-level kept",
+    "func() string { return fmt.Sprint({pkg}.Globals({pkg}.Frames(3), 3)) }()",
+)
+DECLINED["called_at_once_returned"] = (
+    """func Heads(r io.Reader, count int) []byte {
+	var out, first []byte
+	for i := 0; i < count; i++ {
+		ev := make([]byte, 8)
+		if _, err := io.ReadFull(r, ev); err != nil {
+			break
+		}
+		head := func() []byte { return ev[:2] }()
+		if first == nil {
+			first = head
+		}
+		out = append(out, first[0])
+	}
+	return out
+}
+""",
+    "\t\tev := make([]byte, 8)",
+    "is returned",
+    "func() string { return fmt.Sprint({pkg}.Heads({pkg}.Frames(3), 3)) }()",
+)
+
 EMPTY = """func Empty(r io.Reader, count int) int {
 	n := 0
 	for i := 0; i < count; i++ {
@@ -467,6 +536,23 @@ EMPTY = """func Empty(r io.Reader, count int) int {
 		n += m
 	}
 	return n
+}
+"""
+
+# two arrays one `:=` declares in a loop: each site's rewrite replaces the whole statement, so neither is hoisted
+SHARED = """func pair(i int) ([4]byte, [4]byte) { return [4]byte{byte(i)}, [4]byte{byte(i + 1)} }
+
+func Pairs(w io.Writer, count int) error {
+	for i := 0; i < count; i++ {
+		hdr, tail := pair(i)
+		if _, err := w.Write(hdr[:]); err != nil {
+			return err
+		}
+		if _, err := w.Write(tail[:]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 """
 
@@ -500,7 +586,11 @@ def _naive(source: str, site: str) -> str:
 def results(tmp_path_factory):
     cases = {name: _source(name, code) for name, (code, _, _) in HOISTED.items()}
     cases |= {name: _source(name, code) for name, (code, _, _, _) in DECLINED.items()}
-    cases |= {"empty": _source("empty", EMPTY), "outside": _source("outside", OUTSIDE)}
+    cases |= {
+        "empty": _source("empty", EMPTY),
+        "outside": _source("outside", OUTSIDE),
+        "shared": _source("shared", SHARED),
+    }
     return proposals_by_case(tmp_path_factory.mktemp("hoists"), RULE, cases)
 
 
@@ -541,6 +631,22 @@ def test_the_holder_is_declared_before_the_loop_and_made_at_the_first_iteration(
     assert "\t\thead := headp\n\t\t*head = [2]byte{}\n" in after, after
 
 
+def test_the_summary_says_what_each_iteration_gets(results):
+    """make's reset, var's zeros, or the whole array its `:=` assigns (no reset): never a reset it lacks."""
+    words = {
+        "header_loop": "reset every iteration as make gave it",
+        "array_header": "zeroed every iteration as var gave it",
+        "written_whole": "written whole every iteration, as before",
+    }
+    for case, said in words.items():
+        code, line, _ = HOISTED[case]
+        fix = _at(results, case, code, line)
+        assert said in fix.summary and fix.summary.startswith("allocate "), fix
+    code, line, _ = HOISTED["written_whole"]
+    after = edited(_source("written_whole", code), _at(results, "written_whole", code, line))
+    assert "\t\thdr := hdrp\n\t\tvar err error\n\t\t*hdr, err = header(i)\n" in after, after
+
+
 def test_two_sites_of_one_loop_are_one_fix(results):
     code, line, _ = HOISTED["two_in_loop"]
     fix = _at(results, "two_in_loop", code, line)
@@ -567,6 +673,14 @@ def test_an_empty_make_and_a_small_scratch_outside_a_loop_are_left(results):
     assert not isinstance(empty, Fix) and "fits the stack" in empty.reason, empty
     (outside,) = results["outside"]
     assert not isinstance(outside, Fix) and "fits the stack" in outside.reason, outside
+
+
+def test_two_sites_of_one_statement_decline_and_are_not_hoisted(results):
+    """`hdr, tail := pair(i)` in a loop: both decline as the pools' shared statements do, and no hoist is
+    proposed beside them (its two statement edits would overlap)."""
+    found = results["shared"]
+    assert len(found) == 2 and not any(isinstance(p, Fix) for p in found), found
+    assert all("hdr and tail are declared by one statement" in p.reason for p in found), found
 
 
 def _every_fix(source: str, found: list) -> str:

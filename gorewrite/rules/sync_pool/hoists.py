@@ -14,7 +14,6 @@ nothing is shared between calls, so no pool and no Put.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from gorewrite.claims import MovesAllocation, Tested
@@ -41,7 +40,7 @@ def fixes(view: PackageView, plans: list[Plan], names: set[str]) -> list[Fix]:
         function = enclosing_function(group[0].site.statement)
         if function not in taken:
             words = re.findall(r"[^\W\d]\w*", text(function).decode(errors="replace"))  # Go's letters are Unicode
-            taken[function] = set(words) | KEYWORDS | names  # `map` for a `ma`'s holder would not compile
+            taken[function] = set(words) | KEYWORDS  # `map` for a `ma`'s holder would not compile
         chosen: set[str] = set()
         found.append(_fix(view, group, taken[function], chosen))
         names |= chosen
@@ -58,15 +57,15 @@ def _fix(view: PackageView, plans: list[Plan], taken: set[str], chosen: set[str]
         edits += [Edit(plan.site.path, start, start, b"*") for start in plan.derefs]  # `a = …` of an array: `*a = …`
     path, loop = plans[0].site.path, plans[0].loop.start_byte
     indent = indentation(view.sources[path], loop)
-    if indent:  # at the start of the loop's line, not at its `for`, where a pool's Get before the loop goes
-        lines = b"".join(indent + e.new[: len(e.new) - len(indent)] for e in declared)  # `var xp *[N]byte\n`
-        edits.append(Edit(path, loop - len(indent), loop - len(indent), lines))
-    else:
-        edits.append(dataclasses.replace(declared[0], new=b"".join(e.new for e in declared)))
+    # at the start of the loop's line, not at its `for`, where a pool's Get before the loop goes (at the `for`
+    # when something precedes it on its line: indentation() is then b"")
+    lines = b"".join(indent + e.new[: len(e.new) - len(indent)] for e in declared)  # `var xp *[N]byte\n`
+    edits.append(Edit(path, loop - len(indent), loop - len(indent), lines))
     shown = ", ".join(f"{p.var} (line {view.line(p.site.path, p.site.statement.start_byte)})" for p in plans)
+    resets = "; ".join(dict.fromkeys(_reset(p) for p in plans))
     summary = (
-        f"make {shown} once per call, when the loop first reaches it, instead of on every iteration"
-        f" ({handed_words(view, [p.site for p in plans])}; reset every iteration as make gave it)"
+        f"allocate {shown} once per call, when the loop first reaches it, instead of on every iteration"
+        f" ({handed_words(view, [p.site for p in plans])}; {resets})"
     )
     relies = sorted({r for p in plans for r in p.relies})
     if relies:
@@ -75,3 +74,11 @@ def _fix(view: PackageView, plans: list[Plan], taken: set[str], chosen: set[str]
     return Fix(
         NAME, tuple(edits), targets, summary, claim=Tested(MovesAllocation(tuple(p.moved for p in plans)), race=True)
     )
+
+
+def _reset(plan: Plan) -> str:
+    """What each iteration's variable holds before its first use, in words: a `var a [N]byte` the next
+    statement writes whole, or an array a `:=` declares from a call, is not zeroed (that write gives every byte)."""
+    if plan.site.kind == "make":
+        return "reset every iteration as make gave it"
+    return "zeroed every iteration as var gave it" if plan.reset else "written whole every iteration, as before"
