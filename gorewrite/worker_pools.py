@@ -135,7 +135,8 @@ def _closed(types: TypeInfo, spawn: Spawn, node: Node) -> bool:
 
 def _feeding(spawn: Spawn, send: Node) -> tuple[Node, Node] | str:
     """The loop around the one send on work and the statement of the function's body starting it (the
-    loop, or `go func() { … }()` holding it): the send at most once an iteration, the loop run once."""
+    loop, or `go func() { … }()` holding it, in no loop of the function): the send at most once an
+    iteration, the loop run once."""
     holder = owner(send)
     loop = innermost_loop(send, holder)
     if loop is None or innermost_loop(loop, holder) is not None:
@@ -145,6 +146,8 @@ def _feeding(spawn: Spawn, send: Node) -> tuple[Node, Node] | str:
     go = holder.parent.parent  # `go func() {…}()`: a literal is the function of a call only where it stands
     if holder.parent.type != "call_expression" or go.type != "go_statement":
         return "the loop sending on the work channel is neither in the function nor a goroutine it starts"
+    if owner(go) != spawn.function or innermost_loop(go, spawn.function) is not None:  # each start feeds N more
+        return "the goroutine feeding the work channel may start more than once (its go statement in a loop or literal)"
     return loop, go
 
 

@@ -105,6 +105,10 @@ POLL = (
 RES = "\tres := make(chan int, 8)\n"
 TAIL = "\tk = 10\n\tclose(gate)\n\tclose(work)\n" + POLL
 
+# A feeding goroutine's body: round r > 0 sends only once gate is open, after k = 10; the tail takes that answer.
+LATE_FEED = "\t\t\tif r > 0 {\n\t\t\t\t<-gate\n\t\t\t}\n\t\t\tfor _, x := range xs {\n\t\t\t\twork <- x + r\n\t\t\t}\n"
+ANSWERED_TAIL = "\tk = 10\n\tclose(gate)\n\t<-res\n\tclose(work)\n" + POLL
+
 
 def pool(name: str, feed: str = FEED, receive: str = RECEIVE, worker: str = WORKER, **parts: str) -> str:
     """The declines' shape: `Sum(xs)` feeds xs to a worker, receives, raises k, then lets gated items through
@@ -195,6 +199,22 @@ DECLINES = {
         ),
         "neither in the function nor a goroutine it starts",
     ),
+    "decline_worker_pool_feeder_in_loop": (  # the feeding goroutine started twice: round two's item comes after k = 10
+        pool(
+            "decline_worker_pool_feeder_in_loop",
+            feed="\tfor r := 0; r < 2; r++ {\n\t\tgo func(r int) {\n" + LATE_FEED + "\t\t}(r)\n\t}\n",
+            tail=ANSWERED_TAIL,
+        ),
+        "the goroutine feeding the work channel may start more than once",
+    ),
+    "decline_worker_pool_feeder_started_twice": (  # a literal starting the feeding goroutine, called twice
+        pool(
+            "decline_worker_pool_feeder_started_twice",
+            feed="\tfeed := func(r int) {\n\t\tgo func() {\n" + LATE_FEED + "\t\t}()\n\t}\n\tfeed(0)\n\tfeed(1)\n",
+            tail=ANSWERED_TAIL,
+        ),
+        "the goroutine feeding the work channel may start more than once",
+    ),
     "decline_worker_pool_rounds": (  # fed by a goroutine and drained once a round: round two reads the raised k
         pool(
             "decline_worker_pool_rounds",
@@ -259,6 +279,8 @@ CALLS = {
     "decline_worker_pool_fed_twice": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_feeder_called_twice": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_rounds": "fmt.Sprint({pkg}.Sum([]int{1}))",
+    "decline_worker_pool_feeder_in_loop": "fmt.Sprint({pkg}.Sum([]int{1}))",
+    "decline_worker_pool_feeder_started_twice": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_feeder_late": "fmt.Sprint({pkg}.Sum(nil))",
 }
 NAIVE = {name: (copy_k, CALLS.get(name, "fmt.Sprint({pkg}.Sum([]int{1, 2}))")) for name in DECLINES}
