@@ -223,7 +223,7 @@ DECLINES = {
             receive="",
             tail="\tclose(gate)\n\tclose(work)\n" + POLL,
         ),
-        "is inside a loop: it and the feeder run again",
+        "the goroutine feeding the work channel may start more than once",
     ),
     "decline_worker_pool_receive_break": (  # the receiving loop breaks after the first answer
         pool(
