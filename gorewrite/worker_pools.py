@@ -30,7 +30,8 @@ each iteration, cannot be left or continued before it, and runs N times: when it
 answers, from N distinct iterations, so every iteration there is has sent, after its reads. The literal's
 other statements name nothing of x. Fewer sends (a worker that panics, breaks or blocks) leave the loop
 blocked, rewritten or not; more receivers elsewhere only make it wait longer. A goto in the function is
-the closure rule's decline before any proof.
+the closure rule's decline before any proof; one in a feeding goroutine (whose literal that check skips)
+may run the feeding loop again, so it is declined here.
 """
 
 from __future__ import annotations
@@ -148,6 +149,8 @@ def _feeding(spawn: Spawn, send: Node) -> tuple[Node, Node] | str:
         return "the loop sending on the work channel is neither in the function nor a goroutine it starts"
     if owner(go) != spawn.function or innermost_loop(go, spawn.function) is not None:  # each start feeds N more
         return "the goroutine feeding the work channel may start more than once (its go statement in a loop or literal)"
+    if first_of(holder, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None:
+        return "a goto in the goroutine feeding the work channel may run its loop again"
     return loop, go
 
 

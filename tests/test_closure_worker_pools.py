@@ -215,6 +215,15 @@ DECLINES = {
         ),
         "the goroutine feeding the work channel may start more than once",
     ),
+    "decline_worker_pool_feeder_goto": (  # the feeding goroutine's goto runs its loop again, once k = 10
+        pool(
+            "decline_worker_pool_feeder_goto",
+            feed="\tgo func() {\n\t\tr := 0\n\tagain:\n\t\tfor _, x := range xs {\n\t\t\twork <- x + r\n\t\t}\n"
+            "\t\tif r == 0 {\n\t\t\tr = 1\n\t\t\t<-gate\n\t\t\tgoto again\n\t\t}\n\t}()\n",
+            tail=ANSWERED_TAIL,
+        ),
+        "a goto in the goroutine feeding the work channel",
+    ),
     "decline_worker_pool_rounds": (  # fed by a goroutine and drained once a round: round two reads the raised k
         pool(
             "decline_worker_pool_rounds",
@@ -280,6 +289,7 @@ CALLS = {
     "decline_worker_pool_feeder_called_twice": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_rounds": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_feeder_in_loop": "fmt.Sprint({pkg}.Sum([]int{1}))",
+    "decline_worker_pool_feeder_goto": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_feeder_started_twice": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_feeder_late": "fmt.Sprint({pkg}.Sum(nil))",
 }
