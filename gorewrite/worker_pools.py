@@ -22,12 +22,14 @@ receives one answer for each item it fed before it writes.
 
 The memory model: a send is synchronized before the completion of its receive. Each worker iteration
 takes a distinct item from work, and the one send on work (no other party: work and res are made here
-and used only so) runs at most once an iteration of a loop that runs once, so there are at most as many
-iterations as the feeding loop's trip count N. Res has one send, the last statement of the range body
-(no func literal in it, which might run later), and no close, so every receive completes on a send. A
-later loop, in no loop and on every path to the write (waits.after_none), evaluates a receive of res
-each iteration, cannot be left or continued before it, and runs N times: when it ends it has received N
-answers, from N distinct iterations, so every iteration there is has sent, after its reads. The literal's
+and used only so) runs at most once an iteration of a loop that runs once (in no loop; in a goroutine
+started by a go statement of the function's own, in no loop, with no goto in its literal), so there are at
+most as many iterations as the feeding loop's trip count N. Res has one send, the last statement of the
+range body (no func literal in it, which might run later), and no close, so every receive completes on a
+send. A later loop on every path to the write (waits.after_none) evaluates a receive of res each
+iteration, cannot be left or continued before it, and runs N times: when it first ends it has received N
+answers, from N distinct iterations, so every iteration there is has sent, after its reads (a loop around
+it may run it again, but nothing is left to answer then). The literal's
 other statements name nothing of x. Fewer sends (a worker that panics, breaks or blocks) leave the loop
 blocked, rewritten or not; more receivers elsewhere only make it wait longer. A goto in the function is
 the closure rule's decline before any proof; one in a feeding goroutine (whose literal that check skips)
@@ -63,8 +65,8 @@ def _worker(types: TypeInfo, spawn: Spawn, name: str) -> tuple[Ident, Ident, Nod
     res <- v } }()`, the range loop the literal's one statement naming name; None for anything else."""
     naming = [s for s in statements(spawn.literal.child_by_field_name("body")) if mentions(s, name.encode())]
     loop = naming[0] if len(naming) == 1 and naming[0].type == "for_statement" else None
-    clause = loop.named_children[0] if loop is not None else None
-    if clause is None or clause.type != "range_clause":
+    clause = loop.named_children[0] if loop is not None else None  # a range over work: other uses are declined
+    if clause is None:
         return None
     work = local(types, spawn.path, unparen(clause.child_by_field_name("right")))
     inner = loop.child_by_field_name("body")
@@ -155,15 +157,13 @@ def _feeding(spawn: Spawn, send: Node) -> tuple[Node, Node] | str:
 
 
 def _receiving(types: TypeInfo, spawn: Spawn, feeder: Node, start: Node, receive: Node) -> Node | str:
-    """The later loop of the feeder's block, outside any loop, that evaluates the receive once an iteration,
+    """The later loop of the feeder's block that evaluates the receive once an iteration,
     cannot be left early, and runs as often as the feeder; or why the receive is not in one."""
     stmt = evaluating_statement(types, spawn.path, receive)
     loop = stmt.parent.parent.parent if stmt is not None else None
     line = receive.start_point.row + 1
     if loop is None or loop.type != "for_statement":  # on every path after the feeder: after_none's
         return f"the receive at line {line} is not a statement's of a loop's own body"
-    if innermost_loop(loop, spawn.function) is not None:  # a later round's reads would follow the write
-        return f"the loop at line {loop.start_point.row + 1} is inside a loop: it and the feeder run again"
     body = loop.child_by_field_name("body")
     inside = walk(body, skip=lambda n: n.type == "func_literal")
     early = any(n.type == "continue_statement" and n.start_byte < receive.start_byte for n in inside)
