@@ -199,6 +199,16 @@ DECLINES = {
         ),
         "res is not a channel the function makes",
     ),
+    "decline_worker_pool_outer_channels": (  # the pool runs in a literal; work and res are its caller's, used before
+        'package decline_worker_pool_outer_channels\n\nimport (\n\t"runtime"\n\t"sync"\n)\n\n'
+        "// Sum runs a pool over xs in a literal sharing the function's channels, one item and one answer already in.\n"
+        "func Sum(xs []int) int {\n\twork := make(chan int, 8)\n\tres := make(chan int, 8)\n"
+        "\tgate := make(chan struct{})\n\tvar mu sync.Mutex\n\tgot := 0\n\trun := func() {\n\t\tk := 1\n"
+        + "".join("\t" + line + "\n" for line in (WORKER + FEED + RECEIVE).splitlines())
+        + "\t\tk = 10\n\t\tclose(gate)\n\t}\n\twork <- 2\n\tres <- 0\n\trun()\n\tclose(work)\n"
+        + POLL,
+        "work is not a channel the function makes",
+    ),
     "decline_worker_pool_two_sends": (  # two items an iteration
         pool("decline_worker_pool_two_sends", feed="\tfor _, x := range xs {\n\t\twork <- x\n\t\twork <- x + 1\n\t}\n"),
         "work is sent on more than once",
@@ -325,6 +335,14 @@ CALLS = {
     "decline_worker_pool_feeder_late": "fmt.Sprint({pkg}.Sum(nil))",
 }
 NAIVE = {name: (copy_k, CALLS.get(name, "fmt.Sprint({pkg}.Sum([]int{1, 2}))")) for name in DECLINES}
+
+
+def copy_k_before(source: str) -> str:
+    """The naive rewrite of a worker indented twice: k copied before its go statement, the literal reading the copy."""
+    return source.replace("\t\tgo func() {\n", "\t\tkk := k\n\t\tgo func() {\n\t\t\tk := kk\n", 1)
+
+
+NAIVE["decline_worker_pool_outer_channels"] = (copy_k_before, "fmt.Sprint({pkg}.Sum([]int{1}))")
 
 ALLOCS = {
     "worker_pool_feeder": "fmt.Sprint({pkg}.Score([]int{1, 2, 3}, 2))",
