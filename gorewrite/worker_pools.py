@@ -109,11 +109,14 @@ def _uses(types: TypeInfo, spawn: Spawn, channel: Ident) -> list[Node]:
 
 
 def _made(types: TypeInfo, spawn: Spawn, channel: Ident) -> bool:
-    """Is the channel declared in the function by `c := make(chan …)` (or one item of such a declaration)?"""
+    """Is the channel declared in the function's text by `c := make(chan …)` (or one item of such a declaration)?
+    Made in a literal of it (a worker queueing its own items) is as good: that literal's runs are the feeder's."""
+    function = spawn.function
     decls = [i for i in types.idents.get(spawn.path, ()) if i.obj == channel.obj and i.use == Use.DECL]
-    node = spawn.function.named_descendant_for_byte_range(decls[0].start, decls[0].end) if len(decls) == 1 else None
+    inside = len(decls) == 1 and function.start_byte <= decls[0].start < function.end_byte
+    node = function.named_descendant_for_byte_range(decls[0].start, decls[0].end) if inside else None
     stmt = node.parent.parent if node is not None and node.parent.type == "expression_list" else None
-    if stmt is None or stmt.type != "short_var_declaration" or owner(node) != spawn.function:
+    if stmt is None or stmt.type != "short_var_declaration":
         return False
     names, values = items(node.parent), items(stmt.child_by_field_name("right"))
     return len(values) == len(names) and builtins.called(types, spawn.path, values[names.index(node)]) == "make"

@@ -110,6 +110,32 @@ func Total(items []int, weight int) (int, int) {
 """,
         "\t\t{\n\t\tweight := weight // captured by value: keeps weight off the heap\n\t\tgo func() {",
     ),
+    "worker_pool_self_fed": (  # one worker queueing the items itself on a channel it makes, then answering each
+        """package worker_pool_self_fed
+
+// Score scores items on one worker that queues them itself, then doubles the weight.
+func Score(items []int, weight int) (int, int) {
+	res := make(chan int)
+	go func() {
+		work := make(chan int, len(items))
+		for _, it := range items {
+			work <- it
+		}
+		close(work)
+		for it := range work {
+			res <- it * weight
+		}
+	}()
+	total := 0
+	for range items {
+		total += <-res
+	}
+	weight *= 2
+	return total, weight
+}
+""",
+        "\t{\n\tweight := weight // captured by value: keeps weight off the heap\n\tgo func() {",
+    ),
 }
 
 WORKER = """	go func() {
@@ -347,6 +373,7 @@ NAIVE["decline_worker_pool_outer_channels"] = (copy_k_before, "fmt.Sprint({pkg}.
 ALLOCS = {
     "worker_pool_feeder": "fmt.Sprint({pkg}.Score([]int{1, 2, 3}, 2))",
     "worker_pool_inline": "fmt.Sprint({pkg}.Squares([]int{1, 2, 3}, 2))",
+    "worker_pool_self_fed": "fmt.Sprint({pkg}.Score([]int{1, 2, 3}, 2))",
     "worker_pool_fast_path": None,  # its workers may still be exiting when the next run starts: noisy counts
 }
 
