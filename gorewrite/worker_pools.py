@@ -65,8 +65,8 @@ def _worker(types: TypeInfo, spawn: Spawn, name: str) -> tuple[Ident, Ident, Nod
     res <- v } }()`, the range loop the literal's one statement naming name; None for anything else."""
     naming = [s for s in statements(spawn.literal.child_by_field_name("body")) if mentions(s, name.encode())]
     loop = naming[0] if len(naming) == 1 and naming[0].type == "for_statement" else None
-    clause = loop.named_children[0] if loop is not None else None  # a range over work: other uses are declined
-    if clause is None:
+    clause = loop.named_children[0] if loop is not None else None
+    if clause is None or clause.type != "range_clause":
         return None
     work = local(types, spawn.path, unparen(clause.child_by_field_name("right")))
     inner = loop.child_by_field_name("body")
