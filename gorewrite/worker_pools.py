@@ -22,15 +22,18 @@ receives one answer for each item it fed before it writes.
 
 The memory model: a send is synchronized before the completion of its receive. Each worker iteration
 takes a distinct item from work, and the one send on work (no other party: work and res are made here
-and used only so) runs at most once an iteration of a loop that runs once, so there are at most as many
-iterations as the feeding loop's trip count N. Res has one send, the last statement of the range body
-(no func literal in it, which might run later), and no close, so every receive completes on a send. A
-later loop, in no loop and on every path to the write (waits.after_none), evaluates a receive of res
-each iteration, cannot be left or continued before it, and runs N times: when it ends it has received N
-answers, from N distinct iterations, so every iteration there is has sent, after its reads. The literal's
+and used only so) runs at most once an iteration of a loop that runs once (in no loop; in a goroutine
+started by a go statement of the function's own, in no loop, with no goto in its literal), so there are at
+most as many iterations as the feeding loop's trip count N. Res has one send, the last statement of the
+range body (no func literal in it, which might run later), and no close, so every receive completes on a
+send. A later loop on every path to the write (waits.after_none) evaluates a receive of res each
+iteration, cannot be left or continued before it, and runs N times: when it first ends it has received N
+answers, from N distinct iterations, so every iteration there is has sent, after its reads (a loop around
+it may run it again, but nothing is left to answer then). The literal's
 other statements name nothing of x. Fewer sends (a worker that panics, breaks or blocks) leave the loop
 blocked, rewritten or not; more receivers elsewhere only make it wait longer. A goto in the function is
-the closure rule's decline before any proof.
+the closure rule's decline before any proof; one in a feeding goroutine (whose literal that check skips)
+may run the feeding loop again, so it is declined here.
 """
 
 from __future__ import annotations
@@ -106,11 +109,14 @@ def _uses(types: TypeInfo, spawn: Spawn, channel: Ident) -> list[Node]:
 
 
 def _made(types: TypeInfo, spawn: Spawn, channel: Ident) -> bool:
-    """Is the channel declared in the function by `c := make(chan …)` (or one item of such a declaration)?"""
+    """Is the channel declared in the function's text by `c := make(chan …)` (or one item of such a declaration)?
+    Made in a literal of it (a worker queueing its own items) is as good: that literal's runs are the feeder's."""
+    function = spawn.function
     decls = [i for i in types.idents.get(spawn.path, ()) if i.obj == channel.obj and i.use == Use.DECL]
-    node = spawn.function.named_descendant_for_byte_range(decls[0].start, decls[0].end) if len(decls) == 1 else None
+    inside = len(decls) == 1 and function.start_byte <= decls[0].start < function.end_byte
+    node = function.named_descendant_for_byte_range(decls[0].start, decls[0].end) if inside else None
     stmt = node.parent.parent if node is not None and node.parent.type == "expression_list" else None
-    if stmt is None or stmt.type != "short_var_declaration" or owner(node) != spawn.function:
+    if stmt is None or stmt.type != "short_var_declaration":
         return False
     names, values = items(node.parent), items(stmt.child_by_field_name("right"))
     return len(values) == len(names) and builtins.called(types, spawn.path, values[names.index(node)]) == "make"
@@ -135,7 +141,8 @@ def _closed(types: TypeInfo, spawn: Spawn, node: Node) -> bool:
 
 def _feeding(spawn: Spawn, send: Node) -> tuple[Node, Node] | str:
     """The loop around the one send on work and the statement of the function's body starting it (the
-    loop, or `go func() { … }()` holding it): the send at most once an iteration, the loop run once."""
+    loop, or `go func() { … }()` holding it, in no loop of the function): the send at most once an
+    iteration, the loop run once."""
     holder = owner(send)
     loop = innermost_loop(send, holder)
     if loop is None or innermost_loop(loop, holder) is not None:
@@ -145,19 +152,21 @@ def _feeding(spawn: Spawn, send: Node) -> tuple[Node, Node] | str:
     go = holder.parent.parent  # `go func() {…}()`: a literal is the function of a call only where it stands
     if holder.parent.type != "call_expression" or go.type != "go_statement":
         return "the loop sending on the work channel is neither in the function nor a goroutine it starts"
+    if owner(go) != spawn.function or innermost_loop(go, spawn.function) is not None:  # each start feeds N more
+        return "the goroutine feeding the work channel may start more than once (its go statement in a loop or literal)"
+    if first_of(holder, ("goto_statement",), skip=lambda n: n.type == "func_literal") is not None:
+        return "a goto in the goroutine feeding the work channel may run its loop again"
     return loop, go
 
 
 def _receiving(types: TypeInfo, spawn: Spawn, feeder: Node, start: Node, receive: Node) -> Node | str:
-    """The later loop of the feeder's block, outside any loop, that evaluates the receive once an iteration,
+    """The later loop of the feeder's block that evaluates the receive once an iteration,
     cannot be left early, and runs as often as the feeder; or why the receive is not in one."""
     stmt = evaluating_statement(types, spawn.path, receive)
     loop = stmt.parent.parent.parent if stmt is not None else None
     line = receive.start_point.row + 1
     if loop is None or loop.type != "for_statement":  # on every path after the feeder: after_none's
         return f"the receive at line {line} is not a statement's of a loop's own body"
-    if innermost_loop(loop, spawn.function) is not None:  # a later round's reads would follow the write
-        return f"the loop at line {loop.start_point.row + 1} is inside a loop: it and the feeder run again"
     body = loop.child_by_field_name("body")
     inside = walk(body, skip=lambda n: n.type == "func_literal")
     early = any(n.type == "continue_statement" and n.start_byte < receive.start_byte for n in inside)

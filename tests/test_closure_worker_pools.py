@@ -79,6 +79,63 @@ func Squares(xs []int, unit int) (int, int) {
 """,
         "\t\t{\n\t\tunit := unit // captured by value: keeps unit off the heap\n\t\tgo func() {",
     ),
+    "worker_pool_fast_path": (  # a receive outside any loop first (one item's fast path), then the counted loop
+        """package worker_pool_fast_path
+
+// Total scales each item on two workers; a single item's answer is returned at once, else the weight doubles.
+func Total(items []int, weight int) (int, int) {
+	work := make(chan int, len(items))
+	res := make(chan int, len(items))
+	for range 2 {
+		go func() {
+			for it := range work {
+				res <- it * weight
+			}
+		}()
+	}
+	for _, it := range items {
+		work <- it
+	}
+	close(work)
+	if len(items) == 1 {
+		return <-res, weight
+	}
+	total := 0
+	for range items {
+		total += <-res
+	}
+	weight *= 2
+	return total, weight
+}
+""",
+        "\t\t{\n\t\tweight := weight // captured by value: keeps weight off the heap\n\t\tgo func() {",
+    ),
+    "worker_pool_self_fed": (  # one worker queueing the items itself on a channel it makes, then answering each
+        """package worker_pool_self_fed
+
+// Score scores items on one worker that queues them itself, then doubles the weight.
+func Score(items []int, weight int) (int, int) {
+	res := make(chan int)
+	go func() {
+		work := make(chan int, len(items))
+		for _, it := range items {
+			work <- it
+		}
+		close(work)
+		for it := range work {
+			res <- it * weight
+		}
+	}()
+	total := 0
+	for range items {
+		total += <-res
+	}
+	weight *= 2
+	return total, weight
+}
+""",
+        "\t{\n\tweight := weight // captured by value: keeps weight off the heap\n\tgo func() {",
+    ),
 }
 
 WORKER = """	go func() {
@@ -104,6 +161,10 @@ POLL = (
 )
 RES = "\tres := make(chan int, 8)\n"
 TAIL = "\tk = 10\n\tclose(gate)\n\tclose(work)\n" + POLL
+
+# A feeding goroutine's body: round r > 0 sends only once gate is open, after k = 10; the tail takes that answer.
+LATE_FEED = "\t\t\tif r > 0 {\n\t\t\t\t<-gate\n\t\t\t}\n\t\t\tfor _, x := range xs {\n\t\t\t\twork <- x + r\n\t\t\t}\n"
+ANSWERED_TAIL = "\tk = 10\n\tclose(gate)\n\t<-res\n\tclose(work)\n" + POLL
 
 
 def pool(name: str, feed: str = FEED, receive: str = RECEIVE, worker: str = WORKER, **parts: str) -> str:
@@ -164,6 +225,16 @@ DECLINES = {
         ),
         "res is not a channel the function makes",
     ),
+    "decline_worker_pool_outer_channels": (  # the pool runs in a literal; work and res are its caller's, used before
+        'package decline_worker_pool_outer_channels\n\nimport (\n\t"runtime"\n\t"sync"\n)\n\n'
+        "// Sum runs a pool over xs in a literal sharing the function's channels, one item and one answer already in.\n"
+        "func Sum(xs []int) int {\n\twork := make(chan int, 8)\n\tres := make(chan int, 8)\n"
+        "\tgate := make(chan struct{})\n\tvar mu sync.Mutex\n\tgot := 0\n\trun := func() {\n\t\tk := 1\n"
+        + "".join("\t" + line + "\n" for line in (WORKER + FEED + RECEIVE).splitlines())
+        + "\t\tk = 10\n\t\tclose(gate)\n\t}\n\twork <- 2\n\tres <- 0\n\trun()\n\tclose(work)\n"
+        + POLL,
+        "work is not a channel the function makes",
+    ),
     "decline_worker_pool_two_sends": (  # two items an iteration
         pool("decline_worker_pool_two_sends", feed="\tfor _, x := range xs {\n\t\twork <- x\n\t\twork <- x + 1\n\t}\n"),
         "work is sent on more than once",
@@ -195,6 +266,31 @@ DECLINES = {
         ),
         "neither in the function nor a goroutine it starts",
     ),
+    "decline_worker_pool_feeder_in_loop": (  # the feeding goroutine started twice: round two's item comes after k = 10
+        pool(
+            "decline_worker_pool_feeder_in_loop",
+            feed="\tfor r := 0; r < 2; r++ {\n\t\tgo func(r int) {\n" + LATE_FEED + "\t\t}(r)\n\t}\n",
+            tail=ANSWERED_TAIL,
+        ),
+        "the goroutine feeding the work channel may start more than once",
+    ),
+    "decline_worker_pool_feeder_started_twice": (  # a literal starting the feeding goroutine, called twice
+        pool(
+            "decline_worker_pool_feeder_started_twice",
+            feed="\tfeed := func(r int) {\n\t\tgo func() {\n" + LATE_FEED + "\t\t}()\n\t}\n\tfeed(0)\n\tfeed(1)\n",
+            tail=ANSWERED_TAIL,
+        ),
+        "the goroutine feeding the work channel may start more than once",
+    ),
+    "decline_worker_pool_feeder_goto": (  # the feeding goroutine's goto runs its loop again, once k = 10
+        pool(
+            "decline_worker_pool_feeder_goto",
+            feed="\tgo func() {\n\t\tr := 0\n\tagain:\n\t\tfor _, x := range xs {\n\t\t\twork <- x + r\n\t\t}\n"
+            "\t\tif r == 0 {\n\t\t\tr = 1\n\t\t\t<-gate\n\t\t\tgoto again\n\t\t}\n\t}()\n",
+            tail=ANSWERED_TAIL,
+        ),
+        "a goto in the goroutine feeding the work channel",
+    ),
     "decline_worker_pool_rounds": (  # fed by a goroutine and drained once a round: round two reads the raised k
         pool(
             "decline_worker_pool_rounds",
@@ -203,7 +299,7 @@ DECLINES = {
             receive="",
             tail="\tclose(gate)\n\tclose(work)\n" + POLL,
         ),
-        "is inside a loop: it and the feeder run again",
+        "the goroutine feeding the work channel may start more than once",
     ),
     "decline_worker_pool_receive_break": (  # the receiving loop breaks after the first answer
         pool(
@@ -259,13 +355,26 @@ CALLS = {
     "decline_worker_pool_fed_twice": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_feeder_called_twice": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_rounds": "fmt.Sprint({pkg}.Sum([]int{1}))",
+    "decline_worker_pool_feeder_in_loop": "fmt.Sprint({pkg}.Sum([]int{1}))",
+    "decline_worker_pool_feeder_goto": "fmt.Sprint({pkg}.Sum([]int{1}))",
+    "decline_worker_pool_feeder_started_twice": "fmt.Sprint({pkg}.Sum([]int{1}))",
     "decline_worker_pool_feeder_late": "fmt.Sprint({pkg}.Sum(nil))",
 }
 NAIVE = {name: (copy_k, CALLS.get(name, "fmt.Sprint({pkg}.Sum([]int{1, 2}))")) for name in DECLINES}
 
+
+def copy_k_before(source: str) -> str:
+    """The naive rewrite of a worker indented twice: k copied before its go statement, the literal reading the copy."""
+    return source.replace("\t\tgo func() {\n", "\t\tkk := k\n\t\tgo func() {\n\t\t\tk := kk\n", 1)
+
+
+NAIVE["decline_worker_pool_outer_channels"] = (copy_k_before, "fmt.Sprint({pkg}.Sum([]int{1}))")
+
 ALLOCS = {
     "worker_pool_feeder": "fmt.Sprint({pkg}.Score([]int{1, 2, 3}, 2))",
     "worker_pool_inline": "fmt.Sprint({pkg}.Squares([]int{1, 2, 3}, 2))",
+    "worker_pool_self_fed": "fmt.Sprint({pkg}.Score([]int{1, 2, 3}, 2))",
+    "worker_pool_fast_path": None,  # its workers may still be exiting when the next run starts: noisy counts
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
