@@ -195,6 +195,12 @@ SPEC_ONLY = {
     "window_operand_call": windowed("window_operand_call", "s+w")
     .replace("len(xs[s:s+w])", "len(from()[s:s+w])")
     .replace("\tbuf :=", "\tfrom := func() []int64 { s -= 8; return xs }\n\tbuf :=", 1),
+    # a receive is ordered as a call is: a sender that moves s before it sends may run between the two reads
+    "window_operand_receive": windowed("window_operand_receive", "s+w")
+    .replace("len(xs[s:s+w])", "len((<-ready)[s:s+w])")
+    .replace("\tbuf :=", "\tready := make(chan []int64)\n\tgo func() { s -= 8; ready <- xs }()\n\tbuf :=", 1),
+    # the low index is an element read, no key: held for want of a proof (and no failure on the missing key)
+    "window_low_element": windowed("window_low_element", "s+w").replace("xs[s:s+w]", "xs[xs[0]:xs[0]+int64(w)]"),
 }
 NAIVE = {
     "remaining_wraps": (array("buf", "n*4", "int64", 64), probe(NOT_BOUNDED["remaining_wraps"][1])),
