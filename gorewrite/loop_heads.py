@@ -67,7 +67,7 @@ def _indexed(view: PackageView, path: str, ranged: Node) -> bool:
         ranged = unparen(ranged.child_by_field_name("operand"))
     name = ranged.child_by_field_name("field") if ranged.type == "selector_expression" else ranged
     ident = view.types.at(path, name.start_byte) if name is not None and name.type in IDENTIFIERS else None
-    return ident is not None and ident.end == name.end_byte and ident.shape in SEQUENCES
+    return ident is not None and ident.shape in SEQUENCES
 
 
 def initialized(view: PackageView, path: str, subject: Subject, loop: Node, limit_of: Limit, kept: Kept) -> list[Fact]:

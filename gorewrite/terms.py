@@ -272,8 +272,8 @@ def window_width(view: PackageView, path: str, node: Node) -> Node | None:
     elements or panics. High and low are of one integer type of N bits; where the slicing does not panic, 0 <= i <=
     i+w as computed, so (i+w) - i is from 0 to the type's largest and congruent to w modulo 2^N, as w is within the
     type: they are equal (a negative w, or an i+w that wraps, leaves the high index below i, or i below 0). i is read
-    twice with no call between (its key and w's hold variables, lengths, constants and arithmetic; the operand calls
-    nothing either)."""
+    twice with no call or receive between (its key and w's hold variables, lengths, constants and arithmetic; the
+    operand calls and receives nothing either: Go orders those, not the reads of i around them)."""
     node = unparen(node)
     start, end = (node.child_by_field_name(f) for f in ("start", "end"))
     if node.type != "slice_expression" or start is None or end is None:
@@ -281,7 +281,7 @@ def window_width(view: PackageView, path: str, node: Node) -> Node | None:
     end = unparen(end)
     if end.type != "binary_expression" or text(end.child_by_field_name("operator")) != b"+":
         return None
-    if any(n.type == "call_expression" for n in walk(node.child_by_field_name("operand"))):
+    if any(n.type == "call_expression" or _received(n) for n in walk(node.child_by_field_name("operand"))):
         return None
     low = _key(view, path, unparen(start))
     left, right = (unparen(end.child_by_field_name(f)) for f in ("left", "right"))
@@ -290,6 +290,10 @@ def window_width(view: PackageView, path: str, node: Node) -> Node | None:
         if low is not None and key is not None and key[0] == low[0] and _key(view, path, other) is not None:
             return other
     return None
+
+
+def _received(node: Node) -> bool:
+    return node.type == "unary_expression" and text(node.child_by_field_name("operator")) == b"<-"
 
 
 def assigned_value(view: PackageView, path: str, subject: Subject, node: Node) -> Node | None:

@@ -10,7 +10,14 @@ above wraps to any size. Each must-decline keeps its naive array as a mutant: it
 from __future__ import annotations
 
 import pytest
-from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from conftest import (
+    at_most_speculative,
+    declined_where_naive_fails_on_386,
+    exact_array,
+    naive_mutants,
+    naive_panics,
+    proposals_by_case,
+)
 from test_make_const_bounds import array, probe
 
 from gorewrite.rules import RULES
@@ -93,6 +100,7 @@ BOUNDED = {
     "range_count": (looped("range_count", "n int", "i := range n", "i*4"), "[60]int64"),
     "range_string": (looped("range_string", "s string", "i := range s", "i*4"), "[60]int64"),
     "range_slicing": (looped("range_slicing", "xs []int64", "i, x := range xs[1:]", "i*4+int(x&1)"), "[61]int64"),
+    "range_field": (looped("range_field", "b struct{ xs []int64 }", "i := range b.xs", "i*4"), "[60]int64"),
     # a negative n converts to a uint above 15, so uint(n) <= 15 leaves n in 0..15
     "range_check": (checked("range_check", "n int", "uint(n) > 15", "n*4"), "[60]int64"),
     "range_check_compound": (
@@ -107,6 +115,8 @@ BOUNDED = {
         ),
         "[91]int64",
     ),
+    # the constant first: 15 < uint(n) false is uint(n) <= 15
+    "range_check_flipped": (checked("range_check_flipped", "n int", "15 < uint(n)", "n*4"), "[60]int64"),
     "range_check_int32": (checked("range_check_int32", "n int32", "uint32(n) > 15", "n*4"), "[60]int64"),
     # xs[s:s+w] has exactly w elements, w at most 16
     "window": (windowed("window", "s+w"), "[16]int64"),
@@ -185,6 +195,12 @@ SPEC_ONLY = {
     "window_operand_call": windowed("window_operand_call", "s+w")
     .replace("len(xs[s:s+w])", "len(from()[s:s+w])")
     .replace("\tbuf :=", "\tfrom := func() []int64 { s -= 8; return xs }\n\tbuf :=", 1),
+    # a receive is ordered as a call is: a sender that moves s before it sends may run between the two reads
+    "window_operand_receive": windowed("window_operand_receive", "s+w")
+    .replace("len(xs[s:s+w])", "len((<-ready)[s:s+w])")
+    .replace("\tbuf :=", "\tready := make(chan []int64)\n\tgo func() { s -= 8; ready <- xs }()\n\tbuf :=", 1),
+    # the low index is an element read, no key: held for want of a proof (and no failure on the missing key)
+    "window_low_element": windowed("window_low_element", "s+w").replace("xs[s:s+w]", "xs[xs[0]:xs[0]+int64(w)]"),
 }
 NAIVE = {
     "remaining_wraps": (array("buf", "n*4", "int64", 64), probe(NOT_BOUNDED["remaining_wraps"][1])),
@@ -240,3 +256,27 @@ def test_no_lower_end_or_no_window_bounds_nothing(proposed, name):
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
+
+
+# uint(n) > 1<<31+1000 false leaves n >= 0 where int has 64 bits, and not on 386: uint(-(1<<31)+264) is 1<<31+264
+# there, which passes, and n*4 wraps to 1056, which make takes and a 60-element array does not
+WORD_WIDE = {
+    "go.mod": "module example.com/wordwide\n\ngo 1.22\n",
+    "p/p.go": checked("p", "n int", "uint(n) > 1<<31+1000 || n > 15", "n*4"),
+    "p/p_test.go": """package p
+
+import "testing"
+
+func TestAWrappedSize(t *testing.T) {
+	Sum(-(1 << 31) + 264)
+}
+""",
+}
+
+
+def test_a_range_check_wide_for_the_32_bit_word_bounds_nothing_and_its_naive_array_panics_on_386(tmp_path, toolchain):
+    """terms.range_checked takes the least limit over both GOARCH words: one that counts the 64-bit word alone
+    proves n >= 0 here, and its [60]int64 passes on amd64 and panics on 386, where the original does not."""
+    declined_where_naive_fails_on_386(
+        toolchain, tmp_path, WORD_WIDE, "buf := make([]int64, n*4)", "var bufBuf [60]int64\n\tbuf := bufBuf[:n*4:n*4]"
+    )
