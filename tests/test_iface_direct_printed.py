@@ -240,6 +240,28 @@ func Line(k string) string {
         case("noverb", 'func Line(b *bytes.Buffer, k string) {\n\tfmt.Fprintf(b, "%s=%", k)\n}\n' + probe('"k"')),
         "no verb",
     ),
+    # `%*%` reads its width from the operands (and prints one `%`): counted as taking none, the naive split hands
+    # it k's place, so fmt prints "%%!s(MISSING)host" for "%host%!s(MISSING)"
+    "star_percent": (
+        case(
+            "star_percent",
+            "// Line writes a line.\n//\n//go:noinline\nfunc Line(b *bytes.Buffer, w int, k string) {\n"
+            + '\tfmt.Fprintf(b, "%*%%s%s\\n", w, k)\n}\n'
+            + probe('3, "host"'),
+        ),
+        "MISSING or EXTRA",
+    ),
+    # a width fmt's parsenum overflows ends the format as %!(NOVERB), the operands left printed as EXTRA: in a
+    # piece only n is left ("key %!(NOVERB)%!(EXTRA int=5)val" for "key %!(NOVERB)%!(EXTRA int=5, string=val)")
+    "huge_width": (
+        case(
+            "huge_width",
+            "// Line writes a line.\n//\n//go:noinline\nfunc Line(b *bytes.Buffer, k string, n int, v string) {\n"
+            + '\tfmt.Fprintf(b, "%s %12345678d %s", k, n, v)\n}\n'
+            + probe('"key", 5, "val"'),
+        ),
+        "over 1e6",
+    ),
     "any_writer": (
         case(
             "any_writer",
@@ -490,6 +512,19 @@ NAIVE = {
     "missing": (_split('fmt.Fprintf(b, "%s=%s", k)', 'b.WriteString(k); b.WriteString("=")'), "{pkg}.Probe()"),
     "extra": (_split('fmt.Fprintf(b, "%s;", k, v)', 'b.WriteString(k); b.WriteString(";")'), "{pkg}.Probe()"),
     "noverb": (_split('fmt.Fprintf(b, "%s=%", k)', 'b.WriteString(k); b.WriteString("=%")'), "{pkg}.Probe()"),
+    "star_percent": (
+        _split(
+            'fmt.Fprintf(b, "%*%%s%s\\n", w, k)', 'fmt.Fprintf(b, "%*%%s", w); b.WriteString(k); b.WriteString("\\n")'
+        ),
+        "{pkg}.Probe()",
+    ),
+    "huge_width": (
+        _split(
+            'fmt.Fprintf(b, "%s %12345678d %s", k, n, v)',
+            'b.WriteString(k); fmt.Fprintf(b, " %12345678d ", n); b.WriteString(v)',
+        ),
+        "{pkg}.Probe()",
+    ),
     "any_writer": (
         _split('fmt.Fprintf(w, "%s=%s", k, v)', 'io.WriteString(w, k); io.WriteString(w, "="); io.WriteString(w, v)'),
         "fmt.Sprint({pkg}.Probe())",
@@ -559,6 +594,12 @@ def test_directives_decline_indexes_and_a_missing_verb():
     assert "index" in directives(b"%[1]s")
     assert "index" in directives(b"%*[1]d")
     assert "NOVERB" in directives(b"%-")
+    assert "over 1e6" in directives(b"%12345678d") and "over 1e6" in directives(b"%.99999999f")
+    assert [d.operands for d in directives(b"%1234567d %.0001000000f")] == [1, 1]  # parsenum's last digits
+
+
+def test_a_percent_sign_reads_its_star_operands():
+    assert [d.operands for d in directives(b"%% %5% %*% %-*.*%")] == [0, 0, 1, 2]
 
 
 @pytest.mark.parametrize("data", [b'a\tb\n"\\', b"\x01\x7f\xff", "é…".encode(), b"%%"])

@@ -10,8 +10,8 @@ fmt/print.go's doPrintf and bytes.Buffer's methods:
   type string or []byte (go/types: no named type, so no method fmt would call): fmt prints it byte for byte (a
   nil []byte as nothing);
 - the format is a string constant (go/types' value) with no argument index and exactly the operands the call
-  gives (no `%!s(MISSING)`, `%!(EXTRA …)` or `%!(NOVERB)`): each other directive then prints in its piece as in
-  the whole, from the same operands in the same order;
+  gives (no `%!s(MISSING)`, `%!(EXTRA …)` or `%!(NOVERB)`; `%*%` takes one, and a width past 1e6 ends the format):
+  each other directive then prints in its piece as in the whole, from the same operands in the same order;
 - nothing runs between the pieces that could tell them from one write: every operand is a constant or variable
   of a predeclared type or []byte, whose formatting calls no method of the program and whose later read gives the
   value the call read (only the Buffer's writes run in between), and the writer is a `*bytes.Buffer` variable,
