@@ -46,6 +46,7 @@ BASIC = {"bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "ui
 BASIC |= {"uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128", "[]byte", "[]uint8"}
 BYTES = ("[]byte", "[]uint8")
 VARIABLES = (Kind.VAR, Kind.PARAM, Kind.RESULT)
+USES = {"selector_expression": "operand", "qualified_type": "package"}  # a package's name in a file, by node
 
 
 def operand_call(view: PackageView, escape: Escape) -> Node | None:
@@ -293,12 +294,11 @@ def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[E
 
 
 def _package_uses(view: PackageView, path: str, call: Node) -> list[Node]:
-    """Every `fmt.X` of the file, by the call's qualifier."""
+    """Every `fmt.X` of the file, by the call's qualifier: a selector, or a type (`s fmt.Stringer`), which no split
+    takes (each alone was missed, and the import's removal left `undefined: fmt`)."""
     qualifier = text(call.child_by_field_name("function").child_by_field_name("operand"))
     root = view.tree(path).root_node
-    return [
-        n for n in walk(root) if n.type == "selector_expression" and text(n.child_by_field_name("operand")) == qualifier
-    ]
+    return [n for n in walk(root) if n.type in USES and text(n.child_by_field_name(USES[n.type])) == qualifier]
 
 
 def _import_removal(view: PackageView, path: str) -> Edit | None:
@@ -315,7 +315,8 @@ def _split_like(selector: Node) -> bool:
     """Is the selector the function of an Fprintf call statement?"""
     call = selector.parent
     return (
-        text(selector.child_by_field_name("field")) == b"Fprintf"
+        selector.type == "selector_expression"
+        and text(selector.child_by_field_name("field")) == b"Fprintf"
         and call.type == "call_expression"
         and call.parent.type == "expression_statement"
     )
