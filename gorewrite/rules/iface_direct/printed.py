@@ -197,8 +197,8 @@ def _plain(types: TypeInfo, path: str, operand: Node) -> str | None:
     constant or a variable of a predeclared type or []byte: nothing but the Buffer's writes runs between pieces."""
     shown = text(operand).decode()
     if types.constant(path, operand.start_byte, operand.end_byte) is not None:
-        if types.boxed_type(path, operand.start_byte, operand.end_byte) is not None:
-            return None  # a predeclared type's, without methods
+        if types.predeclared(path, operand.start_byte, operand.end_byte):
+            return None  # a predeclared type's, without methods (boxed_type's may be a named type's: reads_buffer)
         return f"it formats {shown}, a constant of a type whose methods fmt may call between the writes"
     ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
     if ident is None or ident.kind not in VARIABLES:
