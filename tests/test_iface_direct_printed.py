@@ -683,3 +683,54 @@ def test_a_package_buffer_may_lend_its_storage_in_another_file(tmp_path, toolcha
     assert_declines(found, "v may be a slice of out's storage")
     ran = toolchain.run(["run", "./compare"], str(root))
     assert ran.stdout.decode().split() == ["key=payload", "key=key=oad"], ran.stdout.decode()
+
+
+TAGGED = {
+    "line.go": """package tagged
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Line writes a key and the build's id.
+//
+//go:noinline
+func Line(k string) string {
+	b := new(bytes.Buffer)
+	fmt.Fprintf(b, "%s=%s;", k, id)
+	return b.String()
+}
+""",
+    "id_plain.go": '//go:build !hexed\n\npackage tagged\n\nvar id = []byte("ab")\n',
+    "id_hex.go": """//go:build hexed
+
+package tagged
+
+import "encoding/hex"
+
+// Hex prints as hex digits.
+type Hex []byte
+
+func (h Hex) String() string { return hex.EncodeToString(h) }
+
+var id = Hex("ab")
+""",
+}
+
+
+def test_an_operand_another_build_declares_otherwise_declines(tmp_path, toolchain):
+    """go/types reads the build without tags, where id is a []byte; `-tags hexed` makes it a Hex, whose String fmt
+    calls and whose bytes `b.Write(id)` takes as they are: the naive split prints "key=ab;" there for "key=6162;"."""
+    files = {f"tagged/{name}": code for name, code in TAGGED.items()}
+    split = 'b.WriteString(k)\n\tb.WriteString("=")\n\tb.Write(id)\n\tb.WriteString(";")'
+    files |= {f"naive/{name}": code.replace("package tagged", "package naive") for name, code in TAGGED.items()}
+    files["naive/line.go"] = files["naive/line.go"].replace('fmt.Fprintf(b, "%s=%s;", k, id)', split)
+    files["naive/line.go"] = files["naive/line.go"].replace('\t"fmt"\n', "")
+    main = 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/naive"\n\t"example.com/m/tagged"\n)\n\n'
+    files["compare/main.go"] = main + 'func main() { fmt.Println(tagged.Line("key"), naive.Line("key")) }\n'
+    root = module(tmp_path, files)
+    found = proposals(root, RULE)["example.com/m/tagged"]
+    assert_declines(found, "another build compiles id_hex.go")
+    ran = toolchain.run(["run", "-tags", "hexed", "./compare"], str(root))
+    assert ran.stdout.decode().split() == ["key=6162;", "key=ab;"], ran.stdout.decode()

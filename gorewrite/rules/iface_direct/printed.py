@@ -21,7 +21,10 @@ fmt/print.go's doPrintf and bytes.Buffer's methods:
 - a []byte is not the Buffer's own storage, which a write before it may overwrite where fmt had copied it first:
   the Buffer is made by `new(bytes.Buffer)` in the function, and none of its uses hands out a slice of it but
   `b.Bytes()` spread into Go's append, which copies it (lent.py);
-- the call is a statement of a block: its `(n, err)` go unread.
+- the call is a statement of a block: its `(n, err)` go unread;
+- no other build compiles a file that may declare what the call names otherwise (callees.other_builds): go/types
+  reads this build, where `id` is a []byte; `id_hex.go` (`//go:build hexed`) declares it a `Hex` whose String fmt
+  calls, and `b.Write(id)` takes a Hex too.
 The full doc is rules/iface-direct/README.md ("Operands of fmt.Fprintf").
 """
 
@@ -98,6 +101,9 @@ def rewrite(view: PackageView, escape: Escape, call: Node) -> Fix | str:
     if problem or isinstance(types, str):
         return problem or types
     path = escape.path
+    elsewhere = callees.other_builds(view)
+    if elsewhere is not None:  # a variable []byte here may be a `Hex` with String there, which Write takes too
+        return f"another build compiles {elsewhere} with the package, where an operand may be of another type"
     split = _split(view, types, path, call)
     if isinstance(split, str):
         return split
