@@ -149,6 +149,10 @@ class TypeInfo:
         that type (`Descending` of `type SortOrder int`); None otherwise."""
         return self.boxes.get("boxed", {}).get(path, {}).get((start, end))
 
+    def predeclared(self, path: str, start: int, end: int) -> bool:
+        """Is the steady constant's type (boxed_type's) one of Go's predeclared types, which have no methods?"""
+        return (start, end) in self.boxes.get("predeclared", {}).get(path, ())
+
     def field(self, path: str, start: int, end: int) -> dict | None:
         """The field a positional element of a struct literal initialises: name, iface, embedded."""
         return self.boxes.get("fields", {}).get(path, {}).get((start, end))
@@ -218,6 +222,9 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         + (("boxed", "id"),)
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
+    boxes["predeclared"] = {
+        p: frozenset(map(tuple, spans or ())) for p, spans in (found.get("predeclared") or {}).items()
+    }
     boxes.update({key: found.get(key) or {} for key in ("methods", "wants", "origins")})  # keyed by str(id)
     listed, declared = modules(toolchain, export, cwd), found.get("declared") or {}
     return TypeInfo(idents, None, constants, integers, lengths, boxes, listed, declared)

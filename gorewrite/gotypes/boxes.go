@@ -52,6 +52,9 @@ type boxFacts struct {
 	// interface gets its default type: `2` of `map[string]any{"n": 2}` is an int; a named type's constant has
 	// that type: `Descending` a SortOrder), its ID as Types' are
 	Boxed map[string][]typeKey `json:"boxed"`
+	// Predeclared: by file, the spans of Boxed's constants whose type is one of Go's predeclared types (an alias of
+	// one too): no method of the program formats them (a named type's constant may have String).
+	Predeclared map[string][][2]int `json:"predeclared"`
 	// Methods: by ID of a concrete type, each method of its method set by go/types' Id (its name, or for an
 	// unexported one "path.name": two packages' unexported methods of one name are two methods of the set): the
 	// files whose declarations give the type the method (the method's, and each named struct's an embedding
@@ -71,7 +74,8 @@ type boxFacts struct {
 // fields of positional struct literal elements; the kind of each composite literal.
 func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{},
-		Literals: map[string][]constText{}, Bytes: map[string][]constText{}, Boxed: map[string][]typeKey{}}
+		Literals: map[string][]constText{}, Bytes: map[string][]constText{}, Boxed: map[string][]typeKey{},
+		Predeclared: map[string][][2]int{}}
 	var seen []types.Type
 	steady := map[types.Object]bool{} // names steadyOperand found steady
 	id := func(t types.Type) int {
@@ -91,7 +95,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 			continue
 		}
 		keys, values, fields, literals, bytes := []typeKey{}, []constText{}, []fieldOf{}, []constText{}, []constText{}
-		boxed := []typeKey{}
+		boxed, predeclared := []typeKey{}, [][2]int{}
 		key := func(e ast.Expr, t types.Type) {
 			if t == nil || hasTypeParam(t) {
 				return
@@ -152,6 +156,9 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 					t := c.info.TypeOf(e) // a named type's constant boxes as that type: `Descending` as a SortOrder
 					if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsUntyped == 0 {
 						boxed = append(boxed, typeKey{tf.Offset(e.Pos()), tf.Offset(e.End()), id(t)})
+						if _, ok := types.Unalias(t).(*types.Basic); ok {
+							predeclared = append(predeclared, [2]int{tf.Offset(e.Pos()), tf.Offset(e.End())})
+						}
 					}
 				}
 			}
@@ -159,6 +166,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		})
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
 		facts.Literals[tf.Name()], facts.Bytes[tf.Name()], facts.Boxed[tf.Name()] = literals, bytes, boxed
+		facts.Predeclared[tf.Name()] = predeclared
 	}
 	facts.Methods, facts.Wants, facts.Origins = map[int]map[string][]string{}, map[int][]string{}, map[int][]string{}
 	for ci, ct := range concrete {

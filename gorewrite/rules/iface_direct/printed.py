@@ -10,8 +10,8 @@ fmt/print.go's doPrintf and bytes.Buffer's methods:
   type string or []byte (go/types: no named type, so no method fmt would call): fmt prints it byte for byte (a
   nil []byte as nothing);
 - the format is a string constant (go/types' value) with no argument index and exactly the operands the call
-  gives (no `%!s(MISSING)`, `%!(EXTRA …)` or `%!(NOVERB)`): each other directive then prints in its piece as in
-  the whole, from the same operands in the same order;
+  gives (no `%!s(MISSING)`, `%!(EXTRA …)` or `%!(NOVERB)`; `%*%` takes one, and a width past 1e6 ends the format):
+  each other directive then prints in its piece as in the whole, from the same operands in the same order;
 - nothing runs between the pieces that could tell them from one write: every operand is a constant or variable
   of a predeclared type or []byte, whose formatting calls no method of the program and whose later read gives the
   value the call read (only the Buffer's writes run in between), and the writer is a `*bytes.Buffer` variable,
@@ -21,7 +21,10 @@ fmt/print.go's doPrintf and bytes.Buffer's methods:
 - a []byte is not the Buffer's own storage, which a write before it may overwrite where fmt had copied it first:
   the Buffer is made by `new(bytes.Buffer)` in the function, and none of its uses hands out a slice of it but
   `b.Bytes()` spread into Go's append, which copies it (lent.py);
-- the call is a statement of a block: its `(n, err)` go unread.
+- the call is a statement of a block: its `(n, err)` go unread;
+- no other build compiles a file that may declare what the call names otherwise (callees.other_builds): go/types
+  reads this build, where `id` is a []byte; `id_hex.go` (`//go:build hexed`) declares it a `Hex` whose String fmt
+  calls, and `b.Write(id)` takes a Hex too.
 The full doc is rules/iface-direct/README.md ("Operands of fmt.Fprintf").
 """
 
@@ -46,6 +49,7 @@ BASIC = {"bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "ui
 BASIC |= {"uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128", "[]byte", "[]uint8"}
 BYTES = ("[]byte", "[]uint8")
 VARIABLES = (Kind.VAR, Kind.PARAM, Kind.RESULT)
+USES = {"selector_expression": "operand", "qualified_type": "package"}  # a package's name in a file, by node
 
 
 def operand_call(view: PackageView, escape: Escape) -> Node | None:
@@ -97,6 +101,9 @@ def rewrite(view: PackageView, escape: Escape, call: Node) -> Fix | str:
     if problem or isinstance(types, str):
         return problem or types
     path = escape.path
+    elsewhere = callees.other_builds(view)
+    if elsewhere is not None:  # a variable []byte here may be a `Hex` with String there, which Write takes too
+        return f"another build compiles {elsewhere} with the package, where an operand may be of another type"
     split = _split(view, types, path, call)
     if isinstance(split, str):
         return split
@@ -196,8 +203,8 @@ def _plain(types: TypeInfo, path: str, operand: Node) -> str | None:
     constant or a variable of a predeclared type or []byte: nothing but the Buffer's writes runs between pieces."""
     shown = text(operand).decode()
     if types.constant(path, operand.start_byte, operand.end_byte) is not None:
-        if types.boxed_type(path, operand.start_byte, operand.end_byte) is not None:
-            return None  # a predeclared type's, without methods
+        if types.predeclared(path, operand.start_byte, operand.end_byte):
+            return None  # a predeclared type's, without methods (boxed_type's may be a named type's: reads_buffer)
         return f"it formats {shown}, a constant of a type whose methods fmt may call between the writes"
     ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
     if ident is None or ident.kind not in VARIABLES:
@@ -293,12 +300,11 @@ def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[E
 
 
 def _package_uses(view: PackageView, path: str, call: Node) -> list[Node]:
-    """Every `fmt.X` of the file, by the call's qualifier."""
+    """Every `fmt.X` of the file, by the call's qualifier: a selector, or a type (`s fmt.Stringer`), which no split
+    takes (each alone was missed, and the import's removal left `undefined: fmt`)."""
     qualifier = text(call.child_by_field_name("function").child_by_field_name("operand"))
     root = view.tree(path).root_node
-    return [
-        n for n in walk(root) if n.type == "selector_expression" and text(n.child_by_field_name("operand")) == qualifier
-    ]
+    return [n for n in walk(root) if n.type in USES and text(n.child_by_field_name(USES[n.type])) == qualifier]
 
 
 def _import_removal(view: PackageView, path: str) -> Edit | None:
@@ -315,7 +321,8 @@ def _split_like(selector: Node) -> bool:
     """Is the selector the function of an Fprintf call statement?"""
     call = selector.parent
     return (
-        text(selector.child_by_field_name("field")) == b"Fprintf"
+        selector.type == "selector_expression"
+        and text(selector.child_by_field_name("field")) == b"Fprintf"
         and call.type == "call_expression"
         and call.parent.type == "expression_statement"
     )

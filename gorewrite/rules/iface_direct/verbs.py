@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 FLAGS = b"#0+- "
 NAMED = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92, "'": 39, '"': 34}
+TOO_LARGE = 1_000_000  # fmt's tooLarge
+LARGE = "its format has a width or precision over 1e6, which fmt reads as %!(NOVERB) and the operands left as EXTRA"
 SHOWN = {9: "\\t", 10: "\\n", 13: "\\r", 34: '\\"', 92: "\\\\"}
 
 
@@ -20,12 +22,14 @@ class Directive:
     start: int
     end: int
     verb: str
-    operands: int  # the `*` widths and precisions, then the verb's own; 0 for a percent sign
+    operands: int  # the `*` widths and precisions, then the verb's own (a percent sign has none: `%*%` takes one)
 
 
 def directives(format: bytes) -> list[Directive] | str:
     """Every directive of the format in order, or why gorewrite does not split it: an argument index (`%[2]s`
-    reorders the operands, and changes which `*` reads which), or a `%` with no verb at the end (`%!(NOVERB)`)."""
+    reorders the operands, and changes which `*` reads which), a `%` with no verb at the end (`%!(NOVERB)`), or a
+    width or precision fmt's parsenum overflows (past 1e6 it reads the rest of the format as `%!(NOVERB)` and
+    prints every operand left as EXTRA, which a piece would print differently)."""
     found, i, end = [], 0, len(format)
     while True:
         i = format.find(b"%", i)
@@ -38,18 +42,22 @@ def directives(format: bytes) -> list[Directive] | str:
             i, stars = i + 1, stars + 1
         else:
             i = _digits(format, i)
+        if i < 0:
+            return LARGE
         if i + 1 < end and format[i : i + 1] == b".":  # a `.` last is the verb, as in doPrintf
             i += 1
             if format[i : i + 1] == b"*":
                 i, stars = i + 1, stars + 1
             else:
                 i = _digits(format, i)
+            if i < 0:
+                return LARGE
         if b"[" in format[start:i] or format[i : i + 1] == b"[":
             return f"its format reorders operands by index ({format[start : i + 1].decode(errors='replace')}…)"
         if i >= end:
             return "its format ends in a % with no verb, which fmt prints as %!(NOVERB)"
         verb, size = _rune(format, i)
-        found.append(Directive(start, i + size, verb, 0 if verb == "%" else stars + 1))
+        found.append(Directive(start, i + size, verb, stars + (verb != "%")))  # `%*%` reads its width
         i += size
 
 
@@ -64,8 +72,12 @@ def _rune(format: bytes, i: int) -> tuple[str, int]:
 
 
 def _digits(format: bytes, i: int) -> int:
+    """Past the number at i, as fmt's parsenum reads it; -1 where it overflows (a digit after a value over 1e6)."""
+    value = 0
     while i < len(format) and format[i : i + 1].isdigit():
-        i += 1
+        if value > TOO_LARGE:
+            return -1
+        value, i = value * 10 + format[i] - ord("0"), i + 1
     return i
 
 
