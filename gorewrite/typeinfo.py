@@ -153,6 +153,12 @@ class TypeInfo:
         """Is the steady constant's type (boxed_type's) one of Go's predeclared types, which have no methods?"""
         return (start, end) in self.boxes.get("predeclared", {}).get(path, ())
 
+    def printed(self, path: str, start: int, end: int) -> bool:
+        """Is the operand of fmt's function spanning [start, end) of a type every build gives it (gotypes
+        steadyOperand: each name it depends on the universe's, a std package's the same in every build, or the
+        package's own, declared from such names)?"""
+        return (start, end) in self.boxes.get("printed", {}).get(path, ())
+
     def field(self, path: str, start: int, end: int) -> dict | None:
         """The field a positional element of a struct literal initialises: name, iface, embedded."""
         return self.boxes.get("fields", {}).get(path, {}).get((start, end))
@@ -222,9 +228,8 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
         + (("boxed", "id"),)
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
-    boxes["predeclared"] = {
-        p: frozenset(map(tuple, spans or ())) for p, spans in (found.get("predeclared") or {}).items()
-    }
+    for key in ("predeclared", "printed"):
+        boxes[key] = {p: frozenset(map(tuple, spans or ())) for p, spans in (found.get(key) or {}).items()}
     boxes.update({key: found.get(key) or {} for key in ("methods", "wants", "origins")})  # keyed by str(id)
     listed, declared = modules(toolchain, export, cwd), found.get("declared") or {}
     return TypeInfo(idents, None, constants, integers, lengths, boxes, listed, declared)

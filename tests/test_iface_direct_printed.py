@@ -734,3 +734,61 @@ def test_an_operand_another_build_declares_otherwise_declines(tmp_path, toolchai
     assert_declines(found, "another build compiles id_hex.go")
     ran = toolchain.run(["run", "-tags", "hexed", "./compare"], str(root))
     assert ran.stdout.decode().split() == ["key=6162;", "key=ab;"], ran.stdout.decode()
+
+
+IMPORTED = {
+    "ids/id_plain.go": '//go:build !hexed\n\npackage ids\n\n// ID is the build\'s id.\nfunc ID() []byte { return []byte("ab") }\n',
+    "ids/id_hex.go": """//go:build hexed
+
+package ids
+
+import "encoding/hex"
+
+// Hex prints as hex digits.
+type Hex []byte
+
+func (h Hex) String() string { return hex.EncodeToString(h) }
+
+// ID is the build's id.
+func ID() Hex { return Hex("ab") }
+""",
+    "line/line.go": """package line
+
+import (
+	"bytes"
+	"fmt"
+
+	"example.com/m/ids"
+)
+
+// Line writes a key and the build's id.
+//
+//go:noinline
+func Line(k string) string {
+	b := new(bytes.Buffer)
+	id := ids.ID()
+	fmt.Fprintf(b, "%s=%s;", k, id)
+	return b.String()
+}
+""",
+}
+
+
+def test_an_operand_whose_type_another_package_declares_per_build_declines(tmp_path, toolchain):
+    """The package's own files are the same in every build, but id's type comes from ids.ID, which `-tags hexed`
+    declares returning a Hex whose String fmt calls: the naive split prints "key=ab;" there for "key=6162;"."""
+    files = dict(IMPORTED)
+    split = 'b.WriteString(k)\n\tb.WriteString("=")\n\tb.Write(id)\n\tb.WriteString(";")'
+    files["naive/line.go"] = (
+        files["line/line.go"]
+        .replace("package line", "package naive")
+        .replace('fmt.Fprintf(b, "%s=%s;", k, id)', split)
+        .replace('\t"fmt"\n', "")
+    )
+    main = 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/line"\n\t"example.com/m/naive"\n)\n\n'
+    files["compare/main.go"] = main + 'func main() { fmt.Println(line.Line("key"), naive.Line("key")) }\n'
+    root = module(tmp_path, files)
+    found = proposals(root, RULE)["example.com/m/line"]
+    assert_declines(found, "whose type comes from a declaration another build may make otherwise")
+    ran = toolchain.run(["run", "-tags", "hexed", "./compare"], str(root))
+    assert ran.stdout.decode().split() == ["key=6162;", "key=ab;"], ran.stdout.decode()

@@ -55,6 +55,9 @@ type boxFacts struct {
 	// Predeclared: by file, the spans of Boxed's constants whose type is one of Go's predeclared types (an alias of
 	// one too): no method of the program formats them (a named type's constant may have String).
 	Predeclared map[string][][2]int `json:"predeclared"`
+	// Printed: by file, the spans of operands of fmt's functions whose type holds in every build (steadyOperand): a
+	// variable another build declares otherwise may be of a type whose String fmt calls there.
+	Printed map[string][][2]int `json:"printed"`
 	// Methods: by ID of a concrete type, each method of its method set by go/types' Id (its name, or for an
 	// unexported one "path.name": two packages' unexported methods of one name are two methods of the set): the
 	// files whose declarations give the type the method (the method's, and each named struct's an embedding
@@ -75,7 +78,7 @@ type boxFacts struct {
 func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{},
 		Literals: map[string][]constText{}, Bytes: map[string][]constText{}, Boxed: map[string][]typeKey{},
-		Predeclared: map[string][][2]int{}}
+		Predeclared: map[string][][2]int{}, Printed: map[string][][2]int{}}
 	var seen []types.Type
 	steady := map[types.Object]bool{} // names steadyOperand found steady
 	id := func(t types.Type) int {
@@ -95,7 +98,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 			continue
 		}
 		keys, values, fields, literals, bytes := []typeKey{}, []constText{}, []fieldOf{}, []constText{}, []constText{}
-		boxed, predeclared := []typeKey{}, [][2]int{}
+		boxed, predeclared, printed := []typeKey{}, [][2]int{}, [][2]int{}
 		key := func(e ast.Expr, t types.Type) {
 			if t == nil || hasTypeParam(t) {
 				return
@@ -137,6 +140,11 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 					}
 				}
 			case *ast.CallExpr:
+				for _, a := range c.fmtOperands(n) {
+					if c.steadyOperand(a, steady) {
+						printed = append(printed, [2]int{tf.Offset(a.Pos()), tf.Offset(a.End())})
+					}
+				}
 				if !c.perBuild && c.bytesConversion(n) && c.steadyOperand(n.Args[0], steady) {
 					bytes = append(bytes, constText{tf.Offset(n.Pos()), tf.Offset(n.End()), "string"})
 				}
@@ -166,7 +174,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		})
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
 		facts.Literals[tf.Name()], facts.Bytes[tf.Name()], facts.Boxed[tf.Name()] = literals, bytes, boxed
-		facts.Predeclared[tf.Name()] = predeclared
+		facts.Predeclared[tf.Name()], facts.Printed[tf.Name()] = predeclared, printed
 	}
 	facts.Methods, facts.Wants, facts.Origins = map[int]map[string][]string{}, map[int][]string{}, map[int][]string{}
 	for ci, ct := range concrete {
@@ -402,6 +410,19 @@ func (c *checked) positional(offset func(p token.Pos) int, lit *ast.CompositeLit
 		found = append(found, fieldOf{offset(e.Pos()), offset(e.End()), v.Name(), isInterface(v), embedded})
 	}
 	return found
+}
+
+// fmtOperands: the arguments after the first of a call of one of fmt's functions, in a package whose own files
+// every build compiles (steadyOperand asks nowhere else); none otherwise.
+func (c *checked) fmtOperands(call *ast.CallExpr) []ast.Expr {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || c.perBuild || len(call.Args) < 2 {
+		return nil
+	}
+	if fn, ok := c.info.Uses[sel.Sel].(*types.Func); !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
+		return nil
+	}
+	return call.Args[1:]
 }
 
 // bytesConversion reports whether the call converts a string or a slice of bytes to the predeclared string:

@@ -212,6 +212,8 @@ def _plain(types: TypeInfo, path: str, operand: Node) -> str | None:
     if ident.named is not None or ident.type not in BASIC:
         kind = ident.named or ident.type or "a type gorewrite cannot tell"
         return f"it formats {shown} of {kind}: fmt may call its methods or read it between the writes"
+    if not types.printed(path, operand.start_byte, operand.end_byte):  # `id := other.ID()`, a Hex under -tags hexed
+        return f"it formats {shown}, whose type comes from a declaration another build may make otherwise"
     return None
 
 
