@@ -737,7 +737,13 @@ def test_an_operand_another_build_declares_otherwise_declines(tmp_path, toolchai
 
 
 IMPORTED = {
-    "ids/id_plain.go": '//go:build !hexed\n\npackage ids\n\n// ID is the build\'s id.\nfunc ID() []byte { return []byte("ab") }\n',
+    "ids/id_plain.go": """//go:build !hexed
+
+package ids
+
+// ID is the build's id.
+func ID() []byte { return []byte("ab") }
+""",
     "ids/id_hex.go": """//go:build hexed
 
 package ids
