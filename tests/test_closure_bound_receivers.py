@@ -1,10 +1,12 @@
 """closure and a method value bound to a local that goroutines call (`score := sc.score`, then `out[i] = score(x)`
 in each; gorewrite/bound_receivers.py): the method value is a closure of its own, on the heap once a goroutine's
 literal captures it. It saves a copy of its receiver where it is made; when that copy is sc's own value (a value
-receiver on a variable that is no pointer, or an interface's method), `scoreRecv := sc` makes the same copy there
-and each call becomes `scoreRecv.score(x)` (the closure-ml probe's ScoreByValue). Declined: a pointer operand whose
-value method dereferences it where the method value is made (`p.score`: the naive rewrite reads the pointee's later
-temperature) and a method value used other than called (`apply(score, x)`: the naive rewrite does not compile). A
+receiver on a variable that is no pointer or interface), `scoreRecv := sc` makes the same copy there and each call
+becomes `scoreRecv.score(x)` (the closure-ml probe's ScoreByValue). Declined: a pointer operand whose value method
+dereferences it where the method value is made (`p.score`: the naive rewrite reads the pointee's later
+temperature), an interface's method value, which panics where it is made when the interface is nil (`write :=
+w.WriteString`: the naive copy of a nil writer does not, so a recovered nil is no longer an error) and a method value
+used other than called (`apply(score, x)`: the naive rewrite does not compile). A
 method promoted through an embedded field is no site: the compiler names the path (`t.scorer.score escapes to
 heap`), which no source selector spells.
 
@@ -63,40 +65,6 @@ func Score(raw []float64) []float64 {
 """,
         "\tscoreRecv := sc\n",
         "fmt.Sprint({pkg}.Score([]float64{2, 4}))",
-    ),
-    "bound_interface": (  # an interface's method value saves the interface value: so does a copy of it
-        """package bound_interface
-
-import (
-	"io"
-	"strings"
-	"sync"
-)
-
-// Lines writes every line in a goroutine of its own through the method value write, then swaps the writer.
-func Lines(lines []string) string {
-	var b, other strings.Builder
-	var w io.StringWriter = &b
-	var mu sync.Mutex
-	write := w.WriteString
-	var wg sync.WaitGroup
-	for _, l := range lines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mu.Lock()
-			write(l)
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
-	w = &other
-	w.WriteString("!")
-	return b.String() + other.String()
-}
-""",
-        "\twriteRecv := w\n",
-        'fmt.Sprint(len({pkg}.Lines([]string{"a", "b"})))',
     ),
 }
 
@@ -159,6 +127,40 @@ func Blend(raw []float64) []float64 {
 }
 """,
         "sc.blend binds the address of sc (a pointer receiver), not a copy",
+    ),
+    "decline_bound_interface": (  # w.WriteString of a nil w panics where it stands: a copy of w does not
+        """package decline_bound_interface
+
+import (
+	"fmt"
+	"io"
+	"sync"
+)
+
+// Lines writes every line in a goroutine of its own through the method value write; a nil writer is an error.
+func Lines(w io.StringWriter, lines []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("no writer")
+		}
+	}()
+	var mu sync.Mutex
+	write := w.WriteString
+	var wg sync.WaitGroup
+	for _, l := range lines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			write(l)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return nil
+}
+""",
+        "w.WriteString is taken of an interface, w: it panics there if w is nil, a copy would not",
     ),
     "decline_bound_wide": (  # a 136-byte receiver: the literal captures its copy by reference, on the heap again
         """package decline_bound_wide
@@ -279,6 +281,12 @@ NAIVE = {  # the copies read temp 4 where the method value saved 1 (2, not 0.5),
     ),
     "decline_bound_wide": (_naive("sc"), "moved to heap: scoreRecv"),
     "decline_bound_not_called": (_naive("sc"), "undefined: score"),
+    "decline_bound_interface": (  # the copy of a nil writer does not panic: no error, where there was one
+        lambda source: source.replace("write := w.WriteString", "writeRecv := w").replace(
+            "\twrite(l)", "\twriteRecv.WriteString(l)"
+        ),
+        "fmt.Sprint({pkg}.Lines(nil, nil))",
+    ),
 }
 
 globals().update(case_suite("bound_receivers", RULE, FIXES, DECLINES, NAIVE))
