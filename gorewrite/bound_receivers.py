@@ -20,15 +20,14 @@ from gorewrite.typeinfo import Kind, Use
 
 
 def bound_local(selector: Node) -> Node | None:
-    """v of `v := recv.m`, the statement's one name and value, when selector is `recv.m` of an identifier."""
+    """v of `v := recv.m`, the statement's one value, so its one name (closure hands selectors of an identifier,
+    `recv.m`). Never `score, t := sc.score, sc.calibrate(4)`: the spec leaves when sc is read against the call
+    unspecified, for a method value and for a copy alike; nor `var score = sc.score` (no name to rename there)."""
     values = selector.parent
     statement = values.parent if values.type == "expression_list" else None
     if statement is None or statement.type != "short_var_declaration" or items(values) != [selector]:
         return None
-    names = items(statement.child_by_field_name("left"))
-    if len(names) != 1 or names[0].type != "identifier" or selector.child_by_field_name("operand").type != "identifier":
-        return None
-    return names[0]
+    return items(statement.child_by_field_name("left"))[0]
 
 
 def edits(view: PackageView, path: str, selector: Node) -> tuple[str, list[Edit]] | str:

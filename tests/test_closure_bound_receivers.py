@@ -20,7 +20,9 @@ from __future__ import annotations
 import pytest
 from conftest import case_suite, edited, module, only_fix
 
+from gorewrite.bound_receivers import bound_local
 from gorewrite.rules import RULES
+from gorewrite.syntax import parse, text, walk
 
 RULE = RULES["closure"]
 
@@ -308,3 +310,20 @@ def test_the_naive_copy_of_a_lock_fails_vet(tmp_path, toolchain):
     said = {pkg: toolchain.run(["vet", f"./{pkg}"], str(tmp_path)).stderr.decode() for pkg in "pn"}
     assert "assignment copies lock value to scoreRecv" in said["n"], said["n"]
     assert "assignment copies lock value" not in said["p"], said["p"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "local"),
+    [
+        ("score := sc.score", "score"),
+        ("score, t := sc.score, sc.calibrate(4)", None),  # when sc is read against the call is unspecified
+        ("var score = sc.score", None),
+        ("score = sc.score", None),
+    ],
+)
+def test_bound_local_is_the_one_value_of_a_short_declaration(statement, local):
+    """bound_local's shape: one value of a `:=` (so one name), else no site."""
+    tree = parse(f"package p\n\nfunc f() {{\n\t{statement}\n}}\n".encode())
+    (selector,) = (n for n in walk(tree.root_node) if n.type == "selector_expression" and text(n) == b"sc.score")
+    found = bound_local(selector)
+    assert (found and text(found).decode()) == local
