@@ -51,7 +51,7 @@ def edits(view: PackageView, path: str, selector: Node) -> tuple[str, list[Edit]
             " would not stay on the stack, or would fail go vet"
         )
     declared = types.at(path, local.start_byte)
-    if declared is None or declared.obj is None or declared.use != Use.DECL:
+    if declared is None or declared.obj is None:  # the one name of `:=` with one value is always declared there
         return f"cannot resolve the declaration of {text(local).decode()}"
     function, root, calls = owner(selector), view.tree(path).root_node, []
     for use in types.uses(path, declared.obj):
