@@ -1,10 +1,12 @@
 """closure and a method value bound to a local that goroutines call (`score := sc.score`, then `out[i] = score(x)`
 in each; gorewrite/bound_receivers.py): the method value is a closure of its own, on the heap once a goroutine's
 literal captures it. It saves a copy of its receiver where it is made; when that copy is sc's own value (a value
-receiver on a variable that is no pointer, or an interface's method), `scoreRecv := sc` makes the same copy there
-and each call becomes `scoreRecv.score(x)` (the closure-ml probe's ScoreByValue). Declined: a pointer operand whose
-value method dereferences it where the method value is made (`p.score`: the naive rewrite reads the pointee's later
-temperature) and a method value used other than called (`apply(score, x)`: the naive rewrite does not compile). A
+receiver on a variable that is no pointer or interface), `scoreRecv := sc` makes the same copy there and each call
+becomes `scoreRecv.score(x)` (the closure-ml probe's ScoreByValue). Declined: a pointer operand whose value method
+dereferences it where the method value is made (`p.score`: the naive rewrite reads the pointee's later
+temperature), an interface's method value, which panics where it is made when the interface is nil (`write :=
+w.WriteString`: the naive copy of a nil writer does not, so a recovered nil is no longer an error) and a method value
+used other than called (`apply(score, x)`: the naive rewrite does not compile). A
 method promoted through an embedded field is no site: the compiler names the path (`t.scorer.score escapes to
 heap`), which no source selector spells.
 
@@ -18,7 +20,9 @@ from __future__ import annotations
 import pytest
 from conftest import case_suite, edited, module, only_fix
 
+from gorewrite.bound_receivers import bound_local
 from gorewrite.rules import RULES
+from gorewrite.syntax import parse, text, walk
 
 RULE = RULES["closure"]
 
@@ -63,40 +67,6 @@ func Score(raw []float64) []float64 {
 """,
         "\tscoreRecv := sc\n",
         "fmt.Sprint({pkg}.Score([]float64{2, 4}))",
-    ),
-    "bound_interface": (  # an interface's method value saves the interface value: so does a copy of it
-        """package bound_interface
-
-import (
-	"io"
-	"strings"
-	"sync"
-)
-
-// Lines writes every line in a goroutine of its own through the method value write, then swaps the writer.
-func Lines(lines []string) string {
-	var b, other strings.Builder
-	var w io.StringWriter = &b
-	var mu sync.Mutex
-	write := w.WriteString
-	var wg sync.WaitGroup
-	for _, l := range lines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mu.Lock()
-			write(l)
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
-	w = &other
-	w.WriteString("!")
-	return b.String() + other.String()
-}
-""",
-        "\twriteRecv := w\n",
-        'fmt.Sprint(len({pkg}.Lines([]string{"a", "b"})))',
     ),
 }
 
@@ -159,6 +129,40 @@ func Blend(raw []float64) []float64 {
 }
 """,
         "sc.blend binds the address of sc (a pointer receiver), not a copy",
+    ),
+    "decline_bound_interface": (  # w.WriteString of a nil w panics where it stands: a copy of w does not
+        """package decline_bound_interface
+
+import (
+	"fmt"
+	"io"
+	"sync"
+)
+
+// Lines writes every line in a goroutine of its own through the method value write; a nil writer is an error.
+func Lines(w io.StringWriter, lines []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("no writer")
+		}
+	}()
+	var mu sync.Mutex
+	write := w.WriteString
+	var wg sync.WaitGroup
+	for _, l := range lines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			write(l)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return nil
+}
+""",
+        "w.WriteString is taken of an interface, w: it panics there if w is nil, a copy would not",
     ),
     "decline_bound_wide": (  # a 136-byte receiver: the literal captures its copy by reference, on the heap again
         """package decline_bound_wide
@@ -279,6 +283,12 @@ NAIVE = {  # the copies read temp 4 where the method value saved 1 (2, not 0.5),
     ),
     "decline_bound_wide": (_naive("sc"), "moved to heap: scoreRecv"),
     "decline_bound_not_called": (_naive("sc"), "undefined: score"),
+    "decline_bound_interface": (  # the copy of a nil writer does not panic: no error, where there was one
+        lambda source: source.replace("write := w.WriteString", "writeRecv := w").replace(
+            "\twrite(l)", "\twriteRecv.WriteString(l)"
+        ),
+        "fmt.Sprint({pkg}.Lines(nil, nil))",
+    ),
 }
 
 globals().update(case_suite("bound_receivers", RULE, FIXES, DECLINES, NAIVE))
@@ -300,3 +310,20 @@ def test_the_naive_copy_of_a_lock_fails_vet(tmp_path, toolchain):
     said = {pkg: toolchain.run(["vet", f"./{pkg}"], str(tmp_path)).stderr.decode() for pkg in "pn"}
     assert "assignment copies lock value to scoreRecv" in said["n"], said["n"]
     assert "assignment copies lock value" not in said["p"], said["p"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "local"),
+    [
+        ("score := sc.score", "score"),
+        ("score, t := sc.score, sc.calibrate(4)", None),  # when sc is read against the call is unspecified
+        ("var score = sc.score", None),
+        ("score = sc.score", None),
+    ],
+)
+def test_bound_local_is_the_one_value_of_a_short_declaration(statement, local):
+    """bound_local's shape: one value of a `:=` (so one name), else no site."""
+    tree = parse(f"package p\n\nfunc f() {{\n\t{statement}\n}}\n".encode())
+    (selector,) = (n for n in walk(tree.root_node) if n.type == "selector_expression" and text(n) == b"sc.score")
+    found = bound_local(selector)
+    assert (found and text(found).decode()) == local

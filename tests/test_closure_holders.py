@@ -3,8 +3,10 @@
 in the function's own code before each statement making a closure, as a method's receiver or a call's argument,
 and each call keeps nothing reachable from what it is given (retention, contents included), the copy the literal
 captures sees every write made through v (the closure-ml probe's ValidateThenScore and WarnThenScore). Declined: v
-used at or after the statement, copied (`w := v`), used in a func literal that may run later, or given to a method
-that keeps its contents (`last = v.cfg`); the naive copies miss the write made through it after the go statement.
+used at or after the statement, copied (`w := v`), used in a func literal that may run later, given to a method
+that keeps its contents (`last = v.cfg`), the second name of its statement (`n, v := len(xs), validator{…}`: the
+proof must follow v, not n) or declared with var; the naive copies miss the write made through it after the go
+statement.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
 runs), DECLINES (source, the reason), NAIVE (the copies a careless rule would insert, and a probe showing they
@@ -113,6 +115,7 @@ def _case(name: str, before: str, after: str, extra: str = "") -> str:
 
 
 RAISE = "func (v *validator) raise() { v.cfg.Scale = 2 }\n"
+LIMIT = "\nfunc limit(n int) int { return n }\n"
 DECLINES = {
     "decline_holder_after": (  # v raises the scale after the go statement
         _case("decline_holder_after", "\t_ = v.check()\n", "\tv.raise()\n", RAISE),
@@ -135,6 +138,16 @@ DECLINES = {
             "var last *Config\n\nfunc (v *validator) remember() { last = v.cfg }\n",
         ),
         "c (through v) is the receiver of v.remember, whose parameter go1.24.11 reports as `leaking param content: v`",
+    ),
+    "decline_holder_beside": (  # v is the second name of its statement: its own uses raise the scale after
+        _case("decline_holder_beside", "\t_ = limit(n)\n", "\tv.raise()\n", RAISE + LIMIT).replace(
+            "\tv := validator{", "\tn, v := len(xs), validator{"
+        ),
+        "the address of c is taken other than as a call argument or method receiver (line 37)",
+    ),
+    "decline_holder_var": (  # `var v = …`: no holder of a := statement, v raises the scale after
+        _case("decline_holder_var", "", "\tv.raise()\n", RAISE).replace("\tv := validator{", "\tvar v = validator{"),
+        "the address of c is taken other than as a call argument or method receiver (line 35)",
     ),
 }
 

@@ -2,8 +2,9 @@
 the address moves tok to the heap. When every use of p in the literal reads through it (receiver_reads.py
 `pointer_reads_only`: `(*p).Vocab[w]`, `p.Timeout.String()`, a pointer method proven to read), a copy first in the
 literal (`tok := tok`) gives p the copy's address, which reads what tok held (the closure-ml probe's CountTokens and
-RankWithin). A pointer written through (`p.hits++`) or kept (`last = p`) stays declined: the naive copies count into
-themselves, or hand out the copy whose later raise the original would have shown.
+RankWithin). A pointer written through (`p.hits++`), kept (`last = p`) or used in a goroutine the literal leaves
+running stays declined: the naive copies count into themselves, hand out the copy whose later raise the original
+would have shown, or let that goroutine read the copy, not the raise.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
 runs), DECLINES (source, the reason), NAIVE (the copies a careless rule would insert, and a probe showing they
@@ -132,6 +133,39 @@ func Limit() int {
         "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
         "other than to read a field or call a method (line 19)",
     ),
+    "decline_local_pointer_nested": (  # a goroutine the worker leaves running reads through p after the raise
+        """package decline_local_pointer_nested
+
+import "sync"
+
+type stats struct {
+	limit int
+}
+
+// Limit reads the stats' limit in a goroutine the worker starts and leaves running, released after a raise.
+func Limit() int {
+	st := stats{limit: 3}
+	ready := make(chan struct{})
+	done := make(chan int, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p := &st
+		go func() {
+			<-ready
+			done <- p.limit
+		}()
+	}()
+	wg.Wait()
+	st.limit = 9
+	close(ready)
+	return <-done
+}
+""",
+        "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
+        "in a func literal (line 21)",
+    ),
 }
 
 
@@ -150,6 +184,10 @@ def _block_copies(source: str) -> str:
 NAIVE = {  # the copies count into themselves (0, not 2), or keep the copy the raise goes to (3, not 9)
     "decline_local_pointer_writes": (_loop_copies, "fmt.Sprint({pkg}.Hits([]int{1, 2, 5}))"),
     "decline_local_pointer_kept": (_block_copies, "fmt.Sprint({pkg}.Limit())"),
+    "decline_local_pointer_nested": (  # the copy first in the worker: the goroutine it leaves reads 3, not 9
+        lambda source: source.replace("\t\tp := &st\n", "\t\tst := st\n\t\tp := &st\n"),
+        "fmt.Sprint({pkg}.Limit())",
+    ),
 }
 
 globals().update(case_suite("local_pointers", RULE, FIXES, DECLINES, NAIVE))

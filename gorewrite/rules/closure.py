@@ -1163,11 +1163,9 @@ def _holder_defined(ident: Node) -> Node | None:
     if found is None or found[1].type != "expression_list" or found[1].parent.type != "short_var_declaration":
         return None
     literal, up = found
-    holder = up.parent
-    names = items(holder.child_by_field_name("left"))
-    if holder.child_by_field_name("right") != up or len(names) != 1 or items(up) != [literal]:
+    if items(up) != [literal]:  # the statement's one value (a literal is never on the left), so its one name
         return None
-    return names[0] if names[0].type == "identifier" else None
+    return items(up.parent.child_by_field_name("left"))[0]
 
 
 def _holder_outlives(view, path, name, holder: Node, line: int, statements, decl, function) -> str | None:
