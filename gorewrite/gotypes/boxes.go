@@ -412,11 +412,12 @@ func (c *checked) positional(offset func(p token.Pos) int, lit *ast.CompositeLit
 	return found
 }
 
-// fmtOperands: the arguments after the first of a call of one of fmt's functions, in a package whose own files
-// every build compiles (steadyOperand asks nowhere else); none otherwise.
+// fmtOperands: the arguments after the first of a call of one of fmt's functions. Asked in a package with a
+// file only some builds compile too: the split that reads them declines where such a file may declare a name
+// this build's files use (callees.other_builds), so the package's own declarations steadyOperand follows hold.
 func (c *checked) fmtOperands(call *ast.CallExpr) []ast.Expr {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || c.perBuild || len(call.Args) < 2 {
+	if !ok || len(call.Args) < 2 {
 		return nil
 	}
 	if fn, ok := c.info.Uses[sel.Sel].(*types.Func); !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
