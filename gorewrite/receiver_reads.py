@@ -132,18 +132,26 @@ def _parameter(view: PackageView, path: str, call: Node, index: int, key, proof:
 
 
 def _passed_on(view: PackageView, path: str, ident: Node, proof: _Proof, depth: int) -> str | None | bool:
-    """When a parameter's use is an argument of a call, not go (which may run after the call), of the package's own
-    function or method: None when its parameter only reads through it too (`lookup(&opts)` handing o to
-    `ordered(rs, o)`), else why not; False for any other use. A receiver's proof does not pass it on: the types of
-    the functions a method calls are not asked for (scopes)."""
+    """When a parameter's (or a literal's pointer's) use is an argument of a call that runs there (not _runs_later)
+    of the package's own function or method: None when its parameter only reads through it too (`lookup(&opts)`
+    handing o to `ordered(rs, o)`), else why not; False for any other use. A receiver's proof does not pass it on:
+    the types of the functions a method calls are not asked for (scopes)."""
     arguments = ident.parent
     call = arguments.parent if arguments.type == "argument_list" else None
-    if call is None or call.type != "call_expression" or call.parent.type == "go_statement":
+    if call is None or call.type != "call_expression" or _runs_later(call):
         return False
     key = callees.callee(view, path, call)
     if isinstance(key, str) or key[0] != view.package.import_path:
         return False  # not the package's own (cgo's, another package's): declined as any other use
     return _parameter(view, path, call, items(arguments).index(ident), key, proof, depth + 1)
+
+
+def _runs_later(call: Node) -> bool:
+    """Does the call run after what follows it: `go r.N()` (perhaps after the call returned), or a func literal's
+    `defer report(p)` (after its body, perhaps after a `defer wg.Done()` declared later signalled the waiter, which
+    then writes the variable the original reads through p; the copy's address would read the old value)?"""
+    statement = call.parent.type
+    return statement == "go_statement" or (statement == "defer_statement" and owner(call).type == "func_literal")
 
 
 def pointer_reads_only(view: PackageView, path: str, pointer: Node) -> str | None:
@@ -323,7 +331,7 @@ def _called_method(view: PackageView, path: str, ident: Node, key, proof: _Proof
     if field_name is None:
         return None
     call = field_name.parent.parent
-    if call.parent.type == "go_statement":  # `go r.N()` may run N after the call returned
+    if _runs_later(call):
         return None
     name = view.types.at(path, field_name.start_byte)
     if name is None or name.kind != Kind.METHOD or not name.recv or name.pkg != view.package.import_path:

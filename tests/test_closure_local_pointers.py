@@ -132,6 +132,79 @@ func Limit() int {
         "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
         "other than to read a field or call a method (line 19)",
     ),
+    "decline_local_pointer_deferred_passed": (  # `defer report(p, …)` runs after the literal's later `defer
+        # wg.Done()`: it reads st once the function has raised the limit, a copy's address the old one
+        """package decline_local_pointer_deferred_passed
+
+import "sync"
+
+type stats struct {
+	limit int
+}
+
+// report waits for the go-ahead, then sends the limit it reads.
+func report(s *stats, ch <-chan int, res chan<- int) {
+	<-ch
+	res <- s.limit
+}
+
+// Limit raises the limit once the goroutine has signalled; the goroutine's deferred report reads it after.
+func Limit() int {
+	st := stats{limit: 3}
+	ch := make(chan int)
+	res := make(chan int, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		p := &st
+		defer report(p, ch, res)
+		defer wg.Done()
+	}()
+	wg.Wait()
+	st.limit = 9
+	ch <- 1
+	return <-res
+}
+""",
+        "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
+        "other than to read a field or call a method (line 24)",
+    ),
+    "decline_local_pointer_deferred_method": (  # the same through a pointer method that only reads, deferred
+        """package decline_local_pointer_deferred_method
+
+import "sync"
+
+type stats struct {
+	limit int
+}
+
+// send waits for the go-ahead, then sends the limit it reads.
+func (s *stats) send(ch <-chan int, res chan<- int) {
+	<-ch
+	res <- s.limit
+}
+
+// Limit raises the limit once the goroutine has signalled; the goroutine's deferred send reads it after.
+func Limit() int {
+	st := stats{limit: 3}
+	ch := make(chan int)
+	res := make(chan int, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		p := &st
+		defer p.send(ch, res)
+		defer wg.Done()
+	}()
+	wg.Wait()
+	st.limit = 9
+	ch <- 1
+	return <-res
+}
+""",
+        "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
+        "other than to read a field or call a method (line 24)",
+    ),
 }
 
 
@@ -150,6 +223,8 @@ def _block_copies(source: str) -> str:
 NAIVE = {  # the copies count into themselves (0, not 2), or keep the copy the raise goes to (3, not 9)
     "decline_local_pointer_writes": (_loop_copies, "fmt.Sprint({pkg}.Hits([]int{1, 2, 5}))"),
     "decline_local_pointer_kept": (_block_copies, "fmt.Sprint({pkg}.Limit())"),
+    "decline_local_pointer_deferred_passed": (_block_copies, "fmt.Sprint({pkg}.Limit())"),  # 3, not 9
+    "decline_local_pointer_deferred_method": (_block_copies, "fmt.Sprint({pkg}.Limit())"),  # 3, not 9
 }
 
 globals().update(case_suite("local_pointers", RULE, FIXES, DECLINES, NAIVE))
