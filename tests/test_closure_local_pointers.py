@@ -65,6 +65,38 @@ func Count(texts []string, vocab map[string]int) ([]int, []string) {
         "\t\t\ttok := tok // read once: its local pointers only read it\n",
         'fmt.Sprint({pkg}.Count([]string{"a b", "c"}, map[string]int{"a": 1, "c": 2}))',
     ),
+    "local_pointer_passed_on": (  # p handed to the package's function, which only reads through it (adv-reach52g)
+        """package local_pointer_passed_on
+
+import "sync"
+
+type Limits struct {
+	Max  int
+	Name string
+}
+
+func clamp(v int, l *Limits) int { return min(v, l.Max) }
+
+// Clamped clamps each value in a goroutine of its own.
+func Clamped(vs []int) []int {
+	lim := Limits{Max: 3, Name: "x"}
+	out := make([]int, len(vs))
+	var wg sync.WaitGroup
+	for i, v := range vs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := &lim
+			out[i] = clamp(v, p)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\t\tlim := lim // read once: its local pointers only read it\n",
+        "fmt.Sprint({pkg}.Clamped([]int{1, 5, 9}))",
+    ),
 }
 
 DECLINES = {
