@@ -18,11 +18,12 @@ so each read gives what it gives through g; never assigned, addressed, an array 
 receiver through a field held by value. The receiver itself is never returned, sent, stored, compared but with
 nil, passed or dereferenced otherwise, and the caller checks the compiler's verdict that the call keeps nothing of
 it (retention.py). A local pointer a func literal takes (`p := &x` in it, `pointer_reads_only`) is held to the same
-uses there.
+uses there, never given to its deferred calls (run after its body, perhaps after it signalled: `_runs_later`).
 
 A pointer passed as an argument is held to the same proof (`go func() { out[i] = runOne(c, &p) }()`,
 `parameter_reads_only`): the package's function or method (not variadic there) uses that parameter only as
-above, so a copy first in the literal stands for p there just as it does for a receiver.
+above, or hands it on to the package's function held to the same proof (`_passed_on`, DEPTH calls deep), so a
+copy first in the literal stands for p there just as it does for a receiver.
 
 The proof must hold in every build (`_every_build`): each function or method followed is declared in a file every
 build compiles (no build constraint, `_GOOS` name or cgo: another build cannot declare it again), each method
