@@ -18,11 +18,12 @@ so each read gives what it gives through g; never assigned, addressed, an array 
 receiver through a field held by value. The receiver itself is never returned, sent, stored, compared but with
 nil, passed or dereferenced otherwise, and the caller checks the compiler's verdict that the call keeps nothing of
 it (retention.py). A local pointer a func literal takes (`p := &x` in it, `pointer_reads_only`) is held to the same
-uses there.
+uses there, never given to its deferred calls (run after its body, perhaps after it signalled: `_runs_later`).
 
 A pointer passed as an argument is held to the same proof (`go func() { out[i] = runOne(c, &p) }()`,
 `parameter_reads_only`): the package's function or method (not variadic there) uses that parameter only as
-above, so a copy first in the literal stands for p there just as it does for a receiver.
+above, or hands it on to the package's function held to the same proof (`_passed_on`, DEPTH calls deep), so a
+copy first in the literal stands for p there just as it does for a receiver.
 
 The proof must hold in every build (`_every_build`): each function or method followed is declared in a file every
 build compiles (no build constraint, `_GOOS` name or cgo: another build cannot declare it again), each method
@@ -132,18 +133,26 @@ def _parameter(view: PackageView, path: str, call: Node, index: int, key, proof:
 
 
 def _passed_on(view: PackageView, path: str, ident: Node, proof: _Proof, depth: int) -> str | None | bool:
-    """When a parameter's use is an argument of a call, not go (which may run after the call), of the package's own
-    function or method: None when its parameter only reads through it too (`lookup(&opts)` handing o to
-    `ordered(rs, o)`), else why not; False for any other use. A receiver's proof does not pass it on: the types of
-    the functions a method calls are not asked for (scopes)."""
+    """When a parameter's (or a literal's pointer's) use is an argument of a call that runs there (not _runs_later)
+    of the package's own function or method: None when its parameter only reads through it too (`lookup(&opts)`
+    handing o to `ordered(rs, o)`), else why not; False for any other use. A receiver's proof does not pass it on:
+    the types of the functions a method calls are not asked for (scopes)."""
     arguments = ident.parent
     call = arguments.parent if arguments.type == "argument_list" else None
-    if call is None or call.type != "call_expression" or call.parent.type == "go_statement":
+    if call is None or call.type != "call_expression" or _runs_later(call):
         return False
     key = callees.callee(view, path, call)
     if isinstance(key, str) or key[0] != view.package.import_path:
         return False  # not the package's own (cgo's, another package's): declined as any other use
     return _parameter(view, path, call, items(arguments).index(ident), key, proof, depth + 1)
+
+
+def _runs_later(call: Node) -> bool:
+    """Does the call run after what follows it: `go r.N()` (perhaps after the call returned), or a func literal's
+    `defer report(p)` (after its body, perhaps after a `defer wg.Done()` declared later signalled the waiter, which
+    then writes the variable the original reads through p; the copy's address would read the old value)?"""
+    statement = call.parent.type
+    return statement == "go_statement" or (statement == "defer_statement" and owner(call).type == "func_literal")
 
 
 def pointer_reads_only(view: PackageView, path: str, pointer: Node) -> str | None:
@@ -323,7 +332,7 @@ def _called_method(view: PackageView, path: str, ident: Node, key, proof: _Proof
     if field_name is None:
         return None
     call = field_name.parent.parent
-    if call.parent.type == "go_statement":  # `go r.N()` may run N after the call returned
+    if _runs_later(call):
         return None
     name = view.types.at(path, field_name.start_byte)
     if name is None or name.kind != Kind.METHOD or not name.recv or name.pkg != view.package.import_path:

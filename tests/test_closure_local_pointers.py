@@ -66,6 +66,38 @@ func Count(texts []string, vocab map[string]int) ([]int, []string) {
         "\t\t\ttok := tok // read once: its local pointers only read it\n",
         'fmt.Sprint({pkg}.Count([]string{"a b", "c"}, map[string]int{"a": 1, "c": 2}))',
     ),
+    "local_pointer_passed_on": (  # p handed to the package's function, which only reads through it (adv-reach52g)
+        """package local_pointer_passed_on
+
+import "sync"
+
+type Limits struct {
+	Max  int
+	Name string
+}
+
+func clamp(v int, l *Limits) int { return min(v, l.Max) }
+
+// Clamped clamps each value in a goroutine of its own.
+func Clamped(vs []int) []int {
+	lim := Limits{Max: 3, Name: "x"}
+	out := make([]int, len(vs))
+	var wg sync.WaitGroup
+	for i, v := range vs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := &lim
+			out[i] = clamp(v, p)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\t\tlim := lim // read once: its local pointers only read it\n",
+        "fmt.Sprint({pkg}.Clamped([]int{1, 5, 9}))",
+    ),
 }
 
 DECLINES = {
@@ -166,6 +198,79 @@ func Limit() int {
         "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
         "in a func literal (line 21)",
     ),
+    "decline_local_pointer_deferred_passed": (  # `defer report(p, …)` runs after the literal's later `defer
+        # wg.Done()`: it reads st once the function has raised the limit, a copy's address the old one
+        """package decline_local_pointer_deferred_passed
+
+import "sync"
+
+type stats struct {
+	limit int
+}
+
+// report waits for the go-ahead, then sends the limit it reads.
+func report(s *stats, ch <-chan int, res chan<- int) {
+	<-ch
+	res <- s.limit
+}
+
+// Limit raises the limit once the goroutine has signalled; the goroutine's deferred report reads it after.
+func Limit() int {
+	st := stats{limit: 3}
+	ch := make(chan int)
+	res := make(chan int, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		p := &st
+		defer report(p, ch, res)
+		defer wg.Done()
+	}()
+	wg.Wait()
+	st.limit = 9
+	ch <- 1
+	return <-res
+}
+""",
+        "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
+        "other than to read a field or call a method (line 24)",
+    ),
+    "decline_local_pointer_deferred_method": (  # the same through a pointer method that only reads, deferred
+        """package decline_local_pointer_deferred_method
+
+import "sync"
+
+type stats struct {
+	limit int
+}
+
+// send waits for the go-ahead, then sends the limit it reads.
+func (s *stats) send(ch <-chan int, res chan<- int) {
+	<-ch
+	res <- s.limit
+}
+
+// Limit raises the limit once the goroutine has signalled; the goroutine's deferred send reads it after.
+func Limit() int {
+	st := stats{limit: 3}
+	ch := make(chan int)
+	res := make(chan int, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		p := &st
+		defer p.send(ch, res)
+		defer wg.Done()
+	}()
+	wg.Wait()
+	st.limit = 9
+	ch <- 1
+	return <-res
+}
+""",
+        "by p := &…, a local pointer gorewrite cannot prove only reads through it: the func literal uses the pointer p "
+        "other than to read a field or call a method (line 24)",
+    ),
 }
 
 
@@ -188,6 +293,8 @@ NAIVE = {  # the copies count into themselves (0, not 2), or keep the copy the r
         lambda source: source.replace("\t\tp := &st\n", "\t\tst := st\n\t\tp := &st\n"),
         "fmt.Sprint({pkg}.Limit())",
     ),
+    "decline_local_pointer_deferred_passed": (_block_copies, "fmt.Sprint({pkg}.Limit())"),  # 3, not 9
+    "decline_local_pointer_deferred_method": (_block_copies, "fmt.Sprint({pkg}.Limit())"),  # 3, not 9
 }
 
 globals().update(case_suite("local_pointers", RULE, FIXES, DECLINES, NAIVE))

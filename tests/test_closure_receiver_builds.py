@@ -166,6 +166,37 @@ HELD |= {
     ),
 }
 
+# render, given &g, hands t on to the package's draw (receiver_reads `_passed_on`): each function the hand-off
+# reaches is held to the guard as the first is. draw declared per build: the slow one counts through t; or draw
+# promoted from base, which go test's draw of Renderer shadows (adv-reach52g).
+HANDED_SHOW = SHOW.replace("g.render(id)", "render(&g, id)") % 'title: "t"' + "\n" + TMPL
+HANDED_DRAW = "func draw(t *Tmpl, id string) string {\n\tv := *t\n\treturn v.title + id\n}\n"
+COUNTING_DRAW = "func draw(t *Tmpl, id string) string {\n\tt.calls++\n\treturn t.title + id\n}\n"
+HELD |= {
+    "handed_file_variant": (
+        {
+            "show.go": HANDED_SHOW + "\nfunc render(t *Tmpl, id string) string { return draw(t, id) }\n",
+            "draw_fast.go": FAST + HANDED_DRAW,
+            "draw_slow.go": SLOW + COUNTING_DRAW,
+            "show_test.go": TEST % "",
+        },
+        "draw_slow.go",
+        ["test", "-tags", "slowrender", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+    "handed_promoted": (
+        {
+            "show.go": HANDED_SHOW
+            + "\nfunc render(t *Tmpl, id string) string {\n\tvar r Renderer\n\treturn r.draw(t, id)\n}\n"
+            + "\ntype base struct{}\n\n"
+            + HANDED_DRAW.replace("func ", "func (base) ")
+            + "\ntype Renderer struct{ base }\n",
+            "show_test.go": TEST % COUNTING_DRAW.replace("func ", "func (Renderer) "),
+        },
+        "show_test.go",
+        ["test", "-run", "TestShow", "-count=1", "-v", "."],
+    ),
+}
+
 # A chain below a field of the receiver (receiver_reads `_chain_own`): a name it selects that another build or go
 # test may declare otherwise holds the proof back as a field or method of the receiver's own does.
 NESTED_SHOW = SHOW.replace("g.calls", "g.in.calls")
@@ -264,6 +295,8 @@ def _held_by(name: str) -> str:
         "promoted_parameter": (17, "passed to r.render, which gorewrite cannot prove only reads through it"),
         "parameter_variant": (17, "passed to r.render, which gorewrite cannot prove only reads through it"),
         "parameter_file_variant": (16, "passed to render, which gorewrite cannot prove only reads through it"),
+        "handed_file_variant": (16, "passed to render, which gorewrite cannot prove only reads through it"),
+        "handed_promoted": (16, "passed to render, which gorewrite cannot prove only reads through it"),
         "pointer_variant": (15, "by p := &…, a local pointer gorewrite cannot prove only reads through it"),
     }.get(name, (16, "by g.render, which gorewrite cannot prove only reads it"))
     said = f"the address of g is taken at or after the statement making the closure (line {line}), {call}: "
@@ -306,6 +339,7 @@ TAGGED = (
     "struct_variant",
     "parameter_variant",
     "parameter_file_variant",
+    "handed_file_variant",
     "nested_struct_variant",
     "nested_value_variant",
     "pointer_variant",
