@@ -193,6 +193,26 @@ func Fan(p []byte) (int, int) {
 """,
 )
 
+CONCRETE = case(
+    "concrete",
+    """
+type direct struct {
+	out   *Bytes
+	times int
+}
+
+// Fan greets b through an io.Writer, then writes p to each stage's Bytes: the field is no interface.
+func Fan(p []byte) (int, int) {
+	var b, c Bytes
+	io.WriteString(io.Writer(&b), "hi")
+	for _, st := range []direct{{&b, 1}, {&c, 2}} {
+		st.out.Write(p)
+	}
+	return b.n, c.n
+}
+""",
+)
+
 DECLINES = {
     # elements of slices, not struct fields: go/types names no field for a position (ranged_fields.named_values)
     "nested": (NESTED, "go/types does not say ws is of an interface type"),
@@ -202,6 +222,8 @@ DECLINES = {
     # st is a pointer: the pointer method takes no `&st` go/types would count, and writes st.out through it
     "pointer_method": (POINTER_METHOD, "st.retarget is a method (line 49): it may write st.out"),
     "positional_reassigned": (POSITIONAL_REASSIGNED, "st is used other than to read a field (line 49)"),
+    # a *Bytes field: a switch on it does not compile (the verifier rejected what the rule could have known)
+    "concrete": (CONCRETE, "st.out is not of interface type (line 45)"),
 }
 
 RECOVERED = (

@@ -86,6 +86,8 @@ def field_reads(
             return f"{name} is used other than to read a field (line {row_of(node)})"
         if found.kind != Kind.FIELD:  # through an elided `&`, st is a pointer: a method may write through it
             return f"{name}.{found.name} is a method (line {row_of(node)}): it may write {name}.{field.decode()}"
+        if text(selected) == field and not found.iface:  # `body *bytes.Buffer`: nothing to switch on
+            return f"{name}.{found.name} is not of interface type (line {row_of(node)}): the call is direct already"
         if text(selected) == field:
             reads.append(selector)
     stem = field.decode().lower()
