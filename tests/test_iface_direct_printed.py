@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import assert_declines, case_suite, edited, module, only_fix, proposals
 
-from gorewrite.proposals import Declined
+from gorewrite.proposals import Declined, Fix
 from gorewrite.rules import RULES
 from gorewrite.rules.iface_direct.verbs import directives, quoted, unquoted
 
@@ -731,7 +731,7 @@ def test_an_operand_another_build_declares_otherwise_declines(tmp_path, toolchai
     files["compare/main.go"] = main + 'func main() { fmt.Println(tagged.Line("key"), naive.Line("key")) }\n'
     root = module(tmp_path, files)
     found = proposals(root, RULE)["example.com/m/tagged"]
-    assert_declines(found, "another build compiles id_hex.go")
+    assert_declines(found, "it formats id, whose type comes from a declaration another build may make otherwise")
     ran = toolchain.run(["run", "-tags", "hexed", "./compare"], str(root))
     assert ran.stdout.decode().split() == ["key=6162;", "key=ab;"], ran.stdout.decode()
 
@@ -798,3 +798,48 @@ def test_an_operand_whose_type_another_package_declares_per_build_declines(tmp_p
     assert_declines(found, "whose type comes from a declaration another build may make otherwise")
     ran = toolchain.run(["run", "-tags", "hexed", "./compare"], str(root))
     assert ran.stdout.decode().split() == ["key=6162;", "key=ab;"], ran.stdout.decode()
+
+
+PER_BUILD = {
+    "p/line.go": """package p
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Line writes a key and a value.
+//
+//go:noinline
+func Line(k, v string) string {
+	b := new(bytes.Buffer)
+	fmt.Fprintf(b, "%s=%s;", k, v)
+	return b.String()
+}
+""",
+    "p/os_linux.go": 'package p\n\n// Platform names the build.\nfunc Platform() string { return "linux" }\n',
+    "p/os_other.go": "//go:build !linux\n\n"
+    + 'package p\n\n// Platform names the build.\nfunc Platform() string { return "other" }\n',
+}
+
+
+def test_a_file_another_build_compiles_declaring_nothing_the_call_uses_leaves_the_split(tmp_path):
+    """`os_other.go` is left out of this build and declares Platform, which the call does not depend on: k, v and
+    b have the types every build gives them, so the split stands (logrus's `terminal_check_appengine.go` beside its
+    text formatter)."""
+    found = proposals(module(tmp_path, PER_BUILD), RULE)["example.com/m/p"]
+    assert found and all(isinstance(p, Fix) for p in found), found
+
+
+def test_a_writer_another_build_declares_otherwise_declines(tmp_path):
+    """`b := newBuffer()` is a *bytes.Buffer in this build; a file another build compiles may declare newBuffer
+    returning something else, whose methods the split would call where fmt called Write."""
+    files = dict(PER_BUILD)
+    files["p/line.go"] = files["p/line.go"].replace("b := new(bytes.Buffer)", "b := newBuffer()")
+    files["p/line.go"] = files["p/line.go"].replace('\t"bytes"\n', "")
+    files["p/os_linux.go"] += "\nfunc newBuffer() *bytes.Buffer { return new(bytes.Buffer) }\n"
+    files["p/os_linux.go"] = files["p/os_linux.go"].replace("package p\n", 'package p\n\nimport "bytes"\n')
+    files["p/os_other.go"] += "\nfunc newBuffer() *bytes.Buffer { return new(bytes.Buffer) }\n"
+    files["p/os_other.go"] = files["p/os_other.go"].replace("package p\n", 'package p\n\nimport "bytes"\n')
+    found = proposals(module(tmp_path, files), RULE)["example.com/m/p"]
+    assert_declines(found, "it prints to b, whose type comes from a declaration another build may make otherwise")

@@ -55,8 +55,8 @@ type boxFacts struct {
 	// Predeclared: by file, the spans of Boxed's constants whose type is one of Go's predeclared types (an alias of
 	// one too): no method of the program formats them (a named type's constant may have String).
 	Predeclared map[string][][2]int `json:"predeclared"`
-	// Printed: by file, the spans of operands of fmt's functions whose type holds in every build (steadyOperand): a
-	// variable another build declares otherwise may be of a type whose String fmt calls there.
+	// Printed: by file, the spans of arguments of fmt's functions whose type holds in every build (steadyOperand):
+	// a variable another build declares otherwise may be of a type whose String fmt calls there.
 	Printed map[string][][2]int `json:"printed"`
 	// Methods: by ID of a concrete type, each method of its method set by go/types' Id (its name, or for an
 	// unexported one "path.name": two packages' unexported methods of one name are two methods of the set): the
@@ -412,18 +412,17 @@ func (c *checked) positional(offset func(p token.Pos) int, lit *ast.CompositeLit
 	return found
 }
 
-// fmtOperands: the arguments after the first of a call of one of fmt's functions. Asked in a package with a
-// file only some builds compile too: the split that reads them declines where such a file may declare a name
-// this build's files use (callees.other_builds), so the package's own declarations steadyOperand follows hold.
+// fmtOperands: the arguments of a call of one of fmt's functions, the writer's too (steadyOperand judges
+// each in any package: a name it depends on that a file only some builds compile declares is not steady).
 func (c *checked) fmtOperands(call *ast.CallExpr) []ast.Expr {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || len(call.Args) < 2 {
+	if !ok {
 		return nil
 	}
 	if fn, ok := c.info.Uses[sel.Sel].(*types.Func); !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
 		return nil
 	}
-	return call.Args[1:]
+	return call.Args
 }
 
 // bytesConversion reports whether the call converts a string or a slice of bytes to the predeclared string:

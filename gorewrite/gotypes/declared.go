@@ -10,12 +10,13 @@ import (
 	"go/types"
 )
 
-// steadyOperand reports whether e's type holds in every build of a package whose own files every build
-// compiles (boxes asks nowhere else): a type reaches e only through the names it uses, so each must be
-// the universe's, an import's name, of a std package the same in every build (stdSteady), or declared by
-// the package from names that are steady in turn (its declared type, or its initializer where it has
-// none; a type's whole declaration, which says what a selector reaches through embedded fields). steady
-// keeps the names a whole walk found steady, for the next operand.
+// steadyOperand reports whether e's type holds in every build of the package: a type reaches e only
+// through the names it uses, so each must be the universe's (one no file of the directory redeclares),
+// an import's name, of a std package the same in every build (stdSteady), or declared by the package,
+// in a file every build compiles (no other build can declare that name again), from names that are
+// steady in turn (its declared type, or its initializer where it has none; a type's whole declaration,
+// which says what a selector reaches through embedded fields). steady keeps the names a whole walk
+// found steady, for the next operand.
 func (c *checked) steadyOperand(e ast.Expr, steady map[types.Object]bool) bool {
 	seen := map[types.Object]bool{}
 	if !c.steadyNames(e, steady, seen) {
@@ -39,11 +40,17 @@ func (c *checked) steadyNames(n ast.Node, steady, seen map[types.Object]bool) bo
 }
 
 func (c *checked) steadyName(obj types.Object, steady, seen map[types.Object]bool) bool {
+	if obj != nil && obj.Parent() == types.Universe && c.perBuild && c.redeclared()[obj.Name()] {
+		return false // `type byte = rune` in a file another build compiles
+	}
 	if _, isImport := obj.(*types.PkgName); obj == nil || isImport || obj.Pkg() == nil || steady[obj] || seen[obj] {
 		return true // not a use (a name being declared), an import's name, the universe's, or already walked
 	}
 	if obj.Pkg() != c.pkg {
 		return c.stdSteady(obj.Pkg().Path())
+	}
+	if c.constrained(obj.Pos()) { // a file only some builds compile: another may declare the name otherwise
+		return false
 	}
 	seen[obj] = true
 	parts, found := c.declarations()[obj.Pos()]

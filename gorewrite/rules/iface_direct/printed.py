@@ -22,9 +22,10 @@ fmt/print.go's doPrintf and bytes.Buffer's methods:
   the Buffer is made by `new(bytes.Buffer)` in the function, and none of its uses hands out a slice of it but
   `b.Bytes()` spread into Go's append, which copies it (lent.py);
 - the call is a statement of a block: its `(n, err)` go unread;
-- no other build compiles a file that may declare what the call names otherwise (callees.other_builds): go/types
-  reads this build, where `id` is a []byte; `id_hex.go` (`//go:build hexed`) declares it a `Hex` whose String fmt
-  calls, and `b.Write(id)` takes a Hex too.
+- the writer's and each variable operand's type is one every build gives it (TypeInfo.printed, the go/types
+  helper's steadyOperand: no name it depends on declared in a file only some builds compile, of this package or
+  another): go/types reads this build, where `id` is a []byte; `id_hex.go` (`//go:build hexed`) declares it a
+  `Hex` whose String fmt calls, and `b.Write(id)` takes a Hex too.
 The full doc is rules/iface-direct/README.md ("Operands of fmt.Fprintf").
 """
 
@@ -101,9 +102,6 @@ def rewrite(view: PackageView, escape: Escape, call: Node) -> Fix | str:
     if problem or isinstance(types, str):
         return problem or types
     path = escape.path
-    elsewhere = callees.other_builds(view)
-    if elsewhere is not None:  # a variable []byte here may be a `Hex` with String there, which Write takes too
-        return f"another build compiles {elsewhere} with the package, where an operand may be of another type"
     split = _split(view, types, path, call)
     if isinstance(split, str):
         return split
@@ -193,6 +191,10 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
             f"it prints to {text(arg).decode()}: only a *bytes.Buffer variable, which never fails a Write and shows"
             " no one the writes apart, takes the text in several writes (a strings.Builder's inlined WriteString"
             " reports its append escaping under go1.25+)"
+        )
+    if not types.printed(path, arg.start_byte, arg.end_byte):
+        return (
+            f"it prints to {text(arg).decode()}, whose type comes from a declaration another build may make otherwise"
         )
     return text(arg)
 
