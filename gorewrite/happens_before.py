@@ -15,7 +15,7 @@ The goroutine's side (its signal, and the Add that counts it) is signals.py.
 
 from __future__ import annotations
 
-from gorewrite import cond_counts, groups, semaphores, wait_calls, worker_pools
+from gorewrite import cond_counts, groups, semaphores, spawns, wait_calls, worker_pools
 from gorewrite.adds import counted, counted_done, one_start, skip_done
 from gorewrite.done_values import done_value
 from gorewrite.fan_in import not_received, receiving_loops
@@ -272,12 +272,7 @@ def _others_send(types: TypeInfo, spawn: Spawn, signal: Signal) -> bool:
     """Does anything but the goroutine's own signal send on the channel?"""
     uses = [i for i in types.idents.get(spawn.path, ()) if i.obj == signal.obj]
     nodes = [spawn.function.named_descendant_for_byte_range(i.start, i.end) for i in uses]
-    return any(n is not None and _sent_on(n) and n not in signalled(signal) for n in nodes)
-
-
-def _sent_on(node: Node) -> bool:
-    """Is node the channel of a send statement (`ch <- v`, also as a select case)?"""
-    return node.parent.type == "send_statement" and node.parent.child_by_field_name("channel") == node
+    return any(n is not None and spawns.sent_on(n) and n not in signalled(signal) for n in nodes)
 
 
 def _made_here(types: TypeInfo, spawn: Spawn, decl: Node) -> bool:
@@ -322,7 +317,7 @@ def _allowed_use(types: TypeInfo, spawn: Spawn, signal: Signal, node: Node, iden
         return False
     if signal.kind in ("done", "group") and wait_calls.handed(spawn, signal.obj, node) == "":
         return True  # handed to a helper that waits for it (`waitAll(&wg)`)
-    if signal.kind == "close" and _sent_on(node):
+    if signal.kind == "close" and spawns.sent_on(node):
         return True
     if signal.kind == "done" and worker_go(spawn, node) is not None:  # `go worker(&wg)`, worker_dones.py
         return counted_done(types, spawn, signal, node)

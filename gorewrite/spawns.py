@@ -80,6 +80,11 @@ def channels(signal: Signal) -> tuple[Signal, ...]:
     return (signal, *signal.others)
 
 
+def sent_on(node: Node) -> bool:
+    """Is node the channel of a send statement (`ch <- v`, also as a select case)?"""
+    return node.parent.type == "send_statement" and node.parent.child_by_field_name("channel") == node
+
+
 def signalled(signal: Signal) -> tuple[Node, ...]:
     """The operands the signal acts on: `ch` of `ch <- v` and `close(ch)`, `wg` of `wg.Done()` and `g.Go(…)`,
     and those of each early send or Done (before a return). The uses of the object its own signal makes: a use inside a

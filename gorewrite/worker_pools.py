@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from gorewrite import builtins
 from gorewrite.rulekit import owner
-from gorewrite.spawns import Spawn, innermost_loop
+from gorewrite.spawns import Spawn, innermost_loop, sent_on
 from gorewrite.syntax import Node, first_of, items, mentions, statements, unparen, walk
 from gorewrite.trips import local, mismatch, same, trip
 from gorewrite.typeinfo import Ident, TypeInfo, Use
@@ -86,8 +86,8 @@ def _fed_and_received(types: TypeInfo, spawn: Spawn, work: Ident, res: Ident, se
     unmade = next((c for c in (work, res) if not _made(types, spawn, c)), None)
     if unmade is not None:
         return f"{unmade.name} is not a channel the function makes (`{unmade.name} := make(chan …)`)"
-    sends = [n for n in works if _sent_on(n)]
-    other = [n for n in works if not (_sent_on(n) or _received(n) or _ranged(n) or _closed(types, spawn, n))]
+    sends = [n for n in works if sent_on(n)]
+    other = [n for n in works if not (sent_on(n) or _received(n) or _ranged(n) or _closed(types, spawn, n))]
     if len(sends) != 1 or other:
         return f"{work.name} is sent on more than once, or used other than to send, receive or close"
     sent = unparen(send.child_by_field_name("channel")).start_byte
@@ -120,10 +120,6 @@ def _made(types: TypeInfo, spawn: Spawn, channel: Ident) -> bool:
         return False
     names, values = items(node.parent), items(stmt.child_by_field_name("right"))
     return len(values) == len(names) and builtins.called(types, spawn.path, values[names.index(node)]) == "make"
-
-
-def _sent_on(node: Node) -> bool:
-    return node.parent.type == "send_statement" and node.parent.child_by_field_name("channel") == node
 
 
 def _received(node: Node) -> bool:
