@@ -162,10 +162,15 @@ KEYWORDS = frozenset(  # Go's keywords: no name a rewrite declares may be one
 )
 
 
+def taken_words(function: Node) -> set[str]:
+    """The names a local a rewrite declares in function may not take: every word of the function's text (it would
+    shadow one, or be shadowed) and Go's keywords. Words are Unicode (Go's letters are): an ASCII-only scan reads
+    `cfgÜber` as `cfg` and `ber`, and would offer them."""
+    return set(re.findall(r"[^\W\d]\w*", text(function).decode(errors="replace"))) | set(KEYWORDS)
+
+
 def fresh_local(function: Node, stem: str) -> str:
-    """A name for a local a rewrite declares in function: stem (or stem2, stem3, …) when no word of the function's
-    text is that name and it is no keyword, so it shadows nothing the function names and nothing shadows it. Words
-    are Unicode (Go's letters are): an ASCII-only scan reads `cfgÜber` as `cfg` and `ber`, and would offer it."""
-    words = set(re.findall(r"[^\W\d]\w*", text(function).decode(errors="replace"))) | set(KEYWORDS)
+    """A name for a local a rewrite declares in function: stem (or stem2, stem3, …), the first no taken word."""
+    words = taken_words(function)
     spelled = (stem if k == 1 else f"{stem}{k}" for k in count(1))  # words are finite: one is free
     return next(n for n in spelled if n not in words)

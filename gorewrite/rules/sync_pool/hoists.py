@@ -14,16 +14,14 @@ nothing is shared between calls, so no pool and no Put.
 
 from __future__ import annotations
 
-import re
-
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rulekit import KEYWORDS
+from gorewrite.rulekit import taken_words
 from gorewrite.rules.sync_pool.plan import Plan, handed_words
 from gorewrite.rules.sync_pool.pools import statement_edits
 from gorewrite.rules.sync_pool.sites import NAME, enclosing_function
-from gorewrite.syntax import Node, indentation, text
+from gorewrite.syntax import Node, indentation
 
 
 def fixes(view: PackageView, plans: list[Plan], names: set[str]) -> list[Fix]:
@@ -38,9 +36,8 @@ def fixes(view: PackageView, plans: list[Plan], names: set[str]) -> list[Fix]:
     found = []
     for group in loops.values():
         function = enclosing_function(group[0].site.statement)
-        if function not in taken:
-            words = re.findall(r"[^\W\d]\w*", text(function).decode(errors="replace"))  # Go's letters are Unicode
-            taken[function] = set(words) | KEYWORDS  # `map` for a `ma`'s holder would not compile
+        if function not in taken:  # `map` for a `ma`'s holder would not compile
+            taken[function] = taken_words(function)
         chosen: set[str] = set()
         found.append(_fix(view, group, taken[function], chosen))
         names |= chosen
