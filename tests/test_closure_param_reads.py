@@ -71,7 +71,10 @@ func RunAll(names []string, p Policy) []string {
         # parameter's pointer method only reads too; the config is rewritten after the drain
         """package param_reads_method_arg
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 type config struct {
 	host string
@@ -84,7 +87,7 @@ type dialer struct{ scheme string }
 
 func (d *dialer) url(path string, c *config) string { return d.scheme + "://" + c.addr() + path }
 
-// URLs builds each path's URL in a goroutine of its own and then moves the config to the next port.
+// URLs builds each path's URL in a goroutine of its own, sorted, and then moves the config to the next port.
 func URLs(paths []string, host string) ([]string, int) {
 	cfg := config{host: host, port: 8080}
 	d := &dialer{scheme: "http"}
@@ -98,6 +101,7 @@ func URLs(paths []string, host string) ([]string, int) {
 	for range paths {
 		out = append(out, <-res)
 	}
+	slices.Sort(out) // the goroutines answer in any order
 	cfg.port++
 	return out, cfg.port
 }
