@@ -105,7 +105,6 @@ def rewrite_group(
     places = listed(list(dict.fromkeys(describe(m, place) for m, a in paired if a.type == "type_assertion_expression")))
     plain = [a for _, a in paired if a.type != "type_assertion_expression" and not method_call(a)]
     read = [describe(m, place) for m, a in paired if a in plain]
-    calls = list(dict.fromkeys(calls))  # a field called twice is one phrase
     asserted = f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"
     summary = (
         f"{asserted if parts else f'{listed(calls)} directly'}"
