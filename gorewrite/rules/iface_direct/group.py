@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from gorewrite.syntax import Node, text, unparen
+from gorewrite.syntax import Node, method_call, text, unparen
 
 Names = Callable[["Stored", Node], bool]  # does the index (go/types: a constant) name that store's element or entry
 
@@ -42,10 +42,12 @@ def pairs(stores: list[Stored], place: str, reads: list[Node], names: Names) -> 
     """(store, the type assertion reading it, or the plain read `c.f` of a field) for every use of the
     container, when each use is an assertion of a field (`c.f.(I)`), constant-indexed element (`c[1].(I)`)
     or constant-keyed entry (`kv["user"].(string)`) that the literal stores, or one read of a distinct
-    stored field; None when any use is something else (a key the literal did not store among them), a
-    place is read both plainly and otherwise or plainly twice, or there are not several uses with an
-    assertion among them. A place may be asserted several times (`c.f.(Defaulter)`, then `c.f.(Validator)`:
-    the optional-interface idiom): the container is never written, so each reads the value stored there."""
+    stored field (a method call's receiver `c.f` among them); None when any use is something else (a key the
+    literal did not store among them), a place is read both plainly and otherwise or plainly twice, or there
+    are not several uses with an assertion, or a method call and a plain read (`m.Cmp.Compare(a, m.Want)`),
+    among them: calls alone are calls.py's, which drops the literal itself. A place may be asserted several times
+    (`c.f.(Defaulter)`, then `c.f.(Validator)`: the optional-interface idiom): the container is never written,
+    so each reads the value stored there."""
     found: list[tuple[Stored, Node]] = []
     plain: set[int] = set()
     for use in reads:
@@ -59,9 +61,17 @@ def pairs(stores: list[Stored], place: str, reads: list[Node], names: Names) -> 
         if not asserted:
             plain.add(id(store))
         found.append((store, whole.parent if asserted else whole))
-    if not any(n.type == "type_assertion_expression" for _, n in found):
+    kinds = {_kind(n) for _, n in found}
+    if "assertion" not in kinds and kinds != {"call", "read"}:  # calls alone are calls.py's
         return None
     return found if len(found) > 1 else None
+
+
+def _kind(use: Node) -> str:
+    """What a paired use is: an assertion, a method call's receiver, or a plain read."""
+    if use.type == "type_assertion_expression":
+        return "assertion"
+    return "read" if method_call(use) is None else "call"
 
 
 def member_read(stores: list[Stored], place: str, node: Node, names: Names) -> Stored | None:

@@ -105,12 +105,13 @@ def rewrite_group(
     places = listed(list(dict.fromkeys(describe(m, place) for m, a in paired if a.type == "type_assertion_expression")))
     plain = [a for _, a in paired if a.type != "type_assertion_expression" and not method_call(a)]
     read = [describe(m, place) for m, a in paired if a in plain]
+    asserted = f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"
     summary = (
-        f"{listed(parts)} directly instead of asserting {'them' if len(parts) > 1 else 'it'} from {places}"
+        f"{asserted if parts else f'{listed(calls)} directly'}"
         f"{f', read {listed(read)} as the value stored there' if read else ''}"
-        f"{f', {listed(calls)} directly' if calls else ''}"
+        f"{f', {listed(calls)} directly' if calls and parts else ''}"
         f"{', and drop the code only a failed assertion ran' if dropped else ''}"
-        f", and drop {name}, built only to be read back{left_too(view, path, also)}"
+        f", and drop {name}, built only {'to be read back' if parts else 'for those calls'}{left_too(view, path, also)}"
     )
     return dropping(Fix(NAME, tuple(edits), (escape,), summary), imports)
 

@@ -1,0 +1,3 @@
+module example.com/probes/iface-rules
+
+go 1.22
