@@ -383,8 +383,8 @@ def allocs_of(
     """Per release (its version): case -> (AllocsPerRun of the original, of the rewrite, each one's result).
 
     cases: case name -> (the Go source of package <case>, it rewritten, a Go call with `{pkg}` for the
-    package, whose result the rewrite must not change; it may use context, fmt and strings). One module at root, one go
-    test per release."""
+    package, whose result the rewrite must not change; it may use context, fmt, runtime and strings). One module at
+    root, one go test per release."""
     files = {}
     for name, (source, rewritten, _) in cases.items():
         files[f"orig/{name}/{name}.go"] = source
@@ -398,8 +398,9 @@ def allocs_of(
         for n, (_, _, call) in cases.items()
     )
     files["allocs/allocs_test.go"] = (
-        f'package allocs\n\nimport (\n\t"context"\n\t"fmt"\n\t"strings"\n\t"testing"\n\n{imports})\n\n'
-        f"var _, _ = context.Background, strings.NewReader\n\nfunc TestAllocs(t *testing.T) {{\n{runs}}}\n"
+        f'package allocs\n\nimport (\n\t"context"\n\t"fmt"\n\t"runtime"\n\t"strings"\n\t"testing"\n\n{imports})\n\n'
+        f"var _, _, _ = context.Background, runtime.Gosched, strings.NewReader\n\n"
+        f"func TestAllocs(t *testing.T) {{\n{runs}}}\n"
     )
     root = module(root, files, errgroup, go)
     measured = {}
