@@ -208,7 +208,8 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
 def _plain(types: TypeInfo, path: str, operand: Node) -> str | None:
     """Why fmt may run the program's code formatting the operand (a method of its type, or of its elements', which
     could see the writes apart), or evaluating it later could give another value or run code; None when it is a
-    constant or a variable of a predeclared type or []byte: nothing but the Buffer's writes runs between pieces."""
+    constant or a variable of a predeclared type or []byte, or such a field of a variable's value (fields.py):
+    nothing but the Buffer's writes runs between pieces."""
     shown = text(operand).decode()
     if types.constant(path, operand.start_byte, operand.end_byte) is not None:
         if types.predeclared(path, operand.start_byte, operand.end_byte):
