@@ -159,6 +159,13 @@ class TypeInfo:
         package's own, declared from such names)?"""
         return (start, end) in self.boxes.get("printed", {}).get(path, ())
 
+    def selected(self, path: str, start: int, end: int) -> tuple[str, bool] | None:
+        """The type of the field fmt's argument spanning [start, end) selects from a variable through fields alone
+        (`l.From`; `g.buf` of `&g.buf`), and whether a pointer lies on the way (evaluating it may then panic);
+        None when it is no such selection."""
+        found = self.boxes.get("selected", {}).get(path, {}).get((start, end))
+        return (found["type"], found["indirect"]) if found else None
+
     def field(self, path: str, start: int, end: int) -> dict | None:
         """The field a positional element of a struct literal initialises: name, iface, embedded."""
         return self.boxes.get("fields", {}).get(path, {}).get((start, end))
@@ -225,7 +232,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             for path, records in (found.get(k) or {}).items()
         }
         for k, f in (("types", "id"), ("values", "value"), ("fields", None), ("literals", "value"), ("bytes", "value"))
-        + (("boxed", "id"),)
+        + (("boxed", "id"), ("selected", None))
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
     for key in ("predeclared", "printed"):

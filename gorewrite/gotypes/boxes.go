@@ -31,6 +31,14 @@ type constText struct {
 	Value string `json:"value"`
 }
 
+// selected is a field a variable's selector chain reaches (selection).
+type selected struct {
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Type     string `json:"type"`
+	Indirect bool   `json:"indirect"`
+}
+
 // fieldOf is the field a positional element of a struct literal initialises.
 type fieldOf struct {
 	Start    int    `json:"start"`
@@ -58,6 +66,10 @@ type boxFacts struct {
 	// Printed: by file, the spans of arguments of fmt's functions whose type holds in every build (steadyOperand):
 	// a variable another build declares otherwise may be of a type whose String fmt calls there.
 	Printed map[string][][2]int `json:"printed"`
+	// Selected: by file, the arguments of fmt's functions (and the operand of an `&` argument) that select a field
+	// of a variable through fields alone (`l.From`, `g.buf`): the field's type, and whether a pointer lies on the
+	// way (go/types' Selection.Indirect on any link), where evaluating it may panic.
+	Selected map[string][]selected `json:"selected"`
 	// Methods: by ID of a concrete type, each method of its method set by go/types' Id (its name, or for an
 	// unexported one "path.name": two packages' unexported methods of one name are two methods of the set): the
 	// files whose declarations give the type the method (the method's, and each named struct's an embedding
@@ -78,7 +90,7 @@ type boxFacts struct {
 func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{},
 		Literals: map[string][]constText{}, Bytes: map[string][]constText{}, Boxed: map[string][]typeKey{},
-		Predeclared: map[string][][2]int{}, Printed: map[string][][2]int{}}
+		Predeclared: map[string][][2]int{}, Printed: map[string][][2]int{}, Selected: map[string][]selected{}}
 	var seen []types.Type
 	steady := map[types.Object]bool{} // names steadyOperand found steady
 	id := func(t types.Type) int {
@@ -98,7 +110,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 			continue
 		}
 		keys, values, fields, literals, bytes := []typeKey{}, []constText{}, []fieldOf{}, []constText{}, []constText{}
-		boxed, predeclared, printed := []typeKey{}, [][2]int{}, [][2]int{}
+		boxed, predeclared, printed, chains := []typeKey{}, [][2]int{}, [][2]int{}, []selected{}
 		key := func(e ast.Expr, t types.Type) {
 			if t == nil || hasTypeParam(t) {
 				return
@@ -144,6 +156,13 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 					if c.steadyOperand(a, steady) {
 						printed = append(printed, [2]int{tf.Offset(a.Pos()), tf.Offset(a.End())})
 					}
+					if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
+						a = u.X
+					}
+					if indirect, ok := c.selection(a); ok {
+						t := types.TypeString(c.info.TypeOf(a), nil)
+						chains = append(chains, selected{tf.Offset(a.Pos()), tf.Offset(a.End()), t, indirect})
+					}
 				}
 				if !c.perBuild && c.bytesConversion(n) && c.steadyOperand(n.Args[0], steady) {
 					bytes = append(bytes, constText{tf.Offset(n.Pos()), tf.Offset(n.End()), "string"})
@@ -174,7 +193,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		})
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
 		facts.Literals[tf.Name()], facts.Bytes[tf.Name()], facts.Boxed[tf.Name()] = literals, bytes, boxed
-		facts.Predeclared[tf.Name()], facts.Printed[tf.Name()] = predeclared, printed
+		facts.Predeclared[tf.Name()], facts.Printed[tf.Name()], facts.Selected[tf.Name()] = predeclared, printed, chains
 	}
 	facts.Methods, facts.Wants, facts.Origins = map[int]map[string][]string{}, map[int][]string{}, map[int][]string{}
 	for ci, ct := range concrete {
@@ -423,6 +442,22 @@ func (c *checked) fmtOperands(call *ast.CallExpr) []ast.Expr {
 		return nil
 	}
 	return call.Args
+}
+
+// selection reports whether e selects a field of a variable through fields alone (`l.From`, `g.buf`, `l.At.loc`),
+// and whether a pointer lies on the way (Selection.Indirect of any link: `g` a pointer, or an embedded one). A
+// qualified name (`pkg.Var`) is no selection; a selection's root identifier is a variable's, the one value a name
+// of struct type can be.
+func (c *checked) selection(e ast.Expr) (indirect, ok bool) {
+	sel, isSel := ast.Unparen(e).(*ast.SelectorExpr)
+	if !isSel || c.info.Selections[sel] == nil {
+		return false, false
+	}
+	if _, isIdent := ast.Unparen(sel.X).(*ast.Ident); isIdent {
+		return c.info.Selections[sel].Indirect(), true
+	}
+	inner, ok := c.selection(sel.X)
+	return inner || c.info.Selections[sel].Indirect(), ok
 }
 
 // bytesConversion reports whether the call converts a string or a slice of bytes to the predeclared string:

@@ -39,17 +39,17 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, owner, types_or_reason
+from gorewrite.rules.iface_direct.fields import VARIABLES, buffer_field, field_type, operand_type
 from gorewrite.rules.iface_direct.lent import lent
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
 from gorewrite.syntax import Node, address_operand, call_args, import_removal, import_specs, indentation, text, walk
-from gorewrite.typeinfo import Kind, TypeInfo
+from gorewrite.typeinfo import TypeInfo
 
 WRITER = "bytes.Buffer"
 BASIC = {"bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64"}
 BASIC |= {"uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128", "[]byte", "[]uint8"}
 BYTES = ("[]byte", "[]uint8")
-VARIABLES = (Kind.VAR, Kind.PARAM, Kind.RESULT)
 USES = {"selector_expression": "operand", "qualified_type": "package"}  # a package's name in a file, by node
 
 
@@ -57,7 +57,9 @@ def operand_call(view: PackageView, escape: Escape) -> Node | None:
     """The `….Fprintf(w, format, …)` call the escaping variable is an operand of, by syntax, where a literal format
     does not show another directive than `%s` or `%v` printing it."""
     node = node_at(view, escape)
-    if node is None or node.type != "identifier" or node.parent is None or node.parent.type != "argument_list":
+    if node is None or node.type not in ("identifier", "selector_expression"):
+        return None
+    if node.parent is None or node.parent.type != "argument_list":
         return None
     call = node.parent.parent
     function = call.child_by_field_name("function")
@@ -105,7 +107,8 @@ def rewrite(view: PackageView, escape: Escape, call: Node) -> Fix | str:
     split = _split(view, types, path, call)
     if isinstance(split, str):
         return split
-    target = next((o for o in call_args(call)[2:] if o.start_byte == view.offset(escape)), None)
+    at = view.offset(escape)  # a selector's position is its dot: `l.From` at `.`
+    target = next((o for o in call_args(call)[2:] if o.start_byte <= at < o.end_byte), None)
     if not any(o == target for _, o in split.pieces):
         return f"{_why_kept(view, types, path, call, target)}: fmt still formats it"
     if not split.whole:
@@ -179,6 +182,9 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
     WriteString reports its append escaping under go1.25+. `&b` is declined too: handing it to fmt moves b to the
     heap, where sync-pool pools the Buffer whole, rewriting this call's `&b` (the two would overlap, and its pool
     fix spans every Buffer of the package); the next run splits the call on the pooled pointer."""
+    field = buffer_field(types, path, arg)
+    if field is not None and types.printed(path, arg.start_byte, arg.end_byte):
+        return text(field)  # `&g.buf`: fields.py
     if address_operand(arg) is not None:
         return (
             f"it prints to {text(arg).decode()}, which moves {text(address_operand(arg)).decode()} to the heap:"
@@ -202,16 +208,21 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
 def _plain(types: TypeInfo, path: str, operand: Node) -> str | None:
     """Why fmt may run the program's code formatting the operand (a method of its type, or of its elements', which
     could see the writes apart), or evaluating it later could give another value or run code; None when it is a
-    constant or a variable of a predeclared type or []byte: nothing but the Buffer's writes runs between pieces."""
+    constant or a variable of a predeclared type or []byte, or such a field of a variable's value (fields.py):
+    nothing but the Buffer's writes runs between pieces."""
     shown = text(operand).decode()
     if types.constant(path, operand.start_byte, operand.end_byte) is not None:
         if types.predeclared(path, operand.start_byte, operand.end_byte):
             return None  # a predeclared type's, without methods (boxed_type's may be a named type's: reads_buffer)
         return f"it formats {shown}, a constant of a type whose methods fmt may call between the writes"
     ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
-    if ident is None or ident.kind not in VARIABLES:
+    field = field_type(types, path, operand)
+    if field is not None:
+        if field not in BASIC:
+            return f"it formats {shown} of {field}: fmt may call its methods or read it between the writes"
+    elif ident is None or ident.kind not in VARIABLES:
         return f"it formats {shown}, not a constant or a variable: a split call would evaluate it later"
-    if ident.named is not None or ident.type not in BASIC:
+    elif ident.named is not None or ident.type not in BASIC:
         kind = ident.named or ident.type or "a type gorewrite cannot tell"
         return f"it formats {shown} of {kind}: fmt may call its methods or read it between the writes"
     if not types.printed(path, operand.start_byte, operand.end_byte):  # `id := other.ID()`, a Hex under -tags hexed
@@ -258,14 +269,14 @@ def _kept(view: PackageView, types: TypeInfo, path: str, call: Node, directive: 
     """Why the directive's operand stays in fmt's hands; "" when the directive prints it unchanged and a Write of
     it may take its place."""
     shown = directive.decode(errors="replace")
-    ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
-    if ident is None or ident.kind not in VARIABLES:
+    kind = operand_type(types, path, operand)
+    if kind is None:
         return f"{text(operand).decode()} is a constant, which boxes without allocating"
-    if shown not in ("%s", "%v") or ident.type in BYTES and shown != "%s":
-        return f"{shown} of {ident.type} prints other bytes than the operand's own"
-    if ident.type not in BYTES + ("string",):
-        return f"{shown} of {ident.type} prints its value, not bytes a Write could take"
-    return lent(view, types, path, call, operand) if ident.type in BYTES else ""
+    if shown not in ("%s", "%v") or kind in BYTES and shown != "%s":
+        return f"{shown} of {kind} prints other bytes than the operand's own"
+    if kind not in BYTES + ("string",):
+        return f"{shown} of {kind} prints its value, not bytes a Write could take"
+    return lent(view, types, path, call, operand) if kind in BYTES else ""
 
 
 def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[Edit]) -> Fix:
@@ -333,5 +344,4 @@ def _split_like(selector: Node) -> bool:
 
 
 def _is_string(view: PackageView, path: str, operand: Node) -> bool:
-    ident = view.types.at(path, operand.start_byte)
-    return ident is not None and ident.type == "string"
+    return operand_type(view.types, path, operand) == "string"

@@ -1,0 +1,3 @@
+module example.com/probes/mixed-gameserver
+
+go 1.22
