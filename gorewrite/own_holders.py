@@ -4,13 +4,14 @@
 The buffer handed to it is kept by the holder (holders.py), and the holder only by that field of the struct, when:
 the constructor's whole body is that one return, of `&T{…}` for a type T the package declares; its parameter is
 named once, as the holder constructor's argument (no other field, nor anything the body runs, gets it). Each method
-of T (this build's, every build compiling the same: callees.other_builds) then reaches the buffer only through its
-receiver's field; it keeps nothing of it when every use of its receiver, outside any goroutine or func literal,
-selects another field of T's own (which never holds the holder or the buffer: nothing stores them there, as no
-method uses the field as a value; not a promoted one, which may be the holder's own), or the field as the receiver
-of the holder's listed methods (holders.method_use), or calls a method T declares that keeps nothing in turn (a
-greatest fixpoint: a method calling itself is judged by its other uses). At the constructor's call the struct is
-then a holder whose listed methods are those methods of T: holder_use judges what the caller does with it.
+of T (this build's: retention's callee declines a package another build may compile otherwise) then reaches the
+buffer only through its receiver's field; it keeps nothing of it when every use of its receiver, outside any
+goroutine or func literal, selects another field of T's own (which never holds the holder or the buffer: nothing
+stores them there, as no method uses the field as a value; not a promoted one, which may be the holder's own), or
+the field as the receiver of the holder's listed methods (holders.method_use), or calls a method T declares that
+keeps nothing in turn (a greatest fixpoint: a method calling itself is judged by its other uses). At the
+constructor's call the struct is then a holder whose listed methods are those methods of T: holder_use judges what
+the caller does with it.
 """
 
 from __future__ import annotations
@@ -41,40 +42,24 @@ class Wrap:
 
 def wrapping(view: PackageView, key: tuple[str, str, str], index: int) -> Wrap | None:
     """The Wrap when the package's function `key` is such a constructor for its parameter `index`; None if not."""
-    found = callees.declaration(view, key)
-    if key[1] or found is None or callees.other_builds(view) or found[1].child_by_field_name("body") is None:
-        return None
-    path, decl = found
-    body = statements(found[1].child_by_field_name("body"))
-    results = items(body[0].named_children[0]) if len(body) == 1 and body[0].type == "return_statement" else []
+    found = None if key[1] else callees.declaration(view, key)
+    body = found[1].child_by_field_name("body") if found else None
+    first = statements(body)[:1] if body is not None else []  # what follows a first return is never reached
+    returned = first[0].named_children if first and first[0].type == "return_statement" else []
+    results = items(returned[0]) if returned else []
     literal = results[0].named_children[-1] if len(results) == 1 and results[0].type == "unary_expression" else None
-    if (
-        literal is None
-        or results[0].child_by_field_name("operator").text != b"&"
-        or literal.type != "composite_literal"
-    ):
-        return None
-    struct = literal.child_by_field_name("type")
-    param = callees.parameter(view, found, index)
-    uses = list(callees.naming(view, path, param[1])) if param is not None and not param[2] else []
-    if struct.type != "type_identifier" or len(uses) != 1:
+    param = callees.parameter(view, found, index) if literal is not None else None
+    uses = list(callees.naming(view, found[0], param[1])) if param is not None and not param[2] else []
+    if literal is None or literal.type != "composite_literal" or len(uses) != 1:
         return None
     use = uses[0]
     call = use.parent.parent
     keyed = call.parent.parent if use.parent.type == "argument_list" and call.type == "call_expression" else None
-    if keyed is None or keyed.type != "keyed_element" or keyed.named_children[-1] != call.parent:
-        return None
-    if keyed.parent.parent != literal or not _package_type(view, path, struct):
-        return None
-    shown = f"{param[0].text.decode()} ({os.path.basename(path)}:{use.start_point.row + 1})"
-    field = keyed.named_children[0].text.decode()
-    return Wrap(call, items(use.parent).index(use), struct.text.decode(), field, shown)
-
-
-def _package_type(view: PackageView, path: str, struct: Node) -> bool:
-    """Is it a type the package declares at its top level (whose methods _methods finds by name)?"""
-    named = view.types.at(path, struct.start_byte)
-    return named is not None and named.kind == Kind.TYPE and named.obj is not None and not named.local
+    if keyed is None or keyed.type != "keyed_element" or keyed.parent.parent != literal:
+        return None  # not the argument of a call that is the value of one of the literal's own fields
+    shown = f"{param[0].text.decode()} ({os.path.basename(found[0])}:{use.start_point.row + 1})"
+    struct = literal.child_by_field_name("type").text.decode()  # `pkg.T` or `T[int]`: no method of T found below
+    return Wrap(call, items(use.parent).index(use), struct, keyed.named_children[0].text.decode(), shown)
 
 
 def holder_kept(view: PackageView, path: str, call: Node, entry: Entry, caller: tuple[str, Node, Wrap] | None):
@@ -90,9 +75,7 @@ def _wrapped_use(view: PackageView, caller: tuple[str, Node, Wrap], entry: Entry
     nothing of the holder in its field (the receiver of the table entry's holder methods only); else what is done
     with it."""
     path, call, wrap = caller
-    methods = entry.holder
-    if entry.parts:
-        return f"is kept in the {wrap.struct}'s field {wrap.field}, a writer whose parts gorewrite does not follow"
+    methods = entry.holder  # a part method (multipart's CreatePart) is not among them: its call declines
     blocked = _blocked(view, wrap, methods)
     problem = holder_use(view, path, call, tuple(sorted(name for name in _methods(view, wrap) if name not in blocked)))
     if problem is None:
