@@ -28,6 +28,7 @@ func TestSegment(t *testing.T) {
 	if Checksum(entries) == 0 || TermSum("go") == 0 || Footer(io.Discard, entries) != nil {
 		t.Fatal("sums")
 	}
+	allocs(t, "Write", func() { Write(io.Discard, entries) })
 	allocs(t, "Checksum", func() { Checksum(entries) })
 	allocs(t, "TermSum", func() { TermSum("search") })
 	allocs(t, "Footer", func() { Footer(io.Discard, entries) })
