@@ -112,6 +112,8 @@ def _blocked(view: PackageView, wrap: Wrap, methods: tuple[str, ...]) -> dict[st
 def _keeps(view: PackageView, path: str, decl: Node, field: str, methods: tuple[str, ...], allowed) -> str | None:
     """Why the method may keep the holder its receiver's field holds; None when it keeps nothing of it."""
     names = parameter_names(decl.child_by_field_name("receiver"))
+    if decl.child_by_field_name("body") is None:
+        return callees.NO_BODY.removeprefix("whose ")
     if not names or names[0][0] is None:
         return None  # an unnamed receiver: the method cannot reach the field
     receiver = view.types.at(path, names[0][0].start_byte)

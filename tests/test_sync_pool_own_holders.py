@@ -294,3 +294,12 @@ def test_a_struct_whose_method_another_build_declares_otherwise_is_not_followed(
     found = proposals(module(tmp_path, files), RULE)["example.com/m/seg"]
     result = proposal_at(found, files["seg/seg.go"], SITE)
     assert not isinstance(result, Fix) and "another build compiles close_trace.go" in result.reason, result
+
+
+def test_a_struct_with_a_method_declared_without_a_body_is_not_followed(tmp_path):
+    """A method the package implements in assembly (an empty .s file lets the compiler take the declaration) has
+    no body to read: it may keep its receiver."""
+    writer = HEAD.format(name="seg") + _writer(add="\n\tsw.remember()", tail="\nfunc (sw *Writer) remember()\n")
+    found = proposals(module(tmp_path, {"seg/seg.go": writer, "seg/stub.s": ""}), RULE)["example.com/m/seg"]
+    result = proposal_at(found, writer, SITE)
+    assert not isinstance(result, Fix) and "Add calls or selects remember" in result.reason, result
