@@ -25,9 +25,13 @@ func TestCache(t *testing.T) {
 	if _, ok := c.Get("go", 10); ok {
 		t.Fatal("evict")
 	}
-	n := c.Prefetch([]string{"a", "b", "c"}, struct{ K int }{1}, func(string, int) []rank.Hit { return nil })
-	if n != 2 || c.Hits() < 3 {
-		t.Fatal(n, c.Hits())
+	// a cache with room for every query: no Put of a goroutine evicts what another is about to find
+	p := New(8)
+	p.Put("a", 1, nil)
+	p.Put("b", 1, nil)
+	n := p.Prefetch([]string{"a", "b", "c"}, struct{ K int }{1}, func(string, int) []rank.Hit { return nil })
+	if n != 2 || p.Hits() != 2 {
+		t.Fatal(n, p.Hits())
 	}
 	allocs(t, "Lookup", func() { c.Lookup("go", 10) })
 	allocs(t, "Get", func() { c.Get("go", 10) })
