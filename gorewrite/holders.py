@@ -58,7 +58,7 @@ def holder_use(
     if parent.type == "selector_expression":
         if _name(parent) in parts:
             return _part(view, path, parent, part, depth, following)
-        return _method(view, path, parent, methods)
+        return method_use(view, path, parent, methods)
     statement = parent.parent
     if parent.type != "expression_list" or statement.type != "short_var_declaration" or len(parent.children) != 1:
         return "is not assigned to a variable of its own"
@@ -88,7 +88,7 @@ def holder_use(
         elif _name(node.parent) in parts:
             problem = _part(view, path, node.parent, part, depth, following)
         elif not _plain_field(view, path, node.parent):
-            problem = _method(view, path, node.parent, methods)
+            problem = method_use(view, path, node.parent, methods)
         else:
             problem = None
         if problem:
@@ -129,7 +129,7 @@ def _part(
     return f"gives a writer holding it through {_name(selector)}, and that {held}" if held else None
 
 
-def _method(view: PackageView, path: str, selector: Node, methods: tuple[str, ...]) -> str | None:
+def method_use(view: PackageView, path: str, selector: Node, methods: tuple[str, ...]) -> str | None:
     """None when the holder's method called is one of the table's, and hands the holder to no method that may keep
     it (an xml.Encoder's Encode hands it to the value's MarshalXML: marshaling.py)."""
     field = _name(selector)
@@ -194,7 +194,7 @@ def _followed(
         elif node.parent.type == "argument_list":
             problem = _passed(view, path, node, methods, depth + 1, following)
         elif node.parent.type == "selector_expression" and node.parent.child_by_field_name("operand") == node:
-            problem = _method(view, path, node.parent, methods)
+            problem = method_use(view, path, node.parent, methods)
         else:
             problem = "is used as a value: it may outlive the call"
         if problem:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from gorewrite import builtins, called_only, callees, closed, contracts, decoding, operands, result_locals, stdsubslices
-from gorewrite.holders import holder_use
 from gorewrite.local_literals import called_in_place
+from gorewrite.own_holders import Wrap, holder_kept, wrapping
 from gorewrite.parameters import RECEIVER, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdreceivers import CONTRACTS, SELF_STORES
@@ -70,6 +70,7 @@ def _kept(
     dynamic: tuple[str, str] | None,
     depth: int,
     relies: set[str],
+    caller: tuple[str, Node, Wrap] | None = None,  # the call of a constructor whose struct keeps this call's holder
 ) -> str | None:
     """kept, where `dynamic` is the argument's dynamic type when a caller followed it here (a parameter)."""
     shown = callees.shown(call)
@@ -94,7 +95,7 @@ def _kept(
             if problem:
                 return problem
         return None
-    return _called(view, path, call, key, argument, contents, dynamic, depth, relies, role)
+    return _called(view, path, call, key, argument, contents, dynamic, depth, relies, role, caller)
 
 
 def _called(
@@ -108,6 +109,7 @@ def _called(
     depth: int,
     relies: set[str],
     role: str,
+    caller: tuple[str, Node, Wrap] | None = None,
 ) -> str | None:
     """_kept once the function that runs is known: its verdicts, its body (the package's), the std table."""
     args = call.child_by_field_name("arguments")
@@ -133,7 +135,11 @@ def _called(
                 continue
             return f"{role}, which returns its storage ({version} reports `{said}`), and that {used}"
         if key[0] == view.package.import_path and argument != RECEIVER and not element:
-            followed = _follow(view, Followed(key, argument, contents, dynamic), depth + 1, relies)
+            if wrap := wrapping(view, key, argument):  # `return &T{w: bufio.NewWriter(w)}`: its holder judged here
+                followed = _kept(view, wrap.call, wrap.index, contents, dynamic, depth + 1, relies, (path, call, wrap))
+                followed = followed and f"whose {wrap.shown} {followed}"
+            else:
+                followed = _follow(view, Followed(key, argument, contents, dynamic), depth + 1, relies)
             if followed is None:
                 break  # its body, not one release's verdict, shows it keeps nothing
             if followed != UNDESCRIBED:  # a callee the rule did not ask types for: the verdict stands
@@ -150,7 +156,7 @@ def _called(
             if (operands.written_type(view, path, items(args)[argument])[0] or "")[:2] == "[]":
                 continue  # an unnamed slice type declares no methods (go/parser's src); TABLE keys no receiver
             return f"{role}, which calls its methods, and its dynamic type is not a known pointer"
-        if entry.holder and (held := holder_use(view, path, call, entry.holder, entry.parts, entry.part)):
+        if entry.holder and (held := holder_kept(view, path, call, entry, caller)):
             return f"{role}, which keeps it in what it returns, and that {held}"
         for method in entry.methods:
             problem = _method(view, dynamic, method, contents, version, relies)

@@ -607,6 +607,7 @@ REUSED = (
     "buffer_upper_writer",
     "tsv_replacer",
     "template_builder_subject",
+    "own_struct_writer",
 )
 
 

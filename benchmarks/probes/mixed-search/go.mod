@@ -1,0 +1,3 @@
+module example.com/probes/mixed-search
+
+go 1.22
