@@ -84,11 +84,33 @@ func Match(user, want string, n int) string {
 }
 """
 
+SHADOWED = """
+var seen []string
+
+// Match records the matcher's wanted value and reports its attribute, both only read back; its comparator goes
+// unused. The inner m, asserted, shares the outer one's name: that makes the outer literal, read only plainly, a
+// candidate.
+func Match(user, want string, n int) string {
+	pc := prefixCmp{n: n}
+	m := Matcher{Attr: "user", Cmp: &pc, Want: want}
+	seen = append(seen, m.Want)
+	out := m.Attr
+	if n > 100 {
+		m := any(n)
+		if v, ok := m.(int); ok {
+			out += strings.Repeat("!", v)
+		}
+	}
+	return out
+}
+"""
+
 CASES = {
     "match": HEAD.format(name="match") + MATCH,
     "changed": HEAD.format(name="changed") + CHANGED,
     "calls": HEAD.format(name="calls") + CALLS,
     "reads": HEAD.format(name="reads") + READS,
+    "shadowed": HEAD.format(name="shadowed") + SHADOWED,
 }
 CALL = '{pkg}.Match("annabel", "anne", 3)'
 
@@ -132,6 +154,16 @@ def test_calls_alone_stay_with_calls_py(proposed):
 def test_plain_reads_alone_are_no_group(proposed):
     found = proposed.get("reads", [])  # no candidate: nothing asserts or calls through m
     assert not any(isinstance(p, Fix) for p in found), found
+
+
+def test_plain_reads_alone_are_no_group_even_as_a_candidate(proposed):
+    """sites.asserted matches the container by name, so the inner `m := any(n)`'s assertion makes the outer literal,
+    only read plainly, a candidate, and group.pairs sees reads alone. Letting them group (the mutant `not kinds &
+    {"read"}`, which adv-reach53e found is not equivalent) drops m and pc and reads "user" and want: a group with no
+    call and no assertion, outside the proof's scope, whose summary begins " directly"."""
+    found = proposed["shadowed"]
+    assert found and not any(isinstance(p, Fix) for p in found), found
+    assert any("no type assertion reads m.Cmp back" in p.reason for p in found), found
 
 
 NAIVE = {
