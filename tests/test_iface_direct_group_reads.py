@@ -1,7 +1,7 @@
 """iface-direct on a struct literal whose interface field is only called through and whose other field is only
 read (`m := Matcher{Cmp: &pc, Want: want}; m.Cmp.Compare(user, m.Want)`, probe iface-rules' `MatchPrefix`).
-Escape analysis is field-insensitive: the direct call alone keeps m, whose Want leaks to Compare, and go1.24.11
-keeps pc on the heap with it (rejected at lead). The group (group.py) takes the call as calls.py proves one and the
+Escape analysis is field-insensitive: the direct call alone keeps m, whose Want leaks to Compare, and go1.24.11 and
+go1.27.3 alike keep pc on the heap with it (rejected at lead). The group (group.py) takes the call as calls.py proves one and the
 plain read as the variable stored there, unchanged since, and the literal goes. The must-decline case changes that
 variable after the store: the group's naive read compares with the new value where the field held the old one.
 """
