@@ -106,12 +106,32 @@ func Match(user, want string, n int) string {
 }
 """
 
+LOOP_SHARED = """
+// Match remembers the first user whose prefix matches want and reports it after the loop: the file is go1.21's, so
+// user is one variable for every iteration, and the closure built in the matching iteration runs after the last.
+func Match(users []string, want string, n int) string {
+	var first func() string
+	for _, user := range users {
+		pc := prefixCmp{n: n}
+		m := Matcher{Attr: "user", Cmp: &pc, Want: user}
+		if m.Cmp.Compare(user, want) == 0 && first == nil {
+			first = func() string { return m.Want }
+		}
+	}
+	if first == nil {
+		return ""
+	}
+	return first()
+}
+"""
+
 CASES = {
     "match": HEAD.format(name="match") + MATCH,
     "changed": HEAD.format(name="changed") + CHANGED,
     "calls": HEAD.format(name="calls") + CALLS,
     "reads": HEAD.format(name="reads") + READS,
     "shadowed": HEAD.format(name="shadowed") + SHADOWED,
+    "loop_shared": "//go:build go1.21\n\n" + HEAD.format(name="loop_shared") + LOOP_SHARED,
 }
 CALL = '{pkg}.Match("annabel", "anne", 3)'
 
@@ -167,6 +187,17 @@ def test_plain_reads_alone_are_no_group_even_as_a_candidate(proposed):
     assert any("no type assertion reads m.Cmp back" in p.reason for p in found), found
 
 
+def test_a_shared_loop_variable_read_later_is_no_plain_read(proposed):
+    """contents.plain_read's loopvars check on the call-and-read shape: m.Want, read in a func literal that runs after
+    the loop, holds the matching iteration's user; user itself then holds the last one. Only the single call, which
+    keeps m, is proposed."""
+    found = proposed["loop_shared"]
+    fixes = [p for p in found if isinstance(p, Fix)]
+    assert fixes, found
+    assert all(b"Matcher{" not in e.new and e.new != b"user" for f in fixes for e in f.edits), fixes
+    assert all(not f.instead and "read m.Want" not in f.summary for f in fixes), fixes
+
+
 NAIVE = {
     # the group's read of want compares with "ANNE"; m.Want held "anne"
     "changed": (
@@ -174,6 +205,15 @@ NAIVE = {
             "m.Cmp.Compare(user, m.Want)", "(&pc).Compare(user, want)"
         ),
         CALL,
+    ),
+    # the group's closure reads the shared user, "bob" after the loop; m.Want held "annabel"
+    "loop_shared": (
+        lambda s: (
+            s.replace('\t\tm := Matcher{Attr: "user", Cmp: &pc, Want: user}\n', "")
+            .replace("m.Cmp.Compare(user, want)", "(&pc).Compare(user, want)")
+            .replace("return m.Want }", "return user }")
+        ),
+        '{pkg}.Match([]string{"annabel", "anne", "bob"}, "ann", 3)',
     ),
 }
 
@@ -186,3 +226,7 @@ def mutants(tmp_path_factory, toolchain):
 
 def test_the_naive_rewrite_changes_what_the_code_does(mutants):
     assert_naive_is_wrong(mutants, CASES["changed"], NAIVE["changed"], "changed")
+
+
+def test_the_naive_rewrite_of_a_shared_loop_variable_reads_the_last_iteration(mutants):
+    assert_naive_is_wrong(mutants, CASES["loop_shared"], NAIVE["loop_shared"], "loop_shared")
