@@ -65,6 +65,14 @@ BOUNDED = {
     # the other terms at most -1: the quotient is at most 0, plus 8
     "ceiling_negative_rest": (blocks("ceiling_negative_rest", "w int", "w < 1", "(w-5)/w+8"), "[8]int64"),
     "shift_top_byte": (shifted("shift_top_byte", "word uint32", "int(word >> 24)"), "[255]byte"),
+    # an int32 n*4096 that may wrap is still an int32: n>>28 is from -8 to 7 (test_make_const_updates' naive [8]
+    # panics for n = 1<<19, whose size is 16)
+    "shift_of_wrapped_product": (
+        shifted("shift_of_wrapped_product", "n int32", "8 - int(n>>28)", element="int64")
+        .replace("\tn := ", "\tif n > 1<<20 || n < 0 {\n\t\treturn -1\n\t}\n\tn *= 1 << 12\n\tm := ")
+        .replace("make([]int64, n)", "make([]int64, m)"),
+        "[16]int64",
+    ),
     "shift_signed": (shifted("shift_signed", "word int32", "int(word>>24) + 128"), "[255]byte"),
 }
 
