@@ -311,7 +311,10 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     checked = lambda n: terms.range_checked(view, path, n, subject)  # noqa: E731
     ceiling = lambda n: bound(view, path, n, at, side.toward(True))  # noqa: E731
     difference = lambda a, b: terms.differenced(view, path, subject, a, b)  # noqa: E731
-    return matches, Peers(lambda n: bound(view, path, n, at, side), like, called, inverse, checked, ceiling, difference)
+    least = lambda n: bound(view, path, n, at, side.toward(False))  # noqa: E731
+    below = lambda x, y: terms.below_negatives(view, path, x, y, least)  # noqa: E731
+    of = lambda n: bound(view, path, n, at, side)  # noqa: E731
+    return matches, Peers(of, like, called, inverse, checked, ceiling, difference, below)
 
 
 def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:

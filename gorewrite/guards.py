@@ -9,7 +9,7 @@ constant is whatever go/types evaluates; the subject is matched by shape and go/
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gorewrite.returns import DEPTH, Given
 from gorewrite.syntax import Node, ancestors, text, unparen, walk
@@ -85,6 +85,7 @@ class Peers:
     checked: Value = lambda x: None  # for `uint(n)` of the subject: the largest C that `uint(n) <= C` proves n >= 0 by
     ceiling: Value = lambda x: None  # an expression's upper bound, whichever side is asked
     difference: Callable[[Node, Node], bool] = lambda a, b: False  # is the subject a - b of these two?
+    below: Callable[[Node, Node], bool] = lambda x, y: False  # `uint(n) < uint(z)`: n >= 0 (terms.below_negatives)
 
     def __call__(self, node: Node) -> int | None:
         return self.of(node)
@@ -119,9 +120,7 @@ def _peered(node: Node, holds: bool, side: Side, value: Peers) -> Peers:
         like = value.like(x)
         return side.best([value.of(x), when(node, holds, side, like, value.of) if like is not None else None])
 
-    return Peers(
-        peered, lambda x: None, value.called, checked=value.checked, ceiling=value.ceiling, difference=value.difference
-    )
+    return replace(value, of=peered, like=lambda x: None)
 
 
 def comparison(node: Node, holds: bool, side: Side, matches: Matches, value: Value) -> int | None:
@@ -163,6 +162,8 @@ def _range_check(left: Node, op: bytes, right: Node, holds: bool, value: Peers) 
     (terms.range_checked): Go's one-comparison range check `uint(n) > Max` bounds n below as well as above."""
     for x, y, o in ((left, right, op), (right, left, FLIPPED[op])):
         most, offset = value.checked(x), UPPER[o][0 if holds else 1]
+        if most is not None and offset is not None and value.below(x, y):
+            return 0
         limit = value.ceiling(y) if most is not None and offset is not None else None
         if limit is not None and limit + offset <= most:
             return 0

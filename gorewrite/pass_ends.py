@@ -14,7 +14,10 @@ A `for` loop without a range clause tests its condition first with the value fro
 (and its post statement); it leaves where the test fails. So where nothing else ends a pass or the loop (no
 `continue`, `break` or `goto` in the body that targets it or may, no labeled one at all), no post or init statement
 writes the variable, and nothing writes it through a pointer (no `&n` in the function), the value after the loop is
-one of those: at most the worse of the bound before it and the bound after the body's last statement.
+one of those: at most the worse of the bound before it and the bound after the body's last statement. A `range`
+loop runs a pass per element (or integer, or value its iterator yields) and leaves when they run out: the same
+holds where its clause does not assign the variable (`for total = range xs` writes it; session 53, make-const-bio's
+CIGAR `Expand`: `total += op.Len; if total > MaxReadLen { return }` in a range over the operations).
 """
 
 from __future__ import annotations
@@ -51,8 +54,7 @@ def after_passes(
 def _last(loop: Node, subject: Subject, uses: list[Ident]) -> Node | None:
     """The body's last statement, where every pass that goes on ends, if only the body writes the variable."""
     body = loop.child_by_field_name("body")
-    clause = next((c for c in loop.named_children if c.type in ("for_clause", "range_clause")), None)
-    if subject.key[0] != "var" or body is None or getattr(clause, "type", "") == "range_clause":
+    if subject.key[0] != "var" or body is None:
         return None
     if any(u.use == Use.ADDR for u in uses) or any(
         u.use == Use.WRITE and not body.start_byte <= u.start < body.end_byte

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gorewrite import digests
+from gorewrite.ceilings import ceiling
 from gorewrite.field_writes import field_range
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
 from gorewrite.lengths import (
@@ -35,7 +36,7 @@ from gorewrite.regrouped import regrouped
 from gorewrite.returns import Given, declared_name, returned
 from gorewrite.syntax import Node, call_args, text
 from gorewrite.terms import builtin, value_of, window_width
-from gorewrite.type_bounds import conversion, int_type, unsigned
+from gorewrite.type_bounds import conversion, int_type, unsigned, wide
 from gorewrite.typeinfo import Kind
 
 IDENTIFIERS = ("identifier", "field_identifier")
@@ -72,9 +73,13 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
         return floor.meet(field_range(view, path, node, at, operands.typed))
     if node.type != "binary_expression":
         return floor
-    op = text(node.child_by_field_name("operator"))
+    op, kind = text(node.child_by_field_name("operator")), int_type(view, path, node)
     left, right = (operands.of(node.child_by_field_name(s)) for s in ("left", "right"))
-    found = floor.meet(binary(op, int_type(view, path, node), left, right))
+    if op == b">>" and operands.typed and kind is not None:  # `int(v>>24)` of a uint32: at most 255 (as typed)
+        left = left.meet(Interval(*wide(kind)))
+    found = floor.meet(binary(op, kind, left, right))
+    if found.hi is None and op == b"/":  # `(n+d-1)/d`: ceilings.py
+        return found.meet(ceiling(view, path, node, operands.of))
     return found.meet(regrouped(view, path, node, operands.of)) if op == b"+" and found.hi is None else found
 
 

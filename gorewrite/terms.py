@@ -198,6 +198,22 @@ def range_checked(view: PackageView, path: str, node: Node, subject: Subject) ->
     return min(t[1] + s[0] for s, t in zip(ranges(source), ranges(target), strict=True))
 
 
+def below_negatives(view: PackageView, path: str, node: Node, limit: Node, least: Callable[[Node], int | None]) -> bool:
+    """Does `T(n) < T(z)` (or <=) leave n >= 0, for a range check node `T(n)` of the subject (range_checked: T unsigned)
+    and the limit `T(z)`: z at least 0 (`least`: its lower bound) of a signed type whose largest is below what any
+    negative n converts to, T's largest plus n's type's least plus 1, on each GOARCH (`uint(i) >= uint(len(s))`, Go's
+    bounds check: true for every negative i)? A wider z may convert to anything (`uint8(len(s))` of 271 is 15)."""
+    target, n = conversion(view, path, node)
+    limited = conversion(view, path, limit)
+    source = int_type(view, path, n)
+    kind = int_type(view, path, limited[1]) if limited is not None else None  # T(15): untyped, no type
+    if kind is None:
+        return False
+    above = all(t[1] + s[0] >= z[1] for s, z, t in zip(ranges(source), ranges(kind), ranges(target), strict=True))
+    low = least(limited[1])
+    return above and low is not None and low >= 0
+
+
 def differenced(view: PackageView, path: str, subject: Subject, minuend: Node, subtrahend: Node) -> bool:
     """Is the subject `a - b` of these operands, by shape and go/types objects (`len(x) - pos` for len(x) and pos),
     in whatever integer type it is done?"""

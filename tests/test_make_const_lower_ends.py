@@ -118,6 +118,31 @@ BOUNDED = {
     # the constant first: 15 < uint(n) false is uint(n) <= 15
     "range_check_flipped": (checked("range_check_flipped", "n int", "15 < uint(n)", "n*4"), "[60]int64"),
     "range_check_int32": (checked("range_check_int32", "n int32", "uint32(n) > 15", "n*4"), "[60]int64"),
+    # Go's bounds check against a length (session 53): a negative at converts above any int, so above len(xs)
+    "range_check_length": (
+        checked("range_check_length", "xs []int64, at int", "uint(at) >= uint(len(xs)) || len(xs) > 16", "len(xs)-at"),
+        "[16]int64",
+    ),
+    "range_check_length_flipped": (
+        checked(
+            "range_check_length_flipped",
+            "xs []int64, at int",
+            "uint(len(xs)) <= uint(at) || len(xs) > 16",
+            "len(xs)-at",
+        ),
+        "[16]int64",
+    ),
+    # a limit at least 0 of a narrower type: m <= 16 of an int8
+    "range_check_length_narrower": (
+        checked("range_check_length_narrower", "at int, m int8", "uint(at) >= uint(m) || m > 16", "int(m)-at").replace(
+            "\tif uint(at)", "\tif m < 0 {\n\t\treturn 0\n\t}\n\tif uint(at)"
+        ),
+        "[16]int64",
+    ),
+    "range_check_converted_constant": (
+        checked("range_check_converted_constant", "n int", "uint(n) > uint(15)", "n*4"),
+        "[60]int64",
+    ),
     # xs[s:s+w] has exactly w elements, w at most 16
     "window": (windowed("window", "s+w"), "[16]int64"),
     "window_assigned": (windowed("window_assigned", "w+s", assigned=True), "[16]int64"),
@@ -155,6 +180,37 @@ NOT_BOUNDED = {
     "range_check_other": (
         checked("range_check_other", "n, m int", "uint(m) > 15 || n > 15", "n*4"),
         "{pkg}.Sum(-(1<<62)+100, 0)",
+    ),
+    # uint8(-255) is 1, below uint8(len(xs)) of 16: len(xs)-at is 271
+    "range_check_length_narrowing": (
+        checked(
+            "range_check_length_narrowing",
+            "xs []int64, at int",
+            "uint8(at) >= uint8(len(xs)) || len(xs) > 16",
+            "len(xs)-at",
+        ),
+        "{pkg}.Sum(make([]int64, 16), -255)",
+    ),
+    # the check the other way round: uint(-100) is above uint(len(xs)), and passes it
+    "range_check_length_reversed": (
+        checked(
+            "range_check_length_reversed",
+            "xs []int64, at int",
+            "uint(at) < uint(len(xs)) || len(xs) > 16",
+            "len(xs)-at",
+        ),
+        "{pkg}.Sum(make([]int64, 16), -100)",
+    ),
+    # a limit that may be negative converts to a huge one: uint(-1) passes every at
+    "range_check_length_negative": (
+        checked("range_check_length_negative", "at, m int", "uint(at) >= uint(m) || m > 16", "m-at").replace(
+            "\tif uint(at)", "\tif m < -1 {\n\t\treturn 0\n\t}\n\tif uint(at)"
+        ),
+        "{pkg}.Sum(-100, -1)",
+    ),
+    "range_check_length_unbounded_below": (
+        checked("range_check_length_unbounded_below", "at, m int", "uint(at) >= uint(m) || m > 16", "m-at"),
+        "{pkg}.Sum(-100, -1)",
     ),
     # the high index is another variable's plus w: xs[0:100+4] has 104 elements
     "window_other_low": (windowed("window_other_low", "t+w"), "{pkg}.Sum(make([]int64, 200), 0, 100, 4)"),
@@ -213,6 +269,18 @@ NAIVE = {
     "range_check_narrowing": (array("buf", "n*4", "int64", 60), probe(NOT_BOUNDED["range_check_narrowing"][1])),
     "range_check_too_wide": (array("buf", "n*4", "int64", 60), probe(NOT_BOUNDED["range_check_too_wide"][1])),
     "range_check_other": (array("buf", "n*4", "int64", 60), probe(NOT_BOUNDED["range_check_other"][1])),
+    "range_check_length_narrowing": (
+        array("buf", "len(xs)-at", "int64", 16),
+        probe(NOT_BOUNDED["range_check_length_narrowing"][1]),
+    ),
+    "range_check_length_negative": (
+        array("buf", "m-at", "int64", 16),
+        probe(NOT_BOUNDED["range_check_length_negative"][1]),
+    ),
+    "range_check_length_unbounded_below": (
+        array("buf", "m-at", "int64", 16),
+        probe(NOT_BOUNDED["range_check_length_unbounded_below"][1]),
+    ),
     "window_other_low": (
         lambda source: source.replace(
             "\tbuf := make([]int64, len(xs[s:t+w]))\n",

@@ -62,6 +62,8 @@ BOUNDED = {
     "guard_at_end": WALK.format(body="\t\tsteps++\n" + GUARD),
     "guard_then_count": WALK.format(body=GUARD.replace("maxPath", "maxPath-1") + "\t\tsteps++\n"),
     "condition_loop": "\tat := goal\n\tfor at != start {\n\t\tat = int(prev[at])\n\t\tsteps++\n" + GUARD + "\t}",
+    # a range loop leaves when its elements run out, each pass having ended under the guard (session 53)
+    "range_loop": "\tfor range prev[1 : goal+1] {\n\t\tsteps++\n" + GUARD + "\t}",
 }
 NOT_BOUNDED = {
     # a pass that skips the guard goes on counting
@@ -70,6 +72,10 @@ NOT_BOUNDED = {
     "break_before_guard": WALK.format(
         body="\t\tsteps++\n\t\tif int(prev[at]) == start {\n\t\t\tbreak\n\t\t}\n" + GUARD
     ),
+    # a range loop's pass that skips the guard
+    "range_continue_skips": "\tfor i := range prev {\n\t\tsteps++\n\t\tif i%skip == 0 {\n\t\t\tcontinue\n\t\t}\n"
+    + GUARD
+    + "\t}",
     # the count goes up through a pointer, after the guard
     "addressed": WALK.format(body=GUARD + "\t\tbump(&steps)\n"),
 }

@@ -385,11 +385,12 @@ NOT_BOUNDED = {
         sums("negated_product_wraps", "-n", "\tif n > 8 {\n\t\treturn -1\n\t}\n\tn *= -2", "xs []int64, n int16"),
         "Sum(xs, -20000)",
     ),
-    # an int32 n*4096 wraps for n >= 1<<19: 1<<19 becomes -1<<31, n>>28 is -8, and the size 16, not at most 8
+    # an int32 n*4096 wraps for n >= 1<<19: 1<<19 becomes -1<<31, n>>20 is -2048, and the size 2056, not at most 8
+    # (the int32's own range bounds n>>20 by 2056 only beyond the stack budget; n>>28's 16 is test_make_const_ceilings')
     "product_wraps_int32": (
         sums(
             "product_wraps_int32",
-            "8-int(n>>28)",
+            "8-int(n>>20)",
             "\tif n > 1<<20 || n < 0 {\n\t\treturn -1\n\t}\n\tn *= 1 << 12",
             "xs []int64, n int32",
         ),
@@ -512,7 +513,7 @@ NAIVE = {
     "multiplied_unbounded": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 8, 2)")),
     "shifted_unbounded": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 8, 1)")),
     "negated_product_wraps": (array("buf", "-n", "int64", 16), probe("{pkg}.Sum([]int64{1}, -20000)")),
-    "product_wraps_int32": (array("buf", "8-int(n>>28)", "int64", 8), probe("{pkg}.Sum([]int64{1}, 1<<19)")),
+    "product_wraps_int32": (array("buf", "8-int(n>>20)", "int64", 8), probe("{pkg}.Sum([]int64{1}, 1<<19)")),
     "multiplied_in_loop": (array("buf", "n", "int64", 8), probe("{pkg}.Sum([]int64{1}, 8, 1)")),
     "index_of_unbounded": (
         array("buf", "i+1", "int64", 20),
