@@ -107,7 +107,8 @@ func URLs(paths []string, host string) ([]string, int) {
 	return out, cfg.port
 }
 """,
-        f"\t\t\tcfg := cfg {COPY}\n\t\t\td := d // read once: its pointer methods only read it\n\t\t\tres <- d.url(p, &cfg)",
+        f"\t\t\tcfg := cfg {COPY}\n\t\t\td := d // read once: its pointer methods only read it\n"
+        "\t\t\tres <- d.url(p, &cfg)",
     ),
     "param_reads_field": (  # the address of a field is the argument: the callee reads through it
         """package param_reads_field
