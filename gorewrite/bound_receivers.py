@@ -7,15 +7,25 @@ implicit `&sc`, no implicit `*sc`, no nil interface to panic on there, nothing p
 receiver is the saved copy, never written (a fresh name only ever a value method's receiver), so every call sees
 what the method value's did, and a literal captures scoreRecv by value (at most 128 bytes, no lock for vet to flag).
 Every use of score must be a call (its type changes), in the function that declares it.
+
+A pointer receiver's method value (`name := k.key`) binds &k instead, and each call reads k as it is then. The
+copy `nameRecv := k` stands for it when k holds that value from the statement on and the calls never change it:
+key only reads its receiver (receiver_reads.reads_only: no write through it, nothing keeps it), and k is a local
+or parameter that nothing writes or addresses after the statement (every other use of it reads, but writes
+before the statement in the function's own code, outside any loop around the statement that k's declaration is
+not inside of; no goto). Each call `nameRecv.key(a)` takes the copy's address; in a func literal a copy first in
+the innermost literal around the call (`nameRecv := nameRecv`) gives it one of its own, so the literal captures
+nameRecv by value only.
 """
 
 from __future__ import annotations
 
+from gorewrite import callees, receiver_reads
 from gorewrite.edits import Edit
 from gorewrite.generic_copies import BY_VALUE_MAX
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import fresh_local, owner
-from gorewrite.syntax import Node, items, text
+from gorewrite.rulekit import fresh_local, owner, uses_goto
+from gorewrite.syntax import Node, ancestors, contains, items, text
 from gorewrite.typeinfo import Kind, Use
 
 
@@ -30,16 +40,35 @@ def bound_local(selector: Node) -> Node | None:
     return items(statement.child_by_field_name("left"))[0]
 
 
-def edits(view: PackageView, path: str, selector: Node) -> tuple[str, list[Edit]] | str:
-    """(the copy's name, the edits) of `v := recv.m` for calls through the saved receiver, or why not."""
+def scopes(view: PackageView, selector: Node) -> tuple[tuple[str, int, int], ...]:
+    """The package's methods named as `k.M` names its method, and the methods they may call, DEPTH deep: the types
+    reads_only reads for a pointer receiver's method value, which no call names."""
+    name = selector.child_by_field_name("field").text
+    found = [
+        (path, node)
+        for path in view.package.files
+        for node in view.tree(path).root_node.named_children
+        if node.type == "method_declaration" and node.child_by_field_name("name").text == name
+    ]
+    kinds = ("method_declaration",)
+    deeper = tuple(s for _, n in found for s in callees.scopes(view, n, depth=receiver_reads.DEPTH, kinds=kinds))
+    return tuple(dict.fromkeys(tuple((p, n.start_byte, n.end_byte) for p, n in found) + deeper))
+
+
+def edits(view: PackageView, path: str, selector: Node) -> tuple[str, list[Edit], list[Node]] | str:
+    """(the copy's name, the edits, the func literals that need a copy of it first) of `v := recv.m` for calls
+    through the saved receiver, or why not."""
     types, local = view.types, bound_local(selector)
     operand, method = selector.child_by_field_name("operand"), selector.child_by_field_name("field")
     recv, bound = types.at(path, operand.start_byte), types.at(path, method.start_byte)
     shown = text(selector).decode()
     if bound is None or bound.kind != Kind.METHOD or bound.promoted:  # the compiler names a promoted one's path
         return f"{shown} is no method of {text(operand).decode()}'s own type (promoted, or a field)"
-    if recv is None or recv.use != Use.READ:  # a pointer receiver on a variable: the method value binds &sc
-        return f"{shown} binds the address of {text(operand).decode()} (a pointer receiver), not a copy"
+    if recv is None or recv.use not in (Use.READ, Use.ADDR):
+        return f"cannot resolve the receiver of {shown}"
+    unsteady = _unsteady(view, path, selector, recv) if recv.use == Use.ADDR else None
+    if unsteady:  # a pointer receiver on a variable: the method value binds &sc
+        return f"{shown} binds the address of {text(operand).decode()} (a pointer receiver), not a copy: {unsteady}"
     if recv.iface:  # `w.Write` of a nil w panics where it stands; a copy of w panics at a call, or never
         name = text(operand).decode()
         return f"{shown} is taken of an interface, {name}: it panics there if {name} is nil, a copy would not"
@@ -63,4 +92,30 @@ def edits(view: PackageView, path: str, selector: Node) -> tuple[str, list[Edit]
     found = [Edit(path, local.start_byte, local.end_byte, name.encode())]
     found.append(Edit(path, selector.start_byte, selector.end_byte, operand.text))
     found.extend(Edit(path, n.start_byte, n.end_byte, f"{name}.{text(method).decode()}".encode()) for n in calls)
-    return name, found
+    literals = {owner(n).start_byte: owner(n) for n in calls if recv.use == Use.ADDR and owner(n) != function}
+    return name, found, list(literals.values())
+
+
+def _unsteady(view: PackageView, path: str, selector: Node, recv) -> str | None:
+    """Why k of `name := k.M` (M a pointer method) may not hold one value from the statement on, as every call of
+    name reads it, or M may change it; None when a copy made there stands for it."""
+    function, statement = owner(selector), selector.parent.parent
+    if recv.kind not in (Kind.VAR, Kind.PARAM) or not recv.local or recv.obj is None:
+        return "it is no local variable or parameter"
+    if uses_goto(function):
+        return "the function uses goto"
+    reads = receiver_reads.reads_only(view, path, selector)
+    if reads:
+        return f"gorewrite cannot prove the method only reads it: {reads}"
+    decl = int(recv.obj.rsplit(":", 1)[1])
+    loops = [a for a in ancestors(statement) if a.type == "for_statement" and not a.start_byte <= decl < a.end_byte]
+    root = view.tree(path).root_node
+    for use in view.types.uses(path, recv.obj):
+        node, line = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
+        if use.use in (Use.READ, Use.DECL) or use.start == selector.start_byte:
+            continue
+        if use.use != Use.WRITE:
+            return f"its address is taken (line {line})"
+        if use.start >= statement.start_byte or owner(node) != function or any(contains(a, node) for a in loops):
+            return f"it is written at line {line}, where the calls may see the write"
+    return None

@@ -114,7 +114,7 @@ def callee(view: PackageView, path: str, call: Node, every_build: bool = False) 
     """(package path, receiver type or "", name) of the function or method called, or why it is not known.
     `every_build`: also why when it is another package's method and a file another build compiles (other_builds)
     may give the receiver another type there (`var tmpl` a *template.Template here, the package's own type there)."""
-    function = call.child_by_field_name("function")
+    function = call.child_by_field_name("function") or call  # a method value's selector names its method alike
     while function is not None and function.type == "parenthesized_expression":
         function = function.named_children[0] if function.named_children else None
     if function is None or function.type not in ("identifier", "selector_expression"):

@@ -18,7 +18,7 @@ so each read gives what it gives through g; never assigned, addressed, an array 
 receiver through a field held by value. The receiver itself is never returned, sent, stored, compared but with
 nil, passed or dereferenced otherwise, and the caller checks the compiler's verdict that the call keeps nothing of
 it (retention.py). A local pointer a func literal takes (`p := &x` in it, `pointer_reads_only`) is held to the same
-uses there, never given to its deferred calls (run after its body, perhaps after it signalled: `_runs_later`).
+uses there, never given to its deferred calls (run after its body, perhaps after it signalled: `runs_later`).
 
 A pointer passed as an argument is held to the same proof (`go func() { out[i] = runOne(c, &p) }()`,
 `parameter_reads_only`): the package's function or method (not variadic there) uses that parameter only as
@@ -98,9 +98,10 @@ def _declaration_at(view: PackageView, scope: tuple[str, int, int]) -> Node:
 
 
 def reads_only(view: PackageView, path: str, call: Node) -> str | None:
-    """None when the pointer method `call` calls only reads its receiver, in every build; else why not."""
+    """None when the pointer method `call` calls (or a method value `r.M` binds) only reads its receiver, in every
+    build; else why not."""
     key, proof = callees.callee(view, path, call), _Proof()
-    if not isinstance(key, str) and not _own(view, path, call.child_by_field_name("function"), key):
+    if not isinstance(key, str) and not _own(view, path, call.child_by_field_name("function") or call, key):
         proof.names.add(key[2])
     return _method(view, key, proof, 0) or _every_build(view, key, proof)
 
@@ -133,13 +134,13 @@ def _parameter(view: PackageView, path: str, call: Node, index: int, key, proof:
 
 
 def _passed_on(view: PackageView, path: str, ident: Node, proof: _Proof, depth: int) -> str | None | bool:
-    """When a parameter's (or a literal's pointer's) use is an argument of a call that runs there (not _runs_later)
+    """When a parameter's (or a literal's pointer's) use is an argument of a call that runs there (not runs_later)
     of the package's own function or method: None when its parameter only reads through it too (`lookup(&opts)`
     handing o to `ordered(rs, o)`), else why not; False for any other use. A receiver's proof does not pass it on:
     the types of the functions a method calls are not asked for (scopes)."""
     arguments = ident.parent
     call = arguments.parent if arguments.type == "argument_list" else None
-    if call is None or call.type != "call_expression" or _runs_later(call):
+    if call is None or call.type != "call_expression" or runs_later(call):
         return False
     key = callees.callee(view, path, call)
     if isinstance(key, str) or key[0] != view.package.import_path:
@@ -147,7 +148,7 @@ def _passed_on(view: PackageView, path: str, ident: Node, proof: _Proof, depth: 
     return _parameter(view, path, call, items(arguments).index(ident), key, proof, depth + 1)
 
 
-def _runs_later(call: Node) -> bool:
+def runs_later(call: Node) -> bool:
     """Does the call run after what follows it: `go r.N()` (perhaps after the call returned), or a func literal's
     `defer report(p)` (after its body, perhaps after a `defer wg.Done()` declared later signalled the waiter, which
     then writes the variable the original reads through p; the copy's address would read the old value)?"""
@@ -332,7 +333,7 @@ def _called_method(view: PackageView, path: str, ident: Node, key, proof: _Proof
     if field_name is None:
         return None
     call = field_name.parent.parent
-    if _runs_later(call):
+    if runs_later(call):
         return None
     name = view.types.at(path, field_name.start_byte)
     if name is None or name.kind != Kind.METHOD or not name.recv or name.pkg != view.package.import_path:

@@ -138,7 +138,7 @@ DECLINES = {
     ),
     "composite_pointer_method": (
         dial("composite_pointer_method").replace("opts.Retries)\n", "opts.Retries)\n\t\t\topts.Bump()\n", 1),
-        "selects opts.Bump, which is no field",
+        "calls opts.Bump, which gorewrite cannot prove only reads it",
     ),
     "composite_kept": (
         GATED.format(name="composite_kept", options=OPTIONS, body="\tremember(opts)\n", tail=""),

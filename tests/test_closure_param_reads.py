@@ -68,7 +68,8 @@ func RunAll(names []string, p Policy) []string {
         f"\t\tgo func() {{\n\t\t\tp := p {COPY}\n\t\t\tdefer wg.Done()",
     ),
     "param_reads_method_arg": (  # a pointer method of another value reads the config through its parameter; the
-        # parameter's pointer method only reads too; the config is rewritten after the drain
+        # parameter's pointer method only reads too; the config is rewritten after the drain; the dialer `&dialer{…}`
+        # is copied as well (reach53b: d.url only reads its receiver)
         """package param_reads_method_arg
 
 import (
@@ -106,7 +107,8 @@ func URLs(paths []string, host string) ([]string, int) {
 	return out, cfg.port
 }
 """,
-        f"\t\t\tcfg := cfg {COPY}\n\t\t\tres <- d.url(p, &cfg)",
+        f"\t\t\tcfg := cfg {COPY}\n\t\t\td := d // read once: its pointer methods only read it\n"
+        "\t\t\tres <- d.url(p, &cfg)",
     ),
     "param_reads_field": (  # the address of a field is the argument: the callee reads through it
         """package param_reads_field

@@ -466,7 +466,7 @@ func Run(ctr Counter) int {
 	return ctr.hits
 }
 """,
-        "selects p.Hit, which is no field (a method may need the pointer)",
+        "calls p.Hit, which gorewrite cannot prove only reads it: Counter.Hit uses its receiver other than to read",
     ),
     "pointee_printed": (
         """package pointee_printed

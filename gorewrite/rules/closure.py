@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from gorewrite import (
     bound_receivers,
+    build_files,
     builtins,
     callee_waits,
     callees,
@@ -69,6 +70,8 @@ from gorewrite.syntax import (
     items,
     load_query,
     mentions,
+    method_call,
+    named_receiver,
     text,
     unparen_type,
     walk,
@@ -144,7 +147,8 @@ def find(view: PackageView) -> list[Candidate]:
         elif escape.message == LITERAL_ESCAPES and _table_of(node) is not None:
             found.append(Candidate(NAME, escape, escape.path, declaration_range(node)))
         elif bound and (selector := _method_value(view, escape) or _bound_value(view, escape)) is not None:
-            found.append(Candidate(NAME, escape, escape.path, declaration_range(selector)))
+            also = bound_receivers.scopes(view, selector) if bound_receivers.bound_local(selector) else ()
+            found.append(Candidate(NAME, escape, escape.path, declaration_range(selector), also=also))
     return found
 
 
@@ -655,6 +659,7 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
     literals: dict[int, Node] = {}
     passed = []  # `p.M()`, `f(p)` outside the literals: the pointer handed to a call, as `&x` would be
     derefs = []  # `*p` read as a value in a literal: `p` once p is the copy
+    firsts: set[int] = set()  # the `{` of each literal calling a pointer method through p: `p := p` first there
     for use in types.uses(path, pointer.obj):
         node = root.named_descendant_for_byte_range(use.start, use.end)
         literal, line = _capturing_literal(node, function), view.line(path, use.start)
@@ -662,6 +667,12 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
         if literal is not None and isinstance(field, str) and _value_read(node):
             derefs.append(node.parent.start_byte)
             literals[literal.start_byte] = literal
+            continue
+        called = literal is not None and isinstance(field, str) and method_call(node) is not None
+        field = _method_through(view, path, node, literal) if called else field
+        if isinstance(field, bool):  # `p.delay(n)`: a method that reads *p through the copy (first in it if True)
+            literals[literal.start_byte] = literal
+            firsts.update([literal.child_by_field_name("body").start_byte + 1] if field else [])
             continue
         if literal is not None and (isinstance(field, str) or field.use != Use.READ):
             what = field if isinstance(field, str) else f"writes or takes the address of {via}.{field.name}"
@@ -716,7 +727,33 @@ def _copied_pointee(view, escape, types, name, decl_node, pointer, writes, other
         )
     if pointee.lock:
         return f"*{via} holds a lock ({pointee.lock}): a copy would make go vet fail (assignment copies lock value)"
-    return Capture(escape, via, start, statements, True, value=f"*{via}", keeps=name, derefs=tuple(derefs))
+    copies = {"derefs": tuple(derefs), "firsts": tuple(sorted(firsts))}
+    return Capture(escape, via, start, statements, True, value=f"*{via}", keeps=name, **copies)
+
+
+def _method_through(view: PackageView, path: str, ident: Node, literal: Node) -> bool | str:
+    """For the pointer p of `p := &x`, in a literal, as the receiver of `p.M(…)`: False when M is the package's
+    value method of x's own type (the call copies *p: a read, as a field's), True when a pointer method that only
+    reads its receiver, never handing it on (receiver_reads.reads_only): a copy first in the literal,
+    `p := p` of the copied *p, gives the call an address to read the same values through; else why not.
+    Only a call in the literal's own code (a nested literal would capture the copy by reference), not go/defer (it
+    may run once the literal signalled), declared in a file every build compiles, never promoted."""
+    name = method_call(ident)
+    call, shown = name.parent.parent, text(ident.parent).decode()
+    bound = view.types.at(path, name.start_byte)
+    key = callees.callee(view, path, call)
+    found = callees.declaration(view, key) if not isinstance(key, str) and key[0] == view.package.import_path else None
+    if bound is None or bound.promoted or found is None:
+        return f"calls {shown}, which is not the package's own method of its own type"
+    if receiver_reads.runs_later(call):
+        return f"calls {shown} by go/defer, which may run once the literal has signalled"
+    if owner(ident) != literal:
+        return f"calls {shown} in a func literal of its own"
+    if named_receiver(found[1], pointer=False) is not None:
+        constrained = build_files.constrained(found[0], view.tree(found[0]).root_node)
+        return f"calls {shown}, declared in a file some build leaves out" if constrained else False
+    reads = receiver_reads.reads_only(view, path, call)
+    return f"calls {shown}, which gorewrite cannot prove only reads it: {reads}" if reads else True
 
 
 def _value_read(ident: Node) -> bool:
@@ -1753,9 +1790,14 @@ def _bound_fix(view: PackageView, escape: Escape, selector: Node) -> Proposal:
     found = bound_receivers.edits(view, escape.path, selector)
     if isinstance(found, str):
         return Declined(NAME, escape, found)
-    name, edits = found
-    shown = text(selector).decode()
-    return Fix(NAME, tuple(edits), (escape,), f"call {shown}'s method through {name}, the receiver copy it saves")
+    name, edits, literals = found
+    source, shown = view.sources[escape.path], text(selector).decode()
+    line = f"{name} := {name} // read once: its pointer methods only read it"
+    braces = [literal.child_by_field_name("body").start_byte + 1 for literal in literals]
+    firsts = [_first_in_body(source, escape.path, brace, [line]) for brace in braces]
+    edits = tuple(sorted(edits + firsts, key=lambda e: e.start))
+    summary = f"call {shown}'s method through {name}, the receiver copy it saves"
+    return Fix(NAME, edits, (escape,), summary + (f", and {name} first in each literal calling it" if firsts else ""))
 
 
 def _escaping_selector(view: PackageView, escape: Escape) -> Node | None:

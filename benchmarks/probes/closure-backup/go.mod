@@ -1,0 +1,3 @@
+module example.com/probes/closure-backup
+
+go 1.22
