@@ -112,13 +112,13 @@ def rewrite(view: PackageView, escape: Escape, call: Node) -> Fix | str:
         return _inlined(view, path, call) or _fix(view, escape, [split], [])
     others = [
         n
-        for n in _package_uses(view, path, call)
+        for n in uses_of_package(view, path, call)
         if not split.statement.start_byte <= n.start_byte < split.statement.end_byte
     ]
     more = [_split(view, types, path, n.parent) if _split_like(n) else "" for n in others]
     if not all(isinstance(m, Split) and m.whole for m in more):
         return _fix(view, escape, [split], [])  # fmt stays imported for a use no fix takes
-    dropped = _import_removal(view, path)
+    dropped = import_removal_of(view, path)
     if dropped is None:
         return "the split leaves fmt unused, and gorewrite cannot remove its import (a name, or a line it shares)"
     return _fix(view, escape, sorted([split, *more], key=lambda s: s.statement.start_byte), [dropped])
@@ -137,7 +137,7 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
     receiver = _writer(types, path, args[0])
     if isinstance(receiver, str):
         return receiver
-    format = _format(types, path, args[1])
+    format = format_of(types, path, args[1])
     if format is None:
         return "its format is not a string constant go/types gives the value of"
     found = directives(format)
@@ -147,13 +147,13 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
     if sum(d.operands for d in found) != len(operands):
         return "its format takes another number of operands than the call gives (fmt prints MISSING or EXTRA)"
     for operand in operands:
-        problem = _plain(types, path, operand)
+        problem = plain(types, path, operand)
         if problem:
             return problem
     return Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)))
 
 
-def _format(types: TypeInfo, path: str, arg: Node) -> bytes | None:
+def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
     value = types.constant(path, arg.start_byte, arg.end_byte) or ""
     return unquoted(value.partition(":")[2]) if value.startswith("2:") else None
 
@@ -199,7 +199,7 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
     return text(arg)
 
 
-def _plain(types: TypeInfo, path: str, operand: Node) -> str | None:
+def plain(types: TypeInfo, path: str, operand: Node) -> str | None:
     """Why fmt may run the program's code formatting the operand (a method of its type, or of its elements', which
     could see the writes apart), or evaluating it later could give another value or run code; None when it is a
     constant or a variable of a predeclared type or []byte: nothing but the Buffer's writes runs between pieces."""
@@ -242,7 +242,7 @@ def _pieces(
 
 def _why_kept(view: PackageView, types: TypeInfo, path: str, call: Node, target: Node | None) -> str:
     """Why the target operand stays in fmt's hands."""
-    format = _format(types, path, call_args(call)[1]) or b""
+    format = format_of(types, path, call_args(call)[1]) or b""
     found = directives(format)
     taken, operands = 0, call_args(call)[2:]
     for d in found if isinstance(found, list) else ():
@@ -303,7 +303,7 @@ def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[E
     return Fix(NAME, tuple(sorted(edits + dropped)), (escape,), summary)
 
 
-def _package_uses(view: PackageView, path: str, call: Node) -> list[Node]:
+def uses_of_package(view: PackageView, path: str, call: Node) -> list[Node]:
     """Every `fmt.X` of the file, by the call's qualifier: a selector, or a type (`s fmt.Stringer`), which no split
     takes (each alone was missed, and the import's removal left `undefined: fmt`)."""
     qualifier = text(call.child_by_field_name("function").child_by_field_name("operand"))
@@ -311,7 +311,7 @@ def _package_uses(view: PackageView, path: str, call: Node) -> list[Node]:
     return [n for n in walk(root) if n.type in USES and text(n.child_by_field_name(USES[n.type])) == qualifier]
 
 
-def _import_removal(view: PackageView, path: str) -> Edit | None:
+def import_removal_of(view: PackageView, path: str) -> Edit | None:
     """The edit removing the file's unnamed import of fmt, where it stands on lines of its own."""
     for declaration in import_declarations(view.tree(path)):
         for spec in import_specs(declaration):
