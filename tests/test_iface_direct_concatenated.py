@@ -78,6 +78,25 @@ func Probe() string { return Key(host, port) + Table(name) }
         ),
         "{pkg}.Probe()",
     ),
+    # the file prints with fmt.Print too, which is no Sprint: the import stays for it, and the call as it is
+    "print_kept": (
+        case(
+            "print_kept",
+            """// Key builds a cache key.
+//
+//go:noinline
+func Key(host, port string) string { return fmt.Sprintf("%s:%s", host, port) }
+
+// Log prints a key.
+func Log(host string) { fmt.Print(host) }
+
+// Probe builds a key.
+func Probe() string { return Key(host, port) }
+""",
+            keep=False,
+        ),
+        "{pkg}.Probe()",
+    ),
 }
 
 DECLINES = {
@@ -182,6 +201,11 @@ def test_the_last_fmt_calls_of_a_file_go_together_with_the_import(proposed):
     after = edited(FIXES["import_dropped"][0], fix)
     assert '"fmt"' not in after and "Sprintf" not in after, after
     assert fix.claim.messages == ('host + ":" + port escapes to heap', '"\\"" + name + "\\"" escapes to heap')
+
+
+def test_another_fmt_call_keeps_the_import_and_its_text(proposed):
+    after = edited(FIXES["print_kept"][0], only_fix(proposed["print_kept"]))
+    assert '"fmt"' in after and "fmt.Print(host)" in after and 'return host + ":" + port' in after, after
 
 
 def test_constants_are_quoted_as_the_compiler_quotes_them():
