@@ -35,17 +35,20 @@ import re
 from dataclasses import dataclass
 
 from gorewrite import callees
+from gorewrite.claims import MovesAllocation, RemovesTargets
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, owner, types_or_reason
+from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow
 from gorewrite.rules.iface_direct.lent import lent
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
 from gorewrite.syntax import Node, address_operand, call_args, import_removal, import_specs, indentation, text, walk
 from gorewrite.typeinfo import Kind, TypeInfo
 
-WRITER = "bytes.Buffer"
+WRITERS = ("*bytes.Buffer", "*strings.Builder")
+BUILDER = "*strings.Builder"
 BASIC = {"bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64"}
 BASIC |= {"uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128", "[]byte", "[]uint8"}
 BYTES = ("[]byte", "[]uint8")
@@ -88,6 +91,7 @@ class Split:
     statement: Node
     receiver: bytes
     pieces: tuple[tuple[bytes, Node | tuple], ...]
+    builder: bool = False  # a *strings.Builder's: written after one Grow of the whole (grown.py)
 
     @property
     def whole(self) -> bool:
@@ -108,8 +112,9 @@ def rewrite(view: PackageView, escape: Escape, call: Node) -> Fix | str:
     target = next((o for o in call_args(call)[2:] if o.start_byte == view.offset(escape)), None)
     if not any(o == target for _, o in split.pieces):
         return f"{_why_kept(view, types, path, call, target)}: fmt still formats it"
-    if not split.whole:
-        return _inlined(view, path, call) or _fix(view, escape, [split], [])
+    if not split.whole or split.builder:
+        why = INLINED_BUILDER if split.builder else "fmt would still format its other operands"
+        return _inlined(view, path, call, why) or _fix(view, escape, [split], [])
     others = [
         n
         for n in uses_of_package(view, path, call)
@@ -150,7 +155,9 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
         problem = plain(types, path, operand)
         if problem:
             return problem
-    return Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)))
+    builder = _builds(types, path, call)
+    split = Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)), builder)
+    return split if not builder or split.whole else UNGROWN
 
 
 def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
@@ -158,15 +165,16 @@ def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
     return unquoted(value.partition(":")[2]) if value.startswith("2:") else None
 
 
-def _inlined(view: PackageView, path: str, call: Node) -> str | None:
-    """Why a split that leaves fmt formatting other operands is not offered: the compiler inlines the function,
-    and the writes it adds cost the inliner more than the call did, while its body keeps escaping."""
+def _inlined(view: PackageView, path: str, call: Node, why: str) -> str | None:
+    """Why a split that leaves fmt formatting other operands (or writes a Builder: grown.py) is not offered: the
+    compiler inlines the function, and the writes it adds cost the inliner more than the call did, while its body
+    keeps escaping."""
     function = owner(call)
     name = function.child_by_field_name("name") if function is not None else None
     line = name.start_point.row + 1 if name is not None else None
     if any(e.path == path and e.line == line and e.message.startswith("can inline ") for e in view.escapes):
         return (
-            f"the compiler inlines {text(name).decode()}, and fmt would still format its other operands: the writes"
+            f"the compiler inlines {text(name).decode()}, and {why}: the writes"
             " the split adds would stop the inlining while the function's body keeps escaping"
         )
     return None
@@ -186,11 +194,10 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
             " pooled pointer"
         )
     ident = types.at(path, arg.start_byte) if arg.type == "identifier" else None
-    if ident is None or ident.named != "*" + WRITER:
+    if ident is None or ident.named not in WRITERS:
         return (
-            f"it prints to {text(arg).decode()}: only a *bytes.Buffer variable, which never fails a Write and shows"
-            " no one the writes apart, takes the text in several writes (a strings.Builder's inlined WriteString"
-            " reports its append escaping under go1.25+)"
+            f"it prints to {text(arg).decode()}: only a *bytes.Buffer or *strings.Builder variable, which never fails"
+            " a Write and shows no one the writes apart, takes the text in several writes"
         )
     if not types.printed(path, arg.start_byte, arg.end_byte):
         return (
@@ -265,15 +272,16 @@ def _kept(view: PackageView, types: TypeInfo, path: str, call: Node, directive: 
         return f"{shown} of {ident.type} prints other bytes than the operand's own"
     if ident.type not in BYTES + ("string",):
         return f"{shown} of {ident.type} prints its value, not bytes a Write could take"
-    return lent(view, types, path, call, operand) if ident.type in BYTES else ""
+    builder = _builds(types, path, call)  # a Builder lends no storage (grown.py)
+    return lent(view, types, path, call, operand) if ident.type in BYTES and not builder else ""
 
 
 def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[Edit]) -> Fix:
     """The calls' pieces, one statement each, and the import they leave unused."""
     source = view.sources[escape.path]
-    edits, written = [], []
+    edits, written, moved = [], [], []
     for split in splits:
-        lines = []
+        lines, sizes = [], []
         call = split.statement.named_children[0]
         writer = text(call_args(call)[0])
         for part, what in split.pieces:
@@ -281,6 +289,7 @@ def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[E
                 method = b"WriteString" if _is_string(view, escape.path, what) else b"Write"
                 lines.append(split.receiver + b"." + method + b"(" + text(what) + b")")
                 written.append(text(what).decode())
+                sizes.append(b"len(" + text(what) + b")")
             elif what:
                 shown = b"".join(b", " + text(o) for o in what)
                 lines.append(
@@ -291,16 +300,20 @@ def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[E
                 for d in directives(part):
                     literal, at = literal + part[at : d.start] + b"%", d.end
                 lines.append(split.receiver + b".WriteString(" + quoted(literal + part[at:]).encode() + b")")
+                sizes.append(len(literal + part[at:]))
+        if split.builder:
+            lines, moved = [grow(split.receiver, sizes), *lines], moved + [APPENDED] * len(lines)
         new = (b"\n" + indentation(source, split.statement.start_byte)).join(lines)
         edits.append(Edit(escape.path, split.statement.start_byte, split.statement.end_byte, new))
     summary = (
-        f"write {', '.join(dict.fromkeys(written))} with the Buffer's own methods, not through fmt.Fprintf: %s prints"
+        f"write {', '.join(dict.fromkeys(written))} with the writer's own methods, not through fmt.Fprintf: %s prints"
         " a string's or []byte's bytes unchanged, and boxing them for fmt put them on the heap"
     )
     if dropped:
         summary += f" ({len(splits)} calls of the file, the last uses of its fmt import, which goes)"
     # the other operands' candidates make the same edits and join this fix (propose)
-    return Fix(NAME, tuple(sorted(edits + dropped)), (escape,), summary)
+    claim = MovesAllocation(tuple(moved)) if moved else RemovesTargets()
+    return Fix(NAME, tuple(sorted(edits + dropped)), (escape,), summary, claim=claim)
 
 
 def uses_of_package(view: PackageView, path: str, call: Node) -> list[Node]:
@@ -330,6 +343,12 @@ def _split_like(selector: Node) -> bool:
         and call.type == "call_expression"
         and call.parent.type == "expression_statement"
     )
+
+
+def _builds(types: TypeInfo, path: str, call: Node) -> bool:
+    """Does the call print to a *strings.Builder variable?"""
+    ident = types.at(path, call_args(call)[0].start_byte)
+    return ident is not None and ident.named == BUILDER
 
 
 def _is_string(view: PackageView, path: str, operand: Node) -> bool:
