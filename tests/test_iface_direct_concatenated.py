@@ -135,6 +135,10 @@ DECLINES = {
         line("variable_format", "format, host string", "fmt.Sprintf(format, host)", '"%q", host'),
         "not a string constant",
     ),
+    "unused": (
+        line("unused", "host string", '"kept"', "host").replace("\treturn", '\tfmt.Sprintf("%s;", host)\n\treturn'),
+        "its result is unused",
+    ),
     # the function's own `string` names a function: string(raw) would call it
     "shadowed_string": (
         line("shadowed_string", "raw []byte", 'fmt.Sprintf("[%s]", raw)', "[]byte(host)")
@@ -179,6 +183,7 @@ NAIVE = {
     "noverb": (_naive('fmt.Sprintf("%s:%", host)', 'host + ":%"'), "{pkg}.Probe()"),
     "sprint_bytes": (_naive("fmt.Sprint(a, b)", "string(a) + string(b)"), "{pkg}.Probe()"),
     "sprintln_int": (_naive("fmt.Sprintln(host, n)", 'host + " " + string(rune(n)) + "\\n"'), "{pkg}.Probe()"),
+    "unused": (_naive('fmt.Sprintf("%s;", host)', 'host + ";"'), "is not used"),
     "shadowed_string": (_naive('fmt.Sprintf("[%s]", raw)', '"[" + string(raw) + "]"'), "mismatched types"),
     "not_fmt": (_naive('printer{}.Sprintf("%s;", host)', 'host + ";"'), "{pkg}.Probe()"),
     "named_import": (_naive('f.Sprintf("%s:%s", host, port)', 'host + ":" + port'), "not used"),

@@ -16,7 +16,8 @@ The call becomes the concatenation of its pieces in order, which is the same str
   build): reading a variable has no effect, so evaluating the operands in the concatenation instead of as
   arguments changes nothing, and a []byte is converted with `string(b)`, which copies it as fmt did, where the
   package declares no `string` of its own in any file of its directory (builtins.declared);
-- the call holds no comment.
+- the call holds no comment, and its result is used (a concatenation may not stand as a statement, nor under go or
+  defer).
 The result has type string either way (a concatenation with a string variable, or `string(b)`, is typed). Where
 the rewrite removes the file's last use of fmt, every such call of the file goes in one fix with the import
 (printed.py's import_removal), as each alone would leave the import for the others.
@@ -47,6 +48,8 @@ PRINTERS = ("Sprintf", "Sprint", "Sprintln")
 # Where the concatenation, put in the call's place, would bind to a neighbour: there it goes in parentheses.
 BINDING = {"binary_expression", "unary_expression", "selector_expression", "index_expression", "slice_expression"}
 BINDING |= {"type_assertion_expression", "call_expression"}
+
+UNUSED = ("expression_statement", "go_statement", "defer_statement")
 
 Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and whether it is a []byte
 
@@ -102,6 +105,8 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
         return "the call is not fmt.Sprintf, Sprint or Sprintln, by go/types"
     if any(n.type == "comment" for n in walk(call)):
         return "the call holds a comment, which the rewrite would lose"
+    if call.parent.type in UNUSED:
+        return "its result is unused (a statement, or under go or defer), where a concatenation may not stand"
     args = call_args(call)
     if found[2] != "Sprintf":
         operands = [_operand(view, types, path, a, "%v") for a in args]
