@@ -128,7 +128,9 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
         return rewrite(view, escape, printing)  # an operand of `fmt.Fprintf(b, …)` (printed.py)
     sprinted = None if stores or ranged or assigned else sprint_call(view, escape)
     if sprinted is not None and not stores_of(view, escape, nested=True):
-        return concatenate(view, escape, sprinted)  # an operand of `fmt.Sprintf(…)` (concatenated.py)
+        types = types_or_reason(view)  # an operand of `fmt.Sprintf(…)` (concatenated.py)
+        problem = near_syntax_error(view, escape.path, sprinted)
+        return problem or (types if isinstance(types, str) else concatenate(view, types, escape, sprinted))
     if not stores and ranged is None and assigned is None:  # a value of a nested literal (paths.py)
         return rewrite_pathed(view, escape, stores_of(view, escape, nested=True))
     if assigned is not None:

@@ -37,7 +37,7 @@ from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rulekit import near_syntax_error, node_at, types_or_reason
+from gorewrite.rulekit import node_at
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
@@ -68,12 +68,8 @@ def sprint_call(view: PackageView, escape: Escape) -> Node | None:
     return call if node in call_args(call)[first:] else None
 
 
-def concatenate(view: PackageView, escape: Escape, call: Node) -> Fix | str:
+def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) -> Fix | str:
     """The call as the concatenation of its pieces, or why fmt stays."""
-    types = types_or_reason(view)
-    problem = near_syntax_error(view, escape.path, call)
-    if problem or isinstance(types, str):
-        return problem or types
     path = escape.path
     pieces = _pieces(view, types, path, call)
     if isinstance(pieces, str):
