@@ -78,6 +78,12 @@ func Probe() string { return Key(host, port) + Table(name) }
         ),
         "{pkg}.Probe()",
     ),
+    # fields read through pointers, as a check's label: reading them has no effect
+    "fields": (
+        line("fields", "c *check, got string", 'fmt.Sprintf("%s/%s: %s", c.name, c.next.name, got)', "chk, host")
+        + '\ntype check struct {\n\tname string\n\tnext *check\n}\n\nvar chk = &check{"db", &check{name: "ping"}}\n',
+        "{pkg}.Probe()",
+    ),
     # the file prints with fmt.Print too, which is no Sprint: the import stays for it, and the call as it is
     "print_kept": (
         case(
@@ -102,6 +108,13 @@ func Probe() string { return Key(host, port) }
 DECLINES = {
     "quoted": (line("quoted", "host string", 'fmt.Sprintf("%q", host)', "host"), "%q prints other bytes"),
     "width": (line("width", "host string", 'fmt.Sprintf("%-16s|", host)', "host"), "%-16s prints other bytes"),
+    # a field of a named type with String: fmt calls it
+    "field_named": (
+        line("field_named", "s *site", 'fmt.Sprintf("%s@%s", s.host, s.region)', '&site{host, "eu"}')
+        + '\ntype region string\n\nfunc (r region) String() string { return "region-" + string(r) }\n\n'
+        + "type site struct {\n\thost   string\n\tregion region\n}\n",
+        "it formats s.region, whose type may have methods",
+    ),
     "bytes_v": (line("bytes_v", "raw []byte", 'fmt.Sprintf("raw=%v", raw)', "[]byte(name)"), "%v of raw ([]byte)"),
     "int_s": (line("int_s", "host string, n int", 'fmt.Sprintf("%s#%s", host, n)', "host, 7"), "%s of n (int)"),
     "int_constant": (
@@ -172,6 +185,10 @@ def _naive(old: str, new: str):
 NAIVE = {
     "quoted": (_naive('fmt.Sprintf("%q", host)', "host"), "{pkg}.Probe()"),
     "width": (_naive('fmt.Sprintf("%-16s|", host)', 'host + "|"'), "{pkg}.Probe()"),
+    "field_named": (
+        _naive('fmt.Sprintf("%s@%s", s.host, s.region)', 's.host + "@" + string(s.region)'),
+        "{pkg}.Probe()",
+    ),
     "bytes_v": (_naive('fmt.Sprintf("raw=%v", raw)', '"raw=" + string(raw)'), "{pkg}.Probe()"),
     "int_s": (_naive('fmt.Sprintf("%s#%s", host, n)', 'host + "#" + n'), "mismatched types"),
     "int_constant": (_naive('fmt.Sprintf("%s#%s", host, 7)', 'host + "#" + "7"'), "{pkg}.Probe()"),

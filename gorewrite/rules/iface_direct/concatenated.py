@@ -11,9 +11,10 @@ The call becomes the concatenation of its pieces in order, which is the same str
   argument index declines;
 - for Sprint every operand is a string (doPrint adds a space only between two operands neither of which is a
   string), for Sprintln every operand is a string (doPrintln puts a space between every two and a newline last);
-- every operand is a constant of kind string or a variable of Go's own `string` or `[]byte` (go/types: no named
-  type, so no String, Error or Format method for fmt to call; printed.plain, with the type the same in every
-  build): reading a variable has no effect, so evaluating the operands in the concatenation instead of as
+- every operand is a constant of kind string, or a variable or a field of one (`c.Name`, through pointers too) of
+  Go's own `string` or `[]byte` (go/types: no named type, so no String, Error or Format method for fmt to call;
+  printed.plain, with the type the same in every build): reading a variable or field has no effect (a nil pointer
+  on the way panics as evaluating the arguments did), so evaluating the operands in the concatenation instead of as
   arguments changes nothing, and a []byte is converted with `string(b)`, which copies it as fmt did, where the
   package declares no `string` of its own in any file of its directory (builtins.declared);
 - the call holds no comment, and its result is used (a concatenation may not stand as a statement, nor under go or
@@ -42,13 +43,14 @@ from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_remova
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
 from gorewrite.syntax import Node, call_args, text, walk
-from gorewrite.typeinfo import TypeInfo
+from gorewrite.typeinfo import Ident, TypeInfo
 
 PRINTERS = ("Sprintf", "Sprint", "Sprintln")
 # Where the concatenation, put in the call's place, would bind to a neighbour: there it goes in parentheses.
 BINDING = {"binary_expression", "unary_expression", "selector_expression", "index_expression", "slice_expression"}
 BINDING |= {"type_assertion_expression", "call_expression"}
 
+OPERANDS = ("identifier", "selector_expression")
 UNUSED = ("expression_statement", "go_statement", "defer_statement")
 
 Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and whether it is a []byte
@@ -57,7 +59,7 @@ Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and wheth
 def sprint_call(view: PackageView, escape: Escape) -> Node | None:
     """The `….Sprintf(format, …)`, `….Sprint(…)` or `….Sprintln(…)` call the escaping variable is an operand of,
     by syntax; go/types says which function it calls when it is proposed."""
-    node = node_at(view, escape)
+    node = node_at(view, escape)  # a field read `c.Name`: the compiler points at its last dot, in the selector
     if node is None or node.type != "identifier" or node.parent is None or node.parent.type != "argument_list":
         return None
     call = node.parent.parent
@@ -142,15 +144,18 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
 def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str) -> Piece | str:
     """What the directive prints of the operand: a string constant's bytes, a string or []byte variable; or why
     it prints something else, or may run code."""
-    problem = plain(types, path, operand)
+    shown = text(operand).decode()
+    ident = _field(types, path, operand)
+    if ident is not None and (ident.named is not None or not types.printed(path, operand.start_byte, operand.end_byte)):
+        return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
+    problem = plain(types, path, operand) if ident is None else None
     if problem:
         return problem
-    shown = text(operand).decode()
     value = types.constant(path, operand.start_byte, operand.end_byte)
     if value is not None:
         data = unquoted(value.partition(":")[2]) if value.startswith("2:") else None
         return data if data is not None else f"{verb} of the constant {shown} prints more than a string's bytes"
-    ident = types.at(path, operand.start_byte)
+    ident = ident or types.at(path, operand.start_byte)
     if ident.type == "string":
         return (operand, False)
     if ident.type not in BYTES or verb != "%s":
@@ -159,6 +164,17 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
     if builtins.declared(types, roots, "string"):
         return f"{shown} would be converted by string(…), a name the package declares"
     return (operand, True)
+
+
+def _field(types: TypeInfo, path: str, operand: Node) -> Ident | None:
+    """What a selector chain from a name reads (`c.Name`, `r.cfg.Host`, `pkg.Var`: no call, index or conversion on
+    the way): reading it has no effect, and a nil pointer on the way panics as it did evaluating the arguments."""
+    node = operand
+    while node.type == "selector_expression":
+        node = node.child_by_field_name("operand")
+    if operand == node or node.type != "identifier":
+        return None
+    return types.at(path, operand.child_by_field_name("field").start_byte)
 
 
 def _joined(pieces: list[Piece]) -> list[Piece]:
