@@ -60,7 +60,7 @@ def sprint_call(view: PackageView, escape: Escape) -> Node | None:
     """The `….Sprintf(format, …)`, `….Sprint(…)` or `….Sprintln(…)` call the escaping variable is an operand of,
     by syntax; go/types says which function it calls when it is proposed."""
     node = node_at(view, escape)  # a field read `c.Name`: the compiler points at its last dot, in the selector
-    if node is None or node.type != "identifier" or node.parent is None or node.parent.type != "argument_list":
+    if node is None or node.type not in OPERANDS or node.parent is None or node.parent.type != "argument_list":
         return None
     call = node.parent.parent
     function = call.child_by_field_name("function")
