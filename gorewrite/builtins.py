@@ -44,7 +44,14 @@ def constant(types: TypeInfo, roots: Iterable[Node], value: bool) -> bytes | str
     anywhere it answered for (`true := false` in the function): there the written name would be that declaration
     (adv-reach48e); else why not."""
     name = "true" if value else "false"
-    declared = next((r for r in roots if name in package_names(r)), None)
-    if declared is not None or any(i.name == name and i.obj for f in types.idents.values() for i in f):
+    if declared(types, roots, name):
         return f"the rewrite would write {name}, which the package declares: there it names that declaration"
     return name.encode()
+
+
+def declared(types: TypeInfo, roots: Iterable[Node], name: str) -> bool:
+    """Does the package declare the universe's name, at package level in one of roots' files or anywhere go/types
+    answered for (`string := …` in a function)? A rewrite that writes the name would name that declaration."""
+    return any(name in package_names(r) for r in roots) or any(
+        i.name == name and i.obj for f in types.idents.values() for i in f
+    )

@@ -144,6 +144,32 @@ func Probe() string {
         ),
         "{pkg}.Probe()",
     ),
+    # a *strings.Builder parameter, fresh at each call: the writes after one Grow of the text's length allocate once,
+    # where seven writes alone grew it four times; a []byte is written as it is (a Builder lends no storage)
+    "builder_tag": (
+        case(
+            "builder_tag",
+            VALUES
+            + """var raw = []byte("a body of some length, long enough to grow a fresh Builder several times over")
+
+// Tag writes an element.
+//
+//go:noinline
+func Tag(b *strings.Builder, tag string, body []byte) {
+	fmt.Fprintf(b, "<%s>%s</%s>", tag, body, tag)
+}
+
+// Probe renders one element.
+func Probe() string {
+	var b strings.Builder
+	Tag(&b, name, raw)
+	return b.String()
+}
+""",
+            '"fmt"\n\t"strings"',
+        ),
+        "{pkg}.Probe()",
+    ),
 }
 
 DECLINES = {
@@ -309,7 +335,7 @@ func Probe() int {
 """,
             '"fmt"\n\t"io"',
         ),
-        "only a *bytes.Buffer variable",
+        "only a *bytes.Buffer or *strings.Builder variable",
     ),
     "builder": (
         case(
@@ -317,7 +343,17 @@ func Probe() int {
             'func Line(b *strings.Builder, k string) {\n\tfmt.Fprintf(b, "%s;", k)\n}\n',
             '"fmt"\n\t"strings"',
         ),
-        "strings.Builder's inlined WriteString",
+        "the compiler inlines Line, and go1.25+ report each of the Builder's inlined writes",
+    ),
+    # a `%d` left to fmt would write, and grow the Builder, on its own: only a whole split is grown once
+    "builder_mixed": (
+        case(
+            "builder_mixed",
+            "// Line writes a line.\n//\n//go:noinline\nfunc Line(b *strings.Builder, k string, n int) {\n"
+            + '\tfmt.Fprintf(b, "%s=%d;", k, n)\n}\n',
+            '"fmt"\n\t"strings"',
+        ),
+        "only a split written whole is grown once",
     ),
     "address_writer": (
         case(
@@ -593,6 +629,13 @@ def test_the_split_writes_each_operand_with_the_buffer_s_own_method(proposed):
     assert 'fmt.Fprintf(msg, "%c\\té", soh)' in after, after
     after = edited(FIXES["percent"][0], only_fix(proposed["percent"]))
     assert 'b.WriteString(name)\n\tb.WriteString(": 100% done (%)\\n")' in after, after
+
+
+def test_a_builder_is_grown_to_the_text_s_length_before_its_writes(proposed):
+    fix = only_fix(proposed["builder_tag"])
+    after = edited(FIXES["builder_tag"][0], fix)
+    assert 'b.Grow(len(tag) + len(body) + len(tag) + 5)\n\tb.WriteString("<")\n\tb.WriteString(tag)' in after, after
+    assert fix.claim.messages == ("append escapes to heap",) * 7
 
 
 def test_the_last_fmt_calls_of_a_file_go_together_with_the_import(proposed):

@@ -24,6 +24,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
+from gorewrite.rules.iface_direct.concatenated import concatenate, sprint_call
 from gorewrite.rules.iface_direct.pathed import rewrite_pathed
 from gorewrite.rules.iface_direct.printed import operand_call, rewrite
 from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
@@ -47,8 +48,8 @@ def find(view: PackageView) -> list[Candidate]:
             held = stores or nested
             function = owner(held[0].declaration if held else ranged[0] if ranged else assigned)
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
-        elif (printing := operand_call(view, escape)) is not None and owner(printing) is not None:
-            function = owner(printing)  # an operand of `fmt.Fprintf(b, …)` (printed.py)
+        elif (printing := operand_call(view, escape) or sprint_call(view, escape)) and owner(printing) is not None:
+            function = owner(printing)  # an operand of `fmt.Fprintf(b, …)` (printed.py) or Sprintf (concatenated.py)
             found.setdefault(escape, Candidate(NAME, escape, escape.path, (function.start_byte, function.end_byte)))
     return list(found.values())
 
@@ -125,6 +126,11 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     printing = None if stores or ranged or assigned else operand_call(view, escape)
     if printing is not None and not stores_of(view, escape, nested=True):
         return rewrite(view, escape, printing)  # an operand of `fmt.Fprintf(b, …)` (printed.py)
+    sprinted = None if stores or ranged or assigned else sprint_call(view, escape)
+    if sprinted is not None and not stores_of(view, escape, nested=True):
+        types = types_or_reason(view)  # an operand of `fmt.Sprintf(…)` (concatenated.py)
+        problem = near_syntax_error(view, escape.path, sprinted)
+        return problem or (types if isinstance(types, str) else concatenate(view, types, escape, sprinted))
     if not stores and ranged is None and assigned is None:  # a value of a nested literal (paths.py)
         return rewrite_pathed(view, escape, stores_of(view, escape, nested=True))
     if assigned is not None:

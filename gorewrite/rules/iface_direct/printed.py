@@ -35,18 +35,21 @@ import re
 from dataclasses import dataclass
 
 from gorewrite import callees
+from gorewrite.claims import MovesAllocation, RemovesTargets
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, owner, types_or_reason
 from gorewrite.rules.iface_direct.fields import VARIABLES, buffer_field, field_type, operand_type
+from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow
 from gorewrite.rules.iface_direct.lent import lent
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
 from gorewrite.syntax import Node, address_operand, call_args, import_removal, import_specs, indentation, text, walk
 from gorewrite.typeinfo import TypeInfo
 
-WRITER = "bytes.Buffer"
+WRITERS = ("*bytes.Buffer", "*strings.Builder")
+BUILDER = "*strings.Builder"
 BASIC = {"bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64"}
 BASIC |= {"uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128", "[]byte", "[]uint8"}
 BYTES = ("[]byte", "[]uint8")
@@ -90,6 +93,7 @@ class Split:
     statement: Node
     receiver: bytes
     pieces: tuple[tuple[bytes, Node | tuple], ...]
+    builder: bool = False  # a *strings.Builder's: written after one Grow of the whole (grown.py)
 
     @property
     def whole(self) -> bool:
@@ -111,17 +115,18 @@ def rewrite(view: PackageView, escape: Escape, call: Node) -> Fix | str:
     target = next((o for o in call_args(call)[2:] if o.start_byte <= at < o.end_byte), None)
     if not any(o == target for _, o in split.pieces):
         return f"{_why_kept(view, types, path, call, target)}: fmt still formats it"
-    if not split.whole:
-        return _inlined(view, path, call) or _fix(view, escape, [split], [])
+    if not split.whole or split.builder:
+        why = INLINED_BUILDER if split.builder else "fmt would still format its other operands"
+        return _inlined(view, path, call, why) or _fix(view, escape, [split], [])
     others = [
         n
-        for n in _package_uses(view, path, call)
+        for n in uses_of_package(view, path, call)
         if not split.statement.start_byte <= n.start_byte < split.statement.end_byte
     ]
     more = [_split(view, types, path, n.parent) if _split_like(n) else "" for n in others]
     if not all(isinstance(m, Split) and m.whole for m in more):
         return _fix(view, escape, [split], [])  # fmt stays imported for a use no fix takes
-    dropped = _import_removal(view, path)
+    dropped = import_removal_of(view, path)
     if dropped is None:
         return "the split leaves fmt unused, and gorewrite cannot remove its import (a name, or a line it shares)"
     return _fix(view, escape, sorted([split, *more], key=lambda s: s.statement.start_byte), [dropped])
@@ -140,7 +145,7 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
     receiver = _writer(types, path, args[0])
     if isinstance(receiver, str):
         return receiver
-    format = _format(types, path, args[1])
+    format = format_of(types, path, args[1])
     if format is None:
         return "its format is not a string constant go/types gives the value of"
     found = directives(format)
@@ -150,36 +155,39 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
     if sum(d.operands for d in found) != len(operands):
         return "its format takes another number of operands than the call gives (fmt prints MISSING or EXTRA)"
     for operand in operands:
-        problem = _plain(types, path, operand)
+        problem = plain(types, path, operand)
         if problem:
             return problem
-    return Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)))
+    builder = _builds(types, path, call)
+    split = Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)), builder)
+    return split if not builder or split.whole else UNGROWN
 
 
-def _format(types: TypeInfo, path: str, arg: Node) -> bytes | None:
+def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
     value = types.constant(path, arg.start_byte, arg.end_byte) or ""
     return unquoted(value.partition(":")[2]) if value.startswith("2:") else None
 
 
-def _inlined(view: PackageView, path: str, call: Node) -> str | None:
-    """Why a split that leaves fmt formatting other operands is not offered: the compiler inlines the function,
-    and the writes it adds cost the inliner more than the call did, while its body keeps escaping."""
+def _inlined(view: PackageView, path: str, call: Node, why: str) -> str | None:
+    """Why a split that leaves fmt formatting other operands (or writes a Builder: grown.py) is not offered: the
+    compiler inlines the function, and the writes it adds cost the inliner more than the call did, while its body
+    keeps escaping."""
     function = owner(call)
     name = function.child_by_field_name("name") if function is not None else None
     line = name.start_point.row + 1 if name is not None else None
     if any(e.path == path and e.line == line and e.message.startswith("can inline ") for e in view.escapes):
         return (
-            f"the compiler inlines {text(name).decode()}, and fmt would still format its other operands: the writes"
+            f"the compiler inlines {text(name).decode()}, and {why}: the writes"
             " the split adds would stop the inlining while the function's body keeps escaping"
         )
     return None
 
 
 def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
-    """The `*bytes.Buffer` variable the writes are called on, or why the writer is not one whose writes may be split:
-    a Buffer's Write never fails and hands the bytes to no one; another io.Writer may fail one (a short write, a
-    file) or take each on its own (a counting writer, a bufio.Writer that flushes), and strings.Builder's inlined
-    WriteString reports its append escaping under go1.25+. `&b` is declined too: handing it to fmt moves b to the
+    """The `*bytes.Buffer` or `*strings.Builder` variable (or `&g.buf` Buffer field, fields.py) the writes are called
+    on, or why the writer is not one whose writes may be split: a Buffer's or Builder's Write never fails and hands
+    the bytes to no one; another io.Writer may fail one (a short write, a file) or take each on its own (a counting
+    writer, a bufio.Writer that flushes). `&b` is declined too: handing it to fmt moves b to the
     heap, where sync-pool pools the Buffer whole, rewriting this call's `&b` (the two would overlap, and its pool
     fix spans every Buffer of the package); the next run splits the call on the pooled pointer."""
     field = buffer_field(types, path, arg)
@@ -192,11 +200,10 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
             " pooled pointer"
         )
     ident = types.at(path, arg.start_byte) if arg.type == "identifier" else None
-    if ident is None or ident.named != "*" + WRITER:
+    if ident is None or ident.named not in WRITERS:
         return (
-            f"it prints to {text(arg).decode()}: only a *bytes.Buffer variable, which never fails a Write and shows"
-            " no one the writes apart, takes the text in several writes (a strings.Builder's inlined WriteString"
-            " reports its append escaping under go1.25+)"
+            f"it prints to {text(arg).decode()}: only a *bytes.Buffer or *strings.Builder variable, which never fails"
+            " a Write and shows no one the writes apart, takes the text in several writes"
         )
     if not types.printed(path, arg.start_byte, arg.end_byte):
         return (
@@ -205,7 +212,7 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
     return text(arg)
 
 
-def _plain(types: TypeInfo, path: str, operand: Node) -> str | None:
+def plain(types: TypeInfo, path: str, operand: Node) -> str | None:
     """Why fmt may run the program's code formatting the operand (a method of its type, or of its elements', which
     could see the writes apart), or evaluating it later could give another value or run code; None when it is a
     constant or a variable of a predeclared type or []byte, or such a field of a variable's value (fields.py):
@@ -253,7 +260,7 @@ def _pieces(
 
 def _why_kept(view: PackageView, types: TypeInfo, path: str, call: Node, target: Node | None) -> str:
     """Why the target operand stays in fmt's hands."""
-    format = _format(types, path, call_args(call)[1]) or b""
+    format = format_of(types, path, call_args(call)[1]) or b""
     found = directives(format)
     taken, operands = 0, call_args(call)[2:]
     for d in found if isinstance(found, list) else ():
@@ -276,15 +283,16 @@ def _kept(view: PackageView, types: TypeInfo, path: str, call: Node, directive: 
         return f"{shown} of {kind} prints other bytes than the operand's own"
     if kind not in BYTES + ("string",):
         return f"{shown} of {kind} prints its value, not bytes a Write could take"
-    return lent(view, types, path, call, operand) if kind in BYTES else ""
+    builder = _builds(types, path, call)  # a Builder lends no storage (grown.py)
+    return lent(view, types, path, call, operand) if kind in BYTES and not builder else ""
 
 
 def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[Edit]) -> Fix:
     """The calls' pieces, one statement each, and the import they leave unused."""
     source = view.sources[escape.path]
-    edits, written = [], []
+    edits, written, moved = [], [], []
     for split in splits:
-        lines = []
+        lines, sizes = [], []
         call = split.statement.named_children[0]
         writer = text(call_args(call)[0])
         for part, what in split.pieces:
@@ -292,6 +300,7 @@ def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[E
                 method = b"WriteString" if _is_string(view, escape.path, what) else b"Write"
                 lines.append(split.receiver + b"." + method + b"(" + text(what) + b")")
                 written.append(text(what).decode())
+                sizes.append(b"len(" + text(what) + b")")
             elif what:
                 shown = b"".join(b", " + text(o) for o in what)
                 lines.append(
@@ -302,19 +311,23 @@ def _fix(view: PackageView, escape: Escape, splits: list[Split], dropped: list[E
                 for d in directives(part):
                     literal, at = literal + part[at : d.start] + b"%", d.end
                 lines.append(split.receiver + b".WriteString(" + quoted(literal + part[at:]).encode() + b")")
+                sizes.append(len(literal + part[at:]))
+        if split.builder:
+            lines, moved = [grow(split.receiver, sizes), *lines], moved + [APPENDED] * len(lines)
         new = (b"\n" + indentation(source, split.statement.start_byte)).join(lines)
         edits.append(Edit(escape.path, split.statement.start_byte, split.statement.end_byte, new))
     summary = (
-        f"write {', '.join(dict.fromkeys(written))} with the Buffer's own methods, not through fmt.Fprintf: %s prints"
+        f"write {', '.join(dict.fromkeys(written))} with the writer's own methods, not through fmt.Fprintf: %s prints"
         " a string's or []byte's bytes unchanged, and boxing them for fmt put them on the heap"
     )
     if dropped:
         summary += f" ({len(splits)} calls of the file, the last uses of its fmt import, which goes)"
     # the other operands' candidates make the same edits and join this fix (propose)
-    return Fix(NAME, tuple(sorted(edits + dropped)), (escape,), summary)
+    claim = MovesAllocation(tuple(moved)) if moved else RemovesTargets()
+    return Fix(NAME, tuple(sorted(edits + dropped)), (escape,), summary, claim=claim)
 
 
-def _package_uses(view: PackageView, path: str, call: Node) -> list[Node]:
+def uses_of_package(view: PackageView, path: str, call: Node) -> list[Node]:
     """Every `fmt.X` of the file, by the call's qualifier: a selector, or a type (`s fmt.Stringer`), which no split
     takes (each alone was missed, and the import's removal left `undefined: fmt`)."""
     qualifier = text(call.child_by_field_name("function").child_by_field_name("operand"))
@@ -322,7 +335,7 @@ def _package_uses(view: PackageView, path: str, call: Node) -> list[Node]:
     return [n for n in walk(root) if n.type in USES and text(n.child_by_field_name(USES[n.type])) == qualifier]
 
 
-def _import_removal(view: PackageView, path: str) -> Edit | None:
+def import_removal_of(view: PackageView, path: str) -> Edit | None:
     """The edit removing the file's unnamed import of fmt, where it stands on lines of its own."""
     for declaration in import_declarations(view.tree(path)):
         for spec in import_specs(declaration):
@@ -341,6 +354,12 @@ def _split_like(selector: Node) -> bool:
         and call.type == "call_expression"
         and call.parent.type == "expression_statement"
     )
+
+
+def _builds(types: TypeInfo, path: str, call: Node) -> bool:
+    """Does the call print to a *strings.Builder variable?"""
+    ident = types.at(path, call_args(call)[0].start_byte)
+    return ident is not None and ident.named == BUILDER
 
 
 def _is_string(view: PackageView, path: str, operand: Node) -> bool:

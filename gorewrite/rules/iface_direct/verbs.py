@@ -12,6 +12,7 @@ FLAGS = b"#0+- "
 NAMED = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92, "'": 39, '"': 34}
 TOO_LARGE = 1_000_000  # fmt's tooLarge
 LARGE = "its format has a width or precision over 1e6, which fmt reads as %!(NOVERB) and the operands left as EXTRA"
+ESCAPED = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v"}
 SHOWN = {9: "\\t", 10: "\\n", 13: "\\r", 34: '\\"', 92: "\\\\"}
 
 
@@ -127,3 +128,26 @@ def quoted(data: bytes) -> str:
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
+
+
+def compiler_quoted(data: bytes) -> str:
+    """A string constant as the compiler quotes it in a message (go/constant's String: strconv.Quote, cut to 72
+    runes with `...`), so a claim can name the escape a concatenation of it reports."""
+    out, i = ['"'], 0
+    while i < len(data):
+        ch, size = _rune(data, i)
+        if ch == "\ufffd" and data[i : i + 3] != "\ufffd".encode():
+            out.append(f"\\x{data[i]:02x}")
+        elif ch in '"\\':
+            out.append("\\" + ch)
+        elif ch.isprintable():
+            out.append(ch)
+        elif ch in ESCAPED:
+            out.append(ESCAPED[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+        i += size
+    shown = "".join(out) + '"'
+    return shown if len(shown) <= 72 else shown[:69] + "..."

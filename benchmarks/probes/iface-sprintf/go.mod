@@ -1,0 +1,3 @@
+module example.com/probes/iface-sprintf
+
+go 1.22

@@ -1,0 +1,210 @@
+"""A string built by fmt.Sprintf (or Sprint, Sprintln) from strings only: fmt's `a ...any` puts each string
+operand's header on the heap (`host escapes to heap`), and Sprintf allocates its result besides, where the
+concatenation `host + ":" + port` writes the same bytes into one allocation (none at all when the result stays in
+the caller: a concatenation of at most 32 bytes that does not escape uses a stack buffer).
+
+The call becomes the concatenation of its pieces in order, which is the same string where, by fmt/print.go:
+- every directive of a constant format (go/types' value, read as doPrintf reads it: verbs.py) is exactly `%s` of
+  a string or []byte, `%v` of a string (fmtS, fmtBs: the bytes unchanged, a nil []byte as nothing; `%v` of a
+  []byte prints `[104 105]`), or a `%` with no operand (`%%`, `%5%`: one percent sign), and the directives take
+  exactly the operands the call gives (no MISSING, EXTRA or NOVERB): any flag, width, precision, other verb or
+  argument index declines;
+- for Sprint every operand is a string (doPrint adds a space only between two operands neither of which is a
+  string), for Sprintln every operand is a string (doPrintln puts a space between every two and a newline last);
+- every operand is a constant of kind string, or a variable or a field of one (`c.Name`, through pointers too) of
+  Go's own `string` or `[]byte` (go/types: no named type, so no String, Error or Format method for fmt to call;
+  printed.plain, with the type the same in every build): reading a variable or field has no effect (a nil pointer
+  on the way panics as evaluating the arguments did), so evaluating the operands in the concatenation instead of as
+  arguments changes nothing, and a []byte is converted with `string(b)`, which copies it as fmt did, where the
+  package declares no `string` of its own in any file of its directory (builtins.declared);
+- the call holds no comment, and its result is used (a concatenation may not stand as a statement, nor under go or
+  defer).
+The result has type string either way (a concatenation with a string variable, or `string(b)`, is typed). Where
+the rewrite removes the file's last use of fmt, every such call of the file goes in one fix with the import
+(printed.py's import_removal), as each alone would leave the import for the others.
+
+The allocation Sprintf made inside fmt, unseen by the compiler's messages, is the concatenation's now: the fix
+claims it moved (claims.MovesAllocation), by the message the compiler prints for it (`host + ":" + port escapes
+to heap`: ir's exprFmt joins the operands with ` + `, a constant quoted by go/constant: verbs.compiler_quoted).
+"""
+
+from __future__ import annotations
+
+import os
+
+from gorewrite import builtins, callees
+from gorewrite.build_files import go_files, parsed
+from gorewrite.claims import MovesAllocation
+from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
+from gorewrite.proposals import Fix, PackageView
+from gorewrite.rulekit import node_at
+from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
+from gorewrite.rules.iface_direct.sites import NAME
+from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
+from gorewrite.syntax import Node, call_args, text, walk
+from gorewrite.typeinfo import Ident, TypeInfo
+
+PRINTERS = ("Sprintf", "Sprint", "Sprintln")
+# Where the concatenation, put in the call's place, would bind to a neighbour: there it goes in parentheses.
+BINDING = {"binary_expression", "unary_expression", "selector_expression", "index_expression", "slice_expression"}
+BINDING |= {"type_assertion_expression", "call_expression"}
+
+OPERANDS = ("identifier", "selector_expression")
+UNUSED = ("expression_statement", "go_statement", "defer_statement")
+
+Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and whether it is a []byte
+
+
+def sprint_call(view: PackageView, escape: Escape) -> Node | None:
+    """The `….Sprintf(format, …)`, `….Sprint(…)` or `….Sprintln(…)` call the escaping variable is an operand of,
+    by syntax; go/types says which function it calls when it is proposed."""
+    node = node_at(view, escape)  # a field read `c.Name`: the compiler points at its last dot, in the selector
+    if node is None or node.type not in OPERANDS or node.parent is None or node.parent.type != "argument_list":
+        return None
+    call = node.parent.parent
+    function = call.child_by_field_name("function")
+    if function.type != "selector_expression" or text(function.child_by_field_name("field")).decode() not in PRINTERS:
+        return None
+    first = 1 if text(function.child_by_field_name("field")) == b"Sprintf" else 0
+    return call if node in call_args(call)[first:] else None
+
+
+def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) -> Fix | str:
+    """The call as the concatenation of its pieces, or why fmt stays."""
+    path = escape.path
+    pieces = _pieces(view, types, path, call)
+    if isinstance(pieces, str):
+        return pieces
+    edits, messages = [_edit(path, call, pieces)], [_message(pieces)]
+    others = [n for n in uses_of_package(view, path, call) if not call.start_byte <= n.start_byte < call.end_byte]
+    calls = [n.parent for n in others if n.type == "selector_expression" and n.parent.type == "call_expression"]
+    more = [_pieces(view, types, path, c) for c in calls] if len(calls) == len(others) else ["fmt stays"]
+    if all(not isinstance(m, str) for m in more):  # every use of fmt in the file goes: so does its import
+        dropped = import_removal_of(view, path)
+        if dropped is None:
+            return "the rewrite leaves fmt unused, and gorewrite cannot remove its import (a name, or a line it shares)"
+        edits += [_edit(path, c, p) for c, p in zip(calls, more, strict=True)] + [dropped]
+        messages += [_message(p) for p in more]
+    summary = (
+        "concatenate the strings instead of formatting them with fmt: %s prints a string's bytes unchanged, and"
+        " boxing each operand for fmt put it on the heap"
+    )
+    if len(edits) > 1:
+        summary += f" ({len(edits) - 1} calls of the file, the last uses of its fmt import, which goes)"
+    claim = MovesAllocation(tuple(m for m in messages if m))
+    return Fix(NAME, tuple(sorted(edits)), (escape,), summary, claim=claim)
+
+
+def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[Piece] | str:
+    """The call's output as constant bytes and operands in order, or why it is not a concatenation of them."""
+    found = callees.callee(view, path, call)
+    if not isinstance(found, tuple) or found[:2] != ("fmt", "") or found[2] not in PRINTERS:
+        return "the call is not fmt.Sprintf, Sprint or Sprintln, by go/types"
+    if any(n.type == "comment" for n in walk(call)):
+        return "the call holds a comment, which the rewrite would lose"
+    if call.parent.type in UNUSED:
+        return "its result is unused (a statement, or under go or defer), where a concatenation may not stand"
+    args = call_args(call)
+    if found[2] != "Sprintf":
+        operands = [_operand(view, types, path, a, "%v") for a in args]
+        if any(isinstance(o, str) for o in operands):
+            return next(o for o in operands if isinstance(o, str))
+        if found[2] == "Sprint":
+            return operands
+        spaced = [p for o in operands for p in (b" ", o)][1:]
+        return [*spaced, b"\n"]
+    format = format_of(types, path, args[0]) if args else None
+    if format is None:
+        return "its format is not a string constant go/types gives the value of"
+    marks = directives(format)
+    if isinstance(marks, str):
+        return marks
+    if sum(d.operands for d in marks) != len(args) - 1:
+        return "its format takes another number of operands than the call gives (fmt prints MISSING or EXTRA)"
+    pieces: list[Piece] = []
+    start, taken = 0, 1
+    for d in marks:
+        pieces.append(format[start : d.start])
+        start, shown = d.end, format[d.start : d.end].decode(errors="replace")
+        if d.verb == "%" and d.operands == 0:
+            pieces.append(b"%")
+            continue
+        if shown not in ("%s", "%v"):
+            return f"{shown} prints other bytes than a concatenation of its operand would"
+        operand = _operand(view, types, path, args[taken], shown)
+        if isinstance(operand, str):
+            return operand
+        pieces.append(operand)
+        taken += 1
+    pieces.append(format[start:])
+    return pieces
+
+
+def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str) -> Piece | str:
+    """What the directive prints of the operand: a string constant's bytes, a string or []byte variable; or why
+    it prints something else, or may run code."""
+    shown = text(operand).decode()
+    ident = _field(types, path, operand)
+    if ident is not None and (ident.named is not None or not types.printed(path, operand.start_byte, operand.end_byte)):
+        return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
+    problem = plain(types, path, operand) if ident is None else None
+    if problem:
+        return problem
+    value = types.constant(path, operand.start_byte, operand.end_byte)
+    if value is not None:
+        data = unquoted(value.partition(":")[2]) if value.startswith("2:") else None
+        return data if data is not None else f"{verb} of the constant {shown} prints more than a string's bytes"
+    ident = ident or types.at(path, operand.start_byte)
+    if ident.type == "string":
+        return (operand, False)
+    if ident.type not in BYTES or verb != "%s":
+        return f"{verb} of {shown} ({ident.type}) prints other bytes than a concatenation would hold"
+    roots = [parsed(p) for p in go_files(os.path.dirname(path))]
+    if builtins.declared(types, roots, "string"):
+        return f"{shown} would be converted by string(…), a name the package declares"
+    return (operand, True)
+
+
+def _field(types: TypeInfo, path: str, operand: Node) -> Ident | None:
+    """What a selector chain from a name reads (`c.Name`, `r.cfg.Host`, `pkg.Var`: no call, index or conversion on
+    the way): reading it has no effect, and a nil pointer on the way panics as it did evaluating the arguments."""
+    node = operand
+    while node.type == "selector_expression":
+        node = node.child_by_field_name("operand")
+    if operand == node or node.type != "identifier":
+        return None
+    return types.at(path, operand.child_by_field_name("field").start_byte)
+
+
+def _joined(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with adjacent constants as one and empty ones gone."""
+    out: list[Piece] = []
+    for p in pieces:
+        if isinstance(p, bytes) and out and isinstance(out[-1], bytes):
+            out[-1] += p
+        elif p != b"":
+            out.append(p)
+    return out
+
+
+def _edit(path: str, call: Node, pieces: list[Piece]) -> Edit:
+    parts = [quoted(p).encode() if isinstance(p, bytes) else _written(p) for p in _joined(pieces)]
+    new = b" + ".join(parts) or b'""'
+    if len(parts) > 1 and call.parent.type in BINDING:
+        new = b"(" + new + b")"
+    return Edit(path, call.start_byte, call.end_byte, new)
+
+
+def _written(operand: tuple[Node, bool]) -> bytes:
+    node, raw = operand
+    return b"string(" + text(node) + b")" if raw else text(node)
+
+
+def _message(pieces: list[Piece]) -> str:
+    """The compiler's message for the concatenation's allocation, where it allocates one ("" for a lone string)."""
+    joined = _joined(pieces)
+    if len(joined) == 1 and not (isinstance(joined[0], tuple) and joined[0][1]):
+        return ""
+    shown = [compiler_quoted(p) if isinstance(p, bytes) else _written(p).decode() for p in joined]
+    return " + ".join(shown) + " escapes to heap"

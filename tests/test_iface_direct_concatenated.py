@@ -1,0 +1,236 @@
+"""iface-direct's concatenation of `fmt.Sprintf` (Sprint, Sprintln) of strings (concatenated.py): each `%s` or `%v`
+operand that is a string (or a []byte under `%s`) of no named type is concatenated as it is, and the boxing that put
+it on the heap goes with Sprintf's own result. Every must-decline keeps its naive concatenation as a mutant that
+computes another string (or does not build).
+"""
+
+from __future__ import annotations
+
+from conftest import case_suite, edited, only_fix
+
+from gorewrite.rules import RULES
+from gorewrite.rules.iface_direct.verbs import compiler_quoted
+
+RULE = RULES["iface-direct"]
+
+# Package-level values, so the operands are no constants and box by allocating.
+VALUES = 'var host, port, name = "db.internal", "5432", "users"\n\n'
+
+
+def case(name: str, body: str, imports: str = '"fmt"', keep: bool = True) -> str:
+    """Package name with the body; `keep`: a use of fmt no rewrite takes, so the import stays."""
+    kept = "\nvar _ = fmt.Errorf\n" if keep else ""
+    return f"package {name}\n\nimport (\n\t{imports}\n)\n\n{VALUES}{body}{kept}"
+
+
+def line(name: str, params: str, call: str, args: str, imports: str = '"fmt"') -> str:
+    """A case whose Line returns the call, and whose Probe calls Line with args."""
+    body = f"// Line builds a line.\n//\n//go:noinline\nfunc Line({params}) string {{\n\treturn {call}\n}}\n\n"
+    return case(name, body + f"// Probe builds one line.\nfunc Probe() string {{ return Line({args}) }}\n", imports)
+
+
+FIXES = {
+    # the issue's address: two strings and text between them
+    "host_port": (
+        line("host_port", "host, port string", 'fmt.Sprintf("%s:%s", host, port)', "host, port"),
+        "{pkg}.Probe()",
+    ),
+    # `%v` of a string, `%%` and `%5%` (one percent sign each), a string constant operand, a []byte by string(b)
+    "mixed": (
+        line(
+            "mixed",
+            "host string, raw []byte",
+            'fmt.Sprintf("%v %s 100%% %5% [%s]", host, sep, raw)',
+            "host, []byte(name)",
+        ).replace(VALUES, VALUES + 'const sep = "->"\n\n'),
+        "{pkg}.Probe()",
+    ),
+    # a nil []byte prints as nothing, as string(nil) is ""
+    "nil_bytes": (
+        line("nil_bytes", "host string, raw []byte", 'fmt.Sprintf("%s=%s", host, raw)', "host, nil"),
+        "{pkg}.Probe()",
+    ),
+    "sprint": (line("sprint", "host, port string", "fmt.Sprint(host, port)", "host, port"), "{pkg}.Probe()"),
+    "sprintln": (line("sprintln", "host, port string", "fmt.Sprintln(host, port)", "host, port"), "{pkg}.Probe()"),
+    # sliced: the concatenation goes in parentheses, or `[1:]` would slice port alone
+    "sliced": (
+        line("sliced", "host, port string", 'fmt.Sprintf("%s:%s", host, port)[1:]', "host, port"),
+        "{pkg}.Probe()",
+    ),
+    # the file's only fmt uses are two calls concatenated whole: one fix takes both, and the import
+    "import_dropped": (
+        case(
+            "import_dropped",
+            """// Key builds a cache key.
+//
+//go:noinline
+func Key(host, port string) string { return fmt.Sprintf("%s:%s", host, port) }
+
+// Table quotes a table name.
+//
+//go:noinline
+func Table(name string) string { return fmt.Sprintf(`"%s"`, name) }
+
+// Probe builds both.
+func Probe() string { return Key(host, port) + Table(name) }
+""",
+            keep=False,
+        ),
+        "{pkg}.Probe()",
+    ),
+    # fields read through pointers, as a check's label: reading them has no effect (found by the selectors alone)
+    "fields": (
+        line("fields", "c *check", 'fmt.Sprintf("%s/%s: failed", c.name, c.next.name)', "chk")
+        + '\ntype check struct {\n\tname string\n\tnext *check\n}\n\nvar chk = &check{"db", &check{name: "ping"}}\n',
+        "{pkg}.Probe()",
+    ),
+    # the file prints with fmt.Print too, which is no Sprint: the import stays for it, and the call as it is
+    "print_kept": (
+        case(
+            "print_kept",
+            """// Key builds a cache key.
+//
+//go:noinline
+func Key(host, port string) string { return fmt.Sprintf("%s:%s", host, port) }
+
+// Log prints a key.
+func Log(host string) { fmt.Print(host) }
+
+// Probe builds a key.
+func Probe() string { return Key(host, port) }
+""",
+            keep=False,
+        ),
+        "{pkg}.Probe()",
+    ),
+}
+
+DECLINES = {
+    "quoted": (line("quoted", "host string", 'fmt.Sprintf("%q", host)', "host"), "%q prints other bytes"),
+    "width": (line("width", "host string", 'fmt.Sprintf("%-16s|", host)', "host"), "%-16s prints other bytes"),
+    # a field of a named type with String: fmt calls it
+    "field_named": (
+        line("field_named", "s *site", 'fmt.Sprintf("%s@%s", s.host, s.region)', '&site{host, "eu"}')
+        + '\ntype region string\n\nfunc (r region) String() string { return "region-" + string(r) }\n\n'
+        + "type site struct {\n\thost   string\n\tregion region\n}\n",
+        "it formats s.region, whose type may have methods",
+    ),
+    "bytes_v": (line("bytes_v", "raw []byte", 'fmt.Sprintf("raw=%v", raw)', "[]byte(name)"), "%v of raw ([]byte)"),
+    "int_s": (line("int_s", "host string, n int", 'fmt.Sprintf("%s#%s", host, n)', "host, 7"), "%s of n (int)"),
+    "int_constant": (
+        line("int_constant", "host string", 'fmt.Sprintf("%s#%s", host, 7)', "host"),
+        "%s of the constant 7",
+    ),
+    "star_percent": (
+        line("star_percent", "pad, host string", 'fmt.Sprintf("%*%%s", pad, host)', "port, host"),
+        "%*% prints",
+    ),
+    "stringer": (
+        line("stringer", "r Region", 'fmt.Sprintf("cfg:%s", r)', '"eu"')
+        + "\n// Region is a deployment region.\ntype Region string\n\n"
+        + 'func (r Region) String() string { return "region-" + string(r) }\n',
+        "it formats r of",
+    ),
+    "indexed": (
+        line("indexed", "host, port string", 'fmt.Sprintf("%[2]s:%[1]s", host, port)', "host, port"),
+        "by index",
+    ),
+    "missing": (line("missing", "host string", 'fmt.Sprintf("%s:%s", host)', "host"), "MISSING or EXTRA"),
+    "extra": (line("extra", "host, port string", 'fmt.Sprintf("%s;", host, port)', "host, port"), "MISSING or EXTRA"),
+    "noverb": (line("noverb", "host string", 'fmt.Sprintf("%s:%", host)', "host"), "no verb"),
+    "sprint_bytes": (
+        line("sprint_bytes", "a, b []byte", "fmt.Sprint(a, b)", "[]byte(host), []byte(port)"),
+        "%v of a ([]byte)",
+    ),
+    "sprintln_int": (line("sprintln_int", "host string, n int", "fmt.Sprintln(host, n)", "host, 7"), "%v of n (int)"),
+    "commented": (line("commented", "host string", 'fmt.Sprintf("%s;", /* key */ host)', "host"), "holds a comment"),
+    "variable_format": (
+        line("variable_format", "format, host string", "fmt.Sprintf(format, host)", '"%q", host'),
+        "not a string constant",
+    ),
+    "unused": (
+        line("unused", "host string", '"kept"', "host").replace("\treturn", '\tfmt.Sprintf("%s;", host)\n\treturn'),
+        "its result is unused",
+    ),
+    # the function's own `string` names a function: string(raw) would call it
+    "shadowed_string": (
+        line("shadowed_string", "raw []byte", 'fmt.Sprintf("[%s]", raw)', "[]byte(host)")
+        .replace(
+            "func Line(raw []byte) string {\n",
+            "func Line(raw []byte) string {\n\tstring := bytes.ToUpper\n\t_ = string\n",
+        )
+        .replace('\t"fmt"\n', '\t"bytes"\n\t"fmt"\n'),
+        "a name the package declares",
+    ),
+    "not_fmt": (
+        line("not_fmt", "host string", 'printer{}.Sprintf("%s;", host)', "host")
+        + "\ntype printer struct{}\n\nfunc (printer) Sprintf(format string, a ...any) string {\n"
+        + '\treturn "<" + fmt.Sprintf(format, a...) + ">"\n}\n',
+        "not fmt.Sprintf, Sprint or Sprintln",
+    ),
+    # the rewrite would leave fmt unused, and a named import is not one gorewrite removes
+    "named_import": (
+        line("named_import", "host, port string", 'f.Sprintf("%s:%s", host, port)', "host, port", 'f "fmt"').replace(
+            "\nvar _ = fmt.Errorf\n", ""
+        ),
+        "cannot remove its import",
+    ),
+}
+
+
+def _naive(old: str, new: str):
+    return lambda s: s.replace(old, new)
+
+
+NAIVE = {
+    "quoted": (_naive('fmt.Sprintf("%q", host)', "host"), "{pkg}.Probe()"),
+    "width": (_naive('fmt.Sprintf("%-16s|", host)', 'host + "|"'), "{pkg}.Probe()"),
+    "field_named": (
+        _naive('fmt.Sprintf("%s@%s", s.host, s.region)', 's.host + "@" + string(s.region)'),
+        "{pkg}.Probe()",
+    ),
+    "bytes_v": (_naive('fmt.Sprintf("raw=%v", raw)', '"raw=" + string(raw)'), "{pkg}.Probe()"),
+    "int_s": (_naive('fmt.Sprintf("%s#%s", host, n)', 'host + "#" + n'), "mismatched types"),
+    "int_constant": (_naive('fmt.Sprintf("%s#%s", host, 7)', 'host + "#" + "7"'), "{pkg}.Probe()"),
+    "star_percent": (_naive('fmt.Sprintf("%*%%s", pad, host)', '"%" + pad'), "{pkg}.Probe()"),
+    "stringer": (_naive('fmt.Sprintf("cfg:%s", r)', '"cfg:" + string(r)'), "{pkg}.Probe()"),
+    "indexed": (_naive('fmt.Sprintf("%[2]s:%[1]s", host, port)', 'host + ":" + port'), "{pkg}.Probe()"),
+    "missing": (_naive('fmt.Sprintf("%s:%s", host)', 'host + ":"'), "{pkg}.Probe()"),
+    "extra": (_naive('fmt.Sprintf("%s;", host, port)', 'host + ";"'), "{pkg}.Probe()"),
+    "noverb": (_naive('fmt.Sprintf("%s:%", host)', 'host + ":%"'), "{pkg}.Probe()"),
+    "sprint_bytes": (_naive("fmt.Sprint(a, b)", "string(a) + string(b)"), "{pkg}.Probe()"),
+    "sprintln_int": (_naive("fmt.Sprintln(host, n)", 'host + " " + string(rune(n)) + "\\n"'), "{pkg}.Probe()"),
+    "unused": (_naive('fmt.Sprintf("%s;", host)', 'host + ";"'), "is not used"),
+    "shadowed_string": (_naive('fmt.Sprintf("[%s]", raw)', '"[" + string(raw) + "]"'), "mismatched types"),
+    "not_fmt": (_naive('printer{}.Sprintf("%s;", host)', 'host + ";"'), "{pkg}.Probe()"),
+    "named_import": (_naive('f.Sprintf("%s:%s", host, port)', 'host + ":" + port'), "not used"),
+}
+
+globals().update(case_suite("iface-concatenated", RULE, FIXES, DECLINES, NAIVE))
+
+
+def test_the_call_becomes_the_concatenation_of_its_pieces(proposed):
+    after = edited(FIXES["mixed"][0], only_fix(proposed["mixed"]))
+    assert 'return host + " -> 100% % [" + string(raw) + "]"' in after, after
+    after = edited(FIXES["sliced"][0], only_fix(proposed["sliced"]))
+    assert 'return (host + ":" + port)[1:]' in after, after
+    after = edited(FIXES["sprintln"][0], only_fix(proposed["sprintln"]))
+    assert 'return host + " " + port + "\\n"' in after, after
+
+
+def test_the_last_fmt_calls_of_a_file_go_together_with_the_import(proposed):
+    fix = only_fix(proposed["import_dropped"])
+    after = edited(FIXES["import_dropped"][0], fix)
+    assert '"fmt"' not in after and "Sprintf" not in after, after
+    assert fix.claim.messages == ('host + ":" + port escapes to heap', '"\\"" + name + "\\"" escapes to heap')
+
+
+def test_another_fmt_call_keeps_the_import_and_its_text(proposed):
+    after = edited(FIXES["print_kept"][0], only_fix(proposed["print_kept"]))
+    assert '"fmt"' in after and "fmt.Print(host)" in after and 'return host + ":" + port' in after, after
+
+
+def test_constants_are_quoted_as_the_compiler_quotes_them():
+    assert compiler_quoted(b'a"b\\\n\t\x07\x7f\xff') == '"a\\"b\\\\\\n\\t\\a\\x7f\\xff"'
+    assert compiler_quoted("é…\u200b".encode()) == '"é…\\u200b"'
+    assert compiler_quoted(b"x" * 80) == '"' + "x" * 68 + "..."
