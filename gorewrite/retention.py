@@ -20,6 +20,7 @@ from itertools import takewhile
 from gorewrite import builtins, called_only, callees, closed, contracts, decoding, operands, result_locals, stdsubslices
 from gorewrite.holders import holder_use
 from gorewrite.local_literals import called_in_place
+from gorewrite.param_elements import standing
 from gorewrite.parameters import RECEIVER, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdreceivers import CONTRACTS, SELF_STORES
@@ -270,6 +271,9 @@ def _use(
         local = called_in_place(view, callees.file_of(view, node), literal)  # `indent := func…`, only called
         if local:
             return f"is captured by a func literal that {local}: it may outlive the call"
+    node = standing(view, callees.file_of(view, node), node)  # `b[4:12]` is judged as b, `b[12]` kept
+    if node is None:
+        return None
     expr, parent = held(node)
     call = parent.parent
     if parent.type == "call_expression" and parent.child_by_field_name("function") == expr:
