@@ -351,3 +351,65 @@ def test_retention_follows_subslices_and_basic_elements_only(tmp_path):
     for call, callee in KEPT.items():
         said = answers[call]
         assert (said is None) if callee is None else (said is not None and callee in said), (call, said)
+
+
+# The hoist spells the array's length as the site does where that names a package-level constant (hoists.py).
+NAMED = """package named
+
+import "io"
+
+const recLen = 8
+
+func Kinds(r io.Reader, count int) []byte {
+	var out []byte
+	for i := 0; i < count; i++ {
+		hdr := make([]byte, recLen)
+		if _, err := io.ReadFull(r, hdr); err != nil {
+			break
+		}
+		out = append(out, hdr[0])
+	}
+	return out
+}
+
+func Seqs(r io.Reader, count int) []byte {
+	var out []byte
+	for i := 0; i < count; i++ {
+		var hdr [recLen]byte
+		if _, err := io.ReadFull(r, hdr[:]); err != nil {
+			break
+		}
+		out = append(out, hdr[1])
+	}
+	return out
+}
+
+func Locals(r io.Reader, count int) []byte {
+	var out []byte
+	for i := 0; i < count; i++ {
+		const size = 8
+		hdr := make([]byte, size)
+		if _, err := io.ReadFull(r, hdr); err != nil {
+			break
+		}
+		out = append(out, hdr[2])
+	}
+	return out
+}
+"""
+
+
+def test_a_hoist_keeps_a_package_constants_name_and_not_a_local_ones(tmp_path):
+    found = proposals_by_case(tmp_path, RULE, {"named": NAMED})["named"]
+    fixes = {f.targets[0].line: edited(NAMED, f) for f in found if isinstance(f, Fix)}
+    lines = NAMED.splitlines()
+    kinds, seqs, local = (
+        lines.index(t) + 1
+        for t in ("\t\thdr := make([]byte, recLen)", "\t\tvar hdr [recLen]byte", "\t\thdr := make([]byte, size)")
+    )
+    assert "\tvar hdrp *[recLen]byte\n" in fixes[kinds] and "hdrp = new([recLen]byte)" in fixes[kinds], fixes[kinds]
+    assert "*hdrp = [recLen]byte{} // the zeros make gave" in fixes[kinds], fixes[kinds]
+    assert "\t\t*hdr = [recLen]byte{}\n" in fixes[seqs], fixes[seqs]
+    assert "\tvar hdrp *[8]byte\n" in fixes[local] and "recLen" not in fixes[local].split("func Locals")[1], fixes[
+        local
+    ]
