@@ -3,15 +3,16 @@ subslices, as a decoding helper reads a scratch it is handed: `crc32.ChecksumIEE
 `binary.BigEndian.Uint16(b[4:6])`, `b[2]`, `for _, c := range b[4:]`. A subslice shares the parameter's array and
 holds nothing else, so whatever keeps it keeps what the parameter would, and nothing more: it is judged where it is
 used, as the parameter itself would be (`return b[4:]` is returned; `f(b[i:j])` as far as f keeps it). An element of
-a basic type read or written (`e.Op = b[12]`, `b[0] = 0x80`), or ranged over, is a copy of a value: it keeps nothing
-of the array. `&b[i]` points into the array, and an element of any other type may be an array sliced in place, hold
-pointers (the parameter's content, `leaking param content` to the compiler) or take its address for a method: those
-stay uses retention declines."""
+a basic type read or written (`e.Op = b[12]`, `b[0] = 0x80`), ranged over or copied (`copy(e.Value[:], b[21:45])`)
+is a copy of a value: it keeps nothing of the array. `&b[i]` points into the array, and an element of any other
+type may be an array sliced in place, hold pointers (the parameter's content, `leaking param content` to the
+compiler) or take its address for a method: those stay uses retention declines."""
 
 from __future__ import annotations
 
 import re
 
+from gorewrite import builtins
 from gorewrite.proposals import PackageView
 from gorewrite.syntax import Node, address_taken, held
 
@@ -23,12 +24,14 @@ BASIC_ELEMENTS = re.compile(
 
 def standing(view: PackageView, path: str, node: Node) -> Node | None:
     """What stands for the parameter `node` in its use: the outermost slice expression it is the operand of (`b[4:]`,
-    `b[4:][:8]`), or node itself; None when that is the operand of an element read or write, or ranged over, keeping
-    nothing."""
+    `b[4:][:8]`), or node itself; None when that is the operand of an element read or write, ranged over or copied by
+    `copy`, keeping nothing."""
     while True:
         expr, parent = held(node)
         if parent.type == "range_clause" and parent.child_by_field_name("right") == expr:  # each element copied
             return None if _basic(view, path, node) else node
+        if parent.type == "argument_list" and builtins.called(view.types, path, parent.parent) == "copy":
+            return None if _basic(view, path, node) else node  # copies values into dst, or into the parameter
         if parent.type not in ("slice_expression", "index_expression") or parent.child_by_field_name("operand") != expr:
             return node
         if parent.type == "index_expression":

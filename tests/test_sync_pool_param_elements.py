@@ -283,7 +283,8 @@ import "hash/crc32"
 var (
 	sinkRow []byte
 	seen    = map[*[8]byte]bool{}
-	last    *[8]byte
+	last       *[8]byte
+	everything [2]*[8]byte
 )
 
 // lastOf keeps what g's elements point to: ranged over, each element is copied, and it is a pointer.
@@ -299,9 +300,15 @@ func row(g *[4][8]byte) { sinkRow = g[1][:] }
 // mark keeps p itself, as a map's key: p indexes, it is not what is indexed.
 func mark(p *[8]byte) { seen[p] = true }
 
-// sum reads through subslices, elements and a range clause only.
+// keepAll copies the pointers ps holds, its content, into a package variable.
+func keepAll(ps []*[8]byte) { copy(everything[:], ps) }
+
+// sum reads through subslices, elements, a range clause and copy only.
 func sum(b []byte) uint32 {
-	n := crc32.ChecksumIEEE(b[1:][:4]) + uint32(b[0]) + uint32((b)[2:][1])
+	var t [2]byte
+	copy(t[:], b[6:])
+	copy(b[6:], "zz")
+	n := crc32.ChecksumIEEE(b[1:][:4]) + uint32(b[0]) + uint32((b)[2:][1]) + uint32(t[1])
 	for _, c := range b[4:] {
 		n += uint32(c)
 	}
@@ -318,13 +325,21 @@ func Use() uint32 {
 	mark(&a)
 	var ptrs [2]*[8]byte
 	lastOf(&ptrs)
+	keepAll(ptrs[:])
 	var c [8]byte
 	s := make([]byte, 8)
 	return sum(s) + sumArray(&c)
 }
 """
 
-KEPT = {"row(&g)": "row", "mark(&a)": "mark", "lastOf(&ptrs)": "lastOf", "sum(s)": None, "sumArray(&c)": None}
+KEPT = {
+    "row(&g)": "row",
+    "mark(&a)": "mark",
+    "lastOf(&ptrs)": "lastOf",
+    "keepAll(ptrs[:])": "keepAll",
+    "sum(s)": None,
+    "sumArray(&c)": None,
+}
 
 
 def test_retention_follows_subslices_and_basic_elements_only(tmp_path):
