@@ -1,15 +1,12 @@
 """Retention: can a pointer passed to a call still be reachable after the call returns? A rule moving a value off the
-heap or into a pool needs to know. The compiler knows for the functions it compiles: its parameter verdicts
-(parameters.py) for the package and its imports, std included. Where it cannot, a curated std table (stdtable.py)
-says which methods of an interface argument a function calls (`fmt.Fprintf` calls `w.Write`), whose verdicts for the
-argument's dynamic type decide, or that it hands a buffer only to io.Reader's Read and io.Writer's Write
-(`io.CopyBuffer`); SELF_STORES and CONTRACTS clear std methods whose `leaking param content` is a store into the
-receiver or a hand-off to an io.Writer (io.Reader). Each entry cites its std source and is proven by a Go test in
-tests/retention. A call of io.Writer's Write (io.Reader's Read), so named by go/types, rests on their contract
-(contracts.py); `relies` collects the contracts an answer rests on, for the fix's summary. The package's own
-functions whose verdict is a leak are followed into (callees.py): every use of the parameter must be a call of it or
-one that keeps nothing of it; else decline. A generic function without verdicts is read in its source
-(called_only.py). A rule opts in with `Rule(retention=True)`; the pipeline then fills `view.parameters`."""
+heap or into a pool needs to know. The compiler knows for what it compiles: its parameter verdicts (parameters.py),
+std included. Where it cannot, a curated std table (stdtable.py, each entry citing its source, proven by a Go test in
+tests/retention) says which methods of an interface argument a function calls (`fmt.Fprintf` calls `w.Write`), whose
+verdicts for the dynamic type decide, or that it hands a buffer only to io's Read and Write (`io.CopyBuffer`);
+SELF_STORES and CONTRACTS clear std methods whose `leaking param content` is a store into the receiver or a hand-off
+to an io.Writer (io.Reader), and io's Read and Write rest on their contract (contracts.py; `relies` collects those).
+The package's own leaking functions are followed into (callees.py; generic ones read in source, called_only.py):
+every use of the parameter must keep nothing of it. A rule opts in with `Rule(retention=True)`."""
 
 from __future__ import annotations
 
@@ -20,6 +17,7 @@ from itertools import takewhile
 from gorewrite import builtins, called_only, callees, closed, contracts, decoding, operands, result_locals, stdsubslices
 from gorewrite.local_literals import called_in_place
 from gorewrite.own_holders import Wrap, holder_kept, wrapping
+from gorewrite.param_elements import standing
 from gorewrite.parameters import RECEIVER, aliases, judge, verdict_of
 from gorewrite.proposals import PackageView
 from gorewrite.stdreceivers import CONTRACTS, SELF_STORES
@@ -212,11 +210,10 @@ def keeps(view: PackageView, key: tuple[str, str, str], index: int) -> str | Non
 
 
 def _follow(view: PackageView, param: Followed, depth: int, relies: set[str]) -> str | None:
-    """None when the package's own function keeps nothing of its parameter: every use of it in the
-    body is a method call or an argument to a call that, followed in turn, keeps nothing of it.
-    Else why, as `whose w …`. A call back into a function still being followed is taken to keep
-    nothing: that function's own uses decide, and a failure there fails every caller up to the call
-    site. So only results that rest on no such assumption are memoised (and every decline)."""
+    """None when the package's own function keeps nothing of its parameter: every use of it in the body is a method
+    call or an argument to a call that, followed in turn, keeps nothing of it. Else why, as `whose w …`. A call back
+    into a function still being followed is taken to keep nothing: that function's own uses decide, and a failure
+    there fails every caller up to the call site: only declines and results resting on no such one are memoised."""
     stack: list[list] = view.memo.setdefault(("retention", "following"), [])
     frames = [frame[0] for frame in stack]
     if param in frames:
@@ -276,6 +273,9 @@ def _use(
         local = called_in_place(view, callees.file_of(view, node), literal)  # `indent := func…`, only called
         if local:
             return f"is captured by a func literal that {local}: it may outlive the call"
+    node = standing(view, callees.file_of(view, node), node)  # `b[4:12]` is judged as b, `b[12]` kept
+    if node is None:
+        return None
     expr, parent = held(node)
     call = parent.parent
     if parent.type == "call_expression" and parent.child_by_field_name("function") == expr:

@@ -61,7 +61,7 @@ def find(view: PackageView) -> list[Candidate]:
             site = alloc_sites(view, escape.path).get(offset) or scanners.sites(view, escape.path).get(offset)
         elif bounded.PRINTED.match(escape.message):  # a variable-size make of bytes, pooled only as a bounded scratch
             site = alloc_sites(view, escape.path).get(view.offset(escape))
-            site = site if site is not None and bounded.variable(site, escape) and handed_to_io(site) else None
+            site = site if site is not None and bounded.variable(site, escape) and handed_to_io(view, site) else None
         elif escape.message.startswith("moved to heap: "):
             site = var_sites(view, escape.path).get(view.offset(escape))
         else:
@@ -70,11 +70,13 @@ def find(view: PackageView) -> list[Candidate]:
             continue
         if site.kind != "scanner" and plainly_kept(site):  # a Scanner returned is declined, saying so
             continue
-        if site.kind == "result" and not handed_to_io(site):
+        if site.kind == "result" and not handed_to_io(view, site):
             continue  # a name a `:=` declares is a site only as a scratch array, sliced for io (plan.is_scratch)
-        # A buffer or a Builder (by its type's name: go/types comes later) is followed into the package's callees.
+        # A buffer or a Builder (by its type's name: go/types comes later) is followed into the package's callees,
+        # and so is a scratch handed to io, which its decoding helpers may read (param_elements.py).
         buffer = b"Buffer" in text(site.value) or b"Builder" in text(site.value)
-        also = callees.scopes(view, enclosing_function(site.statement)) + _io_scopes(view) if buffer else ()
+        followed = buffer or (site.kind in ("make", "array", "result") and handed_to_io(view, site))
+        also = callees.scopes(view, enclosing_function(site.statement)) + _io_scopes(view) if followed else ()
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found
 

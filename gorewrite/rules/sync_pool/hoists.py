@@ -14,6 +14,9 @@ nothing is shared between calls, so no pool and no Put.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from gorewrite.claims import MovesAllocation, Tested
 from gorewrite.edits import Edit
 from gorewrite.proposals import Fix, PackageView
@@ -21,7 +24,7 @@ from gorewrite.rulekit import taken_words
 from gorewrite.rules.sync_pool.plan import Plan, handed_words
 from gorewrite.rules.sync_pool.pools import statement_edits
 from gorewrite.rules.sync_pool.sites import NAME, enclosing_function
-from gorewrite.syntax import Node, indentation
+from gorewrite.syntax import Node, call_args, indentation, text
 
 
 def fixes(view: PackageView, plans: list[Plan], names: set[str]) -> list[Fix]:
@@ -47,7 +50,7 @@ def fixes(view: PackageView, plans: list[Plan], names: set[str]) -> list[Fix]:
 def _fix(view: PackageView, plans: list[Plan], taken: set[str], chosen: set[str]) -> Fix:
     declared: list[Edit] = []  # the insertions before the loop, in the sites' order
     edits: list[Edit] = []
-    for plan in plans:
+    for plan in map(lambda p: _spelled(view, p), plans):
         before, *site = statement_edits(view, plan, "", "", taken, chosen)
         declared.append(before)
         edits += site
@@ -79,3 +82,22 @@ def _reset(plan: Plan) -> str:
     if plan.site.kind == "make":
         return "reset every iteration as make gave it"
     return "zeroed every iteration as var gave it" if plan.reset else "written whole every iteration, as before"
+
+
+def _spelled(view: PackageView, plan: Plan) -> Plan:
+    """The plan with its array's length spelled as the site spells it where that is a package-level constant's name
+    (`var hdrp *[headerLen]byte`, not `[24]byte`): the same type, and per_build_length declined a constant some
+    build gives another value. At the site go/types resolves the name to the package's constant, so no local
+    declaration shadows it there, nor before the loop, whose scope holds the site's."""
+    site = plan.site
+    if site.kind == "make":
+        args = call_args(site.value)
+        length = args[2] if len(args) > 2 else args[1] if len(args) > 1 else None
+    else:
+        length = site.value.child_by_field_name("length") if site.kind == "array" else None
+    ident = view.types.at(site.path, length.start_byte) if length is not None and length.type == "identifier" else None
+    if ident is None or ident.local:
+        return plan
+    pointer = re.sub(r"^\*\[\d+\]", f"*[{text(length).decode()}]", plan.pointer)
+    reset = f"{pointer[1:]}{{}}" if plan.reset == f"{plan.pointer[1:]}{{}}" else plan.reset  # a var's zeros
+    return dataclasses.replace(plan, pointer=pointer, new=f"new({pointer[1:]})", reset=reset)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from gorewrite import breaches, builtins, callees, retention
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
+from gorewrite.parameters import parameter_names
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import import_declarations, types_or_reason
+from gorewrite.rulekit import import_declarations, memo, types_or_reason
 from gorewrite.rules.sync_pool import appends, arrays, bounded, loops, spare, uses
 from gorewrite.rules.sync_pool.arrays import array_size, array_type, array_use
 from gorewrite.rules.sync_pool.constructors import empty_buffer
@@ -262,20 +263,39 @@ def is_scratch(view: PackageView, site: Site, size: int | None) -> bool:
     if size < MIN_SCRATCH and loops.outermost(site.statement) is None:
         return False  # below it a pool costs what make does; in a loop one array serves every iteration
     if site.kind != "make":
-        return handed_to_io(site)  # size_of knows it only for Go's bytes
+        return handed_to_io(view, site)  # size_of knows it only for Go's bytes
     kind = call_args(site.value)[0]
     element = _type_name(view, site.path, kind.child_by_field_name("element")) if kind.type == "slice_type" else None
     if element is None or element.obj is not None or element.named is not None or element.name not in ("byte", "uint8"):
         return False
-    return handed_to_io(site)
+    return handed_to_io(view, site)
 
 
-def handed_to_io(site: Site) -> bool:
+def handed_to_io(view: PackageView, site: Site) -> bool:
     """Does the function pass the variable, or a slice of it, to a call named as one of HANDED (Read,
-    Write, CopyBuffer, ReadFull, ChecksumIEEE…)? Only such a call can rest on io's contracts or the std
-    table, which go/types and retention decide later: by name, it spares the -m=2 compile of packages
-    whose byte slices reach none. A local alias (`body := buf[:n]`) counts, by its name: uses.py follows it."""
-    return next(_handed_calls(site), None) is not None
+    Write, CopyBuffer, ReadFull, ChecksumIEEE…), or to a function of the package that so passes one of its
+    parameters (`readFrameHeader(r, hdr, &f)`, whose io.ReadFull reads into hdr[:2])? Only such a call can rest
+    on io's contracts or the std table, which go/types and retention decide later: by name, it spares the -m=2
+    compile of packages whose byte slices reach none. A local alias (`body := buf[:n]`) counts, by its name:
+    uses.py follows it."""
+    return next(_handed_calls(site, _handing_helpers(view)), None) is not None
+
+
+def _handing_helpers(view: PackageView) -> frozenset[bytes]:
+    """The names of the package's functions that pass a parameter, or a slice of it, to a call named as one of
+    HANDED, by syntax (one level: a prefilter). Once per view: every scratch site of the package asks."""
+    return memo(view, ("sync-pool", "handing helpers"), lambda: frozenset(_helpers(view)))
+
+
+def _helpers(view: PackageView) -> Iterator[bytes]:
+    for path in view.package.files:
+        for node in view.tree(path).root_node.named_children:
+            name, body = node.child_by_field_name("name"), node.child_by_field_name("body")
+            if node.type != "function_declaration" or body is None:
+                continue
+            params = parameter_names(node.child_by_field_name("parameters"))
+            if any(next(_handing(body, text(p), frozenset()), None) for p, _ in params if p is not None):
+                yield text(name)
 
 
 IO_WORDS = "handed to io's Read and Write"
@@ -297,20 +317,24 @@ def handed_words(view: PackageView, sites: list[Site]) -> str:
     return IO_WORDS + (f" and to {' and '.join(sorted(others))}" if others else "")
 
 
-def _handed_calls(site: Site) -> Iterator[Node]:
-    """The calls named as one of HANDED that get the variable, a slice of it or a local alias (by name)."""
+def _handed_calls(site: Site, helpers: frozenset[bytes] = frozenset()) -> Iterator[Node]:
+    """The calls named as one of HANDED, or of helpers, that get the variable, a slice of it or a local alias
+    (by name)."""
     function = enclosing_function(site.statement)
     if function is None:  # a func literal of a package-level var: no function for the pool to serve
         return
-    body = function.child_by_field_name("body")
-    names = _alias_names(body, text(site.name))
+    yield from _handing(function.child_by_field_name("body"), text(site.name), helpers)
+
+
+def _handing(body: Node, name: bytes, helpers: frozenset[bytes]) -> Iterator[Node]:
+    names = _alias_names(body, name)
     for call in walk(body):
         if call.type != "call_expression":
             continue
         function = call.child_by_field_name("function")
         if function.type == "selector_expression":
             function = function.child_by_field_name("field")
-        if text(function) not in HANDED:
+        if text(function) not in HANDED and (function.type != "identifier" or text(function) not in helpers):
             continue
         if any(a.type == "identifier" and text(a) in names for a in map(_unsliced, call_args(call))):
             yield call
@@ -510,8 +534,9 @@ def _scratch_flow(view: PackageView, site: Site, escape: Escape, objs: set[str])
 def _io_call(view: PackageView, site: Site, step: re.Match, objs: set[str]) -> bool:
     """Is the flow step's call, in the site's file, one that gets the buffer (or a slice of it) and keeps
     it only as far as io's contracts let it (w.Write(buf[:n]), r.Read(buf), io.CopyBuffer(dst, src, buf),
-    io.ReadFull(r, buf)) or keeps nothing of it by the std table (crc32.ChecksumIEEE(buf[:n])), not by
-    the verdict of a function the compiler saw, which would not have sent it to the heap?
+    io.ReadFull(r, buf)) or keeps nothing of it by the std table (crc32.ChecksumIEEE(buf[:n])) or by its body, the
+    package's own, followed by retention, not by the verdict of a function the compiler saw, which would not have
+    sent it to the heap?
     The file is named as the go command was run (`./relay.go`, `../x/relay.go`): by its base name, one
     file of the package, where the call must be and pass the site's own variable."""
     if os.path.basename(step[2]) != os.path.basename(site.path):
@@ -528,8 +553,15 @@ def _io_call(view: PackageView, site: Site, step: re.Match, objs: set[str]) -> b
             relied: set[str] = set()
             if retention.kept(view, node.parent, index, contents=True, relies=relied) is not None:
                 return False
-            return bool(relied) or _in_table(view, site, node.parent, index)
+            return bool(relied) or _in_table(view, site, node.parent, index) or _own(view, site, node.parent)
     return False
+
+
+def _own(view: PackageView, site: Site, call: Node) -> bool:
+    """Is the call one of the package's own functions, which retention read the body of where the compiler's
+    verdict leaked the buffer (`parseRecord(hdr)`: every use there a slice, an element or a call keeping nothing)?"""
+    key = callees.callee(view, site.path, call)
+    return isinstance(key, tuple) and key[0] == view.package.import_path
 
 
 def _in_table(view: PackageView, site: Site, call: Node, index: int) -> bool:

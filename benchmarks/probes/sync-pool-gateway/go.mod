@@ -1,0 +1,3 @@
+module example.com/probes/sync-pool-gateway
+
+go 1.22
