@@ -109,6 +109,17 @@ NOT_BOUNDED = {
         ),
         "{pkg}.Sum(make([]int64, 64), []byte{0, 255})",
     ),
+    # two offsets nothing bounds below and one at least 1<<31: the rest's least is within the 32-bit word's and below
+    # the 64-bit one's, where a = b = -(1<<62)-(1<<56)-(1<<30) wraps a+b+c+w up for w = 1<<56, which divides to 127
+    "ceiling_sum_below_64_bit_least": (
+        blocks(
+            "ceiling_sum_below_64_bit_least",
+            "a, b, c, w int",
+            "w < 1 || a > -(1<<30) || b > -(1<<30) || c < 1<<31 || c > 1<<31+10",
+            "(a+b+c+w)/w",
+        ),
+        "{pkg}.Sum(-(1<<62)-(1<<56)-(1<<30), -(1<<62)-(1<<56)-(1<<30), 1<<31, 1<<56)",
+    ),
     # a uint has 64 bits on amd64: its >>24 is up to 1<<40-1 there, no byte (shapes.py takes the type's wide range)
     "shift_word_sized": (shifted("shift_word_sized", "word uint", "int(word >> 24)"), "{pkg}.Sum(1 << 32)"),
 }
@@ -162,6 +173,7 @@ NAIVE = {
         ("ceiling_subtracted", "(n-w)/w", 65),
         ("ceiling_sum_below_least", "(n-2+w)/w", 9),
         ("ceiling_unkeyed_divisor", "(len(xs)+int(b[1]|1)-1)/int(b[0]|1)", 64),
+        ("ceiling_sum_below_64_bit_least", "(a+b+c+w)/w", 11),
     )
 }
 NAIVE["shift_word_sized"] = (array("buf", "n", "byte", 255), probe(NOT_BOUNDED["shift_word_sized"][1]))
