@@ -3,15 +3,15 @@ blocks, `(len(read)+w-1)/w` after `w < 1 || len(read) > MaxReadLen` (make-const-
 
 Interval arithmetic gives nothing there: n + d may wrap for a d near the type's largest. Go's `+` and `-` are
 exact modulo 2^N, so the numerator is the rest of its terms, R (their true sum, each term a value of the type),
-plus d, modulo 2^N, whatever the order the tree adds them in. Where R is at least the type's least minus 1 on both
-GOARCH words (`len(s) - 1` of a uint is -1 at least), and 1 <= d <= the type's largest, R + d cannot fall below
-the least, and:
+plus d, modulo 2^N, whatever the order the tree adds them in. Where R is at least the type's least minus 1 on each
+GOARCH word, with that word's least (`len(s) - 1` of a uint is -1 at least; an int's least is -2^31 on 386), and
+1 <= d <= the type's largest, R + d cannot fall below the least, and:
 
 - R + d fits the type: for R >= 0 the quotient is floor(R/d) + 1, at most floor(R.hi/d.lo) + 1; for R < 0,
   R + d < d, and the quotient is at most 0;
-- R + d exceeds the largest: where R.hi <= 2^N it wraps once, to R + d - 2^N <= R.hi + least - 1 < R.hi, and the
-  quotient is at most (R.hi - 1)/d.lo (at most 0 for a signed type); where R.hi > 2^N, the quotient is at most
-  largest/d.lo < R.hi/d.lo. Either way below floor(R.hi/d.lo) + 1.
+- R + d exceeds the largest: it wraps to V = R + d - k*2^N (k >= 1) <= R.hi + largest - 2^N = R.hi + least - 1
+  < R.hi, so the quotient is below R.hi/d.lo (at most 0 where V < 0). It is at most 0 wherever R < 2^N (V < d),
+  not beyond: three int8 terms of 127 and d = 1 wrap to 126, which divides to 126.
 
 The upper end is floor(R.hi/d.lo) + 1, or 0 where R.hi < 0. A sum that may fall below the least wraps to any
 size (`(n-2+w)/w` of an int8 n = -128 and w = 1 is 127).

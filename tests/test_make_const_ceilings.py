@@ -8,7 +8,14 @@ keeps its naive array as a mutant: it panics where the original does not.
 from __future__ import annotations
 
 import pytest
-from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from conftest import (
+    at_most_speculative,
+    declined_where_naive_fails_on_386,
+    exact_array,
+    naive_mutants,
+    naive_panics,
+    proposals_by_case,
+)
 from test_make_const_bounds import array, probe
 
 from gorewrite.proposals import Fix
@@ -102,6 +109,19 @@ NOT_BOUNDED = {
         ),
         "{pkg}.Sum(make([]int64, 64), []byte{0, 255})",
     ),
+    # two offsets nothing bounds below and one at least 1<<31: the rest's least is within the 32-bit word's and below
+    # the 64-bit one's, where a = b = -(1<<62)-(1<<56)-(1<<30) wraps a+b+c+w up for w = 1<<56, which divides to 127
+    "ceiling_sum_below_64_bit_least": (
+        blocks(
+            "ceiling_sum_below_64_bit_least",
+            "a, b, c, w int",
+            "w < 1 || a > -(1<<30) || b > -(1<<30) || c < 1<<31 || c > 1<<31+10",
+            "(a+b+c+w)/w",
+        ),
+        "{pkg}.Sum(-(1<<62)-(1<<56)-(1<<30), -(1<<62)-(1<<56)-(1<<30), 1<<31, 1<<56)",
+    ),
+    # a uint has 64 bits on amd64: its >>24 is up to 1<<40-1 there, no byte (shapes.py takes the type's wide range)
+    "shift_word_sized": (shifted("shift_word_sized", "word uint", "int(word >> 24)"), "{pkg}.Sum(1 << 32)"),
 }
 
 # Declined on reasoning no naive mutant shows (gc reads both after the call): Go orders the call, not the reads of
@@ -153,8 +173,10 @@ NAIVE = {
         ("ceiling_subtracted", "(n-w)/w", 65),
         ("ceiling_sum_below_least", "(n-2+w)/w", 9),
         ("ceiling_unkeyed_divisor", "(len(xs)+int(b[1]|1)-1)/int(b[0]|1)", 64),
+        ("ceiling_sum_below_64_bit_least", "(a+b+c+w)/w", 11),
     )
 }
+NAIVE["shift_word_sized"] = (array("buf", "n", "byte", 255), probe(NOT_BOUNDED["shift_word_sized"][1]))
 
 # Beyond the stack budget a word's bits are no bound the rule takes: a 16-bit top of a uint32 stays speculative
 # (65535 int64s, 512 KiB, would be declined as too large for the stack were the shift read without the type's ask).
@@ -190,3 +212,45 @@ def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
 def test_a_shifted_word_beyond_the_stack_budget_stays_speculative(proposed):
     (fix,) = proposed["shift_wide"]
     assert isinstance(fix, Fix) and fix.speculative, fix
+
+
+# Three offsets each at least -(1<<30) sum to -3<<30 at least: within the 64-bit word's least, below the 32-bit one's.
+# On 386, -3<<30 + w for w = 1<<25 wraps up to 1<<30 + 1<<25, which divides to 33: above the 31 the sum's upper end
+# gives, and make takes it (on amd64 the sum is negative and make panics: the test calls it on 386 alone).
+WORD_WIDE = {
+    "go.mod": "module example.com/ceilingword\n\ngo 1.22\n",
+    "p/p.go": blocks(
+        "p",
+        "a, b, c, w int",
+        "w < 1 || a < -(1<<30) || b < -(1<<30) || c < -(1<<30) || a > 10 || b > 10 || c > 10",
+        "(a+b+c+w)/w",
+    ),
+    "p/p_test.go": """package p
+
+import (
+	"strconv"
+	"testing"
+)
+
+func TestAWrappedCeiling(t *testing.T) {
+	if strconv.IntSize == 32 {
+		Sum(-(1 << 30), -(1 << 30), -(1 << 30), 1<<25)
+	}
+}
+""",
+}
+
+
+def test_a_ceiling_whose_rest_falls_below_the_32_bit_least_bounds_nothing_and_its_naive_array_panics_on_386(
+    tmp_path, toolchain
+):
+    """ceilings.py checks the rest's least on both GOARCH words: one that checks the 64-bit word alone bounds this
+    sum by 31, and its [31]int64 passes on amd64 and panics on 386, where the original does not."""
+    size = "(a+b+c+w)/w"
+    declined_where_naive_fails_on_386(
+        toolchain,
+        tmp_path,
+        WORD_WIDE,
+        f"buf := make([]int64, {size})",
+        f"var bufBuf [31]int64\n\tbuf := bufBuf[:{size}:{size}]",
+    )

@@ -63,6 +63,11 @@ BOUNDED = {
         ),
         "[20]int64",
     ),
+    # one part of a false `||`, each of which holds (guards._peered keeps the inverse since session 53): len(s) <= 33
+    "hex_compound": (
+        sums("hex_compound", "len(s)", _guard("hex.DecodedLen(len(s)) > 16 || len(s) == 0"), S),
+        "[33]int64",
+    ),
 }
 
 NOT_BOUNDED = {

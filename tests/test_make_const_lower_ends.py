@@ -348,3 +348,33 @@ def test_a_range_check_wide_for_the_32_bit_word_bounds_nothing_and_its_naive_arr
     declined_where_naive_fails_on_386(
         toolchain, tmp_path, WORD_WIDE, "buf := make([]int64, n*4)", "var bufBuf [60]int64\n\tbuf := bufBuf[:n*4:n*4]"
     )
+
+
+# uint(at) >= uint(len(xs)) of an int64 at leaves at >= 0 where uint has 64 bits, and not on 386: uint(at) keeps at's
+# low 32 bits there, so at = -(1<<32)+5 passes a 16-element xs, and 10-(at>>32) is 11, which make takes and a
+# 10-element array does not (on amd64 uint(at) is above any length and Sum returns 0)
+LENGTH_WORD_WIDE = {
+    "go.mod": "module example.com/lengthword\n\ngo 1.22\n",
+    "p/p.go": checked("p", "xs []int64, at int64", "uint(at) >= uint(len(xs))", "10-(at>>32)"),
+    "p/p_test.go": """package p
+
+import "testing"
+
+func TestANegativeIndexThroughTheWord(t *testing.T) {
+	Sum(make([]int64, 16), -(1<<32)+5)
+}
+""",
+}
+
+
+def test_a_length_check_that_narrows_on_386_leaves_nothing_and_its_naive_array_panics_there(tmp_path, toolchain):
+    """terms.below_negatives asks every GOARCH word: one that asks the 64-bit word alone proves at >= 0 here (a uint
+    there holds an int64's negatives above any int), and its [10]int64 passes on amd64 and panics on 386."""
+    size = "10-(at>>32)"
+    declined_where_naive_fails_on_386(
+        toolchain,
+        tmp_path,
+        LENGTH_WORD_WIDE,
+        f"buf := make([]int64, {size})",
+        f"var bufBuf [10]int64\n\tbuf := bufBuf[:{size}:{size}]",
+    )

@@ -270,3 +270,60 @@ def test_a_product_that_may_fall_keeps_no_lower_bound(proposed, name):
 @pytest.mark.parametrize("name", ["entered_high", "post_writes", *KEPT])
 def test_the_naive_array_of_a_later_case_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
+
+
+# A range over a function (go 1.23) runs a pass per value its iterator yields and leaves when the iterator returns:
+# an iterator that yields after the body returned or broke out, or that recovers a panic of the body, makes the
+# runtime panic (range function continued iteration / did not resume panicking), so every pass that goes on still
+# ends under the guard. A `break` between the count and the guard ends the loop above it: the iterator's 60 and 13
+# leave 73, past the naive [64]byte.
+YIELDED = """package {name}
+
+const maxLen = 64
+
+// Expand sums the lengths an iterator yields into a buffer; -1 past maxLen.
+func Expand(seq func(func(int) bool)) int {{
+	total := 0
+	for n := range seq {{
+		total += n
+{stop}		if total > maxLen {{
+			return -1
+		}}
+	}}
+	buf := make([]byte, total)
+	return len(buf)
+}}
+
+// Demo expands 60 and 13.
+func Demo() int {{
+	return Expand(func(yield func(int) bool) {{
+		_ = yield(60) && yield(13)
+	}})
+}}
+"""
+FUNC_CASES = {
+    "range_func": YIELDED.format(name="range_func", stop=""),
+    "range_func_break": YIELDED.format(name="range_func_break", stop="\t\tif n == 13 {\n\t\t\tbreak\n\t\t}\n"),
+}
+FUNC_NAIVE = {
+    "range_func_break": (
+        lambda s: s.replace("\tbuf := make([]byte, total)\n", "\tvar bufBuf [64]byte\n\tbuf := bufBuf[:total:total]\n"),
+        probe("{pkg}.Demo()"),
+    )
+}
+
+
+@pytest.fixture(scope="module")
+def yielded(tmp_path_factory):
+    return proposals_by_case(tmp_path_factory.mktemp("make-const-pass-ends-func"), RULE, FUNC_CASES, go="1.23")
+
+
+def test_a_range_over_a_function_leaves_the_bound_each_pass_ends_with(yielded):
+    exact_array(yielded["range_func"], FUNC_CASES["range_func"], "[64]byte", "Expand")
+
+
+def test_a_break_out_of_a_range_over_a_function_bounds_nothing(yielded, tmp_path_factory, toolchain):
+    at_most_speculative(yielded["range_func_break"])
+    declines = {n: (FUNC_CASES[n], None) for n in FUNC_NAIVE}
+    mutants = naive_mutants(tmp_path_factory.mktemp("pass-ends-func-naive"), toolchain, declines, FUNC_NAIVE, go="1.23")
+    naive_panics(mutants, "range_func_break")
