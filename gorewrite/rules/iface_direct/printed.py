@@ -40,7 +40,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, owner, types_or_reason
 from gorewrite.rules.iface_direct.fields import VARIABLES, buffer_field, field_type, operand_type
-from gorewrite.rules.iface_direct.lent import lent
+from gorewrite.rules.iface_direct.lent import BYTES, lent, read_late
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
 from gorewrite.syntax import Node, address_operand, call_args, import_removal, import_specs, indentation, text, walk
@@ -49,7 +49,6 @@ from gorewrite.typeinfo import TypeInfo
 WRITER = "bytes.Buffer"
 BASIC = {"bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64"}
 BASIC |= {"uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128", "[]byte", "[]uint8"}
-BYTES = ("[]byte", "[]uint8")
 USES = {"selector_expression": "operand", "qualified_type": "package"}  # a package's name in a file, by node
 
 
@@ -153,7 +152,8 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
         problem = _plain(types, path, operand)
         if problem:
             return problem
-    return Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)))
+    pieces = tuple(_pieces(view, types, path, call, format, found))
+    return read_late(view, types, path, call, pieces) or Split(statement, receiver, pieces)
 
 
 def _format(types: TypeInfo, path: str, arg: Node) -> bytes | None:
