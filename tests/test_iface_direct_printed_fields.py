@@ -370,3 +370,34 @@ def test_a_buffer_field_another_build_declares_otherwise_declines(tmp_path):
     the split would call where fmt called Write (and whose WriteString reports its append escaping)."""
     found = proposals(module(tmp_path, PER_BUILD), RULE)["example.com/m/p"]
     assert_declines(found, "it prints to &g.buf")
+
+
+PER_BUILD_OPERAND = {
+    "p/log.go": """package p
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Add writes one line's sender into b.
+//
+//go:noinline
+func Add(b *bytes.Buffer, k string, l Line) {
+	fmt.Fprintf(b, "%s: %s;", k, l.From)
+}
+""",
+    "p/line_linux.go": "package p\n\n// Line is one chat message.\ntype Line struct{ From string }\n",
+    "p/line_other.go": '//go:build !linux\n\npackage p\n\nimport (\n\t"bytes"\n\t"fmt"\n)\n\n'
+    "// Line is one chat message.\ntype Line struct{ From Sender }\n\n"
+    "// Sender prints how much out held when fmt formatted it.\ntype Sender int\n\nvar out bytes.Buffer\n\n"
+    "func (Sender) String() string { return fmt.Sprint(out.Len()) }\n",
+}
+
+
+def test_a_field_another_build_declares_otherwise_declines(tmp_path):
+    """`l.From` is a string in this build and a Sender with a String reading the Buffer where line_other.go is
+    compiled: there fmt called String before writing anything, a split calls it after `k: `."""
+    found = proposals(module(tmp_path, PER_BUILD_OPERAND), RULE)["example.com/m/p"]
+    found = [p for p in found if "l.From" in p.site.message]
+    assert_declines(found, "it formats l.From, whose type comes from a declaration another build may make otherwise")
