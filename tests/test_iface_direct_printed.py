@@ -532,6 +532,29 @@ func Probe() string {
         ),
         "v may be a slice of b's storage",
     ),
+    # the same []byte kept in fmt behind a string split out before it: fmt formats it after `key` was written
+    # over its bytes (the function is too big to inline, so a partial split would be offered)
+    "storage_kept_late": (
+        case(
+            "storage_kept_late",
+            """// Probe writes a value the buffer holds back into it, after a key.
+func Probe() string {
+	b := new(bytes.Buffer)
+	b.WriteString("payload")
+	v := b.Bytes()
+	b.Reset()
+	fmt.Fprintf(b, "%s=%s", key, v)
+	for i := 0; i < 3; i++ {
+		b.WriteString(fmt.Sprint(i))
+	}
+	return b.String()
+}
+
+var key = "key"
+""",
+        ),
+        "v may be a slice of b's storage",
+    ),
 }
 
 
@@ -540,6 +563,10 @@ def _split(old: str, new: str):
 
 
 NAIVE = {
+    "storage_kept_late": (
+        _split('fmt.Fprintf(b, "%s=%s", key, v)', 'b.WriteString(key); fmt.Fprintf(b, "=%s", v)'),
+        "{pkg}.Probe()",
+    ),
     "padded": (
         _split("fmt.Fprintf(b, format, k, v)", 'b.WriteString(k); fmt.Fprintf(b, "%s\\n", v)'),
         "{pkg}.Probe()",

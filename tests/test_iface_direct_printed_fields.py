@@ -202,6 +202,90 @@ func Probe() int {
         ),
         "it prints to &g.out",
     ),
+    # a field of an element: `lines[i]` may be out of range, and fmt panicked before writing anything
+    "index_root": (
+        case(
+            "index_root",
+            """// Line is one chat message.
+type Line struct{ From, Text string }
+
+// Write writes a key and the i-th line's text.
+func Write(b *bytes.Buffer, k string, lines []Line, i int) {
+	fmt.Fprintf(b, "%s=%s", k, lines[i].Text)
+}
+"""
+            + recovered('Write(&b, "key", nil, 0)'),
+        ),
+        "it formats lines[i].Text, not a constant or a variable",
+    ),
+    # `(*h).Name` dereferences h by hand: go/types' Selection of `.Name` is not Indirect, yet h may be nil
+    "deref_root": (
+        case(
+            "deref_root",
+            HEADER
+            + """
+// Write writes a key and h's name.
+func Write(b *bytes.Buffer, k string, h *Header) {
+	fmt.Fprintf(b, "%s=%s", k, (*h).Name)
+}
+"""
+            + recovered('Write(&b, "key", nil)'),
+        ),
+        "it formats (*h).Name, not a constant or a variable",
+    ),
+    # a field of a call's result: fmt called current() before writing; a split would call it after `key=`
+    "call_root": (
+        case(
+            "call_root",
+            """// Line is one chat message.
+type Line struct{ From, Text string }
+
+var out bytes.Buffer
+
+// current reports how much out held when it was called.
+func current() Line { return Line{"", fmt.Sprint(out.Len())} }
+
+// Write writes a key and the current line's text.
+func Write(b *bytes.Buffer, k string) {
+	fmt.Fprintf(b, "%s=%s", k, current().Text)
+}
+
+// Probe renders one key.
+func Probe() string {
+	out.Reset()
+	Write(&out, "key")
+	return out.String()
+}
+""",
+        ),
+        "it formats current().Text, not a constant or a variable",
+    ),
+    # a []byte field of a Buffer's own storage, the writer that Buffer's field: fmt copied "abcd" before it wrote,
+    # a split's first write overwrites the bytes the field still shows
+    "aliased_bytes_field": (
+        case(
+            "aliased_bytes_field",
+            """// Log keeps its lines and the last ones it dropped.
+type Log struct {
+	buf  bytes.Buffer
+	tail []byte
+}
+
+// Probe drops the log's lines and writes a key and them back.
+func Probe() string {
+	var g Log
+	g.buf.WriteString("abcd")
+	g.tail = g.buf.Bytes()
+	g.buf.Reset()
+	fmt.Fprintf(&g.buf, "%s%s", key, g.tail)
+	return g.buf.String()
+}
+
+var key = "XY"
+""",
+        ),
+        "g.tail may be a slice of &g.buf's storage",
+    ),
 }
 
 
@@ -227,6 +311,30 @@ NAIVE = {
     ),
     "counting_field": (
         _split('fmt.Fprintf(&g.out, "%s;", k)', 'g.out.WriteString(k); g.out.WriteString(";")'),
+        "{pkg}.Probe()",
+    ),
+    "index_root": (
+        _split(
+            'fmt.Fprintf(b, "%s=%s", k, lines[i].Text)',
+            'b.WriteString(k); b.WriteString("="); b.WriteString(lines[i].Text)',
+        ),
+        "{pkg}.Probe()",
+    ),
+    "deref_root": (
+        _split(
+            'fmt.Fprintf(b, "%s=%s", k, (*h).Name)', 'b.WriteString(k); b.WriteString("="); b.WriteString((*h).Name)'
+        ),
+        "{pkg}.Probe()",
+    ),
+    "call_root": (
+        _split(
+            'fmt.Fprintf(b, "%s=%s", k, current().Text)',
+            'b.WriteString(k); b.WriteString("="); b.WriteString(current().Text)',
+        ),
+        "{pkg}.Probe()",
+    ),
+    "aliased_bytes_field": (
+        _split('fmt.Fprintf(&g.buf, "%s%s", key, g.tail)', "g.buf.WriteString(key); g.buf.Write(g.tail)"),
         "{pkg}.Probe()",
     ),
 }
@@ -262,3 +370,34 @@ def test_a_buffer_field_another_build_declares_otherwise_declines(tmp_path):
     the split would call where fmt called Write (and whose WriteString reports its append escaping)."""
     found = proposals(module(tmp_path, PER_BUILD), RULE)["example.com/m/p"]
     assert_declines(found, "it prints to &g.buf")
+
+
+PER_BUILD_OPERAND = {
+    "p/log.go": """package p
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Add writes one line's sender into b.
+//
+//go:noinline
+func Add(b *bytes.Buffer, k string, l Line) {
+	fmt.Fprintf(b, "%s: %s;", k, l.From)
+}
+""",
+    "p/line_linux.go": "package p\n\n// Line is one chat message.\ntype Line struct{ From string }\n",
+    "p/line_other.go": '//go:build !linux\n\npackage p\n\nimport (\n\t"bytes"\n\t"fmt"\n)\n\n'
+    "// Line is one chat message.\ntype Line struct{ From Sender }\n\n"
+    "// Sender prints how much out held when fmt formatted it.\ntype Sender int\n\nvar out bytes.Buffer\n\n"
+    "func (Sender) String() string { return fmt.Sprint(out.Len()) }\n",
+}
+
+
+def test_a_field_another_build_declares_otherwise_declines(tmp_path):
+    """`l.From` is a string in this build and a Sender with a String reading the Buffer where line_other.go is
+    compiled: there fmt called String before writing anything, a split calls it after `k: `."""
+    found = proposals(module(tmp_path, PER_BUILD_OPERAND), RULE)["example.com/m/p"]
+    found = [p for p in found if "l.From" in p.site.message]
+    assert_declines(found, "it formats l.From, whose type comes from a declaration another build may make otherwise")

@@ -447,13 +447,14 @@ func (c *checked) fmtOperands(call *ast.CallExpr) []ast.Expr {
 // selection reports whether e selects a field of a variable through fields alone (`l.From`, `g.buf`, `l.At.loc`),
 // and whether a pointer lies on the way (Selection.Indirect of any link: `g` a pointer, or an embedded one). A
 // qualified name (`pkg.Var`) is no selection; a selection's root identifier is a variable's, the one value a name
-// of struct type can be.
+// of struct type can be. Parentheses end the chain (`(l).From`, `&(g.buf)` decline): `(*h).Name` selects with no
+// Selection.Indirect through a pointer h that may be nil, and any other root but a name may panic or run code.
 func (c *checked) selection(e ast.Expr) (indirect, ok bool) {
-	sel, isSel := ast.Unparen(e).(*ast.SelectorExpr)
+	sel, isSel := e.(*ast.SelectorExpr)
 	if !isSel || c.info.Selections[sel] == nil {
 		return false, false
 	}
-	if _, isIdent := ast.Unparen(sel.X).(*ast.Ident); isIdent {
+	if _, isIdent := sel.X.(*ast.Ident); isIdent {
 		return c.info.Selections[sel].Indirect(), true
 	}
 	inner, ok := c.selection(sel.X)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from gorewrite import callees
 from gorewrite.proposals import PackageView
+from gorewrite.rules.iface_direct.fields import operand_type
 from gorewrite.syntax import Node, call_args, text
 from gorewrite.typeinfo import Ident, TypeInfo, Use
 
 # A Buffer's methods that hand out no slice of its storage (Bytes, Next and AvailableBuffer do).
+BYTES = ("[]byte", "[]uint8")
 SAFE = {"Write", "WriteString", "WriteByte", "WriteRune", "Len", "Cap", "Grow", "Reset", "String"}
 
 
@@ -34,6 +36,19 @@ def lent(view: PackageView, types: TypeInfo, path: str, call: Node, target: Node
         if parent.type == "selector_expression" and _copied_out(types, path, parent):
             continue
         return why
+    return ""
+
+
+def read_late(view: PackageView, types: TypeInfo, path: str, call: Node, pieces: tuple) -> str:
+    """Why a []byte fmt still formats after the split's first piece may be the writing Buffer's storage, which the
+    earlier pieces' writes overwrite or move (`g.tail = g.buf.Bytes(); g.buf.Reset()`, then `fmt.Fprintf(&g.buf,
+    "%s%s", key, g.tail)`: fmt copied "abcd" before it wrote "XYabcd", the split writes key first and fmt then
+    formats "XYcd"); "" when none may. A []byte kept in the first piece is formatted before anything is written."""
+    for _, kept in pieces[1:]:
+        for operand in kept if isinstance(kept, tuple) else ():
+            why = lent(view, types, path, call, operand) if operand_type(types, path, operand) in BYTES else ""
+            if why:
+                return f"{why}, and fmt would format it after the split's first writes"
     return ""
 
 

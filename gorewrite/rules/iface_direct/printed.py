@@ -42,7 +42,7 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, owner, types_or_reason
 from gorewrite.rules.iface_direct.fields import VARIABLES, buffer_field, field_type, operand_type
 from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow
-from gorewrite.rules.iface_direct.lent import lent
+from gorewrite.rules.iface_direct.lent import BYTES, lent, read_late
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
 from gorewrite.syntax import Node, address_operand, call_args, import_removal, import_specs, indentation, text, walk
@@ -52,7 +52,6 @@ WRITERS = ("*bytes.Buffer", "*strings.Builder")
 BUILDER = "*strings.Builder"
 BASIC = {"bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64"}
 BASIC |= {"uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128", "[]byte", "[]uint8"}
-BYTES = ("[]byte", "[]uint8")
 USES = {"selector_expression": "operand", "qualified_type": "package"}  # a package's name in a file, by node
 
 
@@ -160,7 +159,9 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
             return problem
     builder = _builds(types, path, call)
     split = Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)), builder)
-    return split if not builder or split.whole else UNGROWN
+    if builder and not split.whole:
+        return UNGROWN
+    return read_late(view, types, path, call, split.pieces) or split
 
 
 def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
