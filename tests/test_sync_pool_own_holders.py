@@ -210,6 +210,20 @@ func Late(s string) { last := writers[len(writers)-1]; last.Add(s); last.Close()
         "is not assigned to a variable of its own",
         LATE,
     ),
+    # a deferred func literal of the constructor registers its named result once the return has set it: the
+    # return is the last statement, not the first (what a first return's followers are is never reached)
+    "deferred_register": (
+        _writer(
+            constructor="\n\tdefer func() { writers = append(writers, made) }()" + RETURNED,
+            tail="""
+var writers []*Writer
+
+func Late(s string) { last := writers[len(writers)-1]; last.Add(s); last.Close() }
+""",
+        ).replace("func NewWriter(w io.Writer) *Writer {", "func NewWriter(w io.Writer) (made *Writer) {"),
+        "is not assigned to a variable of its own",
+        LATE,
+    ),
     # the caller keeps the struct
     "caller_keeps": (
         _writer(
