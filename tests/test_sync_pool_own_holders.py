@@ -224,6 +224,49 @@ func Late(s string) { last := writers[len(writers)-1]; last.Add(s); last.Close()
         "is not assigned to a variable of its own",
         LATE,
     ),
+    # the parameter is the receiver of the literal's call, not its argument: the struct keeps the buffer's storage
+    # (Next's result), whatever the call's own arguments do, and the caller's struct outlives the Put
+    "receiver_of_call": (
+        """type Reader struct{ data []byte }
+
+func NewReader(b *bytes.Buffer, n int) *Reader { return &Reader{data: b.Next(n)} }
+
+var firstReader *Reader
+
+func Render(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprint(&buf, s)
+	r := NewReader(&buf, 2)
+	if firstReader == nil {
+		firstReader = r
+	}
+	return string(r.data)
+}
+
+func Late(string) {}
+
+func First() string { return string(firstReader.data) }
+""",
+        "is the receiver of b.Next",
+        'func() string { {pkg}.Render("ab"); {pkg}.Render("cd"); return {pkg}.First() }()',
+    ),
+    # a positional literal (its element parenthesized, so the call's grandparent is the element): no keyed field
+    # names the holder, and remember keeps it under the field's own name
+    "positional_literal": (
+        _writer(
+            constructor="\n\treturn &Writer{(bufio.NewWriter(w)), 0}",
+            add="\n\tsw.remember()",
+            tail="""
+var lastWriter *bufio.Writer
+
+func (sw *Writer) remember() { lastWriter = sw.w }
+
+func Late(s string) { lastWriter.WriteString(s); lastWriter.Flush() }
+""",
+        ),
+        "is not assigned to a variable of its own",
+        LATE,
+    ),
     # the caller keeps the struct
     "caller_keeps": (
         _writer(
