@@ -42,7 +42,7 @@ class Wrap:
 
 def wrapping(view: PackageView, key: tuple[str, str, str], index: int) -> Wrap | None:
     """The Wrap when the package's function `key` is such a constructor for its parameter `index`; None if not."""
-    found = None if key[1] else callees.declaration(view, key)
+    found = callees.declaration(view, key)  # a function or a method (a factory's): its parameter index alike
     body = found[1].child_by_field_name("body") if found else None
     first = statements(body)[:1] if body is not None else []  # what follows a first return is never reached
     returned = first[0].named_children if first and first[0].type == "return_statement" else []
@@ -141,7 +141,7 @@ def _keeps(view: PackageView, path: str, decl: Node, field: str, methods: tuple[
         if selected_name != field:
             continue
         outer = selector.parent
-        used = outer.type == "selector_expression" and outer.child_by_field_name("operand") == selector
+        used = outer.type == "selector_expression"  # s.w the operand: a selector's field is an identifier
         problem = method_use(view, path, outer, methods) if used else "is used as a value"
         if problem:
             return f"uses its receiver's {field} on line {line}: it {problem}"

@@ -86,6 +86,36 @@ func Outline(items []string) string {
 	return buf.String()
 }
 """,
+    # the constructor is a method of a factory (the receiver is not among the literal's fields' arguments), and a
+    # method with an unnamed receiver cannot reach the field
+    "factory_method": """type Writer struct {
+	w    *bufio.Writer
+	kind string
+}
+
+type Factory struct{ kind string }
+
+func (f *Factory) NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w), kind: f.kind} }
+
+func (*Writer) Version() int { return 2 }
+
+func (sw *Writer) Add(s string) { sw.w.WriteString(sw.kind + s) }
+
+func (sw *Writer) Close() error { return sw.w.Flush() }
+
+var segments = &Factory{kind: "seg:"}
+
+func Render(s string) string {
+	var buf bytes.Buffer
+	sw := segments.NewWriter(&buf)
+	sw.Add(s)
+	if sw.Version() > 1 {
+		sw.Add("!")
+	}
+	sw.Close()
+	return buf.String()
+}
+""",
 }
 
 LATE = 'func() string { {pkg}.Render("a"); {pkg}.Late("zz"); return {pkg}.Render("b") }()'
