@@ -358,8 +358,9 @@ def test_every_naive_pool_of_a_declined_case_changes_what_its_callers_see(tmp_pa
 
 
 # Close keeps the writer in the trace build only: the constructor's struct is followed in every build or none
-# (retention asks callees.callee for NewWriter in every build, which declines a package another build compiles
-# otherwise; own_holders.py reads this build's methods only behind that).
+# (retention reads NewWriter's verdicts first, and parameters.Verdicts gives none for a package another build
+# compiles otherwise, "of which another build compiles close_trace.go": own_holders.py reads this build's methods
+# only behind that; callees.callee's every_build asks only about another package's methods).
 CLOSE = """//go:build {constraint}
 
 package seg
