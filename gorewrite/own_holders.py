@@ -1,10 +1,11 @@
-"""Own holders: the package's constructor that keeps a std holder in a field of the struct it returns,
-`return &Writer{w: bufio.NewWriter(w), table: t}`, an index segment's or an encoder's writer over a caller's buffer.
+"""Own holders: the package's constructor (a function, or a factory's method) that keeps a std holder in a field of
+the struct it returns, `return &Writer{w: bufio.NewWriter(w), table: t}`, an index segment's or an encoder's writer
+over a caller's buffer.
 
 The buffer handed to it is kept by the holder (holders.py), and the holder only by that field of the struct, when:
 the constructor's whole body is that one return, of `&T{…}` for a type T the package declares; its parameter is
 named once, as the holder constructor's argument (no other field, nor anything the body runs, gets it). Each method
-of T (this build's: retention's callee declines a package another build may compile otherwise) then reaches the
+of T (this build's: retention's verdicts are missing for a package another build compiles otherwise) reaches the
 buffer only through its receiver's field; it keeps nothing of it when every use of its receiver, outside any
 goroutine or func literal, selects another field of T's own (which never holds the holder or the buffer: nothing
 stores them there, as no method uses the field as a value; not a promoted one, which may be the holder's own), or
@@ -42,7 +43,7 @@ class Wrap:
 
 def wrapping(view: PackageView, key: tuple[str, str, str], index: int) -> Wrap | None:
     """The Wrap when the package's function `key` is such a constructor for its parameter `index`; None if not."""
-    found = None if key[1] else callees.declaration(view, key)
+    found = callees.declaration(view, key)  # a function or a method (a factory's): its parameter index alike
     body = found[1].child_by_field_name("body") if found else None
     first = statements(body)[:1] if body is not None else []  # what follows a first return is never reached
     returned = first[0].named_children if first and first[0].type == "return_statement" else []
@@ -141,7 +142,7 @@ def _keeps(view: PackageView, path: str, decl: Node, field: str, methods: tuple[
         if selected_name != field:
             continue
         outer = selector.parent
-        used = outer.type == "selector_expression" and outer.child_by_field_name("operand") == selector
+        used = outer.type == "selector_expression"  # s.w the operand: a selector's field is an identifier
         problem = method_use(view, path, outer, methods) if used else "is used as a value"
         if problem:
             return f"uses its receiver's {field} on line {line}: it {problem}"

@@ -86,6 +86,36 @@ func Outline(items []string) string {
 	return buf.String()
 }
 """,
+    # the constructor is a method of a factory (the receiver is not among the literal's fields' arguments), and a
+    # method with an unnamed receiver cannot reach the field
+    "factory_method": """type Writer struct {
+	w    *bufio.Writer
+	kind string
+}
+
+type Factory struct{ kind string }
+
+func (f *Factory) NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w), kind: f.kind} }
+
+func (*Writer) Version() int { return 2 }
+
+func (sw *Writer) Add(s string) { sw.w.WriteString(sw.kind + s) }
+
+func (sw *Writer) Close() error { return sw.w.Flush() }
+
+var segments = &Factory{kind: "seg:"}
+
+func Render(s string) string {
+	var buf bytes.Buffer
+	sw := segments.NewWriter(&buf)
+	sw.Add(s)
+	if sw.Version() > 1 {
+		sw.Add("!")
+	}
+	sw.Close()
+	return buf.String()
+}
+""",
 }
 
 LATE = 'func() string { {pkg}.Render("a"); {pkg}.Late("zz"); return {pkg}.Render("b") }()'
@@ -210,6 +240,63 @@ func Late(s string) { last := writers[len(writers)-1]; last.Add(s); last.Close()
         "is not assigned to a variable of its own",
         LATE,
     ),
+    # a deferred func literal of the constructor registers its named result once the return has set it: the
+    # return is the last statement, not the first (what a first return's followers are is never reached)
+    "deferred_register": (
+        _writer(
+            constructor="\n\tdefer func() { writers = append(writers, made) }()" + RETURNED,
+            tail="""
+var writers []*Writer
+
+func Late(s string) { last := writers[len(writers)-1]; last.Add(s); last.Close() }
+""",
+        ).replace("func NewWriter(w io.Writer) *Writer {", "func NewWriter(w io.Writer) (made *Writer) {"),
+        "is not assigned to a variable of its own",
+        LATE,
+    ),
+    # the parameter is the receiver of the literal's call, not its argument: the struct keeps the buffer's storage
+    # (Next's result), whatever the call's own arguments do, and the caller's struct outlives the Put
+    "receiver_of_call": (
+        """type Reader struct{ data []byte }
+
+func NewReader(b *bytes.Buffer, n int) *Reader { return &Reader{data: b.Next(n)} }
+
+var firstReader *Reader
+
+func Render(s string) string {
+	var buf bytes.Buffer
+	fmt.Fprint(&buf, s)
+	r := NewReader(&buf, 2)
+	if firstReader == nil {
+		firstReader = r
+	}
+	return string(r.data)
+}
+
+func Late(string) {}
+
+func First() string { return string(firstReader.data) }
+""",
+        "is the receiver of b.Next",
+        'func() string { {pkg}.Render("ab"); {pkg}.Render("cd"); return {pkg}.First() }()',
+    ),
+    # a positional literal (its element parenthesized, so the call's grandparent is the element): no keyed field
+    # names the holder, and remember keeps it under the field's own name
+    "positional_literal": (
+        _writer(
+            constructor="\n\treturn &Writer{(bufio.NewWriter(w)), 0}",
+            add="\n\tsw.remember()",
+            tail="""
+var lastWriter *bufio.Writer
+
+func (sw *Writer) remember() { lastWriter = sw.w }
+
+func Late(s string) { lastWriter.WriteString(s); lastWriter.Flush() }
+""",
+        ),
+        "is not assigned to a variable of its own",
+        LATE,
+    ),
     # the caller keeps the struct
     "caller_keeps": (
         _writer(
@@ -271,8 +358,9 @@ def test_every_naive_pool_of_a_declined_case_changes_what_its_callers_see(tmp_pa
 
 
 # Close keeps the writer in the trace build only: the constructor's struct is followed in every build or none
-# (retention asks callees.callee for NewWriter in every build, which declines a package another build compiles
-# otherwise; own_holders.py reads this build's methods only behind that).
+# (retention reads NewWriter's verdicts first, and parameters.Verdicts gives none for a package another build
+# compiles otherwise, "of which another build compiles close_trace.go": own_holders.py reads this build's methods
+# only behind that; callees.callee's every_build asks only about another package's methods).
 CLOSE = """//go:build {constraint}
 
 package seg
