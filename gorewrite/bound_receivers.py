@@ -13,9 +13,10 @@ copy `nameRecv := k` stands for it when k holds that value from the statement on
 key only reads its receiver (receiver_reads.reads_only: no write through it, nothing keeps it), and k is a local
 or parameter that nothing writes or addresses after the statement (every other use of it reads, but writes
 before the statement in the function's own code, outside any loop around the statement that k's declaration is
-not inside of; no goto). Each call `nameRecv.key(a)` takes the copy's address; in a func literal a copy first in
-the innermost literal around the call (`nameRecv := nameRecv`) gives it one of its own, so the literal captures
-nameRecv by value only.
+not inside of; no goto). A func literal binding it may run again, its write then reaching the calls made before:
+a k written must be declared in it. A for or range clause's k is one variable for every pass before go1.22.
+Each call `nameRecv.key(a)` takes the copy's address; in a func literal a copy first in the innermost literal
+around the call (`nameRecv := nameRecv`) gives it one of its own, so the literal captures nameRecv by value only.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from gorewrite import callees, receiver_reads
 from gorewrite.edits import Edit
 from gorewrite.generic_copies import BY_VALUE_MAX
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import fresh_local, owner, uses_goto
-from gorewrite.syntax import Node, ancestors, contains, items, text
+from gorewrite.rulekit import fresh_local, language_minor, owner, uses_goto
+from gorewrite.syntax import Node, ancestors, contains, enclosing, items, text
 from gorewrite.typeinfo import Kind, Use
 
 
@@ -107,15 +108,22 @@ def _unsteady(view: PackageView, path: str, selector: Node, recv) -> str | None:
     reads = receiver_reads.reads_only(view, path, selector)
     if reads:
         return f"gorewrite cannot prove the method only reads it: {reads}"
-    decl = int(recv.obj.rsplit(":", 1)[1])
+    decl, root = int(recv.obj.rsplit(":", 1)[1]), view.tree(path).root_node
+    clause = enclosing(root.named_descendant_for_byte_range(decl, decl + len(recv.name)), *_CLAUSES)
+    if clause is not None and clause.type != "block" and language_minor(view, path) < 22:
+        return "it is a loop variable shared by all iterations (the file's Go version is before go 1.22)"
     loops = [a for a in ancestors(statement) if a.type == "for_statement" and not a.start_byte <= decl < a.end_byte]
-    root = view.tree(path).root_node
     for use in view.types.uses(path, recv.obj):
         node, line = root.named_descendant_for_byte_range(use.start, use.end), view.line(path, use.start)
         if use.use in (Use.READ, Use.DECL) or use.start == selector.start_byte:
             continue
         if use.use != Use.WRITE:
             return f"its address is taken (line {line})"
+        if not function.start_byte <= decl < function.end_byte:  # each run of the literal writes it again
+            return f"it is written at line {line}, and declared outside the func literal binding the method value"
         if use.start >= statement.start_byte or owner(node) != function or any(contains(a, node) for a in loops):
             return f"it is written at line {line}, where the calls may see the write"
     return None
+
+
+_CLAUSES = ("for_clause", "range_clause", "block")  # a for or range clause's variable, unless in a block first

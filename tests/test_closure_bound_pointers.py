@@ -5,8 +5,11 @@ the method value's closure. A copy `nameRecv := k` where the method value was ma
 its receiver and nothing writes or addresses k from the statement on (the closure-backup probe's UploadSharded).
 Declined: a method that writes its receiver (the naive copies count into themselves), k's address taken (a write
 through it after the statement), a write after the statement, a write before it in a loop around it, a write in a
-func literal, a package variable another function writes, and a goto that runs an earlier write again: each naive
+func literal, a package variable another function writes, a goto that runs an earlier write again, and a write
+before the statement in a func literal that binds the method value of a k declared outside it (the literal's
+second run writes k under the first run's calls), and a named result (a return sets it, naming no k): each naive
 copy misses the write the method value's calls see.
+A range clause's k (one per pass from go1.22) is fixed; test_closure_bound_loopvars.py holds go1.21's.
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
 runs), DECLINES (source, the reason), NAIVE (the rewrite a careless rule would make, and a probe showing it
@@ -204,7 +207,116 @@ again:
 """
 )
 
+RERUN = (
+    """package decline_bound_pointer_rerun
+
+import (
+	"strconv"
+	"sync"
+)
+
+"""
+    + KEYER
+    + """
+// Keys starts a round per call of start, which reshards k before binding its method value: the second call's
+// write reaches the first round's goroutine, released after both.
+func Keys() string {
+	k := keyer{prefix: "s/"}
+	release := make(chan struct{})
+	out := make([]string, 2)
+	var wg sync.WaitGroup
+	start := func(i int) {
+		k.shard = 2 + i
+		name := k.key
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			out[i] = name(3)
+		}()
+	}
+	start(0)
+	start(1)
+	close(release)
+	wg.Wait()
+	return out[0] + "," + out[1]
+}
+"""
+)
+
+NAMED = (
+    """package decline_bound_pointer_result
+
+import "strconv"
+
+"""
+    + KEYER
+    + """
+// Keys binds a named result's method value; the return sets the result before the deferred release, so the
+// goroutine names by the returned keyer.
+func Keys() (got string) {
+	bind(&got)
+	return got
+}
+
+func bind(got *string) (k keyer) {
+	release := make(chan struct{})
+	done := make(chan string)
+	name := k.key
+	go func() {
+		<-release
+		done <- name(7)
+	}()
+	defer func() {
+		close(release)
+		*got = <-done
+	}()
+	return keyer{prefix: "r/", shard: 2}
+}
+"""
+)
+
+RANGED = (
+    """package bound_pointer_range
+
+import (
+	"strconv"
+	"sync"
+)
+
+"""
+    + KEYER
+    + """
+// Keys names ids 0 and 3 by a keyer each, in goroutines released together: from go1.22 each pass has its own k.
+func Keys() string {
+	ks := []keyer{{prefix: "a/", shard: 2}, {prefix: "b/", shard: 4}}
+	release := make(chan struct{})
+	out := make([]string, len(ks))
+	var wg sync.WaitGroup
+	for i, k := range ks {
+		name := k.key
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			out[i] = name(3 * i)
+		}()
+	}
+	close(release)
+	wg.Wait()
+	return out[0] + "," + out[1]
+}
+"""
+)
+
+FIXES["bound_pointer_range"] = (RANGED, FIXES["bound_pointer_reads"][1], "{pkg}.Keys()")
+
 DECLINES |= {
+    "decline_bound_pointer_rerun": (
+        RERUN,
+        "it is written at line 29, and declared outside the func literal binding the method value",
+    ),
+    "decline_bound_pointer_result": (NAMED, "it is no local variable or parameter"),  # a return writes k
     "decline_bound_pointer_loop": (LOOPED, "it is written at line 28, where the calls may see the write"),
     "decline_bound_pointer_package": (PACKAGE_VAR, "it is no local variable or parameter"),
     "decline_bound_pointer_goto": (GOTO, "the function uses goto"),
@@ -231,6 +343,8 @@ NAIVE = {  # the copies count into themselves (0 calls, not 2), or name by the s
     "decline_bound_pointer_loop": (_naive("key"), "{pkg}.Keys()"),
     "decline_bound_pointer_package": (_naive("key"), "{pkg}.Keys()"),
     "decline_bound_pointer_goto": (_naive("key"), "{pkg}.Keys()"),
+    "decline_bound_pointer_rerun": (_naive("key"), "{pkg}.Keys()"),  # s/0,s/0 (both shard 3), not s/1,s/0
+    "decline_bound_pointer_result": (_naive("key"), "{pkg}.Keys()"),  # the zero keyer's 0, not r/1
 }
 
 globals().update(case_suite("bound_pointers", RULE, FIXES, DECLINES, NAIVE))

@@ -6,7 +6,9 @@ the package's own method of the pointee's type, in the literal's own code and ru
 reads the same values through the address of a copy first in the literal (`p := p`). Declined: a pointer method that
 writes through p (the naive copies count into themselves), a call in a nested goroutine or deferred past the
 literal's signal (the naive copies read the value from before the function's later write), a promoted method and a
-value method declared in a file some build leaves out (another build may declare a pointer method that writes).
+value method declared in a file some build leaves out (another build may declare a pointer method that writes),
+and another package's method whose type shares a name with the package's own (time.Time's UnmarshalText beside
+the package's Time: callees.declaration finds the package's value method by the type's name alone).
 
 Tables as for conftest.case_suite: FIXES (source, what the rewritten file must contain, the call AllocsPerRun
 runs), DECLINES (source, the reason), NAIVE (the copies a careless rule would insert, and a probe showing they
@@ -195,6 +197,39 @@ DECLINES = {
     ),
 }
 
+FOREIGN = """package decline_pointee_method_foreign
+
+import (
+	"sync"
+	"time"
+)
+
+// Time is a clock reading of the package's own, named like time's.
+type Time struct{ unix int64 }
+
+// UnmarshalText accepts any text.
+func (t Time) UnmarshalText(b []byte) error { return nil }
+
+// Parsed parses the stamp in a goroutine, through a pointer to the caller's time.Time.
+func Parsed(s string) int64 {
+	var x time.Time
+	p := &x
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p.UnmarshalText([]byte(s))
+	}()
+	wg.Wait()
+	return x.Unix()
+}
+"""
+
+DECLINES["decline_pointee_method_foreign"] = (  # time's pointer method, not the package's value method of the name
+    FOREIGN,
+    "calls p.UnmarshalText, which is not the package's own method of its own type",
+)
+
 
 def _block_copies(source: str) -> str:
     """The naive copies of *p: one in a block of its own around the go statement and one first in the literal."""
@@ -207,6 +242,8 @@ NAIVE = {  # the copies count into themselves (3, not 5), or read the limit from
     "decline_pointee_method_writes": (_block_copies, "fmt.Sprint({pkg}.Limit())"),
     "decline_pointee_method_nested": (_block_copies, "fmt.Sprint({pkg}.Limit())"),
     "decline_pointee_method_deferred": (_block_copies, "fmt.Sprint({pkg}.Limit())"),
+    # the copy parses into itself: the zero time's -62135596800, not 1796562000
+    "decline_pointee_method_foreign": (_block_copies, 'fmt.Sprint({pkg}.Parsed("2026-12-06T13:00:00Z"))'),
 }
 
 globals().update(case_suite("pointee_methods", RULE, FIXES, DECLINES, NAIVE))
