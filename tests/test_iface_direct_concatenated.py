@@ -105,6 +105,31 @@ func Probe() string { return Key(host, port) }
     ),
 }
 
+# A check's label read through a pointer that Probe passes nil, with the panic and what ran before it as the result.
+CHECK = """// Line labels a check.
+//
+//go:noinline
+func Line(c *check, v any) string {
+	return {line}
+}
+
+type check struct{ name string }
+
+var trace = "nothing ran"
+
+func note() string {
+	trace = "note ran"
+	return ""
+}
+
+"""
+NIL_PROBE = """// Probe labels a nil check: its panic and what ran before it.
+func Probe() (out string) {
+	defer func() { out = fmt.Sprint(recover()) + "; " + trace }()
+	return Line(nil, 7)
+}
+"""
+
 DECLINES = {
     "quoted": (line("quoted", "host string", 'fmt.Sprintf("%q", host)', "host"), "%q prints other bytes"),
     "width": (line("width", "host string", 'fmt.Sprintf("%-16s|", host)', "host"), "%-16s prints other bytes"),
@@ -168,6 +193,30 @@ DECLINES = {
         + '\treturn "<" + fmt.Sprintf(format, a...) + ">"\n}\n',
         "not fmt.Sprintf, Sprint or Sprintln",
     ),
+    # a call to the right runs after fmt's call read state, but before the concatenation reads it (gc runs the
+    # calls of an expression first): the line would show the state Next left
+    "later_call": (
+        line("later_call", "", 'fmt.Sprintf("[%s]", state) + Next()', "")
+        + '\nvar state = "idle"\n\n// Next moves the state on.\nfunc Next() string {\n\tstate = "busy"\n'
+        + '\treturn "!"\n}\n',
+        "its statement also evaluates Next()",
+    ),
+    # the nil check's panic came before note ran; in the concatenation note runs first
+    "nil_field_call": (
+        case("nil_field_call", CHECK + NIL_PROBE).replace("{line}", 'fmt.Sprintf("%s:", c.name) + note()'),
+        "its statement also evaluates note()",
+    ),
+    # a receive orders the read as a call does (a sender's writes before it would be seen)
+    "received": (
+        line("received", "ch chan string", 'fmt.Sprintf("%s=", host) + <-ch', "ready()")
+        + '\nfunc ready() chan string {\n\tch := make(chan string, 1)\n\tch <- "up"\n\treturn ch\n}\n',
+        "its statement also evaluates <-ch",
+    ),
+    # a nil c panicked reading c.name before v.(string) was asserted; gc asserts first in the concatenation
+    "nil_field_assert": (
+        case("nil_field_assert", CHECK + NIL_PROBE).replace("{line}", 'fmt.Sprintf("%s=", c.name) + v.(string)'),
+        "c.name reads through a pointer, which may be nil, and its statement also evaluates v.(string)",
+    ),
     # the rewrite would leave fmt unused, and a named import is not one gorewrite removes
     "named_import": (
         line("named_import", "host, port string", 'f.Sprintf("%s:%s", host, port)', "host, port", 'f "fmt"').replace(
@@ -203,6 +252,12 @@ NAIVE = {
     "unused": (_naive('fmt.Sprintf("%s;", host)', 'host + ";"'), "is not used"),
     "shadowed_string": (_naive('fmt.Sprintf("[%s]", raw)', '"[" + string(raw) + "]"'), "mismatched types"),
     "not_fmt": (_naive('printer{}.Sprintf("%s;", host)', 'host + ";"'), "{pkg}.Probe()"),
+    "later_call": (_naive('fmt.Sprintf("[%s]", state) + Next()', '("[" + state + "]") + Next()'), "{pkg}.Probe()"),
+    "nil_field_call": (_naive('fmt.Sprintf("%s:", c.name) + note()', '(c.name + ":") + note()'), "{pkg}.Probe()"),
+    "nil_field_assert": (
+        _naive('fmt.Sprintf("%s=", c.name) + v.(string)', '(c.name + "=") + v.(string)'),
+        "{pkg}.Probe()",
+    ),
     "named_import": (_naive('f.Sprintf("%s:%s", host, port)', 'host + ":" + port'), "not used"),
 }
 

@@ -42,7 +42,7 @@ from gorewrite.rulekit import node_at
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
-from gorewrite.syntax import Node, call_args, text, walk
+from gorewrite.syntax import Node, call_args, contains, text, walk
 from gorewrite.typeinfo import Ident, TypeInfo
 
 PRINTERS = ("Sprintf", "Sprint", "Sprintln")
@@ -52,6 +52,13 @@ BINDING |= {"type_assertion_expression", "call_expression"}
 
 OPERANDS = ("identifier", "selector_expression")
 UNUSED = ("expression_statement", "go_statement", "defer_statement")
+# Where an expression's evaluation ends: statements, clauses and specs hold one; a compound's parts are each one.
+COMPOUND = {"if_statement", "for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
+COMPOUND |= {"block", "statement_list", "func_literal", "expression_case", "type_case", "default_case"}
+COMPOUND |= {"communication_case", "labeled_statement", "source_file"}
+WHOLE = ("_statement", "_spec", "_clause")
+PANICKING = ("index_expression", "slice_expression", "type_assertion_expression")
+ARITHMETIC = ("/", "%", "<<", ">>")  # a zero divisor, a negative shift count
 
 Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and whether it is a []byte
 
@@ -105,12 +112,36 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
         return "the call holds a comment, which the rewrite would lose"
     if call.parent.type in UNUSED:
         return "its result is unused (a statement, or under go or defer), where a concatenation may not stand"
+    scope = _scope(call)
+    other = _reordered(scope, call)
+    if other is not None:
+        return (
+            f"its statement also evaluates {text(other).decode()}: fmt's call reads the operands before a call or"
+            " receive to its right (calls run left to right), the concatenation after it (gc evaluates the calls"
+            " of an expression first), which may see them changed or panic later"
+        )
+    pieces = _printed(view, types, path, call, found[2])
+    if isinstance(pieces, str):
+        return pieces
+    read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
+    other = _panicking(scope, call) if read is not None else None
+    if other is not None:
+        return (
+            f"{text(read).decode()} reads through a pointer, which may be nil, and its statement also evaluates"
+            f" {text(other).decode()}, which may panic: gc orders the two otherwise in a concatenation than with"
+            " fmt's call, so another panic could be raised"
+        )
+    return pieces
+
+
+def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer: str) -> list[Piece] | str:
+    """The pieces of a fmt call (printer: its function's name) as they print."""
     args = call_args(call)
-    if found[2] != "Sprintf":
+    if printer != "Sprintf":
         operands = [_operand(view, types, path, a, "%v") for a in args]
         if any(isinstance(o, str) for o in operands):
             return next(o for o in operands if isinstance(o, str))
-        if found[2] == "Sprint":
+        if printer == "Sprint":
             return operands
         spaced = [p for o in operands for p in (b" ", o)][1:]
         return [*spaced, b"\n"]
@@ -175,6 +206,43 @@ def _field(types: TypeInfo, path: str, operand: Node) -> Ident | None:
     if operand == node or node.type != "identifier":
         return None
     return types.at(path, operand.child_by_field_name("field").start_byte)
+
+
+def _scope(call: Node) -> Node:
+    """The statement (clause or spec) holding the call, or the part of a compound statement holding it: what is
+    evaluated with it. A select evaluates every case's channel and value on entry: there the whole select."""
+    scope = call
+    while scope.parent.type not in COMPOUND and not scope.type.endswith(WHOLE):
+        scope = scope.parent
+    return scope.parent.parent if scope.parent.type == "communication_case" else scope
+
+
+def _reordered(scope: Node, call: Node) -> Node | None:
+    """A call or receive of the scope other than the call and those it is an argument of: its order against the
+    operands' reads is the call's, not the concatenation's."""
+    for node in walk(scope, skip=lambda n: n.type == "func_literal"):
+        if node.type == "call_expression" and not contains(node, call):
+            return node
+        if node.type == "unary_expression" and node.children[0].type == "<-":
+            return node
+    return None
+
+
+def _indirect(types: TypeInfo, path: str, operand: Node) -> bool:
+    """Does reading the operand go through a pointer (go/types: a field selected indirectly), which may be nil?"""
+    found = types.selected(path, operand.start_byte, operand.end_byte) if operand.type in OPERANDS[1:] else None
+    return operand.type in OPERANDS[1:] and (found is None or found[1])
+
+
+def _panicking(scope: Node, call: Node) -> Node | None:
+    """An operation of the scope that may panic otherwise than a nil pointer's read does (an index, a slice, a type
+    assertion, a division or a shift), outside the call and not one it is an operand of (which checks after)."""
+    for node in walk(scope, skip=lambda n: n.type == "func_literal"):
+        if contains(call, node) or contains(node, call):
+            continue
+        if node.type in PANICKING or node.type == "binary_expression" and node.children[1].type in ARITHMETIC:
+            return node
+    return None
 
 
 def _joined(pieces: list[Piece]) -> list[Piece]:
