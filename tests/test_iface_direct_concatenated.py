@@ -6,7 +6,7 @@ computes another string (or does not build).
 
 from __future__ import annotations
 
-from conftest import case_suite, edited, only_fix
+from conftest import assert_declines, case_suite, edited, module, only_fix, proposals
 
 from gorewrite.rules import RULES
 from gorewrite.rules.iface_direct.verbs import compiler_quoted
@@ -289,3 +289,61 @@ def test_constants_are_quoted_as_the_compiler_quotes_them():
     assert compiler_quoted(b'a"b\\\n\t\x07\x7f\xff') == '"a\\"b\\\\\\n\\t\\a\\x7f\\xff"'
     assert compiler_quoted("é…\u200b".encode()) == '"é…\\u200b"'
     assert compiler_quoted(b"x" * 80) == '"' + "x" * 68 + "..."
+
+
+TAGGED = {
+    "line.go": """package tagged
+
+import "fmt"
+
+type entry struct{ meta }
+
+// Line labels an entry by key.
+//
+//go:noinline
+func Line(k string, e *entry) string { return fmt.Sprintf("%s=%s;", k, e.id) }
+
+// Probe labels one entry.
+func Probe() string { return Line("key", &entry{newMeta()}) }
+""",
+    "meta_plain.go": """//go:build !hexed
+
+package tagged
+
+type meta struct{ id []byte }
+
+func newMeta() meta { return meta{[]byte("ab")} }
+""",
+    "meta_hex.go": """//go:build hexed
+
+package tagged
+
+import "encoding/hex"
+
+// Hex prints as hex digits.
+type Hex []byte
+
+func (h Hex) String() string { return hex.EncodeToString(h) }
+
+type meta struct{ id Hex }
+
+func newMeta() meta { return meta{Hex("ab")} }
+""",
+}
+
+
+def test_a_field_whose_type_another_build_declares_otherwise_declines(tmp_path, toolchain):
+    """go/types reads the build without tags, where the field e.id (of the embedded meta) is a []byte; `-tags hexed`
+    makes it a Hex, whose String fmt calls and whose bytes `string(e.id)` takes as they are: the naive concatenation
+    gives "key=ab;" there for "key=6162;"."""
+    files = {f"tagged/{name}": code for name, code in TAGGED.items()}
+    files |= {f"naive/{name}": code.replace("package tagged", "package naive") for name, code in TAGGED.items()}
+    naive = files["naive/line.go"].replace('fmt.Sprintf("%s=%s;", k, e.id)', 'k + "=" + string(e.id) + ";"')
+    files["naive/line.go"] = naive.replace('import "fmt"\n\n', "")
+    main = 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/naive"\n\t"example.com/m/tagged"\n)\n\n'
+    files["compare/main.go"] = main + "func main() { fmt.Println(tagged.Probe(), naive.Probe()) }\n"
+    root = module(tmp_path, files)
+    found = proposals(root, RULE)["example.com/m/tagged"]
+    assert_declines(found, "it formats e.id, whose type may have methods fmt calls, here or in another build")
+    ran = toolchain.run(["run", "-tags", "hexed", "./compare"], str(root))
+    assert ran.stdout.decode().split() == ["key=6162;", "key=ab;"], ran.stdout.decode()
