@@ -220,7 +220,7 @@ def _scope(call: Node) -> Node:
 def _reordered(scope: Node, call: Node) -> Node | None:
     """A call or receive of the scope other than the call and those it is an argument of: its order against the
     operands' reads is the call's, not the concatenation's."""
-    for node in walk(scope, skip=lambda n: n.type == "func_literal"):
+    for node in walk(scope, skip=lambda n: n.type == "func_literal" or n == call):  # an operand call declines later
         if node.type == "call_expression" and not contains(node, call):
             return node
         if node.type == "unary_expression" and node.children[0].type == "<-":
