@@ -355,6 +355,17 @@ func Probe() int {
         ),
         "only a split written whole is grown once",
     ),
+    # the function's own `len` is the Builder's length before: the Grow's count would call it
+    "builder_len": (
+        case(
+            "builder_len",
+            "// Line writes a line and says how long it is.\n//\n//go:noinline\n"
+            + "func Line(b *strings.Builder, k string) int {\n\tlen := b.Len()\n"
+            + '\tfmt.Fprintf(b, "%s;", k)\n\treturn b.Len() - len\n}\n',
+            '"fmt"\n\t"strings"',
+        ),
+        "the Grow of the text's length would call len(…), a name the package declares",
+    ),
     "address_writer": (
         case(
             "address_writer",
@@ -540,6 +551,10 @@ def _split(old: str, new: str):
 
 
 NAIVE = {
+    "builder_len": (
+        _split('fmt.Fprintf(b, "%s;", k)', 'b.Grow(len(k) + 1)\n\tb.WriteString(k)\n\tb.WriteString(";")'),
+        "cannot call non-function len",
+    ),
     "padded": (
         _split("fmt.Fprintf(b, format, k, v)", 'b.WriteString(k); fmt.Fprintf(b, "%s\\n", v)'),
         "{pkg}.Probe()",

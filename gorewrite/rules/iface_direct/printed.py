@@ -41,7 +41,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, owner, types_or_reason
 from gorewrite.rules.iface_direct.fields import VARIABLES, buffer_field, field_type, operand_type
-from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow
+from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow, ungrown
 from gorewrite.rules.iface_direct.lent import lent
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
@@ -160,7 +160,9 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
             return problem
     builder = _builds(types, path, call)
     split = Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)), builder)
-    return split if not builder or split.whole else UNGROWN
+    if builder and not split.whole:
+        return UNGROWN
+    return (ungrown(types, path) if builder else None) or split
 
 
 def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
