@@ -130,6 +130,14 @@ func Probe() (out string) {
 }
 """
 
+
+def nil_check(name: str, results: str, line: str, args: str) -> str:
+    """A case whose Line returns `line` of a nil c and args (ints n, d and a slice xs), and whose Probe its panic."""
+    body = CHECK.replace("func Line(c *check, v any) string", f"func Line(c *check, n, d int, xs []string) {results}")
+    probe = NIL_PROBE.replace("return Line(nil, 7)", f"Line(nil, {args})\n\treturn")
+    return case(name, body + probe).replace("{line}", line)
+
+
 DECLINES = {
     "quoted": (line("quoted", "host string", 'fmt.Sprintf("%q", host)', "host"), "%q prints other bytes"),
     "width": (line("width", "host string", 'fmt.Sprintf("%-16s|", host)', "host"), "%-16s prints other bytes"),
@@ -217,6 +225,28 @@ DECLINES = {
         case("nil_field_assert", CHECK + NIL_PROBE).replace("{line}", 'fmt.Sprintf("%s=", c.name) + v.(string)'),
         "c.name reads through a pointer, which may be nil, and its statement also evaluates v.(string)",
     ),
+    # gc runs fmt's call before the division to its left, and the concatenation after it: divide by zero first
+    "nil_field_divided": (
+        nil_check("nil_field_divided", "(int, string)", 'n / d, fmt.Sprintf("%s=", c.name)', "1, 0, nil"),
+        "its statement also evaluates n / d",
+    ),
+    # a negative shift count in a map literal beside it
+    "nil_field_shifted": (
+        nil_check(
+            "nil_field_shifted", "map[string]int", 'map[string]int{fmt.Sprintf("%s=", c.name): n << d}', "1, -1, nil"
+        ),
+        "its statement also evaluates n << d",
+    ),
+    # an index out of range to its right (go1.24.11 checks it first in the concatenation)
+    "nil_field_index": (
+        nil_check("nil_field_index", "string", 'fmt.Sprintf("%s=", c.name) + xs[n]', "2, 0, nil"),
+        "its statement also evaluates xs[n]",
+    ),
+    # a slice out of range to its right
+    "nil_field_sliced": (
+        nil_check("nil_field_sliced", "string", 'fmt.Sprintf("%s=", c.name) + xs[n][d:]', '0, 5, []string{"ab"}'),
+        "its statement also evaluates xs[n][d:]",
+    ),
     # the rewrite would leave fmt unused, and a named import is not one gorewrite removes
     "named_import": (
         line("named_import", "host, port string", 'f.Sprintf("%s:%s", host, port)', "host, port", 'f "fmt"').replace(
@@ -258,6 +288,10 @@ NAIVE = {
         _naive('fmt.Sprintf("%s=", c.name) + v.(string)', '(c.name + "=") + v.(string)'),
         "{pkg}.Probe()",
     ),
+    "nil_field_divided": (_naive('fmt.Sprintf("%s=", c.name)', 'c.name + "="'), "{pkg}.Probe()"),
+    "nil_field_shifted": (_naive('fmt.Sprintf("%s=", c.name)', 'c.name + "="'), "{pkg}.Probe()"),
+    "nil_field_index": (_naive('fmt.Sprintf("%s=", c.name)', '(c.name + "=")'), "{pkg}.Probe()"),
+    "nil_field_sliced": (_naive('fmt.Sprintf("%s=", c.name)', '(c.name + "=")'), "{pkg}.Probe()"),
     "named_import": (_naive('f.Sprintf("%s:%s", host, port)', 'host + ":" + port'), "not used"),
 }
 

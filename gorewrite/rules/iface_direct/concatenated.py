@@ -210,11 +210,11 @@ def _field(types: TypeInfo, path: str, operand: Node) -> Ident | None:
 
 def _scope(call: Node) -> Node:
     """The statement (clause or spec) holding the call, or the part of a compound statement holding it: what is
-    evaluated with it. A select evaluates every case's channel and value on entry: there the whole select."""
+    evaluated with it (a select's sends are evaluated in source order on entry, by the spec, the value as a whole)."""
     scope = call
     while scope.parent.type not in COMPOUND and not scope.type.endswith(WHOLE):
         scope = scope.parent
-    return scope.parent.parent if scope.parent.type == "communication_case" else scope
+    return scope
 
 
 def _reordered(scope: Node, call: Node) -> Node | None:
