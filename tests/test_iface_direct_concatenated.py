@@ -247,6 +247,23 @@ DECLINES = {
         nil_check("nil_field_sliced", "string", 'fmt.Sprintf("%s=", c.name) + xs[n][d:]', '0, 5, []string{"ab"}'),
         "its statement also evaluates xs[n][d:]",
     ),
+    # a field of an element is no read through variables: go1.24.11 indexes first in the concatenation
+    "element_field": (
+        nil_check("element_field", "string", 'fmt.Sprintf("%s%s", c.name, rows[n].name)', "2, 0, nil")
+        + "\nvar rows []check\n",
+        "it formats rows[n].name, not a constant or a variable",
+    ),
+    # a call as an operand: declined for itself (gc would call it as it did, but the proof covers reads only)
+    "call_operand": (
+        line(
+            "call_operand",
+            "host string",
+            'fmt.Sprintf("%s;%s", host, strings.ToUpper(host))',
+            "host",
+            '"fmt"\n\t"strings"',
+        ),
+        "it formats strings.ToUpper(host), not a constant or a variable",
+    ),
     # the rewrite would leave fmt unused, and a named import is not one gorewrite removes
     "named_import": (
         line("named_import", "host, port string", 'f.Sprintf("%s:%s", host, port)', "host, port", 'f "fmt"').replace(
@@ -292,6 +309,7 @@ NAIVE = {
     "nil_field_shifted": (_naive('fmt.Sprintf("%s=", c.name)', 'c.name + "="'), "{pkg}.Probe()"),
     "nil_field_index": (_naive('fmt.Sprintf("%s=", c.name)', '(c.name + "=")'), "{pkg}.Probe()"),
     "nil_field_sliced": (_naive('fmt.Sprintf("%s=", c.name)', '(c.name + "=")'), "{pkg}.Probe()"),
+    "element_field": (_naive('fmt.Sprintf("%s%s", c.name, rows[n].name)', "c.name + rows[n].name"), "{pkg}.Probe()"),
     "named_import": (_naive('f.Sprintf("%s:%s", host, port)', 'host + ":" + port'), "not used"),
 }
 

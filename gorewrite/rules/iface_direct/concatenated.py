@@ -235,10 +235,10 @@ def _indirect(types: TypeInfo, path: str, operand: Node) -> bool:
 
 
 def _panicking(scope: Node, call: Node) -> Node | None:
-    """An operation of the scope that may panic otherwise than a nil pointer's read does (an index, a slice, a type
-    assertion, a division or a shift), outside the call and not one it is an operand of (which checks after)."""
+    """An operation of the scope outside the call that may panic otherwise than a nil pointer's read does: an index,
+    a slice, a type assertion, a division or a shift."""
     for node in walk(scope, skip=lambda n: n.type == "func_literal"):
-        if contains(call, node) or contains(node, call):
+        if contains(call, node):
             continue
         if node.type in PANICKING or node.type == "binary_expression" and node.children[1].type in ARITHMETIC:
             return node
