@@ -13,10 +13,16 @@ The call becomes the concatenation of its pieces in order, which is the same str
   string), for Sprintln every operand is a string (doPrintln puts a space between every two and a newline last);
 - every operand is a constant of kind string, or a variable or a field of one (`c.Name`, through pointers too) of
   Go's own `string` or `[]byte` (go/types: no named type, so no String, Error or Format method for fmt to call;
-  printed.plain, with the type the same in every build): reading a variable or field has no effect (a nil pointer
-  on the way panics as evaluating the arguments did), so evaluating the operands in the concatenation instead of as
-  arguments changes nothing, and a []byte is converted with `string(b)`, which copies it as fmt did, where the
-  package declares no `string` of its own in any file of its directory (builtins.declared);
+  printed.plain, with the type the same in every build), and a []byte is converted with `string(b)`, which copies
+  it as fmt did, where the package declares no `string` of its own in any file of its directory (builtins.declared);
+- the operands are read when fmt's call read them: before any call or receive to its right, where gc evaluates an
+  expression's calls and receives before a concatenation's reads (`fmt.Sprintf("[%s]", state) + Next()` showed the
+  state before Next, `"[" + state + "]" + Next()` after), so the statement holding the call (or the part of a
+  compound one: an if's condition, a case's values) evaluates no other call or receive than those the call is an
+  argument of (_reordered). Reading a variable or field has no other effect, but one read through a pointer may
+  panic, and gc may evaluate another panicking operation of the statement first in a concatenation (`+ v.(string)`:
+  an interface conversion panic for the nil pointer's), so there the statement holds no index, slice, assertion,
+  division or shift either (_panicking);
 - the call holds no comment, and its result is used (a concatenation may not stand as a statement, nor under go or
   defer).
 The result has type string either way (a concatenation with a string variable, or `string(b)`, is typed). Where
