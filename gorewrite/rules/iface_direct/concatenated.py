@@ -45,6 +45,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import node_at
+from gorewrite.rules.iface_direct.fields import field_type
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
@@ -235,9 +236,9 @@ def _reordered(scope: Node, call: Node) -> Node | None:
 
 
 def _indirect(types: TypeInfo, path: str, operand: Node) -> bool:
-    """Does reading the operand go through a pointer (go/types: a field selected indirectly), which may be nil?"""
-    found = types.selected(path, operand.start_byte, operand.end_byte) if operand.type in OPERANDS[1:] else None
-    return operand.type in OPERANDS[1:] and (found is None or found[1])
+    """May reading the selector operand go through a pointer, which may be nil (fields.py: not a field selected from
+    a variable's value with no pointer on the way)?"""
+    return operand.type == "selector_expression" and field_type(types, path, operand) is None
 
 
 def _panicking(scope: Node, call: Node) -> Node | None:
