@@ -366,6 +366,16 @@ func Probe() int {
         ),
         "the Grow of the text's length would call len(…), a name the package declares",
     ),
+    # a Builder field's address: not sync-pool's (it pools local Buffers and Builders), nor a Buffer field (fields.py)
+    "builder_field": (
+        case(
+            "builder_field",
+            "type doc struct{ sb strings.Builder }\n\n"
+            + 'func (d *doc) Line(k string) {\n\tfmt.Fprintf(&d.sb, "%s;", k)\n}\n',
+            '"fmt"\n\t"strings"',
+        ),
+        "it prints to &d.sb, a field's address: only a bytes.Buffer field's is split",
+    ),
     "address_writer": (
         case(
             "address_writer",

@@ -195,6 +195,8 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
     field = buffer_field(types, path, arg)
     if field is not None and types.printed(path, arg.start_byte, arg.end_byte):
         return text(field)  # `&g.buf`: fields.py
+    if address_operand(arg) is not None and address_operand(arg).type == "selector_expression":
+        return f"it prints to {text(arg).decode()}, a field's address: only a bytes.Buffer field's is split (fields.py)"
     if address_operand(arg) is not None:
         return (
             f"it prints to {text(arg).decode()}, which moves {text(address_operand(arg)).decode()} to the heap:"
