@@ -84,6 +84,12 @@ func Probe() string { return Key(host, port) + Table(name) }
         + '\ntype check struct {\n\tname string\n\tnext *check\n}\n\nvar chk = &check{"db", &check{name: "ping"}}\n',
         "{pkg}.Probe()",
     ),
+    # fields through pointers where the concatenation is sliced: the slice checks its bounds after reading them
+    "fields_sliced": (
+        line("fields_sliced", "c *check", 'fmt.Sprintf("%s/%s", c.name, c.next.name)[1:]', "chk")
+        + '\ntype check struct {\n\tname string\n\tnext *check\n}\n\nvar chk = &check{"db", &check{name: "ping"}}\n',
+        "{pkg}.Probe()",
+    ),
     # the file prints with fmt.Print too, which is no Sprint: the import stays for it, and the call as it is
     "print_kept": (
         case(
@@ -247,6 +253,12 @@ DECLINES = {
         nil_check("nil_field_sliced", "string", 'fmt.Sprintf("%s=", c.name) + xs[n][d:]', '0, 5, []string{"ab"}'),
         "its statement also evaluates xs[n][d:]",
     ),
+    # a comparison of interfaces holding slices panics: gc compares first in the concatenation's statement
+    "nil_field_compared": (
+        nil_check("nil_field_compared", "(bool, string)", 'x == y, fmt.Sprintf("%s=", c.name)', "0, 0, nil")
+        + "\nvar x, y any = []int{1}, []int{1}\n",
+        "its statement also evaluates x == y",
+    ),
     # a field of an element is no read through variables: go1.24.11 indexes first in the concatenation
     "element_field": (
         nil_check("element_field", "string", 'fmt.Sprintf("%s%s", c.name, rows[n].name)', "2, 0, nil")
@@ -309,6 +321,7 @@ NAIVE = {
     "nil_field_shifted": (_naive('fmt.Sprintf("%s=", c.name)', 'c.name + "="'), "{pkg}.Probe()"),
     "nil_field_index": (_naive('fmt.Sprintf("%s=", c.name)', '(c.name + "=")'), "{pkg}.Probe()"),
     "nil_field_sliced": (_naive('fmt.Sprintf("%s=", c.name)', '(c.name + "=")'), "{pkg}.Probe()"),
+    "nil_field_compared": (_naive('fmt.Sprintf("%s=", c.name)', 'c.name + "="'), "{pkg}.Probe()"),
     "element_field": (_naive('fmt.Sprintf("%s%s", c.name, rows[n].name)', "c.name + rows[n].name"), "{pkg}.Probe()"),
     "named_import": (_naive('f.Sprintf("%s:%s", host, port)', 'host + ":" + port'), "not used"),
 }

@@ -22,7 +22,7 @@ The call becomes the concatenation of its pieces in order, which is the same str
   argument of (_reordered). Reading a variable or field has no other effect, but one read through a pointer may
   panic, and gc may evaluate another panicking operation of the statement first in a concatenation (`+ v.(string)`:
   an interface conversion panic for the nil pointer's), so there the statement holds no index, slice, assertion,
-  division or shift either (_panicking);
+  division, shift or comparison either but those the call is an operand of (_panicking);
 - the call holds no comment, and its result is used (a concatenation may not stand as a statement, nor under go or
   defer).
 The result has type string either way (a concatenation with a string variable, or `string(b)`, is typed). Where
@@ -65,7 +65,7 @@ COMPOUND |= {"block", "statement_list", "func_literal", "expression_case", "type
 COMPOUND |= {"communication_case", "labeled_statement", "source_file"}
 WHOLE = ("_statement", "_spec", "_clause")
 PANICKING = ("index_expression", "slice_expression", "type_assertion_expression")
-ARITHMETIC = ("/", "%", "<<", ">>")  # a zero divisor, a negative shift count
+ARITHMETIC = ("/", "%", "<<", ">>", "==", "!=")  # a zero divisor, a negative shift count, uncomparable interfaces
 
 Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and whether it is a []byte
 
@@ -242,10 +242,11 @@ def _indirect(types: TypeInfo, path: str, operand: Node) -> bool:
 
 
 def _panicking(scope: Node, call: Node) -> Node | None:
-    """An operation of the scope outside the call that may panic otherwise than a nil pointer's read does: an index,
-    a slice, a type assertion, a division or a shift."""
+    """An operation of the scope that may panic otherwise than a nil pointer's read does (an index, a slice, a type
+    assertion, a division, a shift, a comparison of interfaces), outside the call and not one the call is an operand
+    of (which checks after evaluating it: `fmt.Sprintf(…)[1:]`, `fmt.Sprintf(…) == want`)."""
     for node in walk(scope, skip=lambda n: n.type == "func_literal"):
-        if contains(call, node):
+        if contains(call, node) or contains(node, call):
             continue
         if node.type in PANICKING or node.type == "binary_expression" and node.children[1].type in ARITHMETIC:
             return node
