@@ -6,7 +6,7 @@ computes another string (or does not build).
 
 from __future__ import annotations
 
-from conftest import case_suite, edited, only_fix
+from conftest import assert_declines, case_suite, edited, module, only_fix, proposals
 
 from gorewrite.rules import RULES
 from gorewrite.rules.iface_direct.verbs import compiler_quoted
@@ -84,6 +84,12 @@ func Probe() string { return Key(host, port) + Table(name) }
         + '\ntype check struct {\n\tname string\n\tnext *check\n}\n\nvar chk = &check{"db", &check{name: "ping"}}\n',
         "{pkg}.Probe()",
     ),
+    # fields through pointers where the concatenation is sliced: the slice checks its bounds after reading them
+    "fields_sliced": (
+        line("fields_sliced", "c *check", 'fmt.Sprintf("%s/%s", c.name, c.next.name)[1:]', "chk")
+        + '\ntype check struct {\n\tname string\n\tnext *check\n}\n\nvar chk = &check{"db", &check{name: "ping"}}\n',
+        "{pkg}.Probe()",
+    ),
     # the file prints with fmt.Print too, which is no Sprint: the import stays for it, and the call as it is
     "print_kept": (
         case(
@@ -104,6 +110,39 @@ func Probe() string { return Key(host, port) }
         "{pkg}.Probe()",
     ),
 }
+
+# A check's label read through a pointer that Probe passes nil, with the panic and what ran before it as the result.
+CHECK = """// Line labels a check.
+//
+//go:noinline
+func Line(c *check, v any) string {
+	return {line}
+}
+
+type check struct{ name string }
+
+var trace = "nothing ran"
+
+func note() string {
+	trace = "note ran"
+	return ""
+}
+
+"""
+NIL_PROBE = """// Probe labels a nil check: its panic and what ran before it.
+func Probe() (out string) {
+	defer func() { out = fmt.Sprint(recover()) + "; " + trace }()
+	return Line(nil, 7)
+}
+"""
+
+
+def nil_check(name: str, results: str, line: str, args: str) -> str:
+    """A case whose Line returns `line` of a nil c and args (ints n, d and a slice xs), and whose Probe its panic."""
+    body = CHECK.replace("func Line(c *check, v any) string", f"func Line(c *check, n, d int, xs []string) {results}")
+    probe = NIL_PROBE.replace("return Line(nil, 7)", f"Line(nil, {args})\n\treturn")
+    return case(name, body + probe).replace("{line}", line)
+
 
 DECLINES = {
     "quoted": (line("quoted", "host string", 'fmt.Sprintf("%q", host)', "host"), "%q prints other bytes"),
@@ -168,6 +207,75 @@ DECLINES = {
         + '\treturn "<" + fmt.Sprintf(format, a...) + ">"\n}\n',
         "not fmt.Sprintf, Sprint or Sprintln",
     ),
+    # a call to the right runs after fmt's call read state, but before the concatenation reads it (gc runs the
+    # calls of an expression first): the line would show the state Next left
+    "later_call": (
+        line("later_call", "", 'fmt.Sprintf("[%s]", state) + Next()', "")
+        + '\nvar state = "idle"\n\n// Next moves the state on.\nfunc Next() string {\n\tstate = "busy"\n'
+        + '\treturn "!"\n}\n',
+        "its statement also evaluates Next()",
+    ),
+    # the nil check's panic came before note ran; in the concatenation note runs first
+    "nil_field_call": (
+        case("nil_field_call", CHECK + NIL_PROBE).replace("{line}", 'fmt.Sprintf("%s:", c.name) + note()'),
+        "its statement also evaluates note()",
+    ),
+    # a receive orders the read as a call does (a sender's writes before it would be seen)
+    "received": (
+        line("received", "ch chan string", 'fmt.Sprintf("%s=", host) + <-ch', "ready()")
+        + '\nfunc ready() chan string {\n\tch := make(chan string, 1)\n\tch <- "up"\n\treturn ch\n}\n',
+        "its statement also evaluates <-ch",
+    ),
+    # a nil c panicked reading c.name before v.(string) was asserted; gc asserts first in the concatenation
+    "nil_field_assert": (
+        case("nil_field_assert", CHECK + NIL_PROBE).replace("{line}", 'fmt.Sprintf("%s=", c.name) + v.(string)'),
+        "c.name reads through a pointer, which may be nil, and its statement also evaluates v.(string)",
+    ),
+    # gc runs fmt's call before the division to its left, and the concatenation after it: divide by zero first
+    "nil_field_divided": (
+        nil_check("nil_field_divided", "(int, string)", 'n / d, fmt.Sprintf("%s=", c.name)', "1, 0, nil"),
+        "its statement also evaluates n / d",
+    ),
+    # a negative shift count in a map literal beside it
+    "nil_field_shifted": (
+        nil_check(
+            "nil_field_shifted", "map[string]int", 'map[string]int{fmt.Sprintf("%s=", c.name): n << d}', "1, -1, nil"
+        ),
+        "its statement also evaluates n << d",
+    ),
+    # an index out of range to its right (go1.24.11 checks it first in the concatenation)
+    "nil_field_index": (
+        nil_check("nil_field_index", "string", 'fmt.Sprintf("%s=", c.name) + xs[n]', "2, 0, nil"),
+        "its statement also evaluates xs[n]",
+    ),
+    # a slice out of range to its right
+    "nil_field_sliced": (
+        nil_check("nil_field_sliced", "string", 'fmt.Sprintf("%s=", c.name) + xs[n][d:]', '0, 5, []string{"ab"}'),
+        "its statement also evaluates xs[n][d:]",
+    ),
+    # a comparison of interfaces holding slices panics: gc compares first in the concatenation's statement
+    "nil_field_compared": (
+        nil_check("nil_field_compared", "(bool, string)", 'x == y, fmt.Sprintf("%s=", c.name)', "0, 0, nil")
+        + "\nvar x, y any = []int{1}, []int{1}\n",
+        "its statement also evaluates x == y",
+    ),
+    # a field of an element is no read through variables: go1.24.11 indexes first in the concatenation
+    "element_field": (
+        nil_check("element_field", "string", 'fmt.Sprintf("%s%s", c.name, rows[n].name)', "2, 0, nil")
+        + "\nvar rows []check\n",
+        "it formats rows[n].name, not a constant or a variable",
+    ),
+    # a call as an operand: declined for itself (gc would call it as it did, but the proof covers reads only)
+    "call_operand": (
+        line(
+            "call_operand",
+            "host string",
+            'fmt.Sprintf("%s;%s", host, strings.ToUpper(host))',
+            "host",
+            '"fmt"\n\t"strings"',
+        ),
+        "it formats strings.ToUpper(host), not a constant or a variable",
+    ),
     # the rewrite would leave fmt unused, and a named import is not one gorewrite removes
     "named_import": (
         line("named_import", "host, port string", 'f.Sprintf("%s:%s", host, port)', "host, port", 'f "fmt"').replace(
@@ -203,6 +311,18 @@ NAIVE = {
     "unused": (_naive('fmt.Sprintf("%s;", host)', 'host + ";"'), "is not used"),
     "shadowed_string": (_naive('fmt.Sprintf("[%s]", raw)', '"[" + string(raw) + "]"'), "mismatched types"),
     "not_fmt": (_naive('printer{}.Sprintf("%s;", host)', 'host + ";"'), "{pkg}.Probe()"),
+    "later_call": (_naive('fmt.Sprintf("[%s]", state) + Next()', '("[" + state + "]") + Next()'), "{pkg}.Probe()"),
+    "nil_field_call": (_naive('fmt.Sprintf("%s:", c.name) + note()', '(c.name + ":") + note()'), "{pkg}.Probe()"),
+    "nil_field_assert": (
+        _naive('fmt.Sprintf("%s=", c.name) + v.(string)', '(c.name + "=") + v.(string)'),
+        "{pkg}.Probe()",
+    ),
+    "nil_field_divided": (_naive('fmt.Sprintf("%s=", c.name)', 'c.name + "="'), "{pkg}.Probe()"),
+    "nil_field_shifted": (_naive('fmt.Sprintf("%s=", c.name)', 'c.name + "="'), "{pkg}.Probe()"),
+    "nil_field_index": (_naive('fmt.Sprintf("%s=", c.name)', '(c.name + "=")'), "{pkg}.Probe()"),
+    "nil_field_sliced": (_naive('fmt.Sprintf("%s=", c.name)', '(c.name + "=")'), "{pkg}.Probe()"),
+    "nil_field_compared": (_naive('fmt.Sprintf("%s=", c.name)', 'c.name + "="'), "{pkg}.Probe()"),
+    "element_field": (_naive('fmt.Sprintf("%s%s", c.name, rows[n].name)', "c.name + rows[n].name"), "{pkg}.Probe()"),
     "named_import": (_naive('f.Sprintf("%s:%s", host, port)', 'host + ":" + port'), "not used"),
 }
 
@@ -234,3 +354,61 @@ def test_constants_are_quoted_as_the_compiler_quotes_them():
     assert compiler_quoted(b'a"b\\\n\t\x07\x7f\xff') == '"a\\"b\\\\\\n\\t\\a\\x7f\\xff"'
     assert compiler_quoted("é…\u200b".encode()) == '"é…\\u200b"'
     assert compiler_quoted(b"x" * 80) == '"' + "x" * 68 + "..."
+
+
+TAGGED = {
+    "line.go": """package tagged
+
+import "fmt"
+
+type entry struct{ meta }
+
+// Line labels an entry by key.
+//
+//go:noinline
+func Line(k string, e *entry) string { return fmt.Sprintf("%s=%s;", k, e.id) }
+
+// Probe labels one entry.
+func Probe() string { return Line("key", &entry{newMeta()}) }
+""",
+    "meta_plain.go": """//go:build !hexed
+
+package tagged
+
+type meta struct{ id []byte }
+
+func newMeta() meta { return meta{[]byte("ab")} }
+""",
+    "meta_hex.go": """//go:build hexed
+
+package tagged
+
+import "encoding/hex"
+
+// Hex prints as hex digits.
+type Hex []byte
+
+func (h Hex) String() string { return hex.EncodeToString(h) }
+
+type meta struct{ id Hex }
+
+func newMeta() meta { return meta{Hex("ab")} }
+""",
+}
+
+
+def test_a_field_whose_type_another_build_declares_otherwise_declines(tmp_path, toolchain):
+    """go/types reads the build without tags, where the field e.id (of the embedded meta) is a []byte; `-tags hexed`
+    makes it a Hex, whose String fmt calls and whose bytes `string(e.id)` takes as they are: the naive concatenation
+    gives "key=ab;" there for "key=6162;"."""
+    files = {f"tagged/{name}": code for name, code in TAGGED.items()}
+    files |= {f"naive/{name}": code.replace("package tagged", "package naive") for name, code in TAGGED.items()}
+    naive = files["naive/line.go"].replace('fmt.Sprintf("%s=%s;", k, e.id)', 'k + "=" + string(e.id) + ";"')
+    files["naive/line.go"] = naive.replace('import "fmt"\n\n', "")
+    main = 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/naive"\n\t"example.com/m/tagged"\n)\n\n'
+    files["compare/main.go"] = main + "func main() { fmt.Println(tagged.Probe(), naive.Probe()) }\n"
+    root = module(tmp_path, files)
+    found = proposals(root, RULE)["example.com/m/tagged"]
+    assert_declines(found, "it formats e.id, whose type may have methods fmt calls, here or in another build")
+    ran = toolchain.run(["run", "-tags", "hexed", "./compare"], str(root))
+    assert ran.stdout.decode().split() == ["key=6162;", "key=ab;"], ran.stdout.decode()

@@ -355,6 +355,27 @@ func Probe() int {
         ),
         "only a split written whole is grown once",
     ),
+    # the function's own `len` is the Builder's length before: the Grow's count would call it
+    "builder_len": (
+        case(
+            "builder_len",
+            "// Line writes a line and says how long it is.\n//\n//go:noinline\n"
+            + "func Line(b *strings.Builder, k string) int {\n\tlen := b.Len()\n"
+            + '\tfmt.Fprintf(b, "%s;", k)\n\treturn b.Len() - len\n}\n',
+            '"fmt"\n\t"strings"',
+        ),
+        "the Grow of the text's length would call len(…), a name the package declares",
+    ),
+    # a Builder field's address: not sync-pool's (it pools local Buffers and Builders), nor a Buffer field (fields.py)
+    "builder_field": (
+        case(
+            "builder_field",
+            "type doc struct{ sb strings.Builder }\n\n"
+            + 'func (d *doc) Line(k string) {\n\tfmt.Fprintf(&d.sb, "%s;", k)\n}\n',
+            '"fmt"\n\t"strings"',
+        ),
+        "it prints to &d.sb, a field's address: only a bytes.Buffer field's is split",
+    ),
     "address_writer": (
         case(
             "address_writer",
@@ -566,6 +587,10 @@ NAIVE = {
     "storage_kept_late": (
         _split('fmt.Fprintf(b, "%s=%s", key, v)', 'b.WriteString(key); fmt.Fprintf(b, "=%s", v)'),
         "{pkg}.Probe()",
+    ),
+    "builder_len": (
+        _split('fmt.Fprintf(b, "%s;", k)', 'b.Grow(len(k) + 1)\n\tb.WriteString(k)\n\tb.WriteString(";")'),
+        "cannot call non-function len",
     ),
     "padded": (
         _split("fmt.Fprintf(b, format, k, v)", 'b.WriteString(k); fmt.Fprintf(b, "%s\\n", v)'),

@@ -13,10 +13,16 @@ The call becomes the concatenation of its pieces in order, which is the same str
   string), for Sprintln every operand is a string (doPrintln puts a space between every two and a newline last);
 - every operand is a constant of kind string, or a variable or a field of one (`c.Name`, through pointers too) of
   Go's own `string` or `[]byte` (go/types: no named type, so no String, Error or Format method for fmt to call;
-  printed.plain, with the type the same in every build): reading a variable or field has no effect (a nil pointer
-  on the way panics as evaluating the arguments did), so evaluating the operands in the concatenation instead of as
-  arguments changes nothing, and a []byte is converted with `string(b)`, which copies it as fmt did, where the
-  package declares no `string` of its own in any file of its directory (builtins.declared);
+  printed.plain, with the type the same in every build), and a []byte is converted with `string(b)`, which copies
+  it as fmt did, where the package declares no `string` of its own in any file of its directory (builtins.declared);
+- the operands are read when fmt's call read them: before any call or receive to its right, where gc evaluates an
+  expression's calls and receives before a concatenation's reads (`fmt.Sprintf("[%s]", state) + Next()` showed the
+  state before Next, `"[" + state + "]" + Next()` after), so the statement holding the call (or the part of a
+  compound one: an if's condition, a case's values) evaluates no other call or receive than those the call is an
+  argument of (_reordered). Reading a variable or field has no other effect, but one read through a pointer may
+  panic, and gc may evaluate another panicking operation of the statement first in a concatenation (`+ v.(string)`:
+  an interface conversion panic for the nil pointer's), so there the statement holds no index, slice, assertion,
+  division, shift or comparison either but those the call is an operand of (_panicking);
 - the call holds no comment, and its result is used (a concatenation may not stand as a statement, nor under go or
   defer).
 The result has type string either way (a concatenation with a string variable, or `string(b)`, is typed). Where
@@ -39,10 +45,11 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import node_at
+from gorewrite.rules.iface_direct.fields import field_type
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
-from gorewrite.syntax import Node, call_args, text, walk
+from gorewrite.syntax import Node, call_args, contains, text, walk
 from gorewrite.typeinfo import Ident, TypeInfo
 
 PRINTERS = ("Sprintf", "Sprint", "Sprintln")
@@ -52,6 +59,13 @@ BINDING |= {"type_assertion_expression", "call_expression"}
 
 OPERANDS = ("identifier", "selector_expression")
 UNUSED = ("expression_statement", "go_statement", "defer_statement")
+# Where an expression's evaluation ends: statements, clauses and specs hold one; a compound's parts are each one.
+COMPOUND = {"if_statement", "for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
+COMPOUND |= {"block", "statement_list", "func_literal", "expression_case", "type_case", "default_case"}
+COMPOUND |= {"communication_case", "labeled_statement", "source_file"}
+WHOLE = ("_statement", "_spec", "_clause")
+PANICKING = ("index_expression", "slice_expression", "type_assertion_expression")
+ARITHMETIC = ("/", "%", "<<", ">>", "==", "!=")  # a zero divisor, a negative shift count, uncomparable interfaces
 
 Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and whether it is a []byte
 
@@ -105,12 +119,36 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
         return "the call holds a comment, which the rewrite would lose"
     if call.parent.type in UNUSED:
         return "its result is unused (a statement, or under go or defer), where a concatenation may not stand"
+    scope = _scope(call)
+    other = _reordered(scope, call)
+    if other is not None:
+        return (
+            f"its statement also evaluates {text(other).decode()}: fmt's call reads the operands before a call or"
+            " receive to its right (calls run left to right), the concatenation after it (gc evaluates the calls"
+            " of an expression first), which may see them changed or panic later"
+        )
+    pieces = _printed(view, types, path, call, found[2])
+    if isinstance(pieces, str):
+        return pieces
+    read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
+    other = _panicking(scope, call) if read is not None else None
+    if other is not None:
+        return (
+            f"{text(read).decode()} reads through a pointer, which may be nil, and its statement also evaluates"
+            f" {text(other).decode()}, which may panic: gc orders the two otherwise in a concatenation than with"
+            " fmt's call, so another panic could be raised"
+        )
+    return pieces
+
+
+def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer: str) -> list[Piece] | str:
+    """The pieces of a fmt call (printer: its function's name) as they print."""
     args = call_args(call)
-    if found[2] != "Sprintf":
+    if printer != "Sprintf":
         operands = [_operand(view, types, path, a, "%v") for a in args]
         if any(isinstance(o, str) for o in operands):
             return next(o for o in operands if isinstance(o, str))
-        if found[2] == "Sprint":
+        if printer == "Sprint":
             return operands
         spaced = [p for o in operands for p in (b" ", o)][1:]
         return [*spaced, b"\n"]
@@ -175,6 +213,44 @@ def _field(types: TypeInfo, path: str, operand: Node) -> Ident | None:
     if operand == node or node.type != "identifier":
         return None
     return types.at(path, operand.child_by_field_name("field").start_byte)
+
+
+def _scope(call: Node) -> Node:
+    """The statement (clause or spec) holding the call, or the part of a compound statement holding it: what is
+    evaluated with it (a select's sends are evaluated in source order on entry, by the spec, the value as a whole)."""
+    scope = call
+    while scope.parent.type not in COMPOUND and not scope.type.endswith(WHOLE):
+        scope = scope.parent
+    return scope
+
+
+def _reordered(scope: Node, call: Node) -> Node | None:
+    """A call or receive of the scope other than the call and those it is an argument of: its order against the
+    operands' reads is the call's, not the concatenation's."""
+    for node in walk(scope, skip=lambda n: n.type == "func_literal" or n == call):  # an operand call declines later
+        if node.type == "call_expression" and not contains(node, call):
+            return node
+        if node.type == "unary_expression" and node.children[0].type == "<-":
+            return node
+    return None
+
+
+def _indirect(types: TypeInfo, path: str, operand: Node) -> bool:
+    """May reading the selector operand go through a pointer, which may be nil (fields.py: not a field selected from
+    a variable's value with no pointer on the way)?"""
+    return operand.type == "selector_expression" and field_type(types, path, operand) is None
+
+
+def _panicking(scope: Node, call: Node) -> Node | None:
+    """An operation of the scope that may panic otherwise than a nil pointer's read does (an index, a slice, a type
+    assertion, a division, a shift, a comparison of interfaces), outside the call and not one the call is an operand
+    of (which checks after evaluating it: `fmt.Sprintf(…)[1:]`, `fmt.Sprintf(…) == want`)."""
+    for node in walk(scope, skip=lambda n: n.type == "func_literal"):
+        if contains(call, node) or contains(node, call):
+            continue
+        if node.type in PANICKING or node.type == "binary_expression" and node.children[1].type in ARITHMETIC:
+            return node
+    return None
 
 
 def _joined(pieces: list[Piece]) -> list[Piece]:

@@ -41,7 +41,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, owner, types_or_reason
 from gorewrite.rules.iface_direct.fields import VARIABLES, buffer_field, field_type, operand_type
-from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow
+from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow, ungrown
 from gorewrite.rules.iface_direct.lent import BYTES, lent, read_late
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
@@ -161,7 +161,7 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
     split = Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)), builder)
     if builder and not split.whole:
         return UNGROWN
-    return read_late(view, types, path, call, split.pieces) or split
+    return (ungrown(types, path) if builder else None) or read_late(view, types, path, call, split.pieces) or split
 
 
 def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
@@ -194,6 +194,8 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
     field = buffer_field(types, path, arg)
     if field is not None and types.printed(path, arg.start_byte, arg.end_byte):
         return text(field)  # `&g.buf`: fields.py
+    if address_operand(arg) is not None and address_operand(arg).type == "selector_expression":
+        return f"it prints to {text(arg).decode()}, a field's address: only a bytes.Buffer field's is split (fields.py)"
     if address_operand(arg) is not None:
         return (
             f"it prints to {text(arg).decode()}, which moves {text(address_operand(arg)).decode()} to the heap:"
