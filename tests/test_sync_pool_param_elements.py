@@ -428,3 +428,47 @@ def test_a_hoist_keeps_a_package_constants_name_and_not_a_local_ones(tmp_path):
     assert "\tvar hdrp *[8]byte\n" in fixes[local] and "recLen" not in fixes[local].split("func Locals")[1], fixes[
         local
     ]
+
+
+# go/types spells the package's own types unqualified: where the package declares `byte`, `[]byte` and `*[4]byte`
+# hold that type, here an array, which `p[1][:]` slices in place (param_elements._shadowed).
+SHADOWED = """package s
+
+// byte is the package's own: an array of ints.
+type byte [2]int
+
+var sink []int
+
+func row(p *[4]byte) { sink = p[1][:] }
+
+func Use() int {
+	var g [4]byte
+	row(&g)
+	return len(sink)
+}
+"""
+
+
+def test_an_element_type_named_as_a_basic_one_by_the_package_is_not_basic(tmp_path):
+    from conftest import module, proposals, releases
+
+    from gorewrite.proposals import Candidate, Rule
+    from gorewrite.retention import kept
+    from gorewrite.syntax import text, walk
+
+    answers: dict = {}
+
+    def find(view):
+        heap = [e for e in view.escapes if e.heap and e.path in view.package.files]
+        return [Candidate("asker", heap[0], heap[0].path, (0, len(SHADOWED.encode())))]
+
+    def propose(view, candidates):
+        calls = walk(view.tree(candidates[0].path).root_node)
+        call = next(c for c in calls if c.type == "call_expression" and text(c) == b"row(&g)")
+        answers.update({contents: kept(view, call, 0, contents=contents) for contents in (True, False)})
+        return []
+
+    asker = Rule("asker", "asks", (), find, propose, retention=True)
+    proposals(module(tmp_path, {"s.go": SHADOWED}), asker, releases())
+    assert answers.keys() == {True, False}, answers
+    assert all(said is not None and "row" in said for said in answers.values()), answers
