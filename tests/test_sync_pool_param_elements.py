@@ -373,7 +373,10 @@ NAMED = """package named
 
 import "io"
 
-const recLen = 8
+const (
+	recLen  = 8
+	kindLen = 4
+)
 
 func Kinds(r io.Reader, count int) []byte {
 	var out []byte
@@ -411,6 +414,34 @@ func Locals(r io.Reader, count int) []byte {
 	}
 	return out
 }
+
+// Caps' array is its capacity's: recLen, not kindLen.
+func Caps(r io.Reader, count int) []byte {
+	var out []byte
+	for i := 0; i < count; i++ {
+		hdr := make([]byte, kindLen, recLen)
+		if _, err := io.ReadFull(r, hdr); err != nil {
+			break
+		}
+		out = append(out, hdr[3], byte(cap(hdr)))
+	}
+	return out
+}
+
+// Lens' length names the loop's tbl: before the loop `len(tbl)` is the other one's, 32.
+func Lens(r io.Reader, count int) []byte {
+	var tbl [32]byte
+	out := tbl[:0]
+	for i := 0; i < count; i++ {
+		var tbl [recLen]byte
+		hdr := make([]byte, len(tbl))
+		if _, err := io.ReadFull(r, hdr); err != nil {
+			break
+		}
+		out = append(out, hdr[3]+tbl[0], byte(cap(hdr)))
+	}
+	return out
+}
 """
 
 
@@ -418,13 +449,65 @@ def test_a_hoist_keeps_a_package_constants_name_and_not_a_local_ones(tmp_path):
     found = proposals_by_case(tmp_path, RULE, {"named": NAMED})["named"]
     fixes = {f.targets[0].line: edited(NAMED, f) for f in found if isinstance(f, Fix)}
     lines = NAMED.splitlines()
-    kinds, seqs, local = (
+    kinds, seqs, local, caps, lens = (
         lines.index(t) + 1
-        for t in ("\t\thdr := make([]byte, recLen)", "\t\tvar hdr [recLen]byte", "\t\thdr := make([]byte, size)")
+        for t in (
+            "\t\thdr := make([]byte, recLen)",
+            "\t\tvar hdr [recLen]byte",
+            "\t\thdr := make([]byte, size)",
+            "\t\thdr := make([]byte, kindLen, recLen)",
+            "\t\thdr := make([]byte, len(tbl))",
+        )
     )
     assert "\tvar hdrp *[recLen]byte\n" in fixes[kinds] and "hdrp = new([recLen]byte)" in fixes[kinds], fixes[kinds]
     assert "*hdrp = [recLen]byte{} // the zeros make gave" in fixes[kinds], fixes[kinds]
     assert "\t\t*hdr = [recLen]byte{}\n" in fixes[seqs], fixes[seqs]
-    assert "\tvar hdrp *[8]byte\n" in fixes[local] and "recLen" not in fixes[local].split("func Locals")[1], fixes[
-        local
-    ]
+    locals_ = fixes[local].split("func Locals")[1].split("// Caps")[0]
+    assert "\tvar hdrp *[8]byte\n" in locals_ and "recLen" not in locals_, fixes[local]
+    # the capacity names the array, and a length that is no name of a constant (`len(tbl)`) keeps the number
+    assert "\tvar hdrp *[recLen]byte\n" in fixes[caps].split("func Caps")[1], fixes[caps]
+    assert "\tvar hdrp *[8]byte\n" in fixes[lens].split("func Lens")[1], fixes[lens]
+
+
+# go/types spells the package's own types unqualified: where the package declares `byte`, `[]byte` and `*[4]byte`
+# hold that type, here an array, which `p[1][:]` slices in place (param_elements._shadowed).
+SHADOWED = """package s
+
+// byte is the package's own: an array of ints.
+type byte [2]int
+
+var sink []int
+
+func row(p *[4]byte) { sink = p[1][:] }
+
+func Use() int {
+	var g [4]byte
+	row(&g)
+	return len(sink)
+}
+"""
+
+
+def test_an_element_type_named_as_a_basic_one_by_the_package_is_not_basic(tmp_path):
+    from conftest import module, proposals, releases
+
+    from gorewrite.proposals import Candidate, Rule
+    from gorewrite.retention import kept
+    from gorewrite.syntax import text, walk
+
+    answers: dict = {}
+
+    def find(view):
+        heap = [e for e in view.escapes if e.heap and e.path in view.package.files]
+        return [Candidate("asker", heap[0], heap[0].path, (0, len(SHADOWED.encode())))]
+
+    def propose(view, candidates):
+        calls = walk(view.tree(candidates[0].path).root_node)
+        call = next(c for c in calls if c.type == "call_expression" and text(c) == b"row(&g)")
+        answers.update({contents: kept(view, call, 0, contents=contents) for contents in (True, False)})
+        return []
+
+    asker = Rule("asker", "asks", (), find, propose, retention=True)
+    proposals(module(tmp_path, {"s.go": SHADOWED}), asker, releases())
+    assert answers.keys() == {True, False}, answers
+    assert all(said is not None and "row" in said for said in answers.values()), answers
