@@ -243,7 +243,8 @@ func Log(w io.Writer, s string) {
 
 func First() string { return hooks[0]() }
 """,
-        "buf is captured by a func literal that is passed to onFlush, whose parameter go1.",
+        "buf is captured by a func literal that is passed to onFlush, whose f (literal_kept.go:34) is passed to the"
+        " builtin append",
         'func() string { w := new(strings.Builder); {pkg}.Log(w, "one"); {pkg}.Log(w, "two"); return {pkg}.First() }()',
     ),
     # the literal is stored, then run by a deferred call registered before the pool's Put, which runs first
