@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gorewrite.build_files import package_names
+from gorewrite.build_files import go_files, package_names, parsed
 from gorewrite.syntax import Node, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
 
@@ -55,3 +55,9 @@ def declared(types: TypeInfo, roots: Iterable[Node], name: str) -> bool:
     return any(name in package_names(r) for r in roots) or any(
         i.name == name and i.obj for f in types.idents.values() for i in f
     )
+
+
+def declared_in_any_build(types: TypeInfo, directory: str, name: str) -> bool:
+    """declared, over every Go file of the package's directory, whatever build compiles it: a rewrite that writes
+    the name (`string(b)`, `len(k)`) must mean the universe's in each."""
+    return declared(types, [parsed(p) for p in go_files(directory)], name)

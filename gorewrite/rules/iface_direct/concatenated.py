@@ -39,7 +39,6 @@ from __future__ import annotations
 import os
 
 from gorewrite import builtins, callees
-from gorewrite.build_files import go_files, parsed
 from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
@@ -198,8 +197,7 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
         return (operand, False)
     if ident.type not in BYTES or verb != "%s":
         return f"{verb} of {shown} ({ident.type}) prints other bytes than a concatenation would hold"
-    roots = [parsed(p) for p in go_files(os.path.dirname(path))]
-    if builtins.declared(types, roots, "string"):
+    if builtins.declared_in_any_build(types, os.path.dirname(path), "string"):
         return f"{shown} would be converted by string(…), a name the package declares"
     return (operand, True)
 

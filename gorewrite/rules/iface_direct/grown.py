@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 
 from gorewrite import builtins
-from gorewrite.build_files import go_files, parsed
 from gorewrite.typeinfo import TypeInfo
 
 APPENDED = "append escapes to heap"
@@ -44,7 +43,6 @@ def grow(receiver: bytes, sizes: list[bytes | int]) -> bytes:
 def ungrown(types: TypeInfo, path: str) -> str | None:
     """Why the Grow may not be written: its count calls `len`, which must be Go's own (a package's `len` would
     count otherwise, a local one would not build)."""
-    roots = [parsed(p) for p in go_files(os.path.dirname(path))]
-    if builtins.declared(types, roots, "len"):
+    if builtins.declared_in_any_build(types, os.path.dirname(path), "len"):
         return "the Grow of the text's length would call len(…), a name the package declares"
     return None
