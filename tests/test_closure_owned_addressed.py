@@ -5,7 +5,8 @@ a copy first in its body (`buf := buf`) is what every address there points to, a
 value; where each such address goes only to a call that keeps nothing (retention.py), the copy stays on the
 goroutine's stack. Declined: an address taken outside the literal (a pointer that reads the original later), a
 literal run more than once, a caller that reads the variable after the go statement, and an address the goroutine
-gives away (assigned, handed to a go statement or to an interface method), where the copy would move to the heap too.
+gives away (assigned, handed to a go statement or to an interface method), where the copy would move to the heap too,
+a named result (a bare return reads it where go/types records no use) and a value holding a lock (go vet's copylocks).
 
 Tables as for conftest.case_suite: FIXES (source, the copy expected, ALLOCS' call), DECLINES, NAIVE (the copy a
 careless rule would insert, and a probe showing it changes what the code does).
@@ -146,6 +147,46 @@ func Greet(names []string) <-chan string {
 """,
         "the address of sb is taken at or after the statement making the closure (line 20)",
     ),
+    "decline_owned_addr_named_result": (  # a named result: the bare return reads the original, after the wait
+        """package decline_owned_addr_named_result
+
+import "bytes"
+
+// Render fills the Buffer it returns in the background and waits for it.
+func Render(lines []string) (buf bytes.Buffer) {
+	done := make(chan struct{})
+	go func() {
+		for _, l := range lines {
+			buf.WriteString(l)
+		}
+		close(done)
+	}()
+	<-done
+	return
+}
+""",
+        "the address of buf is taken at or after the statement making the closure (line 10)",
+    ),
+    "decline_owned_addr_atomic": (  # an atomic value holds a noCopy: `n := n` would make go vet fail
+        """package decline_owned_addr_atomic
+
+import "sync/atomic"
+
+// Count counts xs in the background.
+func Count(xs []int) <-chan int64 {
+	var n atomic.Int64
+	out := make(chan int64, 1)
+	go func() {
+		for range xs {
+			n.Add(1)
+		}
+		out <- n.Load()
+	}()
+	return out
+}
+""",
+        "the address of n is taken at or after the statement making the closure (line 11)",
+    ),
     "decline_owned_addr_read_after": (  # the caller reads the Buffer the goroutine filled
         """package decline_owned_addr_read_after
 
@@ -283,6 +324,10 @@ NAIVE = {
     "decline_owned_addr_builder": (
         first_in_literal("\tgo func() {", "sb"),
         'fmt.Sprint(<-{pkg}.Greet([]string{"a", "b"}))',
+    ),
+    "decline_owned_addr_named_result": (
+        first_in_literal("\tgo func() {", "buf"),
+        'func() string { b := {pkg}.Render([]string{"a", "b"}); return b.String() }()',
     ),
     "decline_owned_addr_read_after": (
         first_in_literal("\tgo func() {", "buf"),

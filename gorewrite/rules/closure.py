@@ -389,11 +389,15 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     addresses = [u for u in addresses if u not in read]
     late: list[Ident] = []
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late, why=why)
-    if reason:  # the one goroutine may own a copy, and every address it takes is then the copy's
+    # the one goroutine may own a copy, and every address it takes is then the copy's; not a named result, which
+    # a bare `return` reads where go/types records no use
+    if reason and decl.kind != Kind.RESULT:
         literal, literals = next(iter(by_literal.values()))[0], len(by_literal) + len(exits)
         owned = _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals, addressed=True)
         stays = isinstance(owned, Capture) and _copy_addresses_stay(view, escape.path, root, uses)
         return owned if stays else reason
+    if reason:
+        return reason
     for literal, found in by_literal.values():
         if any(u.use == Use.WRITE for u in found):
             return _owned_capture(view, escape, decl, decl_node, function, literal, uses, len(by_literal) + len(exits))
