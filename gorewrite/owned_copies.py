@@ -15,12 +15,19 @@ definition, is captured by value. That holds when:
   three-clause loop's variable is copied into the next iteration after the body, a read a copy loses;
 - no code outside the literal uses the variable at or after the statement (a use before it in a loop around
   it is of the same iteration's variable, since each such loop holds the declaration), nor takes its
-  address anywhere (a pointer would read or write the original later), and no other func literal mentions
-  it (the caller counts the literals);
+  address anywhere (a pointer would read or write the original later, and a value that keeps its own
+  address, as strings.Builder does, would panic once copied), and no other func literal mentions it (the
+  caller counts the literals);
 - the literal reads it (`x := x` with only writes after it would not compile: declared and not used),
   only in its own body, not inside a func literal of its own (whose capture could move the copy to
   the heap), and its body declares no other variable of the name at its top level (the copy would
   redeclare it);
+- with `addressed`, the literal's own body may also take its address (`buf.WriteString(…)`, `&buf`): the copy
+  first in the body shadows the variable there, so each such address is the copy's. Nothing else ever reaches
+  the original again (the conditions above), so whoever a pointer made there reaches, the goroutine or a
+  holder it hands the pointer to, finds every value the original would have held; the goroutine's start
+  follows the go statement, which follows every write the original had. Such an address also counts as a use
+  of the copy, so it compiles where the body only calls the variable's pointer methods;
 - the function has no `goto` (statement order is then execution order).
 
 Which identifiers are the variable, and which uses read, write or take its address, come from go/types.
@@ -36,11 +43,19 @@ from gorewrite.typeinfo import Ident, TypeInfo, Use
 
 
 def owned(
-    types: TypeInfo, path: str, function: Node, decl_node: Node, literal: Node, uses: list[Ident], minor: int
+    types: TypeInfo,
+    path: str,
+    function: Node,
+    decl_node: Node,
+    literal: Node,
+    uses: list[Ident],
+    minor: int,
+    addressed: bool = False,
 ) -> int | str:
     """The byte offset just inside the literal's body where its own copy goes, or why it may not have one.
 
-    uses: every use of the variable (not its declaration), by go/types; minor: the file's Go language minor.
+    uses: every use of the variable (not its declaration), by go/types; minor: the file's Go language minor;
+    addressed: may the literal's own body take the variable's address (the module's docstring)?
     """
     root, name = decl_node.parent, decl_node.text.decode()
     while root.parent is not None:
@@ -60,7 +75,7 @@ def owned(
     reads = False
     for use in uses:
         node = root.named_descendant_for_byte_range(use.start, use.end)
-        if use.use == Use.ADDR:
+        if use.use == Use.ADDR and not (addressed and contains(literal, node)):
             return f"its address is taken (line {_line(node)})"
         if not contains(literal, node):
             if use.start >= stmt.start_byte:  # every loop around the statement holds the declaration: no later
@@ -68,7 +83,7 @@ def owned(
             continue
         if any(a.type == "func_literal" and a != literal and contains(literal, a) for a in ancestors(node)):
             return f"a func literal inside the goroutine's uses it (line {_line(node)})"
-        reads = reads or use.use == Use.READ
+        reads = reads or use.use == Use.READ or use.use == Use.ADDR
     if not reads:
         return "the goroutine never reads it"
     if name.encode() in declared(statements(body)):

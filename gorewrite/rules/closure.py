@@ -389,6 +389,13 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     addresses = [u for u in addresses if u not in read]
     late: list[Ident] = []
     reason = _address_outlives(view, escape.path, name, addresses, statements, decl_node, function, late=late, why=why)
+    # the one goroutine may own a copy, and every address it takes is then the copy's; not a named result, which
+    # a bare `return` reads where go/types records no use
+    if reason and decl.kind != Kind.RESULT:
+        literal, literals = next(iter(by_literal.values()))[0], len(by_literal) + len(exits)
+        owned = _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals, addressed=True)
+        stays = isinstance(owned, Capture) and _copy_addresses_stay(view, escape.path, root, uses)
+        return owned if stays else reason
     if reason:
         return reason
     for literal, found in by_literal.values():
@@ -581,13 +588,15 @@ def _uncopyable(decl: Ident, name: str) -> str | None:
     return None
 
 
-def _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals: int) -> Capture | str:
-    """A copy first in the one goroutine that writes the variable, when nothing else sees it again
-    (owned_copies.py), else why the literal's writes keep it shared."""
+def _owned_capture(
+    view, escape, decl, decl_node, function, literal, uses, literals: int, addressed: bool = False
+) -> Capture | str:
+    """A copy first in the one goroutine that writes the variable (or, addressed, takes its address), when nothing
+    else sees it again (owned_copies.py), else why the literal's writes keep it shared."""
     name, line = decl.name, literal.start_point.row + 1
     minor = language_minor(view, escape.path)
     where = (
-        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor)
+        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor, addressed)
         if literals == 1
         else "another func literal uses it too"
     )
@@ -1241,6 +1250,19 @@ def _through(types: TypeInfo, path: str, ident: Node) -> bool:
     if star.parent.type == "index_expression" and star.parent.child_by_field_name("operand") == star:
         star = star.parent
     return star.parent.type in field_alias.VALUE_CONTEXTS
+
+
+def _copy_addresses_stay(view: PackageView, path: str, root: Node, uses: list[Ident]) -> bool:
+    """Does a goroutine's own copy stay on its stack: is every address of it its body takes (owned_copies.py allows
+    no other) the argument or receiver of a call that finishes there and keeps nothing (retention.py), not an
+    interface method's the compiler cannot follow?"""
+    for use in (u for u in uses if u.use == Use.ADDR):
+        found = _address_call(root.named_descendant_for_byte_range(use.start, use.end))
+        if found is None or found[0].parent.type in ("go_statement", "defer_statement"):
+            return False
+        if retention.kept(view, *found) or closed.implementations(view, path, found[0]) is not None:
+            return False
+    return True
 
 
 def _address_call(ident: Node) -> tuple[Node, int] | None:

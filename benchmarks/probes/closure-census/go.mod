@@ -1,0 +1,3 @@
+module example.com/probes/closure-census
+
+go 1.22

@@ -1,0 +1,349 @@
+"""closure and a goroutine that takes the address of what it captures: `var buf bytes.Buffer; go func() {
+buf.WriteString(…); out <- buf.String() }()`. The method call takes &buf in the literal, so the compiler captures buf
+by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py, `addressed`),
+a copy first in its body (`buf := buf`) is what every address there points to, and the outer buf is captured by
+value; where each such address goes only to a call that keeps nothing (retention.py), the copy stays on the
+goroutine's stack. Declined: an address taken outside the literal (a pointer that reads the original later), a
+literal run more than once, a caller that reads the variable after the go statement, and an address the goroutine
+gives away (assigned, handed to a go statement or to an interface method), where the copy would move to the heap too,
+a named result (a bare return reads it where go/types records no use) and a value holding a lock (go vet's copylocks).
+
+Tables as for conftest.case_suite: FIXES (source, the copy expected, ALLOCS' call), DECLINES, NAIVE (the copy a
+careless rule would insert, and a probe showing it changes what the code does).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_suite, edited, first_in_literal, only_fix
+
+from gorewrite.rules import RULES
+
+RULE = RULES["closure"]
+
+OWN = "// the goroutine's own copy: keeps {0} off the heap"
+
+FIXES = {
+    "owned_addr_buffer": (  # a Buffer the caller declares and only the goroutine fills, through its methods
+        """package owned_addr_buffer
+
+import "bytes"
+
+// Render joins the lines in the background and sends the text.
+func Render(lines []string) <-chan string {
+	var buf bytes.Buffer
+	out := make(chan string, 1)
+	go func() {
+		for _, l := range lines {
+			buf.WriteString(l)
+			buf.WriteByte('\\n')
+		}
+		out <- buf.String()
+	}()
+	return out
+}
+""",
+        "\tgo func() {\n\t\tbuf := buf " + OWN.format("buf") + "\n\t\tfor _, l := range lines {",
+    ),
+    "owned_addr_stats": (  # a struct of the loop's body that the package's own pointer method updates
+        """package owned_addr_stats
+
+import "sync"
+
+type stats struct{ n, sum, max int }
+
+func (s *stats) add(v int) {
+	s.n++
+	s.sum += v
+	if v > s.max {
+		s.max = v
+	}
+}
+
+// Summaries computes each shard's count, sum and maximum in a goroutine of its own.
+func Summaries(shards [][]int) [][3]int {
+	out := make([][3]int, len(shards))
+	var wg sync.WaitGroup
+	for i, shard := range shards {
+		var st stats
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, v := range shard {
+				st.add(v)
+			}
+			out[i] = [3]int{st.n, st.sum, st.max}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+""",
+        "\t\tgo func() {\n\t\t\tst := st " + OWN.format("st") + "\n\t\t\tdefer wg.Done()",
+    ),
+}
+
+ALLOCS = {
+    "owned_addr_buffer": 'fmt.Sprint(<-{pkg}.Render([]string{"a", "b", "c"}))',
+    "owned_addr_stats": "fmt.Sprint({pkg}.Summaries([][]int{{1, 5, 2}, {7}, {}}))",
+}
+
+FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
+
+DECLINES = {
+    "decline_owned_addr_before": (  # a pointer taken before the go statement reads the original afterwards
+        """package decline_owned_addr_before
+
+type stats struct{ n, sum int }
+
+func (s *stats) add(v int) {
+	s.n++
+	s.sum += v
+}
+
+// Tally adds vals in the background and returns the sum through the pointer it kept.
+func Tally(vals []int) int {
+	var st stats
+	total := &st
+	done := make(chan struct{})
+	go func() {
+		for _, v := range vals {
+			st.add(v)
+		}
+		close(done)
+	}()
+	<-done
+	return total.sum
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 17)",
+    ),
+    "decline_owned_addr_builder": (  # a Builder written before: it records its own address, and panics once copied
+        """package decline_owned_addr_builder
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Greet finishes the greeting in the background; a panic is reported as the result.
+func Greet(names []string) <-chan string {
+	var sb strings.Builder
+	sb.WriteString("hello:")
+	out := make(chan string, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				out <- fmt.Sprint("panic: ", r)
+			}
+		}()
+		for _, n := range names {
+			sb.WriteString(" " + n)
+		}
+		out <- sb.String()
+	}()
+	return out
+}
+""",
+        "the address of sb is taken at or after the statement making the closure (line 20)",
+    ),
+    "decline_owned_addr_named_result": (  # a named result: the bare return reads the original, after the wait
+        """package decline_owned_addr_named_result
+
+import "bytes"
+
+// Render fills the Buffer it returns in the background and waits for it.
+func Render(lines []string) (buf bytes.Buffer) {
+	done := make(chan struct{})
+	go func() {
+		for _, l := range lines {
+			buf.WriteString(l)
+		}
+		close(done)
+	}()
+	<-done
+	return
+}
+""",
+        "the address of buf is taken at or after the statement making the closure (line 10)",
+    ),
+    "decline_owned_addr_atomic": (  # an atomic value holds a noCopy: `n := n` would make go vet fail
+        """package decline_owned_addr_atomic
+
+import "sync/atomic"
+
+// Count counts xs in the background.
+func Count(xs []int) <-chan int64 {
+	var n atomic.Int64
+	out := make(chan int64, 1)
+	go func() {
+		for range xs {
+			n.Add(1)
+		}
+		out <- n.Load()
+	}()
+	return out
+}
+""",
+        "the address of n is taken at or after the statement making the closure (line 11)",
+    ),
+    "decline_owned_addr_read_after": (  # the caller reads the Buffer the goroutine filled
+        """package decline_owned_addr_read_after
+
+import "bytes"
+
+// Size writes the lines in the background and returns how many bytes it wrote.
+func Size(lines []string) int {
+	var buf bytes.Buffer
+	done := make(chan struct{})
+	go func() {
+		for _, l := range lines {
+			buf.WriteString(l)
+		}
+		close(done)
+	}()
+	<-done
+	return buf.Len()
+}
+""",
+        "the address of buf is taken at or after the statement making the closure (line 11)",
+    ),
+    "decline_owned_addr_callback": (  # a literal each item runs: every run appends to the one Builder
+        """package decline_owned_addr_callback
+
+import "strings"
+
+// Prefixes sends each running prefix of items: "a", "ab", "abc".
+func Prefixes(items []string, each func([]string, func(string)), out chan<- string) {
+	var sb strings.Builder
+	each(items, func(s string) {
+		sb.WriteString(s)
+		out <- sb.String()
+	})
+}
+""",
+        "the address of sb is taken at or after the statement making the closure (line 9)",
+    ),
+    "decline_owned_addr_kept": (  # the goroutine's pointer is kept: its copy would move to the heap as well
+        """package decline_owned_addr_kept
+
+import (
+	"bytes"
+	"io"
+)
+
+// Render writes the lines through io and sends the text.
+func Render(lines []string) <-chan string {
+	var buf bytes.Buffer
+	out := make(chan string, 1)
+	go func() {
+		w := io.MultiWriter(&buf)
+		for _, l := range lines {
+			io.WriteString(w, l)
+		}
+		out <- buf.String()
+	}()
+	return out
+}
+""",
+        "the address of buf is taken at or after the statement making the closure (line 13)",
+    ),
+    "decline_owned_addr_pointer": (  # the address assigned to a variable, which gorewrite does not follow
+        """package decline_owned_addr_pointer
+
+import "bytes"
+
+// Render joins the lines in the background through a pointer to the Buffer.
+func Render(lines []string) <-chan string {
+	var buf bytes.Buffer
+	out := make(chan string, 1)
+	go func() {
+		w := &buf
+		for _, l := range lines {
+			w.WriteString(l)
+		}
+		out <- w.String()
+	}()
+	return out
+}
+""",
+        "the address of buf is taken at or after the statement making the closure (line 10)",
+    ),
+    "decline_owned_addr_go": (  # the goroutine starts another with the copy's address
+        """package decline_owned_addr_go
+
+type stats struct{ n int }
+
+func (s *stats) add(v int, done chan<- int) {
+	s.n += v
+	done <- s.n
+}
+
+// Later adds v in a goroutine the background one starts.
+func Later(v int) <-chan int {
+	var st stats
+	done := make(chan int, 1)
+	go func() {
+		go st.add(v, done)
+	}()
+	return done
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 15)",
+    ),
+    "decline_owned_addr_interface": (  # an unexported interface's method: the compiler cannot follow it
+        """package decline_owned_addr_interface
+
+type stats struct{ n int }
+
+type adder interface{ add(s *stats, v int) }
+
+type plain struct{}
+
+func (plain) add(s *stats, v int) { s.n += v }
+
+// Sum adds vals through a in the background.
+func Sum(a adder, vals []int) <-chan int {
+	var st stats
+	done := make(chan int, 1)
+	go func() {
+		for _, v := range vals {
+			a.add(&st, v)
+		}
+		done <- st.n
+	}()
+	return done
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 17)",
+    ),
+}
+
+NAIVE = {
+    "decline_owned_addr_before": (first_in_literal("\tgo func() {", "st"), "fmt.Sprint({pkg}.Tally([]int{1, 2, 3}))"),
+    "decline_owned_addr_builder": (
+        first_in_literal("\tgo func() {", "sb"),
+        'fmt.Sprint(<-{pkg}.Greet([]string{"a", "b"}))',
+    ),
+    "decline_owned_addr_named_result": (
+        first_in_literal("\tgo func() {", "buf"),
+        'func() string { b := {pkg}.Render([]string{"a", "b"}); return b.String() }()',
+    ),
+    "decline_owned_addr_read_after": (
+        first_in_literal("\tgo func() {", "buf"),
+        'fmt.Sprint({pkg}.Size([]string{"ab", "c"}))',
+    ),
+    "decline_owned_addr_callback": (
+        first_in_literal("\teach(items, func(s string) {", "sb"),
+        'func() string { c := make(chan string, 3); {pkg}.Prefixes([]string{"a", "b", "c"}, '
+        "func(xs []string, f func(string)) { for _, x := range xs { f(x) } }, c); close(c); "
+        "return fmt.Sprint(<-c, <-c, <-c) }()",
+    ),
+}
+
+globals().update(case_suite("owned-addressed", RULE, FIXES, DECLINES, NAIVE))
+
+
+@pytest.mark.parametrize("name", list(FIXES))
+def test_proposes(proposed, name):
+    assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
