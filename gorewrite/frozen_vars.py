@@ -4,9 +4,11 @@ read again after a pool's Get, as a local is.
 
 Go initializes a package-level variable before any code reads it (a variable is initialized after those its
 initializer refers to, through function bodies, and init functions run after them all; a constant initializer
-needs nothing), so every read before any write sees the initializer's value. A write needs the variable's
-name where it is assigned (`x = …`, `x += …`, `x++`, `for x = range …`, `case x = <-c:`), its address (`&x`,
-which flag.IntVar and fmt.Sscan need), or a method through it (`x.Set(…)` of a named integer). An unexported
+needs nothing), so every read before any write sees the initializer's value (or 0, read through an interface
+call in an earlier variable's initializer, which the dependency order does not follow: never more). A write
+needs the variable's name where it is assigned (`x = …`, `x += …`, `x++`, `for x = range …`, `case x = <-c:`),
+its address (`&x`, which flag.IntVar and fmt.Sscan need), or a method through it (`x.Set(…)` of a named
+integer). An unexported
 name is spelled only by the package's own files (a dot import brings only exported names), so no such use in
 any .go file of the directory (tests, other builds' files, generated files), no `//go:linkname` naming it and
 no assembly file naming it, and one declaration in the directory (no other build declares it another way)
