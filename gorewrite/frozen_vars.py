@@ -58,7 +58,10 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
         return f"{name} is an exported package-level variable: another package may set it"
     value = _initializer(view, where, int(offset))
     if value is None:
-        return f"{name} is a package-level variable declared without a value of its own (`var {name} = 4096`)"
+        return (
+            f"{name} is a package-level variable not declared with a value of its own (`var {name} = 4096`) in a"
+            " file gorewrite reads"
+        )
     constant = view.types.value(where, value.start_byte, value.end_byte)
     if constant is None:
         return f"{name}'s initializer {text(value).decode()} is not a constant go/types gives for every build"
@@ -82,7 +85,10 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
 
 
 def _initializer(view: PackageView, path: str, offset: int) -> Node | None:
-    """The value a top-level `var name = value` (or `var a, name = x, value`) gives the name declared at offset."""
+    """The value a top-level `var name = value` (or `var a, name = x, value`) gives the name declared at offset;
+    None also for a declaration in a file the package's sources do not hold (one cgo generates)."""
+    if path not in view.sources:
+        return None
     for spec, _ in _top_level(view, path):
         names = spec.children_by_field_name("name")
         at = [i for i, n in enumerate(names) if n.start_byte == offset]

@@ -197,7 +197,7 @@ OTHER = {
     ),
     "without_value": (
         {"o/o.go": spool("o", "var pageSize, spare = pages()\n\nfunc pages() (int, int) { return 8192, 0 }", NO_RAISE)},
-        "declared without a value of its own",
+        "not declared with a value of its own",
     ),
 }
 
@@ -245,3 +245,20 @@ def test_a_page_reader_sized_by_a_frozen_variable_allocates_nothing_after_the_fi
     )
     assert done.returncode == 0 and "1 applied" in done.stderr, done.stderr
     assert allocs() == ["0", "0"]
+
+
+def test_a_declaration_outside_the_package_sources_is_not_read():
+    """go/types may place a variable in a file the view does not hold (cgo's output): declined, not a KeyError."""
+    from types import SimpleNamespace
+
+    from gorewrite.frozen_vars import frozen
+    from gorewrite.syntax import parse, walk
+    from gorewrite.typeinfo import Ident, Kind, Use
+
+    tree = parse(b"package p\n\nvar _ = pageSize\n")
+    (node,) = [n for n in walk(tree.root_node) if n.type == "identifier" and n.text == b"pageSize"]
+    ident = Ident(
+        node.start_byte, node.end_byte, "pageSize", "/elsewhere/_cgo_gotypes.go:40", Kind.VAR, False, "int", Use.READ
+    )
+    view = SimpleNamespace(types=SimpleNamespace(at=lambda path, start: ident), memo={}, sources={"/p/p.go": b""})
+    assert "not declared with a value of its own" in frozen(view, "/p/p.go", node)
